@@ -1,0 +1,66 @@
+"""A manuscript as text with a map back to its files and lines."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from citeaudit.model.location import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    file: str
+    number: int  # 1-based, in `file`
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    """One entry of a reference list written inside the manuscript, markup stripped."""
+
+    text: str
+    location: Location
+    raw: str  # as written, markup included
+
+
+@dataclass(frozen=True)
+class Document:
+    """A manuscript after reading.
+
+    `lines` is the body that citations are looked for in -- comments, verbatim text and
+    the reference list itself are already left out -- each line carrying its own file
+    and line number, so a LaTeX paper spread over ``\\input`` files still reports
+    exact places. Readers may keep light markup (Markdown emphasis) in `lines`; the
+    citation extractors cope with it.
+    """
+
+    path: str
+    format: str  # "markdown", "text", "latex", "docx"
+    lines: tuple[Line, ...]
+    reference_entries: tuple[RawEntry, ...] = ()
+    reference_heading: Location | None = None
+    bibliography_files: tuple[str, ...] = ()  # from \bibliography{} / \addbibresource{}
+    files: tuple[str, ...] = field(default=())  # every file read (main + included)
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        return starts
+
+    def location_at(self, offset: int) -> Location:
+        """The file, line and column of a character offset into `text`."""
+        if not self.lines:
+            return Location(self.path)
+        i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        line = self.lines[i]
+        return Location(line.file, line.number, offset - self._starts[i] + 1)

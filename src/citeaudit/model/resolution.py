@@ -1,0 +1,53 @@
+"""What the registries said about a reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from citeaudit.model.person import Person
+
+
+class ResolutionState(StrEnum):
+    RESOLVED = "resolved"
+    NOT_FOUND = "not-found"
+    AMBIGUOUS = "ambiguous"
+    SKIPPED = "skipped"  # not sent: web page, offline, --no-resolve
+    FAILED = "failed"  # the registry could not be asked: never the reference's fault
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An update to a registry record: a retraction, correction, expression of concern."""
+
+    kind: str  # "retraction", "correction", "expression_of_concern", "withdrawal", ...
+    doi: str | None = None
+    source: str | None = None  # "publisher", "retraction-watch"
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryRecord:
+    """The registry's version of a work, in our vocabulary."""
+
+    doi: str
+    source: str  # "crossref", "datacite", "doi.org"
+    title: str | None = None
+    authors: tuple[Person, ...] = ()
+    year: int | None = None
+    years: tuple[int, ...] = ()  # every date the work carries: print, online, issued
+    container: str | None = None
+    kind: str | None = None
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    reference_id: str
+    state: ResolutionState
+    reason: str | None = None
+    doi: str | None = None
+    score: float | None = None
+    record: RegistryRecord | None = None
+    doi_registered: bool | None = None  # None: could not tell
+    sources: tuple[str, ...] = field(default=())

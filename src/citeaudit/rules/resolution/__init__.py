@@ -1,0 +1,7 @@
+"""Rules of the resolution phase."""
+
+from __future__ import annotations
+
+from citeaudit.rules.base import Rule
+
+RULES: tuple[type[Rule], ...] = ()

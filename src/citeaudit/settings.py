@@ -1,0 +1,48 @@
+"""Every setting, from the environment (CITEAUDIT_*) or passed in by tests.
+
+Every external service's base URL is a setting so that tests can point them at
+loopback stand-ins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "citeaudit"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CITEAUDIT_", extra="ignore")
+
+    # Registries (issue: registry resolution)
+    crossref_url: str = "https://api.crossref.org"
+    doi_url: str = "https://doi.org"
+    datacite_url: str = "https://api.datacite.org"
+    mailto: str | None = None
+    registry_timeout: float = 20.0
+    crossref_rate: float = 10.0  # requests per second (polite pool)
+    crossref_concurrency: int = 3
+
+    # Links (issue: link liveness)
+    archive_url: str = "https://archive.org/wayback/available"
+    allow_private_networks: bool = True  # the CLI's default; the service sets False
+    link_concurrency: int = 32
+    link_per_host: int = 2
+    link_timeout: float = 15.0
+    link_cache_max_age: int = 7 * 24 * 3600
+
+    # Shared
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    cache_ttl: int = 30 * 24 * 3600
+    cache_not_found_ttl: int = 24 * 3600
+
+    # Service
+    database_url: str = "sqlite:///citeaudit.db"
+    broker_url: str | None = None
+    redis_url: str | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
