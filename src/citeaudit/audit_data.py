@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from citeaudit.bibliography.interface import Bibliography
+from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationMatch
 from citeaudit.model.finding import Finding
@@ -39,6 +39,7 @@ class AuditData:
     resolutions: Mapping[str, Resolution] = field(default_factory=dict)
     links: tuple[LinkCheck, ...] = ()
     phases: tuple[PhaseStatus, ...] = ()
+    input_problems: tuple[ParseProblem, ...] = ()  # manuscript trouble: a missing included file
 
     @property
     def references(self) -> tuple[Reference, ...]:

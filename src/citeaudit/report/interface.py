@@ -1,0 +1,17 @@
+"""The report format extension point: one module per format."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from citeaudit.audit_data import AuditResult
+
+
+class Reporter(ABC):
+    format: ClassVar[str]  # "text", "json", "html", "sarif"
+    media_type: ClassVar[str]
+    extension: ClassVar[str]
+
+    @abstractmethod
+    def render(self, result: AuditResult, *, color: bool = False) -> str: ...

@@ -1,0 +1,122 @@
+"""The audit as plain data in the JSON report's shape (schema_version 1).
+
+Other tools depend on this shape: change it only by adding keys, or by a new
+schema_version. Every report format and the service's store build on this.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from enum import Enum
+from typing import Any
+
+from citeaudit import __version__
+from citeaudit.audit_data import AuditResult
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.location import Location
+from citeaudit.model.reference import Reference
+
+SCHEMA_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses and enums to JSON-ready values, for the phases' own records."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def location_dict(location: Location, *, column: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"file": location.file, "line": location.line}
+    if column:
+        out["column"] = location.column
+    return out
+
+
+def reference_dict(ref: Reference, result: AuditResult) -> dict[str, Any]:
+    resolution = result.data.resolutions.get(ref.id)
+    links = [link for link in result.data.links if ref.id in link.reference_ids]
+    return {
+        "id": ref.id,
+        "index": ref.index,
+        "key": ref.key,
+        "location": location_dict(ref.location),
+        "raw": ref.raw,
+        "authors": [{"family": a.family, "given": a.given} for a in ref.authors],
+        "year": ref.year,
+        "year_suffix": ref.year_suffix,
+        "title": ref.title,
+        "container": ref.container,
+        "doi": ref.doi,
+        "urls": list(ref.urls),
+        "resolution": _plain(resolution) if resolution is not None else None,
+        "links": [_plain(link) for link in links],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    fix = finding.fix
+    return {
+        "rule": finding.rule,
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "location": location_dict(finding.location, column=True),
+        "reference": finding.reference,
+        "citation": finding.citation,
+        "url": finding.url,
+        "fix": (
+            {
+                "title": fix.title,
+                "replacement": fix.replacement,
+                "applicability": fix.applicability.value,
+            }
+            if fix
+            else None
+        ),
+    }
+
+
+def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
+    counts = Counter(f.severity.value for f in findings)
+    return {s.value: counts.get(s.value, 0) for s in Severity}
+
+
+def to_dict(result: AuditResult) -> dict[str, Any]:
+    data = result.data
+    targets = {m.citation_id: m.targets or m.year_mismatch for m in data.matches}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "citeaudit", "version": __version__},
+        "inputs": {
+            "manuscripts": [d.path for d in data.manuscripts],
+            "bibliographies": [
+                {"source": b.source, "format": b.format} for b in data.bibliographies
+            ],
+        },
+        "phases": [_plain(p) for p in data.phases],
+        "summary": {
+            "references": len(data.references),
+            "citations": len(data.citations),
+            "findings": severity_counts(result.findings),
+        },
+        "references": [reference_dict(r, result) for r in data.references],
+        "citations": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "item": c.item,
+                "location": location_dict(c.location, column=True),
+                "targets": list(targets.get(c.id, ())),
+            }
+            for c in data.citations
+        ],
+        "findings": [finding_dict(f) for f in result.findings],
+    }
