@@ -1,9 +1,10 @@
-"""Which network phases an audit runs, given the options."""
+"""Which network phases an audit runs, given the options, and why others do not."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from citeaudit.audit_data import Phase
 from citeaudit.enrichment import Enricher
 from citeaudit.settings import Settings
 
@@ -14,6 +15,15 @@ class PhaseOptions:
     resolve: bool = True
     links: bool = True
     use_cache: bool = True
+
+    def skip_reasons(self) -> dict[Phase, str]:
+        """Why each network phase does not run, for the report ("resolution: --offline")."""
+        if self.offline:
+            return {Phase.RESOLUTION: "--offline", Phase.LINKS: "--offline"}
+        reasons = {}
+        reasons[Phase.RESOLUTION] = "--no-resolve" if not self.resolve else "not available"
+        reasons[Phase.LINKS] = "--no-links" if not self.links else "not available"
+        return reasons
 
 
 def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enricher]:
