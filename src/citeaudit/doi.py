@@ -1,0 +1,380 @@
+"""DOI normalisation: from whatever an author wrote to the canonical bare DOI.
+
+Authors write DOIs as URLs (old and new resolvers), with ``doi:`` labels, with
+LaTeX/Markdown escapes (``10.1007/978-3-319-69790-1\\_7``), %-encoded, followed by the
+sentence's full stop or the closing parenthesis of a Markdown link, wrapped in ``<>``.
+Registries, duplicate detection and the malformed-doi rule all need one canonical
+form: lower-case (DOIs are case-insensitive), bare ``10.<registrant>/<suffix>``.
+
+Parentheses and ``<>`` inside a DOI are kept when balanced: older Elsevier DOIs
+(``10.1016/0006-2952(79)90007-x``) and SICI DOIs
+(``10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0``) contain them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+__all__ = ["DoiProblem", "doi_problem", "find_dois", "normalize_doi"]
+
+# Characters that never belong to a DOI and that copy-paste from PDFs and web pages
+# smuggles in.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+
+# A DOI's start: "10." then a registrant code (dotted sub-codes allowed) then "/".
+# Inside free text, an unlabelled DOI must have the 4-9 digit registrant code that
+# every Crossref/DataCite DOI has, so that "10.5/11" in prose is not taken for one.
+_START_ANY = re.compile(r"(?<![\w.\-])10(?:\.\d+)+(?:/|%2[fF])")
+_START_STRICT = re.compile(r"(?<![\w.\-])10\.\d{4,9}(?:\.\d+)*(?:/|%2[fF])")
+_SHORT = re.compile(r"(?<![\w.\-])10/(?=[0-9]*[a-z])[a-z0-9]{2,}(?![\w/]|\.\w)", re.IGNORECASE)
+
+# What may stand before a DOI and is a way of presenting it, not part of it.
+_PREFIX_TAIL = re.compile(
+    r"(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|hdl\.handle\.net/"
+    r"|\bdoi\s*:\s*|\bdoi\s+|info:doi/|urn:doi:)$",
+    re.IGNORECASE,
+)
+
+_TRAILING_PUNCT = ".,;:!?'\"*"
+_PAIRS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_LATEX_ESCAPES = re.compile(
+    r"\{\\textunderscore\}|\\textunderscore(?:\{\}|\s?)|\{\\([_%&#$])\}|\\([!-/:-@\[-`{-~])|[{}]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DoiProblem:
+    """What is wrong with a DOI as written, and the certain fix when there is one.
+
+    `fixed` keeps the author's presentation (URL, ``doi:`` label or bare DOI) and is
+    None when we cannot be sure what was meant. `cosmetic` problems still resolve
+    (an old resolver), so the rule reports them at a lower severity.
+    """
+
+    message: str
+    fixed: str | None
+    cosmetic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """One DOI found in a text, with what was cleaned away to get it."""
+
+    start: int  # offset of the presentation prefix, or of "10." if none
+    doi_start: int
+    end: int  # exclusive, after trimming
+    prefix: str  # resolver URL or label as written ("" if none)
+    doi: str  # cleaned, case kept
+    trimmed: str  # characters cut from the end (punctuation, unbalanced closers)
+    escapes: tuple[str, ...]  # LaTeX/Markdown escapes that were undone
+    percent: bool  # %-encoding was undone
+    joined_spaces: bool  # a space inside the DOI was removed
+
+
+def normalize_doi(text: str) -> str | None:
+    """The canonical lower-case bare DOI in `text`, or None if there is none.
+
+    `text` is what an author put in a DOI field or next to a "doi:" label; the first
+    DOI found is returned.
+    """
+    candidate = _field_candidate(text)
+    return candidate.doi.lower() if candidate else None
+
+
+def find_dois(text: str) -> list[tuple[int, str, str]]:
+    """Every DOI in a free text, as (offset, as written, normalised).
+
+    "As written" starts with the resolver URL or ``doi:`` label when there is one
+    (so `doi_problem` can judge the presentation) and stops before punctuation that
+    belongs to the sentence, not the DOI (a final full stop, a Markdown link's ``)``).
+    Unlabelled DOIs need a 4-9 digit registrant code, so prose like "10.5/11" is not
+    taken for one; ShortDOIs (``10/abcd``) count only after a resolver or label.
+    """
+    found: list[tuple[int, str, str]] = []
+    pos = 0
+    while True:
+        candidate = _next_candidate(text, pos, strict=True, join_spaces=False)
+        if candidate is None:
+            return found
+        found.append(
+            (candidate.start, text[candidate.start : candidate.end], candidate.doi.lower())
+        )
+        pos = max(candidate.end, candidate.doi_start + 1)
+
+
+def doi_problem(raw: str) -> DoiProblem | None:
+    """Whether a DOI field's value is malformed, with the certain fix if there is one.
+
+    A correct value in any usual presentation (``10.1/x``, ``doi:10.1/x``,
+    ``https://doi.org/10.1/x``, any letter case) is not a problem. Empty values are
+    not either: a missing DOI is not a malformed one.
+    """
+    text = raw.translate(_INVISIBLE).strip()
+    if not text:
+        return None
+    inner, wrapped = _unwrap(text)
+    candidate = _field_candidate(text)
+    if candidate is None:
+        return DoiProblem(f"{raw.strip()!r} is not a DOI: {_why_not(inner)}", None)
+
+    issues: list[str] = []
+    cosmetic_issues: list[str] = []
+    fixed_ok = True
+    before = inner[: candidate.start]
+    after = inner[candidate.end + len(candidate.trimmed) :].strip()
+    presentation = _presentation(candidate.prefix)
+
+    if wrapped:
+        issues.append("angle brackets '<>' around it")
+    if before.strip():
+        if re.match(r"[a-z][a-z0-9+.\-]*://", before.strip(), re.IGNORECASE):
+            return DoiProblem(
+                f"{raw.strip()!r} is a web address, not a DOI; "
+                f"the DOI in it seems to be {candidate.doi!r}",
+                None,
+            )
+        issues.append(f"extra text {before.strip()!r} before the DOI")
+    if candidate.escapes:
+        issues.append(_escape_issue(candidate.escapes))
+    if candidate.percent and presentation != "url":
+        issues.append("%-encoded characters (only a URL may be %-encoded)")
+    if candidate.joined_spaces:
+        issues.append("a space inside the DOI")
+    if candidate.trimmed:
+        issues.extend(_trim_issues(candidate.trimmed))
+    if after:
+        if _next_candidate(after, 0, strict=False, join_spaces=False) is not None:
+            issues.append("more than one DOI in the field")
+            fixed_ok = False
+        else:
+            issues.append(f"extra text {after!r} after the DOI")
+    scheme = (candidate.prefix.split("//")[0] + "//").lower() if "//" in candidate.prefix else ""
+    host = candidate.prefix.lower().removeprefix(scheme).rstrip("/")
+    if presentation == "url":
+        if host == "dx.doi.org":
+            cosmetic_issues.append("the obsolete resolver 'dx.doi.org' (use https://doi.org/)")
+        elif host == "hdl.handle.net":
+            cosmetic_issues.append("the Handle resolver (the DOI resolver is https://doi.org/)")
+        if scheme == "http://":
+            cosmetic_issues.append("'http://' (the DOI resolver is served over https://)")
+
+    if not issues and not cosmetic_issues:
+        return None
+    if presentation == "url":
+        fixed: str | None = f"https://doi.org/{candidate.doi}"
+    elif presentation == "label":
+        fixed = f"{candidate.prefix}{candidate.doi}"
+    else:
+        fixed = candidate.doi
+    message = f"DOI {raw.strip()!r} has " + _join(issues + cosmetic_issues)
+    if fixed_ok:
+        message += f"; write {fixed!r}"
+    return DoiProblem(message, fixed if fixed_ok else None, cosmetic=not issues)
+
+
+# --- internals -------------------------------------------------------------------
+
+
+def _field_candidate(text: str) -> _Candidate | None:
+    """The first DOI of a field value; a lone ShortDOI counts here."""
+    text = text.translate(_INVISIBLE).strip()
+    inner, _ = _unwrap(text)
+    candidate = _next_candidate(inner, 0, strict=False, join_spaces=True)
+    if candidate is not None:
+        return candidate
+    return _short_candidate(inner, whole=True)
+
+
+def _unwrap(text: str) -> tuple[str, bool]:
+    if len(text) > 2 and text[0] == "<" and text[-1] == ">" and text.count("<") == 1:
+        return text[1:-1].strip(), True
+    return text, False
+
+
+def _next_candidate(text: str, pos: int, *, strict: bool, join_spaces: bool) -> _Candidate | None:
+    long_start = (_START_STRICT if strict else _START_ANY).search(text, pos)
+    if strict:
+        # A labelled or resolver DOI may have any registrant code.
+        loose = _START_ANY.search(text, pos)
+        while loose is not None and (long_start is None or loose.start() < long_start.start()):
+            if _PREFIX_TAIL.search(text, 0, loose.start()):
+                long_start = loose
+                break
+            loose = _START_ANY.search(text, loose.start() + 1)
+    short = _short_candidate(text, whole=False, pos=pos)
+    while long_start is not None:
+        candidate = _candidate_at(text, long_start.start(), join_spaces=join_spaces)
+        if candidate is not None:
+            if short is not None and short.start < candidate.start:
+                return short
+            return candidate
+        long_start = (_START_STRICT if strict else _START_ANY).search(text, long_start.start() + 1)
+    return short
+
+
+def _short_candidate(text: str, *, whole: bool, pos: int = 0) -> _Candidate | None:
+    """A ShortDOI ("10/gbrb4b"): alone in a field, or after a resolver/label in text."""
+    for match in _SHORT.finditer(text, pos):
+        prefix_match = _PREFIX_TAIL.search(text, 0, match.start())
+        prefix = prefix_match.group(0) if prefix_match else ""
+        start = match.start() - len(prefix)
+        if whole:
+            rest = text[match.end() :]
+            trimmed = rest if rest and all(c in _TRAILING_PUNCT for c in rest) else ""
+            if text[:start].strip() or (rest and not trimmed):
+                continue
+        elif not prefix:
+            continue
+        else:
+            trimmed = ""
+        return _Candidate(
+            start=start,
+            doi_start=match.start(),
+            end=match.end(),
+            prefix=prefix,
+            doi=match.group(0),
+            trimmed=trimmed,
+            escapes=(),
+            percent=False,
+            joined_spaces=False,
+        )
+    return None
+
+
+def _candidate_at(text: str, doi_start: int, *, join_spaces: bool) -> _Candidate | None:
+    end = _token_end(text, doi_start)
+    joined = False
+    if join_spaces:
+        end, joined = _join_broken(text, doi_start, end)
+    token = text[doi_start:end]
+    kept, trimmed = _trim(token)
+    escapes = tuple(m.group(0) for m in _LATEX_ESCAPES.finditer(kept))
+    cleaned = _LATEX_ESCAPES.sub(_unescape, kept)
+    cleaned = _SPACES.sub("", cleaned)
+    percent = bool(re.search(r"%[0-9a-fA-F]{2}", cleaned))
+    if percent:
+        cleaned = unquote(cleaned)
+    if "&" in cleaned:
+        cleaned = html.unescape(cleaned)
+    prefix_part, _, suffix = cleaned.partition("/")
+    if not suffix or not any(c.isalnum() for c in suffix):
+        return None
+    prefix_match = _PREFIX_TAIL.search(text, 0, doi_start)
+    prefix = prefix_match.group(0) if prefix_match else ""
+    return _Candidate(
+        start=doi_start - len(prefix),
+        doi_start=doi_start,
+        end=doi_start + len(kept),
+        prefix=prefix,
+        doi=f"{prefix_part}/{suffix}",
+        trimmed=trimmed,
+        escapes=escapes,
+        percent=percent,
+        joined_spaces=joined,
+    )
+
+
+def _unescape(match: re.Match[str]) -> str:
+    if match.group(0) in "{}":
+        return ""
+    return match.group(1) or match.group(2) or "_"
+
+
+def _token_end(text: str, start: int) -> int:
+    """Where a DOI candidate starting at `start` stops: whitespace, quotes, or a `<`
+    that opens no SICI segment."""
+    i = start
+    while i < len(text):
+        c = text[i]
+        if c.isspace() or c in '"`|':
+            break
+        if c == "<" and ">" not in text[i : _space_after(text, i)]:
+            break
+        i += 1
+    return i
+
+
+def _space_after(text: str, i: int) -> int:
+    match = re.compile(r"\s").search(text, i)
+    return match.start() if match else len(text)
+
+
+def _join_broken(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Extend a field's DOI over spaces that a line break left inside it.
+
+    Only where the break is unmistakable: after "/", "-" or "_", before "." or "/",
+    or after "." when digits follow ("10.1016/j.cell. 2019.01.001").
+    """
+    joined = False
+    while end < len(text) and text[end].isspace():
+        nxt = len(text) - len(text[end:].lstrip())
+        if nxt >= len(text):
+            break
+        piece_end = _token_end(text, nxt)
+        last, first = text[end - 1], text[nxt]
+        if _START_ANY.match(text, nxt):
+            break
+        if last in "/-_" or first in "./" or (last == "." and first.isdigit()):
+            end, joined = piece_end, True
+        else:
+            break
+    return end, joined
+
+
+def _trim(token: str) -> tuple[str, str]:
+    """Cut sentence punctuation and unbalanced closing brackets off the end."""
+    kept = token
+    while kept:
+        last = kept[-1]
+        unbalanced = last in _PAIRS and kept.count(_PAIRS[last]) < kept.count(last)
+        if last in _TRAILING_PUNCT or last == "\\" or unbalanced:
+            kept = kept[:-1]
+        else:
+            break
+    return kept, token[len(kept) :]
+
+
+def _presentation(prefix: str) -> str:
+    if not prefix:
+        return "bare"
+    if prefix.rstrip().endswith("/") and "doi/" not in prefix.lower():
+        return "url"
+    return "label"
+
+
+def _escape_issue(escapes: tuple[str, ...]) -> str:
+    if all("_" in e or "textunderscore" in e for e in escapes):
+        shown = escapes[0]
+        return f"an escaped underscore {shown!r} (a DOI field takes a plain '_')"
+    return "LaTeX/Markdown escapes " + ", ".join(repr(e) for e in dict.fromkeys(escapes))
+
+
+def _trim_issues(trimmed: str) -> list[str]:
+    issues = []
+    closers = "".join(c for c in trimmed if c in _PAIRS)
+    punct = "".join(c for c in trimmed if c not in _PAIRS and c != "\\")
+    if punct:
+        issues.append(f"trailing {punct!r}, which is not part of the DOI")
+    if closers:
+        issues.append(f"an unbalanced {closers!r} at the end")
+    if not issues:
+        issues.append(f"trailing {trimmed!r}")
+    return issues
+
+
+def _why_not(text: str) -> str:
+    if re.match(r"^(?:doi:\s*)?10(?:\.\d+)+/?\s*$", text, re.IGNORECASE):
+        return "there is nothing after the prefix (a DOI is 10.<registrant>/<suffix>)"
+    if re.match(r"^(?:doi:\s*)?\d+\.\d+/", text, re.IGNORECASE):
+        return "a DOI starts with '10.'"
+    return "expected 10.<registrant>/<suffix>"
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
