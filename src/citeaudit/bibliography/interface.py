@@ -18,6 +18,7 @@ class ParseProblem:
     location: Location
     message: str
     raw: str = ""
+    unreadable: bool = False  # a whole input file could not be read (the CLI exits 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,5 +3,16 @@
 from __future__ import annotations
 
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations.ambiguous_citation import AmbiguousCitation
+from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatch
+from citeaudit.rules.citations.input_problem import InputProblemRule
+from citeaudit.rules.citations.missing_reference import MissingReference
+from citeaudit.rules.citations.uncited_reference import UncitedReference
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    UncitedReference,
+    MissingReference,
+    AmbiguousCitation,
+    CitationYearMismatch,
+    InputProblemRule,
+)

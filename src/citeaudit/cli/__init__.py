@@ -1,0 +1,58 @@
+"""The command line: thin, it parses options, calls the core, prints, exits.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage
+error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from citeaudit import __version__
+from citeaudit.cli import check, rules
+from citeaudit.errors import CiteauditError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citeaudit",
+        description="Audit a manuscript's citations and bibliography.",
+    )
+    parser.add_argument("--version", action="version", version=f"citeaudit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check.add_parser(sub)
+    rules.add_parser(sub)
+    _add_optional_commands(sub)
+    return parser
+
+
+def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Commands whose modules are optional parts of the product (links, service)."""
+    try:
+        from citeaudit import cli_links
+    except ImportError:
+        return
+    cli_links.add_parser(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except CiteauditError as exc:
+        print(f"citeaudit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""`citeaudit check`: audit a manuscript and/or bibliography files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from citeaudit.audit import AuditInput, audit
+from citeaudit.errors import ConfigurationError
+from citeaudit.model.finding import Severity
+from citeaudit.phases import PhaseOptions, default_enrichers
+from citeaudit.report.formats import REPORTERS, get_reporter
+from citeaudit.settings import Settings
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="audit a manuscript and its bibliography",
+        description=(
+            "Audit a manuscript (Markdown, text, LaTeX, DOCX) and its bibliography "
+            "(its own reference list, or BibTeX/RIS/CSL-JSON files)."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE",
+                        help="manuscript and/or bibliography files")
+    parser.add_argument("--bib", action="append", type=Path, default=[], metavar="FILE",
+                        help="bibliography file (repeatable); else the manuscript's own")
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    parser.add_argument("-o", "--output", type=Path, help="write the report to FILE")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                        help="exit 1 when a finding is at least this severe (default: error)")
+    parser.add_argument("--offline", action="store_true", help="send nothing over the network")
+    parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
+    parser.add_argument("--no-links", action="store_true", help="skip link checks")
+    parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.set_defaults(run=run)
+
+
+def _use_color(choice: str, to_file: bool) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = Settings()
+    except ValueError as exc:
+        raise ConfigurationError(f"bad setting: {exc}") from exc
+    options = PhaseOptions(
+        offline=args.offline,
+        resolve=not args.no_resolve,
+        links=not args.no_links,
+        use_cache=not args.no_cache,
+    )
+    inputs = AuditInput.from_paths(args.paths, args.bib)
+    result = audit(
+        inputs, default_enrichers(settings, options), skipped=options.skip_reasons()
+    )
+    reporter = get_reporter(args.format)
+    text = reporter.render(result, color=_use_color(args.color, args.output is not None))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if any(p.unreadable for p in result.data.input_problems):
+        for problem in result.data.input_problems:
+            if problem.unreadable:
+                print(f"citeaudit: error: {problem.location}: {problem.message}", file=sys.stderr)
+        return 2
+    if args.fail_on == "never":
+        return 0
+    threshold = Severity(args.fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in result.findings) else 0

@@ -1,0 +1,30 @@
+"""How citation rules name references and citations in their messages."""
+
+from __future__ import annotations
+
+from citeaudit.model.citation import Citation
+from citeaudit.model.reference import Reference
+
+
+def describe_reference(ref: Reference) -> str:
+    """A short handle an editor recognises: "Yani et al. (2017)" or "[12]" or the key."""
+    if ref.authors:
+        first = ref.authors[0].family
+        more = len(ref.authors)
+        name = first if more == 1 else f"{first} & {ref.authors[1].family}" if more == 2 else f"{first} et al."
+    else:
+        name = ref.key or (ref.title or ref.raw)[:40]
+    year = ref.year_label
+    head = f"{name} ({year})" if year else name
+    if ref.key and ref.key != name:
+        head = f"{head} [{ref.key}]"
+    return head
+
+
+def describe_citation(cit: Citation) -> str:
+    if cit.key is not None:
+        return f"{cit.text} (key \"{cit.key}\")" if cit.text and cit.key not in cit.text else cit.text
+    if cit.number is not None and cit.text and str(cit.number) not in cit.text:
+        return f"{cit.text} (entry {cit.number})"
+    item = cit.item or cit.text
+    return f'"{item}"' if item else cit.text

@@ -1,0 +1,45 @@
+"""ambiguous-citation: a citation that fits more than one entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_citation, describe_reference
+
+
+class AmbiguousCitation(Rule):
+    """Checks that each citation points at exactly one entry.
+
+    Why: "(Smith, 2019)" when the list holds two Smith 2019 works leaves the reader
+    guessing; APA asks for year suffixes (2019a, 2019b) in both places.
+
+    Example: the list has "Lee, K. (2020a)" and "Lee, K. (2020b)"; the text cites
+    "(Lee, 2020)".
+
+    Fix: add the suffix (or initials, for different authors with one family name) to
+    the citation so that it names one entry.
+    """
+
+    name = "ambiguous-citation"
+    code = "CIT003"
+    severity = Severity.WARNING
+    summary = "Citation that fits more than one reference-list entry"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        refs = {r.id: r for r in data.references}
+        citations = {c.id: c for c in data.citations}
+        for match in data.matches:
+            if len(match.targets) < 2:
+                continue
+            cit = citations[match.citation_id]
+            options = [describe_reference(refs[t]) for t in match.targets if t in refs]
+            yield self.finding(
+                f"{describe_citation(cit)} fits {len(options)} entries: " + "; ".join(options),
+                cit.location,
+                citation=cit.id,
+                reference=match.targets[0],
+                fix=Fix("Add a year suffix (a, b, ...) or initials so the citation names one entry"),
+            )

@@ -1,0 +1,54 @@
+"""missing-reference: a citation with no entry in the reference list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import process
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.citation import CitationKind
+from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_citation
+
+
+class MissingReference(Rule):
+    """Checks that every in-text citation has an entry in the reference list.
+
+    Why: a reader cannot find a work that is cited but not listed; journals reject
+    manuscripts for it, and it often means a source was dropped during revision.
+
+    Example: the text says "(Fakhrunisa, 2019)" and the list has no Fakhrunisa entry;
+    or ``\\citep{smith2019}`` with no ``@article{smith2019,`` in the .bib file.
+
+    Fix: add the entry, or correct the citation. For a key that is close to an
+    existing one (a typo), the fix names the likely key.
+    """
+
+    name = "missing-reference"
+    code = "CIT002"
+    severity = Severity.ERROR
+    summary = "Citation with no entry in the reference list"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+        keys = [r.key for r in data.references if r.key]
+        for cit in data.citations:
+            if cit.id in matched or cit.key == "*":
+                continue
+            fix = Fix("Add the cited work to the reference list, or correct the citation")
+            if cit.kind is CitationKind.KEY and cit.key and keys:
+                best = process.extractOne(cit.key, keys, score_cutoff=85)
+                if best is not None:
+                    fix = Fix(f'Did you mean "{best[0]}"? Replace the key', best[0])
+                message = f'{describe_citation(cit)} cites key "{cit.key}", which no bibliography entry has'
+            elif cit.kind is CitationKind.NUMERIC:
+                count = len(data.references)
+                message = (
+                    f"{describe_citation(cit)} cites entry {cit.number}, "
+                    f"but the reference list has {count} entries"
+                )
+            else:
+                message = f"{describe_citation(cit)} has no matching entry in the reference list"
+            yield self.finding(message, cit.location, citation=cit.id, fix=fix)

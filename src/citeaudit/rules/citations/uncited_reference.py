@@ -1,0 +1,47 @@
+"""uncited-reference: an entry in the reference list that the text never cites."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_reference
+
+
+class UncitedReference(Rule):
+    """Checks that every reference-list entry is cited somewhere in the text.
+
+    Why: APA, Chicago and most journals require the list to hold exactly the cited
+    works; an uncited entry is padding, or the trace of a citation that was deleted.
+
+    Example: the list has "Yani, M. Y., ... (2017). Pengantar Studi Keamanan." and no
+    "(Yani et al., 2017)" appears in the text.
+
+    Fix: cite the work where it supports the text, or remove the entry. A citation
+    with the wrong year still counts as citing the entry (citation-year-mismatch says
+    so), and LaTeX's ``\\nocite{*}`` cites everything. Only runs when a manuscript was
+    read: a bare bibliography has nothing to be cited by.
+    """
+
+    name = "uncited-reference"
+    code = "CIT001"
+    severity = Severity.WARNING
+    summary = "Reference-list entry never cited in the text"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        if not data.manuscripts:
+            return
+        if any(c.key == "*" for c in data.citations):
+            return
+        cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+        for ref in data.references:
+            if ref.id in cited:
+                continue
+            yield self.finding(
+                f"{describe_reference(ref)} is in the reference list but never cited in the text",
+                ref.location,
+                reference=ref.id,
+                fix=Fix("Cite this work in the text, or remove it from the reference list"),
+            )

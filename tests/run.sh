@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite, on any machine: installs what it needs, starts the services
+# the integration tests use when they do not answer already, then lint, types, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+
+# shellcheck source=tests/services.sh
+source tests/services.sh
+ensure_redis
+ensure_postgres
+
+echo "== ruff"
+.venv/bin/ruff check src tests benches workers
+echo "== mypy (strict, src/)"
+.venv/bin/mypy src
+echo "== pytest"
+set +e
+.venv/bin/pytest -q -p no:cacheprovider "$@"
+status=$?
+set -e
+# pytest's "no tests collected" (5) is a failure here: a suite that ran nothing proves nothing.
+exit $status
