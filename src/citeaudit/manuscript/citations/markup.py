@@ -1,0 +1,27 @@
+"""Light Markdown markup, hidden without moving any character.
+
+Readers may leave emphasis in `Document.lines` (``*CSTO*``, ``**NATO**``). The
+author-year extractor works on a copy of the text where markup characters are
+blanked out, so every offset it finds is still an offset into `Document.text`
+and the marker text can be cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKUP = re.compile(r"[*_`\\]|&nbsp;")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
+def blank_markup(text: str) -> str:
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans: nothing inside them is a citation."""
+    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -1,0 +1,109 @@
+"""What an author name looks like in an in-text citation, and what it does not.
+
+The test that keeps sentences out: a name is one to six words, each capitalised
+(``Smith``, ``NATO``, ``Šimić``), a particle (``van``, ``der``, ``de``) or a
+connector inside an organisation's name (``Ministry of Health``). A lower-case
+verb or noun ("bergabung", "shows") means the text is a clause, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Lower-case words allowed inside a name: name particles and organisation connectors.
+PARTICLES = _word_set(
+    "van von der den de del della des di da do dos das du la le ten ter zu zur "
+    "al el bin binti ibn af av"
+)
+CONNECTORS = _word_set("of for the on in and und y e et dan für pour para per")
+
+# Capitalised words that head a parenthesis with a year without being an author.
+NOT_NAMES = _word_set(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januari februari maret mei juni juli agustus oktober desember
+    januar februar märz mai oktober dezember
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    janvier février mars avril juin juillet août septembre octobre novembre décembre
+    spring summer autumn fall winter
+    monday tuesday wednesday thursday friday saturday sunday
+    year years tahun jahr año since sejak until till hingga sampai pada in on by at
+    circa ca around about approximately before after early late mid end awal akhir
+    pertengahan figure fig table tabel gambar chapter bab page vol no nomor section pasal
+    article act law ad bc ce bce est established founded born died
+    """
+)
+
+_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?$")
+
+ET_AL = re.compile(
+    r"(?:,?\s+|^)(?:et\.?\s*al\b\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|and\s+colleagues|"
+    r"and\s+others|dan\s+kawan-kawan)\s*$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:&|and|dan|y|e|und|et)\s+|,|&|\s(?:and|dan|y|e|und|et)\s)\s*")
+
+
+def is_initial(word: str) -> bool:
+    """``P.``, ``J.-P.``: a given-name initial, never a family name."""
+    letters = word.replace(".", "").replace("-", "")
+    return len(letters) <= 2 and word.endswith(".") and letters.isalpha()
+
+
+def clean_word(word: str) -> str:
+    """Drop stray punctuation a typist left on a name: ``Fakhrunisa.`` -> ``Fakhrunisa``."""
+    return word.strip(".,;:'’\"“”")
+
+
+def valid_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if all(is_initial(w) for w in words):
+        return False
+    capitalised = 0
+    for i, word in enumerate(words):
+        if not _WORD.match(word):
+            return False
+        if word[0].isupper():
+            capitalised += 1
+        elif word.casefold() in PARTICLES or (
+            word.casefold() in CONNECTORS and 0 < i < len(words) - 1
+        ):
+            continue
+        else:
+            return False
+    if capitalised == 0 or not words[-1][0].isupper():
+        return False
+    return not (len(words) == 1 and clean_word(words[0]).casefold() in NOT_NAMES)
+
+
+def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """Names before the year of a parenthetical item, or None when they are not names."""
+    text = " ".join(text.split()).strip(" ,")
+    et_al = False
+    m = ET_AL.search(text)
+    if m:
+        et_al = True
+        text = text[: m.start()].strip(" ,")
+    if not text:
+        return None
+    parts = [p.strip() for p in _SPLIT.split(text) if p.strip()]
+    if not parts or len(parts) > 8:
+        return None
+    names: list[str] = []
+    for part in parts:
+        if all(is_initial(w) for w in part.split()):
+            continue  # "Smith, J., 2019": the initial is noise, not an author
+        if not valid_name(part):
+            return None
+        names.append(" ".join(clean_word(w) for w in part.split()))
+    if not names:
+        return None
+    return tuple(names), et_al
