@@ -121,6 +121,8 @@ def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | Non
         return None
     name_offset, authors, et_al = found
     start = line_start + name_offset
+    while start > line_start and document.text[start - 1] in "*_":
+        start -= 1  # the marker includes the name's emphasis: "*NATO* (2022)"
     line_rest = clean[m.end() : _line_end(clean, m.end())]
     if _LIST_ITEM.match(clean[line_start:start] + " ") and not line_rest.strip(" .,;:"):
         return None  # "12. SPANYOL (1982)": a list item, not a citation
