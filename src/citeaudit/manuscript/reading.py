@@ -128,9 +128,9 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
             return data.decode("utf-16").splitlines(), problems
         except UnicodeDecodeError as exc:
             raise InputError(name, f"invalid UTF-16 text: {exc.reason}") from exc
-    if b"\x00" in data[:_SNIFF_BYTES] or b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(name, "binary file (contains NUL bytes), not a text manuscript", line)
+    if b"\x00" in data:
+        nul_line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(name, "binary file (contains NUL bytes), not a text manuscript", nul_line)
     try:
         return data.decode("utf-8-sig").splitlines(), problems
     except UnicodeDecodeError as exc:
@@ -151,9 +151,7 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
     lines = data.decode("utf-8", errors="replace").splitlines()
     for number, line in enumerate(lines, start=1):
         if "\ufffd" in line:
-            problems.append(
-                InputProblem(name, number, "invalid UTF-8 bytes replaced with U+FFFD")
-            )
+            problems.append(InputProblem(name, number, "invalid UTF-8 bytes replaced with U+FFFD"))
     return lines, problems
 
 

@@ -1,0 +1,287 @@
+"""LaTeX manuscripts: the main file with everything it ``\\input``\\ s, as LaTeX sees it.
+
+Citations only count where LaTeX would typeset them, so ``%`` comments, the
+``comment`` environment, verbatim-like environments and ``\\verb`` are blanked before
+anything else is looked at -- a commented-out ``\\input`` is not followed and a
+commented-out ``\\cite`` is not a citation. Blanking keeps every line, so each line
+still carries its own file and line number. Files named by ``\\input``, ``\\include``,
+``\\subfile`` and ``\\(sub)import`` are spliced in where they are named; a missing or
+circular one is skipped and reported as an `InputProblem`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from citeaudit.errors import InputError
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.markup import strip_latex
+from citeaudit.manuscript.plaintext import document_from_lines
+from citeaudit.manuscript.reading import InputProblem, decode_text
+from citeaudit.model.location import Location
+
+__all__ = ["LatexReader", "blank_latex_comments"]
+
+_HIDDEN_ENVIRONMENTS = (
+    "comment", "verbatim", "verbatim*", "Verbatim", "Verbatim*", "BVerbatim", "LVerbatim",
+    "lstlisting", "minted", "filecontents", "filecontents*", "spverbatim",
+)  # fmt: skip
+_BEGIN_HIDDEN = re.compile(
+    r"\\begin\s*\{(" + "|".join(re.escape(e) for e in _HIDDEN_ENVIRONMENTS) + r")\}"
+)
+_VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{[^{}]*\})\*?([^\sA-Za-z{])")
+_INCLUDE = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
+_IMPORT = re.compile(
+    r"\\(import|subimport|inputfrom|subinputfrom|includefrom|subincludefrom)\*?\s*\{([^{}]*)\}\s*\{([^{}]+)\}"
+)
+_BIBLIOGRAPHY = re.compile(r"\\bibliography\s*\{([^{}]*)\}")
+_BIBRESOURCE = re.compile(
+    r"\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}"
+)
+_BEGIN_BIBLIOGRAPHY = re.compile(r"\\begin\s*\{thebibliography\}(?:\s*\{[^{}]*\})?")
+_END_BIBLIOGRAPHY = re.compile(r"\\end\s*\{thebibliography\}")
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+_END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
+_MAX_DEPTH = 32
+
+
+@dataclass
+class _State:
+    main_dir: Path
+    problems: list[InputProblem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    stack: list[Path] = field(default_factory=list)
+
+
+class LatexReader(ManuscriptReader):
+    format: ClassVar[str] = "latex"
+    extensions: ClassVar[tuple[str, ...]] = (".tex", ".ltx")
+
+    def read(self, path: Path) -> Document:
+        return self.read_with_problems(path)[0]
+
+    def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
+        path = Path(path)
+        state = _State(main_dir=path.parent)
+        texts, problems = decode_text(path)
+        state.problems.extend(problems)
+        lines = _expand(path, str(path), texts, state, top=True)
+        bibs = _bibliography_files(lines, state)
+        name = str(path)
+        begin = next((i for i, ln in enumerate(lines) if _BEGIN_BIBLIOGRAPHY.search(ln.text)), None)
+        if begin is not None:
+            end = next(
+                (i for i in range(begin, len(lines)) if _END_BIBLIOGRAPHY.search(lines[i].text)),
+                len(lines) - 1,
+            )
+            entries = _bibitems(lines[begin : end + 1])
+            body = tuple(lines[:begin]) + tuple(lines[end + 1 :])
+            heading = Location(lines[begin].file, lines[begin].number)
+            document = Document(
+                path=name,
+                format=self.format,
+                lines=body,
+                reference_entries=tuple(entries),
+                reference_heading=heading,
+                bibliography_files=bibs,
+                files=tuple(state.files),
+            )
+        elif bibs:
+            document = Document(
+                path=name,
+                format=self.format,
+                lines=tuple(lines),
+                bibliography_files=bibs,
+                files=tuple(state.files),
+            )
+        else:
+            document = document_from_lines(
+                name, self.format, lines, clean=strip_latex, files=tuple(state.files)
+            )
+        return document, state.problems
+
+
+def blank_latex_comments(texts: list[str]) -> list[str]:
+    """Lines with comments, hidden environments and ``\\verb`` blanked, line count kept."""
+    out: list[str] = []
+    hidden: str | None = None
+    for text in texts:
+        line, hidden = _blank_line(text, hidden)
+        out.append(line)
+    return out
+
+
+def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if hidden is not None:
+            end_tag = re.compile(r"\\end\s*\{" + re.escape(hidden) + r"\}")
+            found = end_tag.search(text, i)
+            if found is None:
+                return "".join(out), hidden
+            out.append(" " * (found.end() - i))
+            i = found.end()
+            hidden = None
+            continue
+        ch = text[i]
+        if ch == "\\":
+            begin = _BEGIN_HIDDEN.match(text, i)
+            if begin is not None:
+                hidden = begin.group(1)
+                i = begin.end()
+                continue
+            verb = _VERB.match(text, i)
+            if verb is not None:
+                close = text.find(verb.group(1), verb.end())
+                close = n - 1 if close < 0 else close
+                out.append(" " * (close + 1 - i))
+                i = close + 1
+                continue
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if ch == "%":
+            break
+        out.append(ch)
+        i += 1
+    return "".join(out).rstrip(), hidden
+
+
+def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -> list[Line]:
+    resolved = path.resolve()
+    state.stack.append(resolved)
+    if name not in state.files:
+        state.files.append(name)
+    visible = blank_latex_comments(texts)
+    lines: list[Line] = []
+    ended = False
+    for number, text in enumerate(visible, start=1):
+        if ended:
+            lines.append(Line(name, number, ""))
+            continue
+        lines.append(Line(name, number, text))
+        if top and _END_DOCUMENT.search(text):
+            ended = True
+            continue
+        for target, base in _includes(text, path.parent, state.main_dir):
+            lines.extend(_include(target, base, name, number, state))
+    state.stack.pop()
+    return lines
+
+
+def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path]]]:
+    found: list[tuple[int, str, list[Path]]] = []
+    for m in _INCLUDE.finditer(text):
+        found.append((m.start(), m.group(2).strip(), [here, main_dir]))
+    for m in _IMPORT.finditer(text):
+        directory = m.group(2).strip()
+        relative = m.group(1).startswith("sub")
+        base = (here / directory) if relative else (main_dir / directory)
+        found.append((m.start(), m.group(3).strip(), [base, here / directory]))
+    return [(target, bases) for _, target, bases in sorted(found, key=lambda t: t[0])]
+
+
+def _include(target: str, bases: list[Path], name: str, number: int, state: _State) -> list[Line]:
+    if "#" in target or not target:
+        return []  # a macro argument inside \newcommand, not a file
+    candidate = _find_file(target, bases, ".tex")
+    if candidate is None:
+        state.problems.append(
+            InputProblem(name, number, f"included file '{target}' not found; its text is skipped")
+        )
+        return []
+    if candidate.resolve() in state.stack:
+        state.problems.append(
+            InputProblem(name, number, f"'{target}' includes itself (circular \\input); skipped")
+        )
+        return []
+    if len(state.stack) >= _MAX_DEPTH:
+        state.problems.append(InputProblem(name, number, f"'{target}' nested too deeply; skipped"))
+        return []
+    display = _display_name(candidate, state.main_dir)
+    try:
+        texts, problems = decode_text(candidate, display)
+    except InputError as exc:
+        state.problems.append(InputProblem(name, number, f"'{target}' not read: {exc.detail}"))
+        return []
+    state.problems.extend(problems)
+    return _expand(candidate, display, texts, state, top=False)
+
+
+def _find_file(target: str, bases: list[Path], suffix: str) -> Path | None:
+    names = [target] if target.endswith(suffix) else [target + suffix, target]
+    for base in bases:
+        for candidate_name in names:
+            candidate = base / candidate_name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _display_name(path: Path, main_dir: Path) -> str:
+    """Included files are named relative to the main file's folder when they lie inside it."""
+    try:
+        return str(main_dir / path.resolve().relative_to(main_dir.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
+    found: list[str] = []
+    for line in lines:
+        names: list[tuple[str, str]] = []
+        for m in _BIBLIOGRAPHY.finditer(line.text):
+            names.extend((n.strip(), ".bib") for n in m.group(1).split(",") if n.strip())
+        for m in _BIBRESOURCE.finditer(line.text):
+            if m.group(1).strip():
+                names.append((m.group(1).strip(), ""))
+        for bib_name, suffix in names:
+            with_suffix = bib_name if not suffix or bib_name.endswith(suffix) else bib_name + suffix
+            path = Path(with_suffix)
+            resolved = path if path.is_absolute() else state.main_dir / path
+            if not resolved.is_file():
+                state.problems.append(
+                    InputProblem(
+                        line.file, line.number, f"bibliography file '{resolved}' not found"
+                    )
+                )
+            if str(resolved) not in found:
+                found.append(str(resolved))
+    return tuple(found)
+
+
+def _bibitems(lines: list[Line]) -> list[RawEntry]:
+    """Each ``\\bibitem`` of a thebibliography environment, key kept in `raw`."""
+    pieces: list[tuple[Line, int, int]] = []  # (line, start, end) text slices in order
+    starts: list[int] = []  # indexes into pieces where an item starts
+    for k, line in enumerate(lines):
+        text = line.text
+        lo = 0
+        if k == 0:
+            begin = _BEGIN_BIBLIOGRAPHY.search(text)
+            lo = begin.end() if begin else 0
+        end_match = _END_BIBLIOGRAPHY.search(text)
+        hi = end_match.start() if end_match else len(text)
+        cuts = [m.start() for m in _BIBITEM.finditer(text, lo, hi)]
+        edges = [lo, *cuts, hi]
+        for a, b in itertools.pairwise(edges):
+            if a in cuts:
+                starts.append(len(pieces))
+            pieces.append((line, a, b))
+    entries: list[RawEntry] = []
+    for n, first in enumerate(starts):
+        last = starts[n + 1] if n + 1 < len(starts) else len(pieces)
+        chunk = pieces[first:last]
+        raw = "\n".join(ln.text[a:b].rstrip() for ln, a, b in chunk).strip()
+        item = _BIBITEM.match(raw)
+        content = raw[item.end() :] if item else raw
+        line = chunk[0][0]
+        location = Location(line.file, line.number, chunk[0][1] + 1)
+        entries.append(RawEntry(text=strip_latex(content), location=location, raw=raw))
+    return entries

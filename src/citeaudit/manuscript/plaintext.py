@@ -1,0 +1,66 @@
+"""Plain-text manuscripts, and the assembly every line-based reader shares.
+
+A text file is its lines; the reference list, when a heading names one, is taken out
+of the body and cut into entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.markup import strip_markdown
+from citeaudit.manuscript.reading import InputProblem, decode_text
+from citeaudit.manuscript.reference_section import find_reference_section
+from citeaudit.model.location import Location
+
+__all__ = ["PlainTextReader", "document_from_lines"]
+
+
+class PlainTextReader(ManuscriptReader):
+    format: ClassVar[str] = "text"
+    extensions: ClassVar[tuple[str, ...]] = (".txt", ".text")
+
+    def read(self, path: Path) -> Document:
+        return self.read_with_problems(path)[0]
+
+    def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
+        texts, problems = decode_text(path)
+        name = str(path)
+        lines = [Line(name, number, text) for number, text in enumerate(texts, start=1)]
+        return document_from_lines(name, self.format, lines), problems
+
+
+def document_from_lines(
+    path: str,
+    format: str,
+    lines: Sequence[Line],
+    *,
+    levels: Mapping[int, int] | None = None,
+    clean: Callable[[str], str] = strip_markdown,
+    bibliography_files: tuple[str, ...] = (),
+    files: tuple[str, ...] | None = None,
+) -> Document:
+    """A Document whose body is `lines` without the reference list found in them."""
+    section = find_reference_section(lines, levels, clean)
+    if section is None:
+        body = tuple(lines)
+        entries: tuple[RawEntry, ...] = ()
+        heading = None
+    else:
+        body = tuple(lines[: section.start]) + tuple(lines[section.end :])
+        entries = section.entries
+        first = lines[section.start]
+        heading = Location(first.file, first.number)
+    return Document(
+        path=path,
+        format=format,
+        lines=body,
+        reference_entries=entries,
+        reference_heading=heading,
+        bibliography_files=bibliography_files,
+        files=files if files is not None else (path,),
+    )
