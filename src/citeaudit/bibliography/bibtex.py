@@ -1,0 +1,414 @@
+"""BibTeX and BibLaTeX files, read with bibtexparser v2.
+
+bibtexparser splits the file into blocks and keeps what it cannot parse as
+`failed_blocks` with their line: those become ParseProblems and the rest is read.
+Field values are resolved here rather than by its middlewares because the audit
+needs more than they give: ``@string`` concatenation (``jn # " Quarterly"``), the
+DOI and URLs exactly as written (LaTeX-decoding would hide ``10.1/a\\_b``), braced
+organisation names (``{World Health Organization}``) told apart from persons, and
+``crossref`` inheritance.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+    String,
+)
+
+from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.bibliography.latex_text import latex_to_unicode
+from citeaudit.bibliography.loading import read_text, with_problems
+from citeaudit.doi import normalize_doi
+from citeaudit.model.location import Location
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+
+__all__ = ["BibtexReader", "parse_bibtex"]
+
+# bibtexparser reports what it recovers from on its logger; the ParseProblems carry
+# that to the user, so its messages must not also land on stderr.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
+_MONTHS = {m[:3].lower(): m for m in _MONTH_NAMES.split(" ")}
+_KINDS = {
+    "article": "article",
+    "book": "book",
+    "mvbook": "book",
+    "booklet": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inreference": "chapter",
+    "collection": "book",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "proceedings": "proceedings",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "unpublished": "manuscript",
+    "misc": "misc",
+}
+# Fields read into Reference attributes; everything else goes to `extra`.
+_CONSUMED = {
+    "author",
+    "editor",
+    "title",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "year",
+    "date",
+    "volume",
+    "number",
+    "issue",
+    "pages",
+    "publisher",
+    "doi",
+    "url",
+    "crossref",
+}
+# biblatex: a parent's title becomes its children's booktitle, not their title.
+_PARENT_TITLE_TO_BOOKTITLE = {"inproceedings", "incollection", "inbook", "inreference"}
+_KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
+_URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
+_YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
+_ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_NO_DATE = re.compile(r"^\s*(n\.\s*d\.?|nd|no date|o\.\s*j\.?|s\.\s*f\.?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """One entry before it becomes a Reference: resolved, still-LaTeX field values."""
+
+    key: str
+    entry_type: str
+    line: int
+    raw: str
+    fields: dict[str, str]
+
+
+class BibtexReader(BibliographyReader):
+    format: ClassVar[str] = "bibtex"
+    extensions: ClassVar[tuple[str, ...]] = (".bib", ".bibtex", ".biblatex")
+
+    def read(self, path: Path) -> Bibliography:
+        decoded = read_text(path)
+        return with_problems(parse_bibtex(decoded.text, str(path)), decoded)
+
+
+def parse_bibtex(text: str, source: str) -> Bibliography:
+    """A Bibliography from BibTeX text; `source` names the file in locations."""
+    try:
+        library = parse_string(text, parse_stack=[])
+    except Exception as error:  # the one boundary to bibtexparser's own bugs
+        problem = ParseProblem(Location(source, 1), f"the BibTeX parser gave up: {error}")
+        return Bibliography(source, BibtexReader.format, (), (problem,))
+
+    problems: list[ParseProblem] = []
+    strings: dict[str, str] = {}
+    entries: list[_Raw] = []
+    for block in library.blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, String):
+            value, undefined = _resolve(block.value, strings)
+            strings[block.key.lower()] = value
+            problems.extend(_undefined(source, line, undefined, block.raw or ""))
+        elif isinstance(block, Entry):
+            entries.append(_raw_entry(block, strings, source, problems))
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            duplicate = block.ignore_error_block
+            if isinstance(duplicate, Entry):
+                entries.append(_raw_entry(duplicate, strings, source, problems))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            if isinstance(entry, Entry):
+                entries.append(_raw_entry(entry, strings, source, problems))
+                names = ", ".join(sorted(block.duplicate_keys))
+                problems.append(
+                    ParseProblem(
+                        Location(source, line),
+                        f"entry '{entry.key}' gives the field(s) {names} twice; "
+                        "BibTeX keeps only one of them -- delete the other",
+                        block.raw or "",
+                    )
+                )
+        elif isinstance(block, ParsingFailedBlock):
+            problems.append(_failed(block, source, line))
+
+    references = list(_references(entries, source, problems))
+    return Bibliography(source, BibtexReader.format, tuple(references), tuple(problems))
+
+
+def _raw_entry(
+    entry: Entry, strings: Mapping[str, str], source: str, problems: list[ParseProblem]
+) -> _Raw:
+    line = (entry.start_line or 0) + 1
+    fields: dict[str, str] = {}
+    for field in entry.fields:
+        value, undefined = _resolve(str(field.value), strings)
+        fields.setdefault(field.key.lower(), value)
+        problems.extend(_undefined(source, field.start_line + 1, undefined, entry.raw or ""))
+    return _Raw(entry.key, entry.entry_type.lower(), line, entry.raw or "", fields)
+
+
+def _failed(block: ParsingFailedBlock, source: str, line: int) -> ParseProblem:
+    raw = block.raw or ""
+    match = _KEY_IN_RAW.match(raw.lstrip())
+    what = f"entry '{match.group(2)}'" if match and match.group(2) else "entry"
+    reason = getattr(block.error, "abort_reason", None) or str(block.error)
+    reason = reason.replace("`", "'").strip().rstrip(".")
+    hint = ""
+    if "closing" in reason or raw.count("{") != raw.count("}"):
+        hint = f" (braces: {raw.count('{')} '{{' vs {raw.count('}')} '}}')"
+    message = f"{what} could not be read{hint}: {reason}; it is left out of the audit"
+    return ParseProblem(Location(source, line), message, raw)
+
+
+def _undefined(source: str, line: int, names: list[str], raw: str) -> list[ParseProblem]:
+    return [
+        ParseProblem(
+            Location(source, line),
+            f"'{name}' is neither a quoted value nor a defined @string macro; "
+            f'enclose it in braces ({{{name}}}) or define @string{{{name} = "..."}}',
+            raw,
+        )
+        for name in names
+    ]
+
+
+def _resolve(value: str, strings: Mapping[str, str]) -> tuple[str, list[str]]:
+    """A field value with quotes/outer braces removed and ``#`` concatenation done."""
+    parts: list[str] = []
+    undefined: list[str] = []
+    for part in _split_concatenation(value):
+        if len(part) >= 2 and (part[0], part[-1]) in {("{", "}"), ('"', '"')}:
+            parts.append(part[1:-1])
+        elif part.isdigit():
+            parts.append(part)
+        elif part.lower() in strings:
+            parts.append(strings[part.lower()])
+        elif part.lower() in _MONTHS:
+            parts.append(_MONTHS[part.lower()])
+        elif part:
+            parts.append(part)
+            undefined.append(part)
+    return "".join(parts), undefined
+
+
+def _split_concatenation(value: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0 and (i == 0 or value[i - 1] != "\\"):
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i].strip())
+            start = i + 1
+    parts.append(value[start:].strip())
+    return parts
+
+
+def _references(
+    entries: list[_Raw], source: str, problems: list[ParseProblem]
+) -> Iterator[Reference]:
+    first_by_key: dict[str, _Raw] = {}
+    for entry in entries:
+        first_by_key.setdefault(entry.key, entry)
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries, start=1):
+        seen[entry.key] = seen.get(entry.key, 0) + 1
+        ref_id = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"
+        fields = _inherit(entry, first_by_key, source, problems)
+        yield _reference(entry, fields, ref_id, index, source, problems)
+
+
+def _inherit(
+    entry: _Raw, by_key: Mapping[str, _Raw], source: str, problems: list[ParseProblem]
+) -> dict[str, str]:
+    """The entry's fields plus those its ``crossref`` parent gives it (one level deep)."""
+    fields = dict(entry.fields)
+    parent_key = fields.get("crossref", "").strip()
+    if not parent_key:
+        return fields
+    parent = by_key.get(parent_key) or next(
+        (e for k, e in by_key.items() if k.lower() == parent_key.lower()), None
+    )
+    if parent is None or parent is entry:
+        problems.append(
+            ParseProblem(
+                Location(source, entry.line),
+                f"entry '{entry.key}' has crossref = {{{parent_key}}}, but no entry has "
+                "that key; the fields it should inherit (book title, editors, year...) "
+                "are missing",
+                entry.raw,
+            )
+        )
+        return fields
+    for name, value in parent.fields.items():
+        if name in {"crossref", "ids", "key"}:
+            continue
+        if name == "title" and entry.entry_type in _PARENT_TITLE_TO_BOOKTITLE:
+            fields.setdefault("booktitle", value)
+            continue
+        fields.setdefault(name, value)
+    return fields
+
+
+def _reference(
+    entry: _Raw,
+    fields: Mapping[str, str],
+    ref_id: str,
+    index: int,
+    source: str,
+    problems: list[ParseProblem],
+) -> Reference:
+    location = Location(source, entry.line)
+    year, suffix, no_date = _year(fields.get("year") or fields.get("date") or "")
+    doi_raw = fields.get("doi", "").strip() or None
+    urls = _urls(fields)
+    if doi_raw is None:
+        doi_raw = next((u for u in urls if re.match(r"https?://(dx\.)?doi\.org/", u, re.I)), None)
+    issue = fields.get("number") or fields.get("issue")
+    return Reference(
+        id=ref_id,
+        index=index,
+        location=location,
+        raw=entry.raw,
+        key=entry.key,
+        kind=_KINDS.get(entry.entry_type, entry.entry_type),
+        authors=_persons(fields.get("author", ""), entry, location, problems),
+        editors=_persons(fields.get("editor", ""), entry, location, problems),
+        year=year,
+        year_suffix=suffix,
+        no_date=no_date,
+        title=_text(fields.get("title")),
+        container=_text(
+            fields.get("journaltitle") or fields.get("journal") or fields.get("booktitle")
+        ),
+        volume=_text(fields.get("volume")),
+        issue=_text(issue),
+        pages=_text(fields.get("pages")),
+        publisher=_text(
+            fields.get("publisher") or fields.get("institution") or fields.get("school")
+        ),
+        doi=normalize_doi(doi_raw) if doi_raw else None,
+        doi_raw=doi_raw,
+        urls=urls,
+        extra=tuple(
+            (name, _text(value) or "") for name, value in fields.items() if name not in _CONSUMED
+        ),
+    )
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return latex_to_unicode(value) or None
+
+
+def _year(value: str) -> tuple[int | None, str | None, bool]:
+    text = latex_to_unicode(value)
+    if not text:
+        return None, None, False
+    if _NO_DATE.match(text):
+        return None, None, True
+    exact = _YEAR.match(text)
+    if exact:
+        return int(exact.group(1)), exact.group(2), False
+    found = _ANY_YEAR.search(text)
+    return (int(found.group(1)), None, False) if found else (None, None, False)
+
+
+def _urls(fields: Mapping[str, str]) -> tuple[str, ...]:
+    urls: list[str] = []
+    url = fields.get("url", "").strip()
+    if url:
+        urls.append(_URL_MACRO.sub(r"\1", url).strip())
+    for name in ("howpublished", "note", "addendum"):
+        urls.extend(match.group(1).strip() for match in _URL_MACRO.finditer(fields.get(name, "")))
+    return tuple(dict.fromkeys(u for u in urls if u))
+
+
+def _persons(
+    value: str, entry: _Raw, location: Location, problems: list[ParseProblem]
+) -> tuple[Person, ...]:
+    if not value.strip():
+        return ()
+    persons: list[Person] = []
+    for name in split_multiple_persons_names(value):
+        name = name.strip()
+        if not name or name.lower() == "others":
+            continue
+        if _is_braced_whole(name):
+            persons.append(Person(latex_to_unicode(name[1:-1]), organisation=True))
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=True)
+        except InvalidNameError as error:
+            problems.append(
+                ParseProblem(
+                    location,
+                    f"entry '{entry.key}': the name {name!r} cannot be split into family "
+                    f"and given names ({error.args[0] if error.args else 'invalid name'}); "
+                    "write 'Family, Given' and separate persons with 'and'",
+                    entry.raw,
+                )
+            )
+            parts = parse_single_name_into_parts(name, strict=False)
+        family = latex_to_unicode(" ".join(parts.von + parts.last))
+        given_parts = " ".join(parts.first)
+        if parts.jr:
+            given_parts += ", " + " ".join(parts.jr)
+        given = latex_to_unicode(given_parts) or None
+        if family:
+            persons.append(Person(family, given))
+        elif given:
+            persons.append(Person(given))
+    return tuple(persons)
+
+
+def _is_braced_whole(name: str) -> bool:
+    """``{World Health Organization}``: one brace group spanning the whole name."""
+    if not (name.startswith("{") and name.endswith("}")) or name.startswith("{\\"):
+        return False
+    depth = 0
+    for i, char in enumerate(name):
+        depth += (char == "{") - (char == "}")
+        if depth == 0 and i < len(name) - 1:
+            return False
+    return True

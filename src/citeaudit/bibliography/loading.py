@@ -1,0 +1,169 @@
+"""Reading a bibliography file: the bytes, the text, and the reader that fits.
+
+Robustness first: whatever the file holds, the user gets either a Bibliography
+(possibly with ParseProblems that name the line) or one InputError that names the
+file -- never a traceback.
+
+* A file that cannot be opened, or holds binary content, cannot be read at all:
+  `InputError`.
+* A line that is not valid UTF-8 (a Windows-1252 "ü" pasted into a UTF-8 file) is
+  decoded as Windows-1252 and reported as a ParseProblem on its line; every entry
+  is still read.
+* A file with no entries (empty, only whitespace or comments) gives a Bibliography
+  with one ParseProblem rather than an error: the run can go on and report the
+  manuscript's citations, and the problem says why none of them match.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.errors import InputError
+from citeaudit.model.location import Location
+
+__all__ = ["DecodedText", "read_bibliography", "read_text", "reader_for", "with_problems"]
+
+_BINARY_SNIFF = 8192
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A text file's content with "\\n" line ends, and the lines that needed rescue."""
+
+    text: str
+    problems: tuple[ParseProblem, ...] = ()
+
+
+def read_text(path: Path) -> DecodedText:
+    """The file's text; invalid UTF-8 lines become ParseProblems, not errors."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory, not a bibliography file") from None
+    except OSError as error:
+        raise InputError(source, f"cannot be read: {error.strerror or error}") from None
+
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return DecodedText(_unify_newlines(data[len(bom) :].decode(encoding)))
+            except UnicodeDecodeError as error:
+                raise InputError(source, f"not valid {encoding.upper()}: {error.reason}") from None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    _reject_binary(source, data)
+
+    try:
+        return DecodedText(_unify_newlines(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        pass
+    lines: list[str] = []
+    problems: list[ParseProblem] = []
+    for number, raw_line in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            lines.append(raw_line.decode("utf-8"))
+        except UnicodeDecodeError:
+            rescued = raw_line.decode("cp1252", errors="replace")
+            lines.append(rescued)
+            shown = rescued.strip()
+            shown = shown if len(shown) <= 80 else shown[:77] + "..."
+            problems.append(
+                ParseProblem(
+                    Location(source, number),
+                    "line is not valid UTF-8 (read as Windows-1252: "
+                    f"{shown!r}); save the file as UTF-8",
+                    rescued.rstrip("\r\n"),
+                )
+            )
+    return DecodedText(_unify_newlines("".join(lines)), tuple(problems))
+
+
+def _reject_binary(source: str, data: bytes) -> None:
+    head = data[:_BINARY_SNIFF]
+    nul = head.find(b"\x00")
+    if nul >= 0 or len(_CONTROL.findall(head)) > max(8, len(head) // 100):
+        line = head[: nul if nul >= 0 else len(head)].count(b"\n") + 1
+        raise InputError(
+            source,
+            "not a text file (binary content); give a BibTeX (.bib), RIS (.ris) "
+            "or CSL-JSON (.json) file",
+            line,
+        )
+
+
+def _unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def with_problems(bibliography: Bibliography, decoded: DecodedText) -> Bibliography:
+    """Add the decoding problems, and say so when the file holds no entries at all."""
+    problems = (*decoded.problems, *bibliography.problems)
+    if not bibliography.references and not problems:
+        what = "empty bibliography file" if not decoded.text.strip() else "no entries found"
+        problems = (
+            ParseProblem(
+                Location(bibliography.source, 1),
+                f"{what} (expected {bibliography.format} entries)",
+            ),
+        )
+    problems = tuple(sorted(problems, key=lambda p: p.location.line or 0))
+    return Bibliography(bibliography.source, bibliography.format, bibliography.references, problems)
+
+
+def _readers() -> tuple[BibliographyReader, ...]:
+    # Imported here: the readers import `read_text` from this module.
+    from citeaudit.bibliography.bibtex import BibtexReader
+    from citeaudit.bibliography.csl_json import CslJsonReader
+    from citeaudit.bibliography.ris import RisReader
+
+    return (BibtexReader(), RisReader(), CslJsonReader())
+
+
+def reader_for(path: Path) -> BibliographyReader:
+    """The reader for `path`: by extension, else by what the file starts with."""
+    name = path.name.lower()
+    readers = _readers()
+    for reader in readers:
+        if any(name.endswith(ext) for ext in reader.extensions):
+            return reader
+    sniffed = _sniff(read_text(path).text)
+    for reader in readers:
+        if reader.format == sniffed:
+            return reader
+    raise InputError(
+        str(path),
+        "cannot tell the bibliography format; expected BibTeX (.bib), RIS (.ris) "
+        "or CSL-JSON (.json)",
+    )
+
+
+def _sniff(text: str) -> str | None:
+    stripped = text.lstrip()
+    if stripped[:1] in "[{" and stripped:
+        try:
+            json.loads(stripped)
+        except json.JSONDecodeError:
+            if stripped.startswith("["):
+                return "csl-json"
+        else:
+            return "csl-json"
+    if re.search(r"^TY  -", text, re.MULTILINE):
+        return "ris"
+    if re.search(r"^\s*@\w+\s*[{(]", text, re.MULTILINE):
+        return "bibtex"
+    if not stripped:
+        return "bibtex"  # an empty file: any reader reports it the same way
+    return None
+
+
+def read_bibliography(path: Path) -> Bibliography:
+    """Read any supported bibliography file."""
+    return reader_for(path).read(path)

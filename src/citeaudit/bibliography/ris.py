@@ -1,0 +1,230 @@
+"""RIS files (EndNote, Zotero, publisher exports), read with rispy.
+
+rispy reads a whole file and forgets where each record stood, and silently drops a
+record whose ``ER`` end tag is missing. So the file is cut into records here
+(``TY`` ... ``ER``), each record is handed to rispy on its own, and a record
+without its end tag is still read and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import rispy
+
+from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.bibliography.loading import read_text, with_problems
+from citeaudit.doi import normalize_doi
+from citeaudit.model.location import Location
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+
+__all__ = ["RisReader", "parse_ris"]
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_KINDS = {
+    "JOUR": "article",
+    "EJOUR": "article",
+    "MGZN": "article",
+    "NEWS": "article",
+    "JFULL": "article",
+    "INPR": "article",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "EDBOOK": "book",
+    "CHAP": "chapter",
+    "ECHAP": "chapter",
+    "CPAPER": "paper-conference",
+    "CONF": "paper-conference",
+    "THES": "thesis",
+    "RPRT": "report",
+    "GOVDOC": "report",
+    "ELEC": "webpage",
+    "BLOG": "webpage",
+    "WEB": "webpage",
+    "DATA": "dataset",
+    "DBASE": "dataset",
+    "COMP": "software",
+    "PAT": "patent",
+    "UNPB": "manuscript",
+    "MANSCPT": "manuscript",
+    "GEN": "misc",
+}
+_CONSUMED = {
+    "type_of_reference",
+    "authors",
+    "first_authors",
+    "secondary_authors",
+    "title",
+    "primary_title",
+    "secondary_title",
+    "journal_name",
+    "alternate_title3",
+    "alternate_title1",
+    "alternate_title2",
+    "year",
+    "publication_year",
+    "date",
+    "volume",
+    "number",
+    "start_page",
+    "end_page",
+    "publisher",
+    "doi",
+    "urls",
+    "id",
+    "unknown_tag",
+}
+_YEAR = re.compile(r"^\s*(\d{4})([a-z])?(?=$|[/\-\s])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    line: int
+    text: str
+    closed: bool
+
+
+class RisReader(BibliographyReader):
+    format: ClassVar[str] = "ris"
+    extensions: ClassVar[tuple[str, ...]] = (".ris",)
+
+    def read(self, path: Path) -> Bibliography:
+        decoded = read_text(path)
+        return with_problems(parse_ris(decoded.text, str(path)), decoded)
+
+
+def parse_ris(text: str, source: str) -> Bibliography:
+    """A Bibliography from RIS text; `source` names the file in locations."""
+    problems: list[ParseProblem] = []
+    references: list[Reference] = []
+    for record in _records(text, source, problems):
+        location = Location(source, record.line)
+        body = record.text if record.closed else record.text + "\nER  - \n"
+        entries = rispy.loads(body)
+        if not record.closed:
+            problems.append(
+                ParseProblem(
+                    location,
+                    "record has no 'ER  - ' end tag; it was read up to the next "
+                    "'TY  - ' line -- add the end tag",
+                    record.text,
+                )
+            )
+        if not entries:
+            problems.append(ParseProblem(location, "record could not be read", record.text))
+            continue
+        references.append(_reference(entries[0], record, len(references) + 1, location))
+    return Bibliography(source, RisReader.format, tuple(references), tuple(problems))
+
+
+def _records(text: str, source: str, problems: list[ParseProblem]) -> Iterator[_Record]:
+    lines = text.split("\n")
+    start: int | None = None
+    for number, line in enumerate(lines, start=1):
+        clean = line.lstrip("\ufeff").rstrip()
+        match = _TAG.match(clean)
+        tag = match.group(1) if match else None
+        if tag == "TY":
+            if start is not None:
+                yield _Record(start, "\n".join(lines[start - 1 : number - 1]).rstrip(), False)
+            start = number
+        elif tag == "ER":
+            if start is None:
+                problems.append(
+                    ParseProblem(
+                        Location(source, number),
+                        "'ER  - ' end tag without a record ('TY  - ' line) before it",
+                        line,
+                    )
+                )
+            else:
+                yield _Record(start, "\n".join(lines[start - 1 : number]), True)
+                start = None
+        elif start is None and clean and not clean.startswith(("%", "#")):
+            problems.append(
+                ParseProblem(
+                    Location(source, number),
+                    "text outside any record (a record starts with a 'TY  - ' line); "
+                    "it is not read",
+                    line,
+                )
+            )
+    if start is not None:
+        yield _Record(start, "\n".join(lines[start - 1 :]).rstrip(), False)
+
+
+def _reference(entry: dict[str, Any], record: _Record, index: int, location: Location) -> Reference:
+    doi_raw = _first(entry.get("doi")) or None
+    key = _first(entry.get("id")) or None
+    year, suffix = _year(
+        _first(entry.get("year"))
+        or _first(entry.get("publication_year"))
+        or _first(entry.get("date"))
+    )
+    authors = _persons(entry.get("authors")) or _persons(entry.get("first_authors"))
+    start, end = _first(entry.get("start_page")), _first(entry.get("end_page"))
+    urls = entry.get("urls") or []
+    return Reference(
+        id=key or f"ref-{index}",
+        index=index,
+        location=location,
+        raw=record.text,
+        key=key,
+        kind=_KINDS.get(_first(entry.get("type_of_reference")), "misc"),
+        authors=authors,
+        editors=_persons(entry.get("secondary_authors")),
+        year=year,
+        year_suffix=suffix,
+        title=_first(entry.get("title")) or _first(entry.get("primary_title")) or None,
+        container=(
+            _first(entry.get("secondary_title"))
+            or _first(entry.get("journal_name"))
+            or _first(entry.get("alternate_title3"))
+            or None
+        ),
+        volume=_first(entry.get("volume")) or None,
+        issue=_first(entry.get("number")) or None,
+        pages=f"{start}–{end}" if start and end else (start or None),
+        publisher=_first(entry.get("publisher")) or None,
+        doi=normalize_doi(doi_raw) if doi_raw else None,
+        doi_raw=doi_raw,
+        urls=tuple(dict.fromkeys(u.strip() for u in urls if isinstance(u, str) and u.strip())),
+        extra=tuple(
+            (name, _first(value))
+            for name, value in entry.items()
+            if name not in _CONSUMED and _first(value)
+        ),
+    )
+
+
+def _first(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip() if isinstance(value, str | int) else ""
+
+
+def _year(value: str) -> tuple[int | None, str | None]:
+    match = _YEAR.match(value)
+    return (int(match.group(1)), match.group(2)) if match else (None, None)
+
+
+def _persons(value: Any) -> tuple[Person, ...]:
+    if not isinstance(value, list):
+        return ()
+    persons: list[Person] = []
+    for name in value:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        family, comma, given = name.partition(",")
+        if comma:
+            persons.append(Person(family.strip(), given.strip() or None))
+        else:
+            # One name without a comma: RIS writes persons "Family, Given", so this
+            # is an organisation ("World Health Organization").
+            persons.append(Person(name.strip(), organisation=True))
+    return tuple(persons)

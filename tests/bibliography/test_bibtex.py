@@ -1,0 +1,109 @@
+"""BibTeX/BibLaTeX reading: macros, crossref, accents, failed blocks, duplicate keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeaudit.bibliography.bibtex import BibtexReader, parse_bibtex
+from citeaudit.model.person import Person
+
+
+def test_good_file_reads_every_entry_with_fields(data_dir: Path) -> None:
+    bib = BibtexReader().read(data_dir / "good.bib")
+    assert bib.format == "bibtex"
+    assert bib.problems == ()
+    refs = {r.id: r for r in bib.references}
+    assert list(refs) == ["mueller2019", "who2020", "icse2018", "lee2018", "blog2021", "smith2019a"]
+    assert [r.index for r in bib.references] == [1, 2, 3, 4, 5, 6]
+
+    m = refs["mueller2019"]
+    assert m.location.line == 5
+    assert m.location.file.endswith("good.bib")
+    assert m.raw.startswith("@article{mueller2019,") and m.raw.rstrip().endswith("}")
+    assert m.authors == (
+        Person("Müller", "Jörg"),
+        Person("Straße", "Françoise"),
+        Person("van der Berg", "Anna"),
+    )
+    assert m.title == "DNA repair in élite cells – a review"
+    assert m.container == "Journal of Cell Biology"  # @string macros concatenated
+    assert (m.year, m.volume, m.issue, m.pages) == (2019, "12", "3", "10–20")
+    assert m.kind == "article"
+
+
+def test_organisation_date_and_urls(data_dir: Path) -> None:
+    refs = {r.id: r for r in BibtexReader().read(data_dir / "good.bib").references}
+    who = refs["who2020"]
+    assert who.authors == (Person("World Health Organization", organisation=True),)
+    assert who.year == 2020  # from biblatex `date`
+    assert who.urls == ("https://www.who.int/data/gho/publications/world-health-statistics",)
+    blog = refs["blog2021"]
+    assert blog.container == "Some Blog"  # journaltitle
+    assert blog.urls == ("https://example.org/godel",)  # \url{} in howpublished
+    assert refs["smith2019a"].extra == (("month", "January"),)
+
+
+def test_crossref_child_inherits_missing_fields(data_dir: Path) -> None:
+    refs = {r.id: r for r in BibtexReader().read(data_dir / "good.bib").references}
+    lee = refs["lee2018"]
+    assert lee.title == "Testing things"  # its own title is kept
+    assert lee.container.startswith("Proceedings of the 40th")  # type: ignore[union-attr]
+    assert lee.year == 2018 and lee.publisher == "ACM"
+    assert lee.editors[0] == Person("Chaudron", "Michel")
+    assert lee.doi == "10.1145/3180155.3180167"
+    assert lee.doi_raw == "https://doi.org/10.1145/3180155.3180167"
+
+
+def test_failed_block_becomes_a_problem_and_the_rest_is_read(data_dir: Path) -> None:
+    bib = BibtexReader().read(data_dir / "malformed.bib")
+    assert [r.id for r in bib.references] == ["first2020", "second2022", "first2020~2", "third2023"]
+    assert [p.location.line for p in bib.problems] == [11]
+    problem = bib.problems[0]
+    assert "broken2021" in problem.message and "brace" in problem.message
+    assert problem.raw.startswith("@article{broken2021")
+
+
+def test_duplicate_key_keeps_both_entries(data_dir: Path) -> None:
+    refs = BibtexReader().read(data_dir / "malformed.bib").references
+    dup = [r for r in refs if r.key == "first2020"]
+    assert [(r.id, r.location.line) for r in dup] == [("first2020", 3), ("first2020~2", 26)]
+    assert dup[1].title == "The first paper, listed again"
+    assert len({r.id for r in refs}) == len(refs)
+
+
+def test_doi_is_normalised_and_kept_as_written(data_dir: Path) -> None:
+    refs = {r.id: r for r in BibtexReader().read(data_dir / "malformed.bib").references}
+    assert refs["first2020"].doi_raw == "10.1007/978-3-319-69790-1\\_7"
+    assert refs["first2020"].doi == "10.1007/978-3-319-69790-1_7"
+    assert refs["second2022"].doi == "10.5555/abc.123"
+
+
+def test_undefined_macro_and_missing_crossref_parent_are_problems() -> None:
+    text = (
+        "@article{a,\n  title = {T},\n  journal = undefinedjournal,\n  year = 2020,\n}\n\n"
+        "@inproceedings{b,\n  title = {U},\n  crossref = {nowhere},\n}\n"
+    )
+    bib = parse_bibtex(text, "x.bib")
+    messages = {p.location.line: p.message for p in bib.problems}
+    assert "undefinedjournal" in messages[3]
+    assert "nowhere" in messages[7]
+    assert [r.id for r in bib.references] == ["a", "b"]
+
+
+def test_bad_name_and_duplicate_field_are_reported_but_entry_is_read() -> None:
+    text = (
+        "@book{a,\n  author = {Smith, John, Jr, Extra},\n  title = {T},\n  year = 2020,\n}\n"
+        "@book{b,\n  author = {Doe, Jane},\n  title = {One},\n  title = {Two},\n}\n"
+    )
+    bib = parse_bibtex(text, "x.bib")
+    assert [r.id for r in bib.references] == ["a", "b"]
+    lines = sorted(p.location.line for p in bib.problems)
+    assert lines == [1, 6]
+    assert any("title" in p.message and "twice" in p.message for p in bib.problems)
+
+
+def test_year_suffix_and_no_date() -> None:
+    text = "@misc{a, title={A}, year={2019a}}\n@misc{b, title={B}, year={n.d.}}\n"
+    a, b = parse_bibtex(text, "x.bib").references
+    assert (a.year, a.year_suffix, a.year_label) == (2019, "a", "2019a")
+    assert (b.year, b.no_date, b.year_label) == (None, True, "n.d.")
