@@ -1,0 +1,40 @@
+"""Archive suggestions: the Wayback Machine's closest snapshot of a dead link.
+
+The availability API (CITEAUDIT_ARCHIVE_URL) answers::
+
+    {"archived_snapshots": {"closest": {"available": true, "status": "200",
+     "url": "http://web.archive.org/web/2019.../https://example.org/a", "timestamp": "2019..."}}}
+
+Anything else (no snapshot, an error, no answer) gives no suggestion.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+
+async def closest_snapshot(
+    client: httpx.AsyncClient, api_url: str, url: str, timeout: float
+) -> str | None:
+    """The URL of the closest good snapshot of `url`, or None."""
+    try:
+        response = await client.get(api_url, params={"url": url}, timeout=timeout)
+    except httpx.HTTPError:
+        return None
+    if response.status_code != 200:
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    closest = (
+        (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
+    )
+    if not isinstance(closest, dict) or not closest.get("available"):
+        return None
+    if str(closest.get("status", "200")) != "200":
+        return None
+    snapshot = closest.get("url")
+    if isinstance(snapshot, str) and snapshot.startswith("http://web.archive.org/"):
+        snapshot = "https://" + snapshot.removeprefix("http://")
+    return snapshot if isinstance(snapshot, str) else None

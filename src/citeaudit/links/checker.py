@@ -1,0 +1,638 @@
+"""The async link checker: one shared httpx client, polite limits, hand-followed redirects.
+
+    async with LinkChecker(policy, doi_url=..., archive_url=..., probe_urls=...) as checker:
+        checks = await checker.check_all([target_for(u) for u in urls])
+
+Per request: the per-host slot is taken first (so a slow host never holds the global
+slots), then a global slot. Redirects are followed by hand, hop by hop, with a cap
+and loop detection; every connection goes through `SafeNetworkBackend`, so each hop
+is checked against private addresses. 429 and 503 answers and timeouts are retried
+with exponential backoff or the server's `Retry-After` (bounded); attempts are kept.
+Bodies are read raw up to a small cap and decompressed with a bound, so neither a
+huge body nor a decompression bomb costs more than the cap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from urllib.parse import quote, urljoin, urlsplit
+
+import httpx
+
+from citeaudit.links import errors
+from citeaudit.links.archive import closest_snapshot
+from citeaudit.links.cache import LinkCache
+from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
+from citeaudit.links.reachability import Reachability
+from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
+from citeaudit.links.soft404 import Page, absent_url, is_soft_404, probe_key
+from citeaudit.links.targets import LinkTarget
+from citeaudit.links.verdict import (
+    REDIRECTS,
+    Verdict,
+    classify_error,
+    classify_status,
+)
+from citeaudit.model.link import Hop, LinkCheck, LinkOutcome
+
+Progress = Callable[[LinkCheck], None]
+
+BODY_STATUSES = frozenset({200, 202, 203, 403, 429, 503})
+RETRY_STATUSES = frozenset({429, 503})
+RETRY_REASONS = frozenset({errors.TIMEOUT})
+DEFAULT_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Encoding": "gzip, deflate",
+    "Accept-Language": "en;q=0.9, *;q=0.5",
+}
+
+
+class _NoCookies:
+    """A cookie policy refusing every cookie: the client's own jar stays empty."""
+
+    netscape = True
+    rfc2965 = False
+    hide_cookie2 = True
+
+    def set_ok(self, cookie: object, request: object) -> bool:
+        return False
+
+    def return_ok(self, cookie: object, request: object) -> bool:
+        return False
+
+    def domain_return_ok(self, domain: str, request: object) -> bool:
+        return False
+
+    def path_return_ok(self, path: str, request: object) -> bool:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One HTTP exchange (after retries) or the reason it failed."""
+
+    url: str
+    status: int | None = None
+    headers: dict[str, str] | None = None
+    body: str = ""
+    error: str | None = None
+    attempts: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    final_url: str
+    hops: tuple[Hop, ...]
+    attempts: int
+    answer: Answer
+    error: str | None = None  # from the chain itself: loops, caps, bad schemes
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def decode_body(raw: bytes, encoding: str | None, charset: str | None, cap: int) -> str:
+    """Decode a capped raw body; decompression is bounded by `cap` (no bombs)."""
+    coding = (encoding or "identity").strip().lower()
+    data = raw
+    if coding in {"gzip", "x-gzip", "deflate"}:
+        wbits = 47 if coding != "deflate" else 15
+        try:
+            data = zlib.decompressobj(wbits).decompress(raw, cap)
+        except zlib.error:
+            if coding != "deflate":
+                return ""
+            try:
+                data = zlib.decompressobj(-15).decompress(raw, cap)
+            except zlib.error:
+                return ""
+    elif coding not in {"identity", ""}:
+        return ""  # br, zstd, ...: not needed for a verdict
+    try:
+        return data[:cap].decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return data[:cap].decode("utf-8", errors="replace")
+
+
+class LinkChecker:
+    def __init__(
+        self,
+        policy: LinkPolicy | None = None,
+        *,
+        doi_url: str = "https://doi.org",
+        archive_url: str | None = "https://archive.org/wayback/available",
+        probe_urls: Sequence[str] = ("https://doi.org",),
+        dns_names: Sequence[str] | None = None,
+        cache: LinkCache | None = None,
+        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.policy = policy or LinkPolicy()
+        self.doi_url = doi_url.rstrip("/")
+        self.archive_url = archive_url
+        self.cache = cache
+        self._forbidden = forbidden
+        self._transport = transport
+        self._probe_urls = tuple(probe_urls)
+        self._dns_names = dns_names
+        self._gate = HostGate(self.policy.per_host, self.policy.min_interval)
+        self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
+        self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
+        self._resolved_names: set[str] = set()
+        self.requests = 0  # every HTTP request sent (for tests and benches)
+        self._client: httpx.AsyncClient | None = None
+        self._trusted: httpx.AsyncClient | None = None
+        self.reachability: Reachability | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def _timeout(self) -> httpx.Timeout:
+        p = self.policy
+        return httpx.Timeout(
+            connect=p.connect_timeout, read=p.read_timeout, write=p.read_timeout, pool=None
+        )
+
+    async def __aenter__(self) -> LinkChecker:
+        p = self.policy
+        limits = httpx.Limits(
+            max_connections=p.concurrency + 8,
+            max_keepalive_connections=p.concurrency + 8,
+            keepalive_expiry=30,
+        )
+        transport = self._transport
+        if transport is None:
+            http_transport = httpx.AsyncHTTPTransport(limits=limits, retries=0)
+            pool = http_transport._pool
+            pool._network_backend = SafeNetworkBackend(  # type: ignore[union-attr]
+                pool._network_backend,  # type: ignore[union-attr]
+                allow_private=p.allow_private_networks,
+                forbidden=self._forbidden,
+            )
+            transport = http_transport
+        headers = {"User-Agent": p.user_agent, **DEFAULT_HEADERS}
+        import http.cookiejar
+
+        jar = http.cookiejar.CookieJar(policy=_NoCookies())  # type: ignore[arg-type]
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            headers=headers,
+            timeout=self._timeout(),
+            follow_redirects=False,
+            trust_env=False,
+            cookies=jar,
+        )
+        # The configured services (resolver, archive, probe) are ours to choose: they
+        # are asked without the private-address refusal.
+        self._trusted = httpx.AsyncClient(
+            headers={"User-Agent": p.user_agent, "Accept": "application/json"},
+            timeout=httpx.Timeout(p.probe_timeout + 5, connect=p.probe_timeout),
+            follow_redirects=True,
+            max_redirects=5,
+            trust_env=False,
+        )
+        self.reachability = Reachability(
+            self._trusted, self._probe_urls, p.probe_timeout, dns_names=self._dns_names
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for client in (self._client, self._trusted):
+            if client is not None:
+                await client.aclose()
+        self._client = self._trusted = None
+
+    # -- public ------------------------------------------------------------------------
+    async def check_all(
+        self, targets: Sequence[LinkTarget], progress: Progress | None = None
+    ) -> list[LinkCheck]:
+        """Check each distinct target once; results in the order of first appearance."""
+        unique = list({t.key: t for t in targets}.values())
+        results: dict[str, LinkCheck] = {}
+        todo: list[LinkTarget] = []
+        for target in unique:
+            pre = self._precheck(target)
+            if pre is not None:
+                results[target.key] = pre
+                if progress:
+                    progress(pre)
+            else:
+                todo.append(target)
+        if self.cache is not None and todo:
+            cached = self.cache.get_many(t.key for t in todo)
+            for target in todo:
+                if target.key in cached:
+                    results[target.key] = cached[target.key]
+                    if progress:
+                        progress(cached[target.key])
+            todo = [t for t in todo if t.key not in cached]
+        if todo:
+            assert self.reachability is not None
+            if not await self.reachability.up():
+                for target in todo:
+                    check = self._network_down(target)
+                    results[target.key] = check
+                    if progress:
+                        progress(check)
+            else:
+                checked = await self._check_many(todo, progress)
+                results.update(checked)
+                if self.cache is not None:
+                    self.cache.put_many((t.key, checked[t.key]) for t in todo)
+        return [results[t.key] for t in unique]
+
+    async def _check_many(
+        self, targets: Sequence[LinkTarget], progress: Progress | None
+    ) -> dict[str, LinkCheck]:
+        async def one(target: LinkTarget) -> tuple[LinkTarget, LinkCheck]:
+            check = await self._check_unsettled(target)
+            if progress and not _pending(check):
+                progress(check)
+            return target, check
+
+        pairs = await asyncio.gather(*(one(t) for t in targets))
+        checked = {t.key: c for t, c in pairs}
+        # Verdicts that rest on our own network (a refused connection, a name that
+        # does not resolve) wait until the end: our network must still be up, and
+        # names must resolve for others, before anything is called broken.
+        pending = [t for t, c in pairs if _pending(c)]
+        if pending:
+            up, dns_ok = await self._network_state()
+            for target in pending:
+                check = await self._settle(checked[target.key], up=up, dns_ok=dns_ok)
+                checked[target.key] = check
+                if progress:
+                    progress(check)
+        return checked
+
+    async def check(self, target: LinkTarget) -> LinkCheck:
+        """One target, not cached, settled at once."""
+        check = await self._check_unsettled(target)
+        if _pending(check):
+            up, dns_ok = await self._network_state()
+            check = await self._settle(check, up=up, dns_ok=dns_ok)
+        return check
+
+    async def _check_unsettled(self, target: LinkTarget) -> LinkCheck:
+        pre = self._precheck(target)
+        if pre is not None:
+            return pre
+        if target.kind == "doi":
+            check = await self._check_doi(target)
+        else:
+            check = await self._check_url(target.value)
+        if check.outcome is LinkOutcome.BROKEN:
+            check = await self._with_archive(check)
+        return check
+
+    async def _network_state(self) -> tuple[bool, bool]:
+        assert self.reachability is not None
+        up = await self.reachability.up(force=True)
+        dns_ok = up and (self.reachability.names_resolve or bool(self._resolved_names))
+        return up, dns_ok
+
+    async def _settle(self, check: LinkCheck, *, up: bool, dns_ok: bool) -> LinkCheck:
+        """Turn a pending network verdict into broken or unverified."""
+        reason = (check.reason or "").removeprefix(_PENDING)
+        doi_target = reason.startswith("doi-target-")
+        verdict = classify_error(reason.removeprefix("doi-target-"), network_up=up, dns_ok=dns_ok)
+        new_reason = verdict.reason
+        if doi_target and verdict.outcome is LinkOutcome.BROKEN:
+            new_reason = f"doi-target-{verdict.reason}"
+        elif doi_target:
+            return replace(
+                check,
+                outcome=LinkOutcome.OK if up else LinkOutcome.UNVERIFIED,
+                reason=None if up else "network-down",
+            )
+        check = replace(check, outcome=verdict.outcome, reason=new_reason)
+        if check.outcome is LinkOutcome.BROKEN:
+            check = await self._with_archive(check)
+        return check
+
+    # -- verdict helpers ---------------------------------------------------------------
+    def _precheck(self, target: LinkTarget) -> LinkCheck | None:
+        if target.kind == "other":
+            return LinkCheck(
+                url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0
+            )
+        pattern = self.policy.excluded_by(target.display)
+        if pattern is not None:
+            return LinkCheck(
+                url=target.display,
+                outcome=LinkOutcome.EXCLUDED,
+                reason=f"pattern:{pattern}",
+                attempts=0,
+            )
+        return None
+
+    def _network_down(self, target: LinkTarget) -> LinkCheck:
+        return LinkCheck(
+            url=target.display,
+            outcome=LinkOutcome.UNVERIFIED,
+            reason="network-down",
+            attempts=0,
+            checked_at=now_iso(),
+        )
+
+    async def _with_archive(self, check: LinkCheck) -> LinkCheck:
+        if not self.policy.archive or self.archive_url is None or self._trusted is None:
+            return check
+        url = check.final_url if check.reason and check.reason.startswith("doi-target") else None
+        snapshot = await closest_snapshot(
+            self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
+        )
+        if snapshot is not None:
+            self.requests += 1
+            return replace(check, archive_url=snapshot)
+        return check
+
+    # -- URLs --------------------------------------------------------------------------
+    async def _check_url(self, url: str) -> LinkCheck:
+        fetched = await self.fetch(url)
+        answer = fetched.answer
+        base = LinkCheck(
+            url=url,
+            outcome=LinkOutcome.UNVERIFIED,
+            status=answer.status,
+            final_url=fetched.final_url if fetched.final_url != url else None,
+            hops=fetched.hops,
+            attempts=fetched.attempts,
+            checked_at=now_iso(),
+        )
+        if fetched.error is not None:
+            return replace(base, reason=fetched.error)
+        if answer.error is not None:
+            if answer.error in NETWORK_DEPENDENT:
+                return replace(base, reason=_PENDING + answer.error)
+            verdict = classify_error(answer.error, network_up=True, dns_ok=True)
+            return replace(base, outcome=verdict.outcome, reason=verdict.reason)
+        assert answer.status is not None and answer.headers is not None
+        verdict = classify_status(
+            url, answer.status, answer.headers, answer.body, fetched.hops, fetched.final_url
+        )
+        if (
+            verdict.outcome in (LinkOutcome.OK, LinkOutcome.REDIRECTED)
+            and self.policy.soft404
+            and 200 <= answer.status < 300
+        ):
+            page = Page(url, fetched.final_url, answer.status, answer.body)
+            if await self._soft_404(page):
+                verdict = Verdict(LinkOutcome.BROKEN, "soft-404")
+        return replace(
+            base,
+            outcome=verdict.outcome,
+            reason=verdict.reason,
+            final_url=verdict.fix_url or base.final_url,
+        )
+
+    async def _soft_404(self, page: Page) -> bool:
+        if urlsplit(page.url).path in ("", "/"):
+            return False
+        key = probe_key(page.url)
+        future = self._absent.get(key)
+        if future is None:
+            future = asyncio.get_running_loop().create_future()
+            self._absent[key] = future
+            try:
+                missing = absent_url(page.url)
+                fetched = await self.fetch(missing, method="GET", retries=0)
+                a = fetched.answer
+                result = (
+                    Page(missing, fetched.final_url, a.status, a.body)
+                    if a.status is not None and fetched.error is None
+                    else None
+                )
+            except BaseException:
+                future.set_result(None)
+                raise
+            future.set_result(result)
+        absent = await future
+        return absent is not None and is_soft_404(page, absent)
+
+    async def fetch(
+        self, url: str, *, method: str | None = None, retries: int | None = None
+    ) -> Fetched:
+        """Follow the redirect chain of `url` by hand."""
+        hops: list[Hop] = []
+        current = url
+        cookies = httpx.Cookies()
+        seen = {(url, _cookie_state(cookies))}
+        attempts = 1  # one, plus every retry along the chain
+        answer = Answer(url)
+        for _ in range(self.policy.max_redirects + 1):
+            answer = await self._request(current, cookies, method=method, retries=retries)
+            attempts += answer.attempts - 1
+            location = (answer.headers or {}).get("location")
+            if answer.status not in REDIRECTS or not location:
+                return Fetched(url, current, tuple(hops), attempts, answer)
+            hops.append(Hop(current, answer.status))
+            nxt = urljoin(current, location.strip())
+            if urlsplit(nxt).scheme.lower() not in ("http", "https"):
+                return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
+            # The same URL with the same cookies again is a loop; a site that sets a
+            # cookie and sends us back to the same page is not.
+            state = (nxt, _cookie_state(cookies))
+            if state in seen:
+                return Fetched(url, nxt, tuple(hops), attempts, answer, error="redirect-loop")
+            seen.add(state)
+            current = nxt
+        return Fetched(url, current, tuple(hops), attempts, answer, error="too-many-redirects")
+
+    async def _request(
+        self,
+        url: str,
+        cookies: httpx.Cookies,
+        *,
+        method: str | None = None,
+        retries: int | None = None,
+    ) -> Answer:
+        """One request with retries for 429, 503 and timeouts; HEAD falls back to GET."""
+        p = self.policy
+        max_retries = p.max_retries if retries is None else retries
+        verb = method or p.method
+        attempt = 0
+        while True:
+            attempt += 1
+            answer = await self._once(url, verb, cookies)
+            if (
+                verb == "HEAD"
+                and answer.status is not None
+                and not (200 <= answer.status < 400 and answer.status not in (204,))
+            ):
+                verb = "GET"  # HEAD is unreliable outside a plain success: ask again
+                attempt -= 1
+                continue
+            if attempt > max_retries:
+                return replace(answer, attempts=attempt)
+            if answer.error in RETRY_REASONS:
+                await asyncio.sleep(p.backoff * 2 ** (attempt - 1))
+                continue
+            if answer.status in RETRY_STATUSES and answer.headers is not None:
+                from citeaudit.links.verdict import is_challenge
+
+                if is_challenge(answer.status, answer.headers, answer.body):
+                    return replace(answer, attempts=attempt)
+                wait = parse_retry_after(answer.headers.get("retry-after"))
+                if wait is None:
+                    wait = p.backoff * 2 ** (attempt - 1)
+                if wait > p.max_retry_after:
+                    return replace(answer, attempts=attempt)
+                await asyncio.sleep(wait)
+                continue
+            return replace(answer, attempts=attempt)
+
+    async def _once(self, url: str, method: str, cookies: httpx.Cookies) -> Answer:
+        assert self._client is not None
+        p = self.policy
+        host = (urlsplit(url).hostname or "").lower()
+        async with self._gate.slot(host), self._global:
+            self.requests += 1
+            try:
+                request = self._client.build_request(method, url)
+                cookies.set_cookie_header(request)
+                async with asyncio.timeout(p.total_timeout):
+                    response = await self._client.send(request, stream=True)
+                    try:
+                        cookies.extract_cookies(response)
+                        raw = b""
+                        if method != "HEAD" and response.status_code in BODY_STATUSES:
+                            raw = await self._read_raw(response)
+                    finally:
+                        await response.aclose()
+            except httpx.HTTPError as exc:
+                return Answer(url, error=errors.reason_for(exc))
+            except TimeoutError:
+                return Answer(url, error=errors.TIMEOUT)
+            except httpx.InvalidURL:
+                return Answer(url, error="invalid-url")
+        if host and not _is_ip(host):
+            self._resolved_names.add(host)
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        body = (
+            decode_body(raw, headers.get("content-encoding"), response.charset_encoding, p.read_cap)
+            if raw
+            else ""
+        )
+        return Answer(url, status=response.status_code, headers=headers, body=body)
+
+    async def _read_raw(self, response: httpx.Response) -> bytes:
+        cap = self.policy.read_cap
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_raw():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= cap:
+                break
+        return b"".join(chunks)[:cap]
+
+    # -- DOIs --------------------------------------------------------------------------
+    async def _check_doi(self, target: LinkTarget) -> LinkCheck:
+        assert self._trusted is not None
+        doi = target.value
+        api = f"{self.doi_url}/api/handles/{quote(doi, safe='/')}"
+        base = LinkCheck(url=target.display, outcome=LinkOutcome.UNVERIFIED, checked_at=now_iso())
+        attempts = 0
+        data: object = None
+        status = None
+        for attempt in range(self.policy.max_retries + 1):
+            attempts += 1
+            self.requests += 1
+            try:
+                response = await self._trusted.get(api, params={"type": "URL"})
+            except httpx.HTTPError as exc:
+                reason = errors.reason_for(exc)
+                if reason in RETRY_REASONS and attempt < self.policy.max_retries:
+                    await asyncio.sleep(self.policy.backoff * 2**attempt)
+                    continue
+                return replace(base, reason=f"resolver-{reason}", attempts=attempts)
+            status = response.status_code
+            if status in RETRY_STATUSES and attempt < self.policy.max_retries:
+                wait = parse_retry_after(response.headers.get("retry-after"))
+                wait = self.policy.backoff * 2**attempt if wait is None else wait
+                if wait <= self.policy.max_retry_after:
+                    await asyncio.sleep(wait)
+                    continue
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
+            break
+        code = data.get("responseCode") if isinstance(data, dict) else None
+        base = replace(base, attempts=attempts, status=status)
+        if code == 100 and status in (200, 404):
+            return replace(base, outcome=LinkOutcome.BROKEN, reason="doi-not-found")
+        if code != 1 or not isinstance(data, dict):
+            return replace(base, reason=f"resolver-status-{status}")
+        target_url = None
+        for value in data.get("values") or ():
+            if isinstance(value, dict) and value.get("type") == "URL":
+                target_url = (value.get("data") or {}).get("value")
+                break
+        if not isinstance(target_url, str) or not target_url.startswith(("http://", "https://")):
+            return replace(base, outcome=LinkOutcome.OK, reason="doi-registered")
+        landing = await self._check_url(target_url)
+        if _pending(landing):
+            return replace(
+                base,
+                reason=_PENDING + "doi-target-" + (landing.reason or "").removeprefix(_PENDING),
+                final_url=target_url,
+                attempts=attempts + landing.attempts,
+            )
+        if landing.outcome is LinkOutcome.BROKEN:
+            return replace(
+                base,
+                outcome=LinkOutcome.BROKEN,
+                reason=f"doi-target-{landing.reason}",
+                final_url=target_url,
+                hops=landing.hops,
+                attempts=attempts + landing.attempts,
+            )
+        return replace(
+            base, outcome=LinkOutcome.OK, final_url=target_url, attempts=attempts + landing.attempts
+        )
+
+
+_PENDING = "pending:"
+NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
+
+
+def _pending(check: LinkCheck) -> bool:
+    return (check.reason or "").startswith(_PENDING)
+
+
+def _cookie_state(cookies: httpx.Cookies) -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar))
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+async def check_targets(
+    targets: Sequence[LinkTarget],
+    policy: LinkPolicy,
+    *,
+    doi_url: str,
+    archive_url: str | None,
+    probe_urls: Sequence[str],
+    cache: LinkCache | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[LinkCheck], bool]:
+    """Check targets; also say whether our network was up."""
+    async with LinkChecker(
+        policy, doi_url=doi_url, archive_url=archive_url, probe_urls=probe_urls, cache=cache
+    ) as checker:
+        checks = await checker.check_all(targets, progress)
+        up = checker.reachability.last_up if checker.reachability else True
+        return checks, up is not False

@@ -1,0 +1,138 @@
+"""How politely and how far the link checker goes: limits, timeouts, retries, pacing.
+
+`LinkPolicy` holds every knob with a default; `LinkPolicy.from_settings` takes the
+ones that are settings. `HostGate` enforces the per-host concurrency and the minimum
+interval between two requests to one host; the global limit is a plain semaphore in
+the checker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from citeaudit import __version__
+from citeaudit.settings import Settings
+
+Method = Literal["GET", "HEAD"]
+
+
+def user_agent(mailto: str | None) -> str:
+    """A User-Agent naming the tool and, when set, a contact (CITEAUDIT_MAILTO)."""
+    contact = f"; mailto:{mailto}" if mailto else ""
+    return f"citeaudit/{__version__} (link checker; +https://pypi.org/project/citeaudit/{contact})"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPolicy:
+    concurrency: int = 32  # requests in flight, all hosts together
+    per_host: int = 2  # requests in flight to one host
+    min_interval: float = 0.05  # seconds between two request starts to one host
+    connect_timeout: float = 10.0
+    read_timeout: float = 15.0
+    total_timeout: float = 15.0  # one request, headers and capped body included
+    max_redirects: int = 10
+    max_retries: int = 2  # after the first attempt, for 429 / 503 / timeouts
+    backoff: float = 1.0  # first retry waits this long, then doubles
+    max_retry_after: float = 30.0  # a longer Retry-After is not waited for
+    read_cap: int = 64 * 1024  # body bytes read for soft-404 and challenge detection
+    method: Method = "GET"  # HEAD falls back to GET on 405/501/odd answers
+    soft404: bool = True
+    archive: bool = True  # ask the Wayback Machine for broken links
+    exclude: tuple[str, ...] = ()  # regular expressions; a match is "excluded"
+    allow_private_networks: bool = True
+    user_agent: str = field(default_factory=lambda: user_agent(None))
+    probe_timeout: float = 5.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: object) -> LinkPolicy:
+        values: dict[str, object] = {
+            "concurrency": settings.link_concurrency,
+            "per_host": settings.link_per_host,
+            "connect_timeout": min(settings.link_timeout, 10.0),
+            "read_timeout": settings.link_timeout,
+            "total_timeout": settings.link_timeout,
+            "allow_private_networks": settings.allow_private_networks,
+            "user_agent": user_agent(settings.mailto),
+        }
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    def excluded_by(self, url: str) -> str | None:
+        for pattern in self.exclude:
+            if re.search(pattern, url):
+                return pattern
+        return None
+
+
+class HostGate:
+    """Per-host concurrency plus a minimum interval between request starts."""
+
+    def __init__(self, per_host: int, min_interval: float) -> None:
+        self._per_host = max(1, per_host)
+        self._min_interval = max(0.0, min_interval)
+        self._sems: dict[str, asyncio.Semaphore] = {}
+        self._next_start: dict[str, float] = {}
+
+    def _sem(self, host: str) -> asyncio.Semaphore:
+        sem = self._sems.get(host)
+        if sem is None:
+            sem = self._sems[host] = asyncio.Semaphore(self._per_host)
+        return sem
+
+    def slot(self, host: str) -> _HostSlot:
+        return _HostSlot(self, host)
+
+    async def _pace(self, host: str) -> None:
+        now = time.monotonic()
+        start = max(now, self._next_start.get(host, now))
+        self._next_start[host] = start + self._min_interval
+        if start > now:
+            await asyncio.sleep(start - now)
+
+
+class _HostSlot:
+    def __init__(self, gate: HostGate, host: str) -> None:
+        self._gate = gate
+        self._host = host
+        self._sem = gate._sem(host)
+
+    async def __aenter__(self) -> None:
+        await self._sem.acquire()
+        try:
+            await self._gate._pace(self._host)
+        except BaseException:
+            self._sem.release()
+            raise
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._sem.release()
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+def excluded_patterns(patterns: Sequence[str]) -> tuple[str, ...]:
+    for p in patterns:
+        re.compile(p)  # fail early on a bad pattern
+    return tuple(patterns)

@@ -1,0 +1,86 @@
+"""Soft 404s: a 200 page that is really a "not found" page.
+
+We ask the same host for a URL that surely does not exist (same directory, random
+name). A host that answers that with 404 is honest, and our page is alive. A host
+that answers 200 is compared with our page: the same final URL after redirects
+(everything sent to one place), or the same page text *and* a "not found" wording,
+make our page a soft 404. Pages of single-page apps (the same shell for every
+path, with no "not found" wording) are therefore never called broken.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+_SPACE = re.compile(r"\s+")
+NOT_FOUND_WORDS = re.compile(
+    r"not\s+found|\b404\b|page\s+(does\s+not|doesn't|cannot|can't|could\s+not)\s+"
+    r"(exist|be\s+found)|no\s+longer\s+(available|exists)|nicht\s+gefunden|"
+    r"page\s+introuvable|no\s+encontrada|page\s+not\s+available|nothing\s+(was\s+)?found",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: str  # what was asked
+    final_url: str  # after redirects
+    status: int
+    text: str  # decoded, capped body
+
+
+def absent_url(url: str) -> str:
+    """A URL on the same host, in the same directory, that surely does not exist."""
+    parts = urlsplit(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    name = f"citeaudit-absent-{secrets.token_hex(12)}"
+    return urlunsplit((parts.scheme, parts.netloc, f"{directory}/{name}", "", ""))
+
+
+def probe_key(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    return (parts.scheme, parts.netloc.lower(), directory)
+
+
+def title_of(text: str) -> str:
+    match = _TITLE.search(text)
+    return _SPACE.sub(" ", html.unescape(match.group(1))).strip() if match else ""
+
+
+def visible_text(text: str, *, drop: tuple[str, ...] = ()) -> str:
+    plain = html.unescape(_TAGS.sub(" ", text))
+    for token in drop:
+        if token:
+            plain = plain.replace(token, " ")
+    return _SPACE.sub(" ", plain).strip()
+
+
+def _tokens(url: str) -> tuple[str, ...]:
+    parts = urlsplit(url)
+    return tuple(t for t in (url, parts.path, parts.path.rsplit("/", 1)[-1]) if len(t) > 1)
+
+
+def is_soft_404(page: Page, absent: Page) -> bool:
+    """True when `page` is the host's "not found" page in disguise."""
+    if not 200 <= absent.status < 300:
+        return False  # the host says 404 for what is missing: `page` is real
+    if page.url != page.final_url and page.final_url == absent.final_url:
+        return True  # both sent to the same place
+    page_text = visible_text(page.text, drop=_tokens(page.url) + _tokens(page.final_url))
+    absent_text = visible_text(absent.text, drop=_tokens(absent.url) + _tokens(absent.final_url))
+    if not NOT_FOUND_WORDS.search(title_of(page.text) + " " + page_text[:2000]):
+        return False
+    if title_of(page.text) != title_of(absent.text):
+        return False
+    a, b = page_text[:8000], absent_text[:8000]
+    if a == b:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
