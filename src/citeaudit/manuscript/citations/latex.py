@@ -17,7 +17,7 @@ from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
-_COMMAND = re.compile(r"\\(?P<name>[A-Za-z]*cite[A-Za-z]*)(?P<star>\*?)")
+_COMMAND = re.compile(r"\\(?P<name>[A-Za-z]*[cC]ite[A-Za-z]*)(?P<star>\*?)")
 # Commands with "cite" in their name that take no keys.
 _NOT_CITATIONS = frozenset(
     {"citetext", "citestyle", "citeindextrue", "citeindexfalse", "citeindextype", "citename"}
