@@ -155,3 +155,26 @@ def test_country_before_year_is_only_a_narrative_candidate() -> None:
     found = extract("diikuti oleh Azerbaijan, Belarusia dan Georgia (1993). Lalu")
     # Extracted as a candidate for the matcher to confirm or drop, never as parenthetical.
     assert all(c.narrative for c in found)
+
+
+def test_year_only_item_continues_the_previous_author() -> None:
+    found = extract("(Smith, 2019; 2020b)")
+    assert summary(found) == [(("Smith",), 2019, None), (("Smith",), 2020, "b")]
+
+
+def test_secondary_source_is_cited_too() -> None:
+    found = extract(
+        "(Freud, 1900, as cited in Lee & Park, 2020) (Rahman, 2001, dikutip dalam Putra, 2019)"
+    )
+    assert summary(found) == [
+        (("Freud",), 1900, None),
+        (("Lee", "Park"), 2020, None),
+        (("Rahman",), 2001, None),
+        (("Putra",), 2019, None),
+    ]
+
+
+def test_parenthetical_may_wrap_over_a_line_break() -> None:
+    found = extract("as argued (Smith,\n2019) before")
+    assert summary(found) == [(("Smith",), 2019, None)]
+    assert (found[0].location.line, found[0].location.column) == (1, 11)

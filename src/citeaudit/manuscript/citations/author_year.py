@@ -41,6 +41,11 @@ _LOWER_LEAD = re.compile(r"^(?:[a-z]+\s+){0,4}[a-z]+,\s+(?=[^\W\d_])")
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _AND_WORDS = frozenset({"and", "dan", "y", "e", "und", "et"})
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:]\s*[^()]*)?$")
+_SECONDARY = re.compile(
+    r"^[,:]?\s*(?:as\s+cited\s+in|cited\s+in|quoted\s+in|dikutip\s+dalam|dalam|zit\.\s+n\.)"
+    r"\s+(.+)$",
+    re.IGNORECASE,
+)
 _TIGHT = re.compile(r"\s+([,;:])")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|\S+")
 
@@ -80,30 +85,53 @@ def _parenthetical(document: Document, m: re.Match[str]) -> Marker | None:
     marker_text = document.text[start:end]
     location = document.location_at(start)
     citations: list[Citation] = []
-    for raw_item in m.group(1).split(";"):
-        item = _strip_prefix(" ".join(raw_item.split()))
-        year_at = YEAR.search(item)
-        if year_at is None or year_at.start() == 0:
+    previous: tuple[str, tuple[str, ...], bool] | None = None
+    pending = [" ".join(raw.split()) for raw in m.group(1).split(";")]
+    while pending:
+        item = _strip_prefix(pending.pop(0))
+        parsed_item = _item(item, previous)
+        if parsed_item is None:
+            previous = None
             continue
-        names = parse_names(item[: year_at.start()])
-        if names is None:
-            continue
-        parsed = parse_years(item, year_at.start())
-        if parsed is None:
-            continue
-        labels, years_end = parsed
-        rest = item[years_end:].strip()
-        if rest and rest[0] not in ",:":
-            continue  # "(Uzbekistan joined in 2006 and left in 2012)": a clause
-        authors, et_al = names
-        name_text = item[: year_at.start()].strip(" ,")
+        name_text, authors, et_al, labels, rest = parsed_item
+        previous = (name_text, authors, et_al)
         for label in labels:
             work = item if len(labels) == 1 else f"{name_text}, {label.text}"
             work = _TIGHT.sub(r"\1", work)
             citations.append(_citation(marker_text, location, work, authors, et_al, label, False))
+        secondary = _SECONDARY.match(rest)
+        if secondary:  # "(Smith, 2019, as cited in Lee, 2020)": Lee 2020 is cited too
+            pending.insert(0, secondary.group(1))
     if not citations:
         return None
     return Marker(start, end, tuple(citations))
+
+
+def _item(
+    item: str, previous: tuple[str, tuple[str, ...], bool] | None
+) -> tuple[str, tuple[str, ...], bool, list[YearLabel], str] | None:
+    """One work of a parenthetical: names, years and what follows (a locator)."""
+    year_at = YEAR.search(item)
+    if year_at is None:
+        return None
+    if year_at.start() == 0:
+        if previous is None:
+            return None
+        name_text, authors, et_al = previous  # "(Smith, 2019; 2020)"
+    else:
+        names = parse_names(item[: year_at.start()])
+        if names is None:
+            return None
+        authors, et_al = names
+        name_text = item[: year_at.start()].strip(" ,")
+    parsed = parse_years(item, year_at.start())
+    if parsed is None:
+        return None
+    labels, years_end = parsed
+    rest = item[years_end:].strip()
+    if rest and rest[0] not in ",:":
+        return None  # "(Uzbekistan joined in 2006 and left in 2012)": a clause
+    return name_text, authors, et_al, labels, rest
 
 
 def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
