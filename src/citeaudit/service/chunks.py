@@ -1,0 +1,102 @@
+"""Fanning a network phase out over slices of the references, and merging it back.
+
+A chunk runs the phase's enrichers on the audit data with the bibliography cut down
+to the chunk's references; its resolutions, link checks and phase statuses are
+stored as JSON. Merging gives the same data one in-process run would have produced:
+link checks of one URL found by several chunks become one, citing all their
+references; a phase is done only when every chunk of it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from citeaudit.audit_data import AuditData, Phase, PhaseStatus
+from citeaudit.bibliography.interface import Bibliography
+from citeaudit.enrichment import Enricher
+from citeaudit.model.link import LinkCheck
+from citeaudit.model.resolution import Resolution
+from citeaudit.store.codec import from_plain, to_plain
+
+
+def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tuple[str, list[str]]]:
+    """(phase, reference ids) per chunk, phase by phase in the enrichers' order."""
+    ids = [r.id for r in data.references]
+    phases = list(dict.fromkeys(e.phase.value for e in enrichers))
+    out: list[tuple[str, list[str]]] = []
+    for phase in phases:
+        slices = [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
+        out.extend((phase, s) for s in slices)
+    return out
+
+
+def run_chunk(
+    data: AuditData, enrichers: Sequence[Enricher], phase: str, reference_ids: Sequence[str]
+) -> dict[str, Any]:
+    wanted = set(reference_ids)
+    references = tuple(r for r in data.references if r.id in wanted)
+    source = data.bibliographies[0] if data.bibliographies else None
+    bibliography = Bibliography(
+        source=source.source if source else "",
+        format=source.format if source else "",
+        references=references,
+    )
+    part = dataclasses.replace(data, bibliographies=(bibliography,), phases=())
+    for enricher in enrichers:
+        if enricher.phase.value == phase:
+            part = enricher.enrich(part)
+    return {
+        "resolutions": {k: to_plain(v) for k, v in part.resolutions.items()},
+        "links": [to_plain(link) for link in part.links],
+        "phases": [to_plain(p) for p in part.phases],
+    }
+
+
+def _merge_links(checks: Iterable[LinkCheck]) -> tuple[LinkCheck, ...]:
+    merged: dict[str, LinkCheck] = {}
+    for check in checks:
+        first = merged.get(check.url)
+        if first is None:
+            merged[check.url] = check
+        else:
+            ids = tuple(dict.fromkeys(first.reference_ids + check.reference_ids))
+            merged[check.url] = dataclasses.replace(first, reference_ids=ids)
+    return tuple(merged.values())
+
+
+def _merge_phases(statuses: Iterable[PhaseStatus]) -> tuple[PhaseStatus, ...]:
+    merged: dict[Phase, PhaseStatus] = {}
+    for status in statuses:
+        first = merged.get(status.phase)
+        if first is None or (first.done and not status.done):
+            merged[status.phase] = status
+    return tuple(merged.values())
+
+
+def assemble(
+    data: AuditData, results: Sequence[dict[str, Any]], skipped: Mapping[Phase, str]
+) -> AuditData:
+    """The audit data with every chunk's results, and why phases not run were not."""
+    resolutions: dict[str, Resolution] = {}
+    links: list[LinkCheck] = []
+    statuses: list[PhaseStatus] = []
+    for result in results:
+        for key, value in result.get("resolutions", {}).items():
+            resolutions[key] = from_plain(Resolution, value)
+        links.extend(from_plain(LinkCheck, v) for v in result.get("links", []))
+        statuses.extend(from_plain(PhaseStatus, v) for v in result.get("phases", []))
+    phases = _merge_phases(statuses)
+    ran = {p.phase for p in phases}
+    missing = tuple(
+        PhaseStatus(phase, done=False, reason=skipped.get(phase, "not requested"))
+        for phase in (Phase.RESOLUTION, Phase.LINKS)
+        if phase not in ran
+    )
+    return dataclasses.replace(
+        data,
+        resolutions=resolutions,
+        links=_merge_links(links),
+        phases=data.phases + phases + missing,
+    )

@@ -1,0 +1,164 @@
+"""The steps of an audit, each taking ids and leaving its results in the store.
+
+Every step may run twice or on another machine (a redelivered task); each re-reads
+what it needs by id and writes idempotently, so the worst a repeat costs is time.
+Each returns what should run next; the caller (thread pool or Celery task) runs or
+enqueues it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from dataclasses import dataclass
+from datetime import timedelta
+
+from citeaudit.audit import run_rules
+from citeaudit.audit_data import AuditResult
+from citeaudit.report.serialize import finding_dict, to_dict
+from citeaudit.service.chunks import assemble as merge_chunks
+from citeaudit.service.chunks import plan
+from citeaudit.service.chunks import run_chunk as enrich_chunk
+from citeaudit.service.config import ServiceSettings
+from citeaudit.service.enrichers import enrichers_for, phase_options
+from citeaudit.service.inputs import cached_read
+from citeaudit.service.reports import render_all
+from citeaudit.store.repository import Repository
+from citeaudit.store.views import ChunkView
+
+log = logging.getLogger(__name__)
+
+QUEUE_AUDITS = "audits"
+QUEUE_REGISTRY = "registry"
+QUEUE_LINKS = "links"
+
+
+def queue_for(phase: str) -> str:
+    """Link checks and registry look-ups never wait behind each other."""
+    return QUEUE_LINKS if phase == "links" else QUEUE_REGISTRY
+
+
+@dataclass(frozen=True, slots=True)
+class Next:
+    chunks: tuple[ChunkView, ...] = ()
+    parse: bool = False
+    assemble: bool = False
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Jobs:
+    def __init__(self, repo: Repository, settings: ServiceSettings) -> None:
+        self.repo = repo
+        self.settings = settings
+
+    def parse(self, audit_id: str) -> Next:
+        """Read the inputs, store the offline findings and the chunks to run."""
+        audit = self.repo.begin_parse(audit_id)
+        if audit is None:
+            return Next()
+        options = phase_options(audit.options)
+        data = cached_read(audit_id, self.repo.files(audit_id))
+        enrichers = enrichers_for(self.settings, options)
+        offline = merge_chunks(data, [], options.skip_reasons())
+        result = AuditResult(data=offline, findings=run_rules(offline))
+        report = to_dict(result)
+        pending = self.repo.save_offline(
+            audit_id,
+            references=report["references"],
+            citations=report["citations"],
+            findings=report["findings"],
+            chunks=plan(data, enrichers, self.settings.chunk_size),
+        )
+        return Next(chunks=tuple(pending), assemble=not pending)
+
+    def run_chunk(self, chunk_id: int) -> Next:
+        chunk = self.repo.chunk(chunk_id)
+        if chunk is None or chunk.status == "done":
+            # Done before a redelivery: the assembly may still be owed.
+            done = chunk is not None and self._all_done(chunk.audit_id)
+            return Next(assemble=done)
+        audit = self.repo.get_audit(chunk.audit_id)
+        if audit is None or audit.status in ("done", "failed"):
+            return Next()
+        options = phase_options(audit.options)
+        data = cached_read(audit.id, self.repo.files(audit.id))
+        result = enrich_chunk(
+            data, enrichers_for(self.settings, options), chunk.phase, chunk.reference_ids
+        )
+        last = self.repo.complete_chunk(chunk_id, result, worker_name())
+        return Next(assemble=last)
+
+    def _all_done(self, audit_id: str) -> bool:
+        audit = self.repo.get_audit(audit_id)
+        return (
+            audit is not None
+            and audit.status == "running"
+            and all(c.status == "done" for c in self.repo.chunks(audit_id))
+        )
+
+    def assemble(self, audit_id: str) -> bool:
+        """Findings over everything every chunk found; stored once. True when stored now."""
+        audit = self.repo.get_audit(audit_id)
+        if audit is None or audit.status in ("done", "failed"):
+            return False
+        chunks = self.repo.chunks(audit_id)
+        if any(c.status != "done" for c in chunks):
+            return False
+        options = phase_options(audit.options)
+        data = cached_read(audit_id, self.repo.files(audit_id))
+        merged = merge_chunks(data, [c.result or {} for c in chunks], options.skip_reasons())
+        result = AuditResult(data=merged, findings=run_rules(merged))
+        report = to_dict(result)
+        return self.repo.save_final(
+            audit_id,
+            findings=[finding_dict(f) for f in result.findings],
+            resolutions=[r["resolution"] for r in report["references"] if r["resolution"]],
+            links=_unique_links(report),
+            reports=render_all(result),
+        )
+
+    def fail(self, audit_id: str, reason: str) -> None:
+        log.warning("audit %s failed: %s", audit_id, reason)
+        self.repo.mark_failed(audit_id, reason)
+
+    def sweep(self) -> dict[str, Next]:
+        """Steps owed by audits that stopped moving; the hopeless ones marked failed.
+
+        Messages lost with a broker restart, or a step that crashed, leave an audit
+        "running" with nobody working on it; this puts it back in motion, and after
+        `max_attempts` tries gives up with a reason instead of leaving it stuck.
+        """
+        owed: dict[str, Next] = {}
+        for audit in self.repo.stalled(timedelta(seconds=self.settings.stall_after)):
+            if audit.attempts >= self.settings.max_attempts:
+                self.fail(
+                    audit.id,
+                    f"no progress after {audit.attempts} attempts "
+                    f"(workers or broker unavailable); retry with POST "
+                    f"/api/v1/audits/{audit.id}/retry",
+                )
+                continue
+            self.repo.touch(audit.id, attempt=True)
+            owed[audit.id] = self.owed(audit.id)
+        return owed
+
+    def owed(self, audit_id: str) -> Next:
+        chunks = self.repo.chunks(audit_id)
+        if not chunks:
+            return Next(parse=True)
+        pending = tuple(c for c in chunks if c.status != "done")
+        return Next(chunks=pending, assemble=not pending)
+
+
+def _unique_links(report: dict[str, object]) -> list[dict[str, object]]:
+    seen: dict[str, dict[str, object]] = {}
+    references = report.get("references")
+    assert isinstance(references, list)
+    for ref in references:
+        for link in ref["links"]:
+            seen.setdefault(str(link["url"]), link)
+    return list(seen.values())

@@ -1,0 +1,11 @@
+"""The results store: audits, their inputs, findings, resolutions and link checks.
+
+SQLAlchemy 2 over SQLite by default, PostgreSQL by URL; the schema is owned by the
+Alembic migrations in `migrations/`. SQL lives only in this package.
+"""
+
+from citeaudit.store.db import make_engine
+from citeaudit.store.migrate import upgrade
+from citeaudit.store.repository import Repository
+
+__all__ = ["Repository", "make_engine", "upgrade"]

@@ -1,0 +1,470 @@
+"""The one gateway to the store: accounts and tokens, audits, and the workers' progress.
+
+Every method opens and commits its own short transaction, so the same Repository
+serves API requests, threads of the embedded executor and Celery tasks. The job-side
+writes are idempotent and race-safe: a task that runs twice (a redelivery after a
+worker died) changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from citeaudit.store.tables import (
+    Account,
+    ApiToken,
+    Audit,
+    AuditCitation,
+    AuditFile,
+    AuditLink,
+    AuditReference,
+    Chunk,
+    FindingRow,
+    Link,
+    LinkCheckRow,
+    Report,
+    ResolutionRow,
+    utcnow,
+)
+from citeaudit.store.views import AuditView, ChunkView, NewFile, StoredFile
+
+TOKEN_PREFIX = "cit_"
+
+
+def hash_token(token: str) -> str:
+    """Tokens are random, so a plain SHA-256 is enough to keep them out of the database."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were written in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=utcnow().tzinfo)
+
+
+def _view(audit: Audit, files: Sequence[str] = ()) -> AuditView:
+    return AuditView(
+        id=audit.id,
+        account_id=audit.account_id,
+        status=audit.status,
+        phase=audit.phase,
+        progress_done=audit.progress_done,
+        progress_total=audit.progress_total,
+        options=dict(audit.options or {}),
+        counts=dict(audit.counts) if audit.counts is not None else None,
+        error=audit.error,
+        attempts=audit.attempts,
+        created_at=_aware(audit.created_at),
+        updated_at=_aware(audit.updated_at),
+        finished_at=_aware(audit.finished_at) if audit.finished_at else None,
+        files=tuple(files),
+    )
+
+
+def _chunk_view(chunk: Chunk) -> ChunkView:
+    return ChunkView(
+        id=chunk.id,
+        audit_id=chunk.audit_id,
+        phase=chunk.phase,
+        position=chunk.position,
+        reference_ids=tuple(chunk.reference_ids),
+        status=chunk.status,
+        result=chunk.result,
+        worker=chunk.worker,
+    )
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._session = sessionmaker(engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._session()
+
+    # -- accounts and tokens -------------------------------------------------------
+
+    def create_token(self, account_name: str) -> str:
+        """A new token for the account `account_name` (created when new); shown once."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with self.session() as s, s.begin():
+            account = s.scalar(select(Account).where(Account.name == account_name))
+            if account is None:
+                account = Account(name=account_name)
+                s.add(account)
+                s.flush()
+            s.add(ApiToken(account_id=account.id, token_hash=hash_token(token)))
+        return token
+
+    def account_for_token(self, token: str) -> int | None:
+        with self.session() as s:
+            return s.scalar(
+                select(ApiToken.account_id).where(ApiToken.token_hash == hash_token(token))
+            )
+
+    # -- audits, the API side --------------------------------------------------------
+
+    def create_audit(
+        self, account_id: int, files: Iterable[NewFile], options: dict[str, Any]
+    ) -> str:
+        audit_id = uuid.uuid4().hex
+        with self.session() as s, s.begin():
+            s.add(Audit(id=audit_id, account_id=account_id, options=options))
+            s.flush()
+            for f in files:
+                s.add(
+                    AuditFile(
+                        audit_id=audit_id,
+                        role=f.role,
+                        name=f.name,
+                        kind=f.kind,
+                        size=len(f.content),
+                        content=f.content,
+                    )
+                )
+        return audit_id
+
+    def get_audit(self, audit_id: str, account_id: int | None = None) -> AuditView | None:
+        """The audit, or None when it does not exist or belongs to another account."""
+        with self.session() as s:
+            audit = s.get(Audit, audit_id)
+            if audit is None or (account_id is not None and audit.account_id != account_id):
+                return None
+            names = s.scalars(
+                select(AuditFile.name).where(AuditFile.audit_id == audit_id).order_by(AuditFile.id)
+            ).all()
+            return _view(audit, names)
+
+    def list_audits(
+        self, account_id: int, *, offset: int, limit: int
+    ) -> tuple[list[AuditView], int]:
+        with self.session() as s:
+            total = s.scalar(
+                select(func.count()).select_from(Audit).where(Audit.account_id == account_id)
+            )
+            rows = s.scalars(
+                select(Audit)
+                .where(Audit.account_id == account_id)
+                .order_by(Audit.created_at.desc(), Audit.id)
+                .offset(offset)
+                .limit(limit)
+            ).all()
+            return [_view(a) for a in rows], int(total or 0)
+
+    def delete_audit(self, audit_id: str, account_id: int) -> bool:
+        with self.session() as s, s.begin():
+            audit = s.get(Audit, audit_id)
+            if audit is None or audit.account_id != account_id:
+                return False
+            for table in (
+                AuditFile,
+                AuditReference,
+                AuditCitation,
+                FindingRow,
+                ResolutionRow,
+                AuditLink,
+                Chunk,
+                Report,
+            ):
+                s.execute(delete(table).where(table.audit_id == audit_id))
+            s.delete(audit)
+        return True
+
+    def files(self, audit_id: str) -> list[StoredFile]:
+        with self.session() as s:
+            rows = s.scalars(
+                select(AuditFile).where(AuditFile.audit_id == audit_id).order_by(AuditFile.id)
+            ).all()
+            return [StoredFile(f.role, f.name, f.kind, f.size, f.content) for f in rows]
+
+    def findings(
+        self, audit_id: str, *, rule: str | None = None, severity: str | None = None
+    ) -> list[dict[str, Any]]:
+        query = select(FindingRow.data).where(FindingRow.audit_id == audit_id)
+        if rule:
+            query = query.where((FindingRow.rule == rule) | (FindingRow.code == rule))
+        if severity:
+            query = query.where(FindingRow.severity == severity)
+        with self.session() as s:
+            return [dict(d) for d in s.scalars(query.order_by(FindingRow.position)).all()]
+
+    def report(self, audit_id: str, fmt: str) -> tuple[str, str] | None:
+        with self.session() as s:
+            row = s.get(Report, (audit_id, fmt))
+            return (row.media_type, row.body) if row is not None else None
+
+    def retry(self, audit_id: str) -> bool:
+        """A failed audit back to the queue, its finished chunks kept."""
+        with self.session() as s, s.begin():
+            result = s.execute(
+                update(Audit)
+                .where(Audit.id == audit_id, Audit.status == "failed")
+                .values(status="queued", error=None, attempts=0, updated_at=utcnow())
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+    # -- the workers' side ------------------------------------------------------------
+
+    def begin_parse(self, audit_id: str) -> AuditView | None:
+        """Marks the audit running; None when it is gone or already finished."""
+        with self.session() as s, s.begin():
+            audit = s.get(Audit, audit_id)
+            if audit is None or audit.status in ("done", "failed"):
+                return None
+            audit.status = "running"
+            audit.phase = "offline" if audit.phase == "queued" else audit.phase
+            audit.updated_at = utcnow()
+            return _view(audit)
+
+    def save_offline(
+        self,
+        audit_id: str,
+        *,
+        references: Sequence[dict[str, Any]],
+        citations: Sequence[dict[str, Any]],
+        findings: Sequence[dict[str, Any]],
+        chunks: Sequence[tuple[str, Sequence[str]]],
+    ) -> list[ChunkView]:
+        """Stores what parsing found and the chunks to run; returns the unfinished chunks.
+
+        Parsing again (a redelivered task) keeps the chunks made the first time, some of
+        which may already be done.
+        """
+        with self.session() as s, s.begin():
+            audit = s.get(Audit, audit_id, with_for_update=True)
+            if audit is None:
+                return []
+            existing = s.scalars(select(Chunk).where(Chunk.audit_id == audit_id)).all()
+            if not existing:
+                for table in (AuditReference, AuditCitation, FindingRow):
+                    s.execute(delete(table).where(table.audit_id == audit_id))
+                s.add_all(
+                    AuditReference(
+                        audit_id=audit_id,
+                        reference_id=r["id"],
+                        position=i,
+                        raw=r["raw"],
+                        doi=r.get("doi"),
+                        year=r.get("year"),
+                        title=r.get("title"),
+                    )
+                    for i, r in enumerate(references)
+                )
+                s.add_all(
+                    AuditCitation(
+                        audit_id=audit_id,
+                        citation_id=c["id"],
+                        text=c["text"],
+                        file=c["location"]["file"],
+                        line=c["location"].get("line"),
+                        column=c["location"].get("column"),
+                    )
+                    for c in citations
+                )
+                self._add_findings(s, audit_id, findings)
+                existing = [
+                    Chunk(audit_id=audit_id, phase=phase, position=i, reference_ids=list(ids))
+                    for i, (phase, ids) in enumerate(chunks)
+                ]
+                s.add_all(existing)
+                s.flush()
+                audit.counts = _counts(findings)
+            audit.progress_total = len(existing)
+            audit.progress_done = sum(1 for c in existing if c.status == "done")
+            audit.phase = "network" if existing else "assembling"
+            audit.updated_at = utcnow()
+            return [_chunk_view(c) for c in existing if c.status != "done"]
+
+    @staticmethod
+    def _add_findings(s: Session, audit_id: str, findings: Sequence[dict[str, Any]]) -> None:
+        s.add_all(
+            FindingRow(
+                audit_id=audit_id,
+                position=i,
+                rule=f["rule"],
+                code=f["code"],
+                severity=f["severity"],
+                message=f["message"],
+                data=f,
+            )
+            for i, f in enumerate(findings)
+        )
+
+    def chunk(self, chunk_id: int) -> ChunkView | None:
+        with self.session() as s:
+            chunk = s.get(Chunk, chunk_id)
+            return _chunk_view(chunk) if chunk is not None else None
+
+    def chunks(self, audit_id: str) -> list[ChunkView]:
+        with self.session() as s:
+            rows = s.scalars(
+                select(Chunk).where(Chunk.audit_id == audit_id).order_by(Chunk.position)
+            ).all()
+            return [_chunk_view(c) for c in rows]
+
+    def complete_chunk(self, chunk_id: int, result: dict[str, Any], worker: str) -> bool:
+        """Records a chunk's result once; True when this made the audit's last chunk done.
+
+        The audit row is locked first, so of two chunks finishing together exactly
+        one sees "all done" (PostgreSQL row lock; SQLite has one writer anyway).
+        """
+        with self.session() as s, s.begin():
+            chunk = s.get(Chunk, chunk_id)
+            if chunk is None:
+                return False
+            audit = s.get(Audit, chunk.audit_id, with_for_update=True)
+            if audit is None:
+                return False
+            changed = s.execute(
+                update(Chunk)
+                .where(Chunk.id == chunk_id, Chunk.status == "pending")
+                .values(status="done", result=result, worker=worker, updated_at=utcnow())
+            )
+            if not getattr(changed, "rowcount", 0):
+                return False
+            done = (
+                s.scalar(
+                    select(func.count())
+                    .select_from(Chunk)
+                    .where(Chunk.audit_id == audit.id, Chunk.status == "done")
+                )
+                or 0
+            )
+            audit.progress_done = int(done)
+            audit.updated_at = utcnow()
+            return audit.progress_done >= audit.progress_total
+
+    def save_final(
+        self,
+        audit_id: str,
+        *,
+        findings: Sequence[dict[str, Any]],
+        resolutions: Sequence[dict[str, Any]],
+        links: Sequence[dict[str, Any]],
+        reports: Sequence[tuple[str, str, str]],
+    ) -> bool:
+        """Stores the finished audit once; False when it was already finished (or gone)."""
+        with self.session() as s, s.begin():
+            now = utcnow()
+            claimed = s.execute(
+                update(Audit)
+                .where(Audit.id == audit_id, Audit.status.in_(("queued", "running")))
+                .values(
+                    status="done",
+                    phase="done",
+                    finished_at=now,
+                    updated_at=now,
+                    counts=_counts(findings),
+                    error=None,
+                )
+            )
+            if not getattr(claimed, "rowcount", 0):
+                return False
+            for table in (FindingRow, ResolutionRow, AuditLink, Report):
+                s.execute(delete(table).where(table.audit_id == audit_id))
+            self._add_findings(s, audit_id, findings)
+            s.add_all(
+                ResolutionRow(
+                    audit_id=audit_id,
+                    reference_id=r["reference_id"],
+                    state=r["state"],
+                    doi=r.get("doi"),
+                    data=r,
+                )
+                for r in resolutions
+            )
+            for link in links:
+                self._add_link_check(s, audit_id, link)
+            s.add_all(
+                Report(audit_id=audit_id, format=fmt, media_type=media, body=body)
+                for fmt, media, body in reports
+            )
+        return True
+
+    def _add_link_check(self, s: Session, audit_id: str, link: dict[str, Any]) -> None:
+        url = str(link["url"])
+        url_hash = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        link_id = s.scalar(select(Link.id).where(Link.url_hash == url_hash))
+        if link_id is None:
+            try:
+                with s.begin_nested():
+                    row = Link(url_hash=url_hash, url=url)
+                    s.add(row)
+                link_id = row.id
+            except IntegrityError:  # another audit added it just now
+                link_id = s.scalar(select(Link.id).where(Link.url_hash == url_hash))
+        check = LinkCheckRow(
+            link_id=link_id,
+            outcome=link["outcome"],
+            reason=link.get("reason"),
+            status=link.get("status"),
+            data=link,
+        )
+        s.add(check)
+        s.flush()
+        existing = s.get(AuditLink, (audit_id, link_id))
+        if existing is None:
+            s.add(
+                AuditLink(
+                    audit_id=audit_id,
+                    link_id=link_id,
+                    check_id=check.id,
+                    reference_ids=list(link.get("reference_ids", [])),
+                )
+            )
+
+    def link_history(self, url: str) -> list[dict[str, Any]]:
+        url_hash = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        with self.session() as s:
+            rows = s.scalars(
+                select(LinkCheckRow.data)
+                .join(Link, Link.id == LinkCheckRow.link_id)
+                .where(Link.url_hash == url_hash)
+                .order_by(LinkCheckRow.id)
+            ).all()
+            return [dict(r) for r in rows]
+
+    def mark_failed(self, audit_id: str, reason: str) -> None:
+        with self.session() as s, s.begin():
+            s.execute(
+                update(Audit)
+                .where(Audit.id == audit_id, Audit.status.in_(("queued", "running")))
+                .values(status="failed", error=reason, updated_at=utcnow())
+            )
+
+    def stalled(self, idle: timedelta) -> list[AuditView]:
+        """Unfinished audits with no progress for `idle`: lost messages, dead workers."""
+        with self.session() as s:
+            rows = s.scalars(
+                select(Audit).where(
+                    Audit.status.in_(("queued", "running")), Audit.updated_at < utcnow() - idle
+                )
+            ).all()
+            return [_view(a) for a in rows]
+
+    def unfinished(self) -> list[AuditView]:
+        with self.session() as s:
+            rows = s.scalars(select(Audit).where(Audit.status.in_(("queued", "running")))).all()
+            return [_view(a) for a in rows]
+
+    def touch(self, audit_id: str, *, attempt: bool = False) -> None:
+        values: dict[str, Any] = {"updated_at": utcnow()}
+        if attempt:
+            values["attempts"] = Audit.attempts + 1
+        with self.session() as s, s.begin():
+            s.execute(update(Audit).where(Audit.id == audit_id).values(**values))
+
+
+def _counts(findings: Sequence[dict[str, Any]]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f["severity"]] = counts.get(f["severity"], 0) + 1
+    return counts
