@@ -32,4 +32,8 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
     if options.offline:
         return enrichers
     # Each network phase appends its enricher here when enabled.
+    if options.links:
+        from citeaudit.links.enricher import LinkEnricher
+
+        enrichers.append(LinkEnricher(settings, use_cache=options.use_cache))
     return enrichers

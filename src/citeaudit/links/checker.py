@@ -169,8 +169,8 @@ class LinkChecker:
         if transport is None:
             http_transport = httpx.AsyncHTTPTransport(limits=limits, retries=0)
             pool = http_transport._pool
-            pool._network_backend = SafeNetworkBackend(  # type: ignore[union-attr]
-                pool._network_backend,  # type: ignore[union-attr]
+            pool._network_backend = SafeNetworkBackend(
+                pool._network_backend,
                 allow_private=p.allow_private_networks,
                 forbidden=self._forbidden,
             )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from citeaudit.doi import normalize_doi
+
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIX = re.compile(r"^(doi:\s*|https?://(dx\.|www\.)?doi\.org/)", re.IGNORECASE)
@@ -32,11 +34,11 @@ class LinkTarget:
 
 
 def normalise_doi(text: str) -> str | None:
+    """The bare lower-case DOI when `text` is one (in any of its written forms)."""
     candidate = unquote(_DOI_PREFIX.sub("", text.strip())).strip()
-    candidate = candidate.rstrip(".,;")
-    if DOI_RE.match(candidate):
-        return candidate.lower()
-    return None
+    if not candidate.startswith("10."):
+        return None
+    return normalize_doi(text)
 
 
 def target_for(text: str) -> LinkTarget:

@@ -1,0 +1,197 @@
+"""`citeaudit links [FILE ...|-]`: check the URLs and DOIs in any text, Markdown,
+HTML or plain list.
+
+Exit codes: 0 nothing broken (unverified links do not fail the run), 1 at least one
+broken link, 2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from citeaudit.errors import InputError
+from citeaudit.links.extract import FoundLink, extract_links
+from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.run import check_links
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.settings import Settings
+
+EXIT_OK = 0
+EXIT_BROKEN = 1
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "links",
+        help="check the URLs and DOIs in text, Markdown, HTML or a list",
+        description="Check every URL and DOI in the given files (or standard input). "
+        "Exit 1 if any link is broken; unverified links (bot walls, rate limits, "
+        "timeouts, our own network down) never fail the run.",
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--concurrency", type=int, help="requests in flight in all (default 32)")
+    parser.add_argument("--per-host", type=int, help="requests in flight to one host (default 2)")
+    parser.add_argument("--timeout", type=float, help="seconds for one request (default 15)")
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="REGEX", help="skip matching URLs"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="ignore and keep no cache")
+    parser.add_argument(
+        "--input-kind",
+        choices=("auto", "text", "markdown", "html", "list"),
+        default="auto",
+        help="how to read the input (default: guess)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _read(name: str) -> tuple[str, str]:
+    if name == "-":
+        return "<stdin>", sys.stdin.read()
+    path = Path(name)
+    try:
+        return name, path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from exc
+
+
+def _policy(args: argparse.Namespace, settings: Settings) -> LinkPolicy:
+    overrides: dict[str, object] = {}
+    if args.concurrency:
+        overrides["concurrency"] = args.concurrency
+    if args.per_host:
+        overrides["per_host"] = args.per_host
+    if args.timeout:
+        overrides.update(
+            read_timeout=args.timeout,
+            total_timeout=args.timeout,
+            connect_timeout=min(args.timeout, 10.0),
+        )
+    if args.exclude:
+        overrides["exclude"] = tuple(args.exclude)
+    return LinkPolicy.from_settings(settings, **overrides)
+
+
+def run(args: argparse.Namespace, settings: Settings | None = None) -> int:
+    settings = settings or Settings()
+    found: list[tuple[str, FoundLink]] = []
+    for name in args.files or ["-"]:
+        label, text = _read(name)
+        found.extend((label, link) for link in extract_links(text, args.input_kind))
+    targets = [link.target for _, link in found]
+    policy = _policy(args, settings)
+    progress, finish = _progress(len({t.key for t in targets}))
+    try:
+        checks, network_up = check_links(
+            targets, settings, policy=policy, use_cache=not args.no_cache, progress=progress
+        )
+    finally:
+        finish()
+    unique_keys = list(dict.fromkeys(t.key for t in targets))
+    by_key = dict(zip(unique_keys, checks, strict=True))
+    if args.format == "json":
+        _print_json(found, by_key, network_up, sys.stdout)
+    else:
+        _print_text(found, by_key, network_up, sys.stdout)
+    return EXIT_BROKEN if any(c.outcome is LinkOutcome.BROKEN for c in checks) else EXIT_OK
+
+
+def _progress(total: int) -> tuple[Any, Any]:
+    """A rich progress bar on a terminal (stderr), nothing otherwise."""
+    if total == 0 or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("Checking links", total=total)
+    bar.start()
+
+    def advance(_check: LinkCheck) -> None:
+        bar.advance(task)
+
+    return advance, bar.stop
+
+
+def _summary(checks: Sequence[LinkCheck]) -> dict[str, int]:
+    counts = {o.value: 0 for o in LinkOutcome}
+    for check in checks:
+        counts[check.outcome.value] += 1
+    return counts
+
+
+def _check_dict(check: LinkCheck) -> dict[str, Any]:
+    return {
+        "url": check.url,
+        "outcome": check.outcome.value,
+        "reason": check.reason,
+        "status": check.status,
+        "final_url": check.final_url,
+        "hops": [{"url": h.url, "status": h.status} for h in check.hops],
+        "attempts": check.attempts,
+        "archive_url": check.archive_url,
+        "checked_at": check.checked_at,
+    }
+
+
+def _print_json(
+    found: Sequence[tuple[str, FoundLink]],
+    by_key: dict[str, LinkCheck],
+    network_up: bool,
+    out: TextIO,
+) -> None:
+    links = []
+    for label, link in found:
+        entry = _check_dict(by_key[link.target.key])
+        entry["location"] = {"file": label, "line": link.line, "column": link.column}
+        entry["text"] = link.text
+        links.append(entry)
+    report = {
+        "network_up": network_up,
+        "summary": _summary(list(by_key.values())),
+        "links": links,
+    }
+    out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_text(
+    found: Sequence[tuple[str, FoundLink]],
+    by_key: dict[str, LinkCheck],
+    network_up: bool,
+    out: TextIO,
+) -> None:
+    from citeaudit.rules.links._common import describe
+
+    for label, link in found:
+        check = by_key[link.target.key]
+        if check.outcome is LinkOutcome.OK:
+            continue
+        where = f"{label}:{link.line}:{link.column}"
+        line = f"{where}: {check.outcome.value}: {check.url}"
+        if check.outcome is LinkOutcome.REDIRECTED:
+            line += f" -> {check.final_url}"
+        elif check.outcome is not LinkOutcome.EXCLUDED:
+            line += f" ({describe(check.reason)})"
+        if check.archive_url:
+            line += f"; archived copy: {check.archive_url}"
+        out.write(line + "\n")
+    counts = _summary(list(by_key.values()))
+    parts = [f"{n} {name}" for name, n in counts.items() if n]
+    out.write(f"{sum(counts.values())} distinct links: {', '.join(parts) or 'none'}\n")
+    if not network_up:
+        out.write("Our network is unreachable: no link could be checked.\n")

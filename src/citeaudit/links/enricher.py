@@ -1,0 +1,77 @@
+"""The links phase as an Enricher: check every reference's URLs and DOI."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import ClassVar
+
+from citeaudit.audit_data import AuditData, Phase, PhaseStatus
+from citeaudit.enrichment import Enricher
+from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.run import check_links
+from citeaudit.links.targets import LinkTarget, normalise_doi, target_for
+from citeaudit.model.reference import Reference
+from citeaudit.settings import Settings
+
+
+def reference_targets(references: Sequence[Reference]) -> dict[str, tuple[LinkTarget, list[str]]]:
+    """Each distinct target, with the ids of the references that carry it."""
+    found: dict[str, tuple[LinkTarget, list[str]]] = {}
+
+    def add(target: LinkTarget, ref_id: str) -> None:
+        entry = found.setdefault(target.key, (target, []))
+        if ref_id not in entry[1]:
+            entry[1].append(ref_id)
+
+    for ref in references:
+        if ref.doi:
+            doi = normalise_doi(ref.doi)
+            if doi is not None:
+                add(LinkTarget("doi", doi), ref.id)
+        for url in ref.urls:
+            add(target_for(url), ref.id)
+    return found
+
+
+class LinkEnricher(Enricher):
+    phase: ClassVar[Phase] = Phase.LINKS
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        use_cache: bool = True,
+        policy: LinkPolicy | None = None,
+        probe_urls: Sequence[str] | None = None,
+        dns_names: Sequence[str] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.use_cache = use_cache
+        self.policy = policy or LinkPolicy.from_settings(settings)
+        self.probe_urls = probe_urls
+        self.dns_names = dns_names
+
+    def enrich(self, data: AuditData) -> AuditData:
+        targets = reference_targets(data.references)
+        if not targets:
+            status = PhaseStatus(Phase.LINKS, done=True)
+            return dataclasses.replace(data, phases=(*data.phases, status))
+        checks, network_up = check_links(
+            [t for t, _ in targets.values()],
+            self.settings,
+            policy=self.policy,
+            use_cache=self.use_cache,
+            probe_urls=self.probe_urls,
+            dns_names=self.dns_names,
+        )
+        links = tuple(
+            dataclasses.replace(check, reference_ids=tuple(ids))
+            for check, (_, ids) in zip(checks, targets.values(), strict=True)
+        )
+        status = PhaseStatus(
+            Phase.LINKS,
+            done=network_up,
+            reason=None if network_up else "network unreachable: links not checked",
+        )
+        return dataclasses.replace(data, links=links, phases=(*data.phases, status))

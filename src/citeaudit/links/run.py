@@ -1,0 +1,95 @@
+"""Running the checker from synchronous code (the CLI, the enricher, Celery tasks)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Coroutine, Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from citeaudit.links.cache import LinkCache
+from citeaudit.links.checker import LinkChecker, Progress
+from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.targets import LinkTarget
+from citeaudit.model.link import LinkCheck
+from citeaudit.settings import Settings
+
+T = TypeVar("T")
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run, or in a fresh thread when a loop is already running here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # handed back to the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="citeaudit-links")
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def default_probe_urls(settings: Settings) -> tuple[str, ...]:
+    """The services we already depend on: the DOI resolver and the archive's host."""
+    archive = urlsplit(settings.archive_url)
+    return (settings.doi_url, urlunsplit((archive.scheme, archive.netloc, "/", "", "")))
+
+
+async def _check(
+    targets: Sequence[LinkTarget],
+    policy: LinkPolicy,
+    settings: Settings,
+    *,
+    use_cache: bool,
+    probe_urls: Sequence[str] | None,
+    dns_names: Sequence[str] | None,
+    progress: Progress | None,
+) -> tuple[list[LinkCheck], bool]:
+    cache = LinkCache(settings.cache_dir, settings.link_cache_max_age) if use_cache else None
+    async with LinkChecker(
+        policy,
+        doi_url=settings.doi_url,
+        archive_url=settings.archive_url,
+        probe_urls=probe_urls if probe_urls is not None else default_probe_urls(settings),
+        dns_names=dns_names,
+        cache=cache,
+    ) as checker:
+        checks = await checker.check_all(targets, progress)
+        reach = checker.reachability
+        return checks, not (reach is not None and reach.last_up is False)
+
+
+def check_links(
+    targets: Sequence[LinkTarget],
+    settings: Settings,
+    *,
+    policy: LinkPolicy | None = None,
+    use_cache: bool = True,
+    probe_urls: Sequence[str] | None = None,
+    dns_names: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[LinkCheck], bool]:
+    """Check `targets` (deduplicated, in order); also say whether our network was up."""
+    policy = policy or LinkPolicy.from_settings(settings)
+    return run_sync(
+        _check(
+            targets,
+            policy,
+            settings,
+            use_cache=use_cache,
+            probe_urls=probe_urls,
+            dns_names=dns_names,
+            progress=progress,
+        )
+    )

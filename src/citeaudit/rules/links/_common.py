@@ -1,0 +1,58 @@
+"""Shared by the link rules: the references a link check belongs to, and wording."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.model.reference import Reference
+
+REASONS = {
+    "dns": "its host name does not resolve",
+    "connection-refused": "the server refuses connections",
+    "status-404": "the server answers 404 Not Found",
+    "status-410": "the server answers 410 Gone",
+    "soft-404": 'the server answers with its "not found" page',
+    "redirect-to-home": "it now redirects permanently to the site's home page",
+    "redirect-to-login": "it now redirects permanently to a login page",
+    "doi-not-found": "the DOI is not registered (the DOI resolver does not know it)",
+    "bot-wall": "the site answered with a bot challenge",
+    "auth-required": "the site asks for a login (401)",
+    "login-required": "the site sends visitors to a login page",
+    "rate-limited": "the site kept answering 429 Too Many Requests",
+    "timeout": "the site did not answer in time",
+    "tls": "a secure connection could not be made (TLS)",
+    "connection-reset": "the connection was reset",
+    "network-down": "our own network was unreachable",
+    "network-unreachable": "the network path to the site was unreachable",
+    "private-address": "it points to a private or local network address, which is not checked",
+    "redirect-loop": "its redirects go round in a loop",
+    "too-many-redirects": "it redirects too many times",
+}
+
+
+def describe(reason: str | None) -> str:
+    if not reason:
+        return "it could not be checked"
+    if reason.startswith("doi-target-"):
+        inner = reason.removeprefix("doi-target-")
+        return f"the DOI is registered but its target page is dead: {describe(inner)}"
+    if reason.startswith("status-"):
+        return REASONS.get(reason, f"the server answers HTTP {reason.removeprefix('status-')}")
+    if reason.startswith("resolver-"):
+        return f"the DOI resolver could not be asked ({reason.removeprefix('resolver-')})"
+    return REASONS.get(reason, reason)
+
+
+def checks_with_references(
+    data: AuditData, outcome: LinkOutcome
+) -> Iterator[tuple[LinkCheck, Reference]]:
+    by_id = {ref.id: ref for ref in data.references}
+    for check in data.links:
+        if check.outcome is not outcome:
+            continue
+        for ref_id in check.reference_ids:
+            ref = by_id.get(ref_id)
+            if ref is not None:
+                yield check, ref
