@@ -119,7 +119,7 @@ def doi_problem(raw: str) -> DoiProblem | None:
     inner, wrapped = _unwrap(text)
     candidate = _field_candidate(text)
     if candidate is None:
-        return DoiProblem(f"{raw.strip()!r} is not a DOI: {_why_not(inner)}", None)
+        return DoiProblem(f"'{raw.strip()}' is not a DOI: {_why_not(inner)}", None)
 
     issues: list[str] = []
     cosmetic_issues: list[str] = []
@@ -133,11 +133,11 @@ def doi_problem(raw: str) -> DoiProblem | None:
     if before.strip():
         if re.match(r"[a-z][a-z0-9+.\-]*://", before.strip(), re.IGNORECASE):
             return DoiProblem(
-                f"{raw.strip()!r} is a web address, not a DOI; "
-                f"the DOI in it seems to be {candidate.doi!r}",
+                f"'{raw.strip()}' is a web address, not a DOI; "
+                f"the DOI in it seems to be '{candidate.doi}'",
                 None,
             )
-        issues.append(f"extra text {before.strip()!r} before the DOI")
+        issues.append(f"extra text '{before.strip()}' before the DOI")
     if candidate.escapes:
         issues.append(_escape_issue(candidate.escapes))
     if candidate.percent and presentation != "url":
@@ -151,7 +151,7 @@ def doi_problem(raw: str) -> DoiProblem | None:
             issues.append("more than one DOI in the field")
             fixed_ok = False
         else:
-            issues.append(f"extra text {after!r} after the DOI")
+            issues.append(f"extra text '{after}' after the DOI")
     scheme = (candidate.prefix.split("//")[0] + "//").lower() if "//" in candidate.prefix else ""
     host = candidate.prefix.lower().removeprefix(scheme).rstrip("/")
     if presentation == "url":
@@ -170,9 +170,9 @@ def doi_problem(raw: str) -> DoiProblem | None:
         fixed = f"{candidate.prefix}{candidate.doi}"
     else:
         fixed = candidate.doi
-    message = f"DOI {raw.strip()!r} has " + _join(issues + cosmetic_issues)
+    message = f"DOI '{raw.strip()}' has " + _join(issues + cosmetic_issues)
     if fixed_ok:
-        message += f"; write {fixed!r}"
+        message += f"; write '{fixed}'"
     return DoiProblem(message, fixed if fixed_ok else None, cosmetic=not issues)
 
 
@@ -349,8 +349,8 @@ def _presentation(prefix: str) -> str:
 def _escape_issue(escapes: tuple[str, ...]) -> str:
     if all("_" in e or "textunderscore" in e for e in escapes):
         shown = escapes[0]
-        return f"an escaped underscore {shown!r} (a DOI field takes a plain '_')"
-    return "LaTeX/Markdown escapes " + ", ".join(repr(e) for e in dict.fromkeys(escapes))
+        return f"an escaped underscore '{shown}' (a DOI field takes a plain '_')"
+    return "LaTeX/Markdown escapes " + ", ".join(f"'{e}'" for e in dict.fromkeys(escapes))
 
 
 def _trim_issues(trimmed: str) -> list[str]:
@@ -358,11 +358,11 @@ def _trim_issues(trimmed: str) -> list[str]:
     closers = "".join(c for c in trimmed if c in _PAIRS)
     punct = "".join(c for c in trimmed if c not in _PAIRS and c != "\\")
     if punct:
-        issues.append(f"trailing {punct!r}, which is not part of the DOI")
+        issues.append(f"a trailing '{punct}' (not part of the DOI)")
     if closers:
-        issues.append(f"an unbalanced {closers!r} at the end")
+        issues.append(f"an unbalanced '{closers}' at the end")
     if not issues:
-        issues.append(f"trailing {trimmed!r}")
+        issues.append(f"a trailing '{trimmed}'")
     return issues
 
 

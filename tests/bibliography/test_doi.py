@@ -131,9 +131,9 @@ def test_doi_problem_accepts_correct_dois(written: str) -> None:
     ("written", "fixed", "words"),
     [
         ("10.1007/978-3-319-69790-1\\_7", "10.1007/978-3-319-69790-1_7", "escaped underscore"),
-        ("10.1/x.", "10.1/x", "trailing '.'"),
-        ("DOI 10.1/x.", "DOI 10.1/x", "trailing '.'"),
-        ("https://doi.org/10.1/x;", "https://doi.org/10.1/x", "trailing ';'"),
+        ("10.1/x.", "10.1/x", "a trailing '.'"),
+        ("DOI 10.1/x.", "DOI 10.1/x", "a trailing '.'"),
+        ("https://doi.org/10.1/x;", "https://doi.org/10.1/x", "a trailing ';'"),
         ("10.1/x)", "10.1/x", "unbalanced ')'"),
         ("10.1016/0006-2952(79)90007-x]", "10.1016/0006-2952(79)90007-x", "unbalanced ']'"),
         ("<10.1/x>", "10.1/x", "angle brackets"),

@@ -74,7 +74,7 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
     """A Bibliography from CSL-JSON text; `source` names the file in locations."""
     problems: list[ParseProblem] = []
     references: list[Reference] = []
-    for offset, item in _items(text, source, problems):
+    for offset, end, item in _items(text, source, problems):
         line = text.count("\n", 0, offset) + 1
         location = Location(source, line)
         if not isinstance(item, dict):
@@ -82,16 +82,16 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
                 ParseProblem(
                     location,
                     f"item is a JSON {type(item).__name__}, not a CSL item (an object)",
-                    json.dumps(item)[:200],
+                    text[offset:end],
                 )
             )
             continue
-        references.append(_reference(item, len(references) + 1, location, problems))
+        references.append(_reference(item, text[offset:end], len(references) + 1, location))
     return Bibliography(source, CslJsonReader.format, tuple(references), tuple(problems))
 
 
-def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tuple[int, Any]]:
-    """(offset, item) for each element of the items array, as far as the JSON is valid."""
+def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tuple[int, int, Any]]:
+    """(start, end, item) for each element of the items array, as far as the JSON is valid."""
     try:
         start = _array_start(text)
         if start is None:
@@ -107,7 +107,7 @@ def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tup
             return
         while True:
             item, end = _DECODER.raw_decode(text, pos)
-            yield pos, item
+            yield pos, end, item
             pos = _skip(text, end)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip(text, pos + 1)
@@ -157,9 +157,7 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def _reference(
-    item: dict[str, Any], index: int, location: Location, problems: list[ParseProblem]
-) -> Reference:
+def _reference(item: dict[str, Any], raw: str, index: int, location: Location) -> Reference:
     key = _string(item.get("id")) or None
     year, suffix, no_date = _issued(item.get("issued"))
     doi_raw = _string(item.get("DOI")) or None
@@ -168,7 +166,7 @@ def _reference(
         id=key or f"ref-{index}",
         index=index,
         location=location,
-        raw=json.dumps(item, ensure_ascii=False, indent=2),
+        raw=raw,
         key=key,
         kind=_KINDS.get(_string(item.get("type")), _string(item.get("type")) or None),
         authors=_persons(item.get("author")),

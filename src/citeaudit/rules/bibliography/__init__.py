@@ -3,5 +3,8 @@
 from __future__ import annotations
 
 from citeaudit.rules.base import Rule
+from citeaudit.rules.bibliography.duplicate_reference import DuplicateReference
+from citeaudit.rules.bibliography.malformed_doi import MalformedDoi
+from citeaudit.rules.bibliography.unparseable_reference import UnparseableReference
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (DuplicateReference, UnparseableReference, MalformedDoi)

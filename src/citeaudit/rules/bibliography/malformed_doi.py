@@ -1,0 +1,75 @@
+"""malformed-doi: a DOI written so that it does not resolve, or not as a DOI at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.doi import doi_problem
+from citeaudit.model.finding import Applicability, Finding, Fix, Severity
+from citeaudit.model.location import Location
+from citeaudit.model.reference import Reference
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_reference
+
+_MARKUP_ESCAPE = re.compile(r"\\([_%&#])")
+
+
+class MalformedDoi(Rule):
+    """Checks that each entry's DOI is written as a DOI that resolves.
+
+    Why: a DOI with an escaped underscore (``\\_``), a trailing full stop, a space
+    or a stray bracket sends readers to "DOI not found", and registries cannot match
+    the entry; a value that is not a DOI at all (``10.123/``, ``11.1234/x``, a
+    publisher's web address) is worse than none. Correct DOIs are never reported,
+    whatever their presentation (``10.1/x``, ``doi:10.1/x``, ``https://doi.org/10.1/x``);
+    old resolvers (``http://dx.doi.org/``) still work and are only an info.
+
+    Example: ``doi = {10.1007/978-3-319-69790-1\\_7}`` -- BibLaTeX prints and links
+    the backslash.
+
+    Fix: write the canonical form the message gives (a safe edit: same DOI, same
+    presentation); when the value is not a DOI, look the DOI up or remove the field.
+    In reference lists written inside a manuscript, Markdown/LaTeX escapes and the
+    sentence's final full stop are markup, not part of the DOI, and are not reported.
+    """
+
+    name = "malformed-doi"
+    code = "BIB003"
+    severity = Severity.ERROR
+    summary = "DOI written in a form that does not resolve"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        for bibliography in data.bibliographies:
+            in_text = bibliography.format == "freetext"
+            for ref in bibliography.references:
+                if not ref.doi_raw:
+                    continue
+                raw = ref.doi_raw
+                if in_text:
+                    raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")
+                problem = doi_problem(raw)
+                if problem is None:
+                    continue
+                if problem.fixed is not None:
+                    fix = Fix(
+                        f"Replace the DOI with {problem.fixed}", problem.fixed, Applicability.SAFE
+                    )
+                else:
+                    fix = Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it")
+                yield self.finding(
+                    f"{describe_reference(ref)}: {problem.message}",
+                    _doi_location(ref, ref.doi_raw),
+                    reference=ref.id,
+                    fix=fix,
+                    severity=Severity.INFO if problem.cosmetic else None,
+                )
+
+
+def _doi_location(ref: Reference, written: str) -> Location:
+    """The line the DOI stands on, when it can be found in the entry's source."""
+    offset = ref.raw.find(written)
+    if offset < 0 or ref.location.line is None:
+        return ref.location
+    return Location(ref.location.file, ref.location.line + ref.raw.count("\n", 0, offset))
