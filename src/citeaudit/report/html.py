@@ -1,0 +1,249 @@
+"""The HTML report: one self-contained file an editor can open and read.
+
+Everything the page needs is inline (CSS only, no scripts, no fonts or images), so it
+can be mailed or archived and still render. The only links that leave the page are
+the entries' own DOIs and web addresses, and only http(s) ones become links: an
+entry's ``javascript:`` URL stays text. Jinja2 autoescaping is always on, since
+every string shown comes from the user's files.
+
+The view is prepared here, in plain dataclasses, so the template holds no logic
+beyond loops and conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+import jinja2
+
+from citeaudit import __version__
+from citeaudit.audit_data import AuditResult
+from citeaudit.model.citation import Citation
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.reference import Reference
+from citeaudit.model.resolution import ResolutionState
+from citeaudit.report.interface import Reporter
+from citeaudit.report.text import (
+    finding_sort_key,
+    network_phases,
+    nothing_checked,
+    phase_note,
+    summary_line,
+    verdict,
+)
+
+TEMPLATE = "report.html"
+
+REGISTRY_LABELS: dict[ResolutionState, str] = {
+    ResolutionState.RESOLVED: "found",
+    ResolutionState.NOT_FOUND: "not found",
+    ResolutionState.AMBIGUOUS: "ambiguous",
+    ResolutionState.SKIPPED: "not checked",
+    ResolutionState.FAILED: "could not check",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str | None  # None: shown as text, not followed (not an http(s) address)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    severity: str
+    code: str
+    rule: str
+    message: str
+    location: str
+    citation_text: str | None
+    url: Link | None
+    fix_title: str | None
+    fix_replacement: str | None
+    fix_applicability: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    anchor: str
+    index: int
+    label: str
+    raw: str
+    location: str
+    title: str | None
+    year: str
+    doi: Link | None
+    urls: tuple[Link, ...]
+    registry: str
+    findings: tuple[FindingView, ...]
+    worst: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseView:
+    name: str
+    done: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    version: str
+    title: str
+    inputs: tuple[str, ...]
+    references: int
+    citations: int
+    counts: tuple[tuple[str, int], ...]
+    headline: str
+    clean: bool
+    nothing_checked: bool
+    phases: tuple[PhaseView, ...]
+    referenced: tuple[ReferenceView, ...]  # references that have findings
+    citation_findings: tuple[FindingView, ...]  # about a citation, no known reference
+    other_findings: tuple[FindingView, ...]  # about neither: unreadable input and the like
+    all_references: tuple[ReferenceView, ...]
+
+
+def web_link(url: str) -> Link:
+    lowered = url.strip().lower()
+    safe = lowered.startswith(("https://", "http://"))
+    return Link(url, url.strip() if safe else None)
+
+
+def doi_link(doi: str) -> Link:
+    return Link(doi, "https://doi.org/" + quote(doi, safe="/:;()._-"))
+
+
+def finding_view(finding: Finding, citations: dict[str, Citation]) -> FindingView:
+    cited = citations.get(finding.citation) if finding.citation else None
+    fix = finding.fix
+    return FindingView(
+        severity=finding.severity.value,
+        code=finding.code,
+        rule=finding.rule,
+        message=finding.message,
+        location=str(finding.location),
+        citation_text=cited.text if cited is not None else None,
+        url=web_link(finding.url) if finding.url else None,
+        fix_title=fix.title if fix else None,
+        fix_replacement=fix.replacement if fix else None,
+        fix_applicability=fix.applicability.value if fix else None,
+    )
+
+
+def by_importance(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.severity.rank, *finding_sort_key(f)))
+
+
+def reference_label(ref: Reference) -> str:
+    author = ref.first_author_family
+    if author and len(ref.authors) > 2:
+        author += " et al."
+    elif author and len(ref.authors) == 2:
+        author += f" & {ref.authors[1].family}"
+    parts = [p for p in (author, ref.year_label) if p]
+    return ", ".join(parts) if parts else (ref.key or ref.id)
+
+
+def reference_view(
+    n: int,
+    ref: Reference,
+    result: AuditResult,
+    findings: Sequence[Finding],
+    citations: dict[str, Citation],
+) -> ReferenceView:
+    resolution = result.data.resolutions.get(ref.id)
+    ordered = by_importance(findings)
+    return ReferenceView(
+        anchor=f"entry-{n}",
+        index=ref.index,
+        label=reference_label(ref),
+        raw=ref.raw,
+        location=str(ref.location),
+        title=ref.title,
+        year=ref.year_label,
+        doi=doi_link(ref.doi) if ref.doi else None,
+        urls=tuple(web_link(u) for u in ref.urls),
+        registry=REGISTRY_LABELS[resolution.state] if resolution else "not checked",
+        findings=tuple(finding_view(f, citations) for f in ordered),
+        worst=ordered[0].severity.value if ordered else None,
+    )
+
+
+def report_view(result: AuditResult) -> ReportView:
+    data = result.data
+    citations = {c.id: c for c in data.citations}
+    refs = data.references
+    ids = {r.id for r in refs}
+    per_ref: dict[str, list[Finding]] = {}
+    on_citations: list[Finding] = []
+    other: list[Finding] = []
+    for finding in result.findings:
+        if finding.reference is not None and finding.reference in ids:
+            per_ref.setdefault(finding.reference, []).append(finding)
+        elif finding.citation is not None:
+            on_citations.append(finding)
+        else:
+            other.append(finding)
+    # A reference id shared by two bibliographies would get the same findings twice;
+    # each finding is shown once, under the first entry with that id.
+    shown: set[str] = set()
+    views: list[ReferenceView] = []
+    for n, ref in enumerate(refs, start=1):
+        mine = per_ref.get(ref.id, []) if ref.id not in shown else []
+        shown.add(ref.id)
+        views.append(reference_view(n, ref, result, mine, citations))
+    counts = {s: 0 for s in Severity}
+    for finding in result.findings:
+        counts[finding.severity] += 1
+    phases = (
+        PhaseView("offline checks", True, "done"),
+        *(
+            PhaseView(s.phase.value, s.done, phase_note(s).split(": ", 1)[1])
+            for s in network_phases(result)
+        ),
+    )
+    inputs = tuple(d.path for d in data.manuscripts) + tuple(
+        b.source for b in data.bibliographies if b.source not in {d.path for d in data.manuscripts}
+    )
+    headline = verdict(result) or summary_line(result)
+    return ReportView(
+        version=__version__,
+        title="citeaudit report" + (f": {inputs[0]}" if inputs else ""),
+        inputs=inputs,
+        references=len(refs),
+        citations=len(data.citations),
+        counts=tuple((s.value, counts[s]) for s in Severity),
+        headline=headline,
+        clean=not result.findings and not nothing_checked(result),
+        nothing_checked=nothing_checked(result),
+        phases=phases,
+        referenced=tuple(v for v in views if v.findings),
+        citation_findings=tuple(finding_view(f, citations) for f in by_importance(on_citations)),
+        other_findings=tuple(finding_view(f, citations) for f in by_importance(other)),
+        all_references=tuple(views),
+    )
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("citeaudit", "report/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class HtmlReporter(Reporter):
+    format = "html"
+    media_type = "text/html"
+    extension = ".html"
+
+    def render(self, result: AuditResult, *, color: bool = False) -> str:
+        template = environment().get_template(TEMPLATE)
+        return template.render(report=report_view(result))

@@ -1,0 +1,232 @@
+"""The SARIF 2.1.0 report, for code-scanning dashboards and editors.
+
+Choices a reader of the output may wonder about:
+
+* Rules come from the registry, plus a descriptor for any finding whose code the
+  registry does not list, so every result's ``ruleIndex`` points somewhere real.
+* Fixes are not emitted as SARIF ``fixes``: those need the exact region to delete,
+  and a finding knows only where the problem starts. A guessed region would make an
+  "apply fix" button corrupt the file, so the fix goes into the message and into
+  ``properties.fix`` instead.
+* A region is given only when the line is known (SARIF lines start at 1); a finding
+  without a line still names its file.
+* Network phases that did not run become tool notifications, so a dashboard that
+  shows zero results also shows what was not checked.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from importlib import metadata
+from typing import Any
+from urllib.parse import quote
+
+from citeaudit import __version__
+from citeaudit.audit_data import AuditResult
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.location import Location
+from citeaudit.report.interface import Reporter
+from citeaudit.rules.base import Rule
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+FALLBACK_INFORMATION_URI = "https://pypi.org/project/citeaudit/"
+
+LEVELS: dict[Severity, str] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+}
+
+
+def information_uri() -> str:
+    """The project's home page from the installed metadata, when it declares one."""
+    try:
+        meta = metadata.metadata("citeaudit")
+    except metadata.PackageNotFoundError:
+        return FALLBACK_INFORMATION_URI
+    candidates: list[str] = [str(meta["Home-page"] or "")]
+    for entry in meta.get_all("Project-URL") or []:
+        candidates.append(str(entry).partition(",")[2].strip())
+    for url in candidates:
+        if url.startswith(("https://", "http://")):
+            return url
+    return FALLBACK_INFORMATION_URI
+
+
+def artifact_uri(path: str) -> str:
+    """The path as given, made a valid URI reference (spaces and the like escaped)."""
+    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+
+
+def registered_rules() -> tuple[type[Rule], ...]:
+    # Imported here: the registry pulls in every rule module, which the other
+    # formats never need.
+    from citeaudit.rules.registry import ALL_RULES
+
+    return ALL_RULES
+
+
+def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+    }
+    # The class's own docstring only: inspect.getdoc would fall back to Rule's.
+    doc = rule.__dict__.get("__doc__")
+    if isinstance(doc, str) and doc.strip():
+        descriptor["fullDescription"] = {"text": inspect.cleandoc(doc)}
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    descriptor["properties"] = {"phase": rule.phase.value}
+    return descriptor
+
+
+def finding_descriptor(finding: Finding) -> dict[str, Any]:
+    """A descriptor for a code the registry does not know, from what the finding says."""
+    return {
+        "id": finding.code,
+        "name": finding.rule,
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+    }
+
+
+def rule_descriptors(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
+    descriptors: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for rule in registered_rules():
+        if rule.code not in seen:
+            seen.add(rule.code)
+            descriptors.append(rule_descriptor(rule))
+    for finding in findings:
+        if finding.code not in seen:
+            seen.add(finding.code)
+            descriptors.append(finding_descriptor(finding))
+    return descriptors
+
+
+def sarif_location(location: Location) -> dict[str, Any] | None:
+    if not location.file:
+        return None
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(location.file)}}
+    if location.line is not None and location.line >= 1:
+        region: dict[str, Any] = {"startLine": location.line}
+        if location.column is not None and location.column >= 1:
+            region["startColumn"] = location.column
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    text = finding.message
+    if finding.fix is not None:
+        text = f"{text}\nFix: {finding.fix.title}"
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index[finding.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": text},
+    }
+    location = sarif_location(finding.location)
+    if location is not None:
+        result["locations"] = [location]
+    properties: dict[str, Any] = {"rule": finding.rule}
+    for key in ("reference", "citation", "url"):
+        value = getattr(finding, key)
+        if value is not None:
+            properties[key] = value
+    if finding.fix is not None:
+        properties["fix"] = {
+            "title": finding.fix.title,
+            "replacement": finding.fix.replacement,
+            "applicability": finding.fix.applicability.value,
+        }
+    result["properties"] = properties
+    return result
+
+
+def artifacts(result: AuditResult) -> list[dict[str, Any]]:
+    inputs: list[str] = []
+    for doc in result.data.manuscripts:
+        for path in (doc.path, *doc.files):
+            if path not in inputs:
+                inputs.append(path)
+    for bib in result.data.bibliographies:
+        if bib.source not in inputs:
+            inputs.append(bib.source)
+    out = [
+        {"location": {"uri": artifact_uri(path)}, "roles": ["analysisTarget"]}
+        for path in inputs
+        if path
+    ]
+    for finding in result.findings:
+        path = finding.location.file
+        if path and path not in inputs:
+            inputs.append(path)
+            out.append({"location": {"uri": artifact_uri(path)}})
+    return out
+
+
+def invocation(result: AuditResult) -> dict[str, Any]:
+    notifications = [
+        {
+            "level": "note",
+            "message": {
+                "text": f"{status.phase.value}: not done"
+                + (f" ({status.reason})" if status.reason else "")
+            },
+            "properties": {"phase": status.phase.value, "reason": status.reason},
+        }
+        for status in result.data.phases
+        if not status.done
+    ]
+    out: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:
+        out["toolExecutionNotifications"] = notifications
+    return out
+
+
+def to_sarif(result: AuditResult) -> dict[str, Any]:
+    rules = rule_descriptors(result.findings)
+    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
+    data = result.data
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "citeaudit",
+                        "version": __version__,
+                        "informationUri": information_uri(),
+                        "rules": rules,
+                    }
+                },
+                "invocations": [invocation(result)],
+                "artifacts": artifacts(result),
+                "columnKind": "unicodeCodePoints",
+                "results": [sarif_result(f, rule_index) for f in result.findings],
+                "properties": {
+                    "references": len(data.references),
+                    "citations": len(data.citations),
+                    "phases": [
+                        {"phase": p.phase.value, "done": p.done, "reason": p.reason}
+                        for p in data.phases
+                    ],
+                },
+            }
+        ],
+    }
+
+
+class SarifReporter(Reporter):
+    format = "sarif"
+    media_type = "application/sarif+json"
+    extension = ".sarif"
+
+    def render(self, result: AuditResult, *, color: bool = False) -> str:
+        return json.dumps(to_sarif(result), indent=2, ensure_ascii=False) + "\n"

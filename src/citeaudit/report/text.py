@@ -1,0 +1,197 @@
+"""The terminal report: read at a glance, like a linter's output.
+
+One compiler-style line per finding (``file:line:col: CODE rule-name: message``) so
+editors and CI logs can jump to it, the fix on an indented line, then a summary that
+says how much was checked and which network phases did not run -- so "no problems"
+is never claimed for checks that were not made.
+
+The wording helpers here (`summary_line`, `phase_notes`, `verdict`) are shared by the
+HTML report, so both say the same thing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from citeaudit.audit_data import AuditResult, Phase, PhaseStatus
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.report.interface import Reporter
+
+SEVERITY_STYLES: dict[Severity, str] = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 error``, ``2 errors``; `many` for irregular nouns (``0 info``)."""
+    word = noun if count == 1 else (many if many is not None else noun + "s")
+    return f"{count} {word}"
+
+
+def finding_sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
+    """Line, then column, worst first at one place; unknown lines go last."""
+    loc = finding.location
+    line = loc.line if loc.line is not None else 1 << 30
+    column = loc.column if loc.column is not None else 0
+    return (line, column, -finding.severity.rank, finding.code, finding.message)
+
+
+def file_order(result: AuditResult, findings: Iterable[Finding]) -> list[str]:
+    """Files in the order the user gave them (manuscript, its includes, bibliographies).
+
+    Files only findings name (none should, but rules may evolve) follow, sorted.
+    """
+    known: list[str] = []
+    for doc in result.data.manuscripts:
+        for path in (doc.path, *doc.files):
+            if path not in known:
+                known.append(path)
+    for bib in result.data.bibliographies:
+        if bib.source not in known:
+            known.append(bib.source)
+    named = {f.location.file for f in findings}
+    return [p for p in known if p in named] + sorted(named - set(known))
+
+
+def grouped_findings(result: AuditResult) -> list[tuple[str, list[Finding]]]:
+    by_file: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_file.setdefault(finding.location.file, []).append(finding)
+    return [
+        (path, sorted(by_file[path], key=finding_sort_key))
+        for path in file_order(result, result.findings)
+    ]
+
+
+def severity_phrase(findings: Sequence[Finding]) -> str:
+    counts = {s: 0 for s in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return ", ".join(
+        [
+            plural(counts[Severity.ERROR], "error"),
+            plural(counts[Severity.WARNING], "warning"),
+            plural(counts[Severity.INFO], "info", "info"),
+        ]
+    )
+
+
+def checked_phrase(result: AuditResult) -> str:
+    data = result.data
+    return f"{plural(len(data.references), 'reference')}, {plural(len(data.citations), 'citation')}"
+
+
+def nothing_checked(result: AuditResult) -> bool:
+    return not result.data.references and not result.data.citations
+
+
+def summary_line(result: AuditResult) -> str:
+    """``21 references, 74 citations — 1 error, 2 warnings, 0 info``."""
+    return f"{checked_phrase(result)} — {severity_phrase(result.findings)}"
+
+
+def verdict(result: AuditResult) -> str | None:
+    """The plain sentence for an audit without findings; None when there are findings."""
+    if result.findings:
+        return None
+    if nothing_checked(result):
+        return "Nothing was checked: no references and no citations were found in the input."
+    data = result.data
+    return (
+        f"No problems found in {plural(len(data.references), 'reference')} "
+        f"and {plural(len(data.citations), 'citation')}."
+    )
+
+
+def network_phases(result: AuditResult) -> list[PhaseStatus]:
+    """Every network phase, done or not; one the audit did not record did not run."""
+    recorded = {status.phase: status for status in result.data.phases}
+    return [
+        recorded.get(phase, PhaseStatus(phase, done=False))
+        for phase in Phase
+        if phase is not Phase.OFFLINE
+    ]
+
+
+def phase_note(status: PhaseStatus) -> str:
+    if status.done:
+        return f"{status.phase.value}: done"
+    reason = f" ({status.reason})" if status.reason else ""
+    return f"{status.phase.value}: not done{reason}"
+
+
+def phase_notes(result: AuditResult) -> list[str]:
+    """One line per network phase that did not run, with its reason."""
+    return [phase_note(s) for s in network_phases(result) if not s.done]
+
+
+def finding_lines(finding: Finding) -> list[Text]:
+    head = Text()
+    head.append(f"{finding.location}: ", style="bold")
+    head.append(finding.code, style=SEVERITY_STYLES[finding.severity])
+    head.append(f" {finding.rule}: ", style=SEVERITY_STYLES[finding.severity])
+    head.append(finding.message)
+    lines = [head]
+    if finding.url and finding.url not in finding.message:
+        lines.append(Text(f"    url: {finding.url}", style="dim"))
+    if finding.fix is not None:
+        fix = Text("    ")
+        fix.append("fix:", style="green")
+        fix.append(f" {finding.fix.title}")
+        lines.append(fix)
+    return lines
+
+
+def report_lines(result: AuditResult) -> list[Text]:
+    lines: list[Text] = []
+    for _path, findings in grouped_findings(result):
+        for finding in findings:
+            lines.extend(finding_lines(finding))
+        lines.append(Text(""))
+    sentence = verdict(result)
+    if sentence is not None:
+        style = "bold yellow" if nothing_checked(result) else "bold green"
+        lines.append(Text(sentence, style=style))
+    else:
+        worst = max(f.severity.rank for f in result.findings)
+        style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
+        lines.append(Text(summary_line(result), style=style))
+    for note in phase_notes(result):
+        lines.append(Text(note, style="dim"))
+    return lines
+
+
+def render_text(lines: Sequence[Text], *, color: bool) -> str:
+    if not color:
+        return "".join(line.plain + "\n" for line in lines)
+    buffer = io.StringIO()
+    # Colour was asked for: the caller (the CLI) has already weighed NO_COLOR and
+    # whether stdout is a terminal, so nothing here second-guesses it.
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        no_color=False,
+        highlight=False,
+        soft_wrap=True,
+        width=10_000,
+        legacy_windows=False,
+    )
+    for line in lines:
+        console.print(line)
+    return buffer.getvalue()
+
+
+class TextReporter(Reporter):
+    format = "text"
+    media_type = "text/plain"
+    extension = ".txt"
+
+    def render(self, result: AuditResult, *, color: bool = False) -> str:
+        return render_text(report_lines(result), color=color)
