@@ -1,0 +1,191 @@
+"""One registry's request discipline: pacing, bounded retries, a circuit breaker.
+
+Every registry request goes through a `Channel`, whatever library sends it (habanero
+for Crossref, httpx for doi.org and DataCite). The sender reports either a `Reply`
+(any HTTP status) or a `TransportFailure`; the channel decides what to retry and
+turns "could not ask" into `ResolverError`, the one exception the resolver catches.
+
+Retried: 429 (waiting `Retry-After`, bounded), 5xx and timeouts, with exponential
+backoff and jitter. Not retried: a refused connection or an unknown host, which open
+the circuit at once -- a registry that cannot be reached is reported straight away,
+not after minutes of retries.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from citeaudit.errors import ResolverError
+from citeaudit.resolve.limiter import Limiter
+
+__all__ = ["Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    status: int
+    headers: Mapping[str, str]
+    payload: Any = None  # parsed JSON, when the body was JSON
+    text: str = ""
+    url: str = ""
+
+
+class TransportFailure(Exception):
+    """The request got no HTTP answer. `unreachable`: refused / DNS, not worth retrying."""
+
+    def __init__(self, reason: str, *, unreachable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.unreachable = unreachable
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 4  # in all, first try included
+    base: float = 0.5  # first backoff, seconds
+    cap: float = 8.0  # longest backoff
+    max_retry_after: float = 30.0  # a longer Retry-After gives up instead of waiting
+    breaker_threshold: int = 3  # consecutive failed requests that open the circuit
+
+    def backoff(self, attempt: int) -> float:
+        """Full jitter: spreads retries of concurrent workers apart."""
+        return float(random.uniform(0, min(self.cap, self.base * 2**attempt)))
+
+
+@dataclass
+class Stats:
+    """What was sent and what came back, for progress events and the bench."""
+
+    requests: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[int] = field(default_factory=Counter)
+    retries: int = 0
+    rate_limited: int = 0
+    cache_hits: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, kind: str) -> None:
+        with self._lock:
+            self.requests[kind] += 1
+
+    def saw(self, status: int) -> None:
+        with self._lock:
+            self.statuses[status] += 1
+            if status == 429:
+                self.rate_limited += 1
+
+    def retried(self) -> None:
+        with self._lock:
+            self.retries += 1
+
+    def hit(self) -> None:
+        with self._lock:
+            self.cache_hits += 1
+
+
+def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
+    value = headers.get("retry-after") or headers.get("Retry-After")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when - (time.time() if now is None else now))
+
+
+class Channel:
+    """Requests to one registry: share one per registry across an audit."""
+
+    def __init__(
+        self,
+        name: str,
+        limiter: Limiter,
+        *,
+        policy: RetryPolicy | None = None,
+        stats: Stats | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.name = name
+        self.limiter = limiter
+        self.policy = policy or RetryPolicy()
+        self.stats = stats or Stats()
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._consecutive_failures = 0
+        self.broken: str | None = None  # why the circuit is open
+
+    def reset(self) -> None:
+        """A new audit probes again: close the circuit."""
+        with self._lock:
+            self.broken = None
+            self._consecutive_failures = 0
+
+    def request(self, kind: str, send: Callable[[], Reply], *, preflight: bool = False) -> Reply:
+        """Send with pacing and retries; any HTTP answer that is not 429/5xx is returned.
+
+        `preflight`: this is the first request to the registry; if it gets no answer
+        at all, give up at once rather than retrying.
+        Raises ResolverError when the registry could not be asked.
+        """
+        if self.broken:
+            raise ResolverError(self.name, self.broken)
+        reason = "no answer"
+        for attempt in range(self.policy.attempts):
+            if attempt:
+                self.stats.retried()
+            wait: float
+            try:
+                with self.limiter.slot():
+                    self.stats.count(kind)
+                    reply = send()
+            except TransportFailure as failure:
+                reason = failure.reason
+                if failure.unreachable or preflight:
+                    self._open(f"unreachable ({failure.reason})")
+                    raise ResolverError(self.name, f"unreachable ({failure.reason})") from None
+                wait = self.policy.backoff(attempt)
+            else:
+                self.stats.saw(reply.status)
+                self.limiter.observe(reply.headers)
+                if reply.status == 429:
+                    reason = "rate-limited (429)"
+                    after = retry_after(reply.headers)
+                    if after is not None and after > self.policy.max_retry_after:
+                        self._failed()
+                        raise ResolverError(self.name, f"rate-limited: Retry-After {after:.0f}s")
+                    wait = after if after is not None else self.policy.backoff(attempt)
+                    self.limiter.pause(max(wait, 1.0 / max(self.limiter.rate, 0.001)))
+                elif reply.status >= 500:
+                    reason = f"server error {reply.status}"
+                    wait = self.policy.backoff(attempt)
+                else:
+                    with self._lock:
+                        self._consecutive_failures = 0
+                    return reply
+            if attempt + 1 < self.policy.attempts:
+                self._sleep(wait)
+        self._failed()
+        raise ResolverError(self.name, f"{reason} after {self.policy.attempts} attempts")
+
+    def _failed(self) -> None:
+        with self._lock:
+            self._consecutive_failures += 1
+            if self._consecutive_failures >= self.policy.breaker_threshold:
+                self.broken = self.broken or (
+                    f"stopped asking after {self._consecutive_failures} failed requests"
+                )
+
+    def _open(self, reason: str) -> None:
+        with self._lock:
+            self.broken = self.broken or reason

@@ -1,0 +1,277 @@
+"""Crossref through habanero, with what habanero lacks added around it.
+
+habanero builds the requests (filters, field queries, ``select``, the polite-pool
+``mailto`` in the User-Agent) but it sends one request per DOI with
+``works(ids=...)``, does not URL-encode DOIs, does not retry, raises on 429 and
+hides the response headers that carry Crossref's rate limits. So:
+
+- DOIs are looked up in batches, ``/works?filter=doi:A,doi:B&rows=N`` (results come
+  back unordered and are matched by DOI); a batch that fails falls back to one
+  request per DOI, with the DOI %-encoded by us.
+- habanero's HTTP goes through `_Shim`, which swaps in our pooled httpx2 client for
+  calls made by this module (other users of habanero are untouched) and keeps the
+  raw response, so the `Channel` can pace, read rate-limit headers and retry.
+- Answers are cached per DOI and per query, so a re-audit asks only for what changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+import habanero
+import habanero.request as habanero_request
+import httpx2
+
+from citeaudit.errors import ResolverError
+from citeaudit.model.reference import Reference
+from citeaudit.resolve.cache import RegistryCache
+from citeaudit.resolve.channel import Channel, Reply
+from citeaudit.resolve.interface import Answer, Lookup, Search, WorkRegistry
+from citeaudit.resolve.records import crossref_record
+from citeaudit.resolve.sending import failure_from, reply_from
+
+__all__ = ["CrossrefRegistry", "bibliographic_query"]
+
+SELECT = [
+    "DOI",
+    "title",
+    "subtitle",
+    "author",
+    "editor",
+    "container-title",
+    "issued",
+    "published-print",
+    "published-online",
+    "published",
+    "posted",
+    "type",
+    "updated-by",
+    "score",
+]
+
+
+class _Local(threading.local):
+    client: httpx2.Client | None = None
+    response: httpx2.Response | None = None
+
+
+_local = _Local()
+
+
+class _Shim:
+    """Stands in for the `httpx2` module inside `habanero.request`."""
+
+    HTTPStatusError = httpx2.HTTPStatusError
+    HTTPError = httpx2.HTTPError
+
+    def get(self, url: str, **kwargs: Any) -> httpx2.Response:
+        client = _local.client
+        response = client.get(url, **kwargs) if client is not None else httpx2.get(url, **kwargs)
+        _local.response = response
+        return response
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(httpx2, name)
+
+
+_install_lock = threading.Lock()
+
+
+def _install_shim() -> None:
+    with _install_lock:
+        if not isinstance(habanero_request.httpx2, _Shim):
+            habanero_request.httpx2 = _Shim()
+
+
+def bibliographic_query(ref: Reference) -> str:
+    """What ``query.bibliographic`` gets: title, first author, year, container."""
+    parts = [ref.title or "", ref.first_author_family or "", str(ref.year or "")]
+    if ref.container:
+        parts.append(ref.container)
+    return " ".join(p for p in parts if p).strip()
+
+
+class CrossrefRegistry(WorkRegistry):
+    name = "crossref"
+
+    def __init__(
+        self,
+        channel: Channel,
+        *,
+        base_url: str = "https://api.crossref.org",
+        mailto: str | None = None,
+        timeout: float = 20.0,
+        cache: RegistryCache | None = None,
+        batch_size: int = 50,
+    ) -> None:
+        _install_shim()
+        self.channel = channel
+        self.cache = cache
+        self.batch_size = batch_size
+        self._habanero = habanero.Crossref(
+            base_url=base_url.rstrip("/"), mailto=mailto, timeout=timeout
+        )
+        self._client = httpx2.Client(timeout=timeout, follow_redirects=True)
+        self._first = True
+        self._first_lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def begin(self) -> None:
+        """Start of an audit: the next request is the reachability probe again."""
+        self.channel.reset()
+        with self._first_lock:
+            self._first = True
+
+    # -- sending ------------------------------------------------------------------
+
+    def _sender(self, call: Callable[[], Any]) -> Callable[[], Reply]:
+        """Run one habanero call and give the channel the raw response, whatever it was."""
+
+        def send() -> Reply:
+            _local.client, _local.response = self._client, None
+            try:
+                call()
+            except Exception as exc:  # habanero raises many types; the response tells all
+                response = _local.response
+                if response is None:
+                    failure = failure_from(exc.__cause__ or exc)
+                    if failure is None:
+                        raise
+                    raise failure from None
+            finally:
+                _local.client = None
+            response = _local.response
+            assert response is not None  # habanero made its request
+            return reply_from(response)
+
+        return send
+
+    def _request(self, kind: str, call: Callable[[], Any]) -> Reply:
+        with self._first_lock:
+            preflight, self._first = self._first, False
+        return self.channel.request(kind, self._sender(call), preflight=preflight)
+
+    # -- DOIs -----------------------------------------------------------------------
+
+    def works(self, dois: Sequence[str]) -> Mapping[str, Lookup]:
+        """Look up DOIs: cache first, then batches, then one by one if a batch fails."""
+        out, wanted = self.from_cache(dois)
+        for chunk in self.chunks(wanted):
+            out.update(self.batch(chunk))
+        return out
+
+    def from_cache(self, dois: Sequence[str]) -> tuple[dict[str, Lookup], list[str]]:
+        """The cached answers, and the DOIs still to ask."""
+        out: dict[str, Lookup] = {}
+        wanted: list[str] = []
+        for doi in dict.fromkeys(d.lower() for d in dois):
+            cached = self.cache.get("crossref-work", doi) if self.cache else None
+            if cached is not None:
+                self.channel.stats.hit()
+                out[doi] = (
+                    Lookup(Answer.FOUND, crossref_record(cached.body), cached=True)
+                    if cached.found
+                    else Lookup(Answer.NOT_FOUND, cached=True)
+                )
+            else:
+                wanted.append(doi)
+        return out, wanted
+
+    def chunks(self, dois: Sequence[str]) -> list[list[str]]:
+        """Batches of at most `batch_size`, as even as possible."""
+        if not dois:
+            return []
+        count = -(-len(dois) // self.batch_size)
+        size = -(-len(dois) // count)
+        return [list(dois[i : i + size]) for i in range(0, len(dois), size)]
+
+    def batch(self, dois: Sequence[str]) -> dict[str, Lookup]:
+        """One ``filter=doi:...`` request; per-DOI requests when it cannot be answered."""
+        batchable = [d for d in dois if "," not in d]  # a comma would split the filter
+        single = [d for d in dois if "," in d]
+        out: dict[str, Lookup] = {}
+        if len(batchable) == 1:
+            single.append(batchable.pop())
+        if batchable:
+            try:
+                reply = self._request(
+                    "crossref-batch",
+                    lambda: self._habanero.works(
+                        filter={"doi": list(batchable)}, limit=len(batchable), select=SELECT
+                    ),
+                )
+            except ResolverError:
+                if self.channel.broken:
+                    return {d: Lookup(Answer.UNAVAILABLE, reason=self.channel.broken) for d in dois}
+                reply = None
+            if reply is not None and reply.status == 200 and isinstance(reply.payload, dict):
+                items = reply.payload.get("message", {}).get("items", [])
+                found = {str(i.get("DOI", "")).lower(): i for i in items if isinstance(i, dict)}
+                for doi in batchable:
+                    item = found.get(doi)
+                    if item is not None:
+                        out[doi] = Lookup(Answer.FOUND, crossref_record(item))
+                        self._store(doi, True, item, reply.url)
+                    else:
+                        out[doi] = Lookup(Answer.NOT_FOUND)
+                        self._store(doi, False, None, reply.url)
+            else:
+                single.extend(batchable)
+        for doi in single:
+            out[doi] = self.work(doi)
+        return out
+
+    def work(self, doi: str) -> Lookup:
+        """``/works/{doi}``, the DOI %-encoded (habanero would send it raw)."""
+        encoded = quote(doi, safe="")
+        try:
+            reply = self._request(
+                "crossref-work", lambda: self._habanero.works(ids=[encoded], warn=False)
+            )
+        except ResolverError as exc:
+            return Lookup(Answer.UNAVAILABLE, reason=exc.reason)
+        if reply.status == 200 and isinstance(reply.payload, dict):
+            item = reply.payload.get("message", {})
+            self._store(doi, True, item, reply.url)
+            return Lookup(Answer.FOUND, crossref_record(item))
+        if reply.status == 404:
+            self._store(doi, False, None, reply.url)
+            return Lookup(Answer.NOT_FOUND)
+        return Lookup(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
+
+    def _store(self, doi: str, found: bool, item: Any, url: str) -> None:
+        if self.cache is not None:
+            self.cache.put("crossref-work", doi, found=found, body=item, url=url)
+
+    # -- search -----------------------------------------------------------------------
+
+    def search(self, ref: Reference, rows: int = 5) -> Search:
+        query = bibliographic_query(ref)
+        if not query:
+            return Search(Answer.FOUND)
+        key = f"{rows}|{query.lower()}"
+        cached = self.cache.get("crossref-query", key) if self.cache else None
+        if cached is not None:
+            self.channel.stats.hit()
+            items = cached.body or []
+            return Search(Answer.FOUND, tuple(crossref_record(i) for i in items), cached=True)
+        try:
+            reply = self._request(
+                "crossref-query",
+                lambda: self._habanero.works(query_bibliographic=query, limit=rows, select=SELECT),
+            )
+        except ResolverError as exc:
+            return Search(Answer.UNAVAILABLE, reason=exc.reason)
+        if reply.status != 200 or not isinstance(reply.payload, dict):
+            return Search(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
+        items = [
+            i for i in reply.payload.get("message", {}).get("items", []) if isinstance(i, dict)
+        ]
+        if self.cache is not None:
+            self.cache.put("crossref-query", key, found=bool(items), body=items, url=reply.url)
+        return Search(Answer.FOUND, tuple(crossref_record(i) for i in items))

@@ -1,0 +1,81 @@
+"""doi.org's Handle API: the authority on whether a DOI exists at all.
+
+Crossref holds only Crossref DOIs; a Crossref 404 says nothing about a DataCite,
+mEDRA or JaLC DOI. ``GET /api/handles/{doi}`` answers for every registration agency:
+``responseCode`` 1 is a registered handle, 100 is "handle not found". A shortDOI
+(``10/abcd``) is a handle whose ``HS_ALIAS`` value names the long DOI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from citeaudit.errors import ResolverError
+from citeaudit.resolve.cache import RegistryCache
+from citeaudit.resolve.channel import Channel
+from citeaudit.resolve.interface import Answer, DoiLookup
+from citeaudit.resolve.sending import send_get
+
+__all__ = ["HandleRegistry"]
+
+
+def _alias(payload: Any) -> str | None:
+    if not isinstance(payload, dict):
+        return None
+    for value in payload.get("values") or ():
+        if isinstance(value, dict) and value.get("type") == "HS_ALIAS":
+            data = value.get("data")
+            text = data.get("value") if isinstance(data, dict) else data
+            if isinstance(text, str) and text.startswith("10."):
+                return text.lower()
+    return None
+
+
+class HandleRegistry:
+    name = "doi.org"
+
+    def __init__(
+        self,
+        channel: Channel,
+        *,
+        base_url: str = "https://doi.org",
+        timeout: float = 20.0,
+        cache: RegistryCache | None = None,
+        client: httpx.Client | None = None,
+    ) -> None:
+        self.channel = channel
+        self.base_url = base_url.rstrip("/")
+        self.cache = cache
+        self._client = client or httpx.Client(timeout=timeout)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def lookup(self, doi: str) -> DoiLookup:
+        doi = doi.lower()
+        cached = self.cache.get("handle", doi) if self.cache else None
+        if cached is not None:
+            self.channel.stats.hit()
+            if cached.found:
+                return DoiLookup(Answer.FOUND, alias=_alias(cached.body), cached=True)
+            return DoiLookup(Answer.NOT_FOUND, cached=True)
+        url = f"{self.base_url}/api/handles/{quote(doi, safe='/')}"
+        try:
+            reply = self.channel.request("handle", send_get(self._client, url))
+        except ResolverError as exc:
+            return DoiLookup(Answer.UNAVAILABLE, reason=exc.reason)
+        code = reply.payload.get("responseCode") if isinstance(reply.payload, dict) else None
+        if reply.status == 200 and code == 1:
+            if self.cache is not None:
+                self.cache.put("handle", doi, found=True, body=reply.payload, url=url)
+            return DoiLookup(Answer.FOUND, alias=_alias(reply.payload))
+        if code == 100 or (reply.status == 404 and code is None and not reply.payload):
+            if self.cache is not None:
+                self.cache.put("handle", doi, found=False, body=reply.payload, url=url)
+            return DoiLookup(Answer.NOT_FOUND)
+        return DoiLookup(
+            Answer.UNAVAILABLE, reason=f"unexpected answer {reply.status} responseCode {code}"
+        )

@@ -1,0 +1,298 @@
+"""Resolve a bibliography against Crossref, doi.org and DataCite.
+
+Order of work, chosen to send as little as possible:
+
+1. Entries without a DOI: grey literature (web pages, news, reports with a URL) and
+   arXiv-only preprints are not sent; scholarly entries get one
+   ``query.bibliographic`` each, validated by `matching.choose`.
+2. ShortDOIs are expanded through doi.org (their HS_ALIAS).
+3. DOIs with a DataCite prefix go to DataCite; all others to Crossref in batches.
+4. DOIs Crossref does not hold are asked at doi.org (does the DOI exist at all?)
+   and, when they exist, at DataCite for their metadata. Only doi.org's "handle not
+   found" makes a DOI not-found; a registry that could not be asked makes the
+   resolution "failed", never "not-found".
+
+The first Crossref request goes alone: if Crossref cannot be reached, nothing else is
+sent to it and resolution is reported as not done, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from citeaudit.model.reference import Reference
+from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
+from citeaudit.resolve.classify import Genre, genre
+from citeaudit.resolve.crossref import CrossrefRegistry
+from citeaudit.resolve.datacite import DATACITE_PREFIXES, DataCiteRegistry
+from citeaudit.resolve.doi import HandleRegistry
+from citeaudit.resolve.interface import Answer, Lookup, Resolver, ResolveRun, Search
+from citeaudit.resolve.matching import Verdict, choose, compare
+
+__all__ = ["RegistryResolver", "is_short_doi"]
+
+_SHORT = re.compile(r"^10/[a-z0-9]+$", re.IGNORECASE)
+_ARXIV = re.compile(r"\barxiv\b", re.IGNORECASE)
+
+
+def is_short_doi(doi: str) -> bool:
+    return bool(_SHORT.match(doi))
+
+
+def _prefix(doi: str) -> str:
+    return doi.split("/", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    ref: Reference
+    doi: str  # the DOI to look up (a shortDOI's long form)
+
+
+class RegistryResolver(Resolver):
+    def __init__(
+        self,
+        crossref: CrossrefRegistry,
+        handles: HandleRegistry,
+        datacite: DataCiteRegistry,
+        *,
+        workers: int = 8,
+        rows: int = 5,
+    ) -> None:
+        self.crossref = crossref
+        self.handles = handles
+        self.datacite = datacite
+        self.workers = workers
+        self.rows = rows
+
+    def close(self) -> None:
+        for registry in (self.crossref, self.handles, self.datacite):
+            registry.close()
+
+    # -- the run ------------------------------------------------------------------------
+
+    def resolve(self, references: Sequence[Reference]) -> ResolveRun:
+        self.crossref.begin()
+        self.handles.channel.reset()
+        self.datacite.channel.reset()
+        out: dict[str, Resolution] = {}
+        to_query: list[Reference] = []
+        targets: list[_Target] = []
+        shorts: list[Reference] = []
+        for ref in references:
+            if ref.doi and is_short_doi(ref.doi):
+                shorts.append(ref)
+                continue
+            if ref.doi:
+                targets.append(_Target(ref, ref.doi))
+                continue
+            skip = self._skip_reason(ref)
+            if skip:
+                out[ref.id] = Resolution(ref.id, ResolutionState.SKIPPED, reason=skip)
+            else:
+                to_query.append(ref)
+
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            # ShortDOIs first: their long form joins the batches.
+            expanded = list(pool.map(lambda r: self.handles.lookup(r.doi or ""), shorts))
+            for ref, handle in zip(shorts, expanded, strict=True):
+                if handle.answer is Answer.FOUND and handle.alias:
+                    targets.append(_Target(ref, handle.alias))
+                elif handle.answer is Answer.FOUND:
+                    out[ref.id] = self._registered_only(ref, ref.doi or "", "doi.org")
+                elif handle.answer is Answer.NOT_FOUND:
+                    out[ref.id] = self._not_registered(ref, ref.doi or "", ("doi.org",))
+                else:
+                    out[ref.id] = self._failed(ref, f"doi.org: {handle.reason}")
+
+            at_datacite = [t for t in targets if _prefix(t.doi) in DATACITE_PREFIXES]
+            at_crossref = [t for t in targets if _prefix(t.doi) not in DATACITE_PREFIXES]
+
+            crossref_answers = self._ask_crossref(pool, at_crossref, to_query, out)
+            misses: list[_Target] = []
+            for target in at_crossref:
+                lookup = crossref_answers.get(target.doi.lower())
+                if lookup is None:
+                    continue  # already decided (Crossref unreachable)
+                if lookup.answer is Answer.FOUND and lookup.record is not None:
+                    out[target.ref.id] = self._resolved(target, lookup.record, ("crossref",))
+                elif lookup.answer is Answer.NOT_FOUND:
+                    misses.append(target)
+                else:
+                    out[target.ref.id] = self._failed(target.ref, f"Crossref: {lookup.reason}")
+
+            results = list(pool.map(self._elsewhere, misses + at_datacite))
+            for target, resolution in zip(misses + at_datacite, results, strict=True):
+                out[target.ref.id] = resolution
+
+        return self._run(references, out)
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def _skip_reason(self, ref: Reference) -> str | None:
+        kind = genre(ref)
+        if kind is Genre.GREY:
+            return "not sent: web page, news or grey literature"
+        if not ref.title:
+            return "not sent: no title to search for"
+        if _ARXIV.search(" ".join(filter(None, (ref.container, ref.publisher, ref.raw)))):
+            return "not sent: arXiv preprint without DOI (Crossref does not hold arXiv)"
+        return None
+
+    def _ask_crossref(
+        self,
+        pool: ThreadPoolExecutor,
+        targets: Sequence[_Target],
+        to_query: Sequence[Reference],
+        out: dict[str, Resolution],
+    ) -> dict[str, Lookup]:
+        """Batches and queries, the first alone as a reachability probe."""
+        answers, wanted = self.crossref.from_cache([t.doi for t in targets])
+        jobs: list[Callable[[], None]] = []
+
+        def batch_job(chunk: list[str]) -> Callable[[], None]:
+            def run() -> None:
+                answers.update(self.crossref.batch(chunk))
+
+            return run
+
+        def query_job(ref: Reference) -> Callable[[], None]:
+            def run() -> None:
+                out[ref.id] = self._from_search(ref, self.crossref.search(ref, self.rows))
+
+            return run
+
+        jobs = [batch_job(c) for c in self.crossref.chunks(wanted)]
+        jobs += [query_job(r) for r in to_query]
+        if jobs:
+            jobs[0]()
+            if self.crossref.channel.broken:
+                reason = f"Crossref {self.crossref.channel.broken}"
+                for ref in to_query:
+                    out[ref.id] = self._failed(ref, reason)
+                for target in targets:
+                    if target.doi.lower() not in answers or (
+                        answers[target.doi.lower()].answer is Answer.UNAVAILABLE
+                    ):
+                        answers.pop(target.doi.lower(), None)
+                        out[target.ref.id] = self._failed(target.ref, reason)
+                return answers
+            list(pool.map(lambda job: job(), jobs[1:]))
+        return answers
+
+    def _from_search(self, ref: Reference, search: Search) -> Resolution:
+        if search.answer is not Answer.FOUND:
+            return self._failed(ref, f"Crossref: {search.reason}")
+        choice = choose(ref, search.candidates)
+        if choice.verdict is Verdict.MATCH and choice.record and choice.comparison:
+            return Resolution(
+                ref.id,
+                ResolutionState.RESOLVED,
+                doi=choice.record.doi,
+                score=choice.comparison.score,
+                record=choice.record,
+                doi_registered=True,
+                sources=("crossref",),
+            )
+        if choice.verdict is Verdict.AMBIGUOUS:
+            return Resolution(
+                ref.id,
+                ResolutionState.AMBIGUOUS,
+                reason="several registry records fit this entry equally well",
+                score=choice.comparison.score if choice.comparison else None,
+                record=choice.record,
+                sources=("crossref",),
+            )
+        return Resolution(
+            ref.id,
+            ResolutionState.NOT_FOUND,
+            reason="no registry record matches this entry",
+            score=round(choice.best_title, 4),
+            sources=("crossref",),
+        )
+
+    def _elsewhere(self, target: _Target) -> Resolution:
+        """A DOI Crossref does not hold (or a DataCite one): DataCite, then doi.org."""
+        asked: list[str] = []
+        if _prefix(target.doi) in DATACITE_PREFIXES:
+            lookup = self.datacite.work(target.doi)
+            asked.append("datacite")
+            if lookup.answer is Answer.FOUND and lookup.record is not None:
+                return self._resolved(target, lookup.record, ("datacite",))
+        else:
+            asked.append("crossref")
+        handle = self.handles.lookup(target.doi)
+        asked.append("doi.org")
+        if handle.answer is Answer.NOT_FOUND:
+            return self._not_registered(target.ref, target.doi, tuple(asked))
+        if handle.answer is Answer.UNAVAILABLE:
+            return self._failed(target.ref, f"doi.org: {handle.reason}")
+        if "datacite" not in asked:
+            lookup = self.datacite.work(target.doi)
+            if lookup.answer is Answer.FOUND and lookup.record is not None:
+                return self._resolved(target, lookup.record, ("crossref", "doi.org", "datacite"))
+        return self._registered_only(target.ref, target.doi, *asked)
+
+    def _resolved(
+        self, target: _Target, record: RegistryRecord, sources: tuple[str, ...]
+    ) -> Resolution:
+        return Resolution(
+            target.ref.id,
+            ResolutionState.RESOLVED,
+            doi=record.doi or target.doi,
+            score=compare(target.ref, record).score,
+            record=record,
+            doi_registered=True,
+            sources=sources,
+        )
+
+    @staticmethod
+    def _registered_only(ref: Reference, doi: str, *sources: str) -> Resolution:
+        return Resolution(
+            ref.id,
+            ResolutionState.RESOLVED,
+            reason="registered at doi.org; no metadata from Crossref or DataCite to compare",
+            doi=doi,
+            doi_registered=True,
+            sources=tuple(dict.fromkeys(sources)),
+        )
+
+    @staticmethod
+    def _not_registered(ref: Reference, doi: str, sources: tuple[str, ...]) -> Resolution:
+        return Resolution(
+            ref.id,
+            ResolutionState.NOT_FOUND,
+            reason="doi.org: handle not found",
+            doi=doi,
+            doi_registered=False,
+            sources=sources,
+        )
+
+    @staticmethod
+    def _failed(ref: Reference, reason: str) -> Resolution:
+        return Resolution(ref.id, ResolutionState.FAILED, reason=reason)
+
+    def _run(self, references: Sequence[Reference], out: dict[str, Resolution]) -> ResolveRun:
+        requests: Counter[str] = Counter()
+        for registry in (self.crossref, self.handles, self.datacite):
+            requests.update(registry.channel.stats.requests)
+        failed = [r for r in out.values() if r.state is ResolutionState.FAILED]
+        broken = self.crossref.channel.broken
+        if broken and failed:
+            return ResolveRun(
+                out,
+                done=False,
+                reason=(
+                    f"Crossref {broken}; {len(failed)} of {len(references)} references not checked"
+                ),
+                requests=dict(requests),
+            )
+        reason = None
+        if failed:
+            reasons = sorted({r.reason or "" for r in failed})
+            reason = f"{len(failed)} references could not be checked: " + "; ".join(reasons[:3])
+        return ResolveRun(out, done=True, reason=reason, requests=dict(requests))

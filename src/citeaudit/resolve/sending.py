@@ -1,0 +1,86 @@
+"""The one place where HTTP library exceptions become `TransportFailure`.
+
+httpx (doi.org, DataCite) and httpx2 (inside habanero, for Crossref) have the same
+exception tree; both are mapped here so the channel sees one vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import httpx
+import httpx2
+
+from citeaudit.resolve.channel import Reply, TransportFailure
+
+__all__ = ["failure_from", "reply_from", "send_get"]
+
+
+class _Response(Protocol):
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+    @property
+    def headers(self) -> Any: ...
+
+    @property
+    def url(self) -> Any: ...
+
+
+def reply_from(response: _Response) -> Reply:
+    payload: Any = None
+    ctype = response.headers.get("content-type", "")
+    if "json" in ctype:
+        try:
+            payload = json.loads(response.content)
+        except ValueError:
+            payload = None
+    return Reply(
+        status=response.status_code,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        payload=payload,
+        text=response.text if payload is None else "",
+        url=str(response.url),
+    )
+
+
+def failure_from(exc: BaseException) -> TransportFailure | None:
+    """Map an httpx/httpx2 exception; None when it is not a transport problem."""
+    for lib in (httpx, httpx2):
+        if isinstance(exc, lib.TimeoutException):
+            return TransportFailure("timeout")
+        if isinstance(exc, lib.ConnectError):
+            text = str(exc).lower()
+            if "name" in text and ("resolution" in text or "not known" in text):
+                return TransportFailure("unknown host", unreachable=True)
+            return TransportFailure("connection refused", unreachable=True)
+        if isinstance(exc, lib.RemoteProtocolError | lib.ReadError | lib.WriteError):
+            return TransportFailure("connection dropped")
+        if isinstance(exc, lib.TransportError):
+            return TransportFailure(type(exc).__name__)
+    return None
+
+
+def send_get(
+    client: httpx.Client, url: str, params: dict[str, str] | None = None
+) -> Callable[[], Reply]:
+    """A sender for `Channel.request`: one GET through an httpx client."""
+
+    def send() -> Reply:
+        try:
+            return reply_from(client.get(url, params=params))
+        except httpx.HTTPError as exc:
+            failure = failure_from(exc)
+            if failure is None:
+                raise
+            raise failure from None
+
+    return send
