@@ -60,7 +60,9 @@ class DocxReader(ManuscriptReader):
         levels: dict[int, int] = {}
         problems: list[InputProblem] = []
         styles = {
-            s.style_id: (s.name or "", bool(s.font.bold)) for s in document.styles if s.style_id
+            s.style_id: (s.name or "", bool(getattr(getattr(s, "font", None), "bold", False)))
+            for s in document.styles
+            if s.style_id
         }
         for element in _paragraph_elements(document.element.body):
             index = len(lines)
@@ -185,7 +187,7 @@ def _inside(node: Any, stop: Any, tags: set[str]) -> bool:
 
 def _heading_level(paragraph: Any, styles: dict[str, tuple[str, bool]]) -> int | None:
     """A level for Word headings, 7 for a short all-bold paragraph, else None."""
-    style_id = paragraph.xpath("string(./w:pPr/w:pStyle/@w:val)", namespaces=_NS)
+    style_id = _xpath(paragraph, "string(./w:pPr/w:pStyle/@w:val)")
     style_name, style_bold = styles.get(style_id, ("", False))
     for label in (style_name, style_id):
         if label.strip().lower() in {"title", "judul"}:
@@ -193,7 +195,7 @@ def _heading_level(paragraph: Any, styles: dict[str, tuple[str, bool]]) -> int |
         found = _HEADING_STYLE.search(label)
         if found is not None:
             return int(found.group(1))
-    outline = paragraph.xpath("string(./w:pPr/w:outlineLvl/@w:val)", namespaces=_NS)
+    outline = _xpath(paragraph, "string(./w:pPr/w:outlineLvl/@w:val)")
     if outline.isdigit() and int(outline) < 9:
         return int(outline) + 1
     text = _paragraph_text(paragraph).strip()
@@ -206,9 +208,14 @@ def _heading_level(paragraph: Any, styles: dict[str, tuple[str, bool]]) -> int |
 
 
 def _bold(run: Any) -> bool:
-    value = run.xpath("string(./w:rPr/w:b/@w:val)", namespaces=_NS)
-    present = bool(run.xpath("./w:rPr/w:b", namespaces=_NS))
+    value = _xpath(run, "string(./w:rPr/w:b/@w:val)")
+    present = bool(_xpath(run, "./w:rPr/w:b"))
     return present and value.lower() not in {"0", "false", "off"}
+
+
+def _xpath(element: Any, expression: str) -> Any:
+    """Plain lxml XPath: python-docx elements override `xpath` without `namespaces`."""
+    return etree._Element.xpath(element, expression, namespaces=_NS)
 
 
 def _notes(data: bytes, file: str, kind: str) -> list[Line]:

@@ -30,7 +30,11 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|www\.[^<>\s]+)>", re.I
 _BARE_URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+|\b10\.\d{4,9}/[^\s<>\"]+", re.IGNORECASE
 )
-_URLISH = re.compile(r"^(?:(?:https?|ftp)://|www\.|doi:|10\.\d{4,9}/|mailto:)\S+$", re.IGNORECASE)
+_URLISH = re.compile(
+    r"^(?:(?:(?:https?|ftp)://|www\.|doi:|10\.\d{4,9}/|mailto:)\S+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?)$",
+    re.IGNORECASE,
+)
 _HTML_TAG = re.compile(r"</?(?:em|i|b|strong|u|sup|sub|span|small|cite|br|a)(?:\s[^<>]*)?/?>", re.I)
 _CODE = re.compile(r"(`+)(.+?)\1")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

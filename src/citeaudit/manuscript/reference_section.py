@@ -326,7 +326,9 @@ def split_entries(
     ]
     groups = _paragraphs(useful)
     list_mode = sum(1 for ln in useful if list_marker(ln.text)) >= 2
-    wrapped = any(len(g) > 1 for g in groups)
+    # Blank lines between multi-line paragraphs mean hard-wrapped entries; without any
+    # blank line (Word paragraphs, one entry per line) each line may start an entry.
+    wrapped = len(groups) > 1 and any(len(g) > 1 for g in groups)
     entries: list[list[Line]] = []
     blank_before = True
     for line in useful:
