@@ -58,8 +58,8 @@ BODY = [
     (
         None,
         "We use two waves of the Jabodetabek Commuter Survey, fielded in 2019 and 2023 "
-        "(Badan Pusat Statistik, 2023). Travel times were recorded by trip diary, following "
-        "the design of Mahendra and Lim (2016). Table 1 summarises the samples.",
+        "(Badan Pusat Statistik, 2023). Travel times were recorded by trip diary. "
+        "Table 1 summarises the samples.",
     ),
     ("TABLE", None),
     ("Heading 1", "Results"),
