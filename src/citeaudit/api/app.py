@@ -1,0 +1,72 @@
+"""The FastAPI application and what it runs on: store, settings, dispatcher.
+
+Without a broker (`CITEAUDIT_BROKER_URL` unset) audits run in a bounded thread pool
+of this process -- the embedded default; with one, they are enqueued to Celery.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from citeaudit import __version__
+from citeaudit.api.routes import audits, meta
+from citeaudit.service.config import ServiceSettings
+from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
+from citeaudit.service.embedded import InProcessDispatcher
+from citeaudit.service.jobs import Jobs
+from citeaudit.store import Repository, make_engine, upgrade
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: ServiceSettings | None = None, *, dispatcher: Dispatcher | None = None
+) -> FastAPI:
+    settings = settings or ServiceSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(settings.database_url)
+        upgrade(engine)
+        repo = Repository(engine)
+        app.state.repo = repo
+        app.state.settings = settings
+        chosen = dispatcher
+        if chosen is None and settings.broker_url:
+            chosen = CeleryDispatcher(settings.broker_url)
+            app.state.mode = "celery"
+        elif chosen is None:
+            embedded = InProcessDispatcher(Jobs(repo, settings), settings.embedded_workers)
+            embedded.resume()
+            chosen = embedded
+            app.state.mode = "embedded"
+        else:
+            app.state.mode = "embedded"
+        app.state.dispatcher = chosen
+        try:
+            yield
+        finally:
+            chosen.close()
+            engine.dispose()
+
+    app = FastAPI(
+        title="citeaudit",
+        version=__version__,
+        description="Citation and bibliography audits over HTTP. Authenticate with "
+        "`Authorization: Bearer <token>` (tokens: `citeaudit tokens create NAME`).",
+        lifespan=lifespan,
+    )
+    app.include_router(audits.router)
+    app.include_router(meta.router)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal error; the request was not completed"}, 500)
+
+    return app

@@ -1,0 +1,233 @@
+"""/api/v1/audits: submit, list, inspect, fetch findings and reports, delete, retry."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from starlette.datastructures import UploadFile
+
+from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
+from citeaudit.api.form import read_form
+from citeaudit.api.schemas import (
+    AuditCreated,
+    AuditPage,
+    AuditStatus,
+    Counts,
+    ErrorMessage,
+    Findings,
+    Progress,
+)
+from citeaudit.api.uploads import UploadRejected, check_upload, unique_names
+from citeaudit.store.views import AuditView, NewFile
+
+router = APIRouter(prefix="/api/v1/audits", tags=["audits"])
+
+NOT_FOUND = "no such audit"
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorMessage, "description": "missing or invalid token"},
+    404: {"model": ErrorMessage, "description": "no such audit (or another account's)"},
+}
+_UPLOAD_SCHEMA = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "manuscript": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "Markdown, LaTeX, plain text or DOCX",
+                        },
+                        "bibliography": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "BibTeX, RIS or CSL-JSON",
+                        },
+                        "offline": {"type": "boolean", "default": False},
+                        "resolve": {"type": "boolean", "default": True},
+                        "links": {"type": "boolean", "default": True},
+                    },
+                }
+            }
+        },
+    }
+}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _status(audit: AuditView) -> AuditStatus:
+    return AuditStatus(
+        id=audit.id,
+        status=audit.status,  # type: ignore[arg-type]
+        phase=audit.phase,
+        progress=Progress(done=audit.progress_done, total=audit.progress_total),
+        counts=Counts(**audit.counts) if audit.counts is not None else None,
+        error=audit.error,
+        options=audit.options,
+        files=list(audit.files),
+        created_at=audit.created_at,
+        updated_at=audit.updated_at,
+        finished_at=audit.finished_at,
+    )
+
+
+def _flag(value: object, name: str, default: bool) -> bool:
+    if value is None:
+        return default
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise UploadRejected(422, f"option {name!r} must be true or false, not {text[:40]!r}")
+
+
+async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile], dict[str, Any]]:
+    form = await read_form(request, limit=settings.max_upload_bytes, max_files=settings.max_files)
+    try:
+        files: list[NewFile] = []
+        for role in ("manuscript", "bibliography"):
+            for item in form.getlist(role):
+                if not isinstance(item, UploadFile):
+                    raise UploadRejected(422, f"{role!r} must be a file, not a text field")
+                data = await item.read()
+                files.append(
+                    check_upload(
+                        role,
+                        item.filename,
+                        item.content_type,
+                        data,
+                        max_expanded=settings.max_expanded_bytes,
+                    )
+                )
+        unknown = set(form.keys()) - {"manuscript", "bibliography", "offline", "resolve", "links"}
+        if unknown:
+            raise UploadRejected(422, f"unknown form fields: {', '.join(sorted(unknown))}")
+        if not files:
+            raise UploadRejected(422, "send at least one 'manuscript' or 'bibliography' file")
+        options = {
+            name: _flag(form.get(name), name, default)
+            for name, default in (("offline", False), ("resolve", True), ("links", True))
+        }
+        return unique_names(files), options
+    finally:
+        await form.close()
+
+
+@router.post(
+    "",
+    status_code=202,
+    response_model=AuditCreated,
+    responses={
+        **_ERRORS,
+        413: {"model": ErrorMessage},
+        415: {"model": ErrorMessage},
+        422: {"model": ErrorMessage},
+    },
+    openapi_extra=_UPLOAD_SCHEMA,
+    summary="Submit files for an audit",
+)
+async def create_audit(
+    request: Request,
+    account: AccountDep,
+    repo: RepoDep,
+    settings: SettingsDep,
+    dispatcher: DispatcherDep,
+) -> AuditCreated:
+    """Offline findings are available as soon as parsing is done; the rest follows."""
+    try:
+        files, options = await _files(request, settings)
+    except UploadRejected as exc:
+        raise HTTPException(exc.status, exc.message) from None
+    audit_id = repo.create_audit(account, files, options)
+    dispatcher.submit(audit_id)
+    return AuditCreated(id=audit_id, status="queued", url=f"/api/v1/audits/{audit_id}")
+
+
+@router.get("", response_model=AuditPage, responses=_ERRORS, summary="The caller's audits")
+def list_audits(
+    account: AccountDep,
+    repo: RepoDep,
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> AuditPage:
+    audits, total = repo.list_audits(account, offset=(page - 1) * per_page, limit=per_page)
+    return AuditPage(items=[_status(a) for a in audits], page=page, per_page=per_page, total=total)
+
+
+def _own(repo: RepoDep, account: int, audit_id: str) -> AuditView:
+    audit = repo.get_audit(audit_id, account)
+    if audit is None:
+        raise HTTPException(404, NOT_FOUND)
+    return audit
+
+
+@router.get("/{audit_id}", response_model=AuditStatus, responses=_ERRORS)
+def get_audit(audit_id: str, account: AccountDep, repo: RepoDep) -> AuditStatus:
+    return _status(_own(repo, account, audit_id))
+
+
+@router.get("/{audit_id}/findings", response_model=Findings, responses=_ERRORS)
+def get_findings(
+    audit_id: str,
+    account: AccountDep,
+    repo: RepoDep,
+    rule: Annotated[str | None, Query(description="rule name or code")] = None,
+    severity: Literal["error", "warning", "info"] | None = None,
+) -> Findings:
+    audit = _own(repo, account, audit_id)
+    return Findings(
+        audit_id=audit.id,
+        status=audit.status,  # type: ignore[arg-type]
+        final=audit.status == "done",
+        findings=repo.findings(audit.id, rule=rule, severity=severity),
+    )
+
+
+@router.get(
+    "/{audit_id}/report",
+    responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
+    summary="The same report as `citeaudit check --format`",
+)
+def get_report(
+    audit_id: str,
+    account: AccountDep,
+    repo: RepoDep,
+    format: Literal["json", "html", "sarif", "text"] = "json",
+) -> Response:
+    audit = _own(repo, account, audit_id)
+    if audit.status != "done":
+        raise HTTPException(409, f"audit is {audit.status}; the report is ready when it is done")
+    report = repo.report(audit.id, format)
+    if report is None:
+        raise HTTPException(404, f"no {format} report for this audit")
+    media_type, body = report
+    return Response(content=body, media_type=media_type)
+
+
+@router.delete("/{audit_id}", status_code=204, responses=_ERRORS)
+def delete_audit(audit_id: str, account: AccountDep, repo: RepoDep) -> Response:
+    if not repo.delete_audit(audit_id, account):
+        raise HTTPException(404, NOT_FOUND)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{audit_id}/retry",
+    status_code=202,
+    response_model=AuditCreated,
+    responses={**_ERRORS, 409: {"model": ErrorMessage}},
+    summary="Run a failed audit again (finished chunks are kept)",
+)
+def retry_audit(
+    audit_id: str, account: AccountDep, repo: RepoDep, dispatcher: DispatcherDep
+) -> AuditCreated:
+    audit = _own(repo, account, audit_id)
+    if not repo.retry(audit.id):
+        raise HTTPException(409, f"audit is {audit.status}; only a failed audit can be retried")
+    dispatcher.submit(audit.id)
+    return AuditCreated(id=audit.id, status="queued", url=f"/api/v1/audits/{audit.id}")

@@ -1,0 +1,137 @@
+"""Checking an uploaded file by its content -- never by its name -- before it is stored.
+
+Every refusal is an `UploadRejected` with an HTTP status and a message that names the
+file and says what to send instead. What passes is UTF-8 (or BOM-marked UTF-16) text
+without NUL bytes, or a DOCX whose unpacked size is bounded (no zip bombs).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+
+from citeaudit.store.views import NewFile
+
+ACCEPTED_TYPES = frozenset(
+    {
+        "",
+        "application/octet-stream",
+        "application/json",
+        "application/x-bibtex",
+        "application/x-tex",
+        "application/x-latex",
+        "application/x-research-info-systems",
+        "application/vnd.citationstyles.csl+json",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/zip",
+        "application/x-zip-compressed",
+    }
+)
+SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON or DOCX"
+_MAX_ZIP_MEMBERS = 5000
+_MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+class UploadRejected(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def check_upload(
+    role: str, filename: str | None, declared: str | None, data: bytes, *, max_expanded: int
+) -> NewFile:
+    name = safe_name(filename, role)
+    media = (declared or "").split(";")[0].strip().lower()
+    if media not in ACCEPTED_TYPES and not media.startswith("text/"):
+        raise UploadRejected(415, f"{name}: content type {media!r} is not accepted; {SEND_INSTEAD}")
+    if not data.strip():
+        raise UploadRejected(422, f"{name}: the file is empty")
+    if data.startswith(b"PK\x03\x04"):
+        if role != "manuscript":
+            raise UploadRejected(415, f"{name}: a ZIP/DOCX is not a bibliography; {SEND_INSTEAD}")
+        _check_docx(name, data, max_expanded)
+        return NewFile(role, _with_suffix(name, ".docx"), "docx", data)
+    if data.startswith(b"%PDF"):
+        raise UploadRejected(
+            415, f"{name}: PDF is not supported; upload the manuscript's source or DOCX"
+        )
+    _check_text(name, data)
+    if name.lower().endswith((".docx", ".pdf", ".doc", ".odt", ".zip")):
+        name = _with_suffix(name, ".txt")
+    return NewFile(role, name, "text", data)
+
+
+def _check_text(name: str, data: bytes) -> None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UploadRejected(422, f"{name}: not valid UTF-16 text ({exc.reason})") from None
+        return
+    if b"\x00" in data:
+        raise UploadRejected(415, f"{name}: binary content (NUL bytes), not text; {SEND_INSTEAD}")
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UploadRejected(
+            422, f"{name}: not valid UTF-8 text (line {line}, byte {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def _check_docx(name: str, data: bytes, max_expanded: int) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise UploadRejected(422, f"{name}: damaged ZIP/DOCX ({exc})") from None
+    if len(members) > _MAX_ZIP_MEMBERS:
+        raise UploadRejected(413, f"{name}: a DOCX with {len(members)} parts is not accepted")
+    if not any(m.filename == "word/document.xml" for m in members):
+        raise UploadRejected(415, f"{name}: a ZIP archive but not a DOCX; {SEND_INSTEAD}")
+    expanded = sum(m.file_size for m in members)
+    if expanded > max_expanded:
+        raise UploadRejected(
+            413, f"{name}: the DOCX unpacks to {expanded} bytes; the limit is {max_expanded}"
+        )
+    for m in members:
+        if m.file_size > 1_000_000 and m.file_size > _MAX_RATIO * max(m.compress_size, 1):
+            raise UploadRejected(
+                413,
+                f"{name}: {m.filename} is compressed {m.file_size // max(m.compress_size, 1)}"
+                ":1 -- refused as a zip bomb",
+            )
+
+
+def safe_name(filename: str | None, role: str) -> str:
+    """The upload's base name, reduced to harmless characters."""
+    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE_NAME.sub("_", base).strip(" .")[:120]
+    return base or role
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    if dot and "." + ext.lower() == suffix:
+        return name
+    return (stem if dot and stem else name) + suffix
+
+
+def unique_names(files: list[NewFile]) -> list[NewFile]:
+    """Two uploads of one name must not overwrite each other in the scratch directory."""
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        name, n = f.name, 1
+        while name.lower() in seen:
+            n += 1
+            stem, dot, ext = f.name.rpartition(".")
+            name = f"{stem}-{n}.{ext}" if dot and stem else f"{f.name}-{n}"
+        seen.add(name.lower())
+        out.append(NewFile(f.role, name, f.kind, f.content))
+    return out
