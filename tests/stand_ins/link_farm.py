@@ -184,6 +184,10 @@ class Farm:
         if self._thread is not None:
             self._thread.join(10)
 
+    def link_requests(self) -> int:
+        """Requests to the link hosts (not to the resolver, archive and probe)."""
+        return sum(n for (host, _), n in self.counts.items() if host != "svc")
+
     def reset_counts(self) -> None:
         self.counts.clear()
         self.methods.clear()
