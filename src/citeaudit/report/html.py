@@ -46,6 +46,13 @@ REGISTRY_LABELS: dict[ResolutionState, str] = {
 }
 
 
+COUNT_LABELS: dict[Severity, str] = {
+    Severity.ERROR: "errors",
+    Severity.WARNING: "warnings",
+    Severity.INFO: "info",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     text: str
@@ -216,7 +223,7 @@ def report_view(result: AuditResult) -> ReportView:
         inputs=inputs,
         references=len(refs),
         citations=len(data.citations),
-        counts=tuple((s.value, counts[s]) for s in Severity),
+        counts=tuple((COUNT_LABELS[s], counts[s]) for s in Severity),
         headline=headline,
         clean=not result.findings and not nothing_checked(result),
         nothing_checked=nothing_checked(result),
