@@ -193,14 +193,24 @@ def looks_like_entry_start(text: str) -> bool:
     if marker is not None:
         return True
     plain = strip_markdown(text).lstrip(" \"'“‘([")
-    if not plain or not plain[0].isupper():
+    if not plain:
+        return False
+    surname = _SURNAME_COMMA.match(plain)
+    if surname is not None and _name_words(surname.group(0)):
+        return True
+    if not plain[0].isupper():
         return False
     return bool(
-        _SURNAME_COMMA.match(plain)
-        or _INITIALS_FIRST.match(plain)
-        or _AUTHOR_THEN_YEAR.match(plain)
-        or _year_near_start(plain)
+        _INITIALS_FIRST.match(plain) or _AUTHOR_THEN_YEAR.match(plain) or _year_near_start(plain)
     )
+
+
+def _name_words(head: str) -> bool:
+    """"van der Berg," and "Quijal-Zamorano," are names; "Journal of Things," is not."""
+    words = head.rstrip(", ").replace("-", " ").split()
+    particles = re.compile(_PARTICLE.rstrip("+") + "$")
+    names = [w for w in words if not particles.match(w + " ")]
+    return bool(names) and all(w[0].isupper() for w in names)
 
 
 def _year_near_start(plain: str) -> bool:
@@ -339,8 +349,12 @@ def split_entries(
             continue
         if not entries or list_marker(line.text):
             starts = True
-        elif list_mode or wrapped:
+        elif list_mode:
             starts = blank_before and looks_like_entry_start(line.text)
+        elif wrapped:
+            starts = (blank_before or _ends_entry(entries[-1][-1].text)) and looks_like_entry_start(
+                line.text
+            )
         else:
             starts = looks_like_entry_start(line.text)
         if starts:
@@ -349,6 +363,13 @@ def split_entries(
             entries[-1].append(line)
         blank_before = False
     return [_entry(group, clean) for group in entries]
+
+
+def _ends_entry(text: str) -> bool:
+    """A line that ends as entries end: a full stop, or a URL or DOI."""
+    stripped = text.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    return stripped.endswith((".", ">")) or bool(re.match(r"(?:https?://|doi:|10\.\d)", last))
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:

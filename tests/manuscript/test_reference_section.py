@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import pytest
+
+from citeaudit.manuscript.document import Line
+from citeaudit.manuscript.reference_section import (
+    find_reference_section,
+    is_reference_title,
+    looks_like_entry_start,
+    split_entries,
+)
+
+
+def lines_of(text: str, file: str = "m.md") -> list[Line]:
+    return [Line(file, n, t) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+ENTRIES = "Smith, J. (2019). A title. Journal, 1(2), 3–4.\nLee, K. (2020). Another. Press.\n"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## References",
+        "# REFERENCES",
+        "### 7. Reference List",
+        "References\n==========",
+        "Bibliography\n------------",
+        "**Works Cited**",
+        "**Literature Cited:**",
+        "DAFTAR PUSTAKA",
+        "Daftar Pustaka",
+        "## Referensi",
+        "Rujukan",
+        "## Referencias",
+        "## Bibliografía",
+        "## Referências",
+        "**Bibliografia**",
+        "## Literaturverzeichnis",
+        "Literatur:",
+        "## Quellen",
+        "## Références",
+        "BIBLIOGRAPHIE",
+        "## Riferimenti bibliografici",
+        "## Literatuur",
+        "## Список литературы",
+        "## 参考文献",
+        "VII. REFERENCES",
+        "\\section*{References}",
+        "\\section{Bibliographie}",
+    ],
+)
+def test_heading_styles_and_languages(heading: str) -> None:
+    text = f"Intro text (Smith, 2019).\n\n{heading}\n\n{ENTRIES}"
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None, heading
+    assert lines[section.start].text == heading.split("\n")[0]
+    assert [e.text for e in section.entries] == [
+        "Smith, J. (2019). A title. Journal, 1(2), 3–4.",
+        "Lee, K. (2020). Another. Press.",
+    ]
+
+
+@pytest.mark.parametrize("title", ["References in this field", "Referencing styles", "Sourcing"])
+def test_non_titles_are_not_reference_headings(title: str) -> None:
+    assert not is_reference_title(title)
+    assert find_reference_section(lines_of(f"## {title}\n\n{ENTRIES}")) is None
+
+
+def test_last_heading_wins_over_table_of_contents() -> None:
+    text = "## Contents\n\n1. Introduction\n\nReferences\n\n## Introduction\n\nBody.\n\n## References\n\n" + ENTRIES
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None
+    assert lines[section.start].number == 11
+    assert len(section.entries) == 2
+
+
+def test_section_ends_at_same_level_heading_and_appendix() -> None:
+    text = "## References\n\n" + ENTRIES + "\n## Appendix A\n\nMore text (Doe, 2001).\n"
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None
+    assert lines[section.end].text == "## Appendix A"
+    assert len(section.entries) == 2
+    text = "**References**\n\n" + ENTRIES + "\n**Biographies**\n\nJane Doe is a researcher.\n"
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None and lines[section.end].text == "**Biographies**"
+
+
+def test_subheadings_inside_the_list_are_not_entries() -> None:
+    text = "## References\n\n### Primary sources\n\n" + ENTRIES + "\n### Secondary\n\nKim, H. (2001). Third. Press.\n"
+    section = find_reference_section(lines_of(text))
+    assert section is not None
+    assert [e.text[:4] for e in section.entries] == ["Smit", "Lee,", "Kim,"]
+
+
+def test_numbered_entries_keep_their_number() -> None:
+    text = "1. A. Smith, \"T,\" 2019.\n2. B. Lee, \"U,\" 2020.\n[3] C. Kim, \"V,\" 2021.\n(4) D. Wu, \"W,\" 2022."
+    entries = split_entries(lines_of(text))
+    assert [e.text for e in entries] == [
+        '1. A. Smith, "T," 2019.', '2. B. Lee, "U," 2020.', '[3] C. Kim, "V," 2021.', '(4) D. Wu, "W," 2022.',
+    ]  # fmt: skip
+    assert [e.location.line for e in entries] == [1, 2, 3, 4]
+
+
+def test_bulleted_entries_with_wrapped_and_split_titles() -> None:
+    text = (
+        "- Creswell, J. W. (2017). *Research Design: Qualitative, Quantitative, and Mixed Methods*\n"
+        "\n"
+        "*Approaches*. Sage Publication.\n"
+        "\n"
+        "* CSTO. (2022). *From the Treaty to the Organization*.\n"
+        "  Collective Security Treaty Organization.\n"
+        "• Dekirty, X. (2021). Title. <https://x.org/a_b>\n"
+    )
+    entries = split_entries(lines_of(text))
+    assert [e.text for e in entries] == [
+        "Creswell, J. W. (2017). Research Design: Qualitative, Quantitative, and Mixed Methods Approaches. Sage Publication.",
+        "CSTO. (2022). From the Treaty to the Organization. Collective Security Treaty Organization.",
+        "Dekirty, X. (2021). Title. https://x.org/a_b",
+    ]
+    assert [e.location.line for e in entries] == [1, 5, 7]
+    assert entries[0].raw.startswith("- Creswell") and entries[0].raw.endswith("Sage Publication.")
+
+
+def test_hanging_paragraphs_separated_by_blank_lines() -> None:
+    text = (
+        "Smith, J., & Jones, K. (2019). A long title that the\n"
+        "author wrapped by hand. Journal, 1, 2–3.\n"
+        "\n"
+        "World Health Organization. (2021). Guidelines.\n"
+        "Geneva: WHO.\n"
+        "\n"
+        "and a stray tail that continues the previous entry.\n"
+    )
+    entries = split_entries(lines_of(text))
+    assert len(entries) == 2
+    assert entries[0].text == "Smith, J., & Jones, K. (2019). A long title that the author wrapped by hand. Journal, 1, 2–3."
+    assert entries[1].text.endswith("Geneva: WHO. and a stray tail that continues the previous entry.")
+
+
+def test_one_entry_per_line_without_blank_lines() -> None:
+    text = "Badan Pusat Statistik. (2023). Survei. BPS.\nBarrero, J. M. (2023). Work. JEP.\nA. Smith, \"IEEE style,\" 2019."
+    assert len(split_entries(lines_of(text))) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Smith, J. (2019). Title.", True),
+        ("van der Berg, A. (2019). Title.", True),
+        ("J. K. Rowling, \"Title,\" 2001.", True),
+        ("Kementerian Pertanian. (2019a). Pedoman.", True),
+        ("NATO. (2022). What is NATO?", True),
+        ("Fakhrunisa. (2019). Analisis.", True),
+        ("Smith J, Lee K. Title. Journal. 2019;1:2.", True),
+        ("- anything after a bullet", True),
+        ("*Approaches*. Sage Publication.", False),
+        ("and the rest of a title. Press.", False),
+        ("Journal of Things, 12(3), 4–5.", False),
+    ],
+)
+def test_looks_like_entry_start(line: str, expected: bool) -> None:
+    assert looks_like_entry_start(line) is expected
+
+
+def test_horizontal_rules_and_latex_commands_are_not_entries() -> None:
+    text = "---\nSmith, J. (2019). T.\n\\bibliographystyle{plain}\n* * *\n"
+    assert [e.text for e in split_entries(lines_of(text))] == ["Smith, J. (2019). T."]
