@@ -269,7 +269,7 @@ def _bibitems(lines: list[Line]) -> list[RawEntry]:
         end_match = _END_BIBLIOGRAPHY.search(text)
         hi = end_match.start() if end_match else len(text)
         cuts = [m.start() for m in _BIBITEM.finditer(text, lo, hi)]
-        edges = [lo, *cuts, hi]
+        edges = sorted({lo, *cuts, hi})
         for a, b in itertools.pairwise(edges):
             if a in cuts:
                 starts.append(len(pieces))

@@ -41,7 +41,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
 _EM_UNDER = re.compile(r"(?<![0-9A-Za-z])_(?=\S)(.+?)(?<=\S)_(?![0-9A-Za-z])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f]+")
 _TRAILING_URL_PUNCT = ".,;:!?'\"*_"
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeaudit.manuscript.document import Line, RawEntry
-from citeaudit.manuscript.markup import strip_markdown
+from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.model.location import Location
 
 __all__ = [
@@ -260,7 +260,7 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
         latex = _LATEX_HEADING.match(text)
         if latex is not None:
             level = _LATEX_LEVELS[latex.group(1)]
-            headings.append(Heading(i, level, normalize_title(latex.group(2)), 2))
+            headings.append(Heading(i, level, normalize_title(strip_latex(latex.group(2))), 2))
             continue
         if _LATEX_END.match(text):
             title = "appendix" if "appendix" in text else ""
