@@ -92,7 +92,9 @@ class RegistryStandIn:
         return f"http://{host}:{port}"
 
     def start(self) -> RegistryStandIn:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self
 

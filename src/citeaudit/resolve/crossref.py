@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 import habanero
 import habanero.request as habanero_request
+import habanero.request_class as habanero_request_class
 import httpx2
 
 from citeaudit.errors import ResolverError
@@ -62,7 +63,7 @@ _local = _Local()
 
 
 class _Shim:
-    """Stands in for the `httpx2` module inside `habanero.request`."""
+    """Stands in for the `httpx2` module inside habanero's two request modules."""
 
     HTTPStatusError = httpx2.HTTPStatusError
     HTTPError = httpx2.HTTPError
@@ -82,8 +83,9 @@ _install_lock = threading.Lock()
 
 def _install_shim() -> None:
     with _install_lock:
-        if not isinstance(habanero_request.httpx2, _Shim):
-            habanero_request.httpx2 = _Shim()
+        for module in (habanero_request, habanero_request_class):
+            if not isinstance(module.httpx2, _Shim):
+                module.httpx2 = _Shim()
 
 
 def bibliographic_query(ref: Reference) -> str:
