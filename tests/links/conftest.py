@@ -46,8 +46,9 @@ def make_checker(farm: Farm, policy: LinkPolicy = FAST, **kwargs: Any) -> LinkCh
     return LinkChecker(policy, **kwargs)
 
 
-def check(farm: Farm, values: Sequence[str], policy: LinkPolicy = FAST, **kwargs: Any
-          ) -> list[LinkCheck]:
+def check(
+    farm: Farm, values: Sequence[str], policy: LinkPolicy = FAST, **kwargs: Any
+) -> list[LinkCheck]:
     async def go() -> list[LinkCheck]:
         async with make_checker(farm, policy, **kwargs) as checker:
             return await checker.check_all([target_for(v) for v in values])

@@ -246,9 +246,23 @@ def test_user_agent_names_the_tool_and_contact(farm: Farm) -> None:
 
 
 ALIVE_OR_UNVERIFIABLE = [
-    "/ok", "/moved", "/moved308", "/chain", "/temp", "/loop-a", "/paywalled",
-    "/retry-after?case=all", "/limited", "/busy?case=all", "/slow", "/reset", "/huge", "/bomb",
-    "/head405", "/cookie-gate", "/to/wall/cf",
+    "/ok",
+    "/moved",
+    "/moved308",
+    "/chain",
+    "/temp",
+    "/loop-a",
+    "/paywalled",
+    "/retry-after?case=all",
+    "/limited",
+    "/busy?case=all",
+    "/slow",
+    "/reset",
+    "/huge",
+    "/bomb",
+    "/head405",
+    "/cookie-gate",
+    "/to/wall/cf",
 ]
 
 

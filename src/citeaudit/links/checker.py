@@ -270,6 +270,11 @@ class LinkChecker:
                     progress(check)
         return checked
 
+    async def _check_many_for_test(self, targets: Sequence[LinkTarget]) -> list[LinkCheck]:
+        """`check_all` without the preflight probe and the cache (for tests)."""
+        checked = await self._check_many(targets, None)
+        return [checked[t.key] for t in targets]
+
     async def check(self, target: LinkTarget) -> LinkCheck:
         """One target, not cached, settled at once."""
         check = await self._check_unsettled(target)

@@ -1,0 +1,169 @@
+"""Pure parts: extraction, targets, safety, reasons, pacing, soft 404 comparison."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import time
+
+import httpcore
+import httpx
+import pytest
+
+from citeaudit.links import errors
+from citeaudit.links.checker import decode_body
+from citeaudit.links.extract import extract_links
+from citeaudit.links.policy import HostGate, parse_retry_after
+from citeaudit.links.safety import NameNotResolved, PrivateAddressRefused, is_forbidden_address
+from citeaudit.links.soft404 import Page, absent_url, is_soft_404
+from citeaudit.links.verdict import is_home, is_login
+
+
+def test_extract_from_markdown_and_text() -> None:
+    text = (
+        "See https://en.wikipedia.org/wiki/Foo_(bar). And [x](https://a.org/b?c=1), "
+        "<https://c.org/>.\ndoi:10.1007/978-3-319-69790-1_7 and https://doi.org/10.5555/ABC.\n"
+        "[ref]: http://example.com/path"
+    )
+    found = [(f.target.kind, f.target.value, f.line, f.column) for f in extract_links(text)]
+    assert found == [
+        ("url", "https://en.wikipedia.org/wiki/Foo_(bar)", 1, 5),
+        ("url", "https://a.org/b?c=1", 1, 54),
+        ("url", "https://c.org/", 1, 77),
+        ("doi", "10.1007/978-3-319-69790-1_7", 2, 1),
+        ("doi", "10.5555/abc", 2, 37),
+        ("url", "http://example.com/path", 3, 8),
+    ]
+
+
+def test_extract_from_html_and_list() -> None:
+    html = '<html><body><a href="https://x.org/a">x</a> <a href="#top">t</a></body></html>'
+    assert [f.target.value for f in extract_links(html)] == ["https://x.org/a"]
+    listing = "https://a.org/\nwww.not-a-url.org\n10.1000/xyz\n"
+    assert [(f.target.kind, f.line) for f in extract_links(listing, "list")] == [
+        ("url", 1),
+        ("doi", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.100.100.200",
+        "224.0.0.1",
+        "0.0.0.0",
+        "::1",
+        "fe80::1",
+        "fd00:ec2::254",
+        "::ffff:127.0.0.1",
+        "100.64.0.1",
+    ],
+)
+def test_forbidden_addresses(address: str) -> None:
+    assert is_forbidden_address(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:2800:220:1::1"])
+def test_public_addresses_allowed(address: str) -> None:
+    assert not is_forbidden_address(ipaddress.ip_address(address))
+
+
+def _wrapped(
+    inner: BaseException, outer: type[httpx.HTTPError] = httpx.ConnectError
+) -> BaseException:
+    try:
+        try:
+            raise inner
+        except BaseException as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+    except httpcore.ConnectError as core:
+        mapped = outer("x") if outer is not httpx.TimeoutException else outer("x")
+        mapped.__cause__ = core
+        return mapped
+
+
+@pytest.mark.parametrize(
+    ("exc", "reason"),
+    [
+        (_wrapped(NameNotResolved("x")), errors.DNS),
+        (_wrapped(PrivateAddressRefused("h", "10.0.0.1")), errors.PRIVATE),
+        (_wrapped(ConnectionRefusedError(111, "refused")), errors.REFUSED),
+        (_wrapped(OSError(101, "Network is unreachable")), errors.UNREACHABLE),
+        (_wrapped(__import__("ssl").SSLError(1, "bad cert")), errors.TLS),
+        (httpx.ReadTimeout("slow"), errors.TIMEOUT),
+        (httpx.ConnectTimeout("slow"), errors.TIMEOUT),
+        (_wrapped(ConnectionResetError(104, "reset"), httpx.ReadError), errors.RESET),
+        (
+            httpx.RemoteProtocolError("Server disconnected without sending a response."),
+            errors.RESET,
+        ),
+        (httpx.DecodingError("bad gzip"), errors.DECODING),
+        (_wrapped(socket.gaierror(-2, "x")), errors.CONNECT),
+    ],
+)
+def test_reason_for(exc: BaseException, reason: str) -> None:
+    assert errors.reason_for(exc) == reason
+
+
+def test_retry_after_forms() -> None:
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470) == 10.0
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+
+
+def test_host_gate_spaces_request_starts() -> None:
+    async def go() -> list[float]:
+        gate = HostGate(per_host=4, min_interval=0.05)
+        starts: list[float] = []
+
+        async def one() -> None:
+            async with gate.slot("a.org"):
+                starts.append(time.monotonic())
+
+        await asyncio.gather(*(one() for _ in range(4)))
+        return starts
+
+    starts = sorted(asyncio.run(go()))
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert all(g >= 0.04 for g in gaps)
+
+
+def test_decode_body_is_bounded() -> None:
+    import gzip
+
+    raw = gzip.compress(b"\0" * (50 << 20))
+    assert len(decode_body(raw, "gzip", None, 1000)) == 1000
+    assert decode_body(b"caf\xc3\xa9", None, "utf-8", 100) == "café"
+    assert decode_body(b"xx", "br", None, 100) == ""
+
+
+def test_home_and_login_pages() -> None:
+    assert is_home("https://a.org/", "https://a.org/paper")
+    assert is_home("https://a.org/en/", "https://a.org/paper")
+    assert not is_home("https://a.org/", "https://a.org/")
+    assert is_login("https://a.org/account/login?x=1", "https://a.org/paper")
+    assert not is_login("https://a.org/blog/login-tips-article", "https://a.org/paper")
+
+
+def test_soft_404_comparison() -> None:
+    nf = "<title>Oops</title><h1>Page not found</h1><p>Try search.</p>"
+    page = Page("https://a.org/x/gone", "https://a.org/x/gone", 200, nf)
+    absent = Page(absent_url(page.url), "", 200, nf)
+    absent = Page(absent.url, absent.url, 200, nf)
+    assert absent.url.startswith("https://a.org/x/citeaudit-absent-")
+    assert is_soft_404(page, absent)
+    real = Page("https://a.org/x/real", "https://a.org/x/real", 200, "<title>Real</title>Findings")
+    assert not is_soft_404(real, absent)
+    honest = Page(absent.url, absent.url, 404, nf)
+    assert not is_soft_404(page, honest)
+    shell = "<title>App</title><div id=app></div>"
+    assert not is_soft_404(
+        Page(real.url, real.url, 200, shell), Page(absent.url, absent.url, 200, shell)
+    )
