@@ -32,6 +32,10 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
     if options.offline:
         return enrichers
     # Each network phase appends its enricher here when enabled.
+    if options.resolve:
+        from citeaudit.resolve.enricher import ResolutionEnricher
+
+        enrichers.append(ResolutionEnricher.from_settings(settings, use_cache=options.use_cache))
     if options.links:
         from citeaudit.links.enricher import LinkEnricher
 
