@@ -27,8 +27,12 @@ def test_blank_comments_keeps_lines_and_columns() -> None:
     assert lines[0] == r"a \cite{x}"
     assert lines[1] == r"50\% of \cite{y}"
     assert lines[2] == "" and lines[3] == "" and lines[7] == ""
-    assert lines[4].endswith(r"after \cite{z}") and lines[4].index("after") == len(r"\end{comment} ")
-    assert lines[5].strip() == r"then \cite{w}" and lines[5].index("then") == len(r"\verb|\cite{v}| ")
+    assert lines[4].endswith(r"after \cite{z}") and lines[4].index("after") == len(
+        r"\end{comment} "
+    )
+    assert lines[5].strip() == r"then \cite{w}" and lines[5].index("then") == len(
+        r"\verb|\cite{v}| "
+    )
 
 
 def test_example_follows_inputs_and_hides_comments(examples: Path) -> None:
@@ -36,7 +40,12 @@ def test_example_follows_inputs_and_hides_comments(examples: Path) -> None:
     document, problems = read_manuscript_with_problems(main)
     assert problems == []
     assert document.format == "latex"
-    assert [Path(f).name for f in document.files] == ["main.tex", "intro.tex", "methods.tex", "results.tex"]
+    assert [Path(f).name for f in document.files] == [
+        "main.tex",
+        "intro.tex",
+        "methods.tex",
+        "results.tex",
+    ]
     assert document.bibliography_files == (str(main.parent / "refs.bib"),)
     keys = []
     for line in document.lines:
@@ -49,7 +58,10 @@ def test_example_follows_inputs_and_hides_comments(examples: Path) -> None:
     assert not {"ghost2020", "hidden2019", "listing2018"} & set(keys)
     intro = next(line for line in document.lines if "Oke1982" in line.text)
     assert Path(intro.file).name == "intro.tex"
-    assert intro.text == (main.parent / "chapters" / "intro.tex").read_text().splitlines()[intro.number - 1]
+    assert (
+        intro.text
+        == (main.parent / "chapters" / "intro.tex").read_text().splitlines()[intro.number - 1]
+    )
 
 
 def test_missing_and_circular_inputs_are_problems(write) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +104,10 @@ def test_thebibliography_entries(write) -> None:  # type: ignore[no-untyped-def]
     )
     document = LatexReader().read(main)
     entries = document.reference_entries
-    assert [e.text for e in entries] == ["J. Smith. A title. Journal, 2019.", "K. Lee. Another, 2020."]
+    assert [e.text for e in entries] == [
+        "J. Smith. A title. Journal, 2019.",
+        "K. Lee. Another, 2020.",
+    ]
     assert entries[0].raw.startswith("\\bibitem[Smith(2019)]{smith19}")
     assert [e.location.line for e in entries] == [4, 6]
     assert document.reference_heading is not None and document.reference_heading.line == 3

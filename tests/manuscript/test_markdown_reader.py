@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- test data is clearer on one line
 from __future__ import annotations
 
 import re
@@ -18,7 +19,9 @@ def test_apa_example_body_and_entries(examples: Path) -> None:
     assert document.reference_heading is not None
     assert document.reference_heading.line == heading_line
     expected_starts = [
-        n for n, text in enumerate(source, start=1) if heading_line < n < appendix_line and text.startswith("- ")
+        n
+        for n, text in enumerate(source, start=1)
+        if heading_line < n < appendix_line and text.startswith("- ")
     ]
     assert [e.location.line for e in document.reference_entries] == expected_starts
     assert len(document.reference_entries) == 20
@@ -54,7 +57,10 @@ def test_front_matter_code_and_comments_are_blanked(write) -> None:  # type: ign
     for hidden in ("Lee, 2020", "Hidden", "Gone", "title: X"):
         assert hidden not in text
     assert len(document.lines) == 13  # blanked, not dropped
-    assert document.bibliography_files == (str(path.parent / "refs.bib"), str(path.parent / "more.bib"))
+    assert document.bibliography_files == (
+        str(path.parent / "refs.bib"),
+        str(path.parent / "more.bib"),
+    )
 
 
 def test_plain_text_all_caps_heading(write) -> None:  # type: ignore[no-untyped-def]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- test data is clearer on one line
 from __future__ import annotations
 
 import pytest
@@ -69,7 +70,10 @@ def test_non_titles_are_not_reference_headings(title: str) -> None:
 
 
 def test_last_heading_wins_over_table_of_contents() -> None:
-    text = "## Contents\n\n1. Introduction\n\nReferences\n\n## Introduction\n\nBody.\n\n## References\n\n" + ENTRIES
+    text = (
+        "## Contents\n\n1. Introduction\n\nReferences\n\n## Introduction\n\nBody.\n\n## References\n\n"
+        + ENTRIES
+    )
     lines = lines_of(text)
     section = find_reference_section(lines)
     assert section is not None
@@ -91,14 +95,18 @@ def test_section_ends_at_same_level_heading_and_appendix() -> None:
 
 
 def test_subheadings_inside_the_list_are_not_entries() -> None:
-    text = "## References\n\n### Primary sources\n\n" + ENTRIES + "\n### Secondary\n\nKim, H. (2001). Third. Press.\n"
+    text = (
+        "## References\n\n### Primary sources\n\n"
+        + ENTRIES
+        + "\n### Secondary\n\nKim, H. (2001). Third. Press.\n"
+    )
     section = find_reference_section(lines_of(text))
     assert section is not None
     assert [e.text[:4] for e in section.entries] == ["Smit", "Lee,", "Kim,"]
 
 
 def test_numbered_entries_keep_their_number() -> None:
-    text = "1. A. Smith, \"T,\" 2019.\n2. B. Lee, \"U,\" 2020.\n[3] C. Kim, \"V,\" 2021.\n(4) D. Wu, \"W,\" 2022."
+    text = '1. A. Smith, "T," 2019.\n2. B. Lee, "U," 2020.\n[3] C. Kim, "V," 2021.\n(4) D. Wu, "W," 2022.'
     entries = split_entries(lines_of(text))
     assert [e.text for e in entries] == [
         '1. A. Smith, "T," 2019.', '2. B. Lee, "U," 2020.', '[3] C. Kim, "V," 2021.', '(4) D. Wu, "W," 2022.',
@@ -138,12 +146,17 @@ def test_hanging_paragraphs_separated_by_blank_lines() -> None:
     )
     entries = split_entries(lines_of(text))
     assert len(entries) == 2
-    assert entries[0].text == "Smith, J., & Jones, K. (2019). A long title that the author wrapped by hand. Journal, 1, 2–3."
-    assert entries[1].text.endswith("Geneva: WHO. and a stray tail that continues the previous entry.")
+    assert (
+        entries[0].text
+        == "Smith, J., & Jones, K. (2019). A long title that the author wrapped by hand. Journal, 1, 2–3."
+    )
+    assert entries[1].text.endswith(
+        "Geneva: WHO. and a stray tail that continues the previous entry."
+    )
 
 
 def test_one_entry_per_line_without_blank_lines() -> None:
-    text = "Badan Pusat Statistik. (2023). Survei. BPS.\nBarrero, J. M. (2023). Work. JEP.\nA. Smith, \"IEEE style,\" 2019."
+    text = 'Badan Pusat Statistik. (2023). Survei. BPS.\nBarrero, J. M. (2023). Work. JEP.\nA. Smith, "IEEE style," 2019.'
     assert len(split_entries(lines_of(text))) == 3
 
 
@@ -152,7 +165,7 @@ def test_one_entry_per_line_without_blank_lines() -> None:
     [
         ("Smith, J. (2019). Title.", True),
         ("van der Berg, A. (2019). Title.", True),
-        ("J. K. Rowling, \"Title,\" 2001.", True),
+        ('J. K. Rowling, "Title," 2001.', True),
         ("Kementerian Pertanian. (2019a). Pedoman.", True),
         ("NATO. (2022). What is NATO?", True),
         ("Fakhrunisa. (2019). Analisis.", True),

@@ -206,7 +206,7 @@ def looks_like_entry_start(text: str) -> bool:
 
 
 def _name_words(head: str) -> bool:
-    """"van der Berg," and "Quijal-Zamorano," are names; "Journal of Things," is not."""
+    """Names like "van der Berg," and "Quijal-Zamorano,"; not "Journal of Things,"."""
     words = head.rstrip(", ").replace("-", " ").split()
     particles = re.compile(_PARTICLE.rstrip("+") + "$")
     names = [w for w in words if not particles.match(w + " ")]
