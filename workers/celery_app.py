@@ -32,7 +32,11 @@ app.conf.update(
     task_ignore_result=True,
     task_default_queue=QUEUE_AUDITS,
     task_queues=(Queue(QUEUE_AUDITS), Queue(QUEUE_REGISTRY), Queue(QUEUE_LINKS)),
-    broker_transport_options={"visibility_timeout": settings.visibility_timeout},
+    broker_transport_options={
+        "visibility_timeout": settings.visibility_timeout,
+        "unacked_restore_interval": settings.restore_interval,
+        "unacked_restore_throttle": 1,
+    },
     broker_connection_retry_on_startup=True,
     worker_cancel_long_running_tasks_on_connection_loss=False,
     beat_schedule={

@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from citeaudit.errors import ConfigurationError
 from citeaudit.service.config import ServiceSettings
 
-SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-
-def add_parsers(sub: SubParsers) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = sub.add_parser("serve", help="run the HTTP API (and, without a broker, the audits)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

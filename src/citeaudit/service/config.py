@@ -17,6 +17,7 @@ class ServiceSettings(Settings):
     max_files: int = 20  # files per upload
     max_expanded_bytes: int = 64 * 1024 * 1024  # a DOCX's content, unpacked
     visibility_timeout: int = 600  # seconds before a lost worker's task is redelivered
+    restore_interval: int = 10  # seconds between the workers' sweeps for such tasks
     stall_after: int = 900  # seconds without progress before the sweeper steps in
     max_attempts: int = 3  # sweeper re-dispatches before an audit is marked failed
     sweep_interval: float = 60.0

@@ -1,0 +1,92 @@
+"""Service fixtures: a fresh PostgreSQL database and Redis DB per session, real processes.
+
+Service-backed tests skip cleanly when tests/services.sh found no Redis/PostgreSQL
+(CITEAUDIT_TEST_REDIS_URL / CITEAUDIT_TEST_DATABASE_URL unset).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.service.processes import Proc, base_env, command, create_token, free_port, wait_http
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "references" / "examples"
+TEST_REDIS_DB = 13  # apart from the other suites' DB 15
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    admin = os.environ.get("CITEAUDIT_TEST_DATABASE_URL")
+    if not admin:
+        pytest.skip("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(admin)
+    name = f"citeaudit_test_{uuid.uuid4().hex[:10]}"
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
+    if not given:
+        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
+    import redis
+
+    base = given.rsplit("/", 1)[0] if given.count("/") > 2 else given.rstrip("/")
+    url = f"{base}/{TEST_REDIS_DB}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        yield url
+    finally:
+        client.flushdb()
+        client.close()
+
+
+@dataclass
+class Server:
+    url: str
+    env: dict[str, str]
+    tokens: dict[str, str]
+    procs: list[Proc] = field(default_factory=list)
+
+    def client(self, account: str | None = "a") -> httpx.Client:
+        headers = {"Authorization": f"Bearer {self.tokens[account]}"} if account else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30.0)
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`citeaudit serve` with no broker: SQLite and the in-process executor."""
+    tmp = tmp_path_factory.mktemp("embedded")
+    env = base_env(
+        tmp,
+        CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp / 'citeaudit.db'}",
+        CITEAUDIT_ENRICHERS="tests.service.slow_phases:enrichers",
+        CITEAUDIT_MAX_UPLOAD_BYTES=str(2 * 1024 * 1024),
+    )
+    tokens = {name: create_token(env, f"account-{name}") for name in ("a", "b")}
+    port = free_port()
+    proc = Proc("api", command("api", env, port), env, tmp / "api.log")
+    server = Server(f"http://127.0.0.1:{port}", env, tokens, [proc])
+    try:
+        wait_http(f"{server.url}/healthz", proc)
+        yield server
+    finally:
+        proc.stop()

@@ -1,0 +1,160 @@
+"""Starting the service's real processes on loopback, and always stopping them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+CLOSED = "http://127.0.0.1:9"  # nothing listens: no test may reach a real registry
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def compose_commands() -> dict[str, list[str]]:
+    """Each service's command from docker-compose.yml (one-line JSON arrays there)."""
+    out: dict[str, list[str]] = {}
+    service = None
+    for line in (ROOT / "docker-compose.yml").read_text().splitlines():
+        m = re.match(r"^  ([a-z][a-z0-9_-]*):\s*$", line)
+        if m:
+            service = m.group(1)
+        m = re.match(r"^\s+command:\s*(\[.*\])\s*$", line)
+        if m and service:
+            out[service] = json.loads(m.group(1))
+    return out
+
+
+def _expand(arg: str, env: Mapping[str, str]) -> str:
+    return re.sub(r"\$\{(\w+):-([^}]*)\}", lambda m: env.get(m.group(1), m.group(2)), arg)
+
+
+def _citeaudit() -> list[str]:
+    """`citeaudit` as installed; its service commands until the CLI lists them."""
+    from citeaudit.cli import build_parser
+
+    parser = build_parser()
+    choices = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
+    if "serve" in (choices or {}):
+        return [str(VENV_BIN / "citeaudit")]
+    return [sys.executable, "-m", "citeaudit.cli_service"]
+
+
+def command(service: str, env: Mapping[str, str], port: int | None = None) -> list[str]:
+    args = [_expand(a, env) for a in compose_commands()[service]]
+    if args[0] == "citeaudit":
+        args = _citeaudit() + args[1:]
+    elif args[0] == "celery":
+        args = [str(VENV_BIN / "celery"), *args[1:]]
+    if port is not None:
+        args = [a.replace("0.0.0.0", "127.0.0.1").replace("8000", str(port)) for a in args]
+    return args
+
+
+def base_env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_")}
+    env.update(
+        PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONPATH=str(ROOT),
+        CITEAUDIT_CROSSREF_URL=CLOSED,
+        CITEAUDIT_DOI_URL=CLOSED,
+        CITEAUDIT_DATACITE_URL=CLOSED,
+        CITEAUDIT_ARCHIVE_URL=CLOSED,
+        CITEAUDIT_CACHE_DIR=str(tmp / "cache"),
+        CITEAUDIT_BEAT_SCHEDULE=str(tmp / "beat-schedule"),
+    )
+    env.update(extra)
+    return env
+
+
+class Proc:
+    def __init__(self, name: str, args: list[str], env: Mapping[str, str], log: Path) -> None:
+        self.name, self.args, self.log = name, args, log
+        self._out: IO[bytes] = log.open("ab")
+        self.popen = subprocess.Popen(
+            args,
+            env=dict(env),
+            cwd=ROOT,
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        """Signal the whole process group (a Celery worker and its pool children)."""
+        try:
+            os.killpg(self.popen.pid, sig)
+        except ProcessLookupError:
+            pass
+
+    def stop(self, timeout: float = 8.0) -> None:
+        if self.popen.poll() is None:
+            self.kill(signal.SIGTERM)
+            try:
+                self.popen.wait(timeout)
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill(signal.SIGKILL)  # leftover pool children, if any
+        if self.popen.poll() is None:
+            self.popen.wait(5)
+        self._out.close()
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+
+def wait_http(url: str, proc: Proc, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.popen.poll() is not None:
+            raise RuntimeError(f"{proc.name} exited:\n{proc.output()}")
+        try:
+            if httpx.get(url, timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{proc.name} did not answer {url}:\n{proc.output()}")
+
+
+def wait_for(predicate: Any, timeout: float, what: str, interval: float = 0.2) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def create_token(env: Mapping[str, str], name: str) -> str:
+    out = subprocess.run(
+        [*_citeaudit(), "tokens", "create", name],
+        env=dict(env),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return out.stdout.strip().splitlines()[-1]
