@@ -42,7 +42,7 @@ BODY = [
     (
         None,
         "Commutes in Greater Jakarta are among the longest in South-East Asia, with a "
-        "median one-way trip of more than an hour (Susilo & Joewono, 2017). Long commutes "
+        "median one-way trip of more than an hour (Suryadi & Jatmiko, 2017). Long commutes "
         "reduce sleep, leisure and labour supply (Stutzer & Frey, 2008), and they fall most "
         "heavily on workers who live far from the centre (World Bank, 2019).",
     ),
@@ -89,7 +89,7 @@ REFERENCES = [
     "Stutzer, A., & Frey, B. S. (2008). Stress that doesn't pay: The commuting paradox. "
     "Scandinavian Journal of Economics, 110(2), 339–366. "
     "https://doi.org/10.1111/j.1467-9442.2008.00542.x",
-    "Susilo, Y. O., & Joewono, T. B. (2017). Commuting in Greater Jakarta: Patterns and "
+    "Suryadi, Y. O., & Jatmiko, T. B. (2017). Commuting in Greater Jakarta: Patterns and "
     "policy. Journal of Transport Geography, 64, 180–192.",
     "World Bank. (2019). Time to ACT: Realizing Indonesia's urban potential. World Bank.",
 ]

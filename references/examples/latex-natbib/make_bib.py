@@ -262,10 +262,10 @@ CITED = [
         "10.5555/s41586-019-1512-9",
     ),
     (
-        "taleghani2015",
+        "taleghani2018",
         "article",
         "Taleghani, Mohammad",
-        2015,
+        2018,
         "Outdoor Thermal Comfort by Different Heat Mitigation Strategies: A Review",
         "Renewable and Sustainable Energy Reviews",
         "81",
