@@ -373,6 +373,12 @@ class Farm:
             else:
                 body = {"url": url, "archived_snapshots": {}}
             return Response(200, json.dumps(body).encode(), json_type)
+        if p == "/__stats":
+            counts = {"requests": self.link_requests(), "methods": {}}
+            for (host, method), n in self.methods.items():
+                if host != "svc":
+                    counts["methods"][method] = counts["methods"].get(method, 0) + n
+            return Response(200, json.dumps(counts).encode(), json_type)
         return Response(200, b"ok", {"content-type": "text/plain"})
 
     async def _bench(self, r: Request, w: asyncio.StreamWriter) -> Response:

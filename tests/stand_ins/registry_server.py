@@ -34,7 +34,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 RECORDS = Path(__file__).resolve().parents[2] / "references" / "crossref"
 
 
-def load_records(root: Path = RECORDS) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+def load_records(
+    root: Path = RECORDS,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     works = json.loads((root / "works.json").read_text("utf-8"))
     datacite = json.loads((root / "datacite.json").read_text("utf-8"))
     handles = json.loads((root / "handles.json").read_text("utf-8"))
@@ -285,7 +287,11 @@ class RegistryStandIn:
                         time.sleep(stand_in.latency)
                     with stand_in._lock:
                         injected = stand_in.fail_next.popleft() if stand_in.fail_next else None
-                    if injected is not None:
+                    if injected == 429:
+                        status, body = 429, "Too many requests"
+                        if stand_in.retry_after:
+                            headers = {**headers, "retry-after": stand_in.retry_after}
+                    elif injected is not None:
                         status, body = injected, "Internal server error"
                     else:
                         status, body = stand_in.crossref(path, query)
@@ -293,7 +299,9 @@ class RegistryStandIn:
                     stand_in._leave()
                 self._answer(status, body, headers)
 
-            def _answer(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+            def _answer(
+                self, status: int, body: Any, headers: dict[str, str] | None = None
+            ) -> None:
                 with stand_in._lock:
                     stand_in.statuses[status] += 1
                 if isinstance(body, str):

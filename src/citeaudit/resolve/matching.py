@@ -80,10 +80,11 @@ def title_similarity(a: str, b: str) -> float:
         return 0.0
     best = fuzz.ratio(na, nb) / 100
     short, long_ = sorted((na, nb), key=len)
-    if len(short.split()) >= 3 and long_.startswith(short):
+    if len(short.split()) >= 4 and long_.startswith(short):
         best = max(best, 0.95)
-    main_a, main_b = (normalise_title(t.split(":")[0]) for t in (a, b))
-    if len(main_a.split()) >= 4 and main_a == main_b:
+    # "U-Net" for "U-Net: Convolutional Networks for ...": the title without subtitle.
+    main_a, main_b = (normalise_title(_FLAGGED.sub("", t).split(":")[0]) for t in (a, b))
+    if main_a and main_a == main_b and (main_a in (na, nb) or len(main_a.split()) >= 4):
         best = max(best, 0.92)
     return best
 
