@@ -21,13 +21,28 @@ from pathlib import Path
 from citeaudit.audit import AuditInput, audit
 
 FAMILIES = [
-    "Smith", "Nguyen", "García", "Müller", "Okafor", "Santoso", "Rahman", "Kowalski",
-    "Rossi", "Tanaka", "O'Brien", "van der Berg", "Dubois", "Silva", "Ivanova", "Chen",
+    "Smith",
+    "Nguyen",
+    "García",
+    "Müller",
+    "Okafor",
+    "Santoso",
+    "Rahman",
+    "Kowalski",
+    "Rossi",
+    "Tanaka",
+    "O'Brien",
+    "van der Berg",
+    "Dubois",
+    "Silva",
+    "Ivanova",
+    "Chen",
 ]
-WORDS = (
-    "the of analysis security regional alliance policy data model results we show that "
-    "evidence suggests framework approach significant however moreover network"
-).split()
+WORDS = [
+    "the", "of", "analysis", "security", "regional", "alliance", "policy", "data",
+    "model", "results", "we", "show", "that", "evidence", "suggests", "framework",
+    "approach", "significant", "however", "moreover", "network",
+]  # fmt: skip
 
 
 def make_bib(n: int, rng: random.Random) -> str:
@@ -82,7 +97,10 @@ def main() -> int:
         wall = time.perf_counter() - start
     refs = len(result.data.references)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"entries: {refs}  citations: {len(result.data.citations)}  findings: {len(result.findings)}")
+    print(
+        f"entries: {refs}  citations: {len(result.data.citations)}  "
+        f"findings: {len(result.findings)}"
+    )
     print(f"wall: {wall:.2f} s  references/s: {refs / wall:,.0f}  (goal >= 5,000)")
     print(f"peak RSS: {peak_mb:.0f} MB  (goal < 300 MB)")
     return 0

@@ -10,7 +10,11 @@ from .conftest import cit, data, ref
 
 
 def test_uncited_reference_reports_only_the_entry_nobody_cites() -> None:
-    refs = [ref("r1", "Aditya", 2022, 40), ref("r2", "Yani", 2017, 41), ref("r3", "Lowndes", 2017, 42)]
+    refs = [
+        ref("r1", "Aditya", 2022, 40),
+        ref("r2", "Yani", 2017, 41),
+        ref("r3", "Lowndes", 2017, 42),
+    ]
     cits = [cit("c1", "(Aditya, 2022)", 3), cit("c2", "(Lowndes, 2018)", 4)]
     matches = [CitationMatch("c1", ("r1",)), CitationMatch("c2", (), ("r3",))]
     found = list(UncitedReference().check(data(refs, cits, matches)))
@@ -63,7 +67,9 @@ def test_citation_year_mismatch_offers_the_entry_year() -> None:
     cits = [cit("c1", "(Lowndes, 2018)", 3, family="Lowndes", year=2018)]
     found = list(CitationYearMismatch().check(data(refs, cits, [CitationMatch("c1", (), ("r1",))])))
     assert len(found) == 1
-    assert "2018" in found[0].message and "2017" in found[0].message and "line 30" in found[0].message
+    assert (
+        "2018" in found[0].message and "2017" in found[0].message and "line 30" in found[0].message
+    )
     assert found[0].fix is not None and found[0].fix.replacement == "2017"
 
 
@@ -72,3 +78,15 @@ def test_citation_year_mismatch_is_silent_when_a_full_match_exists() -> None:
     cits = [cit("c1", "(Lowndes, 2018)", 3)]
     matches = [CitationMatch("c1", ("r2",), ("r1",))]
     assert list(CitationYearMismatch().check(data(refs, cits, matches))) == []
+
+
+def test_ambiguous_citation_leaves_a_work_listed_twice_to_duplicate_reference() -> None:
+    from dataclasses import replace
+
+    first = replace(ref("r1", "Santoso", 2021, 10), title="Lumbung benih desa", doi="10.5555/x")
+    second = replace(ref("r2", "Santoso", 2021, 11), title="Lumbung Benih Desa", doi=None)
+    cits = [cit("c1", "(Santoso, 2021)", 3)]
+    found = list(
+        AmbiguousCitation().check(data([first, second], cits, [CitationMatch("c1", ("r1", "r2"))]))
+    )
+    assert found == []

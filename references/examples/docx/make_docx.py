@@ -67,7 +67,7 @@ BODY = [
         None,
         "Median one-way commuting time fell from 68 to 51 minutes among office workers, "
         "but only by 4 minutes among retail and manufacturing workers, in line with the "
-        "occupational gradient reported by Gottlieb et al. (2021) and by Nguyen (2022).",
+        "occupational gradient reported by Gottlieb et al. (2021) and in a recent survey (Nguyen, 2022).",
     ),
     ("Heading 1", "References"),
 ]

@@ -14,6 +14,7 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_reference
 
 _MARKUP_ESCAPE = re.compile(r"\\([_%&#])")
+_RESOLVER_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/")
 
 
 class MalformedDoi(Rule):
@@ -44,9 +45,9 @@ class MalformedDoi(Rule):
         for bibliography in data.bibliographies:
             in_text = bibliography.format == "freetext"
             for ref in bibliography.references:
-                if not ref.doi_raw:
+                raw = ref.doi_raw or _resolver_url_without_doi(ref)
+                if not raw:
                     continue
-                raw = ref.doi_raw
                 if in_text:
                     raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")
                 problem = doi_problem(raw)
@@ -60,11 +61,25 @@ class MalformedDoi(Rule):
                     fix = Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it")
                 yield self.finding(
                     f"{describe_reference(ref)}: {problem.message}",
-                    _doi_location(ref, ref.doi_raw),
+                    _doi_location(ref, ref.doi_raw or raw),
                     reference=ref.id,
                     fix=fix,
                     severity=Severity.INFO if problem.cosmetic else None,
                 )
+
+
+def _resolver_url_without_doi(ref: Reference) -> str | None:
+    """A doi.org link whose path is no DOI: parsers leave `doi` empty, the link stays.
+
+    ``https://doi.org/10.5555jp.14.1.5567`` (the slash after the prefix lost) is the
+    commonest case; it resolves nowhere, so it is a malformed DOI, not merely a link.
+    """
+    if ref.doi is not None:
+        return None
+    for url in ref.urls:
+        if _RESOLVER_URL.match(url):
+            return url
+    return None
 
 
 def _doi_location(ref: Reference, written: str) -> Location:

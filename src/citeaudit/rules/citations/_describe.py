@@ -11,7 +11,13 @@ def describe_reference(ref: Reference) -> str:
     if ref.authors:
         first = ref.authors[0].family
         more = len(ref.authors)
-        name = first if more == 1 else f"{first} & {ref.authors[1].family}" if more == 2 else f"{first} et al."
+        name = (
+            first
+            if more == 1
+            else f"{first} & {ref.authors[1].family}"
+            if more == 2
+            else f"{first} et al."
+        )
     else:
         name = ref.key or (ref.title or ref.raw)[:40]
     year = ref.year_label
@@ -23,7 +29,7 @@ def describe_reference(ref: Reference) -> str:
 
 def describe_citation(cit: Citation) -> str:
     if cit.key is not None:
-        return f"{cit.text} (key \"{cit.key}\")" if cit.text and cit.key not in cit.text else cit.text
+        return f'{cit.text} (key "{cit.key}")' if cit.text and cit.key not in cit.text else cit.text
     if cit.number is not None and cit.text and str(cit.number) not in cit.text:
         return f"{cit.text} (entry {cit.number})"
     item = cit.item or cit.text

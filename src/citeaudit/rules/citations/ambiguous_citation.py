@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
+
+
+def _same_work(targets: Iterable[Reference]) -> bool:
+    """Whether the candidates are one work listed twice (same DOI, or same title)."""
+    dois = set()
+    titles = set()
+    for ref in targets:
+        dois.add(ref.doi)
+        titles.add(re.sub(r"\W+", " ", (ref.title or ref.raw).casefold()).strip())
+    return (len(dois) == 1 and None not in dois) or len(titles) == 1
 
 
 class AmbiguousCitation(Rule):
@@ -18,6 +30,8 @@ class AmbiguousCitation(Rule):
 
     Example: the list has "Lee, K. (2020a)" and "Lee, K. (2020b)"; the text cites
     "(Lee, 2020)".
+
+    Candidates that are one work listed twice are left to duplicate-reference.
 
     Fix: add the suffix (or initials, for different authors with one family name) to
     the citation so that it names one entry.
@@ -35,11 +49,15 @@ class AmbiguousCitation(Rule):
             if len(match.targets) < 2:
                 continue
             cit = citations[match.citation_id]
+            if _same_work(refs[t] for t in match.targets if t in refs):
+                continue  # a listed-twice work: duplicate-reference says so, once
             options = [describe_reference(refs[t]) for t in match.targets if t in refs]
             yield self.finding(
                 f"{describe_citation(cit)} fits {len(options)} entries: " + "; ".join(options),
                 cit.location,
                 citation=cit.id,
                 reference=match.targets[0],
-                fix=Fix("Add a year suffix (a, b, ...) or initials so the citation names one entry"),
+                fix=Fix(
+                    "Add a year suffix (a, b, ...) or initials so the citation names one entry"
+                ),
             )

@@ -42,7 +42,10 @@ class MissingReference(Rule):
                 best = process.extractOne(cit.key, keys, score_cutoff=85)
                 if best is not None:
                     fix = Fix(f'Did you mean "{best[0]}"? Replace the key', best[0])
-                message = f'{describe_citation(cit)} cites key "{cit.key}", which no bibliography entry has'
+                message = (
+                    f'{describe_citation(cit)} cites key "{cit.key}", '
+                    "which no bibliography entry has"
+                )
             elif cit.kind is CitationKind.NUMERIC:
                 count = len(data.references)
                 message = (
