@@ -22,13 +22,24 @@ from citeaudit.report.json import JsonReporter
 
 def _result() -> AuditResult:
     ref = Reference(
-        id="ref-1", index=1, location=Location("paper.md", 40), raw="Yani, M. Y. (2017). X.",
-        authors=(Person("Yani", "M. Y."),), year=2017, title="X", doi="10.1/x",
+        id="ref-1",
+        index=1,
+        location=Location("paper.md", 40),
+        raw="Yani, M. Y. (2017). X.",
+        authors=(Person("Yani", "M. Y."),),
+        year=2017,
+        title="X",
+        doi="10.1/x",
         urls=("https://example.org/x",),
     )
     cit = Citation(
-        id="cit-1", text="(Yani, 2018)", location=Location("paper.md", 3, 7),
-        kind=CitationKind.AUTHOR_YEAR, item="Yani, 2018", authors=("Yani",), year=2018,
+        id="cit-1",
+        text="(Yani, 2018)",
+        location=Location("paper.md", 3, 7),
+        kind=CitationKind.AUTHOR_YEAR,
+        item="Yani, 2018",
+        authors=("Yani",),
+        year=2018,
     )
     data = AuditData(
         manuscripts=(),
@@ -38,8 +49,13 @@ def _result() -> AuditResult:
         phases=(PhaseStatus(Phase.RESOLUTION, False, "--offline"),),
     )
     finding = Finding(
-        "citation-year-mismatch", "CIT004", Severity.ERROR, "year differs",
-        Location("paper.md", 3, 7), reference="ref-1", citation="cit-1",
+        "citation-year-mismatch",
+        "CIT004",
+        Severity.ERROR,
+        "year differs",
+        Location("paper.md", 3, 7),
+        reference="ref-1",
+        citation="cit-1",
         fix=Fix("Change the year to 2017", "2017"),
     )
     return AuditResult(data=data, findings=(finding,))
@@ -50,11 +66,26 @@ def test_json_report_has_the_documented_shape() -> None:
     assert report["schema_version"] == 1
     assert report["tool"]["name"] == "citeaudit"
     assert report["summary"] == {
-        "references": 1, "citations": 1, "findings": {"error": 1, "warning": 0, "info": 0}
+        "references": 1,
+        "citations": 1,
+        "findings": {"error": 1, "warning": 0, "info": 0},
     }
     ref = report["references"][0]
-    for key in ("id", "index", "key", "location", "raw", "authors", "year", "title",
-                "container", "doi", "urls", "resolution", "links"):
+    for key in (
+        "id",
+        "index",
+        "key",
+        "location",
+        "raw",
+        "authors",
+        "year",
+        "title",
+        "container",
+        "doi",
+        "urls",
+        "resolution",
+        "links",
+    ):
         assert key in ref, key
     assert ref["authors"] == [{"family": "Yani", "given": "M. Y."}]
     assert ref["location"] == {"file": "paper.md", "line": 40}

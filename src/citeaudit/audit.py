@@ -78,9 +78,7 @@ def _unreadable(exc: InputError) -> ParseProblem:
     return ParseProblem(Location(exc.file, exc.line), exc.detail, unreadable=True)
 
 
-def _read_bibliography(
-    path: Path, into: list[Bibliography], problems: list[ParseProblem]
-) -> None:
+def _read_bibliography(path: Path, into: list[Bibliography], problems: list[ParseProblem]) -> None:
     """One unreadable file must not stop the audit of the others."""
     try:
         into.append(read_bibliography(path))
@@ -99,9 +97,7 @@ def read_inputs(inputs: AuditInput) -> AuditData:
             problems.append(_unreadable(exc))
             continue
         documents.append(document)
-        problems.extend(
-            ParseProblem(Location(p.file, p.line), p.message) for p in doc_problems
-        )
+        problems.extend(ParseProblem(Location(p.file, p.line), p.message) for p in doc_problems)
 
     bibliographies: list[Bibliography] = []
     for path in inputs.bibliographies:

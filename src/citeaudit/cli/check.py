@@ -26,14 +26,25 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "(its own reference list, or BibTeX/RIS/CSL-JSON files)."
         ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE",
-                        help="manuscript and/or bibliography files")
-    parser.add_argument("--bib", action="append", type=Path, default=[], metavar="FILE",
-                        help="bibliography file (repeatable); else the manuscript's own")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
+    )
+    parser.add_argument(
+        "--bib",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="bibliography file (repeatable); else the manuscript's own",
+    )
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
     parser.add_argument("-o", "--output", type=Path, help="write the report to FILE")
-    parser.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                        help="exit 1 when a finding is at least this severe (default: error)")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
     parser.add_argument("--offline", action="store_true", help="send nothing over the network")
     parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
     parser.add_argument("--no-links", action="store_true", help="skip link checks")
@@ -60,9 +71,7 @@ def run(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
     )
     inputs = AuditInput.from_paths(args.paths, args.bib)
-    result = audit(
-        inputs, default_enrichers(settings, options), skipped=options.skip_reasons()
-    )
+    result = audit(inputs, default_enrichers(settings, options), skipped=options.skip_reasons())
     reporter = get_reporter(args.format)
     text = reporter.render(result, color=_use_color(args.color, args.output is not None))
     if args.output:
