@@ -1,0 +1,220 @@
+"""Field accuracy and speed of the free-text reference parser.
+
+    python benches/freetext_accuracy.py [--failures FIELD] [--anystyle DIR] [--crf]
+
+Prints per-field accuracy (first family, all families, year, title, container, doi)
+overall and per style on references/labelled/freetext.jsonl; then, when the AnyStyle
+data is there (default /work/shared/data/anystyle, or $ANYSTYLE_DATA), on its held-out
+sample (every 10th sequence of each file, never used for training, see
+benches/train_freetext.py); then entries per second.
+
+On AnyStyle the author gold is one unsplit string, so "first family" there is
+approximate: the predicted family must occur among the first tokens of the gold
+author string. With --crf the CRF model (if trained) is scored the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from citeaudit.bibliography.freetext import parse_reference  # noqa: E402
+from citeaudit.bibliography.freetext_eval import FIELDS, norm, score_rows  # noqa: E402
+from citeaudit.doi import normalize_doi  # noqa: E402
+from citeaudit.model.location import Location  # noqa: E402
+from citeaudit.model.reference import Reference  # noqa: E402
+
+LABELLED = ROOT / "references" / "labelled" / "freetext.jsonl"
+ANYSTYLE_FILES = ("core.xml", "good.xml", "bad.xml", "ugly.xml")
+HOLDOUT_EVERY = 10  # sequence i of each file is held out when i % 10 == 0
+
+
+def anystyle_sequences(path: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(position, [(tag, text), ...]) for each <sequence> of an AnyStyle XML file."""
+    root = ET.parse(path).getroot()
+    for i, seq in enumerate(root.iter("sequence")):
+        yield i, [(child.tag, " ".join((child.text or "").split())) for child in seq]
+
+
+def anystyle_gold(parts: list[tuple[str, str]]) -> dict[str, Any]:
+    def first(*tags: str) -> str | None:
+        return next((t for tag, t in parts if tag in tags and t), None)
+
+    date = first("date") or ""
+    ym = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", date)
+    doi_text = first("doi")
+    return {
+        "text": " ".join(t for _, t in parts if t),
+        "author": first("author"),
+        "year": int(ym.group(1)) if ym else None,
+        "title": first("title"),
+        "container": first("container-title", "journal"),
+        "doi": normalize_doi(doi_text) if doi_text else None,
+    }
+
+
+def first_family_ok(gold_author: str, ref: Reference) -> bool:
+    if not ref.authors:
+        return False
+    pred = norm(ref.authors[0].family).split()
+    gold = norm(gold_author).split()
+    if not pred:
+        return False
+    return any(gold[start : start + len(pred)] == pred for start in range(min(4, len(gold))))
+
+
+def score_anystyle(
+    data_dir: Path, parse: Callable[[str], Reference]
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per file: field -> (right, total), on the held-out sequences."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for name in ANYSTYLE_FILES:
+        path = data_dir / name
+        if not path.exists():
+            continue
+        right: dict[str, int] = defaultdict(int)
+        total: dict[str, int] = defaultdict(int)
+        for i, parts in anystyle_sequences(path):
+            if i % HOLDOUT_EVERY:
+                continue
+            gold = anystyle_gold(parts)
+            ref = parse(gold["text"])
+            checks: dict[str, bool] = {}
+            if gold["author"]:
+                checks["first_family~"] = first_family_ok(gold["author"], ref)
+            if gold["year"]:
+                checks["year"] = ref.year == gold["year"]
+            if gold["title"]:
+                checks["title"] = norm(ref.title) == norm(gold["title"])
+            if gold["container"]:
+                checks["container"] = norm(ref.container) == norm(gold["container"])
+            if gold["doi"]:
+                checks["doi"] = ref.doi == gold["doi"]
+            for k, ok in checks.items():
+                total[k] += 1
+                right[k] += int(ok)
+        out[name] = {k: (right[k], total[k]) for k in total}
+    return out
+
+
+def rule_parse(text: str) -> Reference:
+    return parse_reference(text, id="ref-1", index=1, location=Location("bench"))
+
+
+def fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--failures", metavar="FIELD", help="list labelled entries failing FIELD")
+    ap.add_argument(
+        "--anystyle",
+        type=Path,
+        default=Path(os.environ.get("ANYSTYLE_DATA", "/work/shared/data/anystyle")),
+    )
+    ap.add_argument("--crf", action="store_true", help="also score the CRF model")
+    args = ap.parse_args()
+
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
+    parsers: list[tuple[str, Callable[[str], Reference]]] = [("rules", rule_parse)]
+    if args.crf:
+        sys.path.insert(0, str(ROOT / "benches"))
+        from train_freetext import load_crf_parser  # type: ignore[import-not-found]
+
+        parsers.append(("crf", load_crf_parser()))
+
+    for pname, parse in parsers:
+        print(f"== {pname}: labelled set, {len(rows)} entries ({LABELLED.relative_to(ROOT)})")
+        overall, groups, results = score_rows(rows, parse=parse)
+        header = f"{'':12}" + "".join(f"{f:>14}" for f in FIELDS) + f"{'n':>6}"
+        print(header)
+        print(
+            f"{'overall':12}"
+            + "".join(f"{fmt(overall.accuracy(f)):>14}" for f in FIELDS)
+            + f"{len(rows):>6}"
+        )
+        for g in sorted(groups):
+            s = groups[g]
+            print(
+                f"{g:12}"
+                + "".join(f"{fmt(s.accuracy(f)):>14}" for f in FIELDS)
+                + f"{s.total['year']:>6}"
+            )
+        lang = score_rows(rows, parse=parse, group=lambda r: str(r.get("language")))[1]
+        print("per language, first family / year / title:")
+        print(
+            "   "
+            + "  ".join(
+                f"{g}:{fmt(s.accuracy('first_family'))}/{fmt(s.accuracy('year'))}/"
+                f"{fmt(s.accuracy('title'))}({s.total['year']})"
+                for g, s in sorted(lang.items())
+            )
+        )
+        if args.failures and pname == "rules":
+            for row, ref, res in results:
+                if not res.get(args.failures, True):
+                    print("---", row["text"])
+                    print(
+                        "   got:",
+                        [a.family for a in ref.authors],
+                        ref.year,
+                        "|",
+                        ref.title,
+                        "|",
+                        ref.container,
+                        "|",
+                        ref.doi,
+                    )
+
+        if args.anystyle.is_dir():
+            print(
+                f"== {pname}: AnyStyle held-out sample (every {HOLDOUT_EVERY}th sequence; "
+                "first_family~ is approximate)"
+            )
+            res_any = score_anystyle(args.anystyle, parse)
+            names = ["first_family~", "year", "title", "container", "doi"]
+            print(f"{'':12}" + "".join(f"{n:>16}" for n in names))
+            agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            for fname, fields in res_any.items():
+                cells = []
+                for n in names:
+                    r, t = fields.get(n, (0, 0))
+                    agg[n][0] += r
+                    agg[n][1] += t
+                    cells.append(f"{fmt(r / t if t else None)} ({t:>4})")
+                print(f"{fname:12}" + "".join(f"{c:>16}" for c in cells))
+            print(
+                f"{'all':12}"
+                + "".join(
+                    f"{fmt(agg[n][0] / agg[n][1] if agg[n][1] else None) + f' ({agg[n][1]:>4})':>16}"  # noqa: E501
+                    for n in names
+                )
+            )
+
+        texts = [r["text"] for r in rows]
+        start = time.perf_counter()
+        n = 0
+        while time.perf_counter() - start < 2.0:
+            for t in texts:
+                parse(t)
+            n += len(texts)
+        rate = n / (time.perf_counter() - start)
+        print(f"== {pname}: speed {rate:,.0f} entries/second\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Field accuracy of the free-text parser against labelled entries.
+
+Used by ``benches/freetext_accuracy.py`` and by the accuracy test. Comparison is on
+normalised strings: case-folded, punctuation dropped, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from citeaudit.bibliography.freetext import parse_reference
+from citeaudit.model.location import Location
+from citeaudit.model.reference import Reference
+
+__all__ = ["FIELDS", "Score", "norm", "parse_row", "score_rows"]
+
+FIELDS = ("first_family", "all_families", "year", "title", "container", "doi")
+
+
+def norm(s: str | None) -> str:
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"[^\w\s]|_", " ", s)
+    return " ".join(s.split())
+
+
+@dataclass
+class Score:
+    right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, name: str, ok: bool) -> None:
+        self.total[name] += 1
+        self.right[name] += int(ok)
+
+    def accuracy(self, name: str) -> float | None:
+        return self.right[name] / self.total[name] if self.total[name] else None
+
+
+def parse_row(row: Mapping[str, Any], i: int = 1) -> Reference:
+    return parse_reference(
+        row["text"], id=f"ref-{i}", index=i, location=Location("labelled.jsonl", i)
+    )
+
+
+def field_results(row: Mapping[str, Any], ref: Reference) -> dict[str, bool]:
+    gold_fams = [norm(a["family"]) for a in row.get("authors") or []]
+    pred_fams = [norm(a.family) for a in ref.authors]
+    return {
+        "first_family": (gold_fams[:1] == pred_fams[:1]),
+        "all_families": gold_fams == pred_fams,
+        "year": row.get("year") == ref.year,
+        "title": norm(row.get("title")) == norm(ref.title),
+        "container": norm(row.get("container")) == norm(ref.container),
+        "doi": (row.get("doi") or "").lower() == (ref.doi or ""),
+    }
+
+
+def score_rows(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    group: Callable[[Mapping[str, Any]], str] = lambda r: str(r.get("style")),
+    parse: Callable[[str], Reference] | None = None,
+) -> tuple[Score, dict[str, Score], list[tuple[Mapping[str, Any], Reference, dict[str, bool]]]]:
+    """Overall score, score per group, and every row's result (for listing failures)."""
+    overall = Score()
+    groups: dict[str, Score] = defaultdict(Score)
+    results = []
+    for i, row in enumerate(rows, 1):
+        ref = parse(row["text"]) if parse is not None else parse_row(row, i)
+        res = field_results(row, ref)
+        for name, ok in res.items():
+            overall.add(name, ok)
+            groups[group(row)].add(name, ok)
+        results.append((row, ref, res))
+    return overall, dict(groups), results

@@ -1,0 +1,275 @@
+"""Author lists as reference styles write them, split into `Person`s.
+
+Handles inverted lists ("Yani, M. Y., Montratama, I., & Mahyudin, E."), direct ones
+("S. E. Han, G. Chen, and X. Y. Li"), MLA/Chicago mixes ("Lee, L. L., W. E. Howard, and
+R. E. Marsh"), Vancouver ("Pérez-Higueras JJ, Arias A"), semicolon lists (ABNT:
+"SILVA, J. C. da; SOUZA, M. A. de"), slash lists (German "Schmidt, Anna/Weber, Jörg"),
+organisations ("World Health Organization", "CSTO") and mononyms ("Fakhrunisa").
+Particles stay in the family name as written ("van der Berg", "de la Macorra").
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeaudit.model.person import Person
+
+__all__ = ["VANCOUVER_AUTHORS", "is_organisation", "parse_authors"]
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # generous upper-case range (Latin-1 + Latin Extended-A)
+_LETTER = r"[^\W\d_]"
+
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "dei",
+        "degli",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "lo",
+        "ten",
+        "ter",
+        "zu",
+        "zur",
+        "vom",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "d'",
+        "st.",
+        "st",
+        "van't",
+    ]
+)
+
+_ORG_WORDS = re.compile(
+    r"\b(?:organi[sz]ations?|organizaci[oó]n|organiza[cç][aã]o|organisation|ministry|ministerio|"
+    r"minist[eé]rio|minist[eè]re|ministerium|kementerian|departemen|department|dinas|badan|"
+    r"komisi|lembaga|direktorat|sekretariat|secretariat|associa[tç][ãa]o|associations?|"
+    r"asociaci[oó]n|institutes?|instituto|institut|university|universitas|universidad|"
+    r"universidade|universit[äa]t|universit[ée]|council|bank|agency|agencia|committee|"
+    r"commission|comisi[oó]n|office|bureau|foundation|fundaci[oó]n|funda[cç][aã]o|stiftung|"
+    r"society|sociedad|centre|center|centro|nations|union|government|pemerintah|gobierno|"
+    r"governo|bundesamt|bundesministerium|statistisches|federal|national|nacional|nasional|"
+    r"republik|republic|rep[uú]blica|corporation|company|inc|ltd|llc|gmbh|group|services?|"
+    r"authority|board|programme|program|fund|forum|alliance|treaty|parliament|assembly|"
+    r"court|police|army|reuters|bernama|antara|bloomberg|press|news|times|network|"
+    r"consortium|coalition|partnership|observatory|observatorio|collaborat\w*|"
+    r"world|international|european|united|global|ministries|administration|"
+    r"kantor|pusat|dewan|majelis|mahkamah|polri|tni|bappenas|kpu|kpk)\b",
+    re.IGNORECASE,
+)
+
+_INITIAL = re.compile(rf"^[{_UP}]\.?(?:-[{_UP}a-zà-ÿ]\.|[{_UP}]\.)*$|^[{_UP}]\.(?:-?[{_UP}]\.?)*$")
+_INITIAL_STRICT = re.compile(rf"^(?:[{_UP}]\.(?:-?[{_UP}a-zà-ÿ]\.)*|[{_UP}](?:-[{_UP}])?)$")
+_VANC_INITIALS = re.compile(rf"^[{_UP}]{{1,4}}$")
+_CAP_WORD = re.compile(rf"^(?:[{_UP}][\w'’\-]*\.?|[{_UP}]['’][{_UP}][\w\-]*)$")
+_ACRONYM = re.compile(rf"^[{_UP}0-9&\-]{{2,12}}$")
+
+# A Vancouver author block at the very start: "Family AB, Family C, et al."
+_V_NAME = (
+    rf"(?:(?:{'|'.join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))}) )*"
+    rf"(?:St\. )?[{_UP}][\w'’\-]+(?: [{_UP}][\w'’\-]+){{0,2}} [{_UP}]{{1,4}}"
+)
+VANCOUVER_AUTHORS = re.compile(
+    rf"^(?P<names>{_V_NAME}(?:, {_V_NAME})*)(?P<etal>,? et al)?\.\s(?![{_UP}]\.)", re.UNICODE
+)
+
+_ETAL = re.compile(
+    r"(?:,\s*|\s+)(?:et\.?\s*al(?:ii)?\.?|dkk\.?|u\.\s?a\.|and others|y otros|e outros|"
+    r"\[et al\.?\]|et al)(?=\W|$)",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|orgs?|comps?|dirs?|penyunting|ed|ред)\.?\s*[\)\]]\.?"
+    r"|,\s*(?:eds?|editors?|hrsg|hg)\.?\s*$",
+    re.IGNORECASE,
+)
+_CONJ = re.compile(r"\s*,?\s+(?:&|and|und|y|e|et|dan|en|og|och|ve|és|i|a)\s+|\s*,?\s*&\s*")
+_ELLIPSIS = re.compile(r"(?:\.\s){2,}\.|…|\.\.\.")
+
+
+def is_organisation(text: str) -> bool:
+    """Whether an author string names an organisation rather than a person."""
+    s = text.strip().strip(".,;")
+    if not s:
+        return False
+    words = s.split()
+    if len(words) == 1:
+        return (bool(_ACRONYM.match(s)) and any(c.isalpha() for c in s)) or bool(
+            _ORG_WORDS.fullmatch(s)
+        )
+    if "," in s:
+        return False
+    if _ORG_WORDS.search(s):
+        # "Bank, J." or "Union, K." are people; organisations carry no initials
+        return not any(_INITIAL_STRICT.match(w.strip(",")) for w in words[1:])
+    caps = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) >= 4
+        and len(caps) >= 4
+        and not any(_INITIAL_STRICT.match(w) for w in words)
+        and not any(w.lower() in PARTICLES for w in words)
+    )
+
+
+def _is_initials(piece: str) -> bool:
+    toks = piece.replace(".", ". ").split()
+    return bool(toks) and all(_INITIAL.match(t) for t in toks)
+
+
+def _is_given(piece: str) -> bool:
+    """Given names after an inverted family: "J. A.", "John", "Nicholson B.", "J. C. da"."""
+    toks = piece.split()
+    if not toks or len(toks) > 4:
+        return False
+    core = [t for t in toks if t.lower() not in PARTICLES]
+    if not core:
+        return False
+    return all(_INITIAL.match(t) or _CAP_WORD.match(t) for t in core) and not any(
+        c.isdigit() for c in piece
+    )
+
+
+def _family_tokens(toks: list[str]) -> int:
+    """How many non-particle tokens a candidate family has."""
+    return len([t for t in toks if t.lower() not in PARTICLES])
+
+
+def _direct(piece: str) -> Person:
+    """ "S. E. Han", "José Carlos de la Macorra", "W. E. Howard", "Peter St. John"."""
+    toks = piece.split()
+    last_initial = -1
+    for i, t in enumerate(toks[:-1]):
+        if _INITIAL.match(t):
+            last_initial = i
+    if last_initial >= 0:
+        given, family = toks[: last_initial + 1], toks[last_initial + 1 :]
+    else:
+        j = len(toks) - 1
+        while j > 0 and toks[j - 1].lower() in PARTICLES:
+            j -= 1
+        if j == 0 and toks[0].lower() not in {"st.", "st"}:
+            j = len(toks) - 1
+        given, family = toks[:j], toks[j:]
+    return Person(family=" ".join(family), given=" ".join(given) or None)
+
+
+def _vancouver(piece: str) -> Person:
+    toks = piece.split()
+    if len(toks) >= 2 and _VANC_INITIALS.match(toks[-1]):
+        return Person(family=" ".join(toks[:-1]), given=toks[-1])
+    return Person(family=piece)
+
+
+def _single(piece: str) -> Person:
+    """One name alone: "Family, Given", "Given Family", "Family GI" or a mononym."""
+    piece = piece.strip(" ,.;")
+    if is_organisation(piece):
+        return Person(family=piece, organisation=True)
+    if "," in piece:
+        fam, _, giv = piece.partition(",")
+        return Person(family=fam.strip(), given=giv.strip(" ,") or None)
+    toks = piece.split()
+    if len(toks) >= 2 and _VANC_INITIALS.match(toks[-1]) and not _ACRONYM.fullmatch(piece):
+        return _vancouver(piece)
+    if len(toks) >= 2:
+        return _direct(piece)
+    return Person(family=piece)
+
+
+def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
+    """Split an author segment; returns the people and whether "et al." was written."""
+    s = " ".join(segment.split())
+    s = _ROLE.sub("", s)
+    et_al = False
+    if _ETAL.search(s):
+        et_al = True
+        s = _ETAL.sub("", s)
+    s = _ELLIPSIS.sub(", ", s)
+    s = s.strip(" ,.;:")
+    if s.endswith((" and", " &", " dan", " y", " und")):
+        s = s.rsplit(" ", 1)[0]
+    if not s:
+        return (), et_al
+    if is_organisation(s) and not re.search(r",\s*[A-Z]\.", s):
+        return (Person(family=s, organisation=True),), et_al
+    # strong separators: ";" and "/" between names
+    s = re.sub(rf"(?<={_LETTER})\s*/\s*(?=[{_UP}])", "; ", s)
+    if ";" in s:
+        parts = [p for p in (x.strip(" ,") for x in _CONJ.sub("; ", s).split(";")) if p]
+        return tuple(_single(p) for p in parts), et_al
+    s = _CONJ.sub(", ", s)
+    pieces = [p.strip() for p in s.split(",") if p.strip(" .")]
+    if not pieces:
+        return (), et_al
+    # Vancouver: every piece "Family INITIALS"
+    if all(
+        len(p.split()) >= 2 and _VANC_INITIALS.match(p.split()[-1]) and not _is_initials(p)
+        for p in pieces
+    ):
+        return tuple(_vancouver(p) for p in pieces), et_al
+
+    out: list[Person] = []
+    i = 0
+    inverted = False
+    while i < len(pieces):
+        p = pieces[i].strip(" .") if not _is_initials(pieces[i]) else pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        toks = p.split()
+        if is_organisation(p) and not (
+            nxt and (_is_initials(nxt) or (len(toks) == 1 and _is_given(nxt)))
+        ):
+            out.append(Person(family=p, organisation=True))
+            i += 1
+            continue
+        if _is_initials(p):
+            # stray initials with no family before them: attach to the previous person
+            if out and not out[-1].given and not out[-1].organisation:
+                out[-1] = Person(family=out[-1].family, given=p)
+            i += 1
+            continue
+        starts_initial = bool(toks) and bool(_INITIAL.match(toks[0])) and len(toks) > 1
+        if nxt is not None and not starts_initial and _is_initials(nxt):
+            out.append(Person(family=p, given=nxt.strip()))
+            inverted = True
+            i += 2
+            continue
+        if (
+            nxt is not None
+            and not starts_initial
+            and (i == 0 or inverted)
+            and _family_tokens(toks) <= (2 if i == 0 else 1)
+            and _is_given(nxt)
+            and not (i == 0 and len(pieces) > 2 and _looks_direct(nxt) and _looks_direct(p))
+        ):
+            out.append(Person(family=p, given=nxt.strip()))
+            inverted = True
+            i += 2
+            continue
+        if len(toks) >= 2:
+            out.append(_direct(p))
+        else:
+            out.append(Person(family=p))
+        i += 1
+    return tuple(out), et_al
+
+
+def _looks_direct(piece: str) -> bool:
+    toks = piece.split()
+    return 2 <= len(toks) <= 4 and all(_CAP_WORD.match(t) or _INITIAL.match(t) for t in toks)
