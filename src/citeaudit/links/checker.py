@@ -499,11 +499,13 @@ class LinkChecker:
             self.requests += 1
             try:
                 request = self._client.build_request(method, url)
-                cookies.set_cookie_header(request)
+                if cookies.jar:  # only once a hop has set a cookie (saves CPU)
+                    cookies.set_cookie_header(request)
                 async with asyncio.timeout(p.total_timeout):
                     response = await self._client.send(request, stream=True)
                     try:
-                        cookies.extract_cookies(response)
+                        if "set-cookie" in response.headers:
+                            cookies.extract_cookies(response)
                         raw = b""
                         if method != "HEAD" and response.status_code in BODY_STATUSES:
                             raw = await self._read_raw(response)
@@ -612,6 +614,8 @@ def _pending(check: LinkCheck) -> bool:
 
 
 def _cookie_state(cookies: httpx.Cookies) -> tuple[tuple[str, str, str], ...]:
+    if not cookies.jar:
+        return ()
     return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar))
 
 
