@@ -19,6 +19,14 @@ __all__ = ["latex_to_unicode", "strip_braces"]
 
 _WHITESPACE = re.compile(r"[\s\u00a0]+")
 _MARKUP = re.compile(r"[\\{}$~]|--|``|''")
+_COMMANDS = re.compile(r"[\\$]")
+_PLAIN_MARKUP = (
+    ("---", "\u2014"),
+    ("--", "\u2013"),
+    ("``", "\u201c"),
+    ("''", "\u201d"),
+    ("~", " "),
+)
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +36,13 @@ def _converter() -> LatexNodes2Text:
 
 def latex_to_unicode(text: str) -> str:
     """Plain Unicode text (NFC, single spaces) for a LaTeX field value."""
-    if _MARKUP.search(text):
+    if _MARKUP.search(text) and not _COMMANDS.search(text):
+        # Braces, dashes, quotes and ties only (most fields): no parser needed,
+        # and a 5,000-entry file stays fast.
+        text = strip_braces(text)
+        for markup, plain in _PLAIN_MARKUP:
+            text = text.replace(markup, plain)
+    elif _MARKUP.search(text):
         try:
             text = _converter().latex_to_text(text)
         except (LatexWalkerError, RecursionError, IndexError):

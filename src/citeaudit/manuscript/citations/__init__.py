@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
@@ -38,12 +39,16 @@ def extract_citations(document: Document) -> tuple[Citation, ...]:
     Markers that overlap one already found by a higher-priority extractor are dropped,
     so a span is never counted twice.
     """
-    kept: list[Marker] = []
+    kept: list[Marker] = []  # sorted by start; kept markers never overlap each other
+    starts: list[int] = []
     for extractor in extractors_for(document.format):
         for marker in extractor.markers(document):
-            if not any(marker.overlaps(other) for other in kept):
-                kept.append(marker)
-    kept.sort(key=lambda m: (m.start, m.end))
+            i = bisect.bisect_left(starts, marker.start)
+            # only the neighbours can overlap: linear, not quadratic, in markers
+            if any(marker.overlaps(kept[j]) for j in (i - 1, i) if 0 <= j < len(kept)):
+                continue
+            kept.insert(i, marker)
+            starts.insert(i, marker.start)
     citations: list[Citation] = []
     for marker in kept:
         for citation in marker.citations:
