@@ -152,7 +152,7 @@ def run_rules(data: AuditData, rules: Sequence[type[Rule]] = ALL_RULES) -> tuple
     )
 
 
-def _skipped(data: AuditData, reasons: Mapping[Phase, str]) -> AuditData:
+def record_skipped(data: AuditData, reasons: Mapping[Phase, str]) -> AuditData:
     """Records, for phases no enricher ran, that they were not done and why."""
     ran = {p.phase for p in data.phases}
     missing = tuple(
@@ -176,5 +176,5 @@ def audit(
     data = read_inputs(inputs)
     for enricher in enrichers:
         data = enricher.enrich(data)
-    data = _skipped(data, skipped or {})
+    data = record_skipped(data, skipped or {})
     return AuditResult(data=data, findings=run_rules(data))

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from citeaudit.audit import record_skipped
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
@@ -87,16 +88,10 @@ def assemble(
             resolutions[key] = from_plain(Resolution, value)
         links.extend(from_plain(LinkCheck, v) for v in result.get("links", []))
         statuses.extend(from_plain(PhaseStatus, v) for v in result.get("phases", []))
-    phases = _merge_phases(statuses)
-    ran = {p.phase for p in phases}
-    missing = tuple(
-        PhaseStatus(phase, done=False, reason=skipped.get(phase, "not requested"))
-        for phase in (Phase.RESOLUTION, Phase.LINKS)
-        if phase not in ran
-    )
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         data,
         resolutions=resolutions,
         links=_merge_links(links),
-        phases=data.phases + phases + missing,
+        phases=data.phases + _merge_phases(statuses),
     )
+    return record_skipped(merged, skipped)
