@@ -225,6 +225,9 @@ def _resolve(value: str, strings: Mapping[str, str]) -> tuple[str, list[str]]:
 
 
 def _split_concatenation(value: str) -> list[str]:
+    value = value.strip()
+    if "#" not in value:
+        return [value]  # the common case: one braced or quoted value, no scan needed
     parts: list[str] = []
     depth = 0
     quoted = False

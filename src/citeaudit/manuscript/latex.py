@@ -106,6 +106,9 @@ class LatexReader(ManuscriptReader):
         return document, state.problems
 
 
+_SPECIAL = re.compile(r"[\\%]")
+
+
 def blank_latex_comments(texts: list[str]) -> list[str]:
     """Lines with comments, hidden environments and ``\\verb`` blanked, line count kept."""
     out: list[str] = []
@@ -148,8 +151,10 @@ def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
             continue
         if ch == "%":
             break
-        out.append(ch)
-        i += 1
+        special = _SPECIAL.search(text, i)
+        stop = n if special is None else special.start()
+        out.append(text[i:stop])  # plain text up to the next backslash or percent sign
+        i = stop
     return "".join(out).rstrip(), hidden
 
 
