@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from citeaudit import __version__
+from citeaudit import __version__, web
 from citeaudit.api.routes import audits, meta
 from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
@@ -63,6 +63,7 @@ def create_app(
     )
     app.include_router(audits.router)
     app.include_router(meta.router)
+    app.include_router(web.router)  # the editors' pages under /web
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,170 @@
+"""/web/audits/{id}: the audit page, its live status, downloads, delete and retry.
+
+Another account's audit is exactly as absent as one that never existed: 404 on
+every page, status and download.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.store.repository import Repository
+from citeaudit.store.views import AuditView
+from citeaudit.web.context import Visitor, VisitorDep
+from citeaudit.web.export import findings_csv
+from citeaudit.web.render import render
+from citeaudit.web.session import csrf_ok
+from citeaudit.web.view import SEVERITIES, findings_view, known_rules, partial_view
+
+router = APIRouter()
+
+DOWNLOADS = {  # format -> (stored report, file extension)
+    "json": ("json", "json"),
+    "html": ("html", "html"),
+    "sarif": ("sarif", "sarif"),
+    "csv": (None, "csv"),
+}
+REFRESH_SECONDS = 3
+CSRF_MESSAGE = "This form has expired or came from another site. Reload the page and try again."
+
+
+def _missing(who: Visitor) -> Response:
+    return render(
+        "message.html",
+        404,
+        title="No such audit",
+        message="There is no audit with that address in your account.",
+        user=who,
+    )
+
+
+def _report(repo: Repository, audit: AuditView) -> dict[str, Any] | None:
+    stored = repo.report(audit.id, "json") if audit.status == "done" else None
+    if stored is None:
+        return None
+    report: dict[str, Any] = json.loads(stored[1])
+    return report
+
+
+def status_json(audit: AuditView) -> dict[str, Any]:
+    """The audit's state, in the API's shape (GET /api/v1/audits/{id}), for the page's poll."""
+    return {
+        "id": audit.id,
+        "status": audit.status,
+        "phase": audit.phase,
+        "progress": {"done": audit.progress_done, "total": audit.progress_total},
+        "counts": audit.counts,
+        "error": audit.error,
+    }
+
+
+@router.get("/web/audits/{audit_id}")
+def audit_page(
+    audit_id: str,
+    repo: RepoDep,
+    who: VisitorDep,
+    severity: Annotated[str | None, Query(max_length=20)] = None,
+    rule: Annotated[str | None, Query(max_length=60)] = None,
+) -> Response:
+    audit = repo.get_audit(audit_id, who.account)
+    if audit is None:
+        return _missing(who)
+    chosen_severity = severity if severity in SEVERITIES else None
+    known_rule = rule if rule in known_rules() else None
+    report = _report(repo, audit)
+    findings = findings_view(report, severity=chosen_severity, rule=known_rule) if report else None
+    partial = partial_view(repo.findings(audit.id)) if report is None else ()
+    return render(
+        "audit.html",
+        audit=audit,
+        status=status_json(audit),
+        findings=findings,
+        partial=partial,
+        severity=chosen_severity,
+        rule=known_rule,
+        downloads=tuple(DOWNLOADS),
+        refresh=REFRESH_SECONDS,
+        csrf=who.csrf,
+        user=who,
+    )
+
+
+@router.get("/web/audits/{audit_id}/status")
+def audit_status(audit_id: str, repo: RepoDep, who: VisitorDep) -> Response:
+    audit = repo.get_audit(audit_id, who.account)
+    if audit is None:
+        return JSONResponse({"detail": "no such audit"}, 404)
+    return JSONResponse(status_json(audit), headers={"Cache-Control": "no-store"})
+
+
+@router.get("/web/audits/{audit_id}/download/{fmt}")
+def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Response:
+    audit = repo.get_audit(audit_id, who.account)
+    if audit is None or fmt not in DOWNLOADS:
+        return _missing(who)
+    stored_format, extension = DOWNLOADS[fmt]
+    name = f"citeaudit-{audit.id[:12]}.{extension}"
+    headers = {
+        "Content-Disposition": f'attachment; filename="{name}"',
+        "X-Content-Type-Options": "nosniff",
+        # an HTML report opened from here runs nothing and reaches nothing
+        "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+    }
+    if stored_format is None:
+        report = _report(repo, audit)
+        body = (
+            findings_csv(report.get("findings") or (), report.get("references") or ())
+            if report
+            else findings_csv(repo.findings(audit.id))
+        )
+        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    stored = repo.report(audit.id, stored_format) if audit.status == "done" else None
+    if stored is None:
+        return render(
+            "message.html",
+            409,
+            title="Report not ready",
+            message=f"The audit is {audit.status}; its reports are ready when it is done.",
+            user=who,
+        )
+    media_type, body = stored
+    return Response(body, media_type=media_type, headers=headers)
+
+
+@router.post("/web/audits/{audit_id}/delete")
+def delete(
+    audit_id: str,
+    request: Request,
+    repo: RepoDep,
+    who: VisitorDep,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    if not csrf_ok(request, csrf):
+        return render("message.html", 403, title="Not deleted", message=CSRF_MESSAGE, user=who)
+    if not repo.delete_audit(audit_id, who.account):
+        return _missing(who)
+    return RedirectResponse("/web/audits", 303)
+
+
+@router.post("/web/audits/{audit_id}/retry")
+def retry(
+    audit_id: str,
+    request: Request,
+    repo: RepoDep,
+    dispatcher: DispatcherDep,
+    who: VisitorDep,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    if not csrf_ok(request, csrf):
+        return render("message.html", 403, title="Not retried", message=CSRF_MESSAGE, user=who)
+    audit = repo.get_audit(audit_id, who.account)
+    if audit is None:
+        return _missing(who)
+    if repo.retry(audit.id):
+        dispatcher.submit(audit.id)
+    return RedirectResponse(f"/web/audits/{audit.id}", 303)

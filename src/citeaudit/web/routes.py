@@ -1,0 +1,147 @@
+"""/web: sign in and out, the account's audits and the upload form, static files."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi.responses import RedirectResponse
+
+from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
+from citeaudit.api.uploads import UploadRejected
+from citeaudit.store.views import AuditView
+from citeaudit.web import audit_pages
+from citeaudit.web.context import Visitor, VisitorDep
+from citeaudit.web.render import render
+from citeaudit.web.session import (
+    clear_session,
+    csrf_ok,
+    new_presession,
+    safe_next,
+    set_presession,
+    set_session,
+    signed_in_account,
+)
+from citeaudit.web.upload import read_upload
+
+router = APIRouter(include_in_schema=False)
+router.include_router(audit_pages.router)
+
+PER_PAGE = 20
+STATIC = {"style.css": "text/css", "app.js": "text/javascript"}
+BAD_TOKEN = "That token is not valid. Check it and try again."
+CSRF_MESSAGE = "This form has expired or came from another site. Reload the page and try again."
+
+
+@router.get("/")
+def root() -> RedirectResponse:
+    return RedirectResponse("/web/audits", 303)
+
+
+@router.get("/web/static/{name}")
+def static(name: str) -> Response:
+    if name not in STATIC:
+        return Response("not found", 404, media_type="text/plain")
+    body = resources.files("citeaudit.web").joinpath("static", name).read_bytes()
+    return Response(
+        body,
+        media_type=STATIC[name],
+        headers={"Cache-Control": "max-age=300", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+def _sign_in_page(
+    request: Request, next_url: str, error: str | None = None, status: int = 200
+) -> Response:
+    value = new_presession()
+    response = render("sign_in.html", status, csrf=value, next=next_url, error=error, user=None)
+    set_presession(response, request, value)
+    return response
+
+
+@router.get("/web/sign-in")
+def sign_in_form(request: Request, repo: RepoDep, next: str | None = None) -> Response:
+    if signed_in_account(request, repo) is not None:
+        return RedirectResponse(safe_next(next), 303)
+    return _sign_in_page(request, safe_next(next))
+
+
+@router.post("/web/sign-in")
+def sign_in(
+    request: Request,
+    repo: RepoDep,
+    token: Annotated[str, Form(max_length=200)] = "",
+    csrf: Annotated[str, Form(max_length=200)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    target = safe_next(next)
+    if not csrf_ok(request, csrf, before_sign_in=True):
+        return _sign_in_page(request, target, CSRF_MESSAGE, 403)
+    token = token.strip()
+    if not token or repo.account_for_token(token) is None:
+        return _sign_in_page(
+            request, target, "That token is not valid. Check it and try again.", 401
+        )
+    response = RedirectResponse(target, 303)
+    set_session(response, request, token)
+    return response
+
+
+@router.post("/web/sign-out")
+def sign_out(request: Request, csrf: Annotated[str, Form(max_length=200)] = "") -> Response:
+    if not csrf_ok(request, csrf):
+        return render("message.html", 403, title="Not signed out", message=CSRF_MESSAGE, user=None)
+    response = RedirectResponse("/web/sign-in", 303)
+    clear_session(response)
+    return response
+
+
+def _with_files(repo: RepoDep, audits: list[AuditView], account: int) -> list[AuditView]:
+    return [repo.get_audit(a.id, account) or a for a in audits]
+
+
+def _list_page(
+    repo: RepoDep, who: Visitor, page: int, error: str | None = None, status: int = 200
+) -> Response:
+    audits, total = repo.list_audits(who.account, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
+    pages = max(1, -(-total // PER_PAGE))
+    return render(
+        "audits.html",
+        status,
+        audits=_with_files(repo, audits, who.account),
+        total=total,
+        page=page,
+        pages=pages,
+        csrf=who.csrf,
+        error=error,
+        user=who,
+    )
+
+
+@router.get("/web/audits")
+def audits(
+    repo: RepoDep, who: VisitorDep, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+) -> Response:
+    return _list_page(repo, who, page)
+
+
+@router.post("/web/audits")
+async def upload(
+    request: Request,
+    repo: RepoDep,
+    settings: SettingsDep,
+    dispatcher: DispatcherDep,
+    who: VisitorDep,
+) -> Response:
+    try:
+        sent = await read_upload(request, settings)
+    except UploadRejected as exc:
+        return _list_page(repo, who, 1, exc.message, exc.status)
+    if not csrf_ok(request, sent.csrf):
+        return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
+    if not sent.files:
+        return _list_page(repo, who, 1, "Choose a manuscript or a bibliography to upload.", 422)
+    audit_id = repo.create_audit(who.account, sent.files, sent.options)
+    dispatcher.submit(audit_id)
+    return RedirectResponse(f"/web/audits/{audit_id}", 303)

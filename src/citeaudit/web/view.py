@@ -1,0 +1,312 @@
+"""The audit page's view: findings grouped by reference, from the stored JSON report.
+
+Prepared here in plain dataclasses, so the templates only loop and print. Every
+string comes from the user's files; the templates escape it, and only http(s)
+addresses ever become links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote
+
+from citeaudit.rules.registry import ALL_RULES
+from citeaudit.web.chart import Chart, findings_chart
+from citeaudit.web.marks import RANK, Segment, segments
+
+SEVERITIES = ("error", "warning", "info")
+SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
+_WORDS = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str | None  # None: not an http(s) address; shown as text only
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    kind: str  # "archived copy", "DOI to add", "final URL", ...
+    link: Link
+
+
+@dataclass(frozen=True, slots=True)
+class FindingItem:
+    severity: str
+    code: str
+    rule: str
+    message: str
+    line: int | None
+    fix_title: str | None
+    fix: Link | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDiff:
+    name: str
+    written: str
+    registry: str
+    differs: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryVersion:
+    source: str
+    doi: Link | None
+    fields: tuple[FieldDiff, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceGroup:
+    anchor: str
+    number: int
+    label: str
+    location: str
+    segments: tuple[Segment, ...]
+    findings: tuple[FindingItem, ...]
+    worst: str
+    doi: Link | None
+    registry: RegistryVersion | None
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOption:
+    code: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """The finished audit's findings, filtered, grouped by reference."""
+
+    total: int
+    shown: int
+    references: int
+    citations: int
+    counts: tuple[tuple[str, int, str], ...]  # severity, count, "3 errors"
+    chart: Chart | None
+    rules: tuple[RuleOption, ...]
+    groups: tuple[ReferenceGroup, ...]
+    loose: tuple[FindingItem, ...]  # about a citation or the input, not an entry
+    clean_references: int
+    phases: tuple[tuple[str, bool, str], ...]
+
+
+@lru_cache(maxsize=1)
+def rule_names() -> dict[str, str]:
+    return {r.code: r.name.replace("-", " ") for r in ALL_RULES}
+
+
+@lru_cache(maxsize=1)
+def known_rules() -> frozenset[str]:
+    """What ?rule= may name: a rule's code or its name."""
+    return frozenset({r.code for r in ALL_RULES} | {r.name for r in ALL_RULES})
+
+
+def web_link(url: str) -> Link:
+    text = url.strip()
+    return Link(text, text if text.lower().startswith(("https://", "http://")) else None)
+
+
+def doi_link(doi: str) -> Link:
+    return Link(doi, "https://doi.org/" + quote(doi, safe="/:;()._-"))
+
+
+def count_label(severity: str, n: int) -> str:
+    word = {"error": "error", "warning": "warning", "info": "note"}.get(severity, severity)
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _authors(people: Sequence[Mapping[str, Any]]) -> str:
+    names = [str(p.get("family") or "") for p in people if p.get("family")]
+    if len(names) > 3:
+        return ", ".join(names[:3]) + " et al."
+    return ", ".join(names)
+
+
+def label(ref: Mapping[str, Any]) -> str:
+    names = [str(a.get("family")) for a in ref.get("authors") or () if a.get("family")]
+    who = names[0] if names else None
+    if who and len(names) > 2:
+        who += " et al."
+    elif who and len(names) == 2:
+        who += f" & {names[1]}"
+    year = f"{ref['year']}{ref.get('year_suffix') or ''}" if ref.get("year") else None
+    parts = [p for p in (who, year) if p]
+    return ", ".join(parts) if parts else str(ref.get("key") or ref.get("id"))
+
+
+def _same(a: str, b: str) -> bool:
+    return _WORDS.sub(" ", a).strip().lower() == _WORDS.sub(" ", b).strip().lower()
+
+
+def registry_version(ref: Mapping[str, Any]) -> RegistryVersion | None:
+    """The registry's record beside the entry, when they differ in anything shown."""
+    resolution = ref.get("resolution") or {}
+    record = resolution.get("record")
+    if resolution.get("state") != "resolved" or not isinstance(record, dict):
+        return None
+    years = [int(y) for y in record.get("years") or () if isinstance(y, int)]
+    record_year = record.get("year")
+    written_year = ref.get("year")
+    rows = [
+        ("Title", str(ref.get("title") or ""), str(record.get("title") or "")),
+        ("Authors", _authors(ref.get("authors") or ()), _authors(record.get("authors") or ())),
+        ("Year", str(written_year or ""), str(record_year or "")),
+        ("Published in", str(ref.get("container") or ""), str(record.get("container") or "")),
+        ("DOI", str(ref.get("doi") or ""), str(record.get("doi") or resolution.get("doi") or "")),
+    ]
+    fields = []
+    for name, written, registry in rows:
+        if name == "Year":
+            differs = bool(written_year and years) and written_year not in years
+            differs = differs or (bool(record_year) and not written_year)
+        elif name == "Published in":
+            differs = False  # written containers are abbreviated too often to compare
+        else:
+            differs = bool(registry) and not _same(written, registry)
+        if written or registry:
+            fields.append(FieldDiff(name, written or "—", registry or "—", differs))
+    if not any(f.differs for f in fields):
+        return None
+    doi = record.get("doi") or resolution.get("doi")
+    return RegistryVersion(
+        source=SOURCES.get(str(record.get("source")), str(record.get("source") or "registry")),
+        doi=doi_link(str(doi)) if doi else None,
+        fields=tuple(fields),
+    )
+
+
+def suggestions(ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> list[Suggestion]:
+    out: list[Suggestion] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, link: Link) -> None:
+        if link.href and (kind, link.href) not in seen:
+            seen.add((kind, link.href))
+            out.append(Suggestion(kind, link))
+
+    for check in ref.get("links") or ():
+        if check.get("archive_url") and check.get("outcome") == "broken":
+            add("archived copy", web_link(str(check["archive_url"])))
+        if check.get("final_url") and check.get("outcome") == "redirected":
+            add("final URL", web_link(str(check["final_url"])))
+    for f in findings:
+        fix = f.get("fix") or {}
+        replacement = fix.get("replacement")
+        if f.get("code") == "REG005" and replacement:
+            add("DOI to add", doi_link(str(replacement)))
+        elif f.get("code") == "REG002" and replacement:
+            add("DOI of the work described", doi_link(str(replacement)))
+    return out
+
+
+def finding_item(f: Mapping[str, Any]) -> FindingItem:
+    fix = f.get("fix") or {}
+    replacement = fix.get("replacement")
+    link = None
+    if isinstance(replacement, str) and replacement:
+        link = (
+            doi_link(replacement) if re.match(r"^10\.\d{4,9}/\S+$", replacement) else None
+        ) or web_link(replacement)
+    location = f.get("location") or {}
+    return FindingItem(
+        severity=str(f["severity"]),
+        code=str(f["code"]),
+        rule=str(f["rule"]),
+        message=str(f["message"]),
+        line=location.get("line"),
+        fix_title=fix.get("title"),
+        fix=link,
+    )
+
+
+def _order(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(findings, key=lambda f: (-RANK.get(str(f["severity"]), 0), str(f["code"])))
+
+
+def _matches(f: Mapping[str, Any], severity: str | None, rule: str | None) -> bool:
+    return (severity is None or f["severity"] == severity) and (
+        rule is None or rule in (f["code"], f["rule"])
+    )
+
+
+def group(n: int, ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> ReferenceGroup:
+    ordered = _order(findings)
+    location = ref.get("location") or {}
+    raw = str(ref.get("raw") or "")
+    return ReferenceGroup(
+        anchor=f"ref-{n}",
+        number=n,
+        label=label(ref),
+        location=f"line {location['line']}" if location.get("line") else "",
+        segments=segments(raw, ref, ordered),
+        findings=tuple(finding_item(f) for f in ordered),
+        worst=str(ordered[0]["severity"]),
+        doi=doi_link(str(ref["doi"])) if ref.get("doi") else None,
+        registry=registry_version(ref),
+        suggestions=tuple(suggestions(ref, ordered)),
+    )
+
+
+def findings_view(
+    report: Mapping[str, Any], *, severity: str | None = None, rule: str | None = None
+) -> Findings:
+    names = rule_names()
+    everything: list[Mapping[str, Any]] = list(report.get("findings") or ())
+    chosen = [f for f in everything if _matches(f, severity, rule)]
+    refs: list[Mapping[str, Any]] = list(report.get("references") or ())
+    ids = {str(r["id"]) for r in refs}
+    per_ref: dict[str, list[Mapping[str, Any]]] = {}
+    loose: list[Mapping[str, Any]] = []
+    for f in chosen:
+        ref_id = f.get("reference")
+        if ref_id is not None and ref_id in ids:
+            per_ref.setdefault(str(ref_id), []).append(f)
+        else:
+            loose.append(f)
+    with_any = {str(f["reference"]) for f in everything if f.get("reference") in ids}
+    groups: list[ReferenceGroup] = []
+    seen: set[str] = set()
+    for n, ref in enumerate(refs, start=1):
+        ref_id = str(ref["id"])
+        mine = per_ref.get(ref_id) if ref_id not in seen else None
+        seen.add(ref_id)
+        if mine:
+            groups.append(group(n, ref, mine))
+    counts = {s: 0 for s in SEVERITIES}
+    by_rule: dict[str, int] = {}
+    for f in everything:
+        counts[str(f["severity"])] = counts.get(str(f["severity"]), 0) + 1
+        by_rule[str(f["code"])] = by_rule.get(str(f["code"]), 0) + 1
+    summary = report.get("summary") or {}
+    return Findings(
+        total=len(everything),
+        shown=len(chosen),
+        references=int(summary.get("references", len(refs))),
+        citations=int(summary.get("citations", 0)),
+        counts=tuple((s, counts[s], count_label(s, counts[s])) for s in SEVERITIES),
+        chart=findings_chart(everything, names),
+        rules=tuple(
+            RuleOption(code, names.get(code, code), n) for code, n in sorted(by_rule.items())
+        ),
+        groups=tuple(groups),
+        loose=tuple(finding_item(f) for f in _order(loose)),
+        clean_references=len(ids - with_any),
+        phases=tuple(
+            (str(p.get("phase")), bool(p.get("done")), str(p.get("reason") or ""))
+            for p in report.get("phases") or ()
+        ),
+    )
+
+
+def partial_view(findings: Sequence[Mapping[str, Any]]) -> tuple[FindingItem, ...]:
+    """While the audit runs: the offline findings known so far, most serious first."""
+    return tuple(finding_item(f) for f in _order(findings))
