@@ -22,3 +22,21 @@ class ServiceSettings(Settings):
     max_attempts: int = 3  # sweeper re-dispatches before an audit is marked failed
     sweep_interval: float = 60.0
     enrichers: str | None = None  # "module:function" replacing default_enrichers
+
+    # Watched audits: scheduled re-checks, the diff, notifications (citeaudit.watch)
+    watch_interval: float = 24 * 3600.0  # seconds between beat's re-check sweeps (daily)
+    watch_max_age: int = 20 * 3600  # a watched link or DOI is due once its check is older
+    watch_batch_size: int = 500  # URLs per re-check task; a host is never split
+    watch_lease: int = 900  # seconds a re-check task holds its links before they are due again
+    watch_newly_broken_gap: int = 3600  # two failures this far apart make "newly broken"
+    watch_retention_days: int = 365  # check history and sent notifications kept this long
+    watch_deliver_interval: float = 60.0  # seconds between beat's delivery sweeps
+    webhook_timeout: float = 10.0
+    webhook_max_attempts: int = 8
+    webhook_backoff: float = 30.0  # first retry after this many seconds, then doubling
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "citeaudit@localhost"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False

@@ -4,6 +4,7 @@ SQLAlchemy 2 over SQLite by default, PostgreSQL by URL; the schema is owned by t
 Alembic migrations in `migrations/`. SQL lives only in this package.
 """
 
+from citeaudit.store import watch_tables as _watch_tables  # noqa: F401  (the metadata)
 from citeaudit.store.db import make_engine
 from citeaudit.store.migrate import upgrade
 from citeaudit.store.repository import Repository

@@ -1,0 +1,124 @@
+"""What changed for a watched audit or collection since a time.
+
+Events (newly broken, recovered, newly retracted, new notice) in time order, then
+the links still broken, each with the date it has been broken since.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from citeaudit.store.repository import Repository
+from citeaudit.store.tables import Audit, AuditLink, AuditReference, Link, ResolutionRow
+from citeaudit.store.watch_tables import WatchChange, WatchLinkState
+from citeaudit.watch.model import Change, ChangeKind
+from citeaudit.watch.times import aware, maybe_aware
+from citeaudit.watch.watches import WatchError, collection_audits
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _when(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
+    links = {
+        link_id: tuple(ids or ())
+        for link_id, ids in s.execute(
+            select(AuditLink.link_id, AuditLink.reference_ids).where(AuditLink.audit_id == audit_id)
+        ).all()
+    }
+    dois: dict[str, list[str]] = defaultdict(list)
+    for model in (ResolutionRow, AuditReference):
+        for doi, ref_id in s.execute(
+            select(model.doi, model.reference_id).where(
+                model.audit_id == audit_id, model.doi.is_not(None)
+            )
+        ).all():
+            entry = dois[(doi or "").lower()]
+            if ref_id not in entry:
+                entry.append(ref_id)
+    out: list[Change] = []
+    rows = list(
+        s.scalars(
+            select(WatchChange)
+            .join(AuditLink, AuditLink.link_id == WatchChange.link_id)
+            .where(AuditLink.audit_id == audit_id, WatchChange.at >= since)
+        )
+    )
+    if dois:
+        rows += list(
+            s.scalars(
+                select(WatchChange).where(WatchChange.doi.in_(list(dois)), WatchChange.at >= since)
+            )
+        )
+    for row in sorted(rows, key=lambda r: (aware(r.at), r.id)):
+        data = row.data or {}
+        out.append(
+            Change(
+                kind=ChangeKind(row.kind),
+                at=aware(row.at),
+                audit_id=audit_id,
+                reference_ids=links.get(row.link_id or -1, ())
+                if row.link_id is not None
+                else tuple(dois.get(row.doi or "", ())),
+                url=data.get("url"),
+                doi=row.doi,
+                since=_when(data.get("since")),
+                status=data.get("status"),
+                reason=data.get("reason"),
+                final_url=data.get("final_url"),
+                notice=data.get("notice"),
+                id=row.id,
+            )
+        )
+    newly = {c.url for c in out if c.kind is ChangeKind.NEWLY_BROKEN}
+    for state, link_id, url in s.execute(
+        select(WatchLinkState, Link.id, Link.url)
+        .join(Link, Link.id == WatchLinkState.link_id)
+        .join(AuditLink, AuditLink.link_id == WatchLinkState.link_id)
+        .where(AuditLink.audit_id == audit_id, WatchLinkState.state == "broken")
+    ).all():
+        if url in newly:
+            continue
+        out.append(
+            Change(
+                kind=ChangeKind.STILL_BROKEN,
+                at=maybe_aware(state.last_checked_at) or _EPOCH,
+                audit_id=audit_id,
+                reference_ids=links.get(link_id, ()),
+                url=url,
+                since=maybe_aware(state.broken_since),
+            )
+        )
+    return out
+
+
+def changes_for_audit(
+    repo: Repository, account: int, audit_id: str, since: datetime | None = None
+) -> list[Change]:
+    """The audit's changes since `since` (default: all). WatchError if not the account's."""
+    with repo.session() as s:
+        audit = s.get(Audit, audit_id)
+        if audit is None or audit.account_id != account:
+            raise WatchError("no such audit")
+        return _audit_changes(s, audit_id, since or _EPOCH)
+
+
+def changes_for_collection(
+    repo: Repository, account: int, name: str, since: datetime | None = None
+) -> list[Change]:
+    audits = collection_audits(repo, account, name)
+    if audits is None:
+        raise WatchError("no such collection")
+    with repo.session() as s:
+        out: list[Change] = []
+        for audit_id in audits:
+            out.extend(_audit_changes(s, audit_id, since or _EPOCH))
+    return sorted(out, key=lambda c: (c.kind is ChangeKind.STILL_BROKEN, c.at, c.audit_id))

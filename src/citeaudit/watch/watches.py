@@ -1,0 +1,144 @@
+"""Marking audits watched, grouping them in named collections, listing them."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from citeaudit.store.repository import Repository
+from citeaudit.store.tables import Account, Audit
+from citeaudit.store.watch_tables import Watch, WatchCollection
+from citeaudit.watch.model import CollectionView, WatchView
+from citeaudit.watch.times import aware
+
+
+class WatchError(ValueError):
+    """A request the watch package refuses (the edges turn it into 404 / 422 / exit 2)."""
+
+
+def account_by_name(repo: Repository, name: str) -> int:
+    """The id of the account `name`, created when new (the CLI's accounts)."""
+    with repo.session() as s, s.begin():
+        found = s.scalar(select(Account.id).where(Account.name == name))
+        if found is not None:
+            return found
+        account = Account(name=name)
+        s.add(account)
+        s.flush()
+        return account.id
+
+
+def _collection_id(s: Session, account: int, name: str) -> int:
+    found = s.scalar(
+        select(WatchCollection.id).where(
+            WatchCollection.account_id == account, WatchCollection.name == name
+        )
+    )
+    if found is not None:
+        return found
+    try:
+        with s.begin_nested():
+            row = WatchCollection(account_id=account, name=name)
+            s.add(row)
+        return row.id
+    except IntegrityError:  # created by someone else just now
+        made = s.scalar(
+            select(WatchCollection.id).where(
+                WatchCollection.account_id == account, WatchCollection.name == name
+            )
+        )
+        assert made is not None
+        return made
+
+
+def watch_audit(
+    repo: Repository, account: int, audit_id: str, collection: str | None = None
+) -> WatchView:
+    """Watch the account's audit (again: the collection is updated). WatchError if not its."""
+    name = collection.strip() if collection else None
+    if name is not None and not 0 < len(name) <= 200:
+        raise WatchError("a collection name has 1 to 200 characters")
+    with repo.session() as s, s.begin():
+        audit = s.get(Audit, audit_id)
+        if audit is None or audit.account_id != account:
+            raise WatchError("no such audit")
+        collection_id = _collection_id(s, account, name) if name else None
+        watch = s.get(Watch, audit_id)
+        if watch is None:
+            watch = Watch(audit_id=audit_id, account_id=account, collection_id=collection_id)
+            s.add(watch)
+            s.flush()
+        elif name is not None:
+            watch.collection_id = collection_id
+        return WatchView(audit_id, account, _name(s, watch.collection_id), aware(watch.created_at))
+
+
+def unwatch_audit(repo: Repository, account: int, audit_id: str) -> bool:
+    """True when the audit was watched (by this account) and no longer is."""
+    with repo.session() as s, s.begin():
+        result = s.execute(
+            delete(Watch).where(Watch.audit_id == audit_id, Watch.account_id == account)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+
+def _name(s: Session, collection_id: int | None) -> str | None:
+    if collection_id is None:
+        return None
+    return s.scalar(select(WatchCollection.name).where(WatchCollection.id == collection_id))
+
+
+def get_watch(repo: Repository, account: int, audit_id: str) -> WatchView | None:
+    with repo.session() as s:
+        watch = s.get(Watch, audit_id)
+        if watch is None or watch.account_id != account:
+            return None
+        return WatchView(audit_id, account, _name(s, watch.collection_id), aware(watch.created_at))
+
+
+def list_watches(repo: Repository, account: int, collection: str | None = None) -> list[WatchView]:
+    query = (
+        select(Watch, WatchCollection.name)
+        .outerjoin(WatchCollection, WatchCollection.id == Watch.collection_id)
+        .where(Watch.account_id == account)
+        .order_by(Watch.created_at, Watch.audit_id)
+    )
+    if collection is not None:
+        query = query.where(WatchCollection.name == collection)
+    with repo.session() as s:
+        return [
+            WatchView(w.audit_id, account, name, aware(w.created_at))
+            for w, name in s.execute(query).all()
+        ]
+
+
+def list_collections(repo: Repository, account: int) -> list[CollectionView]:
+    query = (
+        select(WatchCollection, func.count(Watch.audit_id))
+        .outerjoin(Watch, Watch.collection_id == WatchCollection.id)
+        .where(WatchCollection.account_id == account)
+        .group_by(WatchCollection.id)
+        .order_by(WatchCollection.name)
+    )
+    with repo.session() as s:
+        return [
+            CollectionView(c.name, int(n), aware(c.created_at)) for c, n in s.execute(query).all()
+        ]
+
+
+def collection_audits(repo: Repository, account: int, name: str) -> list[str] | None:
+    """The audit ids in the account's collection `name`; None when there is no such one."""
+    with repo.session() as s:
+        cid = s.scalar(
+            select(WatchCollection.id).where(
+                WatchCollection.account_id == account, WatchCollection.name == name
+            )
+        )
+        if cid is None:
+            return None
+        return list(
+            s.scalars(
+                select(Watch.audit_id).where(Watch.collection_id == cid).order_by(Watch.audit_id)
+            )
+        )

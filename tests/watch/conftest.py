@@ -1,0 +1,88 @@
+"""Fixtures for the watch tests: a store on SQLite, the loopback site, the receivers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeaudit.service.config import ServiceSettings
+from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store.views import NewFile
+from tests.watch.receiver import Receiver
+from tests.watch.site import Site
+
+CLOSED = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    s = Site(hosts=2).start()
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver().start()
+    try:
+        yield r
+    finally:
+        r.stop()
+
+
+def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{tmp / 'watch.db'}",
+        "cache_dir": tmp / "cache",
+        "allow_private_networks": True,
+        "doi_url": probe,  # the reachability probe answers here
+        "archive_url": probe,
+        "crossref_url": CLOSED,
+        "datacite_url": CLOSED,
+        "watch_max_age": 0,
+        "watch_newly_broken_gap": 1,
+        "webhook_backoff": 0.05,
+        "link_timeout": 5.0,
+    }
+    values.update(extra)
+    return ServiceSettings(**values)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
+    upgrade(engine)
+    try:
+        yield Repository(engine)
+    finally:
+        engine.dispose()
+
+
+def stored_audit(
+    repo: Repository,
+    account: int,
+    links: list[str],
+    *,
+    outcome: str = "ok",
+    resolutions: list[dict[str, Any]] | None = None,
+) -> str:
+    """A finished audit in the store whose references cite `links` (one each)."""
+    audit_id = repo.create_audit(
+        account, [NewFile("bibliography", "refs.bib", "text", b"@misc{x}")], {}
+    )
+    repo.save_final(
+        audit_id,
+        findings=[],
+        resolutions=resolutions or [],
+        links=[
+            {"url": url, "outcome": outcome, "status": 200, "reference_ids": [f"ref{i}"]}
+            for i, url in enumerate(links)
+        ],
+        reports=[],
+    )
+    return audit_id
