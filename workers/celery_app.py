@@ -17,13 +17,14 @@ from kombu import Queue
 from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
+from workers.schedule import beat_entries
 
 settings = ServiceSettings()
 
 app = Celery(
     "citeaudit",
     broker=settings.broker_url or "redis://127.0.0.1:6379/0",
-    include=["workers.tasks"],
+    include=["workers.tasks", "workers.schedule"],
 )
 app.conf.update(
     task_acks_late=True,
@@ -44,7 +45,8 @@ app.conf.update(
             "task": TASK_SWEEP,
             "schedule": settings.sweep_interval,
             "options": {"queue": QUEUE_AUDITS},
-        }
+        },
+        **beat_entries(settings),  # watched audits: re-checks, deliveries, pruning
     },
     beat_schedule_filename=os.environ.get(
         "CITEAUDIT_BEAT_SCHEDULE", "/tmp/citeaudit-beat-schedule"

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from citeaudit import __version__, web
-from citeaudit.api.routes import audits, meta
+from citeaudit.api.routes import audits, meta, watch
 from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
 from citeaudit.service.embedded import InProcessDispatcher
@@ -62,6 +62,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.include_router(audits.router)
+    app.include_router(watch.router)
     app.include_router(meta.router)
     app.include_router(web.router)  # the editors' pages under /web
 

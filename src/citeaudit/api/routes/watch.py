@@ -1,0 +1,229 @@
+"""Watching audits: watch/unwatch, what changed since, collections, notification settings."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Response
+from pydantic import BaseModel, Field
+
+from citeaudit.api.deps import AccountDep, RepoDep
+from citeaudit.api.schemas import ErrorMessage
+from citeaudit.watch import (
+    Change,
+    WatchError,
+    changes_for_audit,
+    changes_for_collection,
+    get_notify_settings,
+    list_collections,
+    list_watches,
+    rotate_secret,
+    set_notify_settings,
+    unwatch_audit,
+    watch_audit,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["watch"])
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorMessage, "description": "missing or invalid token"},
+    404: {"model": ErrorMessage, "description": "no such audit (or another account's)"},
+}
+
+
+class WatchRequest(BaseModel):
+    collection: str | None = Field(None, min_length=1, max_length=200)
+
+
+class WatchOut(BaseModel):
+    audit_id: str
+    collection: str | None
+    watched_since: datetime
+
+
+class WatchList(BaseModel):
+    items: list[WatchOut]
+
+
+class CollectionOut(BaseModel):
+    name: str
+    audits: int
+    created_at: datetime
+
+
+class ChangeOut(BaseModel):
+    kind: Literal["newly_broken", "recovered", "still_broken", "newly_retracted", "new_notice"]
+    at: datetime
+    audit_id: str
+    reference_ids: list[str]
+    url: str | None = None
+    doi: str | None = None
+    since: datetime | None = None
+    status: int | None = None
+    reason: str | None = None
+    final_url: str | None = None
+    notice: dict[str, Any] | None = None
+
+
+class Changes(BaseModel):
+    since: datetime | None
+    changes: list[ChangeOut]
+
+
+class NotifySettingsIn(BaseModel):
+    webhook_url: str | None = Field(None, max_length=2000)
+    email: str | None = Field(None, max_length=320)
+
+
+class NotifySettingsOut(BaseModel):
+    webhook_url: str | None
+    email: str | None
+    has_secret: bool
+    secret: str | None = Field(None, description="a new webhook secret: shown once")
+
+
+def _change(c: Change) -> ChangeOut:
+    return ChangeOut(
+        kind=c.kind.value,
+        at=c.at,
+        audit_id=c.audit_id,
+        reference_ids=list(c.reference_ids),
+        url=c.url,
+        doi=c.doi,
+        since=c.since,
+        status=c.status,
+        reason=c.reason,
+        final_url=c.final_url,
+        notice=c.notice,
+    )
+
+
+def _html(title: str, changes: list[Change]) -> Response:
+    rows = "".join(
+        f"<tr><td>{html.escape(c.kind.value.replace('_', ' '))}</td>"
+        f"<td>{c.at:%Y-%m-%d %H:%M}</td>"
+        f"<td>{html.escape(c.url or c.doi or '')}</td>"
+        f"<td>{html.escape(', '.join(c.reference_ids))}</td>"
+        f"<td>{f'{c.since:%Y-%m-%d}' if c.since else ''}</td></tr>"
+        for c in changes
+    )
+    body = (
+        f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
+        f"<h1>{html.escape(title)}</h1><table><thead><tr><th>change</th><th>when</th>"
+        f"<th>link or DOI</th><th>references</th><th>since</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    return Response(body, media_type="text/html; charset=utf-8")
+
+
+@router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
+def watch(
+    audit_id: str, account: AccountDep, repo: RepoDep, body: WatchRequest | None = None
+) -> WatchOut:
+    """Re-check this audit's links and cited works on the schedule (idempotent)."""
+    try:
+        view = watch_audit(repo, account, audit_id, body.collection if body else None)
+    except WatchError as exc:
+        raise HTTPException(404 if "no such" in str(exc) else 422, str(exc)) from None
+    return WatchOut(
+        audit_id=view.audit_id, collection=view.collection, watched_since=view.created_at
+    )
+
+
+@router.delete("/audits/{audit_id}/watch", status_code=204, responses=_ERRORS)
+def unwatch(audit_id: str, account: AccountDep, repo: RepoDep) -> Response:
+    if not unwatch_audit(repo, account, audit_id):
+        raise HTTPException(404, "this audit is not watched")
+    return Response(status_code=204)
+
+
+@router.get("/audits/{audit_id}/changes", response_model=Changes, responses=_ERRORS)
+def audit_changes(
+    audit_id: str,
+    account: AccountDep,
+    repo: RepoDep,
+    since: Annotated[datetime | None, Query(description="ISO 8601; default: all")] = None,
+    format: Literal["json", "html"] = "json",
+) -> Any:
+    """Newly broken, recovered, newly retracted, new notices since `since`; still broken."""
+    try:
+        changes = changes_for_audit(repo, account, audit_id, since)
+    except WatchError as exc:
+        raise HTTPException(404, str(exc)) from None
+    if format == "html":
+        return _html(f"Changes in audit {audit_id}", changes)
+    return Changes(since=since, changes=[_change(c) for c in changes])
+
+
+@router.get("/watch", response_model=WatchList, responses=_ERRORS)
+def watched(account: AccountDep, repo: RepoDep, collection: str | None = None) -> WatchList:
+    return WatchList(
+        items=[
+            WatchOut(audit_id=w.audit_id, collection=w.collection, watched_since=w.created_at)
+            for w in list_watches(repo, account, collection)
+        ]
+    )
+
+
+@router.get("/watch/collections", response_model=list[CollectionOut], responses=_ERRORS)
+def collections(account: AccountDep, repo: RepoDep) -> list[CollectionOut]:
+    return [
+        CollectionOut(name=c.name, audits=c.audits, created_at=c.created_at)
+        for c in list_collections(repo, account)
+    ]
+
+
+@router.get("/watch/collections/{name}/changes", response_model=Changes, responses=_ERRORS)
+def collection_changes(
+    name: str,
+    account: AccountDep,
+    repo: RepoDep,
+    since: datetime | None = None,
+    format: Literal["json", "html"] = "json",
+) -> Any:
+    try:
+        changes = changes_for_collection(repo, account, name, since)
+    except WatchError as exc:
+        raise HTTPException(404, str(exc)) from None
+    if format == "html":
+        return _html(f"Changes in {name}", changes)
+    return Changes(since=since, changes=[_change(c) for c in changes])
+
+
+@router.get("/watch/settings", response_model=NotifySettingsOut, responses=_ERRORS)
+def notify_settings(account: AccountDep, repo: RepoDep) -> NotifySettingsOut:
+    view = get_notify_settings(repo, account)
+    return NotifySettingsOut(
+        webhook_url=view.webhook_url, email=view.email_to, has_secret=view.has_secret, secret=None
+    )
+
+
+@router.put("/watch/settings", response_model=NotifySettingsOut, responses=_ERRORS)
+def put_notify_settings(
+    body: NotifySettingsIn, account: AccountDep, repo: RepoDep
+) -> NotifySettingsOut:
+    """Set the webhook URL and e-mail address (null clears); a first webhook gets a secret."""
+    given = body.model_fields_set
+    kwargs: dict[str, Any] = {}
+    if "webhook_url" in given:
+        kwargs["webhook_url"] = body.webhook_url
+    if "email" in given:
+        kwargs["email_to"] = body.email
+    try:
+        view, secret = set_notify_settings(repo, account, **kwargs)
+    except WatchError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return NotifySettingsOut(
+        webhook_url=view.webhook_url, email=view.email_to, has_secret=view.has_secret, secret=secret
+    )
+
+
+@router.post("/watch/settings/secret", response_model=NotifySettingsOut, responses=_ERRORS)
+def new_secret(account: AccountDep, repo: RepoDep) -> NotifySettingsOut:
+    """A new webhook signing secret (HMAC-SHA256 of the body); the old one stops at once."""
+    secret = rotate_secret(repo, account)
+    view = get_notify_settings(repo, account)
+    return NotifySettingsOut(
+        webhook_url=view.webhook_url, email=view.email_to, has_secret=True, secret=secret
+    )

@@ -1,0 +1,204 @@
+"""`citeaudit watch add|list|remove`, `citeaudit recheck`, `citeaudit changes`.
+
+These work on the service's store (CITEAUDIT_DATABASE_URL) without a broker:
+`watch add FILES...` audits the files in this process and watches the audit;
+`recheck` re-checks everything due in this process (cron-friendly; exit 1 when our
+own network was down and nothing could be checked); `changes` prints what changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from citeaudit.errors import ConfigurationError, InputError
+from citeaudit.service.config import ServiceSettings
+
+BIBLIOGRAPHY_SUFFIXES = {".bib", ".ris", ".json", ".csl", ".bibtex"}
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    watch = sub.add_parser("watch", help="watch audits: re-check their links and cited works")
+    actions = watch.add_subparsers(dest="watch_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="audit FILES (or take --audit IDs) and watch them")
+    add.add_argument("files", nargs="*", metavar="FILE")
+    add.add_argument("--audit", action="append", default=[], metavar="ID")
+    add.add_argument("--collection", help="group under this name (e.g. a journal issue)")
+    add.add_argument("--no-resolve", action="store_true")
+    add.add_argument("--no-links", action="store_true")
+    _account(add)
+    add.set_defaults(run=run_add)
+    listing = actions.add_parser("list", help="the watched audits")
+    listing.add_argument("--collection")
+    _account(listing)
+    listing.set_defaults(run=run_list)
+    remove = actions.add_parser("remove", help="stop watching audits")
+    remove.add_argument("audits", nargs="+", metavar="ID")
+    _account(remove)
+    remove.set_defaults(run=run_remove)
+
+    recheck = sub.add_parser("recheck", help="re-check everything due now, in this process")
+    recheck.add_argument("--no-deliver", action="store_true", help="leave notifications owed")
+    recheck.add_argument("--format", choices=("text", "json"), default="text")
+    recheck.set_defaults(run=run_recheck)
+
+    changes = sub.add_parser("changes", help="what changed for a watched audit or collection")
+    changes.add_argument("audit", nargs="?", metavar="AUDIT_ID")
+    changes.add_argument("--collection")
+    changes.add_argument("--since", type=_datetime, help="ISO 8601 date or time")
+    changes.add_argument("--format", choices=("text", "json"), default="text")
+    _account(changes)
+    changes.set_defaults(run=run_changes)
+
+
+def _account(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--account", default="local", help="account name (default: local)")
+
+
+def _datetime(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date or time: {text!r}") from None
+    return value if value.tzinfo else value.astimezone()
+
+
+def _settings() -> ServiceSettings:
+    try:
+        return ServiceSettings()
+    except ValueError as exc:
+        raise ConfigurationError(f"bad setting: {exc}") from exc
+
+
+def _repo(settings: ServiceSettings) -> Any:
+    from citeaudit.store import Repository, make_engine, upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return Repository(engine)
+
+
+def _new_file(path: Path) -> Any:
+    from citeaudit.store.views import NewFile
+
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), str(exc.strerror or exc)) from exc
+    role = "bibliography" if path.suffix.lower() in BIBLIOGRAPHY_SUFFIXES else "manuscript"
+    kind = "docx" if content[:2] == b"PK" else "text"
+    return NewFile(role, path.name, kind, content)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from citeaudit.service.embedded import InProcessDispatcher
+    from citeaudit.service.jobs import Jobs
+    from citeaudit.watch import account_by_name, watch_audit
+
+    if not args.files and not args.audit:
+        raise ConfigurationError("give FILES to audit, or --audit ID")
+    settings = _settings()
+    repo = _repo(settings)
+    account = account_by_name(repo, args.account)
+    ids = list(args.audit)
+    if args.files:
+        files = [_new_file(Path(f)) for f in args.files]
+        options = {"offline": False, "resolve": not args.no_resolve, "links": not args.no_links}
+        audit_id = repo.create_audit(account, files, options)
+        InProcessDispatcher(Jobs(repo, settings), 1).run(audit_id)
+        audit = repo.get_audit(audit_id)
+        if audit is None or audit.status != "done":
+            raise ConfigurationError(f"audit failed: {audit.error if audit else 'gone'}")
+        ids.append(audit_id)
+    for audit_id in ids:
+        view = watch_audit(repo, account, audit_id, args.collection)
+        where = f" in {view.collection!r}" if view.collection else ""
+        print(f"{view.audit_id} watched{where}")
+    repo.engine.dispose()
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from citeaudit.watch import account_by_name, list_watches
+
+    repo = _repo(_settings())
+    for view in list_watches(repo, account_by_name(repo, args.account), args.collection):
+        print(f"{view.audit_id}\t{view.collection or '-'}\t{view.created_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from citeaudit.watch import account_by_name, unwatch_audit
+
+    repo = _repo(_settings())
+    account = account_by_name(repo, args.account)
+    missing = [a for a in args.audits if not unwatch_audit(repo, account, a)]
+    for audit_id in missing:
+        print(f"citeaudit: {audit_id} was not watched", file=sys.stderr)
+    return 2 if missing else 0
+
+
+def run_recheck(args: argparse.Namespace) -> int:
+    from citeaudit.watch import recheck_now
+
+    settings = _settings()
+    repo = _repo(settings)
+    summary, stats = recheck_now(repo, settings, deliver=not args.no_deliver)
+    out = {
+        "links_checked": summary.links_checked,
+        "dois_checked": summary.dois_checked,
+        "changes": summary.kinds,
+        "network_down": summary.network_down,
+        "notifications": {"sent": stats.sent, "retrying": stats.retried, "failed": stats.failed},
+    }
+    if args.format == "json":
+        print(json.dumps(out))
+    else:
+        print(
+            f"{summary.links_checked} links and {summary.dois_checked} DOIs re-checked; "
+            f"changes: {summary.kinds or 'none'}; notifications sent: {stats.sent}"
+            + (" (our network was down: links left due)" if summary.network_down else "")
+        )
+    return 1 if summary.network_down else 0
+
+
+def run_changes(args: argparse.Namespace) -> int:
+    from citeaudit.watch import (
+        WatchError,
+        account_by_name,
+        changes_for_audit,
+        changes_for_collection,
+    )
+
+    if bool(args.audit) == bool(args.collection):
+        raise ConfigurationError("give an AUDIT_ID or --collection NAME")
+    repo = _repo(_settings())
+    account = account_by_name(repo, args.account)
+    try:
+        if args.audit:
+            changes = changes_for_audit(repo, account, args.audit, args.since)
+        else:
+            changes = changes_for_collection(repo, account, args.collection, args.since)
+    except WatchError as exc:
+        raise ConfigurationError(str(exc)) from None
+    if args.format == "json":
+        from citeaudit.store.codec import to_plain
+
+        rows = [
+            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in to_plain(c).items()}
+            for c in changes
+        ]
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not changes:
+        print("no changes")
+    for c in changes:
+        what = c.url or c.doi or ""
+        since = f" since {c.since:%Y-%m-%d %H:%M}" if c.since else ""
+        refs = ", ".join(c.reference_ids)
+        print(f"{c.at:%Y-%m-%d %H:%M}  {c.kind.value:<16} {what}{since}  [{refs}]")
+    return 0

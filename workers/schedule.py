@@ -1,0 +1,116 @@
+"""Beat entries and tasks for watched audits: sweep, re-check batches, deliveries, pruning.
+
+Beat (exactly one instance) runs `watch_sweep` every `watch_interval` seconds: it
+leases what is due and enqueues link batches (host-disjoint, on the links queue)
+and DOI batches (registry queue). Each batch task re-checks and records; the
+deliveries run after each batch and on their own beat entry (retries with backoff
+come due there). Every task is idempotent: a redelivered batch finds its links
+already checked and does nothing; an outbox row is claimed before it is sent.
+
+Tasks are bound to the app by name (`shared_task`), so this module does not import
+the app: `workers.celery_app` imports `beat_entries` from here.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import shared_task
+
+from citeaudit.service.config import ServiceSettings
+from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
+from citeaudit.store.repository import Repository
+
+log = logging.getLogger(__name__)
+
+TASK_WATCH_SWEEP = "citeaudit.watch.sweep"
+TASK_WATCH_LINKS = "citeaudit.watch.links"
+TASK_WATCH_DOIS = "citeaudit.watch.dois"
+TASK_WATCH_DELIVER = "citeaudit.watch.deliver"
+TASK_WATCH_PRUNE = "citeaudit.watch.prune"
+
+
+def beat_entries(settings: ServiceSettings) -> dict[str, dict[str, Any]]:
+    return {
+        "watch-sweep": {
+            "task": TASK_WATCH_SWEEP,
+            "schedule": settings.watch_interval,
+            "options": {"queue": QUEUE_AUDITS},
+        },
+        "watch-deliver": {
+            "task": TASK_WATCH_DELIVER,
+            "schedule": settings.watch_deliver_interval,
+            "options": {"queue": QUEUE_AUDITS},
+        },
+        "watch-prune": {
+            "task": TASK_WATCH_PRUNE,
+            "schedule": 24 * 3600.0,
+            "options": {"queue": QUEUE_AUDITS},
+        },
+    }
+
+
+def _context() -> tuple[Repository, ServiceSettings]:
+    from workers.tasks import jobs  # one store per worker process
+
+    j = jobs()
+    return j.repo, j.settings
+
+
+@shared_task(name=TASK_WATCH_SWEEP, bind=True, acks_late=True)
+def watch_sweep(self: Any) -> dict[str, int]:
+    from citeaudit.watch import sweep
+
+    repo, settings = _context()
+    plan = sweep(repo, settings)
+    for batch in plan.link_batches:
+        self.app.send_task(TASK_WATCH_LINKS, args=[list(batch)], queue=QUEUE_LINKS)
+    for dois in plan.doi_batches:
+        self.app.send_task(TASK_WATCH_DOIS, args=[list(dois)], queue=QUEUE_REGISTRY)
+    log.info(
+        "watch sweep: %d link batches, %d DOI batches",
+        len(plan.link_batches),
+        len(plan.doi_batches),
+    )
+    return {"link_batches": len(plan.link_batches), "doi_batches": len(plan.doi_batches)}
+
+
+@shared_task(name=TASK_WATCH_LINKS, bind=True, acks_late=True)
+def watch_links(self: Any, link_ids: list[int]) -> dict[str, Any]:
+    from citeaudit.watch import run_link_batch
+
+    repo, settings = _context()
+    summary = run_link_batch(repo, settings, link_ids)
+    if summary.changes:
+        self.app.send_task(TASK_WATCH_DELIVER, queue=QUEUE_AUDITS)
+    return {"checked": summary.links_checked, "changes": summary.kinds}
+
+
+@shared_task(name=TASK_WATCH_DOIS, bind=True, acks_late=True)
+def watch_dois(self: Any, dois: list[str]) -> dict[str, Any]:
+    from citeaudit.watch import run_doi_batch
+
+    repo, settings = _context()
+    summary = run_doi_batch(repo, settings, dois)
+    if summary.changes:
+        self.app.send_task(TASK_WATCH_DELIVER, queue=QUEUE_AUDITS)
+    return {"checked": summary.dois_checked, "changes": summary.kinds}
+
+
+@shared_task(name=TASK_WATCH_DELIVER, acks_late=True)
+def watch_deliver() -> dict[str, int]:
+    from citeaudit.watch import deliver_due
+
+    repo, settings = _context()
+    stats = deliver_due(repo, settings)
+    return {"sent": stats.sent, "retrying": stats.retried, "failed": stats.failed}
+
+
+@shared_task(name=TASK_WATCH_PRUNE, acks_late=True)
+def watch_prune() -> dict[str, int]:
+    from citeaudit.watch import prune
+
+    repo, settings = _context()
+    pruned = prune(repo, settings)
+    return {"checks": pruned.checks, "deliveries": pruned.deliveries}
