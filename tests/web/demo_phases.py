@@ -1,6 +1,8 @@
 """Network phases for the web tests: a fixed registry, the real link checker on loopback.
 
-Selected in the service process with CITEAUDIT_ENRICHERS=tests.web.demo_phases:enrichers.
+Selected in the service process with CITEAUDIT_ENRICHERS=tests.web.demo_phases:enrichers;
+CITEAUDIT_TEST_DELAY makes each entry take that many seconds in the registry phase, so
+that a browser can watch the progress.
 The registry's answers are fixed (no network); links are checked by the real
 `LinkEnricher` against the loopback link farm the test starts (its DOI resolver,
 archive and probe URLs come from the CITEAUDIT_* settings the test sets).
@@ -9,6 +11,8 @@ archive and probe URLs come from the CITEAUDIT_* settings the test sets).
 from __future__ import annotations
 
 import dataclasses
+import os
+import time
 from collections.abc import Sequence
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
@@ -55,7 +59,9 @@ class FixedResolver(Enricher):
 
     def enrich(self, data: AuditData) -> AuditData:
         found: dict[str, Resolution] = {}
+        delay = float(os.environ.get("CITEAUDIT_TEST_DELAY", "0"))
         for ref in data.references:
+            time.sleep(delay)
             entry = RECORDS.get(ref.first_author_family or "")
             if entry is None:
                 found[ref.id] = Resolution(ref.id, ResolutionState.NOT_FOUND, reason="test")

@@ -18,6 +18,8 @@ _QUOTED = re.compile(r"'([^']{4,200})'")
 _DOI_URL = re.compile(r"^https?://(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
 _YEAR_CODES = frozenset({"REG003", "CIT004"})
 _TITLE_CODES = frozenset({"REG004", "REG002"})
+# messages that quote the entry itself (others quote the registry's record)
+_QUOTES_ENTRY = frozenset({"BIB002", "BIB003", "REG006"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,9 @@ def _candidates(finding: Mapping[str, Any], reference: Mapping[str, Any]) -> Ite
         bare = _DOI_URL.sub("", url)
         if bare != url:
             yield bare
-    yield from _QUOTED.findall(str(finding.get("message") or ""))
     code = finding.get("code")
+    if code in _QUOTES_ENTRY:
+        yield from _QUOTED.findall(str(finding.get("message") or ""))
     if code in _YEAR_CODES and reference.get("year") is not None:
         yield f"{reference['year']}{reference.get('year_suffix') or ''}"
     if code in _TITLE_CODES and reference.get("title"):

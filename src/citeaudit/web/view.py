@@ -31,7 +31,7 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    kind: str  # "archived copy", "DOI to add", "final URL", ...
+    kind: str  # "Archived copy", "DOI to add", "Final URL", ...
     link: Link
 
 
@@ -42,8 +42,9 @@ class FindingItem:
     rule: str
     message: str
     line: int | None
-    fix_title: str | None
+    fix_title: str | None  # the fix, before its link when the link is part of it
     fix: Link | None
+    fix_after: str  # the rest of the fix's title, after the link
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +97,18 @@ class Findings:
     groups: tuple[ReferenceGroup, ...]
     loose: tuple[FindingItem, ...]  # about a citation or the input, not an entry
     clean_references: int
+    clean: tuple[tuple[int, str, str], ...]  # entries without findings: number, label, raw
     phases: tuple[tuple[str, bool, str], ...]
 
 
 @lru_cache(maxsize=1)
 def rule_names() -> dict[str, str]:
-    return {r.code: r.name.replace("-", " ") for r in ALL_RULES}
+    return {r.code: _readable(r.name) for r in ALL_RULES}
+
+
+def _readable(name: str) -> str:
+    words = ["DOI" if w == "doi" else w for w in name.split("-")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 @lru_cache(maxsize=1)
@@ -195,9 +202,9 @@ def suggestions(ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -
 
     for check in ref.get("links") or ():
         if check.get("archive_url") and check.get("outcome") == "broken":
-            add("archived copy", web_link(str(check["archive_url"])))
+            add("Archived copy", web_link(str(check["archive_url"])))
         if check.get("final_url") and check.get("outcome") == "redirected":
-            add("final URL", web_link(str(check["final_url"])))
+            add("Final URL", web_link(str(check["final_url"])))
     for f in findings:
         fix = f.get("fix") or {}
         replacement = fix.get("replacement")
@@ -217,14 +224,21 @@ def finding_item(f: Mapping[str, Any]) -> FindingItem:
             doi_link(replacement) if re.match(r"^10\.\d{4,9}/\S+$", replacement) else None
         ) or web_link(replacement)
     location = f.get("location") or {}
+    title = fix.get("title")
+    after = ""
+    if link is not None and title and isinstance(replacement, str) and replacement in title:
+        title, _, after = str(title).partition(replacement)  # the link where the text was
+    elif link is not None and title:
+        title = f"{title} —"
     return FindingItem(
         severity=str(f["severity"]),
         code=str(f["code"]),
         rule=str(f["rule"]),
         message=str(f["message"]),
         line=location.get("line"),
-        fix_title=fix.get("title"),
+        fix_title=title,
         fix=link,
+        fix_after=after,
     )
 
 
@@ -300,6 +314,11 @@ def findings_view(
         groups=tuple(groups),
         loose=tuple(finding_item(f) for f in _order(loose)),
         clean_references=len(ids - with_any),
+        clean=tuple(
+            (n, label(r), str(r.get("raw") or ""))
+            for n, r in enumerate(refs, start=1)
+            if str(r["id"]) not in with_any
+        ),
         phases=tuple(
             (str(p.get("phase")), bool(p.get("done")), str(p.get("reason") or ""))
             for p in report.get("phases") or ()

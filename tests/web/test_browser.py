@@ -1,0 +1,130 @@
+"""The editors' page in a real headless Chromium, against a real `citeaudit serve`.
+
+Signs in, drops the example manuscript (its links moved to the loopback farm), watches
+the progress, finds the uncited reference and the broken link, filters by severity,
+downloads the JSON, and saves screenshots (tmp_path and test-output/web/).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.browser import chromium
+from tests.web.conftest import OUTPUT, Served
+from tests.web.demo import UNCITED, demo_text
+
+pytestmark = [pytest.mark.slow]
+
+
+class Shots:
+    def __init__(self, page: Any, tmp_path: Path) -> None:
+        self.page = page
+        self.dirs = [tmp_path / "screenshots", OUTPUT]
+        for d in self.dirs:
+            d.mkdir(parents=True, exist_ok=True)
+
+    def take(self, name: str, full: bool = True, element: Any = None) -> None:
+        data = element.screenshot() if element is not None else self.page.screenshot(full_page=full)
+        for d in self.dirs:
+            (d / f"{name}.png").write_bytes(data)
+
+
+def drop_file(page: Any, zone: int, name: str, text: str) -> None:
+    """A real drop event on the upload zone, carrying the file, as a drag would."""
+    page.evaluate(
+        """([zone, name, text]) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([text], name, {type: "text/markdown"}));
+            const target = document.querySelectorAll("[data-drop]")[zone];
+            const init = {dataTransfer: dt, bubbles: true, cancelable: true};
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                target.dispatchEvent(new DragEvent(type, init));
+            }
+        }""",
+        [zone, name, text],
+    )
+
+
+def test_editor_audits_a_manuscript_in_chromium(served: Served, tmp_path: Path) -> None:
+    text = demo_text(served.farm)
+    broken = served.farm.url("site", "/gone404")
+    with chromium() as browser:
+        context = browser.new_context(
+            accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="en-GB"
+        )
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        shots = Shots(page, tmp_path)
+
+        page.goto(f"{served.url}/web/audits")
+        assert "/web/sign-in" in page.url
+        page.get_by_label("API token").fill("cit_not-a-real-token")
+        page.get_by_role("button", name="Sign in").click()
+        assert page.get_by_role("alert").inner_text().startswith("That token is not valid")
+        page.get_by_label("API token").fill(served.tokens["a"])
+        shots.take("01-sign-in")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/web/audits")
+        cookie = next(c for c in context.cookies() if c["name"] == "citeaudit_session")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+
+        drop_file(page, 0, "manuscript.md", text)
+        assert page.locator(".chosen li").first.inner_text().startswith("manuscript.md")
+        shots.take("02-upload")
+        page.get_by_role("button", name="Start the audit").click()
+        page.wait_for_url(re.compile(r".*/web/audits/[0-9a-f]{32}$"))
+
+        live = page.locator("[data-live-text]")
+        if live.count():  # still working: the poll must update the page by itself
+            shots.take("03-progress", full=False)
+        page.get_by_role("heading", name="Summary").wait_for(timeout=60_000)
+        assert not page.locator("[data-live]").count()
+        shots.take("04-audit")
+        shots.take("04-audit-top", full=False)
+
+        uncited = page.locator("article.ref", has_text=UNCITED)
+        assert uncited.count() == 1
+        assert "never cited" in uncited.inner_text()
+        dead = page.locator("article.ref", has_text=broken)
+        assert "LNK001" in dead.inner_text() and "404" in dead.inner_text()
+        assert dead.locator("mark.m-error").inner_text() == broken
+        archived = dead.locator(".actions").get_by_role(
+            "link", name=re.compile(r"web\.archive\.org")
+        )
+        assert "gone404" in (archived.get_attribute("href") or "")
+        assert page.locator(".registry tr.differs").count() >= 1  # the registry's version
+        shots.take("06-broken-link", element=dead)
+        shots.take(
+            "07-registry", element=page.locator("article.ref", has=page.locator(".registry")).first
+        )
+        assert page.locator("figure.chart svg rect").count() >= 3
+
+        page.get_by_label("Severity").select_option("warning")
+        page.get_by_role("button", name="Filter").click()
+        page.wait_for_url("**severity=warning**")
+        assert page.locator("article.ref", has_text=UNCITED).count() == 1
+        assert page.locator(".findings .badge-error").count() == 0
+        assert page.locator(".findings .badge-warning").count() >= 1
+        shots.take("05-filtered-warnings")
+
+        with page.expect_download() as info:
+            page.get_by_role("link", name="JSON").click()
+        download = info.value
+        saved = tmp_path / "report.json"
+        download.save_as(saved)
+        report = json.loads(saved.read_text("utf-8"))
+        codes = {(f["code"], f.get("url")) for f in report["findings"]}
+        assert ("LNK001", broken) in codes
+        assert any(code == "CIT001" for code, _ in codes)
+
+        page.goto(page.url)  # keyboard: the first Tab reaches the skip link
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+        assert errors == [], errors
+        context.close()
