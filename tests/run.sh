@@ -14,6 +14,7 @@ fi
 source tests/services.sh
 ensure_redis
 ensure_postgres
+ensure_chromium
 
 echo "== ruff"
 .venv/bin/ruff check src tests benches workers

@@ -1,4 +1,4 @@
-# Services the integration tests use: Redis (6379) and PostgreSQL (5432).
+# Services the integration tests use: Redis (6379), PostgreSQL (5432) and Chromium.
 # Use them when they answer; otherwise install (apt-get) and start our own.
 # Sourced by tests/run.sh. Sets CITEAUDIT_TEST_REDIS_URL / CITEAUDIT_TEST_DATABASE_URL.
 
@@ -58,5 +58,18 @@ ensure_postgres() {
     echo "services: postgresql at 127.0.0.1:5432"
   else
     echo "services: postgresql unavailable; tests that need it will be skipped" >&2
+  fi
+}
+
+ensure_chromium() {
+  # Debian's chromium for the web page's browser test (never `playwright install`,
+  # which downloads a browser). Without it, that test skips.
+  if [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null; then
+    _apt_install chromium || true
+  fi
+  if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null; then
+    echo "services: chromium at $(command -v chromium || echo /usr/bin/chromium)"
+  else
+    echo "services: chromium unavailable; the browser test will be skipped" >&2
   fi
 }
