@@ -80,8 +80,12 @@ def test_editor_audits_a_manuscript_in_chromium(served: Served, tmp_path: Path) 
         page.get_by_role("button", name="Start the audit").click()
         page.wait_for_url(re.compile(r".*/web/audits/[0-9a-f]{32}$"))
 
-        live = page.locator("[data-live-text]")
-        if live.count():  # still working: the poll must update the page by itself
+        # still working (the registry phase is slowed down): the poll updates the page
+        page.wait_for_function(
+            """() => document.querySelector("h2#summary-heading") !== null
+                || /parts checked/.test(document.querySelector("[data-live-text]").textContent)"""
+        )
+        if page.locator("[data-live-text]").count():
             shots.take("03-progress", full=False)
         page.get_by_role("heading", name="Summary").wait_for(timeout=60_000)
         assert not page.locator("[data-live]").count()
@@ -123,7 +127,13 @@ def test_editor_audits_a_manuscript_in_chromium(served: Served, tmp_path: Path) 
         assert ("LNK001", broken) in codes
         assert any(code == "CIT001" for code, _ in codes)
 
-        page.goto(page.url)  # keyboard: the first Tab reaches the skip link
+        if page.get_by_role("button", name="Watch this audit").count():  # with citeaudit.watch
+            page.get_by_label("Collection").fill("Issue 7")
+            page.get_by_role("button", name="Watch this audit").click()
+            page.get_by_role("button", name="Stop watching").wait_for()
+            shots.take("08-watching", element=page.locator("#watch"))
+
+        page.goto(page.url.split("#")[0])  # keyboard: the first Tab reaches the skip link
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent") == "Skip to content"
         assert errors == [], errors

@@ -19,7 +19,8 @@ from citeaudit.web.context import Visitor, VisitorDep
 from citeaudit.web.export import findings_csv
 from citeaudit.web.render import render
 from citeaudit.web.session import csrf_ok
-from citeaudit.web.view import SEVERITIES, findings_view, known_rules, partial_view
+from citeaudit.web.view import SEVERITIES, findings_view, known_rules, label, partial_view
+from citeaudit.web.watching import panel
 
 router = APIRouter()
 
@@ -79,6 +80,7 @@ def audit_page(
     report = _report(repo, audit)
     findings = findings_view(report, severity=chosen_severity, rule=known_rule) if report else None
     partial = partial_view(repo.findings(audit.id)) if report is None else ()
+    labels = {str(r["id"]): label(r) for r in (report or {}).get("references") or ()}
     return render(
         "audit.html",
         audit=audit,
@@ -88,6 +90,7 @@ def audit_page(
         severity=chosen_severity,
         rule=known_rule,
         downloads=tuple(DOWNLOADS),
+        watch=panel(repo, who.account, audit.id, labels),
         refresh=REFRESH_SECONDS,
         csrf=who.csrf,
         user=who,

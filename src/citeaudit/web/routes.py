@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.uploads import UploadRejected
 from citeaudit.store.views import AuditView
-from citeaudit.web import audit_pages
+from citeaudit.web import audit_pages, watch_pages
 from citeaudit.web.context import Visitor, VisitorDep
 from citeaudit.web.render import render
 from citeaudit.web.session import (
@@ -27,6 +27,7 @@ from citeaudit.web.upload import read_upload
 
 router = APIRouter(include_in_schema=False)
 router.include_router(audit_pages.router)
+router.include_router(watch_pages.router)
 
 PER_PAGE = 20
 STATIC = {"style.css": "text/css", "app.js": "text/javascript"}

@@ -47,13 +47,15 @@ function followProgress() {
   const text = live.querySelector("[data-live-text]");
   const bar = live.querySelector("[data-live-bar]");
   const url = live.getAttribute("data-status-url");
+  const early = ["queued", "offline"].includes(live.getAttribute("data-phase"));
   let delay = 1000;
   async function poll() {
     try {
       const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
       if (response.ok) {
         const status = await response.json();
-        if (status.status === "done" || status.status === "failed") {
+        const read = early && !["queued", "offline"].includes(status.phase);
+        if (status.status === "done" || status.status === "failed" || read) {
           window.location.reload();
           return;
         }

@@ -1,0 +1,75 @@
+"""The audit page's watch panel: watch, unwatch, the change history; never another's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.web.conftest import App
+from tests.web.helpers import upload, wait_done
+
+watch = pytest.importorskip("citeaudit.watch")
+
+PAPER = (
+    "# T\n\nAs found (Ret, 2019).\n\n## References\n\n"
+    "- Ret, R. (2019). A work later retracted. *Journal*, 1, 1-2. https://doi.org/10.5555/ret.1\n"
+)
+
+
+def _record_retraction(app: App, doi: str) -> None:
+    from citeaudit.watch.changes_store import record_change
+    from citeaudit.watch.model import ChangeKind
+
+    state = app.client.app.state  # type: ignore[attr-defined]
+    with state.repo.session() as s, s.begin():
+        record_change(
+            s,
+            state.settings,
+            key=f"test:{doi}",
+            kind=ChangeKind.NEWLY_RETRACTED,
+            at=datetime(2026, 1, 2, 3, 4, tzinfo=UTC),
+            data={"notice": {"kind": "retraction", "date": "2026-01-01"}},
+            doi=doi,
+        )
+
+
+def test_watch_unwatch_and_changes(app: App) -> None:
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, PAPER)
+    assert wait_done(app.client, audit_id)["status"] == "done"
+    page = app.client.get(f"/web/audits/{audit_id}").text
+    assert "Watch this audit" in page and "No changes recorded" in page
+
+    response = app.client.post(
+        f"/web/audits/{audit_id}/watch",
+        data={"csrf": csrf, "collection": "Issue <7>"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = app.client.get(f"/web/audits/{audit_id}").text
+    assert "Stop watching" in page and "Issue &lt;7&gt;" in page
+
+    _record_retraction(app, "10.5555/ret.1")
+    page = app.client.get(f"/web/audits/{audit_id}").text
+    assert "Newly retracted" in page and "10.5555/ret.1" in page and "Ret, 2019" in page
+
+    forged = app.client.post(f"/web/audits/{audit_id}/unwatch", data={"csrf": "forged"})
+    assert forged.status_code == 403
+    response = app.client.post(
+        f"/web/audits/{audit_id}/unwatch", data={"csrf": csrf}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert "Watch this audit" in app.client.get(f"/web/audits/{audit_id}").text
+
+
+def test_another_account_cannot_watch_or_see_changes(app: App) -> None:
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, PAPER)
+    wait_done(app.client, audit_id)
+    csrf_b = app.sign_in("b")
+    for action in ("watch", "unwatch"):
+        response = app.client.post(f"/web/audits/{audit_id}/{action}", data={"csrf": csrf_b})
+        assert response.status_code == 404, action
+    app.sign_in("a")
+    assert "Watch this audit" in app.client.get(f"/web/audits/{audit_id}").text
