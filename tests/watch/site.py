@@ -42,12 +42,16 @@ class Site:
     def url(self, host: int, path: str) -> str:
         return self.base[host] + path
 
-    def stats(self) -> dict[str, object]:
+    def stats(self, skip: int | None = None) -> dict[str, int]:
+        """Requests, hosts asked, and the most in flight at one host (host `skip` left
+        out: the reachability probe's, which the checker asks outside its host slots)."""
+        left_out = self.base[skip].split("//")[1].split(":")[0] if skip is not None else None
         with self._lock:
+            peaks = [n for h, n in self.max_inflight.items() if h != left_out]
             return {
-                "requests": sum(self.requests.values()),
-                "hosts": len(self.requests),
-                "max_in_flight_per_host": max(self.max_inflight.values(), default=0),
+                "requests": sum(n for h, n in self.requests.items() if h != left_out),
+                "hosts": sum(1 for h in self.requests if h != left_out),
+                "max_in_flight_per_host": max(peaks, default=0),
             }
 
     def reset(self) -> None:

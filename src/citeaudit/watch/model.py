@@ -64,7 +64,6 @@ class RecheckSummary:
     links_checked: int = 0
     dois_checked: int = 0
     changes: int = 0
-    requests: int = 0
     network_down: bool = False
     kinds: dict[str, int] = field(default_factory=dict)
 
@@ -76,7 +75,6 @@ class RecheckSummary:
             self.links_checked + other.links_checked,
             self.dois_checked + other.dois_checked,
             self.changes + other.changes,
-            self.requests + other.requests,
             self.network_down or other.network_down,
             kinds,
         )
