@@ -30,6 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from citeaudit.bibliography import freetext_crf  # noqa: E402
 from citeaudit.bibliography.freetext import parse_reference  # noqa: E402
 from citeaudit.bibliography.freetext_eval import FIELDS, norm, score_rows  # noqa: E402
 from citeaudit.doi import normalize_doi  # noqa: E402
@@ -110,6 +111,10 @@ def score_anystyle(
 
 
 def rule_parse(text: str) -> Reference:
+    return parse_reference(text, id="ref-1", index=1, location=Location("bench"), use_model=False)
+
+
+def hybrid_parse(text: str) -> Reference:
     return parse_reference(text, id="ref-1", index=1, location=Location("bench"))
 
 
@@ -125,11 +130,19 @@ def main() -> int:
         type=Path,
         default=Path(os.environ.get("ANYSTYLE_DATA", "/work/shared/data/anystyle")),
     )
-    ap.add_argument("--crf", action="store_true", help="also score the CRF model")
+    ap.add_argument("--crf", action="store_true", help="also score the tagger alone")
+    ap.add_argument("--model", type=Path, help="score the parser with this model file")
+    ap.add_argument("--only", choices=["rules", "parser"], help="score just one")
     args = ap.parse_args()
+    if args.model:
+        freetext_crf.MODEL_PATH = args.model
 
     rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
-    parsers: list[tuple[str, Callable[[str], Reference]]] = [("rules", rule_parse)]
+    parsers: list[tuple[str, Callable[[str], Reference]]] = []
+    if args.only != "parser":
+        parsers.append(("rules", rule_parse))
+    if args.only != "rules":
+        parsers.append(("parser (rules + tagger)", hybrid_parse))
     if args.crf:
         sys.path.insert(0, str(ROOT / "benches"))
         from train_freetext import load_crf_parser  # type: ignore[import-not-found]
@@ -163,7 +176,7 @@ def main() -> int:
                 for g, s in sorted(lang.items())
             )
         )
-        if args.failures and pname == "rules":
+        if args.failures and pname != "rules":
             for row, ref, res in results:
                 if not res.get(args.failures, True):
                     print("---", row["text"])

@@ -1,16 +1,21 @@
-"""Train (and load) a CRF free-text reference tagger on the AnyStyle data, for comparison.
+"""Train the CRF tagger of the free-text reference parser on the AnyStyle data.
 
-    python benches/train_freetext.py [--data DIR] [--out PATH]
+    python benches/train_freetext.py [--data DIR] [--out PATH] [--no-hints]
 
-Data: AnyStyle's labelled reference strings (github.com/inukshuk/anystyle, BSD-2-Clause),
-default /work/shared/data/anystyle or $ANYSTYLE_DATA. Every 10th sequence of each file is
-held out (benches/freetext_accuracy.py scores on those) and never trained on.
+Data: AnyStyle's labelled reference strings (github.com/inukshuk/anystyle, BSD-2-Clause,
+credited in NOTICE), default /work/shared/data/anystyle or $ANYSTYLE_DATA. Every 10th
+sequence of each file is held out (benches/freetext_accuracy.py scores on those) and
+never trained on.
 
 Each token gets a label (author, date, title, container, editor, volume, pages,
-publisher, location, doi, url, other); `load_crf_parser` turns a tagged string into a
-`Reference` with the same name splitter and DOI finder as the rule-based parser, so the
-two are compared on tagging alone. The model is written to /tmp by default: it ships only
-if it scores better on the labelled set (see the report of the comparison).
+publisher, location, doi, url, number, other) and the features of
+`citeaudit.bibliography.freetext_crf.features`, which include what the rule-based parser
+made of the entry: the tagger learns where the rules are right. The default output is
+the model that ships, ``src/citeaudit/bibliography/models/freetext-crf.model``; training
+is deterministic (fixed data order, L-BFGS), so rebuilding gives the same file.
+
+``--no-hints`` trains a tagger without the rules' reading (for comparison only, written
+to /tmp/freetext-crf-plain.model; ``freetext_accuracy.py --crf`` scores it).
 """
 
 from __future__ import annotations
@@ -29,79 +34,28 @@ sys.path.insert(0, str(ROOT / "benches"))
 
 import pycrfsuite  # noqa: E402
 
+from citeaudit.bibliography.freetext import parse_fields, rule_hints  # noqa: E402
+from citeaudit.bibliography.freetext_crf import (  # noqa: E402
+    LABELS,
+    MODEL_PATH,
+    features,
+    spans,
+    tokens,
+)
 from citeaudit.bibliography.freetext_names import parse_authors  # noqa: E402
 from citeaudit.doi import find_dois  # noqa: E402
 from citeaudit.model.location import Location  # noqa: E402
 from citeaudit.model.reference import Reference  # noqa: E402
 
-DEFAULT_MODEL = Path(os.environ.get("FREETEXT_CRF_MODEL", "/tmp/freetext-crf.model"))
-LABELS = {
-    "author": "author",
-    "date": "date",
-    "title": "title",
-    "container-title": "container",
-    "journal": "container",
-    "editor": "editor",
-    "volume": "volume",
-    "issue": "volume",
-    "pages": "pages",
-    "publisher": "publisher",
-    "location": "location",
-    "doi": "doi",
-    "url": "url",
-    "citation-number": "number",
+DEV = 5  # sequence i with i % 10 == 5: the dev sample the parser's gate is tuned on
+PLAIN_MODEL = Path("/tmp/freetext-crf-plain.model")
+PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 2,
 }
-_TOKEN = re.compile(r"\S+")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def shape(tok: str) -> str:
-    s = re.sub(r"[A-ZÀ-Þ]", "A", tok)
-    s = re.sub(r"[a-zß-ÿ]", "a", s)
-    s = re.sub(r"\d", "9", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)
-
-
-def tok_features(toks: list[str], i: int) -> dict[str, float | str]:
-    t = toks[i]
-    core = t.strip(".,;:()[]\"“”'‘’")
-    f: dict[str, float | str] = {
-        "bias": 1.0,
-        "low": core.lower()[:20],
-        "shape": shape(t)[:10],
-        "suf3": core[-3:].lower(),
-        "pre3": core[:3].lower(),
-        "last": t[-1:],
-        "first": t[:1],
-        "pos": str(min(i, 10)),
-        "rel": f"{int(10 * i / max(1, len(toks)))}",
-        "year": float(bool(re.fullmatch(r"\(?(1[5-9]|20)\d\d[a-z]?\)?[.,;:]?", t))),
-        "init": float(bool(re.fullmatch(r"[A-ZÀ-Þ]\.(-?[A-Z]\.)*,?", t))),
-        "cap": float(core[:1].isupper()),
-        "allcap": float(core.isupper() and len(core) > 1),
-        "digit": float(any(c.isdigit() for c in t)),
-        "quote": float(any(c in t for c in '"“”«»')),
-        "paren": float("(" in t or ")" in t),
-        "url": float(t.startswith(("http", "www", "doi:", "10."))),
-        "range": float(bool(re.search(r"\d[-–]\d", t))),
-    }
-    for off in (-2, -1, 1, 2):
-        j = i + off
-        if 0 <= j < len(toks):
-            u = toks[j]
-            f[f"{off}:low"] = u.strip('.,;:()[]"“”').lower()[:20]
-            f[f"{off}:shape"] = shape(u)[:10]
-            f[f"{off}:last"] = u[-1:]
-        else:
-            f[f"{off}:edge"] = 1.0
-    return f
-
-
-def sent_features(toks: list[str]) -> list[dict[str, float | str]]:
-    return [tok_features(toks, i) for i in range(len(toks))]
 
 
 def training_data(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
@@ -113,8 +67,8 @@ def training_data(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
         if not path.exists():
             continue
         for i, parts in anystyle_sequences(path):
-            if i % HOLDOUT_EVERY == 0:
-                continue
+            if i % HOLDOUT_EVERY in (0, DEV):
+                continue  # the held-out sample is never trained on; the dev one tunes the gate
             toks: list[str] = []
             labs: list[str] = []
             for tag, text in parts:
@@ -127,46 +81,37 @@ def training_data(data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
     return xs, ys
 
 
-def train(data_dir: Path, out: Path) -> None:
+def train(data_dir: Path, out: Path, *, hints: bool) -> None:
     xs, ys = training_data(data_dir)
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
-        trainer.append(sent_features(x), y)
-    trainer.set_params(
-        {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-    )
+        h = rule_hints(parse_fields(" ".join(x))) if hints else None
+        trainer.append(features(x, h), y)
+    trainer.set_params(PARAMS)
     start = time.time()
+    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     print(
         f"trained on {len(xs)} sequences in {time.time() - start:.0f}s -> {out} "
-        f"({out.stat().st_size / 1e6:.1f} MB)"
+        f"({out.stat().st_size / 1e6:.2f} MB)"
     )
 
 
-def load_crf_parser(model: Path = DEFAULT_MODEL) -> Callable[[str], Reference]:
+def load_crf_parser(model: Path = PLAIN_MODEL) -> Callable[[str], Reference]:
+    """The tagger alone (trained with --no-hints), for comparison with the parser."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
 
     def parse(text: str) -> Reference:
         toks = tokens(text)
-        labels = tagger.tag(sent_features(toks)) if toks else []
-        spans: dict[str, str] = {}
-        prev = None
-        for t, lab in zip(toks, labels, strict=True):
-            if lab != prev and lab in spans:
-                lab_key = f"{lab}#2"
-                spans[lab_key] = spans.get(lab_key, "") + " " + t
-            else:
-                spans[lab] = (spans.get(lab, "") + " " + t).strip()
-            prev = lab
-        authors, _ = parse_authors(spans.get("author", ""))
-        ym = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)", spans.get("date", ""))
+        labels = tagger.tag(features(toks)) if toks else []
+        sp = spans(toks, labels)
+        authors, _ = parse_authors(sp.get("author", ""))
+        ym = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)", sp.get("date", ""))
         dois = find_dois(text)
 
         def clean(s: str | None) -> str | None:
-            if not s:
-                return None
-            s = s.strip(" .,;:\"“”'‘’()")
+            s = (s or "").strip(" .,;:\"“”'‘’()`")
             return s or None
 
         return Reference(
@@ -177,8 +122,8 @@ def load_crf_parser(model: Path = DEFAULT_MODEL) -> Callable[[str], Reference]:
             authors=authors,
             year=int(ym.group(1)) if ym else None,
             year_suffix=ym.group(2) if ym else None,
-            title=clean(spans.get("title")),
-            container=clean(spans.get("container")),
+            title=clean(sp.get("title")),
+            container=clean(sp.get("container")),
             doi=dois[0][2] if dois else None,
         )
 
@@ -192,9 +137,11 @@ def main() -> int:
         type=Path,
         default=Path(os.environ.get("ANYSTYLE_DATA", "/work/shared/data/anystyle")),
     )
-    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--no-hints", action="store_true", help="train without the rules' reading")
     args = ap.parse_args()
-    train(args.data, args.out)
+    out = args.out or (PLAIN_MODEL if args.no_hints else MODEL_PATH)
+    train(args.data, out, hints=not args.no_hints)
     return 0
 
 

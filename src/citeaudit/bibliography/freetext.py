@@ -22,6 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from citeaudit.bibliography import freetext_crf
 from citeaudit.bibliography.freetext_names import (
     PARTICLES as _NAME_PARTICLES,
 )
@@ -36,7 +37,7 @@ from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
-__all__ = ["ParsedFields", "parse_fields", "parse_reference"]
+__all__ = ["ParsedFields", "parse_fields", "parse_reference", "refine_with_tagger", "rule_hints"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -316,10 +317,23 @@ class ParsedFields:
 
 
 def parse_reference(
-    text: str, *, id: str, index: int, location: Location, raw: str | None = None
+    text: str,
+    *,
+    id: str,
+    index: int,
+    location: Location,
+    raw: str | None = None,
+    use_model: bool = True,
 ) -> Reference:
-    """Parse one reference-list entry (markup already stripped) into a `Reference`."""
+    """Parse one reference-list entry (markup already stripped) into a `Reference`.
+
+    The rules read the entry; then, when the CRF model is there and `use_model`, the
+    tagger (which sees the rules' reading) settles the title and container — see
+    `freetext_crf` for why.
+    """
     f = parse_fields(text)
+    if use_model:
+        refine_with_tagger(text, f)
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
@@ -346,6 +360,69 @@ def parse_reference(
         urls=tuple(f.urls),
         extra=tuple(extra),
     )
+
+
+# --------------------------------------------------------------------------------------
+# the tagger's say
+
+
+def rule_hints(f: ParsedFields) -> freetext_crf.RuleHints:
+    """The rules' reading of an entry in the form the tagger is trained on."""
+    return freetext_crf.RuleHints(
+        families=tuple(a.family for a in f.authors),
+        year=f.year,
+        title=f.title,
+        container=f.container,
+        style=f.style,
+    )
+
+
+# the tagger's least "title" probability on the rules' title tokens below which its own
+# title is taken (and the same for the container): tuned on AnyStyle's dev sample and the
+# labelled set, never on the held-out sample (benches/freetext_accuracy.py)
+TITLE_GATE = 0.3
+CONTAINER_GATE = 0.2
+
+
+def refine_with_tagger(text: str, f: ParsedFields) -> bool:
+    """Let the CRF tagger overrule the title and container in `f`; False when no model.
+
+    The rules' title stands unless the tagger, having seen it, gives some of its words a
+    low probability of being title: the rules are near perfect on the styles they know,
+    and there the tagger agrees with them; where they guessed, it does not. Names, year,
+    DOI and URLs stay the rules': they are better at them on both the project's labelled
+    set and AnyStyle's held-out sample.
+    """
+    toks = freetext_crf.tokens(text)
+    tagging = freetext_crf.tag(toks, rule_hints(f))
+    if tagging is None:
+        return False
+    title = _clean_tagged(tagging.spans.get("title"))
+    if title and (tagging.title_support or 0.0) < TITLE_GATE:
+        f.title = title
+    container = _clean_tagged(tagging.spans.get("container"))
+    if (tagging.container_support or 0.0) < CONTAINER_GATE:
+        # the tagger doubting the rules' container without finding one of its own (most
+        # often a news site it reads as publisher): the rules' stands
+        f.container = container or f.container
+    if f.title and f.container and _norm(f.title) == _norm(f.container):
+        f.container = None
+    return True
+
+
+def _clean_tagged(piece: str | None) -> str | None:
+    if not piece:
+        return None
+    p = piece.strip(" ,;:")
+    for a, b in (("``", "''"), ("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"), ("„", "“")):
+        if p.startswith(a):
+            p = p[len(a) :]
+            p = p.rstrip(" ,.;:")
+            if p.endswith(b):
+                p = p[: -len(b)]
+            break
+    p = _ESCAPE.sub(r"\1", p)
+    return _clean_title(p.strip(" ,;:\"“”«»'‘’`"))
 
 
 # --------------------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+"""The CRF tagger stacked on the rules: it helps where the rules guess, and its absence
+(no model file) leaves a working rules-only parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeaudit.bibliography import freetext, freetext_crf
+from citeaudit.bibliography.freetext import parse_fields, parse_reference, refine_with_tagger
+from citeaudit.model.location import Location
+
+from .helpers import families, parse
+
+ENTRIES = [
+    "Yani, M. Y., Montratama, I., & Mahyudin, E. (2017). Diplomasi pertahanan di Asia "
+    "Tenggara. Jurnal Pertahanan, 7(2), 45–67. https://doi.org/10.33172/jp.v7i2.123",
+    "Han SE, Chen G. Optical absorption enhancement in silicon nanohole arrays for solar "
+    "photovoltaics. Nano Lett. 2010;10(3):1012-5.",
+    'B. Harlow, "How to write a literature review," Scribbr, 2020.',
+]
+
+
+def test_rule_labels_find_the_rules_fields_again() -> None:
+    toks = freetext_crf.tokens("Okafor, C. (2019). Ports and power. Marine Policy, 12, 1–9.")
+    hints = freetext_crf.RuleHints(
+        families=("Okafor",), year=2019, title="Ports and power", container="Marine Policy"
+    )
+    assert freetext_crf.rule_labels(toks, hints) == [
+        "A", "O", "Y", "T", "T", "T", "C", "C", "O", "O",
+    ]  # fmt: skip
+
+
+def test_features_are_one_list_of_strings_per_token() -> None:
+    toks = freetext_crf.tokens("Smith, J. 2001. A title. Publisher.")
+    feats = freetext_crf.features(toks, freetext_crf.RuleHints(families=("Smith",), year=2001))
+    assert len(feats) == len(toks)
+    assert all(isinstance(x, str) for f in feats for x in f)
+
+
+def test_model_ships_small() -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    assert freetext_crf.MODEL_PATH.stat().st_size <= 5_000_000
+
+
+def test_without_model_the_parser_is_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(freetext_crf, "MODEL_PATH", freetext_crf.MODEL_PATH.with_name("absent"))
+    monkeypatch.setattr(freetext_crf, "_MODEL", freetext_crf._Model())
+    for text in ENTRIES:
+        f = parse_fields(text)
+        assert refine_with_tagger(text, f) is False
+        ref = parse(text)
+        rules = parse_reference(text, id="ref-1", index=1, location=Location("refs.md", 1), use_model=False)
+        assert ref == rules
+        assert ref.authors and ref.year and ref.title
+
+
+def test_tagger_keeps_what_the_rules_know() -> None:
+    for text in ENTRIES:
+        ref = parse(text)
+        rules = parse_reference(
+            text, id="ref-1", index=1, location=Location("refs.md", 1), use_model=False
+        )
+        assert (ref.authors, ref.year, ref.doi, ref.title) == (
+            rules.authors,
+            rules.year,
+            rules.doi,
+            rules.title,
+        )
+
+
+def test_tagger_cuts_an_unpunctuated_journal_off_the_title() -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    ref = parse(
+        "Lindqvist, Maria E., 2003, Tidal mixing in fjords: observations and models, "
+        "Estuarine Coastal and Shelf Science 58 211-24."
+    )
+    assert families(ref) == ["Lindqvist"]
+    assert ref.year == 2003
+    assert ref.title == "Tidal mixing in fjords: observations and models"
+    assert ref.container == "Estuarine Coastal and Shelf Science"
+
+
+def test_gates_are_probabilities() -> None:
+    assert 0.0 < freetext.TITLE_GATE < 1.0
+    assert 0.0 < freetext.CONTAINER_GATE < 1.0
