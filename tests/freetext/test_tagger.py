@@ -50,7 +50,9 @@ def test_without_model_the_parser_is_rules_only(monkeypatch: pytest.MonkeyPatch)
         f = parse_fields(text)
         assert refine_with_tagger(text, f) is False
         ref = parse(text)
-        rules = parse_reference(text, id="ref-1", index=1, location=Location("refs.md", 1), use_model=False)
+        rules = parse_reference(
+            text, id="ref-1", index=1, location=Location("refs.md", 1), use_model=False
+        )
         assert ref == rules
         assert ref.authors and ref.year and ref.title
 

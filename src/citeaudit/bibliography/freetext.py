@@ -407,6 +407,14 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         f.container = container or f.container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
+    # gaps only: where the rules found no year or no authors, the tagger's date and
+    # author spans are better than nothing (and never overrule what the rules found)
+    if f.year is None and not f.no_date:
+        ym = re.search(rf"(?<!\d)({_YEAR})([a-z])?(?!\d)", tagging.spans.get("date", ""))
+        if ym and int(ym.group(1)) <= _MAX_YEAR:
+            f.year, f.year_suffix = int(ym.group(1)), ym.group(2)
+    if not f.authors and tagging.spans.get("author"):
+        f.authors, f.et_al = parse_authors(tagging.spans["author"].strip(" ,;:"))
     return True
 
 
