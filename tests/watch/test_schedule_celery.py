@@ -1,0 +1,196 @@
+"""The real schedule: Celery beat (1 s interval) and worker processes on Redis and
+PostgreSQL, the loopback site and webhook receiver in this process.
+
+Spec points 1 and 4: a page that dies makes exactly one "newly broken" change and one
+signed delivery, then "recovered"; beat and the worker are restarted (the worker by
+SIGKILL) while that delivery is still being retried, and afterwards it has arrived
+exactly once and every watched link was checked again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store.tables import LinkCheckRow
+from citeaudit.watch import (
+    ChangeKind,
+    account_by_name,
+    changes_for_audit,
+    set_notify_settings,
+    watch_audit,
+)
+from citeaudit.watch.times import aware, utcnow
+from tests.service.conftest import pg_url  # noqa: F401  (a fixture)
+from tests.service.processes import Proc, base_env, command, wait_for
+from tests.watch.conftest import stored_audit
+from tests.watch.receiver import Receiver
+from tests.watch.site import Site
+
+pytestmark = [pytest.mark.services, pytest.mark.slow]
+
+
+class Cluster:
+    def __init__(self, tmp: Path, env: dict[str, str]) -> None:
+        self.tmp, self.env = tmp, env
+        self.procs: dict[str, Proc] = {}
+        self.starts = 0
+
+    def start(self, name: str) -> Proc:
+        self.starts += 1
+        service = "beat" if name == "beat" else "worker"
+        proc = Proc(
+            name, command(service, self.env), self.env, self.tmp / f"{name}-{self.starts}.log"
+        )
+        self.procs[name] = proc
+        marker = "Starting..." if service == "beat" else "ready."
+        wait_for(
+            lambda: marker in proc.output() or proc.popen.poll() is not None,
+            40,
+            f"{name} to start",
+        )
+        assert proc.popen.poll() is None, proc.output()
+        return proc
+
+    def stop_all(self) -> None:
+        for proc in self.procs.values():
+            proc.stop()
+
+
+WATCH_REDIS_DB = 11  # apart from the service tests' DB 13 and the others' 15
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
+    if not given:
+        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
+    import redis
+
+    base = given.rsplit("/", 1)[0] if given.count("/") > 2 else given.rstrip("/")
+    url = f"{base}/{WATCH_REDIS_DB}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        yield url
+    finally:
+        client.flushdb()
+        client.close()
+
+
+@pytest.fixture
+def cluster(
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+    redis_url: str,
+) -> Iterator[tuple[Cluster, Repository, Site, Receiver]]:
+    site = Site(hosts=2).start()
+    receiver = Receiver().start()
+    env = base_env(
+        tmp_path,
+        CITEAUDIT_DATABASE_URL=pg_url,
+        CITEAUDIT_BROKER_URL=redis_url,
+        CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
+        CITEAUDIT_DOI_URL=site.url(1, "/"),
+        CITEAUDIT_ARCHIVE_URL=site.url(1, "/"),
+        CITEAUDIT_WATCH_INTERVAL="1",
+        CITEAUDIT_WATCH_MAX_AGE="1",
+        CITEAUDIT_WATCH_LEASE="5",
+        CITEAUDIT_WATCH_NEWLY_BROKEN_GAP="2",
+        CITEAUDIT_WATCH_DELIVER_INTERVAL="1",
+        CITEAUDIT_WEBHOOK_BACKOFF="1",
+        CITEAUDIT_LINK_TIMEOUT="5",
+        CITEAUDIT_VISIBILITY_TIMEOUT="5",
+        CITEAUDIT_RESTORE_INTERVAL="1",
+        CITEAUDIT_WORKER_CONCURRENCY="2",
+    )
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    cluster = Cluster(tmp_path, env)
+    try:
+        yield cluster, Repository(engine), site, receiver
+    finally:
+        cluster.stop_all()
+        engine.dispose()
+        receiver.stop()
+        site.stop()
+
+
+def last_checks(repo: Repository) -> dict[int, datetime]:
+    with repo.session() as s:
+        rows = s.execute(
+            select(LinkCheckRow.link_id, func.max(LinkCheckRow.checked_at)).group_by(
+                LinkCheckRow.link_id
+            )
+        ).all()
+        return {link_id: aware(at) for link_id, at in rows}
+
+
+def test_beat_and_workers_page_dies_restart_recovers(
+    cluster: tuple[Cluster, Repository, Site, Receiver],
+) -> None:
+    procs, repo, site, receiver = cluster
+    account = account_by_name(repo, "journal")
+    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url)
+    receiver.secret = secret or ""
+    urls = [site.url(0, f"/page/{n}") for n in ("a", "b", "c")]
+    audit_id = stored_audit(repo, account, urls)
+    watch_audit(repo, account, audit_id, collection="Vol 2")
+    started = utcnow()
+
+    procs.start("worker")
+    procs.start("beat")
+    wait_for(
+        lambda: all(at > started for at in last_checks(repo).values()),
+        30,
+        "every watched link re-checked by the schedule",
+    )
+
+    receiver.fail_next = 2  # the first delivery attempts fail: retried with backoff
+    site.dead.add("/page/a")
+
+    def kinds() -> list[ChangeKind]:
+        return [c.kind for c in changes_for_audit(repo, account, audit_id)]
+
+    wait_for(lambda: ChangeKind.NEWLY_BROKEN in kinds(), 30, "newly broken")
+    wait_for(lambda: receiver.attempts >= 1, 10, "a first delivery attempt")
+
+    # Restart both while the delivery is owed: the worker killed outright.
+    procs.procs["worker"].kill()  # SIGKILL to the worker and its pool
+    procs.procs["worker"].stop()
+    procs.procs["beat"].stop()
+    restarted = utcnow()
+    time.sleep(1.5)
+    procs.start("worker")
+    procs.start("beat")
+
+    wait_for(lambda: len(receiver.deliveries) >= 1, 30, "the delivery after the restarts")
+    wait_for(
+        lambda: all(at > restarted for at in last_checks(repo).values()),
+        30,
+        "every watched link re-checked after the restarts (no due check skipped)",
+    )
+    time.sleep(3)  # several more sweeps and delivery runs: still nothing new
+    assert kinds() == [ChangeKind.NEWLY_BROKEN]
+    assert len(receiver.deliveries) == 1, receiver.deliveries
+    assert receiver.attempts == 3  # two refused, then delivered once
+    assert receiver.bad_signatures == 0
+    delivery = receiver.deliveries[0]
+    assert delivery["event"] == "newly_broken" and delivery["link"] == urls[0]
+    assert delivery["audits"][0]["collection"] == "Vol 2"
+
+    site.dead.discard("/page/a")
+    wait_for(lambda: ChangeKind.RECOVERED in kinds(), 30, "recovered")
+    assert [k for k in kinds() if k is not ChangeKind.STILL_BROKEN] == [
+        ChangeKind.NEWLY_BROKEN,
+        ChangeKind.RECOVERED,
+    ]
+    time.sleep(1.5)
+    assert len(receiver.deliveries) == 1
