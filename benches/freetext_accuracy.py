@@ -1,16 +1,20 @@
 """Field accuracy and speed of the free-text reference parser.
 
     python benches/freetext_accuracy.py [--failures FIELD] [--anystyle DIR] [--crf]
+                                        [--model PATH] [--only rules|parser]
 
+Scores two parsers: "rules" (``parse_reference(..., use_model=False)``) and "parser"
+(the rules with the CRF tagger stacked on them, the default; see freetext_crf.py).
 Prints per-field accuracy (first family, all families, year, title, container, doi)
 overall and per style on references/labelled/freetext.jsonl; then, when the AnyStyle
 data is there (default /work/shared/data/anystyle, or $ANYSTYLE_DATA), on its held-out
-sample (every 10th sequence of each file, never used for training, see
-benches/train_freetext.py); then entries per second.
+sample (every 10th sequence of each file, never trained on and never used for tuning,
+see benches/train_freetext.py); then entries per second.
 
 On AnyStyle the author gold is one unsplit string, so "first family" there is
 approximate: the predicted family must occur among the first tokens of the gold
-author string. With --crf the CRF model (if trained) is scored the same way.
+author string. With --crf the tagger alone (trained with ``train_freetext.py
+--no-hints``) is scored the same way; --model scores the parser with another model file.
 """
 
 from __future__ import annotations

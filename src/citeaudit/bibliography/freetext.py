@@ -11,7 +11,13 @@ language. It works in the order a reader does:
 3. cut authors, title and the container/locators by sentence boundaries that respect
    initials, abbreviations, brackets and quotes.
 
-Accuracy is measured on ``references/labelled/freetext.jsonl`` by
+When the CRF model ships (``models/freetext-crf.model``), a tagger that has seen the
+rules' reading then overrules the title and container where it doubts them, and fills
+a missing year or author list (`refine_with_tagger`, `freetext_crf`). Without the model
+the parser is the rules alone.
+
+Accuracy is measured on ``references/labelled/freetext.jsonl`` and on AnyStyle's
+held-out sample by
 ``benches/freetext_accuracy.py``. Nothing here raises on odd input: the worst case is a
 `Reference` with fewer fields filled.
 """
