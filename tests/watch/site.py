@@ -155,7 +155,9 @@ def main() -> None:
                 site.dead.discard(arg)
             elif command == "reset":
                 site.reset()
-            print(json.dumps(site.stats()), flush=True)
+            links = site.stats(skip=len(site.base) - 1)  # the last host: the probe
+            stats = {**site.stats(), "max_link_host": links["max_in_flight_per_host"]}
+            print(json.dumps(stats), flush=True)
         await site.stop_async()
 
     asyncio.run(run())
