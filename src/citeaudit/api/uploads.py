@@ -12,6 +12,8 @@ import io
 import re
 import zipfile
 
+from starlette.datastructures import FormData, UploadFile
+
 from citeaudit.store.views import NewFile
 
 ACCEPTED_TYPES = frozenset(
@@ -135,3 +137,27 @@ def unique_names(files: list[NewFile]) -> list[NewFile]:
         seen.add(name.lower())
         out.append(NewFile(f.role, name, f.kind, f.content))
     return out
+
+
+async def checked_files(
+    form: FormData, *, max_expanded: int, skip_empty: bool = False
+) -> list[NewFile]:
+    """Every 'manuscript' and 'bibliography' file of a form, each checked by content.
+
+    Shared by the JSON API and the web page so both refuse exactly the same uploads.
+    `skip_empty` drops a browser's untouched file input (no name, no bytes).
+    """
+    files: list[NewFile] = []
+    for role in ("manuscript", "bibliography"):
+        for item in form.getlist(role):
+            if not isinstance(item, UploadFile):
+                raise UploadRejected(422, f"{role!r} must be a file, not a text field")
+            if skip_empty and not item.filename and not item.size:
+                continue
+            data = await item.read()
+            files.append(
+                check_upload(
+                    role, item.filename, item.content_type, data, max_expanded=max_expanded
+                )
+            )
+    return unique_names(files)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from starlette.datastructures import UploadFile
 
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.form import read_form
@@ -18,7 +17,7 @@ from citeaudit.api.schemas import (
     Findings,
     Progress,
 )
-from citeaudit.api.uploads import UploadRejected, check_upload, unique_names
+from citeaudit.api.uploads import UploadRejected, checked_files
 from citeaudit.store.views import AuditView, NewFile
 
 router = APIRouter(prefix="/api/v1/audits", tags=["audits"])
@@ -89,21 +88,7 @@ def _flag(value: object, name: str, default: bool) -> bool:
 async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile], dict[str, Any]]:
     form = await read_form(request, limit=settings.max_upload_bytes, max_files=settings.max_files)
     try:
-        files: list[NewFile] = []
-        for role in ("manuscript", "bibliography"):
-            for item in form.getlist(role):
-                if not isinstance(item, UploadFile):
-                    raise UploadRejected(422, f"{role!r} must be a file, not a text field")
-                data = await item.read()
-                files.append(
-                    check_upload(
-                        role,
-                        item.filename,
-                        item.content_type,
-                        data,
-                        max_expanded=settings.max_expanded_bytes,
-                    )
-                )
+        files = await checked_files(form, max_expanded=settings.max_expanded_bytes)
         unknown = set(form.keys()) - {"manuscript", "bibliography", "offline", "resolve", "links"}
         if unknown:
             raise UploadRejected(422, f"unknown form fields: {', '.join(sorted(unknown))}")
@@ -113,7 +98,7 @@ async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile]
             name: _flag(form.get(name), name, default)
             for name, default in (("offline", False), ("resolve", True), ("links", True))
         }
-        return unique_names(files), options
+        return files, options
     finally:
         await form.close()
 
