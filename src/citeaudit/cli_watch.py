@@ -194,11 +194,33 @@ def run_changes(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, indent=2))
         return 0
-    if not changes:
-        print("no changes")
-    for c in changes:
-        what = c.url or c.doi or ""
-        since = f" since {c.since:%Y-%m-%d %H:%M}" if c.since else ""
-        refs = ", ".join(c.reference_ids)
-        print(f"{c.at:%Y-%m-%d %H:%M}  {c.kind.value:<16} {what}{since}  [{refs}]")
+    for line in changes_text(changes, with_audit=not args.audit):
+        print(line)
     return 0
+
+
+def changes_text(changes: list[Any], *, with_audit: bool = False) -> list[str]:
+    """The changes grouped as in the HTML report: newly broken, still broken, recovered,
+    newly retracted, new notices; one line each with its time, link or DOI, detail and
+    references (and audit, for a collection)."""
+    from citeaudit.report.changes import GROUP_TITLES, describe, when
+    from citeaudit.watch.report_section import entry
+
+    if not changes:
+        return ["no changes"]
+    lines: list[str] = []
+    for kind, title in GROUP_TITLES.items():
+        mine = [c for c in changes if c.kind.value == kind.value]
+        if not mine:
+            continue
+        lines.append(f"{title} ({len(mine)})")
+        for c in mine:
+            audit = f"{c.audit_id}  " if with_audit else ""
+            detail = describe(entry(c))
+            refs = ", ".join(c.reference_ids)
+            lines.append(
+                f"  {when(c.at)}  {c.kind.value:<16} {audit}{c.url or c.doi or ''}"
+                + (f"  {detail}" if detail else "")
+                + (f"  [{refs}]" if refs else "")
+            )
+    return lines

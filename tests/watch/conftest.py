@@ -11,6 +11,7 @@ import pytest
 from citeaudit.service.config import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
+from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -33,6 +34,15 @@ def receiver() -> Iterator[Receiver]:
         yield r
     finally:
         r.stop()
+
+
+@pytest.fixture
+def registry() -> Iterator[RegistryStandIn]:
+    server = RegistryStandIn().start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:

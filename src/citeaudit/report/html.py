@@ -8,6 +8,12 @@ every string shown comes from the user's files.
 
 The view is prepared here, in plain dataclasses, so the template holds no logic
 beyond loops and conditions.
+
+A watched audit's report also shows what changed since the audit (a typed
+`ChangesSection`, given by the caller: the core itself never asks a store). The
+section is its own template, included by the page; `with_changes` puts the same
+section into a report rendered earlier, so the stored report of record can be
+served with today's changes.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import ResolutionState
+from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangesSection, describe, when
 from citeaudit.report.interface import Reporter
 from citeaudit.report.text import (
     finding_sort_key,
@@ -36,6 +43,10 @@ from citeaudit.report.text import (
 )
 
 TEMPLATE = "report.html"
+CHANGES_TEMPLATE = "changes.html"
+# The changes section goes right before the findings; every report has this tag once
+# (user text is escaped, so it cannot contain it).
+CHANGES_ANCHOR = '<section id="findings"'
 
 REGISTRY_LABELS: dict[ResolutionState, str] = {
     ResolutionState.RESOLVED: "found",
@@ -112,6 +123,46 @@ class ReportView:
     citation_findings: tuple[FindingView, ...]  # about a citation, no known reference
     other_findings: tuple[FindingView, ...]  # about neither: unreadable input and the like
     all_references: tuple[ReferenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeItemView:
+    when: str
+    target: Link | None
+    detail: str
+    references: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeGroupView:
+    anchor: str
+    title: str
+    label: str
+    badge: str  # a severity class the page's style already has
+    items: tuple[ChangeItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesView:
+    since: str | None
+    total: int
+    groups: tuple[ChangeGroupView, ...]
+
+
+CHANGE_LABELS: dict[ChangeKind, str] = {
+    ChangeKind.NEWLY_BROKEN: "newly broken",
+    ChangeKind.STILL_BROKEN: "still broken",
+    ChangeKind.RECOVERED: "recovered",
+    ChangeKind.NEWLY_RETRACTED: "retracted",
+    ChangeKind.NEW_NOTICE: "notice",
+}
+CHANGE_BADGES: dict[ChangeKind, str] = {
+    ChangeKind.NEWLY_BROKEN: "error",
+    ChangeKind.STILL_BROKEN: "warning",
+    ChangeKind.RECOVERED: "info",
+    ChangeKind.NEWLY_RETRACTED: "error",
+    ChangeKind.NEW_NOTICE: "warning",
+}
 
 
 def web_link(url: str) -> Link:
@@ -235,6 +286,40 @@ def report_view(result: AuditResult) -> ReportView:
     )
 
 
+def change_item(entry: ChangeEntry) -> ChangeItemView:
+    if entry.kind is ChangeKind.STILL_BROKEN:
+        seen = "since " + when(entry.since) if entry.since else "broken in the audit"
+    else:
+        seen = when(entry.at)
+    if entry.url:
+        target: Link | None = web_link(entry.url)
+    else:
+        target = doi_link(entry.doi) if entry.doi else None
+    return ChangeItemView(
+        when=seen,
+        target=target,
+        detail=describe(entry),
+        references=", ".join(entry.reference_ids),
+    )
+
+
+def changes_view(section: ChangesSection) -> ChangesView:
+    return ChangesView(
+        since=when(section.since) if section.since else None,
+        total=len(section.entries),
+        groups=tuple(
+            ChangeGroupView(
+                anchor=f"changes-{kind.value.replace('_', '-')}",
+                title=title,
+                label=CHANGE_LABELS[kind],
+                badge=CHANGE_BADGES[kind],
+                items=tuple(change_item(e) for e in entries),
+            )
+            for kind, title, entries in section.groups()
+        ),
+    )
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -251,6 +336,30 @@ class HtmlReporter(Reporter):
     media_type = "text/html"
     extension = ".html"
 
-    def render(self, result: AuditResult, *, color: bool = False) -> str:
+    def render(
+        self, result: AuditResult, *, color: bool = False, changes: ChangesSection | None = None
+    ) -> str:
+        """The page; with `changes`, a "Changes since the audit" section after the summary."""
         template = environment().get_template(TEMPLATE)
-        return template.render(report=report_view(result))
+        view = changes_view(changes) if changes is not None else None
+        return template.render(report=report_view(result), changes=view)
+
+    @staticmethod
+    def render_changes(changes: ChangesSection) -> str:
+        """The changes section alone: an HTML fragment, escaped like the page."""
+        template = environment().get_template(CHANGES_TEMPLATE)
+        return template.render(changes=changes_view(changes))
+
+    @classmethod
+    def with_changes(cls, page: str, changes: ChangesSection) -> str:
+        """A page rendered earlier by `render`, with the changes section put in.
+
+        The same as rendering the page with `changes` in the first place.
+        """
+        fragment = cls.render_changes(changes) + "\n\n"
+        at = page.find(CHANGES_ANCHOR)
+        if at < 0:  # not one of our pages: before its end, at least
+            at = page.rfind("</main>")
+        if at < 0:
+            at = len(page)
+        return page[:at] + fragment + page[at:]

@@ -108,7 +108,12 @@ def changes_for_audit(
         audit = s.get(Audit, audit_id)
         if audit is None or audit.account_id != account:
             raise WatchError("no such audit")
-        return _audit_changes(s, audit_id, since or _EPOCH)
+        return _audit_changes(s, audit_id, _utc(since))
+
+
+def _utc(since: datetime | None) -> datetime:
+    # SQLite keeps times as UTC text without the offset: compare in UTC.
+    return aware(since).astimezone(UTC) if since is not None else _EPOCH
 
 
 def changes_for_collection(
@@ -120,5 +125,5 @@ def changes_for_collection(
     with repo.session() as s:
         out: list[Change] = []
         for audit_id in audits:
-            out.extend(_audit_changes(s, audit_id, since or _EPOCH))
+            out.extend(_audit_changes(s, audit_id, _utc(since)))
     return sorted(out, key=lambda c: (c.kind is ChangeKind.STILL_BROKEN, c.at, c.audit_id))

@@ -18,6 +18,7 @@ from citeaudit.api.schemas import (
     Progress,
 )
 from citeaudit.api.uploads import UploadRejected, checked_files
+from citeaudit.service.reports import served_report
 from citeaudit.store.views import AuditView, NewFile
 
 router = APIRouter(prefix="/api/v1/audits", tags=["audits"])
@@ -177,6 +178,7 @@ def get_findings(
     "/{audit_id}/report",
     responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
     summary="The same report as `citeaudit check --format`",
+    description="A watched audit's HTML report also shows the changes since the audit.",
 )
 def get_report(
     audit_id: str,
@@ -187,7 +189,7 @@ def get_report(
     audit = _own(repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; the report is ready when it is done")
-    report = repo.report(audit.id, format)
+    report = served_report(repo, account, audit.id, format)
     if report is None:
         raise HTTPException(404, f"no {format} report for this audit")
     media_type, body = report
