@@ -53,6 +53,16 @@ def test_registry_down_gives_failed_resolutions_no_findings_and_a_reason(tmp_pat
     assert not data.phase_done(Phase.RESOLUTION)
 
 
+def test_registry_down_with_a_single_doi_fails_cleanly(tmp_path: Path) -> None:
+    """One DOI goes through habanero's single-work call, whose errors arrive unwrapped."""
+    settings = settings_for(closed_port_url(), tmp_path)
+    enricher = ResolutionEnricher(build_resolver(settings, policy=FAST_RETRY))
+    data = enricher.enrich(audit_data(REFS[-1:]))
+    assert {r.state for r in data.resolutions.values()} == {ResolutionState.FAILED}
+    assert findings(data) == []
+    assert not data.phase_done(Phase.RESOLUTION)
+
+
 def test_offline_sends_nothing_and_no_resolution_enricher_runs(tmp_path: Path) -> None:
     settings = settings_for(closed_port_url(), tmp_path)
     assert default_enrichers(settings, PhaseOptions(offline=True)) == []

@@ -141,7 +141,11 @@ class CrossrefRegistry(WorkRegistry):
             except Exception as exc:  # habanero raises many types; the response tells all
                 response = _local.response
                 if response is None:
-                    failure = failure_from(exc.__cause__ or exc)
+                    # habanero re-raises some transport errors wrapped, others bare:
+                    # look at the exception itself first, then at its cause.
+                    failure = failure_from(exc)
+                    if failure is None and exc.__cause__ is not None:
+                        failure = failure_from(exc.__cause__)
                     if failure is None:
                         raise
                     raise failure from None
