@@ -141,3 +141,40 @@ def test_empty_or_invalid_utf8_bibliography_never_tracebacks(
     code, report = run_json(capsys, str(bib))
     assert code in (0, 1)
     assert any(f["rule"] == "unparseable-reference" for f in report["findings"])  # type: ignore[attr-defined]
+
+
+def _closed_port_url() -> str:
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["apa-markdown/manuscript.md", "latex-natbib/main.tex", "docx/manuscript.docx"],
+)
+def test_with_every_service_down_the_audit_still_completes_and_says_why(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    example: str,
+) -> None:
+    """Registries and our network unreachable: offline findings only, never a traceback."""
+    down = _closed_port_url()
+    for name in ("CROSSREF_URL", "DOI_URL", "DATACITE_URL", "ARCHIVE_URL"):
+        monkeypatch.setenv(f"CITEAUDIT_{name}", down)
+    monkeypatch.setenv("CITEAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    code = main(["check", str(EXAMPLES / example), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    phases = {p["phase"]: p for p in report["phases"]}
+    assert phases["resolution"]["done"] is False and phases["resolution"]["reason"]
+    assert phases["links"]["done"] is False and phases["links"]["reason"]
+    network_rules = {"broken-link", "doi-not-found", "unresolved-reference", "doi-mismatch"}
+    assert not network_rules & {f["rule"] for f in report["findings"]}
+    _, offline = run_json(capsys, str(EXAMPLES / example))
+    assert findings_of(report) == findings_of(offline)
