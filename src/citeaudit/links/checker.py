@@ -15,6 +15,7 @@ huge body nor a decompression bomb costs more than the cap.
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import importlib.util
 import ipaddress
 import sys
@@ -59,6 +60,20 @@ DEFAULT_HEADERS = {
     "Accept-Encoding": "gzip, deflate",
     "Accept-Language": "en;q=0.9, *;q=0.5",
 }
+
+
+class _NoJar(http.cookiejar.CookieJar):
+    """The shared client's jar: keeps nothing (a chain's cookies live in `fetch`).
+
+    The client hands every response to its jar; refusing each cookie by policy still
+    builds a mail message of the headers per response, so nothing is looked at here.
+    """
+
+    def extract_cookies(self, response: object, request: object) -> None:
+        return None
+
+    def add_cookie_header(self, request: object) -> None:
+        return None
 
 
 class _NoCookies:
@@ -157,6 +172,8 @@ class LinkChecker:
         self._resolved_names: set[str] = set()
         self.requests = 0  # every HTTP request sent (for tests and benches)
         self._client: httpx.AsyncClient | None = None
+        self._request_headers = httpx.Headers()
+        self._request_timeout: dict[str, float | None] = {}
         self._trusted: httpx.AsyncClient | None = None
         self.reachability: Reachability | None = None
 
@@ -175,9 +192,7 @@ class LinkChecker:
             forbidden=self._forbidden,
         )
         headers = {"User-Agent": p.user_agent, **DEFAULT_HEADERS}
-        import http.cookiejar
-
-        jar = http.cookiejar.CookieJar(policy=_NoCookies())  # type: ignore[arg-type]
+        jar = _NoJar(policy=_NoCookies())  # type: ignore[arg-type]
         self._client = httpx.AsyncClient(
             transport=transport,
             headers=headers,
@@ -186,6 +201,10 @@ class LinkChecker:
             trust_env=False,
             cookies=jar,
         )
+        # Every request carries the client's headers and timeouts (as `build_request`
+        # would give it; built here once, not merged again for each request).
+        self._request_headers = self._client.headers
+        self._request_timeout = self._client.timeout.as_dict()
         # The configured services (resolver, archive, probe) are ours to choose: they
         # are asked without the private-address refusal.
         self._trusted = httpx.AsyncClient(
@@ -425,7 +444,7 @@ class LinkChecker:
         """Follow the redirect chain of `url` by hand."""
         hops: list[Hop] = []
         current = url
-        cookies = httpx.Cookies()
+        cookies = _ChainCookies()
         seen = {(url, _cookie_state(cookies))}
         attempts = 1  # one, plus every retry along the chain
         answer = Answer(url)
@@ -451,7 +470,7 @@ class LinkChecker:
     async def _request(
         self,
         url: str,
-        cookies: httpx.Cookies,
+        cookies: _ChainCookies,
         *,
         method: str | None = None,
         retries: int | None = None,
@@ -491,21 +510,29 @@ class LinkChecker:
                 continue
             return replace(answer, attempts=attempt)
 
-    async def _once(self, url: str, method: str, cookies: httpx.Cookies) -> Answer:
+    async def _once(self, url: str, method: str, cookies: _ChainCookies) -> Answer:
         assert self._client is not None
         p = self.policy
         host = (urlsplit(url).hostname or "").lower()
         async with self._gate.slot(host), self._global:
             self.requests += 1
             try:
-                request = self._client.build_request(method, url)
-                if cookies.jar:  # only once a hop has set a cookie (saves CPU)
-                    cookies.set_cookie_header(request)
+                request = httpx.Request(
+                    method,
+                    url,
+                    headers=self._request_headers,
+                    extensions={"timeout": self._request_timeout},
+                )
+                jar = cookies.jar
+                if jar is not None:  # only once a hop has set a cookie (saves CPU)
+                    jar.set_cookie_header(request)
                 async with asyncio.timeout(p.total_timeout):
                     response = await self._client.send(request, stream=True)
                     try:
                         if "set-cookie" in response.headers:
-                            cookies.extract_cookies(response)
+                            if cookies.jar is None:
+                                cookies.jar = httpx.Cookies()
+                            cookies.jar.extract_cookies(response)
                         raw = b""
                         if method != "HEAD" and response.status_code in BODY_STATUSES:
                             raw = await self._read_raw(response)
@@ -613,10 +640,19 @@ def _pending(check: LinkCheck) -> bool:
     return (check.reason or "").startswith(_PENDING)
 
 
-def _cookie_state(cookies: httpx.Cookies) -> tuple[tuple[str, str, str], ...]:
-    if not cookies.jar:
+class _ChainCookies:
+    """The cookies one redirect chain was given; the jar is made for the first one."""
+
+    __slots__ = ("jar",)
+
+    def __init__(self) -> None:
+        self.jar: httpx.Cookies | None = None
+
+
+def _cookie_state(cookies: _ChainCookies) -> tuple[tuple[str, str, str], ...]:
+    if cookies.jar is None or not cookies.jar.jar:
         return ()
-    return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar))
+    return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar.jar))
 
 
 def _is_ip(host: str) -> bool:

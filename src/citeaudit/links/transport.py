@@ -5,16 +5,18 @@ holds, which costs more than the request itself once a run has a few hundred idl
 connections to many hosts. A link check talks to many hosts with a few connections
 each, so each origin gets its own small pool (as many connections as the per-host
 limit allows); pools of hosts not used lately are closed when there are too many.
-Every pool connects through `SafeNetworkBackend`.
+Every pool connects through `SafeNetworkBackend`, over plain asyncio (`aionet`).
 """
 
 from __future__ import annotations
 
+import ssl
 from collections import OrderedDict
 from collections.abc import Callable
 
 import httpx
 
+from citeaudit.links.aionet import AsyncioBackend
 from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
 
 Origin = tuple[str, str, int]
@@ -29,6 +31,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         max_pools: int = 512,
         keepalive_expiry: float = 30.0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self._per_host = max(1, per_host)
         self._allow_private = allow_private
@@ -36,8 +39,8 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[Origin, httpx.AsyncHTTPTransport] = OrderedDict()
-        self._busy: dict[Origin, int] = {}
-        self._ssl = httpx.create_ssl_context()  # loading the CA store once, not per host
+        # The CA store is loaded once, not per host.
+        self._ssl = ssl_context or httpx.create_ssl_context()
 
     def _pool(self, origin: Origin) -> httpx.AsyncHTTPTransport:
         pool = self._pools.get(origin)
@@ -52,16 +55,17 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         pool = httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits, retries=0)
         inner = pool._pool
         inner._network_backend = SafeNetworkBackend(
-            inner._network_backend, allow_private=self._allow_private, forbidden=self._forbidden
+            AsyncioBackend(), allow_private=self._allow_private, forbidden=self._forbidden
         )
         self._pools[origin] = pool
         return pool
 
-    async def _evict(self) -> None:
+    async def _evict(self, keep: Origin) -> None:
+        """Close the least recently used pools with nothing in flight, down to the cap."""
         while len(self._pools) > self._max_pools:
-            for origin in self._pools:
-                if not self._busy.get(origin):
-                    pool = self._pools.pop(origin)
+            for origin, pool in self._pools.items():
+                if origin != keep and not _busy(pool):
+                    del self._pools[origin]
                     await pool.aclose()
                     break
             else:
@@ -71,25 +75,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         url = request.url
         origin = (url.scheme, url.host, url.port or (443 if url.scheme == "https" else 80))
         pool = self._pool(origin)
-        self._busy[origin] = self._busy.get(origin, 0) + 1
-        try:
-            response = await pool.handle_async_request(request)
-        except BaseException:
-            self._release(origin)
-            raise
-        return httpx.Response(
-            status_code=response.status_code,
-            headers=response.headers,
-            stream=_ReleasingStream(response.stream, lambda: self._release(origin)),
-            extensions=response.extensions,
-        )
-
-    def _release(self, origin: Origin) -> None:
-        count = self._busy.get(origin, 0) - 1
-        if count <= 0:
-            self._busy.pop(origin, None)
-        else:
-            self._busy[origin] = count
+        if len(self._pools) > self._max_pools:
+            await self._evict(keep=origin)
+        return await pool.handle_async_request(request)
 
     async def aclose(self) -> None:
         pools = list(self._pools.values())
@@ -98,22 +86,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             await pool.aclose()
 
 
-class _ReleasingStream(httpx.AsyncByteStream):
-    def __init__(
-        self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, release: Callable[[], None]
-    ) -> None:
-        assert isinstance(stream, httpx.AsyncByteStream)
-        self._stream = stream
-        self._release: Callable[[], None] | None = release
-
-    async def __aiter__(self):  # type: ignore[no-untyped-def]
-        async for chunk in self._stream:
-            yield chunk
-
-    async def aclose(self) -> None:
-        try:
-            await self._stream.aclose()
-        finally:
-            if self._release is not None:
-                self._release()
-                self._release = None
+def _busy(pool: httpx.AsyncHTTPTransport) -> bool:
+    """A request is queued or a response is still open on one of its connections."""
+    inner = pool._pool
+    return bool(getattr(inner, "_requests", None)) or any(
+        not c.is_idle() and not c.is_closed() for c in inner.connections
+    )
