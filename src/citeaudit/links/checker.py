@@ -18,6 +18,7 @@ import asyncio
 import http.cookiejar
 import importlib.util
 import ipaddress
+import re
 import sys
 import zlib
 from collections.abc import Callable, Sequence
@@ -35,7 +36,7 @@ from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.soft404 import Page, absent_url, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget
-from citeaudit.links.transport import PerHostTransport
+from citeaudit.links.transport import PerHostTransport, default_ssl_context
 from citeaudit.links.verdict import (
     REDIRECTS,
     Verdict,
@@ -120,6 +121,17 @@ class Fetched:
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+_CHARSET = re.compile(r';\s*charset\s*=\s*"?([^";\s]+)', re.IGNORECASE)
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type (as httpx's `charset_encoding`, cheaper)."""
+    if not content_type:
+        return None
+    match = _CHARSET.search(content_type)
+    return match.group(1).lower() if match else None
 
 
 def decode_body(raw: bytes, encoding: str | None, charset: str | None, cap: int) -> str:
@@ -213,6 +225,7 @@ class LinkChecker:
             follow_redirects=True,
             max_redirects=5,
             trust_env=False,
+            verify=default_ssl_context(),
         )
         self.reachability = Reachability(
             self._trusted, self._probe_urls, p.probe_timeout, dns_names=self._dns_names
@@ -548,7 +561,12 @@ class LinkChecker:
             self._resolved_names.add(host)
         headers = {k.lower(): v for k, v in response.headers.items()}
         body = (
-            decode_body(raw, headers.get("content-encoding"), response.charset_encoding, p.read_cap)
+            decode_body(
+                raw,
+                headers.get("content-encoding"),
+                charset_of(headers.get("content-type")),
+                p.read_cap,
+            )
             if raw
             else ""
         )

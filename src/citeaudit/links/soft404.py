@@ -74,12 +74,13 @@ def is_soft_404(page: Page, absent: Page) -> bool:
         return False  # the host says 404 for what is missing: `page` is real
     if page.url != page.final_url and page.final_url == absent.final_url:
         return True  # both sent to the same place
+    page_title = title_of(page.text)
     page_text = visible_text(page.text, drop=_tokens(page.url) + _tokens(page.final_url))
+    if not NOT_FOUND_WORDS.search(page_title + " " + page_text[:2000]):
+        return False
+    if page_title != title_of(absent.text):
+        return False
     absent_text = visible_text(absent.text, drop=_tokens(absent.url) + _tokens(absent.final_url))
-    if not NOT_FOUND_WORDS.search(title_of(page.text) + " " + page_text[:2000]):
-        return False
-    if title_of(page.text) != title_of(absent.text):
-        return False
     a, b = page_text[:8000], absent_text[:8000]
     if a == b:
         return True

@@ -10,6 +10,7 @@ Every pool connects through `SafeNetworkBackend`, over plain asyncio (`aionet`).
 
 from __future__ import annotations
 
+import functools
 import ssl
 from collections import OrderedDict
 from collections.abc import Callable
@@ -20,6 +21,12 @@ from citeaudit.links.aionet import AsyncioBackend
 from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
 
 Origin = tuple[str, str, int]
+
+
+@functools.cache
+def default_ssl_context() -> ssl.SSLContext:
+    """httpx's verifying context; the CA store is loaded once a process (40 ms each)."""
+    return httpx.create_ssl_context()
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
@@ -39,8 +46,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[Origin, httpx.AsyncHTTPTransport] = OrderedDict()
-        # The CA store is loaded once, not per host.
-        self._ssl = ssl_context or httpx.create_ssl_context()
+        self._ssl = ssl_context or default_ssl_context()
 
     def _pool(self, origin: Origin) -> httpx.AsyncHTTPTransport:
         pool = self._pools.get(origin)
