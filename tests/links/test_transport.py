@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import shutil
 import ssl
 import subprocess
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -177,3 +179,51 @@ def _target(url: str):  # type: ignore[no-untyped-def]
     from citeaudit.links.targets import target_for
 
     return target_for(url)
+
+
+class _Timed(httpx.AsyncBaseTransport):
+    """Answers 200 after a per-host delay; remembers when each request started."""
+
+    def __init__(self, delays: dict[str, float]) -> None:
+        self.delays = delays
+        self.starts: dict[str, list[float]] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        self.starts.setdefault(host, []).append(time.monotonic())
+        await asyncio.sleep(self.delays[host])
+        return httpx.Response(200, stream=httpx.ByteStream(b"<title>x</title>ok"))
+
+
+def test_interval_holds_between_actual_starts_when_the_global_slot_is_late(farm: Farm) -> None:
+    # One global slot. b.test holds it for 80 ms; a.test's first request gets it late
+    # (at 80 ms), its second has a reserved start at 100 ms: it must still wait until
+    # 100 ms after the first one's *actual* start, not start at 100 ms.
+    transport = _Timed({"b.test": 0.08, "a.test": 0.01})
+    policy = dataclasses.replace(FAST, concurrency=1, per_host=2, min_interval=0.1, soft404=False)
+
+    async def go() -> None:
+        async with make_checker(farm, policy, transport=transport) as checker:
+            urls = ["http://b.test/1", "http://a.test/1", "http://a.test/2"]
+            await checker._check_many_for_test([_target(u) for u in urls])
+
+    asyncio.run(go())
+    starts = transport.starts["a.test"]
+    assert len(starts) == 2
+    assert starts[1] - starts[0] >= 0.099
+
+
+def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
+    transport = _Timed({f"h{i}.test": 0.005 * (i + 1) for i in range(4)})
+    policy = dataclasses.replace(FAST, concurrency=3, per_host=3, min_interval=0.03, soft404=False)
+
+    async def go() -> None:
+        async with make_checker(farm, policy, transport=transport) as checker:
+            urls = [f"http://h{i % 4}.test/{i}" for i in range(32)]
+            await checker._check_many_for_test([_target(u) for u in urls])
+
+    asyncio.run(go())
+    for host, starts in transport.starts.items():
+        gaps = [b - a for a, b in itertools.pairwise(sorted(starts))]
+        assert len(starts) == 8, host
+        assert min(gaps) >= 0.029, (host, gaps)

@@ -4,7 +4,8 @@
         checks = await checker.check_all([target_for(u) for u in urls])
 
 Per request: the per-host slot is taken first (so a slow host never holds the global
-slots), then a global slot. Redirects are followed by hand, hop by hop, with a cap
+slots), then a global slot; the host's minimum interval holds between actual request
+starts (see `HostGate`). Redirects are followed by hand, hop by hop, with a cap
 and loop detection; every connection goes through `SafeNetworkBackend`, so each hop
 is checked against private addresses. 429 and 503 answers and timeouts are retried
 with exponential backoff or the server's `Retry-After` (bounded); attempts are kept.
@@ -527,7 +528,7 @@ class LinkChecker:
         assert self._client is not None
         p = self.policy
         host = (urlsplit(url).hostname or "").lower()
-        async with self._gate.slot(host), self._global:
+        async with self._gate.slot(host, self._global):
             self.requests += 1
             try:
                 request = httpx.Request(

@@ -70,13 +70,23 @@ class LinkPolicy:
 
 
 class HostGate:
-    """Per-host concurrency plus a minimum interval between request starts."""
+    """Per-host concurrency plus a minimum interval between request starts.
+
+    A request first reserves a start time on its host (so waiting requests are spaced
+    in order), then takes the shared slot (the global limit), which may take longer
+    than the reservation; the interval is therefore checked again, against the last
+    *actual* start on the host, once the shared slot is held. A request that would now
+    start too close to another gives the shared slot back and reserves again.
+    """
+
+    _TOLERANCE = 0.001  # a timer may fire this early
 
     def __init__(self, per_host: int, min_interval: float) -> None:
         self._per_host = max(1, per_host)
         self._min_interval = max(0.0, min_interval)
         self._sems: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._last_start: dict[str, float] = {}
 
     def _sem(self, host: str) -> asyncio.Semaphore:
         sem = self._sems.get(host)
@@ -84,8 +94,9 @@ class HostGate:
             sem = self._sems[host] = asyncio.Semaphore(self._per_host)
         return sem
 
-    def slot(self, host: str) -> _HostSlot:
-        return _HostSlot(self, host)
+    def slot(self, host: str, shared: asyncio.Semaphore | None = None) -> _HostSlot:
+        """The host's slot; with `shared`, that slot too, held when the request starts."""
+        return _HostSlot(self, host, shared)
 
     async def _pace(self, host: str) -> None:
         now = time.monotonic()
@@ -94,22 +105,49 @@ class HostGate:
         if start > now:
             await asyncio.sleep(start - now)
 
+    def _begin(self, host: str) -> bool:
+        """Start now if the last start on `host` is an interval ago; else False."""
+        interval = self._min_interval
+        if not interval:
+            return True
+        now = time.monotonic()
+        last = self._last_start.get(host)
+        if last is not None and now - last < interval - self._TOLERANCE:
+            return False
+        self._last_start[host] = now
+        if self._next_start.get(host, now) < now + interval:
+            self._next_start[host] = now + interval
+        return True
+
 
 class _HostSlot:
-    def __init__(self, gate: HostGate, host: str) -> None:
+    def __init__(self, gate: HostGate, host: str, shared: asyncio.Semaphore | None) -> None:
         self._gate = gate
         self._host = host
         self._sem = gate._sem(host)
+        self._shared = shared
 
     async def __aenter__(self) -> None:
+        gate, host, shared = self._gate, self._host, self._shared
         await self._sem.acquire()
         try:
-            await self._gate._pace(self._host)
+            while True:
+                await gate._pace(host)
+                if shared is None:
+                    if gate._begin(host):
+                        return
+                    continue
+                await shared.acquire()
+                if gate._begin(host):
+                    return
+                shared.release()  # someone else started on this host meanwhile
         except BaseException:
             self._sem.release()
             raise
 
     async def __aexit__(self, *exc: object) -> None:
+        if self._shared is not None:
+            self._shared.release()
         self._sem.release()
 
 
