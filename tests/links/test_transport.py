@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from citeaudit.links.safety import IPAddress, NameNotResolved, Resolver
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkOutcome
 from tests.links.conftest import FAST, make_checker
@@ -227,3 +228,106 @@ def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
         gaps = [b - a for a, b in itertools.pairwise(sorted(starts))]
         assert len(starts) == 8, host
         assert min(gaps) >= 0.029, (host, gaps)
+
+
+class _Names:
+    """A stand-in for getaddrinfo: names to loopback addresses, counting the lookups."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.asked: list[str] = []
+
+    async def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        await asyncio.sleep(0.01)
+        if host not in self.table:
+            raise NameNotResolved(f"{host}: no address")
+        return [self.table[host]]
+
+
+def _redirecting(to: str) -> Handler:
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(
+                    b"HTTP/1.1 302 Found\r\nlocation: "
+                    + to.encode()
+                    + b"\r\ncontent-length: 0\r\n\r\n"
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+
+    return handler
+
+
+def test_name_lookups_are_cached_and_shared_between_connections(farm: Farm) -> None:
+    names = _Names({"pages.test": TLS_HOST})
+
+    async def go() -> list[tuple[LinkOutcome, int | None]]:
+        async with Server(_page) as address:
+            port = address.rsplit(":", 1)[1]
+            transport = PerHostTransport(
+                per_host=4, allow_private=True, resolver=Resolver(lookup=names)
+            )
+            async with make_checker(farm, transport=transport) as checker:
+                urls = [f"http://pages.test:{port}/paper/{i}" for i in range(8)]
+                checks = await checker._check_many_for_test([_target(u) for u in urls])
+        return [(c.outcome, c.status) for c in checks]
+
+    assert asyncio.run(go()) == [(LinkOutcome.OK, 200)] * 8
+    assert names.asked == ["pages.test"]  # four connections at once, one lookup
+
+
+def test_redirect_to_a_new_host_on_a_private_address_is_refused_with_the_cache(
+    farm: Farm,
+) -> None:
+    # public.test is allowed and its answer is cached; it redirects to inner.test, which
+    # resolves to an address the rule refuses: that hop is looked up and refused.
+    inner = "127.0.0.10"
+    names = _Names({"public.test": TLS_HOST, "inner.test": inner})
+    policy = dataclasses.replace(FAST, allow_private_networks=False)
+
+    def forbidden(ip: IPAddress) -> bool:
+        return str(ip) == inner
+
+    async def go() -> list[tuple[LinkOutcome, str | None]]:
+        async with Server(_page) as target:
+            port = target.rsplit(":", 1)[1]
+            async with Server(_redirecting(f"http://inner.test:{port}/secret")) as address:
+                front = f"http://public.test:{address.rsplit(':', 1)[1]}"
+                transport = PerHostTransport(
+                    per_host=2,
+                    allow_private=False,
+                    forbidden=forbidden,
+                    resolver=Resolver(lookup=names),
+                )
+                async with make_checker(farm, policy, transport=transport) as checker:
+                    first = await checker.check(_target(f"{front}/a"))
+                    second = await checker.check(_target(f"{front}/b"))
+                    direct = await checker.check(_target(f"http://inner.test:{port}/x"))
+        return [(c.outcome, c.reason) for c in (first, second, direct)]
+
+    results = asyncio.run(go())
+    assert results == [(LinkOutcome.UNVERIFIED, "private-address")] * 3
+    assert "inner.test" in names.asked
+    assert names.asked.count("public.test") == 1
+
+
+def test_failed_lookups_are_not_cached_and_answers_expire() -> None:
+    names = _Names({"a.test": "192.0.2.1"})
+
+    async def go() -> None:
+        resolver = Resolver(ttl=0.05, lookup=names)
+        assert await resolver.addresses("a.test", 80) == ["192.0.2.1"]
+        assert await resolver.addresses("A.test", 80) == ["192.0.2.1"]  # cached
+        for _ in range(2):
+            with pytest.raises(NameNotResolved):
+                await resolver.addresses("gone.test", 80)
+        await asyncio.sleep(0.06)
+        names.table["a.test"] = "192.0.2.2"
+        assert await resolver.addresses("a.test", 80) == ["192.0.2.2"]  # expired: asked again
+
+    asyncio.run(go())
+    assert names.asked == ["a.test", "gone.test", "gone.test", "a.test"]

@@ -4,7 +4,8 @@ The check runs where the connection is made: `SafeNetworkBackend` wraps httpcore
 network backend, resolves the host name itself, refuses the connection if any
 address is not public, and then connects to the very address it checked (so a DNS
 answer cannot change between the check and the connection). Every redirect hop
-opens its connection through the same backend, so every hop is checked.
+opens its connection through the same backend, so every hop is checked. Lookups are
+cached for a short time (`Resolver`); the check itself runs on every connection.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import httpcore
@@ -72,6 +74,50 @@ async def resolve(host: str, port: int) -> list[str]:
     return seen
 
 
+Lookup = Callable[[str, int], Awaitable[list[str]]]
+
+
+class Resolver:
+    """Name resolution with a short-lived cache, shared by all hosts' pools.
+
+    A link check opens a few connections to each host, one after another or at once;
+    each used to ask getaddrinfo (a thread hop and a DNS round trip) again. Answers are
+    kept for `ttl` seconds, and concurrent lookups of one name share one query.
+    Failures are not kept. Only the lookup is cached: the addresses are checked
+    against the refusal rule on every connection (`SafeNetworkBackend._check`), and a
+    redirect to another host name is a lookup of that name.
+    """
+
+    def __init__(self, ttl: float = 30.0, lookup: Lookup | None = None) -> None:
+        self.ttl = ttl
+        self._lookup = lookup or resolve
+        self._answers: dict[str, tuple[float, list[str]]] = {}
+        self._pending: dict[str, asyncio.Task[list[str]]] = {}
+
+    async def addresses(self, host: str, port: int) -> list[str]:
+        key = host.lower()
+        cached = self._answers.get(key)
+        if cached is not None:
+            if time.monotonic() < cached[0]:
+                return list(cached[1])
+            del self._answers[key]
+        task = self._pending.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._lookup(host, port))
+            self._pending[key] = task
+            task.add_done_callback(lambda t: self._settle(key, t))
+        # A waiter that gives up (its connect timeout) leaves the query to the others.
+        return list(await asyncio.shield(task))
+
+    def _settle(self, key: str, task: asyncio.Task[list[str]]) -> None:
+        if self._pending.get(key) is task:
+            del self._pending[key]
+        if task.cancelled() or task.exception() is not None:
+            return  # failures are asked again next time
+        if self.ttl > 0:
+            self._answers[key] = (time.monotonic() + self.ttl, task.result())
+
+
 class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
     """Resolves, refuses non-public addresses (unless allowed), connects to the checked IP."""
 
@@ -81,10 +127,12 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
         *,
         allow_private: bool,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+        resolver: Resolver | None = None,
     ) -> None:
         self._inner = inner
         self._allow_private = allow_private
         self._forbidden = forbidden
+        self._resolver = resolver or Resolver(ttl=0.0)
 
     def _check(self, host: str, addresses: Iterable[str]) -> None:
         if self._allow_private:
@@ -105,7 +153,7 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
             addresses = [str(ipaddress.ip_address(host))]
         except ValueError:
             try:
-                addresses = await asyncio.wait_for(resolve(host, port), timeout)
+                addresses = await asyncio.wait_for(self._resolver.addresses(host, port), timeout)
             except TimeoutError as exc:
                 raise httpcore.ConnectTimeout(f"{host}: name resolution timed out") from exc
         self._check(host, addresses)

@@ -18,7 +18,12 @@ from collections.abc import Callable
 import httpx
 
 from citeaudit.links.aionet import AsyncioBackend
-from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
+from citeaudit.links.safety import (
+    IPAddress,
+    Resolver,
+    SafeNetworkBackend,
+    is_forbidden_address,
+)
 
 Origin = tuple[str, str, int]
 
@@ -39,6 +44,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         max_pools: int = 512,
         keepalive_expiry: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         self._per_host = max(1, per_host)
         self._allow_private = allow_private
@@ -47,6 +53,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[Origin, httpx.AsyncHTTPTransport] = OrderedDict()
         self._ssl = ssl_context or default_ssl_context()
+        self._resolver = resolver or Resolver()  # one name cache for every host's pool
 
     def _pool(self, origin: Origin) -> httpx.AsyncHTTPTransport:
         pool = self._pools.get(origin)
@@ -61,7 +68,10 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         pool = httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits, retries=0)
         inner = pool._pool
         inner._network_backend = SafeNetworkBackend(
-            AsyncioBackend(), allow_private=self._allow_private, forbidden=self._forbidden
+            AsyncioBackend(),
+            allow_private=self._allow_private,
+            forbidden=self._forbidden,
+            resolver=self._resolver,
         )
         self._pools[origin] = pool
         return pool
