@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from citeaudit.audit import run_rules
-from citeaudit.audit_data import AuditResult
+from citeaudit.audit_data import AuditData, AuditResult
+from citeaudit.links.enricher import reference_targets
 from citeaudit.report.serialize import finding_dict, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
 from citeaudit.service.chunks import plan
@@ -72,6 +73,7 @@ class Jobs:
             citations=report["citations"],
             findings=report["findings"],
             chunks=plan(data, enrichers, self.settings.chunk_size),
+            links=_reference_links(data),
         )
         return Next(chunks=tuple(pending), assemble=not pending)
 
@@ -152,6 +154,18 @@ class Jobs:
             return Next(parse=True)
         pending = tuple(c for c in chunks if c.status != "done")
         return Next(chunks=pending, assemble=not pending)
+
+
+def _reference_links(data: AuditData) -> list[dict[str, object]]:
+    """Every URL and DOI link of the references, as the link phase would name them.
+
+    Stored with the offline part, so that watching an audit watches all of them even
+    when its link phase is off or could not check anything.
+    """
+    return [
+        {"url": target.display, "reference_ids": ids}
+        for target, ids in reference_targets(data.references).values()
+    ]
 
 
 def _unique_links(report: dict[str, object]) -> list[dict[str, object]]:

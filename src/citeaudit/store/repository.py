@@ -232,8 +232,14 @@ class Repository:
         citations: Sequence[dict[str, Any]],
         findings: Sequence[dict[str, Any]],
         chunks: Sequence[tuple[str, Sequence[str]]],
+        links: Sequence[dict[str, Any]] = (),
     ) -> list[ChunkView]:
         """Stores what parsing found and the chunks to run; returns the unfinished chunks.
+
+        `links` are the references' URLs and DOI links (``url``, ``reference_ids``):
+        each is tied to the audit now, not yet checked (``check_id`` NULL), so that a
+        watched audit watches all of them even when its link phase never ran or could
+        not reach anything; the final step attaches the audit's own checks.
 
         Parsing again (a redelivered task) keeps the chunks made the first time, some of
         which may already be done.
@@ -242,6 +248,8 @@ class Repository:
             audit = s.get(Audit, audit_id, with_for_update=True)
             if audit is None:
                 return []
+            for link in links:
+                self._tie_link(s, audit_id, str(link["url"]), link.get("reference_ids", ()))
             existing = s.scalars(select(Chunk).where(Chunk.audit_id == audit_id)).all()
             if not existing:
                 for table in (AuditReference, AuditCitation, FindingRow):
@@ -368,7 +376,8 @@ class Repository:
             )
             if not getattr(claimed, "rowcount", 0):
                 return False
-            for table in (FindingRow, ResolutionRow, AuditLink, Report):
+            # Audit links stay: parsing tied every reference URL to the audit already.
+            for table in (FindingRow, ResolutionRow, Report):
                 s.execute(delete(table).where(table.audit_id == audit_id))
             self._add_findings(s, audit_id, findings)
             s.add_all(
@@ -389,20 +398,55 @@ class Repository:
             )
         return True
 
-    def _add_link_check(self, s: Session, audit_id: str, link: dict[str, Any]) -> None:
-        url = str(link["url"])
+    @staticmethod
+    def _link_id(s: Session, url: str) -> int:
+        """The link row of `url`, added when new (race-safe between audits)."""
         url_hash = hashlib.sha256(url.encode("utf-8")).hexdigest()
         link_id = s.scalar(select(Link.id).where(Link.url_hash == url_hash))
-        if link_id is None:
-            try:
-                with s.begin_nested():
-                    row = Link(url_hash=url_hash, url=url)
-                    s.add(row)
-                link_id = row.id
-            except IntegrityError:  # another audit added it just now
-                link_id = s.scalar(select(Link.id).where(Link.url_hash == url_hash))
+        if link_id is not None:
+            return link_id
+        try:
+            with s.begin_nested():
+                row = Link(url_hash=url_hash, url=url)
+                s.add(row)
+            return row.id
+        except IntegrityError:  # another audit added it just now
+            found = s.scalar(select(Link.id).where(Link.url_hash == url_hash))
+            assert found is not None
+            return found
+
+    def _tie_link(
+        self,
+        s: Session,
+        audit_id: str,
+        url: str,
+        reference_ids: Iterable[str],
+        check_id: int | None = None,
+    ) -> None:
+        """The audit cites `url` from `reference_ids`; `check_id` is its own check, if any."""
+        link_id = self._link_id(s, url)
+        existing = s.get(AuditLink, (audit_id, link_id))
+        if existing is None:
+            s.add(
+                AuditLink(
+                    audit_id=audit_id,
+                    link_id=link_id,
+                    check_id=check_id,
+                    reference_ids=list(dict.fromkeys(reference_ids)),
+                )
+            )
+            s.flush()
+            return
+        ids = list(dict.fromkeys([*(existing.reference_ids or ()), *reference_ids]))
+        if ids != list(existing.reference_ids or ()):
+            existing.reference_ids = ids
+        if check_id is not None:
+            existing.check_id = check_id
+
+    def _add_link_check(self, s: Session, audit_id: str, link: dict[str, Any]) -> None:
+        url = str(link["url"])
         check = LinkCheckRow(
-            link_id=link_id,
+            link_id=self._link_id(s, url),
             outcome=link["outcome"],
             reason=link.get("reason"),
             status=link.get("status"),
@@ -410,16 +454,7 @@ class Repository:
         )
         s.add(check)
         s.flush()
-        existing = s.get(AuditLink, (audit_id, link_id))
-        if existing is None:
-            s.add(
-                AuditLink(
-                    audit_id=audit_id,
-                    link_id=link_id,
-                    check_id=check.id,
-                    reference_ids=list(link.get("reference_ids", [])),
-                )
-            )
+        self._tie_link(s, audit_id, url, link.get("reference_ids", ()), check.id)
 
     def link_history(self, url: str) -> list[dict[str, Any]]:
         url_hash = hashlib.sha256(url.encode("utf-8")).hexdigest()

@@ -2,6 +2,9 @@
 
 A watched link or DOI gets a state row the first time a sweep sees it, dated by its
 last check (the audit's own); it is due once that is older than `watch_max_age`.
+Every URL and DOI of a watched audit's references is watched, checked at audit time
+or not (links off, our network or a registry down): one never checked -- no check at
+all, or only checks made while our network was down -- is due at once.
 Taking due items leases them for `watch_lease` seconds: a lost task only delays
 them until the lease runs out, and the next sweep takes them again.
 
@@ -27,6 +30,7 @@ from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState
 from citeaudit.watch.sql import insert_ignore, watched_link_ids
 
 SWEEP_LIMIT = 200_000
+NETWORK_DOWN = "network-down"  # a "check" made while our own network was down: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ def seed(repo: Repository) -> None:
     with repo.session() as s, s.begin():
         latest = (
             select(LinkCheckRow.link_id, func.max(LinkCheckRow.checked_at).label("at"))
+            .where(func.coalesce(LinkCheckRow.reason, "") != NETWORK_DOWN)
             .group_by(LinkCheckRow.link_id)
             .subquery()
         )
