@@ -211,12 +211,12 @@ def test_interval_holds_between_actual_starts_when_the_global_slot_is_late(farm:
     asyncio.run(go())
     starts = transport.starts["a.test"]
     assert len(starts) == 2
-    assert starts[1] - starts[0] >= 0.099
+    assert starts[1] - starts[0] >= 0.09  # was 0.02 when pacing went by reservations
 
 
 def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
     transport = _Timed({f"h{i}.test": 0.005 * (i + 1) for i in range(4)})
-    policy = dataclasses.replace(FAST, concurrency=3, per_host=3, min_interval=0.03, soft404=False)
+    policy = dataclasses.replace(FAST, concurrency=3, per_host=3, min_interval=0.05, soft404=False)
 
     async def go() -> None:
         async with make_checker(farm, policy, transport=transport) as checker:
@@ -227,7 +227,7 @@ def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
     for host, starts in transport.starts.items():
         gaps = [b - a for a, b in itertools.pairwise(sorted(starts))]
         assert len(starts) == 8, host
-        assert min(gaps) >= 0.029, (host, gaps)
+        assert min(gaps) >= 0.04, (host, gaps)  # the interval, less timer jitter
 
 
 class _Names:

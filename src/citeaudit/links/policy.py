@@ -76,7 +76,8 @@ class HostGate:
     in order), then takes the shared slot (the global limit), which may take longer
     than the reservation; the interval is therefore checked again, against the last
     *actual* start on the host, once the shared slot is held. A request that would now
-    start too close to another gives the shared slot back and reserves again.
+    start too close to another gives the shared slot back, waits out the rest of the
+    interval and tries again (keeping its place: it does not reserve again).
     """
 
     _TOLERANCE = 0.001  # a timer may fire this early
@@ -105,19 +106,20 @@ class HostGate:
         if start > now:
             await asyncio.sleep(start - now)
 
-    def _begin(self, host: str) -> bool:
-        """Start now if the last start on `host` is an interval ago; else False."""
+    def _begin(self, host: str) -> float:
+        """Start now (0.0) if the last start on `host` is an interval ago; else how
+        long until it is."""
         interval = self._min_interval
         if not interval:
-            return True
+            return 0.0
         now = time.monotonic()
         last = self._last_start.get(host)
         if last is not None and now - last < interval - self._TOLERANCE:
-            return False
+            return last + interval - now
         self._last_start[host] = now
         if self._next_start.get(host, now) < now + interval:
             self._next_start[host] = now + interval
-        return True
+        return 0.0
 
 
 class _HostSlot:
@@ -131,16 +133,19 @@ class _HostSlot:
         gate, host, shared = self._gate, self._host, self._shared
         await self._sem.acquire()
         try:
+            await gate._pace(host)
             while True:
-                await gate._pace(host)
-                if shared is None:
-                    if gate._begin(host):
-                        return
-                    continue
-                await shared.acquire()
-                if gate._begin(host):
+                if shared is not None:
+                    await shared.acquire()
+                wait = gate._begin(host)
+                if not wait:
                     return
-                shared.release()  # someone else started on this host meanwhile
+                # Another request on this host started late, after its own turn (it
+                # waited for the shared slot): keep our place, wait out the interval
+                # from that start without holding the shared slot.
+                if shared is not None:
+                    shared.release()
+                await asyncio.sleep(wait)
         except BaseException:
             self._sem.release()
             raise
