@@ -187,6 +187,12 @@ def main() -> int:
             "--probe",
             base["svc"] + "/",
         ]
+        # What the worker costs before it sends anything: Python and the imports.
+        imports = (
+            "import citeaudit.links.extract, citeaudit.links.policy, citeaudit.links.run,"
+            " citeaudit.settings"
+        )
+        measure("citeaudit (imports only)", [sys.executable, "-c", imports])
         measure("citeaudit (GET)", me)
         measure("citeaudit (HEAD+fallback)", [*me, "--method", "HEAD"])
         lychee = find_lychee()
@@ -236,6 +242,17 @@ def main() -> int:
                 f"{name:28} {r['wall']:8.2f} {r['cpu']:8.2f} {r['rss_mb']:8.1f} "
                 f"{requests[name]!s:>9} {r['exit']!s:>4}  {str(r['tail'])[:70]}"
             )
+        # Requests to one host start at least `interval` apart, so the busiest host
+        # sets a floor no tool that keeps the interval can beat (startup excluded).
+        per_host = -(-len(urls) // len(hosts))
+        floor = (per_host - 1) * args.interval + args.latency
+        print(
+            f"floor from the per-host interval: {per_host} URLs per host -> "
+            f"{per_host - 1} x {args.interval * 1000:.0f} ms + {args.latency * 1000:.0f} ms "
+            f"= {floor:.2f} s; citeaudit also asks each host one soft-404 probe: "
+            f"{floor + args.interval:.2f} s, plus its startup "
+            f"({float(results['citeaudit (imports only)']['wall']):.2f} s)"
+        )
         ours = results["citeaudit (GET)"]["wall"]
         for other in ("lychee", "linkinator"):
             if other in results:
