@@ -5,7 +5,9 @@ holds, which costs more than the request itself once a run has a few hundred idl
 connections to many hosts. A link check talks to many hosts with a few connections
 each, so each origin gets its own small pool (as many connections as the per-host
 limit allows); pools of hosts not used lately are closed when there are too many.
-Every pool connects through `SafeNetworkBackend`, over plain asyncio (`aionet`).
+Every pool connects through `SafeNetworkBackend`, over httpcore's own AnyIO backend: a
+hand-written asyncio backend saved ~13% CPU per request but little wall time (the
+per-host spacing bounds the run), not worth owning a network layer for.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import ssl
 from collections import OrderedDict
 from collections.abc import Callable
 
+import httpcore
 import httpx
 
-from citeaudit.links.aionet import AsyncioBackend
 from citeaudit.links.safety import (
     IPAddress,
     Resolver,
@@ -68,7 +70,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         pool = httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits, retries=0)
         inner = pool._pool
         inner._network_backend = SafeNetworkBackend(
-            AsyncioBackend(),
+            httpcore.AnyIOBackend(),
             allow_private=self._allow_private,
             forbidden=self._forbidden,
             resolver=self._resolver,
