@@ -1,7 +1,7 @@
 """Field accuracy and speed of the free-text reference parser.
 
     python benches/freetext_accuracy.py [--failures FIELD] [--anystyle DIR] [--crf]
-                                        [--model PATH] [--only rules|parser]
+                                        [--model PATH] [--only rules|parser] [--dev]
 
 Scores two parsers: "rules" (``parse_reference(..., use_model=False)``) and "parser"
 (the rules with the CRF tagger stacked on them, the default; see freetext_crf.py).
@@ -81,9 +81,10 @@ def first_family_ok(gold_author: str, ref: Reference) -> bool:
 
 
 def score_anystyle(
-    data_dir: Path, parse: Callable[[str], Reference]
+    data_dir: Path, parse: Callable[[str], Reference], offset: int = 0
 ) -> dict[str, dict[str, tuple[int, int]]]:
-    """Per file: field -> (right, total), on the held-out sequences."""
+    """Per file: field -> (right, total), on the held-out sequences (offset 0) or the dev
+    sample (offset 5: every 10th sequence from the 6th, the one tuning may look at)."""
     out: dict[str, dict[str, tuple[int, int]]] = {}
     for name in ANYSTYLE_FILES:
         path = data_dir / name
@@ -92,7 +93,7 @@ def score_anystyle(
         right: dict[str, int] = defaultdict(int)
         total: dict[str, int] = defaultdict(int)
         for i, parts in anystyle_sequences(path):
-            if i % HOLDOUT_EVERY:
+            if i % HOLDOUT_EVERY != offset:
                 continue
             gold = anystyle_gold(parts)
             ref = parse(gold["text"])
@@ -137,6 +138,9 @@ def main() -> int:
     ap.add_argument("--crf", action="store_true", help="also score the tagger alone")
     ap.add_argument("--model", type=Path, help="score the parser with this model file")
     ap.add_argument("--only", choices=["rules", "parser"], help="score just one")
+    ap.add_argument(
+        "--dev", action="store_true", help="score AnyStyle's dev sample instead (for tuning)"
+    )
     args = ap.parse_args()
     if args.model:
         freetext_crf.MODEL_PATH = args.model
@@ -198,10 +202,11 @@ def main() -> int:
 
         if args.anystyle.is_dir():
             print(
-                f"== {pname}: AnyStyle held-out sample (every {HOLDOUT_EVERY}th sequence; "
+                f"== {pname}: AnyStyle {'dev' if args.dev else 'held-out'} sample "
+                f"(every {HOLDOUT_EVERY}th sequence; "
                 "first_family~ is approximate)"
             )
-            res_any = score_anystyle(args.anystyle, parse)
+            res_any = score_anystyle(args.anystyle, parse, offset=5 if args.dev else 0)
             names = ["first_family~", "year", "title", "container", "doi"]
             print(f"{'':12}" + "".join(f"{n:>16}" for n in names))
             agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -404,13 +404,19 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     if tagging is None:
         return False
     title = _clean_tagged(tagging.spans.get("title"))
-    if title and (tagging.title_support or 0.0) < TITLE_GATE:
-        f.title = title
+    if title:
+        if (tagging.title_support or 0.0) < TITLE_GATE:
+            if not _cut_mid_phrase(toks, tagging):
+                f.title = title
+        elif _title_begins_earlier(toks, tagging):
+            f.title = title
     container = _clean_tagged(tagging.spans.get("container"))
     if (tagging.container_support or 0.0) < CONTAINER_GATE:
         # the tagger doubting the rules' container without finding one of its own (most
         # often a news site it reads as publisher): the rules' stands
         f.container = container or f.container
+    elif container and _container_abbreviation_goes_on(toks, tagging):
+        f.container = container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
     # gaps only: where the rules found no year or no authors, the tagger's date and
@@ -422,6 +428,67 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     if not f.authors and tagging.spans.get("author"):
         f.authors, f.et_al = parse_authors(tagging.spans["author"].strip(" ,;:"))
     return True
+
+
+# When the two readings nest, which is right shows in the text around the difference:
+# the three checks below each look at one such case (found on AnyStyle's dev sample and
+# the labelled set, benches/freetext_accuracy.py).
+
+_BREAK_AFTER = tuple(".,:;?!\"”’'»)]*>")
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_ABBREVIATED_WORD = re.compile(rf"[{_UP}][a-z]{{0,5}}\.")
+
+
+def _rules_run(rules: tuple[str, ...], label: str) -> tuple[int, int] | None:
+    at = [i for i, r in enumerate(rules) if r == label]
+    return (at[0], at[-1] + 1) if at else None
+
+
+def _title_begins_earlier(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The tagger's title is the rules' plus what comes before it, right after the author
+    ("Schnell, Irmtraud: Geschichte der Integration. Gemeinsames Lernen ...", where the
+    rules took the second sentence alone). An organisation read partly as title ("World
+    Health | Organization. Global action plan ...") has no break before the tagger's."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or not (t[0] < r[0] and t[1] == r[1]):
+        return False
+    return tagging.labels[t[0] - 1] == "author" and toks[t[0] - 1].endswith((",", ":", ";", "."))
+
+
+def _cut_mid_phrase(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The tagger's title lies inside the rules' and leaves off a few plain words with no
+    punctuation at the cut ("THE POLITICS OF WATER SCARCITY | IN THE JORDAN BASIN"):
+    a title does not end or start there, so the rules' stands. (Left-off words with
+    digits, brackets or commas are most often a volume, a medium or a place: the
+    tagger's cut is right there.)"""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or t == r or not (r[0] <= t[0] and t[1] <= r[1]):
+        return False
+    rest = [*range(r[0], t[0]), *range(t[1], r[1])]
+    if len(rest) > 4:
+        return False
+    if (t[0] > r[0] and toks[t[0] - 1].endswith(_BREAK_AFTER)) or (
+        t[1] < r[1] and toks[t[1] - 1].endswith(_BREAK_AFTER)
+    ):
+        return False
+    for i in rest:
+        w = toks[i].rstrip(".,;:'’\"”") if i == r[1] - 1 else toks[i]
+        if i == r[0]:
+            w = w.lstrip("'‘\"“")
+        if not _PLAIN_WORD.fullmatch(w):
+            return False
+    return True
+
+
+def _container_abbreviation_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' container stops at an abbreviation's full stop ("J. Appl." of "J. Appl.
+    Phys., vol. 3") and the tagger's goes on over words without digits: the tagger's."""
+    t, r = freetext_crf.first_run(tagging.labels, "container"), _rules_run(tagging.rules, "C")
+    if t is None or r is None or not (t[0] == r[0] and t[1] > r[1]):
+        return False
+    if not _ABBREVIATED_WORD.fullmatch(toks[r[1] - 1]):
+        return False
+    return not any(re.search(r"[\d/@]", toks[i]) for i in range(r[1], t[1]))
 
 
 def _clean_tagged(piece: str | None) -> str | None:

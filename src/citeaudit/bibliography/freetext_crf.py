@@ -31,6 +31,7 @@ __all__ = [
     "RuleHints",
     "Tagging",
     "features",
+    "first_run",
     "rule_labels",
     "spans",
     "tag",
@@ -391,6 +392,17 @@ def features(
     return out
 
 
+def first_run(labels: Sequence[str], label: str) -> tuple[int, int] | None:
+    """[start, end) of the first run of `label`, the run `spans` gives as text."""
+    start = None
+    for i, lab in enumerate(labels):
+        if lab == label and start is None:
+            start = i
+        elif lab != label and start is not None:
+            return start, i
+    return None if start is None else (start, len(labels))
+
+
 def spans(toks: Sequence[str], labels: Sequence[str]) -> dict[str, str]:
     """The first run of each label, as text (a label's later runs are dropped: a second
     "title" run is most often a series or a subtitle the tagger lost track of)."""
@@ -460,6 +472,7 @@ class Tagging:
     """
 
     labels: tuple[str, ...]
+    rules: tuple[str, ...]  # the rules' reading of each token (`rule_labels`)
     spans: dict[str, str]
     title_support: float | None
     container_support: float | None
@@ -479,6 +492,7 @@ def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
 
     return Tagging(
         labels=tuple(labels),
+        rules=tuple(rl),
         spans=spans(toks, labels),
         title_support=support("T", "title"),
         container_support=support("C", "container"),
