@@ -38,6 +38,7 @@ from citeaudit.bibliography.freetext_names import (
     is_organisation,
     parse_authors,
 )
+from citeaudit.bibliography.freetext_vocab import LOCATORS, MONTH_ABBREVIATIONS, SEASONS
 from citeaudit.doi import find_dois
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
@@ -204,55 +205,26 @@ _LOC_START = re.compile(
     r"pp?\.\s*[A-Za-z]?\d|s\.\s*\d|hlm\.|hal\.|bd\.|jg\.|art\.|e\d)",
     re.IGNORECASE,
 )
-_LOC_WORDS = frozenset(
-    [
-        "vol",
-        "vols",
-        "v",
-        "no",
-        "nos",
-        "n",
-        "nr",
-        "núm",
-        "num",
-        "issue",
-        "pp",
-        "p",
-        "s",
-        "hlm",
-        "hal",
-        "bd",
-        "jg",
-        "art",
-        "number",
-        "suppl",
-        "supplement",
-        "part",
-        "special",
-        "pt",
-        "series",
-        "ser",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "article",
-        "e",
-    ]
+_LOC_WORDS = (
+    LOCATORS
+    | MONTH_ABBREVIATIONS
+    | SEASONS
+    | frozenset(
+        [
+            "num",
+            "núm",
+            "number",
+            "suppl",
+            "supplement",
+            "part",
+            "special",
+            "pt",
+            "series",
+            "ser",
+            "article",
+            "e",
+        ]
+    )
 )
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

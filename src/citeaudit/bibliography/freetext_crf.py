@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citeaudit.bibliography.freetext_vocab import LOCATORS, MONTH_ABBREVIATIONS, MONTH_NAMES
+
 __all__ = [
     "LABELS",
     "MODEL_PATH",
@@ -63,57 +65,8 @@ _STRIP = ".,;:()[]\"“”'‘’«»`"
 _YEAR_TOK = re.compile(r"\(?\[?(1[5-9]|20)\d\d[a-z]?\]?\)?[.,;:]?")
 _INIT = re.compile(r"[A-ZÀ-Þ]\.(-?[A-ZÀ-Þ]\.)*,?")
 _RANGE = re.compile(r"\d[-–—]\d")
-_MONTHS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_LOC = frozenset(
-    [
-        "vol",
-        "vols",
-        "v",
-        "no",
-        "nos",
-        "n",
-        "nr",
-        "issue",
-        "pp",
-        "p",
-        "s",
-        "hlm",
-        "hal",
-        "bd",
-        "jg",
-        "art",
-        "heft",
-        "tome",
-        "t",
-    ]
-)
+_MONTHS = MONTH_ABBREVIATIONS | MONTH_NAMES
+_LOC = LOCATORS | frozenset(["heft", "tome", "t"])
 _ED = frozenset(
     [
         "ed",

@@ -1,0 +1,49 @@
+"""Words that mark where a free-text entry's volume, issue, pages and date stand.
+
+The rules and the tagger's features both need them; one list keeps the two readers
+of an entry agreeing on what a locator or a month is.
+"""
+
+from __future__ import annotations
+
+MONTH_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
+
+# vol. 3, no. 2, pp. 4-9 and their German, Indonesian and French forms
+LOCATORS = frozenset(
+    [
+        "vol",
+        "vols",
+        "v",
+        "no",
+        "nos",
+        "n",
+        "nr",
+        "issue",
+        "pp",
+        "p",
+        "s",
+        "hlm",
+        "hal",
+        "bd",
+        "jg",
+        "art",
+    ]
+)
