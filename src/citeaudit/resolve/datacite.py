@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
-import httpx
-
 from citeaudit.errors import ResolverError
-from citeaudit.resolve.cache import RegistryCache
-from citeaudit.resolve.channel import Channel
 from citeaudit.resolve.interface import Answer, Lookup, WorkRegistry
 from citeaudit.resolve.records import datacite_record
-from citeaudit.resolve.sending import send_get
+from citeaudit.resolve.sending import HttpRegistry, send_get
 
 __all__ = ["DATACITE_PREFIXES", "DataCiteRegistry"]
 
@@ -20,25 +16,10 @@ __all__ = ["DATACITE_PREFIXES", "DataCiteRegistry"]
 DATACITE_PREFIXES = frozenset({"10.48550", "10.5281", "10.6084", "10.5061", "10.17605", "10.7910"})
 
 
-class DataCiteRegistry(WorkRegistry):
+class DataCiteRegistry(HttpRegistry, WorkRegistry):
     name = "datacite"
 
-    def __init__(
-        self,
-        channel: Channel,
-        *,
-        base_url: str = "https://api.datacite.org",
-        timeout: float = 20.0,
-        cache: RegistryCache | None = None,
-        client: httpx.Client | None = None,
-    ) -> None:
-        self.channel = channel
-        self.base_url = base_url.rstrip("/")
-        self.cache = cache
-        self._client = client or httpx.Client(timeout=timeout)
-
-    def close(self) -> None:
-        self._client.close()
+    default_url = "https://api.datacite.org"
 
     def works(self, dois: Sequence[str]) -> Mapping[str, Lookup]:
         return {doi.lower(): self.work(doi) for doi in dict.fromkeys(dois)}

@@ -11,13 +11,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from citeaudit.errors import ResolverError
-from citeaudit.resolve.cache import RegistryCache
-from citeaudit.resolve.channel import Channel
 from citeaudit.resolve.interface import Answer, DoiLookup
-from citeaudit.resolve.sending import send_get
+from citeaudit.resolve.sending import HttpRegistry, send_get
 
 __all__ = ["HandleRegistry"]
 
@@ -34,25 +30,10 @@ def _alias(payload: Any) -> str | None:
     return None
 
 
-class HandleRegistry:
+class HandleRegistry(HttpRegistry):
     name = "doi.org"
 
-    def __init__(
-        self,
-        channel: Channel,
-        *,
-        base_url: str = "https://doi.org",
-        timeout: float = 20.0,
-        cache: RegistryCache | None = None,
-        client: httpx.Client | None = None,
-    ) -> None:
-        self.channel = channel
-        self.base_url = base_url.rstrip("/")
-        self.cache = cache
-        self._client = client or httpx.Client(timeout=timeout)
-
-    def close(self) -> None:
-        self._client.close()
+    default_url = "https://doi.org"
 
     def lookup(self, doi: str) -> DoiLookup:
         doi = doi.lower()

@@ -13,7 +13,8 @@ from typing import Any, Protocol
 import httpx
 import httpx2
 
-from citeaudit.resolve.channel import Reply, TransportFailure
+from citeaudit.resolve.cache import RegistryCache
+from citeaudit.resolve.channel import Channel, Reply, TransportFailure
 
 __all__ = ["failure_from", "reply_from", "send_get"]
 
@@ -84,3 +85,27 @@ def send_get(
             raise failure from None
 
     return send
+
+
+class HttpRegistry:
+    """What the httpx-based registries (doi.org, DataCite) share: a paced channel, a
+    base URL that tests point at loopback, an optional cache and one pooled client."""
+
+    default_url: str
+
+    def __init__(
+        self,
+        channel: Channel,
+        *,
+        base_url: str | None = None,
+        timeout: float = 20.0,
+        cache: RegistryCache | None = None,
+        client: httpx.Client | None = None,
+    ) -> None:
+        self.channel = channel
+        self.base_url = (base_url or self.default_url).rstrip("/")
+        self.cache = cache
+        self._client = client or httpx.Client(timeout=timeout)
+
+    def close(self) -> None:
+        self._client.close()
