@@ -29,11 +29,12 @@ import json
 import socket
 import struct
 import sys
-import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.stand_ins.threaded import ThreadedServer
 
 REASONS = {
     200: "OK",
@@ -101,8 +102,10 @@ def page(title: str, text: str) -> bytes:
 NOT_FOUND_PAGE = page("Page not found", "Sorry, the page you asked for could not be found.")
 
 
-class Farm:
+class Farm(ThreadedServer):
     """The servers, their request counts and their per-path state."""
+
+    thread_name = "link-farm"
 
     def __init__(self, latency: float = 0.0, bench_hosts: int = 0) -> None:
         self.latency = latency
@@ -114,8 +117,6 @@ class Farm:
         self.user_agents: set[str] = set()
         self._servers: list[asyncio.AbstractServer] = []
         self._tasks: set[asyncio.Task[None]] = set()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
 
     # -- addresses ---------------------------------------------------------------------
     def url(self, host: str, path: str = "/") -> str:
@@ -159,30 +160,6 @@ class Farm:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.sleep(0)
-
-    # -- in a thread, for tests ----------------------------------------------------------
-    def start(self) -> Farm:
-        ready = threading.Event()
-
-        def run() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            loop.run_until_complete(self.start_async())
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(self.stop_async())
-            loop.close()
-
-        self._thread = threading.Thread(target=run, name="link-farm", daemon=True)
-        self._thread.start()
-        ready.wait(10)
-        return self
-
-    def stop(self) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-        if self._thread is not None:
-            self._thread.join(10)
 
     def link_requests(self) -> int:
         """Requests to the link hosts (not to the resolver, archive and probe)."""

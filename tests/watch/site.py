@@ -23,8 +23,12 @@ import sys
 import threading
 from collections import Counter
 
+from tests.stand_ins.threaded import ThreadedServer
 
-class Site:
+
+class Site(ThreadedServer):
+    thread_name = "watch-site"
+
     def __init__(self, hosts: int = 1, latency: float = 0.0, prefix: str = "127.0.2.") -> None:
         self.hosts = hosts
         self.latency = latency
@@ -35,8 +39,6 @@ class Site:
         self.inflight: Counter[str] = Counter()
         self.max_inflight: Counter[str] = Counter()
         self._servers: list[asyncio.AbstractServer] = []
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def url(self, host: int, path: str) -> str:
@@ -108,29 +110,6 @@ class Site:
         for server in self._servers:
             server.close()
         await asyncio.sleep(0)
-
-    def start(self) -> Site:
-        ready = threading.Event()
-
-        def run() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            loop.run_until_complete(self.start_async())
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(self.stop_async())
-            loop.close()
-
-        self._thread = threading.Thread(target=run, name="watch-site", daemon=True)
-        self._thread.start()
-        ready.wait(10)
-        return self
-
-    def stop(self) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-        if self._thread is not None:
-            self._thread.join(10)
 
 
 def main() -> None:
