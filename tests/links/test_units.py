@@ -17,7 +17,7 @@ from citeaudit.links.checker import decode_body
 from citeaudit.links.extract import extract_links
 from citeaudit.links.policy import HostGate, parse_retry_after
 from citeaudit.links.safety import NameNotResolved, PrivateAddressRefused, is_forbidden_address
-from citeaudit.links.soft404 import Page, absent_url, is_soft_404
+from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404
 from citeaudit.links.verdict import is_home, is_login
 
 
@@ -168,3 +168,20 @@ def test_soft_404_comparison() -> None:
     assert not is_soft_404(
         Page(real.url, real.url, 200, shell), Page(absent.url, absent.url, 200, shell)
     )
+
+
+def test_only_redirected_or_not_found_worded_pages_need_the_absent_page() -> None:
+    nf = "<title>Oops</title><h1>Page not found</h1>"
+    real = "<title>Real</title><p>Findings about 404 errors? no: findings.</p>"
+    assert could_be_soft_404(Page("https://a.org/x/gone", "https://a.org/x/gone", 200, nf))
+    home = "<title>Home</title>"
+    assert could_be_soft_404(Page("https://a.org/x/p", "https://a.org/", 200, home))
+    assert not could_be_soft_404(
+        Page("https://a.org/x/p", "https://a.org/x/p", 200, "<title>Real</title>Findings")
+    )
+    # The URL's own words are not the page's: /404-errors is not a "not found" page.
+    assert not could_be_soft_404(
+        Page("https://a.org/404-errors", "https://a.org/404-errors", 200, "<p>/404-errors</p>")
+    )
+    assert could_be_soft_404(Page("https://a.org/y", "https://a.org/y", 200, real))
+

@@ -111,6 +111,25 @@ def test_real_page_on_a_soft_404_host_is_ok(farm: Farm) -> None:
     assert check_one(farm, farm.url("soft", "/real")).outcome is OK
 
 
+def _absent_probes(farm: Farm, directory: str) -> int:
+    prefix = f"{directory}/citeaudit-absent-"
+    return sum(n for (host, path), n in farm.counts.items() if path.startswith(prefix))
+
+
+def test_live_page_costs_no_absent_page_probe(farm: Farm) -> None:
+    # A page neither redirected nor worded "not found" is alive whatever the host
+    # says for a missing page: the host is asked once, for the page itself.
+    assert check_one(farm, farm.url("soft", "/live/only-page")).outcome is OK
+    assert farm.counts[("soft", "/live/only-page")] == 1
+    assert _absent_probes(farm, "/live") == 0
+
+
+def test_not_found_wording_is_compared_with_an_absent_page(farm: Farm) -> None:
+    result = check_one(farm, farm.url("soft", "/gone-dir/paper"))
+    assert (result.outcome, result.reason) == (BROKEN, "soft-404")
+    assert _absent_probes(farm, "/gone-dir") == 1
+
+
 def test_single_page_app_shell_is_not_a_soft_404(farm: Farm) -> None:
     assert check_one(farm, farm.url("spa", "/some/route")).outcome is OK
 

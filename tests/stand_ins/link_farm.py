@@ -115,6 +115,8 @@ class Farm(ThreadedServer):
         self.methods: Counter[tuple[str, str]] = Counter()  # (host name, method)
         self.seen: Counter[str] = Counter()  # per-behaviour state (429 then ok ...)
         self.user_agents: set[str] = set()
+        self.in_flight = 0  # requests to link hosts being answered now
+        self.peak_in_flight = 0  # the most at once since the last /__stats
         self._servers: list[asyncio.AbstractServer] = []
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -190,9 +192,17 @@ class Farm(ThreadedServer):
             self.counts[(name, request.path)] += 1
             self.methods[(name, method)] += 1
             self.user_agents.add(headers.get("user-agent", ""))
-            if self.latency:
-                await asyncio.sleep(self.latency)
-            response = await handler(request, writer)
+            counted = name != "svc"
+            if counted:
+                self.in_flight += 1
+                self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+            try:
+                if self.latency:
+                    await asyncio.sleep(self.latency)
+                response = await handler(request, writer)
+            finally:
+                if counted:
+                    self.in_flight -= 1
             if response is None:
                 return  # the handler dealt with the connection itself
             body = b"" if method == "HEAD" else response.body
@@ -285,7 +295,7 @@ class Farm(ThreadedServer):
         return Response(404, page("Not Found", "No such page."))
 
     async def _soft(self, r: Request, w: asyncio.StreamWriter) -> Response:
-        if r.path == "/real":
+        if r.path == "/real" or r.path.startswith("/live/"):
             return Response(200, page("A real article", "Research findings of great interest."))
         if r.path == "/":
             return Response(200, page("Soft host", "Home."))
@@ -351,7 +361,12 @@ class Farm(ThreadedServer):
                 body = {"url": url, "archived_snapshots": {}}
             return Response(200, json.dumps(body).encode(), json_type)
         if p == "/__stats":
-            counts = {"requests": self.link_requests(), "methods": {}}
+            counts = {
+                "requests": self.link_requests(),
+                "methods": {},
+                "peak_in_flight": self.peak_in_flight,
+            }
+            self.peak_in_flight = self.in_flight
             for (host, method), n in self.methods.items():
                 if host != "svc":
                     counts["methods"][method] = counts["methods"].get(method, 0) + n

@@ -35,7 +35,7 @@ from citeaudit.links.cache import LinkCache
 from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
 from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import IPAddress, is_forbidden_address
-from citeaudit.links.soft404 import Page, absent_url, is_soft_404, probe_key
+from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget
 from citeaudit.links.transport import PerHostTransport, default_ssl_context
 from citeaudit.links.verdict import (
@@ -429,7 +429,7 @@ class LinkChecker:
         )
 
     async def _soft_404(self, page: Page) -> bool:
-        if urlsplit(page.url).path in ("", "/"):
+        if urlsplit(page.url).path in ("", "/") or not could_be_soft_404(page):
             return False
         key = probe_key(page.url)
         future = self._absent.get(key)

@@ -4,8 +4,10 @@ We ask the same host for a URL that surely does not exist (same directory, rando
 name). A host that answers that with 404 is honest, and our page is alive. A host
 that answers 200 is compared with our page: the same final URL after redirects
 (everything sent to one place), or the same page text *and* a "not found" wording,
-make our page a soft 404. Pages of single-page apps (the same shell for every
-path, with no "not found" wording) are therefore never called broken.
+make our page a soft 404. A page that is neither redirected nor worded as "not found"
+cannot be one, so the host is asked only for the others. Pages of single-page apps
+(the same shell for every path, with no "not found" wording) are therefore never
+called broken.
 """
 
 from __future__ import annotations
@@ -68,6 +70,26 @@ def _tokens(url: str) -> tuple[str, ...]:
     return tuple(t for t in (url, parts.path, parts.path.rsplit("/", 1)[-1]) if len(t) > 1)
 
 
+def _page_text(page: Page) -> str:
+    return visible_text(page.text, drop=_tokens(page.url) + _tokens(page.final_url))
+
+
+def _says_not_found(title: str, text: str) -> bool:
+    return NOT_FOUND_WORDS.search(title + " " + text[:2000]) is not None
+
+
+def could_be_soft_404(page: Page) -> bool:
+    """Whether asking the host for an absent page could make `page` a soft 404.
+
+    Only a redirected page, or one in "not found" wording, can be (see `is_soft_404`);
+    any other page is alive whatever the host says for the absent one, so the probe
+    request is not sent for it.
+    """
+    if page.url != page.final_url:
+        return True
+    return _says_not_found(title_of(page.text), _page_text(page))
+
+
 def is_soft_404(page: Page, absent: Page) -> bool:
     """True when `page` is the host's "not found" page in disguise."""
     if not 200 <= absent.status < 300:
@@ -75,8 +97,8 @@ def is_soft_404(page: Page, absent: Page) -> bool:
     if page.url != page.final_url and page.final_url == absent.final_url:
         return True  # both sent to the same place
     page_title = title_of(page.text)
-    page_text = visible_text(page.text, drop=_tokens(page.url) + _tokens(page.final_url))
-    if not NOT_FOUND_WORDS.search(page_title + " " + page_text[:2000]):
+    page_text = _page_text(page)
+    if not _says_not_found(page_title, page_text):
         return False
     if page_title != title_of(absent.text):
         return False
