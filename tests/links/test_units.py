@@ -184,4 +184,3 @@ def test_only_redirected_or_not_found_worded_pages_need_the_absent_page() -> Non
         Page("https://a.org/404-errors", "https://a.org/404-errors", 200, "<p>/404-errors</p>")
     )
     assert could_be_soft_404(Page("https://a.org/y", "https://a.org/y", 200, real))
-
