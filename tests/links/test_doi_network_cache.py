@@ -121,3 +121,21 @@ def test_cache_entries_expire(tmp_path: Path) -> None:
     assert cache.get_many(["url:a"], now=1011) == {}
     cache.put_many([("url:a", bad)], now=1006)  # a fresh failure forgets the success
     assert cache.get_many(["url:a"], now=1007) == {}
+
+
+def test_resolver_gets_the_per_host_limit_not_every_doi_at_once(farm: Farm) -> None:
+    dois = [f"10.1234/absent-{i}" for i in range(10)]
+    policy = dataclasses.replace(FAST, per_host=2, concurrency=16)
+    farm.host_peak["svc"] = 0
+    results = check(farm, dois, policy, doi_url=farm.url("svc", "/slow"))
+    assert {r.reason for r in results} == {"doi-not-found"}
+    assert farm.host_peak["svc"] == 2  # used, and never more than the host's limit
+
+
+def test_archive_lookups_get_the_per_host_limit(farm: Farm) -> None:
+    urls = [farm.url("site", f"/gone404?copy={i}") for i in range(8)]
+    policy = dataclasses.replace(FAST, per_host=2, concurrency=16)
+    farm.host_peak["svc"] = 0
+    results = check(farm, urls, policy, archive_url=farm.url("svc", "/slow/wayback/available"))
+    assert {r.outcome for r in results} == {LinkOutcome.BROKEN}
+    assert farm.host_peak["svc"] == 2

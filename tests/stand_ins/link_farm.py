@@ -117,6 +117,8 @@ class Farm(ThreadedServer):
         self.user_agents: set[str] = set()
         self.in_flight = 0  # requests to link hosts being answered now
         self.peak_in_flight = 0  # the most at once since the last /__stats
+        self.host_in_flight: Counter[str] = Counter()  # host name -> being answered now
+        self.host_peak: Counter[str] = Counter()  # host name -> the most at once
         self._servers: list[asyncio.AbstractServer] = []
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -196,11 +198,14 @@ class Farm(ThreadedServer):
             if counted:
                 self.in_flight += 1
                 self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+            self.host_in_flight[name] += 1
+            self.host_peak[name] = max(self.host_peak[name], self.host_in_flight[name])
             try:
                 if self.latency:
                     await asyncio.sleep(self.latency)
                 response = await handler(request, writer)
             finally:
+                self.host_in_flight[name] -= 1
                 if counted:
                     self.in_flight -= 1
             if response is None:
@@ -322,6 +327,9 @@ class Farm(ThreadedServer):
 
     async def _svc(self, r: Request, w: asyncio.StreamWriter) -> Response:
         p = r.path
+        if p.startswith("/slow/"):  # the same services, each answer 50 ms late
+            await asyncio.sleep(0.05)
+            p = p.removeprefix("/slow")
         json_type = {"content-type": "application/json"}
         if p.startswith("/api/handles/"):
             doi = p.removeprefix("/api/handles/").lower()

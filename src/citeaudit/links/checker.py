@@ -381,9 +381,10 @@ class LinkChecker:
         if not self.policy.archive or self.archive_url is None or self._trusted is None:
             return check
         url = check.final_url if check.reason and check.reason.startswith("doi-target") else None
-        snapshot = await closest_snapshot(
-            self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
-        )
+        async with self._gate.slot(_host(self.archive_url), self._global):
+            snapshot = await closest_snapshot(
+                self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
+            )
         if snapshot is not None:
             self.requests += 1
             return replace(check, archive_url=snapshot)
@@ -595,9 +596,12 @@ class LinkChecker:
         status = None
         for attempt in range(self.policy.max_retries + 1):
             attempts += 1
-            self.requests += 1
             try:
-                response = await self._trusted.get(api, params={"type": "URL"})
+                # The resolver is a host like any other: its own limit and interval,
+                # and a global slot (not a burst of every DOI in the list at once).
+                async with self._gate.slot(_host(api), self._global):
+                    self.requests += 1
+                    response = await self._trusted.get(api, params={"type": "URL"})
             except httpx.HTTPError as exc:
                 reason = errors.reason_for(exc)
                 if reason in RETRY_REASONS and attempt < self.policy.max_retries:
@@ -672,6 +676,10 @@ def _cookie_state(cookies: _ChainCookies) -> tuple[tuple[str, str, str], ...]:
     if cookies.jar is None or not cookies.jar.jar:
         return ()
     return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar.jar))
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _is_ip(host: str) -> bool:
