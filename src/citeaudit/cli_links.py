@@ -39,6 +39,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--concurrency", type=int, help="requests in flight in all (default 32)")
     parser.add_argument("--per-host", type=int, help="requests in flight to one host (default 2)")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        help="seconds between two requests to one host (default 0.05)",
+    )
     parser.add_argument("--timeout", type=float, help="seconds for one request (default 15)")
     parser.add_argument(
         "--exclude", action="append", default=[], metavar="REGEX", help="skip matching URLs"
@@ -69,6 +74,8 @@ def _policy(args: argparse.Namespace, settings: Settings) -> LinkPolicy:
         overrides["concurrency"] = args.concurrency
     if args.per_host:
         overrides["per_host"] = args.per_host
+    if args.interval is not None:
+        overrides["min_interval"] = max(0.0, args.interval)
     if args.timeout:
         overrides.update(
             read_timeout=args.timeout,

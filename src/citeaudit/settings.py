@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     allow_private_networks: bool = True  # the CLI's default; the service sets False
     link_concurrency: int = 32
     link_per_host: int = 2
+    link_interval: float = 0.05  # seconds between two request starts to one host
     link_timeout: float = 15.0
     link_cache_max_age: int = 7 * 24 * 3600
 

@@ -206,6 +206,16 @@ def test_cli_text_no_broken_exits_zero(
     assert "2 distinct links: 1 ok, 1 unverified" in out
 
 
+def test_cli_pacing_options_and_settings_reach_the_policy(tmp_path: Path) -> None:
+    from citeaudit import cli_links
+
+    settings = Settings(cache_dir=tmp_path, link_interval=1.5, link_per_host=3)
+    policy = cli_links._policy(_cli(["x.md"]), settings)
+    assert (policy.min_interval, policy.per_host) == (1.5, 3)
+    policy = cli_links._policy(_cli(["x.md", "--interval", "0", "--per-host", "1"]), settings)
+    assert (policy.min_interval, policy.per_host) == (0.0, 1)
+
+
 def test_cli_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     from citeaudit import cli_links
     from citeaudit.errors import InputError

@@ -53,6 +53,7 @@ class LinkPolicy:
         values: dict[str, object] = {
             "concurrency": settings.link_concurrency,
             "per_host": settings.link_per_host,
+            "min_interval": settings.link_interval,
             "connect_timeout": min(settings.link_timeout, 10.0),
             "read_timeout": settings.link_timeout,
             "total_timeout": settings.link_timeout,
