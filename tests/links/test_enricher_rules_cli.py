@@ -222,3 +222,53 @@ def test_cli_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
 
     with pytest.raises(InputError):
         cli_links.run(_cli([str(tmp_path / "missing.md")]), Settings(cache_dir=tmp_path))
+
+
+def test_check_twice_within_max_age_asks_again_only_for_what_failed(
+    farm: Farm, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeaudit.cli import main
+
+    paths = ["/ok?twice=1", "/moved?twice=1", "/gone404?twice=1"]
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text(
+        "# Paper\n\nAs Adams (2020), Baker (2021) and Clark (2019) show.\n\n## References\n\n"
+        f"Adams, A. (2020). Alive page. Journal. {farm.url('site', paths[0])}\n\n"
+        f"Baker, B. (2021). Moved page. Journal. {farm.url('site', paths[1])}\n\n"
+        f"Clark, C. (2019). Dead page. Journal. {farm.url('site', paths[2])}\n"
+    )
+    for name, value in {
+        "DOI_URL": farm.url("svc", ""),
+        "ARCHIVE_URL": farm.url("svc", "/wayback/available"),
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "ALLOW_PRIVATE_NETWORKS": "true",
+        "LINK_INTERVAL": "0",
+    }.items():
+        monkeypatch.setenv(f"CITEAUDIT_{name}", value)
+
+    def run() -> tuple[dict[str, str], dict[str, int]]:
+        before = dict(farm.counts)
+        main(["check", str(manuscript), "--no-resolve", "--format", "json"])
+        report = json.loads(capsys.readouterr().out)
+        outcomes = {
+            link["url"].rsplit("/", 1)[-1]: link["outcome"]
+            for ref in report["references"]
+            for link in ref["links"]
+        }
+        sent = {
+            path.split("?")[0]: farm.counts[("site", path.split("?")[0])]
+            - before.get(("site", path.split("?")[0]), 0)
+            for path in paths
+        }
+        return outcomes, sent
+
+    first, sent_first = run()
+    assert first == {
+        "ok?twice=1": "ok",
+        "moved?twice=1": "redirected",
+        "gone404?twice=1": "broken",
+    }
+    assert sent_first == {"/ok": 1, "/moved": 1, "/gone404": 1}
+    second, sent_second = run()
+    assert second == first
+    assert sent_second == {"/ok": 0, "/moved": 0, "/gone404": 1}
