@@ -184,3 +184,30 @@ def test_only_redirected_or_not_found_worded_pages_need_the_absent_page() -> Non
         Page("https://a.org/404-errors", "https://a.org/404-errors", 200, "<p>/404-errors</p>")
     )
     assert could_be_soft_404(Page("https://a.org/y", "https://a.org/y", 200, real))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Halaman tidak ditemukan",  # Indonesian (an OJS journal site)
+        "Página não encontrada",
+        "Pagina non trovata",
+        "Seite existiert nicht",
+        "Страница не найдена",
+        "页面不存在",
+        "ページが見つかりません",
+        "Sayfa bulunamadı",
+    ],
+)
+def test_not_found_pages_in_other_languages_are_soft_404s(title: str) -> None:
+    text = f"<title>{title}</title><h1>{title}</h1><p>Beranda / Home</p>"
+    page = Page("https://j.example.id/index.php/jurnal/article/view/99", "", 200, text)
+    page = Page(page.url, page.url, 200, text)
+    absent = Page(absent_url(page.url), absent_url(page.url), 200, text)
+    assert could_be_soft_404(page) and is_soft_404(page, absent)
+
+
+def test_a_real_article_in_indonesian_is_not_compared() -> None:
+    text = "<title>Keseimbangan kekuatan CSTO dan NATO</title><p>Abstrak: artikel ini ...</p>"
+    url = "https://j.example.id/index.php/jurnal/article/view/98"
+    assert not could_be_soft_404(Page(url, url, 200, text))

@@ -22,10 +22,19 @@ from urllib.parse import urlsplit, urlunsplit
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
+# "Not found" in the languages reference lists are written in. Only a page in such
+# wording is compared with the host's answer for an absent page, so a phrase here
+# can make a page broken only when that answer is the same page.
 NOT_FOUND_WORDS = re.compile(
     r"not\s+found|\b404\b|page\s+(does\s+not|doesn't|cannot|can't|could\s+not)\s+"
     r"(exist|be\s+found)|no\s+longer\s+(available|exists)|nicht\s+gefunden|"
-    r"page\s+introuvable|no\s+encontrada|page\s+not\s+available|nothing\s+(was\s+)?found",
+    r"existiert\s+nicht|page\s+introuvable|n'existe\s+(pas|plus)|no\s+encontrad[ao]|"
+    r"no\s+se\s+(ha\s+)?encontr|page\s+not\s+available|nothing\s+(was\s+)?found|"
+    r"tidak\s+(dapat\s+)?ditemukan|halaman\s+tidak\s+ada|n[ãa]o\s+(foi\s+)?encontrad[ao]|"
+    r"non\s+(è\s+stat[ao]\s+)?trovat[ao]|niet\s+gevonden|nie\s+znaleziono|"
+    r"bulunamad[ıi]|hittades\s+inte|nebyla\s+nalezena|không\s+tìm\s+thấy|"
+    r"не\s+найден|не\s+знайден|页面不存在|找不到|未找到|見つかりません|찾을\s*수\s*없|"
+    r"غير\s+موجود|یافت\s+نشد",
     re.IGNORECASE,
 )
 
