@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import httpx
 import pytest
 
 from citeaudit.links.checker import LinkChecker
@@ -29,6 +31,20 @@ FAST = LinkPolicy(
     allow_private_networks=True,  # the farm itself is on loopback
     user_agent="citeaudit-test (mailto:editor@example.org)",
 )
+
+
+class TimedTransport(httpx.AsyncBaseTransport):
+    """Answers 200 after a per-host delay; remembers when each request started."""
+
+    def __init__(self, delays: dict[str, float]) -> None:
+        self.delays = delays
+        self.starts: dict[str, list[float]] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        self.starts.setdefault(host, []).append(time.monotonic())
+        await asyncio.sleep(self.delays[host])
+        return httpx.Response(200, stream=httpx.ByteStream(b"<title>x</title>ok"))
 
 
 @pytest.fixture(scope="session")

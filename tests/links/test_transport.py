@@ -8,7 +8,6 @@ import itertools
 import shutil
 import ssl
 import subprocess
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from citeaudit.links.safety import IPAddress, NameNotResolved, Resolver
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkOutcome
-from tests.links.conftest import FAST, make_checker
+from tests.links.conftest import FAST, TimedTransport, make_checker
 from tests.stand_ins.link_farm import Farm
 
 TLS_HOST = "127.0.0.9"
@@ -182,25 +181,11 @@ def _target(url: str):  # type: ignore[no-untyped-def]
     return target_for(url)
 
 
-class _Timed(httpx.AsyncBaseTransport):
-    """Answers 200 after a per-host delay; remembers when each request started."""
-
-    def __init__(self, delays: dict[str, float]) -> None:
-        self.delays = delays
-        self.starts: dict[str, list[float]] = {}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        host = request.url.host
-        self.starts.setdefault(host, []).append(time.monotonic())
-        await asyncio.sleep(self.delays[host])
-        return httpx.Response(200, stream=httpx.ByteStream(b"<title>x</title>ok"))
-
-
 def test_interval_holds_between_actual_starts_when_the_global_slot_is_late(farm: Farm) -> None:
     # One global slot. b.test holds it for 80 ms; a.test's first request gets it late
     # (at 80 ms), its second has a reserved start at 100 ms: it must still wait until
     # 100 ms after the first one's *actual* start, not start at 100 ms.
-    transport = _Timed({"b.test": 0.08, "a.test": 0.01})
+    transport = TimedTransport({"b.test": 0.08, "a.test": 0.01})
     policy = dataclasses.replace(FAST, concurrency=1, per_host=2, min_interval=0.1, soft404=False)
 
     async def go() -> None:
@@ -215,7 +200,7 @@ def test_interval_holds_between_actual_starts_when_the_global_slot_is_late(farm:
 
 
 def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
-    transport = _Timed({f"h{i}.test": 0.005 * (i + 1) for i in range(4)})
+    transport = TimedTransport({f"h{i}.test": 0.005 * (i + 1) for i in range(4)})
     policy = dataclasses.replace(FAST, concurrency=3, per_host=3, min_interval=0.05, soft404=False)
 
     async def go() -> None:

@@ -35,6 +35,7 @@ from citeaudit.links.cache import LinkCache
 from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
 from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import IPAddress, is_forbidden_address
+from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget
 from citeaudit.links.transport import PerHostTransport, default_ssl_context
@@ -170,6 +171,7 @@ class LinkChecker:
         cache: LinkCache | None = None,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         transport: httpx.AsyncBaseTransport | None = None,
+        pacer: SharedPacer | None = None,
     ) -> None:
         self.policy = policy or LinkPolicy()
         self.doi_url = doi_url.rstrip("/")
@@ -179,7 +181,7 @@ class LinkChecker:
         self._transport = transport
         self._probe_urls = tuple(probe_urls)
         self._dns_names = dns_names
-        self._gate = HostGate(self.policy.per_host, self.policy.min_interval)
+        self._gate = HostGate(self.policy.per_host, self.policy.min_interval, pacer)
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
         self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
         self._resolved_names: set[str] = set()

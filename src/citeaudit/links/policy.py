@@ -13,10 +13,13 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from citeaudit import __version__
 from citeaudit.settings import Settings
+
+if TYPE_CHECKING:
+    from citeaudit.links.shared_pacing import SharedPacer
 
 Method = Literal["GET", "HEAD"]
 
@@ -83,9 +86,12 @@ class HostGate:
 
     _TOLERANCE = 0.001  # a timer may fire this early
 
-    def __init__(self, per_host: int, min_interval: float) -> None:
+    def __init__(
+        self, per_host: int, min_interval: float, shared: SharedPacer | None = None
+    ) -> None:
         self._per_host = max(1, per_host)
         self._min_interval = max(0.0, min_interval)
+        self._shared = shared  # spaces starts across processes too (see shared_pacing)
         self._sems: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
         self._last_start: dict[str, float] = {}
@@ -135,6 +141,8 @@ class _HostSlot:
         await self._sem.acquire()
         try:
             await gate._pace(host)
+            if gate._shared is not None:
+                await gate._shared.wait_turn(host)
             while True:
                 if shared is not None:
                     await shared.acquire()

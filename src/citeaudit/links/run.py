@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.checker import LinkChecker, Progress
 from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import LinkTarget
 from citeaudit.model.link import LinkCheck
 from citeaudit.settings import Settings
@@ -57,17 +58,27 @@ async def _check(
     progress: Progress | None,
 ) -> tuple[list[LinkCheck], bool]:
     cache = LinkCache(settings.cache_dir, settings.link_cache_max_age) if use_cache else None
-    async with LinkChecker(
-        policy,
-        doi_url=settings.doi_url,
-        archive_url=settings.archive_url,
-        probe_urls=probe_urls if probe_urls is not None else default_probe_urls(settings),
-        dns_names=dns_names,
-        cache=cache,
-    ) as checker:
-        checks = await checker.check_all(targets, progress)
-        reach = checker.reachability
-        return checks, not (reach is not None and reach.last_up is False)
+    pacer = (
+        SharedPacer.from_url(settings.redis_url, policy.min_interval)
+        if settings.redis_url and policy.min_interval > 0
+        else None
+    )
+    try:
+        async with LinkChecker(
+            policy,
+            doi_url=settings.doi_url,
+            archive_url=settings.archive_url,
+            probe_urls=probe_urls if probe_urls is not None else default_probe_urls(settings),
+            dns_names=dns_names,
+            cache=cache,
+            pacer=pacer,
+        ) as checker:
+            checks = await checker.check_all(targets, progress)
+            reach = checker.reachability
+            return checks, not (reach is not None and reach.last_up is False)
+    finally:
+        if pacer is not None:
+            await pacer.aclose()
 
 
 def check_links(

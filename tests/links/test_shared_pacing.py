@@ -1,0 +1,104 @@
+"""Per-host spacing shared through a real Redis by checkers that know nothing of each other."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from citeaudit.links.shared_pacing import SharedPacer
+from citeaudit.links.targets import target_for
+from citeaudit.model.link import LinkOutcome
+from tests.links.conftest import FAST, TimedTransport, make_checker
+from tests.stand_ins.link_farm import Farm
+
+INTERVAL = 0.1
+POLICY = dataclasses.replace(FAST, concurrency=4, per_host=2, min_interval=INTERVAL, soft404=False)
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
+    if not given:
+        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
+    yield given
+
+
+def _run_checkers(
+    farm: Farm, transport: TimedTransport, pacers: list[SharedPacer | None]
+) -> list[list[LinkOutcome]]:
+    """Checkers side by side (as Celery workers would be), each with 4 URLs on one host."""
+
+    async def one(n: int, pacer: SharedPacer | None) -> list[LinkOutcome]:
+        async with make_checker(farm, POLICY, transport=transport, pacer=pacer) as checker:
+            urls = [f"http://a.test/{n}/{i}" for i in range(4)]
+            checks = await checker._check_many_for_test([target_for(u) for u in urls])
+        if pacer is not None:
+            await pacer.aclose()
+        return [c.outcome for c in checks]
+
+    async def both() -> list[list[LinkOutcome]]:
+        return await asyncio.gather(*(one(n, p) for n, p in enumerate(pacers)))
+
+    return asyncio.run(both())
+
+
+def _gaps(transport: TimedTransport, expected: int = 8) -> list[float]:
+    starts = sorted(transport.starts["a.test"])
+    assert len(starts) == expected
+    return [b - a for a, b in itertools.pairwise(starts)]
+
+
+def test_two_checkers_sharing_redis_space_one_host_as_one(farm: Farm, redis_url: str) -> None:
+    prefix = f"citeaudit-test:{uuid.uuid4().hex}:"
+    transport = TimedTransport({"a.test": 0.01})
+    pacers: list[SharedPacer | None] = [
+        SharedPacer.from_url(redis_url, INTERVAL, prefix=prefix) for _ in range(2)
+    ]
+    outcomes = _run_checkers(farm, transport, pacers)
+    assert outcomes == [[LinkOutcome.OK] * 4] * 2
+    assert min(_gaps(transport)) >= INTERVAL - 0.015  # the interval, less timer jitter
+
+
+def test_without_sharing_two_checkers_crowd_the_host(farm: Farm) -> None:
+    # What the shared pacing prevents: each checker keeps its own spacing only.
+    transport = TimedTransport({"a.test": 0.01})
+    _run_checkers(farm, transport, [None, None])
+    assert min(_gaps(transport)) < INTERVAL / 2
+
+
+def test_redis_gone_falls_back_to_local_pacing(farm: Farm) -> None:
+    transport = TimedTransport({"a.test": 0.01})
+    pacer = SharedPacer.from_url("redis://127.0.0.1:1/0", INTERVAL)  # nothing listens there
+    outcomes = _run_checkers(farm, transport, [pacer])
+    assert outcomes == [[LinkOutcome.OK] * 4]
+    assert pacer.available is False
+    assert min(_gaps(transport, 4)) >= INTERVAL - 0.015
+
+
+def test_check_links_paces_through_redis_when_it_is_set(farm: Farm, redis_url: str) -> None:
+    import redis
+
+    from citeaudit.links.run import check_links
+    from citeaudit.settings import Settings
+
+    client = redis.Redis.from_url(redis_url)
+    key = "citeaudit:links:pace:127.0.0.2"
+    client.delete(key)
+    settings = Settings(redis_url=redis_url, allow_private_networks=True)
+    checks, up = check_links(
+        [target_for(farm.url("site", f"/ok?paced={i}")) for i in range(3)],
+        settings,
+        policy=dataclasses.replace(POLICY, min_interval=0.02),
+        use_cache=False,
+        probe_urls=[farm.url("svc", "/")],
+        dns_names=["localhost"],
+    )
+    assert up and [c.outcome for c in checks] == [LinkOutcome.OK] * 3
+    assert client.exists(key) == 1  # the host's next start time, for every process
+    client.close()
