@@ -11,6 +11,7 @@ from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.resolver import RegistryResolver
 from tests.resolve.conftest import ref
 from tests.resolve.helpers import audit_data, by_rule, findings
+from tests.stand_ins.registry_server import RegistryStandIn
 
 LECUN = dict(title="Deep learning", authors=("LeCun", "Bengio", "Hinton"), container="Nature")
 NUMPY = dict(title="Array programming with NumPy", authors=("Harris", "Millman", "van der Walt"))
@@ -241,19 +242,63 @@ def test_no_doi_suggested_for_a_look_alike_or_ambiguous_records(
 def test_unresolved_reference_for_an_article_no_registry_knows(
     run: Callable[..., list],  # type: ignore[type-arg]
 ) -> None:
+    # Nature registers everything it publishes: no record is a real warning sign.
     found = run(
         ref(
             "fake",
             title="Quantum effects in avian navigation revisited",
             authors=("Smith",),
             year=2021,
-            container="Journal of Applied Ornithology",
+            container="Nature",
             volume="12",
         )
     )
     hits = by_rule(found, "unresolved-reference", "fake")
     assert len(hits) == 1 and hits[0].severity == "warning"
     assert "No registry knows this work" in hits[0].message and "check" in hits[0].message
+    assert run.resolutions["fake"].container_registered is True  # type: ignore[attr-defined]
+
+
+REGIONAL = dict(
+    title="Dinamika keamanan kawasan Asia Tengah pasca 2014",
+    authors=("Pratama",),
+    year=2019,
+    container="Jurnal Kajian Wilayah Eurasia",
+    volume="4",
+)
+
+
+def test_article_in_a_journal_crossref_does_not_know_is_only_info(
+    run: Callable[..., list],  # type: ignore[type-arg]
+    stand_in: RegistryStandIn,
+) -> None:
+    found = run(ref("regional", **REGIONAL))  # type: ignore[arg-type]
+    hits = by_rule(found, "unresolved-reference", "regional")
+    assert len(hits) == 1 and hits[0].severity == "info" and hits[0].code == "REG006"
+    assert "nor its journal" in hits[0].message
+    assert "'Jurnal Kajian Wilayah Eurasia'" in hits[0].message
+    assert stand_in.counts["crossref-journal"] == 1
+    run(ref("regional", **REGIONAL))  # type: ignore[arg-type]
+    assert stand_in.counts["crossref-journal"] == 1  # the journal's answer is cached
+
+
+def test_abbreviated_journal_names_are_not_judged(
+    run: Callable[..., list],  # type: ignore[type-arg]
+    stand_in: RegistryStandIn,
+) -> None:
+    found = run(ref("abbr", **{**REGIONAL, "container": "J. Kaj. Wil. Eurasia"}))  # type: ignore[arg-type]
+    assert [h.severity for h in by_rule(found, "unresolved-reference", "abbr")] == ["warning"]
+    assert stand_in.counts["crossref-journal"] == 0
+
+
+def test_journal_question_unanswered_keeps_the_warning(
+    run: Callable[..., list],  # type: ignore[type-arg]
+    stand_in: RegistryStandIn,
+) -> None:
+    stand_in.fail_next.extend([None, 500, 500, 500])  # the search answers, the journals fail
+    found = run(ref("regional", **REGIONAL))  # type: ignore[arg-type]
+    assert [h.severity for h in by_rule(found, "unresolved-reference", "regional")] == ["warning"]
+    assert run.resolutions["regional"].container_registered is None  # type: ignore[attr-defined]
 
 
 def test_books_web_pages_and_arxiv_preprints_are_never_unresolved(

@@ -13,6 +13,8 @@ port, answering in the registries' real shapes:
   beyond the rate (sliding window) or concurrency limit get 429.
 - doi.org ``/api/handles/{doi}``: ``{"responseCode":1,...}`` or 404 with
   ``{"responseCode":100}``; shortDOIs carry an ``HS_ALIAS`` value.
+- Crossref ``/journals?query=``: ``message-type: journal-list``, the journals of the
+  recorded works that share a word with the query.
 - DataCite ``/dois/{doi}``: a JSON:API document, or 404 with ``errors``.
 
 Latency, limits and injected failures (`fail_next`) are attributes tests set.
@@ -153,6 +155,8 @@ class RegistryStandIn:
                 "message": item,
             }
         rows = int(query.get("rows", ["20"])[0])
+        if path == "/journals":
+            return self.journals(query.get("query", [""])[0], rows)
         if "filter" in query:
             self.counts["crossref-batch"] += 1
             wanted = []
@@ -188,6 +192,42 @@ class RegistryStandIn:
             return 200, self._list(items, len(scored))
         self.counts["crossref-other"] += 1
         return 200, self._list([], 0)
+
+    def journals(self, text: str, rows: int) -> tuple[int, Any]:
+        """``/journals?query=``: every journal a recorded work is in, by words in common."""
+        self.counts["crossref-journal"] += 1
+        titles = sorted(
+            {t for item in self.works.values() for t in item.get("container-title") or []}
+        )
+        words = _words(text)
+        scored = sorted(
+            ((len(words & _words(t)), t) for t in titles if words & _words(t)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        items = [
+            {
+                "title": title,
+                "publisher": "Stand-in Publisher",
+                "ISSN": [],
+                "issn-type": [],
+                "subjects": [],
+                "counts": {"total-dois": 100, "current-dois": 10, "backfile-dois": 90},
+                "flags": {"deposits": True},
+            }
+            for _, title in scored[:rows]
+        ]
+        message = {
+            "items-per-page": rows,
+            "query": {"start-index": 0, "search-terms": text},
+            "total-results": len(scored),
+            "items": items,
+        }
+        return 200, {
+            "status": "ok",
+            "message-type": "journal-list",
+            "message-version": "1.0.0",
+            "message": message,
+        }
 
     @staticmethod
     def _list(items: list[dict[str, Any]], total: int) -> dict[str, Any]:

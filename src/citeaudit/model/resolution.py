@@ -51,3 +51,6 @@ class Resolution:
     record: RegistryRecord | None = None
     doi_registered: bool | None = None  # None: could not tell
     sources: tuple[str, ...] = field(default=())
+    # Whether Crossref knows the entry's journal at all; asked only when no record
+    # matched an article (None: not asked, or could not tell).
+    container_registered: bool | None = None

@@ -281,3 +281,26 @@ class CrossrefRegistry(WorkRegistry):
         if self.cache is not None:
             self.cache.put("crossref-query", key, found=bool(items), body=items, url=reply.url)
         return Search(Answer.FOUND, tuple(crossref_record(i) for i in items))
+
+    # -- journals ---------------------------------------------------------------------
+
+    def journal_titles(self, name: str, rows: int = 5) -> tuple[Answer, tuple[str, ...]]:
+        """Titles of the journals ``/journals?query=`` finds for `name` (best first)."""
+        key = f"{rows}|{name.strip().lower()}"
+        cached = self.cache.get("crossref-journal", key) if self.cache else None
+        if cached is not None:
+            self.channel.stats.hit()
+            return Answer.FOUND, tuple(str(t) for t in cached.body or [])
+        try:
+            reply = self._request(
+                "crossref-journal", lambda: self._habanero.journals(query=name, limit=rows)
+            )
+        except ResolverError:
+            return Answer.UNAVAILABLE, ()
+        if reply.status != 200 or not isinstance(reply.payload, dict):
+            return Answer.UNAVAILABLE, ()
+        items = reply.payload.get("message", {}).get("items", [])
+        titles = tuple(str(i["title"]) for i in items if isinstance(i, dict) and i.get("title"))
+        if self.cache is not None:
+            self.cache.put("crossref-journal", key, found=bool(titles), body=list(titles))
+        return Answer.FOUND, titles

@@ -31,6 +31,7 @@ from citeaudit.resolve.crossref import CrossrefRegistry
 from citeaudit.resolve.datacite import DATACITE_PREFIXES, DataCiteRegistry
 from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Answer, Lookup, Resolver, ResolveRun, Search
+from citeaudit.resolve.journals import journal_known, looks_abbreviated
 from citeaudit.resolve.matching import Verdict, choose, compare
 
 __all__ = ["RegistryResolver", "is_short_doi"]
@@ -213,7 +214,18 @@ class RegistryResolver(Resolver):
             reason="no registry record matches this entry",
             score=round(choice.best_title, 4),
             sources=("crossref",),
+            container_registered=self._journal_known(ref, search.candidates),
         )
+
+    def _journal_known(self, ref: Reference, candidates: Sequence[RegistryRecord]) -> bool | None:
+        """Does Crossref know the article's journal? (see `journals`)"""
+        container = ref.container
+        if not container or genre(ref) is not Genre.ARTICLE or looks_abbreviated(container):
+            return None
+        if journal_known(container, (c.container or "" for c in candidates)):
+            return True  # a near miss in the same journal: no need to ask
+        answer, titles = self.crossref.journal_titles(container)
+        return journal_known(container, titles) if answer is Answer.FOUND else None
 
     def _elsewhere(self, target: _Target) -> Resolution:
         """A DOI Crossref does not hold (or a DataCite one): DataCite, then doi.org."""
