@@ -57,7 +57,7 @@ if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
 
 BODY_STATUSES = frozenset({200, 202, 203, 403, 429, 503})
 RETRY_STATUSES = frozenset({429, 503})
-RETRY_REASONS = frozenset({errors.TIMEOUT})
+RETRY_REASONS = frozenset({errors.TIMEOUT, errors.DNS_UNANSWERED})  # both may pass
 DEFAULT_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Encoding": "gzip, deflate",

@@ -6,6 +6,7 @@ Reasons (the `LinkCheck.reason` strings) for a request that got no HTTP answer::
     +-- TimeoutException ............ "timeout"
     +-- ConnectError
     |   +-- NameNotResolved ......... "dns"               (safety.py raises it)
+    |   +-- NameLookupFailed ........ "dns-unanswered"    (safety.py raises it)
     |   +-- PrivateAddressRefused ... "private-address"   (safety.py raises it)
     |   +-- refused (ECONNREFUSED) .. "connection-refused"
     |   +-- unreachable network ..... "network-unreachable"
@@ -27,9 +28,10 @@ from collections.abc import Iterator
 
 import httpx
 
-from citeaudit.links.safety import NameNotResolved, PrivateAddressRefused
+from citeaudit.links.safety import NameLookupFailed, NameNotResolved, PrivateAddressRefused
 
 DNS = "dns"
+DNS_UNANSWERED = "dns-unanswered"
 PRIVATE = "private-address"
 REFUSED = "connection-refused"
 UNREACHABLE = "network-unreachable"
@@ -72,6 +74,8 @@ def reason_for(exc: BaseException) -> str:
     for e in chain:
         if isinstance(e, NameNotResolved):
             return DNS
+        if isinstance(e, NameLookupFailed):
+            return DNS_UNANSWERED
     if isinstance(exc, httpx.TimeoutException) or any(isinstance(e, TimeoutError) for e in chain):
         return TIMEOUT
     for e in chain:

@@ -45,7 +45,16 @@ def is_forbidden_address(ip: IPAddress) -> bool:
 
 
 class NameNotResolved(httpcore.ConnectError):
-    """getaddrinfo gave no address for the host."""
+    """The name does not exist, or has no address (NXDOMAIN, no data)."""
+
+
+class NameLookupFailed(httpcore.ConnectError):
+    """The resolver gave no answer for now (a DNS timeout, SERVFAIL): the name may exist."""
+
+
+# The resolver's answers that say the name does not exist; any other failure
+# (EAI_AGAIN, EAI_FAIL, ...) only says it could not be asked.
+_NO_SUCH_NAME = frozenset({socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)})
 
 
 class PrivateAddressRefused(httpcore.ConnectError):
@@ -62,7 +71,11 @@ async def resolve(host: str, port: int) -> list[str]:
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    except socket.gaierror as exc:
+        if exc.errno in _NO_SUCH_NAME:
+            raise NameNotResolved(f"{host}: {exc}") from exc
+        raise NameLookupFailed(f"{host}: {exc}") from exc
+    except UnicodeError as exc:  # not a valid host name at all
         raise NameNotResolved(f"{host}: {exc}") from exc
     seen: list[str] = []
     for info in infos:

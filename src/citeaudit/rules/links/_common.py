@@ -10,6 +10,7 @@ from citeaudit.model.reference import Reference
 
 REASONS = {
     "dns": "its host name does not resolve",
+    "dns-unanswered": "the name server did not answer for its host name",
     "connection-refused": "the server refuses connections",
     "status-404": "the server answers 404 Not Found",
     "status-410": "the server answers 410 Gone",
