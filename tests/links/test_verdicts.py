@@ -295,3 +295,12 @@ def test_nothing_alive_or_unverifiable_is_called_broken(farm: Farm) -> None:
     ]
     results = check(farm, urls)
     assert [r.url for r in results if r.outcome is BROKEN] == []
+
+
+def test_bodies_of_404s_and_redirects_are_read_so_the_connection_is_reused(farm: Farm) -> None:
+    policy = dataclasses.replace(FAST, concurrency=1, per_host=1)
+    urls = [site(farm, f"/gone404?reuse={i}") for i in range(4)] + [site(farm, "/moved?reuse")]
+    before = farm.connections["site"]
+    results = check(farm, urls, policy)
+    assert [r.outcome for r in results] == [BROKEN] * 4 + [REDIRECTED]
+    assert farm.connections["site"] - before == 1  # one connection for all six requests

@@ -112,6 +112,7 @@ class Farm(ThreadedServer):
         self.bench_hosts = bench_hosts
         self.base: dict[str, str] = {}
         self.counts: Counter[tuple[str, str]] = Counter()  # (host name, path) -> requests
+        self.connections: Counter[str] = Counter()  # host name -> TCP connections accepted
         self.methods: Counter[tuple[str, str]] = Counter()  # (host name, method)
         self.seen: Counter[str] = Counter()  # per-behaviour state (429 then ok ...)
         self.user_agents: set[str] = set()
@@ -131,6 +132,7 @@ class Farm(ThreadedServer):
             task = asyncio.current_task()
             assert task is not None
             self._tasks.add(task)  # type: ignore[arg-type]
+            self.connections[name] += 1
             try:
                 await self._connection(name, handler, reader, writer)
             except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):

@@ -553,6 +553,11 @@ class LinkChecker:
                         raw = b""
                         if method != "HEAD" and response.status_code in BODY_STATUSES:
                             raw = await self._read_raw(response)
+                        elif method != "HEAD" and _small_body(response.headers):
+                            # Read to the end (a few hundred bytes of a redirect or 404
+                            # page), so the connection goes back to the pool instead of
+                            # being closed: the next request to the host reuses it.
+                            await self._read_raw(response)
                     finally:
                         await response.aclose()
             except httpx.HTTPError as exc:
@@ -678,6 +683,14 @@ def _cookie_state(cookies: _ChainCookies) -> tuple[tuple[str, str, str], ...]:
     if cookies.jar is None or not cookies.jar.jar:
         return ()
     return tuple(sorted((c.domain, c.name, c.value or "") for c in cookies.jar.jar))
+
+
+DRAIN_CAP = 16 * 1024  # a body up to this size is read through to keep the connection
+
+
+def _small_body(headers: httpx.Headers) -> bool:
+    length = headers.get("content-length", "")
+    return length.isdigit() and int(length) <= DRAIN_CAP
 
 
 def _host(url: str) -> str:
