@@ -162,8 +162,19 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
 def _norm(tok: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", tok).casefold() if ch.isalnum())
+    """A token's letters and digits, case-folded (cached like `_local`: the same tokens
+    come back entry after entry, and this ran for every token and every hint word)."""
+    hit = _NORM_CACHE.get(tok)
+    if hit is not None:
+        return hit
+    out = "".join(ch for ch in unicodedata.normalize("NFKC", tok).casefold() if ch.isalnum())
+    if len(_NORM_CACHE) < 200_000:
+        _NORM_CACHE[tok] = out
+    return out
 
 
 def _shape(tok: str) -> str:
