@@ -498,6 +498,8 @@ def parse_fields(text: str) -> ParsedFields:
         return f
 
     m = VANCOUVER_AUTHORS.match(s + " ")
+    if m and _given_name_first(s, m):
+        m = None
     ad_first = _author_date_match(s)
     if m and (ad_first is None or ad_first[0] >= m.end() - 1):
         f.style = "vancouver"
@@ -920,12 +922,17 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         title_parts, tail = sents[:chap], sents[chap:]
         _parse_chapter(tail, f)
     elif journal is not None:
-        title_parts, tail = sents[:journal], sents[journal:]
+        start = _abbreviated_journal_start(sents, journal)
+        title_parts, tail = sents[:start], sents[start:]
         _parse_journal(sents[journal], f)
+        if start < journal:
+            f.container = _clean(" ".join(sents[start:journal]))
     else:
         title_parts, tail = _title_and_tail(sents, has_url=has_url, need_year=need_year)
         _parse_book_tail(tail, f, has_url=has_url)
     title_parts = [t for t in title_parts if not _GENRE.match(t)] or title_parts[:1]
+    if len(title_parts) == 1 and f.container is None and chap is None and journal is None:
+        title_parts[0] = _journal_after_comma(title_parts[0], f)
     if (
         len(title_parts) == 1
         and not tail
@@ -951,6 +958,74 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         _year_from(" ".join(tail), f)
         if f.year is None and not f.no_date:
             _year_from(rest, f, avoid=f.title)
+
+
+_ABBREVIATION_SENTENCE = re.compile(rf"(?:[{_UP}][a-z]{{0,8}}\.\s?){{1,3}}")
+
+
+def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
+    """Where the journal begins when its abbreviated name was split into sentences of its
+    own ("Title. Mol. Ther. 2015, 23, 1416–1417." -> "Mol.", "Ther.", "2015, 23, …"):
+    the first of the abbreviation-only sentences just before a locator sentence that names
+    no journal itself (only a year). Otherwise `journal`, unchanged.
+
+    Why: ACS and some chemistry and medicine styles put the year first in the locators,
+    so the sentence the rules recognise as the journal's holds only the year, and the
+    abbreviated journal name was read as the end of the title."""
+    body = sents[journal].rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None or re.sub(rf"\b{_YEAR}[a-z]?\b|[\W_]", "", body[: m.start()]):
+        return journal
+    start = journal
+    while start - 1 >= 1 and _ABBREVIATION_SENTENCE.fullmatch(sents[start - 1].strip()):
+        start -= 1
+    return start
+
+
+def _given_name_first(s: str, m: re.Match[str]) -> bool:
+    """The "Vancouver block" is one given name and a middle initial ("Thomas D." of
+    "Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. …", IEEE and ACM lists): the
+    one capitalised word and full stop after it is the family name, not the title.
+
+    Why: read as Vancouver, the family name became the title and the given name the
+    author. A true Vancouver entry with a one-word title ("Kumar A. Bioinformatics.")
+    reads the same; one-word article titles are far rarer than this."""
+    names = m.group("names")
+    if "," in names or not re.search(rf"\s[{_UP}]$", names):
+        return False
+    return bool(re.match(rf"[{_UP}][\w'’\-]+\.\s+[{_UP}\d\"“'‘]", s[m.end() :]))
+
+
+def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
+    """Cut "Title words, Journal Name, v. 71, pp. 318-327, 1982" (commas, no full stops,
+    common in the earth sciences and in reference lists typed by hand) into its title and
+    journal; returns the title part, or `sentence` unchanged when it has no such shape.
+
+    Why: with no full stop between them the title, journal and locators make one
+    sentence, and the rules took it all as the title (and the tagger, trained on that
+    reading, often cut such titles short at a word it took for the journal). The journal
+    is the last comma piece before the locators: short, and capitalised."""
+    if not _journal_like(sentence):
+        return sentence
+    body = sentence.rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None:
+        return sentence
+    head = body[: m.start()]
+    cut = head.rfind(", ")
+    if cut < 0:
+        return sentence
+    title, journal = head[:cut].strip(), head[cut + 2 :].strip()
+    if (
+        len(title.split()) < 2
+        or not 1 <= len(journal.split()) <= 8
+        or not journal[:1].isupper()
+        or re.search(r"\d", journal)
+    ):
+        return sentence
+    f.container = _clean(journal)
+    _locators(body[m.end() :], f)
+    return title
 
 
 def _title_and_tail(
