@@ -1,6 +1,6 @@
 """Train the CRF tagger of the free-text reference parser on the AnyStyle data.
 
-    python benches/train_freetext.py [--data DIR] [--out PATH] [--no-hints]
+    python benches/train_freetext.py [--data DIR] [--out PATH] [--no-hints] [--param NAME=VALUE]
 
 Data: AnyStyle's labelled reference strings (github.com/inukshuk/anystyle, BSD-2-Clause,
 credited in NOTICE), default /work/shared/data/anystyle or $ANYSTYLE_DATA. Every 10th
@@ -139,7 +139,17 @@ def main() -> int:
     )
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--no-hints", action="store_true", help="train without the rules' reading")
+    ap.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a training parameter (c1, c2, max_iterations, ...), for comparisons",
+    )
     args = ap.parse_args()
+    for item in args.param:
+        name, _, value = item.partition("=")
+        PARAMS[name] = type(PARAMS.get(name, 0.0))(value)
     out = args.out or (PLAIN_MODEL if args.no_hints else MODEL_PATH)
     train(args.data, out, hints=not args.no_hints)
     return 0
