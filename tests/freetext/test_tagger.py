@@ -87,3 +87,31 @@ def test_tagger_cuts_an_unpunctuated_journal_off_the_title() -> None:
 def test_gates_are_probabilities() -> None:
     assert 0.0 < freetext.TITLE_GATE < 1.0
     assert 0.0 < freetext.CONTAINER_GATE < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brandt, Ulrike. Einführung in die Soziolinguistik. 2nd ed., De Gruyter, 2014. "
+        "doi:10.1515/9783110345678.",
+        "World Health Organization. Global action plan on physical activity 2018-2030: more "
+        "active people for a healthier world. World Health Organization, 2019. "
+        "apps.who.example.int/iris/handle/10665/272722.",
+    ],
+)
+def test_a_books_publisher_is_not_taken_for_a_container(text: str) -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    ref = parse(text)
+    assert ref.container is None
+    assert ref.publisher in {"De Gruyter", "World Health Organization"}
+
+
+def test_a_journal_the_rules_read_as_publisher_stays_the_taggers_container() -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    ref = parse(
+        "Wathne K., Biong H., Heide J. B. 2001. Choice of Supplier in Embedded Markets: "
+        "Relationship and Marketing Program Effects. Journal of Marketing. 65 (2): 54-66."
+    )
+    assert ref.container == "Journal of Marketing"

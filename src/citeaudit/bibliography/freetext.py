@@ -383,7 +383,9 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         elif _title_begins_earlier(toks, tagging):
             f.title = title
     container = _clean_tagged(tagging.spans.get("container"))
-    if (tagging.container_support or 0.0) < CONTAINER_GATE:
+    if _publisher_not_container(f, container):
+        pass
+    elif (tagging.container_support or 0.0) < CONTAINER_GATE:
         # the tagger doubting the rules' container without finding one of its own (most
         # often a news site it reads as publisher): the rules' stands
         f.container = container or f.container
@@ -400,6 +402,22 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     if not f.authors and tagging.spans.get("author"):
         f.authors, f.et_al = parse_authors(tagging.spans["author"].strip(" ,;:"))
     return True
+
+
+def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:
+    """The tagger's container is what the rules, finding no container, read as the
+    publisher, and it looks like one: a publisher's name ("Title. 2nd ed., De Gruyter,
+    2014.", MLA) or the authoring organisation publishing its own report ("World Health
+    Organization. Global action plan …. World Health Organization, 2019."). The rules'
+    reading stands. (The rules' "publisher" is often a journal the tagger rightly calls a
+    container — "Journal of Marketing. 65 (2)" — hence the narrow test.)"""
+    if f.container is not None or not container or not f.publisher:
+        return False
+    if _norm(container) != _norm(f.publisher):
+        return False
+    own = any(_norm(a.family) == _norm(f.publisher) for a in f.authors)
+    press_release = re.search(r"\bpress release", f.publisher, re.IGNORECASE)
+    return own or (bool(_PUBLISHER_WORDS.search(f.publisher)) and not press_release)
 
 
 # When the two readings nest, which is right shows in the text around the difference:
