@@ -115,3 +115,49 @@ def test_a_journal_the_rules_read_as_publisher_stays_the_taggers_container() -> 
         "Relationship and Marketing Program Effects. Journal of Marketing. 65 (2): 54-66."
     )
     assert ref.container == "Journal of Marketing"
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        # the tagger leaves off "Routledge", mid-phrase
+        (
+            "60) Marsh RE, Howard WE. The Collective Security Treaty Organization in Russian "
+            "foreign policy. In: Tsygankov AP, editor. Routledge Handbook of Russian Foreign "
+            "Policy. London: Routledge; 2019. p. 141-153.",
+            "Routledge Handbook of Russian Foreign Policy",
+        ),
+        # ... takes "in" and leaves off "Latina", mid-phrase
+        (
+            '[59]\tC. Herrera, "Memoria histórica y justicia transicional en el Perú," in '
+            "Violencia y memoria en América Latina, E. Jelin, Ed. Buenos Aires: Siglo XXI "
+            "Editores, 2015, pp. 89–112.",
+            "Violencia y memoria en América Latina",
+        ),
+        # ... runs on from "Latina." (not an abbreviation) over the place and publisher
+        (
+            "Herrera C. Memoria histórica y justicia transicional en el Perú. In: Jelin E, "
+            "editor. Violencia y memoria en América Latina. Buenos Aires: Siglo XXI Editores; "
+            "2015. p. 89-112.",
+            "Violencia y memoria en América Latina",
+        ),
+        # a locator word the tagger leaves off is no part of the phrase: its cut stands
+        (
+            'Altizer, Thomas J. J. "William Blake and the Role of Myth in the Radical '
+            'Christian Vision." Centennial Review vol. 9, no. 4, 1965, pp. 461-82.',
+            "Centennial Review",
+        ),
+        # ... reads the authoring ministry, shortened, as a container
+        (
+            "Kementerian Pertahanan Republik Indonesia. Buku putih pertahanan Indonesia. "
+            "Kementerian Pertahanan RI, 2015.",
+            None,
+        ),
+    ],
+)
+def test_the_rules_container_stands_where_the_taggers_cut_is_unlikely(
+    text: str, container: str | None
+) -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    assert parse(text).container == container

@@ -387,8 +387,10 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         pass
     elif (tagging.container_support or 0.0) < CONTAINER_GATE:
         # the tagger doubting the rules' container without finding one of its own (most
-        # often a news site it reads as publisher): the rules' stands
-        f.container = container or f.container
+        # often a news site it reads as publisher): the rules' stands; so does a
+        # container the tagger cuts mid-phrase ("Routledge | Handbook of …"), as titles
+        if not _cut_mid_phrase(toks, tagging, "container", "C"):
+            f.container = container or f.container
     elif container and _container_abbreviation_goes_on(toks, tagging):
         f.container = container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
@@ -415,7 +417,13 @@ def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:
         return False
     if _norm(container) != _norm(f.publisher):
         return False
-    own = any(_norm(a.family) == _norm(f.publisher) for a in f.authors)
+    # the organisation itself, perhaps shortened ("Kementerian Pertahanan Republik
+    # Indonesia" publishing as "Kementerian Pertahanan RI"): the same first two words
+    head = f.publisher.split()[:2]
+    own = any(
+        _norm(a.family) == _norm(f.publisher) or (len(head) == 2 and a.family.split()[:2] == head)
+        for a in f.authors
+    )
     press_release = re.search(r"\bpress release", f.publisher, re.IGNORECASE)
     return own or (bool(_PUBLISHER_WORDS.search(f.publisher)) and not press_release)
 
@@ -424,6 +432,7 @@ def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:
 # the three checks below each look at one such case (found on AnyStyle's dev sample and
 # the labelled set, benches/freetext_accuracy.py).
 
+_IN_MARKS = frozenset(["In", "in", "In:", "in:", "En", "en", "En:", "Em", "em", "Dans", "dans"])
 _BREAK_AFTER = tuple(".,:;?!\"”’'»)]*>")
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _ABBREVIATED_WORD = re.compile(rf"[{_UP}][a-z]{{0,5}}\.")
@@ -445,13 +454,18 @@ def _title_begins_earlier(toks: list[str], tagging: freetext_crf.Tagging) -> boo
     return tagging.labels[t[0] - 1] == "author" and toks[t[0] - 1].endswith((",", ":", ";", "."))
 
 
-def _cut_mid_phrase(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+def _cut_mid_phrase(
+    toks: list[str], tagging: freetext_crf.Tagging, label: str = "title", rule: str = "T"
+) -> bool:
     """The tagger's title lies inside the rules' and leaves off a few plain words with no
     punctuation at the cut ("THE POLITICS OF WATER SCARCITY | IN THE JORDAN BASIN"):
     a title does not end or start there, so the rules' stands. (Left-off words with
     digits, brackets or commas are most often a volume, a medium or a place: the
-    tagger's cut is right there.)"""
-    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    tagger's cut is right there.) The same holds for the container (`label`
+    "container", `rule` "C"): "Routledge | Handbook of Russian Foreign Policy"."""
+    t, r = freetext_crf.first_run(tagging.labels, label), _rules_run(tagging.rules, rule)
+    if t is not None and label == "container" and toks[t[0]] in _IN_MARKS and t[1] - t[0] > 1:
+        t = (t[0] + 1, t[1])  # "in Violencia y memoria …": the rules leave "in" out
     if t is None or r is None or t == r or not (r[0] <= t[0] and t[1] <= r[1]):
         return False
     rest = [*range(r[0], t[0]), *range(t[1], r[1])]
@@ -465,8 +479,8 @@ def _cut_mid_phrase(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
         w = toks[i].rstrip(".,;:'’\"”") if i == r[1] - 1 else toks[i]
         if i == r[0]:
             w = w.lstrip("'‘\"“")
-        if not _PLAIN_WORD.fullmatch(w):
-            return False
+        if not _PLAIN_WORD.fullmatch(w) or w.lower() in _LOC_WORDS:
+            return False  # "Centennial Review | vol. 9": a locator word is no phrase's
     return True
 
 
@@ -478,7 +492,8 @@ def _container_abbreviation_goes_on(toks: list[str], tagging: freetext_crf.Taggi
         return False
     if not _ABBREVIATED_WORD.fullmatch(toks[r[1] - 1]):
         return False
-    return not any(re.search(r"[\d/@]", toks[i]) for i in range(r[1], t[1]))
+    # a place before a publisher ("Latina. Buenos Aires: Siglo XXI") is not the journal's
+    return not any(re.search(r"[\d/@]|:$", toks[i]) for i in range(r[1], t[1]))
 
 
 def _clean_tagged(piece: str | None) -> str | None:
