@@ -161,3 +161,24 @@ def test_the_rules_container_stands_where_the_taggers_cut_is_unlikely(
     if not freetext_crf.MODEL_PATH.is_file():
         pytest.skip("no model built")
     assert parse(text).container == container
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        (
+            "J. C. Butcher. General linear method: A survey. Appl. Numer. Math., 1 273, 1985.",
+            "Appl. Numer. Math",
+        ),
+        (
+            "38 MASSONE, J.E., GOLDBERG, F., BARROS, R.E.: Histological evaluation of the "
+            "effect of intrapulpal anesthesia in pulpotomies. Endod. Dent. Traumatol., 3: 259, "
+            "1987.",
+            "Endod. Dent. Traumatol",
+        ),
+    ],
+)
+def test_an_abbreviated_journal_keeps_its_first_words(text: str, container: str) -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    assert parse(text).container == container

@@ -391,7 +391,10 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         # container the tagger cuts mid-phrase ("Routledge | Handbook of …"), as titles
         if not _cut_mid_phrase(toks, tagging, "container", "C"):
             f.container = container or f.container
-    elif container and _container_abbreviation_goes_on(toks, tagging):
+    elif container and (
+        _container_abbreviation_goes_on(toks, tagging)
+        or _container_abbreviation_begins_earlier(toks, tagging)
+    ):
         f.container = container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
@@ -494,6 +497,18 @@ def _container_abbreviation_goes_on(toks: list[str], tagging: freetext_crf.Taggi
         return False
     # a place before a publisher ("Latina. Buenos Aires: Siglo XXI") is not the journal's
     return not any(re.search(r"[\d/@]|:$", toks[i]) for i in range(r[1], t[1]))
+
+
+def _container_abbreviation_begins_earlier(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' container starts after an abbreviation's full stop ("Math." of "Appl.
+    Numer. Math., 1 273", "Res." of "J. Intellect Disabil. Res. 2016;60") and the
+    tagger's is the same with the capitalised words before it: the tagger's."""
+    t, r = freetext_crf.first_run(tagging.labels, "container"), _rules_run(tagging.rules, "C")
+    if t is None or r is None or not (t[0] < r[0] and t[1] == r[1]) or r[0] - t[0] > 5:
+        return False
+    if not _ABBREVIATED_WORD.fullmatch(toks[r[0] - 1]):
+        return False
+    return all(re.fullmatch(rf"[{_UP}][^\d\s]*", toks[i]) for i in range(t[0], r[0]))
 
 
 def _clean_tagged(piece: str | None) -> str | None:
