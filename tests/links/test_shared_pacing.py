@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
-import os
 import uuid
 from collections.abc import Iterator
 
@@ -15,18 +14,19 @@ from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkOutcome
 from tests.links.conftest import FAST, TimedTransport, make_checker
+from tests.redis_db import redis_db
 from tests.stand_ins.link_farm import Farm
 
 INTERVAL = 0.1
 POLICY = dataclasses.replace(FAST, concurrency=4, per_host=2, min_interval=INTERVAL, soft404=False)
 
 
+LINKS_REDIS_DB = 12  # apart from the service tests' 13, the watch tests' 11, the others' 15
+
+
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
-    if not given:
-        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
-    yield given
+    yield from redis_db(LINKS_REDIS_DB)
 
 
 def _run_checkers(

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.redis_db import redis_db
 from tests.service.processes import Proc, base_env, command, create_token, free_port, wait_http
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "references" / "examples"
@@ -43,20 +44,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
-    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
-    if not given:
-        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
-    import redis
-
-    base = given.rsplit("/", 1)[0] if given.count("/") > 2 else given.rstrip("/")
-    url = f"{base}/{TEST_REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    try:
-        yield url
-    finally:
-        client.flushdb()
-        client.close()
+    yield from redis_db(TEST_REDIS_DB)
 
 
 @dataclass

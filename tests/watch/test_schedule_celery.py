@@ -9,7 +9,6 @@ exactly once and every watched link was checked again.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -28,6 +27,7 @@ from citeaudit.watch import (
     watch_audit,
 )
 from citeaudit.watch.times import aware, utcnow
+from tests.redis_db import redis_db
 from tests.service.conftest import pg_url  # noqa: F401  (a fixture)
 from tests.service.processes import Proc, base_env, command, wait_for
 from tests.watch.conftest import stored_audit
@@ -69,20 +69,7 @@ WATCH_REDIS_DB = 11  # apart from the service tests' DB 13 and the others' 15
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    given = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
-    if not given:
-        pytest.skip("Redis not available (CITEAUDIT_TEST_REDIS_URL unset)")
-    import redis
-
-    base = given.rsplit("/", 1)[0] if given.count("/") > 2 else given.rstrip("/")
-    url = f"{base}/{WATCH_REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    try:
-        yield url
-    finally:
-        client.flushdb()
-        client.close()
+    yield from redis_db(WATCH_REDIS_DB)
 
 
 @pytest.fixture

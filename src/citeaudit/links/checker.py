@@ -530,7 +530,7 @@ class LinkChecker:
     async def _once(self, url: str, method: str, cookies: _ChainCookies) -> Answer:
         assert self._client is not None
         p = self.policy
-        host = (urlsplit(url).hostname or "").lower()
+        host = _host(url)
         async with self._gate.slot(host, self._global):
             self.requests += 1
             try:

@@ -15,25 +15,21 @@ poorly, are never called unknown, nor is anything when Crossref could not be ask
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
+
+from citeaudit.resolve.matching import normalise_title
 
 SAME = 90.0  # token-sort similarity (0-100) at which a title names the journal
 
 _ABBREVIATED = re.compile(r"\b[A-Za-z]{1,6}\.(\s|$)")
 _SUBTITLE = re.compile(r"\s*:\s*|\s[-\u2013\u2014]\s")
-_NOISE = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s+")
 
 
-def normalize_title(text: str) -> str:
-    """Lower case, no accents or punctuation, '&' as 'and', no leading article."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    plain = _SPACE.sub(" ", _NOISE.sub(" ", plain.replace("&", " and "))).strip()
-    return plain.removeprefix("the ")
+def _journal_form(text: str) -> str:
+    """The matcher's title form (see `normalise_title`), without a leading "The"."""
+    return normalise_title(text).removeprefix("the ")
 
 
 def looks_abbreviated(container: str) -> bool:
@@ -42,11 +38,11 @@ def looks_abbreviated(container: str) -> bool:
 
 def _main(text: str) -> str:
     """The name without its subtitle (after a colon or a spaced dash)."""
-    return normalize_title(_SUBTITLE.split(text, maxsplit=1)[0])
+    return _journal_form(_SUBTITLE.split(text, maxsplit=1)[0])
 
 
 def same_journal(name: str, title: str) -> bool:
-    a, b = normalize_title(name), normalize_title(title)
+    a, b = _journal_form(name), _journal_form(title)
     if not a or not b:
         return False
     if fuzz.token_sort_ratio(a, b) >= SAME:
@@ -57,6 +53,6 @@ def same_journal(name: str, title: str) -> bool:
 
 def journal_known(container: str, titles: Iterable[str]) -> bool | None:
     """True: a title names `container`; False: none does; None: an abbreviated name."""
-    if looks_abbreviated(container) or not normalize_title(container):
+    if looks_abbreviated(container) or not _journal_form(container):
         return None
     return any(same_journal(container, t) for t in titles if t)
