@@ -2,6 +2,16 @@
 
 Everything here is the pure core the CLI, the API and the Celery tasks share. I/O is
 limited to reading the input files; network phases come in as Enrichers.
+
+Which files an input may name and have read (``\\input``, ``\\bibliography``) is the
+caller's `InputScope`: the CLI follows any path, the service confines each audit to its
+own folder. A file that could not be read at all makes the citation-versus-list rules
+stand down: with half the inputs missing they would only cry wolf (every citation
+"missing" when the .bib is absent), and the one error naming the file says it all.
+
+A file that is only a reference list -- no heading, no text around it, as pasted from
+a submission system -- is read as a list, not as a manuscript: its entries are audited,
+and nothing is "never cited" because there is no text to cite them.
 """
 
 from __future__ import annotations
@@ -15,29 +25,44 @@ from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
 from citeaudit.bibliography.embedded import embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.loading import read_bibliography
+from citeaudit.bibliography.reference_list import list_bibliography, read_reference_list
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
-from citeaudit.errors import InputError
+from citeaudit.errors import InputError, UnknownFormat
+from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.document import Document
-from citeaudit.manuscript.reading import read_manuscript_with_problems
+from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
+from citeaudit.manuscript.standalone_list import looks_like_reference_list
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations import RULES as CITATION_RULES
+from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.registry import ALL_RULES
 
 BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".ris", ".json", ".csl", ".csljson")
+
+# Rules that weigh citations against the reference list: void when an input is unread.
+CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
+_NOT_CROSS_CHECKED = "citations were not checked against the reference list"
 
 
 @dataclass(frozen=True, slots=True)
 class AuditInput:
     manuscripts: tuple[Path, ...] = ()
     bibliographies: tuple[Path, ...] = ()
+    reference_lists: tuple[Path, ...] = ()  # files that hold only a reference list, as text
 
     @classmethod
-    def from_paths(cls, paths: Iterable[Path], bibliographies: Iterable[Path] = ()) -> AuditInput:
+    def from_paths(
+        cls,
+        paths: Iterable[Path],
+        bibliographies: Iterable[Path] = (),
+        reference_lists: Iterable[Path] = (),
+    ) -> AuditInput:
         """Sorts paths into manuscripts and bibliographies by their extension."""
         manuscripts: list[Path] = []
         bibs = list(bibliographies)
@@ -46,7 +71,7 @@ class AuditInput:
                 bibs.append(path)
             else:
                 manuscripts.append(path)
-        return cls(tuple(manuscripts), tuple(bibs))
+        return cls(tuple(manuscripts), tuple(bibs), tuple(reference_lists))
 
 
 def _unique_ids(bibliographies: list[Bibliography]) -> list[Bibliography]:
@@ -74,47 +99,93 @@ def _citations(documents: Sequence[Document]) -> tuple[Citation, ...]:
     return tuple(dataclasses.replace(c, id=f"cit-{i}") for i, c in enumerate(found, start=1))
 
 
-def _unreadable(exc: InputError) -> ParseProblem:
-    return ParseProblem(Location(exc.file, exc.line), exc.detail, unreadable=True)
+def _unreadable(exc: InputError, suffix: str = "") -> ParseProblem:
+    return ParseProblem(Location(exc.file, exc.line), exc.detail + suffix, unreadable=True)
 
 
-def _read_bibliography(path: Path, into: list[Bibliography], problems: list[ParseProblem]) -> None:
-    """One unreadable file must not stop the audit of the others."""
+def _refused(path: Path, scope: InputScope) -> ParseProblem:
+    return ParseProblem(Location(str(path)), scope.refusal("file", str(path)), unreadable=True)
+
+
+def _problem(problem: InputProblem) -> ParseProblem:
+    message = problem.message + (f"; {_NOT_CROSS_CHECKED}" if problem.unreadable else "")
+    location = Location(problem.file, problem.line)
+    return ParseProblem(location, message, unreadable=problem.unreadable)
+
+
+def _read_bibliography(
+    path: Path, into: list[Bibliography], problems: list[ParseProblem], scope: InputScope
+) -> None:
+    """One unreadable file must not stop the audit of the others.
+
+    A file in none of the structured formats (a .txt of pasted entries) is read as a
+    plain reference list.
+    """
+    if not scope.admits(path):
+        problems.append(_refused(path, scope))
+        return
     try:
         into.append(read_bibliography(path))
+    except UnknownFormat:
+        _read_reference_list(path, into, problems, scope)
     except InputError as exc:
-        problems.append(_unreadable(exc))
+        problems.append(_unreadable(exc, f"; {_NOT_CROSS_CHECKED}"))
 
 
-def read_inputs(inputs: AuditInput) -> AuditData:
-    """The offline part of an audit: parse, extract and cross-match. No network."""
+def _read_reference_list(
+    path: Path, into: list[Bibliography], problems: list[ParseProblem], scope: InputScope
+) -> None:
+    if not scope.admits(path):
+        problems.append(_refused(path, scope))
+        return
+    try:
+        into.append(read_reference_list(path, scope))
+    except InputError as exc:
+        problems.append(_unreadable(exc, f"; {_NOT_CROSS_CHECKED}"))
+
+
+def _is_standalone_list(document: Document) -> bool:
+    """A file that is only a reference list: no list heading, no .bib, entries all along."""
+    return (
+        not document.reference_entries
+        and not document.bibliography_files
+        and looks_like_reference_list(document.lines)
+    )
+
+
+def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditData:
+    """The offline part of an audit: parse, extract and cross-match. No network.
+
+    `scope` says which files the inputs may name and have read; by default any (the
+    author's own machine). The service passes one confined to the audit's folder.
+    """
+    scope = scope if scope is not None else InputScope()
     documents: list[Document] = []
     problems: list[ParseProblem] = []
+    bibliographies: list[Bibliography] = []
     for path in inputs.manuscripts:
+        if not scope.admits(path):
+            problems.append(_refused(path, scope))
+            continue
         try:
-            document, doc_problems = read_manuscript_with_problems(path)
+            document, doc_problems = read_manuscript_with_problems(path, scope)
         except InputError as exc:
             problems.append(_unreadable(exc))
             continue
-        documents.append(document)
-        problems.extend(ParseProblem(Location(p.file, p.line), p.message) for p in doc_problems)
+        problems.extend(_problem(p) for p in doc_problems)
+        if _is_standalone_list(document):
+            bibliographies.append(list_bibliography(document))
+        else:
+            documents.append(document)
 
-    bibliographies: list[Bibliography] = []
     for path in inputs.bibliographies:
-        _read_bibliography(path, bibliographies, problems)
+        _read_bibliography(path, bibliographies, problems, scope)
+    for path in inputs.reference_lists:
+        _read_reference_list(path, bibliographies, problems, scope)
     if not bibliographies:
         for document in documents:
-            for name in document.bibliography_files:
-                path = Path(name)
-                if path.is_file():
-                    _read_bibliography(path, bibliographies, problems)
-                else:
-                    problems.append(
-                        ParseProblem(
-                            Location(document.path),
-                            f"bibliography file {name} named by the manuscript was not found",
-                        )
-                    )
+            for name in document.bibliography_files:  # located by the reader, in scope
+                _read_bibliography(Path(name), bibliographies, problems, scope)
     if not bibliographies:
         for document in documents:
             embedded = embedded_bibliography(document)
@@ -134,9 +205,16 @@ def read_inputs(inputs: AuditInput) -> AuditData:
 
 
 def run_rules(data: AuditData, rules: Sequence[type[Rule]] = ALL_RULES) -> tuple[Finding, ...]:
-    """Runs every rule whose phase has data; findings in file and line order."""
+    """Runs every rule whose phase has data; findings in file and line order.
+
+    When a whole input could not be read, the citation-versus-list rules do not run:
+    their verdicts would be about the files that are missing, not about the paper.
+    """
     findings: list[Finding] = []
+    unread = any(p.unreadable for p in data.input_problems)
     for rule in rules:
+        if unread and rule in CROSS_CHECK_RULES:
+            continue
         if data.phase_done(rule.phase):
             findings.extend(rule().check(data))
     return tuple(
@@ -168,12 +246,14 @@ def audit(
     enrichers: Sequence[Enricher] = (),
     *,
     skipped: Mapping[Phase, str] | None = None,
+    scope: InputScope | None = None,
 ) -> AuditResult:
     """A whole audit in-process: what the CLI runs, and the service without a broker.
 
-    `skipped` says why a phase without an enricher was not done ("--offline").
+    `skipped` says why a phase without an enricher was not done ("--offline"); `scope`
+    which files the inputs may name (see `read_inputs`).
     """
-    data = read_inputs(inputs)
+    data = read_inputs(inputs, scope)
     for enricher in enrichers:
         data = enricher.enrich(data)
     data = record_skipped(data, skipped or {})

@@ -5,6 +5,7 @@ cannot go on at all (a file that cannot be read, an unknown format)::
 
     CiteauditError
     +-- InputError          unreadable or unusable input; names the file and line (exit 2)
+    |   +-- UnknownFormat   a bibliography file in none of the structured formats
     +-- ConfigurationError  bad settings or options (exit 2)
     +-- ResolverError       a registry could not be asked (becomes resolution "failed")
 """
@@ -23,6 +24,10 @@ class InputError(CiteauditError):
         self.detail = message
         where = f"{file}:{line}" if line is not None else file
         super().__init__(f"{where}: {message}")
+
+
+class UnknownFormat(InputError):
+    """Not BibTeX, RIS or CSL-JSON: the caller may still read it as a plain-text list."""
 
 
 class ConfigurationError(CiteauditError):

@@ -51,16 +51,17 @@ def test_front_matter_code_and_comments_are_blanked(write) -> None:  # type: ign
         "Text (Smith, 2019).\n```\ncode [3] (Lee, 2020)\n```\n"
         "Visible <!-- (Hidden, 2001) --> text.\n<!--\n(Gone, 1999)\n-->\nEnd.\n",
     )
-    document = MarkdownReader().read(path)
+    write("refs.bib", "")
+    document, problems = MarkdownReader().read_with_problems(path)
     text = document.text
     assert "Smith" in text and "Visible" in text and "End." in text
     for hidden in ("Lee, 2020", "Hidden", "Gone", "title: X"):
         assert hidden not in text
     assert len(document.lines) == 13  # blanked, not dropped
-    assert document.bibliography_files == (
-        str(path.parent / "refs.bib"),
-        str(path.parent / "more.bib"),
-    )
+    assert document.bibliography_files == (str(path.parent / "refs.bib"),)
+    assert [(p.line, p.unreadable, "'more.bib' not found" in p.message) for p in problems] == [
+        (3, True, True)
+    ]
 
 
 def test_plain_text_all_caps_heading(write) -> None:  # type: ignore[no-untyped-def]

@@ -1,33 +1,42 @@
-"""A reference list written inside the manuscript, as a Bibliography."""
+"""A reference list written inside the manuscript (or standing alone), as a Bibliography."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.bibliography.interface import Bibliography
-from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.document import Document, RawEntry
+from citeaudit.manuscript.latex import BIBITEM, bibitem_key
+from citeaudit.model.reference import Reference
 
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^}]+)\}")
+__all__ = ["bibliography_from_entries", "embedded_bibliography"]
 
 
 def embedded_bibliography(document: Document) -> Bibliography | None:
-    """Parses the manuscript's own reference list; None when it has none.
+    """Parses the manuscript's own reference list; None when it has none."""
+    if not document.reference_entries:
+        return None
+    return bibliography_from_entries(document.path, document.reference_entries)
+
+
+def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibliography:
+    """Each entry through the free-text parser.
 
     LaTeX ``\\bibitem{key}`` entries keep their key, so ``\\cite{key}`` can match them.
     """
-    if not document.reference_entries:
-        return None
-    references = []
-    for index, entry in enumerate(document.reference_entries, start=1):
-        found = _BIBITEM.search(entry.raw)
-        key = found.group(1).strip() if found else None
-        text = _BIBITEM.sub("", entry.text).strip() if found else entry.text
+    references: list[Reference] = []
+    for index, entry in enumerate(entries, start=1):
+        keyed = bibitem_key(entry.raw) if "\\bibitem" in entry.raw else None
+        key = keyed[0] if keyed is not None else None
+        text = entry.text
+        if key is not None and "\\bibitem" in text:
+            text = BIBITEM.sub("", text).strip()
         ref = parse_reference(
             text, id=key or f"ref-{index}", index=index, location=entry.location, raw=entry.raw
         )
         if key is not None and ref.key != key:
             ref = replace(ref, key=key)
         references.append(ref)
-    return Bibliography(source=document.path, format="freetext", references=tuple(references))
+    return Bibliography(source=source, format="freetext", references=tuple(references))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.errors import InputError
+from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
 
 __all__ = ["DecodedText", "read_bibliography", "read_text", "reader_for", "with_problems"]
@@ -138,7 +138,7 @@ def reader_for(path: Path) -> BibliographyReader:
     for reader in readers:
         if reader.format == sniffed:
             return reader
-    raise InputError(
+    raise UnknownFormat(
         str(path),
         "cannot tell the bibliography format; expected BibTeX (.bib), RIS (.ris) "
         "or CSL-JSON (.json)",

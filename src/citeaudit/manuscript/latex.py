@@ -7,6 +7,14 @@ commented-out ``\\cite`` is not a citation. Blanking keeps every line, so each l
 still carries its own file and line number. Files named by ``\\input``, ``\\include``,
 ``\\subfile`` and ``\\(sub)import`` are spliced in where they are named; a missing or
 circular one is skipped and reported as an `InputProblem`.
+
+Every file a manuscript names is located through the reader's `InputScope`: an uploaded
+audit reads nothing outside its own folder, and ``\\input`` fan-out (one small file
+spliced thousands of times) stops at the scope's caps with one problem naming the file
+and line where it stopped; everything read until then is still audited.
+
+The patterns here run over hostile text, so none has two quantifiers that can match the
+same characters: each runs in time linear in the line.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from citeaudit.errors import InputError
+from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markup import strip_latex
@@ -25,7 +34,7 @@ from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
 from citeaudit.model.location import Location
 
-__all__ = ["LatexReader", "blank_latex_comments"]
+__all__ = ["BIBITEM", "LatexReader", "bibitem_key", "blank_latex_comments"]
 
 _HIDDEN_ENVIRONMENTS = (
     "comment", "verbatim", "verbatim*", "Verbatim", "Verbatim*", "BVerbatim", "LVerbatim",
@@ -41,11 +50,15 @@ _IMPORT = re.compile(
 )
 _BIBLIOGRAPHY = re.compile(r"\\bibliography\s*\{([^{}]*)\}")
 _BIBRESOURCE = re.compile(
-    r"\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}"
+    r"\\(?:addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\]\s*)?\{([^{}]*)\}"
 )
 _BEGIN_BIBLIOGRAPHY = re.compile(r"\\begin\s*\{thebibliography\}(?:\s*\{[^{}]*\})?")
 _END_BIBLIOGRAPHY = re.compile(r"\\end\s*\{thebibliography\}")
-_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+# The optional label may hold braces two deep ("[{\\em Smith} (2019)]"). Its two kinds of
+# piece start with different characters, and one optional group carries the spaces after
+# it, so a label that never closes costs one pass, not a backtracking explosion.
+_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|" + _BRACED + r")*\]\s*)?\{([^{}]*)\}")
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
 _MAX_DEPTH = 32
 
@@ -53,24 +66,33 @@ _MAX_DEPTH = 32
 @dataclass
 class _State:
     main_dir: Path
+    scope: InputScope
     problems: list[InputProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     stack: list[Path] = field(default_factory=list)
+    splices: int = 0
+    spliced_chars: int = 0
+    capped_at: int | None = None  # index in `problems` of the one "cap reached" problem
+    capped_more: int = 0  # inclusions skipped after it
 
 
 class LatexReader(ManuscriptReader):
     format: ClassVar[str] = "latex"
     extensions: ClassVar[tuple[str, ...]] = (".tex", ".ltx")
 
+    def __init__(self, scope: InputScope | None = None) -> None:
+        self.scope = scope if scope is not None else InputScope()
+
     def read(self, path: Path) -> Document:
         return self.read_with_problems(path)[0]
 
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         path = Path(path)
-        state = _State(main_dir=path.parent)
+        state = _State(main_dir=path.parent, scope=self.scope)
         texts, problems = decode_text(path)
         state.problems.extend(problems)
         lines = _expand(path, str(path), texts, state, top=True)
+        _close_cap_problem(state)
         bibs = _bibliography_files(lines, state)
         name = str(path)
         begin = next((i for i, ln in enumerate(lines) if _BEGIN_BIBLIOGRAPHY.search(ln.text)), None)
@@ -181,6 +203,8 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
 
 
 def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path]]]:
+    if "\\" not in text:
+        return []
     found: list[tuple[int, str, list[Path]]] = []
     for m in _INCLUDE.finditer(text):
         found.append((m.start(), m.group(2).strip(), [here, main_dir]))
@@ -195,38 +219,70 @@ def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Pat
 def _include(target: str, bases: list[Path], name: str, number: int, state: _State) -> list[Line]:
     if "#" in target or not target:
         return []  # a macro argument inside \newcommand, not a file
-    candidate = _find_file(target, bases, ".tex")
-    if candidate is None:
-        state.problems.append(
-            InputProblem(name, number, f"included file '{target}' not found; its text is skipped")
-        )
+    if state.capped_at is not None:
+        state.capped_more += 1
         return []
+    names = [target] if target.endswith(".tex") else [target + ".tex", target]
+    found = state.scope.locate(
+        "included file", target, [base / candidate for base in bases for candidate in names]
+    )
+    if isinstance(found, str):
+        state.problems.append(InputProblem(name, number, f"{found}; its text is skipped"))
+        return []
+    candidate = found
     if candidate.resolve() in state.stack:
         state.problems.append(
-            InputProblem(name, number, f"'{target}' includes itself (circular \\input); skipped")
+            InputProblem(
+                name,
+                number,
+                f"'{shown_name(target)}' includes itself (circular \\input); skipped",
+            )
         )
         return []
     if len(state.stack) >= _MAX_DEPTH:
-        state.problems.append(InputProblem(name, number, f"'{target}' nested too deeply; skipped"))
+        state.problems.append(
+            InputProblem(name, number, f"'{shown_name(target)}' nested too deeply; skipped")
+        )
         return []
     display = _display_name(candidate, state.main_dir)
     try:
         texts, problems = decode_text(candidate, display)
     except InputError as exc:
-        state.problems.append(InputProblem(name, number, f"'{target}' not read: {exc.detail}"))
+        state.problems.append(
+            InputProblem(name, number, f"'{shown_name(target)}' not read: {exc.detail}")
+        )
         return []
+    size = sum(len(t) + 1 for t in texts)
+    scope = state.scope
+    if state.splices >= scope.max_splices or state.spliced_chars + size > scope.max_spliced_chars:
+        state.capped_at = len(state.problems)
+        state.problems.append(
+            InputProblem(
+                name,
+                number,
+                f"'{shown_name(target)}' not spliced in: the \\input files already add "
+                f"{state.spliced_chars} characters in {state.splices} inclusions (limit "
+                f"{scope.max_spliced_chars} characters, {scope.max_splices} inclusions); "
+                "the text from here on is audited without its inclusions",
+            )
+        )
+        return []
+    state.splices += 1
+    state.spliced_chars += size
     state.problems.extend(problems)
     return _expand(candidate, display, texts, state, top=False)
 
 
-def _find_file(target: str, bases: list[Path], suffix: str) -> Path | None:
-    names = [target] if target.endswith(suffix) else [target + suffix, target]
-    for base in bases:
-        for candidate_name in names:
-            candidate = base / candidate_name
-            if candidate.is_file():
-                return candidate
-    return None
+def _close_cap_problem(state: _State) -> None:
+    """One problem for the cap, saying how many inclusions it cost, not one per inclusion."""
+    if state.capped_at is None or not state.capped_more:
+        return
+    first = state.problems[state.capped_at]
+    state.problems[state.capped_at] = InputProblem(
+        first.file,
+        first.line,
+        f"{first.message} ({state.capped_more} later inclusions skipped too)",
+    )
 
 
 def _display_name(path: Path, main_dir: Path) -> str:
@@ -240,6 +296,8 @@ def _display_name(path: Path, main_dir: Path) -> str:
 def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
     found: list[str] = []
     for line in lines:
+        if "\\" not in line.text:
+            continue
         names: list[tuple[str, str]] = []
         for m in _BIBLIOGRAPHY.finditer(line.text):
             names.extend((n.strip(), ".bib") for n in m.group(1).split(",") if n.strip())
@@ -248,17 +306,24 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
                 names.append((m.group(1).strip(), ""))
         for bib_name, suffix in names:
             with_suffix = bib_name if not suffix or bib_name.endswith(suffix) else bib_name + suffix
-            path = Path(with_suffix)
-            resolved = path if path.is_absolute() else state.main_dir / path
-            if not resolved.is_file():
+            located = state.scope.locate(
+                "bibliography file", with_suffix, [state.main_dir / with_suffix]
+            )
+            if isinstance(located, str):
                 state.problems.append(
-                    InputProblem(
-                        line.file, line.number, f"bibliography file '{resolved}' not found"
-                    )
+                    InputProblem(line.file, line.number, located, unreadable=True)
                 )
-            if str(resolved) not in found:
-                found.append(str(resolved))
+            elif str(located) not in found:
+                found.append(str(located))
     return tuple(found)
+
+
+def bibitem_key(raw: str) -> tuple[str, str] | None:
+    """The key of a ``\\bibitem`` and the text after it; None when `raw` has none."""
+    item = BIBITEM.search(raw)
+    if item is None or not item.group(1).strip():
+        return None
+    return item.group(1).strip(), raw[item.end() :]
 
 
 def _bibitems(lines: list[Line]) -> list[RawEntry]:
@@ -273,7 +338,7 @@ def _bibitems(lines: list[Line]) -> list[RawEntry]:
             lo = begin.end() if begin else 0
         end_match = _END_BIBLIOGRAPHY.search(text)
         hi = end_match.start() if end_match else len(text)
-        cuts = [m.start() for m in _BIBITEM.finditer(text, lo, hi)]
+        cuts = {m.start() for m in BIBITEM.finditer(text, lo, hi)}
         edges = sorted({lo, *cuts, hi})
         for a, b in itertools.pairwise(edges):
             if a in cuts:
@@ -284,7 +349,7 @@ def _bibitems(lines: list[Line]) -> list[RawEntry]:
         last = starts[n + 1] if n + 1 < len(starts) else len(pieces)
         chunk = pieces[first:last]
         raw = "\n".join(ln.text[a:b].rstrip() for ln, a, b in chunk).strip()
-        item = _BIBITEM.match(raw)
+        item = BIBITEM.match(raw)
         content = raw[item.end() :] if item else raw
         line = chunk[0][0]
         location = Location(line.file, line.number, chunk[0][1] + 1)

@@ -3,7 +3,9 @@
 The body keeps its markup -- the citation extractors cope with ``(*ORG*, 2022)`` --
 but what a reader never sees is blanked, line numbers kept: fenced code blocks, HTML
 comments and the YAML front matter. A ``bibliography:`` field in the front matter
-(Pandoc's way of naming .bib files) becomes `bibliography_files`.
+(Pandoc's way of naming .bib files) becomes `bibliography_files` -- each located
+through the reader's `InputScope`, so an uploaded audit never reads
+``bibliography: /etc/passwd``; one that is missing or refused is a problem on its line.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
+from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.plaintext import document_from_lines
@@ -29,6 +32,9 @@ class MarkdownReader(ManuscriptReader):
     format: ClassVar[str] = "markdown"
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown", ".mdown")
 
+    def __init__(self, scope: InputScope | None = None) -> None:
+        self.scope = scope if scope is not None else InputScope()
+
     def read(self, path: Path) -> Document:
         return self.read_with_problems(path)[0]
 
@@ -37,15 +43,22 @@ class MarkdownReader(ManuscriptReader):
         visible, bib_names = hide_non_text(texts)
         name = str(path)
         lines = [Line(name, number, text) for number, text in enumerate(visible, start=1)]
-        bibs = tuple(str(Path(path).parent / bib) for bib in bib_names)
-        return document_from_lines(name, self.format, lines, bibliography_files=bibs), problems
+        bibs: list[str] = []
+        for bib, number in bib_names:
+            located = self.scope.locate("bibliography file", bib, [Path(path).parent / bib])
+            if isinstance(located, str):
+                problems.append(InputProblem(name, number, located, unreadable=True))
+            elif str(located) not in bibs:
+                bibs.append(str(located))
+        document = document_from_lines(name, self.format, lines, bibliography_files=tuple(bibs))
+        return document, problems
 
 
-def hide_non_text(texts: list[str]) -> tuple[list[str], list[str]]:
+def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
     """The lines with front matter, fenced code and HTML comments blanked; and the .bib
-    names the front matter gives."""
+    names the front matter gives, each with its line number."""
     out = list(texts)
-    bibs: list[str] = []
+    bibs: list[tuple[str, int]] = []
     start = 0
     if out and out[0].strip() == "---":
         for j in range(1, len(out)):
@@ -95,21 +108,26 @@ def _blank_comments(text: str, in_comment: bool) -> tuple[str, bool]:
     return "".join(result), in_comment
 
 
-def _front_matter_bibliographies(fields: list[str]) -> list[str]:
-    names: list[str] = []
+def _front_matter_bibliographies(fields: list[str]) -> list[tuple[str, int]]:
+    """Names from ``bibliography:`` (a value, a [list] or "- item" lines); `fields` start
+    on line 2 of the file."""
+    names: list[tuple[str, int]] = []
     for i, text in enumerate(fields):
         found = _BIB_FIELD.match(text)
         if found is None:
             continue
         value = found.group(1).strip()
+        number = i + 2
         if value.startswith("[") and value.endswith("]"):
-            names.extend(v.strip().strip("'\"") for v in value[1:-1].split(",") if v.strip())
+            names.extend(
+                (v.strip().strip("'\""), number) for v in value[1:-1].split(",") if v.strip()
+            )
         elif value:
-            names.append(value.strip("'\""))
+            names.append((value.strip("'\""), number))
         else:
-            for item in fields[i + 1 :]:
+            for offset, item in enumerate(fields[i + 1 :], start=1):
                 entry = _LIST_ITEM.match(item)
                 if entry is None:
                     break
-                names.append(entry.group(1).strip().strip("'\""))
+                names.append((entry.group(1).strip().strip("'\""), number + offset))
     return names

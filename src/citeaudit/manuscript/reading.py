@@ -5,6 +5,10 @@ are not UTF-8) is still audited: what went wrong comes back as `InputProblem` da
 to the Document. `InputError` is raised only when nothing usable can be read -- a binary
 file, a damaged DOCX, a file that cannot be opened.
 
+Files a manuscript names (``\\input``, ``\\bibliography``, a front-matter
+``bibliography:``) are located through the `InputScope` the caller passes: the CLI
+follows any path, an uploaded audit only paths inside its own folder.
+
 The readers are imported inside `reader_for` so that they, in turn, can import
 `InputProblem` and `decode_text` from here without an import cycle.
 """
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.errors import InputError
+from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
 
@@ -38,21 +43,29 @@ class InputProblem:
     file: str
     line: int | None
     message: str
+    unreadable: bool = False  # a whole file the manuscript names (its .bib) cannot be read
 
 
-def read_manuscript(path: Path) -> Document:
+def read_manuscript(path: Path, scope: InputScope | None = None) -> Document:
     """Read a manuscript of any supported format; problems read around are dropped."""
-    return read_manuscript_with_problems(path)[0]
+    return read_manuscript_with_problems(path, scope)[0]
 
 
-def read_manuscript_with_problems(path: Path) -> tuple[Document, list[InputProblem]]:
+def read_manuscript_with_problems(
+    path: Path, scope: InputScope | None = None
+) -> tuple[Document, list[InputProblem]]:
     """Read a manuscript and say what could not be read (missing includes, bad bytes)."""
     path = Path(path)
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(str(path), f"cannot be read: {reason}") from None
+    if not exists:
         raise InputError(str(path), "file not found")
-    if path.is_dir():
+    if is_dir:
         raise InputError(str(path), "is a directory, not a manuscript file")
-    reader = reader_for(path)
+    reader = reader_for(path, scope)
     read_with_problems = getattr(reader, "read_with_problems", None)
     if read_with_problems is None:
         return reader.read(path), []
@@ -89,16 +102,17 @@ def detect_format(path: Path) -> str:
     return "text"
 
 
-def reader_for(path: Path) -> ManuscriptReader:
+def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
+    """The reader for `path`; those that open files the manuscript names get `scope`."""
     from citeaudit.manuscript.docx import DocxReader
     from citeaudit.manuscript.latex import LatexReader
     from citeaudit.manuscript.markdown import MarkdownReader
     from citeaudit.manuscript.plaintext import PlainTextReader
 
     readers: dict[str, ManuscriptReader] = {
-        "markdown": MarkdownReader(),
+        "markdown": MarkdownReader(scope),
         "text": PlainTextReader(),
-        "latex": LatexReader(),
+        "latex": LatexReader(scope),
         "docx": DocxReader(),
     }
     return readers[detect_format(path)]

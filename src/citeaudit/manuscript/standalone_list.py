@@ -1,0 +1,57 @@
+"""A reference list on its own: a file that is only a bibliography, with no manuscript.
+
+Editors often have only the list, pasted from a submission system: one entry per line
+or per paragraph, no heading, no text that cites anything. Read as a manuscript it
+would yield no reference list and a few stray "citations" (``Baltic Weather Archive.
+(2016)`` looks like one), and the audit would say nothing was checked. So a file whose
+units mostly read like entries -- they start as entries start (an author, an
+organisation, a number) and carry a year within an entry's length -- is taken as a list.
+Prose fails this quickly: paragraphs start with ordinary words and run long.
+
+The entries are cut exactly as a list under a heading is (`split_entries`), so a list
+reads the same with or without its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from citeaudit.manuscript.document import Line, RawEntry
+from citeaudit.manuscript.markup import strip_markdown
+from citeaudit.manuscript.reference_section import looks_like_entry_start, split_entries
+
+__all__ = ["list_entries", "looks_like_reference_list"]
+
+_MIN_ENTRIES = 2  # one line with a year is as likely a sentence as a reference
+_SHARE = 0.8  # of units that must read like entries (a title line may be the rest)
+_MAX_ENTRY_CHARS = 2_000  # longer than any entry; a prose paragraph is often longer
+_DATED = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d|s\.\s?d|in press)\b", re.I)
+_DOI = re.compile(r"\b10\.\d{4,9}/\S")
+
+
+def list_entries(
+    lines: Sequence[Line], clean: Callable[[str], str] = strip_markdown
+) -> tuple[RawEntry, ...]:
+    """The entries of a list that has no heading, every line of the file taken as list."""
+    return tuple(e for e in split_entries(lines, clean) if e.text.strip())
+
+
+def looks_like_reference_list(lines: Sequence[Line]) -> bool:
+    """Whether the lines are a bare reference list rather than a manuscript's text."""
+    if not any(line.text.strip() for line in lines):
+        return False
+    entries = list_entries(lines)
+    if len(entries) < _MIN_ENTRIES:
+        return False
+    alike = sum(1 for entry in entries if _reads_like_entry(entry))
+    return alike >= _SHARE * len(entries)
+
+
+def _reads_like_entry(entry: RawEntry) -> bool:
+    if len(entry.text) > _MAX_ENTRY_CHARS:
+        return False
+    first = next((ln for ln in entry.raw.splitlines() if ln.strip()), "")
+    if not looks_like_entry_start(first.strip()):
+        return False
+    return bool(_DATED.search(entry.text) or _DOI.search(entry.text))
