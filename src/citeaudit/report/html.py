@@ -27,6 +27,7 @@ import jinja2
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
+from citeaudit.encodable import encodable
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.reference import Reference
@@ -172,7 +173,7 @@ def web_link(url: str) -> Link:
 
 
 def doi_link(doi: str) -> Link:
-    return Link(doi, "https://doi.org/" + quote(doi, safe="/:;()._-"))
+    return Link(doi, "https://doi.org/" + quote(encodable(doi), safe="/:;()._-"))
 
 
 def finding_view(finding: Finding, citations: dict[str, Citation]) -> FindingView:
@@ -342,13 +343,13 @@ class HtmlReporter(Reporter):
         """The page; with `changes`, a "Changes since the audit" section after the summary."""
         template = environment().get_template(TEMPLATE)
         view = changes_view(changes) if changes is not None else None
-        return template.render(report=report_view(result), changes=view)
+        return encodable(template.render(report=report_view(result), changes=view))
 
     @staticmethod
     def render_changes(changes: ChangesSection) -> str:
         """The changes section alone: an HTML fragment, escaped like the page."""
         template = environment().get_template(CHANGES_TEMPLATE)
-        return template.render(changes=changes_view(changes))
+        return encodable(template.render(changes=changes_view(changes)))
 
     @classmethod
     def with_changes(cls, page: str, changes: ChangesSection) -> str:
@@ -362,4 +363,4 @@ class HtmlReporter(Reporter):
             at = page.rfind("</main>")
         if at < 0:
             at = len(page)
-        return page[:at] + fragment + page[at:]
+        return encodable(page[:at] + fragment + page[at:])

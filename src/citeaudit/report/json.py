@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from citeaudit.audit_data import AuditResult
+from citeaudit.encodable import encodable
 from citeaudit.report.interface import Reporter
 from citeaudit.report.serialize import to_dict
 
@@ -15,4 +16,4 @@ class JsonReporter(Reporter):
     extension = ".json"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+        return encodable(json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n")

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
+from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.location import Location
 from citeaudit.report.interface import Reporter
@@ -59,7 +60,9 @@ def information_uri() -> str:
 
 def artifact_uri(path: str) -> str:
     """The path as given, made a valid URI reference (spaces and the like escaped)."""
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    # A file name with undecodable bytes reaches us with lone surrogates, which
+    # `quote` cannot encode: they are shown as U+FFFD.
+    return quote(encodable(path).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
 
 
 def registered_rules() -> tuple[type[Rule], ...]:
@@ -149,14 +152,11 @@ def sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]
 
 
 def artifacts(result: AuditResult) -> list[dict[str, Any]]:
-    inputs: list[str] = []
+    # dicts as ordered sets: a finding's file is looked up, not searched for
+    inputs: dict[str, None] = {}
     for doc in result.data.manuscripts:
-        for path in (doc.path, *doc.files):
-            if path not in inputs:
-                inputs.append(path)
-    for bib in result.data.bibliographies:
-        if bib.source not in inputs:
-            inputs.append(bib.source)
+        inputs.update(dict.fromkeys((doc.path, *doc.files)))
+    inputs.update(dict.fromkeys(bib.source for bib in result.data.bibliographies))
     out = [
         {"location": {"uri": artifact_uri(path)}, "roles": ["analysisTarget"]}
         for path in inputs
@@ -165,7 +165,7 @@ def artifacts(result: AuditResult) -> list[dict[str, Any]]:
     for finding in result.findings:
         path = finding.location.file
         if path and path not in inputs:
-            inputs.append(path)
+            inputs[path] = None
             out.append({"location": {"uri": artifact_uri(path)}})
     return out
 
@@ -229,4 +229,4 @@ class SarifReporter(Reporter):
     extension = ".sarif"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return json.dumps(to_sarif(result), indent=2, ensure_ascii=False) + "\n"
+        return encodable(json.dumps(to_sarif(result), indent=2, ensure_ascii=False) + "\n")

@@ -1,7 +1,9 @@
 """The audit as plain data in the JSON report's shape (schema_version 1).
 
 Other tools depend on this shape: change it only by adding keys, or by a new
-schema_version. Every report format and the service's store build on this.
+schema_version. Every report format and the service's store build on this, so what
+leaves here is encodable: no lone surrogate or NUL from an input file can make a
+writer or the database refuse the whole audit.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
+from citeaudit.encodable import encodable_data
 from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.link import LinkCheck
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 
@@ -40,9 +44,20 @@ def location_dict(location: Location, *, column: bool = False) -> dict[str, Any]
     return out
 
 
-def reference_dict(ref: Reference, result: AuditResult) -> dict[str, Any]:
+def links_by_reference(result: AuditResult) -> dict[str, list[LinkCheck]]:
+    """Each reference's link checks, gathered in one pass (not one pass per reference)."""
+    by_reference: dict[str, list[LinkCheck]] = {}
+    for link in result.data.links:
+        for reference_id in dict.fromkeys(link.reference_ids):
+            by_reference.setdefault(reference_id, []).append(link)
+    return by_reference
+
+
+def reference_dict(
+    ref: Reference, result: AuditResult, links: dict[str, list[LinkCheck]] | None = None
+) -> dict[str, Any]:
     resolution = result.data.resolutions.get(ref.id)
-    links = [link for link in result.data.links if ref.id in link.reference_ids]
+    mine = (links if links is not None else links_by_reference(result)).get(ref.id, [])
     return {
         "id": ref.id,
         "index": ref.index,
@@ -57,11 +72,16 @@ def reference_dict(ref: Reference, result: AuditResult) -> dict[str, Any]:
         "doi": ref.doi,
         "urls": list(ref.urls),
         "resolution": _plain(resolution) if resolution is not None else None,
-        "links": [_plain(link) for link in links],
+        "links": [_plain(link) for link in mine],
     }
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
+    result: dict[str, Any] = encodable_data(_finding_dict(finding))
+    return result
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
     fix = finding.fix
     return {
         "rule": finding.rule,
@@ -92,6 +112,13 @@ def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
 def to_dict(result: AuditResult) -> dict[str, Any]:
     data = result.data
     targets = {m.citation_id: m.targets or m.year_mismatch for m in data.matches}
+    report: dict[str, Any] = encodable_data(_report(result, targets))
+    return report
+
+
+def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    data = result.data
+    links = links_by_reference(result)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "citeaudit", "version": __version__},
@@ -107,7 +134,7 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
             "citations": len(data.citations),
             "findings": severity_counts(result.findings),
         },
-        "references": [reference_dict(r, result) for r in data.references],
+        "references": [reference_dict(r, result, links) for r in data.references],
         "citations": [
             {
                 "id": c.id,
@@ -118,5 +145,5 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
             }
             for c in data.citations
         ],
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [_finding_dict(f) for f in result.findings],
     }

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citeaudit.audit_data import AuditResult, Phase, PhaseStatus
+from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.interface import Reporter
 
@@ -47,16 +48,12 @@ def file_order(result: AuditResult, findings: Iterable[Finding]) -> list[str]:
 
     Files only findings name (none should, but rules may evolve) follow, sorted.
     """
-    known: list[str] = []
+    known: dict[str, None] = {}  # an ordered set
     for doc in result.data.manuscripts:
-        for path in (doc.path, *doc.files):
-            if path not in known:
-                known.append(path)
-    for bib in result.data.bibliographies:
-        if bib.source not in known:
-            known.append(bib.source)
+        known.update(dict.fromkeys((doc.path, *doc.files)))
+    known.update(dict.fromkeys(bib.source for bib in result.data.bibliographies))
     named = {f.location.file for f in findings}
-    return [p for p in known if p in named] + sorted(named - set(known))
+    return [p for p in known if p in named] + sorted(named - known.keys())
 
 
 def grouped_findings(result: AuditResult) -> list[tuple[str, list[Finding]]]:
@@ -194,4 +191,4 @@ class TextReporter(Reporter):
     extension = ".txt"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return render_text(report_lines(result), color=color)
+        return encodable(render_text(report_lines(result), color=color))
