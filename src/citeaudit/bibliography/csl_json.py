@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
+from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
@@ -58,7 +59,19 @@ _CONSUMED = {
     "URL",
 }
 _WHITESPACE = re.compile(r"\s+")
-_DECODER = json.JSONDecoder()
+# A number this long is no CSL value; kept as its digits, since Python refuses to
+# convert integers over 4,300 digits to and from text.
+_MAX_INT_DIGITS = 100
+_YEAR_TEXT = re.compile(r"^\s*(-?[0-9]{1,4})\s*$")
+# A string (unrolled, so linear), a bracket, or a quote that opens a string never closed.
+_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|"')
+
+
+def _int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_int)
 
 
 class CslJsonReader(BibliographyReader):
@@ -70,28 +83,55 @@ class CslJsonReader(BibliographyReader):
         return with_problems(parse_csl_json(decoded.text, str(path)), decoded)
 
 
+class _Lines:
+    """Line numbers of offsets met in increasing order, in one pass over the text.
+
+    Counting from the start for each item made a file of many items quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def at(self, offset: int) -> int:
+        if offset < self._offset:  # not expected; still right, just slower
+            return self._text.count("\n", 0, offset) + 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
 def parse_csl_json(text: str, source: str) -> Bibliography:
     """A Bibliography from CSL-JSON text; `source` names the file in locations."""
     problems: list[ParseProblem] = []
     references: list[Reference] = []
-    for offset, end, item in _items(text, source, problems):
-        line = text.count("\n", 0, offset) + 1
-        location = Location(source, line)
+    lines = _Lines(text)
+    for offset, end, item in _items(text, source, problems, lines):
+        location = Location(source, lines.at(offset))
+        raw = encodable(text[offset:end])
         if not isinstance(item, dict):
             problems.append(
                 ParseProblem(
                     location,
                     f"item is a JSON {type(item).__name__}, not a CSL item (an object)",
-                    text[offset:end],
+                    raw,
                 )
             )
             continue
-        references.append(_reference(item, text[offset:end], len(references) + 1, location))
+        references.append(_reference(item, raw, len(references) + 1, location, problems))
     return Bibliography(source, CslJsonReader.format, tuple(references), tuple(problems))
 
 
-def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tuple[int, int, Any]]:
-    """(start, end, item) for each element of the items array, as far as the JSON is valid."""
+def _items(
+    text: str, source: str, problems: list[ParseProblem], lines: _Lines
+) -> Iterator[tuple[int, int, Any]]:
+    """(start, end, item) for each element of the items array, as far as the JSON is valid.
+
+    The json module recurses once per level of nesting: an item nested deeper than
+    Python's recursion limit (about 1,000 levels; no CSL item has more than a few) is
+    skipped with a problem, and the items after it are still read.
+    """
     try:
         start = _array_start(text)
         if start is None:
@@ -106,8 +146,20 @@ def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tup
         if pos < len(text) and text[pos] == "]":
             return
         while True:
-            item, end = _DECODER.raw_decode(text, pos)
-            yield pos, end, item
+            try:
+                item, end = _DECODER.raw_decode(text, pos)
+            except RecursionError:
+                end = _deep_value_end(text, pos)
+                problems.append(
+                    ParseProblem(
+                        Location(source, lines.at(pos)),
+                        "item is nested too deeply to read (no CSL item is nested more "
+                        "than a few levels); it is not read",
+                        encodable(text[pos : min(end, pos + 200)]),
+                    )
+                )
+            else:
+                yield pos, end, item
             pos = _skip(text, end)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip(text, pos + 1)
@@ -116,14 +168,58 @@ def _items(text: str, source: str, problems: list[ParseProblem]) -> Iterator[tup
                 return
             raise json.JSONDecodeError("Expected ',' or ']' after an item", text, pos)
     except json.JSONDecodeError as error:
+        line_start = text.rfind("\n", 0, error.pos) + 1
+        line_end = text.find("\n", error.pos)
         problems.append(
             ParseProblem(
                 Location(source, error.lineno, error.colno),
                 f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno}); "
                 "items from here on are not read",
-                text.splitlines()[error.lineno - 1] if text.splitlines() else "",
+                encodable(text[line_start : line_end if line_end >= 0 else len(text)][:200]),
             )
         )
+    except _Unclosed as error:
+        problems.append(
+            ParseProblem(
+                Location(source, lines.at(error.pos)),
+                "JSON nested too deeply to read, and not closed; items from here on are not read",
+            )
+        )
+
+
+class _Unclosed(Exception):
+    """A value too deep to decode that never closes: nothing after it can be read."""
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+
+
+def _deep_value_end(text: str, pos: int) -> int:
+    """The end of an array or object too deep for the decoder, found by one linear scan.
+
+    Only strings and brackets are looked at (the scan neither decodes nor validates):
+    enough to step over the value and read on. Raises `_Unclosed` when it never closes.
+    """
+    depth = 0
+    for token in _STRUCTURE.finditer(text, pos):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return token.end()
+        elif char == '"':
+            break  # a string that never closes
+    raise _Unclosed(pos)
+
+
+def _skip_value(text: str, pos: int) -> int:
+    """The end of the JSON value at `pos` (one that is not the items)."""
+    try:
+        return int(_DECODER.raw_decode(text, pos)[1])
+    except RecursionError:
+        return _deep_value_end(text, pos)
 
 
 def _array_start(text: str) -> int | None:
@@ -137,6 +233,8 @@ def _array_start(text: str) -> int | None:
         raise json.JSONDecodeError("Expected '[' or '{'", text, pos)
     pos = _skip(text, pos + 1)
     while pos < len(text) and text[pos] != "}":
+        if text[pos] != '"':
+            raise json.JSONDecodeError("Expected a property name in double quotes", text, pos)
         key, pos = _DECODER.raw_decode(text, pos)
         pos = _skip(text, pos)
         if pos >= len(text) or text[pos] != ":":
@@ -144,8 +242,7 @@ def _array_start(text: str) -> int | None:
         pos = _skip(text, pos + 1)
         if key == "items" and pos < len(text) and text[pos] == "[":
             return pos
-        _, pos = _DECODER.raw_decode(text, pos)
-        pos = _skip(text, pos)
+        pos = _skip(text, _skip_value(text, pos))
         if pos < len(text) and text[pos] == ",":
             pos = _skip(text, pos + 1)
     return None
@@ -157,9 +254,11 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def _reference(item: dict[str, Any], raw: str, index: int, location: Location) -> Reference:
+def _reference(
+    item: dict[str, Any], raw: str, index: int, location: Location, problems: list[ParseProblem]
+) -> Reference:
     key = _string(item.get("id")) or None
-    year, suffix, no_date = _issued(item.get("issued"))
+    year, suffix, no_date = _issued(item.get("issued"), location, raw, problems)
     doi_raw = _string(item.get("DOI")) or None
     url = _string(item.get("URL"))
     return Reference(
@@ -184,7 +283,7 @@ def _reference(item: dict[str, Any], raw: str, index: int, location: Location) -
         doi_raw=doi_raw,
         urls=(url,) if url else (),
         extra=tuple(
-            (name, _string(value))
+            (encodable(name), _string(value))
             for name, value in item.items()
             if name not in _CONSUMED and _string(value)
         ),
@@ -197,7 +296,8 @@ def _string(value: Any) -> str:
         value = value[0]
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         return ""
-    return _WHITESPACE.sub(" ", str(value)).strip()
+    # str() of a float is bounded; a long integer stayed its digits (see _int)
+    return encodable(_WHITESPACE.sub(" ", str(value)).strip())
 
 
 def _persons(value: Any) -> tuple[Person, ...]:
@@ -223,18 +323,45 @@ def _persons(value: Any) -> tuple[Person, ...]:
     return tuple(persons)
 
 
-def _issued(value: Any) -> tuple[int | None, str | None, bool]:
+def _issued(
+    value: Any, location: Location, raw: str, problems: list[ParseProblem]
+) -> tuple[int | None, str | None, bool]:
     if not isinstance(value, dict):
         return None, None, False
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         first = parts[0][0]
-        if isinstance(first, int) or (isinstance(first, str) and first.strip().isdigit()):
-            return int(first), None, False
+        year = _year(first)
+        if year is not None:
+            return year, None, False
+        if first is not None and first != "":
+            shown = _string(first)
+            shown = shown if len(shown) <= 20 else shown[:17] + "..."
+            problems.append(
+                ParseProblem(
+                    location,
+                    f"the year in issued/date-parts is {shown!r}, which is not a year "
+                    "(up to four digits 0-9); the entry is read without it",
+                    raw,
+                )
+            )
     text = _string(value.get("raw")) or _string(value.get("literal"))
-    match = re.match(r"^\s*(\d{4})([a-z])?\b", text)
+    match = re.match(r"^\s*([0-9]{4})([a-z])?\b", text)
     if match:
         return int(match.group(1)), match.group(2), False
     if re.match(r"^\s*(n\.\s*d\.?|no date)\s*$", text, re.IGNORECASE):
         return None, None, True
     return None, None, False
+
+
+def _year(value: Any) -> int | None:
+    """A date-parts year: an integer or its digits, at most four of them (BCE negative).
+
+    ``str.isdigit`` would take "²" (and ``int`` then refuse it); only 0-9 count.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if -9999 <= value <= 9999 else None
+    if isinstance(value, str):
+        match = _YEAR_TEXT.match(value)
+        return int(match.group(1)) if match else None
+    return None
