@@ -7,6 +7,12 @@ needs more than they give: ``@string`` concatenation (``jn # " Quarterly"``), th
 DOI and URLs exactly as written (LaTeX-decoding would hide ``10.1/a\\_b``), braced
 organisation names (``{World Health Organization}``) told apart from persons, and
 ``crossref`` inheritance.
+
+A file is hostile until read: ``@string{b = a # a}`` doubles ``a``, and thirty such
+lines in 1 KB would expand to gigabytes. Each value's expansion is capped at
+`MAX_EXPANDED_VALUE` characters and the whole file's at `expansion_budget`; going
+past either is a ParseProblem on that line, and the entry is still read (with the
+value cut). LaTeX decoding is bounded too (see `latex_text`).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,7 +39,7 @@ from bibtexparser.model import (
 )
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.latex_text import latex_to_unicode
+from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -102,7 +108,36 @@ _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+# An expanded field or @string longer than this is no bibliographic value: a long
+# abstract is ~5,000 characters.
+MAX_EXPANDED_VALUE = 100_000
+# Characters of LaTeX one file may have decoded fully (pylatexenc is slow); a large
+# real bibliography uses a fraction of it.
+LATEX_DECODING_BUDGET = 1_000_000
+
+
+def expansion_budget(text: str) -> int:
+    """Characters @string macros may add in all in one file: generous for real files
+    (where a journal macro is used in every entry), bounded for hostile ones."""
+    return max(2_000_000, 10 * len(text))
+
+
 _NO_DATE = re.compile(r"^\s*(n\.\s*d\.?|nd|no date|o\.\s*j\.?|s\.\s*f\.?)\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Expansion:
+    """What @string macros may still add to this file's values, and which were cut."""
+
+    left: int
+    cut: set[str] = field(default_factory=set)  # a value using one of them is cut too
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    value: str
+    undefined: list[str]
+    capped: bool  # the expansion was cut at a cap
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +162,22 @@ class BibtexReader(BibliographyReader):
 
 def parse_bibtex(text: str, source: str) -> Bibliography:
     """A Bibliography from BibTeX text; `source` names the file in locations."""
+    with decoding_budget(LATEX_DECODING_BUDGET) as latex:
+        bibliography = _parse(text, source)
+    if not latex.exhausted:
+        return bibliography
+    problem = ParseProblem(
+        Location(source, 1),
+        f"the file holds more LaTeX markup than is decoded in full "
+        f"({LATEX_DECODING_BUDGET:,} characters); the rest of its values are read with "
+        "the markup stripped (accents and symbols may be missing)",
+    )
+    return Bibliography(
+        source, bibliography.format, bibliography.references, (problem, *bibliography.problems)
+    )
+
+
+def _parse(text: str, source: str) -> Bibliography:
     try:
         library = parse_string(text, parse_stack=[])
     except Exception as error:  # the one boundary to bibtexparser's own bugs
@@ -136,22 +187,29 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
     problems: list[ParseProblem] = []
     strings: dict[str, str] = {}
     entries: list[_Raw] = []
+    expansion = _Expansion(expansion_budget(text))
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, String):
-            value, undefined = _resolve(block.value, strings)
-            strings[block.key.lower()] = value
-            problems.extend(_undefined(source, line, undefined, block.raw or ""))
+            resolved = _resolve(block.value, strings, expansion)
+            strings[block.key.lower()] = resolved.value
+            if resolved.capped:
+                expansion.cut.add(block.key.lower())
+            else:
+                expansion.cut.discard(block.key.lower())
+            problems.extend(_undefined(source, line, resolved.undefined, block.raw or ""))
+            if resolved.capped:
+                problems.append(_capped(source, line, f"@string '{block.key}'", block.raw or ""))
         elif isinstance(block, Entry):
-            entries.append(_raw_entry(block, strings, source, problems))
+            entries.append(_raw_entry(block, strings, source, problems, expansion))
         elif isinstance(block, DuplicateBlockKeyBlock):
             duplicate = block.ignore_error_block
             if isinstance(duplicate, Entry):
-                entries.append(_raw_entry(duplicate, strings, source, problems))
+                entries.append(_raw_entry(duplicate, strings, source, problems, expansion))
         elif isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             if isinstance(entry, Entry):
-                entries.append(_raw_entry(entry, strings, source, problems))
+                entries.append(_raw_entry(entry, strings, source, problems, expansion))
                 names = ", ".join(sorted(block.duplicate_keys))
                 problems.append(
                     ParseProblem(
@@ -169,15 +227,33 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
 
 
 def _raw_entry(
-    entry: Entry, strings: Mapping[str, str], source: str, problems: list[ParseProblem]
+    entry: Entry,
+    strings: Mapping[str, str],
+    source: str,
+    problems: list[ParseProblem],
+    expansion: _Expansion,
 ) -> _Raw:
     line = (entry.start_line or 0) + 1
     fields: dict[str, str] = {}
-    for field in entry.fields:
-        value, undefined = _resolve(str(field.value), strings)
-        fields.setdefault(field.key.lower(), value)
-        problems.extend(_undefined(source, field.start_line + 1, undefined, entry.raw or ""))
+    for written in entry.fields:
+        resolved = _resolve(str(written.value), strings, expansion)
+        fields.setdefault(written.key.lower(), resolved.value)
+        field_line = written.start_line + 1
+        problems.extend(_undefined(source, field_line, resolved.undefined, entry.raw or ""))
+        if resolved.capped:
+            what = f"field '{written.key}' of entry '{entry.key}'"
+            problems.append(_capped(source, field_line, what, entry.raw or ""))
     return _Raw(entry.key, entry.entry_type.lower(), line, entry.raw or "", fields)
+
+
+def _capped(source: str, line: int, what: str, raw: str) -> ParseProblem:
+    return ParseProblem(
+        Location(source, line),
+        f"{what} expands, through @string macros, past {MAX_EXPANDED_VALUE:,} characters "
+        "(or past what the whole file may expand to); it is cut there -- macros that "
+        "concatenate themselves (@string{b = a # a}) grow without bound",
+        raw[:500],
+    )
 
 
 def _failed(block: ParsingFailedBlock, source: str, line: int) -> ParseProblem:
@@ -205,23 +281,44 @@ def _undefined(source: str, line: int, names: list[str], raw: str) -> list[Parse
     ]
 
 
-def _resolve(value: str, strings: Mapping[str, str]) -> tuple[str, list[str]]:
-    """A field value with quotes/outer braces removed and ``#`` concatenation done."""
+def _resolve(value: str, strings: Mapping[str, str], expansion: _Expansion) -> _Resolved:
+    """A field value with quotes/outer braces removed and ``#`` concatenation done.
+
+    What a macro adds counts against the file's `expansion` budget, and a value that
+    takes anything from a macro is cut at MAX_EXPANDED_VALUE: text written out in
+    the file is bounded by the file, only macros can multiply it.
+    """
     parts: list[str] = []
     undefined: list[str] = []
+    length = 0
+    expanded = capped = False
     for part in _split_concatenation(value):
+        from_macro = False
         if len(part) >= 2 and (part[0], part[-1]) in {("{", "}"), ('"', '"')}:
-            parts.append(part[1:-1])
+            piece = part[1:-1]
         elif part.isdigit():
-            parts.append(part)
+            piece = part
         elif part.lower() in strings:
-            parts.append(strings[part.lower()])
+            piece = strings[part.lower()]
+            from_macro = expanded = True
+            capped = capped or part.lower() in expansion.cut
         elif part.lower() in _MONTHS:
-            parts.append(_MONTHS[part.lower()])
+            piece = _MONTHS[part.lower()]
         elif part:
-            parts.append(part)
+            piece = part
             undefined.append(part)
-    return "".join(parts), undefined
+        else:
+            continue
+        if from_macro:
+            room = min(expansion.left, MAX_EXPANDED_VALUE - length)
+            if len(piece) > room:
+                piece, capped = piece[: max(room, 0)], True
+            expansion.left -= len(piece)
+        elif expanded and length + len(piece) > MAX_EXPANDED_VALUE:
+            piece, capped = piece[: max(MAX_EXPANDED_VALUE - length, 0)], True
+        parts.append(piece)
+        length += len(piece)
+    return _Resolved("".join(parts), undefined, capped)
 
 
 def _split_concatenation(value: str) -> list[str]:
@@ -250,27 +347,31 @@ def _references(
     entries: list[_Raw], source: str, problems: list[ParseProblem]
 ) -> Iterator[Reference]:
     first_by_key: dict[str, _Raw] = {}
+    first_by_folded_key: dict[str, _Raw] = {}
     for entry in entries:
         first_by_key.setdefault(entry.key, entry)
+        first_by_folded_key.setdefault(entry.key.lower(), entry)
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries, start=1):
         seen[entry.key] = seen.get(entry.key, 0) + 1
         ref_id = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"
-        fields = _inherit(entry, first_by_key, source, problems)
+        fields = _inherit(entry, first_by_key, first_by_folded_key, source, problems)
         yield _reference(entry, fields, ref_id, index, source, problems)
 
 
 def _inherit(
-    entry: _Raw, by_key: Mapping[str, _Raw], source: str, problems: list[ParseProblem]
+    entry: _Raw,
+    by_key: Mapping[str, _Raw],
+    by_folded_key: Mapping[str, _Raw],
+    source: str,
+    problems: list[ParseProblem],
 ) -> dict[str, str]:
     """The entry's fields plus those its ``crossref`` parent gives it (one level deep)."""
     fields = dict(entry.fields)
     parent_key = fields.get("crossref", "").strip()
     if not parent_key:
         return fields
-    parent = by_key.get(parent_key) or next(
-        (e for k, e in by_key.items() if k.lower() == parent_key.lower()), None
-    )
+    parent = by_key.get(parent_key) or by_folded_key.get(parent_key.lower())
     if parent is None or parent is entry:
         problems.append(
             ParseProblem(
