@@ -1,0 +1,571 @@
+"""Citation checks on published open-access articles, scored against the publishers' XML.
+
+The corpus (references/real_articles/corpus.jsonl.gz, built by real_articles_build.py)
+holds each article's body, its in-text citations with the entries they link to, and
+its reference list. Each article is rendered as a manuscript (Markdown, text or DOCX
+with Zotero fields), audited offline through the public API exactly as
+``citeaudit check --offline`` does, and the findings are scored:
+
+- uncited-reference (CIT001) and missing-reference (CIT002): precision and recall.
+  Published articles have few positives, so each article is also audited once
+  perturbed: one cited entry dropped from the list (its citations must be reported
+  missing) and every citation of another entry dropped from the text (it must be
+  reported uncited). Recall for CIT002 counts dropped entries reported at least once;
+  precision counts findings.
+- citation-year-mismatch (CIT004) and duplicate-reference (BIB001): precision (the
+  XML says where years differ and which entries repeat; normally nowhere).
+- citation -> entry linking: the set of (paragraph, entry) pairs the text cites, from
+  the XML, against the pairs citeaudit's matches give; precision, recall, F1 (on the
+  published rendering only).
+- segmentation: entries found against entries in the list.
+
+Our entries are aligned to the XML's by text (not by position), so one merged or split
+entry costs only itself.
+
+    .venv/bin/python benches/real_articles.py --split dev [--format md|txt|docx]
+        [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
+        [--no-perturb] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing
+import re
+import signal
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rapidfuzz import fuzz
+from real_articles_render import para_key, perturb, render_docx, render_text
+
+from citeaudit.audit import AuditInput, audit
+
+CORPUS = Path(__file__).resolve().parent.parent / "references" / "real_articles" / "corpus.jsonl.gz"
+SUFFIX = {"md": ".md", "txt": ".txt", "docx": ".docx"}
+
+
+def load(path: Path = CORPUS) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^\s*(\[\d+\]|\d+\.?)\s+", "", text)
+    return re.sub(r"\s+", " ", text.lower()).strip()[:160]
+
+
+def align_entries(found: list[str], truth: list[tuple[int, str]]) -> list[int | None]:
+    """For each entry we read, the XML entry (original index) it is, or None.
+
+    Compared by their first 160 characters, near the same position first, so lists
+    with repeated authors still align; a merged entry maps to its first part.
+    """
+    keys = [_norm(t) for _, t in truth]
+    out: list[int | None] = []
+    used: set[int] = set()
+    for i, text in enumerate(found):
+        key = _norm(text)
+        best, best_score = None, 0.0
+        order = sorted(range(len(truth)), key=lambda j: abs(j - i))
+        for j in order:
+            if j in used:
+                continue
+            score = fuzz.ratio(key, keys[j])
+            if score > best_score:
+                best, best_score = j, score
+                if score >= 97:
+                    break
+        if best is not None and best_score >= 60:
+            used.add(best)
+            out.append(truth[best][0])
+        else:
+            out.append(None)
+    return out
+
+
+# ---------------------------------------------------------------- one audit
+
+
+@dataclass
+class Outcome:
+    """One article's (one variant's) counts and examples of errors."""
+
+    article: str
+    variant: str
+    publisher: str
+    language: str
+    style: str
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    failed: str = ""
+    seconds: float = 0.0
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise _Timeout
+
+
+def _window(text: str, s: int, e: int, pad: int = 60) -> str:
+    return (
+        ("…" if s > pad else "")
+        + text[max(0, s - pad) : e + pad]
+        + ("…" if e + pad < len(text) else "")
+    )
+
+
+def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
+    out = Outcome(
+        record["id"], variant, record["publisher_family"], record["language"], record["style"]
+    )
+    for i, ref in enumerate(record["refs"]):
+        ref.setdefault("orig", i)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"manuscript{SUFFIX[fmt]}"
+        if fmt == "docx":
+            render_docx(record, path)
+        else:
+            path.write_text(render_text(record, fmt), encoding="utf-8")
+        result = audit(AuditInput.from_paths([path]))
+    data = result.data
+    c = out.counts
+    refs_truth = [(r["orig"], r["text"]) for r in record["refs"]]
+    by_orig = {r["orig"]: r for r in record["refs"]}
+    found = list(data.references)
+    aligned = align_entries([r.raw for r in found], refs_truth)
+    ours_to_truth = {r.id: a for r, a in zip(found, aligned, strict=True)}
+    c["entries_truth"] += len(refs_truth)
+    c["entries_found"] += len(found)
+    c["entries_aligned"] += sum(1 for a in aligned if a is not None)
+    c["articles"] += 1
+    c["articles_count_exact"] += int(len(found) == len(refs_truth))
+
+    # Paragraphs by their letters; a citation's line is found in the reader's lines.
+    paras = record["paras"]
+    key_to_para: dict[str, int] = {}
+    for pi, para in enumerate(paras):
+        key_to_para.setdefault(para_key(para["t"]), pi)
+    lines = {(ln.file, ln.number): ln.text for doc in data.manuscripts for ln in doc.lines}
+    line_para: dict[tuple[str, int], int | None] = {}
+
+    def para_of(file: str, line: int | None) -> int | None:
+        if line is None:
+            return None
+        k = (file, line)
+        if k not in line_para:
+            key = para_key(lines.get(k, ""))
+            pi = key_to_para.get(key)
+            if pi is None and len(key) > 20:
+                pi = next((i for i, p in enumerate(paras) if key in para_key(p["t"])), None)
+            line_para[k] = pi
+        return line_para[k]
+
+    citations = {cit.id: cit for cit in data.citations}
+    findings = result.findings
+    codes = Counter(f.code for f in findings)
+    for code, n in codes.items():
+        c[f"findings_{code}"] += n
+
+    # ---- uncited-reference
+    truth_uncited = set(record["uncited_truth"]) & set(by_orig)
+    flagged: set[int] = set()
+    for f in findings:
+        if f.code != "CIT001":
+            continue
+        t = ours_to_truth.get(f.reference or "")
+        if t is None:
+            c["cit001_fp"] += 1
+            out.errors.append({"kind": "CIT001 FP (entry not aligned)", "text": f.message[:300]})
+            continue
+        flagged.add(t)
+    for t in flagged:
+        if t in truth_uncited:
+            c["cit001_tp"] += 1
+        else:
+            c["cit001_fp"] += 1
+            ctx = _first_citing(paras, t)
+            out.errors.append(
+                {
+                    "kind": "CIT001 FP (entry is cited)",
+                    "entry": by_orig[t]["text"][:200],
+                    "cited as": ctx,
+                }
+            )
+    for t in truth_uncited - flagged:
+        c["cit001_fn"] += 1
+        out.errors.append(
+            {"kind": "CIT001 FN (uncited entry not reported)", "entry": by_orig[t]["text"][:200]}
+        )
+
+    # ---- missing-reference
+    removed = record.get("removed_entry")
+    removed_hit = False
+    for f in findings:
+        if f.code != "CIT002":
+            continue
+        cit = citations.get(f.citation or "")
+        pi = para_of(f.location.file, f.location.line)
+        ok = False
+        if removed is not None and pi is not None and cit is not None:
+            targets_here = [t for s, e, ts, _ in paras[pi]["cit"] for t in ts]
+            if removed in targets_here:
+                ref = _removed_ref(record)
+                name = (ref["first"] or "").split()[-1].lower() if ref and ref["first"] else ""
+                label = re.sub(r"\D", "", ref["label"]) if ref else ""
+                written = f"{cit.item} {cit.text}".lower()
+                ok = bool(
+                    (name and name in written)
+                    or (cit.number is not None and label and str(cit.number) == label)
+                )
+        if ok:
+            c["cit002_tp"] += 1
+            removed_hit = True
+        else:
+            c["cit002_fp"] += 1
+            where = (
+                paras[pi]["t"]
+                if pi is not None
+                else lines.get((f.location.file, f.location.line or 0), "")
+            )
+            col = (f.location.column or 1) - 1
+            out.errors.append(
+                {
+                    "kind": "CIT002 FP",
+                    "citation": cit.text if cit else "",
+                    "item": cit.item if cit else "",
+                    "context": _window(where, col, col + len(cit.text) if cit else col),
+                }
+            )
+    if removed is not None:
+        c["cit002_truth"] += 1
+        if removed_hit:
+            c["cit002_found"] += 1
+        else:
+            ref = _removed_ref(record)
+            out.errors.append(
+                {
+                    "kind": "CIT002 FN (entry removed from the list, citation not reported)",
+                    "entry": ref["text"][:200] if ref else "",
+                    "cited as": _first_citing(paras, removed),
+                }
+            )
+
+    # ---- year mismatch, duplicates
+    mismatch = set(record["year_mismatch"])
+    dups = {t for pair in record["duplicates"] for t in pair}
+    for f in findings:
+        t = ours_to_truth.get(f.reference or "")
+        if f.code == "CIT004":
+            if t is not None and t in mismatch:
+                c["cit004_tp"] += 1
+            else:
+                c["cit004_fp"] += 1
+                out.errors.append({"kind": "CIT004 FP", "text": f.message[:300]})
+        elif f.code == "BIB001":
+            if t is not None and t in dups:
+                c["bib001_tp"] += 1
+            else:
+                c["bib001_fp"] += 1
+                out.errors.append({"kind": "BIB001 FP", "text": f.message[:300]})
+
+    # ---- linking (published rendering only: perturbation moves no links)
+    if variant == "published":
+        unlinked = {r["orig"] for r in record["refs"] if r["unlinked"]}
+        truth_pairs = {
+            (pi, t) for pi, p in enumerate(paras) for _, _, ts, _ in p["cit"] for t in ts
+        }
+        pred_pairs: set[tuple[int | None, int | None]] = set()
+        pred_cit: dict[tuple[int | None, int | None], str] = {}
+        for m in data.matches:
+            cit = citations.get(m.citation_id)
+            if cit is None:
+                continue
+            pi = para_of(cit.location.file, cit.location.line)
+            for target in m.targets:
+                t = ours_to_truth.get(target)
+                if t in unlinked:
+                    continue
+                pred_pairs.add((pi, t))
+                pred_cit.setdefault((pi, t), cit.text)
+        tp = truth_pairs & pred_pairs
+        c["link_tp"] += len(tp)
+        c["link_fp"] += len(pred_pairs - truth_pairs)
+        c["link_fn"] += len(truth_pairs - pred_pairs)
+        for pi, t in sorted(pred_pairs - truth_pairs, key=str)[:3]:
+            out.errors.append(
+                {
+                    "kind": "LINK FP",
+                    "citation": pred_cit[(pi, t)],
+                    "linked to": by_orig[t]["text"][:150] if t is not None else "(unaligned entry)",
+                    "paragraph": paras[pi]["t"][:120] if pi is not None else "(line not found)",
+                }
+            )
+        for pi, t in sorted(truth_pairs - pred_pairs)[:3]:
+            spans = [(s, e) for s, e, ts, _ in paras[pi]["cit"] if t in ts]
+            s, e = spans[0]
+            out.errors.append(
+                {
+                    "kind": "LINK FN",
+                    "citation": paras[pi]["t"][s:e],
+                    "context": _window(paras[pi]["t"], s, e),
+                    "entry": by_orig[t]["text"][:150] if t in by_orig else "",
+                }
+            )
+    return out
+
+
+def _removed_ref(record: dict[str, Any]) -> dict[str, Any] | None:
+    return record.get("removed_ref")
+
+
+def _first_citing(paras: list[dict[str, Any]], t: int) -> str:
+    for p in paras:
+        for s, e, ts, _ in p["cit"]:
+            if t in ts:
+                return _window(p["t"], s, e, 50)
+    return "(plain-text citation, not linked in the XML)"
+
+
+def _work(args: tuple[dict[str, Any], str, str, int]) -> Outcome:
+    record, fmt, variant, timeout = args
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(timeout)
+    start = time.perf_counter()
+    try:
+        outcome = score_article(record, fmt, variant)
+    except _Timeout:
+        outcome = Outcome(
+            record["id"], variant, record["publisher_family"], record["language"], record["style"]
+        )
+        outcome.failed = f"timeout after {timeout}s"
+    except Exception as exc:
+        outcome = Outcome(
+            record["id"], variant, record["publisher_family"], record["language"], record["style"]
+        )
+        outcome.failed = f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        signal.alarm(0)
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def metrics(c: Counter[str]) -> dict[str, float | int | None]:
+    link_p = _ratio(c["link_tp"], c["link_tp"] + c["link_fp"])
+    link_r = _ratio(c["link_tp"], c["link_tp"] + c["link_fn"])
+    f1 = 2 * link_p * link_r / (link_p + link_r) if link_p and link_r else None
+    return {
+        "articles": c["articles"],
+        "CIT001_P": _ratio(c["cit001_tp"], c["cit001_tp"] + c["cit001_fp"]),
+        "CIT001_R": _ratio(c["cit001_tp"], c["cit001_tp"] + c["cit001_fn"]),
+        "CIT001_FP": c["cit001_fp"],
+        "CIT002_P": _ratio(c["cit002_tp"], c["cit002_tp"] + c["cit002_fp"]),
+        "CIT002_R": _ratio(c["cit002_found"], c["cit002_truth"]),
+        "CIT002_FP": c["cit002_fp"],
+        "CIT004_P": _ratio(c["cit004_tp"], c["cit004_tp"] + c["cit004_fp"]),
+        "CIT004_FP": c["cit004_fp"],
+        "BIB001_P": _ratio(c["bib001_tp"], c["bib001_tp"] + c["bib001_fp"]),
+        "BIB001_FP": c["bib001_fp"],
+        "link_P": link_p,
+        "link_R": link_r,
+        "link_F1": f1,
+        "entries_found/truth": _ratio(c["entries_found"], c["entries_truth"]),
+        "entries_aligned": _ratio(c["entries_aligned"], c["entries_truth"]),
+        "lists_exact": _ratio(c["articles_count_exact"], c["articles"]),
+    }
+
+
+COLUMNS = (
+    ("articles", "n"),
+    ("CIT001_P", "unc P"),
+    ("CIT001_R", "unc R"),
+    ("CIT001_FP", "unc FP"),
+    ("CIT002_P", "mis P"),
+    ("CIT002_R", "mis R"),
+    ("CIT002_FP", "mis FP"),
+    ("CIT004_P", "yr P"),
+    ("CIT004_FP", "yr FP"),
+    ("BIB001_FP", "dup FP"),
+    ("link_P", "link P"),
+    ("link_R", "link R"),
+    ("link_F1", "link F1"),
+    ("entries_found/truth", "ent f/t"),
+    ("lists_exact", "list ="),
+)
+
+
+def _cell(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def table(title: str, groups: dict[str, Counter[str]]) -> str:
+    head = [title, *(label for _, label in COLUMNS)]
+    rows = [head]
+    for name, counter in groups.items():
+        m = metrics(counter)
+        rows.append([name, *(_cell(m[key]) for key, _ in COLUMNS)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = [
+        "| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)) + " |" for r in rows
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--publisher", help="only this publisher family (e.g. PLOS, SciELO)")
+    parser.add_argument("--language", help="only this language (en, pt, es, ...)")
+    parser.add_argument("--article", help="only articles whose id contains this")
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="N examples per error kind"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable figures on stdout")
+    parser.add_argument("--no-perturb", action="store_true", help="published renderings only")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=int, default=60, help="seconds per article")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+
+    records = [r for r in load(args.corpus) if args.split == "all" or r["split"] == args.split]
+    if args.publisher:
+        records = [r for r in records if r["publisher_family"].lower() == args.publisher.lower()]
+    if args.language:
+        records = [r for r in records if r["language"] == args.language]
+    if args.article:
+        records = [r for r in records if args.article in r["id"]]
+    if args.limit:
+        records = records[: args.limit]
+    jobs: list[tuple[dict[str, Any], str, str, int]] = []
+    for record in records:
+        jobs.append((record, args.format, "published", args.timeout))
+        if not args.no_perturb:
+            perturbed = perturb(record)
+            if perturbed is not None:
+                removed = perturbed["removed_entry"]
+                perturbed["removed_ref"] = record["refs"][removed]
+                jobs.append((perturbed, args.format, "perturbed", args.timeout))
+    start = time.perf_counter()
+    if args.workers > 1:
+        with multiprocessing.get_context("fork").Pool(args.workers, maxtasksperchild=50) as pool:
+            outcomes = list(pool.imap_unordered(_work, jobs, chunksize=1))
+    else:
+        outcomes = [_work(job) for job in jobs]
+    wall = time.perf_counter() - start
+
+    total: Counter[str] = Counter()
+    by_pub: dict[str, Counter[str]] = defaultdict(Counter)
+    by_lang: dict[str, Counter[str]] = defaultdict(Counter)
+    by_style: dict[str, Counter[str]] = defaultdict(Counter)
+    by_variant: dict[str, Counter[str]] = defaultdict(Counter)
+    failures = [o for o in outcomes if o.failed]
+    for o in outcomes:
+        if o.failed:
+            continue
+        counts = o.counts
+        if o.variant == "perturbed":
+            # Articles and entries are counted once, on the published rendering.
+            counts = Counter(
+                {k: v for k, v in counts.items() if not k.startswith(("entries_", "articles"))}
+            )
+        total.update(counts)
+        by_pub[o.publisher].update(counts)
+        by_lang[o.language].update(counts)
+        by_style[o.style].update(counts)
+        by_variant[o.variant].update(o.counts)
+    by_pub = dict(sorted(by_pub.items(), key=lambda kv: -kv[1]["articles"]))
+    by_lang = dict(sorted(by_lang.items(), key=lambda kv: -kv[1]["articles"]))
+    by_style = dict(sorted(by_style.items(), key=lambda kv: -kv[1]["articles"]))
+    kinds: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
+    for o in sorted(outcomes, key=lambda o: (o.article, o.variant)):
+        for e in o.errors:
+            kinds[e["kind"]].append((f"{o.article} [{o.variant}]", e))
+
+    if args.json:
+        payload = {
+            "split": args.split,
+            "format": args.format,
+            "wall_seconds": round(wall, 1),
+            "total": metrics(total),
+            "publishers": {k: metrics(v) for k, v in by_pub.items()},
+            "languages": {k: metrics(v) for k, v in by_lang.items()},
+            "styles": {k: metrics(v) for k, v in by_style.items()},
+            "variants": {k: metrics(v) for k, v in by_variant.items()},
+            "error_counts": {k: len(v) for k, v in kinds.items()},
+            "failures": [
+                {"article": o.article, "variant": o.variant, "error": o.failed} for o in failures
+            ],
+            "findings": {
+                k[len("findings_") :]: v
+                for k, v in sorted(total.items())
+                if k.startswith("findings_")
+            },
+        }
+        print(json.dumps(payload, indent=1))
+        return 0
+
+    print(
+        f"real articles: split={args.split} format={args.format} articles={len(records)} "
+        f"audits={len(outcomes)} failed={len(failures)} wall={wall:.1f}s"
+    )
+    print()
+    print(table("publisher", by_pub))
+    print()
+    print(table("language", by_lang))
+    print()
+    print(table("style", by_style))
+    print()
+    print(table("total", {"all": total, **{f"({k})": v for k, v in by_variant.items()}}))
+    print()
+    print(
+        "findings by code:",
+        dict(sorted((k[9:], v) for k, v in total.items() if k.startswith("findings_"))),
+    )
+    print(
+        "error classes:", {k: len(v) for k, v in sorted(kinds.items(), key=lambda kv: -len(kv[1]))}
+    )
+    slow = sorted(outcomes, key=lambda o: -o.seconds)[:3]
+    print("slowest:", ", ".join(f"{o.article} {o.seconds:.1f}s" for o in slow))
+    for o in failures:
+        print(f"FAILED {o.article} [{o.variant}]: {o.failed}")
+    if args.show_errors:
+        for kind, items in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+            print(f"\n== {kind}: {len(items)}")
+            step = max(1, len(items) // args.show_errors)
+            for where, e in items[::step][: args.show_errors]:
+                details = "; ".join(f"{k}: {v}" for k, v in e.items() if k != "kind")
+                print(f"- {where}: {details}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

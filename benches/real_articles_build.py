@@ -1,0 +1,265 @@
+"""Rebuilds references/real_articles/ from publisher JATS XML in public repositories.
+
+The sources are git snapshots of public repositories that keep open-access articles'
+JATS XML (test fixtures of JATS tools, publishers' own corpora). Each is fetched as a
+bare git directory (the session tool `fetch github:OWNER/NAME` puts it under
+/work/.mirror/OWNER+NAME/repo; `git clone --bare https://github.com/OWNER/NAME` does the
+same by hand) and read with `git ls-tree` / `git cat-file`, at the commit recorded in
+SOURCES below, so a rebuild gives the same corpus.
+
+    .venv/bin/python benches/real_articles_build.py [--mirror /work/.mirror]
+
+Writes references/real_articles/corpus.jsonl.gz (one record per article, see
+real_articles_jats.py for the layout) and references/real_articles/SOURCES.md (every
+article's repository, path, commit, licence). Articles without an open licence in
+their XML, without linked citations, or already taken from another source (same DOI,
+or same title) are left out; the counts say how many.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from real_articles_jats import article_record
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "references" / "real_articles"
+
+
+@dataclass(frozen=True)
+class Source:
+    repo: str  # owner/name on GitHub
+    commit: str
+    pattern: str  # regular expression on the path inside the repository
+    repo_licence: str
+
+
+SOURCES = (
+    Source(
+        "PLOS/allofplos",
+        "07fdeed848b2816a7fbf7da6418ef6e2076e1960",
+        r"^allofplos/starter_corpus/journal\.p\w+\.\d+\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    Source(
+        "scieloorg/packtools",
+        "fe1ada8cd7cc638c8eab7ab1651f3b4f891d08e7",
+        r"^tests/(samples|fixtures)/.*\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    Source(
+        "scieloorg/document-store-migracao",
+        "fce8680cf6b1d71b3d039a8715ff1bd6ddd4e34c",
+        r"^tests/(samples|fixtures)/.*\.xml$",
+        "BSD-2-Clause (code)",
+    ),
+    Source(
+        "elifesciences/elife-tools",
+        "84894d1628043ea32cda1681ec55388b58ca2e0b",
+        r"^tests/sample-xml/.*\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    Source(
+        "stencila/encoda",
+        "38f03f12fc32b72c735ada37ec24c31636e03da1",
+        r"^src/codecs/jats/__fixtures__/.*(\.xml|/content)$",
+        "Apache-2.0 (code)",
+    ),
+    Source(
+        "titipata/pubmed_parser",
+        "155901889597a0b6cd1771c1953ff3968512df50",
+        r"^data/.*\.nxml$",
+        "MIT (code)",
+    ),
+    Source(
+        "ropensci/pubchunks",
+        "3aedf2f18706247eed605be4e5b69da8c41810cf",
+        r"^inst/examples/.*\.xml$",
+        "MIT (code)",
+    ),
+    Source(
+        "openjournals/jose-papers",
+        "33e0027f3ea3b278bd09bb45a8128079949f2c41",
+        r"\.jats$",
+        "CC-BY-4.0 (papers)",
+    ),
+)
+
+# The publisher families the tables are broken down by: (pattern on the XML's
+# publisher name or the journal, family).
+FAMILIES = (
+    (r"Public Library of Science|^PLOS", "PLOS"),
+    (r"eLife", "eLife"),
+    (r"Cold Spring Harbor|bioRxiv", "bioRxiv"),
+    (r"F1000", "F1000"),
+    (r"Open Journals|Journal of Open Source Education", "Open Journals"),
+    (r"MDPI|Multidisciplinary Digital", "MDPI"),
+    (r"Frontiers", "Frontiers"),
+    (r"Copernicus", "Copernicus"),
+    (r"Pensoft", "Pensoft"),
+    (r"PeerJ", "PeerJ"),
+    (r"BioMed Central|BMC|Springer", "Springer/BMC"),
+    (r"Hindawi", "Hindawi"),
+    (r"Karger", "Karger"),
+    (r"Nature", "Nature"),
+    (r"Oxford", "OUP"),
+    (r"Environmental Health Perspectives|NIEHS", "EHP"),
+)
+
+
+def family(record: dict[str, Any], source: Source) -> str:
+    if source.repo.startswith("scieloorg/"):
+        return "SciELO"
+    name = f"{record['publisher']} | {record['journal']}"
+    for pattern, fam in FAMILIES:
+        if re.search(pattern, name, re.I):
+            return fam
+    return record["publisher"] or "other"
+
+
+def _git(repo: Path, *args: str) -> bytes:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True).stdout
+
+
+def _files(repo: Path, commit: str, pattern: str) -> list[tuple[str, int]]:
+    out = _git(repo, "ls-tree", "-r", "-l", commit).decode("utf-8", "replace")
+    found = []
+    regex = re.compile(pattern)
+    for line in out.splitlines():
+        meta, path = line.split("\t", 1)
+        size = meta.split()[-1]
+        if regex.search(path) and size.isdigit() and 5_000 < int(size) < 4_000_000:
+            found.append((path, int(size)))
+    return found
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", title.lower())[:120]
+
+
+def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
+    records: list[dict[str, Any]] = []
+    skipped: Counter[str] = Counter()
+    seen_doi: set[str] = set()
+    seen_title: set[str] = set()
+    seen_ids: set[str] = set()
+    for source in SOURCES:
+        repo = mirror / source.repo.replace("/", "+") / "repo"
+        if not repo.is_dir():
+            print(f"missing snapshot {repo} (fetch github:{source.repo})", file=sys.stderr)
+            skipped["source not fetched"] += 1
+            continue
+        for path, _size in sorted(_files(repo, source.commit, source.pattern)):
+            data = _git(repo, "show", f"{source.commit}:{path}")
+            meta = {
+                "repo": source.repo,
+                "path": path,
+                "commit": source.commit,
+                "repo_licence": source.repo_licence,
+                "sha1": hashlib.sha1(data).hexdigest(),
+            }
+            try:
+                record = article_record(data, meta)
+            except Exception as exc:
+                skipped[f"unreadable ({type(exc).__name__})"] += 1
+                continue
+            if record is None:
+                skipped["no body, list or linked citation"] += 1
+                continue
+            if not record["licence"]:
+                skipped["no open licence in the XML"] += 1
+                continue
+            key = _title_key(record["title"])
+            if (record["doi"] and record["doi"] in seen_doi) or key in seen_title:
+                skipped["duplicate article"] += 1
+                continue
+            if record["style"] in ("none", "other"):
+                skipped["no citation style recognised"] += 1
+                continue
+            seen_doi.add(record["doi"])
+            seen_title.add(key)
+            record["publisher_family"] = family(record, source)
+            stem = Path(path).stem
+            if stem.lower() in ("main", "content", "paper", "article") or "/content/" in path:
+                stem = f"{Path(path).parent.name}-{stem}"
+            slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()
+            fam = re.sub(r"[^a-z0-9]+", "-", record["publisher_family"].lower()).strip("-")
+            article_id = f"{fam}/{slug}"
+            if article_id in seen_ids:
+                article_id += "-" + meta["sha1"][:6]
+            seen_ids.add(article_id)
+            record["id"] = article_id
+            records.append(record)
+    return records, skipped
+
+
+def split_of(article_id: str) -> str:
+    """dev or test, fixed by the article's id (about half each)."""
+    digest = hashlib.sha256(article_id.encode()).digest()
+    return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        record["split"] = split_of(record["id"])
+    with gzip.open(out / "corpus.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        for record in sorted(records, key=lambda r: r["id"]):
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    lines = [
+        "# Real-article corpus: sources",
+        "",
+        "Generated by `benches/real_articles_build.py`; do not edit by hand.",
+        "Each row: the article, where its JATS XML was taken from (repository, path, commit),",
+        "the article's licence as its XML states it, and the repository's own licence.",
+        "",
+        f"Articles: {len(records)}. Left out: "
+        + ", ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
+        + ".",
+        "",
+        "| id | split | publisher | lang | style | licence | DOI | repository | path | commit |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in sorted(records, key=lambda r: r["id"]):
+        s = r["source"]
+        lines.append(
+            f"| {r['id']} | {r['split']} | {r['publisher_family']} | {r['language']} | "
+            f"{r['style']} | {r['licence']} | {r['doi']} | {s['repo']} ({s['repo_licence']}) | "
+            f"{s['path']} | {s['commit'][:12]} |"
+        )
+    (out / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    records, skipped = build(args.mirror)
+    write(records, skipped, args.out)
+    by = Counter(r["publisher_family"] for r in records)
+    langs = Counter(r["language"] for r in records)
+    styles = Counter(r["style"] for r in records)
+    print(f"{len(records)} articles; skipped {dict(skipped)}")
+    print("publishers", dict(by.most_common()))
+    print("languages", dict(langs.most_common()))
+    print("styles", dict(styles.most_common()))
+    size = (args.out / "corpus.jsonl.gz").stat().st_size
+    print(f"corpus.jsonl.gz {size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,721 @@
+"""JATS XML of a published article -> the compact record the real-article bench renders.
+
+Why a record and not the XML: the corpus must stay small and the renderings (Markdown,
+text, DOCX) must be made the same way every run, so the build keeps only what an editor
+would see -- the body paragraphs as the publisher renders them, each in-text citation's
+span and the reference-list entries it points at, and the list itself as text -- plus
+where the article came from and under which licence.
+
+The ground truth is the publisher's own linking: every ``<xref ref-type="bibr">`` names
+the ``<ref>`` it cites. Two corrections are made because the XML under-states what the
+text cites: a numeric range written as two linked ends (``[5]–[9]``) cites every entry
+in between, and an entry no xref names but whose first author and year stand together
+in the text (a plain-text citation the typesetter did not link) is counted as cited.
+
+Record layout (JSON, keys kept short to keep the corpus small)::
+
+    {"id", "doi", "title", "publisher", "journal", "language", "licence", "style",
+     "source": {...},
+     "paras": [{"h": heading level (0 = paragraph), "t": text,
+                "sup": [[start, end], ...],           # superscript runs
+                "cit": [[start, end, [ref indices]], ...]}],
+     "refs": [{"id", "label", "text", "year", "first", "cited", "unlinked"}],
+     "uncited_truth": [...], "year_mismatch": [...], "duplicates": [[i, j], ...]}
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+XLINK = "{http://www.w3.org/1999/xlink}href"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_WS = re.compile(r"\s+")
+_DASH = re.compile(r"^\s*[-–—‒]\s*$")
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_INT = re.compile(r"^\D*?(\d{1,4})\D*$")
+
+# Containers whose text an editor's manuscript would not carry inline.
+_SKIP = {
+    "table",
+    "alternatives",
+    "graphic",
+    "media",
+    "object-id",
+    "disp-formula",
+    "supplementary-material",
+    "fn-group",
+    "ref-list",
+    "permissions",
+}
+_BLOCKS = {"p", "title", "caption", "label"}
+
+HEADINGS = {
+    "en": "References",
+    "pt": "Referências",
+    "es": "Referencias",
+    "fr": "Références",
+    "de": "Literatur",
+    "it": "Bibliografia",
+}
+
+
+def local(tag: Any) -> str:
+    """Element name without namespace; comments and PIs have none."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parses untrusted publisher XML: no DTD, no entities fetched, no network."""
+    parser = etree.XMLParser(
+        load_dtd=False, no_network=True, resolve_entities=False, recover=True, huge_tree=False
+    )
+    root = etree.fromstring(data, parser)
+    if root is None:
+        raise ValueError("not XML")
+    return root
+
+
+def clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class _Para:
+    """A paragraph being built: text with superscript and citation spans."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    sup: list[list[int]] = field(default_factory=list)
+    cit: list[list[Any]] = field(default_factory=list)
+
+    def add(self, text: str) -> tuple[int, int]:
+        text = _WS.sub(" ", text)
+        if text.startswith(" ") and (self.length == 0 or self.parts[-1].endswith(" ")):
+            text = text[1:]
+        start = self.length
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+        return start, self.length
+
+    def finish(self) -> dict[str, Any]:
+        text = "".join(self.parts)
+        stripped = text.rstrip()
+        lead = len(stripped) - len(stripped.lstrip())
+        stripped = stripped.lstrip()
+
+        def shift(spans: list[list[Any]]) -> list[list[Any]]:
+            out = []
+            for span in spans:
+                s, e = max(span[0] - lead, 0), min(span[1] - lead, len(stripped))
+                if e > s:
+                    out.append([s, e, *span[2:]])
+            return out
+
+        return {"h": 0, "t": stripped, "sup": shift(self.sup), "cit": shift(self.cit)}
+
+
+class _Walker:
+    """Renders body elements to paragraphs, recording where each bibr xref lands."""
+
+    def __init__(self, ref_index: dict[str, int]) -> None:
+        self.ref_index = ref_index
+        self.paras: list[dict[str, Any]] = []
+        self.broken_xrefs = 0
+
+    def block(self, element: etree._Element, level: int = 0) -> None:
+        """Walks a container: sections give headings, paragraphs give paragraphs."""
+        for child in element:
+            name = local(child.tag)
+            if name in _SKIP or not name:
+                continue
+            if name == "sec" or name == "app" or name == "ack" or name == "boxed-text":
+                self.block(child, level + 1)
+            elif name == "title":
+                para = self.inline(child)
+                if para["t"]:
+                    para["h"] = min(level + 1, 6)
+                    self.paras.append(para)
+            elif name in ("p", "list-item", "def-item"):
+                self._paragraph(child)
+            elif name in ("fig", "table-wrap"):
+                self._caption(child)
+            elif name in ("list", "def-list", "caption", "app-group", "fig-group"):
+                self.block(child, level)
+            else:
+                self.block(child, level)
+
+    def _paragraph(self, element: etree._Element) -> None:
+        # A paragraph holding lists or nested blocks: its inline text is one paragraph,
+        # each nested block its own.
+        nested = [c for c in element if local(c.tag) in ("list", "fig", "table-wrap", "disp-quote")]
+        para = self.inline(element, skip=set(map(id, nested)))
+        if para["t"]:
+            self.paras.append(para)
+        for child in nested:
+            if local(child.tag) in ("fig", "table-wrap"):
+                self._caption(child)
+            else:
+                self.block(child)
+
+    def _caption(self, element: etree._Element) -> None:
+        builder = _Para()
+        label = element.find("label")
+        if label is not None:
+            self._inline(label, builder, False, set())
+            builder.add(". ")
+        caption = element.find("caption")
+        if caption is not None:
+            for child in caption:
+                if local(child.tag) in ("title", "p"):
+                    self._inline(child, builder, False, set())
+                    builder.add(" ")
+        para = builder.finish()
+        if para["t"] and caption is not None:
+            self.paras.append(para)
+
+    def inline(self, element: etree._Element, skip: set[int] | None = None) -> dict[str, Any]:
+        builder = _Para()
+        self._inline(element, builder, False, skip or set(), top=True)
+        return builder.finish()
+
+    def _inline(
+        self,
+        element: etree._Element,
+        builder: _Para,
+        in_sup: bool,
+        skip: set[int],
+        top: bool = False,
+    ) -> None:
+        name = local(element.tag)
+        if not top:
+            if id(element) in skip:
+                builder.add(element.tail or "")
+                return
+            if name in ("inline-formula", "tex-math"):
+                builder.add(" " + clean("".join(element.itertext()))[:80] + " ")
+                builder.add(element.tail or "")
+                return
+            if name in _SKIP or name in ("fn", "fig", "table-wrap"):
+                builder.add(element.tail or "")
+                return
+        sup = in_sup or name == "sup"
+        start = builder.length
+        if name == "xref" and element.get("ref-type") == "bibr":
+            text = clean("".join(element.itertext()))
+            rids = (element.get("rid") or "").split()
+            targets = [self.ref_index[r] for r in rids if r in self.ref_index]
+            if not text and targets:
+                text = str(targets[0] + 1)
+            s, e = builder.add(text)
+            if targets and e > s:
+                builder.cit.append([s, e, targets, 1 if sup else 0])
+            elif rids and not targets:
+                self.broken_xrefs += 1
+        else:
+            builder.add(element.text or "")
+            for child in element:
+                self._inline(child, builder, sup, skip)
+        if name == "sup" and not in_sup and builder.length > start:
+            builder.sup.append([start, builder.length])
+        if not top:
+            builder.add(element.tail or "")
+
+
+# ---------------------------------------------------------------- references
+
+
+def _names(group: etree._Element) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for child in group:
+        name = local(child.tag)
+        if name in ("name", "string-name"):
+            surname = clean("".join(child.findtext("surname") or ""))
+            given = clean(child.findtext("given-names") or "")
+            if surname:
+                out.append((surname, given))
+            else:
+                out.append((clean("".join(child.itertext())), ""))
+        elif name in ("collab", "institution"):
+            out.append((clean("".join(child.itertext())), ""))
+        elif name == "etal":
+            out.append(("et al.", ""))
+    return out
+
+
+def _authors(citation: etree._Element) -> list[tuple[str, str]]:
+    groups = [
+        g for g in citation.iter("person-group") if g.get("person-group-type") in (None, "author")
+    ]
+    names = [n for g in groups for n in _names(g)]
+    if not names:
+        names = _names(citation)
+    return names
+
+
+def _initials(given: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s.\-]+", given) if p)
+
+
+def _field(citation: etree._Element, name: str) -> str:
+    found = citation.find(f".//{name}")
+    return clean("".join(found.itertext())) if found is not None else ""
+
+
+def render_element_citation(citation: etree._Element, style: str) -> str:
+    """A structured entry written out in the house style of the article's list.
+
+    `style` is one of "plos" (Surname AB (Year) Title. Source 3: 1–9.), "elife"
+    (Surname AB. Year. Title. Source 3:1–9.), "apa" and "vancouver".
+    """
+    names = _authors(citation)
+    year = _field(citation, "year")
+    title = _field(citation, "article-title") or _field(citation, "chapter-title")
+    source = _field(citation, "source")
+    volume, issue = _field(citation, "volume"), _field(citation, "issue")
+    fpage, lpage = _field(citation, "fpage"), _field(citation, "lpage")
+    elocation = _field(citation, "elocation-id")
+    publisher = _field(citation, "publisher-name")
+    place = _field(citation, "publisher-loc")
+    doi = ""
+    for pid in citation.iter("pub-id"):
+        if pid.get("pub-id-type") == "doi":
+            doi = clean(pid.text or "")
+    pages = f"{fpage}–{lpage}" if fpage and lpage else fpage or elocation
+    title = title.rstrip(".")
+    if style == "apa":
+        authors = ", ".join(
+            s if s == "et al." or not g else f"{s}, {'. '.join(_initials(g))}." for s, g in names
+        )
+        out = f"{authors} ({year or 'n.d.'}). {title + '. ' if title else ''}{source}"
+        if volume:
+            out += f", {volume}" + (f"({issue})" if issue else "")
+        if pages:
+            out += f", {pages}"
+        out += "."
+        if publisher and not volume:
+            out += f" {place + ': ' if place else ''}{publisher}."
+    else:
+        authors = ", ".join(s if s == "et al." else f"{s} {_initials(g)}".strip() for s, g in names)
+        loc = f"{volume}" + (f"({issue})" if issue else "")
+        if style == "plos":
+            out = f"{authors} ({year}) {title + '. ' if title else ''}{source}"
+            out += f" {loc}: {pages}." if loc and pages else "."
+        elif style == "elife":
+            out = f"{authors}. {year}. {title + '. ' if title else ''}{source}"
+            out += f" {loc}:{pages}." if loc and pages else "."
+        else:  # vancouver
+            out = f"{authors}. {title + '. ' if title else ''}{source}. "
+            if publisher and not volume:
+                out += f"{place + ': ' if place else ''}{publisher}; "
+            out += f"{year}"
+            out += f";{loc}:{pages}." if loc and pages else "."
+        if publisher and not volume and style != "vancouver":
+            out += f" {place + ': ' if place else ''}{publisher}."
+    if doi:
+        out += f" https://doi.org/{doi}" if style in ("apa", "elife") else f" doi:{doi}"
+    return clean(out)
+
+
+_FIELDS = {
+    "surname", "given-names", "name", "string-name", "collab", "year", "source",
+    "article-title", "volume", "issue", "fpage", "lpage", "person-group", "etal",
+    "pub-id", "publisher-name", "publisher-loc", "chapter-title",
+}  # fmt: skip
+
+
+def _mixed_is_readable(mixed: etree._Element) -> bool:
+    """Some publishers tag mixed-citation without the punctuation between fields.
+
+    F1000 writes ``<name>..</name> <name>..</name>`` with only spaces between authors,
+    and some PMC journals glue every field (``BalducciSIacobellisG``); such entries are
+    written out from their fields instead, as the publisher's page does.
+    """
+    text = clean("".join(mixed.itertext()))
+    if len(text) < 15:
+        return False
+    for group in mixed.iter("person-group"):
+        names = [c for c in group if local(c.tag) in ("name", "string-name")]
+        for a in names[:-1]:
+            if not re.search(r"[,;&]|\band\b|\bet\b|\by\b|\be\b", a.tail or ""):
+                return False
+    glued = 0
+    for child in mixed.iter():
+        if local(child.tag) in _FIELDS and not child.tail:
+            nxt = child.getnext()
+            if nxt is not None and local(nxt.tag) in _FIELDS:
+                glued += 1
+    return glued <= 2
+
+
+def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
+    """The entry as the list prints it, and the citation element its fields come from."""
+    mixed = [c for c in ref.iter() if local(c.tag) == "mixed-citation"]
+    elements = [c for c in ref.iter() if local(c.tag) in ("element-citation", "nlm-citation")]
+    if mixed and _mixed_is_readable(mixed[0]):
+        return clean("".join(mixed[0].itertext())), mixed[0]
+    if elements:
+        return render_element_citation(elements[0], style), elements[0]
+    if mixed:
+        return clean("".join(mixed[0].itertext())), mixed[0]
+    label = ref.find("label")
+    parts = [clean("".join(c.itertext())) for c in ref if c is not label]
+    return clean(" ".join(parts)), None
+
+
+def _first_family(citation: etree._Element | None, text: str) -> str:
+    names = _authors(citation) if citation is not None else []
+    if names:
+        return names[0][0]
+    # Untagged entries (SciELO's mixed-citation): the text before the first comma,
+    # full stop or semicolon, when it looks like a name.
+    m = re.match(r"\s*([^\W\d_][\w'’\- ]{1,40}?)\s*[,.;(]", text)
+    return m.group(1) if m else ""
+
+
+def _year(citation: etree._Element | None, text: str) -> str:
+    if citation is not None:
+        y = citation.find(".//year")
+        if y is not None and y.text:
+            m = _YEAR.search(y.text)
+            if m:
+                return m.group(1) + m.group(2)
+    m = _YEAR.search(text)
+    return m.group(1) + m.group(2) if m else ""
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def licence_of(root: etree._Element) -> str:
+    """The article's licence as a short name: CC-BY-4.0, CC-BY, CC0 ... or ""."""
+    for lic in root.iter():
+        if local(lic.tag) not in ("license", "license_ref"):
+            continue
+        href = lic.get(XLINK) or (lic.text if local(lic.tag) == "license_ref" else "") or ""
+        for ref in lic.iter():
+            if local(ref.tag) in ("license_ref", "ext-link", "uri"):
+                href = href or ref.text or ref.get(XLINK) or ""
+        m = re.search(r"creativecommons\.org/licenses/([a-z\-]+)/(\d\.\d)", href, re.I)
+        if m:
+            return f"CC-{m.group(1).upper()}-{m.group(2)}"
+        if re.search(r"creativecommons\.org/publicdomain/zero", href, re.I):
+            return "CC0-1.0"
+        text = clean("".join(lic.itertext()))
+        m = re.search(r"\bCC[ -]BY(?:[ -](NC|SA|ND))*(?:[ -]([\d.]+))?", text)
+        if m:
+            return clean(m.group(0)).replace(" ", "-")
+        if re.search(r"Creative Commons Attribution", text, re.I):
+            return "CC-BY"
+        if re.search(r"public domain|CC0", text, re.I):
+            return "CC0"
+    return ""
+
+
+def _publisher(root: etree._Element) -> str:
+    return clean(root.findtext(".//journal-meta/publisher/publisher-name") or "")
+
+
+def _journal(root: etree._Element) -> str:
+    title = root.find(".//journal-meta//journal-title")
+    if title is not None:
+        return clean("".join(title.itertext()))
+    return clean(root.findtext(".//journal-meta/journal-id") or "")
+
+
+def _doi(root: etree._Element) -> str:
+    for aid in root.findall(".//article-meta/article-id"):
+        if aid.get("pub-id-type") == "doi":
+            return clean(aid.text or "").lower()
+    return ""
+
+
+# ---------------------------------------------------------------- styles
+
+
+def classify_style(paras: list[dict[str, Any]], refs: list[dict[str, Any]]) -> str:
+    """The in-text citation style the publisher printed, from the cited spans."""
+    kinds: dict[str, int] = {}
+    for para in paras:
+        text = para["t"]
+        for s, e, _targets, sup in para["cit"]:
+            span = text[s:e]
+            before = text[max(s - 1, 0) : s]
+            if re.search(r"[A-Za-zÀ-ÿ]", span) and _YEAR.search(span):
+                kind = "abnt" if re.search(r"\b[A-ZÀ-Ý]{3,}\b", span) else "author-year"
+            elif sup or span.startswith("^"):
+                kind = "numeric-superscript"
+            elif span.startswith("[") or before == "[":
+                kind = "numeric-brackets"
+            elif span.startswith("(") or before == "(":
+                kind = "numeric-parentheses"
+            elif re.search(r"\d", span):
+                kind = "numeric-other"
+            else:
+                kind = "other"
+            kinds[kind] = kinds.get(kind, 0) + 1
+    if not kinds:
+        return "none"
+    return max(kinds.items(), key=lambda kv: kv[1])[0]
+
+
+def _house_style(publisher: str, numeric: bool) -> str:
+    if re.search(r"Public Library of Science|PLOS", publisher, re.I):
+        return "plos"
+    if re.search(r"eLife", publisher, re.I):
+        return "elife"
+    return "vancouver" if numeric else "apa"
+
+
+# ---------------------------------------------------------------- the record
+
+
+def _expand_ranges(paras: list[dict[str, Any]], refs: list[dict[str, Any]]) -> None:
+    """``[5]–[9]`` links only its ends; the entries between are cited too."""
+    by_label: dict[int, int] = {}
+    for i, ref in enumerate(refs):
+        m = _INT.match(ref["label"] or "")
+        if m:
+            by_label.setdefault(int(m.group(1)), i)
+    for para in paras:
+        cits = para["cit"]
+        for a, b in itertools.pairwise(cits):
+            between = para["t"][a[1] : b[0]]
+            if not _DASH.match(between):
+                continue
+            la, lb = _INT.match(para["t"][a[0] : a[1]]), _INT.match(para["t"][b[0] : b[1]])
+            if not la or not lb:
+                continue
+            lo, hi = int(la.group(1)), int(lb.group(1))
+            if 0 < hi - lo < 200:
+                inner = [by_label[n] for n in range(lo + 1, hi) if n in by_label]
+                a[2] = sorted({*a[2], *inner})
+
+
+_NUM_SPAN = re.compile(r"^\(?\[?\d{1,4}[a-z]?\]?\)?$")
+_GROUP_SEP = re.compile(r"^\s*[,;–\-]\s*$")
+
+
+def _delete(para: dict[str, Any], cuts: list[tuple[int, int]]) -> None:
+    """Removes character ranges from a paragraph, moving its spans along."""
+    if not cuts:
+        return
+    cuts = sorted(set(cuts))
+    text = para["t"]
+
+    def moved(pos: int) -> int:
+        return pos - sum(min(e, pos) - s for s, e in cuts if s < pos)
+
+    kept, last = [], 0
+    for s, e in cuts:
+        kept.append(text[last:s])
+        last = max(last, e)
+    kept.append(text[last:])
+    para["t"] = "".join(kept)
+    for key in ("sup", "cit"):
+        para[key] = [[moved(sp[0]), moved(sp[1]), *sp[2:]] for sp in para[key]]
+
+
+def _tidy_numeric(para: dict[str, Any]) -> None:
+    """Undoes the XML's pretty-printing around numeric citations.
+
+    SciELO and others indent xrefs, so a group that the publisher prints as a
+    superscript ``MSM.4,6`` reads ``MSM. 4 , 6`` and ``(1)`` reads ``( 1 )``. A group
+    of numeric xrefs joined by commas or dashes is one marker: its inner spaces go,
+    and when any member is superscript (or the first is glued to the word before), the
+    whole group is superscript and glued to its word, as printed.
+    """
+    text, cits = para["t"], para["cit"]
+    groups: list[list[list[Any]]] = []
+    for cit in cits:
+        if not _NUM_SPAN.match(text[cit[0] : cit[1]]):
+            groups.append([])
+            continue
+        if groups and groups[-1] and _GROUP_SEP.match(text[groups[-1][-1][1] : cit[0]]):
+            groups[-1].append(cit)
+        else:
+            groups.append([cit])
+    cuts: list[tuple[int, int]] = []
+    new_sup: list[list[int]] = []
+    for group in groups:
+        if not group:
+            continue
+        for a, b in itertools.pairwise(group):
+            gap = text[a[1] : b[0]]
+            sep = gap.strip()
+            i = gap.index(sep) if sep else 0
+            cuts.extend([(a[1], a[1] + i), (a[1] + i + len(sep), b[0])])
+        start, end = group[0][0], group[-1][1]
+        glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([–-/"
+        sup = any(c[3] for c in group) or glued
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j < start and j > 0 and (sup or text[j - 1] in "(["):
+            cuts.append((j, start))
+        k = end
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k > end and k < len(text) and text[k] in ")]":
+            cuts.append((end, k))
+        if sup:
+            for c in group:
+                c[3] = 1
+            new_sup.append([start, end])
+    # "( Foster et al., 2017)": the indentation's space inside the brackets goes.
+    for cit in cits:
+        if cit[0] >= 2 and text[cit[0] - 2 : cit[0]] in ("( ", "[ "):
+            cuts.append((cit[0] - 1, cit[0]))
+        if text[cit[1] : cit[1] + 2] in (" )", " ]"):
+            cuts.append((cit[1], cit[1] + 1))
+    para["sup"] = [s for s in para["sup"] if not any(n[0] <= s[0] < n[1] for n in new_sup)]
+    para["sup"].extend(new_sup)
+    para["sup"].sort()
+    _delete(para, [c for c in cuts if c[1] > c[0]])
+
+
+def _plain_text_cited(
+    paras: list[dict[str, Any]], refs: list[dict[str, Any]], cited: set[int]
+) -> set[int]:
+    """Entries no xref names but which the text cites by first author and year."""
+    body = "\n".join(p["t"] for p in paras if not p["h"])
+    found: set[int] = set()
+    for i, ref in enumerate(refs):
+        if i in cited or not ref["first"] or not ref["year"]:
+            continue
+        family = re.escape(ref["first"].split()[-1] if len(ref["first"]) > 40 else ref["first"])
+        year = re.escape(ref["year"][:4])
+        pattern = rf"\b{family}\b[^\n]{{0,80}}?\b{year}"
+        if re.search(pattern, body, re.I):
+            found.add(i)
+    return found
+
+
+def _norm_ref(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _duplicates(refs: list[dict[str, Any]]) -> list[list[int]]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, ref in enumerate(refs):
+        keys = [_norm_ref(ref["text"])]
+        m = re.search(r"10\.\d{4,9}/\S+", ref["text"])
+        if m:
+            keys.append(m.group(0).rstrip(".").lower())
+        for key in keys:
+            if key in seen:
+                out.append([seen[key], i])
+                break
+        for key in keys:
+            seen.setdefault(key, i)
+    return out
+
+
+def _cited_years(paras: list[dict[str, Any]], refs: list[dict[str, Any]]) -> list[int]:
+    """Entries an author-year citation gives another year than the list does."""
+    out: set[int] = set()
+    for para in paras:
+        for s, e, targets, _sup in para["cit"]:
+            if len(targets) != 1:
+                continue
+            ref = refs[targets[0]]
+            years = [m.group(1) + m.group(2) for m in _YEAR.finditer(para["t"][s:e])]
+            if years and ref["year"] and ref["year"][:4] not in [y[:4] for y in years]:
+                out.add(targets[0])
+    return sorted(out)
+
+
+def article_record(data: bytes, source: dict[str, str]) -> dict[str, Any] | None:
+    """The bench's record of one JATS article, or None when it is unusable.
+
+    Unusable: no body, no reference list, fewer than three entries, or no linked
+    citation (the ground truth would be empty).
+    """
+    root = parse_xml(data)
+    if local(root.tag) != "article":
+        found = next((e for e in root.iter() if local(e.tag) == "article"), None)
+        if found is None:
+            return None
+        root = found
+    body = root.find("body")
+    back = root.find("back")
+    if body is None or back is None:
+        return None
+    ref_elements = [r for rl in back.iter("ref-list") for r in rl if local(r.tag) == "ref"]
+    if len(ref_elements) < 3:
+        return None
+    publisher = _publisher(root)
+    # The numeric/author-year guess for rendering structured entries: labels say numeric.
+    labels = [clean(r.findtext("label") or "") for r in ref_elements]
+    numeric = sum(1 for lab in labels if lab) > len(labels) / 2
+    style = _house_style(publisher, numeric)
+    refs: list[dict[str, Any]] = []
+    ref_index: dict[str, int] = {}
+    for element, label in zip(ref_elements, labels, strict=True):
+        text, citation = reference_text(element, style)
+        if not text:
+            continue
+        rid = element.get("id") or f"ref{len(refs) + 1}"
+        ref_index[rid] = len(refs)
+        # An id on the citation element itself is also a target some publishers use.
+        for sub in element.iter():
+            if sub.get("id") and sub is not element:
+                ref_index.setdefault(sub.get("id") or "", len(refs))
+        refs.append(
+            {
+                "id": rid,
+                "label": label,
+                "text": text,
+                "year": _year(citation, text),
+                "first": _first_family(citation, text),
+            }
+        )
+    walker = _Walker(ref_index)
+    title = clean("".join(root.find(".//article-meta//article-title").itertext()))  # type: ignore[union-attr]
+    walker.block(body, 0)
+    for element in back:
+        if local(element.tag) in ("ack", "app-group"):
+            walker.block(element, 0)
+    paras = [p for p in walker.paras if p["t"]]
+    if not any(p["cit"] for p in paras):
+        return None
+    for para in paras:
+        _tidy_numeric(para)
+    _expand_ranges(paras, refs)
+    cited = {t for p in paras for c in p["cit"] for t in c[2]}
+    unlinked = _plain_text_cited(paras, refs, cited)
+    for i, ref in enumerate(refs):
+        ref["cited"] = i in cited
+        ref["unlinked"] = i in unlinked
+    lang = (root.get(XML_LANG) or "en").lower()[:2]
+    record = {
+        "id": source.get("id", ""),
+        "doi": _doi(root),
+        "title": title,
+        "publisher": publisher,
+        "journal": _journal(root),
+        "language": lang,
+        "licence": licence_of(root),
+        "style": classify_style(paras, refs),
+        "numbered_list": numeric,
+        "heading": HEADINGS.get(lang, "References"),
+        "source": source,
+        "broken_xrefs": walker.broken_xrefs,
+        "paras": paras,
+        "refs": refs,
+        "uncited_truth": [i for i in range(len(refs)) if i not in cited and i not in unlinked],
+        "year_mismatch": _cited_years(paras, refs),
+        "duplicates": _duplicates(refs),
+    }
+    if title:
+        record["paras"] = [{"h": 1, "t": title, "sup": [], "cit": []}, *paras]
+    return record

@@ -1,0 +1,320 @@
+"""A corpus record rendered as the manuscript an editor receives: Markdown, text, DOCX.
+
+Every rendering is deterministic (same record, same bytes apart from DOCX zip times,
+which the reader ignores), so figures are comparable run to run.
+
+How the publisher's citations are written:
+- In-text citations keep the publisher's own text ("(Smith et al., 2019)", "[3]",
+  "[5]–[9]"); superscript numbers are ``^3^`` in Markdown (Pandoc's superscript, what
+  Word-to-Markdown converters emit), Unicode superscript digits in plain text (what
+  copying from Word or a PDF gives), and real superscript runs in DOCX.
+- The reference list follows a heading in the article's language ("References",
+  "Referências", "Referencias"); numbered lists keep their numbers ("1. Smith J ...").
+- DOCX, like Word with Zotero: each citation cluster is a Zotero ``ADDIN
+  ZOTERO_ITEM`` field whose result is the printed citation, and the list is one
+  ``ADDIN ZOTERO_BIBL`` field of "Bibliography"-style paragraphs.
+
+Perturbation (`perturb`) makes positives the published article lacks: one cited
+entry is taken out of the list (its citations become missing-reference) and every
+citation of another entry is taken out of the text (that entry becomes uncited).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+SUPERSCRIPT = str.maketrans("0123456789-–+()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺⁽⁾")
+_SUPERSCRIPTABLE = re.compile(r"^[0-9,\-–+() ]+$")
+
+
+def para_key(text: str) -> str:
+    """What a paragraph is found by in the reader's lines: its letters only.
+
+    Readers strip or keep markup (``^3^``, superscript digits, list numbers) as they
+    like; the letters survive all of that.
+    """
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _label(label: str) -> str:
+    label = label.strip()
+    if re.fullmatch(r"\d+", label):
+        return f"{label}. "
+    if re.fullmatch(r"\d+\.", label) or re.fullmatch(r"\[\d+\]", label):
+        return f"{label} "
+    return f"{label} " if label else ""
+
+
+def ref_line(record: dict[str, Any], ref: dict[str, Any], position: int) -> str:
+    """One list entry as written in the manuscript (numbered lists keep their numbers)."""
+    if not record.get("numbered_list"):
+        return ref["text"]
+    label = _label(ref["label"]) if ref["label"] else f"{position}. "
+    # Some publishers' mixed-citation text already starts with the number.
+    if re.match(rf"^\[?{re.escape(label.strip(' .[]'))}[\].]?\s", ref["text"]):
+        return ref["text"]
+    return label + ref["text"]
+
+
+def _pieces(para: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The paragraph as (text, superscript) runs."""
+    text = para["t"]
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for s, e in sorted((sp[0], sp[1]) for sp in para["sup"]):
+        if s < pos:
+            continue
+        if s > pos:
+            out.append((text[pos:s], False))
+        out.append((text[s:e], True))
+        pos = e
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def inline(para: dict[str, Any], fmt: str) -> str:
+    parts = []
+    for chunk, sup in _pieces(para):
+        if not sup:
+            parts.append(chunk)
+        elif fmt == "md":
+            parts.append(f"^{chunk.replace(' ', '')}^")
+        elif _SUPERSCRIPTABLE.match(chunk):
+            parts.append(chunk.replace(" ", "").translate(SUPERSCRIPT))
+        else:
+            parts.append(chunk)
+    return "".join(parts)
+
+
+def render_text(record: dict[str, Any], fmt: str) -> str:
+    """Markdown ("md") or plain text ("txt") of the whole manuscript."""
+    blocks = []
+    for para in record["paras"]:
+        text = inline(para, fmt)
+        if para["h"] and fmt == "md":
+            blocks.append("#" * para["h"] + " " + text)
+        else:
+            blocks.append(text)
+    blocks.append(("## " if fmt == "md" else "") + record["heading"])
+    for position, ref in enumerate(record["refs"], start=1):
+        line = ref_line(record, ref, position)
+        blocks.append(line)
+    return "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _clusters(para: dict[str, Any]) -> list[tuple[int, int, list[int]]]:
+    """Citation clusters as a reference manager inserts them: brackets included.
+
+    Citations joined by ";", "," or a dash, inside one pair of brackets (or one
+    superscript run), are one field.
+    """
+    text = para["t"]
+    out: list[tuple[int, int, list[int]]] = []
+    for s, e, targets, _sup in sorted(para["cit"]):
+        if out and re.fullmatch(r"\s*[;,–\-]\s*", text[out[-1][1] : s]):
+            prev = out.pop()
+            out.append((prev[0], e, prev[2] + list(targets)))
+        else:
+            out.append((s, e, list(targets)))
+    widened = []
+    for s, e, targets in out:
+        if s > 0 and e < len(text) and text[s - 1] + text[e] in ("()", "[]"):
+            s, e = s - 1, e + 1
+        widened.append((s, e, targets))
+    return widened
+
+
+def _fld_char(paragraph: Any, kind: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    run._r.append(el)
+
+
+def _instr(paragraph: Any, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = instruction
+    run._r.append(instr)
+
+
+def _field_runs(paragraph: Any, instruction: str, result: str, sup: bool) -> None:
+    """A complex field: begin, instruction, separate, the shown result, end."""
+    _fld_char(paragraph, "begin")
+    _instr(paragraph, instruction)
+    _fld_char(paragraph, "separate")
+    shown = paragraph.add_run(result)
+    shown.font.superscript = sup
+    _fld_char(paragraph, "end")
+
+
+def _zotero_instruction(record: dict[str, Any], targets: list[int], shown: str) -> str:
+    items = []
+    for t in targets:
+        ref = record["refs_by_index"].get(t)
+        if ref is None:
+            continue
+        items.append(
+            {
+                "id": t + 1,
+                "uris": [f"http://zotero.org/users/local/bench/items/{ref['id']}"],
+                "itemData": {"id": t + 1, "type": "article-journal", "title": ref["text"][:60]},
+            }
+        )
+    digest = hashlib.sha1(shown.encode()).hexdigest()[:8]
+    data = {
+        "citationID": digest,
+        "properties": {"formattedCitation": shown, "plainCitation": shown, "noteIndex": 0},
+        "citationItems": items,
+        "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json",
+    }
+    return " ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(data, ensure_ascii=False) + " "
+
+
+def _add_plain(paragraph: Any, text: str, sups: list[tuple[int, int]], a: int, b: int) -> None:
+    """text[a:b] as runs, superscript where the publisher printed it so."""
+    cursor = a
+    for s, e in sups:
+        if e <= cursor or s >= b:
+            continue
+        if s > cursor:
+            paragraph.add_run(text[cursor:s])
+        run = paragraph.add_run(text[max(s, cursor) : min(e, b)])
+        run.font.superscript = True
+        cursor = min(e, b)
+    if cursor < b:
+        paragraph.add_run(text[cursor:b])
+
+
+def render_docx(record: dict[str, Any], path: Path, fields: bool = True) -> None:
+    """The manuscript as Word with Zotero writes it (fields off: plain runs)."""
+    import docx
+
+    record = dict(record)
+    record["refs_by_index"] = {r.get("orig", i): r for i, r in enumerate(record["refs"])}
+    document = docx.Document()
+    for para in record["paras"]:
+        if para["h"]:
+            document.add_heading(para["t"], level=min(para["h"], 9))
+            continue
+        paragraph = document.add_paragraph()
+        clusters = _clusters(para) if fields else []
+        pos = 0
+        text = para["t"]
+        sup_spans = [(s[0], s[1]) for s in para["sup"]]
+
+        for s, e, targets in clusters:
+            _add_plain(paragraph, text, sup_spans, pos, s)
+            shown = text[s:e]
+            sup = any(ss <= s < se for ss, se in sup_spans)
+            _field_runs(paragraph, _zotero_instruction(record, targets, shown), shown, sup)
+            pos = e
+        _add_plain(paragraph, text, sup_spans, pos, len(text))
+    document.add_heading(record["heading"], level=1)
+    styles = [s.name for s in document.styles]
+    style = "Bibliography" if "Bibliography" in styles else None
+    refs = record["refs"]
+    for position, ref in enumerate(refs, start=1):
+        paragraph = document.add_paragraph(style=style)
+        if fields and position == 1:
+            # Zotero's bibliography is one field spanning every entry's paragraph.
+            _fld_char(paragraph, "begin")
+            _instr(
+                paragraph,
+                ' ADDIN ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY ',
+            )
+            _fld_char(paragraph, "separate")
+        paragraph.add_run(ref_line(record, ref, position))
+        if fields and position == len(refs):
+            _fld_char(paragraph, "end")
+    document.save(str(path))
+
+
+# ---------------------------------------------------------------- perturbation
+
+
+def _pick(candidates: list[int], seed: str) -> int | None:
+    if not candidates:
+        return None
+    digest = int(hashlib.sha256(seed.encode()).hexdigest(), 16)
+    return candidates[digest % len(candidates)]
+
+
+def _cut(para: dict[str, Any], cit: list[Any]) -> None:
+    """Removes one citation from the text with its separator and, if left empty, its brackets."""
+    from real_articles_jats import _delete
+
+    text = para["t"]
+    s, e = cit[0], cit[1]
+    after = re.match(r"\s*[;,]\s*", text[e:])
+    before = re.search(r"[;,]\s*$", text[:s])
+    if after and e + after.end() < len(text) and text[e + after.end()] not in ")]":
+        e += after.end()
+    elif before:
+        s -= len(before.group(0))
+    # Empty brackets left behind go too, with the space before them.
+    if s > 0 and e < len(text) and text[s - 1] + text[e] in ("()", "[]"):
+        s, e = s - 1, e + 1
+        if s > 0 and text[s - 1] == " ":
+            s -= 1
+    elif s > 0 and text[s - 1] == " " and (e >= len(text) or text[e] in " .,;:"):
+        s -= 1
+    para["cit"] = [c for c in para["cit"] if c is not cit]
+    para["sup"] = [sp for sp in para["sup"] if not (s <= sp[0] and sp[1] <= e)]
+    _delete(para, [(s, e)])
+
+
+def perturb(record: dict[str, Any]) -> dict[str, Any] | None:
+    """A copy with one entry dropped from the list and another's citations dropped from
+    the text; None when the article has too few single-target citations for that.
+
+    Adds "removed_entry" (its citations are the missing-reference positives) and
+    "uncited_entry" (now uncited); entries keep their original index in "orig".
+    """
+    rec = copy.deepcopy(record)
+    spans: dict[int, list[tuple[int, list[Any]]]] = {}
+    multi: set[int] = set()
+    for pi, para in enumerate(rec["paras"]):
+        for cit in para["cit"]:
+            for t in cit[2]:
+                spans.setdefault(t, []).append((pi, cit))
+            if len(cit[2]) > 1:
+                multi.update(cit[2])
+    # Range ends ("[5]–[9]") carry the entries between; leave ranges alone.
+    for para in rec["paras"]:
+        for a, b in zip(para["cit"], para["cit"][1:], strict=False):
+            if re.fullmatch(r"\s*[–\-]\s*", para["t"][a[1] : b[0]]):
+                multi.update(a[2])
+                multi.update(b[2])
+    single = sorted(t for t in spans if t not in multi and not rec["refs"][t]["unlinked"])
+    if len(single) < 2:
+        return None
+    removed = _pick(single, rec["id"] + "/removed")
+    uncited = _pick([t for t in single if t != removed], rec["id"] + "/uncited")
+    if removed is None or uncited is None:
+        return None
+    for pi, cit in spans[uncited]:
+        _cut(rec["paras"][pi], cit)
+    for i, ref in enumerate(rec["refs"]):
+        ref["orig"] = i
+    rec["refs"] = [r for r in rec["refs"] if r["orig"] != removed]
+    rec["removed_entry"] = removed
+    rec["uncited_entry"] = uncited
+    rec["uncited_truth"] = sorted({*rec["uncited_truth"], uncited})
+    return rec

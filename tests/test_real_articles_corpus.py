@@ -1,0 +1,189 @@
+"""The real-article bench's ground truth: JATS -> record, rendering, perturbation, scoring.
+
+The bench's figures are only as good as the truth it reads from the XML, so the parts
+that make that truth are tested here on small JATS written for the test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHES = Path(__file__).resolve().parent.parent / "benches"
+sys.path.insert(0, str(BENCHES))
+
+from real_articles_jats import article_record, licence_of, parse_xml  # noqa: E402
+from real_articles_render import para_key, perturb, render_docx, render_text  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent / "references" / "real_articles" / "corpus.jsonl.gz"
+
+NUMERIC = b"""<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS//EN" "JATS-archivearticle1.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="en">
+<front><journal-meta><publisher><publisher-name>Test Press</publisher-name></publisher>
+</journal-meta><article-meta><article-id pub-id-type="doi">10.1/T.1</article-id>
+<title-group><article-title>Heron nests</article-title></title-group>
+<permissions><license xlink:href="https://creativecommons.org/licenses/by/4.0/">
+<license-p>Open.</license-p></license></permissions></article-meta></front>
+<body><sec><title>Intro</title>
+<p>Herons nest in reeds <xref ref-type="bibr" rid="r1">[1]</xref>, as counted
+<xref ref-type="bibr" rid="r2">[2]</xref>&#x2013;<xref ref-type="bibr" rid="r4">[4]</xref>.
+Egrets differ<sup><xref ref-type="bibr" rid="r5">5</xref></sup>.</p>
+<p>Cranes were never tagged (Okonkwo 2011).</p>
+<table-wrap><table><tr><td><xref ref-type="bibr" rid="r7">7</xref></td></tr></table></table-wrap>
+</sec></body>
+<back><ref-list>
+<ref id="r1"><label>1</label>
+<mixed-citation>Aalto P, Berg K. Reeds. J Birds. 2001;3:1-9.</mixed-citation></ref>
+<ref id="r2"><label>2</label>
+<mixed-citation>Borg L. Counting herons. Ibis. 2003;4:2-8.</mixed-citation></ref>
+<ref id="r3"><label>3</label>
+<mixed-citation>Cato M. More herons. Ibis. 2004;5:3-7.</mixed-citation></ref>
+<ref id="r4"><label>4</label>
+<mixed-citation>Dahl N. Herons again. Ibis. 2005;6:1-4.</mixed-citation></ref>
+<ref id="r5"><label>5</label><element-citation><person-group person-group-type="author">
+<name><surname>Eze</surname><given-names>Chidi</given-names></name></person-group>
+<article-title>Egrets</article-title><source>Auk</source><year>2009</year>
+<volume>12</volume><fpage>5</fpage><lpage>9</lpage></element-citation></ref>
+<ref id="r6"><label>6</label><element-citation><person-group person-group-type="author">
+<name><surname>Okonkwo</surname><given-names>A</given-names></name></person-group>
+<article-title>Cranes</article-title><source>Auk</source><year>2011</year></element-citation></ref>
+<ref id="r7"><label>7</label>
+<mixed-citation>Ferro T. Table only. Auk. 2012;1:1.</mixed-citation></ref>
+<ref id="r8"><label>8</label>
+<mixed-citation>Gale R. Never cited. Auk. 2013;2:2.</mixed-citation></ref>
+</ref-list></back></article>
+"""
+
+
+@pytest.fixture(scope="module")
+def record() -> dict:
+    rec = article_record(NUMERIC, {"repo": "test/test", "path": "a.xml", "commit": "0" * 40})
+    assert rec is not None
+    rec["id"] = "test/heron"
+    rec["publisher_family"] = "Test"
+    return rec
+
+
+def _cited_by_text(rec: dict) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for para in rec["paras"]:
+        for s, e, targets, _sup in para["cit"]:
+            out[para["t"][s:e]] = targets
+    return out
+
+
+def test_citations_keep_the_publishers_text_and_targets(record: dict) -> None:
+    cited = _cited_by_text(record)
+    assert cited["[1]"] == [0]
+    assert cited["5"] == [4]
+    # The range's first end carries the entries between the two linked ends.
+    assert cited["[2]"] == [1, 2]
+    assert cited["[4]"] == [3]
+
+
+def test_superscript_xref_is_a_superscript_span(record: dict) -> None:
+    para = next(p for p in record["paras"] if "Egrets" in p["t"])
+    s, e = next((c[0], c[1]) for c in para["cit"] if para["t"][c[0] : c[1]] == "5")
+    assert [s, e] in para["sup"]
+    assert para["t"][s - 6 : e] == "differ5"
+
+
+def test_uncited_truth_leaves_out_plain_text_citations_and_counts_tables_out(record: dict) -> None:
+    # r6 is cited in plain text ("Okonkwo 2011") without an xref: counted as cited.
+    assert record["refs"][5]["unlinked"] is True
+    # r7 is cited only inside a table, which the manuscript does not carry; r8 never.
+    assert record["uncited_truth"] == [6, 7]
+
+
+def test_metadata(record: dict) -> None:
+    assert record["licence"] == "CC-BY-4.0"
+    assert record["doi"] == "10.1/t.1"
+    assert record["language"] == "en"
+    assert record["style"] == "numeric-brackets"
+    assert record["numbered_list"] is True
+
+
+def test_structured_entry_is_written_out() -> None:
+    rec = article_record(NUMERIC, {})
+    assert rec is not None
+    assert rec["refs"][4]["text"].startswith("Eze C. Egrets. Auk. 2009;12:5–9")
+    assert rec["refs"][4]["year"] == "2009"
+
+
+def test_licence_from_text_when_no_url() -> None:
+    root = parse_xml(
+        b"<article><license><license-p>distributed under the terms of the Creative "
+        b"Commons Attribution License</license-p></license></article>"
+    )
+    assert licence_of(root) == "CC-BY"
+    assert licence_of(parse_xml(b"<article><p>All rights reserved</p></article>")) == ""
+
+
+def test_markdown_and_text_rendering(record: dict) -> None:
+    md = render_text(record, "md")
+    assert "differ^5^." in md
+    assert "\n## References\n\n1. Aalto P" in md
+    txt = render_text(record, "txt")
+    assert "differ⁵." in txt
+    assert "\nReferences\n" in txt
+
+
+def test_docx_rendering_has_superscript_and_zotero_fields(record: dict, tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "m.docx"
+    render_docx(record, path)
+    document = docx.Document(str(path))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert any(r.text == "5" and r.font.superscript for r in runs)
+    xml = document.element.xml
+    assert "ADDIN ZOTERO_ITEM CSL_CITATION" in xml
+    assert "ADDIN ZOTERO_BIBL" in xml
+    texts = [para_key(p.text) for p in document.paragraphs]
+    assert para_key(record["paras"][2]["t"]) in texts
+
+
+def test_perturbation_removes_an_entry_and_all_citations_of_another(record: dict) -> None:
+    rec = dict(record)
+    rec["refs"] = [dict(r, unlinked=False) for r in record["refs"]]  # allow every entry
+    out = perturb(rec)
+    assert out is not None
+    removed, uncited = out["removed_entry"], out["uncited_entry"]
+    assert removed != uncited
+    assert removed not in [r["orig"] for r in out["refs"]]
+    assert all(uncited not in c[2] for p in out["paras"] for c in p["cit"])
+    assert uncited in out["uncited_truth"]
+    # Spans still point at their own text after the cut.
+    before = _cited_by_text(record)
+    for para in out["paras"]:
+        for s, e, targets, _ in para["cit"]:
+            assert before[para["t"][s:e]] == targets
+    assert "  " not in "".join(p["t"] for p in out["paras"])
+    assert "[]" not in "".join(p["t"] for p in out["paras"])
+
+
+def test_alignment_maps_by_text_not_position() -> None:
+    from real_articles import align_entries
+
+    truth = [(0, "Aalto P. Reeds. J Birds. 2001"), (1, "Borg L. Counting herons. 2003")]
+    # A merged entry maps to its first part; the unknown one to nothing.
+    found = ["1. Aalto P. Reeds. J Birds. 2001 Borg L. Counting", "Something else entirely"]
+    assert align_entries(found, truth) == [0, None]
+    assert align_entries(["Borg L. Counting herons. 2003"], truth) == [1]
+
+
+def test_committed_corpus_is_broad_and_open() -> None:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    assert len(records) >= 250
+    assert len({r["publisher_family"] for r in records}) >= 5
+    assert all(r["licence"] for r in records)
+    assert {r["split"] for r in records} == {"dev", "test"}
+    assert len({r["id"] for r in records}) == len(records)
+    assert len({r["doi"] for r in records if r["doi"]}) == sum(1 for r in records if r["doi"])
+    assert CORPUS.stat().st_size < 20_000_000
