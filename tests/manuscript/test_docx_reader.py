@@ -152,3 +152,162 @@ def test_damaged_footnotes_are_a_problem_not_a_crash(tmp_path: Path) -> None:
     document, problems = DocxReader().read_with_problems(path)
     assert [line.text for line in document.lines] == ["Body."]
     assert len(problems) == 1 and "footnotes.xml is damaged" in problems[0].message
+
+
+# -- Word files as Word and reference managers write them ----------------------------
+
+
+def raw_docx(path: Path, body: str, extra: dict[str, bytes] | None = None) -> Path:
+    """A minimal .docx whose body is the given WordprocessingML paragraphs."""
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def run(text: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+SUP = '<w:vertAlign w:val="superscript"/>'
+
+
+def para(*runs: str, style: str = "") -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def test_superscript_runs_are_recorded_as_spans(tmp_path: Path) -> None:
+    path = raw_docx(
+        tmp_path / "s.docx",
+        para(run("Rates rose sharply"), run("3,4", SUP), run(" and fell"), run("5", SUP), run(".")),
+    )
+    line = DocxReader().read(path).lines[0]
+    assert line.text == "Rates rose sharply3,4 and fell5."
+    assert [line.text[a:b] for a, b in line.superscripts] == ["3,4", "5"]
+
+
+def test_superscript_character_style(tmp_path: Path) -> None:
+    styles = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="character" w:styleId="CiteSup">'
+        f'<w:name w:val="Cite Sup"/><w:rPr>{SUP}</w:rPr></w:style></w:styles>'
+    )
+    path = raw_docx(
+        tmp_path / "c.docx",
+        para(run("Known"), run("12", '<w:rStyle w:val="CiteSup"/>'), run(" since.")),
+        {"word/styles.xml": styles.encode()},
+    )
+    line = DocxReader().read(path).lines[0]
+    assert [line.text[a:b] for a, b in line.superscripts] == ["12"]
+
+
+ZOTERO_JSON = '{"citationID":"a1","citationItems":[{"itemData":{"title":"Never shown"}}]}'
+
+
+def complex_field(instruction: str, result_runs: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{result_runs}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_zotero_fields_give_their_visible_result_not_the_code(tmp_path: Path) -> None:
+    body = para(
+        run("As found before "),
+        complex_field(f"ADDIN ZOTERO_ITEM CSL_CITATION {ZOTERO_JSON}", run("(Okafor, 2018)")),
+        run(" and "),
+        '<w:fldSimple w:instr="ADDIN ZOTERO_ITEM CSL_CITATION {}">'
+        f"{run('(Berg, 2020)')}</w:fldSimple>",
+        run("."),
+    )
+    text = DocxReader().read(raw_docx(tmp_path / "z.docx", body)).lines[0].text
+    assert text == "As found before (Okafor, 2018) and (Berg, 2020)."
+    assert "citationID" not in text and "Never shown" not in text
+
+
+def test_field_bibliography_without_heading_is_the_reference_list(tmp_path: Path) -> None:
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_BIBL {"uncited":[]} '
+        "CSL_BIBLIOGRAPHY </w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    body = (
+        para(run("Body citing (Okafor, 2018) and (Berg, 2020)."))
+        + para(run("Bibliography"))
+        + f"<w:p>{begin}{run('Berg, L. (2020). A made-up book. Press.')}</w:p>"
+        + para(run("Okafor, N. (2018). A made-up paper. Journal, 1, 1-9."))
+        + f"<w:p>{run('Tan, W. (2001). Uncited. Press.')}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        + para(run("Appendix text after the field."))
+    )
+    document = DocxReader().read(raw_docx(tmp_path / "b.docx", body))
+    assert [e.text[:5] for e in document.reference_entries] == ["Berg,", "Okafo", "Tan, "]
+    assert [e.location.line for e in document.reference_entries] == [3, 4, 5]
+    assert all(e.location.unit == "paragraph" for e in document.reference_entries)
+    body_texts = [line.text for line in document.lines]
+    assert "Appendix text after the field." in body_texts
+    assert not any(t.startswith("Berg, L.") for t in body_texts)
+
+
+def test_mendeley_bibliography_control(tmp_path: Path) -> None:
+    body = para(run("Text (Okafor, 2018).")) + (
+        '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_BIBLIOGRAPHY"/></w:sdtPr><w:sdtContent>'
+        + para(run("Okafor, N. (2018). A made-up paper. Journal, 1, 1-9."))
+        + "</w:sdtContent></w:sdt>"
+    )
+    document = DocxReader().read(raw_docx(tmp_path / "m.docx", body))
+    assert [e.text[:7] for e in document.reference_entries] == ["Okafor,"]
+
+
+def test_deleted_hidden_and_text_box_text_is_left_out(tmp_path: Path) -> None:
+    body = para(
+        run("Kept "),
+        f"<w:del>{run('(Gone, 2001) ')}</w:del>",
+        run("(Hidden, 2002) ", "<w:vanish/>"),
+        run("(Shown, 2003)"),
+    )
+    text = DocxReader().read(raw_docx(tmp_path / "d.docx", body)).lines[0].text
+    assert text == "Kept (Shown, 2003)"
+
+
+def test_locations_are_paragraphs_with_the_sentence_quoted(tmp_path: Path) -> None:
+    body = para(run("Intro.")) + para(
+        run("First sentence here. Rates differ across regions (Okafor, 2018). Last one.")
+    )
+    document = DocxReader().read(raw_docx(tmp_path / "l.docx", body))
+    offset = document.text.index("(Okafor")
+    location = document.location_at(offset)
+    assert (location.line, location.unit) == (2, "paragraph")
+    assert location.excerpt == "Rates differ across regions (Okafor, 2018)."
+    assert str(location).endswith("paragraph 2 “Rates differ across regions (Okafor, 2018).”")
+
+
+def test_superscript_citations_end_to_end(tmp_path: Path) -> None:
+    from citeaudit.audit import AuditInput, audit
+
+    refs = [f"{n}. Author{n} A. A made-up title {n}. J Made Up. 2019;{n}:1-9." for n in range(1, 6)]
+    body = (
+        para(run("Obesity is common"), run("1,2", SUP), run(" and rising"), run("3", SUP), run("."))
+        + para(run("Costs grow"), run("4", SUP), run(" in 5 m"), run("2", SUP), run(" plots."))
+        + para(run("References"), style="Heading1")
+        + "".join(para(run(r)) for r in refs)
+    )
+    styles = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:styleId="Heading1">'
+        '<w:name w:val="heading 1"/></w:style></w:styles>'
+    )
+    path = raw_docx(tmp_path / "v.docx", body, {"word/styles.xml": styles.encode()})
+    result = audit(AuditInput.from_paths([path]))
+    uncited = [f for f in result.findings if f.rule == "uncited-reference"]
+    assert [f.location.line for f in uncited] == [8]  # entry 5, paragraph 8
+    assert not [f for f in result.findings if f.rule == "missing-reference"]

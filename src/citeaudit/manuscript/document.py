@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from citeaudit.manuscript.excerpt import paragraph_location
 from citeaudit.model.location import Location
 
 
@@ -14,6 +15,9 @@ class Line:
     file: str
     number: int  # 1-based, in `file`
     text: str
+    # (start, end) columns, 0-based, of text set as superscript where the format says so
+    # (Word runs): numeric citations printed as superscripts leave no mark in `text`.
+    superscripts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +67,7 @@ class Document:
             return Location(self.path)
         i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         line = self.lines[i]
-        return Location(line.file, line.number, offset - self._starts[i] + 1)
+        column = offset - self._starts[i] + 1
+        if self.format == "docx":  # a paragraph, told by the sentence an editor can find
+            return paragraph_location(line.file, line.number, column, line.text)
+        return Location(line.file, line.number, column)

@@ -1,48 +1,89 @@
-"""Word (.docx) manuscripts.
+"""Word (.docx) manuscripts, read as hostile input.
 
 Lines are paragraphs: `Line.number` is the paragraph's 1-based position in the body,
-counting paragraphs inside tables and content controls in reading order -- the
-closest thing a .docx has to a line number, and what "paragraph 42" in a finding
-means. Footnotes and endnotes follow the body as lines of the pseudo-files
-``<path>#footnotes`` and ``<path>#endnotes``, numbered as Word numbers the notes.
+counting paragraphs inside tables and content controls in reading order, and every
+place in a .docx is reported as that paragraph plus the sentence quoted
+(`citeaudit.manuscript.excerpt`), since Word shows no paragraph numbers. Footnotes
+and endnotes follow the body as lines of the pseudo-files ``<path>#footnotes`` and
+``<path>#endnotes``, numbered as Word numbers the notes.
 
-Paragraph text is taken from the XML rather than `Paragraph.text`, because reference
-managers put citations in content controls (Mendeley) and fields (Zotero, EndNote)
-that python-docx's text skips; tracked deletions are left out. python-docx does not
-expose footnotes at all, so those parts are read from the package with lxml.
+Text is what Word shows: runs, tabs and breaks, hyperlinks, the *results* of fields
+and content controls (Zotero, Mendeley and EndNote put citations there; their field
+codes and CSL-JSON are never read as text); tracked deletions, hidden text and text
+boxes are left out. Runs set superscript are recorded in `Line.superscripts`, so
+numeric citations printed as superscripts can be read. A bibliography written by a
+reference manager (a Zotero/Mendeley/EndNote/Word bibliography field or content
+control) is the reference list even when no heading announces it.
 
-A file that is not a ZIP, has no ``word/document.xml``, or would unpack to more than
-`MAX_UNPACKED_BYTES` is refused with an InputError before anything is decompressed.
+The package is read with `zipfile` and lxml alone, part by part, never following a
+relationship: an external target (a template on a server, ``file:///etc/passwd``) is
+neither fetched nor read. Before anything is decompressed the archive is refused if
+it would unpack to more than `MAX_UNPACKED_BYTES` or a part is compressed beyond any
+real document; parts use only the compression methods Word writes; XML with a
+document type declaration (where entity bombs and external entities live) is
+refused, and the parser never resolves entities nor touches the network. A damaged
+main document is an InputError (nothing can be read); a damaged notes or styles
+part is an InputProblem and the rest is audited.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from citeaudit.errors import InputError
-from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem
+from citeaudit.model.location import Location
 
 __all__ = ["MAX_UNPACKED_BYTES", "DocxReader"]
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 1000
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
+_MAIN = "word/document.xml"
+_STYLES = "word/styles.xml"
+_NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _HEADING_STYLE = re.compile(
     r"(?:heading|judul|überschrift|titre|título|titulo|titolo|kop|rubrik|otsikko|"
-    r"nagłówek|заголовок|标题|見出し)\s*(\d)",
+    r"nagłówek|заголовок|标题|見出し)\s*([0-9])",
     re.IGNORECASE,
 )
+_OUTLINE = re.compile(r"[0-8]")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PSEUDO_HEADING_LEVEL = 7
+_BIBLIOGRAPHY_FIELD = re.compile(
+    r"^\s*(?:BIBLIOGRAPHY\b|ADDIN\s+(?:ZOTERO_BIBL|EN\.REFLIST|Mendeley\s+Bibliography|"
+    r"CSL_BIBLIOGRAPHY|PAPERS2_BIBLIOGRAPHY|RW\.BIBLIOGRAPHY|CITAVI\.BIBLIOGRAPHY))",
+    re.IGNORECASE,
+)
+_BIBLIOGRAPHY_TAG = re.compile(r"BIBLIOGRAPHY|ZOTERO_BIBL", re.IGNORECASE)
+_SKIPPED = frozenset({"del", "moveFrom", "txbxContent", "instrText", "delInstrText"})
+_CONTAINERS = frozenset({"tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "smartTag"})
+_TRUE = frozenset({"", "1", "true", "on"})
+
+
+def _q(local: str) -> str:
+    return f"{{{_W}}}{local}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    names: dict[str, str]  # style id -> name
+    bold: frozenset[str]  # paragraph styles whose text is bold
+    superscript: frozenset[str]  # character styles set superscript
 
 
 class DocxReader(ManuscriptReader):
@@ -54,84 +95,126 @@ class DocxReader(ManuscriptReader):
 
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         name = str(path)
-        notes_xml = _check_package(Path(path), name)
-        document = _open(Path(path), name)
+        problems: list[InputProblem] = []
+        parts = _read_package(Path(path), name, problems)
+        root = _parse(parts[_MAIN])
+        if root is None:
+            raise InputError(name, f"damaged DOCX: {_MAIN} is not readable XML")
+        body = root.find(_q("body"))
+        if body is None:
+            raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
+        styles = _styles(parts.get(_STYLES), name, problems)
         lines: list[Line] = []
         levels: dict[int, int] = {}
-        problems: list[InputProblem] = []
-        styles = {
-            s.style_id: (s.name or "", bool(getattr(getattr(s, "font", None), "bold", False)))
-            for s in document.styles
-            if s.style_id
-        }
-        for element in _paragraph_elements(document.element.body):
+        bibliography: list[int] = []
+        fields = _FieldState()
+        for element, in_bibliography_control in _paragraphs(body):
             index = len(lines)
-            lines.append(Line(name, index + 1, _paragraph_text(element)))
-            level = _heading_level(element, styles)
+            text, superscripts = _paragraph_text(element, styles)
+            lines.append(Line(name, index + 1, text, superscripts))
+            level = _heading_level(element, text, styles)
             if level is not None:
                 levels[index] = level
+            if fields.paragraph(element) or in_bibliography_control:
+                bibliography.append(index)
         base = document_from_lines(name, self.format, lines, levels=levels)
+        if bibliography:  # a reference manager's own list is the list, wherever it stands
+            base = _field_bibliography(base, lines, set(bibliography), levels)
         notes: list[Line] = []
-        for part, kind in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            data = notes_xml.get(part)
-            if data is None:
-                continue
-            try:
-                notes.extend(_notes(data, f"{name}#{kind}s", kind))
-            except etree.XMLSyntaxError as exc:
-                problems.append(
-                    InputProblem(name, None, f"{part} is damaged, notes skipped: {exc}")
-                )
+        for part, kind in _NOTES:
+            if part in parts:
+                notes.extend(_notes(parts[part], name, part, kind, styles, problems))
         return (
             Document(
                 path=base.path,
                 format=base.format,
                 lines=base.lines + tuple(notes),
-                reference_entries=base.reference_entries,
-                reference_heading=base.reference_heading,
+                reference_entries=tuple(
+                    dataclasses.replace(e, location=_paragraph(e.location))
+                    for e in base.reference_entries
+                ),
+                reference_heading=(
+                    _paragraph(base.reference_heading) if base.reference_heading else None
+                ),
                 files=(name,),
             ),
             problems,
         )
 
 
-def _check_package(path: Path, name: str) -> dict[str, bytes]:
-    """Refuse what is not a sane .docx; return the notes parts, read within the cap."""
+def _paragraph(location: Location) -> Location:
+    return dataclasses.replace(location, unit="paragraph")
+
+
+# -- the package ---------------------------------------------------------------------
+
+
+def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[str, bytes]:
+    """The parts this reader uses, each read within the caps; refusals as InputError."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+    except NotImplementedError as exc:
+        raise InputError(name, f"not a readable DOCX: {exc}") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         hint = " (an old .doc or a password-protected file?)" if _is_ole(path) else ""
         raise InputError(name, f"not a DOCX file: not a ZIP archive{hint}") from exc
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from exc
     with archive:
-        infos = archive.infolist()
-        names = {info.filename for info in infos}
-        if "word/document.xml" not in names:
-            raise InputError(name, "not a DOCX file: the ZIP has no word/document.xml")
-        total = sum(info.file_size for info in infos)
+        infos = {info.filename: info for info in archive.infolist()}
+        if _MAIN not in infos:
+            raise InputError(name, f"not a DOCX file: the ZIP has no {_MAIN}")
+        total = sum(info.file_size for info in infos.values())
         if total > MAX_UNPACKED_BYTES:
             raise InputError(
                 name,
                 f"refused: would unpack to {total // (1024 * 1024)} MB, more than "
                 f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB (a damaged file or a ZIP bomb)",
             )
-        for info in infos:
+        for info in infos.values():
             if info.file_size > 1024 * 1024 and info.file_size > _MAX_RATIO * max(
                 info.compress_size, 1
             ):
                 raise InputError(
                     name,
-                    f"refused: {info.filename} is compressed over {_MAX_RATIO}:1 (a ZIP bomb?)",
+                    f"refused: {info.filename[:100]} is compressed over {_MAX_RATIO}:1 "
+                    "(a ZIP bomb?)",
                 )
-        notes: dict[str, bytes] = {}
-        for part in ("word/footnotes.xml", "word/endnotes.xml"):
-            if part in names:
-                try:
-                    notes[part] = archive.read(part)
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                    raise InputError(name, f"damaged DOCX: {part} cannot be unpacked") from exc
-        return notes
+        parts: dict[str, bytes] = {}
+        for part in (_MAIN, _STYLES, *(p for p, _ in _NOTES)):
+            found = infos.get(part)
+            if found is None:
+                continue
+            problem = _unreadable(found)
+            data = None if problem else _unpack(archive, found)
+            if data is None:
+                problem = problem or "its compressed data is damaged"
+                if part == _MAIN:
+                    raise InputError(name, f"damaged DOCX: {part} cannot be unpacked: {problem}")
+                problems.append(InputProblem(name, None, f"{part} skipped: {problem}"))
+                continue
+            parts[part] = data
+        return parts
+
+
+def _unreadable(info: zipfile.ZipInfo) -> str | None:
+    if info.flag_bits & 0x1:
+        return "it is encrypted"
+    if info.compress_type not in _METHODS:
+        return f"compression method {info.compress_type}, which Word never writes"
+    return None
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The part's bytes, or None when its data is damaged (bad deflate data, bad CRC)."""
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(MAX_UNPACKED_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+        return None
+    except RuntimeError:  # encrypted despite its flags
+        return None
+    return data if len(data) <= MAX_UNPACKED_BYTES else None
 
 
 def _is_ole(path: Path) -> bool:
@@ -142,92 +225,291 @@ def _is_ole(path: Path) -> bool:
         return False
 
 
-def _open(path: Path, name: str) -> Any:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+def _parse(data: bytes) -> Any:
+    """The part's root element, or None for XML that is broken or declares a DTD.
 
+    Word never writes a document type declaration; one in an upload is there for an
+    entity expansion bomb or an external entity, so it is refused before parsing.
+    """
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return None
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise InputError(name, f"damaged DOCX, cannot be opened: {exc}") from exc
-    except etree.XMLSyntaxError as exc:
-        raise InputError(name, f"damaged DOCX, its XML is broken: {exc}") from exc
+        return etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
 
 
-def _paragraph_elements(container: Any) -> list[Any]:
-    """Body paragraphs in reading order, through tables, content controls and custom XML."""
-    found: list[Any] = []
-    for child in container.iterchildren():
-        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if tag == "p":
-            found.append(child)
-        elif tag in {"tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins"}:
-            found.extend(_paragraph_elements(child))
-    return found
+def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Styles:
+    root = None if data is None else _parse(data)
+    if root is None:
+        if data is not None:
+            problems.append(InputProblem(name, None, f"{_STYLES} is damaged, styles ignored"))
+        return _Styles({}, frozenset(), frozenset())
+    names: dict[str, str] = {}
+    bold: set[str] = set()
+    superscript: set[str] = set()
+    for style in root.iterfind("w:style", _NS):
+        style_id = style.get(_q("styleId")) or ""
+        if not style_id:
+            continue
+        label = style.find("w:name", _NS)
+        names[style_id] = (label.get(_q("val")) or "") if label is not None else ""
+        properties = style.find("w:rPr", _NS)
+        if properties is not None:
+            if _on(properties.find("w:b", _NS)):
+                bold.add(style_id)
+            if _vert_align(properties) == "superscript":
+                superscript.add(style_id)
+    return _Styles(names, frozenset(bold), frozenset(superscript))
 
 
-def _paragraph_text(paragraph: Any) -> str:
+# -- paragraphs ----------------------------------------------------------------------
+
+
+def _paragraphs(body: Any) -> Iterator[tuple[Any, bool]]:
+    """Body paragraphs in reading order, through tables, content controls and custom XML.
+
+    Iterative, not recursive; the flag says whether a bibliography content control
+    (Mendeley, Word's own) holds the paragraph.
+    """
+    stack: list[tuple[Iterator[Any], bool]] = [(body.iterchildren(), False)]
+    while stack:
+        children, in_bibliography = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child.tag, str):
+            continue
+        local = etree.QName(child).localname
+        if local == "p":
+            yield child, in_bibliography
+        elif local in _CONTAINERS:
+            inner = in_bibliography or (local == "sdt" and _bibliography_control(child))
+            stack.append((child.iterchildren(), inner))
+
+
+def _bibliography_control(sdt: Any) -> bool:
+    properties = sdt.find("w:sdtPr", _NS)
+    if properties is None:
+        return False
+    tag = properties.find("w:tag", _NS)
+    if tag is not None and _BIBLIOGRAPHY_TAG.search(tag.get(_q("val")) or ""):
+        return True
+    gallery = properties.find("w:docPartObj/w:docPartGallery", _NS)
+    return gallery is not None and (gallery.get(_q("val")) or "") == "Bibliographies"
+
+
+class _FieldState:
+    """Complex fields open across paragraphs: which paragraphs a bibliography field holds."""
+
+    def __init__(self) -> None:
+        self._open: list[tuple[list[str], bool]] = []  # (instruction parts, result begun)
+
+    def _in_bibliography(self) -> bool:
+        return any(
+            shown and _BIBLIOGRAPHY_FIELD.match("".join(parts)) for parts, shown in self._open
+        )
+
+    def paragraph(self, paragraph: Any) -> bool:
+        inside = self._in_bibliography()
+        for node in paragraph.iter(_q("fldChar"), _q("instrText"), _q("fldSimple")):
+            local = etree.QName(node).localname
+            if local == "fldSimple":
+                inside = inside or bool(_BIBLIOGRAPHY_FIELD.match(node.get(_q("instr")) or ""))
+            elif local == "instrText":
+                if self._open and not self._open[-1][1]:
+                    self._open[-1][0].append(node.text or "")
+            else:
+                kind = node.get(_q("fldCharType"))
+                if kind == "begin" and len(self._open) < 64:
+                    self._open.append(([], False))
+                elif kind == "separate" and self._open:
+                    self._open[-1] = (self._open[-1][0], True)
+                elif kind == "end" and self._open:
+                    self._open.pop()
+            inside = inside or self._in_bibliography()
+        return inside
+
+
+def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The paragraph as Word shows it, and the spans of its superscript runs."""
     parts: list[str] = []
-    for node in paragraph.iter(f"{{{_W}}}t", f"{{{_W}}}tab", f"{{{_W}}}br", f"{{{_W}}}cr"):
-        if _inside(node, paragraph, {"del", "txbxContent", "moveFrom"}):
+    spans: list[tuple[int, int]] = []
+    length = 0
+    for node in paragraph.iter(
+        _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("sym")
+    ):
+        run = _run_of(node, paragraph)
+        if run is None:
             continue
         local = etree.QName(node).localname
-        parts.append(node.text or "" if local == "t" else (" " if local != "tab" else "\t"))
-    return "".join(parts)
+        if local == "t":
+            piece = node.text or ""
+        elif local == "noBreakHyphen":
+            piece = "-"
+        elif local == "tab":
+            piece = "\t"
+        elif local == "sym":
+            piece = ""
+        else:
+            piece = " "
+        if not piece:
+            continue
+        if run is not paragraph and _superscript(run, styles):
+            if spans and spans[-1][1] == length:
+                spans[-1] = (spans[-1][0], length + len(piece))
+            else:
+                spans.append((length, length + len(piece)))
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), tuple(spans)
 
 
-def _inside(node: Any, stop: Any, tags: set[str]) -> bool:
+def _run_of(node: Any, paragraph: Any) -> Any:
+    """The run holding `node`, or None when the text is deleted, hidden or in a text box."""
+    run = None
     parent = node.getparent()
-    while parent is not None and parent is not stop:
-        if etree.QName(parent).localname in tags:
-            return True
+    while parent is not None and parent is not paragraph:
+        local = etree.QName(parent).localname
+        if local in _SKIPPED:
+            return None
+        if local == "r" and run is None:
+            run = parent
+            properties = run.find("w:rPr", _NS)
+            if properties is not None and _on(properties.find("w:vanish", _NS)):
+                return None
         parent = parent.getparent()
-    return False
+    return run if run is not None else paragraph
 
 
-def _heading_level(paragraph: Any, styles: dict[str, tuple[str, bool]]) -> int | None:
+def _superscript(run: Any, styles: _Styles) -> bool:
+    properties = run.find("w:rPr", _NS)
+    if properties is None:
+        return False
+    align = _vert_align(properties)
+    if align:
+        return align == "superscript"
+    style = properties.find("w:rStyle", _NS)
+    return style is not None and (style.get(_q("val")) or "") in styles.superscript
+
+
+def _vert_align(properties: Any) -> str:
+    align = properties.find("w:vertAlign", _NS)
+    return (align.get(_q("val")) or "") if align is not None else ""
+
+
+def _on(toggle: Any) -> bool:
+    return toggle is not None and (toggle.get(_q("val")) or "").lower() in _TRUE
+
+
+def _heading_level(paragraph: Any, text: str, styles: _Styles) -> int | None:
     """A level for Word headings, 7 for a short all-bold paragraph, else None."""
-    style_id = _xpath(paragraph, "string(./w:pPr/w:pStyle/@w:val)")
-    style_name, style_bold = styles.get(style_id, ("", False))
+    properties = paragraph.find("w:pPr", _NS)
+    style_id = ""
+    if properties is not None:
+        style = properties.find("w:pStyle", _NS)
+        style_id = (style.get(_q("val")) or "") if style is not None else ""
+    style_name = styles.names.get(style_id, "")
     for label in (style_name, style_id):
         if label.strip().lower() in {"title", "judul"}:
             return 0
-        found = _HEADING_STYLE.search(label)
+        found = _HEADING_STYLE.search(label[:200])
         if found is not None:
             return int(found.group(1))
-    outline = _xpath(paragraph, "string(./w:pPr/w:outlineLvl/@w:val)")
-    if outline.isdigit() and int(outline) < 9:
-        return int(outline) + 1
-    text = _paragraph_text(paragraph).strip()
+    if properties is not None:
+        outline = properties.find("w:outlineLvl", _NS)
+        value = (outline.get(_q("val")) or "") if outline is not None else ""
+        if _OUTLINE.fullmatch(value):  # ASCII 0-8 only: not "²", not 5,000 digits
+            return int(value) + 1
+    text = text.strip()
     if not text or len(text) > 80 or len(text.split()) > 8 or _YEAR.search(text):
         return None
-    runs = [r for r in paragraph.iter(f"{{{_W}}}r") if "".join(r.itertext()).strip()]
-    if runs and all(_bold(r) or style_bold for r in runs):
+    runs = [r for r in paragraph.iter(_q("r")) if "".join(r.itertext()).strip()]
+    style_bold = style_id in styles.bold
+    if runs and all(style_bold or _on(_find(r, "w:rPr/w:b")) for r in runs):
         return _PSEUDO_HEADING_LEVEL
     return None
 
 
-def _bold(run: Any) -> bool:
-    value = _xpath(run, "string(./w:rPr/w:b/@w:val)")
-    present = bool(_xpath(run, "./w:rPr/w:b"))
-    return present and value.lower() not in {"0", "false", "off"}
+def _find(element: Any, path: str) -> Any:
+    return element.find(path, _NS)
 
 
-def _xpath(element: Any, expression: str) -> Any:
-    """Plain lxml XPath: python-docx elements override `xpath` without `namespaces`."""
-    return etree._Element.xpath(element, expression, namespaces=_NS)
+# -- reference-manager bibliographies ------------------------------------------------
 
 
-def _notes(data: bytes, file: str, kind: str) -> list[Line]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(data, parser)
+def _field_bibliography(
+    base: Document, lines: list[Line], indexes: set[int], levels: dict[int, int]
+) -> Document:
+    """The paragraphs of a bibliography field as the reference list, one entry each.
+
+    The paragraph just before the field is its heading when it looks like one (a
+    heading style, or a few words without a full stop); it leaves the body too.
+    """
+    entries = tuple(
+        RawEntry(line.text.strip(), Location(line.file, line.number), line.text)
+        for i, line in enumerate(lines)
+        if i in indexes and line.text.strip()
+    )
+    if not entries:
+        return base
+    first = min(indexes)
+    heading = (
+        first - 1 if first > 0 and _heading_like(lines[first - 1], first - 1, levels) else None
+    )
+    left_out = indexes | ({heading} if heading is not None else set())
+    start = lines[heading if heading is not None else first]
+    return dataclasses.replace(
+        base,
+        lines=tuple(line for i, line in enumerate(lines) if i not in left_out),
+        reference_entries=entries,
+        reference_heading=Location(start.file, start.number),
+    )
+
+
+def _heading_like(line: Line, index: int, levels: dict[int, int]) -> bool:
+    text = line.text.strip()
+    return index in levels or (0 < len(text.split()) <= 4 and not text.endswith("."))
+
+
+# -- notes ---------------------------------------------------------------------------
+
+
+def _notes(
+    data: bytes, name: str, part: str, kind: str, styles: _Styles, problems: list[InputProblem]
+) -> list[Line]:
+    root = _parse(data)
+    if root is None:
+        problems.append(InputProblem(name, None, f"{part} is damaged, notes skipped"))
+        return []
+    file = f"{name}#{kind}s"
     lines: list[Line] = []
     for note in root.iterfind(f"w:{kind}", _NS):
-        note_type = note.get(f"{{{_W}}}type")
-        if note_type not in (None, "normal"):
+        if note.get(_q("type")) not in (None, "normal"):
             continue  # separators and continuation notices
-        text = " ".join(
-            t for t in (_paragraph_text(p) for p in note.iterfind(".//w:p", _NS)) if t.strip()
-        )
-        lines.append(Line(file, len(lines) + 1, text.strip()))
+        texts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        length = 0
+        for paragraph in note.iterfind(".//w:p", _NS):
+            text, superscripts = _paragraph_text(paragraph, styles)
+            if not text.strip():
+                continue
+            if texts:
+                length += 1  # the joining space
+            spans.extend((length + a, length + b) for a, b in superscripts)
+            texts.append(text)
+            length += len(text)
+        joined = " ".join(texts)
+        lead = len(joined) - len(joined.lstrip())
+        kept = tuple((a - lead, b - lead) for a, b in spans if a >= lead)
+        lines.append(Line(file, len(lines) + 1, joined.strip(), kept))
     return lines

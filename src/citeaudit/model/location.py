@@ -12,8 +12,15 @@ class Location:
     file: str
     line: int | None = None
     column: int | None = None
+    # What `line` counts: "line", or "paragraph" in a Word file, where a place is told
+    # by its paragraph and the sentence quoted (`excerpt`), which Word's Find locates.
+    unit: str = "line"
+    excerpt: str | None = None
 
     def __str__(self) -> str:
+        if self.unit != "line" and self.line is not None:
+            where = f"{self.file}, {self.unit} {self.line}"
+            return f"{where} “{self.excerpt}”" if self.excerpt else where
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))

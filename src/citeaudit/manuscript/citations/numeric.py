@@ -1,35 +1,119 @@
-"""Numeric citations: ``[3]``, ``[1–4]``, ``[1, 5, 7]``, ``[2]–[4]``, ``[[3]](#ref3)``.
+"""Numeric citations in every form journals print them.
 
-Decision: the extractor always extracts -- it cannot see the bibliography, which may
-live in another file -- and stays strict about syntax so that Markdown is not read
-as citations: link text ``[word](url)``, footnotes ``[^1]``, checkboxes ``[x]``,
-``[@key]``, reference-link labels ``[text][1]`` and definitions ``[1]: url``, and
-years in brackets ``[1998]`` are left alone. Whether numbers are citations in *this*
-manuscript is decided by `citeaudit.citation_matching.match_citations`, which keeps
-numeric citations only when the reference list is numbered (or numbers are the
-manuscript's main citation style).
+Square brackets -- ``[3]``, ``[1–4]``, ``[1, 5, 7]``, ``[7;8;9]``, ``[2]–[4]``,
+``[[3]](#ref3)`` -- are citations wherever they stand (Markdown look-alikes aside:
+link text ``[word](url)``, footnotes ``[^1]``, checkboxes, ``[@key]``, reference-link
+labels ``[text][1]`` and definitions ``[1]: url``, years ``[1998]``, indexing
+``array[3]``).
+
+The other forms are as often something else, so they are *weak*: each is kept only
+on evidence from the document itself (decision recorded here because it is the
+whole difference between reading a Vancouver paper and inventing citations):
+
+* ``(3)``, ``(10,19)``, ``(3–5, 8)``, ``(ref. 4)`` -- round brackets are also
+  equation numbers and enumerations. Kept when the manuscript's own reference list
+  holds every number cited, the numbers cover a fair part of that list (equations
+  (1)-(4) in a paper with 40 entries do not), round brackets outnumber square ones,
+  and the place fits a citation: not after "Eq."/"Table"/"Fig." and their kin, not
+  at the start of a line, not an enumeration "(1) do this, (2) do that", not glued
+  to a formula.
+* Superscripts -- ``<sup>3</sup>``, ``^3^``, ``¹²⁻⁵``, Word runs set superscript
+  (`Line.superscripts`) -- are also exponents and units (``m²``, ``10⁻³``): kept
+  after a word or punctuation, never after a digit or a unit, numbers inside the list.
+* Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (within the list), and the
+  flattened superscripts of text pasted from a PDF, ``as shown before.3,4`` -- kept
+  only when that form is the manuscript's main numeric style, since gene names and
+  chemical formulas (``Sox2``) look the same.
+
+Whether numbers are citations at all is decided again by
+`citeaudit.citation_matching.match_citations`, which keeps numeric citations only
+when the reference list is numbered or numbers are the manuscript's main style.
+
+Every pattern here is linear: no nested or overlapping quantifiers, and patterns that
+can start at a digit refuse to start inside a run of digits and separators.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker
-from citeaudit.manuscript.citations.markup import code_spans, inside
+from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
+from citeaudit.manuscript.citations.markup import code_spans
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
 _DASH = r"\s*[-–—]\s*"
-_LIST = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?(?:\s*,\s*\d{{1,3}}(?:{_DASH}\d{{1,3}})?)*"
-_NUMERIC = re.compile(
+_RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?"
+_LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*"
+_BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
-    rf"|\[(?P<plain>{_LIST})\](?![(\[:])"  # [3], [1-4], [1, 5, 7]
+    rf"|\[(?P<plain>{_LIST})\](?![(\[:])"  # [3], [1-4], [1, 5, 7], [7;8;9]
 )
+_PAREN = re.compile(
+    rf"\((?:(?P<prefix>refs?\.|references?|ref)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
+)
+_SUPERSCRIPT_MARKUP = re.compile(
+    rf"<sup>\s*(?P<sup>{_LIST})\s*</sup>|\^(?P<caret>{_LIST})\^", re.IGNORECASE
+)
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_UNICODE = re.compile(
+    rf"(?<![{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
+    rf"(?:\s?[⁻,\-–]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*"
+)
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
+# flattened superscripts: "before.3,4 Then" -- never starting inside a number
+_GLUED_PLAIN = re.compile(
+    r"(?:(?<=[^\W\d_]\.)|(?<=[^\W\d_]{3}))"
+    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
+    r"(?=$|[\s);:\]]|[.,](?!\d))"
+)
+_SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
+_LOOKBACK = 40
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split(" "))
+
+
+# Words after which a number in round brackets is a label, not a citation.
+_LABEL_WORDS = _words(
+    "eq eqs equation equations eqn formula formulas table tables tab tabs fig figs figure "
+    "figures scheme schemes step steps stage stages phase phases model models section "
+    "sections chapter chapters appendix item items hypothesis hypotheses h study studies "
+    "experiment experiments group groups type types level levels grade class lemma "
+    "theorem proposition corollary condition conditions criterion criteria line lines "
+    "row rows column columns no nos number panel panels case cases patient patients "
+    "participant participants sample samples site sites question questions wave waves "
+    "ecuación ecuaciones equação equações tabela tabla tabelle figura abbildung gleichung "
+    "persamaan tabel gambar"
+)
+# Words after which a superscript or a glued number is a unit or an abbreviation.
+_UNIT_WORDS = _words(
+    "m cm mm km nm µm μm g kg mg µg s ms h min l ml dl ha ft in yd mi pa kpa mpa hz khz "
+    "mhz ghz w kw mw j kj kcal cal v mv a ma k mol mmol ev kev mev r x y z n p q t fig "
+    "figs eq eqs ref refs p pp no vol vols ch sec tab art nr"
+)
+# Words that open an enumeration item: "aimed to (1) describe ... and (2) estimate".
+_ENUMERATION_LEAD = _words(
+    "to and or are were is was as that we which include includes including namely "
+    "whether how y e ou o und et"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+    form: str  # "bracket", "glued-bracket", "paren", "superscript", "glued"
 
 
 class NumericExtractor(CitationExtractor):
@@ -40,55 +124,224 @@ class NumericExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> list[Marker]:
         text = document.text
-        code = code_spans(text)
-        found: list[Marker] = []
-        for m in _NUMERIC.finditer(text):
-            start = m.start()
-            if inside(code, start) or _glued(text, start):
-                continue
-            if m.group("first"):
-                numbers = _expand(f"{m.group('first')}-{m.group('last')}")
-            else:
-                body = m.group("wrapped") or m.group("linked") or m.group("plain")
-                numbers = _expand(body)
-            if not numbers:
-                continue
-            marker_text = m.group()
-            location = document.location_at(start)
-            citations = tuple(
-                Citation(
-                    id="",
-                    text=marker_text,
-                    location=location,
-                    kind=CitationKind.NUMERIC,
-                    item=str(n),
-                    number=n,
-                )
-                for n in numbers
+        code = SpanIndex(code_spans(text))
+        entries = len(document.reference_entries)
+        candidates = [
+            c
+            for c in (
+                *_bracketed(text),
+                *_parenthesised(text),
+                *_superscripts(text, document),
+                *_glued_plain(text),
             )
-            found.append(Marker(start, m.end(), citations))
+            if not code.covers(c.start)
+        ]
+        kept = _weigh(candidates, entries)
+        kept.sort(key=lambda c: c.start)
+        found: list[Marker] = []
+        taken = SpanIndex()
+        for candidate in kept:
+            if taken.covers(candidate.start):
+                continue
+            taken.add(candidate.start, candidate.end)
+            found.append(_marker(document, candidate))
         return found
 
 
-def _glued(text: str, start: int) -> bool:
-    """``array[3]``, ``][2]`` or ``![1]``: indexing, a reference link, an image."""
+def _marker(document: Document, candidate: _Candidate) -> Marker:
+    text = shown(document.text[candidate.start : candidate.end])
+    location = document.location_at(candidate.start)
+    citations = tuple(
+        Citation(
+            id="",
+            text=text,
+            location=location,
+            kind=CitationKind.NUMERIC,
+            item=str(n),
+            number=n,
+        )
+        for n in candidate.numbers
+    )
+    return Marker(candidate.start, candidate.end, citations)
+
+
+# -- the forms -----------------------------------------------------------------------
+
+
+def _bracketed(text: str) -> Iterator[_Candidate]:
+    for m in _BRACKETED.finditer(text):
+        start = m.start()
+        before = text[start - 1] if start else ""
+        if before.isdigit() or before in "_]!^@":
+            continue  # x2[3], a reference link ][2], an image ![1]
+        if m.group("first"):
+            numbers = _expand(f"{m.group('first')}-{m.group('last')}")
+        else:
+            numbers = _expand(m.group("wrapped") or m.group("linked") or m.group("plain"))
+        if not numbers:
+            continue
+        form = "bracket"
+        if before.isalpha():
+            if len(_word_before(text, start)) < 2:
+                continue  # x[2], v[3]: indexing, not a citation
+            form = "glued-bracket"  # et al[8], Ribeiro[11]
+        yield _Candidate(start, m.end(), numbers, form)
+
+
+def _parenthesised(text: str) -> Iterator[_Candidate]:
+    for m in _PAREN.finditer(text):
+        start = m.start()
+        numbers = _expand(m.group("list"))
+        if not numbers:
+            continue
+        before = text[max(start - _LOOKBACK, 0) : start]
+        stripped = before.rstrip()
+        if stripped and (stripped[-1].isdigit() or stripped[-1] in "=+*/<>^$)]|\\"):
+            continue  # f(x) (1), x = y + z (2), a call f1(2)
+        if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
+            continue  # f(1), sin(2): a function, not "disease(1)"
+        if _word_before(text, start).casefold() in _LABEL_WORDS:
+            continue  # Eq. (3), Table (2), step (1)
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip(" \t-*+•>"):
+            continue  # a list item "(1) First ..." or an equation number on its own
+        single = len(numbers) == 1 and not m.group("prefix")
+        if single and _enumeration(text, start, m.end(), numbers[0]):
+            continue
+        yield _Candidate(start, m.end(), numbers, "paren")
+
+
+def _enumeration(text: str, start: int, end: int, number: int) -> bool:
+    """ "(1) describe ..., (2) estimate ...": items that open clauses, counted from 1."""
+    if not _opens_clause(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    labels = {f"({k})" for k in (1, 2)}
+    if not all(label in line for label in labels):
+        return False
+    first = line.find("(1)")
+    lead = line[max(first - _LOOKBACK, 0) : first].rstrip()
+    lead_word = lead.rsplit(None, 1)[-1].casefold() if lead else ""
+    return not lead or lead[-1] in ":;,(" or lead_word in _ENUMERATION_LEAD
+
+
+def _opens_clause(text: str, end: int) -> bool:
+    """Whether a word (not punctuation or the end of the sentence) follows."""
+    after = text[end : end + 3]
+    return len(after) >= 2 and after[0] == " " and after[1].isalpha()
+
+
+def _superscripts(text: str, document: Document) -> Iterator[_Candidate]:
+    for m in _SUPERSCRIPT_MARKUP.finditer(text):
+        numbers = _expand(m.group("sup") or m.group("caret"))
+        if numbers and _superscript_place(text, m.start()):
+            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+    for m in _UNICODE.finditer(text):
+        body = m.group().translate(_FROM_SUPERSCRIPT).replace(" ", "")
+        numbers = _expand(body)
+        if numbers and _superscript_place(text, m.start()):
+            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+    offset = 0
+    for line in document.lines:
+        for first, last in line.superscripts:
+            span = line.text[first:last]
+            found = _SPAN_LIST.fullmatch(span)
+            start = offset + first
+            if found is None or not _superscript_place(text, start):
+                continue
+            numbers = _expand(found.group("list"))
+            if numbers:
+                yield _Candidate(start, offset + last, numbers, "superscript")
+        offset += len(line.text) + 1
+
+
+def _superscript_place(text: str, start: int) -> bool:
+    """After a word or punctuation, never after a digit (10³) or a unit (m², km²)."""
     if start == 0:
         return False
     before = text[start - 1]
-    return before.isalnum() or before in "_]!^@"
+    if before.isdigit():
+        return False
+    word = _word_before(text, start)
+    if not word:
+        return before in ".,;:)]’'\"”"
+    return len(word) > 1 and word.casefold() not in _UNIT_WORDS
 
 
-def _expand(body: str) -> list[int]:
-    numbers: list[int] = []
-    for part in body.split(","):
+def _glued_plain(text: str) -> Iterator[_Candidate]:
+    for m in _GLUED_PLAIN.finditer(text):
+        start = m.start()
+        word = _word_before(text, start)
+        if len(word) < 3 or word.casefold() in _UNIT_WORDS:
+            continue
+        if text[start - 1] != "." and (word[0].isupper() and len(word) <= 5):
+            continue  # Sox2, Oct4, Nrf2: gene and protein names
+        if word.isupper():
+            continue  # CO2, COVID19, NH3
+        numbers = _expand(m.group("list"))
+        if numbers:
+            yield _Candidate(start, m.end(), numbers, "glued")
+
+
+def _word_before(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text[max(start - _LOOKBACK, 0) : start])
+    return found.group(1) if found else ""
+
+
+# -- the document's evidence ---------------------------------------------------------
+
+
+def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
+    """Brackets always; weak forms when the manuscript's own evidence supports them."""
+    by_form: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        by_form.setdefault(c.form, []).append(c)
+    kept = list(by_form.get("bracket", []))
+    if entries == 0:
+        return kept
+    weak = {
+        form: [c for c in found if max(c.numbers) <= entries]
+        for form, found in by_form.items()
+        if form != "bracket"
+    }
+    brackets = len(kept)
+    kept.extend(weak.get("glued-bracket", []))
+    superscript = weak.get("superscript", [])
+    if _covers(superscript, entries, least=2, share=0.0):
+        kept.extend(superscript)
+    paren = weak.get("paren", [])
+    if len(paren) > brackets and _covers(paren, entries, least=3, share=0.2):
+        kept.extend(paren)
+    glued = weak.get("glued", [])
+    rivals = brackets + len(paren) + len(superscript)
+    if len(glued) > rivals and _covers(glued, entries, least=3, share=0.3):
+        kept.extend(glued)
+    return kept
+
+
+def _covers(found: list[_Candidate], entries: int, *, least: int, share: float) -> bool:
+    """Whether the form cites enough distinct entries of the list to be its style."""
+    distinct = {n for c in found for n in c.numbers}
+    return (
+        bool(distinct)
+        and len(distinct) >= min(least, entries)
+        and (len(distinct) >= share * entries)
+    )
+
+
+def _expand(body: str) -> tuple[int, ...]:
+    numbers: dict[int, None] = {}
+    for part in re.split(r"[,;]", body):
         bounds = [int(x) for x in re.split(r"[-–—]", part.strip()) if x.strip()]
         if not bounds or any(n == 0 for n in bounds):
-            return []
+            return ()
         if len(bounds) == 1:
-            numbers.append(bounds[0])
+            numbers[bounds[0]] = None
             continue
         low, high = bounds
         if high < low or high - low > _MAX_RANGE:
-            return []
-        numbers.extend(range(low, high + 1))
-    return list(dict.fromkeys(numbers))
+            return ()
+        numbers.update(dict.fromkeys(range(low, high + 1)))
+    return tuple(numbers)

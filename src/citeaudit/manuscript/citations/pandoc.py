@@ -4,6 +4,10 @@ A narrative ``@key`` counts only after whitespace, an opening bracket or the sta
 of a line, so e-mail addresses (``name@example.org``) and URLs (``medium.com/@x``)
 stay out. Braced keys are read both as Pandoc writes them (``@{key}``) and as
 ``{@key}``. Every Citation has ``command="pandoc"``.
+
+Linear on hostile input: a bracket is matched without a second quantifier around
+its ``@`` (``[`` then thousands of ``@`` and no ``]`` was quadratic), and offsets are
+looked up in code spans by bisection.
 """
 
 from __future__ import annotations
@@ -12,15 +16,15 @@ import re
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker
-from citeaudit.manuscript.citations.markup import code_spans, inside
+from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
+from citeaudit.manuscript.citations.markup import code_spans
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
 # Pandoc: a key starts with a letter, digit or "_" and may hold internal punctuation.
 _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*))"
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?!\()")
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*)\](?!\()")
 _NARRATIVE = re.compile(
     r"(?:(?<=\s)|^)@" + _KEY + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
     re.MULTILINE,
@@ -35,19 +39,19 @@ class PandocExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> list[Marker]:
         text = document.text
-        code = code_spans(text)
+        code = SpanIndex(code_spans(text))
         found: list[Marker] = []
-        taken: list[tuple[int, int]] = []
+        taken = SpanIndex()
         for m in _BRACKET.finditer(text):
-            if inside(code, m.start()):
+            if "@" not in m.group("body") or code.covers(m.start()):
                 continue
             keys = _bracket_keys(m.group("body"))
             if not keys:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             found.append(_marker(document, m.start(), m.end(), keys, narrative=False))
         for m in _NARRATIVE.finditer(text):
-            if inside(code, m.start()) or inside(taken, m.start()):
+            if code.covers(m.start()) or taken.covers(m.start()):
                 continue
             key = m.group("curly") or m.group("braced") or m.group("plain")
             found.append(_marker(document, m.start(), m.end(), [key], narrative=True))
@@ -68,7 +72,7 @@ def _bracket_keys(body: str) -> list[str]:
 def _marker(
     document: Document, start: int, end: int, keys: list[str], *, narrative: bool
 ) -> Marker:
-    text = document.text[start:end]
+    text = shown(document.text[start:end])
     location = document.location_at(start)
     return Marker(
         start,
