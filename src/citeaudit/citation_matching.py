@@ -15,18 +15,29 @@ alarm:
   citations are kept only when the reference list is numbered (an entry's raw text
   starts with ``[1]``, ``1.``, ``(1)`` or ``1)``) or numbers outnumber the other
   citations; otherwise ``[3]`` in an author-year paper is not taken for a citation.
-* **Author-year** citations match on the first author's family name, normalised
-  (case, accents, markup, stray punctuation, particles: "Van der Berg" ~ "van der
-  Berg", "DeKirty" ~ "Dekirty"; organisations by name or acronym: "CSTO" ~
-  "Collective Security Treaty Organization (CSTO)"), and on the year label: ``2020a``
-  needs the entry labelled 2020a; ``2020`` with entries 2020a and 2020b targets both
+* **Author-year** citations match on the first author's name, normalised (case,
+  accents, markup, stray punctuation, particles: "Van der Berg" ~ "van der Berg",
+  "DeKirty" ~ "Dekirty"). Organisations match whole or by acronym ("CSTO" ~
+  "Collective Security Treaty Organization (CSTO)", "WHO" ~ "World Health
+  Organization (WHO)"), against the entry's first author however the list was read
+  (a family name, "given family" when an organisation was split like a person, or
+  the start of the entry's raw text). The year label must fit: ``2020a`` needs the
+  entry labelled 2020a; ``2020`` with entries 2020a and 2020b targets both
   (ambiguous). The number of authors ("A", "A & B", "A et al.") picks among several
   entries that fit. Entries whose authors fit but whose year does not are returned
   as `CitationMatch.year_mismatch`.
-* **Narrative candidates** (``Smith (2019)``, ``Smith and Lee (2019)``) without
-  "et al." are kept only when their first name is an author of some entry: a word
-  before a year in parentheses is as often a country or a list item. A name that
-  took in the word before it ("Menurut Hadiwinata") is cut to the part that matched.
+* **Certainty** (`Certainty`): a SURE citation is kept whatever it matches. A
+  narrative CANDIDATE or WEAK one (``Smith (2019)``) is kept when its first name is
+  an author of some entry; a WEAK one that is not narrative (``Hart and Lomé, 2019``
+  in running text, ``(May 2011)``) only when an entry fits name *and* year. An
+  unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
+  possible-missing-reference rule; an unconfirmed WEAK one is dropped.
+* **Where names start**: a narrative name may have taken in the words before it
+  ("Menurut Hadiwinata", "Na Argentina, Rojas e Pinto"). Shorter readings -- leading
+  words cut, leading names dropped -- are tried, and the one an entry fits best wins.
+
+An index of first-author names makes matching linear in the number of citations,
+not citations times entries.
 """
 
 from __future__ import annotations
@@ -35,10 +46,10 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import CONNECTORS, PARTICLES
-from citeaudit.model.citation import Citation, CitationKind, CitationMatch
-from citeaudit.model.location import Location
+from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
@@ -47,6 +58,8 @@ __all__ = ["match_citations", "names_match", "normalise_name"]
 _NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
 _FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 _INSIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_RAW_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\(\d+\)\s*|\d+[.)]\s+)?[*_\s]*")
+_RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
 def match_citations(
@@ -56,6 +69,7 @@ def match_citations(
     numeric_ok = _numeric_style(citations, references)
     has_keys = any(_ref_keys(r) for r in references)
     keys = _KeyIndex(references)
+    authors = _AuthorIndex(references)
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
     for citation in citations:
@@ -68,11 +82,10 @@ def match_citations(
                 continue
             match = keys.match(citation)
         else:
-            confirmed = _confirm(citation, references)
-            if confirmed is None:
+            found = authors.match(citation)
+            if found is None:
                 continue
-            citation = confirmed
-            match = _match_author_year(citation, references)
+            citation, match = found
         kept.append(citation)
         matches.append(match)
     return tuple(kept), tuple(matches)
@@ -88,7 +101,8 @@ def _numeric_style(citations: Sequence[Citation], references: Sequence[Reference
     others = sum(
         1
         for c in citations
-        if c.kind is CitationKind.KEY or (c.kind is CitationKind.AUTHOR_YEAR and not c.narrative)
+        if c.kind is CitationKind.KEY
+        or (c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE)
     )
     return numeric > others
 
@@ -138,6 +152,7 @@ class _KeyIndex:
 # -- names ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Case-folded, accents and markup stripped, words kept: ``*Šimić.*`` -> ``simic``."""
     decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
@@ -146,7 +161,8 @@ def normalise_name(name: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
-def _forms(name: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=65536)
+def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """Comparable spellings of a family or organisation name: (names, acronyms).
 
     Names are the whole name, the name without leading particles and any part in
@@ -167,9 +183,10 @@ def _forms(name: str) -> tuple[set[str], set[str]]:
         significant = [w for w in words if w not in CONNECTORS]
         if len(significant) >= 2:
             acronyms.add("".join(w[0] for w in significant))
-    return {n for n in names if len(n) > 1}, acronyms
+    return frozenset(n for n in names if len(n) > 1), frozenset(acronyms)
 
 
+@lru_cache(maxsize=65536)
 def names_match(cited: str, family: str) -> bool:
     """Whether a name as cited and an entry's family name denote the same author.
 
@@ -188,28 +205,210 @@ def _authors(reference: Reference) -> tuple[Person, ...]:
     return reference.authors or reference.editors
 
 
-# -- narrative confirmation ----------------------------------------------------------
+def _first_author_spellings(reference: Reference) -> list[str]:
+    """Every way the list may have written the entry's first author.
+
+    An organisation the list side read as a person ("Archive, Baltic Weather" for
+    "Baltic Weather Archive.") is found again as given + family, and as the start of
+    the raw entry ("World Health Organization (WHO). (2020)...", "O ESTADO. Title").
+    """
+    spellings: list[str] = []
+    authors = _authors(reference)
+    if authors:
+        first = authors[0]
+        spellings.append(first.family)
+        if first.given:
+            spellings.append(f"{first.given} {first.family}")
+    head = _raw_head(reference.raw)
+    if head:
+        spellings.append(head)
+    return spellings
 
 
-def _confirm(citation: Citation, references: Sequence[Reference]) -> Citation | None:
-    """The citation (its name cut to what matched), or None for an unconfirmed candidate."""
-    if not citation.narrative or not citation.authors:
-        return citation
-    first = citation.authors[0]
-    words = first.split()
-    for i in range(len(words)):
-        suffix = " ".join(words[i:])
-        if any(names_match(suffix, p.family) for r in references for p in _authors(r)):
-            return citation if i == 0 else _cut(citation, words[i:])
-    return citation if citation.et_al else None
+def _raw_head(raw: str) -> str:
+    """The entry's first words, up to the first full stop, comma, colon or year."""
+    text = _RAW_LABEL.sub("", raw[:300], count=1)
+    end = _RAW_HEAD_END.search(text)
+    head = text[: end.start() if end else len(text)]
+    return head.strip(" *_.;")
 
 
-def _cut(citation: Citation, words: list[str]) -> Citation:
-    """Drop the leading words of a narrative name ("Menurut Hadiwinata" -> "Hadiwinata")."""
+# -- author-year ---------------------------------------------------------------------
+
+_Key = tuple[tuple[str, ...], bool, int | None, str | None, bool, bool, Certainty]
+
+
+class _AuthorIndex:
+    """Entries by the spellings of their first author, and every author name, built
+    once per audit; results are remembered per distinct citation."""
+
+    def __init__(self, references: Sequence[Reference]) -> None:
+        self._refs = list(references)
+        self._spellings = [_first_author_spellings(r) for r in self._refs]
+        self._by_name: dict[str, list[int]] = {}
+        self._by_acronym: dict[str, list[int]] = {}
+        self._any_author: dict[str, list[int]] = {}
+        self._any_acronym: dict[str, list[int]] = {}
+        for i, ref in enumerate(self._refs):
+            for spelling in self._spellings[i]:
+                names, acronyms = _forms(spelling)
+                _add(self._by_name, names, i)
+                _add(self._by_acronym, acronyms, i)
+            for person in _authors(ref):
+                names, acronyms = _forms(person.family)
+                _add(self._any_author, names, i)
+                _add(self._any_acronym, acronyms, i)
+        self._memo: dict[_Key, tuple[Citation, CitationMatch] | None] = {}
+
+    # candidates --------------------------------------------------------------------
+
+    def _first_fits(self, cited: str) -> set[int]:
+        names, acronyms = _forms(cited)
+        found: set[int] = set()
+        for name in names:
+            found.update(self._by_name.get(name, ()))
+            found.update(self._by_acronym.get(name, ()))
+        for acronym in acronyms:
+            found.update(self._by_name.get(acronym, ()))
+        return found
+
+    def _is_an_author(self, cited: str) -> bool:
+        names, acronyms = _forms(cited)
+        return any(n in self._any_author or n in self._any_acronym for n in names) or any(
+            a in self._any_author for a in acronyms
+        )
+
+    # matching ----------------------------------------------------------------------
+
+    def match(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
+        key: _Key = (
+            citation.authors,
+            citation.et_al,
+            citation.year,
+            citation.year_suffix,
+            citation.no_date,
+            citation.narrative,
+            citation.certainty,
+        )
+        if key not in self._memo:
+            self._memo[key] = self._decide(citation)
+        decided = self._memo[key]
+        if decided is None:
+            return None
+        template, match = decided
+        if template.authors != citation.authors:
+            citation = _cut(citation, template.authors)
+        citation = dataclasses.replace(citation, certainty=template.certainty)
+        return citation, dataclasses.replace(match, citation_id=citation.id)
+
+    def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
+        sure = citation.certainty is Certainty.SURE
+        readings = _readings(citation, names_too=not sure)
+        best: tuple[int, Citation, CitationMatch] | None = None
+        for variant in readings:
+            match, score = self._match_reading(variant)
+            quality = (2 if match.targets else 1 if match.year_mismatch else 0) * 10 + score
+            if best is None or quality > best[0]:
+                best = (quality, variant, match)
+            if variant is citation and match.targets and score == 3:
+                break  # the reading as written fits fully: no shorter one does better
+        assert best is not None
+        quality, variant, match = best
+        if sure:
+            if match.targets:
+                return variant, match
+            return citation, self._match_reading(citation)[0]
+        if match.targets or (citation.narrative and quality >= 10):
+            return dataclasses.replace(variant, certainty=Certainty.SURE), match
+        if citation.narrative:
+            for reading in readings:
+                if self._is_an_author(reading.authors[0]):
+                    confirmed = dataclasses.replace(reading, certainty=Certainty.SURE)
+                    return confirmed, CitationMatch(citation.id)
+        if citation.certainty is Certainty.CANDIDATE:
+            return citation, CitationMatch(citation.id)
+        return None
+
+    def _match_reading(self, citation: Citation) -> tuple[CitationMatch, int]:
+        if not citation.authors:
+            return CitationMatch(citation.id), 0
+        candidates = self._first_fits(citation.authors[0])
+        if len(citation.authors) > 1:
+            candidates |= self._first_fits(" and ".join(citation.authors))
+        scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
+        fitting = [(s, i) for s, i in scored if s > 0]
+        for fit in ("exact", "family"):
+            same_year = [(s, i) for s, i in fitting if _year_fits(citation, self._refs[i]) == fit]
+            if same_year:
+                return CitationMatch(citation.id, targets=self._ids(_best(same_year))), max(
+                    s for s, _ in same_year
+                )
+        top = max((s for s, _ in fitting), default=0)
+        return CitationMatch(citation.id, year_mismatch=self._ids(_best(fitting))), top
+
+    def _ids(self, positions: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self._refs[i].id for i in positions)
+
+    def _form_score(self, citation: Citation, position: int) -> int:
+        """How well the cited authors fit the entry's: 3 fully, 2 nearly, 1 first only."""
+        reference = self._refs[position]
+        authors = _authors(reference)
+        cited = citation.authors
+        spellings = self._spellings[position]
+        if not any(names_match(cited[0], s) for s in spellings):
+            if len(cited) > 1 and any(names_match(" and ".join(cited), s) for s in spellings):
+                return 3 if len(authors) <= 1 else 1  # "Organisation for X and Y"
+            return 0
+        if not authors:
+            return 3 if len(cited) == 1 else 1
+        later = all(
+            i < len(authors) and names_match(name, authors[i].family)
+            for i, name in enumerate(cited[1:], start=1)
+        )
+        if not later:
+            return 1
+        if citation.et_al:
+            if len(authors) >= 3:
+                return 3
+            return 2 if len(authors) == 2 else 1
+        if len(authors) == len(cited):
+            return 3
+        return 1
+
+
+def _add(index: dict[str, list[int]], keys: Iterable[str], position: int) -> None:
+    for key in keys:
+        positions = index.setdefault(key, [])
+        if not positions or positions[-1] != position:
+            positions.append(position)
+
+
+def _readings(citation: Citation, names_too: bool) -> list[Citation]:
+    """The citation as extracted, then shorter readings of where its names start:
+    leading words of the first name cut ("Menurut Hadiwinata" -> "Hadiwinata") and,
+    when `names_too`, leading names dropped ("Na Argentina, Rojas, Pinto" -> "Rojas,
+    Pinto"). A sure citation's names are never dropped: "(Smith and Jones, 2019)"
+    does not cite "Jones (2019)"."""
+    readings = [citation]
+    authors = citation.authors
+    for k in range(len(authors) if names_too else min(1, len(authors))):
+        if k:
+            readings.append(dataclasses.replace(citation, authors=authors[k:]))
+        words = authors[k].split()
+        for i in range(1, len(words)):
+            readings.append(
+                dataclasses.replace(citation, authors=(" ".join(words[i:]), *authors[k + 1 :]))
+            )
+    return readings
+
+
+def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
+    """The citation with its names starting later ("Menurut Hadiwinata" -> "Hadiwinata"),
+    its text and location moved to where the kept names start."""
+    words = authors[0].split()
     pattern = r"[\s*_]+".join(re.escape(w) for w in words)
     found = re.search(pattern, citation.text)
-    authors = (" ".join(words), *citation.authors[1:])
-    if found is None:
+    if found is None or not citation.narrative:
         return dataclasses.replace(citation, authors=authors)
     cut = found.start()
     location = citation.location
@@ -219,36 +418,8 @@ def _cut(citation: Citation, words: list[str]) -> Citation:
         authors=authors,
         text=citation.text[cut:],
         item=citation.item[cut:] if citation.item.startswith(citation.text) else citation.item,
-        location=Location(location.file, location.line, column),
+        location=dataclasses.replace(location, column=column),
     )
-
-
-# -- author-year ---------------------------------------------------------------------
-
-
-def _form_score(citation: Citation, reference: Reference) -> int:
-    """How well the cited authors fit the entry's: 3 fully, 2 nearly, 1 first only, 0 not."""
-    authors = _authors(reference)
-    cited = citation.authors
-    if not authors or not cited:
-        return 0
-    if not names_match(cited[0], authors[0].family):
-        if len(cited) > 1 and names_match(" and ".join(cited), authors[0].family):
-            return 3 if len(authors) == 1 else 1  # "Organisation for X and Y"
-        return 0
-    later = all(
-        i < len(authors) and names_match(name, authors[i].family)
-        for i, name in enumerate(cited[1:], start=1)
-    )
-    if not later:
-        return 1
-    if citation.et_al:
-        if len(authors) >= 3:
-            return 3
-        return 2 if len(authors) == 2 else 1
-    if len(authors) == len(cited):
-        return 3
-    return 1
 
 
 def _year_fits(citation: Citation, reference: Reference) -> str:
@@ -264,21 +435,9 @@ def _year_fits(citation: Citation, reference: Reference) -> str:
     return "family" if citation.year_suffix is None else ""
 
 
-def _best(scored: Iterable[tuple[int, Reference]]) -> tuple[str, ...]:
-    pairs = [(s, r) for s, r in scored if s > 0]
+def _best(scored: Iterable[tuple[int, int]]) -> tuple[int, ...]:
+    pairs = [(s, i) for s, i in scored if s > 0]
     if not pairs:
         return ()
     top = max(s for s, _ in pairs)
-    return tuple(r.id for s, r in pairs if s == top)
-
-
-def _match_author_year(citation: Citation, references: Sequence[Reference]) -> CitationMatch:
-    scored = [(_form_score(citation, r), r) for r in references]
-    fitting = [(s, r) for s, r in scored if s > 0]
-    exact = _best((s, r) for s, r in fitting if _year_fits(citation, r) == "exact")
-    if exact:
-        return CitationMatch(citation.id, targets=exact)
-    family = _best((s, r) for s, r in fitting if _year_fits(citation, r) == "family")
-    if family:
-        return CitationMatch(citation.id, targets=family)
-    return CitationMatch(citation.id, year_mismatch=_best(fitting))
+    return tuple(i for s, i in pairs if s == top)

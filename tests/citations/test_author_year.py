@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from citeaudit.manuscript.citations import AuthorYearExtractor
-from citeaudit.model.citation import CitationKind
+from citeaudit.model.citation import Certainty, CitationKind
 from tests.citations.helpers import document, summary
 
 
@@ -143,7 +143,9 @@ def test_narrative_keeps_a_leading_capitalised_word_for_the_matcher_to_cut() -> 
     ],
 )
 def test_look_alikes_are_not_citations(text: str) -> None:
-    assert extract(text) == []
+    # A month-like name may be an author ("May, R."): kept as WEAK, which counts only
+    # when an entry confirms it and is never reported as missing on its own.
+    assert [c for c in extract(text) if c.certainty is not Certainty.WEAK] == []
 
 
 def test_a_bad_item_does_not_spoil_the_good_one() -> None:

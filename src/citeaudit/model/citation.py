@@ -8,6 +8,21 @@ from enum import StrEnum
 from citeaudit.model.location import Location
 
 
+class Certainty(StrEnum):
+    """How sure the extractor is that a marker is a citation at all.
+
+    Only a SURE citation with no entry is a missing-reference. A CANDIDATE
+    (``See also Thompson (2015)``: a name before a year, in a citing context) is kept
+    when an entry confirms it and is otherwise a possible-missing-reference. A WEAK one
+    (a name before a bare year in running text, a name that is also a word like "May")
+    counts only when an entry confirms it, and is never reported on its own.
+    """
+
+    SURE = "sure"
+    CANDIDATE = "candidate"
+    WEAK = "weak"
+
+
 class CitationKind(StrEnum):
     AUTHOR_YEAR = "author-year"  # (Smith, 2019), Smith (2019)
     NUMERIC = "numeric"  # [3], [1-4]
@@ -38,6 +53,7 @@ class Citation:
     number: int | None = None
     narrative: bool = False
     command: str | None = None  # LaTeX command ("citep") or "pandoc"
+    certainty: Certainty = Certainty.SURE
 
 
 @dataclass(frozen=True, slots=True)

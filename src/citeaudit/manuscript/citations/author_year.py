@@ -1,53 +1,59 @@
 """Author-year citations: ``(Smith, 2019; Lee & Park, 2020a, p. 4)`` and ``Smith (2019)``.
 
-Parenthetical markers are kept when every part before the year looks like author
-names (see `names.py`); a bare ``(2019)`` is not a citation on its own. Narrative
-markers (``Smith (2019)``) are only *candidates*: a capitalised word before a year in
-parentheses is as often a country or a list item ("Georgia (1993)",
-"LITUANIA (2004)"). They are returned with ``narrative=True`` and, unless they say
-"et al.", `citeaudit.citation_matching.match_citations` keeps them only when their
-name is an author in the bibliography.
+Three shapes are read, each with the certainty (`Certainty`) the shape deserves:
+
+* **Groups** -- a parenthesis or square brackets holding names before years,
+  ``(Moreira 2009, Park et al. 2018)``, ``[Marsh et al., 2008]``,
+  ``(GÓMEZ; FERREIRA, 2018)``. Each year (or run of years, ``1987, 1991``,
+  ``2019a, b``) takes the names written just before it; cue words (``e.g.``,
+  ``reviewed in``, ``apud``), labels (``Dryad:``, ``BIC;``) and locators
+  (``p. 12``) between works are dropped (see `item_parser.py`). Names that need a
+  guess (a lower-case lead dropped, a month-like name) make the work *weak*.
+* **Narrative** -- names before a year in a group: ``Smith (2019)``,
+  ``Ramos and colleagues (2015)``, ``Vidal y Soto (2020, 60–62)``. A capitalised word
+  before a year in parentheses is as often a country or a list item ("Georgia
+  (1993)"), so without "et al." these are CANDIDATE (citing context: ``See also``,
+  a reporting verb after) or WEAK, and `citeaudit.citation_matching` keeps them when
+  an entry confirms the name.
+* **Bare** -- names before a year in running text, ``as shown by Hart and Lomé,
+  2019, the``: always WEAK.
+
+Every look back or ahead is bounded (`_WINDOW` characters), so extraction is linear
+in the size of the text even when a whole manuscript is one line.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import blank_markup, code_spans, inside
-from citeaudit.manuscript.citations.names import (
-    CONNECTORS,
-    PARTICLES,
-    clean_word,
-    is_initial,
-    parse_names,
-    valid_name,
+from citeaudit.manuscript.citations.names import is_common_word
+from citeaudit.manuscript.citations.narrative import (
+    NamesBefore,
+    citing_context,
+    names_before,
 )
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
-from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.location import Location
 
-_PAREN = re.compile(r"\(([^()]{1,400})\)")
-_PREFIX = re.compile(
-    r"^(?:see(?:\s+also)?|e\.\s?g\.|i\.\s?e\.|cf\.|compare|lihat(?:\s+juga)?|misalnya|"
-    r"vgl\.|siehe(?:\s+auch)?|z\.\s?B\.|véase|voir|for\s+example|for\s+instance|"
-    r"(?:as\s+)?cited\s+in|dikutip\s+dalam|dalam|in)\s*,?\s+",
-    re.IGNORECASE,
-)
-_LOWER_LEAD = re.compile(r"^(?:[a-z]+\s+){0,4}[a-z]+,\s+(?=[^\W\d_])")
+_GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]]{1,400})\]")
+_WINDOW = 240
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
-_AND_WORDS = frozenset({"and", "dan", "y", "e", "und", "et"})
-_NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:]\s*[^()]*)?$")
-_SECONDARY = re.compile(
-    r"^[,:]?\s*(?:as\s+cited\s+in|cited\s+in|quoted\s+in|dikutip\s+dalam|dalam|zit\.\s+n\.)"
-    r"\s+(.+)$",
-    re.IGNORECASE,
+_NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
+_BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20\d\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
+_BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
+# "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
+_BINOMIAL = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:[a-z]+(?:us|um|a|ae|is|i|ii|es|ensis|oides|ata|ica|ana|osa|alis)|"
+    r"spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+)\s*$"
 )
-_TIGHT = re.compile(r"\s+([,;:])")
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|\S+")
 
 
 class AuthorYearExtractor(CitationExtractor):
@@ -61,209 +67,196 @@ class AuthorYearExtractor(CitationExtractor):
         clean = blank_markup(text)
         code = code_spans(text)
         found: list[Marker] = []
-        for m in _PAREN.finditer(clean):
+        groups: list[tuple[int, int]] = []
+        for m in _GROUP.finditer(clean):
+            groups.append((m.start(), m.end()))
             if inside(code, m.start()):
                 continue
-            marker = _parenthetical(document, m) or _narrative(document, clean, m)
+            marker = _group(document, clean, m) or _narrative(document, clean, m)
             if marker is not None:
                 found.append(marker)
+        found.extend(_bare(document, clean, code, groups))
+        found.sort(key=lambda marker: marker.start)
         return found
 
 
-def _strip_prefix(item: str) -> str:
-    for _ in range(3):
-        stripped = _PREFIX.sub("", item, count=1)
-        stripped = _LOWER_LEAD.sub("", stripped, count=1)
-        if stripped == item:
-            break
-        item = stripped
-    return item
+# -- groups ---------------------------------------------------------------------------
 
 
-def _parenthetical(document: Document, m: re.Match[str]) -> Marker | None:
+def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
+    index = 1 if m.group(1) is not None else 2
+    works = parse_group(m.group(index))
+    if not works:
+        return None
     start, end = m.start(), m.end()
     marker_text = document.text[start:end]
     location = document.location_at(start)
+    after_binomial = _BINOMIAL.search(clean[max(0, start - 80) : start]) is not None
     citations: list[Citation] = []
-    previous: tuple[str, tuple[str, ...], bool] | None = None
-    pending = [" ".join(raw.split()) for raw in m.group(1).split(";")]
-    while pending:
-        item = _strip_prefix(pending.pop(0))
-        parsed_item = _item(item, previous)
-        if parsed_item is None:
-            previous = None
-            continue
-        name_text, authors, et_al, labels, rest = parsed_item
-        previous = (name_text, authors, et_al)
-        for label in labels:
-            work = item if len(labels) == 1 else f"{name_text}, {label.text}"
-            work = _TIGHT.sub(r"\1", work)
-            citations.append(_citation(marker_text, location, work, authors, et_al, label, False))
-        secondary = _SECONDARY.match(rest)
-        if secondary:  # "(Smith, 2019, as cited in Lee, 2020)": Lee 2020 is cited too
-            pending.insert(0, secondary.group(1))
-    if not citations:
-        return None
+    for work in works:
+        certainty = Certainty.WEAK if after_binomial else work.certainty
+        citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
 
 
-def _item(
-    item: str, previous: tuple[str, tuple[str, ...], bool] | None
-) -> tuple[str, tuple[str, ...], bool, list[YearLabel], str] | None:
-    """One work of a parenthetical: names, years and what follows (a locator)."""
-    year_at = YEAR.search(item)
-    if year_at is None:
-        return None
-    if year_at.start() == 0:
-        if previous is None:
-            return None
-        name_text, authors, et_al = previous  # "(Smith, 2019; 2020)"
-    else:
-        names = parse_names(item[: year_at.start()])
-        if names is None:
-            return None
-        authors, et_al = names
-        name_text = item[: year_at.start()].strip(" ,")
-    parsed = parse_years(item, year_at.start())
-    if parsed is None:
-        return None
-    labels, years_end = parsed
-    rest = item[years_end:].strip()
-    if rest and rest[0] not in ",:":
-        return None  # "(Uzbekistan joined in 2006 and left in 2012)": a clause
-    return name_text, authors, et_al, labels, rest
+def _citations(
+    marker_text: str, location: Location, work: ParsedWork, certainty: Certainty, narrative: bool
+) -> list[Citation]:
+    return [
+        Citation(
+            id="",
+            text=marker_text,
+            location=location,
+            kind=CitationKind.AUTHOR_YEAR,
+            item=work.item if len(work.labels) == 1 else f"{work.name_text}, {label.text}",
+            authors=work.authors,
+            et_al=work.et_al,
+            year=label.year,
+            year_suffix=label.suffix,
+            no_date=label.no_date,
+            narrative=narrative,
+            certainty=certainty,
+        )
+        for label in work.labels
+    ]
+
+
+# -- narrative: Smith (2019) ----------------------------------------------------------
 
 
 def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
-    inner = m.group(1)
-    parsed = parse_years(inner.strip())
+    inner = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    parsed = parse_years(inner)
     if parsed is None:
         return None
     labels, years_end = parsed
-    if not _NARRATIVE_TAIL.match(inner.strip()[years_end:]):
+    if not _NARRATIVE_TAIL.match(inner[years_end:]):
         return None
-    line_start = clean.rfind("\n", 0, m.start()) + 1
-    prefix = clean[line_start : m.start()]
-    found = _names_before(prefix)
+    window_start, line_start = _window_before(clean, m.start())
+    found = names_before(clean[window_start : m.start()])
     if found is None:
         return None
-    name_offset, authors, et_al = found
-    start = line_start + name_offset
-    while start > line_start and document.text[start - 1] in "*_":
+    start = window_start + found.offset
+    while start > window_start and document.text[start - 1] in "*_":
         start -= 1  # the marker includes the name's emphasis: "*NATO* (2022)"
-    line_rest = clean[m.end() : _line_end(clean, m.end())]
-    if _LIST_ITEM.match(clean[line_start:start] + " ") and not line_rest.strip(" .,;:"):
+    after = clean[m.end() : _line_end(clean, m.end())]
+    in_list = line_start is not None and _LIST_ITEM.match(clean[line_start:start] + " ")
+    if in_list and not after.strip(" .,;:"):
         return None  # "12. SPANYOL (1982)": a list item, not a citation
+    certainty = _narrative_certainty(
+        found, clean[window_start : window_start + found.offset], after
+    )
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
-    citations = tuple(
-        _citation(
-            marker_text,
-            location,
-            marker_text if len(labels) == 1 else f"{' '.join(authors)} ({label.text})",
-            authors,
-            et_al,
-            label,
-            True,
+    work = ParsedWork(
+        name_text=" ".join(found.authors),
+        authors=found.authors,
+        et_al=found.et_al,
+        labels=tuple(labels),
+        item=marker_text,
+        certainty=certainty,
+    )
+    citations = _citations(marker_text, location, work, certainty, narrative=True)
+    if len(labels) > 1:
+        citations = [
+            dataclasses.replace(c, item=f"{' '.join(found.authors)} ({label.text})")
+            for c, label in zip(citations, labels, strict=True)
+        ]
+    return Marker(start, m.end(), tuple(citations))
+
+
+def _narrative_certainty(found: NamesBefore, before: str, after: str) -> Certainty:
+    if len(found.authors) == 1 and is_common_word(found.authors[0]):
+        return Certainty.WEAK  # "May (2011)": a month as often as an author
+    if found.et_al:
+        return Certainty.SURE
+    if len(found.authors) > 2:
+        return Certainty.WEAK  # "Azerbaijan, Belarus and Georgia (1993)": styles say "et al."
+    if found.possessive or citing_context(before, after):
+        return Certainty.CANDIDATE
+    return Certainty.WEAK
+
+
+def _window_before(clean: str, offset: int) -> tuple[int, int | None]:
+    """Where the look-back window starts, and the line's start if it lies in the window."""
+    floor = max(0, offset - _WINDOW)
+    newline = clean.rfind("\n", floor, offset)
+    if newline >= 0:
+        return newline + 1, newline + 1
+    return floor, (0 if floor == 0 else None)
+
+
+def _line_end(clean: str, offset: int) -> int:
+    ceiling = min(len(clean), offset + _WINDOW)
+    end = clean.find("\n", offset, ceiling)
+    return ceiling if end < 0 else end
+
+
+# -- bare: as shown by Hart and Lomé, 2019, the ... ----------------------------------------
+
+
+def _bare(
+    document: Document, clean: str, code: list[tuple[int, int]], groups: list[tuple[int, int]]
+) -> list[Marker]:
+    found: list[Marker] = []
+    for m in _BARE_YEAR.finditer(clean):
+        start = m.start()
+        if inside(groups, start) or inside(code, start):
+            continue
+        j = start - 1
+        while j >= 0 and clean[j] == " ":
+            j -= 1
+        if j >= 0 and clean[j] == ",":
+            j -= 1
+        if j < 0 or not clean[j].isalpha() or j < start - 3:
+            continue  # only "Name 2019" and "Name, 2019"
+        follow = _BARE_FOLLOW.match(clean, m.end())
+        if follow is None:
+            continue
+        window_start, _ = _window_before(clean, j + 1)
+        names = names_before(clean[window_start : j + 1])
+        if names is None or names.possessive:
+            continue
+        if len(names.authors) == 1 and is_common_word(names.authors[0]):
+            continue  # "in May 2019": a date
+        if _BINOMIAL.search(
+            clean[max(0, window_start + names.offset - 80) : window_start + names.offset]
+        ):
+            continue  # "Aus bus Smith, 1949": a taxonomic authority
+        parsed = parse_years(clean[start : follow.end()])
+        if parsed is None:
+            continue
+        labels, years_end = parsed
+        name_start = window_start + names.offset
+        end = start + years_end
+        marker_text = document.text[name_start:end]
+        work = ParsedWork(
+            name_text=" ".join(names.authors),
+            authors=names.authors,
+            et_al=names.et_al,
+            labels=tuple(labels),
+            item=marker_text,
+            certainty=Certainty.WEAK,
         )
-        for label in labels
-    )
-    return Marker(start, m.end(), citations)
+        location = document.location_at(name_start)
+        found.append(
+            Marker(
+                name_start,
+                end,
+                tuple(_citations(marker_text, location, work, Certainty.WEAK, False)),
+            )
+        )
+    return _disjoint(found)
 
 
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end < 0 else end
+def _disjoint(markers: list[Marker]) -> list[Marker]:
+    """Bare markers never overlap each other ("Smith 2019, 2020": one marker)."""
+    kept: list[Marker] = []
+    for marker in markers:
+        if kept and marker.start < kept[-1].end:
+            continue
+        kept.append(marker)
+    return kept
 
 
-def _names_before(prefix: str) -> tuple[int, tuple[str, ...], bool] | None:
-    """Author names that end `prefix` (the text before a year in parentheses)."""
-    body = prefix.rstrip()
-    possessive = re.search(r"['’]s?$", body)
-    if possessive:
-        body = body[: possessive.start()]
-    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
-    i = len(tokens) - 1
-    et_al = False
-    if i >= 1 and tokens[i][0].casefold() in ("al.", "al") and tokens[i - 1][0] == "et":
-        et_al, i = True, i - 2
-    elif i >= 0 and tokens[i][0].casefold() in ("dkk.", "dkk"):
-        et_al, i = True, i - 1
-    first = _name_back(tokens, i)
-    if first is None:
-        return None
-    names = [first]
-    j = first[0] - 1
-    if j >= 0 and (tokens[j][0] == "&" or tokens[j][0].casefold() in _AND_WORDS):
-        k = j - 1 if j >= 1 and tokens[j - 1][0] == "," else j
-        second = _name_back(tokens, k - 1)
-        if second is not None:
-            names.insert(0, second)
-            j = second[0] - 1
-            while j >= 1 and tokens[j][0] == ",":
-                more = _name_back(tokens, j - 1)
-                if more is None:
-                    break
-                names.insert(0, more)
-                j = more[0] - 1
-    start_token = names[0][0]
-    authors = tuple(name for _, name in names)
-    return tokens[start_token][1], authors, et_al
-
-
-def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
-    """The name ending at token `i`: (index of its first token, the name)."""
-    if i < 0:
-        return None
-    words: list[str] = []
-    j = i
-    while j >= 0 and len(words) < 5:
-        word = tokens[j][0]
-        if not word[0].isalpha():
-            break
-        if word.endswith(".") and not is_initial(word) and j != i:
-            break  # the end of the previous sentence
-        folded = word.casefold()
-        if not word[0].isupper() and folded not in PARTICLES and folded not in CONNECTORS:
-            break
-        if folded in _AND_WORDS:
-            break
-        words.insert(0, word)
-        j -= 1
-    while words and not words[0][0].isupper() and words[0].casefold() not in PARTICLES:
-        words.pop(0)
-    first = i - len(words) + 1
-    # Leading initials belong to a given name ("J. Smith"): drop them.
-    while words and is_initial(words[0]):
-        words.pop(0)
-        first += 1
-    if not words:
-        return None
-    name = " ".join(clean_word(w) for w in words)
-    if not valid_name(" ".join(words)):
-        return None
-    return first, name
-
-
-def _citation(
-    text: str,
-    location: Location,
-    item: str,
-    authors: tuple[str, ...],
-    et_al: bool,
-    label: YearLabel,
-    narrative: bool,
-) -> Citation:
-    return Citation(
-        id="",
-        text=text,
-        location=location,
-        kind=CitationKind.AUTHOR_YEAR,
-        item=item,
-        authors=authors,
-        et_al=et_al,
-        year=label.year,
-        year_suffix=label.suffix,
-        no_date=label.no_date,
-        narrative=narrative,
-    )
+__all__ = ["YEAR", "AuthorYearExtractor", "YearLabel"]

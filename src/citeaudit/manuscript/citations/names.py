@@ -1,9 +1,13 @@
 """What an author name looks like in an in-text citation, and what it does not.
 
 The test that keeps sentences out: a name is one to six words, each capitalised
-(``Smith``, ``NATO``, ``Šimić``), a particle (``van``, ``der``, ``de``) or a
+(``Smith``, ``NATO``, ``Šimić``, ``GÓMEZ``), a particle (``van``, ``der``, ``de``) or a
 connector inside an organisation's name (``Ministry of Health``). A lower-case
 verb or noun ("bergabung", "shows") means the text is a clause, not a name.
+
+Words that are also surnames (May, Law, Page, Young, Field, Long) are not refused
+here: `is_common_word` only marks them, and the extractor makes such a citation
+*weak* -- kept when an entry confirms it, never reported as missing on its own.
 """
 
 from __future__ import annotations
@@ -11,43 +15,52 @@ from __future__ import annotations
 import re
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string, as lists of words read best."""
     return frozenset(words.split())
 
 
 # Lower-case words allowed inside a name: name particles and organisation connectors.
-PARTICLES = _word_set(
+PARTICLES = word_set(
     "van von der den de del della des di da do dos das du la le ten ter zu zur "
     "al el bin binti ibn af av"
 )
-CONNECTORS = _word_set("of for the on in and und y e et dan für pour para per")
+CONNECTORS = word_set("of for the on in and und y e et dan für pour para per")
+
+# Words that join two authors of one work, in the languages of reference lists.
+AND_WORDS = word_set("and & dan y e und et en och og i ve a és ja și si oraz und")
 
 # Capitalised words that head a parenthesis with a year without being an author.
-NOT_NAMES = _word_set(
+NOT_NAMES = word_set(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     januari februari maret mei juni juli agustus oktober desember
     januar februar märz mai oktober dezember
     enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
     janvier février mars avril juin juillet août septembre octobre novembre décembre
     spring summer autumn fall winter
     monday tuesday wednesday thursday friday saturday sunday
-    year years tahun jahr año since sejak until till hingga sampai pada in on by at
+    year years tahun jahr año ano since sejak until till hingga sampai pada in on by at
     circa ca around about approximately before after early late mid end awal akhir
-    pertengahan figure fig table tabel gambar chapter bab page vol no nomor section pasal
-    article act law ad bc ce bce est established founded born died
+    pertengahan figure fig figura table tabel tabela tabla gambar chapter bab page vol no
+    nomor section pasal article act law ad bc ce bce est established founded born died
+    source sources fonte fuente sumber quelle author authors autor autores elaborated
+    elaborado elaboración own data dados datos census censo
     """
 )
 
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?$")
 
 ET_AL = re.compile(
-    r"(?:,?\s+|^)(?:et\.?\s*al\b\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|and\s+colleagues|"
-    r"and\s+others|dan\s+kawan-kawan)\s*$",
+    r"(?:,?\s+|^)(?:et\.?\s*al\b\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|et\s+coll?\b\.?|"
+    r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
+    r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan)\s*$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,\s*(?:&|and|dan|y|e|und|et)\s+|,|&|\s(?:and|dan|y|e|und|et)\s)\s*")
+_AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))
+_SPLIT = re.compile(rf"\s*(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|\s(?:{_AND})\s)\s*")
 
 
 def is_initial(word: str) -> bool:
@@ -61,7 +74,14 @@ def clean_word(word: str) -> str:
     return word.strip(".,;:'’\"“”")
 
 
+def is_common_word(name: str) -> bool:
+    """A one-word name that is also a month, a unit of a document or a function word."""
+    words = name.split()
+    return len(words) == 1 and clean_word(words[0]).casefold() in NOT_NAMES
+
+
 def valid_name(part: str) -> bool:
+    """Whether `part` has the shape of one author's (or organisation's) name."""
     words = part.split()
     if not 1 <= len(words) <= 6:
         return False
@@ -79,9 +99,7 @@ def valid_name(part: str) -> bool:
             continue
         else:
             return False
-    if capitalised == 0 or not words[-1][0].isupper():
-        return False
-    return not (len(words) == 1 and clean_word(words[0]).casefold() in NOT_NAMES)
+    return capitalised > 0 and words[-1][0].isupper()
 
 
 def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:

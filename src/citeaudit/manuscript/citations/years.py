@@ -1,4 +1,9 @@
-"""Year labels as citations write them: ``2019``, ``2020a``, ``n.d.``, ``in press``."""
+"""Year labels as citations write them: ``2019``, ``2020a``, ``n.d.``, ``in press``.
+
+A year glued to a word, a slash, a dot or a dash (``10.2019/x``, ``pp. 1998–2001``,
+``COVID-2019``) is part of something else -- a DOI, a page range, a name -- never a
+citation's year.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ from dataclasses import dataclass
 
 # An optional original year ("1900/1999") is skipped: the reference carries the later one.
 YEAR = re.compile(
+    r"(?<![\w./\-–—])"
     r"(?:1[5-9]\d\d\s*/\s*)?"
     r"(?:(?P<year>1[5-9]\d\d|20\d\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
-    r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse)\b)"
+    r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
+# "2019a, b": a lone letter continues a suffixed year, when nothing word-like follows it.
+_SUFFIX_ONLY = re.compile(r"(?P<suffix>[a-z])(?=\s*(?:[,;:)\]]|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +40,10 @@ class YearLabel:
 
 
 def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None:
-    """Years from `start`, comma-separated (``2019a, 2019b``); returns them and the end."""
+    """Years from `start`, comma-separated (``2019a, 2019b``, ``2019a, b``, ``1987, 1991``).
+
+    Returns the labels and where they end; None when no year starts at `start`.
+    """
     m = YEAR.match(text, start)
     if not m:
         return None
@@ -43,8 +54,15 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
         if not sep:
             break
         nxt = YEAR.match(text, sep.end())
-        if not nxt:
+        if nxt:
+            labels.append(YearLabel.from_match(nxt))
+            end = nxt.end()
+            continue
+        last = labels[-1]
+        letter = _SUFFIX_ONLY.match(text, sep.end()) if last.suffix else None
+        if letter is None:
             break
-        labels.append(YearLabel.from_match(nxt))
-        end = nxt.end()
+        suffix = letter.group("suffix")
+        labels.append(YearLabel(last.year, suffix, last.no_date, f"{last.year or 'n.d.'}{suffix}"))
+        end = letter.end()
     return labels, end

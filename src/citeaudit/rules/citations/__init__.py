@@ -5,8 +5,10 @@ from __future__ import annotations
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations.ambiguous_citation import AmbiguousCitation
 from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatch
+from citeaudit.rules.citations.citations_not_recognised import CitationsNotRecognised
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.citations.missing_reference import MissingReference
+from citeaudit.rules.citations.possible_missing_reference import PossibleMissingReference
 from citeaudit.rules.citations.uncited_reference import UncitedReference
 
 RULES: tuple[type[Rule], ...] = (
@@ -15,4 +17,6 @@ RULES: tuple[type[Rule], ...] = (
     AmbiguousCitation,
     CitationYearMismatch,
     InputProblemRule,
+    PossibleMissingReference,
+    CitationsNotRecognised,
 )

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from rapidfuzz import process
 
 from citeaudit.audit_data import AuditData
-from citeaudit.model.citation import CitationKind
+from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
+from citeaudit.rules.citations._grouping import group_by_work, other_places
 
 
 class MissingReference(Rule):
@@ -21,6 +22,11 @@ class MissingReference(Rule):
 
     Example: the text says "(Fakhrunisa, 2019)" and the list has no Fakhrunisa entry;
     or ``\\citep{smith2019}`` with no ``@article{smith2019,`` in the .bib file.
+
+    Only citations the extractor is sure of are reported here; a name before a year
+    that may be a citation ("See also Thompson (2015)") is possible-missing-reference.
+    The same missing work cited several times is one finding, at its first citation,
+    listing the other places.
 
     Fix: add the entry, or correct the citation. For a key that is close to an
     existing one (a typo), the fix names the likely key.
@@ -34,9 +40,13 @@ class MissingReference(Rule):
     def check(self, data: AuditData) -> Iterable[Finding]:
         matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
         keys = [r.key for r in data.references if r.key]
-        for cit in data.citations:
-            if cit.id in matched or cit.key == "*":
-                continue
+        missing = [
+            c
+            for c in data.citations
+            if c.id not in matched and c.key != "*" and c.certainty is Certainty.SURE
+        ]
+        for group in group_by_work(missing):
+            cit = group[0]
             fix = Fix("Add the cited work to the reference list, or correct the citation")
             if cit.kind is CitationKind.KEY and cit.key and keys:
                 best = process.extractOne(cit.key, keys, score_cutoff=85)
@@ -54,4 +64,6 @@ class MissingReference(Rule):
                 )
             else:
                 message = f"{describe_citation(cit)} has no matching entry in the reference list"
-            yield self.finding(message, cit.location, citation=cit.id, fix=fix)
+            yield self.finding(
+                message + other_places(group), cit.location, citation=cit.id, fix=fix
+            )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
 
@@ -22,7 +23,8 @@ class UncitedReference(Rule):
     Fix: cite the work where it supports the text, or remove the entry. A citation
     with the wrong year still counts as citing the entry (citation-year-mismatch says
     so), and LaTeX's ``\\nocite{*}`` cites everything. Only runs when a manuscript was
-    read: a bare bibliography has nothing to be cited by.
+    read: a bare bibliography has nothing to be cited by. When almost the whole of a
+    manuscript's own list is uncited, citations-not-recognised says so once instead.
     """
 
     name = "uncited-reference"
@@ -36,8 +38,10 @@ class UncitedReference(Rule):
         if any(c.key == "*" for c in data.citations):
             return
         cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+        coverage = poor_coverage(data)
+        summarised = {r.id for r in coverage.entries} if coverage else set()
         for ref in data.references:
-            if ref.id in cited:
+            if ref.id in cited or ref.id in summarised:
                 continue
             yield self.finding(
                 f"{describe_reference(ref)} is in the reference list but never cited in the text",

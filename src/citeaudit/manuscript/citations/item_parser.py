@@ -1,0 +1,226 @@
+"""The works inside one parenthesis or pair of brackets: ``(e.g., Moreira 2009, Park et
+al. 2018; BIC; Schwarz, 1978, p. 4)``.
+
+The parser is anchored on years, not on separators, because writers separate works
+with semicolons, commas or nothing at all ("Tanaka 2001 apud Ito 2005"). Each run of
+years takes the names written just before it; what lies between two works --
+a locator, a cue ("reviewed in", "apud", "e.g."), a label ("Dryad:", "BIC;") -- is cut
+away. A semicolon inside the names joins co-authors only when every part is written
+in capitals, as ABNT does (``GÓMEZ; FERREIRA, 2018``).
+
+The certainty of a work drops to WEAK whenever the names were found by a guess:
+lower-case words dropped before them, a bare preposition before them ("in Paris,
+1992"), a name that is also a common word ("May 2011"), or words other than a
+locator after the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeaudit.manuscript.citations.names import (
+    AND_WORDS,
+    PARTICLES,
+    is_common_word,
+    parse_names,
+    valid_name,
+)
+from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
+from citeaudit.model.citation import Certainty
+
+_STRONG_CUES = (
+    r"see\s+also|see,?\s+e\.\s?g\.|see|but\s+see|e\.\s?g\.|i\.\s?e\.|cf\.?|compare|vide|"
+    r"viz\.|(?:as\s+)?(?:reviewed|summari[sz]ed|discussed|described|cited|quoted)\s+(?:in|by)|"
+    r"review\s+in|apud|according\s+to|based\s+on|(?:data|adapted|modified|redrawn|taken)\s+from|"
+    r"after|following|for\s+(?:a\s+)?(?:review|reviews|example|instance|details|discussion)"
+    r"(?:,?\s+see)?|among\s+others|also|contra|"
+    r"citad[oa]s?\s+(?:em|por|en)|cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|"
+    r"dikutip\s+dalam|lihat(?:\s+juga)?|misalnya|vgl\.|siehe(?:\s+auch)?|z\.\s?B\.|"
+    r"véase(?:\s+también)?|ver(?:\s+também|\s+también)?|voir(?:\s+aussi)?|p\.\s?ex\.|"
+    r"por\s+ejemplo|por\s+exemplo|par\s+exemple|segundo|conforme|según|selon|laut|menurut"
+)
+_WEAK_CUES = r"in|from|by|with|per|sensu|via|de|em|en|dans|nach|von|dalam|oleh|on|at"
+_CUE = re.compile(rf"^(?:(?P<strong>{_STRONG_CUES})|(?P<weak>{_WEAK_CUES}))(?:[\s,:]+|$)", re.I)
+_AND = re.compile(
+    "^(?:" + "|".join(re.escape(w) for w in sorted(AND_WORDS, key=len, reverse=True)) + r")\s+",
+    re.IGNORECASE,
+)
+_LOCATOR = re.compile(
+    r"(?:\s*[,:]\s*(?:(?:(?:pp?|S|hlm|h|pág|págs|pag|f|ff|para|ch|chap|cap|fig|tab|sec|vol)\.?\s*"
+    r"(?:\d+|[IVXLCivxlc]+\b))|\d+)(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)?"
+)
+_TIGHT = re.compile(r"\s+([,;:])")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedWork:
+    """One cited work: its names as written, the names, and its years."""
+
+    name_text: str
+    authors: tuple[str, ...]
+    et_al: bool
+    labels: tuple[YearLabel, ...]
+    item: str  # this work's part of the marker, e.g. "Lee & Park, 2020a, p. 4"
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    offset: int  # where the names start in the segment
+    text: str
+    authors: tuple[str, ...]
+    et_al: bool
+    weak: bool
+
+
+def parse_group(content: str) -> list[ParsedWork]:
+    """Every work cited in a parenthesis' or brackets' content; [] when none is."""
+    text = " ".join(content.split())
+    runs = _year_runs(text)
+    works: list[ParsedWork] = []
+    previous: ParsedWork | None = None
+    prev_end = 0
+    for i, (start, end, labels) in enumerate(runs):
+        segment_start = prev_end
+        segment = text[prev_end:start]
+        prev_end = end
+        next_start = runs[i + 1][0] if i + 1 < len(runs) else len(text)
+        tail_ok = _tail_ok(text[end:next_start])
+        last = i + 1 == len(runs)
+        if last and not tail_ok:
+            continue  # "(Uzbekistan joined in 2006 and left)": a clause
+        names = _names_in(segment)
+        if names is None:
+            if segment.strip(" ,;:&") or previous is None:
+                previous = None  # "(Smith, 2019; the data for 2020)"
+                continue
+            name_text, authors, et_al = previous.name_text, previous.authors, previous.et_al
+            weak = previous.certainty is Certainty.WEAK
+            item_start = start
+        else:
+            name_text, authors, et_al = names.text, names.authors, names.et_al
+            weak = names.weak
+            item_start = segment_start + names.offset
+        if not tail_ok or (len(authors) == 1 and is_common_word(authors[0])):
+            weak = True
+        locator = _LOCATOR.match(text, end)
+        item_end = locator.end() if locator else end
+        item = _TIGHT.sub(r"\1", text[item_start:item_end].strip(" ,;"))
+        if names is None:
+            item = f"{name_text}, {item}"
+        work = ParsedWork(
+            name_text=name_text,
+            authors=authors,
+            et_al=et_al,
+            labels=tuple(labels),
+            item=item,
+            certainty=Certainty.WEAK if weak else Certainty.SURE,
+        )
+        works.append(work)
+        previous = work
+    return works
+
+
+def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:
+    runs: list[tuple[int, int, list[YearLabel]]] = []
+    pos = 0
+    while True:
+        m = YEAR.search(text, pos)
+        if m is None:
+            return runs
+        parsed = parse_years(text, m.start())
+        if parsed is None:  # pragma: no cover - YEAR matched at this offset
+            return runs
+        labels, end = parsed
+        runs.append((m.start(), end, labels))
+        pos = max(end, m.start() + 1)
+
+
+def _tail_ok(tail: str) -> bool:
+    """What follows a work's years: a locator, a separator, "and", a cue, or nothing."""
+    tail = tail.strip()
+    if not tail or tail[0] in ",;:":
+        return True
+    return bool(_AND.match(tail + " ") or _CUE.match(tail))
+
+
+def _names_in(segment: str) -> _Names | None:
+    """The names that end `segment` (the text between the previous work and a year)."""
+    cut = _last_digit_cut(segment)
+    cut = _semicolon_cut(segment, cut)
+    colon = segment.rfind(":", cut)
+    if colon >= 0:
+        cut = colon + 1  # "Dryad: Lee 2014"
+    weak = False
+    cut = _skip(segment, cut, " ,;:")
+    for _ in range(4):
+        rest = segment[cut:]
+        and_word = _AND.match(rest)
+        if and_word:
+            cut = _skip(segment, cut + and_word.end(), " ,")
+            continue
+        cue = _CUE.match(rest)
+        if cue and cue.end() < len(rest):
+            weak = weak or cue.group("weak") is not None
+            cut = _skip(segment, cut + cue.end(), " ,:")
+            continue
+        break
+    lowered = _skip_lower_lead(segment, cut)
+    if lowered != cut:
+        dropped = segment[cut:lowered].rstrip()
+        weak = weak or not dropped.endswith((",", ":"))
+        cut = lowered
+    text = segment[cut:].strip(" ,")
+    if not text:
+        return None
+    names = parse_names(text.replace(";", ","))
+    if names is None:
+        return None
+    authors, et_al = names
+    return _Names(cut, text, authors, et_al, weak)
+
+
+def _skip(text: str, i: int, chars: str) -> int:
+    while i < len(text) and text[i] in chars:
+        i += 1
+    return i
+
+
+def _last_digit_cut(segment: str) -> int:
+    """After the last digit: a locator or a number ("p. 12", "ISO 690") is no name."""
+    for i in range(len(segment) - 1, -1, -1):
+        if segment[i].isdigit():
+            return i + 1
+    return 0
+
+
+def _semicolon_cut(segment: str, cut: int) -> int:
+    """After the last semicolon, unless every part is a name in capitals (ABNT)."""
+    last = segment.rfind(";", cut)
+    if last < 0:
+        return cut
+    parts = [p.strip(" ,") for p in segment[cut:].split(";")]
+    if all(p and valid_name(p) and _capitals(p) for p in parts):
+        return cut
+    return last + 1
+
+
+def _capitals(name: str) -> bool:
+    words = [w for w in name.split() if w.casefold() not in PARTICLES]
+    return bool(words) and all(w.isupper() for w in words) and any(len(w) > 1 for w in words)
+
+
+def _skip_lower_lead(segment: str, cut: int) -> int:
+    """Past lower-case words before the first capitalised one, keeping name particles
+    ("van der Berg") and stopping where no capitalised word follows."""
+    words = list(re.finditer(r"\S+", segment[cut:]))
+    first_upper = next((k for k, w in enumerate(words) if w.group()[0].isupper()), None)
+    if not first_upper:
+        return cut
+    k = first_upper
+    while k > 0 and words[k - 1].group().casefold() in PARTICLES:
+        k -= 1
+    if k == 0:
+        return cut
+    return cut + words[k].start()

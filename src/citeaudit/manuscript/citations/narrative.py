@@ -1,0 +1,152 @@
+"""Names written before a year: ``Smith and Lee (2019)``, ``Hart and Lomé, 2019``.
+
+`names_before` reads backwards from the year over a bounded window, so a manuscript
+that is one long line costs the same per citation as any other. It may take in a
+capitalised word before the names ("Menurut Hadiwinata", "Na Argentina, Rojas e
+Pinto"); `citeaudit.citation_matching` cuts such words away when an entry shows
+where the names really start.
+
+`citing_context` says whether the words around the marker are how writers cite
+("See also Thompson (2015)", "Thompson (2015) showed"): only such an unconfirmed
+narrative is worth a possible-missing-reference, not "Georgia (1993)" in a list of
+accession years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeaudit.manuscript.citations.names import (
+    AND_WORDS,
+    CONNECTORS,
+    PARTICLES,
+    clean_word,
+    is_initial,
+    valid_name,
+    word_set,
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|\S")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COLLEAGUES = word_set(
+    "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
+    "others outros otros kawan-kawan"
+)
+_ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll"})
+_CUE_BEFORE = word_set(
+    """
+    see also cf cf. by to following per like unlike as apud segundo conforme según selon
+    nach laut gemäß menurut lihat ver véase vgl. vgl siehe e.g. e.g., i.e. and/or
+    """
+)
+_REPORTING = re.compile(
+    r"^[\s,]*(?:(?:has|have|had|also|then|later|further|recently|first|previously|"
+    r"clearly|already|thus)\s+)?"
+    r"(?:show|found|find|argu|report|suggest|propos|describ|demonstrat|not(?:e|ed|es)\b|"
+    r"observ|conclud|stat(?:e|ed|es)\b|defin|develop|introduc|investigat|examin|studi|"
+    r"claim|point|highlight|emphasi[sz]|explain|discuss|identif|present|provid|recommend|"
+    r"analy[sz]|assess|evaluat|confirm|indicat|predict|review|mention|assert|contend|"
+    r"maintain|believ|hypothesi[sz]|posit|assum|recogni[sz]|document|record|offer|outlin|"
+    r"summari[sz]|establish|adopt|extend|wrote|writ|call|term|coin|use[ds]?\b|appl|"
+    r"mostr|afirm|apont|destac|defend|suger|conclu|identific|señal|muestr|indic|plante|"
+    r"sostien|seña|encontr|verific|zeig|argumentier|betont|beschreib|stellt|"
+    r"menyatakan|mengatakan|menjelaskan|berpendapat|mengemukakan|menemukan|menunjukkan|"
+    r"montr|affirm|soulign|écrit|estim|measur|model|compar|tested|test(?:s|ed)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamesBefore:
+    offset: int  # where the first name starts in the text given
+    authors: tuple[str, ...]
+    et_al: bool
+    possessive: bool
+
+
+def names_before(prefix: str) -> NamesBefore | None:
+    """Author names that end `prefix` (the text before a year), or None."""
+    body = prefix.rstrip()
+    possessive = _POSSESSIVE.search(body)
+    if possessive:
+        body = body[: possessive.start()]
+    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
+    i = len(tokens) - 1
+    et_al = False
+    if i >= 1 and tokens[i][0].casefold() in ("al.", "al") and tokens[i - 1][0] == "et":
+        et_al, i = True, i - 2
+    elif i >= 0 and tokens[i][0].casefold() in _ET_AL_ALONE:
+        et_al, i = True, i - 1
+        if i >= 0 and tokens[i][0].casefold() in ("y", "et"):
+            i -= 1  # "y col.", "et coll."
+    elif (
+        i >= 1
+        and tokens[i][0].casefold() in _COLLEAGUES
+        and tokens[i - 1][0].casefold() in AND_WORDS
+    ):
+        et_al, i = True, i - 2  # "Ramos and colleagues (2015)"
+    first = _name_back(tokens, i)
+    if first is None:
+        return None
+    names = [first]
+    j = first[0] - 1
+    if j >= 0 and tokens[j][0].casefold() in AND_WORDS:
+        k = j - 1 if j >= 1 and tokens[j - 1][0] == "," else j
+        second = _name_back(tokens, k - 1)
+        if second is not None:
+            names.insert(0, second)
+            j = second[0] - 1
+            while j >= 1 and tokens[j][0] == "," and len(names) < 8:
+                more = _name_back(tokens, j - 1)
+                if more is None:
+                    break
+                names.insert(0, more)
+                j = more[0] - 1
+    authors = tuple(name for _, name in names)
+    return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
+
+
+def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
+    """The name ending at token `i`: (index of its first token, the name)."""
+    if i < 0:
+        return None
+    words: list[str] = []
+    j = i
+    while j >= 0 and len(words) < 5:
+        word = tokens[j][0]
+        if not word[0].isalpha():
+            break
+        if word.endswith(".") and not is_initial(word) and j != i:
+            break  # the end of the previous sentence
+        folded = word.casefold()
+        if not word[0].isupper() and folded not in PARTICLES and folded not in CONNECTORS:
+            break
+        if folded in AND_WORDS and not word[0].isupper():
+            break
+        words.insert(0, word)
+        j -= 1
+    while words and not words[0][0].isupper() and words[0].casefold() not in PARTICLES:
+        words.pop(0)
+    first = i - len(words) + 1
+    # Leading initials belong to a given name ("J. Smith"): drop them.
+    while words and is_initial(words[0]):
+        words.pop(0)
+        first += 1
+    if not words:
+        return None
+    name = " ".join(clean_word(w) for w in words)
+    if not valid_name(" ".join(words)):
+        return None
+    return first, name
+
+
+def citing_context(before: str, after: str) -> bool:
+    """Whether the words just before the names or just after the year are how a writer
+    introduces a citation."""
+    words = before.split()[-2:]
+    if any(w.casefold().strip(",") in _CUE_BEFORE for w in words[-1:]):
+        return True
+    if len(words) == 2 and " ".join(words).casefold() in ("according to", "work of", "study of"):
+        return True
+    return bool(_REPORTING.match(after.lstrip(" )]")))

@@ -1,0 +1,64 @@
+"""Whether the citations read cover the reference list at all.
+
+When almost every entry of a manuscript's own reference list is uncited, the
+likelier story is not forty forgotten works but one citation style citeaudit did
+not read (numbers in round brackets, superscripts, a style it has never seen). Then
+one finding saying so is worth more than forty uncited-reference warnings -- and
+an editor who sees forty false alarms stops reading. A ``.bib`` database is left
+alone: it holds works the paper never meant to cite, and BibTeX's own verdicts say
+which.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.citation import Certainty, CitationKind
+from citeaudit.model.reference import Reference
+
+MIN_ENTRIES = 5
+UNCITED_SHARE = 0.8
+
+_ROUND_NUMBERS = re.compile(r"\(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\)")
+_SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SQUARE_NUMBERS = re.compile(r"\[\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    entries: tuple[Reference, ...]  # the list entries the summary stands for
+    uncited: int
+    citations: int  # citations recognised in the text
+    hint: str
+
+
+def poor_coverage(data: AuditData) -> Coverage | None:
+    """The summary to give instead of one uncited finding per entry, or None."""
+    if not data.manuscripts:
+        return None
+    if any(c.kind is CitationKind.KEY for c in data.citations):
+        return None
+    entries = tuple(r for b in data.bibliographies if b.format == "freetext" for r in b.references)
+    if len(entries) < MIN_ENTRIES:
+        return None
+    cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+    uncited = sum(1 for r in entries if r.id not in cited)
+    if uncited < UNCITED_SHARE * len(entries):
+        return None
+    recognised = sum(1 for c in data.citations if c.certainty is Certainty.SURE)
+    return Coverage(entries, uncited, recognised, _hint(data))
+
+
+def _hint(data: AuditData) -> str:
+    text = "\n".join(d.text for d in data.manuscripts)
+    counts = [
+        (len(_ROUND_NUMBERS.findall(text)), 'numbers in round brackets such as "(3)"'),
+        (len(_SUPERSCRIPTS.findall(text)), "superscript numbers"),
+        (len(_SQUARE_NUMBERS.findall(text)), 'numbers in square brackets such as "[3]"'),
+    ]
+    count, form = max(counts)
+    if count >= 3:
+        return f"the text has {count} {form}; are those the citations?"
+    return "is the citation style one citeaudit reads (author-year, numbers, keys)?"

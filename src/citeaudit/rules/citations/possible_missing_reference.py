@@ -1,0 +1,55 @@
+"""possible-missing-reference: a name before a year, in a citing context, that no entry has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.citation import Certainty
+from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_citation
+from citeaudit.rules.citations._grouping import group_by_work, other_places
+
+
+class PossibleMissingReference(Rule):
+    """Checks narrative citations that no reference-list entry confirms.
+
+    Why: ``See also Thompson (2015)`` cites a work as surely as ``(Thompson, 2015)``
+    does; if the list lacks it, the reader cannot find it. But a capitalised word
+    before a year in parentheses is as often a place or an event ("Georgia (1993)",
+    "the Rio Summit (1992)"), so silence would hide real omissions and an error would
+    cry wolf.
+
+    Example: "See also Thompson (2015) for the method." with no Thompson entry.
+
+    Reported only when the words around it are how writers cite -- a cue before the
+    name ("see", "cf.", "according to", "segundo", "menurut", ...), a reporting verb
+    after the year ("showed", "argued", "afirma", ...), or a possessive
+    ("Thompson's (2015)") -- and never for one name that is also a month or a common
+    word. Severity warning, one step below missing-reference's error: the extractor
+    is confident enough to ask the editor to look, not to call it a defect. The same
+    name and year cited several times is one finding listing the places.
+
+    Fix: add the work to the reference list, or, if it is not a citation, ignore it.
+    """
+
+    name = "possible-missing-reference"
+    code = "CIT005"
+    severity = Severity.WARNING
+    summary = "Narrative citation that may have no entry in the reference list"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+        candidates = [
+            c for c in data.citations if c.id not in matched and c.certainty is Certainty.CANDIDATE
+        ]
+        for group in group_by_work(candidates):
+            cit = group[0]
+            yield self.finding(
+                f"{describe_citation(cit)} looks like a citation, but no entry in the "
+                f"reference list has this author" + other_places(group),
+                cit.location,
+                citation=cit.id,
+                fix=Fix("Add the cited work to the reference list if it is a citation"),
+            )
