@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from real_articles_jats import article_record
+from real_articles_jats import article_record, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "references" / "real_articles"
@@ -56,7 +56,7 @@ SOURCES = (
     Source(
         "scieloorg/packtools",
         "fe1ada8cd7cc638c8eab7ab1651f3b4f891d08e7",
-        r"^tests/(samples|fixtures)/.*\.xml$",
+        r"^tests/.*\.xml$",
         "BSD-2-Clause (code); articles per their licence element",
     ),
     Source(
@@ -64,6 +64,18 @@ SOURCES = (
         "fce8680cf6b1d71b3d039a8715ff1bd6ddd4e34c",
         r"^tests/(samples|fixtures)/.*\.xml$",
         "BSD-2-Clause (code)",
+    ),
+    Source(
+        "scieloorg/core",
+        "e46b362b00321f89ebf2c1b78ebe713f11d54e04",
+        r"^(article|pid_provider)/fixtures/.*\.xml$",
+        "BSD-3-Clause (code)",
+    ),
+    Source(
+        "elifesciences/bot-lax-adaptor",
+        "6b4d0e637bb7b83685c1ffa01b7929e0ecd5b4aa",
+        r"^src/tests/fixtures/.*\.xml$",
+        "GPL-3.0 (code); articles CC-BY",
     ),
     Source(
         "elifesciences/elife-tools",
@@ -149,6 +161,60 @@ def _title_key(title: str) -> str:
     return re.sub(r"[^a-z0-9]", "", title.lower())[:120]
 
 
+def _one(
+    data: bytes,
+    meta: dict[str, str],
+    translation: str | None,
+    source: Source,
+    skipped: Counter[str],
+    seen_doi: set[str],
+    seen_title: set[str],
+    seen_ids: set[str],
+    group: str | None = None,
+) -> dict[str, Any] | None:
+    """One article (or one published translation of it) as a record, or None.
+
+    `group` is the id of the original when this is its translation.
+    """
+    path = meta["path"]
+    try:
+        record = article_record(data, meta, translation)
+    except Exception as exc:  # a bad fixture must not stop the build
+        skipped[f"unreadable ({type(exc).__name__})"] += 1
+        return None
+    if record is None:
+        skipped["no body, list or linked citation"] += 1
+        return None
+    if not record["licence"]:
+        skipped["no open licence in the XML"] += 1
+        return None
+    key = f"{path}/{translation}" if translation else _title_key(record["title"])
+    doi = record["doi"] + (f"/{translation}" if translation else "")
+    if (record["doi"] and doi in seen_doi) or key in seen_title:
+        skipped["duplicate article"] += 1
+        return None
+    if record["style"] in ("none", "other"):
+        skipped["no citation style recognised"] += 1
+        return None
+    seen_doi.add(doi)
+    seen_title.add(key)
+    record["publisher_family"] = family(record, source)
+    stem = Path(path).stem
+    if stem.lower() in ("main", "content", "paper", "article") or "/content/" in path:
+        stem = f"{Path(path).parent.name}-{stem}"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()
+    fam = re.sub(r"[^a-z0-9]+", "-", record["publisher_family"].lower()).strip("-")
+    article_id = group or f"{fam}/{slug}"
+    if article_id in seen_ids and not group:
+        article_id += "-" + meta["sha1"][:6]
+    seen_ids.add(article_id)
+    # A translation stays on its original's side of the split (same "group").
+    record["group"] = article_id
+    record["id"] = article_id + (f"~{translation}" if translation else "")
+    record["translation_of"] = record["doi"] if translation else ""
+    return record
+
+
 def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
     records: list[dict[str, Any]] = []
     skipped: Counter[str] = Counter()
@@ -171,37 +237,17 @@ def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
                 "sha1": hashlib.sha1(data).hexdigest(),
             }
             try:
-                record = article_record(data, meta)
-            except Exception as exc:
-                skipped[f"unreadable ({type(exc).__name__})"] += 1
-                continue
-            if record is None:
-                skipped["no body, list or linked citation"] += 1
-                continue
-            if not record["licence"]:
-                skipped["no open licence in the XML"] += 1
-                continue
-            key = _title_key(record["title"])
-            if (record["doi"] and record["doi"] in seen_doi) or key in seen_title:
-                skipped["duplicate article"] += 1
-                continue
-            if record["style"] in ("none", "other"):
-                skipped["no citation style recognised"] += 1
-                continue
-            seen_doi.add(record["doi"])
-            seen_title.add(key)
-            record["publisher_family"] = family(record, source)
-            stem = Path(path).stem
-            if stem.lower() in ("main", "content", "paper", "article") or "/content/" in path:
-                stem = f"{Path(path).parent.name}-{stem}"
-            slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()
-            fam = re.sub(r"[^a-z0-9]+", "-", record["publisher_family"].lower()).strip("-")
-            article_id = f"{fam}/{slug}"
-            if article_id in seen_ids:
-                article_id += "-" + meta["sha1"][:6]
-            seen_ids.add(article_id)
-            record["id"] = article_id
-            records.append(record)
+                variants = [None, *translations(data)]
+            except Exception:  # a bad fixture must not stop the build
+                variants = [None]
+            group = None
+            for translation in variants:
+                record = _one(
+                    data, meta, translation, source, skipped, seen_doi, seen_title, seen_ids, group
+                )
+                if record is not None:
+                    records.append(record)
+                    group = group or record["group"]
     return records, skipped
 
 
@@ -214,7 +260,7 @@ def split_of(article_id: str) -> str:
 def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for record in records:
-        record["split"] = split_of(record["id"])
+        record["split"] = split_of(record.get("group", record["id"]))
     with gzip.open(out / "corpus.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         for record in sorted(records, key=lambda r: r["id"]):
             fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")

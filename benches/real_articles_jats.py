@@ -634,11 +634,28 @@ def _cited_years(paras: list[dict[str, Any]], refs: list[dict[str, Any]]) -> lis
     return sorted(out)
 
 
-def article_record(data: bytes, source: dict[str, str]) -> dict[str, Any] | None:
+def translations(data: bytes) -> list[str]:
+    """Languages of the translations published inside the article (SciELO prints the
+    whole article again in each), whose body cites the main reference list."""
+    root = parse_xml(data)
+    out = []
+    for sub in root.iter("sub-article"):
+        if sub.get("article-type") == "translation" and sub.find("body") is not None:
+            lang = (sub.get(XML_LANG) or "").lower()[:2]
+            if lang and any(x.get("ref-type") == "bibr" for x in sub.iter("xref")):
+                out.append(lang)
+    return out
+
+
+def article_record(
+    data: bytes, source: dict[str, str], translation: str | None = None
+) -> dict[str, Any] | None:
     """The bench's record of one JATS article, or None when it is unusable.
 
     Unusable: no body, no reference list, fewer than three entries, or no linked
-    citation (the ground truth would be empty).
+    citation (the ground truth would be empty). With `translation` (a language code),
+    the record is of the article's published translation into that language: its body
+    and title, with the main article's reference list when it has none of its own.
     """
     root = parse_xml(data)
     if local(root.tag) != "article":
@@ -648,6 +665,21 @@ def article_record(data: bytes, source: dict[str, str]) -> dict[str, Any] | None
         root = found
     body = root.find("body")
     back = root.find("back")
+    if translation is not None:
+        sub = next(
+            (
+                s
+                for s in root.iter("sub-article")
+                if s.get("article-type") == "translation"
+                and (s.get(XML_LANG) or "").lower()[:2] == translation
+            ),
+            None,
+        )
+        if sub is None:
+            return None
+        body = sub.find("body")
+        if sub.find("back") is not None and list(sub.find("back").iter("ref")):  # type: ignore[union-attr]
+            back = sub.find("back")
     if body is None or back is None:
         return None
     ref_elements = [r for rl in back.iter("ref-list") for r in rl if local(r.tag) == "ref"]
@@ -680,7 +712,10 @@ def article_record(data: bytes, source: dict[str, str]) -> dict[str, Any] | None
             }
         )
     walker = _Walker(ref_index)
-    title = clean("".join(root.find(".//article-meta//article-title").itertext()))  # type: ignore[union-attr]
+    title_el = root.find(".//article-meta//article-title")
+    if translation is not None:
+        title_el = sub.find(".//article-title")  # type: ignore[union-attr]
+    title = clean("".join(title_el.itertext())) if title_el is not None else ""
     walker.block(body, 0)
     for element in back:
         if local(element.tag) in ("ack", "app-group"):
@@ -696,7 +731,7 @@ def article_record(data: bytes, source: dict[str, str]) -> dict[str, Any] | None
     for i, ref in enumerate(refs):
         ref["cited"] = i in cited
         ref["unlinked"] = i in unlinked
-    lang = (root.get(XML_LANG) or "en").lower()[:2]
+    lang = translation or (root.get(XML_LANG) or "en").lower()[:2]
     record = {
         "id": source.get("id", ""),
         "doi": _doi(root),

@@ -180,7 +180,7 @@ def test_alignment_maps_by_text_not_position() -> None:
 def test_committed_corpus_is_broad_and_open() -> None:
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
-    assert len(records) >= 250
+    assert len(records) >= 300
     assert len({r["publisher_family"] for r in records}) >= 5
     assert all(r["licence"] for r in records)
     assert {r["split"] for r in records} == {"dev", "test"}
