@@ -9,16 +9,118 @@ form: lower-case (DOIs are case-insensitive), bare ``10.<registrant>/<suffix>``.
 Parentheses and ``<>`` inside a DOI are kept when balanced: older Elsevier DOIs
 (``10.1016/0006-2952(79)90007-x``) and SICI DOIs
 (``10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0``) contain them.
+
+Every URL built from a DOI (a registry's API, the resolver link) is built here, by
+`doi_path` and `doi_resolver_url`: a DOI is text from a stranger's file, and
+``10.1000/../../api/x`` or ``10.1000/x?y#z`` put raw into a URL would send the request
+somewhere else. `doi_refusal` says which DOIs are never put into a URL at all.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
-__all__ = ["DoiProblem", "doi_problem", "find_dois", "normalize_doi"]
+__all__ = [
+    "DoiProblem",
+    "UnsafeDoi",
+    "doi_path",
+    "doi_problem",
+    "doi_refusal",
+    "doi_resolver_url",
+    "find_dois",
+    "normalize_doi",
+]
+
+MAX_DOI_LENGTH = 1000  # real DOIs, SICIs included, stay far below
+_URL_PREFIX = re.compile(r"10(?:\.[0-9]+)*")
+# Characters a resolver link keeps as written (RFC 3986 path characters); anything
+# else -- "%", "?", "#", "\\", spaces, "<>", non-ASCII -- is %-encoded.
+_READABLE = "/:@!$&'()*+,;=-._~"
+
+
+class UnsafeDoi(ValueError):
+    """A DOI that is never put into a URL (see `doi_refusal`)."""
+
+    def __init__(self, doi: str, reason: str) -> None:
+        super().__init__(f"DOI refused: {reason}")
+        self.doi = doi
+        self.reason = reason
+
+
+def doi_refusal(doi: str) -> str | None:
+    """Why `doi` must not be put into any URL we request, or None when it may.
+
+    Refused: a prefix that is not ``10`` or ``10.<digits>[.<digits>...]``, no suffix,
+    control, format or unassigned characters, whitespace, more than
+    `MAX_DOI_LENGTH` characters, and a suffix with a ``.`` or ``..`` path segment --
+    however it is disguised (%-encoded once or more, ``\\`` as the separator, a
+    ``;`` parameter as in ``..;``, full-width dots). No registered DOI has one; a
+    server that normalises the path would take it as "go up".
+    """
+    if len(doi) > MAX_DOI_LENGTH:
+        return f"longer than {MAX_DOI_LENGTH} characters"
+    prefix, slash, suffix = doi.partition("/")
+    if not slash or not suffix:
+        return "no suffix after the prefix"
+    if not _URL_PREFIX.fullmatch(prefix):
+        return "the prefix is not 10.<registrant>"
+    for char in doi:
+        if char.isspace() or unicodedata.category(char)[0] in "CZ":
+            return f"a control or invisible character (U+{ord(char):04X})"
+    if _has_dot_segment(suffix):
+        return "a '.' or '..' path segment in the suffix"
+    return None
+
+
+def _has_dot_segment(suffix: str) -> bool:
+    text = suffix
+    for _ in range(4):  # %-decoded up to three times: %252e%252e is still ".."
+        for piece in re.split(r"[/\\]", unicodedata.normalize("NFKC", text)):
+            if piece.split(";", 1)[0].strip() in (".", ".."):
+                return True
+        decoded = unquote(text)
+        if decoded == text:
+            return False
+        text = decoded
+    return True  # still encoded after three rounds: nothing legitimate looks like that
+
+
+def doi_path(doi: str, *, keep_slashes: bool = True) -> str:
+    """The DOI as the last part of a URL path, every unsafe character %-encoded.
+
+    ``prefix/suffix`` with everything in the suffix outside ``A-Z a-z 0-9 - . _ ~``
+    %-encoded. `keep_slashes`: a "/" inside the suffix stays a "/" (doi.org and
+    DataCite take DOIs as written); otherwise every "/" is ``%2F`` and the DOI is one
+    path segment (Crossref's ``/works/{doi}``). Raises `UnsafeDoi` for a refused DOI,
+    so no request is ever built from one.
+    """
+    reason = doi_refusal(doi)
+    if reason is not None:
+        raise UnsafeDoi(doi, reason)
+    if not keep_slashes:
+        return quote(doi, safe="")
+    prefix, _, suffix = doi.partition("/")
+    return f"{prefix}/{quote(suffix, safe='/')}"
+
+
+def doi_resolver_url(doi: str, base: str = "https://doi.org") -> str:
+    """The resolver link of a DOI, for people to follow (reports, link lists).
+
+    Readable where that is safe (``(``, ``:``, ``;`` as written); a refused DOI is
+    wholly %-encoded into one path segment, so even a browser that follows the link
+    stays on the resolver.
+    """
+    root = base.rstrip("/")
+    if doi_refusal(doi) is not None:
+        return f"{root}/{quote(doi, safe='')}"
+    prefix, _, suffix = doi.partition("/")
+    return f"{root}/{prefix}/{quote(suffix, safe=_READABLE)}"
+
 
 # Characters that never belong to a DOI and that copy-paste from PDFs and web pages
 # smuggles in.
@@ -93,17 +195,67 @@ def find_dois(text: str) -> list[tuple[int, str, str]]:
     belongs to the sentence, not the DOI (a final full stop, a Markdown link's ``)``).
     Unlabelled DOIs need a 4-9 digit registrant code, so prose like "10.5/11" is not
     taken for one; ShortDOIs (``10/abcd``) count only after a resolver or label.
+
+    One pass over the text: every possible start is looked at once, and what a start
+    looks back at or forward over is bounded, so a page of ``10.1000/x`` costs time in
+    proportion to its length.
     """
     found: list[tuple[int, str, str]] = []
-    pos = 0
-    while True:
-        candidate = _next_candidate(text, pos, strict=True, join_spaces=False)
+    cursor = 0
+    marks = _Marks(text)
+    for start, short in _starts(text):
+        if start < cursor:
+            continue
+        if short:
+            match = _SHORT.match(text, start)
+            candidate = _short_at(text, match) if match else None
+        elif _START_STRICT.match(text, start) or _prefix_before(text, start):
+            candidate = _candidate_at(text, start, join_spaces=False, marks=marks)
+        else:
+            candidate = None
         if candidate is None:
-            return found
+            continue
         found.append(
             (candidate.start, text[candidate.start : candidate.end], candidate.doi.lower())
         )
-        pos = max(candidate.end, candidate.doi_start + 1)
+        cursor = max(candidate.end, candidate.doi_start + 1)
+    return found
+
+
+def _starts(text: str) -> list[tuple[int, bool]]:
+    """Where a DOI may start, in order: (offset, is a ShortDOI)."""
+    starts = [(m.start(), False) for m in _START_ANY.finditer(text)]
+    starts += [(m.start(), True) for m in _SHORT.finditer(text)]
+    starts.sort()
+    return starts
+
+
+def _short_at(text: str, match: re.Match[str]) -> _Candidate | None:
+    """A ShortDOI in running text: only after a resolver or a label."""
+    prefix_match = _prefix_before(text, match.start())
+    if prefix_match is None:
+        return None
+    return _Candidate(
+        start=match.start() - len(prefix_match.group(0)),
+        doi_start=match.start(),
+        end=match.end(),
+        prefix=prefix_match.group(0),
+        doi=match.group(0),
+        trimmed="",
+        escapes=(),
+        percent=False,
+        joined_spaces=False,
+    )
+
+
+# How far before a DOI its resolver URL or label is looked for ("https://dx.doi.org/"
+# is 19 characters; a label may have a few spaces around its colon).
+_PREFIX_REACH = 48
+
+
+def _prefix_before(text: str, end: int) -> re.Match[str] | None:
+    """The resolver URL or ``doi:`` label that ends at `end`, if any (bounded look-back)."""
+    return _PREFIX_TAIL.search(text, max(0, end - _PREFIX_REACH), end)
 
 
 def doi_problem(raw: str) -> DoiProblem | None:
@@ -120,6 +272,12 @@ def doi_problem(raw: str) -> DoiProblem | None:
     candidate = _field_candidate(text)
     if candidate is None:
         return DoiProblem(f"'{raw.strip()}' is not a DOI: {_why_not(inner)}", None)
+    refusal = doi_refusal(candidate.doi.lower())
+    if refusal is not None:
+        return DoiProblem(
+            f"DOI '{raw.strip()[:200]}' is not a usable DOI and is not looked up: {refusal}",
+            None,
+        )
 
     issues: list[str] = []
     cosmetic_issues: list[str] = []
@@ -201,13 +359,14 @@ def _next_candidate(text: str, pos: int, *, strict: bool, join_spaces: bool) -> 
         # A labelled or resolver DOI may have any registrant code.
         loose = _START_ANY.search(text, pos)
         while loose is not None and (long_start is None or loose.start() < long_start.start()):
-            if _PREFIX_TAIL.search(text, 0, loose.start()):
+            if _prefix_before(text, loose.start()):
                 long_start = loose
                 break
             loose = _START_ANY.search(text, loose.start() + 1)
     short = _short_candidate(text, whole=False, pos=pos)
+    marks = _Marks(text)
     while long_start is not None:
-        candidate = _candidate_at(text, long_start.start(), join_spaces=join_spaces)
+        candidate = _candidate_at(text, long_start.start(), join_spaces=join_spaces, marks=marks)
         if candidate is not None:
             if short is not None and short.start < candidate.start:
                 return short
@@ -218,8 +377,11 @@ def _next_candidate(text: str, pos: int, *, strict: bool, join_spaces: bool) -> 
 
 def _short_candidate(text: str, *, whole: bool, pos: int = 0) -> _Candidate | None:
     """A ShortDOI ("10/gbrb4b"): alone in a field, or after a resolver/label in text."""
+    lead = len(text) - len(text.lstrip())
     for match in _SHORT.finditer(text, pos):
-        prefix_match = _PREFIX_TAIL.search(text, 0, match.start())
+        if whole and match.start() > lead + _PREFIX_REACH:
+            return None  # alone in the field means at its start, after a label at most
+        prefix_match = _prefix_before(text, match.start())
         prefix = prefix_match.group(0) if prefix_match else ""
         start = match.start() - len(prefix)
         if whole:
@@ -245,11 +407,13 @@ def _short_candidate(text: str, *, whole: bool, pos: int = 0) -> _Candidate | No
     return None
 
 
-def _candidate_at(text: str, doi_start: int, *, join_spaces: bool) -> _Candidate | None:
-    end = _token_end(text, doi_start)
+def _candidate_at(
+    text: str, doi_start: int, *, join_spaces: bool, marks: _Marks
+) -> _Candidate | None:
+    end = _token_end(text, doi_start, marks)
     joined = False
     if join_spaces:
-        end, joined = _join_broken(text, doi_start, end)
+        end, joined = _join_broken(text, doi_start, end, marks)
     token = text[doi_start:end]
     kept, trimmed = _trim(token)
     escapes = tuple(m.group(0) for m in _LATEX_ESCAPES.finditer(kept))
@@ -263,7 +427,7 @@ def _candidate_at(text: str, doi_start: int, *, join_spaces: bool) -> _Candidate
     prefix_part, _, suffix = cleaned.partition("/")
     if not suffix or not any(c.isalnum() for c in suffix):
         return None
-    prefix_match = _PREFIX_TAIL.search(text, 0, doi_start)
+    prefix_match = _prefix_before(text, doi_start)
     prefix = prefix_match.group(0) if prefix_match else ""
     return _Candidate(
         start=doi_start - len(prefix),
@@ -284,26 +448,50 @@ def _unescape(match: re.Match[str]) -> str:
     return match.group(1) or match.group(2) or "_"
 
 
-def _token_end(text: str, start: int) -> int:
+class _Marks:
+    """Where a text's whitespace and ``>`` are, found once per text.
+
+    A DOI token stops at whitespace, or at a ``<`` with no ``>`` before the next
+    whitespace. Searching forward for those from every candidate start is quadratic
+    on a long run without whitespace (``doi:10.1234/<`` repeated); a bisection in
+    lists made once is not.
+    """
+
+    __slots__ = ("closes", "size", "spaces")
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.spaces = [m.start() for m in _SPACE.finditer(text)]
+        self.closes = [i for i, c in enumerate(text) if c == ">"]
+
+    def next_space(self, i: int) -> int:
+        k = bisect.bisect_left(self.spaces, i)
+        return self.spaces[k] if k < len(self.spaces) else self.size
+
+    def closed(self, i: int, limit: int) -> bool:
+        """A ``>`` stands at or after `i` and before `limit`."""
+        k = bisect.bisect_left(self.closes, i)
+        return k < len(self.closes) and self.closes[k] < limit
+
+
+def _token_end(text: str, start: int, marks: _Marks) -> int:
     """Where a DOI candidate starting at `start` stops: whitespace, quotes, or a `<`
-    that opens no SICI segment."""
+    that opens no SICI segment (no `>` before the next whitespace)."""
+    limit = marks.next_space(start)
     i = start
-    while i < len(text):
+    while i < limit:
         c = text[i]
-        if c.isspace() or c in '"`|':
-            break
-        if c == "<" and ">" not in text[i : _space_after(text, i)]:
+        if c in '"`|' or (c == "<" and not marks.closed(i, limit)):
             break
         i += 1
     return i
 
 
-def _space_after(text: str, i: int) -> int:
-    match = re.compile(r"\s").search(text, i)
-    return match.start() if match else len(text)
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
 
 
-def _join_broken(text: str, start: int, end: int) -> tuple[int, bool]:
+def _join_broken(text: str, start: int, end: int, marks: _Marks) -> tuple[int, bool]:
     """Extend a field's DOI over spaces that a line break left inside it.
 
     Only where the break is unmistakable: after "/", "-" or "_", before "." or "/",
@@ -311,10 +499,11 @@ def _join_broken(text: str, start: int, end: int) -> tuple[int, bool]:
     """
     joined = False
     while end < len(text) and text[end].isspace():
-        nxt = len(text) - len(text[end:].lstrip())
-        if nxt >= len(text):
+        after = _NON_SPACE.search(text, end)
+        if after is None:
             break
-        piece_end = _token_end(text, nxt)
+        nxt = after.start()
+        piece_end = _token_end(text, nxt, marks)
         last, first = text[end - 1], text[nxt]
         if _START_ANY.match(text, nxt):
             break
@@ -326,16 +515,23 @@ def _join_broken(text: str, start: int, end: int) -> tuple[int, bool]:
 
 
 def _trim(token: str) -> tuple[str, str]:
-    """Cut sentence punctuation and unbalanced closing brackets off the end."""
-    kept = token
-    while kept:
-        last = kept[-1]
-        unbalanced = last in _PAIRS and kept.count(_PAIRS[last]) < kept.count(last)
+    """Cut sentence punctuation and unbalanced closing brackets off the end.
+
+    The brackets are counted once and the counts kept as characters are cut (counting
+    again per character is quadratic on a run of ``)``).
+    """
+    counts = {c: token.count(c) for c in (*_PAIRS, *_PAIRS.values())}
+    end = len(token)
+    while end:
+        last = token[end - 1]
+        unbalanced = last in _PAIRS and counts[_PAIRS[last]] < counts[last]
         if last in _TRAILING_PUNCT or last == "\\" or unbalanced:
-            kept = kept[:-1]
+            end -= 1
+            if last in counts:
+                counts[last] -= 1
         else:
             break
-    return kept, token[len(kept) :]
+    return token[:end], token[end:]
 
 
 def _presentation(prefix: str) -> str:

@@ -17,7 +17,9 @@ port, answering in the registries' real shapes:
   recorded works that share a word with the query.
 - DataCite ``/dois/{doi}``: a JSON:API document, or 404 with ``errors``.
 
-Latency, limits and injected failures (`fail_next`) are attributes tests set.
+Latency, limits and injected failures (`fail_next`) are attributes tests set, and
+so are redirects: `redirect_all` answers every request with a 302 to that URL (a
+registry, or something posing as one, sending the client elsewhere).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ class RegistryStandIn:
         self.interval = interval
         self.concurrency = concurrency
         self.fail_next: deque[int] = deque()  # statuses to answer Crossref with, in turn
+        self.redirect_all: str | None = None  # answer everything with a 302 to this URL
         self.retry_after: str | None = "1"
         self.counts: Counter[str] = Counter()  # requests by kind
         self.statuses: Counter[int] = Counter()
@@ -310,6 +313,9 @@ class RegistryStandIn:
                 path = parts.path
                 with stand_in._lock:
                     stand_in.paths.append(self.path)
+                if stand_in.redirect_all is not None:
+                    self._answer(302, "Found", {"Location": stand_in.redirect_all})
+                    return
                 if path.startswith("/api/handles/"):
                     self._answer(*stand_in.handle(unquote(path[len("/api/handles/") :])))
                     return

@@ -25,16 +25,19 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
+from citeaudit.doi import doi_path, doi_refusal
 from citeaudit.links import errors
 from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
+from citeaudit.links.pinned import allowed
 from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
 from citeaudit.links.reachability import Reachability
-from citeaudit.links.safety import IPAddress, is_forbidden_address
+from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget
@@ -220,15 +223,19 @@ class LinkChecker:
         # would give it; built here once, not merged again for each request).
         self._request_headers = self._client.headers
         self._request_timeout = self._client.timeout.as_dict()
-        # The configured services (resolver, archive, probe) are ours to choose: they
-        # are asked without the private-address refusal.
+        # The configured services (resolver, archive, probe) are ours to choose: their
+        # exact origins may be non-public (tests run them on loopback). Anything they
+        # redirect to is checked like every link's hop, whatever the policy says about
+        # private networks: a DOI's or a URL's answer must not reach our neighbours.
         self._trusted = httpx.AsyncClient(
             headers={"User-Agent": p.user_agent, "Accept": "application/json"},
             timeout=httpx.Timeout(p.probe_timeout + 5, connect=p.probe_timeout),
             follow_redirects=True,
             max_redirects=5,
             trust_env=False,
-            verify=default_ssl_context(),
+            transport=_trusted_transport(
+                [self.doi_url, self.archive_url, *self._probe_urls], self._forbidden
+            ),
         )
         self.reachability = Reachability(
             self._trusted, self._probe_urls, p.probe_timeout, dns_names=self._dns_names
@@ -359,6 +366,15 @@ class LinkChecker:
         if target.kind == "other":
             return LinkCheck(
                 url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0
+            )
+        if target.kind == "doi" and doi_refusal(target.value) is not None:
+            # Dot segments, control characters...: never put into the resolver's URL.
+            return LinkCheck(
+                url=target.display,
+                outcome=LinkOutcome.BROKEN,
+                reason=MALFORMED_DOI,
+                attempts=0,
+                checked_at=now_iso(),
             )
         pattern = self.policy.excluded_by(target.display)
         if pattern is not None:
@@ -596,7 +612,7 @@ class LinkChecker:
     async def _check_doi(self, target: LinkTarget) -> LinkCheck:
         assert self._trusted is not None
         doi = target.value
-        api = f"{self.doi_url}/api/handles/{quote(doi, safe='/')}"
+        api = f"{self.doi_url}/api/handles/{doi_path(doi)}"  # refused DOIs: `_precheck`
         base = LinkCheck(url=target.display, outcome=LinkOutcome.UNVERIFIED, checked_at=now_iso())
         attempts = 0
         data: object = None
@@ -663,6 +679,7 @@ class LinkChecker:
 
 
 _PENDING = "pending:"
+MALFORMED_DOI = "malformed-doi"
 NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
 
 
@@ -691,6 +708,20 @@ DRAIN_CAP = 16 * 1024  # a body up to this size is read through to keep the conn
 def _small_body(headers: httpx.Headers) -> bool:
     length = headers.get("content-length", "")
     return length.isdigit() and int(length) <= DRAIN_CAP
+
+
+def _trusted_transport(
+    services: Sequence[str | None], forbidden: Callable[[IPAddress], bool]
+) -> httpx.AsyncHTTPTransport:
+    """The configured services' transport: their own origins, and public addresses."""
+    transport = httpx.AsyncHTTPTransport(verify=default_ssl_context(), retries=0)
+    transport._pool._network_backend = SafeNetworkBackend(
+        httpcore.AnyIOBackend(),
+        allow_private=False,
+        forbidden=forbidden,
+        allowed_origins=allowed(services),
+    )
+    return transport
 
 
 def _host(url: str) -> str:

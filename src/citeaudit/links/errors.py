@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from citeaudit.links.safety import NameLookupFailed, NameNotResolved, PrivateAddressRefused
+from citeaudit.links.safety import NameLookupFailed, NameNotResolved, NonPublicAddress
 
 DNS = "dns"
 DNS_UNANSWERED = "dns-unanswered"
@@ -69,7 +69,7 @@ def reason_for(exc: BaseException) -> str:
     """The reason string for an exception raised while fetching a link."""
     chain = list(_chain(exc))
     for e in chain:
-        if isinstance(e, PrivateAddressRefused):
+        if isinstance(e, NonPublicAddress):
             return PRIVATE
     for e in chain:
         if isinstance(e, NameNotResolved):

@@ -6,6 +6,12 @@ address is not public, and then connects to the very address it checked (so a DN
 answer cannot change between the check and the connection). Every redirect hop
 opens its connection through the same backend, so every hop is checked. Lookups are
 cached for a short time (`Resolver`); the check itself runs on every connection.
+
+`AddressRule` is the one decision, shared by this backend and by the synchronous one
+(`pinned.py`, for the registry clients and webhooks). Services we are configured to
+use (a registry's base URL, which tests point at loopback) are exempt by their exact
+origin (host and port) only: "private networks allowed" for them would also let a
+redirect from them reach any other private service.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ import ipaddress
 import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpcore
 
@@ -57,13 +65,83 @@ class NameLookupFailed(httpcore.ConnectError):
 _NO_SUCH_NAME = frozenset({socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)})
 
 
-class PrivateAddressRefused(httpcore.ConnectError):
+class NonPublicAddress(Exception):
+    """Marks a refused connection, whichever HTTP library's exception carries it."""
+
+    host: str
+    address: str
+
+
+class PrivateAddressRefused(NonPublicAddress, httpcore.ConnectError):
     """The host resolved to an address we refuse to connect to."""
 
     def __init__(self, host: str, address: str) -> None:
         self.host = host
         self.address = address
         super().__init__(f"refused: {host} resolves to non-public address {address}")
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """`exc` is, or was caused by, a connection refused for its address.
+
+    The HTTP client wraps our backend's exception in its own ``ConnectError``; the
+    refusal is found along the causes.
+    """
+    current: BaseException | None = exc
+    for _ in range(16):  # causes form a short chain; a cycle ends here too
+        if current is None:
+            return False
+        if isinstance(current, NonPublicAddress):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+Origin = tuple[str, int]  # (lower-case host, port)
+
+
+def origin_of(url: str) -> Origin | None:
+    """The (host, port) a URL connects to, or None when it names no host."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host:
+        return None
+    if port is None:
+        port = 443 if parts.scheme.lower() == "https" else 80
+    return host, port
+
+
+@dataclass(frozen=True, slots=True)
+class AddressRule:
+    """Which addresses a connection may go to.
+
+    `allow_private`: any address (the CLI's link checks on an author's own machine).
+    `allowed_origins`: exact (host, port) pairs exempt from the check -- the services
+    we are configured to use; a redirect from one of them to another port or host is
+    checked like any other connection.
+    """
+
+    allow_private: bool = False
+    allowed_origins: frozenset[Origin] = frozenset()
+    forbidden: Callable[[IPAddress], bool] = is_forbidden_address
+
+    def check(
+        self,
+        host: str,
+        port: int,
+        addresses: Iterable[str],
+        refused: Callable[[str, str], Exception] = PrivateAddressRefused,
+    ) -> None:
+        """Raise `refused(host, address)` for the first address not to connect to."""
+        if self.allow_private or (host.lower().strip("[]"), port) in self.allowed_origins:
+            return
+        for address in addresses:
+            if self.forbidden(ipaddress.ip_address(address.split("%", 1)[0])):
+                raise refused(host, address)
 
 
 async def resolve(host: str, port: int) -> list[str]:
@@ -97,7 +175,7 @@ class Resolver:
     each used to ask getaddrinfo (a thread hop and a DNS round trip) again. Answers are
     kept for `ttl` seconds, and concurrent lookups of one name share one query.
     Failures are not kept. Only the lookup is cached: the addresses are checked
-    against the refusal rule on every connection (`SafeNetworkBackend._check`), and a
+    against the refusal rule on every connection (`AddressRule.check`), and a
     redirect to another host name is a lookup of that name.
     """
 
@@ -141,18 +219,11 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
         allow_private: bool,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         resolver: Resolver | None = None,
+        allowed_origins: Iterable[Origin] = (),
     ) -> None:
         self._inner = inner
-        self._allow_private = allow_private
-        self._forbidden = forbidden
+        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden)
         self._resolver = resolver or Resolver(ttl=0.0)
-
-    def _check(self, host: str, addresses: Iterable[str]) -> None:
-        if self._allow_private:
-            return
-        for address in addresses:
-            if self._forbidden(ipaddress.ip_address(address.split("%", 1)[0])):
-                raise PrivateAddressRefused(host, address)
 
     async def connect_tcp(
         self,
@@ -169,7 +240,7 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
                 addresses = await asyncio.wait_for(self._resolver.addresses(host, port), timeout)
             except TimeoutError as exc:
                 raise httpcore.ConnectTimeout(f"{host}: name resolution timed out") from exc
-        self._check(host, addresses)
+        self._rule.check(host, port, addresses)
         last: Exception | None = None
         for address in addresses:
             try:

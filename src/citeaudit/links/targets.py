@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from citeaudit.doi import normalize_doi
+from citeaudit.doi import doi_resolver_url, normalize_doi
 
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -30,7 +30,7 @@ class LinkTarget:
     @property
     def display(self) -> str:
         """The URL a report shows: DOIs at the canonical resolver."""
-        return f"https://doi.org/{self.value}" if self.kind == "doi" else self.value
+        return doi_resolver_url(self.value) if self.kind == "doi" else self.value
 
 
 def normalise_doi(text: str) -> str | None:

@@ -38,12 +38,18 @@ class Reply:
 
 
 class TransportFailure(Exception):
-    """The request got no HTTP answer. `unreachable`: refused / DNS, not worth retrying."""
+    """The request got no HTTP answer. `unreachable`: refused / DNS, not worth retrying.
 
-    def __init__(self, reason: str, *, unreachable: bool = False) -> None:
+    `final`: this one request is not to be sent again (we refused it ourselves, e.g. a
+    redirect to a non-public address), but the registry is not to blame: no retry,
+    no open circuit.
+    """
+
+    def __init__(self, reason: str, *, unreachable: bool = False, final: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.unreachable = unreachable
+        self.final = final
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +157,8 @@ class Channel:
                     reply = send()
             except TransportFailure as failure:
                 reason = failure.reason
+                if failure.final:
+                    raise ResolverError(self.name, failure.reason) from None
                 if failure.unreachable or preflight:
                     self._open(f"unreachable ({failure.reason})")
                     raise ResolverError(self.name, f"unreachable ({failure.reason})") from None

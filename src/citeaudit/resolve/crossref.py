@@ -19,14 +19,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
 import habanero
 import habanero.request as habanero_request
 import habanero.request_class as habanero_request_class
 import httpx2
 
+from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
 from citeaudit.errors import ResolverError
+from citeaudit.links.pinned import allowed, pinned_client2
+from citeaudit.links.safety import AddressRule
 from citeaudit.model.reference import Reference
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply
@@ -116,7 +118,13 @@ class CrossrefRegistry(WorkRegistry):
         self._habanero = habanero.Crossref(
             base_url=base_url.rstrip("/"), mailto=mailto, timeout=timeout
         )
-        self._client = httpx2.Client(timeout=timeout, follow_redirects=True)
+        # Redirects are followed, each hop checked: only Crossref's own configured
+        # origin may be a non-public address (tests run it on loopback).
+        self._client = pinned_client2(
+            AddressRule(allowed_origins=allowed([base_url])),
+            timeout=timeout,
+            follow_redirects=True,
+        )
         self._first = True
         self._first_lock = threading.Lock()
 
@@ -167,6 +175,9 @@ class CrossrefRegistry(WorkRegistry):
     def works(self, dois: Sequence[str]) -> Mapping[str, Lookup]:
         """Look up DOIs: cache first, then batches, then one by one if a batch fails."""
         out, wanted = self.from_cache(dois)
+        for doi in [d for d in wanted if doi_refusal(d)]:
+            out[doi] = Lookup(Answer.UNAVAILABLE, reason=f"not asked: {doi_refusal(doi)}")
+        wanted = [d for d in wanted if d not in out]
         for chunk in self.chunks(wanted):
             out.update(self.batch(chunk))
         return out
@@ -234,7 +245,10 @@ class CrossrefRegistry(WorkRegistry):
 
     def work(self, doi: str) -> Lookup:
         """``/works/{doi}``, the DOI %-encoded (habanero would send it raw)."""
-        encoded = quote(doi, safe="")
+        try:
+            encoded = doi_path(doi, keep_slashes=False)
+        except UnsafeDoi as exc:
+            return Lookup(Answer.UNAVAILABLE, reason=f"not asked: {exc.reason}")
         try:
             reply = self._request(
                 "crossref-work", lambda: self._habanero.works(ids=[encoded], warn=False)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from urllib.parse import quote
 
+from citeaudit.doi import UnsafeDoi, doi_path
 from citeaudit.errors import ResolverError
 from citeaudit.resolve.interface import Answer, Lookup, WorkRegistry
 from citeaudit.resolve.records import datacite_record
@@ -32,7 +32,10 @@ class DataCiteRegistry(HttpRegistry, WorkRegistry):
             if cached.found:
                 return Lookup(Answer.FOUND, datacite_record(cached.body), cached=True)
             return Lookup(Answer.NOT_FOUND, cached=True)
-        url = f"{self.base_url}/dois/{quote(doi, safe='/')}"
+        try:
+            url = f"{self.base_url}/dois/{doi_path(doi)}"
+        except UnsafeDoi as exc:
+            return Lookup(Answer.UNAVAILABLE, reason=f"not asked: {exc.reason}")
         try:
             reply = self.channel.request("datacite", send_get(self._client, url))
         except ResolverError as exc:

@@ -9,8 +9,8 @@ mEDRA or JaLC DOI. ``GET /api/handles/{doi}`` answers for every registration age
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
+from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
 from citeaudit.errors import ResolverError
 from citeaudit.resolve.interface import Answer, DoiLookup
 from citeaudit.resolve.sending import HttpRegistry, send_get
@@ -25,7 +25,8 @@ def _alias(payload: Any) -> str | None:
         if isinstance(value, dict) and value.get("type") == "HS_ALIAS":
             data = value.get("data")
             text = data.get("value") if isinstance(data, dict) else data
-            if isinstance(text, str) and text.startswith("10."):
+            # The alias is asked for next: it goes through the same refusal as any DOI.
+            if isinstance(text, str) and text.startswith("10.") and not doi_refusal(text):
                 return text.lower()
     return None
 
@@ -43,7 +44,10 @@ class HandleRegistry(HttpRegistry):
             if cached.found:
                 return DoiLookup(Answer.FOUND, alias=_alias(cached.body), cached=True)
             return DoiLookup(Answer.NOT_FOUND, cached=True)
-        url = f"{self.base_url}/api/handles/{quote(doi, safe='/')}"
+        try:
+            url = f"{self.base_url}/api/handles/{doi_path(doi)}"
+        except UnsafeDoi as exc:
+            return DoiLookup(Answer.UNAVAILABLE, reason=f"not asked: {exc.reason}")
         try:
             reply = self.channel.request("handle", send_get(self._client, url))
         except ResolverError as exc:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from citeaudit.doi import doi_refusal
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.classify import Genre, genre
@@ -85,6 +86,13 @@ class RegistryResolver(Resolver):
         targets: list[_Target] = []
         shorts: list[Reference] = []
         for ref in references:
+            refusal = doi_refusal(ref.doi) if ref.doi else None
+            if refusal is not None:
+                # Never put into a registry's URL (malformed-doi reports it).
+                out[ref.id] = Resolution(
+                    ref.id, ResolutionState.SKIPPED, reason=f"not sent: malformed DOI ({refusal})"
+                )
+                continue
             if ref.doi and is_short_doi(ref.doi):
                 shorts.append(ref)
                 continue

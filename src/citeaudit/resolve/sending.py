@@ -13,6 +13,8 @@ from typing import Any, Protocol
 import httpx
 import httpx2
 
+from citeaudit.links.pinned import allowed, pinned_client
+from citeaudit.links.safety import AddressRule, is_refusal
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply, TransportFailure
 
@@ -54,7 +56,14 @@ def reply_from(response: _Response) -> Reply:
 
 
 def failure_from(exc: BaseException) -> TransportFailure | None:
-    """Map an httpx/httpx2 exception; None when it is not a transport problem."""
+    """Map an httpx/httpx2 exception; None when it is not a transport problem.
+
+    A connection refused because it would reach a non-public address (a registry's
+    redirect to loopback, a private network or a metadata service) is final for that
+    request and says nothing of where it pointed or what answers there.
+    """
+    if is_refusal(exc):
+        return TransportFailure("refused: a redirect to a non-public address", final=True)
     for lib in (httpx, httpx2):
         if isinstance(exc, lib.TimeoutException):
             return TransportFailure("timeout")
@@ -89,7 +98,11 @@ def send_get(
 
 class HttpRegistry:
     """What the httpx-based registries (doi.org, DataCite) share: a paced channel, a
-    base URL that tests point at loopback, an optional cache and one pooled client."""
+    base URL that tests point at loopback, an optional cache and one pooled client.
+
+    The client connects only to public addresses, and to the base URL's own origin
+    (which tests put on loopback); redirects are not followed.
+    """
 
     default_url: str
 
@@ -105,7 +118,9 @@ class HttpRegistry:
         self.channel = channel
         self.base_url = (base_url or self.default_url).rstrip("/")
         self.cache = cache
-        self._client = client or httpx.Client(timeout=timeout)
+        self._client = client or pinned_client(
+            AddressRule(allowed_origins=allowed([self.base_url])), timeout=timeout
+        )
 
     def close(self) -> None:
         self._client.close()

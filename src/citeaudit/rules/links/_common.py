@@ -18,6 +18,7 @@ REASONS = {
     "redirect-to-home": "it now redirects permanently to the site's home page",
     "redirect-to-login": "it now redirects permanently to a login page",
     "doi-not-found": "the DOI is not registered (the DOI resolver does not know it)",
+    "malformed-doi": "the DOI is malformed (a dot segment, a control character) and was not asked",
     "bot-wall": "the site answered with a bot challenge",
     "auth-required": "the site asks for a login (401)",
     "login-required": "the site sends visitors to a login page",
