@@ -5,21 +5,54 @@
 Messages are acknowledged only after a task finished (`acks_late`), so a worker
 killed mid-task leaves its message to be delivered again -- to another worker once
 the visibility timeout passes -- and every task is idempotent.
+
+Every task has a soft and a hard time limit (`task_annotations`, from the settings):
+nothing holds a worker forever. The limits stay under the visibility timeout, or
+Redis would hand a task that is still running to a second worker.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from typing import Any
 
 from celery import Celery
 from kombu import Queue
 
 from citeaudit.service.config import ServiceSettings
-from citeaudit.service.dispatch import TASK_SWEEP
+from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
-from workers.schedule import beat_entries
+from workers.schedule import TASK_WATCH_DOIS, TASK_WATCH_LINKS, beat_entries
 
+log = logging.getLogger(__name__)
 settings = ServiceSettings()
+
+SOFT_LIMITS: dict[str, float] = {
+    TASK_PARSE: settings.parse_time_limit,
+    TASK_CHUNK: settings.chunk_time_limit,
+    TASK_ASSEMBLE: settings.assemble_time_limit,
+    TASK_WATCH_LINKS: settings.watch_time_limit,
+    TASK_WATCH_DOIS: settings.watch_time_limit,
+}
+
+
+def soft_limit(task: str) -> float:
+    return SOFT_LIMITS.get(task, settings.task_time_limit)
+
+
+def _limits(soft: float) -> dict[str, Any]:
+    return {"soft_time_limit": soft, "time_limit": soft + settings.time_limit_grace}
+
+
+_longest = max(SOFT_LIMITS.values()) + settings.time_limit_grace
+if _longest >= settings.visibility_timeout:
+    log.warning(
+        "a task may run %gs, longer than CITEAUDIT_VISIBILITY_TIMEOUT=%ss: Redis would hand "
+        "it to a second worker while the first still runs; raise the timeout",
+        _longest,
+        settings.visibility_timeout,
+    )
 
 app = Celery(
     "citeaudit",
@@ -31,6 +64,9 @@ app.conf.update(
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
     task_ignore_result=True,
+    task_soft_time_limit=settings.task_time_limit,
+    task_time_limit=settings.task_time_limit + settings.time_limit_grace,
+    task_annotations={name: _limits(soft) for name, soft in SOFT_LIMITS.items()},
     task_default_queue=QUEUE_AUDITS,
     task_queues=(Queue(QUEUE_AUDITS), Queue(QUEUE_REGISTRY), Queue(QUEUE_LINKS)),
     broker_transport_options={

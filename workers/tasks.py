@@ -1,7 +1,12 @@
 """The tasks: ids in, one step of `citeaudit.service.jobs`, what is owed enqueued.
 
 Nothing here decides anything about audits; a step that crashes marks its audit
-failed with the reason, so no audit stays "running" because of a bug.
+failed with the reason, so no audit stays "running" because of a bug. Every task
+has a soft and a hard time limit (`workers.celery_app`): at the soft one the step
+stops and the audit is failed with what it had (its offline findings and finished
+chunks stay stored); a step that ignores it is killed at the hard one, and the
+worker's main process fails the audit (`_hard_time_limit`). A step whose worker
+dies is redelivered (`acks_late`), at most `max_deliveries` times (`Jobs._admitted`).
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+from celery.signals import task_failure
+
 from citeaudit.service.dispatch import (
     TASK_ASSEMBLE,
     TASK_CHUNK,
@@ -18,9 +26,10 @@ from citeaudit.service.dispatch import (
     TASK_SWEEP,
     send_next,
 )
-from citeaudit.service.jobs import Jobs, Next
+from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, describe
+from citeaudit.service.reasons import internal_error, timed_out
 from citeaudit.store import Repository, make_engine, upgrade
-from workers.celery_app import app, settings
+from workers.celery_app import app, settings, soft_limit
 
 log = logging.getLogger(__name__)
 _jobs: dict[int, Jobs] = {}
@@ -36,18 +45,24 @@ def jobs() -> Jobs:
     return _jobs[pid]
 
 
-def _step(audit_id: str, run: Callable[[Jobs], Next]) -> Next:
+def _step(audit_id: str, what: str, limit: float, run: Callable[[Jobs], Next]) -> Next:
     try:
         return run(jobs())
+    except SoftTimeLimitExceeded:
+        log.warning("audit %s: %s passed its soft time limit", audit_id, what)
+        jobs().fail(audit_id, timed_out(audit_id, what, limit))
+        return Next()
     except Exception as exc:  # the boundary: the audit fails with a reason
         log.exception("audit %s: step crashed", audit_id)
-        jobs().fail(audit_id, f"internal error: {type(exc).__name__}: {exc}")
+        jobs().fail(audit_id, internal_error(exc))
         return Next()
 
 
 @app.task(name=TASK_PARSE, acks_late=True)
 def parse_audit(audit_id: str) -> None:
-    send_next(app, audit_id, _step(audit_id, lambda j: j.parse(audit_id)))
+    what = describe(STEP_PARSE)
+    limit = soft_limit(TASK_PARSE)
+    send_next(app, audit_id, _step(audit_id, what, limit, lambda j: j.parse(audit_id)))
 
 
 @app.task(name=TASK_CHUNK, acks_late=True)
@@ -55,7 +70,9 @@ def run_chunk(chunk_id: int) -> None:
     chunk = jobs().repo.chunk(chunk_id)
     if chunk is None:
         return
-    send_next(app, chunk.audit_id, _step(chunk.audit_id, lambda j: j.run_chunk(chunk_id)))
+    what = describe("chunk", chunk.phase)
+    step = _step(chunk.audit_id, what, soft_limit(TASK_CHUNK), lambda j: j.run_chunk(chunk_id))
+    send_next(app, chunk.audit_id, step)
 
 
 @app.task(name=TASK_ASSEMBLE, acks_late=True)
@@ -64,7 +81,7 @@ def assemble_audit(audit_id: str) -> None:
         j.assemble(audit_id)
         return Next()
 
-    _step(audit_id, run)
+    _step(audit_id, describe(STEP_ASSEMBLE), soft_limit(TASK_ASSEMBLE), run)
 
 
 @app.task(name=TASK_SWEEP, acks_late=True)
@@ -73,3 +90,36 @@ def sweep() -> dict[str, Any]:
     for audit_id, step in owed.items():
         send_next(app, audit_id, step)
     return {"revived": sorted(owed)}
+
+
+@task_failure.connect
+def _hard_time_limit(
+    sender: Any = None, exception: BaseException | None = None, args: Any = None, **_: Any
+) -> None:
+    """A step killed at its hard limit: fail its audit now, from the worker's main process.
+
+    Runs in the parent, which keeps no store connection across forks: a short-lived
+    engine, disposed before returning.
+    """
+    if not isinstance(exception, TimeLimitExceeded) or not args:
+        return
+    name = getattr(sender, "name", "")
+    if name not in (TASK_PARSE, TASK_CHUNK, TASK_ASSEMBLE):
+        return
+    engine = make_engine(settings.database_url)
+    try:
+        repo = Repository(engine)
+        if name == TASK_CHUNK:
+            chunk = repo.chunk(int(args[0]))
+            if chunk is None:
+                return
+            audit_id, what = chunk.audit_id, describe("chunk", chunk.phase)
+        else:
+            audit_id = str(args[0])
+            what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
+        log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
+        Jobs(repo, settings).fail(audit_id, timed_out(audit_id, what, soft_limit(name)))
+    except Exception:  # never let the handler take the worker down
+        log.exception("could not mark the audit of a timed-out task failed")
+    finally:
+        engine.dispose()

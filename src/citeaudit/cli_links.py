@@ -31,7 +31,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="check the URLs and DOIs in text, Markdown, HTML or a list",
         description="Check every URL and DOI in the given files (or standard input). "
         "Exit 1 if any link is broken; unverified links (bot walls, rate limits, "
-        "timeouts, our own network down) never fail the run.",
+        "timeouts, our own network down) never fail the run. "
+        "On your own machine links to private and loopback addresses (localhost, "
+        "10.x, 192.168.x, intranet hosts) are checked too; set "
+        "CITEAUDIT_ALLOW_PRIVATE_NETWORKS=false to refuse them. The service "
+        "(citeaudit serve) refuses them unless configured otherwise.",
     )
     parser.add_argument(
         "files", nargs="*", metavar="FILE", help="files to read; '-' or none: stdin"

@@ -10,10 +10,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from citeaudit import __version__, web
+from citeaudit.api import errors
+from citeaudit.api.limits import BodyLimits
 from citeaudit.api.routes import audits, meta, watch
 from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
@@ -60,15 +61,17 @@ def create_app(
         description="Citation and bibliography audits over HTTP. Authenticate with "
         "`Authorization: Bearer <token>` (tokens: `citeaudit tokens create NAME`).",
         lifespan=lifespan,
+        default_response_class=errors.SafeJSONResponse,
     )
     app.include_router(audits.router)
     app.include_router(watch.router)
     app.include_router(meta.router)
     app.include_router(web.router)  # the editors' pages under /web
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": "internal error; the request was not completed"}, 500)
-
+    errors.install(app)
+    app.add_middleware(
+        BodyLimits,
+        upload_bytes=settings.max_upload_bytes,
+        json_bytes=settings.max_json_bytes,
+    )
     return app

@@ -43,7 +43,7 @@ def current_account(
         raise HTTPException(401, "missing API token: send Authorization: Bearer <token>", challenge)
     account = repo.account_for_token(credentials.credentials)
     if account is None:
-        raise HTTPException(401, "invalid API token", challenge)
+        raise HTTPException(401, "invalid, expired or revoked API token", challenge)
     return account
 
 

@@ -2,7 +2,8 @@
 
 The cap is enforced on the bytes as they arrive (and on Content-Length before any),
 so a 50 MB body costs nothing but the drain; the drain lets the client finish
-sending and read the 413 instead of seeing a reset connection.
+sending and read the 413 instead of seeing a reset connection. The drain is bounded
+in bytes and seconds (`api.limits.drain`): a client that stops sending holds nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from fastapi import Request
 from starlette.datastructures import FormData
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from citeaudit.api.limits import DRAIN_MAX_BYTES, drain
 from citeaudit.api.uploads import UploadRejected
-
-_DRAIN_LIMIT = 256 * 1024 * 1024
 
 
 class _TooLarge(Exception):
@@ -32,14 +32,7 @@ async def _limited(stream: AsyncGenerator[bytes, None], limit: int) -> AsyncGene
 
 
 async def _drain(request: Request) -> None:
-    drained = 0
-    while drained < _DRAIN_LIMIT:
-        message = await request.receive()
-        if message["type"] != "http.request":
-            return
-        drained += len(message.get("body", b""))
-        if not message.get("more_body", False):
-            return
+    await drain(request.receive, DRAIN_MAX_BYTES)
 
 
 async def read_form(request: Request, *, limit: int, max_files: int) -> FormData:

@@ -7,7 +7,13 @@ CITEAUDIT_ALLOW_PRIVATE_NETWORKS says otherwise.
 
 from __future__ import annotations
 
+from pydantic import model_validator
+from sqlalchemy.engine import make_url
+
 from citeaudit.settings import Settings
+
+# The database password .env.example ships with: a deployment must choose its own.
+PLACEHOLDER_PASSWORDS = frozenset({"change-me"})
 
 
 class ServiceSettings(Settings):
@@ -15,11 +21,24 @@ class ServiceSettings(Settings):
     chunk_size: int = 20  # references per worker task
     embedded_workers: int = 2  # audits run at once without a broker
     max_files: int = 20  # files per upload
+    session_max_age: int = 12 * 3600  # seconds a web sign-in lasts (a working day)
+    max_json_bytes: int = 64 * 1024  # any request body that is not an upload (JSON, forms)
     max_expanded_bytes: int = 64 * 1024 * 1024  # a DOCX's content, unpacked
     visibility_timeout: int = 600  # seconds before a lost worker's task is redelivered
     restore_interval: int = 10  # seconds between the workers' sweeps for such tasks
     stall_after: int = 900  # seconds without progress before the sweeper steps in
     max_attempts: int = 3  # sweeper re-dispatches before an audit is marked failed
+    max_deliveries: int = 3  # starts of one step (a poison input's redeliveries) before failing
+
+    # Celery time limits (seconds): the soft one fails the audit with what it had, the
+    # hard one (soft + grace) kills a step that ignores it. Each stays under the
+    # visibility timeout, or Redis would hand a running task to a second worker.
+    parse_time_limit: float = 300.0  # reading the files and the offline rules
+    chunk_time_limit: float = 480.0  # one chunk of references through a network phase
+    assemble_time_limit: float = 300.0  # the findings over everything, the reports
+    watch_time_limit: float = 540.0  # one re-check batch of a watch sweep
+    task_time_limit: float = 120.0  # every other task: sweeps, deliveries, pruning
+    time_limit_grace: float = 30.0
     sweep_interval: float = 60.0
     enrichers: str | None = None  # "module:function" replacing default_enrichers
 
@@ -40,3 +59,18 @@ class ServiceSettings(Settings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = False
+
+    @model_validator(mode="after")
+    def _no_placeholder_password(self) -> ServiceSettings:
+        """Refuse to start on the example's database password, whoever copied it."""
+        try:
+            password = make_url(self.database_url).password
+        except Exception:  # an unparsable URL is the engine's to report
+            return self
+        if password is not None and str(password) in PLACEHOLDER_PASSWORDS:
+            raise ValueError(
+                f"the database password is still the placeholder {str(password)!r} from "
+                ".env.example; set POSTGRES_PASSWORD in .env to a secret of your own "
+                "(for example: openssl rand -hex 24) and start again"
+            )
+        return self

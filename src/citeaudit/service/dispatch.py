@@ -42,7 +42,13 @@ class CeleryDispatcher:
 
         self.app = Celery("citeaudit-api", broker=broker_url)
         self.app.conf.broker_connection_retry_on_startup = True
-        self.app.conf.broker_transport_options = {"max_retries": 3}
+        # A broker that is down or black-holed fails a submit within seconds (the audit
+        # is then left to the sweeper, `service.submit`), never holds the request.
+        self.app.conf.broker_transport_options = {
+            "max_retries": 3,
+            "socket_connect_timeout": 3,
+            "socket_timeout": 5,
+        }
 
     def submit(self, audit_id: str) -> None:
         send_next(self.app, audit_id, Next(parse=True))

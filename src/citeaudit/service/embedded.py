@@ -10,6 +10,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from citeaudit.service.jobs import Jobs
+from citeaudit.service.reasons import internal_error
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class InProcessDispatcher:
             self.jobs.assemble(audit_id)
         except Exception as exc:  # the boundary: whatever went wrong becomes the reason
             log.exception("audit %s crashed", audit_id)
-            self.jobs.fail(audit_id, f"internal error: {type(exc).__name__}: {exc}")
+            self.jobs.fail(audit_id, internal_error(exc))
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -24,6 +24,7 @@ from citeaudit.service.chunks import run_chunk as enrich_chunk
 from citeaudit.service.config import ServiceSettings
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
+from citeaudit.service.reasons import gave_up
 from citeaudit.service.reports import render_all
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import ChunkView
@@ -47,6 +48,23 @@ class Next:
     assemble: bool = False
 
 
+STEP_PARSE = "parse"
+STEP_ASSEMBLE = "assemble"
+
+
+def chunk_step(chunk_id: int) -> str:
+    return f"chunk:{chunk_id}"
+
+
+def describe(step: str, phase: str | None = None) -> str:
+    """A step in the words an audit's owner reads."""
+    if step == STEP_PARSE:
+        return "reading the files"
+    if step == STEP_ASSEMBLE:
+        return "assembling the report"
+    return f"a chunk of the {phase or 'network'} phase"
+
+
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -59,7 +77,7 @@ class Jobs:
     def parse(self, audit_id: str) -> Next:
         """Read the inputs, store the offline findings and the chunks to run."""
         audit = self.repo.begin_parse(audit_id)
-        if audit is None:
+        if audit is None or not self._admitted(audit_id, STEP_PARSE):
             return Next()
         options = phase_options(audit.options)
         data = cached_read(audit_id, self.repo.files(audit_id))
@@ -86,6 +104,8 @@ class Jobs:
         audit = self.repo.get_audit(chunk.audit_id)
         if audit is None or audit.status in ("done", "failed"):
             return Next()
+        if not self._admitted(audit.id, chunk_step(chunk.id), chunk.phase):
+            return Next()
         options = phase_options(audit.options)
         data = cached_read(audit.id, self.repo.files(audit.id))
         result = enrich_chunk(
@@ -110,6 +130,8 @@ class Jobs:
         chunks = self.repo.chunks(audit_id)
         if any(c.status != "done" for c in chunks):
             return False
+        if not self._admitted(audit_id, STEP_ASSEMBLE):
+            return False
         options = phase_options(audit.options)
         data = cached_read(audit_id, self.repo.files(audit_id))
         merged = merge_chunks(data, [c.result or {} for c in chunks], options.skip_reasons())
@@ -123,6 +145,19 @@ class Jobs:
             reports=render_all(result),
         )
 
+    def _admitted(self, audit_id: str, step: str, phase: str | None = None) -> bool:
+        """False (and the audit failed) once a step was started `max_deliveries` times.
+
+        A poison input that kills its worker comes back with every redelivery
+        (`acks_late`); counting the starts in the store bounds that, whichever
+        worker or process picks it up.
+        """
+        starts = self.repo.count_delivery(audit_id, step)
+        if starts <= self.settings.max_deliveries:
+            return True
+        self.fail(audit_id, gave_up(audit_id, describe(step, phase), starts - 1))
+        return False
+
     def fail(self, audit_id: str, reason: str) -> None:
         log.warning("audit %s failed: %s", audit_id, reason)
         self.repo.mark_failed(audit_id, reason)
@@ -133,9 +168,15 @@ class Jobs:
         Messages lost with a broker restart, or a step that crashed, leave an audit
         "running" with nobody working on it; this puts it back in motion, and after
         `max_attempts` tries gives up with a reason instead of leaving it stuck.
+        Audits that came in while the broker was down are sent now.
         """
         owed: dict[str, Next] = {}
+        for audit in self.repo.undispatched():  # the broker was down when it came in
+            self.repo.set_undispatched(audit.id, False)
+            owed[audit.id] = self.owed(audit.id)
         for audit in self.repo.stalled(timedelta(seconds=self.settings.stall_after)):
+            if audit.id in owed:
+                continue
             if audit.attempts >= self.settings.max_attempts:
                 self.fail(
                     audit.id,

@@ -9,7 +9,6 @@ worker died) changes nothing the second time.
 from __future__ import annotations
 
 import hashlib
-import secrets
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -19,9 +18,8 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
 from citeaudit.store.tables import (
-    Account,
-    ApiToken,
     Audit,
     AuditCitation,
     AuditFile,
@@ -33,16 +31,12 @@ from citeaudit.store.tables import (
     LinkCheckRow,
     Report,
     ResolutionRow,
+    StepDelivery,
     utcnow,
 )
 from citeaudit.store.views import AuditView, ChunkView, NewFile, StoredFile
 
-TOKEN_PREFIX = "cit_"
-
-
-def hash_token(token: str) -> str:
-    """Tokens are random, so a plain SHA-256 is enough to keep them out of the database."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+__all__ = ["TOKEN_PREFIX", "Repository", "hash_token"]
 
 
 def _aware(value: datetime) -> datetime:
@@ -82,33 +76,13 @@ def _chunk_view(chunk: Chunk) -> ChunkView:
     )
 
 
-class Repository:
+class Repository(Access):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._session = sessionmaker(engine, expire_on_commit=False)
 
     def session(self) -> Session:
         return self._session()
-
-    # -- accounts and tokens -------------------------------------------------------
-
-    def create_token(self, account_name: str) -> str:
-        """A new token for the account `account_name` (created when new); shown once."""
-        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        with self.session() as s, s.begin():
-            account = s.scalar(select(Account).where(Account.name == account_name))
-            if account is None:
-                account = Account(name=account_name)
-                s.add(account)
-                s.flush()
-            s.add(ApiToken(account_id=account.id, token_hash=hash_token(token)))
-        return token
-
-    def account_for_token(self, token: str) -> int | None:
-        with self.session() as s:
-            return s.scalar(
-                select(ApiToken.account_id).where(ApiToken.token_hash == hash_token(token))
-            )
 
     # -- audits, the API side --------------------------------------------------------
 
@@ -173,6 +147,7 @@ class Repository:
                 AuditLink,
                 Chunk,
                 Report,
+                StepDelivery,
             ):
                 s.execute(delete(table).where(table.audit_id == audit_id))
             s.delete(audit)
@@ -209,7 +184,10 @@ class Repository:
                 .where(Audit.id == audit_id, Audit.status == "failed")
                 .values(status="queued", error=None, attempts=0, updated_at=utcnow())
             )
-            return bool(getattr(result, "rowcount", 0))
+            if not getattr(result, "rowcount", 0):
+                return False
+            s.execute(delete(StepDelivery).where(StepDelivery.audit_id == audit_id))
+            return True
 
     # -- the workers' side ------------------------------------------------------------
 
@@ -489,6 +467,36 @@ class Repository:
         with self.session() as s:
             rows = s.scalars(select(Audit).where(Audit.status.in_(("queued", "running")))).all()
             return [_view(a) for a in rows]
+
+    def set_undispatched(self, audit_id: str, value: bool) -> None:
+        with self.session() as s, s.begin():
+            s.execute(update(Audit).where(Audit.id == audit_id).values(undispatched=value))
+
+    def undispatched(self) -> list[AuditView]:
+        """Unfinished audits whose dispatch failed (the broker was down)."""
+        with self.session() as s:
+            rows = s.scalars(
+                select(Audit).where(
+                    Audit.undispatched.is_(True), Audit.status.in_(("queued", "running"))
+                )
+            ).all()
+            return [_view(a) for a in rows]
+
+    def count_delivery(self, audit_id: str, step: str) -> int:
+        """Counts one more start of `step` of the audit; returns the count, this one included.
+
+        Race-safe: the audit row is locked first (PostgreSQL), so two deliveries of one
+        step at once count 1 and 2.
+        """
+        with self.session() as s, s.begin():
+            if s.get(Audit, audit_id, with_for_update=True) is None:
+                return 0
+            row = s.get(StepDelivery, (audit_id, step))
+            if row is None:
+                row = StepDelivery(audit_id=audit_id, step=step, count=0)
+                s.add(row)
+            row.count += 1
+            return row.count
 
     def touch(self, audit_id: str, *, attempt: bool = False) -> None:
         values: dict[str, Any] = {"updated_at": utcnow()}

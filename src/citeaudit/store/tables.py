@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -47,6 +49,25 @@ class ApiToken(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete=_CASCADE))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    hint: Mapped[str | None] = mapped_column(String(16), nullable=True)  # its first characters
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class WebSession(Base):
+    """A signed-in browser: a random cookie value (stored hashed) bound to one token.
+
+    It ends when it expires, on sign-out, or when its token is revoked or expires.
+    """
+
+    __tablename__ = "web_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete=_CASCADE))
+    token_id: Mapped[int] = mapped_column(
+        ForeignKey("api_tokens.id", ondelete=_CASCADE), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class Audit(Base):
@@ -63,6 +84,8 @@ class Audit(Base):
     counts: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Submitted while the broker was unreachable: the sweeper sends it when it can.
+    undispatched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -175,6 +198,17 @@ class Chunk(Base):
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     worker: Mapped[str | None] = mapped_column(String(255), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StepDelivery(Base):
+    """How often a step of an audit was started: bounds a poison input's redeliveries."""
+
+    __tablename__ = "step_deliveries"
+    audit_id: Mapped[str] = mapped_column(
+        ForeignKey(_AUDIT_FK, ondelete=_CASCADE), primary_key=True
+    )
+    step: Mapped[str] = mapped_column(String(64), primary_key=True)  # parse, chunk:<id>, ...
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Report(Base):

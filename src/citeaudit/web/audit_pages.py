@@ -13,6 +13,7 @@ from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.service.submit import dispatch
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import AuditView
 from citeaudit.web.context import Visitor, VisitorDep
@@ -169,5 +170,5 @@ def retry(
     if audit is None:
         return _missing(who)
     if repo.retry(audit.id):
-        dispatcher.submit(audit.id)
+        dispatch(repo, dispatcher, audit.id)
     return RedirectResponse(f"/web/audits/{audit.id}", 303)

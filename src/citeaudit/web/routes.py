@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from importlib import resources
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.uploads import UploadRejected
+from citeaudit.service.submit import submit_audit
 from citeaudit.store.views import AuditView
 from citeaudit.web import audit_pages, watch_pages
 from citeaudit.web.context import Visitor, VisitorDep
@@ -19,6 +21,7 @@ from citeaudit.web.session import (
     csrf_ok,
     new_presession,
     safe_next,
+    session_token,
     set_presession,
     set_session,
     signed_in_account,
@@ -72,6 +75,7 @@ def sign_in_form(request: Request, repo: RepoDep, next: str | None = None) -> Re
 def sign_in(
     request: Request,
     repo: RepoDep,
+    settings: SettingsDep,
     token: Annotated[str, Form(max_length=200)] = "",
     csrf: Annotated[str, Form(max_length=200)] = "",
     next: Annotated[str, Form(max_length=2000)] = "",
@@ -80,19 +84,24 @@ def sign_in(
     if not csrf_ok(request, csrf, before_sign_in=True):
         return _sign_in_page(request, target, CSRF_MESSAGE, 403)
     token = token.strip()
-    if not token or repo.account_for_token(token) is None:
-        return _sign_in_page(
-            request, target, "That token is not valid. Check it and try again.", 401
-        )
+    auth = repo.token_auth(token) if token else None
+    if auth is None:
+        return _sign_in_page(request, target, BAD_TOKEN, 401)
+    value = repo.create_session(auth, timedelta(seconds=settings.session_max_age))
     response = RedirectResponse(target, 303)
-    set_session(response, request, token)
+    set_session(response, request, value, settings.session_max_age)
     return response
 
 
 @router.post("/web/sign-out")
-def sign_out(request: Request, csrf: Annotated[str, Form(max_length=200)] = "") -> Response:
+def sign_out(
+    request: Request, repo: RepoDep, csrf: Annotated[str, Form(max_length=200)] = ""
+) -> Response:
     if not csrf_ok(request, csrf):
         return render("message.html", 403, title="Not signed out", message=CSRF_MESSAGE, user=None)
+    value = session_token(request)
+    if value:
+        repo.end_session(value)
     response = RedirectResponse("/web/sign-in", 303)
     clear_session(response)
     return response
@@ -143,6 +152,5 @@ async def upload(
         return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
     if not sent.files:
         return _list_page(repo, who, 1, "Choose a manuscript or a bibliography to upload.", 422)
-    audit_id = repo.create_audit(who.account, sent.files, sent.options)
-    dispatcher.submit(audit_id)
+    audit_id = submit_audit(repo, dispatcher, who.account, sent.files, sent.options)
     return RedirectResponse(f"/web/audits/{audit_id}", 303)

@@ -1,9 +1,12 @@
 """Signing in with a token: the session cookie, CSRF tokens and same-origin checks.
 
-The session cookie holds the API token itself (HttpOnly, SameSite=Strict), so a page
-is exactly as authorised as an API call with that token. Form posts carry a CSRF
-token: after sign-in an HMAC of the session token (no server secret to manage, and
-useless without the cookie's value); before sign-in a random value that must match a
+Signing in with an API token starts a server-side session: the cookie holds a random
+value of its own (HttpOnly, SameSite=Strict, Max-Age), never the token, and the store
+keeps only its hash, when it expires, and which token it came from. So a stolen
+cookie is not a token, it stops working when it expires, on sign-out, or when its
+token is revoked or expires -- and there is no signing secret to generate, keep or
+rotate. Form posts carry a CSRF token: after sign-in an HMAC of the session value
+(useless without the cookie's value); before sign-in a random value that must match a
 second cookie (double submit). A post whose Origin names another site is refused too.
 """
 
@@ -28,8 +31,8 @@ def session_token(request: Request) -> str | None:
 
 
 def signed_in_account(request: Request, repo: Repository) -> int | None:
-    token = session_token(request)
-    return repo.account_for_token(token) if token else None
+    value = session_token(request)
+    return repo.session_account(value) if value else None
 
 
 def csrf_for(token: str) -> str:
@@ -44,10 +47,11 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def set_session(response: Response, request: Request, token: str) -> None:
+def set_session(response: Response, request: Request, value: str, max_age: int) -> None:
     response.set_cookie(
         SESSION_COOKIE,
-        token,
+        value,
+        max_age=max_age,
         httponly=True,
         samesite="strict",
         secure=_secure(request),

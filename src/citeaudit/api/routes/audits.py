@@ -19,11 +19,13 @@ from citeaudit.api.schemas import (
 )
 from citeaudit.api.uploads import UploadRejected, checked_files
 from citeaudit.service.reports import served_report
+from citeaudit.service.submit import dispatch, submit_audit
 from citeaudit.store.views import AuditView, NewFile
 
 router = APIRouter(prefix="/api/v1/audits", tags=["audits"])
 
 NOT_FOUND = "no such audit"
+MAX_PAGE = 100_000  # pages past this hold nothing for anyone; larger numbers overflow SQL
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorMessage, "description": "missing or invalid token"},
     404: {"model": ErrorMessage, "description": "no such audit (or another account's)"},
@@ -129,8 +131,7 @@ async def create_audit(
         files, options = await _files(request, settings)
     except UploadRejected as exc:
         raise HTTPException(exc.status, exc.message) from None
-    audit_id = repo.create_audit(account, files, options)
-    dispatcher.submit(audit_id)
+    audit_id = submit_audit(repo, dispatcher, account, files, options)
     return AuditCreated(id=audit_id, status="queued", url=f"/api/v1/audits/{audit_id}")
 
 
@@ -138,7 +139,7 @@ async def create_audit(
 def list_audits(
     account: AccountDep,
     repo: RepoDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> AuditPage:
     audits, total = repo.list_audits(account, offset=(page - 1) * per_page, limit=per_page)
@@ -162,7 +163,7 @@ def get_findings(
     audit_id: str,
     account: AccountDep,
     repo: RepoDep,
-    rule: Annotated[str | None, Query(description="rule name or code")] = None,
+    rule: Annotated[str | None, Query(max_length=80, description="rule name or code")] = None,
     severity: Literal["error", "warning", "info"] | None = None,
 ) -> Findings:
     audit = _own(repo, account, audit_id)
@@ -216,5 +217,5 @@ def retry_audit(
     audit = _own(repo, account, audit_id)
     if not repo.retry(audit.id):
         raise HTTPException(409, f"audit is {audit.status}; only a failed audit can be retried")
-    dispatcher.submit(audit.id)
+    dispatch(repo, dispatcher, audit.id)
     return AuditCreated(id=audit.id, status="queued", url=f"/api/v1/audits/{audit.id}")

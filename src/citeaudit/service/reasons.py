@@ -1,0 +1,53 @@
+"""Why an audit failed, in words safe to show its owner.
+
+An exception's text is written for the server's log: it names temporary folders,
+installed packages and other server paths. What the audit shows keeps the kind of
+error and its message with every absolute path cut to its last part, any character
+no encoder can take escaped, and the length bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_REASON = 500
+# An absolute POSIX path (two parts or more) or a Windows drive path, not the path of a
+# URL ("https://host/a/b" -- preceded by a word character, ':' or '/').
+_PATH = re.compile(
+    r"(?<![\w:/.~-])(?:/[^\s/'\"()<>:,;]+){2,}/?|\b[A-Za-z]:\\(?:[^\s\\'\"()<>]+\\)*[^\s\\'\"()<>]*"
+)
+
+
+def _last_part(match: re.Match[str]) -> str:
+    path = match.group(0).rstrip("/\\")
+    last = re.split(r"[/\\]", path)[-1]
+    return f"…/{last}" if last else "…"
+
+
+def scrubbed(text: str) -> str:
+    """`text` without server paths, encodable, at most MAX_REASON characters."""
+    text = text[: 8 * MAX_REASON]
+    text = _PATH.sub(_last_part, text)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    text = "".join(c if c.isprintable() or c == " " else " " for c in text)
+    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"
+
+
+def internal_error(exc: BaseException) -> str:
+    return scrubbed(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def timed_out(audit_id: str, what: str, seconds: float) -> str:
+    return (
+        f"timed out: {what} took longer than its limit of {seconds:g} s. The findings found "
+        f"before are kept (GET /api/v1/audits/{audit_id}/findings); "
+        f"retry with POST /api/v1/audits/{audit_id}/retry"
+    )
+
+
+def gave_up(audit_id: str, what: str, starts: int) -> str:
+    return (
+        f"gave up: {what} was started {starts} times and never finished (the worker "
+        f"running it crashed or was stopped each time). The findings found before are "
+        f"kept (GET /api/v1/audits/{audit_id}/findings)"
+    )
