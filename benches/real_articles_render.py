@@ -309,8 +309,14 @@ def perturb(record: dict[str, Any]) -> dict[str, Any] | None:
     uncited = _pick([t for t in single if t != removed], rec["id"] + "/uncited")
     if removed is None or uncited is None:
         return None
-    for pi, cit in spans[uncited]:
-        _cut(rec["paras"][pi], cit)
+    # Cutting moves the later spans (new lists), so each cut looks its citation up again.
+    for pi in sorted({pi for pi, _ in spans[uncited]}):
+        para = rec["paras"][pi]
+        while True:
+            cit = next((c for c in para["cit"] if uncited in c[2]), None)
+            if cit is None:
+                break
+            _cut(para, cit)
     for i, ref in enumerate(rec["refs"]):
         ref["orig"] = i
     rec["refs"] = [r for r in rec["refs"] if r["orig"] != removed]
