@@ -16,7 +16,9 @@ from citeaudit.links.targets import LinkTarget, target_for
 _URL = re.compile(r"""https?://[^\s<>"'`{}|\\^\[\]]+""", re.IGNORECASE)
 _DOI = re.compile(r"""(?<![\w/.])(?:doi:\s*)?10\.\d{4,9}/[^\s"'<>`{}]+""", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~'\""
-_HTML_HINT = re.compile(r"<(html|body|a\s[^>]*href|p>|div|!doctype)", re.IGNORECASE)
+# The attribute run is bounded: "<a " repeated without a ">" would otherwise be
+# scanned to the end from every "<a ".
+_HTML_HINT = re.compile(r"<(html|body|a\s[^<>]{0,500}?href|p>|div|!doctype)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +30,22 @@ class FoundLink:
 
 
 def _trim(candidate: str) -> str:
-    """Drop trailing punctuation and unbalanced closing brackets."""
-    while candidate:
-        last = candidate[-1]
-        unbalanced = last == ")" and candidate.count("(") < candidate.count(")")
+    """Drop trailing punctuation and unbalanced closing brackets.
+
+    Brackets are counted once, not again for every character cut (a run of ``)``
+    would make that quadratic).
+    """
+    opens, closes = candidate.count("("), candidate.count(")")
+    end = len(candidate)
+    while end:
+        last = candidate[end - 1]
+        unbalanced = last == ")" and opens < closes
         if last in _TRAILING or unbalanced or last == ">":
-            candidate = candidate[:-1]
+            end -= 1
+            closes -= last == ")"
         else:
             break
-    return candidate
+    return candidate[:end]
 
 
 def _line_starts(text: str) -> list[int]:
@@ -61,8 +70,13 @@ def extract_from_text(text: str) -> list[FoundLink]:
         url = _trim(match.group(0))
         found.append((match.start(), url))
         spans.append((match.start(), match.start() + len(url)))
+    # Both lists are in text order: one walk finds the DOIs inside a URL (linear,
+    # where testing every DOI against every URL was quadratic on a page of links).
+    span = 0
     for match in _DOI.finditer(text):
-        if any(a <= match.start() < b for a, b in spans):
+        while span < len(spans) and spans[span][1] <= match.start():
+            span += 1
+        if span < len(spans) and spans[span][0] <= match.start():
             continue
         found.append((match.start(), _trim(match.group(0))))
     found.sort()

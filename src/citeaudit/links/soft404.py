@@ -19,8 +19,13 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+# Page bodies come from any server. Each pattern stops at the next "<", and the end of
+# a title, script or style is looked for once from where it opens: a body of
+# "<script" or "<title" repeated with no end (which made ".*?" scan to the end of the
+# body from every opening) is read in one pass.
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<(?:(script|style)\b)?[^<>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # "Not found" in the languages reference lists are written in. Only a page in such
 # wording is compared with the host's answer for an absent page, so a phrase here
@@ -62,12 +67,35 @@ def probe_key(url: str) -> tuple[str, str, str]:
 
 
 def title_of(text: str) -> str:
-    match = _TITLE.search(text)
-    return _SPACE.sub(" ", html.unescape(match.group(1))).strip() if match else ""
+    opening = _TITLE_OPEN.search(text)
+    if opening is None:
+        return ""
+    closing = _TITLE_CLOSE.search(text, opening.end())
+    if closing is None:
+        return ""
+    return _SPACE.sub(" ", html.unescape(text[opening.end() : closing.start()])).strip()
+
+
+def _strip_tags(text: str) -> str:
+    """The text between tags; scripts and styles dropped with their content."""
+    out: list[str] = []
+    pos = 0
+    for tag in _TAG.finditer(text):
+        if tag.start() < pos:
+            continue  # inside a script or style already skipped
+        out.append(text[pos : tag.start()])
+        out.append(" ")
+        pos = tag.end()
+        element = tag.group(1)
+        if element:
+            closing = re.compile(rf"</{element}\s*>", re.IGNORECASE).search(text, pos)
+            pos = closing.end() if closing else len(text)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def visible_text(text: str, *, drop: tuple[str, ...] = ()) -> str:
-    plain = html.unescape(_TAGS.sub(" ", text))
+    plain = html.unescape(_strip_tags(text))
     for token in drop:
         if token:
             plain = plain.replace(token, " ")

@@ -24,7 +24,9 @@ from citeaudit.resolve.matching import normalise_title
 SAME = 90.0  # token-sort similarity (0-100) at which a title names the journal
 
 _ABBREVIATED = re.compile(r"\b[A-Za-z]{1,6}\.(\s|$)")
-_SUBTITLE = re.compile(r"\s*:\s*|\s[-\u2013\u2014]\s")
+# No "\s*" before the colon: on a long run of spaces every start would scan the run.
+# The spaces around it go with the normalisation.
+_SUBTITLE = re.compile(r":|\s[-\u2013\u2014]\s")
 
 
 def _journal_form(text: str) -> str:

@@ -62,7 +62,9 @@ def normalise_title(title: str) -> str:
     Publishers prefix retracted works' titles ("RETRACTED: ..."); that is not part of
     the title an author cites.
     """
-    text = re.sub(r"<[^>]+>", " ", _FLAGGED.sub("", title))  # JATS/HTML tags Crossref titles carry
+    # JATS/HTML tags Crossref titles carry; "[^<>]" stops each try at the next "<"
+    # (a title of "<" repeated was quadratic with "[^>]").
+    text = re.sub(r"<[^<>]+>", " ", _FLAGGED.sub("", title))
     text = re.sub(r"\\[a-zA-Z]+\s*", " ", text)
     text = _fold(text).replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text)
