@@ -353,8 +353,20 @@ def _references(
         first_by_folded_key.setdefault(entry.key.lower(), entry)
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries, start=1):
-        seen[entry.key] = seen.get(entry.key, 0) + 1
-        ref_id = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"
+        if not entry.key.strip():
+            # "@article{, title=...}": BibTeX refuses it and nothing can cite it.
+            problems.append(
+                ParseProblem(
+                    Location(source, entry.line),
+                    "entry has no citation key (@type{key, ...}); nothing can cite it -- "
+                    "add a key",
+                    entry.raw,
+                )
+            )
+            ref_id = f"ref-{index}"
+        else:
+            seen[entry.key] = seen.get(entry.key, 0) + 1
+            ref_id = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"
         fields = _inherit(entry, first_by_key, first_by_folded_key, source, problems)
         yield _reference(entry, fields, ref_id, index, source, problems)
 
@@ -413,7 +425,7 @@ def _reference(
         index=index,
         location=location,
         raw=entry.raw,
-        key=entry.key,
+        key=entry.key or None,
         kind=_KINDS.get(entry.entry_type, entry.entry_type),
         authors=_persons(fields.get("author", ""), entry, location, problems),
         editors=_persons(fields.get("editor", ""), entry, location, problems),
