@@ -150,7 +150,7 @@ def _sniff(text: str) -> str | None:
     if stripped[:1] in "[{" and stripped:
         try:
             json.loads(stripped)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # invalid, integers past 4,300 digits, deep
             if stripped.startswith("["):
                 return "csl-json"
         else:
