@@ -1,0 +1,89 @@
+"""What every fuzz target shares: the one allowed exception, timing, scratch files.
+
+The property of every target: whatever the input, the code under test returns data
+(JSON-serialisable) or raises `InputError` for input that cannot be read at all --
+nothing else. `example()` times each call so benches/fuzz.py can print the slowest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from citeaudit.errors import InputError
+
+T = TypeVar("T")
+
+
+@dataclass
+class TargetStats:
+    examples: int = 0
+    unreadable: int = 0  # examples that ended in the allowed InputError
+    max_seconds: float = 0.0
+
+
+STATS: dict[str, TargetStats] = {}
+_SCRATCH = Path(tempfile.mkdtemp(prefix="citeaudit-fuzz-"))
+
+
+def scratch(name: str) -> Path:
+    """A fresh folder per target (files are overwritten example after example)."""
+    folder = _SCRATCH / name
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        if old.is_file():
+            old.unlink()
+    return folder
+
+
+@contextmanager
+def example(target: str) -> Iterator[None]:
+    stats = STATS.setdefault(target, TargetStats())
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stats.examples += 1
+        stats.max_seconds = max(stats.max_seconds, time.perf_counter() - started)
+
+
+def readable(target: str, read: Callable[[], T]) -> T | None:
+    """`read()`, or None when it raised InputError naming the file (allowed)."""
+    try:
+        return read()
+    except InputError as error:
+        assert error.file, "an InputError must name the file"
+        assert str(error)
+        STATS.setdefault(target, TargetStats()).unreadable += 1
+        return None
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, enums and tuples as JSON data (what a report would hold)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def assert_serialisable(value: Any) -> None:
+    """The data goes into a JSON report: it must serialise (surrogates are a writer's job)."""
+    json.dumps(plain(value))
+
+
+def assert_encodable(value: Any) -> None:
+    """Stricter: serialises and encodes as UTF-8 (readers that clean on decode)."""
+    json.dumps(plain(value), ensure_ascii=False).encode("utf-8")
