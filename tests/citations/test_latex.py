@@ -56,3 +56,39 @@ def test_kind_text_and_location() -> None:
     assert {(c.location.file, c.location.line, c.location.column) for c in cits} == {
         ("p.tex", 2, 4)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\newcommand{\citen}[1]{\cite{#1}} As \citen{real}.", [("citen", "real")]),
+        (r"\newcommand*\citen[1]{\citep{#1}}\citen{real}", [("citen", "real")]),
+        (r"\renewcommand{\cite}[2][]{\citep[#1]{#2}} \cite{a}", [("cite", "a")]),
+        (r"\providecommand{\mycite}{\cite{fixedkey}} \mycite", []),
+        (r"\def\mycite#1{\cite{#1}} \mycite{k}", [("mycite", "k")]),
+        (r"\gdef\mycite#1#2{\citet[#2]{#1}}", []),
+        (r"\let\oldcite=\cite \oldcite{k}", [("oldcite", "k")]),
+        (r"\NewDocumentCommand{\mc}{O{} m}{\cite[#1]{#2}} \mc{k}", []),
+        (
+            "\\DeclareCiteCommand{\\citetitle}[\\mkbibquote]\n  {\\boolfalse{citetracker}}\n"
+            "  {\\printfield{title}\\cite{inner}}\n  {\\multicitedelim}\n  {}\n"
+            "Body \\citetitle{t1}.",
+            [("citetitle", "t1")],
+        ),
+        (
+            r"\DeclareMultiCiteCommand{\cites}{\cite}{\multicitedelim} \cites{a}{b}",
+            [
+                ("cites", "a"),
+                ("cites", "b"),
+            ],
+        ),
+        (r"\newcommand{\x}{\{ \cite{no} \}} \cite{yes}", [("cite", "yes")]),
+        (r"\cite{a,#1,b}", [("cite", "a"), ("cite", "b")]),
+    ],
+)
+def test_macro_definitions_are_not_citations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_unclosed_definition_runs_to_the_end_like_tex() -> None:
+    assert found(r"\cite{before} \newcommand{\x}{\cite{a} \cite{b}") == [("cite", "before")]

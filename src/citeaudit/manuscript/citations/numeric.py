@@ -20,7 +20,8 @@ whole difference between reading a Vancouver paper and inventing citations):
 * Superscripts -- ``<sup>3</sup>``, ``^3^``, ``¹²⁻⁵``, Word runs set superscript
   (`Line.superscripts`) -- are also exponents and units (``m²``, ``10⁻³``): kept
   after a word or punctuation, never after a digit or a unit, numbers inside the list.
-* Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (within the list), and the
+* Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (after a name or "al",
+  within the list; ``array[3]`` is indexing), and the
   flattened superscripts of text pasted from a PDF, ``as shown before.3,4`` -- kept
   only when that form is the manuscript's main numeric style, since gene names and
   chemical formulas (``Sox2``) look the same.
@@ -77,6 +78,7 @@ _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
 _LOOKBACK = 40
+_CLAUSE_WINDOW = 300  # an enumeration's items stand within a few sentences
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -182,8 +184,9 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             continue
         form = "bracket"
         if before.isalpha():
-            if len(_word_before(text, start)) < 2:
-                continue  # x[2], v[3]: indexing, not a citation
+            word = _word_before(text, start)
+            if not (word == "al" or (len(word) > 1 and word[0].isupper())):
+                continue  # x[2], array[3]: indexing, not a citation
             form = "glued-bracket"  # et al[8], Ribeiro[11]
         yield _Candidate(start, m.end(), numbers, form)
 
@@ -202,9 +205,15 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
             continue  # f(1), sin(2): a function, not "disease(1)"
         if _word_before(text, start).casefold() in _LABEL_WORDS:
             continue  # Eq. (3), Table (2), step (1)
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip(" \t-*+•>"):
+        low = max(start - _LOOKBACK, 0)
+        line_start = text.rfind("\n", low, start) + 1 or low  # bounded: linear on one line
+        lead = text[line_start:start]
+        if not lead.strip(" \t-*+•>") and (line_start > low or low == 0):
             continue  # a list item "(1) First ..." or an equation number on its own
+        line_end = text.find("\n", m.end(), m.end() + _LOOKBACK)
+        rest = text[m.end() : line_end if line_end >= 0 else m.end() + _LOOKBACK]
+        if "=" in lead and not rest.strip():
+            continue  # "E = m c (1)" ending its line: an equation number
         single = len(numbers) == 1 and not m.group("prefix")
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
@@ -212,12 +221,17 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
 
 
 def _enumeration(text: str, start: int, end: int, number: int) -> bool:
-    """ "(1) describe ..., (2) estimate ...": items that open clauses, counted from 1."""
+    """ "(1) describe ..., (2) estimate ...": items that open clauses, counted from 1.
+
+    Looks no further than `_CLAUSE_WINDOW` either side, so a 5 MB single-line
+    manuscript costs the same per marker as a short one.
+    """
     if not _opens_clause(text, end):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    low = max(start - _CLAUSE_WINDOW, 0)
+    line_start = text.rfind("\n", low, start) + 1 or low
+    line_end = text.find("\n", end, end + _CLAUSE_WINDOW)
+    line = text[line_start : line_end if line_end >= 0 else end + _CLAUSE_WINDOW]
     labels = {f"({k})" for k in (1, 2)}
     if not all(label in line for label in labels):
         return False

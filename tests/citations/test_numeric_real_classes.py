@@ -1,0 +1,132 @@
+"""Numeric citations as journals print them, and the look-alikes that must stay out.
+
+Every manuscript here is made up. Weak forms (round brackets, superscripts, numbers
+glued to words) count only on the document's own evidence, so each test builds a
+document with a numbered reference list of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citeaudit.manuscript.citations import NumericExtractor
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.model.location import Location
+
+
+def numbered(
+    body: str, entries: int = 12, superscripts: dict[int, list[str]] | None = None
+) -> Document:
+    lines = []
+    for number, text in enumerate(body.split("\n"), start=1):
+        spans: list[tuple[int, int]] = []
+        for piece in (superscripts or {}).get(number, []):
+            start = text.index(piece, spans[-1][1] if spans else 0)
+            spans.append((start, start + len(piece)))
+        lines.append(Line("p.md", number, text, tuple(spans)))
+    refs = tuple(
+        RawEntry(
+            f"{k}. Author{k} A. Made-up title. J Made Up. 2020;{k}:1-9.",
+            Location("p.md", 200 + k),
+            f"{k}. Author{k}",
+        )
+        for k in range(1, entries + 1)
+    )
+    return Document("p.md", "markdown", tuple(lines), reference_entries=refs)
+
+
+def cited(document: Document) -> list[list[int | None]]:
+    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]
+
+
+VANCOUVER = (
+    "Falls are common in older adults (1). Several cohorts (2,3) and trials (4-6) "
+    "measured them, as did a registry (7–9, 11).\nOne survey (ref. 10) disagreed."
+)
+
+
+def test_round_brackets_in_a_vancouver_paper() -> None:
+    assert cited(numbered(VANCOUVER)) == [[1], [2, 3], [4, 5, 6], [7, 8, 9, 11], [10]]
+
+
+def test_round_brackets_need_a_list_that_holds_them() -> None:
+    assert cited(numbered(VANCOUVER, entries=0)) == []
+    # numbers past the end of the list are not read as citations in round brackets
+    assert [10] not in cited(numbered(VANCOUVER, entries=9))
+
+
+def test_a_high_number_in_a_long_list() -> None:
+    body = " ".join(f"Claim {k} holds ({k})." for k in range(1, 296))
+    assert [261] in cited(numbered(body, entries=295))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # equation numbers and labels
+        "The model is y = a + b (1), solved by Eq. (2) and Table (3) with step (4) done.",
+        "Energy follows\nE = m c (1)\nand further\nF = m a (2)\nand so\np = m v (3)",
+        # enumerations
+        "We aimed to (1) describe falls, (2) estimate costs and (3) compare regions.",
+        "Participants: (1) adults, (2) children, (3) carers.",
+        "(1) First item\n(2) Second item\n(3) Third item",
+        # function calls and arithmetic
+        "Let f(1) = 2 and g(2) = 3 and h(3) = 4.",
+    ],
+)
+def test_round_bracket_look_alikes(body: str) -> None:
+    assert cited(numbered(body, entries=5)) == []
+
+
+def test_round_brackets_in_a_square_bracket_paper_are_equations() -> None:
+    body = "As known [1], [2] and [3]. Then a (1), b (2), c (3), d (4) follow [4]."
+    assert cited(numbered(body, entries=6)) == [[1], [2], [3], [4]]
+
+
+def test_few_numbers_against_a_long_list_are_not_a_style() -> None:
+    body = "As argued (1) and later (2), and again (3)."
+    assert cited(numbered(body, entries=40)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Known[7;8;9] before.", [[7, 8, 9]]),
+        ("Shown by Ribeiro[11] and Lima et al[8].", [[11], [8]]),
+        ("Rates<sup>3</sup> and costs<sup>4-6</sup> rose.", [[3], [4, 5, 6]]),
+        ("Rates^3^ and costs^4,5^ rose.", [[3], [4, 5]]),
+        ("Rates rose¹ and fell²⁻⁴ again¹,⁵.", [[1], [2, 3, 4], [1, 5]]),
+    ],
+)
+def test_more_numeric_forms(body: str, expected: list[list[int]]) -> None:
+    assert cited(numbered(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An area of 5 m<sup>2</sup> and 10<sup>3</sup> cells and 4 km² and x² + 10⁻³.",
+        "Use array[3] with x[2] and v[1].",
+    ],
+)
+def test_superscript_and_index_look_alikes(body: str) -> None:
+    assert cited(numbered(body)) == []
+
+
+def test_word_superscript_runs() -> None:
+    body = "Falls are common1,2 and costly3.\nArea was 5 m2 in all."
+    document = numbered(body, superscripts={1: ["1,2", "3"], 2: ["2"]})
+    assert cited(document) == [[1, 2], [3]]
+
+
+def test_flattened_superscripts_when_they_are_the_style() -> None:
+    body = (
+        "Falls are common in older adults.1,2 Several cohorts3 and trials4-6 measured them, "
+        "as did a registry7 (see earlier work8,9). Sox2 and CO2 levels rose."
+    )
+    assert cited(numbered(body)) == [[1, 2], [3], [4, 5, 6], [7], [8, 9]]
+
+
+def test_flattened_superscripts_are_not_read_beside_another_style() -> None:
+    body = "Cells with Nrf2 and p53 grew [1]; Mdm2 fell [2] and rose [3] in mice4 and cells5."
+    assert cited(numbered(body)) == [[1], [2], [3]]
