@@ -11,11 +11,13 @@ X-Citeaudit-Delivery id.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 
+from citeaudit.links.pinned import SyncLookup, system_lookup
 from citeaudit.service.config import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Account
@@ -27,6 +29,7 @@ from citeaudit.watch.times import utcnow
 from citeaudit.watch.webhook import DeliveryError, post
 
 CLAIM = timedelta(minutes=5)
+log = logging.getLogger(__name__)
 
 
 def _claim(repo: Repository, now: datetime, limit: int) -> list[int]:
@@ -58,14 +61,26 @@ def _claim(repo: Repository, now: datetime, limit: int) -> list[int]:
     return claimed
 
 
-def deliver_due(repo: Repository, settings: ServiceSettings, *, limit: int = 200) -> DeliveryStats:
-    """Send what is owed now; returns how many were sent, put back, given up."""
+def deliver_due(
+    repo: Repository,
+    settings: ServiceSettings,
+    *,
+    limit: int = 200,
+    lookup: SyncLookup = system_lookup,
+) -> DeliveryStats:
+    """Send what is owed now; returns how many were sent, put back, given up.
+
+    Each delivery stands alone: whatever one row's URL, address or receiver does
+    (even an error nobody foresaw), it is recorded on that row and the sweep goes on
+    to the next account's. `lookup` resolves webhook hosts (tests stand in for DNS).
+    """
     sent = retried = failed = 0
     for row_id in _claim(repo, utcnow(), limit):
         try:
-            _send(repo, settings, row_id)
-        except DeliveryError as exc:
-            if _failed(repo, settings, row_id, str(exc), permanent=exc.permanent):
+            _send(repo, settings, row_id, lookup)
+        except Exception as exc:  # one account's failure is never the others'
+            error = exc if isinstance(exc, DeliveryError) else _unforeseen(row_id, exc)
+            if _failed(repo, settings, row_id, str(error), permanent=error.permanent):
                 failed += 1
             else:
                 retried += 1
@@ -75,7 +90,13 @@ def deliver_due(repo: Repository, settings: ServiceSettings, *, limit: int = 200
     return DeliveryStats(sent, retried, failed)
 
 
-def _send(repo: Repository, settings: ServiceSettings, row_id: int) -> None:
+def _unforeseen(row_id: int, exc: Exception) -> DeliveryError:
+    """An error no delivery path names: logged with its traceback, retried as usual."""
+    log.exception("delivery %s failed unexpectedly", row_id)
+    return DeliveryError(f"internal error: {type(exc).__name__}")
+
+
+def _send(repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup) -> None:
     with repo.session() as s:
         row = s.get(WatchOutbox, row_id)
         assert row is not None
@@ -104,6 +125,7 @@ def _send(repo: Repository, settings: ServiceSettings, row_id: int) -> None:
             delivery=str(row_id),
             timeout=settings.webhook_timeout,
             allow_private=settings.allow_private_networks,
+            lookup=lookup,
         )
     else:
         if not email:

@@ -9,8 +9,12 @@ from citeaudit.store.repository import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings
 from citeaudit.watch.model import AccountNotifySettings
 from citeaudit.watch.watches import WatchError
+from citeaudit.watch.webhook import webhook_url_problem
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$|^[^@\s]+@localhost$")
+# Dot-separated labels, each without dots: no two quantifiers can share a character
+# (the former "[^@\s]+\.[^@\s]+" backtracked quadratically on a run of dots).
+_EMAIL = re.compile(r"^[^@\s]+@(?:[^@\s.]+\.)+[^@\s.]+$|^[^@\s]+@localhost$")
+MAX_EMAIL_LENGTH = 254
 _UNSET = object()
 
 
@@ -34,9 +38,13 @@ def set_notify_settings(
 ) -> tuple[AccountNotifySettings, str | None]:
     """Update what is given (None clears it). Returns the settings and, when a webhook
     was set for an account without a secret, the new secret (shown once)."""
-    if isinstance(webhook_url, str) and not re.match(r"^https?://[^\s/]+", webhook_url):
-        raise WatchError("webhook_url must be an http(s) URL")
-    if isinstance(email_to, str) and not _EMAIL.match(email_to):
+    if isinstance(webhook_url, str):
+        problem = webhook_url_problem(webhook_url)
+        if problem is not None:
+            raise WatchError(f"webhook_url: {problem}")
+    if isinstance(email_to, str) and (
+        len(email_to) > MAX_EMAIL_LENGTH or not _EMAIL.match(email_to)
+    ):
         raise WatchError("email must be an e-mail address")
     new_secret = None
     with repo.session() as s, s.begin():

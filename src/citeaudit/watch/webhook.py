@@ -3,6 +3,12 @@
 Headers: ``X-Citeaudit-Signature: sha256=<hex>`` (of the exact body bytes),
 ``X-Citeaudit-Event`` (the change, the same for every account and retry) and
 ``X-Citeaudit-Delivery`` (the outbox row: receivers may drop a repeat of it).
+
+A webhook URL is a stranger's input twice over: checked when it is saved
+(`webhook_url_problem`: a URL httpx can send to, nothing that would only fail at
+delivery), and checked again at delivery, where the address the name resolves to is
+checked and then connected to (`links.pinned`: no second lookup for a DNS answer to
+change in between).
 """
 
 from __future__ import annotations
@@ -11,17 +17,19 @@ import hashlib
 import hmac
 import ipaddress
 import json
-import socket
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from citeaudit.links.safety import is_forbidden_address
+from citeaudit.links.pinned import SyncLookup, pinned_client, system_lookup
+from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address, is_refusal
 
 SIGNATURE_HEADER = "X-Citeaudit-Signature"
 EVENT_HEADER = "X-Citeaudit-Event"
 DELIVERY_HEADER = "X-Citeaudit-Delivery"
+MAX_URL_LENGTH = 2000
 
 
 class DeliveryError(Exception):
@@ -44,19 +52,64 @@ def verify(secret: str, body: bytes, signature: str) -> bool:
     return hmac.compare_digest(sign(secret, body), signature)
 
 
-def check_target(url: str, *, allow_private: bool) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise DeliveryError(f"not an http(s) URL: {url[:100]}", permanent=True)
-    if allow_private:
-        return
+def webhook_url_problem(url: str) -> str | None:
+    """What makes `url` unusable as a webhook, or None when it can be sent to.
+
+    Only the URL's form is judged here (its address is judged at each delivery, when
+    the name is resolved): an http(s) scheme, a host name whose labels DNS can carry
+    (at most 63 bytes each, 253 in all) or a valid IP literal, a port from 1 to
+    65535, no user name or password, no whitespace or control characters.
+    """
+    if len(url) > MAX_URL_LENGTH:
+        return f"the URL is longer than {MAX_URL_LENGTH} characters"
+    if any(ord(c) < 0x21 or 0x7F <= ord(c) < 0xA0 for c in url):
+        return "the URL contains whitespace or control characters"
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        raise DeliveryError(f"cannot resolve {parts.hostname}: {exc}") from exc
-    for info in infos:
-        if is_forbidden_address(ipaddress.ip_address(info[4][0])):
-            raise DeliveryError(f"{parts.hostname} is a private address", permanent=True)
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # "[::1" (unclosed bracket), port 99999, port "x"
+        return f"the URL cannot be read ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "webhook_url must be an http(s) URL"
+    if parts.username is not None or parts.password is not None:
+        return "the URL must not carry a user name or password (the secret signs deliveries)"
+    if port == 0:
+        return "port 0 is not a port to send to"
+    host = parts.hostname
+    if not host:
+        return "the URL has no host"
+    problem = _host_problem(host)
+    if problem is not None:
+        return problem
+    try:
+        httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        return f"the URL cannot be sent to ({exc})"
+    return None
+
+
+def _host_problem(host: str) -> str | None:
+    if ":" in host:  # an IPv6 literal (urlsplit took the brackets off)
+        try:
+            ipaddress.IPv6Address(host.split("%", 1)[0])
+        except ValueError:
+            return f"'{host[:80]}' is not an IPv6 address"
+        return None
+    name = host.rstrip(".")
+    if not name:
+        return "the URL has no host"
+    total = 0
+    for label in name.split("."):
+        try:
+            encoded = label.encode("idna") if not label.isascii() else label.encode("ascii")
+        except UnicodeError:
+            return f"the host name label '{label[:80]}' cannot be encoded for DNS"
+        if not 1 <= len(encoded) <= 63:
+            return f"the host name has a label of {len(encoded)} bytes (DNS allows 1 to 63)"
+        total += len(encoded) + 1
+    if total - 1 > 253:
+        return "the host name is longer than 253 bytes"
+    return None
 
 
 def post(
@@ -68,8 +121,17 @@ def post(
     delivery: str,
     timeout: float,
     allow_private: bool,
+    lookup: SyncLookup = system_lookup,
+    forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
 ) -> None:
-    check_target(url, allow_private=allow_private)
+    """Send one delivery, or raise `DeliveryError` (never anything else).
+
+    `lookup` and `forbidden` are the name resolver and the address rule (tests stand
+    in for a DNS server that changes its answer).
+    """
+    problem = webhook_url_problem(url)
+    if problem is not None:
+        raise DeliveryError(f"invalid webhook URL: {problem}", permanent=True)
     body = body_bytes(payload)
     headers = {
         "Content-Type": "application/json",
@@ -78,12 +140,17 @@ def post(
         EVENT_HEADER: event,
         DELIVERY_HEADER: delivery,
     }
+    rule = AddressRule(allow_private=allow_private, forbidden=forbidden)
     try:
-        response = httpx.post(
-            url, content=body, headers=headers, timeout=timeout, follow_redirects=False
-        )
+        with pinned_client(rule, timeout=timeout, lookup=lookup) as client:
+            response = client.post(url, content=body, headers=headers)
     except httpx.HTTPError as exc:
+        if is_refusal(exc):
+            host = urlsplit(url).hostname or ""
+            raise DeliveryError(f"{host} is a private address", permanent=True) from exc
         raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
+    except (ValueError, UnicodeError) as exc:  # anything the URL check let through
+        raise DeliveryError(f"invalid webhook URL: {exc}", permanent=True) from exc
     if not 200 <= response.status_code < 300:
         raise DeliveryError(
             f"HTTP {response.status_code}", permanent=response.status_code in (400, 404, 410)
