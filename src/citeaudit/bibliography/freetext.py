@@ -54,7 +54,7 @@ _LIST_NUMBER = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,3}\s
 _URL = re.compile(r"(?:https?://|(?<![\w@/])www\.)[^\s<>\"“”]+", re.IGNORECASE)
 # "apastyle.apa.org/style/x" as MLA writes it: taken out of the text, not kept as a URL
 _BARE_URL = re.compile(
-    r"(?<![\w@/.])(?!www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"“”]*",
+    r"(?<![\w@/.\-])(?!www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"“”]*",
     re.IGNORECASE,
 )
 _ESCAPE = re.compile(r"\\([\\_&%#$*\[\]()~^{}])")
@@ -198,7 +198,10 @@ _EDITOR_ROLE = re.compile(
 )
 _EDITED_BY = re.compile(
     r",?\s*(?:edited by|ed\. by|eds?\.|hrsg\. v(?:on)?\.?|herausgegeben von|edited|"
-    r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)*,?\s+Eds?\.)",
+    # a run of initials is tried from its first only (the lookbehinds): from every one
+    # of them, searching "A. B. C. …" is quadratic (issue 11)
+    r"(?<![A-Z]\.)(?<![A-Z]\.\s)(?:[A-Z]\.\s?)++[A-Z][\w'’\-]+"
+    r"(?:\s+(?:and|&)\s+(?:[A-Z]\.\s?)++[A-Z][\w'’\-]+)*,?\s+Eds?\.)",
 )
 _LOC_START = re.compile(
     r",\s*(?=\d|[A-Za-z]?\d|vol\b|vols?\.|v\.\s*\d|no\.|nos?\.\s*\d|n\.\s*\d|nr\.|n[úu]m\.|issue|"
@@ -738,9 +741,10 @@ def _protected(s: str, dot: int) -> bool:
     word = s[k:dot]
     if not word:
         return dot == 0 or s[dot - 1] not in ")]}'’”\"»"
-    if word.lower() in {"ed", "eds", "hrsg", "hg"} and s[:k].endswith(", "):
+    if word.lower() in {"ed", "eds", "hrsg", "hg"} and s.endswith(", ", 0, k):
         return False  # "Tester, Keith, ed. The Flâneur."
-    if word.lower() in {"ed", "edn"} and re.search(r"\d\S*\s+$", s[:k]):
+    # a window, not s[:k]: this runs at every full stop (quadratic on "ed. ed. ed. …")
+    if word.lower() in {"ed", "edn"} and re.search(r"\d\S*\s+$", s[max(0, k - 80) : k]):
         return False  # "2nd ed. Berlin: ..." ends the edition statement
     if len(word) == 1 and word.isalpha():
         return True
@@ -835,7 +839,9 @@ def _title_like(chunk: str) -> bool:
 
 
 _PART = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
-_FAM = rf"{_PART}[{_UP}][\w'’\-]+(?:[ -][{_UP}][\w'’\-]+)?"
+# possessive (++): a word's hyphens stay in it, so "Aa-Aa-Aa-…" has one reading, not one
+# per hyphen (quadratic backtracking, issue 11)
+_FAM = rf"{_PART}[{_UP}][\w'’\-]++(?: [{_UP}][\w'’\-]++)?"
 _INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*)+"
 _NAME_FORMS = [
     re.compile(rf"{_FAM},\s*{_INITS}"),  # "Sanford, W.E."
@@ -885,7 +891,7 @@ def _names_prefix(s: str) -> tuple[int, int] | None:
 
 
 _IEEE_NAME = re.compile(
-    rf"(?:\s*(?:and|&)\s+)?(?:[{_UP}]\.(?:\s?-?[{_UP}a-z]\.)*\s?)+\s*"
+    rf"(?:\s*(?:and|&)\s+)?[{_UP}]\.(?:\s?-?[{_UP}a-z]\.)*\s*"
     rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|St\.)\s+)*"
     rf"[{_UP}][\w'’\-]+(?:\s+[{_UP}][\w'’\-]+)?(?:,?\s+et al\.?)?"
 )

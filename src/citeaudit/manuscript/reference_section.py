@@ -116,7 +116,11 @@ _NAME = r"[^\W\d_][\w'’`\-]*"
 _PARTICLE = (
     r"(?:(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|el|al|bin|binti|ter|ten)\s+)"
 )
-_SURNAME_COMMA = re.compile(rf"^{_PARTICLE}*{_NAME}(?:[\s\-]{_NAME}){{0,3}},\s")
+# the words of a surname, joined by a space or a hyphen; the word itself holds no hyphen,
+# so each character has one reading (an overlapping form backtracks exponentially on
+# "Aa-Aa-Aa-...", issue 11)
+_SURNAME_WORD = r"[^\W\d_][\w'’`]*"
+_SURNAME_COMMA = re.compile(rf"^{_PARTICLE}*{_SURNAME_WORD}(?:[\s\-]{_SURNAME_WORD}){{0,3}},\s")
 _INITIALS_FIRST = re.compile(rf"^(?:[^\W\d_]\.\s?-?){{1,3}}\s*{_PARTICLE}*{_NAME}[,.]?\s")
 _AUTHOR_THEN_YEAR = re.compile(
     r"^[^()\[\]]{1,120}?[.,]?\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,20}\)|\((?:n\.\s?d\.|s\.f\.|o\.\s?J\.|t\.t\.)\))",
