@@ -116,8 +116,8 @@ def doi_resolver_url(doi: str, base: str = "https://doi.org") -> str:
     stays on the resolver.
     """
     root = base.rstrip("/")
-    if doi_refusal(doi) is not None:
-        return f"{root}/{quote(doi, safe='')}"
+    if doi_refusal(doi) is not None:  # lone surrogates too: "replace" keeps quote whole
+        return f"{root}/{quote(doi, safe='', errors='replace')}"
     prefix, _, suffix = doi.partition("/")
     return f"{root}/{prefix}/{quote(suffix, safe=_READABLE)}"
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote
 
 import jinja2
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
+from citeaudit.doi import doi_resolver_url
 from citeaudit.encodable import encodable
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Severity
@@ -173,7 +173,7 @@ def web_link(url: str) -> Link:
 
 
 def doi_link(doi: str) -> Link:
-    return Link(doi, "https://doi.org/" + quote(encodable(doi), safe="/:;()._-"))
+    return Link(doi, doi_resolver_url(encodable(doi)))
 
 
 def finding_view(finding: Finding, citations: dict[str, Citation]) -> FindingView:

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
 
+from citeaudit.doi import doi_resolver_url
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
 from citeaudit.web.marks import RANK, Segment, segments
@@ -123,7 +123,7 @@ def web_link(url: str) -> Link:
 
 
 def doi_link(doi: str) -> Link:
-    return Link(doi, "https://doi.org/" + quote(doi, safe="/:;()._-"))
+    return Link(doi, doi_resolver_url(doi))
 
 
 def count_label(severity: str, n: int) -> str:
