@@ -262,6 +262,8 @@ def _authors(citation: etree._Element) -> list[tuple[str, str]]:
 
 
 def _initials(given: str) -> str:
+    if re.fullmatch(r"[A-Z]{1,4}", given):
+        return given  # already initials ("YH")
     return "".join(p[0] for p in re.split(r"[\s.\-]+", given) if p)
 
 
@@ -310,10 +312,10 @@ def render_element_citation(citation: etree._Element, style: str) -> str:
             out = f"{authors} ({year}) {title + '. ' if title else ''}{source}"
             out += f" {loc}: {pages}." if loc and pages else "."
         elif style == "elife":
-            out = f"{authors}. {year}. {title + '. ' if title else ''}{source}"
+            out = f"{authors.rstrip('.')}. {year}. {title + '. ' if title else ''}{source}"
             out += f" {loc}:{pages}." if loc and pages else "."
         else:  # vancouver
-            out = f"{authors}. {title + '. ' if title else ''}{source}. "
+            out = f"{authors.rstrip('.')}. {title + '. ' if title else ''}{source}. "
             if publisher and not volume:
                 out += f"{place + ': ' if place else ''}{publisher}; "
             out += f"{year}"
@@ -347,6 +349,10 @@ def _mixed_is_readable(mixed: etree._Element) -> bool:
         for a in names[:-1]:
             if not re.search(r"[,;&]|\band\b|\bet\b|\by\b|\be\b", a.tail or ""):
                 return False
+    for name in mixed.iter("name"):
+        surname = name.find("surname")
+        if surname is not None and not surname.tail and surname.getnext() is not None:
+            return False  # "EntringerS": the page prints "Entringer S"
     glued = 0
     for child in mixed.iter():
         if local(child.tag) in _FIELDS and not child.tail:
@@ -364,6 +370,8 @@ def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element
         return clean("".join(mixed[0].itertext())), mixed[0]
     if elements:
         return render_element_citation(elements[0], style), elements[0]
+    if mixed and mixed[0].find(".//surname") is not None and mixed[0].find(".//source") is not None:
+        return render_element_citation(mixed[0], style), mixed[0]
     if mixed:
         return clean("".join(mixed[0].itertext())), mixed[0]
     label = ref.find("label")
