@@ -27,7 +27,7 @@ from pathlib import Path
 
 __all__ = ["DEFAULT_MAX_SPLICED_CHARS", "DEFAULT_MAX_SPLICES", "InputScope", "shown_name"]
 
-DEFAULT_MAX_SPLICES = 2_000  # a long thesis has a few hundred \input files
+DEFAULT_MAX_SPLICES = 1_000  # a long thesis has a few hundred \input files
 DEFAULT_MAX_SPLICED_CHARS = 20_000_000  # text added by \input, on top of the main file
 _SHOWN_CHARS = 120
 

@@ -74,6 +74,14 @@ class _State:
     spliced_chars: int = 0
     capped_at: int | None = None  # index in `problems` of the one "cap reached" problem
     capped_more: int = 0  # inclusions skipped after it
+    # A file spliced many times is located, resolved and named once.
+    located: dict[tuple[str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
+    resolved: dict[Path, Path] = field(default_factory=dict)
+
+    def resolve(self, path: Path) -> Path:
+        if path not in self.resolved:
+            self.resolved[path] = path.resolve()
+        return self.resolved[path]
 
 
 class LatexReader(ManuscriptReader):
@@ -181,7 +189,7 @@ def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
 
 
 def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -> list[Line]:
-    resolved = path.resolve()
+    resolved = state.resolve(path)
     state.stack.append(resolved)
     if name not in state.files:
         state.files.append(name)
@@ -222,15 +230,18 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
     if state.capped_at is not None:
         state.capped_more += 1
         return []
-    names = [target] if target.endswith(".tex") else [target + ".tex", target]
-    found = state.scope.locate(
-        "included file", target, [base / candidate for base in bases for candidate in names]
-    )
+    key = (target, tuple(bases))
+    if key not in state.located:
+        names = [target] if target.endswith(".tex") else [target + ".tex", target]
+        state.located[key] = state.scope.locate(
+            "included file", target, [base / candidate for base in bases for candidate in names]
+        )
+    found = state.located[key]
     if isinstance(found, str):
         state.problems.append(InputProblem(name, number, f"{found}; its text is skipped"))
         return []
     candidate = found
-    if candidate.resolve() in state.stack:
+    if state.resolve(candidate) in state.stack:
         state.problems.append(
             InputProblem(
                 name,
@@ -244,7 +255,7 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
             InputProblem(name, number, f"'{shown_name(target)}' nested too deeply; skipped")
         )
         return []
-    display = _display_name(candidate, state.main_dir)
+    display = _display_name(candidate, state)
     try:
         texts, problems = decode_text(candidate, display)
     except InputError as exc:
@@ -285,10 +296,10 @@ def _close_cap_problem(state: _State) -> None:
     )
 
 
-def _display_name(path: Path, main_dir: Path) -> str:
+def _display_name(path: Path, state: _State) -> str:
     """Included files are named relative to the main file's folder when they lie inside it."""
     try:
-        return str(main_dir / path.resolve().relative_to(main_dir.resolve()))
+        return str(state.main_dir / state.resolve(path).relative_to(state.resolve(state.main_dir)))
     except ValueError:
         return str(path)
 

@@ -6,22 +6,31 @@ escaped twice, ``[https://doi.org/10.1007/x\\\\_7](https://doi.org/10.1007/x_7)`
 autolinks, backslash escapes and HTML entities. A DOI or URL must come out exactly
 once and exactly as it resolves, so URLs are shielded from the emphasis stripping
 that would otherwise eat their underscores.
+
+Entries come from strangers' files, so nothing here may take more than linear time
+(n log n at worst) in the length of the text: code spans and emphasis are matched by
+scanning for delimiters once, not by lazy patterns that rescan the rest of the line
+from every opening backtick or asterisk (a line of 16 KB of backticks took minutes).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text
-from pylatexenc.latexwalker import LatexWalkerError
+from pylatexenc.latexwalker import LatexWalkerError, get_default_latex_context_db
 
 __all__ = ["collapse_spaces", "strip_latex", "strip_markdown", "unescape_markdown"]
 
 _PUNCT = r"!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"
 _ESCAPE = re.compile(r"\\+([" + _PUNCT + r"])")
 _ESCAPE_BASE = 0xE000  # private-use characters stand in for escaped punctuation
+_ESCAPED = re.compile("[\ue000-\ue07f]")
 _URL_SHIELD = 0xF000  # and for URLs while emphasis is stripped
 _LINK = re.compile(
     r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
@@ -36,11 +45,8 @@ _URLISH = re.compile(
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?(?:em|i|b|strong|u|sup|sub|span|small|cite|br|a)(?:\s[^<>]*)?/?>", re.I)
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
-_EM_UNDER = re.compile(r"(?<![0-9A-Za-z])_(?=\S)(.+?)(?<=\S)_(?![0-9A-Za-z])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_BACKTICKS = re.compile(r"`+")
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f]+")
 _TRAILING_URL_PUNCT = ".,;:!?'\"*_"
 
@@ -70,15 +76,102 @@ def strip_markdown(text: str) -> str:
     shielded = _LINK.sub(lambda m: _link_text(m, shield), shielded)
     shielded = _AUTOLINK.sub(lambda m: shield(m.group(1)), shielded)
     shielded = _BARE_URL.sub(lambda m: _shield_bare(m.group(0), shield), shielded)
-    shielded = _CODE.sub(lambda m: m.group(2), shielded)
+    shielded = _unwrap_code(shielded)
     shielded = _HTML_TAG.sub("", shielded)
-    shielded = _STRONG.sub(lambda m: m.group(2), shielded)
-    shielded = _STRIKE.sub(lambda m: m.group(1), shielded)
-    shielded = _EM_STAR.sub(lambda m: m.group(1), shielded)
-    shielded = _EM_UNDER.sub(lambda m: m.group(1), shielded)
+    shielded = _unwrap(shielded, ("**", "__"))
+    shielded = _unwrap(shielded, ("~~",))
+    shielded = _unwrap(shielded, ("*",))
+    shielded = _unwrap(shielded, ("_",), word_bound=True)
     shielded = shielded.replace("***", "").replace("**", "")
-    restored = "".join(_restore(ch, urls) for ch in shielded)
+    shields = urls or _ESCAPED.search(shielded)
+    restored = "".join(_restore(ch, urls) for ch in shielded) if shields else shielded
     return collapse_spaces(html.unescape(restored))
+
+
+def _unwrap_code(text: str) -> str:
+    """Code spans to their content: a run of n backticks up to the next run of exactly n
+    on the same line; a run with no partner stays as written. One pass over the runs."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return text
+    partner: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}  # run length -> index of the nearest such run to the right
+    for k in range(len(runs) - 1, -1, -1):
+        length = runs[k][1] - runs[k][0]
+        partner[k] = later.get(length)
+        later[length] = k
+    breaks = _line_breaks(text)
+    out: list[str] = []
+    done = k = 0
+    while k < len(runs):
+        j = partner[k]
+        start, end = runs[k]
+        if j is not None and not _break_between(breaks, end, runs[j][0]):
+            out.append(text[done:start])
+            out.append(text[end : runs[j][0]])
+            done = runs[j][1]
+            k = j + 1
+        else:
+            k += 1
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _line_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _break_between(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a line break lies in text[start:end] (spans and emphasis stay on a line)."""
+    k = bisect.bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] < end
+
+
+def _unwrap(text: str, delimiters: Sequence[str], *, word_bound: bool = False) -> str:
+    """Emphasis to its content, as ``D(?=\\S)(.+?)(?<=\\S)D`` would, in n log n.
+
+    An opener is a delimiter followed by a non-space; its closer the nearest later
+    delimiter, on the same line, after a non-space and at least one character on. With
+    `word_bound` (underscores) neither may touch an ASCII letter or digit outside.
+    """
+    if not any(d in text for d in delimiters):
+        return text
+    n = len(text)
+
+    def occurrences(d: str) -> list[int]:
+        found, at = [], text.find(d)
+        while at >= 0:
+            found.append(at)
+            at = text.find(d, at + 1)
+        return found
+
+    def outside_ok(at: int) -> bool:
+        return not word_bound or at < 0 or at >= n or text[at] not in _ASCII_WORD
+
+    opens = {d: occurrences(d) for d in delimiters}
+    closes = {
+        d: [j for j in at if j > 0 and not text[j - 1].isspace() and outside_ok(j + len(d))]
+        for d, at in opens.items()
+    }
+    candidates = sorted((i, d) for d, at in opens.items() for i in at)
+    breaks = _line_breaks(text)
+    out: list[str] = []
+    done = 0
+    for i, d in candidates:
+        inner = i + len(d)
+        if i < done or inner >= n or text[inner].isspace() or not outside_ok(i - 1):
+            continue
+        k = bisect.bisect_left(closes[d], inner + 1)
+        if k == len(closes[d]):
+            continue
+        j = closes[d][k]
+        if _break_between(breaks, inner, j):
+            continue
+        out.append(text[done:i])
+        out.append(text[inner:j])
+        done = j + len(d)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _restore(ch: str, urls: list[str]) -> str:
@@ -128,15 +221,47 @@ def _same_url(label: str, target: str) -> bool:
 
 
 _LATEX_URL = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>")
+_LATEX_WORDS = re.compile(r"\\[A-Za-z]+\*?|[{}]")
+_LATEX_SPECIAL = re.compile(r"[\\{}$~%&#^_`'\-]")
+_NESTING = re.compile(r"[{}]|\\begin|\\end")
+_MAX_LATEX_CHARS = 20_000  # ten times the longest real entry
+_MAX_LATEX_NESTING = 40
 
 
 def strip_latex(text: str) -> str:
-    """Plain text of a LaTeX fragment (a ``\\bibitem`` body): accents, braces, commands gone."""
+    """Plain text of a LaTeX fragment (a ``\\bibitem`` body): accents, braces, commands gone.
+
+    pylatexenc recurses per group and is slow per character, so a fragment no real
+    entry resembles -- longer than any entry, or nested deeper -- keeps its words by the
+    plain fallback instead; so does one pylatexenc cannot parse.
+    """
     cleaned = re.sub(r"\\newblock\b", " ", text)
     cleaned = re.sub(r"\\doi\{([^{}]*)\}", r"https://doi.org/\1", cleaned)
-    try:
-        plain = str(LatexNodes2Text(math_mode="verbatim").latex_to_text(cleaned))
-    except (LatexWalkerError, IndexError, ValueError):  # broken input: keep the words
-        plain = re.sub(r"\\[A-Za-z]+\*?|[{}]", " ", cleaned)
+    plain: str | None = None
+    if not _LATEX_SPECIAL.search(cleaned):
+        plain = cleaned  # nothing for pylatexenc to do, and it costs ~1 ms per entry
+    elif len(cleaned) <= _MAX_LATEX_CHARS and _nesting(cleaned) <= _MAX_LATEX_NESTING:
+        converter, context = _latex_to_text()
+        try:
+            plain = str(converter.latex_to_text(cleaned, latex_context=context))
+        except (LatexWalkerError, IndexError, ValueError, RecursionError):
+            plain = None  # broken input: keep the words
+    if plain is None:
+        plain = _LATEX_WORDS.sub(" ", cleaned)
     plain = _LATEX_URL.sub(r"\1", plain)
     return collapse_spaces(plain.replace("\u00a0", " "))
+
+
+@functools.cache
+def _latex_to_text() -> tuple[LatexNodes2Text, Any]:
+    """One converter and one parser table: building them took longer than most entries."""
+    return LatexNodes2Text(math_mode="verbatim"), get_default_latex_context_db()
+
+
+def _nesting(text: str) -> int:
+    """The deepest brace or environment nesting in `text`, in one pass."""
+    depth = deepest = 0
+    for token in _NESTING.finditer(text):
+        depth += 1 if token.group() in ("{", "\\begin") else -1
+        deepest = max(deepest, depth)
+    return deepest
