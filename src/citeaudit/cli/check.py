@@ -1,4 +1,10 @@
-"""`citeaudit check`: audit a manuscript and/or bibliography files."""
+"""`citeaudit check`: audit a manuscript and/or bibliography files.
+
+User errors are exit 2 with one sentence, never a traceback: a report path whose folder
+does not exist is refused before the audit runs (a typo should not cost a network run,
+nor create folders); a file that cannot be read at all (missing, PDF, HTML, empty) is
+an error naming it, and the rest is still audited and reported.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
+        "paths", nargs="*", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
     )
     parser.add_argument(
         "--bib",
@@ -37,8 +43,25 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="FILE",
         help="bibliography file (repeatable); else the manuscript's own",
     )
+    parser.add_argument(
+        "--reference-list",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help=(
+            "a file that holds only a reference list (one entry per line or per paragraph, "
+            "as pasted from a submission system); repeatable. A file given as FILE that is "
+            "only a list is recognised without this option"
+        ),
+    )
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
-    parser.add_argument("-o", "--output", type=Path, help="write the report to FILE")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="write the report to FILE (its folder must exist)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -59,6 +82,24 @@ def _use_color(choice: str, to_file: bool) -> bool:
     return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _check_output(path: Path) -> None:
+    """Refuse a report path that cannot be written, before any work is done."""
+    folder = path.parent
+    try:
+        if path.is_dir():
+            raise ConfigurationError(f"cannot write the report to {path}: it is a folder")
+        if not folder.is_dir():
+            raise ConfigurationError(
+                f"cannot write the report to {path}: the folder {folder} does not exist"
+            )
+    except OSError as exc:
+        raise ConfigurationError(_cannot_write(path, exc)) from None
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return f"cannot write the report to {path}: {exc.strerror or exc}"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         settings = Settings()
@@ -70,12 +111,19 @@ def run(args: argparse.Namespace) -> int:
         links=not args.no_links,
         use_cache=not args.no_cache,
     )
-    inputs = AuditInput.from_paths(args.paths, args.bib)
+    if not (args.paths or args.bib or args.reference_list):
+        raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
+    if args.output is not None:
+        _check_output(args.output)
+    inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
     result = audit(inputs, default_enrichers(settings, options), skipped=options.skip_reasons())
     reporter = get_reporter(args.format)
     text = reporter.render(result, color=_use_color(args.color, args.output is not None))
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ConfigurationError(_cannot_write(args.output, exc)) from None
     else:
         sys.stdout.write(text)
     if any(p.unreadable for p in result.data.input_problems):

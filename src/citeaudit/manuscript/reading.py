@@ -65,12 +65,36 @@ def read_manuscript_with_problems(
         raise InputError(str(path), "file not found")
     if is_dir:
         raise InputError(str(path), "is a directory, not a manuscript file")
+    _refuse_unsupported(path)
     reader = reader_for(path, scope)
     read_with_problems = getattr(reader, "read_with_problems", None)
     if read_with_problems is None:
         return reader.read(path), []
     document, problems = read_with_problems(path)
     return document, list(problems)
+
+
+_SOURCES = "give the manuscript's source: DOCX, LaTeX, Markdown or plain text"
+
+
+def _refuse_unsupported(path: Path) -> None:
+    """Files no reader can audit are a user error with a sentence, not "nothing checked".
+
+    A PDF, a web page, an RTF file and an empty file would otherwise be read as text
+    that holds no citation -- a clean-looking report about nothing.
+    """
+    head = _read_bytes(path, limit=_SNIFF_BYTES)
+    suffix = path.suffix.lower()
+    name = str(path)
+    if head.startswith(b"%PDF-") or suffix == ".pdf":
+        raise InputError(name, f"PDF input is not supported yet; {_SOURCES}")
+    if not head.strip() and len(head) < _SNIFF_BYTES:
+        raise InputError(name, f"the file is empty; {_SOURCES}")
+    if head.startswith(b"{\\rtf") or suffix == ".rtf":
+        raise InputError(name, f"RTF input is not supported; save it as DOCX or {_SOURCES}")
+    opening = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if suffix in (".html", ".htm", ".xhtml") or opening.startswith((b"<!doctype html", b"<html")):
+        raise InputError(name, f"HTML input is not supported; {_SOURCES}")
 
 
 def detect_format(path: Path) -> str:
