@@ -178,3 +178,58 @@ def test_with_every_service_down_the_audit_still_completes_and_says_why(
     assert not network_rules & {f["rule"] for f in report["findings"]}
     _, offline = run_json(capsys, str(EXAMPLES / example))
     assert findings_of(report) == findings_of(offline)
+
+
+LIST_BY_LINE = (
+    "Almeida, R., & Costa, P. (2018). Coastal erosion in the southern Atlantic. Journal of "
+    "Coastal Studies, 12(3), 45-67. https://doi.org/10.5555/jcs.2018.12\n"
+    "Chen, L., Wang, H., & Zhou, Y. (2020). Deep learning for sediment transport. Water "
+    "Research, 170, 115-130.\n"
+    "Dupont, M. (2009). Les rivieres de France. Paris: Presses Universitaires.\n"
+    "Evans, T. J. (2014). Mapping floodplains. In K. Lee (Ed.), Rivers and people "
+    "(pp. 10-30). London: Routledge.\n"
+    "Evans, T. J. (2014). Mapping floodplains. In K. Lee (Ed.), Rivers and people "
+    "(pp. 10-30). London: Routledge.\n"
+)
+LIST_BY_PARAGRAPH = (
+    "Okafor, N. and Bello, S. 2015. Urban water supply in West\n"
+    "African cities. Lagos: University Press.\n\n"
+    "Quispe, R. 2021. Terraces and rain: farming the high Andes.\n"
+    "Mountain Research 41 (2): 1-12.\n\n"
+    "Sato, K. 2011. Rice and rivers. Tokyo: Hoshi Shoten.\n"
+)
+
+
+@pytest.mark.parametrize("text", [LIST_BY_LINE, LIST_BY_PARAGRAPH])
+def test_a_reference_list_on_its_own_is_audited_as_a_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(text, encoding="utf-8")
+    code, report = run_json(capsys, str(pasted))
+    entries = text.count("\n\n") + 1 if "\n\n" in text else text.count("\n")
+    assert len(report["references"]) == entries  # type: ignore[arg-type]
+    assert report["inputs"]["manuscripts"] == []  # type: ignore[index]
+    assert report["summary"]["citations"] == 0  # type: ignore[index]
+    rules = {f["rule"] for f in report["findings"]}  # type: ignore[attr-defined]
+    assert "uncited-reference" not in rules and "missing-reference" not in rules
+    if text is LIST_BY_LINE:  # the entry rules still run on the list
+        assert rules == {"duplicate-reference"} and code == 0
+    main(["check", str(pasted), "--offline"])
+    assert "no manuscript" in capsys.readouterr().out
+
+
+def test_the_reference_list_option_and_a_manuscript_beside_a_pasted_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pasted = tmp_path / "refs.txt"
+    pasted.write_text(LIST_BY_PARAGRAPH, encoding="utf-8")
+    code, report = run_json(capsys, "--reference-list", str(pasted))
+    assert len(report["references"]) == 3 and code == 0  # type: ignore[arg-type]
+    paper = tmp_path / "paper.md"
+    paper.write_text("Rivers matter (Sato, 2011; Quispe, 2021; Moreau, 2019).\n")
+    code, report = run_json(capsys, str(paper), str(pasted))
+    assert findings_of(report) == {("missing-reference", 1), ("uncited-reference", 1)}
+    code, report = run_json(capsys, str(paper), "--bib", str(pasted))  # a .txt after --bib
+    assert findings_of(report) == {("missing-reference", 1), ("uncited-reference", 1)}
+    assert code == 1

@@ -6,7 +6,8 @@ would yield no reference list and a few stray "citations" (``Baltic Weather Arch
 (2016)`` looks like one), and the audit would say nothing was checked. So a file whose
 units mostly read like entries -- they start as entries start (an author, an
 organisation, a number) and carry a year within an entry's length -- is taken as a list.
-Prose fails this quickly: paragraphs start with ordinary words and run long.
+Prose fails this quickly: paragraphs start with ordinary words, run long, use the words
+of running text ("we", "that", "was") and cite others in parentheses.
 
 The entries are cut exactly as a list under a heading is (`split_entries`), so a list
 reads the same with or without its heading.
@@ -26,8 +27,22 @@ __all__ = ["list_entries", "looks_like_reference_list"]
 _MIN_ENTRIES = 2  # one line with a year is as likely a sentence as a reference
 _SHARE = 0.8  # of units that must read like entries (a title line may be the rest)
 _MAX_ENTRY_CHARS = 2_000  # longer than any entry; a prose paragraph is often longer
-_DATED = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:n\.\s?d|s\.\s?d|in press)\b", re.I)
-_DOI = re.compile(r"\b10\.\d{4,9}/\S")
+_DATED = re.compile(
+    r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)"
+    r"|\b(?:n\.\s?d|s\.\s?d|s\.\s?f|t\.\s?t|o\.\s?J)\b"
+    r"|\b(?:in press|no date|date unknown|sin fecha|sem data)\b",
+    re.I,
+)
+_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|https?://|\bwww\.")  # an undated web page
+# Words of running text that titles almost never hold two of.
+_PROSE_WORDS = frozenset(
+    {"we", "our", "us", "that", "was", "were", "which", "this", "these", "they", "their"}
+    | {"here", "there", "it", "its"}
+)
+_WORD = re.compile(r"[a-z]+")
+_CAPITAL_START = re.compile(r"\W{0,3}[^\W\d_a-z]")  # "Whitfield R.", "Reuters.", "“Title”"
+# A parenthetical author-year citation, "(Lee, 2020)": text cites, an entry is cited.
+_CITES = re.compile(r"\([A-Z][^\s(),;]+(?: et al\.)?,? (?:1[5-9]|20)\d\d[a-z]?[;)]")
 
 
 def list_entries(
@@ -52,6 +67,9 @@ def _reads_like_entry(entry: RawEntry) -> bool:
     if len(entry.text) > _MAX_ENTRY_CHARS:
         return False
     first = next((ln for ln in entry.raw.splitlines() if ln.strip()), "")
-    if not looks_like_entry_start(first.strip()):
+    if not (looks_like_entry_start(first.strip()) or _CAPITAL_START.match(first)):
         return False
-    return bool(_DATED.search(entry.text) or _DOI.search(entry.text))
+    if not (_DATED.search(entry.text) or _IDENTIFIER.search(entry.text)):
+        return False
+    prose = _PROSE_WORDS.intersection(_WORD.findall(entry.text))
+    return len(prose) < 2 and not _CITES.search(entry.text)

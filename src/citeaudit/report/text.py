@@ -81,7 +81,18 @@ def severity_phrase(findings: Sequence[Finding]) -> str:
 
 def checked_phrase(result: AuditResult) -> str:
     data = result.data
-    return f"{plural(len(data.references), 'reference')}, {plural(len(data.citations), 'citation')}"
+    phrase = (
+        f"{plural(len(data.references), 'reference')}, {plural(len(data.citations), 'citation')}"
+    )
+    return phrase + (f" ({NO_MANUSCRIPT})" if list_alone(result) else "")
+
+
+NO_MANUSCRIPT = "no manuscript: the reference list was audited on its own"
+
+
+def list_alone(result: AuditResult) -> bool:
+    """References but no manuscript text (a .bib or a pasted list): nothing could cite."""
+    return bool(result.data.references) and not result.data.manuscripts
 
 
 def nothing_checked(result: AuditResult) -> bool:
@@ -100,6 +111,10 @@ def verdict(result: AuditResult) -> str | None:
     if nothing_checked(result):
         return "Nothing was checked: no references and no citations were found in the input."
     data = result.data
+    if list_alone(result):
+        return (
+            f"No problems found in {plural(len(data.references), 'reference')} ({NO_MANUSCRIPT})."
+        )
     return (
         f"No problems found in {plural(len(data.references), 'reference')} "
         f"and {plural(len(data.citations), 'citation')}."
