@@ -6,7 +6,10 @@ the links phase of every chunk:
 - `crash_with_path`: raises an error naming a file in the server's temp folder;
 - `sleep`: sleeps far past any limit (a signal -- the soft time limit -- stops it);
 - `stubborn`: swallows the soft time limit and keeps going, until the hard one kills it;
-- `die`: kills its own process, as a segfault or the OOM killer would.
+- `die`: kills its own process, as a segfault or the OOM killer would;
+- `by_marker`: whichever of those a reference's text names (HOSTILE-SLEEP,
+  HOSTILE-STUBBORN, HOSTILE-DIE, HOSTILE-CRASH), nothing for the others -- so one
+  worker serves every test.
 """
 
 from __future__ import annotations
@@ -81,3 +84,24 @@ def stubborn(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
 
 def die(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
     return _one(Die(), options)
+
+
+class ByMarker(Enricher):
+    phase = Phase.LINKS
+    kinds: dict[str, _Hostile] = {  # noqa: RUF012 - read only
+        "HOSTILE-SLEEP": Sleep(),
+        "HOSTILE-STUBBORN": Stubborn(),
+        "HOSTILE-DIE": Die(),
+        "HOSTILE-CRASH": CrashWithPath(),
+    }
+
+    def enrich(self, data: AuditData) -> AuditData:
+        text = " ".join(r.raw for r in data.references)
+        for marker, hostile in self.kinds.items():
+            if marker in text:
+                hostile.misbehave()
+        return data
+
+
+def by_marker(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
+    return _one(ByMarker(), options)

@@ -1,0 +1,161 @@
+"""Workers (issue 11 point 8): no task holds a worker forever, no poison input loops.
+
+Real processes: `citeaudit serve` and a Celery worker (the compose commands) on
+Redis and PostgreSQL, with a links phase that misbehaves on purpose
+(`tests.service.hostile_phases:by_marker`) and small time limits:
+
+- a step that sleeps past its soft limit: the audit fails with "timed out", its
+  offline findings kept and served;
+- a step that swallows the soft limit: killed at the hard limit, the audit failed
+  all the same (by the worker's main process);
+- a step that kills its worker process every time: redelivered (acks_late) at most
+  `max_deliveries` times, then the audit is failed -- and the worker keeps serving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from citeaudit.store import Repository, make_engine
+from citeaudit.store.tables import StepDelivery
+from tests.redis_db import redis_db
+from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
+from tests.service.helpers import wait_done
+from tests.service.processes import (
+    Proc,
+    base_env,
+    command,
+    create_token,
+    free_port,
+    wait_for,
+    wait_http,
+)
+
+pytestmark = [pytest.mark.services, pytest.mark.slow]
+
+WORKERS_REDIS_DB = 11
+SOFT = 8  # seconds: the links chunk's soft limit here (a cold worker process needs ~2)
+GRACE = 2  # then the hard limit kills it
+MAX_DELIVERIES = 2
+
+
+def manuscript(marker: str) -> bytes:
+    return (
+        "They disagree (Jones, 2019; Smith, 2020).\n\n## References\n\n"
+        f"Smith, A. (2020). A title {marker}. Journal, 1, 1-2. https://example.org/a\n"
+    ).encode()
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    yield from redis_db(WORKERS_REDIS_DB)
+
+
+@pytest.fixture(scope="module")
+def cluster(
+    tmp_path_factory: pytest.TempPathFactory,
+    pg_url: str,  # noqa: F811 - the imported fixture
+    redis_url: str,
+) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("workers")
+    env = base_env(
+        tmp,
+        CITEAUDIT_DATABASE_URL=pg_url,
+        CITEAUDIT_BROKER_URL=redis_url,
+        CITEAUDIT_ENRICHERS="tests.service.hostile_phases:by_marker",
+        CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
+        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+        CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
+        CITEAUDIT_WORKER_CONCURRENCY="2",
+    )
+    port = free_port()
+    api = Proc("api", command("api", env, port), env, tmp / "api.log")
+    server = Server(f"http://127.0.0.1:{port}", env, {}, [api])
+    try:
+        wait_http(f"{server.url}/healthz", api)
+        server.tokens["a"] = create_token(env, "account-a")
+        worker = Proc("worker", command("worker", env), env, tmp / "worker.log")
+        server.procs.append(worker)
+        wait_for(
+            lambda: "ready." in worker.output() or worker.popen.poll() is not None,
+            30,
+            "the worker to start",
+        )
+        assert worker.popen.poll() is None, worker.output()
+        yield server
+    finally:
+        for proc in reversed(server.procs):
+            proc.stop()
+
+
+def _submit(server: Server, marker: str) -> str:
+    with server.client() as client:
+        response = client.post(
+            "/api/v1/audits", files=[("manuscript", ("paper.md", manuscript(marker)))]
+        )
+        assert response.status_code == 202, response.text
+        return str(response.json()["id"])
+
+
+def _log(server: Server) -> str:
+    return Path(server.procs[1].log).read_text(errors="replace")
+
+
+def _starts(pg: str, audit_id: str) -> dict[str, int]:
+    engine = make_engine(pg)
+    try:
+        with Repository(engine).session() as s:
+            rows = s.query(StepDelivery).filter(StepDelivery.audit_id == audit_id).all()
+            return {r.step: r.count for r in rows}
+    finally:
+        engine.dispose()
+
+
+def _offline_findings_kept(server: Server, audit_id: str) -> None:
+    with server.client() as client:
+        findings = client.get(f"/api/v1/audits/{audit_id}/findings").json()
+    assert findings["status"] == "failed"
+    assert not findings["final"]
+    assert any("Jones" in f["message"] for f in findings["findings"]), findings
+
+
+def test_soft_time_limit_fails_the_audit_with_what_it_had(cluster: Server) -> None:
+    audit_id = _submit(cluster, "HOSTILE-SLEEP")
+    with cluster.client() as client:
+        status = wait_done(client, audit_id, timeout=SOFT + GRACE + 30)
+    assert status["status"] == "failed", status
+    assert "timed out" in status["error"] and "links phase" in status["error"]
+    assert f"{SOFT} s" in status["error"]
+    _offline_findings_kept(cluster, audit_id)
+
+
+def test_hard_time_limit_kills_a_step_that_ignores_the_soft_one(cluster: Server) -> None:
+    audit_id = _submit(cluster, "HOSTILE-STUBBORN")
+    with cluster.client() as client:
+        status = wait_done(client, audit_id, timeout=SOFT + GRACE + 30)
+    assert status["status"] == "failed", status
+    assert "timed out" in status["error"]
+    assert "Hard time limit" in _log(cluster)
+    _offline_findings_kept(cluster, audit_id)
+
+
+def test_poison_input_is_redelivered_a_bounded_number_of_times(
+    cluster: Server,
+    pg_url: str,  # noqa: F811 - the imported fixture
+) -> None:
+    audit_id = _submit(cluster, "HOSTILE-DIE")
+    with cluster.client() as client:
+        status = wait_done(client, audit_id, timeout=60)
+    assert status["status"] == "failed", status
+    assert "gave up" in status["error"]
+    assert f"started {MAX_DELIVERIES} times" in status["error"]
+    chunk_starts = [n for step, n in _starts(pg_url, audit_id).items() if step.startswith("chunk")]
+    assert chunk_starts == [MAX_DELIVERIES + 1]  # the last start only gave up
+    _offline_findings_kept(cluster, audit_id)
+    # the worker that lost its processes keeps serving
+    healthy = _submit(cluster, "")
+    with cluster.client() as client:
+        assert wait_done(client, healthy, timeout=60)["status"] == "done"
