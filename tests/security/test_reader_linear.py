@@ -159,3 +159,11 @@ def test_the_default_caps_stop_a_fan_out(tmp_path: Path) -> None:
     main.write_text("\\input{f0}\n")
     data = timed(lambda: read_inputs(AuditInput.from_paths([main])))
     assert sum("not spliced in" in p.message for p in data.input_problems) == 1
+
+
+def test_sniffing_a_bibliography_of_blank_lines(tmp_path: Path) -> None:
+    """A pattern starting ``^\\s*`` under MULTILINE rescanned every blank line that follows."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text("\n" * 200_000 + "Smith, J. (2019). Title. Journal.\n" + "\n" * 200_000)
+    data = timed(lambda: read_inputs(AuditInput((), (refs,))))
+    assert [r.year for r in data.references] == [2019]

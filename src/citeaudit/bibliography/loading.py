@@ -157,7 +157,9 @@ def _sniff(text: str) -> str | None:
             return "csl-json"
     if re.search(r"^TY  -", text, re.MULTILINE):
         return "ris"
-    if re.search(r"^\s*@\w+\s*[{(]", text, re.MULTILINE):
+    # [ \t]*, not \s*: under MULTILINE \s* would rescan every following blank line from
+    # each line start -- quadratic in a file of blank lines.
+    if re.search(r"^[ \t]*@\w+\s*[{(]", text, re.MULTILINE):
         return "bibtex"
     if not stripped:
         return "bibtex"  # an empty file: any reader reports it the same way
