@@ -99,6 +99,13 @@ def page(title: str, text: str) -> bytes:
     ).encode()
 
 
+BAD_LOCATIONS = {
+    "/bad-location/ipv6": "http://[::1",
+    "/bad-location/port": "http://127.0.0.2:99999/",
+    "/bad-location/label": "http://" + "a" * 64 + ".example/",
+    "/bad-location/idna": "http://xn--/",
+}
+
 NOT_FOUND_PAGE = page("Page not found", "Sorry, the page you asked for could not be found.")
 
 
@@ -290,6 +297,8 @@ class Farm(ThreadedServer):
             if r.method == "HEAD":
                 return Response(405, b"", {"allow": "GET"})
             return Response(200, page("HEAD-less", "Only GET works here."))
+        if p in BAD_LOCATIONS:  # a redirect to a malformed URL
+            return Response(302, headers={"location": BAD_LOCATIONS[p]})
         if p.startswith("/to/"):  # redirect to another farm host: /to/<host>/<path>
             _, _, host, rest = p.split("/", 3)
             return Response(302, headers={"location": self.base[host] + "/" + rest})

@@ -40,7 +40,7 @@ from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
-from citeaudit.links.targets import LinkTarget
+from citeaudit.links.targets import LinkTarget, url_problem
 from citeaudit.links.transport import PerHostTransport, default_ssl_context
 from citeaudit.links.verdict import (
     REDIRECTS,
@@ -367,6 +367,14 @@ class LinkChecker:
             return LinkCheck(
                 url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0
             )
+        if target.kind == "url" and url_problem(target.value) is not None:
+            return LinkCheck(
+                url=target.value,
+                outcome=LinkOutcome.BROKEN,
+                reason=INVALID_URL,
+                attempts=0,
+                checked_at=now_iso(),
+            )
         if target.kind == "doi" and doi_refusal(target.value) is not None:
             # Dot segments, control characters...: never put into the resolver's URL.
             return LinkCheck(
@@ -488,9 +496,15 @@ class LinkChecker:
             if answer.status not in REDIRECTS or not location:
                 return Fetched(url, current, tuple(hops), attempts, answer)
             hops.append(Hop(current, answer.status))
-            nxt = urljoin(current, location.strip())
-            if urlsplit(nxt).scheme.lower() not in ("http", "https"):
+            try:
+                nxt = urljoin(current, location.strip())
+                scheme = urlsplit(nxt).scheme.lower()
+            except ValueError:  # a Location such as "http://[::1"
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
+            if scheme not in ("http", "https"):
                 return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
+            if url_problem(nxt) is not None:
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             # The same URL with the same cookies again is a loop; a site that sets a
             # cookie and sends us back to the same page is not.
             state = (nxt, _cookie_state(cookies))
@@ -580,8 +594,8 @@ class LinkChecker:
                 return Answer(url, error=errors.reason_for(exc))
             except TimeoutError:
                 return Answer(url, error=errors.TIMEOUT)
-            except httpx.InvalidURL:
-                return Answer(url, error="invalid-url")
+            except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNA, surrogates...
+                return Answer(url, error=INVALID_URL)
         if host and not _is_ip(host):
             self._resolved_names.add(host)
         headers = {k.lower(): v for k, v in response.headers.items()}
@@ -680,6 +694,8 @@ class LinkChecker:
 
 _PENDING = "pending:"
 MALFORMED_DOI = "malformed-doi"
+INVALID_URL = "invalid-url"
+BAD_REDIRECT = "redirect-invalid"
 NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
 
 
@@ -725,7 +741,10 @@ def _trusted_transport(
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _is_ip(host: str) -> bool:

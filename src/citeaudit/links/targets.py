@@ -6,10 +6,13 @@ name: nothing here ever prefixes ``http://`` to a string that lacks a scheme.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
+
+import httpx
 
 from citeaudit.doi import doi_resolver_url, normalize_doi
 
@@ -41,10 +44,74 @@ def normalise_doi(text: str) -> str | None:
     return normalize_doi(text)
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be requested at all, or None when it can be.
+
+    An http(s) scheme, a host whose labels DNS can carry (1 to 63 bytes each, 253 in
+    all) or a valid IP literal, a port from 1 to 65535, no whitespace, control
+    characters or lone surrogates. Link targets, redirect locations and webhook URLs
+    are all judged by it, so a malformed one is a verdict, never an exception.
+    """
+    for c in url:
+        code = ord(c)
+        if code < 0x21 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or c.isspace():
+            return "the URL contains whitespace, control characters or lone surrogates"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # "[::1" (unclosed bracket), port 99999, port "x"
+        return f"the URL cannot be read ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not an http(s) URL"
+    if port == 0:
+        return "port 0 is not a port to connect to"
+    host = parts.hostname
+    if not host:
+        return "the URL has no host"
+    problem = _host_problem(host)
+    if problem is not None:
+        return problem
+    try:
+        _ = httpx.URL(url).host  # decodes IDNA labels: "xn--" fails only here
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        return f"the URL cannot be sent to ({exc})"
+    return None
+
+
+def _host_problem(host: str) -> str | None:
+    if ":" in host:  # an IPv6 literal (urlsplit took the brackets off)
+        try:
+            ipaddress.IPv6Address(host.split("%", 1)[0])
+        except ValueError:
+            return f"'{host[:80]}' is not an IPv6 address"
+        return None
+    name = host.rstrip(".")
+    if not name:
+        return "the URL has no host"
+    total = 0
+    for label in name.split("."):
+        try:
+            encoded = label.encode("ascii") if label.isascii() else label.encode("idna")
+        except UnicodeError:
+            return f"the host name label '{label[:80]}' cannot be encoded for DNS"
+        if not 1 <= len(encoded) <= 63:
+            return f"the host name has a label of {len(encoded)} bytes (DNS allows 1 to 63)"
+        total += len(encoded) + 1
+    if total - 1 > 253:
+        return "the host name is longer than 253 bytes"
+    return None
+
+
 def target_for(text: str) -> LinkTarget:
     """Classify one string from a reference or a document."""
     value = text.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1": a URL, malformed; the checker says so
+        kind: Literal["url", "other"] = (
+            "url" if value.lower().startswith(("http://", "https://")) else "other"
+        )
+        return LinkTarget(kind, value)
     scheme = parts.scheme.lower()
     if scheme in {"http", "https"} and parts.hostname:
         if parts.hostname.lower() in DOI_HOSTS:

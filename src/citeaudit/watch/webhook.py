@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +24,7 @@ import httpx
 
 from citeaudit.links.pinned import SyncLookup, pinned_client, system_lookup
 from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address, is_refusal
+from citeaudit.links.targets import url_problem
 
 SIGNATURE_HEADER = "X-Citeaudit-Signature"
 EVENT_HEADER = "X-Citeaudit-Event"
@@ -56,59 +56,18 @@ def webhook_url_problem(url: str) -> str | None:
     """What makes `url` unusable as a webhook, or None when it can be sent to.
 
     Only the URL's form is judged here (its address is judged at each delivery, when
-    the name is resolved): an http(s) scheme, a host name whose labels DNS can carry
-    (at most 63 bytes each, 253 in all) or a valid IP literal, a port from 1 to
-    65535, no user name or password, no whitespace or control characters.
+    the name is resolved): what any requested URL needs (`url_problem`), at most
+    `MAX_URL_LENGTH` characters, and no user name or password (the secret signs
+    deliveries; credentials in the URL would be stored and shown back).
     """
     if len(url) > MAX_URL_LENGTH:
         return f"the URL is longer than {MAX_URL_LENGTH} characters"
-    if any(ord(c) < 0x21 or 0x7F <= ord(c) < 0xA0 for c in url):
-        return "the URL contains whitespace or control characters"
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as exc:  # "[::1" (unclosed bracket), port 99999, port "x"
-        return f"the URL cannot be read ({exc})"
-    if parts.scheme.lower() not in ("http", "https"):
-        return "webhook_url must be an http(s) URL"
-    if parts.username is not None or parts.password is not None:
-        return "the URL must not carry a user name or password (the secret signs deliveries)"
-    if port == 0:
-        return "port 0 is not a port to send to"
-    host = parts.hostname
-    if not host:
-        return "the URL has no host"
-    problem = _host_problem(host)
+    problem = url_problem(url)
     if problem is not None:
         return problem
-    try:
-        httpx.URL(url)
-    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
-        return f"the URL cannot be sent to ({exc})"
-    return None
-
-
-def _host_problem(host: str) -> str | None:
-    if ":" in host:  # an IPv6 literal (urlsplit took the brackets off)
-        try:
-            ipaddress.IPv6Address(host.split("%", 1)[0])
-        except ValueError:
-            return f"'{host[:80]}' is not an IPv6 address"
-        return None
-    name = host.rstrip(".")
-    if not name:
-        return "the URL has no host"
-    total = 0
-    for label in name.split("."):
-        try:
-            encoded = label.encode("idna") if not label.isascii() else label.encode("ascii")
-        except UnicodeError:
-            return f"the host name label '{label[:80]}' cannot be encoded for DNS"
-        if not 1 <= len(encoded) <= 63:
-            return f"the host name has a label of {len(encoded)} bytes (DNS allows 1 to 63)"
-        total += len(encoded) + 1
-    if total - 1 > 253:
-        return "the host name is longer than 253 bytes"
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        return "the URL must not carry a user name or password"
     return None
 
 
