@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, on any machine: installs what it needs, starts the services
-# the integration tests use when they do not answer already, then lint, types, tests.
+# The whole test suite, on any machine: installs what it needs, starts private copies
+# of the services the integration tests use when they do not answer already (stopped
+# and removed on exit; no system file is changed), then lint, types, tests.
+# With CI=true a test whose service is missing fails instead of skipping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ fi
 
 # shellcheck source=tests/services.sh
 source tests/services.sh
+trap services_cleanup EXIT
 ensure_redis
 ensure_postgres
 ensure_chromium

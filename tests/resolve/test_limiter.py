@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from citeaudit.resolve.limiter import Limiter, LocalLimiter, RedisLimiter, parse_limits
+from tests.need import missing
 
 
 def test_parse_limits_reads_crossref_headers() -> None:
@@ -73,11 +76,12 @@ def test_local_limiter_follows_headers_and_pauses() -> None:
 def redis_client() -> Iterator[Any]:
     import redis
 
-    client = redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1)
+    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
+    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
     try:
         client.ping()
     except (redis.RedisError, OSError):
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        missing(f"no Redis on {server.netloc}")
     yield client
     client.close()
 

@@ -1,7 +1,8 @@
 """Service fixtures: a fresh PostgreSQL database and Redis DB per session, real processes.
 
 Service-backed tests skip cleanly when tests/services.sh found no Redis/PostgreSQL
-(CITEAUDIT_TEST_REDIS_URL / CITEAUDIT_TEST_DATABASE_URL unset).
+(CITEAUDIT_TEST_REDIS_URL / CITEAUDIT_TEST_DATABASE_URL unset) -- and fail under
+CI=true, where they must run (tests.need).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.need import missing
 from tests.redis_db import redis_db
 from tests.service.processes import Proc, base_env, command, create_token, free_port, wait_http
 
@@ -26,7 +28,7 @@ TEST_REDIS_DB = 13  # apart from the other suites' DB 15
 def pg_url() -> Iterator[str]:
     admin = os.environ.get("CITEAUDIT_TEST_DATABASE_URL")
     if not admin:
-        pytest.skip("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
+        missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
     import psycopg
     from sqlalchemy.engine import make_url
 

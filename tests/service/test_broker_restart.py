@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.need import missing
 from tests.service.conftest import EXAMPLES
 from tests.service.helpers import submit, wait_done
 from tests.service.processes import (
@@ -48,7 +49,7 @@ def _redis(port: int, tmp: Path) -> Proc:
 @pytest.fixture
 def own_redis_cluster(tmp_path: Path, pg_url: str) -> Iterator[tuple[Cluster, int]]:
     if shutil.which("redis-server") is None:
-        pytest.skip("redis-server not installed")
+        missing("redis-server not installed")
     redis_port = free_port()
     broker = f"redis://127.0.0.1:{redis_port}/0"
     env = base_env(

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.need import missing
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,10 +37,10 @@ def chromium() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
+        missing("playwright is not installed (pip install -e '.[dev]')")
     path = chromium_path()
     if path is None:
-        pytest.skip("no Chromium (tests/services.sh ensure_chromium installs Debian's)")
+        missing("no Chromium (tests/services.sh ensure_chromium installs Debian's)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         try:
