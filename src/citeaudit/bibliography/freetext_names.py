@@ -71,9 +71,22 @@ _ORG_WORDS = re.compile(
     r"court|police|army|reuters|bernama|antara|bloomberg|press|news|times|network|"
     r"consortium|coalition|partnership|observatory|observatorio|collaborat\w*|"
     r"world|international|european|united|global|ministries|administration|"
-    r"kantor|pusat|dewan|majelis|mahkamah|polri|tni|bappenas|kpu|kpk)\b",
+    r"kantor|pusat|dewan|majelis|mahkamah|polri|tni|bappenas|kpu|kpk|"
+    # bodies that publish data, software and reports under their own name
+    r"archives?|archiv|archivo|arquivo|team|project|projeto|proyecto|projekt|groups?|grupo|"
+    r"equipo|equipe|collective|survey|laborator(?:y|ies)|laborat[oó]rio|labor|museum|museo|"
+    r"museu|library|biblioteca|bibliothek|initiative|iniciativa|panel|taskforce|registry|"
+    r"database|working|contributors|developers|editors|editorial|staff|secretariat|"
+    r"observatoire|agence|conselho|consejo|instituut|verband|verein|amt|rat|"
+    r"statistics|statistik|estad[ií]stica|estat[ií]stica|census|survey)\b",
     re.IGNORECASE,
 )
+# words that join the parts of an organisation's name and never a person's
+_ORG_JOINERS = frozenset(
+    ["of", "for", "the", "on", "für", "pour", "per", "para", "voor", "för", "and the", "on the"]
+)
+_CONJUNCTIONS = frozenset(["and", "&", "und", "y", "e", "et", "dan", "en", "og", "och", "ve", "és"])
+_ARTICLES = frozenset(["THE", "O", "A", "OS", "AS", "EL", "LA", "LOS", "LAS", "LE", "LES", "IL"])
 
 _INITIAL = re.compile(rf"^[{_UP}]\.?(?:-[{_UP}a-zà-ÿ]\.|[{_UP}]\.)*$|^[{_UP}]\.(?:-?[{_UP}]\.?)*$")
 _INITIAL_STRICT = re.compile(rf"^(?:[{_UP}]\.(?:-?[{_UP}a-zà-ÿ]\.)*|[{_UP}](?:-[{_UP}])?)$")
@@ -104,8 +117,13 @@ _CONJ = re.compile(r"\s*,?\s+(?:&|and|und|y|e|et|dan|en|og|och|ve|és|i|a)\s+|\s
 _ELLIPSIS = re.compile(r"(?:\.\s){2,}\.|…|\.\.\.")
 
 
-def is_organisation(text: str) -> bool:
-    """Whether an author string names an organisation rather than a person."""
+def is_organisation(text: str, *, author_part: bool = False) -> bool:
+    """Whether an author string names an organisation rather than a person.
+
+    `author_part`: the text is known to be the author part (it stands before the year,
+    or the entry's shape says so), so a name's structure alone may decide; elsewhere
+    (the first words before a comma, which may be a title: "Spirits in Culture,
+    History and Mind.") only the organisation words do."""
     s = text.strip().strip(".,;")
     if not s:
         return False
@@ -119,6 +137,8 @@ def is_organisation(text: str) -> bool:
     if _ORG_WORDS.search(s):
         # "Bank, J." or "Union, K." are people; organisations carry no initials
         return not any(_INITIAL_STRICT.match(w.strip(",")) for w in words[1:])
+    if author_part and _corporate_structure(words):
+        return True
     caps = [w for w in words if w[:1].isupper()]
     return (
         len(words) >= 4
@@ -126,6 +146,27 @@ def is_organisation(text: str) -> bool:
         and not any(_INITIAL_STRICT.match(w) for w in words)
         and not any(w.lower() in PARTICLES for w in words)
     )
+
+
+def _corporate_structure(words: list[str]) -> bool:
+    """A name of several words, none an initial, that a person's name cannot be: a joining
+    word ("Nordic Council of Ministers", "The Dryad Collective"), or capitals throughout
+    as ABNT writes an organisation ("INSTITUTO ALFA", "O ESTADO"; a person there is
+    "SURNAME, Given", and "SMITH JA" ends in Vancouver initials). (A lower-case word or
+    a digit is no sign: "1985: Ulf Preuss-Lausitz", "xli Ann Neurol" are junk before a
+    person; "lavaan project" is known by its last word.)"""
+    if any(_INITIAL_STRICT.match(w) for w in words if not w.isupper() or "." in w):
+        return False
+    lowered = [w.lower() for w in words]
+    if words[0] in {"The", "the"} or any(w in _ORG_JOINERS for w in lowered[1:]):
+        return True
+    if any(w in _CONJUNCTIONS for w in lowered):
+        return False  # "Smith and Jones": two people, split later
+    letters = "".join(words)
+    if letters.isupper() and "." not in letters:
+        last = words[-1].strip(".,;")
+        return words[0] in _ARTICLES or len(last) > 3
+    return False
 
 
 def _is_initials(piece: str) -> bool:
@@ -180,7 +221,7 @@ def _vancouver(piece: str) -> Person:
 def _single(piece: str) -> Person:
     """One name alone: "Family, Given", "Given Family", "Family GI" or a mononym."""
     piece = piece.strip(" ,.;")
-    if is_organisation(piece):
+    if is_organisation(piece, author_part=True):
         return Person(family=piece, organisation=True)
     if "," in piece:
         fam, _, giv = piece.partition(",")
@@ -207,13 +248,17 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         s = s.rsplit(" ", 1)[0]
     if not s:
         return (), et_al
-    if is_organisation(s) and not re.search(r",\s*[A-Z]\.", s):
+    if is_organisation(s, author_part=True) and not re.search(r",\s*[A-Z]\.", s):
         return (Person(family=s, organisation=True),), et_al
     # strong separators: ";" and "/" between names
     s = re.sub(rf"(?<={_LETTER})\s*/\s*(?=[{_UP}])", "; ", s)
     if ";" in s:
         parts = [p for p in (x.strip(" ,") for x in _CONJ.sub("; ", s).split(";")) if p]
         return tuple(_single(p) for p in parts), et_al
+    if "," not in s and _CONJ.search(s):
+        # "Smith and Jones", "John Smith and Mary Jones": without a comma nothing is
+        # inverted, so the conjunction separates whole names (not family from given)
+        return tuple(_single(p) for p in _CONJ.split(s) if p.strip(" .")), et_al
     s = _CONJ.sub(", ", s)
     pieces = [p.strip() for p in s.split(",") if p.strip(" .")]
     if not pieces:
@@ -232,7 +277,7 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         p = pieces[i].strip(" .") if not _is_initials(pieces[i]) else pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         toks = p.split()
-        if is_organisation(p) and not (
+        if is_organisation(p, author_part=True) and not (
             nxt and (_is_initials(nxt) or (len(toks) == 1 and _is_given(nxt)))
         ):
             out.append(Person(family=p, organisation=True))
