@@ -4,7 +4,9 @@
 Written for this set in the way real manuscripts write them: list numbers, ALL-CAPS
 titles, organisations, missing pieces, "n.d." in several languages, 2019a/2019b,
 DOIs with Markdown escapes, "Retrieved from", "Diakses dari", news and web pages.
-All names, titles and identifiers are invented.
+All names, titles and identifiers are invented (journals and publishers are real
+names). Earlier versions held near-copies of the project's example article's entries
+(same DOIs, pages, URL paths); those were rewritten as invented works.
 """
 
 from __future__ import annotations
@@ -111,13 +113,13 @@ HANDWRITTEN: list[dict[str, Any]] = [
         kind="report",
     ),
     H(
-        "Wardhani, B. (2019). THE SHANGHAI COOPERATION ORGANIZATION (SCO) AND THE FUTURE OF CENTRAL "
+        "Wardhani, B. (2019). THE MEKONG RIVER COMMISSION (MRC) AND THE FUTURE OF MAINLAND "
         "ASIA. Jurnal Global & Strategis, 13(1), 77–92. https://doi.org/10.20473/jgs.13.1.2019.77-92",
         "apa",
         "id",
         ["Wardhani|B."],
         2019,
-        "THE SHANGHAI COOPERATION ORGANIZATION (SCO) AND THE FUTURE OF CENTRAL ASIA",
+        "THE MEKONG RIVER COMMISSION (MRC) AND THE FUTURE OF MAINLAND ASIA",
         "Jurnal Global & Strategis",
         "10.20473/jgs.13.1.2019.77-92",
     ),
@@ -175,15 +177,15 @@ HANDWRITTEN: list[dict[str, Any]] = [
     ),
     # --- escapes, URLs, DOIs ----------------------------------------------------------------
     H(
-        "Lanford, M. (2018). Russia, China and Central Asia: Diverging Security Interests and the "
-        "'Crimea Effect.' Russia's Turn to the East, 119–138. https://doi.org/10.1007/978-3-319-69790-1\\_7",
+        "Lanford, M. (2018). Rivers, Dams and Delta Towns: Diverging Water Interests and the "
+        "'Delta Effect.' Water's Turn to the South, 201–219. https://doi.org/10.1007/978-3-030-54321-0\\_9",
         "apa",
         "en",
         ["Lanford|M."],
         2018,
-        "Russia, China and Central Asia: Diverging Security Interests and the 'Crimea Effect.'",
-        "Russia's Turn to the East",
-        "10.1007/978-3-319-69790-1_7",
+        "Rivers, Dams and Delta Towns: Diverging Water Interests and the 'Delta Effect.'",
+        "Water's Turn to the South",
+        "10.1007/978-3-030-54321-0_9",
     ),
     H(
         "Tan, K. L. (2017). Reforming Myanmar's Electoral System. Asian Politics \\& Policy, 9(3), "
@@ -744,55 +746,55 @@ HANDWRITTEN: list[dict[str, Any]] = [
         kind="news",
     ),
     H(
-        "Kaszuba, M. (2019). THE CSTO IN THE FOREIGN POLICY OF THE RUSSIAN FEDERATION. Routledge "
-        "Handbook of Russian Security, 1, 141–153. https://doi.org/10.4324/9781351181242-12",
+        "Wierzbicka, M. (2019). THE RIVER COMMISSION IN THE WATER POLICY OF THE DANUBE STATES. "
+        "Routledge Handbook of River Diplomacy, 1, 88–101. https://doi.org/10.4324/9780000111222-7",
         "apa",
         "en",
-        ["Kaszuba|M."],
+        ["Wierzbicka|M."],
         2019,
-        "THE CSTO IN THE FOREIGN POLICY OF THE RUSSIAN FEDERATION",
-        "Routledge Handbook of Russian Security",
-        "10.4324/9781351181242-12",
+        "THE RIVER COMMISSION IN THE WATER POLICY OF THE DANUBE STATES",
+        "Routledge Handbook of River Diplomacy",
+        "10.4324/9780000111222-7",
     ),
     H(
-        "Manurung, H. (2019). Synergizing Greater Eurasia with the Belt and Road Initiative, 2016-2018. "
-        "Jurnal Asia Pacific Studies, 4 Number 1(1), 33–45. https://dx.doi.org/10.33541/japs.v4i1.1640",
+        "Sitompul, H. (2019). Linking Island Ports with the Coastal Shipping Programme, 2015-2017. "
+        "Jurnal Transportasi Laut, 4 Number 2(2), 51–63. https://dx.doi.org/10.55555/jtl.v4i2.2210",
         "apa",
         "id",
-        ["Manurung|H."],
+        ["Sitompul|H."],
         2019,
-        "Synergizing Greater Eurasia with the Belt and Road Initiative, 2016-2018",
-        "Jurnal Asia Pacific Studies",
-        "10.33541/japs.v4i1.1640",
+        "Linking Island Ports with the Coastal Shipping Programme, 2015-2017",
+        "Jurnal Transportasi Laut",
+        "10.55555/jtl.v4i2.2210",
     ),
     H(
-        "Nopriadi, C. (2017). REAKSI PEMERINTAH TERHADAP PASUKAN NATO DI EROPA TIMUR. EJournal Ilmu "
-        "Hubungan Internasional, 5(3), 789–802. www.nato.example.int",
+        "Harjono, C. (2017). TANGGAPAN NELAYAN TERHADAP ZONASI LAUT DI PESISIR TIMUR. EJournal Ilmu "
+        "Kelautan, 6(2), 412–425. www.zonasi.example.id",
         "apa",
         "id",
-        ["Nopriadi|C."],
+        ["Harjono|C."],
         2017,
-        "REAKSI PEMERINTAH TERHADAP PASUKAN NATO DI EROPA TIMUR",
-        "EJournal Ilmu Hubungan Internasional",
+        "TANGGAPAN NELAYAN TERHADAP ZONASI LAUT DI PESISIR TIMUR",
+        "EJournal Ilmu Kelautan",
     ),
     H(
-        "Pringgo, S. (2016). KEBIJAKAN PERTAHANAN DAN DAMPAKNYA TERHADAP ASEAN. Repositori Ilmiah UNPAS.",
+        "Wibisono, S. (2016). KEBIJAKAN PANGAN LOKAL BAGI PETANI KECIL. Repositori Ilmiah UNCONTO.",
         "apa",
         "id",
-        ["Pringgo|S."],
+        ["Wibisono|S."],
         2016,
-        "KEBIJAKAN PERTAHANAN DAN DAMPAKNYA TERHADAP ASEAN",
-        "Repositori Ilmiah UNPAS",
+        "KEBIJAKAN PANGAN LOKAL BAGI PETANI KECIL",
+        "Repositori Ilmiah UNCONTO",
     ),
     H(
-        "Javed, F. (2017). Regional Security in Central Asia: Opportunities and Challenges'. "
-        "EUROPEAN ACADEMIC RESEARCH, 4(12), 10614–10633. https://www.researchgate.example.net/publication/315833264",
+        "Qureshi, F. (2017). Seed Banks in Rural Punjab: Opportunities and Challenges'. "
+        "EUROPEAN AGRICULTURAL REVIEW, 5(11), 2214–2231. https://www.researchgate.example.net/publication/100000001",
         "apa",
         "en",
-        ["Javed|F."],
+        ["Qureshi|F."],
         2017,
-        "Regional Security in Central Asia: Opportunities and Challenges'",
-        "EUROPEAN ACADEMIC RESEARCH",
+        "Seed Banks in Rural Punjab: Opportunities and Challenges'",
+        "EUROPEAN AGRICULTURAL REVIEW",
     ),
     H(
         "Ostrom, E. (1990) Governing the Commons: The Evolution of Institutions for Collective Action, "

@@ -9,10 +9,10 @@ from .helpers import families, parse
 
 def test_apa7_journal_article() -> None:
     ref = parse(
-        "Yani, M. Y., Montratama, I., & Mahyudin, E. (2017). Diplomasi pertahanan di Asia "
+        "Yulianti, M. Y., Manoppo, I., & Maharani, E. (2017). Diplomasi pertahanan di Asia "
         "Tenggara. Jurnal Pertahanan, 7(2), 45–67. https://doi.org/10.33172/jp.v7i2.123"
     )
-    assert families(ref) == ["Yani", "Montratama", "Mahyudin"]
+    assert families(ref) == ["Yulianti", "Manoppo", "Maharani"]
     assert ref.authors[0].given == "M. Y."
     assert ref.year == 2017
     assert ref.title == "Diplomasi pertahanan di Asia Tenggara"
@@ -24,8 +24,8 @@ def test_apa7_journal_article() -> None:
 
 
 def test_apa6_book_with_place_and_edition() -> None:
-    ref = parse("Creswell, J. W. (2014). Research design (4th ed.). Thousand Oaks, CA: Sage.")
-    assert families(ref) == ["Creswell"]
+    ref = parse("Crestwood, J. W. (2014). Research design (4th ed.). Thousand Oaks, CA: Sage.")
+    assert families(ref) == ["Crestwood"]
     assert ref.year == 2014
     assert ref.title == "Research design"
     assert ref.container is None

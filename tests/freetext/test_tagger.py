@@ -12,7 +12,7 @@ from citeaudit.model.location import Location
 from .helpers import families, parse
 
 ENTRIES = [
-    "Yani, M. Y., Montratama, I., & Mahyudin, E. (2017). Diplomasi pertahanan di Asia "
+    "Yulianti, M. Y., Manoppo, I., & Maharani, E. (2017). Diplomasi pertahanan di Asia "
     "Tenggara. Jurnal Pertahanan, 7(2), 45–67. https://doi.org/10.33172/jp.v7i2.123",
     "Han SE, Chen G. Optical absorption enhancement in silicon nanohole arrays for solar "
     "photovoltaics. Nano Lett. 2010;10(3):1012-5.",
