@@ -49,6 +49,7 @@ class Outcome:
     peak_mb: float = 0.0
     wall_seconds: float = 0.0
     crash: str | None = None
+    slowest: str = ""
 
     @property
     def flags(self) -> list[str]:
@@ -91,7 +92,8 @@ def run_one(name: str, examples: int) -> Outcome:
     for stats in harness.STATS.values():
         outcome.examples += stats.examples
         outcome.unreadable += stats.unreadable
-        outcome.max_seconds = max(outcome.max_seconds, stats.max_seconds)
+        if stats.max_seconds > outcome.max_seconds:
+            outcome.max_seconds, outcome.slowest = stats.max_seconds, stats.slowest
     outcome.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return outcome
 
@@ -156,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for outcome in flagged:
         print(f"\n=== {outcome.target}: {', '.join(outcome.flags)}\n{outcome.crash or ''}")
+        if outcome.max_seconds > SLOW_SECONDS:
+            print(f"slowest example ({outcome.max_seconds:.1f} s): {outcome.slowest}")
     return 1 if flagged else 0
 
 

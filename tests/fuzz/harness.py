@@ -28,6 +28,7 @@ class TargetStats:
     examples: int = 0
     unreadable: int = 0  # examples that ended in the allowed InputError
     max_seconds: float = 0.0
+    slowest: str = ""  # the slowest example's input, shortened, to run it again
 
 
 STATS: dict[str, TargetStats] = {}
@@ -45,14 +46,18 @@ def scratch(name: str) -> Path:
 
 
 @contextmanager
-def example(target: str) -> Iterator[None]:
+def example(target: str, *inputs: Any) -> Iterator[None]:
     stats = STATS.setdefault(target, TargetStats())
     started = time.perf_counter()
     try:
         yield
     finally:
+        seconds = time.perf_counter() - started
         stats.examples += 1
-        stats.max_seconds = max(stats.max_seconds, time.perf_counter() - started)
+        if seconds > stats.max_seconds:
+            stats.max_seconds = seconds
+            shown = repr(inputs)
+            stats.slowest = shown if len(shown) <= 600 else shown[:600] + "..."
 
 
 def readable(target: str, read: Callable[[], T]) -> T | None:

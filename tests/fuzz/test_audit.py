@@ -41,7 +41,7 @@ def test_offline_audit(manuscript: tuple[str, str], bibliography: tuple[str, str
         bib = folder / f"refs{bibliography[0]}"
         bib.write_bytes(bibliography[1].encode("utf-8", "surrogatepass"))
         bibs.append(bib)
-    with example("audit"):
+    with example("audit", manuscript, bibliography):
         result = audit(
             AuditInput((paper,), tuple(bibs)),
             skipped={Phase.RESOLUTION: "offline", Phase.LINKS: "offline"},

@@ -36,7 +36,7 @@ def check(bibliography: Bibliography, source: str) -> None:
 
 @given(s.bibtex_text)
 def test_bibtex(text: str) -> None:
-    with example("bibtex"):
+    with example("bibtex", text):
         bibliography = parse_bibtex(text, "refs.bib")
         check(bibliography, "refs.bib")
         assert_serialisable(bibliography)
@@ -44,7 +44,7 @@ def test_bibtex(text: str) -> None:
 
 @given(s.ris_text)
 def test_ris(text: str) -> None:
-    with example("ris"):
+    with example("ris", text):
         bibliography = parse_ris(text, "refs.ris")
         check(bibliography, "refs.ris")
         assert_serialisable(bibliography)
@@ -52,7 +52,7 @@ def test_ris(text: str) -> None:
 
 @given(s.csl_json_text)
 def test_csl_json(text: str) -> None:
-    with example("csl-json"):
+    with example("csl-json", text):
         bibliography = parse_csl_json(text, "refs.json")
         check(bibliography, "refs.json")
         assert_encodable(bibliography)
@@ -69,7 +69,7 @@ def test_bibliography_file(data: bytes, name: str) -> None:
     """Through the loader: bytes that may be invalid UTF-8, UTF-16, binary."""
     path: Path = scratch("bibfile") / name
     path.write_bytes(data)
-    with example("bibliography-file"):
+    with example("bibliography-file", data, name):
         bibliography = readable("bibliography-file", lambda: read_bibliography(path))
         if bibliography is not None:
             check(bibliography, str(path))
@@ -78,7 +78,7 @@ def test_bibliography_file(data: bytes, name: str) -> None:
 
 @given(s.reference_text)
 def test_freetext_parser(text: str) -> None:
-    with example("freetext"):
+    with example("freetext", text):
         reference = parse_reference(text, id="ref-1", index=1, location=Location("paper.md", 3))
         assert reference.id == "ref-1"
         assert_serialisable(reference)

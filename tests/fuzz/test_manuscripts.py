@@ -26,7 +26,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def read_and_extract(target: str, path: Path) -> None:
-    with example(target):
+    with example(target, {p.name: p.read_bytes() for p in sorted(path.parent.iterdir())}):
         read = readable(target, lambda: read_manuscript_with_problems(path))
         if read is None:
             return
@@ -73,7 +73,7 @@ def test_any_bytes_any_extension(data: bytes, suffix: str) -> None:
 def test_embedded_reference_list(text: str, suffix: str) -> None:
     """The manuscript's own reference list, through the free-text parser."""
     path = write(scratch("embedded") / f"paper{suffix}", text)
-    with example("embedded"):
+    with example("embedded", text, suffix):
         read = readable("embedded", lambda: read_manuscript_with_problems(path))
         if read is not None:
             assert_serialisable(embedded_bibliography(read[0]))

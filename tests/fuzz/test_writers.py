@@ -178,7 +178,7 @@ def audit_result(draw: st.DrawFn) -> AuditResult:
 
 @given(audit_result(), st.sampled_from(sorted(REPORTERS)), st.booleans())
 def test_every_writer(result: AuditResult, fmt: str, color: bool) -> None:
-    with example(f"writer-{fmt}"):
+    with example(f"writer-{fmt}", fmt, color):
         out = REPORTERS[fmt]().render(result, color=color)
         out.encode("utf-8")
         if fmt in ("json", "sarif"):

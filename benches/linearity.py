@@ -1,0 +1,300 @@
+"""Linearity of every reader and extractor on the pathological shapes of issue 11.
+
+Each shape is a small hostile input that once made citeaudit super-linear (a regex
+backtracking, an expansion multiplying, a scan per item). The bench grows it 1x, 10x
+and 100x and runs a whole offline audit on it -- read the manuscript and the
+bibliography, extract citations, parse the reference list, cross-match, every rule,
+the JSON report -- in a process of its own, with a time limit (a shape that is still
+quadratic shows "> 60 s" rather than hanging the bench) and an address-space limit.
+
+    .venv/bin/python benches/linearity.py [--only NAME ...] [--limit 60] [--scales 1 10 100]
+
+Prints, per shape and scale, the input size, the time and the peak memory the audit
+added (resident set, over the process after imports), then the growth ratios
+time(100x)/time(1x) and time(100x)/time(10x). Linear growth is 100 and 10. A shape is
+flagged SUPER-LINEAR when time(100x)/time(10x) passes 20 (twice linear, to absorb
+noise) with time(100x) over half a second, or when a run hits the time or memory
+limit. The long single-line manuscript of issue 12 is also held to its own goal:
+5 MB on one line in under 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ADDRESS_LIMIT = 4 * 1024**3
+SUPER_LINEAR = 2.0  # growth of time over growth of size that flags a shape
+NOISE_FLOOR = 0.5  # seconds: below this, ratios are mostly start-up noise
+
+Files = dict[str, str]  # file name -> content; the first is the manuscript or bibliography
+
+
+def thebibliography(body: str) -> str:
+    return (
+        "\\documentclass{article}\n\\begin{document}\nText \\cite{a}.\n"
+        f"\\begin{{thebibliography}}{{9}}\n{body}\n\\end{{thebibliography}}\n\\end{{document}}\n"
+    )
+
+
+def bibitem_optional_groups(n: int) -> Files:
+    return {
+        "paper.tex": thebibliography("\\bibitem{a} A. Author. Title. 2019.\n\\bibitem[" + "{a}" * n)
+    }
+
+
+def ieee_initials(n: int) -> Files:
+    entry = "[1] " + "A. " * n + "Title of the work, J. Things, vol. 1, 2020."
+    return {"paper.md": f"As shown [1].\n\n# References\n\n{entry}\n"}
+
+
+def input_fan_out(n: int) -> Files:
+    """Eight files, each splicing the next `n // 8` times: n lines, (n/8)^8 splices."""
+    per_file = max(1, n // 8)
+    files = {"paper.tex": "\\documentclass{article}\n\\begin{document}\n"}
+    files["paper.tex"] += "\\input{f1}\n" * per_file + "\\end{document}\n"
+    for level in range(1, 8):
+        files[f"f{level}.tex"] = f"\\input{{f{level + 1}}}\n" * per_file
+    files["f8.tex"] = "Smith (2020) says so \\cite{k}.\n"
+    return files
+
+
+def string_doubling(n: int) -> Files:
+    macros = "".join(f"@string{{m{i} = m{i - 1} # m{i - 1}}}\n" for i in range(1, n))
+    bib = (
+        '@string{m0 = "0123456789"}\n' + macros + f"@article{{k, title = m{n - 1}, year = 2020}}\n"
+    )
+    return {"refs.bib": bib, "paper.md": "As shown [@k].\n"}
+
+
+def cite_many_keys(n: int) -> Files:
+    keys = ",".join(f"key{i}" for i in range(n))
+    body = f"See \\cite{{{keys}}}.\n"
+    return {
+        "paper.tex": f"\\documentclass{{article}}\n\\begin{{document}}\n{body}\\end{{document}}\n"
+    }
+
+
+def backticks(n: int) -> Files:
+    return {"paper.md": "Text (Smith, 2020).\n\n" + "`" * n + "\n"}
+
+
+def year_in_parentheses(n: int) -> Files:
+    return {"paper.md": "Smith " + "(2020) " * n + "\n"}
+
+
+def doi_flood(n: int) -> Files:
+    flood = "10.1000/x " * n
+    return {"paper.md": f"Body {flood}\n\n# References\n\n1. Smith, J. (2020). T. {flood}\n"}
+
+
+def bibitems_one_line(n: int) -> Files:
+    items = "".join(f"\\bibitem{{k{i}}} A. Author. Title {i}. J. Things, 2020. " for i in range(n))
+    return {"paper.tex": thebibliography(items)}
+
+
+FAMILIES = ("Smith", "Nguyen", "García", "Müller", "Okafor", "Santoso", "Rahman", "Rossi")
+
+
+def csl_json_items(n: int) -> Files:
+    """n items, as varied as a real library (authors and years spread)."""
+    items = ",\n".join(
+        f'{{"id": "k{i}", "type": "article-journal", "title": "Title {i}", '
+        f'"author": [{{"family": "{FAMILIES[i % 8]}{i // 8}", "given": "J."}}], '
+        f'"issued": {{"date-parts": [[{1900 + i % 125}]]}}}}'
+        for i in range(n)
+    )
+    return {"refs.json": f"[{items}]\n", "paper.md": "As shown [@k1] and [@k2].\n"}
+
+
+def same_author_and_year(n: int) -> Files:
+    """n entries by one author in one year: every pair is a duplicate candidate."""
+    entries = "".join(
+        f"@article{{k{i}, author = {{Smith, J.}}, year = 2020, title = {{Title {i}}}}}\n"
+        for i in range(n)
+    )
+    return {"refs.bib": entries, "paper.md": "As shown [@k1].\n"}
+
+
+def single_line_manuscript(n: int) -> Files:
+    """Issue 12: a manuscript exported as one line (n sentences, ~80 bytes each)."""
+    sentence = "As Smith (2020) and Lee & Park (2019a) show [1], the effect holds (Chen, 2018). "
+    return {"paper.md": sentence * n}
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    build: Callable[[int], Files]
+    base: int  # size at 1x
+    what: str
+
+
+SHAPES = (
+    Shape("bibitem-optional-groups", bibitem_optional_groups, 400, "\\bibitem[ + {a} x n"),
+    Shape("ieee-initials", ieee_initials, 400, "reference line of 'A. ' x n"),
+    Shape("input-fan-out", input_fan_out, 16, "8 files, each \\input of the next n/8 times"),
+    Shape("string-doubling", string_doubling, 20, "@string{m_i = m_i-1 # m_i-1}, n macros"),
+    Shape("cite-many-keys", cite_many_keys, 800, "one \\cite{} with n keys"),
+    Shape("backticks", backticks, 1600, "a line of n backticks"),
+    Shape("year-in-parentheses", year_in_parentheses, 200, "'(2020) ' x n in body text"),
+    Shape("doi-flood", doi_flood, 400, "'10.1000/x ' x n, body and reference list"),
+    Shape("bibitems-one-line", bibitems_one_line, 50, "n \\bibitem on one line"),
+    Shape("csl-json-items", csl_json_items, 200, "CSL-JSON with n items"),
+    Shape("same-author-year", same_author_and_year, 100, "n BibTeX entries, one author and year"),
+    Shape("single-line-manuscript", single_line_manuscript, 625, "one line, ~50 KB at 1x"),
+)
+SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
+
+
+def measure(shape: Shape, scale: int) -> dict[str, float | int | str]:
+    """In the child: build the input, run one offline audit, and report time and memory."""
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
+    from citeaudit.audit import AuditInput, audit
+    from citeaudit.audit_data import Phase
+    from citeaudit.report.json import JsonReporter
+
+    files = shape.build(shape.base * scale)
+    with tempfile.TemporaryDirectory(prefix="citeaudit-linearity-") as folder:
+        paths = []
+        for name, content in files.items():
+            path = Path(folder) / name
+            path.write_text(content, encoding="utf-8")
+            paths.append(path)
+        size = sum(p.stat().st_size for p in paths)
+        manuscripts = [
+            p for p in paths if p.suffix in (".md", ".tex") and p.name.startswith("paper")
+        ]
+        bibliographies = [p for p in paths if p.suffix in (".bib", ".json")]
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cwd = os.getcwd()
+        os.chdir(folder)  # \input{f1} is read relative to the manuscript's folder
+        started = time.perf_counter()
+        try:
+            result = audit(
+                AuditInput(tuple(manuscripts), tuple(bibliographies)),
+                skipped={Phase.RESOLUTION: "offline", Phase.LINKS: "offline"},
+            )
+            report = JsonReporter().render(result)
+        finally:
+            os.chdir(cwd)
+        seconds = time.perf_counter() - started
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    return {
+        "bytes": size,
+        "seconds": seconds,
+        "peak_mb": grown / 1024,
+        "findings": len(result.findings),
+        "references": len(result.data.references),
+        "citations": len(result.data.citations),
+        "report_bytes": len(report),
+    }
+
+
+def run_child(shape: Shape, scale: int, limit: float) -> dict[str, float | int | str]:
+    command = [sys.executable, __file__, "--child", shape.name, "--scale", str(scale)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=limit, env=env)
+    except subprocess.TimeoutExpired:
+        return {"error": f"> {limit:g} s"}
+    try:
+        data: dict[str, float | int | str] = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        tail = (done.stderr or "").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        return {"error": f"failed: {tail[0][:120]}"}
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", default=[], help="shapes whose name contains this")
+    parser.add_argument("--limit", type=float, default=60.0, help="seconds per measurement")
+    parser.add_argument("--scales", nargs="*", type=int, default=[1, 10, 100])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--scale", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    by_name = {s.name: s for s in SHAPES}
+
+    if args.child:
+        print(json.dumps(measure(by_name[args.child], args.scale)))
+        return 0
+
+    shapes = [s for s in SHAPES if not args.only or any(o in s.name for o in args.only)]
+    flagged: list[str] = []
+    print(
+        f"{'shape':26} {'scale':>5} {'bytes':>10} {'seconds':>9} {'peak MB':>8} "
+        f"{'refs':>6} {'cites':>6} {'findings':>8}"
+    )
+    for shape in shapes:
+        times: dict[int, float | None] = {}
+        for scale in args.scales:
+            got = run_child(shape, scale, args.limit)
+            if "error" in got:
+                times[scale] = None
+                print(f"{shape.name:26} {scale:4d}x {'':>10} {got['error']:>9}")
+                break  # a bigger size cannot do better
+            times[scale] = float(got["seconds"])
+            print(
+                f"{shape.name:26} {scale:4d}x {got['bytes']:10d} {got['seconds']:9.3f} "
+                f"{got['peak_mb']:8.1f} {got['references']:6d} {got['citations']:6d} "
+                f"{got['findings']:8d}",
+                flush=True,
+            )
+        verdict = _verdict(shape, times, args.scales, args.limit)
+        if verdict and not verdict.startswith("NOT MEASURED"):
+            flagged.append(f"{shape.name}: {verdict}")
+        flag = f"  {verdict}" if verdict else ""
+        print(f"{'':26} {shape.what}; {_ratios(times, args.scales)}{flag}\n")
+    print("flagged:" if flagged else "no shape flagged: every one grew linearly")
+    for line in flagged:
+        print(f"  {line}")
+    return 1 if flagged else 0
+
+
+def _ratios(times: dict[int, float | None], scales: list[int]) -> str:
+    first, last = scales[0], scales[-1]
+    parts = []
+    if times.get(first) and times.get(last):
+        parts.append(f"time({last}x)/time({first}x) = {times[last] / times[first]:.1f}")  # type: ignore[operator]
+    if len(scales) >= 3 and times.get(scales[-2]) and times.get(last):
+        parts.append(f"time({last}x)/time({scales[-2]}x) = {times[last] / times[scales[-2]]:.1f}")  # type: ignore[operator]
+    return ", ".join(parts) or "no ratio"
+
+
+def _verdict(shape: Shape, times: dict[int, float | None], scales: list[int], limit: float) -> str:
+    measured = [(scale, t) for scale, t in times.items() if t is not None]
+    for (small, before), (large, after) in itertools.pairwise(measured):
+        step = large / small
+        if after > NOISE_FLOOR and after / before > SUPER_LINEAR * step:
+            return (
+                f"SUPER-LINEAR (x{after / before:.0f} for x{step:g} the size, {small}x->{large}x)"
+            )
+    stopped = [scale for scale, t in times.items() if t is None]
+    if stopped:
+        if not measured:
+            return "SUPER-LINEAR? (even the smallest size hit the time or memory limit)"
+        scale, seconds = measured[-1]
+        linear = seconds * stopped[0] / scale
+        if linear * SUPER_LINEAR < limit:
+            return f"SUPER-LINEAR (hit the limit; linear growth would take ~{linear:.0f} s)"
+        return f"NOT MEASURED at {stopped[0]}x (linear growth would take ~{linear:.0f} s)"
+    name, scale, goal = SINGLE_LINE_GOAL
+    if shape.name == name and (times.get(scale) or 0) > goal:
+        return f"MISSES GOAL (5 MB single line in {times[scale]:.1f} s, goal < {goal:g} s)"
+    return ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
