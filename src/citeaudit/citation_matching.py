@@ -48,7 +48,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from citeaudit.manuscript.citations.names import CONNECTORS, PARTICLES
+from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS, PARTICLES
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
@@ -58,7 +58,13 @@ __all__ = ["match_citations", "names_match", "normalise_name"]
 _NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
 _FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 _INSIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_AND_JOIN = re.compile(
+    r"&|\s(?:" + "|".join(sorted(AND_WORDS - {"&"}, key=len, reverse=True)) + r")\s(?!al\b)"
+)
 _RAW_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\(\d+\)\s*|\d+[.)]\s+)?[*_\s]*")
+_HEAD_PARTS = re.compile(r"\s+[-–—]\s+")
+_BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,3})\b)\S+)*?)\s+[A-Z]{1,3}\b")
+_GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -177,7 +183,7 @@ def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
         if not words:
             continue
         names.add("".join(words))
-        while len(words) > 1 and words[0] in PARTICLES:
+        while len(words) > 1 and (words[0] in PARTICLES or words[0] == "the"):
             words = words[1:]
         names.add("".join(words))
         significant = [w for w in words if w not in CONNECTORS]
@@ -219,9 +225,16 @@ def _first_author_spellings(reference: Reference) -> list[str]:
         spellings.append(first.family)
         if first.given:
             spellings.append(f"{first.given} {first.family}")
+        glued = _GLUED_INITIALS.sub("", first.family)
+        if glued != first.family:
+            spellings.append(glued)  # "RogersRR": initials glued to the family name
     head = _raw_head(reference.raw)
     if head:
         spellings.append(head)
+        spellings.extend(p for p in _HEAD_PARTS.split(head) if p.strip())  # "IBGE - Instituto"
+        before_initials = _BEFORE_INITIALS.match(head)
+        if before_initials:
+            spellings.append(before_initials.group(1))  # "Dodd AN" -> "Dodd"
     return spellings
 
 
@@ -298,12 +311,15 @@ class _AuthorIndex:
         template, match = decided
         if template.authors != citation.authors:
             citation = _cut(citation, template.authors)
-        citation = dataclasses.replace(citation, certainty=template.certainty)
-        return citation, dataclasses.replace(match, citation_id=citation.id)
+        if template.certainty is not citation.certainty:
+            citation = dataclasses.replace(citation, certainty=template.certainty)
+        if match.citation_id != citation.id:
+            match = CitationMatch(citation.id, match.targets, match.year_mismatch)
+        return citation, match
 
     def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
         sure = citation.certainty is Certainty.SURE
-        readings = _readings(citation, names_too=not sure)
+        readings = _readings(citation)
         best: tuple[int, Citation, CitationMatch] | None = None
         for variant in readings:
             match, score = self._match_reading(variant)
@@ -315,7 +331,9 @@ class _AuthorIndex:
         assert best is not None
         quality, variant, match = best
         if sure:
-            if match.targets:
+            same_names = len(variant.authors) == len(citation.authors)
+            label_dropped = quality >= 23 and not _joined_by_and(citation)
+            if match.targets and (same_names or label_dropped):
                 return variant, match
             return citation, self._match_reading(citation)[0]
         if match.targets or (citation.narrative and quality >= 10):
@@ -383,15 +401,22 @@ def _add(index: dict[str, list[int]], keys: Iterable[str], position: int) -> Non
             positions.append(position)
 
 
-def _readings(citation: Citation, names_too: bool) -> list[Citation]:
+def _joined_by_and(citation: Citation) -> bool:
+    """Whether the cited names are joined by "and" ("Smith and Jones", "Rossi e
+    Bianchi"): co-authors for sure, so none of them is a label to drop."""
+    return bool(_AND_JOIN.search(citation.item or citation.text))
+
+
+def _readings(citation: Citation) -> list[Citation]:
     """The citation as extracted, then shorter readings of where its names start:
-    leading words of the first name cut ("Menurut Hadiwinata" -> "Hadiwinata") and,
-    when `names_too`, leading names dropped ("Na Argentina, Rojas, Pinto" -> "Rojas,
-    Pinto"). A sure citation's names are never dropped: "(Smith and Jones, 2019)"
-    does not cite "Jones (2019)"."""
+    leading words of the first name cut ("Menurut Hadiwinata" -> "Hadiwinata") and
+    leading names dropped ("Na Argentina, Rojas, Pinto" -> "Rojas, Pinto"; "(IPL,
+    Randlett et al., 2013)" -> "Randlett et al."). For a sure citation `_decide`
+    takes a dropped-name reading only when it fits an entry fully and the names were
+    not joined by "and": "(Smith and Jones, 2019)" never cites "Jones (2019)"."""
     readings = [citation]
     authors = citation.authors
-    for k in range(len(authors) if names_too else min(1, len(authors))):
+    for k in range(len(authors)):
         if k:
             readings.append(dataclasses.replace(citation, authors=authors[k:]))
         words = authors[k].split()

@@ -115,8 +115,13 @@ def test_narrative_marker_starts_at_the_name_with_its_emphasis() -> None:
 
 
 def test_narrative_keeps_a_leading_capitalised_word_for_the_matcher_to_cut() -> None:
+    (c,) = extract("Kemudian Hadiwinata (2017) negara")
+    assert c.authors == ("Kemudian Hadiwinata",) and c.narrative
+
+
+def test_narrative_drops_a_sentence_opening_word_it_knows() -> None:
     (c,) = extract("Menurut Hadiwinata (2017) negara")
-    assert c.authors == ("Menurut Hadiwinata",) and c.narrative
+    assert c.authors == ("Hadiwinata",) and c.text == "Hadiwinata (2017)"
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,8 @@ from citeaudit.manuscript.citations.names import is_common_word
 from citeaudit.manuscript.citations.narrative import (
     NamesBefore,
     citing_context,
-    names_before,
+    may_end_names,
+    names_ending_at,
 )
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
@@ -45,13 +46,18 @@ from citeaudit.model.location import Location
 
 _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]]{1,400})\]")
 _WINDOW = 240
+# A cheap test that a group may hold a year label at all (most parentheses do not).
+_YEARISH = re.compile(
+    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|o\.\s?J\.|press|forthcoming|proses|Druck|prensa|presse|prelo"
+)
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
-_BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20\d\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
-_BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
+_BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
+_BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
 _BINOMIAL = re.compile(
-    r"\b[A-Z][a-z]+\s+(?:[a-z]+(?:us|um|a|ae|is|i|ii|es|ensis|oides|ata|ica|ana|osa|alis)|"
+    r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:\([A-Z][a-z]+\)\s+)?"
+    r"(?:[a-z]+(?:us|um|a|ae|is|i|ii|ei|es|ensis|ense|oides|ata|ica|ana|osa|alis|orum|arum)|"
     r"spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+)\s*$"
 )
 
@@ -70,7 +76,7 @@ class AuthorYearExtractor(CitationExtractor):
         groups: list[tuple[int, int]] = []
         for m in _GROUP.finditer(clean):
             groups.append((m.start(), m.end()))
-            if inside(code, m.start()):
+            if not _YEARISH.search(m.group()) or inside(code, m.start()):
                 continue
             marker = _group(document, clean, m) or _narrative(document, clean, m)
             if marker is not None:
@@ -132,20 +138,20 @@ def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | Non
     labels, years_end = parsed
     if not _NARRATIVE_TAIL.match(inner[years_end:]):
         return None
+    if not may_end_names(clean, m.start()):
+        return None  # "(2020) (2020)", "= (2019)": no name can end here
     window_start, line_start = _window_before(clean, m.start())
-    found = names_before(clean[window_start : m.start()])
+    found = names_ending_at(clean, m.start(), window_start)
     if found is None:
         return None
-    start = window_start + found.offset
+    start = found.offset
     while start > window_start and document.text[start - 1] in "*_":
         start -= 1  # the marker includes the name's emphasis: "*NATO* (2022)"
     after = clean[m.end() : _line_end(clean, m.end())]
     in_list = line_start is not None and _LIST_ITEM.match(clean[line_start:start] + " ")
     if in_list and not after.strip(" .,;:"):
         return None  # "12. SPANYOL (1982)": a list item, not a citation
-    certainty = _narrative_certainty(
-        found, clean[window_start : window_start + found.offset], after
-    )
+    certainty = _narrative_certainty(found, clean[window_start : found.offset], after)
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
     work = ParsedWork(
@@ -208,26 +214,24 @@ def _bare(
             j -= 1
         if j >= 0 and clean[j] == ",":
             j -= 1
-        if j < 0 or not clean[j].isalpha() or j < start - 3:
-            continue  # only "Name 2019" and "Name, 2019"
+        if j < 0 or not clean[j].isalpha() or j < start - 3 or not may_end_names(clean, j + 1):
+            continue  # only "Name 2019" and "Name, 2019"; not "in 2019"
         follow = _BARE_FOLLOW.match(clean, m.end())
         if follow is None:
             continue
         window_start, _ = _window_before(clean, j + 1)
-        names = names_before(clean[window_start : j + 1])
+        names = names_ending_at(clean, j + 1, window_start)
         if names is None or names.possessive:
             continue
         if len(names.authors) == 1 and is_common_word(names.authors[0]):
             continue  # "in May 2019": a date
-        if _BINOMIAL.search(
-            clean[max(0, window_start + names.offset - 80) : window_start + names.offset]
-        ):
+        if _BINOMIAL.search(clean[max(0, names.offset - 80) : names.offset]):
             continue  # "Aus bus Smith, 1949": a taxonomic authority
         parsed = parse_years(clean[start : follow.end()])
         if parsed is None:
             continue
         labels, years_end = parsed
-        name_start = window_start + names.offset
+        name_start = names.offset
         end = start + years_end
         marker_text = document.text[name_start:end]
         work = ParsedWork(

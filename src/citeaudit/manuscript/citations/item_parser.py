@@ -6,7 +6,7 @@ with semicolons, commas or nothing at all ("Tanaka 2001 apud Ito 2005"). Each ru
 years takes the names written just before it; what lies between two works --
 a locator, a cue ("reviewed in", "apud", "e.g."), a label ("Dryad:", "BIC;") -- is cut
 away. A semicolon inside the names joins co-authors only when every part is written
-in capitals, as ABNT does (``GÓMEZ; FERREIRA, 2018``).
+a name, as ABNT does (``GÓMEZ; FERREIRA, 2018``).
 
 The certainty of a work drops to WEAK whenever the names were found by a guess:
 lower-case words dropped before them, a bare preposition before them ("in Paris,
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
@@ -42,9 +43,9 @@ _STRONG_CUES = (
 )
 _WEAK_CUES = r"in|from|by|with|per|sensu|via|de|em|en|dans|nach|von|dalam|oleh|on|at"
 _CUE = re.compile(rf"^(?:(?P<strong>{_STRONG_CUES})|(?P<weak>{_WEAK_CUES}))(?:[\s,:]+|$)", re.I)
+# Lower-case only: "A FOLHA", "I Congresso" start names, "a"/"i" join them.
 _AND = re.compile(
-    "^(?:" + "|".join(re.escape(w) for w in sorted(AND_WORDS, key=len, reverse=True)) + r")\s+",
-    re.IGNORECASE,
+    "^(?:" + "|".join(re.escape(w) for w in sorted(AND_WORDS, key=len, reverse=True)) + r")\s+"
 )
 _LOCATOR = re.compile(
     r"(?:\s*[,:]\s*(?:(?:(?:pp?|S|hlm|h|pág|págs|pag|f|ff|para|ch|chap|cap|fig|tab|sec|vol)\.?\s*"
@@ -74,10 +75,16 @@ class _Names:
     weak: bool
 
 
-def parse_group(content: str) -> list[ParsedWork]:
-    """Every work cited in a parenthesis' or brackets' content; [] when none is."""
+@lru_cache(maxsize=8192)
+def parse_group(content: str) -> tuple[ParsedWork, ...]:
+    """Every work cited in a parenthesis' or brackets' content; () when none is.
+
+    Remembered per content: manuscripts repeat their citations, floods repeat more.
+    """
     text = " ".join(content.split())
     runs = _year_runs(text)
+    if not runs or (runs[0][0] == 0 and len(runs) == 1):
+        return ()  # no year, or "(2019)" alone: a narrative's year, not a work
     works: list[ParsedWork] = []
     previous: ParsedWork | None = None
     prev_end = 0
@@ -119,7 +126,7 @@ def parse_group(content: str) -> list[ParsedWork]:
         )
         works.append(work)
         previous = work
-    return works
+    return tuple(works)
 
 
 def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:
@@ -188,27 +195,29 @@ def _skip(text: str, i: int, chars: str) -> int:
 
 
 def _last_digit_cut(segment: str) -> int:
-    """After the last digit: a locator or a number ("p. 12", "ISO 690") is no name."""
+    """After the word holding the last digit: a locator or a label with a number
+    ("p. 12", "ISO 690", "Figure 4B", "CPS5") is no name."""
     for i in range(len(segment) - 1, -1, -1):
         if segment[i].isdigit():
-            return i + 1
+            end = i + 1
+            while end < len(segment) and not segment[end].isspace() and segment[end] not in ",;:":
+                end += 1
+            return end
     return 0
 
 
 def _semicolon_cut(segment: str, cut: int) -> int:
-    """After the last semicolon, unless every part is a name in capitals (ABNT)."""
+    """After the last semicolon, unless every part is a name: ABNT and some journals
+    join co-authors with semicolons (``GÓMEZ; FERREIRA``, ``Lopes; Borges``). A label
+    before a work (``BIC; Schwarz``) is then read as a first name, and the matcher
+    drops it when the names after it fit an entry."""
     last = segment.rfind(";", cut)
     if last < 0:
         return cut
     parts = [p.strip(" ,") for p in segment[cut:].split(";")]
-    if all(p and valid_name(p) and _capitals(p) for p in parts):
+    if all(p and valid_name(p) for p in parts):
         return cut
     return last + 1
-
-
-def _capitals(name: str) -> bool:
-    words = [w for w in name.split() if w.casefold() not in PARTICLES]
-    return bool(words) and all(w.isupper() for w in words) and any(len(w) > 1 for w in words)
 
 
 def _skip_lower_lead(segment: str, cut: int) -> int:

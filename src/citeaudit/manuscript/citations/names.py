@@ -54,9 +54,9 @@ NOT_NAMES = word_set(
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?$")
 
 ET_AL = re.compile(
-    r"(?:,?\s+|^)(?:et\.?\s*al\b\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|et\s+coll?\b\.?|"
+    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:et\.?\s*al\b\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
-    r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan)\s*$",
+    r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan))\s*$",
     re.IGNORECASE,
 )
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))
@@ -85,8 +85,8 @@ def valid_name(part: str) -> bool:
     words = part.split()
     if not 1 <= len(words) <= 6:
         return False
-    if all(is_initial(w) for w in words):
-        return False
+    if all(is_initial(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
+        return False  # "P.", "B" (of "Figure 4B"): a letter is no name on its own
     capitalised = 0
     for i, word in enumerate(words):
         if not _WORD.match(word):

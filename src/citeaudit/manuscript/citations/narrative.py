@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
@@ -27,13 +28,26 @@ from citeaudit.manuscript.citations.names import (
     word_set,
 )
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|\S")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|[^\s,&]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
     "others outros otros kawan-kawan"
 )
 _ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll"})
+# Capitalised words that open a sentence before a name, never part of one. Articles
+# ("The ENCODE Consortium", "A FOLHA") and particles ("De", "Van", "La") stay.
+_STARTERS = word_set(
+    """
+    in on at as see also according following after before for from by with
+    while although unlike like since when both thus however recently later earlier
+    further furthermore moreover similarly indeed here this these that those our we
+    na no nos nas em segundo conforme para com como seguindo já assim ainda
+    según en para con dans selon comme pour avec nach laut im
+    menurut dalam oleh pada seperti
+    """
+)
+_LAST_WORDS = _COLLEAGUES | _ET_AL_ALONE | {"al.", "al"}
 _CUE_BEFORE = word_set(
     """
     see also cf cf. by to following per like unlike as apud segundo conforme según selon
@@ -65,8 +79,44 @@ class NamesBefore:
     possessive: bool
 
 
+def may_end_names(text: str, end: int) -> bool:
+    """A cheap test before `names_before`: does the word ending at `end` (spaces, a
+    possessive and markup blanks skipped) look like the end of names -- capitalised,
+    "et al.", "colleagues"? "in 2019" and "= (2019)" are ruled out without tokenising."""
+    j = end - 1
+    while j >= 0 and end - j < 8 and text[j] in " \t\xa0,":
+        j -= 1
+    if j >= 1 and text[j] in "'’":
+        j -= 1
+    elif j >= 2 and text[j] == "s" and text[j - 1] in "'’":
+        j -= 2
+    stop = j + 1
+    while j >= 0 and stop - j <= 40 and (text[j].isalpha() or text[j] in "-'’."):
+        j -= 1
+    word = text[j + 1 : stop]
+    if not word or not word[0].isalpha():
+        return False
+    return word[0].isupper() or word.casefold() in _LAST_WORDS
+
+
+def names_ending_at(text: str, end: int, floor: int) -> NamesBefore | None:
+    """`names_before` on ``text[floor:end]``, offsets into `text`; a short window first,
+    the whole one only when the names may reach further back (most lookups fail fast)."""
+    start = max(floor, end - 48)
+    found = names_before(text[start:end])
+    if start > floor and found is not None and found.offset < 16:
+        start = floor
+        found = names_before(text[start:end])
+    if found is None:
+        return None
+    return NamesBefore(start + found.offset, found.authors, found.et_al, found.possessive)
+
+
+@lru_cache(maxsize=4096)
 def names_before(prefix: str) -> NamesBefore | None:
-    """Author names that end `prefix` (the text before a year), or None."""
+    """Author names that end `prefix` (the text before a year), or None.
+
+    Remembered per window: repetitive text (tables, floods) asks the same again."""
     body = prefix.rstrip()
     possessive = _POSSESSIVE.search(body)
     if possessive:
@@ -103,6 +153,13 @@ def names_before(prefix: str) -> NamesBefore | None:
                     break
                 names.insert(0, more)
                 j = more[0] - 1
+    first_token, first_name = names[0]
+    words = first_name.split()
+    dropped = 0
+    while len(words) > 1 and words[0].casefold() in _STARTERS:
+        words.pop(0)  # "Seguindo Costal et al.", "See Thompson": a sentence's first word
+        dropped += 1
+    names[0] = (first_token + dropped, " ".join(words))
     authors = tuple(name for _, name in names)
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
 

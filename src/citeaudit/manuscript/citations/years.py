@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Years run to the 2030s: "(USNM 2093)" is a catalogue number, not a year.
 # An optional original year ("1900/1999") is skipped: the reference carries the later one.
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     r"(?:1[5-9]\d\d\s*/\s*)?"
-    r"(?:(?P<year>1[5-9]\d\d|20\d\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
+    r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
 )

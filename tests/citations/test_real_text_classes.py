@@ -1,0 +1,313 @@
+"""Classes of citation found in real manuscripts, each with made-up text of its kind.
+
+Each test names the class it guards (issue 12). The text is invented; only the shape
+is taken from published articles: organisations as authors, several works in one
+parenthesis, words inside it, ABNT, brackets, surnames that are words, narrative and
+bare citations, look-alikes that are not citations.
+"""
+
+from __future__ import annotations
+
+from citeaudit.citation_matching import match_citations
+from citeaudit.manuscript.citations import extract_citations
+from citeaudit.model.citation import Certainty, Citation, CitationMatch
+from citeaudit.model.location import Location
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+from tests.citations.helpers import document, reference
+
+
+def run(text: str, refs: list[Reference]) -> list[tuple[Citation, CitationMatch]]:
+    kept, matches = match_citations(extract_citations(document(text)), refs)
+    return list(zip(kept, matches, strict=True))
+
+
+def cited(text: str, refs: list[Reference]) -> set[str]:
+    """Ids of the entries the text cites (year mismatches included)."""
+    return {t for _, m in run(text, refs) for t in (*m.targets, *m.year_mismatch)}
+
+
+def unmatched(text: str, refs: list[Reference]) -> list[str]:
+    """Items of sure citations that match nothing: what missing-reference reports."""
+    return [
+        c.item
+        for c, m in run(text, refs)
+        if c.certainty is Certainty.SURE and not m.targets and not m.year_mismatch
+    ]
+
+
+def entry(index: int, raw: str, *families: str, year: int, given: str | None = None) -> Reference:
+    """An entry as a list parser may have read it: `raw` as written, authors as read."""
+    return Reference(
+        id=f"ref-{index}",
+        index=index,
+        location=Location("refs", index),
+        raw=raw,
+        authors=tuple(Person(f, given) for f in families),
+        year=year,
+    )
+
+
+# -- organisations as authors ---------------------------------------------------------
+
+
+def test_organisation_read_by_the_list_as_a_person_is_matched_whole() -> None:
+    refs = [
+        entry(
+            1,
+            "Nordic Tide Registry. (2016). Gauge records.",
+            "Registry",
+            year=2016,
+            given="Nordic Tide",
+        ),
+        entry(
+            2,
+            "Q Analysis Team. (2012). Q: a system for statistics.",
+            "Analysis Team",
+            year=2012,
+            given="Q",
+        ),
+    ]
+    text = "Gauges (Nordic Tide Registry, 2016) were read with Q Analysis Team (2012) tools."
+    assert cited(text, refs) == {"ref-1", "ref-2"}
+    assert unmatched(text, refs) == []
+
+
+def test_organisation_cited_by_its_acronym_matches_the_entry_that_gives_it() -> None:
+    refs = [
+        entry(
+            1,
+            "Global Fisheries Council (GFC). (2020). Annual review.",
+            "Global Fisheries Council (GFC)",
+            year=2020,
+        ),
+        # the list side may not have found the organisation at all
+        entry(2, "Andean Water Agency [AWA]. (2018). Basin atlas.", year=2018),
+    ]
+    assert cited("Catches fell (GFC, 2020; AWA, 2018).", refs) == {"ref-1", "ref-2"}
+
+
+def test_organisation_is_matched_on_the_raw_entry_start_with_a_dash_acronym() -> None:
+    refs = [entry(1, "INEA - Instituto Nacional de Estudos Agrários. Censo. 2015.", year=2015)]
+    assert cited("Os dados (INEA, 2015) mostram.", refs) == {"ref-1"}
+
+
+# -- several works in one parenthesis ---------------------------------------------------
+
+
+def test_works_separated_by_commas() -> None:
+    refs = [
+        reference(1, "Varga", year=2009),
+        reference(2, "Okafor", "Bell", "Rao", year=2018),
+        reference(3, "Lindqvist", "Mora", year=2016),
+    ]
+    text = "Stocks shrank (Varga 2009, Okafor et al. 2018, Lindqvist and Mora 2016)."
+    assert cited(text, refs) == {"ref-1", "ref-2", "ref-3"}
+
+
+def test_one_author_several_years_and_suffixes() -> None:
+    refs = [
+        reference(1, "Petrenko", year=1987),
+        reference(2, "Petrenko", year=1991),
+        reference(3, "Haas", year=2019, suffix="a"),
+        reference(4, "Haas", year=2019, suffix="b"),
+    ]
+    assert cited("(Petrenko 1987, 1991; Haas 2019a, b)", refs) == {
+        "ref-1",
+        "ref-2",
+        "ref-3",
+        "ref-4",
+    }
+
+
+# -- words inside the parenthesis ---------------------------------------------------------
+
+
+def test_cue_words_labels_and_locators_inside() -> None:
+    refs = [
+        reference(1, "Ferro", year=2019),
+        reference(2, "Quint", year=2020),
+        reference(3, "Abaza", year=2001),
+        reference(4, "Nordin", year=2005),
+        reference(5, "Kessel", year=2014),
+        reference(6, "Whitcombe", year=1978),
+        reference(7, "Ibarra", year=2011),
+    ]
+    text = (
+        "Known (reviewed in Ferro, 2019) and shown (e.g., Quint, 2020; see also Ibarra "
+        "2011, p. 12). The idea (Abaza 2001 apud Nordin 2005) holds; data are deposited "
+        "(Repository: Kessel 2014) and the model chosen by its score (XIC; Whitcombe, "
+        "1978, pp. 3-5)."
+    )
+    assert cited(text, refs) == {f"ref-{i}" for i in range(1, 8)}
+    assert unmatched(text, refs) == []
+
+
+def test_unpublished_data_after_the_work_does_not_hide_it() -> None:
+    refs = [reference(1, "Brandt", year=2018)]
+    assert cited("(Brandt 2018 and unpublished data)", refs) == {"ref-1"}
+
+
+def test_a_figure_label_before_a_work_is_not_a_name() -> None:
+    refs = [reference(1, "Xavier", "Lund", "Peng", year=2010)]
+    assert cited("(Figure 4B and Xavier et al., 2010)", refs) == {"ref-1"}
+
+
+def test_a_label_before_names_is_dropped_when_the_names_fit() -> None:
+    refs = [reference(1, "Randell", "Moss", "Tate", year=2013)]
+    text = "Imaged with a stack (QPL, Randell et al., 2013)."
+    assert cited(text, refs) == {"ref-1"}
+    assert unmatched(text, refs) == []
+
+
+def test_names_joined_by_and_are_never_dropped_for_a_shorter_fit() -> None:
+    refs = [reference(1, "Jonsson", year=2019)]
+    assert unmatched("(Smedley and Jonsson, 2019)", refs) == ["Smedley and Jonsson, 2019"]
+
+
+# -- ABNT -----------------------------------------------------------------------------------
+
+
+def test_abnt_semicolons_join_coauthors_in_capitals_and_in_mixed_case() -> None:
+    refs = [
+        reference(1, "GUIMARÃES", "FALCÃO", year=2018),
+        reference(2, "Teles", "Barros", year=2021),
+    ]
+    text = "Como mostram (GUIMARÃES; FALCÃO, 2018) e (Teles; Barros, 2021, p. 44)."
+    found = run(text, refs)
+    assert [(c.authors, m.targets) for c, m in found] == [
+        (("GUIMARÃES", "FALCÃO"), ("ref-1",)),
+        (("Teles", "Barros"), ("ref-2",)),
+    ]
+
+
+def test_abnt_organisation_entry_whose_name_stands_first() -> None:
+    refs = [entry(1, "A FOLHA DO VALE. Pesca em queda. Recife, 2019.", year=2019)]
+    text = "Segundo A FOLHA DO VALE (2019), a pesca caiu (A FOLHA DO VALE, 2019)."
+    assert cited(text, refs) == {"ref-1"}
+    assert unmatched(text, refs) == []
+
+
+# -- square brackets -----------------------------------------------------------------------
+
+
+def test_author_year_in_square_brackets() -> None:
+    refs = [reference(1, "Oduya", "Pratt", "Lenz", year=2008)]
+    assert cited("Storms lasted longer [Oduya et al., 2008].", refs) == {"ref-1"}
+
+
+# -- surnames that are also words ----------------------------------------------------------
+
+
+def test_surnames_that_are_words_are_matched_in_citation_position() -> None:
+    refs = [
+        reference(1, "May", year=2011),
+        reference(2, "Law", year=2013),
+        reference(3, "Page", year=2018),
+        reference(4, "Young", "Field", year=2017),
+        reference(5, "Long", year=2004),
+    ]
+    text = (
+        "Counts rose (May, 2011; Law 2013; Young and Field, 2017) as Long (2004) and "
+        "Page (2018) found."
+    )
+    assert cited(text, refs) == {f"ref-{i}" for i in range(1, 6)}
+
+
+def test_month_with_a_year_is_never_reported_missing() -> None:
+    assert unmatched("The survey ran (May 2011) and (March, 2012).", []) == []
+
+
+# -- narrative citations of works missing from the list --------------------------------------
+
+
+def test_narrative_in_a_citing_context_is_a_possible_missing_reference() -> None:
+    found = run("See also Thornbury (2015) for the method. Oyelaran (2016) showed it.", [])
+    assert [(c.authors, c.certainty) for c, _ in found] == [
+        (("Thornbury",), Certainty.CANDIDATE),
+        (("Oyelaran",), Certainty.CANDIDATE),
+    ]
+
+
+def test_places_and_events_before_a_year_are_not_reported() -> None:
+    text = (
+        "Members joined one by one: Estonia (2004), then Moldova, Albania and Serbia (2009). "
+        "The Rio Summit (1992) was followed by the Kyoto Protocol (1997)."
+    )
+    assert run(text, []) == []
+
+
+# -- bare and narrative forms ----------------------------------------------------------------
+
+
+def test_bare_author_year_in_running_text_counts_when_an_entry_confirms_it() -> None:
+    refs = [reference(1, "Hartley", "Lomé", year=2019), reference(2, "Brook", year=2020)]
+    text = "as shown by Hartley and Lomé, 2019, the decline is real; Brook 2020 agrees."
+    assert cited(text, refs) == {"ref-1", "ref-2"}
+    assert unmatched("as shown by Grenville, 2019, the decline is real.", refs) == []
+
+
+def test_colleagues_and_page_locators_in_narrative() -> None:
+    refs = [
+        reference(1, "Ramires", "Soto", "Ortega", year=2015),
+        reference(2, "Vidal", "Soler", year=2020),
+    ]
+    text = "Ramires and colleagues (2015) disagree, as do Vidal y Soler (2020, 60–62)."
+    assert cited(text, refs) == {"ref-1", "ref-2"}
+
+
+def test_narrative_does_not_take_the_word_before_the_names() -> None:
+    refs = [
+        reference(1, "Rivas", "Prado", year=2021),
+        entry(
+            2,
+            "PARAGUAY. Ministerio de Pesca. Informe anual. Asunción, 2021.",
+            "PARAGUAY",
+            year=2021,
+        ),
+    ]
+    found = run("Na Paraguay, Rivas e Prado (2021) confirmaram a queda.", refs)
+    assert [(c.authors, m.targets) for c, m in found] == [(("Rivas", "Prado"), ("ref-1",))]
+
+
+def test_connectors_in_many_languages() -> None:
+    refs = [
+        reference(i, a, b, year=2010 + i)
+        for i, (a, b) in enumerate(
+            [
+                ("Aalto", "Berg"),
+                ("Claes", "Dirks"),
+                ("Eide", "Fosse"),
+                ("Gil", "Homs"),
+                ("Ince", "Juda"),
+                ("Kusuma", "Lestari"),
+            ],
+            start=1,
+        )
+    ]
+    text = (
+        "Aalto och Berg (2011), Claes en Dirks (2012), Eide og Fosse (2013), "
+        "Gil i Homs (2014), Ince ve Juda (2015), Kusuma dan Lestari (2016) all agree."
+    )
+    assert cited(text, refs) == {f"ref-{i}" for i in range(1, 7)}
+
+
+# -- look-alikes ----------------------------------------------------------------------------
+
+
+def test_taxonomic_authorities_are_not_missing_references() -> None:
+    text = (
+        "The snail Aus bus Smithers, 1949 is common; C. perplexa (Sowden II, 1857) and "
+        "Conus (Stephanoconus) mappa [Lightwood, 1786] are rarer, as is Bus cus "
+        "(Grieve, 1901)."
+    )
+    assert unmatched(text, []) == []
+
+
+def test_standards_catalogue_numbers_and_captions_are_not_citations() -> None:
+    text = (
+        "Records follow ISO 690 (2010) and NBR 6023 (2018); see catalogue (USNM 2093). "
+        "Source: Authors (2020). Fonte: elaborado pelos autores (2021)."
+    )
+    assert unmatched(text, []) == []
+    assert [c for c, _ in run(text, []) if c.certainty is Certainty.CANDIDATE] == []
