@@ -44,6 +44,11 @@ class Source:
     commit: str
     pattern: str  # regular expression on the path inside the repository
     repo_licence: str
+    # When a folder holds one article in several files (a journal's working copies:
+    # the original-language file, its English version, a merged file), the file
+    # endings in order of preference; only the first one present is taken, so each
+    # article enters once, in the language it was published in.
+    prefer: tuple[str, ...] = ()
 
 
 SOURCES = (
@@ -107,6 +112,15 @@ SOURCES = (
         r"\.jats$",
         "CC-BY-4.0 (papers)",
     ),
+    Source(
+        # Zdravniški vestnik (Slovenian Medical Journal): the journal's own JATS,
+        # Slovenian originals (some English), CC-BY-NC-4.0 in every file.
+        "rpredan/html2jats",
+        "d118a53aa1555dafef1a5bcec641e4822e6b91e9",
+        r"^\d+/\d+(-sl|-en)?\.xml$",
+        "no licence file (code); articles CC-BY-NC-4.0 per their licence element",
+        prefer=("-sl.xml", ".xml", "-en.xml"),
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -128,6 +142,7 @@ FAMILIES = (
     (r"Nature", "Nature"),
     (r"Oxford", "OUP"),
     (r"Environmental Health Perspectives|NIEHS", "EHP"),
+    (r"Slovensko zdravni|Slovenian Medical|Zdravni.ki vestnik", "Zdrav Vestn"),
 )
 
 
@@ -155,6 +170,24 @@ def _files(repo: Path, commit: str, pattern: str) -> list[tuple[str, int]]:
         if regex.search(path) and size.isdigit() and 5_000 < int(size) < 4_000_000:
             found.append((path, int(size)))
     return found
+
+
+def _preferred(files: list[tuple[str, int]], prefer: tuple[str, ...]) -> list[tuple[str, int]]:
+    """One file per folder: the first of `prefer`'s endings the folder has."""
+    if not prefer:
+        return files
+    by_folder: dict[str, list[tuple[str, int]]] = {}
+    for item in files:
+        by_folder.setdefault(str(Path(item[0]).parent), []).append(item)
+    chosen = []
+    for folder, items in sorted(by_folder.items()):
+        stem = Path(folder).name
+        for ending in prefer:
+            hit = [it for it in items if Path(it[0]).name == stem + ending]
+            if hit:
+                chosen.append(hit[0])
+                break
+    return chosen
 
 
 def _title_key(title: str) -> str:
@@ -227,7 +260,8 @@ def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
             print(f"missing snapshot {repo} (fetch github:{source.repo})", file=sys.stderr)
             skipped["source not fetched"] += 1
             continue
-        for path, _size in sorted(_files(repo, source.commit, source.pattern)):
+        files = _preferred(_files(repo, source.commit, source.pattern), source.prefer)
+        for path, _size in sorted(files):
             data = _git(repo, "show", f"{source.commit}:{path}")
             meta = {
                 "repo": source.repo,

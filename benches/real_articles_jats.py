@@ -62,6 +62,7 @@ HEADINGS = {
     "fr": "Références",
     "de": "Literatur",
     "it": "Bibliografia",
+    "sl": "Literatura",
 }
 
 
@@ -213,8 +214,16 @@ class _Walker:
             text = clean("".join(element.itertext()))
             rids = (element.get("rid") or "").split()
             targets = [self.ref_index[r] for r in rids if r in self.ref_index]
-            if not text and targets:
-                text = str(targets[0] + 1)
+            if not text:
+                # PLOS writes a range as linked ends with the entries between as
+                # empty xrefs ([8<xref B9/>-10]); the page prints nothing for them,
+                # so they join the citation they follow, and an empty xref that
+                # follows no citation prints (and cites) nothing.
+                if targets and builder.cit and builder.cit[-1][1] == builder.length:
+                    builder.cit[-1][2] = [*builder.cit[-1][2], *targets]
+                if not top:
+                    builder.add(element.tail or "")
+                return
             s, e = builder.add(text)
             if targets and e > s:
                 builder.cit.append([s, e, targets, 1 if sup else 0])
@@ -251,14 +260,21 @@ def _names(group: etree._Element) -> list[tuple[str, str]]:
     return out
 
 
+def _group_names(citation: etree._Element, kinds: tuple[str | None, ...]) -> list[tuple[str, str]]:
+    groups = [g for g in citation.iter("person-group") if g.get("person-group-type") in kinds]
+    return [n for g in groups for n in _names(g)]
+
+
 def _authors(citation: etree._Element) -> list[tuple[str, str]]:
-    groups = [
-        g for g in citation.iter("person-group") if g.get("person-group-type") in (None, "author")
-    ]
-    names = [n for g in groups for n in _names(g)]
-    if not names:
-        names = _names(citation)
-    return names
+    names = _group_names(citation, (None, "author")) or _names(citation)
+    # An edited book with no author is listed (and cited) under its editors.
+    return names or _group_names(citation, ("editor",))
+
+
+def _edited_only(citation: etree._Element) -> bool:
+    return not (_group_names(citation, (None, "author")) or _names(citation)) and bool(
+        _group_names(citation, ("editor",))
+    )
 
 
 def _initials(given: str) -> str:
@@ -293,10 +309,11 @@ def render_element_citation(citation: etree._Element, style: str) -> str:
             doi = clean(pid.text or "")
     pages = f"{fpage}–{lpage}" if fpage and lpage else fpage or elocation
     title = title.rstrip(".")
+    eds = _edited_only(citation)
     if style == "apa":
         authors = ", ".join(
             s if s == "et al." or not g else f"{s}, {'. '.join(_initials(g))}." for s, g in names
-        )
+        ) + (" (Eds.)" if eds else "")
         out = f"{authors} ({year or 'n.d.'}). {title + '. ' if title else ''}{source}"
         if volume:
             out += f", {volume}" + (f"({issue})" if issue else "")
@@ -307,6 +324,8 @@ def render_element_citation(citation: etree._Element, style: str) -> str:
             out += f" {place + ': ' if place else ''}{publisher}."
     else:
         authors = ", ".join(s if s == "et al." else f"{s} {_initials(g)}".strip() for s, g in names)
+        if eds:
+            authors += ", editors" if style == "vancouver" else " (Eds)"
         loc = f"{volume}" + (f"({issue})" if issue else "")
         if style == "plos":
             out = f"{authors} ({year}) {title + '. ' if title else ''}{source}"
@@ -362,8 +381,22 @@ def _mixed_is_readable(mixed: etree._Element) -> bool:
     return glued <= 2
 
 
+_LEADING_SEPARATORS = re.compile(r"^[\s.,;:]+")
+
+
 def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
-    """The entry as the list prints it, and the citation element its fields come from."""
+    """The entry as the list prints it, and the citation element its fields come from.
+
+    Separators at the start are dropped: SciELO keeps the label's full stop inside the
+    mixed-citation (``<label>1</label><mixed-citation>. Aar LE...``) and an entry with
+    an empty author field starts with the punctuation that followed it; the page
+    prints neither.
+    """
+    text, citation = _reference_text(ref, style)
+    return _LEADING_SEPARATORS.sub("", text), citation
+
+
+def _reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
     mixed = [c for c in ref.iter() if local(c.tag) == "mixed-citation"]
     elements = [c for c in ref.iter() if local(c.tag) in ("element-citation", "nlm-citation")]
     if mixed and _mixed_is_readable(mixed[0]):

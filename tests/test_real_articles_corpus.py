@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -177,11 +178,78 @@ def test_alignment_maps_by_text_not_position() -> None:
     assert align_entries(["Borg L. Counting herons. 2003"], truth) == [1]
 
 
+RANGE_AND_LABELS = b"""<?xml version="1.0"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="sl">
+<front><journal-meta><publisher><publisher-name>Test Press</publisher-name></publisher>
+</journal-meta><article-meta><title-group><article-title>Sove</article-title></title-group>
+<permissions><license xlink:href="https://creativecommons.org/licenses/by-nc/4.0/">
+<license-p>Open.</license-p></license></permissions></article-meta></front>
+<body><p>Sove gnezdijo v duplih [<xref ref-type="bibr" rid="b1">1</xref><xref
+ref-type="bibr" rid="b2"/>-<xref ref-type="bibr" rid="b3">3</xref>]. Nekaj
+<xref ref-type="bibr" rid="b4"/>ostane.</p></body>
+<back><ref-list>
+<ref id="b1"><label>1</label>
+<mixed-citation>. Kos A. Sove. Ptice. 2001;3:1-9.</mixed-citation></ref>
+<ref id="b2"><label>2</label>
+<mixed-citation>. Lah B. Dupla. Ptice. 2002;4:2-8.</mixed-citation></ref>
+<ref id="b3"><label>3</label>
+<mixed-citation>. Mak C. Gnezda. Ptice. 2003;5:3-7.</mixed-citation></ref>
+<ref id="b4"><label>4</label><element-citation publication-type="book">
+<person-group person-group-type="editor"><name><surname>Novak</surname>
+<given-names>Dan</given-names></name></person-group>
+<source>Ptice Slovenije</source><publisher-name>Zalozba</publisher-name><year>2004</year>
+</element-citation></ref>
+</ref-list></back></article>
+"""
+
+
+def test_empty_xrefs_of_a_range_print_nothing_and_join_the_citation_before() -> None:
+    rec = article_record(RANGE_AND_LABELS, {})
+    assert rec is not None
+    para = rec["paras"][-1]
+    assert "[1-3]." in para["t"]
+    cited = _cited_by_text(rec)
+    assert cited["1"] == [0, 1]
+    assert cited["3"] == [2]
+    # The empty xref that follows no citation prints nothing and cites nothing.
+    assert "Nekaj ostane." in para["t"]
+    assert rec["uncited_truth"] == [3]
+    assert rec["language"] == "sl"
+    assert rec["heading"] == "Literatura"
+
+
+def test_entries_drop_leading_label_punctuation_and_name_their_editors() -> None:
+    rec = article_record(RANGE_AND_LABELS, {})
+    assert rec is not None
+    assert rec["refs"][0]["text"].startswith("Kos A. Sove.")
+    assert rec["refs"][3]["text"].startswith("Novak D, editors. Ptice Slovenije.")
+    assert rec["refs"][3]["first"] == "Novak"
+
+
+def test_one_file_per_folder_in_order_of_preference() -> None:
+    from real_articles_build import _preferred
+
+    files = [("7/7-all.xml", 1), ("7/7-en.xml", 1), ("7/7-sl.xml", 1), ("8/8.xml", 1)]
+    files += [("9/9-en.xml", 1)]
+    chosen = _preferred(files, ("-sl.xml", ".xml", "-en.xml"))
+    assert [p for p, _ in chosen] == ["7/7-sl.xml", "8/8.xml", "9/9-en.xml"]
+    assert _preferred(files, ()) == files
+
+
 def test_committed_corpus_is_broad_and_open() -> None:
+    from real_articles_build import split_of
+
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     assert len(records) >= 300
     assert len({r["publisher_family"] for r in records}) >= 5
+    languages = Counter(r["language"] for r in records)
+    assert len([lang for lang, n in languages.items() if n >= 5]) >= 4
+    styles = {r["style"] for r in records}
+    assert {"author-year", "abnt", "numeric-brackets", "numeric-parentheses"} <= styles
+    assert "numeric-superscript" in styles
+    assert all(r["split"] == split_of(r["group"]) for r in records)
+    assert not any(e["text"][:1] in ".,;: " for r in records for e in r["refs"])
     assert all(r["licence"] for r in records)
     assert {r["split"] for r in records} == {"dev", "test"}
     assert len({r["id"] for r in records}) == len(records)
