@@ -107,3 +107,38 @@ def test_year_suffix_and_no_date() -> None:
     a, b = parse_bibtex(text, "x.bib").references
     assert (a.year, a.year_suffix, a.year_label) == (2019, "a", "2019a")
     assert (b.year, b.no_date, b.year_label) == (None, True, "n.d.")
+
+
+def test_entry_without_key_gets_an_index_id_and_a_problem() -> None:
+    bib = parse_bibtex("@article{, title = {No key}}\n@article{k, title = {Key}}\n", "r.bib")
+    assert [(r.id, r.key) for r in bib.references] == [("ref-1", None), ("k", "k")]
+    assert [(p.location.line, "no citation key" in p.message) for p in bib.problems] == [(1, True)]
+
+
+def test_string_expansion_is_capped_and_cut_macros_taint_their_users() -> None:
+    from citeaudit.bibliography.bibtex import MAX_EXPANDED_VALUE
+
+    doubling = "".join(f"@string{{m{i} = m{i - 1} # m{i - 1}}}\n" for i in range(1, 25))
+    text = (
+        '@string{m0 = "0123456789"}\n'
+        + doubling
+        + '@string{user = "Journal of " # m24}\n'
+        + "@article{k, journal = user, title = {Fine} # m3}\n"
+    )
+    bib = parse_bibtex(text, "r.bib")
+    (ref,) = bib.references
+    assert ref.title == "Fine" + "0123456789" * 8  # an expansion under the cap is whole
+    assert ref.container is not None and len(ref.container) <= MAX_EXPANDED_VALUE
+    lines = [p.location.line for p in bib.problems]
+    # m14 is the first past 100,000 characters; every macro built on it, the macro
+    # that uses one, and the field that uses that are reported on their lines
+    assert lines == list(range(15, 28))  # m14..m24, user, then the field
+
+
+def test_crossref_parent_is_found_whatever_the_case_of_its_key() -> None:
+    text = (
+        "@inproceedings{child, crossref = {ICSE2018}, title = {Paper}}\n"
+        "@proceedings{icse2018, title = {Proceedings of ICSE}, year = 2018}\n"
+    )
+    child = parse_bibtex(text, "r.bib").references[0]
+    assert (child.container, child.year) == ("Proceedings of ICSE", 2018)

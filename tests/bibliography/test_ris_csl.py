@@ -80,3 +80,34 @@ def test_csl_json_non_object_item_is_a_problem() -> None:
     bib = parse_csl_json('[{"id": "a"}, 42]', "x.json")
     assert [r.id for r in bib.references] == ["a"]
     assert "not a CSL item" in bib.problems[0].message
+
+
+def test_csl_json_long_integers_stay_digits_and_lines_count_on() -> None:
+    text = (
+        '[{"id": "a", "volume": '
+        + "7" * 5000
+        + "},\n"
+        + "[" * 3000
+        + "]" * 3000
+        + ",\n"
+        + '{"id": "b", "issued": {"date-parts": [["2019"]]}}]'
+    )
+    bib = parse_csl_json(text, "r.json")
+    assert [(r.id, r.location.line) for r in bib.references] == [("a", 1), ("b", 3)]
+    assert bib.references[0].volume == "7" * 5000
+    assert bib.references[1].year == 2019
+    assert [p.location.line for p in bib.problems] == [2]
+
+
+def test_csl_json_items_after_a_deep_value_in_the_wrapper_object() -> None:
+    text = '{"meta": ' + "[" * 3000 + "]" * 3000 + ', "items": [{"id": "x", "title": "T"}]}'
+    bib = parse_csl_json(text, "r.json")
+    assert [r.id for r in bib.references] == ["x"]
+    assert bib.problems == ()
+
+
+def test_csl_json_lone_surrogates_are_replaced_on_decode() -> None:
+    bib = parse_csl_json('[{"id": "k", "title": "a\\ud800b", "x\\udc00": "v"}]', "r.json")
+    (ref,) = bib.references
+    assert ref.title == "a\ufffdb"
+    assert ref.extra == (("x\ufffd", "v"),)
