@@ -111,3 +111,10 @@ def test_csl_json_lone_surrogates_are_replaced_on_decode() -> None:
     (ref,) = bib.references
     assert ref.title == "a\ufffdb"
     assert ref.extra == (("x\ufffd", "v"),)
+
+
+def test_ris_files_concatenated_with_their_byte_order_marks() -> None:
+    text = "TY  - JOUR\nTI  - First\nER  - \n\ufeffTY  - JOUR\nTI  - Second\nER  - \n"
+    bib = parse_ris(text, "r.ris")
+    assert [(r.title, r.location.line) for r in bib.references] == [("First", 1), ("Second", 4)]
+    assert bib.problems == ()

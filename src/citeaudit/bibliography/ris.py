@@ -102,6 +102,9 @@ def parse_ris(text: str, source: str) -> Bibliography:
     """A Bibliography from RIS text; `source` names the file in locations."""
     problems: list[ParseProblem] = []
     references: list[Reference] = []
+    # Two exports concatenated leave the second one's byte-order mark before its
+    # first "TY  - ", where rispy would reject the record; it is never content.
+    text = text.replace("\ufeff", "")
     for record in _records(text, source, problems):
         location = Location(source, record.line)
         body = record.text if record.closed else record.text + "\nER  - \n"
@@ -126,7 +129,7 @@ def _records(text: str, source: str, problems: list[ParseProblem]) -> Iterator[_
     lines = text.split("\n")
     start: int | None = None
     for number, line in enumerate(lines, start=1):
-        clean = line.lstrip("\ufeff").rstrip()
+        clean = line.rstrip()
         match = _TAG.match(clean)
         tag = match.group(1) if match else None
         if tag == "TY":
