@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
-from citeaudit.bibliography.embedded import embedded_bibliography
+from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.loading import read_bibliography
-from citeaudit.bibliography.reference_list import list_bibliography, read_reference_list
+from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
@@ -33,7 +33,7 @@ from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
-from citeaudit.manuscript.standalone_list import looks_like_reference_list
+from citeaudit.manuscript.standalone_list import standalone_entries
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding
 from citeaudit.model.location import Location
@@ -144,13 +144,18 @@ def _read_reference_list(
         problems.append(_unreadable(exc, f"; {_NOT_CROSS_CHECKED}"))
 
 
-def _is_standalone_list(document: Document) -> bool:
-    """A file that is only a reference list: no list heading, no .bib, entries all along."""
-    return (
-        not document.reference_entries
-        and not document.bibliography_files
-        and looks_like_reference_list(document.lines)
-    )
+_LIST_FORMATS = ("text", "markdown", "docx")  # what lists are pasted into; never LaTeX
+
+
+def _standalone_list(document: Document) -> Bibliography | None:
+    """A file that is only a reference list (no list heading, no .bib, entries all
+    along) as a Bibliography; None for a manuscript."""
+    if document.reference_entries or document.bibliography_files:
+        return None
+    if document.format not in _LIST_FORMATS:
+        return None
+    entries = standalone_entries(document.lines)
+    return None if entries is None else bibliography_from_entries(document.path, entries)
 
 
 def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditData:
@@ -173,8 +178,9 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
             problems.append(_unreadable(exc))
             continue
         problems.extend(_problem(p) for p in doc_problems)
-        if _is_standalone_list(document):
-            bibliographies.append(list_bibliography(document))
+        standalone = _standalone_list(document)
+        if standalone is not None:
+            bibliographies.append(standalone)
         else:
             documents.append(document)
 

@@ -39,6 +39,8 @@ NOT_LISTS = [
     + "\n\n"
     + "Lee (2020) replied at similar length, with words of a paper. " * 60
     + "\n",
+    "Smith (2020) says so \\cite{k}.\n" * 20,
+    "Smith (2020) says so [@k].\n" * 20,
     "Hart, J. (2019) found that rivers move.\n\nLee, K. (2020) showed this was wrong, and we"
     " agree.\n\nKim, S. (2021) cites them (Hart, 2019; Lee 2020).\n",
 ]

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from citeaudit.bibliography.freetext import parse_reference
-from citeaudit.bibliography.interface import Bibliography
+from citeaudit.bibliography.freetext import inherit_repeated_authors, parse_reference
+from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.manuscript.document import Document, RawEntry
 from citeaudit.manuscript.latex import BIBITEM, bibitem_key
 from citeaudit.model.reference import Reference
 
-__all__ = ["bibliography_from_entries", "embedded_bibliography"]
+__all__ = ["MAX_ENTRY_CHARS", "bibliography_from_entries", "embedded_bibliography"]
+
+# Longer than any real entry (a 100-author list is ~5,000); the parser's cost grows with
+# the entry, so a run-on "entry" (an unclosed \bibitem[ label swallowing the rest of
+# the list) is read only this far, and said so.
+MAX_ENTRY_CHARS = 10_000
 
 
 def embedded_bibliography(document: Document) -> Bibliography | None:
@@ -27,16 +32,30 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
     LaTeX ``\\bibitem{key}`` entries keep their key, so ``\\cite{key}`` can match them.
     """
     references: list[Reference] = []
+    problems: list[ParseProblem] = []
     for index, entry in enumerate(entries, start=1):
         keyed = bibitem_key(entry.raw) if "\\bibitem" in entry.raw else None
         key = keyed[0] if keyed is not None else None
         text = entry.text
         if key is not None and "\\bibitem" in text:
             text = BIBITEM.sub("", text).strip()
+        if len(text) > MAX_ENTRY_CHARS:
+            problems.append(
+                ParseProblem(
+                    entry.location,
+                    f"entry of {len(text)} characters, longer than any reference; "
+                    f"only its first {MAX_ENTRY_CHARS} were read",
+                    entry.raw[:200],
+                )
+            )
+            text = text[:MAX_ENTRY_CHARS]
         ref = parse_reference(
             text, id=key or f"ref-{index}", index=index, location=entry.location, raw=entry.raw
         )
         if key is not None and ref.key != key:
             ref = replace(ref, key=key)
         references.append(ref)
-    return Bibliography(source=source, format="freetext", references=tuple(references))
+    references = inherit_repeated_authors(references)
+    return Bibliography(
+        source=source, format="freetext", references=tuple(references), problems=tuple(problems)
+    )

@@ -22,7 +22,7 @@ from citeaudit.manuscript.document import Line, RawEntry
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.reference_section import looks_like_entry_start, split_entries
 
-__all__ = ["list_entries", "looks_like_reference_list"]
+__all__ = ["list_entries", "looks_like_reference_list", "standalone_entries"]
 
 _MIN_ENTRIES = 2  # one line with a year is as likely a sentence as a reference
 _SHARE = 0.8  # of units that must read like entries (a title line may be the rest)
@@ -40,6 +40,7 @@ _PROSE_WORDS = frozenset(
     | {"here", "there", "it", "its"}
 )
 _WORD = re.compile(r"[a-z]+")
+_CITE_COMMAND = re.compile(r"\\[A-Za-z]*cite|\[-?@")  # \cite{k}, [@k]: text that cites
 _CAPITAL_START = re.compile(r"\W{0,3}[^\W\d_a-z]")  # "Whitfield R.", "Reuters.", "“Title”"
 # A parenthetical author-year citation, "(Lee, 2020)": text cites, an entry is cited.
 _CITES = re.compile(r"\([A-Z][^\s(),;]+(?: et al\.)?,? (?:1[5-9]|20)\d\d[a-z]?[;)]")
@@ -54,17 +55,24 @@ def list_entries(
 
 def looks_like_reference_list(lines: Sequence[Line]) -> bool:
     """Whether the lines are a bare reference list rather than a manuscript's text."""
+    return standalone_entries(lines) is not None
+
+
+def standalone_entries(
+    lines: Sequence[Line], clean: Callable[[str], str] = strip_markdown
+) -> tuple[RawEntry, ...] | None:
+    """The entries when the lines are a bare reference list; None when they are text."""
     if not any(line.text.strip() for line in lines):
-        return False
-    entries = list_entries(lines)
+        return None
+    entries = list_entries(lines, clean)
     if len(entries) < _MIN_ENTRIES:
-        return False
+        return None
     alike = sum(1 for entry in entries if _reads_like_entry(entry))
-    return alike >= _SHARE * len(entries)
+    return entries if alike >= _SHARE * len(entries) else None
 
 
 def _reads_like_entry(entry: RawEntry) -> bool:
-    if len(entry.text) > _MAX_ENTRY_CHARS:
+    if len(entry.text) > _MAX_ENTRY_CHARS or _CITE_COMMAND.search(entry.raw):
         return False
     first = next((ln for ln in entry.raw.splitlines() if ln.strip()), "")
     if not (looks_like_entry_start(first.strip()) or _CAPITAL_START.match(first)):
