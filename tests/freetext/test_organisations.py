@@ -121,3 +121,15 @@ def test_a_title_standing_first_is_not_an_organisation() -> None:
         "Routledge, 1996."
     )
     assert ref.title == "Spirits in Culture, History and Mind"
+
+
+@pytest.mark.parametrize("dash", ["———.", "---.", "______.", "—."])
+def test_repeated_author_dash_takes_the_authors_before_it(dash: str) -> None:
+    from citeaudit.bibliography.freetext import inherit_repeated_authors
+
+    first = parse("Abelard, Mina. 2011. The Long Winter. Oslo: Fjord Press.")
+    second = parse(f"{dash} 2014. “Ice-off Dates.” Journal of Lake Studies 12 (3): 201–19.")
+    assert second.authors == () and ("repeated_authors", "true") in second.extra
+    assert second.year == 2014 and second.title == "Ice-off Dates"
+    refs = inherit_repeated_authors([first, second])
+    assert families(refs[1]) == ["Abelard"]

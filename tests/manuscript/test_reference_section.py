@@ -9,6 +9,7 @@ from citeaudit.manuscript.reference_section import (
     is_reference_title,
     looks_like_entry_start,
     split_entries,
+    split_entries_with_layout,
 )
 
 
@@ -183,3 +184,123 @@ def test_looks_like_entry_start(line: str, expected: bool) -> None:
 def test_horizontal_rules_and_latex_commands_are_not_entries() -> None:
     text = "---\nSmith, J. (2019). T.\n\\bibliographystyle{plain}\n* * *\n"
     assert [e.text for e in split_entries(lines_of(text))] == ["Smith, J. (2019). T."]
+
+
+# --- layouts (issue 12): every entry found, however short or oddly shaped -----------
+
+
+def test_one_entry_per_line_keeps_short_and_unusual_entries() -> None:
+    text = (
+        "Abelard, M. (2011). The long winter. Fjord Press.\n"
+        "OECD 2020. Outlook on rivers. Paris.\n"
+        "R Core Team (2012). R: A language. Vienna.\n"
+        "---. (2014). Ice-off dates. Journal of Lake Studies, 12, 201–219.\n"
+        "lavaan project. (2017). Model syntax. https://lavaan.example.org\n"
+        "INSTITUTO ALFA. 2023. Relatório anual. São Paulo.\n"
+        "Bünsow R. 1953. Made-up rhythms. Planta 42:1–9.\n"
+        "(2023). Sentinel product guide. Archive Center.\n"
+        "Zhou, L. (2019). Rivers. Press.\n"
+    )
+    entries, layout = split_entries_with_layout(lines_of(text))
+    assert [e.location.line for e in entries] == list(range(1, 10))
+    assert layout.kind == "one per line" and layout.joined == 0 and not layout.uncertain
+
+
+def test_one_entry_per_paragraph_with_blank_lines_between() -> None:
+    entries = [
+        "Antón SC. 2003. A made-up history of hominins. Journal of Bones 12:1–9.",
+        "Clarke RJ. 1977. Unpublished thesis. Johannesburg: University of Nowhere.",
+        "1000 Lakes Project Consortium, Abel GR, Berg D. 2010. A map of lakes. Nature 467:1–9.",
+        "HAINMUELLER J. Balanced samples. Journal of Methods. v. 20, n. 1. 2012.",
+        "BRASIL. Lei das águas inventada. Brasília, DF: Senado, 1997.",
+        "DICIONÁRIO on-line de rios. Verbete. https://www.dicio.example.br/rio/",
+        "nick1627 (2019). Lake visualisation, GitHub repo.",
+    ]
+    found = split_entries(lines_of("\n\n".join(entries) + "\n"))
+    assert [e.text for e in found] == entries
+
+
+def test_bare_list_numbers_counting_up_start_entries() -> None:
+    text = "".join(
+        f"{k} Author{k} A. A made-up title {k}. J Lakes. 2019;{k}:1-9.\n" for k in range(1, 8)
+    )
+    entries, layout = split_entries_with_layout(lines_of(text))
+    assert len(entries) == 7 and layout.kind == "numbered"
+
+
+def test_hard_wrapped_hanging_paragraphs_chicago() -> None:
+    text = (
+        "Abelard, Mina. 2011. The Long Winter of Northern Lakes: Ice, Fish and the People\n"
+        "Who Depend on Them. Oslo: Fjord Press.\n"
+        "\n"
+        "———. 2014. “Ice-off Dates and Spawning.” Journal of Lake Studies 12 (3):\n"
+        "201–219.\n"
+        "\n"
+        "Baltic Weather Archive. 2016. Monthly Station Records, 1950–2015. Riga: Baltic\n"
+        "Weather Archive.\n"
+        "\n"
+        "OECD. 2020. A Made-up Outlook on Rivers. Paris: OECD Publishing.\n"
+        "\n"
+        "Okafor, Chidi, and Rosa Quispe. 2019. “River Commissions in Comparative\n"
+        "Perspective.” In Handbook of Water Governance, edited by Anders Holm, 77–96.\n"
+        "London: Routledge.\n"
+    )
+    entries, layout = split_entries_with_layout(lines_of(text))
+    assert [e.location.line for e in entries] == [1, 4, 7, 10, 12]
+    assert layout.kind == "hanging paragraphs"
+    assert entries[1].text.startswith("———. 2014.") and entries[1].text.endswith("201–219.")
+
+
+def test_abnt_capitals_and_organisations_first() -> None:
+    text = (
+        "GÓMEZ, A.; FERREIRA, B. Rios e cidades. São Paulo: Editora Alfa, 2018.\n\n"
+        "INSTITUTO ALFA. Relatório anual de rios. São Paulo: Alfa, 2023.\n\n"
+        "O ESTADO. Chuvas fecham estradas. O Estado, São Paulo, 3 mar. 2019.\n\n"
+        "SILVA, J. C. da. Título. Rio de Janeiro: Beta, 2001.\n"
+    )
+    assert [e.location.line for e in split_entries(lines_of(text))] == [1, 3, 5, 7]
+
+
+def test_a_line_continuing_an_entry_is_joined_and_counted() -> None:
+    text = (
+        "Abelard, M. (2011). The long winter of\n"
+        "northern lakes. Fjord Press.\n"
+        "Zhou, L. (2019). Rivers. Press.\n"
+    )
+    entries, layout = split_entries_with_layout(lines_of(text))
+    assert [e.location.line for e in entries] == [1, 3]
+    assert layout.joined == 1 and layout.uncertain
+    assert "joined" not in layout.describe(2) and "continuation" in layout.describe(2)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Further reading",
+        "Leitura adicional",
+        "Lecturas recomendadas",
+        "Bibliografía complementaria",
+    ],
+)
+def test_further_reading_lists_are_reference_lists(second: str) -> None:
+    text = (
+        "# Title\n\nBody cites (Abelard, 2011).\n\n## References\n\n"
+        "Abelard, M. (2011). The long winter. Fjord Press.\n\n"
+        f"## {second}\n\n"
+        "Zhou, L. (2019). Rivers. Press.\n"
+    )
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None
+    assert lines[section.start].text == "## References"
+    assert [e.text[:5] for e in section.entries] == ["Abela", "Zhou,"]
+
+
+def test_a_table_of_contents_naming_references_does_not_chain() -> None:
+    text = (
+        "Contents\n\nReferences\n\n# Introduction\n\nText (Zhou, 2019).\n\n"
+        "# References\n\nZhou, L. (2019). Rivers. Press.\n"
+    )
+    lines = lines_of(text)
+    section = find_reference_section(lines)
+    assert section is not None and lines[section.start].text == "# References"

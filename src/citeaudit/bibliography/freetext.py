@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citeaudit.bibliography import freetext_crf
 from citeaudit.bibliography.freetext_names import (
@@ -44,12 +44,23 @@ from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
-__all__ = ["ParsedFields", "parse_fields", "parse_reference", "refine_with_tagger", "rule_hints"]
+__all__ = [
+    "ParsedFields",
+    "inherit_repeated_authors",
+    "parse_fields",
+    "parse_reference",
+    "refine_with_tagger",
+    "rule_hints",
+]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _MAX_YEAR = 2035
 
+# "———. 2018." / "---. 2018." / "______. Title." (ABNT): the same authors as the entry before
+_REPEATED_AUTHORS = re.compile(r"^(?:[-—–‐_]{2,}|—)\s*[.,]?\s+")
+# what the dash is read as, so the rest parses as an entry with one author
+_REPEATED_STAND_IN = "Anonymous. "
 _LIST_NUMBER = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,3}\s*[.)](?!\d))\s*")
 _URL = re.compile(r"(?:https?://|(?<![\w@/])www\.)[^\s<>\"“”]+", re.IGNORECASE)
 # "apastyle.apa.org/style/x" as MLA writes it: taken out of the text, not kept as a URL
@@ -295,6 +306,7 @@ class ParsedFields:
     urls: list[str] = field(default_factory=list)
     kind: str | None = None
     style: str | None = None  # the shape recognised: "author-date", "quoted", "vancouver", ...
+    repeated_authors: bool = False  # a dash for "the same authors as the entry before"
 
 
 def parse_reference(
@@ -314,10 +326,14 @@ def parse_reference(
     """
     f = parse_fields(text)
     if use_model:
-        refine_with_tagger(text, f)
+        refine_with_tagger(_stand_in_for_dash(text) or text, f)
+        if f.repeated_authors:
+            f.authors = ()
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
+    if f.repeated_authors:
+        extra.append(("repeated_authors", "true"))
     if f.style:
         extra.append(("freetext_shape", f.style))
     return Reference(
@@ -533,8 +549,30 @@ def _clean_tagged(piece: str | None) -> str | None:
 # the pipeline
 
 
+def inherit_repeated_authors(references: list[Reference]) -> list[Reference]:
+    """Entries whose authors are a dash ("———. 2018.") take the authors of the entry
+    before them, as the style means (Chicago, MLA, ABNT's "______.")."""
+    out: list[Reference] = []
+    for ref in references:
+        if out and ("repeated_authors", "true") in ref.extra and not ref.authors:
+            ref = replace(ref, authors=out[-1].authors)
+        out.append(ref)
+    return out
+
+
+def _stand_in_for_dash(text: str) -> str | None:
+    s = _LIST_NUMBER.sub("", " ".join(text.replace("\u00a0", " ").split()), count=1)
+    m = _REPEATED_AUTHORS.match(s)
+    return _REPEATED_STAND_IN + s[m.end() :] if m else None
+
+
 def parse_fields(text: str) -> ParsedFields:
     """All fields of one entry; see the module docstring for the order of work."""
+    stand_in = _stand_in_for_dash(text)
+    if stand_in is not None:
+        f = parse_fields(stand_in)
+        f.authors, f.repeated_authors = (), True
+        return f
     f = ParsedFields()
     s = " ".join(text.replace("\u00a0", " ").split())
     s = _LIST_NUMBER.sub("", s, count=1)

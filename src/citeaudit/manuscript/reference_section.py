@@ -27,6 +27,7 @@ __all__ = [
     "AFTER_REFERENCE_TITLES",
     "REFERENCE_TITLES",
     "Heading",
+    "Layout",
     "ReferenceSection",
     "find_headings",
     "find_reference_section",
@@ -35,6 +36,7 @@ __all__ = [
     "looks_like_entry_start",
     "normalize_title",
     "split_entries",
+    "split_entries_with_layout",
 ]
 
 # Normalised: case-folded, accents removed, single spaces.
@@ -45,19 +47,32 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "bibliography", "select bibliography", "selected bibliography", "works cited",
         "literature cited", "cited literature", "literature", "sources", "sources cited",
         "works consulted", "citations", "bibliography and references", "notes and references",
+        "further reading", "further readings", "additional reading", "recommended reading",
+        "suggested reading", "references and further reading", "bibliography and further reading",
+        "selected reading", "selected readings",
         # Indonesian / Malay
         "daftar pustaka", "daftar referensi", "referensi", "rujukan", "senarai rujukan",
         "kepustakaan", "pustaka", "bibliografi", "daftar rujukan", "pustaka acuan",
+        "bacaan lanjutan", "daftar bacaan",
         # Spanish / Portuguese / Catalan
         "referencias", "referencias bibliograficas", "bibliografia", "referencies",
         "referencias citadas", "obras citadas", "fuentes", "referencias bibliograficas citadas",
+        "lecturas recomendadas", "lectura recomendada", "lecturas adicionales",
+        "lecturas complementarias", "bibliografia complementaria", "bibliografia complementar",
+        "bibliografia recomendada", "bibliografia consultada", "obras consultadas",
+        "leitura adicional", "leituras adicionais", "leituras recomendadas", "leitura recomendada",
+        "leituras complementares", "fontes", "fontes consultadas", "referencias complementares",
         # German
         "literaturverzeichnis", "literatur", "quellen", "quellenverzeichnis",
         "literatur und quellen", "quellen und literatur", "literaturangaben",
+        "weiterfuhrende literatur", "zum weiterlesen", "literaturhinweise",
         # French
         "references bibliographiques", "bibliographie", "ouvrages cites", "sources citees",
+        "pour aller plus loin", "lectures complementaires", "bibliographie complementaire",
+        "lectures recommandees",
         # Italian
-        "riferimenti bibliografici", "riferimenti", "bibliografia citata",
+        "riferimenti bibliografici", "riferimenti", "bibliografia citata", "letture consigliate",
+        "per approfondire", "bibliografia essenziale",
         # Dutch / Scandinavian / Finnish
         "literatuur", "literatuurlijst", "referenties", "bronnen", "bronvermelding",
         "litteratur", "referenser", "kallor", "litteraturliste", "kilder", "kirjallisuus",
@@ -126,6 +141,24 @@ _AUTHOR_THEN_YEAR = re.compile(
     r"^[^()\[\]]{1,120}?[.,]?\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,20}\)|\((?:n\.\s?d\.|s\.f\.|o\.\s?J\.|t\.t\.)\))",
     re.IGNORECASE,
 )
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_YEAR_ALT = r"(?:1[5-9]\d\d|20\d\d)"
+# other ways an entry starts; each is anchored and bounded (linear on any line)
+_OTHER_STARTS = re.compile(
+    # the repeated-author dash: "———. 2018." / "---. 2018." / "______, ed."
+    r"(?:[-—–‐_]{2,}|—)\s*[.,]"
+    # a short head, then the year: "OECD 2020.", "INSTITUTO ALFA. 2023.", "Bünsow R. 1953."
+    rf"|[^()\[\]\d]{{1,100}}?[.,]?\s\(?{_YEAR_ALT}[a-z]?\)?[.,:;]"
+    # a year first: "(2023). Title" (the bracket is already stripped)
+    rf"|{_YEAR_ALT}[a-z]?\)?[.,:]\s"
+    # Vancouver "Antón SC. 2003.", "HAINMUELLER J. Entropy", "De Wit CT, Lee M."
+    rf"|{_SURNAME_WORD}(?:[\s\-]{_SURNAME_WORD}){{0,2}}\s[{_UP}]{{1,3}}[.,:;]?\s"
+    # ABNT capitals: "BRASIL. Lei…", "INSTITUTO ALFA.", "O ESTADO.", "DICIONÁRIO on-line…"
+    rf"|[{_UP}]+(?:\s[{_UP}]{{2,}})+[.,;]\s|[{_UP}]{{2,}}[.,;]\s|[{_UP}]{{4,}}\s[a-z]"
+)
+# an entry of an unusual author in lower case or digits: "nick1627 (2019).",
+# "lavaan project. (2017)."
+_LOWER_START = re.compile(rf"[^()\[\]]{{1,60}}?\s\({_YEAR_ALT}[a-z]?\)")
 _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 8
 
@@ -148,12 +181,37 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class ReferenceSection:
-    """`lines[start:end]` is the heading and the list; `entries` the list cut up."""
+    """`lines[start:end]` is the heading and the list; `entries` the list cut up.
+
+    `layout` says how the entries were told apart (see `Layout`): a report can say how
+    many entries were found and how, so a list whose count is uncertain shows it.
+    """
 
     heading: Heading
     start: int
     end: int
     entries: tuple[RawEntry, ...]
+    layout: Layout | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a list was cut: `kind` is "numbered" or "bulleted" (a marker starts each
+    entry), "one per line" (each line or paragraph an entry), "hanging paragraphs"
+    (hard-wrapped entries separated by blank lines) or "wrapped lines" (hard-wrapped,
+    no separator: where entries start is a guess). `joined` counts lines that did not
+    start an entry although they stood alone (joined to the entry before them), and
+    `uncertain` is True when the count rests on guesses an editor should check."""
+
+    kind: str
+    joined: int = 0
+    uncertain: bool = False
+
+    def describe(self, entries: int) -> str:
+        text = f"{entries} entries, {self.kind}"
+        if self.joined:
+            text += f"; {self.joined} line(s) read as the continuation of the entry before"
+        return text
 
 
 def normalize_title(text: str) -> str:
@@ -201,6 +259,8 @@ def looks_like_entry_start(text: str) -> bool:
         return False
     surname = _SURNAME_COMMA.match(plain)
     if surname is not None and _name_words(surname.group(0)):
+        return True
+    if _OTHER_STARTS.match(plain) or (plain[0].islower() and _LOWER_START.match(plain)):
         return True
     if not plain[0].isupper():
         return False
@@ -305,10 +365,15 @@ def find_reference_section(
         return None
     strong = [h for h in candidates if h.strength > 0]
     heading = (strong or candidates)[-1]
+    first = _first_of_chain(heading, headings)
     end = len(lines)
     inner: set[int] = set()
     for h in headings:
-        if h.index < heading.index + heading.span:
+        if h.index < first.index + first.span:
+            continue
+        if h.title in REFERENCE_TITLES and h.index <= heading.index:
+            # "References" then "Further reading": both lists, read as one
+            inner.update(range(h.index, h.index + h.span))
             continue
         ends = (
             h.level == -1
@@ -322,51 +387,170 @@ def find_reference_section(
         inner.update(range(h.index, h.index + h.span))
     body = [
         line
-        for j, line in enumerate(
-            lines[heading.index + heading.span : end], heading.index + heading.span
-        )
+        for j, line in enumerate(lines[first.index + first.span : end], first.index + first.span)
         if j not in inner
     ]
-    entries = split_entries(body, clean)
-    return ReferenceSection(heading, heading.index, end, tuple(entries))
+    entries, layout = split_entries_with_layout(body, clean)
+    return ReferenceSection(heading, first.index, end, tuple(entries), layout)
+
+
+def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
+    """The first of the reference-list headings that follow one another directly
+    ("References", then "Further reading" or "Bibliografía complementaria"): the
+    lists under them are all reference lists, never text to find citations in. A
+    heading of another section between two of them (a table of contents naming
+    "References" first) breaks the chain."""
+    before = [h for h in headings if h.index < heading.index]
+    first = heading
+    for h in reversed(before):
+        if h.title in REFERENCE_TITLES and h.strength >= min(first.strength, 1):
+            first = h
+            continue
+        deeper = h.strength == 2 and h.level > first.level
+        if not deeper:
+            break
+    return first
 
 
 def split_entries(
     lines: Sequence[Line], clean: Callable[[str], str] = strip_markdown
 ) -> list[RawEntry]:
     """Cut a reference list into entries: numbered, bulleted, hanging or one per line."""
+    return split_entries_with_layout(lines, clean)[0]
+
+
+def split_entries_with_layout(
+    lines: Sequence[Line], clean: Callable[[str], str] = strip_markdown
+) -> tuple[list[RawEntry], Layout]:
+    """The entries and how they were told apart.
+
+    The layout is decided for the whole list, as a reader does at a glance:
+
+    - markers (``1.``, ``[1]``, ``-``, or bare numbers counting up) start entries;
+    - hanging paragraphs: entries hard-wrapped over several lines, blank lines between
+      them (Chicago at ~80 columns): each paragraph is an entry, and a line inside a
+      paragraph starts one only where the line before is short and ends an entry;
+    - wrapped lines with no separator: a line starts an entry where it reads like the
+      start of one and the line before ends one;
+    - otherwise one entry per line (Word paragraphs, pasted lists): every line is an
+      entry unless it plainly continues the one before (the line before ends mid-way,
+      or this one starts in lower case) -- short entries ("OECD 2020. Title.") and
+      entries of unusual shape are not merged into their neighbours.
+    """
     useful = [
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
     groups = _paragraphs(useful)
-    list_mode = sum(1 for ln in useful if list_marker(ln.text)) >= 2
-    # Blank lines between multi-line paragraphs mean hard-wrapped entries; without any
-    # blank line (Word paragraphs, one entry per line) each line may start an entry.
-    wrapped = len(groups) > 1 and any(len(g) > 1 for g in groups)
+    numbered = _bare_numbers(useful)
+    markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
+    list_mode = markers >= 2
+    texts = [ln.text for ln in useful if ln.text.strip()]
+    multi = sum(1 for g in groups if len(g) > 1)
+    if list_mode:
+        kind = "numbered" if numbered or _numbered(useful) else "bulleted"
+    elif len(groups) > 1 and multi * 3 >= len(groups) and _hard_wrapped(texts):
+        kind = "hanging paragraphs"
+    elif len(groups) == 1 and _hard_wrapped(texts):
+        kind = "wrapped lines"
+    else:
+        kind = "one per line"
+    width = max((len(t.rstrip()) for t in texts), default=0)
     entries: list[list[Line]] = []
+    joined = 0
     blank_before = True
-    for line in useful:
+    for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
             if entries:
                 entries[-1].append(line)
             continue
-        if not entries or list_marker(line.text):
+        prev = _last_text(entries)
+        if not entries or list_marker(line.text) or k in numbered:
             starts = True
         elif list_mode:
             starts = blank_before and looks_like_entry_start(line.text)
-        elif wrapped:
-            starts = (blank_before or _ends_entry(entries[-1][-1].text)) and looks_like_entry_start(
-                line.text
-            )
+        elif kind == "hanging paragraphs":
+            if blank_before:
+                starts = looks_like_entry_start(line.text) or (
+                    _ends_entry(prev) and not _continues(line.text)
+                )
+            else:
+                starts = (
+                    _ends_entry(prev)
+                    and len(prev.rstrip()) < 0.75 * width
+                    and looks_like_entry_start(line.text)
+                )
+        elif kind == "wrapped lines":
+            starts = _ends_entry(prev) and looks_like_entry_start(line.text)
         else:
-            starts = looks_like_entry_start(line.text)
+            starts = looks_like_entry_start(line.text) or (
+                _ends_entry(prev) and not _continues(line.text)
+            )
         if starts:
             entries.append([line])
         else:
             entries[-1].append(line)
+            joined += int(blank_before or kind == "one per line")
         blank_before = False
-    return [_entry(group, clean) for group in entries]
+    uncertain = kind == "wrapped lines" or (kind != "numbered" and joined > 0)
+    layout = Layout(kind, joined, uncertain)
+    return [_entry(group, clean) for group in entries], layout
+
+
+def _last_text(entries: list[list[Line]]) -> str:
+    if not entries:
+        return ""
+    return next((ln.text for ln in reversed(entries[-1]) if ln.text.strip()), "")
+
+
+def _numbered(lines: Sequence[Line]) -> bool:
+    return any(
+        (m := list_marker(ln.text)) is not None and m.group("bullet") is None for ln in lines
+    )
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+
+
+def _bare_numbers(lines: Sequence[Line]) -> set[int]:
+    """Indexes of lines numbered "1 Author…", "2 Author…" (a list number without its
+    full stop, as some journals print it): counted only when most lines carry one and
+    they count up by one, so a wrapped line starting with a volume number is not."""
+    found: list[tuple[int, int]] = []
+    for k, line in enumerate(lines):
+        m = _BARE_NUMBER.match(line.text)
+        if m is not None and list_marker(line.text) is None:
+            found.append((k, int(m.group(1))))
+    rising = [
+        (k, n)
+        for (k, n), prev in zip(found, [None, *found], strict=False)
+        if prev is None or n == prev[1] + 1
+    ]
+    nonblank = sum(1 for ln in lines if ln.text.strip())
+    if len(rising) < 3 or len(rising) * 2 < nonblank:
+        return set()
+    return {k for k, _ in rising}
+
+
+def _hard_wrapped(texts: Sequence[str]) -> bool:
+    """Lines cut at a fixed width: many of them as long as the longest, which is short."""
+    if len(texts) < 4:
+        return False
+    width = max(len(t.rstrip()) for t in texts)
+    full = sum(1 for t in texts if len(t.rstrip()) >= 0.85 * width)
+    return width <= 120 and full * 3 >= len(texts)
+
+
+def _continues(text: str) -> bool:
+    """A line that carries on the entry before it: it starts in lower case or with
+    punctuation, and names no year near its start ("and Methods. Sage."); "pandas
+    (2020)." and "lavaan project. (2017)." are entries."""
+    plain = strip_markdown(text).lstrip(" *_\"'“‘")
+    if not plain:
+        return True
+    if plain[0] in ",;:)]}.":
+        return True
+    return plain[0].islower() and not _YEAR.search(plain[:60])
 
 
 def _ends_entry(text: str) -> bool:
