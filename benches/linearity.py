@@ -41,6 +41,9 @@ NOISE_FLOOR = 0.5  # seconds: below this, ratios are mostly start-up noise
 Files = dict[str, str]  # file name -> content; the first is the manuscript or bibliography
 
 
+FAMILIES = ("Smith", "Nguyen", "García", "Müller", "Okafor", "Santoso", "Rahman", "Rossi")
+
+
 def thebibliography(body: str) -> str:
     return (
         "\\documentclass{article}\n\\begin{document}\nText \\cite{a}.\n"
@@ -100,11 +103,12 @@ def doi_flood(n: int) -> Files:
 
 
 def bibitems_one_line(n: int) -> Files:
-    items = "".join(f"\\bibitem{{k{i}}} A. Author. Title {i}. J. Things, 2020. " for i in range(n))
+    """n entries on one line, by different authors (same-author-year measures the rule)."""
+    items = "".join(
+        f"\\bibitem{{k{i}}} {FAMILIES[i % 8]}{i // 8}, A. Title {i}. J. Things, {1900 + i % 125}. "
+        for i in range(n)
+    )
     return {"paper.tex": thebibliography(items)}
-
-
-FAMILIES = ("Smith", "Nguyen", "García", "Müller", "Okafor", "Santoso", "Rahman", "Rossi")
 
 
 def csl_json_items(n: int) -> Files:
