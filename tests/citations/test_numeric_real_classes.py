@@ -130,3 +130,25 @@ def test_flattened_superscripts_when_they_are_the_style() -> None:
 def test_flattened_superscripts_are_not_read_beside_another_style() -> None:
     body = "Cells with Nrf2 and p53 grew [1]; Mdm2 fell [2] and rose [3] in mice4 and cells5."
     assert cited(numbered(body)) == [[1], [2], [3]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # superscripts wrapped in brackets, as some journals print them
+        ("Cases rose ^(1)^ and fell ^(2,3)^.", [[1], [2, 3]]),
+        ("Cases rose<sup>(4)</sup> and fell⁽⁵⁾.", [[4], [5]]),
+        # after a name ending in a number, a percentage, a closing bracket
+        ("Vaccines against COVID-19^6^ and covid-19 ⁽⁷⁾ at 21%⁸.", [[6], [7], [8]]),
+    ],
+)
+def test_superscripts_in_real_settings(body: str, expected: list[list[int]]) -> None:
+    assert cited(numbered(body)) == expected
+
+
+def test_round_brackets_after_brackets_and_common_nouns() -> None:
+    body = (
+        "Found in several tumor types (1), in a control group (2), in one cohort "
+        "study (3), at the website (https://example.org) (4) and in a handbook (2002) (5)."
+    )
+    assert cited(numbered(body, entries=5)) == [[1], [2], [3], [4], [5]]

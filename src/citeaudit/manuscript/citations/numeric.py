@@ -19,7 +19,8 @@ whole difference between reading a Vancouver paper and inventing citations):
   to a formula.
 * Superscripts -- ``<sup>3</sup>``, ``^3^``, ``¹²⁻⁵``, Word runs set superscript
   (`Line.superscripts`) -- are also exponents and units (``m²``, ``10⁻³``): kept
-  after a word or punctuation, never after a digit or a unit, numbers inside the list.
+  after a word or punctuation, never after a number (but after ``COVID-19``) or a
+  unit, numbers inside the list.
 * Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (after a name or "al",
   within the list; ``array[3]`` is indexing), and the
   flattened superscripts of text pasted from a PDF, ``as shown before.3,4`` -- kept
@@ -59,15 +60,16 @@ _BRACKETED = re.compile(
 _PAREN = re.compile(
     rf"\((?:(?P<prefix>refs?\.|references?|ref)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
 )
-_SUPERSCRIPT_MARKUP = re.compile(
-    rf"<sup>\s*(?P<sup>{_LIST})\s*</sup>|\^(?P<caret>{_LIST})\^", re.IGNORECASE
+_SUPERSCRIPT_MARKUP = re.compile(  # also wrapped, as SciELO prints them: ^(2,3)^
+    rf"<sup>\s*[(\[]?(?P<sup>{_LIST})[)\]]?\s*</sup>|\^[(\[]?(?P<caret>{_LIST})[)\]]?\^",
+    re.IGNORECASE,
 )
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNICODE = re.compile(
-    rf"(?<![{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
-    rf"(?:\s?[⁻,\-–]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*"
+    rf"⁽?(?<![{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
+    rf"(?:\s?[⁻,\-–]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*⁾?"
 )
-_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-", "⁽⁾")
 # flattened superscripts: "before.3,4 Then" -- never starting inside a number
 _GLUED_PLAIN = re.compile(
     r"(?:(?<=[^\W\d_]\.)|(?<=[^\W\d_]{3}))"
@@ -75,6 +77,7 @@ _GLUED_PLAIN = re.compile(
     r"(?=$|[\s);:\]]|[.,](?!\d))"
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
+_NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
 _LOOKBACK = 40
@@ -88,14 +91,10 @@ def _words(spaced: str) -> frozenset[str]:
 # Words after which a number in round brackets is a label, not a citation.
 _LABEL_WORDS = _words(
     "eq eqs equation equations eqn formula formulas table tables tab tabs fig figs figure "
-    "figures scheme schemes step steps stage stages phase phases model models section "
-    "sections chapter chapters appendix item items hypothesis hypotheses h study studies "
-    "experiment experiments group groups type types level levels grade class lemma "
-    "theorem proposition corollary condition conditions criterion criteria line lines "
-    "row rows column columns no nos number panel panels case cases patient patients "
-    "participant participants sample samples site sites question questions wave waves "
-    "ecuación ecuaciones equação equações tabela tabla tabelle figura abbildung gleichung "
-    "persamaan tabel gambar"
+    "figures scheme schemes step steps section sections chapter chapters appendix lemma "
+    "theorem proposition corollary hypothesis hypotheses line lines row rows column columns "
+    "no nos panel panels ecuación ecuaciones equação equações tabela tabla tabelle figura "
+    "abbildung gleichung persamaan tabel gambar"
 )
 # Words after which a superscript or a glued number is a unit or an abbreviation.
 _UNIT_WORDS = _words(
@@ -199,8 +198,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
             continue
         before = text[max(start - _LOOKBACK, 0) : start]
         stripped = before.rstrip()
-        if stripped and (stripped[-1].isdigit() or stripped[-1] in "=+*/<>^$)]|\\"):
-            continue  # f(x) (1), x = y + z (2), a call f1(2)
+        if stripped and (stripped[-1].isdigit() or stripped[-1] in "=+*/<>^$|\\"):
+            continue  # x = y + z (2), a call f1(2)
         if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
             continue  # f(1), sin(2): a function, not "disease(1)"
         if _word_before(text, start).casefold() in _LABEL_WORDS:
@@ -275,12 +274,15 @@ def _superscript_place(text: str, start: int) -> bool:
     """After a word or punctuation, never after a digit (10³) or a unit (m², km²)."""
     if start == 0:
         return False
-    before = text[start - 1]
-    if before.isdigit():
+    head = text[max(start - _LOOKBACK, 0) : start].rstrip()
+    if not head:
         return False
+    before = head[-1]
+    if before.isdigit():  # 10³ is a power; COVID-19²⁴ and SARS-CoV-2^3^ are names
+        return _NAME_WITH_NUMBER.search(head) is not None
     word = _word_before(text, start)
     if not word:
-        return before in ".,;:)]’'\"”"
+        return before in ".,;:)]%’'\"”"
     return len(word) > 1 and word.casefold() not in _UNIT_WORDS
 
 
