@@ -311,3 +311,47 @@ def test_standards_catalogue_numbers_and_captions_are_not_citations() -> None:
     )
     assert unmatched(text, []) == []
     assert [c for c, _ in run(text, []) if c.certainty is Certainty.CANDIDATE] == []
+
+
+def test_a_parenthesis_inside_brackets_and_brackets_inside_a_parenthesis() -> None:
+    refs = [
+        reference(1, "National Centre for Gene Records", year=2008, organisation=True),
+        reference(2, "Sutter", "Koval", "Brix", year=2011),
+    ]
+    text = (
+        "[GenBank accession no. QX123456 (National Centre for Gene Records 2008)] and "
+        "terms were grouped (http://terms.example.org, [Sutter et al., 2011])."
+    )
+    assert cited(text, refs) == {"ref-1", "ref-2"}
+
+
+def test_bare_et_al_before_a_year_in_running_text() -> None:
+    refs = [reference(1, "Falkner", "Roe", "Dunn", year=2005)]
+    assert cited("Later, Falkner et al., 2005 were able to repeat it.", refs) == {"ref-1"}
+
+
+def test_abnt_coauthors_after_other_works_and_apud() -> None:
+    refs = [
+        reference(1, "PEREIRA NETO", "RODAS", year=2015),
+        reference(2, "SOBRAL", "GIACOMO", year=2016),
+        reference(3, "GRUPILLO", year=2008),
+    ]
+    text = (
+        "(ROHAN, 2014; PEREIRA-NETO; RODAS, 2015; SOBRAL; GIACOMO, 2016) e a cultura "
+        "(PANKARU, apud GRUPILLO, 2008, p. 12)."
+    )
+    assert cited(text, refs) == {"ref-1", "ref-2", "ref-3"}
+
+
+def test_organisation_with_lower_case_words_and_a_title_cut_short() -> None:
+    refs = [
+        entry(
+            1,
+            "The tables development team (2021). Tables. Zenodo.",
+            "The tables development team",
+            year=2021,
+        ),
+        entry(2, "CIDADÃO, Índio? Direção: X. Brasília, 2014.", "CIDADÃO", year=2014),
+    ]
+    text = "Data were read with tables (The tables development team, 2021) e (CIDADÃO..., 2014)."
+    assert cited(text, refs) == {"ref-1", "ref-2"}

@@ -44,7 +44,8 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.location import Location
 
-_GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]]{1,400})\]")
+# Brackets holding a parenthesis are left to the parenthesis: "[no. X (Agency 2008)]".
+_GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH = re.compile(
@@ -214,8 +215,12 @@ def _bare(
             j -= 1
         if j >= 0 and clean[j] == ",":
             j -= 1
-        if j < 0 or not clean[j].isalpha() or j < start - 3 or not may_end_names(clean, j + 1):
-            continue  # only "Name 2019" and "Name, 2019"; not "in 2019"
+        if j < start - 3:
+            continue  # only "Name 2019" and "Name, 2019"
+        if j >= 2 and clean[j - 2 : j + 1] == "al.":
+            j -= 1  # "Falk et al., 2005 were"
+        if j < 0 or not clean[j].isalpha() or not may_end_names(clean, j + 2):
+            continue  # not "in 2019"
         follow = _BARE_FOLLOW.match(clean, m.end())
         if follow is None:
             continue

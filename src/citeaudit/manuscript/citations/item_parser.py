@@ -51,6 +51,13 @@ _LOCATOR = re.compile(
     r"(?:\s*[,:]\s*(?:(?:(?:pp?|S|hlm|h|pág|págs|pag|f|ff|para|ch|chap|cap|fig|tab|sec|vol)\.?\s*"
     r"(?:\d+|[IVXLCivxlc]+\b))|\d+)(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)?"
 )
+_INNER_CUE = re.compile(
+    r"\b(?:apud|cited\s+in|quoted\s+in|citad[oa]\s+(?:por|em|en)|dikutip\s+dalam|zit\.\s*n\.)"
+    r"\s+",
+    re.IGNORECASE,
+)
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+_PHRASE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){1,7}$")
 _TIGHT = re.compile(r"\s+([,;:])")
 
 
@@ -147,7 +154,7 @@ def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:
 def _tail_ok(tail: str) -> bool:
     """What follows a work's years: a locator, a separator, "and", a cue, or nothing."""
     tail = tail.strip()
-    if not tail or tail[0] in ",;:":
+    if not tail or tail[0] in ",;:)]":
         return True
     return bool(_AND.match(tail + " ") or _CUE.match(tail))
 
@@ -155,7 +162,12 @@ def _tail_ok(tail: str) -> bool:
 def _names_in(segment: str) -> _Names | None:
     """The names that end `segment` (the text between the previous work and a year)."""
     cut = _last_digit_cut(segment)
-    cut = _semicolon_cut(segment, cut)
+    opening = max(segment.rfind("(", cut), segment.rfind("["), cut - 1)
+    cut = opening + 1  # "[GenBank no. X (Agency 2008)]": a group inside a group
+    inner = [m.end() for m in _INNER_CUE.finditer(segment, cut)]
+    if inner:
+        cut = inner[-1]  # "PANKARARU, apud GRUPIONI": the work read is the one cited
+    cut = _semicolon_cut(segment, _skip(segment, cut, " ,;"))
     colon = segment.rfind(":", cut)
     if colon >= 0:
         cut = colon + 1  # "Dryad: Lee 2014"
@@ -178,11 +190,15 @@ def _names_in(segment: str) -> _Names | None:
         dropped = segment[cut:lowered].rstrip()
         weak = weak or not dropped.endswith((",", ":"))
         cut = lowered
-    text = segment[cut:].strip(" ,")
+    text = _ELLIPSIS.sub("", segment[cut:].strip(" ,"))  # "(ÍNDIO..., 2014)": a title cut short
     if not text:
         return None
     names = parse_names(text.replace(";", ","))
     if names is None:
+        if _PHRASE.match(text):
+            # "The pandas development team": an organisation with lower-case words, or
+            # a clause; counted only when an entry has exactly this name.
+            return _Names(cut, text, (text,), False, True)
         return None
     authors, et_al = names
     return _Names(cut, text, authors, et_al, weak)
