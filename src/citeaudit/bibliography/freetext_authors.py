@@ -1,0 +1,156 @@
+"""Where the author list ends when no year follows it (IEEE, MLA, Chicago notes,
+ABNT): a quoted title, an organisation before a comma, IEEE initials-first names, or
+a walk over "Name, Name and Name," forms. The names themselves are split by
+`freetext_names.parse_authors`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeaudit.bibliography.freetext_names import PARTICLES as _NAME_PARTICLES
+from citeaudit.bibliography.freetext_names import _is_given, is_organisation
+from citeaudit.bibliography.freetext_patterns import _UP
+from citeaudit.bibliography.freetext_sentences import _boundaries
+
+# --------------------------------------------------------------------------------------
+# authors when no year follows them
+
+
+def _split_authors(s: str) -> tuple[int, int, bool]:
+    """Where the author list ends and the rest starts; True when the title is quoted."""
+    q = re.search(r"[“\"«‘]", s)
+    first_boundary = _boundaries(s)
+    if q is not None and (not first_boundary or q.start() <= first_boundary[0] + 2):
+        return q.start(), q.start(), True
+    # "World Health Organization, Global action plan ..." (IEEE with an organisation)
+    org = re.match(r"^([^,.]+),\s+", s)
+    if (
+        org
+        and is_organisation(org.group(1))
+        and not re.match(rf"[{_UP}]\.|(?:and|&)\s", s[org.end() :])
+        and not _is_given(re.split(r"[,.]", s[org.end() :])[0])
+    ):
+        return org.end() - 1, org.end(), False
+    # IEEE-like: "S. E. Han, G. Chen, and X. Y. Li, Title ..."
+    ieee = _ieee_names_end(s)
+    if ieee is not None:
+        return ieee, ieee, False
+    walked = _names_prefix(s)
+    if walked is not None:
+        limit = first_boundary[0] if first_boundary else len(s)
+        between = s[walked[1] : limit]
+        if walked[0] < limit - 1 and _title_like(between):
+            return walked[0], walked[1], False
+    if not first_boundary:
+        return 0, 0, False
+    cut = first_boundary[0]
+    head = s[:cut]
+    # an inverted single name ending in an initial: "Keohane, Robert O. Power and ..."
+    weak = re.match(
+        rf"^([^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)*(?:[{_UP}]\.\s?)+)(?=[{_UP}][\w'’\-]+\s+[\w'’\-])",
+        head,
+    )
+    if weak and not re.match(rf"^[{_UP}]\.", s) and "," not in head[weak.end() :].split(".")[0]:
+        return weak.end(), weak.end(), False
+    return cut, cut, False
+
+
+def _title_like(chunk: str) -> bool:
+    words = [w.strip(",.;:()") for w in chunk.split()]
+    lower = [
+        w for w in words if w[:1].islower() and len(w) >= 3 and w.lower() not in _NAME_PARTICLES
+    ]
+    return (len(words) >= 3 and bool(lower)) or bool(re.search(r"[:?]", chunk))
+
+
+_PART = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
+
+
+# possessive (++): a word's hyphens stay in it, so "Aa-Aa-Aa-…" has one reading, not one
+# per hyphen (quadratic backtracking, issue 11)
+_FAM = rf"{_PART}[{_UP}][\w'’\-]++(?: [{_UP}][\w'’\-]++)?"
+
+
+_INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*)+"
+
+
+_NAME_FORMS = [
+    re.compile(rf"{_FAM},\s*{_INITS}"),  # "Sanford, W.E."
+    re.compile(rf"{_INITS}\s*{_FAM}"),  # "A. Connell"
+    re.compile(
+        rf"[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.|\s+[{_UP}][a-zà-ÿ]+)?\s+{_FAM}(?=,)"
+    ),  # "Carl Pletsch,"
+]
+
+
+_FIRST_ONLY = re.compile(rf"{_FAM},\s*[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.)?(?=,)")  # "WERNER, Ernst,"
+
+
+_NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*)")
+
+
+_ET_AL = re.compile(r",?\s*et\s+al\.?,?")
+
+
+def _names_prefix(s: str) -> tuple[int, int] | None:
+    """Walk "Name, Name and Name," from the start; (end of names, start of the rest)
+    when at least one name is followed by something that is not a name."""
+    pos = 0
+    count = 0
+    end = 0
+    while True:
+        m = None
+        for form in _NAME_FORMS if count else [_FIRST_ONLY, *_NAME_FORMS]:
+            m = form.match(s, pos)
+            if m:
+                break
+        if m is None:
+            break
+        count += 1
+        end = m.end()
+        e = _ET_AL.match(s, end)
+        if e:
+            end = e.end()
+            break
+        sep = _NAME_SEP.match(s, end)
+        if not sep or sep.end() == end:
+            break
+        pos = sep.end()
+    if count == 0:
+        return None
+    if re.match(r",?\s*(?:and|&)\s", s[end:]):
+        return None
+    rest = re.match(r"[\s,.;:]*", s[end:])
+    start = end + (rest.end() if rest else 0)
+    if start >= len(s) or not re.match(r"[\w“\"'‘«¿¡(]", s[start]):
+        return None
+    return end, start
+
+
+_IEEE_NAME = re.compile(
+    rf"(?:\s*(?:and|&)\s+)?[{_UP}]\.(?:\s?-?[{_UP}a-z]\.)*\s*"
+    rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|St\.)\s+)*"
+    rf"[{_UP}][\w'’\-]+(?:\s+[{_UP}][\w'’\-]+)?(?:,?\s+et al\.?)?"
+)
+
+
+def _ieee_names_end(s: str) -> int | None:
+    if not re.match(rf"^[{_UP}]\.", s):
+        return None
+    pos = 0
+    last_end = None
+    while True:
+        m = _IEEE_NAME.match(s, pos)
+        if not m:
+            break
+        last_end = m.end()
+        rest = s[m.end() :]
+        sep = re.match(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", rest)
+        if not sep:
+            break
+        nxt = s[m.end() + sep.end() :]
+        if not re.match(rf"(?:and\s+)?[{_UP}]\.", nxt):
+            return m.end() + sep.end() if sep.group(0).strip() == "," else m.end()
+        pos = m.end() + sep.end()
+    return last_end

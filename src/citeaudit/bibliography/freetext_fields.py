@@ -1,0 +1,520 @@
+"""Title, container and the rest of an entry once its authors (and year) are known.
+
+Journal sentences with their locators, chapters ("In: …, edited by …"), books with
+place and publisher, Vancouver's "Journal. 2019;4(2):1-9", and the kind of work
+guessed from what was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeaudit.bibliography.freetext_parsed import ParsedFields
+from citeaudit.bibliography.freetext_patterns import (
+    _CHAPTER_MARK,
+    _EDITED_BY,
+    _EDITOR_ROLE,
+    _GENRE,
+    _LOC_START,
+    _LOC_WORDS,
+    _MAX_YEAR,
+    _MONTH,
+    _NEWS_WORDS,
+    _NO_DATE,
+    _PUBLISHER_WORDS,
+    _REPORT,
+    _THESIS,
+    _TRAILING_PAREN,
+    _UP,
+    _YEAR,
+)
+from citeaudit.bibliography.freetext_sentences import _boundaries, _clean, _sentences
+
+# --------------------------------------------------------------------------------------
+# title, container and the rest
+
+
+def _quoted(rest: str) -> tuple[str, str] | None:
+    """(title, after) when `rest` starts with a quoted title."""
+    if not rest:
+        return None
+    o = rest[0]
+    closers = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'", "„": "“"}
+    if o not in closers:
+        return None
+    c = closers[o]
+    if o in "'‘":
+        m = re.search(rf"{re.escape(c)}(?=[,.:;]|\s|$)", rest[1:])
+        m2 = re.search(rf"{re.escape(c)}(?=[,.:;])", rest[1:])
+        m = m2 or m
+        if m is None:
+            return None
+        end = m.start() + 1
+    else:
+        end = rest.find(c, 1)
+        if end < 0:
+            return None
+    title = rest[1:end].strip().rstrip(",.;:").strip()
+    return title, rest[end + 1 :].strip(" ,.;:")
+
+
+def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None:
+    q = _quoted(rest)
+    if q is not None:
+        f.title, after = q
+        f.title = _clean(f.title)
+        _parse_container_tail(after, f)
+        if need_year:
+            _year_from(after, f)
+        return
+    sents = _sentences(rest)
+    if not sents:
+        return
+    if need_year and (
+        re.search(r"\[Internet\]", rest, re.IGNORECASE)
+        or any(
+            re.match(rf"^{_YEAR}[a-z]?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?\s*;", x)
+            for x in _sentences(rest, vancouver=True)[2:]
+        )
+    ):
+        f.style = "vancouver"
+        _parse_vancouver_rest(rest, f)
+        return
+    has_url = bool(f.urls or f.doi)
+    chap = next((i for i, x in enumerate(sents) if i >= 1 and _CHAPTER_MARK.match(x)), None)
+    journal = next((i for i, x in enumerate(sents) if i >= 1 and _journal_like(x)), None)
+    tail: list[str]
+    if chap is not None and (journal is None or chap <= journal):
+        title_parts, tail = sents[:chap], sents[chap:]
+        _parse_chapter(tail, f)
+    elif journal is not None:
+        start = _abbreviated_journal_start(sents, journal)
+        title_parts, tail = sents[:start], sents[start:]
+        _parse_journal(sents[journal], f)
+        if start < journal:
+            f.container = _clean(" ".join(sents[start:journal]))
+    else:
+        title_parts, tail = _title_and_tail(sents, has_url=has_url, need_year=need_year)
+        _parse_book_tail(tail, f, has_url=has_url)
+    title_parts = [t for t in title_parts if not _GENRE.match(t)] or title_parts[:1]
+    if len(title_parts) == 1 and f.container is None and chap is None and journal is None:
+        title_parts[0] = _journal_after_comma(title_parts[0], f)
+    if (
+        len(title_parts) == 1
+        and not tail
+        and ", " in title_parts[0]
+        and not re.search(r"[\[(]", title_parts[0])
+    ):
+        pieces = title_parts[0].split(", ")
+        k = next(
+            (
+                k
+                for k in range(1, len(pieces))
+                if _PUBLISHER_WORDS.search(pieces[k])
+                and len(pieces[k].split()) <= 6
+                and all(len(p.split()) <= 6 for p in pieces[k:])
+            ),
+            None,
+        )
+        if k is not None:
+            title_parts = [", ".join(pieces[:k])]
+            f.publisher = _clean(pieces[k])
+    f.title = _clean_title(" ".join(title_parts))
+    if need_year:
+        _year_from(" ".join(tail), f)
+        if f.year is None and not f.no_date:
+            _year_from(rest, f, avoid=f.title)
+
+
+_ABBREVIATION_SENTENCE = re.compile(rf"(?:[{_UP}][a-z]{{0,8}}\.\s?){{1,3}}")
+
+
+def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
+    """Where the journal begins when its abbreviated name was split into sentences of its
+    own ("Title. Mol. Ther. 2015, 23, 1416–1417." -> "Mol.", "Ther.", "2015, 23, …"):
+    the first of the abbreviation-only sentences just before a locator sentence that names
+    no journal itself (only a year). Otherwise `journal`, unchanged.
+
+    Why: ACS and some chemistry and medicine styles put the year first in the locators,
+    so the sentence the rules recognise as the journal's holds only the year, and the
+    abbreviated journal name was read as the end of the title."""
+    body = sents[journal].rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None or re.sub(rf"\b{_YEAR}[a-z]?\b|[\W_]", "", body[: m.start()]):
+        return journal
+    start = journal
+    while start - 1 >= 1 and _ABBREVIATION_SENTENCE.fullmatch(sents[start - 1].strip()):
+        start -= 1
+    return start
+
+
+def _given_name_first(s: str, m: re.Match[str]) -> bool:
+    """The "Vancouver block" is one given name and a middle initial ("Thomas D." of
+    "Thomas D. Gillespie. Fundamentals of Vehicle Dynamics. …", IEEE and ACM lists): the
+    one capitalised word and full stop after it is the family name, not the title.
+
+    Why: read as Vancouver, the family name became the title and the given name the
+    author. A true Vancouver entry with a one-word title ("Kumar A. Bioinformatics.")
+    reads the same; one-word article titles are far rarer than this."""
+    names = m.group("names")
+    if "," in names or not re.search(rf"\s[{_UP}]$", names):
+        return False
+    return bool(re.match(rf"[{_UP}][\w'’\-]+\.\s+[{_UP}\d\"“'‘]", s[m.end() :]))
+
+
+def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
+    """Cut "Title words, Journal Name, v. 71, pp. 318-327, 1982" (commas, no full stops,
+    common in the earth sciences and in reference lists typed by hand) into its title and
+    journal; returns the title part, or `sentence` unchanged when it has no such shape.
+
+    Why: with no full stop between them the title, journal and locators make one
+    sentence, and the rules took it all as the title (and the tagger, trained on that
+    reading, often cut such titles short at a word it took for the journal). The journal
+    is the last comma piece before the locators: short, and capitalised."""
+    if not _journal_like(sentence):
+        return sentence
+    body = sentence.rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None:
+        return sentence
+    head = body[: m.start()]
+    cut = head.rfind(", ")
+    if cut < 0:
+        return sentence
+    title, journal = head[:cut].strip(), head[cut + 2 :].strip()
+    if (
+        len(title.split()) < 2
+        or not 1 <= len(journal.split()) <= 8
+        or not journal[:1].isupper()
+        or re.search(r"\d", journal)
+    ):
+        return sentence
+    f.container = _clean(journal)
+    _locators(body[m.end() :], f)
+    return title
+
+
+def _title_and_tail(
+    sents: list[str], *, has_url: bool, need_year: bool
+) -> tuple[list[str], list[str]]:
+    if len(sents) == 1:
+        return sents, []
+    n_title = 1
+    # "Why do coalitions collapse? Party politics in East Africa. Routledge."
+    while (
+        n_title < len(sents) - 1
+        and sents[n_title - 1].rstrip("'’”\"").endswith(("?", "!"))
+        and _subtitle_like(sents[n_title])
+    ):
+        n_title += 1
+    if has_url and not need_year and n_title == 1 and len(sents) >= 3:
+        # web pages and news: "Title. More title? Site. URL"
+        last = sents[-1]
+        if not _PUBLISHER_WORDS.search(last) and not any(_GENRE.match(x) for x in sents[1:]):
+            n_title = len(sents) - 1
+    return sents[:n_title], sents[n_title:]
+
+
+def _subtitle_like(sentence: str) -> bool:
+    return (
+        not re.search(r"\d", sentence)
+        and not _CHAPTER_MARK.match(sentence)
+        and not _PUBLISHER_WORDS.search(sentence)
+        and not re.search(r"\b(?:ed|edn|eds)\.", sentence)
+        and ":" not in sentence
+        and len(sentence.split()) >= 2
+    )
+
+
+def _clean_title(t: str | None) -> str | None:
+    t = _clean(t)
+    if not t:
+        return None
+    prev = None
+    while prev != t:
+        prev = t
+        t = _TRAILING_PAREN.sub("", t).rstrip(" .,;:")
+    t = re.sub(r"\s*\[(?:internet|online|electronic resource)\]$", "", t, flags=re.IGNORECASE)
+    t = re.sub(rf",?\s*\([^()]*:[^()]*{_YEAR}[^()]*\)$", "", t)
+    t = re.sub(
+        r",?\s*\d+(?:st|nd|rd|th|a|e|ª)?\.?\s*(?:edn|ed|Aufl|éd)\.?$", "", t, flags=re.IGNORECASE
+    )
+    t = _clean(t) or ""
+    return t or None
+
+
+def _journal_like(sentence: str) -> bool:
+    body = sentence.rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None or m.start() == 0:
+        return False
+    loc = body[m.end() :]
+    if not re.search(r"\d", re.sub(rf"\b{_YEAR}[a-z]?\b", "", loc)):
+        return False
+    words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", loc)]
+    odd = [w for w in words if w not in _LOC_WORDS and len(w) > 1]
+    return len(odd) <= 1 and not re.search(r"[:;]\s*[A-Z]", loc)
+
+
+def _parse_journal(sentence: str, f: ParsedFields) -> None:
+    body = sentence.rstrip(" .")
+    m = _LOC_START.search(body)
+    if m is None:
+        return
+    f.container = _clean(body[: m.start()])
+    _locators(body[m.end() :], f)
+
+
+def _locators(loc: str, f: ParsedFields) -> None:
+    loc = loc.strip()
+    vm = re.search(r"(?:\bvols?\.?|\bv\.|\bBd\.|\bJg\.|\bT\.)\s*(\w+)", loc, re.IGNORECASE)
+    if vm:
+        f.volume = vm.group(1)
+    else:
+        vm = re.match(r"(\d+[A-Za-z]?(?:\s+\w+\s+\d+)?)\s*(?=\(|,|$|\s)", loc)
+        if vm:
+            f.volume = vm.group(1)
+    for im in (
+        re.search(
+            r"\b(?:no|nos|n|nr|núm|num|issue|heft|h)\.?\s*(\d\w*(?:[-–/]\w+)?)", loc, re.IGNORECASE
+        ),
+        re.search(r"\(\s*([^()]{1,20}?)\s*\)", loc),
+    ):
+        if im and not re.fullmatch(rf"{_YEAR}[a-z]?", im.group(1)):
+            f.issue = im.group(1)
+            break
+    pm = re.search(
+        r"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)",
+        loc,
+    ) or re.search(r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
+    if pm:
+        f.pages = pm.group(1).replace(" ", "")
+    elif f.volume:
+        em = re.search(r",\s*([A-Za-z]?\d+)\s*$", loc)
+        if em and em.group(1) != f.volume:
+            f.pages = em.group(1)
+
+
+def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
+    f.kind = "chapter"
+    text = " ".join(tail)
+    text = _CHAPTER_MARK.sub("", text, count=1).strip(" :")
+    role = _EDITOR_ROLE.search(text)
+    if role:
+        after = text[role.end() :].strip(" ,.:")
+        f.container = _container_cut(after)
+    else:
+        f.container = _container_cut(text, chapter=True)
+    pm = re.search(r"\b(?:pp?|S|hlm|hal|págs?)\.\s*(\w+(?:\s*[-–—]\s*\w+)?)", text)
+    if pm:
+        f.pages = pm.group(1).replace(" ", "")
+    pub = re.search(r"(?:^|[.)]\s)(?:[^.:;()]{2,40}:\s*)?([^.:;()]*?)(?:[;,]\s*\d{4})?\.?$", text)
+    if pub and pub.group(1) and _PUBLISHER_WORDS.search(pub.group(1)):
+        f.publisher = _clean(pub.group(1))
+
+
+_CONTAINER_CUT = re.compile(
+    r"(?:,\s*(?:vols?\.|v\.\s*\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
+    r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|"
+    r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)"
+    r"|,?\s+\(?\d+(?![\w])|,\s*\d|,\s*" + _MONTH + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.)"
+    r"|,\s*(?:n\.\s?d|s\.\s?f|o\.\s?J|t\.\s?t)\b|(?<=\)),\s"
+)
+
+
+_JOURNAL_ABBREV_END = re.compile(
+    r"\b(?:Lett|Rev|Sci|Med|Res|Phys|Chem|Eng|Soc|Stud|Inst|Bull|Ann|Proc|Trans|Conf|Int|Natl|"
+    r"Biol|Ecol|Econ|Psychol|Educ|Sociol|Polit|Hist|Geogr|Comput|Math|Appl|Environ|Clin|Surg|J|"
+    r"Symp|Syst|Technol|Mater|Commun|Dev|Manag|Adm|Hum|Am|Eur|Br|Can|Aust)$"
+)
+
+
+def _container_cut(text: str, *, chapter: bool = False) -> str | None:
+    """The container at the start of `text`, up to the first locator or sentence end."""
+    cut = _container_cut_raw(text, chapter=chapter)
+    if cut and _JOURNAL_ABBREV_END.search(cut):
+        t = text.strip(" ,;:")
+        if t.startswith(cut + "."):
+            return cut + "."
+    return cut
+
+
+def _container_cut_raw(text: str, *, chapter: bool = False) -> str | None:
+    t = text.strip(" ,.;:")
+    cuts = [m.start() for m in _CONTAINER_CUT.finditer(t)]
+    b = _boundaries(t)
+    if b:
+        cuts.append(b[0] - 1)
+    if chapter:
+        e = _EDITED_BY.search(t)
+        if e:
+            cuts.append(e.start())
+    end = min(cuts) if cuts else len(t)
+    return _clean(t[:end])
+
+
+def _parse_container_tail(after: str, f: ParsedFields) -> None:
+    """After a quoted title: "Container, vol. 12, no. 3, ..." / "In Book, edited by ..."."""
+    a = after.strip(" ,.;:")
+    if not a:
+        return
+    if _CHAPTER_MARK.match(a):
+        _parse_chapter([a], f)
+        return
+    f.container = _container_cut(a)
+    if f.container and f.container.lower() in {"in", "ed", "available"}:
+        f.container = None
+    rest = a[len(f.container or "") :]
+    _locators(rest, f)
+    if f.container and _GENRE.match(f.container):
+        f.kind = "thesis"
+        f.container = None
+    if f.volume and not re.search(r"\d", f.volume):
+        f.volume = None
+
+
+def _parse_book_tail(tail: list[str], f: ParsedFields, *, has_url: bool) -> None:
+    tail = [t for t in tail if not _GENRE.match(t)]
+    if not tail:
+        return
+    first = _clean(tail[0]) or ""
+    first = re.sub(
+        r"^\d+(?:st|nd|rd|th|a|e|ª)?\.?\s*(?:edn|ed|Aufl|éd)\.?,?\s*", "", first, flags=re.I
+    )
+    if not first and len(tail) > 1:
+        first = _clean(tail[1]) or ""
+    # "Place: Publisher, 2019" / "Publisher; 2019" / "Site Name"
+    pm = re.match(
+        r"^(?:[^:;,]{2,40}(?:,\s*[A-Z]{2,})?:\s*)?(?P<pub>[^;]+?)(?:[;,]\s*\d{4}[a-z]?)?$", first
+    )
+    candidate = _clean(pm.group("pub")) if pm else first
+    if candidate and re.fullmatch(r"\d+(?:st|nd|rd|th|a|e|\.)?\s*(?:edn|ed|Aufl|éd)\.?", candidate):
+        candidate = _clean(tail[1]) if len(tail) > 1 else None
+        if candidate:
+            pm = re.match(
+                r"^(?:[^:;,]{2,40}:\s*)?(?P<pub>[^;]+?)(?:[;,]\s*\d{4}[a-z]?)?$", candidate
+            )
+            candidate = _clean(pm.group("pub")) if pm else candidate
+    if not candidate or re.fullmatch(r"[\d\s.,;:–-]+", candidate):
+        return
+    candidate = re.sub(rf",\s*{_YEAR}[a-z]?$", "", candidate).strip()
+    if has_url and not _PUBLISHER_WORDS.search(candidate) and ":" not in first:
+        f.container = candidate
+    else:
+        f.publisher = candidate
+
+
+def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
+    sents = _sentences(rest, vancouver=True)
+    if not sents:
+        return
+    year_i = next(
+        (
+            i
+            for i, x in enumerate(sents)
+            if i >= 1 and re.match(rf"^(?:{_YEAR}[a-z]?|\[date unknown\]|n\.d\.)(?:\W|$)", x)
+        ),
+        None,
+    )
+    chap = next((i for i, x in enumerate(sents) if i >= 1 and _CHAPTER_MARK.match(x)), None)
+    if chap is not None:
+        title_parts = sents[:chap]
+        f.kind = "chapter"
+        # "In: Editor AB, editor. Container. Place: Publisher; 2019. p. 1-10."
+        rest_parts = (
+            sents[chap + 1 :] if re.search(r"\beditors?\.?$", sents[chap]) else sents[chap:]
+        )
+        if rest_parts:
+            f.container = _clean(_CHAPTER_MARK.sub("", rest_parts[0]))
+        pm = re.search(r"\bp\.\s*(\w+(?:[-–]\w+)?)", rest)
+        if pm:
+            f.pages = pm.group(1)
+    elif year_i is not None and year_i >= 2:
+        title_parts = sents[: year_i - 1]
+        f.container = _clean(re.sub(r"\s*\[Internet\]", "", sents[year_i - 1]))
+        _vancouver_locators(sents[year_i], f)
+        f.kind = "article"
+    else:
+        inet = next((i for i, x in enumerate(sents) if re.search(r"\[Internet\]", x, re.I)), None)
+        if inet is not None:
+            title_parts, tail = sents[: inet + 1], sents[inet + 1 :]
+        else:
+            title_parts, tail = _title_and_tail(sents, has_url=False, need_year=True)
+        # web: "Title [Internet]. Site; 2022 [cited ...]."; book: "Place: Publisher; 2019."
+        if tail:
+            first = tail[0]
+            if inet is not None or (f.urls and ";" in first):
+                f.container = _clean(first.split(";")[0])
+                f.kind = "webpage"
+            else:
+                _parse_book_tail(tail, f, has_url=False)
+    f.title = _clean_title(" ".join(title_parts))
+    _year_from(" ".join(sents[1:]), f)
+    _year_from(rest, f, avoid=f.title)
+
+
+def _vancouver_locators(s: str, f: ParsedFields) -> None:
+    m = re.match(
+        rf"^(?P<y>{_YEAR})(?P<s>[a-z])?[^;:]*?(?:;\s*(?P<v>[^(:;.]+?)?\s*(?:\((?P<i>[^)]+)\))?)?"
+        rf"(?::\s*(?P<p>[\w\-–]+))?\.?$",
+        s.strip(),
+    )
+    if m:
+        f.volume = (m.group("v") or "").strip() or None
+        f.issue = m.group("i")
+        f.pages = m.group("p")
+
+
+def _year_from(text: str, f: ParsedFields, avoid: str | None = None) -> None:
+    if f.year is not None:
+        return
+    if avoid:
+        text = text.replace(avoid, " ")
+    for pat in (
+        rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?\s*\)",
+        rf"(?<![\w\-–/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)",
+    ):
+        for m in re.finditer(pat, text):
+            y = int(m.group("y"))
+            if y > _MAX_YEAR:
+                continue
+            f.year, f.year_suffix = y, m.group("s")
+            return
+    if re.search(rf"(?<!\w)(?:{_NO_DATE})(?!\w)", text):
+        f.no_date = True
+
+
+def _finish(f: ParsedFields, s: str) -> None:
+    if f.title and f.container and _norm(f.title) == _norm(f.container):
+        f.container = None
+    if f.container and not re.search(r"[^\W\d_]", f.container):
+        f.container = None
+    if f.container and _GENRE.match(f.container):
+        f.container = None
+    f.kind = f.kind or _guess_kind(f, s)
+    if f.kind == "chapter" and not f.container:
+        f.kind = "book"
+
+
+def _guess_kind(f: ParsedFields, s: str) -> str:
+    if _THESIS.search(s):
+        return "thesis"
+    if f.container and (f.volume or f.issue or f.pages) and not _NEWS_WORDS.search(f.container):
+        return "article"
+    if f.container and _NEWS_WORDS.search(f.container):
+        return "news"
+    if _REPORT.search(f.title or "") or re.search(r"\(Report No\.|\bStd\b", s):
+        return "report"
+    if f.container and f.urls:
+        return "webpage"
+    if f.container:
+        return "article"
+    if f.publisher or re.search(r"\b\d+(?:st|nd|rd|th|a|e)?\.? ?(?:ed|edn|Aufl)\b", s):
+        return "book"
+    if f.urls:
+        return "webpage"
+    return "book"
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
