@@ -9,7 +9,11 @@ Prints per-field accuracy (first family, all families, year, title, container, d
 overall and per style on references/labelled/freetext.jsonl; then, when the AnyStyle
 data is there (default /work/shared/data/anystyle, or $ANYSTYLE_DATA), on its held-out
 sample (every 10th sequence of each file, never trained on and never used for tuning,
-see benches/train_freetext.py); then entries per second.
+see benches/train_freetext.py), de-duplicated: a held-out string whose normalised text
+occurs in another fold (AnyStyle repeats many) is not scored -- that figure is the
+headline, ``--with-duplicates`` adds the raw one; then entries per second.
+``--dev --failures FIELD`` lists the dev sample's misses (the held-out one is never
+looked into); ``--anystyle-only`` skips the labelled set and the speed run.
 
 On AnyStyle the author gold is one unsplit string, so "first family" there is
 approximate: the predicted family must occur among the first tokens of the gold
