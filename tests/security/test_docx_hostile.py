@@ -322,3 +322,20 @@ def test_manuscript_path_over_255_bytes(capsys: pytest.CaptureFixture[str], tmp_
     path = tmp_path / ("n" * 300 + ".docx")
     code, _out, err = cli(capsys, path)
     assert code == 2 and "Traceback" not in err
+
+
+def test_field_code_in_many_pieces_is_linear(tmp_path: Path) -> None:
+    """One field whose code is cut into 100,000 pieces: judged once, not per piece."""
+    pieces = '<w:r><w:instrText xml:space="preserve">x</w:instrText></w:r>' * 100_000
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"{pieces}"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>(Okafor, 2018)</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    path = write_docx(tmp_path / "pieces.docx", document_xml(f"<w:p>{field}</w:p>" + BODY))
+    started = time.monotonic()
+    document = DocxReader().read(path)
+    assert time.monotonic() - started < 30
+    assert document.lines[0].text == "(Okafor, 2018)"

@@ -69,6 +69,7 @@ _BIBLIOGRAPHY_FIELD = re.compile(
     r"CSL_BIBLIOGRAPHY|PAPERS2_BIBLIOGRAPHY|RW\.BIBLIOGRAPHY|CITAVI\.BIBLIOGRAPHY))",
     re.IGNORECASE,
 )
+_INSTRUCTION_HEAD = 200  # enough of a field code to know what the field is
 _BIBLIOGRAPHY_TAG = re.compile(r"BIBLIOGRAPHY|ZOTERO_BIBL", re.IGNORECASE)
 _SKIPPED = frozenset({"del", "moveFrom", "txbxContent", "instrText", "delInstrText"})
 _CONTAINERS = frozenset({"tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "smartTag"})
@@ -309,35 +310,55 @@ def _bibliography_control(sdt: Any) -> bool:
 
 
 class _FieldState:
-    """Complex fields open across paragraphs: which paragraphs a bibliography field holds."""
+    """Complex fields open across paragraphs: which paragraphs a bibliography field holds.
+
+    An instruction is judged once, when its result begins, from its first
+    `_INSTRUCTION_HEAD` characters: linear however many pieces a field code is cut in.
+    """
 
     def __init__(self) -> None:
-        self._open: list[tuple[list[str], bool]] = []  # (instruction parts, result begun)
+        self._codes: list[list[str]] = []  # instruction pieces of each open field
+        self._lengths: list[int] = []
+        self._bibliography: list[bool | None] = []  # None until the result begins
 
-    def _in_bibliography(self) -> bool:
-        return any(
-            shown and _BIBLIOGRAPHY_FIELD.match("".join(parts)) for parts, shown in self._open
-        )
+    def _inside(self) -> bool:
+        return any(self._bibliography)
 
     def paragraph(self, paragraph: Any) -> bool:
-        inside = self._in_bibliography()
+        inside = self._inside()
         for node in paragraph.iter(_q("fldChar"), _q("instrText"), _q("fldSimple")):
             local = etree.QName(node).localname
             if local == "fldSimple":
-                inside = inside or bool(_BIBLIOGRAPHY_FIELD.match(node.get(_q("instr")) or ""))
+                instruction = (node.get(_q("instr")) or "")[:_INSTRUCTION_HEAD]
+                inside = inside or bool(_BIBLIOGRAPHY_FIELD.match(instruction))
             elif local == "instrText":
-                if self._open and not self._open[-1][1]:
-                    self._open[-1][0].append(node.text or "")
+                self._code(node.text or "")
             else:
-                kind = node.get(_q("fldCharType"))
-                if kind == "begin" and len(self._open) < 64:
-                    self._open.append(([], False))
-                elif kind == "separate" and self._open:
-                    self._open[-1] = (self._open[-1][0], True)
-                elif kind == "end" and self._open:
-                    self._open.pop()
-            inside = inside or self._in_bibliography()
+                self._field_char(node.get(_q("fldCharType")))
+            inside = inside or self._inside()
         return inside
+
+    def _code(self, text: str) -> None:
+        """Collect the head of the innermost open field's instruction."""
+        if not self._codes or self._bibliography[-1] is not None:
+            return
+        if self._lengths[-1] < _INSTRUCTION_HEAD:
+            piece = text[:_INSTRUCTION_HEAD]
+            self._codes[-1].append(piece)
+            self._lengths[-1] += len(piece)
+
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin" and len(self._codes) < 64:
+            self._codes.append([])
+            self._lengths.append(0)
+            self._bibliography.append(None)
+        elif kind == "separate" and self._codes and self._bibliography[-1] is None:
+            code = "".join(self._codes[-1])
+            self._bibliography[-1] = bool(_BIBLIOGRAPHY_FIELD.match(code))
+        elif kind == "end" and self._codes:
+            self._codes.pop()
+            self._lengths.pop()
+            self._bibliography.pop()
 
 
 def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[int, int], ...]]:
