@@ -73,8 +73,8 @@ def test_duplicate_key_keeps_both_entries(data_dir: Path) -> None:
 
 def test_doi_is_normalised_and_kept_as_written(data_dir: Path) -> None:
     refs = {r.id: r for r in BibtexReader().read(data_dir / "malformed.bib").references}
-    assert refs["first2020"].doi_raw == "10.1007/978-3-319-69790-1\\_7"
-    assert refs["first2020"].doi == "10.1007/978-3-319-69790-1_7"
+    assert refs["first2020"].doi_raw == "10.1007/978-3-030-48215-9\\_7"
+    assert refs["first2020"].doi == "10.1007/978-3-030-48215-9_7"
     assert refs["second2022"].doi == "10.5555/abc.123"
 
 

@@ -21,8 +21,8 @@ SICI = "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0"
         ("https://www.doi.org/10.1000/ABC", "10.1000/abc"),
         ("doi.org/10.1000/abc", "10.1000/abc"),
         ("info:doi/10.1000/abc", "10.1000/abc"),
-        ("10.1007/978-3-319-69790-1\\_7", "10.1007/978-3-319-69790-1_7"),
-        ("10.1007/978-3-319-69790-1{\\_}7", "10.1007/978-3-319-69790-1_7"),
+        ("10.1007/978-3-030-48215-9\\_7", "10.1007/978-3-030-48215-9_7"),
+        ("10.1007/978-3-030-48215-9{\\_}7", "10.1007/978-3-030-48215-9_7"),
         ("10.1000%2F182", "10.1000/182"),
         ("https://doi.org/10.1000/abc%3Cdef%3E", "10.1000/abc<def>"),
         ("10.1/x,", "10.1/x"),
@@ -100,9 +100,9 @@ def test_find_dois_ignores_look_alikes(text: str) -> None:
 
 
 def test_find_dois_keeps_escaped_underscore_as_written() -> None:
-    [(offset, written, normalised)] = find_dois("Chapter 7. doi:10.1007/978-3-319-69790-1\\_7.")
-    assert written == "doi:10.1007/978-3-319-69790-1\\_7"
-    assert normalised == "10.1007/978-3-319-69790-1_7"
+    [(offset, written, normalised)] = find_dois("Chapter 7. doi:10.1007/978-3-030-48215-9\\_7.")
+    assert written == "doi:10.1007/978-3-030-48215-9\\_7"
+    assert normalised == "10.1007/978-3-030-48215-9_7"
     assert offset == len("Chapter 7. ")
 
 
@@ -130,7 +130,7 @@ def test_doi_problem_accepts_correct_dois(written: str) -> None:
 @pytest.mark.parametrize(
     ("written", "fixed", "words"),
     [
-        ("10.1007/978-3-319-69790-1\\_7", "10.1007/978-3-319-69790-1_7", "escaped underscore"),
+        ("10.1007/978-3-030-48215-9\\_7", "10.1007/978-3-030-48215-9_7", "escaped underscore"),
         ("10.1/x.", "10.1/x", "a trailing '.'"),
         ("DOI 10.1/x.", "DOI 10.1/x", "a trailing '.'"),
         ("https://doi.org/10.1/x;", "https://doi.org/10.1/x", "a trailing ';'"),
@@ -141,8 +141,8 @@ def test_doi_problem_accepts_correct_dois(written: str) -> None:
         ("10.1000%2F182", "10.1000/182", "%-encoded"),
         ("10.1/x (print)", "10.1/x", "extra text '(print)'"),
         (
-            "https://doi.org/10.1007/978-3-319-69790-1\\_7",
-            "https://doi.org/10.1007/978-3-319-69790-1_7",
+            "https://doi.org/10.1007/978-3-030-48215-9\\_7",
+            "https://doi.org/10.1007/978-3-030-48215-9_7",
             "escaped underscore",
         ),
     ],

@@ -28,7 +28,7 @@ def test_ris_records_with_lines_and_fields(data_dir: Path) -> None:
     assert smith.urls == ("https://example.org/jos/4/2",)
     assert refs[1].id == "ref-2" and refs[1].authors[0].organisation
     assert refs[1].year == 2020
-    assert refs[2].doi_raw == "10.1007/978-3-319-69790-1\\_7"
+    assert refs[2].doi_raw == "10.1007/978-3-030-48215-9\\_7"
     assert (refs[4].year, refs[4].year_suffix) == (2021, "a")
 
 
