@@ -382,6 +382,29 @@ def _mixed_is_readable(mixed: etree._Element) -> bool:
 
 
 _LEADING_SEPARATORS = re.compile(r"^[\s.,;:]+")
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.)])")
+_SPACE_INSIDE = re.compile(r"(?<=\()\s+|(?<=\d[–-])\s+(?=\d)")
+_ID_LABEL = re.compile(r"(PMID|PMC|ISSN|PubMed)\W*$", re.I)
+
+
+def _printed_text(mixed: etree._Element) -> str:
+    """The text of a mixed-citation as the page prints it.
+
+    Some journals' reference tools (Edifix, for the Slovenian Medical Journal) append
+    the PubMed id and the journal's ISSN as bare tagged identifiers the page does
+    not print (``...:98–109. 10.1038/x 25385412 1759-4790``); an identifier printed
+    with its label (``PMID: 25385412``) stays.
+    """
+    parts: list[str] = [mixed.text or ""]
+    for child in mixed:
+        kind = local(child.tag)
+        bare_id = kind == "issn" or (
+            kind == "pub-id" and child.get("pub-id-type") in ("pmid", "pmcid", "issn")
+        )
+        if isinstance(child.tag, str) and not (bare_id and not _ID_LABEL.search("".join(parts))):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return clean("".join(parts))
 
 
 def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
@@ -393,6 +416,9 @@ def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element
     prints neither.
     """
     text, citation = _reference_text(ref, style)
+    # Pretty-printed XML leaves its indentation inside the fields ("Kos A , Lah B .",
+    # "29( 1): 11– 6"); no list prints a space before a comma or inside a bracket.
+    text = _SPACE_INSIDE.sub("", _SPACE_BEFORE.sub("", text))
     return _LEADING_SEPARATORS.sub("", text), citation
 
 
@@ -400,13 +426,13 @@ def _reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Elemen
     mixed = [c for c in ref.iter() if local(c.tag) == "mixed-citation"]
     elements = [c for c in ref.iter() if local(c.tag) in ("element-citation", "nlm-citation")]
     if mixed and _mixed_is_readable(mixed[0]):
-        return clean("".join(mixed[0].itertext())), mixed[0]
+        return _printed_text(mixed[0]), mixed[0]
     if elements:
         return render_element_citation(elements[0], style), elements[0]
     if mixed and mixed[0].find(".//surname") is not None and mixed[0].find(".//source") is not None:
         return render_element_citation(mixed[0], style), mixed[0]
     if mixed:
-        return clean("".join(mixed[0].itertext())), mixed[0]
+        return _printed_text(mixed[0]), mixed[0]
     label = ref.find("label")
     parts = [clean("".join(c.itertext())) for c in ref if c is not label]
     return clean(" ".join(parts)), None

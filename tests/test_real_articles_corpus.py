@@ -260,3 +260,31 @@ def test_committed_corpus_is_broad_and_open() -> None:
     split = {r["group"]: r["split"] for r in records}
     assert all(split[r["group"]] == r["split"] for r in records)
     assert CORPUS.stat().st_size < 20_000_000
+
+
+EDIFIX = b"""<ref id="b6"><mixed-citation publication-type="journal">
+<person-group person-group-type="author"><name>
+   <surname>Rizzoli</surname>
+   <given-names>R</given-names>
+</name>, <name>
+   <surname>Biver</surname>
+   <given-names>E</given-names>
+</name>
+</person-group>. <article-title>Who to treat</article-title>
+<source>Nat Rev Rheumatol</source>. <year>2015</year>;<volume>11</volume>( <issue>2</issue>):
+<fpage>98</fpage>\xe2\x80\x93 <lpage>109</lpage>. <pub-id pub-id-type="doi">10.1038/x</pub-id>
+<pub-id pub-id-type="pmid">25385412</pub-id>
+<issn>1759-4790</issn>
+</mixed-citation></ref>"""
+
+
+def test_entry_text_drops_bare_tagged_identifiers_and_indentation() -> None:
+    from real_articles_jats import reference_text
+
+    text, _ = reference_text(parse_xml(EDIFIX), "vancouver")
+    assert text == (
+        "Rizzoli R, Biver E. Who to treat Nat Rev Rheumatol. 2015;11(2): 98\u2013109. 10.1038/x"
+    )
+    labelled = EDIFIX.replace(b'<pub-id pub-id-type="pmid">', b'PMID: <pub-id pub-id-type="pmid">')
+    text, _ = reference_text(parse_xml(labelled), "vancouver")
+    assert text.endswith("10.1038/x PMID: 25385412")
