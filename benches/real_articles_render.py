@@ -52,9 +52,14 @@ def _label(label: str) -> str:
 
 def ref_line(record: dict[str, Any], ref: dict[str, Any], position: int) -> str:
     """One list entry as written in the manuscript (numbered lists keep their numbers)."""
-    if not record.get("numbered_list"):
+    # A list cited by number is numbered even when the XML's entries carry no label
+    # (the journal's page numbers them); an entry keeps its original number when the
+    # perturbation removed one before it, as a labelled list keeps its labels.
+    numbered = record.get("numbered_list") or str(record.get("style", "")).startswith("numeric")
+    if not numbered:
         return ref["text"]
-    label = _label(ref["label"]) if ref["label"] else f"{position}. "
+    number = ref.get("orig", position - 1) + 1
+    label = _label(ref["label"]) if ref["label"] else f"{number}. "
     # Some publishers' mixed-citation text already starts with the number.
     if re.match(rf"^\[?{re.escape(label.strip(' .[]'))}[\].]?\s", ref["text"]):
         return ref["text"]

@@ -288,3 +288,13 @@ def test_entry_text_drops_bare_tagged_identifiers_and_indentation() -> None:
     labelled = EDIFIX.replace(b'<pub-id pub-id-type="pmid">', b'PMID: <pub-id pub-id-type="pmid">')
     text, _ = reference_text(parse_xml(labelled), "vancouver")
     assert text.endswith("10.1038/x PMID: 25385412")
+
+
+def test_numeric_list_without_labels_is_numbered_and_keeps_numbers_when_cut() -> None:
+    from real_articles_render import ref_line
+
+    rec = {"numbered_list": False, "style": "numeric-parentheses"}
+    assert ref_line(rec, {"label": "", "text": "Kos A. Sove."}, 1) == "1. Kos A. Sove."
+    # After the perturbation removed entry 2, entry 3 is still printed as 3.
+    assert ref_line(rec, {"label": "", "text": "Mak C.", "orig": 2}, 2) == "3. Mak C."
+    assert ref_line({"style": "author-year"}, {"label": "", "text": "Kos A."}, 1) == "Kos A."
