@@ -108,12 +108,6 @@ def test_look_alikes_that_are_different_works() -> None:
             # 2019a / 2019b: the author says they differ
             ref("a1", 1, year_suffix="a"),
             ref("a2", 2, year_suffix="b"),
-            # preprint and journal version: different DOIs
-            ref("p1", 3, family="Lee", doi="10.48550/arxiv.2001.00001"),
-            ref("p2", 4, family="Lee", doi="10.1016/j.x.2020.1"),
-            # preprint without DOI and the journal version
-            ref("q1", 5, family="Kim", container="arXiv"),
-            ref("q2", 6, family="Kim", container="Nature"),
             # parts and volumes
             ref("v1", 7, family="Ng", title="Cell atlas, part 1"),
             ref("v2", 8, family="Ng", title="Cell atlas, part 2"),
@@ -133,6 +127,109 @@ def test_look_alikes_that_are_different_works() -> None:
         ]
     )
     assert list(DuplicateReference().check(data)) == []
+
+
+def test_same_titled_documents_told_apart_by_what_else_the_entry_gives() -> None:
+    """Classes seen on published reference lists: a ministry's numbered bulletins with
+    one title, a report whose sub-heading was read as its title, a book and its
+    chapter, one title from two publishers."""
+    data = audit(
+        [
+            ref(
+                "b1",
+                1,
+                family="Brasil",
+                title="Boletim epidemiológico",
+                urls=("https://gov.example/b/103.pdf",),
+            ),
+            ref(
+                "b2",
+                2,
+                family="Brasil",
+                title="Boletim epidemiológico",
+                urls=("https://gov.example/b/100.pdf",),
+            ),
+            ref(
+                "m1",
+                3,
+                family="Ministry of Health",
+                title="National Cancer Institute",
+                publisher="Plan for cervical cancer",
+            ),
+            ref(
+                "m2",
+                4,
+                family="Ministry of Health",
+                title="National Cancer Institute",
+                publisher="Cancer estimates 2010",
+            ),
+            ref("k1", 5, family="Ortiz", title="Handbook of rivers", kind="book"),
+            ref("k2", 6, family="Ortiz", title="Handbook of rivers", kind="chapter", pages="1-20"),
+            ref("u1", 7, family="Ames", title="Field methods", publisher="River Press"),
+            ref("u2", 8, family="Ames", title="Field methods", publisher="Mountain Books"),
+        ],
+        fmt="freetext",
+    )
+    assert list(DuplicateReference().check(data)) == []
+
+
+def test_real_duplicates_still_found_beside_those_guards() -> None:
+    data = audit(
+        [
+            # one address written two ways
+            ref("a1", 1, family="Brasil", urls=("http://www.gov.example/b/103.pdf",)),
+            ref("a2", 2, family="Brasil", urls=("https://gov.example/b/103.pdf/",)),
+            # one publisher written two ways
+            ref("c1", 3, family="Cruz", publisher="Springer"),
+            ref("c2", 4, family="Cruz", publisher="Springer, Berlin"),
+            # address on one side only
+            ref("d1", 5, family="Diaz", urls=("https://x.example/a",)),
+            ref("d2", 6, family="Diaz"),
+        ],
+        fmt="freetext",
+    )
+    assert [f.reference for f in DuplicateReference().check(data)] == ["a2", "c2", "d2"]
+
+
+def test_a_preprint_beside_its_published_version_is_an_info() -> None:
+    data = audit(
+        [
+            # different DOIs, and a year apart
+            ref("p1", 3, family="Lee", year=2019, doi="10.48550/arxiv.2001.00001"),
+            ref("p2", 4, family="Lee", year=2020, doi="10.1016/j.x.2020.1"),
+            # journal version first, preprint without DOI after
+            ref("q1", 5, family="Kim", container="Nature"),
+            ref("q2", 6, family="Kim", container="arXiv"),
+            # far apart in time, or another title: not versions
+            ref("r1", 7, family="Roe", year=2010, container="bioRxiv"),
+            ref("r2", 8, family="Roe", year=2019, container="Cell"),
+            ref("s1", 9, family="Sá", container="bioRxiv"),
+            ref("s2", 10, family="Sá", title="Deep learning for bones", container="Cell"),
+        ]
+    )
+    findings = list(DuplicateReference().check(data))
+    assert [(f.reference, f.severity) for f in findings] == [
+        ("p2", Severity.INFO),
+        ("q2", Severity.INFO),
+    ]
+    assert "published version" in findings[0].message and "line 3" in findings[0].message
+    assert "the preprint of" in findings[1].message
+
+
+def test_a_work_listed_many_times_is_one_finding_naming_every_line() -> None:
+    data = audit([ref(f"r{i}", i, title="Deep learning for cells.") for i in range(1, 15)])
+    [finding] = DuplicateReference().check(data)
+    assert finding.reference == "r2" and "line 1" in finding.message
+    assert "13 more entries repeat" not in finding.message  # r2 is the first repeat
+    assert "12 more entries repeat it: lines 3, 4, 5" in finding.message
+    assert "11, 12 and 2 more" in finding.message and "and 2 more" in finding.message
+
+
+def test_a_key_repeated_three_times_is_one_finding() -> None:
+    data = audit([ref("a", 1, title="One"), ref("a", 5, title="Two"), ref("a", 9, title="Three")])
+    [finding] = DuplicateReference().check(data)
+    assert finding.location.line == 5 and "1 more entry repeats it: line 9" in finding.message
+    assert finding.fix is not None and "own key" in finding.fix.title
 
 
 def test_works_are_compared_within_one_bibliography_but_keys_across_files() -> None:

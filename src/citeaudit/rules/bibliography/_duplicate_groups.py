@@ -1,0 +1,107 @@
+"""Groups of entries that are one work, found without comparing every pair.
+
+A duplicate must share something exact with the entry it repeats: a DOI, or the
+first author with the year, the title's head or the title's tail (a typo sits at one
+end or the other, rarely both). Entries are filed under those keys and each new entry
+is compared only with what its keys hold. Every list is capped, so a hostile file of
+5,000 entries by one author in one year costs at most a few dozen comparisons per
+entry instead of 12.5 million in all; beyond the cap, only entries sharing a title
+end or a DOI are still found, which is all that real lists need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from citeaudit.rules.bibliography._same_work import other_version, same_entry_reason
+from citeaudit.rules.bibliography._work_profile import WorkProfile
+
+_CAP = 32  # entries kept per key
+_TITLE_END = 20  # characters of the folded title that make a key
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """An entry that repeats its group's first entry, and why."""
+
+    entry: WorkProfile
+    reason: str
+    by_key: bool  # already reported as a repeated key: not reported again as a work
+
+
+@dataclass(slots=True)
+class Group:
+    first: WorkProfile
+    repeats: list[Repeat]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionPair:
+    """A preprint and its published version, both listed."""
+
+    first: WorkProfile
+    later: WorkProfile
+
+
+class DuplicateSearch:
+    """Feeds entries in list order; keeps the groups and the version pairs found."""
+
+    def __init__(self) -> None:
+        self._by_doi: dict[str, WorkProfile] = {}
+        self._by_key: dict[tuple[str, ...], list[WorkProfile]] = {}
+        self._group_of: dict[int, Group] = {}  # entry order -> its group
+        self.groups: list[Group] = []
+        self.versions: list[VersionPair] = []
+
+    def add(self, entry: WorkProfile, *, by_key: bool = False) -> None:
+        candidates = self._candidates(entry)
+        for earlier in candidates:
+            reason = same_entry_reason(earlier, entry)
+            if reason is not None:
+                group = self._group_of[earlier.order]
+                group.repeats.append(Repeat(entry, reason, by_key))
+                self._file(entry, group)
+                return
+        group = Group(entry, [])
+        self.groups.append(group)
+        self._file(entry, group)
+        if by_key:
+            return
+        for earlier in candidates:
+            if other_version(earlier, entry):
+                self.versions.append(VersionPair(earlier, entry))
+                return
+
+    def _candidates(self, entry: WorkProfile) -> list[WorkProfile]:
+        found: dict[int, WorkProfile] = {}
+        doi = entry.ref.doi
+        if doi and doi in self._by_doi:
+            earlier = self._by_doi[doi]
+            found[earlier.order] = earlier
+        for key in _keys(entry):
+            for earlier in self._by_key.get(key, ()):
+                found.setdefault(earlier.order, earlier)
+        return [found[order] for order in sorted(found)]
+
+    def _file(self, entry: WorkProfile, group: Group) -> None:
+        self._group_of[entry.order] = group
+        doi = entry.ref.doi
+        if doi:
+            self._by_doi.setdefault(doi, entry)
+        for key in _keys(entry):
+            bucket = self._by_key.setdefault(key, [])
+            if len(bucket) < _CAP:
+                bucket.append(entry)
+
+
+def _keys(entry: WorkProfile) -> Iterable[tuple[str, ...]]:
+    if not entry.comparable:
+        return ()
+    keys = [
+        ("head", entry.author, entry.title[:_TITLE_END]),
+        ("tail", entry.author, entry.title[-_TITLE_END:]),
+    ]
+    if entry.year is not None:
+        keys.append(("year", entry.author, str(entry.year)))
+    return keys

@@ -1,0 +1,103 @@
+"""What two entries are compared on, normalised once per entry.
+
+Folding text (accents, case, punctuation) costs far more than comparing the folded
+strings; doing it once per entry instead of once per compared pair is what keeps the
+duplicate search linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from citeaudit.model.reference import Reference
+
+# Titles longer than this are run-on parses, not titles; comparing their heads is
+# enough and bounds the cost of one comparison.
+_MAX_FOLDED = 300
+_PREPRINT = re.compile(
+    r"arxiv|biorxiv|medrxiv|ssrn|preprint|research ?square|osf\.io|psyarxiv|zenodo", re.I
+)
+_NUMBERS = re.compile(r"\b(?:\d+|[ivxlc]+)\b")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\d?\.)?", re.I)
+_RESOLVER = re.compile(r"^(?:dx\.)?doi\.org/", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkProfile:
+    """One entry's comparable parts; empty strings where the entry gives none."""
+
+    ref: Reference
+    order: int
+    author: str
+    year: int | None
+    suffix: str | None
+    title: str
+    title_numbers: tuple[str, ...]
+    container: str
+    publisher: str
+    volume: str
+    issue: str
+    pages: str
+    edition: str
+    kind: str
+    preprint: bool
+    urls: frozenset[str]
+
+    @classmethod
+    def of(cls, ref: Reference, order: int) -> WorkProfile:
+        title = fold(ref.title or "")[:_MAX_FOLDED]
+        return cls(
+            ref=ref,
+            order=order,
+            author=fold(ref.first_author_family or "")[:_MAX_FOLDED],
+            year=ref.year,
+            suffix=ref.year_suffix,
+            title=title,
+            title_numbers=tuple(_NUMBERS.findall(title)),
+            container=fold(ref.container or "")[:_MAX_FOLDED],
+            publisher=fold(ref.publisher or "")[:_MAX_FOLDED],
+            volume=fold(ref.volume or "")[:_MAX_FOLDED],
+            issue=fold(ref.issue or "")[:_MAX_FOLDED],
+            pages=fold(ref.pages or "")[:_MAX_FOLDED],
+            edition=fold(dict(ref.extra).get("edition") or "")[:_MAX_FOLDED],
+            kind=ref.kind or "",
+            preprint=_is_preprint(ref),
+            urls=frozenset(u for u in map(_url_key, ref.urls) if u),
+        )
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the entry has what a same-work verdict without a DOI needs."""
+        return bool(self.author and self.title)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation dropped, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", plain.replace("–", "-"))).strip()
+
+
+def _is_preprint(ref: Reference) -> bool:
+    texts = (
+        ref.container or "",
+        ref.publisher or "",
+        ref.doi or "",
+        *ref.urls,
+        *(value for _, value in ref.extra),
+    )
+    return any(_PREPRINT.search(text[:_MAX_FOLDED]) for text in texts)
+
+
+def _url_key(url: str) -> str:
+    """A web address without scheme, ``www.`` and trailing slash; DOI links dropped
+    (the DOI is compared on its own)."""
+    key = _URL_HEAD.sub("", url.strip()).rstrip("/")
+    if _RESOLVER.match(key):
+        return ""
+    host, _, path = key.partition("/")
+    return f"{host.lower()}/{path}" if path else host.lower()
