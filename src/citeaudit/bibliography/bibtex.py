@@ -358,8 +358,7 @@ def _references(
             problems.append(
                 ParseProblem(
                     Location(source, entry.line),
-                    "entry has no citation key (@type{key, ...}); nothing can cite it -- "
-                    "add a key",
+                    "entry has no citation key (@type{key, ...}); nothing can cite it -- add a key",
                     entry.raw,
                 )
             )
