@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from citeaudit.rules.bibliography._same_work import other_version, same_entry_reason
 from citeaudit.rules.bibliography._work_profile import WorkProfile
 
-_CAP = 32  # entries kept per key
+_CAP = 16  # entries kept per key
 _TITLE_END = 20  # characters of the folded title that make a key
 
 

@@ -46,39 +46,52 @@ class WorkProfile:
     kind: str
     preprint: bool
     urls: frozenset[str]
+    comparable: bool  # has what a same-work verdict without a DOI needs
 
     @classmethod
-    def of(cls, ref: Reference, order: int) -> WorkProfile:
-        title = fold(ref.title or "")[:_MAX_FOLDED]
+    def of(cls, ref: Reference, order: int, folded: dict[str, str]) -> WorkProfile:
+        """`folded` remembers folds across one list: its entries repeat the same
+        authors, containers and publishers."""
+
+        def fold(text: str | None) -> str:
+            if not text:
+                return ""
+            if text not in folded:
+                folded[text] = _fold(text)[:_MAX_FOLDED]
+            return folded[text]
+
+        title = fold(ref.title)
+        author = fold(ref.first_author_family)
         return cls(
             ref=ref,
             order=order,
-            author=fold(ref.first_author_family or "")[:_MAX_FOLDED],
+            author=author,
             year=ref.year,
             suffix=ref.year_suffix,
             title=title,
             title_numbers=tuple(_NUMBERS.findall(title)),
-            container=fold(ref.container or "")[:_MAX_FOLDED],
-            publisher=fold(ref.publisher or "")[:_MAX_FOLDED],
-            volume=fold(ref.volume or "")[:_MAX_FOLDED],
-            issue=fold(ref.issue or "")[:_MAX_FOLDED],
-            pages=fold(ref.pages or "")[:_MAX_FOLDED],
-            edition=fold(dict(ref.extra).get("edition") or "")[:_MAX_FOLDED],
+            container=fold(ref.container),
+            publisher=fold(ref.publisher),
+            volume=fold(ref.volume),
+            issue=fold(ref.issue),
+            pages=fold(ref.pages),
+            edition=fold(dict(ref.extra).get("edition")),
             kind=ref.kind or "",
             preprint=_is_preprint(ref),
             urls=frozenset(u for u in map(_url_key, ref.urls) if u),
+            comparable=bool(author and title),
         )
 
-    @property
-    def comparable(self) -> bool:
-        """Whether the entry has what a same-work verdict without a DOI needs."""
-        return bool(self.author and self.title)
 
-
-def fold(text: str) -> str:
-    """Lower-case, accents and punctuation dropped, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+def _fold(text: str) -> str:
+    """Lower-case, accents and punctuation dropped, single spaces; only the head of a
+    long field, so a run-on entry costs no more than a normal one."""
+    head = text[: 2 * _MAX_FOLDED]
+    if head.isascii():
+        plain = head.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", head)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _SPACES.sub(" ", _NON_WORD.sub(" ", plain.replace("–", "-"))).strip()
 
 

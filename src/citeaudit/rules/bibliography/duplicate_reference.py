@@ -63,8 +63,9 @@ class DuplicateReference(Rule):
         for b, bibliography in enumerate(data.bibliographies):
             keys = bibtex_keys if bibliography.format == "bibtex" else {}
             search = DuplicateSearch()
+            folded: dict[str, str] = {}
             for order, ref in enumerate(bibliography.references):
-                entry = WorkProfile.of(ref, order)
+                entry = WorkProfile.of(ref, order, folded)
                 orders[id(entry)] = (b, order)
                 key = ref.key.lower() if ref.key else None
                 group = keys.get(key) if key is not None else None

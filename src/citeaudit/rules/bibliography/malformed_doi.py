@@ -15,6 +15,11 @@ from citeaudit.rules.citations._describe import describe_reference
 
 _MARKUP_ESCAPE = re.compile(r"\\([_%&#])")
 _RESOLVER_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/")
+# Registered DOIs are well under 300 characters. A longer field is a run-on parse or
+# a hostile value: reported as such, without the character-by-character diagnosis
+# (which would also put kilobytes of it in the message).
+_LONGEST = 1_000
+_SHOWN = 60
 
 
 class MalformedDoi(Rule):
@@ -47,6 +52,15 @@ class MalformedDoi(Rule):
             for ref in bibliography.references:
                 raw = ref.doi_raw or _resolver_url_without_doi(ref)
                 if not raw:
+                    continue
+                if len(raw) > _LONGEST:
+                    yield self.finding(
+                        f"{describe_reference(ref)}: the DOI field is {len(raw):,} characters "
+                        f"long ('{raw[:_SHOWN]}...'), not a DOI",
+                        ref.location,
+                        reference=ref.id,
+                        fix=Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it"),
+                    )
                     continue
                 if in_text:
                     raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")

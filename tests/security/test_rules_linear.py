@@ -1,0 +1,147 @@
+"""Bibliography rules on hostile lists (issue 11, point 4): bounded work per entry.
+
+duplicate-reference used to compare every entry with every earlier one of the same
+first author and year, re-folding both titles each time: 500 entries by one author
+in one year took ~14 s, 5,000 about 25 minutes. Each shape below is 5,000 generated
+entries; the caps are generous (the blocked search takes about a second on the worst
+shape) and the findings must stay sensible: a work listed 5,000 times is ONE finding,
+not thousands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from citeaudit.audit_data import AuditData
+from citeaudit.bibliography.interface import Bibliography
+from citeaudit.model import Finding, Location, Person, Reference, Severity
+from citeaudit.rules.bibliography.duplicate_reference import DuplicateReference
+from citeaudit.rules.bibliography.malformed_doi import MalformedDoi
+from citeaudit.rules.bibliography.unparseable_reference import UnparseableReference
+
+N = 5_000
+CAP = 5.0  # seconds
+
+
+def noise(i: int, letters: int = 32) -> str:
+    """Letters that differ wholly between entries (no two titles alike)."""
+    digest = hashlib.sha256(str(i).encode()).hexdigest()
+    return "".join(chr(ord("a") + int(c, 16)) for c in digest)[:letters]
+
+
+def entry(i: int, *, key: str | None = None, **fields: object) -> Reference:
+    base: dict[str, object] = {
+        "authors": (Person("Smith", "J."),),
+        "year": 2019,
+        "title": "Deep learning for cells",
+        "raw": f"@article{{r{i}, ...}}",
+    }
+    base.update(fields)
+    return Reference(
+        id=f"r{i}",
+        index=i,
+        location=Location("refs.bib", i + 1),
+        key=key if key is not None else f"r{i}",
+        **base,  # type: ignore[arg-type]
+    )
+
+
+def audit(refs: Sequence[Reference], fmt: str = "bibtex") -> AuditData:
+    return AuditData(
+        manuscripts=(),
+        bibliographies=(Bibliography("refs.bib", fmt, tuple(refs)),),
+        citations=(),
+        matches=(),
+    )
+
+
+def run(check: Callable[[AuditData], object], data: AuditData) -> list[Finding]:
+    start = time.perf_counter()
+    findings = list(check(data))  # type: ignore[call-overload]
+    elapsed = time.perf_counter() - start
+    assert elapsed < CAP, f"{elapsed:.1f} s"
+    return findings
+
+
+SHAPES_WITHOUT_DUPLICATES = {
+    # one author, one year, titles that share nothing
+    "same-author-year": lambda i: entry(i, title=noise(i)),
+    # every title with the same head and tail: the title blocks are full
+    "same-title-ends": lambda i: entry(
+        i, title=f"Deep learning for the cells of {noise(i)} in a long review of rivers"
+    ),
+    # one title, but each entry another volume: a full block of different works
+    "same-title-other-volumes": lambda i: entry(i, volume=str(i)),
+    # no title at all: nothing to compare without a DOI
+    "empty-titles": lambda i: entry(i, title=None),
+    # every entry's title a run-on parse of 10,000 characters
+    "run-on-titles": lambda i: entry(i, title=noise(i, 64) * 160),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES_WITHOUT_DUPLICATES)
+def test_different_works_by_one_author_and_year_are_not_compared_pairwise(shape: str) -> None:
+    refs = [SHAPES_WITHOUT_DUPLICATES[shape](i) for i in range(N)]
+    assert run(DuplicateReference().check, audit(refs)) == []
+
+
+def test_a_work_listed_five_thousand_times_is_one_finding() -> None:
+    [finding] = run(DuplicateReference().check, audit([entry(i) for i in range(N)]))
+    assert finding.reference == "r1" and "line 1 " in finding.message
+    assert f"{N - 2:,} more entries repeat it" in finding.message
+    assert len(finding.message) < 600  # the lines named are capped too
+
+
+def test_one_doi_five_thousand_times_is_one_finding() -> None:
+    refs = [entry(i, title=noise(i), doi="10.1000/x") for i in range(N)]
+    [finding] = run(DuplicateReference().check, audit(refs))
+    assert "same DOI 10.1000/x" in finding.message and f"{N - 2:,} more" in finding.message
+
+
+def test_one_key_five_thousand_times_is_one_finding() -> None:
+    refs = [entry(i, key="k", title=noise(i)) for i in range(N)]
+    [finding] = run(DuplicateReference().check, audit(refs))
+    assert "repeats the key" in finding.message and f"{N - 2:,} more" in finding.message
+
+
+def test_preprints_and_journal_versions_interleaved() -> None:
+    refs = [entry(i, container="bioRxiv" if i % 2 else "Nature") for i in range(N)]
+    findings = run(DuplicateReference().check, audit(refs))
+    # the journal copies, the preprint copies, and the two versions of one work
+    assert sorted(f.severity for f in findings) == sorted(
+        [Severity.WARNING, Severity.WARNING, Severity.INFO]
+    )
+
+
+def test_malformed_doi_on_long_hostile_values() -> None:
+    """Values just under the length limit get the full diagnosis; longer ones a short
+    finding that does not copy kilobytes into the report."""
+    near = "10.1000/" + "\\_." * 330
+    huge = "10.1000/" + "\\_." * 3_000
+    refs = [
+        entry(i, doi_raw=value, raw=f"doi = {{{value}}}")
+        for i in range(N // 10)
+        for value in (near, huge)
+    ]
+    for fmt in ("freetext", "bibtex"):
+        findings = run(MalformedDoi().check, audit(refs, fmt=fmt))
+        assert len(findings) == len(refs)
+        long = [f for f in findings if "characters long" in f.message]
+        assert len(long) == N // 10 and all(len(f.message) < 300 for f in long)
+
+
+def test_unparseable_reference_is_one_finding_per_problem() -> None:
+    from citeaudit.bibliography.interface import ParseProblem
+
+    problems = tuple(ParseProblem(Location("refs.bib", i), "could not be read") for i in range(N))
+    data = AuditData(
+        manuscripts=(),
+        bibliographies=(Bibliography("refs.bib", "bibtex", (), problems),),
+        citations=(),
+        matches=(),
+    )
+    assert len(run(UnparseableReference().check, data)) == N
