@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -76,8 +77,9 @@ class AuthorYearExtractor(CitationExtractor):
         found: list[Marker] = []
         groups: list[tuple[int, int]] = []
         for m in _GROUP.finditer(clean):
-            groups.append((m.start(), m.end()))
-            if not _YEARISH.search(m.group()) or inside(code, m.start()):
+            start, end = m.span()
+            groups.append((start, end))
+            if not _YEARISH.search(clean, start, end) or (code and inside(code, start)):
                 continue
             marker = _group(document, clean, m) or _narrative(document, clean, m)
             if marker is not None:
@@ -131,13 +133,21 @@ def _citations(
 # -- narrative: Smith (2019) ----------------------------------------------------------
 
 
-def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
-    inner = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
-    parsed = parse_years(inner)
+@lru_cache(maxsize=4096)
+def _narrative_years(inner: str) -> tuple[YearLabel, ...]:
+    """The years of ``(2019a, b)``, ``(2020, 60–62)``; () when the group is no year."""
+    parsed = parse_years(inner.strip())
     if parsed is None:
-        return None
+        return ()
     labels, years_end = parsed
-    if not _NARRATIVE_TAIL.match(inner[years_end:]):
+    if not _NARRATIVE_TAIL.match(inner.strip()[years_end:]):
+        return ()
+    return tuple(labels)
+
+
+def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
+    labels = _narrative_years(m.group(1) if m.group(1) is not None else m.group(2))
+    if not labels:
         return None
     if not may_end_names(clean, m.start()):
         return None  # "(2020) (2020)", "= (2019)": no name can end here
@@ -148,11 +158,12 @@ def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | Non
     start = found.offset
     while start > window_start and document.text[start - 1] in "*_":
         start -= 1  # the marker includes the name's emphasis: "*NATO* (2022)"
-    after = clean[m.end() : _line_end(clean, m.end())]
+    after = clean[m.end() : m.end() + 60]
     in_list = line_start is not None and _LIST_ITEM.match(clean[line_start:start] + " ")
-    if in_list and not after.strip(" .,;:"):
+    if in_list and not clean[m.end() : _line_end(clean, m.end())].strip(" .,;:"):
         return None  # "12. SPANYOL (1982)": a list item, not a citation
-    certainty = _narrative_certainty(found, clean[window_start : found.offset], after)
+    before = clean[max(window_start, found.offset - 40) : found.offset]
+    certainty = _narrative_certainty(found, before, after)
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
     work = ParsedWork(
@@ -206,9 +217,12 @@ def _bare(
     document: Document, clean: str, code: list[tuple[int, int]], groups: list[tuple[int, int]]
 ) -> list[Marker]:
     found: list[Marker] = []
+    g = 0  # groups are in order, and so are the years: one pointer, no search
     for m in _BARE_YEAR.finditer(clean):
         start = m.start()
-        if inside(groups, start) or inside(code, start):
+        while g < len(groups) and groups[g][1] <= start:
+            g += 1
+        if (g < len(groups) and groups[g][0] <= start) or (code and inside(code, start)):
             continue
         j = start - 1
         while j >= 0 and clean[j] == " ":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 
 _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -27,5 +28,5 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether `offset` falls in one of `spans` (sorted, disjoint): a binary search, so
     a manuscript with thousands of code spans stays linear."""
-    i = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    i = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
