@@ -152,3 +152,11 @@ def test_round_brackets_after_brackets_and_common_nouns() -> None:
         "study (3), at the website (https://example.org) (4) and in a handbook (2002) (5)."
     )
     assert cited(numbered(body, entries=5)) == [[1], [2], [3], [4], [5]]
+
+
+def test_round_brackets_after_numbers_that_are_not_arithmetic() -> None:
+    body = (
+        "The unit opened in 1990 (1), gene lin-4 (2) and SAT1 (3) were studied, "
+        "with IL-10 (4,5) and a hydrolysed formula (6), but not y = x + 2 (7) nor a < 4 (8)."
+    )
+    assert cited(numbered(body, entries=8)) == [[1], [2], [3], [4, 5], [6]]

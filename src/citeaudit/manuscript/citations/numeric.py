@@ -77,6 +77,7 @@ _GLUED_PLAIN = re.compile(
     r"(?=$|[\s);:\]]|[.,](?!\d))"
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
+_ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
@@ -90,7 +91,7 @@ def _words(spaced: str) -> frozenset[str]:
 
 # Words after which a number in round brackets is a label, not a citation.
 _LABEL_WORDS = _words(
-    "eq eqs equation equations eqn formula formulas table tables tab tabs fig figs figure "
+    "eq eqs equation equations eqn table tables tab tabs fig figs figure "
     "figures scheme schemes step steps section sections chapter chapters appendix lemma "
     "theorem proposition corollary hypothesis hypotheses line lines row rows column columns "
     "no nos panel panels ecuación ecuaciones equação equações tabela tabla tabelle figura "
@@ -198,8 +199,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
             continue
         before = text[max(start - _LOOKBACK, 0) : start]
         stripped = before.rstrip()
-        if stripped and (stripped[-1].isdigit() or stripped[-1] in "=+*/<>^$|\\"):
-            continue  # x = y + z (2), a call f1(2)
+        if stripped and (stripped[-1] in "=+*/<>^$|\\" or _ARITHMETIC.search(stripped)):
+            continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
         if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
             continue  # f(1), sin(2): a function, not "disease(1)"
         if _word_before(text, start).casefold() in _LABEL_WORDS:
