@@ -355,3 +355,12 @@ def test_organisation_with_lower_case_words_and_a_title_cut_short() -> None:
     ]
     text = "Data were read with tables (The tables development team, 2021) e (CIDADÃO..., 2014)."
     assert cited(text, refs) == {"ref-1", "ref-2"}
+
+
+def test_laws_treaties_and_countries_before_a_year_are_not_candidates() -> None:
+    text = (
+        "The Lisbon Protocol (1997) established targets, ratified by Moldova (1998) and "
+        "followed by Albania (2001). As shown by Thornbury (2015), it worked."
+    )
+    found = run(text, [])
+    assert [c.authors for c, _ in found if c.certainty is Certainty.CANDIDATE] == [("Thornbury",)]
