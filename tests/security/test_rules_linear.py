@@ -89,6 +89,21 @@ def test_different_works_by_one_author_and_year_are_not_compared_pairwise(shape:
     assert run(DuplicateReference().check, audit(refs)) == []
 
 
+def test_a_repeat_far_past_the_block_cap_is_still_found() -> None:
+    """Beyond the author+year block's cap, a repeat is found by its title's head (a
+    typo at the end) or tail (a typo at the start)."""
+    title = "Deep learning for the cells of great rivers"
+    refs = [entry(i, title=noise(i)) for i in range(N)]
+    refs += [
+        entry(N, title=title),
+        entry(N + 1, title="Deep learning for the cells of great river"),
+        entry(N + 2, title="Deap learning for the cells of great rivers"),
+    ]
+    [finding] = run(DuplicateReference().check, audit(refs))
+    assert finding.reference == f"r{N + 1}" and f"line {N + 1} " in finding.message
+    assert f"1 more entry repeats it: line {N + 3}" in finding.message
+
+
 def test_a_work_listed_five_thousand_times_is_one_finding() -> None:
     [finding] = run(DuplicateReference().check, audit([entry(i) for i in range(N)]))
     assert finding.reference == "r1" and "line 1 " in finding.message

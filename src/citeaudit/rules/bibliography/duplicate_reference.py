@@ -22,6 +22,7 @@ class _KeyGroup:
     first: WorkProfile
     first_format: str
     repeats: list[WorkProfile]
+    where: tuple[int, int] = (0, 0)  # (bibliography, entry) of the first repeat
 
 
 class DuplicateReference(Rule):
@@ -59,17 +60,17 @@ class DuplicateReference(Rule):
         findings: list[tuple[tuple[int, int], Finding]] = []
         bibtex_keys: dict[str, _KeyGroup] = {}
         key_groups: list[_KeyGroup] = []
-        orders: dict[int, tuple[int, int]] = {}  # id(profile) -> (bibliography, entry)
         for b, bibliography in enumerate(data.bibliographies):
             keys = bibtex_keys if bibliography.format == "bibtex" else {}
             search = DuplicateSearch()
             folded: dict[str, str] = {}
             for order, ref in enumerate(bibliography.references):
                 entry = WorkProfile.of(ref, order, folded)
-                orders[id(entry)] = (b, order)
                 key = ref.key.lower() if ref.key else None
                 group = keys.get(key) if key is not None else None
                 if group is not None:
+                    if not group.repeats:
+                        group.where = (b, order)
                     group.repeats.append(entry)
                 elif key is not None:
                     keys[key] = _KeyGroup(entry, bibliography.format, [])
@@ -82,13 +83,12 @@ class DuplicateReference(Rule):
                     finding = self._work_finding(
                         work.first.ref, [r.entry.ref for r in repeats], repeats[0].reason
                     )
-                    findings.append((orders[id(later)], finding))
+                    findings.append(((b, later.order), finding))
             for pair in search.versions:
-                findings.append((orders[id(pair.later)], self._version_finding(pair)))
+                findings.append(((b, pair.later.order), self._version_finding(pair)))
         for keyed in key_groups:
             if keyed.repeats:
-                later = keyed.repeats[0]
-                findings.append((orders[id(later)], self._key_finding(keyed)))
+                findings.append((keyed.where, self._key_finding(keyed)))
         findings.sort(key=lambda item: item[0])
         return [finding for _, finding in findings]
 
