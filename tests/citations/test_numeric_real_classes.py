@@ -160,3 +160,14 @@ def test_round_brackets_after_numbers_that_are_not_arithmetic() -> None:
         "with IL-10 (4,5) and a hydrolysed formula (6), but not y = x + 2 (7) nor a < 4 (8)."
     )
     assert cited(numbered(body, entries=8)) == [[1], [2], [3], [4, 5], [6]]
+
+
+def test_brackets_glued_to_lower_case_words_in_a_bracket_paper() -> None:
+    body = "Linked to infection[3,4] and to the lymph node[7]. Also [1] and [2]."
+    assert cited(numbered(body)) == [[3, 4], [7], [1], [2]]
+
+
+def test_brackets_before_a_colon_inside_a_sentence() -> None:
+    body = "Known as a discriminant [5]: here it is, as in South Africa [6],[7]: the rest."
+    assert cited(numbered(body)) == [[5], [6], [7]]
+    assert cited(numbered("[1]: https://example.org/definition")) == []

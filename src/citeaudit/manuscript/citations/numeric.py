@@ -22,7 +22,8 @@ whole difference between reading a Vancouver paper and inventing citations):
   after a word or punctuation, never after a number (but after ``COVID-19``) or a
   unit, numbers inside the list.
 * Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (after a name or "al",
-  within the list; ``array[3]`` is indexing), and the
+  within the list), ``infection[3,4]`` (after a lower-case word, only in a paper that
+  cites in square brackets; ``array[3]`` alone is indexing), and the
   flattened superscripts of text pasted from a PDF, ``as shown before.3,4`` -- kept
   only when that form is the manuscript's main numeric style, since gene names and
   chemical formulas (``Sox2``) look the same.
@@ -55,7 +56,7 @@ _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
-    rf"|\[(?P<plain>{_LIST})\](?![(\[:])"  # [3], [1-4], [1, 5, 7], [7;8;9]
+    rf"|\[(?P<plain>{_LIST})\](?![(\[])"  # [3], [1-4], [1, 5, 7], [7;8;9]
 )
 _PAREN = re.compile(
     rf"\((?:(?P<prefix>refs?\.|references?|ref)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
@@ -182,13 +183,28 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             numbers = _expand(m.group("wrapped") or m.group("linked") or m.group("plain"))
         if not numbers:
             continue
+        if (
+            text[m.end() : m.end() + 1] == ":"
+            and not text[_line_start(text, start) : start].strip()
+        ):
+            continue  # "[1]: https://..." defines a Markdown reference link
         form = "bracket"
         if before.isalpha():
             word = _word_before(text, start)
-            if not (word == "al" or (len(word) > 1 and word[0].isupper())):
-                continue  # x[2], array[3]: indexing, not a citation
-            form = "glued-bracket"  # et al[8], Ribeiro[11]
+            if word == "al" or (len(word) > 1 and word[0].isupper()):
+                form = "glued-bracket"  # et al[8], Ribeiro[11]
+            elif len(word) >= 4:
+                form = "glued-lower"  # infection[3,4]: only where brackets are the style
+            else:
+                continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` starts, looking back at most `_LOOKBACK`."""
+    low = max(offset - _LOOKBACK, 0)
+    found = text.rfind("\n", low, offset)
+    return found + 1 if found >= 0 else low
 
 
 def _parenthesised(text: str) -> Iterator[_Candidate]:
@@ -325,6 +341,9 @@ def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
     }
     brackets = len(kept)
     kept.extend(weak.get("glued-bracket", []))
+    lower = weak.get("glued-lower", [])
+    if brackets + len(lower) >= 3 and _covers([*kept, *lower], entries, least=3, share=0.2):
+        kept.extend(lower)  # "array[3]" stays out of a paper that cites no other way
     superscript = weak.get("superscript", [])
     if _covers(superscript, entries, least=2, share=0.0):
         kept.extend(superscript)
