@@ -75,6 +75,7 @@ def match_citations(
     numeric_ok = _numeric_style(citations, references)
     has_keys = any(_ref_keys(r) for r in references)
     keys = _KeyIndex(references)
+    numbers = _number_index(references)
     authors = _AuthorIndex(references)
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
@@ -82,7 +83,7 @@ def match_citations(
         if citation.kind is CitationKind.NUMERIC:
             if not numeric_ok:
                 continue
-            match = _match_number(citation, references)
+            match = _match_number(citation, numbers)
         elif citation.kind is CitationKind.KEY:
             if citation.narrative and citation.command == "pandoc" and not has_keys:
                 continue
@@ -113,9 +114,27 @@ def _numeric_style(citations: Sequence[Citation], references: Sequence[Reference
     return numeric > others
 
 
-def _match_number(citation: Citation, references: Sequence[Reference]) -> CitationMatch:
-    targets = tuple(r.id for r in references if r.index == citation.number)
-    return CitationMatch(citation.id, targets=targets)
+_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
+
+
+def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
+    """Entries by the number a citation gives: the list's own labels when every entry
+    has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
+    Built once: matching is linear in citations, not citations times entries."""
+    labels = [_LABEL_NUMBER.match(r.raw) for r in references]
+    numbers = [int(m.group(1)) for m in labels if m]
+    by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
+    index: dict[int, list[str]] = {}
+    for ref, number in zip(references, numbers if by_label else [], strict=False):
+        index.setdefault(number, []).append(ref.id)
+    if not by_label:
+        for ref in references:
+            index.setdefault(ref.index, []).append(ref.id)
+    return {n: tuple(ids) for n, ids in index.items()}
+
+
+def _match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> CitationMatch:
+    return CitationMatch(citation.id, targets=numbers.get(citation.number or 0, ()))
 
 
 # -- keys ----------------------------------------------------------------------------

@@ -171,3 +171,23 @@ def test_brackets_before_a_colon_inside_a_sentence() -> None:
     body = "Known as a discriminant [5]: here it is, as in South Africa [6],[7]: the rest."
     assert cited(numbered(body)) == [[5], [6], [7]]
     assert cited(numbered("[1]: https://example.org/definition")) == []
+
+
+def test_numbers_match_the_lists_own_labels() -> None:
+    """A list numbered 1, 2, 4 (entry 3 deleted): [4] is the third entry, [3] has none."""
+    from citeaudit.citation_matching import match_citations
+    from citeaudit.manuscript.citations import extract_citations
+    from tests.citations.helpers import document, reference
+
+    refs = [
+        reference(i, f"Author{label}", year=2020, raw=f"{label}. Author{label} A. Title.")
+        for i, label in enumerate((1, 2, 4), start=1)
+    ]
+    citations, matches = match_citations(
+        extract_citations(document("Known [1], [3] and [4].")), refs
+    )
+    assert [(c.number, m.targets) for c, m in zip(citations, matches, strict=True)] == [
+        (1, ("ref-1",)),
+        (3, ()),
+        (4, ("ref-3",)),
+    ]
