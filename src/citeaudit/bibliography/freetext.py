@@ -66,6 +66,7 @@ from citeaudit.bibliography.freetext_patterns import (
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries
 from citeaudit.doi import find_dois
+from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 
@@ -96,6 +97,10 @@ def parse_reference(
     tagger (which sees the rules' reading) settles the title and container — see
     `freetext_crf` for why.
     """
+    # A lone surrogate (an API caller's string, a CSL-JSON escape) breaks the CRF's
+    # C encoder; the entry is still parsed, with U+FFFD in its place.
+    text = encodable(text)
+    raw = encodable(raw) if raw is not None else None
     f = parse_fields(text)
     if use_model:
         refine_with_tagger(_stand_in_for_dash(text) or text, f)

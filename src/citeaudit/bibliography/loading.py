@@ -25,6 +25,7 @@ from pathlib import Path
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
+from citeaudit.utf16 import decode_utf16
 
 __all__ = ["DecodedText", "read_bibliography", "read_text", "reader_for", "with_problems"]
 
@@ -54,10 +55,20 @@ def read_text(path: Path) -> DecodedText:
 
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            try:
-                return DecodedText(_unify_newlines(data[len(bom) :].decode(encoding)))
-            except UnicodeDecodeError as error:
-                raise InputError(source, f"not valid {encoding.upper()}: {error.reason}") from None
+            text, bad_lines = decode_utf16(data[len(bom) :], encoding)
+            text = _unify_newlines(text)
+            return DecodedText(
+                text,
+                tuple(
+                    ParseProblem(
+                        Location(source, number),
+                        f"line is not valid {encoding.upper()}: the damaged characters "
+                        "are shown as \ufffd; save the file again from its source",
+                        "",
+                    )
+                    for number in bad_lines
+                ),
+            )
     data = data.removeprefix(codecs.BOM_UTF8)
     _reject_binary(source, data)
 

@@ -23,6 +23,7 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.utf16 import decode_utf16
 
 __all__ = [
     "InputProblem",
@@ -162,10 +163,16 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
     data = _read_bytes(path)
     problems: list[InputProblem] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16").splitlines(), problems
-        except UnicodeDecodeError as exc:
-            raise InputError(name, f"invalid UTF-16 text: {exc.reason}") from exc
+        utf16_text, bad_lines = decode_utf16(data, "utf-16")
+        problems.extend(
+            InputProblem(
+                name,
+                number,
+                "not valid UTF-16: the damaged characters are shown as \ufffd",
+            )
+            for number in bad_lines
+        )
+        return utf16_text.splitlines(), problems
     if b"\x00" in data:
         nul_line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError(name, "binary file (contains NUL bytes), not a text manuscript", nul_line)
