@@ -191,3 +191,13 @@ def test_numbers_match_the_lists_own_labels() -> None:
         (3, ()),
         (4, ("ref-3",)),
     ]
+
+
+def test_weak_forms_reach_the_highest_label_of_a_list_with_gaps() -> None:
+    lines = (Line("p.md", 1, "Known (1), seen (2,4) and shown (4)."),)
+    refs = tuple(
+        RawEntry(f"{k}. Author{k} A. Title.", Location("p.md", 10 + k), f"{k}. Author{k} A.")
+        for k in (1, 2, 4)
+    )
+    document = Document("p.md", "markdown", lines, reference_entries=refs)
+    assert cited(document) == [[1], [2, 4], [4]]

@@ -79,6 +79,7 @@ _GLUED_PLAIN = re.compile(
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
+_ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
@@ -128,7 +129,7 @@ class NumericExtractor(CitationExtractor):
     def markers(self, document: Document) -> list[Marker]:
         text = document.text
         code = SpanIndex(code_spans(text))
-        entries = len(document.reference_entries)
+        entries = _list_size(document)
         candidates = [
             c
             for c in (
@@ -149,6 +150,15 @@ class NumericExtractor(CitationExtractor):
             taken.add(candidate.start, candidate.end)
             found.append(_marker(document, candidate))
         return found
+
+
+def _list_size(document: Document) -> int:
+    """The highest number the manuscript's own list can be cited by: its entry count, or
+    its highest label when entries are numbered with gaps ("1., 2., 4.")."""
+    count = len(document.reference_entries)
+    labels = (_ENTRY_LABEL.match(e.raw) for e in document.reference_entries)
+    highest = max((int(m.group(1)) for m in labels if m), default=0)
+    return max(count, highest) if highest <= 2 * count else count
 
 
 def _marker(document: Document, candidate: _Candidate) -> Marker:
