@@ -244,6 +244,13 @@ def _first_author_spellings(reference: Reference) -> list[str]:
         spellings.append(first.family)
         if first.given:
             spellings.append(f"{first.given} {first.family}")
+        double = first.family.split()
+        if (
+            len(double) == 2
+            and all(w[:1].isupper() for w in double)
+            and double[0].casefold() not in PARTICLES
+        ):
+            spellings.append(double[0])  # "Troitiño Vinuesa" is cited as "Troitiño"
         glued = _GLUED_INITIALS.sub("", first.family)
         if glued != first.family:
             spellings.append(glued)  # "RogersRR": initials glued to the family name
@@ -372,16 +379,41 @@ class _AuthorIndex:
         candidates = self._first_fits(citation.authors[0])
         if len(citation.authors) > 1:
             candidates |= self._first_fits(" and ".join(citation.authors))
+            candidates |= self._first_fits(" ".join(citation.authors))  # "Troitiño e Vinuesa"
+        if not candidates and _truncated(citation):
+            candidates = self._head_starts(citation.authors[0])  # "(PROFESSOR..., 2015)"
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
+        fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}
         for fit in ("exact", "family"):
-            same_year = [(s, i) for s, i in fitting if _year_fits(citation, self._refs[i]) == fit]
+            same_year = [(s, i) for s, i in fitting if fits[i] == fit]
             if same_year:
                 return CitationMatch(citation.id, targets=self._ids(_best(same_year))), max(
                     s for s, _ in same_year
                 )
+        by_letter = _by_suffix_position(citation, [i for _, i in fitting if fits[i] == "suffix"])
+        if by_letter is not None:
+            score = next(s for s, i in fitting if i == by_letter)
+            return CitationMatch(citation.id, targets=self._ids([by_letter])), score
+        in_raw = [(s, i) for s, i in fitting if _year_in_raw(citation, self._refs[i])]
+        if in_raw:
+            return CitationMatch(citation.id, targets=self._ids(_best(in_raw))), max(
+                s for s, _ in in_raw
+            )
         top = max((s for s, _ in fitting), default=0)
         return CitationMatch(citation.id, year_mismatch=self._ids(_best(fitting))), top
+
+    def _head_starts(self, cited: str) -> set[int]:
+        """Entries whose first words are the cited ones: ABNT cuts a title-first entry
+        short with an ellipsis. A scan, but only for such rare citations."""
+        words = normalise_name(cited)
+        if len(words) < 3:
+            return set()
+        return {
+            i
+            for i, ref in enumerate(self._refs)
+            if (normalise_name(_raw_head(ref.raw)) + " ").startswith(words + " ")
+        }
 
     def _ids(self, positions: Iterable[int]) -> tuple[str, ...]:
         return tuple(self._refs[i].id for i in positions)
@@ -393,8 +425,11 @@ class _AuthorIndex:
         cited = citation.authors
         spellings = self._spellings[position]
         if not any(names_match(cited[0], s) for s in spellings):
-            if len(cited) > 1 and any(names_match(" and ".join(cited), s) for s in spellings):
-                return 3 if len(authors) <= 1 else 1  # "Organisation for X and Y"
+            joined = (" and ".join(cited), " ".join(cited))  # "X and Y", "Troitiño e Vinuesa"
+            if len(cited) > 1 and any(names_match(j, s) for j in joined for s in spellings):
+                return 3 if len(authors) <= 1 else 1
+            if _truncated(citation) and position in self._head_starts(cited[0]):
+                return 3 if len(cited) == 1 else 1
             return 0
         if not authors:
             return 3 if len(cited) == 1 else 1
@@ -467,7 +502,8 @@ def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
 
 
 def _year_fits(citation: Citation, reference: Reference) -> str:
-    """ "exact", "family" (2020 cited, entry 2020a) or "" (a different year)."""
+    """ "exact", "family" (2020 cited, entry 2020a), "suffix" (2020a cited, entry 2020)
+    or "" (a different year)."""
     if citation.year is None:
         if reference.year is not None or citation.no_date != reference.no_date:
             return ""
@@ -476,7 +512,35 @@ def _year_fits(citation: Citation, reference: Reference) -> str:
         return ""
     if citation.year_suffix == reference.year_suffix:
         return "exact"
-    return "family" if citation.year_suffix is None else ""
+    if citation.year_suffix is None:
+        return "family"
+    return "suffix" if reference.year_suffix is None else ""
+
+
+def _by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
+    """The entry a suffixed year names when the list wrote no suffixes (or they were not
+    read): APA and Harvard order same-author, same-year entries a, b, c... in the list,
+    so "2018b" is the second of them. None when there are not that many."""
+    if not positions or not citation.year_suffix:
+        return None
+    rank = ord(citation.year_suffix) - ord("a")
+    return positions[rank] if 0 <= rank < len(positions) else None
+
+
+def _year_in_raw(citation: Citation, reference: Reference) -> bool:
+    """Whether the entry as written holds the cited year although its year was read
+    otherwise (a page range "1505-1510" or an access date taken for the year, or no year
+    found): then a year mismatch would be the list reader's error, not the author's."""
+    if citation.year is None or reference.year == citation.year:
+        return False
+    return re.search(rf"(?<!\d){citation.year}(?!\d)", reference.raw) is not None
+
+
+def _truncated(citation: Citation) -> bool:
+    """ "(ÍNDIO..., 2014)": the cited name is the start of a longer one."""
+    return bool(citation.authors) and bool(
+        re.search(re.escape(citation.authors[0]) + r"\s*(?:\.\.\.|…)", citation.text)
+    )
 
 
 def _best(scored: Iterable[tuple[int, int]]) -> tuple[int, ...]:

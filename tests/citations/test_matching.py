@@ -75,9 +75,26 @@ def test_year_mismatch_is_reported_apart_from_targets() -> None:
     assert match.year_mismatch == ("ref-1",)
 
 
-def test_suffix_cited_for_an_unsuffixed_entry_is_a_year_mismatch() -> None:
-    ((_, match),) = run("(Lee, 2020a)", [reference(1, "Lee", year=2020)])
-    assert match.targets == () and match.year_mismatch == ("ref-1",)
+def test_suffix_cited_for_unsuffixed_entries_names_them_in_list_order() -> None:
+    # The list wrote no suffixes (or they were not read): "a" is the first same-year
+    # entry, "b" the second, as APA orders them; a letter past them is a mismatch.
+    refs = [reference(1, "Lee", year=2020), reference(2, "Lee", year=2020)]
+    found = run("(Lee, 2020a) (Lee, 2020b) (Lee, 2020c)", refs)
+    assert [(m.targets, m.year_mismatch) for _, m in found] == [
+        (("ref-1",), ()),
+        (("ref-2",), ()),
+        ((), ("ref-1", "ref-2")),
+    ]
+
+
+def test_a_year_the_list_reader_missed_is_found_in_the_entry_as_written() -> None:
+    misread = reference(
+        1, "Visser", year=1790, raw="Visser P. 1982. Foraging. Insects 2:1790-1799."
+    )
+    ((_, match),) = run("(Visser, 1982)", [misread])
+    assert match.targets == ("ref-1",)
+    ((_, match),) = run("(Visser, 1983)", [misread])
+    assert match.year_mismatch == ("ref-1",)
 
 
 def test_no_match_at_all() -> None:

@@ -364,3 +364,27 @@ def test_laws_treaties_and_countries_before_a_year_are_not_candidates() -> None:
     )
     found = run(text, [])
     assert [c.authors for c, _ in found if c.certainty is Certainty.CANDIDATE] == [("Thornbury",)]
+
+
+def test_double_surnames_names_with_digits_and_lower_case_organisations() -> None:
+    refs = [
+        entry(1, "Torrijos Vilaseca, M. A. (2003). La ciudad.", "Torrijos Vilaseca", year=2003),
+        entry(2, "Torrijos Vilaseca, M. A. (2006). El centro.", "Torrijos Vilaseca", year=2006),
+        entry(
+            3,
+            "500 Genomes Study Group, Abel G (2010). Variation.",
+            "500 Genomes Study Group",
+            year=2010,
+        ),
+        entry(4, "tidyframe (2020). tidyframe: tables. Zenodo.", "tidyframe", year=2020),
+    ]
+    text = (
+        "(Torrijos e Vilaseca, 2003), segundo Torrijos (2006), (500 Genomes Study Group "
+        "et al., 2010) and tables (McKinley, 2010; tidyframe, 2020)."
+    )
+    assert cited(text, refs) == {"ref-1", "ref-2", "ref-3", "ref-4"}
+
+
+def test_a_title_first_entry_cut_short_with_an_ellipsis() -> None:
+    refs = [entry(1, "PROFESSORA Ana Terena e a escola indígena. Vídeo. 2015.", year=2015)]
+    assert cited("como disse (PROFESSORA ANA TERENA..., 2015, 1′ 03″).", refs) == {"ref-1"}

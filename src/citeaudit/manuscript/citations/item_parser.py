@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
+    ET_AL,
     PARTICLES,
     is_common_word,
     parse_names,
@@ -57,7 +58,7 @@ _INNER_CUE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
-_PHRASE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){1,7}$")
+_PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
 _TIGHT = re.compile(r"\s+([,;:])")
 
 
@@ -101,9 +102,6 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         prev_end = end
         next_start = runs[i + 1][0] if i + 1 < len(runs) else len(text)
         tail_ok = _tail_ok(text[end:next_start])
-        last = i + 1 == len(runs)
-        if last and not tail_ok:
-            continue  # "(Uzbekistan joined in 2006 and left)": a clause
         names = _names_in(segment)
         if names is None:
             if segment.strip(" ,;:&") or previous is None:
@@ -162,6 +160,9 @@ def _tail_ok(tail: str) -> bool:
 def _names_in(segment: str) -> _Names | None:
     """The names that end `segment` (the text between the previous work and a year)."""
     cut = _last_digit_cut(segment)
+    digit_lead = cut > 0 and not segment[: _word_start(segment, cut)].strip(" ,;:")
+    if digit_lead:
+        cut = _word_start(segment, cut)  # "1000 Genomes Project Consortium": a name
     opening = max(segment.rfind("(", cut), segment.rfind("["), cut - 1)
     cut = opening + 1  # "[GenBank no. X (Agency 2008)]": a group inside a group
     inner = [m.end() for m in _INNER_CUE.finditer(segment, cut)]
@@ -171,7 +172,7 @@ def _names_in(segment: str) -> _Names | None:
     colon = segment.rfind(":", cut)
     if colon >= 0:
         cut = colon + 1  # "Dryad: Lee 2014"
-    weak = False
+    weak = digit_lead
     cut = _skip(segment, cut, " ,;:")
     for _ in range(4):
         rest = segment[cut:]
@@ -185,7 +186,7 @@ def _names_in(segment: str) -> _Names | None:
             cut = _skip(segment, cut + cue.end(), " ,:")
             continue
         break
-    lowered = _skip_lower_lead(segment, cut)
+    lowered = cut if digit_lead else _skip_lower_lead(segment, cut)
     if lowered != cut:
         dropped = segment[cut:lowered].rstrip()
         weak = weak or not dropped.endswith((",", ":"))
@@ -193,15 +194,27 @@ def _names_in(segment: str) -> _Names | None:
     text = _ELLIPSIS.sub("", segment[cut:].strip(" ,"))  # "(ÍNDIO..., 2014)": a title cut short
     if not text:
         return None
+    if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole
+        et_al = ET_AL.search(text)
+        name = text[: et_al.start()].strip(" ,") if et_al else text
+        return _Names(cut, text, (name,), et_al is not None, True) if name else None
     names = parse_names(text.replace(";", ","))
     if names is None:
         if _PHRASE.match(text):
-            # "The pandas development team": an organisation with lower-case words, or
-            # a clause; counted only when an entry has exactly this name.
+            # "The pandas development team", "lavaan": an organisation with lower-case
+            # words, or a clause; counted only when an entry has exactly this name.
             return _Names(cut, text, (text,), False, True)
         return None
     authors, et_al = names
     return _Names(cut, text, authors, et_al, weak)
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at `end` starts."""
+    i = end
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _skip(text: str, i: int, chars: str) -> int:
