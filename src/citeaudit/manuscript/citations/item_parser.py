@@ -195,9 +195,9 @@ def _names_in(segment: str) -> _Names | None:
     if not text:
         return None
     if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole
-        et_al = ET_AL.search(text)
-        name = text[: et_al.start()].strip(" ,") if et_al else text
-        return _Names(cut, text, (name,), et_al is not None, True) if name else None
+        tail = ET_AL.search(text)
+        name = text[: tail.start()].strip(" ,") if tail else text
+        return _Names(cut, text, (name,), tail is not None, True) if name else None
     names = parse_names(text.replace(";", ","))
     if names is None:
         if _PHRASE.match(text):
