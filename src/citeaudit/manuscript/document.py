@@ -29,6 +29,26 @@ class RawEntry:
     raw: str  # as written, markup included
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a list was cut: `kind` is "numbered" or "bulleted" (a marker starts each
+    entry), "one per line" (each line or paragraph an entry), "hanging paragraphs"
+    (hard-wrapped entries separated by blank lines) or "wrapped lines" (hard-wrapped,
+    no separator: where entries start is a guess). `joined` counts lines that did not
+    start an entry although they stood alone (joined to the entry before them), and
+    `uncertain` is True when the count rests on guesses an editor should check."""
+
+    kind: str
+    joined: int = 0
+    uncertain: bool = False
+
+    def describe(self, entries: int) -> str:
+        text = f"{entries} entries, {self.kind}"
+        if self.joined:
+            text += f"; {self.joined} line(s) read as the continuation of the entry before"
+        return text
+
+
 @dataclass(frozen=True)
 class Document:
     """A manuscript after reading.
@@ -45,6 +65,7 @@ class Document:
     lines: tuple[Line, ...]
     reference_entries: tuple[RawEntry, ...] = ()
     reference_heading: Location | None = None
+    reference_layout: Layout | None = None  # how the list's entries were told apart
     bibliography_files: tuple[str, ...] = ()  # from \bibliography{} / \addbibresource{}
     files: tuple[str, ...] = field(default=())  # every file read (main + included)
 

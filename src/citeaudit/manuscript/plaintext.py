@@ -50,17 +50,20 @@ def document_from_lines(
         body = tuple(lines)
         entries: tuple[RawEntry, ...] = ()
         heading = None
+        layout = None
     else:
         body = tuple(lines[: section.start]) + tuple(lines[section.end :])
         entries = section.entries
         first = lines[section.start]
         heading = Location(first.file, first.number)
+        layout = section.layout
     return Document(
         path=path,
         format=format,
         lines=body,
         reference_entries=entries,
         reference_heading=heading,
+        reference_layout=layout,
         bibliography_files=bibliography_files,
         files=files if files is not None else (path,),
     )

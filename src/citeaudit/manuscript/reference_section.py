@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from citeaudit.manuscript.document import Line, RawEntry
+from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.model.location import Location
 
@@ -192,26 +192,6 @@ class ReferenceSection:
     end: int
     entries: tuple[RawEntry, ...]
     layout: Layout | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How a list was cut: `kind` is "numbered" or "bulleted" (a marker starts each
-    entry), "one per line" (each line or paragraph an entry), "hanging paragraphs"
-    (hard-wrapped entries separated by blank lines) or "wrapped lines" (hard-wrapped,
-    no separator: where entries start is a guess). `joined` counts lines that did not
-    start an entry although they stood alone (joined to the entry before them), and
-    `uncertain` is True when the count rests on guesses an editor should check."""
-
-    kind: str
-    joined: int = 0
-    uncertain: bool = False
-
-    def describe(self, entries: int) -> str:
-        text = f"{entries} entries, {self.kind}"
-        if self.joined:
-            text += f"; {self.joined} line(s) read as the continuation of the entry before"
-        return text
 
 
 def normalize_title(text: str) -> str:
@@ -492,7 +472,9 @@ def split_entries_with_layout(
             entries[-1].append(line)
             joined += int(blank_before or kind == "one per line")
         blank_before = False
-    uncertain = kind == "wrapped lines" or (kind != "numbered" and joined > 0)
+    # A numbered or bulleted list's markers say where entries start, so a line without
+    # one can only continue the entry before: joining it is no guess.
+    uncertain = kind == "wrapped lines" or (kind not in ("numbered", "bulleted") and joined > 0)
     layout = Layout(kind, joined, uncertain)
     return [_entry(group, clean) for group in entries], layout
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from citeaudit.rules.base import Rule
 from citeaudit.rules.bibliography.duplicate_reference import DuplicateReference
 from citeaudit.rules.bibliography.malformed_doi import MalformedDoi
+from citeaudit.rules.bibliography.uncertain_reference_list import UncertainReferenceList
 from citeaudit.rules.bibliography.unparseable_reference import UnparseableReference
 
-RULES: tuple[type[Rule], ...] = (DuplicateReference, UnparseableReference, MalformedDoi)
+RULES: tuple[type[Rule], ...] = (
+    DuplicateReference,
+    UnparseableReference,
+    MalformedDoi,
+    UncertainReferenceList,
+)
