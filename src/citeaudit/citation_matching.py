@@ -95,7 +95,24 @@ def match_citations(
             citation, match = found
         kept.append(citation)
         matches.append(match)
-    return tuple(kept), tuple(matches)
+    return tuple(kept), _other_works_are_not_mismatches(matches)
+
+
+def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[CitationMatch, ...]:
+    """A year-mismatch candidate that another citation cites exactly is a different work.
+
+    "(Grine et al., 1993, 1996)" with only the 1996 entry listed: 1996 is cited as
+    itself, so the 1993 citation names a work missing from the list, not a wrong year.
+    """
+    exact = {t for m in matches for t in m.targets}
+    out: list[CitationMatch] = []
+    for match in matches:
+        if match.year_mismatch and not match.targets:
+            others = tuple(t for t in match.year_mismatch if t not in exact)
+            if others != match.year_mismatch:
+                match = CitationMatch(match.citation_id, year_mismatch=others)
+        out.append(match)
+    return tuple(out)
 
 
 # -- numbers -------------------------------------------------------------------------
@@ -529,11 +546,19 @@ def _by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
 
 def _year_in_raw(citation: Citation, reference: Reference) -> bool:
     """Whether the entry as written holds the cited year although its year was read
-    otherwise (a page range "1505-1510" or an access date taken for the year, or no year
-    found): then a year mismatch would be the list reader's error, not the author's."""
+    otherwise -- no year found, or one that stands only inside a range (pages
+    "1505-1510" taken for the year): then a mismatch would be the list reader's error,
+    not the author's."""
     if citation.year is None or reference.year == citation.year:
         return False
-    return re.search(rf"(?<!\d){citation.year}(?!\d)", reference.raw) is not None
+    if reference.year is not None and _standalone_year(reference.raw, reference.year):
+        return False  # the year read is written as a year: the entry is of that year
+    return _standalone_year(reference.raw, citation.year)
+
+
+def _standalone_year(raw: str, year: int) -> bool:
+    """`year` written as a year in `raw`, not inside a range ("1700–2012", "pp. 1505-10")."""
+    return re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw) is not None
 
 
 def _truncated(citation: Citation) -> bool:

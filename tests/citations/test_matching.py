@@ -77,14 +77,25 @@ def test_year_mismatch_is_reported_apart_from_targets() -> None:
 
 def test_suffix_cited_for_unsuffixed_entries_names_them_in_list_order() -> None:
     # The list wrote no suffixes (or they were not read): "a" is the first same-year
-    # entry, "b" the second, as APA orders them; a letter past them is a mismatch.
+    # entry, "b" the second, as APA orders them; a letter past them names neither.
     refs = [reference(1, "Lee", year=2020), reference(2, "Lee", year=2020)]
     found = run("(Lee, 2020a) (Lee, 2020b) (Lee, 2020c)", refs)
     assert [(m.targets, m.year_mismatch) for _, m in found] == [
         (("ref-1",), ()),
         (("ref-2",), ()),
-        ((), ("ref-1", "ref-2")),
+        ((), ()),
     ]
+    ((_, match),) = run("(Lee, 2020c)", refs)
+    assert match.year_mismatch == ("ref-1", "ref-2")
+
+
+def test_an_entry_cited_exactly_elsewhere_is_no_year_mismatch_candidate() -> None:
+    # "(Grine et al., 1993, 1996)" with only 1996 listed: 1993 is a missing work.
+    refs = [reference(1, "Grover", "Dent", "Lacy", year=1996)]
+    found = run("(Grover et al., 1993, 1996)", refs)
+    assert [(m.targets, m.year_mismatch) for _, m in found] == [((), ()), (("ref-1",), ())]
+    ((_, alone),) = run("(Grover et al., 1993)", refs)
+    assert alone.year_mismatch == ("ref-1",)
 
 
 def test_a_year_the_list_reader_missed_is_found_in_the_entry_as_written() -> None:

@@ -388,3 +388,8 @@ def test_double_surnames_names_with_digits_and_lower_case_organisations() -> Non
 def test_a_title_first_entry_cut_short_with_an_ellipsis() -> None:
     refs = [entry(1, "PROFESSORA Ana Terena e a escola indígena. Vídeo. 2015.", year=2015)]
     assert cited("como disse (PROFESSORA ANA TERENA..., 2015, 1′ 03″).", refs) == {"ref-1"}
+
+
+def test_an_organisation_named_with_lower_case_words_is_reported_when_missing() -> None:
+    text = "Lessons (HPX Shell development team, 2021) and (the data for 2020) help."
+    assert unmatched(text, []) == ["HPX Shell development team, 2021"]

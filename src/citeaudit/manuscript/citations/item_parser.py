@@ -59,6 +59,29 @@ _INNER_CUE = re.compile(
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
+_ORGANISATION_ENDS = frozenset(
+    {
+        "team",
+        "project",
+        "consortium",
+        "group",
+        "community",
+        "network",
+        "initiative",
+        "foundation",
+        "collaboration",
+        "contributors",
+        "developers",
+        "committee",
+        "council",
+        "organization",
+        "organisation",
+        "agency",
+        "institute",
+        "association",
+        "society",
+    }
+)
 _TIGHT = re.compile(r"\s+([,;:])")
 
 
@@ -202,8 +225,9 @@ def _names_in(segment: str) -> _Names | None:
     if names is None:
         if _PHRASE.match(text):
             # "The pandas development team", "lavaan": an organisation with lower-case
-            # words, or a clause; counted only when an entry has exactly this name.
-            return _Names(cut, text, (text,), False, True)
+            # words, or a clause; sure only when it ends as organisations' names do.
+            sure = text[0].isupper() and text.split()[-1].casefold() in _ORGANISATION_ENDS
+            return _Names(cut, text, (text,), False, weak or not sure)
         return None
     authors, et_al = names
     return _Names(cut, text, authors, et_al, weak)
