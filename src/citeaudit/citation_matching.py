@@ -315,6 +315,12 @@ class _AuthorIndex:
                 _add(self._any_author, names, i)
                 _add(self._any_acronym, acronyms, i)
         self._memo: dict[_Key, tuple[Citation, CitationMatch] | None] = {}
+        self._heads = [normalise_name(_raw_head(r.raw)) + " " for r in self._refs]
+        self._by_head_word: dict[str, list[int]] = {}
+        for i, head in enumerate(self._heads):
+            if head.strip():
+                self._by_head_word.setdefault(head.split()[0], []).append(i)
+        self._head_memo: dict[str, set[int]] = {}
 
     # candidates --------------------------------------------------------------------
 
@@ -422,15 +428,17 @@ class _AuthorIndex:
 
     def _head_starts(self, cited: str) -> set[int]:
         """Entries whose first words are the cited ones: ABNT cuts a title-first entry
-        short with an ellipsis. A scan, but only for such rare citations."""
+        short with an ellipsis. Looked up by the first word, remembered per name."""
         words = normalise_name(cited)
         if len(words) < 3:
             return set()
-        return {
-            i
-            for i, ref in enumerate(self._refs)
-            if (normalise_name(_raw_head(ref.raw)) + " ").startswith(words + " ")
-        }
+        if words not in self._head_memo:
+            self._head_memo[words] = {
+                i
+                for i in self._by_head_word.get(words.split()[0], ())
+                if self._heads[i].startswith(words + " ")
+            }
+        return self._head_memo[words]
 
     def _ids(self, positions: Iterable[int]) -> tuple[str, ...]:
         return tuple(self._refs[i].id for i in positions)
