@@ -201,3 +201,8 @@ def test_weak_forms_reach_the_highest_label_of_a_list_with_gaps() -> None:
     )
     document = Document("p.md", "markdown", lines, reference_entries=refs)
     assert cited(document) == [[1], [2, 4], [4]]
+
+
+def test_intervals_of_decimal_commas_are_not_citations() -> None:
+    body = "Rates of 26,5 [23,5-32,5] and 28,5 (24,5–33,5) cycles, as before [3]."
+    assert cited(numbered(body)) == [[3]]

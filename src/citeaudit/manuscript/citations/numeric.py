@@ -79,6 +79,8 @@ _GLUED_PLAIN = re.compile(
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
+# "[23,5-32,5]": an interval of decimals with commas (Portuguese, Spanish, German...)
+_DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—;]\s*\d{1,3},\d{1,2}")
 _ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
@@ -190,7 +192,8 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
-            numbers = _expand(m.group("wrapped") or m.group("linked") or m.group("plain"))
+            body = m.group("wrapped") or m.group("linked") or m.group("plain")
+            numbers = () if _DECIMAL_INTERVAL.fullmatch(body) else _expand(body)
         if not numbers:
             continue
         if (
@@ -220,6 +223,8 @@ def _line_start(text: str, offset: int) -> int:
 def _parenthesised(text: str) -> Iterator[_Candidate]:
     for m in _PAREN.finditer(text):
         start = m.start()
+        if _DECIMAL_INTERVAL.fullmatch(m.group("list")):
+            continue
         numbers = _expand(m.group("list"))
         if not numbers:
             continue
