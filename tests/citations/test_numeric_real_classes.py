@@ -206,3 +206,8 @@ def test_weak_forms_reach_the_highest_label_of_a_list_with_gaps() -> None:
 def test_intervals_of_decimal_commas_are_not_citations() -> None:
     body = "Rates of 26,5 [23,5-32,5] and 28,5 (24,5–33,5) cycles, as before [3]."
     assert cited(numbered(body)) == [[3]]
+
+
+def test_statistical_intervals_are_not_citations() -> None:
+    body = "Rates (95 % CI [1–2,28]; IQR (3-5); range [2, 9]) as found [4]."
+    assert cited(numbered(body)) == [[4]]

@@ -107,6 +107,8 @@ _UNIT_WORDS = _words(
     "mhz ghz w kw mw j kj kcal cal v mv a ma k mol mmol ev kev mev r x y z n p q t fig "
     "figs eq eqs ref refs p pp no vol vols ch sec tab art nr"
 )
+# Words after which bracketed numbers are an interval: "95 % CI [1.2, 3.4]", "IQR (3-5)".
+_STATISTIC_WORDS = _words("ci ic iqr cri hdi interval intervals intervalo range sd")
 # Words that open an enumeration item: "aimed to (1) describe ... and (2) estimate".
 _ENUMERATION_LEAD = _words(
     "to and or are were is was as that we which include includes including namely "
@@ -193,7 +195,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
             body = m.group("wrapped") or m.group("linked") or m.group("plain")
-            numbers = () if _DECIMAL_INTERVAL.fullmatch(body) else _expand(body)
+            numbers = () if _statistic(text, start, body) else _expand(body)
         if not numbers:
             continue
         if (
@@ -213,6 +215,13 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, m.end(), numbers, form)
 
 
+def _statistic(text: str, start: int, body: str) -> bool:
+    """An interval, not citations: "[23,5-32,5]" (decimal commas), "95 % CI [1–2,28]"."""
+    if _DECIMAL_INTERVAL.fullmatch(body):
+        return True
+    return _word_before(text, start).casefold() in _STATISTIC_WORDS
+
+
 def _line_start(text: str, offset: int) -> int:
     """Where the line holding `offset` starts, looking back at most `_LOOKBACK`."""
     low = max(offset - _LOOKBACK, 0)
@@ -223,7 +232,7 @@ def _line_start(text: str, offset: int) -> int:
 def _parenthesised(text: str) -> Iterator[_Candidate]:
     for m in _PAREN.finditer(text):
         start = m.start()
-        if _DECIMAL_INTERVAL.fullmatch(m.group("list")):
+        if _statistic(text, start, m.group("list")):
             continue
         numbers = _expand(m.group("list"))
         if not numbers:
