@@ -92,6 +92,13 @@ class AuthorYearExtractor(CitationExtractor):
 # -- groups ---------------------------------------------------------------------------
 
 
+def _after_binomial(clean: str, offset: int) -> bool:
+    """Whether a Latin binomial ends at `offset` ("Conus (Stephanoconus) mappa [...]").
+    Only the last four words are searched: the regex never walks a long prefix."""
+    words = clean[max(0, offset - 80) : offset].rsplit(None, 4)[-4:]
+    return bool(words) and _BINOMIAL.search(" ".join(words) + " ") is not None
+
+
 def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     index = 1 if m.group(1) is not None else 2
     works = parse_group(m.group(index))
@@ -100,7 +107,7 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     start, end = m.start(), m.end()
     marker_text = document.text[start:end]
     location = document.location_at(start)
-    after_binomial = _BINOMIAL.search(clean[max(0, start - 80) : start]) is not None
+    after_binomial = _after_binomial(clean, start)
     citations: list[Citation] = []
     for work in works:
         certainty = Certainty.WEAK if after_binomial else work.certainty
@@ -244,7 +251,7 @@ def _bare(
             continue
         if len(names.authors) == 1 and is_common_word(names.authors[0]):
             continue  # "in May 2019": a date
-        if _BINOMIAL.search(clean[max(0, names.offset - 80) : names.offset]):
+        if _after_binomial(clean, names.offset):
             continue  # "Aus bus Smith, 1949": a taxonomic authority
         parsed = parse_years(clean[start : follow.end()])
         if parsed is None:
