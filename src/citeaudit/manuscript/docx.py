@@ -137,6 +137,7 @@ class DocxReader(ManuscriptReader):
                 reference_heading=(
                     _paragraph(base.reference_heading) if base.reference_heading else None
                 ),
+                reference_layout=base.reference_layout,
                 files=(name,),
             ),
             problems,
@@ -494,6 +495,7 @@ def _field_bibliography(
         lines=tuple(line for i, line in enumerate(lines) if i not in left_out),
         reference_entries=entries,
         reference_heading=Location(start.file, start.number),
+        reference_layout=None,  # the reference manager wrote one paragraph per entry
     )
 
 
