@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from citeaudit.audit_data import AuditResult
-from citeaudit.encodable import encodable
+from citeaudit.encodable import encodable, encodable_data, unwritable_json
 from citeaudit.report.interface import Reporter
-from citeaudit.report.serialize import to_dict
+from citeaudit.report.json_text import dumps
+from citeaudit.report.serialize import raw_dict
 
 
 class JsonReporter(Reporter):
@@ -16,4 +15,8 @@ class JsonReporter(Reporter):
     extension = ".json"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return encodable(json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n")
+        data = raw_dict(result)
+        text = dumps(data)
+        if unwritable_json(text):  # rare: a surrogate or NUL from an input file
+            text = dumps(encodable_data(data))
+        return encodable(text + "\n")

@@ -17,7 +17,6 @@ Choices a reader of the output may wonder about:
 from __future__ import annotations
 
 import inspect
-import json
 from importlib import metadata
 from typing import Any
 from urllib.parse import quote
@@ -28,6 +27,7 @@ from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.location import Location
 from citeaudit.report.interface import Reporter
+from citeaudit.report.json_text import dumps
 from citeaudit.rules.base import Rule
 
 SARIF_VERSION = "2.1.0"
@@ -229,4 +229,4 @@ class SarifReporter(Reporter):
     extension = ".sarif"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return encodable(json.dumps(to_sarif(result), indent=2, ensure_ascii=False) + "\n")
+        return encodable(dumps(to_sarif(result)) + "\n")

@@ -110,10 +110,19 @@ def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
 
 
 def to_dict(result: AuditResult) -> dict[str, Any]:
-    data = result.data
-    targets = {m.citation_id: m.targets or m.year_mismatch for m in data.matches}
-    report: dict[str, Any] = encodable_data(_report(result, targets))
+    report: dict[str, Any] = encodable_data(raw_dict(result))
     return report
+
+
+def raw_dict(result: AuditResult) -> dict[str, Any]:
+    """The report's data before cleaning: for writers that check their text instead.
+
+    A writer of JSON text checks what it wrote with `unwritable_json` and only then
+    cleans (`encodable_data`) and writes again: on a large report, cleaning every
+    value up front cost more than writing it.
+    """
+    targets = {m.citation_id: m.targets or m.year_mismatch for m in result.data.matches}
+    return _report(result, targets)
 
 
 def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[str, Any]:
