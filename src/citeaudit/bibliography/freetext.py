@@ -181,7 +181,16 @@ def parse_fields(text: str) -> ParsedFields:
     if m and _given_name_first(s, m):
         m = None
     ad_first = _author_date_match(s)
-    if m and (ad_first is None or ad_first[0] >= m.end() - 1):
+    ym = _YEAR_SENTENCE.match(s, m.end()) if m else None
+    if m and ym:
+        # "Guo Z, Segal M. 2017. Title. Journal 1505:151-166." (eLife, bioRxiv): Vancouver
+        # names with the year standing after them, as author-date styles put it
+        f.style = "author-date"
+        f.authors, f.et_al = parse_authors(m.group("names"))
+        f.et_al = f.et_al or bool(m.group("etal"))
+        f.year, f.year_suffix = int(ym.group("y")), ym.group("s")
+        _parse_after_authors(s[ym.end() :].strip(" .,:;"), f, need_year=False)
+    elif m and (ad_first is None or ad_first[0] >= m.end() - 1):
         f.style = "vancouver"
         f.authors, f.et_al = parse_authors(m.group("names"))
         f.et_al = f.et_al or bool(m.group("etal"))
@@ -202,6 +211,9 @@ def parse_fields(text: str) -> ParsedFields:
         _year_from(s, f, avoid=f.title)
         if f.year is None and f.title and f.title != s:
             _year_from(s, f)
+        if f.year is None and not f.no_date:
+            # the last resort: a number in a locator's place (see `freetext_years`)
+            _year_from(s, f, avoid=f.title, locators=True)
     if (
         f.year is None
         and not f.no_date
@@ -273,6 +285,10 @@ _AD_PATTERNS = (
     # "Plato 1999." / "ASTM International (ASTM) 2004."
     re.compile(rf"^(?:[^\s.,]+\s){{1,4}}(?P<y>{_YEAR})(?P<s>[a-z])?\.(?=\s)"),
 )
+
+
+# a year standing as a sentence of its own: "2017. " / "2015a. "
+_YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.\s")
 
 
 def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] | None:

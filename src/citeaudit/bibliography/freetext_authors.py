@@ -10,7 +10,7 @@ import re
 
 from citeaudit.bibliography.freetext_names import PARTICLES as _NAME_PARTICLES
 from citeaudit.bibliography.freetext_names import _is_given, is_organisation
-from citeaudit.bibliography.freetext_patterns import _UP
+from citeaudit.bibliography.freetext_patterns import _UP, _YEAR
 from citeaudit.bibliography.freetext_sentences import _boundaries
 
 # --------------------------------------------------------------------------------------
@@ -53,7 +53,22 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     )
     if weak and not re.match(rf"^[{_UP}]\.", s) and "," not in head[weak.end() :].split(".")[0]:
         return weak.end(), weak.end(), False
+    # "SILVA, J. Rios. São Paulo: Alfa, 2018.": what follows the first full stop is only
+    # the imprint, so the one word after the initials is the title, not a given name
+    short = re.match(
+        rf"^[^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)?(?:[{_UP}]\.\s?)+(?=[{_UP}][\w'’\-]+$)",
+        head.rstrip(" ."),
+    )
+    if short and _IMPRINT.fullmatch(s[cut:].strip(" .")):
+        return short.end(), short.end(), False
     return cut, cut, False
+
+
+# "São Paulo: Alfa, 2018" / "Alfa, 2018" / "Paris : Seuil, s.d.": place, publisher, year
+_IMPRINT = re.compile(
+    rf"(?:[^.:;]{{2,40}}\s?:\s*)?[^.:;,]{{2,60}}(?:,\s*[^.:;,]{{2,40}})?[,;]\s*"
+    rf"(?:{_YEAR}[a-z]?|[sn]\.\s?d\.?)(?:\.\s*\d+\s*p)?"  # ABNT's extent: "240 p."
+)
 
 
 def _title_like(chunk: str) -> bool:

@@ -17,7 +17,6 @@ from citeaudit.bibliography.freetext_patterns import (
     _GENRE,
     _LOC_START,
     _LOC_WORDS,
-    _MAX_YEAR,
     _MONTH,
     _NEWS_WORDS,
     _NO_DATE,
@@ -29,6 +28,7 @@ from citeaudit.bibliography.freetext_patterns import (
     _YEAR,
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries, _clean, _sentences
+from citeaudit.bibliography.freetext_years import pick_year
 
 # --------------------------------------------------------------------------------------
 # title, container and the rest
@@ -243,9 +243,22 @@ def _clean_title(t: str | None) -> str | None:
     return t or None
 
 
+# "Journal Name 25:1754-1760" / "Journal 8(3):e1002389" (eLife, PLOS, bioRxiv): the
+# locators after a space, no comma; only at the sentence's end, so a title's "2:1" ratio
+# is not one
+_SPACE_LOC = re.compile(
+    r"\s(?=\d{1,5}[A-Za-z]?(?:\s?\([^()]{1,15}\))?\s?:\s?[eE]?\d[\w\-–]{0,15}$)"
+)
+
+
+def _loc_start(body: str) -> re.Match[str] | None:
+    """Where the locators of a journal sentence begin: ", 12(3), 4-9" or " 12:4-9"."""
+    return _LOC_START.search(body) or _SPACE_LOC.search(body)
+
+
 def _journal_like(sentence: str) -> bool:
     body = sentence.rstrip(" .")
-    m = _LOC_START.search(body)
+    m = _loc_start(body)
     if m is None or m.start() == 0:
         return False
     loc = body[m.end() :]
@@ -258,7 +271,7 @@ def _journal_like(sentence: str) -> bool:
 
 def _parse_journal(sentence: str, f: ParsedFields) -> None:
     body = sentence.rstrip(" .")
-    m = _LOC_START.search(body)
+    m = _loc_start(body)
     if m is None:
         return
     f.container = _clean(body[: m.start()])
@@ -271,7 +284,7 @@ def _locators(loc: str, f: ParsedFields) -> None:
     if vm:
         f.volume = vm.group(1)
     else:
-        vm = re.match(r"(\d+[A-Za-z]?(?:\s+\w+\s+\d+)?)\s*(?=\(|,|$|\s)", loc)
+        vm = re.match(r"(\d+[A-Za-z]?(?:\s+\w+\s+\d+)?)\s*(?=\(|,|:|$|\s)", loc)
         if vm:
             f.volume = vm.group(1)
     for im in (
@@ -286,7 +299,9 @@ def _locators(loc: str, f: ParsedFields) -> None:
     pm = re.search(
         r"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)",
         loc,
-    ) or re.search(r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
+    ) or re.search(
+        r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?|(?<=:)\s?[eE]?\d+\b)", loc
+    )
     if pm:
         f.pages = pm.group(1).replace(" ", "")
     elif f.volume:
@@ -465,21 +480,19 @@ def _vancouver_locators(s: str, f: ParsedFields) -> None:
         f.pages = m.group("p")
 
 
-def _year_from(text: str, f: ParsedFields, avoid: str | None = None) -> None:
+def _year_from(
+    text: str, f: ParsedFields, avoid: str | None = None, *, locators: bool = False
+) -> None:
+    """Fill `f.year` from `text` (without `avoid`, most often the title) unless it is
+    filled; a number in a locator's place only with `locators` (see `freetext_years`)."""
     if f.year is not None:
         return
     if avoid:
         text = text.replace(avoid, " ")
-    for pat in (
-        rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?\s*\)",
-        rf"(?<![\w\-–/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)",
-    ):
-        for m in re.finditer(pat, text):
-            y = int(m.group("y"))
-            if y > _MAX_YEAR:
-                continue
-            f.year, f.year_suffix = y, m.group("s")
-            return
+    best = pick_year(text, locators=locators)
+    if best is not None:
+        f.year, f.year_suffix = best.year, best.suffix
+        return
     if re.search(rf"(?<!\w)(?:{_NO_DATE})(?!\w)", text):
         f.no_date = True
 

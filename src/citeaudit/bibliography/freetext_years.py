@@ -1,0 +1,110 @@
+"""Which four-digit number of a free-text entry is its year.
+
+Why: page ranges ("pp. 1505-1512"), volumes ("Methods Mol Biol 1505:151-166"), article
+numbers ("Int J Mol Sci 18:1886") and years in a journal's name ("J Am Pharm Assoc
+(2003). 2008;48(3)") are four-digit numbers too. Read as the entry's year, each makes
+citeaudit report a year mismatch on a citation that is right. So every candidate is
+ranked by the place it stands in, and a number in a locator's place is taken only when
+the entry has no other:
+
+1. the date of a Vancouver locator: the year just before ";volume" or before a month
+   and ";" ("2017;12(3):1505-12", "2008 May-Jun; 48(3)");
+2. a year in parentheses ("(2014)");
+3. any other year standing alone, a full date's year ("03-06-2020"), or a year glued
+   to the journal before a Vancouver locator ("Diabetes Care2004;27");
+4. last, a number in a locator's place: after "pp."/"p."/"vol."/"no."/"S.", after a
+   volume's colon ("25:1754"), or itself a volume before ":pages" ("1855:50-60").
+
+Numbers inside ranges ("1999-2004", "1505-1512") and longer numbers ("e81754") are
+no candidates at all. One pass of one pattern: linear on any input (issue 11).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeaudit.bibliography.freetext_patterns import _MAX_YEAR, _MONTH, _YEAR
+
+__all__ = ["YearCandidate", "pick_year", "year_candidates"]
+
+VANCOUVER_DATE, PARENTHESISED, PLAIN, LOCATOR = 0, 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class YearCandidate:
+    """A four-digit number that may be the entry's year, and the rank of its place."""
+
+    year: int
+    suffix: str | None
+    start: int
+    rank: int
+
+
+_CANDIDATE = re.compile(
+    rf"\(\s*(?P<py>{_YEAR})(?P<ps>[a-z])?\s*\)"
+    # "03-06-2020", "3.6.2020", "03/06/2020": a full date's year
+    rf"|(?<![\w\-–—/.])\d{{1,2}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)(?P<dy>{_YEAR})(?![\w\-–/]|\.\d)"
+    # "Diabetes Care2004;27(9)": glued to the journal before a Vancouver locator
+    rf"|(?<=[a-z])(?P<gy>{_YEAR})(?=;\s?\d)"
+    # a full stop after a letter is a sentence end ("Springer.2000."); after a digit a
+    # decimal or a date ("3.1999")
+    rf"|(?<![\w\-–—/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)"
+    rf"|(?<=[^\W\d_]\.)(?P<ay>{_YEAR})(?P<as>[a-z])?(?![\w\-–/]|\.\d)"
+)
+
+
+# what stands before a number in a locator's place
+_LOCATOR_BEFORE = re.compile(
+    r"(?:\b(?:pp?|S|v|n|T|art|Bd|Jg|nr|nos?|vols?|núm|num)\.\s*"
+    r"|\b(?:pages?|vols?|issue|Heft|no)\s+"
+    r"|[\d)\]]\s*:\s*)$",
+    re.IGNORECASE,
+)
+
+
+# what stands after a volume: its issue and pages ("1855:50", "1505(3):151")
+_VOLUME_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?:\s*[eE]?\d")
+
+
+# what stands after the date of a Vancouver locator: ";volume" or a month, then ";"
+_VANCOUVER_AFTER = re.compile(
+    rf"[a-z]?(?:\s+{_MONTH}(?:\s*[-–/]\s*{_MONTH})?(?:\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?)?"
+    r"\s*;\s*(?=\S)"
+)
+
+
+def year_candidates(text: str) -> list[YearCandidate]:
+    """Every four-digit number of `text` that may be its year, in text order."""
+    out: list[YearCandidate] = []
+    for m in _CANDIDATE.finditer(text):
+        name = next(g for g in ("py", "dy", "gy", "y", "ay") if m.group(g))
+        year = int(m.group(name))
+        if year > _MAX_YEAR:
+            continue
+        suffix = {"py": m.group("ps"), "y": m.group("s"), "ay": m.group("as")}.get(name)
+        start, end = m.start(name), m.end(name)
+        before = text[max(0, start - 12) : start]
+        if name == "py":
+            rank = PARENTHESISED
+        elif _LOCATOR_BEFORE.search(before) or _VOLUME_AFTER.match(text, end):
+            rank = LOCATOR
+        elif _VANCOUVER_AFTER.match(text, end):
+            rank = VANCOUVER_DATE
+        else:
+            rank = PLAIN
+        out.append(YearCandidate(year, suffix, start, rank))
+    return out
+
+
+def pick_year(text: str, *, locators: bool = False) -> YearCandidate | None:
+    """The best-placed candidate (the first of its rank), or None. A number in a
+    locator's place is taken only with `locators` (the last resort, when the rest of
+    the entry was searched first)."""
+    best: YearCandidate | None = None
+    for c in year_candidates(text):
+        if c.rank == LOCATOR and not locators:
+            continue
+        if best is None or c.rank < best.rank:
+            best = c
+    return best
