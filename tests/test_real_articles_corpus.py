@@ -298,3 +298,74 @@ def test_numeric_list_without_labels_is_numbered_and_keeps_numbers_when_cut() ->
     # After the perturbation removed entry 2, entry 3 is still printed as 3.
     assert ref_line(rec, {"label": "", "text": "Mak C.", "orig": 2}, 2) == "3. Mak C."
     assert ref_line({"style": "author-year"}, {"label": "", "text": "Kos A."}, 1) == "Kos A."
+
+
+AUTHOR_YEAR = b"""<?xml version="1.0"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="en">
+<front><journal-meta><publisher><publisher-name>Test Press</publisher-name></publisher>
+</journal-meta><article-meta><title-group><article-title>Otters</article-title></title-group>
+<permissions><license xlink:href="https://creativecommons.org/licenses/by/4.0/">
+<license-p>Open.</license-p></license></permissions></article-meta></front>
+<body><sec><title>Intro</title>
+<p>Otters dive (<xref ref-type="bibr" rid="r1">Aalto et al., 2001</xref>; Meneses, 2004),
+as Quist (1999) saw and <xref ref-type="bibr" rid="r2">Borg, 2005</xref> counted.
+Rafts are (<xref ref-type="bibr" rid="r3">Stone and Lisberger, 1990</xref>) and
+(Cato 2009). C. lutra (Linnaeus, 1758) swims (Fig 2, 2010).</p>
+</sec></body>
+<back><ref-list>
+<ref id="r1"><element-citation><person-group person-group-type="author">
+<name><surname>Aalto</surname><given-names>P</given-names></name></person-group>
+<year>2001</year><article-title>Reeds and otters of the north</article-title>
+<source>J Otters</source><fpage>1</fpage></element-citation></ref>
+<ref id="r2"><element-citation><person-group person-group-type="author">
+<name><surname>Borg</surname><given-names>L</given-names></name></person-group>
+<year>2003</year><article-title>Counting otters in rivers</article-title>
+<source>Ibis</source><fpage>2</fpage></element-citation></ref>
+<ref id="r3"><element-citation><person-group person-group-type="author">
+<name><surname>Cato</surname><given-names>M</given-names></name></person-group>
+<year>2004</year><article-title>More otters in more rivers</article-title>
+<source>Ibis</source><fpage>3</fpage></element-citation></ref>
+<ref id="r4"><element-citation><person-group person-group-type="author">
+<name><surname>aalto</surname><given-names>Pekka</given-names></name></person-group>
+<year>2001</year><article-title>Reeds and Otters of the North.</article-title>
+<source>J Otters</source><fpage>1</fpage></element-citation></ref>
+<ref id="r5"><element-citation><person-group person-group-type="author">
+<name><surname>Aalto</surname><given-names>P</given-names></name></person-group>
+<year>2001</year><article-title>Reeds and otters of the north</article-title>
+<source>J Otters</source><fpage>40</fpage></element-citation></ref>
+</ref-list></back></article>
+"""
+
+
+@pytest.fixture(scope="module")
+def author_year() -> dict:
+    rec = article_record(AUTHOR_YEAR, {"repo": "test/test", "path": "b.xml", "commit": "0" * 40})
+    assert rec is not None
+    return rec
+
+
+def test_missing_truth_holds_works_the_list_lacks_only(author_year: dict) -> None:
+    truth = {(i["name"], i["year"]): i["kind"] for i in author_year["missing_truth"]}
+    # Plain-text citations of unlisted works, and an xref whose text names a work the
+    # entry it links is not (Stone and Lisberger 1990 -> Cato 2004).
+    assert truth[("Meneses", "2004")] == "missing"
+    assert truth[("Quist", "1999")] == "missing"
+    assert truth[("Stone", "1990")] == "missing"
+    # Cato is listed under 2004 only: a year question, not a lost work.
+    assert truth[("Cato", "2009")] == "year"
+    # Listed works, a species' authority and a figure are not in the truth.
+    assert ("Aalto", "2001") not in truth
+    assert ("Linnaeus", "1758") not in truth
+    assert not any(name.startswith("Fig") for name, _ in truth)
+
+
+def test_year_truth_needs_the_entrys_own_author(author_year: dict) -> None:
+    # "Borg, 2005" links Borg 2003: a year mismatch; "Stone and Lisberger, 1990"
+    # links Cato 2004: another author, so no year mismatch of Cato's entry.
+    assert author_year["year_mismatch"] == [1]
+
+
+def test_duplicates_compare_folded_fields_not_bytes(author_year: dict) -> None:
+    # r4 repeats r1 with other capitals, initials and a full stop; r5 shares all but
+    # its first page (another part of a series), so it is no repeat.
+    assert author_year["duplicates"] == [[0, 3]]
