@@ -513,6 +513,9 @@ def main() -> int:
         "--show-errors", type=int, default=0, metavar="N", help="N examples per error kind"
     )
     parser.add_argument("--json", action="store_true", help="machine-readable figures on stdout")
+    parser.add_argument(
+        "--json-out", type=Path, help="also write the machine-readable figures to this file"
+    )
     parser.add_argument("--no-perturb", action="store_true", help="published renderings only")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=60, help="seconds per article")
@@ -565,7 +568,15 @@ def main() -> int:
         by_lang[o.language].update(counts)
         by_style[o.style].update(counts)
         by_variant[o.variant].update(o.counts)
-    by_pub = dict(sorted(by_pub.items(), key=lambda kv: -kv[1]["articles"]))
+    # Publishers with fewer than 5 articles are one "other" row: a row of one or two
+    # articles is noise, not a publisher's figure.
+    small = [k for k, v in by_pub.items() if v["articles"] < 5]
+    if len(small) > 1:
+        other: Counter[str] = Counter()
+        for k in small:
+            other.update(by_pub.pop(k))
+        by_pub["other"] = other
+    by_pub = dict(sorted(by_pub.items(), key=lambda kv: (kv[0] == "other", -kv[1]["articles"])))
     by_lang = dict(sorted(by_lang.items(), key=lambda kv: -kv[1]["articles"]))
     by_style = dict(sorted(by_style.items(), key=lambda kv: -kv[1]["articles"]))
     kinds: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
@@ -573,7 +584,7 @@ def main() -> int:
         for e in o.errors:
             kinds[e["kind"]].append((f"{o.article} [{o.variant}]", e))
 
-    if args.json:
+    if args.json or args.json_out:
         payload = {
             "split": args.split,
             "format": args.format,
@@ -593,8 +604,11 @@ def main() -> int:
                 if k.startswith("findings_")
             },
         }
-        print(json.dumps(payload, indent=1))
-        return 0
+        if args.json_out:
+            args.json_out.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+        if args.json:
+            print(json.dumps(payload, indent=1))
+            return 0
 
     print(
         f"real articles: split={args.split} format={args.format} articles={len(records)} "

@@ -267,7 +267,21 @@ def cited_works(
             xref = [c for c in para["cit"] if c[0] < e and s < c[1]]
             if xref:
                 own = [refs[t] for c in xref for t in c[2]]
-                if any(
+                near = [y for y in years if classify(surname, y, own)[0] == "near"]
+                for y in near:  # linked to an entry spelling the author otherwise
+                    out.append(
+                        {
+                            "p": pi,
+                            "s": s,
+                            "e": e,
+                            "name": surname,
+                            "year": y,
+                            "kind": "near",
+                            "near": [t for c in xref for t in c[2]],
+                            "xref": True,
+                        }
+                    )
+                if near or any(
                     classify(n, y, own)[0] != "missing" or _has_year(y, own)
                     for n in names
                     for y in years
