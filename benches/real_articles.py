@@ -306,8 +306,14 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
         t for it in natural if it["kind"] == "year" for t in it["near"]
     }
     dups = {t for pair in record["duplicates"] for t in pair}
+    # A translation's citation of another edition than the borrowed list's (kind
+    # "translation", real_articles_build._translated_truth) is scored neither way.
+    unscored_year = {t for it in natural if it["kind"] == "translation" for t in it["near"]}
     for f in findings:
         t = ours_to_truth.get(f.reference or "")
+        if f.code == "CIT004" and t in unscored_year and t not in mismatch:
+            c["cit004_unscored"] += 1
+            continue
         if f.code == "CIT004":
             if t is not None and t in mismatch:
                 c["cit004_tp"] += 1
