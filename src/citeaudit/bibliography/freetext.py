@@ -103,7 +103,7 @@ def parse_reference(
     raw = encodable(raw) if raw is not None else None
     f = parse_fields(text)
     if use_model:
-        refine_with_tagger(_stand_in_for_dash(text) or text, f)
+        refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or text), f)
         if f.repeated_authors:
             f.authors = ()
     extra: list[tuple[str, str]] = []
@@ -149,6 +149,16 @@ def inherit_repeated_authors(references: list[Reference]) -> list[Reference]:
             ref = replace(ref, authors=out[-1].authors)
         out.append(ref)
     return out
+
+
+def _unglue_year(text: str) -> str:
+    """ "2006.Differential responses …" with the space after the year put back: the
+    tagger labels whitespace tokens, and a year glued to the title's first word made
+    it cut that word off the title."""
+    return _GLUED_YEAR.sub(r"\1. ", text)
+
+
+_GLUED_YEAR = re.compile(rf"(?<![\w.])({_YEAR}[a-z]?)\.(?=[{_UP}][a-z])")
 
 
 def _stand_in_for_dash(text: str) -> str | None:
@@ -287,8 +297,8 @@ _AD_PATTERNS = (
 )
 
 
-# a year standing as a sentence of its own: "2017. " / "2015a. "
-_YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.\s")
+# a year standing as a sentence of its own: "2017. " / "2015a. " / "2006.Title" (a space lost)
+_YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.(?:\s|(?=[{_UP}]))")
 
 
 def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] | None:

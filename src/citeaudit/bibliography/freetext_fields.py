@@ -82,7 +82,14 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         return
     has_url = bool(f.urls or f.doi)
     chap = next((i for i, x in enumerate(sents) if i >= 1 and _CHAPTER_MARK.match(x)), None)
-    journal = next((i for i, x in enumerate(sents) if i >= 1 and _journal_like(x)), None)
+    journal = next(
+        (
+            i
+            for i, x in enumerate(sents)
+            if i >= 1 and (_journal_like(x) or _bare_locators(sents, i))
+        ),
+        None,
+    )
     tail: list[str]
     if chap is not None and (journal is None or chap <= journal):
         title_parts, tail = sents[:chap], sents[chap:]
@@ -92,7 +99,9 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         title_parts, tail = sents[:start], sents[start:]
         _parse_journal(sents[journal], f)
         if start < journal:
-            f.container = _clean(" ".join(sents[start:journal]))
+            # the locator sentence's own name, when it has one ("Fed. | Proc. 38 (2)")
+            own = f.container if f.container and re.search(r"[^\W\d_]", f.container) else ""
+            f.container = _clean(" ".join([*sents[start:journal], own]))
     else:
         title_parts, tail = _title_and_tail(sents, has_url=has_url, need_year=need_year)
         _parse_book_tail(tail, f, has_url=has_url)
@@ -139,8 +148,14 @@ def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
     so the sentence the rules recognise as the journal's holds only the year, and the
     abbreviated journal name was read as the end of the title."""
     body = sents[journal].rstrip(" .")
-    m = _LOC_START.search(body)
-    if m is None or re.sub(rf"\b{_YEAR}[a-z]?\b|[\W_]", "", body[: m.start()]):
+    m = _loc_start(body)
+    if m is None and not _BARE_LOC.fullmatch(body):
+        return journal
+    name = body[: m.start()].strip() if m is not None else ""
+    # "Fed. | Proc. 38 (2): 215-223": the sentence's own name is one more abbreviation
+    if re.sub(rf"\b{_YEAR}[a-z]?\b|[\W_]", "", name) and not _ABBREVIATION_SENTENCE.fullmatch(
+        name.rstrip(".") + "."
+    ):
         return journal
     start = journal
     while start - 1 >= 1 and _ABBREVIATION_SENTENCE.fullmatch(sents[start - 1].strip()):
@@ -251,9 +266,29 @@ _SPACE_LOC = re.compile(
 )
 
 
+# "38 (2): 215-223" standing alone: the locators of a journal whose abbreviated name the
+# full stops cut into sentences before it ("Fed. | Fict. | 38 (2): 215-223")
+_BARE_LOC = re.compile(r"\d{1,5}[A-Za-z]?(?:\s?\([^()]{1,15}\))?\s?:\s?[eE]?\d[\w\-–]{0,15}")
+
+
+def _bare_locators(sents: list[str], i: int) -> bool:
+    return (
+        i >= 2
+        and bool(_BARE_LOC.fullmatch(sents[i].rstrip(" .")))
+        and bool(_ABBREVIATION_SENTENCE.fullmatch(sents[i - 1].strip()))
+    )
+
+
 def _loc_start(body: str) -> re.Match[str] | None:
-    """Where the locators of a journal sentence begin: ", 12(3), 4-9" or " 12:4-9"."""
-    return _LOC_START.search(body) or _SPACE_LOC.search(body)
+    """Where the locators of a journal sentence begin: ", 12(3), 4-9" or " 12:4-9"
+    (the latter only after a name: not after a Vancouver date, "2013 Jul; 32(7): e1")."""
+    m = _LOC_START.search(body)
+    if m is not None:
+        return m
+    m = _SPACE_LOC.search(body)
+    if m is None or ";" in body[: m.start()] or not re.search(r"[^\W\d_]{2}", body[: m.start()]):
+        return None
+    return m
 
 
 def _journal_like(sentence: str) -> bool:
@@ -273,6 +308,8 @@ def _parse_journal(sentence: str, f: ParsedFields) -> None:
     body = sentence.rstrip(" .")
     m = _loc_start(body)
     if m is None:
+        if _BARE_LOC.fullmatch(body):
+            _locators(body, f)
         return
     f.container = _clean(body[: m.start()])
     _locators(body[m.end() :], f)
@@ -299,9 +336,8 @@ def _locators(loc: str, f: ParsedFields) -> None:
     pm = re.search(
         r"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)",
         loc,
-    ) or re.search(
-        r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?|(?<=:)\s?[eE]?\d+\b)", loc
-    )
+    ) or re.search(r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
+    pm = pm or re.search(r"(?<=:)\s?([eE]?\d+)\b", loc)  # "8:e1002389", "307:1598"
     if pm:
         f.pages = pm.group(1).replace(" ", "")
     elif f.volume:

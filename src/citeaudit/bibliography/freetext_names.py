@@ -98,6 +98,8 @@ _ACRONYM = re.compile(rf"^[{_UP}0-9&\-]{{2,12}}$")
 _V_NAME = (
     rf"(?:(?:{'|'.join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))}) )*"
     rf"(?:St\. )?[{_UP}][\w'’\-]+(?: [{_UP}][\w'’\-]+){{0,2}} [{_UP}]{{1,4}}"
+    # "Modis L Jr", "Hall JW III": a generational suffix after the initials
+    r"(?: (?:Jr|Sr|II|III|IV)(?=[,.]))?"
 )
 VANCOUVER_AUTHORS = re.compile(
     rf"^(?P<names>{_V_NAME}(?:, {_V_NAME})*)(?P<etal>,? et al)?\.\s(?![{_UP}]\.)", re.UNICODE
@@ -211,8 +213,13 @@ def _direct(piece: str) -> Person:
     return Person(family=" ".join(family), given=" ".join(given) or None)
 
 
+_GENERATION = re.compile(r"\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
 def _vancouver(piece: str) -> Person:
-    toks = piece.split()
+    """ "Family AB" (a generational suffix after the initials, "Modis L Jr", is dropped:
+    citations never write it)."""
+    toks = _GENERATION.sub("", piece).split()
     if len(toks) >= 2 and _VANC_INITIALS.match(toks[-1]):
         return Person(family=" ".join(toks[:-1]), given=toks[-1])
     return Person(family=piece)
@@ -264,9 +271,10 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     if not pieces:
         return (), et_al
     # Vancouver: every piece "Family INITIALS"
+    bare = [_GENERATION.sub("", p) for p in pieces]
     if all(
         len(p.split()) >= 2 and _VANC_INITIALS.match(p.split()[-1]) and not _is_initials(p)
-        for p in pieces
+        for p in bare
     ):
         return tuple(_vancouver(p) for p in pieces), et_al
 

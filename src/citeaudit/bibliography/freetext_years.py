@@ -54,12 +54,13 @@ _CANDIDATE = re.compile(
 )
 
 
-# what stands before a number in a locator's place
+# what stands before a number in a locator's place. Case matters: "P. 2006." is an
+# initial before the year ("Porat P. 2006."), "p. 2006" a page; single capitals ("S.",
+# "T.") are left out for the same reason
 _LOCATOR_BEFORE = re.compile(
-    r"(?:\b(?:pp?|S|v|n|T|art|Bd|Jg|nr|nos?|vols?|núm|num)\.\s*"
-    r"|\b(?:pages?|vols?|issue|Heft|no)\s+"
-    r"|[\d)\]]\s*:\s*)$",
-    re.IGNORECASE,
+    r"(?:\b(?:pp?|[Pp]ágs?|v|n|nr|[Nn]os?|[Vv]ols?|[Nn][úu]m|art|Bd|Jg|Heft)\.\s*"
+    r"|\b(?:[Pp]ages?|[Vv]ols?|[Ii]ssue|Heft|[Nn]o)\s+"
+    r"|[\d)\]]\s*:\s*)$"
 )
 
 
