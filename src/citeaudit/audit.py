@@ -29,6 +29,7 @@ from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
+from citeaudit.gc_threshold import fewer_collections
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.document import Document
@@ -259,8 +260,9 @@ def audit(
     `skipped` says why a phase without an enricher was not done ("--offline"); `scope`
     which files the inputs may name (see `read_inputs`).
     """
-    data = read_inputs(inputs, scope)
-    for enricher in enrichers:
-        data = enricher.enrich(data)
-    data = record_skipped(data, skipped or {})
-    return AuditResult(data=data, findings=run_rules(data))
+    with fewer_collections():
+        data = read_inputs(inputs, scope)
+        for enricher in enrichers:
+            data = enricher.enrich(data)
+        data = record_skipped(data, skipped or {})
+        return AuditResult(data=data, findings=run_rules(data))

@@ -29,14 +29,16 @@ class _Fallback(Exception):
     """A value this writer does not take on: the standard library writes the whole."""
 
 
-def dumps(value: Any) -> str:
-    """`value` as ``json.dumps(value, indent=2, ensure_ascii=False)`` writes it."""
+def dumps(value: Any, end: str = "") -> str:
+    """`value` as ``json.dumps(value, indent=2, ensure_ascii=False)`` writes it, then
+    `end` (a report's final newline, added here rather than by copying the text)."""
     try:
         chunks: list[str] = []
         _write(value, 0, chunks, {})
+        chunks.append(end)
         return "".join(chunks)
     except (_Fallback, RecursionError):
-        return json.dumps(value, indent=2, ensure_ascii=False)
+        return json.dumps(value, indent=2, ensure_ascii=False) + end
 
 
 def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]) -> None:
@@ -78,7 +80,14 @@ def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]
             for item in value:
                 out.append(inner)
                 inner = separator
-                _write(item, depth + 1, out, encoders)
+                if depth > 1:
+                    _write(item, depth + 1, out, encoders)
+                    continue
+                # A report's long lists: each item joined at once, so the text is not
+                # held as millions of small strings (~60 bytes each) until the end.
+                own: list[str] = []
+                _write(item, depth + 1, own, encoders)
+                out.append("".join(own))
             out.append("\n" + _INDENT * depth + "]")
     else:
         raise _Fallback  # subclasses, sets, objects: the standard library decides

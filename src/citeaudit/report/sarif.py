@@ -229,4 +229,4 @@ class SarifReporter(Reporter):
     extension = ".sarif"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return encodable(dumps(to_sarif(result)) + "\n")
+        return encodable(dumps(to_sarif(result), end="\n"))

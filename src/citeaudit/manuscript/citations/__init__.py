@@ -54,8 +54,25 @@ def extract_citations(document: Document) -> tuple[Citation, ...]:
     citations: list[Citation] = []
     for marker in kept:
         for citation in marker.citations:
-            citations.append(_numbered(citation, f"cit-{len(citations) + 1}"))
+            citation_id = f"cit-{len(citations) + 1}"
+            if citation.id:  # numbered before (an object two markers share): a copy
+                citation = _numbered(citation, citation_id)
+            else:
+                _set_id(citation, citation_id)
+            citations.append(citation)
     return tuple(citations)
+
+
+def _set_id(citation: Citation, citation_id: str) -> None:
+    """Numbers a citation an extractor has just made, in place.
+
+    Extractors make each Citation afresh for this document with an empty id, and no
+    one has seen it yet (nothing hashed it or kept it): setting the id is the last
+    step of its construction. A copy instead cost 6 microseconds per citation, a
+    second construction of every citation of a long manuscript (1.6 s of CPU for the
+    250,000 citations of the 5 MB one-line bench).
+    """
+    object.__setattr__(citation, "id", citation_id)
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Citation))
