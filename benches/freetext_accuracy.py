@@ -15,6 +15,10 @@ headline, ``--with-duplicates`` adds the raw one; then entries per second.
 ``--dev --failures FIELD`` lists the dev sample's misses (the held-out one is never
 looked into); ``--anystyle-only`` skips the labelled set and the speed run.
 
+Containers are compared without a leading "In"/"En"/"Em"/"Dans"/"Im" on either side
+(AnyStyle's gold keeps the word, the parser drops it; both sides are normalised the same
+way, see freetext_eval.norm_container); ``--failures container`` shows the same view.
+
 On AnyStyle the author gold is one unsplit string, so "first family" there is
 approximate: the predicted family must occur among the first tokens of the gold
 author string. With --crf the tagger alone (trained with ``train_freetext.py
@@ -40,7 +44,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from citeaudit.bibliography import freetext_crf  # noqa: E402
 from citeaudit.bibliography.freetext import parse_reference  # noqa: E402
-from citeaudit.bibliography.freetext_eval import FIELDS, norm, score_rows  # noqa: E402
+from citeaudit.bibliography.freetext_eval import (  # noqa: E402
+    FIELDS,
+    norm,
+    norm_container,
+    score_rows,
+)
 from citeaudit.doi import normalize_doi  # noqa: E402
 from citeaudit.model.location import Location  # noqa: E402
 from citeaudit.model.reference import Reference  # noqa: E402
@@ -142,7 +151,9 @@ def score_anystyle(
             if gold["title"]:
                 checks["title"] = norm(ref.title) == norm(gold["title"])
             if gold["container"]:
-                checks["container"] = norm(ref.container) == norm(gold["container"])
+                checks["container"] = norm_container(ref.container) == norm_container(
+                    gold["container"]
+                )
             if gold["doi"]:
                 checks["doi"] = ref.doi == gold["doi"]
             for k, ok in checks.items():

@@ -67,3 +67,26 @@ def test_generational_suffix_in_a_vancouver_list() -> None:
     assert ref.title == "Tear osmolarity after surgery"
     assert ref.container == "Fict Cornea"
     assert ref.year == 2013
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Colley, T. "The path to the end." Fictive Forum, Winter 2008: 14-17.',
+        "Colley T. Une histoire nouvelle. Rev Fict Obstet (Paris) Décembre 2016;45(10):1205-6.",
+    ],
+)
+def test_a_season_or_month_ends_the_container(text: str) -> None:
+    ref = parse(text)
+    assert ref.container in ("Fictive Forum", "Rev Fict Obstet (Paris)")
+    assert ref.year in (2008, 2016)
+
+
+def test_in_is_dropped_from_both_sides_when_scoring_containers() -> None:
+    from citeaudit.bibliography.freetext_eval import norm_container
+
+    assert norm_container("In Proceedings of Fictions,") == norm_container(
+        "Proceedings of Fictions"
+    )
+    assert norm_container("in: Fictive Book") == "fictive book"
+    assert norm_container("Inside Fiction") == "inside fiction"

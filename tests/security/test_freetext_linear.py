@@ -45,6 +45,9 @@ SHAPES = [
     ("abbreviation-every-stop", "ed. " * 6000),
     ("editors-initials", "Title. Ed. by " + "A. " * 8000 + "x"),
     ("chapter-initials", "Aa Aa. In: " + "A. " * 8000 + "x"),
+    # a journal glued to its date, with a month, a year and no ";" many times over
+    ("journal-date-runs", "Aa A. Title. " + "Winter March 2019 " * 3000 + "; x"),
+    ("year-candidates", "Aa A. Title. " + "12:2019-3 (2019) p. 2019 " * 3000),
 ]
 
 

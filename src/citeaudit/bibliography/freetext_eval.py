@@ -1,7 +1,8 @@
 """Field accuracy of the free-text parser against labelled entries.
 
 Used by ``benches/freetext_accuracy.py`` and by the accuracy test. Comparison is on
-normalised strings: case-folded, punctuation dropped, whitespace collapsed.
+normalised strings: case-folded, punctuation dropped, whitespace collapsed; containers
+also without a leading "In" on either side (see `norm_container`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 
-__all__ = ["FIELDS", "Score", "norm", "parse_row", "score_rows"]
+__all__ = ["FIELDS", "Score", "norm", "norm_container", "parse_row", "score_rows"]
 
 FIELDS = ("first_family", "all_families", "year", "title", "container", "doi")
 
@@ -28,6 +29,19 @@ def norm(s: str | None) -> str:
     s = unicodedata.normalize("NFKC", s).casefold()
     s = re.sub(r"[^\w\s]|_", " ", s)
     return " ".join(s.split())
+
+
+# "In", "in:", "En", "Em", "Dans", "Im" before a book's or proceedings' title: AnyStyle's
+# gold keeps it in the container, the parser leaves it out (it is the word that marks a
+# chapter, not part of the book's name). Scoring drops it from BOTH sides, gold and
+# parsed alike, so neither reading is favoured; a name that truly starts with the word
+# ("In Vivo") then also matches "Vivo", a leniency of one word on such names.
+_IN_MARK = re.compile(r"^(?:in|en|em|dans|im)\b\s*")
+
+
+def norm_container(s: str | None) -> str:
+    """`norm`, then without a leading "In" (see `_IN_MARK`)."""
+    return _IN_MARK.sub("", norm(s))
 
 
 @dataclass
@@ -57,7 +71,7 @@ def field_results(row: Mapping[str, Any], ref: Reference) -> dict[str, bool]:
         "all_families": gold_fams == pred_fams,
         "year": row.get("year") == ref.year,
         "title": norm(row.get("title")) == norm(ref.title),
-        "container": norm(row.get("container")) == norm(ref.container),
+        "container": norm_container(row.get("container")) == norm_container(ref.container),
         "doi": (row.get("doi") or "").lower() == (ref.doi or ""),
     }
 

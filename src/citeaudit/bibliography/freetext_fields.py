@@ -364,12 +364,24 @@ def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
         f.publisher = _clean(pub.group(1))
 
 
+_DATE_WORDS = (
+    r"winter|spring|summer|fall|autumn|hiver|printemps|été|automne|invierno|primavera|verano|"
+    r"otoño|inverno|verão|outono|janvier|février|mars|avril|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|"
+    r"setembro|outubro|dezembro|januar|februar|märz|juni|juli|oktober|dezember"
+)
+
+
 _CONTAINER_CUT = re.compile(
     r"(?:,\s*(?:vols?\.|v\.\s*\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
     r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|"
     r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)"
     r"|,?\s+\(?\d+(?![\w])|,\s*\d|,\s*" + _MONTH + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.)"
     r"|,\s*(?:n\.\s?d|s\.\s?f|o\.\s?J|t\.\s?t)\b|(?<=\)),\s"
+    # a season or a month in another language before a day or year: "Lutheran Forum,
+    # Winter 2008", "J Gynecol Obstet (Paris) Décembre 2016"
+    rf"|,?\s+(?i:{_DATE_WORDS})\.?\s+\d"
 )
 
 
@@ -485,6 +497,12 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
         f.container = _clean(re.sub(r"\s*\[Internet\]", "", sents[year_i - 1]))
         _vancouver_locators(sents[year_i], f)
         f.kind = "article"
+    elif (glued := _journal_with_date(sents)) is not None:
+        i, name, date = glued
+        title_parts = sents[:i]
+        f.container = _clean(name)
+        _vancouver_locators(date, f)
+        f.kind = "article"
     else:
         inet = next((i for i, x in enumerate(sents) if re.search(r"\[Internet\]", x, re.I)), None)
         if inet is not None:
@@ -502,6 +520,28 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
     f.title = _clean_title(" ".join(title_parts))
     _year_from(" ".join(sents[1:]), f)
     _year_from(rest, f, avoid=f.title)
+
+
+# "Rev Fict (Paris) Décembre 2016;45(10):1205-6": the journal and its date in one
+# sentence (no full stop after the journal's name, or a month word before the year).
+# Found by the date ("2016;45"), then the name before it: one search, linear.
+_DATE_THEN_VOLUME = re.compile(
+    rf"(?:(?<=\s)(?i:{_DATE_WORDS})\.?\s+|(?<=\s){_MONTH}\s+)?(?<!\d){_YEAR}[a-z]?\s*;\s*\d"
+)
+
+
+def _journal_with_date(sents: list[str]) -> tuple[int, str, str] | None:
+    """(index, journal, date and locators) of the first sentence shaped so, or None."""
+    for i in range(1, len(sents)):
+        body = sents[i].rstrip(" .")
+        m = _DATE_THEN_VOLUME.search(body)
+        if m is None:
+            continue
+        name = body[: m.start()].strip(" ,")
+        if re.search(r"[^\W\d_]", name) and ";" not in name and len(name.split()) <= 12:
+            date = body[m.start() :]
+            return i, name, date[re.search(_YEAR, date).start() :]  # type: ignore[union-attr]
+    return None
 
 
 def _vancouver_locators(s: str, f: ParsedFields) -> None:
