@@ -10,8 +10,11 @@ with Zotero fields), audited offline through the public API exactly as
   Published articles have few positives, so each article is also audited once
   perturbed: one cited entry dropped from the list (its citations must be reported
   missing) and every citation of another entry dropped from the text (it must be
-  reported uncited). Recall for CIT002 counts dropped entries reported at least once;
-  precision counts findings.
+  reported uncited). Recall for CIT002 counts dropped entries reported at least once,
+  plus the works the published article itself cites without listing them (the XML's
+  truth, real_articles_truth.py: "mis nat f/t"); precision counts findings, a finding
+  naming such a work being right, one on a spelling variant or a translation's other
+  edition scored neither way.
 - citation-year-mismatch (CIT004) and duplicate-reference (BIB001): precision (the
   XML says where years differ and which entries repeat; normally nowhere).
 - citation -> entry linking: the set of (paragraph, entry) pairs the text cites, from
