@@ -13,7 +13,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citeaudit.report.json_text import dumps
+from citeaudit.encodable import encodable_data
+from citeaudit.report.json_text import dump, dumps
 
 _SCALARS = (
     st.none()
@@ -48,3 +49,13 @@ def test_values_it_does_not_take_on_go_to_the_standard_library() -> None:
 
     value = {"a": [Mapping(b=1), {"c": {"d": [1, 2]}}], "e": {1: {"f": 2}}}
     assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATA)
+def test_streamed_and_cleaned_text_is_the_text_of_the_cleaned_data(value: Any) -> None:
+    """Each piece cleaned where it must be equals cleaning the whole value first."""
+    pieces: list[str] = []
+    dump(value, pieces.append, end="\n", clean=encodable_data)
+    expected = json.dumps(encodable_data(value), indent=2, ensure_ascii=False) + "\n"
+    assert "".join(pieces) == expected

@@ -118,14 +118,16 @@ def run(args: argparse.Namespace) -> int:
     inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
     result = audit(inputs, default_enrichers(settings, options), skipped=options.skip_reasons())
     reporter = get_reporter(args.format)
-    text = reporter.render(result, color=_use_color(args.color, args.output is not None))
+    color = _use_color(args.color, args.output is not None)
     if args.output:
+        # Streamed: a large report is written an item at a time, never held whole.
         try:
-            args.output.write_text(text, encoding="utf-8")
+            with args.output.open("w", encoding="utf-8") as stream:
+                reporter.write(result, stream, color=color)
         except OSError as exc:
             raise ConfigurationError(_cannot_write(args.output, exc)) from None
     else:
-        sys.stdout.write(text)
+        reporter.write(result, sys.stdout, color=color)
     if any(p.unreadable for p in result.data.input_problems):
         for problem in result.data.input_problems:
             if problem.unreadable:

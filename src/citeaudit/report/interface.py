@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from typing import ClassVar, TextIO
 
 from citeaudit.audit_data import AuditResult
 
@@ -15,3 +15,7 @@ class Reporter(ABC):
 
     @abstractmethod
     def render(self, result: AuditResult, *, color: bool = False) -> str: ...
+
+    def write(self, result: AuditResult, stream: TextIO, *, color: bool = False) -> None:
+        """The report to a text stream; a format whose reports grow large streams it."""
+        stream.write(self.render(result, color=color))

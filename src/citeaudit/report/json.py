@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from citeaudit.audit_data import AuditResult
-from citeaudit.encodable import encodable, encodable_data, unwritable_json
+from citeaudit.encodable import encodable, encodable_data
 from citeaudit.gc_threshold import fewer_collections
 from citeaudit.report.interface import Reporter
-from citeaudit.report.json_text import dumps
+from citeaudit.report.json_text import dump, dumps
 from citeaudit.report.serialize import raw_dict
 
 
@@ -17,8 +19,11 @@ class JsonReporter(Reporter):
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
         with fewer_collections():
-            data = raw_dict(result)
-            text = dumps(data, end="\n")
-            if unwritable_json(text):  # rare: a surrogate or NUL from an input file
-                text = dumps(encodable_data(data), end="\n")
-            return encodable(text)
+            text = dumps(raw_dict(result), end="\n", clean=encodable_data)
+            return encodable(text)  # a no-op scan: every piece was checked
+
+    def write(self, result: AuditResult, stream: TextIO, *, color: bool = False) -> None:
+        """The report to `stream` an item at a time: a 90 MB report is never one str
+        (two bytes a character once one "…" is in it) on top of the audit."""
+        with fewer_collections():
+            dump(raw_dict(result), stream.write, end="\n", clean=encodable_data)

@@ -18,27 +18,104 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["dumps"]
+from citeaudit.encodable import unwritable_json
+
+__all__ = ["dump", "dumps"]
 
 _INDENT = "  "
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_OUTER = 2  # levels written piece by piece; deeper values are written whole (units)
 _Encoder = Callable[[Any, int], Any]
+Cleaner = Callable[[Any], Any]
 
 
 class _Fallback(Exception):
-    """A value this writer does not take on: the standard library writes the whole."""
+    """A value this writer does not take on: the standard library writes it."""
 
 
-def dumps(value: Any, end: str = "") -> str:
+def dumps(value: Any, end: str = "", clean: Cleaner | None = None) -> str:
     """`value` as ``json.dumps(value, indent=2, ensure_ascii=False)`` writes it, then
-    `end` (a report's final newline, added here rather than by copying the text)."""
+    `end` (a report's final newline, added here rather than by copying the text).
+
+    `clean`, when given, rewrites any value whose text holds a lone surrogate or a
+    NUL (see `dump`)."""
+    pieces: list[str] = []
+    dump(value, pieces.append, end=end, clean=clean)
+    return "".join(pieces)
+
+
+def dump(
+    value: Any, write: Callable[[str], object], end: str = "", clean: Cleaner | None = None
+) -> None:
+    """`dumps`, handed to `write` a piece at a time: each item of the outer lists (a
+    citation, a finding) as soon as it is made, so a report written to a file never
+    exists whole in memory.
+
+    With `clean` (`citeaudit.encodable.encodable_data`), a piece whose text may hold
+    what no writer can encode is made again from its cleaned value: the same text as
+    cleaning the whole report first, without copying every clean value.
+    """
+    _stream(value, 0, write, {}, clean)
+    write(end)
+
+
+def _stream(
+    value: Any,
+    depth: int,
+    write: Callable[[str], object],
+    encoders: dict[int, _Encoder],
+    clean: Cleaner | None,
+) -> None:
+    kind = type(value)
+    if depth < _OUTER and kind is dict and _nested(value.values()):
+        if not all(type(key) is str for key in value):
+            write(_unit(value, depth, encoders, clean))  # keys json.dumps converts
+            return
+        inner = "\n" + _INDENT * (depth + 1)
+        separator = "," + inner
+        write("{")
+        for key, item in value.items():
+            write(inner)
+            inner = separator
+            write(_unit(key, depth + 1, encoders, clean))
+            write(": ")
+            _stream(item, depth + 1, write, encoders, clean)
+        write("\n" + _INDENT * depth + "}")
+    elif depth < _OUTER and (kind is list or kind is tuple) and _nested(value):
+        inner = "\n" + _INDENT * (depth + 1)
+        separator = "," + inner
+        write("[")
+        for item in value:
+            write(inner)
+            inner = separator
+            _stream(item, depth + 1, write, encoders, clean)
+        write("\n" + _INDENT * depth + "]")
+    else:
+        write(_unit(value, depth, encoders, clean))
+
+
+def _nested(values: Any) -> bool:
+    """Whether a non-empty container holds a container (else it is one leaf)."""
+    return any(type(v) not in _SCALARS for v in values)
+
+
+def _unit(value: Any, depth: int, encoders: dict[int, _Encoder], clean: Cleaner | None) -> str:
+    text = _text(value, depth, encoders)
+    if clean is not None and unwritable_json(text):  # rare: a surrogate or NUL
+        text = _text(clean(value), depth, encoders)
+    return text
+
+
+def _text(value: Any, depth: int, encoders: dict[int, _Encoder]) -> str:
+    """`value` written at `depth`: by this module, or else by the standard library,
+    whose lines take the depth's indentation (JSON strings hold no raw newline)."""
     try:
-        chunks: list[str] = []
-        _write(value, 0, chunks, {})
-        chunks.append(end)
-        return "".join(chunks)
+        out: list[str] = []
+        _write(value, depth, out, encoders)
+        return "".join(out)
     except (_Fallback, RecursionError):
-        return json.dumps(value, indent=2, ensure_ascii=False) + end
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+        return text.replace("\n", "\n" + _INDENT * depth) if depth else text
 
 
 def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]) -> None:
@@ -80,14 +157,7 @@ def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]
             for item in value:
                 out.append(inner)
                 inner = separator
-                if depth > 1:
-                    _write(item, depth + 1, out, encoders)
-                    continue
-                # A report's long lists: each item joined at once, so the text is not
-                # held as millions of small strings (~60 bytes each) until the end.
-                own: list[str] = []
-                _write(item, depth + 1, own, encoders)
-                out.append("".join(own))
+                _write(item, depth + 1, out, encoders)
             out.append("\n" + _INDENT * depth + "]")
     else:
         raise _Fallback  # subclasses, sets, objects: the standard library decides

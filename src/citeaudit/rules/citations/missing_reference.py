@@ -45,9 +45,13 @@ class MissingReference(Rule):
             for c in data.citations
             if c.id not in matched and c.key != "*" and c.certainty is Certainty.SURE
         ]
+        add = Fix("Add the cited work to the reference list, or correct the citation")
+        # Works cited in one marker share its text: one message object for them all
+        # (80,000 keys in one \cite held 80,000 copies of the same 500-byte message).
+        shared: dict[str, str] = {}
         for group in group_by_work(missing):
             cit = group[0]
-            fix = Fix("Add the cited work to the reference list, or correct the citation")
+            fix = add
             if cit.kind is CitationKind.KEY and cit.key and keys:
                 best = process.extractOne(cit.key, keys, score_cutoff=85)
                 if best is not None:
@@ -64,6 +68,6 @@ class MissingReference(Rule):
                 )
             else:
                 message = f"{describe_citation(cit)} has no matching entry in the reference list"
-            yield self.finding(
-                message + other_places(group), cit.location, citation=cit.id, fix=fix
-            )
+            message += other_places(group)
+            message = shared.setdefault(message, message)
+            yield self.finding(message, cit.location, citation=cit.id, fix=fix)
