@@ -20,7 +20,8 @@ The work is split by concern, each module readable and testable alone:
 ``freetext_patterns`` (the vocabulary as patterns), ``freetext_parsed`` (the fields
 being filled), ``freetext_sentences`` (sentence boundaries), ``freetext_names`` (author
 lists into people and organisations), ``freetext_authors`` (where the authors end when
-no year follows them), ``freetext_fields`` (title, container, locators, kind),
+no year follows them), ``freetext_years`` (which four-digit number is the year, never a
+page, volume or article number), ``freetext_fields`` (title, container, locators, kind),
 ``freetext_merge`` (the tagger's say) and this module, the pipeline.
 
 Accuracy is measured on ``references/labelled/freetext.jsonl`` and on AnyStyle's
