@@ -24,6 +24,13 @@ __all__ = ["dump", "dumps"]
 
 _INDENT = "  "
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+# Scalars whose JSON is their repr as the standard library writes it (floats are not:
+# NaN and infinities).
+_SIMPLE: dict[type, Callable[[Any], str]] = {
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
 _OUTER = 2  # levels written piece by piece; deeper values are written whole (units)
 _Encoder = Callable[[Any, int], Any]
 Cleaner = Callable[[Any], Any]
@@ -96,7 +103,7 @@ def _stream(
 
 def _nested(values: Any) -> bool:
     """Whether a non-empty container holds a container (else it is one leaf)."""
-    return any(type(v) not in _SCALARS for v in values)
+    return not _SCALARS.issuperset(map(type, values))
 
 
 def _unit(value: Any, depth: int, encoders: dict[int, _Encoder], clean: Cleaner | None) -> str:
@@ -122,12 +129,14 @@ def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]
     kind = type(value)
     if kind is str:
         out.append(encode_basestring(value))
+    elif kind in _SIMPLE:
+        out.append(_SIMPLE[kind](value))
     elif kind in _SCALARS:
-        out.append("".join(_leaf_encoder(depth, encoders)(value, 0)))
+        out.append("".join(_leaf_encoder(depth, encoders)(value, 0)))  # floats
     elif kind is dict:
         if not value:
             out.append("{}")
-        elif all(type(v) in _SCALARS for v in value.values()):
+        elif _SCALARS.issuperset(map(type, value.values())):
             out.append(_leaf(value, depth, encoders, "{", "}"))
         else:
             inner = "\n" + _INDENT * (depth + 1)
@@ -148,7 +157,7 @@ def _write(value: Any, depth: int, out: list[str], encoders: dict[int, _Encoder]
     elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
-        elif all(type(v) in _SCALARS for v in value):
+        elif _SCALARS.issuperset(map(type, value)):
             out.append(_leaf(value, depth, encoders, "[", "]"))
         else:
             inner = "\n" + _INDENT * (depth + 1)
