@@ -118,23 +118,85 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
 def _citations(
     marker_text: str, location: Location, work: ParsedWork, certainty: Certainty, narrative: bool
 ) -> list[Citation]:
+    labels = work.labels
+    if len(labels) == 1:  # most works: no per-label item to write
+        return [
+            _citation(
+                marker_text,
+                location,
+                work.authors,
+                work.et_al,
+                labels[0],
+                work.item,
+                certainty,
+                narrative,
+            )
+        ]
     return [
-        Citation(
-            id="",
-            text=marker_text,
-            location=location,
-            kind=CitationKind.AUTHOR_YEAR,
-            item=work.item if len(work.labels) == 1 else f"{work.name_text}, {label.text}",
-            authors=work.authors,
-            et_al=work.et_al,
-            year=label.year,
-            year_suffix=label.suffix,
-            no_date=label.no_date,
-            narrative=narrative,
-            certainty=certainty,
+        _citation(
+            marker_text,
+            location,
+            work.authors,
+            work.et_al,
+            label,
+            f"{work.name_text}, {label.text}",
+            certainty,
+            narrative,
         )
-        for label in work.labels
+        for label in labels
     ]
+
+
+# `_citation` gives Citation's fields by position: a field added or moved in the model
+# must fail here, at import, not shift every value silently.
+assert tuple(f.name for f in dataclasses.fields(Citation)) == (
+    "id",
+    "text",
+    "location",
+    "kind",
+    "item",
+    "authors",
+    "et_al",
+    "year",
+    "year_suffix",
+    "no_date",
+    "key",
+    "number",
+    "narrative",
+    "command",
+    "certainty",
+), "Citation's fields changed: update author_year._citation"
+
+
+def _citation(
+    marker_text: str,
+    location: Location,
+    authors: tuple[str, ...],
+    et_al: bool,
+    label: YearLabel,
+    item: str,
+    certainty: Certainty,
+    narrative: bool,
+) -> Citation:
+    """One author-year citation, its fields given by position: the keyword form cost a
+    quarter more per citation, and a one-line manuscript holds hundreds of thousands."""
+    return Citation(
+        "",  # id: numbered by extract_citations
+        marker_text,
+        location,
+        CitationKind.AUTHOR_YEAR,
+        item,
+        authors,
+        et_al,
+        label.year,
+        label.suffix,
+        label.no_date,
+        None,  # key
+        None,  # number
+        narrative,
+        None,  # command
+        certainty,
+    )
 
 
 # -- narrative: Smith (2019) ----------------------------------------------------------
@@ -173,21 +235,33 @@ def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | Non
     certainty = _narrative_certainty(found, before, after)
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
-    work = ParsedWork(
-        name_text=" ".join(found.authors),
-        authors=found.authors,
-        et_al=found.et_al,
-        labels=tuple(labels),
-        item=marker_text,
-        certainty=certainty,
+    if len(labels) == 1:
+        only = _citation(
+            marker_text,
+            location,
+            found.authors,
+            found.et_al,
+            labels[0],
+            marker_text,
+            certainty,
+            True,
+        )
+        return Marker(start, m.end(), (only,))
+    names = " ".join(found.authors)
+    citations = tuple(
+        _citation(
+            marker_text,
+            location,
+            found.authors,
+            found.et_al,
+            label,
+            f"{names} ({label.text})",
+            certainty,
+            True,
+        )
+        for label in labels
     )
-    citations = _citations(marker_text, location, work, certainty, narrative=True)
-    if len(labels) > 1:
-        citations = [
-            dataclasses.replace(c, item=f"{' '.join(found.authors)} ({label.text})")
-            for c, label in zip(citations, labels, strict=True)
-        ]
-    return Marker(start, m.end(), tuple(citations))
+    return Marker(start, m.end(), citations)
 
 
 def _narrative_certainty(found: NamesBefore, before: str, after: str) -> Certainty:
