@@ -63,7 +63,9 @@ _AND_JOIN = re.compile(
 )
 _RAW_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\(\d+\)\s*|\d+[.)]\s+)?[*_\s]*")
 _HEAD_PARTS = re.compile(r"\s+[-–—]\s+")
-_BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,3})\b)\S+)*?)\s+[A-Z]{1,3}\b")
+_BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1,4}\b")
+# Vancouver initials read as the family name ("Dirks PHGM" -> family "PHGM").
+_INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
@@ -268,6 +270,8 @@ def _first_author_spellings(reference: Reference) -> list[str]:
             and double[0].casefold() not in PARTICLES
         ):
             spellings.append(double[0])  # "Troitiño Vinuesa" is cited as "Troitiño"
+        if first.given and _INITIALS_ONLY.match(first.family) and first.given[:1].isupper():
+            spellings.append(first.given)  # "Dirks PHGM" read as given "Dirks", family "PHGM"
         glued = _GLUED_INITIALS.sub("", first.family)
         if glued != first.family:
             spellings.append(glued)  # "RogersRR": initials glued to the family name
@@ -414,7 +418,10 @@ class _AuthorIndex:
                 return CitationMatch(citation.id, targets=self._ids(_best(same_year))), max(
                     s for s, _ in same_year
                 )
-        by_letter = _by_suffix_position(citation, [i for _, i in fitting if fits[i] == "suffix"])
+        suffixed = [i for _, i in fitting if fits[i] == "suffix"]
+        by_letter = _by_suffix_position(citation, suffixed)
+        if by_letter is None and len(suffixed) == 1:
+            by_letter = suffixed[0]  # "2018b", the lone 2018 entry: nothing to tell apart
         if by_letter is not None:
             score = next(s for s, i in fitting if i == by_letter)
             return CitationMatch(citation.id, targets=self._ids([by_letter])), score

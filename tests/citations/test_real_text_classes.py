@@ -393,3 +393,42 @@ def test_a_title_first_entry_cut_short_with_an_ellipsis() -> None:
 def test_an_organisation_named_with_lower_case_words_is_reported_when_missing() -> None:
     text = "Lessons (HPX Shell development team, 2021) and (the data for 2020) help."
     assert unmatched(text, []) == ["HPX Shell development team, 2021"]
+
+
+# -- long author lists and suffixes on a lone entry -------------------------------------------
+
+
+def test_vancouver_initials_read_as_the_family_name_still_match_the_first_author() -> None:
+    # A list reader may take "Okonjo PHGM" as given "Okonjo", family "PHGM" (four
+    # initials) when the entry has dozens of authors; the citation names Okonjo.
+    many = ", ".join(f"Author{i} AB" for i in range(30))
+    refs = [
+        Reference(
+            id="ref-1",
+            index=1,
+            location=Location("refs", 1),
+            raw=f"Okonjo PHGM, {many}. 2015. Cave dating. Journal 4:e1.",
+            authors=(Person("PHGM", "Okonjo"), Person("AB", "Author0")),
+            year=2015,
+        )
+    ]
+    assert cited("The site was dated (Okonjo et al., 2015).", refs) == {"ref-1"}
+    assert unmatched("The site was dated (Okonjo et al., 2015).", refs) == []
+
+
+def test_a_suffixed_year_cites_the_authors_lone_entry_of_that_year() -> None:
+    refs = [entry(1, "TAVORA, L. Signos. São Paulo: Alfa, 2018.", "TAVORA", year=2018)]
+    text = "Como diz Tavora (2018d), e também (TAVORA, 2018b, p. 162)."
+    assert cited(text, refs) == {"ref-1"}
+    assert unmatched(text, refs) == []
+
+
+def test_suffixes_still_pick_by_position_among_several_entries_of_a_year() -> None:
+    refs = [
+        entry(1, "Ruiz, A. (2018). One.", "Ruiz", year=2018),
+        entry(2, "Ruiz, A. (2018). Two.", "Ruiz", year=2018),
+    ]
+    assert [m.targets for _, m in run("(Ruiz, 2018b) and (Ruiz, 2018c)", refs)] == [
+        ("ref-2",),
+        (),
+    ]
