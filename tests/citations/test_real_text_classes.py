@@ -432,3 +432,47 @@ def test_suffixes_still_pick_by_position_among_several_entries_of_a_year() -> No
         ("ref-2",),
         (),
     ]
+
+
+# -- bracket text that is not a citation --------------------------------------------------
+
+
+def test_a_journal_locator_in_brackets_is_no_citation() -> None:
+    text = "As the position stand says (Acta Kinesiol Scand 2004;18:220–231), walk."
+    assert run(text, []) == []
+    assert run("(Vet Rec Lond 1999;45(2):10-12)", []) == []
+
+
+def test_month_ranges_products_and_catalogue_codes_are_never_reported_missing() -> None:
+    text = (
+        "Sampled twice (April-July 2011) and (Oct–Dec, 2012), measured on a "
+        "(QUANTAcore 3000; Rivex Instruments), entered in (DataStat 2007), "
+        "specimen (MNHN VR 2004)."
+    )
+    assert unmatched(text, []) == []
+
+
+def test_a_product_shaped_name_still_matches_an_entry_that_lists_it() -> None:
+    refs = [entry(1, "DataStat (2007). DataStat 3.1. Lyon.", "DataStat", year=2007)]
+    assert cited("Entered in (DataStat 2007).", refs) == {"ref-1"}
+
+
+def test_names_with_an_inner_capital_after_a_name_prefix_are_still_names() -> None:
+    assert unmatched("(McAllister, 2019; DeVane, 2020)", []) == [
+        "McAllister, 2019",
+        "DeVane, 2020",
+    ]
+
+
+def test_the_original_read_through_apud_or_cited_in_is_not_reported_missing() -> None:
+    refs = [entry(1, "QUEIROGA, F. Vozes. Natal: Beta, 2016.", "QUEIROGA", year=2016)]
+    for text in (
+        "(TAPUYA, 2015, apud QUEIROGA, 2016, p. 30)",
+        "(Tapuya, 2015, cited in Queiroga, 2016)",
+        "(TAPUYA, 2015 citado por QUEIROGA, 2016)",
+    ):
+        assert cited(text, refs) == {"ref-1"}, text
+        assert unmatched(text, refs) == [], text
+    # The original is still linked when the list does hold it.
+    refs.append(entry(2, "TAPUYA, J. Cantos. Natal: Beta, 2015.", "TAPUYA", year=2015))
+    assert cited("(TAPUYA, 2015, apud QUEIROGA, 2016)", refs) == {"ref-1", "ref-2"}

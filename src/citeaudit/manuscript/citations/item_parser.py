@@ -83,6 +83,21 @@ _ORGANISATION_ENDS = frozenset(
     }
 )
 _TIGHT = re.compile(r"\s+([,;:])")
+# After a year, ";32:1345" or ";32(4):1345" is a journal's volume and pages: the
+# parenthesis is a Vancouver locator ("Med Sci Sports Exerc 2000;32:1345"), no work.
+_JOURNAL_LOCATOR = re.compile(r"^\s*;\s*\d+\s*(?:\([^()]{1,12}\)\s*)?:\s*\d")
+# A work followed by "apud X" / "cited in X" is the original, read through X: the list
+# holds X, and often not the original, so the original is never reported on its own.
+_READ_THROUGH = re.compile(
+    r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
+    r"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam)\b",
+    re.IGNORECASE,
+)
+# Shapes of a product or a catalogue number, not of a name: capitals run into lower case
+# ("BIAcore", "EpiInfo", "GraphPad"), or several short all-capital codes ("FMNH PR").
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "O")
+_INNER_CAPITAL = re.compile(r"^(?:[A-Z]{2,}[a-z]{2,}|(?P<head>[A-Z][a-z]+)[A-Z][a-z]+)$")
+_CODE = re.compile(r"^[A-Z]{1,5}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +139,11 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         segment = text[prev_end:start]
         prev_end = end
         next_start = runs[i + 1][0] if i + 1 < len(runs) else len(text)
-        tail_ok = _tail_ok(text[end:next_start])
+        tail = text[end:next_start]
+        if _JOURNAL_LOCATOR.match(tail):
+            previous = None  # "(Med Sci Sports Exerc 2000;32:1345–1360)": a journal locator
+            continue
+        tail_ok = _tail_ok(tail)
         names = _names_in(segment)
         if names is None:
             if segment.strip(" ,;:&") or previous is None:
@@ -138,6 +157,8 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             weak = names.weak
             item_start = segment_start + names.offset
         if not tail_ok or (len(authors) == 1 and is_common_word(authors[0])):
+            weak = True
+        if _READ_THROUGH.match(tail) or _not_a_name(authors):
             weak = True
         locator = _LOCATOR.match(text, end)
         item_end = locator.end() if locator else end
@@ -155,6 +176,20 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         works.append(work)
         previous = work
     return tuple(works)
+
+
+def _not_a_name(authors: tuple[str, ...]) -> bool:
+    """A lone "author" shaped like a product ("BIAcore", "EpiInfo") or a catalogue code
+    ("FMNH PR"): kept only if an entry confirms it, never reported as missing."""
+    if len(authors) != 1:
+        return False
+    words = authors[0].split()
+    if len(words) >= 2 and all(_CODE.match(w) for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    shape = _INNER_CAPITAL.match(words[0])
+    return shape is not None and (shape.group("head") or "") not in _NAME_PREFIXES
 
 
 def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:

@@ -77,7 +77,10 @@ def clean_word(word: str) -> str:
 def is_common_word(name: str) -> bool:
     """A one-word name that is also a month, a unit of a document or a function word."""
     words = name.split()
-    return len(words) == 1 and clean_word(words[0]).casefold() in NOT_NAMES
+    if len(words) != 1:
+        return False
+    parts = [p for p in re.split(r"[-–—/]", clean_word(words[0]).casefold()) if p]
+    return bool(parts) and all(p in NOT_NAMES for p in parts)  # "June-September", "May"
 
 
 def valid_name(part: str) -> bool:
