@@ -13,6 +13,7 @@ here: `is_common_word` only marks them, and the extractor makes such a citation
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -63,6 +64,9 @@ _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, r
 _SPLIT = re.compile(rf"\s*(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|\s(?:{_AND})\s)\s*")
 
 
+_DASHES = re.compile(r"[-–—/]")
+
+
 def is_initial(word: str) -> bool:
     """``P.``, ``J.-P.``: a given-name initial, never a family name."""
     letters = word.replace(".", "").replace("-", "")
@@ -74,12 +78,16 @@ def clean_word(word: str) -> str:
     return word.strip(".,;:'’\"“”")
 
 
+@lru_cache(maxsize=8192)
 def is_common_word(name: str) -> bool:
-    """A one-word name that is also a month, a unit of a document or a function word."""
+    """A one-word name that is also a month, a unit of a document or a function word.
+
+    Remembered: the same few names are asked about at every citation of a manuscript.
+    """
     words = name.split()
     if len(words) != 1:
         return False
-    parts = [p for p in re.split(r"[-–—/]", clean_word(words[0]).casefold()) if p]
+    parts = [p for p in _DASHES.split(clean_word(words[0]).casefold()) if p]
     return bool(parts) and all(p in NOT_NAMES for p in parts)  # "June-September", "May"
 
 
