@@ -32,6 +32,11 @@ alarm:
   in running text, ``(May 2011)``) only when an entry fits name *and* year. An
   unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
   possible-missing-reference rule; an unconfirmed WEAK one is dropped.
+* **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
+  "Vološinov" for "Volóchinov") cites the one entry of that year whose first author
+  is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
+  has the name as written: an editor links it, and calling the entry uncited and the
+  citation missing would be two false alarms for one typo.
 * **Where names start**: a narrative name may have taken in the words before it
   ("Menurut Hadiwinata", "Na Argentina, Rojas e Pinto"). Shorter readings -- leading
   words cut, leading names dropped -- are tried, and the one an entry fits best wins.
@@ -47,6 +52,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS, PARTICLES
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
@@ -67,6 +74,7 @@ _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1
 # Vancouver initials read as the family name ("Dirks PHGM" -> family "PHGM").
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
+_MAX_NEAR_NAMES = 64
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -325,6 +333,15 @@ class _AuthorIndex:
             if head.strip():
                 self._by_head_word.setdefault(head.split()[0], []).append(i)
         self._head_memo: dict[str, set[int]] = {}
+        self._by_year_initial: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for i, ref in enumerate(self._refs):
+            if ref.year is None:
+                continue
+            for spelling in self._spellings[i]:
+                for name in _forms(spelling)[0]:
+                    if len(name) >= 6:
+                        key = (ref.year, name[0])
+                        self._by_year_initial.setdefault(key, []).append((i, name))
 
     # candidates --------------------------------------------------------------------
 
@@ -409,6 +426,10 @@ class _AuthorIndex:
             candidates |= self._first_fits(" ".join(citation.authors))  # "Troitiño e Vinuesa"
         if not candidates and _truncated(citation):
             candidates = self._head_starts(citation.authors[0])  # "(PROFESSOR..., 2015)"
+        if not candidates:
+            misspelt = self._misspelt(citation)
+            if misspelt is not None:
+                return CitationMatch(citation.id, targets=self._ids([misspelt])), 2
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
         fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}
@@ -432,6 +453,25 @@ class _AuthorIndex:
             )
         top = max((s for s, _ in fitting), default=0)
         return CitationMatch(citation.id, year_mismatch=self._ids(_best(fitting))), top
+
+    def _misspelt(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose first author is the cited name with a
+        typo; only names of that year and initial are compared, at most a fixed number,
+        so a hostile list of thousands of same-year entries stays linear."""
+        if citation.year is None:
+            return None
+        cited = "".join(normalise_name(citation.authors[0]).split())
+        if len(cited) < 6:
+            return None
+        bucket = self._by_year_initial.get((citation.year, cited[0]), [])
+        if len(bucket) > _MAX_NEAR_NAMES:
+            return None  # a list of that many same-year, same-initial names is not a typo's
+        near = {
+            i
+            for i, name in bucket
+            if _one_typo(cited, name) and _year_fits(citation, self._refs[i])
+        }
+        return near.pop() if len(near) == 1 else None
 
     def _head_starts(self, cited: str) -> set[int]:
         """Entries whose first words are the cited ones: ABNT cuts a title-first entry
@@ -574,6 +614,15 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
 def _standalone_year(raw: str, year: int) -> bool:
     """`year` written as a year in `raw`, not inside a range ("1700–2012", "pp. 1505-10")."""
     return re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw) is not None
+
+
+def _one_typo(cited: str, listed: str) -> bool:
+    """Whether two spellings of a name differ by a typo: one edit in names of 6-7
+    letters, two in longer ones. The caller pairs only names of 6 letters or more
+    with the same first letter (a different initial is a different name more often
+    than a slip)."""
+    allowed = 1 if min(len(cited), len(listed)) < 8 else 2
+    return Levenshtein.distance(cited, listed, score_cutoff=allowed) <= allowed
 
 
 def _truncated(citation: Citation) -> bool:

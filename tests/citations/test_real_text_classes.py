@@ -476,3 +476,33 @@ def test_the_original_read_through_apud_or_cited_in_is_not_reported_missing() ->
     # The original is still linked when the list does hold it.
     refs.append(entry(2, "TAPUYA, J. Cantos. Natal: Beta, 2015.", "TAPUYA", year=2015))
     assert cited("(TAPUYA, 2015, apud QUEIROGA, 2016)", refs) == {"ref-1", "ref-2"}
+
+
+# -- a misspelt surname -----------------------------------------------------------------
+
+
+def test_a_misspelt_first_author_cites_the_one_entry_of_that_year_spelt_nearly_so() -> None:
+    refs = [
+        entry(
+            1, "Kowalczyk S, Brandt AS. 2000. Tides of change.", "Kowalczyk", "Brandt", year=2000
+        ),
+        entry(2, "TRAVNIKOV, V. Dialogues. Porto: Sol, 2017.", "TRAVNIKOV", year=2017),
+        entry(3, "Ferrante, A. (2015). Lagoons.", "Ferrante", year=2015),
+    ]
+    assert cited("(Kowalcyzk and Brandt, 2000)", refs) == {"ref-1"}
+    assert cited("as Trawnikov (2017) wrote", refs) == {"ref-2"}
+    assert cited("(FERRRANTE, 2015)", refs) == {"ref-3"}
+    assert unmatched("(Kowalcyzk and Brandt, 2000; FERRRANTE, 2015)", refs) == []
+
+
+def test_a_near_spelling_of_another_year_or_another_initial_is_still_missing() -> None:
+    refs = [
+        entry(1, "Kowalczyk S. 2000. Tides.", "Kowalczyk", year=2000),
+        entry(2, "Marsh T. 2011. Fens.", "Marsh", year=2011),
+        entry(3, "Delacroix P. 2012. Dunes.", "Delacroix", year=2012),
+        entry(4, "Delacroux Q. 2012. Capes.", "Delacroux", year=2012),
+    ]
+    assert unmatched("(Kowalcyzk, 2003)", refs) == ["Kowalcyzk, 2003"]
+    assert unmatched("(Marsch, 2011)", refs) == ["Marsch, 2011"]  # short name: exact only
+    assert unmatched("(Bowalczyk, 2000)", refs) == ["Bowalczyk, 2000"]
+    assert unmatched("(Delacrox, 2012)", refs) == ["Delacrox, 2012"]  # two near entries
