@@ -506,3 +506,23 @@ def test_a_near_spelling_of_another_year_or_another_initial_is_still_missing() -
     assert unmatched("(Marsch, 2011)", refs) == ["Marsch, 2011"]  # short name: exact only
     assert unmatched("(Bowalczyk, 2000)", refs) == ["Bowalczyk, 2000"]
     assert unmatched("(Delacrox, 2012)", refs) == ["Delacrox, 2012"]  # two near entries
+
+
+# -- a number in round brackets after a value reported in prose -------------------------
+
+
+def test_round_bracket_numbers_after_a_value_in_a_sentence_are_citations() -> None:
+    from tests.citations.test_numeric_real_classes import cited as numbers_cited
+    from tests.citations.test_numeric_real_classes import numbered
+
+    body = (
+        "Pain was moderate at NRS < 4 (1). The rate was 12,7/100.000 (2). "
+        "Two rules, 17/09 (3) and 41/11 (4) followed, as studies found (5)."
+    )
+    assert numbers_cited(numbered(body, entries=5)) == [[1], [2], [3], [4], [5]]
+    # formulas keep their equation numbers: a variable, an "=", or the line's end
+    formulas = (
+        "As found (5), (6) and (7). Hence y = x/2 (1). Then a < 4 (2), b > 3 (3). "
+        "Also\nz < 10 (4)\nas cited (8)."
+    )
+    assert numbers_cited(numbered(formulas, entries=8)) == [[5], [6], [7], [8]]

@@ -79,6 +79,12 @@ _GLUED_PLAIN = re.compile(
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
+# A value reported in prose, not a formula: "VAS < 4 (18).", "31,4/100.000 (2)",
+# "directives 25/12 (30) and": a word or a number (not a one-letter variable) compared
+# or divided by a number, with no "=" around.
+_PROSE_VALUE = re.compile(
+    r"(?:(?<![^\W\d_])[^\W\d_]{2,}|(?<![\w.,])\d[\d.,]*)\s*[<>/≤≥]\s*[\d.,]+$"
+)
 # "[23,5-32,5]": an interval of decimals with commas (Portuguese, Spanish, German...)
 _DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—;]\s*\d{1,3},\d{1,2}")
 _ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
@@ -239,7 +245,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
             continue
         before = text[max(start - _LOOKBACK, 0) : start]
         stripped = before.rstrip()
-        if stripped and (stripped[-1] in "=+*/<>^$|\\" or _ARITHMETIC.search(stripped)):
+        formula = stripped and (stripped[-1] in "=+*/<>^$|\\" or _ARITHMETIC.search(stripped))
+        if formula and not _prose_value(text, stripped, m.end()):
             continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
         if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
             continue  # f(1), sin(2): a function, not "disease(1)"
@@ -258,6 +265,15 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
         yield _Candidate(start, m.end(), numbers, "paren")
+
+
+def _prose_value(text: str, before: str, end: int) -> bool:
+    """A quantity in a sentence, cited: "VAS < 4 (18). ISB ...", not an equation number
+    (there "=" stands near, the operand is a one-letter variable, or the line ends)."""
+    if _PROSE_VALUE.search(before) is None or "=" in before[-_LOOKBACK // 2 :]:
+        return False
+    after = text[end : end + 2]
+    return len(after) == 2 and (after[0] in ".,;:" or (after[0] == " " and after[1].isalpha()))
 
 
 def _enumeration(text: str, start: int, end: int, number: int) -> bool:
