@@ -218,3 +218,21 @@ def test_empty_audit_is_valid_with_no_results(empty_result: AuditResult) -> None
     run = render(empty_result)["runs"][0]
     assert run["results"] == []
     assert run["properties"]["references"] == 0
+
+
+def test_word_paragraph_location_carries_its_sentence_in_json_and_sarif() -> None:
+    from citeaudit.model.location import Location
+    from citeaudit.report.sarif import sarif_location
+    from citeaudit.report.serialize import location_dict
+
+    place = Location("paper.docx", 21, 5, unit="paragraph", excerpt="…a survey (Nguyen, 2022).")
+    assert location_dict(place, column=True) == {
+        "file": "paper.docx",
+        "line": 21,
+        "column": 5,
+        "unit": "paragraph",
+        "excerpt": "…a survey (Nguyen, 2022).",
+    }
+    region = sarif_location(place)["physicalLocation"]["region"]  # type: ignore[index]
+    assert region["snippet"] == {"text": "…a survey (Nguyen, 2022)."}
+    assert location_dict(Location("paper.md", 3)) == {"file": "paper.md", "line": 3}

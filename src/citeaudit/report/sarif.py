@@ -119,6 +119,8 @@ def sarif_location(location: Location) -> dict[str, Any] | None:
         region: dict[str, Any] = {"startLine": location.line}
         if location.column is not None and location.column >= 1:
             region["startColumn"] = location.column
+        if location.excerpt:  # a Word paragraph: the sentence that Find locates
+            region["snippet"] = {"text": location.excerpt}
         physical["region"] = region
     return {"physicalLocation": physical}
 

@@ -41,6 +41,10 @@ def location_dict(location: Location, *, column: bool = False) -> dict[str, Any]
     out: dict[str, Any] = {"file": location.file, "line": location.line}
     if column:
         out["column"] = location.column
+    if location.unit != "line":  # a Word paragraph: told by its number and sentence
+        out["unit"] = location.unit
+        if location.excerpt:
+            out["excerpt"] = location.excerpt
     return out
 
 

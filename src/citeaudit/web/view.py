@@ -260,7 +260,9 @@ def group(n: int, ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]])
         anchor=f"ref-{n}",
         number=n,
         label=label(ref),
-        location=f"line {location['line']}" if location.get("line") else "",
+        location=f"{location.get('unit') or 'line'} {location['line']}"
+        if location.get("line")
+        else "",
         segments=segments(raw, ref, ordered),
         findings=tuple(finding_item(f) for f in ordered),
         worst=str(ordered[0]["severity"]),
