@@ -526,3 +526,25 @@ def test_round_bracket_numbers_after_a_value_in_a_sentence_are_citations() -> No
         "Also\nz < 10 (4)\nas cited (8)."
     )
     assert numbers_cited(numbered(formulas, entries=8)) == [[5], [6], [7], [8]]
+
+
+# -- square brackets glued in runs, and a single number after an interval word ---------
+
+
+def test_glued_runs_of_bracketed_numbers_are_each_a_citation() -> None:
+    from tests.citations.test_numeric_real_classes import cited as numbers_cited
+    from tests.citations.test_numeric_real_classes import numbered
+
+    body = (
+        "Seen before [1], [2], [3][4],[5],[6][7]. "
+        "Markdown [8][ref] and [8](https://example.org) are links."
+    )
+    assert numbers_cited(numbered(body, entries=8)) == [[1], [2], [3], [4], [5], [6], [7]]
+
+
+def test_one_number_after_an_interval_word_cites_but_two_are_an_interval() -> None:
+    from tests.citations.test_numeric_real_classes import cited as numbers_cited
+    from tests.citations.test_numeric_real_classes import numbered
+
+    body = "Found [1] and [2], in the same age range [3]. The range [2-4] and 95% CI [1, 3]."
+    assert numbers_cited(numbered(body, entries=4)) == [[1], [2], [3]]

@@ -56,8 +56,12 @@ _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
-    rf"|\[(?P<plain>{_LIST})\](?![(\[])"  # [3], [1-4], [1, 5, 7], [7;8;9]
+    # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
+    # the label of a reference link "[3][ref]" or link text "[3](url)"
+    rf"|\[(?P<plain>{_LIST})\](?!\()(?!\[(?!{_RANGE}\]))"
 )
+# the end of a numeric bracket just before another: "[409][410]" is two citations
+_NUMERIC_BRACKET_END = re.compile(rf"\[{_RANGE}\]$")
 _PAREN = re.compile(
     rf"\((?:(?P<prefix>refs?\.|references?|ref)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
 )
@@ -195,7 +199,8 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
     for m in _BRACKETED.finditer(text):
         start = m.start()
         before = text[start - 1] if start else ""
-        if before.isdigit() or before in "_]!^@":
+        glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(start - 12, 0), start)
+        if before.isdigit() or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
@@ -225,7 +230,11 @@ def _statistic(text: str, start: int, body: str) -> bool:
     """An interval, not citations: "[23,5-32,5]" (decimal commas), "95 % CI [1–2,28]"."""
     if _DECIMAL_INTERVAL.fullmatch(body):
         return True
-    return _word_before(text, start).casefold() in _STATISTIC_WORDS
+    word = _word_before(text, start).casefold()
+    if word not in _STATISTIC_WORDS:
+        return False
+    # an interval has two ends: "age range [30]" cites, "range [3-5]" is an interval
+    return word == "sd" or any(sep in body for sep in ",;-–—")
 
 
 def _line_start(text: str, offset: int) -> int:
