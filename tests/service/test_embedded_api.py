@@ -152,3 +152,36 @@ def test_service_commands_run(embedded: Server) -> None:
     with embedded.client(None) as anon:
         ok = anon.get("/api/v1/audits", headers={"Authorization": f"Bearer {token}"})
         assert ok.status_code == 200 and ok.json()["total"] == 0
+
+
+def test_pasted_reference_list_is_audited_on_its_own(embedded: Server) -> None:
+    """An editor with only the bibliography pastes it: entries checked, none 'uncited'."""
+    pasted = (
+        "Lindqvist, A. (2019). Salt on northern roads. Nordic Transport Review, 12(3), 45-67. "
+        "https://doi.org/10.5555/ntr.2019.12.3\n\n"
+        "Moreau, C., & Haas, P. (2017). Chloride in small lakes. Journal of Lake Chemistry, "
+        "8, 101-119. https://doi.org/10.5555jlc.8.101\n\n"
+        "Moreau, C., & Haas, P. (2017). Chloride in small lakes. Journal of Lake Chemistry, "
+        "8, 101-119. https://doi.org/10.5555jlc.8.101\n"
+    )
+    with embedded.client() as client:
+        # a text part of a multipart form, as a browser sends a textarea
+        created = client.post(
+            "/api/v1/audits", files={"reference_list": (None, pasted), "offline": (None, "true")}
+        )
+        assert created.status_code in (201, 202), created.text
+        audit_id = created.json()["id"]
+        status = wait_done(client, audit_id)
+        assert status["status"] == "done", status
+        served = client.get(f"/api/v1/audits/{audit_id}/report").json()
+    rules = sorted(f["rule"] for f in served["findings"])
+    assert len(served["references"]) == 3
+    assert "uncited-reference" not in rules
+    assert "malformed-doi" in rules and "duplicate-reference" in rules
+
+
+def test_empty_paste_and_no_file_is_refused(embedded: Server) -> None:
+    with embedded.client() as client:
+        refused = client.post("/api/v1/audits", files={"reference_list": (None, "   ")})
+    assert refused.status_code == 422
+    assert "reference_list" in refused.json()["detail"]

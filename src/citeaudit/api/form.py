@@ -42,7 +42,8 @@ async def read_form(request: Request, *, limit: int, max_files: int) -> FormData
         await _drain(request)
         raise UploadRejected(
             415,
-            f"send multipart/form-data with 'manuscript' and/or 'bibliography' files, "
+            f"send multipart/form-data with 'manuscript' and/or 'bibliography' files "
+            f"(or a 'reference_list'), "
             f"not {content_type or 'no content type'!r}",
         )
     declared = request.headers.get("content-length", "")

@@ -14,6 +14,7 @@ import zipfile
 
 from starlette.datastructures import FormData, UploadFile
 
+from citeaudit.service.inputs import LIST_ROLE
 from citeaudit.store.views import NewFile
 
 ACCEPTED_TYPES = frozenset(
@@ -31,6 +32,7 @@ ACCEPTED_TYPES = frozenset(
         "application/x-zip-compressed",
     }
 )
+LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as text
 SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON or DOCX"
 _MAX_ZIP_MEMBERS = 5000
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
@@ -142,12 +144,28 @@ def unique_names(files: list[NewFile]) -> list[NewFile]:
 async def checked_files(
     form: FormData, *, max_expanded: int, skip_empty: bool = False
 ) -> list[NewFile]:
-    """Every 'manuscript' and 'bibliography' file of a form, each checked by content.
+    """Every 'manuscript', 'bibliography' and 'reference_list' input of a form, checked.
 
     Shared by the JSON API and the web page so both refuse exactly the same uploads.
     `skip_empty` drops a browser's untouched file input (no name, no bytes).
     """
     files: list[NewFile] = []
+    for item in form.getlist(LIST_FIELD):
+        # An editor often has only the bibliography, pasted from a submission system: it
+        # may come as a text field or a file, and is read as a list of entries.
+        if isinstance(item, UploadFile):
+            if skip_empty and not item.filename and not item.size:
+                continue
+            data = await item.read()
+            name, declared = item.filename or "reference-list.txt", item.content_type
+        elif item.strip():
+            data, name, declared = item.encode("utf-8", "replace"), "reference-list.txt", ""
+        else:
+            continue
+        if data.startswith(b"PK\x03\x04"):
+            raise UploadRejected(415, f"{name}: a reference list is text; {SEND_INSTEAD}")
+        checked = check_upload(LIST_ROLE, name, declared, data, max_expanded=max_expanded)
+        files.append(NewFile(LIST_ROLE, _with_suffix(checked.name, ".txt"), "text", data))
     for role in ("manuscript", "bibliography"):
         for item in form.getlist(role):
             if not isinstance(item, UploadFile):

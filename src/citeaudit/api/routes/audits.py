@@ -92,11 +92,20 @@ async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile]
     form = await read_form(request, limit=settings.max_upload_bytes, max_files=settings.max_files)
     try:
         files = await checked_files(form, max_expanded=settings.max_expanded_bytes)
-        unknown = set(form.keys()) - {"manuscript", "bibliography", "offline", "resolve", "links"}
+        unknown = set(form.keys()) - {
+            "manuscript",
+            "bibliography",
+            "reference_list",
+            "offline",
+            "resolve",
+            "links",
+        }
         if unknown:
             raise UploadRejected(422, f"unknown form fields: {', '.join(sorted(unknown))}")
         if not files:
-            raise UploadRejected(422, "send at least one 'manuscript' or 'bibliography' file")
+            raise UploadRejected(
+                422, "send at least one 'manuscript' or 'bibliography' file, or a 'reference_list'"
+            )
         options = {
             name: _flag(form.get(name), name, default)
             for name, default in (("offline", False), ("resolve", True), ("links", True))
