@@ -548,3 +548,16 @@ def test_one_number_after_an_interval_word_cites_but_two_are_an_interval() -> No
 
     body = "Found [1] and [2], in the same age range [3]. The range [2-4] and 95% CI [1, 3]."
     assert numbers_cited(numbered(body, entries=4)) == [[1], [2], [3]]
+
+
+# -- a surname after a lower-case elided particle -----------------------------------------
+
+
+def test_a_surname_after_an_elided_lower_case_particle_is_a_narrative_citation() -> None:
+    refs = [
+        entry(1, "d’ Aubrac, L. (1992). Lattice flows.", "d’ Aubrac", year=1992),
+        entry(2, "dell’Orso, M. (2004). Canali.", "dell’Orso", year=2004),
+    ]
+    assert cited("(e.g. see d’Aubrac (1992), and later)", refs) == {"ref-1"}
+    assert cited("as dell’Orso (2004) noted", refs) == {"ref-2"}
+    assert cited("in l’année (2004) the rains came", refs) == set()

@@ -91,6 +91,20 @@ def is_common_word(name: str) -> bool:
     return bool(parts) and all(p in NOT_NAMES for p in parts)  # "June-September", "May"
 
 
+# An elided particle written in lower case before the capital of the name:
+# "d’Humieres", "l’Hospital", "dell’Acqua" -- a capitalised name all the same.
+_ELIDED = re.compile(r"(?:d|l|dall|dell|degli|nell|de)['’](?=[^\W\d_])")
+
+
+def is_capitalised(word: str) -> bool:
+    """Whether a word starts the way a name does: a capital, or an elided particle
+    and a capital ("d’Humieres")."""
+    if word[:1].isupper():
+        return True
+    elided = _ELIDED.match(word)
+    return elided is not None and word[elided.end()].isupper()
+
+
 def valid_name(part: str) -> bool:
     """Whether `part` has the shape of one author's (or organisation's) name."""
     words = part.split()
@@ -102,7 +116,7 @@ def valid_name(part: str) -> bool:
     for i, word in enumerate(words):
         if not _WORD.match(word):
             return False
-        if word[0].isupper():
+        if is_capitalised(word):
             capitalised += 1
         elif word.casefold() in PARTICLES or (
             word.casefold() in CONNECTORS and 0 < i < len(words) - 1
@@ -110,7 +124,7 @@ def valid_name(part: str) -> bool:
             continue
         else:
             return False
-    return capitalised > 0 and words[-1][0].isupper()
+    return capitalised > 0 and is_capitalised(words[-1])
 
 
 def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:

@@ -23,6 +23,7 @@ from citeaudit.manuscript.citations.names import (
     CONNECTORS,
     PARTICLES,
     clean_word,
+    is_capitalised,
     is_initial,
     valid_name,
     word_set,
@@ -120,7 +121,7 @@ def may_end_names(text: str, end: int) -> bool:
     word = text[j + 1 : stop]
     if not word or not word[0].isalpha():
         return False
-    return word[0].isupper() or word.casefold() in _LAST_WORDS
+    return is_capitalised(word) or word.casefold() in _LAST_WORDS
 
 
 def names_ending_at(text: str, end: int, floor: int) -> NamesBefore | None:
@@ -201,13 +202,13 @@ def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
         if word.endswith(".") and not is_initial(word) and j != i:
             break  # the end of the previous sentence
         folded = word.casefold()
-        if not word[0].isupper() and folded not in PARTICLES and folded not in CONNECTORS:
+        if not is_capitalised(word) and folded not in PARTICLES and folded not in CONNECTORS:
             break
         if folded in AND_WORDS and not word[0].isupper():
             break
         words.insert(0, word)
         j -= 1
-    while words and not words[0][0].isupper() and words[0].casefold() not in PARTICLES:
+    while words and not is_capitalised(words[0]) and words[0].casefold() not in PARTICLES:
         words.pop(0)
     first = i - len(words) + 1
     # Leading initials belong to a given name ("J. Smith"): drop them.
