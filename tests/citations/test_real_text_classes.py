@@ -561,3 +561,28 @@ def test_a_surname_after_an_elided_lower_case_particle_is_a_narrative_citation()
     assert cited("(e.g. see d’Aubrac (1992), and later)", refs) == {"ref-1"}
     assert cited("as dell’Orso (2004) noted", refs) == {"ref-2"}
     assert cited("in l’année (2004) the rains came", refs) == set()
+
+
+# -- a year and a page, the author named before -------------------------------------------
+
+
+def test_a_year_and_page_after_a_quotation_cites_the_author_named_before() -> None:
+    from citeaudit.manuscript.document import Document, Line, RawEntry
+
+    listed = [
+        entry(1, "VARELLA, Ana. O olhar. Recife: Sol, 2016.", "VARELLA", year=2016),
+        entry(2, "MOURET, Luc. Leçons. Lyon: Rive, 1987.", "MOURET", year=1987),
+        entry(3, "SOUSA, J. Outra obra. Natal: Beta, 2016.", "SOUSA", year=2016),
+    ]
+    text = (
+        "Para Varella, o olhar muda: “cada vez mais fragmentado.” (2016, p. 126).\n\n"
+        "Mouret diz que “sabe de alguma coisa” (1987, p.19). Em Natal (1990, p. 4).\n\n"
+        "Sem nome aqui: “uma frase” (2016, p. 3). E (2016)."
+    )
+    lines = tuple(Line("p.md", n, t) for n, t in enumerate(text.split("\n"), start=1))
+    raws = tuple(RawEntry(r.raw, r.location, r.raw) for r in listed)
+    doc = Document("p.md", "markdown", lines, reference_entries=raws)
+    kept, matches = match_citations(extract_citations(doc), listed)
+    found = [(c.item, m.targets) for c, m in zip(kept, matches, strict=True)]
+    assert found == [("Varella, 2016", ("ref-1",)), ("Mouret, 1987", ("ref-2",))]
+    assert all(c.certainty is Certainty.SURE for c in kept)  # confirmed by the entry

@@ -11,6 +11,7 @@ from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
+from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation
 
@@ -20,17 +21,20 @@ __all__ = [
     "LatexExtractor",
     "NumericExtractor",
     "PandocExtractor",
+    "YearOnlyExtractor",
     "extract_citations",
 ]
 
-_MarkerSource = LatexExtractor | PandocExtractor | AuthorYearExtractor | NumericExtractor
+_MarkerSource = (
+    LatexExtractor | PandocExtractor | AuthorYearExtractor | NumericExtractor | YearOnlyExtractor
+)
 
 
 def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
     """Extractors in priority order: an earlier one wins a span two of them claim."""
     if document_format == "latex":
         return (LatexExtractor(),)
-    return (PandocExtractor(), AuthorYearExtractor(), NumericExtractor())
+    return (PandocExtractor(), AuthorYearExtractor(), NumericExtractor(), YearOnlyExtractor())
 
 
 def extract_citations(document: Document) -> tuple[Citation, ...]:

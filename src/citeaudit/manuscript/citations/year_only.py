@@ -1,0 +1,84 @@
+"""A year and a page with no name: ``“...” (2016, p. 126)``, the author named before.
+
+Humanities writing (ABNT, Chicago author-date) names the author in the sentence --
+"Para Hadot, ..." or "Barthes writes that" -- and after the quotation gives only the
+year and the page. The citation belongs to the nearest name before it that heads an
+entry of the manuscript's own list. Such a citation is WEAK: it counts only when an
+entry has that name and year, and a year with a page and no listed name before it is
+never reported missing (it may be a date, an edition, a law).
+
+Only a parenthesis holding a year *and* a page locator is read: a bare "(2016)" is as
+often a date. The look-back is bounded (`_LOOKBACK` characters, never past the start
+of the paragraph), so a one-line manuscript costs the same per marker as a short one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import ClassVar
+
+from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.document import Document
+from citeaudit.model.citation import Certainty, Citation, CitationKind
+
+_YEAR_PAGE = re.compile(
+    r"\((?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z])?,\s*"
+    r"(?:pp?|p[áa]gs?|s|S)\.\s?\d[^()\n]{0,30}\)"
+)
+_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*")
+_ENTRY_HEAD = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*([^\W\d_]+)")
+_LOOKBACK = 300
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class YearOnlyExtractor(CitationExtractor):
+    syntax: ClassVar[str] = "year-only"
+
+    def extract(self, document: Document) -> list[Citation]:
+        return [c for m in self.markers(document) for c in m.citations]
+
+    def markers(self, document: Document) -> list[Marker]:
+        heads = {
+            _folded(m.group(1))
+            for e in document.reference_entries
+            if (m := _ENTRY_HEAD.match(e.raw)) and len(m.group(1)) > 1
+        }
+        if not heads:
+            return []
+        text = document.text
+        found: list[Marker] = []
+        for m in _YEAR_PAGE.finditer(text):
+            start = m.start()
+            low = max(start - _LOOKBACK, 0)
+            paragraph = text.rfind("\n\n", low, start)
+            window = text[paragraph + 2 if paragraph >= 0 else low : start]
+            name = next(
+                (
+                    w.group()
+                    for w in reversed(list(_CAPITALISED.finditer(window)))
+                    if w.group()[0].isupper() and _folded(w.group()) in heads
+                ),
+                None,
+            )
+            if name is None:
+                continue
+            year = int(m.group("year"))
+            citation = Citation(
+                id="",
+                text=shown(m.group()),
+                location=document.location_at(start),
+                kind=CitationKind.AUTHOR_YEAR,
+                item=f"{name}, {year}{m.group('suffix') or ''}",
+                authors=(name,),
+                year=year,
+                year_suffix=m.group("suffix"),
+                certainty=Certainty.WEAK,
+            )
+            found.append(Marker(start, m.end(), (citation,)))
+        return found
