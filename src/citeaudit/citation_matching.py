@@ -429,7 +429,10 @@ class _AuthorIndex:
         if not candidates:
             misspelt = self._misspelt(citation)
             if misspelt is not None:
-                return CitationMatch(citation.id, targets=self._ids([misspelt])), 2
+                return (
+                    CitationMatch(citation.id, targets=self._ids([misspelt]), name_mismatch=True),
+                    2,
+                )
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
         fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}

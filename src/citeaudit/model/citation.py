@@ -68,3 +68,6 @@ class CitationMatch:
     citation_id: str
     targets: tuple[str, ...] = ()
     year_mismatch: tuple[str, ...] = ()
+    # the one target was found only through a near spelling of the first author's name
+    # ("McBreaty" for McBrearty): linked, and reported by citation-name-mismatch
+    name_mismatch: bool = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations.ambiguous_citation import AmbiguousCitation
+from citeaudit.rules.citations.citation_name_mismatch import CitationNameMismatch
 from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatch
 from citeaudit.rules.citations.citations_not_recognised import CitationsNotRecognised
 from citeaudit.rules.citations.input_problem import InputProblemRule
@@ -16,6 +17,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingReference,
     AmbiguousCitation,
     CitationYearMismatch,
+    CitationNameMismatch,
     InputProblemRule,
     PossibleMissingReference,
     CitationsNotRecognised,

@@ -1,0 +1,53 @@
+"""citation-name-mismatch: the text spells a cited author differently from the list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._describe import describe_citation, describe_reference
+
+
+class CitationNameMismatch(Rule):
+    """Reports a citation that names its entry's first author with a different spelling.
+
+    Why: a misspelt name ("McBreaty" for McBrearty, "Vološinov" for Volóchinov) is a
+    real slip an editor corrects, but it is not a missing work: calling the entry
+    uncited *and* the citation missing would be two false alarms for one typo. The
+    matcher links the citation to the one entry of that year spelt within a letter or
+    two (and only when no entry has the name as written); this rule says so, so the
+    typo is still seen.
+
+    Example: the text cites "(McBreaty and Brooks, 2000)"; the list has "McBrearty, S.,
+    & Brooks, A. S. (2000)" and no McBreaty.
+
+    Fix: correct the spelling in the text (or in the entry, if the entry is wrong).
+    """
+
+    name = "citation-name-mismatch"
+    code = "CIT007"
+    severity = Severity.WARNING
+    summary = "Citation spells the first author differently from the matching entry"
+
+    def check(self, data: AuditData) -> Iterable[Finding]:
+        refs = {r.id: r for r in data.references}
+        citations = {c.id: c for c in data.citations}
+        for match in data.matches:
+            if not match.name_mismatch or len(match.targets) != 1:
+                continue
+            ref = refs.get(match.targets[0])
+            cit = citations.get(match.citation_id)
+            if ref is None or cit is None:
+                continue
+            listed = ref.first_author_family or describe_reference(ref)
+            yield self.finding(
+                f"{describe_citation(cit)} spells the author "
+                f"{cit.authors[0] if cit.authors else '?'!r}, but the reference list has "
+                f"{describe_reference(ref)} at line {ref.location.line}",
+                cit.location,
+                citation=cit.id,
+                reference=ref.id,
+                fix=Fix(f"Spell the name as the entry does ({listed}), or correct the entry"),
+            )
