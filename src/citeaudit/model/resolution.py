@@ -26,6 +26,43 @@ class Notice:
     date: str | None = None
 
 
+class DateKind(StrEnum):
+    """Which of a registry's dates: authors legitimately cite any of the first four."""
+
+    PRINT = "published-print"
+    ONLINE = "published-online"
+    ISSUED = "issued"  # Crossref's earliest of print and online
+    POSTED = "posted"  # a preprint's posting
+    CREATED = "created"  # the deposit: a publication date only for preprints
+    ISSUE_PRINT = "issue-print"  # the journal issue's print date
+    ISSUE_ONLINE = "issue-online"
+
+    @property
+    def label(self) -> str:
+        return _DATE_LABELS[self]
+
+
+_DATE_LABELS = {
+    DateKind.PRINT: "print date",
+    DateKind.ONLINE: "online date",
+    DateKind.ISSUED: "publication date",
+    DateKind.POSTED: "posting date",
+    DateKind.CREATED: "deposit date",
+    DateKind.ISSUE_PRINT: "issue print date",
+    DateKind.ISSUE_ONLINE: "issue online date",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDate:
+    """One dated event of a work as the registry records it (month/day when given)."""
+
+    kind: DateKind
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class RegistryRecord:
     """The registry's version of a work, in our vocabulary."""
@@ -39,6 +76,9 @@ class RegistryRecord:
     container: str | None = None
     kind: str | None = None
     notices: tuple[Notice, ...] = ()
+    dates: tuple[RecordDate, ...] = ()  # each date by kind, for the year reconciliation
+    volume: str | None = None  # an assigned volume/issue: the work is in an issue already
+    issue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

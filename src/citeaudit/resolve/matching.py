@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
+from citeaudit.resolve.years import registry_years
 
 __all__ = [
     "Comparison",
@@ -114,18 +115,20 @@ def first_author_fits(ref: Reference, record: RegistryRecord) -> bool | None:
 
 class YearFit(StrEnum):
     EXACT = "exact"  # one of the record's years
-    NEAR = "near"  # one after the only (online) year: a print issue still to come
+    NEAR = "near"  # the year after an online-only date, in no issue yet: print to come
     OFF = "off"
     UNKNOWN = "unknown"
 
 
 def year_fit(year: int | None, record: RegistryRecord) -> YearFit:
-    years = record.years or ((record.year,) if record.year else ())
-    if year is None or not years:
+    """EXACT for a year one of the record's dates gives; NEAR only for the print year
+    still to come of an online-only article in no issue yet (see `years`)."""
+    dates = registry_years(record)
+    if year is None or not dates.by_year:
         return YearFit.UNKNOWN
-    if year in years:
+    if year in dates.years:
         return YearFit.EXACT
-    if len(years) == 1 and year == years[0] + 1:
+    if year == dates.print_to_come:
         return YearFit.NEAR
     return YearFit.OFF
 

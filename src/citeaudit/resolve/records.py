@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from citeaudit.model.person import Person
-from citeaudit.model.resolution import Notice, RegistryRecord
+from citeaudit.model.resolution import DateKind, Notice, RecordDate, RegistryRecord
 
 __all__ = ["EDITORIAL_KINDS", "crossref_record", "datacite_record"]
 
@@ -29,6 +29,13 @@ EDITORIAL_KINDS = frozenset(
 )
 
 _DATE_FIELDS = ("published-print", "published-online", "issued", "published", "posted")
+_DATE_KINDS = (
+    ("published-print", DateKind.PRINT),
+    ("published-online", DateKind.ONLINE),
+    ("issued", DateKind.ISSUED),
+    ("posted", DateKind.POSTED),
+)
+_PREPRINT_TYPES = frozenset({"posted-content", "preprint", "Preprint"})
 
 
 def _first(value: Any) -> str | None:
@@ -48,6 +55,33 @@ def _year_of(date: Any) -> int | None:
         if isinstance(year, int) and 1000 < year < 3000:
             return year
     return None
+
+
+def _record_date(kind: DateKind, date: Any) -> RecordDate | None:
+    year = _year_of(date)
+    if year is None or not isinstance(date, Mapping):
+        return None
+    parts = date["date-parts"][0]
+    rest = [p if isinstance(p, int) else None for p in parts[1:3]] + [None, None]
+    month = rest[0] if rest[0] is not None and 1 <= rest[0] <= 12 else None
+    day = rest[1] if month is not None and rest[1] is not None and 1 <= rest[1] <= 31 else None
+    return RecordDate(kind, year, month, day)
+
+
+def _crossref_dates(item: Mapping[str, Any]) -> tuple[RecordDate, ...]:
+    """Every date the work carries, by kind.
+
+    `created` (when the record was deposited) dates a preprint -- the deposit is the
+    posting -- but not a journal article, whose deposit can be decades after print.
+    """
+    found = [_record_date(kind, item.get(name)) for name, kind in _DATE_KINDS]
+    issue = item.get("journal-issue")
+    if isinstance(issue, Mapping):
+        found.append(_record_date(DateKind.ISSUE_PRINT, issue.get("published-print")))
+        found.append(_record_date(DateKind.ISSUE_ONLINE, issue.get("published-online")))
+    if item.get("type") in _PREPRINT_TYPES or item.get("subtype") == "preprint":
+        found.append(_record_date(DateKind.CREATED, item.get("created")))
+    return tuple(d for d in found if d is not None)
 
 
 def _date_text(date: Any) -> str | None:
@@ -79,6 +113,10 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
         year = _year_of(item.get(name))
         if year is not None and year not in years:
             years.append(year)
+    dates = _crossref_dates(item)
+    for dated in dates:
+        if dated.year not in years:
+            years.append(dated.year)
     issued = _year_of(item.get("issued"))
     title = _first(item.get("title"))
     subtitle = _first(item.get("subtitle"))
@@ -106,7 +144,14 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
         container=_first(item.get("container-title")) or _first(item.get("institution")),
         kind=str(item["type"]) if item.get("type") else None,
         notices=tuple(notices),
+        dates=dates,
+        volume=_text(item.get("volume")),
+        issue=_text(item.get("issue") or (item.get("journal-issue") or {}).get("issue")),
     )
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if isinstance(value, (str, int)) else None
 
 
 def _datacite_person(creator: Mapping[str, Any]) -> Person | None:
@@ -139,12 +184,22 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
         year = int(year)
     if isinstance(year, int):
         years.append(year)
-    for date in attrs.get("dates") or ():
-        if isinstance(date, Mapping) and date.get("dateType") in ("Issued", "Available"):
-            text = str(date.get("date", ""))[:4]
-            if text.isdigit() and int(text) not in years:
-                years.append(int(text))
+    dates: list[RecordDate] = []
+    if isinstance(year, int) and 1000 < year < 3000:
+        dates.append(RecordDate(DateKind.ISSUED, year))
     types = attrs.get("types") or {}
+    preprint = isinstance(types, Mapping) and types.get("resourceTypeGeneral") == "Preprint"
+    for date in attrs.get("dates") or ():
+        if not isinstance(date, Mapping):
+            continue
+        kind = _DATACITE_KINDS.get(str(date.get("dateType")))
+        if kind is None or (kind is DateKind.CREATED and not preprint):
+            continue
+        text = str(date.get("date", ""))[:4]
+        if text.isdigit() and 1000 < int(text) < 3000:
+            dates.append(RecordDate(kind, int(text)))
+            if int(text) not in years:
+                years.append(int(text))
     container = attrs.get("container") or {}
     return RegistryRecord(
         doi=str(attrs.get("doi") or (data or {}).get("id", "")).lower(),
@@ -156,4 +211,14 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
         container=(container.get("title") if isinstance(container, Mapping) else None)
         or attrs.get("publisher"),
         kind=(types.get("resourceTypeGeneral") if isinstance(types, Mapping) else None),
+        dates=tuple(dates),
     )
+
+
+# A preprint's submission is its posting; other works' "Created" is the deposit.
+_DATACITE_KINDS = {
+    "Issued": DateKind.ISSUED,
+    "Available": DateKind.ONLINE,
+    "Submitted": DateKind.CREATED,
+    "Created": DateKind.CREATED,
+}

@@ -6,21 +6,29 @@ from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.model.reference import Reference
+from citeaudit.resolve.years import Outcome, Reconciliation, reconcile
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
+from citeaudit.rules.resolution._common import year_record
 
 
 class CitationYearMismatch(Rule):
     """Checks that a citation's year is the year of the entry it names.
 
     Why: a wrong year sends the reader to the wrong edition or the wrong work; it is
-    also the commonest trace of a citation typed from memory.
+    also the commonest trace of a citation typed from memory. Once the registries have
+    been asked, text, list and the DOI's record are reconciled in one step: when the
+    record's dates confirm the list, the citation is wrong (reported here, fix at the
+    citation); when they confirm the text, the list entry is wrong (year-mismatch
+    reports it at the entry, and this rule is silent); when both years are dates of the
+    work (online-first and print), the citation should follow the list.
 
     Example: the text cites "(Lowndes, 2018)"; the list has "Lowndes, V. (2017)" and
     no Lowndes 2018.
 
-    Fix: make the two agree -- usually the citation is wrong, so the fix offers the
-    entry's year; check the source if unsure.
+    Fix: make the two agree -- the entry's year, unless the registry says the entry
+    is the one that is wrong; check the source if unsure.
     """
 
     name = "citation-year-mismatch"
@@ -46,11 +54,39 @@ class CitationYearMismatch(Rule):
             if len(candidates) == 1 and candidates[0].year_label:
                 year = candidates[0].year_label
                 fix = Fix(f"Change the citation's year to {year} (or correct the entry)", year)
-            yield self.finding(
+            message = (
                 f"{describe_citation(cit)} gives the year {cited_year}, "
-                f"but the reference list has {listed}",
+                f"but the reference list has {listed}"
+            )
+            rec = _reconciled(cit.year, candidates, data)
+            if rec is not None:
+                if rec.outcome is Outcome.LIST_WRONG:
+                    continue  # year-mismatch reports it at the entry, where the fix goes
+                assert cit.year is not None and candidates[0].year is not None
+                message += f": {rec.evidence(cit.year, candidates[0].year)} -- {rec.verdict}"
+                if rec.suggestion is not None:
+                    year = str(rec.suggestion)
+                    fix = Fix(f"Change the citation's year to {year}", year)
+            yield self.finding(
+                message,
                 cit.location,
                 citation=cit.id,
                 reference=candidates[0].id,
                 fix=fix,
             )
+
+
+def _reconciled(
+    text_year: int | None, candidates: list[Reference], data: AuditData
+) -> Reconciliation | None:
+    """Text, list and registry together, when one entry with a DOI record is named."""
+    if text_year is None or len(candidates) != 1:
+        return None
+    ref = candidates[0]
+    if ref.year is None or ref.year == text_year:
+        return None  # a suffix slip ('2019a' for '2019b'): the registry cannot tell
+    record = year_record(ref, data.resolutions.get(ref.id))
+    if record is None:
+        return None
+    rec = reconcile(text_year, ref.year, record)
+    return None if rec.outcome in (Outcome.UNKNOWN, Outcome.AGREE) else rec

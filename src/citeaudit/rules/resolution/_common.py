@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeaudit.audit_data import AuditData
+from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.matching import Comparison, compare
@@ -29,6 +30,40 @@ def with_doi_record(data: AuditData) -> Iterator[tuple[Reference, RegistryRecord
             and resolution.record is not None
         ):
             yield ref, resolution.record, compare(ref, resolution.record)
+
+
+def year_record(ref: Reference, resolution: Resolution | None) -> RegistryRecord | None:
+    """The record whose dates judge the entry's year: its DOI's, when it is the same work.
+
+    The same test year-mismatch applies, so citation-year-mismatch can leave to it the
+    cases where the list is the side that is wrong.
+    """
+    if (
+        not ref.doi
+        or resolution is None
+        or resolution.state is not ResolutionState.RESOLVED
+        or resolution.record is None
+    ):
+        return None
+    cmp = compare(ref, resolution.record)
+    if cmp.different_work or cmp.container is False:
+        return None
+    return resolution.record
+
+
+def disagreeing_citations(data: AuditData) -> dict[str, list[Citation]]:
+    """Per entry, the citations naming it with another year (citation-year-mismatch's)."""
+    citations = {c.id: c for c in data.citations}
+    found: dict[str, list[Citation]] = {}
+    for match in data.matches:
+        if match.targets or not match.year_mismatch:
+            continue
+        cit = citations.get(match.citation_id)
+        if cit is None or cit.year is None:
+            continue
+        for ref_id in match.year_mismatch:
+            found.setdefault(ref_id, []).append(cit)
+    return found
 
 
 def describe(record: RegistryRecord) -> str:
