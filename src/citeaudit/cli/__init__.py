@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from citeaudit import __version__
 from citeaudit.cli import check, rules
+from citeaudit.cli import fix as fix_command
 from citeaudit.errors import CiteauditError
 
 EXIT_OK = 0
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check.add_parser(sub)
     rules.add_parser(sub)
+    fix_command.add_parser(sub)
     _add_optional_commands(sub)
     return parser
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from citeaudit.audit_data import AuditData
-from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
 from citeaudit.rules.bibliography._duplicate_groups import DuplicateSearch, VersionPair
@@ -96,7 +96,10 @@ class DuplicateReference(Rule):
         first, later = group.first, group.repeats[0]
         work = all(same_work(first, repeat) for repeat in group.repeats)
         fix = (
-            Fix("Delete the repeated entry, keeping what it adds in the first")
+            Fix(
+                "Delete the repeated entry, keeping what it adds in the first",
+                applicability=Applicability.UNSAFE,
+            )
             if work
             else Fix("Give one of the two entries its own key, and update its citations")
         )
@@ -121,7 +124,10 @@ class DuplicateReference(Rule):
             message,
             later.location,
             reference=later.id,
-            fix=Fix("Delete the repeated entry, keeping what it adds in the first"),
+            fix=Fix(
+                "Delete the repeated entry, keeping what it adds in the first",
+                applicability=Applicability.UNSAFE,
+            ),
         )
 
     def _version_finding(self, pair: VersionPair) -> Finding:

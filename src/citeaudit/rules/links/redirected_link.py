@@ -44,6 +44,6 @@ class RedirectedLink(Rule):
                 fix=Fix(
                     title=f"Replace the URL with {final}",
                     replacement=final,
-                    applicability=Applicability.UNSAFE,
+                    applicability=Applicability.SAFE,  # the site's own permanent move
                 ),
             )

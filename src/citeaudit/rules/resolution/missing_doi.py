@@ -48,6 +48,6 @@ class MissingDoi(Rule):
                 fix=Fix(
                     f"Add the DOI {resolution.doi}",
                     replacement=resolution.doi,
-                    applicability=Applicability.UNSAFE,
+                    applicability=Applicability.SAFE,  # one confident match, see above
                 ),
             )

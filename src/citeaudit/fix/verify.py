@@ -1,0 +1,40 @@
+"""Reading a file back as citeaudit reads it, to check an edit kept it whole.
+
+The count of entries and of reading problems must be what was meant: an edit that
+merged two entries, split one, or broke the syntax would change one of them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from citeaudit.bibliography.bibtex import parse_bibtex
+from citeaudit.bibliography.csl_json import parse_csl_json
+from citeaudit.bibliography.interface import Bibliography
+from citeaudit.bibliography.ris import parse_ris
+
+_PARSERS = {"bibtex": parse_bibtex, "ris": parse_ris, "csl-json": parse_csl_json}
+
+
+def entry_count(path: Path, format: str, text: str) -> tuple[int, int] | None:
+    """(entries, problems) that `text`, as the file `path`, reads as."""
+    parse = _PARSERS.get(format)
+    if parse is not None:
+        bibliography: Bibliography = parse(text, str(path))
+        return len(bibliography.references), len(bibliography.problems)
+    return _manuscript_count(path, text)
+
+
+def _manuscript_count(path: Path, text: str) -> tuple[int, int] | None:
+    # Imported here: reading a manuscript pulls in every citation reader.
+    from citeaudit.audit import AuditInput, read_inputs
+
+    with tempfile.TemporaryDirectory(prefix="citeaudit-fix-") as folder:
+        copy = Path(folder) / path.name
+        copy.write_text(text, encoding="utf-8")
+        data = read_inputs(AuditInput.from_paths([copy]))
+        mine = [b for b in data.bibliographies if b.source == str(copy)]
+        if not mine:
+            return None
+        return sum(len(b.references) for b in mine), sum(len(b.problems) for b in mine)
