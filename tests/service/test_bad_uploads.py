@@ -1,4 +1,8 @@
-"""100 bad uploads, each a 4xx with a message; the service keeps serving."""
+"""100 bad uploads, each a 4xx with a message; the service keeps serving.
+
+And what is not bad: text that is not valid UTF-8 is audited as the CLI audits it (one
+decoding policy, `citeaudit.text_decoding`), with a warning naming the file and line.
+"""
 
 from __future__ import annotations
 
@@ -109,22 +113,32 @@ def _cases() -> Iterator[Case]:
     )
     yield "bad option", {"files": [("manuscript", ("p.md", text))], "data": {"offline": "maybe"}}
     yield "unknown field", {"files": [("manuscript", ("p.md", text))], "data": {"shell": "rm"}}
-    invalid = [
-        b"caf\xe9 Smith (2020)\n",
-        b"Smith (2020) \xc3\x28 broken\n",
-        b"\xa0\xa1 opening continuation bytes",
-        b"ok line\nthen \xed\xa0\x80 a surrogate\n",
-        b"overlong \xc0\xaf slash",
-        b"truncated \xe2\x82",
-        b"\xf8\x88\x80\x80\x80 five bytes",
-        b"@article{k, title={Caf\xe9}}\n",
-        b"TY  - JOUR\nTI  - Caf\xe9\nER  -\n",
-        b'[{"id": "x", "title": "caf\xe9"}]',
-    ]
-    for i, data in enumerate(invalid):
+    # Nothing to read once decoded: byte-order marks alone, blank UTF-16.
+    for i, data in enumerate(
+        (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf \r\n", b"\xff\xfe \x00\n\x00")
+    ):
+        yield f"bom only {i} as manuscript", _file("manuscript", f"bom{i}.md", data)
+    for i, media in enumerate(
+        (
+            "application/gzip",
+            "application/x-7z-compressed",
+            "application/java-archive",
+            "application/vnd.ms-powerpoint",
+            "image/gif",
+        )
+    ):
         for role in roles:
-            yield f"invalid utf-8 {i} as {role}", _file(role, f"f{i}.txt", data)
-    yield "utf-16 bom then garbage", _file("manuscript", "u16.md", b"\xff\xfe\x00\xd8x")
+            yield f"declared {media} as {role}", _file(role, f"refs{i}.bib", text, media)
+    controls = bytes(range(1, 9)) + bytes(range(14, 27))  # text-looking, control-dense
+    for i, data in enumerate(
+        (
+            b"Smith (2020) argues " + controls,
+            b"@article{k, title={T}}\n" + controls * 3,
+            b"line\n" * 40 + b"\x00",
+        )
+    ):
+        for role in roles:
+            yield f"control characters {i} as {role}", _file(role, f"ctl{i}.txt", data)
     yield "path traversal name, empty", _file("manuscript", "../../etc/passwd", b"")
 
 
@@ -155,5 +169,43 @@ def test_bad_uploads_get_4xx_with_message(embedded: Server) -> None:
     assert answers["50 MB 0"] == 413
     assert answers["zip 0 as docx"] == 413
     assert answers["declared image/png as manuscript"] == 415
-    assert answers["invalid utf-8 0 as manuscript"] == 422
+    assert answers["binary 4 as manuscript"] == 415  # a NUL inside text
+    assert answers["control characters 0 as bibliography"] == 415
+    assert answers["bom only 1 as manuscript"] == 422
     assert answers["empty 0 as manuscript"] == 422
+
+
+INVALID_ENCODINGS = [
+    b"caf\xe9 Smith (2020)\n",
+    b"Smith (2020) \xc3\x28 broken\n",
+    b"ok line\nthen \xed\xa0\x80 a surrogate\n",
+    b"truncated \xe2\x82",
+    b"\xff\xfeS\x00m\x00\x00\xd8x\x00",  # UTF-16 with a lone surrogate
+]
+
+
+def test_text_that_is_not_utf8_is_audited_with_a_warning_as_the_cli_does(
+    embedded: Server,
+) -> None:
+    from tests.service.helpers import wait_done
+
+    with embedded.client() as client:
+        for i, data in enumerate(INVALID_ENCODINGS):
+            response = client.post(
+                "/api/v1/audits",
+                files=[("manuscript", (f"enc{i}.md", data))],
+                data={"offline": "true"},
+            )
+            assert response.status_code == 202, (i, response.text)
+            audit_id = response.json()["id"]
+            assert wait_done(client, audit_id)["status"] == "done", i
+            report = client.get(f"/api/v1/audits/{audit_id}/report").json()
+            warned = [
+                f
+                for f in report["findings"]
+                if f["location"]
+                and f["location"]["file"].endswith(f"enc{i}.md")
+                and ("UTF-8" in f["message"] or "UTF-16" in f["message"])
+            ]
+            assert warned, (i, [f["message"] for f in report["findings"]])
+            assert all(f["location"]["line"] for f in warned), i

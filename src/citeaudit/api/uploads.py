@@ -1,13 +1,13 @@
 """Checking an uploaded file by its content -- never by its name -- before it is stored.
 
 Every refusal is an `UploadRejected` with an HTTP status and a message that names the
-file and says what to send instead. What passes is UTF-8 (or BOM-marked UTF-16) text
-without NUL bytes, or a DOCX whose unpacked size is bounded (no zip bombs).
+file and says what to send instead. What passes is text the readers can decode (the one
+policy of `citeaudit.text_decoding`: lines that are not UTF-8 are audited with a warning,
+as the CLI audits them), or a DOCX whose unpacked size is bounded (no zip bombs).
 """
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 import zipfile
@@ -16,6 +16,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from citeaudit.service.inputs import LIST_ROLE
 from citeaudit.store.views import NewFile
+from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 ACCEPTED_TYPES = frozenset(
     {
@@ -71,21 +72,20 @@ def check_upload(
 
 
 def _check_text(name: str, data: bytes) -> None:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UploadRejected(422, f"{name}: not valid UTF-16 text ({exc.reason})") from None
-        return
-    if b"\x00" in data:
-        raise UploadRejected(415, f"{name}: binary content (NUL bytes), not text; {SEND_INSTEAD}")
+    """Refuse only what the readers would refuse: binary content or nothing to read.
+
+    The decoding policy is the readers' own (`citeaudit.text_decoding`): a file that is
+    not valid UTF-8 is audited with a warning on each rescued line, as the CLI does --
+    never refused here and audited there.
+    """
     try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        decoded = decode_bytes(data)
+    except BinaryContent as exc:
         raise UploadRejected(
-            422, f"{name}: not valid UTF-8 text (line {line}, byte {exc.start}); save it as UTF-8"
+            415, f"{name}: binary content from line {exc.line}, not text; {SEND_INSTEAD}"
         ) from None
+    if not decoded.text.strip():
+        raise UploadRejected(422, f"{name}: the file is empty")
 
 
 def _check_docx(name: str, data: bytes, max_expanded: int) -> None:

@@ -16,7 +16,6 @@ file -- never a traceback.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -25,12 +24,10 @@ from pathlib import Path
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
-from citeaudit.utf16 import decode_utf16
+from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 __all__ = ["DecodedText", "read_bibliography", "read_text", "reader_for", "with_problems"]
 
-_BINARY_SNIFF = 8192
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,61 +50,47 @@ def read_text(path: Path) -> DecodedText:
     except OSError as error:
         raise InputError(source, f"cannot be read: {error.strerror or error}") from None
 
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            text, bad_lines = decode_utf16(data[len(bom) :], encoding)
-            text = _unify_newlines(text)
-            return DecodedText(
-                text,
-                tuple(
-                    ParseProblem(
-                        Location(source, number),
-                        f"line is not valid {encoding.upper()}: the damaged characters "
-                        "are shown as \ufffd; save the file again from its source",
-                        "",
-                    )
-                    for number in bad_lines
-                ),
-            )
-    data = data.removeprefix(codecs.BOM_UTF8)
-    _reject_binary(source, data)
-
     try:
-        return DecodedText(_unify_newlines(data.decode("utf-8")))
-    except UnicodeDecodeError:
-        pass
-    lines: list[str] = []
-    problems: list[ParseProblem] = []
-    for number, raw_line in enumerate(data.splitlines(keepends=True), start=1):
-        try:
-            lines.append(raw_line.decode("utf-8"))
-        except UnicodeDecodeError:
-            rescued = raw_line.decode("cp1252", errors="replace")
-            lines.append(rescued)
-            shown = rescued.strip()
-            shown = shown if len(shown) <= 80 else shown[:77] + "..."
-            problems.append(
-                ParseProblem(
-                    Location(source, number),
-                    "line is not valid UTF-8 (read as Windows-1252: "
-                    f"{shown!r}); save the file as UTF-8",
-                    rescued.rstrip("\r\n"),
-                )
-            )
-    return DecodedText(_unify_newlines("".join(lines)), tuple(problems))
-
-
-def _reject_binary(source: str, data: bytes) -> None:
-    head = data[:_BINARY_SNIFF]
-    nul = head.find(b"\x00")
-    if nul >= 0 or len(_CONTROL.findall(head)) > max(8, len(head) // 100):
-        line = head[: nul if nul >= 0 else len(head)].count(b"\n") + 1
+        decoded = decode_bytes(data)
+    except BinaryContent as exc:
         raise InputError(
             source,
             "not a text file (binary content); give a BibTeX (.bib), RIS (.ris) "
             "or CSL-JSON (.json) file",
-            line,
+            exc.line,
+        ) from None
+    text = _unify_newlines(decoded.text)
+    if not decoded.rescued:
+        return DecodedText(text)
+    if decoded.utf16:
+        return DecodedText(
+            text,
+            tuple(
+                ParseProblem(
+                    Location(source, number),
+                    "line is not valid UTF-16: the damaged characters are shown as \ufffd; "
+                    "save the file again from its source",
+                    "",
+                )
+                for number in decoded.rescued
+            ),
         )
+    lines = text.split("\n")
+    problems: list[ParseProblem] = []
+    for number in decoded.rescued:
+        rescued = lines[number - 1] if number <= len(lines) else ""
+        shown = rescued.strip()
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        how = "read as Windows-1252" if number in decoded.windows_1252 else "bad bytes as \ufffd"
+        problems.append(
+            ParseProblem(
+                Location(source, number),
+                f"line is not valid UTF-8 ({how}: {shown!r}); save the file as UTF-8",
+                rescued,
+            )
+        )
+    return DecodedText(text, tuple(problems))
+
 
 
 def _unify_newlines(text: str) -> str:

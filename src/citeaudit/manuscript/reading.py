@@ -15,7 +15,6 @@ The readers are imported inside `reader_for` so that they, in turn, can import
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
-from citeaudit.utf16 import decode_utf16
+from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 __all__ = [
     "InputProblem",
@@ -152,55 +151,38 @@ def _read_bytes(path: Path, limit: int | None = None) -> bytes:
 
 
 def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list[InputProblem]]:
-    """The lines of a text manuscript, decoded as leniently as still makes sense.
+    """The lines of a text manuscript, decoded by the one policy of
+    `citeaudit.text_decoding` (the bibliography readers and the API use it too).
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Text that is not
-    UTF-8 but is valid Windows-1252 -- what older word processors save -- is read as that,
-    with a problem saying so. Otherwise the undecodable bytes become U+FFFD and each line
-    holding one is reported. A file with NUL bytes and no UTF-16 BOM is binary: InputError.
+    Lines read as Windows-1252 are reported once, at the first (a whole file saved by an
+    older word processor would otherwise give a problem a line); each line whose bad
+    bytes became U+FFFD is reported. Binary content is an InputError.
     """
     name = display if display is not None else str(path)
-    data = _read_bytes(path)
+    try:
+        decoded = decode_bytes(_read_bytes(path))
+    except BinaryContent as exc:
+        raise InputError(
+            name, "binary file (contains NUL bytes), not a text manuscript", exc.line
+        ) from None
     problems: list[InputProblem] = []
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        utf16_text, bad_lines = decode_utf16(data, "utf-16")
-        problems.extend(
-            InputProblem(
-                name,
-                number,
-                "not valid UTF-16: the damaged characters are shown as \ufffd",
-            )
-            for number in bad_lines
-        )
-        return utf16_text.splitlines(), problems
-    if b"\x00" in data:
-        nul_line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(name, "binary file (contains NUL bytes), not a text manuscript", nul_line)
-    try:
-        return data.decode("utf-8-sig").splitlines(), problems
-    except UnicodeDecodeError as exc:
-        first_bad_line = data[: exc.start].count(b"\n") + 1
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and not _looks_like_mojibake(text):
+    if decoded.windows_1252:
+        first, count = decoded.windows_1252[0], len(decoded.windows_1252)
+        more = f" ({count} lines)" if count > 1 else ""
         problems.append(
             InputProblem(
                 name,
-                first_bad_line,
-                "not valid UTF-8; read as Windows-1252 -- save the file as UTF-8 to be sure",
+                first,
+                f"not valid UTF-8; read as Windows-1252{more} -- save the file as UTF-8 to be sure",
             )
         )
-        return text.splitlines(), problems
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if "\ufffd" in line:
-            problems.append(InputProblem(name, number, "invalid UTF-8 bytes replaced with U+FFFD"))
-    return lines, problems
+    damaged = (
+        "not valid UTF-16: the damaged characters are shown as \ufffd"
+        if decoded.utf16
+        else "invalid UTF-8 bytes replaced with U+FFFD"
+    )
+    problems.extend(InputProblem(name, number, damaged) for number in decoded.replaced)
+    problems.sort(key=lambda problem: problem.line or 0)
+    return decoded.text.splitlines(), problems
 
 
-def _looks_like_mojibake(text: str) -> bool:
-    """Windows-1252 decodes almost anything; C1-range control glyphs betray a wrong guess."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls > 0
