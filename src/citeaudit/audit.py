@@ -24,7 +24,7 @@ from pathlib import Path
 from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
 from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
-from citeaudit.bibliography.loading import read_bibliography
+from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
 from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
@@ -43,8 +43,6 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.citations import RULES as CITATION_RULES
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.registry import ALL_RULES
-
-BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".ris", ".json", ".csl", ".csljson")
 
 # Rules that weigh citations against the reference list: void when an input is unread.
 CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
@@ -68,7 +66,7 @@ class AuditInput:
         manuscripts: list[Path] = []
         bibs = list(bibliographies)
         for path in paths:
-            if path.suffix.lower() in BIBLIOGRAPHY_SUFFIXES:
+            if is_bibliography_name(path.name):
                 bibs.append(path)
             else:
                 manuscripts.append(path)

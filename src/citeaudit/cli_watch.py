@@ -13,12 +13,13 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeaudit.errors import ConfigurationError, InputError
-from citeaudit.service.config import ServiceSettings
 
-BIBLIOGRAPHY_SUFFIXES = {".bib", ".ris", ".json", ".csl", ".bibtex"}
+if TYPE_CHECKING:
+    from citeaudit.service.config import ServiceSettings
+
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,6 +69,8 @@ def _datetime(text: str) -> datetime:
 
 
 def _settings() -> ServiceSettings:
+    from citeaudit.service.config import ServiceSettings  # pydantic, SQLAlchemy: only here
+
     try:
         return ServiceSettings()
     except ValueError as exc:
@@ -89,7 +92,9 @@ def _new_file(path: Path) -> Any:
         content = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), str(exc.strerror or exc)) from exc
-    role = "bibliography" if path.suffix.lower() in BIBLIOGRAPHY_SUFFIXES else "manuscript"
+    from citeaudit.bibliography.loading import is_bibliography_name
+
+    role = "bibliography" if is_bibliography_name(path.name) else "manuscript"
     kind = "docx" if content[:2] == b"PK" else "text"
     return NewFile(role, path.name, kind, content)
 

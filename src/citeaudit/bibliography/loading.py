@@ -26,7 +26,14 @@ from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
 from citeaudit.text_decoding import BinaryContent, decode_bytes
 
-__all__ = ["DecodedText", "read_bibliography", "read_text", "reader_for", "with_problems"]
+__all__ = [
+    "DecodedText",
+    "is_bibliography_name",
+    "read_bibliography",
+    "read_text",
+    "reader_for",
+    "with_problems",
+]
 
 
 
@@ -119,6 +126,14 @@ def _readers() -> tuple[BibliographyReader, ...]:
     from citeaudit.bibliography.ris import RisReader
 
     return (BibtexReader(), RisReader(), CslJsonReader())
+
+
+def is_bibliography_name(name: str) -> bool:
+    """Whether a file name ends as a bibliography reader's files do (``refs.csl-json``,
+    ``refs.BIB``). The one list: the CLI, the watch commands and the readers ask here,
+    so a reader's new suffix is never read as a manuscript by one of them."""
+    lowered = name.lower()
+    return any(lowered.endswith(ext) for reader in _readers() for ext in reader.extensions)
 
 
 def reader_for(path: Path) -> BibliographyReader:
