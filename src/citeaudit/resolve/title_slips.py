@@ -1,0 +1,165 @@
+"""Is an entry's title the record's, give or take what does not matter?
+
+What does not matter: case, punctuation, the separator before a subtitle (":", " - ",
+". "), a subtitle left out (or one the record lacks), HTML/JATS/MathML markup in the
+record, "&" for "and", a Greek letter spelt out, British or American spelling, a
+plural, a hyphenated word written as one, a number in words, and small words ("the",
+"a", "of"). What does: a title cut short, and words changed, dropped or added.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from citeaudit.resolve.matching import normalise_title
+
+__all__ = ["TitleSlip", "TitleSlipKind", "title_slip"]
+
+_SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|[.?!]\s)\s*")
+_MARKUP = re.compile(r"<[^<>]+>")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "its",
+        "into",
+        "or",
+        "de",
+        "la",
+        "le",
+        "les",
+        "der",
+        "die",
+        "das",
+        "und",
+    ]
+)
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
+    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Δ": "delta", "Ω": "omega",
+    "Σ": "sigma", "Φ": "phi", "Ψ": "psi", "Γ": "gamma", "Λ": "lambda", "Θ": "theta",
+}  # fmt: skip
+_NUMBERS = dict(
+    zip(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"],
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12"],
+        strict=True,
+    )
+)
+# British to American, applied to both sides: only the spelling conventions, never
+# arbitrary one-letter edits (hypertension / hypotension must stay apart).
+_SPELLING = (
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{2})ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=[a-z])ogue(s)?$"), r"og\1"),
+    (re.compile(r"ae(?=[a-z]{2})"), "e"),
+    (re.compile(r"(?<=[^aeiou])oe(?=[a-z]{2})"), "e"),
+)
+
+
+class TitleSlipKind(StrEnum):
+    TRUNCATED = "truncated"
+    DIFFERENT = "different"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSlip:
+    kind: TitleSlipKind
+    entry_words: tuple[str, ...] = ()  # words only the entry has
+    record_words: tuple[str, ...] = ()  # words only the record has
+
+    def describe(self, record_title: str) -> str:
+        shown = _MARKUP.sub("", record_title)
+        if self.kind is TitleSlipKind.TRUNCATED:
+            return f"the title is cut short; the record's is '{shown}'"
+        parts = []
+        if self.entry_words:
+            parts.append("'" + " ".join(self.entry_words) + "'")
+        if self.record_words:
+            parts.append("where the record has '" + " ".join(self.record_words) + "'")
+        detail = " ".join(parts) if parts else "other words"
+        return f"the title differs from the record's '{shown}' ({detail})"
+
+
+def _word(word: str) -> str:
+    word = _NUMBERS.get(word, word)
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # a plural is not another title
+    return word
+
+
+def _tokens(title: str) -> list[str]:
+    for letter, name in _GREEK.items():
+        title = title.replace(letter, f" {name} ")
+    return [_word(w) for w in normalise_title(title).split()]
+
+
+def _main_titles(title: str) -> list[list[str]]:
+    """The title up to each subtitle separator: 'U-Net', 'U-Net: Convolutional ...'."""
+    clean = _MARKUP.sub(" ", title)
+    return [_tokens(clean[: m.start()]) for m in _SEPARATOR.finditer(clean) if m.start() > 0]
+
+
+def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip | None:
+    """None when the entry's title is the record's in all that matters."""
+    a, b = _tokens(entry), _tokens(record)
+    if not a or not b or a == b or "".join(a) == "".join(b):
+        return None
+    mains_b, mains_a = _main_titles(record), _main_titles(entry)
+    if any(m == a for m in mains_b) or any(m == b for m in mains_a):
+        return None  # one of them has a subtitle the other leaves out
+    if any(len(m) >= 4 and m in mains_b for m in mains_a):
+        return None  # the same main title, with other subtitles: leave it
+    content_a = [w for w in a if w not in _SMALL]
+    content_b = [w for w in b if w not in _SMALL]
+    if content_a == content_b or "".join(content_a) == "".join(content_b):
+        return None
+    if _cut_short(a, b) or (ellipsis and _cut_short(content_a, content_b)):
+        return TitleSlip(TitleSlipKind.TRUNCATED)
+    only_a: list[str] = []
+    only_b: list[str] = []
+    matcher = difflib.SequenceMatcher(a=content_a, b=content_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = content_a[i1:i2], content_b[j1:j2]
+        if "".join(left) == "".join(right):
+            continue  # "pre training" / "pretraining"
+        only_a += left
+        only_b += right
+    if not only_a and not only_b:
+        return None
+    return TitleSlip(TitleSlipKind.DIFFERENT, tuple(only_a), tuple(only_b))
+
+
+def _cut_short(a: list[str], b: list[str]) -> bool:
+    """The entry's title is the record's, stopped before its end (not at a subtitle)."""
+    if len(a) < 2 or len(a) > len(b):
+        return False
+    if len(a) < len(b) and b[: len(a)] == a:
+        return True
+    # Cut inside a word: "Array programming with Num".
+    last, there = a[-1], b[len(a) - 1]
+    return b[: len(a) - 1] == a[:-1] and last != there and there.startswith(last)
