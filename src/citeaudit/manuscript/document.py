@@ -18,6 +18,7 @@ class Line:
     # (start, end) columns, 0-based, of text set as superscript where the format says so
     # (Word runs): numeric citations printed as superscripts leave no mark in `text`.
     superscripts: tuple[tuple[int, int], ...] = ()
+    page: int | None = None  # a PDF's page; `number` is then the line on that page
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Document:
     """
 
     path: str
-    format: str  # "markdown", "text", "latex", "docx"
+    format: str  # "markdown", "text", "latex", "docx", "pdf"
     lines: tuple[Line, ...]
     reference_entries: tuple[RawEntry, ...] = ()
     reference_heading: Location | None = None
@@ -91,4 +92,4 @@ class Document:
         column = offset - self._starts[i] + 1
         if self.format == "docx":  # a paragraph, told by the sentence an editor can find
             return paragraph_location(line.file, line.number, column, line.text)
-        return Location(line.file, line.number, column)
+        return Location(line.file, line.number, column, page=line.page)

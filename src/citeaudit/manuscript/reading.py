@@ -80,14 +80,12 @@ _SOURCES = "give the manuscript's source: DOCX, LaTeX, Markdown or plain text"
 def _refuse_unsupported(path: Path) -> None:
     """Files no reader can audit are a user error with a sentence, not "nothing checked".
 
-    A PDF, a web page, an RTF file and an empty file would otherwise be read as text
+    A web page, an RTF file and an empty file would otherwise be read as text
     that holds no citation -- a clean-looking report about nothing.
     """
     head = _read_bytes(path, limit=_SNIFF_BYTES)
     suffix = path.suffix.lower()
     name = str(path)
-    if head.startswith(b"%PDF-") or suffix == ".pdf":
-        raise InputError(name, f"PDF input is not supported yet; {_SOURCES}")
     if not head.strip() and len(head) < _SNIFF_BYTES:
         raise InputError(name, f"the file is empty; {_SOURCES}")
     if head.startswith(b"{\\rtf") or suffix == ".rtf":
@@ -109,12 +107,15 @@ def detect_format(path: Path) -> str:
         ".tex": "latex",
         ".ltx": "latex",
         ".docx": "docx",
+        ".pdf": "pdf",
     }
     if suffix in by_suffix:
         return by_suffix[suffix]
     head = _read_bytes(path, limit=_SNIFF_BYTES)
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
     sample = head.decode("utf-8", errors="replace")
     if any(m in sample for m in ("\\documentclass", "\\begin{document}", "\\section")):
         return "latex"
@@ -131,6 +132,7 @@ def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
     from citeaudit.manuscript.docx import DocxReader
     from citeaudit.manuscript.latex import LatexReader
     from citeaudit.manuscript.markdown import MarkdownReader
+    from citeaudit.manuscript.pdf import PdfReader
     from citeaudit.manuscript.plaintext import PlainTextReader
 
     readers: dict[str, ManuscriptReader] = {
@@ -138,6 +140,7 @@ def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
         "text": PlainTextReader(),
         "latex": LatexReader(scope),
         "docx": DocxReader(),
+        "pdf": PdfReader(),
     }
     return readers[detect_format(path)]
 

@@ -16,8 +16,14 @@ class Location:
     # by its paragraph and the sentence quoted (`excerpt`), which Word's Find locates.
     unit: str = "line"
     excerpt: str | None = None
+    # A PDF's page (1-based): `line` then counts the printed lines of that page, as an
+    # editor counts them on the page shown.
+    page: int | None = None
 
     def __str__(self) -> str:
+        if self.page is not None:
+            where = f"{self.file}, p. {self.page}"
+            return f"{where}, line {self.line}" if self.line is not None else where
         if self.unit != "line" and self.line is not None:
             where = f"{self.file}, {self.unit} {self.line}"
             return f"{where} “{self.excerpt}”" if self.excerpt else where

@@ -1,0 +1,233 @@
+"""PDF manuscripts: the text layer, read as a reader reads the page.
+
+Editors often hold only the PDF. Its text layer is read with pdfium (pypdfium2,
+Apache-2.0/BSD: fast C++, chosen over pdfminer.six by measurement -- a 41-page
+two-column article's characters and boxes in 0.4 s of CPU against 2.0 s for
+pdfminer's layout alone); `pdf_layout` turns glyphs into lines in reading order
+(columns, superscripts, accents, ligatures) and drops running headers, footers and
+page numbers; `pdf_text` joins hyphenated words and cut links; `pdf_references`
+cuts the reference list by its indentation. Every place is a page and the line on
+that page, as the editor sees it.
+
+A PDF is hostile input like any other: pages, characters and link annotations are
+capped, so time and memory stay bounded; an encrypted or damaged file is one clear
+error, and so is a scan with no text layer (OCR is not done here).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+from citeaudit.errors import InputError
+from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.pdf_layout import (
+    PdfLine,
+    body_size,
+    order_page,
+    page_glyphs,
+    page_lines,
+    strip_furniture,
+)
+from citeaudit.manuscript.pdf_links import LinkArea, page_links
+from citeaudit.manuscript.pdf_references import split_pdf_entries
+from citeaudit.manuscript.pdf_text import join_broken_words
+from citeaudit.manuscript.reading import InputProblem
+from citeaudit.manuscript.reference_section import find_reference_section
+from citeaudit.model.location import Location
+
+__all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader"]
+
+MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
+MAX_CHARS = 3_000_000
+MAX_BYTES = 200 * 1024 * 1024
+
+_PASSWORD = 4  # FPDF_ERR_PASSWORD
+_SECURITY = 6  # FPDF_ERR_SECURITY
+_FORMAT = 3  # FPDF_ERR_FORMAT
+_NO_TEXT = (
+    "has no text layer (a scanned image?): citeaudit reads the text a PDF carries and "
+    "does no OCR -- run OCR on it first, or give the manuscript's source (DOCX, LaTeX, "
+    "Markdown or text)"
+)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    lines: list[PdfLine]
+    links: dict[int, list[LinkArea]]
+    lefts: dict[tuple[int, int], float]
+    problems: list[InputProblem]
+
+
+class PdfReader(ManuscriptReader):
+    format: ClassVar[str] = "pdf"
+    extensions: ClassVar[tuple[str, ...]] = (".pdf",)
+
+    def read(self, path: Path) -> Document:
+        return self.read_with_problems(path)[0]
+
+    def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
+        name = str(path)
+        pages = _read_pages(Path(path), name)
+        flow = join_broken_words(pages.lines)
+        flow = [ln for ln in flow if ln.text.strip()]
+        lines = [Line(name, ln.number, ln.text, ln.superscripts, page=ln.page) for ln in flow]
+        size = body_size([flow])
+        levels = {
+            i: lv for i, ln in enumerate(flow) if (lv := _heading_level(ln, size)) is not None
+        }
+        section = find_reference_section(lines, levels, _clean)
+        if section is None:
+            body = _with_paragraph_breaks(flow, lines, range(len(lines)))
+            return (
+                Document(name, self.format, body, files=(name,)),
+                pages.problems,
+            )
+        inside = [(flow[i], lines[i]) for i in range(section.start + 1, section.end)]
+        inside = [pair for j, pair in enumerate(inside, section.start + 1) if j not in levels]
+        entries, layout = split_pdf_entries(inside, pages.lefts, pages.links, _clean)
+        outside = [*range(section.start), *range(section.end, len(lines))]
+        first = lines[section.start]
+        return (
+            Document(
+                path=name,
+                format=self.format,
+                lines=_with_paragraph_breaks(flow, lines, outside),
+                reference_entries=tuple(entries),
+                reference_heading=Location(name, first.number, page=first.page),
+                reference_layout=layout,
+                files=(name,),
+            ),
+            pages.problems,
+        )
+
+
+def _read_pages(path: Path, name: str) -> _Pages:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError(name, f"too large for a manuscript ({size // 2**20} MB)")
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise InputError(name, _open_error(exc)) from None
+    try:
+        return _pages(document, name)
+    finally:
+        document.close()
+
+
+def _open_error(exc: Any) -> str:
+    code = getattr(exc, "err_code", None)
+    if code == _PASSWORD:
+        return "the PDF is encrypted (it needs a password to open); send an unprotected copy"
+    if code == _SECURITY:
+        return "the PDF uses an unsupported security handler; send an unprotected copy"
+    if code == _FORMAT:
+        return "damaged PDF, or not a PDF at all: it could not be opened"
+    return f"the PDF could not be opened ({exc})"
+
+
+def _pages(document: Any, name: str) -> _Pages:
+    problems: list[InputProblem] = []
+    total = len(document)
+    if total > MAX_PAGES:
+        problems.append(
+            InputProblem(name, None, f"only the first {MAX_PAGES} of {total} pages were read")
+        )
+    per_page: list[list[PdfLine]] = []
+    heights: list[float] = []
+    links: dict[int, list[LinkArea]] = {}
+    budget = MAX_CHARS
+    glyph_count = 0
+    for index in range(min(total, MAX_PAGES)):
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget))
+            finally:
+                textpage.close()
+            width, height = page.get_size()
+            number = index + 1
+            links[number] = page_links(document.raw, page.raw)
+        except pdfium.PdfiumError as exc:
+            problems.append(InputProblem(name, None, f"page {index + 1} not read: {exc}"))
+            continue
+        finally:
+            page.close()
+        glyph_count += len(glyphs)
+        budget -= len(glyphs)
+        per_page.append(order_page(page_lines(glyphs, number), width))
+        heights.append(height)
+        if budget <= 0:
+            problems.append(
+                InputProblem(
+                    name, None, f"text past page {number} not read: over {MAX_CHARS} characters"
+                )
+            )
+            break
+    if glyph_count == 0:
+        raise InputError(name, _NO_TEXT)
+    kept = strip_furniture(per_page, heights)
+    lines: list[PdfLine] = []
+    lefts: dict[tuple[int, int], float] = {}
+    for page_lines_ in kept:
+        counter: Counter[int] = Counter()
+        for line in page_lines_:
+            counter[line.page] += 1
+            lines.append(dataclasses.replace(line, number=counter[line.page]))
+            key = (line.page, line.column)
+            lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    return _Pages(lines, links, lefts, problems)
+
+
+def _heading_level(line: PdfLine, size: float) -> int | None:
+    """A short line set larger than the body is a heading; the larger, the higher."""
+    text = line.text.strip()
+    if len(text) > 100 or len(text.split()) > 12 or line.size < 1.15 * size:
+        return None
+    return 1 if line.size >= 1.5 * size else 2
+
+
+def _with_paragraph_breaks(
+    flow: Sequence[PdfLine], lines: Sequence[Line], indexes: Sequence[int]
+) -> tuple[Line, ...]:
+    """The body's lines with a blank line where the page leaves space between
+    paragraphs (or a heading's size changes), as the text readers see paragraphs."""
+    gaps = [
+        a.base - b.base
+        for a, b in itertools.pairwise(flow)
+        if a.page == b.page and a.column == b.column and a.base > b.base
+    ]
+    leading = statistics.median(gaps) if gaps else 12.0
+    out: list[Line] = []
+    previous: PdfLine | None = None
+    for i in indexes:
+        line = flow[i]
+        if previous is not None:
+            same = previous.page == line.page and previous.column == line.column
+            spaced = same and previous.base - line.base > 1.3 * leading
+            resized = abs(previous.size - line.size) > 0.1 * line.size
+            if spaced or resized:
+                out.append(Line(lines[i].file, lines[i].number, "", page=lines[i].page))
+        out.append(lines[i])
+        previous = line
+    return tuple(out)

@@ -1,0 +1,332 @@
+"""A PDF page's characters as lines of text in reading order.
+
+A PDF holds positioned glyphs, not lines: this module groups them into lines by their
+baseline, tells a page's columns apart by where lines sit against the page's middle,
+and orders a page as a reader reads it -- full-width lines (a title, an abstract)
+where they stand, and between them the left column before the right. Superscripts
+are told by their size and raised baseline (numeric citations set as superscripts
+leave no other mark); spacing accents that a TeX font draws over a letter are put
+back on it; ligatures are unfolded.
+
+Geometry is in PDF points with y growing upwards, as pdfium gives it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+__all__ = ["Glyph", "PdfLine", "order_page", "page_glyphs", "page_lines", "strip_furniture"]
+
+# Spacing accents a TeX font draws as their own glyph over the letter they belong to.
+_SPACING_ACCENTS = {
+    "´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
+    "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b", "¯": "\u0304",
+    "^": "\u0302", "~": "\u0303",
+}  # fmt: skip
+_LIGATURES = frozenset("ﬀﬁﬂﬃﬄﬅﬆ")
+_SOFT_HYPHEN = "\u00ad"
+_SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character as printed: its box and its baseline."""
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    base: float  # the baseline's y
+    space_before: bool  # the PDF (or pdfium) put a word break before it
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLine:
+    """A printed line: its text, where it stands and how big its type is."""
+
+    page: int  # 1-based
+    x0: float
+    x1: float
+    top: float
+    base: float
+    size: float  # the height of its ordinary letters
+    text: str
+    superscripts: tuple[tuple[int, int], ...] = ()
+    bold: bool = False
+    column: int = 0  # 0 left (or only), 1 right, -1 across both
+    number: int = 0  # its line number on the page, once running heads are gone
+
+
+def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
+    """The page's characters in content order; at most `limit` of them.
+
+    The text comes in one call and each box in one more (the loose box: the font's
+    ascent and descent, so a line's glyphs share a bottom and a superscript's sits
+    higher): ctypes calls are most of the reading time.
+    """
+    count = min(int(pdfium_c.FPDFText_CountChars(textpage)), limit)
+    if count <= 0:
+        return []
+    chars = _page_text(textpage, count)
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    glyphs: list[Glyph] = []
+    space = True
+    for i, char in enumerate(chars):
+        if char.isspace():
+            space = True
+            continue
+        if not char.isprintable() and char != _SOFT_HYPHEN:
+            continue
+        if not get_box(textpage, i, rect_ref):
+            continue
+        bottom, top = rect.bottom, rect.top
+        if top - bottom <= 0.01:
+            continue
+        glyphs.append(Glyph(char, rect.left, rect.right, bottom, top, bottom, space))
+        space = False
+    return glyphs
+
+
+def _page_text(textpage: Any, count: int) -> str:
+    """One character per index: the bulk text when it lines up, else char by char."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = int(
+        pdfium_c.FPDFText_GetText(
+            textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+        )
+    )
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    out = []
+    for i in range(count):
+        code = int(get_unicode(textpage, i))
+        out.append("\ufffd" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code))
+    return "".join(out)
+
+
+def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
+    """Glyphs grouped into lines: a glyph continues the line when it sits on its band
+    and follows it closely; a wide gap (a column's gutter) or a jump back starts another."""
+    groups: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    size = base = right = 0.0
+    for g in glyphs:
+        height = g.top - g.bottom
+        if current:
+            same_band = base - 0.45 * size <= g.base <= base + 0.6 * size
+            gap = g.x0 - right
+            if same_band and -0.6 * size <= gap <= 1.3 * max(size, height):
+                current.append(g)
+                right = max(right, g.x1)
+                if height > size * 1.15:  # the line began with a superscript
+                    size, base = height, g.base
+                continue
+            groups.append(current)
+        current = [g]
+        size, base, right = height, g.base, g.x1
+    if current:
+        groups.append(current)
+    return [_line(group, page) for group in groups]
+
+
+def _line(group: list[Glyph], page: int) -> PdfLine:
+    heights = sorted([g.top - g.bottom for g in group])
+    size = heights[len(heights) // 2]
+    bases = sorted([g.base for g in group if g.top - g.bottom >= 0.9 * size])
+    base = bases[len(bases) // 2] if bases else group[0].base
+    pieces: list[str] = []
+    sup_flags: list[bool] = []
+    previous: Glyph | None = None
+    pending_accent: str | None = None
+    for k, g in enumerate(group):
+        char = g.char
+        accent = _SPACING_ACCENTS.get(char)
+        if accent is not None and _over_letter(group, k):
+            if (
+                previous is not None
+                and g.x0 < previous.x1 - 0.1
+                and pieces
+                and pieces[-1].isalpha()
+            ):
+                pieces[-1] = unicodedata.normalize("NFC", pieces[-1] + accent)
+            else:
+                pending_accent = accent
+            continue
+        raised = (g.top - g.bottom) < 0.85 * size and g.base > base + 0.2 * size
+        if previous is not None:
+            gap = g.x0 - previous.x1
+            if g.space_before or gap > 0.22 * size:
+                pieces.append(" ")
+                sup_flags.append(False)
+        if char in _LIGATURES:
+            text = unicodedata.normalize("NFKC", char)
+        elif pending_accent is not None:
+            text = unicodedata.normalize("NFC", char + pending_accent)
+        else:
+            text = char
+        pending_accent = None
+        pieces.append(text)
+        sup_flags.append(raised)
+        previous = g
+    text, spans = _assemble(pieces, sup_flags)
+    return PdfLine(
+        page=page,
+        x0=min([g.x0 for g in group]),
+        x1=max([g.x1 for g in group]),
+        top=max([g.top for g in group]),
+        base=base,
+        size=size,
+        text=text,
+        superscripts=spans,
+    )
+
+
+def _over_letter(group: list[Glyph], k: int) -> bool:
+    """A spacing accent drawn over the letter before or after it (TeX's \\'e)."""
+    g = group[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(group) and group[j].char.isalpha():
+            other = group[j]
+            overlap = min(g.x1, other.x1) - max(g.x0, other.x0)
+            if overlap > 0.3 * (g.x1 - g.x0):
+                return True
+    return False
+
+
+def _assemble(pieces: list[str], flags: list[bool]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Line text and the columns of its superscript runs (numbers only: a raised letter
+    is an ordinal or a unit, not a citation)."""
+    text = "".join(pieces)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    start: int | None = None
+    for piece, flag in zip(pieces, flags, strict=True):
+        if flag and start is None:
+            start = offset
+        elif not flag and start is not None and piece != " ":
+            spans.append((start, offset))
+            start = None
+        offset += len(piece)
+    if start is not None:
+        spans.append((start, offset))
+    kept = []
+    for s, e in spans:
+        run = text[s:e].rstrip()
+        if run and _SUPERSCRIPT_TEXT.match(run) and any(ch.isdigit() for ch in run):
+            kept.append((s, s + len(run)))
+    return text, tuple(kept)
+
+
+def order_page(lines: list[PdfLine], width: float) -> list[PdfLine]:
+    """The page's lines in reading order, each told its column.
+
+    A page is read in two columns when enough lines keep to each half; lines across
+    the middle break the page into bands read one after another.
+    """
+    if not lines:
+        return []
+    middle = width / 2
+    slack = 0.015 * width
+    sides = []
+    for line in lines:
+        if line.x1 <= middle + slack:
+            sides.append(0)
+        elif line.x0 >= middle - slack:
+            sides.append(1)
+        else:
+            sides.append(-1)
+    left, right = sides.count(0), sides.count(1)
+    two = left >= 3 and right >= 3 and right * 4 >= len(lines)
+    if not two:
+        ordered = sorted(lines, key=lambda ln: (-round(ln.base, 0), ln.x0))
+        return [_with_column(ln, 0) for ln in ordered]
+    tagged = sorted(zip(lines, sides, strict=True), key=lambda t: (-t[0].base, t[0].x0))
+    out: list[PdfLine] = []
+    band: list[tuple[PdfLine, int]] = []
+
+    def flush() -> None:
+        out.extend(_with_column(ln, 0) for ln, side in band if side == 0)
+        out.extend(_with_column(ln, 1) for ln, side in band if side == 1)
+        band.clear()
+
+    for line, side in tagged:
+        if side == -1:
+            flush()
+            out.append(_with_column(line, -1))
+        else:
+            band.append((line, side))
+    flush()
+    return out
+
+
+def _with_column(line: PdfLine, column: int) -> PdfLine:
+    if line.column == column:
+        return line
+    return dataclasses.replace(line, column=column)
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:(?:page|p\.|pág\.?|página|seite|hal\.?|halaman|стр\.?)\s*)?"
+    r"(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/|de|von|dari|из)\s*\d{1,4})?[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+def _furniture_key(text: str) -> str:
+    """A running header or footer as compared across pages: digits and spacing aside."""
+    return re.sub(r"\d+", "#", "".join(text.casefold().split()))
+
+
+def strip_furniture(
+    pages: Sequence[list[PdfLine]], heights: Sequence[float]
+) -> list[list[PdfLine]]:
+    """Pages without their running headers, footers and page numbers.
+
+    Only the two outermost lines at each end of a page, within its outer eighth, are
+    candidates; one goes when it is a page number, or when its text (numbers aside)
+    comes back at that end of other pages.
+    """
+    ends: list[tuple[set[int], set[int]]] = []
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        by_height = sorted(range(len(lines)), key=lambda i: -lines[i].base)
+        top = {i for i in by_height[:2] if lines[i].base > height * 0.875}
+        bottom = {i for i in by_height[-2:] if lines[i].top < height * 0.125}
+        ends.append((top, bottom))
+        tops.update({_furniture_key(lines[i].text) for i in top})
+        bottoms.update({_furniture_key(lines[i].text) for i in bottom})
+    repeat = max(2, len(pages) // 3)
+    out: list[list[PdfLine]] = []
+    for lines, (top, bottom) in zip(pages, ends, strict=True):
+        drop: set[int] = set()
+        for i in top | bottom:
+            text = lines[i].text.strip()
+            counts = tops if i in top else bottoms
+            if _PAGE_NUMBER.match(text) or counts[_furniture_key(text)] >= repeat:
+                drop.add(i)
+        out.append([ln for i, ln in enumerate(lines) if i not in drop])
+    return out
+
+
+def body_size(pages: Iterable[list[PdfLine]]) -> float:
+    """The size of the body text: the size most characters are set in."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0

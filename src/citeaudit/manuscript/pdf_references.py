@@ -1,0 +1,166 @@
+"""Cutting a PDF's reference list into entries by how it is set on the page.
+
+Text alone makes a guess of where a hard-wrapped entry ends; the page says it: a
+hanging indent (continuation lines set in), a first-line indent, or space between
+entries. The layout is decided for the whole list, from the lines' distance to their
+column's left edge on their own page, so an entry that runs on into the next column
+or page stays one entry. A numbered list, or a list set flush with no space between
+entries, is left to the text rules every reader shares (`split_entries_with_layout`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Callable, Mapping, Sequence
+
+from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.pdf_layout import PdfLine
+from citeaudit.manuscript.pdf_links import LinkArea
+from citeaudit.manuscript.reference_section import (
+    list_marker,
+    looks_like_entry_start,
+    split_entries_with_layout,
+)
+from citeaudit.model.location import Location
+
+__all__ = ["split_pdf_entries"]
+
+
+def split_pdf_entries(
+    lines: Sequence[tuple[PdfLine, Line]],
+    lefts: Mapping[tuple[int, int], float],
+    links: Mapping[int, Sequence[LinkArea]],
+    clean: Callable[[str], str],
+) -> tuple[list[RawEntry], Layout]:
+    """The list's entries and how they were told apart; `lefts` gives each (page,
+    column)'s left edge, `links` each page's link annotations."""
+    useful = [(p, ln) for p, ln in lines if ln.text.strip()]
+    if not useful:
+        return [], Layout("one per line")
+    markers = sum(1 for _, ln in useful if list_marker(ln.text))
+    starts: list[bool] | None = None
+    kind = "hanging paragraphs"
+    if markers * 3 < len(useful):
+        starts = _by_indent(useful, lefts)
+        if starts is None:
+            starts = _by_spacing(useful)
+            kind = "spaced paragraphs"
+    if starts is None:
+        entries, layout = split_entries_with_layout([ln for _, ln in useful], clean)
+        groups = _regroup(entries, useful)
+    else:
+        groups = []
+        for flag, pair in zip(starts, useful, strict=True):
+            if flag or not groups:
+                groups.append([pair])
+            else:
+                groups[-1].append(pair)
+        layout = Layout(kind)
+    return [_entry(group, links, clean) for group in groups], layout
+
+
+def _by_indent(
+    useful: Sequence[tuple[PdfLine, Line]], lefts: Mapping[tuple[int, int], float]
+) -> list[bool] | None:
+    """Entry starts told by indentation, or None when the list shows none."""
+    indented = []
+    for p, _ in useful:
+        left = lefts.get((p.page, p.column), p.x0)
+        indented.append(p.x0 - left > max(3.0, 0.5 * p.size))
+    count = sum(indented)
+    if count < 2 or count == len(useful):
+        return None
+    flush_starts = sum(
+        1 for (_, ln), ind in zip(useful, indented, strict=True)
+        if not ind and looks_like_entry_start(ln.text)
+    )  # fmt: skip
+    indent_starts = sum(
+        1 for (_, ln), ind in zip(useful, indented, strict=True)
+        if ind and looks_like_entry_start(ln.text)
+    )  # fmt: skip
+    flush = len(useful) - count
+    hanging = flush_starts / max(flush, 1) >= indent_starts / max(count, 1)
+    return [(not ind) if hanging else ind for ind in indented]
+
+
+def _by_spacing(useful: Sequence[tuple[PdfLine, Line]]) -> list[bool] | None:
+    """Entry starts told by the space above them, or None when lines are evenly spaced."""
+    gaps: list[float | None] = [None]
+    for (before, _), (after, _) in itertools.pairwise(useful):
+        same = before.page == after.page and before.column == after.column
+        gaps.append(before.base - after.base if same and before.base > after.base else None)
+    known = [g for g in gaps if g is not None]
+    if len(known) < 3:
+        return None
+    leading = statistics.median(known)
+    starts = [g is None or g > 1.25 * leading for g in gaps]
+    spaced = sum(1 for g in gaps if g is not None and g > 1.25 * leading)
+    if spaced < 2 or spaced * 5 < len(useful) / 4:
+        return None
+    # a column or page break says nothing: the line starts an entry only if it reads so
+    return [
+        s if g is not None else (i == 0 or looks_like_entry_start(ln.text))
+        for i, (s, g, (_, ln)) in enumerate(zip(starts, gaps, useful, strict=True))
+    ]
+
+
+def _regroup(
+    entries: Sequence[RawEntry], useful: Sequence[tuple[PdfLine, Line]]
+) -> list[list[tuple[PdfLine, Line]]]:
+    """The lines of each entry the text rules cut, found again, in order, by its first
+    line (line numbers repeat from page to page, so the text must agree too)."""
+    groups: list[list[tuple[PdfLine, Line]]] = []
+    k = 0
+    for pair in useful:
+        line = pair[1]
+        starts = (
+            k < len(entries)
+            and entries[k].location.line == line.number
+            and entries[k].raw.split("\n", 1)[0] == line.text
+        )
+        if starts or not groups:
+            groups.append([pair])
+            k += int(starts)
+        else:
+            groups[-1].append(pair)
+    return groups
+
+
+def _entry(
+    group: Sequence[tuple[PdfLine, Line]],
+    links: Mapping[int, Sequence[LinkArea]],
+    clean: Callable[[str], str],
+) -> RawEntry:
+    first = group[0][1]
+    parts = [ln.text.strip() for _, ln in group]
+    marker = list_marker(parts[0])
+    if marker is not None:
+        label = marker.group("number") or marker.group("bracket") or ""
+        parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
+    text = clean(" ".join(parts))
+    for uri in _uris_behind(group, links):
+        if _bare(uri) not in _bare(text):
+            text += f" {uri}"
+    location = Location(first.file, first.number, page=first.page)
+    return RawEntry(text=text, location=location, raw="\n".join(ln.text for _, ln in group))
+
+
+def _uris_behind(
+    group: Sequence[tuple[PdfLine, Line]], links: Mapping[int, Sequence[LinkArea]]
+) -> list[str]:
+    found: list[str] = []
+    for p, _ in group:
+        for area in links.get(p.page, ()):
+            vertical = area.bottom <= p.base + 0.5 * p.size and area.top >= p.base
+            if vertical and area.x0 < p.x1 and area.x1 > p.x0 and area.uri not in found:
+                found.append(area.uri)
+    return found
+
+
+def _bare(text: str) -> str:
+    """A link as compared with the entry's text: no scheme, resolver or case."""
+    lowered = text.lower().replace(" ", "")
+    for prefix in ("https://", "http://", "doi:", "dx.doi.org/", "doi.org/", "www."):
+        lowered = lowered.replace(prefix, "")
+    return lowered.rstrip("/")

@@ -1,0 +1,90 @@
+"""Undoing what typesetting did to words at line ends.
+
+A justified PDF breaks words with a hyphen ("interna-" / "tional") and URLs and DOIs
+wherever the line ran out ("https://doi.org/10.1000/" / "xyz123"). Both are put back
+together here, on the line where they start, so citations, names and links read as
+written; the line that lost its first word keeps its place and number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from citeaudit.manuscript.pdf_layout import PdfLine
+
+__all__ = ["join_broken_words"]
+
+_HYPHENS = ("-", "\u00ad", "\u2010")
+_WORD_BEFORE_HYPHEN = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010]$")
+_LOWER_START = re.compile(r"^[^\W\d_A-Z]")
+# The last token of a line is a URL or DOI still being written.
+_LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
+_LINK_CUT = re.compile(r"[/\-_.?=&#%~:]$")
+# What a URL's continuation looks like: no spaces, and a path or query character.
+_LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()]+$")
+
+
+def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """Lines with hyphenated words and cut links joined onto the line they start on.
+
+    Only lines that follow each other in the same flow are joined: the next line's
+    first token moves up, and the next line keeps the rest.
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        line, following = out[i], out[i + 1]
+        text = line.text.rstrip()
+        nxt = following.text.lstrip()
+        if not text or not nxt:
+            continue
+        first, _, rest = nxt.partition(" ")
+        link = _LINK_TAIL.search(text)
+        if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
+            if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first):
+                out[i], out[i + 1] = _move(line, text, following, nxt, first, rest, keep=True)
+            continue
+        if text.endswith(_HYPHENS) and _WORD_BEFORE_HYPHEN.search(text) and _LOWER_START.match(nxt):
+            keep = text.endswith("-") and _keeps_hyphen(first)
+            out[i], out[i + 1] = _move(line, text, following, nxt, first, rest, keep=keep)
+    return out
+
+
+def _looks_like_path(token: str) -> bool:
+    return bool(_LINK_PIECE.match(token)) and ("/" in token or "." in token.rstrip(".,;"))
+
+
+def _keeps_hyphen(first: str) -> bool:
+    """A compound's own hyphen ("self-" / "efficacy") is kept only where the second part
+    cannot be a word's tail: an initial capital was tested before; a number stays."""
+    return first[:1].isdigit()
+
+
+def _move(
+    line: PdfLine,
+    text: str,
+    following: PdfLine,
+    nxt: str,
+    first: str,
+    rest: str,
+    *,
+    keep: bool,
+) -> tuple[PdfLine, PdfLine]:
+    head = text if keep or not text.endswith(_HYPHENS) else text[:-1]
+    joined = head + first
+    lead = len(following.text) - len(nxt)
+    shift = lead + len(first) + (1 if rest else 0)
+    moved_spans = tuple(
+        (s - lead + len(head), e - lead + len(head))
+        for s, e in following.superscripts
+        if s >= lead and e <= lead + len(first)
+    )
+    kept_spans = tuple(
+        (s - shift, e - shift) for s, e in following.superscripts if s >= lead + len(first)
+    )
+    own = tuple((s, e) for s, e in line.superscripts if e <= len(head))
+    return (
+        dataclasses.replace(line, text=joined, superscripts=own + moved_spans),
+        dataclasses.replace(following, text=rest, superscripts=kept_spans),
+    )
