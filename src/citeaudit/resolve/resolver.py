@@ -4,9 +4,11 @@ Order of work, chosen to send as little as possible:
 
 1. Entries without a DOI: grey literature (web pages, news, reports with a URL) and
    arXiv-only preprints are not sent; scholarly entries get one
-   ``query.bibliographic`` each, validated by `matching.choose`.
+   ``query.bibliographic`` per distinct query (the same work listed twice is asked
+   once), validated by `matching.choose`.
 2. ShortDOIs are expanded through doi.org (their HS_ALIAS).
-3. DOIs with a DataCite prefix go to DataCite; all others to Crossref in batches.
+3. DOIs with a DataCite prefix go to DataCite; all others to Crossref in batches
+   as large as the URL allows (list requests have the smallest budget).
 4. DOIs Crossref does not hold are asked at doi.org (does the DOI exist at all?)
    and, when they exist, at DataCite for their metadata. Only doi.org's "handle not
    found" makes a DOI not-found; a registry that could not be asked makes the
@@ -28,12 +30,13 @@ from citeaudit.doi import doi_refusal
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.classify import Genre, genre
-from citeaudit.resolve.crossref import CrossrefRegistry
+from citeaudit.resolve.crossref import CrossrefRegistry, bibliographic_query
 from citeaudit.resolve.datacite import DATACITE_PREFIXES, DataCiteRegistry
 from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Answer, Lookup, Resolver, ResolveRun, Search
 from citeaudit.resolve.journals import journal_known, looks_abbreviated
 from citeaudit.resolve.matching import Verdict, choose, compare
+from citeaudit.resolve.run_status import run_status
 
 __all__ = ["RegistryResolver", "is_short_doi"]
 
@@ -169,14 +172,20 @@ class RegistryResolver(Resolver):
 
             return run
 
-        def query_job(ref: Reference) -> Callable[[], None]:
+        def query_job(group: list[Reference]) -> Callable[[], None]:
             def run() -> None:
-                out[ref.id] = self._from_search(ref, self.crossref.search(ref, self.rows))
+                search = self.crossref.search(group[0], self.rows)
+                for ref in group:
+                    out[ref.id] = self._from_search(ref, search)
 
             return run
 
+        # Entries that read the same to Crossref share one query.
+        groups: dict[str, list[Reference]] = {}
+        for ref in to_query:
+            groups.setdefault(bibliographic_query(ref).lower(), []).append(ref)
         jobs = [batch_job(c) for c in self.crossref.chunks(wanted)]
-        jobs += [query_job(r) for r in to_query]
+        jobs += [query_job(g) for g in groups.values()]
         if jobs:
             jobs[0]()
             if self.crossref.channel.broken:
@@ -300,19 +309,7 @@ class RegistryResolver(Resolver):
         requests: Counter[str] = Counter()
         for registry in (self.crossref, self.handles, self.datacite):
             requests.update(registry.channel.stats.requests)
-        failed = [r for r in out.values() if r.state is ResolutionState.FAILED]
-        broken = self.crossref.channel.broken
-        if broken and failed:
-            return ResolveRun(
-                out,
-                done=False,
-                reason=(
-                    f"Crossref {broken}; {len(failed)} of {len(references)} references not checked"
-                ),
-                requests=dict(requests),
-            )
-        reason = None
-        if failed:
-            reasons = sorted({r.reason or "" for r in failed})
-            reason = f"{len(failed)} references could not be checked: " + "; ".join(reasons[:3])
-        return ResolveRun(out, done=True, reason=reason, requests=dict(requests))
+        done, reason = run_status(
+            list(out.values()), len(references), self.crossref.channel.broken
+        )
+        return ResolveRun(out, done=done, reason=reason, requests=dict(requests))

@@ -19,6 +19,7 @@ from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.resolution import Resolution
+from citeaudit.resolve.run_status import broken_from, run_status
 from citeaudit.store.codec import from_plain, to_plain
 
 
@@ -67,12 +68,23 @@ def _merge_links(checks: Iterable[LinkCheck]) -> tuple[LinkCheck, ...]:
     return tuple(merged.values())
 
 
-def _merge_phases(statuses: Iterable[PhaseStatus]) -> tuple[PhaseStatus, ...]:
+def _merge_phases(
+    statuses: Sequence[PhaseStatus], resolutions: Mapping[str, Resolution], total: int
+) -> tuple[PhaseStatus, ...]:
+    """One status a phase: done only when every chunk's was. The resolution phase's
+    sentence is made again from all chunks' resolutions (`run_status`), so its counts
+    are the audit's, not one chunk's."""
     merged: dict[Phase, PhaseStatus] = {}
     for status in statuses:
         first = merged.get(status.phase)
         if first is None or (first.done and not status.done):
             merged[status.phase] = status
+    resolution = merged.get(Phase.RESOLUTION)
+    if resolution is not None:
+        broken = None if resolution.done else broken_from(resolution.reason)
+        if resolution.done or broken is not None:
+            done, reason = run_status(list(resolutions.values()), total, broken)
+            merged[Phase.RESOLUTION] = PhaseStatus(Phase.RESOLUTION, done, reason)
     return tuple(merged.values())
 
 
@@ -92,6 +104,6 @@ def assemble(
         data,
         resolutions=resolutions,
         links=_merge_links(links),
-        phases=data.phases + _merge_phases(statuses),
+        phases=data.phases + _merge_phases(statuses, resolutions, len(data.references)),
     )
     return record_skipped(merged, skipped)

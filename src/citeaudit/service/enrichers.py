@@ -37,4 +37,5 @@ def phase_options(options: dict[str, object]) -> PhaseOptions:
         offline=bool(options.get("offline", False)),
         resolve=bool(options.get("resolve", True)),
         links=bool(options.get("links", True)),
+        use_cache=bool(options.get("cache", True)),
     )

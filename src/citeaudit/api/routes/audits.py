@@ -51,6 +51,11 @@ _UPLOAD_SCHEMA = {
                         "offline": {"type": "boolean", "default": False},
                         "resolve": {"type": "boolean", "default": True},
                         "links": {"type": "boolean", "default": True},
+                        "cache": {
+                            "type": "boolean",
+                            "default": True,
+                            "description": "false: ask registries and sites again (--no-cache)",
+                        },
                     },
                 }
             }
@@ -99,6 +104,7 @@ async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile]
             "offline",
             "resolve",
             "links",
+            "cache",
         }
         if unknown:
             raise UploadRejected(422, f"unknown form fields: {', '.join(sorted(unknown))}")
@@ -108,7 +114,12 @@ async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile]
             )
         options = {
             name: _flag(form.get(name), name, default)
-            for name, default in (("offline", False), ("resolve", True), ("links", True))
+            for name, default in (
+                ("offline", False),
+                ("resolve", True),
+                ("links", True),
+                ("cache", True),
+            )
         }
         return files, options
     finally:
