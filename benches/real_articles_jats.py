@@ -40,6 +40,7 @@ _WS = re.compile(r"\s+")
 _DASH = re.compile(r"^\s*[-–—‒]\s*$")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _INT = re.compile(r"^\D*?(\d{1,4})\D*$")
+_INNER_RANGE = re.compile(r"^[\[(]?(\d{1,4})\s*[-–—‒]\s*(\d{1,4})[\])]?$")
 
 # Containers whose text an editor's manuscript would not carry inline.
 _SKIP = {
@@ -546,15 +547,30 @@ def _house_style(publisher: str, numeric: bool) -> str:
 # ---------------------------------------------------------------- the record
 
 
-def _expand_ranges(paras: list[dict[str, Any]], refs: list[dict[str, Any]]) -> None:
-    """``[5]–[9]`` links only its ends; the entries between are cited too."""
+def expand_ranges(
+    paras: list[dict[str, Any]], refs: list[dict[str, Any]], numbered: bool = True
+) -> None:
+    """``[5]–[9]`` links only its ends; the entries between are cited too.
+
+    The numbers are the entries' labels; a numbered list whose entries carry no label
+    (the journal's page numbers them, BMC, Zdrav Vestn) is numbered by position.
+    """
     by_label: dict[int, int] = {}
     for i, ref in enumerate(refs):
         m = _INT.match(ref["label"] or "")
         if m:
             by_label.setdefault(int(m.group(1)), i)
+    if not by_label and numbered:
+        by_label = {i + 1: i for i in range(len(refs))}
     for para in paras:
         cits = para["cit"]
+        for c in cits:  # one xref printed "9–11" linking only 9
+            inside = _INNER_RANGE.match(para["t"][c[0] : c[1]])
+            if inside:
+                lo, hi = int(inside.group(1)), int(inside.group(2))
+                if 0 < hi - lo < 200:
+                    inner = [by_label[n] for n in range(lo, hi + 1) if n in by_label]
+                    c[2] = sorted({*c[2], *inner})
         for a, b in itertools.pairwise(cits):
             between = para["t"][a[1] : b[0]]
             if not _DASH.match(between):
@@ -829,7 +845,7 @@ def article_record(
         return None
     for para in paras:
         _tidy_numeric(para)
-    _expand_ranges(paras, refs)
+    expand_ranges(paras, refs, numeric or classify_style(paras, refs).startswith("numeric"))
     cited = {t for p in paras for c in p["cit"] for t in c[2]}
     unlinked = _plain_text_cited(paras, refs, cited)
     for i, ref in enumerate(refs):
