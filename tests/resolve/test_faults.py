@@ -108,8 +108,8 @@ def test_rate_limit_headers_slow_the_client_down(
     resolver = make_resolver()  # seeded at 200 req/s, 5 concurrent
     resolver.resolve(refs)
     assert stand_in.statuses[429] == 0
-    assert resolver.crossref.channel.limiter.rate == 20
-    assert resolver.crossref.channel.limiter.concurrency == 2
+    assert resolver.crossref.channel.budget("list").rate == 20  # queries: the list budget
+    assert resolver.crossref.channel.budget("list").concurrency == 2
     assert stand_in.max_in_flight <= 2
 
 

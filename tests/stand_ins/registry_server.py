@@ -8,9 +8,17 @@ port, answering in the registries' real shapes:
   "total-results":N}}`` (items unordered for filters; scored for queries, and a
   query always returns its best hits, however poor, as Crossref does);
   ``/works/{doi}``: ``message-type: work``, or the plain-text 404
-  ``Resource not found.``. Every answer carries ``x-rate-limit-limit``,
-  ``x-rate-limit-interval``, ``x-concurrency-limit`` and ``x-api-pool``; requests
-  beyond the rate (sliding window) or concurrency limit get 429.
+  ``Resource not found.``. Like Crossref, budgets are split by pool: a request is
+  in the polite pool when it names a ``mailto`` (User-Agent or parameter), public
+  otherwise, and in its ``-single`` pool when it asks for one record
+  (``/works/{doi}``), its ``-array`` pool when the answer is a list (filters,
+  queries, ``/journals?query=``). Every answer carries its own pool's
+  ``x-rate-limit-limit``, ``x-rate-limit-interval``, ``x-concurrency-limit`` and
+  ``x-api-pool``; a request beyond its pool's rate (sliding window) or concurrency
+  limit gets 429 with ``Retry-After``. `CROSSREF_BUDGETS` are the budgets reported
+  for Crossref (lists about 3/s polite and 1/s public, single records 10/s and
+  5/s); without `budgets`, every pool gets `rate_limit`/`interval`/`concurrency`.
+  A request target longer than `max_url` gets 414.
 - doi.org ``/api/handles/{doi}``: ``{"responseCode":1,...}`` or 404 with
   ``{"responseCode":100}``; shortDOIs carry an ``HS_ALIAS`` value.
 - Crossref ``/journals?query=``: ``message-type: journal-list``, the journals of the
@@ -30,6 +38,8 @@ import re
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -47,6 +57,30 @@ def load_records(
     return works, datacite, handles
 
 
+@dataclass(frozen=True)
+class Budget:
+    """One pool's budget: `limit` requests per `interval` seconds, `concurrency` at once."""
+
+    limit: int
+    interval: float
+    concurrency: int
+
+
+CROSSREF_BUDGETS: Mapping[str, Budget] = {
+    "polite-single": Budget(10, 1.0, 3),
+    "polite-array": Budget(3, 1.0, 3),
+    "public-single": Budget(5, 1.0, 1),
+    "public-array": Budget(1, 1.0, 1),
+}
+
+
+@dataclass
+class _PoolState:
+    arrivals: deque[float] = field(default_factory=deque)
+    in_flight: int = 0
+    peak: int = 0
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -62,6 +96,8 @@ class RegistryStandIn:
         rate_limit: int = 1000,
         interval: float = 1.0,
         concurrency: int = 100,
+        budgets: Mapping[str, Budget] | None = None,
+        max_url: int = 8190,
     ) -> None:
         if works is None or datacite is None or handles is None:
             w, d, h = load_records()
@@ -77,15 +113,18 @@ class RegistryStandIn:
         self.rate_limit = rate_limit
         self.interval = interval
         self.concurrency = concurrency
+        self.budgets = dict(budgets) if budgets is not None else None
+        self.max_url = max_url
         self.fail_next: deque[int] = deque()  # statuses to answer Crossref with, in turn
         self.redirect_all: str | None = None  # answer everything with a 302 to this URL
         self.retry_after: str | None = "1"
         self.counts: Counter[str] = Counter()  # requests by kind
         self.statuses: Counter[int] = Counter()
         self.paths: list[str] = []
-        self.max_in_flight = 0
-        self._in_flight = 0
-        self._arrivals: deque[float] = deque()
+        self.pools: Counter[str] = Counter()  # admitted Crossref requests by pool
+        self.limited: Counter[str] = Counter()  # 429s for exceeding a pool's budget
+        self.max_in_flight = 0  # the most Crossref requests one pool had at once
+        self._pools: dict[str, _PoolState] = {}
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -114,32 +153,59 @@ class RegistryStandIn:
             self.counts.clear()
             self.statuses.clear()
             self.paths.clear()
+            self.pools.clear()
+            self.limited.clear()
             self.max_in_flight = 0
+            for state in self._pools.values():
+                state.peak = 0
 
     # -- Crossref's limits --------------------------------------------------------------
 
-    def _admit(self) -> bool:
+    def budget(self, pool: str) -> Budget:
+        if self.budgets is not None and pool in self.budgets:
+            return self.budgets[pool]
+        return Budget(self.rate_limit, self.interval, self.concurrency)
+
+    @staticmethod
+    def pool_of(path: str, polite: bool) -> str:
+        """``/works/{doi}`` asks for one record; ``/works``, ``/journals`` for lists."""
+        single = len([p for p in path.split("/") if p]) >= 2
+        return f"{'polite' if polite else 'public'}-{'single' if single else 'array'}"
+
+    def _admit(self, pool: str) -> bool:
+        budget = self.budget(pool)
         with self._lock:
+            state = self._pools.setdefault(pool, _PoolState())
             now = time.monotonic()
-            while self._arrivals and now - self._arrivals[0] >= self.interval:
-                self._arrivals.popleft()
-            if len(self._arrivals) >= self.rate_limit or self._in_flight >= self.concurrency:
+            while state.arrivals and now - state.arrivals[0] >= budget.interval:
+                state.arrivals.popleft()
+            if len(state.arrivals) >= budget.limit or state.in_flight >= budget.concurrency:
+                self.limited[pool] += 1
                 return False
-            self._arrivals.append(now)
-            self._in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+            state.arrivals.append(now)
+            state.in_flight += 1
+            state.peak = max(state.peak, state.in_flight)
+            self.max_in_flight = max(self.max_in_flight, state.in_flight)
+            self.pools[pool] += 1
             return True
 
-    def _leave(self) -> None:
+    def _leave(self, pool: str) -> None:
         with self._lock:
-            self._in_flight -= 1
+            self._pools[pool].in_flight -= 1
 
-    def limit_headers(self, polite: bool) -> dict[str, str]:
+    def peak(self, pool: str) -> int:
+        """The most requests `pool` had in flight at once since the last reset."""
+        with self._lock:
+            state = self._pools.get(pool)
+            return state.peak if state else 0
+
+    def limit_headers(self, pool: str) -> dict[str, str]:
+        budget = self.budget(pool)
         return {
-            "x-rate-limit-limit": str(self.rate_limit),
-            "x-rate-limit-interval": f"{self.interval:g}s",
-            "x-concurrency-limit": str(self.concurrency),
-            "x-api-pool": "polite" if polite else "public",
+            "x-rate-limit-limit": str(budget.limit),
+            "x-rate-limit-interval": f"{budget.interval:g}s",
+            "x-concurrency-limit": str(budget.concurrency),
+            "x-api-pool": pool,
         }
 
     # -- answers ------------------------------------------------------------------------
@@ -322,9 +388,13 @@ class RegistryStandIn:
                 if path.startswith("/dois/"):
                     self._answer(*stand_in.datacite_doi(unquote(path[len("/dois/") :])))
                     return
+                if len(self.path) > stand_in.max_url:
+                    self._answer(414, "Request-URI Too Long")
+                    return
                 polite = "mailto" in self.headers.get("User-Agent", "") or "mailto" in query
-                headers = stand_in.limit_headers(polite)
-                if not stand_in._admit():
+                pool = stand_in.pool_of(path, polite)
+                headers = stand_in.limit_headers(pool)
+                if not stand_in._admit(pool):
                     extra = {"retry-after": stand_in.retry_after} if stand_in.retry_after else {}
                     self._answer(429, "Too many requests", {**headers, **extra})
                     return
@@ -342,7 +412,7 @@ class RegistryStandIn:
                     else:
                         status, body = stand_in.crossref(path, query)
                 finally:
-                    stand_in._leave()
+                    stand_in._leave(pool)
                 self._answer(status, body, headers)
 
             def _answer(

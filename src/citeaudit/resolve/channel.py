@@ -5,10 +5,16 @@ for Crossref, httpx for doi.org and DataCite). The sender reports either a `Repl
 (any HTTP status) or a `TransportFailure`; the channel decides what to retry and
 turns "could not ask" into `ResolverError`, the one exception the resolver catches.
 
-Retried: 429 (waiting `Retry-After`, bounded), 5xx and timeouts, with exponential
-backoff and jitter. Not retried: a refused connection or an unknown host, which open
-the circuit at once -- a registry that cannot be reached is reported straight away,
-not after minutes of retries.
+A registry may keep separate budgets for separate kinds of request (Crossref: single
+records ``/works/{doi}`` and lists -- filters, queries -- in pools such as
+``polite-single`` and ``polite-array``). A request names its `budget`; each budget is
+a limiter of its own (a `Limiter.sibling` of the channel's), keyed by the pool we
+ask to be in and the kind, and learns its pace from its own responses' headers only.
+
+Retried: 429 (waiting `Retry-After`, bounded, and lowering that budget), 5xx and
+timeouts, with exponential backoff and jitter. Not retried: a refused connection or
+an unknown host, which open the circuit at once -- a registry that cannot be reached
+is reported straight away, not after minutes of retries.
 """
 
 from __future__ import annotations
@@ -71,14 +77,22 @@ class Stats:
 
     requests: Counter[str] = field(default_factory=Counter)
     statuses: Counter[int] = field(default_factory=Counter)
+    budgets: Counter[str] = field(default_factory=Counter)  # requests sent per budget
+    pools: dict[str, str] = field(default_factory=dict)  # budget -> pool the server named
     retries: int = 0
     rate_limited: int = 0
     cache_hits: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def count(self, kind: str) -> None:
+    def count(self, kind: str, budget: str | None = None) -> None:
         with self._lock:
             self.requests[kind] += 1
+            if budget is not None:
+                self.budgets[budget] += 1
+
+    def pool(self, budget: str, name: str) -> None:
+        with self._lock:
+            self.pools[budget] = name
 
     def saw(self, status: int) -> None:
         with self._lock:
@@ -123,7 +137,9 @@ class Channel:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.name = name
-        self.limiter = limiter
+        self.limiter = limiter  # requests naming no budget; the seed of every budget
+        self.pool = "default"  # the pool we ask to be in (a registry sets it)
+        self._budgets: dict[str, Limiter] = {}
         self.policy = policy or RetryPolicy()
         self.stats = stats or Stats()
         self._sleep = sleep
@@ -137,23 +153,42 @@ class Channel:
             self.broken = None
             self._consecutive_failures = 0
 
-    def request(self, kind: str, send: Callable[[], Reply], *, preflight: bool = False) -> Reply:
+    def budget(self, name: str | None) -> Limiter:
+        """The limiter of budget `name` (made on first use); None: the channel's own."""
+        if name is None:
+            return self.limiter
+        with self._lock:
+            limiter = self._budgets.get(name)
+            if limiter is None:
+                limiter = self._budgets[name] = self.limiter.sibling(f"{self.pool}:{name}")
+            return limiter
+
+    def request(
+        self,
+        kind: str,
+        send: Callable[[], Reply],
+        *,
+        preflight: bool = False,
+        budget: str | None = None,
+    ) -> Reply:
         """Send with pacing and retries; any HTTP answer that is not 429/5xx is returned.
 
         `preflight`: this is the first request to the registry; if it gets no answer
-        at all, give up at once rather than retrying.
+        at all, give up at once rather than retrying. `budget`: which of the
+        registry's budgets this kind of request draws on.
         Raises ResolverError when the registry could not be asked.
         """
         if self.broken:
             raise ResolverError(self.name, self.broken)
+        limiter = self.budget(budget)
         reason = "no answer"
         for attempt in range(self.policy.attempts):
             if attempt:
                 self.stats.retried()
             wait: float
             try:
-                with self.limiter.slot():
-                    self.stats.count(kind)
+                with limiter.slot():
+                    self.stats.count(kind, budget)
                     reply = send()
             except TransportFailure as failure:
                 reason = failure.reason
@@ -165,19 +200,25 @@ class Channel:
                 wait = self.policy.backoff(attempt)
             else:
                 self.stats.saw(reply.status)
-                self.limiter.observe(reply.headers)
+                limiter.observe(reply.headers)
+                pool = reply.headers.get("x-api-pool")
+                if budget is not None and pool:
+                    self.stats.pool(budget, pool)
                 if reply.status == 429:
                     reason = "rate-limited (429)"
+                    limiter.lower()
                     after = retry_after(reply.headers)
                     if after is not None and after > self.policy.max_retry_after:
+                        limiter.pause(after)
                         self._failed()
                         raise ResolverError(self.name, f"rate-limited: Retry-After {after:.0f}s")
                     wait = after if after is not None else self.policy.backoff(attempt)
-                    self.limiter.pause(max(wait, 1.0 / max(self.limiter.rate, 0.001)))
+                    limiter.pause(max(wait, 1.0 / max(limiter.rate, 0.001)))
                 elif reply.status >= 500:
                     reason = f"server error {reply.status}"
                     wait = self.policy.backoff(attempt)
                 else:
+                    limiter.recover()
                     with self._lock:
                         self._consecutive_failures = 0
                     return reply

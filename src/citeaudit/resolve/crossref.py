@@ -6,8 +6,13 @@ habanero builds the requests (filters, field queries, ``select``, the polite-poo
 hides the response headers that carry Crossref's rate limits. So:
 
 - DOIs are looked up in batches, ``/works?filter=doi:A,doi:B&rows=N`` (results come
-  back unordered and are matched by DOI); a batch that fails falls back to one
-  request per DOI, with the DOI %-encoded by us.
+  back unordered and are matched by DOI), as many DOIs per request as the URL holds
+  (`max_url` characters of path and query; a 414 halves the batch); a batch that
+  fails falls back to one request per DOI, with the DOI %-encoded by us.
+- Crossref keeps separate budgets for single records (``/works/{doi}``) and for
+  lists (filters, queries, ``/journals?query=``): each request names its budget, so
+  lists are paced by the list budget's own headers, never at the single-record rate.
+- The same query or journal name asked by several threads at once is sent once.
 - habanero's HTTP goes through `_Shim`, which swaps in our pooled httpx2 client for
   calls made by this module (other users of habanero are untouched) and keeps the
   raw response, so the `Channel` can pace, read rate-limit headers and retry.
@@ -17,8 +22,10 @@ hides the response headers that carry Crossref's rate limits. So:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import habanero
 import habanero.request as habanero_request
@@ -36,7 +43,12 @@ from citeaudit.resolve.interface import Answer, Lookup, Search, WorkRegistry
 from citeaudit.resolve.records import crossref_record
 from citeaudit.resolve.sending import failure_from, reply_from
 
-__all__ = ["CrossrefRegistry", "bibliographic_query"]
+__all__ = ["LIST", "SINGLE", "CrossrefRegistry", "bibliographic_query"]
+
+SINGLE = "single"  # the budget of ``/works/{doi}``
+LIST = "list"  # the budget of every request answered with a list
+MAX_URL = 4000  # characters of path and query; proxies commonly accept 8 KB request lines
+MAX_ROWS = 1000  # Crossref answers at most 1000 rows per request
 
 SELECT = [
     "DOI",
@@ -98,6 +110,40 @@ def bibliographic_query(ref: Reference) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+class _OneAtATime:
+    """Per-key locks: a second asker of the same key waits, then finds it cached."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held: dict[str, tuple[threading.Lock, int]] = {}
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        with self._lock:
+            lock, users = self._held.get(key, (threading.Lock(), 0))
+            self._held[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._lock:
+                lock, users = self._held[key]
+                if users == 1:
+                    del self._held[key]
+                else:
+                    self._held[key] = (lock, users - 1)
+
+
+def urlsplit_path(url: str) -> str:
+    """The path part of a base URL (what precedes ``/works`` in a request target)."""
+    return urlsplit(url).path.rstrip("/")
+
+
+def _doi_cost(doi: str) -> int:
+    """Characters a DOI adds to a filter: ``doi:`` and a comma, all %-encoded."""
+    return len(quote(f"doi:{doi}", safe="")) + 3
+
+
 class CrossrefRegistry(WorkRegistry):
     name = "crossref"
 
@@ -109,12 +155,21 @@ class CrossrefRegistry(WorkRegistry):
         mailto: str | None = None,
         timeout: float = 20.0,
         cache: RegistryCache | None = None,
-        batch_size: int = 50,
+        batch_size: int | None = None,
+        max_url: int = MAX_URL,
     ) -> None:
         _install_shim()
         self.channel = channel
+        # Budgets are per pool; the pool is chosen by whether we say who we are.
+        channel.pool = "polite" if mailto else "public"
         self.cache = cache
-        self.batch_size = batch_size
+        self.batch_size = min(batch_size or MAX_ROWS, MAX_ROWS)
+        self.max_url = max_url
+        self._overhead = len(
+            f"{urlsplit_path(base_url)}/works?filter=&rows={MAX_ROWS}&select="
+            + quote(",".join(SELECT), safe="")
+        )
+        self._flights = _OneAtATime()
         self._habanero = habanero.Crossref(
             base_url=base_url.rstrip("/"), mailto=mailto, timeout=timeout
         )
@@ -165,10 +220,10 @@ class CrossrefRegistry(WorkRegistry):
 
         return send
 
-    def _request(self, kind: str, call: Callable[[], Any]) -> Reply:
+    def _request(self, kind: str, call: Callable[[], Any], budget: str = LIST) -> Reply:
         with self._first_lock:
             preflight, self._first = self._first, False
-        return self.channel.request(kind, self._sender(call), preflight=preflight)
+        return self.channel.request(kind, self._sender(call), preflight=preflight, budget=budget)
 
     # -- DOIs -----------------------------------------------------------------------
 
@@ -200,12 +255,24 @@ class CrossrefRegistry(WorkRegistry):
         return out, wanted
 
     def chunks(self, dois: Sequence[str]) -> list[list[str]]:
-        """Batches of at most `batch_size`, as even as possible."""
-        if not dois:
-            return []
-        count = -(-len(dois) // self.batch_size)
-        size = -(-len(dois) // count)
-        return [list(dois[i : i + size]) for i in range(0, len(dois), size)]
+        """As few batches as the URL length and `batch_size` allow, in order.
+
+        A DOI too long to share a URL goes alone (and then as a single look-up).
+        """
+        out: list[list[str]] = []
+        room = self.max_url - self._overhead
+        chunk: list[str] = []
+        used = 0
+        for doi in dois:
+            cost = _doi_cost(doi)
+            if chunk and (used + cost > room or len(chunk) >= self.batch_size):
+                out.append(chunk)
+                chunk, used = [], 0
+            chunk.append(doi)
+            used += cost
+        if chunk:
+            out.append(chunk)
+        return out
 
     def batch(self, dois: Sequence[str]) -> dict[str, Lookup]:
         """One ``filter=doi:...`` request; per-DOI requests when it cannot be answered."""
@@ -226,7 +293,16 @@ class CrossrefRegistry(WorkRegistry):
                 if self.channel.broken:
                     return {d: Lookup(Answer.UNAVAILABLE, reason=self.channel.broken) for d in dois}
                 reply = None
-            if reply is not None and reply.status == 200 and isinstance(reply.payload, dict):
+            if reply is not None and reply.status == 414 and len(batchable) > 1:
+                # The URL was too long for this server: remember, and ask in halves.
+                refused = urlsplit(reply.url)
+                length = len(refused.path) + 1 + len(refused.query)
+                self.max_url = min(self.max_url, max(self._overhead + 64, length - 1))
+                half = len(batchable) // 2
+                out.update(self.batch(batchable[:half]))
+                out.update(self.batch(batchable[half:]))
+                batchable = []
+            elif reply is not None and reply.status == 200 and isinstance(reply.payload, dict):
                 items = reply.payload.get("message", {}).get("items", [])
                 found = {str(i.get("DOI", "")).lower(): i for i in items if isinstance(i, dict)}
                 for doi in batchable:
@@ -251,7 +327,7 @@ class CrossrefRegistry(WorkRegistry):
             return Lookup(Answer.UNAVAILABLE, reason=f"not asked: {exc.reason}")
         try:
             reply = self._request(
-                "crossref-work", lambda: self._habanero.works(ids=[encoded], warn=False)
+                "crossref-work", lambda: self._habanero.works(ids=[encoded], warn=False), SINGLE
             )
         except ResolverError as exc:
             return Lookup(Answer.UNAVAILABLE, reason=exc.reason)
@@ -275,6 +351,10 @@ class CrossrefRegistry(WorkRegistry):
         if not query:
             return Search(Answer.FOUND)
         key = f"{rows}|{query.lower()}"
+        with self._flights.hold(f"query|{key}"):
+            return self._search(query, key, rows)
+
+    def _search(self, query: str, key: str, rows: int) -> Search:
         cached = self.cache.get("crossref-query", key) if self.cache else None
         if cached is not None:
             self.channel.stats.hit()
@@ -301,6 +381,10 @@ class CrossrefRegistry(WorkRegistry):
     def journal_titles(self, name: str, rows: int = 5) -> tuple[Answer, tuple[str, ...]]:
         """Titles of the journals ``/journals?query=`` finds for `name` (best first)."""
         key = f"{rows}|{name.strip().lower()}"
+        with self._flights.hold(f"journal|{key}"):
+            return self._journal_titles(name, key, rows)
+
+    def _journal_titles(self, name: str, key: str, rows: int) -> tuple[Answer, tuple[str, ...]]:
         cached = self.cache.get("crossref-journal", key) if self.cache else None
         if cached is not None:
             self.channel.stats.hit()

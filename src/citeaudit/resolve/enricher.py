@@ -39,7 +39,7 @@ def build_resolver(
     *,
     use_cache: bool = True,
     policy: RetryPolicy | None = None,
-    batch_size: int = 50,
+    batch_size: int | None = None,  # DOIs per filter request; None: as the URL holds
     other_rate: float = 10.0,
     other_concurrency: int = 4,
 ) -> RegistryResolver:

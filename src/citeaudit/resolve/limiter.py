@@ -1,20 +1,35 @@
-"""Pacing for registry requests: a token bucket plus a concurrency limit.
+"""Pacing for registry requests: a window of request starts plus a concurrency limit.
 
-Crossref announces its limits on every response (``x-rate-limit-limit``,
-``x-rate-limit-interval``, ``x-concurrency-limit``); the limiter starts from the
-configured values and follows what the server says. Two implementations:
+Crossref announces a budget on every response: ``x-rate-limit-limit`` requests per
+``x-rate-limit-interval``, and ``x-concurrency-limit`` requests at once. A limiter
+keeps exactly that promise -- at most `count` starts in any window of `interval`
+seconds, at most `concurrency` requests in flight -- so it may use the burst the
+server allows rather than spacing requests out evenly. Two allowances keep it safe:
+
+- `margin`: the window is held `margin` seconds longer than announced, because the
+  server stamps arrivals, and network and scheduling jitter can bring two requests
+  that left one interval apart closer together.
+- `share`: a 429 means the announced budget was not all ours (another client on the
+  same address, a stricter server). The budget actually used is `share` of the
+  announced one; a 429 halves it, each answered request wins a little back.
+
+A limiter that has heard nothing yet from the server runs on its start values
+(`sibling` makes them conservative: one request at a time, so the first answer,
+which carries the real budget, arrives before a second request leaves).
+
+Two implementations:
 
 - `LocalLimiter`: threads of one process.
 - `RedisLimiter`: every process on the machine (CLI runs, Celery workers) shares one
   budget through Redis, because Crossref counts requests per client address, not per
-  process.
-
-Both keep a little headroom below the announced rate: the server measures arrival
-times, and network jitter can bunch requests that left evenly spaced.
+  process. What one process learns from the headers (and a 429's lowering) is seen
+  by all.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import threading
 import time
@@ -27,6 +42,9 @@ from typing import Any
 
 __all__ = ["Limiter", "LocalLimiter", "RedisLimiter", "ServerLimits", "parse_limits"]
 
+MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
+RECOVERY = 0.05  # share of the announced budget won back by each answered request
+
 
 @dataclass(frozen=True, slots=True)
 class ServerLimits:
@@ -34,6 +52,8 @@ class ServerLimits:
 
     rate: float | None = None  # requests per second
     concurrency: int | None = None
+    count: float | None = None  # requests per `interval`, as announced
+    interval: float | None = None  # seconds
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
@@ -42,25 +62,25 @@ _UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
 
 def parse_limits(headers: Mapping[str, str]) -> ServerLimits:
     """Read Crossref's rate-limit headers; absent or garbled values give None."""
-    rate: float | None = None
+    rate = count = interval = None
     concurrency: int | None = None
     limit = _header(headers, "x-rate-limit-limit")
-    interval = _header(headers, "x-rate-limit-interval")
+    announced = _header(headers, "x-rate-limit-interval")
     if limit is not None:
         try:
-            count = float(limit)
+            number = float(limit)
         except ValueError:
-            count = 0.0
+            number = 0.0
         seconds = 1.0
-        if interval is not None:
-            match = _INTERVAL.match(interval)
+        if announced is not None:
+            match = _INTERVAL.match(announced)
             seconds = float(match.group(1)) * _UNIT[match.group(2)] if match else 0.0
-        if count > 0 and seconds > 0:
-            rate = count / seconds
+        if number > 0 and seconds > 0 and math.isfinite(number):
+            rate, count, interval = number / seconds, number, seconds
     conc = _header(headers, "x-concurrency-limit")
     if conc is not None and conc.strip().isdigit() and int(conc) > 0:
         concurrency = int(conc)
-    return ServerLimits(rate, concurrency)
+    return ServerLimits(rate, concurrency, count, interval)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -70,84 +90,125 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value
 
 
+def window_of(rate: float) -> tuple[float, float]:
+    """A configured rate as (count, interval): at least one request per window."""
+    if rate >= 1:
+        return float(math.floor(rate)), math.floor(rate) / rate
+    return 1.0, 1.0 / rate
+
+
+def effective(count: float, share: float) -> int:
+    """Requests (or concurrent requests) allowed once `share` is applied; at least 1."""
+    return max(1, math.floor(count * share + 1e-9))
+
+
 class Limiter(ABC):
     """Gate every request through `slot()`; feed every response's headers to `observe`."""
 
-    def __init__(self, rate: float, concurrency: int, *, headroom: float = 0.9) -> None:
+    def __init__(self, rate: float, concurrency: int, *, margin: float = MARGIN) -> None:
         if rate <= 0 or concurrency <= 0:
             raise ValueError("rate and concurrency must be positive")
-        self.headroom = headroom
-        self._rate = rate
+        self.margin = margin
+        self._count, self._interval = window_of(rate)
         self._concurrency = concurrency
-        self.waited = 0.0  # seconds spent waiting for a token or a slot, for progress reports
+        self._share = 1.0
+        self.waited = 0.0  # seconds spent waiting for a start or a slot, for progress reports
 
     @property
     def rate(self) -> float:
-        return self._rate
+        """The announced (or configured) budget in requests per second."""
+        return self._count / self._interval
 
     @property
     def concurrency(self) -> int:
         return self._concurrency
 
+    @property
+    def share(self) -> float:
+        return self._share
+
+    @property
+    def window(self) -> tuple[int, float]:
+        """Starts allowed per window, and the window held (announced interval + margin)."""
+        return effective(self._count, self._share), self._interval + self.margin
+
     def observe(self, headers: Mapping[str, str]) -> None:
         limits = parse_limits(headers)
-        if limits.rate is not None or limits.concurrency is not None:
-            self.set_limits(limits.rate or self._rate, limits.concurrency or self._concurrency)
+        if limits.count is not None or limits.concurrency is not None:
+            self.set_limits(
+                limits.count or self._count,
+                limits.interval or self._interval,
+                limits.concurrency or self._concurrency,
+            )
 
-    def set_limits(self, rate: float, concurrency: int) -> None:
-        self._rate = rate
-        self._concurrency = concurrency
+    def set_limits(self, count: float, interval: float, concurrency: int) -> None:
+        self._count, self._interval, self._concurrency = count, interval, concurrency
+
+    @abstractmethod
+    def lower(self) -> None:
+        """A 429: use half the share of the budget used so far."""
+
+    @abstractmethod
+    def recover(self) -> None:
+        """An answered request: win back a little of the share lost to 429s."""
 
     @abstractmethod
     def pause(self, seconds: float) -> None:
-        """Hold every request back for `seconds` (after a 429 with Retry-After)."""
+        """Hold every request of this budget back for `seconds` (a 429's Retry-After)."""
+
+    @abstractmethod
+    def sibling(self, name: str) -> Limiter:
+        """Another budget of the same registry, kept apart from this one, starting from
+        this one's rate with one request at a time until its own headers arrive."""
 
     @abstractmethod
     @contextmanager
     def slot(self) -> Iterator[None]:
-        """Wait for a token and a free concurrency slot; hold the slot inside."""
+        """Wait for a start in the window and a free concurrency slot; hold the slot."""
         yield  # pragma: no cover
 
 
 class LocalLimiter(Limiter):
-    """Token bucket (capacity `burst`) and a counting gate, for one process."""
+    """The window as a sorted list of reserved start times, for one process."""
 
-    def __init__(
-        self, rate: float, concurrency: int, *, headroom: float = 0.9, burst: float = 1.0
-    ) -> None:
-        super().__init__(rate, concurrency, headroom=headroom)
-        self._burst = burst
+    def __init__(self, rate: float, concurrency: int, *, margin: float = MARGIN) -> None:
+        super().__init__(rate, concurrency, margin=margin)
         self._cond = threading.Condition()
-        self._tokens = burst
-        self._stamp = time.monotonic()
+        self._starts: list[float] = []
         self._active = 0
         self._paused_until = 0.0
 
-    def set_limits(self, rate: float, concurrency: int) -> None:
+    def set_limits(self, count: float, interval: float, concurrency: int) -> None:
         with self._cond:
-            self._refill(time.monotonic())
-            super().set_limits(rate, concurrency)
+            super().set_limits(count, interval, concurrency)
             self._cond.notify_all()
+
+    def lower(self) -> None:
+        with self._cond:
+            self._share = max(1.0 / max(self._count, self._concurrency, 1.0), self._share / 2)
+
+    def recover(self) -> None:
+        if self._share < 1.0:
+            with self._cond:
+                self._share = min(1.0, self._share + RECOVERY)
+                self._cond.notify_all()
 
     def pause(self, seconds: float) -> None:
         with self._cond:
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
-    def _refill(self, now: float) -> None:
-        self._tokens = min(
-            self._burst, self._tokens + (now - self._stamp) * self._rate * self.headroom
-        )
-        self._stamp = now
+    def sibling(self, name: str) -> LocalLimiter:
+        return LocalLimiter(self.rate, 1, margin=self.margin)
 
     @contextmanager
     def slot(self) -> Iterator[None]:
         started = time.monotonic()
         with self._cond:
-            while self._active >= self._concurrency:
+            while self._active >= effective(self._concurrency, self._share):
                 self._cond.wait()
             self._active += 1
         try:
-            self._take_token()
+            self._take_start()
             self.waited += time.monotonic() - started
             yield
         finally:
@@ -155,45 +216,52 @@ class LocalLimiter(Limiter):
                 self._active -= 1
                 self._cond.notify_all()
 
-    def _take_token(self) -> None:
-        """Reserve a token now and sleep until it is due, so waiters queue fairly."""
+    def _take_start(self) -> None:
+        """Reserve the earliest start the window allows and sleep until it is due, so
+        waiters queue in order."""
         with self._cond:
             now = time.monotonic()
-            self._refill(now)
-            self._tokens -= 1.0
+            count, width = self.window
+            del self._starts[: bisect.bisect_left(self._starts, now - width)]
             due = max(now, self._paused_until)
-            if self._tokens < 0:
-                due = max(due, now + (-self._tokens) / (self._rate * self.headroom))
+            if self._starts:
+                due = max(due, self._starts[-1])
+            if len(self._starts) >= count:
+                due = max(due, self._starts[-count] + width)
+            self._starts.append(due)
         delay = due - time.monotonic()
         if delay > 0:
             time.sleep(delay)
 
 
-_TAKE_TOKEN = """
-local conf = redis.call('HMGET', KEYS[2], 'rate', 'paused_until')
-local rate = tonumber(conf[1]) or tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
+_TAKE_START = """
+local conf = redis.call('HMGET', KEYS[2], 'count', 'interval', 'share', 'paused_until')
+local count = tonumber(conf[1]) or tonumber(ARGV[1])
+local width = (tonumber(conf[2]) or tonumber(ARGV[2])) + tonumber(ARGV[3])
+local share = tonumber(conf[3]) or 1
+local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(state[1]) or burst
-local ts = tonumber(state[2]) or now
-tokens = math.min(burst, tokens + (now - ts) * rate) - 1
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - width))
 local due = now
-local paused = tonumber(conf[2]) or 0
+local paused = tonumber(conf[4]) or 0
 if paused > due then due = paused end
-if tokens < 0 then
-  local when = now + (-tokens) / rate
-  if when > due then due = when end
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] and tonumber(last[2]) > due then due = tonumber(last[2]) end
+if redis.call('ZCARD', KEYS[1]) >= n then
+  local nth = redis.call('ZRANGE', KEYS[1], -n, -n, 'WITHSCORES')
+  if tonumber(nth[2]) + width > due then due = tonumber(nth[2]) + width end
 end
-redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now)
-redis.call('EXPIRE', KEYS[1], 300)
+redis.call('ZADD', KEYS[1], due, ARGV[4])
+redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
 return tostring(due - now)
 """
 
 _ENTER = """
-local conf = redis.call('HGET', KEYS[2], 'concurrency')
-local limit = tonumber(conf) or tonumber(ARGV[1])
+local conf = redis.call('HMGET', KEYS[2], 'concurrency', 'share')
+local limit = tonumber(conf[1]) or tonumber(ARGV[1])
+local share = tonumber(conf[2]) or 1
+limit = math.max(1, math.floor(limit * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -215,6 +283,21 @@ redis.call('EXPIRE', KEYS[1], 3600)
 return 1
 """
 
+# ARGV[1]: 'lower' or 'recover'; ARGV[2]: the floor of the share; ARGV[3]: the step.
+_SHARE = """
+local share = tonumber(redis.call('HGET', KEYS[1], 'share')) or 1
+if ARGV[1] == 'lower' then
+  share = math.max(tonumber(ARGV[2]), share / 2)
+elseif share < 1 then
+  share = math.min(1, share + tonumber(ARGV[3]))
+else
+  return tostring(share)
+end
+redis.call('HSET', KEYS[1], 'share', share)
+redis.call('EXPIRE', KEYS[1], 3600)
+return tostring(share)
+"""
+
 
 class RedisLimiter(Limiter):
     """The same pacing, shared by every process that uses the same Redis and `name`.
@@ -231,23 +314,23 @@ class RedisLimiter(Limiter):
         rate: float,
         concurrency: int,
         *,
-        headroom: float = 0.9,
-        burst: float = 1.0,
+        margin: float = MARGIN,
         lease: float = 120.0,
         poll: float = 0.01,
     ) -> None:
-        super().__init__(rate, concurrency, headroom=headroom)
+        super().__init__(rate, concurrency, margin=margin)
+        self.name = name
         self._redis = client
-        self._burst = burst
         self._lease = lease
         self._poll = poll
         prefix = f"citeaudit:limiter:{name}"
-        self._bucket_key = f"{prefix}:bucket"
+        self._starts_key = f"{prefix}:starts"
         self._slots_key = f"{prefix}:slots"
         self._conf_key = f"{prefix}:conf"
-        self._take = client.register_script(_TAKE_TOKEN)
+        self._take = client.register_script(_TAKE_START)
         self._enter = client.register_script(_ENTER)
         self._pause = client.register_script(_PAUSE)
+        self._share_script = client.register_script(_SHARE)
 
     @classmethod
     def from_url(cls, url: str, name: str, rate: float, concurrency: int) -> RedisLimiter:
@@ -255,16 +338,47 @@ class RedisLimiter(Limiter):
 
         return cls(redis.Redis.from_url(url, socket_timeout=5), name, rate, concurrency)
 
-    def set_limits(self, rate: float, concurrency: int) -> None:
-        super().set_limits(rate, concurrency)
+    def _load(self) -> None:
+        """What other processes learnt (limits, share) becomes this one's view too."""
+        conf = self._redis.hmget(self._conf_key, ["count", "interval", "concurrency", "share"])
+        if conf[0] is not None and conf[1] is not None and conf[2] is not None:
+            self._count, self._interval = float(conf[0]), float(conf[1])
+            self._concurrency = int(conf[2])
+        if conf[3] is not None:
+            self._share = float(conf[3])
+
+    def set_limits(self, count: float, interval: float, concurrency: int) -> None:
+        super().set_limits(count, interval, concurrency)
         self._redis.hset(
             self._conf_key,
-            mapping={"rate": rate * self.headroom, "concurrency": concurrency},
+            mapping={"count": count, "interval": interval, "concurrency": concurrency},
         )
         self._redis.expire(self._conf_key, 3600)
 
+    def lower(self) -> None:
+        floor = 1.0 / max(self._count, self._concurrency, 1.0)
+        self._share = float(self._share_script(keys=[self._conf_key], args=["lower", floor, 0]))
+
+    def recover(self) -> None:
+        self._share = float(
+            self._share_script(keys=[self._conf_key], args=["recover", 0, RECOVERY])
+        )
+
     def pause(self, seconds: float) -> None:
         self._pause(keys=[self._conf_key], args=[seconds])
+
+    def sibling(self, name: str) -> RedisLimiter:
+        other = RedisLimiter(
+            self._redis,
+            f"{self.name}:{name}",
+            self.rate,
+            1,
+            margin=self.margin,
+            lease=self._lease,
+            poll=self._poll,
+        )
+        other._load()
+        return other
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -280,8 +394,8 @@ class RedisLimiter(Limiter):
         try:
             delay = float(
                 self._take(
-                    keys=[self._bucket_key, self._conf_key],
-                    args=[self._rate * self.headroom, self._burst],
+                    keys=[self._starts_key, self._conf_key],
+                    args=[self._count, self._interval, self.margin, lease_id],
                 )
             )
             if delay > 0:
