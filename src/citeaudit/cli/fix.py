@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
     )
     inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
-    result = audit(inputs, default_enrichers(settings, options), skipped=options.skip_reasons())
+    enrichers = default_enrichers(settings, options)
+    try:
+        result = audit(inputs, enrichers, skipped=options.skip_reasons())
+    finally:
+        _close(enrichers)
     unreadable = [p for p in result.data.input_problems if p.unreadable]
     for problem in unreadable:
         print(f"citeaudit: error: {problem.location}: {problem.message}", file=sys.stderr)
@@ -88,3 +93,11 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         return 2
     return 1 if args.diff and plan.changes else 0
+
+
+def _close(enrichers: list[Any]) -> None:
+    """Let the registry clients go: their connections are not needed for writing."""
+    for enricher in enrichers:
+        close = getattr(getattr(enricher, "resolver", None), "close", None)
+        if callable(close):
+            close()

@@ -108,8 +108,11 @@ def _add_field(entry: str, parsed: Entry, key: str, value: str) -> str:
     # several fields on one line: the new field goes on that line too
     lead = " " if indent.strip() else "\n" + indent
     equals = entry[span.key_start + len(last.key) : span.value_start]
+    before, sign, after = equals.partition("=")
+    if len(before) > 1:  # keys padded so the "=" line up: keep them lined up
+        before = " " * max(1, len(last.key) + len(before) - len(key))
     written_key = key.upper() if last.key.isupper() else key
-    new = f"{lead}{written_key}{equals}{value}"
+    new = f"{lead}{written_key}{before}{sign}{after}{value}"
     if body.endswith(","):
         return body + new + "," + gap + entry[close:]
     return body + "," + new + gap + entry[close:]

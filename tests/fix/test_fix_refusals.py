@@ -1,0 +1,40 @@
+"""A file is written back only when it can be written exactly as read, but for the fix;
+otherwise it is left alone and the reason is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.fix.conftest import Runner
+
+ENTRY = "@article{a,\n  title = {T\u00e9},\n  year = {2020},\n  doi = {https://dx.doi.org/10.5555/x.1}\n}\n"
+
+
+def test_a_crlf_file_keeps_its_line_ends_and_bom(cli: Runner, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    original = b"\xef\xbb\xbf" + ENTRY.replace("\n", "\r\n").encode("utf-8")
+    bib.write_bytes(original)
+    code, out, err = cli("fix", "--offline", str(bib))
+    assert code == 0, err
+    assert "BIB003" in out
+    assert bib.read_bytes() == original.replace(b"dx.doi.org", b"doi.org")
+
+
+def test_a_file_not_in_utf8_is_left_alone_with_the_reason(cli: Runner, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    original = ENTRY.encode("latin-1")
+    bib.write_bytes(original)
+    code, out, err = cli("fix", "--offline", str(bib))
+    assert code == 0
+    assert bib.read_bytes() == original
+    assert "BIB003 not fixed: not valid UTF-8" in err
+    assert "Fixed 0 problem(s) in 0 file(s); 1 could not be fixed" in out
+
+
+def test_mixed_line_ends_are_refused(cli: Runner, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    original = ENTRY.replace("\n", "\r\n", 1).encode("utf-8")
+    bib.write_bytes(original)
+    _code, _, err = cli("fix", "--offline", str(bib))
+    assert bib.read_bytes() == original
+    assert "mixed line endings" in err
