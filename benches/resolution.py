@@ -1,20 +1,28 @@
 """Registry resolution: politeness, speed, cache, and missing-doi precision.
 
-Scenario of issue 3: the loopback stand-in answers after 100 ms and enforces 10
-requests/s and 3 concurrent requests (429 beyond). A 200-entry bibliography -- 120
-entries with DOIs, 60 scholarly entries without, 20 web pages -- is resolved twice
-with the same cache directory. Printed: requests sent by kind, 429s seen, wall time
-against the floor the rate limit imposes, and what the warm second run sent.
+Scenario of issue 13: the loopback stand-in answers Crossref after 100 ms and
+announces and enforces split budgets like Crossref's (`CROSSREF_BUDGETS`: polite
+single records 10/s, polite lists 3/s, 3 at once each; public 5/s and 1/s, 1 at
+once), with 429 and Retry-After beyond. A 400-entry bibliography -- 280 entries with
+DOIs (240 distinct works, 40 listed twice), 80 scholarly entries without (72
+distinct), 40 web pages -- is resolved, then again with the same cache directory.
+
+Printed: requests by kind and by budget (list / single), 429s, and wall time against
+the floor the announced budgets set for the requests sent: for each budget, with n
+requests, N per interval I, C at once and latency L, the last request cannot start
+before window floor((n - 1) / N), nor the n requests finish in less than
+ceil(n / C) x L; the budgets run side by side, so the floor is the largest.
 
 Then precision of missing-doi suggestions on the labelled 50-entry set in
 references/crossref/labelled.json.
 
-Run: .venv/bin/python benches/resolution.py
+Run: .venv/bin/python benches/resolution.py [--public]
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 import tempfile
 import time
@@ -24,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.stand_ins.registry_server import RegistryStandIn  # noqa: E402
+from tests.stand_ins.registry_server import CROSSREF_BUDGETS, RegistryStandIn  # noqa: E402
 
 from citeaudit.model.location import Location  # noqa: E402
 from citeaudit.model.person import Person  # noqa: E402
@@ -33,7 +41,8 @@ from citeaudit.model.resolution import ResolutionState  # noqa: E402
 from citeaudit.resolve.enricher import build_resolver  # noqa: E402
 from citeaudit.settings import Settings  # noqa: E402
 
-LATENCY, RATE, CONCURRENCY = 0.1, 10, 3
+LATENCY = 0.1
+DISTINCT_DOIS, TWICE_DOIS, DISTINCT_QUERIES, TWICE_QUERIES, WEB = 240, 40, 72, 8, 40
 WORDS = [
     "adaptive",
     "coastal",
@@ -118,8 +127,8 @@ def to_ref(i: int, item: dict[str, Any], *, with_doi: bool) -> Reference:
 def web_page(i: int) -> Reference:
     return Reference(
         id=f"w{i}",
-        index=200 + i,
-        location=Location("bench.bib", 200 + i),
+        index=400 + i,
+        location=Location("bench.bib", 400 + i),
         raw="",
         kind="webpage",
         title=f"Press release {i}",
@@ -127,51 +136,94 @@ def web_page(i: int) -> Reference:
     )
 
 
-def settings(url: str, cache: Path) -> Settings:
+def settings(url: str, cache: Path, *, polite: bool = True) -> Settings:
     return Settings(
         crossref_url=url,
         doi_url=url,
         datacite_url=url,
-        mailto="bench@example.org",
+        mailto="bench@example.org" if polite else None,
         cache_dir=cache,
-        crossref_rate=RATE,
-        crossref_concurrency=CONCURRENCY,
         redis_url=None,
     )
 
 
-def scenario() -> None:
-    works = [synthetic_work(i) for i in range(180)]
-    refs = [to_ref(i, w, with_doi=i < 120) for i, w in enumerate(works)]
-    refs += [web_page(i) for i in range(20)]
-    server = RegistryStandIn(
-        works, [], {}, latency=LATENCY, rate_limit=RATE, interval=1.0, concurrency=CONCURRENCY
-    ).start()
+def floor(sent: dict[str, int]) -> tuple[float, dict[str, float]]:
+    """The least wall time the announced budgets allow for the requests sent, by pool."""
+    by_pool: dict[str, float] = {}
+    for pool, n in sent.items():
+        budget = CROSSREF_BUDGETS[pool]
+        window = (n - 1) // budget.limit * budget.interval + LATENCY
+        at_once = math.ceil(n / budget.concurrency) * LATENCY
+        by_pool[pool] = max(window, at_once)
+    return max(by_pool.values(), default=0.0), by_pool
+
+
+def bibliography() -> list[Reference]:
+    works = [synthetic_work(i) for i in range(DISTINCT_DOIS + DISTINCT_QUERIES)]
+    refs = [to_ref(i, w, with_doi=i < DISTINCT_DOIS) for i, w in enumerate(works)]
+    again = [*range(TWICE_DOIS), *range(DISTINCT_DOIS, DISTINCT_DOIS + TWICE_QUERIES)]
+    for n, i in enumerate(again):
+        ref = to_ref(i, works[i], with_doi=i < DISTINCT_DOIS)
+        refs.append(Reference(**{**_fields(ref), "id": f"again{n}", "index": len(refs) + 1}))
+    return refs + [web_page(i) for i in range(WEB)]
+
+
+def _fields(ref: Reference) -> dict[str, Any]:
+    return {f: getattr(ref, f) for f in ref.__slots__}  # type: ignore[attr-defined]
+
+
+def scenario(polite: bool) -> None:
+    works = [synthetic_work(i) for i in range(DISTINCT_DOIS + DISTINCT_QUERIES)]
+    refs = bibliography()
+    server = RegistryStandIn(works, [], {}, latency=LATENCY, budgets=CROSSREF_BUDGETS).start()
     with tempfile.TemporaryDirectory() as tmp:
-        resolver = build_resolver(settings(server.url, Path(tmp)))
+        resolver = build_resolver(settings(server.url, Path(tmp), polite=polite))
         started = time.monotonic()
         run = resolver.resolve(refs)
         wall = time.monotonic() - started
+        channel = resolver.crossref.channel
+        learnt = {
+            name: f"{channel.budget(name).rate:g}/s, {channel.budget(name).concurrency} at once"
+            for name in sorted(channel.stats.budgets)
+        }
         resolver.close()
         sent = dict(server.counts)
-        total = sum(sent.values())
-        floor = max((total - 1) / RATE + LATENCY, total * LATENCY / CONCURRENCY)
+        pools = dict(server.pools)
+        least, by_pool = floor(pools)
         states: dict[str, int] = {}
         for r in run.resolutions.values():
             states[r.state.value] = states.get(r.state.value, 0) + 1
-        print("== 200 entries (120 with DOI, 60 scholarly without, 20 web pages)")
-        print(f"stand-in: {LATENCY * 1000:.0f} ms latency, {RATE} req/s, {CONCURRENCY} concurrent")
-        print(f"requests sent by kind: {sent}")
-        print(f"  DOI batches: {sent.get('crossref-batch', 0)} (limit 3)")
-        print(f"  bibliographic queries: {sent.get('crossref-query', 0)} (limit 60)")
-        print(f"429 responses seen: {server.statuses.get(429, 0)}")
-        print(f"resolution states: {states}; phase done: {run.done} {run.reason or ''}")
         print(
-            f"wall time: {wall:.2f} s; floor imposed by the limit: {floor:.2f} s; "
-            f"ratio {wall / floor:.2f} (target <= 1.3)"
+            f"== {len(refs)} entries ({DISTINCT_DOIS + TWICE_DOIS} with DOI, "
+            f"{DISTINCT_QUERIES + TWICE_QUERIES} scholarly without, {WEB} web pages; "
+            f"{TWICE_DOIS + TWICE_QUERIES} listed twice)"
+        )
+        budgets = ", ".join(
+            f"{p} {b.limit}/{b.interval:g}s x{b.concurrency}" for p, b in CROSSREF_BUDGETS.items()
+        )
+        print(f"stand-in: {LATENCY * 1000:.0f} ms latency; budgets {budgets}")
+        print(f"requests sent by kind: {sent}")
+        print(f"requests by pool (server): {pools}")
+        print(
+            f"  list requests: {channel.stats.budgets.get('list', 0)} "
+            f"(DOI batches {sent.get('crossref-batch', 0)}, "
+            f"queries {sent.get('crossref-query', 0)}, "
+            f"journals {sent.get('crossref-journal', 0)}); "
+            f"single requests: {channel.stats.budgets.get('single', 0)}"
+        )
+        print(f"  budgets learnt from headers: {learnt}; pools named: {channel.stats.pools}")
+        print(
+            f"429 responses: {server.statuses.get(429, 0)} "
+            f"(by pool {dict(server.limited)}); client retries {channel.stats.retries}"
+        )
+        print(f"resolution states: {states}; phase done: {run.done} {run.reason or ''}")
+        floors = ", ".join(f"{p} {f:.2f} s" for p, f in by_pool.items())
+        print(
+            f"wall time: {wall:.2f} s; floor set by the budgets: {least:.2f} s ({floors}); "
+            f"ratio {wall / least:.3f} (target <= 1.1)"
         )
         server.reset_counts()
-        resolver = build_resolver(settings(server.url, Path(tmp)))
+        resolver = build_resolver(settings(server.url, Path(tmp), polite=polite))
         started = time.monotonic()
         again = resolver.resolve(refs)
         resolver.close()
@@ -204,7 +256,7 @@ def precision() -> None:
     expected = {e["id"]: e["expected"] for e in labelled["entries"]}
     server = RegistryStandIn().start()
     with tempfile.TemporaryDirectory() as tmp:
-        s = settings(server.url, Path(tmp)).model_copy(update={"crossref_rate": 1000.0})
+        s = settings(server.url, Path(tmp))
         resolver = build_resolver(s)
         run = resolver.resolve(refs)
         resolver.close()
@@ -228,6 +280,6 @@ def precision() -> None:
 
 
 if __name__ == "__main__":
-    scenario()
+    scenario(polite="--public" not in sys.argv[1:])
     print()
     precision()
