@@ -20,7 +20,14 @@ from citeaudit.web.context import Visitor, VisitorDep
 from citeaudit.web.export import findings_csv
 from citeaudit.web.render import render
 from citeaudit.web.session import csrf_ok
-from citeaudit.web.view import SEVERITIES, findings_view, known_rules, label, partial_view
+from citeaudit.web.view import (
+    SEVERITIES,
+    SORTS,
+    findings_view,
+    known_rules,
+    label,
+    partial_view,
+)
 from citeaudit.web.watching import panel
 
 router = APIRouter()
@@ -72,6 +79,7 @@ def audit_page(
     who: VisitorDep,
     severity: Annotated[str | None, Query(max_length=20)] = None,
     rule: Annotated[str | None, Query(max_length=60)] = None,
+    sort: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
     audit = repo.get_audit(audit_id, who.account)
     if audit is None:
@@ -79,7 +87,12 @@ def audit_page(
     chosen_severity = severity if severity in SEVERITIES else None
     known_rule = rule if rule in known_rules() else None
     report = _report(repo, audit)
-    findings = findings_view(report, severity=chosen_severity, rule=known_rule) if report else None
+    chosen_sort = sort if sort in SORTS else "severity"
+    findings = (
+        findings_view(report, severity=chosen_severity, rule=known_rule, sort=chosen_sort)
+        if report
+        else None
+    )
     partial = partial_view(repo.findings(audit.id)) if report is None else ()
     labels = {str(r["id"]): label(r) for r in (report or {}).get("references") or ()}
     return render(

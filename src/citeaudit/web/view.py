@@ -19,6 +19,9 @@ from citeaudit.web.chart import Chart, findings_chart
 from citeaudit.web.marks import RANK, Segment, segments
 
 SEVERITIES = ("error", "warning", "info")
+# How the page may order the references with findings: the worst first (triage, the
+# default), by kind of finding, or as the list numbers them.
+SORTS = ("severity", "rule", "index")
 SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
 _WORDS = re.compile(r"[^\w]+")
 
@@ -77,6 +80,18 @@ class ReferenceGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class ProblemRow:
+    """One row of the compact table at the top: where a reference's card is, and why."""
+
+    anchor: str
+    number: int
+    label: str
+    worst: str
+    codes: tuple[str, ...]
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleOption:
     code: str
     label: str
@@ -95,6 +110,8 @@ class Findings:
     chart: Chart | None
     rules: tuple[RuleOption, ...]
     groups: tuple[ReferenceGroup, ...]
+    table: tuple[ProblemRow, ...]  # the groups in one compact table, same order
+    sort: str
     loose: tuple[FindingItem, ...]  # about a citation or the input, not an entry
     clean_references: int
     clean: tuple[tuple[int, str, str], ...]  # entries without findings: number, label, raw
@@ -260,9 +277,7 @@ def group(n: int, ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]])
         anchor=f"ref-{n}",
         number=n,
         label=label(ref),
-        location=f"{location.get('unit') or 'line'} {location['line']}"
-        if location.get("line")
-        else "",
+        location=where(location),
         segments=segments(raw, ref, ordered),
         findings=tuple(finding_item(f) for f in ordered),
         worst=str(ordered[0]["severity"]),
@@ -272,9 +287,32 @@ def group(n: int, ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]])
     )
 
 
+def where(location: Mapping[str, Any]) -> str:
+    """"refs.bib, line 12" (or "paragraph 21" for Word): the file is named, since an
+    audit often has several (manuscript, .bib)."""
+    file = str(location.get("file") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    line = location.get("line")
+    at = f"{location.get('unit') or 'line'} {line}" if line else ""
+    return ", ".join(part for part in (file, at) if part)
+
+
+def _sorted(groups: list[ReferenceGroup], sort: str) -> list[ReferenceGroup]:
+    if sort == "index":
+        return groups
+    if sort == "rule":
+        return sorted(groups, key=lambda g: (g.findings[0].code, g.number))
+    return sorted(groups, key=lambda g: (-RANK.get(g.worst, 0), g.number))
+
+
 def findings_view(
-    report: Mapping[str, Any], *, severity: str | None = None, rule: str | None = None
+    report: Mapping[str, Any],
+    *,
+    severity: str | None = None,
+    rule: str | None = None,
+    sort: str = "severity",
 ) -> Findings:
+    """The page's findings. References with the worst findings come first by default:
+    on a 400-entry audit, the two errors must not sit below 386 uncited entries."""
     names = rule_names()
     everything: list[Mapping[str, Any]] = list(report.get("findings") or ())
     chosen = [f for f in everything if _matches(f, severity, rule)]
@@ -297,6 +335,7 @@ def findings_view(
         seen.add(ref_id)
         if mine:
             groups.append(group(n, ref, mine))
+    groups = _sorted(groups, sort if sort in SORTS else "severity")
     counts = {s: 0 for s in SEVERITIES}
     by_rule: dict[str, int] = {}
     for f in everything:
@@ -314,6 +353,18 @@ def findings_view(
             RuleOption(code, names.get(code, code), n) for code, n in sorted(by_rule.items())
         ),
         groups=tuple(groups),
+        table=tuple(
+            ProblemRow(
+                g.anchor,
+                g.number,
+                g.label,
+                g.worst,
+                tuple(dict.fromkeys(f.code for f in g.findings)),
+                g.location,
+            )
+            for g in groups
+        ),
+        sort=sort if sort in SORTS else "severity",
         loose=tuple(finding_item(f) for f in _order(loose)),
         clean_references=len(ids - with_any),
         clean=tuple(
