@@ -16,7 +16,7 @@ from citeaudit.report.text import TextReporter
 
 
 def test_every_format_is_registered_under_its_own_name() -> None:
-    assert set(REPORTERS) == {"text", "json", "html", "sarif"}
+    assert set(REPORTERS) == {"text", "json", "html", "sarif", "github", "gitlab"}
     for name, cls in REPORTERS.items():
         assert cls.format == name
         assert cls.media_type and cls.extension.startswith(".")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from citeaudit.errors import ConfigurationError
+from citeaudit.report.github import GithubReporter
+from citeaudit.report.gitlab import GitlabReporter
 from citeaudit.report.html import HtmlReporter
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json import JsonReporter
@@ -11,7 +13,14 @@ from citeaudit.report.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     reporter.format: reporter
-    for reporter in (TextReporter, JsonReporter, HtmlReporter, SarifReporter)
+    for reporter in (
+        TextReporter,
+        JsonReporter,
+        HtmlReporter,
+        SarifReporter,
+        GithubReporter,
+        GitlabReporter,
+    )
 }
 
 
