@@ -35,7 +35,7 @@ def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
         description = f"{encodable(str(location))}: {description}"
     return {
         "description": description,
-        "check_name": encodable(finding.code),  # as ruff writes it; the rule name is in `citeaudit rules`
+        "check_name": encodable(finding.code),  # the rule code, as ruff writes it
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
         "location": {"path": encodable(location.file), "lines": {"begin": line}},
