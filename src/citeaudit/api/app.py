@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from citeaudit import __version__, web
 from citeaudit.api import errors
@@ -55,7 +56,9 @@ def create_app(
             chosen.close()
             engine.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc served from the package, not from CDNs: /docs works offline
+    # and on an editor's intranet (fastapi-offline bundles the assets).
+    app = FastAPIOffline(
         title="citeaudit",
         version=__version__,
         description="Citation and bibliography audits over HTTP. Authenticate with "

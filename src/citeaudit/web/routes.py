@@ -39,7 +39,10 @@ CSRF_MESSAGE = "This form has expired or came from another site. Reload the page
 
 
 @router.get("/")
+@router.get("/web")
+@router.get("/web/")
 def root() -> RedirectResponse:
+    """The README's address for the page (/web/) and the bare host both lead to it."""
     return RedirectResponse("/web/audits", 303)
 
 
