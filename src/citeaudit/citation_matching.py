@@ -55,6 +55,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS, PARTICLES
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
@@ -87,6 +88,7 @@ def match_citations(
     keys = _KeyIndex(references)
     numbers = _number_index(references)
     authors = _AuthorIndex(references)
+    cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
     for citation in citations:
@@ -103,9 +105,35 @@ def match_citations(
             if found is None:
                 continue
             citation, match = found
+            if cites_by_number and not (match.targets or match.year_mismatch):
+                if citation.certainty is not Certainty.SURE:
+                    continue
+                citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
     return tuple(kept), _other_works_are_not_mismatches(matches)
+
+
+def _numbered_list_cited_by_number(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> bool:
+    """Whether the manuscript cites a numbered list by its numbers (Vancouver, IEEE).
+
+    Then the list can only be cited by number, and a name and a year that fit no entry
+    -- "(GINA 2018)" under a table, "(Smith R, 2016, personal communication)",
+    "(Stata 2009)" after the software's name -- name a source the writer did not mean
+    to list: at most a possible missing reference, never a missing one.
+    """
+    numbered = sum(1 for r in references if _NUMBER_LABEL.match(r.raw))
+    if not references or (
+        numbered * 2 < len(references) and not bare_labels(r.raw for r in references)
+    ):
+        return False
+    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
+    author_year = sum(
+        1 for c in citations if c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE
+    )
+    return numeric > 2 * author_year
 
 
 def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[CitationMatch, ...]:
@@ -129,7 +157,9 @@ def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[Citat
 
 
 def _numeric_style(citations: Sequence[Citation], references: Sequence[Reference]) -> bool:
-    if any(_NUMBER_LABEL.match(r.raw) for r in references):
+    if any(_NUMBER_LABEL.match(r.raw) for r in references) or bare_labels(
+        r.raw for r in references
+    ):
         return True
     numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
     others = sum(
@@ -151,6 +181,10 @@ def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]
     labels = [_LABEL_NUMBER.match(r.raw) for r in references]
     numbers = [int(m.group(1)) for m in labels if m]
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
+    if not by_label:
+        bare = bare_labels(r.raw for r in references)
+        if bare:
+            numbers, by_label = bare, True
     index: dict[int, list[str]] = {}
     for ref, number in zip(references, numbers if by_label else [], strict=False):
         index.setdefault(number, []).append(ref.id)
@@ -235,6 +269,11 @@ def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
         significant = [w for w in words if w not in CONNECTORS]
         if len(significant) >= 2:
             acronyms.add("".join(w[0] for w in significant))
+        # "Conselho Nacional de Justiça" is CNJ, "Portal do Turismo de Pirenópolis" PTP:
+        # Romance names leave their particles out of the acronym.
+        core = [w for w in significant if w not in PARTICLES]
+        if len(core) >= 2:
+            acronyms.add("".join(w[0] for w in core))
     return frozenset(n for n in names if len(n) > 1), frozenset(acronyms)
 
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
 from citeaudit.manuscript.citations.markup import code_spans
 from citeaudit.manuscript.document import Document
@@ -172,6 +173,7 @@ def _list_size(document: Document) -> int:
     count = len(document.reference_entries)
     labels = (_ENTRY_LABEL.match(e.raw) for e in document.reference_entries)
     highest = max((int(m.group(1)) for m in labels if m), default=0)
+    highest = max([highest, *bare_labels(e.raw for e in document.reference_entries)])
     return max(count, highest) if highest <= 2 * count else count
 
 

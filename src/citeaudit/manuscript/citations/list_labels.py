@@ -1,0 +1,28 @@
+"""The numbers a reference list is cited by, when its entries start with bare numbers.
+
+Vancouver lists are usually labelled "1.", "[1]" or "(1)"; SciELO and text pasted
+from a PDF print "28 Dos Santos PR, ..." -- a number, a space, the entry. Such a
+number is a label only when every entry has one and they rise from entry to entry:
+one entry starting with a year ("2019 Annual report") must not make a list numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
+_MIN_ENTRIES = 3
+
+
+def bare_labels(raws: Iterable[str]) -> list[int]:
+    """The labels of a list whose every entry starts with a bare number, rising; []
+    otherwise. A gap ("27, 29") is an entry taken out, so "(29)" still cites the
+    entry labelled 29, not the 29th."""
+    numbers: list[int] = []
+    for raw in raws:
+        found = _BARE_LABEL.match(raw)
+        if found is None or (numbers and int(found.group(1)) <= numbers[-1]):
+            return []
+        numbers.append(int(found.group(1)))
+    return numbers if len(numbers) >= _MIN_ENTRIES else []
