@@ -19,12 +19,14 @@ def date(*parts: int) -> dict[str, object]:
 
 
 def person(name: str) -> dict[str, str]:
-    given, _, family = name.rpartition(" ")
+    # "Given|Family" where the family name has several words ("Jonas|van den Berg").
+    given, _, family = name.partition("|") if "|" in name else name.rpartition(" ")
     return {"given": given, "family": family, "sequence": "additional", "affiliation": []}
 
 
 def work(doi, kind, title, authors, container, *, issued, online=None, printed=None,
-         posted=None, updated_by=(), publisher="", volume=None, page=None, orgs=()):
+         posted=None, updated_by=(), publisher="", volume=None, page=None, orgs=(),
+         created=None, issue=None, issue_printed=None, subtitle=None):
     people = [person(a) for a in authors] + [{"name": o, "sequence": "first", "affiliation": []} for o in orgs]
     if people:
         people[0]["sequence"] = "first"
@@ -53,6 +55,15 @@ def work(doi, kind, title, authors, container, *, issued, online=None, printed=N
         item["subtype"] = "preprint"
     if volume:
         item["volume"] = volume
+    if created:
+        item["created"] = {**date(*created), "date-time": "%04d-%02d-%02dT10:00:00Z" % created, "timestamp": 0}
+    if issue:
+        item["issue"] = issue
+        item["journal-issue"] = {"issue": issue}
+        if issue_printed:
+            item["journal-issue"]["published-print"] = date(*issue_printed)
+    if subtitle:
+        item["subtitle"] = [subtitle]
     if page:
         item["page"] = page
     if updated_by:
@@ -69,6 +80,43 @@ def work(doi, kind, title, authors, container, *, issued, online=None, printed=N
         ]
     return item
 
+
+# Fictional records for the registry rules' labelled set (labelled.json, "rules"): each
+# isolates a dating pattern, an author list or a title form that real slips involve.
+RECONCILIATION_WORKS = [
+    # Online-first in December, printed in January: both years are the work's.
+    work("10.5555/ecol.2013.1187", "journal-article", "Seed dispersal by frugivorous bats across a fragmented tropical landscape", ["Lucía Herrera", "Tomasz Wójcik", "Aiyana Begay"], "Journal of Tropical Ecology", issued=(2013, 12, 9), online=(2013, 12, 9), printed=(2014, 1), volume="30", issue="1", page="1-14", created=(2013, 12, 9)),
+    # Print only.
+    work("10.5555/hist.2014.22", "journal-article", "Grain prices and parish relief in the Lincolnshire fens, 1795-1834", ["Margaret Ashdown"], "Agricultural History Review", issued=(2014,), printed=(2014,), volume="62", issue="2", page="201-226", created=(2014, 11, 3)),
+    # Online only, in a volume (a continuous-publication journal): no print year to come.
+    work("10.5555/plosone.2016.0158", "journal-article", "Urban noise shifts the dawn chorus of European robins", ["Henrik Lindqvist", "Ewa Nowakowska"], "PLOS ONE", issued=(2016, 8, 3), online=(2016, 8, 3), volume="11", issue="8", page="e0158231", created=(2016, 8, 3)),
+    # Online in November, in no issue yet: next year's print is still to come.
+    work("10.5555/inpress.2023.0091", "journal-article", "Microplastic ingestion by juvenile sea turtles in the western Mediterranean", ["Giulia Bianchi", "Joan Puig"], "Marine Pollution Bulletin", issued=(2023, 11, 20), online=(2023, 11, 20), created=(2023, 11, 21)),
+    # A preprint posted on 30 December, deposited on 2 January.
+    work("10.5555/preprint.2019.1230", "posted-content", "Transformer language models for protein secondary structure prediction", ["Arjun Mehta", "Sofia Rossi"], "bioRxiv", issued=(2019, 12, 30), posted=(2019, 12, 30), created=(2020, 1, 2)),
+    # The issue's print date is in the record, the article's is not.
+    work("10.5555/issueprint.2010.44", "journal-article", "Trace metal accumulation in estuarine oysters after dredging", ["Van Minh|Nguyen", "Claire Dubois"], "Estuarine Research Letters", issued=(2010, 12, 15), online=(2010, 12, 15), volume="44", issue="1", issue_printed=(2011, 1), created=(2010, 12, 16)),
+    # A 1958 article deposited in 2006: the deposit year is not a year of the work.
+    work("10.5555/old.1958.313", "journal-article", "On the sampling distribution of extreme river flows", ["Harold P. Whitcombe"], "Quarterly Journal of Hydrology", issued=(1958, 6), printed=(1958, 6), volume="4", page="313-329", created=(2006, 4, 11)),
+    # A book chapter online the year before its print volume.
+    work("10.5555/lncs.2021.17", "book-chapter", "Certified robustness of graph neural networks to edge perturbations", ["Hiroshi Tanaka", "Elena Kowalczyk"], "Lecture Notes in Computer Science", issued=(2021, 12, 18), online=(2021, 12, 18), printed=(2022,), page="211-228"),
+    # Author lists: particles, compounds, accents, another script, a name in
+    # family-given order, many authors.
+    work("10.5555/authors.2020.5", "journal-article", "Nitrogen deposition alters mycorrhizal networks in boreal forests", ["Jonas|van den Berg", "María José|Fernández-López", "Søren|Kjærgaard", "Ольга|Смирнова", "Wei Zhang"], "New Phytologist", issued=(2020, 3, 2), online=(2020, 3, 2), printed=(2020, 5), volume="226", issue="4", page="1011-1024"),
+    work("10.5555/smith.2017.302", "journal-article", "Sleep deprivation impairs working memory consolidation in adolescents", ["John Smith", "Laura Chen", "Ravi Patel"], "Journal of Sleep Research", issued=(2017, 3, 14), online=(2017, 3, 14), printed=(2017, 6), volume="26", issue="3", page="302-311"),
+    work("10.5555/consortium.2019.8", "journal-article", "Genome-wide association study of chronotype in 697,828 individuals", ["Samuel E. Jones", "Jacqueline M. Lane", "Andrew R. Wood", "Vincent T.|van Hees", "Jessica|Tyrrell", "Robin N.|Beaumont", "Aaron R.|Jeffries", "Hassan S.|Dashti", "Melvyn|Hillsdon", "Katherine S.|Ruth"], "Nature Communications", issued=(2019, 1, 29), online=(2019, 1, 29), volume="10", issue="1", page="343"),
+    work("10.5555/translit.2018.77", "journal-article", "Permafrost carbon release in the Yamal peninsula under Arctic amplification", ["Dmitry|Chaykovskiy", "Natalia|Kuznetsova", "Jürgen|Schäfer"], "Permafrost and Periglacial Processes", issued=(2018, 9, 5), online=(2018, 9, 5), printed=(2018, 10), volume="29", issue="4", page="77-90"),
+    work("10.5555/lee.2022.41", "journal-article", "Social media use and loneliness in older adults: a longitudinal cohort study", ["Min-jun Lee", "Katarzyna Nowak", "Peter O'Brien", "Amélie Rousseau"], "Ageing and Society", issued=(2022, 2, 11), online=(2022, 2, 11), printed=(2022, 9), volume="42", issue="9", page="2041-2062"),
+    # Titles: markup, a subtitle field, spelling, Greek letters.
+    work("10.5555/mathml.2015.3", "journal-article", "Measurement of the <mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\"><mml:msubsup><mml:mi>B</mml:mi><mml:mi>s</mml:mi><mml:mn>0</mml:mn></mml:msubsup></mml:math> lifetime in hadronic decays", ["Paolo Ferraro", "Anja Köhler"], "Physical Review D", issued=(2015, 4, 6), online=(2015, 4, 6), printed=(2015, 4), volume="91", issue="7"),
+    work("10.5555/italic.2012.9", "journal-article", "Antifungal resistance in <i>Candida auris</i> isolates from intensive care units", ["Rachel Adeyemi", "Kwame Mensah"], "Journal of Hospital Infection", issued=(2012, 9), printed=(2012, 9), volume="82", issue="1", page="9-17"),
+    work("10.5555/subtitle.2018.66", "journal-article", "Who pays for the commons?", ["Fiona MacLeod"], "Ecological Economics", issued=(2018, 5), printed=(2018, 5), volume="147", page="66-78", subtitle="Fisheries management and the distribution of quota rents in Scotland"),
+    work("10.5555/greek.2019.12", "journal-article", "α-Synuclein aggregation and behavioural deficits in a rat model of Parkinson's disease", ["Chiara Conti", "Mark Evans"], "Neurobiology of Disease", issued=(2019, 2), printed=(2019, 2), volume="122", page="12-24"),
+    work("10.5555/title.2016.88", "journal-article", "Hypertension and cognitive decline in a rural cohort over twenty years", ["Olumide Bankole", "Helen Grant"], "Journal of Hypertension", issued=(2016, 1), printed=(2016, 1), volume="34", issue="1", page="88-97"),
+    # Notices for the labelled set.
+    work("10.5555/retracted.2018.5", "journal-article", "Fabricated gains: a placebo-controlled trial of curcumin in knee osteoarthritis", ["Victor Lang", "Ines Moreau"], "Clinical Rheumatology Reports", issued=(2018, 5), printed=(2018, 5), updated_by=[("10.5555/retracted.2018.5.r", "retraction", "publisher", (2020, 7, 1))]),
+    work("10.5555/corrected.2017.3", "journal-article", "Groundwater recharge estimates for the Kalahari from chloride mass balance", ["Thabo Molefe"], "Hydrogeology Journal", issued=(2017, 3), printed=(2017, 3), updated_by=[("10.5555/corrected.2017.3.c", "correction", "publisher", (2017, 9, 1))]),
+]
 
 WORKS = [
     work("10.1038/nature14539", "journal-article", "Deep learning", ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"], "Nature", issued=(2015, 5, 27), online=(2015, 5, 27), printed=(2015, 5, 28), publisher="Springer Science and Business Media LLC", volume="521", page="436-444"),
@@ -112,6 +160,7 @@ WORKS = [
     work("10.5555/dup.a", "journal-article", "Measuring urban heat islands with crowdsourced thermometers", ["Elena Petrova", "Samuel Okafor"], "Urban Climate", issued=(2020, 5), printed=(2020, 5)),
     work("10.5555/dup.b", "journal-article", "Measuring urban heat islands with crowdsourced thermometers", ["Elena Petrova", "Samuel Okafor"], "Urban Climate", issued=(2020, 5), printed=(2020, 5)),
     work("10.5555/notice.2010.retraction", "retraction", "Retraction notice", [], "Nutrition and Ageing", issued=(2019, 9), printed=(2019, 9)),
+    *RECONCILIATION_WORKS,
 ]
 
 DATACITE = [

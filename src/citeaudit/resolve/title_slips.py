@@ -58,8 +58,8 @@ _GREEK = {
 }  # fmt: skip
 _NUMBERS = dict(
     zip(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"],
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12"],
+        "one two three four five six seven eight nine ten twelve twenty hundred".split(),  # noqa: SIM905
+        "1 2 3 4 5 6 7 8 9 10 12 20 100".split(),  # noqa: SIM905
         strict=True,
     )
 )
@@ -68,7 +68,7 @@ _NUMBERS = dict(
 _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|ite|ites|al|able|er|ers)?$"), r"or\1"),
     (re.compile(r"(?<=[a-z]{3})tre(s)?$"), r"ter\1"),
     (re.compile(r"(?<=[a-z]{2})ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=[a-z])ogue(s)?$"), r"og\1"),
@@ -111,6 +111,7 @@ def _word(word: str) -> str:
 
 
 def _tokens(title: str) -> list[str]:
+    title = re.sub(r"(?<=\w)['’]s\b", "", title)  # "Parkinson's disease", "Parkinson disease"
     for letter, name in _GREEK.items():
         title = title.replace(letter, f" {name} ")
     return [_word(w) for w in normalise_title(title).split()]
@@ -130,8 +131,6 @@ def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip 
     mains_b, mains_a = _main_titles(record), _main_titles(entry)
     if any(m == a for m in mains_b) or any(m == b for m in mains_a):
         return None  # one of them has a subtitle the other leaves out
-    if any(len(m) >= 4 and m in mains_b for m in mains_a):
-        return None  # the same main title, with other subtitles: leave it
     content_a = [w for w in a if w not in _SMALL]
     content_b = [w for w in b if w not in _SMALL]
     if content_a == content_b or "".join(content_a) == "".join(content_b):

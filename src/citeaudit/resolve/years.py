@@ -68,7 +68,7 @@ class RegistryYears:
         return None
 
     def says(self, year: int) -> str:
-        """"Crossref's print date is 2014": the year's most cited date."""
+        """ "Crossref's print date is 2014": the year's most cited date."""
         kinds = self.kinds(year)
         if not kinds:
             if year == self.print_to_come:
@@ -80,10 +80,8 @@ class RegistryYears:
         return f"{self.source}'s {kinds[0].label} is {year}"
 
     def dated(self) -> str:
-        """"Crossref dates the work 2013 (online), 2014 (print)"."""
-        parts = [
-            f"{year} ({kinds[0].label.removesuffix(' date')})" for year, kinds in self.by_year
-        ]
+        """ "Crossref dates the work 2013 (online), 2014 (print)"."""
+        parts = [f"{year} ({kinds[0].label.removesuffix(' date')})" for year, kinds in self.by_year]
         return f"{self.source} dates the work " + ", ".join(parts)
 
 
@@ -139,7 +137,7 @@ class Reconciliation:
     suggestion: int | None  # the year the wrong side(s) should read
 
     def evidence(self, text_year: int, list_year: int) -> str:
-        """"the text says 2014, the list says 2013, Crossref's print date is 2014"."""
+        """ "the text says 2014, the list says 2013, Crossref's print date is 2014"."""
         said = f"the text says {text_year}, the list says {list_year}"
         if self.outcome is Outcome.LIST_WRONG:
             return f"{said}, {self.dates.says(text_year)}"

@@ -59,8 +59,7 @@ class YearMismatch(Rule):
                 year = rec.suggestion
             else:
                 message = (
-                    f"Year {ref.year} differs from every date of DOI {ref.doi}: "
-                    f"{dates.dated()}"
+                    f"Year {ref.year} differs from every date of DOI {ref.doi}: {dates.dated()}"
                 )
                 year = dates.preferred
             if year is None:
