@@ -105,7 +105,9 @@ def citations(case: dict[str, Any], ref: Reference) -> tuple[Citation, ...]:
     )
 
 
-def audit_data(ref: Reference, cited: tuple[Citation, ...], resolution: Resolution | None) -> AuditData:
+def audit_data(
+    ref: Reference, cited: tuple[Citation, ...], resolution: Resolution | None
+) -> AuditData:
     cits, matches = match_citations(cited, [ref])
     return AuditData(
         manuscripts=(),
@@ -197,10 +199,14 @@ def main() -> None:
                 f"{case['id']:>4} {name}: want {want}, got {got}"
                 + ("".join(f"\n       {f.message}" for f in mine) if args.show else "")
             )
-    print(f"== registry rules on {LABELLED.relative_to(ROOT)}: {len(labelled['rules'])} "
-          f"labelled entries (+{len(labelled['entries'])} for missing-doi)")
-    print(f"{'rule':<24} {'code':<7} {'labelled':>8} {'TP':>4} {'FP':>4} {'FN':>4} "
-          f"{'precision':>9} {'recall':>7}")
+    print(
+        f"== registry rules on {LABELLED.relative_to(ROOT)}: {len(labelled['rules'])} "
+        f"labelled entries (+{len(labelled['entries'])} for missing-doi)"
+    )
+    print(
+        f"{'rule':<24} {'code':<7} {'labelled':>8} {'TP':>4} {'FP':>4} {'FN':>4} "
+        f"{'precision':>9} {'recall':>7}"
+    )
     worst_p = worst_r = 1.0
     for rule in JUDGED:
         t = tally[rule.name]
@@ -208,10 +214,14 @@ def main() -> None:
         p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
         r = t["tp"] / positives if positives else 1.0
         worst_p, worst_r = min(worst_p, p), min(worst_r, r)
-        print(f"{rule.name:<24} {rule.code:<7} {positives:>8} {t['tp']:>4} {t['fp']:>4} "
-              f"{t['fn']:>4} {p:>9.3f} {r:>7.3f}")
-    print(f"lowest precision {worst_p:.3f} (target >= 0.98), lowest recall {worst_r:.3f} "
-          f"(target >= 0.95)")
+        print(
+            f"{rule.name:<24} {rule.code:<7} {positives:>8} {t['tp']:>4} {t['fp']:>4} "
+            f"{t['fn']:>4} {p:>9.3f} {r:>7.3f}"
+        )
+    print(
+        f"lowest precision {worst_p:.3f} (target >= 0.98), lowest recall {worst_r:.3f} "
+        f"(target >= 0.95)"
+    )
     for line in misses:
         print("miss", line)
 
