@@ -19,9 +19,9 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from citeaudit.errors import ConfigurationError
-from citeaudit.service.config import ServiceSettings
 
 if TYPE_CHECKING:
+    from citeaudit.service.config import ServiceSettings
     from citeaudit.store import Repository
 
 DEFAULT_EXPIRY = "90d"
@@ -62,6 +62,8 @@ def _settings() -> ServiceSettings:
     """The settings, or one line per bad one -- never echoing a value (it may be secret)."""
     from pydantic import ValidationError
 
+    from citeaudit.service.config import ServiceSettings  # SQLAlchemy: not at start-up
+
     try:
         return ServiceSettings()
     except ValidationError as exc:
@@ -78,7 +80,14 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from citeaudit.api.app import create_app
 
-    uvicorn.run(create_app(_settings()), host=args.host, port=args.port, log_level=args.log_level)
+    settings = _settings()
+    shown = "[::1]" if args.host == "::1" else args.host
+    print(
+        f"citeaudit: the editors' page is at http://{shown}:{args.port}/web/ "
+        f"(API docs: /docs); data: {settings.database_url}",
+        file=sys.stderr,
+    )
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+import platformdirs
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def _default_cache_dir() -> Path:
-    return Path.home() / ".cache" / "citeaudit"
+    return platformdirs.user_cache_path("citeaudit")
+
+
+def _default_data_dir() -> Path:
+    """One per-user folder for the embedded service's database, whatever the current
+    folder: a token made in one folder must still be valid when `serve` runs in another."""
+    return platformdirs.user_data_path("citeaudit")
 
 
 class Settings(BaseSettings):
@@ -43,7 +50,15 @@ class Settings(BaseSettings):
     cache_not_found_ttl: int = 24 * 3600
 
     # Service
-    database_url: str = "sqlite:///citeaudit.db"
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    database_url: str = ""  # empty: SQLite in data_dir (see _database_in_data_dir)
     broker_url: str | None = None
     redis_url: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+
+    @model_validator(mode="after")
+    def _database_in_data_dir(self) -> Settings:
+        """No database URL given: the embedded SQLite file in the per-user data folder."""
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'citeaudit.db'}"
+        return self
