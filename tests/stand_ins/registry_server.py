@@ -114,6 +114,9 @@ class RegistryStandIn:
         self.interval = interval
         self.concurrency = concurrency
         self.budgets = dict(budgets) if budgets is not None else None
+        # What the headers announce, when it is more than is enforced (a budget that
+        # is not all the client's: another client on its address, a stricter server).
+        self.announce: dict[str, Budget] = {}
         self.max_url = max_url
         self.fail_next: deque[int] = deque()  # statuses to answer Crossref with, in turn
         self.redirect_all: str | None = None  # answer everything with a 302 to this URL
@@ -123,6 +126,7 @@ class RegistryStandIn:
         self.paths: list[str] = []
         self.pools: Counter[str] = Counter()  # admitted Crossref requests by pool
         self.limited: Counter[str] = Counter()  # 429s for exceeding a pool's budget
+        self.arrivals: list[tuple[float, str, bool]] = []  # (monotonic time, pool, admitted)
         self.max_in_flight = 0  # the most Crossref requests one pool had at once
         self._pools: dict[str, _PoolState] = {}
         self._lock = threading.Lock()
@@ -155,6 +159,7 @@ class RegistryStandIn:
             self.paths.clear()
             self.pools.clear()
             self.limited.clear()
+            self.arrivals.clear()
             self.max_in_flight = 0
             for state in self._pools.values():
                 state.peak = 0
@@ -181,7 +186,9 @@ class RegistryStandIn:
                 state.arrivals.popleft()
             if len(state.arrivals) >= budget.limit or state.in_flight >= budget.concurrency:
                 self.limited[pool] += 1
+                self.arrivals.append((now, pool, False))
                 return False
+            self.arrivals.append((now, pool, True))
             state.arrivals.append(now)
             state.in_flight += 1
             state.peak = max(state.peak, state.in_flight)
@@ -200,7 +207,7 @@ class RegistryStandIn:
             return state.peak if state else 0
 
     def limit_headers(self, pool: str) -> dict[str, str]:
-        budget = self.budget(pool)
+        budget = self.announce.get(pool) or self.budget(pool)
         return {
             "x-rate-limit-limit": str(budget.limit),
             "x-rate-limit-interval": f"{budget.interval:g}s",

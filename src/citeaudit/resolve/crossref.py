@@ -294,10 +294,11 @@ class CrossrefRegistry(WorkRegistry):
                     return {d: Lookup(Answer.UNAVAILABLE, reason=self.channel.broken) for d in dois}
                 reply = None
             if reply is not None and reply.status == 414 and len(batchable) > 1:
-                # The URL was too long for this server: remember, and ask in halves.
+                # The URL was too long for this server: ask in halves, and make later
+                # batches no longer than the halves.
                 refused = urlsplit(reply.url)
                 length = len(refused.path) + 1 + len(refused.query)
-                self.max_url = min(self.max_url, max(self._overhead + 64, length - 1))
+                self.max_url = min(self.max_url, max(self._overhead + 64, length // 2))
                 half = len(batchable) // 2
                 out.update(self.batch(batchable[:half]))
                 out.update(self.batch(batchable[half:]))

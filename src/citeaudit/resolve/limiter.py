@@ -29,6 +29,7 @@ Two implementations:
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import threading
@@ -174,7 +175,8 @@ class LocalLimiter(Limiter):
     def __init__(self, rate: float, concurrency: int, *, margin: float = MARGIN) -> None:
         super().__init__(rate, concurrency, margin=margin)
         self._cond = threading.Condition()
-        self._starts: list[float] = []
+        self._starts: list[tuple[float, int]] = []  # reserved start times, sorted
+        self._tickets = itertools.count()
         self._active = 0
         self._paused_until = 0.0
 
@@ -218,20 +220,28 @@ class LocalLimiter(Limiter):
 
     def _take_start(self) -> None:
         """Reserve the earliest start the window allows and sleep until it is due, so
-        waiters queue in order."""
-        with self._cond:
-            now = time.monotonic()
-            count, width = self.window
-            del self._starts[: bisect.bisect_left(self._starts, now - width)]
-            due = max(now, self._paused_until)
-            if self._starts:
-                due = max(due, self._starts[-1])
-            if len(self._starts) >= count:
-                due = max(due, self._starts[-count] + width)
-            self._starts.append(due)
-        delay = due - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
+        waiters queue in order; a pause set meanwhile (a 429) sends it back to the queue."""
+        entry = (0.0, next(self._tickets))
+        while True:
+            with self._cond:
+                if entry in self._starts:
+                    self._starts.remove(entry)
+                now = time.monotonic()
+                count, width = self.window
+                del self._starts[: bisect.bisect_left(self._starts, (now - width, -1))]
+                due = max(now, self._paused_until)
+                if self._starts:
+                    due = max(due, self._starts[-1][0])
+                if len(self._starts) >= count:
+                    due = max(due, self._starts[-count][0] + width)
+                entry = (due, entry[1])
+                bisect.insort(self._starts, entry)
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            with self._cond:
+                if self._paused_until <= time.monotonic():
+                    return
 
 
 _TAKE_START = """
@@ -242,9 +252,13 @@ local share = tonumber(conf[3]) or 1
 local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local paused = tonumber(conf[4]) or 0
+if ARGV[5] == 'again' then
+  if paused <= now then return '0' end
+  redis.call('ZREM', KEYS[1], ARGV[4])
+end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - width))
 local due = now
-local paused = tonumber(conf[4]) or 0
 if paused > due then due = paused end
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] and tonumber(last[2]) > due then due = tonumber(last[2]) end
@@ -327,6 +341,10 @@ class RedisLimiter(Limiter):
         self._starts_key = f"{prefix}:starts"
         self._slots_key = f"{prefix}:slots"
         self._conf_key = f"{prefix}:conf"
+        # A budget made by `sibling` sends one request at a time from this process
+        # until it has heard the server itself: what Redis remembers may be stale.
+        self._heard = True
+        self._alone = threading.Lock()
         self._take = client.register_script(_TAKE_START)
         self._enter = client.register_script(_ENTER)
         self._pause = client.register_script(_PAUSE)
@@ -349,6 +367,7 @@ class RedisLimiter(Limiter):
 
     def set_limits(self, count: float, interval: float, concurrency: int) -> None:
         super().set_limits(count, interval, concurrency)
+        self._heard = True
         self._redis.hset(
             self._conf_key,
             mapping={"count": count, "interval": interval, "concurrency": concurrency},
@@ -378,10 +397,20 @@ class RedisLimiter(Limiter):
             poll=self._poll,
         )
         other._load()
+        other._heard = False
         return other
 
     @contextmanager
     def slot(self) -> Iterator[None]:
+        if self._heard:
+            with self._slot():
+                yield
+        else:
+            with self._alone, self._slot():
+                yield
+
+    @contextmanager
+    def _slot(self) -> Iterator[None]:
         started = time.monotonic()
         lease_id = uuid.uuid4().hex
         while not int(
@@ -392,14 +421,19 @@ class RedisLimiter(Limiter):
         ):
             time.sleep(self._poll)
         try:
-            delay = float(
-                self._take(
-                    keys=[self._starts_key, self._conf_key],
-                    args=[self._count, self._interval, self.margin, lease_id],
+            mode = "first"
+            while True:  # again when a pause (a 429) was set while it waited
+                delay = float(
+                    self._take(
+                        keys=[self._starts_key, self._conf_key],
+                        args=[self._count, self._interval, self.margin, lease_id, mode],
+                    )
                 )
-            )
-            if delay > 0:
-                time.sleep(delay)
+                if delay <= 0 and mode == "again":
+                    break
+                if delay > 0:
+                    time.sleep(delay)
+                mode = "again"
             self.waited += time.monotonic() - started
             yield
         finally:
