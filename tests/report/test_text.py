@@ -22,15 +22,16 @@ def test_findings_are_grouped_by_file_in_input_order_and_sorted_by_line(
 ) -> None:
     lines = finding_lines(TextReporter().render(result))
     assert lines == [
-        "paper.md:1:1: CIT009 heading-missing: the document has no title",
-        "paper.md:3:7: CIT004 citation-year-mismatch: "
+        "paper.md:1:1: CIT009 heading-missing (error): the document has no title",
+        "paper.md:3:7: CIT004 citation-year-mismatch (error): "
         "(Smith, 2018) cites smith2019 with year 2018, but the entry says 2019",
-        "paper.md:10:1: CIT001 citation-without-reference: "
+        "paper.md:10:1: CIT001 citation-without-reference (warning): "
         "(Jones, 2020) matches no entry of the reference list",
-        "chapters/intro.md:2:5: CIT005 ambiguous-citation: (Lee & Park, 2020a) fits two entries",
-        "refs.bib:12: RES003 doi-missing: lee2020 has no DOI",
-        "refs.bib:40: BIB001 unparseable-reference: this entry could not be read",
-        "refs.bib: BIB007 unsafe-title: title contains <script>alert('x')</script>",
+        "chapters/intro.md:2:5: CIT005 ambiguous-citation (warning): "
+        "(Lee & Park, 2020a) fits two entries",
+        "refs.bib:12: RES003 doi-missing (info): lee2020 has no DOI",
+        "refs.bib:40: BIB001 unparseable-reference (error): this entry could not be read",
+        "refs.bib: BIB007 unsafe-title (warning): title contains <script>alert('x')</script>",
     ]
 
 
@@ -126,7 +127,7 @@ def test_rich_markup_in_messages_is_printed_literally() -> None:
     )
     for color in (False, True):
         out = ANSI.sub("", TextReporter().render(make_result(found=(finding,)), color=color))
-        assert "refs.bib:2: X001 x-rule: entry [bold]key[/bold] :smile: [1]" in out
+        assert "refs.bib:2: X001 x-rule (warning): entry [bold]key[/bold] :smile: [1]" in out
 
 
 def test_phase_status_order_follows_the_phase_enum() -> None:

@@ -101,7 +101,10 @@ def nothing_checked(result: AuditResult) -> bool:
 
 def summary_line(result: AuditResult) -> str:
     """``21 references, 74 citations — 1 error, 2 warnings, 0 info``."""
-    return f"{checked_phrase(result)} — {severity_phrase(result.findings)}"
+    line = f"{checked_phrase(result)} — {severity_phrase(result.findings)}"
+    if result.suppressed:
+        line += f" ({len(result.suppressed)} suppressed)"
+    return line
 
 
 def verdict(result: AuditResult) -> str | None:
@@ -147,7 +150,10 @@ def finding_lines(finding: Finding) -> list[Text]:
     head = Text()
     head.append(f"{finding.location}: ", style="bold")
     head.append(finding.code, style=SEVERITY_STYLES[finding.severity])
-    head.append(f" {finding.rule}: ", style=SEVERITY_STYLES[finding.severity])
+    # The severity in words too: CI logs and screen readers have no colour.
+    head.append(
+        f" {finding.rule} ({finding.severity.value}): ", style=SEVERITY_STYLES[finding.severity]
+    )
     head.append(finding.message)
     lines = [head]
     if finding.url and finding.url not in finding.message:
@@ -174,6 +180,8 @@ def report_lines(result: AuditResult) -> list[Text]:
         worst = max(f.severity.rank for f in result.findings)
         style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
         lines.append(Text(summary_line(result), style=style))
+    if result.suppressed and sentence is not None:
+        lines.append(Text(f"{len(result.suppressed)} suppressed", style="dim"))
     for note in phase_notes(result):
         lines.append(Text(note, style="dim"))
     return lines
