@@ -211,3 +211,39 @@ def test_a_real_article_in_indonesian_is_not_compared() -> None:
     text = "<title>Keseimbangan kekuatan CSTO dan NATO</title><p>Abstrak: artikel ini ...</p>"
     url = "https://j.example.id/index.php/jurnal/article/view/98"
     assert not could_be_soft_404(Page(url, url, 200, text))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(pattern):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def test_every_not_found_phrase_has_a_key_word() -> None:
+    # The keys are a prefilter: a phrase the pattern knows but no key covers would
+    # never be looked for.
+    from citeaudit.links.soft404 import NOT_FOUND_KEYS, NOT_FOUND_WORDS
+
+    alternatives = _top_level_alternatives(NOT_FOUND_WORDS.pattern)
+    assert len(alternatives) > 20
+    for alternative in alternatives:
+        assert any(key in alternative for key in NOT_FOUND_KEYS), alternative
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["PAGE NOT FOUND", "Error 404", "This page no longer exists", "Nothing was found"],
+)
+def test_not_found_wording_in_any_case_needs_the_absent_page(wording: str) -> None:
+    url = "https://a.org/x/p"
+    text = f"<title>Site</title><h1>{wording}</h1>"
+    assert could_be_soft_404(Page(url, url, 200, text))
+    assert not could_be_soft_404(Page(url, url, 200, "<title>Site</title><h1>Error 4040</h1>"))

@@ -30,8 +30,14 @@ _SPACE = re.compile(r"\s+")
 # "Not found" in the languages reference lists are written in. Only a page in such
 # wording is compared with the host's answer for an absent page, so a phrase here
 # can make a page broken only when that answer is the same page.
+#
+# Every live page is searched for these words, so the search must be cheap: the text
+# is lower-cased and the pattern has no IGNORECASE and no leading "\b", which lets
+# the regex engine skip ahead to the letters an alternative can start with (about 40x
+# faster on 2,000 characters of ordinary text). "404" alone needs word boundaries: it
+# is looked for separately, only in a text that contains it.
 NOT_FOUND_WORDS = re.compile(
-    r"not\s+found|\b404\b|page\s+(does\s+not|doesn't|cannot|can't|could\s+not)\s+"
+    r"not\s+found|page\s+(does\s+not|doesn't|cannot|can't|could\s+not)\s+"
     r"(exist|be\s+found)|no\s+longer\s+(available|exists)|nicht\s+gefunden|"
     r"existiert\s+nicht|page\s+introuvable|n'existe\s+(pas|plus)|no\s+encontrad[ao]|"
     r"no\s+se\s+(ha\s+)?encontr|page\s+not\s+available|nothing\s+(was\s+)?found|"
@@ -39,9 +45,17 @@ NOT_FOUND_WORDS = re.compile(
     r"non\s+(è\s+stat[ao]\s+)?trovat[ao]|niet\s+gevonden|nie\s+znaleziono|"
     r"bulunamad[ıi]|hittades\s+inte|nebyla\s+nalezena|không\s+tìm\s+thấy|"
     r"не\s+найден|не\s+знайден|页面不存在|找不到|未找到|見つかりません|찾을\s*수\s*없|"
-    r"غير\s+موجود|یافت\s+نشد",
-    re.IGNORECASE,
+    r"غير\s+موجود|یافت\s+نشد"
 )
+_404 = re.compile(r"\b404\b")
+# A word each alternative above contains as written (lower case): a text with none of
+# them cannot match, and `in` finds that out far faster than the pattern.
+NOT_FOUND_KEYS = (
+    "found", "exist", "longer", "gefunden", "introuvable", "encontr", "available",
+    "ditemukan", "halaman", "trovat", "gevonden", "znaleziono", "bulunamad", "hittades",
+    "nalezena", "không", "найден", "знайден", "不存在", "找不到", "未找到", "見つかりません",
+    "찾을", "موجود", "یافت", "404",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +126,12 @@ def _page_text(page: Page) -> str:
 
 
 def _says_not_found(title: str, text: str) -> bool:
-    return NOT_FOUND_WORDS.search(title + " " + text[:2000]) is not None
+    head = (title + " " + text[:2000]).lower()
+    if not any(key in head for key in NOT_FOUND_KEYS):
+        return False
+    if NOT_FOUND_WORDS.search(head) is not None:
+        return True
+    return "404" in head and _404.search(head) is not None
 
 
 def could_be_soft_404(page: Page) -> bool:

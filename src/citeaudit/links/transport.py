@@ -1,39 +1,132 @@
-"""One connection pool per host, behind the one shared client.
+"""The link checker's httpx transport: aiohttp's HTTP engine, one small pool per host.
 
-httpcore's pool finds a connection for each request by scanning every connection it
-holds, which costs more than the request itself once a run has a few hundred idle
-connections to many hosts. A link check talks to many hosts with a few connections
-each, so each origin gets its own small pool (as many connections as the per-host
-limit allows); pools of hosts not used lately are closed when there are too many.
-Every pool connects through `SafeNetworkBackend`, over httpcore's own AnyIO backend: a
-hand-written asyncio backend saved ~13% CPU per request but little wall time (the
-per-host spacing bounds the run), not worth owning a network layer for.
+httpx stays the client API (requests, responses, streams, exceptions); the exchange
+itself goes through aiohttp, whose HTTP parser is in C: per request it costs about a
+third of the CPU of httpcore over anyio, which made a large link check CPU-bound in
+one asyncio thread (`benches/links.py` has the figures).
+
+Safety moves with the engine. aiohttp connects to exactly the addresses its resolver
+returns; `CheckedResolver` resolves the name itself (through the shared, short-lived
+`Resolver` cache), refuses the connection if any address is not public
+(`AddressRule`, the same decision as the synchronous clients'), and hands over only
+the checked addresses, so a DNS answer cannot change between the check and the
+connection. A URL whose host is an IP literal is not resolved by aiohttp: it is
+checked here before the request. Every redirect hop is a request through this
+transport (the checker follows redirects by hand), so every hop is checked.
+
+Each origin gets its own small pool (as many connections as the per-host limit
+allows); pools of hosts not used lately are closed when there are too many, so a run
+over many hosts keeps a bounded number of idle connections.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import ipaddress
+import socket
 import ssl
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
-import httpcore
+import aiohttp
 import httpx
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
 
 from citeaudit.links.safety import (
+    AddressRule,
     IPAddress,
+    NameLookupFailed,
+    NameNotResolved,
+    NonPublicAddress,
     Resolver,
-    SafeNetworkBackend,
     is_forbidden_address,
 )
 
 Origin = tuple[str, str, int]
+
+# h11 (httpx's own parser) takes up to 100 KB of headers; aiohttp's defaults (8 KB a
+# line, 128 headers) would turn a page with a long Content-Security-Policy into an
+# error. The same order of bound, so a hostile header block still costs little.
+_MAX_LINE = 64 * 1024
+_MAX_HEADERS = 512
+_CHUNK = 16 * 1024
 
 
 @functools.cache
 def default_ssl_context() -> ssl.SSLContext:
     """httpx's verifying context; the CA store is loaded once a process (40 ms each)."""
     return httpx.create_ssl_context()
+
+
+class CheckedResolver(AbstractResolver):
+    """aiohttp's resolver: look the name up, check every address, return only those."""
+
+    def __init__(self, rule: AddressRule, resolver: Resolver) -> None:
+        self._rule = rule
+        self._resolver = resolver
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        addresses = await self._resolver.addresses(host, port)
+        self._rule.check(host, port, addresses)
+        return [
+            {
+                "hostname": host,
+                "host": address,
+                "port": port,
+                "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                "proto": 0,
+                "flags": socket.AI_NUMERICHOST,
+            }
+            for address in addresses
+        ]
+
+    async def close(self) -> None:
+        return None
+
+
+class _Pool:
+    """One origin's aiohttp session, and how many of its responses are still open."""
+
+    __slots__ = ("open", "session")
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+        self.open = 0
+
+
+class _Body(httpx.AsyncByteStream):
+    """An aiohttp response body as an httpx stream; closing gives the connection back."""
+
+    def __init__(self, response: aiohttp.ClientResponse, pool: _Pool) -> None:
+        self._response = response
+        self._pool: _Pool | None = pool
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        content = self._response.content
+        try:
+            while True:
+                chunk = await content.readany()
+                if not chunk:
+                    return
+                yield chunk
+        except Exception as exc:
+            mapped = _httpx_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    async def aclose(self) -> None:
+        # `release` keeps the connection when the body was read to its end, and
+        # closes it otherwise (aiohttp will not reuse a connection mid-body).
+        self._response.release()
+        if self._pool is not None:
+            self._pool.open -= 1
+            self._pool = None
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
@@ -49,64 +142,138 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         resolver: Resolver | None = None,
     ) -> None:
         self._per_host = max(1, per_host)
-        self._allow_private = allow_private
-        self._forbidden = forbidden
+        self._rule = AddressRule(allow_private, frozenset(), forbidden)
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
-        self._pools: OrderedDict[Origin, httpx.AsyncHTTPTransport] = OrderedDict()
+        self._pools: OrderedDict[Origin, _Pool] = OrderedDict()
         self._ssl = ssl_context or default_ssl_context()
-        self._resolver = resolver or Resolver()  # one name cache for every host's pool
+        # One name cache for every host's pool.
+        self._resolver = CheckedResolver(self._rule, resolver or Resolver())
+        self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
 
-    def _pool(self, origin: Origin) -> httpx.AsyncHTTPTransport:
+    def _pool(self, origin: Origin) -> _Pool:
         pool = self._pools.get(origin)
         if pool is not None:
             self._pools.move_to_end(origin)
             return pool
-        limits = httpx.Limits(
-            max_connections=self._per_host + 2,  # + the soft-404 probe, + slack
-            max_keepalive_connections=self._per_host + 2,
-            keepalive_expiry=self._keepalive_expiry,
-        )
-        pool = httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits, retries=0)
-        inner = pool._pool
-        inner._network_backend = SafeNetworkBackend(
-            httpcore.AnyIOBackend(),
-            allow_private=self._allow_private,
-            forbidden=self._forbidden,
+        connector = aiohttp.TCPConnector(
+            limit=self._per_host + 2,  # + the soft-404 probe, + slack
+            limit_per_host=0,
             resolver=self._resolver,
+            use_dns_cache=False,  # `Resolver` caches; the rule is checked per connection
+            ssl=self._ssl,
+            keepalive_timeout=self._keepalive_expiry,
         )
-        self._pools[origin] = pool
+        session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),  # a chain's cookies live in the checker
+            auto_decompress=False,  # bodies are decompressed with a bound (checker)
+            trust_env=False,  # a proxy would resolve and connect past the check
+            max_line_size=_MAX_LINE,
+            max_field_size=_MAX_LINE,
+            max_headers=_MAX_HEADERS,
+        )
+        pool = self._pools[origin] = _Pool(session)
         return pool
 
     async def _evict(self, keep: Origin) -> None:
         """Close the least recently used pools with nothing in flight, down to the cap."""
         while len(self._pools) > self._max_pools:
             for origin, pool in self._pools.items():
-                if origin != keep and not _busy(pool):
+                if origin != keep and not pool.open:
                     del self._pools[origin]
-                    await pool.aclose()
+                    await pool.session.close()
                     break
             else:
                 return
 
+    def _timeout(self, values: dict[str, float | None]) -> aiohttp.ClientTimeout:
+        key = (values.get("connect"), values.get("read"))
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            connect, read = key
+            timeout = self._timeouts[key] = aiohttp.ClientTimeout(
+                total=None, connect=connect, sock_connect=connect, sock_read=read
+            )
+        return timeout
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
-        origin = (url.scheme, url.host, url.port or (443 if url.scheme == "https" else 80))
+        host = url.host
+        port = url.port or (443 if url.scheme == "https" else 80)
+        origin = (url.scheme, host, port)
         pool = self._pool(origin)
         if len(self._pools) > self._max_pools:
             await self._evict(keep=origin)
-        return await pool.handle_async_request(request)
+        pool.open += 1
+        try:
+            if _is_ip(host):  # aiohttp connects to an IP literal without asking the resolver
+                self._rule.check(host, port, [host])
+            response = await pool.session.request(
+                request.method,
+                URL(str(url), encoded=True),
+                headers=request.headers.multi_items(),
+                data=request.content or None,
+                allow_redirects=False,
+                timeout=self._timeout(request.extensions.get("timeout", {})),
+            )
+        except BaseException as exc:
+            pool.open -= 1
+            mapped = _httpx_error(exc) if isinstance(exc, Exception) else exc
+            if mapped is exc:
+                raise
+            raise mapped from exc
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_Body(response, pool),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1"},
+        )
 
     async def aclose(self) -> None:
         pools = list(self._pools.values())
         self._pools.clear()
         for pool in pools:
-            await pool.aclose()
+            await pool.session.close()
 
 
-def _busy(pool: httpx.AsyncHTTPTransport) -> bool:
-    """A request is queued or a response is still open on one of its connections."""
-    inner = pool._pool
-    return bool(getattr(inner, "_requests", None)) or any(
-        not c.is_idle() and not c.is_closed() for c in inner.connections
-    )
+@functools.lru_cache(maxsize=4096)
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _httpx_error(exc: Exception) -> Exception:
+    """The httpx exception for an aiohttp (or resolver) failure; `exc` stays its cause.
+
+    errors.reason_for reads the cause chain (refusals, DNS, errno), so the mapping
+    only has to pick the httpx class the old engine would have raised.
+    """
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, NonPublicAddress | NameNotResolved | NameLookupFailed):
+        return httpx.ConnectError(text)
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return httpx.ConnectTimeout(text)
+    if isinstance(exc, TimeoutError | asyncio.TimeoutError):
+        return httpx.ReadTimeout(text)
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return httpx.ConnectError(text)
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return httpx.RemoteProtocolError("Server disconnected without sending a response.")
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return httpx.RemoteProtocolError(
+            "peer closed connection without sending complete message body"
+        )
+    if isinstance(exc, aiohttp.ClientOSError | OSError):
+        return httpx.ReadError(text)
+    if isinstance(exc, aiohttp.InvalidURL):
+        return httpx.UnsupportedProtocol(text)
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return httpx.RemoteProtocolError(text)
+    if isinstance(exc, aiohttp.ClientError):
+        return httpx.TransportError(text)
+    return exc
