@@ -137,6 +137,52 @@ HYPER = dict(
     container="J. Hypertens.",
 )
 
+AMP = dict(
+    doi="10.5555/amp.2020.14",
+    authors=["Popescu, A.", "Ionescu, M."],
+    title="Roads and rivers: CO2 emissions from freight transport in the Danube basin",
+    container="Transp. Res. D",
+)
+UK = dict(
+    doi="10.5555/uk.2011.40",
+    authors=["Gallagher, F.", "Price, O."],
+    title="Modelling tumour growth in paediatric oncology: a programme of research",
+    container="Br. J. Cancer",
+)
+SHORT = dict(
+    doi="10.5555/short.2021.3",
+    kind="inproceedings",
+    authors=["Lin, Y.", "Oh, J.", "Li, B."],
+    title="Edge caching for low-latency video streaming in 5G networks",
+    container="Proc. IEEE ICC",
+)
+GAN = dict(
+    doi="10.1145/3422622",
+    authors=["Goodfellow, I.", "Pouget-Abadie, J.", "Mirza, M."],
+    title="Generative adversarial networks",
+    container="Commun. ACM",
+)
+BERT = dict(
+    doi="10.18653/v1/n19-1423",
+    kind="inproceedings",
+    authors=["Devlin, J.", "Chang, M.-W.", "Lee, K.", "Toutanova, K."],
+    title="BERT: Pre-training of deep bidirectional transformers for language understanding",
+    container="NAACL-HLT",
+)
+XGB = dict(
+    doi="10.1145/2939672.2939785",
+    kind="inproceedings",
+    authors=["Chen, T.", "Guestrin, C."],
+    title="XGBoost: a scalable tree boosting system",
+    container="KDD '16",
+)
+KM = dict(
+    doi="10.1080/01621459.1958.10501452",
+    authors=["Kaplan, E. L.", "Meier, P."],
+    title="Nonparametric estimation from incomplete observations",
+    container="J. Am. Stat. Assoc.",
+)
+
 
 def case(id: str, base: dict[str, Any], year: int | None, *, cited: list[int] | None = None,
          expect: dict[str, Any] | None = None, note: str = "", **changes: Any) -> dict[str, Any]:
@@ -202,6 +248,18 @@ YEARS = [
     case("y48", LEE, 2021, cited=[2021], expect={YM: "off"}),
     case("y49", LNCS, 2020, cited=[2022], expect={YM: "list-wrong"}),
     case("y50", LNCS, 2022, cited=[2021], expect={CYM: "either"}),
+    case("y51", AMP, 2021, cited=[2020], expect={YM: "list-wrong"}),
+    case("y52", ECOL, 2013, cited=[2015], expect={CYM: "text-wrong"}),
+    case("y53", dict(doi="10.5555/greek.2019.12", authors=["Conti, C.", "Evans, M."], title="Alpha-synuclein aggregation and behavioural deficits in a rat model of Parkinson's disease", container="Neurobiol. Dis."), 2018, cited=[2019], expect={YM: "list-wrong"}),
+    case("y54", dict(doi="10.5555/mathml.2015.3", authors=["Ferraro, P.", "Köhler, A."], title="Measurement of the Bs0 lifetime in hadronic decays", container="Phys. Rev. D"), 2014, expect={YM: "off"}),
+    case("y55", CHRONO, 2020, expect={YM: "off"}, note="online-only journal with volumes"),
+    case("y56", PREPRINT, 2020, cited=[2019], expect={CYM: "either"}, note="posted 2019, deposited 2020"),
+    case("y57", INPRESS, 2023, cited=[2024], expect={CYM: "either"}),
+    case("y58", dict(doi="10.1371/journal.pmed.0020124", authors=["Ioannidis, J. P. A."], title="Why most published research findings are false", container="PLoS Med."), 2005, cited=[2005]),
+    case("y59", UK, 2011, cited=[2011]),
+    case("y60", UK, 2010, cited=[2011], expect={YM: "list-wrong"}),
+    case("y61", UK, 2011, cited=[2012], expect={CYM: "text-wrong"}),
+    case("y62", SHORT, 2020, cited=[2019], expect={YM: "both-wrong", CYM: "both-wrong"}),
 ]
 
 
@@ -260,6 +318,22 @@ AUTHORS = [
     case("a48", authors(JESP, ["Brueckner, H.", "Ortega, T."]), 2019),
     case("a49", authors(HIST, ["Ashdwon, M."]), 2014, expect={MM: ["misspelt"]}),
     case("a50", authors(ISSUEPRINT, ["Minh, N. V.", "Dubois, C."]), 2010, note="Vietnamese name, family written last"),
+    case("a52", authors(SHORT, ["Lim, Y.", "Oh, J.", "Li, B."]), 2021, expect={MM: ["misspelt"]}),
+    case("a53", SHORT, 2021),
+    case("a54", authors(SHORT, ["Oh, J.", "Li, B."]), 2021, expect={MM: ["dropped"]}),
+    case("a55", authors(SHORT, ["Li, B.", "Oh, J.", "Lin, Y."]), 2021, expect={MM: ["reordered"]}),
+    case("a56", authors(SMITH, ["Smith, J.", "Brown, L.", "Patel, R."]), 2017, expect={MM: ["added", "dropped"]}, note="Brown for Chen"),
+    case("a57", AMP, 2020),
+    case("a58", authors(AMP, ["Popesku, A.", "Ionescu, M."]), 2020, expect={MM: ["misspelt"]}),
+    case("a59", authors(JESP, ["Brückner, H.", "Ortega, T.", "Lim, M."]), 2019, expect={MM: ["misspelt"]}),
+    case("a60", authors(LSTM, ["Hochreiter, S.", "Schmidhuber, J.", "Bengio, Y."]), 1997, expect={MM: ["added"]}),
+    case("a61", authors(SMITH, ["Smith Jr., J.", "Chen, L.", "Patel, R."]), 2017),
+    case("a62", authors(GAN, ["Goodfellow, I.", "Pouget Abadie, J.", "Mirza, M."]), 2020),
+    case("a63", BERT, 2019),
+    case("a64", authors(BERT, ["Devlin, J.", "Chang, M.-W.", "Toutanova, K."]), 2019, expect={MM: ["dropped"]}),
+    case("a65", authors(KM, ["Meier, P.", "Kaplan, E. L."]), 1958, expect={MM: ["reordered"]}),
+    case("a66", XGB, 2016),
+    case("a67", authors(XGB, ["Chen, T.", "Guestrin, C.", "He, T."]), 2016, expect={MM: ["added"]}),
     case("a51", authors(LEE, ["Rousseau, A.", "Lee, M.", "Nowak, K."]), 2022, expect={MM: ["dropped", "reordered"]}, note="O'Brien missing though a later author is named"),
 ]
 
@@ -301,6 +375,18 @@ TITLES = [
     case("t30", dict(doi="10.1037/0022-3514.54.6.1063", authors=["Watson, D.", "Clark, L. A.", "Tellegen, A."], title="Development and validation of brief measures of positive and negative affect: the PANAS scales", container="J. Pers. Soc. Psychol."), 1988),
     case("t31", dict(doi="10.1016/s0140-6736(97)11096-0", authors=["Wakefield, A. J.", "Murch, S. H.", "Anthony, A."], title="Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children", container="Lancet"), 1998, expect={"retracted-reference": True}, note="RETRACTED: prefix in the record"),
     case("t32", titled(SMITH, "Sleep deprivation impairs long-term memory consolidation in adolescents"), 2017, expect={MM: ["different"]}),
+    case("t34", AMP, 2020, note="&amp; and <sub> in the record"),
+    case("t35", titled(AMP, "Roads & rivers"), 2020),
+    case("t36", titled(UK, "Modeling tumor growth in pediatric oncology: a program of research"), 2011, note="American spelling"),
+    case("t37", titled(UK, "Modelling tumour growth in adult oncology: a programme of research"), 2011, expect={MM: ["different"]}),
+    case("t38", titled(SMITH, "Sleep deprivation impairs workng memory consolidation in adolescents"), 2017, expect={MM: ["different"]}),
+    case("t39", titled(XGB, "XGBoost"), 2016),
+    case("t40", titled(BERT, "BERT: pre-training of deep bidirectional transformers"), 2019, expect={MM: ["truncated"]}),
+    case("t41", titled(GAN, "Generative adversarial nets"), 2020, expect={MM: ["different"]}),
+    case("t42", dict(doi="10.1111/j.2517-6161.1972.tb00899.x", authors=["Cox, D. R."], title="Regression models and life tables", container="J. R. Stat. Soc. B"), 1972),
+    case("t43", titled(LECUN, "Deep learning: a review"), 2015, note="a subtitle the record lacks"),
+    case("t44", titled(HIST, "Grain prices and parish relief in the Lincolnshire fens, 1795–1834"), 2014),
+    case("t45", titled(SHORT, "Edge caching for low latency video streaming in 5G networks"), 2021),
     case("t33", titled(ECOL, "Seed dispersal by frugivorous bats across a fragmented tropical"), 2014, expect={MM: ["truncated"]}),
 ]
 
@@ -318,6 +404,16 @@ OTHERS = [
     case("d10", {**LSTM, "doi": "10.1093/nar/25.17.3389"}, 1997, expect={"doi-mismatch": True}),
     case("d11", dict(doi="10.1101/2020.03.22.002386", authors=["Gordon, D. E.", "Jang, G. M."], title="A SARS-CoV-2 protein interaction map reveals targets for drug repurposing", container="Nature"), 2020, expect={MM: ["version"]}),
     case("d12", dict(doi="10.17632/7hpxhyr3j4.1", kind="dataset", authors=["García, L."], title="Leaf trait measurements of 120 Mediterranean shrub species", container="Mendeley Data"), 2021),
+    case("d13", {**LSTM, "doi": "10.1162/neco.1997.9.8.1753"}, 1997, expect={"doi-not-found": True}),
+    case("d14", {**LEE, "doi": "10.5555/lee.2022.14"}, 2022, expect={"doi-not-found": True}),
+    case("d15", {**AMP, "doi": "10.5555/uk.2011.40"}, 2020, expect={"doi-mismatch": True}),
+    case("d16", {**GAN, "doi": "10.1038/nature14539"}, 2020, expect={"doi-mismatch": True}),
+    case("d17", titled(KM, "NONPARAMETRIC ESTIMATION FROM INCOMPLETE OBSERVATIONS"), 1958),
+    case("m07", {**AMP, "doi": None}, 2020, expect={"missing-doi": AMP["doi"]}),
+    case("m08", {**UK, "doi": None}, 2011, expect={"missing-doi": UK["doi"]}),
+    case("m09", {**SHORT, "doi": None}, 2021, expect={"missing-doi": SHORT["doi"]}),
+    case("u08", dict(doi=None, authors=["Moretti, G."], title="Anomalous charm production at forward rapidity", container="Physical Review D", volume="88"), 2013, expect={"unresolved-reference": True}),
+    case("r07", dict(doi="10.5555/retracted.2021.9", authors=["Haddad, O.", "Saleh, L."], title="Ivermectin shortens recovery in mild respiratory infection: a multicenter trial", container="J. Antimicrob. Ther."), 2021, expect={"retracted-reference": True}),
     case("m01", {**ECOL, "doi": None}, 2014, expect={"missing-doi": ECOL["doi"]}),
     case("m02", {**SMITH, "doi": None}, 2017, expect={"missing-doi": SMITH["doi"]}),
     case("m03", {**LEE, "doi": None}, 2022, expect={"missing-doi": LEE["doi"]}),

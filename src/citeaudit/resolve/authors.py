@@ -179,6 +179,12 @@ def misspelt(written: str, real: str) -> bool:
     return OSA.distance(a, b) <= allowed
 
 
+def _typo_in_place(written: Person, real: Person) -> bool:
+    """A short name one keystroke off the record's name in the same place ("Lim", "Lin")."""
+    a, b = _strict(written.family), _strict(real.family)
+    return len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and OSA.distance(a, b) == 1
+
+
 def align_authors(entry: Sequence[Person], record: Sequence[Person]) -> tuple[AuthorSlip, ...]:
     """What differs between the entry's authors and the record's, record order as truth."""
     people = [p for p in entry if p.family]
@@ -197,6 +203,8 @@ def align_authors(entry: Sequence[Person], record: Sequence[Person]) -> tuple[Au
         if matched[i] is not None:
             continue
         j = _find(person, theirs, used, i, exact=False)
+        if j is None and i < len(theirs) and i not in used and _typo_in_place(person, theirs[i]):
+            j = i
         if j is not None:
             matched[i] = j
             used.add(j)

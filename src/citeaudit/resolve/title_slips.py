@@ -10,6 +10,7 @@ plural, a hyphenated word written as one, a number in words, and small words ("t
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -73,7 +74,9 @@ _SPELLING = (
     (re.compile(r"(?<=[a-z]{2})ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=[a-z])ogue(s)?$"), r"og\1"),
     (re.compile(r"ae(?=[a-z]{2})"), "e"),
-    (re.compile(r"(?<=[^aeiou])oe(?=[a-z]{2})"), "e"),
+    (re.compile(r"(?:(?<=[^aeiou])|^)oe(?=[a-z]{2})"), "e"),
+    (re.compile(r"(?<=[a-z]{3})mme(s)?$"), r"m\1"),
+    (re.compile(r"^ageing$"), "aging"),
 )
 
 
@@ -111,6 +114,7 @@ def _word(word: str) -> str:
 
 
 def _tokens(title: str) -> list[str]:
+    title = html.unescape(title)  # Crossref titles carry "&amp;", "&lt;"
     title = re.sub(r"(?<=\w)['’]s\b", "", title)  # "Parkinson's disease", "Parkinson disease"
     for letter, name in _GREEK.items():
         title = title.replace(letter, f" {name} ")
@@ -135,7 +139,7 @@ def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip 
     content_b = [w for w in b if w not in _SMALL]
     if content_a == content_b or "".join(content_a) == "".join(content_b):
         return None
-    if _cut_short(a, b) or (ellipsis and _cut_short(content_a, content_b)):
+    if _cut_short(a, b, mid_word=ellipsis):
         return TitleSlip(TitleSlipKind.TRUNCATED)
     only_a: list[str] = []
     only_b: list[str] = []
@@ -153,12 +157,15 @@ def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip 
     return TitleSlip(TitleSlipKind.DIFFERENT, tuple(only_a), tuple(only_b))
 
 
-def _cut_short(a: list[str], b: list[str]) -> bool:
-    """The entry's title is the record's, stopped before its end (not at a subtitle)."""
+def _cut_short(a: list[str], b: list[str], *, mid_word: bool) -> bool:
+    """The entry's title is the record's, stopped before its end (not at a subtitle).
+
+    A cut inside a word ("Array programming with Num...") counts only where the entry
+    marks the cut with an ellipsis: "nets" is a word of its own, not "networks" cut.
+    """
     if len(a) < 2 or len(a) > len(b):
         return False
     if len(a) < len(b) and b[: len(a)] == a:
         return True
-    # Cut inside a word: "Array programming with Num".
     last, there = a[-1], b[len(a) - 1]
-    return b[: len(a) - 1] == a[:-1] and last != there and there.startswith(last)
+    return mid_word and b[: len(a) - 1] == a[:-1] and last != there and there.startswith(last)
