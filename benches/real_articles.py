@@ -49,7 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz
-from real_articles_jats import expand_ranges
+from real_articles_jats import expand_ranges, plain_text_cited
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
 from real_articles_truth import fold
 
@@ -77,13 +77,19 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     """The record with truth fixes made after the corpus was built applied, so the
     stored corpus need not be rebuilt from its sources for each (the builder applies
     them too): a range in a numbered list without labels ("[1-9]", "(3-6)") cites the
-    entries between its ends by position."""
+    entries between its ends by position; a plain-text citation is found without
+    accents and by the first part of a double surname."""
     numbered = bool(record.get("numbered_list")) or str(record.get("style", "")).startswith(
         "numeric"
     )
     expand_ranges(record["paras"], record["refs"], numbered)
     cited = {t for p in record["paras"] for c in p["cit"] for t in c[2]}
-    record["uncited_truth"] = [i for i in record["uncited_truth"] if i not in cited]
+    unlinked = plain_text_cited(record["paras"], record["refs"], cited)
+    for i, ref in enumerate(record["refs"]):
+        ref["unlinked"] = i in unlinked
+    record["uncited_truth"] = [
+        i for i in record["uncited_truth"] if i not in cited and i not in unlinked
+    ]
     return record
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -666,21 +667,38 @@ def _tidy_numeric(para: dict[str, Any]) -> None:
     _delete(para, [c for c in cuts if c[1] > c[0]])
 
 
-def _plain_text_cited(
+def plain_text_cited(
     paras: list[dict[str, Any]], refs: list[dict[str, Any]], cited: set[int]
 ) -> set[int]:
-    """Entries no xref names but which the text cites by first author and year."""
-    body = "\n".join(p["t"] for p in paras if not p["h"])
+    """Entries no xref names but which the text cites by first author and year.
+
+    Compared without accents ("González-Perez" for González-Pérez), and a double
+    surname also by its first part ("Troitiño e Vinuesa" for Troitiño Vinuesa).
+    """
+    body = _unaccented("\n".join(p["t"] for p in paras if not p["h"]))
     found: set[int] = set()
     for i, ref in enumerate(refs):
         if i in cited or not ref["first"] or not ref["year"]:
             continue
-        family = re.escape(ref["first"].split()[-1] if len(ref["first"]) > 40 else ref["first"])
+        first = _unaccented(ref["first"])
+        family = first.split()[-1] if len(first) > 40 else first
+        names = {family}
+        head = family.split()[0]
+        if len(family.split()) == 2 and len(head) >= 4 and head[0].isupper():
+            names.add(head)
         year = re.escape(ref["year"][:4])
-        pattern = rf"\b{family}\b[^\n]{{0,80}}?\b{year}"
-        if re.search(pattern, body, re.I):
-            found.add(i)
+        for name in names:
+            if re.search(rf"\b{re.escape(name)}\b[^\n]{{0,80}}?\b{year}", body, re.I):
+                found.add(i)
+                break
     return found
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _norm_ref(text: str) -> str:
@@ -847,7 +865,7 @@ def article_record(
         _tidy_numeric(para)
     expand_ranges(paras, refs, numeric or classify_style(paras, refs).startswith("numeric"))
     cited = {t for p in paras for c in p["cit"] for t in c[2]}
-    unlinked = _plain_text_cited(paras, refs, cited)
+    unlinked = plain_text_cited(paras, refs, cited)
     for i, ref in enumerate(refs):
         ref["cited"] = i in cited
         ref["unlinked"] = i in unlinked
