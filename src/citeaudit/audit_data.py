@@ -55,3 +55,6 @@ class AuditData:
 class AuditResult:
     data: AuditData
     findings: tuple[Finding, ...]
+    # findings held back by the project's configuration, comments or baseline, each
+    # with its reason: counted in every report, never dropped silently
+    suppressed: tuple[tuple[Finding, str], ...] = ()

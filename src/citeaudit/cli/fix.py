@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from citeaudit.config.arguments import add_arguments as add_config_arguments
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
@@ -42,20 +44,23 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
     parser.add_argument("--no-links", action="store_true", help="skip link checks")
     parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
+    add_config_arguments(parser, baseline_writer=False)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from citeaudit.audit import AuditInput, audit
+    from citeaudit.config.cli import configure
     from citeaudit.errors import ConfigurationError
     from citeaudit.fix import plan_fixes
     from citeaudit.phases import PhaseOptions, default_enrichers
     from citeaudit.settings import Settings
 
+    setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
     if not (args.paths or args.bib or args.reference_list):
         raise ConfigurationError("nothing to fix: give a manuscript or bibliography FILE")
     try:
-        settings = Settings()
+        settings = Settings(**setup.settings_overrides())
     except ValueError as exc:
         raise ConfigurationError(f"bad setting: {exc}") from exc
     options = PhaseOptions(
@@ -70,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         result = audit(inputs, enrichers, skipped=options.skip_reasons())
     finally:
         _close(enrichers)
+    # A finding the author suppressed is not "fixed" behind their back.
+    result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]
     for problem in unreadable:
         print(f"citeaudit: error: {problem.location}: {problem.message}", file=sys.stderr)

@@ -39,6 +39,8 @@ def _plain(value: Any) -> Any:
 
 def location_dict(location: Location, *, column: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"file": location.file, "line": location.line}
+    if location.page is not None:  # a PDF: `line` is the line on that page
+        out["page"] = location.page
     if column:
         out["column"] = location.column
     if location.unit != "line":  # a Word paragraph: told by its number and sentence
@@ -146,6 +148,8 @@ def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[st
             "references": len(data.references),
             "citations": len(data.citations),
             "findings": severity_counts(result.findings),
+            # only when some were held back: reports without suppressions keep their shape
+            **({"suppressed": len(result.suppressed)} if result.suppressed else {}),
         },
         "references": [reference_dict(r, result, links) for r in data.references],
         "citations": [

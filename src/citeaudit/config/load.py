@@ -1,0 +1,180 @@
+"""Finding and reading the configuration file, strictly.
+
+Found upwards from the manuscript's folder: the first ``citeaudit.toml``, or the first
+``pyproject.toml`` with a ``[tool.citeaudit]`` table, wins (a pyproject.toml without
+one is passed over). A key or rule the tool does not know is an error naming the file,
+not a silent no-op: a misspelt ``ignore`` would otherwise look like a rule that
+stopped firing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from citeaudit.config.model import Config
+from citeaudit.errors import ConfigurationError
+from citeaudit.model.finding import Severity
+
+FAIL_ON = ("error", "warning", "info", "never")
+# The network settings a project may pin (the environment still wins, see `settings`).
+NETWORK: dict[str, type[str] | type[int] | type[float]] = {
+    "mailto": str,
+    "registry-timeout": float,
+    "link-timeout": float,
+    "link-concurrency": int,
+    "link-per-host": int,
+    "cache-dir": str,
+}
+_KEYS = {
+    "paths",
+    "bib",
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "offline",
+    "resolve",
+    "links",
+    "network",
+    "per-file-ignores",
+    "baseline",
+}
+
+
+def find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
+    """The first configuration above `start` (a file or folder), and its table."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        own = candidate / "citeaudit.toml"
+        if own.is_file():
+            return own, read_toml(own)
+        project = candidate / "pyproject.toml"
+        if project.is_file():
+            table = read_toml(project).get("tool", {}).get("citeaudit")
+            if isinstance(table, dict):
+                return project, table
+    return None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigurationError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
+def load_config(start: Path, rule_names: Iterable[tuple[str, str]]) -> Config:
+    """The configuration for a manuscript at `start`; defaults when there is none.
+
+    `rule_names` are (code, name) of every rule, to check what the file names.
+    """
+    found = find_config(start)
+    if found is None:
+        return Config()
+    path, table = found
+    known = list(rule_names)
+    return parse_table(path, table, known)
+
+
+def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str]]) -> Config:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigurationError(
+            f"{path}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+        )
+
+    def strings(key: str, value: Any = None) -> tuple[str, ...]:
+        value = table.get(key, []) if value is None else value
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigurationError(f"{path}: '{key}' must be a list of strings")
+        return tuple(value)
+
+    def flag(key: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise ConfigurationError(f"{path}: '{key}' must be true or false")
+        return value
+
+    def rule_list(key: str, value: Any = None) -> tuple[str, ...]:
+        selected = strings(key, value)
+        for item in selected:
+            if not rule_matches_any(item, rules):
+                raise ConfigurationError(f"{path}: '{key}' names no rule: {item!r}")
+        return selected
+
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigurationError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
+
+    severity: list[tuple[str, Severity]] = []
+    for rule, level in _table(path, table, "severity").items():
+        rule_list("severity", [rule])
+        try:
+            severity.append((rule, Severity(level)))
+        except ValueError:
+            raise ConfigurationError(
+                f"{path}: severity of {rule} must be error, warning or info"
+            ) from None
+
+    network: list[tuple[str, str | int | float]] = []
+    for key, value in _table(path, table, "network").items():
+        kind = NETWORK.get(key)
+        if kind is None:
+            raise ConfigurationError(
+                f"{path}: unknown network setting {key!r}; known: {', '.join(NETWORK)}"
+            )
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigurationError(f"{path}: network setting {key!r} must be a {kind.__name__}")
+        checked: str | int | float = value
+        network.append((key, checked))
+
+    per_file = tuple(
+        (pattern, rule_list("per-file-ignores", listed))
+        for pattern, listed in _table(path, table, "per-file-ignores").items()
+    )
+    baseline = table.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise ConfigurationError(f"{path}: 'baseline' must be a file name")
+    return Config(
+        source=path,
+        root=path.parent,
+        paths=strings("paths"),
+        bib=strings("bib"),
+        select=rule_list("select"),
+        ignore=rule_list("ignore"),
+        severity=tuple(severity),
+        fail_on=fail_on,
+        offline=flag("offline", False),
+        resolve=flag("resolve", True),
+        links=flag("links", True),
+        network=tuple(network),
+        per_file_ignores=per_file,
+        baseline=baseline,
+    )
+
+
+def _table(path: Path, table: Mapping[str, Any], key: str) -> dict[str, Any]:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{path}: '{key}' must be a table")
+    return value
+
+
+def rule_matches(selector: str, code: str, name: str) -> bool:
+    """A selector names a rule by name, by code, or by a code prefix ("CIT", "REG00")."""
+    selector = selector.strip()
+    return selector == name or (code.upper().startswith(selector.upper()) and selector != "")
+
+
+def rule_matches_any(selector: str, rules: Iterable[tuple[str, str]]) -> bool:
+    return any(rule_matches(selector, code, name) for code, name in rules)

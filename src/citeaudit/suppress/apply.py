@@ -1,0 +1,127 @@
+"""Applying a project's configuration and suppressions to an audit's findings.
+
+Order: rule selection, then severities, then per-file ignores, inline comments and
+the baseline. Whatever is held back keeps its reason in `AuditResult.suppressed`,
+so every report can count it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citeaudit.audit_data import AuditResult
+from citeaudit.config.load import rule_matches
+from citeaudit.config.model import Config
+from citeaudit.model.finding import Finding
+from citeaudit.model.reference import Reference
+from citeaudit.suppress.baseline import Key, key, read_baseline
+from citeaudit.suppress.inline import InlineSuppression, scan
+
+
+@dataclass(frozen=True)
+class Suppressing:
+    config: Config
+    baseline: Path | None = None
+    problems: list[str] = field(default_factory=list)  # comments without a reason
+
+
+def suppress(result: AuditResult, how: Suppressing) -> AuditResult:
+    config = how.config
+    refs = {r.id: r for r in result.data.references}
+    known = Counter[Key](read_baseline(how.baseline)) if how.baseline else Counter[Key]()
+    comments = _comments(result, refs, how.problems)
+    shown: list[Finding] = []
+    held: list[tuple[Finding, str]] = list(result.suppressed)
+    for finding in result.findings:
+        reason = _deselected(finding, config)
+        if reason is None:
+            finding = _with_severity(finding, config)
+            reason = _per_file(finding, config)
+        if reason is None:
+            reason = _inline(finding, refs, comments)
+        if reason is None and how.baseline is not None:
+            k = key(finding, how.baseline.parent)
+            if known[k] > 0:
+                known[k] -= 1
+                reason = f"in the baseline {how.baseline.name}"
+        if reason is None:
+            shown.append(finding)
+        else:
+            held.append((finding, reason))
+    return dataclasses.replace(result, findings=tuple(shown), suppressed=tuple(held))
+
+
+def _selected(finding: Finding, selectors: tuple[str, ...]) -> bool:
+    return any(rule_matches(s, finding.code, finding.rule) for s in selectors)
+
+
+def _deselected(finding: Finding, config: Config) -> str | None:
+    where = config.source.name if config.source else "the configuration"
+    if config.select and not _selected(finding, config.select):
+        return f"not selected in {where}"
+    if config.ignore and _selected(finding, config.ignore):
+        return f"ignored in {where}"
+    return None
+
+
+def _with_severity(finding: Finding, config: Config) -> Finding:
+    for selector, severity in config.severity:
+        if rule_matches(selector, finding.code, finding.rule):
+            return dataclasses.replace(finding, severity=severity)
+    return finding
+
+
+def _per_file(finding: Finding, config: Config) -> str | None:
+    if not config.per_file_ignores:
+        return None
+    try:
+        relative = os.path.relpath(Path(finding.location.file).resolve(), config.root.resolve())
+    except ValueError:
+        return None
+    relative = relative.replace(os.sep, "/")
+    for pattern, rules in config.per_file_ignores:
+        if fnmatch.fnmatch(relative, pattern) and _selected(finding, rules):
+            return f"per-file-ignores '{pattern}'"
+    return None
+
+
+def _comments(
+    result: AuditResult, refs: dict[str, Reference], problems: list[str]
+) -> dict[str, list[InlineSuppression]]:
+    files = {f.location.file for f in result.findings}
+    for finding in result.findings:
+        ref = refs.get(finding.reference or "")
+        if ref is not None:
+            files.add(ref.location.file)
+    found: dict[str, list[InlineSuppression]] = {}
+    for file in sorted(files):
+        comments = scan(file)
+        for comment in comments:
+            if not comment.reason:
+                problems.append(
+                    f"{file}:{comment.line}: suppression without a reason (write "
+                    "'-- why' after it): not honoured"
+                )
+        found[file] = [c for c in comments if c.reason]
+    return found
+
+
+def _inline(
+    finding: Finding, refs: dict[str, Reference], comments: dict[str, list[InlineSuppression]]
+) -> str | None:
+    places = [(finding.location.file, finding.location.line)]
+    ref = refs.get(finding.reference or "")
+    if ref is not None:
+        places.append((ref.location.file, ref.location.line))
+    for file, line in places:
+        for comment in comments.get(file, ()):
+            if comment.covers_line(line) and any(
+                rule_matches(r, finding.code, finding.rule) for r in comment.rules
+            ):
+                return f"{file}:{comment.line}: {comment.reason}"
+    return None

@@ -1,0 +1,58 @@
+"""Suppression comments in the sources.
+
+``% citeaudit: ignore[uncited-reference] -- cited in the appendix PDF`` in BibTeX and
+LaTeX, ``<!-- citeaudit: ignore[CIT001] -- why -->`` in Markdown (and ``%`` or ``#``
+lines in plain text). A comment covers its own line and the next one, and the whole
+entry that starts on either. A comment without a reason after ``--`` is not honoured:
+it is reported, so a silenced finding always says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_MARKER = "citeaudit:"
+_COMMENT = re.compile(
+    r"(?:%|<!--|#)[ \t]*citeaudit:[ \t]*ignore\[(?P<rules>[^\]\n]{1,300})\]"
+    r"(?:[ \t]*--(?!>)[ \t]*(?P<reason>[^\n]*?))?[ \t]*(?:-->)?[ \t]*$"
+)
+_MAX_BYTES = 50 * 1024 * 1024  # a source larger than this is not scanned
+_BINARY = (".docx", ".doc", ".odt", ".pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class InlineSuppression:
+    file: str
+    line: int
+    rules: tuple[str, ...]
+    reason: str  # "" when none was written
+
+    def covers_line(self, line: int | None) -> bool:
+        return line is not None and self.line <= line <= self.line + 1
+
+
+def scan(file: str) -> list[InlineSuppression]:
+    """Every suppression comment in `file`; a file that cannot be read has none."""
+    path = Path(file)
+    if path.suffix.lower() in _BINARY:
+        return []
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            return []
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    found: list[InlineSuppression] = []
+    if _MARKER not in text:
+        return found
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _MARKER not in line:
+            continue
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        rules = tuple(r.strip() for r in match["rules"].split(",") if r.strip())
+        found.append(InlineSuppression(file, number, rules, (match["reason"] or "").strip()))
+    return found
