@@ -26,14 +26,15 @@ __all__ = [
 
 SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
 
-# The order a message names a year's dates in: the date most often cited first.
+# The order a message names a year's dates in: the date most often cited first, and
+# Crossref's derived "issued" (the earliest of the others) only when nothing says more.
 _PREFERENCE = (
     DateKind.PRINT,
     DateKind.ISSUE_PRINT,
-    DateKind.ISSUED,
     DateKind.ONLINE,
     DateKind.ISSUE_ONLINE,
     DateKind.POSTED,
+    DateKind.ISSUED,
     DateKind.CREATED,
 )
 _PRINTED = frozenset({DateKind.PRINT, DateKind.ISSUE_PRINT})
