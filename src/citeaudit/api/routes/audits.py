@@ -217,6 +217,38 @@ def get_report(
     return Response(content=body, media_type=media_type)
 
 
+@router.get(
+    "/{audit_id}/fixed/{name}",
+    responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
+    summary="An uploaded bibliography or manuscript with the safe fixes made",
+    description=(
+        "What `citeaudit fix` would write: the uploaded file `name` with the fixes its "
+        "findings carry, the rest byte for byte. `unsafe=true` adds the unsafe ones. "
+        "The header X-Citeaudit-Fixes counts the changes."
+    ),
+)
+def get_fixed_file(
+    audit_id: str, name: str, account: AccountDep, repo: RepoDep, unsafe: bool = False
+) -> Response:
+    from citeaudit.fix.service import fixed_upload  # only this route needs the fixer
+
+    audit = _own(repo, account, audit_id)
+    if audit.status != "done":
+        raise HTTPException(409, f"audit is {audit.status}; fixes are ready when it is done")
+    fixed = fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
+    if fixed is None:
+        raise HTTPException(404, f"no uploaded file named {name!r} in this audit")
+    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in fixed.name)
+    return Response(
+        content=fixed.content,
+        media_type="application/octet-stream",
+        headers={
+            "Content-Disposition": f'attachment; filename="{safe_name}"',
+            "X-Citeaudit-Fixes": str(len(fixed.changes)),
+        },
+    )
+
+
 @router.delete("/{audit_id}", status_code=204, responses=_ERRORS)
 def delete_audit(audit_id: str, account: AccountDep, repo: RepoDep) -> Response:
     if not repo.delete_audit(audit_id, account):

@@ -1,0 +1,96 @@
+"""The fixed bibliography for the service: an audit's stored files with its fixes made.
+
+The files are written to a scratch folder and read again as the audit read them
+(offline parsing is deterministic, so reference ids agree with the stored findings);
+the fixes are planned from those findings exactly as `citeaudit fix` plans them, and
+the file asked for is returned fixed, nothing being written back to the store.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citeaudit.audit import AuditInput, read_inputs
+from citeaudit.audit_data import AuditResult
+from citeaudit.fix.plan import plan_fixes
+from citeaudit.input_scope import InputScope
+from citeaudit.model.finding import Applicability, Finding, Fix, Severity
+from citeaudit.model.location import Location
+from citeaudit.store.views import StoredFile
+
+_LIST_ROLE = "reference-list"
+
+
+@dataclass(frozen=True, slots=True)
+class FixedFile:
+    name: str
+    content: bytes
+    changes: tuple[str, ...]
+    refusals: tuple[str, ...]
+
+
+def fixed_upload(
+    files: Sequence[StoredFile],
+    findings: Sequence[Mapping[str, Any]],
+    name: str,
+    *,
+    unsafe: bool = False,
+) -> FixedFile | None:
+    """The uploaded file `name` with the fixes made; None when no such file was uploaded."""
+    wanted = _base(name)
+    if not any(_base(f.name) == wanted for f in files):
+        return None
+    with tempfile.TemporaryDirectory(prefix="citeaudit-fix-") as made:
+        scratch = Path(os.path.realpath(made))
+        roles: dict[str, list[Path]] = {"manuscript": [], "bibliography": [], _LIST_ROLE: []}
+        for stored in files:
+            path = scratch / _base(stored.name)
+            path.write_bytes(stored.content)
+            roles.get(stored.role, roles["bibliography"]).append(path)
+        inputs = AuditInput(
+            tuple(roles["manuscript"]), tuple(roles["bibliography"]), tuple(roles[_LIST_ROLE])
+        )
+        data = read_inputs(inputs, InputScope.confined_to(scratch))
+        result = AuditResult(data, tuple(_finding(f) for f in findings))
+        plan = plan_fixes(result, unsafe=unsafe)
+        target = scratch / wanted
+        prefix = str(scratch) + os.sep
+        changes = tuple(str(c).replace(prefix, "") for c in plan.changes if c.file == wanted)
+        refusals = tuple(str(r).replace(prefix, "") for r in plan.refusals if r.file == wanted)
+        for rewrite in plan.rewrites:
+            if rewrite.source.path == target:
+                return FixedFile(wanted, rewrite.source.encode(rewrite.text), changes, refusals)
+        return FixedFile(wanted, target.read_bytes(), (), refusals)
+
+
+def _base(name: str) -> str:
+    base = Path(name.replace("\\", "/")).name
+    return base if base not in ("", ".", "..") else "file"
+
+
+def _finding(stored: Mapping[str, Any]) -> Finding:
+    """A stored finding (the JSON report's shape) back to a Finding."""
+    location = stored.get("location") or {}
+    fix = stored.get("fix")
+    return Finding(
+        rule=str(stored.get("rule", "")),
+        code=str(stored.get("code", "")),
+        severity=Severity(stored.get("severity", "info")),
+        message=str(stored.get("message", "")),
+        location=Location(str(location.get("file", "")), location.get("line")),
+        reference=stored.get("reference"),
+        citation=stored.get("citation"),
+        url=stored.get("url"),
+        fix=Fix(
+            str(fix.get("title", "")),
+            fix.get("replacement"),
+            Applicability(fix.get("applicability", "display-only")),
+        )
+        if isinstance(fix, Mapping)
+        else None,
+    )
