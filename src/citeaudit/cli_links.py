@@ -12,14 +12,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from citeaudit.errors import InputError
-from citeaudit.links.extract import FoundLink, extract_links
-from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.run import check_links
-from citeaudit.model.link import LinkCheck, LinkOutcome
-from citeaudit.settings import Settings
+
+if TYPE_CHECKING:
+    # Imported where they are used: `citeaudit --help` or `check` need none of the
+    # link checker's HTTP stack.
+    from citeaudit.links.extract import FoundLink
+    from citeaudit.links.policy import LinkPolicy
+    from citeaudit.model.link import LinkCheck
+    from citeaudit.settings import Settings
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -73,6 +76,8 @@ def _read(name: str) -> tuple[str, str]:
 
 
 def _policy(args: argparse.Namespace, settings: Settings) -> LinkPolicy:
+    from citeaudit.links.policy import LinkPolicy
+
     overrides: dict[str, object] = {}
     if args.concurrency:
         overrides["concurrency"] = args.concurrency
@@ -92,6 +97,11 @@ def _policy(args: argparse.Namespace, settings: Settings) -> LinkPolicy:
 
 
 def run(args: argparse.Namespace, settings: Settings | None = None) -> int:
+    from citeaudit.links.extract import extract_links
+    from citeaudit.links.run import check_links
+    from citeaudit.model.link import LinkOutcome
+    from citeaudit.settings import Settings
+
     settings = settings or Settings()
     found: list[tuple[str, FoundLink]] = []
     for name in args.files or ["-"]:
@@ -140,6 +150,8 @@ def _progress(total: int) -> tuple[Any, Any]:
 
 
 def _summary(checks: Sequence[LinkCheck]) -> dict[str, int]:
+    from citeaudit.model.link import LinkOutcome
+
     counts = {o.value: 0 for o in LinkOutcome}
     for check in checks:
         counts[check.outcome.value] += 1
@@ -186,6 +198,7 @@ def _print_text(
     network_up: bool,
     out: TextIO,
 ) -> None:
+    from citeaudit.model.link import LinkOutcome
     from citeaudit.rules.links._common import describe
 
     for label, link in found:
