@@ -3,9 +3,13 @@ otherwise it is left alone and the reason is given."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from tests.fix.conftest import Runner
+from citeaudit.audit import AuditInput, audit
+from citeaudit.fix import plan_fixes
+from citeaudit.model import Applicability, Finding, Fix, Severity
+from tests.fix.conftest import EXAMPLES, Runner
 
 ENTRY = "@article{a,\n  title = {T\u00e9},\n  year = {2020},\n  doi = {https://dx.doi.org/10.5555/x.1}\n}\n"
 
@@ -38,3 +42,22 @@ def test_mixed_line_ends_are_refused(cli: Runner, tmp_path: Path) -> None:
     _code, _, err = cli("fix", "--offline", str(bib))
     assert bib.read_bytes() == original
     assert "mixed line endings" in err
+
+
+def test_a_word_file_is_never_rewritten() -> None:
+    docx = EXAMPLES / "docx" / "manuscript.docx"
+    result = audit(AuditInput.from_paths([docx]))
+    ref = next(r for r in result.data.references if r.doi is None)
+    finding = Finding(
+        "missing-doi",
+        "REG005",
+        Severity.INFO,
+        "no DOI",
+        ref.location,
+        reference=ref.id,
+        fix=Fix("Add the DOI 10.5555/x", "10.5555/x", Applicability.SAFE),
+    )
+    plan = plan_fixes(dataclasses.replace(result, findings=(finding,)))
+    assert plan.rewrites == () and plan.changes == ()
+    assert len(plan.refusals) == 1
+    assert "make the change in the word processor" in plan.refusals[0].reason

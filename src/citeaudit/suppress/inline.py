@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _MARKER = "citeaudit:"
+# The reason is taken greedily and trimmed in Python: a lazy match before an optional
+# tail would be quadratic on a long line of spaces.
 _COMMENT = re.compile(
     r"(?:%|<!--|#)[ \t]*citeaudit:[ \t]*ignore\[(?P<rules>[^\]\n]{1,300})\]"
-    r"(?:[ \t]*--(?!>)[ \t]*(?P<reason>[^\n]*?))?[ \t]*(?:-->)?[ \t]*$"
+    r"(?:[ \t]*--(?!>)(?P<reason>[^\n]*))?"
 )
 _MAX_BYTES = 50 * 1024 * 1024  # a source larger than this is not scanned
 _BINARY = (".docx", ".doc", ".odt", ".pdf")
@@ -54,5 +56,6 @@ def scan(file: str) -> list[InlineSuppression]:
         if match is None:
             continue
         rules = tuple(r.strip() for r in match["rules"].split(",") if r.strip())
-        found.append(InlineSuppression(file, number, rules, (match["reason"] or "").strip()))
+        reason = (match["reason"] or "").strip().removesuffix("-->").strip()
+        found.append(InlineSuppression(file, number, rules, reason))
     return found
