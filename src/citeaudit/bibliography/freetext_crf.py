@@ -440,6 +440,8 @@ class Tagging:
     spans: dict[str, str]
     title_support: float | None
     container_support: float | None
+    # the lowest "author" probability over the tagger's first author run (None: no run)
+    author_support: float | None = None
 
 
 def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
@@ -454,10 +456,14 @@ def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
         probs = [tagger.marginal(label, i) for i, r in enumerate(rl) if r == rule]
         return min(probs) if probs else None
 
+    run = first_run(labels, "author")
     return Tagging(
         labels=tuple(labels),
         rules=tuple(rl),
         spans=spans(toks, labels),
         title_support=support("T", "title"),
         container_support=support("C", "container"),
+        author_support=(
+            min(tagger.marginal("author", i) for i in range(*run)) if run is not None else None
+        ),
     )

@@ -16,12 +16,14 @@ from citeaudit.bibliography.freetext_names import parse_authors
 from citeaudit.bibliography.freetext_parsed import ParsedFields
 from citeaudit.bibliography.freetext_patterns import (
     _ESCAPE,
+    _LIST_NUMBER,
     _LOC_WORDS,
     _MAX_YEAR,
     _PUBLISHER_WORDS,
     _UP,
     _YEAR,
 )
+from citeaudit.model.person import Person
 
 # --------------------------------------------------------------------------------------
 # the tagger's say
@@ -90,8 +92,45 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         if ym and int(ym.group(1)) <= _MAX_YEAR:
             f.year, f.year_suffix = int(ym.group(1)), ym.group(2)
     if not f.authors and tagging.spans.get("author"):
-        f.authors, f.et_al = parse_authors(tagging.spans["author"].strip(" ,;:"))
+        f.authors, f.et_al = parse_authors(
+            _LIST_NUMBER.sub("", tagging.spans["author"], count=1).strip(" ,;:")
+        )
+    elif f.authors and not f.repeated_authors:
+        theirs = _tagger_authors(toks, tagging, f)
+        if theirs is not None:
+            f.authors, f.et_al = theirs
     return True
+
+
+# how sure the tagger must be of its whole author run to overrule the rules' first author
+AUTHOR_GATE = 0.8
+
+
+def _tagger_authors(
+    toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields
+) -> tuple[tuple[Person, ...], bool] | None:
+    """The tagger's author list, when it opens the entry, the tagger is sure of it, and
+    the rules' first family is nowhere in it: the rules then took a title word or a
+    phrase for the author ("Wolfgang Jantzen: Leib-Seele-Problem. In: …" read with
+    "Leib-Seele-Problem" as the author). None keeps the rules' reading."""
+    run = freetext_crf.first_run(tagging.labels, "author")
+    if run is None or (tagging.author_support or 0.0) < AUTHOR_GATE:
+        return None
+    start = run[0]
+    if start > 1 or (start == 1 and tagging.labels[0] != "number"):
+        return None
+    span_words = {_norm(t) for t in toks[run[0] : run[1]]}
+    first = [_norm(w) for w in f.authors[0].family.split()]
+    if all(w in span_words for w in first if w):
+        return None
+    text = _LIST_NUMBER.sub("", " ".join(toks[run[0] : run[1]]), count=1).strip(" ,;:")
+    people, et_al = parse_authors(text)
+    if not people:
+        return None
+    fam = people[0].family
+    if not any(c.isalpha() for c in fam) or (fam.isupper() and len(fam.replace(".", "")) <= 3):
+        return None  # initials or a number read as a family: no better than the rules'
+    return people, et_al
 
 
 def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:

@@ -194,9 +194,23 @@ def _family_tokens(toks: list[str]) -> int:
     return len([t for t in toks if t.lower() not in PARTICLES])
 
 
+# initials with full stops between them, in any script ("A.R", "J.-F.", "Л.В."): after a
+# family name they are its given names ("Luria A.R.", "Крушинский Л.В.")
+_DOTTED_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?){1,3}[^\W\d_]\.?$")
+
+
 def _direct(piece: str) -> Person:
-    """ "S. E. Han", "José Carlos de la Macorra", "W. E. Howard", "Peter St. John"."""
+    """ "S. E. Han", "José Carlos de la Macorra", "W. E. Howard", "Peter St. John"; also
+    "Luria A.R." (a family before dotted initials: no given name ends a name so)."""
     toks = piece.split()
+    if (
+        len(toks) >= 2
+        and _DOTTED_INITIALS.match(toks[-1])
+        and toks[-1].isupper()
+        and not _INITIAL.match(toks[0])
+        and not _DOTTED_INITIALS.match(toks[0])
+    ):
+        return Person(family=" ".join(toks[:-1]), given=toks[-1])
     last_initial = -1
     for i, t in enumerate(toks[:-1]):
         if _INITIAL.match(t):
@@ -309,6 +323,7 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             and (i == 0 or inverted)
             and _family_tokens(toks) <= (2 if i == 0 else 1)
             and _is_given(nxt)
+            and not _ends_in_dotted_initials(toks)
             and not (i == 0 and len(pieces) > 2 and _looks_direct(nxt) and _looks_direct(p))
         ):
             out.append(Person(family=p, given=nxt.strip()))
@@ -321,6 +336,11 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             out.append(Person(family=p))
         i += 1
     return tuple(out), et_al
+
+
+def _ends_in_dotted_initials(toks: list[str]) -> bool:
+    """ "Luria A.R": a whole name (family, initials), never a family alone."""
+    return len(toks) > 1 and toks[-1].isupper() and bool(_DOTTED_INITIALS.match(toks[-1]))
 
 
 def _looks_direct(piece: str) -> bool:

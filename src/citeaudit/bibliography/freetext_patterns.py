@@ -30,7 +30,13 @@ _REPEATED_AUTHORS = re.compile(r"^(?:[-—–‐_]{2,}|—)\s*[.,]?\s+")
 _REPEATED_STAND_IN = "Anonymous. "
 
 
-_LIST_NUMBER = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,3}\s*[.)](?!\d))\s*")
+# "[12]", "(12)", "12.", "12)"; a four-digit "8062." that is no year; a bare "19 " before
+# what starts a name ("19 Makoul G, …", "3 Kim, H., …", "11 D’SOUZA, J.E., …")
+_LIST_NUMBER = re.compile(
+    r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)"
+    r"|(?:\d{1,3}|(?!1[5-9]\d\d|20\d\d)\d{4})\s*[.)](?!\d)"
+    rf"|\d{{1,3}}\s+(?=[{_UP}][\w'’\-]+(?:,|\s[{_UP}]{{1,3}}[,.\s])))\s*"
+)
 
 
 _URL = re.compile(r"(?:https?://|(?<![\w@/])www\.)[^\s<>\"“”]+", re.IGNORECASE)

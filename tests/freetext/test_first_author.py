@@ -1,0 +1,59 @@
+"""The first author's family name, the field citation matching depends on: list numbers
+in the forms lists print them, a family before dotted initials, and an author the rules
+missed behind a colon (the tagger's reading, when it is sure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeaudit.bibliography import freetext_crf
+from citeaudit.bibliography.freetext_names import parse_authors
+
+from .helpers import families, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Luria A.R.", "Luria"),
+        ("Rohlf J.F.", "Rohlf"),
+        ("Крушинский Л.В.", "Крушинский"),
+        ("Okonkwo A.B., Haldane J.F.", "Okonkwo"),
+        ("A.R. Luria", "Luria"),
+        ("Thomas D. Gillespie", "Gillespie"),
+    ],
+)
+def test_family_before_dotted_initials(text: str, first: str) -> None:
+    people, _ = parse_authors(text)
+    assert people[0].family == first
+
+
+def test_two_names_with_dotted_initials_are_two_people() -> None:
+    people, _ = parse_authors("Okonkwo A.B., Haldane J.F.")
+    assert [p.family for p in people] == ["Okonkwo", "Haldane"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19 Makoul G, Clayman ML. Shared decisions. Patient Educ Couns 2006; 60: 301-12.",
+        "3 Makoul, G., Clayman, M. L. Shared decisions. Patient Educ Couns 2006;60:301-12.",
+        "8062. Makoul, Gregory. Shared decisions in clinics. Quito: Abya-Yala, 1983.",
+        "(38) Makoul, G.; Clayman, M. L. Shared decisions in clinics. Patient Educ Couns 2006, 60.",
+    ],
+)
+def test_list_numbers_are_not_names(text: str) -> None:
+    ref = parse(text)
+    assert families(ref)[:1] == ["Makoul"]
+
+
+def test_a_year_first_entry_keeps_its_year() -> None:
+    ref = parse("2008. Shared decisions in clinics. Quito: Abya-Yala.")
+    assert ref.year == 2008
+
+
+def test_author_before_a_colon_when_the_rules_miss_it() -> None:
+    if not freetext_crf.MODEL_PATH.is_file():
+        pytest.skip("no model built")
+    ref = parse("Kieling M.: Granice dydaktyki w szkole. Warszawa: PWN 2011.")
+    assert families(ref)[:1] == ["Kieling"]
