@@ -218,6 +218,10 @@ def _with_paragraph_breaks(
         if a.page == b.page and a.column == b.column and a.base > b.base
     ]
     leading = statistics.median(gaps) if gaps else 12.0
+    rights: dict[tuple[int, int], float] = {}
+    for ln in flow:
+        key = (ln.page, ln.column)
+        rights[key] = max(rights.get(key, ln.x1), ln.x1)
     out: list[Line] = []
     previous: PdfLine | None = None
     for i in indexes:
@@ -226,8 +230,16 @@ def _with_paragraph_breaks(
             same = previous.page == line.page and previous.column == line.column
             spaced = same and previous.base - line.base > 1.3 * leading
             resized = abs(previous.size - line.size) > 0.1 * line.size
-            if spaced or resized:
+            right = rights[(previous.page, previous.column)]
+            short = previous.x1 < right - 4 * previous.size and _ends_sentence(previous.text)
+            if spaced or resized or short:
                 out.append(Line(lines[i].file, lines[i].number, "", page=lines[i].page))
         out.append(lines[i])
         previous = line
     return tuple(out)
+
+
+def _ends_sentence(text: str) -> bool:
+    """A paragraph's last line ends as a sentence does (a short line ending mid-sentence
+    is a heading's or a list's, left to the other cues)."""
+    return text.rstrip().endswith((".", "!", "?", ":", ".)", ".”", '."', "?”"))

@@ -34,6 +34,7 @@ _SPACING_ACCENTS = {
 }  # fmt: skip
 _LIGATURES = frozenset("ﬀﬁﬂﬃﬄﬅﬆ")
 _SOFT_HYPHEN = "\u00ad"
+_CLOSING = frozenset(".,;:)]”’")
 _SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
 
 
@@ -84,15 +85,21 @@ def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
     glyphs: list[Glyph] = []
     space = True
     for i, char in enumerate(chars):
+        if char in "\x02\ufffe":  # pdfium's marks for a hyphen that ends a line
+            char = "-"
         if char.isspace():
             space = True
             continue
         if not char.isprintable() and char != _SOFT_HYPHEN:
             continue
-        if not get_box(textpage, i, rect_ref):
-            continue
+        boxed = get_box(textpage, i, rect_ref)
         bottom, top = rect.bottom, rect.top
-        if top - bottom <= 0.01:
+        if not boxed or top - bottom <= 0.01:
+            if char == "-" and glyphs:  # the line-end hyphen pdfium keeps without a box
+                last = glyphs[-1]
+                glyphs.append(
+                    Glyph("-", last.x1, last.x1 + 1, last.bottom, last.top, last.base, False)
+                )
             continue
         glyphs.append(Glyph(char, rect.left, rect.right, bottom, top, bottom, space))
         space = False
@@ -169,7 +176,8 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
         raised = (g.top - g.bottom) < 0.85 * size and g.base > base + 0.2 * size
         if previous is not None:
             gap = g.x0 - previous.x1
-            if g.space_before or gap > 0.22 * size:
+            tight = char in _CLOSING and gap < 0.15 * size  # "session³." set in two runs
+            if not tight and (g.space_before or gap > 0.22 * size):
                 pieces.append(" ")
                 sup_flags.append(False)
         if char in _LIGATURES:

@@ -39,13 +39,13 @@ def split_pdf_entries(
     if not useful:
         return [], Layout("one per line")
     markers = sum(1 for _, ln in useful if list_marker(ln.text))
-    starts: list[bool] | None = None
     kind = "hanging paragraphs"
-    if markers * 3 < len(useful):
-        starts = _by_indent(useful, lefts)
-        if starts is None:
-            starts = _by_spacing(useful)
-            kind = "spaced paragraphs"
+    starts = _by_indent(useful, lefts)
+    if markers >= 2 and (starts is None or markers >= 0.6 * sum(starts)):
+        starts = None  # numbers or bullets say where entries start, whatever the indent
+    elif starts is None:
+        starts = _by_spacing(useful)
+        kind = "spaced paragraphs"
     if starts is None:
         entries, layout = split_entries_with_layout([ln for _, ln in useful], clean)
         groups = _regroup(entries, useful)

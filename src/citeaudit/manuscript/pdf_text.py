@@ -21,7 +21,8 @@ _WORD_BEFORE_HYPHEN = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010]$")
 _LOWER_START = re.compile(r"^[^\W\d_A-Z]")
 # The last token of a line is a URL or DOI still being written.
 _LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
-_LINK_CUT = re.compile(r"[/\-_.?=&#%~:]$")
+# a URL cut after one of these goes on; one ending in "." or ")" ends its sentence
+_LINK_CUT = re.compile(r"[/\-_?=&#%~]$")
 # What a URL's continuation looks like: no spaces, and a path or query character.
 _LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()]+$")
 
@@ -37,8 +38,8 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
         line, following = out[i], out[i + 1]
         text = line.text.rstrip()
         nxt = following.text.lstrip()
-        if not text or not nxt:
-            continue
+        if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
+            continue  # a heading or a footnote is never a word's other half
         first, _, rest = nxt.partition(" ")
         link = _LINK_TAIL.search(text)
         if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):

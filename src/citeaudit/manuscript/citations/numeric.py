@@ -266,7 +266,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         low = max(start - _LOOKBACK, 0)
         line_start = text.rfind("\n", low, start) + 1 or low  # bounded: linear on one line
         lead = text[line_start:start]
-        if not lead.strip(" \t-*+•>") and (line_start > low or low == 0):
+        at_start = not lead.strip(" \t-*+•>") and (line_start > low or low == 0)
+        if at_start and not _runs_on(text, line_start):
             continue  # a list item "(1) First ..." or an equation number on its own
         line_end = text.find("\n", m.end(), m.end() + _LOOKBACK)
         rest = text[m.end() : line_end if line_end >= 0 else m.end() + _LOOKBACK]
@@ -276,6 +277,18 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
         yield _Candidate(start, m.end(), numbers, "paren")
+
+
+def _runs_on(text: str, line_start: int) -> bool:
+    """The line before runs on into this one (hard-wrapped text: a PDF's lines, a
+    wrapped paragraph), so a number in brackets opening it closes that sentence; a
+    list item or an equation number follows a line that ended ("are:", "x = y.")."""
+    before = text[max(line_start - _LOOKBACK, 0) : line_start]
+    before = before[:-1] if before.endswith("\n") else before
+    line = before.rstrip(" \t")
+    if not line or line.endswith("\n"):
+        return False  # a paragraph's first line
+    return line[-1].isalnum() or line[-1] == ","
 
 
 def _prose_value(text: str, before: str, end: int) -> bool:

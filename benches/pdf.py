@@ -1,0 +1,383 @@
+"""PDF manuscripts scored against known truth, and the reader's speed and memory.
+
+Sources, each printed by reportlab (BSD) in one and in two columns, with a running
+header and page numbers, as a journal's proof is set:
+
+- the real-article corpus (references/real_articles/corpus.jsonl.gz; publishers'
+  JATS XML gives the entries and which entry each citation links to). Every
+  article is printed and audited exactly as ``benches/real_articles.py`` audits its
+  Markdown rendering (same scoring code, same perturbations), the PDF's page/line
+  places mapped back to the article's paragraphs;
+- the example article ../shared/examples/balance-of-power-csto-nato.md, printed as
+  Pandoc would print it (bulleted list): it must give 21 entries, exactly one
+  uncited (Yani et al. 2017) and nothing missing.
+
+Figures per source: reference segmentation precision/recall/F1 (entries aligned to
+the XML's by text), citation -> entry linking P/R/F1, uncited (CIT001) and missing
+(CIT002) precision/recall. Then the time and peak memory to read a 30-page
+two-column article (CPU seconds, one core).
+
+    .venv/bin/python benches/pdf.py [--split dev] [--limit N] [--columns 1 2]
+        [--workers 2] [--show-errors N] [--speed-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import html
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import real_articles
+from real_articles_render import _pieces, perturb, ref_line
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from citeaudit.audit import AuditInput, audit
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples"
+EXAMPLE = EXAMPLE / "balance-of-power-csto-nato.md"
+_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+_PAGE_KEY = 10_000  # a PDF place (page, line) as one number for the shared scoring
+
+
+def _font() -> str:
+    """DejaVu Serif when the system has it (every script the corpus holds), else Times."""
+    if not (_FONTS / "DejaVuSerif.ttf").exists():
+        return "Times-Roman"
+    from reportlab.lib.fonts import addMapping
+
+    for name, file in (
+        ("DV", "DejaVuSerif.ttf"),
+        ("DV-B", "DejaVuSerif-Bold.ttf"),
+        ("DV-I", "DejaVuSerif-Italic.ttf"),
+        ("DV-BI", "DejaVuSerif-BoldItalic.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(_FONTS / file)))
+    addMapping("DV", 0, 0, "DV")
+    addMapping("DV", 1, 0, "DV-B")
+    addMapping("DV", 0, 1, "DV-I")
+    addMapping("DV", 1, 1, "DV-BI")
+    return "DV"
+
+
+FONT = _font()
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12, spaceAfter=4)
+HEAD = ParagraphStyle("head", fontName=FONT, fontSize=12, leading=15, spaceBefore=6, spaceAfter=4)
+ENTRY = ParagraphStyle(
+    "entry", fontName=FONT, fontSize=8.5, leading=10.5, leftIndent=14, firstLineIndent=-14,
+    spaceAfter=2,
+)  # fmt: skip
+BULLET = ParagraphStyle(
+    "bullet", fontName=FONT, fontSize=8.5, leading=10.5, leftIndent=14, bulletIndent=2,
+    spaceAfter=2,
+)  # fmt: skip
+
+
+def build_pdf(path: Path, story: list[Any], columns: int, title: str) -> None:
+    width, height = A4
+    margin, gap = 50.0, 18.0
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.drawString(margin, height - 30, title[:90])
+        canvas.drawCentredString(width / 2, 25, str(doc.page))
+        canvas.restoreState()
+
+    if columns == 1:
+        frames = [Frame(margin, margin, width - 2 * margin, height - 2 * margin)]
+    else:
+        column = (width - 2 * margin - gap) / 2
+        frames = [
+            Frame(margin, margin, column, height - 2 * margin),
+            Frame(margin + column + gap, margin, column, height - 2 * margin),
+        ]
+    template = PageTemplate("page", frames=frames, onPage=furniture)
+    BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[template]).build(story)
+
+
+def record_story(record: dict[str, Any]) -> list[Any]:
+    story: list[Any] = []
+    for para in record["paras"]:
+        parts = []
+        for chunk, sup in _pieces(para):
+            text = html.escape(chunk, quote=False)
+            parts.append(f"<super>{text}</super>" if sup else text)
+        story.append(Paragraph("".join(parts), HEAD if para["h"] else BODY))
+    story.append(Paragraph(html.escape(record["heading"]), HEAD))
+    for position, ref in enumerate(record["refs"], start=1):
+        story.append(Paragraph(html.escape(ref_line(record, ref, position)), ENTRY))
+    return story
+
+
+def render_record(columns: int) -> Callable[[dict[str, Any], Path], None]:
+    def render(record: dict[str, Any], path: Path) -> None:
+        build_pdf(path, record_story(record), columns, f"Journal proof · {record['id']}")
+
+    return render
+
+
+# ---------------------------------------------------------------- Markdown (the example)
+
+
+def _inline(text: str) -> str:
+    text = html.escape(text, quote=False)
+    text = re.sub(r"&lt;(https?://[^\s&]+)&gt;", r'<a href="\1">\1</a>', text)
+    text = re.sub(r"\*\*\*(.+?)\*\*\*", r"<b><i>\1</i></b>", text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+    return text
+
+
+def markdown_story(source: str) -> list[Any]:
+    """Markdown as Pandoc prints it: headings, paragraphs, bulleted lists."""
+    story: list[Any] = []
+    for block in re.split(r"\n\s*\n", source):
+        block = block.strip()
+        if not block:
+            continue
+        if block.startswith("#"):
+            story.append(Paragraph(_inline(block.lstrip("#").strip()), HEAD))
+            continue
+        items = re.split(r"\n(?=- )", block)
+        if items[0].startswith("- "):
+            for item in items:
+                text = " ".join(item[2:].split())
+                story.append(Paragraph(_inline(text), BULLET, bulletText="•"))
+            continue
+        story.append(Paragraph(_inline(" ".join(block.split())), BODY))
+    return story
+
+
+def example(columns: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "balance-of-power.pdf"
+        source = EXAMPLE.read_text(encoding="utf-8")
+        build_pdf(path, markdown_story(source), columns, "Jurnal · Perimbangan Kekuatan")
+        result = audit(AuditInput.from_paths([path]))
+    uncited = [
+        ref.raw[:40]
+        for f in result.findings
+        if f.code == "CIT001"
+        for ref in result.data.references
+        if ref.id == f.reference
+    ]
+    missing = [f.message[:80] for f in result.findings if f.code == "CIT002"]
+    return {
+        "entries": len(result.data.references),
+        "uncited": uncited,
+        "missing": missing,
+        "ok": len(result.data.references) == 21
+        and len(uncited) == 1
+        and uncited[0].lstrip("•-– ").startswith("Yani")
+        and not missing,
+    }
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _flat(location: Any) -> Any:
+    if getattr(location, "page", None) is None or location.line is None:
+        return location
+    return dataclasses.replace(location, line=location.page * _PAGE_KEY + location.line, page=None)
+
+
+def _paragraph_lines(lines: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Each line numbered page * 10,000 + line and carrying the text of the paragraph
+    it is in (the reader's paragraphs: blank lines between them), so the shared scorer
+    finds a citation's paragraph as it does in Markdown."""
+    out: list[Any] = []
+    block: list[Any] = []
+
+    def flush() -> None:
+        text = " ".join(ln.text for ln in block)
+        out.extend(
+            dataclasses.replace(ln, number=(ln.page or 0) * _PAGE_KEY + ln.number, page=None,
+                                text=text)
+            for ln in block
+        )  # fmt: skip
+        block.clear()
+
+    for line in lines:
+        if line.text.strip():
+            block.append(line)
+        else:
+            flush()
+    flush()
+    return tuple(out)
+
+
+def _flat_audit(inputs: Any) -> Any:
+    """The audit with each PDF place (page, line) made one line number, so the shared
+    scoring maps citations to paragraphs as it does for text (line numbers repeat
+    from page to page)."""
+    result = audit(inputs)
+    data = result.data
+    manuscripts = tuple(
+        dataclasses.replace(doc, lines=_paragraph_lines(doc.lines)) for doc in data.manuscripts
+    )
+    citations = tuple(dataclasses.replace(c, location=_flat(c.location)) for c in data.citations)
+    data = dataclasses.replace(data, manuscripts=manuscripts, citations=citations)
+    findings = [dataclasses.replace(f, location=_flat(f.location)) for f in result.findings]
+    return dataclasses.replace(result, data=data, findings=findings)
+
+
+def _figures(c: Counter[str]) -> dict[str, float | None]:
+    m = real_articles.metrics(c)
+    seg_p = c["entries_aligned"] / c["entries_found"] if c["entries_found"] else None
+    seg_r = c["entries_aligned"] / c["entries_truth"] if c["entries_truth"] else None
+    seg_f = 2 * seg_p * seg_r / (seg_p + seg_r) if seg_p and seg_r else None
+    return {
+        "seg_P": seg_p, "seg_R": seg_r, "seg_F1": seg_f,
+        "link_P": m["link_P"], "link_R": m["link_R"], "link_F1": m["link_F1"],  # type: ignore[dict-item]
+        "unc_P": m["CIT001_P"], "unc_R": m["CIT001_R"],  # type: ignore[dict-item]
+        "mis_P": m["CIT002_P"], "mis_R": m["CIT002_R"],  # type: ignore[dict-item]
+    }  # fmt: skip
+
+
+def score_corpus(
+    records: list[dict[str, Any]], columns: int, workers: int, timeout: int
+) -> tuple[Counter[str], list[Any]]:
+    real_articles.render_docx = render_record(columns)  # the shared scorer prints PDFs
+    real_articles.SUFFIX["docx"] = ".pdf"
+    real_articles.audit = _flat_audit
+    jobs = []
+    for record in records:
+        jobs.append((record, "docx", "published", timeout))
+        perturbed = perturb(record)
+        if perturbed is not None:
+            perturbed["removed_ref"] = record["refs"][perturbed["removed_entry"]]
+            jobs.append((perturbed, "docx", "perturbed", timeout))
+    if workers > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=50) as pool:
+            outcomes = list(pool.imap_unordered(real_articles._work, jobs, chunksize=1))
+    else:
+        outcomes = [real_articles._work(job) for job in jobs]
+    total: Counter[str] = Counter()
+    for o in outcomes:
+        if o.failed:
+            continue
+        counts = o.counts
+        if o.variant == "perturbed":
+            counts = Counter(
+                {k: v for k, v in counts.items() if not k.startswith(("entries_", "articles"))}
+            )
+        total.update(counts)
+    return total, outcomes
+
+
+def _cell(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def _length(record: dict[str, Any]) -> int:
+    return sum(len(p["t"]) for p in record["paras"]) + sum(len(r["text"]) for r in record["refs"])
+
+
+def speed(pages_wanted: int = 30) -> tuple[float, int, float]:
+    """CPU seconds to read a two-column article of about `pages_wanted` pages, its
+    page count, and the reader's peak memory (MB, this process's maximum RSS)."""
+    from citeaudit.manuscript.reading import read_manuscript
+
+    records = real_articles.load()
+    dev = [r for r in records if r["split"] == "dev"]
+    dev.sort(key=_length)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.pdf"
+        import pypdfium2 as pdfium
+
+        chosen = dev[-1]
+        # about 4,500 characters a two-column page: start near 30 pages, not at the smallest
+        big = [r for r in dev if _length(r) >= pages_wanted * 4_000]
+        for record in big:
+            render_record(2)(record, path)
+            if len(pdfium.PdfDocument(str(path))) >= pages_wanted:
+                chosen = record
+                break
+        render_record(2)(chosen, path)
+        pages = len(pdfium.PdfDocument(str(path)))
+        read_manuscript(path)  # imports and first-call costs aside
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.process_time()
+        read_manuscript(path)
+        seconds = time.process_time() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return seconds, pages, max(peak, before) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--limit", type=int, default=40, help="articles (0: all of the split)")
+    parser.add_argument("--columns", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument("--show-errors", type=int, default=0, metavar="N")
+    parser.add_argument("--speed-only", action="store_true")
+    args = parser.parse_args()
+
+    if not args.speed_only:
+        records = [
+            r for r in real_articles.load()
+            if (args.split == "all" or r["split"] == args.split)
+            and r["id"] not in real_articles.NOT_SCORED
+        ]  # fmt: skip
+        if args.limit:
+            records = records[: args.limit]
+        print(f"{'source':<24} {'PDFs':>5} {'seg P':>6} {'seg R':>6} {'seg F1':>6} "
+              f"{'lnk P':>6} {'lnk R':>6} {'lnk F1':>6} {'unc P':>6} {'unc R':>6} "
+              f"{'mis P':>6} {'mis R':>6}")  # fmt: skip
+        pdfs = 0
+        errors: dict[str, list[Any]] = defaultdict(list)
+        for columns in args.columns:
+            total, outcomes = score_corpus(records, columns, args.workers, args.timeout)
+            failed = [o for o in outcomes if o.failed]
+            pdfs += len(outcomes)
+            f = _figures(total)
+            print(f"{f'corpus {args.split}, {columns} col':<24} {len(outcomes):>5} "
+                  + " ".join(f"{_cell(f[k]):>6}" for k in f))  # fmt: skip
+            for o in failed:
+                print(f"  FAILED {o.article} [{o.variant}]: {o.failed}")
+            for o in outcomes:
+                for e in o.errors:
+                    errors[e["kind"]].append((f"{o.article} [{o.variant}] {columns}col", e))
+        for columns in args.columns:
+            if EXAMPLE.exists():
+                result = example(columns)
+                pdfs += 1
+                print(f"example, {columns} col: {result['entries']} entries, uncited "
+                      f"{result['uncited']}, missing {result['missing']} -> "
+                      f"{'OK' if result['ok'] else 'WRONG'}")  # fmt: skip
+            else:
+                print(f"example not found at {EXAMPLE}")
+        print(f"PDFs scored: {pdfs}")
+        if args.show_errors:
+            for kind, items in sorted(errors.items()):
+                print(f"\n== {kind}: {len(items)}")
+                for where, e in items[: args.show_errors]:
+                    print(f"  {where}: {e}")
+    seconds, pages, peak = speed()
+    print(f"speed: {pages}-page two-column article read in {seconds:.2f} s CPU; "
+          f"peak RSS {peak:.0f} MB")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
