@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from citeaudit.errors import ConfigurationError
     from citeaudit.fix import plan_fixes
     from citeaudit.phases import PhaseOptions, default_enrichers
+    from citeaudit.progress import with_progress
     from citeaudit.settings import Settings
 
     setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
     )
     inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
-    enrichers = default_enrichers(settings, options)
+    enrichers = with_progress(default_enrichers(settings, options))  # a spinner on a terminal
     try:
         result = audit(inputs, enrichers, skipped=options.skip_reasons())
     finally:
