@@ -13,14 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from citeaudit.audit import AuditInput, audit
+from citeaudit.config.arguments import add_arguments as add_config_arguments
 from citeaudit.errors import ConfigurationError
-from citeaudit.model.finding import Severity
-from citeaudit.phases import PhaseOptions, default_enrichers
-from citeaudit.report.formats import REPORTERS, get_reporter
-from citeaudit.settings import Settings
 
 FAIL_ON = ("error", "warning", "info", "never")
+# The names of `report.formats.REPORTERS` (a test keeps them equal), written out so
+# that building the parser does not import every reporter and its templates.
+FORMATS = ("github", "gitlab", "html", "json", "sarif", "text")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +54,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "only a list is recognised without this option"
         ),
     )
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
         "-o",
         "--output",
@@ -65,7 +64,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON,
-        default="error",
+        default=None,  # the configuration's fail-on, else error
         help="exit 1 when a finding is at least this severe (default: error)",
     )
     parser.add_argument("--offline", action="store_true", help="send nothing over the network")
@@ -73,6 +72,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--no-links", action="store_true", help="skip link checks")
     parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_config_arguments(parser, baseline_writer=True)
     parser.set_defaults(run=run)
 
 
@@ -101,8 +101,18 @@ def _cannot_write(path: Path, exc: OSError) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
+    from citeaudit.audit import AuditInput, audit
+    from citeaudit.config.cli import configure
+    from citeaudit.model.finding import Severity
+    from citeaudit.phases import PhaseOptions, default_enrichers
+    from citeaudit.progress import with_progress
+    from citeaudit.report.formats import get_reporter
+    from citeaudit.settings import Settings
+
+    setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
     try:
-        settings = Settings()
+        settings = Settings(**setup.settings_overrides())
     except ValueError as exc:
         raise ConfigurationError(f"bad setting: {exc}") from exc
     options = PhaseOptions(
@@ -116,7 +126,14 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         _check_output(args.output)
     inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
-    result = audit(inputs, default_enrichers(settings, options), skipped=options.skip_reasons())
+    enrichers = with_progress(default_enrichers(settings, options))  # a spinner at a terminal
+    result = audit(inputs, enrichers, skipped=options.skip_reasons())
+    result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
+    for note in setup.problems:
+        print(f"citeaudit: warning: {note}", file=sys.stderr)
+    if args.write_baseline:
+        print(setup.write_baseline(result, args.baseline), file=sys.stderr)
+        return 0
     reporter = get_reporter(args.format)
     color = _use_color(args.color, args.output is not None)
     if args.output:
