@@ -1,7 +1,6 @@
 """Project configuration: ``citeaudit.toml`` or ``[tool.citeaudit]`` in ``pyproject.toml``,
-found upwards from the manuscript, as ruff finds its own."""
+found upwards from the manuscript, as ruff finds its own.
 
-from citeaudit.config.load import find_config, load_config
-from citeaudit.config.model import Config
-
-__all__ = ["Config", "find_config", "load_config"]
+Nothing is imported here: the command line imports `config.arguments` to build its
+parser, and start-up must not pay for TOML parsing or the model (see load, cli).
+"""
