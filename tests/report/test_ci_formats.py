@@ -159,3 +159,10 @@ def test_gitlab_format_on_an_example(capsys: pytest.CaptureFixture[str]) -> None
         ("CIT002", 37),
         ("CIT001", 58),
     }
+
+
+def test_the_command_line_offers_every_registered_format() -> None:
+    from citeaudit.cli.check import FORMATS
+    from citeaudit.report.formats import REPORTERS
+
+    assert set(FORMATS) == set(REPORTERS)
