@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz
 from real_articles_jats import expand_ranges, plain_text_cited
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
-from real_articles_truth import fold
+from real_articles_truth import cited_works, fold, translated_truth
 
 from citeaudit.audit import AuditInput, audit
 
@@ -69,8 +69,18 @@ NOT_SCORED = {
 
 
 def load(path: Path = CORPUS) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    originals: dict[str, dict[str, Any]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [_current_truth(json.loads(line)) for line in fh]
+        for line in fh:
+            record = _current_truth(json.loads(line))
+            # A translation follows its original in the corpus (real_articles_build).
+            if record.get("translation_of"):
+                translated_truth(record, originals.get(record.get("group", ""), {}))
+            else:
+                originals[record.get("group", "")] = record
+            records.append(record)
+    return records
 
 
 def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +88,8 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     stored corpus need not be rebuilt from its sources for each (the builder applies
     them too): a range in a numbered list without labels ("[1-9]", "(3-6)") cites the
     entries between its ends by position; a plain-text citation is found without
-    accents and by the first part of a double surname."""
+    accents and by the first part of a double surname; the works cited but not listed
+    are found again with the current `real_articles_truth` ("et al ." read too)."""
     numbered = bool(record.get("numbered_list")) or str(record.get("style", "")).startswith(
         "numeric"
     )
@@ -90,6 +101,8 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     record["uncited_truth"] = [
         i for i in record["uncited_truth"] if i not in cited and i not in unlinked
     ]
+    author_year = record["style"] in ("author-year", "abnt")
+    record["missing_truth"] = cited_works(record["paras"], record["refs"], author_year)
     return record
 
 
@@ -340,7 +353,7 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
     }
     dups = {t for pair in record["duplicates"] for t in pair}
     # A translation's citation of another edition than the borrowed list's (kind
-    # "translation", real_articles_build._translated_truth) is scored neither way.
+    # "translation", real_articles_truth.translated_truth) is scored neither way.
     unscored_year = {t for it in natural if it["kind"] == "translation" for t in it["near"]}
     for f in findings:
         t = ours_to_truth.get(f.reference or "")

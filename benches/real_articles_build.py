@@ -33,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from real_articles_jats import article_record, translations
-from real_articles_truth import fold
+from real_articles_truth import translated_truth
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "references" / "real_articles"
@@ -285,29 +285,10 @@ def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
                     if translation is None:
                         original = record
                     else:
-                        _translated_truth(record, original)
+                        translated_truth(record, original)
                     records.append(record)
                     group = group or record["group"]
     return records, skipped
-
-
-def _translated_truth(record: dict[str, Any], original: dict[str, Any]) -> None:
-    """A translation's missing works count only when its original misses them too.
-
-    A translation printed without its own list is rendered with the original's, and
-    translators cite the editions of their language (``Vološinov, 1973`` against
-    ``VOLOCHÍNOV [1926]``): such a citation names no entry of the rendered list, but
-    the slip is the corpus's, not the authors'. It stays in the record as kind
-    "translation", which the bench scores as neither right nor wrong.
-    """
-
-    def key(item: dict[str, Any]) -> tuple[str, str]:
-        return fold(item["name"].split()[-1]), item["year"]
-
-    known = {key(it) for it in original.get("missing_truth", [])}
-    for item in record.get("missing_truth", []):
-        if key(item) not in known:
-            item["kind"] = "translation"
 
 
 def split_of(article_id: str) -> str:

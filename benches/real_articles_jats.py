@@ -672,8 +672,9 @@ def plain_text_cited(
 ) -> set[int]:
     """Entries no xref names but which the text cites by first author and year.
 
-    Compared without accents ("González-Perez" for González-Pérez), and a double
-    surname also by its first part ("Troitiño e Vinuesa" for Troitiño Vinuesa).
+    Compared without accents ("González-Perez" for González-Pérez), a double
+    surname also by its first part ("Troitiño e Vinuesa" for Troitiño Vinuesa); an
+    entry whose year has a letter needs that letter ("2011a" cites 2011a, not 2011b).
     """
     body = _unaccented("\n".join(p["t"] for p in paras if not p["h"]))
     found: set[int] = set()
@@ -687,6 +688,8 @@ def plain_text_cited(
         if len(family.split()) == 2 and len(head) >= 4 and head[0].isupper():
             names.add(head)
         year = re.escape(ref["year"][:4])
+        if ref["year"][4:5].isalpha():  # "2011b" is cited as "2011b" or "2011a, b"
+            year += rf"(?:[a-z]\b\s*,\s*)*{ref['year'][4]}\b"
         for name in names:
             if re.search(rf"\b{re.escape(name)}\b[^\n]{{0,80}}?\b{year}", body, re.I):
                 found.add(i)

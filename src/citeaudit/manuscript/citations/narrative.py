@@ -118,7 +118,11 @@ def may_end_names(text: str, end: int) -> bool:
     stop = j + 1
     while j >= 0 and stop - j <= 40 and (text[j].isalpha() or text[j] in "-'’."):
         j -= 1
-    word = text[j + 1 : stop]
+    if stop - j == 2 and text[stop - 1] == "." and j >= 0 and text[j] == " ":
+        j -= 1  # "et al . (2018)": the full stop set apart from "al"
+        while j >= 0 and stop - j <= 40 and text[j].isalpha():
+            j -= 1
+    word = text[j + 1 : stop].replace(" ", "")
     if not word or not word[0].isalpha():
         return False
     return is_capitalised(word) or word.casefold() in _LAST_WORDS
@@ -143,6 +147,8 @@ def names_before(prefix: str) -> NamesBefore | None:
 
     Remembered per window: repetitive text (tables, floods) asks the same again."""
     body = prefix.rstrip()
+    if body.endswith(" .") and body[:-2].endswith(" al"):
+        body = body[:-2] + "."  # "Magnier et al . (2018)": the full stop set apart
     possessive = _POSSESSIVE.search(body)
     if possessive:
         body = body[: possessive.start()]
