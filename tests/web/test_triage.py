@@ -20,20 +20,27 @@ def _bibtex(n: int, broken: int) -> str:
     return "\n".join(entries)
 
 
-def _upload_long_audit(app: App) -> str:
-    csrf = app.sign_in("a")
+def long_audit_files() -> tuple[str, str]:
+    """A LaTeX paper citing 24 of 410 entries and one key no entry has; entry 405's DOI
+    is malformed: two errors among 386 uncited entries."""
     keys = ",".join(f"k{i}" for i in range(24))
     tex = (
         "\\documentclass{article}\n\\begin{document}\n"
         f"We build on \\cite{{{keys}}} and \\cite{{nokey}}.\n"
         "\\bibliography{refs}\n\\end{document}\n"
     )
+    return tex, _bibtex(410, broken=404)
+
+
+def _upload_long_audit(app: App) -> str:
+    csrf = app.sign_in("a")
+    tex, bib = long_audit_files()
     response = app.client.post(
         "/web/audits",
         data={"csrf": csrf},
         files=[
             ("manuscript", ("paper.tex", tex.encode(), "application/x-tex")),
-            ("bibliography", ("refs.bib", _bibtex(410, broken=404).encode(), "text/plain")),
+            ("bibliography", ("refs.bib", bib.encode(), "text/plain")),
         ],
         follow_redirects=False,
     )

@@ -22,6 +22,7 @@ from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
 from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.web.i18n import LanguageMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def create_app(
     app.include_router(web.router)  # the editors' pages under /web
 
     errors.install(app)
+    app.add_middleware(LanguageMiddleware)  # the editors' page in the reader's language
     app.add_middleware(
         BodyLimits,
         upload_bytes=settings.max_upload_bytes,

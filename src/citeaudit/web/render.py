@@ -9,6 +9,7 @@ import jinja2
 from fastapi.responses import HTMLResponse
 
 from citeaudit import __version__
+from citeaudit.web.i18n import LANGUAGES, current_language, current_page, gettext, ngettext
 
 # Pages load only their own stylesheet and script; no inline script, no framing.
 SECURITY_HEADERS = {
@@ -27,12 +28,19 @@ SECURITY_HEADERS = {
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("citeaudit", "web/templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.globals["version"] = __version__
+    env.globals["languages"] = LANGUAGES
+    env.globals["language"] = current_language
+    env.globals["here"] = current_page
+    # The request's catalog, read through a context variable at each call (i18n.py):
+    # one environment serves every language at once.
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 

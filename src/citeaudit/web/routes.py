@@ -15,6 +15,7 @@ from citeaudit.service.submit import submit_audit
 from citeaudit.store.views import AuditView
 from citeaudit.web import audit_pages, watch_pages
 from citeaudit.web.context import Visitor, VisitorDep
+from citeaudit.web.i18n import COOKIE, LANGUAGES
 from citeaudit.web.render import render
 from citeaudit.web.session import (
     clear_session,
@@ -44,6 +45,15 @@ CSRF_MESSAGE = "This form has expired or came from another site. Reload the page
 def root() -> RedirectResponse:
     """The README's address for the page (/web/) and the bare host both lead to it."""
     return RedirectResponse("/web/audits", 303)
+
+
+@router.get("/web/language/{code}")
+def language(code: str, next: str | None = None) -> Response:
+    """The page's language switch: a cookie, then back where the editor was."""
+    response = RedirectResponse(safe_next(next), 303)
+    if code in LANGUAGES:
+        response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="strict")
+    return response
 
 
 @router.get("/web/static/{name}")

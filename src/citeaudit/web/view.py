@@ -16,12 +16,14 @@ from typing import Any
 from citeaudit.doi import doi_resolver_url
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
+from citeaudit.web.i18n import ngettext
 from citeaudit.web.marks import RANK, Segment, segments
 
 SEVERITIES = ("error", "warning", "info")
 # How the page may order the references with findings: the worst first (triage, the
 # default), by kind of finding, or as the list numbers them.
 SORTS = ("severity", "rule", "index")
+_FIRST_ERRORS = 10  # errors listed in the summary itself, so they are on the first screen
 SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
 _WORDS = re.compile(r"[^\w]+")
 
@@ -48,6 +50,7 @@ class FindingItem:
     fix_title: str | None  # the fix, before its link when the link is part of it
     fix: Link | None
     fix_after: str  # the rest of the fix's title, after the link
+    page: int | None = None  # a PDF's page: `line` is then the line on that page
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,7 @@ class Findings:
     groups: tuple[ReferenceGroup, ...]
     table: tuple[ProblemRow, ...]  # the groups in one compact table, same order
     sort: str
+    first: tuple[tuple[str, str, FindingItem], ...]  # errors to fix first: anchor, label, item
     loose: tuple[FindingItem, ...]  # about a citation or the input, not an entry
     clean_references: int
     clean: tuple[tuple[int, str, str], ...]  # entries without findings: number, label, raw
@@ -144,8 +148,14 @@ def doi_link(doi: str) -> Link:
 
 
 def count_label(severity: str, n: int) -> str:
-    word = {"error": "error", "warning": "warning", "info": "note"}.get(severity, severity)
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    """"3 errors", "1 note", in the page's language."""
+    if severity == "error":
+        text = ngettext("%(n)s error", "%(n)s errors", n)
+    elif severity == "warning":
+        text = ngettext("%(n)s warning", "%(n)s warnings", n)
+    else:
+        text = ngettext("%(n)s note", "%(n)s notes", n)
+    return text % {"n": n}
 
 
 def _authors(people: Sequence[Mapping[str, Any]]) -> str:
@@ -253,6 +263,7 @@ def finding_item(f: Mapping[str, Any]) -> FindingItem:
         rule=str(f["rule"]),
         message=str(f["message"]),
         line=location.get("line"),
+        page=location.get("page"),
         fix_title=title,
         fix=link,
         fix_after=after,
@@ -293,6 +304,8 @@ def where(location: Mapping[str, Any]) -> str:
     file = str(location.get("file") or "").replace("\\", "/").rsplit("/", 1)[-1]
     line = location.get("line")
     at = f"{location.get('unit') or 'line'} {line}" if line else ""
+    if location.get("page"):  # a PDF: "p. 7, line 12", as the editor finds it
+        at = f"p. {location['page']}" + (f", {at}" if at else "")
     return ", ".join(part for part in (file, at) if part)
 
 
@@ -336,6 +349,17 @@ def findings_view(
         if mine:
             groups.append(group(n, ref, mine))
     groups = _sorted(groups, sort if sort in SORTS else "severity")
+    numbers = {str(r["id"]): n for n, r in enumerate(refs, start=1)}
+    first: list[tuple[str, str, FindingItem]] = []
+    for f in everything:  # every error, whatever the filter: the summary's to-do list
+        if f["severity"] != "error" or len(first) >= _FIRST_ERRORS:
+            continue
+        number = numbers.get(str(f.get("reference")))
+        if number is None:
+            first.append(("loose-h", "", finding_item(f)))
+        else:
+            name = f"[{number}] {label(refs[number - 1])}"
+            first.append((f"ref-{number}", name, finding_item(f)))
     counts = {s: 0 for s in SEVERITIES}
     by_rule: dict[str, int] = {}
     for f in everything:
@@ -365,6 +389,7 @@ def findings_view(
             for g in groups
         ),
         sort=sort if sort in SORTS else "severity",
+        first=tuple(sorted(first, key=lambda item: item[0] != "loose-h")),
         loose=tuple(finding_item(f) for f in _order(loose)),
         clean_references=len(ids - with_any),
         clean=tuple(

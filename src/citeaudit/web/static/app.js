@@ -34,11 +34,15 @@ function enableDrops() {
   }
 }
 
-function describe(status) {
+// The words come from the page (data-words, in the page's language): no text here.
+function describe(status, words) {
   const p = status.progress;
-  const parts = p.total ? ", " + p.done + " of " + p.total + " parts checked" : "";
-  const word = status.status.charAt(0).toUpperCase() + status.status.slice(1);
-  return word + ": " + status.phase + parts + ".";
+  const say = (key) => words[key] || key;
+  const parts = p.total
+    ? ", " + say("parts").replace("{done}", p.done).replace("{total}", p.total)
+    : "";
+  const word = say(status.status);
+  return word.charAt(0).toUpperCase() + word.slice(1) + ": " + say(status.phase) + parts + ".";
 }
 
 function followProgress() {
@@ -47,6 +51,12 @@ function followProgress() {
   const text = live.querySelector("[data-live-text]");
   const bar = live.querySelector("[data-live-bar]");
   const url = live.getAttribute("data-status-url");
+  let words = {};
+  try {
+    words = JSON.parse(live.getAttribute("data-words") || "{}");
+  } catch (error) {
+    words = {};
+  }
   const early = ["queued", "offline"].includes(live.getAttribute("data-phase"));
   let delay = 1000;
   async function poll() {
@@ -59,7 +69,7 @@ function followProgress() {
           window.location.reload();
           return;
         }
-        text.textContent = describe(status);
+        text.textContent = describe(status, words);
         bar.max = Math.max(1, status.progress.total);
         bar.value = status.progress.done;
         delay = 1000;
