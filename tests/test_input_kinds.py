@@ -1,4 +1,4 @@
-"""One list of bibliography suffixes: every reader's own, asked by the CLI and the watch commands."""
+"""One list of bibliography suffixes: each reader's own, for the CLI and watch commands."""
 
 from __future__ import annotations
 
