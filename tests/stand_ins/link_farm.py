@@ -16,7 +16,7 @@ Hosts (each its own loopback address, so per-host limits are per behaviour group
 * ``svc``    127.0.0.6  the Handle API, the Wayback availability API, the probe target
 * ``dead``   127.0.0.7  a closed port to point the reachability probe at ("network down")
 * ``spa``    127.0.0.8  the same app shell for every path, no "not found" wording
-* bench hosts 127.0.1.N serving /page/N with `latency`
+* bench hosts 127.0.1.1-250, 127.0.2.1-250, ... serving /page/N with `latency`
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class Farm(ThreadedServer):
         self.base["closed"] = f"http://127.0.0.5:{_closed_port('127.0.0.5')}"
         self.base["dead"] = f"http://127.0.0.7:{_closed_port('127.0.0.7')}"
         for i in range(self.bench_hosts):
-            await self._serve(f"bench{i}", f"127.0.1.{i + 1}", self._bench)
+            await self._serve(f"bench{i}", bench_address(i), self._bench)
 
     async def stop_async(self) -> None:
         for server in self._servers:
@@ -412,6 +412,11 @@ async def _huge(w: asyncio.StreamWriter) -> None:
         await w.drain()
         sent += len(chunk)
     w.close()
+
+
+def bench_address(i: int) -> str:
+    """The i-th bench host's loopback address: 127.0.1.1-250, then 127.0.2.1-250, ..."""
+    return f"127.0.{1 + i // 250}.{1 + i % 250}"
 
 
 def _closed_port(address: str) -> int:

@@ -27,21 +27,19 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from citeaudit.doi import doi_path, doi_refusal
 from citeaudit.links import errors
 from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
-from citeaudit.links.pinned import allowed
 from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
 from citeaudit.links.reachability import Reachability
-from citeaudit.links.safety import IPAddress, SafeNetworkBackend, is_forbidden_address
+from citeaudit.links.safety import IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget, url_problem
-from citeaudit.links.transport import PerHostTransport, default_ssl_context
+from citeaudit.links.transport import PerHostTransport
 from citeaudit.links.verdict import (
     REDIRECTS,
     Verdict,
@@ -235,8 +233,11 @@ class LinkChecker:
             follow_redirects=True,
             max_redirects=5,
             trust_env=False,
-            transport=_trusted_transport(
-                [self.doi_url, self.archive_url, *self._probe_urls], self._forbidden
+            transport=PerHostTransport(
+                per_host=p.per_host,
+                allow_private=False,
+                forbidden=self._forbidden,
+                allowed_origins=allowed([self.doi_url, self.archive_url, *self._probe_urls]),
             ),
         )
         self.reachability = Reachability(
@@ -741,20 +742,6 @@ DRAIN_CAP = 16 * 1024  # a body up to this size is read through to keep the conn
 def _small_body(headers: httpx.Headers) -> bool:
     length = headers.get("content-length", "")
     return length.isdigit() and int(length) <= DRAIN_CAP
-
-
-def _trusted_transport(
-    services: Sequence[str | None], forbidden: Callable[[IPAddress], bool]
-) -> httpx.AsyncHTTPTransport:
-    """The configured services' transport: their own origins, and public addresses."""
-    transport = httpx.AsyncHTTPTransport(verify=default_ssl_context(), retries=0)
-    transport._pool._network_backend = SafeNetworkBackend(
-        httpcore.AnyIOBackend(),
-        allow_private=False,
-        forbidden=forbidden,
-        allowed_origins=allowed(services),
-    )
-    return transport
 
 
 def _host(url: str) -> str:

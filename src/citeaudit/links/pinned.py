@@ -1,4 +1,4 @@
-"""The synchronous twin of `SafeNetworkBackend`: check the address, then connect to it.
+"""The synchronous twin of the link checker's resolver: check the address, then connect to it.
 
 The registry clients (doi.org and DataCite through httpx, Crossref through habanero's
 httpx2) and webhook deliveries are synchronous. Checking a host name with
@@ -29,10 +29,17 @@ import httpcore2
 import httpx
 import httpx2
 
-from citeaudit.links.safety import AddressRule, NonPublicAddress, Origin, origin_of
-from citeaudit.links.transport import default_ssl_context
+from citeaudit.links.safety import AddressRule, NonPublicAddress, allowed
+from citeaudit.links.tls import default_ssl_context
 
-__all__ = ["PinnedBackend", "SyncLookup", "pinned_client", "pinned_client2", "system_lookup"]
+__all__ = [
+    "PinnedBackend",
+    "SyncLookup",
+    "allowed",
+    "pinned_client",
+    "pinned_client2",
+    "system_lookup",
+]
 
 SyncLookup = Callable[[str, int], list[str]]
 
@@ -133,11 +140,6 @@ class PinnedBackend:
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
-
-
-def allowed(urls: Iterable[str | None]) -> frozenset[Origin]:
-    """The exact origins of the services we are configured to use."""
-    return frozenset(o for o in (origin_of(u) for u in urls if u) if o is not None)
 
 
 def pinned_client(

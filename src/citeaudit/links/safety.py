@@ -1,14 +1,14 @@
 """Refusing targets on loopback, private, link-local, multicast or metadata addresses.
 
-The check runs where the connection is made: `SafeNetworkBackend` wraps httpcore's
-network backend, resolves the host name itself, refuses the connection if any
-address is not public, and then connects to the very address it checked (so a DNS
+The check runs where the connection is made: the link checker's transport
+(`transport.py`) resolves the host name itself, refuses the connection if any
+address is not public, and then connects to the very addresses it checked (so a DNS
 answer cannot change between the check and the connection). Every redirect hop
-opens its connection through the same backend, so every hop is checked. Lookups are
-cached for a short time (`Resolver`); the check itself runs on every connection.
+opens its connection through the same transport, so every hop is checked. Lookups
+are cached for a short time (`Resolver`); the check itself runs on every connection.
 
-`AddressRule` is the one decision, shared by this backend and by the synchronous one
-(`pinned.py`, for the registry clients and webhooks). Services we are configured to
+`AddressRule` is the one decision, shared by that transport and by the synchronous
+backend (`pinned.py`, for the registry clients and webhooks). Services we are configured to
 use (a registry's base URL, which tests point at loopback) are exempt by their exact
 origin (host and port) only: "private networks allowed" for them would also let a
 redirect from them reach any other private service.
@@ -22,7 +22,6 @@ import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
@@ -98,6 +97,11 @@ def is_refusal(exc: BaseException) -> bool:
 
 
 Origin = tuple[str, int]  # (lower-case host, port)
+
+
+def allowed(urls: Iterable[str | None]) -> frozenset[Origin]:
+    """The exact origins of the services we are configured to use."""
+    return frozenset(o for o in (origin_of(u) for u in urls if u) if o is not None)
 
 
 def origin_of(url: str) -> Origin | None:
@@ -207,61 +211,3 @@ class Resolver:
             return  # failures are asked again next time
         if self.ttl > 0:
             self._answers[key] = (time.monotonic() + self.ttl, task.result())
-
-
-class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
-    """Resolves, refuses non-public addresses (unless allowed), connects to the checked IP."""
-
-    def __init__(
-        self,
-        inner: httpcore.AsyncNetworkBackend,
-        *,
-        allow_private: bool,
-        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
-        resolver: Resolver | None = None,
-        allowed_origins: Iterable[Origin] = (),
-    ) -> None:
-        self._inner = inner
-        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden)
-        self._resolver = resolver or Resolver(ttl=0.0)
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        try:
-            addresses = [str(ipaddress.ip_address(host))]
-        except ValueError:
-            try:
-                addresses = await asyncio.wait_for(self._resolver.addresses(host, port), timeout)
-            except TimeoutError as exc:
-                raise httpcore.ConnectTimeout(f"{host}: name resolution timed out") from exc
-        self._rule.check(host, port, addresses)
-        last: Exception | None = None
-        for address in addresses:
-            try:
-                return await self._inner.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except httpcore.ConnectTimeout:
-                raise
-            except httpcore.ConnectError as exc:
-                last = exc
-        assert last is not None
-        raise last
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:  # pragma: no cover - never used for links
-        raise httpcore.ConnectError("unix sockets are not link targets")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)

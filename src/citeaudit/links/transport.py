@@ -27,7 +27,7 @@ import ipaddress
 import socket
 import ssl
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 import aiohttp
@@ -41,11 +41,15 @@ from citeaudit.links.safety import (
     NameLookupFailed,
     NameNotResolved,
     NonPublicAddress,
+    Origin,
     Resolver,
     is_forbidden_address,
 )
+from citeaudit.links.tls import default_ssl_context
 
-Origin = tuple[str, str, int]
+__all__ = ["CheckedResolver", "PerHostTransport", "default_ssl_context"]
+
+PoolKey = tuple[str, str, int]  # scheme, host, port
 
 # h11 (httpx's own parser) takes up to 100 KB of headers; aiohttp's defaults (8 KB a
 # line, 128 headers) would turn a page with a long Content-Security-Policy into an
@@ -53,12 +57,6 @@ Origin = tuple[str, str, int]
 _MAX_LINE = 64 * 1024
 _MAX_HEADERS = 512
 _CHUNK = 16 * 1024
-
-
-@functools.cache
-def default_ssl_context() -> ssl.SSLContext:
-    """httpx's verifying context; the CA store is loaded once a process (40 ms each)."""
-    return httpx.create_ssl_context()
 
 
 class CheckedResolver(AbstractResolver):
@@ -140,28 +138,36 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         keepalive_expiry: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
         resolver: Resolver | None = None,
+        allowed_origins: Iterable[Origin] = (),
     ) -> None:
+        """`allowed_origins`: exact (host, port) pairs exempt from the address rule --
+        the services we are configured to use (see `AddressRule`)."""
         self._per_host = max(1, per_host)
-        self._rule = AddressRule(allow_private, frozenset(), forbidden)
+        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden)
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
-        self._pools: OrderedDict[Origin, _Pool] = OrderedDict()
-        self._ssl = ssl_context or default_ssl_context()
+        self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()
+        self._ssl = ssl_context  # made when the first https host is asked (40 ms)
         # One name cache for every host's pool.
         self._resolver = CheckedResolver(self._rule, resolver or Resolver())
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
 
-    def _pool(self, origin: Origin) -> _Pool:
+    def _pool(self, origin: PoolKey) -> _Pool:
         pool = self._pools.get(origin)
         if pool is not None:
             self._pools.move_to_end(origin)
             return pool
+        tls: ssl.SSLContext | bool = True  # a plain-http pool never starts TLS
+        if origin[0] == "https":
+            if self._ssl is None:
+                self._ssl = default_ssl_context()
+            tls = self._ssl
         connector = aiohttp.TCPConnector(
             limit=self._per_host + 2,  # + the soft-404 probe, + slack
             limit_per_host=0,
             resolver=self._resolver,
             use_dns_cache=False,  # `Resolver` caches; the rule is checked per connection
-            ssl=self._ssl,
+            ssl=tls,
             keepalive_timeout=self._keepalive_expiry,
         )
         session = aiohttp.ClientSession(
@@ -176,7 +182,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         pool = self._pools[origin] = _Pool(session)
         return pool
 
-    async def _evict(self, keep: Origin) -> None:
+    async def _evict(self, keep: PoolKey) -> None:
         """Close the least recently used pools with nothing in flight, down to the cap."""
         while len(self._pools) > self._max_pools:
             for origin, pool in self._pools.items():
