@@ -180,3 +180,18 @@ def test_suppression_comments_are_read_in_linear_time(tmp_path: Path) -> None:
     )
     found = [(c.line, c.rules, c.reason) for c in scan(str(source))]
     assert found == [(1, ("CIT001",), "x"), (2, ("CIT001",), ""), (3, ("a", "b"), "why it is so")]
+
+
+def test_fix_leaves_a_suppressed_finding_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bib = tmp_path / "refs.bib"
+    text = (
+        "% citeaudit: ignore[malformed-doi] -- the publisher's own form, kept on purpose\n"
+        "@article{a, title = {A}, year = {2020}, doi = {10.5555/x\\_1}}\n"
+        "@article{b, title = {B}, year = {2020}, doi = {10.5555/y\\_2}}\n"
+    )
+    bib.write_text(text, "utf-8")
+    assert main(["fix", "--offline", str(bib)]) == 0
+    assert "Fixed 1 problem(s)" in capsys.readouterr().out
+    assert bib.read_text("utf-8") == text.replace("y\\_2", "y_2")
