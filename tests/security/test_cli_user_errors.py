@@ -37,8 +37,8 @@ def test_a_report_into_a_missing_folder_is_refused_before_the_audit(
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [
-        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF input is not supported yet"),
-        ("upload", b"%PDF-1.4\nbinary", "PDF input is not supported yet"),
+        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged PDF"),
+        ("upload", b"%PDF-1.4\nbinary", "damaged PDF"),
         ("paper.md", b"", "empty"),
         ("paper.txt", b"  \n\n\t\n", "empty"),
         ("page.html", b"<p>Text (Smith, 2019).</p>", "HTML input is not supported"),

@@ -34,7 +34,7 @@ ACCEPTED_TYPES = frozenset(
     }
 )
 LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as text
-SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON or DOCX"
+SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF"
 _MAX_ZIP_MEMBERS = 5000
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
@@ -52,7 +52,8 @@ def check_upload(
 ) -> NewFile:
     name = safe_name(filename, role)
     media = (declared or "").split(";")[0].strip().lower()
-    if media not in ACCEPTED_TYPES and not media.startswith("text/"):
+    is_pdf = media == "application/pdf" and data.startswith(b"%PDF")  # a PDF said as such
+    if media not in ACCEPTED_TYPES and not media.startswith("text/") and not is_pdf:
         raise UploadRejected(415, f"{name}: content type {media!r} is not accepted; {SEND_INSTEAD}")
     if not data.strip():
         raise UploadRejected(422, f"{name}: the file is empty")
@@ -62,9 +63,14 @@ def check_upload(
         _check_docx(name, data, max_expanded)
         return NewFile(role, _with_suffix(name, ".docx"), "docx", data)
     if data.startswith(b"%PDF"):
-        raise UploadRejected(
-            415, f"{name}: PDF is not supported; upload the manuscript's source or DOCX"
-        )
+        if role != "manuscript":
+            raise UploadRejected(415, f"{name}: a PDF is not a bibliography; {SEND_INSTEAD}")
+        from citeaudit.manuscript.pdf import pdf_problem  # pdfium only when a PDF comes
+
+        problem = pdf_problem(data)
+        if problem is not None:
+            raise UploadRejected(422, f"{name}: {problem}")
+        return NewFile(role, _with_suffix(name, ".pdf"), "pdf", data)
     _check_text(name, data)
     if name.lower().endswith((".docx", ".pdf", ".doc", ".odt", ".zip")):
         name = _with_suffix(name, ".txt")

@@ -45,7 +45,7 @@ from citeaudit.manuscript.reading import InputProblem
 from citeaudit.manuscript.reference_section import find_reference_section
 from citeaudit.model.location import Location
 
-__all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader"]
+__all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader", "pdf_problem"]
 
 MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
@@ -132,6 +132,19 @@ def _read_pages(path: Path, name: str) -> _Pages:
         return _pages(document, name)
     finally:
         document.close()
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be read as a PDF (damaged, encrypted), or None: an upload
+    is refused at once rather than failing later in the audit."""
+    if len(data) > MAX_BYTES:
+        return f"too large for a manuscript ({len(data) // 2**20} MB)"
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        return _open_error(exc)
+    document.close()
+    return None
 
 
 def _open_error(exc: Any) -> str:

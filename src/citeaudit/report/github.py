@@ -43,8 +43,8 @@ def annotation(finding: Finding) -> str:
     message = finding.message
     if finding.fix is not None:
         message += f"\nfix: {finding.fix.title}"
-    if location.unit != "line" and location.line is not None:
-        message = f"{location}: {message}"
+    if (location.unit != "line" or location.page is not None) and location.line is not None:
+        message = f"{location}: {message}"  # a Word paragraph, a PDF's page and line
     return f"::{LEVELS[finding.severity]} {','.join(properties)}::{escape_data(message)}\n"
 
 

@@ -121,6 +121,8 @@ def sarif_location(location: Location) -> dict[str, Any] | None:
             region["startColumn"] = location.column
         if location.excerpt:  # a Word paragraph: the sentence that Find locates
             region["snippet"] = {"text": location.excerpt}
+        if location.page is not None:  # a PDF: startLine counts the lines of this page
+            region["properties"] = {"page": location.page}
         physical["region"] = region
     return {"physicalLocation": physical}
 

@@ -35,12 +35,13 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count} {word}"
 
 
-def finding_sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
-    """Line, then column, worst first at one place; unknown lines go last."""
+def finding_sort_key(finding: Finding) -> tuple[int, int, int, int, str, str]:
+    """Page (a PDF's), line, then column, worst first at one place; unknown lines go last."""
     loc = finding.location
+    page = loc.page if loc.page is not None else 0
     line = loc.line if loc.line is not None else 1 << 30
     column = loc.column if loc.column is not None else 0
-    return (line, column, -finding.severity.rank, finding.code, finding.message)
+    return (page, line, column, -finding.severity.rank, finding.code, finding.message)
 
 
 def file_order(result: AuditResult, findings: Iterable[Finding]) -> list[str]:
