@@ -153,6 +153,9 @@ def test_baseline_named_in_the_configuration(capsys: pytest.CaptureFixture[str],
     assert (apa.parent / "accepted.json").is_file()
     code, report, _ = check(capsys, str(apa))
     assert code == 0 and report["summary"]["suppressed"] == 5
+    assert main(["check", "--offline", str(apa)]) == 0
+    out = capsys.readouterr().out
+    assert "No problems found in 20 references and 21 citations (5 suppressed)." in out
 
 
 def test_network_settings_and_paths_from_the_configuration(

@@ -112,6 +112,13 @@ def verdict(result: AuditResult) -> str | None:
     """The plain sentence for an audit without findings; None when there are findings."""
     if result.findings:
         return None
+    sentence = _verdict(result)
+    if result.suppressed:  # "no problems" must not hide what was held back
+        sentence = f"{sentence.removesuffix('.')} ({len(result.suppressed)} suppressed)."
+    return sentence
+
+
+def _verdict(result: AuditResult) -> str:
     if nothing_checked(result):
         return "Nothing was checked: no references and no citations were found in the input."
     data = result.data
@@ -181,8 +188,6 @@ def report_lines(result: AuditResult) -> list[Text]:
         worst = max(f.severity.rank for f in result.findings)
         style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
         lines.append(Text(summary_line(result), style=style))
-    if result.suppressed and sentence is not None:
-        lines.append(Text(f"{len(result.suppressed)} suppressed", style="dim"))
     for note in phase_notes(result):
         lines.append(Text(note, style="dim"))
     return lines
