@@ -60,5 +60,5 @@ class GithubReporter(Reporter):
         return encodable("".join(lines))
 
 
-def _order(finding: Finding) -> tuple[str, tuple[int, int, int, str, str]]:
+def _order(finding: Finding) -> tuple[str, tuple[int, int, int, int, str, str]]:
     return finding.location.file, finding_sort_key(finding)
