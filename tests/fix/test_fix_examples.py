@@ -15,7 +15,7 @@ import pytest
 
 from citeaudit.audit import AuditInput, audit
 from citeaudit.fix import plan_fixes
-from tests.fix.conftest import PLANTS, Runner, folder_digest, planted_copy
+from tests.fix.conftest import EXAMPLES, PLANTS, Runner, folder_digest, planted_copy
 
 OFFLINE = "--offline"
 
@@ -111,3 +111,13 @@ def test_unsafe_fixes_merge_the_duplicate(cli: Runner, tmp_path: Path) -> None:
     assert text.count("- Santoso, D. (2021).") == 1
     assert "Bank benih komunitas sebagai strategi" in text  # the first one is kept
     assert _fixable_left(manuscript, unsafe=True) == 0
+
+
+def test_plain_text_manuscript_list(cli: Runner, tmp_path: Path) -> None:
+    source = (EXAMPLES / "numeric-markdown" / "manuscript.md").read_text("utf-8")
+    paper = tmp_path / "paper.txt"
+    _, old, new = PLANTS["numeric-markdown/manuscript.md"][0]
+    paper.write_text(source.replace(old, new), "utf-8")
+    code, out, _ = cli("fix", OFFLINE, str(paper))
+    assert code == 0 and "paper.txt:47: BIB003" in out
+    assert paper.read_text("utf-8") == source.replace(old, "https://doi.org/10.5555/ina.2021.0412.")
