@@ -166,3 +166,18 @@ def test_the_command_line_offers_every_registered_format() -> None:
     from citeaudit.report.formats import REPORTERS
 
     assert set(FORMATS) == set(REPORTERS)
+
+
+def test_absolute_paths_in_the_working_folder_are_named_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "paper" / "refs.bib")
+    data = AuditData(manuscripts=(), bibliographies=(), citations=(), matches=())
+    finding = Finding("r", "BIB003", Severity.ERROR, "m", Location(inside, 3))
+    result = AuditResult(data=data, findings=(finding,))
+    assert "::error file=paper/refs.bib,line=3," in GithubReporter().render(result)
+    [issue] = json.loads(GitlabReporter().render(result))
+    assert issue["location"]["path"] == "paper/refs.bib"
+    outside = Finding("r", "BIB003", Severity.ERROR, "m", Location("/elsewhere/x.bib", 3))
+    assert "file=/elsewhere/x.bib" in GithubReporter().render(AuditResult(data, (outside,)))

@@ -11,6 +11,8 @@ end the log with the summary and the checks not done.
 
 from __future__ import annotations
 
+import os
+
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
@@ -32,9 +34,22 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def repo_relative(file: str) -> str:
+    """An absolute path inside the working folder made relative to it, with "/": CI
+    annotations name files from the repository root (the job's working folder)."""
+    if os.path.isabs(file):
+        try:
+            relative = os.path.relpath(file)
+        except ValueError:  # another drive (Windows)
+            return file.replace("\\", "/")
+        if not relative.startswith(".."):
+            file = relative
+    return file.replace("\\", "/")
+
+
 def annotation(finding: Finding) -> str:
     location = finding.location
-    properties = [f"file={escape_property(location.file.replace(chr(92), '/'))}"]
+    properties = [f"file={escape_property(repo_relative(location.file))}"]
     if location.line is not None and location.unit == "line":
         properties.append(f"line={location.line}")
         if location.column is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
+from citeaudit.report.github import repo_relative
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
 
@@ -38,7 +39,7 @@ def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
         "check_name": encodable(finding.code),  # the rule code, as ruff writes it
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
-        "location": {"path": encodable(location.file), "lines": {"begin": line}},
+        "location": {"path": encodable(repo_relative(location.file)), "lines": {"begin": line}},
     }
 
 
