@@ -219,3 +219,21 @@ def test_case_punctuation_separators_markup_and_spelling_are_silent(
     run: Run, doi: str, authors: tuple[str, ...], title: str
 ) -> None:
     assert by_rule(run(ref("t", doi=doi, authors=authors, title=title)), "metadata-mismatch") == []
+
+
+def test_misread_names_and_group_tails_are_not_blamed_on_the_author(run: Run) -> None:
+    # A parser that took initials for family names, and a list ending "et al.; <group>".
+    initials = ref("i", authors=("J", "L", "R"), **SMITH)  # type: ignore[arg-type]
+    glued = ref("g", authors=("SmithJ", "ChenL"), **SMITH)  # type: ignore[arg-type]
+    group = dataclasses.replace(
+        ref("s", authors=("Smith", "Sleep Study Group"), **SMITH),  # type: ignore[arg-type]
+        raw="Smith J, Chen L, et al.; Sleep Study Group. Sleep deprivation impairs ...",
+    )
+    tail = dataclasses.replace(
+        ref("t", authors=("Smith", "Adolescent Health"), **SMITH),  # type: ignore[arg-type]
+        raw="Smith J, et al.; Adolescent Health. Sleep deprivation impairs ...",
+    )
+    assert by_rule(run(initials, glued, group, tail), "metadata-mismatch") == []
+    # Without "et al.", a name the record lacks is still reported.
+    plain = ref("p", authors=("Smith", "Garcia"), **SMITH)  # type: ignore[arg-type]
+    assert "names Garcia" in one(run(plain), "p").message

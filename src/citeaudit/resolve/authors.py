@@ -185,10 +185,56 @@ def _typo_in_place(written: Person, real: Person) -> bool:
     return len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and OSA.distance(a, b) == 1
 
 
-def align_authors(entry: Sequence[Person], record: Sequence[Person]) -> tuple[AuthorSlip, ...]:
-    """What differs between the entry's authors and the record's, record order as truth."""
+# What a reference parser leaves when it misreads a name list: initials taken for a
+# family name ("RA", "PHGM", "S"), initials glued on ("StosorV", "BáezAM"), the tail
+# of "et al." ("al", "e"), a suffix ("Jr", "2nd"), a number.
+_SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "ii", "iii", "iv", "al", "et", "e"})
+_GROUP = re.compile(
+    r"\b(group|committee|consortium|collaborat\w*|investigators|society|association|"
+    r"organi[sz]ation|council|network|initiative|working|team|members|department|"
+    r"institutes?|services|task force|panel|study|alliance|centers?|centres?)\b",
+    re.IGNORECASE,
+)
+
+
+def _misread(person: Person) -> bool:
+    """A name no registry would hold: the reference list was not read cleanly."""
+    family = person.family.strip()
+    if family.lower() in _SUFFIXES or family[:1] in "([":
+        return True
+    if len(family) <= 4 and family.isupper():
+        return True  # initials ("RA"), where the family name was expected
+    return bool(re.search(r"[a-zà-ÿ][A-Z]{1,3}$", family) or re.search(r"[0-9]", family)) or (
+        len(family) == 1
+    )
+
+
+def _group(person: Person) -> bool:
+    """A group author ("SANTE Study Group"): records list them, or not, anywhere."""
+    return (
+        person.organisation or bool(_GROUP.search(person.family)) or len(person.family.split()) > 4
+    )
+
+
+def align_authors(
+    entry: Sequence[Person], record: Sequence[Person], *, et_al: bool = False
+) -> tuple[AuthorSlip, ...]:
+    """What differs between the entry's authors and the record's, record order as truth.
+
+    Nothing is said when the entry's names look misread (initials as family names,
+    glued initials): a parser's slip is not the author's. Group authors are left out
+    of the alignment on both sides -- registries list them inconsistently -- and so is
+    what follows a group in the entry (the rest of its name, split at "and" or ",").
+    With `et_al` (the entry says "et al."), names after the last one the record has are
+    the list's tail (a group after "et al.;"), not authors added. Three or more authors
+    dropped at once mean the lists do not line up: nothing is said.
+    """
     people = [p for p in entry if p.family]
-    theirs = [p for p in record if p.family]
+    if any(_misread(p) for p in people):
+        return ()
+    first_group = next((i for i, p in enumerate(people) if _group(p)), len(people))
+    people = people[:first_group]
+    theirs = [p for p in record if p.family and not _group(p)]
     if not people or not theirs:
         return ()
     matched: list[int | None] = []
@@ -214,11 +260,14 @@ def align_authors(entry: Sequence[Person], record: Sequence[Person]) -> tuple[Au
         # Nobody in common: the entry's authors are someone else's.
         return tuple(AuthorSlip(Slip.ADDED, p.family) for p in people[:1])
     last = max(found)
-    for j in range(last):
-        if j not in used:
-            slips.append(AuthorSlip(Slip.DROPPED, record_name=theirs[j].family, position=j + 1))
+    dropped = [j for j in range(last) if j not in used]
+    if len(dropped) > 2:
+        return ()
+    for j in dropped:
+        slips.append(AuthorSlip(Slip.DROPPED, record_name=theirs[j].family, position=j + 1))
+    last_named = max(i for i, j in enumerate(matched) if j is not None)
     for i, person in enumerate(people):
-        if matched[i] is None:
+        if matched[i] is None and not (et_al and i > last_named):
             slips.append(AuthorSlip(Slip.ADDED, person.family))
     for a, b in itertools.pairwise(found):
         if b < a:

@@ -17,6 +17,7 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.resolution._common import describe, with_doi_record
 
 _MARKUP = re.compile(r"<[^<>]+>")
+_ET_AL = re.compile(r"\bet\.? al\b|\bu\. a\.|\band others\b", re.IGNORECASE)
 
 
 class MetadataMismatch(Rule):
@@ -56,7 +57,7 @@ class MetadataMismatch(Rule):
             yield from self._title(ref, record)
 
     def _authors(self, ref: Reference, record: RegistryRecord) -> Iterable[Finding]:
-        slips = align_authors(ref.authors, record.authors)
+        slips = align_authors(ref.authors, record.authors, et_al=bool(_ET_AL.search(ref.raw)))
         if not slips:
             return
         yield self.finding(
