@@ -61,3 +61,28 @@ def test_a_word_file_is_never_rewritten() -> None:
     assert plan.rewrites == () and plan.changes == ()
     assert len(plan.refusals) == 1
     assert "make the change in the word processor" in plan.refusals[0].reason
+
+
+def test_a_symbolic_link_stays_a_link(cli: Runner, tmp_path: Path) -> None:
+    library = tmp_path / "zotero" / "library.bib"
+    library.parent.mkdir()
+    library.write_text(ENTRY, "utf-8")
+    link = tmp_path / "refs.bib"
+    link.symlink_to(library)
+    code, out, _ = cli("fix", "--offline", str(link))
+    assert code == 0 and "BIB003" in out
+    assert link.is_symlink()
+    assert library.read_text("utf-8") == ENTRY.replace("dx.doi.org", "doi.org")
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(ENTRY, "utf-8")
+    plan = plan_fixes(audit(AuditInput.from_paths([bib])))
+    assert len(plan.changes) == 1
+    edited = ENTRY.replace("{T\u00e9}", "{Saved in the editor}")
+    bib.write_text(edited, "utf-8")
+    written = plan.write()
+    assert bib.read_text("utf-8") == edited
+    assert written.changes == ()
+    assert "changed while it was being fixed" in written.refusals[0].reason

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff:
         sys.stdout.write(plan.diff())
     else:
-        plan.write()
+        plan = plan.write()
     verb = "Would fix" if args.diff else "Fixed"
     for change in plan.changes:
         print(f"{verb}: {change}", file=sys.stderr if args.diff else sys.stdout)

@@ -73,8 +73,15 @@ class Rewrite:
         )
 
     def write(self) -> None:
-        """Atomically: a crash leaves the old file or the new one, never half of it."""
-        path = self.source.path
+        """Atomically: a crash leaves the old file or the new one, never half of it.
+
+        A symbolic link (a shared library.bib) is followed, so the link stays a link;
+        a file changed since it was read (saved in an editor meanwhile) is not
+        overwritten.
+        """
+        path = Path(os.path.realpath(self.source.path))
+        if path.read_bytes() != self.source.original_bytes():
+            raise NotWritable(f"{self.source.path} changed while it was being fixed; run fix again")
         data = self.source.encode(self.text)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
@@ -94,9 +101,30 @@ class FixPlan:
     refusals: tuple[Refusal, ...] = ()
     unsafe_available: int = 0  # fixes that --unsafe-fixes would also make
 
-    def write(self) -> None:
+    def write(self) -> FixPlan:
+        """Write every rewrite; the plan of what was written (a file that could not be
+        is among the refusals, its changes not listed as made)."""
+        failed: dict[Path, str] = {}
         for rewrite in self.rewrites:
-            rewrite.write()
+            try:
+                rewrite.write()
+            except (NotWritable, OSError) as exc:
+                failed[rewrite.source.path] = str(exc)
+        if not failed:
+            return self
+        return FixPlan(
+            tuple(r for r in self.rewrites if r.source.path not in failed),
+            tuple(c for c in self.changes if Path(c.file) not in failed),
+            (
+                *self.refusals,
+                *(
+                    Refusal(c.file, c.line, c.code, c.title, failed[Path(c.file)])
+                    for c in self.changes
+                    if Path(c.file) in failed
+                ),
+            ),
+            self.unsafe_available,
+        )
 
     def diff(self) -> str:
         return "".join(r.diff() for r in self.rewrites)
