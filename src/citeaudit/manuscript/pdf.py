@@ -83,7 +83,10 @@ class PdfReader(ManuscriptReader):
 
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         name = str(path)
-        pages = _read_pages(Path(path), name)
+        from citeaudit.manuscript.pdf_isolated import read_pages_isolated
+
+        # pdfium in a child process under memory and CPU limits (pdf_isolated.py)
+        pages = read_pages_isolated(Path(path), name)
         flow = join_broken_words(pages.lines)
         flow = [ln for ln in flow if ln.text.strip()]
         lines = [Line(name, ln.number, ln.text, ln.superscripts, page=ln.page) for ln in flow]
@@ -171,7 +174,11 @@ def _pages(document: Any, name: str) -> _Pages:
     budget = MAX_CHARS
     glyph_count = 0
     for index in range(min(total, MAX_PAGES)):
-        page = document[index]
+        try:
+            page = document[index]
+        except pdfium.PdfiumError as exc:
+            problems.append(InputProblem(name, None, f"page {index + 1} not read: {exc}"))
+            continue
         try:
             textpage = page.get_textpage()
             try:
