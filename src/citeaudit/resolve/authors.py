@@ -188,6 +188,9 @@ def _typo_in_place(written: Person, real: Person) -> bool:
 # What a reference parser leaves when it misreads a name list: initials taken for a
 # family name ("RA", "PHGM", "S"), initials glued on ("StosorV", "BáezAM"), the tail
 # of "et al." ("al", "e"), a suffix ("Jr", "2nd"), a number.
+# Entries and records align name against name (quadratic): a physics record's 3,000
+# authors are compared as far as any entry lists them, not further.
+_MAX_AUTHORS = 250
 _SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "ii", "iii", "iv", "al", "et", "e"})
 _GROUP = re.compile(
     r"\b(group|committee|consortium|collaborat\w*|investigators|society|association|"
@@ -229,12 +232,12 @@ def align_authors(
     the list's tail (a group after "et al.;"), not authors added. Three or more authors
     dropped at once mean the lists do not line up: nothing is said.
     """
-    people = [p for p in entry if p.family]
+    people = [p for p in entry[:_MAX_AUTHORS] if p.family]
     if any(_misread(p) for p in people):
         return ()
     first_group = next((i for i, p in enumerate(people) if _group(p)), len(people))
     people = people[:first_group]
-    theirs = [p for p in record if p.family and not _group(p)]
+    theirs = [p for p in record[:_MAX_AUTHORS] if p.family and not _group(p)]
     if not people or not theirs:
         return ()
     matched: list[int | None] = []

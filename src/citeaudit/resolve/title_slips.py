@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +22,7 @@ __all__ = ["TitleSlip", "TitleSlipKind", "title_slip"]
 
 _SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|[.?!]\s)\s*")
 _MARKUP = re.compile(r"<[^<>]+>")
+_MAX_WORDS = 120  # no title is longer; the word diff is quadratic in the worst case
 _SMALL = frozenset(
     [
         "a",
@@ -122,14 +124,19 @@ def _tokens(title: str) -> list[str]:
 
 
 def _main_titles(title: str) -> list[list[str]]:
-    """The title up to each subtitle separator: 'U-Net', 'U-Net: Convolutional ...'."""
+    """The title up to each of its first subtitle separators: 'U-Net' for 'U-Net: ...'.
+
+    Only the first few: each costs a pass over the title, and a hostile one may hold
+    thousands of colons.
+    """
     clean = _MARKUP.sub(" ", title)
-    return [_tokens(clean[: m.start()]) for m in _SEPARATOR.finditer(clean) if m.start() > 0]
+    cuts = itertools.islice((m.start() for m in _SEPARATOR.finditer(clean) if m.start()), 4)
+    return [_tokens(clean[:cut]) for cut in cuts]
 
 
 def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip | None:
     """None when the entry's title is the record's in all that matters."""
-    a, b = _tokens(entry), _tokens(record)
+    a, b = _tokens(entry)[:_MAX_WORDS], _tokens(record)[:_MAX_WORDS]
     if not a or not b or a == b or "".join(a) == "".join(b):
         return None
     mains_b, mains_a = _main_titles(record), _main_titles(entry)
