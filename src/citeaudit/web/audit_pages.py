@@ -104,6 +104,7 @@ def audit_page(
         severity=chosen_severity,
         rule=known_rule,
         downloads=tuple(DOWNLOADS),
+        fixable=_fixable(repo, audit) if report else (),
         watch=panel(repo, who.account, audit.id, labels),
         refresh=REFRESH_SECONDS,
         csrf=who.csrf,
@@ -151,6 +152,41 @@ def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Respons
         )
     media_type, body = stored
     return Response(body, media_type=media_type, headers=headers)
+
+
+def _fixable(repo: Repository, audit: AuditView) -> tuple[str, ...]:
+    """The uploaded files a safe fix would change: each offered fixed, as a download."""
+    files = {f.name for f in repo.files(audit.id)}
+    return tuple(
+        sorted(
+            {
+                str(f["location"]["file"])
+                for f in repo.findings(audit.id)
+                if (f.get("fix") or {}).get("applicability") == "safe"
+                and f["location"]["file"] in files
+            }
+        )
+    )
+
+
+@router.get("/web/audits/{audit_id}/fixed/{name}")
+def fixed(audit_id: str, name: str, repo: RepoDep, who: VisitorDep) -> Response:
+    """An uploaded file with its safe fixes made: what `citeaudit fix` would write."""
+    from citeaudit.fix.service import fixed_upload  # only this download needs the fixer
+
+    audit = repo.get_audit(audit_id, who.account)
+    if audit is None or audit.status != "done":
+        return _missing(who)
+    made = fixed_upload(repo.files(audit.id), repo.findings(audit.id), name)
+    if made is None:
+        return _missing(who)
+    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in made.name)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{safe_name}"',
+        "X-Content-Type-Options": "nosniff",
+        "X-Citeaudit-Fixes": str(len(made.changes)),
+    }
+    return Response(made.content, media_type="application/octet-stream", headers=headers)
 
 
 @router.post("/web/audits/{audit_id}/delete")
