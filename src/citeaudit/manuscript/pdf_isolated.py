@@ -1,0 +1,197 @@
+"""The PDF engine runs in a child process with a memory and a time limit.
+
+pdfium is C++: a Python time budget cannot stop it and a Python cap cannot bound what
+it allocates. A 1 MB upload whose page content is a compressed 400 MB stream made one
+read take over 6 GB and more than two minutes -- enough to freeze a worker or bring
+down the machine it shares. So the page reading (`pdf._read_pages`) runs in a child
+process of its own, limited by the kernel (address space, CPU seconds) and by a wall
+clock: a PDF that needs more is refused with one clear error, and the audit of the rest
+goes on. The child's answer comes back as JSON (never pickle: what the child says is
+data, even if a hostile file had taken it over).
+
+A subprocess rather than `multiprocessing`: Celery's pool workers are daemonic
+processes, which may not start multiprocessing children.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from citeaudit.errors import InputError
+
+if TYPE_CHECKING:
+    from citeaudit.manuscript.pdf import _Pages
+
+__all__ = ["Limits", "limits", "read_pages_isolated"]
+
+_OUTPUT_LIMIT = 256 * 2**20  # bytes of JSON the parent accepts from the child
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one PDF may cost. A 30-page two-column article needs ~40 MB and a second or
+    two of CPU; the defaults leave a book-length manuscript ample room. Operators may
+    set CITEAUDIT_PDF_MEMORY_MB and CITEAUDIT_PDF_CPU_SECONDS (the wall-clock limit is
+    half as much again as the CPU one)."""
+
+    memory_mb: int = 1024
+    cpu_seconds: int = 60
+
+    @property
+    def wall_seconds(self) -> float:
+        return self.cpu_seconds * 1.5
+
+
+def limits() -> Limits:
+    def number(name: str, default: int) -> int:
+        try:
+            return max(1, int(os.environ.get(name, default)))
+        except ValueError:
+            return default
+
+    base = Limits()
+    return Limits(
+        number("CITEAUDIT_PDF_MEMORY_MB", base.memory_mb),
+        number("CITEAUDIT_PDF_CPU_SECONDS", base.cpu_seconds),
+    )
+
+
+def read_pages_isolated(path: Path, name: str) -> _Pages:
+    """`pdf._read_pages(path, name)`, computed in a limited child process."""
+    cap = limits()
+    command = [
+        sys.executable,
+        "-m",
+        "citeaudit.manuscript.pdf_isolated",
+        str(cap.memory_mb),
+        str(cap.cpu_seconds),
+        str(path),
+        name,
+    ]
+    try:  # our own module; the arguments are a list, no shell
+        done = subprocess.run(command, capture_output=True, timeout=cap.wall_seconds, check=False)
+    except subprocess.TimeoutExpired:
+        raise InputError(name, _refused(f"took over {cap.wall_seconds:g} s", cap)) from None
+    if done.returncode != 0 or len(done.stdout) > _OUTPUT_LIMIT:
+        raise InputError(name, _refused(_why(done.returncode, done.stderr), cap))
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        raise InputError(name, _refused("gave no readable answer", cap)) from None
+    if "error" in answer:
+        raise InputError(name, str(answer["error"]), answer.get("line"))
+    return decode_pages(answer)
+
+
+def _refused(why: str, cap: Limits) -> str:
+    return (
+        f"reading this PDF {why} (limits: {cap.memory_mb} MB, {cap.cpu_seconds} s of CPU); "
+        "refused as a possibly hostile file -- export the manuscript to PDF again, or give "
+        "its source (DOCX, LaTeX, Markdown or text)"
+    )
+
+
+def _why(code: int, stderr: bytes) -> str:
+    if b"MemoryError" in stderr[-4000:]:
+        return "needed more memory than allowed"
+    if code == -9 or code == -24:  # SIGKILL, SIGXCPU: the CPU limit
+        return "used more CPU time than allowed"
+    if code < 0:
+        return f"crashed the PDF engine (signal {-code}), probably out of memory"
+    return f"failed in the PDF engine (exit {code})"
+
+
+def encode_pages(pages: _Pages) -> dict[str, Any]:
+    return {
+        "lines": [
+            [
+                ln.page,
+                ln.x0,
+                ln.x1,
+                ln.top,
+                ln.base,
+                ln.size,
+                ln.text,
+                ln.superscripts,
+                ln.bold,
+                ln.column,
+                ln.number,
+            ]
+            for ln in pages.lines
+        ],
+        "links": [
+            [page, [[a.uri, a.x0, a.bottom, a.x1, a.top] for a in areas]]
+            for page, areas in pages.links.items()
+        ],
+        "lefts": [[page, column, x] for (page, column), x in pages.lefts.items()],
+        "problems": [[p.file, p.line, p.message, p.unreadable] for p in pages.problems],
+    }
+
+
+def decode_pages(data: dict[str, Any]) -> _Pages:
+    from citeaudit.manuscript.pdf import _Pages
+    from citeaudit.manuscript.pdf_layout import PdfLine
+    from citeaudit.manuscript.pdf_links import LinkArea
+    from citeaudit.manuscript.reading import InputProblem
+
+    lines = [
+        PdfLine(
+            page=int(page),
+            x0=float(x0),
+            x1=float(x1),
+            top=float(top),
+            base=float(base),
+            size=float(size),
+            text=str(text),
+            superscripts=tuple((int(a), int(b)) for a, b in superscripts),
+            bold=bool(bold),
+            column=int(column),
+            number=int(number),
+        )
+        for page, x0, x1, top, base, size, text, superscripts, bold, column, number in data["lines"]
+    ]
+    links = {
+        int(page): [
+            LinkArea(str(uri), float(x0), float(bottom), float(x1), float(top))
+            for uri, x0, bottom, x1, top in areas
+        ]
+        for page, areas in data["links"]
+    }
+    lefts = {(int(page), int(column)): float(x) for page, column, x in data["lefts"]}
+    problems = [
+        InputProblem(str(file), None if line is None else int(line), str(message), bool(bad))
+        for file, line, message, bad in data["problems"]
+    ]
+    return _Pages(lines, links, lefts, problems)
+
+
+def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
+    memory = memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+
+
+def main(argv: list[str]) -> int:
+    """The child: limits first, then the engine; one JSON answer on stdout."""
+    memory_mb, cpu_seconds, path, name = argv
+    _limit_self(int(memory_mb), int(cpu_seconds))
+    from citeaudit.manuscript.pdf import _read_pages
+
+    try:
+        answer: dict[str, Any] = encode_pages(_read_pages(Path(path), name))
+    except InputError as exc:
+        answer = {"error": exc.detail, "line": exc.line}
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
