@@ -387,6 +387,9 @@ TITLES = [
     case("t43", titled(LECUN, "Deep learning: a review"), 2015, note="a subtitle the record lacks"),
     case("t44", titled(HIST, "Grain prices and parish relief in the Lincolnshire fens, 1795–1834"), 2014),
     case("t45", titled(SHORT, "Edge caching for low latency video streaming in 5G networks"), 2021),
+    case("t46", titled(SMITH, "Sleep deprivation impairs working memory consolidation in adolescents [Internet]"), 2017, note="a note the list appends"),
+    case("t47", titled(HIST, "Grain prices and parish relief in the Lincolnshire fens, 1795-1834 (in English)"), 2014),
+    case("t48", titled(SMITH, "Sleep deprivation impairs working memory consolidation in adolescent boys"), 2017, expect={MM: ["different"]}),
     case("t33", titled(ECOL, "Seed dispersal by frugivorous bats across a fragmented tropical"), 2014, expect={MM: ["truncated"]}),
 ]
 

@@ -198,6 +198,11 @@ def test_a_different_word_in_the_title(run: Run) -> None:
             "rents in Scotland",
         ),
         (
+            SMITH["doi"],
+            ("Smith",),
+            "Sleep deprivation impairs working memory consolidation in adolescents [Internet]",
+        ),
+        (
             "10.5555/amp.2020.14",
             ("Popescu",),
             "Roads and rivers: CO2 emissions from freight transport in the Danube basin",

@@ -97,12 +97,13 @@ class TitleSlip:
         shown = _MARKUP.sub("", record_title)
         if self.kind is TitleSlipKind.TRUNCATED:
             return f"the title is cut short; the record's is '{shown}'"
-        parts = []
-        if self.entry_words:
-            parts.append("'" + " ".join(self.entry_words) + "'")
-        if self.record_words:
-            parts.append("where the record has '" + " ".join(self.record_words) + "'")
-        detail = " ".join(parts) if parts else "other words"
+        mine, theirs = " ".join(self.entry_words), " ".join(self.record_words)
+        if mine and theirs:
+            detail = f"'{mine}' where the record has '{theirs}'"
+        elif mine:
+            detail = f"the entry adds '{mine}'"
+        else:
+            detail = f"the entry lacks '{theirs}'"
         return f"the title differs from the record's '{shown}' ({detail})"
 
 
@@ -115,12 +116,18 @@ def _word(word: str) -> str:
     return word
 
 
-def _tokens(title: str) -> list[str]:
+def _words(title: str) -> list[str]:
+    """The title's words as written (lower case, no accents or punctuation)."""
     title = html.unescape(title)  # Crossref titles carry "&amp;", "&lt;"
     title = re.sub(r"(?<=\w)['’]s\b", "", title)  # "Parkinson's disease", "Parkinson disease"
     for letter, name in _GREEK.items():
         title = title.replace(letter, f" {name} ")
-    return [_word(w) for w in normalise_title(title).split()]
+    return normalise_title(title).split()
+
+
+def _tokens(title: str) -> list[str]:
+    """The words as compared: spelling conventions, plurals and numbers folded."""
+    return [_word(w) for w in _words(title)]
 
 
 def _main_titles(title: str) -> list[list[str]]:
@@ -134,16 +141,26 @@ def _main_titles(title: str) -> list[list[str]]:
     return [_tokens(clean[:cut]) for cut in cuts]
 
 
+# Notes a list appends to a title: "[Internet]", "[in Russian]", "(in German)", a
+# translation in brackets. Not part of the title the registry holds.
+_TRAILING_NOTE = re.compile(
+    r"(?:\s*(?:\[[^\[\]]{0,200}\]|\((?:in|em|en) [^\W\d_]{3,20}\)))+[\s.]*$", re.IGNORECASE
+)
+
+
 def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip | None:
     """None when the entry's title is the record's in all that matters."""
+    entry = _TRAILING_NOTE.sub("", entry) or entry
     a, b = _tokens(entry)[:_MAX_WORDS], _tokens(record)[:_MAX_WORDS]
     if not a or not b or a == b or "".join(a) == "".join(b):
         return None
     mains_b, mains_a = _main_titles(record), _main_titles(entry)
     if any(m == a for m in mains_b) or any(m == b for m in mains_a):
         return None  # one of them has a subtitle the other leaves out
-    content_a = [w for w in a if w not in _SMALL]
-    content_b = [w for w in b if w not in _SMALL]
+    # Compared folded; shown as written.
+    pairs_a = [(w, raw) for w, raw in zip(a, _words(entry), strict=False) if w not in _SMALL]
+    pairs_b = [(w, raw) for w, raw in zip(b, _words(record), strict=False) if w not in _SMALL]
+    content_a, content_b = [w for w, _ in pairs_a], [w for w, _ in pairs_b]
     if content_a == content_b or "".join(content_a) == "".join(content_b):
         return None
     if _cut_short(a, b, mid_word=ellipsis):
@@ -154,11 +171,10 @@ def title_slip(entry: str, record: str, *, ellipsis: bool = False) -> TitleSlip 
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        left, right = content_a[i1:i2], content_b[j1:j2]
-        if "".join(left) == "".join(right):
+        if "".join(content_a[i1:i2]) == "".join(content_b[j1:j2]):
             continue  # "pre training" / "pretraining"
-        only_a += left
-        only_b += right
+        only_a += [raw for _, raw in pairs_a[i1:i2]]
+        only_b += [raw for _, raw in pairs_b[j1:j2]]
     if not only_a and not only_b:
         return None
     return TitleSlip(TitleSlipKind.DIFFERENT, tuple(only_a), tuple(only_b))
