@@ -16,7 +16,8 @@ ceil(n / C) x L; the budgets run side by side, so the floor is the largest.
 Then precision of missing-doi suggestions on the labelled 50-entry set in
 references/crossref/labelled.json.
 
-Run: .venv/bin/python benches/resolution.py [--public]
+Run: .venv/bin/python benches/resolution.py [--public] [--singles]
+(--singles: every DOI looked up alone, /works/{doi}, to load both budgets at once)
 """
 
 from __future__ import annotations
@@ -172,12 +173,14 @@ def _fields(ref: Reference) -> dict[str, Any]:
     return {f: getattr(ref, f) for f in ref.__slots__}  # type: ignore[attr-defined]
 
 
-def scenario(polite: bool) -> None:
+def scenario(polite: bool, singles: bool = False) -> None:
     works = [synthetic_work(i) for i in range(DISTINCT_DOIS + DISTINCT_QUERIES)]
     refs = bibliography()
     server = RegistryStandIn(works, [], {}, latency=LATENCY, budgets=CROSSREF_BUDGETS).start()
     with tempfile.TemporaryDirectory() as tmp:
-        resolver = build_resolver(settings(server.url, Path(tmp), polite=polite))
+        resolver = build_resolver(
+            settings(server.url, Path(tmp), polite=polite), batch_size=1 if singles else None
+        )
         started = time.monotonic()
         run = resolver.resolve(refs)
         wall = time.monotonic() - started
@@ -280,6 +283,6 @@ def precision() -> None:
 
 
 if __name__ == "__main__":
-    scenario(polite="--public" not in sys.argv[1:])
+    scenario(polite="--public" not in sys.argv[1:], singles="--singles" in sys.argv[1:])
     print()
     precision()

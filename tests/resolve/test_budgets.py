@@ -285,3 +285,17 @@ def test_two_workers_share_each_budget_through_redis(
         keys = redis_client.keys(f"citeaudit:limiter:{name}*")
         if keys:
             redis_client.delete(*keys)
+
+
+def test_list_requests_do_not_wait_behind_single_look_ups(
+    split: RegistryStandIn, resolver_for: Callable[..., RegistryResolver]
+) -> None:
+    """Each budget has its own threads: queries go while the single budget is busy."""
+    refs = [entry(i, with_doi=True) for i in range(40)]
+    refs += [entry(i, with_doi=False) for i in range(40, 46)]
+    run = resolver_for(batch_size=1).resolve(refs)
+    assert {r.state for r in run.resolutions.values()} == {ResolutionState.RESOLVED}
+    singles = [t for t, pool, _ in split.arrivals if pool == "polite-single"]
+    lists = [t for t, pool, _ in split.arrivals if pool == "polite-array"]
+    assert len(singles) == 40 and len(lists) == 6
+    assert lists[-1] < singles[30]  # every query went before the look-ups were done

@@ -274,6 +274,11 @@ class CrossrefRegistry(WorkRegistry):
             out.append(chunk)
         return out
 
+    @staticmethod
+    def budget_of(dois: Sequence[str]) -> str:
+        """The budget `batch(dois)` draws on first: one DOI is a single-record look-up."""
+        return LIST if sum(1 for d in dois if "," not in d) > 1 else SINGLE
+
     def batch(self, dois: Sequence[str]) -> dict[str, Lookup]:
         """One ``filter=doi:...`` request; per-DOI requests when it cannot be answered."""
         batchable = [d for d in dois if "," not in d]  # a comma would split the filter

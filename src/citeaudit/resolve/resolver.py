@@ -30,7 +30,7 @@ from citeaudit.doi import doi_refusal
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.classify import Genre, genre
-from citeaudit.resolve.crossref import CrossrefRegistry, bibliographic_query
+from citeaudit.resolve.crossref import LIST, CrossrefRegistry, bibliographic_query
 from citeaudit.resolve.datacite import DATACITE_PREFIXES, DataCiteRegistry
 from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Answer, Lookup, Resolver, ResolveRun, Search
@@ -162,9 +162,14 @@ class RegistryResolver(Resolver):
         to_query: Sequence[Reference],
         out: dict[str, Resolution],
     ) -> dict[str, Lookup]:
-        """Batches and queries, the first alone as a reachability probe."""
+        """Batches and queries, the first alone as a reachability probe.
+
+        Jobs that draw on different budgets run in separate thread pools: threads
+        waiting for the list budget must not hold up look-ups the single-record
+        budget would send at once (and the other way round).
+        """
         answers, wanted = self.crossref.from_cache([t.doi for t in targets])
-        jobs: list[Callable[[], None]] = []
+        jobs: list[tuple[str, Callable[[], None]]] = []
 
         def batch_job(chunk: list[str]) -> Callable[[], None]:
             def run() -> None:
@@ -184,10 +189,10 @@ class RegistryResolver(Resolver):
         groups: dict[str, list[Reference]] = {}
         for ref in to_query:
             groups.setdefault(bibliographic_query(ref).lower(), []).append(ref)
-        jobs = [batch_job(c) for c in self.crossref.chunks(wanted)]
-        jobs += [query_job(g) for g in groups.values()]
+        jobs = [(self.crossref.budget_of(c), batch_job(c)) for c in self.crossref.chunks(wanted)]
+        jobs += [(LIST, query_job(g)) for g in groups.values()]
         if jobs:
-            jobs[0]()
+            jobs[0][1]()
             if self.crossref.channel.broken:
                 reason = f"Crossref {self.crossref.channel.broken}"
                 for ref in to_query:
@@ -199,7 +204,12 @@ class RegistryResolver(Resolver):
                         answers.pop(target.doi.lower(), None)
                         out[target.ref.id] = self._failed(target.ref, reason)
                 return answers
-            list(pool.map(lambda job: job(), jobs[1:]))
+            rest = jobs[1:]
+            with ThreadPoolExecutor(max_workers=self.workers) as singles:
+                started = [singles.submit(job) for kind, job in rest if kind != LIST]
+                list(pool.map(lambda job: job(), [job for kind, job in rest if kind == LIST]))
+                for future in started:
+                    future.result()
         return answers
 
     def _from_search(self, ref: Reference, search: Search) -> Resolution:
