@@ -9,8 +9,7 @@ from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.matching import Comparison, compare
-
-SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
+from citeaudit.resolve.years import SOURCES
 
 
 def resolved(data: AuditData) -> Iterator[tuple[Reference, Resolution]]:
