@@ -48,6 +48,7 @@ not citations times entries.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -76,6 +77,10 @@ _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _MAX_NEAR_NAMES = 64
+# A year read outside these is a date in a title (a species' authority, a target
+# year), not the entry's publication year.
+_FIRST_PRINTED = 1800
+_LATEST = datetime.date.today().year + 1
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -648,14 +653,21 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
     not the author's."""
     if citation.year is None or reference.year == citation.year:
         return False
-    if reference.year is not None and _standalone_year(reference.raw, reference.year):
-        return False  # the year read is written as a year: the entry is of that year
-    return _standalone_year(reference.raw, citation.year)
+    cited = _standalone_year(reference.raw, citation.year)
+    if cited < 0:
+        return False
+    if reference.year is None or not _FIRST_PRINTED <= reference.year <= _LATEST:
+        return True  # "Erinnyis ello Linnaeus, 1758", "towards 2030": no publication year
+    read = _standalone_year(reference.raw, reference.year)
+    # The year read is written as a year: the entry is of that year.
+    return read < 0
 
 
-def _standalone_year(raw: str, year: int) -> bool:
-    """`year` written as a year in `raw`, not inside a range ("1700–2012", "pp. 1505-10")."""
-    return re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw) is not None
+def _standalone_year(raw: str, year: int) -> int:
+    """Where `year` is written as a year in `raw`, not inside a range ("1700–2012",
+    "pp. 1505-10"); -1 when it is not."""
+    found = re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw)
+    return found.start() if found else -1
 
 
 def _one_typo(cited: str, listed: str) -> bool:

@@ -50,7 +50,7 @@ _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH = re.compile(
-    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|o\.\s?J\.|press|forthcoming|proses|Druck|prensa|presse|prelo"
+    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\.|press|forthcoming|proses|Druck|prensa|presse|prelo"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")

@@ -258,6 +258,10 @@ def _names_in(segment: str) -> _Names | None:
         return _Names(cut, text, (name,), tail is not None, True) if name else None
     names = parse_names(text.replace(";", ","))
     if names is None:
+        described = _after_description(text)
+        if described is not None:  # "lme function in R package nlme, Pinheiro et al."
+            offset, authors, et_al = described
+            return _Names(cut + offset, text[offset:], authors, et_al, weak)
         if _PHRASE.match(text):
             # "The pandas development team", "lavaan": an organisation with lower-case
             # words, or a clause; sure only when it ends as organisations' names do.
@@ -266,6 +270,20 @@ def _names_in(segment: str) -> _Names | None:
         return None
     authors, et_al = names
     return _Names(cut, text, authors, et_al, weak)
+
+
+def _after_description(text: str) -> tuple[int, tuple[str, ...], bool] | None:
+    """The names after a description that ends with a comma ("lme function in R
+    package nlme, Pinheiro et al."): the shortest cut that leaves names, when what it
+    cuts away holds a lower-case word (a description, never a name)."""
+    for found in re.finditer(r",\s*", text):
+        head, rest = text[: found.start()], text[found.end() :]
+        if not any(w[:1].islower() and w.casefold() not in PARTICLES for w in head.split()):
+            continue
+        names = parse_names(rest.replace(";", ","))
+        if names is not None:
+            return found.end(), names[0], names[1]
+    return None
 
 
 def _word_start(text: str, end: int) -> int:

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass
 
 # Years run to the 2030s: "(USNM 2093)" is a catalogue number, not a year.
-# An optional original year ("1900/1999") is skipped: the reference carries the later one.
+# An optional original year ("1900/1999", "2011 [1979]", "2011 [1954-1961]", as ABNT
+# gives a translation's first edition) is skipped: the reference carries the edition
+# read. "s.d." and "s/d" (Portuguese "sem data") are no date, like "n.d.".
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     r"(?:1[5-9]\d\d\s*/\s*)?"
     r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
-    r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
+    r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
+    r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/d\b)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
