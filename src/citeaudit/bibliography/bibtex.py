@@ -105,6 +105,7 @@ _CONSUMED = {
 # biblatex: a parent's title becomes its children's booktitle, not their title.
 _PARENT_TITLE_TO_BOOKTITLE = {"inproceedings", "incollection", "inbook", "inreference"}
 _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
+_CONCATENATION_MARKS = re.compile(r'[{}"#]')
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -236,7 +237,12 @@ def _raw_entry(
     line = (entry.start_line or 0) + 1
     fields: dict[str, str] = {}
     for written in entry.fields:
-        resolved = _resolve(str(written.value), strings, expansion)
+        value = str(written.value)
+        simple = _written_out(value)
+        if simple is not None:  # most values: no macro, no concatenation, nothing to check
+            fields.setdefault(written.key.lower(), simple)
+            continue
+        resolved = _resolve(value, strings, expansion)
         fields.setdefault(written.key.lower(), resolved.value)
         field_line = written.start_line + 1
         problems.extend(_undefined(source, field_line, resolved.undefined, entry.raw or ""))
@@ -279,6 +285,17 @@ def _undefined(source: str, line: int, names: list[str], raw: str) -> list[Parse
         )
         for name in names
     ]
+
+
+def _written_out(value: str) -> str | None:
+    """The value of a field written as one braced or quoted value, or of digits; None
+    for anything else (macros, ``#`` concatenation), which `_resolve` reads."""
+    if "#" in value:
+        return None
+    value = value.strip()
+    if len(value) >= 2 and (value[0], value[-1]) in {("{", "}"), ('"', '"')}:
+        return value[1:-1]
+    return value if value.isdigit() else None
 
 
 def _resolve(value: str, strings: Mapping[str, str], expansion: _Expansion) -> _Resolved:
@@ -329,7 +346,11 @@ def _split_concatenation(value: str) -> list[str]:
     depth = 0
     quoted = False
     start = 0
-    for i, char in enumerate(value):
+    # Only the characters that can change the state are visited: a long value with a
+    # "#" in a URL costs one regex scan, not a Python step per character.
+    for mark in _CONCATENATION_MARKS.finditer(value):
+        char = mark.group()
+        i = mark.start()
         if char == "{":
             depth += 1
         elif char == "}":
