@@ -10,7 +10,7 @@ stopped firing.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +46,26 @@ _KEYS = {
 
 def find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
     """The first configuration above `start` (a file or folder), and its table."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _is(start, Path.is_dir) else start.parent
     for candidate in (folder.resolve(), *folder.resolve().parents):
         own = candidate / "citeaudit.toml"
-        if own.is_file():
+        if _is(own, Path.is_file):
             return own, read_toml(own)
         project = candidate / "pyproject.toml"
-        if project.is_file():
+        if _is(project, Path.is_file):
             table = read_toml(project).get("tool", {}).get("citeaudit")
             if isinstance(table, dict):
                 return project, table
     return None
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """`test(path)`, False where the path cannot even be asked about (a name too long
+    for the file system): the input's own error is reported by the reader."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def read_toml(path: Path) -> dict[str, Any]:
