@@ -192,3 +192,18 @@ def _cut_short(a: list[str], b: list[str], *, mid_word: bool) -> bool:
         return True
     last, there = a[-1], b[len(a) - 1]
     return mid_word and b[: len(a) - 1] == a[:-1] and last != there and there.startswith(last)
+
+
+def written_in(raw: str, record: str) -> bool:
+    """Whether the record's title stands, word for word, in the entry as written.
+
+    A free-text entry's title is cut out of its string by the parser, which can cut it
+    short or run it into the journal's name; when the record's whole title is there in
+    the entry's own text, the author wrote it right and a difference is the parser's,
+    never a slip to report.
+    """
+    wanted = _tokens(_MARKUP.sub(" ", record))[:_MAX_WORDS]
+    if not wanted:
+        return False
+    text = f" {' '.join(_tokens(raw[:20_000]))} "
+    return f" {' '.join(wanted)} " in text

@@ -12,7 +12,7 @@ from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.authors import align_authors
 from citeaudit.resolve.matching import is_preprint_record
-from citeaudit.resolve.title_slips import title_slip
+from citeaudit.resolve.title_slips import title_slip, written_in
 from citeaudit.rules.base import Rule
 from citeaudit.rules.resolution._common import describe, with_doi_record
 
@@ -76,8 +76,8 @@ class MetadataMismatch(Rule):
             return
         ellipsis = ref.title.rstrip().endswith(("...", "…"))
         slip = title_slip(ref.title, record.title, ellipsis=ellipsis)
-        if slip is None:
-            return
+        if slip is None or written_in(ref.raw, record.title):
+            return  # the entry as written holds the record's title: the parser's cut
         title = " ".join(_MARKUP.sub(" ", record.title).split())
         yield self.finding(
             f"Title of the entry for DOI {ref.doi} differs from the registry's record: "
