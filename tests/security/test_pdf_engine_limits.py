@@ -63,3 +63,14 @@ def test_a_pdf_content_bomb_is_refused_by_the_engine_limits(
     assert grown_mb < 100  # the engine's memory was the child's, not this process's
     assert [d.path for d in data.manuscripts] == [str(other)]
     assert len(data.citations) == 1  # the rest of the input was audited
+
+
+def test_the_child_answers_exactly_what_the_engine_read(tmp_path: Path) -> None:
+    from citeaudit.manuscript.pdf import _read_pages
+    from citeaudit.manuscript.pdf_isolated import read_pages_isolated
+    from tests.manuscript.test_pdf_builder import Column, Page, write_pdf
+
+    left = ["As Smith (2020) showed, the effect holds [3].", "See https://example.org/a-"]
+    right = ["long/path for more.", "References", "Smith, A. (2020). A title. J, 1, 2."]
+    path = write_pdf(tmp_path / "two.pdf", [Page([Column(left), Column(right)])] * 2)
+    assert read_pages_isolated(path, "two.pdf") == _read_pages(path, "two.pdf")

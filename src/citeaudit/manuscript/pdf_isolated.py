@@ -22,7 +22,9 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
+
+from pydantic import TypeAdapter
 
 from citeaudit.errors import InputError
 
@@ -108,68 +110,35 @@ def _why(code: int, stderr: bytes) -> str:
     return f"failed in the PDF engine (exit {code})"
 
 
+def _hints() -> dict[str, Any]:
+    from citeaudit.manuscript.pdf import _Pages
+
+    return get_type_hints(_Pages)
+
+
 def encode_pages(pages: _Pages) -> dict[str, Any]:
-    return {
-        "lines": [
-            [
-                ln.page,
-                ln.x0,
-                ln.x1,
-                ln.top,
-                ln.base,
-                ln.size,
-                ln.text,
-                ln.superscripts,
-                ln.bold,
-                ln.column,
-                ln.number,
-            ]
-            for ln in pages.lines
-        ],
-        "links": [
-            [page, [[a.uri, a.x0, a.bottom, a.x1, a.top] for a in areas]]
-            for page, areas in pages.links.items()
-        ],
-        "lefts": [[page, column, x] for (page, column), x in pages.lefts.items()],
-        "problems": [[p.file, p.line, p.message, p.unreadable] for p in pages.problems],
-    }
+    """Every field by its own type (pydantic), so a field added to `_Pages` travels too;
+    `lefts` is keyed by (page, column), which JSON keys cannot hold: a list of triples."""
+    out: dict[str, Any] = {}
+    for name, hint in _hints().items():
+        value = getattr(pages, name)
+        if name == "lefts":
+            out[name] = [[page, column, x] for (page, column), x in value.items()]
+        else:
+            out[name] = TypeAdapter(hint).dump_python(value, mode="json")
+    return out
 
 
 def decode_pages(data: dict[str, Any]) -> _Pages:
     from citeaudit.manuscript.pdf import _Pages
-    from citeaudit.manuscript.pdf_layout import PdfLine
-    from citeaudit.manuscript.pdf_links import LinkArea
-    from citeaudit.manuscript.reading import InputProblem
 
-    lines = [
-        PdfLine(
-            page=int(page),
-            x0=float(x0),
-            x1=float(x1),
-            top=float(top),
-            base=float(base),
-            size=float(size),
-            text=str(text),
-            superscripts=tuple((int(a), int(b)) for a, b in superscripts),
-            bold=bool(bold),
-            column=int(column),
-            number=int(number),
-        )
-        for page, x0, x1, top, base, size, text, superscripts, bold, column, number in data["lines"]
-    ]
-    links = {
-        int(page): [
-            LinkArea(str(uri), float(x0), float(bottom), float(x1), float(top))
-            for uri, x0, bottom, x1, top in areas
-        ]
-        for page, areas in data["links"]
-    }
-    lefts = {(int(page), int(column)): float(x) for page, column, x in data["lefts"]}
-    problems = [
-        InputProblem(str(file), None if line is None else int(line), str(message), bool(bad))
-        for file, line, message, bad in data["problems"]
-    ]
-    return _Pages(lines, links, lefts, problems)
+    values: dict[str, Any] = {}
+    for name, hint in _hints().items():
+        if name == "lefts":
+            values[name] = {(int(p), int(c)): float(x) for p, c, x in data[name]}
+        else:
+            values[name] = TypeAdapter(hint).validate_python(data[name])
+    return _Pages(**values)
 
 
 def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
