@@ -39,8 +39,8 @@ from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
-from citeaudit.links.targets import LinkTarget, url_problem
-from citeaudit.links.transport import PerHostTransport
+from citeaudit.links.targets import LinkTarget, sendable_url, url_problem
+from citeaudit.links.transport import Exchange, PerHostTransport, RawHeaders, exchange_for
 from citeaudit.links.verdict import (
     REDIRECTS,
     Verdict,
@@ -189,8 +189,8 @@ class LinkChecker:
         self._resolved_names: set[str] = set()
         self.requests = 0  # every HTTP request sent (for tests and benches)
         self._client: httpx.AsyncClient | None = None
-        self._send: httpx.AsyncBaseTransport | None = None
-        self._request_headers = httpx.Headers()
+        self._exchange: Exchange | None = None
+        self._header_items: list[tuple[str, str]] = []
         self._request_timeout: dict[str, float | None] = {}
         self._trusted: httpx.AsyncClient | None = None
         self.reachability: Reachability | None = None
@@ -221,8 +221,8 @@ class LinkChecker:
         )
         # Every request carries the client's headers and timeouts (as `build_request`
         # would give it; built here once, not merged again for each request).
-        self._send = transport
-        self._request_headers = self._client.headers
+        self._exchange = exchange_for(transport)
+        self._header_items = self._client.headers.multi_items()
         self._request_timeout = self._client.timeout.as_dict()
         # The configured services (resolver, archive, probe) are ours to choose: their
         # exact origins may be non-public (tests run them on loopback). Anything they
@@ -251,7 +251,7 @@ class LinkChecker:
             if client is not None:
                 await client.aclose()
         self._client = self._trusted = None
-        self._send = None
+        self._exchange = None
 
     # -- public ------------------------------------------------------------------------
     async def check_all(
@@ -575,47 +575,52 @@ class LinkChecker:
             return replace(answer, attempts=attempt)
 
     async def _once(self, url: str, method: str, cookies: _ChainCookies) -> Answer:
-        assert self._send is not None
+        assert self._exchange is not None
         p = self.policy
         try:
-            request = httpx.Request(
-                method,
-                url,
-                headers=self._request_headers,
-                extensions={"timeout": self._request_timeout},
-            )
+            target = sendable_url(url)  # parsed when the URL was checked, as a rule
             # The host as it goes on the wire (IDNA-encoded), lower case: the key of
-            # its limits (the URL is parsed once, here).
-            host = request.url.raw_host.decode("ascii").lower()
+            # its limits.
+            host = target.raw_host.decode("ascii").lower()
         except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNA, surrogates...
             return Answer(url, error=INVALID_URL)
+        sent = self._header_items
         jar = cookies.jar
-        if jar is not None:  # only once a hop has set a cookie (saves CPU)
-            jar.set_cookie_header(request)
+        if jar is not None:  # only once a hop has set a cookie
+            carrier = httpx.Request(method, target)
+            jar.set_cookie_header(carrier)
+            if "cookie" in carrier.headers:
+                sent = [*sent, ("Cookie", carrier.headers["cookie"])]
         async with self._gate.slot(host, self._global):
             self.requests += 1
             try:
                 async with asyncio.timeout(p.total_timeout):
-                    # The transport itself, not `AsyncClient.send`: the request already
-                    # carries the client's headers and timeouts, and the client adds
-                    # nothing else here (no auth, no redirects, a jar that keeps
-                    # nothing) but a third of the CPU of a request.
-                    response = await self._send.handle_async_request(request)
+                    # The transport's own call, not `AsyncClient.send`: the request
+                    # carries the client's headers and timeouts, and no httpx Request
+                    # or Response is built for it (see transport.Exchange).
+                    reply = await self._exchange(method, target, sent, self._request_timeout)
                     try:
-                        if "set-cookie" in response.headers:
+                        headers = header_dict(reply.raw_headers)
+                        if "set-cookie" in headers:
                             if cookies.jar is None:
                                 cookies.jar = httpx.Cookies()
-                            cookies.jar.extract_cookies(response)
+                            cookies.jar.extract_cookies(
+                                httpx.Response(
+                                    reply.status,
+                                    headers=reply.raw_headers,
+                                    request=httpx.Request(method, target),
+                                )
+                            )
                         raw = b""
-                        if method != "HEAD" and response.status_code in BODY_STATUSES:
-                            raw = await self._read_raw(response)
-                        elif method != "HEAD" and _small_body(response.headers):
+                        if method != "HEAD" and reply.status in BODY_STATUSES:
+                            raw = await reply.read(p.read_cap)
+                        elif method != "HEAD" and _small_body(headers):
                             # Read to the end (a few hundred bytes of a redirect or 404
                             # page), so the connection goes back to the pool instead of
                             # being closed: the next request to the host reuses it.
-                            await self._read_raw(response)
+                            await reply.read(p.read_cap)
                     finally:
-                        await response.aclose()
+                        await reply.aclose()
             except httpx.HTTPError as exc:
                 return Answer(url, error=errors.reason_for(exc))
             except TimeoutError:
@@ -624,7 +629,6 @@ class LinkChecker:
                 return Answer(url, error=INVALID_URL)
         if host not in self._resolved_names and host and not _is_ip(host):
             self._resolved_names.add(host)
-        headers = {k.lower(): v for k, v in response.headers.items()}
         body = (
             decode_body(
                 raw,
@@ -635,18 +639,7 @@ class LinkChecker:
             if raw
             else ""
         )
-        return Answer(url, status=response.status_code, headers=headers, body=body)
-
-    async def _read_raw(self, response: httpx.Response) -> bytes:
-        cap = self.policy.read_cap
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_raw():
-            chunks.append(chunk)
-            size += len(chunk)
-            if size >= cap:
-                break
-        return b"".join(chunks)[:cap]
+        return Answer(url, status=reply.status, headers=headers, body=body)
 
     # -- DOIs --------------------------------------------------------------------------
     async def _check_doi(self, target: LinkTarget) -> LinkCheck:
@@ -747,7 +740,27 @@ def _cookie_state(cookies: _ChainCookies) -> tuple[tuple[str, str, str], ...]:
 DRAIN_CAP = 16 * 1024  # a body up to this size is read through to keep the connection
 
 
-def _small_body(headers: httpx.Headers) -> bool:
+def header_dict(raw: RawHeaders) -> dict[str, str]:
+    """Lower-case names to values, a repeated header's values joined by ", ", decoded
+    as httpx decodes them (ASCII, else UTF-8, else Latin-1, for the whole block)."""
+    for encoding in ("ascii", "utf-8"):
+        try:
+            pairs = [(k.decode(encoding).lower(), v.decode(encoding)) for k, v in raw]
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        pairs = [(k.decode("iso-8859-1").lower(), v.decode("iso-8859-1")) for k, v in raw]
+    headers: dict[str, str] = {}
+    for name, value in pairs:
+        if name in headers:
+            headers[name] = f"{headers[name]}, {value}"
+        else:
+            headers[name] = value
+    return headers
+
+
+def _small_body(headers: dict[str, str]) -> bool:
     length = headers.get("content-length", "")
     return length.isdigit() and int(length) <= DRAIN_CAP
 

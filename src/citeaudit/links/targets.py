@@ -6,6 +6,7 @@ name: nothing here ever prefixes ``http://`` to a string that lacks a scheme.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -72,10 +73,23 @@ def url_problem(url: str) -> str | None:
     if problem is not None:
         return problem
     try:
-        _ = httpx.URL(url).host  # decodes IDNA labels: "xn--" fails only here
+        sendable_url(url)  # decodes IDNA labels: "xn--" fails only here
     except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
         return f"the URL cannot be sent to ({exc})"
     return None
+
+
+@functools.lru_cache(maxsize=2048)
+def sendable_url(url: str) -> httpx.URL:
+    """httpx's reading of `url`, as it goes on the wire (raises InvalidURL, ValueError
+    or UnicodeError).
+
+    Remembered for the last two thousand URLs: checking a link's URL and sending its
+    request, or checking a redirect's Location and following it, parse it once.
+    """
+    parsed = httpx.URL(url)
+    _ = parsed.host  # decodes IDNA labels
+    return parsed
 
 
 def _host_problem(host: str) -> str | None:
