@@ -199,3 +199,27 @@ def test_json_report_gives_page_and_line(one: Path, capsys: pytest.CaptureFixtur
     uncited = [f for f in report["findings"] if f["code"] == "CIT001"]
     assert uncited[0]["location"]["page"] == 2
     assert uncited[0]["location"]["line"] >= 1
+
+
+def test_a_footnote_is_kept_apart_from_the_sentence_it_interrupts(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.manuscript.test_pdf_builder import HEIGHT, MARGIN, draw_line
+
+    path = tmp_path / "notes.pdf"
+    canvas = Canvas(str(path))
+    y = HEIGHT - 80
+    for text in ["Alliances balance threats^{1} rather than power, and the", "balance of"]:
+        draw_line(canvas, MARGIN, y, text, 10)
+        y -= 13
+    draw_line(canvas, MARGIN, 90, "^{1} See Walt (1987) for the theory of threats.", 8)
+    canvas.showPage()
+    draw_line(canvas, MARGIN, HEIGHT - 80, "threats decides the alliance (Walt, 1987).", 10)
+    canvas.showPage()
+    canvas.save()
+    lines = [line for line in read_manuscript(path).lines if line.text]
+    texts = [line.text for line in lines]
+    assert texts[1:3] == ["balance of", "threats decides the alliance (Walt, 1987)."]
+    note = lines[-1]
+    assert note.text.endswith("See Walt (1987) for the theory of threats.")
+    assert (note.page, note.number) == (1, 3)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.pdf_footnotes import split_footnotes
 from citeaudit.manuscript.pdf_layout import (
     PdfLine,
     body_size,
@@ -40,7 +40,7 @@ from citeaudit.manuscript.pdf_layout import (
 )
 from citeaudit.manuscript.pdf_links import LinkArea, page_links
 from citeaudit.manuscript.pdf_references import split_pdf_entries
-from citeaudit.manuscript.pdf_text import join_broken_words
+from citeaudit.manuscript.pdf_text import join_broken_citations, join_broken_words
 from citeaudit.manuscript.reading import InputProblem
 from citeaudit.manuscript.reference_section import find_reference_section
 from citeaudit.model.location import Location
@@ -72,6 +72,7 @@ class _Pages:
     links: dict[int, list[LinkArea]]
     lefts: dict[tuple[int, int], float]
     problems: list[InputProblem]
+    notes: list[PdfLine] = dataclasses.field(default_factory=list)  # footnotes, apart
 
 
 class PdfReader(ManuscriptReader):
@@ -95,8 +96,15 @@ class PdfReader(ManuscriptReader):
             i: lv for i, ln in enumerate(flow) if (lv := _heading_level(ln, size)) is not None
         }
         section = find_reference_section(lines, levels, _clean)
+        outside = (
+            list(range(len(lines)))
+            if section is None
+            else [*range(section.start), *range(section.end, len(lines))]
+        )
+        _join_citations(flow, lines, outside)
+        notes = _note_lines(name, pages.notes)
         if section is None:
-            body = _with_paragraph_breaks(flow, lines, range(len(lines)))
+            body = _with_paragraph_breaks(flow, lines, outside) + notes
             return (
                 Document(name, self.format, body, files=(name,)),
                 pages.problems,
@@ -104,13 +112,12 @@ class PdfReader(ManuscriptReader):
         inside = [(flow[i], lines[i]) for i in range(section.start + 1, section.end)]
         inside = [pair for j, pair in enumerate(inside, section.start + 1) if j not in levels]
         entries, layout = split_pdf_entries(inside, pages.lefts, pages.links, _clean)
-        outside = [*range(section.start), *range(section.end, len(lines))]
         first = lines[section.start]
         return (
             Document(
                 path=name,
                 format=self.format,
-                lines=_with_paragraph_breaks(flow, lines, outside),
+                lines=_with_paragraph_breaks(flow, lines, outside) + notes,
                 reference_entries=tuple(entries),
                 reference_heading=Location(name, first.number, page=first.page),
                 reference_layout=layout,
@@ -207,16 +214,41 @@ def _pages(document: Any, name: str) -> _Pages:
     if glyph_count == 0:
         raise InputError(name, _NO_TEXT)
     kept = strip_furniture(per_page, heights)
+    size = body_size(kept)
     lines: list[PdfLine] = []
+    notes: list[PdfLine] = []
     lefts: dict[tuple[int, int], float] = {}
     for page_lines_ in kept:
-        counter: Counter[int] = Counter()
-        for line in page_lines_:
-            counter[line.page] += 1
-            lines.append(dataclasses.replace(line, number=counter[line.page]))
+        numbered = [dataclasses.replace(ln, number=k) for k, ln in enumerate(page_lines_, 1)]
+        body, page_notes = split_footnotes(numbered, size)
+        lines.extend(body)
+        notes.extend(page_notes)
+        for line in numbered:
             key = (line.page, line.column)
             lefts[key] = min(lefts.get(key, line.x0), line.x0)
-    return _Pages(lines, links, lefts, problems)
+    return _Pages(lines, links, lefts, problems, notes)
+
+
+def _note_lines(name: str, notes: Sequence[PdfLine]) -> tuple[Line, ...]:
+    """Footnotes after the body, a blank line before each page's notes, so a note's
+    citations are read but never run on into the body's sentences."""
+    out: list[Line] = []
+    page = None
+    for note in notes:
+        if note.page != page:
+            out.append(Line(name, note.number, "", page=note.page))
+            page = note.page
+        out.append(Line(name, note.number, note.text, note.superscripts, page=note.page))
+    return tuple(out)
+
+
+def _join_citations(flow: list[PdfLine], lines: list[Line], indexes: Sequence[int]) -> None:
+    """Citations cut at a body line's end finished on their first line (in place)."""
+    joined = join_broken_citations([flow[i] for i in indexes])
+    for i, line in zip(indexes, joined, strict=True):
+        if line is not flow[i]:
+            flow[i] = line
+            lines[i] = dataclasses.replace(lines[i], text=line.text, superscripts=line.superscripts)
 
 
 def _heading_level(line: PdfLine, size: float) -> int | None:

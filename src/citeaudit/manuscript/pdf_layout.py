@@ -134,7 +134,10 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
     for g in glyphs:
         height = g.top - g.bottom
         if current:
-            same_band = base - 0.45 * size <= g.base <= base + 0.6 * size
+            # a line may open with a raised mark (a footnote's number): then the
+            # first ordinary letter sits lower than the mark by up to half its height
+            drop = 0.45 * size if height <= 1.15 * size else 0.6 * height
+            same_band = base - drop <= g.base <= base + 0.6 * size
             gap = g.x0 - right
             if same_band and -0.6 * size <= gap <= 1.3 * max(size, height):
                 current.append(g)

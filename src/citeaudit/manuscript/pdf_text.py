@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from citeaudit.manuscript.pdf_layout import PdfLine
 
-__all__ = ["join_broken_words"]
+__all__ = ["join_broken_citations", "join_broken_words"]
 
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _WORD_BEFORE_HYPHEN = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010]$")
@@ -68,14 +68,19 @@ def _move(
     following: PdfLine,
     nxt: str,
     first: str,
-    rest: str,
+    rest: str = "",
     *,
     keep: bool,
+    sep: str = "",
 ) -> tuple[PdfLine, PdfLine]:
+    """`first` (the start of `nxt`) moved to the end of `line`, superscripts with it."""
     head = text if keep or not text.endswith(_HYPHENS) else text[:-1]
+    head += sep
     joined = head + first
     lead = len(following.text) - len(nxt)
-    shift = lead + len(first) + (1 if rest else 0)
+    remainder = nxt[len(first) :]
+    rest = remainder.lstrip()
+    shift = lead + len(first) + len(remainder) - len(rest)
     moved_spans = tuple(
         (s - lead + len(head), e - lead + len(head))
         for s, e in following.superscripts
@@ -89,3 +94,71 @@ def _move(
         dataclasses.replace(line, text=joined, superscripts=own + moved_spans),
         dataclasses.replace(following, text=rest, superscripts=kept_spans),
     )
+
+
+_ET = re.compile(r"\bet$")
+_AL = re.compile(r"^al\.(?:,?\s*\(\d{4}[a-z]?\))?")
+_NAMED = re.compile(r"(?:\bet al\.|\b[^\W\d_][\w'’\-]*[^\W\d_])$")
+_YEAR_GROUP = re.compile(r"^\((?:\d{4}[a-z]?|in press|n\.d\.)[^()]{0,30}\)")
+_GROUP_WINDOW = 160
+
+
+def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """Body lines with a citation cut at the line end finished on the line it starts on:
+    "(Wang et al.," / "2016) in ..." and "Ruff et" / "al. (1997)" read as one citation,
+    as the citation readers of text manuscripts expect. A line is never emptied."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        line, following = out[i], out[i + 1]
+        text = line.text.rstrip()
+        nxt = following.text.lstrip()
+        if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
+            continue
+        piece = _citation_tail(text, nxt)
+        if piece and nxt[len(piece) :].strip():
+            out[i], out[i + 1] = _move(line, text, following, nxt, piece, keep=True, sep=" ")
+    return out
+
+
+def _citation_tail(text: str, nxt: str) -> str | None:
+    """How much of the next line finishes a citation this line leaves open."""
+    opener = _open_bracket(text)
+    if opener is not None:
+        close = _closing_bracket(nxt)
+        group = text[opener:] + nxt[: close + 1] if close is not None else ""
+        if close is not None and re.search(r"\d", group):
+            return nxt[: close + 1]
+        return None
+    if _ET.search(text):
+        al = _AL.match(nxt)
+        return al.group(0) if al else None
+    if _NAMED.search(text):
+        year = _YEAR_GROUP.match(nxt)
+        return year.group(0) if year else None
+    return None
+
+
+def _open_bracket(text: str) -> int | None:
+    depth = 0
+    low = max(len(text) - _GROUP_WINDOW, 0)
+    for k in range(len(text) - 1, low - 1, -1):
+        ch = text[k]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
+def _closing_bracket(text: str) -> int | None:
+    depth = 0
+    for k, ch in enumerate(text[:_GROUP_WINDOW]):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None

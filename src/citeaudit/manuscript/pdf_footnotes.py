@@ -1,0 +1,43 @@
+"""Footnotes told apart from the body they interrupt.
+
+A footnote sits at the foot of its page in smaller type, after a gap, and starts with
+its mark ("1", "*", a raised number). Read in flow it would cut a sentence that runs
+on to the next page; it is kept apart, so the body reads on and the note's own
+citations are still read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from citeaudit.manuscript.pdf_layout import PdfLine
+from citeaudit.manuscript.reference_section import is_reference_title
+
+__all__ = ["split_footnotes"]
+
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶])\s?\S")
+
+
+def split_footnotes(
+    lines: Sequence[PdfLine], body_size: float
+) -> tuple[list[PdfLine], list[PdfLine]]:
+    """(body, notes) of one page's lines in reading order."""
+    last_body = max((k for k, ln in enumerate(lines) if ln.size >= 0.95 * body_size), default=None)
+    if last_body is None or last_body + 1 >= len(lines):
+        return list(lines), []
+    if any(is_reference_title(ln.text) for ln in lines[: last_body + 1]):
+        return list(lines), []  # a reference list in small type is not a note
+    first = lines[last_body + 1]
+    tail = lines[last_body + 1 :]
+    small = all(ln.size <= 0.9 * body_size for ln in tail)
+    marked = bool(_NOTE_MARK.match(first.text)) or (
+        bool(first.superscripts) and first.superscripts[0][0] == 0
+    )
+    previous = lines[last_body]
+    below = all(ln.base < min(previous.base, first.top) for ln in tail[1:]) and (
+        first.base < previous.base - 1.6 * body_size
+    )
+    if small and marked and below:
+        return list(lines[: last_body + 1]), list(tail)
+    return list(lines), []
