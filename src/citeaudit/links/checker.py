@@ -1,4 +1,4 @@
-"""The async link checker: one shared httpx client, polite limits, hand-followed redirects.
+"""The async link checker: httpx's API on aiohttp's engine, polite limits, hand-followed redirects.
 
     async with LinkChecker(policy, doi_url=..., archive_url=..., probe_urls=...) as checker:
         checks = await checker.check_all([target_for(u) for u in urls])
@@ -6,9 +6,10 @@
 Per request: the per-host slot is taken first (so a slow host never holds the global
 slots), then a global slot; the host's minimum interval holds between actual request
 starts (see `HostGate`). Redirects are followed by hand, hop by hop, with a cap
-and loop detection; every connection goes through `SafeNetworkBackend`, so each hop
-is checked against private addresses. 429 and 503 answers and timeouts are retried
-with exponential backoff or the server's `Retry-After` (bounded); attempts are kept.
+and loop detection; every connection goes through the transport's checked resolver
+(`transport.py`), so each hop is checked against private addresses. 429 and 503
+answers and timeouts are retried with exponential backoff or the server's
+`Retry-After` (bounded); attempts are kept.
 Bodies are read raw up to a small cap and decompressed with a bound, so neither a
 huge body nor a decompression bomb costs more than the cap.
 """
@@ -17,11 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import http.cookiejar
-import importlib.util
 import ipaddress
 import itertools
 import re
-import sys
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -50,12 +49,6 @@ from citeaudit.links.verdict import (
 from citeaudit.model.link import Hop, LinkCheck, LinkOutcome
 
 Progress = Callable[[LinkCheck], None]
-
-# httpcore asks `import sniffio` on every request; when sniffio is not installed, each
-# failed import searches sys.path again (a third of the CPU time of a large run).
-# Remember the absence once: the import then fails at once, with the same result.
-if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 BODY_STATUSES = frozenset({200, 202, 203, 403, 429, 503})
 RETRY_STATUSES = frozenset({429, 503})

@@ -24,8 +24,6 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import httpcore
-
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Cloud metadata endpoints that are not covered by "not global" everywhere.
@@ -51,11 +49,11 @@ def is_forbidden_address(ip: IPAddress) -> bool:
     )
 
 
-class NameNotResolved(httpcore.ConnectError):
+class NameNotResolved(Exception):
     """The name does not exist, or has no address (NXDOMAIN, no data)."""
 
 
-class NameLookupFailed(httpcore.ConnectError):
+class NameLookupFailed(Exception):
     """The resolver gave no answer for now (a DNS timeout, SERVFAIL): the name may exist."""
 
 
@@ -71,8 +69,11 @@ class NonPublicAddress(Exception):
     address: str
 
 
-class PrivateAddressRefused(NonPublicAddress, httpcore.ConnectError):
-    """The host resolved to an address we refuse to connect to."""
+class PrivateAddressRefused(NonPublicAddress):
+    """The host resolved to an address we refuse to connect to.
+
+    The transport raises it as the cause of an ``httpx.ConnectError``; the
+    synchronous clients raise their HTTP library's twin (`pinned.py`)."""
 
     def __init__(self, host: str, address: str) -> None:
         self.host = host
