@@ -57,3 +57,12 @@ def test_author_before_a_colon_when_the_rules_miss_it() -> None:
         pytest.skip("no model built")
     ref = parse("Kieling M.: Granice dydaktyki w szkole. Warszawa: PWN 2011.")
     assert families(ref)[:1] == ["Kieling"]
+
+
+def test_two_family_names_before_given_names_and_an_initial() -> None:
+    ref = parse(
+        "Ortiz Brandt, Mercedes D. Guía para el Estudio de los Elementos de Derecho Civil. "
+        "Buenos Aires: La Ley, 2006."
+    )
+    assert families(ref) == ["Ortiz Brandt"]
+    assert ref.title == "Guía para el Estudio de los Elementos de Derecho Civil"

@@ -41,18 +41,19 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
         limit = first_boundary[0] if first_boundary else len(s)
         between = s[walked[1] : limit]
         if walked[0] < limit - 1 and _title_like(between):
+            # "Ortiz Brandt, Mercedes D. Guía …": two family names walked as one
+            # "Given Family", the given names then taken for the title's first words
+            weak_end = _inverted_single_name_end(s[:limit])
+            if weak_end is not None and weak_end > walked[1]:
+                return weak_end, weak_end, False
             return walked[0], walked[1], False
     if not first_boundary:
         return 0, 0, False
     cut = first_boundary[0]
     head = s[:cut]
-    # an inverted single name ending in an initial: "Keohane, Robert O. Power and ..."
-    weak = re.match(
-        rf"^([^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)*(?:[{_UP}]\.\s?)+)(?=[{_UP}][\w'’\-]+\s+[\w'’\-])",
-        head,
-    )
-    if weak and not re.match(rf"^[{_UP}]\.", s) and "," not in head[weak.end() :].split(".")[0]:
-        return weak.end(), weak.end(), False
+    weak_end = _inverted_single_name_end(head)
+    if weak_end is not None:
+        return weak_end, weak_end, False
     # "SILVA, J. Rios. São Paulo: Alfa, 2018.": what follows the first full stop is only
     # the imprint, so the one word after the initials is the title, not a given name
     short = re.match(
@@ -62,6 +63,18 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     if short and _IMPRINT.fullmatch(s[cut:].strip(" .")):
         return short.end(), short.end(), False
     return cut, cut, False
+
+
+def _inverted_single_name_end(head: str) -> int | None:
+    """Where an inverted single name ending in an initial ends: "Keohane, Robert O. Power
+    and …" (`head` is the text up to the first sentence boundary)."""
+    weak = re.match(
+        rf"^([^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)*(?:[{_UP}]\.\s?)+)(?=[{_UP}][\w'’\-]+\s+[\w'’\-])",
+        head,
+    )
+    if weak and not re.match(rf"^[{_UP}]\.", head) and "," not in head[weak.end() :].split(".")[0]:
+        return weak.end()
+    return None
 
 
 # "São Paulo: Alfa, 2018" / "Alfa, 2018" / "Paris : Seuil, s.d.": place, publisher, year

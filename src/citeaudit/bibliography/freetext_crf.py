@@ -442,6 +442,8 @@ class Tagging:
     container_support: float | None
     # the lowest "author" probability over the tagger's first author run (None: no run)
     author_support: float | None = None
+    # each token's probability of the label the tagger gave it
+    confidence: tuple[float, ...] = ()
 
 
 def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
@@ -466,4 +468,5 @@ def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
         author_support=(
             min(tagger.marginal("author", i) for i in range(*run)) if run is not None else None
         ),
+        confidence=tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels)),
     )

@@ -374,10 +374,14 @@ _DATE_WORDS = (
 
 
 _CONTAINER_CUT = re.compile(
-    r"(?:,\s*(?:vols?\.|v\.\s*\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
+    r"(?:,\s*(?:vols?\.|v\.\s*\d|pages?\s+\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
     r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|"
     r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)"
-    r"|,?\s+\(?\d+(?![\w])|,\s*\d|,\s*" + _MONTH + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.)"
+    # a number after "the" names the meeting, not its volume: "Proceedings of the 1990
+    # ACM International Conference", "Proc. of the 9th Workshop"
+    r"|(?<!\bthe)(?<!\bThe),?\s+\(?\d+(?![\w])|,\s*\d|,\s*"
+    + _MONTH
+    + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.)"
     r"|,\s*(?:n\.\s?d|s\.\s?f|o\.\s?J|t\.\s?t)\b|(?<=\)),\s"
     # a season or a month in another language before a day or year: "Lutheran Forum,
     # Winter 2008", "J Gynecol Obstet (Paris) Décembre 2016"
