@@ -45,6 +45,10 @@ def normalise_doi(text: str) -> str | None:
     return normalize_doi(text)
 
 
+# Controls (C0, DEL, C1), lone surrogates and any whitespace (\s is Unicode-aware).
+_UNSENDABLE = re.compile(r"[\x00-\x20\x7f-\x9f\ud800-\udfff\s]")
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be requested at all, or None when it can be.
 
@@ -53,10 +57,8 @@ def url_problem(url: str) -> str | None:
     characters or lone surrogates. Link targets, redirect locations and webhook URLs
     are all judged by it, so a malformed one is a verdict, never an exception.
     """
-    for c in url:
-        code = ord(c)
-        if code < 0x21 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or c.isspace():
-            return "the URL contains whitespace, control characters or lone surrogates"
+    if _UNSENDABLE.search(url) is not None:
+        return "the URL contains whitespace, control characters or lone surrogates"
     try:
         parts = urlsplit(url)
         port = parts.port
