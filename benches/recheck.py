@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from citeaudit.service.config import ServiceSettings  # noqa: E402
+from citeaudit.settings import ServiceSettings  # noqa: E402
 from citeaudit.store import Repository, make_engine, upgrade  # noqa: E402
 from citeaudit.store.views import NewFile  # noqa: E402
 from citeaudit.watch import account_by_name, run_link_batch, sweep, watch_audit  # noqa: E402

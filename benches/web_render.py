@@ -29,8 +29,8 @@ from citeaudit.enrichment import Enricher
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.report.serialize import _plain, finding_dict
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.reports import render_all
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.views import NewFile
 
 CLOSED = "http://127.0.0.1:9"

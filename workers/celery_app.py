@@ -20,9 +20,9 @@ from typing import Any
 from celery import Celery
 from kombu import Queue
 
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
+from citeaudit.settings import ServiceSettings
 from workers.schedule import TASK_WATCH_DOIS, TASK_WATCH_LINKS, beat_entries
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from typing import Any
 
 from celery import shared_task
 
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from citeaudit.errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from citeaudit.service.config import ServiceSettings
+    from citeaudit.settings import ServiceSettings
     from citeaudit.store import Repository
 
 DEFAULT_EXPIRY = "90d"
@@ -62,7 +62,7 @@ def _settings() -> ServiceSettings:
     """The settings, or one line per bad one -- never echoing a value (it may be secret)."""
     from pydantic import ValidationError
 
-    from citeaudit.service.config import ServiceSettings  # SQLAlchemy: not at start-up
+    from citeaudit.settings import ServiceSettings  # SQLAlchemy: not at start-up
 
     try:
         return ServiceSettings()

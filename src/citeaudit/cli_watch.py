@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from citeaudit.errors import ConfigurationError, InputError
 
 if TYPE_CHECKING:
-    from citeaudit.service.config import ServiceSettings
+    from citeaudit.settings import ServiceSettings
 
 
 
@@ -69,7 +69,7 @@ def _datetime(text: str) -> datetime:
 
 
 def _settings() -> ServiceSettings:
-    from citeaudit.service.config import ServiceSettings  # pydantic, SQLAlchemy: only here
+    from citeaudit.settings import ServiceSettings  # pydantic, SQLAlchemy: only here
 
     try:
         return ServiceSettings()

@@ -18,9 +18,9 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from citeaudit.api.app import create_app
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import CeleryDispatcher
 from citeaudit.service.jobs import Jobs
+from citeaudit.settings import ServiceSettings
 from tests.service.processes import CLOSED, free_port
 
 MANUSCRIPT = b"Smith (2020) argues.\n\n## References\n\nSmith, A. (2020). A title. J, 1, 1-2.\n"

@@ -16,7 +16,7 @@ from sqlalchemy import update
 
 from citeaudit.api.app import create_app
 from citeaudit.cli import main
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository
 from citeaudit.store.tables import ApiToken, WebSession
 from tests.service.processes import CLOSED

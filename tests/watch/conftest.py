@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
 from tests.stand_ins.registry_server import RegistryStandIn

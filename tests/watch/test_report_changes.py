@@ -17,9 +17,9 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from citeaudit.api.app import create_app
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
+from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository
 from citeaudit.store.views import NewFile
 from citeaudit.watch import recheck_now, watch_audit

@@ -22,9 +22,9 @@ from sqlalchemy import select
 
 from citeaudit.cli import main as cli_main
 from citeaudit.links.targets import target_for
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
+from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine
 from citeaudit.store.tables import AuditLink, Link
 from citeaudit.store.views import NewFile

@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.api.app import create_app
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from tests.service.processes import (
     CLOSED,
     Proc,

@@ -17,10 +17,10 @@ from citeaudit import __version__, web
 from citeaudit.api import errors
 from citeaudit.api.limits import BodyLimits
 from citeaudit.api.routes import audits, meta, watch
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
+from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.web.i18n import LanguageMiddleware
 

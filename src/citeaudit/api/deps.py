@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.dispatch import Dispatcher
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 
 _bearer = HTTPBearer(auto_error=False, description="an API token from `citeaudit tokens create`")

@@ -14,7 +14,7 @@ from typing import cast
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import ConfigurationError
 from citeaudit.phases import PhaseOptions, default_enrichers
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 
 Factory = Callable[[ServiceSettings, PhaseOptions], Sequence[Enricher]]
 

@@ -21,11 +21,11 @@ from citeaudit.report.serialize import finding_dict, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
 from citeaudit.service.chunks import plan
 from citeaudit.service.chunks import run_chunk as enrich_chunk
-from citeaudit.service.config import ServiceSettings
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
 from citeaudit.service.reasons import gave_up
 from citeaudit.service.reports import render_all
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import ChunkView
 

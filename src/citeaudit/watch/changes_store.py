@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.tables import AuditLink, AuditReference, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.watch.model import NOTIFY_KINDS, ChangeKind

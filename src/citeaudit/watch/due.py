@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditReference, Link, LinkCheckRow, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState

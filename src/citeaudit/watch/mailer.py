@@ -5,7 +5,7 @@ from __future__ import annotations
 import smtplib
 from email.message import EmailMessage
 
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.watch.webhook import DeliveryError
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from citeaudit.links.pinned import SyncLookup, system_lookup
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Account
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox

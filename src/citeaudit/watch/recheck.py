@@ -19,7 +19,7 @@ from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.codec import to_plain
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import LinkCheckRow

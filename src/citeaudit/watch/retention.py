@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditLink, LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState, WatchOutbox

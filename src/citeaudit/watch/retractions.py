@@ -18,7 +18,7 @@ from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Notice, ResolutionState
 from citeaudit.resolve import Resolver, build_resolver
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.codec import to_plain
 from citeaudit.store.repository import Repository
 from citeaudit.store.watch_tables import WatchDoiState

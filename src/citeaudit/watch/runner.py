@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from citeaudit.resolve import Resolver
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.watch.due import (
     host_batches,

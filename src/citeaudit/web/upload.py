@@ -9,7 +9,7 @@ from fastapi import Request
 
 from citeaudit.api.form import read_form
 from citeaudit.api.uploads import checked_files
-from citeaudit.service.config import ServiceSettings
+from citeaudit.settings import ServiceSettings
 from citeaudit.store.views import NewFile
 
 
