@@ -198,3 +198,14 @@ def test_fix_leaves_a_suppressed_finding_alone(
     assert main(["fix", "--offline", str(bib)]) == 0
     assert "Fixed 1 problem(s)" in capsys.readouterr().out
     assert bib.read_text("utf-8") == text.replace("y\\_2", "y_2")
+
+
+def test_the_default_baseline_is_used_where_it_was_written(
+    capsys: pytest.CaptureFixture[str], apa: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(apa.parent)
+    assert main(["check", "--offline", "--write-baseline", "manuscript.md"]) == 0
+    assert (apa.parent / "citeaudit-baseline.json").is_file()
+    capsys.readouterr()
+    code, report, _ = check(capsys, "manuscript.md")
+    assert code == 0 and report["summary"]["suppressed"] == 5

@@ -38,7 +38,8 @@ class Setup:
             return given
         if self.config.baseline is not None:
             return self.config.root / self.config.baseline
-        return None
+        default = self.config.root / DEFAULT_NAME  # where --write-baseline put it
+        return default if default.is_file() else None
 
     def apply(
         self, result: AuditResult, baseline: Path | None, *, use_baseline: bool = True
