@@ -299,3 +299,24 @@ def test_list_requests_do_not_wait_behind_single_look_ups(
     lists = [t for t, pool, _ in split.arrivals if pool == "polite-array"]
     assert len(singles) == 40 and len(lists) == 6
     assert lists[-1] < singles[30]  # every query went before the look-ups were done
+
+
+def test_a_long_retry_after_holds_that_budget_back_without_hanging_the_audit(
+    split: RegistryStandIn, resolver_for: Callable[..., RegistryResolver]
+) -> None:
+    """Retry-After 3600 on a list request: no list request is sent again (each fails
+    at once with the reason), and single-record look-ups go on."""
+    split.fail_next.append(429)
+    split.retry_after = "3600"
+    refs = [entry(i, with_doi=False) for i in range(4)]
+    refs += [entry(i, with_doi=True) for i in range(10, 13)]
+    resolver = resolver_for(batch_size=1)
+    run = resolver.resolve(refs[:1])  # the probe meets the 429
+    assert "Retry-After 3600" in (run.resolutions["e0"].reason or "")
+    resolver.crossref.channel.reset()
+    run = resolver.resolve(refs[1:])
+    assert split.pools["polite-array"] == 1  # the probe's, answered 429; none since
+    for i in range(1, 4):
+        assert "Retry-After" in (run.resolutions[f"e{i}"].reason or "")
+    for i in range(10, 13):
+        assert run.resolutions[f"e{i}"].state is ResolutionState.RESOLVED

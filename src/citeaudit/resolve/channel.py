@@ -29,7 +29,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from citeaudit.errors import ResolverError
-from citeaudit.resolve.limiter import Limiter
+from citeaudit.resolve.limiter import Limiter, Paused
 
 __all__ = ["Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
 
@@ -187,9 +187,14 @@ class Channel:
                 self.stats.retried()
             wait: float
             try:
-                with limiter.slot():
+                with limiter.slot(max_pause=self.policy.max_retry_after):
                     self.stats.count(kind, budget)
                     reply = send()
+            except Paused as paused:
+                self._failed()
+                raise ResolverError(
+                    self.name, f"rate-limited: Retry-After {paused.seconds:.0f}s"
+                ) from None
             except TransportFailure as failure:
                 reason = failure.reason
                 if failure.final:

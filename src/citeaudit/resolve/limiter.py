@@ -41,10 +41,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Limiter", "LocalLimiter", "RedisLimiter", "ServerLimits", "parse_limits"]
+__all__ = ["Limiter", "LocalLimiter", "Paused", "RedisLimiter", "ServerLimits", "parse_limits"]
 
 MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
 RECOVERY = 0.05  # share of the announced budget won back by each answered request
+
+
+class Paused(Exception):
+    """The budget is held back (a 429's Retry-After) longer than the caller will wait."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"paused for {seconds:.0f}s")
+        self.seconds = seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +172,12 @@ class Limiter(ABC):
 
     @abstractmethod
     @contextmanager
-    def slot(self) -> Iterator[None]:
-        """Wait for a start in the window and a free concurrency slot; hold the slot."""
+    def slot(self, max_pause: float | None = None) -> Iterator[None]:
+        """Wait for a start in the window and a free concurrency slot; hold the slot.
+
+        Raises `Paused` when the budget is paused for longer than `max_pause`: a
+        Retry-After of an hour is honoured by not asking, not by hanging.
+        """
         yield  # pragma: no cover
 
 
@@ -203,14 +215,15 @@ class LocalLimiter(Limiter):
         return LocalLimiter(self.rate, 1, margin=self.margin)
 
     @contextmanager
-    def slot(self) -> Iterator[None]:
+    def slot(self, max_pause: float | None = None) -> Iterator[None]:
         started = time.monotonic()
         with self._cond:
+            self._check_pause(max_pause)
             while self._active >= effective(self._concurrency, self._share):
                 self._cond.wait()
             self._active += 1
         try:
-            self._take_start()
+            self._take_start(max_pause)
             self.waited += time.monotonic() - started
             yield
         finally:
@@ -218,30 +231,43 @@ class LocalLimiter(Limiter):
                 self._active -= 1
                 self._cond.notify_all()
 
-    def _take_start(self) -> None:
+    def _check_pause(self, max_pause: float | None) -> None:
+        remaining = self._paused_until - time.monotonic()
+        if max_pause is not None and remaining > max_pause:
+            raise Paused(remaining)
+
+    def _take_start(self, max_pause: float | None) -> None:
         """Reserve the earliest start the window allows and sleep until it is due, so
-        waiters queue in order; a pause set meanwhile (a 429) sends it back to the queue."""
+        waiters queue in order. On waking, check again against the starts that really
+        happened before it (a thread may wake late, a pause may have been set) and
+        wait more if the window would be broken; the entry then records the real start."""
         entry = (0.0, next(self._tickets))
+        first = True
         while True:
             with self._cond:
                 if entry in self._starts:
                     self._starts.remove(entry)
+                self._check_pause(max_pause)
                 now = time.monotonic()
                 count, width = self.window
                 del self._starts[: bisect.bisect_left(self._starts, (now - width, -1))]
                 due = max(now, self._paused_until)
-                if self._starts:
-                    due = max(due, self._starts[-1][0])
-                if len(self._starts) >= count:
-                    due = max(due, self._starts[-count][0] + width)
+                if first:
+                    if self._starts:
+                        due = max(due, self._starts[-1][0])
+                    before = len(self._starts)
+                else:
+                    before = bisect.bisect_right(self._starts, (now, math.inf))
+                if before >= count:
+                    due = max(due, self._starts[before - count][0] + width)
                 entry = (due, entry[1])
                 bisect.insort(self._starts, entry)
+            if not first and due <= now:
+                return
+            first = False
             delay = due - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
-            with self._cond:
-                if self._paused_until <= time.monotonic():
-                    return
 
 
 _TAKE_START = """
@@ -253,13 +279,23 @@ local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local paused = tonumber(conf[4]) or 0
-if ARGV[5] == 'again' then
-  if paused <= now then return '0' end
-  redis.call('ZREM', KEYS[1], ARGV[4])
+redis.call('ZREM', KEYS[1], ARGV[4])
+if ARGV[6] ~= '' and paused - now > tonumber(ARGV[6]) then
+  return 'P' .. tostring(paused - now)
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - width))
 local due = now
 if paused > due then due = paused end
+if ARGV[5] == 'again' then
+  -- on waking: only the starts due by now count, at the times they really happened
+  local before = redis.call(
+    'ZREVRANGEBYSCORE', KEYS[1], now, '-inf', 'WITHSCORES', 'LIMIT', n - 1, 1)
+  if before[2] and tonumber(before[2]) + width > due then due = tonumber(before[2]) + width end
+  redis.call('ZADD', KEYS[1], due, ARGV[4])
+  redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
+  if due <= now then return '0' end
+  return tostring(due - now)
+end
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] and tonumber(last[2]) > due then due = tonumber(last[2]) end
 if redis.call('ZCARD', KEYS[1]) >= n then
@@ -401,16 +437,16 @@ class RedisLimiter(Limiter):
         return other
 
     @contextmanager
-    def slot(self) -> Iterator[None]:
+    def slot(self, max_pause: float | None = None) -> Iterator[None]:
         if self._heard:
-            with self._slot():
+            with self._slot(max_pause):
                 yield
         else:
-            with self._alone, self._slot():
+            with self._alone, self._slot(max_pause):
                 yield
 
     @contextmanager
-    def _slot(self) -> Iterator[None]:
+    def _slot(self, max_pause: float | None) -> Iterator[None]:
         started = time.monotonic()
         lease_id = uuid.uuid4().hex
         while not int(
@@ -422,13 +458,22 @@ class RedisLimiter(Limiter):
             time.sleep(self._poll)
         try:
             mode = "first"
-            while True:  # again when a pause (a 429) was set while it waited
-                delay = float(
-                    self._take(
-                        keys=[self._starts_key, self._conf_key],
-                        args=[self._count, self._interval, self.margin, lease_id, mode],
-                    )
+            while True:  # checked again on waking: late wake-ups, pauses set meanwhile
+                answer = self._take(
+                    keys=[self._starts_key, self._conf_key],
+                    args=[
+                        self._count,
+                        self._interval,
+                        self.margin,
+                        lease_id,
+                        mode,
+                        "" if max_pause is None else max_pause,
+                    ],
                 )
+                text = answer.decode() if isinstance(answer, bytes) else str(answer)
+                if text.startswith("P"):
+                    raise Paused(float(text[1:]))
+                delay = float(text)
                 if delay <= 0 and mode == "again":
                     break
                 if delay > 0:
