@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from citeaudit.fix.editors.interface import CannotFix, EntryEditor
 
+_SHOWN_DOI = re.compile(r"(?i)doi\.org/|\bdoi:")
 _LINKS = re.compile(r"(?i)(?:https?://|doi:\s*|\b10\.\d{4,}/)\S+")
 
 
@@ -39,4 +40,6 @@ class FreetextEditor(EntryEditor):
         body = entry.rstrip()
         if not body:
             raise CannotFix("the entry is empty")
+        if _SHOWN_DOI.search(body):  # one written wrongly: a second would leave it there
+            raise CannotFix("the entry already shows a DOI that could not be read; correct it")
         return body + f" https://doi.org/{doi}" + entry[len(body) :]
