@@ -184,7 +184,7 @@ def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]
     has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
     Built once: matching is linear in citations, not citations times entries."""
     labels = [_LABEL_NUMBER.match(r.raw) for r in references]
-    numbers = [int(m.group(1)) for m in labels if m]
+    numbers = _mended([int(m.group(1)) for m in labels if m])
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
     if not by_label:
         bare = bare_labels(r.raw for r in references)
@@ -197,6 +197,21 @@ def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]
         for ref in references:
             index.setdefault(ref.index, []).append(ref.id)
     return {n: tuple(ids) for n, ids in index.items()}
+
+
+def _mended(numbers: list[int]) -> list[int]:
+    """Labels with a slip mended: a label between two that leave room for exactly one
+    ("16., 1., 18.") is that one, as the list's order says; a last label lower than
+    the one before follows it. A gap ("4., 6.") stays: an entry was taken out."""
+    out = list(numbers)
+    for i in range(1, len(out)):
+        if i + 1 < len(out):
+            slip = out[i] != out[i - 1] + 1 and out[i + 1] == out[i - 1] + 2
+        else:
+            slip = out[i] <= out[i - 1]  # the last one: only when it goes back
+        if slip:
+            out[i] = out[i - 1] + 1
+    return out
 
 
 def _match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> CitationMatch:
@@ -383,7 +398,7 @@ class _AuthorIndex:
                 continue
             for spelling in self._spellings[i]:
                 for name in _forms(spelling)[0]:
-                    if len(name) >= 6:
+                    if len(name) >= 5:  # "Costa" cited "Costal" (the cited name has 6+)
                         key = (ref.year, name[0])
                         self._by_year_initial.setdefault(key, []).append((i, name))
 

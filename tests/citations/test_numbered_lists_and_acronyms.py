@@ -101,3 +101,34 @@ def test_acronym_of_a_romance_name_leaves_particles_out() -> None:
     assert names_match("IPLE", "Instituto Peninsular de Letras e Estudos")
     assert names_match("PTM", "Portal do Turismo de Mirandela")
     assert not names_match("CNV", "Conselho Nacional Veterinário de Avaliação")
+
+
+def test_a_label_slip_in_a_numbered_list_is_mended_by_its_neighbours() -> None:
+    # The list prints "1." again where "4." belongs, and "6." was taken out: "(7)"
+    # still cites the entry labelled 7, "(6)" none.
+    labels = [1, 2, 3, 1, 5, 7]
+    refs = [
+        numbered(k, f"Author{chr(64 + k)}", 2000 + k, label=f"{n}. ")
+        for k, n in enumerate(labels, start=1)
+    ]
+    text = "Intro (1). More (2,3). Then (4). And (5). Gone (6). Last (7)."
+    kept, matches = match_citations(extract_citations(with_list(text, refs)), refs)
+    by_number = {c.number: m.targets for c, m in zip(kept, matches, strict=True)}
+    assert by_number == {1: ("ref-1",), 2: ("ref-2",), 3: ("ref-3",), 4: ("ref-4",)} | {
+        5: ("ref-5",),
+        6: (),
+        7: ("ref-6",),
+    }
+
+
+def test_a_typo_adding_a_letter_to_a_five_letter_name() -> None:
+    refs = [reference(1, "Bravo", year=2014), reference(2, "Lindqvist", year=2015)]
+    kept, matches = match_citations(
+        extract_citations(document("(Bravos et al., 2014; Lindqvist, 2015)")), refs
+    )
+    assert [
+        (c.authors, m.targets, m.name_mismatch) for c, m in zip(kept, matches, strict=True)
+    ] == [
+        (("Bravos",), ("ref-1",), True),
+        (("Lindqvist",), ("ref-2",), False),
+    ]
