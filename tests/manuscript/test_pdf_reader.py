@@ -223,3 +223,17 @@ def test_a_footnote_is_kept_apart_from_the_sentence_it_interrupts(tmp_path: Path
     note = lines[-1]
     assert note.text.endswith("See Walt (1987) for the theory of threats.")
     assert (note.page, note.number) == (1, 3)
+
+
+def test_hanging_entries_at_the_end_are_the_list_without_a_heading(tmp_path: Path) -> None:
+    body = [line for line in ONE_COLUMN_BODY if line]
+    entries = [line for line in REFERENCES_PAGE_ONE[1:]] + [
+        "Walt, S. M. (1987). The Origins of Alliances. Cornell University Press.",
+        "Waltz, K. N. (1979). Theory of International Politics. Addison-Wesley.",
+    ]
+    path = write_pdf(tmp_path / "headless.pdf", [Page([Column([*body, "", *entries])])])
+    document = read_manuscript(path)
+    assert document.reference_heading is None
+    firsts = [e.text.split(",")[0].split(".")[0] for e in document.reference_entries]
+    assert firsts == ["Cooley", "CSTO", "Javaid", "Walt", "Waltz"]
+    assert not any("Cooley, A." in line.text for line in document.lines)

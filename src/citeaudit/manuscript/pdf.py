@@ -39,7 +39,7 @@ from citeaudit.manuscript.pdf_layout import (
     strip_furniture,
 )
 from citeaudit.manuscript.pdf_links import LinkArea, page_links
-from citeaudit.manuscript.pdf_references import split_pdf_entries
+from citeaudit.manuscript.pdf_references import split_pdf_entries, trailing_zone
 from citeaudit.manuscript.pdf_text import join_broken_citations, join_broken_words
 from citeaudit.manuscript.reading import InputProblem
 from citeaudit.manuscript.reference_section import find_reference_section
@@ -96,19 +96,11 @@ class PdfReader(ManuscriptReader):
             i: lv for i, ln in enumerate(flow) if (lv := _heading_level(ln, size)) is not None
         }
         section = find_reference_section(lines, levels, _clean)
-        outside = (
-            list(range(len(lines)))
-            if section is None
-            else [*range(section.start), *range(section.end, len(lines))]
-        )
+        if section is None:
+            return self._headless(name, flow, lines, pages)
+        outside = [*range(section.start), *range(section.end, len(lines))]
         _join_citations(flow, lines, outside)
         notes = _note_lines(name, pages.notes)
-        if section is None:
-            body = _with_paragraph_breaks(flow, lines, outside) + notes
-            return (
-                Document(name, self.format, body, files=(name,)),
-                pages.problems,
-            )
         inside = [(flow[i], lines[i]) for i in range(section.start + 1, section.end)]
         inside = [pair for j, pair in enumerate(inside, section.start + 1) if j not in levels]
         entries, layout = split_pdf_entries(inside, pages.lefts, pages.links, _clean)
@@ -125,6 +117,28 @@ class PdfReader(ManuscriptReader):
             ),
             pages.problems,
         )
+
+    def _headless(
+        self, name: str, flow: list[PdfLine], lines: list[Line], pages: _Pages
+    ) -> tuple[Document, list[InputProblem]]:
+        """No heading names a list: the hanging entries at the end, if any, are it."""
+        pairs = list(zip(flow, lines, strict=True))
+        start = trailing_zone(pairs, pages.lefts)
+        end = len(lines) if start is not None else 0
+        start = start if start is not None else len(lines)
+        entries, layout = split_pdf_entries(pairs[start:end], pages.lefts, pages.links, _clean)
+        outside = list(range(start))
+        _join_citations(flow, lines, outside)
+        body = _with_paragraph_breaks(flow, lines, outside) + _note_lines(name, pages.notes)
+        document = Document(
+            name,
+            self.format,
+            body,
+            reference_entries=tuple(entries),
+            reference_layout=layout if entries else None,
+            files=(name,),
+        )
+        return document, pages.problems
 
 
 def _read_pages(path: Path, name: str) -> _Pages:

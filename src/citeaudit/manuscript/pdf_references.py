@@ -164,3 +164,32 @@ def _bare(text: str) -> str:
     for prefix in ("https://", "http://", "doi:", "dx.doi.org/", "doi.org/", "www."):
         lowered = lowered.replace(prefix, "")
     return lowered.rstrip("/")
+
+
+def trailing_zone(
+    lines: Sequence[tuple[PdfLine, Line]], lefts: Mapping[tuple[int, int], float]
+) -> int | None:
+    """Where a reference list with no heading starts: the run of hanging entries at the
+    end (each flush line reads like an entry's start, the lines under it are set in),
+    or None. Body text ends the run: three flush lines in a row that start no entry."""
+    start: int | None = None
+    misses = 0
+    flush_starts = indented = 0
+    for k in range(len(lines) - 1, -1, -1):
+        p, ln = lines[k]
+        if not ln.text.strip():
+            continue
+        left = lefts.get((p.page, p.column), p.x0)
+        if p.x0 - left > max(3.0, 0.5 * p.size):
+            indented += 1
+            continue
+        if looks_like_entry_start(ln.text):
+            start, misses = k, 0
+            flush_starts += 1
+        else:
+            misses += 1
+            if misses >= 3:
+                break
+    if start is None or flush_starts < 3 or indented < 2:
+        return None
+    return start
