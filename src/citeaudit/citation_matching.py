@@ -398,7 +398,7 @@ class _AuthorIndex:
                 continue
             for spelling in self._spellings[i]:
                 for name in _forms(spelling)[0]:
-                    if len(name) >= 5:  # "Costa" cited "Costal" (the cited name has 6+)
+                    if len(name) >= 6:
                         key = (ref.year, name[0])
                         self._by_year_initial.setdefault(key, []).append((i, name))
 
