@@ -66,3 +66,31 @@ def test_two_family_names_before_given_names_and_an_initial() -> None:
     )
     assert families(ref) == ["Ortiz Brandt"]
     assert ref.title == "Guía para el Estudio de los Elementos de Derecho Civil"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Équipe de rétablissement des oiseaux de proie du Québec (EROP)",
+        "Comité de pilotage du Québec",
+        "Servicio de vigilancia de las costas (SVC)",
+    ],
+)
+def test_a_body_named_with_common_words_is_one_organisation(text: str) -> None:
+    people, _ = parse_authors(text)
+    assert [(p.family, p.organisation) for p in people] == [(text, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Smith and Mary Jones", ["Smith", "Jones"]),
+        ("Jean Dupont et Marie Curie", ["Dupont", "Curie"]),
+        ("José Carlos de la Macorra", ["de la Macorra"]),
+        ("Abd al-Rahman ibn Khaldun", ["Khaldun"]),
+    ],
+)
+def test_people_in_direct_order_are_not_an_organisation(text: str, expected: list[str]) -> None:
+    people, _ = parse_authors(text)
+    assert [p.family for p in people] == expected
+    assert not any(p.organisation for p in people)

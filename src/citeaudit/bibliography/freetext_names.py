@@ -147,6 +147,8 @@ def is_organisation(text: str, *, author_part: bool = False) -> bool:
         and len(caps) >= 4
         and not any(_INITIAL_STRICT.match(w) for w in words)
         and not any(w.lower() in PARTICLES for w in words)
+        # "John Smith and Mary Jones": two people in direct order, not one body
+        and not any(w.lower() in _CONJUNCTIONS for w in words)
     )
 
 
@@ -162,6 +164,12 @@ def _corporate_structure(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     if words[0] in {"The", "the"} or any(w in _ORG_JOINERS for w in lowered[1:]):
         return True
+    if _ACRONYM_AFTER.search(words[-1]) and len(words) >= 3:
+        return True  # "Équipe … du Québec (EROP)", "Agence … (ASPC)": a body and its acronym
+    if len(words) >= 3 and words[0][:1].isupper() and any(_common_word(w) for w in words[1:]):
+        # "Comité de pilotage du Québec", "Équipe de rétablissement des oiseaux": a
+        # lower-case word that is no particle or conjunction is in no person's name
+        return True
     if any(w in _CONJUNCTIONS for w in lowered):
         return False  # "Smith and Jones": two people, split later
     letters = "".join(words)
@@ -169,6 +177,24 @@ def _corporate_structure(words: list[str]) -> bool:
         last = words[-1].strip(".,;")
         return words[0] in _ARTICLES or len(last) > 3
     return False
+
+
+_ACRONYM_AFTER = re.compile(rf"^\([{_UP}][{_UP}0-9&\-]{{1,11}}\)$")
+# lower-case words that stand in people's names besides the particles
+_NAME_LINKS = frozenset(["ibn", "bint", "abu", "ben", "bat", "op", "'t", "mac", "af", "av"])
+
+
+def _common_word(w: str) -> bool:
+    """A lower-case word that no person's name holds ("pilotage", "des" is a particle;
+    "al-Rahman" and "d’Alembert" are names)."""
+    core = w.strip(".,;:()")
+    return (
+        core[:1].islower()
+        and core.isalpha()
+        and core.lower() not in PARTICLES
+        and core.lower() not in _CONJUNCTIONS
+        and core.lower() not in _NAME_LINKS
+    )
 
 
 def _is_initials(piece: str) -> bool:
