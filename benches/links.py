@@ -10,6 +10,7 @@ Each tool runs as its own process, `--repeat` times (medians); wall time, CPU ti
 (user + system) and peak memory (max RSS) come from wait4 on that process, the
 request count from the farm (a separate process, not counted). CPU is also given per
 1,000 requests; for citeaudit also without its start-up (the imports-only run).
+citeaudit runs with its bytecode written (one untimed import first), as installed.
 
     python benches/links.py [--urls 2000] [--hosts 50] [--latency 0.05] [--repeat 3]
     python benches/links.py --growth            # 2,000 / 20,000 / 100,000 URLs
@@ -43,9 +44,28 @@ from statistics import median
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def child_env(src: Path | None = None) -> dict[str, str]:
+    """The environment of a measured process: bytecode kept, as an installed tool has.
+
+    With PYTHONDONTWRITEBYTECODE set (as in some CI and sandboxes), every run compiled
+    citeaudit's modules from source again: a cost no installed copy pays. `src`: a
+    checkout's src/ to import citeaudit from instead of the installed one.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    return env
+
+
+def warm_up(env: dict[str, str]) -> None:
+    """Import the worker's modules once, untimed, so their bytecode is written."""
+    subprocess.run([sys.executable, "-c", IMPORTS], env=env, check=True)
+
+
 def run_measured(
     cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None
 ) -> dict[str, float | int | str]:
+    env = env if env is not None else child_env()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd, env=env)
     assert proc.stdout is not None
@@ -276,6 +296,9 @@ def speed(args: argparse.Namespace) -> None:
         lychee = find_lychee()
         linkinator = find_linkinator()
         m = Measures(farm, args.repeat)
+        warm_up(child_env())
+        if args.baseline_src:
+            warm_up(child_env(Path(args.baseline_src) / "src"))
         settings = {
             "equal limits": (args.concurrency, args.concurrency, 0.0),
             "default politeness": (args.concurrency, args.per_host, args.interval),
@@ -299,7 +322,7 @@ def speed(args: argparse.Namespace) -> None:
                     f"lychee, {label}", lychee_cmd(lychee, urls_file, conc, per_host, interval)
                 )
             if args.baseline_src:  # another checkout's citeaudit, for before/after
-                env = {**os.environ, "PYTHONPATH": str(Path(args.baseline_src) / "src")}
+                env = child_env(Path(args.baseline_src) / "src")
                 m.measure(
                     f"baseline citeaudit, {label}",
                     citeaudit_cmd(urls_file, probe, conc, per_host, interval),
@@ -374,6 +397,7 @@ def growth(args: argparse.Namespace) -> None:
         try:
             urls = write_urls(farm, size, work)
             m = Measures(farm, args.growth_repeat)
+            warm_up(child_env())
             conc = args.concurrency
             tools = {
                 "citeaudit": citeaudit_cmd(
