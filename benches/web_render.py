@@ -22,13 +22,13 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from citeaudit.api.app import create_app
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.report.serialize import _plain, finding_dict
+from citeaudit.server import create_app
 from citeaudit.service.reports import render_all
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.views import NewFile

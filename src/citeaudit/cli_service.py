@@ -78,7 +78,7 @@ def _settings() -> ServiceSettings:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from citeaudit.api.app import create_app
+    from citeaudit.server import create_app
 
     settings = _settings()
     shown = "[::1]" if args.host == "::1" else args.host

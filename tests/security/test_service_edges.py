@@ -17,7 +17,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from citeaudit.api.app import create_app
+from citeaudit.server import create_app
 from citeaudit.service.dispatch import CeleryDispatcher
 from citeaudit.service.jobs import Jobs
 from citeaudit.settings import ServiceSettings

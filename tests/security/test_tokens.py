@@ -14,8 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from citeaudit.api.app import create_app
 from citeaudit.cli import main
+from citeaudit.server import create_app
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository
 from citeaudit.store.tables import ApiToken, WebSession

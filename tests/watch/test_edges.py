@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from citeaudit.api.app import create_app
+from citeaudit.server import create_app
 from citeaudit.store import Repository
 from tests.watch.conftest import stored_audit, watch_settings
 from tests.watch.site import Site

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from citeaudit.api.app import create_app
+from citeaudit.server import create_app
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
 from citeaudit.settings import ServiceSettings

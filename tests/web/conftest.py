@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from citeaudit.api.app import create_app
+from citeaudit.server import create_app
 from citeaudit.settings import ServiceSettings
 from tests.service.processes import (
     CLOSED,

@@ -1,5 +1,4 @@
-"""The HTTP API (FastAPI): thin routes that validate, call the service, and answer."""
+"""The HTTP API (FastAPI): thin routes that validate, call the service, and answer.
 
-from citeaudit.api.app import create_app
-
-__all__ = ["create_app"]
+The application that serves them (with the editors' page) is `citeaudit.server`.
+"""

@@ -103,7 +103,7 @@ def _cannot_write(path: Path, exc: OSError) -> str:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
     from citeaudit.audit import AuditInput, audit
-    from citeaudit.config.cli import configure
+    from citeaudit.cli.configure import configure
     from citeaudit.model.finding import Severity
     from citeaudit.phases import PhaseOptions, default_enrichers
     from citeaudit.progress import with_progress

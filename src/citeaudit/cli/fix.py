@@ -50,7 +50,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from citeaudit.audit import AuditInput, audit
-    from citeaudit.config.cli import configure
+    from citeaudit.cli.configure import configure
     from citeaudit.errors import ConfigurationError
     from citeaudit.fix import plan_fixes
     from citeaudit.phases import PhaseOptions, default_enrichers

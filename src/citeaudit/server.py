@@ -1,4 +1,6 @@
-"""The FastAPI application and what it runs on: store, settings, dispatcher.
+"""The service's one application: the HTTP API and the editors' page, and what they run
+on (store, settings, dispatcher). It is the composition root, above both: `api` and
+`web` never import it, so neither imports the other's package back.
 
 Without a broker (`CITEAUDIT_BROKER_URL` unset) audits run in a bounded thread pool
 of this process -- the embedded default; with one, they are enqueued to Celery.
