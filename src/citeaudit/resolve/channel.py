@@ -191,7 +191,7 @@ class Channel:
                     self.stats.count(kind, budget)
                     reply = send()
             except Paused as paused:
-                self._failed()
+                # Held back by us, not a failure of the registry: other budgets go on.
                 raise ResolverError(
                     self.name, f"rate-limited: Retry-After {paused.seconds:.0f}s"
                 ) from None

@@ -134,7 +134,7 @@ class _OneAtATime:
                     self._held[key] = (lock, users - 1)
 
 
-def urlsplit_path(url: str) -> str:
+def _base_path(url: str) -> str:
     """The path part of a base URL (what precedes ``/works`` in a request target)."""
     return urlsplit(url).path.rstrip("/")
 
@@ -166,7 +166,7 @@ class CrossrefRegistry(WorkRegistry):
         self.batch_size = min(batch_size or MAX_ROWS, MAX_ROWS)
         self.max_url = max_url
         self._overhead = len(
-            f"{urlsplit_path(base_url)}/works?filter=&rows={MAX_ROWS}&select="
+            f"{_base_path(base_url)}/works?filter=&rows={MAX_ROWS}&select="
             + quote(",".join(SELECT), safe="")
         )
         self._flights = _OneAtATime()
