@@ -28,3 +28,21 @@ def test_the_end_of_an_author_list_is_not_the_title() -> None:
     )
     assert ref.title == "Border Lines: Essays on Northern Fiction"
     assert ref.container is None
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        (
+            'Lindholm, W. H. "The Paper Trade," Federal Reserve Review (August-September, 1921).',
+            "Federal Reserve Review",
+        ),
+        (
+            'Quist, W.; Tall, S. (2007), "Section 3.1. Spline Fitting", Numerical Methods: '
+            "The Craft (3rd ed.), New York: Cambridge University Press.",
+            "Numerical Methods: The Craft",
+        ),
+    ],
+)
+def test_a_bracketed_date_or_edition_ends_the_container(text: str, container: str) -> None:
+    assert parse(text).container == container

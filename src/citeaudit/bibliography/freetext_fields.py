@@ -375,7 +375,7 @@ _DATE_WORDS = (
 
 _CONTAINER_CUT = re.compile(
     r"(?:,\s*(?:vols?\.|v\.\s*\d|pages?\s+\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
-    r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|"
+    r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|trad\.?\s|tr\.\s|"
     r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)"
     # a number after "the" names the meeting, not its volume: "Proceedings of the 1990
     # ACM International Conference", "Proc. of the 9th Workshop"
@@ -386,6 +386,9 @@ _CONTAINER_CUT = re.compile(
     # a season or a month in another language before a day or year: "Lutheran Forum,
     # Winter 2008", "J Gynecol Obstet (Paris) Décembre 2016"
     rf"|,?\s+(?i:{_DATE_WORDS})\.?\s+\d"
+    # a bracket that opens a date, an edition or a volume: "Federal Reserve Bulletin
+    # (August-September, 1921)", "Numerical Recipes (3rd ed.)", "Systems (Vol. 1)"
+    rf"|\s+\((?=(?:{_MONTH}|(?i:{_DATE_WORDS})|\d+(?:st|nd|rd|th|e)?\s*(?:ed|éd|Aufl)|[Vv]ol\.))"
 )
 
 
