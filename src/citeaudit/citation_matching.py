@@ -81,6 +81,8 @@ _MAX_NEAR_NAMES = 64
 # year), not the entry's publication year.
 _FIRST_PRINTED = 1800
 _LATEST = datetime.date.today().year + 1
+# ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
+_UNDER_JURISDICTION = re.compile(r"[A-ZÀ-Þ]{3,}\.\s+([A-ZÀ-Þ][^\W\d_]+(?:\s+[^\W\d_]+){1,7})\.\s")
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -345,6 +347,9 @@ def _first_author_spellings(reference: Reference) -> list[str]:
     head = _raw_head(reference.raw)
     if head:
         spellings.append(head)
+        below = _UNDER_JURISDICTION.match(_RAW_LABEL.sub("", reference.raw[:300], count=1))
+        if below:  # "BRASIL. Ministério da Saúde. ...": cited "(MINISTÉRIO DA SAÚDE, 2019)"
+            spellings.append(below.group(1))
         spellings.extend(p for p in _HEAD_PARTS.split(head) if p.strip())  # "IBGE - Instituto"
         before_initials = _BEFORE_INITIALS.match(head)
         if before_initials:

@@ -58,6 +58,7 @@ _INNER_CUE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+_BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
 _ORGANISATION_ENDS = frozenset(
     {
@@ -221,7 +222,10 @@ def _names_in(segment: str) -> _Names | None:
     digit_lead = cut > 0 and not segment[: _word_start(segment, cut)].strip(" ,;:")
     if digit_lead:
         cut = _word_start(segment, cut)  # "1000 Genomes Project Consortium": a name
-    opening = max(segment.rfind("(", cut), segment.rfind("["), cut - 1)
+    bracket = segment.rfind("[")
+    if bracket >= 0 and "]" in segment[bracket:]:
+        bracket = -1  # "World Health Organization [WHO]": closed, an acronym
+    opening = max(segment.rfind("(", cut), bracket, cut - 1)
     cut = opening + 1  # "[GenBank no. X (Agency 2008)]": a group inside a group
     inner = [m.end() for m in _INNER_CUE.finditer(segment, cut)]
     if inner:
@@ -256,6 +260,13 @@ def _names_in(segment: str) -> _Names | None:
         tail = ET_AL.search(text)
         name = text[: tail.start()].strip(" ,") if tail else text
         return _Names(cut, text, (name,), tail is not None, True) if name else None
+    acronym = _BRACKETED_ACRONYM.search(text)
+    if acronym and parse_names(text[: acronym.start()]) is not None:
+        # "World Health Organization [WHO]": APA's first citation of an organisation
+        # gives the acronym later citations use; the matcher knows either.
+        (*others, last), et_al = parse_names(text[: acronym.start()])  # type: ignore[misc]
+        authors = (*others, f"{last} [{acronym.group(1)}]")
+        return _Names(cut, text, authors, et_al, weak)
     names = parse_names(text.replace(";", ","))
     if names is None:
         described = _after_description(text)

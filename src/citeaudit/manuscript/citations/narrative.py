@@ -31,6 +31,7 @@ from citeaudit.manuscript.citations.names import (
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|[^\s,&]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
     "others outros otros kawan-kawan"
@@ -111,6 +112,13 @@ def may_end_names(text: str, end: int) -> bool:
     j = end - 1
     while j >= 0 and end - j < 8 and text[j] in " \t\xa0,":
         j -= 1
+    if j >= 0 and text[j] == "]":  # "World Health Organization [WHO] (2020)"
+        opening = text.rfind("[", max(0, j - 18), j)
+        if opening < 0:
+            return False
+        j = opening - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
     if j >= 1 and text[j] in "'’":
         j -= 1
     elif j >= 2 and text[j] == "s" and text[j - 1] in "'’":
@@ -152,6 +160,9 @@ def names_before(prefix: str) -> NamesBefore | None:
     possessive = _POSSESSIVE.search(body)
     if possessive:
         body = body[: possessive.start()]
+    acronym = _BRACKETED_ACRONYM.search(body)
+    if acronym:  # "World Health Organization [WHO] (2020)"
+        body = body[: acronym.start()]
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
     i = len(tokens) - 1
     et_al = False
@@ -192,6 +203,8 @@ def names_before(prefix: str) -> NamesBefore | None:
         dropped += 1
     names[0] = (first_token + dropped, " ".join(words))
     authors = tuple(name for _, name in names)
+    if acronym and not et_al:
+        authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
 
 
