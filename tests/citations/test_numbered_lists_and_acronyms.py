@@ -119,4 +119,3 @@ def test_a_label_slip_in_a_numbered_list_is_mended_by_its_neighbours() -> None:
         6: (),
         7: ("ref-6",),
     }
-
