@@ -261,7 +261,16 @@ def order_page(lines: list[PdfLine], width: float) -> list[PdfLine]:
         else:
             sides.append(-1)
     left, right = sides.count(0), sides.count(1)
-    two = left >= 3 and right >= 3 and right * 4 >= len(lines)
+    two = left >= 3 and right >= 3
+    if two:  # a single-column page has lines across the middle beside its right-hand ones
+        bases = [ln.base for ln, side in zip(lines, sides, strict=True) if side == 1]
+        low, high = min(bases), max(bases)
+        across = sum(
+            1
+            for ln, side in zip(lines, sides, strict=True)
+            if side == -1 and low <= ln.base <= high
+        )
+        two = across <= max(1, right // 10)
     if not two:
         ordered = sorted(lines, key=lambda ln: (-round(ln.base, 0), ln.x0))
         return [_with_column(ln, 0) for ln in ordered]
