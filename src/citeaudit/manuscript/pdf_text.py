@@ -101,6 +101,13 @@ _AL = re.compile(r"^al\.(?:,?\s*\(\d{4}[a-z]?\))?")
 _NAMED = re.compile(r"(?:\bet al\.|\b[^\W\d_][\w'’\-]*[^\W\d_])$")
 _YEAR_GROUP = re.compile(r"^\((?:\d{4}[a-z]?|in press|n\.d\.)[^()]{0,30}\)")
 _GROUP_WINDOW = 160
+# "Malaria Genomic" / "Epidemiology Network et al. (2014)": a narrative citation's names
+# run on from the line before
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|van|von|de|der|den|da|di|du|del|la|le|and|&|et\s+al\.)"
+_NAME_RUN = re.compile(
+    rf"^(?:{_NAME_WORD},?\s+){{1,6}}\((?:\d{{4}}[a-z]?|in press|n\.d\.)[^()]{{0,30}}\)"
+)
+_RUN_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’\-]*|\band|&)$")
 
 
 def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
@@ -134,7 +141,10 @@ def _citation_tail(text: str, nxt: str) -> str | None:
         return al.group(0) if al else None
     if _NAMED.search(text):
         year = _YEAR_GROUP.match(nxt)
-        return year.group(0) if year else None
+        if year:
+            return year.group(0)
+        names = _NAME_RUN.match(nxt) if _RUN_END.search(text) else None
+        return names.group(0) if names else None
     return None
 
 
