@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -31,6 +32,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 from bibtexparser.model import (
+    Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
@@ -106,6 +108,11 @@ _CONSUMED = {
 _PARENT_TITLE_TO_BOOKTITLE = {"inproceedings", "incollection", "inbook", "inreference"}
 _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _CONCATENATION_MARKS = re.compile(r'[{}"#]')
+# Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
+_BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
+# Characters of text given to bibtexparser at once (about 1,300 entries).
+_CHUNK = 1_000_000
+_FIELD_NAMES: dict[str, str] = {}
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -132,6 +139,7 @@ class _Expansion:
 
     left: int
     cut: set[str] = field(default_factory=set)  # a value using one of them is cut too
+    defined: set[str] = field(default_factory=set)  # @string names, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,52 +187,102 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
 
 
 def _parse(text: str, source: str) -> Bibliography:
-    try:
-        library = parse_string(text, parse_stack=[])
-    except Exception as error:  # the one boundary to bibtexparser's own bugs
-        problem = ParseProblem(Location(source, 1), f"the BibTeX parser gave up: {error}")
-        return Bibliography(source, BibtexReader.format, (), (problem,))
-
     problems: list[ParseProblem] = []
     strings: dict[str, str] = {}
     entries: list[_Raw] = []
     expansion = _Expansion(expansion_budget(text))
-    for block in library.blocks:
-        line = (block.start_line or 0) + 1
-        if isinstance(block, String):
-            resolved = _resolve(block.value, strings, expansion)
-            strings[block.key.lower()] = resolved.value
-            if resolved.capped:
-                expansion.cut.add(block.key.lower())
-            else:
-                expansion.cut.discard(block.key.lower())
-            problems.extend(_undefined(source, line, resolved.undefined, block.raw or ""))
-            if resolved.capped:
-                problems.append(_capped(source, line, f"@string '{block.key}'", block.raw or ""))
-        elif isinstance(block, Entry):
-            entries.append(_raw_entry(block, strings, source, problems, expansion))
-        elif isinstance(block, DuplicateBlockKeyBlock):
-            duplicate = block.ignore_error_block
-            if isinstance(duplicate, Entry):
-                entries.append(_raw_entry(duplicate, strings, source, problems, expansion))
-        elif isinstance(block, DuplicateFieldKeyBlock):
-            entry = block.ignore_error_block
-            if isinstance(entry, Entry):
-                entries.append(_raw_entry(entry, strings, source, problems, expansion))
-                names = ", ".join(sorted(block.duplicate_keys))
-                problems.append(
-                    ParseProblem(
-                        Location(source, line),
-                        f"entry '{entry.key}' gives the field(s) {names} twice; "
-                        "BibTeX keeps only one of them -- delete the other",
-                        block.raw or "",
-                    )
-                )
-        elif isinstance(block, ParsingFailedBlock):
-            problems.append(_failed(block, source, line))
-
+    for chunk, lines_before in _chunks(text):
+        try:
+            library = parse_string(chunk, parse_stack=[])
+        except Exception as error:  # the one boundary to bibtexparser's own bugs
+            where = Location(source, lines_before + 1)
+            problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
+            continue
+        reading = _Reading(source, lines_before, strings, problems, expansion)
+        entries.extend(reading.blocks(library.blocks))
+        del library  # bibtexparser's model of a chunk: ~7 times its text
     references = list(_references(entries, source, problems))
     return Bibliography(source, BibtexReader.format, tuple(references), tuple(problems))
+
+
+def _chunks(text: str) -> Iterator[tuple[str, int]]:
+    """The text in pieces of about `_CHUNK` characters, each with the number of lines
+    before it, cut only before a line that starts a block (``@type{``).
+
+    bibtexparser ends a block at such a line wherever it is (its recovery from a brace
+    left open), so the pieces read as the whole would; and its model of a large file,
+    about seven times the text, is never held whole.
+    """
+    start = 0
+    lines_before = 0
+    while len(text) - start > _CHUNK:
+        cut = _BLOCK_LINE.search(text, start + _CHUNK)
+        if cut is None:
+            break
+        yield text[start : cut.start()], lines_before
+        lines_before += text.count("\n", start, cut.start())
+        start = cut.start()
+    yield text[start:] if start else text, lines_before
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One chunk's blocks read into raw entries, @string macros and problems."""
+
+    source: str
+    lines_before: int
+    strings: dict[str, str]
+    problems: list[ParseProblem]
+    expansion: _Expansion
+
+    def blocks(self, blocks: Iterable[Block]) -> Iterator[_Raw]:
+        source, problems = self.source, self.problems
+        for block in blocks:
+            line = (block.start_line or 0) + 1 + self.lines_before
+            if isinstance(block, String):
+                self._string(block, line)
+            elif isinstance(block, Entry):
+                yield self._entry(block)
+            elif isinstance(block, DuplicateBlockKeyBlock):
+                duplicate = block.ignore_error_block
+                if isinstance(duplicate, Entry):
+                    yield self._entry(duplicate)
+            elif isinstance(block, DuplicateFieldKeyBlock):
+                entry = block.ignore_error_block
+                if isinstance(entry, Entry):
+                    yield self._entry(entry)
+                    names = ", ".join(sorted(block.duplicate_keys))
+                    problems.append(
+                        ParseProblem(
+                            Location(source, line),
+                            f"entry '{entry.key}' gives the field(s) {names} twice; "
+                            "BibTeX keeps only one of them -- delete the other",
+                            block.raw or "",
+                        )
+                    )
+            elif isinstance(block, ParsingFailedBlock):
+                problems.append(_failed(block, source, line))
+
+    def _string(self, block: String, line: int) -> None:
+        if block.key in self.expansion.defined:
+            return  # defined again: ignored, as bibtexparser does within one chunk
+        self.expansion.defined.add(block.key)
+        name = block.key.lower()
+        resolved = _resolve(block.value, self.strings, self.expansion)
+        self.strings[name] = resolved.value
+        if resolved.capped:
+            self.expansion.cut.add(name)
+        else:
+            self.expansion.cut.discard(name)
+        raw = block.raw or ""
+        self.problems.extend(_undefined(self.source, line, resolved.undefined, raw))
+        if resolved.capped:
+            self.problems.append(_capped(self.source, line, f"@string '{block.key}'", raw))
+
+    def _entry(self, entry: Entry) -> _Raw:
+        return _raw_entry(
+            entry, self.strings, self.source, self.problems, self.expansion, self.lines_before
+        )
 
 
 def _raw_entry(
@@ -233,18 +291,20 @@ def _raw_entry(
     source: str,
     problems: list[ParseProblem],
     expansion: _Expansion,
+    lines_before: int = 0,
 ) -> _Raw:
-    line = (entry.start_line or 0) + 1
+    line = (entry.start_line or 0) + 1 + lines_before
     fields: dict[str, str] = {}
     for written in entry.fields:
         value = str(written.value)
+        name = _field_name(written.key)
         simple = _written_out(value)
         if simple is not None:  # most values: no macro, no concatenation, nothing to check
-            fields.setdefault(written.key.lower(), simple)
+            fields.setdefault(name, simple)
             continue
         resolved = _resolve(value, strings, expansion)
-        fields.setdefault(written.key.lower(), resolved.value)
-        field_line = written.start_line + 1
+        fields.setdefault(name, resolved.value)
+        field_line = written.start_line + 1 + lines_before
         problems.extend(_undefined(source, field_line, resolved.undefined, entry.raw or ""))
         if resolved.capped:
             what = f"field '{written.key}' of entry '{entry.key}'"
@@ -285,6 +345,17 @@ def _undefined(source: str, line: int, names: list[str], raw: str) -> list[Parse
         )
         for name in names
     ]
+
+
+def _field_name(written: str) -> str:
+    """The field's name in lower case, one string object per name (50,000 entries of
+    twenty fields would otherwise hold a million copies of a dozen names)."""
+    name = _FIELD_NAMES.get(written)
+    if name is None:
+        name = written.lower()
+        if len(_FIELD_NAMES) < 10_000:
+            name = _FIELD_NAMES.setdefault(written, sys.intern(name))
+    return name
 
 
 def _written_out(value: str) -> str | None:

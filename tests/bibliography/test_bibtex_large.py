@@ -1,0 +1,67 @@
+"""A bibliography of many megabytes reads as a small one does.
+
+bibtexparser's model of a file is about seven times its text, so a large file is
+given to it in pieces cut before a line that starts a block. Nothing of that may
+show: lines, @string macros, crossref parents, duplicate keys and broken entries
+anywhere in the file are read as they are in a small file.
+"""
+
+from __future__ import annotations
+
+from citeaudit.bibliography.bibtex import parse_bibtex
+
+ENTRY = (
+    "@article{{key{i},\n"
+    '  author = {{M{{\\"u}}ller, Anna and Smith, B.}},\n'
+    "  title = {{On {{DNA}} number {i} and \\emph{{things}}}},\n"
+    "  journal = jn,\n"
+    "  year = {{{year}}},\n"
+    "  abstract = {{{abstract}}},\n"
+    "}}\n\n"
+)
+
+
+def big_file() -> tuple[str, dict[str, int]]:
+    """About 4 MB: a macro at the top, entries, and odd cases near the end."""
+    parts = ['@string{jn = "Journal of Large Files"}\n\n']
+    lines: dict[str, int] = {}
+    line = 3
+    abstract = "A long abstract. " * 40
+    for i in range(5000):
+        lines[f"key{i}"] = line
+        text = ENTRY.format(i=i, year=1990 + i % 30, abstract=abstract)
+        parts.append(text)
+        line += text.count("\n")
+    tail = (
+        '@string{jn = "Redefined Journal"}\n\n'  # a second definition is ignored
+        "@inproceedings{child, title = {Child}, crossref = {proc}}\n\n"
+        "@article{key1, title = {A second key1}}\n\n"
+        "@article{broken, title = {Never closed,\n\n"
+        "@proceedings{proc, title = {The Proceedings}, year = {2001}, publisher = jn}\n"
+    )
+    for offset, tail_line in enumerate(tail.split("\n")):
+        if tail_line.startswith("@") and not tail_line.startswith("@string"):
+            key = tail_line.split("{", 1)[1].split(",", 1)[0]
+            lines.setdefault(key if key != "key1" else "key1~2", line + offset)
+    parts.append(tail)
+    return "".join(parts), lines
+
+
+def test_a_file_of_megabytes_is_read_whole_with_its_lines() -> None:
+    text, lines = big_file()
+    assert len(text) > 3_000_000
+    bibliography = parse_bibtex(text, "big.bib")
+    by_id = {ref.id: ref for ref in bibliography.references}
+    assert len(by_id) == 5000 + 3  # child, key1~2, proc; 'broken' is a problem
+    for key, line in lines.items():
+        if key in by_id:
+            assert by_id[key].location.line == line, key
+    last = by_id["key4999"]
+    assert last.container == "Journal of Large Files"  # the macro from the first lines
+    assert last.authors[0].family == "Müller"
+    assert last.title == "On DNA number 4999 and things"
+    assert by_id["child"].container == "The Proceedings"  # crossref to a later entry
+    assert by_id["proc"].publisher == "Journal of Large Files"
+    assert by_id["key1~2"].title == "A second key1"
+    broken = [p for p in bibliography.problems if "broken" in p.message]
+    assert len(broken) == 1 and broken[0].location.line == lines["broken"]
