@@ -112,9 +112,9 @@ def match_citations(
             if found is None:
                 continue
             citation, match = found
-            if cites_by_number and not (match.targets or match.year_mismatch):
-                if citation.certainty is not Certainty.SURE:
-                    continue
+            if cites_by_number and not match.targets:
+                if match.year_mismatch or citation.certainty is not Certainty.SURE:
+                    continue  # "the Hartley (1950) criteria": a name, not a wrong year
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
@@ -129,7 +129,9 @@ def _numbered_list_cited_by_number(
     Then the list can only be cited by number, and a name and a year that fit no entry
     -- "(GINA 2018)" under a table, "(Smith R, 2016, personal communication)",
     "(Stata 2009)" after the software's name -- name a source the writer did not mean
-    to list: at most a possible missing reference, never a missing one.
+    to list: at most a possible missing reference, never a missing one. A name that
+    fits an entry under another year ("the Hartley (1950) criteria", the list holding
+    Hartley 2004) is an eponym or a mention, not a citation with a wrong year.
     """
     numbered = sum(1 for r in references if _NUMBER_LABEL.match(r.raw))
     if not references or (

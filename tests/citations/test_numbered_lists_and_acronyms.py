@@ -119,3 +119,12 @@ def test_a_label_slip_in_a_numbered_list_is_mended_by_its_neighbours() -> None:
         6: (),
         7: ("ref-6",),
     }
+
+
+def test_a_name_of_another_year_in_a_numeric_manuscript_is_no_year_mismatch() -> None:
+    refs = [numbered(i, f"Author{chr(64 + i)}", 2000 + i) for i in range(1, 5)]
+    refs.append(numbered(5, "Hartwell", 2004))
+    text = "Seen (1-3). Seen again (4). Graded by the Hartwell (1950) criteria (5)."
+    kept, matches = match_citations(extract_citations(with_list(text, refs)), refs)
+    assert [c.kind for c in kept] == [CitationKind.NUMERIC] * 5
+    assert not any(m.year_mismatch for m in matches)
