@@ -9,6 +9,7 @@ the service.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase
@@ -25,3 +26,13 @@ class Enricher(ABC):
         gives a PhaseStatus(done=False, reason=...) or per-item "failed"/"unverified"
         results, never an exception.
         """
+
+    def close(self) -> None:
+        """Let go of what the phase holds open (a registry's connection pool), so a
+        finished run leaves no socket behind. Nothing by default."""
+        return None
+
+    @staticmethod
+    def close_all(enrichers: Sequence[Enricher]) -> None:
+        for enricher in enrichers:
+            enricher.close()

@@ -51,5 +51,8 @@ class _Shown(Enricher):
         with self.console.status(f"{self.inner.phase.value}: {what}…"):
             return self.inner.enrich(data)
 
+    def close(self) -> None:
+        self.inner.close()
+
     def __getattr__(self, name: str) -> object:
-        return getattr(self.inner, name)  # the resolver, to close it
+        return getattr(self.inner, name)

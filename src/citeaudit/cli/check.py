@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
     from citeaudit.audit import AuditInput, audit
     from citeaudit.cli.configure import configure
+    from citeaudit.enrichment import Enricher
     from citeaudit.model.finding import Severity
     from citeaudit.phases import PhaseOptions, default_enrichers
     from citeaudit.progress import with_progress
@@ -127,7 +128,10 @@ def run(args: argparse.Namespace) -> int:
         _check_output(args.output)
     inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
     enrichers = with_progress(default_enrichers(settings, options))  # a spinner at a terminal
-    result = audit(inputs, enrichers, skipped=options.skip_reasons())
+    try:
+        result = audit(inputs, enrichers, skipped=options.skip_reasons())
+    finally:
+        Enricher.close_all(enrichers)  # no registry socket left open behind the report
     result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(f"citeaudit: warning: {note}", file=sys.stderr)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from citeaudit.config.arguments import add_arguments as add_config_arguments
 
@@ -51,6 +50,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from citeaudit.audit import AuditInput, audit
     from citeaudit.cli.configure import configure
+    from citeaudit.enrichment import Enricher
     from citeaudit.errors import ConfigurationError
     from citeaudit.fix import plan_fixes
     from citeaudit.phases import PhaseOptions, default_enrichers
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = audit(inputs, enrichers, skipped=options.skip_reasons())
     finally:
-        _close(enrichers)
+        Enricher.close_all(enrichers)  # the registry clients are not needed for writing
     # A finding the author suppressed is not "fixed" behind their back.
     result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]
@@ -101,11 +101,3 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         return 2
     return 1 if args.diff and plan.changes else 0
-
-
-def _close(enrichers: list[Any]) -> None:
-    """Let the registry clients go: their connections are not needed for writing."""
-    for enricher in enrichers:
-        close = getattr(getattr(enricher, "resolver", None), "close", None)
-        if callable(close):
-            close()

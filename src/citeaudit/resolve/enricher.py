@@ -96,6 +96,11 @@ class ResolutionEnricher(Enricher):
         self.resolver = resolver
         self.last_requests: dict[str, int] = {}
 
+    def close(self) -> None:
+        close = getattr(self.resolver, "close", None)
+        if callable(close):
+            close()
+
     @classmethod
     def from_settings(cls, settings: Settings, *, use_cache: bool = True) -> ResolutionEnricher:
         return cls(build_resolver(settings, use_cache=use_cache))
