@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from citeaudit.audit import run_rules
 from citeaudit.audit_data import AuditData, AuditResult
+from citeaudit.enrichment import Enricher
 from citeaudit.links.enricher import reference_targets
 from citeaudit.report.serialize import finding_dict, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
@@ -82,6 +83,7 @@ class Jobs:
         options = phase_options(audit.options)
         data = cached_read(audit_id, self.repo.files(audit_id))
         enrichers = enrichers_for(self.settings, options)
+        Enricher.close_all(enrichers)  # only their phases are needed, to plan the chunks
         offline = merge_chunks(data, [], options.skip_reasons())
         result = AuditResult(data=offline, findings=run_rules(offline))
         report = to_dict(result)
@@ -108,9 +110,13 @@ class Jobs:
             return Next()
         options = phase_options(audit.options)
         data = cached_read(audit.id, self.repo.files(audit.id))
-        result = enrich_chunk(
-            data, enrichers_for(self.settings, options), chunk.phase, chunk.reference_ids
-        )
+        enrichers = enrichers_for(self.settings, options)
+        try:
+            result = enrich_chunk(data, enrichers, chunk.phase, chunk.reference_ids)
+        finally:
+            # A worker runs thousands of chunks: each one's registry clients and their
+            # sockets are let go when it ends, not when the process does.
+            Enricher.close_all(enrichers)
         last = self.repo.complete_chunk(chunk_id, result, worker_name())
         return Next(assemble=last)
 
