@@ -94,3 +94,16 @@ def test_people_in_direct_order_are_not_an_organisation(text: str, expected: lis
     people, _ = parse_authors(text)
     assert [p.family for p in people] == expected
     assert not any(p.organisation for p in people)
+
+
+def test_an_organisation_is_not_cut_at_its_joining_word() -> None:
+    ref = parse(
+        "25. Instituto Nacional de Pesquisas Espaciais. Relatório anual 2021: resultados. "
+        "São José dos Campos: INPE; 2022."
+    )
+    assert families(ref)[:1] == ["Instituto Nacional de Pesquisas Espaciais"]
+
+
+def test_an_imprint_in_brackets_is_not_the_title() -> None:
+    ref = parse("[12] K. Ostrowski, Classical Field Theory (Springer, 2004), 2nd ed.")
+    assert ref.title == "Classical Field Theory"

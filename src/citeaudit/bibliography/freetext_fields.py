@@ -254,6 +254,8 @@ def _clean_title(t: str | None) -> str | None:
     t = re.sub(
         r",?\s*\d+(?:st|nd|rd|th|a|e|ª)?\.?\s*(?:edn|ed|Aufl|éd)\.?$", "", t, flags=re.IGNORECASE
     )
+    # the imprint in brackets without a place: "Classical Electrodynamics (Wiley, 1998)"
+    t = re.sub(rf",?\s*\([^():]{{2,60}},\s*{_YEAR}[a-z]?\)$", "", t)
     t = _clean(t) or ""
     return t or None
 

@@ -12,7 +12,7 @@ import re
 
 from citeaudit.bibliography import freetext_crf
 from citeaudit.bibliography.freetext_fields import _clean_title, _norm
-from citeaudit.bibliography.freetext_names import parse_authors
+from citeaudit.bibliography.freetext_names import PARTICLES, parse_authors
 from citeaudit.bibliography.freetext_parsed import ParsedFields
 from citeaudit.bibliography.freetext_patterns import (
     _ESCAPE,
@@ -111,6 +111,9 @@ def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) 
     return True
 
 
+# words after which a name goes on: an author run the tagger ends on one is cut short
+_NAME_GOES_ON = PARTICLES | frozenset(["of", "for", "the", "and", "&", "für", "pour", "para"])
+
 # how sure the tagger must be of its whole author run to overrule the rules' first author
 AUTHOR_GATE = 0.8
 
@@ -132,6 +135,8 @@ def _tagger_authors(
     first = [_norm(w) for w in f.authors[0].family.split()]
     if all(w in span_words for w in first if w):
         return None
+    if toks[run[1] - 1].lower().strip(".,;:") in _NAME_GOES_ON:
+        return None  # the tagger cutting a name short ("Instituto Brasileiro de | Geografia")
     text = _LIST_NUMBER.sub("", " ".join(toks[run[0] : run[1]]), count=1).strip(" ,;:")
     people, et_al = parse_authors(text)
     if not people:
