@@ -279,7 +279,10 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             if item is not None and item["kind"] == "missing":
                 c["cit005_natural"] += 1
             continue
-        if item is not None and item["kind"] in ("near", "translation"):
+        if (item is not None and item["kind"] in ("near", "translation")) or (
+            item is None
+            and _unlisted_acronym(cit, [*record["refs"], *filter(None, [_removed_ref(record)])])
+        ):
             c["cit002_unscored"] += 1
             continue
         if item is not None:
@@ -433,6 +436,26 @@ def _natural_item(cit: Any, natural: list[dict[str, Any]]) -> dict[str, Any] | N
         if str(cit.year) == year and name and name in written:
             return item
     return None
+
+
+def _unlisted_acronym(cit: Any, refs: list[dict[str, Any]]) -> bool:
+    """A citation by an acronym ("(CNJ, 2015)") that no entry (nor the one the
+    perturbation removed) carries, in its text or as the initials of its names: the
+    truth (real_articles_truth) never judges an acronym, so a missing-reference on
+    one is scored neither way."""
+    if cit is None or not cit.authors:
+        return False
+    name = cit.authors[0]
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+        return False
+    key = fold(name)
+    for ref in refs:
+        if key in fold(ref["text"]):
+            return False
+        names = [ref.get("first") or "", *ref.get("names", [])]
+        if any(fold("".join(w[0] for w in re.findall(r"[A-ZÀ-Þ]\w*", n))) == key for n in names):
+            return False
+    return True
 
 
 def _removed_ref(record: dict[str, Any]) -> dict[str, Any] | None:
