@@ -37,6 +37,10 @@ alarm:
   is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
   has the name as written: an editor links it, and calling the entry uncited and the
   citation missing would be two false alarms for one typo.
+* **Author-year in a numbered manuscript**: when the list is numbered and cited by
+  number, a name and year no entry fits is only a CANDIDATE (possible missing), and
+  one that fits an entry under another year is dropped ("the Hartwell (1950)
+  criteria"): such a list is cited by number, the rest are mentions.
 * **Where names start**: a narrative name may have taken in the words before it
   ("Menurut Hadiwinata", "Na Argentina, Rojas e Pinto"). Shorter readings -- leading
   words cut, leading names dropped -- are tried, and the one an entry fits best wins.
