@@ -221,17 +221,19 @@ class Measures:
         self.repeat = repeat
         self.runs: dict[str, list[Run]] = {}
         self.requests: dict[str, int] = {}
+        self.connections: dict[str, int] = {}
         self.peaks: dict[str, int] = {}
 
     def measure(
         self, name: str, cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None
     ) -> None:
         for _ in range(self.repeat):
-            before = int(self.farm.stats()["requests"])  # type: ignore[call-overload]
+            start = self.farm.stats()
             run = run_measured(cmd, cwd, env)
             after = self.farm.stats()
             self.runs.setdefault(name, []).append(run)
-            self.requests[name] = int(after["requests"]) - before  # type: ignore[call-overload]
+            for key, into in (("requests", self.requests), ("connections", self.connections)):
+                into[name] = int(after[key]) - int(start[key])  # type: ignore[call-overload]
             peak = int(after["peak_in_flight"])  # type: ignore[call-overload]
             self.peaks[name] = max(self.peaks.get(name, 0), peak)
 
@@ -372,7 +374,7 @@ def report(m: Measures) -> None:
     print(f"each tool run {m.repeat} times; median wall (min-max), median CPU and memory")
     print(
         f"{'tool':38} {'wall s':>6} {'(min-max)':>11} {'cpu s':>6} {'cpu/1k':>6} "
-        f"{'peak MB':>8} {'requests':>8} {'in flight':>9} exit  last line"
+        f"{'peak MB':>8} {'requests':>8} {'conns':>6} {'in flight':>9} exit  last line"
     )
     for name, runs in m.runs.items():
         walls = [float(r["wall"]) for r in runs]
@@ -381,7 +383,8 @@ def report(m: Measures) -> None:
         print(
             f"{name:38} {median(walls):6.2f} {f'({min(walls):.2f}-{max(walls):.2f})':>11} "
             f"{cpu:6.2f} {per_1000} {m.med(name, 'rss_mb'):8.1f} "
-            f"{m.requests[name]:>8} {m.peaks[name]:>9} {runs[-1]['exit']!s:>4}  "
+            f"{m.requests[name]:>8} {m.connections[name]:>6} {m.peaks[name]:>9} "
+            f"{runs[-1]['exit']!s:>4}  "
             f"{str(runs[-1]['tail'])[:50]}"
         )
 

@@ -247,3 +247,24 @@ def test_not_found_wording_in_any_case_needs_the_absent_page(wording: str) -> No
     text = f"<title>Site</title><h1>{wording}</h1>"
     assert could_be_soft_404(Page(url, url, 200, text))
     assert not could_be_soft_404(Page(url, url, 200, "<title>Site</title><h1>Error 4040</h1>"))
+
+
+def test_targets_are_taken_host_by_host_among_a_bounded_set_of_hosts() -> None:
+    from citeaudit.links.checker import _interleaved
+    from citeaudit.links.targets import target_for
+
+    targets = [target_for(f"https://h{i % 5}.example/{i}") for i in range(15)]
+    order = [t.value for t in _interleaved(targets, active=2)]
+    assert sorted(order) == sorted(t.value for t in targets)  # each once
+    for host in range(5):  # each host's in their order
+        own = [u for u in order if u.startswith(f"https://h{host}.")]
+        assert own == [t.value for t in targets if t.value.startswith(f"https://h{host}.")]
+    hosts = [u.split("/")[2] for u in order]
+    # Never more than two hosts under way: a host starts only when another is done.
+    started: list[str] = []
+    for i, host in enumerate(hosts):
+        if host not in started:
+            started.append(host)
+        under_way = {h for h in started if h in hosts[i:]}
+        assert len(under_way) <= 2
+    assert hosts[:4] == ["h0.example", "h1.example"] * 2  # in turn

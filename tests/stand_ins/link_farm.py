@@ -382,6 +382,7 @@ class Farm(ThreadedServer):
         if p == "/__stats":
             counts = {
                 "requests": self.link_requests(),
+                "connections": sum(n for h, n in self.connections.items() if h != "svc"),
                 "methods": {},
                 "peak_in_flight": self.peak_in_flight,
             }

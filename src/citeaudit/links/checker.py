@@ -22,7 +22,8 @@ import ipaddress
 import itertools
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -296,7 +297,7 @@ class LinkChecker:
         # A bounded number of workers take the targets in turn, hosts interleaved: a
         # task per target at once held every waiting request's frames (6 KB a URL),
         # and interleaving keeps every host's limit busy with few workers waiting.
-        queue = iter(_interleaved(targets))
+        queue = _interleaved(targets)
 
         async def worker() -> None:
             for target in queue:  # shared: each worker takes the next target
@@ -758,17 +759,34 @@ def _small_body(headers: dict[str, str]) -> bool:
     return length.isdigit() and int(length) <= DRAIN_CAP
 
 
-def _interleaved(targets: Sequence[LinkTarget]) -> list[LinkTarget]:
-    """The targets host by host in turn (each host's in their order): the first few
-    hundred are spread over as many hosts as there are."""
-    by_host: dict[str, list[LinkTarget]] = {}
+ACTIVE_HOSTS = 256  # hosts taken in turn at once: half the transport's pools
+
+
+def _interleaved(
+    targets: Sequence[LinkTarget], active: int = ACTIVE_HOSTS
+) -> Iterator[LinkTarget]:
+    """The targets host by host in turn (each host's in their order), among at most
+    `active` hosts at a time; a host that has no more joins the next one waiting.
+
+    Workers then spread over many hosts, so every host's limit stays busy; and they
+    never spread over more hosts than the transport keeps pools for (in turn over
+    2,500 hosts, each request found its pool closed and opened a new connection).
+    """
+    by_host: dict[str, deque[LinkTarget]] = {}
     for target in targets:
         host = _host(target.value) if target.kind == "url" else target.kind
-        by_host.setdefault(host, []).append(target)
-    if len(by_host) < 2:
-        return list(targets)
-    lists = list(by_host.values())
-    return [t for round_ in itertools.zip_longest(*lists) for t in round_ if t is not None]
+        by_host.setdefault(host, deque()).append(target)
+    waiting = iter(by_host.values())
+    turn = deque(itertools.islice(waiting, max(1, active)))
+    while turn:
+        queue = turn.popleft()
+        yield queue.popleft()
+        if queue:
+            turn.append(queue)
+        else:
+            following = next(waiting, None)
+            if following is not None:
+                turn.append(following)
 
 
 def _host(url: str) -> str:
