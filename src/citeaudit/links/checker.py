@@ -762,9 +762,7 @@ def _small_body(headers: dict[str, str]) -> bool:
 ACTIVE_HOSTS = 256  # hosts taken in turn at once: half the transport's pools
 
 
-def _interleaved(
-    targets: Sequence[LinkTarget], active: int = ACTIVE_HOSTS
-) -> Iterator[LinkTarget]:
+def _interleaved(targets: Sequence[LinkTarget], active: int = ACTIVE_HOSTS) -> Iterator[LinkTarget]:
     """The targets host by host in turn (each host's in their order), among at most
     `active` hosts at a time; a host that has no more joins the next one waiting.
 
