@@ -16,6 +16,10 @@ class ResolutionState(StrEnum):
     FAILED = "failed"  # the registry could not be asked: never the reference's fault
 
 
+# Registries by the names their records carry, as reports and pages show them.
+SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """An update to a registry record: a retraction, correction, expression of concern."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from citeaudit.model.resolution import Notice
+
 
 class ChangeKind(StrEnum):
     NEWLY_BROKEN = "newly_broken"
@@ -30,14 +32,7 @@ GROUP_TITLES: dict[ChangeKind, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeNotice:
-    """A registry's notice on a cited work: a retraction, correction, concern."""
-
-    kind: str
-    doi: str | None = None
-    source: str | None = None
-    date: str | None = None
+ChangeNotice = Notice  # a registry's notice on a cited work: the model's own type
 
 
 @dataclass(frozen=True, slots=True)

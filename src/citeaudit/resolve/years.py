@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from citeaudit.model.resolution import DateKind, RecordDate, RegistryRecord
+from citeaudit.model.resolution import SOURCES, DateKind, RecordDate, RegistryRecord
 
 __all__ = [
     "Outcome",
@@ -24,7 +24,6 @@ __all__ = [
     "registry_years",
 ]
 
-SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
 
 # The order a message names a year's dates in: the date most often cited first, and
 # Crossref's derived "issued" (the earliest of the others) only when nothing says more.

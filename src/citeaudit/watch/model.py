@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
+from citeaudit.report.changes import ChangeKind
 
-class ChangeKind(StrEnum):
-    NEWLY_BROKEN = "newly_broken"
-    RECOVERED = "recovered"
-    STILL_BROKEN = "still_broken"  # a state, listed with the events for context
-    NEWLY_RETRACTED = "newly_retracted"
-    NEW_NOTICE = "new_notice"  # a correction, expression of concern, ...
+__all__ = ["NOTIFY_KINDS", "ChangeKind"]
 
 
 NOTIFY_KINDS = frozenset({ChangeKind.NEWLY_BROKEN, ChangeKind.NEWLY_RETRACTED})

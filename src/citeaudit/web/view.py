@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from citeaudit.doi import doi_resolver_url
+from citeaudit.model.resolution import SOURCES
+from citeaudit.report.html import Link
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
 from citeaudit.web.i18n import ngettext
@@ -24,14 +26,7 @@ SEVERITIES = ("error", "warning", "info")
 # default), by kind of finding, or as the list numbers them.
 SORTS = ("severity", "rule", "index")
 _FIRST_ERRORS = 10  # errors listed in the summary itself, so they are on the first screen
-SOURCES = {"crossref": "Crossref", "datacite": "DataCite", "doi.org": "doi.org"}
 _WORDS = re.compile(r"[^\w]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    text: str
-    href: str | None  # None: not an http(s) address; shown as text only
 
 
 @dataclass(frozen=True, slots=True)

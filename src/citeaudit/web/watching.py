@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from citeaudit.report.html import Link
 from citeaudit.store.repository import Repository
-from citeaudit.web.view import Link, doi_link, web_link
+from citeaudit.web.view import doi_link, web_link
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from citeaudit.audit_data import AuditData
 from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
-from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
+from citeaudit.model.resolution import SOURCES, RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.matching import Comparison, compare
-from citeaudit.resolve.years import SOURCES
 
 
 def resolved(data: AuditData) -> Iterator[tuple[Reference, Resolution]]:
