@@ -17,6 +17,7 @@ huge body nor a decompression bomb costs more than the cap.
 from __future__ import annotations
 
 import asyncio
+import functools
 import http.cookiejar
 import ipaddress
 import itertools
@@ -794,6 +795,7 @@ def _host(url: str) -> str:
         return ""
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
