@@ -107,3 +107,42 @@ def test_an_organisation_is_not_cut_at_its_joining_word() -> None:
 def test_an_imprint_in_brackets_is_not_the_title() -> None:
     ref = parse("[12] K. Ostrowski, Classical Field Theory (Springer, 2004), 2nd ed.")
     assert ref.title == "Classical Field Theory"
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "title", "container", "year"),
+    [
+        (
+            "Халиков А.Х. Приказанская культура // Советская археология. 1980. Вып. 24.",
+            "Халиков",
+            "Приказанская культура",
+            "Советская археология",
+            1980,
+        ),
+        (
+            "Marsh K. R., Obi L. M. Tidal mixing in shallow fjords //Estuarine Studies. "
+            "2015. Vol. 63. P. 12-19.",
+            "Marsh",
+            "Tidal mixing in shallow fjords",
+            "Estuarine Studies",
+            2015,
+        ),
+    ],
+)
+def test_gost_entries(text: str, family: str, title: str, container: str, year: int) -> None:
+    ref = parse(text)
+    assert (families(ref)[:1], ref.title, ref.container, ref.year) == (
+        [family],
+        title,
+        container,
+        year,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [("Han S. E.", "Han"), ("Van Dyke J. R.", "Van Dyke"), ("de la Cruz M. A.", "de la Cruz")],
+)
+def test_family_before_spaced_initials(text: str, family: str) -> None:
+    people, _ = parse_authors(text)
+    assert people[0].family == family

@@ -37,6 +37,7 @@ from dataclasses import replace
 
 from citeaudit.bibliography.freetext_authors import _split_authors
 from citeaudit.bibliography.freetext_fields import (
+    _clean_title,
     _finish,
     _given_name_first,
     _parse_after_authors,
@@ -188,6 +189,9 @@ def parse_fields(text: str) -> ParsedFields:
     if not s:
         return f
 
+    if _parse_gost(s, f):
+        _finish(f, s)
+        return f
     m = VANCOUVER_AUTHORS.match(s + " ")
     if m and _given_name_first(s, m):
         m = None
@@ -233,6 +237,34 @@ def parse_fields(text: str) -> ParsedFields:
         f.no_date = True
     _finish(f, s)
     return f
+
+
+# GOST (Russian and neighbouring lists): "Family I.O., Family I.O. Title // Journal.
+# 1980. Vol. 24. P. 5-9." -- names with dotted initials after the family, the title,
+# then "//" before the journal or book the work is part of
+_GOST_NAME = r"[^\W\d_][\w'’\-]+\s(?:[^\W\d_]\.\s?){1,3}"
+_GOST = re.compile(
+    rf"^(?P<names>{_GOST_NAME}(?:,\s*{_GOST_NAME})*(?:,?\s*et al\.?|,?\s*и др\.?)?)\s*"
+    r"(?P<title>[^/\s][^/]{2,}?)\s*//\s*(?P<rest>\S.*)$"
+)
+_GOST_CONTAINER_END = re.compile(
+    rf"\.\s+(?={_YEAR}|[TТ]\.\s?\d|Vol|Вып|Т\.|№|[NnС]\.|[PpSs]\.\s?\d|\d)|[.,]\s+{_YEAR}"
+)
+
+
+def _parse_gost(s: str, f: ParsedFields) -> bool:
+    """Names, title and container of a GOST entry (see `_GOST`); False when `s` is none."""
+    g = _GOST.match(s)
+    if g is None:
+        return False
+    f.style = "gost"
+    f.authors, f.et_al = parse_authors(g.group("names"))
+    f.title = _clean_title(g.group("title"))
+    rest = g.group("rest")
+    end = _GOST_CONTAINER_END.search(rest)
+    f.container = _clean_title(rest[: end.start()] if end else rest)
+    _year_from(rest, f)
+    return True
 
 
 def _take_identifiers(s: str, f: ParsedFields) -> str:

@@ -222,6 +222,7 @@ def _family_tokens(toks: list[str]) -> int:
 
 # initials with full stops between them, in any script ("A.R", "J.-F.", "Л.В."): after a
 # family name they are its given names ("Luria A.R.", "Крушинский Л.В.")
+_SPACED_INITIAL = re.compile(r"^[^\W\d_]\.?$")
 _DOTTED_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?){1,3}[^\W\d_]\.?$")
 
 
@@ -237,6 +238,14 @@ def _direct(piece: str) -> Person:
         and not _DOTTED_INITIALS.match(toks[0])
     ):
         return Person(family=" ".join(toks[:-1]), given=toks[-1])
+    if (
+        len(toks) >= 3
+        and all(_SPACED_INITIAL.match(t) and t.isupper() for t in toks[1:])
+        and toks[1].endswith(".")
+        and not _SPACED_INITIAL.match(toks[0])
+    ):
+        # "James J. S." (GOST, "Family I. O."): initials after the family, spaced
+        return Person(family=toks[0], given=" ".join(toks[1:]))
     last_initial = -1
     for i, t in enumerate(toks[:-1]):
         if _INITIAL.match(t):
@@ -260,9 +269,24 @@ def _vancouver(piece: str) -> Person:
     """ "Family AB" (a generational suffix after the initials, "Modis L Jr", is dropped:
     citations never write it)."""
     toks = _GENERATION.sub("", piece).split()
+    spaced = _spaced_initials_start(toks)
+    if spaced is not None:
+        # "Han S. E", "Van Dyke J. R" (GOST, "Family I. O."): the family, spaced initials
+        return Person(family=" ".join(toks[:spaced]), given=" ".join(toks[spaced:]))
     if len(toks) >= 2 and _VANC_INITIALS.match(toks[-1]):
         return Person(family=" ".join(toks[:-1]), given=toks[-1])
     return Person(family=piece)
+
+
+def _spaced_initials_start(toks: list[str]) -> int | None:
+    """Where two or more spaced initials ("S. E", "J. R.") that end a name start."""
+    for k in range(1, len(toks) - 1):
+        rest = toks[k:]
+        if all(_SPACED_INITIAL.match(t) and t.isupper() for t in rest) and all(
+            t.endswith(".") for t in rest[:-1]
+        ):
+            return k
+    return None
 
 
 def _single(piece: str) -> Person:
