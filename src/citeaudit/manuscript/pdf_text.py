@@ -101,6 +101,8 @@ _AL = re.compile(r"^al\.(?:,?\s*\(\d{4}[a-z]?\))?")
 _NAMED = re.compile(r"(?:\bet al\.|\b[^\W\d_][\w'’\-]*[^\W\d_])$")
 _YEAR_GROUP = re.compile(r"^\((?:\d{4}[a-z]?|in press|n\.d\.)[^()]{0,30}\)")
 _GROUP_WINDOW = 160
+_NAME_COMMA_END = re.compile(r"(?:\bet al\.,?|\b[A-ZÀ-ÖØ-Þ][\w'’\-]+,)$")
+_YEAR_START = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?(?=[),;.]|\s|$)[),;.]?")
 # "Malaria Genomic" / "Epidemiology Network et al. (2014)": a narrative citation's names
 # run on from the line before
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|van|von|de|der|den|da|di|du|del|la|le|and|&|et\s+al\.)"
@@ -135,8 +137,11 @@ def _citation_tail(text: str, nxt: str) -> str | None:
         group = text[opener:] + nxt[: close + 1] if close is not None else ""
         if close is not None and re.search(r"\d", group):
             return nxt[: close + 1]
-        return None
-    if _ET.search(text):
+    if _NAME_COMMA_END.search(text):  # "Jungers et al.," / "2009b, and ..."
+        year = _YEAR_START.match(nxt)
+        if year:
+            return year.group(0)
+    if _ET.search(text):  # also inside a group that runs on over more lines
         al = _AL.match(nxt)
         return al.group(0) if al else None
     if _NAMED.search(text):
