@@ -237,3 +237,9 @@ def test_hanging_entries_at_the_end_are_the_list_without_a_heading(tmp_path: Pat
     firsts = [e.text.split(",")[0].split(".")[0] for e in document.reference_entries]
     assert firsts == ["Cooley", "CSTO", "Javaid", "Walt", "Waltz"]
     assert not any("Cooley, A." in line.text for line in document.lines)
+
+
+def test_a_citation_cut_at_the_line_end_is_finished_on_its_line(one: Path) -> None:
+    texts = [line.text for line in read_manuscript(one).lines]
+    assert any(t.endswith("(Cooley 2022; Walt 1987),") for t in texts)
+    assert any(t.startswith("and the balance that followed") for t in texts)

@@ -136,7 +136,8 @@ def _citation_tail(text: str, nxt: str) -> str | None:
         close = _closing_bracket(nxt)
         group = text[opener:] + nxt[: close + 1] if close is not None else ""
         if close is not None and re.search(r"\d", group):
-            return nxt[: close + 1]
+            end = close + 1 + int(nxt[close + 1 : close + 2] in (",", ".", ";", ":"))
+            return nxt[:end]  # its punctuation with it: "1987)," not "1987)" / ", and"
     if _NAME_COMMA_END.search(text):  # "Jungers et al.," / "2009b, and ..."
         year = _YEAR_START.match(nxt)
         if year:
