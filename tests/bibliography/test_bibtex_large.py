@@ -65,3 +65,16 @@ def test_a_file_of_megabytes_is_read_whole_with_its_lines() -> None:
     assert by_id["key1~2"].title == "A second key1"
     broken = [p for p in bibliography.problems if "broken" in p.message]
     assert len(broken) == 1 and broken[0].location.line == lines["broken"]
+
+
+def test_a_crossref_written_through_a_macro_still_finds_its_parent() -> None:
+    text = (
+        '@string{parent = "proc"}\n'
+        "@inproceedings{child, title = {Child}, crossref = parent}\n"
+        "@inproceedings{plain, title = {Plain}, crossref = {PROC}}\n"
+        "@proceedings{proc, title = {The Proceedings}, year = {2001}}\n"
+    )
+    by_id = {ref.id: ref for ref in parse_bibtex(text, "m.bib").references}
+    assert [by_id[k].container for k in ("child", "plain")] == ["The Proceedings"] * 2
+    assert [by_id[k].year for k in ("child", "plain", "proc")] == [2001] * 3
+    assert [r.id for r in parse_bibtex(text, "m.bib").references] == ["child", "plain", "proc"]

@@ -113,6 +113,9 @@ _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
 # Characters of text given to bibtexparser at once (about 1,300 entries).
 _CHUNK = 1_000_000
 _FIELD_NAMES: dict[str, str] = {}
+_CROSSREF_VALUE = re.compile(
+    r'\bcrossref\s*=\s*(?:\{(?P<braced>[^{}]*)\}|"(?P<quoted>[^"]*)"|[^\s,}])', re.IGNORECASE
+)
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -189,7 +192,7 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
 def _parse(text: str, source: str) -> Bibliography:
     problems: list[ParseProblem] = []
     strings: dict[str, str] = {}
-    entries: list[_Raw] = []
+    references = _References(source, problems, _crossref_targets(text))
     expansion = _Expansion(expansion_budget(text))
     for chunk, lines_before in _chunks(text):
         try:
@@ -199,10 +202,11 @@ def _parse(text: str, source: str) -> Bibliography:
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
             continue
         reading = _Reading(source, lines_before, strings, problems, expansion)
-        entries.extend(reading.blocks(library.blocks))
+        for entry in reading.blocks(library.blocks):
+            references.add(entry)
         del library  # bibtexparser's model of a chunk: ~7 times its text
-    references = list(_references(entries, source, problems))
-    return Bibliography(source, BibtexReader.format, tuple(references), tuple(problems))
+    read = references.finish()
+    return Bibliography(source, BibtexReader.format, tuple(read), tuple(problems))
 
 
 def _chunks(text: str) -> Iterator[tuple[str, int]]:
@@ -435,31 +439,70 @@ def _split_concatenation(value: str) -> list[str]:
     return parts
 
 
-def _references(
-    entries: list[_Raw], source: str, problems: list[ParseProblem]
-) -> Iterator[Reference]:
-    first_by_key: dict[str, _Raw] = {}
-    first_by_folded_key: dict[str, _Raw] = {}
-    for entry in entries:
-        first_by_key.setdefault(entry.key, entry)
-        first_by_folded_key.setdefault(entry.key.lower(), entry)
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(entries, start=1):
+@dataclass(slots=True)
+class _References:
+    """Raw entries become References as they are read, in file order; an entry that
+    names a crossref parent waits for the end of the file (BibTeX puts parents after
+    their children), and only the entries a crossref may name are kept raw. A large
+    file's fields are then never all held at once beside its References."""
+
+    source: str
+    problems: list[ParseProblem]
+    parents: frozenset[str] | None  # keys (folded) crossrefs name; None: not known
+    built: list[Reference | None] = field(default_factory=list)
+    waiting: list[tuple[int, str, _Raw]] = field(default_factory=list)
+    kept: list[_Raw] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, entry: _Raw) -> None:
+        index = len(self.built) + 1
         if not entry.key.strip():
             # "@article{, title=...}": BibTeX refuses it and nothing can cite it.
-            problems.append(
+            self.problems.append(
                 ParseProblem(
-                    Location(source, entry.line),
+                    Location(self.source, entry.line),
                     "entry has no citation key (@type{key, ...}); nothing can cite it -- add a key",
                     entry.raw,
                 )
             )
             ref_id = f"ref-{index}"
         else:
-            seen[entry.key] = seen.get(entry.key, 0) + 1
-            ref_id = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"
-        fields = _inherit(entry, first_by_key, first_by_folded_key, source, problems)
-        yield _reference(entry, fields, ref_id, index, source, problems)
+            self.seen[entry.key] = count = self.seen.get(entry.key, 0) + 1
+            ref_id = entry.key if count == 1 else f"{entry.key}~{count}"
+        if self.parents is None or entry.key.lower() in self.parents:
+            self.kept.append(entry)
+        if self.parents is None or "crossref" in entry.fields:
+            self.waiting.append((index, ref_id, entry))
+            self.built.append(None)
+        else:
+            self.built.append(
+                _reference(entry, entry.fields, ref_id, index, self.source, self.problems)
+            )
+
+    def finish(self) -> list[Reference]:
+        by_key: dict[str, _Raw] = {}
+        by_folded_key: dict[str, _Raw] = {}
+        for entry in self.kept:
+            by_key.setdefault(entry.key, entry)
+            by_folded_key.setdefault(entry.key.lower(), entry)
+        for index, ref_id, entry in self.waiting:
+            fields = _inherit(entry, by_key, by_folded_key, self.source, self.problems)
+            self.built[index - 1] = _reference(
+                entry, fields, ref_id, index, self.source, self.problems
+            )
+        return [reference for reference in self.built if reference is not None]
+
+
+def _crossref_targets(text: str) -> frozenset[str] | None:
+    """The keys (folded) the file's crossref fields name, found before reading it; None
+    when one is not written out (a macro), and any entry may be a parent."""
+    targets: set[str] = set()
+    for m in _CROSSREF_VALUE.finditer(text):
+        written = m.group("braced") if m.group("braced") is not None else m.group("quoted")
+        if written is None:
+            return None
+        targets.add(written.strip().lower())
+    return frozenset(targets)
 
 
 def _inherit(

@@ -247,17 +247,18 @@ def decoding_budget(characters: int) -> Iterator[DecodingBudget]:
 
 def latex_to_unicode(text: str) -> str:
     """Plain Unicode text (NFC, single spaces) for a LaTeX field value."""
-    if not _MARKUP.search(text):
-        return _tidy(text)
     cached = _CACHE.get(text)
     if cached is not None:
-        return cached
-    converted = table_driven(text)
-    if converted is None:
-        if not _may_decode(text):
-            return _tidy(_strip_markup(text))  # not cached: another file may decode it
-        converted = pylatexenc_text(text)
-    result = _tidy(converted)
+        return cached  # one string for a value every entry repeats (ISSN, journal, note)
+    if not _MARKUP.search(text):
+        result = _tidy(text)
+    else:
+        converted = table_driven(text)
+        if converted is None:
+            if not _may_decode(text):
+                return _tidy(_strip_markup(text))  # not cached: another file may decode it
+            converted = pylatexenc_text(text)
+        result = _tidy(converted)
     if len(text) <= _CACHED_LENGTH:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
