@@ -128,3 +128,13 @@ def test_a_name_of_another_year_in_a_numeric_manuscript_is_no_year_mismatch() ->
     kept, matches = match_citations(extract_citations(with_list(text, refs)), refs)
     assert [c.kind for c in kept] == [CitationKind.NUMERIC] * 5
     assert not any(m.year_mismatch for m in matches)
+
+
+def test_round_brackets_in_a_superscript_manuscript_are_not_citations() -> None:
+    refs = [numbered(i, f"Author{chr(64 + i)}", 2000 + i) for i in range(1, 9)]
+    text = (
+        "Adherence is low.^1,2^ It varies by region.^3^ Scales differ.^4-6^ Again.^7,8^\n"
+        "Of the scale's items, some were dropped (2, 3, 5) and others reworded (4, 6, 7)."
+    )
+    kept, _ = match_citations(extract_citations(with_list(text, refs)), refs)
+    assert sorted({c.text for c in kept}) == ["^1,2^", "^3^", "^4-6^", "^7,8^"]

@@ -412,7 +412,10 @@ def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
     if _covers(superscript, entries, least=2, share=0.0):
         kept.extend(superscript)
     paren = weak.get("paren", [])
-    if len(paren) > brackets and _covers(paren, entries, least=3, share=0.2):
+    # One numeric style per manuscript: round brackets in a superscript paper are
+    # item numbers, counts or enumerations ("items excluded (2, 3, 5, 14)").
+    main_rival = max(brackets, len(superscript))
+    if len(paren) > main_rival and _covers(paren, entries, least=3, share=0.2):
         kept.extend(paren)
     glued = weak.get("glued", [])
     rivals = brackets + len(paren) + len(superscript)
