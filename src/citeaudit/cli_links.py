@@ -199,7 +199,6 @@ def _print_text(
     out: TextIO,
 ) -> None:
     from citeaudit.model.link import LinkOutcome
-    from citeaudit.rules.links._common import describe
 
     for label, link in found:
         check = by_key[link.target.key]
@@ -210,6 +209,9 @@ def _print_text(
         if check.outcome is LinkOutcome.REDIRECTED:
             line += f" -> {check.final_url}"
         elif check.outcome is not LinkOutcome.EXCLUDED:
+            # Only for a link that failed: the rules package is no start-up cost.
+            from citeaudit.rules.links._common import describe
+
             line += f" ({describe(check.reason)})"
         if check.archive_url:
             line += f"; archived copy: {check.archive_url}"
