@@ -53,3 +53,26 @@ def test_a_year_read_from_a_title_does_not_hide_the_publication_year() -> None:
         (("ref-1",), ()),
         ((), ("ref-2",)),
     ]
+
+
+def test_years_joined_by_a_word_and_after_a_locator() -> None:
+    assert [f[:2] for f in _found("(Tavares, 2019 e 2020; Okafor, 2018 and 2021)")] == [
+        (("Tavares",), 2019),
+        (("Tavares",), 2020),
+        (("Okafor",), 2018),
+        (("Okafor",), 2021),
+    ]
+    found = _found("(VELHOSO, 2015a, p. 12; 2015b)")
+    assert [(f[0], f[1]) for f in found] == [(("VELHOSO",), 2015), (("VELHOSO",), 2015)]
+    assert [f[:2] for f in _found("(Tavares, 2019 and Okafor, 2020)")] == [
+        (("Tavares",), 2019),
+        (("Okafor",), 2020),
+    ]
+
+
+def test_spanish_and_portuguese_cols_is_et_al() -> None:
+    found = extract_citations(document("(Quiroga y cols., 2019; Tavares e cols., 2020)"))
+    assert [(c.authors, c.et_al, c.year) for c in found] == [
+        (("Quiroga",), True, 2019),
+        (("Tavares",), True, 2020),
+    ]

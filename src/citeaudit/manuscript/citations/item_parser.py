@@ -176,6 +176,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         )
         works.append(work)
         previous = work
+        prev_end = max(prev_end, item_end)  # "(SANTOS, 2015a, p. 12; 2015b)"
     return tuple(works)
 
 

@@ -55,7 +55,7 @@ NOT_NAMES = word_set(
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?$")
 
 ET_AL = re.compile(
-    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:et\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|y\s+col\b\.?|et\s+coll?\b\.?|"
+    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:et\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
     r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan))\s*$",
     re.IGNORECASE,

@@ -22,7 +22,9 @@ YEAR = re.compile(
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/d\b)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
 )
-_SEPARATOR = re.compile(r"\s*[,;]\s*")
+# Between years of one author: "2019, 2020", "2019; 2020", "2019 e 2020", "2019 and 2020"
+# (a word only when a year follows it: parse_years stops at "2019 and Lee").
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|y|e|et|und|&)\s+")
 # "2019a, b": a lone letter continues a suffixed year, when nothing word-like follows it.
 _SUFFIX_ONLY = re.compile(r"(?P<suffix>[a-z])(?=\s*(?:[,;:)\]]|$))")
 
