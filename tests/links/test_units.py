@@ -268,3 +268,13 @@ def test_targets_are_taken_host_by_host_among_a_bounded_set_of_hosts() -> None:
         under_way = {h for h in started if h in hosts[i:]}
         assert len(under_way) <= 2
     assert hosts[:4] == ["h0.example", "h1.example"] * 2  # in turn
+
+
+def test_answer_headers_are_read_as_httpx_reads_them() -> None:
+    from citeaudit.links.checker import header_dict
+
+    raw = [(b"Link", b"<a>; rel=x"), (b"link", b"<b>; rel=y"), (b"Location", b"/caf\xe9")]
+    expected = {k.lower(): v for k, v in httpx.Headers(raw).items()}
+    assert header_dict(raw) == expected
+    assert expected["link"] == "<a>; rel=x, <b>; rel=y"
+    assert header_dict([(b"Location", "/café".encode())])["location"] == "/café"
