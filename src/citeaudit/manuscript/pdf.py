@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,7 +241,22 @@ def _pages(document: Any, name: str) -> _Pages:
         for line in numbered:
             key = (line.page, line.column)
             lefts[key] = min(lefts.get(key, line.x0), line.x0)
-    return _Pages(lines, links, lefts, problems, notes)
+    return _Pages(lines, links, _typical_lefts(lefts), problems, notes)
+
+
+def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each column's left edge, corrected where a page's column holds only indented
+    lines (the end of an entry running on into the last column): there the usual
+    edge of that column on pages of the same side (odd or even) stands."""
+    usual: dict[tuple[int, int], Counter[float]] = {}
+    for (page, column), left in lefts.items():
+        usual.setdefault((page % 2, column), Counter())[round(left)] += 1
+    out = {}
+    for (page, column), left in lefts.items():
+        counts = usual[(page % 2, column)]
+        typical, seen = counts.most_common(1)[0]
+        out[(page, column)] = float(typical) if seen >= 2 and left > typical + 2 else left
+    return out
 
 
 def _note_lines(name: str, notes: Sequence[PdfLine]) -> tuple[Line, ...]:
