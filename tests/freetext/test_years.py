@@ -83,3 +83,11 @@ def test_eLife_names_with_many_authors_stay_names() -> None:
     assert ref.title == "Welcome to fiction"
     assert ref.container == "J Open Fict"
     assert (ref.volume, ref.pages) == ("4", "1686")
+
+
+def test_an_edition_year_before_the_original_one_is_the_year() -> None:
+    ref = parse(
+        "OLIVEIRA, M. M. Estética da palavra [1951-1953]. Tradução de Paulo Reis. 4. ed. "
+        "São Paulo: Martins Fontes, 2011/1979."
+    )
+    assert ref.year == 2011

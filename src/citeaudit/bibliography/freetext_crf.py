@@ -293,6 +293,41 @@ def rule_labels(toks: Sequence[str], hints: RuleHints) -> list[str]:
     return out
 
 
+# phrase features on (the shipped model is trained with them; off only to score older models)
+PHRASES = True
+
+
+def _segments(toks: Sequence[str], local: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each token's phrase (the run of tokens up to a comma, semicolon, colon or full
+    stop) summed up: its length, whether it holds digits, a journal, publisher, "In"
+    or editor word, or a quote; and the same for the phrase after it, prefixed "N".
+    A token alone rarely shows where a title ends; the phrase it is in and the phrase
+    after it do ("…, Journal of X, 12(3)")."""
+    spans_: list[tuple[int, int]] = []
+    start = 0
+    for i, t in enumerate(toks):
+        if t[-1:] in ",;:." or t.endswith(('."', ".”", ',"', ",”")):
+            spans_.append((start, i + 1))
+            start = i + 1
+    if start < len(toks):
+        spans_.append((start, len(toks)))
+    summary: list[tuple[str, ...]] = []
+    for a, b in spans_:
+        flags = {x for j in range(a, b) for x in local[j][6:]}
+        n = b - a
+        out = [f"len={n if n < 3 else 3 if n < 6 else 6 if n < 11 else 11}"]
+        out.extend(x for x in ("DIG", "JRN", "PUB", "IN", "ED", "YEAR", "URL") if x in flags)
+        if any(toks[j][:1] in '“"«„' for j in range(a, b)):
+            out.append("Q")
+        summary.append(tuple(out))
+    per_token: list[tuple[str, ...]] = []
+    for k, (a, b) in enumerate(spans_):
+        nxt = summary[k + 1] if k + 1 < len(summary) else ("end",)
+        feats = tuple(f"S{x}" for x in summary[k]) + tuple(f"N{x}" for x in nxt)
+        per_token.extend([feats] * (b - a))
+    return per_token
+
+
 def features(
     toks: Sequence[str], hints: RuleHints | None = None, rl: Sequence[str] | None = None
 ) -> list[list[str]]:
@@ -304,6 +339,7 @@ def features(
         rl = rule_labels(toks, hints) if hints is not None else ["-"] * n
     style = (hints.style if hints else None) or "-"
     out: list[list[str]] = []
+    phrase = _segments(toks, local) if PHRASES else [()] * n
     seg = 0
     seg_year = -1
     quote = False
@@ -329,6 +365,7 @@ def features(
             f.append("INP")
         if prev_end:
             f.append("BOS")
+        f.extend(phrase[i])
         f.append("r=" + rl[i])
         f.append(f"rs={rl[i]}|{style}")
         f.append(f"rp={rl[i - 1] if i else '^'}|{rl[i]}|{rl[i + 1] if i + 1 < n else '$'}")

@@ -47,6 +47,8 @@ _CANDIDATE = re.compile(
     rf"|(?<![\w\-–—/.])\d{{1,2}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)(?P<dy>{_YEAR})(?![\w\-–/]|\.\d)"
     # "Diabetes Care2004;27(9)": glued to the journal before a Vancouver locator
     rf"|(?<=[a-z])(?P<gy>{_YEAR})(?=;\s?\d)"
+    # "2011/1979": the edition's year, then the original's (ABNT, Chicago reprints)
+    rf"|(?<![\w\-–—/.])(?P<sy>{_YEAR})/{_YEAR}(?![\w\-–/]|\.\d)"
     # a full stop after a letter is a sentence end ("Springer.2000."); after a digit a
     # decimal or a date ("3.1999")
     rf"|(?<![\w\-–—/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)"
@@ -79,7 +81,7 @@ def year_candidates(text: str) -> list[YearCandidate]:
     """Every four-digit number of `text` that may be its year, in text order."""
     out: list[YearCandidate] = []
     for m in _CANDIDATE.finditer(text):
-        name = next(g for g in ("py", "dy", "gy", "y", "ay") if m.group(g))
+        name = next(g for g in ("py", "dy", "gy", "sy", "y", "ay") if m.group(g))
         year = int(m.group(name))
         if year > _MAX_YEAR:
             continue
