@@ -113,8 +113,10 @@ _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
 # Characters of text given to bibtexparser at once (about 1,300 entries).
 _CHUNK = 1_000_000
 _FIELD_NAMES: dict[str, str] = {}
+# Letter classes, not IGNORECASE and no \b: a third of the time on a large file (a
+# name that only ends in "crossref" adds a parent that is not one, which is harmless).
 _CROSSREF_VALUE = re.compile(
-    r'\bcrossref\s*=\s*(?:\{(?P<braced>[^{}]*)\}|"(?P<quoted>[^"]*)"|[^\s,}])', re.IGNORECASE
+    r'[Cc][Rr][Oo][Ss][Ss][Rr][Ee][Ff]\s*=\s*(?:\{(?P<braced>[^{}]*)\}|"(?P<quoted>[^"]*)"|[^\s,}])'
 )
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
