@@ -91,3 +91,21 @@ def test_an_edition_year_before_the_original_one_is_the_year() -> None:
         "São Paulo: Martins Fontes, 2011/1979."
     )
     assert ref.year == 2011
+
+
+def test_a_bracketed_span_of_years_dates_an_entry_with_no_other_year() -> None:
+    ref = parse("Okafor, Ruth. “What Is a Port?” Maritime Text 16 (1986–87): 36–80.")
+    assert ref.year == 1986
+
+
+def test_a_period_in_the_title_does_not_date_the_entry() -> None:
+    ref = parse(
+        "Lemaire (N.), Le port de Nantes pendant la Ligue (1589-1595): l'apport des textes, "
+        "In : Mouillebouche 2010, p.111-145."
+    )
+    assert ref.year == 2010
+
+
+def test_a_year_and_issue_after_a_slash() -> None:
+    ref = parse("MARCHAND, Paul, « Les ports », Vingtième siècle, 2007/3, n°95, p.3-14.")
+    assert ref.year == 2007

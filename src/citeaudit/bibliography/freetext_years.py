@@ -43,12 +43,16 @@ class YearCandidate:
 
 _CANDIDATE = re.compile(
     rf"\(\s*(?P<py>{_YEAR})(?P<ps>[a-z])?\s*\)"
+    # "(1986–87)", "(1960-1966)": a span of years in brackets, dated by its first (only
+    # when the entry has no other year: a title's period looks the same)
+    rf"|\(\s*(?P<ry>{_YEAR})\s*[-–]\s*(?:{_YEAR}|\d\d)\s*\)"
     # "03-06-2020", "3.6.2020", "03/06/2020": a full date's year
     rf"|(?<![\w\-–—/.])\d{{1,2}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)(?P<dy>{_YEAR})(?![\w\-–/]|\.\d)"
     # "Diabetes Care2004;27(9)": glued to the journal before a Vancouver locator
     rf"|(?<=[a-z])(?P<gy>{_YEAR})(?=;\s?\d)"
     # "2011/1979": the edition's year, then the original's (ABNT, Chicago reprints)
-    rf"|(?<![\w\-–—/.])(?P<sy>{_YEAR})/{_YEAR}(?![\w\-–/]|\.\d)"
+    # or a French journal's year and issue: "Vingtième siècle, 2007/3"
+    rf"|(?<![\w\-–—/.])(?P<sy>{_YEAR})/(?:{_YEAR}|\d{{1,2}})(?![\w\-–/]|\.\d)"
     # a full stop after a letter is a sentence end ("Springer.2000."); after a digit a
     # decimal or a date ("3.1999")
     rf"|(?<![\w\-–—/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)"
@@ -81,14 +85,16 @@ def year_candidates(text: str) -> list[YearCandidate]:
     """Every four-digit number of `text` that may be its year, in text order."""
     out: list[YearCandidate] = []
     for m in _CANDIDATE.finditer(text):
-        name = next(g for g in ("py", "dy", "gy", "sy", "y", "ay") if m.group(g))
+        name = next(g for g in ("py", "ry", "dy", "gy", "sy", "y", "ay") if m.group(g))
         year = int(m.group(name))
         if year > _MAX_YEAR:
             continue
         suffix = {"py": m.group("ps"), "y": m.group("s"), "ay": m.group("as")}.get(name)
         start, end = m.start(name), m.end(name)
         before = text[max(0, start - 12) : start]
-        if name == "py":
+        if name == "ry":
+            rank = LOCATOR  # last resort: a title's period ("La Ligue (1589-1595)") is none
+        elif name == "py":
             rank = PARENTHESISED
         elif _LOCATOR_BEFORE.search(before) or _VOLUME_AFTER.match(text, end):
             rank = LOCATOR
