@@ -211,10 +211,13 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 # An accent's argument: a letter, {letter}, \i or \j (braced or not), or {} (no accent).
+# Each run of spaces is followed by something that is not a space, so a long run is
+# scanned once, never tried split two ways.
 _ACCENT_ARGUMENT = re.compile(
     r"[ \t\n]*(?:"
     r"(?P<letter>[A-Za-z])"
-    r"|\{[ \t\n]*(?:(?P<braced>[A-Za-z])|\\(?P<braced_dotless>[ij])(?![A-Za-z]))?[ \t\n]*\}"
+    r"|\{[ \t\n]*"
+    r"(?:(?P<braced>[A-Za-z])[ \t\n]*|\\(?P<braced_dotless>[ij])(?![A-Za-z])[ \t\n]*)?\}"
     r"|\\(?P<dotless>[ij])(?![A-Za-z])[ \t\n]*"
     r")"
 )
