@@ -41,7 +41,7 @@ _UPLOAD_SCHEMA = {
                         "manuscript": {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
-                            "description": "Markdown, LaTeX, plain text or DOCX",
+                            "description": "Markdown, LaTeX, plain text, DOCX or PDF",
                         },
                         "bibliography": {
                             "type": "array",
