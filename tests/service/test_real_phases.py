@@ -20,7 +20,6 @@ from citeaudit.audit import AuditInput, audit
 from citeaudit.phases import PhaseOptions, default_enrichers
 from citeaudit.report.serialize import to_dict
 from citeaudit.settings import Settings
-from tests.service.conftest import Server
 from tests.service.helpers import submit, wait_done
 from tests.service.processes import (
     Proc,
@@ -28,9 +27,9 @@ from tests.service.processes import (
     command,
     create_token,
     free_port,
-    wait_for,
     wait_http,
 )
+from tests.service.test_celery_workers import Cluster
 from tests.stand_ins.link_farm import Farm
 from tests.stand_ins.registry_server import RECORDS, RegistryStandIn
 
@@ -91,7 +90,7 @@ def cluster(
     pg_url: str,
     redis_url: str,
     outside: tuple[RegistryStandIn, Farm],
-) -> Iterator[Server]:
+) -> Iterator[Cluster]:
     tmp = tmp_path_factory.mktemp("real-phases")
     env = base_env(
         tmp,
@@ -104,19 +103,13 @@ def cluster(
     )
     port = free_port()
     api = Proc("api", command("api", env, port), env, tmp / "api.log")
-    server = Server(f"http://127.0.0.1:{port}", env, {}, [api])
+    server = Cluster(f"http://127.0.0.1:{port}", env, {}, [api])
+    server.tmp = tmp
     try:
         wait_http(f"{server.url}/healthz", api)
         server.tokens["a"] = create_token(env, "account-a")
-        for name in ("worker-1", "worker-2"):
-            proc = Proc(name, command("worker", env), env, tmp / f"{name}.log")
-            server.procs.append(proc)
-            wait_for(
-                lambda p=proc: "ready." in p.output() or p.popen.poll() is not None,  # type: ignore[misc]
-                30,
-                f"{name} to start",
-            )
-            assert proc.popen.poll() is None, proc.output()
+        server.start_worker("worker-1")
+        server.start_worker("worker-2")
         yield server
     finally:
         for proc in reversed(server.procs):
@@ -140,7 +133,7 @@ def _in_process(path: Path, outside: tuple[RegistryStandIn, Farm], cache: Path) 
 
 
 def test_service_with_real_phases_equals_the_cli(
-    cluster: Server, outside: tuple[RegistryStandIn, Farm], tmp_path: Path
+    cluster: Cluster, outside: tuple[RegistryStandIn, Farm], tmp_path: Path
 ) -> None:
     path = tmp_path / "paper.md"
     path.write_text(_manuscript(outside[1]), encoding="utf-8")

@@ -13,6 +13,15 @@ import os
 import sys
 from pathlib import Path
 
+from citeaudit.cli.shared_audit import (
+    add_input_arguments,
+    add_network_arguments,
+    has_inputs,
+    inputs_of,
+    phase_options,
+    run_audit,
+    settings_for,
+)
 from citeaudit.config.arguments import add_arguments as add_config_arguments
 from citeaudit.errors import ConfigurationError
 
@@ -31,29 +40,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "(its own reference list, or BibTeX/RIS/CSL-JSON files)."
         ),
     )
-    parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
-    )
-    parser.add_argument(
-        "--bib",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="bibliography file (repeatable); else the manuscript's own",
-    )
-    parser.add_argument(
-        "--reference-list",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help=(
-            "a file that holds only a reference list (one entry per line or per paragraph, "
-            "as pasted from a submission system); repeatable. A file given as FILE that is "
-            "only a list is recognised without this option"
-        ),
-    )
+    add_input_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
         "-o",
@@ -67,10 +54,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default=None,  # the configuration's fail-on, else error
         help="exit 1 when a finding is at least this severe (default: error)",
     )
-    parser.add_argument("--offline", action="store_true", help="send nothing over the network")
-    parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
-    parser.add_argument("--no-links", action="store_true", help="skip link checks")
-    parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
+    add_network_arguments(parser)
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_config_arguments(parser, baseline_writer=True)
     parser.set_defaults(run=run)
@@ -102,36 +86,18 @@ def _cannot_write(path: Path, exc: OSError) -> str:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
-    from citeaudit.audit import AuditInput, audit
     from citeaudit.cli.configure import configure
-    from citeaudit.enrichment import Enricher
     from citeaudit.model.finding import Severity
-    from citeaudit.phases import PhaseOptions, default_enrichers
-    from citeaudit.progress import with_progress
     from citeaudit.report.formats import get_reporter
-    from citeaudit.settings import Settings
 
     setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
-    try:
-        settings = Settings(**setup.settings_overrides())
-    except ValueError as exc:
-        raise ConfigurationError(f"bad setting: {exc}") from exc
-    options = PhaseOptions(
-        offline=args.offline,
-        resolve=not args.no_resolve,
-        links=not args.no_links,
-        use_cache=not args.no_cache,
-    )
-    if not (args.paths or args.bib or args.reference_list):
+    settings = settings_for(setup.settings_overrides())
+    options = phase_options(args)
+    if not has_inputs(args):
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
     if args.output is not None:
         _check_output(args.output)
-    inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
-    enrichers = with_progress(default_enrichers(settings, options))  # a spinner at a terminal
-    try:
-        result = audit(inputs, enrichers, skipped=options.skip_reasons())
-    finally:
-        Enricher.close_all(enrichers)  # no registry socket left open behind the report
+    result = run_audit(inputs_of(args), settings, options)
     result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(f"citeaudit: warning: {note}", file=sys.stderr)

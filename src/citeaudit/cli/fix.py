@@ -12,8 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from citeaudit.cli.shared_audit import (
+    add_input_arguments,
+    add_network_arguments,
+    has_inputs,
+    inputs_of,
+    phase_options,
+    run_audit,
+    settings_for,
+)
 from citeaudit.config.arguments import add_arguments as add_config_arguments
 
 
@@ -26,11 +34,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "files and the manuscript's reference list, keeping everything else as it was."
         ),
     )
-    parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
-    )
-    parser.add_argument("--bib", action="append", type=Path, default=[], metavar="FILE")
-    parser.add_argument("--reference-list", action="append", type=Path, default=[], metavar="FILE")
+    add_input_arguments(parser)
     parser.add_argument(
         "--unsafe-fixes",
         action="store_true",
@@ -39,43 +43,22 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--diff", action="store_true", help="print a unified diff of the changes; write nothing"
     )
-    parser.add_argument("--offline", action="store_true", help="send nothing over the network")
-    parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
-    parser.add_argument("--no-links", action="store_true", help="skip link checks")
-    parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
+    add_network_arguments(parser)
     add_config_arguments(parser, baseline_writer=False)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from citeaudit.audit import AuditInput, audit
     from citeaudit.cli.configure import configure
-    from citeaudit.enrichment import Enricher
     from citeaudit.errors import ConfigurationError
     from citeaudit.fix import plan_fixes
-    from citeaudit.phases import PhaseOptions, default_enrichers
-    from citeaudit.progress import with_progress
-    from citeaudit.settings import Settings
 
     setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
-    if not (args.paths or args.bib or args.reference_list):
+    if not has_inputs(args):
         raise ConfigurationError("nothing to fix: give a manuscript or bibliography FILE")
-    try:
-        settings = Settings(**setup.settings_overrides())
-    except ValueError as exc:
-        raise ConfigurationError(f"bad setting: {exc}") from exc
-    options = PhaseOptions(
-        offline=args.offline,
-        resolve=not args.no_resolve,
-        links=not args.no_links,
-        use_cache=not args.no_cache,
-    )
-    inputs = AuditInput.from_paths(args.paths, args.bib, args.reference_list)
-    enrichers = with_progress(default_enrichers(settings, options))  # a spinner on a terminal
-    try:
-        result = audit(inputs, enrichers, skipped=options.skip_reasons())
-    finally:
-        Enricher.close_all(enrichers)  # the registry clients are not needed for writing
+    settings = settings_for(setup.settings_overrides())
+    # The registry clients are closed before anything is written.
+    result = run_audit(inputs_of(args), settings, phase_options(args))
     # A finding the author suppressed is not "fixed" behind their back.
     result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]

@@ -1,0 +1,100 @@
+"""What `check` and `fix` share: the inputs they take, the network switches, and one
+audit run with its registry clients closed behind it.
+
+Written once so the two commands cannot drift (fix audits exactly as check does, then
+writes); imports stay inside the functions, so building the command line loads none
+of the audit core.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from citeaudit.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from citeaudit.audit import AuditInput
+    from citeaudit.audit_data import AuditResult
+    from citeaudit.phases import PhaseOptions
+    from citeaudit.settings import Settings
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="FILE", help="manuscript and/or bibliography files"
+    )
+    parser.add_argument(
+        "--bib",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="bibliography file (repeatable); else the manuscript's own",
+    )
+    parser.add_argument(
+        "--reference-list",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help=(
+            "a file that holds only a reference list (one entry per line or per paragraph, "
+            "as pasted from a submission system); repeatable. A file given as FILE that is "
+            "only a list is recognised without this option"
+        ),
+    )
+
+
+def add_network_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--offline", action="store_true", help="send nothing over the network")
+    parser.add_argument("--no-resolve", action="store_true", help="skip registry look-ups")
+    parser.add_argument("--no-links", action="store_true", help="skip link checks")
+    parser.add_argument("--no-cache", action="store_true", help="ignore cached answers")
+
+
+def has_inputs(args: argparse.Namespace) -> bool:
+    return bool(args.paths or args.bib or args.reference_list)
+
+
+def settings_for(overrides: dict[str, Any]) -> Settings:
+    """The settings with the configuration's overrides; a bad value is a usage error."""
+    from citeaudit.settings import Settings
+
+    try:
+        return Settings(**overrides)
+    except ValueError as exc:
+        raise ConfigurationError(f"bad setting: {exc}") from exc
+
+
+def phase_options(args: argparse.Namespace) -> PhaseOptions:
+    from citeaudit.phases import PhaseOptions
+
+    return PhaseOptions(
+        offline=args.offline,
+        resolve=not args.no_resolve,
+        links=not args.no_links,
+        use_cache=not args.no_cache,
+    )
+
+
+def inputs_of(args: argparse.Namespace) -> AuditInput:
+    from citeaudit.audit import AuditInput
+
+    return AuditInput.from_paths(args.paths, args.bib, args.reference_list)
+
+
+def run_audit(inputs: AuditInput, settings: Settings, options: PhaseOptions) -> AuditResult:
+    """The audit with its network phases (a spinner at a terminal), every enricher
+    closed once it is done: no registry socket is left open behind the run."""
+    from citeaudit.audit import audit
+    from citeaudit.enrichment import Enricher
+    from citeaudit.phases import default_enrichers
+    from citeaudit.progress import with_progress
+
+    enrichers = with_progress(default_enrichers(settings, options))
+    try:
+        return audit(inputs, enrichers, skipped=options.skip_reasons())
+    finally:
+        Enricher.close_all(enrichers)
