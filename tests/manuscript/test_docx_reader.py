@@ -311,3 +311,29 @@ def test_superscript_citations_end_to_end(tmp_path: Path) -> None:
     uncited = [f for f in result.findings if f.rule == "uncited-reference"]
     assert [f.location.line for f in uncited] == [8]  # entry 5, paragraph 8
     assert not [f for f in result.findings if f.rule == "missing-reference"]
+
+
+def test_bibliography_style_paragraphs_are_the_list_without_a_heading(tmp_path: Path) -> None:
+    """Pandoc (R Markdown, Quarto) writes the list last, headless, in "Bibliography" style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    if "Bibliography" not in [s.name for s in document.styles]:
+        document.styles.add_style("Bibliography", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Results", style="Heading 1")
+    document.add_paragraph("Rodents breed fast (Okafor and Mbeki 2007; Tanaka 2019).")
+    document.add_paragraph("Supplementary material", style="Heading 2")
+    document.add_paragraph("Table S1 lists the sites.")
+    document.add_paragraph(
+        "Okafor, Ada, and Ben Mbeki. 2007. “Fast Rodents.” Field Notes 3: 1–9.",
+        style="Bibliography",
+    )
+    document.add_paragraph(
+        "Tanaka, Hiro. 2019. Slow Rodents. Kyoto: Mouse Press.", style="Bibliography"
+    )
+    path = tmp_path / "pandoc.docx"
+    document.save(str(path))
+    read = read_manuscript(path)
+    assert [e.text[:6] for e in read.reference_entries] == ["Okafor", "Tanaka"]
+    body = " ".join(line.text for line in read.lines)
+    assert "Table S1 lists the sites." in body and "Mouse Press" not in body

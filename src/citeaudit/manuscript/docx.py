@@ -116,7 +116,11 @@ class DocxReader(ManuscriptReader):
             level = _heading_level(element, text, styles)
             if level is not None:
                 levels[index] = level
-            if fields.paragraph(element) or in_bibliography_control:
+            if (
+                fields.paragraph(element)
+                or in_bibliography_control
+                or (_bibliography_style(element, styles) and level is None)
+            ):
                 bibliography.append(index)
         base = document_from_lines(name, self.format, lines, levels=levels)
         if bibliography:  # a reference manager's own list is the list, wherever it stands
@@ -431,6 +435,42 @@ def _vert_align(properties: Any) -> str:
 
 def _on(toggle: Any) -> bool:
     return toggle is not None and (toggle.get(_q("val")) or "").lower() in _TRUE
+
+
+# Paragraph styles that only a reference list wears: Word's built-in "Bibliography"
+# (its own citation tool, Pandoc, R Markdown, Quarto), EndNote's, and the names
+# journal templates give the entries' style. Compared without case or spaces.
+_LIST_STYLES = frozenset(
+    {
+        "bibliography",
+        "endnotebibliography",
+        "bibliografia",
+        "bibliografía",
+        "bibliographie",
+        "literaturverzeichnis",
+        "referencelist",
+        "referenceslist",
+        "reflist",
+    }
+)
+
+
+def _bibliography_style(paragraph: Any, styles: _Styles) -> bool:
+    """The paragraph wears a reference-list style: it is an entry, wherever it stands.
+
+    Documents converted by Pandoc (R Markdown, Quarto, papaja) put the list at the
+    very end with no heading of its own -- often after appendices -- so the heading
+    search alone finds no list and every citation looks unmatched.
+    """
+    properties = paragraph.find("w:pPr", _NS)
+    style = properties.find("w:pStyle", _NS) if properties is not None else None
+    style_id = (style.get(_q("val")) or "") if style is not None else ""
+    if not style_id:
+        return False
+    return any(
+        "".join(label.split()).lower() in _LIST_STYLES
+        for label in (style_id[:100], styles.names.get(style_id, "")[:100])
+    )
 
 
 def _heading_level(paragraph: Any, text: str, styles: _Styles) -> int | None:
