@@ -8,6 +8,12 @@ header and page numbers, as a journal's proof is set:
   article is printed and audited exactly as ``benches/real_articles.py`` audits its
   Markdown rendering (same scoring code, same perturbations), the PDF's page/line
   places mapped back to the article's paragraphs;
+- with ``--real``: real published PDFs, the journals' own files, with their JATS
+  (references/pdf_real/, built by ``benches/pdf_real_build.py``, which copies the
+  PDFs into the git-ignored .pdf-real-cache/). Scored the same way, on the published
+  file only (a real PDF cannot be perturbed); each line the reader gives is placed in
+  the XML paragraph whose letters hold it, and a citation on a line found in no
+  paragraph (a table, the front matter) is left out of linking and counted apart;
 - the example article ../shared/examples/balance-of-power-csto-nato.md, printed as
   Pandoc would print it (bulleted list): it must give 21 entries, exactly one
   uncited (Yani et al. 2017) and nothing missing.
@@ -19,15 +25,19 @@ two-column article (CPU seconds, one core).
 
     .venv/bin/python benches/pdf.py [--split dev] [--limit N] [--columns 1 2]
         [--workers 2] [--show-errors N] [--speed-only]
+    .venv/bin/python benches/pdf.py --real [--show-errors N]   # real PDFs, per source
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import gzip
 import html
+import json
 import re
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -39,7 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import real_articles
-from real_articles_render import _pieces, perturb, ref_line
+from real_articles_render import _pieces, para_key, perturb, ref_line
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -52,6 +62,9 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples"
 EXAMPLE = EXAMPLE / "balance-of-power-csto-nato.md"
 _FONTS = Path("/usr/share/fonts/truetype/dejavu")
 _PAGE_KEY = 10_000  # a PDF place (page, line) as one number for the shared scoring
+_ROOT = Path(__file__).resolve().parents[1]
+REAL = _ROOT / "references" / "pdf_real" / "truth.jsonl.gz"
+REAL_CACHE = _ROOT / ".pdf-real-cache"
 
 
 def _font() -> str:
@@ -287,6 +300,118 @@ def _cell(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
+# ---------------------------------------------------------------- real PDFs
+
+
+_CURRENT: dict[str, Any] = {}  # the record whose PDF is being audited (one per process)
+
+
+def load_real() -> list[dict[str, Any]]:
+    with gzip.open(REAL, "rt", encoding="utf-8") as fh:
+        records = [real_articles._current_truth(json.loads(line)) for line in fh]
+    missing = [r["id"] for r in records if not (REAL_CACHE / f"{r['pdf_sha256']}.pdf").exists()]
+    if missing:
+        raise SystemExit(
+            f"{len(missing)} PDFs not in {REAL_CACHE}: run benches/pdf_real_build.py first"
+        )
+    return records
+
+
+def render_real(record: dict[str, Any], path: Path) -> None:
+    """The journal's PDF itself, not a rendering."""
+    shutil.copyfile(REAL_CACHE / f"{record['pdf_sha256']}.pdf", path)
+    _CURRENT["record"] = record
+
+
+def place_lines(lines: tuple[Any, ...], paras: list[dict[str, Any]]) -> list[int | None]:
+    """For each reader line, the XML paragraph it belongs to, or None.
+
+    A line is in the paragraph whose letters hold its letters (the one the line
+    before was in first, so repeated phrases stay in place); a line too short to
+    tell (under 12 letters) between two lines of one paragraph is in it too."""
+    keys = [para_key(p["t"]) for p in paras]
+    placed: list[int | None] = []
+    last: int | None = None
+    for line in lines:
+        key = para_key(line.text)
+        found: int | None = None
+        if len(key) >= 12:
+            if last is not None and key in keys[last]:
+                found = last
+            else:
+                found = next((i for i, k in enumerate(keys) if key in k), None)
+        placed.append(found)
+        if found is not None:
+            last = found
+    for i, found in enumerate(placed):
+        if found is None and 0 < i < len(placed) - 1 and len(para_key(lines[i].text)) < 12:
+            before, after = placed[i - 1], placed[i + 1]
+            if before is not None and before == after:
+                placed[i] = before
+    return placed
+
+
+def _real_audit(inputs: Any) -> Any:
+    """The audit of a real PDF, each line made its XML paragraph's text (so the shared
+    scorer finds it), each place one number; matches of citations on lines found in
+    no paragraph are set aside (counted in `_CURRENT['unplaced']`)."""
+    record = _CURRENT["record"]
+    paras = record["paras"]
+    result = audit(inputs)
+    data = result.data
+    placed_lines: dict[tuple[str, int], int | None] = {}
+    manuscripts = []
+    for doc in data.manuscripts:
+        placed = place_lines(doc.lines, paras)
+        out = []
+        for line, pi in zip(doc.lines, placed, strict=True):
+            number = (line.page or 0) * _PAGE_KEY + line.number
+            placed_lines[(line.file, number)] = pi
+            text = paras[pi]["t"] if pi is not None else line.text
+            out.append(dataclasses.replace(line, number=number, page=None, text=text))
+        manuscripts.append(dataclasses.replace(doc, lines=tuple(out)))
+    citations = tuple(dataclasses.replace(c, location=_flat(c.location)) for c in data.citations)
+    where = {c.id: placed_lines.get((c.location.file, c.location.line or 0)) for c in citations}
+    matches = tuple(m for m in data.matches if where.get(m.citation_id) is not None)
+    _CURRENT["unplaced"] = len(data.matches) - len(matches)
+    data = dataclasses.replace(
+        data, manuscripts=tuple(manuscripts), citations=citations, matches=matches
+    )
+    findings = [dataclasses.replace(f, location=_flat(f.location)) for f in result.findings]
+    return dataclasses.replace(result, data=data, findings=findings)
+
+
+def _real_work(job: tuple[dict[str, Any], int]) -> Any:
+    record, timeout = job
+    outcome = real_articles._work((record, "docx", "published", timeout))
+    outcome.counts["matches_unplaced"] += _CURRENT.get("unplaced", 0)
+    return outcome
+
+
+def score_real(
+    records: list[dict[str, Any]], workers: int, timeout: int
+) -> dict[str, tuple[Counter[str], list[Any]]]:
+    """Each source's counts and outcomes (the published PDF only)."""
+    real_articles.render_docx = render_real
+    real_articles.SUFFIX["docx"] = ".pdf"
+    real_articles.audit = _real_audit
+    jobs = [(r, timeout) for r in records]
+    if workers > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=20) as pool:
+            outcomes = list(pool.imap_unordered(_real_work, jobs, chunksize=1))
+    else:
+        outcomes = [_real_work(job) for job in jobs]
+    by_source: dict[str, tuple[Counter[str], list[Any]]] = {}
+    for o in outcomes:
+        total, kept = by_source.setdefault(o.publisher, (Counter(), []))
+        kept.append(o)
+        if not o.failed:
+            total.update(o.counts)
+    return by_source
+
+
 def _length(record: dict[str, Any]) -> int:
     return sum(len(p["t"]) for p in record["paras"]) + sum(len(r["text"]) for r in record["refs"])
 
@@ -341,7 +466,11 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=60)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
     parser.add_argument("--speed-only", action="store_true")
+    parser.add_argument("--real", action="store_true", help="the real published PDFs only")
     args = parser.parse_args()
+
+    if args.real:
+        return main_real(args)
 
     if not args.speed_only:
         records = [
@@ -386,6 +515,48 @@ def main() -> int:
     seconds, pages, peak = speed()
     print(f"speed: {pages}-page two-column article read in {seconds:.2f} s CPU; "
           f"peak RSS {peak:.0f} MB")  # fmt: skip
+    return 0
+
+
+def _header() -> str:
+    return (
+        f"{'source':<24} {'PDFs':>5} {'seg P':>6} {'seg R':>6} {'seg F1':>6} "
+        f"{'lnk P':>6} {'lnk R':>6} {'lnk F1':>6} {'unc P':>6} {'unc R':>6} "
+        f"{'mis P':>6} {'mis R':>6}"
+    )
+
+
+def main_real(args: argparse.Namespace) -> int:
+    records = load_real()
+    by_source = score_real(records, args.workers, args.timeout)
+    print(_header())
+    everything: Counter[str] = Counter()
+    n = 0
+    for name, (total, outcomes) in sorted(by_source.items()):
+        everything.update(total)
+        n += len(outcomes)
+        f = _figures(total)
+        print(f"{name:<24} {len(outcomes):>5} " + " ".join(f"{_cell(f[k]):>6}" for k in f))
+        for o in outcomes:
+            if o.failed:
+                print(f"  FAILED {o.article}: {o.failed}")
+    f = _figures(everything)
+    print(f"{'all real PDFs':<24} {n:>5} " + " ".join(f"{_cell(f[k]):>6}" for k in f))
+    m = real_articles.metrics(everything)
+    print(
+        f"uncited FP {m['CIT001_FP']}, missing FP {m['CIT002_FP']}; matches on lines in no "
+        f"XML paragraph (tables, front matter), not scored: {everything['matches_unplaced']}"
+    )
+    if args.show_errors:
+        errors: dict[str, list[Any]] = defaultdict(list)
+        for _, outcomes in by_source.values():
+            for o in outcomes:
+                for e in o.errors:
+                    errors[e["kind"]].append((o.article, e))
+        for kind, items in sorted(errors.items()):
+            print(f"\n== {kind}: {len(items)}")
+            for where, e in items[: args.show_errors]:
+                print(f"  {where}: {e}")
     return 0
 
 
