@@ -245,35 +245,80 @@ def _assemble(pieces: list[str], flags: list[bool]) -> tuple[str, tuple[tuple[in
 def order_page(lines: list[PdfLine], width: float) -> list[PdfLine]:
     """The page's lines in reading order, each told its column.
 
-    A page is read in two columns when enough lines keep to each half; lines across
-    the middle break the page into bands read one after another.
+    A page is read in two columns when a gutter -- an upright strip of the page no
+    line crosses, where lines keep to either side of it -- splits it: the middle of a
+    two-column article, or the edge of a margin column (a journal's sidebar of dates
+    and licence beside a wide body). Lines across the gutter break the page into bands
+    read one after another.
     """
     if not lines:
         return []
+    for gutter in _gutters(lines, width):
+        sides = _sides(lines, gutter, 0.015 * width)
+        if _two_columns(lines, sides):
+            return _in_bands(lines, sides)
+    ordered = sorted(lines, key=lambda ln: (-round(ln.base, 0), ln.x0))
+    return [_with_column(ln, 0) for ln in ordered]
+
+
+def _gutters(lines: Sequence[PdfLine], width: float) -> list[float]:
+    """Where a gutter may run, best first: the middle of each strip of the page that
+    few lines cross (a title or a wide figure caption may), between its outer tenths;
+    the page's middle first, as two equal columns are the usual case."""
+    step = 2.0
+    bins = max(int(width / step) + 1, 1)
+    cover = [0] * (bins + 1)
+    for line in lines:
+        a = min(max(int(line.x0 / step), 0), bins)
+        b = min(max(int(line.x1 / step), 0), bins)
+        cover[a] += 1
+        cover[b] -= 1
+    running = 0
+    low = max(1, len(lines) // 10)
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for k in range(bins):
+        running += cover[k]
+        free = running <= low and 0.1 * width <= k * step <= 0.9 * width
+        if free and start is None:
+            start = k
+        elif not free and start is not None:
+            runs.append((start, k))
+            start = None
+    if start is not None:
+        runs.append((start, bins))
     middle = width / 2
-    slack = 0.015 * width
+    found = [(a + b) * step / 2 for a, b in runs]
+    return sorted({middle, *found}, key=lambda x: abs(x - middle))
+
+
+def _sides(lines: Sequence[PdfLine], gutter: float, slack: float) -> list[int]:
     sides = []
     for line in lines:
-        if line.x1 <= middle + slack:
+        if line.x1 <= gutter + slack:
             sides.append(0)
-        elif line.x0 >= middle - slack:
+        elif line.x0 >= gutter - slack:
             sides.append(1)
         else:
             sides.append(-1)
+    return sides
+
+
+def _two_columns(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
+    """Enough lines keep to each side, and hardly any line crosses the gutter beside
+    the right-hand ones (a single-column page has lines across it there)."""
     left, right = sides.count(0), sides.count(1)
-    two = left >= 3 and right >= 3
-    if two:  # a single-column page has lines across the middle beside its right-hand ones
-        bases = [ln.base for ln, side in zip(lines, sides, strict=True) if side == 1]
-        low, high = min(bases), max(bases)
-        across = sum(
-            1
-            for ln, side in zip(lines, sides, strict=True)
-            if side == -1 and low <= ln.base <= high
-        )
-        two = across <= max(1, right // 10)
-    if not two:
-        ordered = sorted(lines, key=lambda ln: (-round(ln.base, 0), ln.x0))
-        return [_with_column(ln, 0) for ln in ordered]
+    if left < 3 or right < 3:
+        return False
+    bases = [ln.base for ln, side in zip(lines, sides, strict=True) if side == 1]
+    low, high = min(bases), max(bases)
+    across = sum(
+        1 for ln, side in zip(lines, sides, strict=True) if side == -1 and low <= ln.base <= high
+    )
+    return across <= max(1, right // 10)
+
+
+def _in_bands(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[PdfLine]:
     tagged = sorted(zip(lines, sides, strict=True), key=lambda t: (-t[0].base, t[0].x0))
     out: list[PdfLine] = []
     band: list[tuple[PdfLine, int]] = []
@@ -306,6 +351,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_FURNITURE_LINES = 4
+
+
 def _furniture_key(text: str) -> str:
     """A running header or footer as compared across pages: digits and spacing aside."""
     return re.sub(r"\d+", "#", "".join(text.casefold().split()))
@@ -316,17 +364,18 @@ def strip_furniture(
 ) -> list[list[PdfLine]]:
     """Pages without their running headers, footers and page numbers.
 
-    Only the two outermost lines at each end of a page, within its outer eighth, are
-    candidates; one goes when it is a page number, or when its text (numbers aside)
-    comes back at that end of other pages.
+    Only the outermost lines at each end of a page (four: a footer may run over two
+    lines beside the page number), within its outer eighth, are candidates; one goes
+    when it is a page number, or when its text (numbers aside) comes back at that end
+    of other pages.
     """
     ends: list[tuple[set[int], set[int]]] = []
     tops: Counter[str] = Counter()
     bottoms: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
         by_height = sorted(range(len(lines)), key=lambda i: -lines[i].base)
-        top = {i for i in by_height[:2] if lines[i].base > height * 0.875}
-        bottom = {i for i in by_height[-2:] if lines[i].top < height * 0.125}
+        top = {i for i in by_height[:_FURNITURE_LINES] if lines[i].base > height * 0.875}
+        bottom = {i for i in by_height[-_FURNITURE_LINES:] if lines[i].top < height * 0.125}
         ends.append((top, bottom))
         tops.update({_furniture_key(lines[i].text) for i in top})
         bottoms.update({_furniture_key(lines[i].text) for i in bottom})

@@ -1,0 +1,86 @@
+"""The PDF reader on page layouts journals use and our own printing does not: a margin
+column beside a wide body (a sidebar of dates and licence), a running footer set over
+two lines beside the page number. Each PDF is drawn here, line by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.reading import read_manuscript
+from tests.manuscript.test_pdf_builder import HEIGHT, draw_line
+
+SIDEBAR = [
+    "DOI: 10.21105/jose.00184",
+    "Software",
+    "Submitted: 17 June 2022",
+    "Published: 08 August 2023",
+    "License",
+    "Authors of papers retain",
+    "copyright under CC BY 4.0.",
+]
+BODY = [
+    "Summary",
+    "Rotation curves of galaxies show that something is missing in our understanding",
+    "of them: some matter present that does not interact with light (Rubin, 1978).",
+    "Participants in this workshop explore the question with literature-based curves",
+    "(Graham, 2001; Karukes, 2015) and by editing Python code.",
+]
+ENTRIES = [
+    (0.0, "Graham, A. W. (2001). An investigation into the prominence of spiral galaxy"),
+    (15.0, "bulges. The Astronomical Journal, 121(2), 820-840."),
+    (0.0, "Karukes, E. V. (2015). The dark matter distribution in the spiral NGC 3198."),
+    (15.0, "A&A, 578, A13."),
+    (0.0, "Rubin, V. C. (1978). Extended rotation curves of high-luminosity spiral"),
+    (15.0, "galaxies. The Astrophysical Journal, 225, L107."),
+]
+BODY_X, SIDE_X = 170.0, 30.0
+
+
+def _footer(canvas: Canvas, number: int) -> None:
+    draw_line(canvas, 40, 53, "Villano et al. (2023). The Data Behind Dark Matter. Journal of", 7)
+    draw_line(
+        canvas, 40, 44, "Open Source Education, 6(66), 184. https://doi.org/10.21105/jose.00184.", 7
+    )
+    draw_line(canvas, 548, 52, str(number), 10)
+
+
+def journal_pdf(path: Path) -> Path:
+    canvas = Canvas(str(path))
+    y = HEIGHT - 120
+    for k, text in enumerate(BODY):
+        draw_line(canvas, BODY_X, y - 13 * k, text, 10)
+    y = HEIGHT - 200
+    for k, text in enumerate(SIDEBAR):
+        draw_line(canvas, SIDE_X, y - 11 * k, text, 8)
+    _footer(canvas, 1)
+    canvas.showPage()
+    draw_line(canvas, BODY_X, HEIGHT - 100, "References", 12)
+    y = HEIGHT - 125
+    for k, (indent, text) in enumerate(ENTRIES):
+        draw_line(canvas, BODY_X + indent, y - 13 * k, text, 10)
+    _footer(canvas, 2)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def journal(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    return read_manuscript(journal_pdf(tmp_path_factory.mktemp("journal") / "j.pdf"))
+
+
+def test_a_margin_column_is_not_read_into_the_body(journal: Document) -> None:
+    texts = [ln.text for ln in journal.lines if ln.text]
+    start = texts.index(BODY[1])
+    assert texts[start : start + 4] == BODY[1:]
+    assert texts.index(SIDEBAR[-1]) < start or texts.index(SIDEBAR[0]) > start + 3
+
+
+def test_a_footer_over_two_lines_is_not_an_entry(journal: Document) -> None:
+    firsts = [e.text.split(",")[0] for e in journal.reference_entries]
+    assert firsts == ["Graham", "Karukes", "Rubin"]
+    assert not any("Villano" in e.text for e in journal.reference_entries)
