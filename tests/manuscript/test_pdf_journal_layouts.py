@@ -84,3 +84,37 @@ def test_a_footer_over_two_lines_is_not_an_entry(journal: Document) -> None:
     firsts = [e.text.split(",")[0] for e in journal.reference_entries]
     assert firsts == ["Graham", "Karukes", "Rubin"]
     assert not any("Villano" in e.text for e in journal.reference_entries)
+
+
+def review_copy_pdf(path: Path) -> Path:
+    """A review copy: every line numbered in the margin, "DRAFT" across the page."""
+    canvas = Canvas(str(path))
+    canvas.setFont("Times-Roman", 180)
+    for k, letter in enumerate("DRAFT"):
+        canvas.drawString(60 + 90 * k, 300 + 60 * k, letter)
+    lines = [
+        (0.0, BODY[1]),
+        (0.0, BODY[2]),
+        (0.0, "References"),
+        (0.0, "R Core Team. (2023). R: A language and environment for computing. https://"),
+        (15.0, "www.r-project.org/"),
+        (0.0, "Rubin, V. C. (1978). Extended rotation curves of high-luminosity spiral"),
+        (15.0, "galaxies. The Astrophysical Journal, 225, L107."),
+    ]
+    y = HEIGHT - 100
+    for k, (indent, text) in enumerate(lines):
+        draw_line(canvas, 130, y - 13 * k, str(41 + k), 6)
+        draw_line(canvas, BODY_X + indent, y - 13 * k, text, 10)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_review_copys_line_numbers_and_watermark_are_not_text(tmp_path: Path) -> None:
+    document = read_manuscript(review_copy_pdf(tmp_path / "review.pdf"))
+    texts = [ln.text for ln in document.lines if ln.text]
+    assert texts[:2] == BODY[1:3]
+    entries = [e.text for e in document.reference_entries]
+    assert entries[0].endswith("https://www.r-project.org/")
+    assert entries[1].startswith("Rubin, V. C. (1978).")
+    assert len(entries) == 2

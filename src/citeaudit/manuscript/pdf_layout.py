@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -150,7 +151,65 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
         size, base, right = height, g.base, g.x1
     if current:
         groups.append(current)
+    groups = _without_watermark(_without_line_numbers(groups))
     return [_line(group, page) for group in groups]
+
+
+_NUMBER_GAP = 0.5  # a line number stands apart from its line's text by this many sizes
+_MAX_DIGITS = 5
+
+
+def _without_line_numbers(groups: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The lines without the numbers a review copy prints in the margin beside each
+    line ("71  Abadi, M. ..."): numbers set apart from the text, on one edge, one
+    more each line down the page. Left in, they would read as part of
+    the text -- a year, a list number, a page -- and split entries where none starts."""
+    found: list[tuple[int, int, float, float, int, float]] = []
+    for gi, group in enumerate(groups):
+        k = 0
+        while k < len(group) and k <= _MAX_DIGITS and group[k].char.isdigit():
+            k += 1
+        if k == 0 or k > _MAX_DIGITS:
+            continue
+        if k < len(group):
+            rest = group[k]
+            if rest.x0 - group[k - 1].x1 < _NUMBER_GAP * (rest.top - rest.bottom):
+                continue
+        value = int("".join(g.char for g in group[:k]))
+        found.append((gi, k, group[0].x0, group[k - 1].x1, value, group[0].base))
+    if len(found) < 5:
+        return groups
+    drop: dict[int, int] = {}
+    for edge in (2, 3):  # numbers set flush left, or flush right
+        clusters: dict[int, list[tuple[int, int, float, float, int, float]]] = {}
+        for item in found:
+            clusters.setdefault(round(float(item[edge]) / 2), []).append(item)
+        for members in clusters.values():
+            if len(members) < 5:
+                continue
+            members.sort(key=lambda m: -m[5])
+            # one more each line (a few more past a figure or a blank line)
+            rising = sum(1 for a, b in itertools.pairwise(members) if 0 < b[4] - a[4] <= 3)
+            if rising >= 0.8 * (len(members) - 1):
+                drop.update({m[0]: m[1] for m in members})
+    if not drop:
+        return groups
+    out: list[list[Glyph]] = []
+    for gi, group in enumerate(groups):
+        kept = group[drop.get(gi, 0) :]
+        if kept:
+            out.append(kept)
+    return out
+
+
+def _without_watermark(groups: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The lines without a watermark's letters ("DRAFT" drawn across the page, each
+    letter many times the size of the text): nothing a reader reads is set that big."""
+    heights = sorted(g.top - g.bottom for group in groups for g in group)
+    if not heights:
+        return groups
+    typical = heights[len(heights) // 2]
+    return [grp for grp in groups if min(g.top - g.bottom for g in grp) < 5 * typical]
 
 
 def _line(group: list[Glyph], page: int) -> PdfLine:

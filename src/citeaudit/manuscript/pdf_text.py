@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from citeaudit.manuscript.pdf_layout import PdfLine
+from citeaudit.manuscript.reference_section import looks_like_entry_start
 
 __all__ = ["join_broken_citations", "join_broken_words"]
 
@@ -40,6 +41,8 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
         nxt = following.text.lstrip()
         if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
             continue  # a heading or a footnote is never a word's other half
+        if _new_entry(line, following, nxt):
+            continue
         first, _, rest = nxt.partition(" ")
         link = _LINK_TAIL.search(text)
         if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
@@ -50,6 +53,15 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
             keep = text.endswith("-") and _keeps_hyphen(first)
             out[i], out[i + 1] = _move(line, text, following, nxt, first, rest, keep=keep)
     return out
+
+
+def _new_entry(line: PdfLine, following: PdfLine, nxt: str) -> bool:
+    """The next line starts a list entry of its own: set out to the left of this one
+    (a hanging list's next entry) and reading as an entry's start ("Wang, Y. (2020)"),
+    so a link ending in "/" does not take its first word."""
+    same = line.page == following.page and line.column == following.column
+    outdented = following.x0 < line.x0 - max(3.0, 0.5 * line.size)
+    return same and outdented and looks_like_entry_start(nxt)
 
 
 def _looks_like_path(token: str) -> bool:
