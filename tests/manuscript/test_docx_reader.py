@@ -324,6 +324,7 @@ def test_bibliography_style_paragraphs_are_the_list_without_a_heading(tmp_path: 
     document.add_paragraph("Rodents breed fast (Okafor and Mbeki 2007; Tanaka 2019).")
     document.add_paragraph("Supplementary material", style="Heading 2")
     document.add_paragraph("Table S1 lists the sites.")
+    document.add_paragraph("Reference", style="Bibliography")  # its title, same style
     document.add_paragraph(
         "Okafor, Ada, and Ben Mbeki. 2007. “Fast Rodents.” Field Notes 3: 1–9.",
         style="Bibliography",

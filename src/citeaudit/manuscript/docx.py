@@ -119,7 +119,11 @@ class DocxReader(ManuscriptReader):
             if (
                 fields.paragraph(element)
                 or in_bibliography_control
-                or (_bibliography_style(element, styles) and level is None)
+                or (
+                    _bibliography_style(element, styles)
+                    and level is None
+                    and not _list_title(text)
+                )
             ):
                 bibliography.append(index)
         base = document_from_lines(name, self.format, lines, levels=levels)
@@ -470,6 +474,14 @@ def _bibliography_style(paragraph: Any, styles: _Styles) -> bool:
     return any(
         "".join(label.split()).lower() in _LIST_STYLES
         for label in (style_id[:100], styles.names.get(style_id, "")[:100])
+    )
+
+
+def _list_title(text: str) -> bool:
+    """A few words with no digit and no full stop: the list's title in the entries' style."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not text.rstrip().endswith(".") and not any(
+        c.isdigit() for c in text
     )
 
 
