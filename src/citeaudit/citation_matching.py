@@ -61,15 +61,18 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from citeaudit.manuscript.citations.list_labels import bare_labels
-from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS, PARTICLES
+from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
+from citeaudit.model.surnames import PARTICLES, fold_name
 
 __all__ = ["match_citations", "names_match", "normalise_name"]
 
 _NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
-_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+# German writes an umlaut out when the letter is missing ("Mueller" for "Müller"):
+# a name with one is also compared in that spelling.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _INSIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _AND_JOIN = re.compile(
     r"&|\s(?:" + "|".join(sorted(AND_WORDS - {"&"}, key=len, reverse=True)) + r")\s(?!al\b)"
@@ -81,6 +84,7 @@ _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _MAX_NEAR_NAMES = 64
+_SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # A year read outside these is a date in a title (a species' authority, a target
 # year), not the entry's publication year.
 _FIRST_PRINTED = 1800
@@ -268,10 +272,9 @@ class _KeyIndex:
 
 @lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
-    """Case-folded, accents and markup stripped, words kept: ``*Šimić.*`` -> ``simic``."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"['’]", "", plain)
+    """Case-folded, accents, script and markup stripped, words kept: ``*Šimić.*`` ->
+    ``simic``, ``Иванов`` -> ``ivanov`` (transliterated as `fold_name` does)."""
+    plain = re.sub(r"['’]", "", fold_name(unicodedata.normalize("NFC", name)))
     return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
@@ -286,6 +289,7 @@ def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     acronyms: set[str] = set()
     candidates = [_INSIDE.sub(" ", name)] + [m.group(1) for m in _INSIDE.finditer(name)]
+    candidates += [c.translate(_UMLAUTS) for c in candidates if c.translate(_UMLAUTS) != c]
     for candidate in candidates:
         words = normalise_name(candidate).split()
         if not words:
@@ -409,7 +413,7 @@ class _AuthorIndex:
                 continue
             for spelling in self._spellings[i]:
                 for name in _forms(spelling)[0]:
-                    if len(name) >= 6:
+                    if len(name) >= _SHORTEST_TYPO:
                         key = (ref.year, name[0])
                         self._by_year_initial.setdefault(key, []).append((i, name))
 
@@ -498,6 +502,8 @@ class _AuthorIndex:
             candidates = self._head_starts(citation.authors[0])  # "(PROFESSOR..., 2015)"
         if not candidates:
             misspelt = self._misspelt(citation)
+            if misspelt is None:
+                misspelt = self._last_authors(citation)
             if misspelt is not None:
                 return (
                     CitationMatch(citation.id, targets=self._ids([misspelt]), name_mismatch=True),
@@ -534,7 +540,7 @@ class _AuthorIndex:
         if citation.year is None:
             return None
         cited = "".join(normalise_name(citation.authors[0]).split())
-        if len(cited) < 6:
+        if len(cited) < _SHORTEST_TYPO:
             return None
         bucket = self._by_year_initial.get((citation.year, cited[0]), [])
         if len(bucket) > _MAX_NEAR_NAMES:
@@ -542,7 +548,40 @@ class _AuthorIndex:
         near = {
             i
             for i, name in bucket
-            if _one_typo(cited, name) and _year_fits(citation, self._refs[i])
+            if _one_typo(cited, name)
+            and _year_fits(citation, self._refs[i])
+            # a five-letter name is one slip from many others: more must tie them
+            and (
+                min(len(cited), len(name)) > _SHORTEST_TYPO
+                or _more_than_the_name(citation, self._refs[i])
+            )
+        }
+        return near.pop() if len(near) == 1 else None
+
+    def _last_authors(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose last authors are the cited names, when
+        no entry has them first: a narrative list ("Franco, Acosta-Pereira, Costa-Hübes
+        (2019)") read from its last name only. Entries of at most four authors, and
+        never for "et al.": a third author cited alone ("Wang et al.") is another
+        work far more often than a cut list."""
+        if citation.et_al or citation.year is None:
+            return None
+        cited = citation.authors
+        names, _ = _forms(cited[0])
+        near = {
+            i
+            for name in names
+            for i in self._any_author.get(name, ())
+            if (
+                _year_fits(citation, self._refs[i]) == "exact"
+                or _year_in_raw(citation, self._refs[i])
+            )
+            and 1 < len(_authors(self._refs[i])) <= 4
+            and len(cited) < len(_authors(self._refs[i]))
+            and all(
+                names_match(c, a.family)
+                for c, a in zip(cited, _authors(self._refs[i])[-len(cited) :], strict=True)
+            )
         }
         return near.pop() if len(near) == 1 else None
 
@@ -674,19 +713,51 @@ def _by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
 
 def _year_in_raw(citation: Citation, reference: Reference) -> bool:
     """Whether the entry as written holds the cited year although its year was read
-    otherwise -- no year found, or one that stands only inside a range (pages
-    "1505-1510" taken for the year): then a mismatch would be the list reader's error,
-    not the author's."""
+    otherwise: then a mismatch would be the list reader's error or another edition's
+    date, not the author's. So when
+
+    * no year was read, or one no work was published in ("Erinnyis ello Linnaeus,
+      1758", "towards 2030"), or one that stands only inside a range (pages
+      "1505-1510");
+    * the year read stands inside the entry's title or container ("… production from
+      1980 to 2015. Plos one, 2022": the title's year taken for the entry's);
+    * the cited year is the original edition's, as the entry says: "[1859]",
+      "1985/2003", "(Original work published 1985)", "publicado originalmente em 1985".
+    """
     if citation.year is None or reference.year == citation.year:
         return False
     cited = _standalone_year(reference.raw, citation.year)
     if cited < 0:
         return False
     if reference.year is None or not _FIRST_PRINTED <= reference.year <= _LATEST:
-        return True  # "Erinnyis ello Linnaeus, 1758", "towards 2030": no publication year
+        return True
     read = _standalone_year(reference.raw, reference.year)
     # The year read is written as a year: the entry is of that year.
-    return read < 0
+    if read < 0 or _original_edition(reference.raw, citation.year):
+        return True
+    return any(
+        _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0
+        for part in (reference.title or "", reference.container or "")
+    )
+
+
+_ORIGINAL_WORDS = (
+    r"(?:original(?:ly)?|orig\.|first|primeir[ao]|primer[ao]?|premi[eè]re?|erstmals|"
+    r"ersch(?:ienen)?|publicad[oa]|publi[ée]e?|published|publication|ed\.|edi[cç][aãi][oó]?n?|"
+    r"edition|ausgabe|reprint(?:ed)?|reimpr\w*|trad\w*|transl\w*)"
+)
+
+
+def _original_edition(raw: str, year: int) -> bool:
+    """Whether `raw` gives `year` as the date of another edition of the work: bracketed
+    ("[1859]"), paired with a slash ("1985/2003", "2003/1985") or after words that say
+    so ("Original work published 1985", "1. ed. 1985", "publicado em 1985")."""
+    y = str(year)
+    return bool(
+        re.search(rf"\[\s*{y}\s*\]|(?<!\d){y}\s*/\s*(?:1[5-9]|20)\d\d(?!\d)", raw)
+        or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
+        or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
+    )
 
 
 def _standalone_year(raw: str, year: int) -> int:
@@ -696,11 +767,26 @@ def _standalone_year(raw: str, year: int) -> int:
     return found.start() if found else -1
 
 
+def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
+    """Whether something besides a short first name ties the citation to the entry:
+    "et al." for an entry of three or more authors, or a second name that is the
+    entry's second author ("Costal et al., 2014" for Costa, Lima and Reis 2014;
+    "(Marsch, 2011)" alone is not tied to Marsh 2011: Marsch is a name too)."""
+    authors = _authors(reference)
+    if citation.et_al:
+        return len(authors) >= 3
+    return (
+        len(citation.authors) >= 2
+        and len(authors) >= 2
+        and names_match(citation.authors[1], authors[1].family)
+    )
+
+
 def _one_typo(cited: str, listed: str) -> bool:
-    """Whether two spellings of a name differ by a typo: one edit in names of 6-7
-    letters, two in longer ones. The caller pairs only names of 6 letters or more
+    """Whether two spellings of a name differ by a typo: one edit in names of 5-7
+    letters, two in longer ones. The caller pairs only names of 5 letters or more
     with the same first letter (a different initial is a different name more often
-    than a slip)."""
+    than a slip), and five-letter ones only when more than the name ties them."""
     allowed = 1 if min(len(cited), len(listed)) < 8 else 2
     return Levenshtein.distance(cited, listed, score_cutoff=allowed) <= allowed
 

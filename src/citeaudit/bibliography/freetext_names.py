@@ -13,49 +13,16 @@ from __future__ import annotations
 import re
 
 from citeaudit.model.person import Person
+from citeaudit.model.surnames import PARTICLES as SHARED_PARTICLES
 
 __all__ = ["VANCOUVER_AUTHORS", "is_organisation", "parse_authors"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # generous upper-case range (Latin-1 + Latin Extended-A)
 _LETTER = r"[^\W\d_]"
 
-PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "dei",
-        "degli",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "do",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "lo",
-        "ten",
-        "ter",
-        "zu",
-        "zur",
-        "vom",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "d'",
-        "st.",
-        "st",
-        "van't",
-    ]
-)
+# the one list every name reader shares (citation_matching, resolve.authors, the
+# citation extractor): a name kept whole here is compared whole there
+PARTICLES = SHARED_PARTICLES
 
 _ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organizaci[oó]n|organiza[cç][aã]o|organisation|ministry|ministerio|"

@@ -24,45 +24,11 @@ from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
 from citeaudit.model.person import Person
+from citeaudit.model.surnames import PARTICLES
 
 __all__ = ["AuthorSlip", "Slip", "align_authors", "same_family"]
 
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "dei",
-        "degli",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "lo",
-        "ten",
-        "ter",
-        "te",
-        "vom",
-        "zu",
-        "zur",
-        "af",
-        "av",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "mac",
-        "st",
-        "saint",
-    ]
-)
+_PARTICLES = PARTICLES  # the one list every name reader shares
 # Transliteration systems disagree on these; folding both sides the same way equates
 # "Chaykovskiy", "Tchaikovsky" and "Tschaikowski" without equating distinct names.
 _LOOSE = (

@@ -1,0 +1,124 @@
+"""Matching as a careful editor does: one plausible entry is the one cited.
+
+Every name, title and year here is made up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from citeaudit.citation_matching import match_citations, names_match
+from citeaudit.manuscript.citations import extract_citations
+from citeaudit.model.citation import CitationMatch
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+from citeaudit.model.surnames import PARTICLES, fold_name, is_particle
+from tests.citations.helpers import document, reference
+
+
+def matches(text: str, refs: list[Reference]) -> list[CitationMatch]:
+    _kept, found = match_citations(extract_citations(document(text)), refs)
+    return list(found)
+
+
+def entry(index: int, raw: str, *families: str, year: int | None, title: str = "") -> Reference:
+    return dataclasses.replace(reference(index, *families, year=year, raw=raw), title=title or None)
+
+
+# -- one list of particles ------------------------------------------------------------
+
+
+def test_particles_are_one_list_for_every_reader() -> None:
+    assert {"van", "der", "de", "da", "dos", "von", "ibn", "d'"} <= PARTICLES
+    assert is_particle("Van") and is_particle("d’") and not is_particle("Smith")
+    assert fold_name("Šimić") == "simic" and fold_name("Иванов") == "ivanov"
+
+
+# -- spellings ------------------------------------------------------------------------
+
+
+def test_a_name_in_another_script_is_the_same_name() -> None:
+    refs = [reference(1, "Петренко", year=2015)]
+    assert [m.targets for m in matches("(Petrenko, 2015)", refs)] == [("ref-1",)]
+    assert names_match("Petrenko", "Петренко")
+
+
+def test_an_umlaut_written_out_is_no_misspelling() -> None:
+    refs = [reference(1, "Grünwald", "Tesch", "Obst", year=2015)]
+    found = matches("(Gruenwald et al., 2015)", refs)
+    assert [(m.targets, m.name_mismatch) for m in found] == [(("ref-1",), False)]
+
+
+def test_organisation_by_whole_name_and_by_the_acronym_the_entry_gives() -> None:
+    refs = [
+        reference(1, "R Core Team", year=2021, organisation=True),
+        reference(2, "Nordic Lake Survey (NLS)", year=2016, organisation=True),
+    ]
+    text = "(R Core Team, 2021); Nordic Lake Survey (2016); (NLS, 2016)"
+    assert [m.targets for m in matches(text, refs)] == [("ref-1",), ("ref-2",), ("ref-2",)]
+
+
+# -- years ----------------------------------------------------------------------------
+
+
+def test_a_year_read_from_the_title_does_not_make_the_entry_another_years() -> None:
+    raw = "Okafor, T.; Lind, P. Fens mapped from 1980 to 2015. Wetland Notes, v. 3, 2022."
+    refs = [entry(1, raw, "Okafor", "Lind", year=1980, title="Fens mapped from 1980 to 2015")]
+    found = matches("(Okafor; Lind, 2022)", refs)
+    assert [(m.targets, m.year_mismatch) for m in found] == [(("ref-1",), ())]
+
+
+def test_the_original_editions_year_cites_the_reprint() -> None:
+    refs = [
+        entry(
+            1, "Halvorsen, K. (2003). Tides (Original work published 1971).", "Halvorsen", year=2003
+        ),
+        entry(2, "Quintero, A. (2009 [1859]). Voyage. Lisboa: Sol.", "Quintero", year=2009),
+        entry(3, "Ebert, U. (1998/2011). Stoffe. Wien: Ost.", "Ebert", year=2011),
+    ]
+    text = "Halvorsen (1971), (Quintero, 1859), Ebert (1998) and (Halvorsen, 2003)"
+    assert [m.targets for m in matches(text, refs)] == [
+        ("ref-1",),
+        ("ref-2",),
+        ("ref-3",),
+        ("ref-1",),
+    ]
+
+
+def test_a_year_off_by_one_is_a_year_mismatch_not_a_missing_work() -> None:
+    refs = [reference(1, "Brandvold", "Ikeda", year=2016)]
+    found = matches("(Brandvold & Ikeda, 2015)", refs)
+    assert [(m.targets, m.year_mismatch) for m in found] == [((), ("ref-1",))]
+
+
+# -- names the text cut or misspelt -----------------------------------------------------
+
+
+def test_a_narrative_list_read_from_its_last_name_cites_that_entry() -> None:
+    refs = [reference(1, "Faria", "Pinto Lobo", "Costa-Viana", year=2019)]
+    found = matches("as Costa-Viana (2019) wrote", refs)
+    assert [(m.targets, m.name_mismatch) for m in found] == [(("ref-1",), True)]
+
+
+def test_a_middle_author_cited_with_et_al_is_another_work() -> None:
+    refs = [reference(1, "Dorrance", "Ilves", "Marchetti", "Wen", "Kobayashi", year=2016)]
+    assert [m.targets for m in matches("(Wen et al., 2016)", refs)] == [()]
+
+
+def test_a_short_name_one_letter_off_matches_when_et_al_ties_it() -> None:
+    refs = [reference(1, "Rocha", "Lemos", "Vieira", year=2014)]
+    found = matches("Rochas et al. (2014)", refs)
+    assert [(m.targets, m.name_mismatch) for m in found] == [(("ref-1",), True)]
+    assert [m.targets for m in matches("(Rochas, 2014)", refs)] == [()]
+
+
+def test_editors_stand_in_for_authors() -> None:
+    ref = Reference(
+        id="ref-1",
+        index=1,
+        location=reference(1, "X").location,
+        raw="Almeida, R. (Ed.). (2010). Handbook of fens. London: Moor.",
+        editors=(Person("Almeida", "R."),),
+        year=2010,
+    )
+    assert [m.targets for m in matches("(Almeida, 2010)", [ref])] == [("ref-1",)]
