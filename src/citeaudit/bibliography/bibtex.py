@@ -119,7 +119,7 @@ _CROSSREF_VALUE = re.compile(
     r'[Cc][Rr][Oo][Ss][Ss][Rr][Ee][Ff]\s*=\s*(?:\{(?P<braced>[^{}]*)\}|"(?P<quoted>[^"]*)"|[^\s,}])'
 )
 _URL_MACRO = re.compile(r"\\(?:url|href)\s*\{([^}]*)\}")
-_YEAR = re.compile(r"^\s*(\d{4})\s*([a-z])?\s*$")
+_YEAR = re.compile(r"^\s*+(\d{4})\s*+([a-z])?\s*+$")  # possessive: linear on a year of spaces
 _ANY_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # An expanded field or @string longer than this is no bibliographic value: a long
 # abstract is ~5,000 characters.

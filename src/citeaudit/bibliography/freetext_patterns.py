@@ -66,7 +66,7 @@ _LEAD_INS = [
         r"abgerufen|acesso em|acessado|zugegriffen)\b[^()]{0,60}\)",
         r"\[\s*(?:cited|accessed|diakses|consultado|citado|zitiert)\b[^\]]{0,40}\]",
         r"\b(?:last\s+)?(?:accessed|retrieved|viewed|diakses(?:\s+pada)?|consultado(?:\s+el)?|"
-        r"consult[ée] le|abgerufen am|acesso em|acessado em|zugegriffen am)\s*:?\s*"
+        r"consult[ée] le|abgerufen am|acesso em|acessado em|zugegriffen am)\s*+:?\s*"
         r"(?:on\s+)?[\w ,.]{0,30}?\d{4}(?:,\s*from)?\.?",
         r"\blast modified\s+[\w ,.]{0,30}?\d{4}\.?",
         r"\[\s*online\s*\]\.?",
@@ -205,7 +205,9 @@ _EDITED_BY = re.compile(
     # a run of initials is tried from its first only (the lookbehinds): from every one
     # of them, searching "A. B. C. …" is quadratic (issue 11)
     r"(?<![A-Z]\.)(?<![A-Z]\.\s)(?:[A-Z]\.\s?)++[A-Z][\w'’\-]+"
-    r"(?:\s+(?:and|&)\s+(?:[A-Z]\.\s?)++[A-Z][\w'’\-]+)*,?\s+Eds?\.)",
+    # at most 20 more editors: searched from each name of "A. Aa and A. Aa and …", an
+    # unbounded chain was rescanned to its end from every one of them (quadratic)
+    r"(?:\s+(?:and|&)\s+(?:[A-Z]\.\s?)++[A-Z][\w'’\-]+){0,20},?\s+Eds?\.)",
 )
 
 
@@ -255,7 +257,10 @@ _GENRE = re.compile(
 
 
 _TRAILING_PAREN = re.compile(
-    r"\s*[\[(][^\[\]()]*(?:\bed\b|\bed\.|\bedn\b|edición|edição|aufl|éd\.|report|no\.|"
+    # the lookahead: the group closes at the end; without it, each keyword inside an
+    # unclosed "[" was tried against the rest ("[a ed. ed. ed. …" was quadratic)
+    r"\s*[\[(](?=[^\[\]()]*+[\])]$)"
+    r"[^\[\]()]*(?:\bed\b|\bed\.|\bedn\b|edición|edição|aufl|éd\.|report|no\.|"
     r"dissertation|thesis|tesis|skripsi|disertasi|tese|vol\.|internet|online|"
     r"podcast|video|blog|tweet|audio|film|data ?set|software|computer program|press release|"
     r"masterarbeit|doktorarbeit|in press|forthcoming|translated|trans\.|\bed\b)[^\[\]()]*[\])]$",
