@@ -100,7 +100,8 @@ _PART = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
 _FAM = rf"{_PART}[{_UP}][\w'’\-]++(?: [{_UP}][\w'’\-]++)?"
 
 
-_INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*)+"
+# "W.E.", "J.-P.", and hyphenated initials without stops ("J-S", "L-J.")
+_INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*|[{_UP}]-[{_UP}]\b\.?\s?)+"
 
 
 _NAME_FORMS = [

@@ -12,7 +12,11 @@ the entry has no other:
 2. a year in parentheses ("(2014)");
 3. any other year standing alone, a full date's year ("03-06-2020"), or a year glued
    to the journal before a Vancouver locator ("Diabetes Care2004;27");
-4. last, a number in a locator's place: after "pp."/"p."/"vol."/"no."/"S.", after a
+4. a year inside a phrase: after or before a lower-case word with no punctuation
+   between ("production from 1980 to 2015", "De 1969 a 2019: um percurso", "targets
+   towards 2030", "Aus bus Linnaeus, 1758 in Brazil"): a title's date, taken only when
+   the entry has no better-placed year;
+5. last, a number in a locator's place: after "pp."/"p."/"vol."/"no."/"S.", after a
    volume's colon ("25:1754"), or itself a volume before ":pages" ("1855:50-60").
 
 Numbers inside ranges ("1999-2004", "1505-1512") and longer numbers ("e81754") are
@@ -28,7 +32,7 @@ from citeaudit.bibliography.freetext_patterns import _MAX_YEAR, _MONTH, _YEAR
 
 __all__ = ["YearCandidate", "pick_year", "year_candidates"]
 
-VANCOUVER_DATE, PARENTHESISED, PLAIN, LOCATOR = 0, 1, 2, 3
+VANCOUVER_DATE, PARENTHESISED, PLAIN, IN_PHRASE, LOCATOR = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,34 @@ _LOCATOR_BEFORE = re.compile(
 )
 
 
+# a lower-case word right before the year ("from 1980", "towards 2030", "a 2019"), or
+# right after it ("1980 to", "1758 in Brazil"): the year is a phrase's, most often a
+# title's. Not a month ("12 maio 2019"), an abbreviation with its full stop ("jan.
+# 2019", "2019 p. 12") or "et al 2019"
+_WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_A-Z]{1,12})\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_A-Z]{1,12})(?=[\s,;:]|$)")
+_NOT_PHRASE_WORDS = """
+    al jan feb mar apr may jun jul aug sep sept oct nov dec
+    january february march april june july august september october november december
+    janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+    enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    januar februar märz juni juli oktober dezember
+    p pp v vol n no nr s ed eds edn t
+"""
+_NOT_PHRASE = frozenset(_NOT_PHRASE_WORDS.split())
+
+
+def _in_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the year at text[start:end] stands between words of a phrase (see 4.)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 14), start)
+    after = _WORD_AFTER.match(text, end)
+    return any(
+        m is not None and m.group(1) not in _NOT_PHRASE and m.group(1)[:1].islower()
+        for m in (before, after)
+    )
+
+
 # what stands after a volume: its issue and pages ("1855:50", "1505(3):151")
 _VOLUME_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?:\s*[eE]?\d")
 
@@ -100,6 +132,8 @@ def year_candidates(text: str) -> list[YearCandidate]:
             rank = LOCATOR
         elif _VANCOUVER_AFTER.match(text, end):
             rank = VANCOUVER_DATE
+        elif name in ("y", "ay") and _in_phrase(text, start, end):
+            rank = IN_PHRASE
         else:
             rank = PLAIN
         out.append(YearCandidate(year, suffix, start, rank))
