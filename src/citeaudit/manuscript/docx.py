@@ -21,7 +21,8 @@ neither fetched nor read. Before anything is decompressed the archive is refused
 it would unpack to more than `MAX_UNPACKED_BYTES` or a part is compressed beyond any
 real document; parts use only the compression methods Word writes; XML with a
 document type declaration (where entity bombs and external entities live) is
-refused, and the parser never resolves entities nor touches the network. A damaged
+refused in whatever encoding the part is written (UTF-16 hides it from a byte
+search), and the parser never resolves entities nor touches the network. A damaged
 main document is an InputError (nothing can be read); a damaged notes or styles
 part is an InputProblem and the rest is audited.
 """
@@ -98,9 +99,9 @@ class DocxReader(ManuscriptReader):
         name = str(path)
         problems: list[InputProblem] = []
         parts = _read_package(Path(path), name, problems)
-        root = _parse(parts[_MAIN])
+        root, why = _parse(parts[_MAIN])
         if root is None:
-            raise InputError(name, f"damaged DOCX: {_MAIN} is not readable XML")
+            raise InputError(name, f"{'refused' if why == _DTD else 'damaged'} DOCX: {_MAIN} {why}")
         body = root.find(_q("body"))
         if body is None:
             raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
@@ -235,14 +236,31 @@ def _is_ole(path: Path) -> bool:
         return False
 
 
-def _parse(data: bytes) -> Any:
-    """The part's root element, or None for XML that is broken or declares a DTD.
+_BROKEN = "is not readable XML"
+_DTD = (
+    "declares a document type (DTD), which Word never writes -- refused unread "
+    "(entity bombs and external entities live there)"
+)
+# "<!DOCTYPE" as it reads in every encoding an XML part may declare: a byte search for
+# the UTF-8 form alone misses it in a part saved as UTF-16 or UTF-32.
+_DTD_MARKS = tuple(
+    mark.encode(codec)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
+def _parse(data: bytes) -> tuple[Any, str]:
+    """The part's root element, or None and why: XML that is broken or declares a DTD.
 
     Word never writes a document type declaration; one in an upload is there for an
-    entity expansion bomb or an external entity, so it is refused before parsing.
+    entity expansion bomb or an external entity, so it is refused -- before parsing
+    when its bytes show it in any encoding, and after parsing, from the parsed
+    document's own record of it, whatever the encoding (EBCDIC included). The parser
+    never resolves an entity nor loads a DTD, so nothing is expanded or read meanwhile.
     """
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return None
+    if any(mark in data for mark in _DTD_MARKS):
+        return None, _DTD
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -252,16 +270,21 @@ def _parse(data: bytes) -> Any:
         remove_pis=True,
     )
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
-        return None
+        return None, _BROKEN
+    info = root.getroottree().docinfo
+    if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
+        return None, _DTD
+    return root, ""
 
 
 def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Styles:
-    root = None if data is None else _parse(data)
+    root, why = (None, "") if data is None else _parse(data)
     if root is None:
         if data is not None:
-            problems.append(InputProblem(name, None, f"{_STYLES} is damaged, styles ignored"))
+            what = "is damaged," if why == _BROKEN else f"{why};"
+            problems.append(InputProblem(name, None, f"{_STYLES} {what} styles ignored"))
         return _Styles({}, frozenset(), frozenset())
     names: dict[str, str] = {}
     bold: set[str] = set()
@@ -562,9 +585,10 @@ def _heading_like(line: Line, index: int, levels: dict[int, int]) -> bool:
 def _notes(
     data: bytes, name: str, part: str, kind: str, styles: _Styles, problems: list[InputProblem]
 ) -> list[Line]:
-    root = _parse(data)
+    root, why = _parse(data)
     if root is None:
-        problems.append(InputProblem(name, None, f"{part} is damaged, notes skipped"))
+        what = "is damaged," if why == _BROKEN else f"{why};"
+        problems.append(InputProblem(name, None, f"{part} {what} notes skipped"))
         return []
     file = f"{name}#{kind}s"
     lines: list[Line] = []
