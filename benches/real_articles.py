@@ -25,7 +25,7 @@ with Zotero fields), audited offline through the public API exactly as
 Our entries are aligned to the XML's by text (not by position), so one merged or split
 entry costs only itself.
 
-    .venv/bin/python benches/real_articles.py --split dev [--format md|txt|docx]
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
 """
@@ -590,7 +590,13 @@ def table(title: str, groups: dict[str, Counter[str]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "fresh", "all"),
+        default="dev",
+        help="dev to tune on; test and fresh are held out (fresh: articles added after "
+        "test was first run, for one final run)",
+    )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--publisher", help="only this publisher family (e.g. PLOS, SciELO)")

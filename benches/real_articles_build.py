@@ -14,6 +14,17 @@ real_articles_jats.py for the layout) and references/real_articles/SOURCES.md (e
 article's repository, path, commit, licence). Articles without an open licence in
 their XML, without linked citations, or already taken from another source (same DOI,
 or same title) are left out; the counts say how many.
+
+Splits. The first sources' articles are split by a hash of their id into `dev` and
+`test`; `test` was run and reported, so it must never change. Sources added after that
+(`held_out="fresh"`) are split by the same hash into `dev` and `fresh`, a second
+held-out set nobody has looked at. Every article already in the corpus keeps the split
+it has there (read from the previous corpus file before it is overwritten), so adding
+sources, or a change in the readers, never moves an article between splits. A source
+whose snapshot is not on this machine keeps its previous records verbatim (its articles
+still take part in de-duplication), so the corpus can grow without fetching every old
+source again. Sources already in the corpus are kept verbatim unless `--rebuild` is
+given (then they are read again from their snapshots; their splits still hold).
 """
 
 from __future__ import annotations
@@ -50,6 +61,24 @@ class Source:
     # endings in order of preference; only the first one present is taken, so each
     # article enters once, in the language it was published in.
     prefer: tuple[str, ...] = ()
+    # The held-out split this source's articles go to (the other half is dev): "test"
+    # for the sources the test split was built from, "fresh" for every later one.
+    held_out: str = "test"
+    # At most this many files (0: all), chosen by a hash of their path, so that one
+    # large single-publisher source does not outweigh the others.
+    sample: int = 0
+
+
+def _fresh(repo: str, commit: str, pattern: str, repo_licence: str, sample: int = 0) -> Source:
+    """A source added after the test split was used: its held-out half is `fresh`."""
+    return Source(repo, commit, pattern, repo_licence, held_out="fresh", sample=sample)
+
+
+def _sampled(files: list[tuple[str, int]], sample: int) -> list[tuple[str, int]]:
+    """`sample` of the files, the same ones at every build (0: all of them)."""
+    if not sample or len(files) <= sample:
+        return files
+    return sorted(files, key=lambda f: hashlib.sha256(f[0].encode()).hexdigest())[:sample]
 
 
 SOURCES = (
@@ -121,6 +150,159 @@ SOURCES = (
         r"^\d+/\d+(-sl|-en)?\.xml$",
         "no licence file (code); articles CC-BY-NC-4.0 per their licence element",
         prefer=("-sl.xml", ".xml", "-en.xml"),
+    ),
+    # ---- Added after the test split was run: dev / fresh. ----
+    _fresh(
+        # CRAFT: 97 full-text PubMed Central open-access articles (BMC, PLOS, others)
+        # as their publishers' NLM XML; each article's licence is read from its XML.
+        "UCDenver-ccp/CRAFT",
+        "2abe82b8bb8089448b84937d5f61d8c218011322",
+        r"^articles/nxml/.*\.nxml$",
+        "CC-BY-3.0 (annotations); articles per their licence element",
+    ),
+    _fresh(
+        "scieloorg/dsm",
+        "c0da281094fe7d9b8f36fbbc69e2f9fbbe1aa5a2",
+        r"^tests/.*\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh(
+        "scieloorg/scms-upload",
+        "cc756042ceb9bccbcead030c3cf7a3ff4b00525f",
+        r"\.xml$",
+        "GPL-3.0 (code); articles per their licence element",
+    ),
+    _fresh(
+        "scieloorg/kernel",
+        "7cb52b1d019f958a2727ca28d8b8a31f12571bb4",
+        r"\.xml$",
+        "BSD (code); articles per their licence element",
+    ),
+    _fresh(
+        "scieloorg/opac_proc",
+        "1dfa8d258fc2e55b1b753e1588f0dd65545c1679",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh(
+        "scieloorg/opac-airflow",
+        "63f3c7bebfef10685097f9886546d67c007fe0f1",
+        r"\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh(
+        "elifesciences/elife-bot",
+        "07b84ff1d35a6fbf59636933f1751cab8272430c",
+        r"^tests/.*\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    _fresh(
+        "elifesciences/enhanced-preprints-biorxiv-xslt",
+        "c834d975faa583c1a998135653c6eda48be9b6ae",
+        r"\.xml$",
+        "MIT (code); preprints per their licence element",
+    ),
+    _fresh(
+        "elifesciences/elife-spectrum",
+        "bd66b5a1013bcc5b48bcab14b81a9f04149e258e",
+        r"\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    _fresh(
+        "castedo/epijats",
+        "f77a848effc2e8925b9cf840a27c63cc531259f6",
+        r"\.xml$",
+        "MIT (code); articles per their licence element",
+    ),
+    _fresh(
+        "valter0ff/niso-jats",
+        "76432a49408db84c32722cae41422392dd439a0c",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh(
+        "libero/jats-ingester",
+        "b8e244605c0c8afd2e59cbb7bdfe2a7d53b9615b",
+        r"\.xml$",
+        "MIT (code); articles per their licence element",
+    ),
+    _fresh(
+        "substance/texture",
+        "965277641390a44995fcc2cb65ea1e1e77d45fcb",
+        r"\.xml$",
+        "MIT (code); articles per their licence element",
+    ),
+    _fresh(
+        "allenai/s2orc-doc2json",
+        "71c022ed4bed3ffc71d22c2ac5cdbc133ad04e3c",
+        r"\.(xml|nxml)$",
+        "Apache-2.0 (code); articles per their licence element",
+    ),
+    _fresh(
+        "Vitaliy-1/JATSParser",
+        "fb756f9983286bf10e43f1e0dbad706d964e891f",
+        r"\.xml$",
+        "GPL-3.0 (code); articles per their licence element",
+    ),
+    _fresh(
+        "CeON/CERMINE",
+        "6a253f28fec8ddc5f6eb98d514951c55954f5878",
+        r"\.(xml|nxml)$",
+        "AGPL-3.0 (code); articles per their licence element",
+    ),
+    _fresh(
+        # SIBiLS' JATS parser tests: PubMed Central open-access articles.
+        "sibils/jats-parser",
+        "7adddde068a504f0adffb1926c9e9ee8c4e7a9f0",
+        r"\.(xml|nxml)$",
+        "GPL-3.0 (code); articles per their licence element",
+    ),
+    _fresh(
+        # OpenBiodiv's test and demo sets: Pensoft journals' own JATS (ZooKeys,
+        # PhytoKeys, Biodiversity Data Journal ...), taxonomy, author-year, CC-BY.
+        "pensoft/OpenBiodiv",
+        "6d75779b51048169b4f1c6397cf66459eeeaae94",
+        r"\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+        sample=290,
+    ),
+    _fresh(
+        "scieloorg/catalogmanager",
+        "2c49f5e990b5ceff6eac591015695b94b851cf34",
+        r"\.xml$",
+        "BSD (code); articles per their licence element",
+    ),
+    _fresh(
+        "PeerJ/jats-conversion",
+        "89d74ad9d409c79a8dad1e8516bee0475f528f7b",
+        r"\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    _fresh(
+        "elifesciences/elife-crossref-xml-generation",
+        "012a4981ad899e4b648a6f03f399a24db914aef5",
+        r"\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    _fresh(
+        "elifesciences/elife-poa-xml-generation",
+        "994187eda5eeabb3e213aed29c7298e55acd63a2",
+        r"\.xml$",
+        "MIT (code); articles CC-BY",
+    ),
+    _fresh(
+        # MDPI articles as published (orig.xml); the edited copies beside them are the
+        # diff tool's test input, not published text, and are left out.
+        "milos-cuculovic/jats-diff",
+        "94b6fa2c79ddec1c02de30ca7f8104afd89faaa3",
+        r"/orig\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+    ),
+    _fresh(
+        "editum/docxtojats-pipeline",
+        "1004e5afe25d2a01e429a1b44dd3ecefd26aa8c5",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
     ),
 )
 
@@ -249,20 +431,56 @@ def _one(
     return record
 
 
-def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
+def previous_records(out: Path) -> list[dict[str, Any]]:
+    """The corpus as it stands before this build (empty when there is none)."""
+    path = out / "corpus.jsonl.gz"
+    if not path.is_file():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _remember(
+    record: dict[str, Any], seen_doi: set[str], seen_title: set[str], seen_ids: set[str]
+) -> None:
+    """Make a kept (previous) record take part in de-duplication like a built one."""
+    translation = record["id"].split("~", 1)[1] if "~" in record["id"] else None
+    if record.get("doi"):
+        seen_doi.add(record["doi"] + (f"/{translation}" if translation else ""))
+    if translation:
+        seen_title.add(f"{record['source']['path']}/{translation}")
+    else:
+        seen_title.add(_title_key(record["title"]))
+    seen_ids.add(record["group"])
+
+
+def build(
+    mirror: Path, previous: list[dict[str, Any]] | None = None, rebuild: bool = False
+) -> tuple[list[dict[str, Any]], Counter[str]]:
     records: list[dict[str, Any]] = []
     skipped: Counter[str] = Counter()
     seen_doi: set[str] = set()
     seen_title: set[str] = set()
     seen_ids: set[str] = set()
+    kept_by_repo: dict[str, list[dict[str, Any]]] = {}
+    for old in previous or []:
+        kept_by_repo.setdefault(old["source"]["repo"], []).append(old)
     for source in SOURCES:
         repo = mirror / source.repo.replace("/", "+") / "repo"
+        kept = kept_by_repo.get(source.repo, [])
+        if kept and (not rebuild or not repo.is_dir()):
+            # Already in the corpus: its articles stay exactly as they were (a change
+            # in the readers must not change the test split behind the lead's back).
+            for old in kept:
+                _remember(old, seen_doi, seen_title, seen_ids)
+            records.extend(kept)
+            continue
         if not repo.is_dir():
             print(f"missing snapshot {repo} (fetch github:{source.repo})", file=sys.stderr)
             skipped["source not fetched"] += 1
             continue
         files = _preferred(_files(repo, source.commit, source.pattern), source.prefer)
-        for path, _size in sorted(files):
+        for path, _size in sorted(_sampled(files, source.sample)):
             data = _git(repo, "show", f"{source.commit}:{path}")
             meta = {
                 "repo": source.repo,
@@ -286,21 +504,46 @@ def build(mirror: Path) -> tuple[list[dict[str, Any]], Counter[str]]:
                         original = record
                     else:
                         translated_truth(record, original)
+                    record["split"] = split_of(record["group"], source.held_out)
                     records.append(record)
                     group = group or record["group"]
     return records, skipped
 
 
-def split_of(article_id: str) -> str:
-    """dev or test, fixed by the article's id (about half each)."""
+def split_of(article_id: str, held_out: str = "test") -> str:
+    """dev or the source's held-out split, fixed by the article's id (about half each)."""
     digest = hashlib.sha256(article_id.encode()).digest()
-    return "dev" if digest[0] % 2 == 0 else "test"
+    return "dev" if digest[0] % 2 == 0 else held_out
+
+
+def pin_splits(records: list[dict[str, Any]], previous: list[dict[str, Any]]) -> int:
+    """Every article already in the corpus keeps its split; returns how many were pinned.
+
+    A built split that differs from the previous one can only come from a changed id
+    scheme or hash; the previous one wins, so test and fresh never change membership.
+    """
+    before = {old["id"]: old["split"] for old in previous}
+    moved = 0
+    for record in records:
+        old_split = before.get(record["id"])
+        if old_split is not None and record["split"] != old_split:
+            moved += 1
+            record["split"] = old_split
+    return moved
+
+
+def _per_source(records: list[dict[str, Any]]) -> list[str]:
+    """One table row per source repository: its held-out split and its counts."""
+    held = {source.repo: source.held_out for source in SOURCES}
+    rows = []
+    for repo, n in Counter(r["source"]["repo"] for r in records).most_common():
+        dev = sum(1 for r in records if r["source"]["repo"] == repo and r["split"] == "dev")
+        rows.append(f"| {repo} | {held.get(repo, '?')} | {n} | {dev} | {n - dev} |")
+    return rows
 
 
 def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for record in records:
-        record["split"] = split_of(record.get("group", record["id"]))
     with gzip.open(out / "corpus.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         for record in sorted(records, key=lambda r: r["id"]):
             fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
@@ -311,9 +554,20 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
         "Each row: the article, where its JATS XML was taken from (repository, path, commit),",
         "the article's licence as its XML states it, and the repository's own licence.",
         "",
-        f"Articles: {len(records)}. Left out: "
+        f"Articles: {len(records)}. Left out (of the sources read in the last build): "
         + ", ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
         + ".",
+        "",
+        "Splits: "
+        + ", ".join(
+            f"{n} {split}" for split, n in sorted(Counter(r["split"] for r in records).items())
+        )
+        + ". Sources added after the test split was first run send their held-out half to"
+        " `fresh`, never to `test`; every article keeps the split it had.",
+        "",
+        "| repository | held out | articles | dev | held-out half |",
+        "| --- | --- | --- | --- | --- |",
+        *_per_source(records),
         "",
         "| id | split | publisher | lang | style | licence | DOI | repository | path | commit |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -332,13 +586,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="read again the sources already in the corpus (their articles keep their "
+        "split; their records may change with the readers). Default: keep them verbatim.",
+    )
     args = parser.parse_args()
-    records, skipped = build(args.mirror)
+    previous = previous_records(args.out)
+    records, skipped = build(args.mirror, previous, args.rebuild)
+    moved = pin_splits(records, previous)
+    if moved:
+        print(f"{moved} articles kept their previous split (their hash would move them)")
+    lost = {old["id"] for old in previous} - {r["id"] for r in records}
+    if lost:
+        print(f"{len(lost)} previous articles are gone: {sorted(lost)[:10]}", file=sys.stderr)
     write(records, skipped, args.out)
     by = Counter(r["publisher_family"] for r in records)
     langs = Counter(r["language"] for r in records)
     styles = Counter(r["style"] for r in records)
     print(f"{len(records)} articles; skipped {dict(skipped)}")
+    print("splits", dict(Counter(r["split"] for r in records).most_common()))
+    print("sources", dict(Counter(r["source"]["repo"] for r in records).most_common()))
     print("publishers", dict(by.most_common()))
     print("languages", dict(langs.most_common()))
     print("styles", dict(styles.most_common()))
