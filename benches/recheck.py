@@ -24,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from citeaudit.audit_data import AuditData, AuditResult  # noqa: E402
 from citeaudit.settings import ServiceSettings  # noqa: E402
 from citeaudit.store import Repository, make_engine, upgrade  # noqa: E402
 from citeaudit.store.views import NewFile  # noqa: E402
@@ -58,7 +59,7 @@ def populate(repo: Repository, urls: list[str]) -> None:
                 {"url": u, "outcome": "ok", "reference_ids": [f"r{i}"]}
                 for i, u in enumerate(urls[start : start + 500])
             ],
-            reports=[],
+            result=AuditResult(AuditData((), (), (), ()), ()),
         )
         watch_audit(repo, account, audit_id)
 

@@ -25,11 +25,11 @@ from fastapi.testclient import TestClient
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
+from citeaudit.model.codec import to_data
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
-from citeaudit.report.serialize import _plain, finding_dict
+from citeaudit.report.serialize import finding_dict
 from citeaudit.server import create_app
-from citeaudit.service.reports import render_all
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.views import NewFile
 
@@ -150,9 +150,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             repo.save_final(
                 audit_id,
                 findings=[finding_dict(f) for f in result.findings],
-                resolutions=[_plain(r) for r in result.data.resolutions.values()],
-                links=[_plain(link) for link in result.data.links],
-                reports=render_all(result),
+                resolutions=[to_data(r) for r in result.data.resolutions.values()],
+                links=[to_data(link) for link in result.data.links],
+                result=result,
             )
             client.cookies.set("citeaudit_session", token)
             url = f"/web/audits/{audit_id}"

@@ -52,6 +52,17 @@ class AuditData:
 
 
 @dataclass(frozen=True)
+class NetworkResults:
+    """What the network phases found for some of the references: one chunk's share of
+    an audit, kept in the store between the worker that found it and the one that
+    assembles the audit."""
+
+    resolutions: Mapping[str, Resolution] = field(default_factory=dict)
+    links: tuple[LinkCheck, ...] = ()
+    phases: tuple[PhaseStatus, ...] = ()
+
+
+@dataclass(frozen=True)
 class AuditResult:
     data: AuditData
     findings: tuple[Finding, ...]

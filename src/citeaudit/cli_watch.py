@@ -191,13 +191,9 @@ def run_changes(args: argparse.Namespace) -> int:
     except WatchError as exc:
         raise ConfigurationError(str(exc)) from None
     if args.format == "json":
-        from citeaudit.store.codec import to_plain
+        from citeaudit.model.codec import to_data
 
-        rows = [
-            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in to_plain(c).items()}
-            for c in changes
-        ]
-        print(json.dumps(rows, indent=2))
+        print(json.dumps([to_data(c) for c in changes], indent=2))
         return 0
     for line in changes_text(changes, with_audit=not args.audit):
         print(line)

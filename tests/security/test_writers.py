@@ -100,7 +100,7 @@ def test_changes_section_with_hostile_data() -> None:
         ),
     )
     page = HtmlReporter().render(hostile_result(), changes=changes)
-    later = HtmlReporter.with_changes(HtmlReporter().render(hostile_result()), changes)
+    later = HtmlReporter.with_changes(hostile_result(), changes)
     for html in (page, later, HtmlReporter.render_changes(changes)):
         html.encode("utf-8")
         assert "\x00" not in html

@@ -24,8 +24,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "references" / "examples"
 TEST_REDIS_DB = 13  # apart from the other suites' DB 15
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
+def fresh_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database's URL, dropped afterwards."""
     admin = os.environ.get("CITEAUDIT_TEST_DATABASE_URL")
     if not admin:
         missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
@@ -42,6 +42,17 @@ def pg_url() -> Iterator[str]:
     finally:
         with psycopg.connect(conninfo, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    yield from fresh_database()
+
+
+@pytest.fixture
+def empty_pg_url() -> Iterator[str]:
+    """A database of this test's own: for migrating from an older schema."""
+    yield from fresh_database()
 
 
 @pytest.fixture(scope="session")

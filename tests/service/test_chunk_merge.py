@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
+from citeaudit.model.codec import to_data
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Resolution, ResolutionState
 from citeaudit.resolve.run_status import run_status
 from citeaudit.service.chunks import assemble
-from citeaudit.store.codec import to_plain
 
 REFS = tuple(
     Reference(id=f"r{i}", index=i, location=Location("refs.bib", i), raw=f"entry {i}")
@@ -29,9 +29,9 @@ def _chunk(ids: range, failed: set[int], broken: str | None) -> dict[str, object
     ]
     done, reason = run_status(resolutions, len(ids), broken)
     return {
-        "resolutions": {r.reference_id: to_plain(r) for r in resolutions},
+        "resolutions": {r.reference_id: to_data(r) for r in resolutions},
         "links": [],
-        "phases": [to_plain(PhaseStatus(Phase.RESOLUTION, done, reason))],
+        "phases": [to_data(PhaseStatus(Phase.RESOLUTION, done, reason))],
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from citeaudit.audit_data import AuditData, AuditResult
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
@@ -93,6 +94,6 @@ def stored_audit(
             {"url": url, "outcome": outcome, "status": 200, "reference_ids": [f"ref{i}"]}
             for i, url in enumerate(links)
         ],
-        reports=[],
+        result=AuditResult(AuditData((), (), (), ()), ()),
     )
     return audit_id

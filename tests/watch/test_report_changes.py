@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from citeaudit.report.formats import get_reporter
+from citeaudit.report.html import HtmlReporter
 from citeaudit.server import create_app
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
@@ -107,7 +109,9 @@ def test_served_html_report_shows_the_changes_of_a_watched_audit(
         site.dead.update({"/page/down", "/page/back"})
         watched = audit(repo, settings, account, site)
         unwatched = audit(repo, settings, account, site)
-        stored = {fmt: repo.report(watched, fmt) for fmt in ("html", "json", "text", "sarif")}
+        record = repo.result(watched)  # the audit as stored: typed, rendered when asked
+        assert record is not None
+        stored = {f: get_reporter(f).render(record) for f in ("html", "json", "text", "sarif")}
         watch_audit(repo, account, watched, collection="Vol 2")
 
         def served(audit_id: str, fmt: str = "html") -> str:
@@ -119,8 +123,7 @@ def test_served_html_report_shows_the_changes_of_a_watched_audit(
         page = served(watched)
         assert "Changes since the audit" in section(page)
         assert "No changes" in section(page)
-        assert stored["html"] is not None
-        assert page.replace(section(page) + "\n\n", "") == stored["html"][1]
+        assert page.replace(section(page) + "\n\n", "") == stored["html"]
 
         site.dead.add("/page/dies")
         site.dead.discard("/page/back")
@@ -163,18 +166,20 @@ def test_served_html_report_shows_the_changes_of_a_watched_audit(
         assert "gone2020" in retracted
 
         # The rest of the page is still the stored report of record.
-        assert page.replace(changes + "\n\n", "") == stored["html"][1]
+        assert page.replace(changes + "\n\n", "") == stored["html"]
         for fmt in ("json", "text", "sarif"):
-            assert stored[fmt] is not None and served(watched, fmt) == stored[fmt][1]
+            assert served(watched, fmt) == stored[fmt]
 
         # An audit nobody watches (its links broke too) is served as stored.
         other = served(unwatched)
         assert 'id="changes"' not in other and "Changes since the audit" not in other
-        assert other == (repo.report(unwatched, "html") or ("", ""))[1]
+        unwatched_record = repo.result(unwatched)
+        assert unwatched_record is not None
+        assert other == HtmlReporter().render(unwatched_record)
 
         # Unwatched again: the report is the record alone.
         assert client.delete(f"/api/v1/audits/{watched}/watch", headers=auth).status_code == 204
-        assert served(watched) == stored["html"][1]
+        assert served(watched) == stored["html"]
 
 
 def test_cli_changes_text_is_grouped_with_details(

@@ -7,47 +7,30 @@ again next time, as lychee does.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from citeaudit.model.link import Hop, LinkCheck, LinkOutcome
+from citeaudit.model.codec import ValidationError, from_json, to_json
+from citeaudit.model.link import LinkCheck, LinkOutcome
 
 CACHED_OUTCOMES = frozenset({LinkOutcome.OK, LinkOutcome.REDIRECTED})
 
 
 def _encode(check: LinkCheck) -> str:
-    return json.dumps(
-        {
-            "url": check.url,
-            "outcome": check.outcome.value,
-            "reason": check.reason,
-            "status": check.status,
-            "final_url": check.final_url,
-            "hops": [[h.url, h.status] for h in check.hops],
-            "attempts": check.attempts,
-            "archive_url": check.archive_url,
-            "checked_at": check.checked_at,
-        }
-    )
+    """The check without the references that cited it: those belong to one audit."""
+    return to_json(dataclasses.replace(check, reference_ids=()))
 
 
-def _decode(text: str) -> LinkCheck:
-    d = json.loads(text)
-    return LinkCheck(
-        url=d["url"],
-        outcome=LinkOutcome(d["outcome"]),
-        reason=d["reason"],
-        status=d["status"],
-        final_url=d["final_url"],
-        hops=tuple(Hop(u, s) for u, s in d["hops"]),
-        attempts=d["attempts"],
-        archive_url=d["archive_url"],
-        checked_at=d["checked_at"],
-    )
+def _decode(text: str) -> LinkCheck | None:
+    """The stored check; None for a record this version cannot read (a miss)."""
+    try:
+        return from_json(LinkCheck, text)
+    except ValidationError:
+        return None
 
 
 class LinkCache:
@@ -82,8 +65,9 @@ class LinkCache:
                     f"SELECT key, stored, check_json FROM links WHERE key IN ({marks})", chunk
                 ).fetchall()
                 for key, stored, text in rows:
-                    if current - stored <= self.max_age:
-                        found[key] = _decode(text)
+                    check = _decode(text) if current - stored <= self.max_age else None
+                    if check is not None:
+                        found[key] = check
         return found
 
     def put_many(self, items: Iterable[tuple[str, LinkCheck]], now: float | None = None) -> None:

@@ -11,9 +11,9 @@ beyond loops and conditions.
 
 A watched audit's report also shows what changed since the audit (a typed
 `ChangesSection`, given by the caller: the core itself never asks a store). The
-section is its own template, included by the page; `with_changes` puts the same
-section into a report rendered earlier, so the stored report of record can be
-served with today's changes.
+section is its own template, included by the page: the service keeps the typed
+result and composes its page with today's changes (`with_changes`), never editing
+a page rendered before.
 """
 
 from __future__ import annotations
@@ -47,9 +47,6 @@ if TYPE_CHECKING:
 
 TEMPLATE = "report.html"
 CHANGES_TEMPLATE = "changes.html"
-# The changes section goes right before the findings; every report has this tag once
-# (user text is escaped, so it cannot contain it).
-CHANGES_ANCHOR = '<section id="findings"'
 
 REGISTRY_LABELS: dict[ResolutionState, str] = {
     ResolutionState.RESOLVED: "found",
@@ -356,15 +353,7 @@ class HtmlReporter(Reporter):
         return encodable(template.render(changes=changes_view(changes)))
 
     @classmethod
-    def with_changes(cls, page: str, changes: ChangesSection) -> str:
-        """A page rendered earlier by `render`, with the changes section put in.
-
-        The same as rendering the page with `changes` in the first place.
-        """
-        fragment = cls.render_changes(changes) + "\n\n"
-        at = page.find(CHANGES_ANCHOR)
-        if at < 0:  # not one of our pages: before its end, at least
-            at = page.rfind("</main>")
-        if at < 0:
-            at = len(page)
-        return encodable(page[:at] + fragment + page[at:])
+    def with_changes(cls, result: AuditResult, changes: ChangesSection | None) -> str:
+        """The page of `result` with the "Changes since the audit" section composed in
+        (a watched audit's stored result, rendered with today's changes)."""
+        return cls().render(result, changes=changes)

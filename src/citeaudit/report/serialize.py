@@ -8,33 +8,19 @@ writer or the database refuse the whole audit.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
-from enum import Enum
 from typing import Any
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable_data
+from citeaudit.model.codec import to_data
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 
 SCHEMA_VERSION = 1
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses and enums to JSON-ready values, for the phases' own records."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
 
 
 def location_dict(location: Location, *, column: bool = False) -> dict[str, Any]:
@@ -77,8 +63,8 @@ def reference_dict(
         "container": ref.container,
         "doi": ref.doi,
         "urls": list(ref.urls),
-        "resolution": _plain(resolution) if resolution is not None else None,
-        "links": [_plain(link) for link in mine],
+        "resolution": to_data(resolution, clean=False) if resolution is not None else None,
+        "links": [to_data(link, clean=False) for link in mine],
     }
 
 
@@ -143,7 +129,7 @@ def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[st
                 {"source": b.source, "format": b.format} for b in data.bibliographies
             ],
         },
-        "phases": [_plain(p) for p in data.phases],
+        "phases": [to_data(p, clean=False) for p in data.phases],
         "summary": {
             "references": len(data.references),
             "citations": len(data.citations),

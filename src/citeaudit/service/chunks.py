@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from citeaudit.audit import record_skipped
-from citeaudit.audit_data import AuditData, Phase, PhaseStatus
+from citeaudit.audit_data import AuditData, NetworkResults, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
+from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.resolution import Resolution
 from citeaudit.resolve.run_status import broken_from, run_status
-from citeaudit.store.codec import from_plain, to_plain
 
 
 def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tuple[str, list[str]]]:
@@ -49,11 +49,8 @@ def run_chunk(
     for enricher in enrichers:
         if enricher.phase.value == phase:
             part = enricher.enrich(part)
-    return {
-        "resolutions": {k: to_plain(v) for k, v in part.resolutions.items()},
-        "links": [to_plain(link) for link in part.links],
-        "phases": [to_plain(p) for p in part.phases],
-    }
+    result: dict[str, Any] = to_data(NetworkResults(part.resolutions, part.links, part.phases))
+    return result
 
 
 def _merge_links(checks: Iterable[LinkCheck]) -> tuple[LinkCheck, ...]:
@@ -95,11 +92,11 @@ def assemble(
     resolutions: dict[str, Resolution] = {}
     links: list[LinkCheck] = []
     statuses: list[PhaseStatus] = []
-    for result in results:
-        for key, value in result.get("resolutions", {}).items():
-            resolutions[key] = from_plain(Resolution, value)
-        links.extend(from_plain(LinkCheck, v) for v in result.get("links", []))
-        statuses.extend(from_plain(PhaseStatus, v) for v in result.get("phases", []))
+    for stored in results:
+        result = from_data(NetworkResults, stored)
+        resolutions.update(result.resolutions)
+        links.extend(result.links)
+        statuses.extend(result.phases)
     merged = dataclasses.replace(
         data,
         resolutions=resolutions,

@@ -25,7 +25,6 @@ from citeaudit.service.chunks import run_chunk as enrich_chunk
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
 from citeaudit.service.reasons import gave_up
-from citeaudit.service.reports import render_all
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import ChunkView
@@ -148,7 +147,7 @@ class Jobs:
             findings=[finding_dict(f) for f in result.findings],
             resolutions=[r["resolution"] for r in report["references"] if r["resolution"]],
             links=_unique_links(report),
-            reports=render_all(result),
+            result=result,
         )
 
     def _admitted(self, audit_id: str, step: str, phase: str | None = None) -> bool:

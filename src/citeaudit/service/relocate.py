@@ -3,34 +3,39 @@
 The core reads files from disk and records where everything came from; the service
 reads uploads from a scratch directory, so every recorded path and message is
 rewritten to the uploaded name -- the same names `citeaudit check` shows when run
-next to the files.
+next to the files. The audit goes through the model's codec and back, so every
+string of every field is reached without a walker of our own.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
+
+from citeaudit.model.codec import from_data, to_data
+
+T = TypeVar("T")
 
 
-def relocate(value: Any, prefix: str) -> Any:
-    """`value` with `prefix` removed from every string inside it (shared where unchanged)."""
-    if isinstance(value, str):
-        return value.replace(prefix, "") if prefix in value else value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for field in dataclasses.fields(value):
-            if not field.init:
-                continue
-            old = getattr(value, field.name)
-            new = relocate(old, prefix)
-            if new is not old:
-                changes[field.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    if isinstance(value, tuple):
-        items = tuple(relocate(v, prefix) for v in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if isinstance(value, Mapping):
-        pairs = {relocate(k, prefix): relocate(v, prefix) for k, v in value.items()}
-        return pairs
-    return value
+def relocate(value: T, prefix: str) -> T:
+    """`value` with `prefix` removed from every string inside it."""
+    return from_data(type(value), _strip(to_data(value, clean=False), prefix))
+
+
+def _strip(data: Any, prefix: str) -> Any:
+    """JSON-ready `data` with `prefix` removed from its strings (dict keys too)."""
+    stack: list[Any] = [data]
+    while stack:  # iterative: nesting is bounded by the model, not by the input
+        item = stack.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        renamed: dict[str, str] = {}
+        for slot, child in list(pairs):
+            if isinstance(child, str):
+                if prefix in child:
+                    item[slot] = child.replace(prefix, "")
+            elif isinstance(child, dict | list):
+                stack.append(child)
+            if isinstance(item, dict) and prefix in slot:
+                renamed[slot] = slot.replace(prefix, "")
+        for old, new in renamed.items():
+            item[new] = item.pop(old)
+    return data if not isinstance(data, str) else data.replace(prefix, "")

@@ -8,6 +8,7 @@ worker died) changes nothing the second time.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,9 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from citeaudit.audit_data import AuditResult
+from citeaudit.model.codec import from_data, to_data
+from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
 from citeaudit.store.tables import (
     Audit,
@@ -25,11 +29,11 @@ from citeaudit.store.tables import (
     AuditFile,
     AuditLink,
     AuditReference,
+    AuditResultRow,
     Chunk,
     FindingRow,
     Link,
     LinkCheckRow,
-    Report,
     ResolutionRow,
     StepDelivery,
     utcnow,
@@ -146,7 +150,7 @@ class Repository(Access):
                 ResolutionRow,
                 AuditLink,
                 Chunk,
-                Report,
+                AuditResultRow,
                 StepDelivery,
             ):
                 s.execute(delete(table).where(table.audit_id == audit_id))
@@ -171,10 +175,16 @@ class Repository(Access):
         with self.session() as s:
             return [dict(d) for d in s.scalars(query.order_by(FindingRow.position)).all()]
 
-    def report(self, audit_id: str, fmt: str) -> tuple[str, str] | None:
+    def typed_findings(self, audit_id: str) -> list[Finding]:
+        """The audit's findings so far (the offline ones while it runs), typed: a row
+        holds the JSON report's finding object, which the codec reads as a `Finding`."""
+        return [from_data(Finding, f) for f in self.findings(audit_id)]
+
+    def result(self, audit_id: str) -> AuditResult | None:
+        """The finished audit, typed; None until it is finished."""
         with self.session() as s:
-            row = s.get(Report, (audit_id, fmt))
-            return (row.media_type, row.body) if row is not None else None
+            row = s.get(AuditResultRow, audit_id)
+            return from_data(AuditResult, row.data) if row is not None else None
 
     def retry(self, audit_id: str) -> bool:
         """A failed audit back to the queue, its finished chunks kept."""
@@ -335,9 +345,14 @@ class Repository(Access):
         findings: Sequence[dict[str, Any]],
         resolutions: Sequence[dict[str, Any]],
         links: Sequence[dict[str, Any]],
-        reports: Sequence[tuple[str, str, str]],
+        result: AuditResult,
     ) -> bool:
-        """Stores the finished audit once; False when it was already finished (or gone)."""
+        """Stores the finished audit once; False when it was already finished (or gone).
+
+        `findings`, `resolutions` and `links` are the rows the API filters and the watch
+        follows, in the JSON report's shape; `result` is the audit itself, kept whole
+        except its manuscripts' text, which stays in the uploaded files.
+        """
         with self.session() as s, s.begin():
             now = utcnow()
             claimed = s.execute(
@@ -355,7 +370,7 @@ class Repository(Access):
             if not getattr(claimed, "rowcount", 0):
                 return False
             # Audit links stay: parsing tied every reference URL to the audit already.
-            for table in (FindingRow, ResolutionRow, Report):
+            for table in (FindingRow, ResolutionRow, AuditResultRow):
                 s.execute(delete(table).where(table.audit_id == audit_id))
             self._add_findings(s, audit_id, findings)
             s.add_all(
@@ -370,10 +385,7 @@ class Repository(Access):
             )
             for link in links:
                 self._add_link_check(s, audit_id, link)
-            s.add_all(
-                Report(audit_id=audit_id, format=fmt, media_type=media, body=body)
-                for fmt, media, body in reports
-            )
+            s.add(AuditResultRow(audit_id=audit_id, data=to_data(_without_text(result))))
         return True
 
     @staticmethod
@@ -504,6 +516,14 @@ class Repository(Access):
             values["attempts"] = Audit.attempts + 1
         with self.session() as s, s.begin():
             s.execute(update(Audit).where(Audit.id == audit_id).values(**values))
+
+
+def _without_text(result: AuditResult) -> AuditResult:
+    """The result as reports need it: each manuscript's files, not its lines."""
+    manuscripts = tuple(dataclasses.replace(d, lines=()) for d in result.data.manuscripts)
+    return dataclasses.replace(
+        result, data=dataclasses.replace(result.data, manuscripts=manuscripts)
+    )
 
 
 def _counts(findings: Sequence[dict[str, Any]]) -> dict[str, int]:

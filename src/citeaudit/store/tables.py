@@ -211,11 +211,13 @@ class StepDelivery(Base):
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Report(Base):
-    __tablename__ = "reports"
+class AuditResultRow(Base):
+    """A finished audit as the model's codec writes an `AuditResult`: every report and
+    page is rendered from it when asked, so a report always has today's layout and a
+    watched audit's report its changes."""
+
+    __tablename__ = "audit_results"
     audit_id: Mapped[str] = mapped_column(
         ForeignKey(_AUDIT_FK, ondelete=_CASCADE), primary_key=True
     )
-    format: Mapped[str] = mapped_column(String(16), primary_key=True)
-    media_type: Mapped[str] = mapped_column(String(64))
-    body: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)

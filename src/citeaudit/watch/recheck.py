@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.targets import target_for
+from citeaudit.model.codec import to_data
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.settings import ServiceSettings
-from citeaudit.store.codec import to_plain
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState
@@ -67,7 +67,7 @@ def record_checks(
     with repo.session() as s, s.begin():
         for link, check in pairs:
             now = utcnow()
-            plain = to_plain(dataclasses.replace(check, url=link.url, reference_ids=()))
+            plain = to_data(dataclasses.replace(check, url=link.url, reference_ids=()))
             row = LinkCheckRow(
                 link_id=link.link_id,
                 outcome=check.outcome.value,

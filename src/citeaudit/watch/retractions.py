@@ -14,12 +14,12 @@ from typing import Any
 
 from sqlalchemy import update
 
+from citeaudit.model.codec import to_data
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Notice, ResolutionState
 from citeaudit.resolve import Resolver, build_resolver
 from citeaudit.settings import ServiceSettings
-from citeaudit.store.codec import to_plain
 from citeaudit.store.repository import Repository
 from citeaudit.store.watch_tables import WatchDoiState
 from citeaudit.watch.changes_store import record_change
@@ -79,7 +79,7 @@ def record_notices(
                 s.add(state)
             known = list(state.notices or [])
             for notice in notices or ():
-                plain = to_plain(notice)
+                plain = to_data(notice)
                 if any(notice_key(doi, k) == notice_key(doi, plain) for k in known):
                     continue
                 known.append(plain)

@@ -6,13 +6,15 @@ every page, status and download.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.audit_data import AuditResult
+from citeaudit.model.finding import Applicability
+from citeaudit.service.reports import served_report
 from citeaudit.service.submit import dispatch
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import AuditView
@@ -52,12 +54,8 @@ def _missing(who: Visitor) -> Response:
     )
 
 
-def _report(repo: Repository, audit: AuditView) -> dict[str, Any] | None:
-    stored = repo.report(audit.id, "json") if audit.status == "done" else None
-    if stored is None:
-        return None
-    report: dict[str, Any] = json.loads(stored[1])
-    return report
+def _result(repo: Repository, audit: AuditView) -> AuditResult | None:
+    return repo.result(audit.id) if audit.status == "done" else None
 
 
 def status_json(audit: AuditView) -> dict[str, Any]:
@@ -86,15 +84,15 @@ def audit_page(
         return _missing(who)
     chosen_severity = severity if severity in SEVERITIES else None
     known_rule = rule if rule in known_rules() else None
-    report = _report(repo, audit)
+    result = _result(repo, audit)
     chosen_sort = sort if sort in SORTS else "severity"
     findings = (
-        findings_view(report, severity=chosen_severity, rule=known_rule, sort=chosen_sort)
-        if report
+        findings_view(result, severity=chosen_severity, rule=known_rule, sort=chosen_sort)
+        if result
         else None
     )
-    partial = partial_view(repo.findings(audit.id)) if report is None else ()
-    labels = {str(r["id"]): label(r) for r in (report or {}).get("references") or ()}
+    partial = partial_view(repo.typed_findings(audit.id)) if result is None else ()
+    labels = {r.id: label(r) for r in result.data.references} if result else {}
     return render(
         "audit.html",
         audit=audit,
@@ -104,7 +102,7 @@ def audit_page(
         severity=chosen_severity,
         rule=known_rule,
         downloads=tuple(DOWNLOADS),
-        fixable=_fixable(repo, audit) if report else (),
+        fixable=_fixable(repo, audit) if result else (),
         watch=panel(repo, who.account, audit.id, labels),
         refresh=REFRESH_SECONDS,
         csrf=who.csrf,
@@ -134,14 +132,18 @@ def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Respons
         "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'",
     }
     if stored_format is None:
-        report = _report(repo, audit)
+        result = _result(repo, audit)
         body = (
-            findings_csv(report.get("findings") or (), report.get("references") or ())
-            if report
-            else findings_csv(repo.findings(audit.id))
+            findings_csv(result.findings, result.data.references)
+            if result
+            else findings_csv(repo.typed_findings(audit.id))
         )
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
-    stored = repo.report(audit.id, stored_format) if audit.status == "done" else None
+    stored = (
+        served_report(repo, who.account, audit.id, stored_format)
+        if audit.status == "done"
+        else None
+    )
     if stored is None:
         return render(
             "message.html",
@@ -160,10 +162,11 @@ def _fixable(repo: Repository, audit: AuditView) -> tuple[str, ...]:
     return tuple(
         sorted(
             {
-                str(f["location"]["file"])
-                for f in repo.findings(audit.id)
-                if (f.get("fix") or {}).get("applicability") == "safe"
-                and f["location"]["file"] in files
+                f.location.file
+                for f in repo.typed_findings(audit.id)
+                if f.fix is not None
+                and f.fix.applicability is Applicability.SAFE
+                and f.location.file in files
             }
         )
     )
