@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from citeaudit.model.finding import Finding
 
 BAR_HEIGHT = 22
 GAP = 6
@@ -32,12 +33,12 @@ class Chart:
     bar_height: int = BAR_HEIGHT
 
 
-def findings_chart(findings: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> Chart | None:
+def findings_chart(findings: Sequence[Finding], names: Mapping[str, str]) -> Chart | None:
     """One bar per rule, most frequent first; None when there is nothing to draw."""
-    counts = Counter(str(f["code"]) for f in findings)
+    counts = Counter(f.code for f in findings)
     if not counts:
         return None
-    severity = {str(f["code"]): str(f["severity"]) for f in findings}
+    severity = {f.code: f.severity.value for f in findings}
     most = max(counts.values())
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     bars = tuple(

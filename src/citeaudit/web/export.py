@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+
+from citeaudit.model.finding import Finding
+from citeaudit.model.reference import Reference
 
 COLUMNS = (
     "severity",
@@ -32,32 +34,28 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def findings_csv(
-    findings: Sequence[Mapping[str, Any]], references: Sequence[Mapping[str, Any]] = ()
-) -> str:
-    raw = {str(r["id"]): str(r.get("raw") or "") for r in references}
+def findings_csv(findings: Sequence[Finding], references: Sequence[Reference] = ()) -> str:
+    raw = {r.id: r.raw for r in references}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for f in findings:
-        location = f.get("location") or {}
-        fix = f.get("fix") or {}
-        ref_id = f.get("reference")
+        fix = f.fix
         writer.writerow(
             [
                 _cell(v)
                 for v in (
-                    f.get("severity"),
-                    f.get("code"),
-                    f.get("rule"),
-                    f.get("message"),
-                    location.get("file"),
-                    location.get("line"),
-                    ref_id,
-                    raw.get(str(ref_id), "") if ref_id else "",
-                    f.get("url"),
-                    fix.get("title"),
-                    fix.get("replacement"),
+                    f.severity.value,
+                    f.code,
+                    f.rule,
+                    f.message,
+                    f.location.file,
+                    f.location.line,
+                    f.reference,
+                    raw.get(f.reference, "") if f.reference else "",
+                    f.url,
+                    fix.title if fix else None,
+                    fix.replacement if fix else None,
                 )
             ]
         )

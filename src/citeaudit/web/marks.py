@@ -9,9 +9,11 @@ segments with autoescaping, so the entry's text is never markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from citeaudit.model.finding import Finding
+from citeaudit.model.reference import Reference
 
 RANK = {"error": 3, "warning": 2, "info": 1}
 _QUOTED = re.compile(r"'([^']{4,200})'")
@@ -37,20 +39,20 @@ class _Span:
     code: str
 
 
-def _candidates(finding: Mapping[str, Any], reference: Mapping[str, Any]) -> Iterable[str]:
-    url = finding.get("url")
-    if isinstance(url, str) and url:
+def _candidates(finding: Finding, reference: Reference) -> Iterable[str]:
+    url = finding.url
+    if url:
         yield url
         bare = _DOI_URL.sub("", url)
         if bare != url:
             yield bare
-    code = finding.get("code")
+    code = finding.code
     if code in _QUOTES_ENTRY:
-        yield from _QUOTED.findall(str(finding.get("message") or ""))
-    if code in _YEAR_CODES and reference.get("year") is not None:
-        yield f"{reference['year']}{reference.get('year_suffix') or ''}"
-    if code in _TITLE_CODES and reference.get("title"):
-        yield str(reference["title"])
+        yield from _QUOTED.findall(finding.message)
+    if code in _YEAR_CODES and reference.year is not None:
+        yield f"{reference.year}{reference.year_suffix or ''}"
+    if code in _TITLE_CODES and reference.title:
+        yield reference.title
 
 
 def _find(raw: str, lowered: str, needle: str) -> tuple[int, int] | None:
@@ -61,23 +63,19 @@ def _find(raw: str, lowered: str, needle: str) -> tuple[int, int] | None:
     return (at, at + len(needle)) if at >= 0 else None
 
 
-def spans_for(
-    raw: str, reference: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]
-) -> list[_Span]:
+def spans_for(raw: str, reference: Reference, findings: Sequence[Finding]) -> list[_Span]:
     lowered = raw.lower()
     spans: list[_Span] = []
     for finding in findings:
         for needle in _candidates(finding, reference):
             found = _find(raw, lowered, needle)
             if found is not None:
-                spans.append(_Span(*found, str(finding["severity"]), str(finding["code"])))
+                spans.append(_Span(*found, finding.severity.value, finding.code))
                 break
     return spans
 
 
-def segments(
-    raw: str, reference: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]
-) -> tuple[Segment, ...]:
+def segments(raw: str, reference: Reference, findings: Sequence[Finding]) -> tuple[Segment, ...]:
     spans = sorted(spans_for(raw, reference, findings), key=lambda s: (s.start, -s.end))
     out: list[Segment] = []
     at = 0

@@ -1,4 +1,4 @@
-"""The audit page's view: findings grouped by reference, from the stored JSON report.
+"""The audit page's view: findings grouped by reference, from the stored typed result.
 
 Prepared here in plain dataclasses, so the templates only loop and print. Every
 string comes from the user's files; the templates escape it, and only http(s)
@@ -8,14 +8,21 @@ addresses ever become links.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from citeaudit.audit_data import AuditResult
 from citeaudit.doi import doi_resolver_url
-from citeaudit.model.resolution import SOURCES
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.model.location import Location
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+from citeaudit.model.resolution import SOURCES, Resolution, ResolutionState
 from citeaudit.report.html import Link
+from citeaudit.report.serialize import links_by_reference
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
 from citeaudit.web.i18n import ngettext
@@ -143,7 +150,7 @@ def doi_link(doi: str) -> Link:
 
 
 def count_label(severity: str, n: int) -> str:
-    """"3 errors", "1 note", in the page's language."""
+    """ "3 errors", "1 note", in the page's language."""
     if severity == "error":
         text = ngettext("%(n)s error", "%(n)s errors", n)
     elif severity == "warning":
@@ -153,50 +160,49 @@ def count_label(severity: str, n: int) -> str:
     return text % {"n": n}
 
 
-def _authors(people: Sequence[Mapping[str, Any]]) -> str:
-    names = [str(p.get("family") or "") for p in people if p.get("family")]
+def _authors(people: Sequence[Person]) -> str:
+    names = [p.family for p in people if p.family]
     if len(names) > 3:
         return ", ".join(names[:3]) + " et al."
     return ", ".join(names)
 
 
-def label(ref: Mapping[str, Any]) -> str:
-    names = [str(a.get("family")) for a in ref.get("authors") or () if a.get("family")]
+def label(ref: Reference) -> str:
+    names = [a.family for a in ref.authors if a.family]
     who = names[0] if names else None
     if who and len(names) > 2:
         who += " et al."
     elif who and len(names) == 2:
         who += f" & {names[1]}"
-    year = f"{ref['year']}{ref.get('year_suffix') or ''}" if ref.get("year") else None
+    year = f"{ref.year}{ref.year_suffix or ''}" if ref.year else None
     parts = [p for p in (who, year) if p]
-    return ", ".join(parts) if parts else str(ref.get("key") or ref.get("id"))
+    return ", ".join(parts) if parts else str(ref.key or ref.id)
 
 
 def _same(a: str, b: str) -> bool:
     return _WORDS.sub(" ", a).strip().lower() == _WORDS.sub(" ", b).strip().lower()
 
 
-def registry_version(ref: Mapping[str, Any]) -> RegistryVersion | None:
+def registry_version(ref: Reference, resolution: Resolution | None) -> RegistryVersion | None:
     """The registry's record beside the entry, when they differ in anything shown."""
-    resolution = ref.get("resolution") or {}
-    record = resolution.get("record")
-    if resolution.get("state") != "resolved" or not isinstance(record, dict):
+    if resolution is None or resolution.state is not ResolutionState.RESOLVED:
         return None
-    years = [int(y) for y in record.get("years") or () if isinstance(y, int)]
-    record_year = record.get("year")
-    written_year = ref.get("year")
+    record = resolution.record
+    if record is None:
+        return None
+    doi = record.doi or resolution.doi
     rows = [
-        ("Title", str(ref.get("title") or ""), str(record.get("title") or "")),
-        ("Authors", _authors(ref.get("authors") or ()), _authors(record.get("authors") or ())),
-        ("Year", str(written_year or ""), str(record_year or "")),
-        ("Published in", str(ref.get("container") or ""), str(record.get("container") or "")),
-        ("DOI", str(ref.get("doi") or ""), str(record.get("doi") or resolution.get("doi") or "")),
+        ("Title", ref.title or "", record.title or ""),
+        ("Authors", _authors(ref.authors), _authors(record.authors)),
+        ("Year", str(ref.year or ""), str(record.year or "")),
+        ("Published in", ref.container or "", record.container or ""),
+        ("DOI", ref.doi or "", doi or ""),
     ]
     fields = []
     for name, written, registry in rows:
         if name == "Year":
-            differs = bool(written_year and years) and written_year not in years
-            differs = differs or (bool(record_year) and not written_year)
+            differs = bool(ref.year and record.years) and ref.year not in record.years
+            differs = differs or (bool(record.year) and not ref.year)
         elif name == "Published in":
             differs = False  # written containers are abbreviated too often to compare
         else:
@@ -205,15 +211,14 @@ def registry_version(ref: Mapping[str, Any]) -> RegistryVersion | None:
             fields.append(FieldDiff(name, written or "—", registry or "—", differs))
     if not any(f.differs for f in fields):
         return None
-    doi = record.get("doi") or resolution.get("doi")
     return RegistryVersion(
-        source=SOURCES.get(str(record.get("source")), str(record.get("source") or "registry")),
-        doi=doi_link(str(doi)) if doi else None,
+        source=SOURCES.get(record.source, record.source or "registry"),
+        doi=doi_link(doi) if doi else None,
         fields=tuple(fields),
     )
 
 
-def suggestions(ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> list[Suggestion]:
+def suggestions(links: Sequence[LinkCheck], findings: Sequence[Finding]) -> list[Suggestion]:
     out: list[Suggestion] = []
     seen: set[tuple[str, str]] = set()
 
@@ -222,85 +227,85 @@ def suggestions(ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -
             seen.add((kind, link.href))
             out.append(Suggestion(kind, link))
 
-    for check in ref.get("links") or ():
-        if check.get("archive_url") and check.get("outcome") == "broken":
-            add("Archived copy", web_link(str(check["archive_url"])))
-        if check.get("final_url") and check.get("outcome") == "redirected":
-            add("Final URL", web_link(str(check["final_url"])))
+    for check in links:
+        if check.archive_url and check.outcome is LinkOutcome.BROKEN:
+            add("Archived copy", web_link(check.archive_url))
+        if check.final_url and check.outcome is LinkOutcome.REDIRECTED:
+            add("Final URL", web_link(check.final_url))
     for f in findings:
-        fix = f.get("fix") or {}
-        replacement = fix.get("replacement")
-        if f.get("code") == "REG005" and replacement:
-            add("DOI to add", doi_link(str(replacement)))
-        elif f.get("code") == "REG002" and replacement:
-            add("DOI of the work described", doi_link(str(replacement)))
+        replacement = f.fix.replacement if f.fix else None
+        if f.code == "REG005" and replacement:
+            add("DOI to add", doi_link(replacement))
+        elif f.code == "REG002" and replacement:
+            add("DOI of the work described", doi_link(replacement))
     return out
 
 
-def finding_item(f: Mapping[str, Any]) -> FindingItem:
-    fix = f.get("fix") or {}
-    replacement = fix.get("replacement")
+def finding_item(f: Finding) -> FindingItem:
+    replacement = f.fix.replacement if f.fix else None
+    title = f.fix.title if f.fix else None
     link = None
-    if isinstance(replacement, str) and replacement:
+    if replacement:
         link = (
             doi_link(replacement) if re.match(r"^10\.\d{4,9}/\S+$", replacement) else None
         ) or web_link(replacement)
-    location = f.get("location") or {}
-    title = fix.get("title")
     after = ""
-    if link is not None and title and isinstance(replacement, str) and replacement in title:
-        title, _, after = str(title).partition(replacement)  # the link where the text was
+    if link is not None and title and replacement and replacement in title:
+        title, _, after = title.partition(replacement)  # the link where the text was
     elif link is not None and title:
         title = f"{title} —"
     return FindingItem(
-        severity=str(f["severity"]),
-        code=str(f["code"]),
-        rule=str(f["rule"]),
-        message=str(f["message"]),
-        line=location.get("line"),
-        page=location.get("page"),
+        severity=f.severity.value,
+        code=f.code,
+        rule=f.rule,
+        message=f.message,
+        line=f.location.line,
+        page=f.location.page,
         fix_title=title,
         fix=link,
         fix_after=after,
     )
 
 
-def _order(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return sorted(findings, key=lambda f: (-RANK.get(str(f["severity"]), 0), str(f["code"])))
+def _order(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.code))
 
 
-def _matches(f: Mapping[str, Any], severity: str | None, rule: str | None) -> bool:
-    return (severity is None or f["severity"] == severity) and (
-        rule is None or rule in (f["code"], f["rule"])
+def _matches(f: Finding, severity: str | None, rule: str | None) -> bool:
+    return (severity is None or f.severity.value == severity) and (
+        rule is None or rule in (f.code, f.rule)
     )
 
 
-def group(n: int, ref: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> ReferenceGroup:
+def group(
+    n: int,
+    ref: Reference,
+    findings: Sequence[Finding],
+    resolution: Resolution | None = None,
+    links: Sequence[LinkCheck] = (),
+) -> ReferenceGroup:
     ordered = _order(findings)
-    location = ref.get("location") or {}
-    raw = str(ref.get("raw") or "")
     return ReferenceGroup(
         anchor=f"ref-{n}",
         number=n,
         label=label(ref),
-        location=where(location),
-        segments=segments(raw, ref, ordered),
+        location=where(ref.location),
+        segments=segments(ref.raw, ref, ordered),
         findings=tuple(finding_item(f) for f in ordered),
-        worst=str(ordered[0]["severity"]),
-        doi=doi_link(str(ref["doi"])) if ref.get("doi") else None,
-        registry=registry_version(ref),
-        suggestions=tuple(suggestions(ref, ordered)),
+        worst=ordered[0].severity.value,
+        doi=doi_link(ref.doi) if ref.doi else None,
+        registry=registry_version(ref, resolution),
+        suggestions=tuple(suggestions(links, ordered)),
     )
 
 
-def where(location: Mapping[str, Any]) -> str:
-    """"refs.bib, line 12" (or "paragraph 21" for Word): the file is named, since an
+def where(location: Location) -> str:
+    """ "refs.bib, line 12" (or "paragraph 21" for Word): the file is named, since an
     audit often has several (manuscript, .bib)."""
-    file = str(location.get("file") or "").replace("\\", "/").rsplit("/", 1)[-1]
-    line = location.get("line")
-    at = f"{location.get('unit') or 'line'} {line}" if line else ""
-    if location.get("page"):  # a PDF: "p. 7, line 12", as the editor finds it
-        at = f"p. {location['page']}" + (f", {at}" if at else "")
+    file = location.file.replace("\\", "/").rsplit("/", 1)[-1]
+    at = f"{location.unit} {location.line}" if location.line else ""
+    if location.page:  # a PDF: "p. 7, line 12", as the editor finds it
+        at = f"p. {location.page}" + (f", {at}" if at else "")
     return ", ".join(part for part in (file, at) if part)
 
 
@@ -313,7 +318,7 @@ def _sorted(groups: list[ReferenceGroup], sort: str) -> list[ReferenceGroup]:
 
 
 def findings_view(
-    report: Mapping[str, Any],
+    result: AuditResult,
     *,
     severity: str | None = None,
     rule: str | None = None,
@@ -322,50 +327,47 @@ def findings_view(
     """The page's findings. References with the worst findings come first by default:
     on a 400-entry audit, the two errors must not sit below 386 uncited entries."""
     names = rule_names()
-    everything: list[Mapping[str, Any]] = list(report.get("findings") or ())
+    data = result.data
+    everything = result.findings
     chosen = [f for f in everything if _matches(f, severity, rule)]
-    refs: list[Mapping[str, Any]] = list(report.get("references") or ())
-    ids = {str(r["id"]) for r in refs}
-    per_ref: dict[str, list[Mapping[str, Any]]] = {}
-    loose: list[Mapping[str, Any]] = []
+    refs = data.references
+    ids = {r.id for r in refs}
+    per_ref: dict[str, list[Finding]] = {}
+    loose: list[Finding] = []
     for f in chosen:
-        ref_id = f.get("reference")
-        if ref_id is not None and ref_id in ids:
-            per_ref.setdefault(str(ref_id), []).append(f)
+        if f.reference is not None and f.reference in ids:
+            per_ref.setdefault(f.reference, []).append(f)
         else:
             loose.append(f)
-    with_any = {str(f["reference"]) for f in everything if f.get("reference") in ids}
+    with_any = {f.reference for f in everything if f.reference in ids}
+    links = links_by_reference(result)
     groups: list[ReferenceGroup] = []
     seen: set[str] = set()
     for n, ref in enumerate(refs, start=1):
-        ref_id = str(ref["id"])
-        mine = per_ref.get(ref_id) if ref_id not in seen else None
-        seen.add(ref_id)
+        mine = per_ref.get(ref.id) if ref.id not in seen else None
+        seen.add(ref.id)
         if mine:
-            groups.append(group(n, ref, mine))
+            resolution = data.resolutions.get(ref.id)
+            groups.append(group(n, ref, mine, resolution, links.get(ref.id, ())))
     groups = _sorted(groups, sort if sort in SORTS else "severity")
-    numbers = {str(r["id"]): n for n, r in enumerate(refs, start=1)}
+    numbers = {r.id: n for n, r in enumerate(refs, start=1)}
     first: list[tuple[str, str, FindingItem]] = []
     for f in everything:  # every error, whatever the filter: the summary's to-do list
-        if f["severity"] != "error" or len(first) >= _FIRST_ERRORS:
+        if f.severity is not Severity.ERROR or len(first) >= _FIRST_ERRORS:
             continue
-        number = numbers.get(str(f.get("reference")))
+        number = numbers.get(f.reference) if f.reference is not None else None
         if number is None:
             first.append(("loose-h", "", finding_item(f)))
         else:
             name = f"[{number}] {label(refs[number - 1])}"
             first.append((f"ref-{number}", name, finding_item(f)))
-    counts = {s: 0 for s in SEVERITIES}
-    by_rule: dict[str, int] = {}
-    for f in everything:
-        counts[str(f["severity"])] = counts.get(str(f["severity"]), 0) + 1
-        by_rule[str(f["code"])] = by_rule.get(str(f["code"]), 0) + 1
-    summary = report.get("summary") or {}
+    counts = Counter(f.severity.value for f in everything)
+    by_rule = Counter(f.code for f in everything)
     return Findings(
         total=len(everything),
         shown=len(chosen),
-        references=int(summary.get("references", len(refs))),
-        citations=int(summary.get("citations", 0)),
+        references=len(refs),
+        citations=len(data.citations),
         counts=tuple((s, counts[s], count_label(s, counts[s])) for s in SEVERITIES),
         chart=findings_chart(everything, names),
         rules=tuple(
@@ -388,17 +390,12 @@ def findings_view(
         loose=tuple(finding_item(f) for f in _order(loose)),
         clean_references=len(ids - with_any),
         clean=tuple(
-            (n, label(r), str(r.get("raw") or ""))
-            for n, r in enumerate(refs, start=1)
-            if str(r["id"]) not in with_any
+            (n, label(r), r.raw) for n, r in enumerate(refs, start=1) if r.id not in with_any
         ),
-        phases=tuple(
-            (str(p.get("phase")), bool(p.get("done")), str(p.get("reason") or ""))
-            for p in report.get("phases") or ()
-        ),
+        phases=tuple((p.phase.value, p.done, p.reason or "") for p in data.phases),
     )
 
 
-def partial_view(findings: Sequence[Mapping[str, Any]]) -> tuple[FindingItem, ...]:
+def partial_view(findings: Sequence[Finding]) -> tuple[FindingItem, ...]:
     """While the audit runs: the offline findings known so far, most serious first."""
     return tuple(finding_item(f) for f in _order(findings))
