@@ -146,6 +146,94 @@ def single_line_manuscript(n: int) -> Files:
     return {"paper.md": sentence * n}
 
 
+def _bib(bib: str, name: str = "refs.bib") -> Files:
+    """A bibliography with one good entry after the hostile part, and a paper citing it."""
+    good = "\n@article{good, author = {Lee, K.}, title = {Fine}, year = 2021}\n"
+    return {name: bib + good, "paper.md": "As shown [@good].\n"}
+
+
+def bib_deep_braces(n: int) -> Files:
+    return _bib("@article{k, title = {" + "{" * n + "x" + "}" * n + "}, year = 2020}\n")
+
+
+def bib_unbalanced_braces(n: int) -> Files:
+    return _bib("@article{k, title = {" + "{a " * n + "\n")
+
+
+def bib_unterminated_quote(n: int) -> Files:
+    return _bib('@article{k, title = "' + "a b " * n + "\n")
+
+
+def bib_string_chain(n: int) -> Files:
+    chain = "".join(f'@string{{s{i} = s{i - 1} # "x"}}\n' for i in range(1, n))
+    return _bib('@string{s0 = "x"}\n' + chain + f"@article{{k, title = s{n - 1}}}\n")
+
+
+def bib_macro_concatenation(n: int) -> Files:
+    return _bib('@string{a = "ab"}\n@article{k, title = ' + " # ".join(["a"] * n) + "}\n")
+
+
+def bib_huge_field(n: int) -> Files:
+    return _bib("@article{k, title = {" + "word " * n + "}, year = {2020" + " " * n + "x}}\n")
+
+
+def bib_at_flood(n: int) -> Files:
+    return _bib("@a{" * n)
+
+
+def bib_at_lines(n: int) -> Files:
+    return _bib("@a{\n" * n)
+
+
+def csl_deep_nesting(n: int) -> Files:
+    return {"refs.json": "[" * n + "]" * n, "paper.md": "As shown [@k].\n"}
+
+
+def csl_huge_number(n: int) -> Files:
+    item = '{"id": "k", "title": "T", "issued": {"date-parts": [[' + "9" * n + "]]}}"
+    return {"refs.json": f"[{item}]", "paper.md": "As shown [@k].\n"}
+
+
+def csl_duplicate_keys(n: int) -> Files:
+    item = "{" + ", ".join(f'"id": "k{i}"' for i in range(n)) + ', "title": "T"}'
+    return {"refs.json": f"[{item}]", "paper.md": "As shown [@k1].\n"}
+
+
+def ris_many_tags(n: int) -> Files:
+    ris = "TY  - JOUR\n" + "AU  - Smith, J.\n" * n + "TI  - T\nPY  - 2020\nER  - \n"
+    return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
+
+
+def ris_many_records(n: int) -> Files:
+    ris = "TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2020\nER  - \n" * n
+    return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
+
+
+def _md_line(unit: str) -> Callable[[int], Files]:
+    def build(n: int) -> Files:
+        return {"paper.md": "Text (Smith, 2020).\n\n" + unit * n + "\n"}
+
+    return build
+
+
+def md_link_spaces(n: int) -> Files:
+    return {"paper.md": "Text (Smith, 2020).\n\n![a](" + " " * n + "x\n"}
+
+
+def txt_delimiters(n: int) -> Files:
+    return {"paper.txt": "Text (Smith, 2020). " + "[(*_" * n + "\n\nReferences\n\n" + "(" * n}
+
+
+def tex_unbalanced(n: int) -> Files:
+    body = "Text \\cite{a}. " + "{" * n + "\\def\\a{\\a\\a}\\a " * (n // 10)
+    return {"paper.tex": f"\\documentclass{{article}}\n\\begin{{document}}\n{body}\n"}
+
+
+def freetext_long_entry(n: int) -> Files:
+    entry = "Smith, J., Lee, K. (2020). " + "Word title, Journal 1(2), 3-4. " * n
+    return {"paper.md": f"As shown (Smith, 2020).\n\n# References\n\n{entry}\n"}
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -167,6 +255,28 @@ SHAPES = (
     Shape("csl-json-items", csl_json_items, 200, "CSL-JSON with n items"),
     Shape("same-author-year", same_author_and_year, 100, "n BibTeX entries, one author and year"),
     Shape("single-line-manuscript", single_line_manuscript, 625, "one line, ~50 KB at 1x"),
+    Shape("bib-deep-braces", bib_deep_braces, 1000, "a field nested n braces deep"),
+    Shape("bib-unbalanced-braces", bib_unbalanced_braces, 3000, "'{a ' x n never closed"),
+    Shape("bib-unterminated-quote", bib_unterminated_quote, 3000, "a quote never closed"),
+    Shape("bib-string-chain", bib_string_chain, 1000, "@string s_i = s_i-1 # 'x', n macros"),
+    Shape("bib-macro-concat", bib_macro_concatenation, 2000, "one value 'a # a # ...' n times"),
+    Shape("bib-huge-field", bib_huge_field, 2000, "one field of n words, a year of n spaces"),
+    Shape("bib-at-flood", bib_at_flood, 10_000, "'@a{' x n on one line"),
+    Shape("bib-at-lines", bib_at_lines, 10_000, "'@a{' on n lines"),
+    Shape("csl-deep-nesting", csl_deep_nesting, 1000, "CSL-JSON '[' x n ']' x n"),
+    Shape("csl-huge-number", csl_huge_number, 1000, "a year of n digits"),
+    Shape("csl-duplicate-keys", csl_duplicate_keys, 1000, "one item with 'id' n times"),
+    Shape("ris-many-tags", ris_many_tags, 2000, "one RIS record with n AU tags"),
+    Shape("ris-many-records", ris_many_records, 1000, "n RIS records"),
+    Shape("md-brackets", _md_line("["), 10_000, "a line of n '['"),
+    Shape("md-parens", _md_line("("), 10_000, "a line of n '('"),
+    Shape("md-link-spaces", md_link_spaces, 2000, "'[a](' then n spaces, never closed"),
+    Shape("md-stars", _md_line("*"), 10_000, "a line of n '*'"),
+    Shape("md-underscores", _md_line("_"), 10_000, "a line of n '_'"),
+    Shape("md-mixed", _md_line("[(*_`\\"), 2000, "'[(*_`\\' x n on one line"),
+    Shape("txt-delimiters", txt_delimiters, 2000, "plain text: '[(*_' x n, a list of '('"),
+    Shape("tex-unbalanced", tex_unbalanced, 5000, "'{' x n and \\def\\a{\\a\\a} loops"),
+    Shape("freetext-long-entry", freetext_long_entry, 300, "one reference of ~32n characters"),
 )
 SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
 # shape, scale, what, limit, unit ("s": wall seconds, "MB": peak memory the run added)
@@ -192,9 +302,9 @@ def measure(shape: Shape, scale: int) -> dict[str, float | int | str]:
             paths.append(path)
         size = sum(p.stat().st_size for p in paths)
         manuscripts = [
-            p for p in paths if p.suffix in (".md", ".tex") and p.name.startswith("paper")
+            p for p in paths if p.suffix in (".md", ".tex", ".txt") and p.name.startswith("paper")
         ]
-        bibliographies = [p for p in paths if p.suffix in (".bib", ".json")]
+        bibliographies = [p for p in paths if p.suffix in (".bib", ".json", ".ris")]
         report = Path(folder) / "report.json"
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         cwd = os.getcwd()

@@ -1,0 +1,109 @@
+"""The patterns benches/redos_scan.py flagged stay linear, through the code that uses them.
+
+Each input is what the scan built to make one pattern backtrack (a run the pattern's
+quantifiers could split many ways, with nothing at the end to match): a Markdown link
+never closed after a run of spaces, a BibTeX year of spaces, a GOST entry without its
+"//", an access-date lead-in, an edition parenthesis never closed, a chain of
+editors. Each runs at a base size and at 8 times it; the bound is on the growth, not
+on seconds, so a slow or shared machine does not fail it: linear work grows 8x,
+quadratic work 64x, and the test fails past `MAX_GROWTH` (24x, three times linear).
+The time is CPU time, the best of a few runs, on a base size that takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import gc
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from citeaudit.bibliography.bibtex import parse_bibtex
+from citeaudit.bibliography.freetext import parse_fields
+from citeaudit.manuscript.markup import strip_markdown
+from citeaudit.manuscript.reading import read_manuscript
+
+MAX_GROWTH = 24.0
+SCALE = 8
+RUNS = 3
+
+
+def cpu_seconds(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        gc.collect()
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-4)  # below the timer's grain, a ratio means nothing
+
+
+def growth(build: Callable[[int], str], run: Callable[[str], object], base: int) -> float:
+    small, large = build(base), build(base * SCALE)
+    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
+
+
+def bib_year(text: str) -> object:
+    return parse_bibtex("@article{k, title = {T}, year = {" + text + "}}\n", "refs.bib")
+
+
+def markdown_file(text: str) -> object:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "paper.md"
+        path.write_text(text + "\n\nText (Smith, 2020).\n", encoding="utf-8")
+        return read_manuscript(path)
+
+
+# (name, input of size n, the code that reads it, base n). The old patterns took
+# seconds at the base size already (2 s for 10,000 spaces after "[a](").
+SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
+    ("markdown-link-then-spaces", lambda n: "![a](" + " " * n + "x", strip_markdown, 20_000),
+    ("markdown-link-title-spaces", lambda n: '[a]( "' * (n // 6), strip_markdown, 20_000),
+    ("markdown-heading-then-spaces", lambda n: "# a" + " " * n + "b", markdown_file, 20_000),
+    ("latex-heading-then-spaces", lambda n: "\\part*" + " " * n + "x", markdown_file, 20_000),
+    ("bibtex-year-of-spaces", lambda n: "2020" + " " * n + "!", bib_year, 20_000),
+    (
+        "gost-names-without-slashes",
+        lambda n: "Aa A. " + ", Aa A. " * (n // 8) + "!",
+        parse_fields,
+        4_000,
+    ),
+    (
+        "access-date-then-nothing",
+        lambda n: "Title. last diakses " + "0 " * (n // 2),
+        parse_fields,
+        4_000,
+    ),
+    (
+        "edition-bracket-never-closed",
+        lambda n: "Aa, B. (2020). T [a" + " ed." * (n // 4),
+        parse_fields,
+        4_000,
+    ),
+    (
+        "editor-chain",
+        lambda n: "Aa, B. (2020). T. In A. Aa" + " and A. Aa" * (n // 10),
+        parse_fields,
+        4_000,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "build", "run", "base"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_work_grows_linearly(
+    name: str, build: Callable[[int], str], run: Callable[[str], object], base: int
+) -> None:
+    ratio = growth(build, run, base)
+    assert ratio < MAX_GROWTH, f"{name}: x{SCALE} the input took x{ratio:.0f} the time"
+
+
+def test_the_fixed_patterns_still_read_what_they_are_for() -> None:
+    linked = strip_markdown('[the text](https://example.org/a "Title")')
+    assert linked == "the text https://example.org/a"
+    assert strip_markdown("[a]( <https://example.org/b> )") == "a https://example.org/b"
+    bib = parse_bibtex("@article{k, title = {T}, year = { 2019b }}\n", "refs.bib")
+    assert bib.references[0].year == 2019
+    gost = parse_fields("Иванов И. И., Петров П. П. Название статьи // Журнал. 2019. № 3.")
+    assert gost.style == "gost" and gost.title == "Название статьи"
