@@ -7,28 +7,47 @@ uploaded audit is a stranger's text: ``\\input{/etc/passwd}`` must not put the s
 files into the report. So every place that opens a file named *inside* an input asks
 one `InputScope`, built once at the edge and handed down: ``InputScope()`` follows any
 path, ``InputScope.confined_to(folder)`` admits only paths that -- after ``..`` and
-symbolic links are resolved -- lie inside the audit's own folder.
+symbolic links are resolved -- lie inside the audit's own folder, and are not a second
+name (a hard link) of a file that may lie anywhere.
 
 A refusal reads the same whether the file exists or not, so the service cannot be used
 to probe the server's disk. Operating-system errors on a named file (a name over 255
 bytes, a permission) become a sentence, never a traceback.
 
-The scope also carries the caps on ``\\input`` fan-out: a few small files that include
-each other many times expand to gigabytes, so splices and spliced text are counted, not
-only nesting depth.
+One scope serves one audit, and carries that audit's budget: every reader of every file
+of the audit draws on it, so twenty uploaded files do not get twenty budgets.
+
+* Names: each file an input names (each ``\\input``, each ``\\bibliography`` name, each
+  front-matter entry) is one look-up; past `max_names` the scope says so once and every
+  later name is skipped unlooked-at -- a line of 200,000 ``\\input{x}`` would otherwise
+  cost as many disk look-ups and as many problems.
+* Splices: a few small files that include each other many times expand to gigabytes,
+  so the inclusions and the text they add are counted, not only the nesting depth. A
+  confined audit may splice no more than twice what its own folder holds (every file
+  included once, some twice), however the files name each other.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_MAX_SPLICED_CHARS", "DEFAULT_MAX_SPLICES", "InputScope", "shown_name"]
+__all__ = [
+    "DEFAULT_MAX_NAMES",
+    "DEFAULT_MAX_SPLICED_CHARS",
+    "DEFAULT_MAX_SPLICES",
+    "InputScope",
+    "shown_name",
+]
 
 DEFAULT_MAX_SPLICES = 1_000  # a long thesis has a few hundred \input files
 DEFAULT_MAX_SPLICED_CHARS = 20_000_000  # text added by \input, on top of the main file
+DEFAULT_MAX_NAMES = 2_000  # files named in all: every \input, .bib and front-matter entry
+_SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
+_MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
 
 
@@ -38,20 +57,41 @@ def shown_name(target: str) -> str:
     return flat if len(flat) <= _SHOWN_CHARS else flat[: _SHOWN_CHARS - 1] + "…"
 
 
+@dataclass(slots=True)
+class _Ledger:
+    """What one audit has drawn on its scope so far, shared by all its readers."""
+
+    names: int = 0
+    names_capped: bool = False
+    splices: int = 0
+    spliced_chars: int = 0
+    # A name given many times (one file \input in every chapter) is looked up once.
+    located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class InputScope:
     """The policy for files an input names: where they may be, and how much is spliced.
 
     `root` None follows any path (the CLI); otherwise only paths inside `root` are read.
+    One scope serves one audit: its ledger counts what every reader of it drew.
     """
 
     root: Path | None = None
     max_splices: int = DEFAULT_MAX_SPLICES
     max_spliced_chars: int = DEFAULT_MAX_SPLICED_CHARS
+    max_names: int = DEFAULT_MAX_NAMES
+    ledger: _Ledger = field(default_factory=_Ledger, init=False, compare=False, repr=False)
 
     @classmethod
     def confined_to(cls, folder: Path, **limits: int) -> InputScope:
-        return cls(root=Path(os.path.realpath(folder)), **limits)
+        """A scope that reads only inside `folder`, and splices at most twice what the
+        folder holds (plus a little): the audit's files all included once, some twice."""
+        root = Path(os.path.realpath(folder))
+        held = _folder_bytes(root)
+        if held is not None and "max_spliced_chars" not in limits:
+            limits["max_spliced_chars"] = min(DEFAULT_MAX_SPLICED_CHARS, 2 * held + _SPLICE_SLACK)
+        return cls(root=root, **limits)
 
     @property
     def confined(self) -> bool:
@@ -62,7 +102,8 @@ class InputScope:
 
         The lexical check comes first, so ``/etc/passwd`` or ``../../x`` is refused without
         touching the disk; what stays inside lexically is resolved again to catch a
-        symbolic link that points out.
+        symbolic link that points out, and a file with a second name (a hard link, whose
+        other name may lie anywhere) is refused as a link out is.
         """
         if self.root is None:
             return True
@@ -73,19 +114,39 @@ class InputScope:
             resolved = Path(os.path.realpath(lexical))
         except (OSError, ValueError, RuntimeError):
             return False
-        return resolved.is_relative_to(self.root)
+        return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
 
     def refusal(self, what: str, target: str) -> str:
         """The one sentence for a refused name: the same whether the file exists or not."""
         return f"{what} '{shown_name(target)}' is outside the audit's own files; not read"
 
-    def locate(self, what: str, target: str, candidates: Sequence[Path]) -> Path | str:
-        """The first candidate that is a readable file inside the scope, else why not.
+    def locate(self, what: str, target: str, candidates: Sequence[Path]) -> Path | str | None:
+        """The first candidate that is a readable file inside the scope, else why not;
+        None once the audit has named more than `max_names` files.
 
-        Candidates outside the scope are never looked at; when none inside exists and one
-        was outside, the answer is the refusal, so the outcome depends only on the files
-        the scope admits.
+        Each call is one name the input gives, counted on the audit's ledger; the first
+        name past the cap gets the sentence that says so, and every later one None, so
+        the reader skips it without a problem of its own.
         """
+        ledger = self.ledger
+        ledger.names += 1
+        if ledger.names > self.max_names:
+            if ledger.names_capped:
+                return None
+            ledger.names_capped = True
+            return (
+                f"{what} '{shown_name(target)}' and every file named after it not looked up: "
+                f"the input names more than {self.max_names} files"
+            )
+        key = (what, target, tuple(candidates))
+        if key not in ledger.located:
+            ledger.located[key] = self._locate(what, target, candidates)
+        return ledger.located[key]
+
+    def _locate(self, what: str, target: str, candidates: Sequence[Path]) -> Path | str:
+        """Candidates outside the scope are never looked at; when none inside exists and
+        one was outside, the answer is the refusal, so the outcome depends only on the
+        files the scope admits."""
         refused = self.confined and Path(target).is_absolute()
         admitted: list[Path] = []
         if not refused:
@@ -104,3 +165,54 @@ class InputScope:
         if refused:
             return self.refusal(what, target)
         return f"{what} '{shown_name(target)}' not found"
+
+    def take_splice(self, chars: int) -> bool:
+        """Whether one more file of `chars` characters may be spliced in (counted if so)."""
+        ledger = self.ledger
+        if (
+            ledger.splices >= self.max_splices
+            or ledger.spliced_chars + chars > self.max_spliced_chars
+        ):
+            return False
+        ledger.splices += 1
+        ledger.spliced_chars += chars
+        return True
+
+    def splice_budget_spent(self) -> str:
+        """What the audit's inclusions have already added, against the limits."""
+        ledger = self.ledger
+        return (
+            f"the \\input files already add {ledger.spliced_chars} characters in "
+            f"{ledger.splices} inclusions (limit {self.max_spliced_chars} characters, "
+            f"{self.max_splices} inclusions)"
+        )
+
+
+def _hard_linked(path: Path) -> bool:
+    """A regular file with more than one name: its other name may lie outside."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return False  # nothing there: the caller's look-up says "not found"
+    return stat.S_ISREG(status.st_mode) and status.st_nlink > 1
+
+
+def _folder_bytes(folder: Path) -> int | None:
+    """The bytes of the regular files under `folder`; None when it holds too many to count
+    (or cannot be listed), and the default budget stands."""
+    total = seen = 0
+    try:
+        for top, _folders, files in os.walk(folder):  # links to folders are not walked
+            for name in files:
+                seen += 1
+                if seen > _MOST_FILES_COUNTED:
+                    return None
+                try:
+                    status = os.lstat(os.path.join(top, name))
+                except OSError:
+                    continue
+                if stat.S_ISREG(status.st_mode):
+                    total += status.st_size
+    except OSError:
+        return None
+    return total

@@ -1,29 +1,27 @@
 """The fixed bibliography for the service: an audit's stored files with its fixes made.
 
-The files are written to a scratch folder and read again as the audit read them
-(offline parsing is deterministic, so reference ids agree with the stored findings);
-the fixes are planned from those findings exactly as `citeaudit fix` plans them, and
-the file asked for is returned fixed, nothing being written back to the store.
+The files are written to a scratch folder by the audit's own `uploads_in_scratch` --
+same names, same confined scope -- and read again as the audit read them (offline
+parsing is deterministic, so reference ids agree with the stored findings); the fixes
+are planned from those findings exactly as `citeaudit fix` plans them, and the file
+asked for is returned fixed, nothing being written back to the store.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citeaudit.audit import AuditInput, read_inputs
+from citeaudit.audit import read_inputs
 from citeaudit.audit_data import AuditResult
 from citeaudit.fix.plan import plan_fixes
-from citeaudit.input_scope import InputScope
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
+from citeaudit.service.inputs import scratch_name, uploads_in_scratch
 from citeaudit.store.views import StoredFile
-
-_LIST_ROLE = "reference-list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,36 +39,26 @@ def fixed_upload(
     *,
     unsafe: bool = False,
 ) -> FixedFile | None:
-    """The uploaded file `name` with the fixes made; None when no such file was uploaded."""
-    wanted = _base(name)
-    if not any(_base(f.name) == wanted for f in files):
+    """The uploaded file `name` with the fixes made; None when no such file was uploaded.
+
+    `name` comes from a URL: it only ever selects one of the audit's own stored files
+    (by the name it was stored and written under), never a path to open.
+    """
+    wanted = Path(name.replace("\\", "/")).name
+    if not wanted or not any(scratch_name(f.name, f.role) == wanted for f in files):
         return None
-    with tempfile.TemporaryDirectory(prefix="citeaudit-fix-") as made:
-        scratch = Path(os.path.realpath(made))
-        roles: dict[str, list[Path]] = {"manuscript": [], "bibliography": [], _LIST_ROLE: []}
-        for stored in files:
-            path = scratch / _base(stored.name)
-            path.write_bytes(stored.content)
-            roles.get(stored.role, roles["bibliography"]).append(path)
-        inputs = AuditInput(
-            tuple(roles["manuscript"]), tuple(roles["bibliography"]), tuple(roles[_LIST_ROLE])
-        )
-        data = read_inputs(inputs, InputScope.confined_to(scratch))
+    with uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
+        target = next(path for f, path in scratch.written if scratch_name(f.name, f.role) == wanted)
+        data = read_inputs(scratch.inputs, scratch.scope)
         result = AuditResult(data, tuple(_finding(f) for f in findings))
         plan = plan_fixes(result, unsafe=unsafe)
-        target = scratch / wanted
-        prefix = str(scratch) + os.sep
+        prefix = str(scratch.folder) + os.sep
         changes = tuple(str(c).replace(prefix, "") for c in plan.changes if c.file == wanted)
         refusals = tuple(str(r).replace(prefix, "") for r in plan.refusals if r.file == wanted)
         for rewrite in plan.rewrites:
             if rewrite.source.path == target:
                 return FixedFile(wanted, rewrite.source.encode(rewrite.text), changes, refusals)
         return FixedFile(wanted, target.read_bytes(), (), refusals)
-
-
-def _base(name: str) -> str:
-    base = Path(name.replace("\\", "/")).name
-    return base if base not in ("", ".", "..") else "file"
 
 
 def _finding(stored: Mapping[str, Any]) -> Finding:

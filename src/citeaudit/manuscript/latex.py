@@ -10,8 +10,9 @@ circular one is skipped and reported as an `InputProblem`.
 
 Every file a manuscript names is located through the reader's `InputScope`: an uploaded
 audit reads nothing outside its own folder, and ``\\input`` fan-out (one small file
-spliced thousands of times) stops at the scope's caps with one problem naming the file
-and line where it stopped; everything read until then is still audited.
+spliced thousands of times, or thousands of names on one line) stops at the scope's
+caps -- one budget for the whole audit, whichever file draws on it -- with one problem
+naming the file and line where it stopped; everything read until then is still audited.
 
 The patterns here run over hostile text, so none has two quantifiers that can match the
 same characters: each runs in time linear in the line.
@@ -70,12 +71,9 @@ class _State:
     problems: list[InputProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     stack: list[Path] = field(default_factory=list)
-    splices: int = 0
-    spliced_chars: int = 0
     capped_at: int | None = None  # index in `problems` of the one "cap reached" problem
     capped_more: int = 0  # inclusions skipped after it
-    # A file spliced many times is located, resolved and named once.
-    located: dict[tuple[str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
+    # A file spliced many times is resolved once (the scope locates it once).
     resolved: dict[Path, Path] = field(default_factory=dict)
 
     def resolve(self, path: Path) -> Path:
@@ -230,13 +228,12 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
     if state.capped_at is not None:
         state.capped_more += 1
         return []
-    key = (target, tuple(bases))
-    if key not in state.located:
-        names = [target] if target.endswith(".tex") else [target + ".tex", target]
-        state.located[key] = state.scope.locate(
-            "included file", target, [base / candidate for base in bases for candidate in names]
-        )
-    found = state.located[key]
+    names = [target] if target.endswith(".tex") else [target + ".tex", target]
+    found = state.scope.locate(
+        "included file", target, [base / candidate for base in bases for candidate in names]
+    )
+    if found is None:
+        return []  # past the scope's cap on named files, which was said once
     if isinstance(found, str):
         state.problems.append(InputProblem(name, number, f"{found}; its text is skipped"))
         return []
@@ -264,22 +261,17 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
         )
         return []
     size = sum(len(t) + 1 for t in texts)
-    scope = state.scope
-    if state.splices >= scope.max_splices or state.spliced_chars + size > scope.max_spliced_chars:
+    if not state.scope.take_splice(size):  # one budget for every file of the audit
         state.capped_at = len(state.problems)
         state.problems.append(
             InputProblem(
                 name,
                 number,
-                f"'{shown_name(target)}' not spliced in: the \\input files already add "
-                f"{state.spliced_chars} characters in {state.splices} inclusions (limit "
-                f"{scope.max_spliced_chars} characters, {scope.max_splices} inclusions); "
+                f"'{shown_name(target)}' not spliced in: {state.scope.splice_budget_spent()}; "
                 "the text from here on is audited without its inclusions",
             )
         )
         return []
-    state.splices += 1
-    state.spliced_chars += size
     state.problems.extend(problems)
     return _expand(candidate, display, texts, state, top=False)
 
@@ -306,6 +298,7 @@ def _display_name(path: Path, state: _State) -> str:
 
 def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
     found: list[str] = []
+    named: set[str] = set()
     for line in lines:
         if "\\" not in line.text:
             continue
@@ -317,9 +310,14 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
                 names.append((m.group(1).strip(), ""))
         for bib_name, suffix in names:
             with_suffix = bib_name if not suffix or bib_name.endswith(suffix) else bib_name + suffix
+            if with_suffix in named:
+                continue  # one bibliography, however often it is named
+            named.add(with_suffix)
             located = state.scope.locate(
                 "bibliography file", with_suffix, [state.main_dir / with_suffix]
             )
+            if located is None:
+                continue  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
                 state.problems.append(
                     InputProblem(line.file, line.number, located, unreadable=True)

@@ -46,6 +46,8 @@ class MarkdownReader(ManuscriptReader):
         bibs: list[str] = []
         for bib, number in bib_names:
             located = self.scope.locate("bibliography file", bib, [Path(path).parent / bib])
+            if located is None:
+                continue  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
                 problems.append(InputProblem(name, number, located, unreadable=True))
             elif str(located) not in bibs:

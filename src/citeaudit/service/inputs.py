@@ -4,10 +4,15 @@ Parsing is offline and deterministic, so every step of an audit (any worker) can
 re-read the inputs by audit id; a small per-process cache spares a worker doing it
 again for each chunk of the same audit.
 
-The uploads are strangers' files: each is written under its base name only, and the
-core reads them with an `InputScope` confined to the audit's own scratch folder, so
-``\\input{/etc/passwd}``, ``\\bibliography{../x}`` or a front-matter
-``bibliography: /abs.bib`` is refused with a finding instead of read.
+The uploads are strangers' files. `uploads_in_scratch` is the one place that puts them
+on disk -- the audit and the fixed-file download both go through it: each is written
+under its base name only, into a fresh folder of its own, as a new file (never through
+a name that already exists), and the core reads them with an `InputScope` confined to
+that folder, so ``\\input{/etc/passwd}``, ``\\bibliography{../x}`` or a front-matter
+``bibliography: /abs.bib`` is refused with a finding instead of read, and the audit's
+whole ``\\input`` budget is bounded by what was uploaded. No configuration file is
+looked for: an upload's settings are the request's options, never a ``citeaudit.toml``
+it carries or one above the scratch folder.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ import os
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.audit import AuditInput, read_inputs
@@ -25,33 +33,71 @@ from citeaudit.service.relocate import relocate
 from citeaudit.store.views import StoredFile
 
 LIST_ROLE = "reference-list"  # a pasted list: read as entries, never sniffed as BibTeX/RIS
+_ROLES = ("manuscript", "bibliography", LIST_ROLE)
 _CACHE_SIZE = 8
 _cache: OrderedDict[str, AuditData] = OrderedDict()
 _lock = threading.Lock()
 
 
+@dataclass(frozen=True, slots=True)
+class Scratch:
+    """Uploads written to a folder of their own, and how the core is to read them."""
+
+    folder: Path
+    written: tuple[tuple[StoredFile, Path], ...]
+    inputs: AuditInput
+    scope: InputScope
+
+    def relocated(self, value: AuditData) -> AuditData:
+        """`value` with the scratch folder taken out of every path and message."""
+        result: AuditData = relocate(value, str(self.folder).rstrip(os.sep) + os.sep)
+        return result
+
+
+@contextmanager
+def uploads_in_scratch(
+    files: Sequence[StoredFile], prefix: str = "citeaudit-"
+) -> Iterator[Scratch]:
+    """The files in a fresh folder, removed on leaving; the scope confined to it."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as made:
+        folder = Path(os.path.realpath(made))  # the scope compares resolved paths
+        written: list[tuple[StoredFile, Path]] = []
+        by_role: dict[str, list[Path]] = {role: [] for role in _ROLES}
+        for f in files:
+            path = _write_new(folder, scratch_name(f.name, f.role), f.content)
+            written.append((f, path))
+            by_role.get(f.role, by_role["bibliography"]).append(path)
+        inputs = AuditInput(*(tuple(by_role[role]) for role in _ROLES))
+        yield Scratch(folder, tuple(written), inputs, InputScope.confined_to(folder))
+
+
 def read_files(files: list[StoredFile]) -> AuditData:
     """Parse the uploaded files as `citeaudit check` would, named as uploaded."""
-    with tempfile.TemporaryDirectory(prefix="citeaudit-") as made:
-        scratch = Path(os.path.realpath(made))  # the scope compares resolved paths
-        by_role: dict[str, list[Path]] = {"manuscript": [], "bibliography": [], LIST_ROLE: []}
-        for f in files:
-            path = scratch / _base_name(f.name, f.role)
-            path.write_bytes(f.content)
-            by_role.get(f.role, by_role["bibliography"]).append(path)
-        inputs = AuditInput(
-            tuple(by_role["manuscript"]), tuple(by_role["bibliography"]), tuple(by_role[LIST_ROLE])
-        )
-        data = read_inputs(inputs, InputScope.confined_to(scratch))
-        relocated: AuditData = relocate(data, str(scratch).rstrip(os.sep) + os.sep)
-        return relocated
+    with uploads_in_scratch(files) as scratch:
+        return scratch.relocated(read_inputs(scratch.inputs, scratch.scope))
 
 
-def _base_name(name: str, role: str) -> str:
+def scratch_name(name: str, role: str) -> str:
     """The stored name without any folder part: the upload check already ensures it, and
     a file must never be written outside the scratch folder whatever the store holds."""
-    base = Path(name.replace("\\", "/")).name
+    base = Path(name.replace("\\", "/").replace("\x00", "_")).name
     return base if base not in ("", ".", "..") else role
+
+
+def _write_new(folder: Path, name: str, content: bytes) -> Path:
+    """Write `content` as a new file in `folder`: a name already taken (two stored names
+    with one base) gets a number, and nothing is ever written through a link."""
+    stem, dot, ext = name.rpartition(".")
+    for n in range(1, 1000):
+        candidate = name if n == 1 else (f"{stem}-{n}.{ext}" if dot and stem else f"{name}-{n}")
+        path = folder / candidate
+        try:
+            with path.open("xb") as handle:
+                handle.write(content)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{name}: a thousand uploads of one name")
 
 
 def cached_read(audit_id: str, files: list[StoredFile]) -> AuditData:
