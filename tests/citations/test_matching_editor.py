@@ -122,3 +122,36 @@ def test_editors_stand_in_for_authors() -> None:
         year=2010,
     )
     assert [m.targets for m in matches("(Almeida, 2010)", [ref])] == [("ref-1",)]
+
+
+def test_of_several_other_years_the_one_a_year_away_is_the_mismatch() -> None:
+    refs = [reference(1, "Brandvold", year=2009), reference(2, "Brandvold", year=2016)]
+    found = matches("(Brandvold, 2015)", refs)
+    assert [(m.targets, m.year_mismatch) for m in found] == [((), ("ref-2",))]
+
+
+def test_undated_citations_and_entries_meet_whatever_they_call_it() -> None:
+    refs = [reference(1, "Quaresma", no_date=True)]
+    assert [m.targets for m in matches("(Quaresma, in press)", refs)] == [("ref-1",)]
+
+
+def test_the_first_part_of_a_hyphenated_surname_cites_the_entry() -> None:
+    refs = [reference(1, "Gómez-Ferreira", year=2018)]
+    assert [m.targets for m in matches("(Gómez, 2018)", refs)] == [("ref-1",)]
+
+
+def test_a_newsroom_cited_with_its_periodical_cites_the_newsrooms_entry() -> None:
+    refs = [
+        entry(
+            1, "REDAÇÃO. Chuvas no sertão. Folha do Vale, 3 de maio de 2021.", "REDAÇÃO", year=2021
+        )
+    ]
+    assert [m.targets for m in matches("como noticiado (cf. Redação. Folha, 2021).", refs)] == [
+        ("ref-1",)
+    ]
+
+
+def test_an_organisations_joining_words_may_differ() -> None:
+    assert names_match("Perfil do leitor", "PERFIL DE LEITOR")
+    assert names_match("Conselho Regional da Pesca", "Conselho Regional de Pesca")
+    assert not names_match("Conselho Regional da Pesca", "Conselho Federal da Pesca")
