@@ -37,11 +37,17 @@ from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.policy import HostGate, LinkPolicy, parse_retry_after
 from citeaudit.links.reachability import Reachability
-from citeaudit.links.safety import IPAddress, allowed, is_forbidden_address
+from citeaudit.links.safety import AddressRule, IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
 from citeaudit.links.targets import LinkTarget, sendable_url, url_problem
-from citeaudit.links.transport import Exchange, PerHostTransport, RawHeaders, exchange_for
+from citeaudit.links.transport import (
+    Exchange,
+    PerHostTransport,
+    RawHeaders,
+    exchange_for,
+    judge_redirects,
+)
 from citeaudit.links.verdict import (
     REDIRECTS,
     Verdict,
@@ -175,6 +181,10 @@ class LinkChecker:
         self.archive_url = archive_url
         self.cache = cache
         self._forbidden = forbidden
+        # The links' own rule, asked of a URL before it is parsed for sending (a host
+        # such as "0177.0.0.1" is a private address, not a malformed URL); the
+        # transport asks it again of the host it connects to.
+        self._rule = AddressRule(self.policy.allow_private_networks, frozenset(), forbidden)
         self._transport = transport
         self._probe_urls = tuple(probe_urls)
         self._dns_names = dns_names
@@ -223,6 +233,9 @@ class LinkChecker:
         # exact origins may be non-public (tests run them on loopback). Anything they
         # redirect to is checked like every link's hop, whatever the policy says about
         # private networks: a DOI's or a URL's answer must not reach our neighbours.
+        trusted = AddressRule(
+            False, allowed([self.doi_url, self.archive_url, *self._probe_urls]), self._forbidden
+        )
         self._trusted = httpx.AsyncClient(
             headers={"User-Agent": p.user_agent, "Accept": "application/json"},
             timeout=httpx.Timeout(p.probe_timeout + 5, connect=p.probe_timeout),
@@ -233,8 +246,9 @@ class LinkChecker:
                 per_host=p.per_host,
                 allow_private=False,
                 forbidden=self._forbidden,
-                allowed_origins=allowed([self.doi_url, self.archive_url, *self._probe_urls]),
+                allowed_origins=trusted.allowed_origins,
             ),
+            event_hooks={"response": [judge_redirects(trusted)]},
         )
         self.reachability = Reachability(
             self._trusted, self._probe_urls, p.probe_timeout, dns_names=self._dns_names
@@ -379,6 +393,15 @@ class LinkChecker:
             return LinkCheck(
                 url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0
             )
+        if target.kind == "url" and self._rule.url_refusal(target.value) is not None:
+            verdict = classify_error(errors.PRIVATE, network_up=True, dns_ok=True)
+            return LinkCheck(
+                url=target.value,
+                outcome=verdict.outcome,
+                reason=verdict.reason,
+                attempts=0,
+                checked_at=now_iso(),
+            )
         if target.kind == "url" and url_problem(target.value) is not None:
             return LinkCheck(
                 url=target.value,
@@ -497,6 +520,8 @@ class LinkChecker:
         """Follow the redirect chain of `url` by hand."""
         hops: list[Hop] = []
         current = url
+        if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
+            return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
         cookies = _ChainCookies()
         seen = {(url, _cookie_state(cookies))}
         attempts = 1  # one, plus every retry along the chain
@@ -515,6 +540,8 @@ class LinkChecker:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             if scheme not in ("http", "https"):
                 return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
+            if self._rule.url_refusal(nxt) is not None:
+                return Fetched(url, nxt, tuple(hops), attempts, answer, error=errors.PRIVATE)
             if url_problem(nxt) is not None:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             # The same URL with the same cookies again is a loop; a site that sets a
@@ -689,6 +716,13 @@ class LinkChecker:
             return replace(
                 base,
                 reason=_PENDING + "doi-target-" + (landing.reason or "").removeprefix(_PENDING),
+                final_url=target_url,
+                attempts=attempts + landing.attempts,
+            )
+        if landing.reason == errors.PRIVATE:  # not checked: not called fine either
+            return replace(
+                base,
+                reason=f"doi-target-{errors.PRIVATE}",
                 final_url=target_url,
                 attempts=attempts + landing.attempts,
             )

@@ -18,21 +18,28 @@ reports it as its own ``ConnectError``.
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpcore2
 import httpx
 import httpx2
 
-from citeaudit.links.safety import AddressRule, NonPublicAddress, allowed
+from citeaudit.links.safety import AddressRule, NonPublicAddress, PrivateAddressRefused, allowed
 from citeaudit.links.tls import default_ssl_context
 
 __all__ = [
+    "MAX_BODY",
+    "AnswerTooLarge",
     "PinnedBackend",
     "SyncLookup",
     "allowed",
@@ -42,6 +49,9 @@ __all__ = [
 ]
 
 SyncLookup = Callable[[str, int], list[str]]
+
+MAX_BODY = 16 * 1024 * 1024  # a Crossref page of 1000 records is a few MB
+_ENCODINGS = "gzip, deflate"  # the ones `_Bounded` decompresses with a bound
 
 
 class _Refused2(NonPublicAddress, httpcore2.ConnectError):
@@ -106,6 +116,9 @@ class PinnedBackend:
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> Any:
+        # A host that names a forbidden address itself ("127.1", "localhost.") is
+        # refused before any name server is asked.
+        self._rule.check(host, port, (), self._refused)
         try:
             addresses = [str(ipaddress.ip_address(host.strip("[]")))]
         except ValueError:
@@ -119,13 +132,14 @@ class PinnedBackend:
         last: Exception | None = None
         for address in addresses:
             try:
-                return self._inner.connect_tcp(
+                stream = self._inner.connect_tcp(
                     address,
                     port,
-                    timeout=timeout,
+                    timeout=_within(timeout),
                     local_address=local_address,
                     socket_options=socket_options,
                 )
+                return _DeadlineStream(stream, self._core)
             except self._core.ConnectTimeout:
                 raise
             except self._core.ConnectError as exc:
@@ -150,21 +164,28 @@ def pinned_client(
     max_redirects: int = 5,
     lookup: SyncLookup = system_lookup,
     headers: dict[str, str] | None = None,
+    max_body: int = MAX_BODY,
+    deadline: float | None = None,
 ) -> httpx.Client:
     """An httpx client whose every connection (every redirect hop) obeys `rule`.
 
-    Environment proxies are not used: a proxy would resolve and connect for us, past
-    the check.
+    Environment proxies and ``.netrc`` are not used (``trust_env=False``): a proxy
+    would resolve and connect for us, past the check. A redirect's Location is judged
+    by the same rule before it is followed (`_judge_redirect`). An answer's body is
+    read up to `max_body` bytes, decompressed included, and a whole exchange takes at
+    most `deadline` seconds (default: three times `timeout`), however slowly the
+    bytes come (see `_Bounded`).
     """
     transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0)
     transport._pool._network_backend = PinnedBackend(httpcore, rule, lookup=lookup)  # type: ignore[assignment]
     return httpx.Client(
-        transport=transport,
+        transport=_Bounded(transport, httpx, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
         trust_env=False,
-        headers=headers,
+        headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
+        event_hooks={"response": [_judge_redirect(rule, httpx, follow_redirects)]},
     )
 
 
@@ -175,14 +196,218 @@ def pinned_client2(
     follow_redirects: bool = False,
     max_redirects: int = 5,
     lookup: SyncLookup = system_lookup,
+    max_body: int = MAX_BODY,
+    deadline: float | None = None,
 ) -> httpx2.Client:
     """`pinned_client` for httpx2 (the library habanero sends Crossref requests with)."""
     transport = httpx2.HTTPTransport(retries=0)
     transport._pool._network_backend = PinnedBackend(httpcore2, rule, lookup=lookup)  # type: ignore[assignment]
     return httpx2.Client(
-        transport=transport,
+        transport=_Bounded(transport, httpx2, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
         trust_env=False,
+        headers={"Accept-Encoding": _ENCODINGS},
+        event_hooks={"response": [_judge_redirect(rule, httpx2, follow_redirects)]},
     )
+
+
+# -- redirects -------------------------------------------------------------------------
+
+
+def _judge_redirect(rule: AddressRule, lib: ModuleType, following: bool) -> Callable[[Any], None]:
+    """A response hook: a redirect's Location is judged before the client reads it.
+
+    httpx parses the Location (even when it does not follow it) and would raise
+    `InvalidURL` -- not an HTTP error -- for one it cannot read; a host that names a
+    forbidden address in a spelling httpx cannot read ("0177.0.0.1") is a refusal,
+    said as such, like any other.
+    """
+
+    def hook(response: Any) -> None:
+        location = response.headers.get("location")
+        if not 300 <= response.status_code < 400 or location is None:
+            return
+        try:
+            target = urljoin(str(response.request.url), location.strip())
+        except ValueError as exc:
+            raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        address = rule.url_refusal(target)
+        if address is not None:
+            refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
+            raise lib.ConnectError(str(refusal)) from refusal
+        if following and urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
+        try:
+            lib.URL(target).host  # noqa: B018 - decodes IDNA labels
+        except (lib.InvalidURL, ValueError, UnicodeError) as exc:
+            raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+
+    return hook
+
+
+# -- bounded answers -------------------------------------------------------------------
+
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "citeaudit_pinned_deadline", default=None
+)
+
+
+def _within(timeout: float | None) -> float | None:
+    """`timeout`, shortened to what is left before the exchange's deadline."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return 0.0
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream:
+    """A connection whose every read and write waits at most until the deadline.
+
+    httpx's timeouts are per read: a server sending one byte at a time, each within
+    the timeout, would hold the worker for as long as it likes."""
+
+    def __init__(self, inner: Any, core: ModuleType) -> None:
+        self._inner = inner
+        self._core = core
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        left = _within(timeout)
+        if left == 0.0:
+            raise self._core.ReadTimeout("the answer took longer than its deadline")
+        return bytes(self._inner.read(max_bytes, left))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        left = _within(timeout)
+        if left == 0.0:
+            raise self._core.WriteTimeout("the request took longer than its deadline")
+        self._inner.write(buffer, left)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, *args: Any, **kwargs: Any) -> Any:
+        return _DeadlineStream(self._inner.start_tls(*args, **kwargs), self._core)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _Bounded:
+    """Wraps a sync transport: a deadline for the whole exchange, a bound on the body.
+
+    The body is decompressed here, with a bound (``zlib``'s `max_length`), and handed
+    on without its Content-Encoding: httpx would inflate a small gzip bomb in one call.
+    """
+
+    def __init__(self, inner: Any, lib: ModuleType, max_body: int, deadline: float) -> None:
+        self._inner = inner
+        self._lib = lib
+        self._max_body = max_body
+        self._deadline = deadline
+
+    def handle_request(self, request: Any) -> Any:
+        deadline = time.monotonic() + self._deadline
+        token = _deadline.set(deadline)
+        try:
+            response = self._inner.handle_request(request)
+        finally:
+            _deadline.reset(token)
+        coding = response.headers.get("content-encoding", "").strip().lower()
+        if coding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+            response.close()
+            raise self._lib.DecodingError(f"unsupported content encoding {coding!r}")
+        if "content-encoding" in response.headers:
+            del response.headers["content-encoding"]
+        response.stream = _body_stream(self._lib)(
+            response.stream, coding, self._max_body, deadline, self._lib
+        )
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def __enter__(self) -> _Bounded:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+
+class AnswerTooLarge(Exception):
+    """An answer's body went past its bound; raised as the HTTP library's ReadError."""
+
+
+@functools.cache
+def _body_stream(lib: ModuleType) -> type:
+    """The body stream class for `lib` (httpx checks its own SyncByteStream class)."""
+
+    class TooLarge(AnswerTooLarge, lib.ReadError):  # type: ignore[name-defined,misc]
+        pass
+
+    class Body(lib.SyncByteStream):  # type: ignore[name-defined,misc]
+        def __init__(
+            self, inner: Any, coding: str, cap: int, deadline: float, module: ModuleType
+        ) -> None:
+            self._inner = inner
+            self._cap = cap
+            self._deadline = deadline
+            self._lib = module
+            self._zlib = (
+                zlib.decompressobj(47 if coding != "deflate" else 15)
+                if coding in ("gzip", "x-gzip", "deflate")
+                else None
+            )
+            self._deflate_raw = coding == "deflate"
+
+        def __iter__(self) -> Iterator[bytes]:
+            size = 0
+            chunks = iter(self._inner)
+            while True:
+                token = _deadline.set(self._deadline)
+                try:
+                    raw = next(chunks, None)
+                finally:
+                    _deadline.reset(token)
+                if raw is None:
+                    break
+                for data in self._decode(raw, size):
+                    size += len(data)
+                    if size > self._cap:
+                        raise TooLarge(f"the answer is larger than {self._cap} bytes")
+                    yield data
+            if self._zlib is not None:
+                tail = self._zlib.flush()
+                if size + len(tail) > self._cap:
+                    raise TooLarge(f"the answer is larger than {self._cap} bytes")
+                if tail:
+                    yield tail
+
+        def _decode(self, raw: bytes, size: int) -> Iterator[bytes]:
+            if self._zlib is None:
+                yield raw
+                return
+            pending = raw
+            while pending:
+                try:
+                    data = self._zlib.decompress(pending, self._cap - size + 1)
+                except zlib.error:
+                    if not (self._deflate_raw and size == 0):
+                        raise self._lib.DecodingError("the compressed answer is corrupt") from None
+                    self._zlib = zlib.decompressobj(-15)  # raw deflate, as httpx allows
+                    self._deflate_raw = False
+                    continue
+                size += len(data)
+                yield data
+                if size > self._cap:
+                    return
+                pending = self._zlib.unconsumed_tail
+
+        def close(self) -> None:
+            self._inner.close()
+
+    return Body

@@ -17,12 +17,15 @@ redirect from them reach any other private service.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
+import re
 import socket
 import time
+import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -33,20 +36,176 @@ METADATA_ADDRESSES = frozenset(
 )
 
 
+def _networks(*cidrs: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(c) for c in cidrs)
+
+
+# IANA's special-purpose ranges that are not globally reachable, written out rather
+# than left to `ipaddress` (whose `is_global` and `is_private` changed between Python
+# 3.11 patch releases), plus the deprecated ones (6to4 relays, site-local).
+_V4_NOT_PUBLIC = _networks(
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+    "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
+    "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+)  # fmt: skip
+# IPv6 outside 2000::/3 (global unicast) is never public, except the NAT64 prefix,
+# judged by the IPv4 address it carries. Inside it:
+_V6_NOT_PUBLIC = _networks(
+    "2001::/23",  # IETF protocol assignments: Teredo, benchmarking, ORCHID
+    "2001:db8::/32",  # documentation
+    "3fff::/20",  # documentation
+)
+_V6_GLOBAL_UNICAST = ipaddress.ip_network("2000::/3")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052's well-known prefix
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215, local use
+_SIIT = ipaddress.ip_network("::ffff:0:0:0/96")  # IPv4-translated (RFC 2765)
+_COMPATIBLE = ipaddress.ip_network("::/96")  # IPv4-compatible (deprecated)
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:
+    """Every IPv4 address an IPv6 address carries, and so may deliver to.
+
+    IPv4-mapped and -translated, IPv4-compatible, 6to4 (the relay forwards to the
+    embedded address), Teredo (its server and its client), NAT64 (the well-known and
+    the local-use prefix, RFC 6052's /96 and /48 layouts) and ISATAP interface ids.
+    """
+    found: list[ipaddress.IPv4Address] = []
+    value = int(ip)
+    low32 = ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    if ip.ipv4_mapped is not None:
+        found.append(ip.ipv4_mapped)
+    if ip in _SIIT or ip in _NAT64 or (ip in _COMPATIBLE and value > 1):
+        found.append(low32)
+    if ip in _NAT64_LOCAL:
+        # /48 layout: 16 bits before the reserved "u" octet, 16 after; /96 also used.
+        high = (value >> 64) & 0xFFFF
+        rest = (value >> 40) & 0xFFFF
+        found += [ipaddress.IPv4Address((high << 16) | rest), low32]
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found += list(ip.teredo)
+    if (value >> 32) & 0xFDFFFFFF == 0x00005EFE:  # ISATAP: ::0:5efe:a.b.c.d, ::200:5efe:...
+        found.append(low32)
+    return tuple(found)
+
+
 def is_forbidden_address(ip: IPAddress) -> bool:
-    """True for any address a public link must never make us connect to."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """True for any address a public link must never make us connect to.
+
+    An IPv6 address that carries an IPv4 address is forbidden when the IPv4 address
+    is: a 6to4 or NAT64 form of a private address reaches that private address.
+    """
+    if isinstance(ip, ipaddress.IPv4Address):
+        return (
+            ip in METADATA_ADDRESSES
+            or any(ip in net for net in _V4_NOT_PUBLIC)
+            or ip.is_loopback
+            or ip.is_private
+            or ip.is_link_local
+            or ip.is_multicast
+            or ip.is_reserved
+            or ip.is_unspecified
+            or not ip.is_global
+        )
+    if ip.scope_id:
+        ip = ipaddress.IPv6Address(int(ip))  # the zone does not change where it goes
+    carried = embedded_ipv4(ip)
+    if any(is_forbidden_address(v4) for v4 in carried):
+        return True
+    if ip.ipv4_mapped is not None or ip in _NAT64:
+        return False  # judged by the IPv4 address alone
     return (
         ip in METADATA_ADDRESSES
-        or ip.is_loopback
+        or ip not in _V6_GLOBAL_UNICAST
+        or any(ip in net for net in _V6_NOT_PUBLIC)
+        or ip.is_site_local
         or ip.is_private
-        or ip.is_link_local
         or ip.is_multicast
         or ip.is_reserved
-        or ip.is_unspecified
         or not ip.is_global
     )
+
+
+# What separates labels in a host name, as IDNA (UTS 46) reads it.
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+_LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
+
+
+@functools.lru_cache(maxsize=4096)
+def literal_address(host: str) -> IPAddress | None:
+    """The address `host` names by itself, however it is spelled, or None for a name.
+
+    Parsers disagree on hosts: the C library and browsers read ``127.1``,
+    ``0x7f.1``, ``0177.0.0.1`` and ``2130706433`` as 127.0.0.1; IDNA maps
+    ``１２７．０．０．１`` and ``127.0.0.1。`` to it; a browser percent-decodes
+    ``127%2e0%2e0%2e1``; ``localhost`` and ``*.localhost`` are loopback (RFC 6761)
+    whatever a resolver says. Any reading that gives an address gives it here, so
+    the address rule judges what some hop might connect to, not one parser's view.
+    """
+    text = unquote(host).strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    text = unicodedata.normalize("NFKC", text.casefold()).translate(_DOTS)
+    text = text.split("%", 1)[0] if ":" in text else text  # an IPv6 zone
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        pass
+    name = text.rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return _LOOPBACK
+    return _ipv4_number(name)
+
+
+def _ipv4_number(name: str) -> ipaddress.IPv4Address | None:
+    """The WHATWG URL (and inet_aton) reading of a dotted number: 1 to 4 parts, each
+    decimal, octal (leading 0) or hex (0x); the last part fills the remaining bytes."""
+    parts = name.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    numbers: list[int] = []
+    for part in parts:
+        try:
+            if part[:2] in ("0x", "0X"):
+                numbers.append(int(part[2:] or "0", 16))
+            elif len(part) > 1 and part.startswith("0"):
+                numbers.append(int(part[1:], 8))
+            elif part.isdigit() and part.isascii():
+                numbers.append(int(part))
+            else:
+                return None
+        except ValueError:
+            return None
+    *head, last = numbers
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        return None
+    value = last
+    for i, n in enumerate(head):
+        value += n << (8 * (3 - i))
+    return ipaddress.IPv4Address(value)
+
+
+def url_hosts(url: str) -> tuple[str, ...]:
+    """The host of `url` as each parser we (or a hop) might use reads it.
+
+    Python's ``urlsplit``, and the WHATWG reading, which takes ``\\`` for ``/`` and
+    the last ``@`` as the end of the user name (``http://a@b@127.0.0.1``).
+    """
+    hosts: list[str] = []
+    try:
+        parts = urlsplit(url)
+        if parts.hostname:
+            hosts.append(parts.hostname)
+    except ValueError:
+        pass
+    rest = url.replace("\\", "/").split("//", 1)
+    if len(rest) == 2:
+        authority = re.split(r"[/?#]", rest[1], maxsplit=1)[0].rsplit("@", 1)[-1]
+        host = authority if authority.endswith("]") else authority.rsplit(":", 1)[0]
+        if host and host not in hosts:
+            hosts.append(host)
+    return tuple(hosts)
 
 
 class NameNotResolved(Exception):
@@ -134,6 +293,34 @@ class AddressRule:
     allowed_origins: frozenset[Origin] = frozenset()
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address
 
+    def exempt(self, host: str, port: int) -> bool:
+        return self.allow_private or (host.lower().strip("[]"), port) in self.allowed_origins
+
+    def host_refusal(self, host: str, port: int) -> str | None:
+        """The forbidden address `host` names by itself (`literal_address`), or None."""
+        if self.exempt(host, port):
+            return None
+        address = literal_address(host)
+        if address is not None and self.forbidden(address):
+            return str(address)
+        return None
+
+    def url_refusal(self, url: str) -> str | None:
+        """The forbidden address the host of `url` names by itself in any reading of
+        it (`url_hosts`), or None: a link or a redirect's Location refused before
+        any parser that could not read it has a say."""
+        try:
+            port = urlsplit(url).port
+        except ValueError:
+            port = None
+        scheme = url.split(":", 1)[0].lower()
+        default = 443 if scheme == "https" else 80
+        for host in url_hosts(url):
+            refused = self.host_refusal(host, port or default)
+            if refused is not None:
+                return refused
+        return None
+
     def check(
         self,
         host: str,
@@ -141,9 +328,13 @@ class AddressRule:
         addresses: Iterable[str],
         refused: Callable[[str, str], Exception] = PrivateAddressRefused,
     ) -> None:
-        """Raise `refused(host, address)` for the first address not to connect to."""
-        if self.allow_private or (host.lower().strip("[]"), port) in self.allowed_origins:
+        """Raise `refused(host, address)` when `host` names a forbidden address itself,
+        or for the first of its `addresses` not to connect to."""
+        if self.exempt(host, port):
             return
+        named = self.host_refusal(host, port)
+        if named is not None:
+            raise refused(host, named)
         for address in addresses:
             if self.forbidden(ipaddress.ip_address(address.split("%", 1)[0])):
                 raise refused(host, address)

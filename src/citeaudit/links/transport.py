@@ -22,13 +22,12 @@ over many hosts keeps a bounded number of idle connections.
 from __future__ import annotations
 
 import asyncio
-import functools
-import ipaddress
 import socket
 import ssl
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any, Protocol
+from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 import httpx
@@ -42,6 +41,7 @@ from citeaudit.links.safety import (
     NameNotResolved,
     NonPublicAddress,
     Origin,
+    PrivateAddressRefused,
     Resolver,
     is_forbidden_address,
 )
@@ -54,6 +54,7 @@ __all__ = [
     "Reply",
     "default_ssl_context",
     "exchange_for",
+    "judge_redirects",
 ]
 
 PoolKey = tuple[str, str, int]  # scheme, host, port
@@ -319,11 +320,16 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             await self._evict(keep=origin)
         pool.open += 1
         try:
-            if _is_ip(host):  # aiohttp connects to an IP literal without asking the resolver
-                self._rule.check(host, port, [host])
+            # aiohttp connects to an IP literal without asking the resolver, and yarl
+            # refuses hosts such as "127.1" before it would: a host that names an
+            # address by itself, in any spelling, is judged here, as yarl reads it too.
+            self._rule.check(host, port, ())
+            target = URL(str(url), encoded=True)
+            if target.raw_host is not None and target.raw_host != host:
+                self._rule.check(target.raw_host, target.port or port, ())
             response = await pool.session.request(
                 method,
-                URL(str(url), encoded=True),
+                target,
                 headers=headers,
                 data=content,
                 allow_redirects=False,
@@ -360,13 +366,34 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             await pool.session.close()
 
 
-@functools.lru_cache(maxsize=4096)
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
+def judge_redirects(rule: AddressRule) -> Callable[[httpx.Response], Awaitable[None]]:
+    """An httpx response hook for clients that follow redirects themselves.
+
+    httpx parses a redirect's Location before anything else (even when it will not
+    follow it), and raises `InvalidURL` -- not an HTTP error -- for one it cannot
+    read, such as a host "0177.0.0.1". The hook judges the Location first: a host
+    that names a forbidden address in any spelling is refused (`AddressRule`), an
+    unreadable one is a protocol error of that hop.
+    """
+
+    async def hook(response: httpx.Response) -> None:
+        location = response.headers.get("location")
+        if not 300 <= response.status_code < 400 or location is None:
+            return
+        try:
+            target = urljoin(str(response.request.url), location.strip())
+        except ValueError as exc:
+            raise httpx.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        address = rule.url_refusal(target)
+        if address is not None:
+            refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
+            raise httpx.ConnectError(str(refusal)) from refusal
+        try:
+            httpx.URL(target).host  # noqa: B018 - decodes IDNA labels
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            raise httpx.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+
+    return hook
 
 
 def _httpx_error(exc: Exception) -> Exception:

@@ -14,7 +14,8 @@ hides the response headers that carry Crossref's rate limits. So:
   lists are paced by the list budget's own headers, never at the single-record rate.
 - The same query or journal name asked by several threads at once is sent once.
 - habanero's HTTP goes through `_Shim`, which swaps in our pooled httpx2 client for
-  calls made by this module (other users of habanero are untouched) and keeps the
+  calls made by this module (other calls of habanero get a pinned client with no
+  exempt origin: nothing habanero sends goes around the address rule) and keeps the
   raw response, so the `Channel` can pace, read rate-limit headers and retry.
 - Answers are cached per DOI and per query, so a re-audit asks only for what changed.
 """
@@ -83,8 +84,8 @@ class _Shim:
     HTTPError = httpx2.HTTPError
 
     def get(self, url: str, **kwargs: Any) -> httpx2.Response:
-        client = _local.client
-        response = client.get(url, **kwargs) if client is not None else httpx2.get(url, **kwargs)
+        client = _local.client or _fallback()
+        response = client.get(url, **kwargs)
         _local.response = response
         return response
 
@@ -93,6 +94,18 @@ class _Shim:
 
 
 _install_lock = threading.Lock()
+_fallback_client: httpx2.Client | None = None
+
+
+def _fallback() -> httpx2.Client:
+    """The client of habanero calls made outside a registry's request (by anyone else
+    in the process): pinned too, with no exempt origin -- the shim replaces habanero's
+    HTTP for the whole process, so nothing it sends may go around the address rule."""
+    global _fallback_client
+    with _install_lock:
+        if _fallback_client is None:
+            _fallback_client = pinned_client2(AddressRule(), timeout=20.0)
+        return _fallback_client
 
 
 def _install_shim() -> None:
@@ -203,15 +216,15 @@ class CrossrefRegistry(WorkRegistry):
                 call()
             except Exception as exc:  # habanero raises many types; the response tells all
                 response = _local.response
-                if response is None:
-                    # habanero re-raises some transport errors wrapped, others bare:
-                    # look at the exception itself first, then at its cause.
-                    failure = failure_from(exc)
-                    if failure is None and exc.__cause__ is not None:
-                        failure = failure_from(exc.__cause__)
-                    if failure is None:
-                        raise
+                # habanero re-raises some transport errors wrapped, others bare
+                # (`failure_from` reads the causes and contexts). A refusal on a
+                # redirect hop leaves the redirect's response behind: it is not the
+                # answer.
+                failure = failure_from(exc)
+                if failure is not None and (response is None or failure.final):
                     raise failure from None
+                if response is None:
+                    raise
             finally:
                 _local.client = None
             response = _local.response

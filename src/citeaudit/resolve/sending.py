@@ -13,8 +13,8 @@ from typing import Any, Protocol
 import httpx
 import httpx2
 
-from citeaudit.links.pinned import allowed, pinned_client
-from citeaudit.links.safety import AddressRule, is_refusal
+from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
+from citeaudit.links.safety import AddressRule, NonPublicAddress, is_refusal
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply, TransportFailure
 
@@ -58,12 +58,38 @@ def reply_from(response: _Response) -> Reply:
 def failure_from(exc: BaseException) -> TransportFailure | None:
     """Map an httpx/httpx2 exception; None when it is not a transport problem.
 
+    The exception's causes and contexts are read too: habanero re-raises some
+    transport errors wrapped (a RuntimeError whose context is the httpx2 error).
     A connection refused because it would reach a non-public address (a registry's
     redirect to loopback, a private network or a metadata service) is final for that
-    request and says nothing of where it pointed or what answers there.
+    request and says nothing of where it pointed or what answers there; so is an
+    answer larger than its bound, and a redirect to a location no client can read.
     """
-    if is_refusal(exc):
+    chain = list(_chain(exc))
+    if is_refusal(exc) or any(isinstance(e, NonPublicAddress) for e in chain):
         return TransportFailure("refused: a redirect to a non-public address", final=True)
+    for e in chain:
+        if isinstance(e, AnswerTooLarge):
+            return TransportFailure("refused: the answer is too large", final=True)
+        if isinstance(e, httpx.InvalidURL | httpx2.InvalidURL):
+            return TransportFailure("refused: a redirect to an unreadable location", final=True)
+    for e in chain:
+        mapped = _one(e)
+        if mapped is not None:
+            return mapped
+    return None
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(seen) < 16 and not any(current is s for s in seen):
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _one(exc: BaseException) -> TransportFailure | None:
     for lib in (httpx, httpx2):
         if isinstance(exc, lib.TimeoutException):
             return TransportFailure("timeout")
@@ -74,7 +100,9 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
             return TransportFailure("connection refused", unreachable=True)
         if isinstance(exc, lib.RemoteProtocolError | lib.ReadError | lib.WriteError):
             return TransportFailure("connection dropped")
-        if isinstance(exc, lib.TransportError):
+        if isinstance(exc, lib.TooManyRedirects):
+            return TransportFailure("too many redirects")
+        if isinstance(exc, lib.TransportError | lib.RequestError):
             return TransportFailure(type(exc).__name__)
     return None
 
@@ -87,7 +115,7 @@ def send_get(
     def send() -> Reply:
         try:
             return reply_from(client.get(url, params=params))
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             failure = failure_from(exc)
             if failure is None:
                 raise

@@ -8,7 +8,8 @@ A webhook URL is a stranger's input twice over: checked when it is saved
 (`webhook_url_problem`: a URL httpx can send to, nothing that would only fail at
 delivery), and checked again at delivery, where the address the name resolves to is
 checked and then connected to (`links.pinned`: no second lookup for a DNS answer to
-change in between).
+change in between). A host that names a private address itself, in any spelling
+(``127.1``, ``0177.0.0.1``, ``localhost.``), is refused as one before anything else.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def post(
     `lookup` and `forbidden` are the name resolver and the address rule (tests stand
     in for a DNS server that changes its answer).
     """
+    rule = AddressRule(allow_private=allow_private, forbidden=forbidden)
+    address = rule.url_refusal(url)
+    if address is not None:  # "http://0177.0.0.1/": a private address, however written
+        raise DeliveryError(f"{address} is a private address", permanent=True)
     problem = webhook_url_problem(url)
     if problem is not None:
         raise DeliveryError(f"invalid webhook URL: {problem}", permanent=True)
@@ -99,10 +104,15 @@ def post(
         EVENT_HEADER: event,
         DELIVERY_HEADER: delivery,
     }
-    rule = AddressRule(allow_private=allow_private, forbidden=forbidden)
     try:
-        with pinned_client(rule, timeout=timeout, lookup=lookup) as client:
-            response = client.post(url, content=body, headers=headers)
+        # The receiver's answer is its status alone: its body is never read (a
+        # stranger's server could send gigabytes), and the whole exchange has a
+        # deadline (it could send its headers a byte at a time).
+        with (
+            pinned_client(rule, timeout=timeout, lookup=lookup, deadline=2 * timeout) as client,
+            client.stream("POST", url, content=body, headers=headers) as response,
+        ):
+            status = response.status_code
     except httpx.HTTPError as exc:
         if is_refusal(exc):
             host = urlsplit(url).hostname or ""
@@ -110,7 +120,5 @@ def post(
         raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
     except (ValueError, UnicodeError) as exc:  # anything the URL check let through
         raise DeliveryError(f"invalid webhook URL: {exc}", permanent=True) from exc
-    if not 200 <= response.status_code < 300:
-        raise DeliveryError(
-            f"HTTP {response.status_code}", permanent=response.status_code in (400, 404, 410)
-        )
+    if not 200 <= status < 300:
+        raise DeliveryError(f"HTTP {status}", permanent=status in (400, 404, 410))
