@@ -120,6 +120,12 @@ class InputScope:
         """The one sentence for a refused name: the same whether the file exists or not."""
         return f"{what} '{shown_name(target)}' is outside the audit's own files; not read"
 
+    @property
+    def names_exhausted(self) -> bool:
+        """Whether the audit is past its cap on named files (and was told so): a reader
+        then skips every later name before building a single path for it."""
+        return self.ledger.names_capped
+
     def locate(self, what: str, target: str, candidates: Sequence[Path]) -> Path | str | None:
         """The first candidate that is a readable file inside the scope, else why not;
         None once the audit has named more than `max_names` files.

@@ -223,8 +223,8 @@ def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Pat
 
 
 def _include(target: str, bases: list[Path], name: str, number: int, state: _State) -> list[Line]:
-    if "#" in target or not target:
-        return []  # a macro argument inside \newcommand, not a file
+    if "#" in target or not target or state.scope.names_exhausted:
+        return []  # a macro argument inside \newcommand, not a file; or past the cap
     if state.capped_at is not None:
         state.capped_more += 1
         return []
@@ -309,6 +309,8 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
             if m.group(1).strip():
                 names.append((m.group(1).strip(), ""))
         for bib_name, suffix in names:
+            if state.scope.names_exhausted:
+                break
             with_suffix = bib_name if not suffix or bib_name.endswith(suffix) else bib_name + suffix
             if with_suffix in named:
                 continue  # one bibliography, however often it is named
@@ -317,7 +319,7 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
                 "bibliography file", with_suffix, [state.main_dir / with_suffix]
             )
             if located is None:
-                continue  # past the scope's cap on named files, which was said once
+                break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
                 state.problems.append(
                     InputProblem(line.file, line.number, located, unreadable=True)

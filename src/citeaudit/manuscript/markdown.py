@@ -47,7 +47,7 @@ class MarkdownReader(ManuscriptReader):
         for bib, number in bib_names:
             located = self.scope.locate("bibliography file", bib, [Path(path).parent / bib])
             if located is None:
-                continue  # past the scope's cap on named files, which was said once
+                break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
                 problems.append(InputProblem(name, number, located, unreadable=True))
             elif str(located) not in bibs:
