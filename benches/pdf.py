@@ -548,6 +548,12 @@ def main_real(args: argparse.Namespace) -> int:
         f"XML paragraph (tables, front matter), not scored: {everything['matches_unplaced']}"
     )
     if args.show_errors:
+        print("\nper PDF (entries found/truth, uncited FP, missing FP, link FN):")
+        for _, (_, outcomes) in sorted(by_source.items()):
+            for o in sorted(outcomes, key=lambda o: o.article):
+                c = o.counts
+                print(f"  {o.article}: {c['entries_found']}/{c['entries_truth']}, "
+                      f"{c['cit001_fp']}, {c['cit002_fp']}, {c['link_fn']}")  # fmt: skip
         errors: dict[str, list[Any]] = defaultdict(list)
         for _, outcomes in by_source.values():
             for o in outcomes:

@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 from citeaudit.errors import InputError
-from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_footnotes import split_footnotes
 from citeaudit.manuscript.pdf_layout import (
@@ -43,7 +43,7 @@ from citeaudit.manuscript.pdf_links import LinkArea, page_links
 from citeaudit.manuscript.pdf_references import split_pdf_entries, trailing_zone
 from citeaudit.manuscript.pdf_text import join_broken_citations, join_broken_words
 from citeaudit.manuscript.reading import InputProblem
-from citeaudit.manuscript.reference_section import find_reference_section
+from citeaudit.manuscript.reference_section import ReferenceSection, find_reference_section
 from citeaudit.model.location import Location
 
 __all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader", "pdf_problem"]
@@ -96,16 +96,22 @@ class PdfReader(ManuscriptReader):
         levels = {
             i: lv for i, ln in enumerate(flow) if (lv := _heading_level(ln, size)) is not None
         }
-        section = find_reference_section(lines, levels, _clean)
-        if section is None:
+        probe = _without_cells(flow, lines)
+        sections = [_trimmed(sec, flow) for sec in _reference_sections(probe, levels)]
+        if not sections:
             return self._headless(name, flow, lines, pages)
-        outside = [*range(section.start), *range(section.end, len(lines))]
+        listed = {i for sec in sections for i in range(sec.start, sec.end)}
+        outside = [i for i in range(len(lines)) if i not in listed]
         _join_citations(flow, lines, outside)
         notes = _note_lines(name, pages.notes)
-        inside = [(flow[i], lines[i]) for i in range(section.start + 1, section.end)]
-        inside = [pair for j, pair in enumerate(inside, section.start + 1) if j not in levels]
-        entries, layout = split_pdf_entries(inside, pages.lefts, pages.links, _clean)
-        first = lines[section.start]
+        entries: list[RawEntry] = []
+        layouts = []
+        for sec in sections:
+            inside = [(flow[j], lines[j]) for j in range(sec.start + 1, sec.end) if j not in levels]
+            found, layout = split_pdf_entries(inside, pages.lefts, pages.links, _clean)
+            entries.extend(found)
+            layouts.append((len(found), layout))
+        first = lines[sections[0].start]
         return (
             Document(
                 path=name,
@@ -113,7 +119,7 @@ class PdfReader(ManuscriptReader):
                 lines=_with_paragraph_breaks(flow, lines, outside) + notes,
                 reference_entries=tuple(entries),
                 reference_heading=Location(name, first.number, page=first.page),
-                reference_layout=layout,
+                reference_layout=max(layouts, key=lambda t: t[0])[1],
                 files=(name,),
             ),
             pages.problems,
@@ -192,6 +198,7 @@ def _pages(document: Any, name: str) -> _Pages:
         )
     per_page: list[list[PdfLine]] = []
     heights: list[float] = []
+    widths: list[float] = []
     links: dict[int, list[LinkArea]] = {}
     budget = MAX_CHARS
     glyph_count = 0
@@ -219,6 +226,7 @@ def _pages(document: Any, name: str) -> _Pages:
         budget -= len(glyphs)
         per_page.append(order_page(page_lines(glyphs, number), width))
         heights.append(height)
+        widths.append(width)
         if budget <= 0:
             problems.append(
                 InputProblem(
@@ -228,7 +236,7 @@ def _pages(document: Any, name: str) -> _Pages:
             break
     if glyph_count == 0:
         raise InputError(name, _NO_TEXT)
-    kept = strip_furniture(per_page, heights)
+    kept = strip_furniture(per_page, heights, widths)
     size = body_size(kept)
     lines: list[PdfLine] = []
     notes: list[PdfLine] = []
@@ -244,10 +252,15 @@ def _pages(document: Any, name: str) -> _Pages:
     return _Pages(lines, links, _typical_lefts(lefts), problems, notes)
 
 
+_MAX_HANGING_INDENT = 30.0  # points; entries hang by 10 to 25
+
+
 def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
     """Each column's left edge, corrected where a page's column holds only indented
     lines (the end of an entry running on into the last column): there the usual
-    edge of that column on pages of the same side (odd or even) stands."""
+    edge of that column on pages of the same side (odd or even) stands -- only when
+    the difference is a hanging indent's: a page set further in (a wide margin on
+    the last pages) keeps its own edge."""
     usual: dict[tuple[int, int], Counter[float]] = {}
     for (page, column), left in lefts.items():
         usual.setdefault((page % 2, column), Counter())[round(left)] += 1
@@ -255,7 +268,8 @@ def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int],
     for (page, column), left in lefts.items():
         counts = usual[(page % 2, column)]
         typical, seen = counts.most_common(1)[0]
-        out[(page, column)] = float(typical) if seen >= 2 and left > typical + 2 else left
+        indent = typical + 2 < left <= typical + _MAX_HANGING_INDENT
+        out[(page, column)] = float(typical) if seen >= 2 and indent else left
     return out
 
 
@@ -279,6 +293,59 @@ def _join_citations(flow: list[PdfLine], lines: list[Line], indexes: Sequence[in
         if line is not flow[i]:
             flow[i] = line
             lines[i] = dataclasses.replace(lines[i], text=line.text, superscripts=line.superscripts)
+
+
+_MAX_LISTS = 4
+
+
+def _reference_sections(lines: list[Line], levels: dict[int, int]) -> list[ReferenceSection]:
+    """Every reference list, in order: the last one the heading search finds, and the
+    ones before it under headings of their own -- a journal PDF often prints the
+    article's list and then, after an appendix or the supplementary material, that
+    material's own list; the entries of both are the article's."""
+    found: list[ReferenceSection] = []
+    end = len(lines)
+    while len(found) < _MAX_LISTS:
+        head = {i: lv for i, lv in levels.items() if i < end}
+        section = find_reference_section(lines[:end], head, _clean)
+        if section is None or (found and section.heading.strength < 1):
+            break
+        found.insert(0, section)
+        end = section.start
+    return found
+
+
+def _trimmed(section: ReferenceSection, flow: Sequence[PdfLine]) -> ReferenceSection:
+    """The list ended where a line set across both columns follows entries set in
+    columns: the journal's licence note at the foot of the page, or the heading of
+    the supplementary material ("SUPPLEMENTARY MATERIAL (only available ...)") that
+    no heading search knows -- a list never spans the page's gutter."""
+    in_columns = 0
+    for j in range(section.start + 1, section.end):
+        if flow[j].column == -1:
+            if in_columns >= 3:
+                return dataclasses.replace(section, end=j)
+            in_columns = 0
+        else:
+            in_columns += 1
+    return section
+
+
+def _without_cells(flow: Sequence[PdfLine], lines: Sequence[Line]) -> list[Line]:
+    """The lines as the reference-list search sees them: a short line that shares its
+    baseline with another in its column is a table's cell ("Reference" heading the
+    column of a table of indices), never a section heading, so it is blanked there."""
+    rows: dict[tuple[int, int, int], int] = Counter(
+        (ln.page, ln.column, round(ln.base)) for ln in flow
+    )
+    out = list(lines)
+    for i, ln in enumerate(flow):
+        key = (ln.page, ln.column, round(ln.base))
+        shared = rows[key] + rows.get((ln.page, ln.column, key[2] - 1), 0)
+        shared += rows.get((ln.page, ln.column, key[2] + 1), 0)
+        if shared > 1 and len(ln.text) < 40:
+            out[i] = dataclasses.replace(lines[i], text="")
+    return out
 
 
 def _heading_level(line: PdfLine, size: float) -> int | None:

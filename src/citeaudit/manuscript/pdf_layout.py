@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -35,6 +36,7 @@ _SPACING_ACCENTS = {
 }  # fmt: skip
 _LIGATURES = frozenset("ﬀﬁﬂﬃﬄﬅﬆ")
 _SOFT_HYPHEN = "\u00ad"
+_TILT = 0.05  # radians; an upright glyph's angle is 0 (pdfium gives -1 when it cannot tell)
 _CLOSING = frozenset(".,;:)]”’")
 _SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
 
@@ -83,6 +85,7 @@ def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_angle = pdfium_c.FPDFText_GetCharAngle
     glyphs: list[Glyph] = []
     space = True
     for i, char in enumerate(chars):
@@ -93,6 +96,9 @@ def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
             continue
         if not char.isprintable() and char != _SOFT_HYPHEN:
             continue
+        angle = float(get_angle(textpage, i))
+        if _TILT < angle < 2 * math.pi - _TILT:
+            continue  # text set sideways or slanted: a margin's running title, a stamp
         boxed = get_box(textpage, i, rect_ref)
         bottom, top = rect.bottom, rect.top
         if not boxed or top - bottom <= 0.01:
@@ -168,6 +174,8 @@ def _without_line_numbers(groups: list[list[Glyph]]) -> list[list[Glyph]]:
     for gi, group in enumerate(groups):
         k = 0
         while k < len(group) and k <= _MAX_DIGITS and group[k].char.isdigit():
+            if k and group[k].x0 - group[k - 1].x1 > 0.3 * (group[k].top - group[k].bottom):
+                break  # the number ends where a space does: "62  2020)," is two
             k += 1
         if k == 0 or k > _MAX_DIGITS:
             continue
@@ -363,18 +371,24 @@ def _sides(lines: Sequence[PdfLine], gutter: float, slack: float) -> list[int]:
     return sides
 
 
+_PAIRED_LINES = 6
+
+
 def _two_columns(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
-    """Enough lines keep to each side, and hardly any line crosses the gutter beside
-    the right-hand ones (a single-column page has lines across it there)."""
-    left, right = sides.count(0), sides.count(1)
-    if left < 3 or right < 3:
-        return False
-    bases = [ln.base for ln, side in zip(lines, sides, strict=True) if side == 1]
-    low, high = min(bases), max(bases)
-    across = sum(
-        1 for ln, side in zip(lines, sides, strict=True) if side == -1 and low <= ln.base <= high
-    )
-    return across <= max(1, right // 10)
+    """Lines keep to both sides of the gutter, side by side: down the page, between
+    the lines that cross it (a title, the full-width end of the body above the
+    reference list), a stretch holds at least two lines on each side, and such
+    stretches hold six lines or more. A single-column page has hardly any line wholly
+    right of its middle, let alone two beside two left-hand ones."""
+    tagged = sorted(zip(lines, sides, strict=True), key=lambda t: -t[0].base)
+    bands: list[list[int]] = [[0, 0]]
+    for _, side in tagged:
+        if side == -1:
+            bands.append([0, 0])
+        else:
+            bands[-1][side] += 1
+    paired = sum(left + right for left, right in bands if left >= 2 and right >= 2)
+    return paired >= _PAIRED_LINES
 
 
 def _in_bands(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[PdfLine]:
@@ -419,32 +433,47 @@ def _furniture_key(text: str) -> str:
 
 
 def strip_furniture(
-    pages: Sequence[list[PdfLine]], heights: Sequence[float]
+    pages: Sequence[list[PdfLine]],
+    heights: Sequence[float],
+    widths: Sequence[float] | None = None,
 ) -> list[list[PdfLine]]:
     """Pages without their running headers, footers and page numbers.
 
-    Only the outermost lines at each end of a page (four: a footer may run over two
-    lines beside the page number), within its outer eighth, are candidates; one goes
-    when it is a page number, or when its text (numbers aside) comes back at that end
-    of other pages.
+    Candidates are the outermost lines at each end of a page (four: a footer may run
+    over two lines beside the page number) within its outer eighth, and the lines set
+    wholly in its outer tenth at either side (a page number in the side margin); one
+    goes when it is a page number, or when its text (numbers aside) comes back in that
+    place on other pages.
     """
-    ends: list[tuple[set[int], set[int]]] = []
+    sized = widths if widths is not None else [0.0] * len(pages)
+    ends: list[tuple[set[int], set[int], set[int]]] = []
     tops: Counter[str] = Counter()
     bottoms: Counter[str] = Counter()
-    for lines, height in zip(pages, heights, strict=True):
+    margins: Counter[str] = Counter()
+    for lines, height, width in zip(pages, heights, sized, strict=True):
         by_height = sorted(range(len(lines)), key=lambda i: -lines[i].base)
         top = {i for i in by_height[:_FURNITURE_LINES] if lines[i].base > height * 0.875}
         bottom = {i for i in by_height[-_FURNITURE_LINES:] if lines[i].top < height * 0.125}
-        ends.append((top, bottom))
+        side = (
+            {
+                i
+                for i, ln in enumerate(lines)
+                if width and (ln.x1 < width * 0.1 or ln.x0 > width * 0.9)
+            }
+            - top
+            - bottom
+        )
+        ends.append((top, bottom, side))
         tops.update({_furniture_key(lines[i].text) for i in top})
         bottoms.update({_furniture_key(lines[i].text) for i in bottom})
+        margins.update({_furniture_key(lines[i].text) for i in side})
     repeat = max(2, len(pages) // 3)
     out: list[list[PdfLine]] = []
-    for lines, (top, bottom) in zip(pages, ends, strict=True):
+    for lines, (top, bottom, side) in zip(pages, ends, strict=True):
         drop: set[int] = set()
-        for i in top | bottom:
+        for i in top | bottom | side:
             text = lines[i].text.strip()
-            counts = tops if i in top else bottoms
+            counts = tops if i in top else bottoms if i in bottom else margins
             if _PAGE_NUMBER.match(text) or counts[_furniture_key(text)] >= repeat:
                 drop.add(i)
         out.append([ln for i, ln in enumerate(lines) if i not in drop])

@@ -60,6 +60,9 @@ def split_pdf_entries(
     return [_entry(group, links, clean) for group in groups], layout
 
 
+_FEW = 0.1  # of a list's lines: fewer indented ones than this say nothing
+
+
 def _by_indent(
     useful: Sequence[tuple[PdfLine, Line]], lefts: Mapping[tuple[int, int], float]
 ) -> list[bool] | None:
@@ -69,8 +72,8 @@ def _by_indent(
         left = lefts.get((p.page, p.column), p.x0)
         indented.append(p.x0 - left > max(3.0, 0.5 * p.size))
     count = sum(indented)
-    if count < 2 or count == len(useful):
-        return None
+    if count < max(2, _FEW * len(useful)) or count == len(useful):
+        return None  # a stray line set in (a URL's tail centred by the typesetter) is no layout
     flush_starts = sum(
         1 for (_, ln), ind in zip(useful, indented, strict=True)
         if not ind and looks_like_entry_start(ln.text)

@@ -25,6 +25,7 @@ _LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", 
 # a URL cut after one of these goes on; one ending in "." or ")" ends its sentence
 _LINK_CUT = re.compile(r"[/\-_?=&#%~]$")
 # What a URL's continuation looks like: no spaces, and a path or query character.
+_SURNAME_COMMA = re.compile(r"^[^\W\d_][^\W\d_'’\-]*,\s")
 _LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()]+$")
 
 
@@ -35,13 +36,16 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
     first token moves up, and the next line keeps the rest.
     """
     out = list(lines)
+    rights: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        rights[(ln.page, ln.column)] = max(rights.get((ln.page, ln.column), ln.x1), ln.x1)
     for i in range(len(out) - 1):
         line, following = out[i], out[i + 1]
         text = line.text.rstrip()
         nxt = following.text.lstrip()
         if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
             continue  # a heading or a footnote is never a word's other half
-        if _new_entry(line, following, nxt):
+        if _new_entry(line, following, nxt, rights[(line.page, line.column)]):
             continue
         first, _, rest = nxt.partition(" ")
         link = _LINK_TAIL.search(text)
@@ -55,13 +59,18 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return out
 
 
-def _new_entry(line: PdfLine, following: PdfLine, nxt: str) -> bool:
-    """The next line starts a list entry of its own: set out to the left of this one
-    (a hanging list's next entry) and reading as an entry's start ("Wang, Y. (2020)"),
-    so a link ending in "/" does not take its first word."""
+def _new_entry(line: PdfLine, following: PdfLine, nxt: str, right: float) -> bool:
+    """The next line starts a list entry of its own, so a link ending in "/" does not
+    take its first word: it reads as an entry's start ("Wang, Y. (2020)") and either
+    stands to the left of this line (a hanging list's next entry), or this line ends
+    well short of its column's edge (nothing was cut: the entry ended), or its first
+    word is a surname and its comma ("Freyberg,"), which no link's path is."""
+    if not looks_like_entry_start(nxt):
+        return False
     same = line.page == following.page and line.column == following.column
-    outdented = following.x0 < line.x0 - max(3.0, 0.5 * line.size)
-    return same and outdented and looks_like_entry_start(nxt)
+    outdented = same and following.x0 < line.x0 - max(3.0, 0.5 * line.size)
+    short = line.x1 < right - 4 * line.size
+    return outdented or short or bool(_SURNAME_COMMA.match(nxt))
 
 
 def _looks_like_path(token: str) -> bool:
