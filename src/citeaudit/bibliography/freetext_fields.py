@@ -357,13 +357,24 @@ def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
         after = text[role.end() :].strip(" ,.:")
         f.container = _container_cut(after)
     else:
-        f.container = _container_cut(text, chapter=True)
+        editors = _ABNT_EDITORS.match(text)
+        book = text[editors.end() :] if editors else text
+        f.container = _container_cut(book, chapter=True)
     pm = re.search(r"\b(?:pp?|S|hlm|hal|págs?)\.\s*(\w+(?:\s*[-–—]\s*\w+)?)", text)
     if pm:
         f.pages = pm.group(1).replace(" ", "")
     pub = re.search(r"(?:^|[.)]\s)(?:[^.:;()]{2,40}:\s*)?([^.:;()]*?)(?:[;,]\s*\d{4})?\.?$", text)
     if pub and pub.group(1) and _PUBLISHER_WORDS.search(pub.group(1)):
         f.publisher = _clean(pub.group(1))
+
+
+# ABNT's editors after "In:" without a role ("In: GARCIA, D. A.; SOARES, A. S. F. De
+# 1969 a 2019: um percurso. Campinas: …"): surnames in capitals, initials with their
+# stops; the book's title starts after them
+_ABNT_NAME = rf"[{_UP}][{_UP}'’\-]+(?: [{_UP}][{_UP}'’\-]+)*,\s*(?:[{_UP}][a-zà-ÿ]*\.\s?)+"
+_ABNT_EDITORS = re.compile(
+    rf"^{_ABNT_NAME}(?:;\s*{_ABNT_NAME})*(?:\s*et al\.)?\s*(?=[{_UP}0-9][^\W_]*\s)"
+)
 
 
 _DATE_WORDS = (

@@ -69,7 +69,9 @@ _V_NAME = (
     r"(?: (?:Jr|Sr|II|III|IV)(?=[,.]))?"
 )
 VANCOUVER_AUTHORS = re.compile(
-    rf"^(?P<names>{_V_NAME}(?:, {_V_NAME})*)(?P<etal>,? et al)?\.\s(?![{_UP}]\.)", re.UNICODE
+    # closed by a full stop, or by a colon as F1000 writes it ("Chamberlain S : rgbif: …")
+    rf"^(?P<names>{_V_NAME}(?:, {_V_NAME})*)(?P<etal>,? et al)?(?:\.|\s?:)\s(?![{_UP}]\.)",
+    re.UNICODE,
 )
 
 _ETAL = re.compile(
