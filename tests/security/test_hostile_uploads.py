@@ -555,3 +555,22 @@ def test_the_service_reads_no_configuration_from_the_upload_or_above_it(site: Si
     rules = {f["rule"] for f in outcome.report["findings"]}
     assert "missing-reference" in rules or "unreadable-input" in rules
     assert "suppressed" not in outcome.report["summary"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../outside/planted.bib", "/tmp/planted.bib", "a\x00b.bib", "é" * 300 + ".bib", "..", ""],
+)
+def test_a_stored_name_of_any_shape_is_written_inside_the_scratch_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The store may hold names the upload check of today would not let through (older
+    versions, a database edited by hand): the scratch folder still gets a base name."""
+    (tmp_path / "scratch").mkdir()
+    (tmp_path / "outside").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    data = read_files([StoredFile("bibliography", name, "text", len(REFS), REFS.encode())])
+    assert [r.key for r in data.references] == ["inside"]
+    assert list((tmp_path / "outside").iterdir()) == []
+    assert list((tmp_path / "scratch").iterdir()) == []
+    assert not Path("/tmp/planted.bib").exists()

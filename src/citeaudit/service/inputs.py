@@ -34,6 +34,7 @@ from citeaudit.store.views import StoredFile
 
 LIST_ROLE = "reference-list"  # a pasted list: read as entries, never sniffed as BibTeX/RIS
 _ROLES = ("manuscript", "bibliography", LIST_ROLE)
+_LONGEST_NAME = 200  # bytes
 _CACHE_SIZE = 8
 _cache: OrderedDict[str, AuditData] = OrderedDict()
 _lock = threading.Lock()
@@ -81,6 +82,13 @@ def scratch_name(name: str, role: str) -> str:
     """The stored name without any folder part: the upload check already ensures it, and
     a file must never be written outside the scratch folder whatever the store holds."""
     base = Path(name.replace("\\", "/").replace("\x00", "_")).name
+    if len(base.encode("utf-8", "replace")) > _LONGEST_NAME:  # the file system's limit is 255
+        stem, dot, ext = base.rpartition(".")
+        kept = "." + ext[:16] if dot and stem else ""
+        base = base.encode("utf-8", "replace")[: _LONGEST_NAME - len(kept)].decode(
+            "utf-8", "ignore"
+        )
+        base += kept
     return base if base not in ("", ".", "..") else role
 
 
