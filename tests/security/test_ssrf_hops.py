@@ -10,9 +10,11 @@ the stand-in registries' exact origins exempt). A "public" host is played by
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import gzip
 import ipaddress
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -187,7 +189,8 @@ def registry() -> Iterator[RegistryStandIn]:
 class Hops:
     """A "public" web server on 127.0.0.2: ```/to/<URL %-encoded>/...`` answers 302 to URL exactly;
     ``/big`` and ``/bomb`` answer a huge JSON body, plainly or gzip-compressed;
-    ``/loop`` redirects to itself forever; ``/trickle`` sends its headers slowly.
+    ``/loop`` redirects to itself forever; ``/trickle`` sends its headers slowly;
+    ``/gone`` is a 404 and ``/archive/<URL %-encoded>`` an archive API naming URL.
     Every request's path and Authorization header is kept."""
 
     BIG = 64 * 1024 * 1024  # bytes /big would send in all
@@ -239,6 +242,14 @@ class Hops:
                     self._headers_buffer.append(f"Location: {location}\r\n".encode())
                     self.send_header("Content-Length", "0")
                     self.end_headers()
+                elif parts.path.startswith("/archive/"):
+                    snapshot = unquote(parts.path.split("/")[2])
+                    closest = {"available": True, "status": "200", "url": snapshot}
+                    self._json(json.dumps({"archived_snapshots": {"closest": closest}}).encode())
+                elif parts.path == "/gone":
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                 elif parts.path.startswith("/loop"):
                     self.send_response(302)
                     self.send_header("Location", f"/loop{len(hops.paths)}")
@@ -251,14 +262,16 @@ class Hops:
                 elif parts.path.startswith("/trickle"):
                     self._trickle()
                 else:
-                    body = b'{"responseCode": 1, "values": []}'
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    self._json(b'{"responseCode": 1, "values": []}')
 
             do_POST = do_GET
+
+            def _json(self, body: bytes) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def _big(self) -> None:
                 self.send_response(200)
@@ -687,3 +700,39 @@ def test_a_webhook_receiver_trickling_its_answer_does_not_hold_the_worker(hops: 
             allow_private=False,
             forbidden=only_127_0_0_2_is_public,
         )
+
+
+@pytest.mark.parametrize("route", ["/big", "/bomb"])
+def test_the_doi_resolvers_answer_is_read_only_up_to_a_bound(hops: Hops, route: str) -> None:
+    check = link_check(["10.1234/alive"], doi_url=hops.url + route)[0]
+    assert check.outcome is not LinkOutcome.OK
+    assert check.reason is not None and check.reason.startswith("resolver-")
+    assert hops.sent < Hops.BIG
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "kept"),
+    [
+        ("https://web.archive.org/web/2020/https://example.org/a", True),
+        ("javascript:alert(document.cookie)", False),
+        ("file:///etc/passwd", False),
+        ("https://exa mple.org/\nInjected: 1", False),
+    ],
+)
+def test_only_an_http_url_is_taken_from_the_archive(hops: Hops, snapshot: str, kept: bool) -> None:
+    """The archive's answer is shown as a link and written by an unsafe fix."""
+
+    async def go() -> LinkCheck:
+        policy = dataclasses.replace(SERVICE, archive=True)
+        async with LinkChecker(
+            policy,
+            doi_url=hops.url,
+            archive_url=f"{hops.url}/archive/{quote(snapshot, safe='')}",
+            probe_urls=(),
+            forbidden=only_127_0_0_2_is_public,
+        ) as checker:
+            return await checker.check(LinkTarget("url", hops.url + "/gone"))
+
+    check = asyncio.run(go())
+    assert check.outcome is LinkOutcome.BROKEN
+    assert check.archive_url == (snapshot if kept else None)

@@ -5,12 +5,15 @@ The availability API (CITEAUDIT_ARCHIVE_URL) answers::
     {"archived_snapshots": {"closest": {"available": true, "status": "200",
      "url": "http://web.archive.org/web/2019.../https://example.org/a", "timestamp": "2019..."}}}
 
-Anything else (no snapshot, an error, no answer) gives no suggestion.
+Anything else (no snapshot, an error, no answer, a snapshot "URL" that is not an
+http(s) URL one could request) gives no suggestion.
 """
 
 from __future__ import annotations
 
 import httpx
+
+from citeaudit.links.targets import url_problem
 
 
 async def closest_snapshot(
@@ -35,6 +38,10 @@ async def closest_snapshot(
     if str(closest.get("status", "200")) != "200":
         return None
     snapshot = closest.get("url")
-    if isinstance(snapshot, str) and snapshot.startswith("http://web.archive.org/"):
+    if not isinstance(snapshot, str):
+        return None
+    if snapshot.startswith("http://web.archive.org/"):
         snapshot = "https://" + snapshot.removeprefix("http://")
-    return snapshot if isinstance(snapshot, str) else None
+    # Shown as a link in reports and written into the bibliography by an unsafe fix:
+    # an http(s) URL that could be requested, never "javascript:" or a file.
+    return snapshot if url_problem(snapshot) is None else None

@@ -61,6 +61,7 @@ Progress = Callable[[LinkCheck], None]
 BODY_STATUSES = frozenset({200, 202, 203, 403, 429, 503})
 RETRY_STATUSES = frozenset({429, 503})
 RETRY_REASONS = frozenset({errors.TIMEOUT, errors.DNS_UNANSWERED})  # both may pass
+TRUSTED_MAX_BODY = 2 * 1024 * 1024
 DEFAULT_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Encoding": "gzip, deflate",
@@ -237,7 +238,11 @@ class LinkChecker:
             False, allowed([self.doi_url, self.archive_url, *self._probe_urls]), self._forbidden
         )
         self._trusted = httpx.AsyncClient(
-            headers={"User-Agent": p.user_agent, "Accept": "application/json"},
+            headers={
+                "User-Agent": p.user_agent,
+                "Accept": "application/json",
+                "Accept-Encoding": "gzip, deflate",  # what the transport inflates
+            },
             timeout=httpx.Timeout(p.probe_timeout + 5, connect=p.probe_timeout),
             follow_redirects=True,
             max_redirects=5,
@@ -247,6 +252,8 @@ class LinkChecker:
                 allow_private=False,
                 forbidden=self._forbidden,
                 allowed_origins=trusted.allowed_origins,
+                max_body=TRUSTED_MAX_BODY,  # a handle record, an archive answer
+                max_time=2 * (p.probe_timeout + 5),
             ),
             event_hooks={"response": [judge_redirects(trusted)]},
         )

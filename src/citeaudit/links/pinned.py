@@ -220,9 +220,10 @@ def _judge_redirect(rule: AddressRule, lib: ModuleType, following: bool) -> Call
     """A response hook: a redirect's Location is judged before the client reads it.
 
     httpx parses the Location (even when it does not follow it) and would raise
-    `InvalidURL` -- not an HTTP error -- for one it cannot read; a host that names a
-    forbidden address in a spelling httpx cannot read ("0177.0.0.1") is a refusal,
-    said as such, like any other.
+    `InvalidURL` -- not an HTTP error -- for one it cannot read: that is a protocol
+    error of the hop. When redirects are followed, a host that names a forbidden
+    address in a spelling httpx cannot read ("0177.0.0.1") is a refusal, said as
+    such, like any other.
     """
 
     def hook(response: Any) -> None:
@@ -233,12 +234,13 @@ def _judge_redirect(rule: AddressRule, lib: ModuleType, following: bool) -> Call
             target = urljoin(str(response.request.url), location.strip())
         except ValueError as exc:
             raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
-        address = rule.url_refusal(target)
-        if address is not None:
-            refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
-            raise lib.ConnectError(str(refusal)) from refusal
-        if following and urlsplit(target).scheme.lower() not in ("http", "https"):
-            raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
+        if following:  # a redirect not followed is an answer like any other
+            address = rule.url_refusal(target)
+            if address is not None:
+                refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
+                raise lib.ConnectError(str(refusal)) from refusal
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
         try:
             lib.URL(target).host  # noqa: B018 - decodes IDNA labels
         except (lib.InvalidURL, ValueError, UnicodeError) as exc:

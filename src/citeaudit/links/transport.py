@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
+import zlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any, Protocol
@@ -238,9 +239,18 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         ssl_context: ssl.SSLContext | None = None,
         resolver: Resolver | None = None,
         allowed_origins: Iterable[Origin] = (),
+        max_body: int | None = None,
+        max_time: float | None = None,
     ) -> None:
         """`allowed_origins`: exact (host, port) pairs exempt from the address rule --
-        the services we are configured to use (see `AddressRule`)."""
+        the services we are configured to use (see `AddressRule`).
+
+        `max_body` and `max_time` bound what an httpx client on this transport gets
+        (`handle_async_request`): the body is read whole, up to `max_body` bytes once
+        decompressed, within `max_time` seconds for the exchange. The link checker's
+        own requests (`exchange`) bound themselves."""
+        self._max_body = max_body
+        self._max_time = max_time
         self._per_host = max(1, per_host)
         self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden)
         self._max_pools = max_pools
@@ -344,6 +354,8 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         return _AiohttpReply(response, pool)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._max_body is not None:
+            return await self._bounded(request, self._max_body)
         reply = await self.exchange(
             request.method,
             request.url,
@@ -359,11 +371,69 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             extensions={"http_version": b"HTTP/1.1"},
         )
 
+    async def _bounded(self, request: httpx.Request, cap: int) -> httpx.Response:
+        """The whole answer, read within `max_time` and decompressed up to `cap` bytes.
+
+        httpx would inflate a gzip body in one call (a small bomb is gigabytes), and
+        its timeouts are per read (a server sending a byte at a time holds us): both
+        are bounded here, and the body is handed on decompressed."""
+        try:
+            async with asyncio.timeout(self._max_time):
+                reply = await self.exchange(
+                    request.method,
+                    request.url,
+                    request.headers.multi_items(),
+                    request.extensions.get("timeout", {}),
+                    await request.aread() or None,
+                )
+                try:
+                    raw = await reply.read(cap + 1)
+                finally:
+                    await reply.aclose()
+        except TimeoutError:
+            raise httpx.ReadTimeout("the answer took longer than its deadline") from None
+        headers = [
+            (k, v)
+            for k, v in reply.raw_headers
+            if k.lower() not in (b"content-encoding", b"content-length", b"transfer-encoding")
+        ]
+        coding = next(
+            (v.decode("latin-1") for k, v in reply.raw_headers if k.lower() == b"content-encoding"),
+            "",
+        )
+        return httpx.Response(
+            status_code=reply.status,
+            headers=headers,
+            content=inflate(raw, coding, cap),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1"},
+        )
+
     async def aclose(self) -> None:
         pools = list(self._pools.values())
         self._pools.clear()
         for pool in pools:
             await pool.session.close()
+
+
+def inflate(raw: bytes, coding: str, cap: int) -> bytes:
+    """`raw` decoded from its Content-Encoding, at most `cap` bytes, else ReadError."""
+    coding = coding.strip().lower()
+    if len(raw) > cap:
+        raise httpx.ReadError(f"the answer is larger than {cap} bytes")
+    if coding in ("", "identity"):
+        return raw
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise httpx.DecodingError(f"unsupported content encoding {coding!r}")
+    for wbits in (47, 15, -15) if coding == "deflate" else (47,):
+        try:
+            data = zlib.decompressobj(wbits).decompress(raw, cap + 1)
+        except zlib.error:
+            continue
+        if len(data) > cap:
+            raise httpx.ReadError(f"the answer is larger than {cap} bytes")
+        return data
+    raise httpx.DecodingError("the compressed answer is corrupt")
 
 
 def judge_redirects(rule: AddressRule) -> Callable[[httpx.Response], Awaitable[None]]:
