@@ -529,21 +529,36 @@ def test_a_deep_input_chain_stops_with_a_problem_and_keeps_the_rest() -> None:
 
 
 def test_the_service_reads_no_configuration_from_the_upload_or_above_it(site: Site) -> None:
-    ignore = b'ignore = ["CIT002", "CIT001", "INP001"]\n'
+    """A ``citeaudit.toml`` or ``pyproject.toml`` above the scratch folder, or among the
+    uploads, and an inline ``ignore`` comment, suppress nothing: an upload's settings
+    are the request's options."""
+    ignore = b'ignore = ["CIT002", "CIT001", "INP001", "BIB002"]\n'
     planted = [
         site.base / "scratch" / "citeaudit.toml",
         site.base / "citeaudit.toml",
         site.base / "scratch" / "pyproject.toml",
+        site.base / "scratch" / "citeaudit-baseline.json",
     ]
     for path in planted:
         path.write_bytes(
             ignore if path.name == "citeaudit.toml" else b"[tool.citeaudit]\n" + ignore
         )
+    paper = (
+        b"As shown [@missing] and [@inside].\n"
+        b"<!-- citeaudit: ignore[missing-reference] -- planted by the uploader -->\n"
+    )
     try:
         outcome = _upload(
             site,
             [
-                ("manuscript", ("paper.md", b"As shown [@missing] and [@inside].\n")),
+                ("manuscript", ("paper.md", paper)),
+                ("bibliography", ("refs.bib", REFS.encode())),
+            ],
+        )
+        with_configs = _upload(
+            site,
+            [
+                ("manuscript", ("paper.md", paper)),
                 ("bibliography", ("refs.bib", REFS.encode())),
                 ("bibliography", ("citeaudit.toml", ignore)),
                 ("bibliography", ("pyproject.toml", b"[tool.citeaudit]\n" + ignore)),
@@ -552,9 +567,11 @@ def test_the_service_reads_no_configuration_from_the_upload_or_above_it(site: Si
     finally:
         for path in planted:
             path.unlink()
-    rules = {f["rule"] for f in outcome.report["findings"]}
-    assert "missing-reference" in rules or "unreadable-input" in rules
+    assert "missing-reference" in {f["rule"] for f in outcome.report["findings"]}
     assert "suppressed" not in outcome.report["summary"]
+    assert outcome.report["findings"]
+    assert with_configs.report["findings"]
+    assert "suppressed" not in with_configs.report["summary"]
 
 
 @pytest.mark.parametrize(
