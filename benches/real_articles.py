@@ -241,6 +241,16 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             out.errors.append({"kind": "CIT001 FP (entry not aligned)", "text": f.message[:300]})
             continue
         flagged.add(t)
+    if any(f.code == "CIT006" for f in findings):
+        # "N of M entries are never cited" (citations-not-recognised) stands for every
+        # entry no citation matched: the product reports them together, on purpose
+        # (rules/citations/_coverage.py); a list of works consulted ("literature
+        # used" of a checklist) is then reported exactly so.
+        matched = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+        for r in found:
+            t = ours_to_truth.get(r.id)
+            if t is not None and r.id not in matched:
+                flagged.add(t)
     for t in flagged:
         if t in truth_uncited:
             c["cit001_tp"] += 1

@@ -23,8 +23,9 @@ it has there (read from the previous corpus file before it is overwritten), so a
 sources, or a change in the readers, never moves an article between splits. A source
 whose snapshot is not on this machine keeps its previous records verbatim (its articles
 still take part in de-duplication), so the corpus can grow without fetching every old
-source again. Sources already in the corpus are kept verbatim unless `--rebuild` is
-given (then they are read again from their snapshots; their splits still hold).
+source again. The test split's sources are kept verbatim unless `--rebuild` is given
+(then they are read again from their snapshots; their splits still hold), so a change
+in the readers never changes what test holds; later sources are read again each time.
 """
 
 from __future__ import annotations
@@ -468,7 +469,8 @@ def build(
     for source in SOURCES:
         repo = mirror / source.repo.replace("/", "+") / "repo"
         kept = kept_by_repo.get(source.repo, [])
-        if kept and (not rebuild or not repo.is_dir()):
+        frozen = source.held_out == "test" and not rebuild
+        if kept and (frozen or not repo.is_dir()):
             # Already in the corpus: its articles stay exactly as they were (a change
             # in the readers must not change the test split behind the lead's back).
             for old in kept:
@@ -589,8 +591,8 @@ def main() -> int:
     parser.add_argument(
         "--rebuild",
         action="store_true",
-        help="read again the sources already in the corpus (their articles keep their "
-        "split; their records may change with the readers). Default: keep them verbatim.",
+        help="read again the test split's sources too (their articles keep their split; "
+        "their records may change with the readers). Default: keep them verbatim.",
     )
     args = parser.parse_args()
     previous = previous_records(args.out)

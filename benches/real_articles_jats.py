@@ -84,7 +84,45 @@ def parse_xml(data: bytes) -> etree._Element:
     root = etree.fromstring(data, parser)
     if root is None:
         raise ValueError("not XML")
+    # Comments and processing instructions print nothing ("<!--PageBreak-->"); their
+    # tails are the text that follows them.
+    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
+    _space_taxon_parts(root)
+    if root.get("obkms_process"):
+        _space_stripped_inline(root)
     return root
+
+
+def _space_taxon_parts(root: etree._Element) -> None:
+    """Put back the space between the parts of a taxon name ("Lepyrodon patagonicus").
+
+    TaxPub marks a name's genus and species as sibling elements; some copies of
+    Pensoft's XML (re-serialised by text-mining pipelines) lost the whitespace between
+    them, and the page always prints one.
+    """
+    for part in root.iter("{http://www.plazi.org/taxpub}taxon-name-part"):
+        nxt = part.getnext()
+        if not part.tail and nxt is not None and local(nxt.tag) == "taxon-name-part":
+            part.tail = " "
+
+
+_INLINE = frozenset({"italic", "bold", "xref", "taxon-name", "named-content", "underline"})
+
+
+def _space_stripped_inline(root: etree._Element) -> None:
+    """OpenBiodiv's re-serialised Pensoft XML dropped every whitespace-only text node, so
+    two inline elements the page prints apart ("<italic>sensu</italic> <xref>Standley
+    1937</xref>") touch. Between two such elements that both end and start with a
+    letter, the page had a space."""
+    for element in root.iter():
+        nxt = element.getnext()
+        if element.tail or nxt is None or not isinstance(nxt.tag, str):
+            continue
+        if local(element.tag) not in _INLINE or local(nxt.tag) not in _INLINE:
+            continue
+        before, after = "".join(element.itertext()), "".join(nxt.itertext())
+        if before[-1:].isalpha() and after[:1].isalpha():
+            element.tail = " "
 
 
 def clean(text: str) -> str:
@@ -384,6 +422,25 @@ def _mixed_is_readable(mixed: etree._Element) -> bool:
     return glued <= 2
 
 
+def _readable_once_spaced(mixed: etree._Element) -> bool:
+    """A mixed-citation whose only fault is names run together ("AlvesMHeflerSM", the
+    whitespace lost by a re-serialising pipeline) while its fields keep the page's
+    punctuation ("(<year>2011</year>) <article-title>"): printed as it stands, with
+    the names spaced (`_spaced_names`), it is the page's text."""
+    groups = [c for c in mixed if local(c.tag) == "person-group"]
+    if not groups or not any(_glued_names(g) for g in groups):
+        return False
+    if any(local(c.tag) == "name" for c in mixed):
+        return False  # names outside a group: no place to put the separators
+    glued = 0
+    for child in mixed:
+        if local(child.tag) in _FIELDS and not child.tail:
+            nxt = child.getnext()
+            if nxt is not None and local(nxt.tag) in _FIELDS:
+                glued += 1
+    return glued == 0 and len(clean("".join(mixed.itertext()))) >= 15
+
+
 _LEADING_SEPARATORS = re.compile(r"^[\s.,;:]+")
 _SPACE_BEFORE = re.compile(r"\s+(?=[,.)])")
 _SPACE_INSIDE = re.compile(r"(?<=\()\s+|(?<=\d[–-])\s+(?=\d)")
@@ -404,10 +461,40 @@ def _printed_text(mixed: etree._Element) -> str:
         bare_id = kind == "issn" or (
             kind == "pub-id" and child.get("pub-id-type") in ("pmid", "pmcid", "issn")
         )
-        if isinstance(child.tag, str) and not (bare_id and not _ID_LABEL.search("".join(parts))):
+        if kind == "person-group" and _glued_names(child):
+            parts.append(_spaced_names(child))
+        elif isinstance(child.tag, str) and not (bare_id and not _ID_LABEL.search("".join(parts))):
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return clean("".join(parts))
+
+
+def _glued_names(group: etree._Element) -> bool:
+    """Whether a person-group's names lost the separators the page prints between them
+    ("AlvesMHeflerSM": whitespace stripped by a re-serialising pipeline)."""
+    names = [c for c in group if local(c.tag) in ("name", "string-name")]
+    if any(not (a.tail or "").strip() for a in names[:-1]):
+        return True
+    for name in names:
+        surname = name.find("surname")
+        if surname is not None and not surname.tail and surname.getnext() is not None:
+            return True
+    return False
+
+
+def _spaced_names(group: etree._Element) -> str:
+    """A person-group as Vancouver-like pages print it: "Alves M, Hefler SM"."""
+    out = []
+    for name in group:
+        kind = local(name.tag)
+        if kind == "name":
+            words = [clean("".join(part.itertext())) for part in name if isinstance(part.tag, str)]
+            out.append(" ".join(w for w in words if w))
+        elif kind in ("string-name", "collab"):
+            out.append(clean("".join(name.itertext())))
+        elif kind == "etal":
+            out.append("et al.")
+    return ", ".join(w for w in out if w)
 
 
 def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
@@ -428,7 +515,7 @@ def reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element
 def _reference_text(ref: etree._Element, style: str) -> tuple[str, etree._Element | None]:
     mixed = [c for c in ref.iter() if local(c.tag) == "mixed-citation"]
     elements = [c for c in ref.iter() if local(c.tag) in ("element-citation", "nlm-citation")]
-    if mixed and _mixed_is_readable(mixed[0]):
+    if mixed and (_mixed_is_readable(mixed[0]) or _readable_once_spaced(mixed[0])):
         return _printed_text(mixed[0]), mixed[0]
     if elements:
         return render_element_citation(elements[0], style), elements[0]
