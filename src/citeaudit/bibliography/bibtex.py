@@ -42,6 +42,7 @@ from bibtexparser.model import (
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
+from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -192,10 +193,12 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
 
 
 def _parse(text: str, source: str) -> Bibliography:
-    problems: list[ParseProblem] = []
+    tally = ProblemTally(source)
+    problems = tally.problems
     strings: dict[str, str] = {}
     references = _References(source, problems, _crossref_targets(text))
     expansion = _Expansion(expansion_budget(text))
+    cut: ParseProblem | None = None
     for chunk, lines_before in _chunks(text):
         try:
             library = parse_string(chunk, parse_stack=[])
@@ -205,10 +208,21 @@ def _parse(text: str, source: str) -> Bibliography:
             continue
         reading = _Reading(source, lines_before, strings, problems, expansion)
         for entry in reading.blocks(library.blocks):
+            if len(references.built) >= MAX_ENTRIES:  # `limits`: a flood of tiny entries
+                cut = entries_cut(source, entry.line)
+                break
             references.add(entry)
         del library  # bibtexparser's model of a chunk: ~7 times its text
+        tally.entries = len(references.built)
+        tally.trim()  # a flood of "@a{" is one problem each: the first ones are kept
+        if cut is not None:
+            break
     read = references.finish()
-    return Bibliography(source, BibtexReader.format, tuple(read), tuple(problems))
+    tally.entries = len(read)
+    found = tally.final()
+    return Bibliography(
+        source, BibtexReader.format, tuple(read), found if cut is None else (*found, cut)
+    )
 
 
 def _chunks(text: str) -> Iterator[tuple[str, int]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.encodable import encodable
@@ -104,11 +105,18 @@ class _Lines:
 
 def parse_csl_json(text: str, source: str) -> Bibliography:
     """A Bibliography from CSL-JSON text; `source` names the file in locations."""
-    problems: list[ParseProblem] = []
+    tally = ProblemTally(source)  # `limits`: "[1,1,1,…]" is one problem an item
+    problems = tally.problems
     references: list[Reference] = []
+    cut: tuple[ParseProblem, ...] = ()
     lines = _Lines(text)
     for offset, end, item in _items(text, source, problems, lines):
+        tally.entries = len(references)
+        tally.trim()
         location = Location(source, lines.at(offset))
+        if len(references) >= MAX_ENTRIES:
+            cut = (entries_cut(source, location.line or 1),)
+            break
         raw = encodable(text[offset:end])
         if not isinstance(item, dict):
             problems.append(
@@ -120,7 +128,8 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
             )
             continue
         references.append(_reference(item, raw, len(references) + 1, location, problems))
-    return Bibliography(source, CslJsonReader.format, tuple(references), tuple(problems))
+    tally.entries = len(references)
+    return Bibliography(source, CslJsonReader.format, tuple(references), (*tally.final(), *cut))
 
 
 def _items(

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from citeaudit.bibliography.freetext import inherit_repeated_authors, parse_reference
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
+from citeaudit.bibliography.limits import MAX_FREETEXT_ENTRIES, capped_problems, entries_cut
 from citeaudit.manuscript.document import Document, RawEntry
 from citeaudit.manuscript.latex import BIBITEM, bibitem_key
 from citeaudit.model.reference import Reference
@@ -34,6 +35,9 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
     references: list[Reference] = []
     problems: list[ParseProblem] = []
     for index, entry in enumerate(entries, start=1):
+        if index > MAX_FREETEXT_ENTRIES:  # `limits`: the parser's cost is per entry
+            problems.append(entries_cut(source, entry.location.line or 1, MAX_FREETEXT_ENTRIES))
+            break
         keyed = bibitem_key(entry.raw) if "\\bibitem" in entry.raw else None
         key = keyed[0] if keyed is not None else None
         text = entry.text
@@ -57,5 +61,8 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
         references.append(ref)
     references = inherit_repeated_authors(references)
     return Bibliography(
-        source=source, format="freetext", references=tuple(references), problems=tuple(problems)
+        source=source,
+        format="freetext",
+        references=tuple(references),
+        problems=capped_problems(problems, source, len(references)),
     )

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import rispy
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -100,12 +101,19 @@ class RisReader(BibliographyReader):
 
 def parse_ris(text: str, source: str) -> Bibliography:
     """A Bibliography from RIS text; `source` names the file in locations."""
-    problems: list[ParseProblem] = []
+    tally = ProblemTally(source)  # `limits`: a flood of stray lines is one problem each
+    problems = tally.problems
     references: list[Reference] = []
+    cut: tuple[ParseProblem, ...] = ()
     # Two exports concatenated leave the second one's byte-order mark before its
     # first "TY  - ", where rispy would reject the record; it is never content.
     text = text.replace("\ufeff", "")
-    for record in _records(text, source, problems):
+    for record in _records(text, source, tally):
+        if len(references) >= MAX_ENTRIES:
+            cut = (entries_cut(source, record.line),)
+            break
+        tally.entries = len(references)
+        tally.trim()
         location = Location(source, record.line)
         body = record.text if record.closed else record.text + "\nER  - \n"
         entries = rispy.loads(body)
@@ -122,10 +130,12 @@ def parse_ris(text: str, source: str) -> Bibliography:
             problems.append(ParseProblem(location, "record could not be read", record.text))
             continue
         references.append(_reference(entries[0], record, len(references) + 1, location))
-    return Bibliography(source, RisReader.format, tuple(references), tuple(problems))
+    tally.entries = len(references)
+    return Bibliography(source, RisReader.format, tuple(references), (*tally.final(), *cut))
 
 
-def _records(text: str, source: str, problems: list[ParseProblem]) -> Iterator[_Record]:
+def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
+    problems = tally.problems
     lines = text.split("\n")
     start: int | None = None
     for number, line in enumerate(lines, start=1):
@@ -145,6 +155,7 @@ def _records(text: str, source: str, problems: list[ParseProblem]) -> Iterator[_
                         line,
                     )
                 )
+                tally.trim()
             else:
                 yield _Record(start, "\n".join(lines[start - 1 : number]), True)
                 start = None
@@ -157,6 +168,7 @@ def _records(text: str, source: str, problems: list[ParseProblem]) -> Iterator[_
                     line,
                 )
             )
+            tally.trim()
     if start is not None:
         yield _Record(start, "\n".join(lines[start - 1 :]).rstrip(), False)
 

@@ -1,0 +1,85 @@
+"""How much of one bibliography is read: entries and problems, each with a cap.
+
+A reader's cost is linear, but a hostile file is cheap per unit: ``@a{`` is four
+bytes and one ParseProblem (a finding, a report line), ``{}`` in a CSL-JSON list is
+three bytes and one Reference; 20 MB of them is millions of each, gigabytes held and
+written. So one file gives at most `MAX_ENTRIES` references (free-text lists, whose
+parser is slower per entry, `MAX_FREETEXT_ENTRIES`) and `MAX_PROBLEMS` problems beyond
+one for each entry read (every entry of a real file may have its own problem: a
+missing crossref parent); past a cap the rest is not read or not listed, and one
+problem says so, with the line where reading stopped. The caps are far past real
+files: the largest real bibliographies hold some tens of thousands of entries
+(benches/offline.py scales TUGboat's to 51,016).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from citeaudit.bibliography.interface import ParseProblem
+from citeaudit.model.location import Location
+
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_FREETEXT_ENTRIES",
+    "MAX_PROBLEMS",
+    "ProblemTally",
+    "capped_problems",
+    "entries_cut",
+]
+
+MAX_ENTRIES = 100_000
+MAX_FREETEXT_ENTRIES = 20_000
+MAX_PROBLEMS = 1_000
+
+
+def entries_cut(source: str, line: int, cap: int = MAX_ENTRIES) -> ParseProblem:
+    """The problem that says a file was read only up to `cap` entries (at `line`)."""
+    return ParseProblem(
+        Location(source, line),
+        f"the file holds more than {cap:,} entries, more than any real bibliography; "
+        f"only the first {cap:,} were read (reading stopped here) -- split the file",
+    )
+
+
+@dataclass(slots=True)
+class ProblemTally:
+    """A reader's problems, kept to the first `MAX_PROBLEMS` (and one for each entry read
+    so far) as they come (`trim` after each piece read, so millions are never held),
+    and the rest counted."""
+
+    source: str
+    problems: list[ParseProblem] = field(default_factory=list)
+    entries: int = 0  # read so far: the reader keeps it up to date
+    dropped: int = 0
+    first_dropped_line: int | None = None
+
+    def trim(self) -> None:
+        """Drop the problems past the cap."""
+        cap = MAX_PROBLEMS + self.entries
+        if len(self.problems) <= cap:
+            return
+        if self.first_dropped_line is None:
+            self.first_dropped_line = self.problems[cap].location.line
+        self.dropped += len(self.problems) - cap
+        del self.problems[cap:]
+
+    def final(self) -> tuple[ParseProblem, ...]:
+        """The problems kept, and one that counts the rest (from the line of the first)."""
+        self.trim()
+        if not self.dropped:
+            return tuple(self.problems)
+        summary = ParseProblem(
+            Location(self.source, self.first_dropped_line),
+            f"{self.dropped:,} more problems in this file from here on are not listed (at "
+            f"most {MAX_PROBLEMS:,} beside one an entry are): it is badly damaged, or not a "
+            "bibliography",
+        )
+        return (*self.problems, summary)
+
+
+def capped_problems(
+    problems: list[ParseProblem], source: str, entries: int = 0
+) -> tuple[ParseProblem, ...]:
+    """`problems` cut to the cap (`entries`: the entries read), and one that counts the rest."""
+    return ProblemTally(source, problems, entries).final()
