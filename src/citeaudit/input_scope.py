@@ -81,17 +81,25 @@ class InputScope:
     max_splices: int = DEFAULT_MAX_SPLICES
     max_spliced_chars: int = DEFAULT_MAX_SPLICED_CHARS
     max_names: int = DEFAULT_MAX_NAMES
+    # The uploads lie side by side, their folders stripped: ``\\input{chapters/intro}``
+    # is also looked for as ``intro`` in the root, where the upload of that name lies.
+    flat: bool = False
     ledger: _Ledger = field(default_factory=_Ledger, init=False, compare=False, repr=False)
 
     @classmethod
-    def confined_to(cls, folder: Path, **limits: int) -> InputScope:
+    def confined_to(cls, folder: Path, *, flat: bool = False, **limits: int) -> InputScope:
         """A scope that reads only inside `folder`, and splices at most twice what the
-        folder holds (plus a little): the audit's files all included once, some twice."""
+        folder holds (plus a little): the audit's files all included once, some twice.
+
+        `flat`: the folder holds uploads under their base names only (a browser or
+        ``curl -F`` sends no folder), so a name with folders is also looked up by its
+        last part -- a LaTeX project's ``\\input{chapters/intro}`` finds ``intro.tex``.
+        """
         root = Path(os.path.realpath(folder))
         held = _folder_bytes(root)
         if held is not None and "max_spliced_chars" not in limits:
             limits["max_spliced_chars"] = min(DEFAULT_MAX_SPLICED_CHARS, 2 * held + _SPLICE_SLACK)
-        return cls(root=root, **limits)
+        return cls(root=root, flat=flat, **limits)
 
     @property
     def confined(self) -> bool:
@@ -156,7 +164,7 @@ class InputScope:
         refused = self.confined and Path(target).is_absolute()
         admitted: list[Path] = []
         if not refused:
-            for candidate in candidates:
+            for candidate in self._flattened(candidates):
                 if self.admits(candidate):
                     admitted.append(candidate)
                 else:
@@ -171,6 +179,13 @@ class InputScope:
         if refused:
             return self.refusal(what, target)
         return f"{what} '{shown_name(target)}' not found"
+
+    def _flattened(self, candidates: Sequence[Path]) -> list[Path]:
+        """The candidates, then (in a flat scope) each one's last part in the root."""
+        if not self.flat or self.root is None:
+            return list(candidates)
+        flat = [self.root / c.name for c in candidates if c.name not in ("", ".", "..")]
+        return [*candidates, *(c for c in flat if c not in candidates)]
 
     def take_splice(self, chars: int) -> bool:
         """Whether one more file of `chars` characters may be spliced in (counted if so)."""

@@ -591,3 +591,23 @@ def test_a_stored_name_of_any_shape_is_written_inside_the_scratch_folder(
     assert list((tmp_path / "outside").iterdir()) == []
     assert list((tmp_path / "scratch").iterdir()) == []
     assert not Path("/tmp/planted.bib").exists()
+
+
+def test_a_latex_project_uploaded_without_its_folders_is_still_read_whole(site: Site) -> None:
+    """A browser or ``curl -F`` sends base names only, and the service keeps only those:
+    ``\\input{chapters/intro}`` and ``\\bibliography{bib/refs}`` find the uploads named
+    ``intro.tex`` and ``refs.bib`` -- a project must not lose its chapters (and gain false
+    "uncited" findings) because its folders were stripped for safety."""
+    main = b"\\input{chapters/intro}\n\\subimport{parts/}{method}\n\\bibliography{bib/refs}\n"
+    outcome = _upload(
+        site,
+        [
+            ("manuscript", ("main.tex", main)),
+            ("manuscript", ("chapters/intro.tex", b"Okafor showed it \\cite{inside}.\n")),
+            ("manuscript", ("method.tex", b"And again \\cite{inside}.\n")),
+            ("bibliography", ("bib/refs.bib", REFS.encode())),
+        ],
+    )
+    assert outcome.keys == ["inside"]
+    assert not [m for m in outcome.messages if "not found" in m], outcome.messages
+    assert "uncited-reference" not in {f["rule"] for f in outcome.report["findings"]}

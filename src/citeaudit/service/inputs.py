@@ -69,7 +69,8 @@ def uploads_in_scratch(
             written.append((f, path))
             by_role.get(f.role, by_role["bibliography"]).append(path)
         inputs = AuditInput(*(tuple(by_role[role]) for role in _ROLES))
-        yield Scratch(folder, tuple(written), inputs, InputScope.confined_to(folder))
+        scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
+        yield Scratch(folder, tuple(written), inputs, scope)
 
 
 def read_files(files: list[StoredFile]) -> AuditData:
