@@ -118,3 +118,59 @@ def test_a_review_copys_line_numbers_and_watermark_are_not_text(tmp_path: Path) 
     assert entries[0].endswith("https://www.r-project.org/")
     assert entries[1].startswith("Rubin, V. C. (1978).")
     assert len(entries) == 2
+
+
+LEFT_ENTRIES = [
+    "Andraos, J. Scientific genealogies of physical",
+    "organic chemists. Can J Chem, v. 83, 2005.",
+    "",
+    "Barité, M. Organización del conocimiento: un",
+    "nuevo marco teórico. Montevideo: CSIC, 2001.",
+]
+RIGHT_ENTRIES = [
+    "Bufrem, L. S. Quadros teóricos seminais na",
+    "prática. Brasília: CNPq, 2015.",
+    "",
+    "Castanha, R. C. G. The domain of knowledge",
+    "organization. Scientometrics, v. 9, 2017.",
+]
+
+
+def spaced_two_column_list_pdf(path: Path) -> Path:
+    """The body ends across the page; the list below it is set in two columns, flush,
+    with space between entries; a running title is set sideways in the right margin
+    and the page number stands in the left one."""
+    canvas = Canvas(str(path))
+    y = HEIGHT - 100
+    for text in [
+        BODY[1],
+        BODY[2],
+        "as Andraos (2005), Barité (2001), Bufrem (2015) and Castanha (2017) did.",
+    ]:
+        draw_line(canvas, 57, y, text, 10)
+        y -= 13
+    draw_line(canvas, 250, y - 20, "References", 14)
+    for x, column in ((57.0, LEFT_ENTRIES), (300.0, RIGHT_ENTRIES)):
+        top = y - 50
+        for k, text in enumerate(column):
+            if text:
+                draw_line(canvas, x, top - 11 * k, text, 9)
+    canvas.saveState()
+    canvas.translate(560, 300)
+    canvas.rotate(90)
+    draw_line(canvas, 0, 0, "KNOWLEDGE ORGANIZATION DOMAIN IN BRAZIL", 8)
+    canvas.restoreState()
+    draw_line(canvas, 20, 400, "12", 9)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_two_column_list_below_full_width_text_is_read_column_by_column(
+    tmp_path: Path,
+) -> None:
+    document = read_manuscript(spaced_two_column_list_pdf(tmp_path / "spaced.pdf"))
+    entries = [e.text for e in document.reference_entries]
+    assert [e.split(",")[0] for e in entries] == ["Andraos", "Barité", "Bufrem", "Castanha"]
+    assert entries[0].endswith("Can J Chem, v. 83, 2005.")
+    assert not any("KNOWLEDGE" in e or "12" in e.split() for e in entries)

@@ -36,6 +36,7 @@ _SPACING_ACCENTS = {
 }  # fmt: skip
 _LIGATURES = frozenset("ﬀﬁﬂﬃﬄﬅﬆ")
 _SOFT_HYPHEN = "\u00ad"
+_NO_GAP = 0.05  # of the type size: glyphs this close touch
 _TILT = 0.05  # radians; an upright glyph's angle is 0 (pdfium gives -1 when it cannot tell)
 _CLOSING = frozenset(".,;:)]”’")
 _SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
@@ -247,7 +248,10 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
         if previous is not None:
             gap = g.x0 - previous.x1
             tight = char in _CLOSING and gap < 0.15 * size  # "session³." set in two runs
-            if not tight and (g.space_before or gap > 0.22 * size):
+            # a space the text gives where no gap is printed is none: a font's "fi"
+            # ligature mapped to "fi " ("scientifi c")
+            spaced = g.space_before and gap > _NO_GAP * size
+            if not tight and (spaced or gap > 0.22 * size):
                 pieces.append(" ")
                 sup_flags.append(False)
         if char in _LIGATURES:
@@ -323,9 +327,39 @@ def order_page(lines: list[PdfLine], width: float) -> list[PdfLine]:
     for gutter in _gutters(lines, width):
         sides = _sides(lines, gutter, 0.015 * width)
         if _two_columns(lines, sides):
-            return _in_bands(lines, sides)
+            return _rejoined(_in_bands(lines, sides))
     ordered = sorted(lines, key=lambda ln: (-round(ln.base, 0), ln.x0))
-    return [_with_column(ln, 0) for ln in ordered]
+    return _rejoined([_with_column(ln, 0) for ln in ordered])
+
+
+def _rejoined(lines: list[PdfLine]) -> list[PdfLine]:
+    """Pieces of one printed line put back together: a line justified with very wide
+    spaces (the last line of an entry stretched to the margin) falls apart into words
+    when its lines are grouped; in its column, on its baseline, in its size, each
+    piece continues the one to its left."""
+    out: list[PdfLine] = []
+    for line in lines:
+        if out:
+            last = out[-1]
+            same_row = abs(line.base - last.base) < 0.2 * last.size and line.x0 > last.x1
+            if (
+                same_row
+                and line.column == last.column
+                and abs(line.size - last.size) < 0.1 * last.size
+            ):
+                shift = len(last.text) + 1
+                out[-1] = dataclasses.replace(
+                    last,
+                    x1=line.x1,
+                    top=max(last.top, line.top),
+                    text=f"{last.text} {line.text}",
+                    superscripts=last.superscripts
+                    + tuple((a + shift, b + shift) for a, b in line.superscripts),
+                    bold=last.bold and line.bold,
+                )
+                continue
+        out.append(line)
+    return out
 
 
 def _gutters(lines: Sequence[PdfLine], width: float) -> list[float]:
@@ -378,16 +412,17 @@ def _two_columns(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
     """Lines keep to both sides of the gutter, side by side: down the page, between
     the lines that cross it (a title, the full-width end of the body above the
     reference list), a stretch holds at least two lines on each side, and such
-    stretches hold six lines or more. A single-column page has hardly any line wholly
-    right of its middle, let alone two beside two left-hand ones."""
+    stretches hold six lines or more (lines told by their baseline). A single-column
+    page has hardly any line wholly right of its middle, let alone two beside two
+    left-hand ones."""
     tagged = sorted(zip(lines, sides, strict=True), key=lambda t: -t[0].base)
-    bands: list[list[int]] = [[0, 0]]
-    for _, side in tagged:
+    bands: list[tuple[set[int], set[int]]] = [(set(), set())]
+    for line, side in tagged:
         if side == -1:
-            bands.append([0, 0])
-        else:
-            bands[-1][side] += 1
-    paired = sum(left + right for left, right in bands if left >= 2 and right >= 2)
+            bands.append((set(), set()))
+        else:  # by baseline: the words of one widely spaced line are one line
+            bands[-1][side].add(round(line.base))
+    paired = sum(len(left) + len(right) for left, right in bands if min(len(left), len(right)) >= 2)
     return paired >= _PAIRED_LINES
 
 
