@@ -71,3 +71,32 @@ def test_no_import_cycle_between_packages_or_root_modules() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
+
+
+def _sql(name: str) -> bool:
+    """SQLAlchemy itself, or the store's tables (an ORM model is SQL by another name)."""
+    return name.split(".")[0] == "sqlalchemy" or name in (
+        "citeaudit.store.tables",
+        "citeaudit.store.watch_tables",
+    )
+
+
+def test_the_watch_package_decides_and_the_store_reads_and_writes() -> None:
+    """Every SQL statement of the watch lives in store/ (store/watching/), none in watch/."""
+    watch = sorted((SRC / "watch").rglob("*.py"))
+    assert len(watch) > 5
+    offenders = {
+        str(path.relative_to(SRC)): sorted(n for n in _imports(path) if _sql(n)) for path in watch
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert any(_sql(n) for p in (SRC / "store").rglob("*.py") for n in _imports(p))

@@ -14,9 +14,8 @@ from sqlalchemy import select
 from citeaudit.links.safety import IPAddress
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
-from citeaudit.watch import account_by_name, deliver_due, set_notify_settings
-from citeaudit.watch.times import utcnow
-from citeaudit.watch.watches import WatchError
+from citeaudit.store.watching.times import utcnow
+from citeaudit.watch import WatchError, account_by_name, deliver_due, set_notify_settings
 from citeaudit.watch.webhook import DeliveryError, post, webhook_url_problem
 from tests.stand_ins.private_service import PrivateService
 from tests.watch.conftest import watch_settings

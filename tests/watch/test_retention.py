@@ -1,6 +1,6 @@
 """Pruning the history: old checks and finished deliveries go, what is needed stays.
 
-See `citeaudit.watch.retention` for what is kept whatever its age: each link's
+See `citeaudit.store.watching.retention` for what is kept whatever its age: each link's
 latest check, the checks audits point at, the first failing check of a current
 streak, every change, and notifications still owed.
 """
@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from citeaudit.store import Repository
 from citeaudit.store.tables import AuditLink, Link, LinkCheckRow
 from citeaudit.store.watch_tables import WatchChange, WatchLinkState, WatchOutbox
+from citeaudit.store.watching.times import utcnow
 from citeaudit.watch import account_by_name, prune, watch_audit
-from citeaudit.watch.times import utcnow
 from tests.watch.conftest import CLOSED, stored_audit, watch_settings
 
 

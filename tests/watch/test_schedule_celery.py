@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.tables import LinkCheckRow
+from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import (
     ChangeKind,
     account_by_name,
@@ -26,7 +27,6 @@ from citeaudit.watch import (
     set_notify_settings,
     watch_audit,
 )
-from citeaudit.watch.times import aware, utcnow
 from tests.redis_db import redis_db
 from tests.service.conftest import pg_url  # noqa: F401  (a fixture)
 from tests.service.processes import Proc, base_env, command, wait_for

@@ -18,8 +18,8 @@ PAPER = (
 
 
 def _record_retraction(app: App, doi: str) -> None:
-    from citeaudit.watch.changes_store import record_change
-    from citeaudit.watch.model import ChangeKind
+    from citeaudit.store.watching.change_log import record_change
+    from citeaudit.store.watching.records import ChangeKind
 
     state = app.client.app.state  # type: ignore[attr-defined]
     with state.repo.session() as s, s.begin():

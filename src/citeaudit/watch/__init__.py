@@ -1,7 +1,9 @@
 """Watched audits: scheduled re-checks of their links and cited works, the diff, notices.
 
 The functions the edges (API routes, CLI, Celery tasks, the web page) call; every
-one takes the `Repository` and an account id, and returns frozen records:
+one takes the `Repository` and an account id, and returns frozen records. The package
+decides; its reads and writes are the store's (`citeaudit.store.watching`), and it
+imports no SQLAlchemy:
 
     watch_audit(repo, account, audit_id, collection=None) -> WatchView
     unwatch_audit(repo, account, audit_id) -> bool
@@ -13,22 +15,17 @@ one takes the `Repository` and an account id, and returns frozen records:
     sweep / run_link_batch / run_doi_batch / deliver_due / prune     # Celery tasks
 """
 
-from citeaudit.watch.changes import changes_for_audit, changes_for_collection
-from citeaudit.watch.model import (
+from citeaudit.store.watching.changes import changes_for_audit, changes_for_collection
+from citeaudit.store.watching.records import (
     AccountNotifySettings,
     Change,
     ChangeKind,
     CollectionView,
-    DeliveryStats,
-    RecheckSummary,
+    WatchError,
     WatchView,
 )
-from citeaudit.watch.notify import deliver_due
-from citeaudit.watch.notify_settings import get_notify_settings, rotate_secret, set_notify_settings
-from citeaudit.watch.retention import prune
-from citeaudit.watch.runner import SweepPlan, recheck_now, run_doi_batch, run_link_batch, sweep
-from citeaudit.watch.watches import (
-    WatchError,
+from citeaudit.store.watching.retention import prune
+from citeaudit.store.watching.watches import (
     account_by_name,
     get_watch,
     list_collections,
@@ -36,6 +33,10 @@ from citeaudit.watch.watches import (
     unwatch_audit,
     watch_audit,
 )
+from citeaudit.watch.model import DeliveryStats, RecheckSummary
+from citeaudit.watch.notify import deliver_due
+from citeaudit.watch.notify_settings import get_notify_settings, rotate_secret, set_notify_settings
+from citeaudit.watch.runner import SweepPlan, recheck_now, run_doi_batch, run_link_batch, sweep
 
 __all__ = [
     "AccountNotifySettings",

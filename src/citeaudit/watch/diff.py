@@ -9,40 +9,17 @@ network) say nothing and change nothing. Pure: no store, no clock.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from citeaudit.model.link import LinkOutcome
-from citeaudit.watch.model import ChangeKind
+from citeaudit.report.changes import ChangeKind
+from citeaudit.store.watching.records import Event, LinkState, Observation
 
-UNKNOWN = "unknown"
 OK = "ok"
 SUSPECT = "suspect"  # failed since streak_started_at, not yet for long enough
 BROKEN = "broken"
 
 _GOOD = frozenset({LinkOutcome.OK, LinkOutcome.REDIRECTED})
-
-
-@dataclass(frozen=True, slots=True)
-class LinkState:
-    state: str = UNKNOWN
-    streak_started_at: datetime | None = None
-    streak_check_id: int | None = None  # the first failing check of the streak
-    broken_since: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Observation:
-    check_id: int
-    at: datetime
-    outcome: LinkOutcome
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    kind: ChangeKind
-    key: str  # unique per link and streak: the same event is never made twice
-    since: datetime | None
 
 
 def baseline(prior: Observation | None) -> LinkState:

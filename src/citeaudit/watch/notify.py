@@ -1,8 +1,7 @@
 """Delivering the outbox: each owed notification claimed, sent, marked -- once.
 
-A row is claimed by a conditional update (pending, due, not claimed by a live
-claim), so two deliverers never send the same row; it is marked sent in its own
-transaction right after the send. A failure is retried with exponential backoff
+The store claims each row for one deliverer and marks it (`store.watching.outbox`);
+here it is worded and sent. A failure is retried with exponential backoff
 (`webhook_backoff`, doubling) up to `webhook_max_attempts`, then marked failed with
 the reason. A deliverer killed between sending and marking leaves the claim to run
 out, and the row is sent again: receivers can drop that repeat by its
@@ -12,53 +11,20 @@ X-Citeaudit-Delivery id.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
-from typing import Any
-
-from sqlalchemy import and_, or_, select, update
+from collections.abc import Callable
+from datetime import timedelta
 
 from citeaudit.links.pinned import SyncLookup, system_lookup
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.store.tables import Account
-from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
+from citeaudit.store.watching.outbox import claim, delivery, mark_failed, mark_sent
+from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.mailer import send_mail
 from citeaudit.watch.model import DeliveryStats
 from citeaudit.watch.payload import build_payload, mail_text
-from citeaudit.watch.times import utcnow
 from citeaudit.watch.webhook import DeliveryError, post
 
-CLAIM = timedelta(minutes=5)
 log = logging.getLogger(__name__)
-
-
-def _claim(repo: Repository, now: datetime, limit: int) -> list[int]:
-    with repo.session() as s:
-        candidates = list(
-            s.scalars(
-                select(WatchOutbox.id)
-                .where(WatchOutbox.status == "pending", WatchOutbox.next_attempt_at <= now)
-                .order_by(WatchOutbox.id)
-                .limit(limit)
-            )
-        )
-    claimed = []
-    for row_id in candidates:
-        with repo.session() as s, s.begin():
-            result = s.execute(
-                update(WatchOutbox)
-                .where(
-                    and_(
-                        WatchOutbox.id == row_id,
-                        WatchOutbox.status == "pending",
-                        or_(WatchOutbox.claimed_until.is_(None), WatchOutbox.claimed_until < now),
-                    )
-                )
-                .values(claimed_until=now + CLAIM)
-            )
-            if getattr(result, "rowcount", 0):
-                claimed.append(row_id)
-    return claimed
 
 
 def deliver_due(
@@ -75,19 +41,30 @@ def deliver_due(
     to the next account's. `lookup` resolves webhook hosts (tests stand in for DNS).
     """
     sent = retried = failed = 0
-    for row_id in _claim(repo, utcnow(), limit):
+    for row_id in claim(repo, utcnow(), limit):
         try:
             _send(repo, settings, row_id, lookup)
         except Exception as exc:  # one account's failure is never the others'
             error = exc if isinstance(exc, DeliveryError) else _unforeseen(row_id, exc)
-            if _failed(repo, settings, row_id, str(error), permanent=error.permanent):
+            if mark_failed(repo, row_id, str(error), backoff(settings, error.permanent)):
                 failed += 1
             else:
                 retried += 1
             continue
-        _mark_sent(repo, row_id)
+        mark_sent(repo, row_id)
         sent += 1
     return DeliveryStats(sent, retried, failed)
+
+
+def backoff(settings: ServiceSettings, permanent: bool) -> Callable[[int], timedelta | None]:
+    """After `attempts` failures: the wait before the next try, doubling; None to give up."""
+
+    def wait(attempts: int) -> timedelta | None:
+        if permanent or attempts >= settings.webhook_max_attempts:
+            return None
+        return timedelta(seconds=settings.webhook_backoff * 2 ** (attempts - 1))
+
+    return wait
 
 
 def _unforeseen(row_id: int, exc: Exception) -> DeliveryError:
@@ -97,30 +74,18 @@ def _unforeseen(row_id: int, exc: Exception) -> DeliveryError:
 
 
 def _send(repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup) -> None:
-    with repo.session() as s:
-        row = s.get(WatchOutbox, row_id)
-        assert row is not None
-        change = s.get(WatchChange, row.change_id)
-        prefs = s.get(WatchAccountSettings, row.account_id)
-        account = s.get(Account, row.account_id)
-        if change is None or prefs is None or account is None:
-            raise DeliveryError("the change or the account's settings are gone", permanent=True)
-        payload: dict[str, Any] = build_payload(s, change, row.account_id, account.name)
-        payload["delivery_id"] = str(row.id)
-        channel, url, secret, email = (
-            row.channel,
-            prefs.webhook_url,
-            prefs.webhook_secret,
-            (prefs.email_to),
-        )
+    owed = delivery(repo, row_id)
+    if owed is None:
+        raise DeliveryError("the change or the account's settings are gone", permanent=True)
+    payload = build_payload(owed)
     event = payload["event_id"]
-    if channel == "webhook":
-        if not url or not secret:
+    if owed.channel == "webhook":
+        if not owed.webhook_url or not owed.webhook_secret:
             raise DeliveryError("no webhook URL or secret set", permanent=True)
         post(
-            url,
+            owed.webhook_url,
             payload,
-            secret,
+            owed.webhook_secret,
             event=event,
             delivery=str(row_id),
             timeout=settings.webhook_timeout,
@@ -128,34 +93,7 @@ def _send(repo: Repository, settings: ServiceSettings, row_id: int, lookup: Sync
             lookup=lookup,
         )
     else:
-        if not email:
+        if not owed.email_to:
             raise DeliveryError("no e-mail address set", permanent=True)
         subject, text = mail_text(payload)
-        send_mail(settings, email, subject, text, event)
-
-
-def _mark_sent(repo: Repository, row_id: int) -> None:
-    with repo.session() as s, s.begin():
-        s.execute(
-            update(WatchOutbox)
-            .where(WatchOutbox.id == row_id)
-            .values(status="sent", sent_at=utcnow(), claimed_until=None, last_error=None)
-        )
-
-
-def _failed(
-    repo: Repository, settings: ServiceSettings, row_id: int, error: str, *, permanent: bool
-) -> bool:
-    """Record the failure; True when the row is given up."""
-    with repo.session() as s, s.begin():
-        row = s.get(WatchOutbox, row_id, with_for_update=True)
-        assert row is not None
-        row.attempts += 1
-        row.last_error = error[:1000]
-        row.claimed_until = None
-        if permanent or row.attempts >= settings.webhook_max_attempts:
-            row.status = "failed"
-            return True
-        delay = settings.webhook_backoff * 2 ** (row.attempts - 1)
-        row.next_attempt_at = utcnow() + timedelta(seconds=delay)
-        return False
+        send_mail(settings, owed.email_to, subject, text, event)

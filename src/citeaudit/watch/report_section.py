@@ -12,10 +12,10 @@ from typing import Any
 
 from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangeNotice, ChangesSection
 from citeaudit.store.repository import Repository
-from citeaudit.watch.changes import changes_for_audit
-from citeaudit.watch.model import Change
-from citeaudit.watch.times import maybe_aware
-from citeaudit.watch.watches import get_watch
+from citeaudit.store.watching.changes import changes_for_audit
+from citeaudit.store.watching.records import Change
+from citeaudit.store.watching.times import maybe_aware
+from citeaudit.store.watching.watches import get_watch
 
 
 def _text(value: Any) -> str | None:

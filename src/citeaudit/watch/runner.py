@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from citeaudit.resolve import Resolver
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.watch.due import (
-    host_batches,
+from citeaudit.store.watching.due import (
     seed,
     still_due_dois,
     still_due_links,
     take_due_dois,
     take_due_links,
 )
+from citeaudit.store.watching.times import utcnow
+from citeaudit.watch.due import host_batches
 from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
 from citeaudit.watch.recheck import recheck_links
 from citeaudit.watch.retractions import recheck_dois
-from citeaudit.watch.times import utcnow
 
 DOI_BATCH = 100
 

@@ -25,7 +25,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditLink, LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState, WatchOutbox
-from citeaudit.watch.times import utcnow
+from citeaudit.store.watching.times import utcnow
 
 DONE = ("sent", "failed")
 

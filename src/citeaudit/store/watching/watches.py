@@ -9,12 +9,10 @@ from sqlalchemy.orm import Session
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Account, Audit
 from citeaudit.store.watch_tables import Watch, WatchCollection
-from citeaudit.watch.model import CollectionView, WatchView
-from citeaudit.watch.times import aware
+from citeaudit.store.watching.records import CollectionView, WatchError, WatchView
+from citeaudit.store.watching.times import aware
 
-
-class WatchError(ValueError):
-    """A request the watch package refuses (the edges turn it into 404 / 422 / exit 2)."""
+__all__ = ["WatchError"]
 
 
 def account_by_name(repo: Repository, name: str) -> int:

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Audit, AuditLink, AuditReference, Link, ResolutionRow
 from citeaudit.store.watch_tables import WatchChange, WatchLinkState
-from citeaudit.watch.model import Change, ChangeKind
-from citeaudit.watch.times import aware, maybe_aware
-from citeaudit.watch.watches import WatchError, collection_audits
+from citeaudit.store.watching.records import Change, ChangeKind, WatchError
+from citeaudit.store.watching.times import aware, maybe_aware
+from citeaudit.store.watching.watches import collection_audits
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -1,0 +1,204 @@
+"""Which watched links and DOIs are due, leased so that nobody else takes them.
+
+A watched link or DOI gets a state row the first time a sweep sees it, dated by its
+last check (the audit's own); it is due once that is older than `watch_max_age`.
+Every URL and DOI of a watched audit's references is watched, checked at audit time
+or not (links off, our network or a registry down): one never checked -- no check at
+all, or only checks made while our network was down -- is due at once.
+Taking due items leases them for `watch_lease` seconds: a lost task only delays
+them until the lease runs out, and the next sweep takes them again.
+
+How the due links are cut into tasks is the watch's (`citeaudit.watch.due`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from citeaudit.settings import ServiceSettings
+from citeaudit.store.repository import Repository
+from citeaudit.store.tables import AuditReference, Link, LinkCheckRow, ResolutionRow
+from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState
+from citeaudit.store.watching.records import DueLink
+from citeaudit.store.watching.sql import insert_ignore, watched_link_ids
+
+SWEEP_LIMIT = 200_000
+NETWORK_DOWN = "network-down"  # a "check" made while our own network was down: none
+
+
+def seed(repo: Repository) -> None:
+    """State rows for watched links and DOIs that have none yet."""
+    with repo.session() as s, s.begin():
+        latest = (
+            select(LinkCheckRow.link_id, func.max(LinkCheckRow.checked_at).label("at"))
+            .where(func.coalesce(LinkCheckRow.reason, "") != NETWORK_DOWN)
+            .group_by(LinkCheckRow.link_id)
+            .subquery()
+        )
+        rows = s.execute(
+            select(Link.id, latest.c.at)
+            .outerjoin(latest, latest.c.link_id == Link.id)
+            .where(
+                Link.id.in_(watched_link_ids()),
+                Link.id.not_in(select(WatchLinkState.link_id)),
+            )
+        ).all()
+        insert_ignore(
+            s,
+            WatchLinkState,
+            [{"link_id": i, "state": "unknown", "last_checked_at": at} for i, at in rows],
+            ["link_id"],
+        )
+        _seed_dois(s)
+
+
+def _seed_dois(s: Session) -> None:
+    known = select(WatchDoiState.doi)
+    watched = select(Watch.audit_id)
+    notices: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for doi, data in s.execute(
+        select(ResolutionRow.doi, ResolutionRow.data).where(
+            ResolutionRow.audit_id.in_(watched),
+            ResolutionRow.doi.is_not(None),
+            func.lower(ResolutionRow.doi).not_in(known),
+        )
+    ).all():
+        record = (data or {}).get("record") or {}
+        entry = notices[(doi or "").lower()]
+        for notice in record.get("notices") or ():
+            if notice not in entry:
+                entry.append(notice)
+    for (doi,) in s.execute(
+        select(AuditReference.doi).where(
+            AuditReference.audit_id.in_(watched),
+            AuditReference.doi.is_not(None),
+            func.lower(AuditReference.doi).not_in(known),
+        )
+    ).all():
+        notices.setdefault((doi or "").lower(), [])
+    insert_ignore(
+        s,
+        WatchDoiState,
+        [{"doi": d, "notices": n, "last_checked_at": None} for d, n in notices.items()],
+        ["doi"],
+    )
+
+
+def take_due_links(
+    repo: Repository, settings: ServiceSettings, now: datetime, limit: int = SWEEP_LIMIT
+) -> list[DueLink]:
+    """Due watched links, leased to the caller; oldest check first."""
+    cutoff = now - timedelta(seconds=settings.watch_max_age)
+    with repo.session() as s, s.begin():
+        rows = s.execute(
+            select(WatchLinkState.link_id, Link.url)
+            .join(Link, Link.id == WatchLinkState.link_id)
+            .where(
+                or_(
+                    WatchLinkState.last_checked_at.is_(None),
+                    WatchLinkState.last_checked_at < cutoff,
+                ),
+                or_(WatchLinkState.lease_until.is_(None), WatchLinkState.lease_until < now),
+                WatchLinkState.link_id.in_(watched_link_ids()),
+            )
+            .order_by(WatchLinkState.last_checked_at.asc().nulls_first(), WatchLinkState.link_id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=WatchLinkState)
+        ).all()
+        ids = [r[0] for r in rows]
+        for start in range(0, len(ids), 1000):
+            s.execute(
+                update(WatchLinkState)
+                .where(WatchLinkState.link_id.in_(ids[start : start + 1000]))
+                .values(lease_until=now + timedelta(seconds=settings.watch_lease))
+            )
+        return [DueLink(i, u) for i, u in rows]
+
+
+def take_due_dois(
+    repo: Repository, settings: ServiceSettings, now: datetime, limit: int = SWEEP_LIMIT
+) -> list[str]:
+    cutoff = now - timedelta(seconds=settings.watch_max_age)
+    with repo.session() as s, s.begin():
+        dois = list(
+            s.scalars(
+                select(WatchDoiState.doi)
+                .where(
+                    or_(
+                        WatchDoiState.last_checked_at.is_(None),
+                        WatchDoiState.last_checked_at < cutoff,
+                    ),
+                    or_(WatchDoiState.lease_until.is_(None), WatchDoiState.lease_until < now),
+                )
+                .order_by(WatchDoiState.last_checked_at.asc().nulls_first(), WatchDoiState.doi)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for start in range(0, len(dois), 1000):
+            s.execute(
+                update(WatchDoiState)
+                .where(WatchDoiState.doi.in_(dois[start : start + 1000]))
+                .values(lease_until=now + timedelta(seconds=settings.watch_lease))
+            )
+        return dois
+
+
+def still_due_links(
+    repo: Repository, settings: ServiceSettings, link_ids: Sequence[int], now: datetime
+) -> list[DueLink]:
+    """Of a batch's links, those not checked since they became due (a repeated task)."""
+    cutoff = now - timedelta(seconds=settings.watch_max_age)
+    out: list[DueLink] = []
+    with repo.session() as s:
+        for start in range(0, len(link_ids), 1000):
+            part = list(link_ids[start : start + 1000])
+            out.extend(
+                DueLink(i, u)
+                for i, u in s.execute(
+                    select(Link.id, Link.url)
+                    .join(WatchLinkState, WatchLinkState.link_id == Link.id)
+                    .where(
+                        Link.id.in_(part),
+                        or_(
+                            WatchLinkState.last_checked_at.is_(None),
+                            WatchLinkState.last_checked_at < cutoff,
+                        ),
+                    )
+                ).all()
+            )
+    return out
+
+
+def still_due_dois(
+    repo: Repository, settings: ServiceSettings, dois: Sequence[str], now: datetime
+) -> list[str]:
+    cutoff = now - timedelta(seconds=settings.watch_max_age)
+    with repo.session() as s:
+        return list(
+            s.scalars(
+                select(WatchDoiState.doi).where(
+                    WatchDoiState.doi.in_(list(dois)),
+                    or_(
+                        WatchDoiState.last_checked_at.is_(None),
+                        WatchDoiState.last_checked_at < cutoff,
+                    ),
+                )
+            )
+        )
+
+
+def release_links(repo: Repository, link_ids: Sequence[int]) -> None:
+    """Give leased links back unchecked (our network was down): due at the next sweep."""
+    with repo.session() as s, s.begin():
+        for start in range(0, len(link_ids), 1000):
+            s.execute(
+                update(WatchLinkState)
+                .where(WatchLinkState.link_id.in_(list(link_ids[start : start + 1000])))
+                .values(lease_until=None)
+            )
