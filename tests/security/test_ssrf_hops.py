@@ -28,7 +28,7 @@ import pytest
 from citeaudit.doi import doi_refusal
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.safety import IPAddress, Resolver, is_forbidden_address
+from citeaudit.links.safety import AddressRule, IPAddress, Resolver, is_forbidden_address
 from citeaudit.links.targets import LinkTarget, target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
@@ -170,6 +170,44 @@ SPELLINGS = [
     "http://0:{port}/",
     "http://0.0.0.0:{port}/",
 ]
+
+
+# How other parsers (a browser following the same Location, the C library) read hosts
+# that Python's urlsplit or httpx read otherwise: each names loopback to one of them.
+OTHER_READINGS = [
+    "http://12\n7.0.0.1:{port}/",
+    "http://127.0.0.1\t:{port}/",
+    "http:\\\\127.0.0.1:{port}/",
+    "https:/\\127.0.0.1:{port}/",
+    "http://127.0.0.1\\@good.com/",
+    "http://a@b@127.0.0.1:{port}/",
+    "http://[::ffff:127.0.0.1%25eth0]:{port}/",
+]
+
+
+@pytest.mark.parametrize("url", SPELLINGS + OTHER_READINGS)
+def test_the_rule_refuses_every_reading_of_a_loopback_url(url: str) -> None:
+    service = AddressRule()
+    assert service.url_refusal(url.format(port=8080)) is not None
+    assert AddressRule(allow_private=True).url_refusal(url.format(port=8080)) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a@127.0.0.1",
+        "https://127.0.0.1.example.org/",
+        "https://0x7f.example/",
+        "https://12.34.56.78.nip.example/",
+        "https://localhost.example.org/",
+        "https://example.org/?next=http://127.0.0.1/",
+        "https://example.org/#@127.0.0.1",
+        "http://8.8.8.8/",
+        "https://[2606:4700:4700::1111]/",
+    ],
+)
+def test_public_urls_that_mention_loopback_are_not_refused(url: str) -> None:
+    assert AddressRule().url_refusal(url) is None
 
 
 @pytest.fixture

@@ -186,26 +186,36 @@ def _ipv4_number(name: str) -> ipaddress.IPv4Address | None:
     return ipaddress.IPv4Address(value)
 
 
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+
+
 def url_hosts(url: str) -> tuple[str, ...]:
     """The host of `url` as each parser we (or a hop) might use reads it.
 
-    Python's ``urlsplit``, and the WHATWG reading, which takes ``\\`` for ``/`` and
-    the last ``@`` as the end of the user name (``http://a@b@127.0.0.1``).
+    Python's ``urlsplit``, and the WHATWG reading, which drops tabs and newlines,
+    skips any slashes and backslashes after ``http:`` (``http:\\\\127.0.0.1``), ends
+    the host at a backslash and takes the last ``@`` as the end of the user name
+    (``http://a@b@127.0.0.1``).
     """
     hosts: list[str] = []
+    url = url.translate(_TAB_NEWLINE)  # WHATWG drops them anywhere in a URL
     try:
         parts = urlsplit(url)
         if parts.hostname:
             hosts.append(parts.hostname)
     except ValueError:
         pass
-    rest = url.replace("\\", "/").split("//", 1)
-    if len(rest) == 2:
-        authority = re.split(r"[/?#]", rest[1], maxsplit=1)[0].rsplit("@", 1)[-1]
+    special = _SPECIAL.match(url)
+    if special is not None:
+        authority = re.split(r"[/\\?#]", special.group(1), maxsplit=1)[0].rsplit("@", 1)[-1]
         host = authority if authority.endswith("]") else authority.rsplit(":", 1)[0]
         if host and host not in hosts:
             hosts.append(host)
     return tuple(hosts)
+
+
+# An http(s) URL as WHATWG reads it: any slashes or backslashes after the scheme.
+_SPECIAL = re.compile(r"^[\x00-\x20]*https?:[/\\]*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
 class NameNotResolved(Exception):

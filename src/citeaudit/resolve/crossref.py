@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import habanero
+import habanero.cnrequest as habanero_cnrequest
 import habanero.request as habanero_request
 import habanero.request_class as habanero_request_class
 import httpx2
@@ -110,7 +111,7 @@ def _fallback() -> httpx2.Client:
 
 def _install_shim() -> None:
     with _install_lock:
-        for module in (habanero_request, habanero_request_class):
+        for module in (habanero_request, habanero_request_class, habanero_cnrequest):
             if not isinstance(module.httpx2, _Shim):
                 module.httpx2 = _Shim()
 
