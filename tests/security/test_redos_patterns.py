@@ -82,6 +82,14 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
         parse_fields,
         4_000,
     ),
+    ("title-then-digits", lambda n: "Aa, B. (2020). Title " + "0" * n + " x", parse_fields, 2_000),
+    ("title-then-commas", lambda n: "Aa, B. (2020). Title" + "," * n + "x", parse_fields, 2_000),
+    (
+        "paren-colon-then-years",
+        lambda n: "Aa, B. (2020). Title, (a:a" + "1500" * (n // 4),
+        parse_fields,
+        2_000,
+    ),
     (
         "editor-chain",
         lambda n: "Aa, B. (2020). T. In A. Aa" + " and A. Aa" * (n // 10),

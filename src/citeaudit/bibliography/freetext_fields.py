@@ -250,9 +250,15 @@ def _clean_title(t: str | None) -> str | None:
         prev = t
         t = _TRAILING_PAREN.sub("", t).rstrip(" .,;:")
     t = re.sub(r"\s*\[(?:internet|online|electronic resource)\]$", "", t, flags=re.IGNORECASE)
-    t = re.sub(rf",?\s*\([^()]*:[^()]*{_YEAR}[^()]*\)$", "", t)
+    # closed at the end (the lookahead) and its first ":" (possessive): each year or ":"
+    # of an unclosed "(a:a1500 1500 …" was tried against the rest (10 s an entry)
+    t = re.sub(rf",?\s*\((?=[^()]*+\)$)[^():]*+:[^()]*{_YEAR}[^()]*\)$", "", t)
     t = re.sub(
-        r",?\s*\d+(?:st|nd|rd|th|a|e|ª)?\.?\s*(?:edn|ed|Aufl|éd)\.?$", "", t, flags=re.IGNORECASE
+        # (?<!\d): from a run of digits' first only, or 10,000 digits took seconds
+        r",?\s*(?<!\d)\d+(?:st|nd|rd|th|a|e|ª)?\.?\s*(?:edn|ed|Aufl|éd)\.?$",
+        "",
+        t,
+        flags=re.IGNORECASE,
     )
     # the imprint in brackets without a place: "Classical Electrodynamics (Wiley, 1998)"
     t = re.sub(rf",?\s*\([^():]{{2,60}},\s*{_YEAR}[a-z]?\)$", "", t)
@@ -338,7 +344,7 @@ def _locators(loc: str, f: ParsedFields) -> None:
     pm = re.search(
         r"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)",
         loc,
-    ) or re.search(r"([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
+    ) or re.search(r"([A-Za-z]?(?<!\d)\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
     pm = pm or re.search(r"(?<=:)\s?([eE]?\d+)\b", loc)  # "8:e1002389", "307:1598"
     if pm:
         f.pages = pm.group(1).replace(" ", "")

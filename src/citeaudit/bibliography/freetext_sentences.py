@@ -107,7 +107,7 @@ def _clean(piece: str | None) -> str | None:
         return None
     p = piece.strip()
     p = re.sub(r"^[\s,.;:]+", "", p)
-    p = re.sub(r"[\s,;:]+$", "", p)
+    p = re.sub(r"(?<![\s,;:])[\s,;:]+$", "", p)  # from a run's first only: linear
     if p.endswith(".") and not re.search(r"(?:\b[A-Z]|\.\w)\.$|\b(?:al|etc|Inc|Ltd|Co)\.$", p):
         p = p[:-1].rstrip()
     return p or None
