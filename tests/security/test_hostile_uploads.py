@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 import time
 import zipfile
@@ -43,6 +44,7 @@ REFS = "@article{inside, author={Okafor, N.}, title={Inside work}, journal={J}, 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REFUSED = "outside the audit's own files"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -611,3 +613,46 @@ def test_a_latex_project_uploaded_without_its_folders_is_still_read_whole(site: 
     assert outcome.keys == ["inside"]
     assert not [m for m in outcome.messages if "not found" in m], outcome.messages
     assert "uncited-reference" not in {f["rule"] for f in outcome.report["findings"]}
+
+
+def test_the_web_upload_form_is_held_to_the_same_scope(site: Site) -> None:
+    """The editors' page reads its form with the API's checks: a hostile name and a
+    manuscript that names the secret get the same treatment as over the API."""
+    client = site.client
+    token = site.auth["Authorization"].removeprefix("Bearer ")
+    csrf = CSRF.search(client.get("/web/sign-in").text)
+    assert csrf is not None
+    signed = client.post(
+        "/web/sign-in",
+        data={"token": token, "csrf": csrf.group(1), "next": "/web/audits"},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303, signed.text
+    csrf = CSRF.search(client.get("/web/audits").text)
+    assert csrf is not None
+    main = f"Okafor \\cite{{inside}}.\n\\input{{{site.outside}/secret}}\n\\bibliography{{refs}}\n"
+    sent = client.post(
+        "/web/audits",
+        files=[
+            ("manuscript", ("../../outside/planted.tex", main.encode())),
+            ("bibliography", ("refs.bib", REFS.encode())),
+        ],
+        data={"csrf": csrf.group(1)},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303, sent.text
+    audit_id = sent.headers["location"].rsplit("/", 1)[-1]
+    client.cookies.clear()
+    url = f"/api/v1/audits/{audit_id}"
+    deadline = time.monotonic() + 60
+    status = client.get(url, headers=site.auth).json()
+    while status["status"] not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        status = client.get(url, headers=site.auth).json()
+    assert status["status"] == "done", status
+    assert status["files"] == ["planted.tex", "refs.bib"]
+    report = client.get(f"{url}/report?format=json", headers=site.auth).text
+    page = client.get(f"{url}/report?format=html", headers=site.auth).text
+    assert MARK not in report + page and REFUSED in report
+    assert not (site.outside / "planted.tex").exists()
+    assert [r["key"] for r in json.loads(report)["references"]] == ["inside"]
