@@ -8,10 +8,18 @@ opens its connection through the same transport, so every hop is checked. Lookup
 are cached for a short time (`Resolver`); the check itself runs on every connection.
 
 `AddressRule` is the one decision, shared by that transport and by the synchronous
-backend (`pinned.py`, for the registry clients and webhooks). Services we are configured to
-use (a registry's base URL, which tests point at loopback) are exempt by their exact
-origin (host and port) only: "private networks allowed" for them would also let a
-redirect from them reach any other private service.
+backend (`pinned.py`, for the registry clients and webhooks). It judges two things:
+the addresses a name resolves to (`is_forbidden_address`, which also unwraps every
+IPv4 address an IPv6 address carries: 6to4, NAT64, Teredo, ISATAP, mapped), and a
+host that names an address by itself in any spelling some parser accepts
+(`literal_address`: ``127.1``, ``0177.0.0.1``, ``2130706433``, ``127.0.0.1.``,
+full-width digits, %-encoding, ``localhost.``), so such a URL is refused as a
+private address -- on the first request and on every redirect hop, before any
+parser that cannot read it calls it malformed or a name server is asked.
+
+Services we are configured to use (a registry's base URL, which tests point at
+loopback) are exempt by their exact origin (host and port) only: "private networks
+allowed" for them would also let a redirect from them reach any other private service.
 """
 
 from __future__ import annotations
