@@ -157,7 +157,7 @@ def test_messages_say_why() -> None:
 
 
 def _cli(argv: list[str]) -> argparse.Namespace:
-    from citeaudit import cli_links
+    from citeaudit.cli import links as cli_links
 
     parser = argparse.ArgumentParser()
     cli_links.add_parser(parser.add_subparsers())
@@ -167,7 +167,7 @@ def _cli(argv: list[str]) -> argparse.Namespace:
 def test_cli_json_and_exit_code(
     farm: Farm, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citeaudit import cli_links
+    from citeaudit.cli import links as cli_links
     from citeaudit.links import run as run_module
 
     doc = tmp_path / "paper.md"
@@ -193,7 +193,7 @@ def test_cli_json_and_exit_code(
 def test_cli_text_no_broken_exits_zero(
     farm: Farm, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citeaudit import cli_links
+    from citeaudit.cli import links as cli_links
     from citeaudit.links import run as run_module
 
     listing = tmp_path / "urls.txt"
@@ -207,7 +207,7 @@ def test_cli_text_no_broken_exits_zero(
 
 
 def test_cli_pacing_options_and_settings_reach_the_policy(tmp_path: Path) -> None:
-    from citeaudit import cli_links
+    from citeaudit.cli import links as cli_links
 
     settings = Settings(cache_dir=tmp_path, link_interval=1.5, link_per_host=3)
     policy = cli_links._policy(_cli(["x.md"]), settings)
@@ -217,7 +217,7 @@ def test_cli_pacing_options_and_settings_reach_the_policy(tmp_path: Path) -> Non
 
 
 def test_cli_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
-    from citeaudit import cli_links
+    from citeaudit.cli import links as cli_links
     from citeaudit.errors import InputError
 
     with pytest.raises(InputError):

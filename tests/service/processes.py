@@ -47,14 +47,8 @@ def _expand(arg: str, env: Mapping[str, str]) -> str:
 
 
 def _citeaudit() -> list[str]:
-    """`citeaudit` as installed; its service commands until the CLI lists them."""
-    from citeaudit.cli import build_parser
-
-    parser = build_parser()
-    choices = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
-    if "serve" in (choices or {}):
-        return [str(VENV_BIN / "citeaudit")]
-    return [sys.executable, "-m", "citeaudit.cli_service"]
+    """`citeaudit` as installed."""
+    return [str(VENV_BIN / "citeaudit")]
 
 
 def command(service: str, env: Mapping[str, str], port: int | None = None) -> list[str]:

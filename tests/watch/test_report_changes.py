@@ -185,7 +185,7 @@ def test_served_html_report_shows_the_changes_of_a_watched_audit(
 def test_cli_changes_text_is_grouped_with_details(
     tmp_path: Path, site: Site, registry: RegistryStandIn
 ) -> None:
-    from citeaudit.cli_watch import changes_text
+    from citeaudit.cli.watch import changes_text
     from citeaudit.watch import changes_for_audit
 
     settings = settings_for(tmp_path, site, registry)

@@ -37,11 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The link checker's and the service's commands (their imports are heavier)."""
-    from citeaudit import cli_links, cli_service, cli_watch
+    from citeaudit.cli import links, service, watch
 
-    cli_links.add_parser(sub)
-    cli_service.add_parsers(sub)
-    cli_watch.add_parsers(sub)
+    links.add_parser(sub)
+    service.add_parsers(sub)
+    watch.add_parsers(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

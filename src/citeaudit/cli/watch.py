@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from citeaudit.settings import ServiceSettings
 
 
-
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     watch = sub.add_parser("watch", help="watch audits: re-check their links and cited works")
     actions = watch.add_subparsers(dest="watch_command", required=True, metavar="ACTION")

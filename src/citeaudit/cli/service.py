@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -163,20 +162,3 @@ def run_tokens_revoke(args: argparse.Namespace) -> int:
         repo.engine.dispose()
     print(f"{revoked} token(s) revoked; their web sessions are ended", file=sys.stderr)
     return 0 if revoked else 1
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m citeaudit.cli_service` until these commands are part of `citeaudit`."""
-    parser = argparse.ArgumentParser(prog="citeaudit")
-    add_parsers(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.run(args)
-    except ConfigurationError as exc:
-        print(f"citeaudit: error: {exc}", file=sys.stderr)
-        return 2
-    return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
