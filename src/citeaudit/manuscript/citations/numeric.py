@@ -61,13 +61,26 @@ _BRACKETED = re.compile(
     # the label of a reference link "[3][ref]" or link text "[3](url)"
     rf"|\[(?P<plain>{_LIST})\](?!\()(?!\[(?!{_RANGE}\]))"
 )
+# the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
+_SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—\- ]{0,80}\^")
+# a superscript just closed, "Lep^ob^" (its caret is no footnote's)
+_CLOSED_SUPERSCRIPT = re.compile(r"\^[^\s^\[\]]{1,30}\^$")
 # the end of a numeric bracket just before another: "[409][410]" is two citations
 _NUMERIC_BRACKET_END = re.compile(rf"\[{_RANGE}\]$")
 _PAREN = re.compile(
-    rf"\((?:(?P<prefix>refs?\.|references?|ref)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
+    rf"\((?:(?P<prefix>refs?\.|references?|ref|see|cf\.?)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
 )
-_SUPERSCRIPT_MARKUP = re.compile(  # also wrapped, as SciELO prints them: ^(2,3)^
-    rf"<sup>\s*[(\[]?(?P<sup>{_LIST})[)\]]?\s*</sup>|\^[(\[]?(?P<caret>{_LIST})[)\]]?\^",
+# also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
+# it set superscript too, ^1,^
+_SUPERSCRIPT_MARKUP = re.compile(
+    rf"<sup>\s*[(\[]?(?P<sup>{_LIST})[)\]]?[,;]?\s*</sup>"
+    rf"|\^[(\[]?(?P<caret>{_LIST})[)\]]?[,;]?\^",
+    re.IGNORECASE,
+)
+# the unmarked rest of a superscript list: "^4^ ^,^ 6", "⁴ , 6" (see `_continued`)
+_CONTINUATION = re.compile(
+    r"(?P<sep>\s?(?:\^[,;]\^|<sup>\s?[,;]\s?</sup>)\s?| [,;] )"
+    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?)(?=$|[\s;:)]|[.,](?!\d))",
     re.IGNORECASE,
 )
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -200,8 +213,11 @@ def _marker(document: Document, candidate: _Candidate) -> Marker:
 def _bracketed(text: str) -> Iterator[_Candidate]:
     for m in _BRACKETED.finditer(text):
         start = m.start()
-        before = text[start - 1] if start else ""
-        glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(start - 12, 0), start)
+        lead = _superscript_opening(text, start, m.end())
+        before = text[lead - 1] if lead else ""
+        if before == "^" and _CLOSED_SUPERSCRIPT.search(text, max(lead - 32, 0), lead):
+            before = " "  # Lep^ob^[38], HCO3^-^[2,3]: after a superscript, not indexing
+        glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(lead - 12, 0), lead)
         if before.isdigit() or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]
         if m.group("first"):
@@ -226,6 +242,20 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             else:
                 continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+def _superscript_opening(text: str, start: int, end: int) -> int:
+    """Where a bracket's context starts once a Pandoc superscript's carets are skipped.
+
+    ``Ma)^[151]^``, ``^[4],[5]^`` and ``[409]^^[410]`` are bracketed citations set
+    superscript (a caret closes the run of brackets, or one superscript ends where the
+    next begins). A lone caret, ``^[note]``, is Pandoc's inline footnote.
+    """
+    if start == 0 or text[start - 1] != "^":
+        return start
+    if text[start - 2 : start] == "^^":
+        return start - 2
+    return start - 1 if _SUPERSCRIPT_CLOSE.match(text, end) else start
 
 
 def _statistic(text: str, start: int, body: str) -> bool:
@@ -276,7 +306,7 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         single = len(numbers) == 1 and not m.group("prefix")
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
-        yield _Candidate(start, m.end(), numbers, "paren")
+        yield _Candidate(start, m.end(), numbers, "paren-ref" if m.group("prefix") else "paren")
 
 
 def _runs_on(text: str, line_start: int) -> bool:
@@ -328,6 +358,11 @@ def _opens_clause(text: str, end: int) -> bool:
 
 
 def _superscripts(text: str, document: Document) -> Iterator[_Candidate]:
+    for candidate in _superscript_markers(text, document):
+        yield _continued(text, candidate)
+
+
+def _superscript_markers(text: str, document: Document) -> Iterator[_Candidate]:
     for m in _SUPERSCRIPT_MARKUP.finditer(text):
         numbers = _expand(m.group("sup") or m.group("caret"))
         if numbers and _superscript_place(text, m.start()):
@@ -351,6 +386,26 @@ def _superscripts(text: str, document: Document) -> Iterator[_Candidate]:
         offset += len(line.text) + 1
 
 
+def _continued(text: str, candidate: _Candidate) -> _Candidate:
+    """A superscript list whose rest lost its superscript: ``^4^ ^,^ 6``, ``⁴ , 6``.
+
+    Publishers' XML and Word files set "4" and "," superscript and forget the "6";
+    the rest still belongs to the citation when the separator is itself marked
+    superscript or stands apart with a space on each side (prose writes "4, 6"), and
+    the numbers rise, as a list of citations does.
+    """
+    found = _CONTINUATION.match(text, candidate.end)
+    if found is None:
+        return candidate
+    separator = found.group("sep")
+    if not ("^" in separator or "<" in separator or separator.startswith(" ")):
+        return candidate
+    numbers = _expand(found.group("list"))
+    if not numbers or numbers[0] <= max(candidate.numbers):
+        return candidate
+    return _Candidate(candidate.start, found.end(), (*candidate.numbers, *numbers), candidate.form)
+
+
 def _superscript_place(text: str, start: int) -> bool:
     """After a word or punctuation, never after a digit (10³) or a unit (m², km²)."""
     if start == 0:
@@ -360,7 +415,9 @@ def _superscript_place(text: str, start: int) -> bool:
         return False
     before = head[-1]
     if before.isdigit():  # 10³ is a power; COVID-19²⁴ and SARS-CoV-2^3^ are names
-        return _NAME_WITH_NUMBER.search(head) is not None
+        token = head.rsplit(None, 1)[-1]
+        # ... and a DOI or a URL ending in a digit is cited like a word: "d2037^12^"
+        return _NAME_WITH_NUMBER.search(head) is not None or "/" in token
     word = _word_before(text, start)
     if not word:
         return before in ".,;:)]%’'\"”"
@@ -391,7 +448,13 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
-    """Brackets always; weak forms when the manuscript's own evidence supports them."""
+    """Brackets always; weak forms when the manuscript's own evidence supports them.
+
+    A form's evidence is counted on the numbers the list holds; once the form is the
+    manuscript's style, its markers a little past the list's end are kept too -- "(31)"
+    in a paper whose list stops at 30 is the missing reference an editor must hear
+    about (the last entry deleted, a citation added late), not a look-alike.
+    """
     by_form: dict[str, list[_Candidate]] = {}
     for c in candidates:
         by_form.setdefault(c.form, []).append(c)
@@ -403,25 +466,44 @@ def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
         for form, found in by_form.items()
         if form != "bracket"
     }
+    reach = entries + _past_the_end(entries)
+    beyond = {
+        form: [c for c in found if entries < max(c.numbers) <= reach]
+        for form, found in by_form.items()
+        if form != "bracket"
+    }
+    styles: list[str] = ["glued-bracket"]
     brackets = len(kept)
-    kept.extend(weak.get("glued-bracket", []))
     lower = weak.get("glued-lower", [])
-    if brackets + len(lower) >= 3 and _covers([*kept, *lower], entries, least=3, share=0.2):
-        kept.extend(lower)  # "array[3]" stays out of a paper that cites no other way
+    if brackets + len(lower) >= 3 and _covers(
+        [*kept, *weak.get("glued-bracket", []), *lower], entries, least=3, share=0.2
+    ):
+        styles.append("glued-lower")  # "array[3]" stays out of a paper that cites no other way
     superscript = weak.get("superscript", [])
     if _covers(superscript, entries, least=2, share=0.0):
-        kept.extend(superscript)
-    paren = weak.get("paren", [])
+        styles.append("superscript")
+    paren = [*weak.get("paren", []), *weak.get("paren-ref", [])]
     # One numeric style per manuscript: round brackets in a superscript paper are
     # item numbers, counts or enumerations ("items excluded (2, 3, 5, 14)").
     main_rival = max(brackets, len(superscript))
     if len(paren) > main_rival and _covers(paren, entries, least=3, share=0.2):
-        kept.extend(paren)
+        styles.append("paren")
     glued = weak.get("glued", [])
     rivals = brackets + len(paren) + len(superscript)
     if len(glued) > rivals and _covers(glued, entries, least=3, share=0.3):
-        kept.extend(glued)
+        styles.append("glued")
+    if brackets or len(styles) > 1:
+        styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
+    for form in styles:
+        kept.extend(weak.get(form, []))
+        kept.extend(beyond.get(form, []))
     return kept
+
+
+def _past_the_end(entries: int) -> int:
+    """How far past the list's last number a marker of the manuscript's style still
+    counts as a citation (of an entry missing from the list)."""
+    return max(3, entries // 10)
 
 
 def _covers(found: list[_Candidate], entries: int, *, least: int, share: float) -> bool:

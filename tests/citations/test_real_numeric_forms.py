@@ -1,0 +1,83 @@
+"""Numeric citation forms found in real renderings, each with a made-up manuscript.
+
+Classes: brackets set superscript by Pandoc markup, a bracket right after a
+superscript word, a superscript list whose rest lost its superscript, a superscript
+after a DOI, prefixed round brackets in a bracket paper, and markers a little past
+the end of the list (the missing entry an editor must hear about).
+"""
+
+from __future__ import annotations
+
+from citeaudit.manuscript.citations import NumericExtractor
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.model.location import Location
+
+
+def numbered(body: str, entries: int = 9) -> Document:
+    lines = tuple(Line("p.md", n, t) for n, t in enumerate(body.split("\n"), start=1))
+    refs = tuple(
+        RawEntry(
+            f"{k}. Writer{k} Q. Invented work. J Nowhere. 2021;{k}:1-5.",
+            Location("p.md", 90 + k),
+            f"{k}. Writer{k}",
+        )
+        for k in range(1, entries + 1)
+    )
+    return Document("p.md", "markdown", lines, reference_entries=refs)
+
+
+def cited(document: Document) -> list[list[int | None]]:
+    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]
+
+
+def test_brackets_set_superscript_in_markdown() -> None:
+    body = "Dated to the Pliocene (5 Ma)^[3]^. Runs ^[4],[5]^^[6],[7]^ too."
+    assert cited(numbered(body)) == [[3], [4], [5], [6], [7]]
+
+
+def test_a_lone_caret_before_a_bracket_is_an_inline_footnote() -> None:
+    assert cited(numbered("Seen before [1], [2] and once more^[8] here.")) == [[1], [2]]
+
+
+def test_a_bracket_after_a_superscript_word_is_a_citation() -> None:
+    body = "Strains Lep^ob^[3] and anions HCO3^-^[4,5] differ, as do Cl^-^ [7]."
+    assert cited(numbered(body)) == [[3], [4, 5], [7]]
+
+
+def test_the_unmarked_rest_of_a_superscript_list() -> None:
+    body = "Risk rises among adults. ^4^ ^,^ 6 Later data.^2^ Also this.⁴ , 8 Then.^3^"
+    assert cited(numbered(body)) == [[4, 6], [2], [4, 8], [3]]
+
+
+def test_a_number_after_a_superscript_and_a_comma_in_prose_is_not_joined() -> None:
+    body = "Cells grew.^5^, 6 plates failed.^2^ Then ^7^ , 3 more.^1^"
+    assert cited(numbered(body)) == [[5], [2], [7], [1]]
+
+
+def test_a_superscript_with_its_separator_inside() -> None:
+    assert cited(numbered("Farms^1,^ herds^2^ and fish^3;^ all.")) == [[1], [2], [3]]
+
+
+def test_a_superscript_after_a_doi_or_url() -> None:
+    body = "Data: 10.9999/made.up.d2037^3^ and https://example.org/t/44^4^ but 10^5^ cells.^1^"
+    assert cited(numbered(body)) == [[3], [4], [1]]
+
+
+def test_prefixed_round_brackets_in_a_bracket_paper() -> None:
+    body = "Known [1], [2] and [3]; corrected (see 4), compare (cf. 5). Counted (6)."
+    assert cited(numbered(body)) == [[1], [2], [3], [4], [5]]
+
+
+def test_prefixed_round_brackets_alone_are_not_a_style() -> None:
+    assert cited(numbered("Known since 1990 (see 4). Counted (5).")) == []
+
+
+def test_markers_a_little_past_the_end_of_the_list_are_citations() -> None:
+    body = " ".join(f"Claim {k} holds ({k})." for k in range(1, 11))
+    assert [11] in cited(numbered(body + " New claim (11).", entries=10))
+    assert [40] not in cited(numbered(body + " Other claim (40).", entries=10))
+
+
+def test_superscripts_past_the_end_of_the_list() -> None:
+    body = "First.^1^ Second.^2,3^ Last.^10^"
+    assert cited(numbered(body, entries=8)) == [[1], [2, 3], [10]]
