@@ -10,6 +10,7 @@ the stand-in registries' exact origins exempt). A "public" host is played by
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import gzip
@@ -236,6 +237,7 @@ class Hops:
     def __init__(self, host: str = "127.0.0.2") -> None:
         self.paths: list[str] = []
         self.authorizations: list[str] = []
+        self.header_names: set[str] = set()
         self.sent = 0
         self.lock = threading.Lock()
         self._server = ThreadingHTTPServer((host, 0), self._handler())
@@ -272,6 +274,7 @@ class Hops:
                 with hops.lock:
                     hops.paths.append(self.path)
                     hops.authorizations.append(self.headers.get("Authorization", ""))
+                    hops.header_names.update(k.lower() for k in self.headers)
                 parts = urlsplit(self.path)
                 if parts.path.startswith("/to/"):
                     location = unquote(parts.path.split("/")[2])
@@ -774,3 +777,32 @@ def test_only_an_http_url_is_taken_from_the_archive(hops: Hops, snapshot: str, k
     check = asyncio.run(go())
     assert check.outcome is LinkOutcome.BROKEN
     assert check.archive_url == (snapshot if kept else None)
+
+
+INJECTIONS = [
+    "/a%0d%0aX-Injected:%20yes",
+    "/a%0D%0AX-Injected: yes",
+    "/a\r\nX-Injected: yes",
+    "/a\nX-Injected: yes",
+    "/a?q=1\r\nX-Injected: yes",
+    "/a#\r\nX-Injected: yes",
+]
+
+
+@pytest.mark.parametrize("suffix", INJECTIONS)
+def test_no_header_is_injected_through_a_url(hops: Hops, suffix: str) -> None:
+    """Links, redirect Locations and webhook URLs: CR/LF never reach the request."""
+    link_check([hops.url + suffix, hops.to(hops.url + suffix)])
+    with contextlib.suppress(DeliveryError):
+        post(
+            hops.url + suffix,
+            {},
+            "s",
+            event="e",
+            delivery="1",
+            timeout=2.0,
+            allow_private=False,
+            forbidden=only_127_0_0_2_is_public,
+        )
+    assert "x-injected" not in hops.header_names
+    assert all("\r" not in p and "\n" not in p for p in hops.paths)
