@@ -33,7 +33,7 @@ from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import blank_markup, code_spans, inside
-from citeaudit.manuscript.citations.names import is_common_word
+from citeaudit.manuscript.citations.names import is_common_word, word_set
 from citeaudit.manuscript.citations.narrative import (
     NamesBefore,
     citing_context,
@@ -57,10 +57,23 @@ _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
 _BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
 _BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
+# An abbreviated genus ("C. calcarifer") takes any epithet; a full one an epithet with
+# a Latin ending ("Trachycephalus resinifictrix", "Conus niger").
 _BINOMIAL = re.compile(
-    r"\b(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:\([A-Z][a-z]+\)\s+)?"
-    r"(?:[a-z]+(?:us|um|a|ae|is|i|ii|ei|es|ensis|ense|oides|ata|ica|ana|osa|alis|orum|arum)|"
-    r"spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+)\s*$"
+    r"\b(?:[A-Z]\.\s+(?:\([A-Z][a-z]+\)\s+)?(?P<short>[a-z]{3,})|"
+    r"[A-Z][a-z]+\s+(?:\([A-Z][a-z]+\)\s+)?"
+    r"(?P<long>[a-z]+(?:us|um|a|ae|is|i|ii|ei|es|ensis|ense|oides|ata|ica|ana|osa|alis|orum|arum|"
+    r"er|ix|ax|ex|or|ns|ar|io))|"
+    r"(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+))\s*$"
+)
+# Words of running text with those endings, never an epithet ("The other (Lee 2019)").
+_NOT_EPITHETS = word_set(
+    """
+    other under after over never ever either neither rather whether however together
+    further paper water number order author factor color colour prior matrix index
+    complex means plans concerns returns patterns per for nor or mayor mejor menor peor mulher
+    lugar ser ter fazer hacer poder tener haber ver dar por leer hier oder aber
+    """
 )
 
 
@@ -96,7 +109,11 @@ def _after_binomial(clean: str, offset: int) -> bool:
     """Whether a Latin binomial ends at `offset` ("Conus (Stephanoconus) mappa [...]").
     Only the last four words are searched: the regex never walks a long prefix."""
     words = clean[max(0, offset - 80) : offset].rsplit(None, 4)[-4:]
-    return bool(words) and _BINOMIAL.search(" ".join(words) + " ") is not None
+    found = _BINOMIAL.search(" ".join(words) + " ") if words else None
+    if found is None:
+        return False
+    epithet = found.group("short") or found.group("long") or ""
+    return epithet not in _NOT_EPITHETS
 
 
 def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:

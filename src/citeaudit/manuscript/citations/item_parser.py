@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
+    CONNECTORS,
     ET_AL,
     PARTICLES,
     is_common_word,
@@ -281,7 +282,22 @@ def _names_in(segment: str) -> _Names | None:
             return _Names(cut, text, (text,), False, weak or not sure)
         return None
     authors, et_al = names
+    comma = text.find(",")
+    if len(authors) >= 2 and comma > 0 and _label_before_work(authors[0], text[comma + 1 :]):
+        # "Barcoding of Life Data Systems, Ratnasingham and Hebert": a database or a
+        # place named before the work's own authors; kept weak, as it is a guess.
+        offset = _skip(text, comma + 1, " ")
+        return _Names(cut + offset, text[offset:], authors[1:], et_al, True)
     return _Names(cut, text, authors, et_al, weak)
+
+
+def _label_before_work(first: str, rest: str) -> bool:
+    """Whether the first "author" is a label: an organisation-like name (a connector
+    such as "of" or "and" inside it, or four words and more) followed, after a comma,
+    by a whole author list of its own ("Ratnasingham and Hebert", "Kroll et al.")."""
+    words = first.split()
+    org_like = len(words) >= 4 or any(w in CONNECTORS and w not in PARTICLES for w in words[1:-1])
+    return org_like and _names_of_a_work(rest.strip())
 
 
 def _after_description(text: str) -> tuple[int, tuple[str, ...], bool] | None:
@@ -290,12 +306,32 @@ def _after_description(text: str) -> tuple[int, tuple[str, ...], bool] | None:
     cuts away holds a lower-case word (a description, never a name)."""
     for found in re.finditer(r",\s*", text):
         head, rest = text[: found.start()], text[found.end() :]
-        if not any(w[:1].islower() and w.casefold() not in PARTICLES for w in head.split()):
-            continue
-        names = parse_names(rest.replace(";", ","))
-        if names is not None:
-            return found.end(), names[0], names[1]
+        described = any(w[:1].islower() and w.casefold() not in PARTICLES for w in head.split())
+        if described:
+            names = parse_names(rest.replace(";", ","))
+            if names is not None:
+                return found.end(), names[0], names[1]
+        # "by Bornmüller, see also Freitag and Kuhle", "as Ludwigia, as established by
+        # Baillon": a cue, or words in lower case, before the names after the comma --
+        # no name list holds them, so what came before the comma was a description.
+        lead = _lead_before_names(rest)
+        if lead:
+            names = parse_names(rest[lead:].replace(";", ","))
+            if names is not None:
+                return found.end() + lead, names[0], names[1]
     return None
+
+
+def _lead_before_names(rest: str) -> int:
+    """How many characters of cue words or lower-case words open `rest` before a
+    capitalised word (0 when none do, or when no capitalised word follows)."""
+    cut = 0
+    for _ in range(4):
+        cue = _CUE.match(rest[cut:])
+        if not cue or cue.end() >= len(rest) - cut:
+            break
+        cut = _skip(rest, cut + cue.end(), " ,:")
+    return _skip_lower_lead(rest, cut)
 
 
 def _word_start(text: str, end: int) -> int:
@@ -333,9 +369,19 @@ def _semicolon_cut(segment: str, cut: int) -> int:
     if last < 0:
         return cut
     parts = [p.strip(" ,") for p in segment[cut:].split(";")]
-    if all(p and valid_name(p) for p in parts):
+    if all(p and valid_name(p) for p in parts) and not _names_of_a_work(parts[-1]):
         return cut
     return last + 1
+
+
+def _names_of_a_work(part: str) -> bool:
+    """Whether the part after the last semicolon is already a whole author list
+    ("Goodman and O'Grady", "Park et al."): ABNT joins co-authors with semicolons and
+    no "and", so what came before the semicolon was a label ("Dicranomyia; Goodman and
+    O'Grady 2013"), not a co-author."""
+    if ET_AL.search(part):
+        return True
+    return any(w in AND_WORDS and w not in ("a", "i", "e") for w in part.split()[1:-1])
 
 
 def _skip_lower_lead(segment: str, cut: int) -> int:

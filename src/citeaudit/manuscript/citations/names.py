@@ -52,10 +52,13 @@ NOT_NAMES = word_set(
     """
 )
 
-_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?$")
+# Apostrophes as typists write them: ' ’ and the accents and quotes that stand in for
+# one ("D´Arcy", "O‘Brien", "Ma`ruf").
+APOSTROPHES = "'’´‘`ʼ"
+_WORD = re.compile(rf"^[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?$")
 
 ET_AL = re.compile(
-    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:et\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
+    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:e[tl]\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
     r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan))\s*$",
     re.IGNORECASE,
@@ -73,9 +76,13 @@ def is_initial(word: str) -> bool:
     return len(letters) <= 2 and word.endswith(".") and letters.isalpha()
 
 
+_APOSTROPHE_LIKE = str.maketrans({c: "’" for c in APOSTROPHES if c not in "'’"})
+
+
 def clean_word(word: str) -> str:
-    """Drop stray punctuation a typist left on a name: ``Fakhrunisa.`` -> ``Fakhrunisa``."""
-    return word.strip(".,;:'’\"“”")
+    """Drop stray punctuation a typist left on a name: ``Fakhrunisa.`` -> ``Fakhrunisa``;
+    an accent or quote standing for an apostrophe is one (``D´Arcy`` -> ``D’Arcy``)."""
+    return word.strip(".,;:'’\"“”").translate(_APOSTROPHE_LIKE)
 
 
 @lru_cache(maxsize=8192)

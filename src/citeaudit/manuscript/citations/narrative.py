@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
+    APOSTROPHES,
     CONNECTORS,
     PARTICLES,
     clean_word,
@@ -29,8 +30,9 @@ from citeaudit.manuscript.citations.names import (
     word_set,
 )
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|,|[^\s,&]+")
+_TOKEN = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?|&|,|[^\s,&]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
@@ -89,7 +91,9 @@ _REPORTING = re.compile(
     r"(?:show|found|find|argu|report|suggest|propos|describ|demonstrat|not(?:e|ed|es)\b|"
     r"observ|conclud|claim|point(?:s|ed)?\s+out|emphasi[sz]|explain|discuss|"
     r"hypothesi[sz]|posit|contend|assert|wrote|writ|analy[sz]|examin|investigat|studi|"
-    r"review|mostr|afirm|apont|destac|defend|suger|conclu|argument|discut|analis|"
+    r"review|summari[sz]|treat|recogni[sz]|consider|regard|transferr|synonymi[sz]|"
+    r"list(?:s|ed)\b|record(?:s|ed)\b|mostr|afirm|apont|destac|defend|suger|conclu|"
+    r"argument|discut|analis|"
     r"señal|muestr|sostien|plante|sugier|zeig|argumentier|betont|beschreib|"
     r"menyatakan|mengatakan|menjelaskan|berpendapat|mengemukakan|menemukan|menunjukkan|"
     r"montr|affirm|soulign|écrit)",
@@ -124,7 +128,7 @@ def may_end_names(text: str, end: int) -> bool:
     elif j >= 2 and text[j] == "s" and text[j - 1] in "'’":
         j -= 2
     stop = j + 1
-    while j >= 0 and stop - j <= 40 and (text[j].isalpha() or text[j] in "-'’."):
+    while j >= 0 and stop - j <= 40 and (text[j].isalpha() or text[j] in _NAME_MARKS):
         j -= 1
     if stop - j == 2 and text[stop - 1] == "." and j >= 0 and text[j] == " ":
         j -= 1  # "et al . (2018)": the full stop set apart from "al"
@@ -183,7 +187,9 @@ def names_before(prefix: str) -> NamesBefore | None:
         return None
     names = [first]
     j = first[0] - 1
-    if j >= 0 and tokens[j][0].casefold() in AND_WORDS:
+    # "et al." follows one name only: in "the tribe Aeae, and Olmstead et al. (2008)"
+    # the words before "and" belong to the sentence, not to the citation.
+    if j >= 0 and tokens[j][0].casefold() in AND_WORDS and not et_al:
         k = j - 1 if j >= 1 and tokens[j - 1][0] == "," else j
         second = _name_back(tokens, k - 1)
         if second is not None:
@@ -195,6 +201,8 @@ def names_before(prefix: str) -> NamesBefore | None:
                     break
                 names.insert(0, more)
                 j = more[0] - 1
+    while len(names) > 1 and names[0][1].casefold() in _STARTERS:
+        names.pop(0)  # "Later, Quillfeldt and Arno": a sentence's first word and a comma
     first_token, first_name = names[0]
     words = first_name.split()
     dropped = 0

@@ -14,10 +14,14 @@ from dataclasses import dataclass
 # An optional original year ("1900/1999", "2011 [1979]", "2011 [1954-1961]", as ABNT
 # gives a translation's first edition) is skipped: the reference carries the edition
 # read. "s.d." and "s/d" (Portuguese "sem data") are no date, like "n.d.".
+# A work published over years is cited by its span or its first year and on:
+# "Castroviejo 1986–2015", "(1890–1894)", "JSTOR (2000 onwards)", "(2009+)"; the
+# citation's year is the first, as the list's entry gives it first.
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     r"(?:1[5-9]\d\d\s*/\s*)?"
     r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
+    r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|\s+onwards?\b|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/d\b)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
