@@ -1,32 +1,48 @@
 """Every regular expression of citeaudit, timed on inputs built to make it backtrack.
 
-A hostile upload reaches dozens of patterns; one that backtracks (nested or adjacent
+A hostile upload reaches hundreds of patterns; one that backtracks (adjacent or nested
 quantifiers over the same characters, a search retried from every start) freezes a
 worker for minutes on a few kilobytes. Rather than guess one input per pattern, this
-scan imports every module under ``src/citeaudit``, collects each compiled
-``re.Pattern`` held at module level (also inside tuples, lists, dicts and class
-attributes), and runs ``finditer`` over generated strings at 10,000 and 40,000
-characters, none of which the pattern is meant to match in full:
+scan collects every compiled ``re.Pattern`` of citeaudit:
 
-- the witness of each repeated piece of the pattern (a string its body matches,
-  built from the parsed pattern), repeated, after the pattern's own prefix and with
-  a character that breaks the match at the end;
+- held at module level or by a class (also inside tuples, lists, sets and dicts), in
+  every module under ``src/citeaudit``;
+- compiled while the examples of ``references/examples`` are audited offline (``re``'s
+  compile hooked: ``re.match(rf"...", s)`` inside a function), named by the function;
+
+and runs each one over generated strings of 10,000 and 40,000 characters, none of
+which it is meant to match in full:
+
+- the witness of each repeated or alternated piece of the pattern (a string its body
+  matches, built from the parsed pattern), repeated, after the pattern's own prefix,
+  and with a character that breaks the match (or none) at the end;
 - long runs of the characters documents are made of (spaces, dots, commas, digits,
-  letters, backslashes, braces, parentheses, brackets, dashes, newlines) and of
-  each literal of the pattern, alone and alternating two by two.
+  letters, backslashes, braces, parentheses, brackets, dashes, newlines) and of each
+  literal of the pattern, alone and alternating with a letter, space, dot or digit.
 
-Linear time grows 4x from 10,000 to 40,000 characters; a pattern is flagged
-SUPER-LINEAR when some input grows more than 6x and takes over 20 ms at 40,000 (below
-that the ratio is mostly timer noise), or when one run passes ``--limit`` seconds (the
-run is interrupted by a signal: ``re`` checks for them while it matches).
+A pattern whose every call in the sources is ``.match``/``.fullmatch`` is timed with
+``match`` (tried at one position); any other with ``finditer`` (tried from every
+position, as search, sub and split do). Patterns of the free-text parser see text
+whose whitespace runs were collapsed (``freetext.parse_fields`` does that first), so
+their inputs are collapsed too. Linear time grows 4x from 10,000 to 40,000 characters;
+a pattern is flagged SUPER-LINEAR when an input grows more than 6x and takes over
+20 ms at 40,000 (below that the ratio is timer noise), or when one run passes
+``--limit`` seconds (interrupted by a signal: ``re`` checks for them as it matches).
+Times are CPU times, the best of three, with the garbage collector off.
+
+A flag is a lead, not a verdict: what matters is the text the code hands the pattern
+(bounded? stripped? split into lines?). Check it end to end (the shapes of
+tests/security/test_redos_patterns.py, benches/linearity.py) before fixing, and fix
+with possessive quantifiers, atomic groups or a lookahead that fails fast, checked
+against the old pattern on random strings (same matches, same groups).
 
     .venv/bin/python benches/redos_scan.py [--only MODULE_SUBSTRING] [--limit 2]
-                                           [--regexploit PYTHON]
+                                           [--regexploit PYTHON] [--no-exercise]
 
-``--regexploit`` names a Python interpreter that has the ``regexploit`` package
-(a static ReDoS finder, a dev aid only: not a dependency): each pattern is also given
-to it, and what it reports is printed beside the timings. Exits 1 when a pattern is
-flagged.
+``--regexploit`` names a Python interpreter that has the ``regexploit`` package (a
+static ReDoS finder, a dev aid only, not a dependency; it cannot parse possessive
+quantifiers or atomic groups, and says so): each pattern is also given to it, and
+what it reports is printed beside the timings. Exits 1 when a pattern is flagged.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ the visibility timeout passes -- and every task is idempotent.
 
 Every task has a soft and a hard time limit (`task_annotations`, from the settings):
 nothing holds a worker forever. The limits stay under the visibility timeout, or
-Redis would hand a task that is still running to a second worker.
+Redis would hand a task that is still running to a second worker. Every pool process
+has a memory ceiling and is replaced when it grew too large (`workers.limits`): no
+input exhausts the host's memory either.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ import os
 from typing import Any
 
 from celery import Celery
+from celery.signals import worker_process_init
 from kombu import Queue
 
 from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
+from workers.limits import WorkerLimits, limit_memory
 from workers.schedule import TASK_WATCH_DOIS, TASK_WATCH_LINKS, beat_entries
 
 log = logging.getLogger(__name__)
 settings = ServiceSettings()
+limits = WorkerLimits()
 
 SOFT_LIMITS: dict[str, float] = {
     TASK_PARSE: settings.parse_time_limit,
@@ -63,6 +68,8 @@ app.conf.update(
     task_acks_late=True,
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
+    worker_max_memory_per_child=limits.recycle_mb * 1024,  # KiB, checked after each task
+    worker_max_tasks_per_child=limits.max_tasks,
     task_ignore_result=True,
     task_soft_time_limit=settings.task_time_limit,
     task_time_limit=settings.task_time_limit + settings.time_limit_grace,
@@ -88,3 +95,9 @@ app.conf.update(
         "CITEAUDIT_BEAT_SCHEDULE", "/tmp/citeaudit-beat-schedule"
     ),
 )
+
+
+@worker_process_init.connect
+def _memory_ceiling(**_: Any) -> None:
+    """Each pool process, after the fork: past its ceiling a step gets MemoryError."""
+    limit_memory(limits)

@@ -7,6 +7,8 @@ stops and the audit is failed with what it had (its offline findings and finishe
 chunks stay stored); a step that ignores it is killed at the hard one, and the
 worker's main process fails the audit (`_hard_time_limit`). A step whose worker
 dies is redelivered (`acks_late`), at most `max_deliveries` times (`Jobs._admitted`).
+A step past its process's memory ceiling (`workers.limits`) gets MemoryError: the
+audit is failed with a reason that says so, the memory is freed as the step unwinds.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from citeaudit.service.dispatch import (
 from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, describe
 from citeaudit.service.reasons import internal_error, timed_out
 from citeaudit.store import Repository, make_engine, upgrade
-from workers.celery_app import app, settings, soft_limit
+from workers.celery_app import app, limits, settings, soft_limit
+from workers.limits import out_of_memory
 
 log = logging.getLogger(__name__)
 _jobs: dict[int, Jobs] = {}
@@ -51,6 +54,10 @@ def _step(audit_id: str, what: str, limit: float, run: Callable[[Jobs], Next]) -
     except SoftTimeLimitExceeded:
         log.warning("audit %s: %s passed its soft time limit", audit_id, what)
         jobs().fail(audit_id, timed_out(audit_id, what, limit))
+        return Next()
+    except MemoryError:
+        log.warning("audit %s: %s ran out of memory", audit_id, what)
+        jobs().fail(audit_id, out_of_memory(what, limits))
         return Next()
     except Exception as exc:  # the boundary: the audit fails with a reason
         log.exception("audit %s: step crashed", audit_id)

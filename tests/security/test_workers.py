@@ -10,10 +10,16 @@ Redis and PostgreSQL, with a links phase that misbehaves on purpose
   all the same (by the worker's main process);
 - a step that kills its worker process every time: redelivered (acks_late) at most
   `max_deliveries` times, then the audit is failed -- and the worker keeps serving.
+
+And, in a process of its own (no services): the memory ceiling each pool process
+sets (`workers.limits`) refuses an allocation past it with MemoryError, which a step
+turns into a failed audit, while allocations under it go on.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +39,6 @@ from tests.service.processes import (
     wait_for,
     wait_http,
 )
-
-pytestmark = [pytest.mark.services, pytest.mark.slow]
 
 WORKERS_REDIS_DB = 11
 SOFT = 8  # seconds: the links chunk's soft limit here (a cold worker process needs ~2)
@@ -122,6 +126,8 @@ def _offline_findings_kept(server: Server, audit_id: str) -> None:
     assert any("Jones" in f["message"] for f in findings["findings"]), findings
 
 
+@pytest.mark.services
+@pytest.mark.slow
 def test_soft_time_limit_fails_the_audit_with_what_it_had(cluster: Server) -> None:
     audit_id = _submit(cluster, "HOSTILE-SLEEP")
     with cluster.client() as client:
@@ -132,6 +138,8 @@ def test_soft_time_limit_fails_the_audit_with_what_it_had(cluster: Server) -> No
     _offline_findings_kept(cluster, audit_id)
 
 
+@pytest.mark.services
+@pytest.mark.slow
 def test_hard_time_limit_kills_a_step_that_ignores_the_soft_one(cluster: Server) -> None:
     audit_id = _submit(cluster, "HOSTILE-STUBBORN")
     with cluster.client() as client:
@@ -142,6 +150,8 @@ def test_hard_time_limit_kills_a_step_that_ignores_the_soft_one(cluster: Server)
     _offline_findings_kept(cluster, audit_id)
 
 
+@pytest.mark.services
+@pytest.mark.slow
 def test_poison_input_is_redelivered_a_bounded_number_of_times(
     cluster: Server,
     pg_url: str,  # noqa: F811 - the imported fixture
@@ -159,3 +169,48 @@ def test_poison_input_is_redelivered_a_bounded_number_of_times(
     healthy = _submit(cluster, "")
     with cluster.client() as client:
         assert wait_done(client, healthy, timeout=60)["status"] == "done"
+
+
+_CEILING_CHILD = r"""
+import re
+from workers.celery_app import app, limits
+from workers.limits import WorkerLimits, limit_memory
+from celery.signals import worker_process_init
+
+assert app.conf.worker_max_memory_per_child == limits.recycle_mb * 1024
+assert app.conf.worker_max_tasks_per_child == limits.max_tasks
+assert any("_memory_ceiling" in repr(r) for r in worker_process_init.receivers)
+
+status = open("/proc/self/status").read()
+data_mb = int(re.search(r"VmData:\s+(\d+) kB", status).group(1)) // 1024
+limit_memory(WorkerLimits(max_memory_mb=data_mb + 200))
+small = bytearray(50 * 1024 * 1024)  # under the ceiling: allowed
+try:
+    big = bytearray(400 * 1024 * 1024)
+except MemoryError:
+    print("refused")
+else:
+    print("allowed")
+"""
+
+
+def test_a_pool_process_past_its_memory_ceiling_gets_memory_error() -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _CEILING_CHILD],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "refused"
+
+
+def test_out_of_memory_reason_says_what_and_what_to_do() -> None:
+    from workers.limits import WorkerLimits, out_of_memory
+
+    reason = out_of_memory("reading the files", WorkerLimits(max_memory_mb=2048))
+    assert reason.startswith("out of memory: reading the files")
+    assert "2,048 MB" in reason and "split" in reason
