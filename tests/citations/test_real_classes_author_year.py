@@ -172,3 +172,25 @@ def test_taxonomists_reporting_verbs_make_a_narrative_candidate() -> None:
     (found,) = extract_citations(document(text))
     assert found.authors == ("Quillfeldt", "Arno")
     assert found.certainty is Certainty.CANDIDATE
+
+
+# -- a committee's acronym with a slash; years that open a group of other works -----------
+
+
+def test_an_acronym_with_a_slash_is_one_name() -> None:
+    assert works("CTPA-NE/SO, 2016") == [(("CTPA-NE/SO",), [2016])]
+
+
+def test_names_before_a_group_that_opens_with_their_year() -> None:
+    text = "Marrow, Tuck e Pell (1987 apud Quental et al., 2009), mostram que"
+    found = [(c.authors, c.year, c.certainty) for c in extract_citations(document(text))]
+    # Read through Quental: the list holds Quental, and often not the original.
+    assert found == [
+        (("Marrow", "Tuck", "Pell"), 1987, Certainty.WEAK),
+        (("Quental",), 2009, Certainty.SURE),
+    ]
+    text = "Halvard (2019; see also Brede 2020) found the same."
+    assert summary(extract_citations(document(text))) == [
+        (("Halvard",), 2019, None),
+        (("Brede",), 2020, None),
+    ]

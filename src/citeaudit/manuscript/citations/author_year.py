@@ -54,6 +54,12 @@ _YEARISH = re.compile(
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
+# "1985 apud Lemos, 2008": the years before read through the work after.
+_READ_THROUGH = re.compile(
+    r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
+    r"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam)\b",
+    re.IGNORECASE,
+)
 _BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
 _BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
@@ -94,7 +100,11 @@ class AuthorYearExtractor(CitationExtractor):
             groups.append((start, end))
             if not _YEARISH.search(clean, start, end) or (code and inside(code, start)):
                 continue
-            marker = _group(document, clean, m) or _narrative(document, clean, m)
+            marker = _group(document, clean, m)
+            if marker is None:
+                marker = _narrative(document, clean, m)
+            else:
+                marker = _with_leading_narrative(document, clean, m, marker)
             if marker is not None:
                 found.append(marker)
         found.extend(_bare(document, clean, code, groups))
@@ -219,6 +229,26 @@ def _citation(
 # -- narrative: Smith (2019) ----------------------------------------------------------
 
 
+def _with_leading_narrative(
+    document: Document, clean: str, m: re.Match[str], group: Marker
+) -> Marker:
+    """A group that opens with years and goes on with other works belongs, for those
+    years, to the names before it: "Goodman and Sorj (1985 apud Lemos, 2008)",
+    "Halden (2019; see also Morrow 2020)". The names' citation joins the group's."""
+    inner = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    parsed = parse_years(inner)
+    if parsed is None:
+        return group
+    labels, years_end = parsed
+    rest = inner[years_end:]
+    if not rest.strip(" ,;:"):
+        return group
+    lead = _narrative(document, clean, m, tuple(labels), read_through=_READ_THROUGH.match(rest))
+    if lead is None:
+        return group
+    return Marker(lead.start, group.end, (*lead.citations, *group.citations))
+
+
 @lru_cache(maxsize=4096)
 def _narrative_years(inner: str) -> tuple[YearLabel, ...]:
     """The years of ``(2019a, b)``, ``(2020, 60–62)``; () when the group is no year."""
@@ -231,8 +261,17 @@ def _narrative_years(inner: str) -> tuple[YearLabel, ...]:
     return tuple(labels)
 
 
-def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
-    labels = _narrative_years(m.group(1) if m.group(1) is not None else m.group(2))
+def _narrative(
+    document: Document,
+    clean: str,
+    m: re.Match[str],
+    leading: tuple[YearLabel, ...] = (),
+    read_through: object = None,
+) -> Marker | None:
+    """`leading`: the years that open a group of other works (`_with_leading_narrative`);
+    `read_through`: those are followed by "apud", so the work is read through another
+    and is weak (the list holds the other)."""
+    labels = leading or _narrative_years(m.group(1) if m.group(1) is not None else m.group(2))
     if not labels:
         return None
     if not may_end_names(clean, m.start()):
@@ -250,6 +289,8 @@ def _narrative(document: Document, clean: str, m: re.Match[str]) -> Marker | Non
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
+    if read_through:
+        certainty = Certainty.WEAK
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
     if len(labels) == 1:

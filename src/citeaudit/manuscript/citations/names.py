@@ -55,7 +55,8 @@ NOT_NAMES = word_set(
 # Apostrophes as typists write them: ' ’ and the accents and quotes that stand in for
 # one ("D´Arcy", "O‘Brien", "Ma`ruf").
 APOSTROPHES = "'’´‘`ʼ"
-_WORD = re.compile(rf"^[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?$")
+# A slash joins the parts of a committee's acronym ("CQFS-RS/SC").
+_WORD = re.compile(rf"^[^\W\d_]+(?:[-{APOSTROPHES}./][^\W\d_]+)*\.?$")
 
 ET_AL = re.compile(
     r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:e[tl]\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
