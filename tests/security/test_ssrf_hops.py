@@ -242,7 +242,9 @@ class Hops:
         self.lock = threading.Lock()
         self._server = ThreadingHTTPServer((host, 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -362,8 +364,9 @@ ANSWER = b'{"responseCode": 1, "values": [], "data": {"attributes": {"doi": "10.
 
 @functools.cache
 def bomb() -> bytes:
-    """`ANSWER` padded with 64 MB of spaces, gzip-compressed (about 64 KB)."""
-    return gzip.compress(ANSWER[:-1] + b" " * Hops.BIG + ANSWER[-1:], compresslevel=6)
+    """`ANSWER` padded with 32 MB of spaces (twice the registries' bound), gzip-compressed
+    (about 140 KB)."""
+    return gzip.compress(ANSWER[:-1] + b" " * (Hops.BIG // 2) + ANSWER[-1:], compresslevel=1)
 
 
 @pytest.fixture
