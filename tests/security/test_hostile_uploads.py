@@ -615,6 +615,24 @@ def test_a_latex_project_uploaded_without_its_folders_is_still_read_whole(site: 
     assert "uncited-reference" not in {f["rule"] for f in outcome.report["findings"]}
 
 
+def test_chapters_named_in_any_script_are_found(site: Site) -> None:
+    """Upload names keep their letters: ``capítulo1.tex`` stays itself (it used to
+    become ``cap_tulo1.tex``, and ``\\input{capítulo1}`` found nothing)."""
+    main = "\\input{capítulo1}\n\\input{第二章}\n\\bibliography{referências}\n"
+    outcome = _upload(
+        site,
+        [
+            ("manuscript", ("main.tex", main.encode())),
+            ("manuscript", ("capítulo1.tex", b"Okafor showed it \\cite{inside}.\n")),
+            ("manuscript", ("第二章.tex", b"And again \\cite{inside}.\n")),
+            ("bibliography", ("referências.bib", REFS.encode())),
+        ],
+    )
+    assert outcome.keys == ["inside"]
+    assert not [m for m in outcome.messages if "not found" in m], outcome.messages
+    assert "uncited-reference" not in {f["rule"] for f in outcome.report["findings"]}
+
+
 def test_the_web_upload_form_is_held_to_the_same_scope(site: Site) -> None:
     """The editors' page reads its form with the API's checks: a hostile name and a
     manuscript that names the secret get the same treatment as over the API."""

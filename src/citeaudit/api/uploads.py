@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 
 from starlette.datastructures import FormData, UploadFile
@@ -37,7 +38,8 @@ LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as t
 SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF"
 _MAX_ZIP_MEMBERS = 5000
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
-_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+_RUNS = re.compile(r"_{2,}")
+_MAX_NAME_BYTES = 150
 
 
 class UploadRejected(Exception):
@@ -119,9 +121,24 @@ def _check_docx(name: str, data: bytes, max_expanded: int) -> None:
 
 
 def safe_name(filename: str | None, role: str) -> str:
-    """The upload's base name, reduced to harmless characters."""
+    """The upload's base name, reduced to harmless characters.
+
+    Letters and digits of every script stay (NFC): a chapter uploaded as
+    ``capítulo1.tex`` must still be found by ``\\input{capítulo1}``. A long name is
+    cut in its stem, so the suffix that picks the reader survives, and to at most
+    `_MAX_NAME_BYTES` of UTF-8 (file systems allow 255).
+    """
     base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = _UNSAFE_NAME.sub("_", base).strip(" .")[:120]
+    base = unicodedata.normalize("NFC", base[:1000])
+    base = "".join(c if c.isalnum() or c in "._ -" else "_" for c in base)
+    base = _RUNS.sub("_", base).strip(" .")
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem or len(ext) > 12:
+        stem, ext = base, ""
+    suffix = f".{ext}" if ext else ""
+    while len((stem + suffix).encode("utf-8")) > _MAX_NAME_BYTES and stem:
+        stem = stem[:-1]
+    base = (stem.rstrip(" .") + suffix) if stem.rstrip(" .") else ""
     return base or role
 
 
