@@ -17,6 +17,7 @@ and nothing is "never cited" because there is no text to cite them.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,28 @@ def _standalone_list(document: Document) -> Bibliography | None:
     return None if entries is None else bibliography_from_entries(document.path, entries)
 
 
+def _not_spliced(documents: list[Document]) -> list[Document]:
+    """The documents, less those another one already holds through ``\\input``.
+
+    `citeaudit check main.tex chap.tex` (or an upload of a whole LaTeX project) names
+    a chapter that main.tex splices in: read twice, its citations counted twice and
+    its missing keys were reported twice. The document holding most files is kept
+    first, so two files that include each other keep one of them.
+    """
+    if len(documents) < 2:
+        return documents
+    kept: list[Document] = []
+    held: set[str] = set()
+    for document in sorted(documents, key=lambda d: -len(d.files)):
+        own = os.path.realpath(document.path)
+        if own in held:
+            continue
+        kept.append(document)
+        held.update(os.path.realpath(f) for f in document.files if os.path.realpath(f) != own)
+    order = {id(d): i for i, d in enumerate(documents)}
+    return sorted(kept, key=lambda d: order[id(d)])
+
+
 def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditData:
     """The offline part of an audit: parse, extract and cross-match. No network.
 
@@ -183,6 +206,7 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
         else:
             documents.append(document)
 
+    documents = _not_spliced(documents)
     for path in inputs.bibliographies:
         _read_bibliography(path, bibliographies, problems, scope)
     for path in inputs.reference_lists:
