@@ -194,3 +194,25 @@ def test_names_before_a_group_that_opens_with_their_year() -> None:
         (("Halvard",), 2019, None),
         (("Brede",), 2020, None),
     ]
+
+
+def test_a_span_after_a_name_without_et_al_is_weak() -> None:
+    # A life or a period as often as a work: counted only when an entry confirms it.
+    for text in (
+        "The botanist Karl Ostwald Vennholm (1853–1932) collected it.",
+        "After the surveys in Lagoa Verde (1863-1866), including the caves.",
+    ):
+        (found,) = extract_citations(document(text))
+        assert found.certainty is Certainty.WEAK, text
+    refs = [reference(1, "Vennholm", year=1853)]
+    assert sure_unmatched("The botanist Karl Ostwald Vennholm (1853–1932) collected it.", []) == []
+    assert cited("Flora by Vennholm (1853–1932) was used.", refs) == {"ref-1"}
+    (work,) = extract_citations(document("Taxa follow Quartermain et al. (1964–1980)."))
+    assert work.certainty is Certainty.SURE
+
+
+def test_botanists_x_in_y_cites_y() -> None:
+    assert works("Quarrie and Tolland in Ashdown et al. 1978: 112") == [(("Ashdown",), [1978])]
+    text = "first named by Quarrie and Tolland in Ashdown et al. (1978: 112). Later"
+    assert summary(extract_citations(document(text))) == [(("Ashdown",), 1978, None)]
+    assert works("Quarrie in press") == [(("Quarrie",), [None])]

@@ -54,6 +54,7 @@ _YEARISH = re.compile(
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
+_SPAN = re.compile(r"\d\s?[-–]\s?\d|onward|\+")
 # "1985 apud Lemos, 2008": the years before read through the work after.
 _READ_THROUGH = re.compile(
     r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
@@ -289,7 +290,10 @@ def _narrative(
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
-    if read_through:
+    if read_through or (not found.et_al and any(_SPAN.search(lb.text) for lb in labels)):
+        # A span after a name is as often a life ("the botanist Karl Ostwald
+        # (1853–1932)") or a period ("Lagoa Santa (1863–1866)") as a work published
+        # over years: kept only when an entry confirms it.
         certainty = Certainty.WEAK
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)

@@ -58,6 +58,9 @@ _INNER_CUE = re.compile(
     r"\s+",
     re.IGNORECASE,
 )
+# "Jermy and Rankin in Alston et al.": botanists' "X in Y" -- X wrote a part of Y's
+# work, and the list holds Y. Only before a capital: "Smith in press" is a year.
+_IN_WORK = re.compile(r"(?<=[^\W\d_])\s+in\s+(?=[A-ZÀ-Þ])")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
@@ -230,6 +233,8 @@ def _names_in(segment: str) -> _Names | None:
     opening = max(segment.rfind("(", cut), bracket, cut - 1)
     cut = opening + 1  # "[GenBank no. X (Agency 2008)]": a group inside a group
     inner = [m.end() for m in _INNER_CUE.finditer(segment, cut)]
+    inner += [m.end() for m in _IN_WORK.finditer(segment, cut)]
+    inner.sort()
     if inner:
         cut = inner[-1]  # "PANKARARU, apud GRUPIONI": the work read is the one cited
     cut = _semicolon_cut(segment, _skip(segment, cut, " ,;"))

@@ -231,8 +231,8 @@ def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
         folded = word.casefold()
         if not is_capitalised(word) and folded not in PARTICLES and folded not in CONNECTORS:
             break
-        if folded in AND_WORDS and not word[0].isupper():
-            break
+        if (folded in AND_WORDS and not word[0].isupper()) or word == "in":
+            break  # "Rankin in Alston et al. (1981)": the work is Alston's
         words.insert(0, word)
         j -= 1
     while words and not is_capitalised(words[0]) and words[0].casefold() not in PARTICLES:
