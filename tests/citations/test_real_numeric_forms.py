@@ -81,3 +81,8 @@ def test_markers_a_little_past_the_end_of_the_list_are_citations() -> None:
 def test_superscripts_past_the_end_of_the_list() -> None:
     body = "First.^1^ Second.^2,3^ Last.^10^"
     assert cited(numbered(body, entries=8)) == [[1], [2, 3], [10]]
+
+
+def test_a_number_after_sd_as_a_unit_is_a_citation() -> None:
+    body = "Cut at -1 SD (4), as before (1), (2), (3). Mean 5 (SD (6)); CI (2-3)."
+    assert cited(numbered(body)) == [[4], [1], [2], [3]]

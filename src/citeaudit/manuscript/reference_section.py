@@ -450,7 +450,9 @@ def split_entries_with_layout(
         if not entries or list_marker(line.text) or k in numbered:
             starts = True
         elif list_mode:
-            starts = blank_before and looks_like_entry_start(line.text)
+            starts = blank_before and (
+                looks_like_entry_start(line.text) or _stray_then_label(line.text) is not None
+            )
         elif kind == "hanging paragraphs":
             if blank_before:
                 starts = looks_like_entry_start(line.text) or (
@@ -516,6 +518,16 @@ def _bare_numbers(lines: Sequence[Line]) -> set[int]:
     return {k for k, _ in rising}
 
 
+# a stray number or mark before an entry's label: "1 32. Centers for ...", "* 7. Lee"
+# (a footnote mark or a page number a copy from the web or a PDF left in front of it)
+_STRAY_LABEL = re.compile(r"^\s*[\d*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\s+(\d{1,3}[.)]\s+\S)")
+
+
+def _stray_then_label(text: str) -> re.Match[str] | None:
+    """The label of a list entry that a stray mark stands before, or None."""
+    return _STRAY_LABEL.match(text)
+
+
 def _hard_wrapped(texts: Sequence[str]) -> bool:
     """Lines cut at a fixed width: many of them as long as the longest, which is short."""
     if len(texts) < 4:
@@ -564,6 +576,9 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
     first = group[0]
     raw = "\n".join(line.text for line in group)
     parts = [line.text.strip() for line in group if line.text.strip()]
+    stray = _stray_then_label(parts[0]) if list_marker(parts[0]) is None else None
+    if stray is not None:
+        parts[0] = parts[0][stray.start(1) :]  # "1 32. Centers ...": the label is 32
     marker = list_marker(parts[0])
     if marker is not None:
         label = marker.group("number") or marker.group("bracket") or ""

@@ -107,6 +107,7 @@ _PROSE_VALUE = re.compile(
 _DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—;]\s*\d{1,3},\d{1,2}")
 _ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
+_UNIT_SD = re.compile(r"\d\s*SDs?\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RANGE = 100
 _LOOKBACK = 40
@@ -266,7 +267,10 @@ def _statistic(text: str, start: int, body: str) -> bool:
     if word not in _STATISTIC_WORDS:
         return False
     # an interval has two ends: "age range [30]" cites, "range [3-5]" is an interval
-    return word == "sd" or any(sep in body for sep in ",;-–—")
+    if any(sep in body for sep in ",;-–—"):
+        return True
+    # "SD (2.1)" reports a value, but after a number SD is a unit: "-1 SD (20)" cites
+    return word == "sd" and _UNIT_SD.search(text, max(start - _LOOKBACK, 0), start) is None
 
 
 def _line_start(text: str, offset: int) -> int:
