@@ -63,6 +63,13 @@ _NO_TEXT = (
 )
 
 
+_FEW_SIDEWAYS = 200  # glyphs: a margin's running title is fewer
+_SIDEWAYS = (
+    "text set sideways (a page turned on its side) was not read: citeaudit reads "
+    "upright lines only -- export the pages upright"
+)
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -201,7 +208,7 @@ def _pages(document: Any, name: str) -> _Pages:
     widths: list[float] = []
     links: dict[int, list[LinkArea]] = {}
     budget = MAX_CHARS
-    glyph_count = 0
+    glyph_count = sideways = 0
     for index in range(min(total, MAX_PAGES)):
         try:
             page = document[index]
@@ -211,7 +218,8 @@ def _pages(document: Any, name: str) -> _Pages:
         try:
             textpage = page.get_textpage()
             try:
-                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget))
+                turned = [0]
+                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned)
             finally:
                 textpage.close()
             width, height = page.get_size()
@@ -223,6 +231,9 @@ def _pages(document: Any, name: str) -> _Pages:
         finally:
             page.close()
         glyph_count += len(glyphs)
+        sideways += turned[0]
+        if turned[0] > max(len(glyphs), _FEW_SIDEWAYS):
+            problems.append(InputProblem(name, None, f"page {number}: {_SIDEWAYS}"))
         budget -= len(glyphs)
         per_page.append(order_page(page_lines(glyphs, number), width))
         heights.append(height)
@@ -235,7 +246,7 @@ def _pages(document: Any, name: str) -> _Pages:
             )
             break
     if glyph_count == 0:
-        raise InputError(name, _NO_TEXT)
+        raise InputError(name, f"has its text {_SIDEWAYS}" if sideways else _NO_TEXT)
     kept = strip_furniture(per_page, heights, widths)
     size = body_size(kept)
     lines: list[PdfLine] = []

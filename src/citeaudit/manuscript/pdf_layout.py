@@ -72,8 +72,10 @@ class PdfLine:
     number: int = 0  # its line number on the page, once running heads are gone
 
 
-def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
-    """The page's characters in content order; at most `limit` of them.
+def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) -> list[Glyph]:
+    """The page's upright characters in content order; at most `limit` of them (the
+    count of those set sideways is added to `sideways[0]`, so a page printed on its
+    side can be said to be unread rather than empty).
 
     The text comes in one call and each box in one more (the loose box: the font's
     ascent and descent, so a line's glyphs share a bottom and a superscript's sits
@@ -99,7 +101,9 @@ def page_glyphs(textpage: Any, limit: int) -> list[Glyph]:
             continue
         angle = float(get_angle(textpage, i))
         if _TILT < angle < 2 * math.pi - _TILT:
-            continue  # text set sideways or slanted: a margin's running title, a stamp
+            if sideways is not None:  # a margin's running title, a stamp, a rotated table
+                sideways[0] += 1
+            continue
         boxed = get_box(textpage, i, rect_ref)
         bottom, top = rect.bottom, rect.top
         if not boxed or top - bottom <= 0.01:
@@ -362,6 +366,9 @@ def _rejoined(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
+_MAX_GUTTERS = 6  # tried per page: each costs a pass over its lines
+
+
 def _gutters(lines: Sequence[PdfLine], width: float) -> list[float]:
     """Where a gutter may run, best first: the middle of each strip of the page that
     few lines cross (a title or a wide figure caption may), between its outer tenths;
@@ -390,7 +397,7 @@ def _gutters(lines: Sequence[PdfLine], width: float) -> list[float]:
         runs.append((start, bins))
     middle = width / 2
     found = [(a + b) * step / 2 for a, b in runs]
-    return sorted({middle, *found}, key=lambda x: abs(x - middle))
+    return sorted({middle, *found}, key=lambda x: abs(x - middle))[:_MAX_GUTTERS]
 
 
 def _sides(lines: Sequence[PdfLine], gutter: float, slack: float) -> list[int]:
