@@ -8,7 +8,12 @@ says. Here the name is resolved once, every address is checked by `AddressRule`,
 and the connection goes to the checked address; TLS still verifies and sends SNI
 for the host name (httpcore passes the URL's host to ``start_tls``), and the Host
 header is the URL's. Every connection goes through the backend, so every redirect
-hop is checked too.
+hop is checked too; a redirect's Location is also judged by the same rule before
+httpx reads it (`_judge_redirect`), so a host such as "0177.0.0.1" is a refusal.
+
+Answers are bounded (`_Bounded`): the body up to `MAX_BODY` bytes, decompressed
+here with a bound (httpx would inflate a gzip bomb in one call), and the whole
+exchange within a deadline, however slowly a server sends its bytes.
 
 httpx and httpx2 use two copies of httpcore (httpcore and httpcore2) with the same
 backend interface but their own exception classes; `PinnedBackend` is given the copy
