@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -154,7 +155,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 links=[to_data(link) for link in result.data.links],
                 result=result,
             )
-            client.cookies.set("citeaudit_session", token)
+            auth = repo.token_auth(token)
+            session = repo.create_session(auth, timedelta(hours=1))
+            client.cookies.set("citeaudit_session", session)
             url = f"/web/audits/{audit_id}"
             timed(client, url, 1)  # warm: templates compiled, caches filled
             refs = len(result.data.references)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,6 +43,8 @@ from citeaudit.store.tables import (
 from citeaudit.store.views import AuditView, ChunkView, NewFile, StoredFile
 
 __all__ = ["TOKEN_PREFIX", "Repository", "hash_token"]
+
+RESULTS_KEPT = 4  # decoded finished audits a process keeps
 
 
 def _aware(value: datetime) -> datetime:
@@ -84,6 +88,8 @@ class Repository(Access):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._session = sessionmaker(engine, expire_on_commit=False)
+        self._results: OrderedDict[str, AuditResult] = OrderedDict()
+        self._lock = threading.Lock()
 
     def session(self) -> Session:
         return self._session()
@@ -155,6 +161,8 @@ class Repository(Access):
             ):
                 s.execute(delete(table).where(table.audit_id == audit_id))
             s.delete(audit)
+        with self._lock:
+            self._results.pop(audit_id, None)
         return True
 
     def files(self, audit_id: str) -> list[StoredFile]:
@@ -181,10 +189,26 @@ class Repository(Access):
         return [from_data(Finding, f) for f in self.findings(audit_id)]
 
     def result(self, audit_id: str) -> AuditResult | None:
-        """The finished audit, typed; None until it is finished."""
+        """The finished audit, typed; None until it is finished.
+
+        A finished audit never changes, so the last few decoded are kept: an editor's
+        reloads, filters and downloads of one audit decode it once.
+        """
+        with self._lock:
+            if audit_id in self._results:
+                self._results.move_to_end(audit_id)
+                return self._results[audit_id]
         with self.session() as s:
             row = s.get(AuditResultRow, audit_id)
-            return from_data(AuditResult, row.data) if row is not None else None
+            data = row.data if row is not None else None
+        if data is None:
+            return None
+        result = from_data(AuditResult, data)
+        with self._lock:
+            self._results[audit_id] = result
+            while len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+        return result
 
     def retry(self, audit_id: str) -> bool:
         """A failed audit back to the queue, its finished chunks kept."""
@@ -519,8 +543,11 @@ class Repository(Access):
 
 
 def _without_text(result: AuditResult) -> AuditResult:
-    """The result as reports need it: each manuscript's files, not its lines."""
-    manuscripts = tuple(dataclasses.replace(d, lines=()) for d in result.data.manuscripts)
+    """The result as reports need it: each manuscript's files, not its text (its lines
+    and its reference list's entries, which the references hold already)."""
+    manuscripts = tuple(
+        dataclasses.replace(d, lines=(), reference_entries=()) for d in result.data.manuscripts
+    )
     return dataclasses.replace(
         result, data=dataclasses.replace(result.data, manuscripts=manuscripts)
     )

@@ -34,7 +34,7 @@ from citeaudit.web.watching import panel
 
 router = APIRouter()
 
-DOWNLOADS = {  # format -> (stored report, file extension)
+DOWNLOADS = {  # format -> (report format rendered from the result, file extension)
     "json": ("json", "json"),
     "html": ("html", "html"),
     "sarif": ("sarif", "sarif"),
