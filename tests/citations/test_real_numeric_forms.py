@@ -86,3 +86,12 @@ def test_superscripts_past_the_end_of_the_list() -> None:
 def test_a_number_after_sd_as_a_unit_is_a_citation() -> None:
     body = "Cut at -1 SD (4), as before (1), (2), (3). Mean 5 (SD (6)); CI (2-3)."
     assert cited(numbered(body)) == [[4], [1], [2], [3]]
+
+
+def test_lists_broken_by_a_hard_line_break() -> None:
+    assert cited(numbered("Seen before [1,\n2] and [3\n-5] too.")) == [[1, 2], [3, 4, 5]]
+    body = "Seen (1,\n2) and (3\n-5) too (6)."
+    assert cited(numbered(body)) == [[1, 2], [3, 4, 5], [6]]
+    body = "Seen before.1,\n2 And again.3 More.4,5 Yet.6 Then.7"
+    assert cited(numbered(body)) == [[1, 2], [3], [4, 5], [6], [7]]
+    assert cited(numbered("Seen before.^1,\n2^ And again.^3^")) == [[1, 2], [3]]

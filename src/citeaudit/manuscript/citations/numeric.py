@@ -89,11 +89,12 @@ _UNICODE = re.compile(
     rf"(?:\s?[⁻,\-–]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*⁾?"
 )
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-", "⁽⁾")
-# flattened superscripts: "before.3,4 Then" -- never starting inside a number
+# flattened superscripts: "before.3,4 Then" -- never starting inside a number; the list
+# may break at a hard-wrapped line's end
 _GLUED_PLAIN = re.compile(
     r"(?:(?<=[^\W\d_]\.)|(?<=[^\W\d_]{3}))"
-    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
-    r"(?=$|[\s);:\]]|[.,](?!\d))"
+    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\n?\d{1,3}(?:[-–]\d{1,3})?)*)"
+    r"(?=$|[\s);:\]]|[.,](?!\d))"  # "disease.4,\n6": a hard-wrapped line breaks a list
 )
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
