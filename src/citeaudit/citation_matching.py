@@ -58,6 +58,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from citeaudit.manuscript.citations.list_labels import bare_labels
@@ -84,6 +85,7 @@ _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _MAX_NEAR_NAMES = 64
+_MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # A year read outside these is a date in a title (a species' authority, a target
 # year), not the entry's publication year.
@@ -372,6 +374,22 @@ def _first_author_spellings(reference: Reference) -> list[str]:
     return spellings
 
 
+def _opening(raw: str) -> str:
+    """The entry's first characters in ASCII, case kept, its list label taken off."""
+    return anyascii(_RAW_LABEL.sub("", raw[:200], count=1))[:120]
+
+
+def _opens(opening: str, cited: list[str]) -> bool:
+    """Whether `opening` starts with the first cited name (folded), not inside a longer
+    word ("Dana" opens "DanaED…" and "Dana, E.", not "Danaher"), and holds the others."""
+    low = opening.lower()
+    first = cited[0]
+    if not low.startswith(first):
+        return False
+    after = opening[len(first) : len(first) + 1]
+    return not after.islower() and all(name in low for name in cited[1:])
+
+
 def _raw_head(raw: str) -> str:
     """The entry's first words, up to the first full stop, comma, colon or year."""
     text = _RAW_LABEL.sub("", raw[:300], count=1)
@@ -412,6 +430,11 @@ class _AuthorIndex:
             if head.strip():
                 self._by_head_word.setdefault(head.split()[0], []).append(i)
         self._head_memo: dict[str, set[int]] = {}
+        self._openings = [_opening(r.raw) for r in self._refs]
+        self._by_opening: dict[str, list[int]] = {}
+        for i, opening in enumerate(self._openings):
+            if len(opening) >= 2:
+                self._by_opening.setdefault(opening[:2].lower(), []).append(i)
         self._by_year_initial: dict[tuple[int, str], list[tuple[int, str]]] = {}
         for i, ref in enumerate(self._refs):
             if ref.year is None:
@@ -481,7 +504,7 @@ class _AuthorIndex:
         quality, variant, match = best
         if sure:
             same_names = len(variant.authors) == len(citation.authors)
-            label_dropped = quality >= 23 and not _joined_by_and(citation)
+            label_dropped = quality >= 23 and not _joined_by_and(citation, variant)
             if match.targets and (same_names or label_dropped):
                 return variant, match
             return citation, self._match_reading(citation)[0]
@@ -506,6 +529,9 @@ class _AuthorIndex:
         if not candidates and _truncated(citation):
             candidates = self._head_starts(citation.authors[0])  # "(PROFESSOR..., 2015)"
         if not candidates:
+            opening = self._opens_with(citation)
+            if opening is not None:
+                return CitationMatch(citation.id, targets=self._ids([opening])), 2
             misspelt = self._misspelt(citation)
             if misspelt is None:
                 misspelt = self._last_authors(citation)
@@ -574,6 +600,29 @@ class _AuthorIndex:
             and (
                 min(len(cited), len(name)) > _SHORTEST_TYPO
                 or _more_than_the_name(citation, self._refs[i])
+            )
+        }
+        return near.pop() if len(near) == 1 else None
+
+    def _opens_with(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose text opens with the cited name and
+        holds the other cited names, when the list reader found no such author in any
+        entry: names glued together ("DanaEDSanz-ElorzaM (2005)", as pasted from some
+        publishers' pages) or a body cited by its first word ("IUCN 2016" for "IUCN
+        Standards and Petitions Subcommittee (2016)")."""
+        cited = [anyascii(name).lower() for name in citation.authors]
+        if len(cited[0]) < 3:
+            return None
+        bucket = self._by_opening.get(cited[0][:2], [])
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = {
+            i
+            for i in bucket
+            if _opens(self._openings[i], cited)
+            and (
+                _year_fits(citation, self._refs[i]) == "exact"
+                or _year_in_raw(citation, self._refs[i])
             )
         }
         return near.pop() if len(near) == 1 else None
@@ -659,10 +708,15 @@ def _add(index: dict[str, list[int]], keys: Iterable[str], position: int) -> Non
             positions.append(position)
 
 
-def _joined_by_and(citation: Citation) -> bool:
-    """Whether the cited names are joined by "and" ("Smith and Jones", "Rossi e
-    Bianchi"): co-authors for sure, so none of them is a label to drop."""
-    return bool(_AND_JOIN.search(citation.item or citation.text))
+def _joined_by_and(citation: Citation, kept: Citation) -> bool:
+    """Whether a dropped name is joined by "and" to the names kept ("Smith and Jones",
+    "Rossi e Bianchi"): co-authors for sure, so none of them is a label to drop. An
+    "and" among the kept names only ("(Barcode Data Systems, Ratnasingham and Hebert
+    2007)") does not join the label to them."""
+    item = citation.item or citation.text
+    words = kept.authors[0].split() if kept.authors else []
+    found = re.search(r"[\s*_]+".join(re.escape(w) for w in words), item) if words else None
+    return bool(_AND_JOIN.search(item[: found.start()] if found else item))
 
 
 _FIRST_STOP = re.compile(r"[\s(\[]*([^\W\d_][^.,;:()\[\]]*?)\.\s")
@@ -757,6 +811,12 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
     """
     if citation.year is None or reference.year == citation.year:
         return False
+    if reference.year is None and re.search(
+        rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
+        reference.raw,
+        re.IGNORECASE,
+    ):
+        return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
     cited = _standalone_year(reference.raw, citation.year)
     if cited < 0:
         return False

@@ -155,3 +155,33 @@ def test_an_organisations_joining_words_may_differ() -> None:
     assert names_match("Perfil do leitor", "PERFIL DE LEITOR")
     assert names_match("Conselho Regional da Pesca", "Conselho Regional de Pesca")
     assert not names_match("Conselho Regional da Pesca", "Conselho Federal da Pesca")
+
+
+def test_names_glued_together_in_the_list_still_open_the_entry() -> None:
+    refs = [
+        entry(1, "OkaforTLindPA (2005) Fens of the north. Moor Press.", "OkaforTLindPA", year=2005),
+        entry(2, "Okaforo, B. (2005). Other fens. Moor Press.", "Okaforo", year=2005),
+    ]
+    found = matches("(Okafor and Lind 2005)", refs)
+    assert [m.targets for m in found] == [("ref-1",)]
+
+
+def test_a_body_cited_by_its_first_word_opens_its_entry() -> None:
+    refs = [entry(1, "FENWATCH Standards Subcommittee (2016) Guidelines.", "X", year=2016)]
+    refs[0] = dataclasses.replace(refs[0], authors=())
+    assert [m.targets for m in matches("listed (FENWATCH 2016).", refs)] == [("ref-1",)]
+    assert [m.targets for m in matches("listed (FENWATCH 2015).", refs)] == [()]
+
+
+def test_the_first_year_of_a_works_span_cites_it() -> None:
+    refs = [
+        entry(1, "Quist, A. (2015–2017) Plants of the fens. Online catalogue.", "Quist", year=None)
+    ]
+    assert [m.targets for m in matches("(Quist 2015)", refs)] == [("ref-1",)]
+
+
+def test_a_label_before_two_authors_joined_by_and_is_dropped() -> None:
+    refs = [reference(1, "Quist", "Harrow", year=2007), reference(2, "Harrow", year=2019)]
+    found = matches("records (Fen Data Portal, Quist and Harrow 2007).", refs)
+    assert [m.targets for m in found] == [("ref-1",)]
+    assert [m.targets for m in matches("(Quist and Harrow, 2019)", refs)] == [()]
