@@ -37,6 +37,16 @@ alarm:
   is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
   has the name as written: an editor links it, and calling the entry uncited and the
   citation missing would be two false alarms for one typo.
+* **One plausible entry** is the one cited, as an editor would link it, when no entry
+  has the cited name as its first author: the one entry of that year whose last
+  authors are the cited names (a narrative list read from its end), whose text opens
+  with the cited name (names glued together, "IUCN" for "IUCN Standards
+  Subcommittee"), or whose five-letter first author is one letter off when "et al."
+  or a second name ties them. A year read from the entry's title ("from 1980 to
+  2015"), the original edition's ("[1859]", "1985/2003", "Original work published
+  1971") and the first of a span ("2015–2017") cite the entry; of several other
+  years, the one a year away is the mismatch. Names compare across scripts and
+  accents (anyascii: "Petrenko" ~ "Петренко") and with umlauts written out.
 * **Author-year in a numbered manuscript**: when the list is numbered and cited by
   number, a name and year no entry fits is only a CANDIDATE (possible missing), and
   one that fits an entry under another year is dropped ("the Hartwell (1950)
