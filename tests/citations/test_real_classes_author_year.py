@@ -216,3 +216,13 @@ def test_botanists_x_in_y_cites_y() -> None:
     text = "first named by Quarrie and Tolland in Ashdown et al. (1978: 112). Later"
     assert summary(extract_citations(document(text))) == [(("Ashdown",), 1978, None)]
     assert works("Quarrie in press") == [(("Quarrie",), [None])]
+
+
+def test_a_species_name_before_its_authors_in_a_group() -> None:
+    found = parse_group("Halden 2008; Quercus tardiva Ostrander and Pell 1998")
+    assert [(w.authors, w.certainty) for w in found] == [
+        (("Halden",), Certainty.SURE),
+        (("Ostrander", "Pell"), Certainty.WEAK),
+    ]
+    refs = [reference(1, "Ostrander", "Pell", year=1998)]
+    assert cited("Two were named (Quercus tardiva Ostrander and Pell 1998).", refs) == {"ref-1"}

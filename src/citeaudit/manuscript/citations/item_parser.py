@@ -280,6 +280,10 @@ def _names_in(segment: str) -> _Names | None:
         if described is not None:  # "lme function in R package nlme, Pinheiro et al."
             offset, authors, et_al = described
             return _Names(cut + offset, text[offset:], authors, et_al, weak)
+        after_word = _after_last_lower_word(text)
+        if after_word is not None:  # "Galium tardum Ortega and Devesa": a name first
+            offset, authors, et_al = after_word
+            return _Names(cut + offset, text[offset:], authors, et_al, True)
         if _PHRASE.match(text):
             # "The pandas development team", "lavaan": an organisation with lower-case
             # words, or a clause; sure only when it ends as organisations' names do.
@@ -324,6 +328,25 @@ def _after_description(text: str) -> tuple[int, tuple[str, ...], bool] | None:
             names = parse_names(rest[lead:].replace(";", ","))
             if names is not None:
                 return found.end() + lead, names[0], names[1]
+    return None
+
+
+def _after_last_lower_word(text: str) -> tuple[int, tuple[str, ...], bool] | None:
+    """The names after the last lower-case word, when they are names: a species'
+    name before its authors ("Galium tardum Ortega and Devesa 2003"), words of a
+    sentence before a name. A guess: the caller makes the work weak."""
+    words = list(re.finditer(r"\S+", text))
+    for k in range(len(words) - 1, 0, -1):
+        word = words[k - 1].group()
+        folded = word.casefold()
+        if not word[:1].islower() or folded in PARTICLES or folded in AND_WORDS:
+            continue
+        if ET_AL.search(text[: words[k - 1].end()]):
+            return None  # "et al." is no sentence word
+        names = parse_names(text[words[k].start() :].replace(";", ","))
+        if names is None:
+            return None
+        return words[k].start(), names[0], names[1]
     return None
 
 
