@@ -95,3 +95,13 @@ def test_lists_broken_by_a_hard_line_break() -> None:
     body = "Seen before.1,\n2 And again.3 More.4,5 Yet.6 Then.7"
     assert cited(numbered(body)) == [[1, 2], [3], [4, 5], [6], [7]]
     assert cited(numbered("Seen before.^1,\n2^ And again.^3^")) == [[1, 2], [3]]
+
+
+def test_round_brackets_glued_to_a_word_in_a_superscript_paper() -> None:
+    body = "Rates rose^1^ and fell^(2)^ to 31% in 2013(3). Groups (4) and more.^5^ Then^6^"
+    assert cited(numbered(body)) == [[1], [2], [3], [5], [6]]
+
+
+def test_round_brackets_glued_to_words_in_a_round_bracket_paper() -> None:
+    body = "Rates rose(1) and fell(2) to 31% in 2013(3). Groups^4^."
+    assert cited(numbered(body)) == [[1], [2], [3]]

@@ -311,7 +311,12 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         single = len(numbers) == 1 and not m.group("prefix")
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
-        yield _Candidate(start, m.end(), numbers, "paren-ref" if m.group("prefix") else "paren")
+        form = "paren"
+        if m.group("prefix"):
+            form = "paren-ref"
+        elif before[-1:] and not before[-1].isspace() and before[-1] not in "([":
+            form = "paren-glued"  # "in 2013(15).": a superscript "(15)" that lost its markup
+        yield _Candidate(start, m.end(), numbers, form)
 
 
 def _runs_on(text: str, line_start: int) -> bool:
@@ -486,20 +491,25 @@ def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
         styles.append("glued-lower")  # "array[3]" stays out of a paper that cites no other way
     superscript = weak.get("superscript", [])
     if _covers(superscript, entries, least=2, share=0.0):
-        styles.append("superscript")
-    paren = [*weak.get("paren", []), *weak.get("paren-ref", [])]
+        # a superscript paper's "(15)" glued to the word before is a superscript whose
+        # markup was lost (SciELO sets them "^(15)^"); prose puts a space before "("
+        styles.extend(("superscript", "paren-glued"))
+    spaced = [*weak.get("paren", []), *weak.get("paren-ref", [])]
+    paren = [*spaced, *weak.get("paren-glued", [])]
     # One numeric style per manuscript: round brackets in a superscript paper are
     # item numbers, counts or enumerations ("items excluded (2, 3, 5, 14)").
     main_rival = max(brackets, len(superscript))
-    if len(paren) > main_rival and _covers(paren, entries, least=3, share=0.2):
-        styles.append("paren")
+    # (glued ones count for round brackets only where superscripts are not the style)
+    rounds = len(spaced) if "superscript" in styles else len(paren)
+    if rounds > main_rival and _covers(paren, entries, least=3, share=0.2):
+        styles.extend(("paren", "paren-glued"))
     glued = weak.get("glued", [])
     rivals = brackets + len(paren) + len(superscript)
     if len(glued) > rivals and _covers(glued, entries, least=3, share=0.3):
         styles.append("glued")
     if brackets or len(styles) > 1:
         styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
-    for form in styles:
+    for form in dict.fromkeys(styles):
         kept.extend(weak.get(form, []))
         kept.extend(beyond.get(form, []))
     return kept
