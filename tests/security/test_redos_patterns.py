@@ -13,6 +13,9 @@ The time is CPU time, the best of a few runs, on a base size that takes millisec
 from __future__ import annotations
 
 import gc
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -115,3 +118,39 @@ def test_the_fixed_patterns_still_read_what_they_are_for() -> None:
     assert bib.references[0].year == 2019
     gost = parse_fields("Иванов И. И., Петров П. П. Название статьи // Журнал. 2019. № 3.")
     assert gost.style == "gost" and gost.title == "Название статьи"
+
+
+# Exponential shapes: growth is no measure (the old pattern never finishes at 8x), so
+# each runs once, at a size the old pattern needed hours for, in a child process
+# whose CPU time is capped: the old code is killed there, the fixed one takes ms.
+EXPONENTIAL = {
+    # "ʼ" (U+02BC) is a letter and an apostrophe: every split of the run was a reading
+    "name": "from citeaudit.manuscript.citations.names import valid_name\n"
+    "valid_name('A' + '\u02bc' * 60 + '-')\n",
+    "manuscript": "import pathlib, tempfile\n"
+    "from citeaudit.audit import AuditInput, audit\n"
+    "from citeaudit.audit_data import Phase\n"
+    "path = pathlib.Path(tempfile.mkdtemp()) / 'paper.md'\n"
+    "path.write_text('Text (A' + '\u02bc' * 60 + '-, 2020).\\n', encoding='utf-8')\n"
+    "audit(AuditInput.from_paths([path]), skipped={Phase.RESOLUTION: 'off', Phase.LINKS: 'off'})\n",
+}
+
+
+def _cpu_capped(code: str) -> subprocess.CompletedProcess[str]:
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (20, 21))
+
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,  # a child of its own: the cap is only its
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPONENTIAL))
+def test_letter_apostrophes_in_a_name_are_read_at_once(name: str) -> None:
+    done = _cpu_capped(EXPONENTIAL[name])
+    assert done.returncode == 0, f"killed or failed ({done.returncode}): {done.stderr[-500:]}"
