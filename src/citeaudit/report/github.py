@@ -17,6 +17,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.interface import Reporter
+from citeaudit.report.printable import printable
 from citeaudit.report.text import finding_sort_key, phase_notes, summary_line
 
 LEVELS: dict[Severity, str] = {
@@ -27,7 +28,9 @@ LEVELS: dict[Severity, str] = {
 
 
 def escape_data(text: str) -> str:
-    return encodable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Message text as the runner reads it: controls shown, CR and LF escaped."""
+    text = printable(encodable(text), newlines=True)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -70,8 +73,8 @@ class GithubReporter(Reporter):
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
         lines = [annotation(f) for f in sorted(result.findings, key=_order)]
-        lines.append(summary_line(result) + "\n")
-        lines.extend(note + "\n" for note in phase_notes(result))
+        lines.append(printable(summary_line(result)) + "\n")
+        lines.extend(printable(note) + "\n" for note in phase_notes(result))
         return encodable("".join(lines))
 
 

@@ -12,6 +12,10 @@ Choices a reader of the output may wonder about:
   without a line still names its file.
 * Network phases that did not run become tool notifications, so a dashboard that
   shows zero results also shows what was not checked.
+* A message's text is plain text in which SARIF viewers render ``[text](target)`` as
+  an embedded link (SARIF 2.1.0, 3.11.6): a title reading ``[click](javascript:...)``
+  would become one. Literal ``[``, ``]`` and ``\\`` are escaped with a backslash, as
+  the standard asks, so every message shows what the files say and links nowhere.
 """
 
 from __future__ import annotations
@@ -127,10 +131,16 @@ def sarif_location(location: Location) -> dict[str, Any] | None:
     return {"physicalLocation": physical}
 
 
+def message_text(text: str) -> str:
+    """Plain text for a SARIF message: its brackets and backslashes escaped, so no
+    viewer reads an embedded link into it."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
 def sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    text = finding.message
+    text = message_text(finding.message)
     if finding.fix is not None:
-        text = f"{text}\nFix: {finding.fix.title}"
+        text = f"{text}\nFix: {message_text(finding.fix.title)}"
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -179,8 +189,10 @@ def invocation(result: AuditResult) -> dict[str, Any]:
         {
             "level": "note",
             "message": {
-                "text": f"{status.phase.value}: not done"
-                + (f" ({status.reason})" if status.reason else "")
+                "text": message_text(
+                    f"{status.phase.value}: not done"
+                    + (f" ({status.reason})" if status.reason else "")
+                )
             },
             "properties": {"phase": status.phase.value, "reason": status.reason},
         }

@@ -7,6 +7,10 @@ is never claimed for checks that were not made.
 
 The wording helpers here (`summary_line`, `phase_notes`, `verdict`) are shared by the
 HTML report, so both say the same thing.
+
+Every string from the user's files goes through `printable` before it is printed: an
+ESC, a CR or a newline in a title or a file name is shown, never obeyed, and a
+bidi override cannot reorder the line (`citeaudit.report.printable`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from citeaudit.audit_data import AuditResult, Phase, PhaseStatus
 from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.interface import Reporter
+from citeaudit.report.printable import printable
 
 SEVERITY_STYLES: dict[Severity, str] = {
     Severity.ERROR: "bold red",
@@ -156,20 +161,21 @@ def phase_notes(result: AuditResult) -> list[str]:
 
 def finding_lines(finding: Finding) -> list[Text]:
     head = Text()
-    head.append(f"{finding.location}: ", style="bold")
-    head.append(finding.code, style=SEVERITY_STYLES[finding.severity])
+    head.append(printable(f"{finding.location}: "), style="bold")
+    head.append(printable(finding.code), style=SEVERITY_STYLES[finding.severity])
     # The severity in words too: CI logs and screen readers have no colour.
     head.append(
-        f" {finding.rule} ({finding.severity.value}): ", style=SEVERITY_STYLES[finding.severity]
+        printable(f" {finding.rule} ({finding.severity.value}): "),
+        style=SEVERITY_STYLES[finding.severity],
     )
-    head.append(finding.message)
+    head.append(printable(finding.message))
     lines = [head]
     if finding.url and finding.url not in finding.message:
-        lines.append(Text(f"    url: {finding.url}", style="dim"))
+        lines.append(Text(printable(f"    url: {finding.url}"), style="dim"))
     if finding.fix is not None:
         fix = Text("    ")
         fix.append("fix:", style="green")
-        fix.append(f" {finding.fix.title}")
+        fix.append(printable(f" {finding.fix.title}"))
         lines.append(fix)
     return lines
 
@@ -183,19 +189,19 @@ def report_lines(result: AuditResult) -> list[Text]:
     sentence = verdict(result)
     if sentence is not None:
         style = "bold yellow" if nothing_checked(result) else "bold green"
-        lines.append(Text(sentence, style=style))
+        lines.append(Text(printable(sentence), style=style))
     else:
         worst = max(f.severity.rank for f in result.findings)
         style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
-        lines.append(Text(summary_line(result), style=style))
+        lines.append(Text(printable(summary_line(result)), style=style))
     for note in phase_notes(result):
-        lines.append(Text(note, style="dim"))
+        lines.append(Text(printable(note), style="dim"))
     return lines
 
 
 def render_text(lines: Sequence[Text], *, color: bool) -> str:
     if not color:
-        return "".join(line.plain + "\n" for line in lines)
+        return "".join(printable(line.plain) + "\n" for line in lines)
     buffer = io.StringIO()
     # Colour was asked for: the caller (the CLI) has already weighed NO_COLOR and
     # whether stdout is a terminal, so nothing here second-guesses it.

@@ -1,13 +1,17 @@
 """The findings as CSV, for spreadsheets: one row per finding, with its entry as written.
 
-Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) are
-prefixed with an apostrophe, since every cell's text comes from the user's files.
+Cells a spreadsheet would run as a formula are prefixed with an apostrophe, since
+every cell's text comes from the user's files (OWASP "CSV injection"): a cell that
+starts with =, +, -, @, tab, CR or LF, and also one whose first visible character is
+one of those four behind spaces (some spreadsheets trim them when they import) or
+written full-width (``＝``, which NFKC and some spreadsheets read as ``=``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 
 from citeaudit.model.finding import Finding
@@ -26,12 +30,19 @@ COLUMNS = (
     "fix",
     "replacement",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_CHARS = frozenset("=+-@")
 
 
 def _cell(value: object) -> str:
+    """The cell's text, made inert when a spreadsheet could read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    first = text.lstrip()[:1]
+    if text.startswith(_FORMULA_START) or (
+        first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_CHARS
+    ):
+        return "'" + text
+    return text
 
 
 def findings_csv(findings: Sequence[Finding], references: Sequence[Reference] = ()) -> str:

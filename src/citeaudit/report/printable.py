@@ -1,0 +1,47 @@
+"""Text from the user's files made safe to show on a terminal or in a CI log.
+
+A title, a file name or a URL in a manuscript can hold what a terminal obeys rather
+than shows: ESC starts ANSI/OSC sequences (colours, clearing the screen, rewriting the
+window title, a hyperlink whose target differs from its text), CR returns to the start
+of the line to overwrite what was printed, a newline forges a finding line of its own,
+and C1 controls (U+009B is a one-character CSI on some terminals) do the same as ESC.
+Bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069, "Trojan Source")
+make a line read in another order than it is written. Each of these is shown as a
+visible escape (``\\x1b``, ``\\n``, ``\\u202e``), so the editor sees that it was there
+and nothing acts on it. A tab is harmless and kept; text without any of them is
+returned as is. The escapes hold only printable ASCII, so the function is idempotent.
+"""
+
+from __future__ import annotations
+
+__all__ = ["printable"]
+
+# embeddings, overrides and isolates; the marks (LRM, RLM, ALM) only place neutral
+# characters and belong to right-to-left names, so they are kept
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_SEPARATORS = (0x2028, 0x2029)  # line and paragraph separators: line breaks to some viewers
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_TABLE: dict[int, str] = {
+    **{c: _escape(c) for c in (*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))},
+    0x0A: "\\n",
+    0x0D: "\\r",
+    **{c: _escape(c) for c in (*_BIDI, *_SEPARATORS)},
+}
+_UNSAFE = frozenset(chr(c) for c in _TABLE)
+_KEEPING_LINES = {c: e for c, e in _TABLE.items() if c not in (0x0A, 0x0D)}
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """`text` with every control, bidi override and line separator shown as an escape.
+
+    With `newlines`, LF and CR are left for a caller whose format escapes them its own
+    way (a GitHub annotation's ``%0A``); every other control is still shown.
+    """
+    if _UNSAFE.isdisjoint(text):
+        return text  # the common case: one scan, no copy
+    return text.translate(_KEEPING_LINES if newlines else _TABLE)

@@ -1,0 +1,177 @@
+"""Hostile text from an upload, in every report: shown as text, never obeyed.
+
+A title, a file name, a URL or a fix can carry what the reader's tool would act on:
+ANSI/OSC sequences and bidi overrides for a terminal, a newline that starts a GitHub
+workflow command, a SARIF embedded link, a spreadsheet formula, a ``javascript:``
+link or a ``</script>`` for a browser. Each test renders a result holding them with
+the real reporter and checks what reaches the reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from citeaudit.audit_data import AuditResult
+from citeaudit.model import Finding, Fix, Location, Reference, Severity
+from citeaudit.report.formats import REPORTERS
+from citeaudit.report.github import GithubReporter
+from citeaudit.report.html import HtmlReporter
+from citeaudit.report.printable import printable
+from citeaudit.report.sarif import SarifReporter
+from citeaudit.report.text import TextReporter
+from citeaudit.web.export import findings_csv
+from tests.report.builders import make_result, references
+
+ESC = "\x1b"
+OSC_LINK = "\x1b]8;;https://evil.example/\x1b\\innocent\x1b]8;;\x1b\\"
+CLEAR = "\x1b[2J\x1b[H"
+TROJAN = "\u202eevil\u202c \u2067iso\u2069"
+HOSTILE = f"T {OSC_LINK} {CLEAR} over\rwrite \x9b31m {TROJAN}"
+WORKFLOW = "x\n::add-mask::secret\r\n::stop-commands::pwn"
+BAD_URLS = (
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "\tjavascript:alert(1)",
+    "java\nscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+)
+
+
+def hostile_result() -> AuditResult:
+    entry = Reference(
+        id="h",
+        index=4,
+        location=Location(f"<svg onload=alert(1)>{HOSTILE}.bib", 1),
+        key="h",
+        raw=f"raw {HOSTILE} </script><script>alert(1)</script>",
+        title=f"{HOSTILE} </script><script>alert(2)</script>",
+        urls=BAD_URLS,
+    )
+    found = (
+        Finding(
+            "r",
+            "X001",
+            Severity.ERROR,
+            f"m {HOSTILE} {WORKFLOW} [click](javascript:alert(1))",
+            Location(f"p {HOSTILE},:x.md", 3, 1),
+            reference="h",
+            url="javascript:alert(1)",
+            fix=Fix(f"f {HOSTILE}\n::error::forged", "=cmd|' /C calc'!A0"),
+        ),
+    )
+    return make_result(refs=(*references(), entry), found=found)
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_printable_shows_every_control_and_is_idempotent() -> None:
+    shown = printable(HOSTILE + WORKFLOW + "\t\u200f")
+    assert not CONTROLS.search(shown) and "\n" not in shown
+    assert "\\x1b" in shown and "\\u202e" in shown and "\\r" in shown and "\\x9b" in shown
+    assert "\t" in shown and "\u200f" in shown  # a tab and a right-to-left mark are text
+    assert printable(shown) == shown
+    assert printable("Ağaoğlu (2019) عربي") == "Ağaoğlu (2019) عربي"
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_text_report_shows_escapes_never_obeys_them(color: bool) -> None:
+    out = TextReporter().render(hostile_result(), color=color)
+    if color:  # the report's own colours are the only escapes left
+        out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert not CONTROLS.search(out), repr(CONTROLS.search(out))
+    assert "\\x1b]8;;https://evil.example/" in out and "\\u202e" in out
+    lines = out.splitlines()
+    # a newline in a message or a fix forges no line of its own
+    assert not any(line.startswith(("::", "x001", "over")) for line in lines)
+    assert sum("X001" in line for line in lines) == 1
+
+
+def test_github_annotations_start_no_workflow_command() -> None:
+    out = GithubReporter().render(hostile_result())
+    assert not CONTROLS.search(out)
+    lines = out.split("\n")
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == len(hostile_result().findings)
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in commands)
+    assert "::add-mask::" not in "".join(c.split("::", 2)[1] for c in commands)
+    assert all("\r" not in line for line in lines)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in REPORTERS if n in {"json", "sarif", "gitlab"}))
+def test_json_reports_are_valid_json_whatever_the_text(name: str) -> None:
+    result = make_result(
+        refs=(
+            Reference(
+                id="s",
+                index=1,
+                location=Location("a\ud800\x00.bib", 1),
+                raw="\udfff\x00 lone",
+                title="\ud83d title",
+            ),
+        ),
+        found=(Finding("r", "X1", Severity.INFO, "\ud800\x00 m", Location("\udc00.md", 1)),),
+    )
+    text = REPORTERS[name]().render(result)
+    text.encode("utf-8")  # no lone surrogate left
+    json.loads(text)
+
+
+def test_sarif_message_makes_no_embedded_link() -> None:
+    log = json.loads(SarifReporter().render(hostile_result()))
+    message = log["runs"][0]["results"][0]["message"]["text"]
+    # SARIF 2.1.0 3.11.6: a literal bracket is escaped, or a viewer renders a link
+    assert "\\[click\\](javascript:alert(1))" in message
+    assert re.search(r"(?<!\\)\[", message) is None
+
+
+def test_html_report_links_only_the_web_and_states_a_policy() -> None:
+    page = HtmlReporter().render(hostile_result())
+    hrefs = re.findall(r'\b(?:href|src|action)\s*=\s*"([^"]*)"', page, re.I)
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith(("#", "https://", "http://")), href
+    lowered = page.lower()
+    assert "<script" not in lowered and "<svg" not in lowered
+    assert "</script><script>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;" in page
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy, "no Content-Security-Policy in the report"
+    assert "default-src 'none'" in policy.group(1) and "script-src" not in policy.group(1)
+    assert page.index("Content-Security-Policy") < page.index("<title>")
+    for link in re.findall(r"<a [^>]*href=\"https?://[^>]*>", page):
+        assert 'rel="noopener noreferrer"' in link
+
+
+def test_html_report_isolates_bidi_text() -> None:
+    page = HtmlReporter().render(hostile_result())
+    assert "unicode-bidi: isolate" in page or "unicode-bidi:isolate" in page
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", " =", "\u00a0="])
+def test_csv_cells_never_start_a_formula(start: str) -> None:
+    found = (
+        Finding(
+            "r",
+            "X1",
+            Severity.INFO,
+            f'{start}HYPERLINK("https://evil.example","x")',
+            Location(f"{start}SUM(1).md", 1),
+            reference="h",
+            url=f"{start}1+1",
+            fix=Fix(f"{start}cmd|' /C calc'!A0", f"{start}2"),
+        ),
+    )
+    refs = (Reference(id="h", index=1, location=Location("r.bib", 1), raw=f"{start}1+1"),)
+    rows = list(csv.reader(io.StringIO(findings_csv(found, refs).lstrip("\ufeff"))))
+    for cell in rows[1]:
+        opening = cell.lstrip(" \u00a0")
+        assert not opening.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d")), cell
