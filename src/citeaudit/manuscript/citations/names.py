@@ -53,8 +53,11 @@ NOT_NAMES = word_set(
 )
 
 # Apostrophes as typists write them: ' ’ and the accents and quotes that stand in for
-# one ("D´Arcy", "O‘Brien", "Ma`ruf").
-APOSTROPHES = "'’´‘`ʼ"
+# one ("D´Arcy", "O‘Brien", "Ma`ruf"). Never a character that is also a letter (the
+# modifier apostrophe "ʼ" is one, and a word already holds it): in `_WORD` a mark
+# that both letters and separators match makes every split of a run a reading, and
+# the match exponential.
+APOSTROPHES = "'’´‘`"
 # A slash joins the parts of a committee's acronym ("CQFS-RS/SC").
 # possessive: "ʼ" (U+02BC) is a letter and an apostrophe, so "Aʼʼʼ…ʼ-" had one reading
 # per split of its run: exponential (30 of them 0.3 s, 50 an hour)
