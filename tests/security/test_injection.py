@@ -26,6 +26,9 @@ from citeaudit.report.sarif import SarifReporter
 from citeaudit.report.text import TextReporter
 from citeaudit.web.export import findings_csv
 from tests.report.builders import make_result, references
+from tests.web.conftest import App, csrf_of
+from tests.web.conftest import app as app  # the in-process web app, a fixture
+from tests.web.helpers import upload, wait_done
 
 ESC = "\x1b"
 OSC_LINK = "\x1b]8;;https://evil.example/\x1b\\innocent\x1b]8;;\x1b\\"
@@ -175,3 +178,116 @@ def test_csv_cells_never_start_a_formula(start: str) -> None:
     for cell in rows[1]:
         opening = cell.lstrip(" \u00a0")
         assert not opening.startswith(("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d")), cell
+
+
+# --- the web pages and the API, in-process (offline audits only) ---------------------
+
+HOSTILE_UPLOAD = (
+    "# A study \u202eevil\u202c\n\nAs shown (Evil, 2020) and (Gone, 2018).\n\n## References\n\n"
+    '- Evil, E. (2020). Title "q" \x1b[31m \u202eRLO </script><script>alert(1)</script>. '
+    '*J*, 1, 1-2. https://doi.org/10.1000/x"onmouseover=alert(1) javascript:alert(1) '
+    "data:text/html,<b>x</b>\n"
+    "- Other, O. (2019). <img src=x onerror=alert(2)> Never cited. [x](javascript:alert(3)) "
+    "<vbscript:msgbox(1)>\n"
+)
+SAFE_TARGET = re.compile(r"^(?:/(?!/)|#|\?|https?://)")
+
+
+def _attributes(html: str) -> list[str]:
+    return re.findall(r"\b(?:href|src|action|formaction)\s*=\s*\"([^\"]*)\"", html, re.I)
+
+
+def test_web_page_of_a_hostile_upload_runs_and_links_nothing(app: App) -> None:
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, HOSTILE_UPLOAD, name='<svg onload=alert(1)>"x\u202e.md')
+    assert wait_done(app.client, audit_id)["status"] == "done"
+    for path in (f"/web/audits/{audit_id}", "/web/audits", f"/web/audits/{audit_id}?rule=CIT001"):
+        page = app.client.get(path)
+        assert page.status_code == 200
+        for target in _attributes(page.text):
+            assert SAFE_TARGET.match(target), (path, target)
+        lowered = page.text.lower()
+        assert "<svg onload" not in lowered and "<img src=x" not in lowered
+        assert lowered.count("<script") == 1  # the page's own /web/static/app.js
+        policy = page.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+    style = app.client.get("/web/static/style.css").text
+    assert "unicode-bidi: isolate" in style
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/",
+        "/\\evil.example/",
+        "https://evil.example/web/",
+        "/web\\..\\..\\/evil.example",
+        "javascript:alert(1)",
+        "/web/\r\nSet-Cookie: x=1",
+        "\t//evil.example",
+    ],
+)
+def test_sign_in_and_language_never_redirect_off_site(app: App, target: str) -> None:
+    page = app.client.get("/web/sign-in", params={"next": target})
+    assert page.status_code == 200
+    response = app.client.post(
+        "/web/sign-in",
+        data={"token": app.tokens["a"], "csrf": csrf_of(page.text), "next": target},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    for answer in (
+        response,
+        app.client.get("/web/language/id", params={"next": target}, follow_redirects=False),
+    ):
+        location = answer.headers["location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+        assert "\r" not in location and "\n" not in location
+        assert "set-cookie: x" not in str(answer.headers).lower()
+
+
+def test_another_accounts_audit_is_absent_through_every_door(app: App) -> None:
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, HOSTILE_UPLOAD)
+    wait_done(app.client, audit_id)
+    csrf_b = app.sign_in("b")
+    for action in ("watch", "unwatch", "delete", "retry"):
+        answer = app.client.post(
+            f"/web/audits/{audit_id}/{action}", data={"csrf": csrf_b}, follow_redirects=False
+        )
+        assert answer.status_code == 404, action
+    assert app.client.get(f"/web/audits/{audit_id}/fixed/paper.md").status_code == 404
+    bearer = {"Authorization": f"Bearer {app.tokens['b']}"}
+    base = f"/api/v1/audits/{audit_id}"
+    for method, path in (
+        ("GET", base),
+        ("GET", f"{base}/findings"),
+        ("GET", f"{base}/report?format=html"),
+        ("GET", f"{base}/fixed/paper.md"),
+        ("GET", f"{base}/changes"),
+        ("POST", f"{base}/watch"),
+        ("DELETE", f"{base}/watch"),
+        ("POST", f"{base}/retry"),
+        ("DELETE", base),
+    ):
+        answer = app.client.request(method, path, headers=bearer)
+        assert answer.status_code == 404, (method, path, answer.status_code)
+        assert "Evil" not in answer.text
+    owner = {"Authorization": f"Bearer {app.tokens['a']}"}
+    assert app.client.get(base, headers=owner).status_code == 200  # still there
+
+
+def test_state_changing_forms_need_the_token(app: App) -> None:
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, HOSTILE_UPLOAD)
+    wait_done(app.client, audit_id)
+    for action in ("watch", "unwatch", "retry", "delete"):
+        for data in ({}, {"csrf": "0" * 64}):
+            answer = app.client.post(
+                f"/web/audits/{audit_id}/{action}", data=data, follow_redirects=False
+            )
+            assert answer.status_code == 403, (action, data)
+    answer = app.client.post("/web/sign-out", data={}, follow_redirects=False)
+    assert answer.status_code == 403
+    assert app.client.get(f"/web/audits/{audit_id}").status_code == 200  # not deleted
