@@ -174,3 +174,24 @@ def test_a_two_column_list_below_full_width_text_is_read_column_by_column(
     assert [e.split(",")[0] for e in entries] == ["Andraos", "Barité", "Bufrem", "Castanha"]
     assert entries[0].endswith("Can J Chem, v. 83, 2005.")
     assert not any("KNOWLEDGE" in e or "12" in e.split() for e in entries)
+
+
+def test_affiliation_marks_after_authors_names_are_not_citations(tmp_path: Path) -> None:
+    from citeaudit.manuscript.citations import extract_citations
+
+    canvas = Canvas(str(tmp_path / "authors.pdf"))
+    draw_line(canvas, 60, HEIGHT - 80, "Dark Matter in the Classroom", 24)
+    draw_line(
+        canvas, 60, HEIGHT - 110, "Ana Arellano^{3,6}, Edder Bustos^{2}, Julia Johnston^{1}", 10
+    )
+    draw_line(canvas, 60, HEIGHT - 125, "1 University of Colorado 2 UNAM 3 Cinvestav 6 Conacyt", 8)
+    draw_line(canvas, 60, HEIGHT - 160, "Introduction", 14)
+    draw_line(canvas, 60, HEIGHT - 180, "Rotation curves show the missing mass^{1}.", 10)
+    draw_line(canvas, 60, HEIGHT - 210, "References", 14)
+    draw_line(canvas, 60, HEIGHT - 230, "1. Rubin VC. Rotation curves. ApJ. 1978;225:107.", 10)
+    canvas.showPage()
+    canvas.save()
+    document = read_manuscript(tmp_path / "authors.pdf")
+    cited = [(c.location.line, c.number) for c in extract_citations(document)]
+    texts = {ln.number: ln.text for ln in document.lines}
+    assert cited and all(texts[line].startswith("Rotation curves") for line, _ in cited)

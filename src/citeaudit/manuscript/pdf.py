@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -103,6 +104,8 @@ class PdfReader(ManuscriptReader):
         levels = {
             i: lv for i, ln in enumerate(flow) if (lv := _heading_level(ln, size)) is not None
         }
+        for i in range(_title_block_end(flow, levels)):
+            lines[i] = _without_affiliation_marks(lines[i])
         probe = _without_cells(flow, lines)
         sections = [_trimmed(sec, flow) for sec in _reference_sections(probe, levels)]
         if not sections:
@@ -357,6 +360,39 @@ def _without_cells(flow: Sequence[PdfLine], lines: Sequence[Line]) -> list[Line]
         if shared > 1 and len(ln.text) < 40:
             out[i] = dataclasses.replace(lines[i], text="")
     return out
+
+
+_AFTER_NAME = re.compile(r"(?:^|[\s,])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*\s?$")
+
+
+def _without_affiliation_marks(line: Line) -> Line:
+    """A title-block line without the raised numbers after authors' names ("Hatami^3,6"):
+    they point at affiliations, and read flat ("Hatami3,6") they pass for citations."""
+    text = line.text
+    kept: list[tuple[int, int]] = []  # the spans right of the one looked at, shifted
+    for a, b in sorted(line.superscripts, reverse=True):
+        if _AFTER_NAME.search(text[:a]):
+            text = text[:a] + text[b:]
+            kept = [(x - (b - a), y - (b - a)) for x, y in kept]
+        else:
+            kept.append((a, b))
+    if text == line.text:
+        return line
+    return dataclasses.replace(line, text=text, superscripts=tuple(sorted(kept)))
+
+
+def _title_block_end(flow: Sequence[PdfLine], levels: dict[int, int]) -> int:
+    """Where the title block ends: the first section heading on the first page after
+    the title ("Abstract", "Summary", "Introduction"), or 0 when the page shows none.
+    Above it stand the title and the authors, whose raised numbers ("Hatami^3,6")
+    point at affiliations: a numeric-citation reader would take them for citations."""
+    if not flow:
+        return 0
+    first = flow[0].page
+    heads = [i for i in sorted(levels) if flow[i].page == first]
+    if len(heads) < 2:
+        return 0
+    return heads[1]
 
 
 def _heading_level(line: PdfLine, size: float) -> int | None:
