@@ -33,3 +33,23 @@ def test_a_number_continuing_an_entry_is_not_a_label() -> None:
         "3. Poe C. Third invented work. J Nowhere. 2023;4:5-6."
     )
     assert len(split_entries(lines_of(text))) == 3
+
+
+def test_bare_numbers_with_an_entry_taken_out() -> None:
+    text = (
+        "21 Doe A. First invented work. J Nowhere. 2020;1:1-2.\n\n"
+        "22 Roe B. Second invented work. J Nowhere. 2021;2:3-4.\n\n"
+        "24 van Poe C. Third invented work. J Nowhere. 2023;4:5-6.\n\n"
+        "25 Moe D. Fourth invented work. J Nowhere. 2024;5:7-8."
+    )
+    assert [e.text[:3] for e in split_entries(lines_of(text))] == ["21 ", "22 ", "24 ", "25 "]
+
+
+def test_a_volume_number_opening_a_wrapped_line_is_no_label() -> None:
+    text = (
+        "1 Doe A. First invented work. J Nowhere. 2020;\n"
+        "3 (2):1-2.\n\n"
+        "2 Roe B. Second invented work. J Nowhere. 2021;2:3-4.\n\n"
+        "3 Poe C. Third invented work. J Nowhere. 2023;4:5-6."
+    )
+    assert len(split_entries(lines_of(text))) == 3

@@ -496,22 +496,26 @@ def _numbered(lines: Sequence[Line]) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+_MAX_LABEL_GAP = 3
 
 
 def _bare_numbers(lines: Sequence[Line]) -> set[int]:
     """Indexes of lines numbered "1 Author…", "2 Author…" (a list number without its
     full stop, as some journals print it): counted only when most lines carry one and
-    they count up by one, so a wrapped line starting with a volume number is not."""
-    found: list[tuple[int, int]] = []
+    they count up by one (or skip an entry or two taken out, before a name), so a
+    wrapped line starting with a volume number is not."""
+    rising: list[tuple[int, int]] = []
     for k, line in enumerate(lines):
         m = _BARE_NUMBER.match(line.text)
-        if m is not None and list_marker(line.text) is None:
-            found.append((k, int(m.group(1))))
-    rising = [
-        (k, n)
-        for (k, n), prev in zip(found, [None, *found], strict=False)
-        if prev is None or n == prev[1] + 1
-    ]
+        if m is None or list_marker(line.text) is not None:
+            continue
+        n = int(m.group(1))
+        last = rising[-1][1] if rising else n - 1
+        # the next number, or one a little further when an entry was taken out ("22",
+        # "24") and a name follows it, as an entry's does (a volume "24 (3)" does not)
+        gap = last + 1 < n <= last + _MAX_LABEL_GAP and line.text[m.end() : m.end() + 1].isalpha()
+        if n == last + 1 or gap:
+            rising.append((k, n))
     nonblank = sum(1 for ln in lines if ln.text.strip())
     if len(rising) < 3 or len(rising) * 2 < nonblank:
         return set()
