@@ -105,3 +105,15 @@ def test_round_brackets_glued_to_a_word_in_a_superscript_paper() -> None:
 def test_round_brackets_glued_to_words_in_a_round_bracket_paper() -> None:
     body = "Rates rose(1) and fell(2) to 31% in 2013(3). Groups^4^."
     assert cited(numbered(body)) == [[1], [2], [3]]
+
+
+def test_a_two_entry_list_with_bare_labels_and_one_taken_out() -> None:
+    refs = tuple(
+        RawEntry(raw, Location("p.md", 20 + k), raw)
+        for k, raw in enumerate(
+            ["1 Doe A. Invented letter. J Nowhere. 2022;1:1.", "3 Roe B. Other."]
+        )
+    )
+    lines = (Line("p.md", 1, "As argued before,^2^ and shown since.^3^ Also.^2^"),)
+    document = Document("p.md", "markdown", lines, reference_entries=refs)
+    assert cited(document) == [[2], [3], [2]]

@@ -25,4 +25,7 @@ def bare_labels(raws: Iterable[str]) -> list[int]:
         if found is None or (numbers and int(found.group(1)) <= numbers[-1]):
             return []
         numbers.append(int(found.group(1)))
-    return numbers if len(numbers) >= _MIN_ENTRIES else []
+    # a letter's list of two ("1 Doe ...", "3 Roe ..." once the second was taken out)
+    # counts when it starts at 1, as no pair of entries opening with years does
+    short = len(numbers) == 2 and numbers[0] == 1
+    return numbers if len(numbers) >= _MIN_ENTRIES or short else []
