@@ -24,6 +24,8 @@ UNCITED_SHARE = 0.8
 _ROUND_NUMBERS = re.compile(r"\(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\)")
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SQUARE_NUMBERS = re.compile(r"\[\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\]")
+# a superscript flattened into the line, spaced off its word: "in large formats 1. Then"
+_LONE_NUMBERS = re.compile(r"(?<=[^\W\d_]{3} )\d{1,3}(?=[.,;] [^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,11 @@ def _hint(data: AuditData) -> str:
         (len(_ROUND_NUMBERS.findall(text)), 'numbers in round brackets such as "(3)"'),
         (len(_SUPERSCRIPTS.findall(text)), "superscript numbers"),
         (len(_SQUARE_NUMBERS.findall(text)), 'numbers in square brackets such as "[3]"'),
+        (
+            len(_LONE_NUMBERS.findall(text)),
+            'numbers standing alone after words, such as "formats 1." (superscripts '
+            "that lost their formatting?)",
+        ),
     ]
     count, form = max(counts)
     if count >= 3:
