@@ -20,11 +20,13 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.model import Finding, Fix, Location, Reference, Severity
 from citeaudit.report.formats import REPORTERS
 from citeaudit.report.github import GithubReporter
-from citeaudit.report.html import HtmlReporter
+from citeaudit.report.href import safe_href
+from citeaudit.report.html import HtmlReporter, Link, environment
 from citeaudit.report.printable import printable
 from citeaudit.report.sarif import SarifReporter
 from citeaudit.report.text import TextReporter
 from citeaudit.web.export import findings_csv
+from citeaudit.web.render import environment as web_environment
 from tests.report.builders import make_result, references
 from tests.web.conftest import App, csrf_of
 from tests.web.conftest import app as app  # the in-process web app, a fixture
@@ -152,6 +154,28 @@ def test_html_report_links_only_the_web_and_states_a_policy() -> None:
     assert page.index("Content-Security-Policy") < page.index("<title>")
     for link in re.findall(r"<a [^>]*href=\"https?://[^>]*>", page):
         assert 'rel="noopener noreferrer"' in link
+
+
+@pytest.mark.parametrize(
+    "url", [*BAD_URLS, "https://", "https:evil.example", "\x01javascript:alert(1)", "http"]
+)
+def test_no_template_draws_a_link_to_anything_but_the_web(url: str) -> None:
+    assert safe_href(url) is None
+    # a Link built by any code path (the web view has its own builder) is checked where drawn
+    macros = (
+        environment().from_string("{% from '_link.html' import link %}{{ link(l) }}"),
+        web_environment().from_string("{% from '_macros.html' import link %}{{ link(l) }}"),
+    )
+    for template in macros:
+        drawn = template.render(l=Link(url, url))
+        assert "href" not in drawn, drawn
+
+
+@pytest.mark.parametrize(
+    "url", ["https://doi.org/10.1/x", " http://a.example/p?q=1#f ", "HTTPS://A.example"]
+)
+def test_web_addresses_stay_links(url: str) -> None:
+    assert safe_href(url) == url.strip()
 
 
 def test_html_report_isolates_bidi_text() -> None:

@@ -3,7 +3,8 @@
 Everything the page needs is inline (CSS only, no scripts, no fonts or images), so it
 can be mailed or archived and still render. The only links that leave the page are
 the entries' own DOIs and web addresses, and only http(s) ones become links: an
-entry's ``javascript:`` URL stays text. Jinja2 autoescaping is always on, since
+entry's ``javascript:`` URL stays text (`safe_href`, also a filter every template
+link goes through). Jinja2 autoescaping is always on, since
 every string shown comes from the user's files.
 
 The view is prepared here, in plain dataclasses, so the template holds no logic
@@ -32,6 +33,7 @@ from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import ResolutionState
 from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangesSection, describe, when
+from citeaudit.report.href import safe_href
 from citeaudit.report.interface import Reporter
 from citeaudit.report.text import (
     finding_sort_key,
@@ -166,9 +168,7 @@ CHANGE_BADGES: dict[ChangeKind, str] = {
 
 
 def web_link(url: str) -> Link:
-    lowered = url.strip().lower()
-    safe = lowered.startswith(("https://", "http://"))
-    return Link(url, url.strip() if safe else None)
+    return Link(url, safe_href(url))
 
 
 def doi_link(doi: str) -> Link:
@@ -324,13 +324,15 @@ def changes_view(section: ChangesSection) -> ChangesView:
 def environment() -> jinja2.Environment:
     import jinja2  # only for an HTML report: `citeaudit check` starts faster without it
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("citeaudit", "report/templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["safe_href"] = safe_href  # every href of the templates goes through it
+    return env
 
 
 class HtmlReporter(Reporter):

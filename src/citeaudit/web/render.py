@@ -9,6 +9,7 @@ import jinja2
 from fastapi.responses import HTMLResponse
 
 from citeaudit import __version__
+from citeaudit.report.href import safe_href
 from citeaudit.web.i18n import LANGUAGES, current_language, current_page, gettext, ngettext
 
 # Pages load only their own stylesheet and script; no inline script, no framing.
@@ -38,6 +39,7 @@ def environment() -> jinja2.Environment:
     env.globals["languages"] = LANGUAGES
     env.globals["language"] = current_language
     env.globals["here"] = current_page
+    env.filters["safe_href"] = safe_href  # every link to an address from the files
     # The request's catalog, read through a context variable at each call (i18n.py):
     # one environment serves every language at once.
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
