@@ -70,6 +70,7 @@ from citeaudit.bibliography.freetext_sentences import _boundaries
 from citeaudit.doi import find_dois
 from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
+from citeaudit.model.publication_status import NO_DATE, STATUS
 from citeaudit.model.reference import Reference
 
 __all__ = [
@@ -320,7 +321,7 @@ def _trim_url(url: str) -> str:
 _AD_PATTERNS = (
     re.compile(
         rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}})?\s*\)[.:,]?"
-        rf"|\(\s*(?P<nd>{_NO_DATE})\s*\)[.:,]?"
+        rf"|\(\s*(?P<nd>{_NO_DATE}|{STATUS}|{NO_DATE})(?:\s?-\s?(?P<s3>[a-z]))?\s*\)[.:,]?"
         rf"|\(\s*(?P<y2>{_YEAR})(?P<s2>[a-z])?\s*[,;]\s*(?:{_MONTH}|\d{{1,2}})[^()]{{0,30}}\)[.:,]?"
     ),
     re.compile(
@@ -328,6 +329,8 @@ _AD_PATTERNS = (
         rf"(?:,\s*{_MONTH}(?:\s+\d{{1,2}})?)?(?:\s*\[\d{{4}}\])?"
         rf"(?:\s*[.,:](?=\s|$)|(?<=\d)(?=\s+[{_UP}“\"]))"
         rf"|(?:(?<=[.,])|^)\s*(?P<nd>{_NO_DATE})(?=\s|$)"
+        # "Lindqvist, Pia. Forthcoming. Title" (Chicago): a status as the year's sentence
+        rf"|(?:(?<=[.,])|^)\s*(?P<st>{STATUS}|{NO_DATE})[.,](?=\s|$)"
     ),
     # "Plato 1999." / "ASTM International (ASTM) 2004."
     re.compile(rf"^(?:[^\s.,]+\s){{1,4}}(?P<y>{_YEAR})(?P<s>[a-z])?\.(?=\s)"),
@@ -348,7 +351,7 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
             if not _plausible_author_prefix(prefix, parenthesised=k == 0):
                 continue
             y = m.groupdict().get("y") or m.groupdict().get("y2")
-            suf = m.groupdict().get("s") or m.groupdict().get("s2")
+            suf = m.groupdict().get("s") or m.groupdict().get("s2") or m.groupdict().get("s3")
             year = int(y) if y else None
             if year is not None and year > _MAX_YEAR:
                 continue

@@ -44,13 +44,15 @@ from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.location import Location
+from citeaudit.model.publication_status import NO_DATE, STATUS
 
 # Brackets holding a parenthesis are left to the parenthesis: "[no. X (Agency 2008)]".
 _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH = re.compile(
-    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\.|press|forthcoming|proses|Druck|prensa|presse|prelo"
+    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\."
+    rf"|{STATUS}|{NO_DATE}"  # "under review", "no prelo", "no date" (model.publication_status)
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")

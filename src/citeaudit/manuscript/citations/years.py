@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citeaudit.model.publication_status import NO_DATE, STATUS
+
 # Years run to the 2030s: "(USNM 2093)" is a catalogue number, not a year.
 # An optional original year ("1900/1999", "2011 [1979]", "2011 [1954-1961]", as ABNT
 # gives a translation's first edition) is skipped: the reference carries the edition
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 # A work published over years is cited by its span or its first year and on:
 # "Castroviejo 1986–2015", "(1890–1894)", "JSTOR (2000 onwards)", "(2009+)"; the
 # citation's year is the first, as the list's entry gives it first.
+# A status or "no date" spelt out stands in the year slot of a work with no year yet
+# ("under review", "Forthcoming", "no prelo", "im Druck": model.publication_status).
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     r"(?:1[5-9]\d\d\s*/\s*)?"
@@ -24,7 +28,8 @@ YEAR = re.compile(
     r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|\s+onwards?\b|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/d\b)(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
-    r"|(?P<press>in press|forthcoming|dalam proses|im Druck|en prensa|sous presse|no prelo)\b)"
+    rf"|(?P<ndword>{NO_DATE})(?!\w)(?:\s?-\s?(?P<ndwsuffix>[a-z])(?!\w))?"
+    rf"|(?P<press>{STATUS})(?!\w)(?:\s?-\s?(?P<presssuffix>[a-z])(?!\w))?)"
 )
 # Between years of one author: "2019, 2020", "2019; 2020", "2019 e 2020", "2019 and 2020"
 # (a word only when a year follows it: parse_years stops at "2019 and Lee").
@@ -46,7 +51,10 @@ class YearLabel:
             return cls(int(m.group("year")), m.group("suffix"), False, m.group())
         if m.group("nd"):
             return cls(None, m.group("ndsuffix"), True, m.group())
-        return cls(None, None, False, m.group())
+        if m.group("ndword"):  # "no date", "sin fecha": as "n.d."
+            return cls(None, m.group("ndwsuffix"), True, m.group())
+        # a status in the year slot ("in press", "under review", "no prelo"; "in press-a")
+        return cls(None, m.group("presssuffix"), False, m.group())
 
 
 def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None:
