@@ -30,7 +30,9 @@ from citeaudit.manuscript.citations.names import (
     word_set,
 )
 
-_TOKEN = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?|&|,|[^\s,&]+")
+# An opening bracket is a token of its own: in "[Dhir and Tsai (2017); ...]" the names
+# start after it (glued to "Dhir" it hid the first author: "Tsai (2017)" was read).
+_TOKEN = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?|&|,|[(\[{{]|[^\s,&]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
