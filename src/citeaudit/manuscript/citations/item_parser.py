@@ -224,7 +224,13 @@ def _tail_ok(tail: str) -> bool:
 def _names_in(segment: str) -> _Names | None:
     """The names that end `segment` (the text between the previous work and a year)."""
     cut = _last_digit_cut(segment)
-    digit_lead = cut > 0 and not segment[: _word_start(segment, cut)].strip(" ,;:")
+    # "1000 Genomes Project Consortium" is a name; "0.1.0.9492, Aust & Barth" and "v1.1;
+    # Bates et al." are a version (or a label) and then the names: a separator follows
+    digit_lead = (
+        cut > 0
+        and not segment[: _word_start(segment, cut)].strip(" ,;:")
+        and not segment[cut:].lstrip().startswith((",", ";", ":"))
+    )
     if digit_lead:
         cut = _word_start(segment, cut)  # "1000 Genomes Project Consortium": a name
     bracket = segment.rfind("[")
