@@ -15,6 +15,7 @@ import json
 import re
 
 import pytest
+from fastapi.testclient import TestClient
 
 from citeaudit.audit_data import AuditResult
 from citeaudit.model import Finding, Fix, Location, Reference, Severity
@@ -315,3 +316,27 @@ def test_state_changing_forms_need_the_token(app: App) -> None:
     answer = app.client.post("/web/sign-out", data={}, follow_redirects=False)
     assert answer.status_code == 403
     assert app.client.get(f"/web/audits/{audit_id}").status_code == 200  # not deleted
+
+
+def test_every_cookie_is_httponly_and_strict(app: App) -> None:
+    app.client.cookies.clear()
+    answers = [
+        app.client.get("/web/sign-in"),
+        app.client.get("/web/language/id", params={"next": "/web/audits"}, follow_redirects=False),
+    ]
+    page = answers[0]
+    answers.append(
+        app.client.post(
+            "/web/sign-in",
+            data={"token": app.tokens["a"], "csrf": csrf_of(page.text), "next": "/web/audits"},
+            follow_redirects=False,
+        )
+    )
+    cookies = [c for a in answers for c in a.headers.get_list("set-cookie")]
+    assert len(cookies) >= 3
+    for cookie in cookies:
+        lowered = cookie.lower()
+        assert "httponly" in lowered and "samesite=strict" in lowered, cookie
+    https = TestClient(app.client.app, base_url="https://testserver")
+    secure = https.get("/web/language/id", follow_redirects=False).headers["set-cookie"]
+    assert "secure" in secure.lower()

@@ -48,11 +48,20 @@ def root() -> RedirectResponse:
 
 
 @router.get("/web/language/{code}")
-def language(code: str, next: str | None = None) -> Response:
-    """The page's language switch: a cookie, then back where the editor was."""
+def language(request: Request, code: str, next: str | None = None) -> Response:
+    """The page's language switch: a cookie, then back where the editor was.
+
+    No script reads the cookie, so it is HttpOnly, and Secure on an https page."""
     response = RedirectResponse(safe_next(next), 303)
     if code in LANGUAGES:
-        response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="strict")
+        response.set_cookie(
+            COOKIE,
+            code,
+            max_age=365 * 24 * 3600,
+            samesite="strict",
+            httponly=True,
+            secure=request.url.scheme == "https",
+        )
     return response
 
 

@@ -57,7 +57,7 @@ def set_session(response: Response, request: Request, value: str, max_age: int) 
         secure=_secure(request),
         path="/",
     )
-    response.delete_cookie(PRESESSION_COOKIE, path="/web/")
+    response.delete_cookie(PRESESSION_COOKIE, path="/web/", httponly=True, samesite="strict")
 
 
 def set_presession(response: Response, request: Request, value: str) -> None:
@@ -72,7 +72,7 @@ def set_presession(response: Response, request: Request, value: str) -> None:
 
 
 def clear_session(response: Response) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
 
 
 def same_origin(request: Request) -> bool:
