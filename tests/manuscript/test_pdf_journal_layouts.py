@@ -195,3 +195,33 @@ def test_affiliation_marks_after_authors_names_are_not_citations(tmp_path: Path)
     cited = [(c.location.line, c.number) for c in extract_citations(document)]
     texts = {ln.number: ln.text for ln in document.lines}
     assert cited and all(texts[line].startswith("Rotation curves") for line, _ in cited)
+
+
+def balanced_list_pdf(path: Path) -> Path:
+    """The body ends in both columns; below it the list, set smaller, is balanced over
+    the two columns (its heading in the left one)."""
+    canvas = Canvas(str(path))
+    body_left = [f"Left column body line {k} about alliances (Walt, 1987)." for k in range(8)]
+    body_right = [f"Right column body line {k} on balancing (Waltz, 1979)." for k in range(8)]
+    for x, column in ((57.0, body_left), (300.0, body_right)):
+        for k, text in enumerate(column):
+            draw_line(canvas, x, HEIGHT - 100 - 13 * k, text, 10)
+    top = HEIGHT - 100 - 13 * 8 - 20
+    draw_line(canvas, 57, top, "REFERENCES", 9)
+    left = ["1. Walt SM. The Origins of Alliances.", "Ithaca: Cornell; 1987."]
+    right = ["2. Waltz KN. Theory of International", "Politics. Reading: Addison; 1979."]
+    for k, text in enumerate(left):
+        draw_line(canvas, 57, top - 16 - 10 * k, text, 7.5)
+    for k, text in enumerate(right):
+        draw_line(canvas, 300, top - 16 - 10 * k, text, 7.5)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_list_balanced_below_the_body_is_read_after_both_body_columns(tmp_path: Path) -> None:
+    document = read_manuscript(balanced_list_pdf(tmp_path / "balanced.pdf"))
+    entries = [e.text for e in document.reference_entries]
+    assert [e.split(".")[0] for e in entries] == ["1", "2"]
+    assert entries[0].endswith("Cornell; 1987.")
+    assert not any("body line" in e for e in entries)

@@ -18,6 +18,7 @@ import dataclasses
 import itertools
 import math
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -443,14 +444,50 @@ def _in_bands(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[PdfLine]:
         out.extend(_with_column(ln, 1) for ln, side in band if side == 1)
         band.clear()
 
+    cuts = _type_changes(lines, sides)
     for line, side in tagged:
         if side == -1:
             flush()
             out.append(_with_column(line, -1))
-        else:
-            band.append((line, side))
+            continue
+        if cuts and line.base < cuts[0]:
+            flush()
+            while cuts and line.base < cuts[0]:
+                cuts.pop(0)
+        band.append((line, side))
     flush()
     return out
+
+
+def _type_changes(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[float]:
+    """Heights (top down) where both columns change type size at once: the body ends in
+    both and a block set smaller (the reference list, balanced over the two columns)
+    begins below it. Each column is read down to that height before the next block,
+    so the body's right-hand column comes before the list's left-hand one."""
+    columns: list[list[PdfLine]] = [[], []]
+    for line, side in zip(lines, sides, strict=True):
+        if side >= 0:
+            columns[side].append(line)
+    changes: list[list[tuple[float, float, float]]] = [[], []]
+    for side, column in enumerate(columns):
+        column.sort(key=lambda ln: -ln.base)
+        last = -3
+        for k in range(3, len(column) - 2):
+            above = statistics.median(ln.size for ln in column[k - 3 : k])
+            below = statistics.median(ln.size for ln in column[k : k + 3])
+            if abs(above - below) > 0.12 * max(above, below) and k - last >= 3:
+                j = k  # the first line set otherwise than the lines above
+                while j < k + 2 and abs(column[j].size - above) <= 0.05 * above:
+                    j += 1
+                changes[side].append((column[j].top, column[j - 1].base, below - above))
+                last = k  # one change, however many lines its heading takes
+    cuts = []
+    for top_l, base_l, step_l in changes[0]:
+        for top_r, base_r, step_r in changes[1]:
+            overlap = min(base_l, base_r) > max(top_l, top_r)  # the gaps face each other
+            if overlap and step_l * step_r > 0:
+                cuts.append(max(top_l, top_r))
+    return sorted(set(cuts), reverse=True)
 
 
 def _with_column(line: PdfLine, column: int) -> PdfLine:
