@@ -251,11 +251,13 @@ def test_web_page_of_a_hostile_upload_runs_and_links_nothing(app: App) -> None:
         "javascript:alert(1)",
         "/web/\r\nSet-Cookie: x=1",
         "\t//evil.example",
+        '/web/"><script>alert(1)</script>',
     ],
 )
 def test_sign_in_and_language_never_redirect_off_site(app: App, target: str) -> None:
     page = app.client.get("/web/sign-in", params={"next": target})
     assert page.status_code == 200
+    assert "<script>alert" not in page.text  # the kept target is an escaped value
     response = app.client.post(
         "/web/sign-in",
         data={"token": app.tokens["a"], "csrf": csrf_of(page.text), "next": target},
