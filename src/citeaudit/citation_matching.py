@@ -8,7 +8,10 @@ alarm:
   key is written the same way, else -- as BibTeX's case-insensitive lookup does -- an
   entry whose key differs only in case. biber is case-sensitive and would fail on
   the latter, so a rule can warn whenever ``citation.key != reference.key`` for a
-  target (BibTeX warns too). ``\\nocite{*}`` (key ``*``) cites every entry. A narrative
+  target (BibTeX warns too). ``\\nocite{*}`` (key ``*``) cites every entry; a key
+  ending in ``*`` in a WEAK citation (``R-*``, papaja's ``cite_r()``) every entry
+  whose key starts so. A
+  biblatex ``ids`` alias cites its entry. A narrative
   Pandoc ``@name`` is kept only when some entry has a key at all: in a manuscript
   whose reference list has no keys, ``@name`` is a handle, not a citation.
 * **Numbers** match the entry at that position (`Reference.index`). Numeric
@@ -127,6 +130,12 @@ def match_citations(
             if citation.narrative and citation.command == "pandoc" and not has_keys:
                 continue
             match = keys.match(citation)
+            if keys.is_family(citation):
+                # one citation per entry: code cites each, none is "ambiguous"
+                for n, target in enumerate(match.targets, start=1):
+                    kept.append(dataclasses.replace(citation, id=f"{citation.id}.{n}"))
+                    matches.append(CitationMatch(kept[-1].id, targets=(target,)))
+                continue
         else:
             found = authors.match(citation)
             if found is None:
@@ -246,7 +255,12 @@ def _match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> Ci
 
 
 def _ref_keys(reference: Reference) -> tuple[str, ...]:
+    """The keys that cite an entry: its own and -- biblatex's ``ids`` field -- the old
+    keys it is still cited by (``ids = {smith19, smithOld}``)."""
     if reference.key:
+        aliases = [v for name, v in reference.extra if name == "ids"]
+        if aliases:
+            return (reference.key, *(a.strip() for a in aliases[0].split(",") if a.strip()))
         return (reference.key,)
     if reference.id and not re.fullmatch(r"ref-\d+(?:~\d+)?", reference.id):
         return (reference.id,)
@@ -264,15 +278,31 @@ class _KeyIndex:
         self._all = tuple(r.id for r in references)
         self._exact: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
+        self._families: dict[str, tuple[str, ...]] = {}
         for ref in references:
             for key in _ref_keys(ref):
                 self._exact.setdefault(key, []).append(ref.id)
                 self._folded.setdefault(key.casefold(), []).append(ref.id)
 
+    @staticmethod
+    def is_family(citation: Citation) -> bool:
+        """A WEAK key ending in ``*``: every entry whose key starts so (``R-*``)."""
+        key = citation.key or ""
+        return len(key) > 1 and key.endswith("*") and citation.certainty is Certainty.WEAK
+
+    def _family(self, prefix: str) -> tuple[str, ...]:
+        """Entries whose key starts with `prefix` (papaja's ``cite_r()``: ``R-``), once."""
+        if prefix not in self._families:
+            family = {i for k, ids in self._exact.items() if k.startswith(prefix) for i in ids}
+            self._families[prefix] = tuple(i for i in self._all if i in family)
+        return self._families[prefix]
+
     def match(self, citation: Citation) -> CitationMatch:
         key = citation.key or ""
         if key == "*":
             return CitationMatch(citation.id, targets=self._all)
+        if self.is_family(citation):
+            return CitationMatch(citation.id, targets=self._family(key[:-1]))
         exact = self._exact.get(key)
         if exact:
             return CitationMatch(citation.id, targets=tuple(exact))

@@ -2,8 +2,14 @@
 
 The body keeps its markup -- the citation extractors cope with ``(*ORG*, 2022)`` --
 but what a reader never sees is blanked, line numbers kept: fenced code blocks, HTML
-comments and the YAML front matter. A ``bibliography:`` field in the front matter
-(Pandoc's way of naming .bib files) becomes `bibliography_files` -- each located
+comments and YAML metadata blocks (the front matter, and -- as Pandoc and Quarto read
+them -- any block after a blank line that opens with a ``key:``, such as the one
+R Markdown authors put after a setup chunk). Left visible for the Pandoc citation
+extractor, as written: a metadata ``nocite:`` field (its keys are cited by
+declaration), and of an executable chunk (```` ```{r} ````) its fence lines, its
+``@key`` tokens and ``cite_r`` (code whose Markdown output cites). A
+``bibliography:`` field (Pandoc's way of naming .bib files: a value, a [list], or
+"- item" lines, possibly "- [item]") becomes `bibliography_files` -- each located
 through the reader's `InputScope`, so an uploaded audit never reads
 ``bibliography: /etc/passwd``; one that is missing or refused is a problem on its line.
 """
@@ -26,6 +32,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _BIB_FIELD = re.compile(r"^bibliography\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.+)$")
+_METADATA_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:\s|$)")
+_YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:(?:\s|$)|[ \t]|-[ \t]|#|$)")
+_NOCITE_FIELD = re.compile(r"^nocite[ \t]*:")
+_NESTED = re.compile(r"^\s+\S|^-")  # a field's value on its following lines
+_CODE_CITATION = re.compile(r"(?<![\w@.\\/$])@(?:\{[^{}\s]+\}|\w[^\s\"',;)\]}]*)|\bcite_r\b")
 
 
 class MarkdownReader(ManuscriptReader):
@@ -57,36 +68,88 @@ class MarkdownReader(ManuscriptReader):
 
 
 def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
-    """The lines with front matter, fenced code and HTML comments blanked; and the .bib
-    names the front matter gives, each with its line number."""
+    """The lines with metadata, fenced code and HTML comments blanked; and the .bib
+    names the metadata gives, each with its line number."""
     out = list(texts)
     bibs: list[tuple[str, int]] = []
-    start = 0
-    if out and out[0].strip() == "---":
-        for j in range(1, len(out)):
-            if _FRONT_MATTER_END.match(out[j]):
-                bibs = _front_matter_bibliographies(out[1:j])
-                for k in range(j + 1):
-                    out[k] = ""
-                start = j + 1
-                break
     fence: str | None = None
+    executable = False
     in_comment = False
-    for i in range(start, len(out)):
+    i = 0
+    while i < len(out):
         text = out[i]
         if fence is not None:
-            out[i] = ""
             if text.strip().startswith(fence):
-                fence = None
+                fence = None  # an executable chunk's closing fence stays: its end
+                if not executable:
+                    out[i] = ""
+            elif executable:
+                out[i] = _code_citations(text)
+            else:
+                out[i] = ""
+            i += 1
             continue
         if not in_comment:
+            end = _metadata_end(out, i)
+            if end is not None:
+                bibs.extend(_front_matter_bibliographies(out[i + 1 : end], first=i + 2))
+                _blank_metadata(out, i, end)
+                i = end + 1
+                continue
             opening = _FENCE.match(text)
             if opening is not None:
                 fence = opening.group(1)
-                out[i] = ""
+                executable = text[opening.end() :].lstrip().startswith("{")
+                if not executable:
+                    out[i] = ""
+                i += 1
                 continue
         out[i], in_comment = _blank_comments(text, in_comment)
+        i += 1
     return out, bibs
+
+
+def _metadata_end(lines: list[str], i: int) -> int | None:
+    """The closing line of a YAML metadata block opening at line `i`, if one does.
+
+    Pandoc's rule: a ``---`` line not followed by a blank line, at the start or after a
+    blank line, up to ``---`` or ``...``. Past the start, the block must open with a
+    ``key:`` line and hold only YAML-looking lines (keys, indented values, ``- ``
+    items, comments) -- ``---`` rules around paragraphs are no metadata.
+    """
+    if lines[i].strip() != "---" or i + 1 >= len(lines):
+        return None
+    if i > 0 and (
+        lines[i - 1].strip() or lines[i].rstrip() != "---" or not _METADATA_KEY.match(lines[i + 1])
+    ):
+        return None
+    for j in range(i + 1, len(lines)):
+        if _FRONT_MATTER_END.match(lines[j]):
+            return j
+        if i > 0 and not _YAML_LINE.match(lines[j]):
+            return None  # prose between two rules
+    return None
+
+
+def _blank_metadata(out: list[str], start: int, end: int) -> None:
+    """Blank a metadata block but its ``nocite:`` field, kept as written."""
+    nocite = False
+    for k in range(start, end + 1):
+        line = out[k]
+        if _NOCITE_FIELD.match(line):
+            nocite = True
+        elif nocite and not _NESTED.match(line):
+            nocite = False
+        if not nocite or k == end:
+            out[k] = ""
+
+
+def _code_citations(text: str) -> str:
+    """A line of an executable chunk with all but what may print a citation blanked."""
+    kept = [" "] * len(text)
+    for m in _CODE_CITATION.finditer(text):
+        kept[m.start() : m.end()] = text[m.start() : m.end()]
+    return "".join(kept).rstrip()
 
 
 def _blank_comments(text: str, in_comment: bool) -> tuple[str, bool]:
@@ -110,26 +173,30 @@ def _blank_comments(text: str, in_comment: bool) -> tuple[str, bool]:
     return "".join(result), in_comment
 
 
-def _front_matter_bibliographies(fields: list[str]) -> list[tuple[str, int]]:
-    """Names from ``bibliography:`` (a value, a [list] or "- item" lines); `fields` start
-    on line 2 of the file."""
+def _front_matter_bibliographies(fields: list[str], first: int = 2) -> list[tuple[str, int]]:
+    """Names from ``bibliography:`` (a value, a [list] or "- item" lines, an item
+    possibly a [list] itself); `fields` start on line `first` of the file."""
     names: list[tuple[str, int]] = []
     for i, text in enumerate(fields):
         found = _BIB_FIELD.match(text)
         if found is None:
             continue
         value = found.group(1).strip()
-        number = i + 2
-        if value.startswith("[") and value.endswith("]"):
-            names.extend(
-                (v.strip().strip("'\""), number) for v in value[1:-1].split(",") if v.strip()
-            )
-        elif value:
-            names.append((value.strip("'\""), number))
+        number = i + first
+        if value:
+            names.extend((name, number) for name in _names(value))
         else:
             for offset, item in enumerate(fields[i + 1 :], start=1):
                 entry = _LIST_ITEM.match(item)
                 if entry is None:
                     break
-                names.append((entry.group(1).strip().strip("'\""), number + offset))
+                names.extend((name, number + offset) for name in _names(entry.group(1)))
     return names
+
+
+def _names(value: str) -> list[str]:
+    """File names of a YAML value: ``a.bib``, ``"a.bib"``, ``[a.bib, 'b.bib']``."""
+    value = value.split(" #", 1)[0].strip()
+    listed = value.startswith("[") and value.endswith("]")
+    parts = value[1:-1].split(",") if listed else [value]
+    return [p.strip().strip("'\"").strip() for p in parts if p.strip().strip("'\"").strip()]

@@ -1,34 +1,73 @@
 """Pandoc citations: ``[@key]``, ``[see @a, p. 3; -@b]``, narrative ``@key`` and braces.
 
-A narrative ``@key`` counts only after whitespace, an opening bracket or the start
-of a line, so e-mail addresses (``name@example.org``) and URLs (``medium.com/@x``)
-stay out. Braced keys are read both as Pandoc writes them (``@{key}``) and as
-``{@key}``. Every Citation has ``command="pandoc"``.
+What Pandoc, Quarto and R Markdown render as a citation, and nothing else -- an
+author's CI fails on every false "missing" or "uncited":
 
-Linear on hostile input: a bracket is matched without a second quantifier around
-its ``@`` (``[`` then thousands of ``@`` and no ``]`` was quadratic), and offsets are
-looked up in code spans by bisection.
+* A narrative ``@key`` counts after whitespace, the start of a line or an opening mark
+  (``(@key)``, ``"@key"``, ``*@key*``), never after a letter, digit, ``/``, ``.`` or
+  ``\\``: e-mail addresses (``name@example.org``), URLs (``medium.com/@x``) and
+  escapes (``\\@ref(fig:x)``, bookdown's cross-reference) stay out. Braced keys are read
+  as Pandoc writes them (``@{key}``) and as ``{@key}``.
+* A bracketed citation may run over line breaks inside its paragraph.
+* Cross-references are no citations: Quarto's ``@fig-x``, ``@tbl-x``, ``@sec-x``,
+  ``@eq-x``, ``@apx-x``..., pandoc-crossref's ``@fig:x``; nor are the labels of Pandoc
+  example lists (``(@good)``) the document defines. A bracket of cross-references only
+  (``[@fig-a; @fig-b]``) is no citation; one that mixes both keeps its citations.
+* ``nocite:`` in the YAML metadata (which the Markdown reader leaves visible) cites the
+  keys it lists; ``@*`` there cites every entry (key ``*``).
+* Code makes citations too, when its output is Markdown: an ``@key`` inside an
+  executable chunk (```` ```{r} ````, whose fence lines the Markdown reader keeps and
+  whose ``@`` tokens it leaves visible) or inside inline code (```` `r ...` ````,
+  ```` `{python} ...` ````) -- a table of ``"@key"`` cells; and papaja's ``cite_r()``
+  cites every ``R-`` entry its ``r_refs()`` wrote (key ``R-*``). Such citations are
+  WEAK: they cite the entry they name, and one that names no entry (a decorator, an
+  S4 slot, ``"@"`` in a regular expression) is never reported. Anything else in code
+  is not a citation.
+
+Every Citation has ``command="pandoc"``. Linear on hostile input: a bracket is
+matched without a second quantifier around its ``@`` (``[`` then thousands of ``@``
+and no ``]`` was quadratic); it stops at the next bracket or blank line; offsets are
+looked up in spans by bisection.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
 from citeaudit.manuscript.citations.markup import code_spans
 from citeaudit.manuscript.document import Document
-from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # Pandoc: a key starts with a letter, digit or "_" and may hold internal punctuation.
 _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*))"
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*)\](?!\()")
+# A bracket's body: no bracket inside, and no blank line (the paragraph ends there).
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)\](?!\()")
+_OPENING = "\"'(*_~“‘«"
 _NARRATIVE = re.compile(
-    r"(?:(?<=\s)|^)@" + _KEY + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
+    r"(?:(?<=[\s" + _OPENING + r"])|^)@" + _KEY + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
     re.MULTILINE,
 )
+# In code an "@key" is a string's start ("@key", '@key') or a word of its own.
+_CODE_KEY = re.compile(r"(?<![\w@.\\/$])@" + _KEY)
+_CITE_R = re.compile(r"\bcite_r\b")
+_INLINE_CODE = re.compile(r"`(?:r|python|\{r\}|\{python\})\s")
+# Quarto cross-reference types ("@fig-x"), pandoc-crossref's ("@fig:x").
+_CROSSREF = re.compile(
+    r"(?:(?:fig|tbl|lst|eq|sec|apx|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|tip|nte|wrn|imp|cau)-"
+    r"|(?:fig|tbl|eq|lst|sec):)[\w]",
+    re.IGNORECASE,
+)
+_EXAMPLE_LABEL = re.compile(r"^[ \t]*\(@(?P<label>[\w-]+)\)[ \t]", re.MULTILINE)
+# The YAML field, as the Markdown reader leaves it: its value, then indented or "- " lines.
+_NOCITE = re.compile(r"^nocite[ \t]*:[^\n]*(?:\n[ \t]+[^\n]*\S[^\n]*|\n-[^\n]*)*", re.MULTILINE)
+_NOCITE_KEY = re.compile(r"@(?:(?P<star>\*)|" + _KEY + ")")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
+_R_PACKAGES = "R-*"  # the keys papaja's r_refs() writes: R-base, R-ggplot2, ...
 
 
 class PandocExtractor(CitationExtractor):
@@ -39,41 +78,98 @@ class PandocExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> list[Marker]:
         text = document.text
-        code = SpanIndex(code_spans(text))
+        spans = code_spans(text)
+        code = SpanIndex(spans)
+        metadata = [(m.start(), m.end()) for m in _NOCITE.finditer(text)]
+        chunks = list(_executable_chunks(text))
+        outside = SpanIndex([*metadata, *chunks])
+        examples = {m.group("label") for m in _EXAMPLE_LABEL.finditer(text)}
         found: list[Marker] = []
         taken = SpanIndex()
         for m in _BRACKET.finditer(text):
-            if "@" not in m.group("body") or code.covers(m.start()):
+            if "@" not in m.group("body") or code.covers(m.start()) or outside.covers(m.start()):
                 continue
             keys = _bracket_keys(m.group("body"))
-            if not keys:
+            if keys is None:
                 continue
             taken.add(m.start(), m.end())
-            found.append(_marker(document, m.start(), m.end(), keys, narrative=False))
+            if keys:
+                found.append(_marker(document, m.start(), m.end(), keys, narrative=False))
         for m in _NARRATIVE.finditer(text):
-            if code.covers(m.start()) or taken.covers(m.start()):
+            if code.covers(m.start()) or taken.covers(m.start()) or outside.covers(m.start()):
                 continue
             key = m.group("curly") or m.group("braced") or m.group("plain")
+            if _CROSSREF.match(key) or key in examples:
+                continue
             found.append(_marker(document, m.start(), m.end(), [key], narrative=True))
+        for start, end in metadata:
+            found.extend(_declared(document, start, end))
+        inline = [(s, e) for s, e in spans if _INLINE_CODE.match(text, s)]
+        for start, end in [*chunks, *inline]:
+            found.extend(_by_code(document, start, end))
+        found.sort(key=lambda marker: marker.start)
         return found
 
 
-def _bracket_keys(body: str) -> list[str]:
-    """Keys of a bracketed citation; none when an item has no ``@key`` of its own."""
+def _bracket_keys(body: str) -> list[str] | None:
+    """Keys of a bracketed citation, cross-references left out; None when an item has
+    no ``@key`` of its own (a bracket of prose, a link's text)."""
     keys: list[str] = []
     for item in body.split(";"):
         m = _ITEM_KEY.search(item.strip())
         if m is None:
-            return []
-        keys.append(m.group("braced") or m.group("plain"))
+            return None
+        key = m.group("braced") or m.group("plain")
+        if not _CROSSREF.match(key):
+            keys.append(key)
     return keys
 
 
+def _executable_chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of executable code chunks (```` ```{r} ```` ... ```` ``` ````): the lines a
+    Markdown reader kept of them, fence to fence. A chunk left open runs to the end."""
+    opened: tuple[int, str] | None = None
+    for m in _FENCE.finditer(text):
+        if opened is None:
+            if m.group("info").lstrip().startswith("{"):
+                opened = (m.start(), m.group("fence"))
+        elif m.group("fence").startswith(opened[1]) and not m.group("info").strip():
+            yield opened[0], m.end()
+            opened = None
+    if opened is not None:
+        yield opened[0], len(text)
+
+
+def _declared(document: Document, start: int, end: int) -> Iterator[Marker]:
+    """``nocite:`` keys: cited by declaration (``@*``: every entry)."""
+    for m in _NOCITE_KEY.finditer(document.text, start, end):
+        key = "*" if m.group("star") else m.group("braced") or m.group("plain")
+        yield _marker(document, m.start(), m.end(), [key], narrative=False)
+
+
+def _by_code(document: Document, start: int, end: int) -> Iterator[Marker]:
+    """Citations code may print: ``@key`` tokens and ``cite_r()``, all WEAK."""
+    text = document.text
+    for m in _CODE_KEY.finditer(text, start, end):
+        key = m.group("braced") or m.group("plain")
+        if not _CROSSREF.match(key):
+            yield _marker(document, m.start(), m.end(), [key], narrative=True, weak=True)
+    for m in _CITE_R.finditer(text, start, end):
+        yield _marker(document, m.start(), m.end(), [_R_PACKAGES], narrative=False, weak=True)
+
+
 def _marker(
-    document: Document, start: int, end: int, keys: list[str], *, narrative: bool
+    document: Document,
+    start: int,
+    end: int,
+    keys: list[str],
+    *,
+    narrative: bool,
+    weak: bool = False,
 ) -> Marker:
     text = shown(document.text[start:end])
     location = document.location_at(start)
+    certainty = Certainty.WEAK if weak else Certainty.SURE
     return Marker(
         start,
         end,
@@ -87,6 +183,7 @@ def _marker(
                 key=key,
                 narrative=narrative,
                 command="pandoc",
+                certainty=certainty,
             )
             for key in keys
         ),
