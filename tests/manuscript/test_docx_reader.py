@@ -338,3 +338,53 @@ def test_bibliography_style_paragraphs_are_the_list_without_a_heading(tmp_path: 
     assert [e.text[:6] for e in read.reference_entries] == ["Okafor", "Tanaka"]
     body = " ".join(line.text for line in read.lines)
     assert "Table S1 lists the sites." in body and "Mouse Press" not in body
+
+
+def test_back_matter_closing_a_bibliography_field_is_no_entry(tmp_path: Path) -> None:
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> ADDIN EN.REFLIST </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    body = (
+        para(run("Body citing [1] and [2]."))
+        + para(run("References"))
+        + f"<w:p>{begin}{run('1. Berg, L. A made-up book. Press: 2020.')}</w:p>"
+        + para(run("2. Okafor, N. A made-up paper. Journal 2018, 1, 1-9."))
+        + '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + run("Disclaimer/Publisher’s Note: The statements are solely those of the authors.")
+        + "</w:p>"
+    )
+    document = DocxReader().read(raw_docx(tmp_path / "d.docx", body))
+    assert [e.text[:8] for e in document.reference_entries] == ["1. Berg,", "2. Okafo"]
+    assert any(line.text.startswith("Disclaimer/") for line in document.lines)
+
+
+def test_an_entry_split_over_word_paragraphs_is_one_entry(tmp_path: Path) -> None:
+    path = build(
+        tmp_path / "split.docx",
+        [
+            (None, "Text citing (Okafor, 2018), (Berg et al., 2020) and (Tan, 2001)."),
+            ("Heading 1", "References"),
+            (None, "Berg, L., Marr, T., & Ash, P. (2020)."),
+            (
+                None,
+                "Second-order tides: Made-up rigor in harbours. Harbour Letters, 13 (3), e12.",
+            ),
+            (None, "Okafor, N. (2018). A made-up paper on quiet rivers."),
+            (None, "Advances in Made-up Studies, 2515245918. doi:10.1234/made.up"),
+            (None, "Tan, W. (2001). A made-up book (2nd ed.)."),
+            (None, "Boca Nueva: Lantern Press."),
+            (None, "Vidal, R. (2019). Another made-up paper. Journal of Things, 4, 1-2."),
+            (None, "Figure 1. A map of the made-up harbour."),
+        ],
+    )
+    document = DocxReader().read(path)
+    assert [e.text.split(",")[0] for e in document.reference_entries] == [
+        "Berg",
+        "Okafor",
+        "Tan",
+        "Vidal",
+    ]
+    assert "Boca Nueva: Lantern Press." in document.reference_entries[2].text
+    assert any(line.text.startswith("Figure 1.") for line in document.lines)

@@ -43,6 +43,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.list_tail import ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem
 from citeaudit.model.location import Location
@@ -550,8 +551,15 @@ def _field_bibliography(
     """The paragraphs of a bibliography field as the reference list, one entry each.
 
     The paragraph just before the field is its heading when it looks like one (a
-    heading style, or a few words without a full stop); it leaves the body too.
+    heading style, or a few words without a full stop); it leaves the body too. Back
+    matter in the field's last paragraph (MDPI closes the field in its "Disclaimer/
+    Publisher's Note: ..." paragraph) ends the list and stays body text (list_tail).
     """
+    ordered = sorted(indexes)
+    tail = next(
+        (k for k, i in enumerate(ordered) if k and ends_list(lines[i].text)), len(ordered)
+    )
+    indexes = set(ordered[:tail])
     entries = tuple(
         RawEntry(line.text.strip(), Location(line.file, line.number), line.text)
         for i, line in enumerate(lines)

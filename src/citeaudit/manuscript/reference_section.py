@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.list_tail import dated, ends_list, is_dated_list, opens_with_person
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.model.location import Location
 
@@ -367,6 +368,7 @@ def find_reference_section(
             end = h.index
             break
         inner.update(range(h.index, h.index + h.span))
+    end = _back_matter(lines, first.index + first.span, end)
     body = [
         line
         for j, line in enumerate(lines[first.index + first.span : end], first.index + first.span)
@@ -374,6 +376,19 @@ def find_reference_section(
     ]
     entries, layout = split_entries_with_layout(body, clean)
     return ReferenceSection(heading, first.index, end, tuple(entries), layout)
+
+
+def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where unheaded back matter ("Disclaimer/Publisher's Note: ...", "© 2024 by the
+    authors", "Figure 2. ...") follows the list's first line: the list ends there and
+    the rest is body text again (see list_tail)."""
+    seen = False
+    for j in range(start, end):
+        text = lines[j].text
+        if seen and ends_list(text):
+            return j
+        seen = seen or bool(text.strip())
+    return end
 
 
 def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
@@ -437,6 +452,9 @@ def split_entries_with_layout(
     else:
         kind = "one per line"
     width = max((len(t.rstrip()) for t in texts), default=0)
+    dated_list = kind == "one per line" and is_dated_list(
+        [t for t in texts if looks_like_entry_start(t)]
+    )
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
@@ -467,8 +485,17 @@ def split_entries_with_layout(
         elif kind == "wrapped lines":
             starts = _ends_entry(prev) and looks_like_entry_start(line.text)
         else:
+            # a Word entry split over paragraphs: an undated paragraph that does not open
+            # as entries do, in a dated list, is the rest of the entry before it ("Boca
+            # Raton: CRC Press.", "Second-generation p-values: ...", see list_tail)
+            split = (
+                dated_list
+                and not dated(line.text)
+                and not opens_with_person(line.text)
+                and dated(_last_entry_text(entries))
+            )
             starts = looks_like_entry_start(line.text) or (
-                _ends_entry(prev) and not _continues(line.text)
+                _ends_entry(prev) and not _continues(line.text) and not split
             )
         if starts:
             entries.append([line])
@@ -481,6 +508,10 @@ def split_entries_with_layout(
     uncertain = kind == "wrapped lines" or (kind not in ("numbered", "bulleted") and joined > 0)
     layout = Layout(kind, joined, uncertain)
     return [_entry(group, clean) for group in entries], layout
+
+
+def _last_entry_text(entries: list[list[Line]]) -> str:
+    return " ".join(ln.text for ln in entries[-1]) if entries else ""
 
 
 def _last_text(entries: list[list[Line]]) -> str:
