@@ -7,6 +7,9 @@ with Zotero fields), audited offline through the public API exactly as
 ``citeaudit check --offline`` does, and the findings are scored:
 
 - uncited-reference (CIT001) and missing-reference (CIT002): precision and recall.
+  Where the audit abstains on a list ("N of M entries are never cited: citations
+  probably not recognised", CIT006), that article's uncited truth is scored neither
+  way and the abstention is counted ("unc abst").
   Published articles have few positives, so each article is also audited once
   perturbed: one cited entry dropped from the list (its citations must be reported
   missing) and every citation of another entry dropped from the text (it must be
@@ -242,15 +245,14 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             continue
         flagged.add(t)
     if any(f.code == "CIT006" for f in findings):
-        # "N of M entries are never cited" (citations-not-recognised) stands for every
-        # entry no citation matched: the product reports them together, on purpose
-        # (rules/citations/_coverage.py); a list of works consulted ("literature
-        # used" of a checklist) is then reported exactly so.
-        matched = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
-        for r in found:
-            t = ours_to_truth.get(r.id)
-            if t is not None and r.id not in matched:
-                flagged.add(t)
+        # "N of M entries are never cited: citations probably not recognised"
+        # (rules/citations/_coverage.py): the audit abstains on this list, on purpose,
+        # instead of one uncited finding per entry. Its uncited truth is scored neither
+        # way -- not as found (the finding blames the reading, not the entries), not as
+        # missed -- and the abstention is counted ("uncited abstained" articles).
+        c["cit001_abstained"] += 1
+        truth_uncited = set()
+        flagged = set()
     for t in flagged:
         if t in truth_uncited:
             c["cit001_tp"] += 1
@@ -531,6 +533,7 @@ def metrics(c: Counter[str]) -> dict[str, float | int | str | None]:
         "CIT001_P": _ratio(c["cit001_tp"], c["cit001_tp"] + c["cit001_fp"]),
         "CIT001_R": _ratio(c["cit001_tp"], c["cit001_tp"] + c["cit001_fn"]),
         "CIT001_FP": c["cit001_fp"],
+        "CIT001_abstained": c["cit001_abstained"],
         "CIT002_P": _ratio(c["cit002_tp"], c["cit002_tp"] + c["cit002_fp"]),
         "CIT002_R": _ratio(
             c["cit002_found"] + c["cit002_natural_found"],
@@ -560,6 +563,7 @@ COLUMNS = (
     ("CIT001_P", "unc P"),
     ("CIT001_R", "unc R"),
     ("CIT001_FP", "unc FP"),
+    ("CIT001_abstained", "unc abst"),
     ("CIT002_P", "mis P"),
     ("CIT002_R", "mis R"),
     ("CIT002_FP", "mis FP"),
