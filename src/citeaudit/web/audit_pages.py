@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request, Response
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.audit_data import AuditResult
 from citeaudit.model.finding import Applicability
 from citeaudit.service.reports import served_report
@@ -114,8 +115,9 @@ def audit_page(
 def audit_status(audit_id: str, repo: RepoDep, who: VisitorDep) -> Response:
     audit = repo.get_audit(audit_id, who.account)
     if audit is None:
-        return JSONResponse({"detail": "no such audit"}, 404)
-    return JSONResponse(status_json(audit), headers={"Cache-Control": "no-store"})
+        return SafeJSONResponse({"detail": "no such audit"}, 404)
+    # ASCII-only JSON, as the API's: an error naming an odd file is escaped, never a 500
+    return SafeJSONResponse(status_json(audit), headers={"Cache-Control": "no-store"})
 
 
 @router.get("/web/audits/{audit_id}/download/{fmt}")
