@@ -47,7 +47,7 @@ _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
 # A bracket's body: no bracket inside, and no blank line (the paragraph ends there).
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)\](?!\()")
-_OPENING = "\"'(*_~“‘«"
+_OPENING = r"\"'(\[*_~“‘«"  # an unclosed "[" too: its bracket was no citation
 _NARRATIVE = re.compile(
     r"(?:(?<=[\s" + _OPENING + r"])|^)@" + _KEY + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
     re.MULTILINE,
