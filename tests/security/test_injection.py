@@ -13,11 +13,13 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.audit_data import AuditResult
+from citeaudit.cli import main
 from citeaudit.model import Finding, Fix, Location, Reference, Severity
 from citeaudit.report.formats import REPORTERS
 from citeaudit.report.github import GithubReporter
@@ -342,3 +344,13 @@ def test_every_cookie_is_httponly_and_strict(app: App) -> None:
     https = TestClient(app.client.app, base_url="https://testserver")
     secure = https.get("/web/language/id", follow_redirects=False).headers["set-cookie"]
     assert "secure" in secure.lower()
+
+
+def test_cli_messages_on_stderr_show_controls(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / f"gone{CLEAR}\u202e.md"
+    assert main(["check", "--offline", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "gone" in err and not CONTROLS.search(err), repr(err)
+    assert "\\x1b[2J" in err and "\\u202e" in err

@@ -15,6 +15,7 @@ from citeaudit import __version__
 from citeaudit.cli import check, rules
 from citeaudit.cli import fix as fix_command
 from citeaudit.errors import CiteauditError
+from citeaudit.report.printable import printable
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except CiteauditError as exc:
-        print(f"citeaudit: error: {exc}", file=sys.stderr)
+        print(printable(f"citeaudit: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

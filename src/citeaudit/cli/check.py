@@ -24,6 +24,7 @@ from citeaudit.cli.shared_audit import (
 )
 from citeaudit.config.arguments import add_arguments as add_config_arguments
 from citeaudit.errors import ConfigurationError
+from citeaudit.report.printable import printable
 
 FAIL_ON = ("error", "warning", "info", "never")
 # The names of `report.formats.REPORTERS` (a test keeps them equal), written out so
@@ -118,7 +119,10 @@ def run(args: argparse.Namespace) -> int:
     if any(p.unreadable for p in result.data.input_problems):
         for problem in result.data.input_problems:
             if problem.unreadable:
-                print(f"citeaudit: error: {problem.location}: {problem.message}", file=sys.stderr)
+                print(
+                    printable(f"citeaudit: error: {problem.location}: {problem.message}"),
+                    file=sys.stderr,
+                )
         return 2
     if args.fail_on == "never":
         return 0

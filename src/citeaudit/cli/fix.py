@@ -23,6 +23,7 @@ from citeaudit.cli.shared_audit import (
     settings_for,
 )
 from citeaudit.config.arguments import add_arguments as add_config_arguments
+from citeaudit.report.printable import printable
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]
     for problem in unreadable:
-        print(f"citeaudit: error: {problem.location}: {problem.message}", file=sys.stderr)
+        print(
+            printable(f"citeaudit: error: {problem.location}: {problem.message}"), file=sys.stderr
+        )
     plan = plan_fixes(result, unsafe=args.unsafe_fixes)
     if args.diff:
         sys.stdout.write(plan.diff())
@@ -71,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
         plan = plan.write()
     verb = "Would fix" if args.diff else "Fixed"
     for change in plan.changes:
-        print(f"{verb}: {change}", file=sys.stderr if args.diff else sys.stdout)
+        print(printable(f"{verb}: {change}"), file=sys.stderr if args.diff else sys.stdout)
     for refusal in plan.refusals:
-        print(f"citeaudit: {refusal}", file=sys.stderr)
+        print(printable(f"citeaudit: {refusal}"), file=sys.stderr)
     files = len(plan.rewrites)
     summary = f"{verb} {len(plan.changes)} problem(s) in {files} file(s)"
     if plan.refusals:
