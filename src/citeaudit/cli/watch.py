@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citeaudit.errors import ConfigurationError, InputError
+from citeaudit.report.printable import printable
 
 if TYPE_CHECKING:
     from citeaudit.settings import ServiceSettings
@@ -195,7 +196,7 @@ def run_changes(args: argparse.Namespace) -> int:
         print(json.dumps([to_data(c) for c in changes], indent=2))
         return 0
     for line in changes_text(changes, with_audit=not args.audit):
-        print(line)
+        print(printable(line))  # URLs and registry titles: controls shown, not obeyed
     return 0
 
 
