@@ -613,7 +613,10 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
     parts = [line.text.strip() for line in group if line.text.strip()]
     stray = _stray_then_label(parts[0]) if list_marker(parts[0]) is None else None
     if stray is not None:
-        parts[0] = parts[0][stray.start(1) :]  # "1 32. Centers ...": the label is 32
+        # "1 32. Centers ...": the entry is labelled 32, in what it is cited by too (its
+        # raw text starts at the label: the mark before it belongs to no entry)
+        parts[0] = parts[0][stray.start(1) :]
+        raw = raw[raw.index(parts[0][:8]) :]
     marker = list_marker(parts[0])
     if marker is not None:
         label = marker.group("number") or marker.group("bracket") or ""
