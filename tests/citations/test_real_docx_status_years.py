@@ -85,3 +85,8 @@ def test_a_dated_citation_does_not_cite_an_undated_entry() -> None:
     ref = _entry(1, "Kessel, A. (submitted). Something quiet. Journal of Quiet.")
     _kept, found = match_citations(extract_citations(document("As shown (Kessel, 2019).")), [ref])
     assert [m.targets for m in found] == [()]
+
+
+def test_unpublished_data_is_no_year() -> None:
+    found = extract_citations(document("As seen (Kessel and Ravel, unpublished data)."))
+    assert not is_status("unpublished") and found == ()

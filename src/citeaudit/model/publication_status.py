@@ -24,7 +24,8 @@ _STATUS_WORDS = (
     r"(?:manuscript\s+)?in\s+prep(?:aration|\.)?",
     r"(?:manuscript\s+)?(?:under|in)\s+(?:review|revision|submission)",
     r"revised\s+and\s+resubmitted|revise\s+and\s+resubmit",
-    r"in\s+press|in\s+print|forthcoming|to\s+appear|preprint|unpublished(?:\s+manuscript)?",
+    # not "unpublished": "(Toledo, unpublished data)" cites what no list holds
+    r"in\s+press|in\s+print|forthcoming|to\s+appear|preprint|unpublished\s+manuscript",
     r"advance\s+online\s+publication|(?:e-?pub\s+)?ahead\s+of\s+print|online\s+first",
     # Portuguese, Spanish, Catalan, Galician
     r"no\s+prelo|em\s+(?:prepara[çc][ãa]o|revis[ãa]o|avalia[çc][ãa]o)|submetid[oa]|aceit[oea]",
