@@ -4,6 +4,7 @@ and baseline), and the count of what was suppressed (issue 17, configuration).""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -155,7 +156,10 @@ def test_baseline_named_in_the_configuration(capsys: pytest.CaptureFixture[str],
     assert code == 0 and report["summary"]["suppressed"] == 5
     assert main(["check", "--offline", str(apa)]) == 0
     out = capsys.readouterr().out
-    assert "No problems found in 20 references and 21 citations (5 suppressed)." in out
+    # The citation count moves with the readers (22 since this session's status-year and
+    # narrative changes, 21 before); what this test pins is the suppression.
+    summary = r"No problems found in 20 references and \d+ citations \(5 suppressed\)\."
+    assert re.search(summary, out)
 
 
 def test_network_settings_and_paths_from_the_configuration(
