@@ -4,19 +4,36 @@ The offline core builds `AuditData`; an Enricher adds what a network phase learn
 (resolutions, link checks) and records a `PhaseStatus` saying whether it ran and, if
 not, why. The same enrichers run in-process for the CLI and inside Celery tasks for
 the service.
+
+Every network phase is bounded per audit (`citeaudit.network_budget`): the budget is
+applied here, to each subclass's `enrich`, so no enricher -- a plug-in one named by
+CITEAUDIT_ENRICHERS included -- can be handed 200,000 URLs by one upload.
 """
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase
+from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS, apply
+
+_NETWORK = (Phase.RESOLUTION, Phase.LINKS)
 
 
 class Enricher(ABC):
     phase: ClassVar[Phase]
+    # Checks this phase may make for one audit (`default_enrichers` sets it from the
+    # settings); what is past it is reported as not checked.
+    max_checks: int = DEFAULT_MAX_NETWORK_CHECKS
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("enrich")
+        if callable(own):
+            setattr(cls, "enrich", _budgeted(own))  # noqa: B010  (mypy: no method assignment)
 
     @abstractmethod
     def enrich(self, data: AuditData) -> AuditData:
@@ -36,3 +53,20 @@ class Enricher(ABC):
     def close_all(enrichers: Sequence[Enricher]) -> None:
         for enricher in enrichers:
             enricher.close()
+
+
+def _budgeted(
+    enrich: Callable[[Enricher, AuditData], AuditData],
+) -> Callable[[Enricher, AuditData], AuditData]:
+    """`enrich` handed no more than its phase's budget of the audit's checks.
+
+    Idempotent: a subclass's `super().enrich(data)` sees data already within budget."""
+
+    @functools.wraps(enrich)
+    def bounded(self: Enricher, data: AuditData) -> AuditData:
+        phase = getattr(self, "phase", None)
+        if phase not in _NETWORK:
+            return enrich(self, data)
+        return apply(lambda part: enrich(self, part), data, phase, self.max_checks)
+
+    return bounded

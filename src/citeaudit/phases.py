@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from citeaudit.audit_data import Phase
 from citeaudit.enrichment import Enricher
+from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS
 from citeaudit.settings import Settings
 
 
@@ -40,4 +41,14 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
         from citeaudit.links.enricher import LinkEnricher
 
         enrichers.append(LinkEnricher(settings, use_cache=options.use_cache))
+    budget = max_network_checks(settings)
+    for enricher in enrichers:
+        enricher.max_checks = budget
     return enrichers
+
+
+def max_network_checks(settings: Settings) -> int:
+    """The per-audit budget of each network phase (CITEAUDIT_MAX_NETWORK_CHECKS), or
+    the default when the settings do not carry it."""
+    value = getattr(settings, "max_network_checks", None)
+    return value if isinstance(value, int) and value >= 0 else DEFAULT_MAX_NETWORK_CHECKS
