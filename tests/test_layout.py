@@ -1,4 +1,5 @@
-"""The layout's one rule: the packages of citeaudit import each other in one direction.
+"""The layout's rules: the packages of citeaudit import each other in one direction, and
+SQL is written only in `store/`.
 
 A cycle between two packages (service <-> watch, api <-> web, config <-> suppress
 once) means neither can be read, tested or changed alone. Top-level modules count as
@@ -100,3 +101,51 @@ def test_the_watch_package_decides_and_the_store_reads_and_writes() -> None:
     }
     assert {k: v for k, v in offenders.items() if v} == {}
     assert any(_sql(n) for p in (SRC / "store").rglob("*.py") for n in _imports(p))
+
+
+# Reading a database URL is not SQL: the settings refuse the example's placeholder
+# password by parsing the URL, which needs no engine, session or statement.
+_URL_PARSING = ("sqlalchemy.engine", frozenset({"make_url"}))
+
+
+def _sql_imports(path: Path) -> list[str]:
+    """The SQL this module imports (SQLAlchemy, the store's tables), URL parsing aside."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = frozenset(a.name for a in node.names)
+            if (node.module, names) == (_URL_PARSING[0], names & _URL_PARSING[1]) and names:
+                continue
+            if _sql(node.module) or any(_sql(f"{node.module}.{n}") for n in names):
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if _sql(a.name))
+    return sorted(found)
+
+
+def test_no_sql_outside_the_store() -> None:
+    """No module outside store/ imports SQLAlchemy or the store's tables: an API route,
+    a page or a watch decision asks the store (`store.db.unavailable`, `StoreError`,
+    the repositories) instead of writing a statement of its own."""
+    outside = [p for p in SRC.rglob("*.py") if (SRC / "store") not in p.parents]
+    assert len(outside) > 100
+    offenders = {str(p.relative_to(SRC)): _sql_imports(p) for p in outside}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_sql_finder_finds_sql(tmp_path: Path) -> None:
+    """The check above can fail: each way of importing SQL is caught, URL parsing is not."""
+    cases = {
+        "import sqlalchemy": ["sqlalchemy"],
+        "from sqlalchemy import text": ["sqlalchemy"],
+        "from sqlalchemy.exc import SQLAlchemyError": ["sqlalchemy.exc"],
+        "from citeaudit.store import tables": ["citeaudit.store"],
+        "from citeaudit.store.watch_tables import Watch": ["citeaudit.store.watch_tables"],
+        "from sqlalchemy.engine import make_url, create_engine": ["sqlalchemy.engine"],
+        "from sqlalchemy.engine import make_url": [],
+        "from citeaudit.store.db import StoreError": [],
+    }
+    for source, expected in cases.items():
+        module = tmp_path / "m.py"
+        module.write_text(source + "\n", "utf-8")
+        assert _sql_imports(module) == expected, source

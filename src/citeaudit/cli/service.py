@@ -78,12 +78,13 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from citeaudit.server import create_app
+    from citeaudit.store.db import display_url
 
     settings = _settings()
     shown = "[::1]" if args.host == "::1" else args.host
     print(
         f"citeaudit: the editors' page is at http://{shown}:{args.port}/web/ "
-        f"(API docs: /docs); data: {settings.database_url}",
+        f"(API docs: /docs); data: {display_url(settings.database_url)}",
         file=sys.stderr,
     )
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)

@@ -1,12 +1,22 @@
-"""Engines: SQLite tuned for a few concurrent processes, PostgreSQL as given."""
+"""Engines: SQLite tuned for a few concurrent processes, PostgreSQL as given.
+
+Also what the rest of the service needs to know of the database without writing SQL
+itself: whether it answers (`/healthz`), the error a store call raises
+(`StoreError`), and its URL as it may be shown (no password).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+__all__ = ["StoreError", "display_url", "make_engine", "unavailable"]
+
+StoreError = SQLAlchemyError  # what any store call raises when the database fails it
 
 
 def make_engine(url: str) -> Engine:
@@ -32,3 +42,26 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def unavailable(engine: Engine) -> str | None:
+    """Why the database does not answer (the error's type), or None when it does."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        return type(exc).__name__
+    return None
+
+
+def display_url(url: str) -> str:
+    """`url` as it may be printed or logged: the password masked ("***").
+
+    `serve` says where its data lives; a PostgreSQL URL carries the database password,
+    which must not reach a terminal, a CI log or a screen share. A URL SQLAlchemy
+    cannot parse is not shown at all (it might be all secret).
+    """
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(a database URL that does not parse)"

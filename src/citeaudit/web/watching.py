@@ -13,9 +13,8 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from citeaudit.report.html import Link
+from citeaudit.store.db import StoreError
 from citeaudit.store.repository import Repository
 from citeaudit.web.view import doi_link, web_link
 
@@ -100,7 +99,7 @@ def panel(
     try:
         current = watch.get_watch(repo, account, audit_id)
         changes = watch.changes_for_audit(repo, account, audit_id)
-    except (SQLAlchemyError, ValueError) as exc:  # no watch tables yet, or not the account's
+    except (StoreError, ValueError) as exc:  # no watch tables yet, or not the account's
         log.warning("watch state of %s unavailable: %s", audit_id, exc)
         return None
     items = sorted((_item(c, labels) for c in changes), key=lambda c: c.at, reverse=True)

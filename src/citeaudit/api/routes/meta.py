@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
 from citeaudit.api.deps import RepoDep
 from citeaudit.api.schemas import Health, RuleInfo
 from citeaudit.rules.registry import ALL_RULES
+from citeaudit.store.db import unavailable
 
 router = APIRouter()
 
@@ -29,9 +28,7 @@ def list_rules() -> list[RuleInfo]:
 
 @router.get("/healthz", response_model=Health, tags=["health"])
 def healthz(request: Request, repo: RepoDep) -> Health:
-    try:
-        with repo.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except SQLAlchemyError as exc:
-        raise HTTPException(503, f"database unavailable: {type(exc).__name__}") from None
+    problem = unavailable(repo.engine)
+    if problem is not None:
+        raise HTTPException(503, f"database unavailable: {problem}")
     return Health(status="ok", mode=request.app.state.mode, database="ok")
