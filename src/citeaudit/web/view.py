@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from citeaudit.audit_data import AuditResult
-from citeaudit.doi import doi_resolver_url
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import SOURCES, Resolution, ResolutionState
-from citeaudit.report.html import Link
+from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.report.serialize import links_by_reference
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
@@ -138,15 +137,6 @@ def _readable(name: str) -> str:
 def known_rules() -> frozenset[str]:
     """What ?rule= may name: a rule's code or its name."""
     return frozenset({r.code for r in ALL_RULES} | {r.name for r in ALL_RULES})
-
-
-def web_link(url: str) -> Link:
-    text = url.strip()
-    return Link(text, text if text.lower().startswith(("https://", "http://")) else None)
-
-
-def doi_link(doi: str) -> Link:
-    return Link(doi, doi_resolver_url(doi))
 
 
 def count_label(severity: str, n: int) -> str:

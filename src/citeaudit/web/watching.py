@@ -13,10 +13,9 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from citeaudit.report.html import Link
+from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.store.db import StoreError
 from citeaudit.store.repository import Repository
-from citeaudit.web.view import doi_link, web_link
 
 log = logging.getLogger(__name__)
 
