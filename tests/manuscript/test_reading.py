@@ -25,6 +25,11 @@ from citeaudit.manuscript.reading import (
         ("paper", "# Title\n\ntext", "markdown"),
         ("paper", "Just words.\n", "text"),
         ("paper.rmd", "See [link](https://x.org).", "markdown"),
+        # R Markdown and Quarto by extension, even when the text has no Markdown marks.
+        ("paper.Rmd", "Plain words (Doe, 2001).", "markdown"),
+        ("paper.qmd", "Plain words (Doe, 2001).", "markdown"),
+        ("paper.rmarkdown", "Plain words.", "markdown"),
+        ("paper.Rmarkdown", "Plain words.", "markdown"),
     ],
 )
 def test_detect_format(write, name: str, content: str, expected: str) -> None:  # type: ignore[no-untyped-def]

@@ -102,6 +102,10 @@ def detect_format(path: Path) -> str:
         ".md": "markdown",
         ".markdown": "markdown",
         ".mdown": "markdown",
+        # R Markdown and Quarto sources are Pandoc Markdown with code chunks.
+        ".rmd": "markdown",
+        ".qmd": "markdown",
+        ".rmarkdown": "markdown",
         ".txt": "text",
         ".text": "text",
         ".tex": "latex",
@@ -187,5 +191,3 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
     problems.extend(InputProblem(name, number, damaged) for number in decoded.replaced)
     problems.sort(key=lambda problem: problem.line or 0)
     return decoded.text.splitlines(), problems
-
-
