@@ -45,6 +45,13 @@ __all__ = ["Limiter", "LocalLimiter", "Paused", "RedisLimiter", "ServerLimits", 
 
 MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
 RECOVERY = 0.05  # share of the announced budget won back by each answered request
+# Headers come from whoever answers: a hostile or broken registry could announce one
+# request an hour, a window of 10^400 seconds or a concurrency of 10^20. What is learnt
+# is kept within these bounds (a longer window keeps its rate, scaled to this length);
+# a wait in the window is further bounded by the caller's `max_pause`.
+MAX_INTERVAL = 60.0  # seconds
+MAX_COUNT = 1_000_000.0  # requests per window
+MAX_CONCURRENCY = 1000
 
 
 class Paused(Exception):
@@ -65,30 +72,36 @@ class ServerLimits:
     interval: float | None = None  # seconds
 
 
-_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
+_INTERVAL = re.compile(r"^\s*([0-9]{1,12}(?:\.[0-9]{1,12})?)\s*(ms|s|m|h)?\s*$", re.ASCII)
+_CONCURRENCY = re.compile(r"^\s*([0-9]{1,12})\s*$", re.ASCII)
 _UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
 
 
 def parse_limits(headers: Mapping[str, str]) -> ServerLimits:
-    """Read Crossref's rate-limit headers; absent or garbled values give None."""
+    """Read Crossref's rate-limit headers; absent or garbled values give None, and
+    what is read is kept within MAX_INTERVAL, MAX_COUNT and MAX_CONCURRENCY."""
     rate = count = interval = None
     concurrency: int | None = None
     limit = _header(headers, "x-rate-limit-limit")
     announced = _header(headers, "x-rate-limit-interval")
     if limit is not None:
         try:
-            number = float(limit)
+            number = float(limit[:64])
         except ValueError:
             number = 0.0
         seconds = 1.0
         if announced is not None:
-            match = _INTERVAL.match(announced)
+            match = _INTERVAL.match(announced[:64])
             seconds = float(match.group(1)) * _UNIT[match.group(2)] if match else 0.0
         if number > 0 and seconds > 0 and math.isfinite(number):
+            if seconds > MAX_INTERVAL:  # the same rate over a window we will wait out
+                number, seconds = number * MAX_INTERVAL / seconds, MAX_INTERVAL
+            number = min(max(number, 1.0), MAX_COUNT)
             rate, count, interval = number / seconds, number, seconds
     conc = _header(headers, "x-concurrency-limit")
-    if conc is not None and conc.strip().isdigit() and int(conc) > 0:
-        concurrency = int(conc)
+    found = _CONCURRENCY.match(conc[:64]) if conc is not None else None
+    if found is not None and int(found.group(1)) > 0:
+        concurrency = min(int(found.group(1)), MAX_CONCURRENCY)
     return ServerLimits(rate, concurrency, count, interval)
 
 
@@ -175,8 +188,9 @@ class Limiter(ABC):
     def slot(self, max_pause: float | None = None) -> Iterator[None]:
         """Wait for a start in the window and a free concurrency slot; hold the slot.
 
-        Raises `Paused` when the budget is paused for longer than `max_pause`: a
-        Retry-After of an hour is honoured by not asking, not by hanging.
+        Raises `Paused` when the budget is paused, or its window full, for longer than
+        `max_pause`: a Retry-After of an hour, or a window a registry announced as one
+        request an hour, is honoured by not asking, not by hanging.
         """
         yield  # pragma: no cover
 
@@ -260,6 +274,8 @@ class LocalLimiter(Limiter):
                     before = bisect.bisect_right(self._starts, (now, math.inf))
                 if before >= count:
                     due = max(due, self._starts[before - count][0] + width)
+                if max_pause is not None and due - now > max_pause:
+                    raise Paused(due - now)  # nothing reserved: the entry was taken out
                 entry = (due, entry[1])
                 bisect.insort(self._starts, entry)
             if not first and due <= now:
@@ -474,6 +490,9 @@ class RedisLimiter(Limiter):
                 if text.startswith("P"):
                     raise Paused(float(text[1:]))
                 delay = float(text)
+                if max_pause is not None and delay > max_pause:
+                    self._redis.zrem(self._starts_key, lease_id)
+                    raise Paused(delay)
                 if delay <= 0 and mode == "again":
                     break
                 if delay > 0:
