@@ -141,10 +141,10 @@ class PdfReader(ManuscriptReader):
         """No heading names a list: the hanging entries at the end, if any, are it."""
         pairs = list(zip(flow, lines, strict=True))
         start = trailing_zone(pairs, pages.lefts)
-        end = len(lines) if start is not None else 0
+        end = _list_end(flow, start, len(lines)) if start is not None else 0
         start = start if start is not None else len(lines)
         entries, layout = split_pdf_entries(pairs[start:end], pages.lefts, pages.links, _clean)
-        outside = list(range(start))
+        outside = list(range(start)) + list(range(max(end, start), len(lines)))
         _join_citations(flow, lines, outside)
         body = _with_paragraph_breaks(flow, lines, outside) + _note_lines(name, pages.notes)
         document = Document(
@@ -334,15 +334,40 @@ def _trimmed(section: ReferenceSection, flow: Sequence[PdfLine]) -> ReferenceSec
     columns: the journal's licence note at the foot of the page, or the heading of
     the supplementary material ("SUPPLEMENTARY MATERIAL (only available ...)") that
     no heading search knows -- a list never spans the page's gutter."""
+    end = _list_end(flow, section.start + 1, section.end)
+    return section if end == section.end else dataclasses.replace(section, end=end)
+
+
+def _list_end(flow: Sequence[PdfLine], start: int, end: int) -> int:
+    """Where a list from `start` ends: at the first line set across both columns
+    after three in a column (see `_trimmed`), or at a heading set in the body's
+    type after it ("Colaboradores", "Agradecimentos" below a list set smaller: no
+    larger than the body, no heading search knows it), else `end`."""
+    if end - start < 3:
+        return end
+    size = statistics.median(ln.size for ln in flow[start:end])
     in_columns = 0
-    for j in range(section.start + 1, section.end):
+    for j in range(start, end):
         if flow[j].column == -1:
             if in_columns >= 3:
-                return dataclasses.replace(section, end=j)
+                return j
             in_columns = 0
         else:
             in_columns += 1
-    return section
+        if j > start + 2 and _heading_after_list(flow[j - 1], flow[j], size):
+            return j
+    return end
+
+
+def _heading_after_list(before: PdfLine, line: PdfLine, size: float) -> bool:
+    """A short line set larger than the list's entries, space above it or centred in
+    its column, ending in no punctuation: a heading, not an entry's line."""
+    text = line.text.strip()
+    if line.size < 1.08 * size or len(text.split()) > 5 or text[-1:] in ".,;:)":
+        return False
+    spaced = before.page == line.page and before.foot - line.base > 2.2 * size
+    centred = line.x0 - before.x0 > 3 * size and abs(line.x1 - before.x1) > 3 * size
+    return spaced or centred
 
 
 def _without_cells(flow: Sequence[PdfLine], lines: Sequence[Line]) -> list[Line]:
@@ -409,9 +434,9 @@ def _with_paragraph_breaks(
     """The body's lines with a blank line where the page leaves space between
     paragraphs (or a heading's size changes), as the text readers see paragraphs."""
     gaps = [
-        a.base - b.base
+        a.foot - b.base
         for a, b in itertools.pairwise(flow)
-        if a.page == b.page and a.column == b.column and a.base > b.base
+        if a.page == b.page and a.column == b.column and a.foot > b.base
     ]
     leading = statistics.median(gaps) if gaps else 12.0
     rights: dict[tuple[int, int], float] = {}
@@ -424,7 +449,7 @@ def _with_paragraph_breaks(
         line = flow[i]
         if previous is not None:
             same = previous.page == line.page and previous.column == line.column
-            spaced = same and previous.base - line.base > 1.3 * leading
+            spaced = same and previous.foot - line.base > 1.3 * leading
             resized = abs(previous.size - line.size) > 0.1 * line.size
             right = rights[(previous.page, previous.column)]
             short = previous.x1 < right - 4 * previous.size and _ends_sentence(previous.text)

@@ -71,6 +71,14 @@ class PdfLine:
     bold: bool = False
     column: int = 0  # 0 left (or only), 1 right, -1 across both
     number: int = 0  # its line number on the page, once running heads are gone
+    # the baseline of its last printed row, when it took the rows below it whole (a
+    # long link's pieces, joined); spacing below it is measured from there
+    last_base: float | None = None
+
+    @property
+    def foot(self) -> float:
+        """The baseline its printed text ends on."""
+        return self.base if self.last_base is None else self.last_base
 
 
 def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) -> list[Glyph]:
@@ -507,8 +515,12 @@ _FURNITURE_LINES = 4
 
 
 def _furniture_key(text: str) -> str:
-    """A running header or footer as compared across pages: digits and spacing aside."""
-    return re.sub(r"\d+", "#", "".join(text.casefold().split()))
+    """A running header or footer as compared across pages: digits and spacing aside,
+    and a page number at either end too -- set close beside the header's text
+    ("10 Hoehnea 49: e1112020, 2022"), it is read into the same line on some pages
+    only, and the header must still be known as the same on every page."""
+    key = re.sub(r"\d+", "#", "".join(text.casefold().split()))
+    return re.sub(r"^#|#$", "", key)
 
 
 def strip_furniture(
@@ -553,7 +565,8 @@ def strip_furniture(
         for i in top | bottom | side:
             text = lines[i].text.strip()
             counts = tops if i in top else bottoms if i in bottom else margins
-            if _PAGE_NUMBER.match(text) or counts[_furniture_key(text)] >= repeat:
+            key = _furniture_key(text)
+            if _PAGE_NUMBER.match(text) or (key and counts[key] >= repeat):
                 drop.add(i)
         out.append([ln for i, ln in enumerate(lines) if i not in drop])
     return out

@@ -92,7 +92,7 @@ def _by_spacing(useful: Sequence[tuple[PdfLine, Line]]) -> list[bool] | None:
     gaps: list[float | None] = [None]
     for (before, _), (after, _) in itertools.pairwise(useful):
         same = before.page == after.page and before.column == after.column
-        gaps.append(before.base - after.base if same and before.base > after.base else None)
+        gaps.append(before.foot - after.base if same and before.foot > after.base else None)
     known = [g for g in gaps if g is not None]
     if len(known) < 3:
         return None
@@ -155,7 +155,7 @@ def _uris_behind(
     found: list[str] = []
     for p, _ in group:
         for area in links.get(p.page, ()):
-            vertical = area.bottom <= p.base + 0.5 * p.size and area.top >= p.base
+            vertical = area.bottom <= p.base + 0.5 * p.size and area.top >= p.foot
             if vertical and area.x0 < p.x1 and area.x1 > p.x0 and area.uri not in found:
                 found.append(area.uri)
     return found

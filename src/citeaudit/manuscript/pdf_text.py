@@ -19,7 +19,8 @@ __all__ = ["join_broken_citations", "join_broken_words"]
 
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _WORD_BEFORE_HYPHEN = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010]$")
-_LOWER_START = re.compile(r"^[^\W\d_A-Z]")
+_LOWER_START = re.compile(r"^[^\W\d_A-ZÀ-ÖØ-Þ]")
+_UPPER_START = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]")
 # The last token of a line is a URL or DOI still being written.
 _LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
 # a URL cut after one of these goes on; one ending in "." or ")" ends its sentence
@@ -33,30 +34,60 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
     """Lines with hyphenated words and cut links joined onto the line they start on.
 
     Only lines that follow each other in the same flow are joined: the next line's
-    first token moves up, and the next line keeps the rest.
+    first token moves up, and the next line keeps the rest. A line taken whole (a
+    long URL's middle, set on a line of its own) is gone, and the line it joined now
+    stands down to its baseline: the space below stays a line's space, not the gap
+    between two reference entries, and the link may go on into the line after.
     """
     out = list(lines)
     rights: dict[tuple[int, int], float] = {}
     for ln in lines:
         rights[(ln.page, ln.column)] = max(rights.get((ln.page, ln.column), ln.x1), ln.x1)
-    for i in range(len(out) - 1):
+    i = 0
+    while i < len(out) - 1:
         line, following = out[i], out[i + 1]
-        text = line.text.rstrip()
-        nxt = following.text.lstrip()
-        if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
-            continue  # a heading or a footnote is never a word's other half
-        if _new_entry(line, following, nxt, rights[(line.page, line.column)]):
+        joined = _joined(line, following, rights[(line.page, line.column)])
+        if joined is None:
+            i += 1
             continue
-        first, _, rest = nxt.partition(" ")
-        link = _LINK_TAIL.search(text)
-        if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
-            if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first):
-                out[i], out[i + 1] = _move(line, text, following, nxt, first, rest, keep=True)
+        out[i], out[i + 1] = joined
+        if out[i + 1].text.strip():
+            i += 1
             continue
-        if text.endswith(_HYPHENS) and _WORD_BEFORE_HYPHEN.search(text) and _LOWER_START.match(nxt):
-            keep = text.endswith("-") and _keeps_hyphen(first)
-            out[i], out[i + 1] = _move(line, text, following, nxt, first, rest, keep=keep)
+        if following.page == line.page and following.column == line.column:
+            out[i] = dataclasses.replace(out[i], last_base=following.foot, x1=following.x1)
+        del out[i + 1]
     return out
+
+
+def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, PdfLine] | None:
+    """The two lines with the next line's first word moved up, when it finishes a
+    hyphenated word or a cut link of this line; else None."""
+    text = line.text.rstrip()
+    nxt = following.text.lstrip()
+    if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
+        return None  # a heading or a footnote is never a word's other half
+    if _new_entry(line, following, nxt, right):
+        return None
+    first, _, rest = nxt.partition(" ")
+    link = _LINK_TAIL.search(text)
+    if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
+        if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first):
+            return _move(line, text, following, nxt, first, rest, keep=True)
+        return None
+    if text.endswith(_HYPHENS) and _WORD_BEFORE_HYPHEN.search(text) and _LOWER_START.match(nxt):
+        keep = text.endswith("-") and _keeps_hyphen(first)
+        return _move(line, text, following, nxt, first, rest, keep=keep)
+    if (
+        text.endswith(("-", "\u2010"))
+        and _WORD_BEFORE_HYPHEN.search(text)
+        and _UPPER_START.match(nxt)
+    ):
+        # a compound's own hyphen before a capital ("Sanchez-" / "Moreno et al. (1998)",
+        # "Brand-" / "Williams"): the name is put back whole, its hyphen kept, so the
+        # citation reads the name the list gives
+        return _move(line, text, following, nxt, first, rest, keep=True)
+    return None
 
 
 def _new_entry(line: PdfLine, following: PdfLine, nxt: str, right: float) -> bool:
