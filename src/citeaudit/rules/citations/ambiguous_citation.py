@@ -32,6 +32,7 @@ class AmbiguousCitation(Rule):
     "(Lee, 2020)".
 
     Candidates that are one work listed twice are left to duplicate-reference.
+    ``\\nocite{*}`` (key "*") cites every entry on purpose: it is never ambiguous.
 
     Fix: add the suffix (or initials, for different authors with one family name) to
     the citation so that it names one entry.
@@ -49,6 +50,8 @@ class AmbiguousCitation(Rule):
             if len(match.targets) < 2:
                 continue
             cit = citations[match.citation_id]
+            if cit.key == "*":
+                continue  # \nocite{*}: every entry, by design
             if _same_work(refs[t] for t in match.targets if t in refs):
                 continue  # a listed-twice work: duplicate-reference says so, once
             options = [describe_reference(refs[t]) for t in match.targets if t in refs]

@@ -12,6 +12,8 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
+from citeaudit.rules.citations._life_dates import are_life_dates
+from citeaudit.rules.citations._pending import cites_pending_work
 
 
 class MissingReference(Rule):
@@ -25,6 +27,10 @@ class MissingReference(Rule):
 
     Only citations the extractor is sure of are reported here; a name before a year
     that may be a citation ("See also Thompson (2015)") is possible-missing-reference.
+    A work cited as not yet accepted ("(Lee, in prep.)", "(Ortiz et al., submitted)")
+    is possible-missing-reference too: many styles and journals do not list such works.
+    A name with a life's span of years ("the late Klaus Hartmann (1929–2015)") is a
+    person, not a citation, when no entry has it.
     The same missing work cited several times is one finding, at its first citation,
     listing the other places.
 
@@ -43,7 +49,11 @@ class MissingReference(Rule):
         missing = [
             c
             for c in data.citations
-            if c.id not in matched and c.key != "*" and c.certainty is Certainty.SURE
+            if c.id not in matched
+            and c.key != "*"
+            and c.certainty is Certainty.SURE
+            and not cites_pending_work(c)
+            and not are_life_dates(c)
         ]
         add = Fix("Add the cited work to the reference list, or correct the citation")
         # Works cited in one marker share its text: one message object for them all

@@ -10,6 +10,8 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
+from citeaudit.rules.citations._life_dates import are_life_dates
+from citeaudit.rules.citations._pending import cites_pending_work
 
 
 class PossibleMissingReference(Rule):
@@ -31,6 +33,10 @@ class PossibleMissingReference(Rule):
     is confident enough to ask the editor to look, not to call it a defect. The same
     name and year cited several times is one finding listing the places.
 
+    A sure citation of a work not yet accepted ("(Lee, in prep.)", "(Ortiz et al.,
+    submitted)", "(Sousa, em preparação)") with no entry is reported here too, not as
+    missing-reference: many styles and journals leave such works out of the list.
+
     Fix: add the work to the reference list, or, if it is not a citation, ignore it.
     """
 
@@ -42,13 +48,30 @@ class PossibleMissingReference(Rule):
     def check(self, data: AuditData) -> Iterable[Finding]:
         matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
         candidates = [
-            c for c in data.citations if c.id not in matched and c.certainty is Certainty.CANDIDATE
+            c
+            for c in data.citations
+            if c.id not in matched
+            and not are_life_dates(c)
+            and (
+                c.certainty is Certainty.CANDIDATE
+                or (c.certainty is Certainty.SURE and cites_pending_work(c))
+            )
         ]
         for group in group_by_work(candidates):
             cit = group[0]
+            if cit.certainty is Certainty.SURE:
+                what = (
+                    f"{describe_citation(cit)} cites a work not yet published, and no "
+                    "entry in the reference list has this author; list it if the "
+                    "journal's style lists such works"
+                )
+            else:
+                what = (
+                    f"{describe_citation(cit)} looks like a citation, but no entry in the "
+                    "reference list has this author"
+                )
             yield self.finding(
-                f"{describe_citation(cit)} looks like a citation, but no entry in the "
-                f"reference list has this author" + other_places(group),
+                what + other_places(group),
                 cit.location,
                 citation=cit.id,
                 fix=Fix("Add the cited work to the reference list if it is a citation"),
