@@ -857,6 +857,8 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
         re.IGNORECASE,
     ):
         return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
+    if reference.year is not None and _within_span(reference.raw, reference.year, citation.year):
+        return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
     cited = _standalone_year(reference.raw, citation.year)
     if cited < 0:
         return False
@@ -889,6 +891,27 @@ def _original_edition(raw: str, year: int) -> bool:
         or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
         or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
     )
+
+
+_SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")
+
+
+def _within_span(raw: str, first: int, cited: int) -> bool:
+    """Whether `raw` dates the work by a span of years that opens with `first` (the
+    year read) and holds `cited`: a work published in parts ("(1971–77)") is cited by
+    the year of the part used."""
+    if not first < cited <= first + 100:
+        return False
+    # the first time the year is written is the entry's date; a span later on is a
+    # title's period ("(1971) Flies of the years 1971–1990")
+    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
+    end = _SPAN_END.match(raw, found.end()) if found else None
+    if end is None:
+        return False
+    last = int(end.group(1))
+    if last < 100:  # "1971–77": the century of the first year
+        last += first - first % 100 + (100 if last < first % 100 else 0)
+    return cited <= last
 
 
 def _standalone_year(raw: str, year: int) -> int:

@@ -323,6 +323,9 @@ _AD_PATTERNS = (
         rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}})?\s*\)[.:,]?"
         rf"|\(\s*(?P<nd>{_NO_DATE}|{STATUS}|{NO_DATE})(?:\s?-\s?(?P<s3>[a-z]))?\s*\)[.:,]?"
         rf"|\(\s*(?P<y2>{_YEAR})(?P<s2>[a-z])?\s*[,;]\s*(?:{_MONTH}|\d{{1,2}})[^()]{{0,30}}\)[.:,]?"
+        # "(1998–2001)", "(1971–77)", "(2009+)", "(2016-onwards)": a work published over
+        # years is dated by its first, as its citations date it
+        rf"|\(\s*(?P<y3>{_YEAR})\s*(?:[-–—]\s*(?:{_YEAR}|\d\d|onwards?|present)|\+)\s*\)[.:,]?"
     ),
     re.compile(
         rf"(?:(?<=[.,:])|^)\s*(?:\[\d{{4}}\]\s*)?(?P<y>{_YEAR})(?P<s>[a-z])?"
@@ -350,8 +353,11 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
             prefix = s[:start]
             if not _plausible_author_prefix(prefix, parenthesised=k == 0):
                 continue
-            y = m.groupdict().get("y") or m.groupdict().get("y2")
-            suf = m.groupdict().get("s") or m.groupdict().get("s2") or m.groupdict().get("s3")
+            groups = m.groupdict()
+            if groups.get("y3") and _reads_as_title(prefix):
+                continue  # "Le port pendant la Ligue (1589-1595)": a title's period
+            y = groups.get("y") or groups.get("y2") or groups.get("y3")
+            suf = groups.get("s") or groups.get("s2") or groups.get("s3")
             year = int(y) if y else None
             if year is not None and year > _MAX_YEAR:
                 continue
@@ -360,6 +366,17 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
                 best = cand
             break
     return best
+
+
+# a lower-case word of four letters or more: "port", "pendant" (a title's words; the
+# joining words of an organisation's name, "of", "the", "for", "and", are shorter)
+_CONTENT_WORD = re.compile(r"(?<![\w\-])[^\W\d_A-Z]{4,}(?![\w\-])")
+
+
+def _reads_as_title(prefix: str) -> bool:
+    """Whether the text before a span of years reads as a title, not as authors."""
+    words = _CONTENT_WORD.findall(prefix)
+    return sum(1 for w in words if not w[0].isupper()) >= 2
 
 
 def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
