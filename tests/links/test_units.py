@@ -13,9 +13,10 @@ import httpx
 import pytest
 
 from citeaudit.links import errors
-from citeaudit.links.checker import decode_body
+from citeaudit.links.body import decode_body
 from citeaudit.links.extract import extract_links
-from citeaudit.links.policy import HostGate, parse_retry_after
+from citeaudit.links.policy import HostGate
+from citeaudit.links.retry import parse_retry_after
 from citeaudit.links.safety import NameNotResolved, PrivateAddressRefused, is_forbidden_address
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404
 from citeaudit.links.verdict import is_home, is_login
@@ -271,7 +272,7 @@ def test_targets_are_taken_host_by_host_among_a_bounded_set_of_hosts() -> None:
 
 
 def test_answer_headers_are_read_as_httpx_reads_them() -> None:
-    from citeaudit.links.checker import header_dict
+    from citeaudit.links.body import header_dict
 
     raw = [(b"Link", b"<a>; rel=x"), (b"link", b"<b>; rel=y"), (b"Location", b"/caf\xe9")]
     expected = {k.lower(): v for k, v in httpx.Headers(raw).items()}

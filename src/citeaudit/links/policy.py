@@ -1,5 +1,7 @@
 """How politely and how far the link checker goes: limits, timeouts, retries, pacing.
 
+Retries follow the one rule of every request citeaudit sends (`links/retry.py`).
+
 `LinkPolicy` holds every knob with a default; `LinkPolicy.from_settings` takes the
 ones that are settings. `HostGate` enforces the per-host concurrency and the minimum
 interval between two requests to one host; the global limit is a plain semaphore in
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from citeaudit import __version__
+from citeaudit.links.retry import Backoff
 from citeaudit.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,6 +68,13 @@ class LinkPolicy:
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def retry(self) -> Backoff:
+        """The retries of one request (`links/retry.py`): doubling from `backoff`."""
+        return Backoff(
+            attempts=self.max_retries + 1, base=self.backoff, max_retry_after=self.max_retry_after
+        )
 
     def excluded_by(self, url: str) -> str | None:
         for pattern in self.exclude:
@@ -163,25 +173,6 @@ class _HostSlot:
         if self._shared is not None:
             self._shared.release()
         self._sem.release()
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    from email.utils import parsedate_to_datetime
-
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
 
 
 def excluded_patterns(patterns: Sequence[str]) -> tuple[str, ...]:

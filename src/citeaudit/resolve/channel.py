@@ -12,23 +12,23 @@ a limiter of its own (a `Limiter.sibling` of the channel's), keyed by the pool w
 ask to be in and the kind, and learns its pace from its own responses' headers only.
 
 Retried: 429 (waiting `Retry-After`, bounded, and lowering that budget), 5xx and
-timeouts, with exponential backoff and jitter. Not retried: a refused connection or
+timeouts, with exponential backoff and jitter -- the wait decided by the one retry
+rule the link checker uses too (`links/retry.py`). Not retried: a refused connection or
 an unknown host, which open the circuit at once -- a registry that cannot be reached
 is reported straight away, not after minutes of retries.
 """
 
 from __future__ import annotations
 
-import random
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from citeaudit.errors import ResolverError
+from citeaudit.links.retry import Backoff, parse_retry_after
 from citeaudit.resolve.limiter import Limiter, Paused
 
 __all__ = ["Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
@@ -59,16 +59,15 @@ class TransportFailure(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
+class RetryPolicy(Backoff):
+    """The registries' retries: `Backoff` (full jitter, capped), and a circuit breaker."""
+
     attempts: int = 4  # in all, first try included
     base: float = 0.5  # first backoff, seconds
-    cap: float = 8.0  # longest backoff
+    cap: float | None = 8.0  # longest backoff
+    jitter: bool = True  # spreads retries of concurrent workers apart
     max_retry_after: float = 30.0  # a longer Retry-After gives up instead of waiting
     breaker_threshold: int = 3  # consecutive failed requests that open the circuit
-
-    def backoff(self, attempt: int) -> float:
-        """Full jitter: spreads retries of concurrent workers apart."""
-        return float(random.uniform(0, min(self.cap, self.base * 2**attempt)))
 
 
 @dataclass
@@ -110,18 +109,8 @@ class Stats:
 
 
 def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
-    value = headers.get("retry-after") or headers.get("Retry-After")
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when - (time.time() if now is None else now))
+    """Seconds from a reply's Retry-After header (`links.retry.parse_retry_after`)."""
+    return parse_retry_after(headers.get("retry-after") or headers.get("Retry-After"), now)
 
 
 class Channel:
@@ -202,7 +191,7 @@ class Channel:
                 if failure.unreachable or preflight:
                     self._open(f"unreachable ({failure.reason})")
                     raise ResolverError(self.name, f"unreachable ({failure.reason})") from None
-                wait = self.policy.backoff(attempt)
+                wait = self.policy.delay(attempt)
             else:
                 self.stats.saw(reply.status)
                 limiter.observe(reply.headers)
@@ -213,15 +202,16 @@ class Channel:
                     reason = "rate-limited (429)"
                     limiter.lower()
                     after = retry_after(reply.headers)
-                    if after is not None and after > self.policy.max_retry_after:
+                    told = self.policy.wait(attempt, after)
+                    if told is None and after is not None:  # longer than we wait
                         limiter.pause(after)
                         self._failed()
                         raise ResolverError(self.name, f"rate-limited: Retry-After {after:.0f}s")
-                    wait = after if after is not None else self.policy.backoff(attempt)
+                    wait = self.policy.delay(attempt) if told is None else told
                     limiter.pause(max(wait, 1.0 / max(limiter.rate, 0.001)))
                 elif reply.status >= 500:
                     reason = f"server error {reply.status}"
-                    wait = self.policy.backoff(attempt)
+                    wait = self.policy.delay(attempt)
                 else:
                     limiter.recover()
                     with self._lock:

@@ -1,0 +1,273 @@
+"""One link's HTTP exchanges: its redirect chain followed by hand, each request paced
+and retried.
+
+`Fetcher.fetch` follows a chain hop by hop (a cap, loop detection by URL and cookies,
+every hop's address judged by the links' `AddressRule` before it is sent, and again
+by the transport when it connects). `Fetcher.request` sends one request of the chain:
+the host's slot first, then a global one (so a slow host never holds the global
+slots), the host's minimum interval between request starts (`HostGate`), retries by
+the one retry rule (`links/retry.py`): 429 and 503 that are no bot wall wait their
+Retry-After, timeouts back off; HEAD falls back to GET outside a plain success.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import ipaddress
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from citeaudit.links import errors
+from citeaudit.links.body import BODY_STATUSES, charset_of, decode_body, header_dict, small_body
+from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
+from citeaudit.links.policy import HostGate, LinkPolicy
+from citeaudit.links.retry import parse_retry_after
+from citeaudit.links.safety import AddressRule
+from citeaudit.links.targets import sendable_url, url_problem
+from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for
+from citeaudit.links.verdict import REDIRECTS, is_challenge
+from citeaudit.model.link import Hop
+
+__all__ = ["Answer", "Fetched", "Fetcher"]
+
+RETRY_STATUSES = frozenset({429, 503})
+RETRY_REASONS = frozenset({errors.TIMEOUT, errors.DNS_UNANSWERED})  # both may pass
+INVALID_URL = "invalid-url"
+BAD_REDIRECT = "redirect-invalid"
+DEFAULT_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Encoding": "gzip, deflate",
+    "Accept-Language": "en;q=0.9, *;q=0.5",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One HTTP exchange (after retries) or the reason it failed."""
+
+    url: str
+    status: int | None = None
+    headers: dict[str, str] | None = None
+    body: str = ""
+    error: str | None = None
+    attempts: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A redirect chain: where it ended, its hops, and the last answer."""
+
+    url: str
+    final_url: str
+    hops: tuple[Hop, ...]
+    attempts: int
+    answer: Answer
+    error: str | None = None  # from the chain itself: loops, caps, bad schemes
+
+
+class Fetcher:
+    """The link client: open it in the checker's `async with`, close it after."""
+
+    def __init__(
+        self,
+        policy: LinkPolicy,
+        rule: AddressRule,
+        gate: HostGate,
+        shared: asyncio.Semaphore,
+        transport: httpx.AsyncBaseTransport,
+    ) -> None:
+        self.policy = policy
+        self._rule = rule
+        self._gate = gate
+        self._shared = shared
+        self.requests = 0  # every request sent
+        self.resolved_names: set[str] = set()  # hosts that answered by name
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            headers={"User-Agent": policy.user_agent, **DEFAULT_HEADERS},
+            timeout=httpx.Timeout(
+                connect=policy.connect_timeout,
+                read=policy.read_timeout,
+                write=policy.read_timeout,
+                pool=None,
+            ),
+            follow_redirects=False,
+            trust_env=False,
+            cookies=no_jar(),
+        )
+        # Every request carries the client's headers and timeouts (as `build_request`
+        # would give it; built here once, not merged again for each request).
+        self._exchange: Exchange = exchange_for(transport)
+        self._header_items: list[tuple[str, str]] = self._client.headers.multi_items()
+        self._request_timeout = self._client.timeout.as_dict()
+
+    @classmethod
+    def per_host(
+        cls, policy: LinkPolicy, rule: AddressRule, gate: HostGate, shared: asyncio.Semaphore
+    ) -> Fetcher:
+        """Over the aiohttp transport with one small pool per host (the default)."""
+        transport = PerHostTransport(
+            per_host=policy.per_host,
+            allow_private=policy.allow_private_networks,
+            forbidden=rule.forbidden,
+        )
+        return cls(policy, rule, gate, shared, transport)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self, url: str, *, method: str | None = None, retries: int | None = None
+    ) -> Fetched:
+        """Follow the redirect chain of `url` by hand."""
+        hops: list[Hop] = []
+        current = url
+        if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
+            return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
+        cookies = ChainCookies()
+        seen = {(url, cookie_state(cookies))}
+        attempts = 1  # one, plus every retry along the chain
+        answer = Answer(url)
+        for _ in range(self.policy.max_redirects + 1):
+            answer = await self.request(current, cookies, method=method, retries=retries)
+            attempts += answer.attempts - 1
+            location = (answer.headers or {}).get("location")
+            if answer.status not in REDIRECTS or not location:
+                return Fetched(url, current, tuple(hops), attempts, answer)
+            hops.append(Hop(current, answer.status))
+            try:
+                nxt = urljoin(current, location.strip())
+                scheme = urlsplit(nxt).scheme.lower()
+            except ValueError:  # a Location such as "http://[::1"
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
+            if scheme not in ("http", "https"):
+                return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
+            if self._rule.url_refusal(nxt) is not None:
+                return Fetched(url, nxt, tuple(hops), attempts, answer, error=errors.PRIVATE)
+            if url_problem(nxt) is not None:
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
+            # The same URL with the same cookies again is a loop; a site that sets a
+            # cookie and sends us back to the same page is not.
+            state = (nxt, cookie_state(cookies))
+            if state in seen:
+                return Fetched(url, nxt, tuple(hops), attempts, answer, error="redirect-loop")
+            seen.add(state)
+            current = nxt
+        return Fetched(url, current, tuple(hops), attempts, answer, error="too-many-redirects")
+
+    async def request(
+        self,
+        url: str,
+        cookies: ChainCookies,
+        *,
+        method: str | None = None,
+        retries: int | None = None,
+    ) -> Answer:
+        """One request with retries for 429, 503 and timeouts; HEAD falls back to GET."""
+        p = self.policy
+        rule = p.retry if retries is None else replace(p.retry, attempts=retries + 1)
+        verb = method or p.method
+        attempt = 0
+        while True:
+            attempt += 1
+            answer = await self._once(url, verb, cookies)
+            if (
+                verb == "HEAD"
+                and answer.status is not None
+                and not (200 <= answer.status < 400 and answer.status not in (204,))
+            ):
+                verb = "GET"  # HEAD is unreliable outside a plain success: ask again
+                attempt -= 1
+                continue
+            if attempt >= rule.attempts:
+                return replace(answer, attempts=attempt)
+            if answer.error in RETRY_REASONS:
+                await asyncio.sleep(rule.delay(attempt - 1))
+                continue
+            if answer.status in RETRY_STATUSES and answer.headers is not None:
+                if is_challenge(answer.status, answer.headers, answer.body):
+                    return replace(answer, attempts=attempt)
+                wait = rule.wait(attempt - 1, parse_retry_after(answer.headers.get("retry-after")))
+                if wait is None:
+                    return replace(answer, attempts=attempt)
+                await asyncio.sleep(wait)
+                continue
+            return replace(answer, attempts=attempt)
+
+    async def _once(self, url: str, method: str, cookies: ChainCookies) -> Answer:
+        p = self.policy
+        try:
+            target = sendable_url(url)  # parsed when the URL was checked, as a rule
+            # The host as it goes on the wire (IDNA-encoded), lower case: the key of
+            # its limits.
+            host = target.raw_host.decode("ascii").lower()
+        except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNA, surrogates...
+            return Answer(url, error=INVALID_URL)
+        sent = self._header_items
+        jar = cookies.jar
+        if jar is not None:  # only once a hop has set a cookie
+            carrier = httpx.Request(method, target)
+            jar.set_cookie_header(carrier)
+            if "cookie" in carrier.headers:
+                sent = [*sent, ("Cookie", carrier.headers["cookie"])]
+        async with self._gate.slot(host, self._shared):
+            self.requests += 1
+            try:
+                async with asyncio.timeout(p.total_timeout):
+                    # The transport's own call, not `AsyncClient.send`: the request
+                    # carries the client's headers and timeouts, and no httpx Request
+                    # or Response is built for it (see transport.Exchange).
+                    reply = await self._exchange(method, target, sent, self._request_timeout)
+                    try:
+                        headers = header_dict(reply.raw_headers)
+                        if "set-cookie" in headers:
+                            if cookies.jar is None:
+                                cookies.jar = httpx.Cookies()
+                            cookies.jar.extract_cookies(
+                                httpx.Response(
+                                    reply.status,
+                                    headers=reply.raw_headers,
+                                    request=httpx.Request(method, target),
+                                )
+                            )
+                        raw = b""
+                        if method != "HEAD" and reply.status in BODY_STATUSES:
+                            raw = await reply.read(p.read_cap)
+                        elif method != "HEAD" and small_body(headers):
+                            # Read to the end (a few hundred bytes of a redirect or 404
+                            # page), so the connection goes back to the pool instead of
+                            # being closed: the next request to the host reuses it.
+                            await reply.read(p.read_cap)
+                    finally:
+                        await reply.aclose()
+            except httpx.HTTPError as exc:
+                return Answer(url, error=errors.reason_for(exc))
+            except TimeoutError:
+                return Answer(url, error=errors.TIMEOUT)
+            except (httpx.InvalidURL, ValueError, UnicodeError):  # IDNA, surrogates...
+                return Answer(url, error=INVALID_URL)
+        if host not in self.resolved_names and host and not _is_ip(host):
+            self.resolved_names.add(host)
+        body = (
+            decode_body(
+                raw,
+                headers.get("content-encoding"),
+                charset_of(headers.get("content-type")),
+                p.read_cap,
+            )
+            if raw
+            else ""
+        )
+        return Answer(url, status=reply.status, headers=headers, body=body)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
