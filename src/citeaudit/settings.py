@@ -102,6 +102,13 @@ class ServiceSettings(Settings):
     sweep_interval: float = 60.0
     enrichers: str | None = None  # "module:function" replacing default_enrichers
 
+    # What one worker pool process may use (CITEAUDIT_WORKER_*): a 50,000-entry
+    # bibliography audits in ~700 MB; a 20 MB upload of the worst kind the readers
+    # accept (their caps, `bibliography.limits`) stays under the ceiling (0: none).
+    worker_max_memory_mb: int = 3072
+    worker_recycle_mb: int = 1024  # resident memory after a task past which it is replaced
+    worker_max_tasks: int = 500  # tasks before a process is replaced all the same
+
     # Watched audits: scheduled re-checks, the diff, notifications (citeaudit.watch)
     watch_interval: float = 24 * 3600.0  # seconds between beat's re-check sweeps (daily)
     watch_max_age: int = 20 * 3600  # a watched link or DOI is due once its check is older
