@@ -102,6 +102,37 @@ def test_bad_name_and_duplicate_field_are_reported_but_entry_is_read() -> None:
     assert any("title" in p.message and "twice" in p.message for p in bib.problems)
 
 
+def test_a_name_list_met_again_is_read_alike_and_a_bad_one_reported_each_time() -> None:
+    """Author lists are remembered within a file; a list with a problem is not, so
+    every entry that holds it is reported."""
+    good = 'author = {M{\\"u}ller, Anna and {World Health Organization}}'
+    bad = "author = {Smith, John, Jr, Extra}"
+    text = "".join(f"@misc{{k{i},\n  {good if i % 2 else bad},\n}}\n" for i in range(4))
+    bib = parse_bibtex(text, "x.bib")
+    assert sorted(p.location.line for p in bib.problems) == [1, 7]
+    first, second = bib.references[1].authors, bib.references[3].authors
+    assert (
+        first
+        == second
+        == (Person("Müller", "Anna"), Person("World Health Organization", organisation=True))
+    )
+    assert bib.references[0].authors == bib.references[2].authors
+
+
+def test_a_field_that_is_one_macro_reads_as_the_general_path_does() -> None:
+    text = (
+        '@string{jn = "J. Neur{\\"o}sci."}\n@string{big = "' + "x" * 60 + '"}\n'
+        "@article{a, journal = jn, month = oct, note = nowhere, title = big}\n"
+        "@article{b, journal = JN # { Letters}, month = Oct}\n"
+    )
+    bib = parse_bibtex(text, "x.bib")
+    a, b = bib.references
+    assert a.container == "J. Neurösci." and dict(a.extra)["month"] == "October"
+    assert a.title == "x" * 60
+    assert b.container == "J. Neurösci. Letters" and dict(b.extra)["month"] == "October"
+    assert ["nowhere" in p.message for p in bib.problems] == [True]
+
+
 def test_year_suffix_and_no_date() -> None:
     text = "@misc{a, title={A}, year={2019a}}\n@misc{b, title={B}, year={n.d.}}\n"
     a, b = parse_bibtex(text, "x.bib").references

@@ -134,9 +134,27 @@ def test_macros_unknown_to_pylatexenc_are_dropped_as_it_drops_them() -> None:
 
 
 def test_what_the_tables_do_not_cover_goes_to_pylatexenc() -> None:
-    for text in ("$x^2$ and", "\\url{http://a.b/c}", "\\cite{k}", "a\\'", "\\'1", "\\footnote{x}"):
+    for text in ("a\\'", "\\'1", "$$x$$", "$x", "\\url x", "\\cite{a%b}", "\\href{a}{b}"):
         assert table_driven(text) is None
         assert latex_to_unicode(text) == tidy(pylatexenc_text(text))
+
+
+def test_formulas_macros_and_environments_are_decoded_alone_as_in_the_whole() -> None:
+    """pylatexenc is given the piece it must read, not the abstract around it."""
+    for text in (
+        "$x^2$ and $\\lambda$-calculus, $a \\le b$ or $\\$5$",
+        "see \\url{http://a.b/~c_d--e} and \\url {x\\_y}z",
+        "as \\cite{k}, \\cite[p.~3]{k} and \\cite*[a][b]{k} say",
+        "a\\footnote{note $x$} b \\footnote[2]{c}",
+        "A \\begin{itemize}\\item one \\item two\\end{itemize} B \\begin{quote}q\\end{quote}",
+        "{\\em $x$} \\emph{$y$ and \\url{u}} \\TeX{} $\\mathrm{fn}(y)$",
+    ):
+        assert_same(text)
+
+
+def test_a_piece_with_a_comment_or_open_braces_goes_whole_to_pylatexenc() -> None:
+    for text in ("$x % y$ z", "\\url{a%b} c", "$x{$ y", "\\footnote{a"):
+        assert table_driven(text) is None
 
 
 def test_pylatexenc_keeps_the_text_it_would_drop() -> None:
@@ -173,11 +191,22 @@ _TOKENS = st.sampled_from(
         "{\\em ",
         "\\TeX",
         "\\acro",
+        "$x$",
+        "$\\lambda$",
+        "$",
+        "\\url{",
+        "\\cite{",
+        "\\cite[",
+        "]",
+        "\\footnote{",
+        "\\begin{itemize}",
+        "\\item ",
+        "\\end{itemize}",
     ]
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(_TOKENS, max_size=14))
 def test_random_mixtures_agree_where_the_tables_answer(tokens: list[str]) -> None:
     text = "".join(tokens)
@@ -205,12 +234,16 @@ def test_every_field_of_a_real_latex_heavy_bibliography() -> None:
 
 
 def test_the_decoding_budget_bounds_pylatexenc_only() -> None:
-    math = "$x$ " * 30
+    """What pylatexenc reads counts against the budget, formula by formula (a formula
+    met again is remembered and costs nothing); the tables cost nothing."""
+    math = "".join(f"$x_{{{i}}}$ " for i in range(30))
+    more = "".join(f"$y^{{{i}}}$ " for i in range(30)) + "\\url x"
     tables = 'M{\\"u}ller \\TeX{} ' * 30
     with decoding_budget(len(math) + 10) as budget:
         assert latex_to_unicode(tables).startswith("Müller TeX")
-        latex_to_unicode(math)
+        assert latex_to_unicode(math).startswith("x_0 x_1")
+        assert latex_to_unicode(math + " again").startswith("x_0 x_1")
         assert not budget.exhausted
-        stripped = latex_to_unicode(math + "y")
+        stripped = latex_to_unicode(more)
         assert budget.exhausted
-    assert stripped.startswith("x x")
+    assert stripped.startswith("y^0 y^1")

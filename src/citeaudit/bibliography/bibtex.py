@@ -136,6 +136,12 @@ def expansion_budget(text: str) -> int:
     return max(2_000_000, 10 * len(text))
 
 
+# Author and editor lists read without a problem are remembered while one file is
+# read, up to this length and this many.
+_PERSONS_LENGTH = 1_000
+_PERSONS_SIZE = 20_000
+_DOI_URL = re.compile(r"https?://(dx\.)?doi\.org/", re.IGNORECASE)
+
 _NO_DATE = re.compile(r"^\s*(n\.\s*d\.?|nd|no date|o\.\s*j\.?|s\.\s*f\.?)\s*$", re.IGNORECASE)
 
 
@@ -315,12 +321,16 @@ def _raw_entry(
 ) -> _Raw:
     line = (entry.start_line or 0) + 1 + lines_before
     fields: dict[str, str] = {}
+    names = _FIELD_NAMES
     for written in entry.fields:
         value = str(written.value)
-        name = _field_name(written.key)
+        name = names.get(written.key) or _field_name(written.key)
         simple = _written_out(value)
-        if simple is not None:  # most values: no macro, no concatenation, nothing to check
-            fields.setdefault(name, simple)
+        if simple is None:
+            simple = _one_macro(value, strings, expansion)
+        if simple is not None:  # most values: no concatenation, nothing to report
+            if name not in fields:
+                fields[name] = simple
             continue
         resolved = _resolve(value, strings, expansion)
         fields.setdefault(name, resolved.value)
@@ -384,9 +394,27 @@ def _written_out(value: str) -> str | None:
     if "#" in value:
         return None
     value = value.strip()
-    if len(value) >= 2 and (value[0], value[-1]) in {("{", "}"), ('"', '"')}:
-        return value[1:-1]
+    if len(value) >= 2:
+        first, last = value[0], value[-1]
+        if (first == "{" and last == "}") or (first == '"' and last == '"'):
+            return value[1:-1]
     return value if value.isdigit() else None
+
+
+def _one_macro(value: str, strings: Mapping[str, str], expansion: _Expansion) -> str | None:
+    """The value of a field that is one defined @string macro (``journal = j-TUGboat``,
+    ``month = oct``) with nothing cut, as `_resolve` would give it; None for anything
+    else. Every entry of a large file has a few: this skips the general path."""
+    if "#" in value:
+        return None
+    name = value.strip().lower()
+    piece = strings.get(name)
+    if piece is None:
+        return _MONTHS.get(name)
+    if name in expansion.cut or len(piece) > min(expansion.left, MAX_EXPANDED_VALUE):
+        return None  # cut: `_resolve` reports it
+    expansion.left -= len(piece)
+    return piece
 
 
 def _resolve(value: str, strings: Mapping[str, str], expansion: _Expansion) -> _Resolved:
@@ -469,6 +497,7 @@ class _References:
     waiting: list[tuple[int, str, _Raw]] = field(default_factory=list)
     kept: list[_Raw] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, tuple[Person, ...]] = field(default_factory=dict)
 
     def add(self, entry: _Raw) -> None:
         index = len(self.built) + 1
@@ -492,7 +521,9 @@ class _References:
             self.built.append(None)
         else:
             self.built.append(
-                _reference(entry, entry.fields, ref_id, index, self.source, self.problems)
+                _reference(
+                    entry, entry.fields, ref_id, index, self.source, self.problems, self.persons
+                )
             )
 
     def finish(self) -> list[Reference]:
@@ -504,7 +535,7 @@ class _References:
         for index, ref_id, entry in self.waiting:
             fields = _inherit(entry, by_key, by_folded_key, self.source, self.problems)
             self.built[index - 1] = _reference(
-                entry, fields, ref_id, index, self.source, self.problems
+                entry, fields, ref_id, index, self.source, self.problems, self.persons
             )
         return [reference for reference in self.built if reference is not None]
 
@@ -562,13 +593,15 @@ def _reference(
     index: int,
     source: str,
     problems: list[ParseProblem],
+    persons: dict[str, tuple[Person, ...]],
 ) -> Reference:
+    """`persons`: the author and editor lists read so far in this file (`_persons`)."""
     location = Location(source, entry.line)
     year, suffix, no_date = _year(fields.get("year") or fields.get("date") or "")
     doi_raw = fields.get("doi", "").strip() or None
     urls = _urls(fields)
     if doi_raw is None:
-        doi_raw = next((u for u in urls if re.match(r"https?://(dx\.)?doi\.org/", u, re.I)), None)
+        doi_raw = next((u for u in urls if _DOI_URL.match(u)), None)
     issue = fields.get("number") or fields.get("issue")
     return Reference(
         id=ref_id,
@@ -577,8 +610,8 @@ def _reference(
         raw=entry.raw,
         key=entry.key or None,
         kind=_KINDS.get(entry.entry_type, entry.entry_type),
-        authors=_persons(fields.get("author", ""), entry, location, problems),
-        editors=_persons(fields.get("editor", ""), entry, location, problems),
+        authors=_persons(fields.get("author", ""), entry, location, problems, persons),
+        editors=_persons(fields.get("editor", ""), entry, location, problems, persons),
         year=year,
         year_suffix=suffix,
         no_date=no_date,
@@ -631,6 +664,28 @@ def _urls(fields: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def _persons(
+    value: str,
+    entry: _Raw,
+    location: Location,
+    problems: list[ParseProblem],
+    known: dict[str, tuple[Person, ...]],
+) -> tuple[Person, ...]:
+    """The persons of an author or editor list; a list that reads without a problem
+    is remembered in `known` (a large bibliography names the same authors and editors
+    again and again, and splitting names costs more than the rest of an entry)."""
+    persons = known.get(value)
+    if persons is not None:
+        return persons
+    reported = len(problems)
+    persons = _split_persons(value, entry, location, problems)
+    if len(problems) == reported and len(value) <= _PERSONS_LENGTH:
+        if len(known) >= _PERSONS_SIZE:
+            known.clear()
+        known[value] = persons
+    return persons
+
+
+def _split_persons(
     value: str, entry: _Raw, location: Location, problems: list[ParseProblem]
 ) -> tuple[Person, ...]:
     if not value.strip():

@@ -54,10 +54,12 @@ __all__ = [
 ]
 
 MAX_FULL_DECODE = 10_000
-# Converted values up to this length are cached (names, journals, @string values),
-# and at most this many of them: a bounded cache, emptied when full.
-_CACHED_LENGTH = 256
+# Converted values up to this length are cached (names, journals, @string values:
+# TUGboat's 800-character acknowledgement macro is in every entry), at most this many
+# of them and this many characters in all: a bounded cache, emptied when full.
+_CACHED_LENGTH = 4_096
 _CACHE_SIZE = 20_000
+_CACHE_CHARACTERS = 2_000_000
 
 _CONTROL_SEQUENCE = re.compile(r"\\(?:[A-Za-z@]+\*?|.)", re.DOTALL)
 # What asks for conversion at all: without any of these a value is plain text.
@@ -207,7 +209,10 @@ _TOKEN = re.compile(
     r"\\(?P<word>[A-Za-z]+)(?P<space>[ \t\n]*)"  # control word; TeX drops the spaces after it
     r"|\\(?P<symbol>.)"  # control symbol
     r"|(?P<brace>[{}])"
-    r"|(?P<text>[^\\{}$]+)",
+    r"|(?P<text>[^\\{}$]+)"
+    # Inline math, "$" to "$" (escaped dollars inside, no comment, not "$$" display
+    # math): pylatexenc converts it alone, a few characters instead of the whole value.
+    r"|(?P<math>\$(?:\\.|[^$%\\])+\$)(?!\$)",
     re.DOTALL,
 )
 # An accent's argument: a letter, {letter}, \i or \j (braced or not), or {} (no accent).
@@ -234,6 +239,11 @@ class DecodingBudget:
 
 _BUDGET: ContextVar[DecodingBudget | None] = ContextVar("latex_budget", default=None)
 _CACHE: dict[str, str] = {}
+# pylatexenc's text for pieces of values (`_segment_text`), bounded like `_CACHE`.
+_SEGMENTS: dict[str, str] = {}
+_BRACES = re.compile(r"(?<!\\)[{}]")
+_ENVIRONMENT = re.compile(r"\{([A-Za-z]+\*?)\}")
+_cached_characters = 0
 
 
 @contextmanager
@@ -263,10 +273,17 @@ def latex_to_unicode(text: str) -> str:
             converted = pylatexenc_text(text)
         result = _tidy(converted)
     if len(text) <= _CACHED_LENGTH:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.clear()
-        _CACHE[text] = result
+        _remember(text, result)
     return result
+
+
+def _remember(text: str, result: str) -> None:
+    global _cached_characters
+    if len(_CACHE) >= _CACHE_SIZE or _cached_characters >= _CACHE_CHARACTERS:
+        _CACHE.clear()
+        _cached_characters = 0
+    _CACHE[text] = result
+    _cached_characters += len(text) + len(result)
 
 
 def table_driven(text: str) -> str | None:
@@ -286,6 +303,11 @@ def table_driven(text: str) -> str | None:
             out.append(_SPECIALS.sub(_special, chunk) if _SPECIALS.search(chunk) else chunk)
         elif kind == "brace":
             continue  # a group renders as its content
+        elif kind == "math":
+            math = _segment_text(m.group("math"))
+            if math is None:
+                return None
+            out.append(math)
         elif kind == "symbol":
             symbol = m.group("symbol")
             if symbol in _ACCENTS:
@@ -309,11 +331,117 @@ def table_driven(text: str) -> str | None:
             elif word in _STYLED:
                 if not _STYLED_ARGUMENT.match(text, pos):
                     return None  # \emph\'e: pylatexenc takes the accent as the argument
-            elif word in _known_to_pylatexenc():
-                return None
+            elif word == "end":
+                return None  # an environment's end without its start
+            elif word == "begin" or word in _known_to_pylatexenc():
+                stop = _segment_end(text, pos, word)
+                converted = None if stop < 0 else _macro_text(text, m.start(), pos, stop, word)
+                if converted is None:
+                    return None
+                out.append(converted)
+                pos = stop
             # else: a switch (\it, \bf, \em...), \relax or a macro of the bibliography's
             # own; unknown to pylatexenc too, which drops it and keeps what follows.
     return "".join(out)
+
+
+def _macro_text(text: str, start: int, pos: int, stop: int, word: str) -> str | None:
+    """pylatexenc's text for the macro at `start` with its arguments, up to `stop`:
+    ``\\url{...}`` and ``\\cite{...}`` as its definitions render them, others by it."""
+    segment = text[start:stop]
+    if "%" in segment.replace("\\%", ""):
+        return None  # a comment: pylatexenc's arguments would not end where the braces do
+    if word == "cite":
+        return "<cit.>"
+    if word == "url" and "\\url" not in segment[4:]:
+        inner = table_driven(text[text.index("{", pos) + 1 : stop - 1])
+        return None if inner is None else f"<{inner}>"
+    return _segment_text(segment)
+
+
+def _segment_text(segment: str) -> str | None:
+    """pylatexenc's text for one self-contained piece of a value -- an inline formula
+    (``$\\lambda$``), a macro with its braced arguments (``\\url{...}``), an
+    environment -- which is what it gives for that piece inside the whole value: a few
+    characters parsed instead of a whole abstract. None when the piece's braces are
+    unbalanced or it holds a comment (then the whole value goes to pylatexenc), or
+    the decoding budget is spent."""
+    known = _SEGMENTS.get(segment)
+    if known is not None:
+        return known
+    if "%" in segment.replace("\\%", ""):
+        return None
+    depth = 0
+    for brace in _BRACES.findall(segment):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return None
+    if depth or not _may_decode(segment):
+        return None
+    converted = pylatexenc_text(segment)
+    if len(_SEGMENTS) >= _CACHE_SIZE:
+        _SEGMENTS.clear()
+    if len(segment) <= _CACHED_LENGTH:
+        _SEGMENTS[segment] = converted
+    return converted
+
+
+def _segment_end(text: str, pos: int, word: str) -> int:
+    """Where the arguments of macro `word` (known to pylatexenc) end, when `pos` is
+    right after its name: -1 unless all are written out -- ``*``, ``[...]`` and
+    ``{...}`` as its definition lists them, the last one braced -- or, for
+    ``\\begin{name}``, the end of its ``\\end{name}`` with no other ``\\begin{name}``
+    between."""
+    if word == "begin":
+        name = _ENVIRONMENT.match(text, pos)
+        if name is None:
+            return -1
+        close = text.find(f"\\end{{{name.group(1)}}}", name.end())
+        if close < 0 or f"\\begin{{{name.group(1)}}}" in text[name.end() : close]:
+            return -1
+        return close + len(name.group(1)) + 6
+    spec = _argument_spec(word)
+    if not spec or spec[-1] != "{" or spec.strip("*[{"):
+        return -1
+    for kind in spec:
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        opening = text[pos : pos + 1]
+        if kind == "*":
+            pos += opening == "*"
+        elif kind == "[" and opening == "[":
+            pos = text.find("]", pos)
+            if pos < 0 or "{" in text[pos - 1 : pos]:
+                return -1
+            pos += 1
+        elif kind == "{":
+            if opening != "{":
+                return -1
+            pos = _group_end(text, pos)
+            if pos < 0:
+                return -1
+    return pos
+
+
+def _group_end(text: str, pos: int) -> int:
+    """The position after the brace group opening at `pos`; -1 when it never closes."""
+    depth = 0
+    for brace in _BRACES.finditer(text, pos):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            return brace.end()
+    return -1
+
+
+@lru_cache(maxsize=512)
+def _argument_spec(word: str) -> str:
+    """The arguments pylatexenc's parser reads after macro `word` (``"*[[{"`` for
+    ``\\cite``), or "" when it has no such list."""
+    from pylatexenc import latexwalker
+
+    spec = latexwalker.get_default_latex_context_db().get_macro_spec(word)
+    argspec = getattr(getattr(spec, "args_parser", None), "argspec", None)
+    return argspec if isinstance(argspec, str) else ""
 
 
 def _accent(text: str, pos: int, mark: str, out: list[str]) -> int:
