@@ -88,3 +88,48 @@ def test_crlf_line_ends_keep_line_numbers(tmp_path: Path) -> None:
     target.write_bytes(b"% c\r\n\r\n@book{a,\r\n title={A},\r\n}\r\n")
     [ref] = read_bibliography(target).references
     assert ref.location.line == 3
+
+
+class _CountedLine(int):
+    """A line number that counts how often it is compared: a membership test in a
+    tuple compares with every element (quadratic over a file), a set hashes once."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountedLine.comparisons += 1
+        return int(self) == other
+
+    def __hash__(self) -> int:
+        _CountedLine.comparisons += 1
+        return int.__hash__(self)
+
+
+def test_damaged_lines_cost_linear_work_and_past_a_cap_are_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved whole as Windows-1252 has a damaged line on every line: 20,000
+    lines took 3 s when each was looked up in a tuple of all of them."""
+    from citeaudit.bibliography import loading
+    from citeaudit.text_decoding import DecodedBytes
+
+    lines = 4_000
+    target = tmp_path / "refs.bib"
+    target.write_bytes(b"".join(b"@misc{k%d, title={Caf\xe9}}\n" % i for i in range(lines)))
+    real = loading.decode_bytes
+
+    def counted(data: bytes) -> DecodedBytes:
+        decoded = real(data)
+        numbers = tuple(_CountedLine(n) for n in decoded.windows_1252)
+        return DecodedBytes(decoded.text, numbers, decoded.replaced, decoded.utf16)
+
+    monkeypatch.setattr(loading, "decode_bytes", counted)
+    bib = read_bibliography(target)
+    assert len(bib.references) == lines
+    assert bib.references[0].title == "Café"
+    assert _CountedLine.comparisons < 20 * lines
+    listed = [p for p in bib.problems if "read as Windows-1252" in p.message]
+    assert len(listed) == loading.MAX_DECODING_PROBLEMS
+    [rest] = [p for p in bib.problems if "more lines" in p.message]
+    assert f"{lines - loading.MAX_DECODING_PROBLEMS:,} more lines" in rest.message
+    assert rest.location.line == loading.MAX_DECODING_PROBLEMS + 1

@@ -27,6 +27,7 @@ from citeaudit.model.location import Location
 from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 __all__ = [
+    "MAX_DECODING_PROBLEMS",
     "DecodedText",
     "is_bibliography_name",
     "read_bibliography",
@@ -35,6 +36,9 @@ __all__ = [
     "with_problems",
 ]
 
+# Damaged lines listed one by one; the rest are one problem that counts them (a file
+# saved whole in another encoding has one on every line).
+MAX_DECODING_PROBLEMS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,37 +71,51 @@ def read_text(path: Path) -> DecodedText:
             exc.line,
         ) from None
     text = _unify_newlines(decoded.text)
-    if not decoded.rescued:
+    rescued = decoded.rescued
+    if not rescued:
         return DecodedText(text)
+    shown, more = rescued[:MAX_DECODING_PROBLEMS], rescued[MAX_DECODING_PROBLEMS:]
     if decoded.utf16:
-        return DecodedText(
-            text,
-            tuple(
-                ParseProblem(
-                    Location(source, number),
-                    "line is not valid UTF-16: the damaged characters are shown as \ufffd; "
-                    "save the file again from its source",
-                    "",
-                )
-                for number in decoded.rescued
-            ),
-        )
+        problems = [
+            ParseProblem(
+                Location(source, number),
+                "line is not valid UTF-16: the damaged characters are shown as \ufffd; "
+                "save the file again from its source",
+                "",
+            )
+            for number in shown
+        ]
+        return DecodedText(text, (*problems, *_more_lines(source, more, "UTF-16")))
     lines = text.split("\n")
-    problems: list[ParseProblem] = []
-    for number in decoded.rescued:
-        rescued = lines[number - 1] if number <= len(lines) else ""
-        shown = rescued.strip()
-        shown = shown if len(shown) <= 80 else shown[:77] + "..."
-        how = "read as Windows-1252" if number in decoded.windows_1252 else "bad bytes as \ufffd"
+    windows_1252 = frozenset(decoded.windows_1252)  # a set: 20,000 such lines were quadratic
+    problems = []
+    for number in shown:
+        rescued_line = lines[number - 1] if number <= len(lines) else ""
+        line = rescued_line.strip()
+        line = line if len(line) <= 80 else line[:77] + "..."
+        how = "read as Windows-1252" if number in windows_1252 else "bad bytes as \ufffd"
         problems.append(
             ParseProblem(
                 Location(source, number),
-                f"line is not valid UTF-8 ({how}: {shown!r}); save the file as UTF-8",
-                rescued,
+                f"line is not valid UTF-8 ({how}: {line!r}); save the file as UTF-8",
+                rescued_line,
             )
         )
-    return DecodedText(text, tuple(problems))
+    return DecodedText(text, (*problems, *_more_lines(source, more, "UTF-8")))
 
+
+def _more_lines(source: str, more: tuple[int, ...], encoding: str) -> tuple[ParseProblem, ...]:
+    """One problem for the damaged lines past the first `MAX_DECODING_PROBLEMS`."""
+    if not more:
+        return ()
+    return (
+        ParseProblem(
+            Location(source, more[0]),
+            f"{len(more):,} more lines from here on are not valid {encoding} either (only "
+            f"the first {MAX_DECODING_PROBLEMS:,} are listed); save the whole file as "
+            f"{encoding}",
+        ),
+    )
 
 
 def _unify_newlines(text: str) -> str:
