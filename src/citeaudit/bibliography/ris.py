@@ -83,6 +83,39 @@ _CONSUMED = {
 _YEAR = re.compile(r"^\s*(\d{4})([a-z])?(?=$|[/\-\s])")
 
 
+_RIS = rispy.RisParser()
+
+
+def _folded(body: str) -> str:
+    """`body` with each run of continuation lines of a single-value tag joined onto
+    its tag line, as rispy would join them -- but once.
+
+    rispy extends a single value by one ``" ".join`` per continuation line, copying
+    the whole value each time: quadratic in a run-on abstract. Lines are read with
+    rispy's own test for a tag line, and the tag a continuation belongs to is the last
+    tag line's, as in rispy; continuations of list tags (one value each) and of
+    unknown tags are left to rispy, which stores them in linear time.
+    """
+    groups: list[list[str]] = []
+    joining: list[str] | None = None  # the last tag line's group, if it takes continuations
+    for line in body.split("\n"):
+        tag, _content = _RIS.parse_line(line)
+        if tag is None and joining is not None:
+            joining.append(line.strip())
+            continue
+        group = [line]
+        groups.append(group)
+        if tag is not None and tag not in _RIS.ignore:
+            single = (
+                tag in _RIS.mapping
+                and tag not in _RIS.list_tags
+                and tag not in _RIS.delimiter_map
+                and tag not in (_RIS.START_TAG, _RIS.END_TAG)
+            )
+            joining = group if single else None
+    return "\n".join(" ".join(group) for group in groups)
+
+
 @dataclass(frozen=True, slots=True)
 class _Record:
     line: int
@@ -116,7 +149,7 @@ def parse_ris(text: str, source: str) -> Bibliography:
         tally.trim()
         location = Location(source, record.line)
         body = record.text if record.closed else record.text + "\nER  - \n"
-        entries = rispy.loads(body)
+        entries = _RIS.parse(_folded(body))
         if not record.closed:
             problems.append(
                 ParseProblem(
