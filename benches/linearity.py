@@ -204,6 +204,13 @@ def ris_many_tags(n: int) -> Files:
     return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
 
 
+def ris_run_on_abstract(n: int) -> Files:
+    """rispy joined each continuation line onto the whole value so far (quadratic)."""
+    ris = "TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2020\nAB  - start\n"
+    ris += "word word word\n" * n + "ER  - \n"
+    return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
+
+
 def ris_many_records(n: int) -> Files:
     ris = "TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2020\nER  - \n" * n
     return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
@@ -268,6 +275,7 @@ SHAPES = (
     Shape("csl-duplicate-keys", csl_duplicate_keys, 1000, "one item with 'id' n times"),
     Shape("ris-many-tags", ris_many_tags, 2000, "one RIS record with n AU tags"),
     Shape("ris-many-records", ris_many_records, 1000, "n RIS records"),
+    Shape("ris-run-on-abstract", ris_run_on_abstract, 3200, "an abstract of n continuation lines"),
     Shape("md-brackets", _md_line("["), 10_000, "a line of n '['"),
     Shape("md-parens", _md_line("("), 10_000, "a line of n '('"),
     Shape("md-link-spaces", md_link_spaces, 2000, "'[a](' then n spaces, never closed"),
