@@ -497,7 +497,7 @@ class _References:
     waiting: list[tuple[int, str, _Raw]] = field(default_factory=list)
     kept: list[_Raw] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
-    persons: dict[str, tuple[Person, ...]] = field(default_factory=dict)
+    persons: _Names = field(default_factory=lambda: _Names())
 
     def add(self, entry: _Raw) -> None:
         index = len(self.built) + 1
@@ -593,9 +593,9 @@ def _reference(
     index: int,
     source: str,
     problems: list[ParseProblem],
-    persons: dict[str, tuple[Person, ...]],
+    persons: _Names,
 ) -> Reference:
-    """`persons`: the author and editor lists read so far in this file (`_persons`)."""
+    """`persons`: the names read so far in this file (`_persons`)."""
     location = Location(source, entry.line)
     year, suffix, no_date = _year(fields.get("year") or fields.get("date") or "")
     doi_raw = fields.get("doi", "").strip() or None
@@ -663,30 +663,47 @@ def _urls(fields: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(u for u in urls if u))
 
 
+@dataclass(slots=True)
+class _Names:
+    """Author lists and single names read so far in one file without a problem (a
+    large bibliography names the same authors and editors again and again, and
+    splitting names costs more than the rest of an entry), up to a bound."""
+
+    lists: dict[str, tuple[Person, ...]] = field(default_factory=dict)
+    single: dict[str, Person | None] = field(default_factory=dict)  # None: no name
+
+    def remember(self, value: str, persons: tuple[Person, ...]) -> None:
+        if len(value) <= _PERSONS_LENGTH:
+            if len(self.lists) >= _PERSONS_SIZE:
+                self.lists.clear()
+            self.lists[value] = persons
+
+
 def _persons(
     value: str,
     entry: _Raw,
     location: Location,
     problems: list[ParseProblem],
-    known: dict[str, tuple[Person, ...]],
+    known: _Names,
 ) -> tuple[Person, ...]:
-    """The persons of an author or editor list; a list that reads without a problem
-    is remembered in `known` (a large bibliography names the same authors and editors
-    again and again, and splitting names costs more than the rest of an entry)."""
-    persons = known.get(value)
+    """The persons of an author or editor list; what reads without a problem is
+    remembered in `known`."""
+    persons = known.lists.get(value)
     if persons is not None:
         return persons
     reported = len(problems)
-    persons = _split_persons(value, entry, location, problems)
-    if len(problems) == reported and len(value) <= _PERSONS_LENGTH:
-        if len(known) >= _PERSONS_SIZE:
-            known.clear()
-        known[value] = persons
+    persons = _split_persons(value, entry, location, problems, known.single)
+    if len(problems) == reported:
+        known.remember(value, persons)
     return persons
 
 
 def _split_persons(
-    value: str, entry: _Raw, location: Location, problems: list[ParseProblem]
+    value: str,
+    entry: _Raw,
+    location: Location,
+    problems: list[ParseProblem],
+    single: dict[str, Person | None],
 ) -> tuple[Person, ...]:
     if not value.strip():
         return ()
@@ -694,6 +711,11 @@ def _split_persons(
     for name in split_multiple_persons_names(value):
         name = name.strip()
         if not name or name.lower() == "others":
+            continue
+        if name in single:
+            person = single[name]
+            if person is not None:
+                persons.append(person)
             continue
         if _is_braced_whole(name):
             persons.append(Person(latex_to_unicode(name[1:-1]), organisation=True))
@@ -711,15 +733,21 @@ def _split_persons(
                 )
             )
             parts = parse_single_name_into_parts(name, strict=False)
+            bad = True
+        else:
+            bad = False
         family = latex_to_unicode(" ".join(parts.von + parts.last))
         given_parts = " ".join(parts.first)
         if parts.jr:
             given_parts += ", " + " ".join(parts.jr)
         given = latex_to_unicode(given_parts) or None
-        if family:
-            persons.append(Person(family, given))
-        elif given:
-            persons.append(Person(given))
+        person = Person(family, given) if family else Person(given) if given else None
+        if person is not None:
+            persons.append(person)
+        if not bad and len(name) <= _PERSONS_LENGTH:
+            if len(single) >= _PERSONS_SIZE:
+                single.clear()
+            single[name] = person
     return tuple(persons)
 
 

@@ -21,7 +21,6 @@ _MAX_FOLDED = 300
 _PREPRINT = re.compile(r"arxiv|biorxiv|medrxiv|ssrn|preprint|research ?square|osf\.io|zenodo")
 _NUMBERS = re.compile(r"\b(?:\d+|[ivxlc]+)\b")
 _NON_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
 _URL_HEAD = re.compile(r"^(?:https?://)?(?:www\d?\.)?", re.I)
 _RESOLVER = re.compile(r"^(?:dx\.)?doi\.org/", re.I)
 
@@ -49,9 +48,16 @@ class WorkProfile:
     comparable: bool  # has what a same-work verdict without a DOI needs
 
     @classmethod
-    def of(cls, ref: Reference, order: int, folded: dict[str, str]) -> WorkProfile:
+    def of(
+        cls,
+        ref: Reference,
+        order: int,
+        folded: dict[str, str],
+        preprints: dict[str, bool] | None = None,
+    ) -> WorkProfile:
         """`folded` remembers folds across one list: its entries repeat the same
-        authors, containers and publishers."""
+        authors, containers and publishers; `preprints` which long values name a
+        preprint server (an acknowledgement or a note repeated in every entry)."""
 
         def fold(text: str | None) -> str:
             if not text:
@@ -75,9 +81,9 @@ class WorkProfile:
             volume=fold(ref.volume),
             issue=fold(ref.issue),
             pages=fold(ref.pages),
-            edition=fold(dict(ref.extra).get("edition")),
+            edition=fold(next((value for name, value in ref.extra if name == "edition"), None)),
             kind=ref.kind or "",
-            preprint=_is_preprint(ref),
+            preprint=_is_preprint(ref, {} if preprints is None else preprints),
             urls=frozenset(u for u in map(_url_key, ref.urls) if u),
             comparable=bool(author and title),
         )
@@ -89,13 +95,24 @@ def _fold(text: str) -> str:
     head = text[: 2 * _MAX_FOLDED]
     if head.isascii():
         plain = head.casefold()
+        if plain.isalnum():
+            return plain  # one word or number (a surname, a volume): nothing to drop
     else:
         decomposed = unicodedata.normalize("NFKD", head)
         plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", plain.replace("–", "-"))).strip()
+    # str.split() splits where re's \s matches, and faster than a second pattern
+    return " ".join(_NON_WORD.sub(" ", plain.replace("–", "-")).split())
 
 
-def _is_preprint(ref: Reference) -> bool:
+# Values shorter than this are not remembered by `_is_preprint` (cheap to search,
+# and mostly unique: dates, page ranges); at most this many are.
+_PREPRINT_REMEMBERED = 40
+_PREPRINT_CACHE = 50_000
+
+
+def _is_preprint(ref: Reference, known: dict[str, bool]) -> bool:
+    """Whether a field names a preprint server. Each field is searched alone (no
+    pattern spans two), and the verdict on a long one is remembered in `known`."""
     texts = (
         ref.container or "",
         ref.publisher or "",
@@ -103,8 +120,22 @@ def _is_preprint(ref: Reference) -> bool:
         *ref.urls,
         *(value for _, value in ref.extra),
     )
-    joined = "\n".join(text[:_MAX_FOLDED] for text in texts if text)
-    return _PREPRINT.search(joined.lower()) is not None
+    for text in texts:
+        if not text:
+            continue
+        if len(text) < _PREPRINT_REMEMBERED:
+            if _PREPRINT.search(text.lower()):
+                return True
+            continue
+        found = known.get(text)
+        if found is None:
+            found = _PREPRINT.search(text[:_MAX_FOLDED].lower()) is not None
+            if len(known) >= _PREPRINT_CACHE:
+                known.clear()
+            known[text] = found
+        if found:
+            return True
+    return False
 
 
 def _url_key(url: str) -> str:

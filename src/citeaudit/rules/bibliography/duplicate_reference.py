@@ -64,8 +64,9 @@ class DuplicateReference(Rule):
             keys = bibtex_keys if bibliography.format == "bibtex" else {}
             search = DuplicateSearch()
             folded: dict[str, str] = {}
+            preprints: dict[str, bool] = {}
             for order, ref in enumerate(bibliography.references):
-                entry = WorkProfile.of(ref, order, folded)
+                entry = WorkProfile.of(ref, order, folded, preprints)
                 key = ref.key.lower() if ref.key else None
                 group = keys.get(key) if key is not None else None
                 if group is not None:
