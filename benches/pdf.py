@@ -328,7 +328,9 @@ def place_lines(lines: tuple[Any, ...], paras: list[dict[str, Any]]) -> list[int
 
     A line is in the paragraph whose letters hold its letters (the one the line
     before was in first, so repeated phrases stay in place); a line too short to
-    tell (under 12 letters) between two lines of one paragraph is in it too."""
+    tell (under 12 letters) between two lines of one paragraph is in it too, and so
+    is one after a line of a paragraph whose letters end with its letters (the
+    paragraph's last line, "(BFG 2018).")."""
     keys = [para_key(p["t"]) for p in paras]
     placed: list[int | None] = []
     last: int | None = None
@@ -344,10 +346,13 @@ def place_lines(lines: tuple[Any, ...], paras: list[dict[str, Any]]) -> list[int
         if found is not None:
             last = found
     for i, found in enumerate(placed):
-        if found is None and 0 < i < len(placed) - 1 and len(para_key(lines[i].text)) < 12:
+        key = para_key(lines[i].text)
+        if found is None and 0 < i < len(placed) - 1 and len(key) < 12:
             before, after = placed[i - 1], placed[i + 1]
             if before is not None and before == after:
                 placed[i] = before
+            elif before is not None and key and keys[before].endswith(key):
+                placed[i] = before  # a paragraph's short last line: "(BFG 2018)."
     return placed
 
 

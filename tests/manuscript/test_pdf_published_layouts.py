@@ -191,3 +191,30 @@ def test_a_heading_in_the_bodys_type_after_a_smaller_list_ends_it(tmp_path: Path
     assert entries[-1].endswith("p. 931-950, 2021.")
     result = audit(AuditInput.from_paths([path]))
     assert not [f for f in result.findings if f.code in ("CIT001", "CIT002")]
+
+
+def test_a_subheading_inside_a_smaller_list_does_not_end_it(tmp_path: Path) -> None:
+    canvas = Canvas(str(tmp_path / "sub.pdf"))
+    body = [*PROSE, *PROSE, *PROSE, "Archives (Arquivo, 1890; Brasil, 1891; Câmara, 1892) and"]
+    body.append("studies (Wang, 2011; Zhao, 2021) tell the story.")
+    for k, text in enumerate(body):
+        draw_line(canvas, 60, HEIGHT - 80 - 13 * k, text, 11)
+    draw_line(canvas, 250, HEIGHT - 200, "Referências", 14)
+    lines = [
+        (60, "Arquivo Nacional. Ofícios do Ministério, 1890. Caixa 12.", 9),
+        (60, "Brasil. Relatório do Ministério da Fazenda. Rio de Janeiro, 1891.", 9),
+        (60, "Câmara dos Deputados. Anais da Câmara. Rio de Janeiro, 1892.", 9),
+        (260, "Estudos", 11),
+        (60, "Wang, C. The development of China's publications. Library Management, 2011.", 9),
+        (60, "Zhao, Z.; Pan, X. Comparative analysis. Scientometrics, v. 126, 2021.", 9),
+    ]
+    y = HEIGHT - 220
+    for x, text, size in lines:
+        y -= 6 if size > 9 else 0
+        draw_line(canvas, x, y, text, size)
+        y -= 11 + (6 if size > 9 else 0)
+    canvas.showPage()
+    canvas.save()
+    entries = " ".join(e.text for e in read_manuscript(tmp_path / "sub.pdf").reference_entries)
+    assert "Wang, C. The development" in entries  # the list goes on under its subheading
+    assert entries.endswith("Scientometrics, v. 126, 2021.")

@@ -44,7 +44,11 @@ from citeaudit.manuscript.pdf_links import LinkArea, page_links
 from citeaudit.manuscript.pdf_references import split_pdf_entries, trailing_zone
 from citeaudit.manuscript.pdf_text import join_broken_citations, join_broken_words
 from citeaudit.manuscript.reading import InputProblem
-from citeaudit.manuscript.reference_section import ReferenceSection, find_reference_section
+from citeaudit.manuscript.reference_section import (
+    ReferenceSection,
+    find_reference_section,
+    looks_like_entry_start,
+)
 from citeaudit.model.location import Location
 
 __all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader", "pdf_problem"]
@@ -346,28 +350,47 @@ def _list_end(flow: Sequence[PdfLine], start: int, end: int) -> int:
     if end - start < 3:
         return end
     size = statistics.median(ln.size for ln in flow[start:end])
+    edges: dict[tuple[int, int], tuple[float, float]] = {}
+    for ln in flow[start:end]:
+        left, right = edges.get((ln.page, ln.column), (ln.x0, ln.x1))
+        edges[(ln.page, ln.column)] = (min(left, ln.x0), max(right, ln.x1))
     in_columns = 0
     for j in range(start, end):
-        if flow[j].column == -1:
+        line = flow[j]
+        if line.column == -1:
             if in_columns >= 3:
                 return j
             in_columns = 0
         else:
             in_columns += 1
-        if j > start + 2 and _heading_after_list(flow[j - 1], flow[j], size):
+        left, right = edges[(line.page, line.column)]
+        heading = j > start + 2 and _heading_after_list(flow[j - 1], line, size, left, right)
+        if heading and not _entry_follows(flow, j, end, left):
             return j
     return end
 
 
-def _heading_after_list(before: PdfLine, line: PdfLine, size: float) -> bool:
-    """A short line set larger than the list's entries, space above it or centred in
-    its column, ending in no punctuation: a heading, not an entry's line."""
+def _heading_after_list(
+    before: PdfLine, line: PdfLine, size: float, left: float, right: float
+) -> bool:
+    """A short line set larger than the list's entries, space above it or centred
+    between the list's edges, ending in no punctuation: a heading, not an entry's."""
     text = line.text.strip()
     if line.size < 1.08 * size or len(text.split()) > 5 or text[-1:] in ".,;:)":
         return False
     spaced = before.page == line.page and before.foot - line.base > 2.2 * size
-    centred = line.x0 - before.x0 > 3 * size and abs(line.x1 - before.x1) > 3 * size
+    centred = line.x0 - left > 3 * size and right - line.x1 > 3 * size
     return spaced or centred
+
+
+def _entry_follows(flow: Sequence[PdfLine], j: int, end: int, left: float) -> bool:
+    """The line after the heading at `j` opens an entry, flush with the list's left
+    edge: the heading is the list's own ("Primary sources"), not the back matter's
+    (whose paragraph opens set in: "As autoras L. Santos e R. Rodrigues ...")."""
+    if j + 1 >= end:
+        return False
+    after = flow[j + 1]
+    return after.x0 <= left + 0.5 * after.size and looks_like_entry_start(after.text)
 
 
 def _without_cells(flow: Sequence[PdfLine], lines: Sequence[Line]) -> list[Line]:
