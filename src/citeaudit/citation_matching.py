@@ -78,6 +78,7 @@ from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
+from citeaudit.model.publication_status import ends_pending
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES, fold_name
 
@@ -141,6 +142,10 @@ def match_citations(
             if found is None:
                 continue
             citation, match = found
+            if match.year_mismatch and not match.targets and _pending(citation):
+                # "(Robinson et al., in prep.)" beside "Robinson et al. (2008)": the
+                # dated entry is an earlier work, not this one with a wrong year
+                match = CitationMatch(match.citation_id)
             if cites_by_number and not match.targets:
                 if match.year_mismatch or citation.certainty is not Certainty.SURE:
                     continue  # "the Hartley (1950) criteria": a name, not a wrong year
@@ -807,6 +812,11 @@ def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
         item=citation.item[cut:] if citation.item.startswith(citation.text) else citation.item,
         location=dataclasses.replace(location, column=column),
     )
+
+
+def _pending(citation: Citation) -> bool:
+    """Whether `citation` cites a work in preparation, submitted or under review."""
+    return citation.year is None and ends_pending(citation.item)
 
 
 def _year_fits(citation: Citation, reference: Reference) -> str:

@@ -29,3 +29,13 @@ def test_a_year_outside_the_span_is_a_mismatch() -> None:
 def test_a_span_in_the_title_does_not_stretch_the_year() -> None:
     raw = "Quarn OP, Velt AA (1971) Flies of the years 1971–1990. Press."
     assert _match("Flies differ (Quarn and Velt 1980).", raw) == ((), ("ref-1",))
+
+
+def test_a_pending_work_is_not_a_dated_entry_with_a_wrong_year() -> None:
+    raw = "Quarn OP, Velt AA (2008) Older flies. Journal of Flies 3: 1–9."
+    for text in (
+        "Flies differ (Quarn and Velt, in prep.).",
+        "Flies differ (Quarn et al. submitted).",
+    ):
+        assert _match(text, raw) == ((), ())
+    assert _match("Flies differ (Quarn and Velt, in press).", raw) == ((), ("ref-1",))

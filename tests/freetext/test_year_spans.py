@@ -36,3 +36,9 @@ def test_an_organisation_with_a_span_stays_whole() -> None:
 def test_a_span_in_the_title_is_not_the_year() -> None:
     ref = parse("Quarn, J. (2001). History of the Fictive Empire (1900–1950). Press.")
     assert ref.year == 2001
+
+
+def test_a_span_after_vancouver_names_with_et_al() -> None:
+    ref = parse("Quarn F, et al. (1994–2010) DATABASE (3.7.1): A tool for herbaria. http://x.org")
+    assert ref.year == 1994
+    assert families(ref) == ["Quarn"]

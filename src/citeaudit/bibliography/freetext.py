@@ -223,6 +223,11 @@ def parse_fields(text: str) -> ParsedFields:
         f.style = "quoted" if quoted else "sentence"
         f.authors, f.et_al = parse_authors(s[:authors_end])
         _parse_after_authors(s[rest_start:].strip(" ,;:"), f, need_year=True)
+    if f.year is None and not f.no_date and m is not None and ad_first is not None:
+        # "Pando F, et al. (1994–2010) Title": the date right after the Vancouver names
+        start, _, year, suffix, _ = ad_first
+        if year is not None and start <= m.end() + 1:
+            f.year, f.year_suffix = year, suffix
     if f.year is None and not f.no_date:
         _year_from(s, f, avoid=f.title)
         if f.year is None and f.title and f.title != s:

@@ -45,7 +45,11 @@ _ORG_WORDS = re.compile(
     r"museu|library|biblioteca|bibliothek|initiative|iniciativa|panel|taskforce|registry|"
     r"database|working|contributors|developers|editors|editorial|staff|secretariat|"
     r"observatoire|agence|conselho|consejo|instituut|verband|verein|amt|rat|"
-    r"statistics|statistik|estad[ií]stica|estat[ií]stica|census|survey)\b",
+    r"statistics|statistik|estad[ií]stica|estat[ií]stica|census|survey|"
+    # gardens, herbaria, academies, hospitals and schools that publish under their name
+    r"gardens?|botanic(?:al)?|bot[aâá]nico|botanique|botanischer|herbarium|herb[aá]rio|"
+    r"academy|academia|akademie|acad[ée]mie|hospital|hôpital|college|school|trust|"
+    r"conservancy|wildlife|fisheries|forestry|geological|meteorological|directorate)\b",
     re.IGNORECASE,
 )
 # words that join the parts of an organisation's name and never a person's

@@ -1,0 +1,51 @@
+"""Gardens, herbaria, academies and schools as authors are one organisation each
+(made-up entries); a person with such a family name keeps their initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.freetext.helpers import families, parse
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors"),
+    [
+        (
+            "Ozark Botanical Garden, Royal Botanic Gardens in Fernby (2010) The Plant Roll. "
+            "http://example.org/roll",
+            ["Ozark Botanical Garden", "Royal Botanic Gardens in Fernby"],
+        ),
+        ("Fernby Herbarium (2015) Specimen database. http://example.org/db", ["Fernby Herbarium"]),
+        (
+            "Ruritanian Academy of Letters. (2019). Annual report. Strelsau.",
+            ["Ruritanian Academy of Letters"],
+        ),
+        (
+            "Ozark Wildlife Conservancy (2012) Bird counts 2011. Report 4.",
+            ["Ozark Wildlife Conservancy"],
+        ),
+    ],
+)
+def test_an_organisation_author_is_kept_whole(entry: str, authors: list[str]) -> None:
+    ref = parse(entry)
+    assert families(ref) == authors
+    assert all(a.organisation for a in ref.authors)
+
+
+@pytest.mark.parametrize(
+    ("entry", "authors"),
+    [
+        ("Garden J, Trust K (2010) A paper. Journal of Things 1: 1-2.", ["Garden", "Trust"]),
+        (
+            "School, A., & College, B. (2011). A paper. Journal of Things, 1, 1-2.",
+            ["School", "College"],
+        ),
+    ],
+)
+def test_a_person_named_like_an_organisation_keeps_their_initials(
+    entry: str, authors: list[str]
+) -> None:
+    ref = parse(entry)
+    assert families(ref) == authors
+    assert not any(a.organisation for a in ref.authors)
