@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeaudit.bibliography.bibtex import BibtexReader, parse_bibtex
 from citeaudit.model.person import Person
 
@@ -173,3 +175,25 @@ def test_crossref_parent_is_found_whatever_the_case_of_its_key() -> None:
     )
     child = parse_bibtex(text, "r.bib").references[0]
     assert (child.container, child.year) == ("Proceedings of ICSE", 2018)
+
+
+def test_a_concatenation_met_again_is_charged_again_and_cut_where_the_general_path_cuts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Concatenations are remembered per file (TUGboat repeats one in every entry);
+    what their macros add still counts against the file's budget each time."""
+    from citeaudit.bibliography import bibtex
+
+    text = (
+        '@string{a = "'
+        + "x" * 90_000
+        + '"}\n'
+        + "".join(f'@misc{{k{i}, note = a # " y", title = {{T{i}}}}}\n' for i in range(30))
+    )
+    remembered = parse_bibtex(text, "x.bib")
+    monkeypatch.setattr(bibtex._Expansion, "again", lambda self, value: None)
+    general = parse_bibtex(text, "x.bib")
+    assert remembered == general
+    notes = [len(dict(r.extra)["note"]) for r in remembered.references]
+    assert notes[:20] == [90_002] * 20 and notes[-1] < 90_002
+    assert sum("past" in p.message for p in remembered.problems) >= 5

@@ -130,6 +130,11 @@ MAX_EXPANDED_VALUE = 100_000
 LATEX_DECODING_BUDGET = 1_000_000
 
 
+# Concatenations remembered per file (`_Expansion.again`): up to this long, this many.
+_REMEMBERED_VALUE = 200
+_REMEMBERED_VALUES = 10_000
+
+
 def expansion_budget(text: str) -> int:
     """Characters @string macros may add in all in one file: generous for real files
     (where a journal macro is used in every entry), bounded for hostile ones."""
@@ -152,6 +157,23 @@ class _Expansion:
     left: int
     cut: set[str] = field(default_factory=set)  # a value using one of them is cut too
     defined: set[str] = field(default_factory=set)  # @string names, as written
+    # Concatenations resolved in full (``ack-bnb # " and " # ack-nhfb`` in every entry
+    # of TUGboat): their value and what their macros added.
+    resolved: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def again(self, value: str) -> str | None:
+        """A concatenation resolved before, charged again; None if it is not known or
+        would no longer fit. A macro is defined once (a second definition is ignored),
+        so a value read in full without an undefined name always reads the same."""
+        known = self.resolved.get(value)
+        if known is None or known[1] > self.left:
+            return None
+        self.left -= known[1]
+        return known[0]
+
+    def remember(self, value: str, resolved: str, added: int) -> None:
+        if len(value) <= _REMEMBERED_VALUE and len(self.resolved) < _REMEMBERED_VALUES:
+            self.resolved[value] = (resolved, added)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,11 +350,16 @@ def _raw_entry(
         simple = _written_out(value)
         if simple is None:
             simple = _one_macro(value, strings, expansion)
+            if simple is None:
+                simple = expansion.again(value)
         if simple is not None:  # most values: no concatenation, nothing to report
             if name not in fields:
                 fields[name] = simple
             continue
+        left = expansion.left
         resolved = _resolve(value, strings, expansion)
+        if not resolved.undefined and not resolved.capped:
+            expansion.remember(value, resolved.value, left - expansion.left)
         fields.setdefault(name, resolved.value)
         field_line = written.start_line + 1 + lines_before
         problems.extend(_undefined(source, field_line, resolved.undefined, entry.raw or ""))
@@ -657,10 +684,16 @@ def _urls(fields: Mapping[str, str]) -> tuple[str, ...]:
     urls: list[str] = []
     url = fields.get("url", "").strip()
     if url:
-        urls.append(_URL_MACRO.sub(r"\1", url).strip())
+        urls.append(_URL_MACRO.sub(_url_of, url).strip() if "\\" in url else url)
     for name in ("howpublished", "note", "addendum"):
-        urls.extend(match.group(1).strip() for match in _URL_MACRO.finditer(fields.get(name, "")))
+        value = fields.get(name, "")
+        if "\\" in value:  # no \url without a backslash: most notes are not searched
+            urls.extend(match.group(1).strip() for match in _URL_MACRO.finditer(value))
     return tuple(dict.fromkeys(u for u in urls if u))
+
+
+def _url_of(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @dataclass(slots=True)
