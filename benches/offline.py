@@ -8,6 +8,11 @@ entries with little markup and on real, LaTeX-heavy bibliographies alike. Run by
     .venv/bin/python benches/offline.py --real tugboat [--scale 50000]
     .venv/bin/python benches/offline.py --bib FILE.bib [--bib MORE.bib] [--scale N]
 
+`--baseline-src DIR` measures another version of the code in the same run (DIR is
+its `src` folder, e.g. from `git archive HEAD src | tar -x -C /tmp/before`), and
+`--repeat N` alternates the two N times and prints medians: on a shared machine CPU
+seconds drift with the load, and only figures from one run compare.
+
 `--real NAME` reads a public bibliography from its repository's snapshot under
 /work/.mirror (brought by the session tool `fetch`), or from /tmp/realbib/NAME.bib;
 benches/REAL_BIBLIOGRAPHIES.md names each, its source and its licence (none is
@@ -15,15 +20,19 @@ committed). `--scale N` repeats the real entries, keys renamed, up to N entries.
 
 Prints references/s for the whole audit (read, cite, rules; CPU seconds of this
 process, so other load on the machine counts less), the same for reading the
-bibliography alone, and the peak resident memory of the process.
+bibliography alone (in a fresh process of its own: no cache warmed by the audit),
+and the peak resident memory of the audit's process.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -182,10 +191,15 @@ def main() -> int:
     parser.add_argument("--real", choices=sorted(REAL), help="a real bibliography by name")
     parser.add_argument("--bib", action="append", default=[], type=Path, help="a .bib file")
     parser.add_argument("--scale", type=int, default=0, help="repeat real entries up to N")
+    parser.add_argument("--baseline-src", type=Path, help="another version's src folder")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each version")
     parser.add_argument("--audit-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--read-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.audit_dir:
         return measure(args.audit_dir)
+    if args.read_dir:
+        return measure_reading(args.read_dir)
     rng = random.Random(7)
     if args.real or args.bib:
         parts = [real_bib(args.real)] if args.real else []
@@ -202,32 +216,87 @@ def main() -> int:
         (root / "refs.bib").write_text(bib, encoding="utf-8")
         (root / "paper.tex").write_text(make_tex(args.words, keys, rng), encoding="utf-8")
         del bib, keys
-        # Measured in a process of its own: its peak memory is the audit's, not this
-        # one's (which held the generated text, and its copies when scaling).
-        child = subprocess.run([sys.executable, __file__, "--audit-dir", tmp], check=False)
-        return child.returncode
+        versions = {"now": None}
+        if args.baseline_src:
+            versions = {"before": args.baseline_src.resolve(), "now": None}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in versions}
+        for _ in range(args.repeat):
+            for name, src in versions.items():
+                figures = _child(root, src)
+                if figures is None:
+                    return 1
+                runs[name].append(figures)
+        _report(runs)
+    return 0
+
+
+def _child(root: Path, src: Path | None) -> dict[str, float] | None:
+    """The audit, then the reading alone, each measured in a process of its own: its
+    peak memory is the audit's, not this one's (which held the generated text, and
+    its copies when scaling), and no cache is warm."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")])
+    figures: dict[str, float] = {}
+    for flag in ("--audit-dir", "--read-dir"):
+        child = subprocess.run(
+            [sys.executable, __file__, flag, str(root)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if child.returncode:
+            sys.stderr.write(child.stderr)
+            return None
+        figures.update(json.loads(child.stdout.strip().splitlines()[-1]))
+    return figures
+
+
+def _report(runs: dict[str, list[dict[str, float]]]) -> None:
+    for name, figures in runs.items():
+        med = {key: statistics.median(f[key] for f in figures) for key in figures[0]}
+        refs = med["references"]
+        print(
+            f"{name}: entries read: {refs:,.0f}  reading problems: {med['problems']:,.0f}  "
+            f"citations: {med['citations']:,.0f}  findings: {med['findings']:,.0f}"
+        )
+        print(
+            f"  audit: CPU {med['cpu']:.2f} s -> {refs / med['cpu']:,.0f} entries per CPU "
+            f"second (goal >= 5,000), {refs / med['wall']:,.0f} per wall second"
+        )
+        print(
+            f"  reading the bibliography alone: CPU {med['read_cpu']:.2f} s -> "
+            f"{refs / med['read_cpu']:,.0f}/s"
+        )
+        print(f"  peak RSS of the audit: {med['peak_mb']:.0f} MB  (goal < 300 MB)")
+        if len(figures) > 1:
+            cpus = ", ".join(f"{f['cpu']:.2f}" for f in figures)
+            print(f"  ({len(figures)} runs, medians; audit CPU seconds: {cpus})")
 
 
 def measure(root: Path) -> int:
     start, cpu = time.perf_counter(), time.process_time()
     result = audit(AuditInput.from_paths([root / "paper.tex"]))
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    refs = len(result.data.references)
-    counts = f"citations: {len(result.data.citations):,}  findings: {len(result.findings):,}"
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    del result
+    figures = {
+        "references": len(result.data.references),
+        "citations": len(result.data.citations),
+        "findings": len(result.findings),
+        "problems": sum(len(b.problems) for b in result.data.bibliographies),
+        "wall": wall,
+        "cpu": cpu,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+def measure_reading(root: Path) -> int:
     text = (root / "refs.bib").read_text(encoding="utf-8")
     read_cpu = time.process_time()
-    bibliography = parse_bibtex(text, "refs.bib")
-    read_cpu = time.process_time() - read_cpu
-    print(f"entries read: {refs:,}  reading problems: {len(bibliography.problems):,}  {counts}")
-    print(
-        f"audit: wall {wall:.2f} s  CPU {cpu:.2f} s  "
-        f"references/s: {refs / cpu:,.0f} per CPU second, {refs / wall:,.0f} per wall "
-        "second  (goal >= 5,000)"
-    )
-    print(f"reading the bibliography alone: CPU {read_cpu:.2f} s, {refs / read_cpu:,.0f}/s")
-    print(f"peak RSS of the audit: {peak_mb:.0f} MB  (goal < 300 MB)")
+    parse_bibtex(text, "refs.bib")
+    print(json.dumps({"read_cpu": time.process_time() - read_cpu}))
     return 0
 
 
