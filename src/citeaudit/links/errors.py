@@ -18,6 +18,10 @@ Reasons (the `LinkCheck.reason` strings) for a request that got no HTTP answer::
     +-- anything else ............... "http-error"
 
 Whether a reason makes a link broken or only unverified is decided in verdict.py.
+
+The registries' requests fail the same ways (through httpx, or httpx2 inside habanero
+for Crossref: the same exception tree), so `resolve/sending.py` reads their failures
+with `reason_for` too: one reading of what went wrong, for links and registries.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import ssl
 from collections.abc import Iterator
 
 import httpx
+import httpx2
 
 from citeaudit.links.safety import NameLookupFailed, NameNotResolved, NonPublicAddress
 
@@ -65,8 +70,31 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
                 stack.append(nxt)
 
 
+def _is(exc: BaseException, name: str) -> bool:
+    """`exc` is httpx's or httpx2's exception class `name` (or a subclass)."""
+    return isinstance(exc, (getattr(httpx, name), getattr(httpx2, name)))
+
+
+def is_request_error(exc: BaseException) -> bool:
+    """A request that got no HTTP answer (not a status raised as an error)."""
+    return _is(exc, "RequestError")
+
+
+def is_connect_error(exc: BaseException) -> bool:
+    return _is(exc, "ConnectError")
+
+
+def is_timeout(exc: BaseException) -> bool:
+    return _is(exc, "TimeoutException")
+
+
+def is_dropped(exc: BaseException) -> bool:
+    """The connection broke after it was made (reset, closed, garbled)."""
+    return _is(exc, "ReadError") or _is(exc, "WriteError") or _is(exc, "RemoteProtocolError")
+
+
 def reason_for(exc: BaseException) -> str:
-    """The reason string for an exception raised while fetching a link."""
+    """The reason string for an exception raised while fetching a link or a record."""
     chain = list(_chain(exc))
     for e in chain:
         if isinstance(e, NonPublicAddress):
@@ -76,7 +104,7 @@ def reason_for(exc: BaseException) -> str:
             return DNS
         if isinstance(e, NameLookupFailed):
             return DNS_UNANSWERED
-    if isinstance(exc, httpx.TimeoutException) or any(isinstance(e, TimeoutError) for e in chain):
+    if is_timeout(exc) or any(isinstance(e, TimeoutError) for e in chain):
         return TIMEOUT
     for e in chain:
         if isinstance(e, ssl.SSLError | ssl.CertificateError):
@@ -87,21 +115,21 @@ def reason_for(exc: BaseException) -> str:
     for e in chain:
         if getattr(e, "errno", None) in _UNREACHABLE_ERRNOS:
             return UNREACHABLE
-    if isinstance(exc, httpx.ConnectError):
+    if _is(exc, "ConnectError"):
         text = str(exc).lower()
         if "ssl" in text or "certificate" in text:
             return TLS
         return CONNECT
-    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+    if _is(exc, "ReadError") or _is(exc, "WriteError"):  # see `is_dropped`
         for e in chain:
             if isinstance(e, ConnectionResetError) or getattr(e, "errno", None) in _RESET_ERRNOS:
                 return RESET
         return READ
-    if isinstance(exc, httpx.RemoteProtocolError):
+    if _is(exc, "RemoteProtocolError"):
         text = str(exc).lower()
         if "disconnected" in text or "closed" in text:
             return RESET
         return PROTOCOL
-    if isinstance(exc, httpx.DecodingError):
+    if _is(exc, "DecodingError"):
         return DECODING
     return OTHER

@@ -1,7 +1,8 @@
-"""The one place where HTTP library exceptions become `TransportFailure`.
+"""Where HTTP library exceptions become `TransportFailure`, the channel's vocabulary.
 
 httpx (doi.org, DataCite) and httpx2 (inside habanero, for Crossref) have the same
-exception tree; both are mapped here so the channel sees one vocabulary.
+exception tree; what went wrong is read once for links and registries alike
+(`links.errors.reason_for`) and only worded here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, Protocol
 import httpx
 import httpx2
 
+from citeaudit.links import errors
 from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
 from citeaudit.links.safety import AddressRule, NonPublicAddress, is_refusal
 from citeaudit.resolve.cache import RegistryCache
@@ -90,21 +92,22 @@ def _chain(exc: BaseException) -> list[BaseException]:
 
 
 def _one(exc: BaseException) -> TransportFailure | None:
-    for lib in (httpx, httpx2):
-        if isinstance(exc, lib.TimeoutException):
-            return TransportFailure("timeout")
-        if isinstance(exc, lib.ConnectError):
-            text = str(exc).lower()
-            if "name" in text and ("resolution" in text or "not known" in text):
-                return TransportFailure("unknown host", unreachable=True)
-            return TransportFailure("connection refused", unreachable=True)
-        if isinstance(exc, lib.RemoteProtocolError | lib.ReadError | lib.WriteError):
-            return TransportFailure("connection dropped")
-        if isinstance(exc, lib.TooManyRedirects):
-            return TransportFailure("too many redirects")
-        if isinstance(exc, lib.TransportError | lib.RequestError):
-            return TransportFailure(type(exc).__name__)
-    return None
+    """A request's failure in the registries' words, read by the links' `reason_for`."""
+    if not errors.is_request_error(exc):
+        return None
+    if isinstance(exc, httpx.TooManyRedirects | httpx2.TooManyRedirects):
+        return TransportFailure("too many redirects")
+    if errors.is_timeout(exc):
+        return TransportFailure("timeout")
+    if errors.is_connect_error(exc):
+        text = str(exc).lower()
+        named = "name" in text and ("resolution" in text or "not known" in text)
+        if named or errors.reason_for(exc) in (errors.DNS, errors.DNS_UNANSWERED):
+            return TransportFailure("unknown host", unreachable=True)
+        return TransportFailure("connection refused", unreachable=True)
+    if errors.is_dropped(exc):
+        return TransportFailure("connection dropped")
+    return TransportFailure(type(exc).__name__)
 
 
 def send_get(
