@@ -46,7 +46,7 @@ def test_a_record_the_cache_cannot_read_is_a_miss(tmp_path: Path) -> None:
     cache = LinkCache(tmp_path, max_age=60)
     cache.put_many([("k", LinkCheck("https://e.org", LinkOutcome.OK))], now=0)
     with sqlite3.connect(cache.path) as db:
-        db.execute("UPDATE links SET check_json = ?", ('{"url": 1, "hops": [["a", 301]]}',))
+        db.execute("UPDATE answers SET body = ?", ('{"url": 1, "hops": [["a", 301]]}',))
     db.close()
     assert cache.get_many(["k"], now=1) == {}
 

@@ -1,23 +1,24 @@
 """Link-check cache: successes kept for a max age, failures never kept.
 
-One SQLite file under the cache directory (`links.sqlite3`). A check is stored only
-when its outcome is ok or redirected; anything broken or unverified is checked
-again next time, as lychee does.
+An `AnswerStore` (the cache of links and registries alike, `links/answers.py`) in
+the cache directory (`links.sqlite3`). A check is stored only when its outcome is ok
+or redirected; anything broken or unverified is checked again next time, as lychee
+does.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
+from citeaudit.links.answers import AnswerStore, Stored
 from citeaudit.model.codec import ValidationError, from_json, to_json
 from citeaudit.model.link import LinkCheck, LinkOutcome
 
 CACHED_OUTCOMES = frozenset({LinkOutcome.OK, LinkOutcome.REDIRECTED})
+_NAMESPACE = "link"
 
 
 def _encode(check: LinkCheck) -> str:
@@ -37,54 +38,28 @@ class LinkCache:
     def __init__(self, directory: Path, max_age: float) -> None:
         self.path = Path(directory) / "links.sqlite3"
         self.max_age = max_age
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS links"
-                " (key TEXT PRIMARY KEY, stored REAL NOT NULL, check_json TEXT NOT NULL)"
-            )
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+        self._answers = AnswerStore(self.path)
 
     def get_many(self, keys: Iterable[str], now: float | None = None) -> dict[str, LinkCheck]:
         current = time.time() if now is None else now
         found: dict[str, LinkCheck] = {}
-        wanted = list(dict.fromkeys(keys))
-        with self._connect() as db:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    f"SELECT key, stored, check_json FROM links WHERE key IN ({marks})", chunk
-                ).fetchall()
-                for key, stored, text in rows:
-                    check = _decode(text) if current - stored <= self.max_age else None
-                    if check is not None:
-                        found[key] = check
+        for key, kept in self._answers.get_many(_NAMESPACE, keys).items():
+            check = _decode(kept.body) if current - kept.stored_at <= self.max_age else None
+            if check is not None:
+                found[key] = check
         return found
 
     def put_many(self, items: Iterable[tuple[str, LinkCheck]], now: float | None = None) -> None:
         """Store successes; forget any earlier success of what has failed now."""
         current = time.time() if now is None else now
-        rows, failed = [], []
+        kept, failed = [], []
         for key, check in items:
             if check.outcome in CACHED_OUTCOMES:
-                rows.append((key, current, _encode(check)))
+                kept.append((key, Stored(_encode(check), stored_at=current)))
             else:
-                failed.append((key,))
-        with self._connect() as db:
-            if rows:
-                db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?)", rows)
-            if failed:
-                db.executemany("DELETE FROM links WHERE key = ?", failed)
+                failed.append(key)
+        self._answers.put_many(_NAMESPACE, kept, now=current)
+        self._answers.forget(_NAMESPACE, failed)
 
     def forget(self, keys: Iterable[str]) -> None:
-        with self._connect() as db:
-            db.executemany("DELETE FROM links WHERE key = ?", [(k,) for k in keys])
+        self._answers.forget(_NAMESPACE, keys)

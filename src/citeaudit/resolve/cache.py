@@ -1,23 +1,22 @@
 """Registry answers kept on disk, as evidence and so re-audits send only what changed.
 
-One JSON file per question (a DOI at one registry, one bibliographic query), holding
-what the registry answered, where and when. Answers that a work exists live
-`ttl` seconds; "not found" answers only `not_found_ttl`, because DOIs get registered
-and records get deposited. Failures are never stored: "could not ask" is no answer.
-Writes go through a temporary file and a rename, so parallel workers never read half
-a file.
+One answer per question (a DOI at one registry, one bibliographic query), holding
+what the registry answered (its JSON), where and when, in the `AnswerStore` links
+use too (`links/answers.py`: `registry.sqlite3` under the cache folder). Answers that
+a work exists live `ttl` seconds; "not found" answers only `not_found_ttl`, because
+DOIs get registered and records get deposited. Failures are never stored: "could not
+ask" is no answer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from citeaudit.links.answers import AnswerStore, Stored
 
 __all__ = ["Cached", "RegistryCache"]
 
@@ -46,39 +45,28 @@ class RegistryCache:
         self.not_found_ttl = not_found_ttl
         self.read = read
         self.write = write
-
-    def _path(self, namespace: str, key: str) -> Path:
-        digest = hashlib.sha256(f"{namespace}\0{key}".encode()).hexdigest()
-        return self.root / namespace / digest[:2] / f"{digest}.json"
+        self._answers = AnswerStore(root / "registry.sqlite3")
 
     def get(self, namespace: str, key: str, *, now: float | None = None) -> Cached | None:
         if not self.read:
             return None
-        path = self._path(namespace, key)
+        kept = self._answers.get_many(namespace, [key]).get(key)
+        if kept is None:
+            return None
+        ttl = self.ttl if kept.found else self.not_found_ttl
+        if (time.time() if now is None else now) - kept.stored_at > ttl:
+            return None
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            body = json.loads(kept.body)
+        except ValueError:
             return None
-        if not isinstance(data, dict) or data.get("key") != key:
-            return None
-        found = bool(data.get("found"))
-        stored = float(data.get("stored_at", 0))
-        ttl = self.ttl if found else self.not_found_ttl
-        if (time.time() if now is None else now) - stored > ttl:
-            return None
-        return Cached(found, data.get("body"), str(data.get("url", "")), stored)
+        return Cached(kept.found, body, kept.url, kept.stored_at)
 
     def put(self, namespace: str, key: str, *, found: bool, body: Any, url: str = "") -> None:
         if not self.write:
             return
-        path = self._path(namespace, key)
-        record = {"key": key, "found": found, "url": url, "stored_at": time.time(), "body": body}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(record, handle, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            # A cache that cannot be written costs speed, never correctness.
-            return
+            text = json.dumps(body)  # ASCII: a lone surrogate is kept escaped
+        except (TypeError, ValueError):
+            return  # not JSON: not kept (a cache costs speed, never correctness)
+        self._answers.put_many(namespace, [(key, Stored(text, found, url))])
