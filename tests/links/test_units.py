@@ -251,11 +251,11 @@ def test_not_found_wording_in_any_case_needs_the_absent_page(wording: str) -> No
 
 
 def test_targets_are_taken_host_by_host_among_a_bounded_set_of_hosts() -> None:
-    from citeaudit.links.checker import _interleaved
+    from citeaudit.links.precheck import interleaved
     from citeaudit.links.targets import target_for
 
     targets = [target_for(f"https://h{i % 5}.example/{i}") for i in range(15)]
-    order = [t.value for t in _interleaved(targets, active=2)]
+    order = [t.value for t in interleaved(targets, active=2)]
     assert sorted(order) == sorted(t.value for t in targets)  # each once
     for host in range(5):  # each host's in their order
         own = [u for u in order if u.startswith(f"https://h{host}.")]

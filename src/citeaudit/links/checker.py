@@ -3,7 +3,7 @@
     async with LinkChecker(policy, doi_url=..., archive_url=..., probe_urls=...) as checker:
         checks = await checker.check_all([target_for(u) for u in urls])
 
-The parts, each in its own module: what is never sent (`_precheck`: not a URL, a
+The parts, each in its own module: what is never sent (`precheck.py`: not a URL, a
 private address, a malformed DOI, an excluded pattern); a URL's redirect chain and
 its paced, retried requests (`fetch.Fetcher`); a DOI's handle record
 (`handle.ask_handle`), then its landing page as a URL; the verdict of an answer
@@ -18,27 +18,24 @@ names must resolve for others, before anything is called broken (`_settle`).
 from __future__ import annotations
 
 import asyncio
-import itertools
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import httpx
 
-from citeaudit.doi import doi_refusal
 from citeaudit.links import errors
 from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
-from citeaudit.links.fetch import INVALID_URL, Fetched, Fetcher
+from citeaudit.links.fetch import Fetched, Fetcher
 from citeaudit.links.handle import ask_handle
 from citeaudit.links.policy import HostGate, LinkPolicy
+from citeaudit.links.precheck import host_of, interleaved, now_iso, precheck
 from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import AddressRule, IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.soft404 import Page, absent_url, could_be_soft_404, is_soft_404, probe_key
-from citeaudit.links.targets import LinkTarget, url_problem
+from citeaudit.links.targets import LinkTarget
 from citeaudit.links.transport import PerHostTransport, judge_redirects
 from citeaudit.links.verdict import Verdict, classify_error, classify_status
 from citeaudit.model.link import LinkCheck, LinkOutcome
@@ -48,12 +45,7 @@ __all__ = ["LinkChecker", "Pending", "Progress", "check_targets"]
 Progress = Callable[[LinkCheck], None]
 
 TRUSTED_MAX_BODY = 2 * 1024 * 1024
-MALFORMED_DOI = "malformed-doi"
 NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +153,7 @@ class LinkChecker:
         results: dict[str, LinkCheck] = {}
         todo: list[LinkTarget] = []
         for target in unique:
-            pre = self._precheck(target)
+            pre = precheck(target, self.policy, self._rule)
             if pre is not None:
                 results[target.key] = pre
                 if progress:
@@ -203,7 +195,7 @@ class LinkChecker:
         # A bounded number of workers take the targets in turn, hosts interleaved: a
         # task per target at once held every waiting request's frames (6 KB a URL),
         # and interleaving keeps every host's limit busy with few workers waiting.
-        queue = _interleaved(targets)
+        queue = interleaved(targets)
 
         async def worker() -> None:
             for target in queue:  # shared: each worker takes the next target
@@ -249,8 +241,8 @@ class LinkChecker:
         return await self._fetcher.fetch(url, method=method, retries=retries)
 
     async def _check_unsettled(self, target: LinkTarget, *, prechecked: bool = False) -> Checked:
-        """`prechecked`: `_precheck` found nothing already (it parses the URL: not twice)."""
-        pre = None if prechecked else self._precheck(target)
+        """`prechecked`: `precheck` found nothing already (it parses the URL: not twice)."""
+        pre = None if prechecked else precheck(target, self.policy, self._rule)
         if pre is not None:
             return pre
         if target.kind == "doi":
@@ -284,47 +276,6 @@ class LinkChecker:
         return check
 
     # -- verdict helpers ---------------------------------------------------------------
-    def _precheck(self, target: LinkTarget) -> LinkCheck | None:
-        if target.kind == "other":
-            return LinkCheck(
-                url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0
-            )
-        if target.kind == "url" and self._rule.url_refusal(target.value) is not None:
-            verdict = classify_error(errors.PRIVATE, network_up=True, dns_ok=True)
-            return LinkCheck(
-                url=target.value,
-                outcome=verdict.outcome,
-                reason=verdict.reason,
-                attempts=0,
-                checked_at=now_iso(),
-            )
-        if target.kind == "url" and url_problem(target.value) is not None:
-            return LinkCheck(
-                url=target.value,
-                outcome=LinkOutcome.BROKEN,
-                reason=INVALID_URL,
-                attempts=0,
-                checked_at=now_iso(),
-            )
-        if target.kind == "doi" and doi_refusal(target.value) is not None:
-            # Dot segments, control characters...: never put into the resolver's URL.
-            return LinkCheck(
-                url=target.display,
-                outcome=LinkOutcome.BROKEN,
-                reason=MALFORMED_DOI,
-                attempts=0,
-                checked_at=now_iso(),
-            )
-        pattern = self.policy.excluded_by(target.display)
-        if pattern is not None:
-            return LinkCheck(
-                url=target.display,
-                outcome=LinkOutcome.EXCLUDED,
-                reason=f"pattern:{pattern}",
-                attempts=0,
-            )
-        return None
-
     def _network_down(self, target: LinkTarget) -> LinkCheck:
         return LinkCheck(
             url=target.display,
@@ -338,7 +289,7 @@ class LinkChecker:
         if not self.policy.archive or self.archive_url is None or self._trusted is None:
             return check
         url = check.final_url if check.reason and check.reason.startswith("doi-target") else None
-        async with self._gate.slot(_host(self.archive_url), self._global):
+        async with self._gate.slot(host_of(self.archive_url), self._global):
             snapshot = await closest_snapshot(
                 self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
             )
@@ -455,41 +406,6 @@ class LinkChecker:
 
 def _attempts(check: Checked) -> int:
     return check.check.attempts if isinstance(check, Pending) else check.attempts
-
-
-ACTIVE_HOSTS = 256  # hosts taken in turn at once: half the transport's pools
-
-
-def _interleaved(targets: Sequence[LinkTarget], active: int = ACTIVE_HOSTS) -> Iterator[LinkTarget]:
-    """The targets host by host in turn (each host's in their order), among at most
-    `active` hosts at a time; a host that has no more joins the next one waiting.
-
-    Workers then spread over many hosts, so every host's limit stays busy; and they
-    never spread over more hosts than the transport keeps pools for (in turn over
-    2,500 hosts, each request found its pool closed and opened a new connection).
-    """
-    by_host: dict[str, deque[LinkTarget]] = {}
-    for target in targets:
-        host = _host(target.value) if target.kind == "url" else target.kind
-        by_host.setdefault(host, deque()).append(target)
-    waiting = iter(by_host.values())
-    turn = deque(itertools.islice(waiting, max(1, active)))
-    while turn:
-        queue = turn.popleft()
-        yield queue.popleft()
-        if queue:
-            turn.append(queue)
-        else:
-            following = next(waiting, None)
-            if following is not None:
-                turn.append(following)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 async def check_targets(
