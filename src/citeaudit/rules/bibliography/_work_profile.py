@@ -111,8 +111,8 @@ _PREPRINT_CACHE = 50_000
 
 
 def _is_preprint(ref: Reference, known: dict[str, bool]) -> bool:
-    """Whether a field names a preprint server. Each field is searched alone (no
-    pattern spans two), and the verdict on a long one is remembered in `known`."""
+    """Whether a field names a preprint server. The short fields are searched at once
+    (no pattern spans two), the long ones alone, each verdict remembered in `known`."""
     texts = (
         ref.container or "",
         ref.publisher or "",
@@ -120,12 +120,11 @@ def _is_preprint(ref: Reference, known: dict[str, bool]) -> bool:
         *ref.urls,
         *(value for _, value in ref.extra),
     )
+    short = "\n".join(text for text in texts if 0 < len(text) < _PREPRINT_REMEMBERED)
+    if short and _PREPRINT.search(short.lower()):
+        return True
     for text in texts:
-        if not text:
-            continue
         if len(text) < _PREPRINT_REMEMBERED:
-            if _PREPRINT.search(text.lower()):
-                return True
             continue
         found = known.get(text)
         if found is None:
