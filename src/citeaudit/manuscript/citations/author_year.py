@@ -67,15 +67,23 @@ _BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?!
 _BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
 # An abbreviated genus ("C. calcarifer") takes any epithet; a full one an epithet with
-# a Latin ending ("Conus mappa"). Endings English shares with Latin (-er, -or, -ns, -ar:
-# "Rivers matter (Moreau, 2019)") are left out: they made real citations weak, and a
-# missing entry went unreported.
+# a Latin ending ("Conus mappa"). Endings English shares with Latin (-er, -or, -ns, -ar,
+# -io, -ex: "Bruchus pauper", "Aus discolor", "Aus lutescens") are an epithet only when
+# the genus stands inside a sentence, not at its head or after an article: "Rivers
+# matter (Moreau, 2019)" is a citation whose missing entry must be reported.
 _BINOMIAL = re.compile(
     r"\b(?:[A-Z]\.\s+(?:\([A-Z][a-z]+\)\s+)?(?P<short>[a-z]{3,})|"
     r"[A-Z][a-z]+\s+(?:\([A-Z][a-z]+\)\s+)?"
     r"(?P<long>[a-z]+(?:us|um|a|ae|is|i|ii|ei|es|ensis|ense|oides|ata|ica|ana|osa|alis|orum|arum|"
     r"ax|ix|iens))|"
+    r"(?P<genus>[A-Z][a-z]+)\s+(?:\([A-Z][a-z]+\)\s+)?(?P<shared>[a-z]+(?:er|or|ns|ar|io|ex))|"
     r"(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+))\s*$"
+)
+# What stands before a genus that heads a sentence or follows an article: then a
+# shared ending is English ("Rivers matter", "The Nile river").
+_SENTENCE_HEAD = re.compile(
+    r"(?:^|(?<!\bcf)(?<!e\.g)(?<!i\.e)(?<!\b[A-Z])[.!?]|"
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Tt]heir|[Ii]ts))$"
 )
 # Words of running text with those endings, never an epithet ("The other (Lee 2019)").
 _NOT_EPITHETS = word_set(
@@ -127,8 +135,16 @@ def _after_binomial(clean: str, offset: int) -> bool:
     found = _BINOMIAL.search(" ".join(words) + " ") if words else None
     if found is None:
         return False
-    epithet = found.group("short") or found.group("long") or ""
-    return epithet not in _NOT_EPITHETS
+    epithet = found.group("short") or found.group("long") or found.group("shared") or ""
+    if epithet in _NOT_EPITHETS:
+        return False
+    if found.group("shared") is None:
+        return True
+    # A shared ending: what stands before the genus decides (a bounded look back).
+    window_start = max(0, offset - 80)
+    genus_at = clean.rfind(found.group("genus"), window_start, offset)
+    before = clean[max(0, genus_at - 12) : genus_at].rstrip()
+    return _SENTENCE_HEAD.search(before) is None
 
 
 def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
@@ -391,8 +407,6 @@ def _bare(
             continue
         if len(names.authors) == 1 and is_common_word(names.authors[0]):
             continue  # "in May 2019": a date
-        if _after_binomial(clean, names.offset):
-            continue  # "Aus bus Smith, 1949": a taxonomic authority
         parsed = parse_years(clean[start : follow.end()])
         if parsed is None:
             continue
