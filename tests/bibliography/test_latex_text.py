@@ -247,3 +247,34 @@ def test_the_decoding_budget_bounds_pylatexenc_only() -> None:
         stripped = latex_to_unicode(more)
         assert budget.exhausted
     assert stripped.startswith("y^0 y^1")
+
+
+def test_pylatexenc_reads_each_piece_once_not_the_value_around_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Work counted in characters given to pylatexenc: a long abstract with many
+    formulas and environments costs their length, not theirs times the abstract's."""
+    from citeaudit.bibliography import latex_text
+
+    given: list[int] = []
+    real = latex_text.pylatexenc_text
+
+    def counted(text: str) -> str:
+        given.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(latex_text, "pylatexenc_text", counted)
+    monkeypatch.setattr(latex_text, "_SEGMENTS", {})  # nothing remembered from other tests
+    monkeypatch.setattr(latex_text, "_CACHE", {})
+    pieces = [f"$x_{{{i}}}$" for i in range(300)] + [
+        f"\\begin{{quote}}q{i}\\end{{quote}}" for i in range(100)
+    ]
+    value = " text ".join(pieces)
+    converted = latex_to_unicode(value)
+    assert converted.startswith("x_0 text x_1") and "q99" in converted
+    assert sum(given) == sum(len(piece) for piece in pieces)
+    given.clear()
+    for hostile in ("\\begin{x}" * 5_000, "\\url{" * 5_000, "$a" * 5_000, "\\cite[" * 5_000):
+        with decoding_budget(1_000) as budget:
+            latex_to_unicode(hostile + " end")
+        assert sum(given) <= 1_000 or budget.exhausted

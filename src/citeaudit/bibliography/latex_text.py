@@ -239,8 +239,9 @@ class DecodingBudget:
 
 _BUDGET: ContextVar[DecodingBudget | None] = ContextVar("latex_budget", default=None)
 _CACHE: dict[str, str] = {}
-# pylatexenc's text for pieces of values (`_segment_text`), bounded like `_CACHE`.
+# pylatexenc's text for short pieces of values (`_segment_text`: formulas, macros).
 _SEGMENTS: dict[str, str] = {}
+_SEGMENT_LENGTH = 256
 _BRACES = re.compile(r"(?<!\\)[{}]")
 _ENVIRONMENT = re.compile(r"\{([A-Za-z]+\*?)\}")
 _cached_characters = 0
@@ -379,9 +380,9 @@ def _segment_text(segment: str) -> str | None:
     if depth or not _may_decode(segment):
         return None
     converted = pylatexenc_text(segment)
-    if len(_SEGMENTS) >= _CACHE_SIZE:
-        _SEGMENTS.clear()
-    if len(segment) <= _CACHED_LENGTH:
+    if len(segment) <= _SEGMENT_LENGTH:
+        if len(_SEGMENTS) >= _CACHE_SIZE:
+            _SEGMENTS.clear()
         _SEGMENTS[segment] = converted
     return converted
 
