@@ -9,11 +9,15 @@ or TeX quote/dash ligature is returned as written (spaces tidied). The markup re
 bibliographies hold -- accents, special letters, escaped symbols, font switches,
 ``\\emph{...}``, logos -- is converted by one linear scan driven by the tables below,
 which give what pylatexenc gives for the same markup (tests/bibliography compare
-the two on every form). Anything else (math, a macro pylatexenc knows but the tables
-do not) goes to pylatexenc, which is thorough but slow (tens of microseconds per
+the two on every form). pylatexenc is thorough but slow (tens of microseconds per
 character; one full parse per value made a LaTeX-heavy real bibliography read at
-~400 entries/s). Converted short values are cached: journal names and ``@string``
-expansions repeat in every entry.
+~400 entries/s), so it is given only the pieces the tables do not cover -- an inline
+formula, a macro it knows with its braced arguments, an environment -- each alone,
+which is what it gives for that piece inside the whole value (``\\url`` and
+``\\cite`` are rendered as its definitions say, without it); a value whose piece
+cannot be cut out cleanly (a comment, unbalanced braces, ``$$``) goes to it whole.
+Converted values (up to a few thousand characters: an ``@string`` acknowledgement
+repeated in every entry) and pieces are cached, within bounds.
 
 Two bounds keep pylatexenc from holding a worker for minutes on a hostile file made
 of markup: a value longer than `MAX_FULL_DECODE` characters (an abstract or a note,
@@ -288,8 +292,10 @@ def _remember(text: str, result: str) -> None:
 
 
 def table_driven(text: str) -> str | None:
-    """The text pylatexenc would give, by one linear scan; None when the value holds
-    markup the tables do not cover (math, a macro pylatexenc knows and they do not)."""
+    """The text pylatexenc would give, by one linear scan: the tables convert what
+    they cover, pylatexenc the formulas, macros and environments they do not, piece by
+    piece; None when such a piece cannot be cut out of the value (a comment, unbalanced
+    braces, display math, a macro whose arguments are not all braced)."""
     out: list[str] = []
     pos = 0
     end = len(text)
