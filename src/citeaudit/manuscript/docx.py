@@ -122,9 +122,7 @@ class DocxReader(ManuscriptReader):
                 fields.paragraph(element)
                 or in_bibliography_control
                 or (
-                    _bibliography_style(element, styles)
-                    and level is None
-                    and not _list_title(text)
+                    _bibliography_style(element, styles) and level is None and not _list_title(text)
                 )
             ):
                 bibliography.append(index)
@@ -394,55 +392,71 @@ class _FieldState:
             self._bibliography.pop()
 
 
+_TEXT_TAGS = frozenset(_q(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"))
+_PIECES = {_q("t"): None, _q("noBreakHyphen"): "-", _q("tab"): "\t", _q("sym"): ""}
+
+
+def _outer_paragraphs(root: Any) -> Iterator[Any]:
+    """The paragraphs under `root` that no paragraph holds, in order: a paragraph's text
+    already includes what it holds, so one nested 150 deep is not read 150 times."""
+    walk = etree.iterwalk(root, events=("start",), tag=_q("p"))
+    for _event, paragraph in walk:
+        yield paragraph
+        walk.skip_subtree()
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
 def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The paragraph as Word shows it, and the spans of its superscript runs."""
+    """The paragraph as Word shows it, and the spans of its superscript runs.
+
+    One walk down the paragraph, carrying what each element's ancestors decide
+    (deleted, in a text box, the run it belongs to and whether that run is hidden or
+    superscript): looking each text piece's ancestors up again cost as many steps as
+    the paragraph is deep -- 250 a piece under nested revision marks.
+    """
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     length = 0
-    for node in paragraph.iter(
-        _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("sym")
-    ):
-        run = _run_of(node, paragraph)
-        if run is None:
+    skipped = 0  # open elements whose text Word does not show (deletions, text boxes)
+    runs: list[tuple[bool, bool]] = []  # open runs, innermost last: (hidden, superscript)
+    for event, node in etree.iterwalk(paragraph, events=("start", "end")):
+        tag = node.tag
+        if node is paragraph or not isinstance(tag, str):
             continue
-        local = etree.QName(node).localname
-        if local == "t":
-            piece = node.text or ""
-        elif local == "noBreakHyphen":
-            piece = "-"
-        elif local == "tab":
-            piece = "\t"
-        elif local == "sym":
-            piece = ""
-        else:
-            piece = " "
-        if not piece:
+        local = _local(tag)
+        if event == "end":
+            if local in _SKIPPED:
+                skipped -= 1
+            elif local == "r":
+                runs.pop()
             continue
-        if run is not paragraph and _superscript(run, styles):
-            if spans and spans[-1][1] == length:
-                spans[-1] = (spans[-1][0], length + len(piece))
-            else:
-                spans.append((length, length + len(piece)))
-        parts.append(piece)
-        length += len(piece)
+        if tag in _TEXT_TAGS and not skipped and not (runs and runs[-1][0]):
+            piece = _PIECES.get(tag, " ")
+            if piece is None:
+                piece = node.text or ""
+            if piece:
+                if runs and runs[-1][1]:
+                    if spans and spans[-1][1] == length:
+                        spans[-1] = (spans[-1][0], length + len(piece))
+                    else:
+                        spans.append((length, length + len(piece)))
+                parts.append(piece)
+                length += len(piece)
+        if local in _SKIPPED:
+            skipped += 1
+        elif local == "r":
+            runs.append(_run_state(node, styles))
     return "".join(parts), tuple(spans)
 
 
-def _run_of(node: Any, paragraph: Any) -> Any:
-    """The run holding `node`, or None when the text is deleted, hidden or in a text box."""
-    run = None
-    parent = node.getparent()
-    while parent is not None and parent is not paragraph:
-        local = etree.QName(parent).localname
-        if local in _SKIPPED:
-            return None
-        if local == "r" and run is None:
-            run = parent
-            properties = run.find("w:rPr", _NS)
-            if properties is not None and _on(properties.find("w:vanish", _NS)):
-                return None
-        parent = parent.getparent()
-    return run if run is not None else paragraph
+def _run_state(run: Any, styles: _Styles) -> tuple[bool, bool]:
+    """(hidden, superscript) for a run, from its own properties."""
+    properties = run.find("w:rPr", _NS)
+    hidden = properties is not None and _on(properties.find("w:vanish", _NS))
+    return hidden, _superscript(run, styles)
 
 
 def _superscript(run: Any, styles: _Styles) -> bool:
@@ -504,8 +518,10 @@ def _bibliography_style(paragraph: Any, styles: _Styles) -> bool:
 def _list_title(text: str) -> bool:
     """A few words with no digit and no full stop: the list's title in the entries' style."""
     words = text.split()
-    return 0 < len(words) <= 4 and not text.rstrip().endswith(".") and not any(
-        c.isdigit() for c in text
+    return (
+        0 < len(words) <= 4
+        and not text.rstrip().endswith(".")
+        and not any(c.isdigit() for c in text)
     )
 
 
@@ -556,9 +572,7 @@ def _field_bibliography(
     Publisher's Note: ..." paragraph) ends the list and stays body text (list_tail).
     """
     ordered = sorted(indexes)
-    tail = next(
-        (k for k, i in enumerate(ordered) if k and ends_list(lines[i].text)), len(ordered)
-    )
+    tail = next((k for k, i in enumerate(ordered) if k and ends_list(lines[i].text)), len(ordered))
     indexes = set(ordered[:tail])
     entries = tuple(
         RawEntry(line.text.strip(), Location(line.file, line.number), line.text)
@@ -606,7 +620,7 @@ def _notes(
         texts: list[str] = []
         spans: list[tuple[int, int]] = []
         length = 0
-        for paragraph in note.iterfind(".//w:p", _NS):
+        for paragraph in _outer_paragraphs(note):
             text, superscripts = _paragraph_text(paragraph, styles)
             if not text.strip():
                 continue
