@@ -104,3 +104,39 @@ def test_without_max_pause_the_wait_is_the_capped_window(sleeps: list[float]) ->
     with limiter.slot():
         pass
     assert sleeps and max(sleeps) <= MAX_INTERVAL + limiter.margin
+
+
+def test_the_shared_limiter_refuses_a_long_wait_too() -> None:
+    """The Redis-shared budget (every worker of the machine) keeps the same bound."""
+    import os
+    import uuid
+    from urllib.parse import urlsplit
+
+    import redis
+
+    from citeaudit.resolve.limiter import RedisLimiter
+    from tests.need import missing
+
+    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
+    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        missing(f"no Redis on {server.netloc}")
+    name = f"test-{uuid.uuid4().hex}"
+    try:
+        limiter = RedisLimiter(client, name, 10, 3)
+        limiter.observe({"x-rate-limit-limit": "1", "x-rate-limit-interval": "1000000h"})
+        assert float(client.hget(f"citeaudit:limiter:{name}:conf", "interval")) <= MAX_INTERVAL
+        with limiter.slot(max_pause=5.0):
+            pass
+        with pytest.raises(Paused), limiter.slot(max_pause=5.0):
+            pass
+        # The refused request left no reservation behind, nor a held concurrency lease.
+        assert client.zcard(f"citeaudit:limiter:{name}:starts") == 1
+        assert client.zcard(f"citeaudit:limiter:{name}:slots") == 0
+    finally:
+        keys = client.keys(f"citeaudit:limiter:{name}*")
+        if keys:
+            client.delete(*keys)
+        client.close()
