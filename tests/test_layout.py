@@ -149,3 +149,14 @@ def test_the_sql_finder_finds_sql(tmp_path: Path) -> None:
         module = tmp_path / "m.py"
         module.write_text(source + "\n", "utf-8")
         assert _sql_imports(module) == expected, source
+
+
+def test_sqlite_outside_the_store_is_only_the_answer_cache() -> None:
+    """The one other file holding SQL: the network's on-disk cache (links/answers.py),
+    a local file of the CLI and the workers, not the service's database."""
+    users = sorted(
+        str(p.relative_to(SRC))
+        for p in SRC.rglob("*.py")
+        if (SRC / "store") not in p.parents and "sqlite3" in _imports(p)
+    )
+    assert users == ["links/answers.py"]
