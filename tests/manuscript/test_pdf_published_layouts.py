@@ -218,3 +218,25 @@ def test_a_subheading_inside_a_smaller_list_does_not_end_it(tmp_path: Path) -> N
     entries = " ".join(e.text for e in read_manuscript(tmp_path / "sub.pdf").reference_entries)
     assert "Wang, C. The development" in entries  # the list goes on under its subheading
     assert entries.endswith("Scientometrics, v. 126, 2021.")
+
+
+def test_a_citations_year_alone_at_the_top_of_a_page_is_no_page_number(tmp_path: Path) -> None:
+    from tests.manuscript.test_pdf_builder import Column, Page, write_pdf
+
+    filler = [
+        f"Line {k} of the carboxysome model, where the reaction rates are set." for k in range(54)
+    ]
+    first = [*filler, "Rates do not depend on the substrate (Mayo et al., 1989; Whitehead et al.,"]
+    second = [
+        "2014).",
+        "The cytosol holds no carbonic anhydrase.",
+        "",
+        "References",
+        "Mayo WP, Elrifi IR, Turpin DH. 1989. The relationship. Plant Physiol 90:720-727.",
+        "Whitehead L, Long BM, Price GD. 2014. Comparing in vivo function. Plant Physiol 165:398.",
+    ]
+    path = write_pdf(tmp_path / "year.pdf", [Page([Column(first)]), Page([Column(second)])])
+    lines = [ln for ln in read_manuscript(path).lines if ln.page == 2]
+    assert lines[0].text.startswith("2014)")
+    result = audit(AuditInput.from_paths([path]))
+    assert not [f for f in result.findings if f.code == "CIT001"]

@@ -512,6 +512,16 @@ _PAGE_NUMBER = re.compile(
 
 
 _FURNITURE_LINES = 4
+_SENTENCE_GOES_ON = re.compile(r"\d[.,;:]\W*$")
+
+
+def _is_page_number(text: str) -> bool:
+    """A page number ("12", "- 12 -", "Page 3 of 10", "iv"), not the end of a
+    sentence run over onto the page ("2014).", "1998;"): its brackets pair up and
+    no full stop or comma follows the number."""
+    if not _PAGE_NUMBER.match(text) or _SENTENCE_GOES_ON.search(text):
+        return False
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
 
 
 def _furniture_key(text: str) -> str:
@@ -566,7 +576,7 @@ def strip_furniture(
             text = lines[i].text.strip()
             counts = tops if i in top else bottoms if i in bottom else margins
             key = _furniture_key(text)
-            if _PAGE_NUMBER.match(text) or (key and counts[key] >= repeat):
+            if _is_page_number(text) or (key and counts[key] >= repeat):
                 drop.add(i)
         out.append([ln for i, ln in enumerate(lines) if i not in drop])
     return out
