@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from citeaudit.links.pinned import SyncLookup, system_lookup
+from citeaudit.links.retry import Backoff
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.outbox import claim, delivery, mark_failed, mark_sent
@@ -57,12 +58,15 @@ def deliver_due(
 
 
 def backoff(settings: ServiceSettings, permanent: bool) -> Callable[[int], timedelta | None]:
-    """After `attempts` failures: the wait before the next try, doubling; None to give up."""
+    """After `attempts` failures: the wait before the next try, doubling (the one retry
+    rule, `links/retry.py`); None to give up."""
+
+    rule = Backoff(attempts=settings.webhook_max_attempts, base=settings.webhook_backoff)
 
     def wait(attempts: int) -> timedelta | None:
-        if permanent or attempts >= settings.webhook_max_attempts:
+        if permanent or attempts >= rule.attempts:
             return None
-        return timedelta(seconds=settings.webhook_backoff * 2 ** (attempts - 1))
+        return timedelta(seconds=rule.delay(attempts - 1))
 
     return wait
 
