@@ -2,9 +2,9 @@
 
 rispy joins each continuation line of a single-value tag onto the whole value read so
 far (``" ".join((value, line))``): a record whose abstract runs on for 320,000 lines
-(5 MB) took 100 s, a 20 MB upload half an hour -- quadratic. The reader now folds
-continuation lines itself before rispy sees them. Counted work, not time: how many
-times rispy extends a single value, and the characters those joins copy.
+(5 MB) took 100 s, a 20 MB upload half an hour -- quadratic. The reader's parser (a
+subclass of rispy's) collects them and joins once. Counted work, not time: the
+characters rispy's own per-line joins copy.
 """
 
 from __future__ import annotations
