@@ -34,6 +34,7 @@ MODULES = (
     "tests.fuzz.test_bibliographies",
     "tests.fuzz.test_writers",
     "tests.fuzz.test_audit",
+    "tests.fuzz.test_hostile_headers",
 )
 SLOW_SECONDS = 10.0
 BIG_MB = 1024
