@@ -10,7 +10,7 @@ references; a phase is done only when every chunk of it was.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from citeaudit.audit import record_skipped
@@ -20,17 +20,36 @@ from citeaudit.enrichment import Enricher
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.resolution import Resolution
+from citeaudit.network_budget import apply, cut
 from citeaudit.resolve.run_status import broken_from, run_status
 
 
+def budgets(enrichers: Sequence[Enricher]) -> dict[Phase, int]:
+    """Each phase's budget of checks for the whole audit (its enrichers' smallest)."""
+    out: dict[Phase, int] = {}
+    for e in enrichers:
+        out[e.phase] = min(out.get(e.phase, e.max_checks), max(0, e.max_checks))
+    return out
+
+
+def within_budget(data: AuditData, phase: Phase, limit: int | None) -> AuditData:
+    """The audit data a phase may check: cut to its budget over the whole audit (the
+    same cut an in-process run makes, `network_budget.cut`), so chunks together never
+    ask more than one run would."""
+    part = None if limit is None else cut(data, phase, max(0, limit))
+    return data if part is None else part.data
+
+
 def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tuple[str, list[str]]]:
-    """(phase, reference ids) per chunk, phase by phase in the enrichers' order."""
-    ids = [r.id for r in data.references]
-    phases = list(dict.fromkeys(e.phase.value for e in enrichers))
+    """(phase, reference ids) per chunk, phase by phase in the enrichers' order; only
+    the references within each phase's budget are planned."""
+    limits = budgets(enrichers)
+    phases = list(dict.fromkeys(e.phase for e in enrichers))
     out: list[tuple[str, list[str]]] = []
     for phase in phases:
+        ids = [r.id for r in within_budget(data, phase, limits.get(phase)).references]
         slices = [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
-        out.extend((phase, s) for s in slices)
+        out.extend((phase.value, s) for s in slices)
     return out
 
 
@@ -38,7 +57,8 @@ def run_chunk(
     data: AuditData, enrichers: Sequence[Enricher], phase: str, reference_ids: Sequence[str]
 ) -> dict[str, Any]:
     wanted = set(reference_ids)
-    references = tuple(r for r in data.references if r.id in wanted)
+    allowed = within_budget(data, Phase(phase), budgets(enrichers).get(Phase(phase)))
+    references = tuple(r for r in allowed.references if r.id in wanted)
     source = data.bibliographies[0] if data.bibliographies else None
     bibliography = Bibliography(
         source=source.source if source else "",
@@ -86,9 +106,14 @@ def _merge_phases(
 
 
 def assemble(
-    data: AuditData, results: Sequence[dict[str, Any]], skipped: Mapping[Phase, str]
+    data: AuditData,
+    results: Sequence[dict[str, Any]],
+    skipped: Mapping[Phase, str],
+    limits: Mapping[Phase, int] | None = None,
 ) -> AuditData:
-    """The audit data with every chunk's results, and why phases not run were not."""
+    """The audit data with every chunk's results, and why phases not run were not;
+    with `limits` (`budgets`), what each phase left out past its budget is said as an
+    in-process run says it (`network_budget.apply`)."""
     resolutions: dict[str, Resolution] = {}
     links: list[LinkCheck] = []
     statuses: list[PhaseStatus] = []
@@ -97,10 +122,20 @@ def assemble(
         resolutions.update(result.resolutions)
         links.extend(result.links)
         statuses.extend(result.phases)
+    checked = within_budget(data, Phase.RESOLUTION, (limits or {}).get(Phase.RESOLUTION))
     merged = dataclasses.replace(
         data,
         resolutions=resolutions,
         links=_merge_links(links),
-        phases=data.phases + _merge_phases(statuses, resolutions, len(data.references)),
+        phases=data.phases + _merge_phases(statuses, resolutions, len(checked.references)),
     )
+    ran = {status.phase for status in statuses}
+    for phase, limit in (limits or {}).items():
+        if phase in ran:
+            merged = apply(_already(merged), data, phase, limit)
     return record_skipped(merged, skipped)
+
+
+def _already(done: AuditData) -> Callable[[AuditData], AuditData]:
+    """The phase's enrichment, done by the chunks: `apply` only says what was left out."""
+    return lambda _part: done

@@ -20,7 +20,7 @@ from citeaudit.enrichment import Enricher
 from citeaudit.links.enricher import reference_targets
 from citeaudit.report.serialize import finding_dict, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
-from citeaudit.service.chunks import plan
+from citeaudit.service.chunks import budgets, plan
 from citeaudit.service.chunks import run_chunk as enrich_chunk
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
@@ -139,7 +139,14 @@ class Jobs:
             return False
         options = phase_options(audit.options)
         data = cached_read(audit_id, self.repo.files(audit_id))
-        merged = merge_chunks(data, [c.result or {} for c in chunks], options.skip_reasons())
+        enrichers = enrichers_for(self.settings, options)
+        Enricher.close_all(enrichers)  # only their phases' budgets are needed
+        merged = merge_chunks(
+            data,
+            [c.result or {} for c in chunks],
+            options.skip_reasons(),
+            budgets(enrichers),
+        )
         result = AuditResult(data=merged, findings=run_rules(merged))
         report = to_dict(result)
         return self.repo.save_final(
