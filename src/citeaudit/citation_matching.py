@@ -580,6 +580,8 @@ class _AuthorIndex:
             misspelt = self._misspelt(citation)
             if misspelt is None:
                 misspelt = self._last_authors(citation)
+            if misspelt is None:
+                misspelt = self._swapped(citation)
             if misspelt is not None:
                 return (
                     CitationMatch(citation.id, targets=self._ids([misspelt]), name_mismatch=True),
@@ -606,6 +608,9 @@ class _AuthorIndex:
             return CitationMatch(citation.id, targets=self._ids(_best(in_raw))), max(
                 s for s, _ in in_raw
             )
+        swapped = self._swapped(citation)
+        if swapped is not None:
+            return CitationMatch(citation.id, targets=self._ids([swapped]), name_mismatch=True), 2
         top = max((s for s, _ in fitting), default=0)
         return CitationMatch(
             citation.id, year_mismatch=self._ids(self._nearest(citation, fitting))
@@ -695,6 +700,32 @@ class _AuthorIndex:
             and all(
                 names_match(c, a.family)
                 for c, a in zip(cited, _authors(self._refs[i])[-len(cited) :], strict=True)
+            )
+        }
+        return near.pop() if len(near) == 1 else None
+
+    def _swapped(self, citation: Citation) -> int | None:
+        """The one entry of the cited year by the two cited authors in the other order
+        ("Zuloaga and Morrone 2012" for "Morrone O, Zuloaga FO (2012)"), when no entry
+        of that year has them in the order cited: the same work with its names swapped,
+        linked and reported as a name mismatch, not a missing work and an uncited
+        entry. Only two-author works, never "et al.", at most a fixed number looked at."""
+        if citation.et_al or citation.year is None or len(citation.authors) != 2:
+            return None
+        first, second = citation.authors
+        names, _ = _forms(second)
+        bucket = {i for name in names for i in self._any_author.get(name, ())}
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = {
+            i
+            for i in bucket
+            if len(_authors(self._refs[i])) == 2
+            and names_match(second, _authors(self._refs[i])[0].family)
+            and names_match(first, _authors(self._refs[i])[1].family)
+            and (
+                _year_fits(citation, self._refs[i]) == "exact"
+                or _year_in_raw(citation, self._refs[i])
             )
         }
         return near.pop() if len(near) == 1 else None

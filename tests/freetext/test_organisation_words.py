@@ -49,3 +49,17 @@ def test_a_person_named_like_an_organisation_keeps_their_initials(
     ref = parse(entry)
     assert families(ref) == authors
     assert not any(a.organisation for a in ref.authors)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "INSTITUTO RURITANO DE GEOGRAFIA E ESTATÍSTICA. Censo 2010. Strelsau: IRGE, 2012.",
+        "IRGE - INSTITUTO RURITANO DE GEOGRAFIA E ESTATÍSTICA. Censo. Strelsau: IRGE, 2012.",
+        "MINISTERIO DE PESCA Y GANADERIA. Informe anual. Strelsau, 2015.",
+    ],
+)
+def test_an_organisation_in_capitals_keeps_its_and(entry: str) -> None:
+    ref = parse(entry)
+    assert len(ref.authors) == 1 and ref.authors[0].organisation
+    assert ref.authors[0].family.endswith(("ESTATÍSTICA", "GANADERIA"))

@@ -50,7 +50,12 @@ from citeaudit.bibliography.freetext_merge import (
     refine_with_tagger,
     rule_hints,
 )
-from citeaudit.bibliography.freetext_names import VANCOUVER_AUTHORS, is_organisation, parse_authors
+from citeaudit.bibliography.freetext_names import (
+    PARTICLES,
+    VANCOUVER_AUTHORS,
+    is_organisation,
+    parse_authors,
+)
 from citeaudit.bibliography.freetext_parsed import ParsedFields
 from citeaudit.bibliography.freetext_patterns import (
     _BARE_URL,
@@ -342,6 +347,9 @@ _AD_PATTERNS = (
     ),
     # "Plato 1999." / "ASTM International (ASTM) 2004."
     re.compile(rf"^(?:[^\s.,]+\s){{1,4}}(?P<y>{_YEAR})(?P<s>[a-z])?\.(?=\s)"),
+    # "Kriel, R 2017 Title" / "UNOSOM 2016a Title" (Harvard as some publishers set it,
+    # with no stop after the names or the year): a few words, the year, a capital
+    re.compile(rf"^(?:[^\s.]+\s){{1,6}}(?P<y>{_YEAR})(?P<s>[a-z])?(?=\s+[{_UP}“\"‘])"),
 )
 
 
@@ -354,13 +362,15 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
     best: tuple[int, int, int | None, str | None, bool] | None = None
     for k, pat in enumerate(_AD_PATTERNS):
         for m in pat.finditer(s):
-            start = m.start("y") if k == 2 else m.start()
+            start = m.start("y") if k >= 2 else m.start()
             prefix = s[:start]
             if not _plausible_author_prefix(prefix, parenthesised=k == 0):
                 continue
             groups = m.groupdict()
             if groups.get("y3") and _reads_as_title(prefix):
                 continue  # "Le port pendant la Ligue (1589-1595)": a title's period
+            if k == 3 and _reads_as_title(prefix, words=1):
+                continue  # "Global report 2016 World …": a title, not names
             y = groups.get("y") or groups.get("y2") or groups.get("y3")
             suf = groups.get("s") or groups.get("s2") or groups.get("s3")
             year = int(y) if y else None
@@ -378,10 +388,11 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
 _CONTENT_WORD = re.compile(r"(?<![\w\-])[^\W\d_A-Z]{4,}(?![\w\-])")
 
 
-def _reads_as_title(prefix: str) -> bool:
-    """Whether the text before a span of years reads as a title, not as authors."""
-    words = _CONTENT_WORD.findall(prefix)
-    return sum(1 for w in words if not w[0].isupper()) >= 2
+def _reads_as_title(prefix: str, *, words: int = 2) -> bool:
+    """Whether the text before a year reads as a title, not as authors: it holds
+    `words` lower-case words or more that no name holds."""
+    found = _CONTENT_WORD.findall(prefix)
+    return sum(1 for w in found if not w[0].isupper() and w not in PARTICLES) >= words
 
 
 def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:

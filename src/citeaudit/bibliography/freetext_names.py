@@ -110,8 +110,15 @@ def is_organisation(text: str, *, author_part: bool = False) -> bool:
     if "," in s:
         return False
     if _ORG_WORDS.search(s):
-        # "Bank, J." or "Union, K." are people; organisations carry no initials
-        return not any(_INITIAL_STRICT.match(w.strip(",")) for w in words[1:])
+        # "Bank, J." or "Union, K." are people; organisations carry no initials. In a
+        # name all in capitals (ABNT) a lone "E" or "Y" between words is "and":
+        # "INSTITUTO DE GEOGRAFIA E ESTATÍSTICA"
+        all_caps = s.isupper() and len(words) >= 3
+        return not any(
+            _INITIAL_STRICT.match(w.strip(","))
+            and not (all_caps and 0 < i < len(words) - 1 and w.lower() in _CONJUNCTIONS)
+            for i, w in enumerate(words[1:], start=1)
+        )
     if author_part and _corporate_structure(words):
         return True
     caps = [w for w in words if w[:1].isupper()]

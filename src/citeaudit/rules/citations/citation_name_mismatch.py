@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
+from citeaudit.citation_matching import names_match
 from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
 
@@ -22,6 +24,10 @@ class CitationNameMismatch(Rule):
 
     Example: the text cites "(McBreaty and Brooks, 2000)"; the list has "McBrearty, S.,
     & Brooks, A. S. (2000)" and no McBreaty.
+
+    The matcher also links a two-author citation whose names are the entry's in the
+    other order ("Zuloaga and Morrone 2012" for "Morrone & Zuloaga (2012)"); this rule
+    then says the order differs.
 
     Fix: correct the spelling in the text (or in the entry, if the entry is wrong).
     """
@@ -42,12 +48,28 @@ class CitationNameMismatch(Rule):
             if ref is None or cit is None:
                 continue
             listed = ref.first_author_family or describe_reference(ref)
-            yield self.finding(
-                f"{describe_citation(cit)} spells the author "
-                f"{cit.authors[0] if cit.authors else '?'!r}, but the reference list has "
-                f"{describe_reference(ref)} at line {ref.location.line}",
-                cit.location,
-                citation=cit.id,
-                reference=ref.id,
-                fix=Fix(f"Spell the name as the entry does ({listed}), or correct the entry"),
-            )
+            if _swapped(cit.authors, ref):
+                message = (
+                    f"{describe_citation(cit)} names the authors in another order than "
+                    f"{describe_reference(ref)} at line {ref.location.line}"
+                )
+                fix = Fix(f"Name the authors in the entry's order ({listed} first)")
+            else:
+                message = (
+                    f"{describe_citation(cit)} spells the author "
+                    f"{cit.authors[0] if cit.authors else '?'!r}, but the reference list "
+                    f"has {describe_reference(ref)} at line {ref.location.line}"
+                )
+                fix = Fix(f"Spell the name as the entry does ({listed}), or correct the entry")
+            yield self.finding(message, cit.location, citation=cit.id, reference=ref.id, fix=fix)
+
+
+def _swapped(cited: tuple[str, ...], ref: Reference) -> bool:
+    """Whether the two cited names are the entry's two authors in the other order."""
+    listed = ref.authors
+    return (
+        len(cited) == 2
+        and len(listed) == 2
+        and names_match(cited[0], listed[1].family)
+        and names_match(cited[1], listed[0].family)
+    )
