@@ -133,13 +133,8 @@ def test_default_enrichers_carry_the_budget() -> None:
         assert enricher.max_checks == max_network_checks(Settings())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="service/chunks.py plan() slices every reference into chunks, each of which "
-    "gets a whole budget: the per-audit cap holds in-process (CLI, embedded) but not across "
-    "a Celery audit's chunks until plan() cuts with citeaudit.network_budget.cut (helper E)",
-)
 def test_the_service_plans_no_more_checks_than_the_budget() -> None:
+    """Chunks of a Celery audit together stay within the one budget."""
     from citeaudit.service.chunks import plan
 
     enricher = CountingResolver()
