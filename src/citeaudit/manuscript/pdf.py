@@ -47,6 +47,7 @@ from citeaudit.manuscript.reading import InputProblem
 from citeaudit.manuscript.reference_section import (
     ReferenceSection,
     find_reference_section,
+    is_reference_title,
     looks_like_entry_start,
 )
 from citeaudit.model.location import Location
@@ -324,6 +325,8 @@ def _reference_sections(lines: list[Line], levels: dict[int, int]) -> list[Refer
     found: list[ReferenceSection] = []
     end = len(lines)
     while len(found) < _MAX_LISTS:
+        if found and not any(_may_name_list(ln.text) for ln in lines[:end]):
+            break  # no line before could head a list: the full search would find none
         head = {i: lv for i, lv in levels.items() if i < end}
         section = find_reference_section(lines[:end], head, _clean)
         if section is None or (found and section.heading.strength < 1):
@@ -331,6 +334,15 @@ def _reference_sections(lines: list[Line], levels: dict[int, int]) -> list[Refer
         found.insert(0, section)
         end = section.start
     return found
+
+
+def _may_name_list(text: str) -> bool:
+    """A short line whose words name a reference list (the heading search's test,
+    on the few lines short enough to be a heading)."""
+    return len(text) <= _TITLE_CHARS and is_reference_title(text)
+
+
+_TITLE_CHARS = 80
 
 
 def _trimmed(section: ReferenceSection, flow: Sequence[PdfLine]) -> ReferenceSection:

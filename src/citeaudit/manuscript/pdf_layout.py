@@ -108,13 +108,24 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
             continue
         if not char.isprintable() and char != _SOFT_HYPHEN:
             continue
-        angle = float(get_angle(textpage, i))
-        if _TILT < angle < 2 * math.pi - _TILT:
-            if sideways is not None:  # a margin's running title, a stamp, a rotated table
-                sideways[0] += 1
-            continue
         boxed = get_box(textpage, i, rect_ref)
         bottom, top = rect.bottom, rect.top
+        # the angle is asked only where the glyph does not go on the upright line of
+        # the one before (same bottom, further right): one ctypes call less a glyph
+        last = glyphs[-1] if glyphs else None
+        on_line = (
+            last is not None
+            and boxed
+            and abs(bottom - last.bottom) < 0.05
+            and abs(top - last.top) < 0.05
+            and last.x1 - 0.5 <= rect.left < last.x1 + 3 * (top - bottom)
+        )
+        if not on_line:
+            angle = float(get_angle(textpage, i))
+            if _TILT < angle < 2 * math.pi - _TILT:
+                if sideways is not None:  # a margin's running title, a stamp, a rotated table
+                    sideways[0] += 1
+                continue
         if not boxed or top - bottom <= 0.01:
             if char == "-" and glyphs:  # the line-end hyphen pdfium keeps without a box
                 last = glyphs[-1]
