@@ -63,3 +63,12 @@ def test_an_organisation_in_capitals_keeps_its_and(entry: str) -> None:
     ref = parse(entry)
     assert len(ref.authors) == 1 and ref.authors[0].organisation
     assert ref.authors[0].family.endswith(("ESTATÍSTICA", "GANADERIA"))
+
+
+def test_an_organisation_with_a_dated_qualifier_before_its_year() -> None:
+    ref = parse(
+        "Ruritan Regional Workshop (Conservation of Made-up Trees Strelsau November 1996) "
+        "(1998) Arbor fictiva. The Red List of Things 1998: e.T1234."
+    )
+    assert ref.year == 1998
+    assert families(ref)[0].startswith("Ruritan Regional Workshop")

@@ -332,6 +332,8 @@ _AD_PATTERNS = (
     re.compile(
         rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}})?\s*\)[.:,]?"
         rf"|\(\s*(?P<nd>{_NO_DATE}|{STATUS}|{NO_DATE})(?:\s?-\s?(?P<s3>[a-z]))?\s*\)[.:,]?"
+        # "Thiers B [continuously updated] Index ...": a status in square brackets
+        rf"|\[\s*(?P<nd2>{STATUS}|{NO_DATE})\s*\][.:,]?"
         rf"|\(\s*(?P<y2>{_YEAR})(?P<s2>[a-z])?\s*[,;]\s*(?:{_MONTH}|\d{{1,2}})[^()]{{0,30}}\)[.:,]?"
         # "(1998–2001)", "(1971–77)", "(2009+)", "(2016-onwards)": a work published over
         # years is dated by its first, as its citations date it
@@ -395,13 +397,18 @@ def _reads_as_title(prefix: str, *, words: int = 2) -> bool:
     return sum(1 for w in found if not w[0].isupper() and w not in PARTICLES) >= words
 
 
+_PAREN_GROUP = re.compile(r"\([^()]{0,120}\)")
+
+
 def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
     p = prefix.strip()
     if not p:
         return False
     if len(p) > 300 or any(q in p for q in '“”"«»'):
         return False
-    if re.search(r"\d{3,}", p):
+    # digits belong to no name, except in a body's qualifier: "Regional Workshop
+    # (Fictive Trees Costa Rica November 1996) (1998)"
+    if re.search(r"\d{3,}", _PAREN_GROUP.sub(" ", p) if parenthesised else p):
         return False
     body = p.rstrip(" .,:")
     if _boundaries(body):

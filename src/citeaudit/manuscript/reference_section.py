@@ -492,6 +492,7 @@ def split_entries_with_layout(
                 dated_list
                 and not dated(line.text)
                 and not opens_with_person(line.text)
+                and not _web_entry(line.text)
                 and dated(_last_entry_text(entries))
             )
             starts = looks_like_entry_start(line.text) or (
@@ -585,10 +586,41 @@ def _continues(text: str) -> bool:
 
 
 def _ends_entry(text: str) -> bool:
-    """A line that ends as entries end: a full stop, or a URL or DOI."""
+    """A line that ends as entries end: a full stop, a URL or DOI, or an access note
+    ("[accessed 16.05.2013]")."""
     stripped = text.rstrip()
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
-    return stripped.endswith((".", ">")) or bool(re.match(r"(?:https?://|doi:|10\.\d)", last))
+    return (
+        stripped.endswith((".", ">"))
+        or bool(re.match(r"(?:https?://|doi:|10\.\d)", last))
+        or _ACCESS_NOTE_END.search(stripped[-80:]) is not None
+    )
+
+
+# "[accessed 16.05.2013]", "(last accessed 2 May 2020)", "[acesso em 3 mar. 2021]."
+_ACCESS_NOTE_END = re.compile(
+    r"[\[(]\s*(?:last\s+)?(?:accessed|acessado|acesso|consultado|abgerufen|viewed|retrieved)"
+    r"\b[^\[\]()]{0,40}[\])]\s*\.?$",
+    re.IGNORECASE,
+)
+# how the rest of a Word entry split over paragraphs opens: "Available from: http://..."
+_CONTINUATION_OPENS = re.compile(
+    r"(?:available|dispon[ií]vel|retrieved|recuperado|consultado|acesso|accessed|from|url|"
+    r"doi|in|em|en|dans|im)\b",
+    re.IGNORECASE,
+)
+
+
+def _web_entry(text: str) -> bool:
+    """A whole entry for a web resource with no date of its own: "Flora Fictiva:
+    http://example.org/ [accessed 16.05.2013]" -- a name, its address, an access note;
+    not the address that ends an entry split over paragraphs ("Available from: ...")."""
+    plain = strip_markdown(text).strip()
+    return (
+        "://" in plain
+        and _ACCESS_NOTE_END.search(plain[-80:]) is not None
+        and _CONTINUATION_OPENS.match(plain) is None
+    )
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:

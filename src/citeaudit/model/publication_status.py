@@ -46,6 +46,8 @@ _ACCEPTED_WORDS = (
     r"im\s+Druck|angenommen|im\s+Erscheinen|in\s+druk|ter\s+perse|geaccepteerd",
     r"i\s+tryck|under\s+utgivning|i\s+trykk|under\s+udgivelse",
     r"dalam\s+penerbitan|w\s+druku|v\s+tisku|bask[ıi]da|в\s+печати",
+    # a database or index kept up to date: "Thiers B (continuously updated) Index ..."
+    r"(?:continuously|continually|regularly)\s+updated|updated\s+(?:continuously|regularly)",
 )
 
 # Every status word: accepted or pending.
