@@ -148,6 +148,9 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         if _JOURNAL_LOCATOR.match(tail):
             previous = None  # "(Med Sci Sports Exerc 2000;32:1345–1360)": a journal locator
             continue
+        if _PERSONAL.search(segment, segment.rfind(";") + 1) or _PERSONAL.match(tail.lstrip(" ,")):
+            previous = None  # "(J. Moran, pers. comm. to L. Ito, 2013)": never listed
+            continue
         tail_ok = _tail_ok(tail)
         names = _names_in(segment)
         if names is None:
@@ -280,7 +283,7 @@ def _names_in(segment: str) -> _Names | None:
         (*others, last), et_al = parse_names(text[: acronym.start()])  # type: ignore[misc]
         authors = (*others, f"{last} [{acronym.group(1)}]")
         return _Names(cut, text, authors, et_al, weak)
-    names = parse_names(text.replace(";", ","))
+    names = parse_names(text.replace(";", ",")) or _joint_organisation(text)
     if names is None:
         described = _after_description(text)
         if described is not None:  # "lme function in R package nlme, Pinheiro et al."
@@ -304,6 +307,32 @@ def _names_in(segment: str) -> _Names | None:
         offset = _skip(text, comma + 1, " ")
         return _Names(cut + offset, text[offset:], authors[1:], et_al, True)
     return _Names(cut, text, authors, et_al, weak)
+
+
+# A personal communication or observation: named and dated, but never in a list, so
+# neither a citation nor a missing reference, in the work's names or right after its
+# year ("Ruiz 2011, pers. obs.").
+_PERSONAL = re.compile(
+    r"\b(?:pers(?:onal)?\.?\s*(?:comm|obs|com)\w*\.?|com(?:m|unica[cç][aã]o|unicaci[oó]n)?\.?"
+    r"\s*pers(?:oal|onal)?\b\.?)",
+    re.IGNORECASE,
+)
+
+
+def _joint_organisation(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """Organisations that author a work together, joined by a slash: "World Cancer
+    Research Fund / American Institute for Cancer Research" is one author, written
+    whole as the list writes it (read apart, the connector "for" cut it to "Cancer
+    Research"). Each part must be a name of two words or more: "Lee/Park" is left to
+    the other readings."""
+    parts = [part.strip() for part in text.split("/")]
+    if len(parts) < 2:
+        return None
+    found = [parse_names(part) for part in parts]
+    if any(f is None or len(f[0]) != 1 or len(f[0][0].split()) < 2 for f in found):
+        return None
+    et_al = bool(found[-1] and found[-1][1])
+    return (" / ".join(f[0][0] for f in found if f),), et_al
 
 
 def _label_before_work(first: str, rest: str) -> bool:

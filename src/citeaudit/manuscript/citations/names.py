@@ -105,8 +105,11 @@ def is_common_word(name: str) -> bool:
 
 
 # An elided particle written in lower case before the capital of the name:
-# "d’Humieres", "l’Hospital", "dell’Acqua" -- a capitalised name all the same.
-_ELIDED = re.compile(r"(?:d|l|dall|dell|degli|nell|de)['’](?=[^\W\d_])")
+# "d’Humieres", "l’Hospital", "dell’Acqua" -- a capitalised name all the same; so is
+# an Arabic article joined by a hyphen ("el-Hajj", "al-Rashid", "ash-Shami").
+_ELIDED = re.compile(
+    r"(?:(?:d|l|dall|dell|degli|nell|de)['’]|(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)(?=[^\W\d_])"
+)
 
 
 def is_capitalised(word: str) -> bool:
