@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase
-from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS, apply
+from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS, RAW_KEYS, TargetKeys, apply
 
 _NETWORK = (Phase.RESOLUTION, Phase.LINKS)
 
@@ -28,6 +28,8 @@ class Enricher(ABC):
     # Checks this phase may make for one audit (`default_enrichers` sets it from the
     # settings); what is past it is reported as not checked.
     max_checks: int = DEFAULT_MAX_NETWORK_CHECKS
+    # How this phase names what it checks, so the budget counts checks, not spellings.
+    budget_keys: ClassVar[TargetKeys] = RAW_KEYS
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -67,6 +69,8 @@ def _budgeted(
         phase = getattr(self, "phase", None)
         if phase not in _NETWORK:
             return enrich(self, data)
-        return apply(lambda part: enrich(self, part), data, phase, self.max_checks)
+        return apply(
+            lambda part: enrich(self, part), data, phase, self.max_checks, self.budget_keys
+        )
 
     return bounded

@@ -13,6 +13,7 @@ so the first entries of a list are the ones checked.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,31 +38,80 @@ class Cut:
     unchecked: int  # checks (links and DOIs, or look-ups) not made
 
 
-def _link_keys(ref: Reference) -> list[str]:
-    """The distinct targets the links phase would check for `ref`, in order."""
-    from citeaudit.links.targets import normalise_doi, target_for
+@dataclass(frozen=True, slots=True)
+class TargetKeys:
+    """How the links phase names a target, so the budget counts what it would check.
 
-    keys: list[str] = []
-    if ref.doi:
-        doi = normalise_doi(ref.doi)
-        if doi is not None:
-            keys.append(f"doi:{doi}")
-    keys.extend(target_for(url).key for url in ref.urls)
-    return list(dict.fromkeys(keys))
+    Given by the enricher (the links package knows its own normalisation); this module
+    stays below `links` in the import order."""
+
+    doi: Callable[[str], str | None]  # a DOI's key, None when it is no DOI
+    url: Callable[[str], str]  # a URL's key
 
 
-def _trim_links(ref: Reference, allowed: set[str]) -> Reference:
+def _raw_doi(text: str) -> str | None:
+    value = text.strip().lower()
+    return value or None
+
+
+# For an enricher that says nothing: each written DOI and URL counted as it stands.
+RAW_KEYS = TargetKeys(doi=_raw_doi, url=str.strip)
+
+
+def _link_keys(doi: str | None, urls: tuple[str, ...], keys: TargetKeys) -> list[str]:
+    """The distinct targets the links phase would check for an entry, in order."""
+    found: list[str] = []
+    if doi:
+        key = keys.doi(doi)
+        if key is not None:
+            found.append(f"doi:{key}")
+    found.extend(keys.url(url) for url in urls)
+    return list(dict.fromkeys(found))
+
+
+def _trim_links(ref: Reference, allowed: frozenset[str], keys: TargetKeys) -> Reference:
     """`ref` with only the targets in `allowed` (its DOI dropped if it is not)."""
-    from citeaudit.links.targets import normalise_doi, target_for
-
     doi = ref.doi
-    if doi and f"doi:{normalise_doi(doi)}" not in allowed:
+    if doi and f"doi:{keys.doi(doi)}" not in allowed:
         doi = None
-    urls = tuple(url for url in ref.urls if target_for(url).key in allowed)
+    urls = tuple(url for url in ref.urls if keys.url(url) in allowed)
     return dataclasses.replace(ref, doi=doi, urls=urls)
 
 
-def cut(data: AuditData, phase: Phase, limit: int) -> Cut | None:
+# Per reference: kept whole (True), left out (None), or trimmed to these targets.
+_Plan = tuple[bool | frozenset[str] | None, ...]
+
+
+@functools.lru_cache(maxsize=2)
+def _link_plan(
+    targets: tuple[tuple[str | None, tuple[str, ...]], ...], limit: int, keys: TargetKeys
+) -> tuple[_Plan, int] | None:
+    """The links cut, by each reference's (DOI, URLs) alone. Remembered: the service
+    cuts the same audit once per chunk, and each cut costs a key per target."""
+    seen: set[str] = set()
+    plan: list[bool | frozenset[str] | None] = []
+    unchecked = 0
+    for doi, urls in targets:
+        ref_keys = _link_keys(doi, urls, keys)
+        new = [key for key in ref_keys if key not in seen]
+        room = max(0, limit - len(seen))
+        if len(new) <= room:
+            seen.update(new)
+            plan.append(True)
+            continue
+        unchecked += len(new) - room
+        seen.update(new[:room])
+        if room or len(new) < len(ref_keys):
+            # Some of its targets fit, or were checked for an earlier entry.
+            plan.append(frozenset(seen))
+        else:
+            plan.append(None)
+    if not unchecked:
+        return None
+    return tuple(plan), unchecked
+
+
+def cut(data: AuditData, phase: Phase, limit: int, keys: TargetKeys = RAW_KEYS) -> Cut | None:
     """`data` cut to `limit` checks of `phase`, or None when it is within budget."""
     refs = data.references
     if phase is Phase.RESOLUTION:
@@ -72,28 +122,20 @@ def cut(data: AuditData, phase: Phase, limit: int) -> Cut | None:
         return Cut(_with_references(data, kept), tuple(skipped), len(skipped))
     if phase is not Phase.LINKS:
         return None
-    seen: set[str] = set()
+    found = _link_plan(tuple((ref.doi, tuple(ref.urls)) for ref in refs), limit, keys)
+    if found is None:
+        return None
+    plan, unchecked = found
     kept = []
     skipped_refs: list[Reference] = []
-    unchecked = 0
-    for ref in refs:
-        keys = _link_keys(ref)
-        new = [key for key in keys if key not in seen]
-        room = max(0, limit - len(seen))
-        if len(new) <= room:
-            seen.update(new)
+    for ref, verdict in zip(refs, plan, strict=True):
+        if verdict is True:
             kept.append(ref)
-            continue
-        unchecked += len(new) - room
-        seen.update(new[:room])
-        if room or len(new) < len(keys):
-            # Some of its targets fit, or were checked for an earlier entry.
-            kept.append(_trim_links(ref, seen))
-        else:
+        elif verdict is None:
             kept.append(None)
             skipped_refs.append(ref)
-    if not unchecked:
-        return None
+        elif isinstance(verdict, frozenset):
+            kept.append(_trim_links(ref, verdict, keys))
     return Cut(_with_references(data, kept), tuple(skipped_refs), unchecked)
 
 
@@ -118,12 +160,16 @@ def _note(phase: Phase, unchecked: int, limit: int) -> str:
 
 
 def apply(
-    enrich: Callable[[AuditData], AuditData], data: AuditData, phase: Phase, limit: int
+    enrich: Callable[[AuditData], AuditData],
+    data: AuditData,
+    phase: Phase,
+    limit: int,
+    keys: TargetKeys = RAW_KEYS,
 ) -> AuditData:
     """Run `enrich` on `data` cut to the budget; the result has every reference back,
     and says what was not checked (left-out references "failed" for the resolution
     phase, so no rule reads them as unknown to the registries; a phase note always)."""
-    part = cut(data, phase, max(0, limit))
+    part = cut(data, phase, max(0, limit), keys)
     if part is None:
         return enrich(data)
     done = enrich(part.data)

@@ -48,7 +48,7 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
 
 
 def max_network_checks(settings: Settings) -> int:
-    """The per-audit budget of each network phase (CITEAUDIT_MAX_NETWORK_CHECKS), or
-    the default when the settings do not carry it."""
+    """The per-audit budget of each network phase (CITEAUDIT_MAX_NETWORK_CHECKS); the
+    default for a settings object made without the field (a subclass, a stand-in)."""
     value = getattr(settings, "max_network_checks", None)
     return value if isinstance(value, int) and value >= 0 else DEFAULT_MAX_NETWORK_CHECKS

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     cache_ttl: int = 30 * 24 * 3600
     cache_not_found_ttl: int = 24 * 3600
+    # Checks each network phase may make for one audit (links and DOIs; registry
+    # look-ups): an upload of 200,000 URLs must not hold a worker for hours.
+    max_network_checks: int = Field(default=5000, ge=0)
 
     # Service
     data_dir: Path = Field(default_factory=_default_data_dir)

@@ -142,3 +142,34 @@ def test_the_service_plans_no_more_checks_than_the_budget() -> None:
     data = data_with(*(ref(i, doi=f"10.1234/x{i}") for i in range(2000)))
     planned = sum(len(ids) for phase, ids in plan(data, [enricher], 20) if phase == "resolution")
     assert planned <= 100
+
+
+def test_the_budget_setting_is_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CITEAUDIT_MAX_NETWORK_CHECKS", "10")
+    assert max_network_checks(Settings()) == 10
+    enrichers = default_enrichers(Settings(), PhaseOptions())
+    assert enrichers and all(e.max_checks == 10 for e in enrichers)
+
+
+def test_a_cut_of_the_same_audit_is_worked_out_once() -> None:
+    """The service cuts the whole audit once per chunk: the key work is remembered."""
+    from citeaudit.network_budget import TargetKeys, cut
+
+    calls = 0
+
+    def url_key(url: str) -> str:
+        nonlocal calls
+        calls += 1
+        return url
+
+    keys = TargetKeys(doi=lambda d: d, url=url_key)
+    refs = [ref(i, (f"https://h{i}.example/",)) for i in range(50)]
+    first = cut(data_with(*refs), Phase.LINKS, 10, keys)
+    per_cut = calls
+    again = cut(data_with(*refs), Phase.LINKS, 10, keys)
+    assert first is not None and again is not None
+    assert first.unchecked == again.unchecked == 40
+    assert [r.id for r in again.data.references] == [f"ref-{i}" for i in range(10)]
+    assert per_cut == 50 and calls == per_cut

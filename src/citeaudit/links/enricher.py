@@ -10,8 +10,9 @@ from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
-from citeaudit.links.targets import LinkTarget, normalise_doi, target_for
+from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target_for
 from citeaudit.model.reference import Reference
+from citeaudit.network_budget import TargetKeys
 from citeaudit.settings import Settings
 
 
@@ -36,6 +37,7 @@ def reference_targets(references: Sequence[Reference]) -> dict[str, tuple[LinkTa
 
 class LinkEnricher(Enricher):
     phase: ClassVar[Phase] = Phase.LINKS
+    budget_keys: ClassVar[TargetKeys] = LINK_KEYS
 
     def __init__(
         self,

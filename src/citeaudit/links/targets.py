@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from citeaudit.doi import doi_resolver_url, normalize_doi
+from citeaudit.network_budget import TargetKeys
 
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -139,3 +140,15 @@ def target_for(text: str) -> LinkTarget:
     if doi is not None:
         return LinkTarget("doi", doi)
     return LinkTarget("other", value)
+
+
+def _doi_key(text: str) -> str | None:
+    return normalise_doi(text)
+
+
+def _url_key(text: str) -> str:
+    return target_for(text).key
+
+
+# How the links phase names its targets, for the per-audit budget (network_budget).
+LINK_KEYS = TargetKeys(doi=_doi_key, url=_url_key)

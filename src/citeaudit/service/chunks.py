@@ -17,11 +17,16 @@ from citeaudit.audit import record_skipped
 from citeaudit.audit_data import AuditData, NetworkResults, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
+from citeaudit.links.targets import LINK_KEYS
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.resolution import Resolution
-from citeaudit.network_budget import apply, cut
+from citeaudit.network_budget import RAW_KEYS, TargetKeys, apply, cut
 from citeaudit.resolve.run_status import broken_from, run_status
+
+
+def _keys(phase: Phase) -> TargetKeys:
+    return LINK_KEYS if phase is Phase.LINKS else RAW_KEYS
 
 
 def budgets(enrichers: Sequence[Enricher]) -> dict[Phase, int]:
@@ -36,7 +41,7 @@ def within_budget(data: AuditData, phase: Phase, limit: int | None) -> AuditData
     """The audit data a phase may check: cut to its budget over the whole audit (the
     same cut an in-process run makes, `network_budget.cut`), so chunks together never
     ask more than one run would."""
-    part = None if limit is None else cut(data, phase, max(0, limit))
+    part = None if limit is None else cut(data, phase, max(0, limit), _keys(phase))
     return data if part is None else part.data
 
 
@@ -132,7 +137,7 @@ def assemble(
     ran = {status.phase for status in statuses}
     for phase, limit in (limits or {}).items():
         if phase in ran:
-            merged = apply(_already(merged), data, phase, limit)
+            merged = apply(_already(merged), data, phase, limit, _keys(phase))
     return record_skipped(merged, skipped)
 
 
