@@ -27,6 +27,9 @@ _LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", 
 _LINK_CUT = re.compile(r"[/\-_?=&#%~]$")
 # What a URL's continuation looks like: no spaces, and a path or query character.
 _SURNAME_COMMA = re.compile(r"^[^\W\d_][^\W\d_'’\-]*,\s")
+# A line grown past this by joins is not a line a PDF prints: stop joining onto it, so
+# a hostile chain of one-token lines costs linear time, not a search per join.
+_MAX_JOINED = 4096
 _LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()]+$")
 
 
@@ -39,24 +42,30 @@ def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
     stands down to its baseline: the space below stays a line's space, not the gap
     between two reference entries, and the link may go on into the line after.
     """
-    out = list(lines)
     rights: dict[tuple[int, int], float] = {}
     for ln in lines:
         rights[(ln.page, ln.column)] = max(rights.get((ln.page, ln.column), ln.x1), ln.x1)
-    i = 0
-    while i < len(out) - 1:
-        line, following = out[i], out[i + 1]
-        joined = _joined(line, following, rights[(line.page, line.column)])
+    if not lines:
+        return []
+    # One pass, the line being built carried along: a chain of one-token lines joined
+    # into one costs each line once (a list deleted from in place was quadratic).
+    out: list[PdfLine] = []
+    current = lines[0]
+    for following in lines[1:]:
+        joined = _joined(current, following, rights[(current.page, current.column)])
         if joined is None:
-            i += 1
+            out.append(current)
+            current = following
             continue
-        out[i], out[i + 1] = joined
-        if out[i + 1].text.strip():
-            i += 1
+        before = current
+        current, rest = joined
+        if rest.text.strip():
+            out.append(current)
+            current = rest
             continue
-        if following.page == line.page and following.column == line.column:
-            out[i] = dataclasses.replace(out[i], last_base=following.foot, x1=following.x1)
-        del out[i + 1]
+        if following.page == before.page and following.column == before.column:
+            current = dataclasses.replace(current, last_base=following.foot, x1=following.x1)
+    out.append(current)
     return out
 
 
@@ -65,6 +74,8 @@ def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, P
     hyphenated word or a cut link of this line; else None."""
     text = line.text.rstrip()
     nxt = following.text.lstrip()
+    if len(text) > _MAX_JOINED:
+        return None  # no printed line is this long: a chain built to grow one
     if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
         return None  # a heading or a footnote is never a word's other half
     if _new_entry(line, following, nxt, right):
