@@ -197,3 +197,17 @@ def test_a_concatenation_met_again_is_charged_again_and_cut_where_the_general_pa
     notes = [len(dict(r.extra)["note"]) for r in remembered.references]
     assert notes[:20] == [90_002] * 20 and notes[-1] < 90_002
     assert sum("past" in p.message for p in remembered.problems) >= 5
+
+
+def test_a_macro_redefined_in_another_case_is_not_read_from_a_remembered_concatenation() -> None:
+    text = (
+        '@string{pub = "Alpha Press"}\n'
+        '@book{a, title = {A}, publisher = pub # " Series"}\n'
+        '@string{PUB = "Beta Books"}\n'
+        '@book{b, title = {B}, publisher = pub # " Series"}\n'
+        "@book{c, title = {C}, publisher = pub}\n"
+    )
+    a, b, c = parse_bibtex(text, "x.bib").references
+    assert a.publisher == "Alpha Press Series"
+    # b reads as c does: whatever the macro's value now is, never the remembered one
+    assert b.publisher == f"{c.publisher} Series"

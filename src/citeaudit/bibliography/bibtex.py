@@ -316,6 +316,10 @@ class _Reading:
             return  # defined again: ignored, as bibtexparser does within one chunk
         self.expansion.defined.add(block.key)
         name = block.key.lower()
+        if name in self.strings:
+            # The same macro in another case redefines it: a concatenation remembered
+            # with its old value would read stale.
+            self.expansion.resolved.clear()
         resolved = _resolve(block.value, self.strings, self.expansion)
         self.strings[name] = resolved.value
         if resolved.capped:
