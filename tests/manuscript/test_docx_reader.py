@@ -388,3 +388,19 @@ def test_an_entry_split_over_word_paragraphs_is_one_entry(tmp_path: Path) -> Non
     ]
     assert "Boca Nueva: Lantern Press." in document.reference_entries[2].text
     assert any(line.text.startswith("Figure 1.") for line in document.lines)
+
+
+def test_a_text_box_in_a_footnote_is_read(tmp_path: Path) -> None:
+    box = (
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed (Kim, 2001).</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r>"
+    )
+    notes = (
+        f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p>'
+        f"<w:r><w:t>Note (Wu, 2002).</w:t></w:r>{box}</w:p></w:footnote></w:footnotes>"
+    ).encode()
+    path = build(tmp_path / "t.docx", [(None, "Body.")], {"word/footnotes.xml": notes})
+    document = DocxReader().read(path)
+    text = " ".join(line.text for line in document.lines if line.file.endswith("#footnotes"))
+    assert "Note (Wu, 2002)." in text and "Boxed (Kim, 2001)." in text
+    assert text.count("Kim") == 1  # read once, not once per paragraph holding it

@@ -95,4 +95,6 @@ def test_a_notes_nested_paragraphs_are_read_once(tmp_path: Path) -> None:
         lambda: DocxReader().read(write_docx(tmp_path / "d.docx", body, deep))
     )
     assert flat_doc.lines[-1].text == deep_doc.lines[-1].text
-    assert deep_calls <= flat_calls + 20 * 150
+    # a few steps per level (each paragraph is met, text boxes inside are looked for),
+    # never a step per run per level (300 runs x 150 levels)
+    assert deep_calls <= flat_calls + 40 * 150

@@ -397,12 +397,20 @@ _PIECES = {_q("t"): None, _q("noBreakHyphen"): "-", _q("tab"): "\t", _q("sym"): 
 
 
 def _outer_paragraphs(root: Any) -> Iterator[Any]:
-    """The paragraphs under `root` that no paragraph holds, in order: a paragraph's text
-    already includes what it holds, so one nested 150 deep is not read 150 times."""
-    walk = etree.iterwalk(root, events=("start",), tag=_q("p"))
-    for _event, paragraph in walk:
-        yield paragraph
-        walk.skip_subtree()
+    """The paragraphs under `root` that no paragraph holds, in order, and those in a
+    text box (a paragraph's text leaves its text boxes out): a paragraph's text already
+    includes the paragraphs it holds, so one nested 150 deep is not read 150 times.
+    One walk; each element met once."""
+    box = _q("txbxContent")
+    open_: list[bool] = []  # per open paragraph or text box: is it a paragraph?
+    for event, element in etree.iterwalk(root, events=("start", "end"), tag=(_q("p"), box)):
+        if event == "end":
+            open_.pop()
+            continue
+        is_paragraph = element.tag != box
+        if is_paragraph and (not open_ or not open_[-1]):
+            yield element
+        open_.append(is_paragraph)
 
 
 def _local(tag: str) -> str:
