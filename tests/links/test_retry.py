@@ -42,3 +42,14 @@ def test_links_and_registries_use_it() -> None:
     assert links == Backoff(attempts=3, base=0.25, max_retry_after=9.0)
     registries = RetryPolicy()
     assert isinstance(registries, Backoff) and registries.jitter and registries.cap == 8.0
+
+
+def test_retry_after_and_content_length_in_other_digits_or_absurd_lengths_are_ignored() -> None:
+    from citeaudit.links.body import small_body
+
+    assert parse_retry_after("²") is None
+    assert parse_retry_after("9" * 5000) is None
+    assert parse_retry_after("120") == 120.0
+    assert small_body({"content-length": "²"}) is False
+    assert small_body({"content-length": "9" * 5000}) is False
+    assert small_body({"content-length": "12"}) is True

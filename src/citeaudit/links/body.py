@@ -75,4 +75,6 @@ def header_dict(raw: RawHeaders) -> dict[str, str]:
 def small_body(headers: dict[str, str]) -> bool:
     """A body short enough to read through (a redirect's or a 404's few hundred bytes)."""
     length = headers.get("content-length", "")
-    return length.isdigit() and int(length) <= DRAIN_CAP
+    # ASCII digits only ('²'.isdigit() holds and int() refuses it), and few of them
+    # (int() refuses past 4,300 digits)
+    return length.isascii() and length.isdigit() and len(length) <= 18 and int(length) <= DRAIN_CAP

@@ -34,7 +34,8 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        # '²'.isdigit() holds and float() refuses it; an absurd count is just long
+        return float(value) if value.isascii() and len(value) <= 12 else None
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
