@@ -132,21 +132,28 @@ def detect_format(path: Path) -> str:
 
 
 def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
-    """The reader for `path`; those that open files the manuscript names get `scope`."""
-    from citeaudit.manuscript.docx import DocxReader
-    from citeaudit.manuscript.latex import LatexReader
-    from citeaudit.manuscript.markdown import MarkdownReader
-    from citeaudit.manuscript.pdf import PdfReader
+    """The reader for `path`; those that open files the manuscript names get `scope`.
+    Only that format's reader is imported (a LaTeX audit need not load PDF's engine)."""
+    fmt = detect_format(path)
+    if fmt == "markdown":
+        from citeaudit.manuscript.markdown import MarkdownReader
+
+        return MarkdownReader(scope)
+    if fmt == "latex":
+        from citeaudit.manuscript.latex import LatexReader
+
+        return LatexReader(scope)
+    if fmt == "docx":
+        from citeaudit.manuscript.docx import DocxReader
+
+        return DocxReader()
+    if fmt == "pdf":
+        from citeaudit.manuscript.pdf import PdfReader
+
+        return PdfReader()
     from citeaudit.manuscript.plaintext import PlainTextReader
 
-    readers: dict[str, ManuscriptReader] = {
-        "markdown": MarkdownReader(scope),
-        "text": PlainTextReader(),
-        "latex": LatexReader(scope),
-        "docx": DocxReader(),
-        "pdf": PdfReader(),
-    }
-    return readers[detect_format(path)]
+    return PlainTextReader()
 
 
 def _read_bytes(path: Path, limit: int | None = None) -> bytes:
