@@ -118,7 +118,7 @@ def match_citations(
     has_keys = any(_ref_keys(r) for r in references)
     keys = _KeyIndex(references)
     numbers = _number_index(references)
-    authors = _AuthorIndex(references)
+    authors: _AuthorIndex | None = None  # built at the first author-year citation
     cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
@@ -138,6 +138,8 @@ def match_citations(
                     matches.append(CitationMatch(kept[-1].id, targets=(target,)))
                 continue
         else:
+            if authors is None:
+                authors = _AuthorIndex(references)  # a keyed (BibTeX) audit never needs it
             found = authors.match(citation)
             if found is None:
                 continue
