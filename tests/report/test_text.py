@@ -70,6 +70,19 @@ def test_a_phase_the_audit_did_not_record_is_reported_as_not_done() -> None:
     assert "links: not done\n" in out
 
 
+def test_a_done_phase_that_left_checks_out_says_how_many() -> None:
+    """The audit's network budget ends a phase "done" with some links unchecked: the
+    report must not read as if every link had been checked."""
+    note = "12 links and DOIs not checked: past this audit's budget of 5000 checks"
+    phases = (
+        PhaseStatus(Phase.RESOLUTION, done=True),
+        PhaseStatus(Phase.LINKS, done=True, reason=note),
+    )
+    out = TextReporter().render(make_result(found=(), phases=phases)).splitlines()
+    assert f"links: done ({note})" in out
+    assert not any(line.startswith("resolution:") for line in out)
+
+
 def test_singular_wording() -> None:
     one_ref = references()[:1]
     one_cit = (

@@ -149,14 +149,17 @@ def network_phases(result: AuditResult) -> list[PhaseStatus]:
 
 def phase_note(status: PhaseStatus) -> str:
     if status.done:
-        return f"{status.phase.value}: done"
+        # A done phase may still have left some checks out (the audit's network
+        # budget): "done" alone would read as "everything was checked".
+        partly = f" ({status.reason})" if status.reason else ""
+        return f"{status.phase.value}: done{partly}"
     reason = f" ({status.reason})" if status.reason else ""
     return f"{status.phase.value}: not done{reason}"
 
 
 def phase_notes(result: AuditResult) -> list[str]:
-    """One line per network phase that did not run, with its reason."""
-    return [phase_note(s) for s in network_phases(result) if not s.done]
+    """One line per network phase that did not run or ran only in part, with its reason."""
+    return [phase_note(s) for s in network_phases(result) if not s.done or s.reason]
 
 
 def finding_lines(finding: Finding) -> list[Text]:
