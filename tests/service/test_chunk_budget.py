@@ -105,3 +105,15 @@ def test_within_the_budget_nothing_changes() -> None:
     assert [len(ids) for _, ids in plan(data, [resolver], 20)] == [20, 20, 5]
     out = _run(data, [resolver])
     assert all(r.state is ResolutionState.NOT_FOUND for r in out.resolutions.values())
+
+
+def test_an_audit_watches_no_more_links_than_its_budget() -> None:
+    """Watching re-checks every stored link each sweep: an upload listing thousands of
+    URLs must not buy thousands of requests a night past the audit's budget."""
+    from citeaudit.service.jobs import _reference_links
+
+    data = _data(*(_ref(i, urls=(f"https://example.org/{i}",)) for i in range(40)))
+    stored = _reference_links(data, 25)
+    assert len(stored) == 25
+    assert stored[0] == {"url": "https://example.org/0", "reference_ids": ["ref-0"]}
+    assert len(_reference_links(data, 5000)) == 40

@@ -18,6 +18,7 @@ from citeaudit.audit import run_rules
 from citeaudit.audit_data import AuditData, AuditResult
 from citeaudit.enrichment import Enricher
 from citeaudit.links.enricher import reference_targets
+from citeaudit.phases import max_network_checks
 from citeaudit.report.serialize import finding_dict, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
 from citeaudit.service.chunks import budgets, plan
@@ -92,7 +93,7 @@ class Jobs:
             citations=report["citations"],
             findings=report["findings"],
             chunks=plan(data, enrichers, self.settings.chunk_size),
-            links=_reference_links(data),
+            links=_reference_links(data, max_network_checks(self.settings)),
         )
         return Next(chunks=tuple(pending), assemble=not pending)
 
@@ -209,16 +210,17 @@ class Jobs:
         return Next(chunks=pending, assemble=not pending)
 
 
-def _reference_links(data: AuditData) -> list[dict[str, object]]:
-    """Every URL and DOI link of the references, as the link phase would name them.
+def _reference_links(data: AuditData, limit: int) -> list[dict[str, object]]:
+    """The references' URL and DOI links, as the link phase would name them, up to the
+    audit's network budget.
 
-    Stored with the offline part, so that watching an audit watches all of them even
-    when its link phase is off or could not check anything.
+    Stored with the offline part, so that watching an audit watches them even when its
+    link phase is off or could not check anything. Watching re-checks every stored link
+    on every sweep, so an upload listing a million URLs must not buy a million requests
+    a night: the same budget that bounds the audit's own checks bounds what it watches.
     """
-    return [
-        {"url": target.display, "reference_ids": ids}
-        for target, ids in reference_targets(data.references).values()
-    ]
+    targets = list(reference_targets(data.references).values())[: max(0, limit)]
+    return [{"url": target.display, "reference_ids": ids} for target, ids in targets]
 
 
 def _unique_links(report: dict[str, object]) -> list[dict[str, object]]:
