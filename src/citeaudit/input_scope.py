@@ -10,6 +10,11 @@ path, ``InputScope.confined_to(folder)`` admits only paths that -- after ``..`` 
 symbolic links are resolved -- lie inside the audit's own folder, and are not a second
 name (a hard link) of a file that may lie anywhere.
 
+While the service holds a stranger's files (`strangers_files`, entered by the one place
+that writes uploads to disk), a scope without a root -- one some reader built for itself
+because none was handed down, as the fix download's read-back check did -- follows no
+name at all: the service cannot forget its confinement on a path nobody thought of.
+
 A refusal reads the same whether the file exists or not, so the service cannot be used
 to probe the server's disk. Operating-system errors on a named file (a name over 255
 bytes, a permission) become a sentence, never a traceback.
@@ -31,7 +36,9 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +48,7 @@ __all__ = [
     "DEFAULT_MAX_SPLICES",
     "InputScope",
     "shown_name",
+    "strangers_files",
 ]
 
 DEFAULT_MAX_SPLICES = 1_000  # a long thesis has a few hundred \input files
@@ -49,6 +57,21 @@ DEFAULT_MAX_NAMES = 2_000  # files named in all: every \input, .bib and front-ma
 _SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
 _MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
+# Set while a stranger's upload is being read: an unconfined scope then follows no name.
+_STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=False)
+
+
+@contextmanager
+def strangers_files() -> Iterator[None]:
+    """Within this block, files are a stranger's: a scope without a root admits the files
+    it is given but locates no file they name (``\\input``, ``\\bibliography``, a
+    front-matter ``bibliography:``) -- a reader that forgot to ask for the audit's own
+    confined scope fails closed instead of reading the server's disk."""
+    token = _STRANGERS.set(True)
+    try:
+        yield
+    finally:
+        _STRANGERS.reset(token)
 
 
 def shown_name(target: str) -> str:
@@ -160,7 +183,10 @@ class InputScope:
     def _locate(self, what: str, target: str, candidates: Sequence[Path]) -> Path | str:
         """Candidates outside the scope are never looked at; when none inside exists and
         one was outside, the answer is the refusal, so the outcome depends only on the
-        files the scope admits."""
+        files the scope admits. An unconfined scope reading a stranger's files refuses
+        every name unlooked-at (`strangers_files`)."""
+        if self.root is None and _STRANGERS.get():
+            return self.refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
         admitted: list[Path] = []
         if not refused:

@@ -10,9 +10,12 @@ under its base name only, into a fresh folder of its own, as a new file (never t
 a name that already exists), and the core reads them with an `InputScope` confined to
 that folder, so ``\\input{/etc/passwd}``, ``\\bibliography{../x}`` or a front-matter
 ``bibliography: /abs.bib`` is refused with a finding instead of read, and the audit's
-whole ``\\input`` budget is bounded by what was uploaded. No configuration file is
-looked for: an upload's settings are the request's options, never a ``citeaudit.toml``
-it carries or one above the scratch folder.
+whole ``\\input`` budget is bounded by what was uploaded. While they are on disk, a
+scope built anywhere without a root follows no name either (`input_scope.strangers_files`):
+the fixed-file download's read-back check once re-read the manuscript with the CLI's
+follow-anything scope, and its answer told whether a server file existed. No
+configuration file is looked for: an upload's settings are the request's options,
+never a ``citeaudit.toml`` it carries or one above the scratch folder.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from citeaudit.audit import AuditInput, read_inputs
 from citeaudit.audit_data import AuditData
-from citeaudit.input_scope import InputScope
+from citeaudit.input_scope import InputScope, strangers_files
 from citeaudit.service.relocate import relocate
 from citeaudit.store.views import StoredFile
 
@@ -59,8 +62,12 @@ class Scratch:
 def uploads_in_scratch(
     files: Sequence[StoredFile], prefix: str = "citeaudit-"
 ) -> Iterator[Scratch]:
-    """The files in a fresh folder, removed on leaving; the scope confined to it."""
-    with tempfile.TemporaryDirectory(prefix=prefix) as made:
+    """The files in a fresh folder, removed on leaving; the scope confined to it.
+
+    Inside, every read is of a stranger's files (`strangers_files`): a reader that builds
+    its own scope instead of taking `Scratch.scope` still follows no name out.
+    """
+    with strangers_files(), tempfile.TemporaryDirectory(prefix=prefix) as made:
         folder = Path(os.path.realpath(made))  # the scope compares resolved paths
         written: list[tuple[StoredFile, Path]] = []
         by_role: dict[str, list[Path]] = {role: [] for role in _ROLES}
