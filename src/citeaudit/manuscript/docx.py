@@ -17,7 +17,9 @@ control) is the reference list even when no heading announces it.
 
 The package is read with `zipfile` and lxml alone, part by part, never following a
 relationship: an external target (a template on a server, ``file:///etc/passwd``) is
-neither fetched nor read. Before anything is decompressed the archive is refused if
+neither fetched nor read. Before `zipfile` lists the parts, the archive is refused if it
+lists more than `zip_directory.MAX_PARTS` (counted cheaply: `zipfile` would build a
+record for each). Before anything is decompressed the archive is refused if
 it would unpack to more than `MAX_UNPACKED_BYTES` or a part is compressed beyond any
 real document; parts use only the compression methods Word writes; XML with a
 document type declaration (where entity bombs and external entities live) is
@@ -36,7 +38,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -46,6 +48,7 @@ from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_tail import ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem
+from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
 from citeaudit.model.location import Location
 
 __all__ = ["MAX_UNPACKED_BYTES", "DocxReader"]
@@ -162,7 +165,26 @@ def _paragraph(location: Location) -> Location:
 def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[str, bytes]:
     """The parts this reader uses, each read within the caps; refusals as InputError."""
     try:
-        archive = zipfile.ZipFile(path)
+        stream = path.open("rb")
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(name, f"cannot be read: {reason}") from exc
+    with stream:
+        if parts_past(stream, MAX_PARTS) is not None:
+            raise InputError(
+                name,
+                f"refused: the ZIP lists more than {MAX_PARTS} parts, where a Word document "
+                "has a few dozen (a damaged file or a ZIP bomb)",
+            )
+        return _read_parts(stream, path, name, problems)
+
+
+def _read_parts(
+    stream: BinaryIO, path: Path, name: str, problems: list[InputProblem]
+) -> dict[str, bytes]:
+    """The package opened from `stream`, its parts' declared sizes checked first."""
+    try:
+        archive = zipfile.ZipFile(stream)
     except NotImplementedError as exc:
         raise InputError(name, f"not a readable DOCX: {exc}") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
