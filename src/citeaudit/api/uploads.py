@@ -3,7 +3,8 @@
 Every refusal is an `UploadRejected` with an HTTP status and a message that names the
 file and says what to send instead. What passes is text the readers can decode (the one
 policy of `citeaudit.text_decoding`: lines that are not UTF-8 are audited with a warning,
-as the CLI audits them), or a DOCX whose unpacked size is bounded (no zip bombs).
+as the CLI audits them), a DOCX whose parts and unpacked size are bounded (no zip
+bombs), or a PDF the engine opens -- in a limited child process, never in this one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import unicodedata
 import zipfile
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from citeaudit.input_scope import shown_name
@@ -68,9 +70,10 @@ def check_upload(
     if data.startswith(b"%PDF"):
         if role != "manuscript":
             raise UploadRejected(415, f"{name}: a PDF is not a bibliography; {SEND_INSTEAD}")
-        from citeaudit.manuscript.pdf import pdf_problem  # pdfium only when a PDF comes
+        # Opened by the engine in a limited child process: never in the API's own.
+        from citeaudit.manuscript.pdf_open_check import open_problem
 
-        problem = pdf_problem(data)
+        problem = open_problem(data)
         if problem is not None:
             raise UploadRejected(422, f"{name}: {problem}")
         return NewFile(role, _with_suffix(name, ".pdf"), "pdf", data)
@@ -179,6 +182,8 @@ async def checked_files(
     """Every 'manuscript', 'bibliography' and 'reference_list' input of a form, checked.
 
     Shared by the JSON API and the web page so both refuse exactly the same uploads.
+    Each file is checked in a worker thread: opening a ZIP or asking the PDF engine (in
+    its own process) takes time the event loop must not wait on, for every request.
     `skip_empty` drops a browser's untouched file input (no name, no bytes).
     """
     files: list[NewFile] = []
@@ -196,7 +201,9 @@ async def checked_files(
             continue
         if data.startswith(b"PK\x03\x04"):
             raise UploadRejected(415, f"{name}: a reference list is text; {SEND_INSTEAD}")
-        checked = check_upload(LIST_ROLE, name, declared, data, max_expanded=max_expanded)
+        checked = await run_in_threadpool(
+            check_upload, LIST_ROLE, name, declared, data, max_expanded=max_expanded
+        )
         files.append(NewFile(LIST_ROLE, _with_suffix(checked.name, ".txt"), "text", data))
     for role in ("manuscript", "bibliography"):
         for item in form.getlist(role):
@@ -206,8 +213,13 @@ async def checked_files(
                 continue
             data = await item.read()
             files.append(
-                check_upload(
-                    role, item.filename, item.content_type, data, max_expanded=max_expanded
+                await run_in_threadpool(
+                    check_upload,
+                    role,
+                    item.filename,
+                    item.content_type,
+                    data,
+                    max_expanded=max_expanded,
                 )
             )
     return unique_names(files)

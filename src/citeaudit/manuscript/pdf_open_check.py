@@ -1,0 +1,80 @@
+"""Whether an uploaded PDF opens, asked of the PDF engine in a limited child process.
+
+The upload check opens every PDF once, to refuse a damaged or encrypted one at once
+rather than in the audit. It opened it in the API process itself, with no limit:
+opening reads the cross-reference table, and a cross-reference *stream* is inflated
+whole -- a 1 MB upload whose one such stream inflates to 1,000 MB of zeros took the API
+process to 2 GB and 4 s of CPU, and a request may carry twenty such files. So the open
+runs where the page reading does (`pdf_isolated`): in a child process under the same
+operator limits (memory, CPU seconds, wall clock), handed the bytes on its standard
+input and answering in JSON. A child that is stopped is a refusal, said as such.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+
+from citeaudit.manuscript.pdf_isolated import Limits, limits
+
+__all__ = ["open_problem"]
+
+_ANSWER_LIMIT = 64 * 1024  # the child says one short sentence at most
+
+
+def open_problem(data: bytes) -> str | None:
+    """Why `data` cannot be opened as a PDF (damaged, encrypted, too costly), or None."""
+    cap = limits()
+    command = [sys.executable, "-m", __name__, str(cap.memory_mb), str(cap.cpu_seconds)]
+    try:  # our own module; the arguments are a list, no shell
+        done = subprocess.run(
+            command, input=data, capture_output=True, timeout=cap.wall_seconds, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return _refused(f"took over {cap.wall_seconds:g} s", cap)
+    if done.returncode != 0 or len(done.stdout) > _ANSWER_LIMIT:
+        return _refused(_why(done.returncode, done.stderr), cap)
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        return _refused("gave no readable answer", cap)
+    problem = answer.get("problem") if isinstance(answer, dict) else None
+    return None if problem is None else str(problem)[:500]
+
+
+def _refused(why: str, cap: Limits) -> str:
+    return (
+        f"opening this PDF {why} (limits: {cap.memory_mb} MB, {cap.cpu_seconds} s of CPU); "
+        "refused as a possibly hostile file -- export the manuscript to PDF again, or send "
+        "its source (DOCX, LaTeX, Markdown or text)"
+    )
+
+
+def _why(code: int, stderr: bytes) -> str:
+    if b"MemoryError" in stderr[-4000:]:
+        return "needed more memory than allowed"
+    if code in (-9, -24):  # SIGKILL, SIGXCPU: the CPU limit
+        return "used more CPU time than allowed"
+    if code < 0:
+        return f"crashed the PDF engine (signal {-code}), probably out of memory"
+    return f"failed in the PDF engine (exit {code})"
+
+
+def main(argv: list[str]) -> int:
+    """The child: limits first, then the engine; one JSON answer on stdout."""
+    memory_mb, cpu_seconds = (int(a) for a in argv)
+    memory = memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    data = sys.stdin.buffer.read()
+    from citeaudit.manuscript.pdf import pdf_problem
+
+    sys.stdout.write(json.dumps({"problem": pdf_problem(data)}))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
