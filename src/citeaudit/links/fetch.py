@@ -113,6 +113,7 @@ class Fetcher:
             per_host=policy.per_host,
             allow_private=policy.allow_private_networks,
             forbidden=rule.forbidden,
+            metadata=rule.metadata,
         )
         return cls(policy, rule, gate, shared, transport)
 

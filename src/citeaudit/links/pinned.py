@@ -39,6 +39,7 @@ import httpcore2
 import httpx
 import httpx2
 
+from citeaudit.links import lookups
 from citeaudit.links.safety import AddressRule, NonPublicAddress, PrivateAddressRefused, allowed
 from citeaudit.links.tls import default_ssl_context
 
@@ -57,6 +58,7 @@ SyncLookup = Callable[[str, int], list[str]]
 
 MAX_BODY = 16 * 1024 * 1024  # a Crossref page of 1000 records is a few MB
 _ENCODINGS = "gzip, deflate"  # the ones `_Bounded` decompresses with a bound
+_LOOKUP_TIMEOUT = 10.0  # a name look-up's longest wait when the caller gave no timeout
 
 
 class _Refused2(NonPublicAddress, httpcore2.ConnectError):
@@ -128,7 +130,16 @@ class PinnedBackend:
             addresses = [str(ipaddress.ip_address(host.strip("[]")))]
         except ValueError:
             try:
-                addresses = self._lookup(host, port)
+                # In a thread of its own, waited for no longer than the connection
+                # may take: a name server that never answers would otherwise hold
+                # this worker for the resolver's whole retry schedule.
+                wait = _within(timeout)
+                addresses = lookups.within(
+                    functools.partial(self._lookup, host, port),
+                    _LOOKUP_TIMEOUT if wait is None else wait,
+                )
+            except lookups.LookupTimedOut as exc:
+                raise self._core.ConnectTimeout(f"{host}: name resolution: {exc}") from exc
             except (OSError, UnicodeError) as exc:
                 # "Name or service not known": the wording the registries' failure
                 # mapping and the webhook outbox record.
@@ -181,7 +192,7 @@ def pinned_client(
     most `deadline` seconds (default: three times `timeout`), however slowly the
     bytes come (see `_Bounded`).
     """
-    transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0)
+    transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
     transport._pool._network_backend = PinnedBackend(httpcore, rule, lookup=lookup)  # type: ignore[assignment]
     return httpx.Client(
         transport=_Bounded(transport, httpx, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]
@@ -205,7 +216,9 @@ def pinned_client2(
     deadline: float | None = None,
 ) -> httpx2.Client:
     """`pinned_client` for httpx2 (the library habanero sends Crossref requests with)."""
-    transport = httpx2.HTTPTransport(retries=0)
+    # Our verifying context, not one httpx2 would build: it reads SSL_CERT_FILE and
+    # SSL_CERT_DIR from the environment (its ``trust_env``), like a proxy variable.
+    transport = httpx2.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
     transport._pool._network_backend = PinnedBackend(httpcore2, rule, lookup=lookup)  # type: ignore[assignment]
     return httpx2.Client(
         transport=_Bounded(transport, httpx2, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]

@@ -20,6 +20,9 @@ parser that cannot read it calls it malformed or a name server is asked.
 Services we are configured to use (a registry's base URL, which tests point at
 loopback) are exempt by their exact origin (host and port) only: "private networks
 allowed" for them would also let a redirect from them reach any other private service.
+"Private networks allowed" never reaches a cloud metadata service or any link-local
+address (`is_metadata_address`). Name look-ups run in threads of their own
+(`lookups.py`), so a silent name server holds no caller past its timeout.
 """
 
 from __future__ import annotations
@@ -35,13 +38,29 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+import idna
+
+from citeaudit.links import lookups
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-# Cloud metadata endpoints that are not covered by "not global" everywhere.
+# Cloud metadata endpoints: refused even where private networks are allowed
+# (`is_metadata_address`). AWS, GCP, Azure, OpenStack, Oracle, DigitalOcean
+# (169.254.169.254; AWS and GCP over IPv6 too), ECS tasks (169.254.170.2), Alibaba
+# (100.100.100.200) and Azure's WireServer (168.63.129.16, a global address that
+# only answers inside Azure, and answers the VM's agent).
 METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(a)
-    for a in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")
+    for a in (
+        "169.254.169.254",
+        "169.254.170.2",
+        "100.100.100.200",
+        "168.63.129.16",
+        "fd00:ec2::254",
+        "fd20:ce::254",
+    )
 )
+_LINK_LOCAL = (ipaddress.ip_network("169.254.0.0/16"), ipaddress.ip_network("fe80::/10"))
 
 
 def _networks(*cidrs: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
@@ -135,6 +154,24 @@ def is_forbidden_address(ip: IPAddress) -> bool:
     )
 
 
+def is_metadata_address(ip: IPAddress) -> bool:
+    """A cloud metadata service or any link-local address, however carried.
+
+    Refused even when private networks are allowed (the CLI's default, or a service
+    told CITEAUDIT_ALLOW_PRIVATE_NETWORKS=true): "your intranet is yours" does not
+    mean "the machine's cloud credentials are a link's to ask for". Link-local
+    addresses are where every cloud puts its metadata service; no intranet page
+    lives there. An IPv6 address that carries such an IPv4 address (6to4, NAT64,
+    mapped...) is one too.
+    """
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.scope_id:
+            ip = ipaddress.IPv6Address(int(ip))
+        if any(is_metadata_address(v4) for v4 in embedded_ipv4(ip)):
+            return True
+    return ip in METADATA_ADDRESSES or any(ip in net for net in _LINK_LOCAL)
+
+
 # What separates labels in a host name, as IDNA (UTS 46) reads it.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
@@ -154,7 +191,31 @@ def literal_address(host: str) -> IPAddress | None:
     text = unquote(host).strip()
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1]
-    text = unicodedata.normalize("NFKC", text.casefold()).translate(_DOTS)
+    for reading in _readings(text):
+        address = _address_in(reading)
+        if address is not None:
+            return address
+    return None
+
+
+def _readings(text: str) -> tuple[str, ...]:
+    """`text` as IDNA's mapping (UTS 46, the table yarl and httpx use) and as NFKC
+    with case folding read it: UTS 46 also drops "ignored" code points (a soft
+    hyphen, a variation selector: ``1\u00ad27.0.0.1`` is 127.0.0.1) and knows
+    characters newer than this Python's Unicode database."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    readings = [folded.casefold().translate(_DOTS)]
+    try:
+        mapped = idna.uts46_remap(text, std3_rules=False, transitional=False)
+    except (idna.IDNAError, ValueError):
+        return tuple(readings)
+    mapped = mapped.translate(_DOTS)
+    if mapped not in readings:
+        readings.insert(0, mapped)
+    return tuple(readings)
+
+
+def _address_in(text: str) -> IPAddress | None:
     text = text.split("%", 1)[0] if ":" in text else text  # an IPv6 zone
     try:
         return ipaddress.ip_address(text)
@@ -301,25 +362,39 @@ def origin_of(url: str) -> Origin | None:
 class AddressRule:
     """Which addresses a connection may go to.
 
-    `allow_private`: any address (the CLI's link checks on an author's own machine).
-    `allowed_origins`: exact (host, port) pairs exempt from the check -- the services
-    we are configured to use; a redirect from one of them to another port or host is
-    checked like any other connection.
+    `allow_private`: any address but a metadata service's (`metadata`: the CLI's link
+    checks on an author's own machine). `allowed_origins`: exact (host, port) pairs
+    exempt from the check -- the services we are configured to use; a redirect from
+    one of them to another port or host is checked like any other connection.
+    `forbidden` and `metadata` are the two address tests (tests stand a loopback
+    address in for a public one, or for a metadata service).
+
+    Ports are not judged: a link to a public host on any port is checked (links on
+    8080, 8443 or 3000 are real). What we send cannot speak another protocol: the
+    method and headers are ours, and a URL's path and query reach the wire
+    percent-encoded, never with a line break (``tests/security/test_ssrf_hops.py``),
+    so a request to a mail or database port is one line of nonsense to it.
     """
 
     allow_private: bool = False
     allowed_origins: frozenset[Origin] = frozenset()
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address
+    metadata: Callable[[IPAddress], bool] = is_metadata_address
 
     def exempt(self, host: str, port: int) -> bool:
-        return self.allow_private or (host.lower().strip("[]"), port) in self.allowed_origins
+        """A configured service's own origin: no address of it is judged."""
+        return (host.lower().strip("[]"), port) in self.allowed_origins
+
+    def refuses(self, address: IPAddress) -> bool:
+        """`address` is not to be connected to (outside an exempt origin)."""
+        return self.metadata(address) or (not self.allow_private and self.forbidden(address))
 
     def host_refusal(self, host: str, port: int) -> str | None:
-        """The forbidden address `host` names by itself (`literal_address`), or None."""
+        """The refused address `host` names by itself (`literal_address`), or None."""
         if self.exempt(host, port):
             return None
         address = literal_address(host)
-        if address is not None and self.forbidden(address):
+        if address is not None and self.refuses(address):
             return str(address)
         return None
 
@@ -354,15 +429,27 @@ class AddressRule:
         if named is not None:
             raise refused(host, named)
         for address in addresses:
-            if self.forbidden(ipaddress.ip_address(address.split("%", 1)[0])):
+            if self.refuses(ipaddress.ip_address(address.split("%", 1)[0])):
                 raise refused(host, address)
+
+
+_STANDARD_GETADDRINFO = asyncio.BaseEventLoop.getaddrinfo
 
 
 async def resolve(host: str, port: int) -> list[str]:
     """Every address of `host`, in the resolver's order, without duplicates."""
     loop = asyncio.get_running_loop()
     try:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        if type(loop).getaddrinfo is _STANDARD_GETADDRINFO:
+            # asyncio's own look-up runs in the loop's default executor, which
+            # ``asyncio.run`` joins at its end: a silent name server would hold the
+            # worker long after every check timed out. A thread of our own instead
+            # (`lookups`); a loop with a resolver of its own is asked directly.
+            infos = await lookups.in_thread(
+                functools.partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+            )
+        else:
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         if exc.errno in _NO_SUCH_NAME:
             raise NameNotResolved(f"{host}: {exc}") from exc

@@ -14,5 +14,9 @@ import httpx
 
 @functools.cache
 def default_ssl_context() -> ssl.SSLContext:
-    """httpx's verifying context; the CA store is loaded once a process (40 ms each)."""
-    return httpx.create_ssl_context()
+    """httpx's verifying context (certifi's CA store), loaded once a process (40 ms each).
+
+    ``trust_env=False``: the environment's SSL_CERT_FILE and SSL_CERT_DIR do not choose
+    whom we trust, as proxy variables do not choose where we connect -- every client
+    of ours (links, registries, webhooks) verifies against the same store."""
+    return httpx.create_ssl_context(trust_env=False)

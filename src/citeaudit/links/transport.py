@@ -45,6 +45,7 @@ from citeaudit.links.safety import (
     PrivateAddressRefused,
     Resolver,
     is_forbidden_address,
+    is_metadata_address,
 )
 from citeaudit.links.tls import default_ssl_context
 
@@ -234,6 +235,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         per_host: int,
         allow_private: bool,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+        metadata: Callable[[IPAddress], bool] = is_metadata_address,
         max_pools: int = 512,
         keepalive_expiry: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
@@ -243,7 +245,8 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         max_time: float | None = None,
     ) -> None:
         """`allowed_origins`: exact (host, port) pairs exempt from the address rule --
-        the services we are configured to use (see `AddressRule`).
+        the services we are configured to use (see `AddressRule`, which `forbidden`
+        and `metadata` are handed to).
 
         `max_body` and `max_time` bound what an httpx client on this transport gets
         (`handle_async_request`): the body is read whole, up to `max_body` bytes once
@@ -252,7 +255,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_body = max_body
         self._max_time = max_time
         self._per_host = max(1, per_host)
-        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden)
+        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden, metadata)
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()

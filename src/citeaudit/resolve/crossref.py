@@ -22,16 +22,15 @@ hides the response headers that carry Crossref's rate limits. So:
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import habanero
-import habanero.cnrequest as habanero_cnrequest
-import habanero.request as habanero_request
-import habanero.request_class as habanero_request_class
 import httpx2
 
 from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
@@ -86,6 +85,9 @@ class _Shim:
 
     def get(self, url: str, **kwargs: Any) -> httpx2.Response:
         client = _local.client or _fallback()
+        # The client decides whether to follow redirects (its hook judges each
+        # Location only when it does): a call's own ``follow_redirects`` is dropped.
+        kwargs.pop("follow_redirects", None)
         response = client.get(url, **kwargs)
         _local.response = response
         return response
@@ -105,15 +107,31 @@ def _fallback() -> httpx2.Client:
     global _fallback_client
     with _install_lock:
         if _fallback_client is None:
-            _fallback_client = pinned_client2(AddressRule(), timeout=20.0)
+            _fallback_client = pinned_client2(AddressRule(), timeout=20.0, follow_redirects=True)
         return _fallback_client
+
+
+# Every habanero module that sends with ``httpx2.get``: the works, members, journals
+# and content-negotiation requests we use, and the citation counts and CSL style list
+# we do not (anyone in the process may call them: they must not go around the rule).
+_HABANERO_SENDERS = (
+    "habanero.request",
+    "habanero.request_class",
+    "habanero.cnrequest",
+    "habanero.counts.counts",
+    "habanero.cn.styles",
+)
+
+
+def _senders() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in _HABANERO_SENDERS]
 
 
 def _install_shim() -> None:
     with _install_lock:
-        for module in (habanero_request, habanero_request_class, habanero_cnrequest):
-            if not isinstance(module.httpx2, _Shim):
-                module.httpx2 = _Shim()
+        for module in _senders():
+            if not isinstance(getattr(module, "httpx2", None), _Shim):
+                module.httpx2 = _Shim()  # type: ignore[attr-defined]
 
 
 def bibliographic_query(ref: Reference) -> str:

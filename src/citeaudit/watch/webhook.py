@@ -90,12 +90,14 @@ def post(
     in for a DNS server that changes its answer).
     """
     rule = AddressRule(allow_private=allow_private, forbidden=forbidden)
+    # "http://0177.0.0.1/": a private address, however written -- and a URL may be
+    # both (a metadata address with a port past 65535): the error says each.
     address = rule.url_refusal(url)
-    if address is not None:  # "http://0177.0.0.1/": a private address, however written
-        raise DeliveryError(f"{address} is a private address", permanent=True)
     problem = webhook_url_problem(url)
-    if problem is not None:
-        raise DeliveryError(f"invalid webhook URL: {problem}", permanent=True)
+    if address is not None or problem is not None:
+        said = [f"{address} is a private address"] if address is not None else []
+        said += [f"invalid webhook URL: {problem}"] if problem is not None else []
+        raise DeliveryError("; ".join(said), permanent=True)
     body = body_bytes(payload)
     headers = {
         "Content-Type": "application/json",
