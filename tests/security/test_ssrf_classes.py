@@ -241,6 +241,27 @@ def test_hosts_idna_maps_to_loopback_are_refused_as_private(
     assert (first.reason, hop.reason) == ("private-address", "private-address")
 
 
+# -- a redirect's Location as every reader joins it ------------------------------------------------
+
+JOINED_OTHERWISE = [
+    "http:///127.0.0.1:{port}/",  # a path on the same host to urljoin, 127.0.0.1 to a browser
+    "https:///127.0.0.1:{port}/",
+    "http:\\\\\\127.0.0.1:{port}/",
+]
+
+
+@pytest.mark.parametrize("location", JOINED_OTHERWISE)
+def test_a_location_a_browser_reads_as_loopback_ends_the_chain_as_private(
+    location: str, hops: Hops, metadata: PrivateService
+) -> None:
+    """Python's urljoin makes ``http:///127.0.0.1/`` a path on the redirecting host, so
+    the chain went on there and was called fine; a browser goes to 127.0.0.1."""
+    check = link_check([hops.to(location.format(port=metadata.port))])[0]
+    assert check.reason == "private-address"
+    assert AddressRule().redirect_refusal(hops.url + "/x", location.format(port=1)) is not None
+    assert metadata.contacts == 0
+
+
 # -- a name server that never answers ------------------------------------------------------------
 
 

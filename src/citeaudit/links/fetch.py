@@ -146,7 +146,7 @@ class Fetcher:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             if scheme not in ("http", "https"):
                 return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
-            if self._rule.url_refusal(nxt) is not None:
+            if self._rule.redirect_refusal(nxt, location) is not None:
                 return Fetched(url, nxt, tuple(hops), attempts, answer, error=errors.PRIVATE)
             if url_problem(nxt) is not None:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)

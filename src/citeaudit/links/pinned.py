@@ -253,7 +253,7 @@ def _judge_redirect(rule: AddressRule, lib: ModuleType, following: bool) -> Call
         except ValueError as exc:
             raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
         if following:  # a redirect not followed is an answer like any other
-            address = rule.url_refusal(target)
+            address = rule.redirect_refusal(target, location)
             if address is not None:
                 refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
                 raise lib.ConnectError(str(refusal)) from refusal

@@ -414,6 +414,13 @@ class AddressRule:
                 return refused
         return None
 
+    def redirect_refusal(self, target: str, location: str) -> str | None:
+        """`url_refusal` of a redirect: of `target` (its Location joined to the URL
+        that answered) and of the Location as written. Readers join differently:
+        ``http:///127.0.0.1/`` is a path on the same host to Python's ``urljoin`` and
+        the host 127.0.0.1 to a browser; either reading refuses the hop."""
+        return self.url_refusal(target) or self.url_refusal(location.strip())
+
     def check(
         self,
         host: str,

@@ -457,7 +457,7 @@ def judge_redirects(rule: AddressRule) -> Callable[[httpx.Response], Awaitable[N
             target = urljoin(str(response.request.url), location.strip())
         except ValueError as exc:
             raise httpx.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
-        address = rule.url_refusal(target)
+        address = rule.redirect_refusal(target, location)
         if address is not None:
             refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
             raise httpx.ConnectError(str(refusal)) from refusal
