@@ -1,8 +1,10 @@
-"""What every fuzz target shares: the one allowed exception, timing, scratch files.
+"""What every fuzz target shares: the one allowed exception, the stats, scratch files.
 
 The property of every target: whatever the input, the code under test returns data
 (JSON-serialisable) or raises `InputError` for input that cannot be read at all --
-nothing else. `example()` times each call so benches/fuzz.py can print the slowest.
+nothing else. `example()` counts each call; benches/fuzz.py sets `CLOCK` to time
+them too and print the slowest (tests keep no clock: speed lives in benches/, and
+linear time in the counted tests of tests/security).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class TargetStats:
 
 
 STATS: dict[str, TargetStats] = {}
+CLOCK: Callable[[], float] | None = None  # benches/fuzz.py: time.perf_counter
 _SCRATCH = Path(tempfile.mkdtemp(prefix="citeaudit-fuzz-"))
 
 
@@ -48,13 +50,14 @@ def scratch(name: str) -> Path:
 @contextmanager
 def example(target: str, *inputs: Any) -> Iterator[None]:
     stats = STATS.setdefault(target, TargetStats())
-    started = time.perf_counter()
+    clock = CLOCK
+    started = clock() if clock is not None else 0.0
     try:
         yield
     finally:
-        seconds = time.perf_counter() - started
+        seconds = clock() - started if clock is not None else 0.0
         stats.examples += 1
-        if seconds > stats.max_seconds:
+        if clock is not None and seconds > stats.max_seconds:
             stats.max_seconds = seconds
             shown = repr(inputs)
             stats.slowest = shown if len(shown) <= 600 else shown[:600] + "..."

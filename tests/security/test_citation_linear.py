@@ -2,16 +2,14 @@
 
 Each input is built here in a shape that made the old extractor rescan the whole
 line for every candidate (a 140 KB one-line manuscript took 9 s, 500 KB minutes) or
-compare every citation with every entry. The caps are generous -- the fixed code
-takes a fraction of them on a shared machine; the old code took minutes -- so a
-failure means the class is back, not noise.
+compare every citation with every entry. No clock: the work is counted at a base
+size and at 8 times it (tests/security/counted_work.py) -- linear grows 8x, the old
+quadratic code 64x -- and the outcome is checked at the larger size.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import TypeVar
+import pytest
 
 from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
@@ -20,17 +18,7 @@ from citeaudit.model.citation import Certainty, Citation
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
-
-CAP_SECONDS = 30.0  # the quadratic versions took minutes; a loaded CI box must still pass
-T = TypeVar("T")
-
-
-def timed(work: Callable[[], T], cap: float = CAP_SECONDS) -> T:
-    start = time.perf_counter()
-    value = work()
-    elapsed = time.perf_counter() - start
-    assert elapsed < cap, f"took {elapsed:.1f} s"
-    return value
+from tests.security.counted_work import SCALE, Case, assert_linear
 
 
 def one_line(text: str) -> Document:
@@ -38,39 +26,101 @@ def one_line(text: str) -> Document:
 
 
 def extract(text: str) -> tuple[Citation, ...]:
-    return timed(lambda: extract_citations(one_line(text)))
+    return extract_citations(one_line(text))
+
+
+SENTENCE = (
+    "Catches fell sharply in the north (Moreira 2009, Park et al. 2018; see also "
+    "Lima and Costa, 2016, p. 4), as Hart and Lomé (2019) showed for Georgia (1993). "
+)
+TEXTS = {  # name -> text of about n characters
+    "bare years": lambda n: "(2020) " * (n // 7),
+    "prose": lambda n: SENTENCE * (n // len(SENTENCE)),
+    "names without end": lambda n: (
+        "Smith and " * (n // 20) + "Lee (2019) " + "Smith, " * (n // 14) + "2019."
+    ),
+    "unclosed groups": lambda n: (
+        "(Smith, " * (n // 24) + "[Lee " * (n // 15) + "Smith 2019 " * (n // 33)
+    ),
+    "code spans": lambda n: "`(Smith, 2019)` (Lee, 2020) " * (n // 28),
+}
+BASE = 3_000
+
+
+def author_year_citations(entries: int) -> tuple[tuple[Citation, ...], list[Reference]]:
+    references = [
+        Reference(
+            id=f"ref-{i}",
+            index=i,
+            location=Location("m.md", i),
+            raw=f"{letters(i)}, A. ({1900 + i % 120}). Title {i}.",
+            authors=(Person(letters(i), "A."),),
+            year=1900 + i % 120,
+        )
+        for i in range(1, entries + 1)
+    ]
+    text = " ".join(
+        f"({letters(i)}, {1900 + i % 120}; {letters(i + 5000)} 2001)"
+        for i in range(1, 5 * entries + 1)
+    )
+    return extract(text), references
+
+
+def title_first_citations(entries: int) -> tuple[tuple[Citation, ...], list[Reference]]:
+    references = [
+        Reference(
+            id=f"ref-{i}",
+            index=i,
+            location=Location("m.md", i),
+            raw=f"{letters(i).upper()} ENTRY TITLE {i}. Video. 2015.",
+            year=2015,
+        )
+        for i in range(1, entries + 1)
+    ]
+    text = " ".join(f"({letters(i).upper()} ENTRY..., 2015)" for i in range(1, 4 * entries + 1))
+    return extract(text), references
+
+
+def _match(pair: tuple[tuple[Citation, ...], list[Reference]]) -> object:
+    return match_citations(*pair)
+
+
+CASES = {
+    **{f"extract: {k}": Case(build, extract, BASE) for k, build in TEXTS.items()},
+    "match: author-year": Case(author_year_citations, _match, 50),
+    "match: title first": Case(title_first_citations, _match, 50),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_work_grows_linearly(name: str) -> None:
+    assert_linear(__name__, name)
 
 
 def test_a_flood_of_bare_years_in_parentheses() -> None:
     # "(2020) " x 100,000: every group is a narrative candidate with nothing before it.
-    found = extract("(2020) " * 100_000)
+    found = extract(TEXTS["bare years"](BASE * SCALE))
     assert found == ()
 
 
 def test_a_long_single_line_of_real_looking_prose() -> None:
-    sentence = (
-        "Catches fell sharply in the north (Moreira 2009, Park et al. 2018; see also "
-        "Lima and Costa, 2016, p. 4), as Hart and Lomé (2019) showed for Georgia (1993). "
-    )
-    text = sentence * (1_000_000 // len(sentence))  # one line of ~1 MB
-    found = extract(text)
-    assert len(found) == 5 * (1_000_000 // len(sentence))
+    found = extract(TEXTS["prose"](BASE * SCALE))
+    assert len(found) == 5 * (BASE * SCALE // len(SENTENCE))
 
 
 def test_names_without_end_do_not_make_the_look_back_grow() -> None:
-    # A name chain a megabyte long before a year: the look-back window is bounded.
-    found = extract("Smith and " * 100_000 + "Lee (2019) " + "Smith, " * 100_000 + "2019.")
+    # A name chain long before a year: the look-back window is bounded.
+    found = extract(TEXTS["names without end"](BASE * SCALE))
     assert all(len(c.text) < 300 for c in found)
 
 
 def test_unclosed_groups_and_bare_years() -> None:
-    text = "(Smith, " * 60_000 + "[Lee " * 60_000 + "Smith 2019 " * 30_000
-    found = extract(text)
+    found = extract(TEXTS["unclosed groups"](BASE * SCALE))
     assert all(c.certainty is Certainty.WEAK for c in found)
 
 
 def test_many_code_spans_are_looked_up_not_scanned() -> None:
-    found = extract("`(Smith, 2019)` (Lee, 2020) " * 40_000)
+    found = extract(TEXTS["code spans"](BASE * SCALE))
     assert {c.authors for c in found} == {("Lee",)}
 
 
@@ -84,40 +134,15 @@ def letters(n: int) -> str:
 
 
 def test_matching_is_indexed_not_citations_times_entries() -> None:
-    references = [
-        Reference(
-            id=f"ref-{i}",
-            index=i,
-            location=Location("m.md", i),
-            raw=f"{letters(i)}, A. ({1900 + i % 120}). Title {i}.",
-            authors=(Person(letters(i), "A."),),
-            year=1900 + i % 120,
-        )
-        for i in range(1, 2001)
-    ]
-    text = " ".join(
-        f"({letters(i)}, {1900 + i % 120}; {letters(i + 5000)} 2001)" for i in range(1, 10001)
-    )
-    citations = extract(text)
-    kept, matches = timed(lambda: match_citations(citations, references))
-    assert len(kept) == len(citations) == 20_000
-    assert sum(1 for m in matches if m.targets) == 2000
+    citations, references = author_year_citations(500)
+    kept, matches = match_citations(citations, references)
+    assert len(kept) == len(citations) == 5_000
+    assert sum(1 for m in matches if m.targets) == 500
 
 
 def test_title_first_citations_cut_short_are_looked_up_not_scanned() -> None:
-    # ABNT "(TITLE WORDS..., 2015)" is matched on entry starts: 8,000 distinct ones
-    # against 2,000 entries must not compare every pair.
-    references = [
-        Reference(
-            id=f"ref-{i}",
-            index=i,
-            location=Location("m.md", i),
-            raw=f"{letters(i).upper()} ENTRY TITLE {i}. Video. 2015.",
-            year=2015,
-        )
-        for i in range(1, 2001)
-    ]
-    text = " ".join(f"({letters(i).upper()} ENTRY..., 2015)" for i in range(1, 8001))
-    citations = extract(text)
-    _, matches = timed(lambda: match_citations(citations, references))
-    assert sum(1 for m in matches if m.targets) == 2000
+    # ABNT "(TITLE WORDS..., 2015)" is matched on entry starts: distinct ones against
+    # 500 entries must not compare every pair (the work test above counts that).
+    citations, references = title_first_citations(500)
+    _, matches = match_citations(citations, references)
+    assert sum(1 for m in matches if m.targets) == 500

@@ -2,37 +2,28 @@
 
 Each input is built here (no committed megabytes) in a shape that made a reader take
 minutes or gigabytes: a backtracking pattern, a rescan per delimiter, an ``\\input``
-fan-out. The cap is generous -- the fixed readers take well under a second on a shared
-machine; the old ones took minutes -- so a failure means the class is back, not noise.
+fan-out. No clock: the work is counted at a base size and at 8 times it
+(tests/security/counted_work.py; linear grows 8x, quadratic 64x), the outcome is
+checked, and the fan-out caps are counted in splices and characters.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+import tempfile
 from pathlib import Path
-from typing import TypeVar
+
+import pytest
 
 from citeaudit.audit import AuditInput, audit, read_inputs
 from citeaudit.audit_data import AuditResult as Result
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.reading import read_manuscript
-
-CAP_SECONDS = 5.0
-T = TypeVar("T")
-
-
-def timed(work: Callable[[], T]) -> T:
-    start = time.perf_counter()
-    value = work()
-    elapsed = time.perf_counter() - start
-    assert elapsed < CAP_SECONDS, f"took {elapsed:.1f} s"
-    return value
+from tests.security.counted_work import Case, assert_linear, repeated
 
 
 def check(path: Path) -> Result:
-    return timed(lambda: audit(AuditInput.from_paths([path])))
+    return audit(AuditInput.from_paths([path]))
 
 
 def thebibliography(items: str) -> str:
@@ -40,6 +31,71 @@ def thebibliography(items: str) -> str:
         "\\begin{document}\nText \\cite{a}.\n\\begin{thebibliography}{9}\n"
         f"{items}\n\\end{{thebibliography}}\n\\end{{document}}\n"
     )
+
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="citeaudit-linear-"))
+
+
+def _file(name: str, text: str) -> Path:
+    path = _FOLDER / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _bibitem_shape(head: str, unit: str) -> Case:
+    def build(n: int) -> Path:
+        tail = head + unit * (n // len(unit))
+        return _file(f"b{n}.tex", thebibliography("\\bibitem{a} A. Author. Title. 2019.\n" + tail))
+
+    return Case(build, check, 3_000)
+
+
+def _items_on_one_line(count: int) -> Path:
+    line = " ".join(f"\\bibitem{{k{i}}} Author{i}, A. Title {i}. 2019." for i in range(count))
+    return _file(f"items{count}.tex", thebibliography(line))
+
+
+def _backticks(n: int) -> Path:
+    return _file(
+        f"ticks{n}.md",
+        "# Paper\n\nAs shown (Smith, 2019).\n\n## References\n\n"
+        "Smith, J. (2019). Title. Journal.\n\n"
+        "Lee, K. (2020). " + "`" * n + " Other. Press.\n",
+    )
+
+
+def _blank_lines(n: int) -> AuditInput:
+    path = _file(f"refs{n}.txt", "\n" * n + "Smith, J. (2019). Title. Journal.\n" + "\n" * n)
+    return AuditInput((), (path,))
+
+
+MARKDOWN = ["`", "`a", "``a`", "*", "**x ", "_a ", "~~x ", "[a](", "[", "[ [a]", "<em>"]
+LATEX = {
+    "nested": lambda n: "{" * n + "word" + "}" * n,
+    "environments": lambda n: "\\begin{x}" * (n // 9),
+    "groups": lambda n: "{a}" * (n // 3),
+}
+
+CASES = {
+    "bibitem: braced label never closed": _bibitem_shape("\\bibitem[", "{a}"),
+    "bibitem: nested label": _bibitem_shape("\\bibitem[{", "a{a}"),
+    "bibitem: spaces": _bibitem_shape("\\bibitem", " "),
+    "bibitem: run-on label": _bibitem_shape("\\bibitem[", "x"),
+    "addbibresource: spaces": _bibitem_shape("\\addbibresource", " "),
+    "bibitems on one line": Case(_items_on_one_line, read_manuscript, 400),
+    "backticks in an entry": Case(_backticks, check, 2_000),
+    "blank lines around a list": Case(_blank_lines, read_inputs, 3_000),
+    **{f"markdown: {unit!r}": Case(repeated(unit), strip_markdown, 2_500) for unit in MARKDOWN},
+    "markdown: emphasis never closed": Case(
+        lambda n: "*a " * (n // 3) + "\nb*", strip_markdown, 2_500
+    ),
+    **{f"latex: {name}": Case(build, strip_latex, 1_000) for name, build in LATEX.items()},
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_reading_work_grows_linearly(name: str) -> None:
+    assert_linear(__name__, name)
 
 
 def test_bibitem_label_of_braced_groups_that_never_closes(tmp_path: Path) -> None:
@@ -60,7 +116,7 @@ def test_bibitem_label_shapes_at_scale(tmp_path: Path) -> None:
         "\\bibitem[" + "x" * 50_000,
         "\\addbibresource" + " " * 50_000 + "x",
     ]
-    for n, shape in enumerate(shapes):
+    for n, shape in enumerate(shapes):  # the work of each is counted in CASES
         main = tmp_path / f"m{n}.tex"
         main.write_text(thebibliography("\\bibitem{a} A. Author. Title. 2019.\n" + shape))
         result = check(main)
@@ -76,7 +132,7 @@ def test_many_bibitems_on_one_line_are_all_read(tmp_path: Path) -> None:
     line = " ".join(f"\\bibitem{{k{i}}} Author{i}, A. Title {i}. 2019." for i in range(count))
     main = tmp_path / "main.tex"
     main.write_text(thebibliography(line))
-    document = timed(lambda: read_manuscript(main))
+    document = read_manuscript(main)
     entries = document.reference_entries
     assert len(entries) == count
     assert entries[-1].raw.startswith(f"\\bibitem{{k{count - 1}}}")
@@ -112,14 +168,13 @@ def test_markdown_stripping_shapes_at_scale() -> None:
         "<em>" * n,
     ]
     for shape in shapes:
-        plain = timed(lambda shape=shape: strip_markdown(shape))  # type: ignore[misc]
-        assert len(plain) <= len(shape)
+        assert len(strip_markdown(shape)) <= len(shape)
     assert strip_markdown("**Bold** and `code` and *em*") == "Bold and code and em"
 
 
 def test_latex_fragments_nested_or_huge_keep_their_words() -> None:
     for shape in ["{" * 5_000 + "word" + "}" * 5_000, "\\begin{x}" * 5_000, "{a}" * 50_000]:
-        plain = timed(lambda shape=shape: strip_latex(shape))  # type: ignore[misc]
+        plain = strip_latex(shape)
         assert "\\" not in plain and "{" not in plain
     assert "word" in strip_latex("{" * 5_000 + "word" + "}" * 5_000)
 
@@ -133,7 +188,7 @@ def test_input_fan_out_is_capped_with_one_finding_and_the_rest_audited(tmp_path:
     main = tmp_path / "main.tex"
     main.write_text("Start \\cite{start}.\n\\input{f0}\nEnd \\cite{end}.\n")
     scope = InputScope(max_splices=500)
-    result = timed(lambda: audit(AuditInput.from_paths([main]), scope=scope))
+    result = audit(AuditInput.from_paths([main]), scope=scope)
     capped = [p for p in result.data.input_problems if "not spliced in" in p.message]
     assert len(capped) == 1
     assert capped[0].location.line is not None and "later inclusions skipped" in capped[0].message
@@ -147,7 +202,7 @@ def test_input_fan_out_is_capped_by_size_too(tmp_path: Path) -> None:
     main = tmp_path / "main.tex"
     main.write_text("\\input{big}\n" * 200 + "Tail \\cite{tail}.\n")
     scope = InputScope(max_spliced_chars=2_000_000)
-    data = timed(lambda: read_inputs(AuditInput.from_paths([main]), scope=scope))
+    data = read_inputs(AuditInput.from_paths([main]), scope=scope)
     assert sum("not spliced in" in p.message for p in data.input_problems) == 1
     assert "tail" in {c.key for c in data.citations}
     body = sum(len(line.text) + 1 for line in data.manuscripts[0].lines)
@@ -160,7 +215,7 @@ def test_the_default_caps_stop_a_fan_out(tmp_path: Path) -> None:
     (tmp_path / "f6.tex").write_text("Leaf.\n")
     main = tmp_path / "main.tex"
     main.write_text("\\input{f0}\n")
-    data = timed(lambda: read_inputs(AuditInput.from_paths([main])))
+    data = read_inputs(AuditInput.from_paths([main]))
     assert sum("not spliced in" in p.message for p in data.input_problems) == 1
 
 
@@ -168,5 +223,5 @@ def test_sniffing_a_bibliography_of_blank_lines(tmp_path: Path) -> None:
     """A pattern starting ``^\\s*`` under MULTILINE rescanned every blank line that follows."""
     refs = tmp_path / "refs.txt"
     refs.write_text("\n" * 50_000 + "Smith, J. (2019). Title. Journal.\n" + "\n" * 50_000)
-    data = timed(lambda: read_inputs(AuditInput((), (refs,))))
+    data = read_inputs(AuditInput((), (refs,)))
     assert [r.year for r in data.references] == [2019]

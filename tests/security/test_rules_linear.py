@@ -2,16 +2,16 @@
 
 duplicate-reference used to compare every entry with every earlier one of the same
 first author and year, re-folding both titles each time: 500 entries by one author
-in one year took ~14 s, 5,000 about 25 minutes. Each shape below is 5,000 generated
-entries; the caps are generous (the blocked search takes about a second on the worst
-shape) and the findings must stay sensible: a work listed 5,000 times is ONE finding,
-not thousands.
+in one year took ~14 s, 5,000 about 25 minutes. No clock: each shape's work is
+counted at 150 and 1,200 entries (tests/security/counted_work.py; linear grows 8x,
+pairwise 64x), and the findings must stay sensible at 5,000: a work listed 5,000
+times is ONE finding, not thousands.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import time
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -22,9 +22,9 @@ from citeaudit.model import Finding, Location, Person, Reference, Severity
 from citeaudit.rules.bibliography.duplicate_reference import DuplicateReference
 from citeaudit.rules.bibliography.malformed_doi import MalformedDoi
 from citeaudit.rules.bibliography.unparseable_reference import UnparseableReference
+from tests.security.counted_work import Case, assert_linear
 
 N = 5_000
-CAP = 5.0  # seconds
 
 
 def noise(i: int, letters: int = 32) -> str:
@@ -60,10 +60,7 @@ def audit(refs: Sequence[Reference], fmt: str = "bibtex") -> AuditData:
 
 
 def run(check: Callable[[AuditData], object], data: AuditData) -> list[Finding]:
-    start = time.perf_counter()
-    findings = list(check(data))  # type: ignore[call-overload]
-    elapsed = time.perf_counter() - start
-    assert elapsed < CAP, f"{elapsed:.1f} s"
+    findings: list[Finding] = list(check(data))  # type: ignore[call-overload]
     return findings
 
 
@@ -81,6 +78,47 @@ SHAPES_WITHOUT_DUPLICATES = {
     # every entry's title a run-on parse of 10,000 characters
     "run-on-titles": lambda i: entry(i, title=noise(i, 64) * 160),
 }
+
+
+SHAPES_WITH_DUPLICATES: dict[str, Callable[[int], Reference]] = {
+    "one-work-repeated": lambda i: entry(i),
+    "one-doi-repeated": lambda i: entry(i, title=noise(i), doi="10.1000/x"),
+    "one-key-repeated": lambda i: entry(i, key="k", title=noise(i)),
+    "preprints-interleaved": lambda i: entry(i, container="bioRxiv" if i % 2 else "Nature"),
+}
+
+
+def _listed(shape: Callable[[int], Reference], count: int) -> AuditData:
+    return audit([shape(i) for i in range(count)])
+
+
+def _duplicates(data: AuditData) -> object:
+    return run(DuplicateReference().check, data)
+
+
+def _hostile_dois(count: int) -> AuditData:
+    near = "10.1000/" + "\\_." * 330
+    huge = "10.1000/" + "\\_." * 3_000
+    refs = [
+        entry(i, doi_raw=value, raw=f"doi = {{{value}}}")
+        for i in range(count)
+        for value in (near, huge)
+    ]
+    return audit(refs, fmt="freetext")
+
+
+CASES = {
+    **{
+        f"duplicates: {name}": Case(functools.partial(_listed, shape), _duplicates, 150)
+        for name, shape in {**SHAPES_WITHOUT_DUPLICATES, **SHAPES_WITH_DUPLICATES}.items()
+    },
+    "malformed DOIs": Case(_hostile_dois, lambda data: run(MalformedDoi().check, data), 30),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_rule_work_grows_linearly(name: str) -> None:
+    assert_linear(__name__, name)
 
 
 @pytest.mark.parametrize("shape", SHAPES_WITHOUT_DUPLICATES)
