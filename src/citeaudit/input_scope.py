@@ -213,6 +213,15 @@ class InputScope:
         flat = [self.root / c.name for c in candidates if c.name not in ("", ".", "..")]
         return [*candidates, *(c for c in flat if c not in candidates)]
 
+    def may_fit(self, size_bytes: int) -> bool:
+        """Whether a file of `size_bytes` could still be spliced in, asked before it is
+        read. No character the readers decode takes more than four bytes (an astral one
+        in UTF-8, a CRLF in UTF-16), so a file over four times the characters left (and a
+        BOM) cannot fit: ``\\input{/var/log/huge}`` on the CLI is refused unread, not
+        read whole first."""
+        left = max(self.max_spliced_chars - self.ledger.spliced_chars, 0)
+        return size_bytes <= 4 * left + 4
+
     def take_splice(self, chars: int) -> bool:
         """Whether one more file of `chars` characters may be spliced in (counted if so)."""
         ledger = self.ledger

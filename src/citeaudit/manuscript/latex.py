@@ -253,6 +253,8 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
         )
         return []
     display = _display_name(candidate, state)
+    if not state.scope.may_fit(_byte_size(candidate)):  # never read a file that cannot fit
+        return _cap(state, name, number, target)
     try:
         texts, problems = decode_text(candidate, display)
     except InputError as exc:
@@ -262,18 +264,30 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
         return []
     size = sum(len(t) + 1 for t in texts)
     if not state.scope.take_splice(size):  # one budget for every file of the audit
-        state.capped_at = len(state.problems)
-        state.problems.append(
-            InputProblem(
-                name,
-                number,
-                f"'{shown_name(target)}' not spliced in: {state.scope.splice_budget_spent()}; "
-                "the text from here on is audited without its inclusions",
-            )
-        )
-        return []
+        return _cap(state, name, number, target)
     state.problems.extend(problems)
     return _expand(candidate, display, texts, state, top=False)
+
+
+def _byte_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0  # reading it says what is wrong
+
+
+def _cap(state: _State, name: str, number: int, target: str) -> list[Line]:
+    """The one problem for the splice budget; later inclusions are only counted."""
+    state.capped_at = len(state.problems)
+    state.problems.append(
+        InputProblem(
+            name,
+            number,
+            f"'{shown_name(target)}' not spliced in: {state.scope.splice_budget_spent()}; "
+            "the text from here on is audited without its inclusions",
+        )
+    )
+    return []
 
 
 def _close_cap_problem(state: _State) -> None:
