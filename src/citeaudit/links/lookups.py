@@ -74,11 +74,11 @@ def _start(call: Callable[[], T], release: Callable[[], None]) -> concurrent.fut
         _running += 1
     try:
         threading.Thread(target=run, name="citeaudit-lookup", daemon=True).start()
-    except BaseException:
+    except RuntimeError as exc:  # the process may start no more threads
         with _count_lock:
             _running -= 1
         release()
-        raise
+        raise LookupTimedOut("no thread for a name look-up") from exc
     return future
 
 

@@ -457,6 +457,8 @@ async def resolve(host: str, port: int) -> list[str]:
             )
         else:
             infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except lookups.LookupTimedOut as exc:  # no thread to ask in: asked again later
+        raise NameLookupFailed(f"{host}: {exc}") from exc
     except socket.gaierror as exc:
         if exc.errno in _NO_SUCH_NAME:
             raise NameNotResolved(f"{host}: {exc}") from exc
