@@ -452,7 +452,17 @@ def _title_block_end(flow: Sequence[PdfLine], levels: dict[int, int]) -> int:
     heads = [i for i in sorted(levels) if flow[i].page == first]
     if len(heads) < 2:
         return 0
-    return heads[1]
+    # a title set over several lines is one heading: its lines follow one another in
+    # the title's type ("Can you predict the future? A tutorial for the National" /
+    # "Ecological Observatory Network" / "Challenge"), and the authors come after them
+    k = 1
+    while (
+        k < len(heads)
+        and heads[k] == heads[k - 1] + 1
+        and abs(flow[heads[k]].size - flow[heads[0]].size) <= 0.05 * flow[heads[0]].size
+    ):
+        k += 1
+    return heads[k] if k < len(heads) else 0
 
 
 def _heading_level(line: PdfLine, size: float) -> int | None:

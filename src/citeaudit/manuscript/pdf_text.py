@@ -172,7 +172,10 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|van|von|de|der|den|da|di|du|del|la|
 _NAME_RUN = re.compile(
     rf"^(?:{_NAME_WORD},?\s+){{1,6}}\((?:\d{{4}}[a-z]?|in press|n\.d\.)[^()]{{0,30}}\)"
 )
-_RUN_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’\-]*|\band|&)$")
+# the line ends inside the names: a capitalised name, or the word joining the last two
+# ("Howard &" / "Gugger (2020)", "Arboit, Bufrem e" / "Gonzáles (2011)": "and", "e",
+# "y", "und" -- one-letter words and "&" are no name, so they are tested apart)
+_RUN_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’\-]*|\b(?:and|e|y|und)|&)$")
 
 
 def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
@@ -212,7 +215,8 @@ def _citation_tail(text: str, nxt: str) -> str | None:
         year = _YEAR_GROUP.match(nxt)
         if year:
             return year.group(0)
-        names = _NAME_RUN.match(nxt) if _RUN_END.search(text) else None
+    if _RUN_END.search(text):
+        names = _NAME_RUN.match(nxt)
         return names.group(0) if names else None
     return None
 
