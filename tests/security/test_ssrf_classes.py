@@ -47,6 +47,9 @@ from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.resolve.channel import Channel
 from citeaudit.resolve.crossref import CrossrefRegistry
+from citeaudit.resolve.datacite import DataCiteRegistry
+from citeaudit.resolve.doi import HandleRegistry
+from citeaudit.resolve.interface import Answer
 from citeaudit.resolve.limiter import LocalLimiter
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.resolve.conftest import FAST_RETRY
@@ -304,6 +307,31 @@ def test_registry_clients_give_up_on_a_silent_name_server(silent: SilentNameServ
         client2.get("http://b.silent.test/")
     assert silent.asked == 2
     assert silent.answered == 0  # both gave up while the look-ups still waited
+
+
+def test_a_registry_on_a_silent_name_is_unavailable_not_a_held_worker(
+    silent: SilentNameServer,
+) -> None:
+    """doi.org and DataCite (the configured origin: exempt from the address rule, not
+    from the look-up's timeout)."""
+    for registry in (
+        HandleRegistry(_channel(), base_url="http://doi.silent.test", timeout=0.3),
+        DataCiteRegistry(_channel(), base_url="http://datacite.silent.test", timeout=0.3),
+    ):
+        try:
+            answer = (
+                registry.lookup("10.1000/x").answer
+                if isinstance(registry, HandleRegistry)
+                else registry.work("10.1000/x").answer
+            )
+        finally:
+            registry.close()
+        assert answer is Answer.UNAVAILABLE
+    assert silent.asked >= 2 and silent.answered == 0
+
+
+def _channel() -> Channel:
+    return Channel("test", LocalLimiter(100, 4), policy=FAST_RETRY)
 
 
 def test_a_webhook_to_a_silent_name_is_a_retried_failure_not_a_held_worker(
