@@ -12,6 +12,8 @@ declaration), and of an executable chunk (```` ```{r} ````) its fence lines, its
 "- item" lines, possibly "- [item]") becomes `bibliography_files` -- each located
 through the reader's `InputScope`, so an uploaded audit never reads
 ``bibliography: /etc/passwd``; one that is missing or refused is a problem on its line.
+Child documents (knitr ``child=`` chunks, Quarto ``{{< include >}}``) are spliced in
+where they are named, on the same scope and budget (`markdown_children`).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
-from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
@@ -51,19 +54,22 @@ class MarkdownReader(ManuscriptReader):
 
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         texts, problems = decode_text(path)
-        visible, bib_names = hide_non_text(texts)
         name = str(path)
-        lines = [Line(name, number, text) for number, text in enumerate(visible, start=1)]
+        splicer = ChildSplicer(main_dir=Path(path).parent, scope=self.scope, hide=hide_non_text)
+        lines = splicer.expand(Path(path), name, texts)
+        problems.extend(splicer.problems)
         bibs: list[str] = []
-        for bib, number in bib_names:
-            located = self.scope.locate("bibliography file", bib, [Path(path).parent / bib])
+        for file, bib, number in splicer.bibliographies:
+            located = self.scope.locate("bibliography file", bib, [Path(file).parent / bib])
             if located is None:
                 break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
-                problems.append(InputProblem(name, number, located, unreadable=True))
+                problems.append(InputProblem(file, number, located, unreadable=True))
             elif str(located) not in bibs:
                 bibs.append(str(located))
-        document = document_from_lines(name, self.format, lines, bibliography_files=tuple(bibs))
+        document = document_from_lines(
+            name, self.format, lines, bibliography_files=tuple(bibs), files=tuple(splicer.files)
+        )
         return document, problems
 
 

@@ -1,0 +1,211 @@
+"""R Markdown / Quarto documents spliced into the one that names them.
+
+A thesis written in R Markdown is often one master file whose chunks only name chapters:
+```` ```{r, child="chapter1.Rmd"} ```` (or ``child=c("a.Rmd", "b.Rmd")``, or a Quarto
+``#| child: a.Rmd`` option line), and Quarto books do the same with
+``{{< include _intro.qmd >}}``. knitr and Quarto put each named file's text where it is
+named, so the chapters' citations are the manuscript's citations; reading the master
+alone leaves every chapter's citation unread and every entry "never cited".
+
+Each child is spliced in as LaTeX ``\\input`` files are: located through the audit's
+`InputScope` (an uploaded audit reads nothing outside its own folder, and every name
+counts against the audit's cap), read only if it fits what is left of the splice budget,
+circular and too-deep inclusions skipped with a problem on the naming line. Its lines
+keep their own file and line number. A child's output replaces its chunk, so its lines
+follow the chunk's closing fence; an include shortcode's follow the shortcode.
+
+Only Markdown-like files are spliced: ``{{< include banner.html >}}`` adds markup, not
+prose, and is passed over without a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citeaudit.errors import InputError
+from citeaudit.input_scope import InputScope, shown_name
+from citeaudit.manuscript.document import Line
+from citeaudit.manuscript.reading import InputProblem, decode_text
+
+__all__ = ["ChildSplicer", "child_targets"]
+
+_MAX_DEPTH = 32
+_SPLICED_SUFFIXES = (".rmd", ".qmd", ".md", ".markdown", ".rmarkdown", ".txt", ".mdown")
+_CHUNK_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*\{([^\n]*)\}[ \t]*$")
+_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
+# ``child="a.Rmd"``, ``child = 'a.Rmd'``, ``child=c("a.Rmd", 'b.Rmd')``: quoted names only
+# (an R variable naming the file cannot be followed without running R).
+_CHILD_OPTION = re.compile(
+    r"(?:^|[\s,{])child[ \t]*=[ \t]*(c[ \t]*\(([^()]*)\)|\"[^\"]*\"|'[^']*')"
+)
+_QUARTO_CHILD = re.compile(r"^#\|[ \t]*child[ \t]*:[ \t]*(.+?)[ \t]*$")
+_INCLUDE = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]+(.+?)[ \t]*>\}\}[ \t]*$")
+_QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+
+# (visible lines, .bib names with line numbers) of one file's text: the Markdown reader's
+# blanking, handed in so this module does not import the reader that imports it.
+Hider = Callable[[list[str]], tuple[list[str], list[tuple[str, int]]]]
+
+
+def child_targets(visible: list[str], texts: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Where children are spliced in: (index of the line they follow, the 1-based line
+    that names them -- a chunk's opening fence --, names as written).
+
+    `visible` is the file with what no reader sees blanked (so a commented-out or fenced
+    example names no child); `texts` is the file as written, for the ``#|`` option lines
+    the blanking takes out of a chunk.
+    """
+    found: list[tuple[int, int, list[str]]] = []
+    chunk: tuple[str, int, list[str]] | None = None  # (fence, line, names so far) of a chunk
+    for i, text in enumerate(visible):
+        if chunk is not None:
+            closing = _FENCE_CLOSE.match(text)
+            if closing is not None and closing.group(1).startswith(chunk[0]):
+                if chunk[2]:
+                    found.append((i, chunk[1], chunk[2]))
+                chunk = None
+                continue
+            option = _QUARTO_CHILD.match(texts[i].strip()) if i < len(texts) else None
+            if option is not None:
+                chunk[2].extend(_yaml_names(option.group(1)))
+            continue
+        opening = _CHUNK_OPEN.match(text)
+        if opening is not None:
+            chunk = (opening.group(1), i + 1, _option_names(opening.group(2)))
+            continue
+        include = _INCLUDE.match(text)
+        if include is not None:
+            name = include.group(1).strip().strip("\"'")
+            if name:
+                found.append((i, i + 1, [name]))
+    if chunk is not None and chunk[2]:
+        found.append((len(visible) - 1, chunk[1], chunk[2]))
+    return found
+
+
+def _option_names(options: str) -> list[str]:
+    if "child" not in options:
+        return []
+    names: list[str] = []
+    for m in _CHILD_OPTION.finditer(options):
+        value = m.group(1)
+        for q in _QUOTED.finditer(value):
+            name = (q.group(1) if q.group(1) is not None else q.group(2)).strip()
+            if name:
+                names.append(name)
+    return names
+
+
+def _yaml_names(value: str) -> list[str]:
+    value = value.split(" #", 1)[0].strip()
+    if value.startswith("[") and value.endswith("]"):
+        value = value[1:-1]
+    parts = (p.strip().strip("\"'").strip() for p in value.split(","))
+    return [p for p in parts if p]
+
+
+@dataclass
+class ChildSplicer:
+    """Splices the children of one manuscript, on the audit's scope and budget."""
+
+    main_dir: Path
+    scope: InputScope
+    hide: Hider
+    problems: list[InputProblem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    bibliographies: list[tuple[str, str, int]] = field(default_factory=list)  # (file, name, line)
+    _stack: list[Path] = field(default_factory=list)
+    _capped: bool = False
+
+    def expand(self, path: Path, name: str, texts: list[str]) -> list[Line]:
+        """`texts` of the file at `path` (shown as `name`), blanked, children spliced in."""
+        visible, bibs = self.hide(texts)
+        self.bibliographies.extend((name, bib, number) for bib, number in bibs)
+        if name not in self.files:
+            self.files.append(name)
+        try:
+            self._stack.append(path.resolve())
+        except (OSError, RuntimeError):
+            self._stack.append(path)
+        targets = {index: (number, names) for index, number, names in child_targets(visible, texts)}
+        lines: list[Line] = []
+        for index, text in enumerate(visible):
+            lines.append(Line(name, index + 1, text))
+            if index in targets:
+                number, names = targets[index]
+                for target in names:
+                    lines.extend(self._child(target, path.parent, name, number))
+        self._stack.pop()
+        return lines
+
+    def _child(self, target: str, here: Path, name: str, number: int) -> list[Line]:
+        if self.scope.names_exhausted or self._capped:
+            return []
+        if not target.lower().endswith(_SPLICED_SUFFIXES):
+            return []  # an HTML banner or a script: not prose
+        candidates = (
+            [here / target] if here == self.main_dir else [here / target, self.main_dir / target]
+        )
+        found = self.scope.locate("child document", target, candidates)
+        if found is None:
+            return []
+        if isinstance(found, str):
+            self.problems.append(InputProblem(name, number, f"{found}; its text is skipped"))
+            return []
+        shown = shown_name(target)
+        try:
+            resolved = found.resolve()
+        except (OSError, RuntimeError):
+            resolved = found
+        if resolved in self._stack:
+            self.problems.append(
+                InputProblem(name, number, f"'{shown}' includes itself (circular child); skipped")
+            )
+            return []
+        if len(self._stack) >= _MAX_DEPTH:
+            self.problems.append(
+                InputProblem(name, number, f"'{shown}' nested too deeply; skipped")
+            )
+            return []
+        if not self.scope.may_fit(_byte_size(found)):
+            return self._cap(name, number, target)
+        display = self._display(found)
+        try:
+            texts, problems = decode_text(found, display)
+        except InputError as exc:
+            self.problems.append(InputProblem(name, number, f"'{shown}' not read: {exc.detail}"))
+            return []
+        if not self.scope.take_splice(sum(len(t) + 1 for t in texts)):
+            return self._cap(name, number, target)
+        self.problems.extend(problems)
+        return self.expand(found, display, texts)
+
+    def _cap(self, name: str, number: int, target: str) -> list[Line]:
+        """One problem for the splice budget; later children are skipped unread."""
+        self._capped = True
+        self.problems.append(
+            InputProblem(
+                name,
+                number,
+                f"'{shown_name(target)}' not spliced in: {self.scope.splice_budget_spent()}; "
+                "the text from here on is audited without its child documents",
+            )
+        )
+        return []
+
+    def _display(self, path: Path) -> str:
+        """A child is named relative to the main file's folder when it lies inside it."""
+        try:
+            return str(self.main_dir / path.resolve().relative_to(self.main_dir.resolve()))
+        except (ValueError, OSError, RuntimeError):
+            return str(path)
+
+
+def _byte_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0  # reading it says what is wrong
