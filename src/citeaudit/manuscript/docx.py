@@ -24,7 +24,9 @@ it would unpack to more than `MAX_UNPACKED_BYTES` or a part is compressed beyond
 real document; parts use only the compression methods Word writes; XML with a
 document type declaration (where entity bombs and external entities live) is
 refused in whatever encoding the part is written (UTF-16 hides it from a byte
-search), and the parser never resolves entities nor touches the network. A damaged
+search), and the parser never resolves entities nor touches the network. A part with
+more than `MAX_TAGS` tags is refused before its tree is built, and the body is read
+to `reading.MAX_LINES` paragraphs, as a text manuscript is to as many lines. A damaged
 main document is an InputError (nothing can be read); a damaged notes or styles
 part is an InputProblem and the rest is audited.
 """
@@ -47,13 +49,18 @@ from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_tail import ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
-from citeaudit.manuscript.reading import InputProblem
+from citeaudit.manuscript.reading import MAX_LINES, InputProblem
 from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
 from citeaudit.model.location import Location
 
-__all__ = ["MAX_UNPACKED_BYTES", "DocxReader"]
+__all__ = ["MAX_TAGS", "MAX_UNPACKED_BYTES", "DocxReader"]
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Tags one part may hold: a 1,000-page thesis has well under a million. lxml builds a
+# node of ~100 bytes per element before anything can be counted, so 64 MB of "<w:p/>"
+# (11 million paragraphs, compressed past no ratio a real part has) was a 1.3 GB tree
+# and, paragraph by paragraph, many minutes of a worker.
+MAX_TAGS = 2_000_000
 _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 1000
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"
@@ -105,7 +112,9 @@ class DocxReader(ManuscriptReader):
         parts = _read_package(Path(path), name, problems)
         root, why = _parse(parts[_MAIN])
         if root is None:
-            raise InputError(name, f"{'refused' if why == _DTD else 'damaged'} DOCX: {_MAIN} {why}")
+            raise InputError(
+                name, f"{'damaged' if why == _BROKEN else 'refused'} DOCX: {_MAIN} {why}"
+            )
         body = root.find(_q("body"))
         if body is None:
             raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
@@ -116,6 +125,16 @@ class DocxReader(ManuscriptReader):
         fields = _FieldState()
         for element, in_bibliography_control in _paragraphs(body):
             index = len(lines)
+            if index >= MAX_LINES:  # what every later pass pays for, as in a text file
+                problems.append(
+                    InputProblem(
+                        name,
+                        None,
+                        f"only the first {MAX_LINES:,} paragraphs were read -- more than "
+                        "any manuscript has; the rest of the document is not audited",
+                    )
+                )
+                break
             text, superscripts = _paragraph_text(element, styles)
             lines.append(Line(name, index + 1, text, superscripts))
             level = _heading_level(element, text, styles)
@@ -262,6 +281,10 @@ _DTD = (
     "declares a document type (DTD), which Word never writes -- refused unread "
     "(entity bombs and external entities live there)"
 )
+_TAGS = (
+    f"holds more than {MAX_TAGS:,} XML tags, more than any Word document -- refused "
+    "unread (its tree alone would take gigabytes)"
+)
 # "<!DOCTYPE" as it reads in every encoding an XML part may declare: a byte search for
 # the UTF-8 form alone misses it in a part saved as UTF-16 or UTF-32.
 _DTD_MARKS = tuple(
@@ -282,6 +305,8 @@ def _parse(data: bytes) -> tuple[Any, str]:
     """
     if any(mark in data for mark in _DTD_MARKS):
         return None, _DTD
+    if data.count(b"<") > MAX_TAGS:  # each "<" at most one node of the tree to be built
+        return None, _TAGS
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

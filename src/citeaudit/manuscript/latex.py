@@ -32,7 +32,7 @@ from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
-from citeaudit.manuscript.reading import InputProblem, decode_text
+from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
 from citeaudit.model.location import Location
 
 __all__ = ["BIBITEM", "LatexReader", "bibitem_key", "blank_latex_comments"]
@@ -73,6 +73,7 @@ class _State:
     stack: list[Path] = field(default_factory=list)
     capped_at: int | None = None  # index in `problems` of the one "cap reached" problem
     capped_more: int = 0  # inclusions skipped after it
+    line_count: int = 0  # lines of every file spliced so far, held to reading.MAX_LINES
     # A file spliced many times is resolved once (the scope locates it once).
     resolved: dict[Path, Path] = field(default_factory=dict)
 
@@ -189,6 +190,7 @@ def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
 def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -> list[Line]:
     resolved = state.resolve(path)
     state.stack.append(resolved)
+    state.line_count += len(texts)
     if name not in state.files:
         state.files.append(name)
     visible = blank_latex_comments(texts)
@@ -262,6 +264,9 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
             InputProblem(name, number, f"'{shown_name(target)}' not read: {exc.detail}")
         )
         return []
+    if state.line_count + len(texts) > MAX_LINES:  # lines, as one file is held to them
+        spent = f"the manuscript would pass {MAX_LINES:,} lines with it"
+        return _cap(state, name, number, target, spent)
     size = sum(len(t) + 1 for t in texts)
     if not state.scope.take_splice(size):  # one budget for every file of the audit
         return _cap(state, name, number, target)
@@ -276,14 +281,17 @@ def _byte_size(path: Path) -> int:
         return 0  # reading it says what is wrong
 
 
-def _cap(state: _State, name: str, number: int, target: str) -> list[Line]:
+def _cap(
+    state: _State, name: str, number: int, target: str, spent: str | None = None
+) -> list[Line]:
     """The one problem for the splice budget; later inclusions are only counted."""
     state.capped_at = len(state.problems)
+    spent = spent if spent is not None else state.scope.splice_budget_spent()
     state.problems.append(
         InputProblem(
             name,
             number,
-            f"'{shown_name(target)}' not spliced in: {state.scope.splice_budget_spent()}; "
+            f"'{shown_name(target)}' not spliced in: {spent}; "
             "the text from here on is audited without its inclusions",
         )
     )
