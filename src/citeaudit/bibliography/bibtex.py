@@ -52,8 +52,10 @@ from citeaudit.model.reference import Reference
 __all__ = ["BibtexReader", "parse_bibtex"]
 
 # bibtexparser reports what it recovers from on its logger; the ParseProblems carry
-# that to the user, so its messages must not also land on stderr.
+# that to the user, so its messages must not also land on stderr -- nor be built: a
+# warning per unreadable block was a third of reading a flood of "@a{".
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
@@ -111,8 +113,9 @@ _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _CONCATENATION_MARKS = re.compile(r'[{}"#]')
 # Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
 _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
-# Characters of text given to bibtexparser at once (about 1,300 entries).
-_CHUNK = 1_000_000
+# Characters of text given to bibtexparser at once (about 3,000 entries): also how
+# much of a file that is no bibliography is read past the problem cap (`_damaged`).
+_CHUNK = 250_000
 _FIELD_NAMES: dict[str, str] = {}
 # Letter classes, not IGNORECASE and no \b: a third of the time on a large file (a
 # name that only ends in "crossref" adds a parent that is not one, which is harmless).
@@ -203,10 +206,15 @@ class BibtexReader(BibliographyReader):
         return with_problems(parse_bibtex(decoded.text, str(path)), decoded)
 
 
-def parse_bibtex(text: str, source: str) -> Bibliography:
-    """A Bibliography from BibTeX text; `source` names the file in locations."""
+def parse_bibtex(text: str, source: str, macros: dict[str, str] | None = None) -> Bibliography:
+    """A Bibliography from BibTeX text; `source` names the file in locations.
+
+    `macros` is the @string table of the files read before this one in the same run
+    (BibTeX reads ``\\bibliography{strings,refs}`` as one database): it is used and
+    added to, so a macro defined in an earlier file is known here and in later ones.
+    """
     with decoding_budget(LATEX_DECODING_BUDGET) as latex:
-        bibliography = _parse(text, source)
+        bibliography = _parse(text, source, macros)
     if not latex.exhausted:
         return bibliography
     problem = ParseProblem(
@@ -220,10 +228,10 @@ def parse_bibtex(text: str, source: str) -> Bibliography:
     )
 
 
-def _parse(text: str, source: str) -> Bibliography:
+def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibliography:
     tally = ProblemTally(source)
     problems = tally.problems
-    strings: dict[str, str] = {}
+    strings: dict[str, str] = macros if macros is not None else {}
     references = _References(source, problems, _crossref_targets(text))
     expansion = _Expansion(expansion_budget(text))
     cut: ParseProblem | None = None
@@ -234,15 +242,18 @@ def _parse(text: str, source: str) -> Bibliography:
             where = Location(source, lines_before + 1)
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
             continue
-        reading = _Reading(source, lines_before, strings, problems, expansion)
+        reading = _Reading(source, lines_before, strings, problems, expansion, tally)
         for entry in reading.blocks(library.blocks):
             if len(references.built) >= MAX_ENTRIES:  # `limits`: a flood of tiny entries
                 cut = entries_cut(source, entry.line)
                 break
             references.add(entry)
+            tally.entries = len(references.built)
         del library  # bibtexparser's model of a chunk: ~7 times its text
         tally.entries = len(references.built)
         tally.trim()  # a flood of "@a{" is one problem each: the first ones are kept
+        if cut is None and tally.dropped and reading.failed > reading.read:
+            cut = _damaged(source, lines_before + chunk.count("\n") + 1)
         if cut is not None:
             break
     read = references.finish()
@@ -250,6 +261,18 @@ def _parse(text: str, source: str) -> Bibliography:
     found = tally.final()
     return Bibliography(
         source, BibtexReader.format, tuple(read), found if cut is None else (*found, cut)
+    )
+
+
+def _damaged(source: str, line: int) -> ParseProblem:
+    """Past the problem cap, a piece of the file that had more unreadable blocks than
+    entries is no bibliography (a flood of "@a{": 20 MB of it took minutes, one
+    failed block after another); the rest is not read, and this says so."""
+    return ParseProblem(
+        Location(source, line),
+        f"the file is not read past this line: over {MAX_PROBLEMS:,} of its blocks could not "
+        "be read, and more blocks fail than read as entries -- it is badly damaged, or not "
+        "a bibliography",
     )
 
 
@@ -282,14 +305,18 @@ class _Reading:
     strings: dict[str, str]
     problems: list[ParseProblem]
     expansion: _Expansion
+    tally: ProblemTally
+    read: int = 0  # entries of this chunk
+    failed: int = 0  # blocks of this chunk that could not be read
 
     def blocks(self, blocks: Iterable[Block]) -> Iterator[_Raw]:
-        source, problems = self.source, self.problems
+        source, problems, tally = self.source, self.problems, self.tally
         for block in blocks:
             line = (block.start_line or 0) + 1 + self.lines_before
             if isinstance(block, String):
                 self._string(block, line)
             elif isinstance(block, Entry):
+                self.read += 1
                 yield self._entry(block)
             elif isinstance(block, DuplicateBlockKeyBlock):
                 duplicate = block.ignore_error_block
@@ -309,7 +336,11 @@ class _Reading:
                         )
                     )
             elif isinstance(block, ParsingFailedBlock):
-                problems.append(_failed(block, source, line))
+                self.failed += 1
+                if tally.full:
+                    tally.skip(line)
+                else:
+                    problems.append(_failed(block, source, line))
 
     def _string(self, block: String, line: int) -> None:
         if block.key in self.expansion.defined:
