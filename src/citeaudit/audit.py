@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
+from citeaudit.bibliography.bibtex_database import MacroTable
 from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
@@ -114,18 +115,23 @@ def _problem(problem: InputProblem) -> ParseProblem:
 
 
 def _read_bibliography(
-    path: Path, into: list[Bibliography], problems: list[ParseProblem], scope: InputScope
+    path: Path,
+    into: list[Bibliography],
+    problems: list[ParseProblem],
+    scope: InputScope,
+    macros: MacroTable | None = None,
 ) -> None:
     """One unreadable file must not stop the audit of the others.
 
     A file in none of the structured formats (a .txt of pasted entries) is read as a
-    plain reference list.
+    plain reference list. `macros`: the @string macros of the files given before it,
+    read as one BibTeX database.
     """
     if not scope.admits(path):
         problems.append(_refused(path, scope))
         return
     try:
-        into.append(read_bibliography(path))
+        into.append(read_bibliography(path, macros))
     except UnknownFormat:
         _read_reference_list(path, into, problems, scope)
     except InputError as exc:
@@ -207,14 +213,16 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
             documents.append(document)
 
     documents = _not_spliced(documents)
+    macros = MacroTable()  # the files given are one BibTeX database, read in order
     for path in inputs.bibliographies:
-        _read_bibliography(path, bibliographies, problems, scope)
+        _read_bibliography(path, bibliographies, problems, scope, macros)
     for path in inputs.reference_lists:
         _read_reference_list(path, bibliographies, problems, scope)
     if not bibliographies:
         for document in documents:
+            database = MacroTable()  # \bibliography{strings,refs}: one database
             for name in document.bibliography_files:  # located by the reader, in scope
-                _read_bibliography(Path(name), bibliographies, problems, scope)
+                _read_bibliography(Path(name), bibliographies, problems, scope, database)
     if not bibliographies:
         for document in documents:
             embedded = embedded_bibliography(document)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeaudit.bibliography.bibtex_database import MacroTable, read_in_database
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
@@ -193,6 +194,13 @@ def _sniff(text: str) -> str | None:
     return None
 
 
-def read_bibliography(path: Path) -> Bibliography:
-    """Read any supported bibliography file."""
-    return reader_for(path).read(path)
+def read_bibliography(path: Path, macros: MacroTable | None = None) -> Bibliography:
+    """Read any supported bibliography file.
+
+    `macros`: the @string table of the BibTeX files read before this one as one
+    database (`bibtex_database`); a BibTeX file then knows their macros and adds its own.
+    """
+    reader = reader_for(path)
+    if macros is not None and reader.format == "bibtex":
+        return read_in_database(path, macros)
+    return reader.read(path)
