@@ -22,6 +22,7 @@ import ipaddress
 import socket
 import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from citeaudit.links.pinned import pinned_client, pinned_client2
 from citeaudit.links.safety import (
     AddressRule,
     IPAddress,
+    NonPublicAddress,
     Resolver,
     is_forbidden_address,
     is_metadata_address,
@@ -242,6 +244,76 @@ def test_hosts_idna_maps_to_loopback_are_refused_as_private(
     finally:
         hops.stop()
     assert (first.reason, hop.reason) == ("private-address", "private-address")
+
+
+# -- IPv6 zones, and literals the system reads otherwise ------------------------------------------
+
+
+class _V6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+    daemon_threads = True
+
+
+@pytest.fixture
+def loopback6() -> Iterator[tuple[int, list[str]]]:
+    """A web server on [::1] that records every request it is sent."""
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_HEAD = do_GET
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    try:
+        server = _V6Server(("::1", 0), Handler)
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield int(server.server_address[1]), asked
+    server.shutdown()
+    server.server_close()
+
+
+ZONED = [
+    "[::1%01]",  # zone "01": interface 1 to the system; %-decoded first, no address at all
+    "[::1%001]",
+    "[::1%0001]",
+    "[::1%2501]",
+    "[::ffff:127.0.0.1%01]",
+    "[::1%2f]",  # a zone no interface has: not an address we can judge
+]
+
+
+@pytest.mark.parametrize("host", ZONED)
+def test_a_zoned_ipv6_loopback_is_refused_on_every_hop(
+    host: str, loopback6: tuple[int, list[str]], hops: Hops
+) -> None:
+    """``http://[::1%01]:port/`` reached a service on [::1] (the rule %-decoded the
+    zone into a control character, read no address, and let the client connect)."""
+    port, asked = loopback6
+    url = f"http://{host}:{port}/x"
+    checks = link_check([url, hops.to(url)])
+    assert [c.reason for c in checks] == ["private-address", "private-address"]
+    with pytest.raises(DeliveryError) as caught:
+        post(url, {}, "s", event="e", delivery="1", timeout=2.0, allow_private=False)
+    assert "private address" in str(caught.value)
+    assert asked == []
+
+
+@pytest.mark.parametrize("host", ["50.7.", "1.2.3.4.5", "256.1.1.1", "[::1%2f]"])
+def test_a_literal_the_system_cannot_read_is_not_sent(host: str) -> None:
+    """aiohttp takes any host of digits and dots, or with a colon, for an IP literal
+    and asks no resolver of ours: one the system cannot read would go to its own."""
+    with pytest.raises(NonPublicAddress):
+        AddressRule().check(host.strip("[]"), 80, ())
 
 
 # -- a redirect's Location as every reader joins it ------------------------------------------------

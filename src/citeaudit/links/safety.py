@@ -188,14 +188,38 @@ def literal_address(host: str) -> IPAddress | None:
     whatever a resolver says. Any reading that gives an address gives it here, so
     the address rule judges what some hop might connect to, not one parser's view.
     """
-    text = unquote(host).strip()
-    if text.startswith("[") and text.endswith("]"):
-        text = text[1:-1]
-    for reading in _readings(text):
-        address = _address_in(reading)
-        if address is not None:
-            return address
+    raw = host.strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        raw = raw[1:-1]
+    # As written and %-decoded: an IPv6 zone is not %-decoded by the clients
+    # ("::1%01" connects to ::1 on interface 1; decoded first, it read "::1\x01",
+    # no address at all, and passed).
+    for text in dict.fromkeys((raw, unquote(raw))):
+        for reading in _readings(text):
+            address = _address_in(reading)
+            if address is not None:
+                return address
     return None
+
+
+def _system_literal(host: str) -> IPAddress | None:
+    """The address the system's own reading gives `host` (``ipaddress`` with its
+    zone for IPv6, the C library's ``inet_aton`` for IPv4), or None."""
+    text = host.strip().strip("[]")
+    try:
+        if ":" in text:
+            return ipaddress.ip_address(text.split("%", 1)[0])
+        return ipaddress.IPv4Address(socket.inet_aton(text))
+    except (OSError, ValueError, UnicodeError):
+        return None
+
+
+def connects_unresolved(host: str) -> bool:
+    """A client connects to `host` without asking a resolver: it takes it for an IP
+    literal (aiohttp: any host with a colon, or of digits and dots only). Such a
+    host is judged by what it names itself (`literal_address`), or not sent."""
+    host = host.strip().strip("[]")
+    return ":" in host or (bool(host) and host.replace(".", "").isdigit())
 
 
 def _readings(text: str) -> tuple[str, ...]:
@@ -435,6 +459,14 @@ class AddressRule:
         named = self.host_refusal(host, port)
         if named is not None:
             raise refused(host, named)
+        if connects_unresolved(host):
+            # Judged as the system reads it too: an IP literal it cannot read
+            # ("::1%2f", "50.7.") would go to its resolver, past this check.
+            literal = _system_literal(host)
+            if literal is None:
+                raise refused(host, "an address that cannot be read")
+            if self.refuses(literal):
+                raise refused(host, str(literal))
         for address in addresses:
             if self.refuses(ipaddress.ip_address(address.split("%", 1)[0])):
                 raise refused(host, address)
