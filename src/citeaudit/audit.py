@@ -49,6 +49,7 @@ from citeaudit.rules.registry import ALL_RULES
 # Rules that weigh citations against the reference list: void when an input is unread.
 CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
 _NOT_CROSS_CHECKED = "citations were not checked against the reference list"
+_GIVEN_INSTEAD = "; the bibliography given with the manuscript is used instead"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +109,15 @@ def _refused(path: Path, scope: InputScope) -> ParseProblem:
     return ParseProblem(Location(str(path)), scope.refusal("file", str(path)), unreadable=True)
 
 
-def _problem(problem: InputProblem) -> ParseProblem:
-    message = problem.message + (f"; {_NOT_CROSS_CHECKED}" if problem.unreadable else "")
+def _problem(problem: InputProblem, given_bibliography: bool = False) -> ParseProblem:
+    """A reader's problem as the audit reports it. A manuscript's unreadable file is the
+    bibliography it names; when the user gave one (``--bib``, an uploaded .bib) the
+    named one is not read at all, so its absence is a warning on its line, not an
+    unread input (which fails the run with exit 2)."""
     location = Location(problem.file, problem.line)
+    if problem.unreadable and given_bibliography:
+        return ParseProblem(location, problem.message + _GIVEN_INSTEAD)
+    message = problem.message + (f"; {_NOT_CROSS_CHECKED}" if problem.unreadable else "")
     return ParseProblem(location, message, unreadable=problem.unreadable)
 
 
@@ -205,7 +212,8 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
         except InputError as exc:
             problems.append(_unreadable(exc))
             continue
-        problems.extend(_problem(p) for p in doc_problems)
+        given = bool(inputs.bibliographies or inputs.reference_lists)
+        problems.extend(_problem(p, given) for p in doc_problems)
         standalone = _standalone_list(document)
         if standalone is not None:
             bibliographies.append(standalone)
