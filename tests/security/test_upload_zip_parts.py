@@ -122,3 +122,20 @@ def test_the_count_agrees_with_zipfile_for_zip64_archives() -> None:
     assert parts_past(io.BytesIO(at_cap)) is None
     assert parts_past(io.BytesIO(flood(MAX_PARTS + 1, zip64=True))) == MAX_PARTS + 1
     assert parts_past(io.BytesIO(flood(LISTED, b"MZ" * 99, zip64=True))) == MAX_PARTS + 1
+
+
+def test_a_refusal_shows_only_a_short_part_of_the_name_a_zip_gives(site: Site) -> None:
+    """A refused upload's own words -- here a part's name in the ZIP, 60,000 characters --
+    come back shortened: a refusal is no echo of kilobytes the sender chose."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", DOCUMENT)
+        archive.writestr("B" * 60_000, bytes(3 * 2**20))  # a 3 MB part compressed ~1000:1
+    response = site.client.post(
+        "/api/v1/audits",
+        files=[("manuscript", ("paper.docx", buffer.getvalue()))],
+        data={"offline": "true"},
+        headers=site.auth,
+    )
+    assert response.status_code == 413, response.text[:300]
+    assert "zip bomb" in response.text and len(response.text) < 1_000

@@ -59,7 +59,9 @@ def check_upload(
     media = (declared or "").split(";")[0].strip().lower()
     is_pdf = media == "application/pdf" and data.startswith(b"%PDF")  # a PDF said as such
     if media not in ACCEPTED_TYPES and not media.startswith("text/") and not is_pdf:
-        raise UploadRejected(415, f"{name}: content type {media!r} is not accepted; {SEND_INSTEAD}")
+        raise UploadRejected(
+            415, f"{name}: content type {shown_name(media)!r} is not accepted; {SEND_INSTEAD}"
+        )
     if not data.strip():
         raise UploadRejected(422, f"{name}: the file is empty")
     if data.startswith(b"PK\x03\x04"):
