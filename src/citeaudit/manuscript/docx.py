@@ -51,6 +51,7 @@ from citeaudit.manuscript.list_tail import ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
 from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
+from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
 
 __all__ = ["MAX_TAGS", "MAX_UNPACKED_BYTES", "DocxReader"]
@@ -214,7 +215,8 @@ def _read_parts(
     with archive:
         infos = {info.filename: info for info in archive.infolist()}
         if _MAIN not in infos:
-            raise InputError(name, f"not a DOCX file: the ZIP has no {_MAIN}")
+            other = other_package(archive, infos)  # an .odt is told to save as .docx
+            raise InputError(name, other or f"not a DOCX file: the ZIP has no {_MAIN}")
         total = sum(info.file_size for info in infos.values())
         if total > MAX_UNPACKED_BYTES:
             raise InputError(
