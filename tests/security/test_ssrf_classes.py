@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import habanero.counts
 import httpx
@@ -490,3 +491,37 @@ def test_habanero_citation_counts_go_through_the_address_rule(
     finally:
         registry.close()
     assert metadata.contacts == 0
+
+
+# -- an archive's suggestion names no private address ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "kept"),
+    [
+        ("https://web.archive.org/web/2020/https://example.org/a", True),
+        ("http://127.0.0.1:8080/admin", False),
+        ("http://0177.0.0.1/", False),
+        ("http://169.254.169.254/latest/meta-data/", False),
+        ("http://[::1%01]/", False),
+    ],
+)
+def test_an_archive_snapshot_naming_a_private_address_is_not_suggested(
+    hops: Hops, snapshot: str, kept: bool
+) -> None:
+    """The suggestion is shown as a link and written into the bibliography by a fix."""
+
+    async def go() -> LinkCheck:
+        policy = dataclasses.replace(SERVICE, archive=True)
+        async with LinkChecker(
+            policy,
+            doi_url=hops.url,
+            archive_url=f"{hops.url}/archive/{quote(snapshot, safe='')}",
+            probe_urls=(),
+            forbidden=only_127_0_0_2_is_public,
+        ) as checker:
+            return await checker.check(LinkTarget("url", hops.url + "/gone"))
+
+    check = asyncio.run(go())
+    assert check.outcome is LinkOutcome.BROKEN
+    assert check.archive_url == (snapshot if kept else None)

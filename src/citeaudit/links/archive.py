@@ -6,13 +6,14 @@ The availability API (CITEAUDIT_ARCHIVE_URL) answers::
      "url": "http://web.archive.org/web/2019.../https://example.org/a", "timestamp": "2019..."}}}
 
 Anything else (no snapshot, an error, no answer, a snapshot "URL" that is not an
-http(s) URL one could request) gives no suggestion.
+http(s) URL one could request, or that names a private address) gives no suggestion.
 """
 
 from __future__ import annotations
 
 import httpx
 
+from citeaudit.links.safety import AddressRule
 from citeaudit.links.targets import url_problem
 
 
@@ -43,5 +44,9 @@ async def closest_snapshot(
     if snapshot.startswith("http://web.archive.org/"):
         snapshot = "https://" + snapshot.removeprefix("http://")
     # Shown as a link in reports and written into the bibliography by an unsafe fix:
-    # an http(s) URL that could be requested, never "javascript:" or a file.
-    return snapshot if url_problem(snapshot) is None else None
+    # an http(s) URL that could be requested, never "javascript:" or a file, nor one
+    # naming a private or metadata address in any spelling (whoever follows the
+    # suggestion later would be sent there by us).
+    if url_problem(snapshot) is not None or AddressRule().url_refusal(snapshot) is not None:
+        return None
+    return snapshot
