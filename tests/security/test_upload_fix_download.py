@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citeaudit.audit import AuditInput, read_inputs
 from citeaudit.input_scope import InputScope, strangers_files
 from tests.security.upload_site import MARK, REFUSED, Site, site
 
@@ -64,3 +65,32 @@ def test_a_scope_without_a_root_follows_no_name_while_an_upload_is_read(tmp_path
         assert isinstance(refused, str) and REFUSED in refused
         assert scope.admits(secret)
     assert InputScope().locate("included file", str(secret), [secret]) == secret
+
+
+NAMINGS = [
+    ("main.tex", "\\input{{{abs}/secret}}\n\\bibliography{{{abs}/secret}}\n"),
+    ("main.tex", "\\subimport{{{abs}/}}{{secret}}\n\\addbibresource{{{abs}/secret.bib}}\n"),
+    (
+        "paper.md",
+        "---\nbibliography: {abs}/secret.bib\n---\n\n{{{{< include {abs}/secret.md >}}}}\n",
+    ),
+]
+
+
+def test_every_reader_that_names_files_fails_closed_without_its_scope(tmp_path: Path) -> None:
+    """A reader handed no scope while a stranger's files are read -- the way the fix
+    download's check was -- reads no named file, whichever reader and naming it is."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for suffix in (".tex", ".md"):
+        (outside / f"secret{suffix}").write_text(f"Text {MARK} \\cite{{k}}.\n", "utf-8")
+    (outside / "secret.bib").write_text(f"@misc{{k, title={{{MARK}}}, year={{2001}}}}\n", "utf-8")
+    folder = tmp_path / "upload"
+    folder.mkdir()
+    for name, template in NAMINGS:
+        main = folder / name
+        main.write_text("Okafor (2018) said [@k].\n" + template.format(abs=outside), "utf-8")
+        with strangers_files():
+            data = read_inputs(AuditInput((main,)))  # no scope given: the CLI's default
+        assert MARK not in repr(data), name
+        assert any(REFUSED in p.message for p in data.input_problems), name
