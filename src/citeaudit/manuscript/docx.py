@@ -47,6 +47,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
@@ -151,7 +152,10 @@ class DocxReader(ManuscriptReader):
                 bibliography.append(index)
         base = document_from_lines(name, self.format, lines, levels=levels)
         if bibliography:  # a reference manager's own list is the list, wherever it stands
-            base = _field_bibliography(base, lines, set(bibliography), levels)
+            marked = _field_bibliography(base, lines, set(bibliography), levels)
+            # ... unless its marks are leftovers inside a longer visible list
+            if not visible_list_holds_marks(base, bibliography, len(marked.reference_entries)):
+                base = marked
         notes: list[Line] = []
         for part, kind in _NOTES:
             if part in parts:
