@@ -74,6 +74,8 @@ NAMINGS = [
         "paper.md",
         "---\nbibliography: {abs}/secret.bib\n---\n\n{{{{< include {abs}/secret.md >}}}}\n",
     ),
+    ("paper.Rmd", '```{{r, child="{abs}/secret.md"}}\n```\n'),
+    ("book.qmd", "{{{{< include {abs}/secret.md >}}}}\n"),
 ]
 
 
