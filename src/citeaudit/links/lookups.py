@@ -148,8 +148,9 @@ async def in_thread(call: Callable[[], T]) -> T:
     At most `MAX_IN_FLIGHT` threads per event loop: one link phase's silent names
     do not take the slots of another phase running in the same process."""
     loop = asyncio.get_running_loop()
-    slots = _loop_slots.get(loop)
-    if slots is None:
-        slots = _loop_slots[loop] = _LoopSlots(loop)
+    with _count_lock:  # loops of several threads (the embedded service) meet here
+        slots = _loop_slots.get(loop)
+        if slots is None:
+            slots = _loop_slots[loop] = _LoopSlots(loop)
     await slots.acquire()
     return await asyncio.wrap_future(_start(call, slots.release_from_thread))
