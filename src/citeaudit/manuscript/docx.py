@@ -46,6 +46,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import ends_list
@@ -67,6 +68,7 @@ _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 100
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"
 _STYLES = "word/styles.xml"
+_NUMBERING = "word/numbering.xml"
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -121,6 +123,7 @@ class DocxReader(ManuscriptReader):
         if body is None:
             raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
         styles = _styles(parts.get(_STYLES), name, problems)
+        numbering = _numbering(parts.get(_NUMBERING), name, problems)
         lines: list[Line] = []
         levels: dict[int, int] = {}
         bibliography: list[int] = []
@@ -138,8 +141,12 @@ class DocxReader(ManuscriptReader):
                 )
                 break
             text, superscripts = _paragraph_text(element, styles)
-            lines.append(Line(name, index + 1, text, superscripts))
+            listed = paragraph_list(element)
+            label = numbering.label(*listed) if listed is not None else ""
             level = _heading_level(element, text, styles)
+            if label and level is None and text.strip():  # the number Word draws
+                text, superscripts = _labelled(label, text, superscripts)
+            lines.append(Line(name, index + 1, text, superscripts))
             if level is not None:
                 levels[index] = level
             if (
@@ -238,7 +245,7 @@ def _read_parts(
                     "(a ZIP bomb?)",
                 )
         parts: dict[str, bytes] = {}
-        for part in (_MAIN, _STYLES, *(p for p, _ in _NOTES)):
+        for part in (_MAIN, _STYLES, _NUMBERING, *(p for p, _ in _NOTES)):
             found = infos.get(part)
             if found is None:
                 continue
@@ -354,6 +361,22 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
             if _vert_align(properties) == "superscript":
                 superscript.add(style_id)
     return _Styles(names, frozenset(bold), frozenset(superscript))
+
+
+def _numbering(data: bytes | None, name: str, problems: list[InputProblem]) -> ListLabels:
+    root, why = (None, "") if data is None else _parse(data)
+    if root is None and data is not None:
+        what = "is damaged," if why == _BROKEN else f"{why};"
+        problems.append(InputProblem(name, None, f"{_NUMBERING} {what} list numbers ignored"))
+    return ListLabels.from_part(root)
+
+
+def _labelled(
+    label: str, text: str, superscripts: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The paragraph with its list label before it, superscript spans moved along."""
+    shift = len(label) + 1
+    return f"{label} {text}", tuple((a + shift, b + shift) for a, b in superscripts)
 
 
 # -- paragraphs ----------------------------------------------------------------------
