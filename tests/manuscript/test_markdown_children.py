@@ -114,3 +114,21 @@ def test_child_front_matter_bibliography_is_located_next_to_the_child(tmp_path: 
     document, problems = MarkdownReader().read_with_problems(main)
     assert problems == []
     assert document.bibliography_files == (str(bib),)
+
+
+def test_refs_placeholder_and_attribute_code_blocks_are_no_reference_list(tmp_path: Path) -> None:
+    """Issue 12: ``::: {#refs}`` / ``<div id="refs"></div>`` under a References heading is
+    where Pandoc puts the .bib's list, and ```` ```{.r .css} ```` is code, not a chunk."""
+    _write(tmp_path, "r.bib", "@book{lee2001, author={Lee, Ann}, title={A Book}, year={2001}}\n")
+    head = "---\nbibliography: r.bib\n---\n\nText [@lee2001].\n\n# References\n\n"
+    for n, tail in enumerate(
+        (
+            "::: {#refs}\n:::\n",
+            '<div id = "refs"></div>\n',
+            '<div id="refs">\n</div>\n',
+            "```{.r .distill-force-highlighting-css}\nbody { x: 1 }\n```\n",
+        )
+    ):
+        document = MarkdownReader().read(_write(tmp_path, f"m{n}.Rmd", head + tail))
+        assert document.reference_entries == (), tail
+        assert "@lee2001" in document.text

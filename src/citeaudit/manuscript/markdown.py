@@ -12,6 +12,8 @@ declaration), and of an executable chunk (```` ```{r} ````) its fence lines, its
 "- item" lines, possibly "- [item]") becomes `bibliography_files` -- each located
 through the reader's `InputScope`, so an uploaded audit never reads
 ``bibliography: /etc/passwd``; one that is missing or refused is a problem on its line.
+Fenced-div fences (``::: {#refs}``, ``:::``) and lines of bare ``<div>`` tags are markup
+and blanked; a fence whose braces give no engine (```` ```{.r .css} ````) is plain code.
 Child documents (knitr ``child=`` chunks, Quarto ``{{< include >}}``) are spliced in
 where they are named, on the same scope and budget (`markdown_children`).
 """
@@ -32,6 +34,12 @@ from citeaudit.manuscript.reading import InputProblem, decode_text
 __all__ = ["MarkdownReader", "hide_non_text"]
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# An executable chunk names its engine: ```{r}, ```{python}. ```{.r .css} and ```{=html}
+# are code and raw blocks with attributes: shown or passed on, never run, never cited in.
+_ENGINE = re.compile(r"[ \t]*\{[ \t]*[A-Za-z]")
+# Lines that are only a fenced div's fence or HTML div tags: Pandoc's ``::: {#refs}``
+# placeholder under a References heading is where the .bib's list goes, not a list.
+_DIV_MARKUP = re.compile(r"^ {0,3}(?::{3,}[^\n]*|(?:[ \t]*</?div\b[^<>]*>)+[ \t]*)$", re.IGNORECASE)
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _BIB_FIELD = re.compile(r"^bibliography\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.+)$")
@@ -105,12 +113,14 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
             opening = _FENCE.match(text)
             if opening is not None:
                 fence = opening.group(1)
-                executable = text[opening.end() :].lstrip().startswith("{")
+                executable = _ENGINE.match(text[opening.end() :]) is not None
                 if not executable:
                     out[i] = ""
                 i += 1
                 continue
         out[i], in_comment = _blank_comments(text, in_comment)
+        if not in_comment and _DIV_MARKUP.match(out[i]):
+            out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``: markup, not text
         i += 1
     return out, bibs
 
