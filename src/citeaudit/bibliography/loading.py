@@ -4,8 +4,8 @@ Robustness first: whatever the file holds, the user gets either a Bibliography
 (possibly with ParseProblems that name the line) or one InputError that names the
 file -- never a traceback.
 
-* A file that cannot be opened, or holds binary content, cannot be read at all:
-  `InputError`.
+* A file that cannot be opened, holds binary content, or is larger than any
+  bibliography (asked before it is read), cannot be read at all: `InputError`.
 * A line that is not valid UTF-8 (a Windows-1252 "ü" pasted into a UTF-8 file) is
   decoded as Windows-1252 and reported as a ParseProblem on its line; every entry
   is still read.
@@ -28,6 +28,7 @@ from citeaudit.model.location import Location
 from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 __all__ = [
+    "MAX_BIBLIOGRAPHY_BYTES",
     "MAX_DECODING_PROBLEMS",
     "DecodedText",
     "is_bibliography_name",
@@ -37,6 +38,10 @@ __all__ = [
     "with_problems",
 ]
 
+# A bibliography file is read whole; a group's whole library is tens of MB. A file a
+# manuscript names (``\\bibliography{/var/log/huge}`` in a pull request the CLI checks)
+# could be any file, so its size is asked first.
+MAX_BIBLIOGRAPHY_BYTES = 200 * 1024 * 1024
 # Damaged lines listed one by one; the rest are one problem that counts them (a file
 # saved whole in another encoding has one on every line).
 MAX_DECODING_PROBLEMS = 100
@@ -54,6 +59,13 @@ def read_text(path: Path) -> DecodedText:
     """The file's text; invalid UTF-8 lines become ParseProblems, not errors."""
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BIBLIOGRAPHY_BYTES:  # asked before reading: a named file may be any
+            raise InputError(
+                source,
+                f"{size:,} bytes, larger than any bibliography (the limit is "
+                f"{MAX_BIBLIOGRAPHY_BYTES:,}); not read",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
