@@ -42,7 +42,7 @@ from bibtexparser.model import (
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
-from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import MAX_ENTRIES, MAX_PROBLEMS, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -113,6 +113,7 @@ _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _CONCATENATION_MARKS = re.compile(r'[{}"#]')
 # Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
 _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
+_ANY_BLOCK = re.compile(r"@\w*[ \t]*[{(]")  # the same anywhere on a line
 # Characters of text given to bibtexparser at once (about 3,000 entries): also how
 # much of a file that is no bibliography is read past the problem cap (`_damaged`).
 _CHUNK = 250_000
@@ -235,7 +236,11 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
     references = _References(source, problems, _crossref_targets(text))
     expansion = _Expansion(expansion_budget(text))
     cut: ParseProblem | None = None
+    damaged = False
     for chunk, lines_before in _chunks(text):
+        if damaged:  # the piece before was mostly unreadable, past the problem cap
+            cut = _damaged(source, lines_before + 1)
+            break
         try:
             library = parse_string(chunk, parse_stack=[])
         except Exception as error:  # the one boundary to bibtexparser's own bugs
@@ -252,8 +257,7 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
         del library  # bibtexparser's model of a chunk: ~7 times its text
         tally.entries = len(references.built)
         tally.trim()  # a flood of "@a{" is one problem each: the first ones are kept
-        if cut is None and tally.dropped and reading.failed > reading.read:
-            cut = _damaged(source, lines_before + chunk.count("\n") + 1)
+        damaged = bool(tally.dropped) and reading.failed > reading.read
         if cut is not None:
             break
     read = references.finish()
@@ -278,21 +282,28 @@ def _damaged(source: str, line: int) -> ParseProblem:
 
 def _chunks(text: str) -> Iterator[tuple[str, int]]:
     """The text in pieces of about `_CHUNK` characters, each with the number of lines
-    before it, cut only before a line that starts a block (``@type{``).
+    before it, cut before a line that starts a block (``@type{``).
 
     bibtexparser ends a block at such a line wherever it is (its recovery from a brace
     left open), so the pieces read as the whole would; and its model of a large file,
-    about seven times the text, is never held whole.
+    about seven times the text, is never held whole. Where the `_CHUNK` characters
+    after a piece's first `_CHUNK` hold no such line -- no BibTeX a person or a tool
+    writes; 20 MB of "@a{" on one line was one piece, read to its end before the
+    damage check could stop it -- the cut is before the next "@type{" on a line. Each
+    search starts where the last piece ended, so finding every cut is linear.
     """
     start = 0
     lines_before = 0
     while len(text) - start > _CHUNK:
-        cut = _BLOCK_LINE.search(text, start + _CHUNK)
-        if cut is None:
+        found = _BLOCK_LINE.search(text, start + _CHUNK, start + 2 * _CHUNK)
+        if found is None:
+            found = _ANY_BLOCK.search(text, start + _CHUNK)
+        if found is None:
             break
-        yield text[start : cut.start()], lines_before
-        lines_before += text.count("\n", start, cut.start())
-        start = cut.start()
+        cut = found.start()
+        yield text[start:cut], lines_before
+        lines_before += text.count("\n", start, cut)
+        start = cut
     yield text[start:] if start else text, lines_before
 
 

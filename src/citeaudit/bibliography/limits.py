@@ -54,6 +54,18 @@ class ProblemTally:
     dropped: int = 0
     first_dropped_line: int | None = None
 
+    @property
+    def full(self) -> bool:
+        """Whether a further problem would be past the cap (`skip` it, unbuilt)."""
+        return len(self.problems) >= MAX_PROBLEMS + self.entries
+
+    def skip(self, line: int) -> None:
+        """Count a problem past the cap without building it: a flood's ten-thousandth
+        unreadable block costs a count, not a message."""
+        if self.first_dropped_line is None:
+            self.first_dropped_line = line
+        self.dropped += 1
+
     def trim(self) -> None:
         """Drop the problems past the cap."""
         cap = MAX_PROBLEMS + self.entries
