@@ -41,6 +41,7 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 from citeaudit.links import lookups
+from citeaudit.links.own_addresses import own_addresses
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -121,8 +122,12 @@ def is_forbidden_address(ip: IPAddress) -> bool:
     """True for any address a public link must never make us connect to.
 
     An IPv6 address that carries an IPv4 address is forbidden when the IPv4 address
-    is: a 6to4 or NAT64 form of a private address reaches that private address.
+    is: a 6to4 or NAT64 form of a private address reaches that private address. Any
+    address of this machine's own interfaces is forbidden too, public or not
+    (`own_addresses`: our public address reaches our own Redis as 127.0.0.1 does).
     """
+    if ip in own_addresses:
+        return True
     if isinstance(ip, ipaddress.IPv4Address):
         return (
             ip in METADATA_ADDRESSES
@@ -137,6 +142,8 @@ def is_forbidden_address(ip: IPAddress) -> bool:
         )
     if ip.scope_id:
         ip = ipaddress.IPv6Address(int(ip))  # the zone does not change where it goes
+        if ip in own_addresses:
+            return True
     carried = embedded_ipv4(ip)
     if any(is_forbidden_address(v4) for v4 in carried):
         return True

@@ -1,0 +1,96 @@
+"""The addresses this machine answers on itself: never a link's destination.
+
+A server with a public address on its own network card (a cloud VM with an elastic
+address, a bare-metal host) reaches its own services through that address exactly as
+through 127.0.0.1: ``http://<our-public-ip>:6379/`` is Redis, ``:5432`` PostgreSQL,
+bound to 0.0.0.0. Judging the address alone ("public, so fine") lets a manuscript's
+link read them. So every address the kernel calls local -- read from its own tables,
+not guessed -- is refused like loopback.
+
+Linux only (``/proc/net/fib_trie``: the IPv4 "host LOCAL" routes; ``/proc/net/if_inet6``:
+every IPv6 address on an interface). Elsewhere the set is empty and the deployment's
+egress firewall must stand in (the README's trust model says so). The tables are read
+again after `ttl` seconds, so an address added while a worker runs is soon refused too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["OwnAddresses", "own_addresses", "parse_fib_trie", "parse_if_inet6"]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+_FIB_ADDRESS = re.compile(r"^\s*\|--\s+(\d{1,3}(?:\.\d{1,3}){3})\s*$")
+_FIB_LOCAL = re.compile(r"^\s*/32\s+host\s+LOCAL\s*$")
+_MAX_TABLE = 4 * 2**20  # a routing table larger than this is not read (a router, not us)
+
+
+def parse_fib_trie(text: str) -> frozenset[IPAddress]:
+    """The IPv4 addresses the kernel routes to itself: an address line followed by its
+    ``/32 host LOCAL`` line."""
+    found: set[IPAddress] = set()
+    last: str | None = None
+    for line in text.splitlines():
+        address = _FIB_ADDRESS.match(line)
+        if address is not None:
+            last = address.group(1)
+        elif last is not None and _FIB_LOCAL.match(line):
+            with contextlib.suppress(ValueError):
+                found.add(ipaddress.IPv4Address(last))
+    return frozenset(found)
+
+
+def parse_if_inet6(text: str) -> frozenset[IPAddress]:
+    """The IPv6 addresses on this machine's interfaces (32 hex digits each line)."""
+    found: set[IPAddress] = set()
+    for line in text.splitlines():
+        digits = line.split(maxsplit=1)[0] if line.strip() else ""
+        if len(digits) == 32:
+            with contextlib.suppress(ValueError):
+                found.add(ipaddress.IPv6Address(int(digits, 16)))
+    return frozenset(found)
+
+
+def _read(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_MAX_TABLE).decode("ascii", "replace")
+    except OSError:
+        return ""
+
+
+@dataclass
+class OwnAddresses:
+    """This machine's own addresses, read from the kernel's tables and kept `ttl` s."""
+
+    fib_trie: Path = Path("/proc/net/fib_trie")
+    if_inet6: Path = Path("/proc/net/if_inet6")
+    ttl: float = 30.0
+    _known: frozenset[IPAddress] = field(default=frozenset(), init=False)
+    _read_at: float = field(default=float("-inf"), init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    def current(self) -> frozenset[IPAddress]:
+        now = time.monotonic()
+        if now - self._read_at < self.ttl:
+            return self._known
+        with self._lock:
+            if now - self._read_at >= self.ttl:
+                self._known = parse_fib_trie(_read(self.fib_trie)) | parse_if_inet6(
+                    _read(self.if_inet6)
+                )
+                self._read_at = now
+        return self._known
+
+    def __contains__(self, address: object) -> bool:
+        return address in self.current()
+
+
+own_addresses = OwnAddresses()
