@@ -30,6 +30,7 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
@@ -103,12 +104,16 @@ class LatexReader(ManuscriptReader):
         bibs = _bibliography_files(lines, state)
         name = str(path)
         begin = next((i for i, ln in enumerate(lines) if _BEGIN_BIBLIOGRAPHY.search(ln.text)), None)
+        closing, cut = _END_BIBLIOGRAPHY, _bibitems
+        if begin is None:  # a list Pandoc's citeproc wrote (latex_csl)
+            begin = next((i for i, ln in enumerate(lines) if BEGIN_CSL.search(ln.text)), None)
+            closing, cut = END_CSL, csl_entries
         if begin is not None:
             end = next(
-                (i for i in range(begin, len(lines)) if _END_BIBLIOGRAPHY.search(lines[i].text)),
+                (i for i in range(begin, len(lines)) if closing.search(lines[i].text)),
                 len(lines) - 1,
             )
-            entries = _bibitems(lines[begin : end + 1])
+            entries = cut(lines[begin : end + 1])
             body = tuple(lines[:begin]) + tuple(lines[end + 1 :])
             heading = Location(lines[begin].file, lines[begin].number)
             document = Document(
