@@ -28,6 +28,7 @@ from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
+from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
@@ -111,7 +112,7 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
                 i = end + 1
                 continue
             opening = _FENCE.match(text)
-            if opening is not None:
+            if opening is not None and not _inline_code(opening.group(1), text[opening.end() :]):
                 fence = opening.group(1)
                 executable = _ENGINE.match(text[opening.end() :]) is not None
                 if not executable:
@@ -119,10 +120,18 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
                 i += 1
                 continue
         out[i], in_comment = _blank_comments(text, in_comment)
+        out[i] = unwrap_placeholder_links(out[i])
         if not in_comment and _DIV_MARKUP.match(out[i]):
             out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``: markup, not text
         i += 1
     return out, bibs
+
+
+def _inline_code(fence: str, info: str) -> bool:
+    """Backticks after a backtick fence make the line inline code, not a fence
+    (CommonMark): "```Unknown element```# Introduction", as a Google Docs export
+    writes, opened a code block that hid the rest of the paper."""
+    return fence.startswith("`") and "`" in info
 
 
 def _metadata_end(lines: list[str], i: int) -> int | None:

@@ -1,0 +1,37 @@
+"""Markdown exported from Google Docs with Zotero (issue 12): placeholder links and
+inline code spans at a line start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeaudit.manuscript.markdown import MarkdownReader
+
+Z = "https://www.zotero.org/google-docs/?AbC12x"
+
+
+def test_zotero_placeholder_links_read_as_their_labels(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(
+        "```Unknown element type at this position: UNSUPPORTED```# Introduction\n\n"
+        f"Remote teaching spread [[1, 2]]({Z}). Clubs are old [[3]]({Z}).\n\n"
+        "# References\n\n"
+        f"[1. \tLee, Ann. 2001. A made-up title. *J* 3: 4.]({Z})\n\n"
+        f"[2. \tKim, Bo. 2002. Another title [with brackets]. *J* 4: 5.]({Z})\n\n"
+        f"[3. \tRoe, Cy. 2003. A third title. *J* 5: 6.]({Z})\n\n"
+        "[Kept link](https://example.org/x)\n",
+        encoding="utf-8",
+    )
+    document = MarkdownReader().read(path)
+    body = {line.number: line.text for line in document.lines}
+    assert body[3].startswith("Remote teaching spread  [1, 2] ")
+    assert "zotero" not in body[3] and len(body[3]) == len(path.read_text().splitlines()[2])
+    assert "Introduction" in body[1]  # an inline code span at a line start opens no block
+    assert [e.text.split(".")[0] for e in document.reference_entries] == ["1", "2", "3"]
+    assert "with brackets" in document.reference_entries[1].text
+
+
+def test_a_real_fence_with_backticks_only_on_its_line_still_hides_code(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text("```python\nx = '(Lee, 2001)'\n```\nText.\n", encoding="utf-8")
+    assert "(Lee, 2001)" not in MarkdownReader().read(path).text
