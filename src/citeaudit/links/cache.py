@@ -4,6 +4,11 @@ An `AnswerStore` (the cache of links and registries alike, `links/answers.py`) i
 the cache directory (`links.sqlite3`). A check is stored only when its outcome is ok
 or redirected; anything broken or unverified is checked again next time, as lychee
 does.
+
+What a link answered depends on where we were allowed to go: a check made while
+private networks were allowed (the CLI on an author's machine reaching an intranet
+page) is kept apart from checks made under the strict rule (the service), so a success
+cached under the first is never served under the second without a connection.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from citeaudit.model.link import LinkCheck, LinkOutcome
 
 CACHED_OUTCOMES = frozenset({LinkOutcome.OK, LinkOutcome.REDIRECTED})
 _NAMESPACE = "link"
+_PRIVATE_NAMESPACE = "link+private"  # checks made where private networks were allowed
 
 
 def _encode(check: LinkCheck) -> str:
@@ -35,15 +41,16 @@ def _decode(text: str) -> LinkCheck | None:
 
 
 class LinkCache:
-    def __init__(self, directory: Path, max_age: float) -> None:
+    def __init__(self, directory: Path, max_age: float, *, private_networks: bool = False) -> None:
         self.path = Path(directory) / "links.sqlite3"
         self.max_age = max_age
         self._answers = AnswerStore(self.path)
+        self._namespace = _PRIVATE_NAMESPACE if private_networks else _NAMESPACE
 
     def get_many(self, keys: Iterable[str], now: float | None = None) -> dict[str, LinkCheck]:
         current = time.time() if now is None else now
         found: dict[str, LinkCheck] = {}
-        for key, kept in self._answers.get_many(_NAMESPACE, keys).items():
+        for key, kept in self._answers.get_many(self._namespace, keys).items():
             check = _decode(kept.body) if current - kept.stored_at <= self.max_age else None
             if check is not None:
                 found[key] = check
@@ -58,8 +65,8 @@ class LinkCache:
                 kept.append((key, Stored(_encode(check), stored_at=current)))
             else:
                 failed.append(key)
-        self._answers.put_many(_NAMESPACE, kept, now=current)
-        self._answers.forget(_NAMESPACE, failed)
+        self._answers.put_many(self._namespace, kept, now=current)
+        self._answers.forget(self._namespace, failed)
 
     def forget(self, keys: Iterable[str]) -> None:
-        self._answers.forget(_NAMESPACE, keys)
+        self._answers.forget(self._namespace, keys)

@@ -57,7 +57,15 @@ async def _check(
     dns_names: Sequence[str] | None,
     progress: Progress | None,
 ) -> tuple[list[LinkCheck], bool]:
-    cache = LinkCache(settings.cache_dir, settings.link_cache_max_age) if use_cache else None
+    cache = (
+        LinkCache(
+            settings.cache_dir,
+            settings.link_cache_max_age,
+            private_networks=policy.allow_private_networks,
+        )
+        if use_cache
+        else None
+    )
     pacer = (
         SharedPacer.from_url(settings.redis_url, policy.min_interval)
         if settings.redis_url and policy.min_interval > 0
