@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from citeaudit.links.safety import NameLookupFailed, NameNotResolved, resolve
+
 
 class Reachability:
     def __init__(
@@ -64,11 +66,13 @@ class Reachability:
         return True
 
     async def _names_resolve(self) -> bool:
-        loop = asyncio.get_running_loop()
+        # Through the guard's own look-up (a thread of ours): the loop's getaddrinfo
+        # runs in its default executor, which ``asyncio.run`` joins at the end, so a
+        # silent name server held the whole link phase past this probe's timeout.
         for name in self._dns_names:
             try:
-                await asyncio.wait_for(loop.getaddrinfo(name, 80), self._timeout)
-            except (OSError, TimeoutError, UnicodeError):
+                await asyncio.wait_for(resolve(name, 80), self._timeout)
+            except (NameLookupFailed, NameNotResolved, OSError, TimeoutError, UnicodeError):
                 continue
             return True
         return False
