@@ -47,6 +47,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
+from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import ends_list
@@ -157,6 +158,7 @@ class DocxReader(ManuscriptReader):
                 )
             ):
                 bibliography.append(index)
+        lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
         base = document_from_lines(name, self.format, lines, levels=levels)
         if bibliography:  # a reference manager's own list is the list, wherever it stands
             marked = _field_bibliography(base, lines, set(bibliography), levels)
