@@ -24,23 +24,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
-
-from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_footnotes import split_footnotes
-from citeaudit.manuscript.pdf_layout import (
-    PdfLine,
-    body_size,
-    order_page,
-    page_glyphs,
-    page_lines,
-    strip_furniture,
-)
-from citeaudit.manuscript.pdf_links import LinkArea, page_links
+from citeaudit.manuscript.pdf_layout import PdfLine, body_size
+from citeaudit.manuscript.pdf_links import LinkArea
+from citeaudit.manuscript.pdf_pages import MAX_CHARS, MAX_PAGES, PageRead, pdf_problem, read_pages
 from citeaudit.manuscript.pdf_references import split_pdf_entries, trailing_zone
 from citeaudit.manuscript.pdf_text import join_broken_citations, join_broken_words
 from citeaudit.manuscript.reading import InputProblem
@@ -54,27 +45,6 @@ from citeaudit.model.location import Location
 
 __all__ = ["MAX_CHARS", "MAX_PAGES", "PdfReader", "pdf_problem"]
 
-MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
-MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
-MAX_CHARS = 3_000_000
-MAX_BYTES = 200 * 1024 * 1024
-
-_PASSWORD = 4  # FPDF_ERR_PASSWORD
-_SECURITY = 6  # FPDF_ERR_SECURITY
-_FORMAT = 3  # FPDF_ERR_FORMAT
-_NO_TEXT = (
-    "has no text layer (a scanned image?): citeaudit reads the text a PDF carries and "
-    "does no OCR -- run OCR on it first, or give the manuscript's source (DOCX, LaTeX, "
-    "Markdown or text)"
-)
-
-
-_FEW_SIDEWAYS = 200  # glyphs: a margin's running title is fewer
-_SIDEWAYS = (
-    "text set sideways (a page turned on its side) was not read: citeaudit reads "
-    "upright lines only -- export the pages upright"
-)
-
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
@@ -87,6 +57,26 @@ class _Pages:
     lefts: dict[tuple[int, int], float]
     problems: list[InputProblem]
     notes: list[PdfLine] = dataclasses.field(default_factory=list)  # footnotes, apart
+
+
+def _read_pages(path: Path, name: str) -> _Pages:
+    """The pages read in this process (what `pdf_isolated` does in a child)."""
+    return finished_pages(read_pages(path, name), name)
+
+
+def finished_pages(read: PageRead, name: str) -> _Pages:
+    """The engine's pages with each page's footnotes kept apart from its body (set in
+    type smaller than the body's, which only the whole text tells) and the problems
+    named by file."""
+    size = body_size([read.lines])
+    lines: list[PdfLine] = []
+    notes: list[PdfLine] = []
+    for _, page in itertools.groupby(read.lines, key=lambda ln: ln.page):
+        body, page_notes = split_footnotes(list(page), size)
+        lines.extend(body)
+        notes.extend(page_notes)
+    problems = [InputProblem(name, None, message) for message in read.problems]
+    return _Pages(lines, read.links, read.lefts, problems, notes)
 
 
 class PdfReader(ManuscriptReader):
@@ -161,135 +151,6 @@ class PdfReader(ManuscriptReader):
             files=(name,),
         )
         return document, pages.problems
-
-
-def _read_pages(path: Path, name: str) -> _Pages:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError(name, f"too large for a manuscript ({size // 2**20} MB)")
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise InputError(name, _open_error(exc)) from None
-    try:
-        return _pages(document, name)
-    finally:
-        document.close()
-
-
-def pdf_problem(data: bytes) -> str | None:
-    """Why these bytes cannot be read as a PDF (damaged, encrypted), or None: an upload
-    is refused at once rather than failing later in the audit."""
-    if len(data) > MAX_BYTES:
-        return f"too large for a manuscript ({len(data) // 2**20} MB)"
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        return _open_error(exc)
-    document.close()
-    return None
-
-
-def _open_error(exc: Any) -> str:
-    code = getattr(exc, "err_code", None)
-    if code == _PASSWORD:
-        return "the PDF is encrypted (it needs a password to open); send an unprotected copy"
-    if code == _SECURITY:
-        return "the PDF uses an unsupported security handler; send an unprotected copy"
-    if code == _FORMAT:
-        return "damaged PDF, or not a PDF at all: it could not be opened"
-    return f"the PDF could not be opened ({exc})"
-
-
-def _pages(document: Any, name: str) -> _Pages:
-    problems: list[InputProblem] = []
-    total = len(document)
-    if total > MAX_PAGES:
-        problems.append(
-            InputProblem(name, None, f"only the first {MAX_PAGES} of {total} pages were read")
-        )
-    per_page: list[list[PdfLine]] = []
-    heights: list[float] = []
-    widths: list[float] = []
-    links: dict[int, list[LinkArea]] = {}
-    budget = MAX_CHARS
-    glyph_count = sideways = 0
-    for index in range(min(total, MAX_PAGES)):
-        try:
-            page = document[index]
-        except pdfium.PdfiumError as exc:
-            problems.append(InputProblem(name, None, f"page {index + 1} not read: {exc}"))
-            continue
-        try:
-            textpage = page.get_textpage()
-            try:
-                turned = [0]
-                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned)
-            finally:
-                textpage.close()
-            width, height = page.get_size()
-            number = index + 1
-            links[number] = page_links(document.raw, page.raw)
-        except pdfium.PdfiumError as exc:
-            problems.append(InputProblem(name, None, f"page {index + 1} not read: {exc}"))
-            continue
-        finally:
-            page.close()
-        glyph_count += len(glyphs)
-        sideways += turned[0]
-        if turned[0] > max(len(glyphs), _FEW_SIDEWAYS):
-            problems.append(InputProblem(name, None, f"page {number}: {_SIDEWAYS}"))
-        budget -= len(glyphs)
-        per_page.append(order_page(page_lines(glyphs, number), width))
-        heights.append(height)
-        widths.append(width)
-        if budget <= 0:
-            problems.append(
-                InputProblem(
-                    name, None, f"text past page {number} not read: over {MAX_CHARS} characters"
-                )
-            )
-            break
-    if glyph_count == 0:
-        raise InputError(name, f"has its text {_SIDEWAYS}" if sideways else _NO_TEXT)
-    kept = strip_furniture(per_page, heights, widths)
-    size = body_size(kept)
-    lines: list[PdfLine] = []
-    notes: list[PdfLine] = []
-    lefts: dict[tuple[int, int], float] = {}
-    for page_lines_ in kept:
-        numbered = [dataclasses.replace(ln, number=k) for k, ln in enumerate(page_lines_, 1)]
-        body, page_notes = split_footnotes(numbered, size)
-        lines.extend(body)
-        notes.extend(page_notes)
-        for line in numbered:
-            key = (line.page, line.column)
-            lefts[key] = min(lefts.get(key, line.x0), line.x0)
-    return _Pages(lines, links, _typical_lefts(lefts), problems, notes)
-
-
-_MAX_HANGING_INDENT = 30.0  # points; entries hang by 10 to 25
-
-
-def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """Each column's left edge, corrected where a page's column holds only indented
-    lines (the end of an entry running on into the last column): there the usual
-    edge of that column on pages of the same side (odd or even) stands -- only when
-    the difference is a hanging indent's: a page set further in (a wide margin on
-    the last pages) keeps its own edge."""
-    usual: dict[tuple[int, int], Counter[float]] = {}
-    for (page, column), left in lefts.items():
-        usual.setdefault((page % 2, column), Counter())[round(left)] += 1
-    out = {}
-    for (page, column), left in lefts.items():
-        counts = usual[(page % 2, column)]
-        typical, seen = counts.most_common(1)[0]
-        indent = typical + 2 < left <= typical + _MAX_HANGING_INDENT
-        out[(page, column)] = float(typical) if seen >= 2 and indent else left
-    return out
 
 
 def _note_lines(name: str, notes: Sequence[PdfLine]) -> tuple[Line, ...]:

@@ -3,11 +3,13 @@
 pdfium is C++: a Python time budget cannot stop it and a Python cap cannot bound what
 it allocates. A 1 MB upload whose page content is a compressed 400 MB stream made one
 read take over 6 GB and more than two minutes -- enough to freeze a worker or bring
-down the machine it shares. So the page reading (`pdf._read_pages`) runs in a child
+down the machine it shares. So the page reading (`pdf_pages.read_pages`) runs in a child
 process of its own, limited by the kernel (address space, CPU seconds) and by a wall
 clock: a PDF that needs more is refused with one clear error, and the audit of the rest
 goes on. The child's answer comes back as JSON (never pickle: what the child says is
-data, even if a hostile file had taken it over).
+data, even if a hostile file had taken it over). The child imports only the page
+reading (`pdf_pages`) and answers with the standard library's JSON: it starts for every
+PDF, and pydantic and the rest of the reader cost it a quarter of a second each time.
 
 A subprocess rather than `multiprocessing`: Celery's pool workers are daemonic
 processes, which may not start multiprocessing children.
@@ -15,6 +17,7 @@ processes, which may not start multiprocessing children.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import resource
@@ -24,12 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_type_hints
 
-from pydantic import TypeAdapter
-
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
     from citeaudit.manuscript.pdf import _Pages
+    from citeaudit.manuscript.pdf_pages import PageRead
 
 __all__ = ["Limits", "limits", "read_pages_isolated"]
 
@@ -66,7 +68,8 @@ def limits() -> Limits:
 
 
 def read_pages_isolated(path: Path, name: str) -> _Pages:
-    """`pdf._read_pages(path, name)`, computed in a limited child process."""
+    """`pdf._read_pages(path, name)`, the engine's part computed in a limited child
+    process."""
     cap = limits()
     command = [
         sys.executable,
@@ -89,7 +92,9 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
         raise InputError(name, _refused("gave no readable answer", cap)) from None
     if "error" in answer:
         raise InputError(name, str(answer["error"]), answer.get("line"))
-    return decode_pages(answer)
+    from citeaudit.manuscript.pdf import finished_pages
+
+    return finished_pages(decode_pages(answer), name)
 
 
 def _refused(why: str, cap: Limits) -> str:
@@ -111,26 +116,39 @@ def _why(code: int, stderr: bytes) -> str:
 
 
 def _hints() -> dict[str, Any]:
-    from citeaudit.manuscript.pdf import _Pages
+    from citeaudit.manuscript.pdf_pages import PageRead
 
-    return get_type_hints(_Pages)
+    return get_type_hints(PageRead)
 
 
-def encode_pages(pages: _Pages) -> dict[str, Any]:
-    """Every field by its own type (pydantic), so a field added to `_Pages` travels too;
-    `lefts` is keyed by (page, column), which JSON keys cannot hold: a list of triples."""
+def _fields(value: Any) -> dict[str, Any]:
+    """A dataclass as the JSON object of its fields (called by `json.dumps` for what it
+    cannot write itself: the lines and link areas), so a field added travels too."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    raise TypeError(f"{type(value).__name__} cannot be sent")
+
+
+def encode_pages(pages: PageRead) -> str:
+    """The child's answer: every field of `PageRead` as JSON, by the standard library
+    (the child does not import pydantic); `lefts` is keyed by (page, column), which
+    JSON keys cannot hold: a list of triples."""
     out: dict[str, Any] = {}
-    for name, hint in _hints().items():
-        value = getattr(pages, name)
-        if name == "lefts":
-            out[name] = [[page, column, x] for (page, column), x in value.items()]
+    for field in dataclasses.fields(pages):
+        value = getattr(pages, field.name)
+        if field.name == "lefts":
+            out[field.name] = [[page, column, x] for (page, column), x in value.items()]
         else:
-            out[name] = TypeAdapter(hint).dump_python(value, mode="json")
-    return out
+            out[field.name] = value
+    return json.dumps(out, ensure_ascii=False, default=_fields)
 
 
-def decode_pages(data: dict[str, Any]) -> _Pages:
-    from citeaudit.manuscript.pdf import _Pages
+def decode_pages(data: dict[str, Any]) -> PageRead:
+    """The child's answer checked field by field against `PageRead`'s types (pydantic):
+    what the child says is data, whatever the PDF made it say."""
+    from pydantic import TypeAdapter
+
+    from citeaudit.manuscript.pdf_pages import PageRead
 
     values: dict[str, Any] = {}
     for name, hint in _hints().items():
@@ -138,7 +156,7 @@ def decode_pages(data: dict[str, Any]) -> _Pages:
             values[name] = {(int(p), int(c)): float(x) for p, c, x in data[name]}
         else:
             values[name] = TypeAdapter(hint).validate_python(data[name])
-    return _Pages(**values)
+    return PageRead(**values)
 
 
 def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
@@ -151,13 +169,13 @@ def main(argv: list[str]) -> int:
     """The child: limits first, then the engine; one JSON answer on stdout."""
     memory_mb, cpu_seconds, path, name = argv
     _limit_self(int(memory_mb), int(cpu_seconds))
-    from citeaudit.manuscript.pdf import _read_pages
+    from citeaudit.manuscript.pdf_pages import read_pages
 
     try:
-        answer: dict[str, Any] = encode_pages(_read_pages(Path(path), name))
+        answer = encode_pages(read_pages(Path(path), name))
     except InputError as exc:
-        answer = {"error": exc.detail, "line": exc.line}
-    sys.stdout.write(json.dumps(answer, ensure_ascii=False))
+        answer = json.dumps({"error": exc.detail, "line": exc.line}, ensure_ascii=False)
+    sys.stdout.write(answer)
     sys.stdout.flush()
     return 0
 

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
@@ -43,9 +43,10 @@ _CLOSING = frozenset(".,;:)]”’")
 _SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One character as printed: its box and its baseline."""
+class Glyph(NamedTuple):
+    """One character as printed: its box and its baseline. A named tuple, not a frozen
+    dataclass: a page makes thousands, and a frozen dataclass takes three times as long
+    to build (its fields are set one by one through `object.__setattr__`)."""
 
     char: str
     x0: float
@@ -98,7 +99,10 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
     rect_ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     get_angle = pdfium_c.FPDFText_GetCharAngle
+    # the raw handle: the helper object is converted on every call (a property read)
+    handle = getattr(textpage, "raw", textpage)
     glyphs: list[Glyph] = []
+    last: Glyph | None = None  # the glyph kept before this one
     space = True
     for i, char in enumerate(chars):
         if char in "\x02\ufffe":  # pdfium's marks for a hyphen that ends a line
@@ -108,32 +112,30 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
             continue
         if not char.isprintable() and char != _SOFT_HYPHEN:
             continue
-        boxed = get_box(textpage, i, rect_ref)
-        bottom, top = rect.bottom, rect.top
+        boxed = get_box(handle, i, rect_ref)
+        left, bottom, top = rect.left, rect.bottom, rect.top
         # the angle is asked only where the glyph does not go on the upright line of
         # the one before (same bottom, further right): one ctypes call less a glyph
-        last = glyphs[-1] if glyphs else None
         on_line = (
             last is not None
             and boxed
             and abs(bottom - last.bottom) < 0.05
             and abs(top - last.top) < 0.05
-            and last.x1 - 0.5 <= rect.left < last.x1 + 3 * (top - bottom)
+            and last.x1 - 0.5 <= left < last.x1 + 3 * (top - bottom)
         )
         if not on_line:
-            angle = float(get_angle(textpage, i))
+            angle = float(get_angle(handle, i))
             if _TILT < angle < 2 * math.pi - _TILT:
                 if sideways is not None:  # a margin's running title, a stamp, a rotated table
                     sideways[0] += 1
                 continue
         if not boxed or top - bottom <= 0.01:
-            if char == "-" and glyphs:  # the line-end hyphen pdfium keeps without a box
-                last = glyphs[-1]
-                glyphs.append(
-                    Glyph("-", last.x1, last.x1 + 1, last.bottom, last.top, last.base, False)
-                )
+            if char == "-" and last is not None:  # the line-end hyphen pdfium keeps boxless
+                last = Glyph("-", last.x1, last.x1 + 1, last.bottom, last.top, last.base, False)
+                glyphs.append(last)
             continue
-        glyphs.append(Glyph(char, rect.left, rect.right, bottom, top, bottom, space))
+        last = Glyph(char, left, rect.right, bottom, top, bottom, space)
+        glyphs.append(last)
         space = False
     return glyphs
 

@@ -78,9 +78,17 @@ def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, P
         return None  # no printed line is this long: a chain built to grow one
     if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
         return None  # a heading or a footnote is never a word's other half
-    if _new_entry(line, following, nxt, right):
-        return None
     first, _, rest = nxt.partition(" ")
+    joined = _word_or_link(line, text, following, nxt, first, rest)
+    # asked last: most lines join nothing, and the entry-start test is the costly one
+    if joined is None or _new_entry(line, following, nxt, right):
+        return None
+    return joined
+
+
+def _word_or_link(
+    line: PdfLine, text: str, following: PdfLine, nxt: str, first: str, rest: str
+) -> tuple[PdfLine, PdfLine] | None:
     link = _LINK_TAIL.search(text)
     if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
         if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first):

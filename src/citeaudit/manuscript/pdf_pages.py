@@ -1,0 +1,187 @@
+"""The PDF engine's half of reading a PDF: pdfium's pages as lines, in the child.
+
+`pdf_isolated` runs this in a child process started for every PDF read, so it
+imports only what the page reading needs (pdfium, `pdf_layout`, `pdf_links`): the
+rest of the reader (reference-list search, citations, the model) would cost the
+child a quarter of a second of imports on each start -- about a tenth of reading a
+30-page article. What the page says is given back as `PageRead`; the parent
+(`pdf.py`) keeps footnotes apart and reads everything else.
+
+Hostile input: pages, characters and link annotations are capped, so time and memory
+stay bounded; an encrypted or damaged file is one clear error, and so is a scan with
+no text layer (OCR is not done here).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+from citeaudit.errors import InputError
+from citeaudit.manuscript.pdf_layout import (
+    PdfLine,
+    order_page,
+    page_glyphs,
+    page_lines,
+    strip_furniture,
+)
+from citeaudit.manuscript.pdf_links import LinkArea, page_links
+
+__all__ = ["MAX_CHARS", "MAX_PAGES", "PageRead", "pdf_problem", "read_pages"]
+
+MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
+MAX_CHARS = 3_000_000
+MAX_BYTES = 200 * 1024 * 1024
+
+_PASSWORD = 4  # FPDF_ERR_PASSWORD
+_SECURITY = 6  # FPDF_ERR_SECURITY
+_FORMAT = 3  # FPDF_ERR_FORMAT
+_NO_TEXT = (
+    "has no text layer (a scanned image?): citeaudit reads the text a PDF carries and "
+    "does no OCR -- run OCR on it first, or give the manuscript's source (DOCX, LaTeX, "
+    "Markdown or text)"
+)
+
+
+_FEW_SIDEWAYS = 200  # glyphs: a margin's running title is fewer
+_SIDEWAYS = (
+    "text set sideways (a page turned on its side) was not read: citeaudit reads "
+    "upright lines only -- export the pages upright"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """What the pages say: every line in reading order, numbered on its page, running
+    heads gone (footnotes still in: telling them apart is the parent's); each page's
+    link annotations; each (page, column)'s left edge; what could not be read."""
+
+    lines: list[PdfLine]
+    links: dict[int, list[LinkArea]]
+    lefts: dict[tuple[int, int], float]
+    problems: list[str]  # about the whole file (no line): the parent names the file
+
+
+def read_pages(path: Path, name: str) -> PageRead:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError(name, f"too large for a manuscript ({size // 2**20} MB)")
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise InputError(name, _open_error(exc)) from None
+    try:
+        return _pages(document, name)
+    finally:
+        document.close()
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be read as a PDF (damaged, encrypted), or None: an upload
+    is refused at once rather than failing later in the audit."""
+    if len(data) > MAX_BYTES:
+        return f"too large for a manuscript ({len(data) // 2**20} MB)"
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        return _open_error(exc)
+    document.close()
+    return None
+
+
+def _open_error(exc: Any) -> str:
+    code = getattr(exc, "err_code", None)
+    if code == _PASSWORD:
+        return "the PDF is encrypted (it needs a password to open); send an unprotected copy"
+    if code == _SECURITY:
+        return "the PDF uses an unsupported security handler; send an unprotected copy"
+    if code == _FORMAT:
+        return "damaged PDF, or not a PDF at all: it could not be opened"
+    return f"the PDF could not be opened ({exc})"
+
+
+def _pages(document: Any, name: str) -> PageRead:
+    problems: list[str] = []
+    total = len(document)
+    if total > MAX_PAGES:
+        problems.append(f"only the first {MAX_PAGES} of {total} pages were read")
+    per_page: list[list[PdfLine]] = []
+    heights: list[float] = []
+    widths: list[float] = []
+    links: dict[int, list[LinkArea]] = {}
+    budget = MAX_CHARS
+    glyph_count = sideways = 0
+    for index in range(min(total, MAX_PAGES)):
+        try:
+            page = document[index]
+        except pdfium.PdfiumError as exc:
+            problems.append(f"page {index + 1} not read: {exc}")
+            continue
+        try:
+            textpage = page.get_textpage()
+            try:
+                turned = [0]
+                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned)
+            finally:
+                textpage.close()
+            width, height = page.get_size()
+            number = index + 1
+            links[number] = page_links(document.raw, page.raw)
+        except pdfium.PdfiumError as exc:
+            problems.append(f"page {index + 1} not read: {exc}")
+            continue
+        finally:
+            page.close()
+        glyph_count += len(glyphs)
+        sideways += turned[0]
+        if turned[0] > max(len(glyphs), _FEW_SIDEWAYS):
+            problems.append(f"page {number}: {_SIDEWAYS}")
+        budget -= len(glyphs)
+        per_page.append(order_page(page_lines(glyphs, number), width))
+        heights.append(height)
+        widths.append(width)
+        if budget <= 0:
+            problems.append(f"text past page {number} not read: over {MAX_CHARS} characters")
+            break
+    if glyph_count == 0:
+        raise InputError(name, f"has its text {_SIDEWAYS}" if sideways else _NO_TEXT)
+    kept = strip_furniture(per_page, heights, widths)
+    lines: list[PdfLine] = []
+    lefts: dict[tuple[int, int], float] = {}
+    for page_lines_ in kept:
+        numbered = [dataclasses.replace(ln, number=k) for k, ln in enumerate(page_lines_, 1)]
+        lines.extend(numbered)
+        for line in numbered:
+            key = (line.page, line.column)
+            lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    return PageRead(lines, links, _typical_lefts(lefts), problems)
+
+
+_MAX_HANGING_INDENT = 30.0  # points; entries hang by 10 to 25
+
+
+def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each column's left edge, corrected where a page's column holds only indented
+    lines (the end of an entry running on into the last column): there the usual
+    edge of that column on pages of the same side (odd or even) stands -- only when
+    the difference is a hanging indent's: a page set further in (a wide margin on
+    the last pages) keeps its own edge."""
+    usual: dict[tuple[int, int], Counter[float]] = {}
+    for (page, column), left in lefts.items():
+        usual.setdefault((page % 2, column), Counter())[round(left)] += 1
+    out = {}
+    for (page, column), left in lefts.items():
+        counts = usual[(page % 2, column)]
+        typical, seen = counts.most_common(1)[0]
+        indent = typical + 2 < left <= typical + _MAX_HANGING_INDENT
+        out[(page, column)] = float(typical) if seen >= 2 and indent else left
+    return out
