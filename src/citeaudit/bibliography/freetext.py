@@ -418,7 +418,16 @@ def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
     if not parenthesised:
         # "Brown, R. 2015." / "Walt, Stephen M. 1987." / "CSTO. 2022."
         return len(body.split()) <= 40
-    return True
+    # "Repiso, R. Impacto de las revistas emergentes en Web of Science (2017). Journal,
+    # 2019.": a title after the first person's initials, the year in brackets its own
+    title = _TITLE_AFTER_INITIALS.match(body)
+    return title is None or not _reads_as_title(title.group(1))
+
+
+# one inverted name with initials, then a capitalised word that opens a title
+_TITLE_AFTER_INITIALS = re.compile(
+    rf"^[^,;&]{{1,60}},\s*(?:[{_UP}]\.\s?-?){{1,4}}\s*([{_UP}]\w+\s.+)$"
+)
 
 
 def authors_look_like_organisation(text: str) -> bool:

@@ -29,7 +29,9 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
         org
         and is_organisation(org.group(1))
         and not re.match(rf"[{_UP}]\.|(?:and|&)\s", s[org.end() :])
-        and not _is_given(re.split(r"[,.]", s[org.end() :])[0])
+        # the given names end at ";" too: "SOUZA, Mariana; PEREIRA, João." (ABNT) is a
+        # person, not the acronym "SOUZA" before a title
+        and not _is_given(re.split(r"[,.;]", s[org.end() :])[0])
     ):
         return org.end() - 1, org.end(), False
     # IEEE-like: "S. E. Han, G. Chen, and X. Y. Li, Title ..."
@@ -54,6 +56,15 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     weak_end = _inverted_single_name_end(head)
     if weak_end is not None:
         return weak_end, weak_end, False
+    # the same after the last ";" of an ABNT list: "BASSET, Gilbert; KOENKER, R. Regression
+    # quantiles." -- the last person's initials, then the title's first words
+    last = head.rfind(";")
+    if last > 0:
+        tail = head[last + 1 :]
+        offset = last + 1 + len(tail) - len(tail.lstrip())
+        weak_end = _inverted_single_name_end(tail.lstrip())
+        if weak_end is not None:
+            return offset + weak_end, offset + weak_end, False
     # "SILVA, J. Rios. São Paulo: Alfa, 2018.": what follows the first full stop is only
     # the imprint, so the one word after the initials is the title, not a given name
     short = re.match(

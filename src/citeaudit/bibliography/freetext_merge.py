@@ -16,6 +16,7 @@ from citeaudit.bibliography.freetext_names import PARTICLES, parse_authors
 from citeaudit.bibliography.freetext_parsed import ParsedFields
 from citeaudit.bibliography.freetext_patterns import (
     _ESCAPE,
+    _LEAD_INS,
     _LIST_NUMBER,
     _LOC_WORDS,
     _MAX_YEAR,
@@ -98,7 +99,7 @@ def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) 
     # author spans are better than nothing (and never overrule what the rules found)
     if f.year is None and not f.no_date:
         ym = re.search(rf"(?<!\d)({_YEAR})([a-z])?(?!\d)", tagging.spans.get("date", ""))
-        if ym and int(ym.group(1)) <= _MAX_YEAR:
+        if ym and int(ym.group(1)) <= _MAX_YEAR and _outside_access_notes(toks, ym.group(1)):
             f.year, f.year_suffix = int(ym.group(1)), ym.group(2)
     if not f.authors and tagging.spans.get("author"):
         f.authors, f.et_al = parse_authors(
@@ -109,6 +110,18 @@ def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) 
         if theirs is not None:
             f.authors, f.et_al = theirs
     return True
+
+
+def _outside_access_notes(toks: list[str], year: str) -> bool:
+    """Whether `year` stands somewhere in the entry besides its access notes. The date
+    of "Acesso em: 2 jun. 2022" or "Consultado el 3 de mayo de 2019" is when the author
+    read the page, not when it appeared: an undated web page taken for a 2022 work
+    made every "(Dicionário, s.d.)" a year mismatch and every "(Dicionário, 2020)" a
+    missing reference."""
+    text = " ".join(toks)
+    for lead in _LEAD_INS:
+        text = lead.sub(" ", text)
+    return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
 
 
 # words after which a name goes on: an author run the tagger ends on one is cut short

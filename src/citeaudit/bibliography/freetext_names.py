@@ -66,15 +66,20 @@ _CAP_WORD = re.compile(rf"^(?:[{_UP}][\w'’\-]*\.?|[{_UP}]['’][{_UP}][\w\-]*)
 _ACRONYM = re.compile(rf"^[{_UP}0-9&\-]{{2,12}}$")
 
 # A Vancouver author block at the very start: "Family AB, Family C, et al."
+_V_PARTICLES = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+# particles may stand inside the family too: "López de la Fuente A", "Costa e Silva AB"
 _V_NAME = (
-    rf"(?:(?:{'|'.join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))}) )*"
-    rf"(?:St\. )?[{_UP}][\w'’\-]+(?: [{_UP}][\w'’\-]+){{0,2}} [{_UP}]{{1,4}}"
+    rf"(?:(?:{_V_PARTICLES}) )*"
+    rf"(?:St\. )?[{_UP}][\w'’\-]+(?: (?:(?:{_V_PARTICLES}|e|y) )*[{_UP}][\w'’\-]+){{0,2}}"
+    rf" [{_UP}]{{1,4}}"
     # "Modis L Jr", "Hall JW III": a generational suffix after the initials
     r"(?: (?:Jr|Sr|II|III|IV)(?=[,.]))?"
 )
 VANCOUVER_AUTHORS = re.compile(
     # closed by a full stop, or by a colon as F1000 writes it ("Chamberlain S : rgbif: …")
-    rf"^(?P<names>{_V_NAME}(?:, {_V_NAME})*)(?P<etal>,? et al)?(?:\.|\s?:)\s(?![{_UP}]\.)",
+    # the last name may follow "e", "y", "and" or "&" ("Silva A, Souza B e Lima C")
+    rf"^(?P<names>{_V_NAME}(?:(?:, | (?:e|y|and|&) ){_V_NAME})*)"
+    rf"(?P<etal>,? et al)?(?:\.|\s?:)\s(?![{_UP}]\.)",
     re.UNICODE,
 )
 
@@ -139,6 +144,8 @@ def _corporate_structure(words: list[str]) -> bool:
     "SURNAME, Given", and "SMITH JA" ends in Vancouver initials). (A lower-case word or
     a digit is no sign: "1985: Ulf Preuss-Lausitz", "xli Ann Neurol" are junk before a
     person; "lavaan project" is known by its last word.)"""
+    if _capitals_body(words):
+        return True
     if any(_INITIAL_STRICT.match(w) for w in words if not w.isupper() or "." in w):
         return False
     lowered = [w.lower() for w in words]
@@ -157,6 +164,24 @@ def _corporate_structure(words: list[str]) -> bool:
         last = words[-1].strip(".,;")
         return words[0] in _ARTICLES or len(last) > 3
     return False
+
+
+# the joining words of a name in capitals: "FOLHA DE S.PAULO", "JORNAL DO BRASIL"
+_CAPS_JOINERS = frozenset(["DE", "DO", "DA", "DOS", "DAS", "DEL", "DI", "DU", "DES", "LA", "LOS"])
+
+
+def _capitals_body(words: list[str]) -> bool:
+    """A body's name as ABNT writes it, all in capitals, whose abbreviated word would
+    otherwise pass for an initial: "O ESTADO DE S. PAULO", "FOLHA DE S.PAULO" (a person
+    there is "SURNAME, Given"; "DE SOUZA MA" ends in Vancouver initials, so the last
+    word must be longer than initials are)."""
+    if len(words) < 3 or not "".join(words).replace(".", "").replace("-", "").isalpha():
+        return False
+    if not all(w.isupper() for w in words):
+        return False
+    inner = words[1:-1]
+    last = words[-1].rsplit(".", 1)[-1]
+    return len(last) > 3 and (words[0] in _ARTICLES or any(w in _CAPS_JOINERS for w in inner))
 
 
 _ACRONYM_AFTER = re.compile(rf"^\([{_UP}][{_UP}0-9&\-]{{1,11}}\)$")
@@ -310,6 +335,9 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         # "Smith and Jones", "John Smith and Mary Jones": without a comma nothing is
         # inverted, so the conjunction separates whole names (not family from given)
         return tuple(_single(p) for p in _CONJ.split(s) if p.strip(" .")), et_al
+    joined = _vancouver_with_conjunction(s)
+    if joined is not None:
+        return joined, et_al
     s = _CONJ.sub(", ", s)
     pieces = [p.strip() for p in s.split(",") if p.strip(" .")]
     if not pieces:
@@ -329,6 +357,11 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         p = pieces[i].strip(" .") if not _is_initials(pieces[i]) else pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         toks = p.split()
+        if nxt is not None and (i == 0 or inverted) and _capitals_family(toks, nxt):
+            out.append(Person(family=p, given=nxt.strip()))
+            inverted = True
+            i += 2
+            continue
         if is_organisation(p, author_part=True) and not (
             nxt and (_is_initials(nxt) or (len(toks) == 1 and _is_given(nxt)))
         ):
@@ -366,6 +399,47 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             out.append(Person(family=p))
         i += 1
     return tuple(out), et_al
+
+
+def _vancouver_with_conjunction(s: str) -> tuple[Person, ...] | None:
+    """A Vancouver list where a family holds "e" or "y" ("Oliveira e Castro PDT", "Costa
+    e Silva V", Portuguese and Spanish compound names): every piece between commas is
+    "Family INITIALS" and no initials stand inside a piece, so the conjunction joins
+    the family's words, not two people ("Lee CD e Costa EF" is two)."""
+    pieces = [_GENERATION.sub("", p.strip()) for p in s.split(",") if p.strip(" .")]
+    if not any(re.search(r"\s(?:e|y)\s", p) for p in pieces):
+        return None
+    for p in pieces:
+        toks = p.split()
+        if (
+            len(toks) < 3
+            and not re.search(r"\s(?:e|y)\s", p)
+            and not (len(toks) == 2 and _VANC_INITIALS.match(toks[-1]))
+        ):
+            return None
+        if not _VANC_INITIALS.match(toks[-1]) or _is_initials(p):
+            return None
+        if any(_VANC_INITIALS.match(t) for t in toks[:-1]) or toks[0] in ("e", "y"):
+            return None
+    return tuple(_vancouver(p) for p in pieces)
+
+
+def _capitals_family(toks: list[str], nxt: str) -> bool:
+    """ABNT's "GARCÍA PÉREZ, José María", "LIMA BARRETO, Afonso de", "VAN DER BERG,
+    Pieter": a family of several words in capitals, then given names in ordinary case.
+    Capitals alone make a body ("INSTITUTO ALFA"), so "José María" became a second
+    author and the entry one author too many; a body's words ("INSTITUTO", "MINISTÉRIO")
+    still make it a body."""
+    name = " ".join(toks)
+    return (
+        2 <= len(toks) <= 4
+        and name.isupper()
+        and not any(c.isdigit() for c in name)
+        and _ORG_WORDS.search(name) is None
+        and _is_given(nxt)
+        and not nxt.isupper()
+        and not _is_initials(nxt)
+    )
 
 
 def _ends_in_dotted_initials(toks: list[str]) -> bool:

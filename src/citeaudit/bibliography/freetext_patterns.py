@@ -53,7 +53,9 @@ _ESCAPE = re.compile(r"\\([\\_&%#$*\[\]()~^{}])")
 
 
 _NO_DATE = (
-    r"n\.\s?d\.?|s\.\s?f\.?|s\.\s?d\.?|o\.\s?J\.?|t\.\s?t\.?|t\.\s?th\.?|sin fecha|sem data|"
+    # "s/d", "s/f": ABNT and Spanish lists write "sem data" / "sin fecha" with a slash too
+    r"n\.\s?d\.?|s\.\s?f\.?|s\.\s?d\.?|s/d\.?|s/f\.?|o\.\s?J\.?|t\.\s?t\.?|t\.\s?th\.?|"
+    r"sin fecha|sem data|"
     r"tanpa tahun|ohne Jahr|sans date|n\.\s?p\.?|nd|ND|\[date unknown\]|date unknown"
 )
 
@@ -65,9 +67,14 @@ _LEAD_INS = [
         r"\(\s*(?:last\s+)?(?:accessed|retrieved|viewed|diakses|consultado|consult[ée]|"
         r"abgerufen|acesso em|acessado|zugegriffen)\b[^()]{0,60}\)",
         r"\[\s*(?:cited|accessed|diakses|consultado|citado|zitiert)\b[^\]]{0,40}\]",
-        r"\b(?:last\s+)?(?:accessed|retrieved|viewed|diakses(?:\s+pada)?|consultado(?:\s+el)?|"
-        r"consult[ée] le|abgerufen am|acesso em|acessado em|zugegriffen am)\s*+:?\s*"
-        r"(?:on\s+)?[\w ,.]{0,30}?\d{4}(?:,\s*from)?\.?",
+        # an access note's date is never the work's: "Acesso em: 3 maio 2019", "Consultado
+        # el 2 de junio de 2020", "Recuperado el 5 de mayo de 2019, de", "Fecha de consulta:"
+        r"\b(?:last\s+)?(?:accessed|retrieved|viewed|diakses(?:\s+pada)?|"
+        r"consultado(?:\s+(?:el|em|en|a))?|consult[ée] le|abgerufen am|acesso em|acessado em|"
+        r"acess[oa]d?[oa]? em|acceso(?:\s+(?:el|en)|(?=\s*:))|accedido(?:\s+el)?|recuperado\s+el|"
+        r"fecha\s+de\s+(?:consulta|acceso)|visitado(?:\s+(?:el|em))?|visto\s+em|"
+        r"zugegriffen am)\s*+:?\s*"
+        r"(?:on\s+)?[\w ,./\-]{0,30}?\d{4}(?:,\s*(?:from|de|en|em))?\.?",
         r"\blast modified\s+[\w ,.]{0,30}?\d{4}\.?",
         r"\[\s*online\s*\]\.?",
         r"\b(?:retrieved|recuperado|diakses|disponible|dispon[ií]vel|available|tersedia|abrufbar|"

@@ -32,12 +32,21 @@ _LABELS = (
     r"|nota\s+del\s+editor|conflictos?\s+de\s+inter[eé]s(?:es)?|financiaci[óo]n|agradecimientos"
     r"|contribuci[óo]n\s+de\s+los\s+autores|recibido|aceptado|publicado"
     r"|conflitos?\s+de\s+interesses?|contribui[çc][õo]es\s+dos\s+autores|financiamento|agradecimentos"
-    r"|recebido|aceito|publicado"
+    r"|recebido|aceito|publicado|aprovado|submetido|editor(?:a)?\s+(?:respons[aá]vel|associad[oa]|chefe)"
+    r"|contribui[çc][ãa]o\s+dos\s+autores|contribuciones\s+de\s+los\s+autores|financiamiento"
+    r"|apoio\s+financeiro|fontes?\s+de\s+financiamento|fuentes?\s+de\s+financiaci[óo]n"
+    r"|disponibilidade\s+de\s+dados|disponibilidad\s+de\s+datos|editor\s+asociado"
+    r"|(?:endere[çc]o\s+para\s+)?correspond[êe]ncia|(?:direcci[óo]n\s+para\s+)?correspondencia"
+    r"|autor(?:a)?\s+(?:correspondente|para\s+correspondencia)"
+    r"|como\s+citar(?:\s+este\s+artigo)?|c[óo]mo\s+citar(?:\s+este\s+art[íi]culo)?"
     r"|interessenkonflikt|finanzierung|danksagung|eingegangen|angenommen"
     r"|conflits?\s+d['’]int[ée]r[êe]ts?|financement|remerciements|re[çc]u|accept[ée]"
 )
+# Labels that are back matter only with a colon: "Fonte: IBGE, 2010." is a table's source
+# line, but "FONTE. Title" could open an entry of a body so named
+_COLON_LABELS = r"fonte|fuente|source|nota|notas|note|notes"
 _BACK_MATTER = re.compile(
-    rf"^\W{{0,3}}(?:(?:{_LABELS})\s*[:.]\s|©|\(c\)\s*(?:1[5-9]|20)\d\d|"
+    rf"^\W{{0,3}}(?:(?:{_LABELS})(?:\s+(?:em|el|en|on|in))?\s*[:.]\s|(?:{_COLON_LABELS})\s*:\s|©|\(c\)\s*(?:1[5-9]|20)\d\d|"
     # a figure's or table's caption: "Figure 2.", "Table S1:", "Fig. 3", "Tabela 1 -"
     r"(?:fig(?:ure|ura)?\.?|table|tabla|tabela|tabelle|tableau|abbildung|gr[áa]fico|quadro)"
     r"\s*S?\d{1,3}[a-z]?\s*[.:\-–—|])",

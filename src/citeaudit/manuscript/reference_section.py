@@ -63,6 +63,10 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "bibliografia recomendada", "bibliografia consultada", "obras consultadas",
         "leitura adicional", "leituras adicionais", "leituras recomendadas", "leitura recomendada",
         "leituras complementares", "fontes", "fontes consultadas", "referencias complementares",
+        "literatura citada", "literatura consultada", "bibliografia citada", "fuentes consultadas",
+        "fuentes citadas", "referencias consultadas", "referencias citadas y consultadas",
+        "bibliografia citada y consultada", "obras consultadas y citadas", "obras referidas",
+        "referencias bibliograficas consultadas", "bibliografia referenciada",
         # German
         "literaturverzeichnis", "literatur", "quellen", "quellenverzeichnis",
         "literatur und quellen", "quellen und literatur", "literaturangaben",
@@ -101,6 +105,17 @@ AFTER_REFERENCE_TITLES: tuple[str, ...] = (
     "figure captions", "figure legends", "tabel", "notes", "endnotes", "footnotes",
     "author contributions", "conflict of interest", "conflicts of interest", "funding",
     "data availability", "declarations", "glossary", "index",
+    # Portuguese and Spanish back matter after the list (SciELO prints notes, the
+    # authors' notes and contributions there): read as entries, each was "uncited"
+    "notas", "nota", "notas de rodape", "notas al pie", "notas finales", "notas de fim",
+    "agradecimentos", "agradecimientos", "sobre os autores", "sobre o autor", "sobre a autora",
+    "sobre los autores", "sobre el autor", "sobre la autora", "material suplementar",
+    "material suplementario", "contribuicao dos autores", "contribuicoes dos autores",
+    "contribucion de los autores", "contribuciones de los autores", "financiamento",
+    "financiacion", "financiamiento", "conflito de interesses", "conflitos de interesse",
+    "conflito de interesse", "conflicto de intereses", "conflictos de intereses",
+    "disponibilidade de dados", "disponibilidad de datos", "glossario", "glosario",
+    "abreviaturas",
 )  # fmt: skip
 
 # The title ends on a character that is not a space: tried at every space of a run,
@@ -240,6 +255,8 @@ def looks_like_entry_start(text: str) -> bool:
     plain = strip_markdown(text).lstrip(" \"'“‘([")
     if not plain:
         return False
+    if _PROSE_OPENING.match(plain):
+        return False
     surname = _SURNAME_COMMA.match(plain)
     if surname is not None and _name_words(surname.group(0)):
         return True
@@ -250,6 +267,23 @@ def looks_like_entry_start(text: str) -> bool:
     return bool(
         _INITIALS_FIRST.match(plain) or _AUTHOR_THEN_YEAR.match(plain) or _year_near_start(plain)
     )
+
+
+# A sentence's opening: a word that opens sentences and no name, then a lower-case word
+# or a number ("Em 2019, os dados ...", "Nesse sentido, Rocha (2020) ...", "According
+# to Lee (2019) ..."). The year in it made it pass for an entry, so a wrapped entry was
+# cut at a title's line, or a paragraph after the list became an entry. Words that are
+# also surnames ("Del", "Hay", "Son", "Sin", "Na", "Um", "Ao", "Al") are not among them;
+# a word in capitals ("COMO fazer ...", ABNT's title-first entry) is not either.
+_PROSE_WORDS = (
+    "Em|Nesse|Neste|Nesta|Nessa|Nestes|Nesses|Segundo|Conforme|Como|Para|Por|Pelo|Pela|"
+    "Entre|Sobre|Com|Quando|Onde|Assim|Também|Portanto|Contudo|Entretanto|Além|Diante|"
+    "Apesar|Após|Foi|Foram|Mas|Já|Ainda|Isso|Isto|Esse|Essa|Esses|Essas|Este|Esta|Estes|"
+    "Estas|En|Según|Cuando|Donde|Así|Además|Asimismo|Fue|Fueron|Pero|Aunque|Mientras|"
+    "Desde|Hasta|Dicho|Dicha|Con|Estos|Esos|Esas|In|According|However|Thus|Moreover|"
+    "Although|While|When|We|Our|This|These|Those|Since|Because|Here|It|There"
+)
+_PROSE_OPENING = re.compile(rf"(?:{_PROSE_WORDS})\s+(?:[^\W\d_A-ZÀ-ÖØ-Þ]|\d)")
 
 
 def _name_words(head: str) -> bool:
