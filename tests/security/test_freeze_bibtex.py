@@ -4,11 +4,16 @@ Each unreadable block ("@a{", three bytes) cost bibtexparser and the reader some
 50 microseconds, so a 20 MB upload of them held a worker for minutes, on one line as
 well as on many (a line of them was one piece, read to its end). Past the problem
 cap, a piece of the file with more unreadable blocks than entries ends the reading,
-and a problem says where. A damaged real file -- as many broken entries as good ones
+and a problem says where. And a worker's soft time limit raised inside bibtexparser
+stops the step, as it does anywhere else. A damaged real file -- as many broken entries as good ones
 -- is still read to its end. No clock: what is checked is where reading stopped.
 """
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
 
 import pytest
 
@@ -66,3 +71,42 @@ def test_a_file_on_one_line_is_read_in_pieces(unit: str) -> None:
         assert all(p.startswith("@") for p, _ in pieces)
     else:
         assert len(pieces) == 1
+
+
+class _Interrupted(Exception):
+    """As a worker's soft time limit is: an Exception raised wherever the step is."""
+
+
+def _raising_in_bibtexparser(error: BaseException) -> Callable[..., object]:
+    """A trace function that raises `error` as bibtexparser's splitter starts."""
+
+    def trace(frame: FrameType, event: str, arg: object) -> object:
+        code = frame.f_code
+        if event == "call" and code.co_name == "split" and "bibtexparser" in code.co_filename:
+            raise error
+        return None
+
+    return trace
+
+
+@pytest.mark.parametrize("error", [_Interrupted(), MemoryError()])
+def test_a_time_limit_or_memory_error_inside_the_parser_is_not_swallowed(
+    error: BaseException,
+) -> None:
+    """Only bibtexparser's own failures become a problem; a soft time limit caught there
+    let the step run on to its hard limit (and MemoryError on past the ceiling)."""
+    sys.settrace(_raising_in_bibtexparser(error))
+    try:
+        with pytest.raises(type(error)):
+            parse_bibtex(GOOD, "refs.bib")
+    finally:
+        sys.settrace(None)
+
+
+def test_a_parser_bug_is_a_problem() -> None:
+    sys.settrace(_raising_in_bibtexparser(ValueError("a bug")))
+    try:
+        bibliography = parse_bibtex(GOOD, "refs.bib")
+    finally:
+        sys.settrace(None)
+    assert [p.message for p in bibliography.problems] == ["the BibTeX parser gave up: a bug"]

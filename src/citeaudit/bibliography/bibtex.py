@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from bibtexparser.entrypoint import parse_string
+from bibtexparser.exceptions import ParsingException
 from bibtexparser.middlewares.names import (
     InvalidNameError,
     parse_single_name_into_parts,
@@ -111,6 +112,18 @@ _CONSUMED = {
 _PARENT_TITLE_TO_BOOKTITLE = {"inproceedings", "incollection", "inbook", "inreference"}
 _KEY_IN_RAW = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _CONCATENATION_MARKS = re.compile(r'[{}"#]')
+# What bibtexparser's own bugs raise: caught, the piece is a problem and the rest is
+# read. Not `Exception`: a worker's soft time limit and MemoryError are Exceptions
+# too, and swallowed here they let a step run on to its hard limit or past memory.
+_PARSER_BUGS = (
+    ParsingException,
+    ValueError,
+    LookupError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    RecursionError,
+)
 # Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
 _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
 _ANY_BLOCK = re.compile(r"@\w*[ \t]*[{(]")  # the same anywhere on a line
@@ -243,7 +256,7 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
             break
         try:
             library = parse_string(chunk, parse_stack=[])
-        except Exception as error:  # the one boundary to bibtexparser's own bugs
+        except _PARSER_BUGS as error:  # the one boundary to bibtexparser's own bugs
             where = Location(source, lines_before + 1)
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
             continue
