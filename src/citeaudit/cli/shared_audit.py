@@ -9,6 +9,7 @@ of the audit core.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from citeaudit.errors import ConfigurationError
 if TYPE_CHECKING:
     from citeaudit.audit import AuditInput
     from citeaudit.audit_data import AuditResult
+    from citeaudit.input_scope import InputScope
     from citeaudit.phases import PhaseOptions
     from citeaudit.settings import Settings
 
@@ -85,9 +87,56 @@ def inputs_of(args: argparse.Namespace) -> AuditInput:
     return AuditInput.from_paths(args.paths, args.bib, args.reference_list)
 
 
-def run_audit(inputs: AuditInput, settings: Settings, options: PhaseOptions) -> AuditResult:
+def add_confine_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--confine",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=(
+            "read only files inside DIR: every file given, and every file a manuscript "
+            "names (\\input, \\bibliography, a front-matter bibliography:, a knitr child, "
+            "a Quarto include), after '..' and symbolic links, must lie in DIR; a name "
+            "outside is a finding on its line and is not read. For CI jobs on a pull "
+            "request from a fork, whose manuscript may name /home/runner/.ssh/id_rsa"
+        ),
+    )
+
+
+def confined_inputs(inputs: AuditInput, folder: Path) -> tuple[AuditInput, InputScope]:
+    """`inputs` made absolute, and the scope that reads only inside `folder`.
+
+    A confined scope joins a relative name to its own root, not to the working folder,
+    so the given paths are made absolute first: ``--confine site paper.tex`` run from the
+    repository judges ``./paper.tex``, not ``site/paper.tex``.
+    """
+    from citeaudit.audit import AuditInput
+    from citeaudit.input_scope import InputScope
+
+    if not folder.is_dir():
+        raise ConfigurationError(f"--confine {folder}: not a folder")
+
+    def absolute(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+        return tuple(Path(os.path.abspath(p)) for p in paths)
+
+    made = AuditInput(
+        absolute(inputs.manuscripts),
+        absolute(inputs.bibliographies),
+        absolute(inputs.reference_lists),
+    )
+    return made, InputScope.confined_to(folder)
+
+
+def run_audit(
+    inputs: AuditInput,
+    settings: Settings,
+    options: PhaseOptions,
+    scope: InputScope | None = None,
+) -> AuditResult:
     """The audit with its network phases (a spinner at a terminal), every enricher
-    closed once it is done: no registry socket is left open behind the run."""
+    closed once it is done: no registry socket is left open behind the run.
+
+    `scope`: which files the inputs may name (any, unless ``--confine``)."""
     from citeaudit.audit import audit
     from citeaudit.enrichment import Enricher
     from citeaudit.phases import default_enrichers
@@ -95,6 +144,6 @@ def run_audit(inputs: AuditInput, settings: Settings, options: PhaseOptions) -> 
 
     enrichers = with_progress(default_enrichers(settings, options))
     try:
-        return audit(inputs, enrichers, skipped=options.skip_reasons())
+        return audit(inputs, enrichers, skipped=options.skip_reasons(), scope=scope)
     finally:
         Enricher.close_all(enrichers)
