@@ -98,6 +98,8 @@ _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1
 # Vancouver initials read as the family name ("Dirks PHGM" -> family "PHGM").
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
 _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
+# A given name written out in one word ("Han", "Maria"), not initials ("H.", "HJ").
+_WHOLE_GIVEN = re.compile(r"^[^\W\d_][^\W\d_A-Z]+$")
 _MAX_NEAR_NAMES = 64
 _MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
@@ -114,11 +116,15 @@ def match_citations(
     citations: Sequence[Citation], references: Sequence[Reference]
 ) -> tuple[tuple[Citation, ...], tuple[CitationMatch, ...]]:
     """The citations kept, and one CitationMatch per kept citation, in the same order."""
-    numeric_ok = _numeric_style(citations, references)
+    authors: _AuthorIndex | None = None  # built at the first author-year citation
+    if _numbers_outnumber_sure_works(citations, references):
+        authors = _AuthorIndex(references)
+        numeric_ok = _numbers_outnumber_matched_works(citations, authors)
+    else:
+        numeric_ok = _numbered_list(references)
     has_keys = any(_ref_keys(r) for r in references)
     keys = _KeyIndex(references)
     numbers = _number_index(references)
-    authors: _AuthorIndex | None = None  # built at the first author-year citation
     cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
@@ -201,19 +207,55 @@ def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[Citat
 # -- numbers -------------------------------------------------------------------------
 
 
-def _numeric_style(citations: Sequence[Citation], references: Sequence[Reference]) -> bool:
-    if any(_NUMBER_LABEL.match(r.raw) for r in references) or bare_labels(
-        r.raw for r in references
-    ):
-        return True
-    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
+def _numbered_list(references: Sequence[Reference]) -> bool:
+    """Whether the list's entries carry numbers ("[1]", "1.", bare "1 Smith"): numbers
+    in the text then cite it."""
+    return any(_NUMBER_LABEL.match(r.raw) for r in references) or bool(
+        bare_labels(r.raw for r in references)
+    )
+
+
+def _numeric_markers(citations: Sequence[Citation]) -> int:
+    """How many numeric markers the text holds: "(3–5)" is one marker, though it
+    gives three citations. Counted by citations, the ranges of a species description
+    ("petals (3–)5–7", "[7-10] setae") outweighed a paper's author-year works."""
+    return len({(c.text, c.location) for c in citations if c.kind is CitationKind.NUMERIC})
+
+
+def _numbers_outnumber_sure_works(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> bool:
+    """Whether an unnumbered list may still be cited by number: more numeric markers
+    than keyed and sure author-year citations. Then `_numbers_outnumber_matched_works`
+    decides."""
+    if _numbered_list(references):
+        return False
+    markers = _numeric_markers(citations)
+    if not markers:
+        return False
     others = sum(
         1
         for c in citations
         if c.kind is CitationKind.KEY
         or (c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE)
     )
-    return numeric > others
+    return markers > others
+
+
+def _numbers_outnumber_matched_works(citations: Sequence[Citation], authors: _AuthorIndex) -> bool:
+    """Numbers cite an unnumbered list only when they outnumber the works cited by
+    name that an entry confirms (linked, or under another year), whatever their
+    certainty: "Kanehira (1933)" that the list holds is evidence of author-year style,
+    "New Guinea (11)" and "[7-10] setae" are counts, not citations."""
+    others = 0
+    for c in citations:
+        if c.kind is CitationKind.KEY:
+            others += 1
+        elif c.kind is CitationKind.AUTHOR_YEAR:
+            found = authors.match(c)
+            if found is not None and (found[1].targets or found[1].year_mismatch):
+                others += 1
+    return _numeric_markers(citations) > others
 
 
 _LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
@@ -357,7 +399,30 @@ def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
             acronyms.add("".join(w[0] for w in core))
             # "Perfil do leitor" ~ "PERFIL DE LEITOR": a body's name whatever its joining words
             names.add(" ".join(core))
+            names.update(_bags(core))
     return frozenset(n for n in names if len(n) > 1), frozenset(acronyms)
+
+
+_BAG = "+"  # marks a name's words taken in any order, so no other form equals it
+_MAX_BAG_WORDS = 10
+
+
+def _bags(core: list[str]) -> set[str]:
+    """A body's name as a set of words, whatever their order, and with any run of two
+    or more of its words written as their acronym: "Secretariat of the Convention on
+    Biological Diversity" is cited "CBD Secretariat" and "Secretariat of the CBD" --
+    both the bag {cbd, secretariat}. Names of at most ten words: a run per pair of
+    ends, so the forms stay few."""
+    if len(core) > _MAX_BAG_WORDS:
+        return set()
+    bags = {_BAG + "".join(sorted(core))}
+    for i in range(len(core)):
+        for j in range(i + 2, len(core) + 1):
+            if j - i == len(core):
+                continue  # the whole name's acronym is an acronym form already
+            shorter = [*core[:i], "".join(w[0] for w in core[i:j]), *core[j:]]
+            bags.add(_BAG + "".join(sorted(shorter)))
+    return bags
 
 
 @lru_cache(maxsize=65536)
@@ -393,6 +458,10 @@ def _first_author_spellings(reference: Reference) -> list[str]:
         spellings.append(first.family)
         if first.given:
             spellings.append(f"{first.given} {first.family}")
+            if _WHOLE_GIVEN.match(first.given) and " " not in first.family:
+                # "Xu Han" cited for an entry read as given "Han", family "Xu" (or the
+                # other way round): a full name written in the other order
+                spellings.append(f"{first.family} {first.given}")
         double = first.family.split()
         if (
             len(double) == 2
@@ -456,6 +525,7 @@ class _AuthorIndex:
 
     def __init__(self, references: Sequence[Reference]) -> None:
         self._refs = list(references)
+        self._position = {r.id: i for i, r in enumerate(self._refs)}
         self._spellings = [_first_author_spellings(r) for r in self._refs]
         self._by_name: dict[str, list[int]] = {}
         self._by_acronym: dict[str, list[int]] = {}
@@ -488,7 +558,7 @@ class _AuthorIndex:
                 continue
             for spelling in self._spellings[i]:
                 for name in _forms(spelling)[0]:
-                    if len(name) >= _SHORTEST_TYPO:
+                    if len(name) >= _SHORTEST_TYPO and not name.startswith(_BAG):
                         key = (ref.year, name[0])
                         self._by_year_initial.setdefault(key, []).append((i, name))
 
@@ -549,6 +619,8 @@ class _AuthorIndex:
                 break  # the reading as written fits fully: no shorter one does better
         assert best is not None
         quality, variant, match = best
+        if len(match.targets) > 1 and variant.authors != citation.authors:
+            match = self._by_given_initial(citation, variant, match)
         if sure:
             same_names = len(variant.authors) == len(citation.authors)
             label_dropped = quality >= 23 and not _joined_by_and(citation, variant)
@@ -565,6 +637,26 @@ class _AuthorIndex:
         if citation.certainty is Certainty.CANDIDATE:
             return citation, CitationMatch(citation.id)
         return None
+
+    def _by_given_initial(
+        self, citation: Citation, variant: Citation, match: CitationMatch
+    ) -> CitationMatch:
+        """Of several entries of the family a cut reading fits, those whose first
+        author's given name starts as the word cut away: "Han Xu (2011)" is the
+        entry of Xu, H., not of Xu, L. of the same year. All of them when none does."""
+        cited, kept = citation.authors[0].split(), variant.authors[0].split()
+        if len(variant.authors) != len(citation.authors) or len(kept) >= len(cited):
+            return match
+        initial = normalise_name(cited[-len(kept) - 1])[:1]
+        narrowed = tuple(
+            t
+            for t in match.targets
+            if (authors := _authors(self._refs[self._position[t]]))
+            and normalise_name(authors[0].given or "")[:1] == initial
+        )
+        if not narrowed or len(narrowed) == len(match.targets):
+            return match
+        return CitationMatch(match.citation_id, targets=narrowed, name_mismatch=match.name_mismatch)
 
     def _match_reading(self, citation: Citation) -> tuple[CitationMatch, int]:
         if not citation.authors:

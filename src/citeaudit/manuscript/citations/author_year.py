@@ -347,6 +347,8 @@ def _narrative(
 
 
 def _narrative_certainty(found: NamesBefore, before: str, after: str) -> Certainty:
+    if found.guessed:
+        return Certainty.WEAK  # "yeates et al. (2019)": kept only when an entry has it
     if len(found.authors) == 1 and is_common_word(found.authors[0]):
         return Certainty.WEAK  # "May (2011)": a month as often as an author
     if found.et_al:

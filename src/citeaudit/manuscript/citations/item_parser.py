@@ -132,7 +132,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
 
     Remembered per content: manuscripts repeat their citations, floods repeat more.
     """
-    text = " ".join(content.split())
+    text, glued = _unglued(" ".join(content.split()))
     runs = _year_runs(text)
     if not runs or (runs[0][0] == 0 and len(runs) == 1):
         return ()  # no year, or "(2019)" alone: a narrative's year, not a work
@@ -166,7 +166,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             item_start = segment_start + names.offset
         if not tail_ok or (len(authors) == 1 and is_common_word(authors[0])):
             weak = True
-        if _READ_THROUGH.match(tail) or _not_a_name(authors):
+        if _READ_THROUGH.match(tail) or _not_a_name(authors) or start in glued:
             weak = True
         locator = _LOCATOR.match(text, end)
         item_end = locator.end() if locator else end
@@ -185,6 +185,32 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         previous = work
         prev_end = max(prev_end, item_end)  # "(SANTOS, 2015a, p. 12; 2015b)"
     return tuple(works)
+
+
+# A year glued to what comes before it, as text pasted from PDFs and Word runs joins
+# them: "et al.2019" (sure: nothing else ends so), "Lomé2018" (a guess: product names
+# and keys are written so too, "Windows2000", "Smith2019").
+_GLUED_YEAR = re.compile(
+    r"(?:(?P<al>(?<=\bal\.))|(?<=[^\W\d_]{3}))(?=(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))"
+)
+
+
+def _unglued(text: str) -> tuple[str, frozenset[int]]:
+    """`text` with a space before each glued year, and where the years glued to a word
+    (not to "et al.") now start: the works they date are weak."""
+    if _GLUED_YEAR.search(text) is None:
+        return text, frozenset()
+    parts: list[str] = []
+    weak: set[int] = set()
+    last = 0
+    for inserted, m in enumerate(_GLUED_YEAR.finditer(text), start=1):
+        parts.append(text[last : m.start()])
+        parts.append(" ")
+        last = m.start()
+        if m.group("al") is None:
+            weak.add(m.start() + inserted)  # the year's offset in the new text
+    parts.append(text[last:])
+    return "".join(parts), frozenset(weak)
 
 
 def _not_a_name(authors: tuple[str, ...]) -> bool:
@@ -285,6 +311,9 @@ def _names_in(segment: str) -> _Names | None:
         return _Names(cut, text, authors, et_al, weak)
     names = parse_names(text.replace(";", ",")) or _joint_organisation(text)
     if names is None:
+        lower = _lower_case_names(text)
+        if lower is not None:  # "yeates et al.", "hart and lomé": names all the same
+            return _Names(cut, text, lower[0], lower[1], True)
         described = _after_description(text)
         if described is not None:  # "lme function in R package nlme, Pinheiro et al."
             offset, authors, et_al = described
@@ -317,6 +346,21 @@ _PERSONAL = re.compile(
     r"\s*pers(?:oal|onal)?\b\.?)",
     re.IGNORECASE,
 )
+
+
+def _lower_case_names(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """Names typed all in lower case ("yeates et al.", "hart and lomé"), as pasted or
+    careless text writes them: read as names when, capitalised, they are names of at
+    most three words each. A guess (a clause in lower case reads so too): the caller
+    makes the work weak, kept only when an entry has the name and the year."""
+    if any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return None
+    keep = PARTICLES | AND_WORDS
+    raised = " ".join(w if w in keep else w[:1].upper() + w[1:] for w in text.split(" "))
+    found = parse_names(raised.replace(";", ","))
+    if found is None or any(len(name.split()) > 3 for name in found[0]):
+        return None
+    return tuple(name.casefold() for name in found[0]), found[1]
 
 
 def _joint_organisation(text: str) -> tuple[tuple[str, ...], bool] | None:

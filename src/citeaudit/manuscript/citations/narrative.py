@@ -14,6 +14,7 @@ accession years.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,6 +110,7 @@ class NamesBefore:
     authors: tuple[str, ...]
     et_al: bool
     possessive: bool
+    guessed: bool = False  # a lower-case name before "et al.": weak, whatever the context
 
 
 def may_end_names(text: str, end: int) -> bool:
@@ -152,7 +154,7 @@ def names_ending_at(text: str, end: int, floor: int) -> NamesBefore | None:
         found = names_before(text[start:end])
     if found is None:
         return None
-    return NamesBefore(start + found.offset, found.authors, found.et_al, found.possessive)
+    return dataclasses.replace(found, offset=start + found.offset)
 
 
 @lru_cache(maxsize=4096)
@@ -186,6 +188,9 @@ def names_before(prefix: str) -> NamesBefore | None:
         et_al, i = True, i - 2  # "Ramos and colleagues (2015)"
     first = _name_back(tokens, i)
     if first is None:
+        if et_al and i >= 0 and _lower_name(tokens[i][0]):
+            # "yeates et al. (2019)": a name typed in lower case; only before "et al."
+            return NamesBefore(tokens[i][1], (tokens[i][0],), True, possessive is not None, True)
         return None
     names = [first]
     j = first[0] - 1
@@ -216,6 +221,21 @@ def names_before(prefix: str) -> NamesBefore | None:
     if acronym and not et_al:
         authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
+
+
+def _lower_name(word: str) -> bool:
+    """Whether a lower-case word before "et al." may be a surname typed in lower case:
+    letters only, three or more, and no word of a sentence's own ("and", "the")."""
+    folded = word.casefold()
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word.islower()
+        and folded not in _STARTERS
+        and folded not in CONNECTORS
+        and folded not in AND_WORDS
+        and folded not in _LAST_WORDS
+    )
 
 
 def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:

@@ -57,8 +57,25 @@ class YearLabel:
         return cls(None, m.group("presssuffix"), False, m.group())
 
 
+def _annotates(last: YearLabel, label: YearLabel, separator: str) -> bool:
+    """Whether a status written after a dated year is that work's annotation, not
+    another work: "(Thiers 2016, continuously updated)", "(Lee 2019, in press)" cite
+    one dated work each. Read as a second, undated work it was a false missing
+    reference (the list dates the work). Only after a comma: "2019; in press" and
+    "2019 and in press" stay two works."""
+    return (
+        last.year is not None
+        and label.year is None
+        and not label.no_date
+        and separator.strip() == ","
+    )
+
+
 def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None:
     """Years from `start`, comma-separated (``2019a, 2019b``, ``2019a, b``, ``1987, 1991``).
+
+    A status after a dated year (``2016, continuously updated``, ``2019, in press``)
+    ends the labels and is taken in: it annotates the year before it.
 
     Returns the labels and where they end; None when no year starts at `start`.
     """
@@ -73,7 +90,11 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
             break
         nxt = YEAR.match(text, sep.end())
         if nxt:
-            labels.append(YearLabel.from_match(nxt))
+            label = YearLabel.from_match(nxt)
+            if _annotates(labels[-1], label, text[end : sep.end()]):
+                end = nxt.end()  # "2016, continuously updated": the 2016 work's status
+                break
+            labels.append(label)
             end = nxt.end()
             continue
         last = labels[-1]

@@ -10,6 +10,7 @@ from citeaudit.model.reference import Reference
 from citeaudit.resolve.years import Outcome, Reconciliation, reconcile
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
+from citeaudit.rules.citations._life_dates import are_life_dates
 from citeaudit.rules.resolution._common import year_record
 
 
@@ -27,6 +28,9 @@ class CitationYearMismatch(Rule):
     Example: the text cites "(Lowndes, 2018)"; the list has "Lowndes, V. (2017)" and
     no Lowndes 2018.
 
+    A person's name with life dates ("the botanist Hal Quenby (1862–1934)") is no
+    citation with a wrong year, though the list holds that person's works.
+
     Fix: make the two agree -- the entry's year, unless the registry says the entry
     is the one that is wrong; check the source if unsure.
     """
@@ -43,6 +47,8 @@ class CitationYearMismatch(Rule):
             if match.targets or not match.year_mismatch:
                 continue
             cit = citations[match.citation_id]
+            if are_life_dates(cit):
+                continue  # "Hal Quenby (1862–1934)": a person's life, not a wrong year
             candidates = [refs[t] for t in match.year_mismatch if t in refs]
             if not candidates:
                 continue
