@@ -175,7 +175,8 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
             gap = g.x0 - right
             if same_band and -0.6 * size <= gap <= 1.3 * max(size, height):
                 current.append(g)
-                right = max(right, g.x1)
+                if g.x1 > right:
+                    right = g.x1
                 if height > size * 1.15:  # the line began with a superscript
                     size, base = height, g.base
                 continue
@@ -240,29 +241,33 @@ def _without_line_numbers(groups: list[list[Glyph]]) -> list[list[Glyph]]:
 def _without_watermark(groups: list[list[Glyph]]) -> list[list[Glyph]]:
     """The lines without a watermark's letters ("DRAFT" drawn across the page, each
     letter many times the size of the text): nothing a reader reads is set that big."""
+    lows = [min(g.top - g.bottom for g in group) for group in groups]
+    if not lows or max(lows) < 5 * min(lows):
+        return groups  # no line is set five times the smallest type: no watermark (cheap)
     heights = sorted(g.top - g.bottom for group in groups for g in group)
-    if not heights:
-        return groups
     typical = heights[len(heights) // 2]
-    return [grp for grp in groups if min(g.top - g.bottom for g in grp) < 5 * typical]
+    return [grp for grp, low in zip(groups, lows, strict=True) if low < 5 * typical]
 
 
 def _line(group: list[Glyph], page: int) -> PdfLine:
-    heights = sorted([g.top - g.bottom for g in group])
-    size = heights[len(heights) // 2]
-    bases = sorted([g.base for g in group if g.top - g.bottom >= 0.9 * size])
+    heights = [g.top - g.bottom for g in group]
+    ordered = sorted(heights)
+    size = ordered[len(ordered) // 2]
+    bases = sorted([g.base for g, h in zip(group, heights, strict=True) if h >= 0.9 * size])
     base = bases[len(bases) // 2] if bases else group[0].base
+    # the thresholds of the loop below, once a line (it runs once a glyph)
+    small, lifted = 0.85 * size, base + 0.2 * size
+    tight_gap, no_gap, wide_gap = 0.15 * size, _NO_GAP * size, 0.22 * size
     pieces: list[str] = []
     sup_flags: list[bool] = []
-    previous: Glyph | None = None
+    previous_x1: float | None = None  # where the glyph before ends
     pending_accent: str | None = None
-    for k, g in enumerate(group):
-        char = g.char
+    for k, (char, x0, x1, _, _, glyph_base, space_before) in enumerate(group):
         accent = _SPACING_ACCENTS.get(char)
         if accent is not None and _over_letter(group, k):
             if (
-                previous is not None
-                and g.x0 < previous.x1 - 0.1
+                previous_x1 is not None
+                and x0 < previous_x1 - 0.1
                 and pieces
                 and pieces[-1].isalpha()
             ):
@@ -270,14 +275,14 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
             else:
                 pending_accent = accent
             continue
-        raised = (g.top - g.bottom) < 0.85 * size and g.base > base + 0.2 * size
-        if previous is not None:
-            gap = g.x0 - previous.x1
-            tight = char in _CLOSING and gap < 0.15 * size  # "session³." set in two runs
+        raised = heights[k] < small and glyph_base > lifted
+        if previous_x1 is not None:
+            gap = x0 - previous_x1
+            tight = char in _CLOSING and gap < tight_gap  # "session³." set in two runs
             # a space the text gives where no gap is printed is none: a font's "fi"
             # ligature mapped to "fi " ("scientifi c")
-            spaced = g.space_before and gap > _NO_GAP * size
-            if not tight and (spaced or gap > 0.22 * size):
+            spaced = space_before and gap > no_gap
+            if not tight and (spaced or gap > wide_gap):
                 pieces.append(" ")
                 sup_flags.append(False)
         if char in _LIGATURES:
@@ -289,7 +294,7 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
         pending_accent = None
         pieces.append(text)
         sup_flags.append(raised)
-        previous = g
+        previous_x1 = x1
     text, spans = _assemble(pieces, sup_flags)
     return PdfLine(
         page=page,
