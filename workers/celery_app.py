@@ -20,11 +20,12 @@ import os
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 from kombu import Queue
 
 from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
+from citeaudit.service.scratch_sweep import sweep_stale_scratch
 from citeaudit.settings import ServiceSettings
 from workers.limits import WorkerLimits, limit_memory
 from workers.schedule import TASK_WATCH_DOIS, TASK_WATCH_LINKS, beat_entries
@@ -101,3 +102,9 @@ app.conf.update(
 def _memory_ceiling(**_: Any) -> None:
     """Each pool process, after the fork: past its ceiling a step gets MemoryError."""
     limit_memory(limits)
+
+
+@worker_init.connect
+def _sweep_scratch(**_: Any) -> None:
+    """At start, the upload folders a killed worker left (a stranger's files) go."""
+    sweep_stale_scratch()

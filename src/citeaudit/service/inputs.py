@@ -33,6 +33,7 @@ from citeaudit.audit import AuditInput, read_inputs
 from citeaudit.audit_data import AuditData
 from citeaudit.input_scope import InputScope, strangers_files
 from citeaudit.service.relocate import relocate
+from citeaudit.service.scratch_sweep import sweep_stale_scratch
 from citeaudit.store.views import StoredFile
 
 LIST_ROLE = "reference-list"  # a pasted list: read as entries, never sniffed as BibTeX/RIS
@@ -41,6 +42,7 @@ _LONGEST_NAME = 200  # bytes
 _CACHE_SIZE = 8
 _cache: OrderedDict[str, AuditData] = OrderedDict()
 _lock = threading.Lock()
+_swept: set[str] = set()  # temporary directories this process has swept already
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +67,11 @@ def uploads_in_scratch(
     """The files in a fresh folder, removed on leaving; the scope confined to it.
 
     Inside, every read is of a stranger's files (`strangers_files`): a reader that builds
-    its own scope instead of taking `Scratch.scope` still follows no name out.
+    its own scope instead of taking `Scratch.scope` still follows no name out. The first
+    time a process writes here, it removes the stale folders a killed one left behind
+    (`scratch_sweep`): the API process in embedded mode has no start-up hook of its own.
     """
+    _sweep_once()
     with strangers_files(), tempfile.TemporaryDirectory(prefix=prefix) as made:
         folder = Path(os.path.realpath(made))  # the scope compares resolved paths
         written: list[tuple[StoredFile, Path]] = []
@@ -78,6 +83,15 @@ def uploads_in_scratch(
         inputs = AuditInput(*(tuple(by_role[role]) for role in _ROLES))
         scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
         yield Scratch(folder, tuple(written), inputs, scope)
+
+
+def _sweep_once() -> None:
+    where = tempfile.gettempdir()
+    with _lock:
+        if where in _swept:
+            return
+        _swept.add(where)
+    sweep_stale_scratch(Path(where))
 
 
 def read_files(files: list[StoredFile]) -> AuditData:
