@@ -185,6 +185,15 @@ def bib_at_lines(n: int) -> Files:
     return _bib("@a{\n" * n)
 
 
+def bib_unclosed_lines(n: int) -> Files:
+    return _bib("@article{k, title = {x\n" * n)
+
+
+def txt_person_lines(n: int) -> Files:
+    """A reference section of n lines that each look like an entry's start."""
+    return {"paper.txt": "Text (Smith, 2019).\n\nReferences\n" + "Smith, J.\n" * n}
+
+
 def csl_deep_nesting(n: int) -> Files:
     return {"refs.json": "[" * n + "]" * n, "paper.md": "As shown [@k].\n"}
 
@@ -270,6 +279,8 @@ SHAPES = (
     Shape("bib-huge-field", bib_huge_field, 2000, "one field of n words, a year of n spaces"),
     Shape("bib-at-flood", bib_at_flood, 10_000, "'@a{' x n on one line"),
     Shape("bib-at-lines", bib_at_lines, 10_000, "'@a{' on n lines"),
+    Shape("bib-unclosed-lines", bib_unclosed_lines, 10_000, "n entries left open, one a line"),
+    Shape("txt-person-lines", txt_person_lines, 1_000, "a list of n lines 'Smith, J.'"),
     Shape("csl-deep-nesting", csl_deep_nesting, 1000, "CSL-JSON '[' x n ']' x n"),
     Shape("csl-huge-number", csl_huge_number, 1000, "a year of n digits"),
     Shape("csl-duplicate-keys", csl_duplicate_keys, 1000, "one item with 'id' n times"),
