@@ -35,3 +35,20 @@ def test_a_real_fence_with_backticks_only_on_its_line_still_hides_code(tmp_path:
     path = tmp_path / "paper.md"
     path.write_text("```python\nx = '(Lee, 2001)'\n```\nText.\n", encoding="utf-8")
     assert "(Lee, 2001)" not in MarkdownReader().read(path).text
+
+
+def test_chunk_and_raw_tex_under_an_empty_references_heading_are_no_list(tmp_path: Path) -> None:
+    (tmp_path / "r.bib").write_text("@book{a, title={T}, year={2001}}\n", encoding="utf-8")
+    path = tmp_path / "paper.Rmd"
+    path.write_text(
+        "---\nbibliography: r.bib\n---\n\nText [@a].\n\n"
+        "```{r}\nknitr::kable(x, caption = '@a in a chunk')\n```\n\n# References\n"
+        '```{r create-refs}\nr_refs(file = "r-references.bib")\n```\n\n'
+        "\\begingroup\n\\setlength{\\parindent}{-0.5in}\n\n"
+        '<div id = "refs">\n\n</div>\n\\endgroup\n\n\\newpage\n',
+        encoding="utf-8",
+    )
+    document = MarkdownReader().read(path)
+    assert document.reference_entries == ()
+    assert "```{r}" in document.text  # a chunk that may cite keeps its fences
+    assert "create-refs" not in document.text and "\\newpage" not in document.text

@@ -40,6 +40,14 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ENGINE = re.compile(r"[ \t]*\{[ \t]*[A-Za-z]")
 # Lines that are only a fenced div's fence or HTML div tags: Pandoc's ``::: {#refs}``
 # placeholder under a References heading is where the .bib's list goes, not a list.
+# A line of raw TeX commands only (``\newpage``, ``\setlength{\parindent}{-0.5in}``):
+# passed to LaTeX, never shown as text. Sectioning commands stay: they are headings.
+_RAW_TEX = re.compile(
+    r"^[ \t]*(?!\\(?:part|chapter|(?:sub)*section|paragraph)\b)"
+    r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*[ \t]*)+$"
+)
+_CHILD_OPTION = re.compile(r"\bchild\s*=")  # a chunk naming child documents keeps its fences
+_QUARTO_CHILD = re.compile(r"^\s*#\|\s*child\s*:")
 _DIV_MARKUP = re.compile(r"^ {0,3}(?::{3,}[^\n]*|(?:[ \t]*</?div\b[^<>]*>)+[ \t]*)$", re.IGNORECASE)
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _BIB_FIELD = re.compile(r"^bibliography\s*:\s*(.*)$")
@@ -90,6 +98,8 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
     fence: str | None = None
     executable = False
     in_comment = False
+    opened = 0  # the line an executable chunk opened on
+    cites = False  # whether that chunk kept anything that may cite
     i = 0
     while i < len(out):
         text = out[i]
@@ -98,8 +108,13 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
                 fence = None  # an executable chunk's closing fence stays: its end
                 if not executable:
                     out[i] = ""
+                elif not cites and not _CHILD_OPTION.search(out[opened]):
+                    # nothing in it can print a citation: its fences are code too (a
+                    # chunk under an empty References heading was read as an entry)
+                    out[opened] = out[i] = ""
             elif executable:
                 out[i] = _code_citations(text)
+                cites = cites or bool(out[i]) or _QUARTO_CHILD.match(text) is not None
             else:
                 out[i] = ""
             i += 1
@@ -115,14 +130,15 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
             if opening is not None and not _inline_code(opening.group(1), text[opening.end() :]):
                 fence = opening.group(1)
                 executable = _ENGINE.match(text[opening.end() :]) is not None
+                opened, cites = i, False
                 if not executable:
                     out[i] = ""
                 i += 1
                 continue
         out[i], in_comment = _blank_comments(text, in_comment)
         out[i] = unwrap_placeholder_links(out[i])
-        if not in_comment and _DIV_MARKUP.match(out[i]):
-            out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``: markup, not text
+        if not in_comment and (_DIV_MARKUP.match(out[i]) or _RAW_TEX.match(out[i])):
+            out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``, ``\newpage``: markup
         i += 1
     return out, bibs
 
