@@ -140,6 +140,8 @@ def test_confined_to_a_subfolder_from_elsewhere(
     assert SECRET not in json.dumps(report)
     (refusal,) = _refusals(report)
     assert refusal["location"]["file"] == "repo/main.tex"  # type: ignore[index]
+    # The name as the manuscript wrote it, though it lies under the working folder.
+    assert f"'{layout}/id_rsa'" in str(refusal["message"])
     assert report["summary"]["citations"] == 2  # type: ignore[index]
 
 

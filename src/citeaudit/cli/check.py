@@ -104,7 +104,7 @@ def _audited(args: argparse.Namespace, settings: Settings, options: PhaseOptions
 
     inputs, scope = confined_inputs(inputs_of(args), args.confine)
     result = run_audit(inputs, settings, options, scope)
-    return relocate(result, os.path.join(os.getcwd(), ""))
+    return relocate(result, os.path.join(os.getcwd(), ""), anywhere=False)
 
 
 def run(args: argparse.Namespace) -> int:
