@@ -52,3 +52,12 @@ def test_chunk_and_raw_tex_under_an_empty_references_heading_are_no_list(tmp_pat
     assert document.reference_entries == ()
     assert "```{r}" in document.text  # a chunk that may cite keeps its fences
     assert "create-refs" not in document.text and "\\newpage" not in document.text
+
+
+def test_commented_cite_r_in_a_chunk_prints_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "paper.Rmd"
+    path.write_text(
+        "```{r}\n# cite_r('r.bib')\n#| fig-cap: 'see @b'\nx <- 1\n```\n", encoding="utf-8"
+    )
+    text = MarkdownReader().read(path).text
+    assert "cite_r" not in text and "@b" in text

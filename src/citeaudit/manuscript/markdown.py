@@ -186,7 +186,11 @@ def _blank_metadata(out: list[str], start: int, end: int) -> None:
 
 
 def _code_citations(text: str) -> str:
-    """A line of an executable chunk with all but what may print a citation blanked."""
+    """A line of an executable chunk with all but what may print a citation blanked;
+    a comment line (``# cite_r(...)``) prints nothing (``#|`` options, captions, do)."""
+    stripped = text.lstrip()
+    if stripped.startswith("#") and not stripped.startswith("#|"):
+        return ""
     kept = [" "] * len(text)
     for m in _CODE_CITATION.finditer(text):
         kept[m.start() : m.end()] = text[m.start() : m.end()]

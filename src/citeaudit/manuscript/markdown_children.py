@@ -86,6 +86,18 @@ def child_targets(visible: list[str], texts: list[str]) -> list[tuple[int, int, 
     return found
 
 
+def _markup_lines(visible: list[str], found: list[tuple[int, int, list[str]]]) -> set[int]:
+    """The lines that only name children (a chunk's fences with nothing kept between
+    them, an include shortcode): replaced by the children, they are no text -- left,
+    a child chunk under a References heading was read as an entry."""
+    markup: set[int] = set()
+    for index, number, _names in found:
+        start = number - 1
+        if all(not visible[k].strip() for k in range(start + 1, index)):
+            markup.update((start, index))
+    return markup
+
+
 def _option_names(options: str) -> list[str]:
     if "child" not in options:
         return []
@@ -130,10 +142,12 @@ class ChildSplicer:
             self._stack.append(path.resolve())
         except (OSError, RuntimeError):
             self._stack.append(path)
-        targets = {index: (number, names) for index, number, names in child_targets(visible, texts)}
+        found = child_targets(visible, texts)
+        targets = {index: (number, names) for index, number, names in found}
+        markup = _markup_lines(visible, found)
         lines: list[Line] = []
         for index, text in enumerate(visible):
-            lines.append(Line(name, index + 1, text))
+            lines.append(Line(name, index + 1, "" if index in markup else text))
             if index in targets:
                 number, names = targets[index]
                 for target in names:
