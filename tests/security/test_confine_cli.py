@@ -161,3 +161,29 @@ def test_confine_names_no_folder_is_a_usage_error(
     Path("main.tex").write_text(_latex("chap"), encoding="utf-8")
     assert main(["check", "--offline", "--confine", "nowhere", "main.tex"]) == 2
     assert "--confine nowhere: not a folder" in capsys.readouterr().err
+
+
+BAD_DOI = (
+    "@article{a,\n  title = {A},\n  author = {X, Y},\n  year = {2000},\n  journal = {J},\n"
+    "  doi = {https://dx.doi.org/10.5555/qj.1982.455}\n}\n"
+)
+GOOD_DOI = "doi = {https://doi.org/10.5555/qj.1982.455}"
+
+
+@pytest.mark.parametrize("confined", [True, False])
+def test_fix_confined_writes_inside_and_never_outside(
+    layout: Path, capsys: pytest.CaptureFixture[str], confined: bool
+) -> None:
+    """`citeaudit fix --confine .` audits as `check --confine .` does: a bibliography
+    named outside is neither read nor rewritten (unconfined, it is fixed in place), and
+    a fix inside is written through the path shown relative again."""
+    (layout / "keys.bib").write_text(BAD_DOI, encoding="utf-8")
+    Path("refs.bib").write_text(BAD_DOI, encoding="utf-8")
+    Path("inside.tex").write_text(_latex("chap"), encoding="utf-8")
+    Path("outside.tex").write_text(_latex("chap", bib=f"{layout}/keys"), encoding="utf-8")
+    confine = ["--confine", "."] if confined else []
+    assert main(["fix", "--offline", *confine, "inside.tex"]) == 0
+    assert GOOD_DOI in Path("refs.bib").read_text(encoding="utf-8")
+    main(["fix", "--offline", *confine, "outside.tex"])
+    capsys.readouterr()
+    assert (GOOD_DOI in (layout / "keys.bib").read_text(encoding="utf-8")) is not confined

@@ -12,27 +12,19 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
     add_input_arguments,
     add_network_arguments,
-    confined_inputs,
+    audited,
     has_inputs,
-    inputs_of,
     phase_options,
-    run_audit,
     settings_for,
 )
 from citeaudit.config.arguments import add_arguments as add_config_arguments
 from citeaudit.errors import ConfigurationError
 from citeaudit.report.printable import printable
-
-if TYPE_CHECKING:
-    from citeaudit.audit_data import AuditResult
-    from citeaudit.phases import PhaseOptions
-    from citeaudit.settings import Settings
 
 FAIL_ON = ("error", "warning", "info", "never")
 # The names of `report.formats.REPORTERS` (a test keeps them equal), written out so
@@ -94,19 +86,6 @@ def _cannot_write(path: Path, exc: OSError) -> str:
     return f"cannot write the report to {path}: {exc.strerror or exc}"
 
 
-def _audited(args: argparse.Namespace, settings: Settings, options: PhaseOptions) -> AuditResult:
-    """The audit, confined to ``--confine DIR`` when given. The confined run reads
-    absolute paths; they are shown again relative to the working folder, as an
-    unconfined run shows them (a CI annotation names the file in the repository)."""
-    if args.confine is None:
-        return run_audit(inputs_of(args), settings, options)
-    from citeaudit.service.relocate import relocate
-
-    inputs, scope = confined_inputs(inputs_of(args), args.confine)
-    result = run_audit(inputs, settings, options, scope)
-    return relocate(result, os.path.join(os.getcwd(), ""), anywhere=False)
-
-
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
     from citeaudit.cli.configure import configure
@@ -120,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
     if args.output is not None:
         _check_output(args.output)
-    result = _audited(args, settings, options)
+    result = audited(args, settings, options)
     result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(f"citeaudit: warning: {note}", file=sys.stderr)

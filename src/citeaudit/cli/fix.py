@@ -14,12 +14,12 @@ import argparse
 import sys
 
 from citeaudit.cli.shared_audit import (
+    add_confine_argument,
     add_input_arguments,
     add_network_arguments,
+    audited,
     has_inputs,
-    inputs_of,
     phase_options,
-    run_audit,
     settings_for,
 )
 from citeaudit.config.arguments import add_arguments as add_config_arguments
@@ -36,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     add_input_arguments(parser)
+    add_confine_argument(parser)
     parser.add_argument(
         "--unsafe-fixes",
         action="store_true",
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError("nothing to fix: give a manuscript or bibliography FILE")
     settings = settings_for(setup.settings_overrides())
     # The registry clients are closed before anything is written.
-    result = run_audit(inputs_of(args), settings, phase_options(args))
+    result = audited(args, settings, phase_options(args))
     # A finding the author suppressed is not "fixed" behind their back.
     result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]

@@ -147,3 +147,18 @@ def run_audit(
         return audit(inputs, enrichers, skipped=options.skip_reasons(), scope=scope)
     finally:
         Enricher.close_all(enrichers)
+
+
+def audited(args: argparse.Namespace, settings: Settings, options: PhaseOptions) -> AuditResult:
+    """The audit of the command line's inputs, confined to ``--confine DIR`` when given.
+
+    The confined run reads absolute paths; they are shown again relative to the working
+    folder, as an unconfined run shows them (a CI annotation names the repository's file,
+    and `fix` writes through them), while a name a message quotes stays as written."""
+    if getattr(args, "confine", None) is None:
+        return run_audit(inputs_of(args), settings, options)
+    from citeaudit.service.relocate import relocate
+
+    inputs, scope = confined_inputs(inputs_of(args), args.confine)
+    result = run_audit(inputs, settings, options, scope)
+    return relocate(result, os.path.join(os.getcwd(), ""), anywhere=False)
