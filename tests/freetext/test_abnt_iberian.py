@@ -210,3 +210,36 @@ def test_vancouver_families_with_particles_and_conjunctions(
     text: str, expected: list[str], model: bool
 ) -> None:
     assert families(parse(text, model)) == expected
+
+
+def test_first_name_whole_then_vancouver_names() -> None:
+    ref = parse(
+        "Xu Hanwen, Li YD, Yang HJ, Chen HQ (2011) Duas espécies novas. Nova 1: 2-3.", False
+    )
+    assert [(a.family, a.given) for a in ref.authors][1:] == [
+        ("Li", "YD"),
+        ("Yang", "HJ"),
+        ("Chen", "HQ"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hyphenated initials ("J-P") and Portuguese Filho / Neto abbreviated after them
+        (
+            "Frahmer J-P, Klöckner T. Revisão do gênero. Trop Bryol. 2000;18:173-84.",
+            [("Frahmer", "J-P"), ("Klöckner", "T")],
+        ),
+        (
+            "Tedesco W Fo, Dezotti NR, Jovino EE. Influência dos sapatos. J Vasc. 2012;2:1-5.",
+            [("Tedesco", "W"), ("Dezotti", "NR"), ("Jovino", "EE")],
+        ),
+        (
+            "Sousa R No, Tarabai CH. Reflexões sobre a visita. Rev Psi. 2017;2:1-5.",
+            [("Sousa", "R"), ("Tarabai", "CH")],
+        ),
+    ],
+)
+def test_vancouver_initials_and_generations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.family, a.given) for a in parse(text, False).authors] == expected

@@ -61,7 +61,8 @@ _ARTICLES = frozenset(["THE", "O", "A", "OS", "AS", "EL", "LA", "LOS", "LAS", "L
 
 _INITIAL = re.compile(rf"^[{_UP}]\.?(?:-[{_UP}a-zà-ÿ]\.|[{_UP}]\.)*$|^[{_UP}]\.(?:-?[{_UP}]\.?)*$")
 _INITIAL_STRICT = re.compile(rf"^(?:[{_UP}]\.(?:-?[{_UP}a-zà-ÿ]\.)*|[{_UP}](?:-[{_UP}])?)$")
-_VANC_INITIALS = re.compile(rf"^[{_UP}]{{1,4}}$")
+# "AB", and hyphenated as French and German names give them: "J-P", "K-G", "P-A"
+_VANC_INITIALS = re.compile(rf"^(?:[{_UP}]{{1,4}}|[{_UP}]-[{_UP}]{{1,2}})$")
 _CAP_WORD = re.compile(rf"^(?:[{_UP}][\w'’\-]*\.?|[{_UP}]['’][{_UP}][\w\-]*)$")
 _ACRONYM = re.compile(rf"^[{_UP}0-9&\-]{{2,12}}$")
 
@@ -71,9 +72,10 @@ _V_PARTICLES = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse
 _V_NAME = (
     rf"(?:(?:{_V_PARTICLES}) )*"
     rf"(?:St\. )?[{_UP}][\w'’\-]+(?: (?:(?:{_V_PARTICLES}|e|y) )*[{_UP}][\w'’\-]+){{0,2}}"
-    rf" [{_UP}]{{1,4}}"
+    rf" (?:[{_UP}]-[{_UP}]{{1,2}}|[{_UP}]{{1,4}})"
     # "Modis L Jr", "Hall JW III": a generational suffix after the initials
-    r"(?: (?:Jr|Sr|II|III|IV)(?=[,.]))?"
+    # "Tedeschi W Fo", "Sousa R No": Portuguese Filho / Neto, as Vancouver abbreviates them
+    r"(?: (?:Jr|Sr|II|III|IV|Fo|No|Filho|Neto|Sobrinho|Júnior)(?=[,.]))?"
 )
 VANCOUVER_AUTHORS = re.compile(
     # closed by a full stop, or by a colon as F1000 writes it ("Chamberlain S : rgbif: …")
@@ -267,7 +269,9 @@ def _direct(piece: str) -> Person:
     return Person(family=" ".join(family), given=" ".join(given) or None)
 
 
-_GENERATION = re.compile(r"\s+(?:Jr|Sr|II|III|IV)\.?$")
+_GENERATION = re.compile(
+    rf"\s+(?:Jr|Sr|II|III|IV)\.?$|(?<=[{_UP}])\s+(?:Fo|No|Filho|Neto|Sobrinho|Júnior)\.?$"
+)
 
 
 def _vancouver(piece: str) -> Person:
@@ -344,11 +348,16 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         return (), et_al
     # Vancouver: every piece "Family INITIALS"
     bare = [_GENERATION.sub("", p) for p in pieces]
-    if all(
-        len(p.split()) >= 2 and _VANC_INITIALS.match(p.split()[-1]) and not _is_initials(p)
+    vancouver = [
+        len(p.split()) >= 2 and bool(_VANC_INITIALS.match(p.split()[-1])) and not _is_initials(p)
         for p in bare
-    ):
+    ]
+    if all(vancouver):
         return tuple(_vancouver(p) for p in pieces), et_al
+    if len(pieces) >= 3 and all(vancouver[1:]) and _looks_direct(pieces[0]):
+        # "Xu Han, Li YD, Yang HJ (2011)": the first name written whole, the rest in
+        # Vancouver form ("Li YD" was read as the person "YD, Li")
+        return (_single(pieces[0]), *(_vancouver(p) for p in pieces[1:])), et_al
 
     out: list[Person] = []
     i = 0
