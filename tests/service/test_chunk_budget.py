@@ -117,3 +117,32 @@ def test_an_audit_watches_no_more_links_than_its_budget() -> None:
     assert len(stored) == 25
     assert stored[0] == {"url": "https://example.org/0", "reference_ids": ["ref-0"]}
     assert len(_reference_links(data, 5000)) == 40
+
+
+class _CountedRefs(tuple[Reference, ...]):
+    """References that count how often the whole list is walked."""
+
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_a_worker_walks_an_audits_references_once_not_once_per_chunk() -> None:
+    """A phase of many chunks on the same (per-process cached) data: the budget cut and
+    the id look-up are made once, not over every reference for every chunk."""
+    refs = _CountedRefs(_ref(i, urls=(f"https://example.org/{i}",)) for i in range(2000))
+    bib = Bibliography(source="refs.bib", format="bibtex", references=refs)
+    data = AuditData(manuscripts=(), bibliographies=(bib,), citations=(), matches=())
+    enrichers = [Links()]
+    enrichers[0].max_checks = 1500
+    chunks = plan(data, enrichers, 20)
+    assert len(chunks) == 75
+    _CountedRefs.walks = 0
+    handed = []
+    for phase, ids in chunks:
+        run_chunk(data, enrichers, phase, ids)
+        handed.append(len(ids))
+    assert sum(handed) == 1500
+    assert _CountedRefs.walks <= 3, _CountedRefs.walks

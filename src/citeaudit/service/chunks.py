@@ -20,6 +20,7 @@ from citeaudit.enrichment import Enricher
 from citeaudit.links.targets import LINK_KEYS
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
+from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Resolution
 from citeaudit.network_budget import RAW_KEYS, TargetKeys, apply, cut
 from citeaudit.resolve.run_status import broken_from, run_status
@@ -40,9 +41,40 @@ def budgets(enrichers: Sequence[Enricher]) -> dict[Phase, int]:
 def within_budget(data: AuditData, phase: Phase, limit: int | None) -> AuditData:
     """The audit data a phase may check: cut to its budget over the whole audit (the
     same cut an in-process run makes, `network_budget.cut`), so chunks together never
-    ask more than one run would."""
+    ask more than one run would.
+
+    A worker runs the chunks of one audit one after another on the same data (read
+    once per process, `inputs.cached_read`): the cut is remembered for that very
+    object, or a phase of up to 250 chunks walked every reference of a 100,000-entry
+    upload 250 times."""
+    return _remembered_cut(data, phase, limit).allowed
+
+
+@dataclasses.dataclass(frozen=True)
+class _Cut:
+    data: AuditData  # what was cut
+    limit: int | None
+    allowed: AuditData  # the cut
+    references: tuple[Reference, ...]  # the cut's references, in list order
+    positions: dict[str, list[int]]  # reference id -> where in `references`
+
+
+def _remembered_cut(data: AuditData, phase: Phase, limit: int | None) -> _Cut:
+    last = _last_cut.get(phase)
+    if last is not None and last.data is data and last.limit == limit:
+        return last
     part = None if limit is None else cut(data, phase, max(0, limit), _keys(phase))
-    return data if part is None else part.data
+    allowed = data if part is None else part.data
+    references = allowed.references
+    positions: dict[str, list[int]] = {}
+    for at, ref in enumerate(references):
+        positions.setdefault(ref.id, []).append(at)
+    _last_cut[phase] = _Cut(data, limit, allowed, references, positions)
+    return _last_cut[phase]
+
+
+# Per phase: the last cut made; one audit's at a time.
+_last_cut: dict[Phase, _Cut] = {}
 
 
 def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tuple[str, list[str]]]:
@@ -61,9 +93,10 @@ def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tupl
 def run_chunk(
     data: AuditData, enrichers: Sequence[Enricher], phase: str, reference_ids: Sequence[str]
 ) -> dict[str, Any]:
-    wanted = set(reference_ids)
-    allowed = within_budget(data, Phase(phase), budgets(enrichers).get(Phase(phase)))
-    references = tuple(r for r in allowed.references if r.id in wanted)
+    known = _remembered_cut(data, Phase(phase), budgets(enrichers).get(Phase(phase)))
+    # In list order; an id two bibliographies share brings both (as a filter would).
+    wanted = sorted({at for rid in set(reference_ids) for at in known.positions.get(rid, ())})
+    references = tuple(known.references[at] for at in wanted)
     source = data.bibliographies[0] if data.bibliographies else None
     bibliography = Bibliography(
         source=source.source if source else "",
