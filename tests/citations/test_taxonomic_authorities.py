@@ -64,3 +64,9 @@ def test_a_plain_authority_with_no_listed_work_is_no_finding() -> None:
     other_year = [reference(1, "Quenby", year=1840)]
     assert sure_unmatched(text, other_year) == []
     assert cited(text, other_year) == set()
+
+
+def test_an_infraspecific_name_takes_its_collector_or_authority_weak() -> None:
+    # "(Lerma 1597)" after a variety: a collector's number or an authority, not a work
+    cits = extract_citations(document("Shown in C: Aus pilosus var. lermae (Lerma 1597) D."))
+    assert [c.certainty for c in cits] == [Certainty.WEAK]

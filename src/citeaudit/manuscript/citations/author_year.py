@@ -77,7 +77,9 @@ _BINOMIAL = re.compile(
     r"(?P<long>[a-z]+(?:us|um|a|ae|is|i|ii|ei|es|ensis|ense|oides|ata|ica|ana|osa|alis|orum|arum|"
     r"ax|ix|iens))|"
     r"(?P<genus>[A-Z][a-z]+)\s+(?:\([A-Z][a-z]+\)\s+)?(?P<shared>[a-z]+(?:er|or|ns|ar|io|ex))|"
-    r"(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+))\s*$"
+    r"(?:[A-Z][a-z]+|[A-Z]\.)\s+(?:spp?\.|var\.\s+[a-z]+|subsp\.\s+[a-z]+)|"
+    # an infraspecific name after its species: "Aus bus var. cus (León 1597)"
+    r"[a-z]{3,}\s+(?:var|subsp|ssp|f)\.\s+[a-z]{3,})\s*$"
 )
 # What stands before a genus that heads a sentence or follows an article: then a
 # shared ending is English ("Rivers matter", "The Nile river").

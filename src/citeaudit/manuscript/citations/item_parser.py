@@ -28,6 +28,7 @@ from citeaudit.manuscript.citations.names import (
     is_common_word,
     parse_names,
     valid_name,
+    word_set,
 )
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.model.citation import Certainty
@@ -168,6 +169,8 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             weak = True
         if _READ_THROUGH.match(tail) or _not_a_name(authors) or start in glued:
             weak = True
+        if _publisher(authors):
+            weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
         locator = _LOCATOR.match(text, end)
         item_end = locator.end() if locator else end
         item = _TIGHT.sub(r"\1", text[item_start:item_end].strip(" ,;"))
@@ -211,6 +214,26 @@ def _unglued(text: str) -> tuple[str, frozenset[int]]:
             weak.add(m.start() + inserted)  # the year's offset in the new text
     parts.append(text[last:])
     return "".join(parts), frozenset(weak)
+
+
+# The last word of a publisher's name. In a notes-bibliography manuscript ("Person,
+# Some Book (New York: Some Press, 2021), 12.") the imprint stands where an
+# author-date citation would: it is kept only when an entry is by that body.
+_PUBLISHER_WORDS = word_set(
+    """
+    press presses verlag publishers publisher publishing publications editora editorial
+    éditions editions ediciones edições edizioni uitgeverij forlag förlag wydawnictwo
+    """
+)
+
+
+def _publisher(authors: tuple[str, ...]) -> bool:
+    """Whether the last name cited ends as a publisher's does ("Some Press", "Editora X"
+    ends otherwise, so its first word is checked too)."""
+    if not authors:
+        return False
+    words = authors[-1].casefold().split()
+    return bool(words) and (words[-1] in _PUBLISHER_WORDS or words[0] in _PUBLISHER_WORDS)
 
 
 def _not_a_name(authors: tuple[str, ...]) -> bool:

@@ -96,6 +96,17 @@ _GLUED_PLAIN = re.compile(
     r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\n?\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?=$|[\s);:\]]|[.,](?!\d))"  # "disease.4,\n6": a hard-wrapped line breaks a list
 )
+# a superscript list whose separators alone kept their markup: "artigos, 1^,^10^,^14"
+_SUPERSCRIPT_JOINED = re.compile(
+    r"(?<![\w^.,\-–])(?P<list>\d{1,3}(?:\^[,;]\^\s?\d{1,3})+)(?![\d^])"
+)
+# flattened superscripts set off by a space, after a clause's punctuation: "in all its
+# complexity. 17,51", "users. 23 The idea", "of 12 articles, 1,10,14,16 that"
+_SPACED_PLAIN = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:] )|(?<=[^\W\d_]{2} ))"
+    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
+    r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_])))"
+)
 _SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
 # A value reported in prose, not a formula: "VAS < 4 (18).", "31,4/100.000 (2)",
@@ -167,6 +178,8 @@ class NumericExtractor(CitationExtractor):
                 *_parenthesised(text),
                 *_superscripts(text, document),
                 *_glued_plain(text),
+                *_superscript_joined(text),
+                *_spaced_plain(text),
             )
             if not code.covers(c.start)
         ]
@@ -449,6 +462,42 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
             yield _Candidate(start, m.end(), numbers, "glued")
 
 
+def _superscript_joined(text: str) -> Iterator[_Candidate]:
+    for m in _SUPERSCRIPT_JOINED.finditer(text):
+        numbers = _expand(m.group("list").replace("^", "").replace(" ", ""))
+        if numbers and _superscript_place(text, m.start()):
+            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+
+
+def _spaced_plain(text: str) -> Iterator[_Candidate]:
+    """Superscripts that lost their markup and kept the space before them, after the
+    punctuation they followed or the word ("users. 23 The idea", "among others 14.").
+    A count opens a clause as well ("in 2010. 12 patients were", "of them, 12 were"),
+    so a single number must be followed by a new sentence or the paragraph's end;
+    after a comma only a list of three or more (no count, no decimal "12,5") is read;
+    after a word only a number that ends its sentence. Kept only as the manuscript's
+    style (`_weigh`), never past the list's end."""
+    for m in _SPACED_PLAIN.finditer(text):
+        body = m.group("list")
+        start = m.start()
+        following = m.group("next")
+        several = body.count(",") >= 2
+        if text[start - 2] == "," and not several:
+            continue
+        if text[start - 2].isalpha() and not (
+            m.group("after")[:1] in ".;:" and (following is None or following.isupper())
+        ):
+            continue  # after a word, only where a sentence ends: "among others 14."
+        if following is not None and following.islower() and not several:
+            continue  # "12 patients", "12,5 mg": a count or a value
+        word = _word_before(text, start)
+        if word.casefold() in _UNIT_WORDS or word.casefold() in _LABEL_WORDS:
+            continue  # "Fig. 3 The", "Table 2. 4 Then"
+        numbers = _expand(body)
+        if numbers:
+            yield _Candidate(start, start + len(body), numbers, "spaced")
+
+
 def _word_before(text: str, start: int) -> str:
     found = _WORD_BEFORE.search(text[max(start - _LOOKBACK, 0) : start])
     return found.group(1) if found else ""
@@ -507,11 +556,18 @@ def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
     rivals = brackets + len(paren) + len(superscript)
     if len(glued) > rivals and _covers(glued, entries, least=3, share=0.3):
         styles.append("glued")
+    spaced = weak.get("spaced", [])
+    # flattened superscripts beside marked ones, or the manuscript's only numbers
+    if ("superscript" in styles and _covers(spaced, entries, least=3, share=0.1)) or (
+        len(spaced) > rivals + len(glued) and _covers(spaced, entries, least=3, share=0.3)
+    ):
+        styles.append("spaced")
     if brackets or len(styles) > 1:
         styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
     for form in dict.fromkeys(styles):
         kept.extend(weak.get(form, []))
-        kept.extend(beyond.get(form, []))
+        if form != "spaced":  # a count past the list's end is a count, not a citation
+            kept.extend(beyond.get(form, []))
     return kept
 
 

@@ -61,8 +61,9 @@ def _annotates(last: YearLabel, label: YearLabel, separator: str) -> bool:
     """Whether a status written after a dated year is that work's annotation, not
     another work: "(Thiers 2016, continuously updated)", "(Lee 2019, in press)" cite
     one dated work each. Read as a second, undated work it was a false missing
-    reference (the list dates the work). Only after a comma: "2019; in press" and
-    "2019 and in press" stay two works."""
+    reference (the list dates the work). Only after a comma and a single year:
+    "2019; in press", "2019 and in press" and "2023, 2024, in submission" (a run of
+    works) stay separate works."""
     return (
         last.year is not None
         and label.year is None
@@ -91,7 +92,7 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
         nxt = YEAR.match(text, sep.end())
         if nxt:
             label = YearLabel.from_match(nxt)
-            if _annotates(labels[-1], label, text[end : sep.end()]):
+            if len(labels) == 1 and _annotates(labels[0], label, text[end : sep.end()]):
                 end = nxt.end()  # "2016, continuously updated": the 2016 work's status
                 break
             labels.append(label)
