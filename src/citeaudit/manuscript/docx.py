@@ -46,6 +46,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.docx_breaks import BREAK, line_segments
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.interface import ManuscriptReader
@@ -129,7 +130,8 @@ class DocxReader(ManuscriptReader):
         levels: dict[int, int] = {}
         bibliography: list[int] = []
         fields = _FieldState()
-        for element, in_bibliography_control in _paragraphs(body):
+        # Word's paragraphs, numbered from 1; a paragraph's soft line breaks make more lines
+        for paragraph, (element, in_bibliography_control) in enumerate(_paragraphs(body), 1):
             index = len(lines)
             if index >= MAX_LINES:  # what every later pass pays for, as in a text file
                 problems.append(
@@ -147,7 +149,10 @@ class DocxReader(ManuscriptReader):
             level = _heading_level(element, text, styles)
             if label and level is None and text.strip():  # the number Word draws
                 text, superscripts = _labelled(label, text, superscripts)
-            lines.append(Line(name, index + 1, text, superscripts))
+            if level is not None:  # a heading is one line, whatever breaks it holds
+                text = text.replace(BREAK, " ")
+            for segment, spans in line_segments(text, superscripts, MAX_LINES - index):
+                lines.append(Line(name, paragraph, segment, spans))  # soft breaks: lines
             if level is not None:
                 levels[index] = level
             if (
@@ -157,7 +162,7 @@ class DocxReader(ManuscriptReader):
                     _bibliography_style(element, styles) and level is None and not _list_title(text)
                 )
             ):
-                bibliography.append(index)
+                bibliography.extend(range(index, len(lines)))
         lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
         base = document_from_lines(name, self.format, lines, levels=levels)
         if bibliography:  # a reference manager's own list is the list, wherever it stands
@@ -471,6 +476,7 @@ class _FieldState:
 
 
 _TEXT_TAGS = frozenset(_q(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"))
+_LINE_BREAKS = frozenset((_q("br"), _q("cr")))
 _PIECES = {_q("t"): None, _q("noBreakHyphen"): "-", _q("tab"): "\t", _q("sym"): ""}
 
 
@@ -521,6 +527,8 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
             continue
         if tag in _TEXT_TAGS and not skipped and not (runs and runs[-1][0]):
             piece = _PIECES.get(tag, " ")
+            if tag in _LINE_BREAKS and node.get(_q("type")) in (None, "textWrapping"):
+                piece = BREAK  # a soft line break; a page or column break is a space
             if piece is None:
                 piece = node.text or ""
             if piece:
@@ -708,6 +716,7 @@ def _notes(
         length = 0
         for paragraph in _outer_paragraphs(note):
             text, superscripts = _paragraph_text(paragraph, styles)
+            text = text.replace(BREAK, " ")  # a note is one line
             if not text.strip():
                 continue
             if texts:
