@@ -1,6 +1,7 @@
 """Word (.docx) manuscripts, read as hostile input.
 
-Lines are paragraphs: `Line.number` is the paragraph's 1-based position in the body,
+Lines are paragraphs, or a paragraph's lines where soft line breaks cut it
+(`docx_breaks`): `Line.number` is the paragraph's 1-based position in the body,
 counting paragraphs inside tables and content controls in reading order, and every
 place in a .docx is reported as that paragraph plus the sentence quoted
 (`citeaudit.manuscript.excerpt`), since Word shows no paragraph numbers. Footnotes
