@@ -103,3 +103,26 @@ def test_damaged_numbering_part_is_a_problem_not_a_crash(tmp_path: Path) -> None
     document, problems = DocxReader().read_with_problems(path)
     assert [line.text for line in document.lines] == ["item"]
     assert any("numbering.xml" in p.message for p in problems)
+
+
+def test_a_hostile_start_value_draws_a_short_label() -> None:
+    """A letter list started at 100,000 with the level named twenty times: Word's
+    'aaaa…' form would be thousands of letters per reference, per paragraph."""
+    from lxml import etree
+
+    from citeaudit.manuscript.docx_numbering import ListLabels
+
+    hostile = (
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="100000"/><w:numFmt w:val="lowerLetter"/>'
+        f'<w:lvlText w:val="{"%1" * 20}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    labels = ListLabels.from_part(etree.fromstring(hostile.encode()))
+    drawn = [labels.label("1", 0) for _ in range(3)]
+    assert all(0 < len(label) <= 64 for label in drawn)
+    assert drawn[0].startswith("100000")
+    # Real lists keep Word's letters.
+    from citeaudit.manuscript.docx_numbering import _formatted
+
+    assert (_formatted(1, "lowerLetter"), _formatted(28, "upperLetter")) == ("a", "BB")

@@ -131,3 +131,24 @@ def test_refs_placeholder_and_attribute_code_blocks_are_no_reference_list(tmp_pa
         document = MarkdownReader().read(_write(tmp_path, f"m{n}.Rmd", head + tail))
         assert document.reference_entries == (), tail
         assert "@lee2001" in document.text
+
+
+def test_children_together_are_held_to_the_manuscripts_line_cap(tmp_path: Path) -> None:
+    """Each child is small in bytes (empty lines) but together they pass the lines one
+    file may have: the child that would pass the cap is skipped with one problem."""
+    from citeaudit.manuscript.reading import MAX_LINES
+
+    per_child = MAX_LINES // 2 - 10
+    main = _write(
+        tmp_path,
+        "main.Rmd",
+        "".join(f'```{{r, child="c{i}.Rmd"}}\n```\n' for i in range(3)) + "End [@end].\n",
+    )
+    for i in range(3):
+        _write(tmp_path, f"c{i}.Rmd", "\n" * per_child + f"cites [@c{i}].\n")
+    document, problems = MarkdownReader().read_with_problems(main)
+    assert len(document.lines) <= MAX_LINES
+    cited = [text for _, _, text in _cited(MarkdownReader(), main)]
+    assert cited == ["cites [@c0].", "cites [@c1].", "End [@end]."]
+    assert [p.line for p in problems] == [5]
+    assert "lines" in problems[0].message and "c2.Rmd" in problems[0].message

@@ -122,11 +122,18 @@ class ListLabels:
             value = counts.get(k, other.start if other else 1)
             return _formatted(value, (other or level).fmt)
 
-        return _LEVEL_REF.sub(number, level.text).strip()
+        return _LEVEL_REF.sub(number, level.text).strip()[:_MAX_LABEL]
+
+
+_MAX_LETTERS = 4
+_MAX_LABEL = 64  # characters of one drawn label (a real one is a few)
 
 
 def _formatted(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+    # Word writes "aaaa" for the 79th item; a list a hostile file starts at 100,000
+    # would make one label thousands of letters long, once per level reference and per
+    # paragraph. Past four letters, the number itself (still a distinct label).
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26 * _MAX_LETTERS:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:

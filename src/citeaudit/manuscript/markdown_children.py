@@ -28,7 +28,7 @@ from pathlib import Path
 from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.document import Line
-from citeaudit.manuscript.reading import InputProblem, decode_text
+from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
 
 __all__ = ["ChildSplicer", "child_targets"]
 
@@ -131,9 +131,13 @@ class ChildSplicer:
     bibliographies: list[tuple[str, str, int]] = field(default_factory=list)  # (file, name, line)
     _stack: list[Path] = field(default_factory=list)
     _capped: bool = False
+    # Lines of every file spliced so far, held to reading.MAX_LINES as one file is:
+    # many small children, each under the byte budget, add up to millions of lines.
+    line_count: int = 0
 
     def expand(self, path: Path, name: str, texts: list[str]) -> list[Line]:
         """`texts` of the file at `path` (shown as `name`), blanked, children spliced in."""
+        self.line_count += len(texts)
         visible, bibs = self.hide(texts)
         self.bibliographies.extend((name, bib, number) for bib, number in bibs)
         if name not in self.files:
@@ -192,19 +196,24 @@ class ChildSplicer:
         except InputError as exc:
             self.problems.append(InputProblem(name, number, f"'{shown}' not read: {exc.detail}"))
             return []
+        if self.line_count + len(texts) > MAX_LINES:
+            return self._cap(
+                name, number, target, f"the manuscript would pass {MAX_LINES:,} lines with it"
+            )
         if not self.scope.take_splice(sum(len(t) + 1 for t in texts)):
             return self._cap(name, number, target)
         self.problems.extend(problems)
         return self.expand(found, display, texts)
 
-    def _cap(self, name: str, number: int, target: str) -> list[Line]:
+    def _cap(self, name: str, number: int, target: str, spent: str | None = None) -> list[Line]:
         """One problem for the splice budget; later children are skipped unread."""
         self._capped = True
+        spent = spent if spent is not None else self.scope.splice_budget_spent()
         self.problems.append(
             InputProblem(
                 name,
                 number,
-                f"'{shown_name(target)}' not spliced in: {self.scope.splice_budget_spent()}; "
+                f"'{shown_name(target)}' not spliced in: {spent}; "
                 "the text from here on is audited without its child documents",
             )
         )
