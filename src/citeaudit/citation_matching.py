@@ -629,11 +629,6 @@ class _AuthorIndex:
             return citation, self._match_reading(citation)[0]
         if match.targets or (citation.narrative and quality >= 10):
             return dataclasses.replace(variant, certainty=Certainty.SURE), match
-        if quality == 13 and self._a_year_off(variant, match):
-            # "as Parker et al. 2019 showed", the list holding Parker et al. (2018) only:
-            # the one work of those authors, its year slipped -- a year mismatch to fix,
-            # not an uncited entry beside an unread citation
-            return dataclasses.replace(variant, certainty=Certainty.SURE), match
         if citation.narrative:
             for reading in readings:
                 if self._is_an_author(reading.authors[0]):
@@ -642,14 +637,6 @@ class _AuthorIndex:
         if citation.certainty is Certainty.CANDIDATE:
             return citation, CitationMatch(citation.id)
         return None
-
-    def _a_year_off(self, citation: Citation, match: CitationMatch) -> bool:
-        """Whether a weak citation's names fit one entry fully and its year is that
-        entry's, one off: a slip, not a date in running text."""
-        if len(match.year_mismatch) != 1 or citation.year is None:
-            return False
-        year = self._refs[self._position[match.year_mismatch[0]]].year
-        return year is not None and abs(year - citation.year) == 1
 
     def _by_given_initial(
         self, citation: Citation, variant: Citation, match: CitationMatch

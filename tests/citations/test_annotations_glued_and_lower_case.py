@@ -104,17 +104,3 @@ def test_lower_case_names_are_weak_never_reported_missing() -> None:
 def test_a_status_after_several_years_is_another_work() -> None:
     found = extract_citations(document("As shown (Quorrin and Vell, 2023, 2024, in submission)."))
     assert [c.year for c in found] == [2023, 2024, None]
-
-
-# -- a bare citation a year off its one entry ---------------------------------------------
-
-
-def test_a_bare_citation_a_year_off_its_one_entry_is_a_year_mismatch() -> None:
-    refs = [reference(1, "Parkwell", "Bo", "Di", year=2018)]
-    found = _linked("as shown by Parkwell et al. 2019 the trees grow.", refs)
-    assert [(m.targets, m.year_mismatch) for _, m in found] == [((), ("ref-1",))]
-
-
-def test_a_bare_name_and_a_distant_year_is_still_no_citation() -> None:
-    refs = [reference(1, "Parkwell", "Bo", "Di", year=2018)]
-    assert _linked("as shown by Parkwell et al. 2012 the trees grow.", refs) == []

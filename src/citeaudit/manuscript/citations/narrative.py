@@ -163,6 +163,8 @@ def names_before(prefix: str) -> NamesBefore | None:
 
     Remembered per window: repetitive text (tables, floods) asks the same again."""
     body = prefix.rstrip()
+    if body.endswith(","):
+        body = body[:-1].rstrip()  # "Borrell et al., (1997) showed": a comma before the year
     if body.endswith(" .") and body[:-2].endswith(" al"):
         body = body[:-2] + "."  # "Magnier et al . (2018)": the full stop set apart
     possessive = _POSSESSIVE.search(body)
