@@ -88,25 +88,12 @@ CASES = {
     "numbered lines": Case(numbered_lines, _layout, 60),
     "running heads": Case(_pages, lambda pages: strip_furniture(pages, [HEIGHT] * len(pages)), 40),
 }
-# pdf_layout._type_changes pairs every type-size change of the left column with every
-# one of the right: glyphs of random sizes make a change every few lines, and a page
-# of 60,000 such glyphs spends the engine's whole CPU limit there (x18 work for x8
-# glyphs from 800). Reported (helpers' freeze findings); strict, so the fix shows.
-_QUADRATIC = {"scattered glyphs"}
+# pdf_layout._type_changes paired every type-size change of the left column with every
+# one of the right: glyphs of random sizes make a change every few lines (x18 work for
+# x8 glyphs from 800); now a column changing type that often has no cut to pair.
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason="type changes paired: quadratic"),
-        )
-        if name in _QUADRATIC
-        else name
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", list(CASES))
 def test_layout_work_grows_linearly(name: str) -> None:
     assert_linear(__name__, name)
 

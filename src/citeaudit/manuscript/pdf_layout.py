@@ -471,18 +471,22 @@ def _in_bands(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[PdfLine]:
         band.clear()
 
     cuts = _type_changes(lines, sides)
+    next_cut = 0  # an index, not pop(0): a page may give many cuts
     for line, side in tagged:
         if side == -1:
             flush()
             out.append(_with_column(line, -1))
             continue
-        if cuts and line.base < cuts[0]:
+        if next_cut < len(cuts) and line.base < cuts[next_cut]:
             flush()
-            while cuts and line.base < cuts[0]:
-                cuts.pop(0)
+            while next_cut < len(cuts) and line.base < cuts[next_cut]:
+                next_cut += 1
         band.append((line, side))
     flush()
     return out
+
+
+_MAX_TYPE_CHANGES = 24  # a column of an article changes type size a few times
 
 
 def _type_changes(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[float]:
@@ -507,6 +511,11 @@ def _type_changes(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[float]
                     j += 1
                 changes[side].append((column[j].top, column[j - 1].base, below - above))
                 last = k  # one change, however many lines its heading takes
+    if max(len(changes[0]), len(changes[1])) > _MAX_TYPE_CHANGES:
+        # Type changing every few lines (a hostile page of scattered sizes): no body
+        # and list to tell apart, and pairing every change with every other would be
+        # quadratic in the page's lines.
+        return []
     cuts = []
     for top_l, base_l, step_l in changes[0]:
         for top_r, base_r, step_r in changes[1]:
