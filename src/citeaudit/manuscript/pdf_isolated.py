@@ -83,13 +83,13 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     try:  # our own module; the arguments are a list, no shell
         done = subprocess.run(command, capture_output=True, timeout=cap.wall_seconds, check=False)
     except subprocess.TimeoutExpired:
-        raise InputError(name, _refused(f"took over {cap.wall_seconds:g} s", cap)) from None
+        raise InputError(name, refused(f"took over {cap.wall_seconds:g} s", cap)) from None
     if done.returncode != 0 or len(done.stdout) > _OUTPUT_LIMIT:
-        raise InputError(name, _refused(_why(done.returncode, done.stderr), cap))
+        raise InputError(name, refused(engine_failure(done.returncode, done.stderr), cap))
     try:
         answer = json.loads(done.stdout)
     except ValueError:
-        raise InputError(name, _refused("gave no readable answer", cap)) from None
+        raise InputError(name, refused("gave no readable answer", cap)) from None
     if "error" in answer:
         raise InputError(name, str(answer["error"]), answer.get("line"))
     from citeaudit.manuscript.pdf import finished_pages
@@ -97,15 +97,17 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     return finished_pages(decode_pages(answer), name)
 
 
-def _refused(why: str, cap: Limits) -> str:
+def refused(why: str, cap: Limits, doing: str = "reading") -> str:
+    """The one sentence for a PDF the engine's child could not finish (`doing` it)."""
     return (
-        f"reading this PDF {why} (limits: {cap.memory_mb} MB, {cap.cpu_seconds} s of CPU); "
+        f"{doing} this PDF {why} (limits: {cap.memory_mb} MB, {cap.cpu_seconds} s of CPU); "
         "refused as a possibly hostile file -- export the manuscript to PDF again, or give "
         "its source (DOCX, LaTeX, Markdown or text)"
     )
 
 
-def _why(code: int, stderr: bytes) -> str:
+def engine_failure(code: int, stderr: bytes) -> str:
+    """Why the engine's child ended as it did (its exit code, the tail of its stderr)."""
     if b"MemoryError" in stderr[-4000:]:
         return "needed more memory than allowed"
     if code == -9 or code == -24:  # SIGKILL, SIGXCPU: the CPU limit
@@ -159,7 +161,8 @@ def decode_pages(data: dict[str, Any]) -> PageRead:
     return PageRead(**values)
 
 
-def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
+def limit_self(memory_mb: int, cpu_seconds: int) -> None:
+    """The kernel's limits on this (child) process: address space and CPU seconds."""
     memory = memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
@@ -168,7 +171,7 @@ def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
 def main(argv: list[str]) -> int:
     """The child: limits first, then the engine; one JSON answer on stdout."""
     memory_mb, cpu_seconds, path, name = argv
-    _limit_self(int(memory_mb), int(cpu_seconds))
+    limit_self(int(memory_mb), int(cpu_seconds))
     from citeaudit.manuscript.pdf_pages import read_pages
 
     try:

@@ -13,11 +13,12 @@ input and answering in JSON. A child that is stopped is a refusal, said as such.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 
-from citeaudit.manuscript.pdf_isolated import Limits, limits
+from citeaudit.manuscript.pdf_isolated import engine_failure, limit_self, limits, refused
+
+OPENING = "opening"
 
 __all__ = ["open_problem"]
 
@@ -33,41 +34,21 @@ def open_problem(data: bytes) -> str | None:
             command, input=data, capture_output=True, timeout=cap.wall_seconds, check=False
         )
     except subprocess.TimeoutExpired:
-        return _refused(f"took over {cap.wall_seconds:g} s", cap)
+        return refused(f"took over {cap.wall_seconds:g} s", cap, OPENING)
     if done.returncode != 0 or len(done.stdout) > _ANSWER_LIMIT:
-        return _refused(_why(done.returncode, done.stderr), cap)
+        return refused(engine_failure(done.returncode, done.stderr), cap, OPENING)
     try:
         answer = json.loads(done.stdout)
     except ValueError:
-        return _refused("gave no readable answer", cap)
+        return refused("gave no readable answer", cap, OPENING)
     problem = answer.get("problem") if isinstance(answer, dict) else None
     return None if problem is None else str(problem)[:500]
-
-
-def _refused(why: str, cap: Limits) -> str:
-    return (
-        f"opening this PDF {why} (limits: {cap.memory_mb} MB, {cap.cpu_seconds} s of CPU); "
-        "refused as a possibly hostile file -- export the manuscript to PDF again, or send "
-        "its source (DOCX, LaTeX, Markdown or text)"
-    )
-
-
-def _why(code: int, stderr: bytes) -> str:
-    if b"MemoryError" in stderr[-4000:]:
-        return "needed more memory than allowed"
-    if code in (-9, -24):  # SIGKILL, SIGXCPU: the CPU limit
-        return "used more CPU time than allowed"
-    if code < 0:
-        return f"crashed the PDF engine (signal {-code}), probably out of memory"
-    return f"failed in the PDF engine (exit {code})"
 
 
 def main(argv: list[str]) -> int:
     """The child: limits first, then the engine; one JSON answer on stdout."""
     memory_mb, cpu_seconds = (int(a) for a in argv)
-    memory = memory_mb * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    limit_self(memory_mb, cpu_seconds)
     data = sys.stdin.buffer.read()
     from citeaudit.manuscript.pdf import pdf_problem
 
