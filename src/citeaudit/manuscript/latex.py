@@ -31,6 +31,7 @@ from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
+from citeaudit.manuscript.latex_typeset import typeset_body
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
@@ -116,10 +117,12 @@ class LatexReader(ManuscriptReader):
             entries = cut(lines[begin : end + 1])
             body = tuple(lines[:begin]) + tuple(lines[end + 1 :])
             heading = Location(lines[begin].file, lines[begin].number)
+            # A printed list and no \cite: the citations are typeset text (latex_typeset).
+            typeset = typeset_body(name, body)
             document = Document(
                 path=name,
-                format=self.format,
-                lines=body,
+                format=self.format if typeset is None else "text",
+                lines=body if typeset is None else typeset,
                 reference_entries=tuple(entries),
                 reference_heading=heading,
                 bibliography_files=bibs,
