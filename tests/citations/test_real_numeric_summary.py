@@ -57,3 +57,18 @@ def test_the_summary_names_the_form_it_saw(tmp_path: Path) -> None:
 def test_a_cited_numbered_list_gets_no_summary(tmp_path: Path) -> None:
     body = "Panels [1], glass [2,3], studies [4-6] and tiles [7]. Others agree [8]."
     assert codes(tmp_path, body) == []
+
+
+def test_numbers_read_in_part_get_one_summary(tmp_path: Path) -> None:
+    """Three of eight numbers read (in brackets), five written where the reader does not
+    see them: a third of a numbered list uncited is unread citations, not five slips."""
+    body = (
+        "Panels [1], glass [2] and studies [3]. Glass 4 is common; firing 5 changes the "
+        "pores; sodium oxide 6 lowers the melting point; tiles 7 absorb water; others 8 agree."
+    )
+    assert codes(tmp_path, body) == ["CIT006"]
+
+
+def test_one_uncited_entry_of_a_numbered_list_is_still_reported(tmp_path: Path) -> None:
+    body = "Panels [1], glass [2,3], studies [4-6] and tiles [7]. Others agree."
+    assert codes(tmp_path, body) == ["CIT001"]

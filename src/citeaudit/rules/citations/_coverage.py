@@ -20,6 +20,11 @@ from citeaudit.model.reference import Reference
 
 MIN_ENTRIES = 5
 UNCITED_SHARE = 0.8
+# A numbered list cited by numbers: a true slip leaves one or two entries uncited, and
+# a third of the list uncited means numbers the reader did not see (plain numbers after
+# words, superscripts that lost their markup) -- read some, missed many.
+NUMERIC_UNCITED_SHARE = 0.3
+NUMERIC_MIN_UNCITED = 4
 
 _ROUND_NUMBERS = re.compile(r"\(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\)")
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -47,10 +52,20 @@ def poor_coverage(data: AuditData) -> Coverage | None:
         return None
     cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
     uncited = sum(1 for r in entries if r.id not in cited)
-    if uncited < UNCITED_SHARE * len(entries):
+    if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
         return None
     recognised = sum(1 for c in data.citations if c.certainty is Certainty.SURE)
     return Coverage(entries, uncited, recognised, _hint(data))
+
+
+def _share_for(data: AuditData) -> float:
+    """The uncited share past which the list's citations were probably not read: lower
+    when the text cites by number (nearly every citation that found an entry numeric)."""
+    kinds = [c.kind for c in data.citations if c.certainty is Certainty.SURE]
+    numeric = sum(1 for kind in kinds if kind is CitationKind.NUMERIC)
+    if kinds and numeric >= 0.9 * len(kinds):
+        return NUMERIC_UNCITED_SHARE
+    return UNCITED_SHARE
 
 
 def _hint(data: AuditData) -> str:
