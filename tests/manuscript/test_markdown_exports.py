@@ -61,3 +61,33 @@ def test_commented_cite_r_in_a_chunk_prints_nothing(tmp_path: Path) -> None:
     )
     text = MarkdownReader().read(path).text
     assert "cite_r" not in text and "@b" in text
+
+
+def test_prose_dressed_in_a_tex_command_is_text(tmp_path: Path) -> None:
+    """A line wrapped whole in a command is shown, and cites: only argument-only
+    commands (\\newpage, \\setlength{..}{..}, \\vspace{1 cm}) are blanked."""
+    path = tmp_path / "paper.Rmd"
+    path.write_text(
+        "# Intro\n\n\\textcolor{red}{As Okafor (2010) showed, tiles crack.}\n\n"
+        "\\vspace{1 cm}\n\\setlength{\\parindent}{-0.5in}\n",
+        encoding="utf-8",
+    )
+    document, _ = MarkdownReader().read_with_problems(path)
+    assert "Okafor (2010)" in document.text
+    assert "\\vspace" not in document.text and "\\setlength" not in document.text
+
+
+def test_chunk_captions_are_printed_text(tmp_path: Path) -> None:
+    """A chunk's code is not text, but the caption it prints is, and cites."""
+    path = tmp_path / "paper.Rmd"
+    path.write_text(
+        "# Results\n\n"
+        '```{r tiles, fig.cap="Tiles after firing, as in Okafor et al. (2010)."}\n'
+        "plot(tiles)\n```\n\n"
+        '```{r}\n#| fig-cap: "Glass content, after Lee (2014)."\nplot(glass)\n```\n',
+        encoding="utf-8",
+    )
+    document, _ = MarkdownReader().read_with_problems(path)
+    assert "Okafor et al. (2010)" in document.text
+    assert "Lee (2014)" in document.text
+    assert "plot(" not in document.text

@@ -45,10 +45,15 @@ _ENGINE = re.compile(r"[ \t]*\{[ \t]*[A-Za-z]")
 # placeholder under a References heading is where the .bib's list goes, not a list.
 # A line of raw TeX commands only (``\newpage``, ``\setlength{\parindent}{-0.5in}``):
 # passed to LaTeX, never shown as text. Sectioning commands stay: they are headings.
+# An argument of three words or more is prose a command dresses (``\textcolor{red}{As
+# Smith (2010) showed...}``): shown, and cited in, so the line is kept.
 _RAW_TEX = re.compile(
     r"^[ \t]*(?!\\(?:part|chapter|(?:sub)*section|paragraph)\b)"
-    r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*[ \t]*)+$"
+    r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\s]*(?:[ \t]+[^{}\s]*)?\})*[ \t]*)+$"
 )
+# Captions a chunk prints: knitr's ``fig.cap="..."`` option, Quarto's ``#| fig-cap:`` line.
+_CHUNK_CAPTION = re.compile(r"\b(?:fig|tab)[.-]cap\s*=\s*(['\"])([^'\"\n]*)\1")
+_QUARTO_CAPTION = re.compile(r"^\s*#\|\s*(?:fig|tab|tbl)-cap\s*:\s*(.*)$")
 _CHILD_OPTION = re.compile(r"\bchild\s*=")  # a chunk naming child documents keeps its fences
 _QUARTO_CHILD = re.compile(r"^\s*#\|\s*child\s*:")
 _DIV_MARKUP = re.compile(r"^ {0,3}(?::{3,}[^\n]*|(?:[ \t]*</?div\b[^<>]*>)+[ \t]*)$", re.IGNORECASE)
@@ -123,10 +128,13 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
                     out[i] = ""
                 elif not cites and not _CHILD_OPTION.search(out[opened]):
                     # nothing in it can print a citation: its fences are code too (a
-                    # chunk under an empty References heading was read as an entry)
-                    out[opened] = out[i] = ""
+                    # chunk under an empty References heading was read as an entry);
+                    # a caption in its options is printed text all the same
+                    out[opened] = _captions(out[opened])
+                    out[i] = ""
             elif executable:
-                out[i] = _code_citations(text)
+                caption = _QUARTO_CAPTION.match(text)
+                out[i] = caption.group(1).strip().strip("'\"") if caption else _code_citations(text)
                 cites = cites or bool(out[i]) or _QUARTO_CHILD.match(text) is not None
             else:
                 out[i] = ""
@@ -154,6 +162,12 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
             out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``, ``\newpage``: markup
         i += 1
     return out, bibs
+
+
+def _captions(header: str) -> str:
+    """The captions a chunk's options print (``fig.cap="..."``, ``tab.cap='...'``), as
+    the line's text; "" when it has none."""
+    return " ".join(m.group(2) for m in _CHUNK_CAPTION.finditer(header))
 
 
 def _inline_code(fence: str, info: str) -> bool:
