@@ -72,3 +72,27 @@ def test_numbers_read_in_part_get_one_summary(tmp_path: Path) -> None:
 def test_one_uncited_entry_of_a_numbered_list_is_still_reported(tmp_path: Path) -> None:
     body = "Panels [1], glass [2,3], studies [4-6] and tiles [7]. Others agree."
     assert codes(tmp_path, body) == ["CIT001"]
+
+
+def test_table_cells_of_values_are_not_citations(tmp_path: Path) -> None:
+    """A table's cells as Word gives them, one a line: "6 (2, 5)" is a median and its
+    interquartile range, "7 (4)" a count and its percentage -- not entries 2, 5, 4."""
+    body = (
+        "Panels crack (3). Glass adds value (1, 2) and studies agree (4-6); tiles absorb "
+        "water (8) and others disagree (7).\n\nAge\n\n6 (2, 5)\n\n7 (4)\n\n< 5 (2, 3)\n"
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(f"{body}\n\n## References\n\n{ENTRIES}\n", encoding="utf-8")
+    result = audit(AuditInput.from_paths([path]))
+    cited = {c.text for c in result.data.citations}
+    assert "(1, 2)" in cited
+    assert not cited & {"(2, 5)", "(4)", "(2, 3)"}
+    assert sorted(f.code for f in result.findings if f.code.startswith("CIT")) == []
+
+
+def test_a_number_in_brackets_after_a_value_in_prose_still_cites(tmp_path: Path) -> None:
+    body = (
+        "The rate is 45 per 100,000 (3). Glass adds value (1, 2) and studies agree "
+        "(4-6); tiles absorb water (8) and others disagree (7)."
+    )
+    assert codes(tmp_path, body) == []

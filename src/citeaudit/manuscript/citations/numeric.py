@@ -118,6 +118,8 @@ _PROSE_VALUE = re.compile(
 # "[23,5-32,5]": an interval of decimals with commas (Portuguese, Spanish, German...)
 _DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—;]\s*\d{1,3},\d{1,2}")
 _ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
+# A line that is a number and its bracketed companions only: a table cell's value.
+_CELL_VALUE = re.compile(r"[ \t]*[<>≤≥~]?[ \t]*\d[\d.,]*[ \t]*%?[ \t]*")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _UNIT_SD = re.compile(r"\d\s*SDs?\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
@@ -321,6 +323,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         rest = text[m.end() : line_end if line_end >= 0 else m.end() + _LOOKBACK]
         if "=" in lead and not rest.strip():
             continue  # "E = m c (1)" ending its line: an equation number
+        if not rest.strip() and _CELL_VALUE.fullmatch(lead):
+            continue  # a table cell "18 (10, 34)", "45 (23)": median (IQR), n (%)
         single = len(numbers) == 1 and not m.group("prefix")
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
