@@ -206,7 +206,14 @@ _TOKENS = st.sampled_from(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+def test_a_macro_cut_off_from_its_argument_is_text_not_a_crash() -> None:
+    """pylatexenc raised KeyError on a \footnote left without its argument."""
+    assert "x" in pylatexenc_text("$\\'\\footnote$x$")
+
+
+# Derandomized: the same 1,000 mixtures every run, so the suite cannot pass one day and
+# fail the next; the fuzz bench (benches/fuzz.py) searches further.
+@settings(max_examples=1000, deadline=None, derandomize=True)
 @given(st.lists(_TOKENS, max_size=14))
 def test_random_mixtures_agree_where_the_tables_answer(tokens: list[str]) -> None:
     text = "".join(tokens)

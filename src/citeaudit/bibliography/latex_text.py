@@ -519,7 +519,9 @@ def pylatexenc_text(text: str) -> str:
 
     try:
         converted: str = _converter().latex_to_text(text)
-    except (LatexWalkerError, RecursionError, IndexError):
+    except (LatexWalkerError, RecursionError, IndexError, KeyError, ValueError, TypeError):
+        # pylatexenc's own slips on damaged input (a \footnote whose argument is cut
+        # off raises KeyError inside its replacement table): the braces-free text.
         return strip_braces(text)
     return converted
 
