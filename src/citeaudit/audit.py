@@ -77,16 +77,23 @@ class AuditInput:
 
 
 def _unique_ids(bibliographies: list[Bibliography]) -> list[Bibliography]:
-    """Two bibliographies may reuse a key; ids must stay unique within an audit."""
+    """Two bibliographies may reuse a key; ids must stay unique within an audit.
+
+    A duplicate of ``a`` is ``a~2``, ``a~3``, ...: the first number not taken. Each id
+    remembers the last number it gave, so the search goes on from there (ids only
+    ever get taken): 100,000 items of one id cost one try each, not 100,000^2 / 2.
+    """
     seen: set[str] = set()
+    last: dict[str, int] = {}  # the last number a duplicate of an id was given
     out = []
     for bib in bibliographies:
         refs: list[Reference] = []
         for ref in bib.references:
-            rid, n = ref.id, 1
+            rid, n = ref.id, last.get(ref.id, 1)
             while rid in seen:
                 n += 1
                 rid = f"{ref.id}~{n}"
+            last[ref.id] = n
             seen.add(rid)
             refs.append(ref if rid == ref.id else dataclasses.replace(ref, id=rid))
         out.append(dataclasses.replace(bib, references=tuple(refs)))
