@@ -22,6 +22,7 @@ over many hosts keeps a bounded number of idle connections.
 from __future__ import annotations
 
 import asyncio
+import functools
 import socket
 import ssl
 import zlib
@@ -33,6 +34,8 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 import httpx
 from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.client_proto import ResponseHandler
+from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
 from citeaudit.links.safety import (
@@ -50,6 +53,7 @@ from citeaudit.links.safety import (
 from citeaudit.links.tls import default_ssl_context
 
 __all__ = [
+    "MAX_HEAD",
     "CheckedResolver",
     "Exchange",
     "PerHostTransport",
@@ -66,6 +70,49 @@ PoolKey = tuple[str, str, int]  # scheme, host, port
 # error. The same order of bound, so a hostile header block still costs little.
 _MAX_LINE = 64 * 1024
 _MAX_HEADERS = 512
+# ...but a line bound times a count bound is no bound on the block: 512 lines of 64 KB
+# is 32 MB held per answer in flight, and every hop's Set-Cookie lines went into the
+# chain's cookie jar. The block as a whole stops here (h11's is 100 KB).
+MAX_HEAD = 256 * 1024
+
+
+class _HeadBound:
+    """An aiohttp response parser that refuses a header block past `MAX_HEAD` bytes.
+
+    Counts what it is fed until it hands back a message (the head is complete);
+    data that completes a head may carry body bytes too, so the bound is checked on
+    what came before each chunk: a head holds at most `MAX_HEAD` plus one read
+    (asyncio reads up to 256 KB at a time)."""
+
+    __slots__ = ("_fed", "_parser")
+
+    def __init__(self, parser: Any) -> None:
+        self._parser = parser
+        self._fed = 0
+
+    def feed_data(self, data: bytes) -> Any:
+        if self._fed > MAX_HEAD:
+            raise BadHttpMessage(f"the answer's header block is larger than {MAX_HEAD} bytes")
+        self._fed += len(data)
+        result = self._parser.feed_data(data)
+        if result[0]:
+            # A head is complete: what follows is its body, or, after an interim
+            # answer (100 Continue, 103 Early Hints), the next head, counted afresh.
+            message = result[0][-1][0]
+            interim = 100 <= getattr(message, "code", 0) < 200
+            self._fed = 0 if interim else -(1 << 62)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._parser, name)
+
+
+class _BoundedHandler(ResponseHandler):
+    """aiohttp's protocol with each response's header block bounded (`_HeadBound`)."""
+
+    def set_response_params(self, **kwargs: Any) -> None:
+        super().set_response_params(**kwargs)
+        self._parser = _HeadBound(self._parser)  # type: ignore[assignment]
 
 
 class CheckedResolver(AbstractResolver):
@@ -282,6 +329,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             ssl=tls,
             keepalive_timeout=self._keepalive_expiry,
         )
+        # aiohttp has no setting for a header block's size: its protocol factory is
+        # swapped for one whose parser counts the head (`_BoundedHandler`).
+        connector._factory = functools.partial(_BoundedHandler, loop=connector._loop)  # type: ignore[assignment]
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),  # a chain's cookies live in the checker

@@ -1,0 +1,78 @@
+"""A raw HTTP stand-in on loopback for the network red-team tests: each request's
+path picks a handler that writes whatever bytes it likes (headers past any client's
+bound, trickled bodies, endless redirect chains), and every request is counted."""
+
+from __future__ import annotations
+
+import socket
+import socketserver
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+Handler = Callable[[socket.socket, str], None]
+
+
+class RawServer:
+    """Threaded, HTTP/1.1 only as far as a request line and its headers go."""
+
+    def __init__(self, routes: dict[str, Handler], host: str = "127.0.0.1") -> None:
+        self.routes = routes
+        self.hits: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        outer = self
+
+        class _Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                sock: socket.socket = self.request
+                sock.settimeout(10)
+                data = b""
+                while True:
+                    while b"\r\n\r\n" not in data:
+                        try:
+                            chunk = sock.recv(65536)
+                        except OSError:
+                            return
+                        if not chunk:
+                            return
+                        data += chunk
+                    head, _, data = data.partition(b"\r\n\r\n")
+                    target = head.split(b"\r\n", 1)[0].split(b" ")[1].decode("latin-1")
+                    path = target.split("?", 1)[0]
+                    route = next((r for r in outer.routes if path.startswith(r)), None)
+                    with outer._lock:
+                        outer.hits[route or path] += 1
+                    if route is None:
+                        sock.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                        continue
+                    try:
+                        outer.routes[route](sock, target)
+                    except OSError:
+                        return
+                    return  # one answer per connection: handlers may close or trickle
+
+        class _Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self._server = _Server((host, 0), _Handler)
+        self.host = host
+        self.port = self._server.server_address[1]
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    def start(self) -> RawServer:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def answer(status: str, headers: Sequence[tuple[str, str]] = (), body: bytes = b"") -> bytes:
+    """A whole HTTP/1.1 answer with a Content-Length and Connection: close."""
+    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers)]
+    lines += [f"Content-Length: {len(body)}", "Connection: close"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
