@@ -13,7 +13,10 @@ alarm:
   whose key starts so. A
   biblatex ``ids`` alias cites its entry. A narrative
   Pandoc ``@name`` is kept only when some entry has a key at all: in a manuscript
-  whose reference list has no keys, ``@name`` is a handle, not a citation.
+  whose reference list has no keys, ``@name`` is a handle, not a citation. A key
+  written without pandoc's ``@`` (``[jones2019]``) that no entry has is linked by the
+  name and year it is made of (or to the one entry of that name), so its entry is not
+  called uncited; pandoc-citation-without-at reports the slip.
 * **Numbers** match the entry at that position (`Reference.index`). Numeric
   citations are kept only when the reference list is numbered (an entry's raw text
   starts with ``[1]``, ``1.``, ``(1)`` or ``1)``) or numbers outnumber the other
@@ -74,6 +77,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
@@ -137,6 +141,10 @@ def match_citations(
             if citation.narrative and citation.command == "pandoc" and not has_keys:
                 continue
             match = keys.match(citation)
+            if citation.command == BARE_KEY and not match.targets:
+                if authors is None:
+                    authors = _AuthorIndex(references)
+                match = _bare_key_by_name(citation, authors)
             if keys.is_family(citation):
                 # one citation per entry: code cites each, none is "ambiguous"
                 for n, target in enumerate(match.targets, start=1):
@@ -161,6 +169,30 @@ def match_citations(
         kept.append(citation)
         matches.append(match)
     return tuple(kept), _other_works_are_not_mismatches(matches)
+
+
+def _bare_key_by_name(citation: Citation, authors: _AuthorIndex) -> CitationMatch:
+    """A pandoc key written without its ``@`` (``[jones2019]``) that no entry has as
+    its key: the entry its name and year fit, as an editor would link it, or the one
+    entry of that name under another year (a key's year is often the preprint's, not
+    the work's: no year mismatch is claimed, pandoc-citation-without-at reports the
+    key)."""
+    reading = dataclasses.replace(
+        citation,
+        kind=CitationKind.AUTHOR_YEAR,
+        command=None,
+        narrative=True,  # as "Park (2018)": a year mismatch is kept, to be taken here
+        certainty=Certainty.CANDIDATE,
+    )
+    found = authors.match(reading)
+    if found is None:
+        return CitationMatch(citation.id)
+    match = found[1]
+    if match.targets:
+        return CitationMatch(citation.id, targets=match.targets)
+    if len(match.year_mismatch) == 1:
+        return CitationMatch(citation.id, targets=match.year_mismatch)
+    return CitationMatch(citation.id)
 
 
 def _numbered_list_cited_by_number(

@@ -6,6 +6,7 @@ import dataclasses
 import operator
 
 from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
+from citeaudit.manuscript.citations.bare_keys import BareKeyExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
@@ -17,6 +18,7 @@ from citeaudit.model.citation import Citation
 
 __all__ = [
     "AuthorYearExtractor",
+    "BareKeyExtractor",
     "CitationExtractor",
     "LatexExtractor",
     "NumericExtractor",
@@ -26,7 +28,12 @@ __all__ = [
 ]
 
 _MarkerSource = (
-    LatexExtractor | PandocExtractor | AuthorYearExtractor | NumericExtractor | YearOnlyExtractor
+    LatexExtractor
+    | PandocExtractor
+    | BareKeyExtractor
+    | AuthorYearExtractor
+    | NumericExtractor
+    | YearOnlyExtractor
 )
 
 
@@ -34,7 +41,13 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
     """Extractors in priority order: an earlier one wins a span two of them claim."""
     if document_format == "latex":
         return (LatexExtractor(),)
-    return (PandocExtractor(), AuthorYearExtractor(), NumericExtractor(), YearOnlyExtractor())
+    return (
+        PandocExtractor(),
+        BareKeyExtractor(),
+        AuthorYearExtractor(),
+        NumericExtractor(),
+        YearOnlyExtractor(),
+    )
 
 
 def extract_citations(document: Document) -> tuple[Citation, ...]:

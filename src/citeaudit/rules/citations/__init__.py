@@ -9,6 +9,7 @@ from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatc
 from citeaudit.rules.citations.citations_not_recognised import CitationsNotRecognised
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.citations.missing_reference import MissingReference
+from citeaudit.rules.citations.pandoc_citation_without_at import PandocCitationWithoutAt
 from citeaudit.rules.citations.possible_missing_reference import PossibleMissingReference
 from citeaudit.rules.citations.uncited_reference import UncitedReference
 
@@ -21,4 +22,5 @@ RULES: tuple[type[Rule], ...] = (
     InputProblemRule,
     PossibleMissingReference,
     CitationsNotRecognised,
+    PandocCitationWithoutAt,
 )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 
 from citeaudit.audit_data import AuditData
+from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
@@ -31,6 +32,8 @@ class MissingReference(Rule):
     is possible-missing-reference too: many styles and journals do not list such works.
     A name with a life's span of years ("the late Klaus Hartmann (1929–2015)") is a
     person, not a citation, when no entry has it.
+    A pandoc key written without its "@" ("[jones2019]") is
+    pandoc-citation-without-at's, not a missing work.
     The same missing work cited several times is one finding, at its first citation,
     listing the other places.
 
@@ -51,6 +54,7 @@ class MissingReference(Rule):
             for c in data.citations
             if c.id not in matched
             and c.key != "*"
+            and c.command != BARE_KEY  # "[jones2019]": pandoc-citation-without-at
             and c.certainty is Certainty.SURE
             and not cites_pending_work(c)
             and not are_life_dates(c)
