@@ -123,17 +123,42 @@ class Fetcher:
     async def fetch(
         self, url: str, *, method: str | None = None, retries: int | None = None
     ) -> Fetched:
-        """Follow the redirect chain of `url` by hand."""
-        hops: list[Hop] = []
-        current = url
+        """Follow the redirect chain of `url` by hand, within the policy's `chain_time`.
+
+        Each request has its own timeout, but a chain of slow hops, each retried and
+        each asking to be waited for, added up to many minutes: past `chain_time` the
+        chain ends as a timeout of the hop it was at, and a Retry-After longer than
+        what is left is not waited for."""
         if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
             return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
+        deadline = asyncio.get_running_loop().time() + self.policy.chain_time
+        progress: list[Fetched] = []  # the chain so far, should the deadline pass
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await self._chain(url, method, retries, deadline, progress)
+        except TimeoutError:
+            last = progress[-1] if progress else Fetched(url, url, (), 1, Answer(url))
+            return replace(last, answer=Answer(last.final_url, error=errors.TIMEOUT))
+
+    async def _chain(
+        self,
+        url: str,
+        method: str | None,
+        retries: int | None,
+        deadline: float,
+        progress: list[Fetched],
+    ) -> Fetched:
+        hops: list[Hop] = []
+        current = url
         cookies = ChainCookies()
         seen = {(url, cookie_state(cookies))}
         attempts = 1  # one, plus every retry along the chain
         answer = Answer(url)
         for _ in range(self.policy.max_redirects + 1):
-            answer = await self.request(current, cookies, method=method, retries=retries)
+            progress.append(Fetched(url, current, tuple(hops), attempts, answer))
+            answer = await self.request(
+                current, cookies, method=method, retries=retries, deadline=deadline
+            )
             attempts += answer.attempts - 1
             location = (answer.headers or {}).get("location")
             if answer.status not in REDIRECTS or not location:
@@ -166,8 +191,11 @@ class Fetcher:
         *,
         method: str | None = None,
         retries: int | None = None,
+        deadline: float | None = None,
     ) -> Answer:
-        """One request with retries for 429, 503 and timeouts; HEAD falls back to GET."""
+        """One request with retries for 429, 503 and timeouts; HEAD falls back to GET.
+
+        `deadline` (the event loop's clock): no retry waits past it."""
         p = self.policy
         rule = p.retry if retries is None else replace(p.retry, attempts=retries + 1)
         verb = method or p.method
@@ -186,13 +214,16 @@ class Fetcher:
             if attempt >= rule.attempts:
                 return replace(answer, attempts=attempt)
             if answer.error in RETRY_REASONS:
-                await asyncio.sleep(rule.delay(attempt - 1))
+                delay = rule.delay(attempt - 1)
+                if _past(deadline, delay):
+                    return replace(answer, attempts=attempt)
+                await asyncio.sleep(delay)
                 continue
             if answer.status in RETRY_STATUSES and answer.headers is not None:
                 if is_challenge(answer.status, answer.headers, answer.body):
                     return replace(answer, attempts=attempt)
                 wait = rule.wait(attempt - 1, parse_retry_after(answer.headers.get("retry-after")))
-                if wait is None:
+                if wait is None or _past(deadline, wait):
                     return replace(answer, attempts=attempt)
                 await asyncio.sleep(wait)
                 continue
@@ -263,6 +294,11 @@ class Fetcher:
             else ""
         )
         return Answer(url, status=reply.status, headers=headers, body=body)
+
+
+def _past(deadline: float | None, wait: float) -> bool:
+    """Waiting `wait` seconds now would end past `deadline` (None: no deadline)."""
+    return deadline is not None and asyncio.get_running_loop().time() + wait >= deadline
 
 
 @functools.lru_cache(maxsize=1024)

@@ -41,6 +41,11 @@ class LinkPolicy:
     connect_timeout: float = 10.0
     read_timeout: float = 15.0
     total_timeout: float = 15.0  # one request, headers and capped body included
+    # One URL's whole chain: every hop, retry and Retry-After wait (None: six requests'
+    # worth, `chain_time`). Eleven hops of three tries each waiting out Retry-After: 30
+    # held one link for twenty minutes, past a chunk's time limit: one hostile link
+    # failed the whole audit.
+    max_chain_time: float | None = None
     max_redirects: int = 10
     max_retries: int = 2  # after the first attempt, for 429 / 503 / timeouts
     backoff: float = 1.0  # first retry waits this long, then doubles
@@ -68,6 +73,11 @@ class LinkPolicy:
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def chain_time(self) -> float:
+        """Seconds one URL's redirect chain may take, retries and waits included."""
+        return self.max_chain_time if self.max_chain_time is not None else 6 * self.total_timeout
 
     @property
     def retry(self) -> Backoff:
