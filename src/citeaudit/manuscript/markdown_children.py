@@ -41,8 +41,12 @@ _FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
 _CHILD_OPTION = re.compile(
     r"(?:^|[\s,{])child[ \t]*=[ \t]*(c[ \t]*\(([^()]*)\)|\"[^\"]*\"|'[^']*')"
 )
-_QUARTO_CHILD = re.compile(r"^#\|[ \t]*child[ \t]*:[ \t]*(.+?)[ \t]*$")
-_INCLUDE = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]+(.+?)[ \t]*>\}\}[ \t]*$")
+# The option's value and the shortcode's name are taken whole and stripped afterwards:
+# a lazy ``(.+?)[ \t]*$`` tried the blanks-then-end tail after every character, n^2/2
+# steps on a line of n blanks that ends otherwise (a worker held for minutes).
+_QUARTO_CHILD = re.compile(r"^#\|[ \t]*child[ \t]*:[ \t]*(.+)$")
+_INCLUDE_OPEN = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]")
+_INCLUDE_CLOSE = ">}}"
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 # (visible lines, .bib names with line numbers) of one file's text: the Markdown reader's
@@ -76,14 +80,21 @@ def child_targets(visible: list[str], texts: list[str]) -> list[tuple[int, int, 
         if opening is not None:
             chunk = (opening.group(1), i + 1, _option_names(opening.group(2)))
             continue
-        include = _INCLUDE.match(text)
-        if include is not None:
-            name = include.group(1).strip().strip("\"'")
-            if name:
-                found.append((i, i + 1, [name]))
+        name = _included(text)
+        if name:
+            found.append((i, i + 1, [name]))
     if chunk is not None and chunk[2]:
         found.append((len(visible) - 1, chunk[1], chunk[2]))
     return found
+
+
+def _included(text: str) -> str | None:
+    """The file a ``{{< include name >}}`` line names (quotes taken off), else None."""
+    opening = _INCLUDE_OPEN.match(text)
+    line = text.rstrip(" \t")
+    if opening is None or not line.endswith(_INCLUDE_CLOSE):
+        return None
+    return line[opening.end() : -len(_INCLUDE_CLOSE)].strip().strip("\"'") or None
 
 
 def _markup_lines(visible: list[str], found: list[tuple[int, int, list[str]]]) -> set[int]:
