@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from bibtexparser.entrypoint import parse_string
 from bibtexparser.exceptions import ParsingException
 from bibtexparser.middlewares.names import (
     InvalidNameError,
@@ -41,6 +40,7 @@ from bibtexparser.model import (
     String,
 )
 
+from citeaudit.bibliography import bibtexparser_blocks
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import MAX_ENTRIES, MAX_PROBLEMS, ProblemTally, entries_cut
@@ -255,19 +255,19 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
             cut = _damaged(source, lines_before + 1)
             break
         try:
-            library = parse_string(chunk, parse_stack=[])
+            blocks = bibtexparser_blocks.split(chunk)
         except _PARSER_BUGS as error:  # the one boundary to bibtexparser's own bugs
             where = Location(source, lines_before + 1)
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
             continue
         reading = _Reading(source, lines_before, strings, problems, expansion, tally)
-        for entry in reading.blocks(library.blocks):
+        for entry in reading.blocks(blocks):
             if len(references.built) >= MAX_ENTRIES:  # `limits`: a flood of tiny entries
                 cut = entries_cut(source, entry.line)
                 break
             references.add(entry)
             tally.entries = len(references.built)
-        del library  # bibtexparser's model of a chunk: ~7 times its text
+        del blocks  # bibtexparser's model of a chunk: several times its text
         tally.entries = len(references.built)
         tally.trim()  # a flood of "@a{" is one problem each: the first ones are kept
         damaged = bool(tally.dropped) and reading.failed > reading.read
@@ -333,23 +333,24 @@ class _Reading:
     read: int = 0  # entries of this chunk
     failed: int = 0  # blocks of this chunk that could not be read
 
-    def blocks(self, blocks: Iterable[Block]) -> Iterator[_Raw]:
+    def blocks(self, blocks: Iterable[tuple[Block, int]]) -> Iterator[_Raw]:
+        """`blocks`: each with the lines to add to its own line numbers."""
         source, problems, tally = self.source, self.problems, self.tally
-        for block in blocks:
-            line = (block.start_line or 0) + 1 + self.lines_before
+        for block, offset in blocks:
+            line = (block.start_line or 0) + 1 + self.lines_before + offset
             if isinstance(block, String):
                 self._string(block, line)
             elif isinstance(block, Entry):
                 self.read += 1
-                yield self._entry(block)
+                yield self._entry(block, offset)
             elif isinstance(block, DuplicateBlockKeyBlock):
                 duplicate = block.ignore_error_block
                 if isinstance(duplicate, Entry):
-                    yield self._entry(duplicate)
+                    yield self._entry(duplicate, offset)
             elif isinstance(block, DuplicateFieldKeyBlock):
                 entry = block.ignore_error_block
                 if isinstance(entry, Entry):
-                    yield self._entry(entry)
+                    yield self._entry(entry, offset)
                     names = ", ".join(sorted(block.duplicate_keys))
                     problems.append(
                         ParseProblem(
@@ -386,9 +387,14 @@ class _Reading:
         if resolved.capped:
             self.problems.append(_capped(self.source, line, f"@string '{block.key}'", raw))
 
-    def _entry(self, entry: Entry) -> _Raw:
+    def _entry(self, entry: Entry, offset: int) -> _Raw:
         return _raw_entry(
-            entry, self.strings, self.source, self.problems, self.expansion, self.lines_before
+            entry,
+            self.strings,
+            self.source,
+            self.problems,
+            self.expansion,
+            self.lines_before + offset,
         )
 
 
