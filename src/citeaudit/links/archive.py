@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import httpx
 
+from citeaudit import remote_json
 from citeaudit.links.safety import AddressRule
 from citeaudit.links.targets import url_problem
 
@@ -28,7 +29,7 @@ async def closest_snapshot(
     if response.status_code != 200:
         return None
     try:
-        data = response.json()
+        data = remote_json.loads(response.content)
     except ValueError:
         return None
     closest = (

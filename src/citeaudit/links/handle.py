@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from citeaudit import remote_json
 from citeaudit.doi import doi_path
 from citeaudit.links import errors
 from citeaudit.links.fetch import RETRY_REASONS, RETRY_STATUSES
@@ -69,7 +70,7 @@ async def ask_handle(
                 await asyncio.sleep(wait)
                 continue
         try:
-            data = response.json()
+            data = remote_json.loads(response.content)
         except ValueError:
             data = None
         break

@@ -7,13 +7,13 @@ exception tree; what went wrong is read once for links and registries alike
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
 import httpx2
 
+from citeaudit import remote_json
 from citeaudit.links import errors
 from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
 from citeaudit.links.safety import AddressRule, NonPublicAddress, is_refusal
@@ -45,7 +45,7 @@ def reply_from(response: _Response) -> Reply:
     ctype = response.headers.get("content-type", "")
     if "json" in ctype:
         try:
-            payload = json.loads(response.content)
+            payload = remote_json.loads(response.content)
         except ValueError:
             payload = None
     return Reply(
