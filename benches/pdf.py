@@ -542,7 +542,8 @@ def main() -> int:
     if not args.speed_only:
         records = [
             r for r in real_articles.load()
-            if (args.split == "all" or r["split"] == args.split)
+            if (r["split"] == args.split
+                or (args.split == "all" and r["split"] in real_articles.ALL_SPLITS))
             and r["id"] not in real_articles.NOT_SCORED
         ]  # fmt: skip
         if args.limit:
