@@ -21,7 +21,9 @@ committed). `--scale N` repeats the real entries, keys renamed, up to N entries.
 Prints references/s for the whole audit (read, cite, rules; CPU seconds of this
 process, so other load on the machine counts less), the same for reading the
 bibliography alone (in a fresh process of its own: no cache warmed by the audit),
-and the peak resident memory of the audit's process.
+the peak resident memory of the audit's process, and a digest of what was read
+(every field of every reference, every problem): with `--baseline-src`, the same
+digest for both versions shows that a speed-up changed nothing that is read.
 """
 
 from __future__ import annotations
