@@ -14,7 +14,8 @@ Handler = Callable[[socket.socket, str], None]
 
 
 class RawServer:
-    """Threaded, HTTP/1.1 only as far as a request line and its headers go."""
+    """Threaded, HTTP/1.1 only as far as a request line and its headers go; a HEAD
+    request (the reachability probe) gets an empty 200 without asking a route."""
 
     def __init__(self, routes: dict[str, Handler], host: str = "127.0.0.1") -> None:
         self.routes = routes
@@ -37,7 +38,13 @@ class RawServer:
                             return
                         data += chunk
                     head, _, data = data.partition(b"\r\n\r\n")
-                    target = head.split(b"\r\n", 1)[0].split(b" ")[1].decode("latin-1")
+                    method, raw_target = head.split(b"\r\n", 1)[0].split(b" ")[:2]
+                    target = raw_target.decode("latin-1")
+                    if method == b"HEAD":  # the reachability probe: any answer will do
+                        with outer._lock:
+                            outer.hits["HEAD"] += 1
+                        sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+                        continue
                     path = target.split("?", 1)[0]
                     route = next((r for r in outer.routes if path.startswith(r)), None)
                     with outer._lock:

@@ -18,7 +18,7 @@ names must resolve for others, before anything is called broken (`_settle`).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -46,6 +46,7 @@ Progress = Callable[[LinkCheck], None]
 
 TRUSTED_MAX_BODY = 2 * 1024 * 1024
 NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
+OUT_OF_TIME = "out-of-time"  # not checked: the run's `max_run_time` ran out first
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,11 @@ class LinkChecker:
                 checked = await self._check_many(todo, progress, prechecked=True)
                 results.update(checked)
                 if self.cache is not None:
-                    self.cache.put_many((t.key, checked[t.key]) for t in todo)
+                    self.cache.put_many(
+                        (t.key, checked[t.key])
+                        for t in todo
+                        if checked[t.key].reason != OUT_OF_TIME  # asked again next run
+                    )
         return [results[t.key] for t in unique]
 
     async def _check_many(
@@ -196,10 +201,14 @@ class LinkChecker:
         # task per target at once held every waiting request's frames (6 KB a URL),
         # and interleaving keeps every host's limit busy with few workers waiting.
         queue = interleaved(targets)
+        workers = min(len(targets), max(256, 8 * self.policy.concurrency))
+        run_time = self.policy.max_run_time
+        deadline = None if run_time is None else asyncio.get_running_loop().time() + run_time
 
         async def worker() -> None:
             for target in queue:  # shared: each worker takes the next target
-                check = await self._check_unsettled(target, prechecked=prechecked)
+                work = self._check_unsettled(target, prechecked=prechecked)
+                check = await self._within(deadline, work, target)
                 if isinstance(check, Pending):
                     pending[target.key] = check
                     continue
@@ -207,18 +216,47 @@ class LinkChecker:
                 if progress:
                     progress(check)
 
-        workers = min(len(targets), max(256, 8 * self.policy.concurrency))
         await asyncio.gather(*(worker() for _ in range(workers)))
-        # Verdicts that rest on our own network wait until the end (`Pending`).
+        # Verdicts that rest on our own network wait until the end (`Pending`), and
+        # are settled side by side (one by one, each archive look-up of a dead name
+        # waited for the one before).
         if pending:
             up, dns_ok = await self._network_state()
-            for target in targets:
-                if target.key in pending:
-                    settled = await self._settle(pending[target.key], up=up, dns_ok=dns_ok)
+            order = iter([t for t in targets if t.key in pending])
+
+            async def settler() -> None:
+                for target in order:
+                    held = pending[target.key]
+                    try:
+                        async with asyncio.timeout_at(deadline):
+                            settled = await self._settle(held, up=up, dns_ok=dns_ok)
+                    except TimeoutError:  # the verdict, without the archive's suggestion
+                        settled = await self._settle(held, up=up, dns_ok=dns_ok, archive=False)
                     checked[target.key] = settled
                     if progress:
                         progress(settled)
+
+            await asyncio.gather(*(settler() for _ in range(min(len(pending), workers))))
         return checked
+
+    async def _within(
+        self, deadline: float | None, work: Awaitable[Checked], target: LinkTarget
+    ) -> Checked:
+        """`work`, unless the run's deadline passes first: then the target is
+        unverified, `OUT_OF_TIME`."""
+        if deadline is None:
+            return await work
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await work
+        except TimeoutError:
+            return LinkCheck(
+                url=target.display,
+                outcome=LinkOutcome.UNVERIFIED,
+                reason=OUT_OF_TIME,
+                attempts=0,
+                checked_at=now_iso(),
+            )
 
     async def _check_many_for_test(self, targets: Sequence[LinkTarget]) -> list[LinkCheck]:
         """`check_all` without the preflight probe and the cache (for tests)."""
@@ -259,8 +297,11 @@ class LinkChecker:
         dns_ok = up and (self.reachability.names_resolve or bool(self._fetcher.resolved_names))
         return up, dns_ok
 
-    async def _settle(self, pending: Pending, *, up: bool, dns_ok: bool) -> LinkCheck:
-        """Turn a pending network verdict into broken or unverified."""
+    async def _settle(
+        self, pending: Pending, *, up: bool, dns_ok: bool, archive: bool = True
+    ) -> LinkCheck:
+        """Turn a pending network verdict into broken or unverified (`archive`: ask
+        the archive for a broken link's snapshot)."""
         check = pending.check
         verdict = classify_error(pending.reason, network_up=up, dns_ok=dns_ok)
         if pending.doi_target and verdict.outcome is not LinkOutcome.BROKEN:
@@ -271,7 +312,7 @@ class LinkChecker:
             )
         reason = f"doi-target-{verdict.reason}" if pending.doi_target else verdict.reason
         check = replace(check, outcome=verdict.outcome, reason=reason)
-        if check.outcome is LinkOutcome.BROKEN:
+        if archive and check.outcome is LinkOutcome.BROKEN:
             check = await self._with_archive(check)
         return check
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
+from citeaudit.links.checker import OUT_OF_TIME
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target_for
@@ -71,9 +72,14 @@ class LinkEnricher(Enricher):
             dataclasses.replace(check, reference_ids=tuple(ids))
             for check, (_, ids) in zip(checks, targets.values(), strict=True)
         )
-        status = PhaseStatus(
-            Phase.LINKS,
-            done=network_up,
-            reason=None if network_up else "network unreachable: links not checked",
-        )
+        late = sum(1 for check in checks if check.reason == OUT_OF_TIME)
+        if not network_up:
+            status = PhaseStatus(Phase.LINKS, False, "network unreachable: links not checked")
+        elif late:
+            # "No broken links" must not be read as "every link checked".
+            status = PhaseStatus(
+                Phase.LINKS, False, f"time ran out: {late} of {len(checks)} links not checked"
+            )
+        else:
+            status = PhaseStatus(Phase.LINKS, done=True)
         return dataclasses.replace(data, links=links, phases=(*data.phases, status))

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Literal
 
 from citeaudit import __version__
 from citeaudit.links.retry import Backoff
-from citeaudit.settings import Settings
+from citeaudit.settings import ServiceSettings, Settings
 
 if TYPE_CHECKING:
     from citeaudit.links.shared_pacing import SharedPacer
 
 Method = Literal["GET", "HEAD"]
+RUN_SHARE = 0.6  # of a service chunk's time limit, for its link checks
 
 
 def user_agent(mailto: str | None) -> str:
@@ -46,6 +47,11 @@ class LinkPolicy:
     # held one link for twenty minutes, past a chunk's time limit: one hostile link
     # failed the whole audit.
     max_chain_time: float | None = None
+    # A whole run's link checks (None: no deadline, the CLI's). Past it a link not yet
+    # answered is unverified, "out-of-time", and the phase says how many: in the
+    # service a chunk's time limit failed the whole audit when 20 links to a tarpit
+    # (or 600 to 600 slow hosts) outlasted it, and a watch batch lost every check.
+    max_run_time: float | None = None
     max_redirects: int = 10
     max_retries: int = 2  # after the first attempt, for 429 / 503 / timeouts
     backoff: float = 1.0  # first retry waits this long, then doubles
@@ -71,6 +77,10 @@ class LinkPolicy:
             "allow_private_networks": settings.allow_private_networks,
             "user_agent": user_agent(settings.mailto),
         }
+        if isinstance(settings, ServiceSettings):
+            # Well inside a network chunk's time limit: what follows the checks
+            # (settling, storing the chunk) still has time to run.
+            values["max_run_time"] = RUN_SHARE * settings.chunk_time_limit
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 

@@ -28,6 +28,7 @@ REASONS = {
     "tls": "a secure connection could not be made (TLS)",
     "connection-reset": "the connection was reset",
     "network-down": "our own network was unreachable",
+    "out-of-time": "it was not checked: the audit's time for link checks ran out",
     "network-unreachable": "the network path to the site was unreachable",
     "private-address": "it points to a private or local network address, which is not checked",
     "redirect-loop": "its redirects go round in a loop",
