@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from citeaudit.audit_data import AuditData, Phase
 from citeaudit.bibliography.interface import Bibliography
@@ -30,7 +31,11 @@ from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.settings import ServiceSettings, Settings
+from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store.tables import LinkCheckRow
+from citeaudit.watch import account_by_name, recheck_now, watch_audit
 from tests.security.redteam_net_server import RawServer, answer
+from tests.watch.conftest import stored_audit, watch_settings
 
 POLICY = LinkPolicy(
     concurrency=8,
@@ -121,3 +126,35 @@ def test_the_service_gives_link_checks_a_share_of_a_chunks_limit() -> None:
     service = ServiceSettings(chunk_time_limit=480.0)
     assert LinkPolicy.from_settings(service).max_run_time == RUN_SHARE * 480.0
     assert LinkPolicy.from_settings(Settings()).max_run_time is None  # the CLI: none
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
+    upgrade(engine)
+    try:
+        yield Repository(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_watch_recheck_gives_back_the_links_it_had_no_time_for(
+    tarpit: RawServer, site: RawServer, tmp_path: Path, repo: Repository
+) -> None:
+    """A re-check batch past its time recorded nothing (the task was killed): now what
+    was checked is recorded, and what was not is due again, not recorded as checked."""
+    settings = watch_settings(
+        tmp_path,
+        site.url("/"),
+        link_per_host=1,
+        link_timeout=5.0,
+        chunk_time_limit=1.5 / RUN_SHARE,
+    )
+    account = account_by_name(repo, "journal")
+    urls = _urls(tarpit, site)
+    watch_audit(repo, account, stored_audit(repo, account, urls))
+    first, _ = recheck_now(repo, settings, probe_urls=[site.url("/")], deliver=False)
+    assert 5 <= first.links_checked < len(urls)  # the fast host's, and a few slow ones
+    with repo.session() as session:
+        reasons = set(session.scalars(select(LinkCheckRow.reason)))
+    assert OUT_OF_TIME not in reasons  # given back, due again: not a check in the history
