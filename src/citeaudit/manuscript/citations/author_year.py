@@ -40,6 +40,7 @@ from citeaudit.manuscript.citations.narrative import (
     may_end_names,
     names_ending_at,
 )
+from citeaudit.manuscript.citations.specimens import catalogue_code, specimen_context
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
@@ -158,9 +159,13 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     marker_text = document.text[start:end]
     location = document.location_at(start)
     after_binomial = _after_binomial(clean, start)
+    specimens = specimen_context(clean, start, end)
     citations: list[Citation] = []
     for work in works:
-        certainty = Certainty.WEAK if after_binomial else work.certainty
+        certainty = work.certainty
+        record = specimens and len(work.authors) == 1 and not work.et_al
+        if after_binomial or record or catalogue_code(work.authors):
+            certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
 

@@ -1,0 +1,59 @@
+"""Specimen records and catalogue numbers that look like author-year citations.
+
+Taxonomic papers cite specimens by collection and number: "(holotype MZUSP 1998)",
+"(ANDES-BT 1567)", "deposited at the museum (USNM 2011)". A catalogue number
+between 1500 and 2039 reads as a year, and the collection's acronym as an
+organisation, so each record became a "missing reference". A work of such a group
+is made *weak* -- kept when an entry has that name and year, never reported as
+missing -- when its only name is a collection code (a well-known museum or herbarium
+acronym, or capitals joined by a hyphen, "ANDES-BT"), or when it is one name without
+"et al." and a specimen word (holotype, paratypes, voucher, specimen, herbarium...)
+opens the group or stands just before it ("cited a specimen (USA. Colorado.
+Sapinero, 1898, ...)").
+
+Bounded look back (a few words), one regular expression with no nested quantifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeaudit.manuscript.citations.names import word_set
+
+_SPECIMEN_WORD = re.compile(
+    r"\b(?:holo|para|syn|lecto|neo|allo|topo|para?lecto|iso)types?\b|\bvouchers?\b|"
+    r"\bspecimens?\b|\bherbarium\b|\bexsiccat\w*|\bcoll\.|\bleg\.|\bcatalog(?:ue)?\s+n",
+    re.IGNORECASE,
+)
+# Acronyms of collections often cited with a specimen number (museums, herbaria).
+_COLLECTIONS = word_set(
+    """
+    MZUSP USNM FMNH AMNH MNRJ MCZ BMNH NHMUK MNHN ZMB ZSM SMF RMNH INPA MCP ZMA ZMUC NHMW
+    LACM UMMZ ANSP MHNG MSNG MZB NMNH ROM MPEG DZUP MCNG ZUEC CHUNB MNCN MACN MLP IAVH
+    QCAZ MECN CORBIDI MUSM MZUFV UFRGS MHNCI MZUEL CFBH ZUFMS LIRP MNKA CBF KUNHM
+    NSMT IZCAS MNHNP CAS-SU USNMENT NHMD ZFMK MRAC SAMA NMV ANWC
+    """
+)
+_CODE = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,6})?$")
+_BEFORE = 48  # characters looked at before the group: its last few words
+
+
+def specimen_context(text: str, start: int, end: int) -> bool:
+    """Whether a specimen word opens the group ``text[start:end]`` ("(holotype ...")
+    or is the word just before it ("cited a specimen (USA. Colorado..."). Not further:
+    "herbarium specimens (e.g. TROPICOS, Oever and Gofferje 2012)" and "(unlike
+    subadult specimens; Evans, Forster & Reisz, 2005)" cite works."""
+    before = text[max(0, start - _BEFORE) : start].split()[-1:]
+    opening = text[start + 1 : min(end, start + 1 + _BEFORE)].split()[:1]
+    return any(_SPECIMEN_WORD.search(w) for w in (*before, *opening))
+
+
+def catalogue_code(authors: tuple[str, ...]) -> bool:
+    """Whether the cited "name" is a collection's code: a known acronym, or capitals
+    joined by a hyphen ("ANDES-BT")."""
+    if len(authors) != 1:
+        return False
+    name = authors[0]
+    if _CODE.match(name) is None:
+        return False
+    return name.upper() in _COLLECTIONS or "-" in name
