@@ -1,10 +1,17 @@
-"""E-mail deliveries through the configured SMTP server (plain, or STARTTLS)."""
+"""E-mail deliveries through the configured SMTP server (plain, or STARTTLS).
+
+STARTTLS verifies the server's certificate and name against the one trust store every
+client of ours uses (`links.tls`): ``smtplib``'s own default context verifies nothing,
+so anyone on the path could have answered the STARTTLS and read the SMTP password
+from the AUTH that follows.
+"""
 
 from __future__ import annotations
 
 import smtplib
 from email.message import EmailMessage
 
+from citeaudit.links.tls import default_ssl_context
 from citeaudit.settings import ServiceSettings
 from citeaudit.watch.webhook import DeliveryError
 
@@ -21,7 +28,7 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     try:
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
             if settings.smtp_starttls:
-                smtp.starttls()
+                smtp.starttls(context=default_ssl_context())
             if settings.smtp_user and settings.smtp_password:
                 smtp.login(settings.smtp_user, settings.smtp_password)
             smtp.send_message(message)
