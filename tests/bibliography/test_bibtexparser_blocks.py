@@ -80,6 +80,9 @@ ODD = [
     "@  misc  {spaced, title = {Spaced head}}",
     "@{notype, title = {No type}}",
     "stray text @ between blocks and a tab\t@misc{midline, title = {Mid-line}}",
+    # Read by bibtexparser, its lines offset: a problem on a field's line.
+    "@misc(twiceparen,\n title = {A},\n title = {B})",
+    "@misc(undefparen,\n title = {T},\n note = nosuchmacro)",
 ]
 GOOD = '@article{goodN, author = {M{\\"u}ller, A.}, title = {Good N}, year = 2020}\n'
 
