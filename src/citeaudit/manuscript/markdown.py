@@ -257,12 +257,13 @@ def _front_matter_bibliographies(fields: list[str], first: int = 2) -> list[tupl
         number = i + first
         if value:
             names.extend((name, number) for name in _names(value))
-        else:
-            for offset, item in enumerate(fields[i + 1 :], start=1):
-                entry = _LIST_ITEM.match(item)
-                if entry is None:
-                    break
-                names.extend((name, number + offset) for name in _names(entry.group(1)))
+            continue
+        # Walked by index, never sliced: a copy of the rest of the block for each empty
+        # ``bibliography:`` line was quadratic on a block of 100,000 of them.
+        k = i + 1
+        while k < len(fields) and (entry := _LIST_ITEM.match(fields[k])) is not None:
+            names.extend((name, number + k - i) for name in _names(entry.group(1)))
+            k += 1
     return names
 
 
