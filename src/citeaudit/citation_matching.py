@@ -77,9 +77,12 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
+from citeaudit.manuscript.citations.title_words import title_words
+from citeaudit.manuscript.citations.titles import TITLE
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.publication_status import ends_pending
@@ -151,6 +154,12 @@ def match_citations(
                     kept.append(dataclasses.replace(citation, id=f"{citation.id}.{n}"))
                     matches.append(CitationMatch(kept[-1].id, targets=(target,)))
                 continue
+        elif citation.command == TITLE:
+            if authors is None:
+                authors = _AuthorIndex(references)
+            match = authors.match_title(citation)
+            if not match.targets:
+                continue  # an emphasised phrase that is no title of an entry
         else:
             if authors is None:
                 authors = _AuthorIndex(references)  # a keyed (BibTeX) audit never needs it
@@ -579,6 +588,11 @@ class _AuthorIndex:
             if head.strip():
                 self._by_head_word.setdefault(head.split()[0], []).append(i)
         self._head_memo: dict[str, set[int]] = {}
+        self._by_imprint: dict[str, list[int]] | None = None  # built at the first need
+        self._by_title_word: dict[str, list[int]] | None = None  # so is this
+        self._title_openings: dict[int, list[str]] = {}
+        self._by_whole_title: dict[str, list[int]] = {}
+        self._whole_titles: dict[int, str] = {}
         self._openings = [_opening(r.raw) for r in self._refs]
         self._by_opening: dict[str, list[int]] = {}
         for i, opening in enumerate(self._openings):
@@ -713,6 +727,11 @@ class _AuthorIndex:
                     CitationMatch(citation.id, targets=self._ids([misspelt]), name_mismatch=True),
                     2,
                 )
+            imprint = self._published_by(citation)
+            if imprint is None:
+                imprint = self._title_opens(citation)
+            if imprint is not None:
+                return CitationMatch(citation.id, targets=self._ids([imprint])), 2
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
         fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}
@@ -779,6 +798,85 @@ class _AuthorIndex:
             )
         }
         return near.pop() if len(near) == 1 else None
+
+    def _published_by(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose imprint names the cited publisher,
+        when no entry has that name as an author: "(Maspero, 1978)" for "Rodinson, M.
+        (1978). Title. Paris: Maspero." (`citeaudit.imprint_names`). One name, no "et
+        al.", the year exact, and only one such entry: never a guess among several."""
+        if citation.et_al or len(citation.authors) != 1 or citation.year is None:
+            return None
+        cited = normalise_name(citation.authors[0])
+        if not cited or self._is_an_author(citation.authors[0]):
+            return None
+        if self._by_imprint is None:
+            self._by_imprint = {}
+            for i, ref in enumerate(self._refs):
+                for name in imprint_names(ref):
+                    _add(self._by_imprint, [normalise_name(name)], i)
+        bucket = self._by_imprint.get(cited, ())
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = {i for i in bucket if _year_fits(citation, self._refs[i]) == "exact"}
+        return near.pop() if len(near) == 1 else None
+
+    def _title_opens(self, citation: Citation, *, any_year: bool = False) -> int | None:
+        """The one entry of the cited year with no personal author whose title opens
+        with the cited words: a work cited by its title's first words, "(Oxford English
+        Dictionary, 2020)" for "The Oxford English Dictionary online. (2020)." Two
+        words at least, a leading article aside (`citeaudit.title_words`); never "et
+        al.". `any_year`: a title cited with no year ("as *The Wealth of Nations*
+        shows", `manuscript.citations.titles`) opens an entry of any year."""
+        if citation.et_al or len(citation.authors) != 1:
+            return None
+        if citation.year is None and not any_year:
+            return None
+        cited = title_words(citation.authors[0])
+        if len(cited.split()) < 2:
+            return None
+        if self._by_title_word is None:
+            self._index_titles()
+        assert self._by_title_word is not None
+        bucket = self._by_title_word.get(cited.split()[0], ())
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = {
+            i
+            for i in bucket
+            if (any_year or _year_fits(citation, self._refs[i]) == "exact")
+            and any(t.startswith(cited + " ") for t in self._title_openings.get(i, ()))
+        }
+        if not near and any_year:
+            # a person's work cited by its whole title: "*The Wealth of Nations*"
+            near = {
+                i
+                for i in self._by_whole_title.get(cited.split()[0], ())
+                if self._whole_titles[i] == cited
+            }
+        return near.pop() if len(near) == 1 else None
+
+    def _index_titles(self) -> None:
+        """Entries with no personal author by their opening words; a person's entries
+        by their whole title (up to a colon), which only a title citation matches."""
+        self._by_title_word = {}
+        for i, ref in enumerate(self._refs):
+            authors = _authors(ref)
+            if authors and (authors[0].given or len(authors[0].family.split()) < 2):
+                whole = title_words((ref.title or "").split(":")[0])
+                if len(whole.split()) >= 2:
+                    self._whole_titles[i] = whole
+                    _add(self._by_whole_title, [whole.split()[0]], i)
+                continue  # a person's entry: cited by its title's start only when whole
+            for opening in {title_words(_raw_head(ref.raw)), title_words(ref.title or "")}:
+                if opening:
+                    self._title_openings.setdefault(i, []).append(opening + " ")
+                    _add(self._by_title_word, [opening.split()[0]], i)
+
+    def match_title(self, citation: Citation) -> CitationMatch:
+        """A work cited by its title alone, no year: the one entry it opens, or none."""
+        found = self._title_opens(citation, any_year=True)
+        targets = self._ids([found]) if found is not None else ()
+        return CitationMatch(citation.id, targets=targets)
 
     def _opens_with(self, citation: Citation) -> int | None:
         """The one entry of the cited year whose text opens with the cited name and

@@ -12,6 +12,7 @@ from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
+from citeaudit.manuscript.citations.titles import TitleExtractor
 from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation
@@ -23,6 +24,7 @@ __all__ = [
     "LatexExtractor",
     "NumericExtractor",
     "PandocExtractor",
+    "TitleExtractor",
     "YearOnlyExtractor",
     "extract_citations",
 ]
@@ -34,6 +36,7 @@ _MarkerSource = (
     | AuthorYearExtractor
     | NumericExtractor
     | YearOnlyExtractor
+    | TitleExtractor
 )
 
 
@@ -47,6 +50,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),
+        TitleExtractor(),
     )
 
 

@@ -63,6 +63,7 @@ _INNER_CUE = re.compile(
 # work, and the list holds Y. Only before a capital: "Smith in press" is a year.
 _IN_WORK = re.compile(r"(?<=[^\W\d_])\s+in\s+(?=[A-ZÀ-Þ])")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
+_QUOTES = '"“”„«»'
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
 _ORGANISATION_ENDS = frozenset(
@@ -313,12 +314,17 @@ def _names_in(segment: str) -> _Names | None:
             cut = _skip(segment, cut + cue.end(), " ,:")
             continue
         break
-    lowered = cut if digit_lead else _skip_lower_lead(segment, cut)
+    rest = segment[cut:].strip(" ,")
+    quoted = len(rest) > 2 and rest[0] in _QUOTES and rest[-1] in _QUOTES
+    lowered = cut if digit_lead or quoted else _skip_lower_lead(segment, cut)
     if lowered != cut:
         dropped = segment[cut:lowered].rstrip()
         weak = weak or not dropped.endswith((",", ":"))
         cut = lowered
     text = _ELLIPSIS.sub("", segment[cut:].strip(" ,"))  # "(ÍNDIO..., 2014)": a title cut short
+    if quoted:
+        # APA cites a work with no author by its quoted title: ("Handbook of Sensing," 2010)
+        text = text.strip(_QUOTES).strip(" ,")
     if not text:
         return None
     if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole
@@ -341,6 +347,9 @@ def _names_in(segment: str) -> _Names | None:
         if described is not None:  # "lme function in R package nlme, Pinheiro et al."
             offset, authors, et_al = described
             return _Names(cut + offset, text[offset:], authors, et_al, weak)
+        titled = _author_before_title(text)
+        if titled is not None:  # "Cleveland, Visualizing data": the author, then a title
+            return _Names(cut, text, titled[0], titled[1], True)
         after_word = _after_last_lower_word(text)
         if after_word is not None:  # "Galium tardum Ortega and Devesa": a name first
             offset, authors, et_al = after_word
@@ -431,6 +440,33 @@ def _after_description(text: str) -> tuple[int, tuple[str, ...], bool] | None:
             if names is not None:
                 return found.end() + lead, names[0], names[1]
     return None
+
+
+_TITLE_WORDS = 12
+
+
+def _author_before_title(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """The author before a title's first words: "(Cleveland, Visualizing data 1993)",
+    "(Bertin, Semiology of graphics, 1967)", "(Tufte, The visual display 1983)". Names
+    before the first comma, then a capitalised phrase of at most twelve words that is
+    no list of names (it holds a lower-case word other than a particle or connector).
+    A guess, so the caller makes the work weak: kept when an entry has the author and
+    the year, never reported as missing."""
+    comma = text.find(",")
+    if comma <= 0:
+        return None
+    names = parse_names(text[:comma])
+    if names is None:
+        return None
+    words = text[comma + 1 :].replace(",", " ").split()
+    if not 1 <= len(words) <= _TITLE_WORDS or not words[0][:1].isupper():
+        return None
+    lower = [w for w in words[1:] if w[:1].islower()]
+    if not lower or any(not w.strip(".:;'’\"").isalpha() for w in words):
+        return None
+    if all(w.casefold() in PARTICLES or w.casefold() in AND_WORDS for w in lower):
+        return None  # "Lee, Park and Kim": names joined by "and"
+    return names
 
 
 def _after_last_lower_word(text: str) -> tuple[int, tuple[str, ...], bool] | None:

@@ -1,0 +1,77 @@
+"""Works cited by their title alone: "as *The Wealth of Nations* shows".
+
+A work with no personal author -- a dictionary, a manual, an anonymous classic --
+is cited by its title, set in italics, often with no year. Without a reading of it
+the entry was "never cited". Only an emphasised phrase (``*...*``, ``_..._``) of two
+to twelve words, capitalised, whose words stand in an entry of the manuscript's own
+list (in its first 200 characters, a leading article aside) is read; the citation is
+WEAK (`command == TITLE`, no year) and `citeaudit.citation_matching` links it only
+to the one entry with no personal author whose title opens so, or else to the one
+entry whose whole title it is. Never reported as missing.
+
+Linear: one emphasis pattern of bounded length, entry openings looked up by their
+first word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.title_words import title_words
+from citeaudit.manuscript.document import Document
+from citeaudit.model.citation import Certainty, Citation, CitationKind
+
+TITLE = "title"  # Citation.command of a work cited by its title
+
+_EMPHASIS = re.compile(
+    r"(?<![*_\w])(\*{1,2}|_{1,2})(?=[^\W\d_])([^*_\n]{3,150}?)(?<=\S)\1(?![*_\w])"
+)
+_ENTRY_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
+_MOST_WORDS = 12
+_ENTRY_HEAD = 200  # characters of an entry that may hold its title
+_LOOKED_AT = 64  # entries holding a word compared at most (a list of one word repeated)
+
+
+class TitleExtractor(CitationExtractor):
+    syntax: ClassVar[str] = "title"
+
+    def extract(self, document: Document) -> list[Citation]:
+        return [c for m in self.markers(document) for c in m.citations]
+
+    def markers(self, document: Document) -> list[Marker]:
+        # each entry's first words, looked up by the words they hold
+        by_word: dict[str, list[str]] = {}
+        for entry in document.reference_entries:
+            head = title_words(_ENTRY_LABEL.sub("", entry.raw[:_ENTRY_HEAD], count=1))
+            for word in set(head.split()):
+                by_word.setdefault(word, []).append(f" {head} ")
+        if not by_word:
+            return []
+        text = document.text
+        found: list[Marker] = []
+        for m in _EMPHASIS.finditer(text):
+            phrase = " ".join(m.group(2).split())
+            if not phrase[:1].isupper() or len(phrase.split()) > _MOST_WORDS:
+                continue
+            cited = title_words(phrase)
+            first, _, rest = cited.partition(" ")
+            if not rest:
+                continue
+            entries = by_word.get(first, [])
+            if not any(f" {cited} " in e for e in entries[:_LOOKED_AT]):
+                continue
+            citation = Citation(
+                id="",
+                text=shown(m.group()),
+                location=document.location_at(m.start()),
+                kind=CitationKind.AUTHOR_YEAR,
+                item=phrase,
+                authors=(phrase,),
+                command=TITLE,
+                certainty=Certainty.WEAK,
+            )
+            found.append(Marker(m.start(), m.end(), (citation,)))
+        return found
