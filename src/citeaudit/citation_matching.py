@@ -233,8 +233,21 @@ def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[Citat
 
     "(Grine et al., 1993, 1996)" with only the 1996 entry listed: 1996 is cited as
     itself, so the 1993 citation names a work missing from the list, not a wrong year.
+    So too when the exact citation stands elsewhere in the text: taking "(Goetz et al.,
+    2011)" for a slip of the one Goetz entry of 2008, cited "(Goetz et al., 2008)"
+    too, turned works dropped from the list into year mismatches (dev bench: missing
+    recall 0.855 -> 0.811, year-mismatch false alarms 21 -> 100), though a real slip
+    ("FLATSCHART, 2015" beside "Flatschart (2011)") reads so as well.
+
+    Citations of one work share one tuple of targets (remembered per distinct
+    citation): each distinct tuple is walked once, not once per citation (4,000
+    citations of one name against 4,000 entries of it were 16 million steps).
     """
-    exact = {t for m in matches for t in m.targets}
+    distinct: dict[int, tuple[str, ...]] = {}
+    for match in matches:
+        if match.targets:
+            distinct.setdefault(id(match.targets), match.targets)
+    exact = {t for targets in distinct.values() for t in targets}
     out: list[CitationMatch] = []
     for match in matches:
         if match.year_mismatch and not match.targets:

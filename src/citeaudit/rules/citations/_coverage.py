@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from citeaudit.audit_data import AuditData
 from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.reference import Reference
+from citeaudit.rules.citations._cited import cited_ids
 
 MIN_ENTRIES = 5
 UNCITED_SHARE = 0.8
@@ -50,7 +51,7 @@ def poor_coverage(data: AuditData) -> Coverage | None:
     entries = tuple(r for b in data.bibliographies if b.format == "freetext" for r in b.references)
     if len(entries) < MIN_ENTRIES:
         return None
-    cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+    cited = cited_ids(data.matches)
     uncited = sum(1 for r in entries if r.id not in cited)
     if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
         return None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._cited import cited_ids
 from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
@@ -47,7 +48,7 @@ class UncitedReference(Rule):
             return
         if any(c.key == "*" for c in data.citations):
             return
-        cited = {t for m in data.matches for t in (*m.targets, *m.year_mismatch)}
+        cited = cited_ids(data.matches)
         coverage = poor_coverage(data)
         summarised = {r.id for r in coverage.entries} if coverage else set()
         in_database = {
