@@ -184,9 +184,29 @@ _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
 
 
-@functools.lru_cache(maxsize=4096)
+_CACHED_HOST = 256  # longer hosts are read afresh each time, never remembered
+
+
 def literal_address(host: str) -> IPAddress | None:
     """The address `host` names by itself, however it is spelled, or None for a name.
+
+    Remembered for the last few thousand hosts of up to `_CACHED_HOST` characters: a
+    hostile Location's host may be 64 KB, and a process-wide cache of those held
+    hundreds of megabytes past the audit (a long host can still name an address:
+    IDNA drops "ignored" code points, so it is read, just not kept).
+    """
+    if len(host) <= _CACHED_HOST:
+        return _literal_remembered(host)
+    return _literal_address(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_remembered(host: str) -> IPAddress | None:
+    return _literal_address(host)
+
+
+def _literal_address(host: str) -> IPAddress | None:
+    """`literal_address`, not remembered.
 
     Parsers disagree on hosts: the C library and browsers read ``127.1``,
     ``0x7f.1``, ``0177.0.0.1`` and ``2130706433`` as 127.0.0.1; IDNA maps

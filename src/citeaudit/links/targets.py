@@ -82,14 +82,29 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=2048)
+_CACHED_URL = 2048  # longer URLs are parsed afresh each time, never remembered
+
+
 def sendable_url(url: str) -> httpx.URL:
     """httpx's reading of `url`, as it goes on the wire (raises InvalidURL, ValueError
     or UnicodeError).
 
-    Remembered for the last two thousand URLs: checking a link's URL and sending its
-    request, or checking a redirect's Location and following it, parse it once.
+    Remembered for the last two thousand URLs of up to `_CACHED_URL` characters:
+    checking a link's URL and sending its request, or checking a redirect's Location
+    and following it, parse it once. A hostile Location may be 64 KB; a process-wide
+    cache of those held hundreds of megabytes past the audit.
     """
+    if len(url) <= _CACHED_URL:
+        return _sendable_remembered(url)
+    return _sendable(url)
+
+
+@functools.lru_cache(maxsize=2048)
+def _sendable_remembered(url: str) -> httpx.URL:
+    return _sendable(url)
+
+
+def _sendable(url: str) -> httpx.URL:
     parsed = httpx.URL(url)
     _ = parsed.host  # decodes IDNA labels
     return parsed
