@@ -31,14 +31,16 @@ class LinkArea:
     top: float
 
 
-def page_links(document: Any, page: Any) -> list[LinkArea]:
-    """The page's web links (http, https, doi), in the order the page lists them."""
+def page_links(document: Any, page: Any, most: int = _MAX_LINKS) -> list[LinkArea]:
+    """The page's web links (http, https, doi), in the order the page lists them; at
+    most `most` (what is left of the document's cap) and `_MAX_LINKS`."""
     found: list[LinkArea] = []
+    most = min(most, _MAX_LINKS)
     position = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
     rect = pdfium_c.FS_RECTF()
     buffer = ctypes.create_string_buffer(_MAX_URI)
-    while len(found) < _MAX_LINKS and pdfium_c.FPDFLink_Enumerate(
+    while len(found) < most and pdfium_c.FPDFLink_Enumerate(
         page, ctypes.byref(position), ctypes.byref(link)
     ):
         action = pdfium_c.FPDFLink_GetAction(link)

@@ -32,11 +32,15 @@ from citeaudit.manuscript.pdf_layout import (
 )
 from citeaudit.manuscript.pdf_links import LinkArea, page_links
 
-__all__ = ["MAX_CHARS", "MAX_PAGES", "PageRead", "pdf_problem", "read_pages"]
+__all__ = ["MAX_CHARS", "MAX_LINKS", "MAX_PAGES", "PageRead", "pdf_problem", "read_pages"]
 
 MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
 MAX_CHARS = 3_000_000
+# Link annotations read in all: pages may share one array of 2,000 (a 566 KB file of
+# 600 such pages gave 1.2 million areas, a 180 MB answer and ~1 GB in the worker's own
+# process). A 600-page book with 30 links a page has 18,000.
+MAX_LINKS = 20_000
 MAX_BYTES = 200 * 1024 * 1024
 
 _PASSWORD = 4  # FPDF_ERR_PASSWORD
@@ -120,6 +124,7 @@ def _pages(document: Any, name: str) -> PageRead:
     links: dict[int, list[LinkArea]] = {}
     budget = MAX_CHARS
     glyph_count = sideways = 0
+    links_left, links_capped = MAX_LINKS, False
     for index in range(min(total, MAX_PAGES)):
         try:
             page = document[index]
@@ -135,7 +140,13 @@ def _pages(document: Any, name: str) -> PageRead:
                 textpage.close()
             width, height = page.get_size()
             number = index + 1
-            links[number] = page_links(document.raw, page.raw)
+            links[number] = page_links(document.raw, page.raw, links_left)
+            links_left -= len(links[number])
+            if links_left <= 0 and not links_capped:
+                links_capped = True
+                problems.append(
+                    f"link annotations past page {number} not read: over {MAX_LINKS} of them"
+                )
         except pdfium.PdfiumError as exc:
             problems.append(f"page {index + 1} not read: {exc}")
             continue
