@@ -48,3 +48,11 @@ def test_command_and_location() -> None:
     cits = PandocExtractor().extract(document("Title\n\nText [see @a; @b] end."))
     assert {c.command for c in cits} == {"pandoc"}
     assert {(c.location.line, c.location.column, c.text) for c in cits} == {(3, 6, "[see @a; @b]")}
+
+
+def test_keys_parted_by_commas_are_each_cited() -> None:
+    """Issue 12 (real Rmd and pandoc theses): "[@a, @b, @c]" renders three citations;
+    only the first was read (the others "uncited", and absent ones never "missing")."""
+    found = keys("Growth [@okoro2019, @lind2001, -@moreau2015; @tan2020].")
+    assert [k for k, _ in found] == ["okoro2019", "lind2001", "moreau2015", "tan2020"]
+    assert keys("Write [@okoro2019, or mail me@example.org].") == [("okoro2019", False)]

@@ -16,8 +16,16 @@ _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
+# A no-break space and the Unicode hyphens Word writes inside names are a space and a
+# hyphen to the readers ("Johansen &<NBSP>Tjørnhøj‐Thomsen"): one character for one,
+# so every offset is kept.
+_AS_PLAIN = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2010": "-", "\u2011": "-"}
+)
+
+
 def blank_markup(text: str) -> str:
-    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_AS_PLAIN)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

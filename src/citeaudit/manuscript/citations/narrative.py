@@ -176,7 +176,11 @@ def names_before(prefix: str) -> NamesBefore | None:
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
     i = len(tokens) - 1
     et_al = False
-    if i >= 1 and tokens[i][0].casefold() in ("al.", "al") and tokens[i - 1][0] == "et":
+    if (
+        i >= 1
+        and tokens[i][0].casefold() in ("al.", "al")
+        and tokens[i - 1][0] in ("et", "et.", "el")  # "et. al.", "el al.": typed so too
+    ):
         et_al, i = True, i - 2
     elif i >= 0 and tokens[i][0].casefold() in _ET_AL_ALONE:
         et_al, i = True, i - 1

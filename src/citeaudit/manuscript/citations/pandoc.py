@@ -8,7 +8,8 @@ author's CI fails on every false "missing" or "uncited":
   ``\\``: e-mail addresses (``name@example.org``), URLs (``medium.com/@x``) and
   escapes (``\\@ref(fig:x)``, bookdown's cross-reference) stay out. Braced keys are read
   as Pandoc writes them (``@{key}``) and as ``{@key}``.
-* A bracketed citation may run over line breaks inside its paragraph.
+* A bracketed citation may run over line breaks inside its paragraph. Keys may be
+  parted by commas as well as semicolons (``[@a, @b]``): pandoc renders each.
 * Cross-references are no citations: Quarto's ``@fig-x``, ``@tbl-x``, ``@sec-x``,
   ``@eq-x``, ``@apx-x``..., pandoc-crossref's ``@fig:x``; nor are the labels of Pandoc
   example lists (``(@good)``) the document defines. A bracket of cross-references only
@@ -45,6 +46,8 @@ from citeaudit.model.citation import Certainty, Citation, CitationKind
 # Pandoc: a key starts with a letter, digit or "_" and may hold internal punctuation.
 _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*))"
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
+# A further key after a comma in one item: "[@a, @b]" (authors write it for "[@a; @b]").
+_COMMA_KEY = re.compile(r",[ \t\n]*-?@" + _KEY)
 # A bracket's body: no bracket inside, and no blank line (the paragraph ends there).
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)\](?!\()")
 _OPENING = r"\"'(\[*_~“‘«"  # an unclosed "[" too: its bracket was no citation
@@ -119,9 +122,10 @@ def _bracket_keys(body: str) -> list[str] | None:
         m = _ITEM_KEY.search(item.strip())
         if m is None:
             return None
-        key = m.group("braced") or m.group("plain")
-        if not _CROSSREF.match(key):
-            keys.append(key)
+        found = [m.group("braced") or m.group("plain")]
+        # "[@a, @b, @c]": keys after a comma are citations too, as pandoc renders them
+        found += [k.group("braced") or k.group("plain") for k in _COMMA_KEY.finditer(item)]
+        keys.extend(key for key in dict.fromkeys(found) if not _CROSSREF.match(key))
     return keys
 
 
