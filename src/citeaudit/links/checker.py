@@ -18,6 +18,7 @@ names must resolve for others, before anything is called broken (`_settle`).
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
@@ -200,15 +201,18 @@ class LinkChecker:
         # A bounded number of workers take the targets in turn, hosts interleaved: a
         # task per target at once held every waiting request's frames (6 KB a URL),
         # and interleaving keeps every host's limit busy with few workers waiting.
-        queue = interleaved(targets)
+        turns = _HostTurns(targets, self.policy)
         workers = min(len(targets), max(256, 8 * self.policy.concurrency))
         run_time = self.policy.max_run_time
         deadline = None if run_time is None else asyncio.get_running_loop().time() + run_time
 
         async def worker() -> None:
-            for target in queue:  # shared: each worker takes the next target
-                work = self._check_unsettled(target, prechecked=prechecked)
-                check = await self._within(deadline, work, target)
+            while (target := turns.take()) is not None:  # shared: the next one due
+                try:
+                    work = self._check_unsettled(target, prechecked=prechecked)
+                    check = await self._within(deadline, work, target)
+                finally:
+                    turns.done(target)
                 if isinstance(check, Pending):
                     pending[target.key] = check
                     continue
@@ -443,6 +447,57 @@ class LinkChecker:
                 hops=landing.hops,
             )
         return replace(landed, outcome=LinkOutcome.OK)
+
+
+class _HostTurns:
+    """The targets in turn, hosts interleaved (`interleaved`), with at most a host's
+    own share of the workers on its links at once.
+
+    A worker that takes a link waits for its host's slot; a host that answers slowly
+    (a tarpit) keeps its slots, so every worker that came to one of its links waited
+    there, until all of them did and the other hosts' links were not asked before
+    the run's time ran out. A host's links past its share wait in line here, holding
+    no worker, and are taken as its links finish. DOIs (each a handle query, then a
+    landing page on its own host) share the global limit instead.
+    """
+
+    def __init__(self, targets: Sequence[LinkTarget], policy: LinkPolicy) -> None:
+        self._order = interleaved(targets)
+        self._per_host = max(1, policy.per_host)
+        self._per_doi = max(1, policy.concurrency)
+        self._busy: dict[str, int] = {}
+        self._waiting: dict[str, deque[LinkTarget]] = {}
+
+    def take(self) -> LinkTarget | None:
+        """The next target whose host has a free share, or None when every one left
+        waits for a host whose workers will take it as they finish."""
+        for host, line in self._waiting.items():
+            if self._busy.get(host, 0) < self._share(host):
+                target = line.popleft()
+                if not line:
+                    del self._waiting[host]
+                return self._start(host, target)
+        for target in self._order:
+            host = _group(target)
+            if self._busy.get(host, 0) < self._share(host):
+                return self._start(host, target)
+            self._waiting.setdefault(host, deque()).append(target)
+        return None
+
+    def done(self, target: LinkTarget) -> None:
+        self._busy[_group(target)] -= 1
+
+    def _start(self, host: str, target: LinkTarget) -> LinkTarget:
+        self._busy[host] = self._busy.get(host, 0) + 1
+        return target
+
+    def _share(self, host: str) -> int:
+        return self._per_doi if host == "doi" else self._per_host
+
+
+def _group(target: LinkTarget) -> str:
+    """The host whose slots a target's first request waits for (as `interleaved`)."""
+    return host_of(target.value) if target.kind == "url" else target.kind
 
 
 def _attempts(check: Checked) -> int:
