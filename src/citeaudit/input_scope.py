@@ -34,6 +34,7 @@ of the audit draws on it, so twenty uploaded files do not get twenty budgets.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -57,6 +58,10 @@ DEFAULT_MAX_NAMES = 2_000  # files named in all: every \input, .bib and front-ma
 _SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
 _MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
+# The longest path the kernel opens (PATH_MAX, bytes): a longer name is no file. It is
+# refused before symbolic links are resolved, which builds every prefix of the path in
+# turn -- quadratic in its length: a 400 KB \input{a/a/a/...} name took 22 s.
+_LONGEST_PATH = 4096
 # Set while a stranger's upload is being read: an unconfined scope then follows no name.
 _STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=False)
 
@@ -139,7 +144,7 @@ class InputScope:
         if self.root is None:
             return True
         lexical = Path(os.path.normpath(Path(self.root, path)))
-        if not lexical.is_relative_to(self.root):
+        if not lexical.is_relative_to(self.root) or _too_long(lexical):
             return False
         try:
             resolved = Path(os.path.realpath(lexical))
@@ -188,6 +193,9 @@ class InputScope:
         if self.root is None and _STRANGERS.get():
             return self.refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
+        if not refused and candidates and all(_too_long(c) for c in candidates):
+            why = os.strerror(errno.ENAMETOOLONG)
+            return f"{what} '{shown_name(target)}' cannot be read: {why}"
         admitted: list[Path] = []
         if not refused:
             for candidate in self._flattened(candidates):
@@ -242,6 +250,12 @@ class InputScope:
             f"{ledger.splices} inclusions (limit {self.max_spliced_chars} characters, "
             f"{self.max_splices} inclusions)"
         )
+
+
+def _too_long(path: Path) -> bool:
+    """Whether `path` is longer than any the kernel opens (it cannot name a file)."""
+    name = str(path)  # 4 bytes a character at most: only a long one is encoded
+    return len(name) > _LONGEST_PATH // 4 and len(name.encode("utf-8", "replace")) > _LONGEST_PATH
 
 
 def _hard_linked(path: Path) -> bool:
