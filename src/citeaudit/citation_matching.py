@@ -35,7 +35,8 @@ alarm:
 * **Certainty** (`Certainty`): a SURE citation is kept whatever it matches. A
   narrative CANDIDATE or WEAK one (``Smith (2019)``) is kept when its first name is
   an author of some entry; a WEAK one that is not narrative (``Hart and Lomé, 2019``
-  in running text, ``(May 2011)``) only when an entry fits name *and* year. An
+  in running text, ``(May 2011)``) only when one entry fits name *and* year (several
+  fitting, "Censo INE 2011" beside INE 2011a and 2011b, give no such evidence). An
   unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
   possible-missing-reference rule; an unconfirmed WEAK one is dropped.
 * **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
@@ -108,6 +109,8 @@ _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 # A given name written out in one word ("Han", "Maria"), not initials ("H.", "HJ").
 _WHOLE_GIVEN = re.compile(r"^[^\W\d_][^\W\d_A-Z]+$")
 _MAX_NEAR_NAMES = 64
+_TITLED_CHOICE = 12  # entries of one name and year a title in the citation picks among
+_YEAR_ON = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # A year read outside these is a date in a title (a species' authority, a target
@@ -166,7 +169,13 @@ def match_citations(
             found = authors.match(citation)
             if found is None:
                 continue
+            guessed = citation.certainty is Certainty.WEAK and not citation.narrative
             citation, match = found
+            if guessed and len(match.targets) > 1:
+                # "los datos del Censo INE 2011" beside entries INE 2011a and 2011b: a
+                # name and year in running text, kept only on an entry's word, which
+                # several entries cannot give -- no citation, and no ambiguity
+                continue
             if match.year_mismatch and not match.targets and _pending(citation):
                 # "(Robinson et al., in prep.)" beside "Robinson et al. (2008)": the
                 # dated entry is an earlier work, not this one with a wrong year
@@ -663,7 +672,29 @@ class _AuthorIndex:
             citation = dataclasses.replace(citation, certainty=template.certainty)
         if match.citation_id != citation.id:
             match = CitationMatch(citation.id, match.targets, match.year_mismatch)
+        if 1 < len(match.targets) <= _TITLED_CHOICE:
+            match = self._by_title(citation, match)
         return citation, match
+
+    def _by_title(self, citation: Citation, match: CitationMatch) -> CitationMatch:
+        """Of several entries, the one whose title opens with the title words the
+        citation gives after the name: Word's citation engine writes "(Dalby, Seeing
+        Numbers 1994)" when the list holds two Dalby 1994 works. Unchanged unless
+        exactly one entry's title opens so."""
+        _, comma, rest = (citation.item or citation.text).partition(",")
+        cited = title_words(_YEAR_ON.split(rest, maxsplit=1)[0]) if comma else ""
+        if not cited:
+            return match
+        narrowed = tuple(
+            t
+            for t in match.targets
+            if (title_words(self._refs[self._position[t]].title or "") + " ").startswith(
+                cited + " "
+            )
+        )
+        if len(narrowed) != 1:
+            return match
+        return CitationMatch(match.citation_id, narrowed, match.year_mismatch, match.name_mismatch)
 
     def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
         sure = citation.certainty is Certainty.SURE

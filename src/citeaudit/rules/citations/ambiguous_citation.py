@@ -26,6 +26,13 @@ def _same_work(targets: Iterable[Reference]) -> bool:
     return (len(dois) == 1 and None not in dois) or len(titles) == 1
 
 
+def _title_of(ref: Reference) -> str:
+    """The entry's title (or its raw text), short and quoted, to tell apart two
+    candidates of the same name and year."""
+    title = " ".join((ref.title or ref.raw).split())
+    return f'"{title[:50]}…"' if len(title) > 50 else f'"{title}"'
+
+
 class AmbiguousCitation(Rule):
     """Checks that each citation points at exactly one entry.
 
@@ -77,6 +84,11 @@ class AmbiguousCitation(Rule):
             listed = candidates[work]
             named = [t for t in listed[:_LISTED] if t in refs]
             options = [describe_reference(refs[t]) for t in named]
+            if len(set(options)) < len(options):  # "Dalby (1994); Dalby (1994)": tell them apart
+                options = [
+                    f"{o}, {_title_of(refs[t])}" if options.count(o) > 1 else o
+                    for o, t in zip(options, named, strict=True)
+                ]
             if len(listed) > _LISTED:
                 options.append(f"and {len(listed) - _LISTED} more")
             yield self.finding(
