@@ -11,8 +11,11 @@ X-Citeaudit-Delivery id.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import timedelta
+
+import httpx
 
 from citeaudit.links.pinned import SyncLookup, system_lookup
 from citeaudit.links.retry import Backoff
@@ -28,32 +31,54 @@ from citeaudit.watch.webhook import DeliveryError, post
 log = logging.getLogger(__name__)
 
 
+# Rows claimed at a time: a sweep that stops at its time leaves at most this many
+# minus one claimed, sent by a later sweep once the claim runs out (`CLAIM`).
+CLAIM_BATCH = 5
+
+
 def deliver_due(
     repo: Repository,
     settings: ServiceSettings,
     *,
     limit: int = 200,
     lookup: SyncLookup = system_lookup,
+    budget: float | None = None,
 ) -> DeliveryStats:
     """Send what is owed now; returns how many were sent, put back, given up.
 
     Each delivery stands alone: whatever one row's URL, address or receiver does
     (even an error nobody foresaw), it is recorded on that row and the sweep goes on
     to the next account's. `lookup` resolves webhook hosts (tests stand in for DNS).
+
+    A receiver is a stranger's server: one that lets a delivery time out is not asked
+    again in the same sweep (its other rows wait their backoff, as if they had timed
+    out too), and the sweep stops claiming after `budget` seconds (half the task's
+    time limit by default). A receiver that held each delivery for its deadline, with
+    a few hundred rows owed, kept every sweep on its own rows until the task was
+    killed, and every other account's notifications waited behind it.
     """
-    sent = retried = failed = 0
-    for row_id in claim(repo, utcnow(), limit):
-        try:
-            _send(repo, settings, row_id, lookup)
-        except Exception as exc:  # one account's failure is never the others'
-            error = exc if isinstance(exc, DeliveryError) else _unforeseen(row_id, exc)
-            if mark_failed(repo, row_id, str(error), backoff(settings, error.permanent)):
-                failed += 1
-            else:
-                retried += 1
-            continue
-        mark_sent(repo, row_id)
-        sent += 1
+    end = time.monotonic() + (settings.task_time_limit / 2 if budget is None else budget)
+    stalled: set[str] = set()
+    sent = retried = failed = taken = 0
+    while taken < limit and time.monotonic() < end:
+        rows = claim(repo, utcnow(), min(CLAIM_BATCH, limit - taken))
+        if not rows:
+            break
+        taken += len(rows)
+        for row_id in rows:
+            if time.monotonic() >= end:
+                break  # the rest of the batch is sent once its claim runs out
+            try:
+                _send(repo, settings, row_id, lookup, stalled)
+            except Exception as exc:  # one account's failure is never the others'
+                error = exc if isinstance(exc, DeliveryError) else _unforeseen(row_id, exc)
+                if mark_failed(repo, row_id, str(error), backoff(settings, error.permanent)):
+                    failed += 1
+                else:
+                    retried += 1
+                continue
+            mark_sent(repo, row_id)
+            sent += 1
     return DeliveryStats(sent, retried, failed)
 
 
@@ -77,7 +102,11 @@ def _unforeseen(row_id: int, exc: Exception) -> DeliveryError:
     return DeliveryError(f"internal error: {type(exc).__name__}")
 
 
-def _send(repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup) -> None:
+def _send(
+    repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup, stalled: set[str]
+) -> None:
+    """Send one row; `stalled`: webhook URLs that timed out earlier in this sweep
+    (not asked again now; a URL that times out here joins them)."""
     owed = delivery(repo, row_id)
     if owed is None:
         raise DeliveryError("the change or the account's settings are gone", permanent=True)
@@ -86,16 +115,23 @@ def _send(repo: Repository, settings: ServiceSettings, row_id: int, lookup: Sync
     if owed.channel == "webhook":
         if not owed.webhook_url or not owed.webhook_secret:
             raise DeliveryError("no webhook URL or secret set", permanent=True)
-        post(
-            owed.webhook_url,
-            payload,
-            owed.webhook_secret,
-            event=event,
-            delivery=str(row_id),
-            timeout=settings.webhook_timeout,
-            allow_private=settings.allow_private_networks,
-            lookup=lookup,
-        )
+        if owed.webhook_url in stalled:
+            raise DeliveryError("not sent: the receiver timed out earlier in this sweep")
+        try:
+            post(
+                owed.webhook_url,
+                payload,
+                owed.webhook_secret,
+                event=event,
+                delivery=str(row_id),
+                timeout=settings.webhook_timeout,
+                allow_private=settings.allow_private_networks,
+                lookup=lookup,
+            )
+        except DeliveryError as exc:
+            if isinstance(exc.__cause__, httpx.TimeoutException):
+                stalled.add(owed.webhook_url)
+            raise
     else:
         if not owed.email_to:
             raise DeliveryError("no e-mail address set", permanent=True)
