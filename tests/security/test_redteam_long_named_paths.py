@@ -6,7 +6,9 @@ name of n folders (``\\input{a/a/a/…/x}``) cost n^2 characters handed to the f
 system: a 400 KB name took 22 s, a few megabytes hours -- from LaTeX ``\\input``, a
 ``\\bibliography``, a front-matter ``bibliography:`` or a knitr child alike. No kernel
 opens a path over PATH_MAX (4,096 bytes), so such a name is no file: it is refused
-unresolved with the sentence the operating system would give. No clock: the
+unresolved with the sentence the operating system would give. Under it, 2,000 names
+of 2,000 folders each cost the same per name: a path is now looked up only as far
+as it exists (nothing lies below a folder that does not). No clock: the
 characters of every path looked up (``os.lstat``, ``os.stat``) are counted, and held
 to a small multiple of the upload's own size.
 """
@@ -15,10 +17,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from citeaudit.input_scope import InputScope
 from citeaudit.service.inputs import read_files
 from citeaudit.store.views import StoredFile
 
@@ -48,6 +52,15 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object]]] = [
         "front-matter-bibliography",
         lambda n: "---\nbibliography: " + DEEP * (n // 2) + "x.bib\n---\nText [@a].\n",
         _upload("paper.md"),
+    ),
+    (
+        "many-names-under-path-max",
+        lambda n: (
+            "\\begin{document}\n"
+            + "".join(f"\\input{{{DEEP * 2_000}x{i}}}\n" for i in range(n // 4_010))
+            + "\\end{document}\n"
+        ),
+        _upload("main.tex"),
     ),
     (
         "knitr-child",
@@ -99,3 +112,20 @@ def test_a_long_name_inside_the_upload_under_the_limit_is_still_followed() -> No
         ]
     )
     assert [c.key for c in audit.citations] == ["inside"]  # found by its base name
+
+
+def test_a_link_out_is_refused_alike_whether_the_file_below_it_exists(tmp_path: Path) -> None:
+    """Looked up only as far as it exists, a path is still resolved through a link to
+    a folder outside: a missing file below the link is refused as an existing one is."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.tex").write_text("Secret.\n", encoding="utf-8")
+    folder = tmp_path / "upload"
+    folder.mkdir()
+    (folder / "link").symlink_to(outside, target_is_directory=True)
+    scope = InputScope.confined_to(folder)
+    for name in ("link/secret.tex", "link/missing.tex", "link/deeper/missing.tex"):
+        assert not scope.admits(Path(name)), name
+        found = scope.locate("included file", name, [folder / name])
+        assert found == scope.refusal("included file", name)
+    assert scope.admits(Path("missing/below/x.tex"))  # inside, merely not there
