@@ -155,6 +155,18 @@ _ENUMERATION_LEAD = _words(
 )
 
 
+# Words a number ending a sentence is the value of, not a superscript after: "the pH
+# was 7.", "o valor foi 8.", "Plot 1: Latitude" (a label before a colon is refused by
+# the colon). A flattened superscript follows a content word ("disorders. 118").
+_VALUE_LEADS = _words(
+    "was were is are be been equals equal of to at by than about from and or than "
+    "foi foram era eram é são de do da dos das a o em no na com para entre e ou que "
+    "fue fueron es son del al en con por y el la los las un una "
+    "plot step stage group phase level grade type class item sample site day week year "
+    "lote etapa fase grupo nível nivel tipo classe clase amostra muestra dia día semana ano año"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
@@ -479,7 +491,9 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
     A count opens a clause as well ("in 2010. 12 patients were", "of them, 12 were"),
     so a single number must be followed by a new sentence or the paragraph's end;
     after a comma only a list of three or more (no count, no decimal "12,5") is read;
-    after a word only a number that ends its sentence. Kept only as the manuscript's
+    after a word only a number that ends its sentence (with "." or ";", not a label's
+    colon, "Plot 1: Latitude"), and not after a word whose value it is ("the pH was 7.",
+    "foi 8.", "Step 2."). Kept only as the manuscript's
     style (`_weigh`), never past the list's end."""
     for m in _SPACED_PLAIN.finditer(text):
         body = m.group("list")
@@ -489,9 +503,11 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         if text[start - 2] == "," and not several:
             continue
         if text[start - 2].isalpha() and not (
-            m.group("after")[:1] in ".;:" and (following is None or following.isupper())
+            m.group("after")[:1] in ".;" and (following is None or following.isupper())
         ):
             continue  # after a word, only where a sentence ends: "among others 14."
+        if text[start - 2].isalpha() and _word_before(text, start).casefold() in _VALUE_LEADS:
+            continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
         if following is not None and following.islower() and not several:
             continue  # "12 patients", "12,5 mg": a count or a value
         word = _word_before(text, start)
