@@ -28,6 +28,7 @@ from citeaudit.text_decoding import BinaryContent, decode_bytes
 
 __all__ = [
     "MAX_LINES",
+    "MAX_LINE_PROBLEMS",
     "InputProblem",
     "decode_text",
     "detect_format",
@@ -42,6 +43,10 @@ _SNIFF_BYTES = 8192
 # of microseconds each), and a 20 MB upload of newlines is 20 million of them: 2.7 GB
 # and an hour of a worker. Past the cap, one problem says what was left unread.
 MAX_LINES = 250_000
+# Lines with damaged bytes reported one by one, at most: a file of 250,000 lines of
+# "\x81" gave as many problems (findings, report lines, stored rows); past the cap one
+# problem counts the rest.
+MAX_LINE_PROBLEMS = 1_000
 # Where str.splitlines breaks a line: the cut is found without splitting the rest.
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -205,7 +210,17 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
         if decoded.utf16
         else "invalid UTF-8 bytes replaced with U+FFFD"
     )
-    problems.extend(InputProblem(name, number, damaged) for number in decoded.replaced)
+    replaced = [number for number in decoded.replaced if number <= MAX_LINES]
+    problems.extend(InputProblem(name, number, damaged) for number in replaced[:MAX_LINE_PROBLEMS])
+    if len(replaced) > MAX_LINE_PROBLEMS:
+        unlisted = len(replaced) - MAX_LINE_PROBLEMS
+        problems.append(
+            InputProblem(
+                name,
+                replaced[MAX_LINE_PROBLEMS],
+                f"{damaged} on {unlisted:,} more lines from here on (not listed)",
+            )
+        )
     lines = _first_lines(decoded.text, MAX_LINES)
     if lines is None:
         lines = decoded.text.splitlines()
