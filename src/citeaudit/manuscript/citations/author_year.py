@@ -52,7 +52,7 @@ _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH = re.compile(
-    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\."
+    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]"
     rf"|{STATUS}|{NO_DATE}"  # "under review", "no prelo", "no date" (model.publication_status)
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
