@@ -13,6 +13,7 @@ the tarpit received.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import socket
 import time
 from collections.abc import Iterator
@@ -158,3 +159,35 @@ def test_a_watch_recheck_gives_back_the_links_it_had_no_time_for(
     with repo.session() as session:
         reasons = set(session.scalars(select(LinkCheckRow.reason)))
     assert OUT_OF_TIME not in reasons  # given back, due again: not a check in the history
+
+
+def _gone(sock: socket.socket, target: str) -> None:
+    sock.sendall(answer("404 Not Found", body=b"gone"))
+
+
+def _slow_archive(sock: socket.socket, target: str) -> None:
+    time.sleep(3.0)
+    sock.sendall(answer("200 OK", [("Content-Type", "application/json")], b"{}"))
+
+
+def test_a_broken_link_found_in_time_stays_broken_when_the_archive_is_slow(
+    site: RawServer,
+) -> None:
+    archive = RawServer({"/gone": _gone, "/wayback": _slow_archive}, host="127.0.0.5").start()
+    try:
+
+        async def go() -> LinkCheck:
+            async with LinkChecker(
+                dataclasses.replace(POLICY, archive=True),
+                doi_url=site.url(""),
+                archive_url=archive.url("/wayback"),
+                probe_urls=[site.url("/")],
+            ) as checker:
+                return (await checker._check_many_for_test([target_for(archive.url("/gone"))]))[0]
+
+        check = asyncio.run(go())
+    finally:
+        archive.stop()
+    assert archive.hits["/wayback"] == 1  # asked, and not waited for past the deadline
+    assert check.outcome is LinkOutcome.BROKEN  # before: out-of-time, the 404 lost
+    assert check.archive_url is None

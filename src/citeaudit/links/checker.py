@@ -48,6 +48,7 @@ Progress = Callable[[LinkCheck], None]
 TRUSTED_MAX_BODY = 2 * 1024 * 1024
 NETWORK_DEPENDENT = frozenset({errors.REFUSED, errors.DNS})
 OUT_OF_TIME = "out-of-time"  # not checked: the run's `max_run_time` ran out first
+_ARCHIVE_MARGIN = 0.5  # seconds before the run's deadline an archive look-up gives up
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class LinkChecker:
         self._gate = HostGate(self.policy.per_host, self.policy.min_interval, pacer)
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
         self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
+        self._run_deadline: float | None = None  # the event loop's clock, while checking
         self._fetcher: Fetcher | None = None
         self._trusted: httpx.AsyncClient | None = None
         self.reachability: Reachability | None = None
@@ -205,6 +207,7 @@ class LinkChecker:
         workers = min(len(targets), max(256, 8 * self.policy.concurrency))
         run_time = self.policy.max_run_time
         deadline = None if run_time is None else asyncio.get_running_loop().time() + run_time
+        self._run_deadline = deadline
 
         async def worker() -> None:
             while (target := turns.take()) is not None:  # shared: the next one due
@@ -334,10 +337,19 @@ class LinkChecker:
         if not self.policy.archive or self.archive_url is None or self._trusted is None:
             return check
         url = check.final_url if check.reason and check.reason.startswith("doi-target") else None
-        async with self._gate.slot(host_of(self.archive_url), self._global):
-            snapshot = await closest_snapshot(
-                self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
-            )
+        # Ended a moment before the run's deadline: a broken link found in time stays
+        # broken, without the suggestion, rather than becoming "out-of-time".
+        ends = None if self._run_deadline is None else self._run_deadline - _ARCHIVE_MARGIN
+        try:
+            async with (
+                asyncio.timeout_at(ends),
+                self._gate.slot(host_of(self.archive_url), self._global),
+            ):
+                snapshot = await closest_snapshot(
+                    self._trusted, self.archive_url, url or check.url, self.policy.probe_timeout + 5
+                )
+        except TimeoutError:
+            return check
         if snapshot is not None:
             return replace(check, archive_url=snapshot)
         return check
