@@ -14,6 +14,9 @@ author's CI fails on every false "missing" or "uncited":
   ``@eq-x``, ``@apx-x``..., pandoc-crossref's ``@fig:x``; nor are the labels of Pandoc
   example lists (``(@good)``) the document defines. A bracket of cross-references only
   (``[@fig-a; @fig-b]``) is no citation; one that mixes both keeps its citations.
+* Manubot's identifiers (``[@doi:10.1/x]``, ``[@arxiv:1607.07519]``, ``[@url:...]``)
+  and tags (``[@tag:x]``, aliased by a ``[@tag:x]: doi:...`` line, itself no
+  citation) are WEAK: linked to an entry with that id, never reported missing.
 * ``nocite:`` in the YAML metadata (which the Markdown reader leaves visible) cites the
   keys it lists; ``@*`` there cites every entry (key ``*``).
 * Code makes citations too, when its output is Markdown: an ``@key`` inside an
@@ -70,7 +73,17 @@ _EXAMPLE_LABEL = re.compile(r"^[ \t]*\(@(?P<label>[\w-]+)\)[ \t]", re.MULTILINE)
 _NOCITE = re.compile(r"^nocite[ \t]*:[^\n]*(?:\n[ \t]+[^\n]*\S[^\n]*|\n-[^\n]*)*", re.MULTILINE)
 _NOCITE_KEY = re.compile(r"@(?:(?P<star>\*)|" + _KEY + ")")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
-_R_PACKAGES = "R-*"  # the keys papaja's r_refs() writes: R-base, R-ggplot2, ...
+_R_PACKAGES = "R-*"
+# Manubot: a key that is a persistent identifier ("@doi:10.1/x", "@arxiv:1607.07519",
+# "@pmid:123", "@url:https://...") describes its work itself and is resolved when the
+# manuscript is built, with no bibliography entry: WEAK, linked when an entry has it
+# as its id, never a missing reference. A tag ("@tag:Okoro2019") is an alias a
+# Markdown link-reference line defines ("[@tag:Okoro2019]: doi:10.1/x"): the
+# definition is no citation, and the tag cites its target.
+_IDENTIFIER = re.compile(r"(?:doi|arxiv|pmid|pmcid|url|isbn|wikidata|tag|raw):", re.IGNORECASE)
+_MANUBOT_ALIAS = re.compile(
+    r"^[ \t]{0,3}\[@tag:(?P<tag>[^\[\]\s]{1,200})\]:[ \t]*(?P<target>\S{1,500})", re.MULTILINE
+)  # the keys papaja's r_refs() writes: R-base, R-ggplot2, ...
 
 
 class PandocExtractor(CitationExtractor):
@@ -85,7 +98,9 @@ class PandocExtractor(CitationExtractor):
         code = SpanIndex(spans)
         metadata = [(m.start(), m.end()) for m in _NOCITE.finditer(text)]
         chunks = list(_executable_chunks(text))
-        outside = SpanIndex([*metadata, *chunks])
+        aliases = {m.group("tag"): m.group("target") for m in _MANUBOT_ALIAS.finditer(text)}
+        definitions = [(m.start(), m.end()) for m in _MANUBOT_ALIAS.finditer(text)]
+        outside = SpanIndex([*metadata, *chunks, *definitions])
         examples = {m.group("label") for m in _EXAMPLE_LABEL.finditer(text)}
         found: list[Marker] = []
         taken = SpanIndex()
@@ -95,6 +110,7 @@ class PandocExtractor(CitationExtractor):
             keys = _bracket_keys(m.group("body"))
             if keys is None:
                 continue
+            keys = [_aliased(key, aliases) for key in keys]
             taken.add(m.start(), m.end())
             if keys:
                 found.append(_marker(document, m.start(), m.end(), keys, narrative=False))
@@ -104,14 +120,25 @@ class PandocExtractor(CitationExtractor):
             key = m.group("curly") or m.group("braced") or m.group("plain")
             if _CROSSREF.match(key) or key in examples:
                 continue
+            key = _aliased(key, aliases)
             found.append(_marker(document, m.start(), m.end(), [key], narrative=True))
         for start, end in metadata:
             found.extend(_declared(document, start, end))
+        # a Manubot alias line cites nothing, and no other reader may take it
+        found.extend(Marker(start, end, ()) for start, end in definitions)
         inline = [(s, e) for s, e in spans if _INLINE_CODE.match(text, s)]
         for start, end in [*chunks, *inline]:
             found.extend(_by_code(document, start, end))
         found.sort(key=lambda marker: marker.start)
         return found
+
+
+def _aliased(key: str, aliases: dict[str, str]) -> str:
+    """A Manubot tag's target (``[@tag:Okoro2019]: doi:10.1/x`` makes ``@tag:Okoro2019``
+    cite ``doi:10.1/x``); any other key as it is."""
+    if key.startswith("tag:"):
+        return aliases.get(key[4:], key)
+    return key
 
 
 def _bracket_keys(body: str) -> list[str] | None:
@@ -173,7 +200,6 @@ def _marker(
 ) -> Marker:
     text = shown(document.text[start:end])
     location = document.location_at(start)
-    certainty = Certainty.WEAK if weak else Certainty.SURE
     return Marker(
         start,
         end,
@@ -187,7 +213,7 @@ def _marker(
                 key=key,
                 narrative=narrative,
                 command="pandoc",
-                certainty=certainty,
+                certainty=Certainty.WEAK if weak or _IDENTIFIER.match(key) else Certainty.SURE,
             )
             for key in keys
         ),
