@@ -266,6 +266,18 @@ def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:
         pos = max(end, m.start() + 1)
 
 
+def _particle_of_a_name(rest: str, cue: re.Match[str]) -> bool:
+    """Whether a weak cue word is a surname's particle: "de", "von" and the like
+    right before one capitalised name and the year ("(de Meester 1993; ...)"). A cue
+    ("de Silva e Lopes", "in Smith et al.") reads the same, but a parenthesis opening
+    with "from" in Portuguese is rare, and "de Vries", "de Meester" are common names."""
+    word = cue.group().strip(" ,:").casefold()
+    if word not in PARTICLES or cue.group()[-1:] != " ":
+        return False
+    after = rest[cue.end() :].split()
+    return len(after) == 1 and after[0][:1].isupper()
+
+
 def _tail_ok(tail: str) -> bool:
     """What follows a work's years: a locator, a separator, "and", a cue, or nothing."""
     tail = tail.strip()
@@ -309,6 +321,8 @@ def _names_in(segment: str) -> _Names | None:
             cut = _skip(segment, cut + and_word.end(), " ,")
             continue
         cue = _CUE.match(rest)
+        if cue and cue.group("weak") and _particle_of_a_name(rest, cue):
+            break  # "(de Meester 1993)": the name's particle, not "de" (from, by)
         if cue and cue.end() < len(rest):
             weak = weak or cue.group("weak") is not None
             cut = _skip(segment, cut + cue.end(), " ,:")
