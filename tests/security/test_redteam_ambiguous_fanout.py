@@ -9,7 +9,11 @@ upload of 20,000 of each asks for some 400 million ids (gigabytes) and about ten
 minutes. No clock: the work is counted at a base size and at 8 times it
 (tests/security/counted_work.py).
 
-Known and not fixed here: the fan-out lies in citation matching
+Matching now shares one tuple of candidates among such citations (linear in memory
+while the audit runs), but every match still lists all N: the service's relocation of
+the audit data (a JSON round trip), the stored result row and the JSON report write
+each match's targets out, N^2 ids again (4,000 of each: 16 million ids, 350 MB in
+the service's read). Known and not fixed here: the fan-out lies in citation matching
 (`citation_matching.py`) and the rule (`rules/citations/ambiguous_citation.py`), which
 other work owns; the cases are expected failures until a citation's candidates (and a
 finding's list of them) are capped.
