@@ -703,6 +703,11 @@ class _AuthorIndex:
         for variant in readings:
             match, score = self._match_reading(variant)
             quality = (2 if match.targets else 1 if match.year_mismatch else 0) * 10 + score
+            if match.name_mismatch and variant is not citation:
+                # "Okafor & Berry (1987)" for Okafor, Tran & Berry: the reading as written
+                # fits its entry by the first name; a shorter one ("Berry", the entry's
+                # last author) is no better for fitting only through a near spelling
+                quality -= 2
             if best is None or quality > best[0]:
                 best = (quality, variant, match)
             if variant is citation and match.targets and score == 3:
@@ -763,14 +768,21 @@ class _AuthorIndex:
                 return CitationMatch(citation.id, targets=self._ids([opening])), 2
             misspelt = self._misspelt(citation)
             if misspelt is None:
-                misspelt = self._last_authors(citation)
-            if misspelt is None:
                 misspelt = self._swapped(citation)
             if misspelt is not None:
                 return (
                     CitationMatch(citation.id, targets=self._ids([misspelt]), name_mismatch=True),
                     2,
                 )
+            # "Chan (2005)" for Roberts & Chan (2005): a narrative list read from its end
+            # (the names before it on the line before, or joined oddly), linked as an
+            # editor would; no name is misspelt, so citation-name-mismatch says nothing
+            # ("spells the author 'Chan'" was a false alarm each time)
+            # (scored as a first-name-only fit: a reading that keeps the names before
+            # it, "Okafor & Berry (1987)" for Okafor, Tran & Berry, is no worse)
+            last = self._last_authors(citation)
+            if last is not None:
+                return CitationMatch(citation.id, targets=self._ids([last])), 1
             imprint = self._published_by(citation)
             if imprint is None:
                 imprint = self._title_opens(citation)

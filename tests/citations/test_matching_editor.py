@@ -97,7 +97,9 @@ def test_a_year_off_by_one_is_a_year_mismatch_not_a_missing_work() -> None:
 def test_a_narrative_list_read_from_its_last_name_cites_that_entry() -> None:
     refs = [reference(1, "Faria", "Pinto Lobo", "Costa-Viana", year=2019)]
     found = matches("as Costa-Viana (2019) wrote", refs)
-    assert [(m.targets, m.name_mismatch) for m in found] == [(("ref-1",), True)]
+    # linked, and no name is misspelt: no citation-name-mismatch ("spells the author
+    # 'Costa-Viana'" was a false alarm on every such reading of real articles)
+    assert [(m.targets, m.name_mismatch) for m in found] == [(("ref-1",), False)]
 
 
 def test_a_middle_author_cited_with_et_al_is_another_work() -> None:
