@@ -76,10 +76,13 @@ class MissingReference(Rule):
                 )
             elif cit.kind is CitationKind.NUMERIC:
                 count = len(data.references)
-                message = (
-                    f"{describe_citation(cit)} cites entry {cit.number}, "
-                    f"but the reference list has {count} entries"
-                )
+                if cit.number is not None and 0 < cit.number <= count:
+                    # the list numbers its entries itself and skips this one (or two
+                    # entries share a paragraph, "[12] ... 1979. [13]Beaujean ...")
+                    why = f"no entry of the reference list is numbered {cit.number}"
+                else:
+                    why = f"the reference list has {count} entries"
+                message = f"{describe_citation(cit)} cites entry {cit.number}, but {why}"
             else:
                 message = f"{describe_citation(cit)} has no matching entry in the reference list"
             message += other_places(group)
