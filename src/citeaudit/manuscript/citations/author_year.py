@@ -66,6 +66,12 @@ _READ_THROUGH = re.compile(
 )
 _BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
 _BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
+# After a narrative's year: the work is cited through the next one.
+_CITED_THROUGH = re.compile(
+    r"[\s,]*(?:(?:conforme|como|as|segun|según)\s+)?"
+    r"(?:citad[oa]s?\s+(?:por|em|en)|(?:cited|quoted)\s+(?:in|by)|apud|aput)\b",
+    re.IGNORECASE,
+)
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
 # An abbreviated genus ("C. calcarifer") takes any epithet; a full one an epithet with
 # a Latin ending ("Conus mappa"). Endings English shares with Latin (-er, -or, -ns, -ar,
@@ -317,7 +323,11 @@ def _narrative(
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
-    if read_through or (not found.et_al and any(_SPAN.search(lb.text) for lb in labels)):
+    if read_through or _CITED_THROUGH.match(after):
+        # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
+        # work after it, which the list holds (ABNT lists only that one)
+        certainty = Certainty.WEAK
+    if not found.et_al and any(_SPAN.search(lb.text) for lb in labels):
         # A span after a name is as often a life ("the botanist Karl Ostwald
         # (1853–1932)") or a period ("Lagoa Santa (1863–1866)") as a work published
         # over years: kept only when an entry confirms it.
