@@ -21,6 +21,8 @@ alarm:
   citations are kept only when the reference list is numbered (an entry's raw text
   starts with ``[1]``, ``1.``, ``(1)`` or ``1)``) or numbers outnumber the other
   citations; otherwise ``[3]`` in an author-year paper is not taken for a citation.
+  With no reference list at all, numbers are not kept: they are notes' markers as
+  often as citations.
 * **Author-year** citations match on the first author's name, normalised (case,
   accents, markup, stray punctuation, particles: "Van der Berg" ~ "van der Berg",
   "DeKirty" ~ "Dekirty"). Organisations match whole or by acronym ("CSTO" ~
@@ -132,6 +134,11 @@ def match_citations(
         numeric_ok = _numbers_outnumber_matched_works(citations, authors)
     else:
         numeric_ok = _numbered_list(references)
+    if not references:
+        # No list at all: "[7]" is a note's marker as often as a citation (a notes-style
+        # text pasted with its notes at the end), and "cites entry 7, but the list has 0
+        # entries" a hundred times says nothing the missing list does not
+        numeric_ok = False
     has_keys = any(_ref_keys(r) for r in references)
     keys = _KeyIndex(references)
     numbers = _number_index(references)
