@@ -19,5 +19,5 @@ def test_no_list_no_numeric_citations() -> None:
 def test_a_list_keeps_them() -> None:
     text = "The court ruled [1] and appealed [2]."
     refs = [reference(1, "Okoro", year=2019), reference(2, "Lind", year=2001)]
-    kept, matches = match_citations(extract_citations(document(text)), refs)
+    _, matches = match_citations(extract_citations(document(text)), refs)
     assert [m.targets for m in matches] == [("ref-1",), ("ref-2",)]

@@ -13,6 +13,7 @@ from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
 from citeaudit.manuscript.citations.titles import TitleExtractor
+from citeaudit.manuscript.citations.undated_corporate import UndatedCorporateExtractor
 from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation
@@ -25,6 +26,7 @@ __all__ = [
     "NumericExtractor",
     "PandocExtractor",
     "TitleExtractor",
+    "UndatedCorporateExtractor",
     "YearOnlyExtractor",
     "extract_citations",
 ]
@@ -37,6 +39,7 @@ _MarkerSource = (
     | NumericExtractor
     | YearOnlyExtractor
     | TitleExtractor
+    | UndatedCorporateExtractor
 )
 
 
@@ -51,6 +54,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         NumericExtractor(),
         YearOnlyExtractor(),
         TitleExtractor(),
+        UndatedCorporateExtractor(),
     )
 
 
