@@ -49,3 +49,18 @@ def test_a_manubot_manuscript_has_no_false_findings(tmp_path: Path) -> None:
     findings = audit(AuditInput((paper,), (tmp_path / "refs.json",))).findings
     # okoro2020 is a plain key no entry has: still missing
     assert [(f.code, "okoro2020" in f.message) for f in findings] == [("CIT002", True)]
+
+
+def test_a_key_with_a_run_of_punctuation_is_read_whole() -> None:
+    found = extract_citations(document("Data [@url:https://example.org/x/y.pdf] and [@a::] too."))
+    assert [c.key for c in found] == ["url:https://example.org/x/y.pdf", "a"]
+
+
+def test_a_narrative_before_its_key_is_its_rendering() -> None:
+    """ "Okoro et al. (2019) [@doi:10.1/x]": the key cites the work, the names are
+    weak (no missing reference when the list has no Okoro)."""
+    found = extract_citations(document("As Okoro et al. (2019) [@doi:10.5555/x] show."))
+    assert [(c.authors, c.key, c.certainty) for c in found] == [
+        (("Okoro",), None, Certainty.WEAK),
+        ((), "doi:10.5555/x", Certainty.WEAK),
+    ]

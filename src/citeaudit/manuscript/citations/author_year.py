@@ -72,6 +72,8 @@ _CITED_THROUGH = re.compile(
     r"(?:citad[oa]s?\s+(?:por|em|en)|(?:cited|quoted)\s+(?:in|by)|apud|aput)\b",
     re.IGNORECASE,
 )
+# A pandoc citation right after a narrative's year: the narrative is its rendering.
+_KEY_AFTER = re.compile(r"[ \t]*\[-?@")
 # "Aus bus (Smith, 1949)": a taxonomic authority after a Latin binomial, not a citation.
 # An abbreviated genus ("C. calcarifer") takes any epithet; a full one an epithet with
 # a Latin ending ("Conus mappa"). Endings English shares with Latin (-er, -or, -ns, -ar,
@@ -323,7 +325,8 @@ def _narrative(
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
-    if read_through or _CITED_THROUGH.match(after):
+    if read_through or _CITED_THROUGH.match(after) or _KEY_AFTER.match(after):
+        # ... or "Yoshikawa et al. (2019) [@doi:10.1/x]": the key cites the work
         # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
         # work after it, which the list holds (ABNT lists only that one)
         certainty = Certainty.WEAK

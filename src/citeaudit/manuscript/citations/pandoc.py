@@ -47,7 +47,9 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # Pandoc: a key starts with a letter, digit or "_" and may hold internal punctuation.
-_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*))"
+# Internal punctuation may run ("@url:https://example.org/x", Manubot): a run is taken
+# whole (possessive, no backtracking into it) and must be followed by a word character.
+_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/]++(?=[\w]))*))"
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
 # A further key after a comma in one item: "[@a, @b]" (authors write it for "[@a; @b]").
 _COMMA_KEY = re.compile(r",[ \t\n]*-?@" + _KEY)
