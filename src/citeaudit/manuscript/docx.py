@@ -48,11 +48,14 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
+from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
+from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
 from citeaudit.manuscript.docx_table_notes import without_note_markers
+from citeaudit.manuscript.docx_table_rows import in_row, row_label
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
-from citeaudit.manuscript.list_tail import ends_list
+from citeaudit.manuscript.list_tail import dated, ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
 from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
@@ -131,6 +134,7 @@ class DocxReader(ManuscriptReader):
         levels: dict[int, int] = {}
         bibliography: list[int] = []
         fields = _FieldState()
+        held: tuple[Any, str, int] | None = None  # a table row's number cell, for its entry
         # Word's paragraphs, numbered from 1; a paragraph's soft line breaks make more lines
         for paragraph, (element, in_bibliography_control) in enumerate(_paragraphs(body), 1):
             index = len(lines)
@@ -145,6 +149,19 @@ class DocxReader(ManuscriptReader):
                 )
                 break
             text, superscripts = _paragraph_text(element, styles)
+            in_field = fields.paragraph(element)
+            if held is not None:  # a row's number cell: the label of a dated entry beside it
+                row, label_text, label_paragraph = held
+                held = None
+                if in_row(element, row) and dated(text):
+                    text, superscripts = _labelled(label_text, text, superscripts)
+                else:
+                    lines.append(Line(name, label_paragraph, label_text))
+                    index = len(lines)
+            row = row_label(element, text)
+            if row is not None and index + 1 < MAX_LINES:
+                held = (row, text.strip(), paragraph)
+                continue
             listed = paragraph_list(element)
             label = numbering.label(*listed) if listed is not None else ""
             level = _heading_level(element, text, styles)
@@ -156,21 +173,26 @@ class DocxReader(ManuscriptReader):
                 lines.append(Line(name, paragraph, segment, spans))  # soft breaks: lines
             if level is not None:
                 levels[index] = level
+            # a content control's own title ("Bibliography", Word's building block) is
+            # the list's heading, not its first entry
+            titled = level is not None or _list_title(text)
             if (
-                fields.paragraph(element)
-                or in_bibliography_control
-                or (
-                    _bibliography_style(element, styles) and level is None and not _list_title(text)
-                )
+                in_field
+                or (in_bibliography_control and not titled)
+                or (_bibliography_style(element, styles) and not titled)
             ):
                 bibliography.extend(range(index, len(lines)))
+        if held is not None:
+            lines.append(Line(name, held[2], held[1]))
         lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
+        lines = without_affiliation_marks(lines)  # nor are a title block's
         base = document_from_lines(name, self.format, lines, levels=levels)
         if bibliography:  # a reference manager's own list is the list, wherever it stands
             marked = _field_bibliography(base, lines, set(bibliography), levels)
             # ... unless its marks are leftovers inside a longer visible list
             if not visible_list_holds_marks(base, bibliography, len(marked.reference_entries)):
                 base = marked
+        entries = joined_continuations(base.reference_entries)  # one entry over two paragraphs
         notes: list[Line] = []
         for part, kind in _NOTES:
             if part in parts:
@@ -181,8 +203,7 @@ class DocxReader(ManuscriptReader):
                 format=base.format,
                 lines=base.lines + tuple(notes),
                 reference_entries=tuple(
-                    dataclasses.replace(e, location=_paragraph(e.location))
-                    for e in base.reference_entries
+                    dataclasses.replace(e, location=_paragraph(e.location)) for e in entries
                 ),
                 reference_heading=(
                     _paragraph(base.reference_heading) if base.reference_heading else None
@@ -668,20 +689,18 @@ def _field_bibliography(
     """
     ordered = sorted(indexes)
     tail = next((k for k, i in enumerate(ordered) if k and ends_list(lines[i].text)), len(ordered))
-    indexes = set(ordered[:tail])
-    entries = tuple(
-        RawEntry(line.text.strip(), Location(line.file, line.number), line.text)
-        for i, line in enumerate(lines)
-        if i in indexes and line.text.strip()
-    )
-    if not entries:
+    marked = [i for i in ordered[:tail] if lines[i].text.strip()]
+    if not marked:
         return base
-    first = min(indexes)
-    heading = (
-        first - 1 if first > 0 and _heading_like(lines[first - 1], first - 1, levels) else None
+    heading, span = field_list_span(
+        lines, marked, levels, lambda i: _heading_like(lines[i], i, levels)
     )
-    left_out = indexes | ({heading} if heading is not None else set())
-    start = lines[heading if heading is not None else first]
+    entries = tuple(
+        RawEntry(lines[i].text.strip(), Location(lines[i].file, lines[i].number), lines[i].text)
+        for i in span
+    )
+    left_out = set(ordered[:tail]) | set(span) | ({heading} if heading is not None else set())
+    start = lines[heading if heading is not None else span[0]]
     return dataclasses.replace(
         base,
         lines=tuple(line for i, line in enumerate(lines) if i not in left_out),
