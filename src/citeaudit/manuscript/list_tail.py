@@ -16,7 +16,15 @@ import re
 
 from citeaudit.model.publication_status import NO_DATE, STATUS
 
-__all__ = ["dated", "ends_list", "is_dated_list", "opens_with_person"]
+__all__ = [
+    "dated",
+    "ends_list",
+    "is_dated_list",
+    "note_label",
+    "notes_or_prose_start",
+    "opens_with_person",
+    "reads_as_running_text",
+]
 
 # Run-in labels of back matter, as the line's first words followed by a colon (or a
 # full stop: "Acknowledgments. We thank ..."), in the languages journals print them.
@@ -87,3 +95,115 @@ def is_dated_list(starts: list[str]) -> bool:
 def opens_with_person(text: str) -> bool:
     """Whether `text` opens with a person's name and initials ("Lindqvist, P.")."""
     return _PERSON.match(text.strip()) is not None
+
+
+# -- where a list gives way to notes or prose ----------------------------------------
+#
+# Why: a Word manuscript saved as text puts its endnotes after the list ("[1] See
+# Lee 2001, p. 4.", "1. On this point ..."), and authors add biographies, a closing
+# remark or an abstract in another language after it. Read as entries, each note was
+# an "uncited" entry, and a notes block of two "[1]"-labelled lines made an author-date
+# list "numbered", so every entry was cut wrongly. The list ends where its entries stop
+# looking like entries: numbered notes starting at 1 after entries that carry no number
+# (or the numbering starting again at 1), or paragraphs of running text.
+
+# "[1] text", "1. text", "1) text", "1 Text" (a bare number only before a word)
+_NOTE_LABEL = re.compile(
+    r"^\s*(?:\[(?P<bracket>\d{1,3})\]|(?P<dotted>\d{1,3})[.)](?=\s)|(?P<bare>\d{1,3})(?=\s+[^\W\d_]))"
+)
+_LOOKAHEAD = 12  # lines in which note 2 must follow note 1 when the label is a bare number
+# Words of running text that titles seldom hold three of: a biography, a closing
+# remark, an abstract ("He is ...", "This article was ...", "Esta pesquisa foi ...").
+_RUNNING_WORDS = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "he", "she", "his", "her", "we"}
+    | {"our", "they", "their", "this", "that", "which", "who", "will", "would", "can"}
+    | {"also", "been", "its", "these", "those", "there", "é", "foi", "são", "está", "não"}
+    | {"ele", "ela", "nós", "esta", "este", "isso", "também", "seu", "sua", "fue", "es"}
+    | {"nosotros"}
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+_RUNNING_MIN_CHARS = 100
+_RUNNING_MIN_WORDS = 3
+_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/|https?://|\bwww\.", re.IGNORECASE)
+
+
+def note_label(text: str) -> int | None:
+    """The number a note (or a numbered entry) opens with, or None."""
+    m = _NOTE_LABEL.match(text)
+    if m is None:
+        return None
+    return int(m.group("bracket") or m.group("dotted") or m.group("bare"))
+
+
+def reads_as_running_text(text: str) -> bool:
+    """Whether a paragraph reads as prose rather than an entry: long, several words of
+    running text, no DOI or URL, no year in its opening (where an entry's date goes)."""
+    plain = text.strip()
+    if len(plain) < _RUNNING_MIN_CHARS or _IDENTIFIER.search(plain):
+        return False
+    if note_label(plain) is not None or opens_with_person(plain):
+        return False  # a numbered entry, or one that opens with its author
+    if _YEAR.search(plain[:40]):
+        return False
+    words = {w.casefold() for w in _WORDS.findall(plain)}
+    return len(words & _RUNNING_WORDS) >= _RUNNING_MIN_WORDS
+
+
+def notes_or_prose_start(texts: list[str]) -> int | None:
+    """The index in `texts` (a list's lines, its heading excluded) where the list gives
+    way to notes or running text, or None when it runs to the end.
+
+    Numbered notes: a line labelled 1 after at least two dated entry lines that carry
+    no label (a bare "1 Word" also needs a line labelled 2 soon after, as an entry may
+    open with a number), or a label 1 again after a numbered list reached 3 or more.
+    Running text: two paragraphs of it in a row (one alone may be an annotation or a
+    split entry), or one that ends the list in a list with no other.
+    """
+    dated_unlabelled = 0
+    highest = 0
+    running_from: int | None = None
+    running_seen = False
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        found = _NOTE_LABEL.match(text)
+        label = note_label(text)
+        after_entries = dated_unlabelled >= 2 and highest == 0
+        if (
+            label == 1
+            and found is not None
+            and (after_entries or highest >= 3)
+            and _next_label(texts, i) in ((2, None) if after_entries else (2,))
+            and (found.group("bare") is None or _next_label(texts, i) == 2)
+        ):
+            return running_from if running_from is not None else i
+        if found is not None and found.group("bare") is None:
+            highest = max(highest, label or 0)
+        elif found is None and dated(text):
+            dated_unlabelled += 1
+        if reads_as_running_text(text):
+            if running_from is not None:
+                return running_from
+            running_from = i
+        else:
+            running_seen = running_seen or running_from is not None
+            running_from = None
+    return None if running_seen else running_from
+
+
+def _next_label(texts: list[str], i: int) -> int | None:
+    """The label of the next labelled line within a few lines after `i`, or None.
+
+    Notes count on from 1 to 2; a "1." that the next entry follows as "18." is an
+    entry misnumbered, not the start of notes."""
+    seen = 0
+    for text in texts[i + 1 :]:
+        if not text.strip():
+            continue
+        label = note_label(text)
+        if label is not None:
+            return label
+        seen += 1
+        if seen >= _LOOKAHEAD:
+            return None
+    return None

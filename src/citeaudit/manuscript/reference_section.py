@@ -20,7 +20,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeaudit.manuscript.document import Layout, Line, RawEntry
-from citeaudit.manuscript.list_tail import dated, ends_list, is_dated_list, opens_with_person
+from citeaudit.manuscript.list_tail import (
+    dated,
+    ends_list,
+    is_dated_list,
+    notes_or_prose_start,
+    opens_with_person,
+)
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.model.location import Location
 
@@ -403,6 +409,7 @@ def find_reference_section(
             break
         inner.update(range(h.index, h.index + h.span))
     end = _back_matter(lines, first.index + first.span, end)
+    end = _notes_or_prose(lines, first.index + first.span, end, inner)
     body = [
         line
         for j, line in enumerate(lines[first.index + first.span : end], first.index + first.span)
@@ -423,6 +430,15 @@ def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
             return j
         seen = seen or bool(text.strip())
     return end
+
+
+def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]) -> int:
+    """Where numbered notes or paragraphs of running text follow the list (a Word file
+    saved as text puts its endnotes there): the list ends, the rest is body text again
+    and its citations count (see list_tail)."""
+    texts = ["" if j in inner else lines[j].text for j in range(start, end)]
+    cut = notes_or_prose_start(texts)
+    return end if cut is None else start + cut
 
 
 def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
@@ -499,8 +515,12 @@ def split_entries_with_layout(
                 entries[-1].append(line)
             continue
         prev = _last_text(entries)
-        if not entries or list_marker(line.text) or k in numbered:
+        if not entries or k in numbered:
             starts = True
+        elif list_marker(line.text):
+            # a line that is only a number ("164.") in a list without markers is the
+            # end of a page range the paragraph before was cut in, not an entry
+            starts = list_mode or _LONE_NUMBER.match(line.text) is None
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text) or _stray_then_label(line.text) is not None
@@ -561,6 +581,7 @@ def _numbered(lines: Sequence[Line]) -> bool:
     )
 
 
+_LONE_NUMBER = re.compile(r"^\s*\d{1,5}[.)]?\s*$")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
 _MAX_LABEL_GAP = 3
 
