@@ -13,11 +13,14 @@ from typing import ClassVar
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markup import strip_markdown
+from citeaudit.manuscript.note_markers import hide_note_markers
 from citeaudit.manuscript.reading import InputProblem, decode_text
 from citeaudit.manuscript.reference_section import find_reference_section
 from citeaudit.model.location import Location
 
 __all__ = ["PlainTextReader", "document_from_lines"]
+
+_NOTE_FORMATS = ("text", "markdown")  # what a Word file is saved or pasted as
 
 
 class PlainTextReader(ManuscriptReader):
@@ -54,6 +57,8 @@ def document_from_lines(
     else:
         body = tuple(lines[: section.start]) + tuple(lines[section.end :])
         entries = section.entries
+        if format in _NOTE_FORMATS:  # Word's notes saved as text: "[1]" (note_markers)
+            body = hide_note_markers(body, entries)
         first = lines[section.start]
         heading = Location(first.file, first.number)
         layout = section.layout
