@@ -197,3 +197,17 @@ def test_without_an_abstract_heading_the_first_prose_ends_the_title_block(
         [],
         ["2"],
     ]
+
+
+def test_the_next_chapters_title_typed_into_the_fields_last_paragraph_is_no_entry(
+    tmp_path: Path,
+) -> None:
+    body = (
+        _text("Okonkwo, 2018", "Pereira & Tan, 2020")
+        + para(run("Daftar Pustaka"), style="Heading1")
+        + field([*MANAGED, "RIWAYAT HIDUP PENULIS"])
+        + para(run("Nama: Ana Lima, lahir 1997"))
+    )
+    document = DocxReader().read(raw_docx(tmp_path / "t.docx", body))
+    assert [e.text for e in document.reference_entries] == MANAGED
+    assert any(line.text == "RIWAYAT HIDUP PENULIS" for line in document.lines)

@@ -174,12 +174,11 @@ class DocxReader(ManuscriptReader):
             if level is not None:
                 levels[index] = level
             # a content control's own title ("Bibliography", Word's building block) is
-            # the list's heading, not its first entry
+            # the list's heading, not its first entry; the next chapter's title typed
+            # into a field's last paragraph ("DAFTAR RIWAYAT HIDUP") is no entry either
             titled = level is not None or _list_title(text)
-            if (
-                in_field
-                or (in_bibliography_control and not titled)
-                or (_bibliography_style(element, styles) and not titled)
+            if not titled and (
+                in_field or in_bibliography_control or _bibliography_style(element, styles)
             ):
                 bibliography.extend(range(index, len(lines)))
         if held is not None:
