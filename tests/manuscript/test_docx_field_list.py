@@ -211,3 +211,21 @@ def test_the_next_chapters_title_typed_into_the_fields_last_paragraph_is_no_entr
     document = DocxReader().read(raw_docx(tmp_path / "t.docx", body))
     assert [e.text for e in document.reference_entries] == MANAGED
     assert any(line.text == "RIWAYAT HIDUP PENULIS" for line in document.lines)
+
+
+def test_two_bracket_numbered_entries_in_one_paragraph_are_two_entries(tmp_path: Path) -> None:
+    body = (
+        para(run("As shown [1], [2] and [3]."))
+        + para(run("References"), style="Heading1")
+        + para(run("[1] Lee K. A made-up title. J Test. 1979;2:1-4. [2]Okafor N. Another. 2001."))
+        + para(run("[3] Tan W. On the list [4] of things. J Test. 2003;1:5."))
+    )
+    path = raw_docx(tmp_path / "r.docx", body)
+    entries = [e.text for e in DocxReader().read(path).reference_entries]
+    assert entries == [
+        "[1] Lee K. A made-up title. J Test. 1979;2:1-4.",
+        "[2]Okafor N. Another. 2001.",
+        "[3] Tan W. On the list [4] of things. J Test. 2003;1:5.",
+    ]
+    report = audit(AuditInput.from_paths([path]))
+    assert not [f for f in report.findings if f.code in ("CIT001", "CIT002")]

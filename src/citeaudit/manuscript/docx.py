@@ -51,6 +51,7 @@ from citeaudit.manuscript.docx_breaks import BREAK, line_segments
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
+from citeaudit.manuscript.docx_run_on import split_run_on
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.docx_table_rows import in_row, row_label
 from citeaudit.manuscript.interface import ManuscriptReader
@@ -191,7 +192,8 @@ class DocxReader(ManuscriptReader):
             # ... unless its marks are leftovers inside a longer visible list
             if not visible_list_holds_marks(base, bibliography, len(marked.reference_entries)):
                 base = marked
-        entries = joined_continuations(base.reference_entries)  # one entry over two paragraphs
+        # one entry over two paragraphs, two numbered entries in one
+        entries = joined_continuations(split_run_on(base.reference_entries))
         notes: list[Line] = []
         for part, kind in _NOTES:
             if part in parts:
