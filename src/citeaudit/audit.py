@@ -28,6 +28,7 @@ from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
 from citeaudit.bibliography.reference_list import read_reference_list
+from citeaudit.candidate_lists import listed_once
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
@@ -251,7 +252,7 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
         manuscripts=tuple(documents),
         bibliographies=tuple(bibliographies),
         citations=citations,
-        matches=matches,
+        matches=listed_once(matches),
         input_problems=tuple(problems),
     )
 

@@ -395,13 +395,17 @@ class _KeyIndex:
 
     def __init__(self, references: Sequence[Reference]) -> None:
         self._all = tuple(r.id for r in references)
-        self._exact: dict[str, list[str]] = {}
-        self._folded: dict[str, list[str]] = {}
         self._families: dict[str, tuple[str, ...]] = {}
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
         for ref in references:
             for key in _ref_keys(ref):
-                self._exact.setdefault(key, []).append(ref.id)
-                self._folded.setdefault(key.casefold(), []).append(ref.id)
+                exact.setdefault(key, []).append(ref.id)
+                folded.setdefault(key.casefold(), []).append(ref.id)
+        # One tuple a key, shared by every citation of it: a copy each, N citations of a
+        # key that N entries carry held N x N ids
+        self._exact = {key: tuple(ids) for key, ids in exact.items()}
+        self._folded = {key: tuple(ids) for key, ids in folded.items()}
 
     @staticmethod
     def is_family(citation: Citation) -> bool:
@@ -424,8 +428,8 @@ class _KeyIndex:
             return CitationMatch(citation.id, targets=self._family(key[:-1]))
         exact = self._exact.get(key)
         if exact:
-            return CitationMatch(citation.id, targets=tuple(exact))
-        return CitationMatch(citation.id, targets=tuple(self._folded.get(key.casefold(), ())))
+            return CitationMatch(citation.id, targets=exact)
+        return CitationMatch(citation.id, targets=self._folded.get(key.casefold(), ()))
 
 
 # -- names ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from citeaudit.audit_data import AuditResult
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
-from citeaudit.fix.policy import Action, Planned, planned
+from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
 from citeaudit.fix.verify import entry_count
 from citeaudit.model.reference import Reference
@@ -143,11 +143,12 @@ def plan_fixes(result: AuditResult, *, unsafe: bool = False) -> FixPlan:
     formats = {r.id: b for b in data.bibliographies for r in b.references}
     by_file: dict[str, dict[str, _EntryWork]] = {}
     unsafe_available = 0
+    cited = CitedYears(data)
     for finding in result.findings:
         ref = refs.get(finding.reference or "")
         if ref is None:
             continue
-        item = planned(finding, ref, data)
+        item = planned(finding, ref, cited)
         if item is None:
             continue
         if not item.safe and not unsafe:

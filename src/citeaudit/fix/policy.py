@@ -39,7 +39,7 @@ class Planned:
 _DUPLICATE_DELETE = "Delete the repeated entry"
 
 
-def planned(finding: Finding, ref: Reference, data: AuditData) -> Planned | None:
+def planned(finding: Finding, ref: Reference, cited: CitedYears) -> Planned | None:
     """The edit `finding` asks for, or None when it asks for none `fix` can make."""
     fix = finding.fix
     if fix is None:
@@ -53,17 +53,37 @@ def planned(finding: Finding, ref: Reference, data: AuditData) -> Planned | None
     if code in ("LNK001", "LNK002") and new and finding.url:
         return Planned(finding, ref, Action.REPLACE_URL, code == "LNK002", finding.url, new)
     if code == "REG003" and new and ref.year is not None:
-        safe = _text_confirms(ref, int(new), data)
+        safe = _text_confirms(ref, int(new), cited)
         return Planned(finding, ref, Action.SET_YEAR, safe, str(ref.year), new)
     if code == "BIB001" and fix.title.startswith(_DUPLICATE_DELETE):
         return Planned(finding, ref, Action.DELETE_REPEAT, False, "", "")
     return None
 
 
-def _text_confirms(ref: Reference, year: int, data: AuditData) -> bool:
+class CitedYears:
+    """The years the text cites each entry under, gathered in one pass over the
+    matches when the first finding asks (not one pass per finding: an upload of N
+    entries with a wrong year each and N citations was N x N)."""
+
+    def __init__(self, data: AuditData) -> None:
+        self._data = data
+        self._years: dict[str, set[int]] | None = None
+
+    def of(self, ref_id: str) -> set[int]:
+        if self._years is None:
+            self._years = {}
+            years = {c.id: c.year for c in self._data.citations if c.year is not None}
+            for match in self._data.matches:
+                year = years.get(match.citation_id)
+                if year is None:
+                    continue
+                for ids in (match.targets, match.year_mismatch):
+                    for ref in ids:
+                        self._years.setdefault(ref, set()).add(year)
+        return self._years.get(ref_id, set())
+
+
+def _text_confirms(ref: Reference, year: int, cited: CitedYears) -> bool:
     """Three-way: the text cites the registry's year, and never the list's."""
-    cited = {
-        m.citation_id for m in data.matches if ref.id in m.targets or ref.id in m.year_mismatch
-    }
-    years = {c.year for c in data.citations if c.id in cited and c.year is not None}
+    years = cited.of(ref.id)
     return year in years and ref.year not in years

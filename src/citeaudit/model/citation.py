@@ -71,3 +71,9 @@ class CitationMatch:
     # the one target was found only through a near spelling of the first author's name
     # ("McBreaty" for McBrearty): linked, and reported by citation-name-mismatch
     name_mismatch: bool = False
+    # Candidates fitting past those listed: a long list is held whole at its first
+    # citation only, every later citation of it lists the first few and counts the rest
+    # here (`citeaudit.candidate_lists`), so what an audit holds, stores and writes is
+    # linear in the upload (N citations of a list of N entries were N x N ids).
+    more_targets: int = 0
+    more_year_mismatch: int = 0

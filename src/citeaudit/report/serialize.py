@@ -14,6 +14,7 @@ from typing import Any
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable_data
+from citeaudit.model.citation import Citation
 from citeaudit.model.codec import to_data
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.link import LinkCheck
@@ -113,11 +114,36 @@ def raw_dict(result: AuditResult) -> dict[str, Any]:
     cleans (`encodable_data`) and writes again: on a large report, cleaning every
     value up front cost more than writing it.
     """
-    targets = {m.citation_id: m.targets or m.year_mismatch for m in result.data.matches}
-    return _report(result, targets)
+    return _report(result, _targets(result))
 
 
-def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def _targets(result: AuditResult) -> dict[str, tuple[tuple[str, ...], int]]:
+    """Each citation's entries, and how many more fit than it lists: a long list is
+    written out whole at its first citation only (`citeaudit.candidate_lists`)."""
+    return {
+        m.citation_id: (m.targets, m.more_targets)
+        if m.targets
+        else (m.year_mismatch, m.more_year_mismatch)
+        for m in result.data.matches
+    }
+
+
+def _citation_dict(
+    citation: Citation, targets: tuple[tuple[str, ...], int] | None
+) -> dict[str, Any]:
+    listed, more = targets or ((), 0)
+    return {
+        "id": citation.id,
+        "text": citation.text,
+        "item": citation.item,
+        "location": location_dict(citation.location, column=True),
+        "targets": list(listed),
+        # only when some are left out: reports of ordinary lists keep their shape
+        **({"more_targets": more} if more else {}),
+    }
+
+
+def _report(result: AuditResult, targets: dict[str, tuple[tuple[str, ...], int]]) -> dict[str, Any]:
     data = result.data
     links = links_by_reference(result)
     return {
@@ -138,15 +164,6 @@ def _report(result: AuditResult, targets: dict[str, tuple[str, ...]]) -> dict[st
             **({"suppressed": len(result.suppressed)} if result.suppressed else {}),
         },
         "references": [reference_dict(r, result, links) for r in data.references],
-        "citations": [
-            {
-                "id": c.id,
-                "text": c.text,
-                "item": c.item,
-                "location": location_dict(c.location, column=True),
-                "targets": list(targets.get(c.id, ())),
-            }
-            for c in data.citations
-        ],
+        "citations": [_citation_dict(c, targets.get(c.id)) for c in data.citations],
         "findings": [_finding_dict(f) for f in result.findings],
     }

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
+from citeaudit.candidate_lists import LISTED
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.reference import Reference
@@ -13,7 +14,7 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
 from citeaudit.rules.citations._grouping import other_places, work_identity
 
-_LISTED = 12  # candidates named in a finding at most
+_LISTED = LISTED  # candidates named in a finding at most
 
 
 def _same_work(targets: Iterable[Reference]) -> bool:
@@ -62,37 +63,40 @@ class AmbiguousCitation(Rule):
         # One finding per cited work and set of candidates, at its first citation:
         # a work cited N times that fits N entries was N findings naming N entries
         # each (N x N; 4,000 of each took 28 s).
+        # A list of candidates is told by its first few and its length: a long one is
+        # held whole at its first citation only (`citeaudit.candidate_lists`).
         groups: dict[tuple[object, ...], list[Citation]] = {}
-        candidates: dict[tuple[object, ...], tuple[str, ...]] = {}
-        same: dict[int, bool] = {}
+        candidates: dict[tuple[object, ...], tuple[tuple[str, ...], int]] = {}
+        same: dict[tuple[object, ...], bool] = {}
         for match in data.matches:
-            if len(match.targets) < 2:
+            fitting = len(match.targets) + match.more_targets
+            if fitting < 2:
                 continue
             cit = citations[match.citation_id]
             if cit.key == "*":
                 continue  # \nocite{*}: every entry, by design
-            tid = id(match.targets)
-            if tid not in same:
-                same[tid] = _same_work(refs[t] for t in match.targets if t in refs)
-            if same[tid]:
+            listed = (match.targets[:_LISTED], fitting)
+            if listed not in same:  # the first citation of a list holds it whole
+                same[listed] = _same_work(refs[t] for t in match.targets if t in refs)
+            if same[listed]:
                 continue  # a listed-twice work: duplicate-reference says so, once
-            key = (work_identity(cit), tid)
+            key = (work_identity(cit), listed)
             groups.setdefault(key, []).append(cit)
-            candidates.setdefault(key, match.targets)
+            candidates.setdefault(key, listed)
         for work, group in groups.items():
             cit = group[0]
-            listed = candidates[work]
-            named = [t for t in listed[:_LISTED] if t in refs]
+            first, fitting = candidates[work]
+            named = [t for t in first if t in refs]
             options = [describe_reference(refs[t]) for t in named]
             if len(set(options)) < len(options):  # "Dalby (1994); Dalby (1994)": tell them apart
                 options = [
                     f"{o}, {_title_of(refs[t])}" if options.count(o) > 1 else o
                     for o, t in zip(options, named, strict=True)
                 ]
-            if len(listed) > _LISTED:
-                options.append(f"and {len(listed) - _LISTED} more")
+            if fitting > len(first):
+                options.append(f"and {fitting - len(first)} more")
             yield self.finding(
-                f"{describe_citation(cit)} fits {len(listed)} entries: "
+                f"{describe_citation(cit)} fits {fitting} entries: "
                 + "; ".join(options)
                 + other_places(group),
                 cit.location,
