@@ -41,6 +41,7 @@ from bibtexparser.model import (
 )
 
 from citeaudit.bibliography import bibtexparser_blocks
+from citeaudit.bibliography.bibtex_syntax import WrittenText, as_bibtex_reads
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import MAX_ENTRIES, MAX_PROBLEMS, ProblemTally, entries_cut
@@ -250,7 +251,10 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
     expansion = _Expansion(expansion_budget(text))
     cut: ParseProblem | None = None
     damaged = False
-    for chunk, lines_before in _chunks(text):
+    # Read as BibTeX and biber read it (`bibtex_syntax`); shown as written.
+    rewritten = as_bibtex_reads(text)
+    written = None if rewritten is None else WrittenText(rewritten, text)
+    for chunk, lines_before in _chunks(text if rewritten is None else rewritten):
         if damaged:  # the piece before was mostly unreadable, past the problem cap
             cut = _damaged(source, lines_before + 1)
             break
@@ -260,7 +264,7 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
             where = Location(source, lines_before + 1)
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
             continue
-        reading = _Reading(source, lines_before, strings, problems, expansion, tally)
+        reading = _Reading(source, lines_before, strings, problems, expansion, tally, written)
         for entry in reading.blocks(blocks):
             if len(references.built) >= MAX_ENTRIES:  # `limits`: a flood of tiny entries
                 cut = entries_cut(source, entry.line)
@@ -330,34 +334,36 @@ class _Reading:
     problems: list[ParseProblem]
     expansion: _Expansion
     tally: ProblemTally
+    written: WrittenText | None = None  # the file as written, when it is read rewritten
     read: int = 0  # entries of this chunk
     failed: int = 0  # blocks of this chunk that could not be read
 
     def blocks(self, blocks: Iterable[tuple[Block, int]]) -> Iterator[_Raw]:
         """`blocks`: each with the lines to add to its own line numbers."""
-        source, problems, tally = self.source, self.problems, self.tally
+        source, problems, tally, written = self.source, self.problems, self.tally, self.written
         for block, offset in blocks:
             line = (block.start_line or 0) + 1 + self.lines_before + offset
+            raw = (block.raw or "") if written is None else written.raw(block.raw)
             if isinstance(block, String):
-                self._string(block, line)
+                self._string(block, line, raw)
             elif isinstance(block, Entry):
                 self.read += 1
-                yield self._entry(block, offset)
+                yield self._entry(block, offset, raw)
             elif isinstance(block, DuplicateBlockKeyBlock):
                 duplicate = block.ignore_error_block
                 if isinstance(duplicate, Entry):
-                    yield self._entry(duplicate, offset)
+                    yield self._entry(duplicate, offset, raw)
             elif isinstance(block, DuplicateFieldKeyBlock):
                 entry = block.ignore_error_block
                 if isinstance(entry, Entry):
-                    yield self._entry(entry, offset)
+                    yield self._entry(entry, offset, raw)
                     names = ", ".join(sorted(block.duplicate_keys))
                     problems.append(
                         ParseProblem(
                             Location(source, line),
                             f"entry '{entry.key}' gives the field(s) {names} twice; "
                             "BibTeX keeps only one of them -- delete the other",
-                            block.raw or "",
+                            raw,
                         )
                     )
             elif isinstance(block, ParsingFailedBlock):
@@ -365,9 +371,9 @@ class _Reading:
                 if tally.full:
                     tally.skip(line)
                 else:
-                    problems.append(_failed(block, source, line))
+                    problems.append(_failed(block, source, line, raw))
 
-    def _string(self, block: String, line: int) -> None:
+    def _string(self, block: String, line: int, raw: str) -> None:
         if block.key in self.expansion.defined:
             return  # defined again: ignored, as bibtexparser does within one chunk
         self.expansion.defined.add(block.key)
@@ -382,12 +388,11 @@ class _Reading:
             self.expansion.cut.add(name)
         else:
             self.expansion.cut.discard(name)
-        raw = block.raw or ""
         self.problems.extend(_undefined(self.source, line, resolved.undefined, raw))
         if resolved.capped:
             self.problems.append(_capped(self.source, line, f"@string '{block.key}'", raw))
 
-    def _entry(self, entry: Entry, offset: int) -> _Raw:
+    def _entry(self, entry: Entry, offset: int, raw: str) -> _Raw:
         return _raw_entry(
             entry,
             self.strings,
@@ -395,6 +400,7 @@ class _Reading:
             self.problems,
             self.expansion,
             self.lines_before + offset,
+            raw,
         )
 
 
@@ -405,7 +411,11 @@ def _raw_entry(
     problems: list[ParseProblem],
     expansion: _Expansion,
     lines_before: int = 0,
+    raw: str | None = None,
 ) -> _Raw:
+    """`raw`: the entry's text as the file writes it (default: as read)."""
+    if raw is None:
+        raw = entry.raw or ""
     line = (entry.start_line or 0) + 1 + lines_before
     fields: dict[str, str] = {}
     names = _FIELD_NAMES
@@ -427,11 +437,11 @@ def _raw_entry(
             expansion.remember(value, resolved.value, left - expansion.left)
         fields.setdefault(name, resolved.value)
         field_line = written.start_line + 1 + lines_before
-        problems.extend(_undefined(source, field_line, resolved.undefined, entry.raw or ""))
+        problems.extend(_undefined(source, field_line, resolved.undefined, raw))
         if resolved.capped:
             what = f"field '{written.key}' of entry '{entry.key}'"
-            problems.append(_capped(source, field_line, what, entry.raw or ""))
-    return _Raw(entry.key, entry.entry_type.lower(), line, entry.raw or "", fields)
+            problems.append(_capped(source, field_line, what, raw))
+    return _Raw(entry.key, entry.entry_type.lower(), line, raw, fields)
 
 
 def _capped(source: str, line: int, what: str, raw: str) -> ParseProblem:
@@ -444,8 +454,7 @@ def _capped(source: str, line: int, what: str, raw: str) -> ParseProblem:
     )
 
 
-def _failed(block: ParsingFailedBlock, source: str, line: int) -> ParseProblem:
-    raw = block.raw or ""
+def _failed(block: ParsingFailedBlock, source: str, line: int, raw: str) -> ParseProblem:
     match = _KEY_IN_RAW.match(raw.lstrip())
     what = f"entry '{match.group(2)}'" if match and match.group(2) else "entry"
     reason = getattr(block.error, "abort_reason", None) or str(block.error)

@@ -25,7 +25,7 @@ from citeaudit.bibliography.interface import Bibliography
 __all__ = ["MacroTable", "read_in_database"]
 
 # Line by line: `[ \t]*` never crosses a line, so a file of blank lines costs one pass.
-_DEFINES_MACRO = re.compile(r"^[ \t]*@string[ \t]*[{(]", re.MULTILINE | re.IGNORECASE)
+_DEFINES_MACRO = re.compile(r"^[ \t]*@string\s*+[{(]", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
