@@ -733,11 +733,24 @@ class _AuthorIndex:
             if match.targets and (same_names or label_dropped):
                 return variant, match
             return citation, self._match_reading(citation)[0]
-        if match.targets or (citation.narrative and quality >= 10):
+        if match.targets:
+            return dataclasses.replace(variant, certainty=Certainty.SURE), match
+        if citation.narrative and quality >= 10:
+            if _co_author_dropped(citation, variant):
+                # "Nicolson and Fosberg (2004)" beside Fosberg (1990): the pair's work,
+                # missing, not Fosberg's under a wrong year
+                return dataclasses.replace(citation, certainty=Certainty.SURE), CitationMatch(
+                    citation.id
+                )
             return dataclasses.replace(variant, certainty=Certainty.SURE), match
         if citation.narrative:
             for reading in readings:
                 if self._is_an_author(reading.authors[0]):
+                    if _co_author_dropped(citation, reading):
+                        # "Nicolson and Fosberg (2004)", Fosberg an author of another
+                        # entry: the names confirm the citation as written, and the
+                        # missing work is the pair's, not "Fosberg (2004)"
+                        reading = citation
                     confirmed = dataclasses.replace(reading, certainty=Certainty.SURE)
                     return confirmed, CitationMatch(citation.id)
         if citation.certainty is Certainty.CANDIDATE:
@@ -1084,6 +1097,13 @@ def _joined_by_and(citation: Citation, kept: Citation) -> bool:
     words = kept.authors[0].split() if kept.authors else []
     found = re.search(r"[\s*_]+".join(re.escape(w) for w in words), item) if words else None
     return bool(_AND_JOIN.search(item[: found.start()] if found else item))
+
+
+def _co_author_dropped(citation: Citation, reading: Citation) -> bool:
+    """Whether `reading` leaves out whole names that "and" joins to the ones it keeps
+    ("Nicolson and Fosberg" read as "Fosberg"): co-authors, never words of the
+    sentence before the names ("Na Argentina, Rojas e Pinto" may lose "Argentina")."""
+    return len(reading.authors) < len(citation.authors) and _joined_by_and(citation, reading)
 
 
 _FIRST_STOP = re.compile(r"[\s(\[]*([^\W\d_][^.,;:()\[\]]*?)\.\s")

@@ -33,7 +33,12 @@ from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import blank_markup, code_spans, inside
-from citeaudit.manuscript.citations.names import is_common_word, word_set
+from citeaudit.manuscript.citations.names import (
+    AND_WORDS,
+    PARTICLES,
+    is_common_word,
+    word_set,
+)
 from citeaudit.manuscript.citations.narrative import (
     NamesBefore,
     citing_context,
@@ -312,8 +317,7 @@ def _narrative(
         return None
     if not may_end_names(clean, m.start()):
         return None  # "(2020) (2020)", "= (2019)": no name can end here
-    window_start, line_start = _window_before(clean, m.start())
-    found = names_ending_at(clean, m.start(), window_start)
+    found, window_start, line_start = _names_before_year(document, clean, m.start())
     if found is None:
         return None
     start = found.offset
@@ -389,6 +393,54 @@ def _window_before(clean: str, offset: int) -> tuple[int, int | None]:
     return floor, (0 if floor == 0 else None)
 
 
+def _names_before_year(
+    document: Document, clean: str, end: int
+) -> tuple[NamesBefore | None, int, int | None]:
+    """The names ending at `end`, the look-back window's start and the start of the line
+    the names start on (None when it lies before the window).
+
+    A list of names broken by a soft line break ("as shown by Smith,\nJones and Lee
+    (2019)") is read whole: read up to the line's start only it was "Jones and Lee",
+    a missing work and an uncited entry for one citation. The previous line is taken
+    in only where the break falls inside a list of names (the line before ends with
+    a comma, "&", "and", "et" or a particle, or this one opens with "and" / "&"), and
+    only where a line break is not a paragraph's end (not in Word documents, whose
+    lines are paragraphs; not after a blank line, a heading or a table row)."""
+    window_start, line_start = _window_before(clean, end)
+    found = names_ending_at(clean, end, window_start)
+    if not line_start or document.format == "docx" or clean[line_start - 1] != "\n":
+        return found, window_start, line_start
+    floor = max(0, end - _WINDOW)
+    if line_start - 1 <= floor:
+        return found, window_start, line_start
+    previous = clean.rfind("\n", floor, line_start - 1)
+    previous_start = previous + 1 if previous >= 0 else floor
+    tail = clean[previous_start : line_start - 1].rstrip(" \t*_")
+    if not tail.strip() or tail.lstrip().startswith(_BLOCK_MARKS):
+        return found, window_start, line_start
+    head = clean[line_start:end].split(None, 1)
+    if not head:
+        return found, window_start, line_start
+    joined = (
+        tail.endswith((",", "&"))
+        or tail.rsplit(None, 1)[-1].casefold() in _BREAK_JOINS
+        or head[0].strip("*_").casefold() in _OPENING_JOINS
+    )
+    if not joined:
+        return found, window_start, line_start
+    wider = names_ending_at(clean, end, previous_start)
+    if wider is None or wider.offset >= line_start:
+        return found, window_start, line_start
+    return wider, previous_start, previous_start if previous >= 0 else None
+
+
+# What opens a line that is no continuation of the one before (Markdown blocks).
+_BLOCK_MARKS = ("#", "|", ">", "```")
+# A word that ends a line inside a list of names, or opens the next line of one.
+_BREAK_JOINS = AND_WORDS | PARTICLES | frozenset({"et"})
+_OPENING_JOINS = AND_WORDS | frozenset({"al.", "al"})
+
+
 def _line_end(clean: str, offset: int) -> int:
     ceiling = min(len(clean), offset + _WINDOW)
     end = clean.find("\n", offset, ceiling)
@@ -423,8 +475,7 @@ def _bare(
         follow = _BARE_FOLLOW.match(clean, m.end())
         if follow is None:
             continue
-        window_start, _ = _window_before(clean, j + 1)
-        names = names_ending_at(clean, j + 1, window_start)
+        names, _, _ = _names_before_year(document, clean, j + 1)
         if names is None or names.possessive:
             continue
         if len(names.authors) == 1 and is_common_word(names.authors[0]):
