@@ -57,7 +57,7 @@ _BACK_MATTER = re.compile(
     rf"^\W{{0,3}}(?:(?:{_LABELS})(?:\s+(?:em|el|en|on|in))?\s*[:.]\s|(?:{_COLON_LABELS})\s*:\s|©|\(c\)\s*(?:1[5-9]|20)\d\d|"
     # a figure's or table's caption: "Figure 2.", "Table S1:", "Fig. 3", "Tabela 1 -"
     r"(?:fig(?:ure|ura)?\.?|table|tabla|tabela|tabelle|tableau|abbildung|gr[áa]fico|quadro)"
-    r"\s*S?\d{1,3}[a-z]?\s*[.:\-–—|])",
+    r"\s*S?\d{1,3}[a-z]?(?:\s*[.:\-–—|]|\s*$|\s+[^\W\d_a-z]))",
     re.IGNORECASE,
 )
 
@@ -111,6 +111,8 @@ def opens_with_person(text: str) -> bool:
 _NOTE_LABEL = re.compile(
     r"^\s*(?:\[(?P<bracket>\d{1,3})\]|(?P<dotted>\d{1,3})[.)](?=\s)|(?P<bare>\d{1,3})(?=\s+[^\W\d_]))"
 )
+_MIN_CELLS = 3  # short lines in a row: a table; no list holds three entries that short
+_CELL_CHARS = 24
 _LOOKAHEAD = 12  # lines in which note 2 must follow note 1 when the label is a bare number
 # Words of running text that titles seldom hold three of: a biography, a closing
 # remark, an abstract ("He is ...", "This article was ...", "Esta pesquisa foi ...").
@@ -163,9 +165,13 @@ def notes_or_prose_start(texts: list[str]) -> int | None:
     highest = 0
     running_from: int | None = None
     running_seen = False
+    cells = 0
     for i, text in enumerate(texts):
         if not text.strip():
             continue
+        cells = cells + 1 if _table_cell(text) else 0
+        if cells == _MIN_CELLS:  # a table's cells, one a line (Word saved as text)
+            return _first_of_run(texts, i, _MIN_CELLS)
         found = _NOTE_LABEL.match(text)
         label = note_label(text)
         after_entries = dated_unlabelled >= 2 and highest == 0
@@ -189,6 +195,27 @@ def notes_or_prose_start(texts: list[str]) -> int | None:
             running_seen = running_seen or running_from is not None
             running_from = None
     return None if running_seen else running_from
+
+
+def _table_cell(text: str) -> bool:
+    """A line as short as a table cell: a value or a label of a word or two."""
+    plain = text.strip()
+    if len(plain) > _CELL_CHARS or len(plain.split()) > 2 or _YEAR.search(plain):
+        return False
+    return _NOTE_LABEL.match(plain) is None and not plain.startswith(("[", "("))  # "7. ()."
+
+
+def _first_of_run(texts: list[str], i: int, length: int) -> int:
+    """The index of the first of the `length` non-blank lines ending at `i`."""
+    j = i
+    seen = 0
+    while j >= 0:
+        if texts[j].strip():
+            seen += 1
+            if seen == length:
+                return j
+        j -= 1
+    return 0
 
 
 def _next_label(texts: list[str], i: int) -> int | None:

@@ -21,19 +21,16 @@ where they are named, on the same scope and budget (`markdown_children`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
-from citeaudit.manuscript.document import Document, Layout
+from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
-from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
-from citeaudit.model.location import Location
 
 __all__ = ["MarkdownReader", "hide_non_text"]
 
@@ -95,17 +92,7 @@ class MarkdownReader(ManuscriptReader):
         document = document_from_lines(
             name, self.format, lines, bibliography_files=tuple(bibs), files=tuple(splicer.files)
         )
-        tail = None if document.reference_heading else tail_list(lines)
-        if tail is not None:  # a list with no heading ends the text (markdown_tail_list)
-            start, end, entries = tail
-            document = replace(
-                document,
-                lines=tuple(lines[:start]) + tuple(lines[end:]),
-                reference_entries=entries,
-                reference_heading=Location(lines[start].file, lines[start].number),
-                reference_layout=Layout("hanging paragraphs"),
-            )
-        return document, problems
+        return document, problems  # a list with no heading: see markdown_tail_list
 
 
 def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:

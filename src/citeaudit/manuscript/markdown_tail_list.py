@@ -10,7 +10,15 @@ and nothing said no list was found. Such a tail is taken as the list when at lea
 entry does, dated, and not reading as running text (two words such as "we", "that",
 "which", or a citation "(Lee, 2020)" in it): a closing paragraph of prose, or a bulleted
 note, breaks the run. Each paragraph is one entry (a wrapped line starting "2009. ..."
-is not a new one). Only Markdown with no list heading is looked at.
+is not a new one). Only Markdown and plain text with no list heading are looked at.
+
+A Word file saved as text has no blank lines at all -- one paragraph a line -- so when
+no run of paragraphs ends the text, a run of lines is tried, each line one entry.
+Word's notes come after the list ("[1] Please note ...", notes numbered from 1): such
+a block after an unnumbered run of entries is skipped, and stays body text. A
+numbered list ("1. Lee A. Title. 2013.") is a list too when its entries read as
+entries once the number is set aside. The run must leave text before it: a file that
+is nothing but entries is a list on its own (`standalone_list`), not a manuscript.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from citeaudit.manuscript.document import Line, RawEntry
+from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.list_tail import note_label
 from citeaudit.manuscript.markup import collapse_spaces, strip_markdown
 from citeaudit.manuscript.reference_section import list_marker, looks_like_entry_start
 from citeaudit.model.location import Location
@@ -26,6 +35,10 @@ from citeaudit.model.location import Location
 __all__ = ["tail_list"]
 
 _MIN_ENTRIES = 3  # two dated paragraphs ending a paper are as likely prose
+_MIN_ENTRY_CHARS = 25  # "Lee A. 2013." is no work anyone could look up
+_HANGING = Layout("hanging paragraphs")
+_ONE_PER_LINE = Layout("one per line")
+_IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|https?://|\bwww\.")  # an undated web page
 _MAX_PARAGRAPH_CHARS = 2_000  # longer than any entry
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:")
 _SAME_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|\\?[—–-]\\?[—–-])")  # "———. 2006."
@@ -40,19 +53,56 @@ _WORD = re.compile(r"[a-z]+")
 _CITES = re.compile(r"\([A-Z][^\s(),;]+(?: et al\.)?,? (?:1[5-9]|20)\d\d[a-z]?[;)]|\[-?@")
 
 
-def tail_list(lines: Sequence[Line]) -> tuple[int, int, tuple[RawEntry, ...]] | None:
-    """(start, end, entries): lines[start:end] are a headless list ending the text."""
-    paragraphs = _paragraphs(lines)
-    k = len(paragraphs)
-    while k and _FOOTNOTE.match(lines[paragraphs[k - 1][0]].text):
+def tail_list(
+    lines: Sequence[Line],
+) -> tuple[int, int, tuple[RawEntry, ...], Layout] | None:
+    """(start, end, entries, layout): lines[start:end] are a headless list ending the text."""
+    found = _tail_run(lines, _paragraphs(lines))
+    if found is not None:
+        start, end, units = found
+        return start, end, tuple(_entry(lines, a, b) for a, b in units), _HANGING
+    found = _tail_run(lines, _line_units(lines))
+    if found is not None:
+        start, end, units = found
+        return start, end, tuple(_entry(lines, a, b) for a, b in units), _ONE_PER_LINE
+    return None
+
+
+def _tail_run(
+    lines: Sequence[Line], units: list[tuple[int, int]]
+) -> tuple[int, int, list[tuple[int, int]]] | None:
+    k = len(units)
+    while k and _FOOTNOTE.match(lines[units[k - 1][0]].text):
         k -= 1
+    k = _before_notes(lines, units, k)
     first = k
-    while first and _entry_like(lines, *paragraphs[first - 1]):
+    while first and _entry_like(lines, *units[first - 1]):
         first -= 1
-    if k - first < _MIN_ENTRIES:
+    if k - first < _MIN_ENTRIES or first == 0:  # nothing before it: a list on its own
         return None
-    start, end = paragraphs[first][0], paragraphs[k - 1][1]
-    return start, end, tuple(_entry(lines, a, b) for a, b in paragraphs[first:k])
+    return units[first][0], units[k - 1][1], units[first:k]
+
+
+def _before_notes(lines: Sequence[Line], units: list[tuple[int, int]], k: int) -> int:
+    """Where a block of notes numbered 1, 2, ... ending the units (before `k`) starts,
+    when unnumbered entries stand before it; `k` when there is no such block."""
+    j = k
+    expected: int | None = None
+    while j and (label := note_label(lines[units[j - 1][0]].text)) is not None:
+        if expected is not None and label != expected:
+            return k
+        expected = label - 1
+        j -= 1
+        if label == 1:
+            break
+    if j == k or expected != 0:
+        return k
+    unnumbered = units[max(j - _MIN_ENTRIES, 0) : j]
+    if len(unnumbered) == _MIN_ENTRIES and all(
+        note_label(lines[a].text) is None and _entry_like(lines, a, b) for a, b in unnumbered
+    ):
+        return j
+    return k
 
 
 def _entry(lines: Sequence[Line], start: int, end: int) -> RawEntry:
@@ -77,12 +127,22 @@ def _paragraphs(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return found
 
 
+def _line_units(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """(i, i + 1) for each non-blank line: Word's text, one paragraph a line."""
+    return [(i, i + 1) for i, line in enumerate(lines) if line.text.strip()]
+
+
 def _entry_like(lines: Sequence[Line], start: int, end: int) -> bool:
     head = lines[start].text.strip()
-    if list_marker(head) is not None:  # a bulleted note or item ends the run
-        return False
+    marker = list_marker(head)
+    if marker is not None:
+        if marker.group("bullet") is not None or marker.group("item") is not None:
+            return False  # a bulleted note or item ends the run
+        head = head[marker.end() :]  # a numbered entry: the entry after its number
     text = " ".join(line.text.strip() for line in lines[start:end])
-    if len(text) > _MAX_PARAGRAPH_CHARS or not _DATED.search(text):
+    if len(text) > _MAX_PARAGRAPH_CHARS or len(text) < _MIN_ENTRY_CHARS:
+        return False
+    if not (_DATED.search(text) or _IDENTIFIER.search(text)):
         return False
     if _CITES.search(text) or len(_PROSE_WORDS.intersection(_WORD.findall(text))) >= 2:
         return False

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.note_markers import hide_note_markers
 from citeaudit.manuscript.reading import InputProblem, decode_text
@@ -49,9 +50,14 @@ def document_from_lines(
 ) -> Document:
     """A Document whose body is `lines` without the reference list found in them."""
     section = find_reference_section(lines, levels, clean)
-    if section is None:
+    tail = tail_list(lines) if section is None and format in _NOTE_FORMATS else None
+    if tail is not None:  # a list with no heading ends the text (markdown_tail_list)
+        start, end, entries, layout = tail
+        body = hide_note_markers(tuple(lines[:start]) + tuple(lines[end:]), entries)
+        heading = Location(lines[start].file, lines[start].number)
+    elif section is None:
         body = tuple(lines)
-        entries: tuple[RawEntry, ...] = ()
+        entries = ()
         heading = None
         layout = None
     else:

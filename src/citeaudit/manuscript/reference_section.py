@@ -173,6 +173,8 @@ _OTHER_STARTS = re.compile(
     r"(?:[-—–‐_]{2,}|—)\s*[.,]"
     # a short head, then the year: "OECD 2020.", "INSTITUTO ALFA. 2023.", "Bünsow R. 1953."
     rf"|[^()\[\]\d]{{1,100}}?[.,]?\s\(?{_YEAR_ALT}[a-z]?\)?[.,:;]"
+    # ... or no date in its place: "Global Fish Archive. n.d. “Title.”" (Chicago)
+    r"|[^()\[\]\d]{1,100}?[.,]\s\(?(?:n\.\s?d|s\.\s?f|s\.\s?d)\.\)?[.,]?\s"
     # a year first: "(2023). Title" (the bracket is already stripped)
     rf"|{_YEAR_ALT}[a-z]?\)?[.,:]\s"
     # Vancouver "Antón SC. 2003.", "HAINMUELLER J. Entropy", "De Wit CT, Lee M."
