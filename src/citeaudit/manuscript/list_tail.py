@@ -12,6 +12,7 @@ rest of the entry before it, not a work of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from citeaudit.model.publication_status import NO_DATE, STATUS
@@ -223,14 +224,12 @@ def _next_label(texts: list[str], i: int) -> int | None:
 
     Notes count on from 1 to 2; a "1." that the next entry follows as "18." is an
     entry misnumbered, not the start of notes."""
-    seen = 0
-    for text in texts[i + 1 :]:
+    # by index and within a bound of lines, blank ones included: a slice of the rest, or
+    # an unbounded walk over blank lines, at each "1." was quadratic on a hostile list
+    for text in itertools.islice(texts, i + 1, i + 1 + 4 * _LOOKAHEAD):
         if not text.strip():
             continue
         label = note_label(text)
         if label is not None:
             return label
-        seen += 1
-        if seen >= _LOOKAHEAD:
-            return None
     return None
