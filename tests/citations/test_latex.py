@@ -61,14 +61,15 @@ def test_kind_text_and_location() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (r"\newcommand{\citen}[1]{\cite{#1}} As \citen{real}.", [("citen", "real")]),
-        (r"\newcommand*\citen[1]{\citep{#1}}\citen{real}", [("citen", "real")]),
-        (r"\renewcommand{\cite}[2][]{\citep[#1]{#2}} \cite{a}", [("cite", "a")]),
-        (r"\providecommand{\mycite}{\cite{fixedkey}} \mycite", []),
-        (r"\def\mycite#1{\cite{#1}} \mycite{k}", [("mycite", "k")]),
+        # a use cites what its expansion cites (latex_macros), with the command TeX runs
+        (r"\newcommand{\citen}[1]{\cite{#1}} As \citen{real}.", [("cite", "real")]),
+        (r"\newcommand*\citen[1]{\citep{#1}}\citen{real}", [("citep", "real")]),
+        (r"\renewcommand{\cite}[2][]{\citep[#1]{#2}} \cite{a}", [("citep", "a")]),
+        (r"\providecommand{\mycite}{\cite{fixedkey}} \mycite", [("cite", "fixedkey")]),
+        (r"\def\mycite#1{\cite{#1}} \mycite{k}", [("cite", "k")]),
         (r"\gdef\mycite#1#2{\citet[#2]{#1}}", []),
-        (r"\let\oldcite=\cite \oldcite{k}", [("oldcite", "k")]),
-        (r"\NewDocumentCommand{\mc}{O{} m}{\cite[#1]{#2}} \mc{k}", []),
+        (r"\let\oldcite=\cite \oldcite{k}", [("cite", "k")]),
+        (r"\NewDocumentCommand{\mc}{O{} m}{\cite[#1]{#2}} \mc{k}", [("cite", "k")]),
         (
             "\\DeclareCiteCommand{\\citetitle}[\\mkbibquote]\n  {\\boolfalse{citetracker}}\n"
             "  {\\printfield{title}\\cite{inner}}\n  {\\multicitedelim}\n  {}\n"

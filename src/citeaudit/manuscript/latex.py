@@ -8,6 +8,12 @@ still carries its own file and line number. Files named by ``\\input``, ``\\incl
 ``\\subfile`` and ``\\(sub)import`` are spliced in where they are named; a missing or
 circular one is skipped and reported as an `InputProblem`.
 
+Inclusions and citations made through the author's own macros count as LaTeX makes
+them (`latex_macros`): under ``\\newcommand{\\chap}[1]{\\input{chapters/#1}}``,
+``\\chap{intro}`` splices ``chapters/intro.tex`` in (the definition must come first,
+as for TeX). A document whose macro uses would expand past the budget is read on
+without expanding the rest, and a problem says where.
+
 Every file a manuscript names is located through the reader's `InputScope`: an uploaded
 audit reads nothing outside its own folder, and ``\\input`` fan-out (one small file
 spliced thousands of times, or thousands of names on one line) stops at the scope's
@@ -28,9 +34,19 @@ from typing import ClassVar
 
 from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope, shown_name
+from citeaudit.manuscript.citations.latex import is_citation_command
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
+from citeaudit.manuscript.latex_macros import (
+    DEFINITION,
+    MAX_USE_EXPANSION,
+    Macros,
+    definition_spans,
+    expansion_budget,
+    macro_citations,
+    read_macros,
+)
 from citeaudit.manuscript.latex_typeset import typeset_body
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
@@ -78,6 +94,12 @@ class _State:
     line_count: int = 0  # lines of every file spliced so far, held to reading.MAX_LINES
     # A file spliced many times is resolved once (the scope locates it once).
     resolved: dict[Path, Path] = field(default_factory=dict)
+    # Definitions of macros that include a file, in reading order, and what they
+    # may still expand to (`_macro_includes`).
+    include_definitions: list[str] = field(default_factory=list)
+    include_macros: Macros | None = None
+    include_names: frozenset[str] = frozenset()
+    include_budget: list[int] = field(default_factory=lambda: [expansion_budget("")])
 
     def resolve(self, path: Path) -> Path:
         if path not in self.resolved:
@@ -140,7 +162,27 @@ class LatexReader(ManuscriptReader):
             document = document_from_lines(
                 name, self.format, lines, clean=strip_latex, files=tuple(state.files)
             )
+        if document.format == self.format:
+            _expansion_problem(document, state)
         return document, state.problems
+
+
+def _expansion_problem(document: Document, state: _State) -> None:
+    """Where the citation macros' expansion stopped, if it did (the same expansion the
+    citation reader uses, computed once for both)."""
+    stopped = macro_citations(document.text, is_citation_command).stopped_at
+    if stopped is None:
+        return
+    where = document.location_at(stopped)
+    state.problems.append(
+        InputProblem(
+            where.file,
+            where.line,
+            f"macros expand past {expansion_budget(document.text):,} characters "
+            "(a macro that expands to itself or doubles); citations made through macros "
+            "from here on are not read",
+        )
+    )
 
 
 _SPECIAL = re.compile(r"[\\%]")
@@ -202,6 +244,8 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
     if name not in state.files:
         state.files.append(name)
     visible = blank_latex_comments(texts)
+    defined = _inclusion_definitions(visible, state.include_names)
+    in_definition: _DefinitionLines | None = None
     lines: list[Line] = []
     ended = False
     for number, text in enumerate(visible, start=1):
@@ -212,10 +256,115 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
         if top and _END_DOCUMENT.search(text):
             ended = True
             continue
+        while defined and defined[0][0] <= number:
+            _learn_inclusion_macro(defined.pop(0)[1], state)
         for target, base in _includes(text, path.parent, state.main_dir):
             lines.extend(_include(target, base, name, number, state))
+        if state.include_names and "\\" in text:
+            if in_definition is None:
+                in_definition = _DefinitionLines(visible)
+            uses = in_definition.uses_outside(number)
+            for target, base in _macro_includes(visible, number, uses, path.parent, state):
+                lines.extend(_include(target, base, name, number, state))
     state.stack.pop()
     return lines
+
+
+_INCLUDING = re.compile(
+    r"\\(?:input|include|subfile|import|subimport|inputfrom|subinputfrom|includefrom|"
+    r"subincludefrom)(?![A-Za-z])"
+)
+_MAX_INCLUSION_DEFINITIONS = 200
+_MAX_DEFINITIONS_TEXT = 20_000
+_CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
+
+
+def _inclusion_definitions(visible: list[str], known: frozenset[str]) -> list[tuple[int, str]]:
+    """(line where it ends, its text) of each definition in a file whose body includes
+    a file, directly or through a macro defined so for before it."""
+    text = "\n".join(visible)
+    if DEFINITION.search(text) is None or (_INCLUDING.search(text) is None and not known):
+        return []
+    names = set(known)
+    found: list[tuple[int, str]] = []
+    line, counted = 1, 0
+    for macro in read_macros(text).in_order():
+        uses = set(_CONTROL_WORD.findall(macro.body))
+        if _INCLUDING.search(macro.body) is None and not uses & names:
+            continue
+        names.add(macro.name)
+        line += text.count("\n", counted, macro.end)
+        counted = macro.end
+        found.append((line, text[macro.start : macro.end]))
+        if len(found) >= _MAX_INCLUSION_DEFINITIONS:
+            break
+    return found
+
+
+def _learn_inclusion_macro(definition: str, state: _State) -> None:
+    """Known from here on; past `_MAX_INCLUSION_DEFINITIONS` or `_MAX_DEFINITIONS_TEXT`
+    characters of them, later ones are not (each use is expanded after all of them)."""
+    held = sum(len(known) for known in state.include_definitions)
+    if (
+        len(state.include_definitions) >= _MAX_INCLUSION_DEFINITIONS
+        or held + len(definition) > _MAX_DEFINITIONS_TEXT
+    ):
+        return
+    state.include_definitions.append(definition)
+    macros = read_macros("\n".join(state.include_definitions))
+    state.include_macros = macros
+    state.include_names = macros.leading_to(
+        lambda name: _INCLUDING.fullmatch("\\" + name) is not None
+    )
+
+
+class _DefinitionLines:
+    """A file's macro uses outside its definitions (a body is no use), by line."""
+
+    def __init__(self, visible: list[str]) -> None:
+        self._visible = visible
+        self._text = "\n".join(visible)
+        self._spans = definition_spans(self._text)
+        self._starts = list(itertools.accumulate((len(t) + 1 for t in visible), initial=0))
+
+    def uses_outside(self, number: int) -> list[re.Match[str]]:
+        line = self._visible[number - 1]
+        offset = self._starts[number - 1]
+        return [
+            use
+            for use in _CONTROL_WORD.finditer(line)
+            if not self._spans.covers(offset + use.start())
+        ]
+
+
+def _macro_includes(
+    visible: list[str], number: int, uses: list[re.Match[str]], here: Path, state: _State
+) -> list[tuple[str, list[Path]]]:
+    """The files the `uses` of inclusion macros on line `number` include (their
+    arguments may run on to the next lines)."""
+    macros = state.include_macros
+    uses = [use for use in uses if use.group(1) in state.include_names]
+    if macros is None or not uses:
+        return []
+    line = visible[number - 1]
+    prefix = "\n".join(state.include_definitions) + "\n"
+    after: list[str] = []
+    size = 0
+    for more in itertools.islice(visible, number, number + 20):
+        if size > MAX_USE_EXPANSION:
+            break
+        after.append(more[: MAX_USE_EXPANSION - size + 1])
+        size += len(after[-1]) + 1
+    text = prefix + line + "\n" + "\n".join(after)
+    found: list[tuple[str, list[Path]]] = []
+    for use in uses:
+        start = len(prefix) + use.start()
+        expansion = macros.expand_use(
+            text, start, len(prefix) + use.end(), state.include_names, state.include_budget
+        )
+        if expansion is not None:
+            found.extend(_includes(expansion.text, here, state.main_dir))
+    return found
 
 
 def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path]]]:

@@ -10,8 +10,12 @@ Macro *definitions* are not citations: the body of ``\\newcommand{\\citen}[1]{\\
 ``\\DeclareCiteCommand{\\citetitle}{...}``, ``\\def\\mycite#1{\\cite{#1}}`` and their kin
 (``\\renewcommand``, ``\\providecommand``, ``\\NewDocumentCommand``, biblatex's
 ``\\DeclareMultiCiteCommand``, ...) is skipped whole, and a key holding a macro
-parameter (``#1``) is never a key, as BibTeX never sees one. What the defined macro
-cites when *used* (``\\citen{smith2019}``) is read like any ``\\cite``.
+parameter (``#1``) is never a key, as BibTeX never sees one. What a user macro cites
+when *used* is what its expansion cites (`latex_macros`): ``\\rfc{2616}`` under
+``\\newcommand{\\rfc}[1]{\\cite{rfc#1}}`` cites ``rfc2616``, located at the use. A
+user macro whose name looks like a citation command is read through its definition
+only: ``\\mycite{x}`` under ``\\newcommand{\\mycite}[1]{\\cite{ref:#1}}`` cites
+``ref:x``, and under ``\\newcommand{\\citeurl}[1]{\\url{#1}}`` nothing.
 
 Linear on hostile input: each definition is skipped by one forward scan of its
 braces, definitions inside a skipped span are not scanned again, and each Citation
@@ -25,9 +29,12 @@ import re
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
+from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.latex_macros import Expansion, definition_spans, macro_citations
 from citeaudit.model.citation import Citation, CitationKind
+
+__all__ = ["LatexExtractor", "is_citation_command"]
 
 _COMMAND = re.compile(r"\\(?P<name>[A-Za-z]*[cC]ite[A-Za-z]*)(?P<star>\*?)")
 # Commands with "cite" in their name that take no keys.
@@ -37,16 +44,16 @@ _NOT_CITATIONS = frozenset(
 _OPTIONAL = re.compile(r"\s*\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]")
 _GLOBAL = re.compile(r"\s*\([^()]*\)")
 _KEYS = re.compile(r"\s*\{(?P<keys>[^{}]*)\}")
-_DEFINITION = re.compile(
-    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
-    r"(?:New|Renew|Provide|Declare)DocumentCommand|(?:new|renew|provide)robustcmd|"
-    r"DeclareCiteCommand|DeclareMultiCiteCommand|(?:re)?newenvironment|"
-    r"(?:New|Renew|Provide|Declare)DocumentEnvironment|NewCommandCopy)(?![A-Za-z])"
-)
-_DEFINED_NAME = re.compile(r"\*?\s*(?:\\[A-Za-z@]+|\\.)?")
-_PARAMETER_TEXT = re.compile(r"[^{}\\%\n]*")  # \def\x#1#2{...}, \let\a=\b
-_GROUP_START = re.compile(r"\s*[\[{]")
-_SCAN = re.compile(r"[{}\\\]]")
+_NARRATIVE = frozenset({"citet", "textcite", "textcites", "citeauthor"})
+_COMMAND_NAME = re.compile(r"[A-Za-z]*[cC]ite[A-Za-z]*")
+# Characters read after a macro's use for the arguments of what it expands to
+# (``\let\citeA\citeauthor`` then ``\citeA{smith}``).
+_TAIL = 2_000
+
+
+def is_citation_command(name: str) -> bool:
+    """A command of the ``\\cite`` family that takes keys (by its name)."""
+    return _COMMAND_NAME.fullmatch(name) is not None and name.casefold() not in _NOT_CITATIONS
 
 
 class LatexExtractor(CitationExtractor):
@@ -57,36 +64,93 @@ class LatexExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> list[Marker]:
         text = document.text
-        definitions = _definitions(text)
+        if "\\" not in text:
+            return []
+        definitions = definition_spans(text)
+        macros = macro_citations(text, is_citation_command)
+        user = macros.defined
         found: list[Marker] = []
         for m in _COMMAND.finditer(text):
             name = m.group("name")
             if name.casefold() in _NOT_CITATIONS or definitions.covers(m.start()):
                 continue
-            multicite = name.endswith("cites")
-            keys, end = _arguments(text, m.end(), multicite)
-            keys = [key for key in keys if "#" not in key]
-            if not keys:
-                continue
-            start = m.start()
-            marker_text = shown(text[start:end])
-            location = document.location_at(start)
-            command = name + m.group("star")
-            citations = tuple(
-                Citation(
-                    id="",
-                    text=marker_text,
-                    location=location,
-                    kind=CitationKind.KEY,
-                    item=key,
-                    key=key,
-                    command=command,
-                    narrative=name.casefold() in ("citet", "textcite", "textcites", "citeauthor"),
-                )
-                for key in keys
-            )
-            found.append(Marker(start, end, citations))
+            if name in user:
+                continue  # read through its definition, below
+            marker = _marker(document, text, m)
+            if marker is not None:
+                found.append(marker)
+        macro_markers = [
+            marker
+            for use in macros.expansions
+            if (marker := _expanded_marker(document, text, use)) is not None
+        ]
+        if macro_markers:
+            found = sorted([*found, *macro_markers], key=lambda marker: marker.start)
         return found
+
+
+def _marker(document: Document, text: str, m: re.Match[str]) -> Marker | None:
+    """The citations of the command `m`."""
+    name = m.group("name")
+    keys, end = _arguments(text, m.end(), name.endswith("cites"))
+    keys = [key for key in keys if "#" not in key]
+    if not keys:
+        return None
+    start = m.start()
+    marker_text = shown(text[start:end])
+    location = document.location_at(start)
+    command = name + m.group("star")
+    citations = tuple(
+        Citation(
+            id="",
+            text=marker_text,
+            location=location,
+            kind=CitationKind.KEY,
+            item=key,
+            key=key,
+            command=command,
+            narrative=name.casefold() in _NARRATIVE,
+        )
+        for key in keys
+    )
+    return Marker(start, end, citations)
+
+
+def _expanded_marker(document: Document, text: str, use: Expansion) -> Marker | None:
+    """The citations a macro's use expands to, as one marker at the use, one citation
+    a key (a macro that expands to itself, which TeX loops on for ever, stops at a cap
+    with the same citation many times over). Arguments the expansion leaves to the
+    text after the use are read from it, and the use's span then runs to their end."""
+    expanded = use.text + text[use.end : use.end + _TAIL]
+    first: dict[str, str] = {}  # key -> the command that cites it first
+    span_end = use.end
+    for m in _COMMAND.finditer(expanded, 0, len(use.text)):
+        name = m.group("name")
+        if not is_citation_command(name):
+            continue
+        keys, end = _arguments(expanded, m.end(), name.endswith("cites"))
+        span_end = max(span_end, use.end + end - len(use.text))
+        for key in keys:
+            if "#" not in key:
+                first.setdefault(key, name + m.group("star"))
+    if not first:
+        return None
+    marker_text = shown(document.text[use.start : span_end])
+    location = document.location_at(use.start)
+    citations = tuple(
+        Citation(
+            id="",
+            text=marker_text,
+            location=location,
+            kind=CitationKind.KEY,
+            item=key,
+            key=key,
+            command=command,
+            narrative=command.rstrip("*").casefold() in _NARRATIVE,
+        )
+        for key, command in first.items()
+    )
+    return Marker(use.start, span_end, citations)
 
 
 def _arguments(text: str, pos: int, multicite: bool) -> tuple[list[str], int]:
@@ -112,45 +176,3 @@ def _arguments(text: str, pos: int, multicite: bool) -> tuple[list[str], int]:
         if not multicite:
             break
     return keys, pos
-
-
-def _definitions(text: str) -> SpanIndex:
-    """The spans of macro definitions: the defined name and every argument after it."""
-    spans = SpanIndex()
-    end = 0
-    for m in _DEFINITION.finditer(text):
-        if m.start() < end:
-            continue  # inside a definition already skipped
-        pos = _DEFINED_NAME.match(text, m.end()).end()  # type: ignore[union-attr]
-        pos = _PARAMETER_TEXT.match(text, pos).end()  # type: ignore[union-attr]
-        while (start := _GROUP_START.match(text, pos)) is not None:
-            pos = _group_end(text, start.end() - 1)
-        end = pos
-        spans.add(m.start(), end)
-    return spans
-
-
-def _group_end(text: str, pos: int) -> int:
-    """The offset after the ``{...}`` or ``[...]`` group opening at `pos`.
-
-    Braces nest and a backslash escapes the next character; a bracket group ends at
-    the first ``]`` outside braces. An unclosed group runs to the end of the text, as
-    it does for TeX (a runaway argument): one forward scan, never repeated.
-    """
-    closing = "}" if text[pos] == "{" else "]"
-    depth = 0
-    i = pos + 1 if closing == "]" else pos
-    while (m := _SCAN.search(text, i)) is not None:
-        char = m.group()
-        i = m.end()
-        if char == "\\":
-            i += 1
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth <= 0 and closing == "}":
-                return i
-        elif depth <= 0:  # "]" outside braces
-            return i
-    return len(text)

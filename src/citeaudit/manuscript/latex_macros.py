@@ -1,0 +1,463 @@
+"""User macros of a LaTeX manuscript: their definitions, and their uses expanded.
+
+Authors wrap citations and inclusions in macros of their own --
+``\\newcommand{\\rfc}[1]{\\cite{rfc#1}}`` then ``\\rfc{2616}`` cites ``rfc2616``;
+``\\def\\chap#1{\\input{chapters/#1}}`` then ``\\chap{intro}`` reads a chapter. Read
+for ``\\cite`` and ``\\input`` only, such a paper cited nothing through them (every
+entry "never cited") or lost its chapters. Here the simple macros -- ``\\newcommand``,
+``\\renewcommand``, ``\\providecommand``, ``\\DeclareRobustCommand`` (with ``[n]`` and
+an optional first argument's default), ``\\def``/``\\gdef``/``\\edef``/``\\xdef`` with
+undelimited ``#1#2...`` parameters, ``\\NewDocumentCommand`` and kin with ``m``, ``o``
+and ``O{...}`` arguments, and ``\\let\\a\\b`` -- are read, and a use of one is expanded
+as TeX would: its arguments (a brace group or one token each) put in place of
+``#1``..``#9``, the macros in the result expanded in turn. Only the macros that lead
+to what is looked for (a citation command, or an inclusion) are expanded; a use is
+expanded with the definition in force where it stands. A definition itself is never a
+use: its body is only text until the macro is used.
+
+A hostile file may define a macro that expands to itself (``\\def\\a{\\a\\cite{x}}``:
+TeX loops for ever) or to two copies of another, doubling at each level. Expansion
+stops at `MAX_DEPTH` levels and `MAX_USE_EXPANSION` characters a use, and a whole
+document may add `expansion_budget` characters; past that its later uses are not
+expanded, and `MacroExpansions.stopped_at` says where (the LaTeX reader reports it).
+Which macros lead to a citation is found by one walk of the graph of names their
+bodies use: linear in the definitions. Every pattern is linear in its text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from citeaudit.manuscript.citations.marker import SpanIndex
+
+__all__ = [
+    "DEFINITION",
+    "MAX_DEPTH",
+    "MAX_USE_EXPANSION",
+    "Expansion",
+    "Macro",
+    "MacroExpansions",
+    "Macros",
+    "definition_spans",
+    "expansion_budget",
+    "group_end",
+    "macro_citations",
+    "read_macros",
+]
+
+# Every command that defines something: the citation reader skips their spans whole.
+DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
+    r"(?:New|Renew|Provide|Declare)DocumentCommand|(?:new|renew|provide)robustcmd|"
+    r"DeclareCiteCommand|DeclareMultiCiteCommand|(?:re)?newenvironment|"
+    r"(?:New|Renew|Provide|Declare)DocumentEnvironment|NewCommandCopy)(?![A-Za-z])"
+)
+MAX_DEPTH = 20
+MAX_USE_EXPANSION = 10_000
+_MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
+_MAX_MACROS = 5_000
+_MAX_ARGUMENT = 2_000  # characters of one argument of a use
+
+
+def _nested(depth: int) -> str:
+    """The inside of a brace group nested up to `depth` deep (a backslash escapes the
+    next character); possessive, so a group left open fails in one pass."""
+    inner = r"(?:[^{}\\]++|\\.)*+"
+    for _ in range(depth - 1):
+        inner = r"(?:[^{}\\]++|\\.|\{" + inner + r"\})*+"
+    return inner
+
+
+# A use's argument: braces nested up to 6 deep (a deeper one is no citation's).
+_BRACE_ARGUMENT = re.compile(r"\{(" + _nested(6) + r")\}", re.DOTALL)
+_BRACKET_ARGUMENT = re.compile(r"\[((?:[^\]{}\\]++|\\.|\{" + _nested(5) + r"\})*+)\]", re.DOTALL)
+_SCAN = re.compile(r"[{}\\\]]")
+_NAME_AFTER = re.compile(r"\s*+(?:\{\s*+\\([A-Za-z@]++)\s*+\}|\\([A-Za-z@]++))")
+_COUNT = re.compile(r"\s*+\[\s*+([0-9])\s*+\]")
+_SPACES = re.compile(r"\s*+")
+_DEF_PARAMETERS = re.compile(r"(?:#[1-9])*+")
+_LET_TARGET = re.compile(r"\s*+=?\s*+\\([A-Za-z@]++)")
+_SPEC = re.compile(r"\s*+(?:(m)|(o)|O\s*+\{([^{}]*+)\})")
+_CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
+_PARAMETER = re.compile(r"#([1-9])")
+_DEFINED_NAME = re.compile(r"\*?\s*(?:\\[A-Za-z@]+|\\.)?")
+_PARAMETER_TEXT = re.compile(r"[^{}\\%\n]*")  # \def\x#1#2{...}, \let\a=\b
+_GROUP_START = re.compile(r"\s*[\[{]")
+
+
+def expansion_budget(text: str) -> int:
+    """Characters all uses of one document may expand to: generous for real papers
+    (a macro per citation), bounded for hostile ones."""
+    return 1_000_000 + 2 * len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    """One definition: the macro's name, its arguments (None: mandatory; a string:
+    optional, with that default) and its body."""
+
+    name: str
+    start: int  # offset of the definition
+    end: int  # offset after it
+    arguments: tuple[str | None, ...]
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """A use of a macro, from `start` to `end` in the text, and what it expands to."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MacroExpansions:
+    expansions: tuple[Expansion, ...]
+    stopped_at: int | None  # where the budget ran out; later uses are not expanded
+    defined: frozenset[str] = frozenset()  # every macro the text defines
+
+
+class Macros:
+    """The definitions of one text, by name, in text order."""
+
+    def __init__(self, macros: list[Macro]) -> None:
+        self._by_name: dict[str, list[Macro]] = {}
+        for macro in macros:
+            self._by_name.setdefault(macro.name, []).append(macro)
+        self._starts = {name: [m.start for m in found] for name, found in self._by_name.items()}
+
+    def names(self) -> set[str]:
+        return set(self._by_name)
+
+    def in_order(self) -> list[Macro]:
+        """Every definition, in text order."""
+        return sorted(
+            (macro for found in self._by_name.values() for macro in found),
+            key=lambda macro: macro.start,
+        )
+
+    def at(self, name: str, position: int) -> Macro | None:
+        """The definition of `name` in force at `position` (the last one before it)."""
+        starts = self._starts.get(name)
+        if starts is None:
+            return None
+        i = bisect.bisect_right(starts, position) - 1
+        return self._by_name[name][i] if i >= 0 else None
+
+    def leading_to(self, wanted: Callable[[str], bool]) -> frozenset[str]:
+        """The macros whose expansion can reach a command `wanted` accepts (and is not
+        itself a user macro): one walk back from those that use one directly."""
+        used_by: dict[str, set[str]] = {}
+        found: set[str] = set()
+        for name, definitions in self._by_name.items():
+            for macro in definitions:
+                for used in _CONTROL_WORD.findall(macro.body):
+                    if used in self._by_name:
+                        used_by.setdefault(used, set()).add(name)
+                    elif wanted(used):
+                        found.add(name)
+        queue = list(found)
+        while queue:
+            for user in used_by.get(queue.pop(), ()):
+                if user not in found:
+                    found.add(user)
+                    queue.append(user)
+        return frozenset(found)
+
+    def expand_use(
+        self, text: str, start: int, name_end: int, expand: frozenset[str], budget: list[int]
+    ) -> Expansion | None:
+        """The use of a macro at `start` (its name ends at `name_end`), expanded; the
+        macros of `expand` in the result are expanded in turn. `budget` (one number,
+        shared by a document's uses) is what may still be added; None when it is spent
+        or the use has no definition before it."""
+        macro = self.at(text[start + 1 : name_end], start)
+        if macro is None or budget[0] <= 0:
+            return None
+        read = _read_arguments(text, name_end, macro.arguments)
+        if read is None:
+            return None
+        arguments, end = read
+        out = _Output(min(MAX_USE_EXPANSION, budget[0]))
+        self._expand_into(_substitute(macro.body, arguments), start, expand, 1, out)
+        budget[0] -= out.size
+        return Expansion(start, end, "".join(out.pieces))
+
+    def _expand_into(
+        self, text: str, position: int, expand: frozenset[str], depth: int, out: _Output
+    ) -> None:
+        kept = 0
+        for use in _CONTROL_WORD.finditer(text):
+            if out.full:
+                return
+            if use.group(1) not in expand or depth >= MAX_DEPTH:
+                continue
+            macro = self.at(use.group(1), position)
+            read = None if macro is None else _read_arguments(text, use.end(), macro.arguments)
+            if macro is None or read is None:
+                continue
+            out.add(text[kept : use.start()])
+            arguments, kept = read
+            self._expand_into(_substitute(macro.body, arguments), position, expand, depth + 1, out)
+        out.add(text[kept:])
+
+
+@dataclass(slots=True)
+class _Output:
+    room: int
+    pieces: list[str] = field(default_factory=list)
+    size: int = 0
+    full: bool = False
+
+    def add(self, piece: str) -> None:
+        if self.full or not piece:
+            return
+        if self.size + len(piece) > self.room:
+            piece = piece[: self.room - self.size]
+            self.full = True
+        self.pieces.append(piece)
+        self.size += len(piece)
+
+
+def read_macros(text: str) -> Macros:
+    """Every simple definition in `text` (up to `_MAX_MACROS` of them)."""
+    found: list[Macro] = []
+    end = 0
+    for m in DEFINITION.finditer(text):
+        if m.start() < end:
+            continue  # inside the body of a definition read already
+        end = _span_end(text, m)  # each definition's groups scanned once more, below
+        macro = _definition(text, m, end)
+        if macro is not None:
+            found.append(macro)
+            if len(found) >= _MAX_MACROS:
+                break
+    return Macros(found)
+
+
+def macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpansions:
+    """Every use of a macro that leads to a citation command, expanded."""
+    return _macro_citations(text, is_citation)
+
+
+@lru_cache(maxsize=2)  # the reader asks where expansion stopped; the extractor, for all
+def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpansions:
+    if "\\" not in text:
+        return MacroExpansions((), None)
+    macros = read_macros(text)
+    defined = frozenset(macros.names())
+    citing = macros.leading_to(is_citation)
+    if not citing:
+        return MacroExpansions((), None, defined)
+    spans = definition_spans(text)
+    budget = [expansion_budget(text)]
+    found: list[Expansion] = []
+    stopped: int | None = None
+    for use in _CONTROL_WORD.finditer(text):
+        if use.group(1) not in citing or spans.covers(use.start()):
+            continue
+        if budget[0] <= 0:
+            stopped = use.start()
+            break
+        expansion = macros.expand_use(text, use.start(), use.end(), citing, budget)
+        if expansion is not None:
+            found.append(expansion)
+    return MacroExpansions(tuple(found), stopped, defined)
+
+
+def definition_spans(text: str) -> SpanIndex:
+    """The spans of macro definitions: the defined name and every argument after it.
+    Nothing in them is a use (or a citation): TeX only stores it."""
+    spans = SpanIndex()
+    end = 0
+    for m in DEFINITION.finditer(text):
+        if m.start() < end:
+            continue  # inside a definition already skipped
+        end = _span_end(text, m)
+        spans.add(m.start(), end)
+    return spans
+
+
+def _span_end(text: str, m: re.Match[str]) -> int:
+    pos = _DEFINED_NAME.match(text, m.end()).end()  # type: ignore[union-attr]
+    pos = _PARAMETER_TEXT.match(text, pos).end()  # type: ignore[union-attr]
+    while (start := _GROUP_START.match(text, pos)) is not None:
+        pos = group_end(text, start.end() - 1)
+    return pos
+
+
+def _definition(text: str, m: re.Match[str], stop: int) -> Macro | None:
+    """The definition at `m`, which ends by `stop` (its span)."""
+    command = m.group()[1:]
+    pos = m.end()
+    if text.startswith("*", pos):
+        pos += 1
+    named = _NAME_AFTER.match(text, pos)
+    if named is None:
+        return None
+    name = named.group(1) or named.group(2)
+    pos = named.end()
+    arguments: tuple[str | None, ...]
+    if command == "let":
+        target = _LET_TARGET.match(text, pos)
+        if target is None:
+            return None
+        return Macro(name, m.start(), target.end(), (), "\\" + target.group(1))
+    if command.endswith("def"):
+        parameters = _DEF_PARAMETERS.match(text, pos)
+        assert parameters is not None  # matches the empty string
+        written = parameters.group()
+        if written != "".join(f"#{n}" for n in range(1, len(written) // 2 + 1)):
+            return None  # delimited or out-of-order parameters: not simple
+        arguments, pos = (None,) * (len(written) // 2), parameters.end()
+    elif command.endswith("DocumentCommand"):
+        spec = _braced(text, pos, stop)
+        if spec is None:
+            return None
+        specs, pos = spec
+        read = _document_arguments(specs)
+        if read is None:
+            return None
+        arguments = read
+    elif command in {"newcommand", "renewcommand", "providecommand", "DeclareRobustCommand"}:
+        count = _COUNT.match(text, pos)
+        number = int(count.group(1)) if count else 0
+        pos = count.end() if count else pos
+        default = None
+        after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+        if number and text.startswith("[", after):
+            close = group_end(text, after, stop - after)
+            if close < 0:
+                return None
+            default, pos = text[after + 1 : close - 1], close
+        arguments = ((default,) if default is not None else (None,)) + (None,) * (number - 1)
+        arguments = arguments[:number]
+    else:
+        return None  # environments, cite commands of biblatex: not expanded
+    body = _braced(text, pos, stop)
+    if body is None:
+        return None
+    content, end = body
+    if len(content) > _MAX_BODY:
+        return None
+    return Macro(name, m.start(), end, arguments, content)
+
+
+def _document_arguments(spec: str) -> tuple[str | None, ...] | None:
+    arguments: list[str | None] = []
+    pos = 0
+    while pos < len(spec.rstrip()):
+        token = _SPEC.match(spec, pos)
+        if token is None:
+            return None
+        if token.group(1):
+            arguments.append(None)
+        elif token.group(2):
+            arguments.append("-NoValue-")
+        else:
+            arguments.append(token.group(3))
+        pos = token.end()
+    return tuple(arguments) if len(arguments) <= 9 else None
+
+
+def _braced(text: str, pos: int, stop: int) -> tuple[str, int] | None:
+    """The content of the brace group after spaces at `pos`, closed by `stop`, and
+    the offset after it."""
+    start = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    if not text.startswith("{", start):
+        return None
+    end = group_end(text, start, stop - start)
+    if end < 0:
+        return None
+    return text[start + 1 : end - 1], end
+
+
+def _read_arguments(
+    text: str, pos: int, arguments: tuple[str | None, ...]
+) -> tuple[list[str], int] | None:
+    """The arguments of a use whose name ends at `pos`, as TeX reads them: an optional
+    one in brackets (or its default), a mandatory one as a brace group or one token
+    after spaces; None when the text ends first."""
+    values: list[str] = []
+    for default in arguments:
+        after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+        if default is not None:
+            if text.startswith("[", after):
+                bracket = _BRACKET_ARGUMENT.match(text, after, after + _MAX_ARGUMENT)
+                if bracket is None:
+                    return None
+                values.append(bracket.group(1))
+                pos = bracket.end()
+            else:
+                values.append(default)
+            continue
+        if after >= len(text):
+            return None
+        if text[after] == "{":
+            braced = _BRACE_ARGUMENT.match(text, after, after + _MAX_ARGUMENT)
+            if braced is None:
+                return None
+            end = braced.end()
+            values.append(braced.group(1))
+        elif text[after] == "\\":
+            word = _CONTROL_WORD.match(text, after)
+            end = word.end() if word else after + 2
+            values.append(text[after:end])
+        else:
+            end = after + 1
+            values.append(text[after])
+        pos = end
+    return values, pos
+
+
+def _substitute(body: str, arguments: list[str]) -> str:
+    """The body with its arguments in place, cut at `MAX_USE_EXPANSION` characters (a
+    body of ``#1#1#1...`` would multiply a long argument)."""
+    if "#" not in body:
+        return body
+    out = _Output(MAX_USE_EXPANSION)
+    kept = 0
+    for parameter in _PARAMETER.finditer(body):
+        out.add(body[kept : parameter.start()])
+        number = int(parameter.group(1))
+        out.add(arguments[number - 1] if number <= len(arguments) else "")
+        kept = parameter.end()
+        if out.full:
+            break
+    out.add(body[kept:])
+    return "".join(out.pieces)
+
+
+def group_end(text: str, pos: int, limit: int | None = None) -> int:
+    """The offset after the ``{...}`` or ``[...]`` group opening at `pos`.
+
+    Braces nest and a backslash escapes the next character; a bracket group ends at
+    the first ``]`` outside braces. An unclosed group runs to the end of the text, as
+    it does for TeX (a runaway argument): one forward scan, never repeated. With a
+    `limit`, a group not closed within that many characters gives -1 (a macro's
+    argument: every use of a hostile file may leave one open).
+    """
+    closing = "}" if text[pos] == "{" else "]"
+    depth = 0
+    i = pos + 1 if closing == "]" else pos
+    stop = len(text) if limit is None else min(len(text), pos + limit)
+    while (m := _SCAN.search(text, i, stop)) is not None:
+        char = m.group()
+        i = m.end()
+        if char == "\\":
+            i += 1
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth <= 0 and closing == "}":
+                return i
+        elif depth <= 0:  # "]" outside braces
+            return i
+    return len(text) if stop == len(text) and limit is None else -1
