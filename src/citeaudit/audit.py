@@ -46,6 +46,7 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.citations import RULES as CITATION_RULES
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.registry import ALL_RULES
+from citeaudit.settings import MAX_CITATIONS
 
 # Rules that weigh citations against the reference list: void when an input is unread.
 CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
@@ -101,12 +102,29 @@ def _unique_ids(bibliographies: list[Bibliography]) -> list[Bibliography]:
     return out
 
 
-def _citations(documents: Sequence[Document]) -> tuple[Citation, ...]:
-    """Citations of all manuscripts, numbered across them."""
-    found = [c for doc in documents for c in extract_citations(doc)]
+def _citations(
+    documents: Sequence[Document], problems: list[ParseProblem], most: int = MAX_CITATIONS
+) -> tuple[Citation, ...]:
+    """Citations of all manuscripts, numbered across them, `most` at most."""
+    found: list[Citation] = []
+    for doc in documents:
+        cited = extract_citations(doc)
+        room = max(most - len(found), 0)
+        if len(cited) > room:
+            problems.append(_not_read(cited[room], len(cited) - room, most))
+            cited = cited[:room]
+        found.extend(cited)
     if len(documents) < 2:
         return tuple(found)
     return tuple(dataclasses.replace(c, id=f"cit-{i}") for i, c in enumerate(found, start=1))
+
+
+def _not_read(first: Citation, unread: int, most: int) -> ParseProblem:
+    return ParseProblem(
+        first.location,
+        f"{unread:,} citations from here on were not read: an audit reads {most:,} "
+        "citations at most, and the ones after them were not checked",
+    )
 
 
 def _unreadable(exc: InputError, suffix: str = "") -> ParseProblem:
@@ -201,11 +219,14 @@ def _not_spliced(documents: list[Document]) -> list[Document]:
     return sorted(kept, key=lambda d: order[id(d)])
 
 
-def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditData:
+def read_inputs(
+    inputs: AuditInput, scope: InputScope | None = None, *, max_citations: int = MAX_CITATIONS
+) -> AuditData:
     """The offline part of an audit: parse, extract and cross-match. No network.
 
     `scope` says which files the inputs may name and have read; by default any (the
     author's own machine). The service passes one confined to the audit's folder.
+    `max_citations`: citations kept over all manuscripts (`MAX_CITATIONS`).
     """
     scope = scope if scope is not None else InputScope()
     documents: list[Document] = []
@@ -247,7 +268,8 @@ def read_inputs(inputs: AuditInput, scope: InputScope | None = None) -> AuditDat
 
     bibliographies = _unique_ids(bibliographies)
     references = [r for b in bibliographies for r in b.references]
-    citations, matches = match_citations(_citations(documents), references)
+    cited = _citations(documents, problems, max_citations)
+    citations, matches = match_citations(cited, references)
     return AuditData(
         manuscripts=tuple(documents),
         bibliographies=tuple(bibliographies),
@@ -300,14 +322,16 @@ def audit(
     *,
     skipped: Mapping[Phase, str] | None = None,
     scope: InputScope | None = None,
+    max_citations: int = MAX_CITATIONS,
 ) -> AuditResult:
     """A whole audit in-process: what the CLI runs, and the service without a broker.
 
     `skipped` says why a phase without an enricher was not done ("--offline"); `scope`
-    which files the inputs may name (see `read_inputs`).
+    which files the inputs may name, `max_citations` how many citations are read (see
+    `read_inputs`).
     """
     with fewer_collections():
-        data = read_inputs(inputs, scope)
+        data = read_inputs(inputs, scope, max_citations=max_citations)
         for enricher in enrichers:
             data = enricher.enrich(data)
         data = record_skipped(data, skipped or {})

@@ -23,6 +23,14 @@ def _default_data_dir() -> Path:
     return platformdirs.user_data_path("citeaudit")
 
 
+# Citations an audit keeps, over all its manuscripts. A real manuscript holds a few
+# thousand (a long thesis ~10,000); a 2 MB upload of "[@a] " repeated holds 400,000, and
+# every later step paid per citation (the service's relocation, stored row and reports:
+# ~3 KB of memory each, 1.5 GB and a minute of a worker for 2.5 MB). Past the cap the
+# rest is not read, and one problem says where reading stopped.
+MAX_CITATIONS = 50_000
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CITEAUDIT_", extra="ignore")
 
@@ -40,6 +48,11 @@ class Settings(BaseSettings):
     allow_private_networks: bool = True  # the CLI's default; the service sets False
     link_concurrency: int = 32
     link_per_host: int = 2
+    # Requests in flight to one IP address, whatever names point at it (with Redis, over
+    # all processes): a wildcard DNS name gave each of its names a host's share, so one
+    # slow server took every link worker. Shared hosting and CDNs put many real sites on
+    # one address, so it is a few hosts' worth.
+    link_per_address: int = Field(default=8, ge=1)
     link_interval: float = 0.05  # seconds between two request starts to one host
     link_timeout: float = 15.0
     link_cache_max_age: int = 7 * 24 * 3600
@@ -51,6 +64,9 @@ class Settings(BaseSettings):
     # Checks each network phase may make for one audit (links and DOIs; registry
     # look-ups): an upload of 200,000 URLs must not hold a worker for hours.
     max_network_checks: int = Field(default=5000, ge=0)
+    # Citations an audit reads over all its manuscripts; past it one finding says where
+    # reading stopped (see `MAX_CITATIONS`).
+    max_citations: int = Field(default=MAX_CITATIONS, ge=1)
 
     # Service
     data_dir: Path = Field(default_factory=_default_data_dir)
@@ -129,6 +145,31 @@ class ServiceSettings(Settings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = False
+    # A CA bundle (PEM) trusted for the SMTP server's certificate instead of the public
+    # store: a mail relay with a certificate of a private CA.
+    smtp_ca_file: Path | None = None
+    # SMTP AUTH without STARTTLS sends the password in the clear; refused at start unless
+    # this says the path to the server is trusted (loopback, a private link).
+    smtp_allow_plain_auth: bool = False
+
+    @model_validator(mode="after")
+    def _no_password_in_the_clear(self) -> ServiceSettings:
+        """Refuse to start when the SMTP password would cross the wire unencrypted: a
+        silent send would hand it to anyone on the path at the first notification."""
+        if (
+            self.smtp_host
+            and self.smtp_user
+            and self.smtp_password
+            and not self.smtp_starttls
+            and not self.smtp_allow_plain_auth
+        ):
+            raise ValueError(
+                "CITEAUDIT_SMTP_USER and CITEAUDIT_SMTP_PASSWORD are set without "
+                "CITEAUDIT_SMTP_STARTTLS=true: the password would be sent unencrypted; "
+                "turn STARTTLS on, or set CITEAUDIT_SMTP_ALLOW_PLAIN_AUTH=true if the path "
+                "to the mail server is trusted (loopback, a private link)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _no_placeholder_password(self) -> ServiceSettings:

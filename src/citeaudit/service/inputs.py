@@ -34,6 +34,7 @@ from citeaudit.audit_data import AuditData
 from citeaudit.input_scope import InputScope, strangers_files
 from citeaudit.service.relocate import relocate
 from citeaudit.service.scratch_sweep import sweep_stale_scratch
+from citeaudit.settings import MAX_CITATIONS
 from citeaudit.store.views import StoredFile
 
 LIST_ROLE = "reference-list"  # a pasted list: read as entries, never sniffed as BibTeX/RIS
@@ -94,10 +95,11 @@ def _sweep_once() -> None:
     sweep_stale_scratch(Path(where))
 
 
-def read_files(files: list[StoredFile]) -> AuditData:
+def read_files(files: list[StoredFile], max_citations: int = MAX_CITATIONS) -> AuditData:
     """Parse the uploaded files as `citeaudit check` would, named as uploaded."""
     with uploads_in_scratch(files) as scratch:
-        return scratch.relocated(read_inputs(scratch.inputs, scratch.scope))
+        data = read_inputs(scratch.inputs, scratch.scope, max_citations=max_citations)
+        return scratch.relocated(data)
 
 
 def scratch_name(name: str, role: str) -> str:
@@ -130,12 +132,14 @@ def _write_new(folder: Path, name: str, content: bytes) -> Path:
     raise FileExistsError(f"{name}: a thousand uploads of one name")
 
 
-def cached_read(audit_id: str, files: list[StoredFile]) -> AuditData:
+def cached_read(
+    audit_id: str, files: list[StoredFile], max_citations: int = MAX_CITATIONS
+) -> AuditData:
     with _lock:
         if audit_id in _cache:
             _cache.move_to_end(audit_id)
             return _cache[audit_id]
-    data = read_files(files)
+    data = read_files(files, max_citations)
     with _lock:
         _cache[audit_id] = data
         while len(_cache) > _CACHE_SIZE:

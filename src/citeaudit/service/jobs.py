@@ -81,7 +81,7 @@ class Jobs:
         if audit is None or not self._admitted(audit_id, STEP_PARSE):
             return Next()
         options = phase_options(audit.options)
-        data = cached_read(audit_id, self.repo.files(audit_id))
+        data = cached_read(audit_id, self.repo.files(audit_id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
         Enricher.close_all(enrichers)  # only their phases are needed, to plan the chunks
         offline = merge_chunks(data, [], options.skip_reasons())
@@ -109,7 +109,7 @@ class Jobs:
         if not self._admitted(audit.id, chunk_step(chunk.id), chunk.phase):
             return Next()
         options = phase_options(audit.options)
-        data = cached_read(audit.id, self.repo.files(audit.id))
+        data = cached_read(audit.id, self.repo.files(audit.id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
         try:
             result = enrich_chunk(data, enrichers, chunk.phase, chunk.reference_ids)
@@ -139,7 +139,7 @@ class Jobs:
         if not self._admitted(audit_id, STEP_ASSEMBLE):
             return False
         options = phase_options(audit.options)
-        data = cached_read(audit_id, self.repo.files(audit_id))
+        data = cached_read(audit_id, self.repo.files(audit_id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
         Enricher.close_all(enrichers)  # only their phases' budgets are needed
         merged = merge_chunks(
