@@ -23,6 +23,14 @@ def _default_data_dir() -> Path:
     return platformdirs.user_data_path("citeaudit")
 
 
+# Citations an audit keeps, over all its manuscripts. A real manuscript holds a few
+# thousand (a long thesis ~10,000); a 2 MB upload of "[@a] " repeated holds 400,000, and
+# every later step paid per citation (the service's relocation, stored row and reports:
+# ~3 KB of memory each, 1.5 GB and a minute of a worker for 2.5 MB). Past the cap the
+# rest is not read, and one problem says where reading stopped.
+MAX_CITATIONS = 50_000
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CITEAUDIT_", extra="ignore")
 
@@ -56,6 +64,9 @@ class Settings(BaseSettings):
     # Checks each network phase may make for one audit (links and DOIs; registry
     # look-ups): an upload of 200,000 URLs must not hold a worker for hours.
     max_network_checks: int = Field(default=5000, ge=0)
+    # Citations an audit reads over all its manuscripts; past it one finding says where
+    # reading stopped (see `MAX_CITATIONS`).
+    max_citations: int = Field(default=MAX_CITATIONS, ge=1)
 
     # Service
     data_dir: Path = Field(default_factory=_default_data_dir)
