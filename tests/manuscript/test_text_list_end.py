@@ -140,3 +140,23 @@ def test_a_table_s_cells_alone_end_the_list() -> None:
 def test_numbered_entries_left_empty_are_no_table() -> None:
     texts = ["1. Abell T. Harbour towns. 2001.", "2. ().", "3. ().", "4. ().", "5. Castro L. Tides. 2019."]
     assert notes_or_prose_start(texts) is None
+
+
+def test_a_closing_abstract_in_another_language_is_no_entries() -> None:
+    closing = "TÍTULO EN OTRO IDIOMA\nResumen: Un texto breve sobre puertos del norte, escrito para la revista en 2021.\nPalabras clave: puertos; sal; mareas.\n"
+    document = _document("Body (Abell, 2001).\nReferences\n" + AUTHOR_DATE + closing)
+    assert len(document.reference_entries) == 3
+    heading_form = _document("Body (Abell, 2001).\nReferences\n" + AUTHOR_DATE + "ABSTRACT\nA short text on ports, written in 2021 for the journal.\n")
+    assert len(heading_form.reference_entries) == 3
+
+
+def test_the_title_a_closing_abstract_repeats_goes_with_it() -> None:
+    closing = "PORTS OF THE NORTH\nAbstract: A short text on ports, written for the journal in 2021.\n"
+    document = _document("Body (Abell, 2001).\n## References\n" + AUTHOR_DATE + closing)
+    assert len(document.reference_entries) == 3
+    assert any(line.text == "PORTS OF THE NORTH" for line in document.lines)
+
+
+def test_an_undated_entry_before_a_caption_stays_an_entry() -> None:
+    text = "Body (Abell, 2001).\n## References\n" + AUTHOR_DATE + "World Harbour Atlas, online edition\nFigure 2. Harbour dues by year.\n"
+    assert len(_document(text).reference_entries) == 4

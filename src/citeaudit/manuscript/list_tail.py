@@ -23,6 +23,7 @@ __all__ = [
     "is_dated_list",
     "note_label",
     "notes_or_prose_start",
+    "opens_abstract",
     "opens_with_person",
     "reads_as_running_text",
 ]
@@ -53,7 +54,13 @@ _LABELS = (
 )
 # Labels that are back matter only with a colon: "Fonte: IBGE, 2010." is a table's source
 # line, but "FONTE. Title" could open an entry of a body so named
-_COLON_LABELS = r"fonte|fuente|source|nota|notas|note|notes"
+# a closing in another language: "Abstract: ...", "Palavras-chave: ..."
+_ABSTRACT_LABELS = (
+    r"abstract|resumo|resumen|r[ée]sum[ée]|zusammenfassung|abstrak|key\s?words"
+    r"|palavras[\s-]chave|palabras\s+clave|mots[\s-]cl[ée]s|kata\s+kunci"
+)
+_COLON_LABELS = rf"fonte|fuente|source|nota|notas|note|notes|{_ABSTRACT_LABELS}"
+_ABSTRACT = re.compile(rf"^\W{{0,3}}(?:{_ABSTRACT_LABELS})\s*:\s", re.IGNORECASE)
 _BACK_MATTER = re.compile(
     rf"^\W{{0,3}}(?:(?:{_LABELS})(?:\s+(?:em|el|en|on|in))?\s*[:.]\s|(?:{_COLON_LABELS})\s*:\s|©|\(c\)\s*(?:1[5-9]|20)\d\d|"
     # a figure's or table's caption: "Figure 2.", "Table S1:", "Fig. 3", "Tabela 1 -"
@@ -79,6 +86,11 @@ _PERSON = re.compile(
 def ends_list(text: str) -> bool:
     """Whether `text` is back matter that ends a reference list with no heading of its own."""
     return _BACK_MATTER.match(text.strip()) is not None
+
+
+def opens_abstract(text: str) -> bool:
+    """Whether `text` opens an abstract or keywords by their run-in label ("Abstract: ")."""
+    return _ABSTRACT.match(text.strip()) is not None
 
 
 def dated(text: str) -> bool:

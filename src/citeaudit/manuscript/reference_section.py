@@ -25,6 +25,7 @@ from citeaudit.manuscript.list_tail import (
     ends_list,
     is_dated_list,
     notes_or_prose_start,
+    opens_abstract,
     opens_with_person,
 )
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
@@ -122,6 +123,11 @@ AFTER_REFERENCE_TITLES: tuple[str, ...] = (
     "conflito de interesse", "conflicto de intereses", "conflictos de intereses",
     "disponibilidade de dados", "disponibilidad de datos", "glossario", "glosario",
     "abreviaturas",
+    # the closing in another language some journals ask for after the list (SciELO):
+    # the title again, then its abstract and keywords
+    "abstract", "resumo", "resumen", "resume", "zusammenfassung", "riassunto", "abstrak",
+    "keywords", "key words", "palavras-chave", "palabras clave", "mots-cles", "schlusselworter",
+    "kata kunci",
 )  # fmt: skip
 
 # The title ends on a character that is not a space: tried at every space of a run,
@@ -426,11 +432,17 @@ def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
     authors", "Figure 2. ...") follows the list's first line: the list ends there and
     the rest is body text again (see list_tail)."""
     seen = False
+    last = -1  # the last non-blank line before j
     for j in range(start, end):
         text = lines[j].text
         if seen and ends_list(text):
-            return j
-        seen = seen or bool(text.strip())
+            # the title a closing abstract repeats ("TITLE IN ENGLISH", then "Abstract:
+            # ..."): no digits, no full stop -- no entry ends so
+            title = lines[last].text.strip()
+            repeated = len(title) <= _HEADING_MAX_CHARS * 2 and not re.search(r"[\d.:/]", title)
+            return last if last > start and repeated and opens_abstract(text) else j
+        if text.strip():
+            seen, last = True, j
     return end
 
 
