@@ -139,14 +139,24 @@ def is_continuation(text: str) -> bool:
 
 
 def joined_continuations(entries: Sequence[RawEntry]) -> tuple[RawEntry, ...]:
-    """`entries` with each continuation paragraph joined to the entry before it."""
-    joined: list[RawEntry] = []
+    """`entries` with each continuation paragraph joined to the entry before it.
+
+    The pieces of an entry are gathered first and joined once: thousands of
+    continuation paragraphs after one entry stay linear, not one copy per paragraph.
+    """
+    groups: list[list[RawEntry]] = []
     for entry in entries:
-        if joined and is_continuation(entry.text):
-            before = joined[-1]
-            joined[-1] = dataclasses.replace(
-                before, text=f"{before.text} {entry.text.strip()}", raw=f"{before.raw} {entry.raw}"
-            )
+        if groups and is_continuation(entry.text):
+            groups[-1].append(entry)
         else:
-            joined.append(entry)
-    return tuple(joined)
+            groups.append([entry])
+    return tuple(
+        group[0]
+        if len(group) == 1
+        else dataclasses.replace(
+            group[0],
+            text=" ".join([group[0].text, *(e.text.strip() for e in group[1:])]),
+            raw=" ".join(e.raw for e in group),
+        )
+        for group in groups
+    )
