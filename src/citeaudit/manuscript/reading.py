@@ -7,7 +7,9 @@ file, a damaged DOCX, a file that cannot be opened.
 
 Files a manuscript names (``\\input``, ``\\bibliography``, a front-matter
 ``bibliography:``) are located through the `InputScope` the caller passes: the CLI
-follows any path, an uploaded audit only paths inside its own folder.
+follows any path, an uploaded audit only paths inside its own folder. A Pandoc
+manuscript is read as its project builds it (`project_build`: a bookdown or Quarto
+book's chapters, the bibliography ``_quarto.yml`` or a Makefile gives).
 
 The readers are imported inside `reader_for` so that they, in turn, can import
 `InputProblem` and `decode_text` from here without an import cycle.
@@ -85,8 +87,13 @@ def read_manuscript_with_problems(
     read_with_problems = getattr(reader, "read_with_problems", None)
     if read_with_problems is None:
         return reader.read(path), []
-    document, problems = read_with_problems(path)
-    return document, list(problems)
+    document, found = read_with_problems(path)
+    problems = list(found)
+    if document.format == "markdown":  # bookdown, Quarto, a pandoc Makefile (project_build)
+        from citeaudit.manuscript.project_build import as_built
+
+        document = as_built(document, path, scope or InputScope(), problems)
+    return document, problems
 
 
 _SOURCES = "give the manuscript's source: DOCX, LaTeX, Markdown or plain text"

@@ -1,0 +1,167 @@
+"""A Pandoc manuscript read the way its project builds it: the book's chapters in order
+and the bibliography its build files name (`project_config`).
+
+When the manuscript is one of a book's chapters (``index.Rmd`` or any other), the book
+is read whole, chapter after chapter, each line keeping its own file and number --
+entries cited in another chapter are cited, as in the built book. When the manuscript
+names no bibliography itself, the one the project's build files give is used.
+
+Every name a build file gives must lie inside the manuscript's folder, whatever the
+audit's own scope: ``bibliography: ../../etc/passwd``, an absolute path or a symbolic
+link out is refused with a problem on the build file's line and never opened. What is
+admitted is then located through the audit's scope (its caps on names and on text
+spliced in count every chapter).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from citeaudit.errors import InputError
+from citeaudit.input_scope import InputScope
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.project_config import (
+    QUARTO_FILES,
+    Named,
+    ProjectConfig,
+    read_project_config,
+)
+from citeaudit.manuscript.reading import InputProblem, reader_for
+
+__all__ = ["as_built"]
+
+_QUARTO_LEVELS = 3
+
+
+def as_built(
+    document: Document, path: Path, scope: InputScope, problems: list[InputProblem]
+) -> Document:
+    """`document` with the chapters and bibliography its project's build files give;
+    what could not be read is added to `problems`."""
+    found = _project(Path(path), scope)
+    if found is None:
+        return document
+    folder, config = found
+    fence = InputScope(root=Path(os.path.realpath(folder)))
+    if config.chapters:
+        document = _whole_book(document, path, folder, config, fence, scope, problems)
+    if not document.bibliography_files and config.bibliographies:
+        named = _located(config.bibliographies, "bibliography file", folder, fence, scope, problems)
+        if named:
+            document = dataclasses.replace(document, bibliography_files=tuple(named))
+    return document
+
+
+def _project(path: Path, scope: InputScope) -> tuple[Path, ProjectConfig] | None:
+    """The manuscript's project: its own folder's configuration, else a Quarto
+    project's up to `_QUARTO_LEVELS` folders above (a book keeps its chapters in
+    sub-folders), never above what the audit's scope admits."""
+    folder = path.parent
+    config = read_project_config(folder)
+    if config is not None:
+        return folder, config
+    for above in list(folder.resolve().parents)[:_QUARTO_LEVELS]:
+        quarto = [above / name for name in QUARTO_FILES]
+        if not any(scope.admits(q) and q.is_file() for q in quarto):
+            continue
+        config = read_project_config(above)
+        return (above, config) if config is not None and config.kind == "quarto" else None
+    return None
+
+
+def _located(
+    names: tuple[Named, ...],
+    what: str,
+    folder: Path,
+    fence: InputScope,
+    scope: InputScope,
+    problems: list[InputProblem],
+) -> list[str]:
+    found: list[str] = []
+    for named in names:
+        candidate = folder / named.name
+        if Path(named.name).is_absolute() or not fence.admits(candidate):
+            problems.append(
+                InputProblem(named.file, named.line, fence.refusal(what, named.name), True)
+            )
+            continue
+        located = scope.locate(what, named.name, [candidate])
+        if located is None:
+            break  # past the scope's cap on named files, which was said once
+        if isinstance(located, str):
+            problems.append(
+                InputProblem(named.file, named.line, located, what == "bibliography file")
+            )
+        elif str(located) not in found:
+            found.append(str(located))
+    return found
+
+
+def _whole_book(
+    document: Document,
+    path: Path,
+    folder: Path,
+    config: ProjectConfig,
+    fence: InputScope,
+    scope: InputScope,
+    problems: list[InputProblem],
+) -> Document:
+    """The book's chapters in order, `document` in its place; `document` unchanged
+    when it is not one of them."""
+    own = os.path.realpath(path)
+    chapters = _located(config.chapters, "chapter", folder, fence, scope, problems)
+    if own not in {os.path.realpath(chapter) for chapter in chapters}:
+        return document
+    lines: list[Line] = []
+    entries: list[RawEntry] = list(document.reference_entries)
+    files: list[str] = []
+    bibliographies: list[str] = list(document.bibliography_files)
+    heading = document.reference_heading
+    for chapter in chapters:
+        if os.path.realpath(chapter) == own:
+            part = document
+        else:
+            part_read = _chapter(Path(chapter), scope, problems)
+            if part_read is None:
+                continue
+            part = part_read
+            entries.extend(part.reference_entries)
+            heading = heading or part.reference_heading
+            bibliographies.extend(b for b in part.bibliography_files if b not in bibliographies)
+        lines.extend(part.lines)
+        files.extend(f for f in part.files or (part.path,) if f not in files)
+    return dataclasses.replace(
+        document,
+        lines=tuple(lines),
+        reference_entries=tuple(entries),
+        reference_heading=heading,
+        bibliography_files=tuple(bibliographies),
+        files=tuple(files),
+    )
+
+
+def _chapter(path: Path, scope: InputScope, problems: list[InputProblem]) -> Document | None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if not scope.may_fit(size) or not scope.take_splice(size):
+        problems.append(
+            InputProblem(str(path), None, f"chapter not read: {scope.splice_budget_spent()}")
+        )
+        return None
+    try:
+        reader = reader_for(path, scope)
+        read_with_problems = getattr(reader, "read_with_problems", None)
+        if read_with_problems is None:
+            return reader.read(path)
+        chapter: Document
+        found: list[InputProblem]
+        chapter, found = read_with_problems(path)
+    except InputError as error:
+        problems.append(InputProblem(str(path), error.line, f"chapter not read: {error.detail}"))
+        return None
+    problems.extend(found)
+    return chapter

@@ -1,0 +1,215 @@
+"""What a Pandoc project's own build files say about a manuscript: its chapters and
+its bibliography.
+
+A book or paper built with bookdown, Quarto or a Makefile names its bibliography and
+its chapters outside the file an author points citeaudit at: bookdown merges the
+chapters of ``_bookdown.yml`` (``rmd_files:``, else every ``.Rmd`` of the folder,
+``index.Rmd`` first) and takes ``bibliography:`` from ``index.Rmd``'s front matter;
+Quarto reads ``_quarto.yml`` (``book: chapters:``/``appendices:``, ``bibliography:``
+at the top, under ``book:`` or under a format); a Makefile or a script runs ``pandoc
+... --bibliography=refs.bib``. Read alone, a chapter's citations were all "missing"
+(no bibliography found) and an index's entries all "never cited" (the chapters that
+cite them not read). Here those files are read as the build reads them -- only those
+in the manuscript's own folder, each at most `_MAX_CONFIG_BYTES`.
+
+These are small YAML files and a few command lines; the keys read are found line by
+line (the front-matter reader does the same), so nothing a hostile file holds --
+anchors, aliases, tags, a million nested items -- is ever built or expanded: each
+line is looked at once. Which of the names are read, and where they may point, is
+decided by the manuscript reader (`reading`): inside the manuscript's folder only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["MANUSCRIPT_SUFFIXES", "QUARTO_FILES", "Named", "ProjectConfig", "read_project_config"]
+
+MANUSCRIPT_SUFFIXES = (".qmd", ".rmd", ".md", ".markdown", ".rmarkdown")
+_MAX_CONFIG_BYTES = 1_000_000
+_MAX_NAMES = 500  # chapters or bibliographies one project may name
+_MAX_SCRIPTS = 20  # shell scripts of a folder looked into for a pandoc command
+QUARTO_FILES = ("_quarto.yml", "_quarto.yaml")
+_BOOKDOWN = "_bookdown.yml"
+_MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
+_KEY = re.compile(r"^([ \t]*)(-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+_ITEM = re.compile(r"^([ \t]*)-[ \t]+(?:(?:part|file|href)[ \t]*:[ \t]*)?(.*)$")
+_PANDOC_BIBLIOGRAPHY = re.compile(
+    r"--bibliography(?:=|[ \t]+)(\"[^\"\n]+\"|'[^'\n]+'|[^\s;|&)\"'`]+)"
+)
+_BOOKDOWN_SITE = re.compile(r"^site[ \t]*:[ \t]*[\"']?bookdown::", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A file name as a build file writes it, and where (file, 1-based line)."""
+
+    name: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    """`chapters`: the manuscript files of a book, in build order (empty: not a
+    book); `bibliographies`: what the build passes Pandoc; `kind`: what said so."""
+
+    kind: str
+    chapters: tuple[Named, ...] = ()
+    bibliographies: tuple[Named, ...] = ()
+
+
+def read_project_config(folder: Path) -> ProjectConfig | None:
+    """The project configuration in `folder` (Quarto, bookdown, a Makefile or shell
+    script running pandoc), or None when it holds none."""
+    for name in QUARTO_FILES:
+        text = _small_text(folder / name)
+        if text is not None:
+            lists = _yaml_lists(
+                text, str(folder / name), ("chapters", "appendices", "bibliography")
+            )
+            chapters = [n for n in lists["chapters"] + lists["appendices"] if _is_manuscript(n)]
+            return ProjectConfig("quarto", _unique(chapters), _unique(lists["bibliography"]))
+    bookdown = _small_text(folder / _BOOKDOWN)
+    index = _index(folder)
+    if bookdown is not None or (index is not None and _is_bookdown_index(index)):
+        listed: list[Named] = []
+        if bookdown is not None:
+            found = _yaml_lists(bookdown, str(folder / _BOOKDOWN), ("rmd_files",))
+            listed = [n for n in found["rmd_files"] if _is_manuscript(n)]
+        if not listed:
+            listed = _bookdown_default(folder)
+        return ProjectConfig("bookdown", _unique(listed))
+    scripts = [folder / name for name in _MAKEFILES]
+    scripts.extend(sorted(folder.glob("*.sh"))[:_MAX_SCRIPTS])
+    bibliographies: list[Named] = []
+    for script in scripts:
+        text = _small_text(script)
+        if text is None or "--bibliography" not in text:
+            continue
+        bibliographies.extend(_pandoc_bibliographies(text, str(script)))
+    if bibliographies:
+        return ProjectConfig("pandoc command", (), _unique(bibliographies))
+    return None
+
+
+def _small_text(path: Path) -> str | None:
+    """The text of a regular file (not a link) of at most `_MAX_CONFIG_BYTES`."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > _MAX_CONFIG_BYTES:
+            return None
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None
+
+
+def _index(folder: Path) -> str | None:
+    for name in ("index.Rmd", "index.rmd"):
+        text = _small_text(folder / name)
+        if text is not None:
+            return text
+    return None
+
+
+def _is_bookdown_index(text: str) -> bool:
+    """``site: bookdown::bookdown_site`` in the front matter (bookdown builds the
+    folder's .Rmd files then, with no ``_bookdown.yml``)."""
+    return text.startswith("---") and _BOOKDOWN_SITE.search(text, 0, 5_000) is not None
+
+
+def _bookdown_default(folder: Path) -> list[Named]:
+    """bookdown's own order without ``rmd_files``: the folder's .Rmd files by name,
+    ``index.Rmd`` first, those starting with ``_`` left out."""
+    try:
+        names = sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.suffix.lower() == ".rmd" and not p.name.startswith("_")
+        )[:_MAX_NAMES]
+    except OSError:
+        return []
+    names.sort(key=lambda name: name.lower() != "index.rmd")
+    return [Named(name, str(folder), 1) for name in names]
+
+
+def _is_manuscript(named: Named) -> bool:
+    return named.name.lower().endswith(MANUSCRIPT_SUFFIXES)
+
+
+def _unique(names: list[Named]) -> tuple[Named, ...]:
+    seen: set[str] = set()
+    kept: list[Named] = []
+    for named in names:
+        if named.name not in seen and len(kept) < _MAX_NAMES:
+            seen.add(named.name)
+            kept.append(named)
+    return tuple(kept)
+
+
+def _yaml_lists(text: str, source: str, keys: tuple[str, ...]) -> dict[str, list[Named]]:
+    """The values given to each of `keys`, at any depth: ``key: value``, ``key: [a,
+    b]``, and the ``- item`` lines (or ``- part: x`` / ``- file: x``, and inline lists
+    of nested keys) of the block under it. A block ends at the first line indented no
+    deeper than its key (a list may stand at the key's own depth)."""
+    found: dict[str, list[Named]] = {key: [] for key in keys}
+    block: tuple[str, int] | None = None  # (key, its indentation)
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        if block is not None:
+            key, depth = block
+            inside = indent > depth or (indent == depth and stripped.startswith("- "))
+            if inside:
+                _block_line(line, key, source, number, found[key])
+                continue
+            block = None
+        written = _KEY.match(line)
+        if written is None or written.group(3) not in found:
+            continue
+        key, value = written.group(3), (written.group(4) or "").split(" #", 1)[0].strip()
+        if value:
+            found[key].extend(Named(name, source, number) for name in _values(value))
+        else:
+            block = (key, len(written.group(1)) + len(written.group(2) or ""))
+    return found
+
+
+def _block_line(line: str, key: str, source: str, number: int, into: list[Named]) -> None:
+    item = _ITEM.match(line)
+    if item is not None:
+        value = item.group(2).split(" #", 1)[0].strip()
+        if value and not _KEY.match(value):
+            into.extend(Named(name, source, number) for name in _values(value))
+        return
+    nested = _KEY.match(line)  # "html: [a.Rmd, b.Rmd]" under rmd_files
+    if nested is not None and nested.group(4):
+        value = nested.group(4).split(" #", 1)[0].strip()
+        if value.startswith("["):
+            into.extend(Named(name, source, number) for name in _values(value))
+
+
+def _values(value: str) -> list[str]:
+    """File names of a YAML scalar or flow list: ``a.bib``, ``"a.bib"``, ``[a, 'b']``."""
+    listed = value.startswith("[") and value.endswith("]")
+    parts = value[1:-1].split(",") if listed else [value]
+    names = (part.strip().strip("'\"").strip() for part in parts)
+    return [name for name in names if name and not name.startswith(("{", "["))]
+
+
+def _pandoc_bibliographies(text: str, source: str) -> list[Named]:
+    """``--bibliography=refs.bib`` (or ``--bibliography refs.bib``) in a pandoc
+    command; a name made of a variable (``$(BIB)``) or a pattern is not guessed."""
+    found: list[Named] = []
+    line, counted = 1, 0
+    for m in _PANDOC_BIBLIOGRAPHY.finditer(text):
+        name = m.group(1).strip("'\"")
+        if "$" in name or "*" in name or not name:
+            continue
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        found.append(Named(name, source, line))
+    return found
