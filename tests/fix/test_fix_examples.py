@@ -83,7 +83,7 @@ def test_untouched_bibtex_entries_are_byte_identical(cli: Runner, tmp_path: Path
         differing = [(o, n) for o, n in zip(old_lines, new_lines, strict=True) if o != n]
         assert len(differing) == 1  # only the doi line
         assert differing[0][1].strip() in (
-            "doi = {https://doi.org/10.5555/qj.1982.455}",
+            "doi = {10.5555/qj.1982.455}",  # a BibTeX doi field holds the DOI alone
             "doi = {10.5555/joc.2003.859}",
         )
 

@@ -15,6 +15,11 @@ from citeaudit.rules.citations._describe import describe_reference
 
 _MARKUP_ESCAPE = re.compile(r"\\([_%&#])")
 _RESOLVER_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/")
+# What a DOI may be presented with: a label or a resolver (the BibTeX doi field
+# holds neither).
+_PRESENTED = re.compile(
+    r"(?i)^(?:doi:[ \t]*+|https?://(?:dx\.)?doi\.org/|https?://hdl\.handle\.net/)"
+)
 # Registered DOIs are well under 300 characters. A longer field is a run-on parse or
 # a hostile value: reported as such, without the character-by-character diagnosis
 # (which would also put kilobytes of it in the message).
@@ -30,7 +35,11 @@ class MalformedDoi(Rule):
     the entry; a value that is not a DOI at all (``10.123/``, ``11.1234/x``, a
     publisher's web address) is worse than none. Correct DOIs are never reported,
     whatever their presentation (``10.1/x``, ``doi:10.1/x``, ``https://doi.org/10.1/x``);
-    old resolvers (``http://dx.doi.org/``) still work and are only an info.
+    old resolvers (``http://dx.doi.org/``) still work and are only an info -- except
+    in a BibTeX ``doi`` field, which holds the DOI alone: BibTeX and biblatex styles
+    write the resolver themselves, so ``doi = {https://doi.org/10.1/x}`` is linked as
+    ``https://doi.org/https://doi.org/10.1/x`` (a warning) and ``doi = {doi:10.1/x}``
+    printed "doi: doi:10.1/x" (an info); the fix writes the DOI alone.
 
     Example: ``doi = {10.1007/978-3-319-69790-1\\_7}`` -- BibLaTeX prints and links
     the backslash.
@@ -65,21 +74,62 @@ class MalformedDoi(Rule):
                 if in_text:
                     raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")
                 problem = doi_problem(raw)
+                bare_field = bibliography.format == "bibtex" and _from_doi_field(ref)
                 if problem is None:
+                    if bare_field:
+                        yield from self._presented(ref, raw)
                     continue
-                if problem.fixed is not None:
-                    fix = Fix(
-                        f"Replace the DOI with {problem.fixed}", problem.fixed, Applicability.SAFE
-                    )
+                fixed, message = problem.fixed, problem.message
+                severity = Severity.INFO if problem.cosmetic else None
+                if bare_field and fixed is not None:  # the field holds the DOI alone
+                    bare = _PRESENTED.sub("", fixed, count=1)
+                    message = message.replace(f"write '{fixed}'", f"write '{bare}'")
+                    if bare != fixed and fixed.lower().startswith("http"):
+                        severity = severity and Severity.WARNING  # linked twice
+                    fixed = bare
+                if fixed is not None:
+                    fix = Fix(f"Replace the DOI with {fixed}", fixed, Applicability.SAFE)
                 else:
                     fix = Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it")
                 yield self.finding(
-                    f"{describe_reference(ref)}: {problem.message}",
+                    f"{describe_reference(ref)}: {message}",
                     _doi_location(ref, ref.doi_raw or raw),
                     reference=ref.id,
                     fix=fix,
-                    severity=Severity.INFO if problem.cosmetic else None,
+                    severity=severity,
                 )
+
+    def _presented(self, ref: Reference, raw: str) -> Iterable[Finding]:
+        """A correct DOI written with its resolver or label in a BibTeX doi field."""
+        written = raw.strip()
+        shown = _PRESENTED.match(written)
+        if shown is None:
+            return
+        bare = written[shown.end() :].strip()
+        if not bare or doi_problem(bare) is not None:
+            return
+        url = shown.group().lower().startswith("http")
+        what = (
+            f"the resolver is written in the doi field ('{written}'); BibTeX and biblatex "
+            f"styles add https://doi.org/ themselves, so the link reads "
+            f"https://doi.org/{written}"
+            if url
+            else f"the doi field holds the label too ('{written}'); styles print their own "
+            f"'doi:' before it"
+        )
+        yield self.finding(
+            f"{describe_reference(ref)}: {what} -- write '{bare}'",
+            _doi_location(ref, ref.doi_raw or raw),
+            reference=ref.id,
+            fix=Fix(f"Replace the DOI with {bare}", bare, Applicability.SAFE),
+            severity=Severity.WARNING if url else Severity.INFO,
+        )
+
+
+def _from_doi_field(ref: Reference) -> bool:
+    """Whether the entry's DOI was written in its own ``doi`` field (the BibTeX reader
+    takes a doi.org link from ``url`` when there is none)."""
+    return ref.doi_raw is not None and ref.doi_raw not in ref.urls
 
 
 def _resolver_url_without_doi(ref: Reference) -> str | None:
