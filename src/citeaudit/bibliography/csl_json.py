@@ -339,11 +339,15 @@ def _issued(
         return None, None, False
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        # The first plausible year of a range ([[-1], [2017]] from some exporters: a
+        # placeholder start, not 2 BCE); a year 0 or before is never shown.
+        for part in parts[:_DATE_PARTS_LOOKED_AT]:
+            if isinstance(part, list) and part:
+                year = _year(part[0])
+                if year is not None and year > 0:
+                    return year, None, False
         first = parts[0][0]
-        year = _year(first)
-        if year is not None:
-            return year, None, False
-        if first is not None and first != "":
+        if first is not None and first != "" and _year(first) is None:  # BCE is a year
             shown = _string(first)
             shown = shown if len(shown) <= 20 else shown[:17] + "..."
             problems.append(
@@ -361,6 +365,9 @@ def _issued(
     if re.match(r"^\s*(n\.\s*d\.?|no date)\s*$", text, re.IGNORECASE):
         return None, None, True
     return None, None, False
+
+
+_DATE_PARTS_LOOKED_AT = 4  # a range has two; more is no date
 
 
 def _year(value: Any) -> int | None:
