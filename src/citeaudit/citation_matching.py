@@ -88,7 +88,7 @@ from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.citations.titles import TITLE
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
-from citeaudit.model.publication_status import ends_pending
+from citeaudit.model.publication_status import STATUS, ends_pending
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES, fold_name
 
@@ -733,6 +733,8 @@ class _AuthorIndex:
             if match.targets and (same_names or label_dropped):
                 return variant, match
             return citation, self._match_reading(citation)[0]
+        if _yearless(citation) and variant.authors != citation.authors:
+            return None  # "(Tanaka et al.)" cites Tanaka's work, or none
         if match.targets:
             return dataclasses.replace(variant, certainty=Certainty.SURE), match
         if citation.narrative and quality >= 10:
@@ -814,6 +816,12 @@ class _AuthorIndex:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
+        if _yearless(citation):
+            # "(Tanaka et al.)": no year to hold against any entry; the authors decide
+            best = _best(fitting)
+            return CitationMatch(citation.id, targets=self._ids(best)), max(
+                (s for s, _ in fitting), default=0
+            )
         fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}
         for fit in ("exact", "family"):
             same_year = [(s, i) for s, i in fitting if fits[i] == fit]
@@ -1159,6 +1167,20 @@ def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
 def _pending(citation: Citation) -> bool:
     """Whether `citation` cites a work in preparation, submitted or under review."""
     return citation.year is None and ends_pending(citation.item)
+
+
+def _yearless(citation: Citation) -> bool:
+    """Whether `citation` gives no year at all -- not "n.d.", not a status ("in press"):
+    "(Tanaka et al.)" (`manuscript.citations.author_year`)."""
+    return (
+        citation.year is None
+        and not citation.no_date
+        and citation.kind is CitationKind.AUTHOR_YEAR
+        and _STATUS.search(citation.item or citation.text) is None
+    )
+
+
+_STATUS = re.compile(STATUS)
 
 
 def _year_fits(citation: Citation, reference: Reference) -> str:

@@ -84,3 +84,50 @@ def test_a_sentence_word_before_the_names_may_still_be_cut() -> None:
     kept, matches = match_citations(extract_citations(doc), refs)
     assert [m.targets for m in matches] == [("ref-1",)]
     assert kept[0].authors == ("Rojas", "Pinto")
+
+
+# -- no year at all: "(Tanaka et al.)" ------------------------------------------------
+
+
+def test_a_yearless_et_al_citation_cites_the_one_entry_of_those_authors() -> None:
+    doc = document("Others disagree (Tamura et al.). See also (Okoro, 2019).")
+    refs = [reference(1, "Tamura", "Ito", "Sato", year=2020), reference(2, "Okoro", year=2019)]
+    kept, matches = match_citations(extract_citations(doc), refs)
+    assert [
+        (c.authors, m.targets, m.year_mismatch) for c, m in zip(kept, matches, strict=True)
+    ] == [
+        (("Tamura",), ("ref-1",), ()),
+        (("Okoro",), ("ref-2",), ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # two entries fit: which one is meant cannot be told
+        (
+            "(Tamura et al.)",
+            [
+                reference(1, "Tamura", "Ito", "Sato", year=2020),
+                reference(2, "Tamura", "Lund", "Sato", year=2017),
+            ],
+        ),
+        ("(Tamura et al.)", [reference(1, "Okoro", year=2019)]),  # no entry: no citation
+        ("(Fosbery & Sachem)", [reference(1, "Fosbery", "Sachem", year=1972)]),  # authority
+        ("(Portugal)", [reference(1, "Portugal", year=2019)]),
+        ("(Covaris, MA)", [reference(1, "Covaris", year=2019)]),  # a maker
+    ],
+)
+def test_names_with_no_year_are_no_citation_unless_one_et_al_entry_fits(
+    text: str, refs: list[object]
+) -> None:
+    kept, _ = match_citations(extract_citations(document(text)), refs)  # type: ignore[arg-type]
+    assert kept == ()
+
+
+def test_a_status_or_no_date_is_not_taken_for_a_missing_year() -> None:
+    doc = document("(Tamura et al., in press) and (Okoro, n.d.)")
+    refs = [reference(1, "Tamura", "Ito", "Sato", year=2020), reference(2, "Okoro", no_date=True)]
+    _, matches = match_citations(extract_citations(doc), refs)
+    # "in press" beside a dated entry stays what it was: that entry under another year
+    assert [(m.targets, m.year_mismatch) for m in matches] == [((), ("ref-1",)), (("ref-2",), ())]

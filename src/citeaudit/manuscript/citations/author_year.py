@@ -37,6 +37,7 @@ from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     PARTICLES,
     is_common_word,
+    parse_names,
     word_set,
 )
 from citeaudit.manuscript.citations.narrative import (
@@ -127,7 +128,12 @@ class AuthorYearExtractor(CitationExtractor):
         for m in _GROUP.finditer(clean):
             start, end = m.span()
             groups.append((start, end))
-            if not _YEARISH.search(clean, start, end) or (code and inside(code, start)):
+            if code and inside(code, start):
+                continue
+            if not _YEARISH.search(clean, start, end):
+                yearless = _yearless(document, m)
+                if yearless is not None:
+                    found.append(yearless)
                 continue
             marker = _group(document, clean, m)
             if marker is None:
@@ -265,6 +271,43 @@ def _citation(
         None,  # command
         certainty,
     )
+
+
+# -- no year: (Smith et al.) --------------------------------------------------------------
+
+# Names and "et al." only, no digit: "(Tanaka et al.)". Names without "et al." are
+# left alone: "(Portugal)", "(WHO)" say what a word stands for, "(Fosberg & Sachet)"
+# is a species' authority and "(Covaris, MA)" a maker, far more often than a work.
+_YEARLESS = re.compile(r"[^\d()\[\]:;=/<>]{4,120}")
+_NO_YEAR = YearLabel(None, None, False, "")
+
+
+def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
+    """A work cited by its authors with no year at all ("(Tanaka et al.)", a slip or a
+    draft's placeholder): WEAK, so it is kept only when one entry's authors fit it as
+    written -- that entry is cited (the "never cited" warning was false), whatever its
+    year; with none or several, it is no citation."""
+    inner = m.group(1)
+    if inner is None or not _YEARLESS.fullmatch(inner):
+        return None
+    parsed = parse_names(inner)
+    if parsed is None:
+        return None
+    authors, et_al = parsed
+    if not et_al:
+        return None  # "(Fosberg & Sachet)", "(Covaris, MA)": an authority, a maker
+    text = document.text[m.start() : m.end()]
+    only = _citation(
+        text,
+        document.location_at(m.start()),
+        authors,
+        et_al,
+        _NO_YEAR,
+        inner.strip(),
+        Certainty.WEAK,
+        False,
+    )
+    return Marker(m.start(), m.end(), (only,))
 
 
 # -- narrative: Smith (2019) ----------------------------------------------------------
