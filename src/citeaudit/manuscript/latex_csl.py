@@ -9,7 +9,8 @@ citations link to::
     Lee, Ann. 2001. {``A Title.''} \\emph{Journal} 3: 4--5.
     \\end{CSLReferences}
 
-(older Pandoc: ``\\leavevmode\\hypertarget{ref-lee2001}{}%``; numbered styles add
+(older Pandoc: ``\\leavevmode\\hypertarget{ref-lee2001}{}%``; Pandoc 3.1.8 and later:
+``\\bibitem[\\citeproctext]{ref-lee2001}``; numbered styles add
 ``\\CSLLeftMargin{3. }\\CSLRightInline{...}``). The anchors are where entries start -- an
 entry's text wraps over several lines and holds blank-looking breaks, so cutting it as
 plain prose split 9 entries into 27. Without anchors, each ``\\CSLLeftMargin`` starts an
@@ -29,8 +30,10 @@ __all__ = ["BEGIN_CSL", "END_CSL", "csl_entries"]
 BEGIN_CSL = re.compile(r"\\begin\s*\{CSLReferences\}(?:\s*\{[^{}]*\}){0,2}")
 END_CSL = re.compile(r"\\end\s*\{CSLReferences\}")
 # The anchor and the wrapping Pandoc puts around it; linear: each part matches distinct text.
+# Pandoc 3.1.8 and later open each entry with ``\\bibitem[\\citeproctext]{ref-KEY}``.
 _ANCHOR = re.compile(
-    r"(?:\\leavevmode\s*)?(?:\\vadjust\s*pre\s*\{\s*)?\\hypertarget\s*\{ref-([^{}]*)\}\s*\{\}\}?%?"
+    r"(?:(?:\\leavevmode\s*)?(?:\\vadjust\s*pre\s*\{\s*)?\\hypertarget\s*\{ref-[^{}]*\}\s*\{\}\}?"
+    r"|\\bibitem\s*\[\s*\\citeproctext\s*\]\s*\{ref-[^{}]*\})%?"
 )
 _MARGIN = re.compile(r"\\CSLLeftMargin\s*\{")
 
