@@ -181,3 +181,26 @@ def test_hostile_config_is_read_line_by_line(tmp_path: Path) -> None:
     write(tmp_path, {"_quarto.yml": yml, "index.qmd": "Text.\n"})
     config = read_project_config(tmp_path)
     assert config is not None and [n.name for n in config.chapters] == ["c.qmd"]
+
+
+def test_bookdown_rmd_subdir_chapters_from_index_or_a_chapter(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "index.Rmd": "---\nsite: bookdown::bookdown_site\nbibliography: book.bib\n---\n"
+            "# Preface\n\nOn @xie2015.\n",
+            "Rmd/01-intro.Rmd": "# Intro\n\nAs shown [@smith2020].\n",
+            "Rmd/02-more.Rmd": "# More\n\nAnd [@jones2019].\n",
+            "_bookdown.yml": 'rmd_subdir: "Rmd/"\n',
+            "book.bib": BIB,
+        },
+    )
+    for manuscript in ("index.Rmd", "Rmd/02-more.Rmd"):
+        document, problems = read_manuscript_with_problems(tmp_path / manuscript)
+        assert problems == []
+        assert [Path(f).name for f in document.files] == [
+            "index.Rmd",
+            "01-intro.Rmd",
+            "02-more.Rmd",
+        ]
+        assert rules_of(tmp_path / manuscript) == []

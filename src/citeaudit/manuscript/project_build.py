@@ -23,7 +23,7 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.project_config import (
-    QUARTO_FILES,
+    BOOK_FILES,
     Named,
     ProjectConfig,
     read_project_config,
@@ -32,7 +32,7 @@ from citeaudit.manuscript.reading import InputProblem, reader_for
 
 __all__ = ["as_built"]
 
-_QUARTO_LEVELS = 3
+_LEVELS_UP = 3
 
 
 def as_built(
@@ -55,19 +55,20 @@ def as_built(
 
 
 def _project(path: Path, scope: InputScope) -> tuple[Path, ProjectConfig] | None:
-    """The manuscript's project: its own folder's configuration, else a Quarto
-    project's up to `_QUARTO_LEVELS` folders above (a book keeps its chapters in
-    sub-folders), never above what the audit's scope admits."""
+    """The manuscript's project: its own folder's configuration, else a Quarto or
+    bookdown book's up to `_LEVELS_UP` folders above (a book may keep its chapters in
+    sub-folders: Quarto's chapter paths, bookdown's ``rmd_subdir``), never above what
+    the audit's scope admits; the manuscript must then be one of its chapters."""
     folder = path.parent
     config = read_project_config(folder)
     if config is not None:
         return folder, config
-    for above in list(folder.resolve().parents)[:_QUARTO_LEVELS]:
-        quarto = [above / name for name in QUARTO_FILES]
-        if not any(scope.admits(q) and q.is_file() for q in quarto):
+    for above in list(folder.resolve().parents)[:_LEVELS_UP]:
+        books = [above / name for name in BOOK_FILES]
+        if not any(scope.admits(b) and b.is_file() for b in books):
             continue
         config = read_project_config(above)
-        return (above, config) if config is not None and config.kind == "quarto" else None
+        return (above, config) if config is not None and config.chapters else None
     return None
 
 

@@ -21,18 +21,28 @@ decided by the manuscript reader (`reading`): inside the manuscript's folder onl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MANUSCRIPT_SUFFIXES", "QUARTO_FILES", "Named", "ProjectConfig", "read_project_config"]
+__all__ = [
+    "BOOK_FILES",
+    "MANUSCRIPT_SUFFIXES",
+    "QUARTO_FILES",
+    "Named",
+    "ProjectConfig",
+    "read_project_config",
+]
 
 MANUSCRIPT_SUFFIXES = (".qmd", ".rmd", ".md", ".markdown", ".rmarkdown")
 _MAX_CONFIG_BYTES = 1_000_000
 _MAX_NAMES = 500  # chapters or bibliographies one project may name
+_MAX_LISTED = 20_000  # entries of a folder tree looked at for a book's .Rmd files
 _MAX_SCRIPTS = 20  # shell scripts of a folder looked into for a pandoc command
 QUARTO_FILES = ("_quarto.yml", "_quarto.yaml")
 _BOOKDOWN = "_bookdown.yml"
+BOOK_FILES = (*QUARTO_FILES, _BOOKDOWN)  # what makes a folder above a chapter its book's
 _MAKEFILES = ("Makefile", "makefile", "GNUmakefile")
 _KEY = re.compile(r"^([ \t]*)(-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 _ITEM = re.compile(r"^([ \t]*)-[ \t]+(?:(?:part|file|href)[ \t]*:[ \t]*)?(.*)$")
@@ -76,11 +86,13 @@ def read_project_config(folder: Path) -> ProjectConfig | None:
     index = _index(folder)
     if bookdown is not None or (index is not None and _is_bookdown_index(index)):
         listed: list[Named] = []
+        subdirs: list[str] = []
         if bookdown is not None:
-            found = _yaml_lists(bookdown, str(folder / _BOOKDOWN), ("rmd_files",))
+            found = _yaml_lists(bookdown, str(folder / _BOOKDOWN), ("rmd_files", "rmd_subdir"))
             listed = [n for n in found["rmd_files"] if _is_manuscript(n)]
+            subdirs = [n.name for n in found["rmd_subdir"]]
         if not listed:
-            listed = _bookdown_default(folder)
+            listed = _bookdown_default(folder, subdirs)
         return ProjectConfig("bookdown", _unique(listed))
     scripts = [folder / name for name in _MAKEFILES]
     scripts.extend(sorted(folder.glob("*.sh"))[:_MAX_SCRIPTS])
@@ -119,17 +131,32 @@ def _is_bookdown_index(text: str) -> bool:
     return text.startswith("---") and _BOOKDOWN_SITE.search(text, 0, 5_000) is not None
 
 
-def _bookdown_default(folder: Path) -> list[Named]:
+def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
     """bookdown's own order without ``rmd_files``: the folder's .Rmd files by name,
-    ``index.Rmd`` first, those starting with ``_`` left out."""
-    try:
-        names = sorted(
-            p.name
-            for p in folder.iterdir()
-            if p.suffix.lower() == ".rmd" and not p.name.startswith("_")
-        )[:_MAX_NAMES]
-    except OSError:
-        return []
+    then those of ``rmd_subdir`` (a folder or list of folders: their files at any
+    depth; ``true``: every folder's), ``index.Rmd`` first, names starting with ``_``
+    left out. Only folders inside `folder` are listed, and at most `_MAX_NAMES` files."""
+    places: list[tuple[Path, bool]] = [(folder, False)]
+    for subdir in subdirs:
+        if subdir.lower() in {"true", "yes"}:
+            places = [(folder, True)]
+            break
+        inner = folder / subdir
+        if not Path(subdir).is_absolute() and ".." not in Path(subdir).parts:
+            places.append((inner, True))
+    names: list[str] = []
+    for place, deep in places:
+        try:
+            found = place.rglob("*") if deep else place.iterdir()
+            files = sorted(
+                str(p.relative_to(folder))
+                for p in itertools.islice(found, _MAX_LISTED)
+                if p.suffix.lower() == ".rmd" and not p.name.startswith("_") and not p.is_symlink()
+            )
+        except (OSError, ValueError):
+            continue
+        names.extend(name for name in files if name not in names)
+    names = names[:_MAX_NAMES]
     names.sort(key=lambda name: name.lower() != "index.rmd")
     return [Named(name, str(folder), 1) for name in names]
 
