@@ -26,6 +26,7 @@ from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
 from citeaudit.bibliography.bibtex_database import MacroTable
 from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
+from citeaudit.bibliography.limits import MAX_ENTRIES
 from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
 from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.candidate_lists import listed_once
@@ -39,14 +40,14 @@ from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
 from citeaudit.manuscript.standalone_list import standalone_entries
 from citeaudit.model.citation import Citation
-from citeaudit.model.finding import Finding
+from citeaudit.model.finding import Finding, Fix
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations import RULES as CITATION_RULES
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.registry import ALL_RULES
-from citeaudit.settings import MAX_CITATIONS
+from citeaudit.settings import MAX_CITATIONS, MAX_FINDINGS_PER_RULE
 
 # Rules that weigh citations against the reference list: void when an input is unread.
 CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
@@ -163,6 +164,8 @@ def _read_bibliography(
     if not scope.admits(path):
         problems.append(_refused(path, scope))
         return
+    if _full(path, into, problems):
+        return
     try:
         into.append(read_bibliography(path, macros))
     except UnknownFormat:
@@ -177,10 +180,46 @@ def _read_reference_list(
     if not scope.admits(path):
         problems.append(_refused(path, scope))
         return
+    if _full(path, into, problems):
+        return
     try:
         into.append(read_reference_list(path, scope))
     except InputError as exc:
         problems.append(_unreadable(exc, f"; {_NOT_CROSS_CHECKED}"))
+
+
+def _full(path: Path, into: list[Bibliography], problems: list[ParseProblem]) -> bool:
+    """Whether the audit holds `MAX_ENTRIES` entries already: the file is then not
+    read. A file gives `MAX_ENTRIES` at most, but an upload is up to 20 files: 20 MB of
+    ``@a{kN,}`` were 1.4 million entries, as many findings and a stored row past what
+    PostgreSQL takes (the row for 200,000 was 184 MB, and 945 MB of a worker)."""
+    if sum(len(b.references) for b in into) < MAX_ENTRIES:
+        return False
+    problems.append(
+        ParseProblem(
+            Location(str(path)),
+            f"this file was not read: the other files gave the {MAX_ENTRIES:,} "
+            "reference-list entries an audit reads at most",
+        )
+    )
+    return True
+
+
+def _within_entries(bibliographies: list[Bibliography], problems: list[ParseProblem]) -> None:
+    """The last file read cut where the audit's entries reach `MAX_ENTRIES`."""
+    room = MAX_ENTRIES
+    for i, bib in enumerate(bibliographies):
+        if len(bib.references) > room:
+            first = bib.references[room]
+            problems.append(
+                ParseProblem(
+                    first.location,
+                    f"{len(bib.references) - room:,} entries from here on were not read: "
+                    f"an audit reads {MAX_ENTRIES:,} reference-list entries at most",
+                )
+            )
+            bibliographies[i] = dataclasses.replace(bib, references=bib.references[:room])
+        room = max(room - len(bibliographies[i].references), 0)
 
 
 _LIST_FORMATS = ("text", "markdown", "docx")  # what lists are pasted into; never LaTeX
@@ -266,6 +305,7 @@ def read_inputs(
             if embedded is not None:
                 bibliographies.append(embedded)
 
+    _within_entries(bibliographies, problems)
     bibliographies = _unique_ids(bibliographies)
     references = [r for b in bibliographies for r in b.references]
     cited = _citations(documents, problems, max_citations)
@@ -279,11 +319,17 @@ def read_inputs(
     )
 
 
-def run_rules(data: AuditData, rules: Sequence[type[Rule]] = ALL_RULES) -> tuple[Finding, ...]:
+def run_rules(
+    data: AuditData,
+    rules: Sequence[type[Rule]] = ALL_RULES,
+    *,
+    max_per_rule: int = MAX_FINDINGS_PER_RULE,
+) -> tuple[Finding, ...]:
     """Runs every rule whose phase has data; findings in file and line order.
 
     When a whole input could not be read, the citation-versus-list rules do not run:
     their verdicts would be about the files that are missing, not about the paper.
+    A rule's findings past `max_per_rule` are counted in one finding, not listed.
     """
     findings: list[Finding] = []
     unread = any(p.unreadable for p in data.input_problems)
@@ -291,7 +337,8 @@ def run_rules(data: AuditData, rules: Sequence[type[Rule]] = ALL_RULES) -> tuple
         if unread and rule in CROSS_CHECK_RULES:
             continue
         if data.phase_done(rule.phase):
-            findings.extend(rule().check(data))
+            checker = rule()
+            findings.extend(_listed(checker, checker.check(data), max_per_rule))
     return tuple(
         sorted(
             findings,
@@ -303,6 +350,38 @@ def run_rules(data: AuditData, rules: Sequence[type[Rule]] = ALL_RULES) -> tuple
             ),
         )
     )
+
+
+def _listed(rule: Rule, found: Iterable[Finding], most: int) -> list[Finding]:
+    """The rule's first `most` findings, and one that counts the rest.
+
+    Every finding is a row stored, a report line and a page item: 200,000 entries
+    nobody cites (a 2.8 MB upload of ``@a{kN,}``) were 200,000 findings, a 184 MB
+    stored row and 945 MB of a worker. The rest are counted as they come, not kept.
+    """
+    listed: list[Finding] = []
+    rest = iter(found)
+    for finding in rest:
+        listed.append(finding)
+        if len(listed) == most:
+            break
+    first = next(rest, None)
+    if first is None:
+        return listed
+    unlisted, worst = 1, first.severity
+    for finding in rest:
+        unlisted += 1
+        worst = finding.severity if finding.severity.rank > worst.rank else worst
+    listed.append(
+        rule.finding(
+            f"{unlisted:,} more {rule.name} findings from here on are not listed: an audit "
+            f"lists {most:,} of one rule",
+            first.location,
+            fix=Fix(f"Fix the {rule.name} findings listed, then audit again"),
+            severity=worst,
+        )
+    )
+    return listed
 
 
 def record_skipped(data: AuditData, reasons: Mapping[Phase, str]) -> AuditData:
@@ -323,16 +402,18 @@ def audit(
     skipped: Mapping[Phase, str] | None = None,
     scope: InputScope | None = None,
     max_citations: int = MAX_CITATIONS,
+    max_findings_per_rule: int = MAX_FINDINGS_PER_RULE,
 ) -> AuditResult:
     """A whole audit in-process: what the CLI runs, and the service without a broker.
 
     `skipped` says why a phase without an enricher was not done ("--offline"); `scope`
     which files the inputs may name, `max_citations` how many citations are read (see
-    `read_inputs`).
+    `read_inputs`), `max_findings_per_rule` how many findings of a rule are listed.
     """
     with fewer_collections():
         data = read_inputs(inputs, scope, max_citations=max_citations)
         for enricher in enrichers:
             data = enricher.enrich(data)
         data = record_skipped(data, skipped or {})
-        return AuditResult(data=data, findings=run_rules(data))
+        findings = run_rules(data, max_per_rule=max_findings_per_rule)
+        return AuditResult(data=data, findings=findings)

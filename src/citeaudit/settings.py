@@ -29,6 +29,12 @@ def _default_data_dir() -> Path:
 # ~3 KB of memory each, 1.5 GB and a minute of a worker for 2.5 MB). Past the cap the
 # rest is not read, and one problem says where reading stopped.
 MAX_CITATIONS = 50_000
+# Findings of one rule an audit lists; past it one finding counts the rest. Every
+# finding is a stored row, a report line and a page item: a real manuscript has tens
+# to a few thousand (a shared database's uncited entries: tens of thousands for the
+# largest, each entry may have a problem of its own), a flood of tiny entries in 20
+# files over a million.
+MAX_FINDINGS_PER_RULE = 25_000
 
 
 class Settings(BaseSettings):
@@ -67,6 +73,7 @@ class Settings(BaseSettings):
     # Citations an audit reads over all its manuscripts; past it one finding says where
     # reading stopped (see `MAX_CITATIONS`).
     max_citations: int = Field(default=MAX_CITATIONS, ge=1)
+    max_findings_per_rule: int = Field(default=MAX_FINDINGS_PER_RULE, ge=1)
 
     # Service
     data_dir: Path = Field(default_factory=_default_data_dir)

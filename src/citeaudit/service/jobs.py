@@ -85,7 +85,10 @@ class Jobs:
         enrichers = enrichers_for(self.settings, options)
         Enricher.close_all(enrichers)  # only their phases are needed, to plan the chunks
         offline = merge_chunks(data, [], options.skip_reasons())
-        result = AuditResult(data=offline, findings=run_rules(offline))
+        result = AuditResult(
+            data=offline,
+            findings=run_rules(offline, max_per_rule=self.settings.max_findings_per_rule),
+        )
         report = to_dict(result)
         pending = self.repo.save_offline(
             audit_id,
@@ -148,7 +151,10 @@ class Jobs:
             options.skip_reasons(),
             budgets(enrichers),
         )
-        result = AuditResult(data=merged, findings=run_rules(merged))
+        result = AuditResult(
+            data=merged,
+            findings=run_rules(merged, max_per_rule=self.settings.max_findings_per_rule),
+        )
         report = to_dict(result)
         return self.repo.save_final(
             audit_id,
