@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from citeaudit.links import errors
+from citeaudit.links.address_gate import AddressGate
 from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.fetch import Fetched, Fetcher
@@ -94,6 +95,9 @@ class LinkChecker:
         self._probe_urls = tuple(probe_urls)
         self._dns_names = dns_names
         self._gate = HostGate(self.policy.per_host, self.policy.min_interval, pacer)
+        self._addresses = AddressGate(
+            self.policy.per_address, pacer, lease=self.policy.total_timeout + 30
+        )
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
         self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
         self._run_deadline: float | None = None  # the event loop's clock, while checking
@@ -105,9 +109,13 @@ class LinkChecker:
     async def __aenter__(self) -> LinkChecker:
         p = self.policy
         if self._transport is None:
-            self._fetcher = Fetcher.per_host(p, self._rule, self._gate, self._global)
+            self._fetcher = Fetcher.per_host(
+                p, self._rule, self._gate, self._global, self._addresses
+            )
         else:
-            self._fetcher = Fetcher(p, self._rule, self._gate, self._global, self._transport)
+            self._fetcher = Fetcher(
+                p, self._rule, self._gate, self._global, self._transport, self._addresses
+            )
         # The configured services (resolver, archive, probe) are ours to choose: their
         # exact origins may be non-public (tests run them on loopback). Anything they
         # redirect to is checked like every link's hop, whatever the policy says about
@@ -211,6 +219,10 @@ class LinkChecker:
 
         async def worker() -> None:
             while (target := turns.take()) is not None:  # shared: the next one due
+                if not turns.entered(target):
+                    address = await self._first_address(target, deadline)
+                    if address is not None and not turns.enter(target, address):
+                        continue  # in line behind its address's links, holding no worker
                 try:
                     work = self._check_unsettled(target, prechecked=prechecked)
                     check = await self._within(deadline, work, target)
@@ -245,6 +257,20 @@ class LinkChecker:
 
             await asyncio.gather(*(settler() for _ in range(min(len(pending), workers))))
         return checked
+
+    async def _first_address(self, target: LinkTarget, deadline: float | None) -> str | None:
+        """The address a URL's first request connects to, when known by the run's
+        deadline (the share of workers one address gets: `_HostTurns.enter`)."""
+        if target.kind != "url" or self._fetcher is None:
+            return None
+        loop = asyncio.get_running_loop()
+        ends = loop.time() + self.policy.connect_timeout  # as its connection's look-up
+        try:
+            async with asyncio.timeout_at(ends if deadline is None else min(ends, deadline)):
+                addresses = await self._fetcher.addresses_of(target.value)
+        except TimeoutError:
+            return None
+        return addresses[0] if addresses else None
 
     async def _within(
         self, deadline: float | None, work: Awaitable[Checked], target: LinkTarget
@@ -477,12 +503,26 @@ class _HostTurns:
         self._order = interleaved(targets)
         self._per_host = max(1, policy.per_host)
         self._per_doi = max(1, policy.concurrency)
+        self._per_address = max(1, policy.per_address)
         self._busy: dict[str, int] = {}
         self._waiting: dict[str, deque[LinkTarget]] = {}
+        # The same by the address a URL's host resolves to: many names (a wildcard DNS
+        # name) on one server share its share (see `address_gate`).
+        self._address_busy: dict[str, int] = {}
+        self._address_waiting: dict[str, deque[LinkTarget]] = {}
+        self._address_of: dict[str, str] = {}  # target key -> its address, while entered
 
     def take(self) -> LinkTarget | None:
         """The next target whose host has a free share, or None when every one left
         waits for a host whose workers will take it as they finish."""
+        for address, waiting in self._address_waiting.items():
+            if self._address_busy.get(address, 0) < self._per_address:
+                target = waiting.popleft()
+                if not waiting:
+                    del self._address_waiting[address]
+                self._address_busy[address] = self._address_busy.get(address, 0) + 1
+                self._address_of[target.key] = address
+                return self._start(_group(target), target)
         for host, line in self._waiting.items():
             if self._busy.get(host, 0) < self._share(host):
                 target = line.popleft()
@@ -496,8 +536,26 @@ class _HostTurns:
             self._waiting.setdefault(host, deque()).append(target)
         return None
 
+    def entered(self, target: LinkTarget) -> bool:
+        """`target` already holds its address's share (taken from the address's line)."""
+        return target.key in self._address_of
+
+    def enter(self, target: LinkTarget, address: str) -> bool:
+        """Take a share of `address` for `target`; or put it in the address's line,
+        its host's share given back, and say so (False)."""
+        if self._address_busy.get(address, 0) < self._per_address:
+            self._address_busy[address] = self._address_busy.get(address, 0) + 1
+            self._address_of[target.key] = address
+            return True
+        self._busy[_group(target)] -= 1
+        self._address_waiting.setdefault(address, deque()).append(target)
+        return False
+
     def done(self, target: LinkTarget) -> None:
         self._busy[_group(target)] -= 1
+        address = self._address_of.pop(target.key, None)
+        if address is not None:
+            self._address_busy[address] -= 1
 
     def _start(self, host: str, target: LinkTarget) -> LinkTarget:
         self._busy[host] = self._busy.get(host, 0) + 1

@@ -15,19 +15,21 @@ from __future__ import annotations
 import asyncio
 import functools
 import ipaddress
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from citeaudit.links import errors
+from citeaudit.links.address_gate import AddressGate
 from citeaudit.links.body import BODY_STATUSES, charset_of, decode_body, header_dict, small_body
 from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
 from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.retry import parse_retry_after
 from citeaudit.links.safety import AddressRule
 from citeaudit.links.targets import sendable_url, url_problem
-from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for
+from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
 from citeaudit.links.verdict import REDIRECTS, is_challenge
 from citeaudit.model.link import Hop
 
@@ -78,11 +80,16 @@ class Fetcher:
         gate: HostGate,
         shared: asyncio.Semaphore,
         transport: httpx.AsyncBaseTransport,
+        addresses: AddressGate | None = None,
     ) -> None:
+        """`addresses`: the per-address limit, on the addresses the transport will
+        connect to (only a `PerHostTransport` says which they are)."""
         self.policy = policy
         self._rule = rule
         self._gate = gate
         self._shared = shared
+        self._address_gate = addresses if isinstance(transport, PerHostTransport) else None
+        self._lookup = transport.addresses if isinstance(transport, PerHostTransport) else None
         self.requests = 0  # every request sent
         self.resolved_names: set[str] = set()  # hosts that answered by name
         self._client = httpx.AsyncClient(
@@ -106,7 +113,12 @@ class Fetcher:
 
     @classmethod
     def per_host(
-        cls, policy: LinkPolicy, rule: AddressRule, gate: HostGate, shared: asyncio.Semaphore
+        cls,
+        policy: LinkPolicy,
+        rule: AddressRule,
+        gate: HostGate,
+        shared: asyncio.Semaphore,
+        addresses: AddressGate | None = None,
     ) -> Fetcher:
         """Over the aiohttp transport with one small pool per host (the default)."""
         transport = PerHostTransport(
@@ -115,7 +127,18 @@ class Fetcher:
             forbidden=rule.forbidden,
             metadata=rule.metadata,
         )
-        return cls(policy, rule, gate, shared, transport)
+        return cls(policy, rule, gate, shared, transport, addresses)
+
+    async def addresses_of(self, url: str) -> list[str]:
+        """The addresses a request to `url` would connect to (see `AddressGate`)."""
+        if self._lookup is None:
+            return []
+        try:
+            target = sendable_url(url)
+            host = target.raw_host.decode("ascii").lower()
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            return []
+        return await self._lookup(host, target.port or _default_port(target.scheme))
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -245,6 +268,29 @@ class Fetcher:
             jar.set_cookie_header(carrier)
             if "cookie" in carrier.headers:
                 sent = [*sent, ("Cookie", carrier.headers["cookie"])]
+        addresses: list[str] = []
+        if self._lookup is not None and self._address_gate is not None:
+            try:
+                async with asyncio.timeout(p.connect_timeout):  # as the connection's own
+                    addresses = await self._lookup(
+                        host, target.port or _default_port(target.scheme)
+                    )
+            except TimeoutError:  # what the connection's own look-up would have said
+                return Answer(url, error=errors.TIMEOUT)
+        with pinned(host, addresses):
+            async with self._held(addresses):
+                return await self._send(url, method, target, host, sent, cookies)
+
+    async def _send(
+        self,
+        url: str,
+        method: str,
+        target: httpx.URL,
+        host: str,
+        sent: list[tuple[str, str]],
+        cookies: ChainCookies,
+    ) -> Answer:
+        p = self.policy
         async with self._gate.slot(host, self._shared):
             self.requests += 1
             try:
@@ -294,6 +340,15 @@ class Fetcher:
             else ""
         )
         return Answer(url, status=reply.status, headers=headers, body=body)
+
+    def _held(self, addresses: list[str]) -> AbstractAsyncContextManager[None]:
+        if self._address_gate is None or not addresses:
+            return nullcontext()
+        return self._address_gate.slot(addresses)
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
 
 
 def _past(deadline: float | None, wait: float) -> bool:

@@ -38,6 +38,7 @@ def user_agent(mailto: str | None) -> str:
 class LinkPolicy:
     concurrency: int = 32  # requests in flight, all hosts together
     per_host: int = 2  # requests in flight to one host
+    per_address: int = 8  # requests in flight to one IP address, all its names together
     min_interval: float = 0.05  # seconds between two request starts to one host
     connect_timeout: float = 10.0
     read_timeout: float = 15.0
@@ -70,6 +71,7 @@ class LinkPolicy:
         values: dict[str, object] = {
             "concurrency": settings.link_concurrency,
             "per_host": settings.link_per_host,
+            "per_address": settings.link_per_address,
             "min_interval": settings.link_interval,
             "connect_timeout": min(settings.link_timeout, 10.0),
             "read_timeout": settings.link_timeout,

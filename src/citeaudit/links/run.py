@@ -68,7 +68,7 @@ async def _check(
     )
     pacer = (
         SharedPacer.from_url(settings.redis_url, policy.min_interval)
-        if settings.redis_url and policy.min_interval > 0
+        if settings.redis_url  # spacing, and the per-address limit (`address_gate`)
         else None
     )
     try:

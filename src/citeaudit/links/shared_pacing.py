@@ -9,14 +9,17 @@ and moved on by the interval atomically, on Redis's clock, so starts from all
 processes are spaced as one checker's would be. A process whose event loop is late
 to start a request only widens a gap.
 
-Per-host concurrency stays per process. When Redis stops answering, pacing falls back
-to the local gate for the rest of the run: a link check never fails because of it.
+Per-host concurrency stays per process; per-address concurrency (`AddressGate`) is
+held here too, as leases in a sorted set per address that expire on their own should
+a process die holding one. When Redis stops answering, pacing and leases fall back to
+the local gates for the rest of the run: a link check never fails because of it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -39,6 +42,21 @@ return start - now
 """
 
 
+# KEYS[1]: the address's set of leases; ARGV[1]: the limit, ARGV[2]: this lease's
+# token, ARGV[3]: the lease in microseconds. Returns 1 when the lease is taken.
+_HOLD = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+local lease = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], now + lease, ARGV[2])
+redis.call('PEXPIRE', KEYS[1], math.floor(lease / 1000) + 1000)
+return 1
+"""
+_POLL_FIRST, _POLL_MAX = 0.02, 0.25  # seconds between two asks for a full address
+
+
 class SharedPacer:
     def __init__(
         self, client: Redis, interval: float, *, prefix: str = "citeaudit:links:pace:"
@@ -47,6 +65,7 @@ class SharedPacer:
         self._interval_us = max(0, round(interval * 1_000_000))
         self._prefix = prefix
         self._script: Any = client.register_script(_RESERVE)
+        self._hold: Any = client.register_script(_HOLD)
         self.available = True
 
     @classmethod
@@ -68,6 +87,36 @@ class SharedPacer:
             return
         if delay > 0:
             await asyncio.sleep(delay / 1_000_000)
+
+    async def hold(self, address: str, limit: int, lease: float) -> str | None:
+        """Wait for one of `address`'s `limit` slots over all processes, and take it
+        for at most `lease` seconds; its token, to `let_go` (None: Redis is not
+        answering, the local gate alone holds)."""
+        token = secrets.token_hex(8)
+        key = self._prefix + "address:" + address
+        wait = _POLL_FIRST
+        while self.available:
+            try:
+                taken = int(
+                    await self._hold(keys=[key], args=[limit, token, round(lease * 1_000_000)])
+                )
+            except Exception as exc:  # as in wait_turn: local limits from now on
+                self.available = False
+                log.warning("shared address limits unavailable, this process only: %s", exc)
+                return None
+            if taken:
+                return token
+            await asyncio.sleep(wait)
+            wait = min(_POLL_MAX, wait * 2)
+        return None
+
+    async def let_go(self, address: str, token: str) -> None:
+        if not self.available:
+            return
+        try:
+            await self._client.zrem(self._prefix + "address:" + address, token)
+        except Exception as exc:  # the lease runs out by itself
+            log.warning("could not give back a shared address slot: %s", exc)
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -27,7 +27,9 @@ import socket
 import ssl
 import zlib
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -38,6 +40,7 @@ from aiohttp.client_proto import ResponseHandler
 from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
+from citeaudit.links.address_gate import MAX_GATED
 from citeaudit.links.safety import (
     AddressRule,
     IPAddress,
@@ -49,6 +52,7 @@ from citeaudit.links.safety import (
     Resolver,
     is_forbidden_address,
     is_metadata_address,
+    literal_address,
 )
 from citeaudit.links.tls import default_ssl_context
 
@@ -61,6 +65,7 @@ __all__ = [
     "default_ssl_context",
     "exchange_for",
     "judge_redirects",
+    "pinned",
 ]
 
 PoolKey = tuple[str, str, int]  # scheme, host, port
@@ -115,6 +120,24 @@ class _BoundedHandler(ResponseHandler):
         self._parser = _HeadBound(self._parser)  # type: ignore[assignment]
 
 
+# The addresses a request already looked up for its host (to take their slots in
+# `AddressGate`): its connection goes to exactly those, not to a second look-up's
+# answer (a name answering differently each time would otherwise be limited on one
+# address and connected to another). Set by `pinned` in the request's own task, where
+# aiohttp (without its DNS cache) asks the resolver.
+_PINNED: ContextVar[tuple[str, list[str]] | None] = ContextVar("citeaudit_pinned", default=None)
+
+
+@contextmanager
+def pinned(host: str, addresses: list[str]) -> Iterator[None]:
+    """Within: a connection to `host` goes to `addresses` (still checked by the rule)."""
+    token = _PINNED.set((host.lower(), addresses))
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 class CheckedResolver(AbstractResolver):
     """aiohttp's resolver: look the name up, check every address, return only those."""
 
@@ -125,7 +148,14 @@ class CheckedResolver(AbstractResolver):
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
-        addresses = await self._resolver.addresses(host, port)
+        given = _PINNED.get()
+        if given is not None and given[0] == host.lower() and given[1]:
+            addresses = given[1]
+        else:
+            addresses = await self._resolver.addresses(host, port)
+        # Only the addresses whose slots the request holds (`AddressGate`): a name
+        # cannot put fresh addresses before a busy one to slip past its limit.
+        addresses = addresses[:MAX_GATED]
         self._rule.check(host, port, addresses)
         return [
             {
@@ -308,8 +338,22 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()
         self._ssl = ssl_context  # made when the first https host is asked (40 ms)
         # One name cache for every host's pool.
-        self._resolver = CheckedResolver(self._rule, resolver or Resolver())
+        self._names = resolver or Resolver()
+        self._resolver = CheckedResolver(self._rule, self._names)
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
+
+    async def addresses(self, host: str, port: int) -> list[str]:
+        """The addresses a request to `host` would connect to, in order (the first
+        `MAX_GATED`; the host itself for an IP literal; none when the name does not
+        resolve -- the request then fails on its own). From the same short-lived
+        cache the connection is made from, so the slots taken are the ones used."""
+        literal = literal_address(host)
+        if literal is not None:
+            return [str(literal)]
+        try:
+            return (await self._names.addresses(host, port))[:MAX_GATED]
+        except (NameNotResolved, NameLookupFailed, OSError, UnicodeError):
+            return []
 
     def _pool(self, origin: PoolKey) -> _Pool:
         pool = self._pools.get(origin)

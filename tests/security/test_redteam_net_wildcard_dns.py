@@ -1,0 +1,171 @@
+"""Many host names on one slow server do not take every link worker.
+
+The per-host limits counted host names: a wildcard DNS name (`*.tarpit.example`, all on
+one address) gave an uploaded file as many "hosts" as it liked on one server, each
+with a host's share of the workers and of the global slots. One slow server then held
+all of them, and the other hosts' links ran out of the run's time. Now at most
+`per_address` requests are in flight to one IP address, whatever its names, in the
+checker's turns and at every request (redirect hops, soft-404 probes), and with Redis
+over every process. Names are mapped to loopback addresses by the transport's own
+resolver hook. Counted: the requests each stand-in received, and the most the slow
+one had in flight at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from citeaudit.links.checker import OUT_OF_TIME, LinkChecker
+from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.safety import Resolver
+from citeaudit.links.shared_pacing import SharedPacer
+from citeaudit.links.targets import target_for
+from citeaudit.links.transport import PerHostTransport
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from tests.security.redteam_net_server import RawServer, answer
+
+POLICY = LinkPolicy(
+    concurrency=16,
+    per_host=2,
+    per_address=4,
+    min_interval=0.0,
+    connect_timeout=2.0,
+    read_timeout=2.0,
+    total_timeout=2.0,
+    max_retries=0,
+    max_run_time=1.5,
+    soft404=False,
+    archive=False,
+    probe_timeout=2.0,
+    allow_private_networks=True,  # the stand-ins are on loopback
+)
+TARPIT_NAMES, SITES, SITE_LINKS = 200, 3, 60
+
+
+class _Slow:
+    """Answers after a pause, counting how many requests it holds at once."""
+
+    def __init__(self, pause: float) -> None:
+        self.pause = pause
+        self.now = self.most = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, sock: socket.socket, target: str) -> None:
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        time.sleep(self.pause)
+        with self._lock:  # before the answer: once it is sent, the next may come
+            self.now -= 1
+        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
+
+
+def _fast(sock: socket.socket, target: str) -> None:
+    sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
+
+
+@pytest.fixture
+def stand_ins() -> Iterator[tuple[RawServer, _Slow, list[RawServer]]]:
+    slow = _Slow(0.3)
+    tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
+    sites = [RawServer({"/": _fast}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
+    yield tarpit, slow, sites
+    for s in [tarpit, *sites]:
+        s.stop()
+
+
+def _names(sites: list[RawServer]) -> Resolver:
+    """The wildcard: every *.tarpit.test name is 127.0.0.1; site-N.test its own."""
+
+    async def lookup(host: str, port: int) -> list[str]:
+        if host.endswith(".tarpit.test"):
+            return ["127.0.0.1"]
+        return [sites[int(host.split(".")[0].removeprefix("site-"))].host]
+
+    return Resolver(lookup=lookup)
+
+
+def _urls(tarpit: RawServer, sites: list[RawServer]) -> list[str]:
+    urls = [f"http://n{i}.tarpit.test:{tarpit.port}/t" for i in range(TARPIT_NAMES)]
+    urls += [
+        f"http://site-{n}.test:{s.port}/p{i}"
+        for n, s in enumerate(sites)
+        for i in range(SITE_LINKS)
+    ]
+    return urls
+
+
+async def _check(
+    policy: LinkPolicy, urls: list[str], sites: list[RawServer], pacer: SharedPacer | None = None
+) -> list[LinkCheck]:
+    transport = PerHostTransport(
+        per_host=policy.per_host, allow_private=True, resolver=_names(sites)
+    )
+    async with LinkChecker(
+        policy,
+        doi_url=sites[0].url(""),
+        archive_url=None,
+        probe_urls=[sites[0].url("/")],
+        transport=transport,
+        pacer=pacer,
+    ) as checker:
+        return await checker._check_many_for_test([target_for(u) for u in urls])
+
+
+def test_names_on_one_slow_address_share_one_addresss_limit(
+    stand_ins: tuple[RawServer, _Slow, list[RawServer]],
+) -> None:
+    tarpit, slow, sites = stand_ins
+    checks = asyncio.run(_check(POLICY, _urls(tarpit, sites), sites))
+    others = checks[TARPIT_NAMES:]
+    assert sum(s.hits["/"] for s in sites) == SITES * SITE_LINKS  # every one asked
+    assert all(c.outcome is LinkOutcome.OK for c in others)
+    assert slow.most <= POLICY.per_address
+    assert any(c.reason == OUT_OF_TIME for c in checks[:TARPIT_NAMES])
+
+
+REDIS_URL = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="CITEAUDIT_TEST_REDIS_URL unset")
+def test_the_address_limit_holds_over_checkers_sharing_redis() -> None:
+    """Two checkers (two workers' chunks) on one Redis: the slow address sees at most
+    `per_address` requests at once, not twice that. No run deadline here: a request
+    given up at a deadline frees its slot while the server still works on it."""
+    assert REDIS_URL is not None
+    slow = _Slow(0.1)
+    tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
+    site = RawServer({"/": _fast}, host="127.0.0.2").start()
+    policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None)
+    prefix = f"citeaudit:test:{uuid.uuid4().hex}:"
+
+    async def go() -> None:
+        pacers = [SharedPacer.from_url(REDIS_URL, 0.0, prefix=prefix) for _ in range(2)]
+        try:
+            names = [
+                [f"http://n{k}-{i}.tarpit.test:{tarpit.port}/t" for i in range(6)] for k in (0, 1)
+            ]
+            await asyncio.gather(
+                *(_check(policy, n, [site], p) for n, p in zip(names, pacers, strict=True))
+            )
+            assert all(p.available for p in pacers)
+        finally:
+            for p in pacers:
+                await p.aclose()
+
+    try:
+        asyncio.run(go())
+    finally:
+        tarpit.stop()
+        site.stop()
+    assert tarpit.hits["/"] == 12  # every one asked
+    assert slow.most <= policy.per_address
