@@ -15,6 +15,7 @@ import httpx2
 
 from citeaudit import remote_json
 from citeaudit.links import errors
+from citeaudit.links.body import charset_of, web_text
 from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
 from citeaudit.links.safety import AddressRule, NonPublicAddress, is_refusal
 from citeaudit.resolve.cache import RegistryCache
@@ -40,6 +41,9 @@ class _Response(Protocol):
     def url(self) -> Any: ...
 
 
+MAX_TEXT = 64 * 1024  # of a non-JSON answer kept as text (only ever shown in part)
+
+
 def reply_from(response: _Response) -> Reply:
     payload: Any = None
     ctype = response.headers.get("content-type", "")
@@ -52,7 +56,10 @@ def reply_from(response: _Response) -> Reply:
         status=response.status_code,
         headers={k.lower(): v for k, v in response.headers.items()},
         payload=payload,
-        text=response.text if payload is None else "",
+        # A bounded prefix, in a web encoding: httpx's `text` decodes the whole body
+        # (16 MB) with whatever codec the answer's charset names ("punycode" is
+        # quadratic: a redirect target could hold the worker for hours).
+        text=web_text(response.content[:MAX_TEXT], charset_of(ctype)) if payload is None else "",
         url=str(response.url),
     )
 
