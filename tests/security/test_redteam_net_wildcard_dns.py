@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from citeaudit.links.address_gate import AddressGate
 from citeaudit.links.checker import OUT_OF_TIME, LinkChecker
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.safety import Resolver
@@ -169,3 +170,34 @@ def test_the_address_limit_holds_over_checkers_sharing_redis() -> None:
         site.stop()
     assert tarpit.hits["/"] == 12  # every one asked
     assert slow.most <= policy.per_address
+
+
+def test_a_wildcard_cannot_hand_out_fresh_ipv6_addresses_of_one_network() -> None:
+    """One server holds a whole IPv6 /64: a wildcard name answering a fresh address of
+    it for each name was as many servers as it liked. A /64 is one address's limit
+    (an IPv4-mapped address is its IPv4 one); another /64 is not held up."""
+
+    async def blocked(first: str, second: str) -> bool:
+        gate = AddressGate(1)
+        entered: list[str] = []
+
+        async def other() -> None:
+            async with gate.slot([second]):
+                entered.append(second)
+
+        async with gate.slot([first]):
+            task = asyncio.create_task(other())
+            for _ in range(5):
+                await asyncio.sleep(0)
+            waited = not entered
+        await task
+        assert entered == [second]
+        return waited
+
+    def run(first: str, second: str) -> bool:
+        return asyncio.run(blocked(first, second))
+
+    assert run("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe")
+    assert run("127.0.0.1", "::ffff:127.0.0.1")
+    assert not run("2001:db8:1:2::1", "2001:db8:1:3::1")
+    assert not run("192.0.2.1", "192.0.2.2")

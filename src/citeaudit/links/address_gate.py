@@ -6,7 +6,8 @@ server: each name got a host's share, and one slow server took every link worker
 every global slot, so the other hosts' links ran out of time. A request now also
 holds a slot on each address its host resolves to (the first `MAX_GATED`, the only
 ones the transport connects to: `CheckedResolver`), at most `per_address` at once;
-with Redis, over every process (`SharedPacer.hold`).
+with Redis, over every process (`SharedPacer.hold`). An IPv6 address counts as its
+/64 (`address_key`).
 
 Slots are taken in address order, before the host's slot and the global one: a
 request waiting for an address holds nothing another request could be waiting for.
@@ -15,6 +16,7 @@ request waiting for an address holds nothing another request could be waiting fo
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -22,11 +24,27 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from citeaudit.links.shared_pacing import SharedPacer
 
-__all__ = ["MAX_GATED", "AddressGate"]
+__all__ = ["MAX_GATED", "AddressGate", "address_key"]
 
 # Addresses of one name a request holds slots on; the transport hands the connector
 # only these, so a name cannot put a fresh address before the busy one to slip past.
 MAX_GATED = 4
+
+
+def address_key(address: str) -> str:
+    """The server an address stands for: an IPv4 address itself (an IPv4-mapped IPv6
+    one too); for IPv6, its /64 -- one host or one customer's network routinely holds
+    a whole /64, so a wildcard name handing out a fresh address of it for each name
+    would otherwise be as many "servers" as it liked."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
+    return str(ip)
 
 
 class AddressGate:
@@ -44,7 +62,7 @@ class AddressGate:
     @asynccontextmanager
     async def slot(self, addresses: Sequence[str]) -> AsyncIterator[None]:
         """Hold a slot on each of `addresses` (the first `MAX_GATED`) while inside."""
-        keys = sorted(set(addresses[:MAX_GATED]))
+        keys = sorted({address_key(a) for a in addresses[:MAX_GATED]})
         waiting: list[str] = []  # counted as users of their semaphore
         held: list[str] = []
         shared: list[tuple[str, str]] = []

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from citeaudit.links import errors
-from citeaudit.links.address_gate import AddressGate
+from citeaudit.links.address_gate import AddressGate, address_key
 from citeaudit.links.archive import closest_snapshot
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.fetch import Fetched, Fetcher
@@ -270,7 +270,7 @@ class LinkChecker:
                 addresses = await self._fetcher.addresses_of(target.value)
         except TimeoutError:
             return None
-        return addresses[0] if addresses else None
+        return address_key(addresses[0]) if addresses else None
 
     async def _within(
         self, deadline: float | None, work: Awaitable[Checked], target: LinkTarget
