@@ -167,7 +167,7 @@ BAD_DOI = (
     "@article{a,\n  title = {A},\n  author = {X, Y},\n  year = {2000},\n  journal = {J},\n"
     "  doi = {https://dx.doi.org/10.5555/qj.1982.455}\n}\n"
 )
-GOOD_DOI = "doi = {https://doi.org/10.5555/qj.1982.455}"
+GOOD_DOI = "doi = {10.5555/qj.1982.455}"  # a BibTeX doi field holds the DOI alone
 
 
 @pytest.mark.parametrize("confined", [True, False])
