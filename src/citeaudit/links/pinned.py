@@ -194,8 +194,10 @@ def pinned_client(
     """
     transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
     transport._pool._network_backend = PinnedBackend(httpcore, rule, lookup=lookup)  # type: ignore[assignment]
-    return httpx.Client(
-        transport=_Bounded(transport, httpx, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]
+    exchange = deadline or 3 * timeout
+    client: httpx.Client = _chain_client(httpx)(
+        chain_time=CHAIN_EXCHANGES * exchange,
+        transport=_Bounded(transport, httpx, max_body, exchange),
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
@@ -203,6 +205,7 @@ def pinned_client(
         headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
         event_hooks={"response": [_judge_redirect(rule, httpx, follow_redirects)]},
     )
+    return client
 
 
 def pinned_client2(
@@ -220,8 +223,10 @@ def pinned_client2(
     # SSL_CERT_DIR from the environment (its ``trust_env``), like a proxy variable.
     transport = httpx2.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
     transport._pool._network_backend = PinnedBackend(httpcore2, rule, lookup=lookup)  # type: ignore[assignment]
-    return httpx2.Client(
-        transport=_Bounded(transport, httpx2, max_body, deadline or 3 * timeout),  # type: ignore[arg-type]
+    exchange = deadline or 3 * timeout
+    client: httpx2.Client = _chain_client(httpx2)(
+        chain_time=CHAIN_EXCHANGES * exchange,
+        transport=_Bounded(transport, httpx2, max_body, exchange),
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
@@ -229,6 +234,38 @@ def pinned_client2(
         headers={"Accept-Encoding": _ENCODINGS},
         event_hooks={"response": [_judge_redirect(rule, httpx2, follow_redirects)]},
     )
+    return client
+
+
+# A whole `send` -- every redirect hop, each an exchange with its own deadline -- ends
+# within this many exchanges' deadlines: six slow hops of a followed chain (a
+# registry's redirect to a server of someone else's) took six deadlines, and each
+# retry of the request as many again.
+CHAIN_EXCHANGES = 2
+
+_chain_ends: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "citeaudit_pinned_chain_ends", default=None
+)
+
+
+@functools.cache
+def _chain_client(lib: ModuleType) -> type:
+    """`lib`'s Client whose `send` (a redirect chain included) has one deadline,
+    which every exchange's own deadline is cut to (`_Bounded`)."""
+
+    class ChainClient(lib.Client):  # type: ignore[name-defined,misc]
+        def __init__(self, *, chain_time: float, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self._chain_time = chain_time
+
+        def send(self, request: Any, **kwargs: Any) -> Any:
+            token = _chain_ends.set(time.monotonic() + self._chain_time)
+            try:
+                return super().send(request, **kwargs)
+            finally:
+                _chain_ends.reset(token)
+
+    return ChainClient
 
 
 # -- redirects -------------------------------------------------------------------------
@@ -332,6 +369,11 @@ class _Bounded:
 
     def handle_request(self, request: Any) -> Any:
         deadline = time.monotonic() + self._deadline
+        chain_ends = _chain_ends.get()
+        if chain_ends is not None:
+            if chain_ends <= time.monotonic():
+                raise self._lib.ReadTimeout("the redirect chain took longer than its deadline")
+            deadline = min(deadline, chain_ends)
         token = _deadline.set(deadline)
         try:
             response = self._inner.handle_request(request)
