@@ -201,3 +201,8 @@ def test_a_wildcard_cannot_hand_out_fresh_ipv6_addresses_of_one_network() -> Non
     assert run("127.0.0.1", "::ffff:127.0.0.1")
     assert not run("2001:db8:1:2::1", "2001:db8:1:3::1")
     assert not run("192.0.2.1", "192.0.2.2")
+
+
+def test_the_address_limit_never_cuts_one_hosts_own_limit() -> None:
+    assert LinkPolicy(per_host=2, per_address=8).address_limit == 8
+    assert LinkPolicy(per_host=16, per_address=8).address_limit == 16  # `--per-host 16`

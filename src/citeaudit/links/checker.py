@@ -96,7 +96,7 @@ class LinkChecker:
         self._dns_names = dns_names
         self._gate = HostGate(self.policy.per_host, self.policy.min_interval, pacer)
         self._addresses = AddressGate(
-            self.policy.per_address, pacer, lease=self.policy.total_timeout + 30
+            self.policy.address_limit, pacer, lease=self.policy.total_timeout + 30
         )
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
         self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
@@ -503,7 +503,7 @@ class _HostTurns:
         self._order = interleaved(targets)
         self._per_host = max(1, policy.per_host)
         self._per_doi = max(1, policy.concurrency)
-        self._per_address = max(1, policy.per_address)
+        self._per_address = policy.address_limit
         self._busy: dict[str, int] = {}
         self._waiting: dict[str, deque[LinkTarget]] = {}
         # The same by the address a URL's host resolves to: many names (a wildcard DNS

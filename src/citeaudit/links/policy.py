@@ -38,7 +38,9 @@ def user_agent(mailto: str | None) -> str:
 class LinkPolicy:
     concurrency: int = 32  # requests in flight, all hosts together
     per_host: int = 2  # requests in flight to one host
-    per_address: int = 8  # requests in flight to one IP address, all its names together
+    # Requests in flight to one IP address, all its names together (never fewer than
+    # `per_host`: one host's own limit is not cut by it; see `address_limit`).
+    per_address: int = 8
     min_interval: float = 0.05  # seconds between two request starts to one host
     connect_timeout: float = 10.0
     read_timeout: float = 15.0
@@ -85,6 +87,11 @@ class LinkPolicy:
             values["max_run_time"] = RUN_SHARE * settings.chunk_time_limit
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def address_limit(self) -> int:
+        """Requests in flight to one address: `per_address`, at least one host's."""
+        return max(1, self.per_address, self.per_host)
 
     @property
     def chain_time(self) -> float:
