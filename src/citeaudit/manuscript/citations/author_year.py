@@ -47,6 +47,7 @@ from citeaudit.manuscript.citations.narrative import (
     names_ending_at,
 )
 from citeaudit.manuscript.citations.specimens import catalogue_code, specimen_context
+from citeaudit.manuscript.citations.statements import statement_spans
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
@@ -144,7 +145,32 @@ class AuthorYearExtractor(CitationExtractor):
                 found.append(marker)
         found.extend(_bare(document, clean, code, groups))
         found.sort(key=lambda marker: marker.start)
-        return found
+        return _weak_in_statements(found, statement_spans(document))
+
+
+def _weak_in_statements(markers: list[Marker], spans: list[tuple[int, int]]) -> list[Marker]:
+    """Markers inside a funding, interests or thanks statement made WEAK: "received
+    grants from Novartis (2019)", "(Brasil, 2017)" after a grant are no citations unless
+    an entry says so (`statements.py`). "et al." stays what it was: "mapping by Harris
+    et al. (1985)" in the thanks is a work (dev: a missing one, found). Both lists are
+    in order: one pass."""
+    if not spans:
+        return markers
+    out: list[Marker] = []
+    s = 0
+    for marker in markers:
+        while s < len(spans) and spans[s][1] <= marker.start:
+            s += 1
+        if s < len(spans) and spans[s][0] <= marker.start and any(
+            c.certainty is not Certainty.WEAK and not c.et_al for c in marker.citations
+        ):
+            weak = tuple(
+                c if c.et_al else dataclasses.replace(c, certainty=Certainty.WEAK)
+                for c in marker.citations
+            )
+            marker = Marker(marker.start, marker.end, weak)
+        out.append(marker)
+    return out
 
 
 # -- groups ---------------------------------------------------------------------------
