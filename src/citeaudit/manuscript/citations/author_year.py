@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group
+from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group, unglued_cue
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import blank_markup, code_spans, inside
 from citeaudit.manuscript.citations.names import (
@@ -345,7 +345,7 @@ def _with_leading_narrative(
     """A group that opens with years and goes on with other works belongs, for those
     years, to the names before it: "Goodman and Sorj (1985 apud Lemos, 2008)",
     "Halden (2019; see also Morrow 2020)". The names' citation joins the group's."""
-    inner = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    inner = " ".join(unglued_cue(m.group(1) if m.group(1) is not None else m.group(2)).split())
     parsed = parse_years(inner)
     if parsed is None:
         return group

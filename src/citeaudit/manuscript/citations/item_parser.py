@@ -134,7 +134,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
 
     Remembered per content: manuscripts repeat their citations, floods repeat more.
     """
-    text, glued = _unglued(" ".join(content.split()))
+    text, glued = _unglued(" ".join(unglued_cue(content).split()))
     runs = _year_runs(text)
     if not runs or (runs[0][0] == 0 and len(runs) == 1):
         return ()  # no year, or "(2019)" alone: a narrative's year, not a work
@@ -197,6 +197,20 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
 _GLUED_YEAR = re.compile(
     r"(?:(?P<al>(?<=\bal\.))|(?<=[^\W\d_]{3}))(?=(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))"
 )
+
+
+# "apud" glued to the year before it or the name after it ("1985apudNascimento et al.",
+# "2011, aputDelabary 2012"), as text pasted from italic runs or typed in a hurry joins
+# them; "aput" is a common slip for it. Not inside a word ("Caputo").
+_GLUED_CUE = re.compile(r"(?<![^\W\d_])apu[dt](?![a-z])")
+
+
+def unglued_cue(text: str) -> str:
+    """`text` with "apud" set apart by spaces wherever it was glued (and "aput" read as
+    "apud"), so the years before it and the work after it are read."""
+    if "apu" not in text:
+        return text
+    return _GLUED_CUE.sub(" apud ", text)
 
 
 def _unglued(text: str) -> tuple[str, frozenset[int]]:
