@@ -845,6 +845,11 @@ class _AuthorIndex:
         if swapped is not None:
             return CitationMatch(citation.id, targets=self._ids([swapped]), name_mismatch=True), 2
         top = max((s for s, _ in fitting), default=0)
+        if top < 2 and (citation.et_al or len(citation.authors) > 1):
+            # "Robinson and Kahn (1986)" beside Robinson & Skvarla (2006), "Bell et al.
+            # (2007)" beside Bell (1974): the names the citation adds contradict every
+            # entry of that author, so it is another work, missing -- not a wrong year
+            return CitationMatch(citation.id), top
         return CitationMatch(
             citation.id, year_mismatch=self._ids(self._nearest(citation, fitting))
         ), top
