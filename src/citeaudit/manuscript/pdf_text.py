@@ -79,7 +79,8 @@ def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, P
     if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
         return None  # a heading or a footnote is never a word's other half
     first, _, rest = nxt.partition(" ")
-    joined = _word_or_link(line, text, following, nxt, first, rest)
+    full = line.x1 >= right - 2 * line.size
+    joined = _word_or_link(line, text, following, nxt, first, rest, full=full)
     # asked last: most lines join nothing, and the entry-start test is the costly one
     if joined is None or _new_entry(line, following, nxt, right):
         return None
@@ -87,12 +88,25 @@ def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, P
 
 
 def _word_or_link(
-    line: PdfLine, text: str, following: PdfLine, nxt: str, first: str, rest: str
+    line: PdfLine,
+    text: str,
+    following: PdfLine,
+    nxt: str,
+    first: str,
+    rest: str,
+    *,
+    full: bool = False,
 ) -> tuple[PdfLine, PdfLine] | None:
+    """`full`: the line runs to its column's edge. A typesetter that finds no break
+    point in a long DOI cuts it at any character where the line runs out
+    ("…/10.1523/JNEUR" / "OSCI.1241-13.2013", "…/j.1432-103" / "3.1981.tb05"): the
+    cut then ends no "/" or "-", and the rest holds no "/", but the line is full and
+    the next line opens with a path piece (a "." inside it, no space); a URL that
+    ended its sentence leaves the line short or is followed by a word."""
     tail = _last_token(text)  # the end-anchored patterns look at the line's end only
     link = _LINK_TAIL.search(tail)
     if link is not None and (_LINK_CUT.search(text) or _looks_like_path(first)):
-        if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first):
+        if _LINK_PIECE.match(first) and (_LINK_CUT.search(text) or "/" in first or full):
             return _move(line, text, following, nxt, first, rest, keep=True)
         return None
     if (
