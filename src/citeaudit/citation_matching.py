@@ -1244,8 +1244,15 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
     if reference.year is None or not _FIRST_PRINTED <= reference.year <= _LATEST:
         return True
     read = _standalone_year(reference.raw, reference.year)
-    # The year read is written as a year: the entry is of that year.
-    if read < 0 or _original_edition(reference.raw, citation.year):
+    # The year read is written as a year: the entry is of that year -- unless the
+    # citation gives it as the original edition's beside its own ("2019 [1928]" for
+    # "O método formal [1928]. ... 2019.", as ABNT cites translations: read as the
+    # entry's year, each such citation was a wrong year)
+    if (
+        read < 0
+        or _original_edition(reference.raw, citation.year)
+        or f"[{reference.year}" in (citation.item or citation.text)
+    ):
         return True
     return any(
         _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0

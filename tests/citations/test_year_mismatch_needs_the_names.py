@@ -4,6 +4,9 @@ work, missing from the list -- the names the citation adds contradict the entry.
 the first author's name was ever compared, and such citations were reported as a
 wrong year of an unrelated entry (which they also made look cited).
 
+And no mismatch where the citation gives the entry's bracketed original year beside
+its own ("2019 [1928]"), as ABNT cites a translation.
+
 Every name here is made up.
 """
 
@@ -11,8 +14,10 @@ from __future__ import annotations
 
 import pytest
 
+from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.model.location import Location
 from tests.citations.helpers import document, reference
 
 
@@ -48,3 +53,24 @@ def test_names_that_contradict_the_entry_make_no_year_mismatch(
 )
 def test_names_that_fit_keep_the_year_mismatch(text: str, entry: object) -> None:
     assert _match(text, entry) == [((), ("ref-1",))]
+
+
+_TRANSLATION = (
+    "MEDVEDOV, P. O método formal nos estudos literários. Introdução crítica a uma poética "
+    "sociológica [1928]. Tradução e notas de Ana Souto e Vera Lins. Apresentação de Rui "
+    "Paz. Prefácio de Ana Souto. São Paulo: Contexto, 2019."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("Medvedov (2019 [1928])", True),  # ABNT: the edition's year, the original's
+        ("(MEDVEDOV, 2019 [1928])", True),
+        ("(MEDVEDOV, 2021 [1928])", False),  # a year the entry does not give
+    ],
+)
+def test_a_translation_cited_with_its_original_year_fits_its_entry(text: str, fits: bool) -> None:
+    entry = parse_reference(_TRANSLATION, id="ref-1", index=1, location=Location("p.md", 9))
+    assert entry.year == 1928  # the reader takes the bracketed original's date
+    assert _match(text, entry) == ([(("ref-1",), ())] if fits else [((), ("ref-1",))])
