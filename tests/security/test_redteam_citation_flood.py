@@ -89,3 +89,31 @@ def test_the_cap_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings().max_citations == MAX_CITATIONS >= 20_000
     monkeypatch.setenv("CITEAUDIT_MAX_CITATIONS", "1234")
     assert ServiceSettings().max_citations == 1234
+
+
+def test_the_command_line_takes_its_caps_from_the_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`citeaudit check` is bounded by the same settings as the service."""
+    import json
+
+    from citeaudit.cli import main
+
+    inputs = _flood(tmp_path, 400)
+    monkeypatch.setenv("CITEAUDIT_MAX_CITATIONS", "40")
+    code = main(
+        [
+            "check",
+            str(inputs.manuscripts[0]),
+            "--bib",
+            str(inputs.bibliographies[0]),
+            "--offline",
+            "--format",
+            "json",
+        ]
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    assert len(report["citations"]) == 40, len(report["citations"])
+    messages = [f["message"] for f in report["findings"]]
+    assert any("360 citations from here on were not read" in m for m in messages), messages

@@ -144,7 +144,14 @@ def run_audit(
 
     enrichers = with_progress(default_enrichers(settings, options))
     try:
-        return audit(inputs, enrichers, skipped=options.skip_reasons(), scope=scope)
+        return audit(
+            inputs,
+            enrichers,
+            skipped=options.skip_reasons(),
+            scope=scope,
+            max_citations=settings.max_citations,
+            max_findings_per_rule=settings.max_findings_per_rule,
+        )
     finally:
         Enricher.close_all(enrichers)
 
