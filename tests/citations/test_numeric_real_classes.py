@@ -212,3 +212,23 @@ def test_intervals_of_decimal_commas_are_not_citations() -> None:
 def test_statistical_intervals_are_not_citations() -> None:
     body = "Rates (95 % CI [1–2,28]; IQR (3-5); range [2, 9]) as found [4]."
     assert cited(numbered(body)) == [[4]]
+
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        # a narrow column wraps right after an abbreviation, a link or a quotation
+        "Raised free fatty acids (FFAs)\n(12). were seen again",
+        "The data are at the agency's site (www.example.org/stats.htm)\n(12) for every year.",
+        "This is the \u201ccurse of dimensionality\u201d\n(12) well known to all.",
+        "Most of them (95%)\n(12) agreed with the first cohort.",
+    ],
+)
+def test_a_number_opening_a_wrapped_line_after_a_closing_mark_is_cited(wrapped: str) -> None:
+    assert [12] in cited(numbered(VANCOUVER + "\n" + wrapped))
+
+
+def test_a_number_opening_a_line_after_a_full_stop_is_still_a_list_item() -> None:
+    body = VANCOUVER + "\nThe aims were these.\n(12) describe falls in cohorts"
+    assert [12] not in cited(numbered(body))

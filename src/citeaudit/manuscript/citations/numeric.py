@@ -348,6 +348,9 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, m.end(), numbers, form)
 
 
+_RUNS_ON_AFTER = frozenset(",)]\u201d\u2019%")
+
+
 def _runs_on(text: str, line_start: int) -> bool:
     """The line before runs on into this one (hard-wrapped text: a PDF's lines, a
     wrapped paragraph), so a number in brackets opening it closes that sentence; a
@@ -357,7 +360,9 @@ def _runs_on(text: str, line_start: int) -> bool:
     line = before.rstrip(" \t")
     if not line or line.endswith("\n"):
         return False  # a paragraph's first line
-    return line[-1].isalnum() or line[-1] == ","
+    # a sentence runs on past a closing bracket, quote or percent sign as past a word:
+    # "... free fatty acids (FFAs)" / "(250,268)." in a narrow column
+    return line[-1].isalnum() or line[-1] in _RUNS_ON_AFTER
 
 
 def _prose_value(text: str, before: str, end: int) -> bool:
