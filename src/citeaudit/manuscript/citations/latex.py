@@ -33,6 +33,7 @@ from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.latex_macros import Expansion, definition_spans, macro_citations
 from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.location import Location
 
 __all__ = ["LatexExtractor", "is_citation_command"]
 
@@ -100,20 +101,23 @@ def _marker(document: Document, text: str, m: re.Match[str]) -> Marker | None:
     marker_text = shown(text[start:end])
     location = document.location_at(start)
     command = name + m.group("star")
-    citations = tuple(
-        Citation(
-            id="",
-            text=marker_text,
-            location=location,
-            kind=CitationKind.KEY,
-            item=key,
-            key=key,
-            command=command,
-            narrative=name.casefold() in _NARRATIVE,
-        )
-        for key in keys
-    )
+    citations = tuple(_key_citation(key, command, marker_text, location) for key in keys)
     return Marker(start, end, citations)
+
+
+def _key_citation(key: str, command: str, marker_text: str, location: Location) -> Citation:
+    """One key of a citation command, as written at `location` (narrative for
+    ``\\citet``-like commands, whatever their star)."""
+    return Citation(
+        id="",
+        text=marker_text,
+        location=location,
+        kind=CitationKind.KEY,
+        item=key,
+        key=key,
+        command=command,
+        narrative=command.rstrip("*").casefold() in _NARRATIVE,
+    )
 
 
 def _expanded_marker(document: Document, text: str, use: Expansion) -> Marker | None:
@@ -138,17 +142,7 @@ def _expanded_marker(document: Document, text: str, use: Expansion) -> Marker | 
     marker_text = shown(document.text[use.start : span_end])
     location = document.location_at(use.start)
     citations = tuple(
-        Citation(
-            id="",
-            text=marker_text,
-            location=location,
-            kind=CitationKind.KEY,
-            item=key,
-            key=key,
-            command=command,
-            narrative=command.rstrip("*").casefold() in _NARRATIVE,
-        )
-        for key, command in first.items()
+        _key_citation(key, command, marker_text, location) for key, command in first.items()
     )
     return Marker(use.start, span_end, citations)
 
