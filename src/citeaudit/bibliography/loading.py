@@ -174,6 +174,10 @@ def reader_for(path: Path) -> BibliographyReader:
     for reader in readers:
         if any(name.endswith(ext) for ext in reader.extensions):
             return reader
+    if _document_file(path):
+        # a Word or PDF file given as the bibliography: its reference list is read the
+        # way a pasted list is (the caller falls back to that on UnknownFormat)
+        raise UnknownFormat(str(path), "a document, not a bibliography file")
     sniffed = _sniff(read_text(path).text)
     for reader in readers:
         if reader.format == sniffed:
@@ -183,6 +187,23 @@ def reader_for(path: Path) -> BibliographyReader:
         "cannot tell the bibliography format; expected BibTeX (.bib), RIS (.ris) "
         "or CSL-JSON (.json)",
     )
+
+
+_DOCUMENT_SUFFIXES = (".docx", ".pdf")
+_DOCUMENT_MAGIC = (b"PK\x03\x04", b"%PDF-")
+
+
+def _document_file(path: Path) -> bool:
+    """A DOCX or PDF by name or by its first bytes (an unreadable file is left to the
+    text reader, which says why)."""
+    if path.name.lower().endswith(_DOCUMENT_SUFFIXES):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith(_DOCUMENT_MAGIC)
 
 
 def _sniff(text: str) -> str | None:
