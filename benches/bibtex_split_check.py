@@ -50,7 +50,7 @@ def mirrored_bib_files(limit: int = 5_000_000) -> list[tuple[str, str]]:
             parts = meta.split()
             if not path.lower().endswith(".bib") or len(parts) < 4 or parts[1] != "blob":
                 continue
-            if parts[3] == "-" or int(parts[3]) > limit:
+            if not parts[3].isdigit() or int(parts[3]) > limit:  # "-", or a size listed as BAD
                 continue
             blob = subprocess.run(
                 ["git", "--git-dir", str(git_dir), "cat-file", "blob", parts[2]],
