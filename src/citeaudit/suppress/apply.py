@@ -90,15 +90,19 @@ def _per_file(finding: Finding, config: Config) -> str | None:
     return None
 
 
-def _comments(
-    result: AuditResult, refs: dict[str, Reference], problems: list[str]
-) -> dict[str, list[InlineSuppression]]:
+# file -> line -> the comments written on that line (a comment covers its own line and
+# the next): one look-up a finding, not a pass over every comment of its file, which
+# cost findings x comments (8,000 commented entries of a .bib: 10.8 s)
+_Comments = dict[str, dict[int, list[InlineSuppression]]]
+
+
+def _comments(result: AuditResult, refs: dict[str, Reference], problems: list[str]) -> _Comments:
     files = {f.location.file for f in result.findings}
     for finding in result.findings:
         ref = refs.get(finding.reference or "")
         if ref is not None:
             files.add(ref.location.file)
-    found: dict[str, list[InlineSuppression]] = {}
+    found: _Comments = {}
     for file in sorted(files):
         comments = scan(file)
         for comment in comments:
@@ -107,21 +111,27 @@ def _comments(
                     f"{file}:{comment.line}: suppression without a reason (write "
                     "'-- why' after it): not honoured"
                 )
-        found[file] = [c for c in comments if c.reason]
+        by_line: dict[int, list[InlineSuppression]] = {}
+        for comment in comments:
+            if comment.reason:
+                by_line.setdefault(comment.line, []).append(comment)
+        found[file] = by_line
     return found
 
 
-def _inline(
-    finding: Finding, refs: dict[str, Reference], comments: dict[str, list[InlineSuppression]]
-) -> str | None:
+def _inline(finding: Finding, refs: dict[str, Reference], comments: _Comments) -> str | None:
     places = [(finding.location.file, finding.location.line)]
     ref = refs.get(finding.reference or "")
     if ref is not None:
         places.append((ref.location.file, ref.location.line))
     for file, line in places:
-        for comment in comments.get(file, ()):
-            if comment.covers_line(line) and any(
-                rule_matches(r, finding.code, finding.rule) for r in comment.rules
-            ):
-                return f"{file}:{comment.line}: {comment.reason}"
+        if line is None or file not in comments:
+            continue
+        by_line = comments[file]
+        for written in (line - 1, line):  # in file order, as the comments were read
+            for comment in by_line.get(written, ()):
+                if comment.covers_line(line) and any(
+                    rule_matches(r, finding.code, finding.rule) for r in comment.rules
+                ):
+                    return f"{file}:{comment.line}: {comment.reason}"
     return None
