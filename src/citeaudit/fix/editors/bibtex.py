@@ -14,6 +14,7 @@ from typing import ClassVar
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import Entry, Field
 
+from citeaudit.bibliography.bibtex_syntax import as_bibtex_reads
 from citeaudit.fix.editors.interface import CannotFix, EntryEditor, replace_year_in
 
 
@@ -33,7 +34,7 @@ class BibtexEditor(EntryEditor):
             field = _field(parsed, name)
             if field is None:
                 continue
-            span = _span(entry, field)
+            span = _span(_reads(entry), field)
             value = entry[span.value_start : span.value_end]
             edited = replace_year_in(value, old, new)
             if edited is None:
@@ -59,8 +60,16 @@ class BibtexEditor(EntryEditor):
         return entry
 
 
+def _reads(entry: str) -> str:
+    """The entry as BibTeX and biber read it (``@article\\n{key,`` closed up, ``%``
+    lines blanked: see `bibtex_syntax`), for bibtexparser: the same length and line
+    breaks, so every span found in it is the span to edit in the entry as written
+    (such an entry was "not one clean entry" and could not be fixed)."""
+    return as_bibtex_reads(entry) or entry
+
+
 def _parse(entry: str) -> Entry:
-    library = parse_string(entry, parse_stack=[])
+    library = parse_string(_reads(entry), parse_stack=[])
     if len(library.entries) != 1 or library.failed_blocks:
         raise CannotFix("bibtexparser does not read the entry as one clean entry")
     found: Entry = library.entries[0]
@@ -88,7 +97,7 @@ def _span(entry: str, field: Field) -> _Span:
 
 
 def _span_text(entry: str, field: Field) -> str:
-    span = _span(entry, field)
+    span = _span(_reads(entry), field)
     return entry[span.value_start : span.value_end]
 
 
@@ -102,7 +111,7 @@ def _add_field(entry: str, parsed: Entry, key: str, value: str) -> str:
     if not parsed.fields:
         raise CannotFix("the entry has no field to model the new one on")
     last = parsed.fields[-1]
-    span = _span(entry, last)
+    span = _span(_reads(entry), last)
     line_start = entry.rfind("\n", 0, span.key_start) + 1
     indent = entry[line_start : span.key_start]
     # several fields on one line: the new field goes on that line too
