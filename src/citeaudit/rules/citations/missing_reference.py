@@ -8,7 +8,7 @@ from rapidfuzz import process
 
 from citeaudit.audit_data import AuditData
 from citeaudit.manuscript.citations.bare_keys import BARE_KEY
-from citeaudit.model.citation import Certainty, CitationKind
+from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
@@ -36,6 +36,11 @@ class MissingReference(Rule):
     pandoc-citation-without-at's, not a missing work.
     The same missing work cited several times is one finding, at its first citation,
     listing the other places.
+    With no reference entry at all in the audit (no list, no bibliography found, or
+    one that is empty) and three or more works cited, every citation is missing for
+    the same reason: one finding per manuscript says so, at its first citation, with
+    the count and the first keys; an editor fixes it once, by passing or adding the
+    list. One or two works are still named one by one, as precise as the summary.
 
     Fix: add the entry, or correct the citation. For a key that is close to an
     existing one (a typo), the fix names the likely key.
@@ -59,6 +64,9 @@ class MissingReference(Rule):
             and not cites_pending_work(c)
             and not are_life_dates(c)
         ]
+        if not data.references and len(group_by_work(missing)) >= _SUMMARISED:
+            yield from self._no_entries(data, missing)
+            return
         add = Fix("Add the cited work to the reference list, or correct the citation")
         # Works cited in one marker share its text: one message object for them all
         # (80,000 keys in one \cite held 80,000 copies of the same 500-byte message).
@@ -88,3 +96,47 @@ class MissingReference(Rule):
             message += other_places(group)
             message = shared.setdefault(message, message)
             yield self.finding(message, cit.location, citation=cit.id, fix=fix)
+
+    def _no_entries(self, data: AuditData, missing: list[Citation]) -> Iterable[Finding]:
+        """One finding per manuscript: its citations, none of which can have an entry."""
+        manuscript_of: dict[str, str] = {}
+        for document in data.manuscripts:
+            for name in (document.path, *document.files):
+                manuscript_of.setdefault(name, document.path)
+        per_manuscript: dict[str, list[Citation]] = {}
+        for cit in missing:
+            owner = manuscript_of.get(cit.location.file, cit.location.file)
+            per_manuscript.setdefault(owner, []).append(cit)
+        if data.bibliographies:
+            sources = ", ".join(dict.fromkeys(b.source for b in data.bibliographies))
+            why = f"the bibliography ({sources}) has no entries"
+            advice = "check that file (or add the reference list)"
+            fix = Fix("Check the bibliography file, or add the reference list")
+        else:
+            why = "no reference list or bibliography was found"
+            advice = "pass the bibliography with --bib (or add the reference list)"
+            fix = Fix("Pass the bibliography with --bib, or add the reference list")
+        for citations in per_manuscript.values():
+            works = group_by_work(citations)
+            named = [_cited_as(group[0]) for group in works[:_NAMED]]
+            if len(works) > _NAMED:
+                named.append(f"and {len(works) - _NAMED} more")
+            count = len(citations)
+            message = (
+                f"{count} citation{'s' if count != 1 else ''} ({len(works)} "
+                f"work{'s' if len(works) != 1 else ''}: {', '.join(named)}) but {why}"
+                f" -- {advice}; the citations are not reported one by one"
+            )
+            first = citations[0]
+            yield self.finding(message, first.location, citation=first.id, fix=fix)
+
+
+_SUMMARISED = 3  # missing works from which a list-less audit says it once, not per work
+_NAMED = 5  # works named in the one finding for a manuscript with no entries
+
+
+def _cited_as(cit: Citation) -> str:
+    """The key, or the name and year, as the editor would search the text for it."""
+    if cit.key is not None:
+        return cit.key
+    return describe_citation(cit)
