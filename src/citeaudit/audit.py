@@ -35,7 +35,7 @@ from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.gc_threshold import fewer_collections
 from citeaudit.input_scope import InputScope
-from citeaudit.manuscript.citations import extract_citations
+from citeaudit.manuscript.citations import extract_at_most
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
 from citeaudit.manuscript.standalone_list import standalone_entries
@@ -109,20 +109,20 @@ def _citations(
     """Citations of all manuscripts, numbered across them, `most` at most."""
     found: list[Citation] = []
     for doc in documents:
-        cited = extract_citations(doc)
-        room = max(most - len(found), 0)
-        if len(cited) > room:
-            problems.append(_not_read(cited[room], len(cited) - room, most))
-            cited = cited[:room]
-        found.extend(cited)
+        # extraction stops making citations at the cap and counts the rest: a few
+        # bytes ("[1–50] ") can be dozens of citations
+        extraction = extract_at_most(doc, max(most - len(found), 0))
+        if extraction.unread and extraction.first_unread is not None:
+            problems.append(_not_read(extraction.first_unread, extraction.unread, most))
+        found.extend(extraction.citations)
     if len(documents) < 2:
         return tuple(found)
     return tuple(dataclasses.replace(c, id=f"cit-{i}") for i, c in enumerate(found, start=1))
 
 
-def _not_read(first: Citation, unread: int, most: int) -> ParseProblem:
+def _not_read(first: Location, unread: int, most: int) -> ParseProblem:
     return ParseProblem(
-        first.location,
+        first,
         f"{unread:,} citations from here on were not read: an audit reads {most:,} "
         "citations at most, and the ones after them were not checked",
     )
