@@ -25,6 +25,9 @@ import pytest
 
 from citeaudit.bibliography.bibtex import parse_bibtex
 from citeaudit.bibliography.freetext import parse_fields
+from citeaudit.manuscript.citations.names import _SPLIT
+from citeaudit.manuscript.citations.pandoc import _NOCITE
+from citeaudit.manuscript.docx_front_matter import _OPENING
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.reading import read_manuscript
 
@@ -93,6 +96,17 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
         parse_fields,
         2_000,
     ),
+    # names split at "," / "&" / "and" over a run of line breaks: tried from every position
+    ("names-over-a-run-of-breaks", lambda n: "Smith" + "\n" * n + "x", _SPLIT.split, 20_000),
+    # a pandoc "nocite:" line followed by an indented line of blanks only
+    (
+        "nocite-then-blank-indent",
+        lambda n: "nocite :a\n" + " " * n,
+        lambda text: list(_NOCITE.finditer(text)),
+        20_000,
+    ),
+    # a Word paragraph opening "1. key" and blanks, never "words"
+    ("front-matter-key-then-blanks", lambda n: "1. key" + " " * n + "\n", _OPENING.match, 20_000),
     (
         "editor-chain",
         lambda n: "Aa, B. (2020). T. In A. Aa" + " and A. Aa" * (n // 10),

@@ -27,10 +27,10 @@ __all__ = ["FRONT_LINES", "without_affiliation_marks"]
 FRONT_LINES = 60  # a title block with many authors and affiliations; no more
 _PROSE_WORDS = 40  # a paragraph of running text; an author or affiliation line is shorter
 _OPENING = re.compile(
-    r"^\W{0,3}(?:\d{1,2}\.?\s*|[IVX]{1,4}\.\s*)?"
+    r"^\W{0,3}(?:\d{1,2}\.?\s*+|[IVX]{1,4}\.\s*+)?"
     r"(?:abstract|summary|r[ée]sum[ée]|resumo|resumen|abstrak|zusammenfassung|sammanfattning"
     r"|samenvatting|riassunto|streszczenie|аннотация|реферат|摘要|要旨|highlights"
-    r"|key\s*-?\s*words?|palavras[\s-]chave|palabras\s+clave|kata\s+kunci|schl[üu]sselw[öo]rter"
+    r"|key\s*+-?\s*+words?|palavras[\s-]chave|palabras\s++clave|kata\s++kunci|schl[üu]sselw[öo]rter"
     r"|mots[\s-]cl[ée]s|introduction|introdu[çc][ãa]o|introducci[óo]n|pendahuluan|einleitung"
     r"|einf[üu]hrung|introduzione|inleiding|wprowadzenie|введение|background)\b",
     re.IGNORECASE,

@@ -70,7 +70,9 @@ ET_AL = re.compile(
     re.IGNORECASE,
 )
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))
-_SPLIT = re.compile(rf"\s*(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|\s(?:{_AND})\s)\s*")
+# No leading "\s*": searched from every position of a long run of white space it
+# rescanned the run's rest each time (quadratic); the parts are stripped anyway.
+_SPLIT = re.compile(rf"(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|\s(?:{_AND})\s)\s*")
 
 
 _DASHES = re.compile(r"[-–—/]")

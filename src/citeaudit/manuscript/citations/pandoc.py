@@ -72,7 +72,11 @@ _CROSSREF = re.compile(
 )
 _EXAMPLE_LABEL = re.compile(r"^[ \t]*\(@(?P<label>[\w-]+)\)[ \t]", re.MULTILINE)
 # The YAML field, as the Markdown reader leaves it: its value, then indented or "- " lines.
-_NOCITE = re.compile(r"^nocite[ \t]*:[^\n]*(?:\n[ \t]+[^\n]*\S[^\n]*|\n-[^\n]*)*", re.MULTILINE)
+# possessive indent: a blank indented line (no \S) was tried at every split of its
+# spaces between "[ \t]+" and "[^\n]*" (quadratic in the line)
+_NOCITE = re.compile(
+    r"^nocite[ \t]*+:[^\n]*+(?:\n[ \t]++[^\n]*\S[^\n]*+|\n-[^\n]*+)*+", re.MULTILINE
+)
 _NOCITE_KEY = re.compile(r"@(?:(?P<star>\*)|" + _KEY + ")")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
 _R_PACKAGES = "R-*"
