@@ -26,6 +26,7 @@ import pytest
 from citeaudit.bibliography.bibtex import parse_bibtex
 from citeaudit.bibliography.freetext import parse_fields
 from citeaudit.manuscript.citations.names import _SPLIT
+from citeaudit.manuscript.citations.numeric import _SPAN_LIST
 from citeaudit.manuscript.citations.pandoc import _NOCITE
 from citeaudit.manuscript.docx_front_matter import _OPENING
 from citeaudit.manuscript.markup import strip_markdown
@@ -105,6 +106,8 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
         lambda text: list(_NOCITE.finditer(text)),
         20_000,
     ),
+    # a Word superscript run of blanks with no number
+    ("superscript-of-blanks", lambda n: " " * n + "x", _SPAN_LIST.fullmatch, 20_000),
     # a Word paragraph opening "1. key" and blanks, never "words"
     ("front-matter-key-then-blanks", lambda n: "1. key" + " " * n + "\n", _OPENING.match, 20_000),
     (

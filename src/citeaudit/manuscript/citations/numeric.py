@@ -107,7 +107,9 @@ _SPACED_PLAIN = re.compile(
     r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_])))"
 )
-_SPAN_LIST = re.compile(rf"\s*[(\[]?\s*(?P<list>{_LIST})\s*[)\]]?\s*[.,;]?\s*")
+# possessive blanks: a superscript run of blanks (a Word file's) was split every way
+# between the two leading "\s*" before failing (quadratic in the run)
+_SPAN_LIST = re.compile(rf"\s*+[(\[]?\s*+(?P<list>{_LIST})\s*+[)\]]?\s*+[.,;]?\s*+")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
 # A value reported in prose, not a formula: "VAS < 4 (18).", "31,4/100.000 (2)",
 # "directives 25/12 (30) and": a word or a number (not a one-letter variable) compared
