@@ -37,6 +37,7 @@ from citeaudit.gc_threshold import fewer_collections
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_at_most
 from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.list_origin import ListOrigin, list_origin, standalone_origin
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
 from citeaudit.manuscript.standalone_list import standalone_entries
 from citeaudit.model.citation import Citation
@@ -271,6 +272,7 @@ def read_inputs(
     documents: list[Document] = []
     problems: list[ParseProblem] = []
     bibliographies: list[Bibliography] = []
+    origins: list[ListOrigin] = []
     for path in inputs.manuscripts:
         if not scope.admits(path):
             problems.append(_refused(path, scope))
@@ -285,10 +287,12 @@ def read_inputs(
         standalone = _standalone_list(document)
         if standalone is not None:
             bibliographies.append(standalone)
+            origins.append(standalone_origin(document.path, len(standalone.references)))
         else:
             documents.append(document)
 
     documents = _not_spliced(documents)
+    origins.extend(o for o in map(list_origin, documents) if o.how != "none")
     macros = MacroTable()  # the files given are one BibTeX database, read in order
     for path in inputs.bibliographies:
         _read_bibliography(path, bibliographies, problems, scope, macros)
@@ -316,6 +320,7 @@ def read_inputs(
         citations=citations,
         matches=listed_once(matches),
         input_problems=tuple(problems),
+        list_origins=tuple(origins),
     )
 
 

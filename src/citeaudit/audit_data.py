@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.list_origin import ListOrigin
 from citeaudit.model.citation import Citation, CitationMatch
 from citeaudit.model.finding import Finding
 from citeaudit.model.link import LinkCheck
@@ -40,6 +41,9 @@ class AuditData:
     links: tuple[LinkCheck, ...] = ()
     phases: tuple[PhaseStatus, ...] = ()
     input_problems: tuple[ParseProblem, ...] = ()  # manuscript trouble: a missing included file
+    # how each list read from a manuscript (or a file that is only a list) was found and
+    # cut: the reports' summary says it, so a count an editor doubts can be checked
+    list_origins: tuple[ListOrigin, ...] = ()
 
     @property
     def references(self) -> tuple[Reference, ...]:

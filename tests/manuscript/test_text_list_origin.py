@@ -23,7 +23,7 @@ def _document(text: str):  # type: ignore[no-untyped-def]
 def test_under_a_heading_running_to_the_end() -> None:
     origin = list_origin(_document(BODY + "References\n" + ENTRIES))
     assert (origin.how, origin.entries, origin.line, origin.ends_at) == ("heading", 3, 2, None)
-    assert origin.describe() == "3 entries, under the heading on line 2"
+    assert origin.describe() == "3 entries, one per line, under the heading on line 2"
 
 
 def test_cut_short_by_notes_says_where() -> None:
@@ -35,7 +35,7 @@ def test_cut_short_by_notes_says_where() -> None:
 def test_a_headless_list_says_so() -> None:
     origin = list_origin(_document(BODY + "Harbours and tides\n" + ENTRIES))
     assert origin.how == "no heading" and origin.line == 3
-    assert origin.describe().startswith("3 entries, with no heading, at the end of the text from line 3")
+    assert origin.describe().startswith("3 entries, one per line, with no heading, at the end of the text from line 3")
 
 
 def test_no_list() -> None:

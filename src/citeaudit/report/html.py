@@ -37,6 +37,7 @@ from citeaudit.report.href import safe_href
 from citeaudit.report.interface import Reporter
 from citeaudit.report.text import (
     finding_sort_key,
+    list_origin_notes,
     network_phases,
     nothing_checked,
     phase_note,
@@ -121,6 +122,7 @@ class ReportView:
     clean: bool
     nothing_checked: bool
     phases: tuple[PhaseView, ...]
+    list_origins: tuple[str, ...]  # how each reference list was found and cut
     referenced: tuple[ReferenceView, ...]  # references that have findings
     citation_findings: tuple[FindingView, ...]  # about a citation, no known reference
     other_findings: tuple[FindingView, ...]  # about neither: unreadable input and the like
@@ -279,6 +281,7 @@ def report_view(result: AuditResult) -> ReportView:
         clean=not result.findings and not nothing_checked(result),
         nothing_checked=nothing_checked(result),
         phases=phases,
+        list_origins=tuple(list_origin_notes(result)),
         referenced=tuple(v for v in views if v.findings),
         citation_findings=tuple(finding_view(f, citations) for f in by_importance(on_citations)),
         other_findings=tuple(finding_view(f, citations) for f in by_importance(other)),

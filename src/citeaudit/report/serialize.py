@@ -14,6 +14,7 @@ from typing import Any
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable_data
+from citeaudit.manuscript.list_origin import ListOrigin
 from citeaudit.model.citation import Citation
 from citeaudit.model.codec import to_data
 from citeaudit.model.finding import Finding, Severity
@@ -143,6 +144,18 @@ def _citation_dict(
     }
 
 
+def _origin_dict(origin: ListOrigin) -> dict[str, Any]:
+    """How one list was found: its file, the entries read, how (`ListOrigin.how`), the
+    way entries were told apart, and the sentence the text report prints."""
+    return {
+        "file": origin.file,
+        "entries": origin.entries,
+        "how": origin.how,
+        "layout": origin.layout,
+        "description": origin.describe(),
+    }
+
+
 def _report(result: AuditResult, targets: dict[str, tuple[tuple[str, ...], int]]) -> dict[str, Any]:
     data = result.data
     links = links_by_reference(result)
@@ -162,6 +175,12 @@ def _report(result: AuditResult, targets: dict[str, tuple[tuple[str, ...], int]]
             "findings": severity_counts(result.findings),
             # only when some were held back: reports without suppressions keep their shape
             **({"suppressed": len(result.suppressed)} if result.suppressed else {}),
+            # only when a list was read from a manuscript: how it was found and cut
+            **(
+                {"reference_lists": [_origin_dict(o) for o in data.list_origins]}
+                if data.list_origins
+                else {}
+            ),
         },
         "references": [reference_dict(r, result, links) for r in data.references],
         "citations": [_citation_dict(c, targets.get(c.id)) for c in data.citations],

@@ -5,8 +5,8 @@ editors and CI logs can jump to it, the fix on an indented line, then a summary 
 says how much was checked and which network phases did not run -- so "no problems"
 is never claimed for checks that were not made.
 
-The wording helpers here (`summary_line`, `phase_notes`, `verdict`) are shared by the
-HTML report, so both say the same thing.
+The wording helpers here (`summary_line`, `list_origin_notes`, `phase_notes`,
+`verdict`) are shared by the HTML report, so both say the same thing.
 
 Every string from the user's files goes through `printable` before it is printed: an
 ESC, a CR or a newline in a title or a file name is shown, never obeyed, and a
@@ -162,6 +162,16 @@ def phase_notes(result: AuditResult) -> list[str]:
     return [phase_note(s) for s in network_phases(result) if not s.done or s.reason]
 
 
+def list_origin_notes(result: AuditResult) -> list[str]:
+    """One line per reference list read from a manuscript (or a file that is only a
+    list): how it was found and cut into entries. Every uncited and missing finding
+    rests on that count, so the editor can check it against the manuscript; the file
+    is named when the audit read more than one."""
+    origins = result.data.list_origins
+    many = len({o.file for o in origins}) > 1
+    return [f"reference list{f' in {o.file}' if many else ''}: {o.describe()}" for o in origins]
+
+
 def finding_lines(finding: Finding) -> list[Text]:
     head = Text()
     head.append(printable(f"{finding.location}: "), style="bold")
@@ -197,7 +207,7 @@ def report_lines(result: AuditResult) -> list[Text]:
         worst = max(f.severity.rank for f in result.findings)
         style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
         lines.append(Text(printable(summary_line(result)), style=style))
-    for note in phase_notes(result):
+    for note in (*list_origin_notes(result), *phase_notes(result)):
         lines.append(Text(printable(note), style="dim"))
     return lines
 
