@@ -129,6 +129,14 @@ class InputScope:
             limits["max_spliced_chars"] = min(DEFAULT_MAX_SPLICED_CHARS, 2 * held + _SPLICE_SLACK)
         return cls(root=root, flat=flat, **limits)
 
+    @classmethod
+    def fence(cls, folder: Path) -> InputScope:
+        """A scope that only judges names -- inside `folder` or not, after ``..`` and
+        links -- for a reader that must keep within a folder narrower than its audit's
+        (a book's own folder), whose audit scope still locates and counts what is read.
+        Its folder is not summed: it splices nothing."""
+        return cls(root=Path(os.path.realpath(folder)))
+
     @property
     def confined(self) -> bool:
         return self.root is not None
@@ -137,17 +145,20 @@ class InputScope:
         """Whether `path` may be opened: always without a root, else only inside it.
 
         The lexical check comes first, so ``/etc/passwd`` or ``../../x`` is refused without
-        touching the disk; what stays inside lexically is resolved again to catch a
-        symbolic link that points out, and a file with a second name (a hard link, whose
-        other name may lie anywhere) is refused as a link out is.
+        touching the disk. What stays inside lexically is then walked as the system opens
+        it (`_resolved`): ``..`` is taken after the link before it, so ``link/../secret``
+        with ``link -> /home/x/dir`` is ``/home/x/secret`` -- outside, however the text
+        folds. A file with a second name (a hard link, whose other name may lie anywhere)
+        is refused as a link out is.
         """
         if self.root is None:
             return True
-        lexical = Path(os.path.normpath(Path(self.root, path)))
-        if not lexical.is_relative_to(self.root) or _too_long(lexical):
+        written = Path(self.root, path)
+        lexical = Path(os.path.normpath(written))
+        if not lexical.is_relative_to(self.root) or _too_long(written):
             return False
         try:
-            resolved = _resolved(lexical, self.root)
+            resolved = _resolved(written)
         except (OSError, ValueError, RuntimeError):
             return False
         return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
@@ -252,23 +263,36 @@ class InputScope:
         )
 
 
-def _resolved(lexical: Path, root: Path) -> Path:
-    """`lexical` (inside `root`, no ``..`` left) with its symbolic links resolved, as
-    ``os.path.realpath`` gives it -- but looked up only as far as it exists. realpath
-    looks up every prefix of the path, so a name of n folders that do not exist
-    (``\\input{a/a/a/…/x}``, 2,000 of them under PATH_MAX) cost n^2 characters of
-    look-ups, for every name an upload gives. Below a part that does not exist nothing
-    does, so no link can lie there: the rest is joined as written, as realpath does."""
-    parts = lexical.relative_to(root).parts
-    prefix = root
-    for k, part in enumerate(parts):
-        step = prefix / part
+def _resolved(written: Path) -> Path:
+    """Where the system takes the absolute name `written` when it opens it: each part
+    looked up in the folder the parts before it reached, a symbolic link replaced by
+    where it points, and only then ``..`` taken -- up from the link's target, not from
+    the link's own folder. Folding ``..`` away as text first (as ``os.path.normpath``
+    does) judged ``link/../secret`` to be ``secret`` beside the link, while the file
+    opened was the one beside the link's target.
+
+    Looked up only as far as the name exists: below a part that does not exist nothing
+    does, so no link can lie there and the rest is joined as written (and folded; the
+    system would not open it at all). ``os.path.realpath`` looks up every prefix of the
+    path instead -- quadratic in its length: a name of 2,000 folders that do not exist
+    (``\\input{a/a/a/…/x}``) cost n^2 characters of look-ups. Here each look-up is of
+    a real folder's path plus one part, and ``.`` and ``..`` cost none.
+    """
+    parts = written.parts
+    reached = Path(parts[0])  # the file system's root: `written` is absolute
+    for k, part in enumerate(parts[1:], start=1):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            reached = reached.parent
+            continue
+        step = reached / part
         try:
-            os.lstat(step)
+            status = os.lstat(step)
         except (FileNotFoundError, NotADirectoryError):
-            return Path(os.path.realpath(prefix)).joinpath(*parts[k:])
-        prefix = step
-    return Path(os.path.realpath(lexical))
+            return Path(os.path.normpath(step.joinpath(*parts[k + 1 :])))
+        reached = Path(os.path.realpath(step)) if stat.S_ISLNK(status.st_mode) else step
+    return reached
 
 
 def _too_long(path: Path) -> bool:

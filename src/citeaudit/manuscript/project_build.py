@@ -44,7 +44,7 @@ def as_built(
     if found is None:
         return document
     folder, config = found
-    fence = InputScope(root=Path(os.path.realpath(folder)))
+    fence = InputScope.fence(folder)
     if config.chapters:
         document = _whole_book(document, path, folder, config, fence, scope, problems)
     if not document.bibliography_files and config.bibliographies:
@@ -84,8 +84,11 @@ def _located(
     for named in names:
         candidate = folder / named.name
         if Path(named.name).is_absolute() or not fence.admits(candidate):
+            refusal = fence.refusal(what, named.name)
+            # Only a bibliography unread leaves the citations unchecked; a chapter
+            # refused is one chapter's text not read, as an \\input refused is.
             problems.append(
-                InputProblem(named.file, named.line, fence.refusal(what, named.name), True)
+                InputProblem(named.file, named.line, refusal, what == "bibliography file")
             )
             continue
         located = scope.locate(what, named.name, [candidate])

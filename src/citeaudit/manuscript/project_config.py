@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeaudit.input_scope import InputScope
+
 __all__ = [
     "BOOK_FILES",
     "MANUSCRIPT_SUFFIXES",
@@ -135,14 +137,19 @@ def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
     """bookdown's own order without ``rmd_files``: the folder's .Rmd files by name,
     then those of ``rmd_subdir`` (a folder or list of folders: their files at any
     depth; ``true``: every folder's), ``index.Rmd`` first, names starting with ``_``
-    left out. Only folders inside `folder` are listed, and at most `_MAX_NAMES` files."""
+    left out. Only folders inside `folder` (after symbolic links) are listed, and at
+    most `_MAX_NAMES` files."""
+    fence = InputScope.fence(folder)
     places: list[tuple[Path, bool]] = [(folder, False)]
     for subdir in subdirs:
         if subdir.lower() in {"true", "yes"}:
             places = [(folder, True)]
             break
         inner = folder / subdir
-        if not Path(subdir).is_absolute() and ".." not in Path(subdir).parts:
+        # Listed only when it is a folder of the book's own (after links): a name found
+        # in a folder a link points to would come back in a refusal -- a listing of the
+        # disk outside, ``.Rmd`` by ``.Rmd``.
+        if not Path(subdir).is_absolute() and fence.admits(inner):
             places.append((inner, True))
     names: list[str] = []
     for place, deep in places:
