@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.config.load import find_config, parse_table, read_toml
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
+from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.suppress.baseline import DEFAULT_NAME, write_baseline
 
 
@@ -58,7 +60,10 @@ class Setup:
 
 def configure(args: argparse.Namespace) -> Setup:
     """Read the configuration for `args` and fill in what the command line left open."""
-    config = _config_for(args)
+    fence = _fence(args)
+    config = _config_for(args, fence)
+    if fence is not None:
+        _confine(config, fence)
     if not (args.paths or args.bib or getattr(args, "reference_list", [])):
         args.paths = [config.root / p for p in config.paths]
         args.bib = [*args.bib, *(config.root / b for b in config.bib)]
@@ -70,7 +75,63 @@ def configure(args: argparse.Namespace) -> Setup:
     return Setup(config, [])
 
 
-def _config_for(args: argparse.Namespace) -> Config:
+def _fence(args: argparse.Namespace) -> InputScope | None:
+    """``--confine DIR`` as a scope that judges names, None without it."""
+    folder: Path | None = getattr(args, "confine", None)
+    if folder is None or not folder.is_dir():
+        return None  # no confinement, or a usage error the audit itself reports
+    return InputScope.fence(folder)
+
+
+def _inside(path: Path, fence: InputScope) -> bool:
+    """Whether `path` lies, as written, in the confined folder: a file the checkout
+    holds (a fork's), not one of the runner's above it."""
+    return fence.root is not None and Path(os.path.abspath(path)).is_relative_to(fence.root)
+
+
+def _refused(source: Path, what: str, name: str) -> ConfigurationError:
+    """One sentence whether the file exists or not: a fork learns nothing of the disk."""
+    return ConfigurationError(
+        f"{source}: {what} '{shown_name(name)}' is outside the --confine folder; not read"
+    )
+
+
+def _vetter(fence: InputScope | None) -> Callable[[Path], None] | None:
+    """Under ``--confine``, a configuration file the checkout holds must be its own
+    file, not a link out (its keys and values would be echoed in the errors)."""
+    if fence is None:
+        return None
+
+    def vet(path: Path) -> None:
+        if _inside(path, fence) and not fence.admits(path):
+            raise _refused(path, "the configuration", path.name)
+
+    return vet
+
+
+def _confine(config: Config, fence: InputScope) -> None:
+    """A checkout's configuration names only files inside ``--confine DIR``.
+
+    Its ``paths`` and ``bib`` are refused by the audit as every given file is; the
+    baseline (read, and written by ``--write-baseline``) and the cache folder (written)
+    are opened by the CLI itself, so they are judged here, before anything is opened.
+    A configuration above the checkout is the runner's own and names what it likes."""
+    source = config.source
+    if source is None or not _inside(source, fence):
+        return
+    named: list[tuple[str, str]] = []
+    if config.baseline is not None:
+        named.append(("'baseline'", config.baseline))
+    named.extend(("'cache-dir'", str(v)) for k, v in config.network if k == "cache-dir")
+    for what, name in named:
+        if not fence.admits(config.root / name):
+            raise _refused(source, what, name)
+    default = config.root / DEFAULT_NAME
+    if os.path.lexists(default) and not fence.admits(default):
+        raise _refused(source, "the baseline", DEFAULT_NAME)
+
+
+def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Config:
     if getattr(args, "isolated", False):
         return Config()
     given: Path | None = getattr(args, "config", None)
@@ -82,7 +143,7 @@ def _config_for(args: argparse.Namespace) -> Config:
             raise ConfigurationError(f"{given}: no [tool.citeaudit] table")
         return parse_table(given, table, rules)
     first = next(iter([*args.paths, *args.bib, *getattr(args, "reference_list", [])]), None)
-    found = find_config(Path(first) if first is not None else Path.cwd())
+    found = find_config(Path(first) if first is not None else Path.cwd(), _vetter(fence))
     if found is None:
         return Config()
     return parse_table(found[0], found[1], rules)

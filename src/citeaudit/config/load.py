@@ -9,6 +9,7 @@ stopped firing.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -44,14 +45,25 @@ _KEYS = {
 }
 
 
-def find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
-    """The first configuration above `start` (a file or folder), and its table."""
+def find_config(
+    start: Path, vet: Callable[[Path], None] | None = None
+) -> tuple[Path, Mapping[str, Any]] | None:
+    """The first configuration above `start` (a file or folder), and its table.
+
+    `vet` is shown every candidate name that is there at all (a link to nothing
+    included) before it is opened, and raises to refuse it: ``--confine`` refuses a
+    checkout's ``citeaudit.toml`` that is a link out, whether or not its target exists.
+    """
     folder = start if _is(start, Path.is_dir) else start.parent
     for candidate in (folder.resolve(), *folder.resolve().parents):
         own = candidate / "citeaudit.toml"
+        if vet is not None and os.path.lexists(own):
+            vet(own)
         if _is(own, Path.is_file):
             return own, read_toml(own)
         project = candidate / "pyproject.toml"
+        if vet is not None and os.path.lexists(project):
+            vet(project)
         if _is(project, Path.is_file):
             table = read_toml(project).get("tool", {}).get("citeaudit")
             if isinstance(table, dict):
