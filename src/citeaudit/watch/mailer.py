@@ -7,11 +7,17 @@ nothing, so anyone on the path could have answered the STARTTLS and read the SMT
 password from the AUTH that follows. Without STARTTLS the password is never sent
 unless `smtp_allow_plain_auth` says the path is trusted (the settings refuse to start
 otherwise; checked here again for settings built by hand).
+
+The recipient is the account's one address (`mail_address`), named to the server by
+us: ``send_message`` would otherwise read the recipients from the ``To`` header, where
+``root,me@example.org`` is two of them. Header values lose their control characters
+(a watched link's URL is in the subject).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -19,6 +25,7 @@ from pathlib import Path
 
 from citeaudit.links.tls import default_ssl_context
 from citeaudit.settings import ServiceSettings
+from citeaudit.watch.mail_address import mail_address_problem
 from citeaudit.watch.webhook import DeliveryError
 
 
@@ -34,7 +41,19 @@ def smtp_tls_context(settings: ServiceSettings) -> ssl.SSLContext:
     return default_ssl_context()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _header(value: str) -> str:
+    """`value` on one line: ``EmailMessage`` refuses a line break in a header (the
+    delivery failed as an internal error), and no other control character belongs."""
+    return _CONTROL.sub(" ", value)
+
+
 def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event: str) -> None:
+    problem = mail_address_problem(to)
+    if problem is not None:  # saved before the check was strict, or set by hand
+        raise DeliveryError(f"invalid e-mail address: {problem}", permanent=True)
     if not settings.smtp_host:
         raise DeliveryError("no SMTP server configured (CITEAUDIT_SMTP_HOST)", permanent=True)
     login = bool(settings.smtp_user and settings.smtp_password)
@@ -47,8 +66,8 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     message = EmailMessage()
     message["From"] = settings.smtp_from
     message["To"] = to
-    message["Subject"] = subject
-    message["X-Citeaudit-Event"] = event
+    message["Subject"] = _header(subject)
+    message["X-Citeaudit-Event"] = _header(event)
     message.set_content(text)
     try:
         with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
@@ -57,7 +76,7 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
             if login:
                 assert settings.smtp_user is not None and settings.smtp_password is not None
                 smtp.login(settings.smtp_user, settings.smtp_password)
-            smtp.send_message(message)
+            smtp.send_message(message, to_addrs=[to])
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(f"recipient refused: {exc}", permanent=True) from exc
     except (smtplib.SMTPException, OSError) as exc:

@@ -6,8 +6,6 @@ address); the store keeps them.
 
 from __future__ import annotations
 
-import re
-
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.notify_settings import (
     UNSET,
@@ -16,14 +14,13 @@ from citeaudit.store.watching.notify_settings import (
     save_notify_settings,
 )
 from citeaudit.store.watching.records import AccountNotifySettings, WatchError
+from citeaudit.watch.mail_address import EMAIL, mail_address_problem
 from citeaudit.watch.webhook import webhook_url_problem
 
 __all__ = ["get_notify_settings", "rotate_secret", "set_notify_settings"]
 
-# Dot-separated labels, each without dots: no two quantifiers can share a character
-# (the former "[^@\s]+\.[^@\s]+" backtracked quadratically on a run of dots).
-_EMAIL = re.compile(r"^[^@\s]+@(?:[^@\s.]+\.)+[^@\s.]+$|^[^@\s]+@localhost$")
-MAX_EMAIL_LENGTH = 254
+# One mailbox, never a list (`mail_address`): "root,me@example.org" was two recipients.
+_EMAIL = EMAIL
 
 
 def set_notify_settings(
@@ -39,8 +36,6 @@ def set_notify_settings(
         problem = webhook_url_problem(webhook_url)
         if problem is not None:
             raise WatchError(f"webhook_url: {problem}")
-    if isinstance(email_to, str) and (
-        len(email_to) > MAX_EMAIL_LENGTH or not _EMAIL.match(email_to)
-    ):
+    if isinstance(email_to, str) and mail_address_problem(email_to) is not None:
         raise WatchError("email must be an e-mail address")
     return save_notify_settings(repo, account, webhook_url=webhook_url, email_to=email_to)
