@@ -97,11 +97,15 @@ _Comments = dict[str, dict[int, list[InlineSuppression]]]
 
 
 def _comments(result: AuditResult, refs: dict[str, Reference], problems: list[str]) -> _Comments:
+    """The comments of the files findings point to -- of those the audit itself read.
+    A finding may name a file the audit refused (``--confine``: one outside the folder,
+    or ``/dev/zero``): scanning it read what the audit would not."""
     files = {f.location.file for f in result.findings}
     for finding in result.findings:
         ref = refs.get(finding.reference or "")
         if ref is not None:
             files.add(ref.location.file)
+    files &= _read_by_the_audit(result)
     found: _Comments = {}
     for file in sorted(files):
         comments = scan(file)
@@ -135,3 +139,14 @@ def _inline(finding: Finding, refs: dict[str, Reference], comments: _Comments) -
                 ):
                     return f"{file}:{comment.line}: {comment.reason}"
     return None
+
+
+def _read_by_the_audit(result: AuditResult) -> set[str]:
+    """Every file the audit read: each manuscript's own and spliced files, and each
+    bibliography's source (a reference list held by a manuscript is that manuscript)."""
+    data = result.data
+    read = {b.source for b in data.bibliographies}
+    for document in data.manuscripts:
+        read.add(document.path)
+        read.update(document.files)
+    return read

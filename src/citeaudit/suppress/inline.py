@@ -10,6 +10,7 @@ it is reported, so a silenced finding always says why.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def scan(file: str) -> list[InlineSuppression]:
     if path.suffix.lower() in _BINARY:
         return []
     try:
-        if path.stat().st_size > _MAX_BYTES:
+        status = path.stat()
+        # A regular file only: a FIFO or a device (/dev/zero, /dev/stdin) says size 0
+        # and is read for ever -- or to the end of memory.
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_BYTES:
             return []
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
