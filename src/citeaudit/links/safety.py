@@ -48,8 +48,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # Cloud metadata endpoints: refused even where private networks are allowed
 # (`is_metadata_address`). AWS, GCP, Azure, OpenStack, Oracle, DigitalOcean
 # (169.254.169.254; AWS and GCP over IPv6 too), ECS tasks (169.254.170.2), Alibaba
-# (100.100.100.200) and Azure's WireServer (168.63.129.16, a global address that
-# only answers inside Azure, and answers the VM's agent).
+# (100.100.100.200), Oracle Cloud Classic (192.0.0.192) and Azure's WireServer
+# (168.63.129.16, a global address that only answers inside Azure, and answers the
+# VM's agent).
 METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(a)
     for a in (
@@ -57,9 +58,19 @@ METADATA_ADDRESSES = frozenset(
         "169.254.170.2",
         "100.100.100.200",
         "168.63.129.16",
+        "192.0.0.192",
         "fd00:ec2::254",
         "fd20:ce::254",
     )
+)
+# Whole prefixes clouds keep for the instance's own services over IPv6, unique-local
+# addresses a listed endpoint was only one of: AWS's fd00:ec2::/32 (metadata ::254,
+# DNS ::253, NTP ::123, and EKS Pod Identity's credentials at ::23), GCP's fd20:ce::/32
+# (metadata ::254) and Akamai/Linode's metadata (fd00:a9fe:a9fe::1). With private
+# networks allowed, only ::254 was refused: "http://[fd00:ec2::23]/v1/credentials" and
+# Linode's metadata were links like any intranet page.
+METADATA_NETWORKS = tuple(
+    ipaddress.IPv6Network(n) for n in ("fd00:ec2::/32", "fd20:ce::/32", "fd00:a9fe:a9fe::/48")
 )
 _LINK_LOCAL = (ipaddress.ip_network("169.254.0.0/16"), ipaddress.ip_network("fe80::/10"))
 
@@ -175,6 +186,8 @@ def is_metadata_address(ip: IPAddress) -> bool:
         if ip.scope_id:
             ip = ipaddress.IPv6Address(int(ip))
         if any(is_metadata_address(v4) for v4 in embedded_ipv4(ip)):
+            return True
+        if any(ip in net for net in METADATA_NETWORKS):
             return True
     return ip in METADATA_ADDRESSES or any(ip in net for net in _LINK_LOCAL)
 
