@@ -96,6 +96,16 @@ def test_a_default_baseline_that_is_a_link_out_is_refused(
     assert code == 2 and OUTSIDE in said
 
 
+def test_without_a_configuration_the_default_baseline_link_out_is_never_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    planted = repo.parent.parent / "home" / "planted.json"
+    os.symlink(planted, repo / "citeaudit-baseline.json")
+    code, said = _run(capsys, "--write-baseline")
+    assert not planted.exists()
+    assert code == 2 and OUTSIDE in said
+
+
 def test_inside_names_and_the_operators_own_configuration_still_work(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

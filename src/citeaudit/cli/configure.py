@@ -116,6 +116,9 @@ def _confine(config: Config, fence: InputScope) -> None:
     baseline (read, and written by ``--write-baseline``) and the cache folder (written)
     are opened by the CLI itself, so they are judged here, before anything is opened.
     A configuration above the checkout is the runner's own and names what it likes."""
+    default = config.root / DEFAULT_NAME  # read when there, written by --write-baseline
+    if _inside(default, fence) and os.path.lexists(default) and not fence.admits(default):
+        raise _refused(config.source or default, "the baseline", DEFAULT_NAME)
     source = config.source
     if source is None or not _inside(source, fence):
         return
@@ -126,9 +129,6 @@ def _confine(config: Config, fence: InputScope) -> None:
     for what, name in named:
         if not fence.admits(config.root / name):
             raise _refused(source, what, name)
-    default = config.root / DEFAULT_NAME
-    if os.path.lexists(default) and not fence.admits(default):
-        raise _refused(source, "the baseline", DEFAULT_NAME)
 
 
 def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Config:
