@@ -158,7 +158,7 @@ class InputScope:
         if not lexical.is_relative_to(self.root) or _too_long(written):
             return False
         try:
-            resolved = _resolved(written)
+            resolved = _resolved(written, self.root)
         except (OSError, ValueError, RuntimeError):
             return False
         return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
@@ -263,7 +263,7 @@ class InputScope:
         )
 
 
-def _resolved(written: Path) -> Path:
+def _resolved(written: Path, root: Path) -> Path:
     """Where the system takes the absolute name `written` when it opens it: each part
     looked up in the folder the parts before it reached, a symbolic link replaced by
     where it points, and only then ``..`` taken -- up from the link's target, not from
@@ -276,11 +276,13 @@ def _resolved(written: Path) -> Path:
     system would not open it at all). ``os.path.realpath`` looks up every prefix of the
     path instead -- quadratic in its length: a name of 2,000 folders that do not exist
     (``\\input{a/a/a/…/x}``) cost n^2 characters of look-ups. Here each look-up is of
-    a real folder's path plus one part, and ``.`` and ``..`` cost none.
+    a real folder's path plus one part, and ``.`` and ``..`` cost none. A name written
+    under `root` (a real path: no part of it is a link) is walked from `root` on.
     """
     parts = written.parts
-    reached = Path(parts[0])  # the file system's root: `written` is absolute
-    for k, part in enumerate(parts[1:], start=1):
+    start = len(root.parts) if parts[: len(root.parts)] == root.parts else 1
+    reached = Path(*parts[:start])  # `written` is absolute: at least the file system's root
+    for k, part in enumerate(parts[start:], start=start):
         if part in ("", "."):
             continue
         if part == "..":
