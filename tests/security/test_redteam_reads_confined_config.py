@@ -83,6 +83,9 @@ def test_a_configuration_that_is_a_link_out_is_not_read(
     code, said = _run(capsys)
     assert "QZ8TOKENKEY" not in said and "s3cr3t" not in said
     assert code == 2 and OUTSIDE in said
+    code, said = _run(capsys, "--config", "citeaudit.toml")  # named, still the checkout's
+    assert "QZ8TOKENKEY" not in said and "s3cr3t" not in said
+    assert code == 2 and OUTSIDE in said
 
 
 def test_a_default_baseline_that_is_a_link_out_is_refused(

@@ -136,14 +136,17 @@ def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Co
         return Config()
     given: Path | None = getattr(args, "config", None)
     rules = _rule_names()
+    vet = _vetter(fence)
     if given is not None:
+        if vet is not None:  # --config names a file of the checkout: still its own
+            vet(given)
         data = read_toml(given)
         table = data.get("tool", {}).get("citeaudit") if given.name == "pyproject.toml" else data
         if not isinstance(table, dict):
             raise ConfigurationError(f"{given}: no [tool.citeaudit] table")
         return parse_table(given, table, rules)
     first = next(iter([*args.paths, *args.bib, *getattr(args, "reference_list", [])]), None)
-    found = find_config(Path(first) if first is not None else Path.cwd(), _vetter(fence))
+    found = find_config(Path(first) if first is not None else Path.cwd(), vet)
     if found is None:
         return Config()
     return parse_table(found[0], found[1], rules)
