@@ -40,6 +40,7 @@ import httpx
 import httpx2
 
 from citeaudit.links import lookups
+from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.safety import AddressRule, NonPublicAddress, PrivateAddressRefused, allowed
 from citeaudit.links.tls import default_ssl_context
 
@@ -123,6 +124,8 @@ class PinnedBackend:
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> Any:
+        # The network's NAT64 prefixes, learnt before the first connection (`nat64`).
+        nat64_prefixes.fresh(_within(timeout))
         # A host that names a forbidden address itself ("127.1", "localhost.") is
         # refused before any name server is asked.
         self._rule.check(host, port, (), self._refused)

@@ -41,6 +41,7 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 from citeaudit.links import lookups
+from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.own_addresses import own_addresses
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -106,7 +107,8 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...
 
     IPv4-mapped and -translated, IPv4-compatible, 6to4 (the relay forwards to the
     embedded address), Teredo (its server and its client), NAT64 (the well-known and
-    the local-use prefix, RFC 6052's /96 and /48 layouts) and ISATAP interface ids.
+    the local-use prefix, RFC 6052's /96 and /48 layouts, and the network's own
+    prefixes as its DNS64 shows them: `nat64`) and ISATAP interface ids.
     """
     found: list[ipaddress.IPv4Address] = []
     value = int(ip)
@@ -126,6 +128,7 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...
         found += list(ip.teredo)
     if (value >> 32) & 0xFDFFFFFF == 0x00005EFE:  # ISATAP: ::0:5efe:a.b.c.d, ::200:5efe:...
         found.append(low32)
+    found += nat64_prefixes.carried(ip)
     return tuple(found)
 
 

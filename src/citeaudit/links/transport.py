@@ -41,6 +41,7 @@ from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
 from citeaudit.links.address_gate import MAX_GATED
+from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.safety import (
     AddressRule,
     IPAddress,
@@ -427,6 +428,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             await self._evict(keep=origin)
         pool.open += 1
         try:
+            # The network's NAT64 prefixes, learnt before the first connection: an
+            # address in one of them is judged by the IPv4 address it delivers to.
+            await nat64_prefixes.fresh_async()
             # aiohttp connects to an IP literal without asking the resolver, and yarl
             # refuses hosts such as "127.1" before it would: a host that names an
             # address by itself, in any spelling, is judged here, as yarl reads it too.

@@ -1,0 +1,159 @@
+"""The NAT64 prefixes of the network we are on: IPv6 addresses that deliver to IPv4 ones.
+
+On an IPv6-only network a DNS64 resolver answers a name that has only an A record
+with a synthesized AAAA: the IPv4 address inside the network's NAT64 prefix, and the
+NAT64 gateway delivers the connection to that IPv4 address. The well-known prefix
+(64:ff9b::/96) is judged by the address it carries (`safety.embedded_ipv4`); a
+network-specific prefix is an ordinary global address to anyone who does not know
+it, so a name whose A record is 10.0.0.5 (or 169.254.169.254) came back as, say,
+2001:db8:64::a00:5 -- "public" -- and reached the private address through the gateway.
+
+The prefixes are learnt as RFC 7050 says: ``ipv4only.arpa`` has only the A records
+192.0.0.170 and 192.0.0.171, so every AAAA the resolver gives it is synthesized, and
+where the known address sits says the prefix and its length (RFC 6052: /32 to /96).
+Asked in a thread of its own, one question at a time, kept for `ttl` seconds (a
+failed question for `retry`). The first question of a process is waited for, at most
+`wait` seconds, before its first connection (`fresh`, `fresh_async`); later ones are
+asked in the background while what was learnt stands, so a silent name server costs
+one wait per process. The address rule only reads what was learnt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import ipaddress
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["Nat64Prefixes", "carried_by_prefix", "nat64_prefixes", "prefixes_in"]
+
+Prefix = tuple[ipaddress.IPv6Network, int]  # the network, and its RFC 6052 length
+Lookup = Callable[[], list[str]]
+
+WELL_KNOWN_V4 = (ipaddress.IPv4Address("192.0.0.170"), ipaddress.IPv4Address("192.0.0.171"))
+_LENGTHS = (96, 64, 56, 48, 40, 32)
+
+
+def _ask_ipv4only_arpa() -> list[str]:
+    """The AAAA answers for ipv4only.arpa (none where there is no DNS64)."""
+    try:
+        infos = socket.getaddrinfo("ipv4only.arpa", None, socket.AF_INET6, socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return []
+    return [str(info[4][0]) for info in infos]
+
+
+def carried_by_prefix(ip: ipaddress.IPv6Address, length: int) -> ipaddress.IPv4Address:
+    """The IPv4 address RFC 6052 places in `ip` for a prefix of `length` bits (the
+    octet at bits 64-71, "u", is skipped)."""
+    value = int(ip)
+    if length == 96:
+        return ipaddress.IPv4Address(value & 0xFFFFFFFF)
+    if length == 64:
+        return ipaddress.IPv4Address((value >> 24) & 0xFFFFFFFF)
+    before = 64 - length  # bits of the IPv4 address between the prefix and "u"
+    high = (value >> 64) & ((1 << before) - 1)
+    after = 32 - before
+    low = (value >> (56 - after)) & ((1 << after) - 1)
+    return ipaddress.IPv4Address((high << after) | low)
+
+
+def prefixes_in(answers: list[str]) -> frozenset[Prefix]:
+    """The NAT64 prefixes the synthesized answers for ipv4only.arpa show."""
+    found: set[Prefix] = set()
+    for text in answers:
+        try:
+            ip = ipaddress.IPv6Address(text.split("%", 1)[0])
+        except ValueError:
+            continue
+        for length in _LENGTHS:
+            if carried_by_prefix(ip, length) in WELL_KNOWN_V4:
+                host_bits = 128 - length
+                network = ipaddress.IPv6Network((int(ip) >> host_bits << host_bits, length))
+                found.add((network, length))
+                break
+    return frozenset(found)
+
+
+@dataclass
+class Nat64Prefixes:
+    """The network's NAT64 prefixes, learnt from ipv4only.arpa and kept `ttl` s."""
+
+    lookup: Lookup = _ask_ipv4only_arpa
+    ttl: float = 600.0
+    retry: float = 60.0  # how long an empty or failed answer is kept
+    wait: float = 2.0  # longest a caller waits for an answer
+    _known: frozenset[Prefix] = field(default=frozenset(), init=False)
+    _until: float = field(default=float("-inf"), init=False)
+    _asking: concurrent.futures.Future[frozenset[Prefix]] | None = field(default=None, init=False)
+    # Answered, or waited for in vain, once: later questions are not waited for.
+    _answered: bool = field(default=False, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    def current(self) -> frozenset[Prefix]:
+        """What was learnt last (never waits)."""
+        return self._known
+
+    def carried(self, ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:
+        """The IPv4 address `ip` delivers to through one of the prefixes, if any."""
+        return tuple(carried_by_prefix(ip, length) for net, length in self._known if ip in net)
+
+    def _question(self) -> concurrent.futures.Future[frozenset[Prefix]] | None:
+        """The question to wait for: the first one of the process, asked now if need
+        be. A later one (what was learnt is out of date) is asked, and not waited for."""
+        if time.monotonic() < self._until:
+            return None
+        with self._lock:
+            if time.monotonic() < self._until:
+                return None
+            if self._asking is None:
+                future: concurrent.futures.Future[frozenset[Prefix]] = concurrent.futures.Future()
+                self._asking = future
+                threading.Thread(
+                    target=self._ask, args=(future,), name="citeaudit-nat64", daemon=True
+                ).start()
+            return None if self._answered else self._asking
+
+    def _ask(self, future: concurrent.futures.Future[frozenset[Prefix]]) -> None:
+        try:
+            found = prefixes_in(self.lookup())
+        except Exception:  # a stand-in's failure is no answer, as the resolver's is
+            found = frozenset()
+        with self._lock:
+            self._known = found
+            self._until = time.monotonic() + (self.ttl if found else self.retry)
+            self._asking = None
+            self._answered = True
+        future.set_result(found)
+
+    def fresh(self, timeout: float | None = None) -> None:
+        """Bring what is known up to date, waiting at most `wait` (or `timeout`)."""
+        question = self._question()
+        if question is not None:
+            limit = self.wait if timeout is None else min(self.wait, timeout)
+            try:
+                question.result(timeout=max(0.0, limit))
+            except concurrent.futures.TimeoutError:
+                self._answered = True  # the answer is kept when it comes; not waited again
+
+    async def fresh_async(self) -> None:
+        """`fresh` for a coroutine: the event loop is never held."""
+        question = self._question()
+        if question is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(question)), self.wait)
+            except TimeoutError:
+                self._answered = True
+
+    def forget(self) -> None:
+        """Ask again, and wait for the answer, before the next connection (tests)."""
+        with self._lock:
+            self._until = float("-inf")
+            self._answered = False
+
+
+nat64_prefixes = Nat64Prefixes()

@@ -1,0 +1,157 @@
+"""A network-specific NAT64 prefix delivers to the IPv4 address it carries.
+
+On an IPv6-only network with DNS64, a name whose only record is ``A 10.0.0.5`` is
+answered ``AAAA <prefix>::a00:5``, and the NAT64 gateway connects to 10.0.0.5. The
+well-known prefix 64:ff9b::/96 was judged by what it carries; the network's own prefix
+(any global /32../96) was an ordinary public address, so a hostile name reached the
+private network (or, with private networks allowed, the metadata service) through
+the gateway. The prefix is learnt as RFC 7050 says, from the AAAA answers for
+``ipv4only.arpa``; the name server stand-in here answers that question with the
+prefix 2600:1:64::/96, and a link's name with an address inside it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import ipaddress
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from citeaudit.links.checker import LinkChecker
+from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes, prefixes_in
+from citeaudit.links.safety import AddressRule, Resolver, is_forbidden_address
+from citeaudit.links.targets import LinkTarget
+from citeaudit.links.transport import PerHostTransport
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.watch.webhook import DeliveryError, post
+from tests.security.test_ssrf_hops import SERVICE
+
+PREFIX_ANSWERS = ["2600:1:64::c000:aa", "2600:1:64::c000:ab"]  # ipv4only.arpa, synthesized
+PRIVATE_VIA_GATEWAY = "2600:1:64::a00:5"  # 10.0.0.5
+METADATA_VIA_GATEWAY = "2600:1:64::a9fe:a9fe"  # 169.254.169.254
+PUBLIC_VIA_GATEWAY = "2600:1:64::808:808"  # 8.8.8.8
+
+
+@pytest.fixture
+def dns64(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The network's DNS64 (stand-in): it synthesizes ipv4only.arpa's AAAA answers."""
+    asked = [0]
+
+    def ipv4only_arpa() -> list[str]:
+        asked[0] += 1
+        return PREFIX_ANSWERS
+
+    monkeypatch.setattr(nat64_prefixes, "lookup", ipv4only_arpa)
+    nat64_prefixes.forget()
+    try:
+        yield asked
+    finally:
+        monkeypatch.undo()
+        nat64_prefixes.forget()  # later tests learn this machine's own answer
+
+
+# RFC 6052 section 2.4: 192.0.2.33 under 2001:db8::/32, /40, /48, /56, /64 and /96.
+RFC6052 = {
+    32: "2001:db8:c000:221::",
+    40: "2001:db8:1c0:2:21::",
+    48: "2001:db8:122:c000:2:2100::",
+    56: "2001:db8:122:3c0:0:221::",
+    64: "2001:db8:122:344:c0:2:2100:0",
+    96: "2001:db8:122:344::192.0.2.33",
+}
+
+
+@pytest.mark.parametrize("length", sorted(RFC6052))
+def test_the_carried_address_is_read_at_every_prefix_length(length: int) -> None:
+    ip = ipaddress.IPv6Address(RFC6052[length])
+    assert carried_by_prefix(ip, length) == ipaddress.IPv4Address("192.0.2.33")
+
+
+def test_the_prefix_is_read_from_the_synthesized_answers() -> None:
+    assert {(str(n), n_len) for n, n_len in prefixes_in([*PREFIX_ANSWERS, "::1", "x"])} == {
+        ("2600:1:64::/96", 96)
+    }
+    assert prefixes_in([]) == frozenset()
+
+
+def _link(address: str, *, allow_private: bool = False) -> LinkCheck:
+    policy = dataclasses.replace(SERVICE, allow_private_networks=allow_private)
+
+    async def dns(host: str, port: int) -> list[str]:
+        return [address]
+
+    async def go() -> LinkCheck:
+        transport = PerHostTransport(
+            per_host=2, allow_private=allow_private, resolver=Resolver(ttl=0, lookup=dns)
+        )
+        async with LinkChecker(policy, transport=transport, probe_urls=()) as checker:
+            return await checker.check(LinkTarget("url", "http://a-only.test/admin"))
+
+    return asyncio.run(go())
+
+
+def test_a_name_synthesized_from_a_private_address_is_refused(dns64: list[int]) -> None:
+    check = _link(PRIVATE_VIA_GATEWAY)
+    assert dns64[0] == 1  # learnt once, before the first connection
+    assert check.outcome is not LinkOutcome.OK
+    assert check.reason == "private-address", check
+
+
+def test_the_metadata_service_through_the_gateway_is_refused_with_private_allowed(
+    dns64: list[int],
+) -> None:
+    check = _link(METADATA_VIA_GATEWAY, allow_private=True)
+    assert check.reason == "private-address", check
+
+
+def test_a_literal_in_the_prefix_is_judged_by_what_it_carries(dns64: list[int]) -> None:
+    nat64_prefixes.fresh()
+    assert is_forbidden_address(ipaddress.ip_address(PRIVATE_VIA_GATEWAY))
+    assert AddressRule().url_refusal(f"http://[{PRIVATE_VIA_GATEWAY}]/") is not None
+    assert not is_forbidden_address(ipaddress.ip_address(PUBLIC_VIA_GATEWAY))
+
+
+def test_a_webhook_synthesized_from_a_private_address_is_refused(dns64: list[int]) -> None:
+    with pytest.raises(DeliveryError) as caught:
+        post(
+            "http://hooks.test/x",
+            {},
+            "s",
+            event="e",
+            delivery="1",
+            timeout=2.0,
+            allow_private=False,
+            lookup=lambda host, port: [PRIVATE_VIA_GATEWAY],
+        )
+    assert caught.value.permanent
+    assert "private address" in str(caught.value)
+
+
+def test_a_silent_name_server_is_waited_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first question is waited for at most `wait`; nothing learnt is no prefix."""
+    release = threading.Event()
+
+    def silent() -> list[str]:
+        release.wait(10)
+        return []
+
+    monkeypatch.setattr(nat64_prefixes, "lookup", silent)
+    monkeypatch.setattr(nat64_prefixes, "wait", 0.3)
+    nat64_prefixes.forget()
+    try:
+        started = time.monotonic()
+        nat64_prefixes.fresh()
+        waited = time.monotonic() - started
+        nat64_prefixes.fresh()
+        asyncio.run(nat64_prefixes.fresh_async())
+        assert 0.25 < waited < 1.0
+        assert time.monotonic() - started < waited + 0.2  # the others did not wait
+        assert not is_forbidden_address(ipaddress.ip_address(PUBLIC_VIA_GATEWAY))
+    finally:
+        release.set()
+        monkeypatch.undo()
+        nat64_prefixes.forget()
