@@ -11,6 +11,13 @@ Linux only (``/proc/net/fib_trie``: the IPv4 "host LOCAL" routes; ``/proc/net/if
 every IPv6 address on an interface). Elsewhere the set is empty and the deployment's
 egress firewall must stand in (the README's trust model says so). The tables are read
 again after `ttl` seconds, so an address added while a worker runs is soon refused too.
+
+A local route may cover a whole prefix ("AnyIP": ``ip route add local 198.51.100.0/24
+dev lo``, or an IPv6 /64 a proxy sends from): the kernel answers every address of it
+itself, so a service bound to 0.0.0.0 or :: is reached through any of them. Only the
+/32 routes were read, and ``http://[<prefix>::1234]:6379/`` reached our own Redis.
+Those prefixes are ours too: the IPv4 "host LOCAL" routes of any length, and the IPv6
+routes the kernel marks local (``RTF_LOCAL`` in ``/proc/net/ipv6_route``).
 """
 
 from __future__ import annotations
@@ -23,12 +30,22 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["OwnAddresses", "own_addresses", "parse_fib_trie", "parse_if_inet6"]
+__all__ = [
+    "OwnAddresses",
+    "own_addresses",
+    "parse_fib_trie",
+    "parse_fib_trie_networks",
+    "parse_if_inet6",
+    "parse_ipv6_route",
+]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 _FIB_ADDRESS = re.compile(r"^\s*\|--\s+(\d{1,3}(?:\.\d{1,3}){3})\s*$")
 _FIB_LOCAL = re.compile(r"^\s*/32\s+host\s+LOCAL\s*$")
+_FIB_LOCAL_PREFIX = re.compile(r"^\s*/(\d{1,2})\s+host\s+LOCAL\s*$")
+_RTF_LOCAL = 0x80000000
 _MAX_TABLE = 4 * 2**20  # a routing table larger than this is not read (a router, not us)
 
 
@@ -44,6 +61,41 @@ def parse_fib_trie(text: str) -> frozenset[IPAddress]:
         elif last is not None and _FIB_LOCAL.match(line):
             with contextlib.suppress(ValueError):
                 found.add(ipaddress.IPv4Address(last))
+    return frozenset(found)
+
+
+def parse_fib_trie_networks(text: str) -> frozenset[IPNetwork]:
+    """The IPv4 prefixes the kernel routes to itself as a whole (local routes shorter
+    than /32; a /0 is ignored)."""
+    found: set[IPNetwork] = set()
+    last: str | None = None
+    for line in text.splitlines():
+        address = _FIB_ADDRESS.match(line)
+        if address is not None:
+            last = address.group(1)
+            continue
+        local = _FIB_LOCAL_PREFIX.match(line)
+        if last is not None and local is not None and 0 < int(local.group(1)) < 32:
+            with contextlib.suppress(ValueError):
+                found.add(ipaddress.IPv4Network(f"{last}/{local.group(1)}", strict=False))
+    return frozenset(found)
+
+
+def parse_ipv6_route(text: str) -> frozenset[IPNetwork]:
+    """The IPv6 prefixes the kernel marks local (``RTF_LOCAL``), shorter than /128
+    (the addresses themselves are in if_inet6; a ::/0 is ignored)."""
+    found: set[IPNetwork] = set()
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) < 9 or len(fields[0]) != 32:
+            continue
+        try:
+            length = int(fields[1], 16)
+            flags = int(fields[8], 16)
+            if flags & _RTF_LOCAL and 0 < length < 128:
+                found.add(ipaddress.IPv6Network((int(fields[0], 16), length), strict=False))
+        except ValueError:
+            continue
     return frozenset(found)
 
 
@@ -72,8 +124,10 @@ class OwnAddresses:
 
     fib_trie: Path = Path("/proc/net/fib_trie")
     if_inet6: Path = Path("/proc/net/if_inet6")
+    ipv6_route: Path = Path("/proc/net/ipv6_route")
     ttl: float = 30.0
     _known: frozenset[IPAddress] = field(default=frozenset(), init=False)
+    _networks: tuple[IPNetwork, ...] = field(default=(), init=False)
     _read_at: float = field(default=float("-inf"), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -83,14 +137,25 @@ class OwnAddresses:
             return self._known
         with self._lock:
             if now - self._read_at >= self.ttl:
-                self._known = parse_fib_trie(_read(self.fib_trie)) | parse_if_inet6(
-                    _read(self.if_inet6)
+                fib = _read(self.fib_trie)
+                self._known = parse_fib_trie(fib) | parse_if_inet6(_read(self.if_inet6))
+                self._networks = tuple(
+                    parse_fib_trie_networks(fib) | parse_ipv6_route(_read(self.ipv6_route))
                 )
                 self._read_at = now
         return self._known
 
+    def networks(self) -> tuple[IPNetwork, ...]:
+        """The prefixes routed to this machine as a whole (read with `current`)."""
+        self.current()
+        return self._networks
+
     def __contains__(self, address: object) -> bool:
-        return address in self.current()
+        if address in self.current():
+            return True
+        if not isinstance(address, ipaddress.IPv4Address | ipaddress.IPv6Address):
+            return False
+        return any(address.version == net.version and address in net for net in self._networks)
 
 
 own_addresses = OwnAddresses()
