@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from citeaudit.bibliography.freetext_authors import _split_authors
+from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _split_authors
 from citeaudit.bibliography.freetext_fields import (
     _clean_title,
     _finish,
@@ -111,7 +111,7 @@ def parse_reference(
     raw = encodable(raw) if raw is not None else None
     f = parse_fields(text)
     if use_model:
-        refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or text), f)
+        refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or f.tagged_text or text), f)
         if f.repeated_authors:
             f.authors = ()
     extra: list[tuple[str, str]] = []
@@ -162,11 +162,18 @@ def inherit_repeated_authors(references: list[Reference]) -> list[Reference]:
 def _unglue_year(text: str) -> str:
     """ "2006.Differential responses …" with the space after the year put back: the
     tagger labels whitespace tokens, and a year glued to the title's first word made
-    it cut that word off the title."""
-    return _GLUED_YEAR.sub(r"\1. ", text)
+    it cut that word off the title. A year run onto the sentence before it is set apart
+    too, as the rules read it (`_YEAR_RUN_ON`): the tagger must see the same tokens."""
+    return _GLUED_YEAR.sub(r"\1. ", _YEAR_RUN_ON.sub(" ", text))
 
 
 _GLUED_YEAR = re.compile(rf"(?<![\w.])({_YEAR}[a-z]?)\.(?=[{_UP}][a-z])")
+
+
+# "… tidal gauges (HSWG-RP-3-2011).2011. Reference Source", "… Facility API.2017.": a
+# year run onto the sentence before it (F1000 prints the year so), which then ended the
+# title; a blank put back between them. Both sides fixed-width: linear on any input
+_YEAR_RUN_ON = re.compile(rf"(?<=[^\W\d_]\.|\)\.)(?={_YEAR}[a-z]?\.(?:\s|$))")
 
 
 def _stand_in_for_dash(text: str) -> str | None:
@@ -185,6 +192,7 @@ def parse_fields(text: str) -> ParsedFields:
     f = ParsedFields()
     s = " ".join(text.replace("\u00a0", " ").split())
     s = _LIST_NUMBER.sub("", s, count=1)
+    s = _YEAR_RUN_ON.sub(" ", s)
     s = _take_identifiers(s, f)
     s = _ESCAPE.sub(r"\1", s)
     for lead in _LEAD_INS:
@@ -195,6 +203,9 @@ def parse_fields(text: str) -> ParsedFields:
     if not s:
         return f
 
+    labelled = _labelled_entry(s)
+    if labelled is not None:
+        return labelled
     if _parse_gost(s, f):
         _finish(f, s)
         return f
@@ -247,6 +258,43 @@ def parse_fields(text: str) -> ParsedFields:
     ):
         f.no_date = True
     _finish(f, s)
+    return f
+
+
+# "Gates et al. (2007) Gates TA, Sampson SD, … Title. Journal. 2007;151:351–76.": the
+# citation the entry answers to, then the entry whole (PeerJ prints its lists so, as
+# label-first styles do). Bounded, one lazy run without nested quantifiers
+_CITATION_LABEL = re.compile(
+    rf"^(?P<label>[^\s()][^()]{{0,118}}?)\s?\((?P<y>{_YEAR})(?P<s>[a-z])?\)\s+(?=[{_UP}a-z])"
+)
+
+
+def _labelled_entry(s: str) -> ParsedFields | None:
+    """The entry after its citation label, when it has one, else None.
+
+    Why: read as an author-date entry, the label's names ("Gates et al.", "Horner, de
+    Ricqlès & Padian") became the authors -- one author where the entry lists four, or
+    a co-author's family taken for a given name -- and the entry's own names became the
+    title, so "Gates et al., 2007" could not tell Gates & Sampson 2007 from Gates,
+    Sampson, De Jesús … 2007. The entry proper is read instead, when it opens with the
+    label's first name and its reading agrees (that name first, and the label's year
+    among the entry's, or the entry opening with a Vancouver author block); the
+    label's year and letter stand ("2009a" is the label's, not the entry's)."""
+    m = _CITATION_LABEL.match(s)
+    if m is None:
+        return None
+    rest = s[m.end() :]
+    label_first = m.group("label").split()[0].strip(",.;:").casefold()
+    if rest.split()[0].strip(",.;:").casefold() != label_first:
+        return None
+    f = parse_fields(rest)
+    f.tagged_text = rest  # what the tagger must read: the rules' tokens
+    if not f.authors or f.authors[0].family.split()[0].casefold() != label_first:
+        return None
+    year = int(m.group("y"))
+    if f.year != year and not VANCOUVER_AUTHORS.match(rest + " "):
+        return None
+    f.year, f.year_suffix, f.no_date = year, m.group("s"), False
     return f
 
 
@@ -413,6 +461,9 @@ def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
     body = p.rstrip(" .,:")
     if _boundaries(body):
         return False
+    colon = BODY_BEFORE_COLON.match(body)
+    if colon and is_organisation(colon.group(1), author_part=True):
+        return False  # "Harbour Survey Working Group: Guidelines … 2011.": a body, a title
     if re.search(r"[?!]", body):
         return False
     if not parenthesised:

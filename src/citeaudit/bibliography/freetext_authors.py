@@ -34,6 +34,11 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
         and not _is_given(re.split(r"[,.;]", s[org.end() :])[0])
     ):
         return org.end() - 1, org.end(), False
+    # "Harbour Survey Working Group: Guidelines for …" (F1000 closes the authors with a
+    # colon): an organisation of several words before the first colon
+    body = BODY_BEFORE_COLON.match(s)
+    if body and is_organisation(body.group(1), author_part=True):
+        return body.end(1), body.end(), False
     # IEEE-like: "S. E. Han, G. Chen, and X. Y. Li, Title ..."
     ieee = _ieee_names_end(s)
     if ieee is not None:
@@ -74,6 +79,13 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     if short and _IMPRINT.fullmatch(s[cut:].strip(" .")):
         return short.end(), short.end(), False
     return cut, cut, False
+
+
+# a name of two to eight words, no sentence end or list inside, then a colon and the
+# title's first word; bounded, and the words cannot overlap (linear on any input)
+BODY_BEFORE_COLON = re.compile(
+    rf"^([{_UP}][^\s,.:;]*+(?: [^\s,.:;]++){{1,7}})\s?:\s+(?=[{_UP}\d“\"'‘])"
+)
 
 
 def _inverted_single_name_end(head: str) -> int | None:

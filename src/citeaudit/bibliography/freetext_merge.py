@@ -148,6 +148,8 @@ def _tagger_authors(
     first = [_norm(w) for w in f.authors[0].family.split()]
     if all(w in span_words for w in first if w):
         return None
+    if f.authors[0].organisation and ":" not in f.authors[0].family and span_words <= set(first):
+        return None  # the tagger cutting a body's name short ("Harbour Survey | Working Group")
     if toks[run[1] - 1].lower().strip(".,;:") in _NAME_GOES_ON:
         return None  # the tagger cutting a name short ("Instituto Brasileiro de | Geografia")
     text = _LIST_NUMBER.sub("", " ".join(toks[run[0] : run[1]]), count=1).strip(" ,;:")

@@ -342,6 +342,9 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     joined = _vancouver_with_conjunction(s)
     if joined is not None:
         return joined, et_al
+    bodies = _organisations_with_lists(s)
+    if bodies is not None:
+        return bodies, et_al
     s = _CONJ.sub(", ", s)
     pieces = [p.strip() for p in s.split(",") if p.strip(" .")]
     if not pieces:
@@ -408,6 +411,68 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             out.append(Person(family=p))
         i += 1
     return tuple(out), et_al
+
+
+# what parts an author list: a comma, or a conjunction (with or without a comma)
+_PART_SEP = re.compile(
+    r"\s*,\s*(?:(?:and|&|und|y|e|et)\s+)?|\s+(?:and|&|und|y|e|et)\s+|\s*&\s*", re.IGNORECASE
+)
+
+
+def _organisations_with_lists(s: str) -> tuple[Person, ...] | None:
+    """Organisations whose own names hold a list: "Department of Health, Education and
+    Welfare", "Office of Science and Technology, Ministry of Ports".
+
+    Why: split at every comma and "and" like a list of people, such a body became three
+    authors ("Department of Health", "Education", "Welfare"), so its entry had two
+    authors too many and a citation of the body whole matched none of its parts. A
+    lone capitalised word after a body, with no initials or given names anywhere in the
+    list, is no person (a person in a list of names is "Family, I." or "Given Family"):
+    it continues the body's name, with the separator as written. Bodies written one
+    after the other ("Museum of Coastal Botany, Herbarium of the Southern Isles") stay
+    separate. None when the list holds anything that is not a body or such a word: the
+    ordinary split then reads it."""
+    parts: list[str] = []
+    seps: list[str] = []
+    pos = 0
+    for m in _PART_SEP.finditer(s):
+        parts.append(s[pos : m.start()])
+        seps.append(m.group(0))
+        pos = m.end()
+    parts.append(s[pos:])
+    if len(parts) < 2 or not is_organisation(parts[0], author_part=True):
+        return None
+    # a name in capitals (ABNT) goes on in capitals: "MINISTÉRIO DA AGRICULTURA,
+    # PECUÁRIA E ABASTECIMENTO"; "VAN DER BORGH, Pieter" is a person
+    caps = parts[0].isupper()
+    names = [parts[0]]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        word = part.strip(" .")
+        if not word:
+            return None
+        if is_organisation(word, author_part=True) and not _lone_word(word, caps=caps):
+            names.append(word)
+        elif _lone_word(word, caps=caps):
+            names[-1] += sep + word
+        else:
+            return None
+    if len(names) == len(parts):
+        return None  # nothing joined: the ordinary split reads it the same
+    return tuple(Person(family=n.strip(" ."), organisation=True) for n in names)
+
+
+def _lone_word(word: str, *, caps: bool) -> bool:
+    """One capitalised word that is no initial and no acronym ("Education", "Welfare");
+    with `caps`, one word in capitals ("PECUÁRIA")."""
+    if caps:
+        return " " not in word and word.isupper() and word.isalpha() and len(word) > 3
+    return (
+        " " not in word
+        and _CAP_WORD.match(word) is not None
+        and not word.isupper()
+        and not _INITIAL.match(word)
+        and not any(c.isdigit() for c in word)
+    )
 
 
 def _vancouver_with_conjunction(s: str) -> tuple[Person, ...] | None:

@@ -32,3 +32,6 @@ class ParsedFields:
     kind: str | None = None
     style: str | None = None  # the shape recognised: "author-date", "quoted", "vancouver", ...
     repeated_authors: bool = False  # a dash for "the same authors as the entry before"
+    # the text the rules read when it is not the entry as given (a citation label taken
+    # off its front): the tagger must read the same tokens
+    tagged_text: str | None = None

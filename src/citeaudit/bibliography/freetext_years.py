@@ -10,8 +10,9 @@ the entry has no other:
 1. the date of a Vancouver locator: the year just before ";volume" or before a month
    and ";" ("2017;12(3):1505-12", "2008 May-Jun; 48(3)");
 2. a year in parentheses ("(2014)");
-3. any other year standing alone, a full date's year ("03-06-2020"), or a year glued
-   to the journal before a Vancouver locator ("Diabetes Care2004;27");
+3. any other year standing alone, a full date's year ("03-06-2020"), a year glued
+   to the journal before a Vancouver locator ("Diabetes Care2004;27"), or run onto the
+   sentence before it ("Springer.2000.", "(NISO-RP-8-2008).2008.");
 4. a year inside a phrase: after or before a lower-case word with no punctuation
    between ("production from 1980 to 2015", "De 1969 a 2019: um percurso", "targets
    towards 2030", "Aus bus Linnaeus, 1758 in Brazil"): a title's date, taken only when
@@ -60,7 +61,13 @@ _CANDIDATE = re.compile(
     # a full stop after a letter is a sentence end ("Springer.2000."); after a digit a
     # decimal or a date ("3.1999")
     rf"|(?<![\w\-–—/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)"
-    rf"|(?<=[^\W\d_]\.)(?P<ay>{_YEAR})(?P<as>[a-z])?(?![\w\-–/]|\.\d)"
+    # ... and after a closing bracket ("(HSWG-RP-3-2011).2011. Reference Source", as
+    # F1000 runs the year onto what stands before it)
+    rf"|(?<=[^\W\d_]\.|\)\.)(?P<ay>{_YEAR})(?P<as>[a-z])?(?![\w\-–/]|\.\d)"
+    # "R package version 0.9.8.2017. Reference Source": a year run onto a version
+    # number, closing its sentence; a locator's rank (the last resort), as "3.1999" may
+    # be a volume and its year or a date
+    rf"|(?<=\d\.)(?P<vy>{_YEAR})(?=\.?(?:\s|$))"
 )
 
 
@@ -117,15 +124,17 @@ def year_candidates(text: str) -> list[YearCandidate]:
     """Every four-digit number of `text` that may be its year, in text order."""
     out: list[YearCandidate] = []
     for m in _CANDIDATE.finditer(text):
-        name = next(g for g in ("py", "ry", "dy", "gy", "sy", "y", "ay") if m.group(g))
+        name = next(g for g in ("py", "ry", "dy", "gy", "sy", "y", "ay", "vy") if m.group(g))
         year = int(m.group(name))
         if year > _MAX_YEAR:
             continue
         suffix = {"py": m.group("ps"), "y": m.group("s"), "ay": m.group("as")}.get(name)
         start, end = m.start(name), m.end(name)
         before = text[max(0, start - 12) : start]
-        if name == "ry":
-            rank = LOCATOR  # last resort: a title's period ("La Ligue (1589-1595)") is none
+        if name in ("ry", "vy"):
+            # the last resort: a title's period ("La Ligue (1589-1595)") is no year,
+            # and a number run onto a version may be the version's own last part
+            rank = LOCATOR
         elif name == "py":
             rank = PARENTHESISED
         elif _LOCATOR_BEFORE.search(before) or _VOLUME_AFTER.match(text, end):
