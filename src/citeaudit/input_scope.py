@@ -141,6 +141,14 @@ class InputScope:
     def confined(self) -> bool:
         return self.root is not None
 
+    @property
+    def follows_names(self) -> bool:
+        """Whether a name an input gives is looked up at all: not by a scope without a
+        root while a stranger's files are read (`strangers_files`). A reader that goes
+        looking for files nobody named (a book's build files in the folders above)
+        asks this first, as `locate` does for every name."""
+        return self.root is not None or not _STRANGERS.get()
+
     def admits(self, path: Path) -> bool:
         """Whether `path` may be opened: always without a root, else only inside it.
 
@@ -201,7 +209,7 @@ class InputScope:
         one was outside, the answer is the refusal, so the outcome depends only on the
         files the scope admits. An unconfined scope reading a stranger's files refuses
         every name unlooked-at (`strangers_files`)."""
-        if self.root is None and _STRANGERS.get():
+        if not self.follows_names:
             return self.refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
         if not refused and candidates and all(_too_long(c) for c in candidates):

@@ -186,3 +186,26 @@ def test_a_refused_chapter_is_not_called_an_unread_bibliography(
     refusals = [m for m in _messages(out) if REFUSED in m[2]]
     assert len(refusals) == 1
     assert "citations were not checked" not in refusals[0][2]
+
+
+def test_a_strangers_chapter_read_without_a_scope_looks_for_no_book_above(
+    tmp_path: Path,
+) -> None:
+    """Defence in depth: a reader that forgets the audit's scope while a stranger's files
+    are read follows no name (`strangers_files`) -- nor goes looking for a book's build
+    files in the folders above (a shared /tmp), whose chapter names it would report."""
+    from citeaudit.input_scope import strangers_files
+    from citeaudit.manuscript.reading import read_manuscript_with_problems
+
+    book = tmp_path / "book"
+    (book / "ch").mkdir(parents=True)
+    (book / "_quarto.yml").write_text(
+        f"book:\n  chapters:\n    - ch/a.qmd\n    - ch/{SECRET}.qmd\n", encoding="utf-8"
+    )
+    (book / "ch" / f"{SECRET}.qmd").write_text("Hidden [@stolen].\n", encoding="utf-8")
+    chapter = book / "ch" / "a.qmd"
+    chapter.write_text("Okafor [@a].\n", encoding="utf-8")
+    with strangers_files():
+        document, problems = read_manuscript_with_problems(chapter)
+    assert SECRET not in repr(document) + repr(problems)
+    assert [line.file for line in document.lines] == [str(chapter)]

@@ -39,7 +39,10 @@ def as_built(
     document: Document, path: Path, scope: InputScope, problems: list[InputProblem]
 ) -> Document:
     """`document` with the chapters and bibliography its project's build files give;
-    what could not be read is added to `problems`."""
+    what could not be read is added to `problems`. A scope that follows no name (a
+    stranger's file read without the audit's own scope) reads no build file either."""
+    if not scope.follows_names:
+        return document
     found = _project(Path(path), scope)
     if found is None:
         return document
