@@ -1,4 +1,5 @@
-"""A prefix the kernel routes to this machine as a whole is ours, like its addresses.
+"""A prefix the kernel routes to this machine as a whole is ours, like its addresses;
+a network on one of our own links is our neighbours'.
 
 "AnyIP" local routes (``ip route add local 198.51.100.0/24 dev lo``, or an IPv6 /64
 an egress proxy sends from) make the kernel answer every address of the prefix
@@ -6,11 +7,16 @@ itself: a service bound to 0.0.0.0 or :: (Redis, PostgreSQL) is reached through 
 of them. Only the /32 local routes and the interfaces' own addresses were read, so a
 link to ``http://[<prefix>::1234]:6379/`` was a public address. The tables here are
 the shapes of /proc/net/fib_trie and /proc/net/ipv6_route on such a server.
+
+A subnet's machines trust each other (a cloud subnet's security group, a bare-metal
+block behind one switch) whether their addresses are public or not: a server on a
+public /24 or a global IPv6 /64 reached its neighbours' admin ports as "public".
 """
 
 from __future__ import annotations
 
 import ipaddress
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +25,9 @@ from citeaudit.links.own_addresses import (
     OwnAddresses,
     own_addresses,
     parse_fib_trie_networks,
+    parse_ipv6_on_link,
     parse_ipv6_route,
+    parse_route,
 )
 from citeaudit.links.safety import AddressRule, NonPublicAddress, is_forbidden_address
 from citeaudit.watch.webhook import DeliveryError, post
@@ -113,4 +121,88 @@ def test_links_and_webhooks_to_a_local_prefix_are_refused(address: str) -> None:
 @pytest.mark.usefixtures("anyip")
 @pytest.mark.parametrize("address", NOT_OURS)
 def test_neighbouring_public_addresses_stay_public(address: str) -> None:
+    assert not is_forbidden_address(ipaddress.ip_address(address))
+
+
+# -- neighbours: networks on one of our own links -------------------------------------------
+
+
+def _route_line(device: str, destination: str, gateway: str, flags: int, mask: str) -> str:
+    """A /proc/net/route line (addresses in this machine's byte order)."""
+
+    def hexed(address: str) -> str:
+        packed = ipaddress.IPv4Address(address).packed
+        return f"{int.from_bytes(packed, sys.byteorder):08X}"
+
+    return (
+        f"{device}\t{hexed(destination)}\t{hexed(gateway)}\t{flags:04X}\t0\t0\t0\t"
+        f"{hexed(mask)}\t0\t0\t0\n"
+    )
+
+
+# A server whose eth0 sits on the public 8.8.8.0/24 and on a subnet's global IPv6 /64;
+# a tunnel carrying half the Internet (no gateway) and the default route are no subnet.
+ROUTE = (
+    "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+    + _route_line("eth0", "0.0.0.0", "8.8.8.1", 0x3, "0.0.0.0")
+    + _route_line("eth0", "8.8.8.0", "0.0.0.0", 0x1, "255.255.255.0")
+    + _route_line("wg0", "0.0.0.0", "0.0.0.0", 0x1, "128.0.0.0")
+    + _route_line("lo", "9.9.9.0", "0.0.0.0", 0x1, "255.255.255.0")
+)
+NO_HOP = "00000000000000000000000000000000"
+IPV6_LINKS = (
+    f"26001f18000100020000000000000000 40 {NO_HOP} 00 {NO_HOP} 00000100 1 0 00000001 eth0\n"
+    f"26000000000000000000000000000000 10 {NO_HOP} 00 {NO_HOP} 00000100 1 0 00000001 wg0\n"
+    f"fe800000000000000000000000000000 40 {NO_HOP} 00 {NO_HOP} 00000100 1 0 00000001 eth0\n"
+    f"ff000000000000000000000000000000 08 {NO_HOP} 00 {NO_HOP} 00000100 1 0 00000001 eth0\n"
+    f"26001f18000100030000000000000000 40 {NO_HOP} 00 "
+    "fe800000000000000000000000000001 00000400 1 0 00000003 eth0\n"
+)
+NEIGHBOURS = ["8.8.8.8", "8.8.8.200", "2600:1f18:1:2::10", "2600:1f18:1:2:abcd::1"]
+FAR_AWAY = ["8.8.4.4", "1.1.1.1", "9.9.9.9", "2600:1f18:1:3::10", "2600:1::1"]
+
+
+@pytest.fixture
+def subnet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "route").write_text(ROUTE)
+    (tmp_path / "route6").write_text(IPV6_LINKS)
+    monkeypatch.setattr(own_addresses, "_known", own_addresses.current())
+    monkeypatch.setattr(own_addresses, "_networks", own_addresses.networks())
+    monkeypatch.setattr(own_addresses, "_on_link", own_addresses._on_link)
+    monkeypatch.setattr(own_addresses, "fib_trie", tmp_path / "absent")
+    monkeypatch.setattr(own_addresses, "if_inet6", tmp_path / "absent")
+    monkeypatch.setattr(own_addresses, "route", tmp_path / "route")
+    monkeypatch.setattr(own_addresses, "ipv6_route", tmp_path / "route6")
+    monkeypatch.setattr(own_addresses, "ttl", 0.0)
+    monkeypatch.setattr(own_addresses, "_read_at", float("-inf"))
+
+
+def test_the_networks_on_our_links_are_read_from_the_tables() -> None:
+    assert {str(n) for n in parse_route(ROUTE)} == {"8.8.8.0/24"}
+    assert {str(n) for n in parse_ipv6_on_link(IPV6_LINKS)} == {"2600:1f18:1:2::/64"}
+    assert parse_route("header\nshort line\n") == frozenset()
+
+
+@pytest.mark.usefixtures("subnet")
+@pytest.mark.parametrize("address", NEIGHBOURS)
+def test_a_neighbour_on_our_own_subnet_is_refused(address: str) -> None:
+    assert is_forbidden_address(ipaddress.ip_address(address))
+    with pytest.raises(DeliveryError) as caught:
+        post(
+            "http://hooks.test/x",
+            {},
+            "s",
+            event="e",
+            delivery="1",
+            timeout=2.0,
+            allow_private=False,
+            lookup=lambda host, port: [address],
+        )
+    assert "private address" in str(caught.value)
+    AddressRule(allow_private=True).check("intranet.test", 80, [address])  # the CLI's
+
+
+@pytest.mark.usefixtures("subnet")
+@pytest.mark.parametrize("address", FAR_AWAY)
+def test_addresses_behind_a_router_stay_public(address: str) -> None:
     assert not is_forbidden_address(ipaddress.ip_address(address))

@@ -18,6 +18,13 @@ itself, so a service bound to 0.0.0.0 or :: is reached through any of them. Only
 /32 routes were read, and ``http://[<prefix>::1234]:6379/`` reached our own Redis.
 Those prefixes are ours too: the IPv4 "host LOCAL" routes of any length, and the IPv6
 routes the kernel marks local (``RTF_LOCAL`` in ``/proc/net/ipv6_route``).
+
+So are our neighbours: a network on one of our own links (a route with no gateway,
+``/proc/net/route`` and ``/proc/net/ipv6_route``) is reached without a router, where
+firewalls trust "the same subnet" -- a cloud subnet's global IPv6 /64, a bare-metal
+server's public block. Its addresses are refused like private ones (`on_link`). Only
+routes of a /16 (IPv4) or /48 (IPv6) or narrower count, never the loopback device's:
+a tunnel that takes half the Internet with ``0.0.0.0/1 dev wg0`` is no subnet.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,7 +44,9 @@ __all__ = [
     "parse_fib_trie",
     "parse_fib_trie_networks",
     "parse_if_inet6",
+    "parse_ipv6_on_link",
     "parse_ipv6_route",
+    "parse_route",
 ]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -46,6 +56,10 @@ _FIB_ADDRESS = re.compile(r"^\s*\|--\s+(\d{1,3}(?:\.\d{1,3}){3})\s*$")
 _FIB_LOCAL = re.compile(r"^\s*/32\s+host\s+LOCAL\s*$")
 _FIB_LOCAL_PREFIX = re.compile(r"^\s*/(\d{1,2})\s+host\s+LOCAL\s*$")
 _RTF_LOCAL = 0x80000000
+_RTF_GATEWAY = 0x2
+_RTF_REJECT = 0x200
+_NARROWEST = {4: 16, 6: 48}  # on-link routes wider than these are not a subnet of ours
+_NOT_A_SUBNET = (ipaddress.IPv6Network("fe80::/10"), ipaddress.IPv6Network("ff00::/8"))
 _MAX_TABLE = 4 * 2**20  # a routing table larger than this is not read (a router, not us)
 
 
@@ -99,6 +113,51 @@ def parse_ipv6_route(text: str) -> frozenset[IPNetwork]:
     return frozenset(found)
 
 
+def parse_route(text: str) -> frozenset[IPNetwork]:
+    """The IPv4 networks on our own links: /proc/net/route's routes without a gateway
+    (addresses in the machine's byte order), /16 or narrower, not the loopback's."""
+    found: set[IPNetwork] = set()
+    for line in text.splitlines()[1:]:
+        fields = line.split()
+        if len(fields) < 8 or fields[0] == "lo":
+            continue
+        try:
+            destination = int(fields[1], 16).to_bytes(4, sys.byteorder)
+            flags = int(fields[3], 16)
+            mask = int(fields[7], 16).to_bytes(4, sys.byteorder)
+            if flags & (_RTF_GATEWAY | _RTF_REJECT):
+                continue
+            length = ipaddress.IPv4Network(f"0.0.0.0/{ipaddress.IPv4Address(mask)}").prefixlen
+            network = ipaddress.IPv4Network((destination, length), strict=False)
+        except (ValueError, OverflowError):
+            continue
+        if length >= _NARROWEST[4]:
+            found.add(network)
+    return frozenset(found)
+
+
+def parse_ipv6_on_link(text: str) -> frozenset[IPNetwork]:
+    """The IPv6 networks on our own links: routes with no next hop that are neither
+    local nor rejected, /48 or narrower, not link-local, multicast or the loopback's."""
+    found: set[IPNetwork] = set()
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) < 10 or len(fields[0]) != 32 or fields[9] == "lo":
+            continue
+        try:
+            length = int(fields[1], 16)
+            next_hop = int(fields[4], 16)
+            flags = int(fields[8], 16)
+            network = ipaddress.IPv6Network((int(fields[0], 16), length), strict=False)
+        except ValueError:
+            continue
+        if next_hop or flags & (_RTF_GATEWAY | _RTF_REJECT | _RTF_LOCAL):
+            continue
+        if length >= _NARROWEST[6] and not any(network.subnet_of(n) for n in _NOT_A_SUBNET):
+            found.add(network)
+    return frozenset(found)
+
+
 def parse_if_inet6(text: str) -> frozenset[IPAddress]:
     """The IPv6 addresses on this machine's interfaces (32 hex digits each line)."""
     found: set[IPAddress] = set()
@@ -125,9 +184,11 @@ class OwnAddresses:
     fib_trie: Path = Path("/proc/net/fib_trie")
     if_inet6: Path = Path("/proc/net/if_inet6")
     ipv6_route: Path = Path("/proc/net/ipv6_route")
+    route: Path = Path("/proc/net/route")
     ttl: float = 30.0
     _known: frozenset[IPAddress] = field(default=frozenset(), init=False)
     _networks: tuple[IPNetwork, ...] = field(default=(), init=False)
+    _on_link: tuple[IPNetwork, ...] = field(default=(), init=False)
     _read_at: float = field(default=float("-inf"), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -138,10 +199,10 @@ class OwnAddresses:
         with self._lock:
             if now - self._read_at >= self.ttl:
                 fib = _read(self.fib_trie)
+                routes6 = _read(self.ipv6_route)
                 self._known = parse_fib_trie(fib) | parse_if_inet6(_read(self.if_inet6))
-                self._networks = tuple(
-                    parse_fib_trie_networks(fib) | parse_ipv6_route(_read(self.ipv6_route))
-                )
+                self._networks = tuple(parse_fib_trie_networks(fib) | parse_ipv6_route(routes6))
+                self._on_link = tuple(parse_route(_read(self.route)) | parse_ipv6_on_link(routes6))
                 self._read_at = now
         return self._known
 
@@ -149,6 +210,11 @@ class OwnAddresses:
         """The prefixes routed to this machine as a whole (read with `current`)."""
         self.current()
         return self._networks
+
+    def on_link(self, address: IPAddress) -> bool:
+        """`address` is on one of our own links: a neighbour, reached without a router."""
+        self.current()
+        return any(address.version == net.version and address in net for net in self._on_link)
 
     def __contains__(self, address: object) -> bool:
         if address in self.current():

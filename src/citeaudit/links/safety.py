@@ -138,9 +138,11 @@ def is_forbidden_address(ip: IPAddress) -> bool:
     An IPv6 address that carries an IPv4 address is forbidden when the IPv4 address
     is: a 6to4 or NAT64 form of a private address reaches that private address. Any
     address of this machine's own interfaces is forbidden too, public or not
-    (`own_addresses`: our public address reaches our own Redis as 127.0.0.1 does).
+    (`own_addresses`: our public address reaches our own Redis as 127.0.0.1 does), and
+    so is any address on one of our own links (`OwnAddresses.on_link`: a subnet's
+    neighbours trust each other, public addresses or not).
     """
-    if ip in own_addresses:
+    if ip in own_addresses or own_addresses.on_link(ip):
         return True
     if isinstance(ip, ipaddress.IPv4Address):
         return (
@@ -156,7 +158,7 @@ def is_forbidden_address(ip: IPAddress) -> bool:
         )
     if ip.scope_id:
         ip = ipaddress.IPv6Address(int(ip))  # the zone does not change where it goes
-        if ip in own_addresses:
+        if ip in own_addresses or own_addresses.on_link(ip):
             return True
     carried = embedded_ipv4(ip)
     if any(is_forbidden_address(v4) for v4 in carried):
