@@ -193,7 +193,7 @@ def match_citations(
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
-    return tuple(kept), _other_works_are_not_mismatches(matches)
+    return tuple(kept), _other_works_are_not_mismatches(kept, matches, authors)
 
 
 def _bare_key_by_name(citation: Citation, authors: _AuthorIndex) -> CitationMatch:
@@ -244,7 +244,9 @@ def _numbered_list_cited_by_number(
     return numeric > 2 * author_year
 
 
-def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[CitationMatch, ...]:
+def _other_works_are_not_mismatches(
+    kept: Sequence[Citation], matches: list[CitationMatch], authors: _AuthorIndex | None
+) -> tuple[CitationMatch, ...]:
     """A year-mismatch candidate that another citation cites exactly is a different work.
 
     "(Grine et al., 1993, 1996)" with only the 1996 entry listed: 1996 is cited as
@@ -254,6 +256,14 @@ def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[Citat
     too, turned works dropped from the list into year mismatches (dev bench: missing
     recall 0.855 -> 0.811, year-mismatch false alarms 21 -> 100), though a real slip
     ("FLATSCHART, 2015" beside "Flatschart (2011)") reads so as well.
+
+    Of the candidates left, `_AuthorIndex.nearest` names the one the year is a slip
+    for, or none.
+
+    And a work cited elsewhere by the same first author and year that fits no entry
+    at all ("(Niemelä and Spence 1991)", the list holding Niemelä 1994, 1997, 1999)
+    is missing: "(Niemelä et al. 1991)" is that work again, not a slip for the 1997
+    entry -- one work, one finding.
 
     Citations of one work share one tuple of targets (remembered per distinct
     citation): each distinct tuple is walked once, not once per citation (4,000
@@ -265,13 +275,36 @@ def _other_works_are_not_mismatches(matches: list[CitationMatch]) -> tuple[Citat
             distinct.setdefault(id(match.targets), match.targets)
     exact = {t for targets in distinct.values() for t in targets}
     out: list[CitationMatch] = []
-    for match in matches:
+    for citation, match in zip(kept, matches, strict=True):
         if match.year_mismatch and not match.targets:
             others = tuple(t for t in match.year_mismatch if t not in exact)
+            if len(others) > 1 and authors is not None:
+                others = authors.nearest(citation, others)
             if others != match.year_mismatch:
                 match = CitationMatch(match.citation_id, year_mismatch=others)
         out.append(match)
+    missing = {
+        work
+        for citation, match in zip(kept, out, strict=True)
+        if not match.targets
+        and not match.year_mismatch
+        and citation.certainty is Certainty.SURE
+        and (work := _dated_work(citation)) is not None
+    }
+    if missing:
+        for k, (citation, match) in enumerate(zip(kept, out, strict=True)):
+            if match.year_mismatch and not match.targets and _dated_work(citation) in missing:
+                out[k] = CitationMatch(match.citation_id)
     return tuple(out)
+
+
+def _dated_work(citation: Citation) -> tuple[str, int, str] | None:
+    """An author-year citation's first author (folded), year and letter."""
+    if citation.kind is not CitationKind.AUTHOR_YEAR or not citation.authors:
+        return None
+    if citation.year is None or citation.command is not None:
+        return None
+    return normalise_name(citation.authors[0]), citation.year, citation.year_suffix or ""
 
 
 # -- numbers -------------------------------------------------------------------------
@@ -845,27 +878,57 @@ class _AuthorIndex:
         if swapped is not None:
             return CitationMatch(citation.id, targets=self._ids([swapped]), name_mismatch=True), 2
         top = max((s for s, _ in fitting), default=0)
+        if self._lettered_otherwise(citation, fitting):
+            # "Gorczyca 2006a" beside Gorczyca 2006b alone: the list's own letter says
+            # a second 2006 work existed; it is that one that is missing, not a slip
+            return CitationMatch(citation.id), top
         if top < 2 and (citation.et_al or len(citation.authors) > 1):
             # "Robinson and Kahn (1986)" beside Robinson & Skvarla (2006), "Bell et al.
             # (2007)" beside Bell (1974): the names the citation adds contradict every
             # entry of that author, so it is another work, missing -- not a wrong year
             return CitationMatch(citation.id), top
-        return CitationMatch(
-            citation.id, year_mismatch=self._ids(self._nearest(citation, fitting))
-        ), top
+        return CitationMatch(citation.id, year_mismatch=self._ids(_best(fitting))), top
 
-    def _nearest(self, citation: Citation, fitting: list[tuple[int, int]]) -> tuple[int, ...]:
-        """Of the author's entries under other years, the one a year away when only one
-        is ("Brandvold 2015" with Brandvold 2016 and 2009 listed: a slip for 2016), else
-        the best-fitting ones."""
-        best = _best(fitting)
+    def nearest(self, citation: Citation, candidates: tuple[str, ...]) -> tuple[str, ...]:
+        """Of the author's entries under other years (`candidates`, those no citation
+        cites exactly), the one the cited year is a slip for; () when the evidence names
+        no single entry.
+
+        One candidate is taken as it is. Among several, the one with the cited letter
+        ("Ching 1978a" for 1987a, not 1987b), then the one a year away ("Brandvold 2015"
+        with Brandvold 2016 and 2009 listed), then the one a typing slip away (one digit
+        changed or two swapped: "Seemann 1962" for 1862, not 1865). When several remain
+        ("Jeekel 1968" beside Jeekel 1964 and 1965) no entry is named: at most one of
+        them can be the work meant, and a year mismatch counts every candidate as cited,
+        so it hid the others' "never cited" -- the citation is reported missing instead
+        (dev bench: every such case was a work dropped from the list).
+        """
         cited = citation.year
-        if cited is not None and len(best) > 1:
-            years = [self._refs[i].year for i in best]
-            near = [i for i, y in zip(best, years, strict=True) if y and abs(y - cited) <= 1]
-            if len(near) == 1:
-                return tuple(near)
-        return best
+        if cited is None or len(candidates) < 2:
+            return candidates
+        refs = {t: self._refs[self._position[t]] for t in candidates}
+        best = candidates
+        if citation.year_suffix:
+            lettered = tuple(t for t in best if refs[t].year_suffix == citation.year_suffix)
+            best = lettered or best
+            if len(best) == 1:
+                return best
+        if all(refs[t].year == cited for t in best):
+            return best  # "2020c" beside two unlettered 2020 entries: the letter is off
+        for near in (_a_year_away, _a_slip_away):
+            found = tuple(t for t in best if near(cited, refs[t].year))
+            if found:
+                return found if len(found) == 1 else ()
+        return ()
+
+    def _lettered_otherwise(self, citation: Citation, fitting: list[tuple[int, int]]) -> bool:
+        """Whether the citation's year has a letter and the list letters that author's
+        works of that year otherwise ("2006a" cited, only "2006b" listed)."""
+        if not citation.year_suffix or citation.year is None:
+            return False
+        return any(
+            self._refs[i].year == citation.year and self._refs[i].year_suffix for _, i in fitting
+        )
 
     def _misspelt(self, citation: Citation) -> int | None:
         """The one entry of the cited year whose first author is the cited name with a
@@ -1329,6 +1392,29 @@ def _one_typo(cited: str, listed: str) -> bool:
     than a slip), and five-letter ones only when more than the name ties them."""
     allowed = 1 if min(len(cited), len(listed)) < 8 else 2
     return Levenshtein.distance(cited, listed, score_cutoff=allowed) <= allowed
+
+
+def _a_year_away(cited: int, listed: int | None) -> bool:
+    return listed is not None and abs(listed - cited) == 1
+
+
+def _a_slip_away(cited: int, listed: int | None) -> bool:
+    """Whether two years differ as a typing slip does: one digit changed ("1962" for
+    1862) or two neighbouring digits swapped ("1978" for 1987)."""
+    if listed is None:
+        return False
+    a, b = str(cited), str(listed)
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def _truncated(citation: Citation) -> bool:
