@@ -61,7 +61,12 @@ APOSTROPHES = "'’´‘`"
 # A slash joins the parts of a committee's acronym ("CQFS-RS/SC").
 # possessive: "ʼ" (U+02BC) is a letter and an apostrophe, so "Aʼʼʼ…ʼ-" had one reading
 # per split of its run: exponential (30 of them 0.3 s, 50 an hour)
-_WORD = re.compile(rf"^[^\W\d_]++(?:[-{APOSTROPHES}./][^\W\d_]++)*+\.?$")
+# A letter with the combining accents written after it: text pasted from PDFs and some
+# XML spells "Marín" as "Mari" + U+0301, and the accent alone is no letter to `\w`.
+COMBINING = "\u0300-\u036f"
+LETTERS = rf"(?:[^\W\d_][{COMBINING}]*+)++"
+COMBINING_MARKS = frozenset(chr(c) for c in range(0x300, 0x370))
+_WORD = re.compile(rf"^{LETTERS}(?:[-{APOSTROPHES}./]{LETTERS})*+\.?$")
 
 ET_AL = re.compile(
     r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:e[tl]\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"

@@ -22,7 +22,9 @@ from functools import lru_cache
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     APOSTROPHES,
+    COMBINING_MARKS,
     CONNECTORS,
+    LETTERS,
     PARTICLES,
     clean_word,
     is_capitalised,
@@ -33,7 +35,7 @@ from citeaudit.manuscript.citations.names import (
 
 # An opening bracket is a token of its own: in "[Dhir and Tsai (2017); ...]" the names
 # start after it (glued to "Dhir" it hid the first author: "Tsai (2017)" was read).
-_TOKEN = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}.][^\W\d_]+)*\.?|&|,|[(\[{{]|[^\s,&]+")
+_TOKEN = re.compile(rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[^\s,&]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
@@ -132,7 +134,11 @@ def may_end_names(text: str, end: int) -> bool:
     elif j >= 2 and text[j] == "s" and text[j - 1] in "'’":
         j -= 2
     stop = j + 1
-    while j >= 0 and stop - j <= 40 and (text[j].isalpha() or text[j] in _NAME_MARKS):
+    while (
+        j >= 0
+        and stop - j <= 40
+        and (text[j].isalpha() or text[j] in _NAME_MARKS or text[j] in COMBINING_MARKS)
+    ):
         j -= 1
     if stop - j == 2 and text[stop - 1] == "." and j >= 0 and text[j] == " ":
         j -= 1  # "et al . (2018)": the full stop set apart from "al"
