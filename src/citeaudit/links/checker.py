@@ -18,6 +18,7 @@ names must resolve for others, before anything is called broken (`_settle`).
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
@@ -103,6 +104,8 @@ class LinkChecker:
         self._run_deadline: float | None = None  # the event loop's clock, while checking
         self._fetcher: Fetcher | None = None
         self._trusted: httpx.AsyncClient | None = None
+        self._trusted_transport: PerHostTransport | None = None
+        self._resolver_public: bool | None = None  # the DOI resolver's address is public
         self.reachability: Reachability | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -123,6 +126,14 @@ class LinkChecker:
         trusted = AddressRule(
             False, allowed([self.doi_url, self.archive_url, *self._probe_urls]), self._forbidden
         )
+        self._trusted_transport = PerHostTransport(
+            per_host=p.per_host,
+            allow_private=False,
+            forbidden=self._forbidden,
+            allowed_origins=trusted.allowed_origins,
+            max_body=TRUSTED_MAX_BODY,  # a handle record, an archive answer
+            max_time=2 * (p.probe_timeout + 5),
+        )
         self._trusted = httpx.AsyncClient(
             headers={
                 "User-Agent": p.user_agent,
@@ -133,14 +144,7 @@ class LinkChecker:
             follow_redirects=True,
             max_redirects=5,
             trust_env=False,
-            transport=PerHostTransport(
-                per_host=p.per_host,
-                allow_private=False,
-                forbidden=self._forbidden,
-                allowed_origins=trusted.allowed_origins,
-                max_body=TRUSTED_MAX_BODY,  # a handle record, an archive answer
-                max_time=2 * (p.probe_timeout + 5),
-            ),
+            transport=self._trusted_transport,
             event_hooks={"response": [judge_redirects(trusted)]},
         )
         self.reachability = Reachability(
@@ -305,11 +309,18 @@ class LinkChecker:
         return check
 
     async def fetch(
-        self, url: str, *, method: str | None = None, retries: int | None = None
+        self,
+        url: str,
+        *,
+        method: str | None = None,
+        retries: int | None = None,
+        from_public: bool = False,
     ) -> Fetched:
         """Follow the redirect chain of `url` (`Fetcher.fetch`)."""
         assert self._fetcher is not None, "use LinkChecker in `async with`"
-        return await self._fetcher.fetch(url, method=method, retries=retries)
+        return await self._fetcher.fetch(
+            url, method=method, retries=retries, from_public=from_public
+        )
 
     async def _check_unsettled(self, target: LinkTarget, *, prechecked: bool = False) -> Checked:
         """`prechecked`: `precheck` found nothing already (it parses the URL: not twice)."""
@@ -381,8 +392,8 @@ class LinkChecker:
         return check
 
     # -- URLs --------------------------------------------------------------------------
-    async def _check_url(self, url: str) -> Checked:
-        fetched = await self.fetch(url)
+    async def _check_url(self, url: str, *, from_public: bool = False) -> Checked:
+        fetched = await self.fetch(url, from_public=from_public)
         answer = fetched.answer
         base = LinkCheck(
             url=url,
@@ -469,7 +480,9 @@ class LinkChecker:
             return replace(base, reason=f"resolver-status-{answer.status}")
         if answer.target is None:
             return replace(base, outcome=LinkOutcome.OK, reason="doi-registered")
-        landing = await self._check_url(answer.target)
+        # A resolver on a public address names the landing page: never a private one,
+        # even where private networks are allowed (`Fetcher.fetch`'s `from_public`).
+        landing = await self._check_url(answer.target, from_public=await self._public_resolver())
         landed = replace(
             base, final_url=answer.target, attempts=answer.attempts + _attempts(landing)
         )
@@ -485,6 +498,22 @@ class LinkChecker:
                 hops=landing.hops,
             )
         return replace(landed, outcome=LinkOutcome.OK)
+
+    async def _public_resolver(self) -> bool:
+        """The DOI resolver answers from a public address (asked once a run): a landing
+        page it names is then a hop from the public Internet, like a redirect's."""
+        if self._resolver_public is None:
+            public = False
+            if self._trusted_transport is not None:
+                parts = urlsplit(self.doi_url)
+                host = (parts.hostname or "").lower()
+                port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+                addresses = await self._trusted_transport.addresses(host, port)
+                public = bool(addresses) and not any(
+                    self._forbidden(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses
+                )
+            self._resolver_public = public
+        return self._resolver_public
 
 
 class _HostTurns:

@@ -3,11 +3,17 @@ and retried.
 
 `Fetcher.fetch` follows a chain hop by hop (a cap, loop detection by URL and cookies,
 every hop's address judged by the links' `AddressRule` before it is sent, and again
-by the transport when it connects). `Fetcher.request` sends one request of the chain:
-the host's slot first, then a global one (so a slow host never holds the global
-slots), the host's minimum interval between request starts (`HostGate`), retries by
-the one retry rule (`links/retry.py`): 429 and 503 that are no bot wall wait their
-Retry-After, timeouts back off; HEAD falls back to GET outside a plain success.
+by the transport when it connects). Where private networks are allowed (the CLI), a
+link the manuscript names may be private, and so may a hop its own intranet redirects
+to; a chain that has been at a public address never goes on to a private one (`_Reach`):
+"https://short.example/x" answering 302 to "http://192.168.1.1/apply?..." was
+followed from the reader's machine into their network, a request no one wrote.
+
+`Fetcher.request` sends one request of the chain: the host's slot first, then a
+global one (so a slow host never holds the global slots), the host's minimum interval
+between request starts (`HostGate`), retries by the one retry rule (`links/retry.py`):
+429 and 503 that are no bot wall wait their Retry-After, timeouts back off; HEAD falls
+back to GET outside a plain success.
 """
 
 from __future__ import annotations
@@ -68,6 +74,16 @@ class Fetched:
     attempts: int
     answer: Answer
     error: str | None = None  # from the chain itself: loops, caps, bad schemes
+
+
+class _Reach:
+    """Where a redirect chain has been: once at a public address, never at a private one
+    (the addresses each hop connects to, as looked up and pinned for it)."""
+
+    __slots__ = ("public",)
+
+    def __init__(self) -> None:
+        self.public = False
 
 
 class Fetcher:
@@ -144,21 +160,28 @@ class Fetcher:
         await self._client.aclose()
 
     async def fetch(
-        self, url: str, *, method: str | None = None, retries: int | None = None
+        self,
+        url: str,
+        *,
+        method: str | None = None,
+        retries: int | None = None,
+        from_public: bool = False,
     ) -> Fetched:
         """Follow the redirect chain of `url` by hand, within the policy's `chain_time`.
 
         Each request has its own timeout, but a chain of slow hops, each retried and
         each asking to be waited for, added up to many minutes: past `chain_time` the
         chain ends as a timeout of the hop it was at, and a Retry-After longer than
-        what is left is not waited for."""
+        what is left is not waited for. `from_public`: a public service sent us to
+        `url` (a DOI's landing page, as the resolver names it), so no hop of the chain
+        may be private, first one included (`_Reach`)."""
         if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
             return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
         deadline = asyncio.get_running_loop().time() + self.policy.chain_time
         progress: list[Fetched] = []  # the chain so far, should the deadline pass
         try:
             async with asyncio.timeout_at(deadline):
-                return await self._chain(url, method, retries, deadline, progress)
+                return await self._chain(url, method, retries, deadline, progress, from_public)
         except TimeoutError:
             last = progress[-1] if progress else Fetched(url, url, (), 1, Answer(url))
             return replace(last, answer=Answer(last.final_url, error=errors.TIMEOUT))
@@ -170,17 +193,20 @@ class Fetcher:
         retries: int | None,
         deadline: float,
         progress: list[Fetched],
+        from_public: bool = False,
     ) -> Fetched:
         hops: list[Hop] = []
         current = url
         cookies = ChainCookies()
+        reach = _Reach()
+        reach.public = from_public
         seen = {(url, cookie_state(cookies))}
         attempts = 1  # one, plus every retry along the chain
         answer = Answer(url)
         for _ in range(self.policy.max_redirects + 1):
             progress.append(Fetched(url, current, tuple(hops), attempts, answer))
             answer = await self.request(
-                current, cookies, method=method, retries=retries, deadline=deadline
+                current, cookies, method=method, retries=retries, deadline=deadline, reach=reach
             )
             attempts += answer.attempts - 1
             location = (answer.headers or {}).get("location")
@@ -215,17 +241,19 @@ class Fetcher:
         method: str | None = None,
         retries: int | None = None,
         deadline: float | None = None,
+        reach: _Reach | None = None,
     ) -> Answer:
         """One request with retries for 429, 503 and timeouts; HEAD falls back to GET.
 
-        `deadline` (the event loop's clock): no retry waits past it."""
+        `deadline` (the event loop's clock): no retry waits past it. `reach`: where
+        the chain this request is a hop of has been."""
         p = self.policy
         rule = p.retry if retries is None else replace(p.retry, attempts=retries + 1)
         verb = method or p.method
         attempt = 0
         while True:
             attempt += 1
-            answer = await self._once(url, verb, cookies)
+            answer = await self._once(url, verb, cookies, reach)
             if (
                 verb == "HEAD"
                 and answer.status is not None
@@ -252,7 +280,9 @@ class Fetcher:
                 continue
             return replace(answer, attempts=attempt)
 
-    async def _once(self, url: str, method: str, cookies: ChainCookies) -> Answer:
+    async def _once(
+        self, url: str, method: str, cookies: ChainCookies, reach: _Reach | None = None
+    ) -> Answer:
         p = self.policy
         try:
             target = sendable_url(url)  # parsed when the URL was checked, as a rule
@@ -277,6 +307,11 @@ class Fetcher:
                     )
             except TimeoutError:  # what the connection's own look-up would have said
                 return Answer(url, error=errors.TIMEOUT)
+        if reach is not None and self._rule.allow_private and addresses:
+            private = any(self._rule.forbidden(_address(a)) for a in addresses)
+            if private and reach.public:  # a public hop sends us into a private network
+                return Answer(url, error=errors.PRIVATE)
+            reach.public = reach.public or not private
         with pinned(host, addresses):
             async with self._held(addresses):
                 return await self._send(url, method, target, host, sent, cookies)
@@ -345,6 +380,11 @@ class Fetcher:
         if self._address_gate is None or not addresses:
             return nullcontext()
         return self._address_gate.slot(addresses)
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """A looked-up address (an IPv6 zone dropped: it does not change where it goes)."""
+    return ipaddress.ip_address(text.split("%", 1)[0])
 
 
 def _default_port(scheme: str) -> int:
