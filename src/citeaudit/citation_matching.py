@@ -576,6 +576,9 @@ def _first_author_spellings(reference: Reference) -> list[str]:
             and double[0].casefold() not in PARTICLES
         ):
             spellings.append(double[0])  # "Troitiño Vinuesa" is cited as "Troitiño"
+        joined = _before_inner_particle(first.family) if first.given else None
+        if joined and not first.organisation:
+            spellings.append(joined)  # "de Lange del Castillo" is cited as "de Lange"
         hyphened = first.family.split("-")
         if len(hyphened) == 2 and len(hyphened[0]) >= 3 and hyphened[1][:1].isupper():
             spellings.append(hyphened[0])  # "Gómez-Ferreira" is cited as "Gómez" too
@@ -1201,6 +1204,9 @@ def _readings(citation: Citation) -> list[Citation]:
         head = " ".join(stop.group(1).split())
         if authors[0].startswith(head + " "):
             readings.append(dataclasses.replace(citation, authors=(head, *authors[1:])))
+    joined = _before_inner_particle(authors[0]) if authors else None
+    if joined:  # "Drake del Castillo" for an entry of "Drake E"
+        readings.append(dataclasses.replace(citation, authors=(joined, *authors[1:])))
     for k in range(len(authors)):
         if k:
             readings.append(dataclasses.replace(citation, authors=authors[k:]))
@@ -1210,6 +1216,26 @@ def _readings(citation: Citation) -> list[Citation]:
                 dataclasses.replace(citation, authors=(" ".join(words[i:]), *authors[k + 1 :]))
             )
     return readings
+
+
+# Particles that join the two parts of a double surname ("Drake del Castillo", "Pérez
+# de la Fuente"); either part alone is how many lists and texts write the name.
+_JOINING = frozenset({"del", "de", "della", "da", "do", "dos", "das"})
+
+
+def _before_inner_particle(name: str) -> str | None:
+    """The first part of a surname joined to a second by a particle: "de Lange del
+    Castillo" -> "de Lange", "Drake del Castillo" -> "Drake"; None for other names.
+    At most four words, as a person's name is. An organisation's name of that shape
+    ("Ministério da Saúde") gives "Ministério", which is only a further reading: the
+    matcher takes it only when an entry's first author is written so."""
+    words = name.split()
+    if not 3 <= len(words) <= 4:
+        return None
+    for k in range(1, len(words) - 1):
+        if words[k] in _JOINING and words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+            return " ".join(words[:k])
+    return None
 
 
 def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:

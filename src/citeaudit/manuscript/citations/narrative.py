@@ -35,7 +35,11 @@ from citeaudit.manuscript.citations.names import (
 
 # An opening bracket is a token of its own: in "[Dhir and Tsai (2017); ...]" the names
 # start after it (glued to "Dhir" it hid the first author: "Tsai (2017)" was read).
-_TOKEN = re.compile(rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[^\s,&]+")
+# A sentence's end glued to the next word ("in 2008.Niemelä and Spence (1999)", as
+# text pasted from XML runs joins them) is a token of its own: glued, the name was lost.
+_TOKEN = re.compile(
+    rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
