@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz
 from real_articles_jats import expand_ranges, plain_text_cited
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
-from real_articles_truth import cited_works, fold, translated_truth
+from real_articles_truth import cited_works, classify, fold, translated_truth
 
 from citeaudit.audit import AuditInput, audit
 
@@ -279,6 +279,47 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
     # ---- missing-reference
     removed = record.get("removed_entry")
     removed_hit = False
+
+    def cites_removed(f: Any) -> bool:
+        """Whether a finding's citation cites the entry the perturbation removed: its
+        paragraph cites that entry in the XML and the citation names its first author
+        (or its printed number)."""
+        cit = citations.get(f.citation or "")
+        pi = para_of(f.location.file, f.location.line)
+        if removed is None or pi is None or cit is None:
+            return False
+        if removed not in [t for _, _, ts, _ in paras[pi]["cit"] for t in ts]:
+            return False
+        ref = _removed_ref(record)
+        name = (ref["first"] or "").split()[-1].lower() if ref and ref["first"] else ""
+        label = _printed_number(record, ref)
+        written = f"{cit.item} {cit.text}".lower()
+        return bool(
+            (name and name in written)
+            or (cit.number is not None and label and str(cit.number) == label)
+        )
+
+    # The removed entry's author may still be listed under other years only (the
+    # perturbation removed "Barlow 1997" and, by chance, left "Barlow 2002" uncited):
+    # the published truth's kind "year" (real_articles_truth.classify), where a
+    # missing-reference and a citation-year-mismatch both describe the citation, and
+    # both are scored right -- for the perturbed copy as for the published article.
+    removed_year: list[int] = []
+    removed_ref = _removed_ref(record)
+    if removed is not None and removed_ref and removed_ref.get("first") and removed_ref.get("year"):
+        kind, near = classify(removed_ref["first"], removed_ref["year"], record["refs"])
+        if kind == "year":
+            removed_year = [record["refs"][i]["orig"] for i in near]
+    year_for_removed: set[int] = set()
+    for k, f in enumerate(findings):
+        if (
+            f.code == "CIT004"
+            and removed_year
+            and cites_removed(f)
+            and ours_to_truth.get(f.reference or "") in removed_year
+        ):
+            year_for_removed.add(k)
+            removed_hit = True
     # Works the published article itself cites without listing them (the XML's
     # truth, real_articles_truth.py): "missing", or "year" (the list has the author
     # under another year only: reporting it missing is right too). "near" (a surname
@@ -306,24 +347,12 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             c["cit002_natural_tp"] += 1
             natural_hit.add(_work_of(item))
             continue
-        pi = para_of(f.location.file, f.location.line)
-        ok = False
-        if removed is not None and pi is not None and cit is not None:
-            targets_here = [t for s, e, ts, _ in paras[pi]["cit"] for t in ts]
-            if removed in targets_here:
-                ref = _removed_ref(record)
-                name = (ref["first"] or "").split()[-1].lower() if ref and ref["first"] else ""
-                label = _printed_number(record, ref)
-                written = f"{cit.item} {cit.text}".lower()
-                ok = bool(
-                    (name and name in written)
-                    or (cit.number is not None and label and str(cit.number) == label)
-                )
-        if ok:
+        if cites_removed(f):
             c["cit002_tp"] += 1
             removed_hit = True
         else:
             c["cit002_fp"] += 1
+            pi = para_of(f.location.file, f.location.line)
             where = (
                 paras[pi]["t"]
                 if pi is not None
@@ -374,8 +403,11 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
     # A translation's citation of another edition than the borrowed list's (kind
     # "translation", real_articles_truth.translated_truth) is scored neither way.
     unscored_year = {t for it in natural if it["kind"] == "translation" for t in it["near"]}
-    for f in findings:
+    for k, f in enumerate(findings):
         t = ours_to_truth.get(f.reference or "")
+        if k in year_for_removed:
+            c["cit004_tp"] += 1
+            continue
         if f.code == "CIT004" and t in unscored_year and t not in mismatch:
             c["cit004_unscored"] += 1
             continue

@@ -41,6 +41,8 @@ _NAMES = (
 _YEARS = rf"(?P<years>{_YEAR}(?![/–\-.]\d)(?:\s*,\s*(?:{_YEAR}|[a-h]\b(?!\.)))*)"
 # "(Smith, 2004)", "(Smith and Lee 2004a, 2005)", "(e.g., Smith et al., 2004; ...)"
 _PAREN_ITEM = re.compile(rf"^(?:[a-zà-ÿ][\w.]*,?:?\s+){{0,3}}?{_NAMES}[\s,]+{_YEARS}\b")
+# The next work after a comma: "(Smith 2001, Lee and Park 2004)".
+_NEXT_ITEM = re.compile(rf"\s*,\s*(?:and\s+)?{_NAMES}[\s,]+{_YEARS}\b")
 # A species name before the brackets makes them its authority: "C. ornatus (Röding, 1798)".
 _BINOMIAL = re.compile(r"\b[A-Z][a-z]*\.?\s+(?:\([A-Z][a-z]+\)\s+)?[a-z]{3,}(?:\s+[a-z]{3,})?\s*$")
 # "Smith et al. (2004)", "Smith and Lee (2004, 2005)"
@@ -141,17 +143,22 @@ def candidates(text: str, caps: bool = False, narrative: bool = True) -> list[Ca
             pending = None
             part = inner[start : pm.end()]
             lead = len(part) - len(part.lstrip())
-            im = _PAREN_ITEM.match(part.lstrip())
-            after = inner[start + lead + (im.end() if im else 0) :][:20]
-            if im and re.match(r"[\s,]*(apud|cited in|citado por|citado en|in:)", after, re.I):
-                continue  # a work cited second-hand is not expected in the list
-            if im:
+            stripped = part.lstrip()
+            im = _PAREN_ITEM.match(stripped)
+            # Works separated by commas, as Pensoft and many journals write them
+            # ("(Duke and Bunt 1979, Duke 1992, Duke et al. 1998)"): each one after the
+            # first is read too (only the first was, so a missing second work was no truth).
+            while im is not None:
+                after = stripped[im.end() :][:20]
+                if re.match(r"[\s,]*(apud|cited in|citado por|citado en|in:)", after, re.I):
+                    break  # a work cited second-hand is not expected in the list
                 surname = _first_surname(im.group("names"), caps)
                 if surname:
                     s = base + start + lead + im.start("names")
                     e = base + start + lead + im.end("years")
                     names = _surnames(im.group("names"))
                     out.append((s, e, surname, _years(im.group("years")), names))
+                im = _NEXT_ITEM.match(stripped, im.end())
     caption = re.match(
         r"(Fig|Figure|Figura|Table|Tabela|Tabla|Slika|Foto|Photo)\w*\.?\s*\w*\s*[.:]", text
     )
