@@ -81,7 +81,7 @@ def _latex(text: str) -> object:
 
 
 def _pandoc(text: str) -> object:
-    return PandocExtractor().markers(one_line(text))
+    return list(PandocExtractor().markers(one_line(text)))
 
 
 def _numeric(document: Document) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import operator
 import sys
 from collections.abc import Sequence
@@ -90,32 +91,72 @@ def extract_at_most(document: Document, most: int | None) -> Extraction:
     the merge costs the markers' lengths, not markers times markers (a one-line
     manuscript holds hundreds of thousands of them).
 
-    Citations are made only up to the cap: ``[1–50] `` is seven characters and fifty
-    citations, and expanding every range before the audit's cap made 140 KB a million
-    citations (5.1 s, 358 MB). Markers past the cap are counted, not expanded.
+    Memory is bounded by the cap, not by the document: the markers are taken one at a
+    time from each extractor (most of them yield them as they find them) and only those
+    that may still be among the first `most` citations are held (`_Held`); the others
+    are counted and let go. Holding every marker until the end made a 2 MB upload of
+    ``[@a] `` (400,000 citations) cost 251 MB and a 20 MB one past a worker's memory
+    ceiling, whatever the cap. A numeric marker's citations are made only when kept
+    (``[1–50] `` is seven characters and fifty citations).
     """
     claimed = bytearray(len(document.text) + 1)
-    kept: list[Marker | NumericMarker] = []
+    held = _Held(sys.maxsize if most is None else max(most, 0))
     for extractor in extractors_for(document.format):
         for marker in extractor.markers(document):
             start, end = marker.start, max(marker.end, marker.start + 1)
             if claimed.find(1, start, end) >= 0:
                 continue
             claimed[start:end] = b"\x01" * (end - start)
-            kept.append(marker)
-    kept.sort(key=lambda marker: marker.start)
-    citations: list[Citation] = []
-    room = sys.maxsize if most is None else max(most, 0)
-    for index, marker in enumerate(kept):
-        if len(citations) >= room:
-            return _past_the_cap(citations, kept[index:])
-        made = marker.citations
-        taken = room - len(citations)
-        _number(citations, made[:taken])
-        if len(made) > taken:  # the cap falls inside this marker
-            left = len(made) - taken
-            return _past_the_cap(citations, kept[index + 1 :], left, made[taken].location)
-    return Extraction(tuple(citations))
+            held.offer(marker)
+    return held.extraction()
+
+
+class _Held:
+    """The kept markers that may be among the first `room` citations, and a count of the rest.
+
+    Extractors run one after another, so a later one may still find a marker earlier in
+    the text than any held: the markers are held in a heap on their start, the latest
+    on top, and the latest is let go (counted) as soon as the others hold `room`
+    citations without it. The earliest marker let go is remembered: it is where the
+    unread citations begin, unless the cap falls inside the last marker held.
+    """
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+        self._heap: list[tuple[int, int, Marker | NumericMarker]] = []  # (-start, seq, marker)
+        self._total = 0  # citations in the held markers
+        self._seq = 0
+        self.unread = 0
+        self._first_unread: Marker | NumericMarker | None = None
+
+    def offer(self, marker: Marker | NumericMarker) -> None:
+        count = marker.count
+        if not count:
+            return  # claims its span (an alias line, a cross-reference) and cites nothing
+        self._seq += 1
+        heapq.heappush(self._heap, (-marker.start, self._seq, marker))
+        self._total += count
+        while self._heap and self._total - self._heap[0][2].count >= self.room:
+            _, _, latest = heapq.heappop(self._heap)
+            self._total -= latest.count
+            self.unread += latest.count
+            if self._first_unread is None or latest.start < self._first_unread.start:
+                self._first_unread = latest
+
+    def extraction(self) -> Extraction:
+        kept = sorted((item[2] for item in self._heap), key=lambda marker: marker.start)
+        self._heap = []
+        citations: list[Citation] = []
+        first = None if self._first_unread is None else _first_location(self._first_unread)
+        unread = self.unread
+        for marker in kept:
+            made = marker.citations
+            taken = self.room - len(citations)
+            _number(citations, made[:taken])
+            if len(made) > taken:  # the cap falls inside this marker (the last held)
+                unread += len(made) - taken
+                first = made[taken].location
+        return Extraction(tuple(citations), unread, first)
 
 
 def _number(citations: list[Citation], made: Sequence[Citation]) -> None:
@@ -126,21 +167,6 @@ def _number(citations: list[Citation], made: Sequence[Citation]) -> None:
         else:
             _set_id(citation, citation_id)
         citations.append(citation)
-
-
-def _past_the_cap(
-    citations: list[Citation],
-    rest: Sequence[Marker | NumericMarker],
-    unread: int = 0,
-    first: Location | None = None,
-) -> Extraction:
-    """The citations read, and the markers after the cap counted without expanding them."""
-    for marker in rest:
-        count = marker.count if isinstance(marker, NumericMarker) else len(marker.citations)
-        if first is None and count:
-            first = _first_location(marker)
-        unread += count
-    return Extraction(tuple(citations), unread, first)
 
 
 def _first_location(marker: Marker | NumericMarker) -> Location:

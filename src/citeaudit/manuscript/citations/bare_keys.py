@@ -23,6 +23,7 @@ pattern with no nested quantifier.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -82,13 +83,13 @@ class BareKeyExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers, yielded as found (`extract_at_most` holds only those it keeps)."""
         text = document.text
         if "[" not in text:
-            return []
+            return
         code = SpanIndex(code_spans(text))
         labels = {m.group(1).casefold() for m in _LINK_LABEL.finditer(text)}
-        found: list[Marker] = []
         for m in _BRACKET.finditer(text):
             start, end = m.span()
             if start and text[start - 1] in "]!@\\^":
@@ -100,8 +101,7 @@ class BareKeyExtractor(CitationExtractor):
                 continue
             keys = _keys(body)
             if keys:
-                found.append(_marker(document, start, end, keys))
-        return found
+                yield _marker(document, start, end, keys)
 
 
 def _keys(body: str) -> list[tuple[str, KeyParts]]:

@@ -28,6 +28,11 @@ class Marker:
     end: int  # exclusive
     citations: tuple[Citation, ...]
 
+    @property
+    def count(self) -> int:
+        """How many citations the marker makes (`extract_at_most` counts markers past its cap)."""
+        return len(self.citations)
+
     def overlaps(self, other: Marker) -> bool:
         return self.start < other.end and other.start < self.end
 

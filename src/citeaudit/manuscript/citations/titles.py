@@ -16,6 +16,7 @@ first word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -41,7 +42,8 @@ class TitleExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers, yielded as found (`extract_at_most` holds only those it keeps)."""
         # each entry's first words, looked up by the words they hold
         by_word: dict[str, list[str]] = {}
         for entry in document.reference_entries:
@@ -49,9 +51,8 @@ class TitleExtractor(CitationExtractor):
             for word in set(head.split()):
                 by_word.setdefault(word, []).append(f" {head} ")
         if not by_word:
-            return []
+            return
         text = document.text
-        found: list[Marker] = []
         for m in _EMPHASIS.finditer(text):
             phrase = " ".join(m.group(2).split())
             if not phrase[:1].isupper() or len(phrase.split()) > _MOST_WORDS:
@@ -73,5 +74,4 @@ class TitleExtractor(CitationExtractor):
                 command=TITLE,
                 certainty=Certainty.WEAK,
             )
-            found.append(Marker(m.start(), m.end(), (citation,)))
-        return found
+            yield Marker(m.start(), m.end(), (citation,))

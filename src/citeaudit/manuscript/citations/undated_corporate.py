@@ -16,6 +16,7 @@ Linear: one bounded pattern, entry heads in a set.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -33,15 +34,15 @@ class UndatedCorporateExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers, yielded as found (`extract_at_most` holds only those it keeps)."""
         heads = {
             m.group("name")
             for entry in document.reference_entries
             if (m := _ENTRY_HEAD.match(entry.raw[:60]))
         }
         if not heads:
-            return []
-        found: list[Marker] = []
+            return
         for m in _CAPITALS.finditer(document.text):
             name = m.group("name")
             if name not in heads:
@@ -56,5 +57,4 @@ class UndatedCorporateExtractor(CitationExtractor):
                 no_date=True,
                 certainty=Certainty.WEAK,
             )
-            found.append(Marker(m.start(), m.end(), (citation,)))
-        return found
+            yield Marker(m.start(), m.end(), (citation,))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -44,16 +45,16 @@ class YearOnlyExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers, yielded as found (`extract_at_most` holds only those it keeps)."""
         heads = {
             _folded(m.group(1))
             for e in document.reference_entries
             if (m := _ENTRY_HEAD.match(e.raw)) and len(m.group(1)) > 1
         }
         if not heads:
-            return []
+            return
         text = document.text
-        found: list[Marker] = []
         for m in _YEAR_PAGE.finditer(text):
             start = m.start()
             low = max(start - _LOOKBACK, 0)
@@ -81,5 +82,4 @@ class YearOnlyExtractor(CitationExtractor):
                 year_suffix=m.group("suffix"),
                 certainty=Certainty.WEAK,
             )
-            found.append(Marker(start, m.end(), (citation,)))
-        return found
+            yield Marker(start, m.end(), (citation,))
