@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from citeaudit.links.checker import LinkChecker
+from citeaudit.links.safety import NameLookupFailed, Resolver
 from citeaudit.links.targets import target_for
+from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
 from tests.stand_ins.private_service import SECRET, PrivateService
@@ -171,3 +173,34 @@ def test_a_local_resolver_mirror_may_name_local_landing_pages(intranet: PrivateS
         handles.stop()
     assert check.outcome is LinkOutcome.OK
     assert intranet.contacts >= 1
+
+
+def test_a_name_that_fails_once_and_then_names_the_intranet_is_not_followed(
+    intranet: PrivateService, public: Hops
+) -> None:
+    """The hop's look-up fails, the connection's own would name a private address."""
+    asked: list[str] = []
+
+    async def dns(host: str, port: int) -> list[str]:
+        asked.append(host)
+        if len(asked) == 1:
+            raise NameLookupFailed(f"{host}: SERVFAIL")
+        return ["127.0.0.1"]
+
+    async def go() -> LinkCheck:
+        transport = PerHostTransport(
+            per_host=2,
+            allow_private=True,
+            forbidden=only_127_0_0_2_is_public,
+            resolver=Resolver(ttl=0, lookup=dns),
+        )
+        async with LinkChecker(
+            CLI, transport=transport, probe_urls=(), forbidden=only_127_0_0_2_is_public
+        ) as checker:
+            url = public.to(f"http://flaky.test:{intranet.port}/admin")
+            return (await checker.check_all([target_for(url)]))[0]
+
+    check = asyncio.run(go())
+    assert asked and public.paths
+    assert intranet.contacts == 0
+    assert check.outcome is not LinkOutcome.OK

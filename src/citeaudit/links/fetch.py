@@ -307,11 +307,15 @@ class Fetcher:
                     )
             except TimeoutError:  # what the connection's own look-up would have said
                 return Answer(url, error=errors.TIMEOUT)
-        if reach is not None and self._rule.allow_private and addresses:
+        if reach is not None and self._rule.allow_private and self._lookup is not None:
+            if not addresses and reach.public and self._address_gate is not None:
+                # No answer now: the connection would ask again, and a name server
+                # failing once and then naming a private address would slip past.
+                return Answer(url, error=errors.DNS)
             private = any(self._rule.forbidden(_address(a)) for a in addresses)
             if private and reach.public:  # a public hop sends us into a private network
                 return Answer(url, error=errors.PRIVATE)
-            reach.public = reach.public or not private
+            reach.public = reach.public or (bool(addresses) and not private)
         with pinned(host, addresses):
             async with self._held(addresses):
                 return await self._send(url, method, target, host, sent, cookies)
