@@ -31,7 +31,10 @@ from citeaudit.errors import ResolverError
 from citeaudit.links.retry import Backoff, parse_retry_after
 from citeaudit.resolve.limiter import Limiter, Paused
 
-__all__ = ["Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
+__all__ = ["OUT_OF_TIME", "Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
+
+# Why a request was not sent: the run's time (`Channel.deadline`) ran out first.
+OUT_OF_TIME = "not asked: the run's time ran out first"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,11 @@ class Channel:
         self._lock = threading.Lock()
         self._consecutive_failures = 0
         self.broken: str | None = None  # why the circuit is open
+        # When the run must end (`time.monotonic`), or None. A registry that answers each
+        # request slowly -- never failing, so the circuit stays closed -- otherwise held
+        # a run of a few thousand look-ups for hours, past a worker's time limit (which
+        # failed the whole audit). Past it, nothing more is sent, retries included.
+        self.deadline: float | None = None
 
     def reset(self) -> None:
         """A new audit probes again: close the circuit."""
@@ -172,6 +180,8 @@ class Channel:
         limiter = self.budget(budget)
         reason = "no answer"
         for attempt in range(self.policy.attempts):
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                raise ResolverError(self.name, OUT_OF_TIME)
             if attempt:
                 self.stats.retried()
             wait: float
@@ -218,6 +228,8 @@ class Channel:
                         self._consecutive_failures = 0
                     return reply
             if attempt + 1 < self.policy.attempts:
+                if self.deadline is not None and time.monotonic() + wait >= self.deadline:
+                    raise ResolverError(self.name, OUT_OF_TIME)
                 self._sleep(wait)
         self._failed()
         raise ResolverError(self.name, f"{reason} after {self.policy.attempts} attempts")

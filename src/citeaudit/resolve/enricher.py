@@ -15,9 +15,11 @@ from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Resolver
 from citeaudit.resolve.limiter import Limiter, LocalLimiter, RedisLimiter
 from citeaudit.resolve.resolver import RegistryResolver
-from citeaudit.settings import Settings
+from citeaudit.settings import ServiceSettings, Settings
 
-__all__ = ["ResolutionEnricher", "build_resolver"]
+__all__ = ["RUN_SHARE", "ResolutionEnricher", "build_resolver"]
+
+RUN_SHARE = 0.6  # of a service chunk's time limit, for its registry look-ups (as for links)
 
 
 def _limiter(settings: Settings, name: str, rate: float, concurrency: int) -> Limiter:
@@ -84,8 +86,17 @@ def build_resolver(
         timeout=timeout,
         cache=cache,
     )
+    # In the service a run ends well inside its chunk's time limit (as link checks do):
+    # a request in flight at the deadline still has its own exchange limit to finish.
+    run_time = None
+    if isinstance(settings, ServiceSettings):
+        run_time = RUN_SHARE * settings.chunk_time_limit
     return RegistryResolver(
-        crossref, handles, datacite, workers=max(8, settings.crossref_concurrency * 2)
+        crossref,
+        handles,
+        datacite,
+        workers=max(8, settings.crossref_concurrency * 2),
+        max_run_time=run_time,
     )
 
 

@@ -21,6 +21,7 @@ sent to it and resolution is reported as not done, with the reason.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -67,12 +68,17 @@ class RegistryResolver(Resolver):
         *,
         workers: int = 8,
         rows: int = 5,
+        max_run_time: float | None = None,
     ) -> None:
         self.crossref = crossref
         self.handles = handles
         self.datacite = datacite
         self.workers = workers
         self.rows = rows
+        # Seconds a run may take (None: no end). Past it no registry is asked, and the
+        # references left are failed with `OUT_OF_TIME`: the run ends with what it has,
+        # inside the service chunk's time limit, rather than being killed at it.
+        self.max_run_time = max_run_time
 
     def close(self) -> None:
         for registry in (self.crossref, self.handles, self.datacite):
@@ -84,6 +90,9 @@ class RegistryResolver(Resolver):
         self.crossref.begin()
         self.handles.channel.reset()
         self.datacite.channel.reset()
+        deadline = None if self.max_run_time is None else time.monotonic() + self.max_run_time
+        for registry in (self.crossref, self.handles, self.datacite):
+            registry.channel.deadline = deadline
         out: dict[str, Resolution] = {}
         to_query: list[Reference] = []
         targets: list[_Target] = []
