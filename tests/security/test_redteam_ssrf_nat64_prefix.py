@@ -155,3 +155,40 @@ def test_a_silent_name_server_is_waited_for_once(monkeypatch: pytest.MonkeyPatch
         release.set()
         monkeypatch.undo()
         nat64_prefixes.forget()
+
+
+def test_a_forked_worker_asks_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question in flight when a Celery pool forks has no thread in the child: the
+    child asks for itself instead of waiting for an answer that never comes."""
+    import os
+
+    release = threading.Event()
+
+    def silent() -> list[str]:
+        release.wait(10)
+        return []
+
+    monkeypatch.setattr(nat64_prefixes, "lookup", silent)
+    monkeypatch.setattr(nat64_prefixes, "wait", 0.5)
+    nat64_prefixes.forget()
+    try:
+        nat64_prefixes.fresh(timeout=0.0)  # asked, not answered: the thread waits
+        nat64_prefixes.forget()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: the network's DNS64 answers it at once
+            try:
+                nat64_prefixes.lookup = lambda: PREFIX_ANSWERS
+                nat64_prefixes.fresh()
+                verdict = is_forbidden_address(ipaddress.ip_address(PRIVATE_VIA_GATEWAY))
+                os.write(write, b"1" if verdict else b"0")
+            finally:
+                os._exit(0)
+        os.close(write)
+        answer = os.read(read, 1)
+        os.waitpid(pid, 0)
+        assert answer == b"1"
+    finally:
+        release.set()
+        monkeypatch.undo()
+        nat64_prefixes.forget()

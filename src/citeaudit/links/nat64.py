@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -155,5 +156,14 @@ class Nat64Prefixes:
             self._until = float("-inf")
             self._answered = False
 
+    def _after_fork(self) -> None:
+        """In a forked worker: the parent's question (its thread) is not ours to wait for."""
+        self._lock = threading.Lock()
+        self._asking = None
+        self._until = float("-inf")
+        self._answered = False
+
 
 nat64_prefixes = Nat64Prefixes()
+if hasattr(os, "register_at_fork"):  # Celery's prefork pool forks after start-up
+    os.register_at_fork(after_in_child=nat64_prefixes._after_fork)
