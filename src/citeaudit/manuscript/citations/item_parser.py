@@ -318,7 +318,7 @@ def _names_in(segment: str) -> _Names | None:
     opening = max(segment.rfind("(", cut), bracket, cut - 1)
     cut = opening + 1  # "[GenBank no. X (Agency 2008)]": a group inside a group
     inner = [m.end() for m in _INNER_CUE.finditer(segment, cut)]
-    inner += [m.end() for m in _IN_WORK.finditer(segment, cut)]
+    inner += [m.end() for m in _IN_WORK.finditer(segment, cut) if not _place_of(segment, m.start())]
     inner.sort()
     if inner:
         cut = inner[-1]  # "PANKARARU, apud GRUPIONI": the work read is the one cited
@@ -396,6 +396,14 @@ def _names_in(segment: str) -> _Names | None:
         offset = _skip(text, comma + 1, " ")
         return _Names(cut + offset, text[offset:], authors[1:], et_al, True)
     return _Names(cut, text, authors, et_al, weak)
+
+
+def _place_of(segment: str, at: int) -> bool:
+    """Whether the "in" at `at` says where an organisation is ("Royal Botanic Gardens
+    in Kew"), not whose work a part is ("Jermy and Rankin in Alston"): three or more
+    capitalised words stand before it, and a person's surname is not so long."""
+    words = segment[:at].split()[-3:]
+    return len(words) == 3 and all(w[:1].isupper() for w in words)
 
 
 # A personal communication or observation: named and dated, but never in a list, so
