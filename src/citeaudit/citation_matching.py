@@ -1327,6 +1327,8 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
         return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
     if reference.year is not None and _within_span(reference.raw, reference.year, citation.year):
         return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
+    if reference.year is not None and _among_years(reference.raw, reference.year, citation.year):
+        return True  # "Smithe (1981)" for a work dated "(1975, 1981)": one work, two parts
     cited = _standalone_year(reference.raw, citation.year)
     if cited < 0:
         return False
@@ -1387,6 +1389,17 @@ def _within_span(raw: str, first: int, cited: int) -> bool:
     if last < 100:  # "1971–77": the century of the first year
         last += first - first % 100 + (100 if last < first % 100 else 0)
     return cited <= last
+
+
+_MORE_YEARS = re.compile(r"(?:[a-z]?\s{0,3}[,;/&]\s{0,3}(?:1[5-9]|20)\d\d(?!\d))+")
+
+
+def _among_years(raw: str, first: int, cited: int) -> bool:
+    """Whether `raw` dates the work by several years listed after `first`, the year read
+    ("Smithe F (1975, 1981) Naturalists' color guide"), `cited` among them."""
+    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
+    more = _MORE_YEARS.match(raw, found.end()) if found else None
+    return more is not None and re.search(rf"(?<!\d){cited}(?!\d)", more.group()) is not None
 
 
 def _standalone_year(raw: str, year: int) -> int:
