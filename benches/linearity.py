@@ -250,6 +250,27 @@ def freetext_long_entry(n: int) -> Files:
     return {"paper.md": f"As shown (Smith, 2020).\n\n# References\n\n{entry}\n"}
 
 
+def pandoc_citation_flood(n: int) -> Files:
+    """'[@a] ' x n: n citations past the cap; extraction's memory must stay flat."""
+    return {
+        "paper.md": "Text " + "[@a] " * n + "\n",
+        "refs.bib": "@book{a, title={T}, year=2001}\n",
+    }
+
+
+def narrative_key_flood(n: int) -> Files:
+    return {"paper.md": "Text " + "@a " * n + "\n", "refs.bib": "@book{a, title={T}, year=2001}\n"}
+
+
+def bare_key_flood(n: int) -> Files:
+    """'[smith2019] ' x n: the author-year extractor still holds its markers."""
+    return {"paper.md": "Text " + "[smith2019] " * n + "\n"}
+
+
+def bib_blank_lines_then_at(n: int) -> Files:
+    return _bib("@article{k, title = {" + "\n" * n + "@x}, year = 2020}\n")
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -296,6 +317,12 @@ SHAPES = (
     Shape("txt-delimiters", txt_delimiters, 2000, "plain text: '[(*_' x n, a list of '('"),
     Shape("tex-unbalanced", tex_unbalanced, 5000, "'{' x n and \\def\\a{\\a\\a} loops"),
     Shape("freetext-long-entry", freetext_long_entry, 300, "one reference of ~32n characters"),
+    Shape("pandoc-citation-flood", pandoc_citation_flood, 10_000, "'[@a] ' x n (cap 50,000)"),
+    Shape("narrative-key-flood", narrative_key_flood, 10_000, "'@a ' x n (cap 50,000)"),
+    Shape("bare-key-flood", bare_key_flood, 10_000, "'[smith2019] ' x n (cap 50,000)"),
+    Shape(
+        "bib-blank-lines-then-at", bib_blank_lines_then_at, 2000, "n blank lines, '@x' in a title"
+    ),
 )
 SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
 # shape, scale, what, limit, unit ("s": wall seconds, "MB": peak memory the run added)
