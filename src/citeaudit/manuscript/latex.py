@@ -6,7 +6,11 @@ anything else is looked at -- a commented-out ``\\input`` is not followed and a
 commented-out ``\\cite`` is not a citation. Blanking keeps every line, so each line
 still carries its own file and line number. Files named by ``\\input``, ``\\include``,
 ``\\subfile`` and ``\\(sub)import`` are spliced in where they are named; a missing or
-circular one is skipped and reported as an `InputProblem`.
+circular one is skipped and reported as an `InputProblem`. A missing file named by
+``\\input`` (or ``\\subfile``, ``\\(sub)import``) stops LaTeX, so BibTeX never learns
+what it cites: that problem is unreadable, and the audit leaves citations unchecked
+rather than call every entry cited only there "never cited". ``\\include`` of a missing
+file is only a warning to LaTeX, which typesets without it: the rest is checked.
 
 Inclusions and citations made through the author's own macros count as LaTeX makes
 them (`latex_macros`): under ``\\newcommand{\\chap}[1]{\\input{chapters/#1}}``,
@@ -258,14 +262,16 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
             continue
         while defined and defined[0][0] <= number:
             _learn_inclusion_macro(defined.pop(0)[1], state)
-        for target, base in _includes(text, path.parent, state.main_dir):
-            lines.extend(_include(target, base, name, number, state))
+        for target, base, stops in _includes(text, path.parent, state.main_dir):
+            lines.extend(_include(target, base, name, number, state, stops))
         if state.include_names and "\\" in text:
             if in_definition is None:
                 in_definition = _DefinitionLines(visible)
             uses = in_definition.uses_outside(number)
-            for target, base in _macro_includes(visible, number, uses, path.parent, state):
-                lines.extend(_include(target, base, name, number, state))
+            for target, base, stops in _macro_includes(
+                visible, number, uses, path.parent, state
+            ):
+                lines.extend(_include(target, base, name, number, state, stops))
     state.stack.pop()
     return lines
 
@@ -339,7 +345,7 @@ class _DefinitionLines:
 
 def _macro_includes(
     visible: list[str], number: int, uses: list[re.Match[str]], here: Path, state: _State
-) -> list[tuple[str, list[Path]]]:
+) -> list[tuple[str, list[Path], bool]]:
     """The files the `uses` of inclusion macros on line `number` include (their
     arguments may run on to the next lines)."""
     macros = state.include_macros
@@ -356,7 +362,7 @@ def _macro_includes(
         after.append(more[: MAX_USE_EXPANSION - size + 1])
         size += len(after[-1]) + 1
     text = prefix + line + "\n" + "\n".join(after)
-    found: list[tuple[str, list[Path]]] = []
+    found: list[tuple[str, list[Path], bool]] = []
     for use in uses:
         start = len(prefix) + use.start()
         expansion = macros.expand_use(
@@ -367,21 +373,32 @@ def _macro_includes(
     return found
 
 
-def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path]]]:
+# Commands whose missing file LaTeX only warns about ("No file x.tex"), typesetting on.
+_SKIPPED_WHEN_MISSING = frozenset({"include", "includefrom", "subincludefrom"})
+
+
+def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path], bool]]:
+    """(target, folders to look in, whether a missing target stops LaTeX) of each
+    inclusion on the line, in order."""
     if "\\" not in text:
         return []
-    found: list[tuple[int, str, list[Path]]] = []
+    found: list[tuple[int, str, list[Path], bool]] = []
     for m in _INCLUDE.finditer(text):
-        found.append((m.start(), m.group(2).strip(), [here, main_dir]))
+        stops = m.group(1) not in _SKIPPED_WHEN_MISSING
+        found.append((m.start(), m.group(2).strip(), [here, main_dir], stops))
     for m in _IMPORT.finditer(text):
         directory = m.group(2).strip()
         relative = m.group(1).startswith("sub")
         base = (here / directory) if relative else (main_dir / directory)
-        found.append((m.start(), m.group(3).strip(), [base, here / directory]))
-    return [(target, bases) for _, target, bases in sorted(found, key=lambda t: t[0])]
+        stops = m.group(1) not in _SKIPPED_WHEN_MISSING
+        found.append((m.start(), m.group(3).strip(), [base, here / directory], stops))
+    ordered = sorted(found, key=lambda t: t[0])
+    return [(target, bases, stops) for _, target, bases, stops in ordered]
 
 
-def _include(target: str, bases: list[Path], name: str, number: int, state: _State) -> list[Line]:
+def _include(
+    target: str, bases: list[Path], name: str, number: int, state: _State, stops: bool = True
+) -> list[Line]:
     if "#" in target or not target or state.scope.names_exhausted:
         return []  # a macro argument inside \newcommand, not a file; or past the cap
     if state.capped_at is not None:
@@ -394,7 +411,11 @@ def _include(target: str, bases: list[Path], name: str, number: int, state: _Sta
     if found is None:
         return []  # past the scope's cap on named files, which was said once
     if isinstance(found, str):
-        state.problems.append(InputProblem(name, number, f"{found}; its text is skipped"))
+        if stops:  # LaTeX stops here: what the rest cites is unknown to BibTeX too
+            message = f"{found}; LaTeX stops at this \\input, its text is unread"
+        else:
+            message = f"{found}; LaTeX leaves it out (\\include), and so does the audit"
+        state.problems.append(InputProblem(name, number, message, unreadable=stops))
         return []
     candidate = found
     if state.resolve(candidate) in state.stack:

@@ -16,23 +16,28 @@ Fenced-div fences (``::: {#refs}``, ``:::``) and lines of bare ``<div>`` tags ar
 and blanked; a fence whose braces give no engine (```` ```{.r .css} ````) is plain code.
 Child documents (knitr ``child=`` chunks, Quarto ``{{< include >}}``) are spliced in
 where they are named, on the same scope and budget (`markdown_children`).
+Quarto's custom cross-reference kinds, declared in the front matter (``crossref: custom:
+- kind: float, key: suppfig``), make ``@suppfig-x`` a reference to a float like
+``@fig-x``, in the main file and in every child it includes: their ``@`` is blanked,
+so no citation extractor reads "suppfig-x" as a key missing from the .bib.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
-from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
-__all__ = ["MarkdownReader", "hide_non_text"]
+__all__ = ["MarkdownReader", "custom_crossref_keys", "hide_custom_crossrefs", "hide_non_text"]
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # An executable chunk names its engine: ```{r}, ```{python}. ```{.r .css} and ```{=html}
@@ -61,6 +66,11 @@ _METADATA_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:\s|$)")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:(?:\s|$)|[ \t]|-[ \t]|#|$)")
 _NOCITE_FIELD = re.compile(r"^nocite[ \t]*:")
 _NESTED = re.compile(r"^\s+\S|^-")  # a field's value on its following lines
+# ``crossref:`` then, nested under it, ``custom:`` items each giving a ``key:``.
+_CROSSREF_FIELD = re.compile(r"^crossref[ \t]*:[ \t]*$")
+_CUSTOM_KEY = re.compile(
+    r"^[ \t]+(?:-[ \t]+)?key[ \t]*:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*+)[\"']?[ \t]*$"
+)
 _CODE_CITATION = re.compile(r"(?<![\w@.\\/$])@(?:\{[^{}\s]+\}|\w[^\s\"',;)\]}]*)|\bcite_r\b")
 
 
@@ -80,6 +90,7 @@ class MarkdownReader(ManuscriptReader):
         splicer = ChildSplicer(main_dir=Path(path).parent, scope=self.scope, hide=hide_non_text)
         lines = splicer.expand(Path(path), name, texts)
         problems.extend(splicer.problems)
+        lines = hide_custom_crossrefs(lines, custom_crossref_keys(texts))
         bibs: list[str] = []
         for file, bib, number in splicer.bibliographies:
             located = self.scope.locate("bibliography file", bib, [Path(file).parent / bib])
@@ -260,3 +271,41 @@ def _names(value: str) -> list[str]:
     listed = value.startswith("[") and value.endswith("]")
     parts = value[1:-1].split(",") if listed else [value]
     return [p.strip().strip("'\"").strip() for p in parts if p.strip().strip("'\"").strip()]
+
+
+def custom_crossref_keys(texts: list[str]) -> tuple[str, ...]:
+    """The ``key:`` of each custom cross-reference kind the front matter declares
+    (Quarto: ``crossref: custom: - kind: float, key: suppfig``). Quarto reads them from
+    the document's own metadata only, as here: a file whose first line opens none has none."""
+    end = _metadata_end(texts, 0) if texts else None
+    if end is None:
+        return ()
+    keys: list[str] = []
+    inside = False
+    for text in texts[1:end]:
+        if _CROSSREF_FIELD.match(text):
+            inside = True
+        elif inside and not _NESTED.match(text):
+            inside = False  # the next top-level field
+        elif inside and (found := _CUSTOM_KEY.match(text)) is not None:
+            keys.append(found.group(1))
+    return tuple(dict.fromkeys(keys))
+
+
+def hide_custom_crossrefs(lines: list[Line], keys: tuple[str, ...]) -> list[Line]:
+    """`lines` with the ``@`` of each ``@key-label`` of a custom cross-reference kind
+    blanked (columns kept): Quarto prints "Supplementary Figure 3" there, no citation."""
+    if not keys:
+        return lines
+    # alternation of literal words, each followed by '-': linear on any line
+    marker = re.compile(
+        r"(?<![\w@.\\/$])@\{?(?=(?:" + "|".join(map(re.escape, keys)) + r")-\w)"
+    )
+    out: list[Line] = []
+    for line in lines:
+        if "@" in line.text:
+            text = marker.sub(lambda m: " " * len(m.group(0)), line.text)
+            if text != line.text:
+                line = dataclasses.replace(line, text=text)
+        out.append(line)
+    return out
