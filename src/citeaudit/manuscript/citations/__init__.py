@@ -16,6 +16,7 @@ from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMarker
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
+from citeaudit.manuscript.citations.protologues import ProtologueExtractor
 from citeaudit.manuscript.citations.titles import TitleExtractor
 from citeaudit.manuscript.citations.undated_corporate import UndatedCorporateExtractor
 from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
@@ -31,6 +32,7 @@ __all__ = [
     "LatexExtractor",
     "NumericExtractor",
     "PandocExtractor",
+    "ProtologueExtractor",
     "TitleExtractor",
     "UndatedCorporateExtractor",
     "YearOnlyExtractor",
@@ -47,6 +49,7 @@ _MarkerSource = (
     | YearOnlyExtractor
     | TitleExtractor
     | UndatedCorporateExtractor
+    | ProtologueExtractor
 )
 
 
@@ -62,6 +65,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         YearOnlyExtractor(),
         TitleExtractor(),
         UndatedCorporateExtractor(),
+        ProtologueExtractor(),
     )
 
 
