@@ -25,7 +25,9 @@ in the size of the text even when a whole manuscript is one line.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
@@ -120,59 +122,77 @@ class AuthorYearExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers in text order, yielded as found: never all held at once.
+
+        A page of ``(Smith, 2020) `` is hundreds of thousands of markers, and the
+        audit keeps only the first `max_citations` of them (`extract_at_most`). The
+        brackets' and the bare years' markers are each found in order and merged; the
+        brackets' characters are marked first (one cheap pass), since a bare year
+        inside one is no citation.
+        """
         text = document.text
         clean = blank_markup(text)
         code = code_spans(text)
-        found: list[Marker] = []
         # the groups' characters, a byte each: a list of their spans grew by 130 bytes a
         # group (208 MB for an 8 MB page of "[@a] ", every bracket a group)
         groups = bytearray(len(clean) + 1)
         for m in _GROUP.finditer(clean):
-            start, end = m.span()
-            groups[start:end] = b"\x01" * (end - start)
-            if code and inside(code, start):
-                continue
-            if not _YEARISH.search(clean, start, end):
-                yearless = _yearless(document, m)
-                if yearless is not None:
-                    found.append(yearless)
-                continue
-            marker = _group(document, clean, m)
-            if marker is None:
-                marker = _narrative(document, clean, m)
-            else:
-                marker = _with_leading_narrative(document, clean, m, marker)
-            if marker is not None:
-                found.append(marker)
-        found.extend(_bare(document, clean, code, groups))
-        found.sort(key=lambda marker: marker.start)
+            groups[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        found = heapq.merge(
+            _grouped(document, clean, code),
+            _bare(document, clean, code, groups),
+            key=lambda marker: marker.start,
+        )
         return _weak_in_statements(found, statement_spans(document))
 
 
-def _weak_in_statements(markers: list[Marker], spans: list[tuple[int, int]]) -> list[Marker]:
+def _grouped(document: Document, clean: str, code: list[tuple[int, int]]) -> Iterator[Marker]:
+    """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"..."""
+    for m in _GROUP.finditer(clean):
+        start, end = m.span()
+        if code and inside(code, start):
+            continue
+        if not _YEARISH.search(clean, start, end):
+            yearless = _yearless(document, m)
+            if yearless is not None:
+                yield yearless
+            continue
+        marker = _group(document, clean, m)
+        if marker is None:
+            marker = _narrative(document, clean, m)
+        else:
+            marker = _with_leading_narrative(document, clean, m, marker)
+        if marker is not None:
+            yield marker
+
+
+def _weak_in_statements(
+    markers: Iterable[Marker], spans: list[tuple[int, int]]
+) -> Iterator[Marker]:
     """Markers inside a funding, interests or thanks statement made WEAK: "received
     grants from Novartis (2019)", "(Brasil, 2017)" after a grant are no citations unless
     an entry says so (`statements.py`). "et al." stays what it was: "mapping by Harris
     et al. (1985)" in the thanks is a work (dev: a missing one, found). Both lists are
     in order: one pass."""
     if not spans:
-        return markers
-    out: list[Marker] = []
+        yield from markers
+        return
     s = 0
     for marker in markers:
         while s < len(spans) and spans[s][1] <= marker.start:
             s += 1
-        if s < len(spans) and spans[s][0] <= marker.start and any(
-            c.certainty is not Certainty.WEAK and not c.et_al for c in marker.citations
+        if (
+            s < len(spans)
+            and spans[s][0] <= marker.start
+            and any(c.certainty is not Certainty.WEAK and not c.et_al for c in marker.citations)
         ):
             weak = tuple(
                 c if c.et_al else dataclasses.replace(c, certainty=Certainty.WEAK)
                 for c in marker.citations
             )
             marker = Marker(marker.start, marker.end, weak)
-        out.append(marker)
-    return out
+        yield marker
 
 
 # -- groups ---------------------------------------------------------------------------
@@ -521,10 +541,29 @@ def _line_end(clean: str, offset: int) -> int:
 # -- bare: as shown by Hart and Lomé, 2019, the ... ----------------------------------------
 
 
+def _before_initials(clean: str, j: int) -> int:
+    """Where the name before initials ends: zoologists tell two authors of one name
+    apart by initials after it ("Wilson M.S., 1958"). At most three initials are
+    skipped, and only when a blank stands before them; else `j` unchanged."""
+    k = j
+    for _ in range(3):
+        if k >= 1 and clean[k] == "." and clean[k - 1].isupper():
+            k -= 2
+        else:
+            break
+    if k < 0 or k == j or clean[k] != " ":
+        return j
+    while k >= 0 and clean[k] == " ":
+        k -= 1
+    return k
+
+
 def _bare(
     document: Document, clean: str, code: list[tuple[int, int]], groups: bytearray
-) -> list[Marker]:
-    found: list[Marker] = []
+) -> Iterator[Marker]:
+    """Bare "Name 2019" markers, in order. They never overlap each other ("Smith 2019,
+    2020": one marker): one that starts inside the one before is dropped."""
+    last_end = -1
     for m in _BARE_YEAR.finditer(clean):
         start = m.start()
         if groups[start] or (code and inside(code, start)):
@@ -538,6 +577,8 @@ def _bare(
             continue  # only "Name 2019" and "Name, 2019"
         if j >= 2 and clean[j - 2 : j + 1] == "al.":
             j -= 1  # "Falk et al., 2005 were"
+        elif j >= 1 and clean[j] == "." and clean[j - 1].isupper():
+            j = _before_initials(clean, j)  # "alaskaensis Wilson M.S., 1958": an authority
         if j < 0 or not clean[j].isalpha() or not may_end_names(clean, j + 2):
             continue  # not "in 2019"
         follow = _BARE_FOLLOW.match(clean, m.end())
@@ -563,25 +604,13 @@ def _bare(
             item=marker_text,
             certainty=Certainty.WEAK,
         )
-        location = document.location_at(name_start)
-        found.append(
-            Marker(
-                name_start,
-                end,
-                tuple(_citations(marker_text, location, work, Certainty.WEAK, False)),
-            )
-        )
-    return _disjoint(found)
-
-
-def _disjoint(markers: list[Marker]) -> list[Marker]:
-    """Bare markers never overlap each other ("Smith 2019, 2020": one marker)."""
-    kept: list[Marker] = []
-    for marker in markers:
-        if kept and marker.start < kept[-1].end:
+        if name_start < last_end:
             continue
-        kept.append(marker)
-    return kept
+        last_end = end
+        location = document.location_at(name_start)
+        yield Marker(
+            name_start, end, tuple(_citations(marker_text, location, work, Certainty.WEAK, False))
+        )
 
 
 __all__ = ["YEAR", "AuthorYearExtractor", "YearLabel"]
