@@ -22,7 +22,7 @@ from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
-__all__ = ["CslJsonReader", "parse_csl_json"]
+__all__ = ["CslJsonReader", "csl_item_reference", "parse_csl_json"]
 
 _KINDS = {
     "article-journal": "article",
@@ -297,6 +297,14 @@ def _reference(
             if name not in _CONSUMED and _string(value)
         ),
     )
+
+
+def csl_item_reference(
+    item: dict[str, Any], raw: str, index: int, location: Location, problems: list[ParseProblem]
+) -> Reference:
+    """The Reference a CSL item (a mapping, from JSON or YAML) describes; problems with
+    its fields are appended to `problems`."""
+    return _reference(item, raw, index, location, problems)
 
 
 def _string(value: Any) -> str:

@@ -154,9 +154,10 @@ def _readers() -> tuple[BibliographyReader, ...]:
     # Imported here: the readers import `read_text` from this module.
     from citeaudit.bibliography.bibtex import BibtexReader
     from citeaudit.bibliography.csl_json import CslJsonReader
+    from citeaudit.bibliography.csl_yaml import CslYamlReader
     from citeaudit.bibliography.ris import RisReader
 
-    return (BibtexReader(), RisReader(), CslJsonReader())
+    return (BibtexReader(), RisReader(), CslJsonReader(), CslYamlReader())
 
 
 def is_bibliography_name(name: str) -> bool:

@@ -37,7 +37,13 @@ from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
-__all__ = ["MarkdownReader", "custom_crossref_keys", "hide_custom_crossrefs", "hide_non_text"]
+__all__ = [
+    "MarkdownReader",
+    "custom_crossref_keys",
+    "hide_custom_crossrefs",
+    "hide_non_text",
+    "knit_time_path",
+]
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # An executable chunk names its engine: ```{r}, ```{python}. ```{.r .css} and ```{=html}
@@ -66,6 +72,18 @@ _METADATA_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:\s|$)")
 _YAML_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:(?:\s|$)|[ \t]|-[ \t]|#|$)")
 _NOCITE_FIELD = re.compile(r"^nocite[ \t]*:")
 _NESTED = re.compile(r"^\s+\S|^-")  # a field's value on its following lines
+# Pandoc's placeholder for the list citeproc makes, when empty: ``<div id="refs"></div>``,
+# or ``::: {#refs}`` closed on the next line.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+_EMPTY_REFS_DIV = re.compile(
+    r"^[ \t]*<div[ \t]+id[ \t]*=[ \t]*[\"']?refs[\"']?[ \t]*>[ \t]*</div>[ \t]*$", re.IGNORECASE
+)
+_REFS_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*\{[ \t]*#refs[ \t]*\}[ \t]*$")
+_CLOSING_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
+_PLACEHOLDER_REACH = 6  # lines looked at past a heading
+# knitr's inline R in a metadata value: ```r here::here("ms/refs.yaml")```
+_HERE_CALL = re.compile(r"^`r[ \t]+(?:here::)?here[ \t]*\(([^()`]*)\)[ \t]*`$")
+_HERE_REACH = 4  # folders looked in for here()'s project root: the file's and 3 above
 # ``crossref:`` then, nested under it, ``custom:`` items each giving a ``key:``.
 _CROSSREF_FIELD = re.compile(r"^crossref[ \t]*:[ \t]*$")
 _CUSTOM_KEY = re.compile(
@@ -93,7 +111,7 @@ class MarkdownReader(ManuscriptReader):
         lines = hide_custom_crossrefs(lines, custom_crossref_keys(texts))
         bibs: list[str] = []
         for file, bib, number in splicer.bibliographies:
-            located = self.scope.locate("bibliography file", bib, [Path(file).parent / bib])
+            located = self.scope.locate("bibliography file", bib, _bib_candidates(file, bib))
             if located is None:
                 break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
@@ -104,6 +122,30 @@ class MarkdownReader(ManuscriptReader):
             name, self.format, lines, bibliography_files=tuple(bibs), files=tuple(splicer.files)
         )
         return document, problems  # a list with no heading: see markdown_tail_list
+
+
+def _bib_candidates(file: str, bib: str) -> list[Path]:
+    """Where a ``bibliography:`` name may be: beside the file that names it; for knitr's
+    inline ```r here::here("ms/refs.bib")``` (evaluated when the document is
+    knit, from the project's root), under the folders above it, nearest first."""
+    folder = Path(file).parent
+    relative = knit_time_path(bib)
+    if relative is None:
+        return [folder / bib]
+    return [base / relative for base in [folder, *folder.parents][:_HERE_REACH]]
+
+
+def knit_time_path(value: str) -> str | None:
+    """The path an inline R ``here::here("a", "b.bib")`` (or ``here("a/b.bib")``) gives,
+    relative to the project root; None for any other value (a plain name, other code)."""
+    call = _HERE_CALL.match(value.strip())
+    if call is None:
+        return None
+    parts = [part.strip() for part in call.group(1).split(",")]
+    names = [part[1:-1] for part in parts if len(part) >= 2 and part[0] == part[-1] in "\"'"]
+    if not names or len(names) != len(parts) or not all(names):
+        return None
+    return "/".join(names)
 
 
 def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
@@ -159,7 +201,33 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
         if not in_comment and (_DIV_MARKUP.match(out[i]) or _RAW_TEX.match(out[i])):
             out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``, ``\newpage``: markup
         i += 1
+    _blank_placeholder_headings(texts, out)
     return out, bibs
+
+
+def _blank_placeholder_headings(texts: list[str], out: list[str]) -> None:
+    """Blank a heading whose section is only Pandoc's empty ``refs`` placeholder.
+
+    ``## References`` then ``<div id="refs"></div>`` (or ``::: {#refs}`` and ``:::``)
+    is where citeproc prints the list it makes from the .bib; what follows (tables,
+    appendices, figure legends) is text that cites, not a typed list -- read as one,
+    its ``| @Kluge2007 |`` cells were no citations and their entries "never cited".
+    A ``refs`` div holding entries (a rendered file) is a list, and keeps its heading.
+    """
+    for i, text in enumerate(out):
+        if not _ATX_HEADING.match(text):
+            continue
+        j = i + 1
+        # blank and comment lines between heading and placeholder; a few at most
+        while j < len(out) and j <= i + _PLACEHOLDER_REACH and not out[j].strip():
+            if _EMPTY_REFS_DIV.match(texts[j]):
+                out[i] = ""
+                break
+            if _REFS_FENCE.match(texts[j]):
+                if j + 1 < len(texts) and _CLOSING_FENCE.match(texts[j + 1]):
+                    out[i] = ""
+                break
+            j += 1
 
 
 def _captions(header: str) -> str:

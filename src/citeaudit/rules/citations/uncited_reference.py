@@ -12,7 +12,7 @@ from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
 # Bibliography formats that are databases, not a printed list.
-DATABASE_FORMATS = frozenset({"bibtex", "ris", "csl-json"})
+DATABASE_FORMATS = frozenset({"bibtex", "ris", "csl-json", "csl-yaml"})
 
 
 class UncitedReference(Rule):
