@@ -77,7 +77,7 @@ def test_one_cite_with_8000_keys_is_linear_in_memory_and_report(tmp_path: Path) 
 
 
 def _latex(text: str) -> object:
-    return LatexExtractor().markers(one_line(text, "latex"))
+    return list(LatexExtractor().markers(one_line(text, "latex")))
 
 
 def _pandoc(text: str) -> object:

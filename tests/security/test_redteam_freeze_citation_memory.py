@@ -28,8 +28,10 @@ LARGE = 8 * SMALL
 
 
 def _page(tmp_path: Path, unit: str, n: int) -> Document:
-    path = tmp_path / f"flood-{n}.md"
-    path.write_text("Text " + unit * n + "\n", encoding="utf-8")
+    latex = unit.startswith("\\")
+    path = tmp_path / f"flood-{n}.{'tex' if latex else 'md'}"
+    head = "\\documentclass{article}\n\\begin{document}\n" if latex else ""
+    path.write_text(head + "Text " + unit * n + "\n", encoding="utf-8")
     document = read_manuscript(path)
     assert document.text  # read (and joined) before measuring
     return document
@@ -53,6 +55,7 @@ def _peak(run: Callable[[], object]) -> int:
         "[smith2019] ",
         "(Smith, 2020) ",
         "Smith 2020 ",
+        "\\cite{a} ",
     ],
 )
 def test_extraction_memory_stays_flat_past_the_cap(tmp_path: Path, unit: str) -> None:

@@ -39,7 +39,7 @@ def typeset_body(path: str, lines: Sequence[Line]) -> tuple[Line, ...] | None:
         for ln in lines
     )
     probe = Document(path=path, format="latex", lines=unlinked)
-    if LatexExtractor().markers(probe):
+    if next(iter(LatexExtractor().markers(probe)), None) is not None:
         return None
     start = next((i for i, ln in enumerate(unlinked) if _BEGIN_DOCUMENT.search(ln.text)), -1)
     return tuple(

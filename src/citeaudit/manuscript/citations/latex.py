@@ -25,11 +25,13 @@ citations, not 8,000 copies of the command).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Collection, Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.latex_macros import Expansion, definition_spans, macro_citations
 from citeaudit.model.citation import Citation, CitationKind
@@ -63,31 +65,40 @@ class LatexExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[Marker]:
+    def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers in text order, yielded as found: never all held at once (a
+        page of ``\\cite{a}`` is 200,000 of them, and the audit keeps its first
+        `max_citations`). Citations that user macros expand to are merged in."""
         text = document.text
         if "\\" not in text:
-            return []
+            return iter(())
         definitions = definition_spans(text)
         macros = macro_citations(text, is_citation_command)
-        user = macros.defined
-        found: list[Marker] = []
-        for m in _COMMAND.finditer(text):
-            name = m.group("name")
-            if name.casefold() in _NOT_CITATIONS or definitions.covers(m.start()):
-                continue
-            if name in user:
-                continue  # read through its definition, below
-            marker = _marker(document, text, m)
-            if marker is not None:
-                found.append(marker)
+        written = _written(document, text, definitions, macros.defined)
         macro_markers = [
             marker
             for use in macros.expansions
             if (marker := _expanded_marker(document, text, use)) is not None
         ]
-        if macro_markers:
-            found = sorted([*found, *macro_markers], key=lambda marker: marker.start)
-        return found
+        if not macro_markers:
+            return written
+        macro_markers.sort(key=lambda marker: marker.start)
+        return heapq.merge(written, macro_markers, key=lambda marker: marker.start)
+
+
+def _written(
+    document: Document, text: str, definitions: SpanIndex, user: Collection[str]
+) -> Iterator[Marker]:
+    """The markers of citation commands as written, in order."""
+    for m in _COMMAND.finditer(text):
+        name = m.group("name")
+        if name.casefold() in _NOT_CITATIONS or definitions.covers(m.start()):
+            continue
+        if name in user:
+            continue  # read through its definition (`macro_citations`)
+        marker = _marker(document, text, m)
+        if marker is not None:
+            yield marker
 
 
 def _marker(document: Document, text: str, m: re.Match[str]) -> Marker | None:
