@@ -46,6 +46,11 @@ def _peak(run: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
+HELD_BY_NUMERIC = pytest.mark.xfail(
+    strict=True, reason="the numeric extractor weighs every candidate, held, before yielding"
+)
+
+
 @pytest.mark.parametrize(
     "unit",
     [
@@ -56,6 +61,8 @@ def _peak(run: Callable[[], object]) -> int:
         "(Smith, 2020) ",
         "Smith 2020 ",
         "\\cite{a} ",
+        pytest.param("[1] ", marks=HELD_BY_NUMERIC),
+        pytest.param("[1-50] ", marks=HELD_BY_NUMERIC),
     ],
 )
 def test_extraction_memory_stays_flat_past_the_cap(tmp_path: Path, unit: str) -> None:
