@@ -47,6 +47,10 @@ from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.marker import SpanIndex, shown
 from citeaudit.manuscript.citations.markup import code_spans
+from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
+from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
+from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
+from citeaudit.manuscript.citations.numeric_word_runs import separator_joined
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
@@ -97,9 +101,17 @@ _GLUED_PLAIN = re.compile(
     r"(?=$|[\s);:\]]|[.,](?!\d))"  # "disease.4,\n6": a hard-wrapped line breaks a list
 )
 # a superscript list whose separators alone kept their markup: "artigos, 1^,^10^,^14"
+# Its separators: a comma or a dash ("46^-^48", a range); SciELO's bracketed
+# superscripts whose brackets alone kept the markup ("10^),(^11", "9^)-(^11" for
+# ^(10),(11)^); and a space between two single digits, where the publisher's XML split
+# one citation into two ("21^,^2 2^,^38": two citations, 2 and 2, as its links say).
+# What follows is checked in code, not by a lookahead: a possessive run refused by
+# its end was tried again from each of its numbers (quadratic on "9 9^,^" repeated).
 _SUPERSCRIPT_JOINED = re.compile(
-    r"(?<![\w^.,\-–])(?P<list>\d{1,3}(?:\^[,;]\^\s?\d{1,3})+)(?![\d^])"
+    r"(?<![\w^.,\-–])(?P<list>\d{1,3}"
+    r"(?:(?:\^\)?[,;\-–]\(?\^\s?|(?<=\D\d) (?=\d(?!\d)))\d{1,3})++)"
 )
+_SPLIT_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 # flattened superscripts set off by a space, after a clause's punctuation: "in all its
 # complexity. 17,51", "users. 23 The idea", "of 12 articles, 1,10,14,16 that"
 _SPACED_PLAIN = re.compile(
@@ -125,7 +137,6 @@ _CELL_VALUE = re.compile(r"[ \t]*[<>≤≥~]?[ \t]*\d[\d.,]*[ \t]*%?[ \t]*")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _UNIT_SD = re.compile(r"\d\s*SDs?\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
-_MAX_RANGE = 100
 _LOOKBACK = 40
 _CLAUSE_WINDOW = 300  # an enumeration's items stand within a few sentences
 
@@ -168,13 +179,9 @@ _VALUE_LEADS = _words(
     "lote etapa fase grupo nível nivel tipo classe clase amostra muestra dia día semana ano año"
 )
 
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int
-    end: int
-    numbers: tuple[int, ...]
-    form: str  # "bracket", "glued-bracket", "paren", "superscript", "glued"
+# Words after which a bare number is a label, a unit's value or a value the sentence
+# states: never a flattened superscript read by the list's order (`numeric_order`).
+_REFUSED = _LABEL_WORDS | _UNIT_WORDS | _VALUE_LEADS
 
 
 class NumericExtractor(CitationExtractor):
@@ -194,13 +201,17 @@ class NumericExtractor(CitationExtractor):
                 *_parenthesised(text),
                 *_superscripts(text, document),
                 *_glued_plain(text),
-                *_superscript_joined(text),
+                *_superscript_joined(text, document),
                 *_spaced_plain(text),
             )
             if not code.covers(c.start)
         ]
         kept = _weigh(candidates, entries)
         kept.sort(key=lambda c: c.start)
+        if _numbered_list(document):
+            loose = (c for c in loose_candidates(text, _REFUSED) if not code.covers(c.start))
+            kept.extend(in_order(text, kept, loose, entries))
+            kept.sort(key=lambda c: c.start)
         found: list[NumericMarker] = []
         taken = SpanIndex()
         for candidate in kept:
@@ -209,6 +220,19 @@ class NumericExtractor(CitationExtractor):
             taken.add(candidate.start, candidate.end)
             found.append(NumericMarker(candidate.start, candidate.end, candidate.numbers, document))
         return found
+
+
+def _numbered_list(document: Document) -> bool:
+    """Whether the list's entries carry numbers (a marker, "1.", "[1]", bare "1 Smith"):
+    only then may a bare number in the text be read by the list's order -- in an
+    author-year paper "^13^C" and "86 reactions" are never citations."""
+    layout = document.reference_layout
+    if layout is not None and layout.kind == "numbered":
+        return True
+    raws = [e.raw for e in document.reference_entries]
+    # most entries labelled: one entry opening with a year ("2015. Patent ...") is not
+    labelled = sum(1 for raw in raws if _ENTRY_LABEL.match(raw))
+    return labelled * 2 > len(raws) or bool(bare_labels(raws))
 
 
 def _list_size(document: Document) -> int:
@@ -504,11 +528,30 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
             yield _Candidate(start, m.end(), numbers, "glued")
 
 
-def _superscript_joined(text: str) -> Iterator[_Candidate]:
+def _superscript_joined(text: str, document: Document) -> Iterator[_Candidate]:
+    for start, end, body in separator_joined(document):  # a Word file's "12,13"
+        numbers = _expand(body)
+        if numbers and (_superscript_place(text, start) or _after_a_year(text, start)):
+            yield _Candidate(start, end, numbers, "superscript")
     for m in _SUPERSCRIPT_JOINED.finditer(text):
-        numbers = _expand(m.group("list").replace("^", "").replace(" ", ""))
-        if numbers and _superscript_place(text, m.start()):
-            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+        body = m.group("list")
+        if "^" not in body or text[m.end() : m.end() + 1] == "^":
+            continue  # "2 2" alone: two numbers, no superscript; "1^,^2^": one run
+        body = _SPLIT_DIGITS.sub(",", body)
+        numbers = _expand(body.translate(_JOINED_MARKS))
+        start = m.start()
+        if numbers and (_superscript_place(text, start) or _after_a_year(text, start)):
+            yield _Candidate(start, m.end(), numbers, "superscript")
+
+
+_JOINED_MARKS = str.maketrans("", "", "^() ")
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:1[5-9]|20)\d\d $")
+
+
+def _after_a_year(text: str, start: int) -> bool:
+    """A superscript list set after a year and a space: "a partir de 1940 12^,^13" (a
+    power is glued to its base: "10^3^")."""
+    return _YEAR_BEFORE.search(text, max(start - 6, 0), start) is not None
 
 
 def _spaced_plain(text: str) -> Iterator[_Candidate]:
@@ -631,19 +674,3 @@ def _covers(found: list[_Candidate], entries: int, *, least: int, share: float) 
         and len(distinct) >= min(least, entries)
         and (len(distinct) >= share * entries)
     )
-
-
-def _expand(body: str) -> tuple[int, ...]:
-    numbers: dict[int, None] = {}
-    for part in re.split(r"[,;]", body):
-        bounds = [int(x) for x in re.split(r"[-–—]", part.strip()) if x.strip()]
-        if not bounds or any(n == 0 for n in bounds):
-            return ()
-        if len(bounds) == 1:
-            numbers[bounds[0]] = None
-            continue
-        low, high = bounds
-        if high < low or high - low > _MAX_RANGE:
-            return ()
-        numbers.update(dict.fromkeys(range(low, high + 1)))
-    return tuple(numbers)

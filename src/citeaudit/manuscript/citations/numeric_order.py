@@ -1,0 +1,337 @@
+"""Flattened superscripts read by the order a Vancouver list is numbered in.
+
+A superscript citation that lost its markup is a bare number in the sentence:
+"dentre outros 6.", "in 1999 5,6. The", "Miranda 20 argues", "the literature, 60
+this being". Read on its own such a number is as often a count, a value or a label
+("12 patients", "in 2010, 11 were"), and `numeric`'s spaced form refuses most of
+these places on purpose.
+
+What tells them apart is the list's own numbering. A list numbered by first
+citation (Vancouver, and most journals printing superscripts) is cited 1, 2, 3, ...:
+each work's first citation carries the next number. So where the manuscript's sure
+citations (brackets, marked superscripts, the spaced numbers that are its style)
+follow that order, a bare number standing where a superscript stands, that carries
+exactly the next number not yet cited, is that work's first citation. A count is
+almost never the very number the list expects next at that point, and it is refused
+otherwise. Nothing is read this way unless:
+
+* the manuscript has a list, and its sure numeric citations introduce their numbers
+  in order (`ordered`): an author-year paper with footnote digits, or a list numbered
+  alphabetically, reads none of these;
+* the number stands apart where a flattened superscript stands: after a space that
+  follows a word, punctuation or another number (a year: "em 1999 5,6"), not after a
+  label word ("Table 1"), a unit, a month, a comparison sign, and not before a unit,
+  a percent sign, a decimal or a letter glued to it;
+* its first number is the next one (or the next one cited anywhere: the order skips
+  an uncited entry), or its numbers are cited nowhere else and fit between the numbers
+  cited before and after it; and its numbers rise.
+
+A list numbered alphabetically (cited out of order) gives no order to follow: there a
+bare number is read only where its entry is cited nowhere else, once. Never read: a
+number after a citation and a comma ("grew.^5^, 6 plates failed"), prose going on.
+
+Numbers already cited before are not read at such places: only a first citation has
+the order's evidence, and it is the one whose loss made an entry look uncited.
+
+Every pattern here is linear: separators are single characters or fixed strings that
+cannot start with a digit, so no two quantified parts compete for the same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+
+from citeaudit.manuscript.citations.marker import SpanIndex
+from citeaudit.manuscript.citations.numeric_candidate import Candidate, expand
+
+# the separators of a flattened list, as publishers' XML leaves them: plain ("5,6",
+# "46-48"), marked superscript alone ("12^,^13"), or SciELO's bracketed superscript
+# whose brackets alone kept the markup ("10^),(^11", "9^)-(^11" for ^(10),(11)^), or
+# lost it with them ("3), (4")
+_SEPARATOR = r"(?:\^\)?[,;\-–]\(?\^|\) ?[,\-–] ?\(|[,;\-–])"
+_LOOSE = re.compile(rf"(?<= )(?P<list>\d{{1,3}}(?:{_SEPARATOR}\d{{1,3}})*+)")
+# a superscript set after a number, which `numeric` refuses as an exponent: "em
+# 2013^(15)^", "RDC No. 530^15^"
+_AFTER_NUMBER = re.compile(r"(?<=\d)\^\(?(?P<list>\d{1,3}(?:[,\-–]\d{1,3})*+)\)?\^")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+# a number before the comma, not a year: "(6, 7, 11, 18)" but "in 1999, 11 when"
+_NUMBER_BEFORE = re.compile(r"(?<!\d)(?!(?:1[5-9]|20)\d\d,)\d{1,4},$")
+_POWER_BASE = re.compile(r"(?<![\d.,])10$")
+_THOUSANDS = re.compile(r",\d{3}")
+_ET_AL = re.compile(r"\bet al\.? $")
+_LOOKBACK = 40
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# where a flattened superscript cannot stand: after these, a number is a value
+_SIGNS_BEFORE = frozenset("=<>≤≥±×~+*/#№$€£")
+_MONTHS = _words(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec janeiro fevereiro "
+    "março abril maio junho julho agosto setembro outubro novembro dezembro enero "
+    "febrero marzo mayo junio julio septiembre setiembre octubre noviembre diciembre"
+)
+# Words after which a bare number is a count, a version, a label: "into 17 groups",
+# "version 10", "exon 7", "Nesses 20 anos", "of which 30".
+_COUNT_LEADS = _words(
+    "into in on for with within after before over under per than about around nearly "
+    "almost only all these those the an its their our which whom version versions "
+    "release exon exons intron chromosome chromosomes lane lanes well wells "
+    "nos nas aos às pelos pelas cerca apenas todos todas estes estas esses essas "
+    "nesses nessas destes destas os as um uma versão versões "
+    "unos unas estos estas esos esas versión versiones todos hace durante "
+)
+# Words a count is of, when they follow it: "20 anos", "6-12 months", "50 mL".
+_COUNTED = _words(
+    "years year months month weeks week days day hours hour minutes minute seconds "
+    "second times patients cases participants subjects studies articles items women "
+    "men children persons people mice rats cells samples mm cm ml µl μl mg kg g h "
+    "min s y yr yrs mo wk wks d anos ano meses mês semanas semana dias dia horas hora "
+    "minutos segundos vezes pacientes casos artigos estudos mulheres homens crianças "
+    "años año semanas días horas veces that who whom of"
+)
+# Enough sure citations introduced in order before the order is evidence.
+_LEAST_ORDERED = 4
+_ORDER_SHARE = 0.8
+# The forms of a superscript style, marked or flattened: where else a bare number is
+# a count. In a paper citing in brackets or round brackets a bare number is a value.
+_SUPERSCRIPT_FORMS = frozenset(("superscript", "spaced", "glued"))
+_SUPERSCRIPT_SHARE = 0.5
+# A first citation introduces a few works at once ("63-65"); "12-30 mL" is a span.
+_MOST_INTRODUCED = 6
+_NEXT_TOKEN = re.compile(r"[ \t]{1,4}+(?P<word>[^\W\d_]{1,40}+)(?P<rest>.{0,2})")
+# a unit written in mixed case: "mEq", "mL", "mmHg", "kDa"
+_UNIT_CASE = re.compile(r"[a-zµμ]{1,3}[A-Z]")
+# words joining numbers of a series: "12 e 24 meses", "5 to 10", "3 or 4"
+_SERIES = _words("e and y or ou o to a até and-or")
+
+
+def loose_candidates(text: str, refused_words: frozenset[str]) -> Iterator[Candidate]:
+    """Bare numbers where a flattened superscript may stand (weighed by `in_order`).
+
+    `refused_words` are the words after which a number is a label or a value (the
+    caller's label, unit and value words: "Table 1", "5 mg", "foi 8").
+    """
+    for m in _LOOSE.finditer(text):
+        start, end = m.start(), m.end()
+        if not _free_after(text, end) or not _free_before(text, start - 1, refused_words):
+            continue
+        if _counted(text, end):
+            continue
+        if _THOUSANDS.search(m.group("list")):
+            continue  # "North, 211,009 in 2000": a count with a thousands separator
+        body = re.sub(r"[\^() ]", "", m.group("list"))
+        numbers = expand(body)
+        if numbers:
+            yield Candidate(start, end, numbers, "loose")
+    for m in _AFTER_NUMBER.finditer(text):
+        if _POWER_BASE.search(text, max(m.start() - 4, 0), m.start()):
+            continue  # "10^5^ cells": a power
+        numbers = expand(m.group("list"))
+        if numbers and _free_after(text, m.end()):
+            yield Candidate(m.start(), m.end(), numbers, "after-number")
+
+
+def _counted(text: str, end: int) -> bool:
+    """What follows makes the number a count or a value: "20 anos", "1,6 mEq/L",
+    "12 e 24 meses", "5 to 10"."""
+    following = _NEXT_TOKEN.match(text, end)
+    if following is None:
+        return False
+    word, rest = following.group("word"), following.group("rest")
+    if word.casefold() in _COUNTED or _UNIT_CASE.match(word) or rest.startswith("/"):
+        return True
+    return word.casefold() in _SERIES and rest[:1] == " " and rest[1:2].isdigit()
+
+
+def _free_after(text: str, end: int) -> bool:
+    """The number ends there: a space, the line's end, or punctuation closing it."""
+    after = text[end : end + 2]
+    if not after or after[0] in " \t\n":
+        return True
+    # not ")": "2) Strategies" numbers an item, "(DP 10)" gives a value
+    if after[0] in ".,;:" and (len(after) == 1 or not after[1].isalnum()):
+        return True
+    return after[0] in ".;:" and after[1].isalpha()
+
+
+def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
+    """What precedes the space before the number lets a superscript stand there."""
+    if space < 1:
+        return False
+    before = text[space - 1]
+    if before.isspace() or before in _SIGNS_BEFORE:
+        return False
+    if before.isdigit():
+        # a number before: a year or a quantity the citation follows ("em 1999 5,6");
+        # not a decimal, a time or a list of numbers ("1,5 2", "10:30 4")
+        token = text[max(space - _LOOKBACK, 0) : space].rsplit(None, 1)[-1]
+        return token.isdigit() and len(token) == 4
+    found = _WORD_BEFORE.search(text, max(space - _LOOKBACK, 0), space + 1)
+    written = found.group(1) if found else ""
+    word = written.casefold()
+    if _ET_AL.search(text, max(space - 8, 0), space):
+        return True  # "Constance et al 6 showed"
+    if word in refused_words or word in _MONTHS or word in _COUNT_LEADS:
+        return False
+    if before.isalpha():
+        # not after a two-letter abbreviation: "DP 10", "SD 2", "OR 3"
+        return len(word) > 2 or (len(word) == 2 and not written.isupper())
+    if before == "," and _NUMBER_BEFORE.search(text, max(space - _LOOKBACK, 0), space):
+        return False  # "(6, 7, 11, 18)": one item of a series of numbers
+    return before in ".,;:)]”\"’'%"
+
+
+def ordered(sure: Iterable[Candidate]) -> bool:
+    """Whether the sure citations introduce their numbers in the list's order.
+
+    A number is introduced in order when it is at most two past the highest cited
+    before (one citation may have been missed: a table, a caption).
+    """
+    seen: set[int] = set()
+    highest = 0
+    in_order = introduced = 0
+    for candidate in sure:
+        for n in candidate.numbers:
+            if n in seen:
+                continue
+            seen.add(n)
+            introduced += 1
+            in_order += highest < n <= highest + 2
+            highest = max(highest, n)
+    return introduced >= _LEAST_ORDERED and in_order >= _ORDER_SHARE * introduced
+
+
+def in_order(
+    text: str, sure: list[Candidate], loose: Iterable[Candidate], entries: int
+) -> list[Candidate]:
+    """The loose candidates that are first citations in the list's order.
+
+    `sure` are the citations already kept, in text order; a loose candidate they
+    overlap is theirs. Walking the text, the highest number cited so far says which
+    number a first citation carries next.
+    """
+    if entries == 0 or not sure or not _superscript_style(sure):
+        return []
+    taken = SpanIndex((c.start, c.end) for c in sure)
+    ends = {c.end for c in sure}
+    pending = sorted(
+        (
+            c
+            for c in loose
+            if not taken.covers(c.start)
+            and not taken.covers(c.end - 1)
+            and not _after_a_citation(text, c.start, ends)
+        ),
+        key=lambda c: c.start,
+    )
+    if not ordered(sure):
+        return _filling_gaps(text, sure, pending, entries)
+    kept: list[Candidate] = []
+    seen: set[int] = set()
+    cited = {n for c in sure for n in c.numbers}
+    sure_cited = sorted(cited)
+    introductions = _introductions(sure)
+    highest = 0
+    index = later = 0
+    for candidate in pending:
+        while index < len(sure) and sure[index].start < candidate.start:
+            seen.update(sure[index].numbers)
+            highest = max(highest, *sure[index].numbers)
+            index += 1
+        while later < len(introductions) and introductions[later][0] < candidate.start:
+            later += 1
+        following = introductions[later][1] if later < len(introductions) else entries + 1
+        expected = {highest + 1, _next_cited(sure_cited, highest)}
+        if _next_in_order(candidate.numbers, seen, expected, entries) or _fits_a_gap(
+            candidate.numbers, cited, highest, following
+        ):
+            cited.update(candidate.numbers)
+            kept.append(candidate)
+            seen.update(candidate.numbers)
+            highest = max(highest, *candidate.numbers)
+    return kept
+
+
+def _after_a_citation(text: str, start: int, ends: set[int]) -> bool:
+    """ "grew.^5^, 6 plates", "then ^7^ , 3 more": a number after a citation and a
+    comma is prose going on (a superscript list's rest is `numeric`'s to join)."""
+    comma = start - 2
+    if text[comma] not in ",;":
+        return False
+    return comma in ends or (text[comma - 1] == " " and comma - 1 in ends)
+
+
+def _introductions(sure: list[Candidate]) -> list[tuple[int, int]]:
+    """Where each number is first cited, in text order: (offset, number)."""
+    seen: set[int] = set()
+    found: list[tuple[int, int]] = []
+    for candidate in sure:
+        for n in candidate.numbers:
+            if n not in seen:
+                seen.add(n)
+                found.append((candidate.start, n))
+    return found
+
+
+def _fits_a_gap(numbers: tuple[int, ...], cited: set[int], highest: int, following: int) -> bool:
+    """Numbers no citation cites, standing where their place in the order is: above
+    every number cited before, below the next one introduced after ("c-section 4." in
+    a list whose entry 3 no longer is cited: the order skips it, 4 still fits)."""
+    if any(n in cited for n in numbers) or len(numbers) > _MOST_INTRODUCED:
+        return False
+    rising = all(a < b for a, b in itertools.pairwise(numbers))
+    return rising and highest < numbers[0] and numbers[-1] < following
+
+
+def _filling_gaps(
+    text: str, sure: list[Candidate], pending: list[Candidate], entries: int
+) -> list[Candidate]:
+    """In a list not numbered by first citation (alphabetical Vancouver), the first
+    loose candidate carrying only numbers no sure citation cites: the one place the
+    entry is cited ("usando o pacote mirt 3 do software R"), else it is uncited."""
+    cited = {n for c in sure for n in c.numbers}
+    kept: list[Candidate] = []
+    for candidate in pending:
+        numbers = candidate.numbers
+        if candidate.form != "loose":
+            continue
+        if max(numbers) > entries or len(numbers) > _MOST_INTRODUCED:
+            continue
+        if any(a >= b for a, b in itertools.pairwise(numbers)):
+            continue
+        if any(n in cited for n in numbers):
+            continue
+        kept.append(candidate)
+        cited.update(numbers)
+    return kept
+
+
+def _superscript_style(sure: list[Candidate]) -> bool:
+    """Whether the manuscript cites by superscripts (marked or flattened)."""
+    superscripts = sum(c.form in _SUPERSCRIPT_FORMS for c in sure)
+    return superscripts >= _SUPERSCRIPT_SHARE * len(sure)
+
+
+def _next_cited(cited: list[int], highest: int) -> int:
+    """The first number above `highest` a sure citation cites (`cited` sorted): the order
+    skips the numbers of entries cited nowhere, so "4" may follow "2" when 3 is uncited."""
+    at = bisect.bisect_right(cited, highest)
+    return cited[at] if at < len(cited) else highest + 1
+
+
+def _next_in_order(
+    numbers: tuple[int, ...], seen: set[int], expected: set[int], entries: int
+) -> bool:
+    """A first citation: it opens with the next number, introduces a few, and rises."""
+    if numbers[0] not in expected or max(numbers) > entries:
+        return False
+    if sum(n not in seen for n in numbers) > _MOST_INTRODUCED:
+        return False
+    return all(a < b for a, b in itertools.pairwise(numbers))
