@@ -192,3 +192,26 @@ def test_a_forked_worker_asks_again(monkeypatch: pytest.MonkeyPatch) -> None:
         release.set()
         monkeypatch.undo()
         nat64_prefixes.forget()
+
+
+def test_declared_prefixes_are_used_without_asking() -> None:
+    """An operator's CITEAUDIT_NAT64_PREFIXES: the prefix judges addresses, nothing asked."""
+    import ipaddress
+
+    from citeaudit.links.nat64 import Nat64Prefixes, declared
+
+    asked: list[int] = []
+
+    def lookup() -> list[str]:
+        asked.append(1)
+        return []
+
+    prefixes = Nat64Prefixes(lookup=lookup, declared=declared("2001:db8:64::/96"))
+    prefixes.fresh()
+    assert asked == []
+    assert prefixes.carried(ipaddress.IPv6Address("2001:db8:64::a00:5")) == (
+        ipaddress.IPv4Address("10.0.0.5"),
+    )
+    assert declared("none") == frozenset()
+    with pytest.raises(ValueError, match="NAT64 prefixes"):
+        declared("2001:db8::/80")

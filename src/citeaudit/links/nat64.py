@@ -16,6 +16,12 @@ failed question for `retry`). The first question of a process is waited for, at 
 `wait` seconds, before its first connection (`fresh`, `fresh_async`); later ones are
 asked in the background while what was learnt stands, so a silent name server costs
 one wait per process. The address rule only reads what was learnt.
+
+``CITEAUDIT_NAT64_PREFIXES`` declares them instead (comma-separated networks such as
+``2001:db8:64::/96``; ``none`` for a network without NAT64): no question is asked.
+An operator who knows the network's prefix should say so -- a declared prefix cannot
+be hidden by a resolver that fails -- and the test suite says ``none`` so that no
+question leaves the machine.
 """
 
 from __future__ import annotations
@@ -88,12 +94,19 @@ class Nat64Prefixes:
     ttl: float = 600.0
     retry: float = 60.0  # how long an empty or failed answer is kept
     wait: float = 2.0  # longest a caller waits for an answer
+    declared: frozenset[Prefix] | None = None  # set: never asked, these are the prefixes
     _known: frozenset[Prefix] = field(default=frozenset(), init=False)
     _until: float = field(default=float("-inf"), init=False)
     _asking: concurrent.futures.Future[frozenset[Prefix]] | None = field(default=None, init=False)
     # Answered, or waited for in vain, once: later questions are not waited for.
     _answered: bool = field(default=False, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    def __post_init__(self) -> None:
+        if self.declared is not None:
+            self._known = self.declared
+            self._until = float("inf")
+            self._answered = True
 
     def current(self) -> frozenset[Prefix]:
         """What was learnt last (never waits)."""
@@ -151,8 +164,10 @@ class Nat64Prefixes:
                 self._answered = True
 
     def forget(self) -> None:
-        """Ask again, and wait for the answer, before the next connection (tests)."""
+        """Ask again, and wait for the answer, before the next connection (tests); a
+        declared set is dropped, so `lookup` is asked."""
         with self._lock:
+            self.declared = None
             self._until = float("-inf")
             self._answered = False
 
@@ -160,10 +175,36 @@ class Nat64Prefixes:
         """In a forked worker: the parent's question (its thread) is not ours to wait for."""
         self._lock = threading.Lock()
         self._asking = None
-        self._until = float("-inf")
-        self._answered = False
+        if self.declared is None:
+            self._until = float("-inf")
+            self._answered = False
 
 
-nat64_prefixes = Nat64Prefixes()
+def declared(text: str) -> frozenset[Prefix]:
+    """The prefixes an operator declares: ``none``, or networks of RFC 6052 lengths."""
+    found: set[Prefix] = set()
+    for part in text.split(","):
+        part = part.strip()
+        if not part or part.lower() == "none":
+            continue
+        network = ipaddress.IPv6Network(part, strict=True)
+        if network.prefixlen not in _LENGTHS:
+            raise ValueError(
+                f"CITEAUDIT_NAT64_PREFIXES: {part}: NAT64 prefixes are /32, /40, /48, /56, /64, /96"
+            )
+        found.add((network, network.prefixlen))
+    return frozenset(found)
+
+
+def _from_environment() -> Nat64Prefixes:
+    """The process's prefixes: declared in the environment, or learnt."""
+    text = os.environ.get("CITEAUDIT_NAT64_PREFIXES")
+    if text is None:
+        return Nat64Prefixes()
+    prefixes = declared(text)
+    return Nat64Prefixes(lookup=lambda: [], ttl=float("inf"), declared=prefixes)
+
+
+nat64_prefixes = _from_environment()
 if hasattr(os, "register_at_fork"):  # Celery's prefork pool forks after start-up
     os.register_at_fork(after_in_child=nat64_prefixes._after_fork)
