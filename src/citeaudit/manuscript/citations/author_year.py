@@ -577,8 +577,10 @@ def _bare(
             continue  # only "Name 2019" and "Name, 2019"
         if j >= 2 and clean[j - 2 : j + 1] == "al.":
             j -= 1  # "Falk et al., 2005 were"
-        elif j >= 1 and clean[j] == "." and clean[j - 1].isupper():
-            j = _before_initials(clean, j)  # "alaskaensis Wilson M.S., 1958": an authority
+        elif j >= 1 and clean[j] == "." and clean[j - 1].isupper() and clean[j + 1] == ",":
+            # "alaskaensis Wilson M.S., 1958": an authority, initials and a comma (not
+            # "Tikhonov M. 2016. Title", a list entry quoted in the text)
+            j = _before_initials(clean, j)
         if j < 0 or not clean[j].isalpha() or not may_end_names(clean, j + 2):
             continue  # not "in 2019"
         follow = _BARE_FOLLOW.match(clean, m.end())

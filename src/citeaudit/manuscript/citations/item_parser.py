@@ -90,6 +90,8 @@ _ORGANISATION_ENDS = frozenset(
     }
 )
 _TIGHT = re.compile(r"\s+([,;:])")
+# A role written after the names, in lower case: the work is theirs all the same.
+_ROLE = re.compile(r"(?<=[^\W\d_])(?:,[ ]?|[ ])\(?(?:editors?|eds?|ed|orgs?|coords?|comps?)\.?\)?$")
 # After a year, ";32:1345" or ";32(4):1345" is a journal's volume and pages: the
 # parenthesis is a Vancouver locator ("Med Sci Sports Exerc 2000;32:1345"), no work.
 _JOURNAL_LOCATOR = re.compile(r"^\s*;\s*\d+\s*(?:\([^()]{1,12}\)\s*)?:\s*\d")
@@ -350,6 +352,7 @@ def _names_in(segment: str) -> _Names | None:
         weak = weak or not dropped.endswith((",", ":"))
         cut = lowered
     text = _ELLIPSIS.sub("", segment[cut:].strip(" ,"))  # "(ÍNDIO..., 2014)": a title cut short
+    text = _ROLE.sub("", text)  # "(FTEA editors 1952–2012)", "(Lee and Park eds 2003)"
     if quoted:
         # APA cites a work with no author by its quoted title: ("Handbook of Sensing," 2010)
         text = text.strip(_QUOTES).strip(" ,")
