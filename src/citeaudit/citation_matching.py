@@ -690,9 +690,12 @@ class _AuthorIndex:
         return found
 
     def _is_an_author(self, cited: str) -> bool:
+        """Whether the cited name is an author of some entry (whole, or as an
+        acronym). A two-letter acronym is no evidence: "Lagoa Santa" is "LS", and a
+        list of initials read as family names ("Pereira LS") holds many such."""
         names, acronyms = _forms(cited)
         return any(n in self._any_author or n in self._any_acronym for n in names) or any(
-            a in self._any_author for a in acronyms
+            a in self._any_author for a in acronyms if len(a) > 2
         )
 
     # matching ----------------------------------------------------------------------
