@@ -133,3 +133,24 @@ def test_hostile_runs_are_read_in_linear_time() -> None:
         began = time.perf_counter()
         NumericExtractor().markers(doc)
         assert time.perf_counter() - began < 5
+
+
+def test_after_et_al_and_a_compound_word() -> None:
+    # "et al 6" is a name's citation; "c-section 5." is no section label
+    body = f"{_OPENING} After a c-section 5. As Moreau et al 6 showed, kilns.^7^ Drying.^8^"
+    assert _numbers(body) == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_a_joined_list_split_at_a_space_goes_on() -> None:
+    entries = _entries(40)
+    body = f"{_OPENING} Of the studies, 5^,^10^,^21 38^,^39 agree."
+    assert _numbers(body, entries) == [1, 2, 3, 4, 5, 10, 21, 38, 39]
+
+
+def test_an_alphabetical_list_reads_a_number_after_a_comma_in_prose() -> None:
+    body = (
+        "Adherence matters.^9^ Doses vary.^2^ Costs rise.^11^ Effects last.^5^ "
+        "Care helps.^7^ Scales differ.^12^ Scores fit.^1^ We used a review of the "
+        "literature, 3 this being a tool. Later.^4,6,8,10^"
+    )
+    assert 3 in _numbers(body)

@@ -533,6 +533,7 @@ def _superscript_joined(text: str, document: Document) -> Iterator[_Candidate]:
         numbers = _expand(body)
         if numbers and (_superscript_place(text, start) or _after_a_year(text, start)):
             yield _Candidate(start, end, numbers, "superscript")
+    previous = -1  # where the last list read ended
     for m in _SUPERSCRIPT_JOINED.finditer(text):
         body = m.group("list")
         if "^" not in body or text[m.end() : m.end() + 1] == "^":
@@ -540,7 +541,10 @@ def _superscript_joined(text: str, document: Document) -> Iterator[_Candidate]:
         body = _SPLIT_DIGITS.sub(",", body)
         numbers = _expand(body.translate(_JOINED_MARKS))
         start = m.start()
-        if numbers and (_superscript_place(text, start) or _after_a_year(text, start)):
+        # "...^,^21 38^,^39": one list the publisher's XML split at a space
+        goes_on = start == previous + 1 and text[previous] == " "
+        if numbers and (goes_on or _superscript_place(text, start) or _after_a_year(text, start)):
+            previous = m.end()
             yield _Candidate(start, m.end(), numbers, "superscript")
 
 

@@ -176,10 +176,11 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
     found = _WORD_BEFORE.search(text, max(space - _LOOKBACK, 0), space + 1)
     written = found.group(1) if found else ""
     word = written.casefold()
-    if _ET_AL.search(text, max(space - 8, 0), space):
+    if _ET_AL.search(text, max(space - 8, 0), space + 1):
         return True  # "Constance et al 6 showed"
-    if word in refused_words or word in _MONTHS or word in _COUNT_LEADS:
-        return False
+    compound = found is not None and text[found.start(1) - 1 : found.start(1)] == "-"
+    if not compound and (word in refused_words or word in _MONTHS or word in _COUNT_LEADS):
+        return False  # "Table 5", "5 mg", "in 5"; but "c-section 4." is no section label
     if before.isalpha():
         # not after a two-letter abbreviation: "DP 10", "SD 2", "OR 3"
         return len(word) > 2 or (len(word) == 2 and not written.isupper())
