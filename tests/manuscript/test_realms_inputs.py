@@ -88,8 +88,7 @@ def test_custom_crossref_kinds_are_no_citations(tmp_path: Path) -> None:
     )
     main = tmp_path / "manuscript.qmd"
     main.write_text(
-        FRONT
-        + "\nParticipants preferred humans [@lindqvist2002; @mbeki2003; see "
+        FRONT + "\nParticipants preferred humans [@lindqvist2002; @mbeki2003; see "
         "@suppfig-effects-one] (@supptbl-models; [-@suppfig-effects-two]).\n\n"
         "{{< include appendix.qmd >}}\n",
         encoding="utf-8",

@@ -68,6 +68,16 @@ def test_broken_yaml_is_a_problem_not_a_crash() -> None:
     assert not compact.references and "nested too deeply" in compact.problems[0].message
 
 
+def test_dates_are_text_not_python_dates() -> None:
+    # an impossible date is a typing slip in one item, not a failure of the file
+    text = "references:\n- id: a\n  issued: 2019-13-45\n- id: b\n  issued: 2020-02-30\n"
+    bib = parse_csl_yaml(text, "refs.yaml")
+    assert [(r.key, r.year) for r in bib.references] == [("a", 2019), ("b", 2020)]
+    # a value no safe constructor builds loses its item, not the file
+    bad = parse_csl_yaml("- id: x\n  title: !!binary zz\n- id: y\n", "refs.yaml")
+    assert [r.key for r in bad.references] == ["y"] and len(bad.problems) == 1
+
+
 def test_knit_time_paths() -> None:
     assert knit_time_path('`r here::here("ms/refs.yaml")`') == "ms/refs.yaml"
     assert knit_time_path("`r here('ms', 'refs.bib')`") == "ms/refs.bib"

@@ -62,7 +62,7 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
         )
         return Bibliography(source, CslYamlReader.format, (), tuple(problems))
     lines = text.split("\n")
-    constructor = yaml.SafeLoader("")
+    constructor = _constructor("")
     for node in items:
         location = Location(source, node.start_mark.line + 1)
         if len(references) >= MAX_ENTRIES:
@@ -73,17 +73,27 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
         raw = encodable("\n".join(lines[node.start_mark.line : last]).rstrip())
         try:
             item: Any = constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, RecursionError):
-            item = None
+        except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
+            item = None  # a value YAML cannot build; what was half-built is dropped
+            constructor = _constructor("")
         if not isinstance(item, dict):
             problems.append(ParseProblem(location, "item is not a CSL item (a mapping)", raw))
             continue
         item = {str(name): value for name, value in item.items()}
         item["issued"] = _date(item.get("issued"))
-        references.append(
-            csl_item_reference(item, raw, len(references) + 1, location, problems)
-        )
+        references.append(csl_item_reference(item, raw, len(references) + 1, location, problems))
     return Bibliography(source, CslYamlReader.format, tuple(references), tuple(problems))
+
+
+def _constructor(text: str) -> Any:
+    """The safe constructor, with timestamps kept as written: CSL dates are EDTF text
+    (``2019-05``, ``2019-13-45`` a typing slip), never Python dates that may not exist."""
+    loader = yaml.SafeLoader(text)
+    loader.yaml_constructors = {
+        **yaml.SafeLoader.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,
+    }
+    return loader
 
 
 def _date(value: Any) -> Any:
@@ -100,8 +110,6 @@ def _date(value: Any) -> Any:
         return {"date-parts": [p for p in parts if p]} if any(parts) else value
     if isinstance(value, int | str) and not isinstance(value, bool):
         return {"raw": str(value)}
-    if hasattr(value, "isoformat"):  # a date YAML read itself
-        return {"raw": value.isoformat()}
     return value
 
 

@@ -268,9 +268,7 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
             if in_definition is None:
                 in_definition = _DefinitionLines(visible)
             uses = in_definition.uses_outside(number)
-            for target, base, stops in _macro_includes(
-                visible, number, uses, path.parent, state
-            ):
+            for target, base, stops in _macro_includes(visible, number, uses, path.parent, state):
                 lines.extend(_include(target, base, name, number, state, stops))
     state.stack.pop()
     return lines

@@ -366,9 +366,7 @@ def hide_custom_crossrefs(lines: list[Line], keys: tuple[str, ...]) -> list[Line
     if not keys:
         return lines
     # alternation of literal words, each followed by '-': linear on any line
-    marker = re.compile(
-        r"(?<![\w@.\\/$])@\{?(?=(?:" + "|".join(map(re.escape, keys)) + r")-\w)"
-    )
+    marker = re.compile(r"(?<![\w@.\\/$])@\{?(?=(?:" + "|".join(map(re.escape, keys)) + r")-\w)")
     out: list[Line] = []
     for line in lines:
         if "@" in line.text:
