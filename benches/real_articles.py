@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz
 from real_articles_jats import expand_ranges, plain_text_cited
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
-from real_articles_truth import cited_works, classify, fold, translated_truth
+from real_articles_truth import cited_works, classify, fold, ref_keys, translated_truth
 
 from citeaudit.audit import AuditInput, audit
 
@@ -403,6 +403,14 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
     # A translation's citation of another edition than the borrowed list's (kind
     # "translation", real_articles_truth.translated_truth) is scored neither way.
     unscored_year = {t for it in natural if it["kind"] == "translation" for t in it["near"]}
+    # A "near" work (an entry of that year spells the surname almost so: "Ching 1978"
+    # beside "Cheng 1978") whose surname the list also holds under other years ("Ching
+    # 1987a"): a year mismatch naming those entries is as good a reading as the near
+    # spelling, and is scored neither way too (the truth keeps only one reading).
+    for it in natural:
+        if it["kind"] == "near":
+            key = fold(it["name"])
+            unscored_year.update(r["orig"] for r in record["refs"] if key and key in ref_keys(r)[0])
     for k, f in enumerate(findings):
         t = ours_to_truth.get(f.reference or "")
         if k in year_for_removed:
