@@ -108,6 +108,28 @@ def test_an_undeclared_kind_is_still_a_key(tmp_path: Path) -> None:
     assert _codes([main]) == ["CIT002"]
 
 
+def test_custom_crossref_kinds_of_the_quarto_project(tmp_path: Path) -> None:
+    # a Quarto manuscript project declares the kinds once, in _quarto.yml
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  type: manuscript\nbibliography: refs.bib\n"
+        "crossref:  # kinds of our own\n  custom:\n    - kind: float\n"
+        "      key: suppfig\n      reference-prefix: Supplementary Figure\n"
+        "format:\n  html: default\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    main = tmp_path / "index.qmd"
+    main.write_text(
+        "---\ntitle: A made-up study\n---\n\nAs shown before [@okafor2001; "
+        "@lindqvist2002; @mbeki2003] and in @suppfig-effects-one.\n",
+        encoding="utf-8",
+    )
+    assert _codes([main]) == []
+    # the same project without the declaration: a missing key
+    (tmp_path / "_quarto.yml").write_text("bibliography: refs.bib\n", encoding="utf-8")
+    assert _codes([main]) == ["CIT002"]
+
+
 def test_custom_keys_are_read_from_the_front_matter_only() -> None:
     text = FRONT.splitlines()
     assert custom_crossref_keys(text) == ("suppfig", "supptbl")

@@ -35,6 +35,7 @@ from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
+from citeaudit.manuscript.project_config import crossref_keys
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
 __all__ = [
@@ -84,11 +85,6 @@ _PLACEHOLDER_REACH = 6  # lines looked at past a heading
 # knitr's inline R in a metadata value: ```r here::here("ms/refs.yaml")```
 _HERE_CALL = re.compile(r"^`r[ \t]+(?:here::)?here[ \t]*\(([^()`]*)\)[ \t]*`$")
 _HERE_REACH = 4  # folders looked in for here()'s project root: the file's and 3 above
-# ``crossref:`` then, nested under it, ``custom:`` items each giving a ``key:``.
-_CROSSREF_FIELD = re.compile(r"^crossref[ \t]*:[ \t]*$")
-_CUSTOM_KEY = re.compile(
-    r"^[ \t]+(?:-[ \t]+)?key[ \t]*:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*+)[\"']?[ \t]*$"
-)
 _CODE_CITATION = re.compile(r"(?<![\w@.\\/$])@(?:\{[^{}\s]+\}|\w[^\s\"',;)\]}]*)|\bcite_r\b")
 
 
@@ -343,21 +339,11 @@ def _names(value: str) -> list[str]:
 
 def custom_crossref_keys(texts: list[str]) -> tuple[str, ...]:
     """The ``key:`` of each custom cross-reference kind the front matter declares
-    (Quarto: ``crossref: custom: - kind: float, key: suppfig``). Quarto reads them from
-    the document's own metadata only, as here: a file whose first line opens none has none."""
+    (Quarto: ``crossref: custom: - kind: float, key: suppfig``); a project's
+    ``_quarto.yml`` adds its own (`project_build`). A file whose first line opens no
+    front matter declares none."""
     end = _metadata_end(texts, 0) if texts else None
-    if end is None:
-        return ()
-    keys: list[str] = []
-    inside = False
-    for text in texts[1:end]:
-        if _CROSSREF_FIELD.match(text):
-            inside = True
-        elif inside and not _NESTED.match(text):
-            inside = False  # the next top-level field
-        elif inside and (found := _CUSTOM_KEY.match(text)) is not None:
-            keys.append(found.group(1))
-    return tuple(dict.fromkeys(keys))
+    return crossref_keys(texts[1:end]) if end is not None else ()
 
 
 def hide_custom_crossrefs(lines: list[Line], keys: tuple[str, ...]) -> list[Line]:

@@ -54,6 +54,11 @@ def as_built(
         named = _located(config.bibliographies, "bibliography file", folder, fence, scope, problems)
         if named:
             document = dataclasses.replace(document, bibliography_files=tuple(named))
+    if config.crossref_keys:  # the project's kinds: "@suppfig-x" in any of its documents
+        from citeaudit.manuscript.markdown import hide_custom_crossrefs
+
+        lines = hide_custom_crossrefs(list(document.lines), config.crossref_keys)
+        document = dataclasses.replace(document, lines=tuple(lines))
     return document
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "QUARTO_FILES",
     "Named",
     "ProjectConfig",
+    "crossref_keys",
     "read_project_config",
 ]
 
@@ -66,11 +67,14 @@ class Named:
 @dataclass(frozen=True, slots=True)
 class ProjectConfig:
     """`chapters`: the manuscript files of a book, in build order (empty: not a
-    book); `bibliographies`: what the build passes Pandoc; `kind`: what said so."""
+    book); `bibliographies`: what the build passes Pandoc; `kind`: what said so;
+    `crossref_keys`: Quarto's custom cross-reference kinds the project declares
+    (``crossref: custom: - key: suppfig``), which every document of it shares."""
 
     kind: str
     chapters: tuple[Named, ...] = ()
     bibliographies: tuple[Named, ...] = ()
+    crossref_keys: tuple[str, ...] = ()
 
 
 def read_project_config(folder: Path) -> ProjectConfig | None:
@@ -83,7 +87,12 @@ def read_project_config(folder: Path) -> ProjectConfig | None:
                 text, str(folder / name), ("chapters", "appendices", "bibliography")
             )
             chapters = [n for n in lists["chapters"] + lists["appendices"] if _is_manuscript(n)]
-            return ProjectConfig("quarto", _unique(chapters), _unique(lists["bibliography"]))
+            return ProjectConfig(
+                "quarto",
+                _unique(chapters),
+                _unique(lists["bibliography"]),
+                crossref_keys(text.splitlines()),
+            )
     bookdown = _small_text(folder / _BOOKDOWN)
     index = _index(folder)
     if bookdown is not None or (index is not None and _is_bookdown_index(index)):
@@ -107,6 +116,29 @@ def read_project_config(folder: Path) -> ProjectConfig | None:
     if bibliographies:
         return ProjectConfig("pandoc command", (), _unique(bibliographies))
     return None
+
+
+_CROSSREF_FIELD = re.compile(r"^crossref[ \t]*:[ \t]*(?:#.*)?$")
+_CUSTOM_KEY = re.compile(
+    r"^[ \t]+(?:-[ \t]+)?key[ \t]*:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*+)[\"']?[ \t]*(?:#.*)?$"
+)
+
+
+def crossref_keys(fields: list[str]) -> tuple[str, ...]:
+    """The ``key:`` of each custom cross-reference kind a block of YAML lines declares
+    under its top-level ``crossref:`` (Quarto: ``custom: - kind: float, key: suppfig``):
+    a document's front matter, or a project's ``_quarto.yml``. Line by line, like the
+    rest of this module: nothing is built."""
+    keys: list[str] = []
+    inside = False
+    for text in fields:
+        if _CROSSREF_FIELD.match(text):
+            inside = True
+        elif inside and text.strip() and not text[:1].isspace() and not text.startswith("-"):
+            inside = False  # the next top-level field
+        elif inside and (found := _CUSTOM_KEY.match(text)) is not None:
+            keys.append(found.group(1))
+    return tuple(dict.fromkeys(keys))
 
 
 def _small_text(path: Path) -> str | None:
