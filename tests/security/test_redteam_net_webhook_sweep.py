@@ -85,7 +85,10 @@ def test_a_silent_receiver_is_asked_once_a_sweep_and_the_others_are_served(
 ) -> None:
     tarpit, good = receivers
     tarpit.hits.clear()
-    settings = watch_settings(tmp_path, "http://127.0.0.1:9", webhook_timeout=0.5)
+    # A minute of backoff: the rows must be rescheduled, whatever the machine's load.
+    settings = watch_settings(
+        tmp_path, "http://127.0.0.1:9", webhook_timeout=0.5, webhook_backoff=60.0
+    )
     slow = account_by_name(repo, "slow")
     fine = account_by_name(repo, "fine")
     # The silent receiver's rows come first (oldest).
@@ -103,7 +106,10 @@ def test_a_sweep_stops_claiming_when_its_time_is_spent(
 ) -> None:
     tarpit, _ = receivers
     tarpit.hits.clear()
-    settings = watch_settings(tmp_path, "http://127.0.0.1:9", webhook_timeout=0.5)
+    # A minute of backoff: the rows must be rescheduled, whatever the machine's load.
+    settings = watch_settings(
+        tmp_path, "http://127.0.0.1:9", webhook_timeout=0.5, webhook_backoff=60.0
+    )
     # Distinct receivers on the silent server: each is asked, until the budget ends.
     accounts = [account_by_name(repo, f"slow{i}") for i in range(TARPIT_ROWS * 2)]
     _owe(repo, [(a, tarpit.url(f"/hook/{a}")) for a in accounts])
