@@ -7,6 +7,14 @@ entry of the manuscript's own list. Such a citation is WEAK: it counts only when
 entry has that name and year, and a year with a page and no listed name before it is
 never reported missing (it may be a date, an edition, a law).
 
+The name chosen is the nearest one before the parenthesis that heads an entry *of that
+year* ("Lima ... povo Krenak ... (2012, p. 41)" cites Lima 2012, not Krenak: the
+quotation names other people on the way); only when no listed name has that year does
+the nearest listed name stand (so that a wrong year is still read as that author's). A
+quotation set off as its own paragraph after a lead-in ending in a comma or colon
+("Para Coelho," / the quotation / "(2000, p. 27)") is read back into the lead-in: the
+look-back crosses that one paragraph break, never one after a finished sentence.
+
 Only a parenthesis holding a year *and* a page locator is read: a bare "(2016)" is as
 often a date. The look-back is bounded (`_LOOKBACK` characters, never past the start
 of the paragraph), so a one-line manuscript costs the same per marker as a short one.
@@ -31,7 +39,10 @@ _YEAR_PAGE = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*")
 # possessive: each run of spaces has one reading ("-", 20,000 spaces and "1" took 8 s)
 _ENTRY_HEAD = re.compile(r"^\s*+(?:[-*+•]\s++|\[\d+\]\s*+|\d+[.)]\s++)?[*_\s]*+([^\W\d_]+)")
-_LOOKBACK = 300
+# A quotation of three lines sits between the name and the year ("Barthes ... ao afirmar
+# que “...” (1987, p. 19)": 330 characters); 600 still bounds the cost per marker.
+_LOOKBACK = 600
+_YEARS_IN_ENTRY = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def _folded(word: str) -> str:
@@ -47,30 +58,29 @@ class YearOnlyExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> Iterator[Marker]:
         """The markers, yielded as found (`extract_at_most` holds only those it keeps)."""
-        heads = {
-            _folded(m.group(1))
-            for e in document.reference_entries
-            if (m := _ENTRY_HEAD.match(e.raw)) and len(m.group(1)) > 1
-        }
+        heads: dict[str, set[int]] = {}
+        for e in document.reference_entries:
+            if (m := _ENTRY_HEAD.match(e.raw)) and len(m.group(1)) > 1:
+                years = heads.setdefault(_folded(m.group(1)), set())
+                years.update(int(y) for y in _YEARS_IN_ENTRY.findall(e.raw))
         if not heads:
             return
         text = document.text
         for m in _YEAR_PAGE.finditer(text):
             start = m.start()
             low = max(start - _LOOKBACK, 0)
-            paragraph = text.rfind("\n\n", low, start)
-            window = text[paragraph + 2 if paragraph >= 0 else low : start]
-            name = next(
-                (
-                    w.group()
-                    for w in reversed(list(_CAPITALISED.finditer(window)))
-                    if w.group()[0].isupper() and _folded(w.group()) in heads
-                ),
-                None,
-            )
+            window = _window(text, low, start)
+            year = int(m.group("year"))
+            listed = [
+                w.group()
+                for w in reversed(list(_CAPITALISED.finditer(window)))
+                if w.group()[0].isupper() and _folded(w.group()) in heads
+            ]
+            name = next((n for n in listed if year in heads[_folded(n)]), None)
+            if name is None and listed:
+                name = listed[0]
             if name is None:
                 continue
-            year = int(m.group("year"))
             citation = Citation(
                 id="",
                 text=shown(m.group()),
@@ -83,3 +93,17 @@ class YearOnlyExtractor(CitationExtractor):
                 certainty=Certainty.WEAK,
             )
             yield Marker(start, m.end(), (citation,))
+
+
+def _window(text: str, low: int, start: int) -> str:
+    """The text before a marker that may name its author: back to the paragraph's start,
+    or across one break when the paragraph before ends in a comma or colon (the lead-in
+    of a quotation set off on its own), never before `low`."""
+    paragraph = text.rfind("\n\n", low, start)
+    if paragraph < 0:
+        return text[low:start]
+    lead_in = text[low:paragraph].rstrip(" \t\n>*_")
+    if lead_in.endswith((",", ":")):
+        previous = text.rfind("\n\n", low, paragraph)
+        return text[previous + 2 if previous >= 0 else low : start]
+    return text[paragraph + 2 : start]
