@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from citeaudit.rules.bibliography._same_work import other_version, same_entry_reason
+from citeaudit.rules.bibliography._same_work import (
+    DoiRelation,
+    doi_relation,
+    other_version,
+    same_entry_reason,
+)
 from citeaudit.rules.bibliography._work_profile import WorkProfile
 
 _CAP = 16  # entries kept per key
@@ -37,6 +42,14 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedDoi:
+    """One DOI given to different works: the first entry of each, in list order."""
+
+    doi: str
+    works: tuple[WorkProfile, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class VersionPair:
     """A preprint and its published version, both listed."""
 
@@ -48,7 +61,7 @@ class DuplicateSearch:
     """Feeds entries in list order; keeps the groups and the version pairs found."""
 
     def __init__(self) -> None:
-        self._by_doi: dict[str, WorkProfile] = {}
+        self._by_doi: dict[str, list[WorkProfile]] = {}
         self._by_key: dict[tuple[str, ...], list[WorkProfile]] = {}
         self._group_of: dict[int, Group] = {}  # entry order -> its group
         self.groups: list[Group] = []
@@ -73,11 +86,30 @@ class DuplicateSearch:
                 self.versions.append(VersionPair(earlier, entry))
                 return
 
+    def shared_dois(self) -> list[SharedDoi]:
+        """DOIs whose entries are different works (not one work, nor a book and its
+        chapters): the first entry of each work, for one finding per DOI."""
+        shared: list[SharedDoi] = []
+        for doi, entries in self._by_doi.items():
+            firsts: dict[int, WorkProfile] = {}
+            for entry in entries:
+                group = self._group_of[entry.order]
+                firsts.setdefault(id(group), group.first if group.first.ref.doi == doi else entry)
+            works = sorted(firsts.values(), key=lambda w: w.order)
+            if len(works) < 2:
+                continue
+            if any(
+                doi_relation(x, y) is DoiRelation.DIFFERENT
+                for i, x in enumerate(works)
+                for y in works[i + 1 :]
+            ):
+                shared.append(SharedDoi(doi, tuple(works)))
+        return shared
+
     def _candidates(self, entry: WorkProfile) -> list[WorkProfile]:
         found: dict[int, WorkProfile] = {}
         doi = entry.ref.doi
-        if doi and doi in self._by_doi:
-            earlier = self._by_doi[doi]
+        for earlier in self._by_doi.get(doi, ()) if doi else ():
             found[earlier.order] = earlier
         for key in _keys(entry):
             for earlier in self._by_key.get(key, ()):
@@ -88,7 +120,9 @@ class DuplicateSearch:
         self._group_of[entry.order] = group
         doi = entry.ref.doi
         if doi:
-            self._by_doi.setdefault(doi, entry)
+            bucket = self._by_doi.setdefault(doi, [])
+            if len(bucket) < _CAP:
+                bucket.append(entry)
         for key in _keys(entry):
             bucket = self._by_key.setdefault(key, [])
             if len(bucket) < _CAP:

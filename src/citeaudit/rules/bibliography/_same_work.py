@@ -6,9 +6,12 @@ every detail that can tell two same-titled entries apart does.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from rapidfuzz import fuzz
 
-from citeaudit.rules.bibliography._work_profile import WorkProfile
+from citeaudit.model.reference import Reference
+from citeaudit.rules.bibliography._work_profile import WorkProfile, fold_text
 
 # Near-identical titles: typos, punctuation, a subtitle's colon. Two different works
 # by one author in one year differ far more, and the guards below catch the rest.
@@ -17,13 +20,56 @@ _CONTAINER_SIMILARITY = 90.0
 _PUBLISHER_SIMILARITY = 90.0
 # A preprint is usually published within a few years of being posted.
 _VERSION_YEARS = 3
+# Below this (token-set, so a title cut before its subtitle still scores 100) two titles
+# under one DOI are different works: measured on a Mendeley library whose wrong DOIs
+# join unrelated papers (32-56), while a title's translation with the same authors
+# scores 58-63 and is told by its authors instead.
+_OTHER_TITLE = 70.0
+# Authors compared for a shared DOI: enough for any real list, bounded on hostile ones.
+_AUTHORS_COMPARED = 30
+# Name particles and parse debris that two unrelated author lists share freely.
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "el",
+        "y",
+        "e",
+        "al",
+        "et",
+        "ten",
+        "ter",
+    ]
+)
+
+
+class DoiRelation(Enum):
+    """What two entries that give one DOI are to each other."""
+
+    SAME = "same"  # one work listed twice
+    PARTS = "parts"  # a book and its chapter, or two chapters of it, under the book's DOI
+    DIFFERENT = "different"  # unrelated works: one of the two DOIs is wrong
 
 
 def same_entry_reason(first: WorkProfile, later: WorkProfile) -> str | None:
     """Why `later` repeats `first`, or None. Two DOIs decide alone."""
     a, b = first.ref, later.ref
     if a.doi and b.doi:
-        return f"same DOI {a.doi}" if a.doi == b.doi else None
+        same = a.doi == b.doi and doi_relation(first, later) is DoiRelation.SAME
+        return f"same DOI {a.doi}" if same else None
     if same_work(first, later):
         return "same first author, year and title"
     return None
@@ -31,7 +77,7 @@ def same_entry_reason(first: WorkProfile, later: WorkProfile) -> str | None:
 
 def same_work(a: WorkProfile, b: WorkProfile) -> bool:
     if a.ref.doi and b.ref.doi:
-        return a.ref.doi == b.ref.doi
+        return a.ref.doi == b.ref.doi and doi_relation(a, b) is DoiRelation.SAME
     if a.year is None or a.year != b.year or a.suffix != b.suffix:
         return False
     return _same_title(a, b) and not _told_apart(a, b)
@@ -50,6 +96,48 @@ def other_version(a: WorkProfile, b: WorkProfile) -> bool:
     if a.ref.doi and a.ref.doi == b.ref.doi:
         return False  # one record: reported as the same DOI
     return _same_title(a, b) and not _differ(a.edition, b.edition)
+
+
+def doi_relation(a: WorkProfile, b: WorkProfile) -> DoiRelation:
+    """Two entries giving one DOI: one work, parts of one book, or different works.
+
+    A DOI names one work, so it usually decides alone; but reference managers fill
+    DOIs in by guesswork (Mendeley gives one placeholder DOI to unrelated papers), and
+    a chapter often carries its book's DOI. Calling two papers with other titles and
+    other authors "the same work" would have the author delete one of them; the
+    wrong DOI is the problem. Both must differ: a title translated or re-typed with
+    the same authors, or an author list mangled under the same title, is one work.
+    """
+    kinds = {a.kind, b.kind}
+    other_title = _other_titles(a, b)
+    if kinds == {"book", "chapter"}:
+        return DoiRelation.PARTS
+    if kinds == {"chapter"} and (other_title or _differ(a.pages, b.pages)):
+        return DoiRelation.PARTS
+    if other_title and _no_author_in_common(a.ref, b.ref):
+        return DoiRelation.DIFFERENT
+    return DoiRelation.SAME
+
+
+def _other_titles(a: WorkProfile, b: WorkProfile) -> bool:
+    """Both titles given and unlike (one cut before its subtitle is still alike)."""
+    if not (a.title and b.title):
+        return False
+    return fuzz.token_set_ratio(a.title, b.title, score_cutoff=_OTHER_TITLE) == 0
+
+
+def _no_author_in_common(a: Reference, b: Reference) -> bool:
+    """No family name of one list in the other: "dos Reis" and "Reis" share one, a
+    list reordered or with its first author misparsed still shares the rest."""
+    names_a, names_b = _name_words(a), _name_words(b)
+    return bool(names_a and names_b) and names_a.isdisjoint(names_b)
+
+
+def _name_words(ref: Reference) -> frozenset[str]:
+    words: set[str] = set()
+    for person in ref.authors[:_AUTHORS_COMPARED]:
+        words.update(fold_text(person.family).split())
+    return frozenset(words - _PARTICLES)
 
 
 def _same_title(a: WorkProfile, b: WorkProfile) -> bool:

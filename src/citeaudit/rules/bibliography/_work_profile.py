@@ -89,6 +89,11 @@ class WorkProfile:
         )
 
 
+def fold_text(text: str) -> str:
+    """`text` folded as entries' fields are (for fields a profile does not keep)."""
+    return _fold(text)
+
+
 def _fold(text: str) -> str:
     """Lower-case, accents and punctuation dropped, single spaces; only the head of a
     long field, so a run-on entry costs no more than a normal one."""

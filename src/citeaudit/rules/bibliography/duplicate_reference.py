@@ -1,4 +1,4 @@
-"""duplicate-reference: one key, or one work, listed twice."""
+"""duplicate-reference: one key, or one work, listed twice; or one DOI given to two works."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
-from citeaudit.rules.bibliography._duplicate_groups import DuplicateSearch, VersionPair
+from citeaudit.rules.bibliography._duplicate_groups import (
+    DuplicateSearch,
+    SharedDoi,
+    VersionPair,
+)
 from citeaudit.rules.bibliography._same_work import same_work
 from citeaudit.rules.bibliography._work_profile import WorkProfile
 from citeaudit.rules.citations._describe import describe_reference
@@ -39,18 +43,25 @@ class DuplicateReference(Rule):
     for cells" and "Smith (2019) Deep Learning for Cells." with no DOI. A work
     listed many times is one finding naming every line.
 
+    Two entries with one DOI but other titles and no author in common are not one
+    work: one DOI is wrong (reference managers fill DOIs in by guesswork; Mendeley
+    gives one placeholder DOI to unrelated papers). That is reported as such, once
+    per DOI, and never as "the same work" -- deleting either entry would lose a work.
+
     Never reported: a 2019a/2019b pair, volumes or parts of one work, same titles
-    in different journals or from different publishers, a book and its chapter,
-    same-titled documents at different web addresses (numbered bulletins, reports).
+    in different journals or from different publishers, a book and its chapter (also
+    when the chapter gives the book's DOI), same-titled documents at different web
+    addresses (numbered bulletins, reports).
 
     Fix: delete one of the two entries (merging what the other adds), or, when two
-    different works share a key, give one of them its own key.
+    different works share a key, give one of them its own key; when they share a
+    DOI, correct the DOI of the entry it does not belong to.
     """
 
     name = "duplicate-reference"
     code = "BIB001"
     severity = Severity.WARNING
-    summary = "Same key or same work listed twice"
+    summary = "Same key or same work listed twice, or one DOI given to different works"
 
     def check(self, data: AuditData) -> Iterable[Finding]:
         # BibTeX and biber merge all .bib files, so their keys clash across files;
@@ -87,6 +98,8 @@ class DuplicateReference(Rule):
                     findings.append(((b, later.order), finding))
             for pair in search.versions:
                 findings.append(((b, pair.later.order), self._version_finding(pair)))
+            for shared in search.shared_dois():
+                findings.append(((b, shared.works[1].order), self._shared_doi_finding(shared)))
         for keyed in key_groups:
             if keyed.repeats:
                 findings.append((keyed.where, self._key_finding(keyed)))
@@ -131,6 +144,33 @@ class DuplicateReference(Rule):
             ),
         )
 
+    def _shared_doi_finding(self, shared: SharedDoi) -> Finding:
+        first, later = shared.works[0].ref, shared.works[1].ref
+        others = [work.ref for work in shared.works[2:]]
+        more = ""
+        if others:
+            places = ", ".join(
+                f"{describe_reference(ref)} at {_line_or_place(first, ref)}"
+                for ref in others[:_LINES_SHOWN]
+            )
+            rest = len(others) - _LINES_SHOWN
+            works = "works give" if len(others) > 1 else "work gives"
+            more = f"; {len(others):,} more {works} it too: {places}" + (
+                f" and {rest:,} more" if rest > 0 else ""
+            )
+        message = (
+            f"{describe_reference(later)} and {describe_reference(first)} at "
+            f"{_where(first, later)} share DOI {shared.doi} but are different works "
+            f"(other titles, no author in common): the DOI is wrong in at least one of "
+            f"them{more}"
+        )
+        return self.finding(
+            message,
+            later.location,
+            reference=later.id,
+            fix=Fix("Correct the DOI of the entry it does not belong to (look it up by title)"),
+        )
+
     def _version_finding(self, pair: VersionPair) -> Finding:
         first, later = pair.first.ref, pair.later.ref
         what = "the preprint" if pair.later.preprint else "the published version"
@@ -163,6 +203,11 @@ def _place(first: Reference, other: Reference) -> str:
     if other.location.file == first.location.file and other.location.line:
         return str(other.location.line)
     return str(other.location)
+
+
+def _line_or_place(first: Reference, other: Reference) -> str:
+    place = _place(first, other)
+    return f"line {place}" if place.isdigit() else place
 
 
 def _where(first: Reference, later: Reference) -> str:
