@@ -46,10 +46,17 @@ from citeaudit.manuscript.citations.markup import code_spans
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
-# Pandoc: a key starts with a letter, digit or "_" and may hold internal punctuation.
-# Internal punctuation may run ("@url:https://example.org/x", Manubot): a run is taken
-# whole (possessive, no backtracking into it) and must be followed by a word character.
-_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[\w](?:[\w]|[:.#$%&\-+?<>~/]++(?=[\w]))*))"
+# Pandoc: a key starts with a letter, digit or "_" and may hold SINGLE internal
+# punctuation characters, each followed by a word character: "@Foo_bar--baz" is the
+# key Foo_bar (pandoc's manual), so "@smith2001---the" (an em-dash typed as "---")
+# cites smith2001. Pandoc's one exception: ":" or "/" before "/", so that
+# "@url:https://example.org/x" (Manubot) is one key. The repetition is possessive,
+# as pandoc's parser never gives back a character; each character has at most one
+# way to match, so the pattern is linear.
+_KEY = (
+    r"(?:\{(?P<braced>[^{}\s]+)\}"
+    r"|(?P<plain>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*+))"
+)
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
 # A further key after a comma in one item: "[@a, @b]" (authors write it for "[@a; @b]").
 _COMMA_KEY = re.compile(r",[ \t\n]*-?@" + _KEY)
