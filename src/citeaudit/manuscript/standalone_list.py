@@ -9,6 +9,11 @@ organisation, a number) and carry a year within an entry's length -- is taken as
 Prose fails this quickly: paragraphs start with ordinary words, run long, use the words
 of running text ("we", "that", "was") and cite others in parentheses.
 
+A file with body text is a manuscript, however long its unheaded list: a Nature-style
+Word file (superscript numbers, "1.Surname, A. ..." at the end, no heading) has a few
+paragraphs of thousands of words and fifty entries, so entries are most of its units;
+its paragraphs, longer than any entry and written in running text, say what it is.
+
 The entries are cut exactly as a list under a heading is (`split_entries`), so a list
 reads the same with or without its heading.
 """
@@ -40,6 +45,17 @@ _PROSE_WORDS = frozenset(
     | {"here", "there", "it", "its"}
 )
 _WORD = re.compile(r"[a-z]+")
+# Body text: a unit longer than any entry whose words are running text. In prose these
+# function words are several in a hundred (4 % in a Nature-style paper); in entries run
+# together (a list whose line breaks were lost) well under one in a hundred.
+_BODY_RATE = 0.02
+_BODY_WORDS = _PROSE_WORDS | frozenset(
+    {"wir", "dass", "wurde", "wurden", "diese", "dieser", "ist", "sind"}  # de
+    | {"nous", "était", "sont", "cette", "ces", "qui", "nos"}  # fr
+    | {"que", "fue", "fueron", "foi", "foram", "são", "esta", "estos", "nosotros"}  # es, pt
+)
+_BODY_SCAN = 20_000  # characters of a long unit read to judge it
+_LETTERS = re.compile(r"[^\W\d_]+")  # words in any script ("são", "était")
 _CITE_COMMAND = re.compile(r"\\[A-Za-z]*cite|\[-?@")  # \cite{k}, [@k]: text that cites
 _CAPITAL_START = re.compile(r"\W{0,3}[^\W\d_a-z]")  # "Whitfield R.", "Reuters.", "“Title”"
 # A parenthetical author-year citation, "(Lee, 2020)": text cites, an entry is cited.
@@ -65,10 +81,18 @@ def standalone_entries(
     if not any(line.text.strip() for line in lines):
         return None
     entries = list_entries(lines, clean)
-    if len(entries) < _MIN_ENTRIES:
+    if len(entries) < _MIN_ENTRIES or any(map(_is_body_text, entries)):
         return None
     alike = sum(1 for entry in entries if _reads_like_entry(entry))
     return entries if alike >= _SHARE * len(entries) else None
+
+
+def _is_body_text(entry: RawEntry) -> bool:
+    """A paragraph of running text longer than any entry: the file is a manuscript."""
+    if len(entry.text) <= _MAX_ENTRY_CHARS:
+        return False
+    words = _LETTERS.findall(entry.text[:_BODY_SCAN].lower())
+    return sum(1 for word in words if word in _BODY_WORDS) >= _BODY_RATE * len(words)
 
 
 def _reads_like_entry(entry: RawEntry) -> bool:
