@@ -29,6 +29,7 @@ from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.limits import MAX_ENTRIES
 from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
 from citeaudit.bibliography.reference_list import read_reference_list
+from citeaudit.bibliography.typed_beside_files import typed_lists_beside_files
 from citeaudit.candidate_lists import listed_once
 from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
@@ -303,16 +304,18 @@ def read_inputs(
             database = MacroTable()  # \bibliography{strings,refs}: one database
             for name in document.bibliography_files:  # located by the reader, in scope
                 _read_bibliography(Path(name), bibliographies, problems, scope, database)
+    cited = _citations(documents, problems, max_citations)
     if not bibliographies:
         for document in documents:
             embedded = embedded_bibliography(document)
             if embedded is not None:
                 bibliographies.append(embedded)
+    else:  # a Pandoc source's typed section beside its .bib (typed_beside_files)
+        bibliographies.extend(typed_lists_beside_files(documents, cited))
 
     _within_entries(bibliographies, problems)
     bibliographies = _unique_ids(bibliographies)
     references = [r for b in bibliographies for r in b.references]
-    cited = _citations(documents, problems, max_citations)
     citations, matches = match_citations(cited, references)
     return AuditData(
         manuscripts=tuple(documents),

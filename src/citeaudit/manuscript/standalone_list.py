@@ -27,7 +27,7 @@ from citeaudit.manuscript.document import Line, RawEntry
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.reference_section import looks_like_entry_start, split_entries
 
-__all__ = ["list_entries", "looks_like_reference_list", "standalone_entries"]
+__all__ = ["list_entries", "looks_like_reference_list", "reads_like_entry", "standalone_entries"]
 
 _MIN_ENTRIES = 2  # one line with a year is as likely a sentence as a reference
 _SHARE = 0.8  # of units that must read like entries (a title line may be the rest)
@@ -93,6 +93,11 @@ def _is_body_text(entry: RawEntry) -> bool:
         return False
     words = _LETTERS.findall(entry.text[:_BODY_SCAN].lower())
     return sum(1 for word in words if word in _BODY_WORDS) >= _BODY_RATE * len(words)
+
+
+def reads_like_entry(entry: RawEntry) -> bool:
+    """Whether one unit opens, is dated and reads as a reference entry does."""
+    return _reads_like_entry(entry)
 
 
 def _reads_like_entry(entry: RawEntry) -> bool:
