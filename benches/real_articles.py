@@ -336,6 +336,13 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             if item is not None and item["kind"] == "missing":
                 c["cit005_natural"] += 1
             continue
+        if removed is not None and cites_removed(f):
+            # The perturbation's own truth first: a citation of the removed entry is
+            # rightly reported missing whatever the published truth reads into it (a
+            # translation's other edition year, "(Bakhtin, 1981)" linked to it).
+            c["cit002_tp"] += 1
+            removed_hit = True
+            continue
         if (item is not None and item["kind"] in ("near", "translation")) or (
             item is None
             and _unlisted_acronym(cit, [*record["refs"], *filter(None, [_removed_ref(record)])])

@@ -117,12 +117,18 @@ def _surnames(names: str) -> list[str]:
 Candidate = tuple[int, int, str, list[str], list[str]]
 
 
-def candidates(text: str, caps: bool = False, narrative: bool = True) -> list[Candidate]:
+def candidates(
+    text: str, caps: bool = False, narrative: bool = True, listed: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Author-year citations written in a paragraph.
 
     Each: (start, end, first surname, years, every surname named). Narrative ones
     ("Smith (2004)") only with `narrative` (articles the publisher cites by author
     and year; in numbered articles a name before a year is rarely a citation).
+    A narrative citation naming the author with a given name ("Ailton Krenak (2019)",
+    as humanities writing does) counts when its last word is a surname the list holds
+    (`listed`, folded): two capitalised words are otherwise too often a place or a
+    survey to be read as a person.
     """
     out: list[Candidate] = []
     for m in _BRACKETS.finditer(text):
@@ -164,6 +170,14 @@ def candidates(text: str, caps: bool = False, narrative: bool = True) -> list[Ca
     )
     for m in [] if caption or not narrative else _NARRATIVE.finditer(text):
         surname = _first_surname(m.group("names"), caps)
+        given = re.fullmatch(r"([A-ZÀ-Þ][^\W\d_]+)\s+([A-ZÀ-Þ][^\W\d_]+)", m.group("names"))
+        if (
+            surname is None
+            and given
+            and fold(given.group(2)) in listed
+            and fold(given.group(1)) not in _NOT_NAMES | listed
+        ):
+            surname = given.group(2)
         # Running text names places and institutions before years too; a narrative
         # citation's first author is one word (with its particles).
         before = text[max(0, m.start() - 4) : m.start()]
@@ -176,6 +190,8 @@ def candidates(text: str, caps: bool = False, narrative: bool = True) -> list[Ca
             continue
         if surname and not any(c[0] <= m.start() < c[1] for c in out):
             names = _surnames(m.group("names"))
+            if given and surname == given.group(2):
+                names = [surname]  # the given name is no co-author
             years = _years(m.group("years"))
             out.append((m.start("names"), m.end("years"), surname, years, names))
     return sorted(out)
@@ -263,12 +279,13 @@ def cited_works(
     caps = caps_list(refs)
     # A "surname" the article also writes in lower case is a word ("entropia").
     words = {w for p in paras for w in re.findall(r"\b[a-zà-ÿ]{3,}\b", p["t"])}
+    listed = frozenset(fold(r["first"]) for r in refs if r.get("first"))
     out: list[dict[str, Any]] = []
     for pi, para in enumerate(paras):
         if para["h"]:
             continue
         text = para["t"]
-        for s, e, surname, years, names in candidates(text, caps, author_year):
+        for s, e, surname, years, names in candidates(text, caps, author_year, listed):
             if surname.lower() in words:
                 continue
             xref = [c for c in para["cit"] if c[0] < e and s < c[1]]
@@ -293,6 +310,25 @@ def cited_works(
                     for n in names
                     for y in years
                 ):
+                    # Linked to an entry of its author under another year, and no entry
+                    # of the list has it under this one ("(Bakhtin, 1981)" linked to
+                    # BAKHTIN ... 2018): the rule for plain-text citations holds -- a
+                    # missing work or a wrong year, both findings describe it.
+                    for y in [] if near else years:
+                        kind, same = classify(surname, y, refs)
+                        if kind == "year" and classify(surname, y, own)[0] == "year":
+                            out.append(
+                                {
+                                    "p": pi,
+                                    "s": s,
+                                    "e": e,
+                                    "name": surname,
+                                    "year": y,
+                                    "kind": "year",
+                                    "near": same,
+                                    "xref": True,
+                                }
+                            )
                     continue
             for year in years:
                 kinds = [classify(n, year, refs) for n in names[1:]]
