@@ -126,3 +126,15 @@ def test_a_chapter_giving_its_books_doi_is_no_duplicate() -> None:
         ),
     )
     assert "same work" in again and "[gray2013ch4b]" in again
+
+
+def test_placeholder_titles_or_other_years_with_no_author_in_common_are_not_one_work() -> None:
+    messages = check(
+        ref("quill2011", 3, ("Quill",), "Seed rain in grassland mosaics of the south"),
+        ref("moss2013", 9, ("Moss",), "No Title No Title", year=2013),
+        ref("dunn2019", 15, ("Dunn",), "No Title No Title", year=2019),
+        ref("hart2013", 21, ("Hart",), "No Title No Title", year=2013),
+    )
+    assert not any("same work" in m for m in messages)
+    [shared] = messages
+    assert "3 more works give it too" not in shared and "2 more works give it too" in shared

@@ -6,6 +6,7 @@ every detail that can tell two same-titled entries apart does.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from rapidfuzz import fuzz
@@ -54,6 +55,9 @@ _PARTICLES = frozenset(
         "ter",
     ]
 )
+
+
+_PLACEHOLDER = re.compile(r"\b(?:no title|untitled)\b")
 
 
 class DoiRelation(Enum):
@@ -105,8 +109,10 @@ def doi_relation(a: WorkProfile, b: WorkProfile) -> DoiRelation:
     DOIs in by guesswork (Mendeley gives one placeholder DOI to unrelated papers), and
     a chapter often carries its book's DOI. Calling two papers with other titles and
     other authors "the same work" would have the author delete one of them; the
-    wrong DOI is the problem. Both must differ: a title translated or re-typed with
-    the same authors, or an author list mangled under the same title, is one work.
+    wrong DOI is the problem. The authors must differ (no name in common) and so must
+    the title or the year (or the title be a manager's placeholder, "No Title"): a
+    title translated or re-typed with the same authors, or an author list mangled
+    under the same title and year, is one work.
     """
     kinds = {a.kind, b.kind}
     other_title = _other_titles(a, b)
@@ -114,9 +120,21 @@ def doi_relation(a: WorkProfile, b: WorkProfile) -> DoiRelation:
         return DoiRelation.PARTS
     if kinds == {"chapter"} and (other_title or _differ(a.pages, b.pages)):
         return DoiRelation.PARTS
-    if other_title and _no_author_in_common(a.ref, b.ref):
+    if _no_author_in_common(a.ref, b.ref) and (
+        other_title or _differ_in_year(a, b) or _placeholder(a.title) or _placeholder(b.title)
+    ):
         return DoiRelation.DIFFERENT
     return DoiRelation.SAME
+
+
+def _differ_in_year(a: WorkProfile, b: WorkProfile) -> bool:
+    return a.year is not None and b.year is not None and a.year != b.year
+
+
+def _placeholder(title: str) -> bool:
+    """A title a reference manager wrote for want of one ("No Title No Title"): two
+    entries holding it are not one work by their titles."""
+    return bool(_PLACEHOLDER.search(title))
 
 
 def _other_titles(a: WorkProfile, b: WorkProfile) -> bool:

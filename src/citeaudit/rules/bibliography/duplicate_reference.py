@@ -161,7 +161,7 @@ class DuplicateReference(Rule):
         message = (
             f"{describe_reference(later)} and {describe_reference(first)} at "
             f"{_where(first, later)} share DOI {shared.doi} but are different works "
-            f"(other titles, no author in common): the DOI is wrong in at least one of "
+            f"(no author in common; another title or year): the DOI is wrong in one of "
             f"them{more}"
         )
         return self.finding(
