@@ -169,6 +169,24 @@ def _field_runs(paragraph: Any, instruction: str, result: str, sup: bool) -> Non
     _fld_char(paragraph, "end")
 
 
+def _item_data(ref: dict[str, Any], item_id: int) -> dict[str, Any]:
+    """The work as Zotero stores it in the field (CSL-JSON, the csl-citation.json
+    schema): its authors' family names and its year, from the publisher's XML.
+
+    The corpus keeps no structured title or DOI, so the item has none -- a field with
+    the entry's opening text as its "title" (as written before) was no Zotero shape,
+    and let a reader link every work by that text alone.
+    """
+    data: dict[str, Any] = {"id": item_id, "type": "article-journal"}
+    names = [n for n in ref.get("names") or [] if n]
+    if names:
+        data["author"] = [{"family": n} for n in names]
+    year = re.match(r"\d{4}", str(ref.get("year") or ""))
+    if year:
+        data["issued"] = {"date-parts": [[int(year.group(0))]]}
+    return data
+
+
 def _zotero_instruction(record: dict[str, Any], targets: list[int], shown: str) -> str:
     items = []
     for t in targets:
@@ -179,7 +197,7 @@ def _zotero_instruction(record: dict[str, Any], targets: list[int], shown: str) 
             {
                 "id": t + 1,
                 "uris": [f"http://zotero.org/users/local/bench/items/{ref['id']}"],
-                "itemData": {"id": t + 1, "type": "article-journal", "title": ref["text"][:60]},
+                "itemData": _item_data(ref, t + 1),
             }
         )
     digest = hashlib.sha1(shown.encode()).hexdigest()[:8]
@@ -213,6 +231,9 @@ def render_docx(record: dict[str, Any], path: Path, fields: bool = True) -> None
 
     record = dict(record)
     record["refs_by_index"] = {r.get("orig", i): r for i, r in enumerate(record["refs"])}
+    if record.get("removed_ref") is not None:
+        # an entry deleted from the list by hand: Zotero's fields still name the work
+        record["refs_by_index"][record["removed_entry"]] = record["removed_ref"]
     document = docx.Document()
     for para in record["paras"]:
         if para["h"]:

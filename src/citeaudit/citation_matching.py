@@ -86,6 +86,7 @@ from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.citations.titles import TITLE
+from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.publication_status import STATUS, ends_pending
@@ -143,9 +144,16 @@ def match_citations(
     keys = _KeyIndex(references)
     numbers = _number_index(references)
     cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
+    field_targets = {(r.id, r.location.file) for r in references if r.location and not r.key}
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
     for citation in citations:
+        if citation.command == FIELD_ITEM:  # a Word field's work, linked by the reader
+            kept.append(citation)
+            linked = (citation.key, citation.location.file) in field_targets
+            targets = (citation.key,) if linked and citation.key else ()
+            matches.append(CitationMatch(citation.id, targets=targets))
+            continue
         if citation.kind is CitationKind.NUMERIC:
             if not numeric_ok:
                 continue

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from citeaudit.manuscript.docx_field_citation import FieldCitation
 from citeaudit.manuscript.excerpt import paragraph_location
 from citeaudit.model.location import Location
 
@@ -69,6 +70,8 @@ class Document:
     reference_layout: Layout | None = None  # how the list's entries were told apart
     bibliography_files: tuple[str, ...] = ()  # from \bibliography{} / \addbibresource{}
     files: tuple[str, ...] = field(default=())  # every file read (main + included)
+    # a Word manuscript's reference-manager citation fields, each linked to its entries
+    citation_fields: tuple[FieldCitation, ...] = ()
 
     @cached_property
     def text(self) -> str:

@@ -48,6 +48,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
+from citeaudit.manuscript.docx_citation_fields import FieldCollector, link_fields
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
@@ -135,6 +136,7 @@ class DocxReader(ManuscriptReader):
         levels: dict[int, int] = {}
         bibliography: list[int] = []
         fields = _FieldState()
+        citation_fields = FieldCollector()  # reference managers' in-text citations
         held: tuple[Any, str, int] | None = None  # a table row's number cell, for its entry
         # Word's paragraphs, numbered from 1; a paragraph's soft line breaks make more lines
         for paragraph, (element, in_bibliography_control) in enumerate(_paragraphs(body), 1):
@@ -151,6 +153,7 @@ class DocxReader(ManuscriptReader):
                 break
             text, superscripts = _paragraph_text(element, styles)
             in_field = fields.paragraph(element)
+            citation_fields.paragraph(element, paragraph)
             if held is not None:  # a row's number cell: the label of a dated entry beside it
                 row, label_text, label_paragraph = held
                 held = None
@@ -194,6 +197,8 @@ class DocxReader(ManuscriptReader):
                 base = marked
         # one entry over two paragraphs, two numbered entries in one
         entries = joined_continuations(split_run_on(base.reference_entries))
+        linked, unread = link_fields(citation_fields.fields, entries)
+        problems.extend(_field_problems(name, unread, citation_fields.cut))
         notes: list[Line] = []
         for part, kind in _NOTES:
             if part in parts:
@@ -211,9 +216,37 @@ class DocxReader(ManuscriptReader):
                 ),
                 reference_layout=base.reference_layout,
                 files=(name,),
+                citation_fields=linked,
             ),
             problems,
         )
+
+
+def _field_problems(name: str, unread: list[tuple[int, str]], cut: bool) -> list[InputProblem]:
+    """One problem for the citation fields whose code could not be read (at the first
+    of them, with the count), one for a document past the bounds on field codes."""
+    problems: list[InputProblem] = []
+    if unread:
+        paragraph, why = unread[0]
+        more = f" (and {len(unread) - 1} more such field(s))" if len(unread) > 1 else ""
+        problems.append(
+            InputProblem(
+                name,
+                paragraph,
+                f"paragraph {paragraph}: the {why}{more}; the citation was read from "
+                "the text Word shows instead",
+            )
+        )
+    if cut:
+        problems.append(
+            InputProblem(
+                name,
+                None,
+                "the document holds more citation-field code than any manuscript; the "
+                "fields past that bound were read from the text Word shows",
+            )
+        )
+    return problems
 
 
 def _paragraph(location: Location) -> Location:

@@ -21,6 +21,7 @@ from citeaudit.manuscript.citations.titles import TitleExtractor
 from citeaudit.manuscript.citations.undated_corporate import UndatedCorporateExtractor
 from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
 from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.docx_citation_markers import FieldCitationExtractor
 from citeaudit.model.citation import Citation
 from citeaudit.model.location import Location
 
@@ -41,7 +42,8 @@ __all__ = [
 ]
 
 _MarkerSource = (
-    LatexExtractor
+    FieldCitationExtractor
+    | LatexExtractor
     | PandocExtractor
     | BareKeyExtractor
     | AuthorYearExtractor
@@ -57,7 +59,10 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
     """Extractors in priority order: an earlier one wins a span two of them claim."""
     if document_format == "latex":
         return (LatexExtractor(),)
+    # a Word citation field's code names its works: it claims its shown text first
+    fields = (FieldCitationExtractor(),) if document_format == "docx" else ()
     return (
+        *fields,
         PandocExtractor(),
         BareKeyExtractor(),
         AuthorYearExtractor(),

@@ -1,0 +1,506 @@
+"""Reference managers' citation fields in a Word document: what each cites, and where.
+
+Why: Zotero (``ADDIN ZOTERO_ITEM CSL_CITATION {json}``), Mendeley (``ADDIN
+CSL_CITATION {json}``) and EndNote (``ADDIN EN.CITE <EndNote>...``, or its base64 in
+the field's ``w:fldData``) write each in-text citation as a field whose code names the
+cited works. Read from the shown text alone, a superscript that lost its formatting, a
+custom style or a hand-edited result broke the link to the list. The code is what the
+author cited: each work it names is linked to its entry by DOI first, then by family
+names and year (the title deciding between entries of one author and year), and a work
+no entry holds is a missing reference named by its author, year and title.
+
+A field whose code is absent, damaged or names no usable work is left to the shown
+text (the ordinary extractors read it). Hostile input is bounded: an instruction is
+read up to `MAX_INSTRUCTION` characters, a document up to `MAX_DOCUMENT` characters of
+field codes and `MAX_FIELDS` fields; every walk is one pass; a damaged code is a
+problem naming its paragraph, never an exception.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+from rapidfuzz import fuzz, process
+
+from citeaudit.manuscript.document import RawEntry
+from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
+
+__all__ = ["FieldCollector", "link_fields", "parse_field"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAX_INSTRUCTION = 200_000  # a cluster of a dozen works with abstracts is ~30,000
+MAX_DOCUMENT = 20_000_000  # field code read per document, all fields together
+MAX_FIELDS = 20_000  # citation fields per document
+MAX_ITEMS = 200  # works per field
+_MAX_SHOWN = 2_000  # a result longer than this is no in-text citation
+_HEAD = 60  # where a field's kind is told: "ADDIN ZOTERO_ITEM CSL_CITATION"
+
+_CSL = re.compile(r"\s*ADDIN\s++(ZOTERO_ITEM\s++CSL_CITATION|CSL_CITATION)\b", re.IGNORECASE)
+_ENDNOTE = re.compile(r"\s*ADDIN\s++EN\.CITE\b(\.DATA)?+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]++", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]++")
+
+
+def _q(local: str) -> str:
+    return f"{{{_W}}}{local}"
+
+
+@dataclass(slots=True)
+class _Open:
+    """A complex field being read: its code, its fldData and its shown result."""
+
+    paragraph: int
+    code: list[str] = field(default_factory=list)
+    code_length: int = 0
+    data: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    shown_length: int = 0
+    separated: bool = False
+    result_paragraph: int = 0
+    offset: int = 0  # characters of the paragraph's text before the result
+
+
+@dataclass(frozen=True, slots=True)
+class RawField:
+    """A field's code and result, before its code is read."""
+
+    paragraph: int
+    code: str
+    data: str  # base64 of w:fldData (EndNote), "" when absent
+    shown: str
+    offset: int  # about where the result stands in the paragraph's text
+
+
+class FieldCollector:
+    """Complex fields (begin / instrText ... / separate / result / end, cut across any
+    number of runs and paragraphs) and simple ones (``w:fldSimple``), one walk a paragraph.
+
+    Only the innermost open field collects result text; a nested field's result is
+    part of its parent's too, as Word shows it.
+    """
+
+    def __init__(self) -> None:
+        self.fields: list[RawField] = []
+        self._open: list[_Open] = []
+        self._read = 0  # code characters read in the document
+        self._seen = 0
+        self.cut = False  # the document's bound was reached
+
+    def paragraph(self, element: Any, number: int) -> None:
+        deleted = 0
+        self._seen = 0  # text met in the paragraph so far: where a result starts
+        for event, node in etree.iterwalk(element, events=("start", "end")):
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in (_q("del"), _q("moveFrom")):
+                deleted += 1 if event == "start" else -1
+                continue
+            if event == "end":
+                if tag == _q("fldSimple"):
+                    self._close_simple(node, number)
+                continue
+            if deleted:
+                continue
+            if tag == _q("fldChar"):
+                self._char(node, number)
+            elif tag == _q("instrText"):
+                self._code(node.text or "")
+            elif tag == _q("t"):
+                if self._open and self._open[-1].separated:
+                    self._shown(self._open[-1], node.text or "")
+                self._seen += len(node.text or "")
+            elif tag in (_q("tab"), _q("br"), _q("cr")):
+                self._seen += 1
+            elif tag == _q("fldSimple"):
+                self._open.append(
+                    _Open(number, separated=True, result_paragraph=number, offset=self._seen)
+                )
+                self._code(node.get(_q("instr")) or "")
+
+    def _close_simple(self, node: Any, number: int) -> None:
+        if self._open and self._open[-1].paragraph == number and self._open[-1].separated:
+            self._finish(self._open.pop())
+
+    def _char(self, node: Any, number: int) -> None:
+        kind = node.get(_q("fldCharType"))
+        if kind == "begin":
+            if len(self._open) >= 64:
+                return
+            opened = _Open(number)
+            data = node.find(_q("fldData"))
+            if data is not None and data.text:
+                opened.data.append(data.text[: MAX_INSTRUCTION * 2])
+            self._open.append(opened)
+        elif kind == "separate" and self._open and not self._open[-1].separated:
+            self._open[-1].separated = True
+            self._open[-1].result_paragraph = number
+            self._open[-1].offset = self._seen
+        elif kind == "end" and self._open:
+            self._finish(self._open.pop())
+
+    def _code(self, text: str) -> None:
+        if not self._open or (self._open[-1].separated and self._open[-1].code_length):
+            return
+        top = self._open[-1]
+        room = min(MAX_INSTRUCTION - top.code_length, MAX_DOCUMENT - self._read)
+        if room <= 0:
+            self.cut = self.cut or self._read >= MAX_DOCUMENT
+            return
+        piece = text[:room]
+        top.code.append(piece)
+        top.code_length += len(piece)
+        self._read += len(piece)
+
+    def _shown(self, top: _Open, text: str) -> None:
+        if top.shown_length <= _MAX_SHOWN:
+            top.shown.append(text[: _MAX_SHOWN + 1])
+            top.shown_length += len(text)
+
+    def _finish(self, done: _Open) -> None:
+        if self._open and self._open[-1].separated:  # the parent shows this result too
+            self._shown(self._open[-1], "".join(done.shown))
+        if len(self.fields) >= MAX_FIELDS:
+            self.cut = True
+            return
+        head = "".join(done.code)[:_HEAD]
+        if not (_CSL.match(head) or _ENDNOTE.match(head)):
+            return
+        if done.shown_length > _MAX_SHOWN or done.result_paragraph != done.paragraph:
+            return  # a bibliography, or a field spread over paragraphs: no citation
+        code, data, shown = "".join(done.code), "".join(done.data), "".join(done.shown)
+        self.fields.append(RawField(done.paragraph, code, data, shown, done.offset))
+
+
+# -- codes -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a field's code says: its manager and works, or why it could not be read."""
+
+    manager: str
+    items: tuple[FieldItem, ...] = ()
+    problem: str = ""
+
+
+def parse_field(raw: RawField) -> Parsed | None:
+    """The works a field names; None for a field that is no citation of a manager's."""
+    code = raw.code
+    csl = _CSL.match(code)
+    if csl is not None:
+        manager = "Zotero" if "ZOTERO" in csl.group(1).upper() else "Mendeley"
+        return _csl(manager, code, csl.end())
+    endnote = _ENDNOTE.match(code)
+    if endnote is not None:
+        return _endnote(code[endnote.end() :], raw.data)
+    return None
+
+
+def _csl(manager: str, code: str, start: int) -> Parsed:
+    brace = code.find("{", start)
+    if brace < 0:
+        return Parsed(manager, problem="code holds no citation data")
+    try:
+        data, _ = json.JSONDecoder().raw_decode(code, brace)
+    except (ValueError, RecursionError):
+        why = "is cut short" if len(code) >= MAX_INSTRUCTION else "is damaged"
+        return Parsed(manager, problem=f"citation data (JSON) {why}")
+    items = data.get("citationItems") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return Parsed(manager, problem="citation data names no work")
+    out: list[FieldItem] = []
+    for item in items[:MAX_ITEMS]:
+        item_data = item.get("itemData") if isinstance(item, dict) else None
+        out.append(_csl_item(item_data) if isinstance(item_data, dict) else FieldItem())
+    return Parsed(manager, tuple(out))
+
+
+def _csl_item(data: dict[str, Any]) -> FieldItem:
+    authors: list[str] = []
+    for role in ("author", "editor"):
+        people = data.get(role)
+        if isinstance(people, list):
+            for person in people[:MAX_ITEMS]:
+                if isinstance(person, dict):
+                    name = person.get("family") or person.get("literal")
+                    if isinstance(name, str) and name.strip():
+                        authors.append(name.strip()[:200])
+        if authors:
+            break
+    return FieldItem(
+        authors=tuple(authors),
+        year=_csl_year(data.get("issued")),
+        title=_text(data.get("title")),
+        doi=_doi(_text(data.get("DOI"))),
+    )
+
+
+def _csl_year(issued: Any) -> int | None:
+    if not isinstance(issued, dict):
+        return None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        first = parts[0][0]
+        if isinstance(first, int) and 1000 <= first <= 2999:
+            return first
+        if isinstance(first, str):
+            return _first_year(first)
+    for key in ("raw", "literal"):
+        if isinstance(issued.get(key), str):
+            return _first_year(issued[key])
+    return None
+
+
+def _first_year(text: str) -> int | None:
+    found = _YEAR.search(text[:200])
+    return int(found.group(1)) if found else None
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split())[:500] if isinstance(value, str) else ""
+
+
+def _doi(text: str) -> str:
+    found = _DOI.search(text)
+    return found.group(0).rstrip(".,;)").lower() if found else ""
+
+
+_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, recover=False, load_dtd=False
+)
+
+
+def _endnote(code: str, data: str) -> Parsed:
+    text = code.strip()
+    if not text.startswith("<") and data:
+        try:
+            decoded = base64.b64decode("".join(data.split()), validate=False)
+        except (binascii.Error, ValueError):
+            return Parsed("EndNote", problem="citation data (base64) is damaged")
+        text = _decoded(decoded)
+    if not text.lstrip().startswith("<"):
+        return Parsed("EndNote", problem="code holds no citation data")
+    try:
+        root = etree.fromstring(text.strip().encode("utf-8"), _XML)
+    except (etree.XMLSyntaxError, ValueError):
+        why = "is cut short" if len(code) >= MAX_INSTRUCTION else "is damaged"
+        return Parsed("EndNote", problem=f"citation data (XML) {why}")
+    items: list[FieldItem] = []
+    for cite in root.iter("Cite"):
+        if len(items) >= MAX_ITEMS:
+            break
+        items.append(_endnote_item(cite))
+    if not items:
+        return Parsed("EndNote", problem="citation data names no work")
+    return Parsed("EndNote", tuple(items))
+
+
+def _decoded(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8", errors="replace").strip("\x00")
+
+
+def _endnote_item(cite: Any) -> FieldItem:
+    authors = [
+        " ".join(a.itertext()).split(",")[0].strip()[:200]
+        for a in cite.iterfind("record/contributors/authors/author")
+    ][:MAX_ITEMS]
+    if not authors:
+        author = _endnote_text(cite.find("Author"))
+        authors = [author] if author else []
+    year = _first_year(
+        _endnote_text(cite.find("Year")) or _endnote_text(cite.find("record/dates/year"))
+    )
+    title = _endnote_text(cite.find("record/titles/title"))
+    doi = _doi(_endnote_text(cite.find("record/electronic-resource-num")))
+    return FieldItem(tuple(a for a in authors if a), year, title, doi)
+
+
+def _endnote_text(node: Any) -> str:
+    return " ".join(" ".join(node.itertext()).split())[:500] if node is not None else ""
+
+
+# -- linking -----------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Gómez" and "GOMEZ" are one name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_ENTRY_HEAD = 400  # where an entry's names and year stand
+_SEARCHES = 200  # whole-list searches (titles, near names) per document
+_TITLE_REACH = 600  # where an entry's title stands
+_MAX_CANDIDATES = 200  # entries one first author's name may open
+UNSURE = -1  # several entries fit, or the author's entry has another year
+
+
+class _Entries:
+    """The list's entries indexed by DOI, by name word and by year: each item is
+    linked in a few look-ups, not one comparison per entry."""
+
+    def __init__(self, entries: Sequence[RawEntry]) -> None:
+        self.texts = [fold(e.text[:2_000]) for e in entries]
+        self.doi: dict[str, list[int]] = {}
+        self.words: dict[str, set[int]] = {}
+        self.years: list[set[int]] = []
+        for i, text in enumerate(self.texts):
+            for found in _DOI.finditer(text):
+                self.doi.setdefault(found.group(0).rstrip(".,;)"), []).append(i)
+            for word in _WORD.findall(text[:_ENTRY_HEAD]):
+                self.words.setdefault(word, set()).add(i)
+            self.years.append({int(y) for y in _YEAR.findall(text)})
+        self.searches = 0
+        self.sorted_words = sorted(self.words)
+
+    def _near(self, name: str) -> set[int] | None:
+        """Entries holding a word the name opens or nearly spells: the list glues the
+        initials on ("XiaJ") or spells the name a little otherwise ("Kopacek" for
+        "Kopac"). None when the document's searches are spent."""
+        if self.searches >= _SEARCHES:
+            return None
+        self.searches += 1
+        found: set[int] = set()
+        if len(name) >= 3:
+            at = bisect.bisect_left(self.sorted_words, name)
+            for word in itertools.islice(self.sorted_words, at, at + _MAX_CANDIDATES):
+                if not word.startswith(name):
+                    break
+                found |= self.words[word]
+        for word, _score, _ in process.extract(
+            name, self.sorted_words, scorer=fuzz.ratio, score_cutoff=85, limit=20
+        ):
+            found |= self.words[word]
+        return found
+
+    def link(self, item: FieldItem) -> int | None:
+        """The entry's index (0-based) the item names, or None."""
+        if item.doi and len(self.doi.get(item.doi, ())) == 1:
+            return self.doi[item.doi][0]
+        if not item.authors:
+            return self._by_title(item, range(len(self.texts)))
+        first = _WORD.findall(fold(item.authors[0]))
+        if not first:
+            return None
+        # the first author's every word ("van der Berg": berg; "World Bank": world, bank)
+        sets = sorted((self.words.get(w, set()) for w in first[:6]), key=len)
+        if len(sets[0]) > _MAX_CANDIDATES:
+            return UNSURE  # a name in hundreds of entries: the shown text decides
+        named = {i for i in sets[0] if all(i in other for other in sets[1:])}
+        if not named:
+            near = self._near(max(first, key=len))
+            if near is None:
+                return UNSURE  # no searches left: the shown text decides
+            named = near
+        candidates = named
+        if item.year is not None:
+            candidates = {i for i in named if item.year in self.years[i]}
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if not candidates:
+            found = self._by_title(item, range(len(self.texts)), strict=True)
+            # the author's entry under another year: the shown text's matcher reports it
+            return UNSURE if found is None and named else found
+        decided = self._by_title(item, sorted(candidates))
+        if decided is None:
+            decided = self._by_names(item, candidates)
+        return UNSURE if decided is None else decided
+
+    def _by_names(self, item: FieldItem, candidates: Iterable[int]) -> int | None:
+        """Of several entries of one first author and year, the one holding most of the
+        other authors' names -- when one alone does."""
+        others = [w for name in item.authors[1:8] for w in _WORD.findall(fold(name))[:1]]
+        if not others:
+            return None
+        scored = sorted(
+            ((sum(i in self.words.get(w, ()) for w in others), i) for i in candidates),
+            reverse=True,
+        )
+        if len(scored) > 1 and scored[0][0] > scored[1][0]:
+            return scored[0][1]
+        return None
+
+    def _by_title(
+        self, item: FieldItem, candidates: Iterable[int], strict: bool = False
+    ) -> int | None:
+        """The entry whose text holds the item's title best, when one stands out.
+
+        A search of the whole list costs one comparison per entry: a document gets
+        `_SEARCHES` of them (near names too), after which an unfound work is left unsure."""
+        title = fold(item.title)
+        if len(title) < (25 if strict else 8):
+            return None
+        if strict:
+            if self.searches >= _SEARCHES:
+                return UNSURE
+            self.searches += 1
+        scored = sorted(
+            ((fuzz.partial_ratio(title, self.texts[i][:_TITLE_REACH]), i) for i in candidates),
+            reverse=True,
+        )
+        cutoff = 92 if strict else 80
+        if not scored or scored[0][0] < cutoff:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 3:
+            return None
+        if strict and item.year is not None and item.year not in self.years[scored[0][1]]:
+            return None
+        return scored[0][1]
+
+
+def _usable(item: FieldItem) -> bool:
+    return bool(item.doi or item.authors or len(item.title) >= 8)
+
+
+def link_fields(
+    raw_fields: Sequence[RawField], entries: Sequence[RawEntry]
+) -> tuple[tuple[FieldCitation, ...], list[tuple[int, str]]]:
+    """The fields whose code names works, each work linked to its entry; and, for the
+    problems, (paragraph, why) of each field whose code could not be read.
+
+    A field whose works cannot all be told apart from the code (a work with no name,
+    title or DOI; several entries fitting one work equally) is left to its shown text.
+    """
+    index = _Entries(entries) if raw_fields else None
+    linked: list[FieldCitation] = []
+    problems: list[tuple[int, str]] = []
+    for raw in raw_fields:
+        parsed = parse_field(raw)
+        if parsed is None:
+            continue
+        linked.append(_linked(raw, parsed, index, problems))
+    return tuple(linked), problems
+
+
+def _linked(
+    raw: RawField, parsed: Parsed, index: _Entries | None, problems: list[tuple[int, str]]
+) -> FieldCitation:
+    """The field with its works linked; with none when the shown text must decide (the
+    field still tells the extractor where its result stands)."""
+    left = FieldCitation(raw.paragraph, raw.shown, parsed.manager, (), raw.offset)
+    if parsed.problem:
+        problems.append((raw.paragraph, f"{parsed.manager} field's {parsed.problem}"))
+        return left
+    if index is None or not parsed.items or not all(_usable(i) for i in parsed.items):
+        return left
+    items: list[FieldItem] = []
+    for item in parsed.items:
+        found = index.link(item)
+        if found == UNSURE:
+            return left  # one work the code cannot tell: the shown text decides them all
+        items.append(replace(item, entry=None if found is None else found + 1))
+    return FieldCitation(raw.paragraph, raw.shown, parsed.manager, tuple(items), raw.offset)
