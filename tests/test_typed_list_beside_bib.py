@@ -67,3 +67,16 @@ def test_a_rendered_document_without_keys_keeps_the_given_bib_alone(tmp_path: Pa
     findings = _findings(tmp_path, "", rendered, bib_flag=True)
     missing = sorted(f.message for f in findings if f.code == "CIT002")
     assert len(missing) == 3 and "Okafor, 2019" in missing[0]
+
+
+def test_notes_under_a_heading_that_cite_the_bib_are_no_entries(tmp_path: Path) -> None:
+    notes = (
+        '\n### References\n\nSeminal: @lund2021 (Lund & Vale 2021, "Outsourcing effort").\n\n'
+        "Recent analogue: @lund2021 (Lund et al. 2021, a later look).\n\n"
+        "Background: @lund2021 (Lund 2021, *Journal of Made-up Studies*).\n"
+    )
+    (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
+    source = tmp_path / "paper.qmd"
+    source.write_text("---\nbibliography: refs.bib\n---\n\nAs before [@lund2021].\n" + notes)
+    result = audit(AuditInput(manuscripts=(source,)))
+    assert [f.code for f in result.findings if f.code.startswith("CIT")] == []

@@ -12,11 +12,13 @@ rendered document (a Word or Markdown file whose list was printed from the same 
 given with ``--bib``) holds the file's entries a second time, and reading both would
 list every work twice. And only what reads as entries (opening as an entry does, with
 a date or an identifier): under the heading where citeproc puts the list, authors
-leave comments and notes ("Nothing typed here.") that are no works.
+leave comments and notes ("Nothing typed here.") that are no works, and notes that
+cite the .bib themselves ("Seminal: @blondel2008 (Blondel et al. 2008, ...)").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from citeaudit.bibliography.embedded import bibliography_from_entries
@@ -28,6 +30,7 @@ from citeaudit.model.citation import Citation, CitationKind
 __all__ = ["typed_lists_beside_files"]
 
 _PANDOC_FORMATS = ("markdown",)  # .md, .qmd, .Rmd
+_KEY_CITED = re.compile(r"(?<![\w.])-?@\{?\w")  # "@key", "[-@key]"; not "a@b.org"
 
 
 def typed_lists_beside_files(
@@ -43,7 +46,11 @@ def typed_lists_beside_files(
             continue
         if key_cited.isdisjoint(document.files or (document.path,)):
             continue
-        entries = tuple(e for e in document.reference_entries if reads_like_entry(e))
+        entries = tuple(
+            e
+            for e in document.reference_entries
+            if reads_like_entry(e) and not _KEY_CITED.search(e.raw)
+        )
         if entries:
             found.append(bibliography_from_entries(document.path, entries))
     return found
