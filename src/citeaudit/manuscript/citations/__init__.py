@@ -18,7 +18,10 @@ from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMark
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
 from citeaudit.manuscript.citations.protologues import ProtologueExtractor
 from citeaudit.manuscript.citations.titles import TitleExtractor
-from citeaudit.manuscript.citations.undated_corporate import UndatedCorporateExtractor
+from citeaudit.manuscript.citations.undated_corporate import (
+    UndatedCorporateExtractor,
+    UndatedTitleExtractor,
+)
 from citeaudit.manuscript.citations.year_only import YearOnlyExtractor
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.docx_citation_markers import FieldCitationExtractor
@@ -36,6 +39,7 @@ __all__ = [
     "ProtologueExtractor",
     "TitleExtractor",
     "UndatedCorporateExtractor",
+    "UndatedTitleExtractor",
     "YearOnlyExtractor",
     "extract_at_most",
     "extract_citations",
@@ -51,6 +55,7 @@ _MarkerSource = (
     | YearOnlyExtractor
     | TitleExtractor
     | UndatedCorporateExtractor
+    | UndatedTitleExtractor
     | ProtologueExtractor
 )
 
@@ -65,6 +70,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         *fields,
         PandocExtractor(),
         BareKeyExtractor(),
+        UndatedTitleExtractor(),
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),
