@@ -34,7 +34,7 @@ from typing import ClassVar
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group, unglued_cue
 from citeaudit.manuscript.citations.marker import Marker
-from citeaudit.manuscript.citations.markup import blank_markup, code_spans, inside
+from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     PARTICLES,
@@ -133,7 +133,7 @@ class AuthorYearExtractor(CitationExtractor):
         """
         text = document.text
         clean = blank_markup(text)
-        code = code_spans(text)
+        code = code_index(text)  # compact: a page may be all code spans
         # the groups' characters, a byte each: a list of their spans grew by 130 bytes a
         # group (208 MB for an 8 MB page of "[@a] ", every bracket a group)
         groups = bytearray(len(clean) + 1)
@@ -147,11 +147,11 @@ class AuthorYearExtractor(CitationExtractor):
         return _weak_in_statements(found, statement_spans(document))
 
 
-def _grouped(document: Document, clean: str, code: list[tuple[int, int]]) -> Iterator[Marker]:
+def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker]:
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"..."""
     for m in _GROUP.finditer(clean):
         start, end = m.span()
-        if code and inside(code, start):
+        if code and code.covers(start):
             continue
         if not _YEARISH.search(clean, start, end):
             yearless = _yearless(document, m)
@@ -559,14 +559,14 @@ def _before_initials(clean: str, j: int) -> int:
 
 
 def _bare(
-    document: Document, clean: str, code: list[tuple[int, int]], groups: bytearray
+    document: Document, clean: str, code: CodeSpans, groups: bytearray
 ) -> Iterator[Marker]:
     """Bare "Name 2019" markers, in order. They never overlap each other ("Smith 2019,
     2020": one marker): one that starts inside the one before is dropped."""
     last_end = -1
     for m in _BARE_YEAR.finditer(clean):
         start = m.start()
-        if groups[start] or (code and inside(code, start)):
+        if groups[start] or (code and code.covers(start)):
             continue
         j = start - 1
         while j >= 0 and clean[j] == " ":

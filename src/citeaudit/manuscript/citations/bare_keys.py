@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
-from citeaudit.manuscript.citations.markup import code_spans
+from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.markup import code_index
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
@@ -88,7 +88,7 @@ class BareKeyExtractor(CitationExtractor):
         text = document.text
         if "[" not in text:
             return
-        code = SpanIndex(code_spans(text))
+        code = code_index(text)  # compact: a page may be all code spans
         labels = {m.group(1).casefold() for m in _LINK_LABEL.finditer(text)}
         for m in _BRACKET.finditer(text):
             start, end = m.span()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
+from array import array
+from collections.abc import Iterator
 
 _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -28,13 +29,36 @@ def blank_markup(text: str) -> str:
     return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_AS_PLAIN)
 
 
-def code_spans(text: str) -> list[tuple[int, int]]:
-    """Inline code spans, in order and never overlapping: nothing inside is a citation."""
-    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+class CodeSpans:
+    """Inline code spans, sorted and disjoint, as two arrays of offsets.
+
+    A page of one-letter code spans repeated is a span every four characters: held as Python
+    pairs (and copied into an index) they cost ~55 bytes a character while extraction
+    ran (1.6 MB: +87 MB). Eight bytes a span here, queried by bisection.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, text: str) -> None:
+        # four bytes an offset where the page allows (any upload does)
+        kind = "I" if len(text) < 2**32 and array("I").itemsize >= 4 else "q"
+        self._starts = array(kind)
+        self._ends = array(kind)
+        for m in _CODE_SPAN.finditer(text):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._starts, self._ends, strict=True)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
 
 
-def inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether `offset` falls in one of `spans` (sorted, disjoint): a binary search, so
-    a manuscript with thousands of code spans stays linear."""
-    i = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+def code_index(text: str) -> CodeSpans:
+    """The inline code spans of `text`, held compactly (`CodeSpans`)."""
+    return CodeSpans(text)

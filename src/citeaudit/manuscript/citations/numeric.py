@@ -38,15 +38,16 @@ can start at a digit refuse to start inside a run of digits and separators.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import bare_labels
-from citeaudit.manuscript.citations.marker import SpanIndex, shown
-from citeaudit.manuscript.citations.markup import code_spans
+from citeaudit.manuscript.citations.marker import shown
+from citeaudit.manuscript.citations.markup import CodeSpans, code_index
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
@@ -190,36 +191,105 @@ class NumericExtractor(CitationExtractor):
     def extract(self, document: Document) -> list[Citation]:
         return [c for m in self.markers(document) for c in m.citations]
 
-    def markers(self, document: Document) -> list[NumericMarker]:
+    def markers(self, document: Document) -> Iterator[NumericMarker]:
+        """The markers in text order, each handed over as it is found.
+
+        Which weak forms count is the whole document's evidence, so the forms are read
+        in passes that hold counts, never candidates: a first one counts each form's
+        markers and the distinct numbers they cite (at most a thousand), a last one
+        yields what the counts keep, in order (the forms' streams merged on their
+        offsets). A numbered list's order (`numeric_order.in_order`) walks the kept
+        stream once more for its own counts. ``[1] `` x 400,000 held 400,000
+        candidates before the first was handed over.
+        """
         text = document.text
-        code = SpanIndex(code_spans(text))
+        code = code_index(text)  # compact: a page may be all code spans
         entries = _list_size(document)
-        candidates = [
-            c
-            for c in (
-                *_bracketed(text),
-                *_parenthesised(text),
-                *_superscripts(text, document),
-                *_glued_plain(text),
-                *_superscript_joined(text, document),
-                *_spaced_plain(text),
-            )
-            if not code.covers(c.start)
-        ]
-        kept = _weigh(candidates, entries)
-        kept.sort(key=lambda c: c.start)
+
+        def read() -> list[Iterator[_Candidate]]:
+            return [_outside(code, form) for form in _forms(text, document)]
+
+        replay = _Replay(read)
+        choice = _weigh(replay.first(), entries)
+        forms = replay.again
+
+        def kept() -> Iterator[tuple[tuple[int, ...], _Candidate]]:
+            keyed = (choice.keyed(sub, form) for sub, form in enumerate(forms()))
+            return heapq.merge(*keyed, key=_first)
+
+        found: Iterator[tuple[tuple[int, ...], _Candidate]] = kept()
         if _numbered_list(document):
-            loose = (c for c in loose_candidates(text, _REFUSED) if not code.covers(c.start))
-            kept.extend(in_order(text, kept, loose, entries))
-            kept.sort(key=lambda c: c.start)
-        found: list[NumericMarker] = []
-        taken = SpanIndex()
-        for candidate in kept:
-            if taken.covers(candidate.start):
+            sure = lambda: (c for _, c in kept())  # noqa: E731
+            loose = lambda: [_outside(code, s) for s in loose_candidates(text, _REFUSED)]  # noqa: E731
+            late = (
+                ((c.start, 1, seq), c) for seq, c in enumerate(in_order(text, sure, loose, entries))
+            )
+            found = heapq.merge(found, late, key=_first)
+        reached = -1  # the end of the markers handed over: one inside them is theirs
+        for _, candidate in found:
+            if candidate.start < reached:
                 continue
-            taken.add(candidate.start, candidate.end)
-            found.append(NumericMarker(candidate.start, candidate.end, candidate.numbers, document))
-        return found
+            reached = max(reached, candidate.end)
+            yield NumericMarker(candidate.start, candidate.end, candidate.numbers, document)
+
+
+# What the first pass keeps for the later ones, a candidate counting one and one for
+# each number (~130 and ~10 bytes): a manuscript's few hundred citations are read
+# once, a flood past this is read again for each pass (twice the time, not the memory).
+_HELD_AT_MOST = 1_000
+
+
+class _Replay:
+    """The forms' streams, read again for each pass -- or, while the page holds no more
+    than `_HELD_AT_MOST` candidates, kept from the first pass: reading the forms costs
+    more than holding a real paper's candidates, and a flood is never held (a fixed
+    few hundred candidates at most, dropped when the count passes)."""
+
+    def __init__(self, read: Callable[[], list[Iterator[_Candidate]]]) -> None:
+        self._read = read
+        self._held: list[list[_Candidate]] | None = None
+        self._count = 0
+
+    def first(self) -> list[Iterator[_Candidate]]:
+        streams = self._read()
+        self._held = [[] for _ in streams]
+        return [self._recorded(i, stream) for i, stream in enumerate(streams)]
+
+    def _recorded(self, index: int, stream: Iterator[_Candidate]) -> Iterator[_Candidate]:
+        for candidate in stream:
+            if self._held is not None:
+                self._count += 1 + len(candidate.numbers)
+                if self._count > _HELD_AT_MOST:
+                    self._held = None  # a flood: the later passes read the page again
+                else:
+                    self._held[index].append(candidate)
+            yield candidate
+
+    def again(self) -> list[Iterator[_Candidate]]:
+        if self._held is None:
+            return self._read()
+        return [iter(held) for held in self._held]
+
+
+def _first(item: tuple[tuple[int, ...], _Candidate]) -> tuple[int, ...]:
+    return item[0]
+
+
+def _outside(code: CodeSpans, candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
+    return (c for c in candidates if not code.covers(c.start))
+
+
+def _forms(text: str, document: Document) -> list[Iterator[_Candidate]]:
+    """Every form's candidates, each stream in text order (the order `_weigh` breaks
+    ties of one offset by)."""
+    return [
+        _bracketed(text),
+        _parenthesised(text),
+        *(_superscripts(text, found) for found in _superscript_markers(text, document)),
+        _glued_plain(text),
+        *_superscript_joined(text, document),
+        _spaced_plain(text),
+    ]
 
 
 def _numbered_list(document: Document) -> bool:
@@ -294,11 +364,14 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(lead - 12, 0), lead)
         if before.isdigit() or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]
+        value = _value_before(text, lead)
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
             body = m.group("wrapped") or m.group("linked") or m.group("plain")
             numbers = () if _statistic(text, start, body) else _expand(body)
+            if value is not None and _interval_around(body, value):
+                continue  # "48 [40-70]": a median and its range, not citations
         if not numbers:
             continue
         if (
@@ -306,7 +379,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             and not text[_line_start(text, start) : start].strip()
         ):
             continue  # "[1]: https://..." defines a Markdown reference link
-        form = "bracket"
+        form = "bracket" if value is None else "bracket-value"
         if before.isalpha():
             word = _word_before(text, start)
             if word == "al" or (len(word) > 1 and word[0].isupper()):
@@ -316,6 +389,37 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             else:
                 continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+# a bare quantity just before a bracket, "48 [", "3.5% [", "n = 12 [": not a year ("in
+# 2019 [3]" cites), not part of a name or a label ("COVID-19 [4]", "Table 2 [5]" are
+# refused by the word before it)
+_VALUE_BEFORE = re.compile(r"(?<![\w.,\-–/])(?P<value>\d{1,6}(?:[.,]\d{1,3})?)[ \t]?%?[ \t]$")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_TWO_ENDS = re.compile(r"(?P<low>\d{1,3})\s*[-–—,;]\s*(?P<high>\d{1,3})")
+
+
+def _value_before(text: str, start: int) -> float | None:
+    """The quantity a bracket follows with a space ("48 [40-70]", "n = 12 [3]"), or
+    None (a year, a word, a label's number: "in 2019 [3]", "Table 2 [5]")."""
+    found = _VALUE_BEFORE.search(text, max(start - 12, 0), start)
+    if found is None:
+        return None
+    number = found.group("value")
+    if _YEAR.fullmatch(number):
+        return None
+    word = _word_before(text, found.start())
+    if word.casefold() in _LABEL_WORDS | _UNIT_WORDS:
+        return None  # "Table 2 [5]", "p. 48 [3]": a label or a page, cited
+    return float(number.replace(",", "."))
+
+
+def _interval_around(body: str, value: float) -> bool:
+    """A bracket of two ends holding the value before it: "48 [40-70]" (median and
+    range), "12 [10, 15]" (mean and interval). Citations of a list's works do not
+    bracket a number that happens to stand before them."""
+    found = _TWO_ENDS.fullmatch(body.strip())
+    return found is not None and int(found.group("low")) <= value <= int(found.group("high"))
 
 
 def _superscript_opening(text: str, start: int, end: int) -> int:
@@ -446,24 +550,40 @@ def _opens_clause(text: str, end: int) -> bool:
     return len(after) >= 2 and after[0] == " " and after[1].isalpha()
 
 
-def _superscripts(text: str, document: Document) -> Iterator[_Candidate]:
-    for candidate in _superscript_markers(text, document):
+def _superscripts(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
+    for candidate in found:
         yield _continued(text, candidate)
 
 
-def _superscript_markers(text: str, document: Document) -> Iterator[_Candidate]:
+def _superscript_markers(text: str, document: Document) -> list[Iterator[_Candidate]]:
+    """Marked superscripts: Markdown and HTML markup, Unicode digits, Word runs -- three
+    streams, each in text order."""
+    return [
+        _markup_superscripts(text),
+        _unicode_superscripts(text),
+        _run_superscripts(text, document),
+    ]
+
+
+def _markup_superscripts(text: str) -> Iterator[_Candidate]:
     for m in _SUPERSCRIPT_MARKUP.finditer(text):
         numbers = _expand(m.group("sup") or m.group("caret"))
         if numbers and _superscript_place(text, m.start()):
             yield _Candidate(m.start(), m.end(), numbers, "superscript")
+
+
+def _unicode_superscripts(text: str) -> Iterator[_Candidate]:
     for m in _UNICODE.finditer(text):
         body = m.group().translate(_FROM_SUPERSCRIPT).replace(" ", "")
         numbers = _expand(body)
         if numbers and _superscript_place(text, m.start()):
             yield _Candidate(m.start(), m.end(), numbers, "superscript")
+
+
+def _run_superscripts(text: str, document: Document) -> Iterator[_Candidate]:
     offset = 0
     for line in document.lines:
-        for first, last in line.superscripts:
+        for first, last in sorted(line.superscripts):
             span = line.text[first:last]
             found = _SPAN_LIST.fullmatch(span)
             start = offset + first
@@ -528,11 +648,19 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
             yield _Candidate(start, m.end(), numbers, "glued")
 
 
-def _superscript_joined(text: str, document: Document) -> Iterator[_Candidate]:
+def _superscript_joined(text: str, document: Document) -> list[Iterator[_Candidate]]:
+    """Joined superscript lists: a Word file's runs, and the text's own -- two streams."""
+    return [_word_joined(text, document), _text_joined(text)]
+
+
+def _word_joined(text: str, document: Document) -> Iterator[_Candidate]:
     for start, end, body in separator_joined(document):  # a Word file's "12,13"
         numbers = _expand(body)
         if numbers and (_superscript_place(text, start) or _after_a_year(text, start)):
             yield _Candidate(start, end, numbers, "superscript")
+
+
+def _text_joined(text: str) -> Iterator[_Candidate]:
     previous = -1  # where the last list read ended
     for m in _SUPERSCRIPT_JOINED.finditer(text):
         body = m.group("list")
@@ -599,69 +727,111 @@ def _word_before(text: str, start: int) -> str:
 # -- the document's evidence ---------------------------------------------------------
 
 
-def _weigh(candidates: list[_Candidate], entries: int) -> list[_Candidate]:
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The forms a document's evidence keeps, and the order its markers of one offset
+    come in: brackets, then the kept forms in the order they were chosen, each within
+    the list before past its end, then the stream they came from."""
+
+    entries: int
+    ranks: dict[str, int]  # kept weak form -> its place in the order
+
+    def group(self, candidate: _Candidate) -> int | None:
+        """Where the candidate sorts among those of its offset, or None: not kept."""
+        form = candidate.form
+        if form == "bracket":
+            return 0
+        top = max(candidate.numbers)
+        if form == "bracket-value":
+            return 1 if self.entries == 0 or top <= self.entries else None
+        rank = self.ranks.get(form)
+        if rank is None:
+            return None
+        if top <= self.entries:
+            return 2 + 2 * rank
+        reach = self.entries + _past_the_end(self.entries)
+        # a count past the list's end is a count, not a citation
+        return 3 + 2 * rank if form != "spaced" and top <= reach else None
+
+    def keyed(
+        self, sub: int, candidates: Iterator[_Candidate]
+    ) -> Iterator[tuple[tuple[int, ...], _Candidate]]:
+        for seq, candidate in enumerate(candidates):
+            group = self.group(candidate)
+            if group is not None:
+                yield (candidate.start, 0, group, sub, seq), candidate
+
+
+def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     """Brackets always; weak forms when the manuscript's own evidence supports them.
 
     A form's evidence is counted on the numbers the list holds; once the form is the
     manuscript's style, its markers a little past the list's end are kept too -- "(31)"
     in a paper whose list stops at 30 is the missing reference an editor must hear
     about (the last entry deleted, a citation added late), not a look-alike.
+
+    Counts and distinct numbers only (numbers have at most three digits), so the
+    evidence of a 5 MB page is a few thousand integers, not its candidates.
     """
-    by_form: dict[str, list[_Candidate]] = {}
-    for c in candidates:
-        by_form.setdefault(c.form, []).append(c)
-    kept = list(by_form.get("bracket", []))
+    brackets = 0
+    bracket_numbers: set[int] = set()
+    counted: dict[str, int] = {}
+    numbers: dict[str, set[int]] = {}
+    for form in forms:
+        for c in form:
+            top = max(c.numbers)
+            if c.form == "bracket" or (
+                c.form == "bracket-value" and (entries == 0 or top <= entries)
+            ):
+                # a bracket after a quantity ("48 [40-70]", "n = 12 [3]") cites only
+                # within the list: past its end it is the quantity's range or count
+                brackets += 1
+                bracket_numbers.update(c.numbers)
+            elif c.form != "bracket-value" and top <= entries:
+                counted[c.form] = counted.get(c.form, 0) + 1
+                numbers.setdefault(c.form, set()).update(c.numbers)
     if entries == 0:
-        return kept
-    weak = {
-        form: [c for c in found if max(c.numbers) <= entries]
-        for form, found in by_form.items()
-        if form != "bracket"
-    }
-    reach = entries + _past_the_end(entries)
-    beyond = {
-        form: [c for c in found if entries < max(c.numbers) <= reach]
-        for form, found in by_form.items()
-        if form != "bracket"
-    }
+        return _Choice(entries, {})
+
+    def count(*names: str) -> int:
+        return sum(counted.get(name, 0) for name in names)
+
+    def cites(*names: str) -> set[int]:
+        return set().union(*(numbers.get(name, set()) for name in names))
+
     styles: list[str] = ["glued-bracket"]
-    brackets = len(kept)
-    lower = weak.get("glued-lower", [])
-    if brackets + len(lower) >= 3 and _covers(
-        [*kept, *weak.get("glued-bracket", []), *lower], entries, least=3, share=0.2
+    if brackets + count("glued-lower") >= 3 and _covers(
+        bracket_numbers | cites("glued-bracket", "glued-lower"), entries, least=3, share=0.2
     ):
         styles.append("glued-lower")  # "array[3]" stays out of a paper that cites no other way
-    superscript = weak.get("superscript", [])
-    if _covers(superscript, entries, least=2, share=0.0):
+    superscript = count("superscript")
+    if _covers(cites("superscript"), entries, least=2, share=0.0):
         # a superscript paper's "(15)" glued to the word before is a superscript whose
         # markup was lost (SciELO sets them "^(15)^"); prose puts a space before "("
         styles.extend(("superscript", "paren-glued"))
-    spaced = [*weak.get("paren", []), *weak.get("paren-ref", [])]
-    paren = [*spaced, *weak.get("paren-glued", [])]
+    spaced_rounds = count("paren", "paren-ref")
+    rounds_all = spaced_rounds + count("paren-glued")
     # One numeric style per manuscript: round brackets in a superscript paper are
     # item numbers, counts or enumerations ("items excluded (2, 3, 5, 14)").
-    main_rival = max(brackets, len(superscript))
+    main_rival = max(brackets, superscript)
     # (glued ones count for round brackets only where superscripts are not the style)
-    rounds = len(spaced) if "superscript" in styles else len(paren)
+    rounds = spaced_rounds if "superscript" in styles else rounds_all
+    paren = cites("paren", "paren-ref", "paren-glued")
     if rounds > main_rival and _covers(paren, entries, least=3, share=0.2):
         styles.extend(("paren", "paren-glued"))
-    glued = weak.get("glued", [])
-    rivals = brackets + len(paren) + len(superscript)
-    if len(glued) > rivals and _covers(glued, entries, least=3, share=0.3):
+    glued = count("glued")
+    rivals = brackets + rounds_all + superscript
+    if glued > rivals and _covers(cites("glued"), entries, least=3, share=0.3):
         styles.append("glued")
-    spaced = weak.get("spaced", [])
+    spaced = cites("spaced")
     # flattened superscripts beside marked ones, or the manuscript's only numbers
     if ("superscript" in styles and _covers(spaced, entries, least=3, share=0.1)) or (
-        len(spaced) > rivals + len(glued) and _covers(spaced, entries, least=3, share=0.3)
+        count("spaced") > rivals + glued and _covers(spaced, entries, least=3, share=0.3)
     ):
         styles.append("spaced")
     if brackets or len(styles) > 1:
         styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
-    for form in dict.fromkeys(styles):
-        kept.extend(weak.get(form, []))
-        if form != "spaced":  # a count past the list's end is a count, not a citation
-            kept.extend(beyond.get(form, []))
-    return kept
+    return _Choice(entries, {form: rank for rank, form in enumerate(dict.fromkeys(styles))})
 
 
 def _past_the_end(entries: int) -> int:
@@ -670,9 +840,8 @@ def _past_the_end(entries: int) -> int:
     return max(3, entries // 10)
 
 
-def _covers(found: list[_Candidate], entries: int, *, least: int, share: float) -> bool:
+def _covers(distinct: set[int], entries: int, *, least: int, share: float) -> bool:
     """Whether the form cites enough distinct entries of the list to be its style."""
-    distinct = {n for c in found for n in c.numbers}
     return (
         bool(distinct)
         and len(distinct) >= min(least, entries)

@@ -40,11 +40,12 @@ cannot start with a digit, so no two quantified parts compete for the same text.
 from __future__ import annotations
 
 import bisect
+import collections
+import heapq
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from citeaudit.manuscript.citations.marker import SpanIndex
 from citeaudit.manuscript.citations.numeric_candidate import Candidate, expand
 
 # the separators of a flattened list, as publishers' XML leaves them: plain ("5,6",
@@ -112,12 +113,21 @@ _UNIT_CASE = re.compile(r"[a-zµμ]{1,3}[A-Z]")
 _SERIES = _words("e and y or ou o to a até and-or")
 
 
-def loose_candidates(text: str, refused_words: frozenset[str]) -> Iterator[Candidate]:
+def loose_candidates(text: str, refused_words: frozenset[str]) -> list[Iterator[Candidate]]:
     """Bare numbers where a flattened superscript may stand (weighed by `in_order`).
 
     `refused_words` are the words after which a number is a label or a value (the
-    caller's label, unit and value words: "Table 1", "5 mg", "foi 8").
+    caller's label, unit and value words: "Table 1", "5 mg", "foi 8"). Two streams,
+    each in text order: bare numbers, and superscripts set after a number.
     """
+    return [_bare_numbers(text, refused_words), _after_numbers(text)]
+
+
+def _start(candidate: Candidate) -> int:
+    return candidate.start
+
+
+def _bare_numbers(text: str, refused_words: frozenset[str]) -> Iterator[Candidate]:
     for m in _LOOSE.finditer(text):
         start, end = m.start(), m.end()
         if not _free_after(text, end) or not _free_before(text, start - 1, refused_words):
@@ -130,6 +140,9 @@ def loose_candidates(text: str, refused_words: frozenset[str]) -> Iterator[Candi
         numbers = expand(body)
         if numbers:
             yield Candidate(start, end, numbers, "loose")
+
+
+def _after_numbers(text: str) -> Iterator[Candidate]:
     for m in _AFTER_NUMBER.finditer(text):
         if _POWER_BASE.search(text, max(m.start() - 4, 0), m.start()):
             continue  # "10^5^ cells": a power
@@ -189,96 +202,120 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
     return before in ".,;:)]”\"’'%"
 
 
-def ordered(sure: Iterable[Candidate]) -> bool:
-    """Whether the sure citations introduce their numbers in the list's order.
+def ordered(introduced: Iterable[int]) -> bool:
+    """Whether the sure citations introduce their numbers in the list's order
+    (`introduced`: each number where it is first cited, in text order).
 
     A number is introduced in order when it is at most two past the highest cited
     before (one citation may have been missed: a table, a caption).
     """
-    seen: set[int] = set()
     highest = 0
-    in_order = introduced = 0
-    for candidate in sure:
-        for n in candidate.numbers:
-            if n in seen:
-                continue
-            seen.add(n)
-            introduced += 1
-            in_order += highest < n <= highest + 2
-            highest = max(highest, n)
-    return introduced >= _LEAST_ORDERED and in_order >= _ORDER_SHARE * introduced
+    in_order = introduced_count = 0
+    for n in introduced:
+        introduced_count += 1
+        in_order += highest < n <= highest + 2
+        highest = max(highest, n)
+    return introduced_count >= _LEAST_ORDERED and in_order >= _ORDER_SHARE * introduced_count
 
 
 def in_order(
-    text: str, sure: list[Candidate], loose: Iterable[Candidate], entries: int
-) -> list[Candidate]:
-    """The loose candidates that are first citations in the list's order.
+    text: str,
+    sure: Callable[[], Iterator[Candidate]],
+    loose: Callable[[], list[Iterator[Candidate]]],
+    entries: int,
+) -> Iterator[Candidate]:
+    """The loose candidates that are first citations in the list's order, in text order.
 
-    `sure` are the citations already kept, in text order; a loose candidate they
+    `sure()` streams the citations already kept, in text order; a loose candidate they
     overlap is theirs. Walking the text, the highest number cited so far says which
-    number a first citation carries next.
+    number a first citation carries next. The sure stream is read twice, holding only
+    numbers: once for where each number is first cited (at most a thousand), once
+    beside the loose candidates.
     """
-    if entries == 0 or not sure or not _superscript_style(sure):
-        return []
-    taken = SpanIndex((c.start, c.end) for c in sure)
-    ends = {c.end for c in sure}
-    pending = sorted(
-        (
-            c
-            for c in loose
-            if not taken.covers(c.start)
-            and not taken.covers(c.end - 1)
-            and not _after_a_citation(text, c.start, ends)
-        ),
-        key=lambda c: c.start,
-    )
-    if not ordered(sure):
-        return _filling_gaps(text, sure, pending, entries)
-    kept: list[Candidate] = []
-    seen: set[int] = set()
-    cited = {n for c in sure for n in c.numbers}
+    if entries == 0:
+        return
+    total = superscripts = 0
+    introductions: list[tuple[int, int]] = []  # (offset, number), in text order
+    cited: set[int] = set()
+    for candidate in sure():
+        total += 1
+        superscripts += candidate.form in _SUPERSCRIPT_FORMS
+        for n in candidate.numbers:
+            if n not in cited:
+                cited.add(n)
+                introductions.append((candidate.start, n))
+    if not total or superscripts < _SUPERSCRIPT_SHARE * total:
+        return  # not a superscript paper: a bare number is a value
+    walk = _Walk(text, sure())
+    pending = walk.free(loose())
+    if not ordered(n for _, n in introductions):
+        yield from _filling_gaps(set(cited), pending, entries)
+        return
     sure_cited = sorted(cited)
-    introductions = _introductions(sure)
-    highest = 0
-    index = later = 0
+    later = 0
     for candidate in pending:
-        while index < len(sure) and sure[index].start < candidate.start:
-            seen.update(sure[index].numbers)
-            highest = max(highest, *sure[index].numbers)
-            index += 1
         while later < len(introductions) and introductions[later][0] < candidate.start:
             later += 1
         following = introductions[later][1] if later < len(introductions) else entries + 1
+        seen, highest = walk.seen, walk.highest
         expected = {highest + 1, _next_cited(sure_cited, highest)}
         if _next_in_order(candidate.numbers, seen, expected, entries) or _fits_a_gap(
             candidate.numbers, cited, highest, following
         ):
             cited.update(candidate.numbers)
-            kept.append(candidate)
             seen.update(candidate.numbers)
-            highest = max(highest, *candidate.numbers)
-    return kept
+            walk.highest = max(highest, *candidate.numbers)
+            yield candidate
 
 
-def _after_a_citation(text: str, start: int, ends: set[int]) -> bool:
-    """ "grew.^5^, 6 plates", "then ^7^ , 3 more": a number after a citation and a
-    comma is prose going on (a superscript list's rest is `numeric`'s to join)."""
-    comma = start - 2
-    if text[comma] not in ",;":
-        return False
-    return comma in ends or (text[comma - 1] == " " and comma - 1 in ends)
+class _Walk:
+    """The sure citations read beside the loose candidates, in text order: what was
+    cited before a candidate (`seen`, `highest`), and whether a sure citation overlaps
+    it. Holds the sure citations within one candidate's span and the ends just behind
+    it, not the stream."""
 
+    def __init__(self, text: str, sure: Iterator[Candidate]) -> None:
+        self.text = text
+        self.sure = sure
+        self.ahead: collections.deque[Candidate] = collections.deque()
+        self.next: Candidate | None = next(sure, None)
+        self.seen: set[int] = set()
+        self.highest = 0
+        self.reached = -1  # the furthest end of the sure citations passed
+        self.ends: list[int] = []  # a heap of their ends, the near ones kept
 
-def _introductions(sure: list[Candidate]) -> list[tuple[int, int]]:
-    """Where each number is first cited, in text order: (offset, number)."""
-    seen: set[int] = set()
-    found: list[tuple[int, int]] = []
-    for candidate in sure:
-        for n in candidate.numbers:
-            if n not in seen:
-                seen.add(n)
-                found.append((candidate.start, n))
-    return found
+    def free(self, loose: list[Iterator[Candidate]]) -> Iterator[Candidate]:
+        """The loose candidates, in text order, that no sure citation overlaps and that
+        follow no citation and a comma."""
+        for candidate in heapq.merge(*loose, key=_start):
+            self._pass(candidate.start, candidate.end)
+            covered = self.reached > candidate.start or any(
+                c.start == candidate.start or c.start < candidate.end <= c.end for c in self.ahead
+            )
+            if not covered and not self._after_a_citation(candidate.start):
+                yield candidate
+
+    def _pass(self, start: int, end: int) -> None:
+        while self.next is not None and self.next.start <= end - 1:
+            self.ahead.append(self.next)
+            self.next = next(self.sure, None)
+        while self.ahead and self.ahead[0].start < start:
+            passed = self.ahead.popleft()
+            self.seen.update(passed.numbers)
+            self.highest = max(self.highest, *passed.numbers)
+            self.reached = max(self.reached, passed.end)
+            heapq.heappush(self.ends, passed.end)
+        while self.ends and self.ends[0] < start - 3:
+            heapq.heappop(self.ends)
+
+    def _after_a_citation(self, start: int) -> bool:
+        """ "grew.^5^, 6 plates", "then ^7^ , 3 more": a number after a citation and a
+        comma is prose going on (a superscript list's rest is `numeric`'s to join)."""
+        comma = start - 2
+        text = self.text
+        if text[comma] not in ",;":
+            return False
+        return comma in self.ends or (text[comma - 1] == " " and comma - 1 in self.ends)
 
 
 def _fits_a_gap(numbers: tuple[int, ...], cited: set[int], highest: int, following: int) -> bool:
@@ -292,13 +329,12 @@ def _fits_a_gap(numbers: tuple[int, ...], cited: set[int], highest: int, followi
 
 
 def _filling_gaps(
-    text: str, sure: list[Candidate], pending: list[Candidate], entries: int
-) -> list[Candidate]:
+    cited: set[int], pending: Iterator[Candidate], entries: int
+) -> Iterator[Candidate]:
     """In a list not numbered by first citation (alphabetical Vancouver), the first
-    loose candidate carrying only numbers no sure citation cites: the one place the
-    entry is cited ("usando o pacote mirt 3 do software R"), else it is uncited."""
-    cited = {n for c in sure for n in c.numbers}
-    kept: list[Candidate] = []
+    loose candidate carrying only numbers no sure citation cites (`cited`): the one
+    place the entry is cited ("usando o pacote mirt 3 do software R"), else it is
+    uncited."""
     for candidate in pending:
         numbers = candidate.numbers
         if candidate.form != "loose":
@@ -309,15 +345,8 @@ def _filling_gaps(
             continue
         if any(n in cited for n in numbers):
             continue
-        kept.append(candidate)
         cited.update(numbers)
-    return kept
-
-
-def _superscript_style(sure: list[Candidate]) -> bool:
-    """Whether the manuscript cites by superscripts (marked or flattened)."""
-    superscripts = sum(c.form in _SUPERSCRIPT_FORMS for c in sure)
-    return superscripts >= _SUPERSCRIPT_SHARE * len(sure)
+        yield candidate
 
 
 def _next_cited(cited: list[int], highest: int) -> int:

@@ -22,13 +22,21 @@ _SEPARATOR_ONLY = re.compile(r"\s*+\)?[,;\-–]\(?\s*+")
 _DIGITS = 3
 
 
+def _digit(character: str) -> bool:
+    """An ASCII digit: ``str.isdigit`` also takes "²" and "①", which no list number is
+    written in ("4²³" beside a raised comma raised ValueError out of the reader)."""
+    return "0" <= character <= "9"
+
+
 def separator_joined(document: Document) -> Iterator[tuple[int, int, str]]:
     """(start, end, "12,13") for each list joined by superscript separators, offsets
     into `document.text`; the body has brackets and blanks taken out."""
     offset = 0
     for line in document.lines:
         text = line.text
-        seps = [(a, b) for a, b in line.superscripts if _SEPARATOR_ONLY.fullmatch(text[a:b])]
+        seps = [
+            (a, b) for a, b in sorted(line.superscripts) if _SEPARATOR_ONLY.fullmatch(text[a:b])
+        ]
         index = 0
         while index < len(seps):
             first, last = seps[index]
@@ -58,16 +66,16 @@ def separator_joined(document: Document) -> Iterator[tuple[int, int, str]]:
 
 def _digits_before(text: str, at: int) -> int:
     start = at
-    while start > 0 and at - start < _DIGITS and text[start - 1].isdigit():
+    while start > 0 and at - start < _DIGITS and _digit(text[start - 1]):
         start -= 1
-    return start if start == 0 or not text[start - 1].isdigit() else at
+    return start if start == 0 or not _digit(text[start - 1]) else at
 
 
 def _digits_after(text: str, at: int) -> int:
     end = at
-    while end < len(text) and end - at < _DIGITS and text[end].isdigit():
+    while end < len(text) and end - at < _DIGITS and _digit(text[end]):
         end += 1
-    return end if end == len(text) or not text[end].isdigit() else at
+    return end if end == len(text) or not _digit(text[end]) else at
 
 
 def _split_digit(text: str, end: int) -> int:
@@ -75,10 +83,10 @@ def _split_digit(text: str, end: int) -> int:
     XML split one number into two citations) -- where that second digit ends, or 0."""
     if (
         end >= 2
-        and not text[end - 2].isdigit()
+        and not _digit(text[end - 2])
         and text[end : end + 1] == " "
-        and text[end + 1 : end + 2].isdigit()
-        and not text[end + 2 : end + 3].isdigit()
+        and _digit(text[end + 1 : end + 2] or " ")
+        and not _digit(text[end + 2 : end + 3] or " ")
     ):
         return end + 2
     return 0

@@ -42,7 +42,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
-from citeaudit.manuscript.citations.markup import code_spans
+from citeaudit.manuscript.citations.markup import code_index
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
@@ -113,8 +113,7 @@ class PandocExtractor(CitationExtractor):
         decides nothing; `extract_at_most` puts them in order.
         """
         text = document.text
-        spans = code_spans(text)
-        code = SpanIndex(spans)
+        spans = code = code_index(text)  # compact: a page may be all code spans
         metadata = [(m.start(), m.end()) for m in _NOCITE.finditer(text)]
         chunks = list(_executable_chunks(text))
         aliases = {m.group("tag"): m.group("target") for m in _MANUBOT_ALIAS.finditer(text)}
