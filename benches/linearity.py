@@ -258,6 +258,17 @@ def pandoc_citation_flood(n: int) -> Files:
     }
 
 
+def _numeric_flood(unit: str) -> Callable[[int], Files]:
+    """A numeric marker repeated past the cap, in a paper with a numbered list: the
+    extractor weighs the whole page's evidence, and must not hold its candidates."""
+
+    def build(n: int) -> Files:
+        entries = "\n".join(f"{k}. Writer{k} A. Work {k}. J. 2020;{k}:1-5." for k in range(1, 61))
+        return {"paper.md": f"Text {unit * n}\n\n# References\n\n{entries}\n"}
+
+    return build
+
+
 def narrative_key_flood(n: int) -> Files:
     return {"paper.md": "Text " + "@a " * n + "\n", "refs.bib": "@book{a, title={T}, year=2001}\n"}
 
@@ -320,6 +331,11 @@ SHAPES = (
     Shape("pandoc-citation-flood", pandoc_citation_flood, 10_000, "'[@a] ' x n (cap 50,000)"),
     Shape("narrative-key-flood", narrative_key_flood, 10_000, "'@a ' x n (cap 50,000)"),
     Shape("bare-key-flood", bare_key_flood, 10_000, "'[smith2019] ' x n (cap 50,000)"),
+    Shape("numeric-flood", _numeric_flood("[1] "), 4000, "'[1] ' x n, numbered list"),
+    Shape("numeric-range-flood", _numeric_flood("[1-50] "), 4000, "'[1-50] ' x n"),
+    Shape("superscript-flood", _numeric_flood("word.^1^ "), 4000, "'word.^1^ ' x n"),
+    Shape("flattened-flood", _numeric_flood("word 1. "), 4000, "'word 1. ' x n (list order)"),
+    Shape("code-span-flood", _md_line("`a` "), 4000, "'`a` ' x n: a code span each"),
     Shape(
         "bib-blank-lines-then-at", bib_blank_lines_then_at, 2000, "n blank lines, '@x' in a title"
     ),
