@@ -84,7 +84,10 @@ TOKENS = [
     "^({a})^",
     "2013({a}).",
 ]
-WORDS = ["the", "study", "shows", "that", "data", "were", "and", "we", "found", "results", "Smith", "among", "others", "a", "of"]
+WORDS = [
+    *("the", "study", "shows", "that", "data", "were", "and", "we"),
+    *("found", "results", "Smith", "among", "others", "a", "of"),
+]
 
 
 def _number(rng: random.Random, entries: int) -> int:
