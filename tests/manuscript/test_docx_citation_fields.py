@@ -326,3 +326,26 @@ def test_a_numeric_field_without_usable_data_cites_by_its_numbers(tmp_path: Path
         entries=numbered,
     )
     assert rules(path) == []
+
+
+def test_a_field_inside_a_parenthesis_left_to_its_text_is_still_read(tmp_path: Path) -> None:
+    # "(Vasquez-Ortega 2018, Quenby 2015a, 2015b)": Zotero makes one field a work; the
+    # Quenby field names works two entries fit equally, so its own text decides
+    entries = [
+        ENTRIES[1],
+        "Quenby, A. (2015a). First made-up paper. Journal of Nowhere, 3, 1-10.",
+        "Quenby, A. (2015b). Second made-up paper. Journal of Nowhere, 3, 11-20.",
+    ]
+    untitled = csl_item("Quenby", 2015, "")
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice shrank ("),
+            complex_field(csl_code([VASQUEZ]), "Vasquez-Ortega 2018"),
+            run(", "),
+            complex_field(csl_code([untitled, untitled]), "Quenby 2015a, 2015b"),
+            run(")."),
+        ),
+        entries=entries,
+    )
+    assert rules(path) == []

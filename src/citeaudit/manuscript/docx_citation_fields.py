@@ -56,6 +56,12 @@ def _q(local: str) -> str:
     return f"{{{_W}}}{local}"
 
 
+_DELETED = frozenset((_q("del"), _q("moveFrom")))
+_FLD_SIMPLE, _FLD_CHAR, _INSTR, _T = _q("fldSimple"), _q("fldChar"), _q("instrText"), _q("t")
+_ONE_CHAR = frozenset((_q("tab"), _q("br"), _q("cr")))
+_WALKED = (*_DELETED, _FLD_SIMPLE, _FLD_CHAR, _INSTR, _T, *_ONE_CHAR)  # others: not met
+
+
 @dataclass(slots=True)
 class _Open:
     """A complex field being read: its code, its fldData and its shown result."""
@@ -98,38 +104,36 @@ class FieldCollector:
         self.cut = False  # the document's bound was reached
 
     def paragraph(self, element: Any, number: int) -> None:
+        """One walk of the paragraph; tags are compared with constants, so an element
+        costs no call of its own (revision marks nest runs hundreds deep)."""
         deleted = 0
         self._seen = 0  # text met in the paragraph so far: where a result starts
-        for event, node in etree.iterwalk(element, events=("start", "end")):
+        for event, node in etree.iterwalk(element, events=("start", "end"), tag=_WALKED):
             tag = node.tag
-            if not isinstance(tag, str):
-                continue
-            if tag in (_q("del"), _q("moveFrom")):
+            if tag in _DELETED:
                 deleted += 1 if event == "start" else -1
+            elif event == "end":
+                if tag == _FLD_SIMPLE:
+                    self._close_simple(number)
+            elif deleted:
                 continue
-            if event == "end":
-                if tag == _q("fldSimple"):
-                    self._close_simple(node, number)
-                continue
-            if deleted:
-                continue
-            if tag == _q("fldChar"):
-                self._char(node, number)
-            elif tag == _q("instrText"):
-                self._code(node.text or "")
-            elif tag == _q("t"):
+            elif tag == _T:
                 if self._open and self._open[-1].separated:
                     self._shown(self._open[-1], node.text or "")
                 self._seen += len(node.text or "")
-            elif tag in (_q("tab"), _q("br"), _q("cr")):
+            elif tag == _FLD_CHAR:
+                self._char(node, number)
+            elif tag == _INSTR:
+                self._code(node.text or "")
+            elif tag in _ONE_CHAR:
                 self._seen += 1
-            elif tag == _q("fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 self._open.append(
                     _Open(number, separated=True, result_paragraph=number, offset=self._seen)
                 )
                 self._code(node.get(_q("instr")) or "")
 
-    def _close_simple(self, node: Any, number: int) -> None:
+    def _close_simple(self, number: int) -> None:
         if self._open and self._open[-1].paragraph == number and self._open[-1].separated:
             self._finish(self._open.pop())
 

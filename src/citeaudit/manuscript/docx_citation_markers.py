@@ -10,13 +10,20 @@ missing-reference finding.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from citeaudit.manuscript.citations.marker import Marker, shown
-from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
 from citeaudit.model.citation import Citation, CitationKind
+
+if TYPE_CHECKING:
+    from citeaudit.manuscript.citations.marker import Marker
+
+# Imported by the citations package itself: what this module takes from it is taken
+# when first used, never at import (either module may be imported first).
 
 __all__ = ["FIELD_ITEM", "FieldCitationExtractor"]
 
@@ -26,12 +33,15 @@ _NUMBERS = re.compile(r"\d{1,4}(?:\s*+[,;–-]\s*+\d{1,4})*+")
 _BRACKETS = re.compile(r"[\[\]()]")
 _MAX_RANGE = 200  # entries one range may cite
 _SLACK = 40  # characters the text before a field may have lost since it was read
+_REACH = 300  # characters from a field to the brackets of its parenthesis
 
 
 class FieldCitationExtractor:
     """Markers of `Document.citation_fields`, in document order."""
 
     def markers(self, document: Document) -> Iterator[Marker]:
+        from citeaudit.manuscript.citations.marker import Marker
+
         if not document.citation_fields:
             return
         spans: dict[int, tuple[int, int]] = {}  # paragraph -> its text's span
@@ -43,6 +53,7 @@ class FieldCitationExtractor:
             offset += len(line.text) + 1
         text = document.text
         cursor: dict[int, int] = {}  # paragraph -> where its next field is looked for
+        claimed: list[tuple[int, int, int]] = []  # (start, end, paragraph's end)
         for citation_field in document.citation_fields:
             span = spans.get(citation_field.paragraph)
             if span is None:
@@ -58,13 +69,64 @@ class FieldCitationExtractor:
             if at < 0:
                 continue  # the shown text is gone (a note mark taken out): nothing to claim
             cursor[citation_field.paragraph] = end
+            claimed.append((at, end, span[1]))
             if citation_field.items:
                 yield Marker(at, end, tuple(_citations(document, citation_field, at)))
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not
                 yield Marker(at, end, tuple(_numbered(document, wanted, at)))
-            # otherwise the shown text is read as any text is
+            else:
+                # ... and names and years are read from the shown text alone: read in
+                # the paragraph, a field inside a parenthesis ("(Lee 2001, Brullo et al.
+                # 2011, 2013)") lost its opening bracket to the field before it
+                read = tuple(_by_name(document, wanted, at))
+                if read:
+                    yield Marker(at, end, read)
+        yield from _typed_beside(document, claimed)
+
+
+def _typed_beside(document: Document, claimed: list[tuple[int, int, int]]) -> Iterator[Marker]:
+    """Citations typed by hand inside the parenthesis of a field ("(Lee et al. 2000, "
+    then Zotero's field, then ")"): the field's claim cut the parenthesis, so its rest
+    is read here, the fields' text blanked out. A parenthesis is looked for within
+    `_REACH` characters of a field, each once."""
+    from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
+    from citeaudit.manuscript.citations.marker import Marker
+
+    text = document.text
+    done: set[int] = set()
+    claimed.sort()
+    for at, end, stop in claimed:
+        opened = text.rfind("(", max(at - _REACH, 0), at)
+        if opened < 0 or opened in done or text.find(")", opened, at) >= 0:
+            continue
+        closed = text.find(")", end, min(end + _REACH, stop))
+        if closed < 0 or text.find("(", end, closed) >= 0:
+            continue
+        done.add(opened)
+        inside = list(text[opened : closed + 1])
+        fields = [(a, e) for a, e, _ in claimed if opened <= a and e <= closed + 1]
+        for a, e in fields:
+            inside[a - opened : e - opened] = " " * (e - a)
+        alone = Document(
+            path=document.path, format="text", lines=(Line(document.path, 1, "".join(inside)),)
+        )
+        read = [c for m in AuthorYearExtractor().markers(alone) for c in m.citations]
+        if not read:
+            continue
+        # the parenthesis less its fields, each piece claimed (so no extractor reads
+        # it again); the citations stand at the first
+        gaps: list[tuple[int, int]] = []
+        cursor = opened
+        for a, e in [*fields, (closed + 1, closed + 1)]:
+            if a > cursor:
+                gaps.append((cursor, a))
+            cursor = max(cursor, e)
+        location = document.location_at(gaps[0][0])
+        citations = tuple(dataclasses.replace(c, location=location) for c in read)
+        for n, (a, e) in enumerate(gaps):
+            yield Marker(a, e, citations if n == 0 else ())
 
 
 def _find(text: str, wanted: str, start: int, stop: int) -> tuple[int, int]:
@@ -75,6 +137,8 @@ def _find(text: str, wanted: str, start: int, stop: int) -> tuple[int, int]:
 
 
 def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Citation]:
+    from citeaudit.manuscript.citations.marker import shown
+
     location = document.location_at(at)
     written = shown(found.shown.strip())
     for item in found.items:
@@ -93,6 +157,8 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
 
 
 def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
+    from citeaudit.manuscript.citations.marker import shown
+
     location = document.location_at(at)
     written = shown(wanted)
     numbers: list[int] = []
@@ -108,6 +174,25 @@ def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
         )
 
 
+def _by_name(document: Document, wanted: str, at: int) -> Iterator[Citation]:
+    """The author-year citations of a field's shown text, read on its own (wrapped in
+    parentheses when it has none)."""
+    from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
+
+    location = document.location_at(at)
+    for text in (wanted, f"({wanted})"):
+        alone = Document(path=document.path, format="text", lines=(Line(location.file, 1, text),))
+        found = [c for m in AuthorYearExtractor().markers(alone) for c in m.citations]
+        if found:
+            for citation in found:
+                yield dataclasses.replace(citation, location=location)
+            return
+        if wanted.startswith("("):
+            return
+
+
 def _described(found: FieldCitation, item: FieldItem) -> str:
     """ "Smith & Lee 2019, "A title" (Zotero field shown as "(Smith, 2019)")"."""
+    from citeaudit.manuscript.citations.marker import shown
+
     return f'{item.describe()} ({found.manager} field shown as "{shown(found.shown.strip())}")'
