@@ -21,8 +21,8 @@ from citeaudit.links.safety import AddressRule, Resolver, is_metadata_address
 from citeaudit.links.targets import LinkTarget
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.test_ssrf_hops import SERVICE
+from tests.security.webhook_refusal import assert_webhook_refused
 
 CLI = dataclasses.replace(SERVICE, allow_private_networks=True)
 
@@ -72,16 +72,4 @@ def test_a_link_naming_a_cloud_service_is_refused_with_private_allowed(address: 
 
 @pytest.mark.parametrize("address", CLOUD_SERVICES)
 def test_a_webhook_to_a_cloud_service_is_refused_with_private_allowed(address: str) -> None:
-    with pytest.raises(DeliveryError) as caught:
-        post(
-            "http://hooks.test/x",
-            {},
-            "s",
-            event="e",
-            delivery="1",
-            timeout=2.0,
-            allow_private=True,
-            lookup=lambda host, port: [address],
-        )
-    assert caught.value.permanent
-    assert "private address" in str(caught.value)
+    assert_webhook_refused(address, allow_private=True)

@@ -27,8 +27,8 @@ from citeaudit.links.safety import AddressRule, Resolver, is_forbidden_address
 from citeaudit.links.targets import LinkTarget
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.test_ssrf_hops import SERVICE
+from tests.security.webhook_refusal import assert_webhook_refused
 
 PREFIX_ANSWERS = ["2600:1:64::c000:aa", "2600:1:64::c000:ab"]  # ipv4only.arpa, synthesized
 PRIVATE_VIA_GATEWAY = "2600:1:64::a00:5"  # 10.0.0.5
@@ -116,19 +116,7 @@ def test_a_literal_in_the_prefix_is_judged_by_what_it_carries(dns64: list[int]) 
 
 
 def test_a_webhook_synthesized_from_a_private_address_is_refused(dns64: list[int]) -> None:
-    with pytest.raises(DeliveryError) as caught:
-        post(
-            "http://hooks.test/x",
-            {},
-            "s",
-            event="e",
-            delivery="1",
-            timeout=2.0,
-            allow_private=False,
-            lookup=lambda host, port: [PRIVATE_VIA_GATEWAY],
-        )
-    assert caught.value.permanent
-    assert "private address" in str(caught.value)
+    assert_webhook_refused(PRIVATE_VIA_GATEWAY, allow_private=False)
 
 
 def test_a_silent_name_server_is_waited_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
