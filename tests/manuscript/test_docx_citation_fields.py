@@ -349,3 +349,18 @@ def test_a_field_inside_a_parenthesis_left_to_its_text_is_still_read(tmp_path: P
         entries=entries,
     )
     assert rules(path) == []
+
+
+def test_a_year_shown_alone_is_no_entry_number(tmp_path: Path) -> None:
+    # Zotero's narrative form: the name typed, the field shows "(2015)" only
+    numbered = [f"{n}. {e}" for n, e in enumerate(ENTRIES, start=1)]
+    blank = {"id": 9, "itemData": {"id": 9, "type": "article-journal"}}
+    path = manuscript(
+        tmp_path,
+        para(
+            run("As Quenby and Marsh "), complex_field(csl_code([blank]), "(2015)"), run(" said.")
+        ),
+        para(run("More [1-3].")),
+        entries=numbered,
+    )
+    assert "missing-reference" not in rules(path)

@@ -72,9 +72,10 @@ class FieldCitationExtractor:
             claimed.append((at, end, span[1]))
             if citation_field.items:
                 yield Marker(at, end, tuple(_citations(document, citation_field, at)))
-            elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)):
+            elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
-                # ("12,51") cite by number, superscript or not
+                # ("12,51") cite by number, superscript or not -- when each can be an
+                # entry's ("(2015)" is a narrative citation's year)
                 yield Marker(at, end, tuple(_numbered(document, wanted, at)))
             else:
                 # ... and names and years are read from the shown text alone: read in
@@ -154,6 +155,11 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
             key=f"ref-{item.entry}" if item.entry is not None else None,
             command=FIELD_ITEM,
         )
+
+
+def _entry_numbers(document: Document, wanted: str) -> bool:
+    count = len(document.reference_entries)
+    return all(0 < int(n) <= count for n in re.findall(r"\d{1,4}", wanted))
 
 
 def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
