@@ -144,13 +144,23 @@ def match_citations(
     keys = _KeyIndex(references)
     numbers = _number_index(references)
     cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
-    field_targets = {(r.id, r.location.file) for r in references if r.location and not r.key}
+    field_targets = {
+        (r.id, r.location.file): r.year for r in references if r.location and not r.key
+    }
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
     for citation in citations:
         if citation.command == FIELD_ITEM:  # a Word field's work, linked by the reader
             kept.append(citation)
             linked = (citation.key, citation.location.file) in field_targets
+            listed = field_targets.get((citation.key or "", citation.location.file))
+            shown_year = citation.year is not None and str(citation.year) in citation.text
+            if linked and citation.key and shown_year and listed and citation.year != listed:
+                # the field names the entry, the text shows another year: a year
+                # mismatch at the citation (the entry still counts as cited); a year
+                # only the field's data holds (a numbered citation) is not the reader's
+                matches.append(CitationMatch(citation.id, year_mismatch=(citation.key,)))
+                continue
             targets = (citation.key,) if linked and citation.key else ()
             matches.append(CitationMatch(citation.id, targets=targets))
             continue

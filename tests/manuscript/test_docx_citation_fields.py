@@ -364,3 +364,16 @@ def test_a_year_shown_alone_is_no_entry_number(tmp_path: Path) -> None:
         entries=numbered,
     )
     assert "missing-reference" not in rules(path)
+
+
+def test_a_year_retyped_in_the_shown_text_is_a_year_mismatch(tmp_path: Path) -> None:
+    # the field names Quenby 2015 and links it; the reader sees 2016: the text is wrong
+    code = csl_code([QUENBY, VASQUEZ])
+    path = manuscript(
+        tmp_path,
+        para(run("Ice shrank "), complex_field(code, "(Quenby 2016; Vasquez-Ortega 2018)")),
+        para(run("And a third one, cited by hand (Ibsen, 2020).")),
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["citation-year-mismatch"]
+    assert "2016" in found[0][1] and "Quenby" in found[0][1]

@@ -34,6 +34,7 @@ _BRACKETS = re.compile(r"[\[\]()]")
 _MAX_RANGE = 200  # entries one range may cite
 _SLACK = 40  # characters the text before a field may have lost since it was read
 _REACH = 300  # characters from a field to the brackets of its parenthesis
+_MAX_SHOWN = 2_000  # shown text read for its years (a field's text is a citation)
 
 
 class FieldCitationExtractor:
@@ -142,6 +143,7 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
 
     location = document.location_at(at)
     written = shown(found.shown.strip())
+    years = _shown_years(document, found.shown.strip(), at)
     for item in found.items:
         yield Citation(
             id="",
@@ -151,10 +153,40 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
             item=_described(found, item),
             authors=item.authors[:20],
             et_al=len(item.authors) > 2,
-            year=item.year,
+            year=_year_shown(item, years),
             key=f"ref-{item.entry}" if item.entry is not None else None,
             command=FIELD_ITEM,
         )
+
+
+def _shown_years(document: Document, wanted: str, at: int) -> dict[str, set[int]]:
+    """The years the shown text gives each first author ("(Barlow, 1997; Lee 2001)").
+
+    Why: the field names the work and links it, but the reader sees the shown text; an
+    author who retyped "2002" as "1997" made a year mismatch the field does not have.
+    """
+    from citeaudit.citation_matching import normalise_name
+
+    if len(wanted) > _MAX_SHOWN:
+        return {}
+    years: dict[str, set[int]] = {}
+    for citation in _by_name(document, wanted, at):
+        if citation.authors and citation.year:
+            years.setdefault(normalise_name(citation.authors[0]), set()).add(citation.year)
+    return years
+
+
+def _year_shown(item: FieldItem, years: dict[str, set[int]]) -> int | None:
+    """The item's year as the text shows it: the one year shown beside its first author
+    when that differs from the field's, else the field's."""
+    from citeaudit.citation_matching import normalise_name
+
+    if not item.authors or item.year is None:
+        return item.year
+    seen = years.get(normalise_name(item.authors[0]), set())
+    if len(seen) == 1 and item.year not in seen:
+        return next(iter(seen))
+    return item.year
 
 
 def _entry_numbers(document: Document, wanted: str) -> bool:
