@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
 from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.surnames import fold_name
 
 if TYPE_CHECKING:
     from citeaudit.manuscript.citations.marker import Marker
@@ -165,28 +167,30 @@ def _shown_years(document: Document, wanted: str, at: int) -> dict[str, set[int]
     Why: the field names the work and links it, but the reader sees the shown text; an
     author who retyped "2002" as "1997" made a year mismatch the field does not have.
     """
-    from citeaudit.citation_matching import normalise_name
-
     if len(wanted) > _MAX_SHOWN:
         return {}
     years: dict[str, set[int]] = {}
     for citation in _by_name(document, wanted, at):
         if citation.authors and citation.year:
-            years.setdefault(normalise_name(citation.authors[0]), set()).add(citation.year)
+            years.setdefault(_folded(citation.authors[0]), set()).add(citation.year)
     return years
 
 
 def _year_shown(item: FieldItem, years: dict[str, set[int]]) -> int | None:
     """The item's year as the text shows it: the one year shown beside its first author
     when that differs from the field's, else the field's."""
-    from citeaudit.citation_matching import normalise_name
-
     if not item.authors or item.year is None:
         return item.year
-    seen = years.get(normalise_name(item.authors[0]), set())
+    seen = years.get(_folded(item.authors[0]), set())
     if len(seen) == 1 and item.year not in seen:
         return next(iter(seen))
     return item.year
+
+
+def _folded(name: str) -> str:
+    """A family name as both sides are compared: case, accents, script and marks gone."""
+    plain = re.sub(r"['’]", "", fold_name(unicodedata.normalize("NFC", name)))
+    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
 def _entry_numbers(document: Document, wanted: str) -> bool:
