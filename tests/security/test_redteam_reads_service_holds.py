@@ -22,6 +22,7 @@ import pytest
 
 from citeaudit.service.inputs import read_files
 from citeaudit.store.views import StoredFile
+from tests.security.pdf_objects import pdf_from_objects
 
 MARK = "QZ8HOLDSTEXT"
 REFS = "@article{inside, author={Okafor, N.}, title={Inside work}, journal={J}, year={2018}}\n"
@@ -106,19 +107,7 @@ def test_uploaded_build_files_name_nothing_outside(outside: Path) -> None:
 
 
 def _pdf(objects: list[bytes]) -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return out
+    return pdf_from_objects(objects)
 
 
 def test_a_pdf_never_pulls_a_stream_or_an_action_from_a_file(outside: Path) -> None:
