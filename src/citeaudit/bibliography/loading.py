@@ -160,12 +160,18 @@ def _readers() -> tuple[BibliographyReader, ...]:
     return (BibtexReader(), RisReader(), CslJsonReader(), CslYamlReader())
 
 
+def bibliography_suffixes() -> tuple[str, ...]:
+    """Every suffix a bibliography reader reads (``.bib``, ``.csl-json``...): the one
+    list, also what the upload page offers."""
+    return tuple(ext for reader in _readers() for ext in reader.extensions)
+
+
 def is_bibliography_name(name: str) -> bool:
     """Whether a file name ends as a bibliography reader's files do (``refs.csl-json``,
-    ``refs.BIB``). The one list: the CLI, the watch commands and the readers ask here,
-    so a reader's new suffix is never read as a manuscript by one of them."""
-    lowered = name.lower()
-    return any(lowered.endswith(ext) for reader in _readers() for ext in reader.extensions)
+    ``refs.BIB``). The one list: the CLI, the service, the watch commands and the
+    readers ask here, so a reader's new suffix is never read as a manuscript by one of
+    them."""
+    return name.lower().endswith(bibliography_suffixes())
 
 
 def reader_for(path: Path) -> BibliographyReader:

@@ -81,7 +81,10 @@ def uploads_in_scratch(
             path = _write_new(folder, scratch_name(f.name, f.role), f.content)
             written.append((f, path))
             by_role.get(f.role, by_role["bibliography"]).append(path)
-        inputs = AuditInput(*(tuple(by_role[role]) for role in _ROLES))
+        # Sorted as the CLI sorts its arguments (`AuditInput.from_paths`, the one suffix
+        # list): refs.csl-json sent as a manuscript was read as text, and the audit
+        # "found no problems" having checked nothing.
+        inputs = AuditInput.from_paths(*(by_role[role] for role in _ROLES))
         scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
         yield Scratch(folder, tuple(written), inputs, scope)
 

@@ -9,6 +9,7 @@ import jinja2
 from fastapi.responses import HTMLResponse
 
 from citeaudit import __version__
+from citeaudit.bibliography.loading import bibliography_suffixes
 from citeaudit.report.href import safe_href
 from citeaudit.web.i18n import LANGUAGES, current_language, current_page, gettext, ngettext
 
@@ -39,6 +40,8 @@ def environment() -> jinja2.Environment:
     env.globals["languages"] = LANGUAGES
     env.globals["language"] = current_language
     env.globals["here"] = current_page
+    # The upload page offers what the readers read (and a pasted list saved as .txt).
+    env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt"))
     env.filters["safe_href"] = safe_href  # every link to an address from the files
     # The request's catalog, read through a context variable at each call (i18n.py):
     # one environment serves every language at once.
