@@ -17,6 +17,7 @@ from citeaudit.audit import record_skipped
 from citeaudit.audit_data import AuditData, NetworkResults, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
+from citeaudit.links.checker import OUT_OF_TIME
 from citeaudit.links.targets import LINK_KEYS
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
@@ -124,11 +125,15 @@ def _merge_links(checks: Iterable[LinkCheck]) -> tuple[LinkCheck, ...]:
 
 
 def _merge_phases(
-    statuses: Sequence[PhaseStatus], resolutions: Mapping[str, Resolution], total: int
+    statuses: Sequence[PhaseStatus],
+    resolutions: Mapping[str, Resolution],
+    total: int,
+    links: Sequence[LinkCheck],
 ) -> tuple[PhaseStatus, ...]:
-    """One status a phase: done only when every chunk's was. The resolution phase's
-    sentence is made again from all chunks' resolutions (`run_status`), so its counts
-    are the audit's, not one chunk's."""
+    """One status a phase: done only when every chunk's was. A sentence that counts is
+    made again from all chunks' results -- the resolution phase's by `run_status`, the
+    links' "time ran out: N of M" from the merged checks -- so its counts are the
+    audit's, not the first unfinished chunk's."""
     merged: dict[Phase, PhaseStatus] = {}
     for status in statuses:
         first = merged.get(status.phase)
@@ -140,7 +145,15 @@ def _merge_phases(
         if resolution.done or broken is not None:
             done, reason = run_status(list(resolutions.values()), total, broken)
             merged[Phase.RESOLUTION] = PhaseStatus(Phase.RESOLUTION, done, reason)
+    checked = merged.get(Phase.LINKS)
+    if checked is not None and (checked.reason or "").startswith(_LINKS_LATE):
+        late = sum(1 for link in links if link.reason == OUT_OF_TIME)
+        reason = f"{_LINKS_LATE}{late} of {len(links)} links not checked"
+        merged[Phase.LINKS] = PhaseStatus(Phase.LINKS, False, reason)
     return tuple(merged.values())
+
+
+_LINKS_LATE = "time ran out: "  # the links enricher's sentence when its time ran out
 
 
 def assemble(
@@ -161,11 +174,12 @@ def assemble(
         links.extend(result.links)
         statuses.extend(result.phases)
     checked = within_budget(data, Phase.RESOLUTION, (limits or {}).get(Phase.RESOLUTION))
+    checks = _merge_links(links)
     merged = dataclasses.replace(
         data,
         resolutions=resolutions,
-        links=_merge_links(links),
-        phases=data.phases + _merge_phases(statuses, resolutions, len(checked.references)),
+        links=checks,
+        phases=data.phases + _merge_phases(statuses, resolutions, len(checked.references), checks),
     )
     ran = {status.phase for status in statuses}
     for phase, limit in (limits or {}).items():
