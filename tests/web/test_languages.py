@@ -96,3 +96,23 @@ def test_the_page_speaks_indonesian_to_an_indonesian_browser_and_switches(app: A
         "/web/language/en", params={"next": "https://evil.example/"}, follow_redirects=False
     )
     assert away.headers["location"].startswith("/web/")
+
+
+def test_severities_are_named_in_the_pages_language_everywhere_on_it(app: App) -> None:
+    """The filter's choices and its status line named severities in English on the
+    Indonesian page ("error (2)") while the badges said "galat"."""
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf)
+    wait_done(app.client, audit_id)
+    indonesian = app.client.get(
+        f"/web/audits/{audit_id}",
+        params={"severity": "warning"},
+        headers={"Accept-Language": "id"},
+    ).text
+    options = re.findall(r'<option value="(error|warning|info)"[^>]*>([^(<]+)\(', indonesian)
+    assert [(value, text.strip()) for value, text in options] == [
+        ("error", "galat"),
+        ("warning", "peringatan"),
+        ("info", "info"),
+    ]
+    assert "tingkat peringatan" in indonesian and "tingkat warning" not in indonesian
