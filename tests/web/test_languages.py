@@ -9,6 +9,9 @@ import pytest
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po
 
+from citeaudit.model.finding import Finding, Severity
+from citeaudit.model.location import Location
+from citeaudit.report.text import severity_phrase
 from citeaudit.web.i18n import COOKIE, choose_language
 from tests.web.conftest import App
 from tests.web.helpers import upload, wait_done
@@ -116,3 +119,19 @@ def test_severities_are_named_in_the_pages_language_everywhere_on_it(app: App) -
         ("info", "info"),
     ]
     assert "tingkat peringatan" in indonesian and "tingkat warning" not in indonesian
+
+
+def test_the_counts_name_severities_as_the_text_report_does(app: App) -> None:
+    """ "2 errors, 1 warning, 3 info" on the page as in the text report (it said "3 notes")."""
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf)
+    wait_done(app.client, audit_id)
+    page = app.client.get(f"/web/audits/{audit_id}", headers={"Accept-Language": "en"}).text
+    counts = re.findall(r'<a class="count count-\w+" href="\?severity=\w+">([^<]+)</a>', page)
+    report = app.client.get(f"/web/audits/{audit_id}/download/json").json()
+    findings = [
+        Finding(f["rule"], f["code"], Severity(f["severity"]), f["message"], Location("x", 1))
+        for f in report["findings"]
+    ]
+    expected = severity_phrase(findings)
+    assert ", ".join(counts) == expected

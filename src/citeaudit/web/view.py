@@ -146,13 +146,14 @@ def known_rules() -> frozenset[str]:
 
 
 def count_label(severity: str, n: int) -> str:
-    """ "3 errors", "1 note", in the page's language."""
+    """ "3 errors", "2 info", in the page's language: the severities' own names, as
+    the text report, the filter and the badges say them (it said "notes")."""
     if severity == "error":
         text = ngettext("%(n)s error", "%(n)s errors", n)
     elif severity == "warning":
         text = ngettext("%(n)s warning", "%(n)s warnings", n)
     else:
-        text = ngettext("%(n)s note", "%(n)s notes", n)
+        text = ngettext("%(n)s info", "%(n)s info", n)
     return text % {"n": n}
 
 
