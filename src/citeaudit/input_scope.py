@@ -158,10 +158,18 @@ class InputScope:
         with ``link -> /home/x/dir`` is ``/home/x/secret`` -- outside, however the text
         folds. A file with a second name (a hard link, whose other name may lie anywhere)
         is refused as a link out is.
+
+        A relative `path` is judged from the working directory, where the system
+        opens it -- not from the root: a library caller confined to ``Path("sub")``
+        hands ``sub/../other/secret.bib`` over, which joined to the root read
+        ``<root>/other/secret.bib`` (inside) while ``<cwd>/other/secret.bib`` was read.
         """
         if self.root is None:
             return True
-        written = Path(self.root, path)
+        try:
+            written = Path(os.getcwd(), path)  # `path` itself when it is absolute
+        except OSError:  # no working directory left: nothing relative can be judged
+            return False
         lexical = Path(os.path.normpath(written))
         if not lexical.is_relative_to(self.root) or _too_long(written):
             return False
