@@ -353,7 +353,7 @@ class SilentNameServer:
         real = socket.getaddrinfo
 
         def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(host, str) and host.endswith(".silent.test"):
+            if isinstance(host, str) and host.rstrip(".").endswith(".silent.test"):
                 with self._lock:
                     self.asked += 1
                 self.release.wait(20)

@@ -137,8 +137,12 @@ class PinnedBackend:
                 # may take: a name server that never answers would otherwise hold
                 # this worker for the resolver's whole retry schedule.
                 wait = _within(timeout)
+                # The system resolver is asked as the rule says (an absolute name
+                # where private networks are refused: no search list); a lookup
+                # handed in (a test's stand-in name server) gets the name as written.
+                name = self._rule.query_name(host, port) if self._lookup is system_lookup else host
                 addresses = lookups.within(
-                    functools.partial(self._lookup, host, port),
+                    functools.partial(self._lookup, name, port),
                     _LOOKUP_TIMEOUT if wait is None else wait,
                 )
             except lookups.LookupTimedOut as exc:

@@ -324,6 +324,71 @@ def _ipv4_number(name: str) -> ipaddress.IPv4Address | None:
     return ipaddress.IPv4Address(value)
 
 
+# Top-level domains kept for local networks: no public name server answers for them,
+# only a site's own (RFC 6761/6762/8375, ICANN's ".internal", and the suffixes ICANN's
+# name-collision report found private networks using).
+LOCAL_TLDS = frozenset(
+    {"local", "localdomain", "internal", "intranet", "lan", "home", "corp", "private"}
+)
+LOCAL_SUFFIXES = ("home.arpa",)
+# What a delegated top-level domain looks like: an IDNA A-label, or letters of any
+# script (".рф", ".中国": IDNA's mapping gives them back in Unicode), two or more.
+_A_LABEL = re.compile(r"xn--[a-z0-9-]{1,59}")
+
+
+def _tld_like(label: str) -> bool:
+    return bool(_A_LABEL.fullmatch(label)) or (len(label) >= 2 and label.isalpha())
+
+
+
+def is_local_name(host: str) -> bool:
+    """`host` is a name only a local resolver can answer, in any reading of it.
+
+    One label (``redis``: a compose service, a search-list name), a top-level domain
+    kept for local use (``db.internal``, ``printer.local``, ``router.home.arpa``), or
+    one no delegated top-level domain looks like (``redis.myproject_default``). Where
+    private networks are refused, such a name is refused before it is looked up: its
+    answer could only tell an uploader what our own network holds (a name that
+    resolves to a private address against one that does not exist). IP literals are
+    not names (`literal_address` judges them). Remembered like `literal_address`.
+    """
+    if len(host) <= _CACHED_HOST:
+        return _local_remembered(host)
+    return _is_local_name(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_remembered(host: str) -> bool:
+    return _is_local_name(host)
+
+
+def _is_local_name(host: str) -> bool:
+    if connects_unresolved(host) or not host.strip().strip("[]"):
+        return False
+    for reading in dict.fromkeys((host, unquote(host))):
+        for text in _readings(reading.strip().strip("[]")):
+            name = text.rstrip(".")
+            if not name:
+                continue
+            labels = name.split(".")
+            if len(labels) == 1 or labels[-1] in LOCAL_TLDS:
+                return True
+            if ".".join(labels[-2:]) in LOCAL_SUFFIXES or not _tld_like(labels[-1]):
+                return True
+    return False
+
+
+def absolute_name(host: str) -> str:
+    """`host` as an absolute name (``example.org.``) when it is a dotted name: the
+    system resolver then asks for it alone, never for it joined to a search-list
+    domain (``redis.prod`` read as ``redis.prod.svc.cluster.local``, a cluster's
+    service; or a dead ``journal.org`` read as ``journal.org.corp.example``, which
+    a wildcard answers). One label, an absolute name or an IP literal stays as it is."""
+    if connects_unresolved(host) or host.endswith(".") or "." not in host:
+        return host
+    return host + "."
+
+
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 
 
@@ -449,6 +514,7 @@ class AddressRule:
     allowed_origins: frozenset[Origin] = frozenset()
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address
     metadata: Callable[[IPAddress], bool] = is_metadata_address
+    local_name: Callable[[str], bool] = is_local_name
 
     def exempt(self, host: str, port: int) -> bool:
         """A configured service's own origin: no address of it is judged."""
@@ -459,13 +525,29 @@ class AddressRule:
         return self.metadata(address) or (not self.allow_private and self.forbidden(address))
 
     def host_refusal(self, host: str, port: int) -> str | None:
-        """The refused address `host` names by itself (`literal_address`), or None."""
+        """The refused address `host` names by itself (`literal_address`), or None.
+
+        Where private networks are refused, a name only a local resolver answers
+        (`is_local_name`) is refused as one too, before it is looked up: what it
+        resolves to is our network's fact, not the uploader's to learn. Said as the
+        name, lower case (the address is never looked up)."""
         if self.exempt(host, port):
             return None
         address = literal_address(host)
-        if address is not None and self.refuses(address):
-            return str(address)
+        if address is not None:
+            return str(address) if self.refuses(address) else None
+        if not self.allow_private and self.local_name(host):
+            return host.strip().strip("[]").lower()
         return None
+
+    def query_name(self, host: str, port: int) -> str:
+        """The name to ask the system resolver for `host`: absolute where private
+        networks are refused (`absolute_name`: no search list), as written where
+        they are allowed (the CLI's intranet names) or for a configured service
+        (its name may be an /etc/hosts entry, which an absolute name misses)."""
+        if self.allow_private or self.exempt(host, port):
+            return host
+        return absolute_name(host)
 
     def url_refusal(self, url: str) -> str | None:
         """The forbidden address the host of `url` names by itself in any reading of

@@ -54,6 +54,7 @@ from citeaudit.links.safety import (
     is_forbidden_address,
     is_metadata_address,
     literal_address,
+    resolve,
 )
 from citeaudit.links.tls import default_ssl_context
 
@@ -149,6 +150,8 @@ class CheckedResolver(AbstractResolver):
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
+        # A name refused unasked (`AddressRule.host_refusal`) is never looked up.
+        self._rule.check(host, port, ())
         given = _PINNED.get()
         if given is not None and given[0] == host.lower() and given[1]:
             addresses = given[1]
@@ -338,19 +341,26 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()
         self._ssl = ssl_context  # made when the first https host is asked (40 ms)
-        # One name cache for every host's pool.
-        self._names = resolver or Resolver()
+        # One name cache for every host's pool; names asked as the rule says
+        # (absolute where private networks are refused: `AddressRule.query_name`).
+        self._names = resolver or Resolver(lookup=self._system_lookup)
         self._resolver = CheckedResolver(self._rule, self._names)
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
+
+    async def _system_lookup(self, host: str, port: int) -> list[str]:
+        return await resolve(self._rule.query_name(host, port), port)
 
     async def addresses(self, host: str, port: int) -> list[str]:
         """The addresses a request to `host` would connect to, in order (the first
         `MAX_GATED`; the host itself for an IP literal; none when the name does not
-        resolve -- the request then fails on its own). From the same short-lived
-        cache the connection is made from, so the slots taken are the ones used."""
+        resolve, or is refused unasked (`AddressRule.host_refusal`) -- the request
+        then fails on its own). From the same short-lived cache the connection is
+        made from, so the slots taken are the ones used."""
         literal = literal_address(host)
         if literal is not None:
             return [str(literal)]
+        if self._rule.host_refusal(host, port) is not None:
+            return []
         try:
             return (await self._names.addresses(host, port))[:MAX_GATED]
         except (NameNotResolved, NameLookupFailed, OSError, UnicodeError):
