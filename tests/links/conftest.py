@@ -12,6 +12,7 @@ import pytest
 
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.safety import IPAddress
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck
 from tests.stand_ins.link_farm import Farm
@@ -31,6 +32,13 @@ FAST = LinkPolicy(
     allow_private_networks=True,  # the farm itself is on loopback
     user_agent="citeaudit-test (mailto:editor@example.org)",
 )
+
+
+
+def LOOPBACK_IS_PUBLIC(ip: IPAddress) -> bool:
+    """The address rule for a test where the farm plays the public web: what only a
+    public link gets (an archive suggestion) is asked of it too."""
+    return False
 
 
 class TimedTransport(httpx.AsyncBaseTransport):

@@ -9,7 +9,7 @@ from pathlib import Path
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.links.conftest import FAST, check, check_one, make_checker
+from tests.links.conftest import FAST, LOOPBACK_IS_PUBLIC, check, check_one, make_checker
 from tests.stand_ins.link_farm import Farm
 
 
@@ -26,7 +26,7 @@ def test_unknown_doi_is_broken(farm: Farm) -> None:
 
 
 def test_registered_doi_with_dead_target_is_broken(farm: Farm) -> None:
-    result = check_one(farm, "doi:10.1234/dead-target")
+    result = check_one(farm, "doi:10.1234/dead-target", forbidden=LOOPBACK_IS_PUBLIC)
     assert (result.outcome, result.reason) == (LinkOutcome.BROKEN, "doi-target-status-404")
     assert result.final_url == farm.url("site", "/gone404")
     assert result.archive_url is not None
@@ -136,6 +136,7 @@ def test_archive_lookups_get_the_per_host_limit(farm: Farm) -> None:
     urls = [farm.url("site", f"/gone404?copy={i}") for i in range(8)]
     policy = dataclasses.replace(FAST, per_host=2, concurrency=16)
     farm.host_peak["svc"] = 0
-    results = check(farm, urls, policy, archive_url=farm.url("svc", "/slow/wayback/available"))
+    slow = farm.url("svc", "/slow/wayback/available")
+    results = check(farm, urls, policy, archive_url=slow, forbidden=LOOPBACK_IS_PUBLIC)
     assert {r.outcome for r in results} == {LinkOutcome.BROKEN}
     assert farm.host_peak["svc"] == 2

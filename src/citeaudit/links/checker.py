@@ -374,6 +374,8 @@ class LinkChecker:
         if not self.policy.archive or self.archive_url is None or self._trusted is None:
             return check
         url = check.final_url if check.reason and check.reason.startswith("doi-target") else None
+        if not self._public(url or check.url):
+            return check
         # Ended a moment before the run's deadline: a broken link found in time stays
         # broken, without the suggestion, rather than becoming "out-of-time".
         ends = None if self._run_deadline is None else self._run_deadline - _ARCHIVE_MARGIN
@@ -390,6 +392,17 @@ class LinkChecker:
         if snapshot is not None:
             return replace(check, archive_url=snapshot)
         return check
+
+    def _public(self, url: str) -> bool:
+        """`url`'s host is public as far as this run knows: no non-public address in
+        any spelling, no name only a local resolver answers (the strict rule, even
+        where private networks are allowed), and no look-up of it named a private
+        address. Only such a URL is told to a third party (the archive): a dead
+        intranet link's address, path and query are our network's, not theirs."""
+        strict = AddressRule(False, frozenset(), self._forbidden)
+        if strict.url_refusal(url) is not None:
+            return False
+        return self._fetcher is None or not self._fetcher.went_private(url)
 
     # -- URLs --------------------------------------------------------------------------
     async def _check_url(self, url: str, *, from_public: bool = False) -> Checked:

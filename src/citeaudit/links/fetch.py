@@ -108,6 +108,9 @@ class Fetcher:
         self._lookup = transport.addresses if isinstance(transport, PerHostTransport) else None
         self.requests = 0  # every request sent
         self.resolved_names: set[str] = set()  # hosts that answered by name
+        # Hosts whose look-up named a non-public address in this run (the CLI's
+        # intranet): never told to a third party, such as the archive (`went_private`).
+        self._private_hosts: set[str] = set()
         self._client = httpx.AsyncClient(
             transport=transport,
             headers={"User-Agent": policy.user_agent, **DEFAULT_HEADERS},
@@ -155,6 +158,14 @@ class Fetcher:
         except (httpx.InvalidURL, ValueError, UnicodeError):
             return []
         return await self._lookup(host, target.port or _default_port(target.scheme))
+
+    def went_private(self, url: str) -> bool:
+        """`url`'s host resolved to a non-public address in this run."""
+        try:
+            host = sendable_url(url).raw_host.decode("ascii").lower()
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            return False
+        return host in self._private_hosts
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -307,12 +318,14 @@ class Fetcher:
                     )
             except TimeoutError:  # what the connection's own look-up would have said
                 return Answer(url, error=errors.TIMEOUT)
+        private = any(self._rule.forbidden(_address(a)) for a in addresses)
+        if private:
+            self._private_hosts.add(host)
         if reach is not None and self._rule.allow_private and self._lookup is not None:
             if not addresses and reach.public and self._address_gate is not None:
                 # No answer now: the connection would ask again, and a name server
                 # failing once and then naming a private address would slip past.
                 return Answer(url, error=errors.DNS)
-            private = any(self._rule.forbidden(_address(a)) for a in addresses)
             if private and reach.public:  # a public hop sends us into a private network
                 return Answer(url, error=errors.PRIVATE)
             reach.public = reach.public or (bool(addresses) and not private)
