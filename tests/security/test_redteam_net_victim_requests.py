@@ -10,13 +10,14 @@ through a redirector of their own. What bounds the requests is:
   whatever names or redirects lead there: a chain reaches the victim at its last hop
   (the victim's own answer ends it), and a redirector cannot send us there again
   within one chain without the victim redirecting itself;
-* one not-found probe per host and folder (soft 404s), sent only for a page that
-  answered 200 and reads as "not found" or was redirected.
+* one not-found probe per host and folder (soft 404s, never retried), sent only for
+  a page that answered 200 and reads as "not found" or was redirected -- with a
+  wildcard name per link, one per link.
 
-So at most 5,000 x 3 = 15,000 requests (plus the probes) per audit, at most
+So at most 5,000 x (3 + 1) = 20,000 requests per audit, at most
 `CITEAUDIT_LINK_PER_ADDRESS` (8) in flight to its address over every worker. These
-tests pin the per-link multiplier: a change that retries more, or follows a chain
-back to the victim, fails here.
+tests pin the per-link multiplier: a change that retries more, probes more, or
+follows a chain back to the victim, fails here.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ POLICY = dataclasses.replace(SERVICE, max_retries=2, backoff=0.001, soft404=True
 
 
 class Victim:
-    """A "public" server on 127.0.0.2 that answers every request 503 (retry me)."""
+    """A "public" server on 127.0.0.2 that answers every request 503 (retry me), or
+    (`not_found`) 200 with a "not found" page (probe me)."""
 
-    def __init__(self) -> None:
+    def __init__(self, not_found: bool = False) -> None:
         self.requests = 0
         self.lock = threading.Lock()
         victim = self
@@ -55,9 +57,11 @@ class Victim:
             def do_GET(self) -> None:
                 with victim.lock:
                     victim.requests += 1
-                self.send_response(503)
-                self.send_header("Content-Length", "0")
+                body = b"<title>Page not found</title>Page not found" if not_found else b""
+                self.send_response(200 if not_found else 503)
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                self.wfile.write(body)
 
             do_HEAD = do_GET
 
@@ -117,3 +121,12 @@ def test_a_redirector_reaches_the_victim_no_more_often(victim: Victim) -> None:
     finally:
         redirector.stop()
     assert victim.requests == LINKS * (POLICY.max_retries + 1)
+
+
+def test_a_not_found_page_adds_one_probe_per_link_at_most() -> None:
+    victim = Victim(not_found=True)
+    try:
+        _check([f"http://{i}.victim.example:{victim.port}/d{i}/p" for i in range(LINKS)])
+    finally:
+        victim.stop()
+    assert victim.requests == LINKS * 2  # the page, and one probe of its folder
