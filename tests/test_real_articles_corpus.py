@@ -372,3 +372,72 @@ def test_duplicates_compare_folded_fields_not_bytes(author_year: dict) -> None:
     # r4 repeats r1 with other capitals, initials and a full stop; r5 shares all but
     # its first page (another part of a series), so it is no repeat.
     assert author_year["duplicates"] == [[0, 3]]
+
+
+def test_source_read_for_some_languages_leaves_the_others_out() -> None:
+    from real_articles_build import _fresh, _one
+
+    skipped: Counter[str] = Counter()
+    meta = {"repo": "test/test", "path": "a.xml", "commit": "0" * 40, "sha1": "0" * 40}
+    seen: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    pt_only = _fresh("test/test", "0" * 40, r"\.xml$", "MIT", languages=("pt", "es"))
+    # The fixture is English: a source read for Portuguese and Spanish leaves it out,
+    # counted, and without taking its DOI or title (another source may still have it).
+    assert _one(NUMERIC, meta, None, pt_only, skipped, *seen) is None
+    assert skipped["in a language its source is not read for"] == 1
+    assert seen == (set(), set(), set())
+    every = _fresh("test/test", "0" * 40, r"\.xml$", "MIT")
+    assert _one(NUMERIC, meta, None, every, skipped, *seen) is not None
+
+
+def test_repository_read_at_two_commits_keeps_each_record_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import real_articles_build as build
+
+    def kept(article_id: str, commit: str) -> dict:
+        source = {"repo": "test/test", "path": f"{article_id}.xml", "commit": commit}
+        return {
+            "id": article_id,
+            "group": article_id,
+            "doi": "",
+            "title": article_id,
+            "source": source,
+            "split": "dev",
+        }
+
+    sources = (
+        build._fresh("test/test", "a" * 40, r"\.xml$", "MIT"),
+        build._fresh("test/test", "b" * 40, r"\.xml$", "MIT"),
+    )
+    monkeypatch.setattr(build, "SOURCES", sources)
+    # No snapshot on this machine: each source keeps its own previous records verbatim,
+    # not every record of its repository (which would list each article twice).
+    records, _ = build.build(tmp_path, [kept("x/one", "a" * 40), kept("x/two", "b" * 40)])
+    assert sorted(r["id"] for r in records) == ["x/one", "x/two"]
+
+
+def test_corpus_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    from real_articles_build import write
+
+    records = [
+        {
+            "id": "x/1",
+            "split": "dev",
+            "publisher_family": "T",
+            "language": "en",
+            "style": "numeric-brackets",
+            "licence": "CC-BY-4.0",
+            "doi": "",
+            "source": {
+                "repo": "test/test",
+                "path": "a.xml",
+                "commit": "0" * 40,
+                "repo_licence": "MIT",
+            },
+        }
+    ]
+    write(records, Counter(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["SOURCES.md", "corpus.jsonl.gz"]
+    with gzip.open(tmp_path / "corpus.jsonl.gz", "rt", encoding="utf-8") as fh:
+        assert [json.loads(line)["id"] for line in fh] == ["x/1"]
