@@ -19,7 +19,9 @@ from citeaudit.bibliography.freetext_sentences import _boundaries
 
 def _split_authors(s: str) -> tuple[int, int, bool]:
     """Where the author list ends and the rest starts; True when the title is quoted."""
-    q = re.search(r"[“\"«‘]", s)
+    # a quotation mark opens a word: one after a letter is an apostrophe or a
+    # transliteration's ʿayn ("Al-Ma‘tūq, A. M., “Al-Alfāẓ …”"), not a quoted title
+    q = re.search(r"(?<![^\W\d_])[“\"«‘]", s)
     first_boundary = _boundaries(s)
     if q is not None and (not first_boundary or q.start() <= first_boundary[0] + 2):
         return q.start(), q.start(), True

@@ -67,7 +67,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     container = _drop_in_mark(_clean_tagged(tagging.spans.get("container")))
     if title:
         if (tagging.title_support or 0.0) < TITLE_GATE:
-            if not _cut_mid_phrase(toks, tagging):
+            if not _cut_mid_phrase(toks, tagging) and not _cut_inside_quotes(toks, tagging):
                 f.title = title
         elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
             f.title = title
@@ -122,6 +122,30 @@ def _outside_access_notes(toks: list[str], year: str) -> bool:
     for lead in _LEAD_INS:
         text = lead.sub(" ", text)
     return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
+
+
+_OPEN_QUOTES = ("“", '"', "«", "„", "‘", "``")
+_CLOSE_QUOTES = ("”", '"', "»", "“", "’", "''")
+
+
+def _cut_inside_quotes(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' title is a whole quoted span and the tagger's lies strictly inside it
+    ("« Boreal forest fire emissions …: C1eC10 volatile organic compounds (VOCs), CO2,
+    CO, … and CH3CN »" cut by the tagger at the comma after "(VOCs)"): quotation marks
+    are the author's own bounds of the title, so the rules' stands."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is not None and toks[t[0]] in _OPEN_QUOTES:
+        t = (t[0] + 1, t[1])  # a quotation mark standing alone is no word of the title
+    if t is not None and t[1] - t[0] > 1 and toks[t[1] - 1].rstrip(".,;:") in _CLOSE_QUOTES:
+        t = (t[0], t[1] - 1)
+    if t is None or r is None or t == r or not (r[0] <= t[0] and t[1] <= r[1]):
+        return False
+    first, last = toks[r[0]], toks[r[1] - 1].rstrip(".,;:")
+    if r[0] > 0 and toks[r[0] - 1] in _OPEN_QUOTES:
+        first = toks[r[0] - 1] + first
+    if r[1] < len(toks) and toks[r[1]].rstrip(".,;:") in _CLOSE_QUOTES:
+        last = last + toks[r[1]].rstrip(".,;:")
+    return first.startswith(_OPEN_QUOTES) and last.endswith(_CLOSE_QUOTES)
 
 
 # words after which a name goes on: an author run the tagger ends on one is cut short

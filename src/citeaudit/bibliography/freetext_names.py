@@ -72,7 +72,9 @@ _V_PARTICLES = "|".join(re.escape(p) for p in sorted(PARTICLES, key=len, reverse
 _V_NAME = (
     rf"(?:(?:{_V_PARTICLES}) )*"
     rf"(?:St\. )?[{_UP}][\w'’\-]+(?: (?:(?:{_V_PARTICLES}|e|y) )*[{_UP}][\w'’\-]+){{0,2}}"
-    rf" (?:[{_UP}]-[{_UP}]{{1,2}}|[{_UP}]{{1,4}})"
+    rf" (?:[{_UP}]-[{_UP}]{{1,2}}|[{_UP}]{{1,4}}|[{_UP}]\.(?: ?-?[{_UP}]\.){{0,3}})"
+    # "Luria A.R.", "Demyanenkov V. V.": the initials with full stops, as Russian and
+    # other Eastern European lists write Vancouver names
     # "Modis L Jr", "Hall JW III": a generational suffix after the initials
     # "Tedeschi W Fo", "Sousa R No": Portuguese Filho / Neto, as Vancouver abbreviates them
     r"(?: (?:Jr|Sr|II|III|IV|Fo|No|Filho|Neto|Sobrinho|Júnior)(?=[,.]))?"
@@ -81,12 +83,13 @@ VANCOUVER_AUTHORS = re.compile(
     # closed by a full stop, or by a colon as F1000 writes it ("Chamberlain S : rgbif: …")
     # the last name may follow "e", "y", "and" or "&" ("Silva A, Souza B e Lima C")
     rf"^(?P<names>{_V_NAME}(?:(?:, | (?:e|y|and|&) ){_V_NAME})*)"
-    rf"(?P<etal>,? et al)?(?:\.|\s?:)\s(?![{_UP}]\.)",
+    rf"(?P<etal>,? et al)?(?:\.|(?<=[{_UP}]\.)|\s?:)\s(?![{_UP}]\.|et\b)",
     re.UNICODE,
 )
 
 _ETAL = re.compile(
-    r"(?:,\s*|\s+)(?:et\.?\s*al(?:ii)?\.?|dkk\.?|u\.\s?a\.|and others|y otros|e outros|"
+    r"(?:,\s*|\s+)(?:et\.?\s*al(?:ii)?\.?|et\s+coll\.?|dkk\.?|u\.\s?a\.|and others|"
+    r"y otros|e outros|"
     r"\[et al\.?\]|et al)(?=\W|$)",
     re.IGNORECASE,
 )
