@@ -9,8 +9,16 @@ WEAK (`command == TITLE`, no year) and `citeaudit.citation_matching` links it on
 to the one entry with no personal author whose title opens so, or else to the one
 entry whose whole title it is. Never reported as missing.
 
+ABNT opens an entry with no author by its title, the first word in capitals
+("DICIONÁRIO on-line de português. Verbete. Disponível em: ..."), and the text names
+the work by that title unemphasised ("O Dicionário on-line de português define").
+Such a head -- a word of three or more capitals, then words not all in capitals, three
+words at least, up to the first full stop -- is looked for as plain words, any case;
+an organisation in capitals ("COMISSÃO NACIONAL DA VERDADE.") is no such head. WEAK
+and TITLE too, so never reported as missing.
+
 Linear: one emphasis pattern of bounded length, entry openings looked up by their
-first word.
+first word; at most `_MOST_HEADS` plain heads, one bounded pattern each.
 """
 
 from __future__ import annotations
@@ -34,6 +42,14 @@ _ENTRY_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
 _MOST_WORDS = 12
 _ENTRY_HEAD = 200  # characters of an entry that may hold its title
 _LOOKED_AT = 64  # entries holding a word compared at most (a list of one word repeated)
+# An ABNT title-first entry's head: "DICIONÁRIO on-line de português." (module docstring)
+_CAPITALISED_HEAD = re.compile(
+    r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_]*"
+    r"(?P<head>[A-ZÀ-Þ]{3,}[ ][^.\n]{4,120}?)\.(?:\s|$)"
+)
+_MOST_HEADS = 32
+_HEAD_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
 
 
 class TitleExtractor(CitationExtractor):
@@ -53,6 +69,7 @@ class TitleExtractor(CitationExtractor):
         if not by_word:
             return
         text = document.text
+        yield from _plain_heads(document)
         for m in _EMPHASIS.finditer(text):
             phrase = " ".join(m.group(2).split())
             if not phrase[:1].isupper() or len(phrase.split()) > _MOST_WORDS:
@@ -64,6 +81,42 @@ class TitleExtractor(CitationExtractor):
             entries = by_word.get(first, [])
             if not any(f" {cited} " in e for e in entries[:_LOOKED_AT]):
                 continue
+            citation = Citation(
+                id="",
+                text=shown(m.group()),
+                location=document.location_at(m.start()),
+                kind=CitationKind.AUTHOR_YEAR,
+                item=phrase,
+                authors=(phrase,),
+                command=TITLE,
+                certainty=Certainty.WEAK,
+            )
+            yield Marker(m.start(), m.end(), (citation,))
+
+
+def _plain_heads(document: Document) -> Iterator[Marker]:
+    """ABNT title-first entries named by their title in plain text (module docstring)."""
+    heads: list[str] = []
+    for entry in document.reference_entries:
+        m = _CAPITALISED_HEAD.match(entry.raw[:_ENTRY_HEAD])
+        if m is None:
+            continue
+        head = m.group("head")
+        rest = head.split(" ", 1)[1]
+        if rest.isupper() or len(_WORD.findall(head)) < _HEAD_WORDS:
+            continue  # an organisation in capitals, or too short to be told from prose
+        heads.append(head)
+        if len(heads) == _MOST_HEADS:
+            break
+    text = document.text
+    for head in heads:
+        words = _WORD.findall(head)
+        pattern = re.compile(
+            r"(?<![^\W_])" + r"[\W_]{1,3}".join(map(re.escape, words)) + r"(?![^\W_])",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(text):
+            phrase = " ".join(m.group().split())
             citation = Citation(
                 id="",
                 text=shown(m.group()),
