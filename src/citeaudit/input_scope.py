@@ -43,6 +43,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citeaudit.bounded_read import file_kind
+
 __all__ = [
     "DEFAULT_MAX_NAMES",
     "DEFAULT_MAX_SPLICED_CHARS",
@@ -230,15 +232,20 @@ class InputScope:
                     admitted.append(candidate)
                 else:
                     refused = True
+        odd: str | None = None  # /dev/zero, a FIFO: there, but never read (endless, blocking)
         for candidate in admitted:
             try:
                 if candidate.is_file():
                     return candidate
+                if odd is None and candidate.exists() and not candidate.is_dir():
+                    odd = file_kind(candidate.stat().st_mode)
             except (OSError, ValueError) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc)
                 return f"{what} '{shown_name(target)}' cannot be read: {reason}"
         if refused:
             return self.refusal(what, target)
+        if odd is not None:
+            return f"{what} '{shown_name(target)}' is {odd}, not a file; it is not read"
         return f"{what} '{shown_name(target)}' not found"
 
     def _flattened(self, candidates: Sequence[Path]) -> list[Path]:

@@ -82,10 +82,11 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_unreadable_file(write, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     path = write("locked.md", "x")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    # files are opened by descriptor (citeaudit.bounded_read: no device, FIFO nor flood)
+    monkeypatch.setattr("citeaudit.bounded_read.os.open", refuse)
     with pytest.raises(InputError, match="cannot be read: Permission denied") as caught:
         read_manuscript(path)
     assert caught.value.file == str(path)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from citeaudit.bibliography.bibtex_database import MacroTable, read_in_database
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
+from citeaudit.bounded_read import FileTooLarge, read_capped, read_head
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
 from citeaudit.text_decoding import BinaryContent, decode_bytes
@@ -58,15 +59,10 @@ class DecodedText:
 def read_text(path: Path) -> DecodedText:
     """The file's text; invalid UTF-8 lines become ParseProblems, not errors."""
     source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BIBLIOGRAPHY_BYTES:  # asked before reading: a named file may be any
-            raise InputError(
-                source,
-                f"{size:,} bytes, larger than any bibliography (the limit is "
-                f"{MAX_BIBLIOGRAPHY_BYTES:,}); not read",
-            )
-        data = path.read_bytes()
+    try:  # a named file may be any: /dev/zero, a FIFO, /var/log/huge (bounded_read)
+        data = read_capped(path, MAX_BIBLIOGRAPHY_BYTES)
+    except FileTooLarge as error:
+        raise InputError(source, f"larger than any bibliography: {error.strerror}") from None
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except IsADirectoryError:
@@ -206,8 +202,7 @@ def _document_file(path: Path) -> bool:
     if path.name.lower().endswith(_DOCUMENT_SUFFIXES):
         return True
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        head = read_head(path, 8)
     except OSError:
         return False
     return head.startswith(_DOCUMENT_MAGIC)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def _read(name: str) -> tuple[str, str]:
         return "<stdin>", sys.stdin.read()
     path = Path(name)
     try:
-        return name, path.read_text(encoding="utf-8", errors="replace")
+        data = read_capped(path, MAX_INPUT_BYTES)  # never /dev/zero or a FIFO unbounded
+        return name, data.decode("utf-8", errors="replace")
     except OSError as exc:
         raise InputError(name, exc.strerror or str(exc)) from exc
 

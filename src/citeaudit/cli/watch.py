@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import ConfigurationError, InputError
 from citeaudit.report.printable import printable
 
@@ -89,7 +90,7 @@ def _new_file(path: Path) -> Any:
     from citeaudit.store.views import NewFile
 
     try:
-        content = path.read_bytes()
+        content = read_capped(path, MAX_INPUT_BYTES)  # never /dev/zero or a FIFO unbounded
     except OSError as exc:
         raise InputError(str(path), str(exc.strerror or exc)) from exc
     from citeaudit.bibliography.loading import is_bibliography_name

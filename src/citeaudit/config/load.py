@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from citeaudit.bounded_read import MAX_CONFIG_BYTES, read_capped
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
 from citeaudit.model.finding import Severity
@@ -81,9 +82,10 @@ def _is(path: Path, test: Callable[[Path], bool]) -> bool:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+    try:  # /dev/zero or a FIFO as --config is refused, never read (bounded_read)
+        return tomllib.loads(read_capped(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigurationError(f"{path}: not valid TOML: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigurationError(f"{path}: not valid TOML: {exc}") from None
     except OSError as exc:

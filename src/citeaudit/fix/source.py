@@ -11,6 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
+
 # Formats kept as packages of XML: written back by hand they would lose their layout.
 _BINARY = (".docx", ".doc", ".odt", ".pdf", ".rtf")
 
@@ -34,7 +36,7 @@ class SourceText:
                 "make the change in the word processor"
             )
         try:
-            data = path.read_bytes()
+            data = read_capped(path, MAX_INPUT_BYTES)  # never /dev/zero or a FIFO unbounded
         except OSError as exc:
             raise NotWritable(f"cannot be read: {exc.strerror or exc}") from None
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

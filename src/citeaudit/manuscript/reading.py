@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped, read_head
 from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document
@@ -179,9 +180,8 @@ def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
 
 
 def _read_bytes(path: Path, limit: int | None = None) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read() if limit is None else handle.read(limit)
+    try:  # a device, a FIFO or a file past the cap is refused, never read (bounded_read)
+        return read_capped(path, MAX_INPUT_BYTES) if limit is None else read_head(path, limit)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
 

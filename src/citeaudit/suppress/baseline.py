@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from citeaudit.bounded_read import MAX_CONFIG_BYTES, read_capped
 from citeaudit.errors import ConfigurationError
 from citeaudit.model.finding import Finding
 
@@ -57,12 +58,15 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
 def read_baseline(path: Path) -> Counter[Key]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # /dev/zero or a FIFO as --baseline is refused, never read (bounded_read)
+        data = json.loads(read_capped(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigurationError(
             f"baseline {path} does not exist; write it with `citeaudit check --write-baseline`"
         ) from None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise ConfigurationError(f"baseline {path} cannot be read: {exc.strerror or exc}") from None
+    except ValueError as exc:
         raise ConfigurationError(f"baseline {path} cannot be read: {exc}") from None
     if not isinstance(data, dict) or data.get("citeaudit-baseline") != FORMAT:
         raise ConfigurationError(f"{path} is not a citeaudit baseline (format {FORMAT})")
