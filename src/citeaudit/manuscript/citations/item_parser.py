@@ -64,6 +64,14 @@ _INNER_CUE = re.compile(
 _IN_WORK = re.compile(r"(?<=[^\W\d_])\s+in\s+(?=[A-ZÀ-Þ])")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _QUOTES = '"“”„«»'
+# A translation's gloss after a name, "(Redação [Editors]. Veja, 2021)", "(Ministério da
+# Saúde [Ministry of Health], 2019)": SciELO's English versions keep the Portuguese
+# name the list holds and add the gloss in brackets; read as names, nothing was cited.
+# A capital, then letters with a lower-case one: an acronym ("[OPS]"), a year ("[1968]")
+# and "[s.d.]" stay.
+_GLOSS = re.compile(
+    r"(?<=[^\W\d_.])\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){0,6}\]"
+)
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
 _ORGANISATION_ENDS = frozenset(
@@ -136,7 +144,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
 
     Remembered per content: manuscripts repeat their citations, floods repeat more.
     """
-    text, glued = _unglued(" ".join(unglued_cue(content).split()))
+    text, glued = _unglued(" ".join(_GLOSS.sub("", unglued_cue(content)).split()))
     runs = _year_runs(text)
     if not runs or (runs[0][0] == 0 and len(runs) == 1):
         return ()  # no year, or "(2019)" alone: a narrative's year, not a work

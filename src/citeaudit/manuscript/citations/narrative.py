@@ -43,6 +43,11 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
+# A translation's gloss after the name, "Ministério da Saúde [Ministry of Health] (2019)",
+# as SciELO's English versions write it: the list holds the name before it (a
+# capitalised run of words with a lower-case letter; an acronym is read above).
+_BRACKETED_GLOSS = re.compile(r"\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){0,6}\]$")
+_GLOSS_REACH = 64
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
     "others outros otros kawan-kawan"
@@ -126,8 +131,8 @@ def may_end_names(text: str, end: int) -> bool:
     j = end - 1
     while j >= 0 and end - j < 8 and text[j] in " \t\xa0,":
         j -= 1
-    if j >= 0 and text[j] == "]":  # "World Health Organization [WHO] (2020)"
-        opening = text.rfind("[", max(0, j - 18), j)
+    if j >= 0 and text[j] == "]":  # "World Health Organization [WHO] (2020)", a gloss
+        opening = text.rfind("[", max(0, j - _GLOSS_REACH), j)
         if opening < 0:
             return False
         j = opening - 1
@@ -180,7 +185,10 @@ def names_before(prefix: str) -> NamesBefore | None:
     possessive = _POSSESSIVE.search(body)
     if possessive:
         body = body[: possessive.start()]
-    acronym = _BRACKETED_ACRONYM.search(body)
+    gloss = _BRACKETED_GLOSS.search(body)
+    if gloss:  # "Ministério da Saúde [Ministry of Health] (2019)": the name before it
+        body = body[: gloss.start()]
+    acronym = None if gloss else _BRACKETED_ACRONYM.search(body)
     if acronym:  # "World Health Organization [WHO] (2020)"
         body = body[: acronym.start()]
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
