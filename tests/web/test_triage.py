@@ -64,6 +64,9 @@ def test_errors_come_before_the_386_uncited_entries(app: App) -> None:
     assert all(severity == "info" for severity, _ in cards[1:])
     # the citation without an entry is above every card, and the table above the cards
     assert html.index("nokey") < html.index('id="ref-405"')
+    # the summary's to-do list says where the citation is, file and line
+    first = html[html.index('id="first-errors-h"') :][:2000]
+    assert "<strong>paper.tex, line 3</strong>" in first
     start = html.index('<table class="problems">')
     table = html[start : html.index("</table>", start)]
     assert start < html.index('<article class="ref ref-')

@@ -355,7 +355,7 @@ def findings_view(
             continue
         number = numbers.get(f.reference) if f.reference is not None else None
         if number is None:
-            first.append(("loose-h", "", finding_item(f)))
+            first.append(("loose-h", where(f.location), finding_item(f)))  # paper.tex, line 3
         else:
             name = f"[{number}] {label(refs[number - 1])}"
             first.append((f"ref-{number}", name, finding_item(f)))
