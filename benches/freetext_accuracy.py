@@ -21,7 +21,8 @@ way, see freetext_eval.norm_container); ``--failures container`` shows the same 
 
 On AnyStyle the author gold is one unsplit string, so "first family" there is
 approximate: the predicted family must occur among the first tokens of the gold
-author string. With --crf the tagger alone (trained with ``train_freetext.py
+author string; an entry whose gold author holds no word (the repeated-author dash
+"———.", which names nobody) has no first family to score. With --crf the tagger alone (trained with ``train_freetext.py
 --no-hints``) is scored the same way; --model scores the parser with another model file.
 """
 
@@ -144,7 +145,9 @@ def score_anystyle(
                 seen.add(key)
             ref = parse(gold["text"])
             checks: dict[str, bool] = {}
-            if gold["author"]:
+            if norm(gold["author"]):
+                # a gold author with no word in it is the repeated-author dash ("———."):
+                # it names nobody, so there is no family to compare
                 checks["first_family~"] = first_family_ok(gold["author"], ref)
             if gold["year"]:
                 checks["year"] = ref.year == gold["year"]

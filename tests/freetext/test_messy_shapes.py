@@ -80,3 +80,31 @@ def test_a_list_number_closed_by_a_dash() -> None:
         "a comparison of two methods. Clin Nephrol Rep, 1998 ; 12 : 101-109."
     )
     assert families(ref)[:2] == ["Van Dalen", "Hoek"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fams"),
+    [
+        ("Орлов Б.Р. Основы теории волноводов. Т 2. - М.: Наука, 1971.", ["Орлов"]),
+        (
+            "Белова Л.В., Зимин А. А. Очерки по истории почвоведения. М., 2004. 210 c.",
+            ["Белова", "Зимин"],
+        ),
+    ],
+)
+def test_cyrillic_vancouver_names(text: str, fams: list[str]) -> None:
+    # the whole first sentence (names and title) was read as one family
+    assert [a.family for a in parse_fields(text).authors] == fams
+
+
+@pytest.mark.parametrize(
+    ("text", "fams"),
+    [
+        ("• Okafor, C. (2019). Ports and power. Marine Policy, 12, 1–9.", ["Okafor"]),
+        ("· ———. “Ports and power.” 2019.", []),
+    ],
+)
+def test_a_bullet_before_the_entry_is_no_part_of_it(text: str, fams: list[str]) -> None:
+    ref = parse(text)
+    assert families(ref) == fams
+    assert ref.year == 2019 and ref.title == "Ports and power"

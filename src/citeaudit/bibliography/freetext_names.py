@@ -78,12 +78,14 @@ _V_NAME = (
     # "Modis L Jr", "Hall JW III": a generational suffix after the initials
     # "Tedeschi W Fo", "Sousa R No": Portuguese Filho / Neto, as Vancouver abbreviates them
     r"(?: (?:Jr|Sr|II|III|IV|Fo|No|Filho|Neto|Sobrinho|Júnior)(?=[,.]))?"
+    # "Левин Б.Р.", "Крушинский Л. В.": Cyrillic names in the same shape
+    r"|[А-ЯЁ][а-яёА-ЯЁ'\-]+ [А-ЯЁ]\.(?: ?[А-ЯЁ]\.){0,3}"
 )
 VANCOUVER_AUTHORS = re.compile(
     # closed by a full stop, or by a colon as F1000 writes it ("Chamberlain S : rgbif: …")
     # the last name may follow "e", "y", "and" or "&" ("Silva A, Souza B e Lima C")
-    rf"^(?P<names>{_V_NAME}(?:(?:, | (?:e|y|and|&) ){_V_NAME})*)"
-    rf"(?P<etal>,? et al)?(?:\.|(?<=[{_UP}]\.)|\s?:)\s(?![{_UP}]\.|et\b)",
+    rf"^(?P<names>(?:{_V_NAME})(?:(?:, | (?:e|y|and|&) )(?:{_V_NAME}))*)"
+    rf"(?P<etal>,? et al)?(?:\.|(?<=[{_UP}А-ЯЁ]\.)|\s?:)\s(?![{_UP}]\.|et\b)",
     re.UNICODE,
 )
 

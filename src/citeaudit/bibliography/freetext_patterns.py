@@ -35,6 +35,8 @@ _REPEATED_STAND_IN = "Anonymous. "
 _LIST_NUMBER = re.compile(
     r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)"
     r"|(?:\d{1,3}|(?!1[5-9]\d\d|20\d\d)\d{4})\s*[.)](?!\d)"
+    # "• Smith, J. (2001) …", "· ———. …": a bullet
+    r"|[·•▪◦‣∙]\s+"
     # "17- Van Bommel E, …": a number closed by a dash
     rf"|\d{{1,3}}[-–]\s+(?=[{_UP}])"
     rf"|\d{{1,3}}\s+(?=[{_UP}][\w'’\-]+(?:,|\s[{_UP}]{{1,3}}[,.\s])))\s*"
