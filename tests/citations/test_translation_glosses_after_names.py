@@ -49,3 +49,12 @@ def test_the_entries_are_cited(tmp_path: Path) -> None:
     path = tmp_path / "paper.md"
     path.write_text(_PAPER, encoding="utf-8")
     assert audit(AuditInput(manuscripts=(path,))).findings == ()
+
+
+def test_one_title_case_word_before_the_year_is_read_as_an_acronym() -> None:
+    """ "[Fiocruz]" may be the body's acronym in title case, not a gloss: kept."""
+    text = "(Fundação Serra Azul [Fisaz], 2019) and Fundação Serra Azul [Fisaz] (2020)."
+    assert [c.authors for c in extract_citations(document(text))] == [
+        ("Fundação Serra Azul [Fisaz]",),
+        ("Fundação Serra Azul [Fisaz]",),
+    ]

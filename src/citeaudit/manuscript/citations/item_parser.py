@@ -67,10 +67,12 @@ _QUOTES = '"“”„«»'
 # A translation's gloss after a name, "(Redação [Editors]. Veja, 2021)", "(Ministério da
 # Saúde [Ministry of Health], 2019)": SciELO's English versions keep the Portuguese
 # name the list holds and add the gloss in brackets; read as names, nothing was cited.
-# A capital, then letters with a lower-case one: an acronym ("[OPS]"), a year ("[1968]")
-# and "[s.d.]" stay.
+# Words with a lower-case letter, several of them or one before a full stop: one word
+# before a comma is as likely an acronym in title case ("[Fiocruz], 2019"), read as
+# the name's acronym; capitals ("[OPS]"), a year ("[1968]") and "[s.d.]" stay.
 _GLOSS = re.compile(
-    r"(?<=[^\W\d_.])\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){0,6}\]"
+    r"(?<=[^\W\d_.])\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*"
+    r"(?:(?:[ -][^\W\d_]+){1,6}\]|\](?=\.))"
 )
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")

@@ -45,8 +45,9 @@ _NAME_MARKS = "-." + APOSTROPHES
 _BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 # A translation's gloss after the name, "Ministério da Saúde [Ministry of Health] (2019)",
 # as SciELO's English versions write it: the list holds the name before it (a
-# capitalised run of words with a lower-case letter; an acronym is read above).
-_BRACKETED_GLOSS = re.compile(r"\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){0,6}\]$")
+# capitalised run of two words or more with a lower-case letter; one word is as likely
+# an acronym in title case, "Fundação Oswaldo Cruz [Fiocruz] (2019)", read below).
+_BRACKETED_GLOSS = re.compile(r"\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){1,6}\]$")
 _GLOSS_REACH = 64
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
