@@ -59,6 +59,23 @@ def test_long_audit_errors_on_the_first_screen_in_both_languages(
         assert "BIB" in first_card.inner_text()
         page.screenshot(path=str(tmp_path / "10-long-audit-en.png"))
 
+        # the table's jump link brings the error's card into view
+        table = page.locator("details.problem-table")
+        if table.get_attribute("open") is None:
+            table.locator("summary").click()
+        page.locator("table.problems a[href='#ref-405']").click()
+        card = page.locator("#ref-405").bounding_box()
+        assert card is not None and -2 < card["y"] < 900, card  # scrolled to: at the top
+        # a count opens its filtered view: the errors alone, no uncited entries
+        page.goto(audit_url)
+        page.locator("a.count-error").click()
+        page.wait_for_url("**severity=error")
+        cards = page.locator("article.ref[id^='ref-']")
+        assert cards.count() == 1 and cards.first.get_attribute("id") == "ref-405"
+        assert "nokey" in page.locator("#loose-h").locator("..").inner_text()
+        page.screenshot(path=str(OUTPUT / "13-long-audit-errors-only-en.png"))
+        page.goto(audit_url)
+
         page.get_by_role("link", name="Bahasa Indonesia").click()
         page.wait_for_url(audit_url)
         assert page.locator("html").get_attribute("lang") == "id"

@@ -67,6 +67,8 @@ def test_errors_come_before_the_386_uncited_entries(app: App) -> None:
     # the summary's to-do list says where the citation is, file and line
     first = html[html.index('id="first-errors-h"') :][:2000]
     assert "<strong>paper.tex, line 3</strong>" in first
+    # info findings (uncited database entries) are findings, not "problems"
+    assert "386 references have findings" in html and "have problems" not in html
     start = html.index('<table class="problems">')
     table = html[start : html.index("</table>", start)]
     assert start < html.index('<article class="ref ref-')
