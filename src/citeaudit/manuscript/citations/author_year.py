@@ -67,6 +67,11 @@ _YEARISH = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
 _SPAN = re.compile(r"\d\s?[-–]\s?\d|onward|\+")
+# A page after a narrative's year, "Bezerra (2016, p. 163)", "(2016, pp. 4-5)": writers
+# give a page of a cited work only, never of a place's or a law's year, so the names
+# are cited whatever words surround them (ABNT quotes so, "como sintetiza Bezerra").
+_PLACE_WORDS = word_set("em na no nas nos in en at")
+_PAGE_LOCATOR = re.compile(r",\s*(?:pp?|págs?|pag|S)\.\s?\d", re.IGNORECASE)
 # "1985 apud Lemos, 2008": the years before read through the work after.
 _READ_THROUGH = re.compile(
     r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
@@ -420,6 +425,12 @@ def _narrative(
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
+    if (
+        certainty is Certainty.WEAK
+        and _located(found, before)
+        and _PAGE_LOCATOR.search(m.group(1) if m.group(1) is not None else m.group(2))
+    ):
+        certainty = Certainty.CANDIDATE
     if read_through or _CITED_THROUGH.match(after) or _KEY_AFTER.match(after):
         # ... or "Yoshikawa et al. (2019) [@doi:10.1/x]": the key cites the work
         # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
@@ -459,6 +470,19 @@ def _narrative(
         for label in labels
     )
     return Marker(start, m.end(), citations)
+
+
+def _located(found: NamesBefore, before: str) -> bool:
+    """Whether a page after the year makes these names a citation: one or two names
+    read for sure (not a guess, not a word that is also a month), not after a word of
+    place ("Em Natal (1990, p. 4)" is a town's record as often as a work)."""
+    words = before.split()
+    return (
+        not (words and words[-1].casefold() in _PLACE_WORDS)
+        and not found.guessed
+        and len(found.authors) <= 2
+        and not (len(found.authors) == 1 and is_common_word(found.authors[0]))
+    )
 
 
 def _narrative_certainty(found: NamesBefore, before: str, after: str) -> Certainty:
@@ -558,9 +582,7 @@ def _before_initials(clean: str, j: int) -> int:
     return k
 
 
-def _bare(
-    document: Document, clean: str, code: CodeSpans, groups: bytearray
-) -> Iterator[Marker]:
+def _bare(document: Document, clean: str, code: CodeSpans, groups: bytearray) -> Iterator[Marker]:
     """Bare "Name 2019" markers, in order. They never overlap each other ("Smith 2019,
     2020": one marker): one that starts inside the one before is dropped."""
     last_end = -1
