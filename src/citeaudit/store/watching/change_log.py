@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from citeaudit.settings import ServiceSettings
+from citeaudit.store.insert_if_absent import insert_ignore, insert_returning_id
 from citeaudit.store.tables import AuditLink, AuditReference, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.records import NOTIFY_KINDS, ChangeKind
-from citeaudit.store.watching.sql import insert_ignore, insert_returning_id
 
 
 def record_change(

@@ -21,11 +21,12 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from citeaudit.settings import ServiceSettings
+from citeaudit.store.insert_if_absent import insert_ignore
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditReference, Link, LinkCheckRow, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState
 from citeaudit.store.watching.records import DueLink
-from citeaudit.store.watching.sql import insert_ignore, watched_link_ids
+from citeaudit.store.watching.sql import watched_link_ids
 
 SWEEP_LIMIT = 200_000
 NETWORK_DOWN = "network-down"  # a "check" made while our own network was down: none
