@@ -108,3 +108,21 @@ def test_a_bullet_before_the_entry_is_no_part_of_it(text: str, fams: list[str]) 
     ref = parse(text)
     assert families(ref) == fams
     assert ref.year == 2019 and ref.title == "Ports and power"
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        (
+            "Okafor, Chidi “Ports and power” Marine Policy Review March 17-23, 2002 p6",
+            "Marine Policy Review",
+        ),
+        (
+            "Okafor, Chidi “Ports and power” Revue des Ports Mars 17-23, 2002 p6",
+            "Revue des Ports",
+        ),
+    ],
+)
+def test_a_container_never_ends_in_a_month(text: str, container: str) -> None:
+    # the date read on with the journal's name ("Marine Policy Review March")
+    assert parse(text).container == container

@@ -72,6 +72,7 @@ from citeaudit.bibliography.freetext_patterns import (
     _YEAR,
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries
+from citeaudit.bibliography.freetext_vocab import FOREIGN_MONTH_NAMES, MONTH_NAMES
 from citeaudit.doi import find_dois
 from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
@@ -114,6 +115,7 @@ def parse_reference(
         refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or f.tagged_text or text), f)
         if f.repeated_authors:
             f.authors = ()
+    f.container = _without_trailing_month(f.container)
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
@@ -157,6 +159,22 @@ def inherit_repeated_authors(references: list[Reference]) -> list[Reference]:
             ref = replace(ref, authors=out[-1].authors)
         out.append(ref)
     return out
+
+
+# a journal's name never ends in a month's
+_MONTHS = MONTH_NAMES | FOREIGN_MONTH_NAMES
+
+
+def _without_trailing_month(container: str | None) -> str | None:
+    """The container without a month name ending it ("Lete Raha March 17-23, 2002",
+    "J Gynecol Obstet Biol Reprod (Paris) Décembre 2016.45(10)": the issue's date read
+    on with the journal's name)."""
+    if not container:
+        return container
+    head, _, last = container.rpartition(" ")
+    if head and last.strip(".,;:").casefold() in _MONTHS:
+        return head.rstrip(" ,;:") or container
+    return container
 
 
 def _unglue_year(text: str) -> str:

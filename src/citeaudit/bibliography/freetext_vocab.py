@@ -47,3 +47,15 @@ LOCATORS = frozenset(
         "art",
     ]
 )
+
+# French, German, Spanish, Portuguese and Italian month names (those not spelt as in
+# English)
+FOREIGN_MONTH_NAMES = frozenset(
+    (  # noqa: SIM905 (one word list reads better as text)
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio "
+        "julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março "
+        "maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio "
+        "giugno luglio settembre ottobre dicembre "
+    ).split()
+)
