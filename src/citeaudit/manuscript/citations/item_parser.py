@@ -575,6 +575,10 @@ def _last_digit_cut(segment: str) -> int:
     return 0
 
 
+# ABNT's initials after a surname that others share, "(SILVA, J.; SOUZA, B., 2019)".
+_INITIALS_AFTER = re.compile(r",\s*(?:[A-ZÀ-Þ]\.\s?(?:(?:de|da|do|dos|das)\s)?)+$")
+
+
 def _semicolon_cut(segment: str, cut: int) -> int:
     """After the last semicolon, unless every part is a name: ABNT and some journals
     join co-authors with semicolons (``GÓMEZ; FERREIRA``, ``Lopes; Borges``). A label
@@ -583,7 +587,7 @@ def _semicolon_cut(segment: str, cut: int) -> int:
     last = segment.rfind(";", cut)
     if last < 0:
         return cut
-    parts = [p.strip(" ,") for p in segment[cut:].split(";")]
+    parts = [_INITIALS_AFTER.sub("", p.strip(" ,")) for p in segment[cut:].split(";")]
     if all(p and valid_name(p) for p in parts) and not _names_of_a_work(parts[-1]):
         return cut
     return last + 1

@@ -165,8 +165,11 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     names: list[str] = []
     for part in parts:
-        if all(is_initial(w) for w in part.split()):
-            continue  # "Smith, J., 2019": the initial is noise, not an author
+        words = part.split()
+        if any(is_initial(w) for w in words) and all(
+            is_initial(w) or w in PARTICLES for w in words
+        ):
+            continue  # "Smith, J., 2019", "SANTOS, B. de S.": initials are noise, no author
         if not valid_name(part):
             return None
         names.append(" ".join(clean_word(w) for w in part.split()))
