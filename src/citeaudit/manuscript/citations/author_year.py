@@ -61,17 +61,18 @@ _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH = re.compile(
-    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/d|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]"
+    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/[df]|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]"
     rf"|{STATUS}|{NO_DATE}"  # "under review", "no prelo", "no date" (model.publication_status)
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
 _SPAN = re.compile(r"\d\s?[-–]\s?\d|onward|\+")
-# A page after a narrative's year, "Bezerra (2016, p. 163)", "(2016, pp. 4-5)": writers
+# A page after a narrative's year, "Bezerra (2016, p. 163)", "(2016, pp. 4-5)", "(1990:
+# 45)" as Spanish and Latin American social sciences write it: writers
 # give a page of a cited work only, never of a place's or a law's year, so the names
 # are cited whatever words surround them (ABNT quotes so, "como sintetiza Bezerra").
 _PLACE_WORDS = word_set("em na no nas nos in en at")
-_PAGE_LOCATOR = re.compile(r",\s*(?:pp?|págs?|pag|S)\.\s?\d", re.IGNORECASE)
+_PAGE_LOCATOR = re.compile(r",\s*(?:pp?|págs?|pag|S)\.\s?\d|^\s*\d{4}[a-z]?\s?:\s?\d", re.I)
 # "1985 apud Lemos, 2008": the years before read through the work after.
 _READ_THROUGH = re.compile(
     r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"

@@ -34,7 +34,7 @@ from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.model.citation import Certainty
 
 _STRONG_CUES = (
-    r"see\s+also|see,?\s+e\.\s?g\.|see|but\s+see|e\.\s?g\.|i\.\s?e\.|cf\.?|compare|vide|"
+    r"see\s+also|see,?\s+e\.\s?g\.|see|but\s+see|e\.\s?g\.|i\.\s?e\.|cfr?\.?|compare|vide|"
     r"viz\.|(?:as\s+)?(?:reviewed|summari[sz]ed|discussed|described|cited|quoted)\s+(?:in|by)|"
     r"review\s+in|apud|according\s+to|based\s+on|(?:data|adapted|modified|redrawn|taken)\s+from|"
     r"after|following|for\s+(?:a\s+)?(?:review|reviews|example|instance|details|discussion)"

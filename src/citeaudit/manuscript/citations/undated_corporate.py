@@ -34,8 +34,11 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 _CAPITALS = re.compile(r"\((?P<name>[A-ZÀ-Þ][A-ZÀ-Þ0-9&\-]{1,30})\)")
-# "s/d", "s.d.", "n.d.", "sem data" closing a parenthesis's first part.
-_UNDATED = re.compile(r"[\s.,;]\s*+(?:s/d|s\.\s?d\.|n\.\s?d\.|sem data)(?=[\s)\[\].,;])", re.I)
+# "s/d", "s.d.", "n.d.", "sem data" (Spanish "s/f", "s.f.", "sin fecha") closing a
+# parenthesis's first part.
+_UNDATED = re.compile(
+    r"[\s.,;]\s*+(?:s/[df]|s\.\s?[df]\.|n\.\s?d\.|sem data|sin fecha)(?=[\s)\[\].,;])", re.I
+)
 _TITLED_REACH = 160
 _TITLE_HEAD = re.compile(r"^\s*(?:[-*+•]\s+)?[*_]*(?P<head>[^\W\d_][^.\n]{2,80}?)\.\s")
 # Short linking words a retyped title may change ("do" / "de"); longer words must agree.
