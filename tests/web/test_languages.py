@@ -119,6 +119,9 @@ def test_severities_are_named_in_the_pages_language_everywhere_on_it(app: App) -
         ("info", "info"),
     ]
     assert "tingkat peringatan" in indonesian and "tingkat warning" not in indonesian
+    # where an entry is: "paper.md, baris 9", not "paper.md, line 9"
+    assert re.search(r"paper\.md, baris \d+", indonesian)
+    assert not re.search(r"paper\.md, line \d+", indonesian)
 
 
 def test_the_counts_name_severities_as_the_text_report_does(app: App) -> None:

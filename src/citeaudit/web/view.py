@@ -25,7 +25,7 @@ from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.report.serialize import links_by_reference
 from citeaudit.rules.registry import ALL_RULES
 from citeaudit.web.chart import Chart, findings_chart
-from citeaudit.web.i18n import ngettext
+from citeaudit.web.i18n import gettext, ngettext
 from citeaudit.web.marks import RANK, Segment, segments
 
 SEVERITIES = ("error", "warning", "info")
@@ -297,12 +297,16 @@ def group(
 
 
 def where(location: Location) -> str:
-    """ "refs.bib, line 12" (or "paragraph 21" for Word): the file is named, since an
-    audit often has several (manuscript, .bib)."""
+    """ "refs.bib, line 12" (or "paragraph 21" for Word), in the page's language: the
+    file is named, since an audit often has several (manuscript, .bib)."""
     file = location.file.replace("\\", "/").rsplit("/", 1)[-1]
-    at = f"{location.unit} {location.line}" if location.line else ""
+    at = ""
+    if location.line and location.unit == "paragraph":
+        at = gettext("paragraph %(n)s") % {"n": location.line}
+    elif location.line:
+        at = gettext("line %(n)s") % {"n": location.line}
     if location.page:  # a PDF: "p. 7, line 12", as the editor finds it
-        at = f"p. {location.page}" + (f", {at}" if at else "")
+        at = gettext("p. %(n)s") % {"n": location.page} + (f", {at}" if at else "")
     return ", ".join(part for part in (file, at) if part)
 
 
