@@ -35,6 +35,7 @@ MODULES = (
     "tests.fuzz.test_writers",
     "tests.fuzz.test_audit",
     "tests.fuzz.test_hostile_headers",
+    "tests.fuzz.test_realms_csl_yaml",
 )
 SLOW_SECONDS = 10.0
 BIG_MB = 1024
