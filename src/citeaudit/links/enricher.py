@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
@@ -11,6 +11,7 @@ from citeaudit.enrichment import Enricher
 from citeaudit.links.checker import OUT_OF_TIME
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
+from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target_for
 from citeaudit.model.reference import Reference
 from citeaudit.network_budget import TargetKeys
@@ -48,8 +49,11 @@ class LinkEnricher(Enricher):
         policy: LinkPolicy | None = None,
         probe_urls: Sequence[str] | None = None,
         dns_names: Sequence[str] | None = None,
+        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
     ) -> None:
+        """`forbidden`: the address rule (tests stand loopback in for the public web)."""
         self.settings = settings
+        self.forbidden = forbidden
         self.use_cache = use_cache
         self.policy = policy or LinkPolicy.from_settings(settings)
         self.probe_urls = probe_urls
@@ -67,6 +71,7 @@ class LinkEnricher(Enricher):
             use_cache=self.use_cache,
             probe_urls=self.probe_urls,
             dns_names=self.dns_names,
+            forbidden=self.forbidden,
         )
         links = tuple(
             dataclasses.replace(check, reference_ids=tuple(ids))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.checker import LinkChecker, Progress
 from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import LinkTarget
 from citeaudit.model.link import LinkCheck
@@ -56,6 +57,7 @@ async def _check(
     probe_urls: Sequence[str] | None,
     dns_names: Sequence[str] | None,
     progress: Progress | None,
+    forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
 ) -> tuple[list[LinkCheck], bool]:
     cache = (
         LinkCache(
@@ -80,6 +82,7 @@ async def _check(
             dns_names=dns_names,
             cache=cache,
             pacer=pacer,
+            forbidden=forbidden,
         ) as checker:
             checks = await checker.check_all(targets, progress)
             reach = checker.reachability
@@ -98,8 +101,10 @@ def check_links(
     probe_urls: Sequence[str] | None = None,
     dns_names: Sequence[str] | None = None,
     progress: Progress | None = None,
+    forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
 ) -> tuple[list[LinkCheck], bool]:
-    """Check `targets` (deduplicated, in order); also say whether our network was up."""
+    """Check `targets` (deduplicated, in order); also say whether our network was up.
+    `forbidden`: the address rule (tests stand loopback in for the public web)."""
     policy = policy or LinkPolicy.from_settings(settings)
     return run_sync(
         _check(
@@ -110,5 +115,6 @@ def check_links(
             probe_urls=probe_urls,
             dns_names=dns_names,
             progress=progress,
+            forbidden=forbidden,
         )
     )
