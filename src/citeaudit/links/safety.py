@@ -340,7 +340,6 @@ def _tld_like(label: str) -> bool:
     return bool(_A_LABEL.fullmatch(label)) or (len(label) >= 2 and label.isalpha())
 
 
-
 def is_local_name(host: str) -> bool:
     """`host` is a name only a local resolver can answer, in any reading of it.
 
