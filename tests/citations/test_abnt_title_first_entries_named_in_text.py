@@ -56,6 +56,14 @@ def test_an_organisation_in_capitals_is_no_title() -> None:
     assert extract_citations(doc) == ()
 
 
+def test_an_organisation_led_by_its_acronym_is_no_title() -> None:
+    doc = _document(
+        "Data came from the NCX Lung Study Collaboration (NCX-LSC) and others.",
+        "NCX Lung Study Collaboration (NCX-LSC). 2016. Trends in lung function. Lancet 3:1-9.",
+    )
+    assert extract_citations(doc) == ()
+
+
 def test_the_entry_is_cited_and_nothing_is_missing(tmp_path: Path) -> None:
     path = tmp_path / "artigo.md"
     path.write_text(_PAPER, encoding="utf-8")

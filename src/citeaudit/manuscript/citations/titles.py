@@ -12,9 +12,10 @@ entry whose whole title it is. Never reported as missing.
 ABNT opens an entry with no author by its title, the first word in capitals
 ("DICIONÁRIO on-line de português. Verbete. Disponível em: ..."), and the text names
 the work by that title unemphasised ("O Dicionário on-line de português define").
-Such a head -- a word of three or more capitals, then words not all in capitals, three
+Such a head -- a word of three or more capitals, then a word in lower case, three
 words at least, up to the first full stop -- is looked for as plain words, any case;
-an organisation in capitals ("COMISSÃO NACIONAL DA VERDADE.") is no such head. WEAK
+an organisation in capitals ("COMISSÃO NACIONAL DA VERDADE.") or led by its acronym
+("NCD Risk Factor Collaboration (NCD-RisC). 2016.") is no such head. WEAK
 and TITLE too, so never reported as missing.
 
 Linear: one emphasis pattern of bounded length, entry openings looked up by their
@@ -45,7 +46,7 @@ _LOOKED_AT = 64  # entries holding a word compared at most (a list of one word r
 # An ABNT title-first entry's head: "DICIONÁRIO on-line de português." (module docstring)
 _CAPITALISED_HEAD = re.compile(
     r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_]*"
-    r"(?P<head>[A-ZÀ-Þ]{3,}[ ][^.\n]{4,120}?)\.(?:\s|$)"
+    r"(?P<head>[A-ZÀ-Þ]{3,}[ ](?=[a-zà-ÿ])[^.\n]{4,120}?)\.(?:\s|$)"
 )
 _MOST_HEADS = 32
 _HEAD_WORDS = 3
@@ -102,9 +103,8 @@ def _plain_heads(document: Document) -> Iterator[Marker]:
         if m is None:
             continue
         head = m.group("head")
-        rest = head.split(" ", 1)[1]
-        if rest.isupper() or len(_WORD.findall(head)) < _HEAD_WORDS:
-            continue  # an organisation in capitals, or too short to be told from prose
+        if len(_WORD.findall(head)) < _HEAD_WORDS:
+            continue  # too short to be told from prose
         heads.append(head)
         if len(heads) == _MOST_HEADS:
             break
