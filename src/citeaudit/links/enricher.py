@@ -13,6 +13,7 @@ from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target_for
+from citeaudit.model.link import LinkCheck
 from citeaudit.model.reference import Reference
 from citeaudit.network_budget import TargetKeys
 from citeaudit.settings import Settings
@@ -35,6 +36,29 @@ def reference_targets(references: Sequence[Reference]) -> dict[str, tuple[LinkTa
         for url in ref.urls:
             add(target_for(url), ref.id)
     return found
+
+
+NETWORK_UNREACHABLE = "network unreachable: "
+TIME_RAN_OUT = "time ran out: "
+NETWORK_DOWN = "network-down"  # a link's reason when our network was down before it was asked
+
+
+def links_status(checks: Sequence[LinkCheck], *, network_up: bool) -> PhaseStatus:
+    """The links phase's sentence, counted from `checks`: one run's, or every chunk's
+    merged (`service.chunks`), so the audit's figures are said, not one chunk's.
+
+    Links our network was down for and links the time ran out on were not checked;
+    "no broken links" must not be read as "every link checked".
+    """
+    late = sum(1 for check in checks if check.reason == OUT_OF_TIME)
+    offline = sum(1 for check in checks if check.reason == NETWORK_DOWN)
+    if not network_up and offline + late:
+        said = f"{NETWORK_UNREACHABLE}{offline + late} of {len(checks)} links not checked"
+        return PhaseStatus(Phase.LINKS, False, said)
+    if late:
+        said = f"{TIME_RAN_OUT}{late} of {len(checks)} links not checked"
+        return PhaseStatus(Phase.LINKS, False, said)
+    return PhaseStatus(Phase.LINKS, done=True)
 
 
 class LinkEnricher(Enricher):
@@ -77,14 +101,5 @@ class LinkEnricher(Enricher):
             dataclasses.replace(check, reference_ids=tuple(ids))
             for check, (_, ids) in zip(checks, targets.values(), strict=True)
         )
-        late = sum(1 for check in checks if check.reason == OUT_OF_TIME)
-        if not network_up:
-            status = PhaseStatus(Phase.LINKS, False, "network unreachable: links not checked")
-        elif late:
-            # "No broken links" must not be read as "every link checked".
-            status = PhaseStatus(
-                Phase.LINKS, False, f"time ran out: {late} of {len(checks)} links not checked"
-            )
-        else:
-            status = PhaseStatus(Phase.LINKS, done=True)
+        status = links_status(checks, network_up=network_up)
         return dataclasses.replace(data, links=links, phases=(*data.phases, status))

@@ -17,7 +17,7 @@ from citeaudit.audit import record_skipped
 from citeaudit.audit_data import AuditData, NetworkResults, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.enrichment import Enricher
-from citeaudit.links.checker import OUT_OF_TIME
+from citeaudit.links.enricher import NETWORK_UNREACHABLE, TIME_RAN_OUT, links_status
 from citeaudit.links.targets import LINK_KEYS
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
@@ -132,7 +132,8 @@ def _merge_phases(
 ) -> tuple[PhaseStatus, ...]:
     """One status a phase: done only when every chunk's was. A sentence that counts is
     made again from all chunks' results -- the resolution phase's by `run_status`, the
-    links' "time ran out: N of M" from the merged checks -- so its counts are the
+    links' "time ran out: N of M" and "network unreachable: N of M" from the merged
+    checks (`links_status`, the enricher's own sentence) -- so its counts are the
     audit's, not the first unfinished chunk's."""
     merged: dict[Phase, PhaseStatus] = {}
     for status in statuses:
@@ -146,14 +147,18 @@ def _merge_phases(
             done, reason = run_status(list(resolutions.values()), total, broken)
             merged[Phase.RESOLUTION] = PhaseStatus(Phase.RESOLUTION, done, reason)
     checked = merged.get(Phase.LINKS)
-    if checked is not None and (checked.reason or "").startswith(_LINKS_LATE):
-        late = sum(1 for link in links if link.reason == OUT_OF_TIME)
-        reason = f"{_LINKS_LATE}{late} of {len(links)} links not checked"
-        merged[Phase.LINKS] = PhaseStatus(Phase.LINKS, False, reason)
+    if checked is not None and (checked.reason or "").startswith(_COUNTED):
+        offline = any(
+            (s.reason or "").startswith(NETWORK_UNREACHABLE)
+            for s in statuses
+            if s.phase is Phase.LINKS
+        )
+        merged[Phase.LINKS] = links_status(links, network_up=not offline)
     return tuple(merged.values())
 
 
-_LINKS_LATE = "time ran out: "  # the links enricher's sentence when its time ran out
+# The links enricher's sentences that count links: said again over every chunk.
+_COUNTED = (NETWORK_UNREACHABLE, TIME_RAN_OUT)
 
 
 def assemble(
