@@ -1,7 +1,8 @@
 """LaTeX manuscripts: the main file with everything it ``\\input``\\ s, as LaTeX sees it.
 
 Citations only count where LaTeX would typeset them, so ``%`` comments, the
-``comment`` environment, verbatim-like environments and ``\\verb`` are blanked before
+``comment`` environment, verbatim-like environments, ``\\verb`` and ``\\iffalse``
+branches (`latex_conditionals`) are blanked before
 anything else is looked at -- a commented-out ``\\input`` is not followed and a
 commented-out ``\\cite`` is not a citation. Blanking keeps every line, so each line
 still carries its own file and line number. Files named by ``\\input``, ``\\include``,
@@ -41,6 +42,7 @@ from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.citations.latex import is_citation_command
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.latex_conditionals import blank_false_branches
 from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
 from citeaudit.manuscript.latex_macros import (
     DEFINITION,
@@ -193,13 +195,14 @@ _SPECIAL = re.compile(r"[\\%]")
 
 
 def blank_latex_comments(texts: list[str]) -> list[str]:
-    """Lines with comments, hidden environments and ``\\verb`` blanked, line count kept."""
+    """Lines with comments, hidden environments, ``\\verb`` and ``\\iffalse`` branches
+    blanked, line count kept."""
     out: list[str] = []
     hidden: str | None = None
     for text in texts:
         line, hidden = _blank_line(text, hidden)
         out.append(line)
-    return out
+    return blank_false_branches(out)
 
 
 def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
