@@ -232,3 +232,15 @@ def test_a_number_opening_a_wrapped_line_after_a_closing_mark_is_cited(wrapped: 
 def test_a_number_opening_a_line_after_a_full_stop_is_still_a_list_item() -> None:
     body = VANCOUVER + "\nThe aims were these.\n(12) describe falls in cohorts"
     assert [12] not in cited(numbered(body))
+
+
+def test_a_volume_issue_before_its_page_is_no_citation() -> None:
+    # protologues and specimen notes in a taxonomic paper: "Bot. Gaz. 35(1): 54" is a
+    # volume, its issue and the page; the "(1)" is no numbered citation (made up)
+    body = (
+        "Aus bus Smith, Bot. Gaz. 35(1): 54. 1976. Aus cus Lee, Fl. Nov. 10(2):433. 1964.\n"
+        "Aus dus Ray, J. Bot. 32(4) : 318. 1975. Aus eus Kim, Bot. Mag. 7(3): 12. 1930."
+    )
+    assert cited(numbered(body)) == []
+    # a glued number that no page follows is still read where it is the paper's style
+    assert cited(numbered("Shown in 2013(5). Also here(6), there(7) and (8).")) != []

@@ -72,6 +72,8 @@ _SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—\- ]{0,80}\^")
 _CLOSED_SUPERSCRIPT = re.compile(r"\^[^\s^\[\]]{1,30}\^$")
 # the end of a numeric bracket just before another: "[409][410]" is two citations
 _NUMERIC_BRACKET_END = re.compile(rf"\[{_RANGE}\]$")
+# after a volume's "(issue)": its page -- "Phytologia 35(1): 54", "10(1):433"
+_ISSUE_PAGE = re.compile(r"\s?:\s?\d")
 _PAREN = re.compile(
     rf"\((?:(?P<prefix>refs?\.|references?|ref|see|cf\.?)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
 )
@@ -489,6 +491,8 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         single = len(numbers) == 1 and not m.group("prefix")
         if single and _enumeration(text, start, m.end(), numbers[0]):
             continue
+        if before[-1:].isdigit() and _ISSUE_PAGE.match(text, m.end()):
+            continue  # "Phytologia 35(1): 54": a volume's issue, then the page
         form = "paren"
         if m.group("prefix"):
             form = "paren-ref"
