@@ -40,7 +40,7 @@ from citeaudit.manuscript.citations import extract_at_most
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.list_origin import ListOrigin, list_origin, standalone_origin
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
-from citeaudit.manuscript.standalone_list import standalone_entries
+from citeaudit.manuscript.standalone_list import headed_list_alone, standalone_entries
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Fix
 from citeaudit.model.location import Location
@@ -228,11 +228,14 @@ _LIST_FORMATS = ("text", "markdown", "docx")  # what lists are pasted into; neve
 
 
 def _standalone_list(document: Document) -> Bibliography | None:
-    """A file that is only a reference list (no list heading, no .bib, entries all
-    along) as a Bibliography; None for a manuscript."""
-    if document.reference_entries or document.bibliography_files:
-        return None
+    """A file that is only a reference list (entries all along, or a list under its
+    heading and no other text; no .bib) as a Bibliography; None for a manuscript."""
     if document.format not in _LIST_FORMATS:
+        return None
+    alone = headed_list_alone(document)
+    if alone is not None:
+        return bibliography_from_entries(document.path, alone)
+    if document.reference_entries or document.bibliography_files:
         return None
     entries = standalone_entries(document.lines)
     return None if entries is None else bibliography_from_entries(document.path, entries)

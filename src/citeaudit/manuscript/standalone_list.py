@@ -15,7 +15,10 @@ paragraphs of thousands of words and fifty entries, so entries are most of its u
 its paragraphs, longer than any entry and written in running text, say what it is.
 
 The entries are cut exactly as a list under a heading is (`split_entries`), so a list
-reads the same with or without its heading.
+reads the same with or without its heading. A pasted list that keeps its heading
+("References", "REFERÊNCIAS", "# Bibliography") and has nothing else is a list on its
+own too (`headed_list_alone`): read as a manuscript it had no text, so every entry was
+"never cited".
 """
 
 from __future__ import annotations
@@ -23,11 +26,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from citeaudit.manuscript.document import Line, RawEntry
+from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.reference_section import looks_like_entry_start, split_entries
 
-__all__ = ["list_entries", "looks_like_reference_list", "reads_like_entry", "standalone_entries"]
+__all__ = [
+    "headed_list_alone",
+    "list_entries",
+    "looks_like_reference_list",
+    "reads_like_entry",
+    "standalone_entries",
+]
 
 _MIN_ENTRIES = 2  # one line with a year is as likely a sentence as a reference
 _SHARE = 0.8  # of units that must read like entries (a title line may be the rest)
@@ -67,6 +76,18 @@ def list_entries(
 ) -> tuple[RawEntry, ...]:
     """The entries of a list that has no heading, every line of the file taken as list."""
     return tuple(e for e in split_entries(lines, clean) if e.text.strip())
+
+
+def headed_list_alone(document: Document) -> tuple[RawEntry, ...] | None:
+    """The entries of a file that is a reference list under its heading and nothing
+    else (no line of text outside the list, no citation field, no bibliography file
+    named); None for a manuscript. Nothing in such a file can cite, so its entries are
+    a list to check, not works the text forgot."""
+    if not document.reference_entries or document.citation_fields:
+        return None
+    if document.bibliography_files or any(line.text.strip() for line in document.lines):
+        return None
+    return document.reference_entries
 
 
 def looks_like_reference_list(lines: Sequence[Line]) -> bool:

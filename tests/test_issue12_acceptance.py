@@ -1,0 +1,87 @@
+"""Issue 12 acceptance sweep: made-up examples of the issue's classes, end to end
+through `citeaudit check --offline --format json`.
+
+Each test names the issue's bullet it checks. Bullets already covered end to end
+elsewhere are not repeated here (the session report maps each bullet to its tests).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from citeaudit.cli import main
+
+
+def _check(capsys: pytest.CaptureFixture[str], *paths: Path) -> dict[str, object]:
+    main(["check", *map(str, paths), "--offline", "--format", "json"])
+    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    return report
+
+
+def _rules(report: dict[str, object]) -> list[str]:
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    return [f["rule"] for f in findings]
+
+
+def _how(report: dict[str, object]) -> list[str]:
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    return [o["how"] for o in summary.get("reference_lists", [])]
+
+
+_ABNT = (
+    "REFERÊNCIAS\n"
+    "ARRUDA, J. Pesca no baixo Amazonas. Belém: Editora Várzea, 2010.\n"
+    "INSTITUTO GAMA. Relatório anual de pesca. Brasília, 2020.\n"
+    "TEIXEIRA, M.; LOBO, P. Rios e pesca. Revista Água Doce, v. 2, p. 3-9, 2015.\n"
+)
+_APA = (
+    "# References\n\n"
+    "Okafor, N. (2012). Dry-season fires in the Sahel. Fire Ecology Letters, 3, 11-19.\n\n"
+    "Lindqvist, A., & Moe, T. (2019). Grazing and fire. Rangeland Notes, 8, 40-52.\n\n"
+    "Sahel Climate Office. (2021). Annual fire map. Niamey.\n"
+)
+
+
+@pytest.mark.parametrize(("name", "text"), [("refs.txt", _ABNT), ("refs.md", _APA)])
+def test_a_pasted_list_with_its_heading_is_a_list_on_its_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, text: str
+) -> None:
+    """'A reference list on its own': pasted with its heading and nothing else, the
+    list was read as a manuscript without text, every entry 'never cited'."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = _check(capsys, path)
+    assert _how(report) == ["standalone"]
+    assert "uncited-reference" not in _rules(report)
+    assert "citations-not-recognised" not in _rules(report)
+    assert len(report["references"]) == 3  # type: ignore[arg-type]
+
+
+def test_a_word_file_that_is_a_headed_list_is_a_list_on_its_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = docx.Document()
+    document.add_heading("Bibliography", 1)
+    for line in _APA.splitlines()[2::2]:
+        document.add_paragraph(line)
+    path = tmp_path / "refs.docx"
+    document.save(str(path))
+    report = _check(capsys, path)
+    assert _how(report) == ["standalone"]
+    assert _rules(report) == []
+
+
+def test_one_line_of_text_before_the_list_keeps_it_a_manuscript(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text("Fires grew (Okafor, 2012).\n\n" + _APA, encoding="utf-8")
+    report = _check(capsys, path)
+    assert _how(report) == ["heading"]
+    assert _rules(report).count("uncited-reference") == 2
