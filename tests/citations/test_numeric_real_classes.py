@@ -214,7 +214,6 @@ def test_statistical_intervals_are_not_citations() -> None:
     assert cited(numbered(body)) == [[4]]
 
 
-
 @pytest.mark.parametrize(
     "wrapped",
     [

@@ -8,6 +8,7 @@ from citeaudit.audit_data import AuditData
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._cited import cited_ids
+from citeaudit.rules.citations._cited_by_address import cited_by_address
 from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
@@ -26,9 +27,11 @@ class UncitedReference(Rule):
 
     Fix: cite the work where it supports the text, or remove the entry. A citation
     with the wrong year still counts as citing the entry (citation-year-mismatch says
-    so), and LaTeX's ``\\nocite{*}`` cites everything. Only runs when a manuscript was
-    read: a bare bibliography has nothing to be cited by. When almost the whole of a
-    manuscript's own list is uncited, citations-not-recognised says so once instead.
+    so), and LaTeX's ``\\nocite{*}`` cites everything; so does the entry's own web
+    address written in the text ("in Google Earth (http://www.google.com/earth)").
+    Only runs when a manuscript was read: a bare bibliography has nothing to be cited
+    by. When almost the whole of a manuscript's own list is uncited,
+    citations-not-recognised says so once instead.
 
     A database (BibTeX, RIS, CSL-JSON) is not the printed list: BibTeX, biblatex and
     pandoc print only the works the text cites, so an entry nobody cites there is no
@@ -48,7 +51,7 @@ class UncitedReference(Rule):
             return
         if any(c.key == "*" for c in data.citations):
             return
-        cited = cited_ids(data.matches)
+        cited = cited_ids(data.matches) | cited_by_address(data)
         coverage = poor_coverage(data)
         summarised = {r.id for r in coverage.entries} if coverage else set()
         in_database = {
