@@ -146,6 +146,11 @@ class ServiceSettings(Settings):
     webhook_timeout: float = 10.0
     webhook_max_attempts: int = 8
     webhook_backoff: float = 30.0  # first retry after this many seconds, then doubling
+    # Webhook destinations have their own rule (`watch.webhook_policy`), whatever
+    # allow_private_networks says for link checks: private and local-only addresses,
+    # and plain http:// (audit data in clear), are refused unless allowed here.
+    webhook_allow_private_networks: bool = False
+    webhook_allow_http: bool = False
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_from: str = "citeaudit@localhost"

@@ -12,11 +12,14 @@ from citeaudit.audit_data import AuditData, AuditResult
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
+from citeaudit.watch.webhook_policy import WebhookPolicy
 from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
 CLOSED = "http://127.0.0.1:9"
+# The receivers are plain http on loopback: what the default policy refuses.
+LOOPBACK_HOOKS = WebhookPolicy(allow_private=True, allow_http=True)
 
 
 @pytest.fixture
@@ -51,6 +54,9 @@ def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:
         "database_url": f"sqlite:///{tmp / 'watch.db'}",
         "cache_dir": tmp / "cache",
         "allow_private_networks": True,
+        # the receivers are plain http on loopback: allowed here, refused by default
+        "webhook_allow_private_networks": True,
+        "webhook_allow_http": True,
         "doi_url": probe,  # the reachability probe answers here
         "archive_url": probe,
         "crossref_url": CLOSED,

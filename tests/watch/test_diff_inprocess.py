@@ -19,7 +19,7 @@ from citeaudit.watch import (
     set_notify_settings,
     watch_audit,
 )
-from tests.watch.conftest import stored_audit, watch_settings
+from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit, watch_settings
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -33,7 +33,7 @@ def test_page_dies_then_recovers(
 ) -> None:
     settings = watch_settings(tmp_path, site.url(1, "/"), watch_newly_broken_gap=1)
     account = account_by_name(repo, "journal")
-    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url)
+    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
     assert secret is not None
     receiver.secret = secret
     page, other = site.url(0, "/page/a"), site.url(0, "/page/b")

@@ -24,7 +24,7 @@ from citeaudit.watch import (
     watch_audit,
 )
 from tests.stand_ins.registry_server import RegistryStandIn
-from tests.watch.conftest import stored_audit, watch_settings
+from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit, watch_settings
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -93,7 +93,11 @@ def test_newly_retracted_by_webhook_and_mail(
     )
     account = account_by_name(repo, "journal")
     _, secret = set_notify_settings(
-        repo, account, webhook_url=receiver.url, email_to="editor@journal.test"
+        repo,
+        account,
+        webhook_url=receiver.url,
+        email_to="editor@journal.test",
+        policy=LOOPBACK_HOOKS,
     )
     receiver.secret = secret or ""
     audit_id = stored_audit(repo, account, [], resolutions=[resolution(DOI)])
@@ -132,7 +136,7 @@ def test_webhook_retried_with_backoff_then_once(
         tmp_path, site.url(1, "/"), watch_newly_broken_gap=0, webhook_backoff=0.3
     )
     account = account_by_name(repo, "journal")
-    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url)
+    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
     receiver.secret = secret or ""
     audit_id = stored_audit(repo, account, [site.url(0, "/page/x")])
     watch_audit(repo, account, audit_id)
@@ -159,7 +163,7 @@ def test_bad_secret_is_refused_by_the_receiver(
     """The signature really is checked: a receiver with another secret refuses it."""
     settings = watch_settings(tmp_path, site.url(1, "/"), watch_newly_broken_gap=0)
     account = account_by_name(repo, "journal")
-    set_notify_settings(repo, account, webhook_url=receiver.url)
+    set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
     receiver.secret = "not-the-secret"
     audit_id = stored_audit(repo, account, [site.url(0, "/page/y")])
     watch_audit(repo, account, audit_id)

@@ -30,7 +30,7 @@ from citeaudit.watch import (
 from tests.redis_db import redis_db
 from tests.service.conftest import pg_url  # noqa: F401  (a fixture)
 from tests.service.processes import Proc, base_env, command, wait_for
-from tests.watch.conftest import stored_audit
+from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -85,6 +85,8 @@ def cluster(
         CITEAUDIT_DATABASE_URL=pg_url,
         CITEAUDIT_BROKER_URL=redis_url,
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
+        CITEAUDIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS="true",  # the receiver: loopback, http
+        CITEAUDIT_WEBHOOK_ALLOW_HTTP="true",
         CITEAUDIT_DOI_URL=site.url(1, "/"),
         CITEAUDIT_ARCHIVE_URL=site.url(1, "/"),
         CITEAUDIT_WATCH_INTERVAL="1",
@@ -125,7 +127,7 @@ def test_beat_and_workers_page_dies_restart_recovers(
 ) -> None:
     procs, repo, site, receiver = cluster
     account = account_by_name(repo, "journal")
-    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url)
+    _, secret = set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
     receiver.secret = secret or ""
     urls = [site.url(0, f"/page/{n}") for n in ("a", "b", "c")]
     audit_id = stored_audit(repo, account, urls)

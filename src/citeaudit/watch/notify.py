@@ -6,6 +6,10 @@ here it is worded and sent. A failure is retried with exponential backoff
 the reason. A deliverer killed between sending and marking leaves the claim to run
 out, and the row is sent again: receivers can drop that repeat by its
 X-Citeaudit-Delivery id.
+
+A webhook URL is judged by the operator's webhook rule (`WebhookPolicy`) at every
+delivery, not only when it was saved, and its address by that rule's private-network
+setting -- never by the link checks' `allow_private_networks`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from citeaudit.watch.mailer import send_mail
 from citeaudit.watch.model import DeliveryStats
 from citeaudit.watch.payload import build_payload, mail_text
 from citeaudit.watch.webhook import DeliveryError, post
+from citeaudit.watch.webhook_policy import WebhookPolicy
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +122,11 @@ def _send(
             raise DeliveryError("no webhook URL or secret set", permanent=True)
         if owed.webhook_url in stalled:
             raise DeliveryError("not sent: the receiver timed out earlier in this sweep")
+        # Judged again now: a URL saved before the operator tightened the rule.
+        policy = WebhookPolicy.from_settings(settings)
+        refused = policy.refusal(owed.webhook_url)
+        if refused is not None:
+            raise DeliveryError(refused, permanent=True)
         try:
             post(
                 owed.webhook_url,
@@ -125,7 +135,7 @@ def _send(
                 event=event,
                 delivery=str(row_id),
                 timeout=settings.webhook_timeout,
-                allow_private=settings.allow_private_networks,
+                allow_private=policy.allow_private,
                 lookup=lookup,
             )
         except DeliveryError as exc:

@@ -1,7 +1,7 @@
 """Where an account's notifications go: a webhook URL and its secret, an e-mail address.
 
-The values are checked here (a webhook must be a public https URL, an address an
-address); the store keeps them.
+The values are checked here (a webhook URL by the operator's `WebhookPolicy`: public
+https unless the operator allows more; an address an address); the store keeps them.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from citeaudit.store.watching.notify_settings import (
 )
 from citeaudit.store.watching.records import AccountNotifySettings, WatchError
 from citeaudit.watch.mail_address import EMAIL, mail_address_problem
-from citeaudit.watch.webhook import webhook_url_problem
+from citeaudit.watch.webhook_policy import WebhookPolicy
 
 __all__ = ["get_notify_settings", "rotate_secret", "set_notify_settings"]
 
 # One mailbox, never a list (`mail_address`): "root,me@example.org" was two recipients.
 _EMAIL = EMAIL
+# The rule when the caller names none: no private destinations, no plain http.
+STRICT = WebhookPolicy()
 
 
 def set_notify_settings(
@@ -29,11 +31,15 @@ def set_notify_settings(
     *,
     webhook_url: str | object | None = UNSET,
     email_to: str | object | None = UNSET,
+    policy: WebhookPolicy = STRICT,
 ) -> tuple[AccountNotifySettings, str | None]:
     """Update what is given (None clears it). Returns the settings and, when a webhook
-    was set for an account without a secret, the new secret (shown once)."""
+    was set for an account without a secret, the new secret (shown once).
+
+    `policy`: the operator's rule for webhook URLs (`WebhookPolicy.from_settings`); the
+    default refuses private destinations and plain http."""
     if isinstance(webhook_url, str):
-        problem = webhook_url_problem(webhook_url)
+        problem = policy.refusal(webhook_url)
         if problem is not None:
             raise WatchError(f"webhook_url: {problem}")
     if isinstance(email_to, str) and mail_address_problem(email_to) is not None:

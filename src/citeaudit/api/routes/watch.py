@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 
-from citeaudit.api.deps import AccountDep, RepoDep
+from citeaudit.api.deps import AccountDep, RepoDep, SettingsDep
 from citeaudit.api.schemas import ErrorMessage
 from citeaudit.watch import (
     Change,
@@ -24,6 +24,7 @@ from citeaudit.watch import (
     unwatch_audit,
     watch_audit,
 )
+from citeaudit.watch.webhook_policy import WebhookPolicy
 
 router = APIRouter(prefix="/api/v1", tags=["watch"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -201,7 +202,7 @@ def notify_settings(account: AccountDep, repo: RepoDep) -> NotifySettingsOut:
 
 @router.put("/watch/settings", response_model=NotifySettingsOut, responses=_ERRORS)
 def put_notify_settings(
-    body: NotifySettingsIn, account: AccountDep, repo: RepoDep
+    body: NotifySettingsIn, account: AccountDep, repo: RepoDep, settings: SettingsDep
 ) -> NotifySettingsOut:
     """Set the webhook URL and e-mail address (null clears); a first webhook gets a secret."""
     given = body.model_fields_set
@@ -211,7 +212,8 @@ def put_notify_settings(
     if "email" in given:
         kwargs["email_to"] = body.email
     try:
-        view, secret = set_notify_settings(repo, account, **kwargs)
+        policy = WebhookPolicy.from_settings(settings)
+        view, secret = set_notify_settings(repo, account, policy=policy, **kwargs)
     except WatchError as exc:
         raise HTTPException(422, str(exc)) from None
     return NotifySettingsOut(

@@ -1,0 +1,59 @@
+"""Which webhook URLs the operator lets accounts send notifications to.
+
+A webhook is the one request an account holder aims wherever they like, with audit
+data in it. Its rule is its own, not the link checks': an operator who lets link
+checks reach private networks (`CITEAUDIT_ALLOW_PRIVATE_NETWORKS`, an intranet
+journal's links) has not said that any account may post into that network. So:
+
+* private and local-only destinations are refused unless
+  `CITEAUDIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS` says otherwise (metadata services and
+  link-local addresses stay refused even then, as for links);
+* plain ``http://`` is refused unless `CITEAUDIT_WEBHOOK_ALLOW_HTTP` says otherwise:
+  a delivery carries the audit's findings and URLs, readable on the path in clear.
+
+The rule is applied when a URL is saved (API) and again at every delivery, so a URL
+saved before the operator tightened it is refused when sending, not sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from citeaudit.links.safety import AddressRule
+from citeaudit.settings import ServiceSettings
+from citeaudit.watch.webhook import webhook_url_problem
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookPolicy:
+    """The operator's rule for webhook destinations; the default refuses both."""
+
+    allow_private: bool = False
+    allow_http: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: ServiceSettings) -> WebhookPolicy:
+        return cls(
+            allow_private=settings.webhook_allow_private_networks,
+            allow_http=settings.webhook_allow_http,
+        )
+
+    def refusal(self, url: str) -> str | None:
+        """Why `url` may not receive webhooks, or None. Judged from the URL alone:
+        its form (`webhook_url_problem`), its scheme, and an address its host names
+        by itself in any spelling; where a name resolves is judged at each delivery
+        (`webhook.post`, with `allow_private`)."""
+        said: list[str] = []
+        address = AddressRule(allow_private=self.allow_private).url_refusal(url)
+        if address is not None:
+            said.append(f"{address} is a private address")
+        problem = webhook_url_problem(url)
+        if problem is not None:
+            said.append(f"invalid webhook URL: {problem}")
+        elif urlsplit(url).scheme.lower() == "http" and not self.allow_http:
+            said.append(
+                "plain http:// is refused (the delivery would carry audit data in clear); "
+                "use https://"
+            )
+        return "; ".join(said) or None
