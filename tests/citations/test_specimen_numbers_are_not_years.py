@@ -33,3 +33,19 @@ def test_a_listed_collection_work_is_still_linked() -> None:
     refs = [reference(1, "MZUSP", year=1998)]
     _, matches = match_citations(extract_citations(document("(MZUSP 1998)")), refs)
     assert [m.targets for m in matches] == [("ref-1",)]
+
+
+def test_a_collector_number_before_a_herbarium_code_is_weak() -> None:
+    # a collector's name and number, then the herbarium keeping the sheet (made up)
+    text = (
+        "Known from one gathering (Hill Forest Reserve: Tanner 1832, KEW; cited Moss 1971) "
+        "and another (Lake Tala: Orr 1790, BM, K)."
+    )
+    found = certainty(text)
+    assert (("Tanner",), 1832, Certainty.WEAK) in found
+    assert (("Orr",), 1790, Certainty.WEAK) in found
+    kept, _ = match_citations(extract_citations(document(text)), [reference(1, "Moss", year=1971)])
+    assert {c.authors for c in kept} == {("Moss",)}
+    # works with a year and an organisation item stay sure
+    found = certainty("Rates rose (Smith 2019; WHO 2020), as (Lee, 2001, 2003) said.")
+    assert {c for _, _, c in found} == {Certainty.SURE}

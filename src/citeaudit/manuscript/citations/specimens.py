@@ -36,16 +36,22 @@ _COLLECTIONS = word_set(
 )
 _CODE = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,6})?$")
 _BEFORE = 48  # characters looked at before the group: its last few words
+# a collector's number, then where the specimen is kept: "Parry 1816, TFD;", "Lee 23, K)"
+_HERBARIUM_ITEM = re.compile(r"[^\W\d_]\s\d{1,5},\s?[A-Z]{1,5}(?:,\s?[A-Z]{1,5}){0,3}\s?[;)]")
 
 
 def specimen_context(text: str, start: int, end: int) -> bool:
     """Whether a specimen word opens the group ``text[start:end]`` ("(holotype ...")
-    or is the word just before it ("cited a specimen (USA. Colorado..."). Not further:
+    or is the word just before it ("cited a specimen (USA. Colorado..."), or a
+    herbarium's code stands alone as one of its items, after a collector's name and
+    number ("(Kimboza Forest Reserve: Parry 1816, TFD; ...)"). Not further:
     "herbarium specimens (e.g. TROPICOS, Oever and Gofferje 2012)" and "(unlike
     subadult specimens; Evans, Forster & Reisz, 2005)" cite works."""
     before = text[max(0, start - _BEFORE) : start].split()[-1:]
     opening = text[start + 1 : min(end, start + 1 + _BEFORE)].split()[:1]
-    return any(_SPECIMEN_WORD.search(w) for w in (*before, *opening))
+    if any(_SPECIMEN_WORD.search(w) for w in (*before, *opening)):
+        return True
+    return _HERBARIUM_ITEM.search(text, start, end) is not None
 
 
 def catalogue_code(authors: tuple[str, ...]) -> bool:
