@@ -8,8 +8,9 @@ read as `csl_json` reads its JSON twin, and knows the line it starts on.
 Hostile text: only the safe loaders are used (plain data, no tags that run code).
 libyaml's composer is fast (a megabyte in a fraction of a second, where the pure-Python
 one takes seconds) but recurses in C, where no limit stops it: it composes only text
-whose nesting `_shallow` bounds; deeper text goes to the pure-Python composer, whose
-recursion limit makes it a problem on the file, never a crash. Aliases share one object
+whose nesting `_shallow` bounds; brackets nested deeper are a problem on the file at
+once, other deep text (indentation) goes to the pure-Python composer, whose recursion
+limit makes it a problem on the file, never a crash. Aliases share one object
 and items are walked one level down, so an alias bomb costs no more than its text.
 """
 
@@ -124,7 +125,8 @@ _LEADING = re.compile(r"^([ \t]*+)((?:-[ \t]++)*+)", re.MULTILINE)
 
 def _shallow(text: str) -> bool:
     """Whether no structure in `text` can nest deeper than the caps (quoted strings
-    set aside; brackets in plain scalars counted, which only errs towards "deep")."""
+    set aside; brackets in plain scalars counted, which only errs towards "deep");
+    brackets past the cap raise RecursionError ("nested too deeply")."""
     for lead in _LEADING.finditer(text):
         if len(lead.group(1)) > _MAX_INDENT or lead.group(2).count("-") > _MAX_COMPACT:
             return False
@@ -133,7 +135,10 @@ def _shallow(text: str) -> bool:
         if char in "[{":
             depth += 1
             if depth > _MAX_FLOW_DEPTH:
-                return False
+                # never composed: PyYAML's scanner pays the depth at every token (1,575
+                # brackets took 0.9 s of CPU, up to the recursion limit), and no CSL
+                # file nests brackets a tenth as deep
+                raise RecursionError("flow collections nested past any CSL file")
         elif char in "]}" and depth:
             depth -= 1
     return True
