@@ -18,7 +18,6 @@ from citeaudit.store.watching.due import (
     still_due_dois,
     still_due_links,
     take_due_dois,
-    take_due_links,
 )
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.due import host_batches
@@ -26,6 +25,7 @@ from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
 from citeaudit.watch.recheck import recheck_links
 from citeaudit.watch.retractions import recheck_dois
+from citeaudit.watch.site_quota import SITE_CHECKS_PER_DAY, take_links
 
 DOI_BATCH = 100
 
@@ -36,11 +36,14 @@ class SweepPlan:
     doi_batches: tuple[tuple[str, ...], ...]
 
 
-def sweep(repo: Repository, settings: ServiceSettings) -> SweepPlan:
-    """Lease what is due and cut it into tasks (hosts never split between link tasks)."""
+def sweep(
+    repo: Repository, settings: ServiceSettings, *, quota: int = SITE_CHECKS_PER_DAY
+) -> SweepPlan:
+    """Lease what is due and cut it into tasks (hosts never split between link tasks);
+    links past their site's day of re-checks (`site_quota`) wait for a later sweep."""
     seed(repo)
     now = utcnow()
-    links = take_due_links(repo, settings, now)
+    links = take_links(repo, settings, now, quota)
     dois = take_due_dois(repo, settings, now)
     return SweepPlan(
         tuple(
@@ -82,11 +85,13 @@ def recheck_now(
     probe_urls: Sequence[str] | None = None,
     resolver: Resolver | None = None,
     deliver: bool = True,
+    quota: int = SITE_CHECKS_PER_DAY,
 ) -> tuple[RecheckSummary, DeliveryStats]:
-    """Everything due, in this process; then the notifications owed."""
+    """Everything due (within each site's day of re-checks), in this process; then
+    the notifications owed."""
     seed(repo)
     now = utcnow()
-    links = take_due_links(repo, settings, now)
+    links = take_links(repo, settings, now, quota)
     summary = recheck_links(repo, settings, links, probe_urls=probe_urls)
     dois = take_due_dois(repo, settings, now)
     for start in range(0, len(dois), DOI_BATCH * 10):

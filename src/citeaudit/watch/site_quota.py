@@ -1,0 +1,93 @@
+"""A day's re-checks per site: scheduled sweeps cannot become a steady flood.
+
+Every link of a watched audit (up to `CITEAUDIT_MAX_NETWORK_CHECKS`, 5,000, per
+audit) is re-checked once its last check is older than `watch_max_age`. Without a
+bound over time, an account that watched many audits whose links all name one
+server had that server asked every link of every audit at every sweep, for as long
+as the watches lasted. So the links of one site are re-checked at most
+`SITE_CHECKS_PER_DAY` (2,000) times in any 24 hours, counted from the check history
+(the audit's own checks and every sweep's, on any worker) plus the links leased to
+tasks now. A due link past its site's quota is given back, due again at the next
+sweep: re-checked later, never dropped. Each check is at most `max_retries + 1`
+requests (4), so at most 8,000 requests a day reach one site from the watch.
+
+A site is the host name's last two labels (three under a two-letter country code
+whose second label is short: ``bbc.co.uk``), an address as written: wildcard names
+(``1.victim.example`` ... ``N.victim.example``) share their domain's quota. Sites
+under a shared suffix (``github.io``) share one quota: their links wait longer, they
+are not lost. Names under different registered domains that all point at one
+address each have their own quota (the address is known only when asked); what
+holds them is the per-address limit in flight (`CITEAUDIT_LINK_PER_ADDRESS`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from citeaudit.settings import ServiceSettings
+from citeaudit.store.repository import Repository
+from citeaudit.store.watching.due import release_links, take_due_links
+from citeaudit.store.watching.recent_checks import recent_requests
+from citeaudit.store.watching.records import DueLink
+
+log = logging.getLogger(__name__)
+
+SITE_CHECKS_PER_DAY = 2000
+PERIOD = timedelta(days=1)
+
+
+def site_of(host: str) -> str:
+    """The quota's key for a host name or address (see the module's docstring)."""
+    host = host.lower().rstrip(".")
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        pass
+    labels = host.split(".")
+    keep = 3 if len(labels[-1]) == 2 and len(labels) > 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def _site_of_url(url: str) -> str:
+    try:
+        return site_of(urlsplit(url).hostname or "")
+    except ValueError:
+        return ""
+
+
+def within_quota(
+    links: Sequence[DueLink], used: Iterable[tuple[str, int]], quota: int
+) -> tuple[list[DueLink], list[DueLink]]:
+    """`links` (oldest check first) cut to what each site's quota has left: (taken,
+    given back). `used`: (URL, requests) already counted in the period."""
+    counts: Counter[str] = Counter()
+    for url, n in used:
+        counts[_site_of_url(url)] += n
+    taken: list[DueLink] = []
+    back: list[DueLink] = []
+    for link in links:
+        site = _site_of_url(link.url)
+        if counts[site] < quota:
+            counts[site] += 1
+            taken.append(link)
+        else:
+            back.append(link)
+    return taken, back
+
+
+def take_links(
+    repo: Repository, settings: ServiceSettings, now: datetime, quota: int = SITE_CHECKS_PER_DAY
+) -> list[DueLink]:
+    """The due links a sweep may re-check now, leased; those past their site's quota
+    are given back (due at the next sweep)."""
+    used = recent_requests(repo, now - PERIOD, now)  # before taking: ours are leased next
+    taken, back = within_quota(take_due_links(repo, settings, now), used, quota)
+    if back:
+        release_links(repo, [link.link_id for link in back])
+        log.info("%d due links wait: their sites had %d checks in 24 hours", len(back), quota)
+    return taken
