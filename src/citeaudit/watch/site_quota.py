@@ -8,8 +8,9 @@ as the watches lasted. So the links of one site are re-checked at most
 `SITE_CHECKS_PER_DAY` (2,000) times in any 24 hours, counted from the check history
 (the audit's own checks and every sweep's, on any worker) plus the links leased to
 tasks now. A due link past its site's quota is given back, due again at the next
-sweep: re-checked later, never dropped. Each check is at most `max_retries + 1`
-requests (4), so at most 8,000 requests a day reach one site from the watch.
+sweep: re-checked later, never dropped. Each check is at most 4 requests (3
+attempts, `max_retries` 2, and one not-found probe), so at most 8,000 requests a day
+reach one site from the watch.
 
 A site is the host name's last two labels (three under a two-letter country code
 whose second label is short: ``bbc.co.uk``), an address as written: wildcard names

@@ -6,9 +6,10 @@ Headers: ``X-Citeaudit-Signature: sha256=<hex>`` (of the exact body bytes),
 
 A webhook URL is a stranger's input twice over: checked when it is saved
 (`webhook_url_problem`: a URL httpx can send to, nothing that would only fail at
-delivery), and checked again at delivery, where the address the name resolves to is
-checked and then connected to (`links.pinned`: no second lookup for a DNS answer to
-change in between). A host that names a private address itself, in any spelling
+delivery; and the operator's `webhook_policy`: https and public unless allowed), and
+checked again at delivery (the policy first, by the caller), where the address the
+name resolves to is checked and then connected to (`links.pinned`: no second lookup
+for a DNS answer to change in between). A host that names a private address itself, in any spelling
 (``127.1``, ``0177.0.0.1``, ``localhost.``), is refused as one before anything else.
 """
 
