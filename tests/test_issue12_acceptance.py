@@ -85,3 +85,62 @@ def test_one_line_of_text_before_the_list_keeps_it_a_manuscript(
     report = _check(capsys, path)
     assert _how(report) == ["heading"]
     assert _rules(report).count("uncited-reference") == 2
+
+
+_CHICAGO = (
+    'Barlow, Timothy. 2011. "The Long Century of Maritime Trade in the North\n'
+    '    Atlantic World." Journal of Economic History of the Seas 14 (2): 115–42.\n'
+    "Castellanos, María Teresa. 2014. Ports and Merchants: A Social History of\n"
+    "    Commerce in the Early Modern Mediterranean. Chicago: University of Chicago\n"
+    "    Press.\n"
+    'Dunmore, Eleanor. 2017. "Stalled Markets." In Essays on Trade, edited by\n'
+    "    Paul Keane, 20–41. London: Routledge.\n"
+    "OECD. 2020. Trade Outlook. Paris: OECD Publishing.\n"
+)
+_BODY = (
+    "Introduction\n\nTrade grew (Barlow 2011), slowed (Castellanos 2014), stalled "
+    "(Dunmore 2017), as the OECD (2020) said.\n\nReferences\n\n"
+)
+
+
+def test_entries_in_hanging_indent_are_cut_by_their_indent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """'Hard-wrapped entries' (Chicago at ~80 columns): printed in hanging indent, the
+    indent says where entries start; the count is no guess, so no 'uncertain' note."""
+    path = tmp_path / "paper.txt"
+    path.write_text(_BODY + _CHICAGO, encoding="utf-8")
+    report = _check(capsys, path)
+    assert len(report["references"]) == 4  # type: ignore[arg-type]
+    assert _rules(report) == []
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    assert summary["reference_lists"][0]["layout"] == "hanging indent"
+
+
+def test_without_the_indent_the_cut_is_still_said_to_be_a_guess(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    flush = "\n".join(line.strip() for line in _CHICAGO.splitlines()) + "\n"
+    path = tmp_path / "paper.txt"
+    path.write_text(_BODY + flush, encoding="utf-8")
+    report = _check(capsys, path)
+    assert len(report["references"]) == 4  # type: ignore[arg-type]
+    assert _rules(report) == ["uncertain-reference-list"]
+
+
+def test_a_list_indented_all_but_its_first_line_is_not_one_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = [
+        "Okafor, N. (2012). Dry-season fires in the Sahel. Fire Ecology Letters, 3, 11-19.",
+        "  Lindqvist, A., & Moe, T. (2019). Grazing and fire. Rangeland Notes, 8, 40-52.",
+        "  Sahel Climate Office. (2021). Annual fire map. Niamey.",
+        "  Abara, K. (2015). Fire and soil. Sahel Soils, 2, 1-9.",
+    ]
+    body = "Fires (Okafor, 2012; Lindqvist & Moe, 2019; Sahel Climate Office, 2021; Abara, 2015).\n"
+    path = tmp_path / "paper.txt"
+    path.write_text(body + "\nReferences\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    report = _check(capsys, path)
+    assert len(report["references"]) == 4  # type: ignore[arg-type]
+    assert "missing-reference" not in _rules(report)

@@ -491,6 +491,9 @@ def split_entries_with_layout(
     - hanging paragraphs: entries hard-wrapped over several lines, blank lines between
       them (Chicago at ~80 columns): each paragraph is an entry, and a line inside a
       paragraph starts one only where the line before is short and ends an entry;
+    - hanging indent (entries hard-wrapped, every line after an entry's first indented,
+      as Chicago and APA print them): a line at the margin starts an entry, an indented
+      one continues it -- the indent says so, nothing is guessed;
     - wrapped lines with no separator: a line starts an entry where it reads like the
       start of one and the line before ends one;
     - otherwise one entry per line (Word paragraphs, pasted lists): every line is an
@@ -511,6 +514,8 @@ def split_entries_with_layout(
         kind = "numbered" if numbered or _numbered(useful) else "bulleted"
     elif len(groups) > 1 and multi * 3 >= len(groups) and _hard_wrapped(texts):
         kind = "hanging paragraphs"
+    elif len(groups) == 1 and _hanging_indent(texts):
+        kind = "hanging indent"
     elif len(groups) == 1 and _hard_wrapped(texts):
         kind = "wrapped lines"
     else:
@@ -550,6 +555,8 @@ def split_entries_with_layout(
                     and len(prev.rstrip()) < 0.75 * width
                     and looks_like_entry_start(line.text)
                 )
+        elif kind == "hanging indent":
+            starts = not line.text[:1].isspace()
         elif kind == "wrapped lines":
             starts = _ends_entry(prev) and looks_like_entry_start(line.text)
         else:
@@ -631,6 +638,30 @@ _STRAY_LABEL = re.compile(r"^\s*[\d*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\s
 def _stray_then_label(text: str) -> re.Match[str] | None:
     """The label of a list entry that a stray mark stands before, or None."""
     return _STRAY_LABEL.match(text)
+
+
+def _hanging_indent(texts: Sequence[str]) -> bool:
+    """Lines in hanging indent: the first at the margin, indented lines each after a
+    line at the margin or another indented one, and at least a third of the lines
+    indented (a stray indented line in a one-per-line list is not the layout). Every
+    margin line must open as entries do and every entry so cut be dated: a list whose
+    lines were all indented but its first, or prose indented by accident, is not a
+    list in hanging indent."""
+    if len(texts) < 3 or texts[0][:1].isspace():
+        return False
+    margin = [t for t in texts if not t[:1].isspace()]
+    indented = len(texts) - len(margin)
+    if len(margin) < 2 or indented * 3 < len(texts):
+        return False
+    if not all(map(looks_like_entry_start, margin)):
+        return False
+    groups: list[str] = []  # each entry's text, so that each can be seen to be dated
+    for text in texts:
+        if text[:1].isspace():
+            groups[-1] += " " + text.strip()
+        else:
+            groups.append(text)
+    return all(map(dated, groups))
 
 
 def _hard_wrapped(texts: Sequence[str]) -> bool:
