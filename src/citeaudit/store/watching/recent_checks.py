@@ -14,17 +14,20 @@ from sqlalchemy import func, select
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Link, LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState
-from citeaudit.store.watching.sql import watched_link_ids
 
 
 def recent_requests(repo: Repository, since: datetime, now: datetime) -> list[tuple[str, int]]:
     """(URL, checks) for each watched link checked since `since`, and (URL, 1) for
     each watched link leased now: handed to a task whose checks are not recorded yet."""
     with repo.session() as s:
+        # Only links whose last check is in the period can have checks in it: the
+        # state table (one row a watched link) picks them, their history's index on
+        # link_id counts them, and a year of history is never scanned whole.
         checked = s.execute(
             select(Link.url, func.count(LinkCheckRow.id))
+            .join(WatchLinkState, WatchLinkState.link_id == Link.id)
             .join(LinkCheckRow, LinkCheckRow.link_id == Link.id)
-            .where(LinkCheckRow.checked_at >= since, Link.id.in_(watched_link_ids()))
+            .where(WatchLinkState.last_checked_at >= since, LinkCheckRow.checked_at >= since)
             .group_by(Link.id, Link.url)
         ).all()
         leased = s.scalars(
