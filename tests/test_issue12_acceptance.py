@@ -144,3 +144,20 @@ def test_a_list_indented_all_but_its_first_line_is_not_one_entry(
     report = _check(capsys, path)
     assert len(report["references"]) == 4  # type: ignore[arg-type]
     assert "missing-reference" not in _rules(report)
+
+
+def test_a_list_given_with_reference_list_is_described_in_the_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """'Any list whose entry count changes must be visible': a list given with
+    --reference-list (the API's pasted list) says how many entries were read, as a
+    manuscript's own list does."""
+    paper = tmp_path / "paper.md"
+    paper.write_text("Fish (ARRUDA, 2010) and rivers (TEIXEIRA; LOBO, 2015).\n", encoding="utf-8")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(_ABNT, encoding="utf-8")
+    main(["check", str(paper), "--reference-list", str(pasted), "--offline", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    lists = report["summary"]["reference_lists"]
+    assert [(o["file"], o["entries"], o["how"]) for o in lists] == [(str(pasted), 3, "standalone")]
+    assert [f["rule"] for f in report["findings"]] == ["uncited-reference"]  # INSTITUTO GAMA

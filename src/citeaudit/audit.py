@@ -301,7 +301,10 @@ def read_inputs(
     for path in inputs.bibliographies:
         _read_bibliography(path, bibliographies, problems, scope, macros)
     for path in inputs.reference_lists:
+        before = len(bibliographies)
         _read_reference_list(path, bibliographies, problems, scope)
+        if len(bibliographies) > before:  # the summary says how its entries were read
+            origins.append(standalone_origin(str(path), len(bibliographies[-1].references)))
     if not bibliographies:
         for document in documents:
             database = MacroTable()  # \bibliography{strings,refs}: one database
