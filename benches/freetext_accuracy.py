@@ -22,8 +22,9 @@ way, see freetext_eval.norm_container); ``--failures container`` shows the same 
 On AnyStyle the author gold is one unsplit string, so "first family" there is
 approximate: the predicted family must occur among the first tokens of the gold
 author string; an entry whose gold author holds no word (the repeated-author dash
-"———.", which names nobody) has no first family to score. With --crf the tagger alone (trained with ``train_freetext.py
---no-hints``) is scored the same way; --model scores the parser with another model file.
+"———.", which names nobody) has no first family to score. With --crf the tagger alone
+(trained with ``train_freetext.py --no-hints``) is scored the same way; --model scores the
+parser with another model file.
 """
 
 from __future__ import annotations
