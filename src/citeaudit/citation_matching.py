@@ -46,6 +46,18 @@ alarm:
   is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
   has the name as written: an editor links it, and calling the entry uncited and the
   citation missing would be two false alarms for one typo.
+* **Co-authors joined by a slash** ("(BAKHTIN/VOLOCHÍNOV, 2009)", disputed
+  authorship as ABNT journals write it) cite the entry whose authors are those names,
+  in any order, when no entry has the slashed name itself.
+* **Another transliteration** of a name ("Voloshinov", "Vološinov" for an entry of
+  "Volóchinov"; "Bajtín" for "Bakhtine") cites the one entry of the cited year whose
+  first author has the same `citeaudit.transliterations.skeleton`, when no entry has
+  the name as written; no name mismatch is reported, for none was made.
+* **An initial** after an ABNT name ("(VIANA, C., 2017)") chooses among entries of
+  that name and year the ones whose first author's given name starts so.
+* **A protologue's abbreviated authors** ("Humb. & Bonpl., Pl. Aequinoct. 2: 16.
+  1809", `manuscript.citations.protologues`) cite the one entry of that year whose
+  authors' names start as the abbreviations, in order, when no entry has them whole.
 * **One plausible entry** is the one cited, as an editor would link it, when no entry
   has the cited name as its first author: the one entry of that year whose last
   authors are the cited names (a narrative list read from its end), whose text opens
@@ -84,6 +96,7 @@ from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
+from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.citations.titles import TITLE
 from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
@@ -92,6 +105,7 @@ from citeaudit.model.person import Person
 from citeaudit.model.publication_status import STATUS, ends_pending
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES, fold_name
+from citeaudit.transliterations import skeleton
 
 __all__ = ["match_citations", "names_match", "normalise_name"]
 
@@ -676,6 +690,7 @@ class _AuthorIndex:
                 self._by_head_word.setdefault(head.split()[0], []).append(i)
         self._head_memo: dict[str, set[int]] = {}
         self._by_imprint: dict[str, list[int]] | None = None  # built at the first need
+        self._by_skeleton: dict[str, list[int]] | None = None  # so is this
         self._by_title_word: dict[str, list[int]] | None = None  # so is this
         self._title_openings: dict[int, list[str]] = {}
         self._by_whole_title: dict[str, list[int]] = {}
@@ -742,7 +757,33 @@ class _AuthorIndex:
             match = CitationMatch(citation.id, match.targets, match.year_mismatch)
         if 1 < len(match.targets) <= _TITLED_CHOICE:
             match = self._by_title(citation, match)
+        if len(match.targets) > 1:
+            match = self._by_cited_initial(citation, match)
         return citation, match
+
+    def _by_cited_initial(self, citation: Citation, match: CitationMatch) -> CitationMatch:
+        """Of several entries, those whose first author's given name starts with the
+        initial the citation gives after the name, as ABNT writes two authors of one
+        surname apart: "(VIANA, C., 2017)" beside VIANA, C. 2017 and VIANA, M. 2017.
+        Unchanged when no initial is given or none or all of the entries have it."""
+        if not citation.authors:
+            return match
+        found = re.search(
+            re.escape(citation.authors[0]) + r"\s*,\s*([A-ZÀ-Þ])\.(?:\s*[A-ZÀ-Þ]\.)*\s*[,;]",
+            citation.item or citation.text,
+        )
+        if found is None:
+            return match
+        initial = normalise_name(found.group(1))
+        narrowed = tuple(
+            t
+            for t in match.targets
+            if (authors := _authors(self._refs[self._position[t]]))
+            and normalise_name(authors[0].given or "")[:1] == initial
+        )
+        if not narrowed or len(narrowed) == len(match.targets):
+            return match
+        return CitationMatch(match.citation_id, narrowed, match.year_mismatch, match.name_mismatch)
 
     def _by_title(self, citation: Citation, match: CitationMatch) -> CitationMatch:
         """Of several entries, the one whose title opens with the title words the
@@ -845,10 +886,17 @@ class _AuthorIndex:
             candidates |= self._first_fits(" ".join(citation.authors))  # "Troitiño e Vinuesa"
         if not candidates and _truncated(citation):
             candidates = self._head_starts(citation.authors[0])  # "(PROFESSOR..., 2015)"
+        if not candidates and len(citation.authors) == 1:
+            candidates = self._slashed(citation.authors[0])  # "(BAKHTIN/VOLOCHÍNOV, 2009)"
         if not candidates:
             opening = self._opens_with(citation)
             if opening is not None:
                 return CitationMatch(citation.id, targets=self._ids([opening])), 2
+            variant = self._transliterated(citation)
+            if variant is None:
+                variant = self._abbreviated(citation)
+            if variant is not None:
+                return CitationMatch(citation.id, targets=self._ids([variant])), 2
             misspelt = self._misspelt(citation)
             if misspelt is None:
                 misspelt = self._swapped(citation)
@@ -977,6 +1025,64 @@ class _AuthorIndex:
                 or _more_than_the_name(citation, self._refs[i])
             )
         }
+        return near.pop() if len(near) == 1 else None
+
+    def _slashed(self, cited: str) -> set[int]:
+        """Entries having an author named as a part of a slashed name ("BAKHTIN/
+        VOLOCHÍNOV"); `_form_score` keeps those having every part."""
+        found: set[int] = set()
+        for part in _slash_parts(cited):
+            for name in _forms(part)[0]:
+                found.update(self._any_author.get(name, ()))
+        return found if len(found) <= _MAX_OPENINGS else set()
+
+    def _transliterated(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose first author is the cited name in
+        another transliteration ("Voloshinov" for "Volóchinov", "Bajtín" for
+        "Bakhtine"; `citeaudit.transliterations`). Looked up by (year, skeleton),
+        an index built at the first need."""
+        if citation.year is None:
+            return None
+        cited = skeleton(citation.authors[0])
+        if not cited:
+            return None
+        if self._by_skeleton is None:
+            self._by_skeleton = {}
+            for i, ref in enumerate(self._refs):
+                if ref.year is not None:
+                    for spelling in self._spellings[i]:
+                        if skeleton(spelling):
+                            _add(self._by_skeleton, [f"{ref.year} {skeleton(spelling)}"], i)
+        bucket = self._by_skeleton.get(f"{citation.year} {cited}", ())
+        near = {i for i in bucket if _year_fits(citation, self._refs[i]) in ("exact", "family")}
+        return near.pop() if len(near) == 1 else None
+
+    def _abbreviated(self, citation: Citation) -> int | None:
+        """The one entry of a protologue's year whose authors' names start, in order,
+        as the protologue abbreviates them ("Humb. & Bonpl." for Humboldt and
+        Bonpland, "Aubl." for Aublet): botanical authors are cited so. Only for a
+        protologue, abbreviations of three letters at least."""
+        if citation.command != PROTOLOGUE or citation.year is None:
+            return None
+        cited = ["".join(normalise_name(a).split()) for a in citation.authors]
+        if not cited or any(len(c) < 3 for c in cited):
+            return None
+        bucket = self._by_year_initial.get((citation.year, cited[0][0]), [])
+        if len(bucket) > _MAX_NEAR_NAMES:
+            return None
+        near = set()
+        for i, name in bucket:
+            authors = _authors(self._refs[i])
+            if (
+                name.startswith(cited[0])
+                and _year_fits(citation, self._refs[i]) == "exact"
+                and len(authors) >= len(cited)
+                and all(
+                    "".join(normalise_name(a.family).split()).startswith(c)
+                    for c, a in zip(cited[1:], authors[1:], strict=False)
+                )
+            ):
+                near.add(i)
         return near.pop() if len(near) == 1 else None
 
     def _published_by(self, citation: Citation) -> int | None:
@@ -1163,6 +1269,9 @@ class _AuthorIndex:
                 return 3 if len(authors) <= 1 else 1
             if _truncated(citation) and position in self._head_starts(cited[0]):
                 return 3 if len(cited) == 1 else 1
+            parts = _slash_parts(cited[0]) if len(cited) == 1 else []
+            if parts and all(any(_same_person(p, a.family) for a in authors) for p in parts):
+                return 3 if len(authors) == len(parts) else 2
             return 0
         if not authors:
             return 3 if len(cited) == 1 else 1
@@ -1443,6 +1552,26 @@ def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
         and len(authors) >= 2
         and names_match(citation.authors[1], authors[1].family)
     )
+
+
+def _slash_parts(name: str) -> list[str]:
+    """The names a slash joins ("BAKHTIN/VOLOCHÍNOV" -> both); [] for a name without
+    one, or with an empty part ("and/or")."""
+    if "/" not in name:
+        return []
+    parts = [p.strip() for p in name.split("/")]
+    if len(parts) > 4 or not all(len(normalise_name(p)) >= 2 for p in parts):
+        return []
+    return parts
+
+
+def _same_person(cited: str, family: str) -> bool:
+    """Whether a cited name is the family name as written or in another
+    transliteration ("Voloshinov" ~ "Volóchinov")."""
+    if names_match(cited, family):
+        return True
+    written = skeleton(cited)
+    return bool(written) and written == skeleton(family)
 
 
 def _one_typo(cited: str, listed: str) -> bool:

@@ -8,7 +8,9 @@ the page and the year, with no parenthesis. The work is often in the reference l
 (the protologue), and, read by no other syntax, its entry was "never cited". Such a
 citation names no work on its own terms -- the author of a name is not always the
 author of an entry -- so each is WEAK: `citeaudit.citation_matching` keeps it only
-when one entry has that author and year, and never reports it as missing.
+when one entry has that author and year, and never reports it as missing. Its
+`Citation.command` is `PROTOLOGUE`, so the matcher may take its authors as the
+abbreviations the Code allows ("Humb. & Bonpl." for Humboldt and Bonpland).
 
 Linear: one pattern whose every repetition is bounded and separated by a mandatory
 character (a blank after each abbreviated word), tried only where a comma follows a
@@ -28,14 +30,18 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # "Carse, Trans. & Proc. New Zealand Inst. 57: 91. 1926": the author (the last word of
-# an "X in Y" or "X & Y" authority), a comma, up to ten words of the publication's
-# abbreviated title, a volume (and issue) and page, a full stop and the year.
+# an "X in Y" authority, both of "Humb. & Bonpl."), a comma, up to ten words of the
+# publication's abbreviated title, a volume (and issue) and page, a full stop and the year.
 _PROTOLOGUE = re.compile(
-    r"(?<![\w.])(?P<name>[A-ZÀ-Þ][^\W\d_]{2,30}+)\.?"
+    r"(?<![\w.])(?:(?P<first>[A-ZÀ-Þ][^\W\d_]{1,30}+)\.?[ \t]++(?:&|et)[ \t]++)?"
+    r"(?P<name>[A-ZÀ-Þ][^\W\d_]{2,30}+)\.?"
     r",[ \t]++(?P<title>[A-ZÀ-Þ&(][^\s,;:]{0,30}+(?:[ \t]++[A-ZÀ-Þ&(][^\s,;:]{0,30}+){0,9}?)"
     r"(?:[ \t]++\d{1,4}+(?:\([\w\-–]{1,8}\))?)?[ \t]?:[ \t]?\d{1,5}+(?:[-–]\d{1,5}+)?\.[ \t]++"
     r"(?P<year>1[5-9]\d\d|20[0-3]\d)(?![\w/–-])"
 )
+
+
+PROTOLOGUE = "protologue"  # Citation.command of a place-of-publication citation
 
 
 class ProtologueExtractor(CitationExtractor):
@@ -52,14 +58,16 @@ class ProtologueExtractor(CitationExtractor):
                 continue  # an abbreviated title has full stops: "Bot. Mag.", "Syst. Verz."
             year = int(m.group("year"))
             label = YearLabel(year, None, False, m.group("year"))
+            names = (m.group("first"), m.group("name")) if m.group("first") else (m.group("name"),)
             citation = Citation(
                 id="",
                 text=shown(m.group()),
                 location=document.location_at(m.start()),
                 kind=CitationKind.AUTHOR_YEAR,
-                item=f"{m.group('name')}, {label.text}",
-                authors=(m.group("name"),),
+                item=f"{' & '.join(names)}, {label.text}",
+                authors=names,
                 year=label.year,
                 certainty=Certainty.WEAK,
+                command=PROTOLOGUE,
             )
             yield Marker(m.start(), m.end(), (citation,))

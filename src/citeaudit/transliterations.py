@@ -1,0 +1,52 @@
+"""One name as different languages transliterate it: Voloshinov, Vološinov,
+Volóchinov, Volochínov; Bakhtin, Bakhtine, Bajtín, Bachtin.
+
+A Russian (or other Cyrillic) author reaches a Portuguese, Spanish, French or English
+reference list through that language's own transliteration, and the text may follow
+another edition's: "(VOLOSHINOV, 2017)" for an entry of "VOLÓCHINOV, V. 2017". The
+spellings differ by more than a typo (Bakhtin / Bajtín is three edits), yet an editor
+links them at once, and calling the citation missing and the entry uncited would be
+two false alarms; nor is it a misspelling to report.
+
+`skeleton` folds what transliterations disagree on -- the letters for х, ш, ч, щ, ж
+(kh, h, ch, sh, sch, shch, j, x, zh: one class), a caron written out (š -> sh), w
+for v, a French final "e", y for i, doubled letters -- and keeps every vowel and
+every other consonant, so names that differ in anything else (Hansen, Hanson) keep
+different skeletons. `citeaudit.citation_matching` uses it only when no entry has the
+cited name, for the one entry of the cited year whose first author has the same
+skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+__all__ = ["skeleton"]
+
+# Letters with a caron or acute that a transliteration writes as two (Czech/Croatian
+# scholarly transliteration vs English/French/Portuguese practice).
+_CARONS = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ć": "ch", "ś": "sh", "ź": "zh"})
+# х, ш, ч, щ, ж as languages write them, longest first; one class "H".
+_HUSHING = re.compile(r"shch|sch|tsch|tch|sh|ch|kh|zh|j|x|h")
+_DOUBLED = re.compile(r"(.)\1+")
+SHORTEST = 6  # letters: a shorter name has too few letters to tell transliteration
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """The name with transliteration differences folded ("" for names shorter than
+    `SHORTEST` letters): "Bajtín" and "Bakhtine" -> "baHtin", "Vološinov" and
+    "Volóchinov" -> "voloHinov"."""
+    low = unicodedata.normalize("NFC", name).lower().translate(_CARONS)
+    letters = re.sub(r"[^a-z]", "", anyascii(low).lower())
+    if len(letters) < SHORTEST:
+        return ""
+    folded = _HUSHING.sub("H", letters).replace("w", "v").replace("y", "i")
+    folded = _DOUBLED.sub(r"\1", folded)
+    if folded.endswith("e") and len(folded) > SHORTEST:
+        folded = folded[:-1]  # "Bakhtine", "Dostoievske" are French spellings
+    return folded
