@@ -425,6 +425,11 @@ _AD_PATTERNS = (
 _YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.(?:\s|(?=[{_UP}]))")
 
 
+# a year standing as a sentence of its own later in the entry (", 2022." / ". 2022."):
+# the work's, when the year after the names runs straight into a title's words
+_LATER_YEAR = re.compile(rf"[.,]\s+{_YEAR}[a-z]?[.,]?(?:\s|$)")
+
+
 def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] | None:
     """A year (or "n.d.") standing right after the author list: (start, end, year, suffix, nd)."""
     best: tuple[int, int, int | None, str | None, bool] | None = None
@@ -439,6 +444,15 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
                 continue  # "Le port pendant la Ligue (1589-1595)": a title's period
             if k == 3 and _reads_as_title(prefix, words=1):
                 continue  # "Global report 2016 World …": a title, not names
+            if (
+                k == 1
+                and "," not in prefix
+                and s[m.end() - 1 : m.end()].isalnum()
+                and _LATER_YEAR.search(s, m.end())
+            ):
+                # "Clarivate Analytics. 2021 Journal Citation Reports. 2022.": a year run
+                # into a title's words, the work's own standing alone after it
+                continue
             y = groups.get("y") or groups.get("y2") or groups.get("y3")
             suf = groups.get("s") or groups.get("s2") or groups.get("s3")
             year = int(y) if y else None

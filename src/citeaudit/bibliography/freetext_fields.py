@@ -174,7 +174,34 @@ def _given_name_first(s: str, m: re.Match[str]) -> bool:
     names = m.group("names")
     if "," in names or not re.search(rf"\s[{_UP}]$", names):
         return False
-    return bool(re.match(rf"[{_UP}][\w'’\-]+\.\s+[{_UP}\d\"“'‘]", s[m.end() :]))
+    word = re.match(rf"[{_UP}][\w'’\-]+\.\s+(?=[{_UP}\d\"“'‘])", s[m.end() :])
+    return word is not None and not _journal_date_follows(s[m.end() + word.end() :])
+
+
+def _journal_date_follows(rest: str) -> bool:
+    """Whether `rest` opens as a Vancouver journal and its date: "Trop Med. 2011;12(3):
+    45-50", "Malar J. 2009;8:12", "Lancet 2015;385:1-2", or a short journal name of
+    capitalised words and a bare year ("Trop Med. 2011.").
+
+    Why: "Costa M. Resistance. Trop Med. 2011" was read given name first, the one-word
+    title ("Resistance", "Vaccines", "Nets") as the author's family, and the entry then
+    reported as never cited. A book's title after a given name ("Thomas D. Gillespie.
+    Fundamentals of Vehicle Dynamics. SAE, 1992.") is no journal before a date."""
+    sents = _sentences(rest, vancouver=True)
+    if sents and _journal_with_date(["", sents[0]]) is not None:
+        return True
+    if len(sents) >= 2 and re.match(rf"{_YEAR}[a-z]?\s*;\s*\d", sents[1]):
+        return True
+    bare = _SHORT_JOURNAL_AND_YEAR.fullmatch(rest.strip())
+    return bare is not None and all(
+        w[:1].isupper() or w[:1] == "(" for w in bare.group("journal").split()
+    )
+
+
+# "Trop Med. 2011.": a journal's name of at most five words, then the year alone
+_SHORT_JOURNAL_AND_YEAR = re.compile(
+    rf"(?P<journal>[^\s.;:]+(?: [^\s.;:]+){{0,4}})\.\s+{_YEAR}[a-z]?\.?"
+)
 
 
 def _journal_after_comma(sentence: str, f: ParsedFields) -> str:

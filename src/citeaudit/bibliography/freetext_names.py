@@ -49,7 +49,10 @@ _ORG_WORDS = re.compile(
     # gardens, herbaria, academies, hospitals and schools that publish under their name
     r"gardens?|botanic(?:al)?|bot[aâá]nico|botanique|botanischer|herbarium|herb[aá]rio|"
     r"academy|academia|akademie|acad[ée]mie|hospital|hôpital|college|school|trust|"
-    r"conservancy|wildlife|fisheries|forestry|geological|meteorological|directorate)\b",
+    r"conservancy|wildlife|fisheries|forestry|geological|meteorological|directorate|"
+    # companies named by their trade: "Clarivate Analytics", "Esri Technologies"
+    r"analytics|solutions|technologies|software|consulting|industries|holdings|"
+    r"enterprises|publishing|publishers|labs)\b",
     re.IGNORECASE,
 )
 # words that join the parts of an organisation's name and never a person's
@@ -319,10 +322,20 @@ def _single(piece: str) -> Person:
     return Person(family=piece)
 
 
+# "BAKHTIN, M. (VOLOCHÍNOV, V. N.)": a co-author in brackets, as ABNT writes disputed
+# or attributed authorship; read as the next author. Only an inverted name with
+# initials or given names (no digits, no role word: "(Ed.)" is taken off before)
+_BRACKETED_CO_AUTHOR = re.compile(
+    rf"(?<=\S)\s*\(\s*([{_UP}][\w'’\-]+(?: [{_UP}][\w'’\-]+){{0,3}},"
+    rf"(?: [{_UP}][\w'’\-]*\.?){{1,4}})\s*\)"
+)
+
+
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     """Split an author segment; returns the people and whether "et al." was written."""
     s = " ".join(segment.split())
     s = _ROLE.sub("", s)
+    s = _BRACKETED_CO_AUTHOR.sub(r"; \1", s)
     et_al = False
     if _ETAL.search(s):
         et_al = True
