@@ -58,6 +58,8 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
         )
         if key is not None and ref.key != key:
             ref = replace(ref, key=key)
+        if entry.further_reading:  # uncited by design (reference_section)
+            ref = replace(ref, extra=(*ref.extra, ("further_reading", "true")))
         references.append(ref)
     references = inherit_repeated_authors(references)
     return Bibliography(

@@ -29,6 +29,8 @@ class RawEntry:
     text: str
     location: Location
     raw: str  # as written, markup included
+    # listed under "Further reading" (or its like): uncited by design, see reference_section
+    further_reading: bool = False
 
 
 @dataclass(frozen=True, slots=True)

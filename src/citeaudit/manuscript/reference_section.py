@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.list_tail import (
@@ -98,6 +98,23 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         # Asian, Arabic
         "参考文献", "参考资料", "引用文献", "文献", "참고문헌", "참고 문헌", "المراجع",
         "المصادر والمراجع", "tai lieu tham khao", "บรรณานุกรม", "เอกสารอ้างอิง",
+    }
+)  # fmt: skip
+
+# Lists of further reading: works the text does not cite, by design. Their entries are
+# marked (`RawEntry.further_reading`) so that uncited-reference leaves them alone; a
+# mixed heading ("References and further reading") is not one of them.
+FURTHER_READING_TITLES: frozenset[str] = frozenset(
+    {
+        "further reading", "further readings", "additional reading", "recommended reading",
+        "suggested reading", "selected reading", "selected readings", "bacaan lanjutan",
+        "lecturas recomendadas", "lectura recomendada", "lecturas adicionales",
+        "lecturas complementarias", "bibliografia complementaria", "bibliografia complementar",
+        "bibliografia recomendada", "leitura adicional", "leituras adicionais",
+        "leituras recomendadas", "leitura recomendada", "leituras complementares",
+        "referencias complementares", "weiterfuhrende literatur", "zum weiterlesen",
+        "pour aller plus loin", "lectures complementaires", "bibliographie complementaire",
+        "lectures recommandees", "letture consigliate", "per approfondire",
     }
 )  # fmt: skip
 
@@ -418,13 +435,61 @@ def find_reference_section(
         inner.update(range(h.index, h.index + h.span))
     end = _back_matter(lines, first.index + first.span, end)
     end = _notes_or_prose(lines, first.index + first.span, end, inner)
-    body = [
-        line
+    kept = [
+        (j, line)
         for j, line in enumerate(lines[first.index + first.span : end], first.index + first.span)
         if j not in inner
     ]
-    entries, layout = split_entries_with_layout(body, clean)
+    entries, layout = split_entries_with_layout([line for _, line in kept], clean)
+    further = _further_reading(headings, first, heading, end)
+    if further:
+        entries = _mark_further_reading(entries, kept, further)
     return ReferenceSection(heading, first.index, end, tuple(entries), layout)
+
+
+def _further_reading(
+    headings: Sequence[Heading], first: Heading, heading: Heading, end: int
+) -> list[range]:
+    """The line ranges (indices) under the list's "Further reading" headings: from such
+    a heading to the next reference-list heading of the chain, or the list's end."""
+    chain = [
+        h
+        for h in headings
+        if first.index <= h.index <= heading.index and h.title in REFERENCE_TITLES
+    ]
+    return [
+        range(h.index, nxt.index if nxt is not None else end)
+        for h, nxt in zip(chain, [*chain[1:], None], strict=True)
+        if h.title in FURTHER_READING_TITLES
+    ]
+
+
+def _mark_further_reading(
+    entries: Sequence[RawEntry], kept: Sequence[tuple[int, Line]], further: Sequence[range]
+) -> list[RawEntry]:
+    """`entries` with those whose first line stands in `further` marked.
+
+    Why: a list of further reading is uncited by design, yet each of its entries was
+    reported as never cited. Entries are matched to their first line in order (a PDF's
+    line numbers restart on each page, so a number alone could name two lines)."""
+    out: list[RawEntry] = []
+    k = 0
+    for entry in entries:
+        start = k
+        while k < len(kept) and (kept[k][1].file, kept[k][1].number) != (
+            entry.location.file,
+            entry.location.line,
+        ):
+            k += 1
+        if k == len(kept):
+            k = start
+            out.append(entry)
+            continue
+        index = kept[k][0]
+        out.append(
+            replace(entry, further_reading=True) if any(index in r for r in further) else entry
+        )
+    return out
 
 
 def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:

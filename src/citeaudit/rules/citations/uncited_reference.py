@@ -61,7 +61,7 @@ class UncitedReference(Rule):
             for ref in bib.references
         }
         for ref in data.references:
-            if ref.id in cited or ref.id in summarised:
+            if ref.id in cited or ref.id in summarised or ("further_reading", "true") in ref.extra:
                 continue
             if ref.id in in_database:
                 yield self.finding(
