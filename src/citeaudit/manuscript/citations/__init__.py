@@ -15,8 +15,10 @@ from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMarker
+from citeaudit.manuscript.citations.organisation_years import OrganisationYearExtractor
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
 from citeaudit.manuscript.citations.protologues import ProtologueExtractor
+from citeaudit.manuscript.citations.title_years import TitleYearExtractor
 from citeaudit.manuscript.citations.titles import TitleExtractor
 from citeaudit.manuscript.citations.undated_corporate import (
     UndatedCorporateExtractor,
@@ -56,6 +58,8 @@ _MarkerSource = (
     | TitleExtractor
     | UndatedCorporateExtractor
     | UndatedTitleExtractor
+    | OrganisationYearExtractor
+    | TitleYearExtractor
     | ProtologueExtractor
 )
 
@@ -71,6 +75,8 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         PandocExtractor(),
         BareKeyExtractor(),
         UndatedTitleExtractor(),
+        OrganisationYearExtractor(),
+        TitleYearExtractor(),
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),
