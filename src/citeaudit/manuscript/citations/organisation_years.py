@@ -188,7 +188,7 @@ def _before(
             body = bodies[name]
             if not _belongs(words[k + count :], body):
                 continue
-            return name, words[k][1], at + text[at:].index(")") + 1
+            return name, words[k][1], text.index(")", at) + 1
     return None
 
 
@@ -203,7 +203,9 @@ def _after(
     body = bodies.get(name)
     if body is None:
         return None
-    window_start = max(text.rfind("\n", max(open_at - _WINDOW, 0), open_at) + 1, 0)
+    window_start = max(
+        text.rfind("\n", max(open_at - _WINDOW, 0), open_at) + 1, open_at - _WINDOW, 0
+    )
     before = [(w.group(), 0) for w in _WORD.finditer(text[window_start:open_at])]
     if not before or not _belongs(before[-2:], body):
         return None

@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.names import word_set
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
@@ -51,8 +52,9 @@ _MOST_WORDS = 10
 _YEAR_WITHIN = 120  # characters: an author-date entry's year stands before its title
 _TITLE_SPAN = 250  # characters after the year that may hold the title
 _WINDOW = 120  # characters before the parenthesis looked at
-_LOOKED_AT = 64  # entries holding a word compared at most
+_LOOKED_AT = 16  # entries holding a word compared at most (a list of one word repeated)
 _NO_ENTRIES: list[_Titled] = []
+_ARTICLES = word_set("the a an o os as el la los las le les der die das il lo gli")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +129,16 @@ def _title_before(
         return None
     words = [(w.group(), window_start + w.start()) for w in _WORD.finditer(window)]
     words = words[-_MOST_WORDS:]
+    folded = [title_words(w) for w, _ in words]
+    last = folded[-1].split() if folded else []
+    if len(words) < 2 or not last or last[-1] not in by_word:
+        return None  # no entry's title holds the last word: most years end here
     for k in range(len(words) - 1):  # longest run first
         if any(c in text[words[k][1] : at] for c in ".;:!?"):
             continue  # a run that crosses a sentence or clause
-        first_word = words[k][0]
-        if not first_word[:1].isupper():
-            continue
-        phrase = " ".join(w for w, _ in words[k:])
-        cited = title_words(phrase)
+        if not words[k][0][:1].isupper() or folded[k] in _ARTICLES:
+            continue  # the run after the article is tried next
+        cited = " ".join(w for w in folded[k:] if w)
         if len(cited.split()) < 2 or max(len(w) for w in cited.split()) < 4:
             continue
         fits = {
@@ -145,5 +149,6 @@ def _title_before(
             and title_words(e.first) not in cited.split()
         }
         if len(fits) == 1:
+            phrase = " ".join(w for w, _ in words[k:])
             return words[k][1], phrase, next(iter(fits.values()))
     return None
