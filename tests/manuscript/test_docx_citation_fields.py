@@ -377,3 +377,125 @@ def test_a_year_retyped_in_the_shown_text_is_a_year_mismatch(tmp_path: Path) -> 
     found = findings(path)
     assert [rule for rule, _ in found] == ["citation-year-mismatch"]
     assert "2016" in found[0][1] and "Quenby" in found[0][1]
+    assert "Vasquez" not in found[0][1]  # the work's own piece of the cluster is quoted
+
+
+# -- a work the list lacks, beside the same author's other entries ---------------------
+
+
+def people(*families: str) -> list[dict[str, str]]:
+    return [{"family": f, "given": "A."} for f in families]
+
+
+def test_a_work_whose_author_only_coauthors_an_entry_is_missing(tmp_path: Path) -> None:
+    # the list's only Quenby is the second author of Baddour's paper of that year
+    entries = [
+        "Baddour, J., Quenby, A., & Marsh, T. (2015). Organ repair in imaginary valleys. "
+        "Journal of Nowhere, 3(2), 1-10.",
+        ENTRIES[1],
+    ]
+    work = csl_item("Quenby", 2015, "", author=people("Quenby", "Marsh"))
+    baddour = csl_item("Baddour", 2015, "", author=people("Baddour", "Quenby", "Marsh"))
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([work]), "(Quenby and Marsh, 2015)")),
+        para(run("Organs "), complex_field(csl_code([baddour]), "(Baddour et al., 2015)")),
+        para(run("More (Vasquez-Ortega, 2018).")),
+        entries=entries,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["missing-reference"]
+    assert "Quenby & Marsh 2015" in found[0][1]
+
+
+def test_the_same_author_and_year_with_another_coauthor_is_another_work(tmp_path: Path) -> None:
+    entries = [
+        "Quenby, A., & Ortega, L. (2015). Moraines of a fictional plateau. Ice Letters, 2, 5-9.",
+        ENTRIES[1],
+    ]
+    work = csl_item("Quenby", 2015, "", author=people("Quenby", "Marsh"))
+    listed = csl_item("Quenby", 2015, "", author=people("Quenby", "Ortega"))
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([work]), "(Quenby and Marsh, 2015)")),
+        para(run("Moraines "), complex_field(csl_code([listed]), "(Quenby and Ortega, 2015)")),
+        para(run("More (Vasquez-Ortega, 2018).")),
+        entries=entries,
+    )
+    assert rules(path) == ["missing-reference"]
+
+
+def test_the_letter_shown_after_the_year_tells_the_work(tmp_path: Path) -> None:
+    # the list keeps only Quenby 2015b; the field's work, shown "2015a", is not it
+    entries = [
+        "Quenby, A. (2015b). Second made-up paper. Journal of Nowhere, 3, 11-20.",
+        ENTRIES[1],
+    ]
+    untitled = csl_item("Quenby", 2015, "")
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([untitled]), "(Quenby, 2015a)")),
+        para(run("Rock "), complex_field(csl_code([untitled]), "(Quenby, 2015b)")),
+        para(run("More (Vasquez-Ortega, 2018).")),
+        entries=entries,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["missing-reference"]
+    assert "2015a" in found[0][1]
+
+
+def test_another_doi_or_title_than_the_entrys_is_another_work(tmp_path: Path) -> None:
+    other_doi = csl_item("Quenby", 2015, "", doi="10.5555/jn.2015.999")
+    other_title = csl_item("Vasquez-Ortega", 2018, "Volcanic ash layers in a made-up lake core")
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([other_doi]), "(Quenby, 2015)")),
+        para(run("Ash "), complex_field(csl_code([other_title]), "(Vasquez-Ortega, 2018)")),
+        para(run("Listed ones (Quenby & Marsh, 2015; Vasquez-Ortega, 2018; Ibsen, 2020).")),
+    )
+    assert rules(path) == ["missing-reference", "missing-reference"]
+
+
+def test_true_matches_still_link_in_every_list_form(tmp_path: Path) -> None:
+    # given names first, a list cut short with "et al.", a label, glued initials
+    entries = [
+        "[1] J. A. Quenby, T. Marsh. Glacier retreat in imaginary valleys. J. Nowhere 3 (2015) 1.",
+        "[2] Vasquez-Ortega L, et al. Sediment budgets of a fictional delta. Delta Lett. 2018;7.",
+        "[3] IbsenK. Uncited on purpose: a made-up monograph. Fjord Press; 2020.",
+    ]
+    quenby = csl_item("Quenby", 2015, "", author=people("Quenby", "Marsh"))
+    vasquez = csl_item("Vasquez-Ortega", 2018, "", author=people("Vasquez-Ortega", "Lindqvist"))
+    ibsen = csl_item("Ibsen", 2020, "Uncited on purpose: a made-up monograph")
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([quenby, vasquez, ibsen]), "[1-3]")),
+        entries=entries,
+    )
+    fields = DocxReader().read(path).citation_fields
+    assert [i.entry for i in fields[0].items] == [1, 2, 3]
+    assert rules(path) == []
+
+
+def test_a_title_the_entry_holds_links_it_under_another_year(tmp_path: Path) -> None:
+    # the field's work is the list's Vasquez-Ortega 2018 by its title; the text shows
+    # the field's 2017: a year mismatch, not a missing work
+    work = csl_item("Vasquez-Ortega", 2017, "Sediment budgets of a fictional delta")
+    path = manuscript(
+        tmp_path,
+        para(run("Silt "), complex_field(csl_code([work]), "(Vasquez-Ortega, 2017)")),
+        para(run("More (Quenby & Marsh, 2015; Ibsen, 2020).")),
+    )
+    assert rules(path) == ["citation-year-mismatch"]
+
+
+def test_a_year_a_narrative_field_shows_alone_is_a_year_mismatch(tmp_path: Path) -> None:
+    # "Quenby and Marsh (2016)": the names typed, the field shows only "(2016)" for
+    # the work its data dates 2015 -- the slip the reader sees
+    path = manuscript(
+        tmp_path,
+        para(run("As Quenby and Marsh "), complex_field(csl_code([QUENBY]), "(2016)"), run(".")),
+        para(run("More (Vasquez-Ortega, 2018; Ibsen, 2020).")),
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["citation-year-mismatch"]
+    assert "2016" in found[0][1]

@@ -38,7 +38,7 @@ import dataclasses
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -48,13 +48,15 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
-from citeaudit.manuscript.docx_citation_fields import FieldCollector, link_fields
+from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, link_fields
+from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
 from citeaudit.manuscript.docx_run_on import split_run_on
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.docx_table_rows import in_row, row_label
+from citeaudit.manuscript.docx_word_sources import WORD_CITATION, word_sources
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import dated, ends_list
@@ -78,6 +80,11 @@ _MAIN = "word/document.xml"
 _STYLES = "word/styles.xml"
 _NUMBERING = "word/numbering.xml"
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
+# Word's bibliography sources live in a custom XML part ("customXml/item1.xml"); a
+# document has a few such parts, each small
+_CUSTOM = re.compile(r"customXml/item\d{1,4}\.xml")
+_MAX_CUSTOM_PARTS = 16
+_MAX_CUSTOM_BYTES = 8 * 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _HEADING_STYLE = re.compile(
@@ -197,7 +204,8 @@ class DocxReader(ManuscriptReader):
                 base = marked
         # one entry over two paragraphs, two numbered entries in one
         entries = joined_continuations(split_run_on(base.reference_entries))
-        linked, unread = link_fields(citation_fields.fields, entries)
+        sources = _word_sources(parts, citation_fields.fields)
+        linked, unread = link_fields(citation_fields.fields, entries, sources)
         problems.extend(_field_problems(name, unread, citation_fields.cut))
         notes: list[Line] = []
         for part, kind in _NOTES:
@@ -220,6 +228,16 @@ class DocxReader(ManuscriptReader):
             ),
             problems,
         )
+
+
+def _word_sources(parts: dict[str, bytes], fields: Sequence[RawField]) -> dict[str, FieldItem]:
+    """Word's own bibliography sources, by tag -- read only when a ``CITATION`` field
+    needs them; a part that is damaged or declares a DTD is passed over (the fields then
+    read as their shown text)."""
+    if not any(WORD_CITATION.match(f.code) for f in fields):
+        return {}
+    roots = (_parse(data)[0] for part, data in sorted(parts.items()) if _CUSTOM.fullmatch(part))
+    return word_sources(roots)
 
 
 def _field_problems(name: str, unread: list[tuple[int, str]], cut: bool) -> list[InputProblem]:
@@ -308,9 +326,10 @@ def _read_parts(
                     "(a ZIP bomb?)",
                 )
         parts: dict[str, bytes] = {}
-        for part in (_MAIN, _STYLES, _NUMBERING, *(p for p, _ in _NOTES)):
+        custom = sorted(p for p in infos if _CUSTOM.fullmatch(p))[:_MAX_CUSTOM_PARTS]
+        for part in (_MAIN, _STYLES, _NUMBERING, *(p for p, _ in _NOTES), *custom):
             found = infos.get(part)
-            if found is None:
+            if found is None or (part in custom and found.file_size > _MAX_CUSTOM_BYTES):
                 continue
             problem = _unreadable(found)
             data = None if problem else _unpack(archive, found)

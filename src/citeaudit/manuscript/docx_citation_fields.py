@@ -2,12 +2,15 @@
 
 Why: Zotero (``ADDIN ZOTERO_ITEM CSL_CITATION {json}``), Mendeley (``ADDIN
 CSL_CITATION {json}``) and EndNote (``ADDIN EN.CITE <EndNote>...``, or its base64 in
-the field's ``w:fldData``) write each in-text citation as a field whose code names the
+the field's ``w:fldData``), Citavi (``ADDIN CitaviPlaceholder{base64 JSON}``,
+`docx_citavi`) and Word itself (``CITATION Smi19``, its sources in a custom XML part,
+`docx_word_sources`) write each in-text citation as a field whose code names the
 cited works. Read from the shown text alone, a superscript that lost its formatting, a
 custom style or a hand-edited result broke the link to the list. The code is what the
-author cited: each work it names is linked to its entry by DOI first, then by family
-names and year (the title deciding between entries of one author and year), and a work
-no entry holds is a missing reference named by its author, year and title.
+author cited: each work it names is linked to its entry (`docx_field_links`: the DOI,
+the first author leading the entry, the year, and whatever else the code knows ruling
+entries out), and a work no entry holds is a missing reference named by its author,
+year and title.
 
 A field whose code is absent, damaged or names no usable work is left to the shown
 text (the ordinary extractors read it). Hostile input is bounded: an instruction is
@@ -20,20 +23,19 @@ from __future__ import annotations
 
 import base64
 import binascii
-import bisect
-import itertools
 import json
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
-from rapidfuzz import fuzz, process
 
 from citeaudit.manuscript.document import RawEntry
+from citeaudit.manuscript.docx_citavi import CITAVI, citavi_items
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
+from citeaudit.manuscript.docx_field_links import UNSURE, EntryIndex, shown_suffixes
+from citeaudit.manuscript.docx_word_sources import WORD_CITATION, citation_tags, lookup
 
 __all__ = ["FieldCollector", "link_fields", "parse_field"]
 
@@ -179,7 +181,7 @@ class FieldCollector:
             self.cut = True
             return
         head = "".join(done.code)[:_HEAD]
-        if not (_CSL.match(head) or _ENDNOTE.match(head)):
+        if not any(kind.match(head) for kind in (_CSL, _ENDNOTE, CITAVI, WORD_CITATION)):
             return
         if done.shown_length > _MAX_SHOWN or done.result_paragraph != done.paragraph:
             return  # a bibliography, or a field spread over paragraphs: no citation
@@ -199,9 +201,22 @@ class Parsed:
     problem: str = ""
 
 
-def parse_field(raw: RawField) -> Parsed | None:
-    """The works a field names; None for a field that is no citation of a manager's."""
+def parse_field(raw: RawField, sources: Mapping[str, FieldItem] | None = None) -> Parsed | None:
+    """The works a field names; None for a field that is no citation of a manager's.
+    `sources` are Word's own, by tag (`docx_word_sources`)."""
     code = raw.code
+    if WORD_CITATION.match(code):
+        tags = citation_tags(code)
+        if not tags:
+            return Parsed("Word", problem="code names no source")
+        # a tag with no source is an item without data: the shown text decides
+        return Parsed("Word", tuple(lookup(sources or {}, tag) for tag in tags))
+    citavi = CITAVI.match(code)
+    if citavi is not None:
+        items, problem = citavi_items(code, citavi.end())
+        if problem and len(code) >= MAX_INSTRUCTION:
+            problem = "citation data is cut short"
+        return Parsed("Citavi", items, problem)
     csl = _CSL.match(code)
     if csl is not None:
         manager = "Zotero" if "ZOTERO" in csl.group(1).upper() else "Mendeley"
@@ -340,150 +355,27 @@ def _endnote_text(node: Any) -> str:
 # -- linking -----------------------------------------------------------------------------
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "Gómez" and "GOMEZ" are one name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-_ENTRY_HEAD = 400  # where an entry's names and year stand
-_SEARCHES = 200  # whole-list searches (titles, near names) per document
-_TITLE_REACH = 600  # where an entry's title stands
-_MAX_CANDIDATES = 200  # entries one first author's name may open
-UNSURE = -1  # several entries fit, or the author's entry has another year
-
-
-class _Entries:
-    """The list's entries indexed by DOI, by name word and by year: each item is
-    linked in a few look-ups, not one comparison per entry."""
-
-    def __init__(self, entries: Sequence[RawEntry]) -> None:
-        self.texts = [fold(e.text[:2_000]) for e in entries]
-        self.doi: dict[str, list[int]] = {}
-        self.words: dict[str, set[int]] = {}
-        self.years: list[set[int]] = []
-        for i, text in enumerate(self.texts):
-            for found in _DOI.finditer(text):
-                self.doi.setdefault(found.group(0).rstrip(".,;)"), []).append(i)
-            for word in _WORD.findall(text[:_ENTRY_HEAD]):
-                self.words.setdefault(word, set()).add(i)
-            self.years.append({int(y) for y in _YEAR.findall(text)})
-        self.searches = 0
-        self.sorted_words = sorted(self.words)
-
-    def _near(self, name: str) -> set[int] | None:
-        """Entries holding a word the name opens or nearly spells: the list glues the
-        initials on ("XiaJ") or spells the name a little otherwise ("Kopacek" for
-        "Kopac"). None when the document's searches are spent."""
-        if self.searches >= _SEARCHES:
-            return None
-        self.searches += 1
-        found: set[int] = set()
-        if len(name) >= 3:
-            at = bisect.bisect_left(self.sorted_words, name)
-            for word in itertools.islice(self.sorted_words, at, at + _MAX_CANDIDATES):
-                if not word.startswith(name):
-                    break
-                found |= self.words[word]
-        for word, _score, _ in process.extract(
-            name, self.sorted_words, scorer=fuzz.ratio, score_cutoff=85, limit=20
-        ):
-            found |= self.words[word]
-        return found
-
-    def link(self, item: FieldItem) -> int | None:
-        """The entry's index (0-based) the item names, or None."""
-        if item.doi and len(self.doi.get(item.doi, ())) == 1:
-            return self.doi[item.doi][0]
-        if not item.authors:
-            return self._by_title(item, range(len(self.texts)))
-        first = _WORD.findall(fold(item.authors[0]))
-        if not first:
-            return None
-        # the first author's every word ("van der Berg": berg; "World Bank": world, bank)
-        sets = sorted((self.words.get(w, set()) for w in first[:6]), key=len)
-        if len(sets[0]) > _MAX_CANDIDATES:
-            return UNSURE  # a name in hundreds of entries: the shown text decides
-        named = {i for i in sets[0] if all(i in other for other in sets[1:])}
-        if not named:
-            near = self._near(max(first, key=len))
-            if near is None:
-                return UNSURE  # no searches left: the shown text decides
-            named = near
-        candidates = named
-        if item.year is not None:
-            candidates = {i for i in named if item.year in self.years[i]}
-        if len(candidates) == 1:
-            return next(iter(candidates))
-        if not candidates:
-            found = self._by_title(item, range(len(self.texts)), strict=True)
-            # the author's entry under another year: the shown text's matcher reports it
-            return UNSURE if found is None and named else found
-        decided = self._by_title(item, sorted(candidates))
-        if decided is None:
-            decided = self._by_names(item, candidates)
-        return UNSURE if decided is None else decided
-
-    def _by_names(self, item: FieldItem, candidates: Iterable[int]) -> int | None:
-        """Of several entries of one first author and year, the one holding most of the
-        other authors' names -- when one alone does."""
-        others = [w for name in item.authors[1:8] for w in _WORD.findall(fold(name))[:1]]
-        if not others:
-            return None
-        scored = sorted(
-            ((sum(i in self.words.get(w, ()) for w in others), i) for i in candidates),
-            reverse=True,
-        )
-        if len(scored) > 1 and scored[0][0] > scored[1][0]:
-            return scored[0][1]
-        return None
-
-    def _by_title(
-        self, item: FieldItem, candidates: Iterable[int], strict: bool = False
-    ) -> int | None:
-        """The entry whose text holds the item's title best, when one stands out.
-
-        A search of the whole list costs one comparison per entry: a document gets
-        `_SEARCHES` of them (near names too), after which an unfound work is left unsure."""
-        title = fold(item.title)
-        if len(title) < (25 if strict else 8):
-            return None
-        if strict:
-            if self.searches >= _SEARCHES:
-                return UNSURE
-            self.searches += 1
-        scored = sorted(
-            ((fuzz.partial_ratio(title, self.texts[i][:_TITLE_REACH]), i) for i in candidates),
-            reverse=True,
-        )
-        cutoff = 92 if strict else 80
-        if not scored or scored[0][0] < cutoff:
-            return None
-        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 3:
-            return None
-        if strict and item.year is not None and item.year not in self.years[scored[0][1]]:
-            return None
-        return scored[0][1]
-
-
 def _usable(item: FieldItem) -> bool:
     return bool(item.doi or item.authors or len(item.title) >= 8)
 
 
 def link_fields(
-    raw_fields: Sequence[RawField], entries: Sequence[RawEntry]
+    raw_fields: Sequence[RawField],
+    entries: Sequence[RawEntry],
+    sources: Mapping[str, FieldItem] | None = None,
 ) -> tuple[tuple[FieldCitation, ...], list[tuple[int, str]]]:
     """The fields whose code names works, each work linked to its entry; and, for the
-    problems, (paragraph, why) of each field whose code could not be read.
+    problems, (paragraph, why) of each field whose code could not be read. `sources`
+    are Word's own, by tag, for its ``CITATION`` fields.
 
     A field whose works cannot all be told apart from the code (a work with no name,
     title or DOI; several entries fitting one work equally) is left to its shown text.
     """
-    index = _Entries(entries) if raw_fields else None
+    index = EntryIndex(entries) if raw_fields else None
     linked: list[FieldCitation] = []
     problems: list[tuple[int, str]] = []
     for raw in raw_fields:
-        parsed = parse_field(raw)
+        parsed = parse_field(raw, sources)
         if parsed is None:
             continue
         linked.append(_linked(raw, parsed, index, problems))
@@ -491,7 +383,7 @@ def link_fields(
 
 
 def _linked(
-    raw: RawField, parsed: Parsed, index: _Entries | None, problems: list[tuple[int, str]]
+    raw: RawField, parsed: Parsed, index: EntryIndex | None, problems: list[tuple[int, str]]
 ) -> FieldCitation:
     """The field with its works linked; with none when the shown text must decide (the
     field still tells the extractor where its result stands)."""
@@ -502,8 +394,9 @@ def _linked(
     if index is None or not parsed.items or not all(_usable(i) for i in parsed.items):
         return left
     items: list[FieldItem] = []
+    suffixes = shown_suffixes(raw.shown)
     for item in parsed.items:
-        found = index.link(item)
+        found = index.link(item, suffixes)
         if found == UNSURE:
             return left  # one work the code cannot tell: the shown text decides them all
         items.append(replace(item, entry=None if found is None else found + 1))

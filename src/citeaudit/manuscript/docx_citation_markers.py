@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from citeaudit.manuscript.document import Document, Line
@@ -37,6 +38,9 @@ _MAX_RANGE = 200  # entries one range may cite
 _SLACK = 40  # characters the text before a field may have lost since it was read
 _REACH = 300  # characters from a field to the brackets of its parenthesis
 _MAX_SHOWN = 2_000  # shown text read for its years (a field's text is a citation)
+_SHOWN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+# a word of three letters or more other than a page locator: a name in the shown text
+_ANY_NAME = re.compile(r"\b(?!(?:pp?|pág|págs|seite|s)\b)[^\W\d_]{3,}", re.IGNORECASE)
 
 
 class FieldCitationExtractor:
@@ -145,44 +149,99 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
 
     location = document.location_at(at)
     written = shown(found.shown.strip())
-    years = _shown_years(document, found.shown.strip(), at)
+    years, pieces = _shown_years(document, found.shown.strip(), at)
+    alone = _year_alone(found) if not years else None
+    firsts = Counter(_folded(item.authors[0]) for item in found.items if item.authors)
     for item in found.items:
+        # the work's own piece of a cluster ("Foti et al., 1996"), where the editor
+        # finds it, when the shown text gives its first author once
+        piece = pieces.get(_folded(item.authors[0])) if item.authors else None
+        shared = bool(item.authors) and firsts[_folded(item.authors[0])] > 1
         yield Citation(
             id="",
-            text=written,
+            text=shown(piece) if piece else written,
             location=location,
             kind=CitationKind.KEY,
             item=_described(found, item),
             authors=item.authors[:20],
             et_al=len(item.authors) > 2,
-            year=_year_shown(item, years),
+            year=alone if alone is not None else _year_shown(item, years, shared),
             key=f"ref-{item.entry}" if item.entry is not None else None,
             command=FIELD_ITEM,
         )
 
 
-def _shown_years(document: Document, wanted: str, at: int) -> dict[str, set[int]]:
-    """The years the shown text gives each first author ("(Barlow, 1997; Lee 2001)").
+def _shown_years(
+    document: Document, wanted: str, at: int
+) -> tuple[dict[tuple[str, ...], set[int]], dict[str, str]]:
+    """The years the shown text gives each first author ("(Barlow, 1997; Lee 2001)"),
+    and the piece citing each author given once ("Barlow, 1997").
 
     Why: the field names the work and links it, but the reader sees the shown text; an
     author who retyped "2002" as "1997" made a year mismatch the field does not have.
     """
     if len(wanted) > _MAX_SHOWN:
-        return {}
-    years: dict[str, set[int]] = {}
+        return {}, {}
+    years: dict[tuple[str, ...], set[int]] = {}
     for citation in _by_name(document, wanted, at):
         if citation.authors and citation.year:
-            years.setdefault(_folded(citation.authors[0]), set()).add(citation.year)
-    return years
+            years.setdefault(_authors_key(citation.authors, citation.et_al), set()).add(
+                citation.year
+            )
+            years.setdefault(("*", _folded(citation.authors[0])), set()).add(citation.year)
+    parts = [(part.strip(" ()[]"), _folded(part)) for part in wanted.split(";")]
+    pieces: dict[str, str] = {}
+    for key, seen in years.items():
+        if key[0] != "*":
+            continue
+        found = [part for part, folded in parts if key[1] in folded]
+        if len(seen) == 1 and len(found) == 1 and len(parts) > 1:
+            pieces[key[1]] = found[0]
+    return years, pieces
 
 
-def _year_shown(item: FieldItem, years: dict[str, set[int]]) -> int | None:
-    """The item's year as the text shows it: the one year shown beside its first author
-    when that differs from the field's, else the field's."""
+def _authors_key(authors: Sequence[str], et_al: bool) -> tuple[str, ...]:
+    """Which works of one first author a citation can be: "Guymer" (alone), "Guymer
+    and Jessup" (with that second author), "Guymer et al." (three or more)."""
+    first = _folded(authors[0])
+    if et_al or len(authors) > 2:
+        return (first, "+")
+    return (first, _folded(authors[1])) if len(authors) == 2 else (first,)
+
+
+def _year_alone(found: FieldCitation) -> int | None:
+    """The one year a one-work field shows without a name -- the year of a narrative
+    citation whose name is typed before the field ("Barlow (1997)": the field shows
+    "(1997)") -- when it differs from the work's: the slip the reader sees.
+
+    Only a field of one dated work, showing one year and nothing but brackets, page
+    locators and that year, counts: a numbered field's "(12)" shows no year."""
+    if len(found.items) != 1 or found.items[0].year is None:
+        return None
+    shown = found.shown.strip()
+    if len(shown) > 40 or _ANY_NAME.search(shown):
+        return None
+    years = set(_SHOWN_YEAR.findall(shown))
+    if len(years) != 1:
+        return None
+    year = int(next(iter(years)))
+    return year if year != found.items[0].year else None
+
+
+def _year_shown(
+    item: FieldItem, years: dict[tuple[str, ...], set[int]], shared: bool
+) -> int | None:
+    """The item's year as the text shows it: the one year shown beside its authors
+    ("Guymer 1998" for Guymer alone, beside "Guymer and Jessup 1986") when that differs
+    from the field's, else the field's. Beside its first author alone only when no
+    other work of the field has that first author: "Horner & Currie, 1994; Horner,
+    de Ricqlès & Padian, 2000" gives Horner's 2000 work no 1994."""
     if not item.authors or item.year is None:
         return item.year
-    seen = years.get(_folded(item.authors[0]), set())
-    if len(seen) == 1 and item.year not in seen:
+    seen = years.get(_authors_key(item.authors, len(item.authors) > 2))
+    if not seen and not shared:
+        seen = years.get(("*", _folded(item.authors[0])))
+    if seen and len(seen) == 1 and item.year not in seen:
         return next(iter(seen))
     return item.year
 
