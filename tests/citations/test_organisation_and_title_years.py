@@ -252,3 +252,20 @@ def test_acronym_set_off_from_the_name_by_a_dash(tmp_path: Path) -> None:
     )
     assert [code for code, _ in findings] == ["CIT001"]  # the 2013 survey only
     assert "2013" in findings[0][1]
+
+
+def test_names_before_in_and_an_abbreviated_title() -> None:
+    doc = _document(
+        "The genus was published by Marlow and Penn in Pl. Varn. (1809) from Cumaná.",
+        "Marlow A, Penn B (1809) Plantae varnenses. Vol. 2. Paris.",
+    )
+    cits = extract_citations(doc)
+    assert [(c.authors, c.year, c.certainty) for c in cits] == [(("Marlow",), 1809, Certainty.WEAK)]
+
+
+def test_names_before_in_of_no_entry_of_that_year_are_left_alone() -> None:
+    doc = _document(
+        "The genus was published by Marlow and Penn in Pl. Varn. (1812) from Cumaná.",
+        "Marlow A, Penn B (1809) Plantae varnenses. Vol. 2. Paris.",
+    )
+    assert all(c.certainty is not Certainty.WEAK or c.narrative for c in extract_citations(doc))

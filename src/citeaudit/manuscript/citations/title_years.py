@@ -19,6 +19,10 @@ of that author and year by the title. WEAK and not narrative: kept only when one
 entry fits, never reported as missing or as a year mismatch. It runs before the
 author-year reader, which would read the title as names.
 
+A title abbreviated past recognition ("Marlow and Penn in Pl. Varn. (1809)") is read
+by the names before "in": one to four names, the first heading an entry that holds
+the year (as the list opens it), then up to six capitalised title words. WEAK too.
+
 Linear: one bounded pattern for the parenthesised year, a bounded window of words
 before it; entries are looked up by their title's words.
 """
@@ -48,6 +52,14 @@ _AFTER_YEAR = re.compile(r"[a-z]?(?:[ \t]?\[\d{4}\])?\)?[.,:]?[ \t]*")
 # the title ends at a full stop before a capital: "Plantae aequinoctiales. Vol. 2."
 _TITLE_END = re.compile(r"[.?!][ \t]+(?=[A-ZÀ-Þ])|\n")
 _WORD = re.compile(r"[^\W\d_][^\s()\[\],;:.!?\"“”]*")
+# "Marlow and Penn in Plantae Varnenses " before the parenthesis: one to four names, "in",
+# one to six capitalised (abbreviated) title words
+_NAMES_IN = re.compile(
+    r"(?<![^\W\d_])(?P<first>[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?)"
+    r"(?:(?:,[ \t]|[ \t](?:and|&|e|et|y)[ \t]|,[ \t](?:and|&)[ \t])"
+    r"[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?){0,3}"
+    r"[ \t]in[ \t](?P<title>(?:[A-ZÀ-Þ][^\s()]{0,30}[ \t]){1,6})\Z"
+)
 _MOST_WORDS = 10
 _YEAR_WITHIN = 120  # characters: an author-date entry's year stands before its title
 _TITLE_SPAN = 250  # characters after the year that may hold the title
@@ -76,9 +88,13 @@ class TitleYearExtractor(CitationExtractor):
         by_word = _titled(document)
         if not by_word:
             return
+        heads = {(title_words(e.first), e.year) for entries in by_word.values() for e in entries}
         text = document.text
         for m in _PAREN_YEAR.finditer(text):
-            found = _title_before(text, m.start(), int(m.group("year")), by_word)
+            year = int(m.group("year"))
+            found = _title_before(text, m.start(), year, by_word) or _names_in(
+                text, m.start(), year, heads
+            )
             if found is None:
                 continue
             start, phrase, entry = found
@@ -96,6 +112,22 @@ class TitleYearExtractor(CitationExtractor):
                 certainty=Certainty.WEAK,
             )
             yield Marker(start, end, (citation,))
+
+
+def _names_in(
+    text: str, at: int, year: int, heads: set[tuple[str, int]]
+) -> tuple[int, str, _Titled] | None:
+    """ "Marlow and Penn in Pl. Varn. (1809)": the title abbreviated past recognition,
+    the names before "in" that head an entry of the year (module docstring)."""
+    window_start = max(text.rfind("\n", max(at - _WINDOW, 0), at) + 1, at - _WINDOW, 0)
+    m = _NAMES_IN.search(text, window_start, at)
+    if m is None:
+        return None
+    first = m.group("first")
+    if (title_words(first), year) not in heads:
+        return None
+    entry = _Titled(first, year, "")
+    return m.start(), " ".join(m.group("title").split()), entry
 
 
 def _titled(document: Document) -> dict[str, list[_Titled]]:
