@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import time
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -254,7 +253,6 @@ def test_hostile_field_codes_are_bounded_and_never_raise(tmp_path: Path) -> None
     )
     garbage = " ADDIN EN.CITE.DATA "
     many = "".join(complex_field(csl_code([QUENBY]), f"({n})") for n in range(300))
-    start = time.perf_counter()
     path = manuscript(
         tmp_path,
         para(run("A "), complex_field(deep, "(Quenby, 2015)", pieces=500)),
@@ -269,8 +267,7 @@ def test_hostile_field_codes_are_bounded_and_never_raise(tmp_path: Path) -> None
         para(run("E "), many),
         para(run("More (Vasquez-Ortega, 2018; Ibsen, 2020).")),
     )
-    found = findings(path)
-    assert time.perf_counter() - start < 20
+    found = findings(path)  # bounded work: benches/linearity.py times it, no clock here
     problems = [message for rule, message in found if rule == "unreadable-input"]
     assert len(problems) == 1 and "paragraph 1" in problems[0]
     assert "missing-reference" not in [rule for rule, _ in found]
