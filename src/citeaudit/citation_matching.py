@@ -1061,21 +1061,27 @@ class _AuthorIndex:
         """The one entry of a protologue's year whose authors' names start, in order,
         as the protologue abbreviates them ("Humb. & Bonpl." for Humboldt and
         Bonpland, "Aubl." for Aublet): botanical authors are cited so. Only for a
-        protologue, abbreviations of three letters at least."""
+        protologue, abbreviations of three letters at least; the year the entry's or
+        one it gives ("1808" for "(1809 [1808])", published a year before its title
+        page's date)."""
         if citation.command != PROTOLOGUE or citation.year is None:
             return None
         cited = ["".join(normalise_name(a).split()) for a in citation.authors]
         if not cited or any(len(c) < 3 for c in cited):
             return None
-        bucket = self._by_year_initial.get((citation.year, cited[0][0]), [])
-        if len(bucket) > _MAX_NEAR_NAMES:
+        bucket = self._by_opening.get(cited[0][:2], [])  # entries opening so
+        if len(bucket) > _MAX_OPENINGS:
             return None
         near = set()
-        for i, name in bucket:
+        for i in bucket:
             authors = _authors(self._refs[i])
             if (
-                name.startswith(cited[0])
-                and _year_fits(citation, self._refs[i]) == "exact"
+                authors
+                and "".join(normalise_name(authors[0].family).split()).startswith(cited[0])
+                and (
+                    _year_fits(citation, self._refs[i]) == "exact"
+                    or _year_in_raw(citation, self._refs[i])  # "(1809 [1808])"
+                )
                 and len(authors) >= len(cited)
                 and all(
                     "".join(normalise_name(a.family).split()).startswith(c)

@@ -119,6 +119,20 @@ def test_abbreviated_protologue_authors_cite_the_entry() -> None:
     assert m.targets == ("ref-1",)
 
 
+def test_a_protologue_dated_as_the_entry_dates_its_first_printing() -> None:
+    refs = [
+        reference(
+            1,
+            "Humboldt",
+            "Bonpland",
+            year=1809,
+            raw="Humboldt A, Bonpland A (1809 [1808]) Plantae aequinoctiales. Paris.",
+        )
+    ]
+    (m,) = _matches("Aus bus Humb. & Bonpl., Pl. Aequinoc. 2: 10. 1808. TYPE.", refs)
+    assert m.targets == ("ref-1",)
+
+
 def test_a_one_author_abbreviation_cites_the_entry_of_that_year() -> None:
     refs = [reference(1, "Aublet", year=1775)]
     (m,) = _matches("Aus bus Aubl., Hist. Pl. Guiane 1: 16. 1775 ocorre.", refs)
