@@ -105,7 +105,7 @@ from citeaudit.model.person import Person
 from citeaudit.model.publication_status import STATUS, ends_pending
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES, fold_name
-from citeaudit.transliterations import skeleton
+from citeaudit.transliterations import skeleton, transliterated
 
 __all__ = ["match_citations", "names_match", "normalise_name"]
 
@@ -768,10 +768,10 @@ class _AuthorIndex:
         Unchanged when no initial is given or none or all of the entries have it."""
         if not citation.authors:
             return match
-        found = re.search(
-            re.escape(citation.authors[0]) + r"\s*,\s*([A-ZÀ-Þ])\.(?:\s*[A-ZÀ-Þ]\.)*\s*[,;]",
-            citation.item or citation.text,
-        )
+        # str.find and one compiled pattern, not a pattern per cited name (re's cache)
+        text = citation.item or citation.text
+        at = text.find(citation.authors[0])
+        found = _CITED_INITIAL.match(text, at + len(citation.authors[0])) if at >= 0 else None
         if found is None:
             return match
         initial = normalise_name(found.group(1))
@@ -1054,7 +1054,12 @@ class _AuthorIndex:
                         if skeleton(spelling):
                             _add(self._by_skeleton, [f"{ref.year} {skeleton(spelling)}"], i)
         bucket = self._by_skeleton.get(f"{citation.year} {cited}", ())
-        near = {i for i in bucket if _year_fits(citation, self._refs[i]) in ("exact", "family")}
+        near = {
+            i
+            for i in bucket
+            if _year_fits(citation, self._refs[i]) in ("exact", "family")
+            and any(transliterated(citation.authors[0], s) for s in self._spellings[i])
+        }
         return near.pop() if len(near) == 1 else None
 
     def _abbreviated(self, citation: Citation) -> int | None:
@@ -1560,6 +1565,10 @@ def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
     )
 
 
+# ", C., 2017" after an ABNT name: the first author's initial (and any more)
+_CITED_INITIAL = re.compile(r"\s*,\s*([A-ZÀ-Þ])\.(?:\s*[A-ZÀ-Þ]\.)*\s*[,;]")
+
+
 def _slash_parts(name: str) -> list[str]:
     """The names a slash joins ("BAKHTIN/VOLOCHÍNOV" -> both); [] for a name without
     one, or with an empty part ("and/or")."""
@@ -1576,8 +1585,7 @@ def _same_person(cited: str, family: str) -> bool:
     transliteration ("Voloshinov" ~ "Volóchinov")."""
     if names_match(cited, family):
         return True
-    written = skeleton(cited)
-    return bool(written) and written == skeleton(family)
+    return transliterated(cited, family)
 
 
 def _one_typo(cited: str, listed: str) -> bool:

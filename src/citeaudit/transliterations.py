@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["skeleton"]
+__all__ = ["skeleton", "transliterated"]
 
 # Letters with a caron or acute that a transliteration writes as two (Czech/Croatian
 # scholarly transliteration vs English/French/Portuguese practice).
@@ -34,6 +34,28 @@ _CARONS = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ć": "ch", "ś": "
 _HUSHING = re.compile(r"shch|sch|tsch|tch|sh|ch|kh|zh|j|x|h")
 _DOUBLED = re.compile(r"(.)\1+")
 SHORTEST = 6  # letters: a shorter name has too few letters to tell transliteration
+
+
+# What marks a name as transliterated from Cyrillic: a Slavic ending or a cluster only
+# transliteration writes. "Fisher" and "Fischer" share a skeleton, but neither is.
+_SLAVIC = re.compile(r"kh|zh|shch|(?:ov|ev|in|ine|ii|ij|iy|sky|ski|skii|enko|vich)$")
+
+
+def transliterated(cited: str, listed: str) -> bool:
+    """Whether two different spellings are one name transliterated twice: the same
+    first letter and `skeleton`, and one of them written with an accent or caron
+    ("Bajtín", "Vološinov") or shaped as a Cyrillic name is ("Voloshinov"). Other
+    names sharing a skeleton (Fisher, Fischer) are a misspelling to report."""
+    a, b = skeleton(cited), skeleton(listed)
+    if not a or a != b or a[0] != b[0]:
+        return False
+    for name in (cited, listed):
+        letters = unicodedata.normalize("NFC", name).lower()
+        if any(ord(ch) > 127 and ch.isalpha() for ch in letters):
+            return True
+        if _SLAVIC.search(re.sub(r"[^a-z]", "", letters)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

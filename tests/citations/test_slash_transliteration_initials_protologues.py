@@ -74,6 +74,13 @@ def test_a_transliteration_never_takes_another_year_or_an_exact_name() -> None:
     assert m2.targets == () and m2.year_mismatch == ()
 
 
+def test_names_of_one_skeleton_but_no_transliteration_stay_a_misspelling() -> None:
+    refs = [reference(1, "Fischer", year=2003), reference(2, "Hansen", year=2004)]
+    m1, m2 = _matches("Ver (Fisher, 2003) e (Jansen, 2004).", refs)
+    assert m1.targets == ("ref-1",) and m1.name_mismatch  # a typo, reported
+    assert m2.targets == ()  # another initial: another name
+
+
 def test_names_differing_in_a_vowel_are_no_transliteration() -> None:
     refs = [reference(1, "Hanson", year=2003)]
     (m,) = _matches("Ver (Hansen, 2003).", refs)
