@@ -283,6 +283,12 @@ def bare_key_flood(n: int) -> Files:
     return {"paper.md": "Text " + "[smith2019] " * n + "\n"}
 
 
+def pandoc_key_punctuation(n: int) -> Files:
+    """Runs of '-', '.-' and ':/' after keys: each a place where a pandoc key may end."""
+    text = "as @a" + "-" * n + "b" + ".-" * n + " says [@c" + ":/" * (n * 3 // 5) + "]"
+    return {"paper.md": text + "\n", "refs.bib": "@book{a, title={T}, year=2001}\n"}
+
+
 def bib_blank_lines_then_at(n: int) -> Files:
     return _bib("@article{k, title = {" + "\n" * n + "@x}, year = 2020}\n")
 
@@ -456,6 +462,19 @@ def docx_entities(n: int) -> FilesOrBytes:
     return {"paper.docx": buffer.getvalue()}
 
 
+def docx_field_pieces(n: int) -> FilesOrBytes:
+    """One field whose code is cut into n runs (was joined and judged at every piece)."""
+    pieces = '<w:r><w:instrText xml:space="preserve">x</w:instrText></w:r>' * n
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"{pieces}"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{_run('(Chen, 2018)')}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return {"paper.docx": _docx(f"<w:p>{field}</w:p>" + _LIST)}
+
+
 def pdf_pages(n: int) -> FilesOrBytes:
     """A printed PDF of n pages of author-year text (reportlab), then a list."""
     import io
@@ -538,6 +557,11 @@ SHAPES = (
     Shape("superscript-flood", _numeric_flood("word.^1^ "), 4000, "'word.^1^ ' x n"),
     Shape("flattened-flood", _numeric_flood("word 1. "), 4000, "'word 1. ' x n (list order)"),
     Shape("code-span-flood", _md_line("`a` "), 4000, "'`a` ' x n: a code span each"),
+    Shape("joined-split-flood", _numeric_flood("9 9^,^"), 4000, "'9 9^,^' x n (once 95 s)"),
+    Shape("flattened-cells", _numeric_flood("Tiles.^3^ cells 4 were "), 1000, "flattened x n"),
+    Shape("bracket-separators", _numeric_flood("1), ("), 4000, "'1), (' x n, numbered list"),
+    Shape("joined-after-word", _numeric_flood("x 5^,^6 "), 4000, "'x 5^,^6 ' x n"),
+    Shape("pandoc-key-punctuation", pandoc_key_punctuation, 5000, "'-', '.-', ':/' runs of n"),
     Shape(
         "bib-blank-lines-then-at", bib_blank_lines_then_at, 2000, "n blank lines, '@x' in a title"
     ),
@@ -556,6 +580,7 @@ SHAPES = (
     Shape("docx-one-paragraph", docx_one_paragraph, 625, "one Word paragraph, ~50 KB at 1x"),
     Shape("docx-many-runs", docx_many_runs, 10_000, "one Word paragraph of n runs"),
     Shape("docx-entities", docx_entities, 2, "an XML entity n levels deep, x10 each"),
+    Shape("docx-field-pieces", docx_field_pieces, 1000, "one field code cut into n runs"),
     Shape("pdf-pages", pdf_pages, 2, "a printed PDF of n pages"),
 )
 SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
