@@ -33,6 +33,14 @@ number after a citation and a comma ("grew.^5^, 6 plates failed"), prose going o
 Numbers already cited before are not read at such places: only a first citation has
 the order's evidence, and it is the one whose loss made an entry look uncited.
 
+Half brackets set off by a space -- "common 1)", "spreads 2,4)", "as reported 3-5)."
+-- are read the same way, and only in a paper whose sure citations mostly close with
+a half bracket ("walls1)", `half_bracket_style`): there the bracket is the citation's
+own mark, so a number cited before is read again as well. Never a bracket some "("
+on the line opened ("(see Figure 1)"), an item of an inline enumeration ("aims: 1) to
+fire, and 2) to cool"), a list item opening its line, or a number after a sign or a
+label ("n = 12)", "step 2)").
+
 Every pattern here is linear: separators are single characters or fixed strings that
 cannot start with a digit, so no two quantified parts compete for the same text.
 """
@@ -56,6 +64,17 @@ _SEPARATOR = r"(?:\^\)?[,;\-–]\(?\^|\) ?[,\-–] ?\(|[,;\-–])"
 _LOOSE = re.compile(rf"(?<= )(?P<list>\d{{1,3}}(?:{_SEPARATOR}\d{{1,3}})*+)")
 # a superscript set after a number, which `numeric` refuses as an exponent: "em
 # 2013^(15)^", "RDC No. 530^15^"
+# a half-bracket citation set off by a space, "common 1)", "spreads 2,4)": the
+# closing bracket is the citation's own mark (see `half_bracket_style`)
+_HALF = re.compile(rf"(?<= )(?P<list>\d{{1,3}}(?:{_SEPARATOR}\d{{1,3}})*+)(?=\))")
+# the first two items of an inline enumeration: "aims: 1) to ...; 2) to", "were 1) x,
+# and 2) y" (an item follows a colon, a comma, a semicolon or a word leading a list)
+_ITEM_LEAD = (
+    r"(?:^|[:;,]\s|\b(?:to|are|were|is|was|be|as|include|includes|including|namely|"
+    r"that|which|whether|and|or|e|y|ou|o|und|et|então|são|foram|fueron|son)\s)"
+)
+_FIRST_ITEM = re.compile(rf"{_ITEM_LEAD}1\)(?= [^\W\d_])", re.IGNORECASE)
+_SECOND_ITEM = re.compile(rf"{_ITEM_LEAD}2\)(?= [^\W\d_])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"(?<=\d)\^\(?(?P<list>\d{1,3}(?:[,\-–]\d{1,3})*+)\)?\^")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 # a number before the comma, not a year: "(6, 7, 11, 18)" but "in 1999, 11 when"
@@ -64,6 +83,7 @@ _POWER_BASE = re.compile(r"(?<![\d.,])10$")
 _THOUSANDS = re.compile(r",\d{3}")
 _ET_AL = re.compile(r"\bet al\.? $")
 _LOOKBACK = 40
+_HALF_LOOKBACK = 300  # an unclosed bracket, an enumeration's items: within a few sentences
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -99,6 +119,8 @@ _COUNTED = _words(
 )
 # Enough sure citations introduced in order before the order is evidence.
 _LEAST_ORDERED = 4
+# Sure citations closed by a half bracket before a spaced one is read ("walls1)").
+_LEAST_HALVES = 3
 _ORDER_SHARE = 0.8
 # The forms of a superscript style, marked or flattened: where else a bare number is
 # a count. In a paper citing in brackets or round brackets a bare number is a value.
@@ -117,10 +139,15 @@ def loose_candidates(text: str, refused_words: frozenset[str]) -> list[Iterator[
     """Bare numbers where a flattened superscript may stand (weighed by `in_order`).
 
     `refused_words` are the words after which a number is a label or a value (the
-    caller's label, unit and value words: "Table 1", "5 mg", "foi 8"). Two streams,
-    each in text order: bare numbers, and superscripts set after a number.
+    caller's label, unit and value words: "Table 1", "5 mg", "foi 8"). Three streams,
+    each in text order: bare numbers, superscripts set after a number, and numbers
+    closed by a half bracket ("common 1)", read only in a paper citing so).
     """
-    return [_bare_numbers(text, refused_words), _after_numbers(text)]
+    return [
+        _bare_numbers(text, refused_words),
+        _after_numbers(text),
+        _half_brackets(text, refused_words),
+    ]
 
 
 def _start(candidate: Candidate) -> int:
@@ -140,6 +167,60 @@ def _bare_numbers(text: str, refused_words: frozenset[str]) -> Iterator[Candidat
         numbers = expand(body)
         if numbers:
             yield Candidate(start, end, numbers, "loose")
+
+
+def _half_brackets(text: str, refused_words: frozenset[str]) -> Iterator[Candidate]:
+    """ "common 1)", "spreads 2,4)", "as reported 3-5).": a number a space sets off,
+    closed by a bracket no bracket opened. The span is the numbers, as the glued form's
+    ("common1)") is. Never after a sign or a label word ("n = 12)", "(see Figure 1)"
+    is refused twice: the word and the open bracket), never an item of an enumeration
+    ("aims: 1) to", "wing, 2) tail")."""
+    for m in _HALF.finditer(text):
+        start, end = m.start(), m.end()
+        if text[max(start - 2, 0) : start] in (": ", "; ") or not _free_after(text, end + 1):
+            continue
+        if not _free_before(text, start - 1, refused_words) or _opened_before(text, start):
+            continue
+        if _THOUSANDS.search(m.group("list")) or _enumeration_item(text, start, end):
+            continue
+        numbers = expand(re.sub(r"[\^() ]", "", m.group("list")))
+        if numbers:
+            yield Candidate(start, end, numbers, "half")
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line up to `start`, at most `_HALF_LOOKBACK` back (linear on a one-line page)."""
+    low = max(start - _HALF_LOOKBACK, 0)
+    return text[text.rfind("\n", low, start) + 1 or low : start]
+
+
+def _opened_before(text: str, start: int) -> bool:
+    """A round bracket opened before on the line and not closed: the ")" closes it."""
+    line = _line_before(text, start)
+    return line.count("(") > line.count(")")
+
+
+def _enumeration_item(text: str, start: int, end: int) -> bool:
+    """An item of an inline enumeration: it opens a clause ("2) estimate"), and the
+    items 1) and 2) stand on its line within a few sentences."""
+    after = text[end + 1 : end + 3]
+    if len(after) < 2 or after[0] != " " or not after[1].isalpha():
+        return False
+    window = _line_before(text, start) + text[start : start + _HALF_LOOKBACK]
+    return _FIRST_ITEM.search(window) is not None and _SECOND_ITEM.search(window) is not None
+
+
+def half_bracket_style(text: str, sure: Iterable[Candidate]) -> bool:
+    """Whether the paper closes its numeric citations with a half bracket: most of its
+    sure citations are followed by a ")" no bracket opened ("walls1)", "^1)^"). Only
+    then is a spaced "common 1)" a citation rather than an item, a value or a label."""
+    total = closed = 0
+    for candidate in sure:
+        total += 1
+        marked = text[candidate.start : candidate.end]
+        if text[candidate.end : candidate.end + 1] == ")" or (")" in marked and "(" not in marked):
+            closed += not _opened_before(text, candidate.start)
+    return closed >= _LEAST_HALVES and closed >= _SUPERSCRIPT_SHARE * total
 
 
 def _after_numbers(text: str) -> Iterator[Candidate]:
@@ -237,17 +318,25 @@ def in_order(
     total = superscripts = 0
     introductions: list[tuple[int, int]] = []  # (offset, number), in text order
     cited: set[int] = set()
-    for candidate in sure():
-        total += 1
-        superscripts += candidate.form in _SUPERSCRIPT_FORMS
-        for n in candidate.numbers:
-            if n not in cited:
-                cited.add(n)
-                introductions.append((candidate.start, n))
+
+    def counted() -> Iterator[Candidate]:
+        nonlocal total, superscripts
+        for candidate in sure():
+            total += 1
+            superscripts += candidate.form in _SUPERSCRIPT_FORMS
+            for n in candidate.numbers:
+                if n not in cited:
+                    cited.add(n)
+                    introductions.append((candidate.start, n))
+            yield candidate
+
+    halves = half_bracket_style(text, counted())
     if not total or superscripts < _SUPERSCRIPT_SHARE * total:
         return  # not a superscript paper: a bare number is a value
     walk = _Walk(text, sure())
     pending = walk.free(loose())
+    if not halves:
+        pending = (c for c in pending if c.form != "half")
     if not ordered(n for _, n in introductions):
         yield from _filling_gaps(set(cited), pending, entries)
         return
@@ -259,8 +348,10 @@ def in_order(
         following = introductions[later][1] if later < len(introductions) else entries + 1
         seen, highest = walk.seen, walk.highest
         expected = {highest + 1, _next_cited(sure_cited, highest)}
-        if _next_in_order(candidate.numbers, seen, expected, entries) or _fits_a_gap(
-            candidate.numbers, cited, highest, following
+        if (
+            _next_in_order(candidate.numbers, seen, expected, entries)
+            or _fits_a_gap(candidate.numbers, cited, highest, following)
+            or _cited_again(candidate, seen)
         ):
             cited.update(candidate.numbers)
             seen.update(candidate.numbers)
@@ -328,15 +419,29 @@ def _fits_a_gap(numbers: tuple[int, ...], cited: set[int], highest: int, followi
     return rising and highest < numbers[0] and numbers[-1] < following
 
 
+def _cited_again(candidate: Candidate, seen: set[int]) -> bool:
+    """A half-bracket citation of works cited before ("as above 2)"): its bracket is
+    the mark a bare number lacks, so a later citation is read as well as a first one
+    (`in_order` passes half brackets only in a paper citing so)."""
+    numbers = candidate.numbers
+    rising = all(a < b for a, b in itertools.pairwise(numbers))
+    return candidate.form == "half" and rising and all(n in seen for n in numbers)
+
+
 def _filling_gaps(
     cited: set[int], pending: Iterator[Candidate], entries: int
 ) -> Iterator[Candidate]:
     """In a list not numbered by first citation (alphabetical Vancouver), the first
     loose candidate carrying only numbers no sure citation cites (`cited`): the one
     place the entry is cited ("usando o pacote mirt 3 do software R"), else it is
-    uncited."""
+    uncited. A half bracket ("common 12)", in a paper citing so) is read wherever it
+    stands, its numbers within the list and rising."""
     for candidate in pending:
         numbers = candidate.numbers
+        if candidate.form == "half":
+            if max(numbers) <= entries and all(a < b for a, b in itertools.pairwise(numbers)):
+                yield candidate
+            continue
         if candidate.form != "loose":
             continue
         if max(numbers) > entries or len(numbers) > _MOST_INTRODUCED:
