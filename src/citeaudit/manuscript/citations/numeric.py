@@ -26,7 +26,10 @@ whole difference between reading a Vancouver paper and inventing citations):
   cites in square brackets; ``array[3]`` alone is indexing), and the
   flattened superscripts of text pasted from a PDF, ``as shown before.3,4`` -- kept
   only when that form is the manuscript's main numeric style, since gene names and
-  chemical formulas (``Sox2``) look the same.
+  chemical formulas (``Sox2``) look the same. Past the list's end such a flattened
+  number ("disorders.118" in a list of 108) is a count or a page as often as a
+  citation: it is read only where a marked form (a bracket, a superscript) cites the
+  same number, never a missing reference on its own.
 
 Whether numbers are citations at all is decided again by
 `citeaudit.citation_matching.match_citations`, which keeps numeric citations only
@@ -739,6 +742,8 @@ class _Choice:
 
     entries: int
     ranks: dict[str, int]  # kept weak form -> its place in the order
+    # numbers past the list's end a marked form cites (a bracket, a superscript)
+    confirmed: frozenset[int] = frozenset()
 
     def group(self, candidate: _Candidate) -> int | None:
         """Where the candidate sorts among those of its offset, or None: not kept."""
@@ -754,8 +759,17 @@ class _Choice:
         if top <= self.entries:
             return 2 + 2 * rank
         reach = self.entries + _past_the_end(self.entries)
-        # a count past the list's end is a count, not a citation
-        return 3 + 2 * rank if form != "spaced" and top <= reach else None
+        if form == "spaced" or top > reach:
+            return None  # a count past the list's end is a count, not a citation
+        if form == "glued" and not self._confirmed(candidate):
+            return None
+        return 3 + 2 * rank
+
+    def _confirmed(self, candidate: _Candidate) -> bool:
+        """A flattened superscript past the list's end ("disorders.118" in a list of
+        108) is weak evidence: a count, a page, a value as often as a citation. It
+        says an entry is missing only beside a marked citation of the same number."""
+        return all(n in self.confirmed for n in candidate.numbers if n > self.entries)
 
     def keyed(
         self, sub: int, candidates: Iterator[_Candidate]
@@ -779,11 +793,14 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     """
     brackets = 0
     bracket_numbers: set[int] = set()
+    confirmed: set[int] = set()  # past the list's end, cited by a marked form
     counted: dict[str, int] = {}
     numbers: dict[str, set[int]] = {}
     for form in forms:
         for c in form:
             top = max(c.numbers)
+            if top > entries and c.form not in ("glued", "spaced"):
+                confirmed.update(n for n in c.numbers if n > entries)
             if c.form == "bracket" or (
                 c.form == "bracket-value" and (entries == 0 or top <= entries)
             ):
@@ -835,7 +852,8 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
         styles.append("spaced")
     if brackets or len(styles) > 1:
         styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
-    return _Choice(entries, {form: rank for rank, form in enumerate(dict.fromkeys(styles))})
+    ranks = {form: rank for rank, form in enumerate(dict.fromkeys(styles))}
+    return _Choice(entries, ranks, frozenset(confirmed))
 
 
 def _past_the_end(entries: int) -> int:
