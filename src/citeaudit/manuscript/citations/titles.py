@@ -82,17 +82,7 @@ class TitleExtractor(CitationExtractor):
             entries = by_word.get(first, [])
             if not any(f" {cited} " in e for e in entries[:_LOOKED_AT]):
                 continue
-            citation = Citation(
-                id="",
-                text=shown(m.group()),
-                location=document.location_at(m.start()),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=phrase,
-                authors=(phrase,),
-                command=TITLE,
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(m.start(), m.end(), (citation,))
+            yield _weak_title(document, m, phrase)
 
 
 def _plain_heads(document: Document) -> Iterator[Marker]:
@@ -117,14 +107,19 @@ def _plain_heads(document: Document) -> Iterator[Marker]:
         )
         for m in pattern.finditer(text):
             phrase = " ".join(m.group().split())
-            citation = Citation(
-                id="",
-                text=shown(m.group()),
-                location=document.location_at(m.start()),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=phrase,
-                authors=(phrase,),
-                command=TITLE,
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(m.start(), m.end(), (citation,))
+            yield _weak_title(document, m, phrase)
+
+
+def _weak_title(document: Document, m: re.Match[str], phrase: str) -> Marker:
+    """A work named by its title: weak, since title words also occur in prose."""
+    citation = Citation(
+        id="",
+        text=shown(m.group()),
+        location=document.location_at(m.start()),
+        kind=CitationKind.AUTHOR_YEAR,
+        item=phrase,
+        authors=(phrase,),
+        command=TITLE,
+        certainty=Certainty.WEAK,
+    )
+    return Marker(m.start(), m.end(), (citation,))
