@@ -41,11 +41,11 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # "(2014)", "(2014a)", "(1809 [1808])": a year alone in its parenthesis
-_PAREN_YEAR = re.compile(
+PAREN_YEAR = re.compile(
     r"\((?P<year>1[5-9]\d\d|20[0-3]\d)(?P<suffix>[a-z])?(?:[ \t]?\[\d{4}\])?\)"
 )
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
-_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
+ENTRY_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
 # An acronym opening an entry: "IUCN (2014)", "IBGE.", "IBGE - Instituto ...", "OECD
 # 2020" -- not "SILVA, J."
 _HEAD_ACRONYM = re.compile(
@@ -91,7 +91,7 @@ class OrganisationYearExtractor(CitationExtractor):
         for name in bodies:
             by_first.setdefault(name.split()[0], []).append(name)
         text = document.text
-        for m in _PAREN_YEAR.finditer(text):
+        for m in PAREN_YEAR.finditer(text):
             found = _before(text, m.start(), bodies, by_first) or _after(
                 text, m.end(), m.start(), bodies
             )
@@ -125,7 +125,7 @@ def _bodies(document: Document) -> dict[str, _Body]:
     words: dict[str, set[str]] = {}
     openings: set[str] = set()
     for entry in document.reference_entries:
-        raw = _LABEL.sub("", entry.raw[:_SCOPE], count=1)
+        raw = ENTRY_LABEL.sub("", entry.raw[:_SCOPE], count=1)
         head = raw[:_HEAD]
         if (first := _WORD.match(head)) is not None:
             openings.add(title_words(first.group()))

@@ -37,14 +37,11 @@ from typing import ClassVar
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.citations.names import word_set
+from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
-_PAREN_YEAR = re.compile(
-    r"\((?P<year>1[5-9]\d\d|20[0-3]\d)(?P<suffix>[a-z])?(?:[ \t]?\[\d{4}\])?\)"
-)
-_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
 _FIRST_WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*")
 _YEAR_EARLY = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
 # what closes the year: "1809a", "1809 [1808]).", "2014."
@@ -90,7 +87,7 @@ class TitleYearExtractor(CitationExtractor):
             return
         heads = {(title_words(e.first), e.year) for entries in by_word.values() for e in entries}
         text = document.text
-        for m in _PAREN_YEAR.finditer(text):
+        for m in PAREN_YEAR.finditer(text):
             year = int(m.group("year"))
             found = _title_before(text, m.start(), year, by_word) or _names_in(
                 text, m.start(), year, heads
@@ -134,7 +131,7 @@ def _titled(document: Document) -> dict[str, list[_Titled]]:
     """Author-date entries, by the words of what follows their year."""
     by_word: dict[str, list[_Titled]] = {}
     for entry in document.reference_entries:
-        raw = _LABEL.sub("", entry.raw[: _YEAR_WITHIN + _TITLE_SPAN], count=1)
+        raw = ENTRY_LABEL.sub("", entry.raw[: _YEAR_WITHIN + _TITLE_SPAN], count=1)
         first = _FIRST_WORD.match(raw)
         year = _YEAR_EARLY.search(raw, 0, _YEAR_WITHIN)
         if first is None or year is None or len(first.group()) < 3:
