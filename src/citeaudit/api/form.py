@@ -13,6 +13,7 @@ from collections.abc import AsyncGenerator
 from fastapi import Request
 from starlette.datastructures import FormData
 from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect
 
 from citeaudit.api.limits import DRAIN_MAX_BYTES, drain
 from citeaudit.api.uploads import UploadRejected
@@ -60,3 +61,5 @@ async def read_form(request: Request, *, limit: int, max_files: int) -> FormData
         raise too_large from None
     except MultiPartException as exc:
         raise UploadRejected(400, f"malformed multipart body: {exc.message}") from None
+    except ClientDisconnect:  # no one is left to read an answer; not a server error
+        raise UploadRejected(400, "the client left before the upload was whole") from None

@@ -7,6 +7,8 @@ A pure ASGI layer, so it holds for every route, present and future:
   reads the answer instead of a reset, while a client that declares 10^12 bytes and
   sends nothing holds nothing open;
 - a body sent without a length (chunked) is cut off at the same cap while it streams;
+- a body must keep arriving (`api.slow_clients.paced`): one trickled a byte at a time
+  is answered 408 and its connection closed, instead of holding it for ever;
 - a JSON body is read whole (it is small: `max_json_bytes`) and refused with 400
   when it is not UTF-8, not JSON, nested beyond what the parser takes, or holds a
   lone surrogate (``"\\ud800"``), which Python accepts but no database or encoder
@@ -26,6 +28,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
+
+from citeaudit.api.slow_clients import BodyTooSlow, paced
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -55,7 +59,7 @@ async def drain(receive: Receive, most: int, seconds: float = DRAIN_SECONDS) -> 
             return
         try:
             message = await asyncio.wait_for(receive(), left)
-        except TimeoutError:
+        except (TimeoutError, BodyTooSlow):
             return
         if message["type"] != "http.request":
             return
@@ -152,6 +156,7 @@ class BodyLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        receive = paced(receive)
         headers = _headers(scope)
         content_type = headers.get(b"content-type", b"").decode("latin-1")
         multipart = content_type.lower().startswith("multipart/")
@@ -178,7 +183,11 @@ class BodyLimits:
         chunks: list[bytes] = []
         size = 0
         while True:
-            message = await receive()
+            try:
+                message = await receive()
+            except BodyTooSlow as exc:
+                await send_error(send, exc.status_code, str(exc.detail))
+                return
             if message["type"] != "http.request":
                 return  # the client went away
             chunk = message.get("body", b"")

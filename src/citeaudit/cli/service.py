@@ -87,7 +87,15 @@ def run_serve(args: argparse.Namespace) -> int:
         f"(API docs: /docs); data: {display_url(settings.database_url)}",
         file=sys.stderr,
     )
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+    from citeaudit.api.slow_clients import HeadDeadlineProtocol  # no slowloris
+
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        http=HeadDeadlineProtocol,
+    )
     return 0
 
 
