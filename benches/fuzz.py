@@ -36,6 +36,7 @@ MODULES = (
     "tests.fuzz.test_audit",
     "tests.fuzz.test_hostile_headers",
     "tests.fuzz.test_realms_csl_yaml",
+    "tests.fuzz.test_late_readers",
 )
 SLOW_SECONDS = 10.0
 BIG_MB = 1024
