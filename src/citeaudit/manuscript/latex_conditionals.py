@@ -75,11 +75,19 @@ def blank_false_branches(lines: Sequence[str]) -> list[str]:
                     depth -= 1
     if not spans:
         return list(lines)
-    out = list(lines)
+    # each line's blanked ranges, in order: a line holding many branches is rebuilt once
+    ranges: dict[int, list[tuple[int, int]]] = {}
     for (first, begin), (last, end) in spans:
         for number in range(first, last + 1):
-            text = out[number]
             left = begin if number == first else 0
-            right = end if number == last else len(text)
-            out[number] = text[:left] + " " * (right - left) + text[right:]
+            right = end if number == last else len(lines[number])
+            ranges.setdefault(number, []).append((left, right))
+    out = list(lines)
+    for number, blanks in ranges.items():
+        text, pieces, at = lines[number], [], 0
+        for left, right in blanks:
+            pieces += [text[at:left], " " * (right - left)]
+            at = right
+        pieces.append(text[at:])
+        out[number] = "".join(pieces)
     return out
