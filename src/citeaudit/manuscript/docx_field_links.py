@@ -49,6 +49,12 @@ _SHOWN_SUFFIXED = re.compile(
 _ET_AL = re.compile(r"\bet\.?\s*al\b|\band\s+others\b|\bet\s+coll?\b|\bu\.\s*a\.")
 # where an entry's first author ends: a comma, semicolon, "&", "and", a bracket, the year
 _FIRST_AUTHOR_END = re.compile(r"[,;&(:]|\b(?:and|e|y|und|et)\b|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# where a second person's name may start: "Quenby & Marsh", "Quenby; Marsh", "Quenby and
+# Marsh" -- an entry's opening words end there, whatever initials the first lacks
+_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b")
+_CONJUNCTIONS = frozenset(("and", "e", "y", "und", "et"))
+# an entry's first name word: where the first person stands ("Y. Li": "li", not "y")
+_FIRST_NAME_WORD = re.compile(r"[^\W\d_]{2,}+")
 
 _ENTRY_HEAD = 400  # where an entry's names and year stand
 _HEAD_WORDS = 12  # an entry's opening words, where its first author stands
@@ -96,6 +102,18 @@ def _names_before_et_al(head: str) -> int | None:
     return sum(1 for part in parts if any(len(w) >= 3 for w in _WORD.findall(part)))
 
 
+def _first_person(head: str) -> str:
+    """The entry's head up to where a second person may start: "Quenby & Marsh (2015)"
+    opens with Quenby alone. The words counted as the first author's were the entry's
+    first few whatever stood between them, so an entry listing surnames without
+    initials ("Weishampel & Horner") was led by its second author."""
+    first = _FIRST_NAME_WORD.search(head)
+    if first is None:
+        return head
+    cut = _NEXT_PERSON.search(head, first.end())
+    return head if cut is None else head[: cut.start()]
+
+
 def _same_doi(listed: str, doi: str) -> bool:
     """One DOI, the list's perhaps cut short or run into the next word."""
     return listed.startswith(doi) or doi.startswith(listed)
@@ -111,6 +129,7 @@ class EntryIndex:
         self.entry_dois: list[set[str]] = []
         self.words: dict[str, set[int]] = {}
         self.heads: list[list[str]] = []  # each entry's opening words
+        self.first_persons: list[list[str]] = []  # ... before a second person may start
         self.first_authors: list[list[str]] = []  # the words before its first separator
         self.years: list[set[int]] = []
         self.suffixes: list[dict[int, set[str]]] = []  # year -> the letters after it
@@ -125,6 +144,7 @@ class EntryIndex:
             for word in words:
                 self.words.setdefault(word, set()).add(i)
             self.heads.append(words[:_HEAD_WORDS])
+            self.first_persons.append(_WORD.findall(_first_person(head))[:_HEAD_WORDS])
             first = _FIRST_AUTHOR_END.split(head[:200], maxsplit=1)[0]
             self.first_authors.append(_WORD.findall(first)[:_HEAD_WORDS])
             self.years.append({int(y) for y in _YEAR.findall(text)})
@@ -160,9 +180,12 @@ class EntryIndex:
         """Whether entry i opens with the first author: the name's longest word among
         the entry's first words (a label's digits are no words) before any other
         person could stand ("Smith J, Lee K" is led by Smith, not Lee), or before the
-        entry's first separator ("J. A. Smith, K. Lee": given names first)."""
+        entry's first separator ("J. A. Smith, K. Lee": given names first). An "&" or
+        "and" ends the first person ("Quenby & Marsh" is not led by Marsh), unless the
+        name itself holds the word ("Food and Agriculture Organization")."""
         name = max(first, key=len)
-        opening = [*self.heads[i][: len(first) + 1], *self.first_authors[i]]
+        heads = self.heads[i] if _CONJUNCTIONS.intersection(first) else self.first_persons[i]
+        opening = [*heads[: len(first) + 1], *self.first_authors[i]]
         return any(_same_name(word, name) for word in opening)
 
     def link(self, item: FieldItem, suffixes: Mapping[int, set[str]] | None = None) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
 from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
 
@@ -28,6 +29,13 @@ def describe_reference(ref: Reference) -> str:
 
 
 def describe_citation(cit: Citation) -> str:
+    """The citation as the reader finds it in the text.
+
+    A Word field's work is keyed by its entry internally ("ref-21"); nobody typed that
+    key, so it is described by the text Word shows for it (its piece of a cluster). A
+    work the list lacks keeps its description (names, year, title and the shown text)."""
+    if cit.command == FIELD_ITEM and cit.key is not None and cit.text:
+        return cit.text
     if cit.key is not None:
         return f'{cit.text} (key "{cit.key}")' if cit.text and cit.key not in cit.text else cit.text
     if cit.number is not None and cit.text and str(cit.number) not in cit.text:
