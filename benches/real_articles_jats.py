@@ -754,14 +754,32 @@ def _tidy_numeric(para: dict[str, Any]) -> None:
     _delete(para, [c for c in cuts if c[1] > c[0]])
 
 
+# A plain-text citation, as the truth reads one: the entry's first author, then at most
+# 80 characters of co-authors and joiners ("et al.", "and Lee", "& Park", ", Lee e
+# Souza", "in", a possessive) with no digit, bracket or semicolon -- a bracket or a
+# semicolon ends one citation and starts another, a number is a specimen, a page or
+# another work's year -- then the year, after "(" (narrative), after the same
+# authors' earlier years ("Anderson 1975, 1976", ABNT's "2011 [1954]"), or after a
+# protologue's volume and page ("Carse, Trans. N. Z. Inst. 57: 91. 1926").
+_PLAIN_GAP = r"[^\n\d;()\[\]]{0,80}?"
+_PLAIN_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_PLAIN_PAGES = r"(?:\d{1,4}(?:\(\d{1,4}\))?\s?:\s?\d{1,5}(?:\s?[-–]\s?\d{1,5})?[.,]?\s{1,3})?"
+_PLAIN_BEFORE = rf"\(?\s?(?:{_PLAIN_YEAR}(?:\s?\[{_PLAIN_YEAR}\])?\s?,\s?){{0,6}}"
+_PLAIN_BEFORE += rf"(?:{_PLAIN_YEAR}\s?\[)?"
+
+
 def plain_text_cited(
     paras: list[dict[str, Any]], refs: list[dict[str, Any]], cited: set[int]
 ) -> set[int]:
     """Entries no xref names but which the text cites by first author and year.
 
-    Compared without accents ("González-Perez" for González-Pérez), a double
-    surname also by its first part ("Troitiño e Vinuesa" for Troitiño Vinuesa); an
-    entry whose year has a letter needs that letter ("2011a" cites 2011a, not 2011b).
+    The name and the year must make one citation (the shapes above): a name and any
+    year within a sentence ("30 Jul 1933, Kanehira 2301"; "Beenen et al. (2005) use
+    ... In 1998") is not one, and counting it made a truly uncited entry "cited", so
+    that reporting it counted against the audit. Compared without accents
+    ("González-Perez" for González-Pérez), a double surname also by its first part
+    ("Troitiño e Vinuesa" for Troitiño Vinuesa); an entry whose year has a letter
+    needs that letter ("2011a" cites 2011a, not 2011b).
     """
     body = _unaccented("\n".join(p["t"] for p in paras if not p["h"]))
     found: set[int] = set()
@@ -776,9 +794,10 @@ def plain_text_cited(
             names.add(head)
         year = re.escape(ref["year"][:4])
         if ref["year"][4:5].isalpha():  # "2011b" is cited as "2011b" or "2011a, b"
-            year += rf"(?:[a-z]\b\s*,\s*)*{ref['year'][4]}\b"
+            year += rf"(?:[a-z]\b\s*,\s*){{0,6}}{ref['year'][4]}\b"
+        shape = rf"\b{_PLAIN_GAP}{_PLAIN_PAGES}{_PLAIN_BEFORE}\b{year}(?!\d)"
         for name in names:
-            if re.search(rf"\b{re.escape(name)}\b[^\n]{{0,80}}?\b{year}", body, re.I):
+            if re.search(rf"\b{re.escape(name)}{shape}", body, re.I):
                 found.add(i)
                 break
     return found
@@ -871,6 +890,38 @@ def translations(data: bytes) -> list[str]:
     return out
 
 
+def article_title(article: etree._Element) -> str:
+    """The title of an article or of a translation inside it (a sub-article).
+
+    Read from the element's own front matter (a translation's is a front-stub, with no
+    article-meta), never from an entry's article-title further down.
+    """
+    for path in ("front/article-meta", "front-stub", "front", ".//article-meta"):
+        found = article.find(f"{path}//article-title")
+        if found is not None:
+            return clean("".join(found.itertext()))
+    return ""
+
+
+def _translation(root: etree._Element, language: str) -> etree._Element | None:
+    """The article's published translation into `language` (a sub-article), if any."""
+    return next(
+        (
+            s
+            for s in root.iter("sub-article")
+            if s.get("article-type") == "translation"
+            and (s.get(XML_LANG) or "").lower()[:2] == language
+        ),
+        None,
+    )
+
+
+def translated_title(data: bytes, translation: str) -> str:
+    """The title of the article's published translation into `translation`, or ""."""
+    sub = _translation(parse_xml(data), translation)
+    return article_title(sub) if sub is not None else ""
+
+
 def article_record(
     data: bytes, source: dict[str, str], translation: str | None = None
 ) -> dict[str, Any] | None:
@@ -889,18 +940,13 @@ def article_record(
         root = found
     body = root.find("body")
     back = root.find("back")
+    # The element whose title the record takes: the article, or its translation.
+    titled: etree._Element = root
     if translation is not None:
-        sub = next(
-            (
-                s
-                for s in root.iter("sub-article")
-                if s.get("article-type") == "translation"
-                and (s.get(XML_LANG) or "").lower()[:2] == translation
-            ),
-            None,
-        )
+        sub = _translation(root, translation)
         if sub is None:
             return None
+        titled = sub
         body = sub.find("body")
         if sub.find("back") is not None and list(sub.find("back").iter("ref")):  # type: ignore[union-attr]
             back = sub.find("back")
@@ -924,9 +970,9 @@ def article_record(
         rid = element.get("id") or f"ref{len(refs) + 1}"
         ref_index[rid] = len(refs)
         # An id on the citation element itself is also a target some publishers use.
-        for sub in element.iter():
-            if sub.get("id") and sub is not element:
-                ref_index.setdefault(sub.get("id") or "", len(refs))
+        for inner in element.iter():
+            if inner.get("id") and inner is not element:
+                ref_index.setdefault(inner.get("id") or "", len(refs))
         names = [n for n, _ in _authors(citation)] if citation is not None else []
         refs.append(
             {
@@ -940,10 +986,7 @@ def article_record(
         )
         work_keys.append(_work_key(citation, refs[-1]))
     walker = _Walker(ref_index)
-    title_el = root.find(".//article-meta//article-title")
-    if translation is not None:
-        title_el = sub.find(".//article-title")  # type: ignore[union-attr]
-    title = clean("".join(title_el.itertext())) if title_el is not None else ""
+    title = article_title(titled)
     walker.block(body, 0)
     for element in back:
         if local(element.tag) in ("ack", "app-group"):
