@@ -5,16 +5,27 @@ file and says what to send instead. What passes is text the readers can decode (
 policy of `citeaudit.text_decoding`: lines that are not UTF-8 are audited with a warning,
 as the CLI audits them), a DOCX whose parts and unpacked size are bounded (no zip
 bombs), or a PDF the engine opens -- in a limited child process, never in this one.
+
+Those children are few at a time (`PDF_CHECKS_AT_ONCE` a process), whatever arrives: each
+may take `CITEAUDIT_PDF_MEMORY_MB` (1 GB) and a minute of CPU, and a 0.9 MB PDF whose
+cross-reference stream inflates to zeros uses all of it. Checked on the shared thread
+pool, forty uploads at once had forty children alive (40 GB), and uploads of twenty
+PDFs kept the pool's threads -- which every plain route needs -- for minutes. A PDF's
+check waits for a place of its own limiter, holding no thread while it waits.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import io
 import re
 import unicodedata
+import weakref
 import zipfile
 
-from starlette.concurrency import run_in_threadpool
+import anyio.to_thread
+from anyio import CapacityLimiter
 from starlette.datastructures import FormData, UploadFile
 
 from citeaudit.input_scope import shown_name
@@ -43,6 +54,10 @@ SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
 _RUNS = re.compile(r"_{2,}")
 _MAX_NAME_BYTES = 150
+PDF_CHECKS_AT_ONCE = 2  # PDF engine children the upload check runs at once, per process
+_pdf_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class UploadRejected(Exception):
@@ -203,9 +218,7 @@ async def checked_files(
             continue
         if data.startswith(b"PK\x03\x04"):
             raise UploadRejected(415, f"{name}: a reference list is text; {SEND_INSTEAD}")
-        checked = await run_in_threadpool(
-            check_upload, LIST_ROLE, name, declared, data, max_expanded=max_expanded
-        )
+        checked = await _checked(LIST_ROLE, name, declared, data, max_expanded)
         files.append(NewFile(LIST_ROLE, _with_suffix(checked.name, ".txt"), "text", data))
     for role in ("manuscript", "bibliography"):
         for item in form.getlist(role):
@@ -215,13 +228,29 @@ async def checked_files(
                 continue
             data = await item.read()
             files.append(
-                await run_in_threadpool(
-                    check_upload,
-                    role,
-                    item.filename,
-                    item.content_type,
-                    data,
-                    max_expanded=max_expanded,
-                )
+                await _checked(role, item.filename, item.content_type, data, max_expanded)
             )
     return unique_names(files)
+
+
+async def _checked(
+    role: str, filename: str | None, declared: str | None, data: bytes, max_expanded: int
+) -> NewFile:
+    """`check_upload` in a worker thread; one that opens a PDF (a manuscript starting
+    ``%PDF``) on the PDF checks' own small limiter instead of the shared pool."""
+    check = functools.partial(
+        check_upload, role, filename, declared, data, max_expanded=max_expanded
+    )
+    opens_pdf = role == "manuscript" and data.startswith(b"%PDF")
+    limiter = _pdf_limiter() if opens_pdf else None
+    return await anyio.to_thread.run_sync(check, limiter=limiter)
+
+
+def _pdf_limiter() -> CapacityLimiter:
+    """The PDF checks' limiter of the running event loop (one per loop: a limiter's
+    waiters belong to the loop that made it)."""
+    loop = asyncio.get_running_loop()
+    limiter = _pdf_limiters.get(loop)
+    if limiter is None:
+        limiter = _pdf_limiters[loop] = CapacityLimiter(PDF_CHECKS_AT_ONCE)
+    return limiter
