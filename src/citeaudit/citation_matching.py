@@ -158,21 +158,29 @@ def match_citations(
     keys = _KeyIndex(references)
     numbers = _number_index(references)
     cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
-    field_targets = {
-        (r.id, r.location.file): r.year for r in references if r.location and not r.key
-    }
+    field_targets = {(r.id, r.location.file): r for r in references if r.location and not r.key}
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
     for citation in citations:
         if citation.command == FIELD_ITEM:  # a Word field's work, linked by the reader
             kept.append(citation)
             linked = (citation.key, citation.location.file) in field_targets
-            listed = field_targets.get((citation.key or "", citation.location.file))
+            ref = field_targets.get((citation.key or "", citation.location.file))
+            listed = ref.year if ref is not None else None
             shown_year = citation.year is not None and str(citation.year) in citation.text
-            if linked and citation.key and shown_year and listed and citation.year != listed:
+            if (
+                linked
+                and citation.key
+                and shown_year
+                and listed
+                and citation.year != listed
+                and not (ref is not None and _year_in_raw(citation, ref))
+            ):
                 # the field names the entry, the text shows another year: a year
                 # mismatch at the citation (the entry still counts as cited); a year
-                # only the field's data holds (a numbered citation) is not the reader's
+                # only the field's data holds (a numbered citation) is not the reader's,
+                # nor one the entry holds though its year was read otherwise ("(2007
+                # [2006]) Tribe Vernonieae Cass. (1819)"), as for a typed citation
                 matches.append(CitationMatch(citation.id, year_mismatch=(citation.key,)))
                 continue
             targets = (citation.key,) if linked and citation.key else ()

@@ -70,3 +70,68 @@ def test_an_organisation_whose_name_holds_and_still_leads_its_entry(tmp_path: Pa
     )
     fields = DocxReader().read(path).citation_fields
     assert [i.entry for f in fields for i in f.items] == [1]
+
+
+def test_a_year_shown_alone_beside_the_authors_other_work_is_the_works_own(
+    tmp_path: Path,
+) -> None:
+    # "(Quenby 2015; 2017)": one field, two works of Quenby; the 2017 one's year stands
+    # alone -- 2015 belongs to the other work, and nothing was retyped
+    entries = [
+        "Quenby, A. (2015). Glacier retreat in imaginary valleys. Journal of Nowhere, 3.",
+        "Quenby, A. (2017). Moraines of a fictional plateau. Ice Letters, 2, 5-9.",
+    ]
+    first = csl_item("Quenby", 2015, "")
+    second = csl_item("Quenby", 2017, "")
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice, as shown in "), complex_field(csl_code([first, second]), "Quenby 2015; 2017")
+        ),
+        entries=entries,
+    )
+    assert [rule for rule, _ in findings(path)] == []
+
+
+def test_a_works_year_shown_beside_its_name_stands_whatever_its_author_count(
+    tmp_path: Path,
+) -> None:
+    # the field's data lists the book's editors among its names ("Quenby 2010" has four
+    # names), and the same field cites "Quenby et al. 2000": 2000 is the other work's
+    entries = [
+        "Quenby, A. (2010). Ice in a made-up book. In: Marsh T, Ortega L, Ibsen K (Eds) "
+        "Imaginary Glaciers. Fjord Press, 1-20.",
+        "Quenby, A., Lindqvist, B., & Tamm, C. (2000). Moraines of a fictional plateau. "
+        "Ice Letters, 2, 5-9.",
+    ]
+    book = csl_item("Quenby", 2010, "", author=people("Quenby", "Marsh", "Ortega", "Ibsen"))
+    paper = csl_item("Quenby", 2000, "", author=people("Quenby", "Lindqvist", "Tamm"))
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice "), complex_field(csl_code([book, paper]), "(Quenby 2010; Quenby et al. 2000)")
+        ),
+        entries=entries,
+    )
+    assert [rule for rule, _ in findings(path)] == []
+
+
+def test_a_year_the_entry_holds_though_read_otherwise_is_no_field_year_mismatch(
+    tmp_path: Path,
+) -> None:
+    # the entry's title carries an authority's year in brackets, which the list reader
+    # may take for the entry's; the field's work and the text agree on 2007, as the
+    # entry does: no year mismatch (as none is reported for a typed "(Quenby 2007)")
+    entries = [
+        "Quenby A (2007 [2006]) Tribe GlacialeaeMarsh.(1819). In: Ortega L, Ibsen K (Eds) "
+        "Families and Genera of Imaginary Plants, Vol. VIII. Fjord Press, 1-20.",
+        "Vasquez-Ortega, L. (2018). Sediment budgets of a fictional delta. Delta Letters, 7.",
+    ]
+    work = csl_item("Quenby", 2007, "")
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([work]), "(Quenby 2007)")),
+        para(run("More (Vasquez-Ortega 2018).")),
+        entries=entries,
+    )
+    assert [rule for rule, _ in findings(path)] == []

@@ -152,6 +152,9 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
     years, pieces = _shown_years(document, found.shown.strip(), at)
     alone = _year_alone(found) if not years else None
     firsts = Counter(_folded(item.authors[0]) for item in found.items if item.authors)
+    # years the shown text gives no author ("Bower 1918; 1923": 1923 is read alone)
+    attributed = {year for key, seen in years.items() if key[0] == "*" for year in seen}
+    unnamed = {int(y) for y in _SHOWN_YEAR.findall(found.shown[:_MAX_SHOWN])} - attributed
     for item in found.items:
         # the work's own piece of a cluster ("Foti et al., 1996"), where the editor
         # finds it, when the shown text gives its first author once
@@ -165,7 +168,7 @@ def _citations(document: Document, found: FieldCitation, at: int) -> Iterator[Ci
             item=_described(found, item),
             authors=item.authors[:20],
             et_al=len(item.authors) > 2,
-            year=alone if alone is not None else _year_shown(item, years, shared),
+            year=alone if alone is not None else _year_shown(item, years, shared, unnamed),
             key=f"ref-{item.entry}" if item.entry is not None else None,
             command=FIELD_ITEM,
         )
@@ -229,14 +232,25 @@ def _year_alone(found: FieldCitation) -> int | None:
 
 
 def _year_shown(
-    item: FieldItem, years: dict[tuple[str, ...], set[int]], shared: bool
+    item: FieldItem,
+    years: dict[tuple[str, ...], set[int]],
+    shared: bool,
+    unnamed: set[int],
 ) -> int | None:
     """The item's year as the text shows it: the one year shown beside its authors
     ("Guymer 1998" for Guymer alone, beside "Guymer and Jessup 1986") when that differs
     from the field's, else the field's. Beside its first author alone only when no
     other work of the field has that first author: "Horner & Currie, 1994; Horner,
-    de Ricqlès & Padian, 2000" gives Horner's 2000 work no 1994."""
+    de Ricqlès & Padian, 2000" gives Horner's 2000 work no 1994.
+
+    The work's own year, shown beside its first author or given to no author ("Bower
+    1918; 1923": the 1923 work's year stands alone), is the year the reader sees: the
+    work's data may count its authors otherwise than the text (its book's editors
+    among them, "Meerow 2010" with four names), and another year beside the name is
+    another work's."""
     if not item.authors or item.year is None:
+        return item.year
+    if item.year in unnamed or item.year in years.get(("*", _folded(item.authors[0])), ()):
         return item.year
     seen = years.get(_authors_key(item.authors, len(item.authors) > 2))
     if not seen and not shared:
