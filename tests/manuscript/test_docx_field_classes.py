@@ -135,3 +135,24 @@ def test_a_year_the_entry_holds_though_read_otherwise_is_no_field_year_mismatch(
         entries=entries,
     )
     assert [rule for rule, _ in findings(path)] == []
+
+
+def test_an_initial_e_or_y_is_no_conjunction_before_the_first_author(tmp_path: Path) -> None:
+    # given names first, initials "E." and "Y.": Portuguese "e" and Spanish "y" are
+    # conjunctions, the initials are not -- Quenby and Li lead their entries
+    entries = [
+        "1. S. E. Quenby, Z. Marsh, L. G. Ortega, Glacier retreat in imaginary valleys. "
+        "J. Nowhere 3, 1-10 (2020).",
+        "2. Y. Li, T. Marsh, Sediment budgets of a fictional delta. Delta Lett. 7, 11 (2018).",
+    ]
+    quenby = csl_item("Quenby", 2020, "", author=people("Quenby", "Marsh", "Ortega"))
+    li = csl_item("Li", 2018, "", author=people("Li", "Marsh"))
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([quenby]), "(1)"), run(".")),
+        para(run("Silt "), complex_field(csl_code([li]), "(2)"), run(".")),
+        entries=entries,
+    )
+    fields = DocxReader().read(path).citation_fields
+    assert [i.entry for f in fields for i in f.items] == [1, 2]
+    assert [rule for rule, _ in findings(path)] == []

@@ -48,10 +48,13 @@ _SHOWN_SUFFIXED = re.compile(
 # the list shortens the authors: a missing second author says nothing
 _ET_AL = re.compile(r"\bet\.?\s*al\b|\band\s+others\b|\bet\s+coll?\b|\bu\.\s*a\.")
 # where an entry's first author ends: a comma, semicolon, "&", "and", a bracket, the year
-_FIRST_AUTHOR_END = re.compile(r"[,;&(:]|\b(?:and|e|y|und|et)\b|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# ("e", "y" with a full stop are initials: "S. E. Mann", "Y. Li")
+_FIRST_AUTHOR_END = re.compile(
+    r"[,;&(:]|\b(?:and|e|y|und|et)\b(?!\.)|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"
+)
 # where a second person's name may start: "Quenby & Marsh", "Quenby; Marsh", "Quenby and
 # Marsh" -- an entry's opening words end there, whatever initials the first lacks
-_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b")
+_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b(?!\.)")
 _CONJUNCTIONS = frozenset(("and", "e", "y", "und", "et"))
 # an entry's first name word: where the first person stands ("Y. Li": "li", not "y")
 _FIRST_NAME_WORD = re.compile(r"[^\W\d_]{2,}+")
