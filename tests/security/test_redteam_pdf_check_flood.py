@@ -7,7 +7,7 @@ is refused, in ~12 s. Every request ran its checks on the API's shared thread po
 threads), so forty such uploads at once had forty children alive -- 40 GB on a 23 GB
 machine -- and twenty PDFs a request kept the pool's threads for minutes, when every
 plain route waits on the same pool. Now the checks share one small limiter of their
-own (`api.uploads.PDF_CHECKS_AT_ONCE`); a request waiting for it holds no thread.
+own (`service.heavy.HEAVY_AT_ONCE`); a request waiting for it holds no thread.
 
 The engine is replaced by a stand-in that records how many checks run at once and
 holds each until the test lets them go, so nothing here costs a gigabyte.
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from citeaudit.api import uploads
+from citeaudit.service import heavy
 from tests.security.test_redteam_slow_clients import GUARD, Served, served
 
 __all__ = ["served"]  # the fixture: `citeaudit serve` on a free port, as deployed
@@ -84,7 +84,7 @@ def test_pdf_checks_run_a_few_at_a_time_whatever_the_uploads(
         sender.start()
     # Hang guard: wait until as many checks run as ever will while all are held.
     guard = time.monotonic() + GUARD
-    while engine.now < min(UPLOADS, uploads.PDF_CHECKS_AT_ONCE) and time.monotonic() < guard:
+    while engine.now < min(UPLOADS, heavy.HEAVY_AT_ONCE) and time.monotonic() < guard:
         time.sleep(0.05)
     time.sleep(1.0)  # give any further check the chance to start, were it allowed to
     with engine.lock:
@@ -93,8 +93,8 @@ def test_pdf_checks_run_a_few_at_a_time_whatever_the_uploads(
     for sender in senders:
         sender.join(GUARD * 4)
     assert engine.done == UPLOADS and sorted(answers) == [202] * UPLOADS, answers
-    assert held <= uploads.PDF_CHECKS_AT_ONCE < UPLOADS, f"{held} PDF checks ran at once"
-    assert engine.most <= uploads.PDF_CHECKS_AT_ONCE
+    assert held <= heavy.HEAVY_AT_ONCE < UPLOADS, f"{held} PDF checks ran at once"
+    assert engine.most <= heavy.HEAVY_AT_ONCE
 
 
 def test_while_pdf_checks_wait_other_requests_are_answered(served: Served, engine: _Engine) -> None:
@@ -108,7 +108,7 @@ def test_while_pdf_checks_wait_other_requests_are_answered(served: Served, engin
     for sender in senders:
         sender.start()
     guard = time.monotonic() + GUARD
-    while engine.now < uploads.PDF_CHECKS_AT_ONCE and time.monotonic() < guard:
+    while engine.now < heavy.HEAVY_AT_ONCE and time.monotonic() < guard:
         time.sleep(0.05)
     time.sleep(2.0)  # let every upload reach its check (or its place in the queue)
     try:

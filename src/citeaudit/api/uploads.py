@@ -6,7 +6,7 @@ policy of `citeaudit.text_decoding`: lines that are not UTF-8 are audited with a
 as the CLI audits them), a DOCX whose parts and unpacked size are bounded (no zip
 bombs), or a PDF the engine opens -- in a limited child process, never in this one.
 
-Those children are few at a time (`PDF_CHECKS_AT_ONCE` a process), whatever arrives: each
+Those children are few at a time (`service.heavy`), whatever arrives: each
 may take `CITEAUDIT_PDF_MEMORY_MB` (1 GB) and a minute of CPU, and a 0.9 MB PDF whose
 cross-reference stream inflates to zeros uses all of it. Checked on the shared thread
 pool, forty uploads at once had forty children alive (40 GB), and uploads of twenty
@@ -16,20 +16,18 @@ check waits for a place of its own limiter, holding no thread while it waits.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import io
 import re
 import unicodedata
-import weakref
 import zipfile
 
-import anyio.to_thread
-from anyio import CapacityLimiter
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from citeaudit.input_scope import shown_name
 from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
+from citeaudit.service.heavy import heavy_slot, run_heavy
 from citeaudit.service.inputs import LIST_ROLE
 from citeaudit.store.views import NewFile
 from citeaudit.text_decoding import BinaryContent, decode_bytes
@@ -54,10 +52,6 @@ SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
 _RUNS = re.compile(r"_{2,}")
 _MAX_NAME_BYTES = 150
-PDF_CHECKS_AT_ONCE = 2  # PDF engine children the upload check runs at once, per process
-_pdf_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CapacityLimiter] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 class UploadRejected(Exception):
@@ -90,7 +84,8 @@ def check_upload(
         # Opened by the engine in a limited child process: never in the API's own.
         from citeaudit.manuscript.pdf_open_check import open_problem
 
-        problem = open_problem(data)
+        with heavy_slot():  # a child that may take 1 GB: a few at a time
+            problem = open_problem(data)
         if problem is not None:
             raise UploadRejected(422, f"{name}: {problem}")
         return NewFile(role, _with_suffix(name, ".pdf"), "pdf", data)
@@ -237,20 +232,10 @@ async def _checked(
     role: str, filename: str | None, declared: str | None, data: bytes, max_expanded: int
 ) -> NewFile:
     """`check_upload` in a worker thread; one that opens a PDF (a manuscript starting
-    ``%PDF``) on the PDF checks' own small limiter instead of the shared pool."""
+    ``%PDF``) waits for a place for heavy work (`run_heavy`), holding no thread."""
     check = functools.partial(
         check_upload, role, filename, declared, data, max_expanded=max_expanded
     )
-    opens_pdf = role == "manuscript" and data.startswith(b"%PDF")
-    limiter = _pdf_limiter() if opens_pdf else None
-    return await anyio.to_thread.run_sync(check, limiter=limiter)
-
-
-def _pdf_limiter() -> CapacityLimiter:
-    """The PDF checks' limiter of the running event loop (one per loop: a limiter's
-    waiters belong to the loop that made it)."""
-    loop = asyncio.get_running_loop()
-    limiter = _pdf_limiters.get(loop)
-    if limiter is None:
-        limiter = _pdf_limiters[loop] = CapacityLimiter(PDF_CHECKS_AT_ONCE)
-    return limiter
+    if role == "manuscript" and data.startswith(b"%PDF"):
+        return await run_heavy(check)
+    return await run_in_threadpool(check)

@@ -20,6 +20,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.fix.plan import plan_fixes
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
+from citeaudit.service.heavy import heavy_slot
 from citeaudit.service.inputs import scratch_name, uploads_in_scratch
 from citeaudit.store.views import StoredFile
 
@@ -47,7 +48,8 @@ def fixed_upload(
     wanted = Path(name.replace("\\", "/")).name
     if not wanted or not any(scratch_name(f.name, f.role) == wanted for f in files):
         return None
-    with uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
+    # Every upload read again, in the process serving the request: a few at a time.
+    with heavy_slot(), uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
         target = next(path for f, path in scratch.written if scratch_name(f.name, f.role) == wanted)
         data = read_inputs(scratch.inputs, scratch.scope)
         result = AuditResult(data, tuple(_finding(f) for f in findings))

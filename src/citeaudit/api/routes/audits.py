@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.form import read_form
@@ -18,6 +19,7 @@ from citeaudit.api.schemas import (
     Progress,
 )
 from citeaudit.api.uploads import UploadRejected, checked_files
+from citeaudit.service.heavy import run_heavy
 from citeaudit.service.reports import served_report
 from citeaudit.service.submit import dispatch, submit_audit
 from citeaudit.store.views import AuditView, NewFile
@@ -201,16 +203,18 @@ def get_findings(
     summary="The same report as `citeaudit check --format`",
     description="A watched audit's HTML report also shows the changes since the audit.",
 )
-def get_report(
+async def get_report(
     audit_id: str,
     account: AccountDep,
     repo: RepoDep,
     format: Literal["json", "html", "sarif", "text"] = "json",
 ) -> Response:
-    audit = _own(repo, account, audit_id)
+    """Rendered from the stored result a few at a time (`service.heavy`): a large
+    audit's report costs seconds of CPU, and waiting requests hold no thread."""
+    audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; the report is ready when it is done")
-    report = served_report(repo, account, audit.id, format)
+    report = await run_heavy(lambda: served_report(repo, account, audit.id, format))
     if report is None:
         raise HTTPException(404, f"no {format} report for this audit")
     media_type, body = report
@@ -227,15 +231,18 @@ def get_report(
         "The header X-Citeaudit-Fixes counts the changes."
     ),
 )
-def get_fixed_file(
+async def get_fixed_file(
     audit_id: str, name: str, account: AccountDep, repo: RepoDep, unsafe: bool = False
 ) -> Response:
+    """Every upload is read again to make the fix, a few at a time (`service.heavy`)."""
     from citeaudit.fix.service import fixed_upload  # only this route needs the fixer
 
-    audit = _own(repo, account, audit_id)
+    audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; fixes are ready when it is done")
-    fixed = fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
+    fixed = await run_heavy(
+        lambda: fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
+    )
     if fixed is None:
         raise HTTPException(404, f"no uploaded file named {name!r} in this audit")
     safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in fixed.name)

@@ -1,0 +1,181 @@
+"""Requests that redo an audit's heavy work in the serving process run a few at a time.
+
+A report is rendered from the stored result on every request (an audit of 100,000
+references: ~12 s of CPU and a 41 MB HTML page each time), and a fixed file is made by
+reading every upload again (an 8 MB one-line manuscript: ~10 s of CPU, 220 MB). Both
+ran on the server's shared thread pool, one per request: forty requests for one large
+audit's report added up forty renders' CPU and memory, and held every thread the plain
+routes wait on. Now they take a place of `service.heavy` (`HEAVY_AT_ONCE` per process),
+and an API request waiting for one holds no thread.
+
+The costly step is replaced by a stand-in that counts how many run at once and holds
+each until the test lets them go; nothing here costs seconds of CPU.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from citeaudit.service import heavy
+from tests.security.test_redteam_slow_clients import GUARD, Served, served
+
+__all__ = ["served"]  # the fixture: `citeaudit serve` on a free port, as deployed
+
+REQUESTS = 6
+POOL = 40  # anyio's default thread pool, which every plain (sync) route runs on
+PAPER = b"As Smith (2001) showed [@smith2001].\n"
+BIB = b"@article{smith2001, author={Smith, A.}, title={A title}, journal={J}, year=2001}\n"
+
+
+class _Held:
+    """Counts the calls in flight and holds each until released."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.now = self.most = self.done = 0
+        self.release = threading.Event()
+
+    def around(self, work: Callable[..., Any]) -> Callable[..., Any]:
+        def held(*args: Any, **kwargs: Any) -> Any:
+            with self.lock:
+                self.now += 1
+                self.most = max(self.most, self.now)
+            try:
+                self.release.wait(GUARD * 3)  # longer than any request below waits
+                return work(*args, **kwargs)
+            finally:
+                with self.lock:
+                    self.now -= 1
+                    self.done += 1
+
+        return held
+
+
+@pytest.fixture
+def audit(served: Served, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A finished offline audit of a small paper and its bibliography."""
+    monkeypatch.setattr("citeaudit.api.slow_clients.BODY_GRACE_SECONDS", 30.0)
+    auth = {"Authorization": f"Bearer {served.token}"}
+    base = f"http://127.0.0.1:{served.port}"
+    created = httpx.post(
+        f"{base}/api/v1/audits",
+        files=[("manuscript", ("paper.md", PAPER)), ("bibliography", ("refs.bib", BIB))],
+        data={"offline": "true"},
+        headers=auth,
+        timeout=GUARD,
+    )
+    assert created.status_code == 202, created.text
+    url = f"{base}{created.json()['url']}"
+    deadline = time.monotonic() + 60  # a hang guard
+    while httpx.get(url, headers=auth, timeout=GUARD).json()["status"] != "done":
+        assert time.monotonic() < deadline, "the audit did not finish"
+        time.sleep(0.1)
+    return url
+
+
+@pytest.fixture
+def held_reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
+    from citeaudit.service import reports
+
+    held = _Held()
+    real = reports.get_reporter
+
+    def reporter(fmt: str) -> Any:
+        found = real(fmt)
+        monkeypatch.setattr(found, "render", held.around(found.render))
+        return found
+
+    monkeypatch.setattr(reports, "get_reporter", reporter)
+    yield held
+    held.release.set()
+
+
+@pytest.fixture
+def held_rereads(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
+    from citeaudit.fix import service
+
+    held = _Held()
+    monkeypatch.setattr(service, "read_inputs", held.around(service.read_inputs))
+    yield held
+    held.release.set()
+
+
+def _at_once(served: Served, url: str, held: _Held, count: int) -> tuple[int, list[int]]:
+    """`count` requests for `url` at once: (how many were in the costly step together
+    while all were held, the answers' statuses)."""
+    answers: list[int] = []
+
+    def get() -> None:
+        answer = httpx.get(
+            url, headers={"Authorization": f"Bearer {served.token}"}, timeout=GUARD * 4
+        )
+        answers.append(answer.status_code)
+
+    senders = [threading.Thread(target=get, daemon=True) for _ in range(count)]
+    for sender in senders:
+        sender.start()
+    guard = time.monotonic() + GUARD  # a hang guard
+    while held.now < heavy.HEAVY_AT_ONCE and time.monotonic() < guard:
+        time.sleep(0.05)
+    time.sleep(1.0)  # any further one would start now, were it allowed to
+    with held.lock:
+        together = held.now
+    held.release.set()
+    for sender in senders:
+        sender.join(GUARD * 4)
+    return together, answers
+
+
+def test_reports_are_rendered_a_few_at_a_time(
+    served: Served, audit: str, held_reports: _Held
+) -> None:
+    together, answers = _at_once(served, f"{audit}/report?format=json", held_reports, REQUESTS)
+    assert answers == [200] * REQUESTS, answers
+    assert together <= heavy.HEAVY_AT_ONCE < REQUESTS, f"{together} renders at once"
+    assert held_reports.most <= heavy.HEAVY_AT_ONCE
+
+
+def test_fixed_files_are_made_a_few_at_a_time(
+    served: Served, audit: str, held_rereads: _Held
+) -> None:
+    together, answers = _at_once(served, f"{audit}/fixed/refs.bib", held_rereads, REQUESTS)
+    assert answers == [200] * REQUESTS, answers
+    assert together <= heavy.HEAVY_AT_ONCE < REQUESTS, f"{together} re-reads at once"
+    assert held_rereads.most <= heavy.HEAVY_AT_ONCE
+
+
+def test_queued_report_requests_leave_the_pool_to_plain_routes(
+    served: Served, audit: str, held_reports: _Held
+) -> None:
+    auth = {"Authorization": f"Bearer {served.token}"}
+    answers: list[int] = []
+
+    def get() -> None:
+        answers.append(
+            httpx.get(f"{audit}/report?format=json", headers=auth, timeout=GUARD * 4).status_code
+        )
+
+    senders = [threading.Thread(target=get, daemon=True) for _ in range(POOL + 4)]
+    for sender in senders:
+        sender.start()
+    guard = time.monotonic() + GUARD
+    while held_reports.now < heavy.HEAVY_AT_ONCE and time.monotonic() < guard:
+        time.sleep(0.05)
+    time.sleep(2.0)  # every request at its render, or in the queue for one
+    try:
+        listed: int | None = httpx.get(
+            f"http://127.0.0.1:{served.port}/api/v1/audits", headers=auth, timeout=GUARD
+        ).status_code
+    except httpx.TimeoutException:
+        listed = None  # still waiting for a thread of the pool
+    held_reports.release.set()
+    for sender in senders:
+        sender.join(GUARD * 4)
+    assert listed == 200, "a plain route waited behind the queued report renders"
+    assert answers == [200] * (POOL + 4), answers
