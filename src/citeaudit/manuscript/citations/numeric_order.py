@@ -54,7 +54,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from citeaudit.manuscript.citations.numeric_candidate import Candidate, expand
+from citeaudit.manuscript.citations.numeric_candidate import Candidate, expand, word_before
 
 # the separators of a flattened list, as publishers' XML leaves them: plain ("5,6",
 # "46-48"), marked superscript alone ("12^,^13"), or SciELO's bracketed superscript
@@ -76,7 +76,6 @@ _ITEM_LEAD = (
 _FIRST_ITEM = re.compile(rf"{_ITEM_LEAD}1\)(?= [^\W\d_])", re.IGNORECASE)
 _SECOND_ITEM = re.compile(rf"{_ITEM_LEAD}2\)(?= [^\W\d_])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"(?<=\d)\^\(?(?P<list>\d{1,3}(?:[,\-–]\d{1,3})*+)\)?\^")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 # a number before the comma, not a year: "(6, 7, 11, 18)" but "in 1999, 11 when"
 _NUMBER_BEFORE = re.compile(r"(?<!\d)(?!(?:1[5-9]|20)\d\d,)\d{1,4},$")
 _POWER_BASE = re.compile(r"(?<![\d.,])10$")
@@ -267,12 +266,11 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
         # not a decimal, a time or a list of numbers ("1,5 2", "10:30 4")
         token = text[max(space - _LOOKBACK, 0) : space].rsplit(None, 1)[-1]
         return token.isdigit() and len(token) == 4
-    found = _WORD_BEFORE.search(text, max(space - _LOOKBACK, 0), space + 1)
-    written = found.group(1) if found else ""
+    at, written = word_before(text, max(space - _LOOKBACK, 0), space + 1)
     word = written.casefold()
     if _ET_AL.search(text, max(space - 8, 0), space + 1):
         return True  # "Constance et al 6 showed"
-    compound = found is not None and text[found.start(1) - 1 : found.start(1)] == "-"
+    compound = at >= 0 and text[at - 1 : at] == "-"
     if not compound and (word in refused_words or word in _MONTHS or word in _COUNT_LEADS):
         return False  # "Table 5", "5 mg", "in 5"; but "c-section 4." is no section label
     if before.isalpha():
