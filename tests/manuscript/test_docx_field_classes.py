@@ -156,3 +156,23 @@ def test_an_initial_e_or_y_is_no_conjunction_before_the_first_author(tmp_path: P
     fields = DocxReader().read(path).citation_fields
     assert [i.entry for f in fields for i in f.items] == [1, 2]
     assert [rule for rule, _ in findings(path)] == []
+
+
+def test_a_long_organisation_leads_its_entry_word_for_word(tmp_path: Path) -> None:
+    # the name's longest word stands past the entry's first dozen words: the entry
+    # still opens with the whole name
+    body = "Joint Working Group of the Imaginary Society of Glaciology and the Made-up"
+    name = f"{body} Association of Periglacial Geomorphologists"
+    entries = [
+        f"1. {name}. Special report: ice in fictional valleys. Ice Lett. 1996;3:1-10.",
+        "2. Ortega L. Sediment budgets of a fictional delta. Delta Lett. 2018;7:11.",
+    ]
+    group = csl_item("", 1996, "", author=[{"literal": name}])
+    ortega = csl_item("Ortega", 2018, "")
+    path = manuscript(
+        tmp_path,
+        para(run("Ice "), complex_field(csl_code([group, ortega]), "(1,2)"), run(".")),
+        entries=entries,
+    )
+    fields = DocxReader().read(path).citation_fields
+    assert [i.entry for f in fields for i in f.items] == [1, 2]

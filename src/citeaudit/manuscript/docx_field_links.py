@@ -18,7 +18,11 @@ another year, nothing contradicting it -- is left to the shown text (a year slip
 missing work, as the text's matcher reads it); a title the entry holds settles it too.
 
 Every look-up is bounded: entries are indexed once by DOI, name word and year; whole-list
-searches (titles, near spellings) are counted per document.
+searches (titles, near spellings) are counted per document, and so are the entries a
+document's works examine (`_EXAMINED`: a few hundred entries of one author, cited by
+thousands of fields, cost seconds a field); a title is compared by its opening
+`_TITLE_CHARS` characters (the comparison's cost grows with the square of its length).
+Past a budget, the shown text decides.
 """
 
 from __future__ import annotations
@@ -48,13 +52,10 @@ _SHOWN_SUFFIXED = re.compile(
 # the list shortens the authors: a missing second author says nothing
 _ET_AL = re.compile(r"\bet\.?\s*al\b|\band\s+others\b|\bet\s+coll?\b|\bu\.\s*a\.")
 # where an entry's first author ends: a comma, semicolon, "&", "and", a bracket, the year
-# ("e", "y" with a full stop are initials: "S. E. Mann", "Y. Li")
-_FIRST_AUTHOR_END = re.compile(
-    r"[,;&(:]|\b(?:and|e|y|und|et)\b(?!\.)|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"
-)
+_FIRST_AUTHOR_END = re.compile(r"[,;&(:]|\b(?:and|e|y|und|et)\b|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # where a second person's name may start: "Quenby & Marsh", "Quenby; Marsh", "Quenby and
 # Marsh" -- an entry's opening words end there, whatever initials the first lacks
-_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b(?!\.)")
+_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b")
 _CONJUNCTIONS = frozenset(("and", "e", "y", "und", "et"))
 # an entry's first name word: where the first person stands ("Y. Li": "li", not "y")
 _FIRST_NAME_WORD = re.compile(r"[^\W\d_]{2,}+")
@@ -66,6 +67,8 @@ _TITLE_REACH = 600  # where an entry's title stands
 _MAX_CANDIDATES = 200  # entries one first author's name may open
 _TITLE_WORDS = 12  # a title's words compared with an entry
 _COAUTHORS = 3  # the first author and the next two: where two works of an author differ
+_EXAMINED = 50_000  # entries a document's works examine in all (a thesis: a few thousand)
+_TITLE_CHARS = 150  # of a title compared with an entry: its opening tells the work
 UNSURE = -1  # several entries fit, or the author's entry has another year
 
 
@@ -157,7 +160,16 @@ class EntryIndex:
             self.suffixes.append(letters)
             self.shortened.append(_names_before_et_al(head))
         self.searches = 0
+        self.examined = 0
         self.sorted_words = sorted(self.words)
+
+    def _spend(self, entries: int) -> bool:
+        """Whether examining `entries` more entries fits the document's `_EXAMINED`
+        (then counted): past it, every work is left to its shown text."""
+        if self.examined + entries > _EXAMINED:
+            return False
+        self.examined += entries
+        return True
 
     def _near(self, name: str) -> set[int] | None:
         """Entries holding a word the name opens or nearly spells: the list glues the
@@ -204,13 +216,13 @@ class EntryIndex:
             return None
         # the first author's every word ("van der Berg": berg; "World Bank": world, bank)
         sets = sorted((self.words.get(w, set()) for w in first[:6]), key=len)
-        if len(sets[0]) > _MAX_CANDIDATES:
+        if len(sets[0]) > _MAX_CANDIDATES or not self._spend(len(sets[0])):
             return UNSURE  # a name in hundreds of entries: the shown text decides
         named = {i for i in sets[0] if all(i in other for other in sets[1:])}
         led = {i for i in named if self._leads(i, first)}
         if not led:
             near = self._near(max(first, key=len))
-            if near is None:
+            if near is None or not self._spend(len(near)):
                 return UNSURE  # no searches left: the shown text decides
             led = {i for i in near if self._leads(i, first)}
         fitting = {i for i in led if not self._rules_out(i, item, suffixes or {})}
@@ -301,6 +313,10 @@ class EntryIndex:
         title = fold(item.title)
         if len(title) < (25 if strict else 8):
             return None
+        title = title[:_TITLE_CHARS]
+        candidates = list(candidates)
+        if not self._spend(len(candidates)):
+            return UNSURE
         if strict:
             if self.searches >= _SEARCHES:
                 return UNSURE
