@@ -14,6 +14,7 @@ each until the test lets them go; nothing here costs seconds of CPU.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -179,3 +180,27 @@ def test_queued_report_requests_leave_the_pool_to_plain_routes(
         sender.join(GUARD * 4)
     assert listed == 200, "a plain route waited behind the queued report renders"
     assert answers == [200] * (POOL + 4), answers
+
+
+def test_a_pipelined_request_outlasting_the_head_deadline_is_still_answered(
+    served: Served, audit: str, held_reports: _Held
+) -> None:
+    """Two requests in one packet: the second's head arrived with the first, so the
+    head deadline armed after the first answer must not cut the second while it is
+    rendered (held here for several head deadlines)."""
+    path = audit.split(f":{served.port}", 1)[1]
+    auth = f"Authorization: Bearer {served.token}\r\n"
+    pipelined = (
+        f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        f"GET {path}/report?format=json HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}"
+        "Connection: close\r\n\r\n"
+    ).encode()
+    threading.Timer(3.0, held_reports.release.set).start()  # the head deadline is 1 s
+    answer = b""
+    with socket.create_connection(("127.0.0.1", served.port), timeout=GUARD) as s:
+        s.sendall(pipelined)
+        while part := s.recv(65536):
+            answer += part
+    assert answer.startswith(b"HTTP/1.1 200")
+    assert answer.count(b"HTTP/1.1 200") == 2, answer[-300:]
+    assert held_reports.done == 1

@@ -122,14 +122,16 @@ class HeadDeadlineProtocol(H11Protocol):
         self._head_arrived()
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()  # may read a pipelined request's head already
+        answered = self.cycle
+        super().on_response_complete()  # may start a pipelined request's cycle already
         if not self.transport.is_closing():
-            self._arm_head()
+            self._arm_head(answered)
             self._head_arrived()
 
-    def _arm_head(self) -> None:
+    def _arm_head(self, answered: object = None) -> None:
+        """Wait for the head of the request after `answered` (None: the first)."""
         self._disarm_head()
-        self._waiting_after = self.cycle
+        self._waiting_after = answered
         self._head_timer = self.loop.call_later(HEAD_SECONDS, self._head_timed_out)
 
     def _disarm_head(self) -> None:
