@@ -176,3 +176,28 @@ def test_a_long_organisation_leads_its_entry_word_for_word(tmp_path: Path) -> No
     )
     fields = DocxReader().read(path).citation_fields
     assert [i.entry for f in fields for i in f.items] == [1, 2]
+
+
+def test_a_fields_shown_text_without_brackets_still_cites(tmp_path: Path) -> None:
+    # the list holds Quenby 2010 only (cited as such elsewhere); the field's Quenby 2012
+    # is left to the shown text, which has no brackets: it is a citation all the same,
+    # and its work is missing
+    entries = [
+        "Quenby, A. (2010). Glacier retreat in imaginary valleys. Journal of Nowhere, 3.",
+        "Marsh, T. (2015). Moraines of a fictional plateau. Ice Letters, 2, 5-9.",
+    ]
+    later = csl_item("Quenby", 2012, "")
+    marsh = csl_item("Marsh", 2015, "")
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice (see "),
+            complex_field(csl_code([later, marsh]), "Quenby 2012, Marsh 2015"),
+            run(", and field notes)."),
+        ),
+        para(run("Earlier (Quenby 2010).")),
+        entries=entries,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["missing-reference"]
+    assert "Quenby 2012" in found[0][1]

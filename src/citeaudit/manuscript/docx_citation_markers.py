@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
-from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.surnames import fold_name
 
 if TYPE_CHECKING:
@@ -291,7 +291,12 @@ def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
 
 def _by_name(document: Document, wanted: str, at: int) -> Iterator[Citation]:
     """The author-year citations of a field's shown text, read on its own (wrapped in
-    parentheses when it has none)."""
+    parentheses when it has none).
+
+    Each is sure: a reference manager inserted the field, so it cites, though its
+    text without brackets ("Meyer 2002, Wood 2002") reads like a bare name and year in
+    running text, which alone would be a weak citation whose missing work goes
+    unreported."""
     from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
 
     location = document.location_at(at)
@@ -300,7 +305,9 @@ def _by_name(document: Document, wanted: str, at: int) -> Iterator[Citation]:
         found = [c for m in AuthorYearExtractor().markers(alone) for c in m.citations]
         if found:
             for citation in found:
-                yield dataclasses.replace(citation, location=location)
+                yield dataclasses.replace(
+                    citation, location=location, certainty=Certainty.SURE
+                )
             return
         if wanted.startswith("("):
             return

@@ -52,10 +52,13 @@ _SHOWN_SUFFIXED = re.compile(
 # the list shortens the authors: a missing second author says nothing
 _ET_AL = re.compile(r"\bet\.?\s*al\b|\band\s+others\b|\bet\s+coll?\b|\bu\.\s*a\.")
 # where an entry's first author ends: a comma, semicolon, "&", "and", a bracket, the year
-_FIRST_AUTHOR_END = re.compile(r"[,;&(:]|\b(?:and|e|y|und|et)\b|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# ("e", "y" with a full stop are initials: "S. E. Mann", "Y. Li")
+_FIRST_AUTHOR_END = re.compile(
+    r"[,;&(:]|\b(?:and|e|y|und|et)\b(?!\.)|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)"
+)
 # where a second person's name may start: "Quenby & Marsh", "Quenby; Marsh", "Quenby and
 # Marsh" -- an entry's opening words end there, whatever initials the first lacks
-_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b")
+_NEXT_PERSON = re.compile(r"[;&]|\b(?:and|e|y|und|et)\b(?!\.)")
 _CONJUNCTIONS = frozenset(("and", "e", "y", "und", "et"))
 # an entry's first name word: where the first person stands ("Y. Li": "li", not "y")
 _FIRST_NAME_WORD = re.compile(r"[^\W\d_]{2,}+")
@@ -197,7 +200,11 @@ class EntryIndex:
         person could stand ("Smith J, Lee K" is led by Smith, not Lee), or before the
         entry's first separator ("J. A. Smith, K. Lee": given names first). An "&" or
         "and" ends the first person ("Quenby & Marsh" is not led by Marsh), unless the
-        name itself holds the word ("Food and Agriculture Organization")."""
+        name itself holds the word ("Food and Agriculture Organization"). An entry
+        opening with a long name word for word is led by it, wherever its longest word
+        stands ("Task force of the European Society of Cardiology and ...")."""
+        if len(first) > 2 and self.heads[i][: min(len(first), _HEAD_WORDS)] == first[:_HEAD_WORDS]:
+            return True
         name = max(first, key=len)
         heads = self.heads[i] if _CONJUNCTIONS.intersection(first) else self.first_persons[i]
         opening = [*heads[: len(first) + 1], *self.first_authors[i]]
