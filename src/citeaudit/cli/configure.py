@@ -25,14 +25,20 @@ from citeaudit.suppress.baseline import DEFAULT_NAME, write_baseline
 class Setup:
     config: Config
     problems: list[str]
+    confined: bool = False  # --confine: the checkout is a stranger's
 
     def settings_overrides(self) -> dict[str, Any]:
-        """Network settings from the file that the environment does not set."""
+        """Network settings from the file that the environment does not set (confined:
+        only tightening the defaults, and no private networks; `confined_network`)."""
         out: dict[str, Any] = {}
         for key, value in self.config.network:
             name = key.replace("-", "_")
             if f"CITEAUDIT_{name.upper()}" not in os.environ:
                 out[name] = self.config.root / str(value) if name == "cache_dir" else value
+        if self.confined:
+            from citeaudit.links.confined_network import confined_overrides
+
+            out = confined_overrides(out, os.environ)
         return out
 
     def baseline_path(self, given: Path | None) -> Path | None:
@@ -72,7 +78,7 @@ def configure(args: argparse.Namespace) -> Setup:
     args.offline = args.offline or config.offline
     args.no_resolve = args.no_resolve or not config.resolve
     args.no_links = args.no_links or not config.links
-    return Setup(config, [])
+    return Setup(config, [], confined=fence is not None)
 
 
 def _fence(args: argparse.Namespace) -> InputScope | None:
