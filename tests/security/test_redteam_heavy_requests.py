@@ -14,6 +14,7 @@ each until the test lets them go; nothing here costs seconds of CPU.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -204,3 +205,56 @@ def test_a_pipelined_request_outlasting_the_head_deadline_is_still_answered(
     assert answer.startswith(b"HTTP/1.1 200")
     assert answer.count(b"HTTP/1.1 200") == 2, answer[-300:]
     assert held_reports.done == 1
+
+
+def _web_session(served: Served) -> httpx.Cookies:
+    """A signed-in editor's cookies, through the sign-in form as a browser does."""
+    base = f"http://127.0.0.1:{served.port}"
+    with httpx.Client(base_url=base, timeout=GUARD) as client:
+        page = client.get("/web/sign-in")
+        found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert found, "no CSRF field on the sign-in page"
+        signed = client.post(
+            "/web/sign-in",
+            data={"token": served.token, "csrf": found.group(1), "next": "/web/audits"},
+        )
+        assert signed.status_code == 303, signed.text
+        return client.cookies
+
+
+def test_queued_web_downloads_leave_the_pool_to_plain_routes(
+    served: Served, audit: str, held_reports: _Held
+) -> None:
+    """The editors' page downloads render the same reports: a render at a time there
+    too, and a queued download holds no thread."""
+    cookies = _web_session(served)
+    audit_id = audit.rsplit("/", 1)[1]
+    download = f"http://127.0.0.1:{served.port}/web/audits/{audit_id}/download/json"
+    answers: list[int] = []
+
+    def get() -> None:
+        answers.append(httpx.get(download, cookies=cookies, timeout=GUARD * 4).status_code)
+
+    senders = [threading.Thread(target=get, daemon=True) for _ in range(POOL + 4)]
+    for sender in senders:
+        sender.start()
+    guard = time.monotonic() + GUARD
+    while held_reports.now < heavy.HEAVY_AT_ONCE and time.monotonic() < guard:
+        time.sleep(0.05)
+    time.sleep(2.0)  # every download at its render, or in the queue for one
+    with held_reports.lock:
+        together = held_reports.now
+    try:
+        listed: int | None = httpx.get(
+            f"http://127.0.0.1:{served.port}/api/v1/audits",
+            headers={"Authorization": f"Bearer {served.token}"},
+            timeout=GUARD,
+        ).status_code
+    except httpx.TimeoutException:
+        listed = None  # still waiting for a thread of the pool
+    held_reports.release.set()
+    for sender in senders:
+        sender.join(GUARD * 4)
+    assert together <= heavy.HEAVY_AT_ONCE, f"{together} downloads rendered at once"
+    assert listed == 200, "a plain route waited behind the queued downloads"
+    assert answers == [200] * (POOL + 4), answers

@@ -15,6 +15,7 @@ from citeaudit.api.deps import DispatcherDep, RepoDep
 from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.audit_data import AuditResult
 from citeaudit.model.finding import Applicability
+from citeaudit.service.heavy import run_heavy
 from citeaudit.service.reports import served_report
 from citeaudit.service.submit import dispatch
 from citeaudit.store.repository import Repository
@@ -121,7 +122,12 @@ def audit_status(audit_id: str, repo: RepoDep, who: VisitorDep) -> Response:
 
 
 @router.get("/web/audits/{audit_id}/download/{fmt}")
-def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Response:
+async def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Response:
+    """A report rendered (or a CSV written) a few at a time, waiting without a thread."""
+    return await run_heavy(lambda: _download(audit_id, fmt, repo, who))
+
+
+def _download(audit_id: str, fmt: str, repo: Repository, who: Visitor) -> Response:
     audit = repo.get_audit(audit_id, who.account)
     if audit is None or fmt not in DOWNLOADS:
         return _missing(who)
@@ -179,8 +185,13 @@ def _fixable(result: AuditResult, audit: AuditView) -> tuple[str, ...]:
 
 
 @router.get("/web/audits/{audit_id}/fixed/{name}")
-def fixed(audit_id: str, name: str, repo: RepoDep, who: VisitorDep) -> Response:
-    """An uploaded file with its safe fixes made: what `citeaudit fix` would write."""
+async def fixed(audit_id: str, name: str, repo: RepoDep, who: VisitorDep) -> Response:
+    """An uploaded file with its safe fixes made: what `citeaudit fix` would write.
+    Every upload is read again: a few at a time, waiting without a thread."""
+    return await run_heavy(lambda: _fixed(audit_id, name, repo, who))
+
+
+def _fixed(audit_id: str, name: str, repo: Repository, who: Visitor) -> Response:
     from citeaudit.fix.service import fixed_upload  # only this download needs the fixer
 
     audit = repo.get_audit(audit_id, who.account)
