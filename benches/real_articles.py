@@ -137,7 +137,9 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     stored corpus need not be rebuilt from its sources for each (the builder applies
     them too): a range in a numbered list without labels ("[1-9]", "(3-6)") cites the
     entries between its ends by position; a plain-text citation is found without
-    accents and by the first part of a double surname; the works cited but not listed
+    accents and by the first part of a double surname, and only where its name and year
+    make one citation (real_articles_jats.plain_text_cited), and the uncited entries
+    are the rest, made again from both; the works cited but not listed
     are found again with the current `real_articles_truth` ("et al ." read too)."""
     numbered = bool(record.get("numbered_list")) or str(record.get("style", "")).startswith(
         "numeric"
@@ -147,8 +149,10 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     unlinked = plain_text_cited(record["paras"], record["refs"], cited)
     for i, ref in enumerate(record["refs"]):
         ref["unlinked"] = i in unlinked
+    # Made again, not filtered: an entry the build's reading of plain text took for
+    # cited, and the current one does not, is uncited again (as the build makes it).
     record["uncited_truth"] = [
-        i for i in record["uncited_truth"] if i not in cited and i not in unlinked
+        i for i in range(len(record["refs"])) if i not in cited and i not in unlinked
     ]
     author_year = record["style"] in ("author-year", "abnt")
     record["missing_truth"] = cited_works(record["paras"], record["refs"], author_year)

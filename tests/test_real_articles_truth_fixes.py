@@ -118,3 +118,23 @@ def test_publisher_other_names_the_small_publishers_row() -> None:
     assert rows == {"PLOS": "PLOS", "MDPI": "other", "OUP": "other", "other": "other"}
     # One small publisher alone keeps its name (its row is not merged into "other").
     assert publisher_rows(Counter({"PLOS": 40, "OUP": 1}))["OUP"] == "OUP"
+
+
+def test_load_makes_uncited_truth_again_from_the_current_reading() -> None:
+    from real_articles import _current_truth
+
+    text = "Reeds grow (Aalto 2001). Ponape: 30 Jul 1933, Kanehira 2301 (FU)."
+    refs = [
+        {"label": "", "first": first, "names": [first], "year": year, "text": f"{first} ({year})."}
+        for first, year in (("Aalto", "2001"), ("Kanehira", "1933"))
+    ]
+    # As stored by a build whose reading took "Kanehira ... 1933" for a citation.
+    record = {
+        "style": "author-year",
+        "numbered_list": False,
+        "paras": [{"h": 0, "t": text, "sup": [], "cit": [[12, 22, [0], False]]}],
+        "refs": refs,
+        "uncited_truth": [],
+    }
+    assert _current_truth(record)["uncited_truth"] == [1]
+    assert record["refs"][1]["unlinked"] is False
