@@ -90,7 +90,46 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         f.container = container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
+    if f.container is None:
+        f.container = _title_runs_into_container(toks, tagging, f)
     return _fill_gaps(toks, tagging, f)
+
+
+# the most words a journal's name read on from the title may have, and how unsure the
+# tagger must be that each is title while still giving "container" some weight (tuned on
+# AnyStyle's dev sample, benches/freetext_accuracy.py --dev)
+_RUN_ON_WORDS = 10
+_RUN_ON_TITLE_AT_MOST = 0.5
+_RUN_ON_CONTAINER_AT_LEAST = 0.2
+
+
+def _title_runs_into_container(
+    toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields
+) -> str | None:
+    """The words the tagger runs the title on with past the rules' title, when the
+    rules' title stands, ends on a sentence or phrase mark, and the tagger is unsure of
+    each added word and half reads it as a container ("… quality of life. | Prog Urol, |
+    2013. 23(4)"): with no container found, those words are the journal's name.
+    None when the case does not hold."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or not (t[0] <= r[0] and r[1] < t[1]):
+        return None
+    if t[1] - r[1] > _RUN_ON_WORDS or not f.title:
+        return None
+    if _norm(f.title) != _norm(" ".join(toks[r[0] : r[1]])):
+        return None  # the tagger's title was taken, or another one: no rules' end to trust
+    if not toks[r[1] - 1].endswith((".", ",", ":", ";", "”", '"', "»")):
+        return None
+    tail = range(r[1], t[1])
+    probs = tagging.container_prob
+    if len(probs) < t[1]:
+        return None
+    if any(
+        tagging.confidence[i] > _RUN_ON_TITLE_AT_MOST or probs[i] < _RUN_ON_CONTAINER_AT_LEAST
+        for i in tail
+    ):
+        return None
+    return _drop_in_mark(_clean_tagged(" ".join(toks[i] for i in tail)))
 
 
 def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) -> bool:
