@@ -71,6 +71,9 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
                 f.title = title
         elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
             f.title = title
+        elif _subtitle_read_as_publisher(toks, tagging, f):
+            f.title = title
+            f.publisher = _clean_tagged(tagging.spans.get("publisher"))
     elif container and _names_as_title(tagging):
         f.title, f.container = container, None
         return _fill_gaps(toks, tagging, f)
@@ -237,6 +240,33 @@ def _title_begins_later(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
     if not toks[t[0] - 1].endswith((".", ",")):
         return False
     return all(tagging.labels[i] == "author" for i in range(r[0], t[0]))
+
+
+# how sure the tagger must be of each word it adds to the rules' title when the rules
+# read those words as the publisher (tuned on AnyStyle's dev sample)
+SUBTITLE_GATE = 0.4
+
+
+def _subtitle_read_as_publisher(
+    toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields
+) -> bool:
+    """The rules end the title at a full stop and read the next sentence as the
+    publisher ("International English. | A Guide to the Varieties of Standard English. |
+    London: Arnold."), while the tagger reads on with the title over exactly that
+    sentence: a subtitle, the tagger's reading."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or not (t[0] == r[0] and t[1] > r[1]) or not f.publisher:
+        return False
+    if not toks[r[1] - 1].endswith("."):
+        return False
+    added = range(r[1], t[1])
+    if _norm(" ".join(toks[i] for i in added)) != _norm(f.publisher):
+        return False
+    if not any(lab in ("publisher", "container") for lab in tagging.labels[t[1] :]):
+        return False  # the tagger finds no publisher or journal elsewhere: the rules' stands
+    return all(
+        tagging.rules[i] == "O" and tagging.confidence[i] >= SUBTITLE_GATE for i in added
+    )
 
 
 def _names_as_title(tagging: freetext_crf.Tagging) -> bool:
