@@ -18,6 +18,12 @@ Two rules, the ones a hardened front server applies (Apache's ``mod_reqtimeout``
   `BODY_MIN_RATE` bytes a second on average after a grace of `BODY_GRACE_SECONDS`, and
   whole within `BODY_MOST_SECONDS`; past that the request is answered ``408`` and its
   connection closed. A 20 MB upload on a 1 Mbit/s line takes 160 s and passes.
+* The answer must be read: uvicorn writes a body into the connection's buffer whole
+  and waits for the client to take it, so a client that asked for a 65 MB report and
+  read nothing kept it in memory for as long as it kept the connection (a zero TCP
+  window is kept alive for ever). While the buffer is full, `HeadDeadlineProtocol`
+  looks every `WRITE_CHECK_SECONDS`; a connection that drained less than
+  `BODY_MIN_RATE` bytes a second meanwhile is aborted, its buffer dropped.
 
 The limits are module constants, read at each use (tests shrink them).
 """
@@ -47,6 +53,7 @@ HEAD_SECONDS = 20.0  # a whole request line and headers, from connecting or the 
 BODY_GRACE_SECONDS = 30.0  # before the body's average rate is judged
 BODY_MIN_RATE = 16 * 1024  # bytes a second, on average over the whole body
 BODY_MOST_SECONDS = 600.0  # a whole body, however fast it keeps coming
+WRITE_CHECK_SECONDS = 30.0  # how often a full write buffer is checked for progress
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -108,6 +115,8 @@ class HeadDeadlineProtocol(H11Protocol):
 
     _head_timer: asyncio.TimerHandle | None = None
     _waiting_after: object = None  # the request cycle the awaited head must follow
+    _write_timer: asyncio.TimerHandle | None = None
+    _write_left = 0  # bytes waiting in the buffer at the last look
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -115,7 +124,37 @@ class HeadDeadlineProtocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head()
+        self._stop_write_watch()
         super().connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        """The buffer is full: from now on its draining is watched (`_write_watch`)."""
+        super().pause_writing()
+        if self._write_timer is None:
+            self._write_left = self.transport.get_write_buffer_size()
+            self._write_timer = self.loop.call_later(WRITE_CHECK_SECONDS, self._write_watch)
+
+    def resume_writing(self) -> None:
+        self._stop_write_watch()
+        super().resume_writing()
+
+    def _stop_write_watch(self) -> None:
+        if self._write_timer is not None:
+            self._write_timer.cancel()
+            self._write_timer = None
+
+    def _write_watch(self) -> None:
+        """Abort a connection whose client took less than `BODY_MIN_RATE` bytes a
+        second of the waiting answer since the last look; else look again later. A
+        connection closing after its answer is watched too: closing waits for the
+        buffer to be sent."""
+        self._write_timer = None
+        left = self.transport.get_write_buffer_size()
+        if self._write_left - left < BODY_MIN_RATE * WRITE_CHECK_SECONDS:
+            self.transport.abort()  # close() would keep the buffer until it is sent
+            return
+        self._write_left = left
+        self._write_timer = self.loop.call_later(WRITE_CHECK_SECONDS, self._write_watch)
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
