@@ -197,9 +197,9 @@ def score_anystyle(
                 total[k] += 1
                 right[k] += int(ok)
             if failures and offset != 0 and not checks.get(failures, True):
-                if gold_cut_badly(gold.get(failures.rstrip("*"))):
-                    print("   (gold cut badly)")
                 print(f"--- [{name}:{i}] {gold['text']}")
+                if gold_cut_badly(gold.get(failures.rstrip("*"))):
+                    print("   (gold cut mid-phrase: left out of the starred figures)")
                 print(f"   gold: {gold['author']!r} | {gold['title']!r} | {gold['container']!r}")
                 print(
                     "   got: ",
