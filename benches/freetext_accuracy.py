@@ -11,7 +11,9 @@ data is there (default /work/shared/data/anystyle, or $ANYSTYLE_DATA), on its he
 sample (every 10th sequence of each file, never trained on and never used for tuning,
 see benches/train_freetext.py), de-duplicated: a held-out string whose normalised text
 occurs in another fold (AnyStyle repeats many) is not scored -- that figure is the
-headline, ``--with-duplicates`` adds the raw one; then entries per second.
+headline, ``--with-duplicates`` adds the raw one; a second line leaves out the fields
+whose gold AnyStyle cuts mid-phrase (`gold_cut_badly`, judged on the gold text alone),
+printed beside the headline, never instead of it; then entries per second.
 ``--dev --failures FIELD`` lists the dev sample's misses (the held-out one is never
 looked into); ``--anystyle-only`` skips the labelled set and the speed run.
 
