@@ -1353,6 +1353,9 @@ def _readings(citation: Citation) -> list[Citation]:
         head = " ".join(stop.group(1).split())
         if authors[0].startswith(head + " "):
             readings.append(dataclasses.replace(citation, authors=(head, *authors[1:])))
+    plain = tuple(_GENERATION.sub("", a) for a in authors)
+    if plain != authors and all(plain):  # "Gomes Jr" for an entry of "Gomes, A."
+        readings.append(dataclasses.replace(citation, authors=plain))
     joined = _before_inner_particle(authors[0]) if authors else None
     if joined:  # "Drake del Castillo" for an entry of "Drake E"
         readings.append(dataclasses.replace(citation, authors=(joined, *authors[1:])))
@@ -1365,6 +1368,11 @@ def _readings(citation: Citation) -> list[Citation]:
                 dataclasses.replace(citation, authors=(" ".join(words[i:]), *authors[k + 1 :]))
             )
     return readings
+
+
+# A generation after a surname, which many lists leave out ("Gomes Jr 2009" for "Gomes,
+# A. 2009"): the name without it is a further reading.
+_GENERATION = re.compile(r"(?<=\w)\s+(?:Jr\.?|Junior|Júnior|Filho|Neto|Sobrinho|II|III)$")
 
 
 # Particles that join the two parts of a double surname ("Drake del Castillo", "Pérez
@@ -1478,6 +1486,8 @@ def _year_in_raw(citation: Citation, reference: Reference) -> bool:
         return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
     if reference.year is not None and _among_years(reference.raw, reference.year, citation.year):
         return True  # "Smithe (1981)" for a work dated "(1975, 1981)": one work, two parts
+    if reference.year is not None and _paired_date(reference.raw, reference.year, citation.year):
+        return True  # "Fairlie 1897" for a work dated "(1897 (1896))": printed, and nominal
     cited = _standalone_year(reference.raw, citation.year)
     if cited < 0:
         return False
@@ -1538,6 +1548,17 @@ def _within_span(raw: str, first: int, cited: int) -> bool:
     if last < 100:  # "1971–77": the century of the first year
         last += first - first % 100 + (100 if last < first % 100 else 0)
     return cited <= last
+
+
+def _paired_date(raw: str, read: int, cited: int) -> bool:
+    """Whether `raw` dates the work by two years, one bracketed right after the other:
+    "(1897 (1896))", "2001 (2000)", "(2003 [‘2002’])" -- zoology and botany give the
+    year a work appeared and the year printed on it, and cite either. The reader takes
+    one; a citation of the other is the same work, not a wrong year."""
+    for first, second in ((read, cited), (cited, read)):
+        if re.search(rf"(?<!\d){first}\s?[(\[][‘'\"]?{second}[’'\"]?[)\]]", raw):
+            return True
+    return False
 
 
 _MORE_YEARS = re.compile(r"(?:[a-z]?\s{0,3}[,;/&]\s{0,3}(?:1[5-9]|20)\d\d(?!\d))+")

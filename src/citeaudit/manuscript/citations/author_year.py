@@ -48,7 +48,11 @@ from citeaudit.manuscript.citations.narrative import (
     may_end_names,
     names_ending_at,
 )
-from citeaudit.manuscript.citations.specimens import catalogue_code, specimen_context
+from citeaudit.manuscript.citations.specimens import (
+    catalogue_code,
+    collector_numbers_near,
+    specimen_context,
+)
 from citeaudit.manuscript.citations.statements import statement_spans
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
@@ -225,6 +229,8 @@ def _after_binomial(clean: str, offset: int) -> bool:
     """Whether a Latin binomial ends at `offset` ("Conus (Stephanoconus) mappa [...]").
     Only the last four words are searched: the regex never walks a long prefix."""
     words = clean[max(0, offset - 80) : offset].rsplit(None, 4)[-4:]
+    if len(words) >= 2 and words[-2][:1].isupper() and words[-2].casefold() == words[-1]:
+        return True  # a tautonym, "Mops mops (de Blainville, 1840)", "Bufo bufo"
     found = _BINOMIAL.search(" ".join(words) + " ") if words else None
     if found is None:
         return False
@@ -250,10 +256,15 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     location = document.location_at(start)
     after_binomial = _after_binomial(clean, start)
     specimens = specimen_context(clean, start, end)
+    collectors: bool | None = None  # looked for only when a work may be a record
     citations: list[Citation] = []
     for work in works:
         certainty = work.certainty
         record = specimens and len(work.authors) == 1 and not work.et_al
+        if not record and not work.et_al and len(work.authors) <= 2:
+            if collectors is None:
+                collectors = collector_numbers_near(clean, start, end)
+            record = collectors  # "(Bates 561), (Kibila, Marabo 1546)": collectors' numbers
         if after_binomial or record or catalogue_code(work.authors):
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))

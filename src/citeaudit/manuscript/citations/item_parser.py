@@ -162,9 +162,13 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         if _JOURNAL_LOCATOR.match(tail):
             previous = None  # "(Med Sci Sports Exerc 2000;32:1345–1360)": a journal locator
             continue
-        if _PERSONAL.search(segment, segment.rfind(";") + 1) or _PERSONAL.match(tail.lstrip(" ,")):
+        past = _past_personal(segment)
+        if past is None or _PERSONAL.match(tail.lstrip(" ,")):
             previous = None  # "(J. Moran, pers. comm. to L. Ito, 2013)": never listed
             continue
+        if past:  # "(Lund pers. comm., Ruiz 2011)": the communication is an item of its own
+            segment_start += past
+            segment = segment[past:]
         tail_ok = _tail_ok(tail)
         names = _names_in(segment)
         if names is None:
@@ -178,7 +182,8 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             name_text, authors, et_al = names.text, names.authors, names.et_al
             weak = names.weak
             item_start = segment_start + names.offset
-        if not tail_ok or (len(authors) == 1 and is_common_word(authors[0])):
+        if not tail_ok or (authors and is_common_word(authors[-1])):
+            # "May 2011", and a date's month after other words: "(Fatu Hiva, Nov. 2009)"
             weak = True
         if _READ_THROUGH.match(tail) or _not_a_name(authors) or start in glued:
             weak = True
@@ -214,15 +219,23 @@ _GLUED_YEAR = re.compile(
 # "apud" glued to the year before it or the name after it ("1985apudNascimento et al.",
 # "2011, aputDelabary 2012"), as text pasted from italic runs or typed in a hurry joins
 # them; "aput" is a common slip for it. Not inside a word ("Caputo").
-_GLUED_CUE = re.compile(r"(?<![^\W\d_])apu[dt](?![a-z])")
+# So is "sensu" glued to the name after it ("sensuWaldemarin 2004"), as italic runs
+# lose the space; only before a capital ("sensulato" is no cue and a name).
+# Zero-width spaces and joiners, which Word and web pages leave between items
+# ("2014b\u200b,Lee 2014"), are dropped: between a year and its comma they ended the
+# run of works.
+_GLUED_CUE = re.compile(r"(?<![^\W\d_])(?:apu[dt](?![a-z])|sensu(?=[A-ZÀ-Þ]))")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def unglued_cue(text: str) -> str:
-    """`text` with "apud" set apart by spaces wherever it was glued (and "aput" read as
-    "apud"), so the years before it and the work after it are read."""
-    if "apu" not in text:
+    """`text` with "apud" and "sensu" set apart by spaces wherever they were glued (and
+    "aput" read as "apud"), so the years before them and the work after them are read;
+    zero-width characters dropped."""
+    text = text.translate(_ZERO_WIDTH)
+    if "apu" not in text and "sensu" not in text:
         return text
-    return _GLUED_CUE.sub(" apud ", text)
+    return _GLUED_CUE.sub(lambda m: " apud " if m.group().startswith("apu") else " sensu ", text)
 
 
 def _unglued(text: str) -> tuple[str, frozenset[int]]:
@@ -317,13 +330,11 @@ def _names_in(segment: str) -> _Names | None:
     cut = _last_digit_cut(segment)
     # "1000 Genomes Project Consortium" is a name; "0.1.0.9492, Aust & Barth" and "v1.1;
     # Bates et al." are a version (or a label) and then the names: a separator follows
-    digit_lead = (
-        cut > 0
-        and not segment[: _word_start(segment, cut)].strip(" ,;:")
-        and not segment[cut:].lstrip().startswith((",", ";", ":"))
-    )
-    if digit_lead:
-        cut = _word_start(segment, cut)  # "1000 Genomes Project Consortium": a name
+    lead = _ARTICLE_LEAD.match(segment[: _word_start(segment, cut)]) if cut > 0 else None
+    digit_lead = lead is not None and not segment[cut:].lstrip().startswith((",", ";", ":"))
+    if lead is not None and digit_lead:
+        # "1000 Genomes Project Consortium", "The 1000 Genomes ...": a name, whole
+        cut = lead.start(1) if lead.group(1) else _word_start(segment, cut)
     bracket = segment.rfind("[")
     if bracket >= 0 and "]" in segment[bracket:]:
         bracket = -1  # "World Health Organization [WHO]": closed, an acronym
@@ -411,6 +422,12 @@ def _names_in(segment: str) -> _Names | None:
     return _Names(cut, text, authors, et_al, weak)
 
 
+# What may stand before a name that opens with a number: nothing, or an article ("The
+# 1000 Genomes Project Consortium"; cut at the number, the name was "Genomes Project
+# Consortium", no entry's, and the entry was called uncited).
+_ARTICLE_LEAD = re.compile(r"^[\s,;:]*(?:([Tt]he)\s+)?$")
+
+
 def _place_of(segment: str, at: int) -> bool:
     """Whether the "in" at `at` says where an organisation is ("Royal Botanic Gardens
     in Kew"), not whose work a part is ("Jermy and Rankin in Alston"): three or more
@@ -427,6 +444,26 @@ _PERSONAL = re.compile(
     r"\s*pers(?:oal|onal)?\b\.?)",
     re.IGNORECASE,
 )
+
+
+# After a personal communication, a separator and then a name: the next item of the
+# group ("Lund personal communication, Ruiz 1990a"), not the communication's date.
+_NEXT_ITEM = re.compile(r"\s*[,;]\s*(?=[^\W\d_])")
+
+
+def _past_personal(segment: str) -> int | None:
+    """Where the work's names start past a personal communication in `segment` (after
+    its last semicolon): 0 when there is none; None when the communication is the
+    thing dated ("Ruiz, com. pers. 2011", "pers. comm. to L. Ito, 2013"). A
+    communication set apart by a comma is an item of the group before the work: read
+    as one, the works after it ("..., Lund pers. comm., Ruiz 1990a, 1990b") were lost
+    and their entries called uncited."""
+    found = list(_PERSONAL.finditer(segment, segment.rfind(";") + 1))
+    if not found:
+        return 0
+    last = found[-1]
+    item = _NEXT_ITEM.match(segment, last.end())
+    return item.end() if item else None
 
 
 def _lower_case_names(text: str) -> tuple[tuple[str, ...], bool] | None:

@@ -46,6 +46,7 @@ NOT_NAMES = word_set(
     year years tahun jahr año ano since sejak until till hingga sampai pada in on by at
     circa ca around about approximately before after early late mid end awal akhir
     pertengahan figure fig figura table tabel tabela tabla gambar chapter bab page vol no
+    figures figs figuras tables tab tabs plate plates pl pls pag
     nomor section pasal article act law ad bc ce bce est established founded born died
     source sources fonte fuente sumber quelle author authors autor autores elaborated
     elaborado elaboración own data dados datos census censo
@@ -69,9 +70,10 @@ COMBINING_MARKS = frozenset(chr(c) for c in range(0x300, 0x370))
 _WORD = re.compile(rf"^{LETTERS}(?:[-{APOSTROPHES}./]{LETTERS})*+\.?$")
 
 ET_AL = re.compile(
-    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:e[tl]\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
+    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:(?:e[tl]|at)\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
-    r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan))\s*$",
+    r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan|"
+    r"ve\s+(?:diğ(?:erleri)?|ark(?:adaşları)?)\b\.?))\s*$",
     re.IGNORECASE,
 )
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))

@@ -53,6 +53,8 @@ _COLLEAGUES = word_set(
     "others outros otros kawan-kawan"
 )
 _ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll"})
+# Turkish "ve ark." / "ve diğ." (and the others): "et al." after "ve" (and).
+_ET_AL_AFTER_AND = frozenset({"ark.", "ark", "diğ.", "diğ", "arkadaşları", "diğerleri"})
 # Capitalised words that open a sentence before a name, never part of one. Articles
 # ("The ENCODE Consortium", "A FOLHA") and particles ("De", "Van", "La") stay.
 _STARTERS = word_set(
@@ -65,7 +67,7 @@ _STARTERS = word_set(
     menurut dalam oleh pada seperti
     """
 )
-_LAST_WORDS = _COLLEAGUES | _ET_AL_ALONE | {"al.", "al"}
+_LAST_WORDS = _COLLEAGUES | _ET_AL_ALONE | _ET_AL_AFTER_AND | {"al.", "al"}
 _CUE_BEFORE = word_set(
     """
     see also cf cf. following per like unlike as apud segundo conforme según selon nach
@@ -211,9 +213,15 @@ def names_before(prefix: str) -> NamesBefore | None:
     if (
         i >= 1
         and tokens[i][0].casefold() in ("al.", "al")
-        and tokens[i - 1][0] in ("et", "et.", "el")  # "et. al.", "el al.": typed so too
+        and tokens[i - 1][0] in ("et", "et.", "el", "at")  # "et. al.", "el al.", "at al."
     ):
         et_al, i = True, i - 2
+    elif (
+        i >= 1
+        and tokens[i][0].casefold() in _ET_AL_AFTER_AND
+        and tokens[i - 1][0].casefold() == "ve"
+    ):
+        et_al, i = True, i - 2  # "McNeill ve ark. (2011)"
     elif i >= 0 and tokens[i][0].casefold() in _ET_AL_ALONE:
         et_al, i = True, i - 1
         if i >= 0 and tokens[i][0].casefold() in ("y", "et"):

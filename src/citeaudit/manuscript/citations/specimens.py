@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from citeaudit.manuscript.citations.names import word_set
+from citeaudit.manuscript.citations.names import NOT_NAMES, word_set
 
 _SPECIMEN_WORD = re.compile(
     r"\b(?:holo|para|syn|lecto|neo|allo|topo|para?lecto|iso)types?\b|\bvouchers?\b|"
@@ -63,3 +63,29 @@ def catalogue_code(authors: tuple[str, ...]) -> bool:
     if _CODE.match(name) is None:
         return False
     return name.upper() in _COLLECTIONS or "-" in name
+
+
+# A collector's name and number, as specimen citations and lists of vernacular names give
+# them: "(Bates 561)", "Gossweiler 8972,", "(Kibila, Marabo 1546)". A capitalised word
+# and a number that is no year -- three digits, four outside the years (before 1500,
+# after 2039), five or six -- before a separator. Possessive, bounded: linear.
+_COLLECTOR_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?P<word>[A-ZÀ-Þ][a-zà-ÿ][^\W\d_]{0,30}+)\.?\s"
+    r"(?:\d{3}|1[0-4]\d\d|20[4-9]\d|2[1-9]\d\d|[3-9]\d{3}|\d{5,6})(?![\w.,]\d)(?=\s?[,;)\]])"
+)
+_COLLECTOR_REACH = 160  # characters either side of the group
+
+
+def collector_numbers_near(text: str, start: int, end: int) -> bool:
+    """Whether a collector's name and number ("Bates 561") stands in the group
+    ``text[start:end]`` or within a few items of it. Botanical monographs list
+    specimens and vernacular names by collector and number ("fondé (Aubréville 1511),
+    fula (Bates 561)"); a number between 1500 and 2039 there reads as a year and each
+    record became a missing reference. The works of such groups are made weak by the
+    caller: kept when an entry confirms them, never reported as missing. A unit word
+    ("Figure 123", "Page 212") is no collector."""
+    low, high = max(0, start - _COLLECTOR_REACH), min(len(text), end + _COLLECTOR_REACH)
+    return any(
+        m.group("word").casefold() not in NOT_NAMES
+        for m in _COLLECTOR_NUMBER.finditer(text, low, high)
+    )

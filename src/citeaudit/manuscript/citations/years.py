@@ -42,6 +42,9 @@ YEAR = re.compile(
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|y|e|et|und|&)\s+")
 # "2019a, b": a lone letter continues a suffixed year, when nothing word-like follows it.
 _SUFFIX_ONLY = re.compile(r"(?P<suffix>[a-z])(?=\s*(?:[,;:)\]]|$))")
+# "2013a-c": the letters from the first to the last, each a work of that year.
+_SUFFIX_RANGE = re.compile(r"\s?[-–]\s?(?P<last>[a-z])(?=\s*(?:[,;:)\]]|$))")
+_MOST_LETTERS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,13 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
     labels = [YearLabel.from_match(m)]
     end = m.end()
     while True:
+        last = labels[-1]
+        span = _SUFFIX_RANGE.match(text, end) if last.suffix else None
+        if span is not None and last.suffix:
+            first, final = ord(last.suffix), ord(span.group("last"))
+            if 0 < final - first <= _MOST_LETTERS:
+                labels.extend(_lettered(last, chr(c)) for c in range(first + 1, final + 1))
+                end = span.end()
         sep = _SEPARATOR.match(text, end)
         if not sep:
             break
@@ -110,7 +120,11 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
         letter = _SUFFIX_ONLY.match(text, sep.end()) if last.suffix else None
         if letter is None:
             break
-        suffix = letter.group("suffix")
-        labels.append(YearLabel(last.year, suffix, last.no_date, f"{last.year or 'n.d.'}{suffix}"))
+        labels.append(_lettered(last, letter.group("suffix")))
         end = letter.end()
     return labels, end
+
+
+def _lettered(last: YearLabel, suffix: str) -> YearLabel:
+    """Another work of `last`'s year, with its own letter ("2019a, b", "2013a-c")."""
+    return YearLabel(last.year, suffix, last.no_date, f"{last.year or 'n.d.'}{suffix}")
