@@ -14,6 +14,7 @@ starts (an author, an organisation and a year, a number) continues the previous 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -273,17 +274,18 @@ def list_marker(text: str) -> re.Match[str] | None:
     return _MARKER.match(text)
 
 
-def looks_like_entry_start(text: str) -> bool:
+def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
     """Whether a line reads like the beginning of a reference rather than its middle.
 
     True for "Surname, ...", "A. B. Surname, ...", and "Anything short (2019)" (an
     organisation as author), also after a list marker; False for a title's tail such as
-    "*Approaches*. Sage Publication." or a line starting in lower case.
+    "*Approaches*. Sage Publication." or a line starting in lower case. `strip` is
+    `strip_markdown` or a cached copy of it (see `split_entries_with_layout`).
     """
     marker = list_marker(text)
     if marker is not None:
         return True
-    plain = strip_markdown(text).lstrip(" \"'“‘([")
+    plain = strip(text).lstrip(" \"'“‘([")
     if not plain:
         return False
     if _PROSE_OPENING.match(plain):
@@ -565,7 +567,13 @@ def split_entries_with_layout(
       entry unless it plainly continues the one before (the line before ends mid-way,
       or this one starts in lower case) -- short entries ("OECD 2020. Title.") and
       entries of unusual shape are not merged into their neighbours.
+
+    Each line's Markdown is stripped once (`strip`, a cache for this call): a line is
+    asked whether it opens an entry, continues one and is cleaned as one, and on a
+    manuscript exported as a single 5 MB line each strip cost over half a second.
+    Whether the list is dated (`dated_list`) is only asked of a line after the first.
     """
+    strip = functools.cache(strip_markdown)
     useful = [
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
@@ -579,16 +587,21 @@ def split_entries_with_layout(
         kind = "numbered" if numbered or _numbered(useful) else "bulleted"
     elif len(groups) > 1 and multi * 3 >= len(groups) and _hard_wrapped(texts):
         kind = "hanging paragraphs"
-    elif len(groups) == 1 and _hanging_indent(texts):
+    elif len(groups) == 1 and _hanging_indent(texts, strip):
         kind = "hanging indent"
     elif len(groups) == 1 and _hard_wrapped(texts):
         kind = "wrapped lines"
     else:
         kind = "one per line"
     width = max((len(t.rstrip()) for t in texts), default=0)
-    dated_list = kind == "one per line" and is_dated_list(
-        [t for t in texts if looks_like_entry_start(t)]
-    )
+    answer: list[bool] = []  # whether the list is dated, once a line asks
+
+    def dated_list() -> bool:
+        if not answer:
+            opening = [t for t in texts if looks_like_entry_start(t, strip)]
+            answer.append(kind == "one per line" and is_dated_list(opening))
+        return answer[0]
+
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
@@ -607,36 +620,38 @@ def split_entries_with_layout(
             starts = list_mode or _LONE_NUMBER.match(line.text) is None
         elif list_mode:
             starts = blank_before and (
-                looks_like_entry_start(line.text) or _stray_then_label(line.text) is not None
+                looks_like_entry_start(line.text, strip)
+                or _stray_then_label(line.text) is not None
             )
         elif kind == "hanging paragraphs":
             if blank_before:
-                starts = looks_like_entry_start(line.text) or (
-                    _ends_entry(prev) and not _continues(line.text)
+                starts = looks_like_entry_start(line.text, strip) or (
+                    _ends_entry(prev) and not _continues(line.text, strip)
                 )
             else:
                 starts = (
                     _ends_entry(prev)
                     and len(prev.rstrip()) < 0.75 * width
-                    and looks_like_entry_start(line.text)
+                    and looks_like_entry_start(line.text, strip)
                 )
         elif kind == "hanging indent":
             starts = not line.text[:1].isspace()
         elif kind == "wrapped lines":
-            starts = _ends_entry(prev) and looks_like_entry_start(line.text)
+            starts = _ends_entry(prev) and looks_like_entry_start(line.text, strip)
         else:
             # a Word entry split over paragraphs: an undated paragraph that does not open
             # as entries do, in a dated list, is the rest of the entry before it ("Boca
             # Raton: CRC Press.", "Second-generation p-values: ...", see list_tail)
-            split = (
-                dated_list
-                and not dated(line.text)
-                and not opens_with_person(line.text)
-                and not _web_entry(line.text)
-                and dated(_last_entry_text(entries))
-            )
-            starts = looks_like_entry_start(line.text) or (
-                _ends_entry(prev) and not _continues(line.text) and not split
+            starts = looks_like_entry_start(line.text, strip) or (
+                _ends_entry(prev)
+                and not _continues(line.text, strip)
+                and not (
+                    dated_list()
+                    and not dated(line.text)
+                    and not opens_with_person(line.text)
+                    and not _web_entry(line.text, strip)
+                    and dated(_last_entry_text(entries))
+                )
             )
         if starts:
             entries.append([line])
@@ -648,7 +663,8 @@ def split_entries_with_layout(
     # one can only continue the entry before: joining it is no guess.
     uncertain = kind == "wrapped lines" or (kind not in ("numbered", "bulleted") and joined > 0)
     layout = Layout(kind, joined, uncertain)
-    return [_entry(group, clean) for group in entries], layout
+    cleaned = strip if clean is strip_markdown else clean
+    return [_entry(group, cleaned) for group in entries], layout
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:
@@ -705,7 +721,7 @@ def _stray_then_label(text: str) -> re.Match[str] | None:
     return _STRAY_LABEL.match(text)
 
 
-def _hanging_indent(texts: Sequence[str]) -> bool:
+def _hanging_indent(texts: Sequence[str], strip: Callable[[str], str] = strip_markdown) -> bool:
     """Lines in hanging indent: the first at the margin, indented lines each after a
     line at the margin or another indented one, and at least a third of the lines
     indented (a stray indented line in a one-per-line list is not the layout). Every
@@ -718,7 +734,7 @@ def _hanging_indent(texts: Sequence[str]) -> bool:
     indented = len(texts) - len(margin)
     if len(margin) < 2 or indented * 3 < len(texts):
         return False
-    if not all(map(looks_like_entry_start, margin)):
+    if not all(looks_like_entry_start(t, strip) for t in margin):
         return False
     groups: list[str] = []  # each entry's text, so that each can be seen to be dated
     for text in texts:
@@ -738,11 +754,11 @@ def _hard_wrapped(texts: Sequence[str]) -> bool:
     return width <= 120 and full * 3 >= len(texts)
 
 
-def _continues(text: str) -> bool:
+def _continues(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
     """A line that carries on the entry before it: it starts in lower case or with
     punctuation, and names no year near its start ("and Methods. Sage."); "pandas
     (2020)." and "lavaan project. (2017)." are entries."""
-    plain = strip_markdown(text).lstrip(" *_\"'“‘")
+    plain = strip(text).lstrip(" *_\"'“‘")
     if not plain:
         return True
     if plain[0] in ",;:)]}.":
@@ -776,11 +792,11 @@ _CONTINUATION_OPENS = re.compile(
 )
 
 
-def _web_entry(text: str) -> bool:
+def _web_entry(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
     """A whole entry for a web resource with no date of its own: "Flora Fictiva:
     http://example.org/ [accessed 16.05.2013]" -- a name, its address, an access note;
     not the address that ends an entry split over paragraphs ("Available from: ...")."""
-    plain = strip_markdown(text).strip()
+    plain = strip(text).strip()
     return (
         "://" in plain
         and _ACCESS_NOTE_END.search(plain[-80:]) is not None
