@@ -116,3 +116,16 @@ def test_a_work_dated_by_two_years_is_cited_by_either() -> None:
     ]
     _, matches = match_citations(extract_citations(document(text)), refs)
     assert [(m.targets, m.year_mismatch) for m in matches] == [(("ref-1",), ()), (("ref-2",), ())]
+
+
+def test_a_preposition_glued_to_the_name() -> None:
+    found = [(w.authors, w.certainty) for w in parse_group("Fig. 3; ridged scales ofBrenner, 2012")]
+    assert found == [(("Brenner",), Certainty.WEAK)]
+    # a product named so stays a guess: kept only where an entry confirms it
+    assert [w.certainty for w in parse_group("inVivo 2019")] == [Certainty.WEAK]
+
+
+def test_a_preposition_glued_to_a_narrative_citation() -> None:
+    text = "As reported inHolm & Cardoso (1994), the bone is woven."
+    citations = extract_citations(document(text))
+    assert [(c.authors, c.year) for c in citations] == [(("Holm", "Cardoso"), 1994)]

@@ -219,23 +219,30 @@ _GLUED_YEAR = re.compile(
 # "apud" glued to the year before it or the name after it ("1985apudNascimento et al.",
 # "2011, aputDelabary 2012"), as text pasted from italic runs or typed in a hurry joins
 # them; "aput" is a common slip for it. Not inside a word ("Caputo").
-# So is "sensu" glued to the name after it ("sensuWaldemarin 2004"), as italic runs
-# lose the space; only before a capital ("sensulato" is no cue and a name).
+# So is a short cue or preposition glued to the name after it ("sensuWaldemarin 2004",
+# "scales ofBell, 2012"), as italic runs and XML that drops the space before a link
+# write them; only before a capitalised word ("sensulato", "inVivo" stay).
 # Zero-width spaces and joiners, which Word and web pages leave between items
 # ("2014b\u200b,Lee 2014"), are dropped: between a year and its comma they ended the
 # run of works.
-_GLUED_CUE = re.compile(r"(?<![^\W\d_])(?:apu[dt](?![a-z])|sensu(?=[A-ZÀ-Þ]))")
+_GLUED_CUE = re.compile(
+    r"(?<![^\W\d_])(?:apu[dt](?![a-z])|(?:sensu|see|in|of|by|from)(?=[A-ZÀ-Þ][a-zà-ÿ]))"
+)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def unglued_cue(text: str) -> str:
-    """`text` with "apud" and "sensu" set apart by spaces wherever they were glued (and
+    """`text` with "apud", "sensu" and the like set apart by spaces where they were glued (and
     "aput" read as "apud"), so the years before them and the work after them are read;
     zero-width characters dropped."""
     text = text.translate(_ZERO_WIDTH)
-    if "apu" not in text and "sensu" not in text:
+    if _GLUED_CUE.search(text) is None:
         return text
-    return _GLUED_CUE.sub(lambda m: " apud " if m.group().startswith("apu") else " sensu ", text)
+    return _GLUED_CUE.sub(_set_apart, text)
+
+
+def _set_apart(cue: re.Match[str]) -> str:
+    return " apud " if cue.group().startswith("apu") else f" {cue.group()} "
 
 
 def _unglued(text: str) -> tuple[str, frozenset[int]]:

@@ -36,7 +36,10 @@ from citeaudit.manuscript.citations.names import (
 # start after it (glued to "Dhir" it hid the first author: "Tsai (2017)" was read).
 # A sentence's end glued to the next word ("in 2008.Niemelä and Spence (1999)", as
 # text pasted from XML runs joins them) is a token of its own: glued, the name was lost.
+# So is a short word glued to the name after it ("as reported inHorner & Currie (1994)",
+# "sensuLeal (2004)"), as XML that drops the space before a link writes it.
 _TOKEN = re.compile(
+    r"(?<![^\W\d_])(?:sensu|see|in|of|by|from)(?=[A-ZÀ-Þ][a-zà-ÿ])|"
     rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
