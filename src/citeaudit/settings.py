@@ -110,6 +110,15 @@ class ServiceSettings(Settings):
     session_max_age: int = 12 * 3600  # seconds a web sign-in lasts (a working day)
     max_json_bytes: int = 64 * 1024  # any request body that is not an upload (JSON, forms)
     max_expanded_bytes: int = 64 * 1024 * 1024  # a DOCX's content, unpacked
+    # What one account (whatever token it uses) may hold at once (`service.admission`;
+    # 0: no limit): audits queued or running, counted in the store over every API
+    # process; uploads being received by one API process; bytes of uploads stored.
+    max_audits_in_flight_per_account: int = Field(default=20, ge=0)
+    max_uploads_per_account: int = Field(default=2, ge=0)
+    max_stored_bytes_per_account: int = Field(default=5 * 1024**3, ge=0)
+    # Upload bytes one API process receives at once, over all accounts (each upload
+    # held whole in memory, ~2-3x its size): past it, 503 and Retry-After.
+    max_upload_bytes_in_flight: int = Field(default=160 * 1024 * 1024, ge=0)
     visibility_timeout: int = 600  # seconds before a lost worker's task is redelivered
     restore_interval: int = 10  # seconds between the workers' sweeps for such tasks
     stall_after: int = 900  # seconds without progress before the sweeper steps in

@@ -50,6 +50,14 @@ class _Engine:
         return None
 
 
+@pytest.fixture(autouse=True)
+def _no_account_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The flood here comes from one account on purpose, to reach the PDF limiter: the
+    account limits (tests/service/test_account_limits.py) would refuse it first."""
+    for name in ("AUDITS_IN_FLIGHT_PER_ACCOUNT", "UPLOADS_PER_ACCOUNT", "UPLOAD_BYTES_IN_FLIGHT"):
+        monkeypatch.setenv(f"CITEAUDIT_MAX_{name}", "0")
+
+
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Engine]:
     # Dozens of uploads at once on a busy machine: the body pace keeps its real grace.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
 from citeaudit.store.insert_if_absent import insert_ignore
+from citeaudit.store.quotas import Quotas, add_audit
 from citeaudit.store.tables import (
     Audit,
     AuditCitation,
@@ -84,7 +84,7 @@ def _chunk_view(chunk: Chunk) -> ChunkView:
     )
 
 
-class Repository(Access):
+class Repository(Access, Quotas):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._session = sessionmaker(engine, expire_on_commit=False)
@@ -99,22 +99,8 @@ class Repository(Access):
     def create_audit(
         self, account_id: int, files: Iterable[NewFile], options: dict[str, Any]
     ) -> str:
-        audit_id = uuid.uuid4().hex
         with self.session() as s, s.begin():
-            s.add(Audit(id=audit_id, account_id=account_id, options=options))
-            s.flush()
-            for f in files:
-                s.add(
-                    AuditFile(
-                        audit_id=audit_id,
-                        role=f.role,
-                        name=f.name,
-                        kind=f.kind,
-                        size=len(f.content),
-                        content=f.content,
-                    )
-                )
-        return audit_id
+            return add_audit(s, account_id, files, options)
 
     def get_audit(self, audit_id: str, account_id: int | None = None) -> AuditView | None:
         """The audit, or None when it does not exist or belongs to another account."""

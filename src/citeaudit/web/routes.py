@@ -9,8 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
+from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.uploads import UploadRejected
+from citeaudit.service.admission import Refused, account_limits
 from citeaudit.service.submit import submit_audit
 from citeaudit.store.views import AuditView
 from citeaudit.web import audit_pages, watch_pages
@@ -167,12 +169,21 @@ async def upload(
     who: VisitorDep,
 ) -> Response:
     try:
-        sent = await read_upload(request, settings)
+        async with admitted_upload(request, who.account):  # the account's limits
+            sent = await read_upload(request, settings)
+            if not csrf_ok(request, sent.csrf):
+                return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
+            if not sent.files:
+                message = "Choose a manuscript or a bibliography to upload."
+                return _list_page(repo, who, 1, message, 422)
+            limits = account_limits(settings)
+            audit_id = submit_audit(
+                repo, dispatcher, who.account, sent.files, sent.options, limits=limits
+            )
     except UploadRejected as exc:
         return _list_page(repo, who, 1, exc.message, exc.status)
-    if not csrf_ok(request, sent.csrf):
-        return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
-    if not sent.files:
-        return _list_page(repo, who, 1, "Choose a manuscript or a bibliography to upload.", 422)
-    audit_id = submit_audit(repo, dispatcher, who.account, sent.files, sent.options)
+    except Refused as exc:
+        page = _list_page(repo, who, 1, exc.message, exc.status)
+        page.headers.update(exc.headers)
+        return page
     return RedirectResponse(f"/web/audits/{audit_id}", 303)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.form import read_form
 from citeaudit.api.schemas import (
@@ -19,9 +20,11 @@ from citeaudit.api.schemas import (
     Progress,
 )
 from citeaudit.api.uploads import UploadRejected, checked_files
+from citeaudit.service.admission import Refused, account_limits
 from citeaudit.service.heavy import run_heavy
 from citeaudit.service.reports import served_report
-from citeaudit.service.submit import dispatch, submit_audit
+from citeaudit.service.submit import retry_audit as retry
+from citeaudit.service.submit import submit_audit
 from citeaudit.store.views import AuditView, NewFile
 
 router = APIRouter(prefix="/api/v1/audits", tags=["audits"])
@@ -137,6 +140,8 @@ async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile]
         413: {"model": ErrorMessage},
         415: {"model": ErrorMessage},
         422: {"model": ErrorMessage},
+        429: {"model": ErrorMessage, "description": "the account's limits (Retry-After)"},
+        503: {"model": ErrorMessage, "description": "uploads at capacity (Retry-After)"},
     },
     openapi_extra=_UPLOAD_SCHEMA,
     summary="Submit files for an audit",
@@ -150,10 +155,14 @@ async def create_audit(
 ) -> AuditCreated:
     """Offline findings are available as soon as parsing is done; the rest follows."""
     try:
-        files, options = await _files(request, settings)
+        async with admitted_upload(request, account):  # the account's limits
+            files, options = await _files(request, settings)
+            limits = account_limits(settings)
+            audit_id = submit_audit(repo, dispatcher, account, files, options, limits=limits)
     except UploadRejected as exc:
         raise HTTPException(exc.status, exc.message) from None
-    audit_id = submit_audit(repo, dispatcher, account, files, options)
+    except Refused as exc:
+        raise HTTPException(exc.status, exc.message, exc.headers) from None
     return AuditCreated(id=audit_id, status="queued", url=f"/api/v1/audits/{audit_id}")
 
 
@@ -267,14 +276,21 @@ def delete_audit(audit_id: str, account: AccountDep, repo: RepoDep) -> Response:
     "/{audit_id}/retry",
     status_code=202,
     response_model=AuditCreated,
-    responses={**_ERRORS, 409: {"model": ErrorMessage}},
+    responses={**_ERRORS, 409: {"model": ErrorMessage}, 429: {"model": ErrorMessage}},
     summary="Run a failed audit again (finished chunks are kept)",
 )
 def retry_audit(
-    audit_id: str, account: AccountDep, repo: RepoDep, dispatcher: DispatcherDep
+    audit_id: str,
+    account: AccountDep,
+    repo: RepoDep,
+    dispatcher: DispatcherDep,
+    settings: SettingsDep,
 ) -> AuditCreated:
     audit = _own(repo, account, audit_id)
-    if not repo.retry(audit.id):
+    try:
+        retried = retry(repo, dispatcher, audit.id, limits=account_limits(settings))
+    except Refused as exc:
+        raise HTTPException(exc.status, exc.message, exc.headers) from None
+    if not retried:
         raise HTTPException(409, f"audit is {audit.status}; only a failed audit can be retried")
-    dispatch(repo, dispatcher, audit.id)
     return AuditCreated(id=audit.id, status="queued", url=f"/api/v1/audits/{audit.id}")

@@ -1,0 +1,153 @@
+"""What one account may hold at once: audits in flight and bytes of uploads stored.
+
+Counted from the stored audits themselves, never kept as a counter: an audit stops
+counting the moment its row says done or failed (finished, failed, timed out, failed
+by the sweeper after a worker crash) or is deleted, so nothing can leak a place. The
+count and the new audit are written in one transaction that first locks the account's
+row (PostgreSQL): two API processes submitting for one account at once are serialized,
+and the limit holds across every process and machine that shares the store.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from citeaudit.store.tables import Account, Audit, AuditFile, StepDelivery, utcnow
+from citeaudit.store.views import NewFile
+
+IN_FLIGHT = ("queued", "running")
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLimits:
+    """0 means no limit."""
+
+    max_in_flight: int = 0
+    max_stored_bytes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OverLimit:
+    """Why an audit was not created: which limit, what the account holds, the limit."""
+
+    kind: str  # "in_flight" | "stored_bytes"
+    held: int
+    limit: int
+
+
+def add_audit(
+    s: Session, account_id: int, files: Iterable[NewFile], options: dict[str, Any]
+) -> str:
+    """The audit row and its files, in the caller's transaction."""
+    audit_id = uuid.uuid4().hex
+    s.add(Audit(id=audit_id, account_id=account_id, options=options))
+    s.flush()
+    for f in files:
+        s.add(
+            AuditFile(
+                audit_id=audit_id,
+                role=f.role,
+                name=f.name,
+                kind=f.kind,
+                size=len(f.content),
+                content=f.content,
+            )
+        )
+    return audit_id
+
+
+def _in_flight(s: Session, account_id: int) -> int:
+    query = select(func.count(Audit.id)).where(
+        Audit.account_id == account_id, Audit.status.in_(IN_FLIGHT)
+    )
+    return int(s.scalar(query) or 0)
+
+
+def _stored_bytes(s: Session, account_id: int) -> int:
+    query = (
+        select(func.coalesce(func.sum(AuditFile.size), 0))
+        .join(Audit, Audit.id == AuditFile.audit_id)
+        .where(Audit.account_id == account_id)
+    )
+    return int(s.scalar(query) or 0)
+
+
+def _over(
+    s: Session, account_id: int, limits: AccountLimits, adding: int
+) -> OverLimit | None:
+    if limits.max_in_flight:
+        held = _in_flight(s, account_id)
+        if held >= limits.max_in_flight:
+            return OverLimit("in_flight", held, limits.max_in_flight)
+    if limits.max_stored_bytes and adding:
+        held = _stored_bytes(s, account_id)
+        if held + adding > limits.max_stored_bytes:
+            return OverLimit("stored_bytes", held, limits.max_stored_bytes)
+    return None
+
+
+def _lock_account(s: Session, account_id: int) -> None:
+    """Serializes one account's admissions (FOR UPDATE; SQLite has one writer anyway)."""
+    s.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+
+
+class Quotas:
+    """Mixed into `Repository`: admission of new and retried audits within the limits."""
+
+    def session(self) -> Session:  # pragma: no cover - provided by Repository
+        raise NotImplementedError
+
+    def in_flight(self, account_id: int) -> int:
+        """The account's audits queued or running now."""
+        with self.session() as s:
+            return _in_flight(s, account_id)
+
+    def over_limit(self, account_id: int, limits: AccountLimits) -> OverLimit | None:
+        """A cheap look before an upload is read (the binding check is at creation)."""
+        with self.session() as s:
+            return _over(s, account_id, limits, adding=0)
+
+    def create_audit_within(
+        self,
+        account_id: int,
+        files: Iterable[NewFile],
+        options: dict[str, Any],
+        limits: AccountLimits,
+    ) -> str | OverLimit:
+        """The new audit's id, or the limit it would pass (then nothing is written)."""
+        files = list(files)
+        adding = sum(len(f.content) for f in files)
+        with self.session() as s, s.begin():
+            _lock_account(s, account_id)
+            over = _over(s, account_id, limits, adding)
+            if over is not None:
+                return over
+            return add_audit(s, account_id, files, options)
+
+    def retry_within(self, audit_id: str, limits: AccountLimits) -> bool | OverLimit:
+        """`Repository.retry` within the in-flight limit: a failed audit back to the
+        queue (True), its finished chunks kept; False when it is not a failed audit."""
+        with self.session() as s, s.begin():
+            account_id = s.scalar(select(Audit.account_id).where(Audit.id == audit_id))
+            if account_id is None:
+                return False
+            _lock_account(s, account_id)
+            status = s.scalar(select(Audit.status).where(Audit.id == audit_id))
+            if status != "failed":
+                return False
+            over = _over(s, account_id, limits, adding=0)
+            if over is not None:
+                return over
+            s.execute(
+                update(Audit)
+                .where(Audit.id == audit_id, Audit.status == "failed")
+                .values(status="queued", error=None, attempts=0, updated_at=utcnow())
+            )
+            s.execute(delete(StepDelivery).where(StepDelivery.audit_id == audit_id))
+            return True
