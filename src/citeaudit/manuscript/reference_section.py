@@ -578,7 +578,7 @@ def split_entries_with_layout(
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
     groups = _paragraphs(useful)
-    numbered = _bare_numbers(useful)
+    numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip)
     markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
     list_mode = markers >= 2
     texts = [ln.text for ln in useful if ln.text.strip()]
@@ -709,6 +709,58 @@ def _bare_numbers(lines: Sequence[Line]) -> set[int]:
     if len(rising) < 3 or len(rising) * 2 < nonblank:
         return set()
     return {k for k, _ in rising}
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _label_number(text: str) -> int | None:
+    """The number of a line's list label ("3.", "3)", "(3)", "[3]"), or None."""
+    marker = list_marker(text)
+    label = None if marker is None else marker.group("number") or marker.group("bracket")
+    digits = None if label is None else _DIGITS.search(label)
+    return None if digits is None else int(digits.group())
+
+
+def _bare_among_labels(lines: Sequence[Line], strip: Callable[[str], str]) -> set[int]:
+    """Indexes of lines "3 Muller EV, ..." in a list labelled "1.", "2.", "4.": an
+    entry whose label lost its full stop (as a journal's copy prints one or two). Read
+    as no label, it was joined to the entry before, and every later one shifted. A
+    bare number counts when it carries on the labels before it (the next one, or one
+    a little further where entries were taken out), no later label goes back below
+    it, and what follows it opens as an entry does (or, as a paragraph of its own, in
+    capitals: "5 Ministry of Health (XX).") -- so a wrapped line "3 (2):1-2." or "12
+    and 13." inside an entry stays part of it."""
+    labels = [_label_number(line.text) for line in lines]
+    if sum(1 for n in labels if n is not None) < 2:
+        return set()
+    later: list[int | None] = [None] * len(lines)  # the next label after each line
+    upcoming: int | None = None
+    for k in range(len(lines) - 1, -1, -1):
+        later[k] = upcoming
+        upcoming = labels[k] if labels[k] is not None else upcoming
+    found: set[int] = set()
+    last: int | None = None
+    for k, line in enumerate(lines):
+        if labels[k] is not None:
+            last = labels[k]
+            continue
+        m = _BARE_NUMBER.match(line.text)
+        if m is None or last is None:
+            continue
+        n = int(m.group(1))
+        rest = line.text[m.end() :]
+        after = later[k]
+        alone = k == 0 or not lines[k - 1].text.strip()  # a paragraph of its own
+        if (
+            last < n <= last + _MAX_LABEL_GAP
+            and (after is None or after > n)
+            and rest[:1].isalpha()
+            and ((alone and rest[:1].isupper()) or looks_like_entry_start(rest, strip))
+        ):
+            found.add(k)
+            last = n
+    return found
 
 
 # a stray number or mark before an entry's label: "1 32. Centers for ...", "* 7. Lee"
