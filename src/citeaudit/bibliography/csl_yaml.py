@@ -12,6 +12,14 @@ whose nesting `_shallow` bounds; brackets nested deeper are a problem on the fil
 once, other deep text (indentation) goes to the pure-Python composer, whose recursion
 limit makes it a problem on the file, never a crash. Aliases share one object
 and items are walked one level down, so an alias bomb costs no more than its text.
+
+Memory: a composed YAML tree costs 100 to 250 bytes per character of text (a node and
+two marks per scalar), so composing a 50 MB upload whole took gigabytes. The items are
+composed one at a time from the parser's events and dropped once built: the rest of the
+file is skipped event by event, an item is cut at `_MAX_ITEM_EVENTS` events (a real
+item holds a few hundred), and at most `_MAX_ANCHORS` anchors are kept for aliases.
+Problems are capped (`limits.ProblemTally`), and an item's raw text is its own span, not
+the whole line a flow list shares with every other item (quadratic on one long line).
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ import yaml
 
 from citeaudit.bibliography.csl_json import csl_item_reference
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES, entries_cut
+from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
@@ -44,46 +52,70 @@ class CslYamlReader(BibliographyReader):
 
 def parse_csl_yaml(text: str, source: str) -> Bibliography:
     """A Bibliography from CSL YAML text; `source` names the file in locations."""
-    problems: list[ParseProblem] = []
+    tally = ProblemTally(source)
+    problems = tally.problems
     references: list[Reference] = []
+    cut: tuple[ParseProblem, ...] = ()
+    constructor = _constructor("")
+    loader: Any = None
     try:
-        items = _item_nodes(text)
+        loader = _loader(text)
+        if not _open_items(loader):
+            problems.append(
+                ParseProblem(
+                    Location(source, 1),
+                    "no 'references:' list of CSL items (Pandoc's YAML bibliography format)",
+                )
+            )
+            _drain(loader)
+            return Bibliography(source, CslYamlReader.format, (), tally.final())
+        while not loader.check_event(yaml.SequenceEndEvent):
+            tally.entries = len(references)
+            tally.trim()
+            location = Location(source, loader.peek_event().start_mark.line + 1)
+            if len(references) >= MAX_ENTRIES:
+                cut = (entries_cut(source, location.line or 1),)
+                break
+            if tally.full:  # past the problems' cap: counted, never built
+                tally.skip(location.line or 1)
+                _skip(loader)
+                continue
+            loader.events = 0
+            node = yaml.composer.Composer.compose_node(loader, None, None)
+            location = Location(source, node.start_mark.line + 1)  # an alias: its node's
+            raw = encodable(_raw(text, node))
+            try:
+                item: Any = constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
+                item = None  # a value YAML cannot build; what was half-built is dropped
+                constructor = _constructor("")
+            constructor.constructed_objects.clear()  # the item is built: let it go
+            if not isinstance(item, dict):
+                problems.append(ParseProblem(location, "item is not a CSL item (a mapping)", raw))
+                continue
+            item = {str(name): value for name, value in item.items()}
+            item["issued"] = _date(item.get("issued"))
+            references.append(
+                csl_item_reference(item, raw, len(references) + 1, location, problems)
+            )
+        if not cut:
+            _drain(loader)
     except (yaml.YAMLError, RecursionError) as exc:
+        # the file is not valid YAML: what was read of it is dropped, as when it was
+        # composed whole, and the one problem says where
+        references.clear()
+        tally = ProblemTally(source)
+        problems = tally.problems
+        cut = ()
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = "nested too deeply" if isinstance(exc, RecursionError) else _reason(exc)
         problems.append(ParseProblem(Location(source, line), f"not valid YAML: {reason}"))
-        return Bibliography(source, CslYamlReader.format, (), tuple(problems))
-    if items is None:
-        problems.append(
-            ParseProblem(
-                Location(source, 1),
-                "no 'references:' list of CSL items (Pandoc's YAML bibliography format)",
-            )
-        )
-        return Bibliography(source, CslYamlReader.format, (), tuple(problems))
-    lines = text.split("\n")
-    constructor = _constructor("")
-    for node in items:
-        location = Location(source, node.start_mark.line + 1)
-        if len(references) >= MAX_ENTRIES:
-            problems.append(entries_cut(source, location.line or 1))
-            break
-        # a block item ends where the next begins: at column 0 of that line
-        last = node.end_mark.line + (1 if node.end_mark.column else 0)
-        raw = encodable("\n".join(lines[node.start_mark.line : last]).rstrip())
-        try:
-            item: Any = constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
-            item = None  # a value YAML cannot build; what was half-built is dropped
-            constructor = _constructor("")
-        if not isinstance(item, dict):
-            problems.append(ParseProblem(location, "item is not a CSL item (a mapping)", raw))
-            continue
-        item = {str(name): value for name, value in item.items()}
-        item["issued"] = _date(item.get("issued"))
-        references.append(csl_item_reference(item, raw, len(references) + 1, location, problems))
-    return Bibliography(source, CslYamlReader.format, tuple(references), tuple(problems))
+    finally:
+        if loader is not None:
+            loader.dispose()
+    tally.entries = len(references)
+    return Bibliography(source, CslYamlReader.format, tuple(references), (*tally.final(), *cut))
 
 
 def _constructor(text: str) -> Any:
@@ -144,18 +176,127 @@ def _shallow(text: str) -> bool:
     return True
 
 
-def _item_nodes(text: str) -> list[yaml.Node] | None:
-    """The nodes of the items: those of the ``references:`` list, or of a bare list."""
-    loader = yaml.CSafeLoader if _shallow(text) and hasattr(yaml, "CSafeLoader") else None
-    root = yaml.compose(text, Loader=loader or yaml.SafeLoader)
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "references":
-                return list(value.value) if isinstance(value, yaml.SequenceNode) else None
-        return None
-    if isinstance(root, yaml.SequenceNode):
-        return list(root.value)
-    return None
+_MAX_ITEM_EVENTS = 200_000  # parser events one item may take (a real item: hundreds)
+_MAX_ANCHORS = 10_000  # anchors kept for aliases (Pandoc writes none)
+_BLOCK_PREFIX = 64  # columns before an item that may be its line's "- " and indentation
+_LINE_REST = 64  # characters after an item that may close its line
+
+
+class _ItemsLoader:
+    """What both loaders add: the events an item has taken, counted, and a cap on the
+    anchors kept (each holds its node for aliases)."""
+
+    events = 0
+
+    def get_event(self) -> Any:
+        self.events += 1
+        if self.events > _MAX_ITEM_EVENTS:
+            raise yaml.YAMLError(f"an item holds more than {_MAX_ITEM_EVENTS:,} values")
+        anchors: dict[str, Any] = self.anchors  # type: ignore[attr-defined]
+        if len(anchors) > _MAX_ANCHORS:
+            raise yaml.YAMLError(f"more than {_MAX_ANCHORS:,} anchors")
+        return super().get_event()  # type: ignore[misc]
+
+
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CItems(_ItemsLoader, yaml.CSafeLoader, yaml.composer.Composer):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            yaml.CSafeLoader.__init__(self, text)
+            self.anchors: dict[str, Any] = {}
+
+
+class _PyItems(_ItemsLoader, yaml.SafeLoader):  # type: ignore[misc]
+    pass
+
+
+def _loader(text: str) -> Any:
+    """A loader composing nodes one at a time: libyaml's parser when `_shallow` says its
+    recursion is safe, else the pure-Python one."""
+    if _shallow(text) and hasattr(yaml, "CSafeLoader"):
+        return _CItems(text)
+    return _PyItems(text)
+
+
+def _open_items(loader: Any) -> bool:
+    """Move `loader` to the first item of the ``references:`` list (or of a bare list);
+    whether there is such a list. Other values are skipped unbuilt."""
+    loader.get_event()  # the stream's start
+    if loader.check_event(yaml.StreamEndEvent):
+        return False
+    loader.get_event()  # the document's start
+    if loader.check_event(yaml.SequenceStartEvent):
+        loader.get_event()
+        return True
+    if not loader.check_event(yaml.MappingStartEvent):
+        return False
+    loader.get_event()
+    while not loader.check_event(yaml.MappingEndEvent):
+        loader.events = 0
+        key = loader.peek_event()
+        if isinstance(key, yaml.ScalarEvent) and key.value == "references":
+            loader.get_event()
+            if loader.check_event(yaml.SequenceStartEvent):
+                loader.get_event()
+                return True
+            return False
+        _skip(loader)  # the key
+        _skip(loader)  # its value
+    return False
+
+
+def _skip(loader: Any) -> None:
+    """Consume one node's events without building it (iterative: any depth)."""
+    depth = 0
+    while True:
+        loader.events = 0
+        event = loader.get_event()
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            depth -= 1
+        if depth <= 0:
+            return
+
+
+def _drain(loader: Any) -> None:
+    """Read the rest of the stream, unbuilt: an error after the list, or a second
+    document, is still reported (as composing the file whole did)."""
+    while not loader.check_event(yaml.StreamEndEvent):
+        loader.events = 0
+        event = loader.get_event()
+        if isinstance(event, yaml.DocumentEndEvent) and loader.check_event(
+            yaml.DocumentStartEvent
+        ):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                event.start_mark,
+                "but found another document",
+                loader.peek_event().start_mark,
+            )
+
+
+def _raw(text: str, node: yaml.Node) -> str:
+    """The item's text: its lines, from the one it starts on ("- id: a" with its dash)
+    to the one it ends on; an item of a flow list sharing a long line with others is its
+    own span (and a few characters around it), so the raw texts cost what the file does."""
+    start, end = node.start_mark, node.end_mark
+    begin = start.index
+    if start.column <= _BLOCK_PREFIX and not text[start.index - start.column : start.index].strip(
+        " \t-"
+    ):
+        begin = start.index - start.column
+    if end.column == 0:
+        stop = end.index - 1
+    else:
+        newline = text.find("\n", end.index, end.index + _LINE_REST)
+        if newline >= 0:
+            stop = newline
+        elif len(text) - end.index <= _LINE_REST:
+            stop = len(text)
+        else:
+            stop = end.index
+    return text[begin : max(begin, stop)].rstrip()
 
 
 def _reason(exc: yaml.YAMLError) -> str:
