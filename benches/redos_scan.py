@@ -481,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only and not args.no_exercise:
         found += exercised(found)
     anchored = sum(f.anchored for f in found)
-    print(f"{len(found)} patterns ({anchored} only anchored: timed with match)")
+    print(f"{len(found)} patterns ({anchored} only anchored: timed with match)", flush=True)
     static = regexploit(args.regexploit, found) if args.regexploit else [[] for _ in found]
     flagged = 0
     started = time.perf_counter()
@@ -501,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             for hit in real_hits:
                 print(f"    regexploit: {hit[:160]}")
+            sys.stdout.flush()  # a run takes an hour on a loaded machine: show flags as found
         flagged += timing.flagged
     elapsed = time.perf_counter() - started
     print(f"{flagged} of {len(found)} patterns super-linear ({elapsed:.0f} s)")
