@@ -243,6 +243,13 @@ def main() -> int:
         "--dev", action="store_true", help="score AnyStyle's dev sample instead (for tuning)"
     )
     ap.add_argument(
+        "--fold",
+        type=int,
+        metavar="N",
+        help="score AnyStyle's fold N (i %% 10 == N) instead, e.g. one a model was trained "
+        "without (train_freetext.py --skip-folds); 0 is the held-out sample",
+    )
+    ap.add_argument(
         "--with-duplicates",
         action="store_true",
         help="also score AnyStyle strings that occur in the training folds (not the headline)",
@@ -331,11 +338,22 @@ def score_labelled(
                 )
 
 
+def _fold(args: argparse.Namespace) -> int:
+    if args.fold is not None:
+        return int(args.fold)
+    return 5 if args.dev else 0
+
+
+def _fold_name(args: argparse.Namespace) -> str:
+    fold = _fold(args)
+    return {0: "held-out", 5: "dev"}.get(fold, f"fold-{fold}")
+
+
 def print_anystyle(
     pname: str, parse: Callable[[str], Reference], args: argparse.Namespace, *, dedup: bool
 ) -> None:
     print(
-        f"== {pname}: AnyStyle {'dev' if args.dev else 'held-out'} sample "
+        f"== {pname}: AnyStyle {_fold_name(args)} sample "
         f"(every {HOLDOUT_EVERY}th sequence; "
         + ("de-duplicated against the other folds" if dedup else "WITH strings seen in training")
         + "; first_family~ is approximate)"
@@ -343,9 +361,9 @@ def print_anystyle(
     res_any = score_anystyle(
         args.anystyle,
         parse,
-        offset=5 if args.dev else 0,
+        offset=_fold(args),
         dedup=dedup,
-        failures=args.failures if args.dev else None,
+        failures=args.failures if _fold(args) != 0 else None,
     )
     names = ["first_family~", "year", "title", "container", "doi"]
     print(f"{'':12}" + "".join(f"{n:>16}" for n in names))
