@@ -598,8 +598,9 @@ def _markup_superscripts(text: str) -> Iterator[_Candidate]:
         return  # no mark to find: a page's scan saved (each pattern opens on one)
     for m in _SUPERSCRIPT_MARKUP.finditer(text):
         numbers = _expand(m.group("sup") or m.group("caret"))
-        if numbers and _superscript_place(text, m.start()):
-            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+        form = _superscript_form(text, m.start(), m.end()) if numbers else None
+        if form is not None:
+            yield _Candidate(m.start(), m.end(), numbers, form)
 
 
 def _unicode_superscripts(text: str) -> Iterator[_Candidate]:
@@ -608,8 +609,9 @@ def _unicode_superscripts(text: str) -> Iterator[_Candidate]:
     for m in _UNICODE.finditer(text):
         body = m.group().translate(_FROM_SUPERSCRIPT).replace(" ", "")
         numbers = _expand(body)
-        if numbers and _superscript_place(text, m.start()):
-            yield _Candidate(m.start(), m.end(), numbers, "superscript")
+        form = _superscript_form(text, m.start(), m.end()) if numbers else None
+        if form is not None:
+            yield _Candidate(m.start(), m.end(), numbers, form)
 
 
 def _run_superscripts(text: str, document: Document) -> Iterator[_Candidate]:
@@ -619,11 +621,12 @@ def _run_superscripts(text: str, document: Document) -> Iterator[_Candidate]:
             span = line.text[first:last]
             found = _SPAN_LIST.fullmatch(span)
             start = offset + first
-            if found is None or not _superscript_place(text, start):
+            form = _superscript_form(text, start, offset + last) if found else None
+            if found is None or form is None:
                 continue
             numbers = _expand(found.group("list"))
             if numbers:
-                yield _Candidate(start, offset + last, numbers, "superscript")
+                yield _Candidate(start, offset + last, numbers, form)
         offset += len(line.text) + 1
 
 
@@ -645,6 +648,34 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
     if not numbers or numbers[0] <= max(candidate.numbers):
         return candidate
     return _Candidate(candidate.start, found.end(), (*candidate.numbers, *numbers), candidate.form)
+
+
+# a power of ten, "10^6^", "× 10⁻³": the one base a superscript after a number is an
+# exponent of in prose (a year, a value, a count or a version is cited after:
+# "em 2015^14,16^", "foi de 0,78^19^", "Review Manager 5.4^18^")
+_POWER_OF_TEN = re.compile(r"(?<![\d.,])10$")
+
+
+def _superscript_form(text: str, start: int, end: int) -> str | None:
+    """The form of a marked superscript at text[start:end], or None: not a citation.
+
+    After a word or punctuation it is "superscript" (`_superscript_place`). After a
+    number it is "superscript-number", kept only in a paper whose other superscripts
+    are its citation style (`_weigh`): there "2005^21^", "≥2^5,11^" and "N95^38^" cite,
+    as a publisher sets a citation after whatever the sentence ends on. Never a power
+    of ten (10^6^), nor a superscript a letter or a slash runs on from: a unit or an
+    isotope (37^0^C), a fraction (3^1^/2).
+    """
+    if _superscript_place(text, start):
+        return "superscript"
+    if start == 0 or not "0" <= text[start - 1] <= "9":
+        return None
+    if _POWER_OF_TEN.search(text, max(start - 4, 0), start):
+        return None
+    after = text[end : end + 1]
+    if after.isalnum() or after == "/":
+        return None
+    return "superscript-number"
 
 
 def _superscript_place(text: str, start: int) -> bool:
@@ -791,7 +822,7 @@ class _Choice:
         reach = self.entries + _past_the_end(self.entries)
         if form == "spaced" or top > reach:
             return None  # a count past the list's end is a count, not a citation
-        if form == "glued" and not self._confirmed(candidate):
+        if form in _UNCONFIRMED and not self._confirmed(candidate):
             return None
         return 3 + 2 * rank
 
@@ -808,6 +839,12 @@ class _Choice:
             group = self.group(candidate)
             if group is not None:
                 yield (candidate.start, 0, group, sub, seq), candidate
+
+
+# Forms whose marker past the list's end is a citation only where a marked form cites
+# the same number: a flattened superscript ("disorders.118") and a superscript after a
+# number ("1.587.124^48^" in a list of 40) are a count or a page as often.
+_UNCONFIRMED = frozenset(("glued", "spaced", "superscript-number"))
 
 
 def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
@@ -829,7 +866,7 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     for form in forms:
         for c in form:
             top = max(c.numbers)
-            if top > entries and c.form not in ("glued", "spaced"):
+            if top > entries and c.form not in _UNCONFIRMED:
                 confirmed.update(n for n in c.numbers if n > entries)
             if c.form == "bracket" or (
                 c.form == "bracket-value" and (entries == 0 or top <= entries)
@@ -859,7 +896,7 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     if _covers(cites("superscript"), entries, least=2, share=0.0):
         # a superscript paper's "(15)" glued to the word before is a superscript whose
         # markup was lost (SciELO sets them "^(15)^"); prose puts a space before "("
-        styles.extend(("superscript", "paren-glued"))
+        styles.extend(("superscript", "superscript-number", "paren-glued"))
     spaced_rounds = count("paren", "paren-ref")
     rounds_all = spaced_rounds + count("paren-glued")
     # One numeric style per manuscript: round brackets in a superscript paper are

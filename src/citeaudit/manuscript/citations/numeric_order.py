@@ -123,7 +123,7 @@ _LEAST_HALVES = 3
 _ORDER_SHARE = 0.8
 # The forms of a superscript style, marked or flattened: where else a bare number is
 # a count. In a paper citing in brackets or round brackets a bare number is a value.
-_SUPERSCRIPT_FORMS = frozenset(("superscript", "spaced", "glued"))
+_SUPERSCRIPT_FORMS = frozenset(("superscript", "superscript-number", "spaced", "glued"))
 _SUPERSCRIPT_SHARE = 0.5
 # A first citation introduces a few works at once ("63-65"); "12-30 mL" is a span.
 _MOST_INTRODUCED = 6
