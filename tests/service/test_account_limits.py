@@ -146,7 +146,15 @@ def test_limit_holds_across_api_processes(pg_url: str, tmp_path: Path) -> None:
     limit = 3
     apps = [
         create_app(
-            _settings(pg_url, tmp_path, max_audits_in_flight_per_account=limit),
+            # Only the in-flight gate is under test: the per-process upload places (2
+            # per account) would refuse some of the 4 concurrent uploads per app first,
+            # and how many depends on timing.
+            _settings(
+                pg_url,
+                tmp_path,
+                max_audits_in_flight_per_account=limit,
+                max_uploads_per_account=0,
+            ),
             dispatcher=Recorder(),  # type: ignore[arg-type]
         )
         for _ in range(2)
