@@ -129,3 +129,14 @@ def test_a_preposition_glued_to_a_narrative_citation() -> None:
     text = "As reported inHolm & Cardoso (1994), the bone is woven."
     citations = extract_citations(document(text))
     assert [(c.authors, c.year) for c in citations] == [(("Holm", "Cardoso"), 1994)]
+
+
+def test_one_name_glued_to_in_or_and_is_linked_to_its_entry() -> None:
+    text = "Slides made as described inWernick (2012), measured after Dodd (1975) andEvers (2010)."
+    refs = [
+        reference(1, "Wernick", year=2012),
+        reference(2, "Dodd", year=1975),
+        reference(3, "Evers", year=2010),
+    ]
+    _, matches = match_citations(extract_citations(document(text)), refs)
+    assert sorted(t for m in matches for t in m.targets) == ["ref-1", "ref-2", "ref-3"]

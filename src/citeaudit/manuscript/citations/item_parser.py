@@ -30,6 +30,7 @@ from citeaudit.manuscript.citations.names import (
     valid_name,
     word_set,
 )
+from citeaudit.manuscript.citations.narrative import GLUED_WORDS
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.model.citation import Certainty
 
@@ -226,7 +227,7 @@ _GLUED_YEAR = re.compile(
 # ("2014b\u200b,Lee 2014"), are dropped: between a year and its comma they ended the
 # run of works.
 _GLUED_CUE = re.compile(
-    r"(?<![^\W\d_])(?:apu[dt](?![a-z])|(?:sensu|see|in|of|by|from)(?=[A-ZÀ-Þ][a-zà-ÿ]))"
+    rf"(?<![^\W\d_])(?:apu[dt](?![a-z])|{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ]))"
 )
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 

@@ -36,10 +36,13 @@ from citeaudit.manuscript.citations.names import (
 # start after it (glued to "Dhir" it hid the first author: "Tsai (2017)" was read).
 # A sentence's end glued to the next word ("in 2008.Niemelä and Spence (1999)", as
 # text pasted from XML runs joins them) is a token of its own: glued, the name was lost.
+# A cue or connecting word glued to the name after it: "inWerning", "andEvans".
+GLUED_WORDS = "(?:sensu|see|and|in|of|by|from)"
+_GLUED_WORD = re.compile(rf"{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # So is a short word glued to the name after it ("as reported inHorner & Currie (1994)",
 # "sensuLeal (2004)"), as XML that drops the space before a link writes it.
 _TOKEN = re.compile(
-    r"(?<![^\W\d_])(?:sensu|see|in|of|by|from)(?=[A-ZÀ-Þ][a-zà-ÿ])|"
+    rf"(?<![^\W\d_]){GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])|"
     rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -171,6 +174,9 @@ def may_end_names(text: str, end: int) -> bool:
     word = text[j + 1 : stop].replace(" ", "")
     if not word or not word[0].isalpha():
         return False
+    glued = _GLUED_WORD.match(word)
+    if glued:
+        word = word[glued.end() :]  # "described inWerning (2012)"
     return is_capitalised(word) or word.casefold() in _LAST_WORDS
 
 
