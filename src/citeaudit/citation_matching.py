@@ -408,8 +408,7 @@ def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]
     """Entries by the number a citation gives: the list's own labels when every entry
     has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
     Built once: matching is linear in citations, not citations times entries."""
-    labels = [_LABEL_NUMBER.match(r.raw) for r in references]
-    numbers = _mended([int(m.group(1)) for m in labels if m])
+    numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
     if not by_label:
         bare = bare_labels(r.raw for r in references)
@@ -422,6 +421,28 @@ def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]
         for ref in references:
             index.setdefault(ref.index, []).append(ref.id)
     return {n: tuple(ids) for n, ids in index.items()}
+
+
+_BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
+
+
+def _list_labels(raws: Iterable[str]) -> list[int | None]:
+    """Each entry's label ("3.", "[3]"), or None. An entry whose label lost its full
+    stop ("3 Moe DE, ...", as a journal's copy prints one or two in a list of "2.",
+    "4.") takes its bare number when it rises from the label before by at most 3: so
+    the list keeps its labels, and a list with an entry taken out is not cited by
+    position (every number after the gap cited the entry after its own)."""
+    out: list[int | None] = []
+    last: int | None = None
+    for raw in raws:
+        found = _LABEL_NUMBER.match(raw)
+        bare = None if found is not None or last is None else _BARE_LABEL.match(raw)
+        number = int(found.group(1)) if found else int(bare.group(1)) if bare else None
+        if found is None and number is not None and last is not None:
+            number = number if last < number <= last + 3 else None
+        out.append(number)
+        last = number if number is not None else last
+    return out
 
 
 def _mended(numbers: list[int]) -> list[int]:
