@@ -481,9 +481,6 @@ class Tagging:
     author_support: float | None = None
     # each token's probability of the label the tagger gave it
     confidence: tuple[float, ...] = ()
-    # each token's probability of "container", whatever label it was given (see
-    # `freetext_merge._title_runs_into_container`)
-    container_prob: tuple[float, ...] = ()
 
 
 def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
@@ -509,5 +506,4 @@ def tag(toks: Sequence[str], hints: RuleHints) -> Tagging | None:
             min(tagger.marginal("author", i) for i in range(*run)) if run is not None else None
         ),
         confidence=tuple(tagger.marginal(lab, i) for i, lab in enumerate(labels)),
-        container_prob=tuple(tagger.marginal("container", i) for i in range(len(labels))),
     )

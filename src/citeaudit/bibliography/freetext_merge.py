@@ -71,9 +71,6 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
                 f.title = title
         elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
             f.title = title
-        elif _subtitle_read_as_publisher(toks, tagging, f):
-            f.title = title
-            f.publisher = _clean_tagged(tagging.spans.get("publisher"))
     elif container and _names_as_title(tagging):
         f.title, f.container = container, None
         return _fill_gaps(toks, tagging, f)
@@ -93,46 +90,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         f.container = container
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
-    if f.container is None:
-        f.container = _title_runs_into_container(toks, tagging, f)
     return _fill_gaps(toks, tagging, f)
-
-
-# the most words a journal's name read on from the title may have, and how unsure the
-# tagger must be that each is title while still giving "container" some weight (tuned on
-# AnyStyle's dev sample, benches/freetext_accuracy.py --dev)
-_RUN_ON_WORDS = 10
-_RUN_ON_TITLE_AT_MOST = 0.5
-_RUN_ON_CONTAINER_AT_LEAST = 0.2
-
-
-def _title_runs_into_container(
-    toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields
-) -> str | None:
-    """The words the tagger runs the title on with past the rules' title, when the
-    rules' title stands, ends on a sentence or phrase mark, and the tagger is unsure of
-    each added word and half reads it as a container ("… quality of life. | Prog Urol, |
-    2013. 23(4)"): with no container found, those words are the journal's name.
-    None when the case does not hold."""
-    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
-    if t is None or r is None or not (t[0] <= r[0] and r[1] < t[1]):
-        return None
-    if t[1] - r[1] > _RUN_ON_WORDS or not f.title:
-        return None
-    if _norm(f.title) != _norm(" ".join(toks[r[0] : r[1]])):
-        return None  # the tagger's title was taken, or another one: no rules' end to trust
-    if not toks[r[1] - 1].endswith((".", ",", ":", ";", "”", '"', "»")):
-        return None
-    tail = range(r[1], t[1])
-    probs = tagging.container_prob
-    if len(probs) < t[1]:
-        return None
-    if any(
-        tagging.confidence[i] > _RUN_ON_TITLE_AT_MOST or probs[i] < _RUN_ON_CONTAINER_AT_LEAST
-        for i in tail
-    ):
-        return None
-    return _drop_in_mark(_clean_tagged(" ".join(toks[i] for i in tail)))
 
 
 def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) -> bool:
@@ -240,33 +198,6 @@ def _title_begins_later(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
     if not toks[t[0] - 1].endswith((".", ",")):
         return False
     return all(tagging.labels[i] == "author" for i in range(r[0], t[0]))
-
-
-# how sure the tagger must be of each word it adds to the rules' title when the rules
-# read those words as the publisher (tuned on AnyStyle's dev sample)
-SUBTITLE_GATE = 0.4
-
-
-def _subtitle_read_as_publisher(
-    toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields
-) -> bool:
-    """The rules end the title at a full stop and read the next sentence as the
-    publisher ("International English. | A Guide to the Varieties of Standard English. |
-    London: Arnold."), while the tagger reads on with the title over exactly that
-    sentence: a subtitle, the tagger's reading."""
-    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
-    if t is None or r is None or not (t[0] == r[0] and t[1] > r[1]) or not f.publisher:
-        return False
-    if not toks[r[1] - 1].endswith("."):
-        return False
-    added = range(r[1], t[1])
-    if _norm(" ".join(toks[i] for i in added)) != _norm(f.publisher):
-        return False
-    if not any(lab in ("publisher", "container") for lab in tagging.labels[t[1] :]):
-        return False  # the tagger finds no publisher or journal elsewhere: the rules' stands
-    return all(
-        tagging.rules[i] == "O" and tagging.confidence[i] >= SUBTITLE_GATE for i in added
-    )
 
 
 def _names_as_title(tagging: freetext_crf.Tagging) -> bool:
