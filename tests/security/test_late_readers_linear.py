@@ -132,3 +132,30 @@ def test_works_of_one_prolific_author_cost_bounded_comparisons(monkeypatch: Any)
 
     small, large = pairs(10), pairs(80)
     assert large / small <= 1.5, f"comparisons grew {large / small:.1f}x for 8x the fields"
+
+
+# --- undated corporate citations ("(Expresso, s/d)") ---------------------------------
+
+
+def test_undated_marks_scan_linearly() -> None:
+    """The "s.d." search started from each blank of a run and took the whole run each
+    time (80,000 spaces: 7 s; found by benches/redos_scan.py). Counted: the characters
+    the pattern's opening (what comes before "s.d.") reads from every start finditer
+    tries -- all the blanks after it on the old pattern, one start only on the new."""
+    import re
+
+    from citeaudit.manuscript.citations import undated_corporate as module
+
+    def reads(n: int) -> int:
+        # the characters a match attempt at each start reads before failing: the
+        # pattern's prefix run, as the engine walks it
+        text = " " * n + "!"
+        prefix = re.compile(module._UNDATED.pattern.split("(?:s/", 1)[0], re.I)
+        total = 0
+        for start in range(len(text)):
+            m = prefix.match(text, start)
+            total += 1 + (m.end() - start if m else 0)
+        return total
+
+    small, large = reads(1_000), reads(8_000)
+    assert large / small <= 16, f"characters read grew {large / small:.0f}x for 8x the blanks"

@@ -35,9 +35,12 @@ from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 _CAPITALS = re.compile(r"\((?P<name>[A-ZÀ-Þ][A-ZÀ-Þ0-9&\-]{1,30})\)")
 # "s/d", "s.d.", "n.d.", "sem data" (Spanish "s/f", "s.f.", "sin fecha") closing a
-# parenthesis's first part.
+# parenthesis's first part. A blank starts a match only after no blank: from each blank
+# of a long run the search read the rest of the run (quadratic; same matches).
 _UNDATED = re.compile(
-    r"[\s.,;]\s*+(?:s/[df]|s\.\s?[df]\.|n\.\s?d\.|sem data|sin fecha)(?=[\s)\[\].,;])", re.I
+    r"(?:[.,;]|(?<!\s)\s)\s*+(?:s/[df]|s\.\s?[df]\.|n\.\s?d\.|sem data|sin fecha)"
+    r"(?=[\s)\[\].,;])",
+    re.I,
 )
 _TITLED_REACH = 160
 _TITLE_HEAD = re.compile(r"^\s*(?:[-*+•]\s+)?[*_]*(?P<head>[^\W\d_][^.\n]{2,80}?)\.\s")
