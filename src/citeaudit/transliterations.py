@@ -58,11 +58,25 @@ def transliterated(cited: str, listed: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+# Names longer than this are folded afresh on each call, not cached: a name is a few
+# dozen characters, and a hostile list of 65,536 distinct 10 kB "names" (a .bib author
+# field, a raw entry's head) would otherwise keep gigabytes alive in a long-lived worker
+# after its audit ended. Bounded so, the cache holds at most 65,536 x 100 characters
+# (tens of megabytes even in four-byte characters); a longer name is rare and cheap.
+CACHED_LONGEST = 100
+
+
 def skeleton(name: str) -> str:
     """The name with transliteration differences folded ("" for names shorter than
     `SHORTEST` letters): "Bajtín" and "Bakhtine" -> "baHtin", "Vološinov" and
     "Volóchinov" -> "voloHinov"."""
+    if len(name) > CACHED_LONGEST:
+        return _fold(name)
+    return _cached_fold(name)
+
+
+def _fold(name: str) -> str:
+    """`skeleton`, uncached."""
     low = unicodedata.normalize("NFC", name).lower().translate(_CARONS)
     letters = re.sub(r"[^a-z]", "", anyascii(low).lower())
     if len(letters) < SHORTEST:
@@ -72,3 +86,6 @@ def skeleton(name: str) -> str:
     if folded.endswith("e") and len(folded) > SHORTEST:
         folded = folded[:-1]  # "Bakhtine", "Dostoievske" are French spellings
     return folded
+
+
+_cached_fold = lru_cache(maxsize=65536)(_fold)
