@@ -13,7 +13,7 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
-from citeaudit.rules.citations._life_dates import are_life_dates
+from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
 from citeaudit.rules.citations._pending import cites_pending_work
 
 
@@ -31,7 +31,8 @@ class MissingReference(Rule):
     A work cited as not yet accepted ("(Lee, in prep.)", "(Ortiz et al., submitted)")
     is possible-missing-reference too: many styles and journals do not list such works.
     A name with a life's span of years ("the late Klaus Hartmann (1929–2015)") is a
-    person, not a citation, when no entry has it.
+    person, not a citation, when no entry has it; one name with a shorter span
+    ("Nancy Adams 1969–1987", years of service) is possible-missing-reference.
     A pandoc key written without its "@" ("[jones2019]") is
     pandoc-citation-without-at's, not a missing work.
     The same missing work cited several times is one finding, at its first citation,
@@ -63,6 +64,7 @@ class MissingReference(Rule):
             and c.certainty is Certainty.SURE
             and not cites_pending_work(c)
             and not are_life_dates(c)
+            and not is_span_after_one_name(c)
         ]
         if not data.references and len(group_by_work(missing)) >= _SUMMARISED:
             yield from self._no_entries(data, missing)

@@ -10,7 +10,7 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
-from citeaudit.rules.citations._life_dates import are_life_dates
+from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
 from citeaudit.rules.citations._pending import cites_pending_work
 
 
@@ -37,6 +37,10 @@ class PossibleMissingReference(Rule):
     submitted)", "(Sousa, em preparação)") with no entry is reported here too, not as
     missing-reference: many styles and journals leave such works out of the list.
 
+    One name with a span of years ("Nancy Adams 1969–1987", "MS (2001–2008)") is
+    as often a period of service as a work in parts: without an entry it is reported
+    here too.
+
     Fix: add the work to the reference list, or, if it is not a citation, ignore it.
     """
 
@@ -54,12 +58,21 @@ class PossibleMissingReference(Rule):
             and not are_life_dates(c)
             and (
                 c.certainty is Certainty.CANDIDATE
-                or (c.certainty is Certainty.SURE and cites_pending_work(c))
+                or (
+                    c.certainty is Certainty.SURE
+                    and (cites_pending_work(c) or is_span_after_one_name(c))
+                )
             )
         ]
         for group in group_by_work(candidates):
             cit = group[0]
-            if cit.certainty is Certainty.SURE:
+            if cit.certainty is Certainty.SURE and is_span_after_one_name(cit):
+                what = (
+                    f"{describe_citation(cit)} gives a span of years after one name, and "
+                    "no entry in the reference list has this author; it may be the "
+                    "years a person served or worked rather than a work"
+                )
+            elif cit.certainty is Certainty.SURE:
                 what = (
                     f"{describe_citation(cit)} cites a work not yet published, and no "
                     "entry in the reference list has this author; list it if the "
