@@ -128,6 +128,9 @@ _WHOLE_GIVEN = re.compile(r"^[^\W\d_][^\W\d_A-Z]+$")
 _MAX_NEAR_NAMES = 64
 _TITLED_CHOICE = 12  # entries of one name and year a title in the citation picks among
 _YEAR_ON = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_FEWEST_BODY_WORDS = 3  # significant words of a body's name shortened by a word left out
+_MOST_LEFT_OUT = 1  # words of a body's name a citation may leave out
+_LONGEST_ACRONYM = 8  # letters of an acronym of a body's first words
 _MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # A year read outside these is a date in a title (a species' authority, a target
@@ -677,6 +680,12 @@ def _opens(opening: str, cited: list[str]) -> bool:
     return not after.islower() and all(name in low for name in cited[1:])
 
 
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Whether every word of `part` is in `whole`, in the same order (gaps allowed)."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
 def _raw_head(raw: str) -> str:
     """The entry's first words, up to the first full stop, comma, colon or year."""
     text = _RAW_LABEL.sub("", raw[:300], count=1)
@@ -719,6 +728,7 @@ class _AuthorIndex:
                 self._by_head_word.setdefault(head.split()[0], []).append(i)
         self._head_memo: dict[str, set[int]] = {}
         self._by_imprint: dict[str, list[int]] | None = None  # built at the first need
+        self._by_body_initial: dict[str, list[int]] | None = None  # so is this
         self._by_skeleton: dict[str, list[int]] | None = None  # so is this
         self._by_title_word: dict[str, list[int]] | None = None  # so is this
         self._title_openings: dict[int, list[str]] = {}
@@ -924,6 +934,8 @@ class _AuthorIndex:
             variant = self._transliterated(citation)
             if variant is None:
                 variant = self._abbreviated(citation)
+            if variant is None:
+                variant = self._part_of_body(citation)
             if variant is not None:
                 return CitationMatch(citation.id, targets=self._ids([variant])), 2
             misspelt = self._misspelt(citation)
@@ -1122,6 +1134,50 @@ class _AuthorIndex:
                     for c, a in zip(cited[1:], authors[1:], strict=False)
                 )
             ):
+                near.add(i)
+        return near.pop() if len(near) == 1 else None
+
+    def _part_of_body(self, citation: Citation) -> int | None:
+        """The one entry of the cited year, by a body rather than a person, whose name
+        the citation shortens: a word or two left out ("Brazilian Genome Project
+        Consortium" for "Brazilian National Genome Project Consortium") or an acronym
+        of its first words only ("USP" for "United States Pharmacopeial Convention").
+        Writers shorten a long body's name so; `_forms` needs the whole name or the
+        whole acronym. Three significant words at least (three letters for an
+        acronym), the same first word, one word left out at most, the cited words in
+        the entry's order, the year exact, and one such entry only: never a guess."""
+        if citation.et_al or len(citation.authors) != 1 or citation.year is None:
+            return None
+        written = citation.authors[0].strip()
+        cited = [w for w in normalise_name(written).split() if w not in CONNECTORS]
+        acronym = len(cited) == 1 and written.isupper() and 3 <= len(cited[0]) <= _LONGEST_ACRONYM
+        if not cited or (not acronym and len(cited) < _FEWEST_BODY_WORDS):
+            return None
+        if self._by_body_initial is None:
+            self._by_body_initial = {}
+            for i, ref in enumerate(self._refs):
+                authors = _authors(ref)
+                if authors and (authors[0].given and not authors[0].organisation):
+                    continue  # a person's entry: "Smith J" is no body's name
+                words = [w for w in self._heads[i].split() if w not in CONNECTORS]
+                if len(words) >= _FEWEST_BODY_WORDS:
+                    self._by_body_initial.setdefault(words[0][0], []).append(i)
+        bucket = self._by_body_initial.get(cited[0][0], ())
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = set()
+        for i in bucket:
+            words = [w for w in self._heads[i].split() if w not in CONNECTORS]
+            if acronym:
+                size = len(cited[0])
+                fits = len(words) > size and "".join(w[0] for w in words[:size]) == cited[0]
+            else:
+                fits = (
+                    words[0] == cited[0]
+                    and len(cited) < len(words) <= len(cited) + _MOST_LEFT_OUT
+                    and _in_order(cited, words)
+                )
+            if fits and _year_fits(citation, self._refs[i]) == "exact":
                 near.add(i)
         return near.pop() if len(near) == 1 else None
 
