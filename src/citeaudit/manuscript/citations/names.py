@@ -69,8 +69,11 @@ LETTERS = rf"(?:[^\W\d_][{COMBINING}]*+)++"
 COMBINING_MARKS = frozenset(chr(c) for c in range(0x300, 0x370))
 _WORD = re.compile(rf"^{LETTERS}(?:[-{APOSTROPHES}./]{LETTERS})*+\.?$")
 
+# A run of white space is entered only at its start ("(?<!\s)") and read whole
+# ("\s++": every reading after it opens with a letter): searched from each blank of a
+# long run, "(?:,?\s+|^)" re-read the run's rest each time (5,000 blanks 6.5 s).
 ET_AL = re.compile(
-    r"(?:(?<=[a-z])etal\.?|(?:,?\s+|^)(?:(?:e[tl]|at)\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
+    r"(?:(?<=[a-z])etal\.?|(?:(?<!\s),?\s++|^)(?:(?:e[tl]|at)\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
     r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan|"
     r"ve\s+(?:diğ(?:erleri)?|ark(?:adaşları)?)\b\.?))\s*$",
