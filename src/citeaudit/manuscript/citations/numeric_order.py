@@ -105,7 +105,7 @@ _COUNT_LEADS = _words(
     "release exon exons intron chromosome chromosomes lane lanes well wells "
     "nos nas aos às pelos pelas cerca apenas todos todas estes estas esses essas "
     "nesses nessas destes destas os as um uma versão versões "
-    "unos unas estos estas esos esas versión versiones todos hace durante "
+    "unos unas estos estas esos esas versión versiones todos hace durante há "
 )
 # Words a count is of, when they follow it: "20 anos", "6-12 months", "50 mL".
 _COUNTED = _words(
@@ -132,6 +132,14 @@ _NEXT_TOKEN = re.compile(r"[ \t]{1,4}+(?P<word>[^\W\d_]{1,40}+)(?P<rest>.{0,2})"
 _UNIT_CASE = re.compile(r"[a-zµμ]{1,3}[A-Z]")
 # words joining numbers of a series: "12 e 24 meses", "5 to 10", "3 or 4"
 _SERIES = _words("e and y or ou o to a até and-or")
+# what makes the number before it a count of a whole: its share in brackets ("36
+# (85,7%)", "12 (n = 40%)" is no share), or the whole itself ("8 out of 125")
+_SHARE_AFTER = re.compile(r"[ \t]\(\d{1,3}(?:[.,]\d{1,3})? ?%|[ \t]out of\b")
+# an item a label or a number opens: "Research question 2: How", "Plot 1: Latitude",
+# "a saber: 1. Na sua", "; 2. Em". A first citation before a colon opening a
+# sentence, or as an item opening a clause, is rare; a label there is common.
+_LABEL_COLON = re.compile(r":[ \t][^\W_a-z]")
+_ITEM_STOP = re.compile(r"\.[ \t][^\W\d_]")
 
 
 def loose_candidates(text: str, refused_words: frozenset[str]) -> list[Iterator[Candidate]]:
@@ -158,7 +166,7 @@ def _bare_numbers(text: str, refused_words: frozenset[str]) -> Iterator[Candidat
         start, end = m.start(), m.end()
         if not _free_after(text, end) or not _free_before(text, start - 1, refused_words):
             continue
-        if _counted(text, end):
+        if _counted(text, end) or _labelled_item(text, start, end):
             continue
         if _THOUSANDS.search(m.group("list")):
             continue  # "North, 211,009 in 2000": a count with a thousands separator
@@ -233,7 +241,9 @@ def _after_numbers(text: str) -> Iterator[Candidate]:
 
 def _counted(text: str, end: int) -> bool:
     """What follows makes the number a count or a value: "20 anos", "1,6 mEq/L",
-    "12 e 24 meses", "5 to 10"."""
+    "12 e 24 meses", "5 to 10", "36 (85,7%)", "8 out of 125"."""
+    if _SHARE_AFTER.match(text, end):
+        return True
     following = _NEXT_TOKEN.match(text, end)
     if following is None:
         return False
@@ -241,6 +251,15 @@ def _counted(text: str, end: int) -> bool:
     if word.casefold() in _COUNTED or _UNIT_CASE.match(word) or rest.startswith("/"):
         return True
     return word.casefold() in _SERIES and rest[:1] == " " and rest[1:2].isdigit()
+
+
+def _labelled_item(text: str, start: int, end: int) -> bool:
+    """A number that labels what follows: one before a colon opening a new clause
+    ("Research question 2: How", "Plot 1: Latitude"), or an enumeration's item after a
+    colon or a semicolon ("a saber: 1. Na sua", "; 2. Em")."""
+    if _LABEL_COLON.match(text, end):
+        return True
+    return text[max(start - 2, 0) : start] in (": ", "; ") and bool(_ITEM_STOP.match(text, end))
 
 
 def _free_after(text: str, end: int) -> bool:
