@@ -50,6 +50,7 @@ from citeaudit.manuscript.citations.narrative import (
 )
 from citeaudit.manuscript.citations.specimens import (
     catalogue_code,
+    code_beside_catalogue_number,
     collector_numbers_near,
     specimen_context,
 )
@@ -265,7 +266,12 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
             if collectors is None:
                 collectors = collector_numbers_near(clean, start, end)
             record = collectors  # "(Bates 561), (Kibila, Marabo 1546)": collectors' numbers
-        if after_binomial or record or catalogue_code(work.authors):
+        if (
+            after_binomial
+            or record
+            or catalogue_code(work.authors)
+            or code_beside_catalogue_number(work.authors, clean, start, end)  # "(UF 1594, K-0778)"
+        ):
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))

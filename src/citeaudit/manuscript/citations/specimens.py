@@ -65,6 +65,23 @@ def catalogue_code(authors: tuple[str, ...]) -> bool:
     return name.upper() in _COLLECTIONS or "-" in name
 
 
+# A catalogue number written with its collection's code: "KEYS-0778", "MZUSP-01234".
+# Three digits at least, so "COVID-19" is none. Bounded, no nested quantifier: linear.
+_CATALOGUE_NUMBER = re.compile(r"(?<![\w-])[A-Z]{2,8}-\d{3,8}(?![\w-])")
+
+
+def code_beside_catalogue_number(
+    authors: tuple[str, ...], text: str, start: int, end: int
+) -> bool:
+    """Whether the cited "name" is a code of capitals ("UF") in a group that also gives
+    a catalogue number with its code ("(UF 1594, KEYS-0778)"): the group lists
+    specimen records, and "UF 1594" is a collection and number, no work of 1594.
+    A code alone beside works ("(WHO 2010; Smith 2011)") stays a citation."""
+    if len(authors) != 1 or _CODE.match(authors[0]) is None:
+        return False
+    return _CATALOGUE_NUMBER.search(text, start, end) is not None
+
+
 # A collector's name and number, as specimen citations and lists of vernacular names give
 # them: "(Bates 561)", "Gossweiler 8972,", "(Kibila, Marabo 1546)". A capitalised word
 # and a number that is no year -- three digits, four outside the years (before 1500,
