@@ -128,6 +128,7 @@ _WHOLE_GIVEN = re.compile(r"^[^\W\d_][^\W\d_A-Z]+$")
 _MAX_NEAR_NAMES = 64
 _TITLED_CHOICE = 12  # entries of one name and year a title in the citation picks among
 _YEAR_ON = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_LONGEST_LABEL = 3  # capitals of a status label before a body's name, "(DD, IUCN 2016)"
 _FEWEST_BODY_WORDS = 3  # significant words of a body's name shortened by a word left out
 _MOST_LEFT_OUT = 1  # words of a body's name a citation may leave out
 _LONGEST_ACRONYM = 8  # letters of an acronym of a body's first words
@@ -953,6 +954,8 @@ class _AuthorIndex:
             # (scored as a first-name-only fit: a reading that keeps the names before
             # it, "Okafor & Berry (1987)" for Okafor, Tran & Berry, is no worse)
             last = self._last_authors(citation)
+            if last is None:
+                last = self._after_a_label(citation)
             if last is not None:
                 return CitationMatch(citation.id, targets=self._ids([last])), 1
             imprint = self._published_by(citation)
@@ -1309,6 +1312,25 @@ class _AuthorIndex:
             )
         }
         return near.pop() if len(near) == 1 else None
+
+    def _after_a_label(self, citation: Citation) -> int | None:
+        """The one entry of the cited year by the second cited name alone, when the first
+        is a short label in capitals that no entry has: "(DD, IUCN 2016)", "(EN;
+        IUCN 2019)" give a status category, then the body that defines it. Two bodies
+        writing together ("WHO, UNICEF 2010") have an entry under both names, so they
+        never get here; a label of three capitals at most, the year exact, one fit."""
+        if citation.et_al or citation.year is None or len(citation.authors) != 2:
+            return None
+        label, body = citation.authors
+        if not (label.isupper() and label.isalpha() and len(label) <= _LONGEST_LABEL):
+            return None
+        if self._is_an_author(label):
+            return None
+        alone, _score = self._match_reading(dataclasses.replace(citation, authors=(body,)))
+        if len(alone.targets) != 1 or alone.name_mismatch:
+            return None
+        i = self._position[alone.targets[0]]
+        return i if _year_fits(citation, self._refs[i]) == "exact" else None
 
     def _swapped(self, citation: Citation) -> int | None:
         """The one entry of the cited year by the two cited authors in the other order
