@@ -20,6 +20,7 @@ from citeaudit.resolve.matching import normalise_title
 
 __all__ = ["TitleSlip", "TitleSlipKind", "title_slip"]
 
+_SPACES = re.compile(r"\s+")
 _SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|[.?!]\s)\s*")
 _MARKUP = re.compile(r"<[^<>]+>")
 _MAX_WORDS = 120  # no title is longer; the word diff is quadratic in the worst case
@@ -136,15 +137,22 @@ def _main_titles(title: str) -> list[list[str]]:
     Only the first few: each costs a pass over the title, and a hostile one may hold
     thousands of colons.
     """
-    clean = _MARKUP.sub(" ", title)
+    # Whitespace runs made one space (the words are the same): searched from every
+    # position of a long run, the separator's leading `\s*` read the rest of the run.
+    clean = _SPACES.sub(" ", _MARKUP.sub(" ", title))
     cuts = itertools.islice((m.start() for m in _SEPARATOR.finditer(clean) if m.start()), 4)
     return [_tokens(clean[:cut]) for cut in cuts]
 
 
 # Notes a list appends to a title: "[Internet]", "[in Russian]", "(in German)", a
 # translation in brackets. Not part of the title the registry holds.
+# Linear on a hostile title: no start inside a white-space run (a match from there
+# would have been found from the run's start), no more than 20 notes from one start
+# (searched from every note of a long chain that does not reach the end, each start
+# read the whole chain; a longer chain loses its last 20 only).
 _TRAILING_NOTE = re.compile(
-    r"(?:\s*(?:\[[^\[\]]{0,200}\]|\((?:in|em|en) [^\W\d_]{3,20}\)))+[\s.]*$", re.IGNORECASE
+    r"(?<!\s)(?:\s*+(?:\[[^\[\]]{0,200}\]|\((?:in|em|en) [^\W\d_]{3,20}\))){1,20}+[\s.]*+$",
+    re.IGNORECASE,
 )
 
 
