@@ -201,3 +201,24 @@ def test_a_fields_shown_text_without_brackets_still_cites(tmp_path: Path) -> Non
     found = findings(path)
     assert [rule for rule, _ in found] == ["missing-reference"]
     assert "Quenby 2012" in found[0][1]
+
+
+def test_a_doubtful_reading_of_a_fields_shown_text_stays_doubtful(tmp_path: Path) -> None:
+    # the field names a work the list lacks and the shown text decides; read alone, it
+    # is an undated title and publication, which the reader doubts: no sure missing work
+    entries = [
+        "Correio. (2019). Relatório anual dos assinantes. Correio.",
+        "Marsh, T. (2015). Moraines of a fictional plateau. Ice Letters, 2, 5-9.",
+    ]
+    dated = csl_item("Correio", 2021, "")
+    path = manuscript(
+        tmp_path,
+        para(
+            run("As its website says "),
+            complex_field(csl_code([dated]), "(Perfil do assinante. Correio. s/d)"),
+            run(", the plateau was studied (Marsh 2015)."),
+        ),
+        para(run("The report (Correio 2019).")),
+        entries=entries,
+    )
+    assert "missing-reference" not in [rule for rule, _ in findings(path)]

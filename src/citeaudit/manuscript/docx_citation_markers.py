@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
-from citeaudit.model.citation import Certainty, Citation, CitationKind
+from citeaudit.model.citation import Citation, CitationKind
 from citeaudit.model.surnames import fold_name
 
 if TYPE_CHECKING:
@@ -293,23 +293,28 @@ def _by_name(document: Document, wanted: str, at: int) -> Iterator[Citation]:
     """The author-year citations of a field's shown text, read on its own (wrapped in
     parentheses when it has none).
 
-    Each is sure: a reference manager inserted the field, so it cites, though its
-    text without brackets ("Meyer 2002, Wood 2002") reads like a bare name and year in
-    running text, which alone would be a weak citation whose missing work goes
-    unreported."""
+    A shown text without brackets ("Meyer 2002, Wood 2002") is read in brackets first:
+    a reference manager inserted it, so it is a citation group, not a bare name and
+    year in running text (which would be weak, its missing work unreported). Each
+    citation keeps the certainty the reader gives it: a title, a date or an
+    organisation the reader doubts ("Declaration of Human Rights (1948)", "agosto de
+    1970") stays doubtful inside a field too -- forcing every one sure reported them
+    missing (dev DOCX, SciELO: 17 false missing)."""
     from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
 
     location = document.location_at(at)
-    for text in (wanted, f"({wanted})"):
+    if wanted.startswith("("):
+        texts: tuple[str, ...] = (wanted,)
+    elif "(" in wanted:  # "Smith (2019)": a narrative first
+        texts = (wanted, f"({wanted})")
+    else:
+        texts = (f"({wanted})", wanted)
+    for text in texts:
         alone = Document(path=document.path, format="text", lines=(Line(location.file, 1, text),))
         found = [c for m in AuthorYearExtractor().markers(alone) for c in m.citations]
         if found:
             for citation in found:
-                yield dataclasses.replace(
-                    citation, location=location, certainty=Certainty.SURE
-                )
-            return
-        if wanted.startswith("("):
+                yield dataclasses.replace(citation, location=location)
             return
 
 
