@@ -68,14 +68,14 @@ def _project(path: Path, scope: InputScope) -> tuple[Path, ProjectConfig] | None
     sub-folders: Quarto's chapter paths, bookdown's ``rmd_subdir``), never above what
     the audit's scope admits; the manuscript must then be one of its chapters."""
     folder = path.parent
-    config = read_project_config(folder)
+    config = read_project_config(folder, scope)
     if config is not None:
         return folder, config
     for above in list(folder.resolve().parents)[:_LEVELS_UP]:
         books = [above / name for name in BOOK_FILES]
         if not any(scope.admits(b) and b.is_file() for b in books):
             continue
-        config = read_project_config(above)
+        config = read_project_config(above, scope)
         return (above, config) if config is not None and config.chapters else None
     return None
 

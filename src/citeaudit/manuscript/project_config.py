@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from citeaudit.bounded_read import read_capped
 from citeaudit.input_scope import InputScope
 
 __all__ = [
@@ -77,11 +78,15 @@ class ProjectConfig:
     crossref_keys: tuple[str, ...] = ()
 
 
-def read_project_config(folder: Path) -> ProjectConfig | None:
+def read_project_config(folder: Path, scope: InputScope | None = None) -> ProjectConfig | None:
     """The project configuration in `folder` (Quarto, bookdown, a Makefile or shell
-    script running pandoc), or None when it holds none."""
+    script running pandoc), or None when it holds none.
+
+    `scope`: the audit's. Each build file is opened only if it admits it -- under
+    confinement, not a second name (hard link) of a file that may lie anywhere: the
+    names a build file gives come back in findings, line by line."""
     for name in QUARTO_FILES:
-        text = _small_text(folder / name)
+        text = _small_text(folder / name, scope)
         if text is not None:
             lists = _yaml_lists(
                 text, str(folder / name), ("chapters", "appendices", "bibliography")
@@ -93,8 +98,8 @@ def read_project_config(folder: Path) -> ProjectConfig | None:
                 _unique(lists["bibliography"]),
                 crossref_keys(text.splitlines()),
             )
-    bookdown = _small_text(folder / _BOOKDOWN)
-    index = _index(folder)
+    bookdown = _small_text(folder / _BOOKDOWN, scope)
+    index = _index(folder, scope)
     if bookdown is not None or (index is not None and _is_bookdown_index(index)):
         listed: list[Named] = []
         subdirs: list[str] = []
@@ -109,7 +114,7 @@ def read_project_config(folder: Path) -> ProjectConfig | None:
     scripts.extend(sorted(folder.glob("*.sh"))[:_MAX_SCRIPTS])
     bibliographies: list[Named] = []
     for script in scripts:
-        text = _small_text(script)
+        text = _small_text(script, scope)
         if text is None or "--bibliography" not in text:
             continue
         bibliographies.extend(_pandoc_bibliographies(text, str(script)))
@@ -141,19 +146,21 @@ def crossref_keys(fields: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _small_text(path: Path) -> str | None:
-    """The text of a regular file (not a link) of at most `_MAX_CONFIG_BYTES`."""
+def _small_text(path: Path, scope: InputScope | None = None) -> str | None:
+    """The text of a regular file (not a symbolic link) of at most `_MAX_CONFIG_BYTES`
+    that `scope` admits. It is asked what it is on the open file (`read_capped`): a
+    FIFO put there after a look at the name would block the read for ever."""
     try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > _MAX_CONFIG_BYTES:
+        if path.is_symlink() or (scope is not None and not scope.admits(path)):
             return None
-        return path.read_bytes().decode("utf-8", errors="replace")
+        return read_capped(path, _MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
     except (OSError, ValueError):
         return None
 
 
-def _index(folder: Path) -> str | None:
+def _index(folder: Path, scope: InputScope | None = None) -> str | None:
     for name in ("index.Rmd", "index.rmd"):
-        text = _small_text(folder / name)
+        text = _small_text(folder / name, scope)
         if text is not None:
             return text
     return None
