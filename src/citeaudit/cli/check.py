@@ -82,6 +82,24 @@ def _check_output(path: Path) -> None:
         raise ConfigurationError(_cannot_write(path, exc)) from None
 
 
+def _checked_nothing(args: argparse.Namespace) -> str:
+    """Why a run with no reference, no citation and no finding fails: a CI job must not
+    pass on a file read as something it is not (a BibTeX file named ``refs.txt``,
+    CSL-JSON under a suffix no reader knows, a text with no citation). Exit 2 whatever
+    ``--fail-on`` says, as for an unreadable input. A run with findings (an empty
+    ``.bib`` is an unparseable-reference error) is not silent: its findings decide."""
+    from citeaudit.bibliography.loading import bibliography_suffixes
+
+    given = [*args.paths, *(args.bib or ()), *(args.reference_list or ())]
+    names = ", ".join(str(path) for path in given) or "the input"
+    return (
+        f"citeaudit: error: nothing was checked: no citation and no reference-list entry "
+        f"was found in {names}. A bibliography file is known by its suffix "
+        f"({', '.join(bibliography_suffixes())}): rename it or give it with --bib; a "
+        "reference list as plain text goes with --reference-list"
+    )
+
+
 def _cannot_write(path: Path, exc: OSError) -> str:
     return f"cannot write the report to {path}: {exc.strerror or exc}"
 
@@ -124,6 +142,11 @@ def run(args: argparse.Namespace) -> int:
                     printable(f"citeaudit: error: {problem.location}: {problem.message}"),
                     file=sys.stderr,
                 )
+        return 2
+    from citeaudit.report.text import nothing_checked
+
+    if nothing_checked(result) and not result.findings:
+        print(printable(_checked_nothing(args)), file=sys.stderr)
         return 2
     if args.fail_on == "never":
         return 0
