@@ -564,6 +564,16 @@ class AddressRule:
                 return refused
         return None
 
+    def mail_refusal(self, address: str) -> str | None:
+        """`host_refusal` of an e-mail address's domain, the host the SMTP relay
+        delivers to: ``root@localhost`` is the relay's own mailbox, ``me@10.0.0.5``
+        and ``me@db.internal`` a machine of its network (port 25, with our audit
+        data), whatever name the relay gives it. Said as `host_refusal` says it."""
+        domain = address.rpartition("@")[2]
+        if not domain:
+            return None
+        return self.host_refusal(domain, 25)
+
     def redirect_refusal(self, target: str, location: str) -> str | None:
         """`url_refusal` of a redirect: of `target` (its Location joined to the URL
         that answered) and of the Location as written. Readers join differently:

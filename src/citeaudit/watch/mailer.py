@@ -11,7 +11,10 @@ otherwise; checked here again for settings built by hand).
 The recipient is the account's one address (`mail_address`), named to the server by
 us: ``send_message`` would otherwise read the recipients from the ``To`` header, where
 ``root,me@example.org`` is two of them. Header values lose their control characters
-(a watched link's URL is in the subject).
+(a watched link's URL is in the subject). The address's domain is where the relay
+delivers, judged as a webhook's host is (`WebhookPolicy.mail_refusal`): never the
+relay's own ``root@localhost`` or a machine of its network (``me@10.0.0.5``,
+``me@db.internal``) unless the operator allows private destinations.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from citeaudit.links.tls import default_ssl_context
 from citeaudit.settings import ServiceSettings
 from citeaudit.watch.mail_address import mail_address_problem
 from citeaudit.watch.webhook import DeliveryError
+from citeaudit.watch.webhook_policy import WebhookPolicy
 
 
 @functools.cache
@@ -54,6 +58,11 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     problem = mail_address_problem(to)
     if problem is not None:  # saved before the check was strict, or set by hand
         raise DeliveryError(f"invalid e-mail address: {problem}", permanent=True)
+    # Its domain is where the relay delivers: judged at every delivery, as a webhook's
+    # host is (an address saved before the rule, or set by hand, sends to nobody).
+    refused = WebhookPolicy.from_settings(settings).mail_refusal(to)
+    if refused is not None:
+        raise DeliveryError(refused, permanent=True)
     if not settings.smtp_host:
         raise DeliveryError("no SMTP server configured (CITEAUDIT_SMTP_HOST)", permanent=True)
     login = bool(settings.smtp_user and settings.smtp_password)

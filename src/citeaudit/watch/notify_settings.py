@@ -42,6 +42,10 @@ def set_notify_settings(
         problem = policy.refusal(webhook_url)
         if problem is not None:
             raise WatchError(f"webhook_url: {problem}")
-    if isinstance(email_to, str) and mail_address_problem(email_to) is not None:
-        raise WatchError("email must be an e-mail address")
+    if isinstance(email_to, str):
+        if mail_address_problem(email_to) is not None:
+            raise WatchError("email must be an e-mail address")
+        refused = policy.mail_refusal(email_to)
+        if refused is not None:
+            raise WatchError(f"email: {refused}")
     return save_notify_settings(repo, account, webhook_url=webhook_url, email_to=email_to)

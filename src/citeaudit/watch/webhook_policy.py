@@ -8,6 +8,7 @@ journal's links) has not said that any account may post into that network. So:
 * private and local-only destinations are refused unless
   `CITEAUDIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS` says otherwise (metadata services and
   link-local addresses stay refused even then, as for links);
+* the same for an e-mail address's domain, where the relay delivers (`mail_refusal`);
 * plain ``http://`` is refused unless `CITEAUDIT_WEBHOOK_ALLOW_HTTP` says otherwise:
   a delivery carries the audit's findings and URLs, readable on the path in clear.
 
@@ -57,3 +58,11 @@ class WebhookPolicy:
                 "use https://"
             )
         return "; ".join(said) or None
+
+    def mail_refusal(self, address: str) -> str | None:
+        """Why notifications may not be mailed to `address`, or None. Its domain is
+        where the SMTP relay delivers: judged as a webhook's host is (an address in
+        any spelling, a name only a local resolver answers), by the same setting --
+        ``root@localhost`` or ``me@db.internal`` is the relay's own network."""
+        refused = AddressRule(allow_private=self.allow_private).mail_refusal(address)
+        return None if refused is None else f"{refused} is a private destination"
