@@ -16,6 +16,10 @@ from citeaudit.rules.citations._grouping import group_by_work, other_places
 from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
 from citeaudit.rules.citations._pending import cites_pending_work
 
+# key comparisons the "Did you mean" search may spend in one audit (~2 s): a missing key
+# is compared with every entry's key, so the work is missing keys x entries
+SUGGESTION_PAIRS = 5_000_000
+
 
 class MissingReference(Rule):
     """Checks that every in-text citation has an entry in the reference list.
@@ -44,7 +48,12 @@ class MissingReference(Rule):
     list. One or two works are still named one by one, as precise as the summary.
 
     Fix: add the entry, or correct the citation. For a key that is close to an
-    existing one (a typo), the fix names the likely key.
+    existing one (a typo), the fix names the likely key. Looking for it compares the
+    key with every entry's key, so an audit spends at most `SUGGESTION_PAIRS` such
+    comparisons in all; past them a missing key gets the plain fix. Without the bound,
+    a hostile upload of 25,000 missing keys against 100,000 entries asked for 2.5
+    billion fuzzy comparisons (~20 minutes of a worker); real papers miss a few keys
+    out of a few hundred or thousand entries, far under it.
     """
 
     name = "missing-reference"
@@ -73,13 +82,16 @@ class MissingReference(Rule):
         # Works cited in one marker share its text: one message object for them all
         # (80,000 keys in one \cite held 80,000 copies of the same 500-byte message).
         shared: dict[str, str] = {}
+        pairs_left = SUGGESTION_PAIRS
         for group in group_by_work(missing):
             cit = group[0]
             fix = add
             if cit.kind is CitationKind.KEY and cit.key and keys:
-                best = process.extractOne(cit.key, keys, score_cutoff=85)
-                if best is not None:
-                    fix = Fix(f'Did you mean "{best[0]}"? Replace the key', best[0])
+                if pairs_left >= len(keys):
+                    pairs_left -= len(keys)
+                    best = process.extractOne(cit.key, keys, score_cutoff=85)
+                    if best is not None:
+                        fix = Fix(f'Did you mean "{best[0]}"? Replace the key', best[0])
                 message = (
                     f'{describe_citation(cit)} cites key "{cit.key}", '
                     "which no bibliography entry has"
