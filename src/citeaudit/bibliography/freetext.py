@@ -394,9 +394,15 @@ def _trim_url(url: str) -> str:
     return url
 
 
+# "2001 (2000)", "1998 [1997]": after the year the work appeared in, the (earlier) year
+# its volume bears; the first is the one its citations give ("Shpeley and Ball (2001)")
+_OTHER_YEAR = rf"\s*(?:\({_YEAR}\)|\[{_YEAR}\])"
+
+
 _AD_PATTERNS = (
     re.compile(
-        rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}})?\s*\)[.:,]?"
+        # "(1998 [1997])": the year printed, then the one the volume bears
+        rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}}|\s*\[{_YEAR}\])?\s*\)(?:\s*\[{_YEAR}\])?[.:,]?"
         rf"|\(\s*(?P<nd>{_NO_DATE}|{STATUS}|{NO_DATE})(?:\s?-\s?(?P<s3>[a-z]))?\s*\)[.:,]?"
         # "Thiers B [continuously updated] Index ...": a status in square brackets
         rf"|\[\s*(?P<nd2>{STATUS}|{NO_DATE})\s*\][.:,]?"
@@ -407,8 +413,8 @@ _AD_PATTERNS = (
     ),
     re.compile(
         rf"(?:(?<=[.,:])|^)\s*(?:\[\d{{4}}\]\s*)?(?P<y>{_YEAR})(?P<s>[a-z])?"
-        rf"(?:,\s*{_MONTH}(?:\s+\d{{1,2}})?)?(?:\s*\[\d{{4}}\])?"
-        rf"(?:\s*[.,:](?=\s|$)|(?<=\d)(?=\s+[{_UP}“\"]))"
+        rf"(?:,\s*{_MONTH}(?:\s+\d{{1,2}})?)?(?:\s*\[\d{{4}}\]|{_OTHER_YEAR})?"
+        rf"(?:\s*[.,:](?=\s|$)|(?<=[\d)\]])(?=\s+[{_UP}“\"]))"
         rf"|(?:(?<=[.,])|^)\s*(?P<nd>{_NO_DATE})(?=\s|$)"
         # "Lindqvist, Pia. Forthcoming. Title" (Chicago): a status as the year's sentence
         rf"|(?:(?<=[.,])|^)\s*(?P<st>{STATUS}|{NO_DATE})[.,](?=\s|$)"
@@ -416,8 +422,13 @@ _AD_PATTERNS = (
     # "Plato 1999." / "ASTM International (ASTM) 2004."
     re.compile(rf"^(?:[^\s.,]+\s){{1,4}}(?P<y>{_YEAR})(?P<s>[a-z])?\.(?=\s)"),
     # "Kriel, R 2017 Title" / "UNOSOM 2016a Title" (Harvard as some publishers set it,
-    # with no stop after the names or the year): a few words, the year, a capital
-    re.compile(rf"^(?:[^\s.]+\s){{1,6}}(?P<y>{_YEAR})(?P<s>[a-z])?(?=\s+[{_UP}“\"‘])"),
+    # with no stop after the names or the year): a few words, the year, a capital;
+    # "Shpeley D, Ball GE 2001 (2000) Title" / "Varga P, Holm TR 1998. Title" (Pensoft,
+    # Vancouver names, the year bare, perhaps a full stop or the volume's own year after)
+    re.compile(
+        rf"^(?:[^\s.]+\s){{1,6}}(?P<y>{_YEAR})(?P<s>[a-z])?(?:{_OTHER_YEAR})?"
+        rf"(?=\.?\s+[{_UP}“\"‘])\.?"
+    ),
 )
 
 

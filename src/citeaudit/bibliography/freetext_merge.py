@@ -24,6 +24,7 @@ from citeaudit.bibliography.freetext_patterns import (
     _UP,
     _YEAR,
 )
+from citeaudit.bibliography.freetext_years import in_journal_qualifier
 from citeaudit.model.person import Person
 
 # --------------------------------------------------------------------------------------
@@ -67,7 +68,11 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     container = _drop_in_mark(_clean_tagged(tagging.spans.get("container")))
     if title:
         if (tagging.title_support or 0.0) < TITLE_GATE:
-            if not _cut_mid_phrase(toks, tagging) and not _cut_inside_quotes(toks, tagging):
+            if (
+                not _cut_mid_phrase(toks, tagging)
+                and not _cut_inside_quotes(toks, tagging)
+                and not (f.title and _unbalanced(title))
+            ):
                 f.title = title
         elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
             f.title = title
@@ -80,7 +85,9 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         # the tagger doubting the rules' container without finding one of its own (most
         # often a news site it reads as publisher): the rules' stands; so does a
         # container the tagger cuts mid-phrase ("Routledge | Handbook of …"), as titles
-        if not _cut_mid_phrase(toks, tagging, "container", "C"):
+        if not _cut_mid_phrase(toks, tagging, "container", "C") and not (
+            f.container and _unbalanced(container)
+        ):
             f.container = container or f.container
     elif container and (
         _container_abbreviation_goes_on(toks, tagging)
@@ -99,7 +106,12 @@ def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) 
     # author spans are better than nothing (and never overrule what the rules found)
     if f.year is None and not f.no_date:
         ym = re.search(rf"(?<!\d)({_YEAR})([a-z])?(?!\d)", tagging.spans.get("date", ""))
-        if ym and int(ym.group(1)) <= _MAX_YEAR and _outside_access_notes(toks, ym.group(1)):
+        if (
+            ym
+            and int(ym.group(1)) <= _MAX_YEAR
+            and _outside_access_notes(toks, ym.group(1))
+            and not _only_in_qualifier(toks, ym.group(1))
+        ):
             f.year, f.year_suffix = int(ym.group(1)), ym.group(2)
     if not f.authors and tagging.spans.get("author"):
         f.authors, f.et_al = parse_authors(
@@ -122,6 +134,22 @@ def _outside_access_notes(toks: list[str], year: str) -> bool:
     for lead in _LEAD_INS:
         text = lead.sub(" ", text)
     return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
+
+
+def _only_in_qualifier(toks: list[str], year: str) -> bool:
+    """Whether `year` stands in the entry only as a journal's qualifier ("Ibis (Lond.
+    1859)"): the journal's founding, which the rules never take for the work's date
+    (`freetext_years.in_journal_qualifier`), and neither may the tagger."""
+    text = " ".join(toks)
+    found = [m for m in re.finditer(rf"(?<!\d){year}(?!\d)", text)]
+    return bool(found) and all(in_journal_qualifier(text, m.start(), m.end()) for m in found)
+
+
+def _unbalanced(piece: str | None) -> bool:
+    """Whether the tagger's span opens a bracket it does not close ("Ibis (Lond" of
+    "Ibis (Lond. 1859)"): a name does not end inside its own bracket, so the cut is
+    the tagger's mistake and the rules' reading stands."""
+    return piece is not None and piece.count("(") > piece.count(")")
 
 
 _OPEN_QUOTES = ("“", '"', "«", "„", "‘", "``")

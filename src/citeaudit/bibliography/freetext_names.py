@@ -24,8 +24,10 @@ _LETTER = r"[^\W\d_]"
 # citation extractor): a name kept whole here is compared whole there
 PARTICLES = SHARED_PARTICLES
 
+# a body's word may carry "sub" ("IUCN Standards and Petitions Subcommittee", "Working
+# Subgroup"): without it the name was read as the people "Standards" and "Subcommittee"
 _ORG_WORDS = re.compile(
-    r"\b(?:organi[sz]ations?|organizaci[oó]n|organiza[cç][aã]o|organisation|ministry|ministerio|"
+    r"\b(?:sub-?)?(?:organi[sz]ations?|organizaci[oó]n|organiza[cç][aã]o|organisation|ministry|ministerio|"
     r"minist[eé]rio|minist[eè]re|ministerium|kementerian|departemen|department|dinas|badan|"
     r"komisi|lembaga|direktorat|sekretariat|secretariat|associa[tç][ãa]o|associations?|"
     r"asociaci[oó]n|institutes?|instituto|institut|university|universitas|universidad|"

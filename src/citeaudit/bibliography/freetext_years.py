@@ -30,8 +30,13 @@ import re
 from dataclasses import dataclass
 
 from citeaudit.bibliography.freetext_patterns import _MAX_YEAR, _MONTH, _YEAR
+from citeaudit.bibliography.freetext_vocab import (
+    FOREIGN_MONTH_NAMES,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+)
 
-__all__ = ["YearCandidate", "pick_year", "year_candidates"]
+__all__ = ["YearCandidate", "in_journal_qualifier", "pick_year", "year_candidates"]
 
 VANCOUVER_DATE, PARENTHESISED, PLAIN, IN_PHRASE, LOCATOR = 0, 1, 2, 3, 4
 
@@ -109,6 +114,28 @@ def _in_phrase(text: str, start: int, end: int) -> bool:
     )
 
 
+# a journal's qualifier as NLM abbreviates it: "Ibis (Lond. 1859)", "Anat Rec (Hoboken
+# N.J. 2007)" -- the place and year the journal began, part of its name, never the
+# date of a work in it (read as the year of an undated entry, it made every citation of
+# that entry a year mismatch). An abbreviated word (capital, full stop) opens the bracket
+_QUALIFIER_BEFORE = re.compile(r"\((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]{0,7}\.\s?)+$")
+
+
+_MONTH_WORDS = MONTH_ABBREVIATIONS | MONTH_NAMES | FOREIGN_MONTH_NAMES
+
+
+def in_journal_qualifier(text: str, start: int, end: int) -> bool:
+    """Whether the year at text[start:end] closes a journal's qualifier ("Ibis (Lond.
+    1859)", see `_QUALIFIER_BEFORE`)."""
+    if text[end : end + 1] != ")":
+        return False
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+    # "(Dec. 1995)", "(Sept. 2001)": an issue's month and year, the work's date
+    return m is not None and not any(
+        w.strip("(.").lower() in _MONTH_WORDS for w in m.group().split()
+    )
+
+
 # what stands after a volume: its issue and pages ("1855:50", "1505(3):151")
 _VOLUME_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?:\s*[eE]?\d")
 
@@ -131,6 +158,8 @@ def year_candidates(text: str) -> list[YearCandidate]:
         suffix = {"py": m.group("ps"), "y": m.group("s"), "ay": m.group("as")}.get(name)
         start, end = m.start(name), m.end(name)
         before = text[max(0, start - 12) : start]
+        if name == "y" and in_journal_qualifier(text, start, end):
+            continue  # "Ibis (Lond. 1859)": the journal's name (`_QUALIFIER_BEFORE`)
         if name in ("ry", "vy"):
             # the last resort: a title's period ("La Ligue (1589-1595)") is no year,
             # and a number run onto a version may be the version's own last part
