@@ -42,6 +42,8 @@ def environment() -> jinja2.Environment:
     env.globals["here"] = current_page
     # The upload page offers what the readers read (and a pasted list saved as .txt).
     env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt"))
+    # ...and an audit that checked nothing says which names a bibliography file takes.
+    env.globals["bibliography_suffixes"] = ", ".join(bibliography_suffixes())
     env.filters["safe_href"] = safe_href  # every link to an address from the files
     # The request's catalog, read through a context variable at each call (i18n.py):
     # one environment serves every language at once.
