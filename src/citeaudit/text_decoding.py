@@ -26,7 +26,12 @@ from dataclasses import dataclass
 
 from citeaudit.utf16 import decode_utf16
 
-__all__ = ["BinaryContent", "DecodedBytes", "decode_bytes"]
+__all__ = ["NOT_UTF16", "REPLACED", "WINDOWS_1252", "BinaryContent", "DecodedBytes", "decode_bytes"]
+
+# What a rescued line is called wherever it is reported.
+WINDOWS_1252 = "not valid UTF-8; read as Windows-1252 -- save the file as UTF-8 to be sure"
+REPLACED = "invalid UTF-8 bytes replaced with U+FFFD"
+NOT_UTF16 = "not valid UTF-16: the damaged characters are shown as \ufffd"
 
 _BINARY_SNIFF = 8192
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -54,6 +59,21 @@ class DecodedBytes:
     def rescued(self) -> tuple[int, ...]:
         """Every line that is not exactly what the file's bytes say, in order."""
         return tuple(sorted({*self.windows_1252, *self.replaced}))
+
+    def notes(self, most: int = 20) -> list[tuple[int, str]]:
+        """(line, sentence) for each rescued line, at most `most` and then one that
+        counts the rest: for a caller with no findings of its own to put them in (the
+        ``links`` command's stderr), so the bytes it changed are named the way the
+        readers name them."""
+        damaged = NOT_UTF16 if self.utf16 else REPLACED
+        said = [
+            (line, WINDOWS_1252 if line in set(self.windows_1252) else damaged)
+            for line in self.rescued
+        ]
+        if len(said) <= most:
+            return said
+        rest = len(said) - most
+        return [*said[:most], (said[most][0], f"and {rest:,} more lines not UTF-8 from here on")]
 
 
 def decode_bytes(data: bytes) -> DecodedBytes:

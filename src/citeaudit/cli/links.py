@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import InputError
+from citeaudit.report.printable import printable
 
 if TYPE_CHECKING:
     # Imported where they are used: `citeaudit --help` or `check` need none of the
@@ -67,14 +68,38 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _read(name: str) -> tuple[str, str]:
-    if name == "-":
-        return "<stdin>", sys.stdin.read()
-    path = Path(name)
+    """The file's (or stdin's) text by the one decoding policy `citeaudit check` and
+    the API use (`text_decoding`): each line not read as UTF-8 is named on stderr,
+    binary content is an input error. This command once decoded with errors="replace"
+    of its own (a Windows-1252 'café' in a URL became 'caf\ufffd', unsaid), and stdin
+    with the locale's codec."""
+    from citeaudit.text_decoding import BinaryContent, decode_bytes
+
+    label = "<stdin>" if name == "-" else name
     try:
-        data = read_capped(path, MAX_INPUT_BYTES)  # never /dev/zero or a FIFO unbounded
-        return name, data.decode("utf-8", errors="replace")
+        # A file: never /dev/zero or a FIFO unbounded (`read_capped`).
+        data = _stdin_bytes() if name == "-" else read_capped(Path(name), MAX_INPUT_BYTES)
     except OSError as exc:
-        raise InputError(name, exc.strerror or str(exc)) from exc
+        raise InputError(label, exc.strerror or str(exc)) from exc
+    try:
+        decoded = decode_bytes(data)
+    except BinaryContent as exc:
+        raise InputError(label, "binary content, not text", exc.line) from None
+    for line, note in decoded.notes():
+        print(printable(f"citeaudit: warning: {label}:{line}: {note}"), file=sys.stderr)
+    return label, decoded.text
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input's bytes, at most the cap a file may have."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream with no bytes beneath (an embedding caller's)
+        data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogateescape")
+    else:
+        data = buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise OSError(f"more than {MAX_INPUT_BYTES:,} bytes; give a smaller input")
+    return data
 
 
 def _policy(args: argparse.Namespace, settings: Settings) -> LinkPolicy:
