@@ -37,6 +37,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import deque
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -64,6 +65,10 @@ _SHOWN_CHARS = 120
 # refused before symbolic links are resolved, which builds every prefix of the path in
 # turn -- quadratic in its length: a 400 KB \input{a/a/a/...} name took 22 s.
 _LONGEST_PATH = 4096
+# Links one name may pass through (the kernel's own limit: ELOOP past 40), and the parts
+# walked in all, links' targets included: more than any real name has.
+_MOST_LINKS = 40
+_MOST_STEPS = 8 * _LONGEST_PATH
 # Set while a stranger's upload is being read: an unconfined scope then follows no name.
 _STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=False)
 
@@ -158,8 +163,10 @@ class InputScope:
         touching the disk. What stays inside lexically is then walked as the system opens
         it (`_resolved`): ``..`` is taken after the link before it, so ``link/../secret``
         with ``link -> /home/x/dir`` is ``/home/x/secret`` -- outside, however the text
-        folds. A file with a second name (a hard link, whose other name may lie anywhere)
-        is refused as a link out is.
+        folds. A name whose walk leaves the root at any step is refused wherever it ends
+        (``../probe/../root/x`` opens only if ``probe`` is a folder outside: admitted, it
+        told whether one exists). A file with a second name (a hard link, whose other
+        name may lie anywhere) is refused as a link out is.
 
         A relative `path` is judged from the working directory, where the system
         opens it -- not from the root: a library caller confined to ``Path("sub")``
@@ -178,6 +185,8 @@ class InputScope:
         try:
             resolved = _resolved(written, self.root)
         except (OSError, ValueError, RuntimeError):
+            return False
+        if resolved is None:  # its walk left the root: refused wherever it ends
             return False
         return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
 
@@ -286,37 +295,73 @@ class InputScope:
         )
 
 
-def _resolved(written: Path, root: Path) -> Path:
-    """Where the system takes the absolute name `written` when it opens it: each part
-    looked up in the folder the parts before it reached, a symbolic link replaced by
-    where it points, and only then ``..`` taken -- up from the link's target, not from
-    the link's own folder. Folding ``..`` away as text first (as ``os.path.normpath``
-    does) judged ``link/../secret`` to be ``secret`` beside the link, while the file
-    opened was the one beside the link's target.
+def _resolved(written: Path, root: Path) -> Path | None:
+    """Where the system takes the absolute name `written` when it opens it; None when
+    its walk leaves `root` at any step after reaching it.
+
+    Each part is looked up in the folder the parts before it reached, a symbolic link
+    replaced by where it points, and only then ``..`` taken -- up from the link's target,
+    not from the link's own folder. Folding ``..`` away as text first (as
+    ``os.path.normpath`` does) judged ``link/../secret`` to be ``secret`` beside the
+    link, while the file opened was the one beside the link's target.
+
+    Once inside `root` the walk must stay there, step by step: ``../probe/../root/x``,
+    ``link/../root/x`` with ``link -> /srv/probe``, or a link to
+    ``/srv/probe/../../root/x`` end inside, but the system opens them only when
+    ``/srv/probe`` is a folder -- read or "not found" told whether it exists. So a
+    link's target is walked part by part from the link's folder (an absolute target
+    from `root` when it is written under it, else it is out), its ``..`` included,
+    and no answer depends on anything outside `root`. Before reaching `root` (the
+    working folder's own path, a folder link above it) the walk goes as the system's.
 
     Looked up only as far as the name exists: below a part that does not exist nothing
     does, so no link can lie there and the rest is joined as written (and folded; the
     system would not open it at all). ``os.path.realpath`` looks up every prefix of the
     path instead -- quadratic in its length: a name of 2,000 folders that do not exist
     (``\\input{a/a/a/…/x}``) cost n^2 characters of look-ups. Here each look-up is of
-    a real folder's path plus one part, and ``.`` and ``..`` cost none. A name written
-    under `root` (a real path: no part of it is a link) is walked from `root` on.
+    a real folder's path plus one part, and ``.`` and ``..`` cost none; at most
+    `_MOST_LINKS` links and `_MOST_STEPS` parts are walked (the system's own ELOOP).
     """
     parts = written.parts
     start = len(root.parts) if parts[: len(root.parts)] == root.parts else 1
     reached = Path(*parts[:start])  # `written` is absolute: at least the file system's root
-    for k, part in enumerate(parts[start:], start=start):
+    inside = reached.is_relative_to(root)
+    pending = deque(parts[start:])
+    links = steps = 0
+    while pending:
+        part = pending.popleft()
+        steps += 1
+        if steps > _MOST_STEPS:
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
         if part in ("", "."):
             continue
         if part == "..":
             reached = reached.parent
-            continue
-        step = reached / part
-        try:
-            status = os.lstat(step)
-        except (FileNotFoundError, NotADirectoryError):
-            return Path(os.path.normpath(step.joinpath(*parts[k + 1 :])))
-        reached = Path(os.path.realpath(step)) if stat.S_ISLNK(status.st_mode) else step
+        else:
+            step = reached / part
+            try:
+                status = os.lstat(step)
+            except (FileNotFoundError, NotADirectoryError):
+                rest = Path(os.path.normpath(step.joinpath(*pending)))
+                return rest if not inside or rest.is_relative_to(root) else None
+            if not stat.S_ISLNK(status.st_mode):
+                reached = step
+            elif not inside:
+                reached = Path(os.path.realpath(step))
+            else:
+                links += 1
+                if links > _MOST_LINKS:
+                    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+                target = Path(os.readlink(step))
+                if target.is_absolute():
+                    if target.parts[: len(root.parts)] != root.parts:
+                        return None  # a link out, whatever it points at
+                    reached, target = root, Path(*target.parts[len(root.parts) :])
+                pending.extendleft(reversed(target.parts))
+                continue
+        if inside and not reached.is_relative_to(root):
+            return None
+        inside = inside or reached.is_relative_to(root)
     return reached
 
 
