@@ -69,6 +69,7 @@ _LONGEST_PATH = 4096
 # walked in all, links' targets included: more than any real name has.
 _MOST_LINKS = 40
 _MOST_STEPS = 8 * _LONGEST_PATH
+_MOST_VETTED = 1_000  # names in a folder judged whole (`first_outside`): a cache holds a few
 # Set while a stranger's upload is being read: an unconfined scope then follows no name.
 _STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=False)
 
@@ -189,6 +190,33 @@ class InputScope:
         if resolved is None:  # its walk left the root: refused wherever it ends
             return False
         return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
+
+    def first_outside(self, folder: Path) -> Path | None:
+        """The first name under `folder` (itself included) this scope does not admit --
+        a link out, a second name of a file -- or `folder` itself when it holds more than
+        `_MOST_VETTED` names or cannot be listed; None when all of it is the folder's own
+        (and always without a root).
+
+        For a folder the run hands to code that opens its files without asking any
+        scope -- SQLite opens and creates the cache's databases by name: a cache folder
+        inside a stranger's checkout holding ``links.sqlite3 -> /home/runner/...``
+        had the run read and write the runner's files. Links to folders are walked
+        too (each name judged where it is opened); a loop of them ends at the cap."""
+        if self.root is None:
+            return None
+        if not self.admits(folder):
+            return folder
+        seen = 0
+        failed: list[OSError] = []
+        for top, folders, files in os.walk(folder, onerror=failed.append, followlinks=True):
+            for name in (*folders, *files):
+                seen += 1
+                entry = Path(top, name)
+                if seen > _MOST_VETTED:
+                    return folder
+                if not self.admits(entry):
+                    return entry
+        return folder if failed and failed[0].filename != str(folder) else None
 
     def refusal(self, what: str, target: str) -> str:
         """The one sentence for a refused name: the same whether the file exists or not."""

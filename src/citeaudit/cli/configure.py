@@ -70,6 +70,7 @@ def configure(args: argparse.Namespace) -> Setup:
     config = _config_for(args, fence)
     if fence is not None:
         _confine(config, fence)
+        _confine_cache(config, fence)
     if not (args.paths or args.bib or getattr(args, "reference_list", [])):
         args.paths = [config.root / p for p in config.paths]
         args.bib = [*args.bib, *(config.root / b for b in config.bib)]
@@ -135,6 +136,38 @@ def _confine(config: Config, fence: InputScope) -> None:
     for what, name in named:
         if not fence.admits(config.root / name):
             raise _refused(source, what, name)
+
+
+def _confine_cache(config: Config, fence: InputScope) -> None:
+    """The run's cache folder, when it lies in the checkout, holds only the checkout's
+    own files: SQLite opens and creates them by name, asking no scope, so a fork's
+    ``c/links.sqlite3 -> /home/runner/.cache/...`` read and rewrote the runner's files
+    (and a link to a name not there created one). Judged wherever the folder was named
+    -- the runner's ``CITEAUDIT_CACHE_DIR`` or the checkout's ``cache-dir`` -- before
+    anything is opened; a folder outside the checkout is the runner's own."""
+    named = os.environ.get("CITEAUDIT_CACHE_DIR")
+    if named is not None:
+        source, folder = "CITEAUDIT_CACHE_DIR", Path(named)
+    else:
+        value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
+        if value is None:
+            return  # the default: the runner's user cache folder
+        source, folder = str(config.source or config.root), config.root / value
+    if not _inside(folder, fence):
+        return
+    where = Path(os.path.abspath(folder))
+    found = fence.first_outside(where)
+    if found is None:
+        return
+    held = (
+        "is a link, holds too many names to judge or cannot be listed, and may lie"
+        if found == where
+        else f"holds '{shown_name(found.name)}', a link or a second name of a file"
+    )
+    raise ConfigurationError(
+        f"{source}: the cache folder '{shown_name(str(folder))}' {held} outside the "
+        "--confine folder; not used"
+    )
 
 
 def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Config:
