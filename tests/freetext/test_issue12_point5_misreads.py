@@ -76,3 +76,25 @@ def test_an_issues_month_and_year_in_brackets_is_the_year() -> None:
     ref = parse("Wright AK. Simple polymorphism. Lisp Comput 8, 4 (Dec. 1995), 343-356.")
     assert ref.year == 1995
     assert parse("Wright AK. Simple polymorphism. Lisp Comput 8 (Sept. 2001).").year == 2001
+
+
+def test_a_bare_volume_after_the_journal_is_not_part_of_its_name() -> None:
+    # no "vol." and no colon mark the volume: the rules read it on with the name; the
+    # tagger, cutting at the number, is taken
+    for text, journal in (
+        (
+            "Wright, A. K. Simple polymorphism. Lisp and Symbolic Computation 8, 4 "
+            "(Dec. 1995), 343-356.",
+            "Lisp and Symbolic Computation",
+        ),
+        (
+            "Lind, R. E., Provability in modal logic. SIAM journal on computing 6, no. 3 "
+            "(1977): 467-480.",
+            "SIAM journal on computing",
+        ),
+        (
+            "Okafor, T. Soil carbon in dry forests. Journal of Arid Ecology 12, 3 (2004), 10-19.",
+            "Journal of Arid Ecology",
+        ),
+    ):
+        assert parse(text).container == journal, text

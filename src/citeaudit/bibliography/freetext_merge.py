@@ -90,7 +90,8 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         ):
             f.container = container or f.container
     elif container and (
-        _container_abbreviation_goes_on(toks, tagging)
+        _container_sheds_volume(toks, tagging)
+        or _container_abbreviation_goes_on(toks, tagging)
         or _container_abbreviation_begins_earlier(toks, tagging)
         or _container_goes_on(toks, tagging)
     ):
@@ -340,6 +341,21 @@ def _container_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
         return False
     added = [*range(t[0], r[0]), *range(r[1], t[1])]
     return all(tagging.confidence[i] >= EXTEND_GATE for i in added)
+
+
+# a volume number standing bare after the journal's name: "8", "12,", "6"
+_BARE_VOLUME = re.compile(r"\d{1,3}[,.;:]?")
+
+
+def _container_sheds_volume(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' container is the tagger's with a bare number after it ("Lisp and
+    Symbolic Computation | 8, 4 (Dec. 1995)", "SIAM journal on computing | 6, no. 3"):
+    the volume, which the rules read on with the name when no "vol." or colon marks
+    it. The tagger's. (A year ending a name stays: "Proc. of Globecom 2013".)"""
+    t, r = freetext_crf.first_run(tagging.labels, "container"), _rules_run(tagging.rules, "C")
+    if t is None or r is None or not (t[0] == r[0] and r[0] < t[1] < r[1]):
+        return False
+    return all(_BARE_VOLUME.fullmatch(toks[i]) for i in range(t[1], r[1]))
 
 
 def _container_abbreviation_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
