@@ -32,7 +32,7 @@ from workers.schedule import TASK_WATCH_DOIS, TASK_WATCH_LINKS, beat_entries
 
 log = logging.getLogger(__name__)
 settings = ServiceSettings()
-limits = WorkerLimits()
+limits = WorkerLimits.from_settings(settings)
 
 SOFT_LIMITS: dict[str, float] = {
     TASK_PARSE: settings.parse_time_limit,

@@ -11,33 +11,41 @@ step, which fails its audit with a reason that says so, and the process is repla
 A process whose resident memory grew past `recycle_mb` over tasks (fragmentation, a
 cache) is replaced after its task (Celery's ``worker_max_memory_per_child``).
 
-Settings come from the environment: ``CITEAUDIT_WORKER_MAX_MEMORY_MB`` (0: no
-ceiling), ``CITEAUDIT_WORKER_RECYCLE_MB`` and ``CITEAUDIT_WORKER_MAX_TASKS``.
+The numbers are the one settings object's (`ServiceSettings.worker_max_memory_mb`,
+``CITEAUDIT_WORKER_MAX_MEMORY_MB``, 0: no ceiling; ``..._RECYCLE_MB``;
+``..._MAX_TASKS``): this module once read the same variables through a settings class
+of its own, a second place for one setting to drift.
 """
 
 from __future__ import annotations
 
 import logging
 import resource
+from dataclasses import dataclass
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from citeaudit.settings import ServiceSettings
 
 __all__ = ["WorkerLimits", "limit_memory", "out_of_memory"]
 
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
+_DEFAULTS = ServiceSettings.model_fields
 
 
-class WorkerLimits(BaseSettings):
-    """What one worker pool process may use (from CITEAUDIT_WORKER_*)."""
+@dataclass(frozen=True, slots=True)
+class WorkerLimits:
+    """What one worker pool process may use: the settings' worker_* values (their
+    defaults when made by hand, as a test makes one)."""
 
-    model_config = SettingsConfigDict(env_prefix="CITEAUDIT_WORKER_", extra="ignore")
+    max_memory_mb: int = _DEFAULTS["worker_max_memory_mb"].default
+    recycle_mb: int = _DEFAULTS["worker_recycle_mb"].default
+    max_tasks: int = _DEFAULTS["worker_max_tasks"].default
 
-    # A 50,000-entry bibliography audits in ~700 MB; a 20 MB upload of the worst kind
-    # the readers accept (their caps, `bibliography.limits`) stays under this.
-    max_memory_mb: int = 3072
-    recycle_mb: int = 1024  # resident memory after a task past which the process is replaced
-    max_tasks: int = 500  # tasks before a process is replaced all the same
+    @classmethod
+    def from_settings(cls, settings: ServiceSettings) -> WorkerLimits:
+        return cls(
+            settings.worker_max_memory_mb, settings.worker_recycle_mb, settings.worker_max_tasks
+        )
 
 
 def limit_memory(limits: WorkerLimits) -> None:
