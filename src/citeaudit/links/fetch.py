@@ -62,6 +62,7 @@ class Answer:
     body: str = ""
     error: str | None = None
     attempts: int = 1
+    peer: str | None = None  # the address the answer came from, where known
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ class Fetched:
 
 class _Reach:
     """Where a redirect chain has been: once at a public address, never at a private one
-    (the addresses each hop connects to, as looked up and pinned for it)."""
+    (the addresses each hop connects to, as looked up and pinned for it, and the one
+    its answer came from: a look-up that failed or named several is not the last word)."""
 
     __slots__ = ("public",)
 
@@ -331,7 +333,16 @@ class Fetcher:
             reach.public = reach.public or (bool(addresses) and not private)
         with pinned(host, addresses):
             async with self._held(addresses):
-                return await self._send(url, method, target, host, sent, cookies)
+                answer = await self._send(url, method, target, host, sent, cookies)
+        if answer.peer is not None and self._lookup is not None:
+            # Judged again by where the answer came from: the look-up above may have
+            # given nothing (the connection then asked again) or several addresses.
+            came_private = self._rule.forbidden(_address(answer.peer))
+            if came_private:
+                self._private_hosts.add(host)
+            if reach is not None and not came_private:
+                reach.public = True
+        return answer
 
     async def _send(
         self,
@@ -391,7 +402,7 @@ class Fetcher:
             if raw
             else ""
         )
-        return Answer(url, status=reply.status, headers=headers, body=body)
+        return Answer(url, status=reply.status, headers=headers, body=body, peer=reply.peer)
 
     def _held(self, addresses: list[str]) -> AbstractAsyncContextManager[None]:
         if self._address_gate is None or not addresses:

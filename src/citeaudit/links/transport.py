@@ -16,7 +16,10 @@ transport (the checker follows redirects by hand), so every hop is checked.
 
 Each origin gets its own small pool (as many connections as the per-host limit
 allows); pools of hosts not used lately are closed when there are too many, so a run
-over many hosts keeps a bounded number of idle connections.
+over many hosts keeps a bounded number of idle connections. A request the link
+checker looked up and checked (`pinned`) uses the pool of its origin *and* those
+addresses: a kept connection made when the name answered otherwise is never reused
+past the check. Every answer says the address it came from (`Reply.peer`).
 """
 
 from __future__ import annotations
@@ -70,7 +73,9 @@ __all__ = [
     "pinned",
 ]
 
-PoolKey = tuple[str, str, int]  # scheme, host, port
+# scheme, host, port, and the addresses the request was checked for (`pinned`): a
+# connection is only reused by a request checked for the same addresses.
+PoolKey = tuple[str, str, int, tuple[str, ...]]
 
 # h11 (httpx's own parser) takes up to 100 KB of headers; aiohttp's defaults (8 KB a
 # line, 128 headers) would turn a page with a long Content-Security-Policy into an
@@ -115,7 +120,17 @@ class _HeadBound:
 
 
 class _BoundedHandler(ResponseHandler):
-    """aiohttp's protocol with each response's header block bounded (`_HeadBound`)."""
+    """aiohttp's protocol with each response's header block bounded (`_HeadBound`),
+    and the address it is connected to kept (`peer`: where an answer came from, what
+    the link checker judges a hop by)."""
+
+    peer: str | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        name = transport.get_extra_info("peername")
+        if isinstance(name, tuple) and name and isinstance(name[0], str):
+            self.peer = name[0]
 
     def set_response_params(self, **kwargs: Any) -> None:
         super().set_response_params(**kwargs)
@@ -208,10 +223,12 @@ RawHeaders = list[tuple[bytes, bytes]] | tuple[tuple[bytes, bytes], ...]
 
 
 class Reply(Protocol):
-    """One answer of `Exchange`: the status line, the headers, a body read with a cap."""
+    """One answer of `Exchange`: the status line, the headers, a body read with a cap,
+    and the address it came from (`peer`, None where the transport cannot say)."""
 
     status: int
     raw_headers: RawHeaders
+    peer: str | None
 
     async def read(self, cap: int) -> bytes: ...
 
@@ -232,13 +249,17 @@ class Exchange(Protocol):
 
 
 class _AiohttpReply:
-    __slots__ = ("_pool", "_response", "raw_headers", "status")
+    __slots__ = ("_pool", "_response", "peer", "raw_headers", "status")
 
     def __init__(self, response: aiohttp.ClientResponse, pool: _Pool) -> None:
         self._response = response
         self._pool: _Pool | None = pool
         self.status = response.status
         self.raw_headers: RawHeaders = response.raw_headers
+        # The connection's own address, new or reused (an answer without a body has
+        # given its connection back already; its protocol still says).
+        protocol = getattr(response, "_protocol", None)
+        self.peer: str | None = getattr(protocol, "peer", None)
 
     async def chunk(self) -> bytes:
         """What has arrived of the body (empty at its end)."""
@@ -271,12 +292,13 @@ class _AiohttpReply:
 
 
 class _HttpxReply:
-    __slots__ = ("_response", "raw_headers", "status")
+    __slots__ = ("_response", "peer", "raw_headers", "status")
 
     def __init__(self, response: httpx.Response) -> None:
         self._response = response
         self.status = response.status_code
         self.raw_headers: RawHeaders = response.headers.raw
+        self.peer: str | None = None
 
     async def read(self, cap: int) -> bytes:
         chunks: list[bytes] = []
@@ -432,7 +454,14 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         CPU of a link check); `handle_async_request` is the same for httpx clients."""
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
-        origin = (url.scheme, host, port)
+        # A request checked for some addresses (`pinned`) reuses only a connection
+        # made to them: a keep-alive connection made when the name said otherwise
+        # would take it elsewhere than the check said.
+        given = _PINNED.get()
+        checked: tuple[str, ...] = ()
+        if given is not None and given[0] == url.raw_host.decode("ascii").lower():
+            checked = tuple(sorted(given[1][:MAX_GATED]))  # the ones connected to
+        origin = (url.scheme, host, port, checked)
         pool = self._pool(origin)
         if len(self._pools) > self._max_pools:
             await self._evict(keep=origin)
