@@ -69,9 +69,20 @@ METADATA_ADDRESSES = frozenset(
 # DNS ::253, NTP ::123, and EKS Pod Identity's credentials at ::23), GCP's fd20:ce::/32
 # (metadata ::254) and Akamai/Linode's metadata (fd00:a9fe:a9fe::1). With private
 # networks allowed, only ::254 was refused: "http://[fd00:ec2::23]/v1/credentials" and
-# Linode's metadata were links like any intranet page.
+# Linode's metadata were links like any intranet page. So were the IPv6 twins of the
+# other clouds' 169.254 services: Oracle Cloud's IMDS (fd00:c1::a9fe:a9fe, the OCI
+# SDK's instance-principal endpoint), Scaleway's (fd00:42::42) and Alibaba's
+# (fd00:100::100:200, its 100.100.100.200).
 METADATA_NETWORKS = tuple(
-    ipaddress.IPv6Network(n) for n in ("fd00:ec2::/32", "fd20:ce::/32", "fd00:a9fe:a9fe::/48")
+    ipaddress.IPv6Network(n)
+    for n in (
+        "fd00:ec2::/32",
+        "fd20:ce::/32",
+        "fd00:a9fe:a9fe::/48",
+        "fd00:c1::/32",
+        "fd00:42::/32",
+        "fd00:100::/32",
+    )
 )
 _LINK_LOCAL = (ipaddress.ip_network("169.254.0.0/16"), ipaddress.ip_network("fe80::/10"))
 
