@@ -46,6 +46,10 @@ _TITLED_REACH = 160
 _TITLE_HEAD = re.compile(r"^\s*(?:[-*+•]\s+)?[*_]*(?P<head>[^\W\d_][^.\n]{2,80}?)\.\s")
 # Short linking words a retyped title may change ("do" / "de"); longer words must agree.
 _LINKING = 3
+# A person's name before the first full stop, "SILVA, J" of "SILVA, J. Title.": no title.
+# Read as one, an initial stood for a short linking word, and "(SILVA, s.d.; SOUZA, s/d)"
+# was "SILVA, s" -- the first work alone, the group's others lost.
+_PERSON_HEAD = re.compile(r",\s*[A-ZÀ-Þ]$")
 _ENTRY_HEAD = re.compile(r"^\s*(?:[-*+•]\s+)?[*_]*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ0-9&\-]{1,30})\.\s")
 
 
@@ -102,7 +106,9 @@ class UndatedTitleExtractor(CitationExtractor):
         titled = {
             _words(m.group("head")): m.group("head")
             for entry in document.reference_entries
-            if (m := _TITLE_HEAD.match(entry.raw[:100])) and len(_words(m.group("head"))) >= 2
+            if (m := _TITLE_HEAD.match(entry.raw[:100]))
+            and len(_words(m.group("head"))) >= 2
+            and not _PERSON_HEAD.search(m.group("head"))
         }
         if not titled:
             return
@@ -110,8 +116,8 @@ class UndatedTitleExtractor(CitationExtractor):
         last = -1
         for u in _UNDATED.finditer(text):
             open_at = text.rfind("(", max(u.start() - _TITLED_REACH, 0), u.start())
-            if open_at <= last or ")" in text[open_at : u.start()]:
-                continue
+            if open_at <= last or any(c in text[open_at : u.start()] for c in ");"):
+                continue  # closed, or another work's before: "(SILVA, s.d.; SOUZA, s/d)"
             close_at = text.find(")", u.end(), u.end() + _TITLED_REACH)
             head = text[open_at + 1 : u.start()].split(".", 1)[0]
             if close_at < 0 or "\n" in text[open_at:close_at]:
