@@ -71,6 +71,7 @@ def configure(args: argparse.Namespace) -> Setup:
     if fence is not None:
         _confine(config, fence)
         _confine_cache(config, fence)
+        _confine_given(args, fence)
     if not (args.paths or args.bib or getattr(args, "reference_list", [])):
         args.paths = [config.root / p for p in config.paths]
         args.bib = [*args.bib, *(config.root / b for b in config.bib)]
@@ -136,6 +137,27 @@ def _confine(config: Config, fence: InputScope) -> None:
     for what, name in named:
         if not fence.admits(config.root / name):
             raise _refused(source, what, name)
+
+
+def _confine_given(args: argparse.Namespace, fence: InputScope) -> None:
+    """The files the command line names for the CLI itself to open -- the report it
+    writes (``--output``), the baseline it reads or writes (``--baseline``) -- are the
+    runner's names, but what lies at a name inside the checkout is the fork's: a
+    committed ``report.sarif -> ../../../.bashrc`` had the report written over the
+    runner's file, and ``--write-baseline`` created files through such a link. Inside
+    the checkout, each must be the checkout's own (`InputScope.admits`: no link out,
+    no second name), whether it exists yet or not; outside, the runner's."""
+    for option, given in (("--output", "output"), ("--baseline", "baseline")):
+        path: Path | None = getattr(args, given, None)
+        if (
+            path is not None
+            and _inside(path, fence)
+            and not fence.admits(Path(os.path.abspath(path)))
+        ):
+            raise ConfigurationError(
+                f"{option} '{shown_name(str(path))}' is outside the --confine folder "
+                "(a link out of the checkout or a second name of a file); not opened"
+            )
 
 
 def _confine_cache(config: Config, fence: InputScope) -> None:
