@@ -39,6 +39,7 @@ import json
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -476,9 +477,17 @@ def _length(record: dict[str, Any]) -> int:
     return sum(len(p["t"]) for p in record["paras"]) + sum(len(r["text"]) for r in record["refs"])
 
 
+_SPEED_RUNS = 5
+
+
+def _cpu(usage: Any) -> float:
+    return float(usage.ru_utime + usage.ru_stime)
+
+
 def speed(pages_wanted: int = 30) -> tuple[float, int, float]:
-    """CPU seconds (this process and the PDF child) to read a two-column article of
-    about `pages_wanted` pages, its page count, and the peak memory (MB, max RSS)."""
+    """CPU seconds (this process and the PDF child; the median of several runs) to read
+    a two-column article of about `pages_wanted` pages, its page count, and the peak
+    memory (MB, max RSS)."""
     from citeaudit.manuscript.reading import read_manuscript
 
     records = real_articles.load()
@@ -499,21 +508,32 @@ def speed(pages_wanted: int = 30) -> tuple[float, int, float]:
         render_record(2)(chosen, path)
         pages = len(pdfium.PdfDocument(str(path)))
         read_manuscript(path)  # imports and first-call costs aside
-        self_before = resource.getrusage(resource.RUSAGE_SELF)
-        child_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        read_manuscript(path)
-        wall = time.perf_counter() - start
-        self_after = resource.getrusage(resource.RUSAGE_SELF)
-        child_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        # pdfium runs in a child process (pdf_isolated): its CPU counts too
-        seconds = sum(
-            (a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime)
-            for a, b in ((self_after, self_before), (child_after, child_before))
-        )
+        # several runs, the median reported: on a shared machine one run's CPU time
+        # varies by a third with the load (given too: CPU seconds rise with it)
+        parent: list[float] = []
+        child: list[float] = []
+        walls: list[float] = []
+        for _ in range(_SPEED_RUNS):
+            self_before = resource.getrusage(resource.RUSAGE_SELF)
+            child_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            read_manuscript(path)
+            walls.append(time.perf_counter() - start)
+            self_after = resource.getrusage(resource.RUSAGE_SELF)
+            child_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            # pdfium runs in a child process (pdf_isolated): its CPU counts too
+            parent.append(_cpu(self_after) - _cpu(self_before))
+            child.append(_cpu(child_after) - _cpu(child_before))
+        totals = [a + b for a, b in zip(parent, child, strict=True)]
+        seconds = statistics.median(totals)
         peak = max(self_after.ru_maxrss, child_after.ru_maxrss)
-        print(f"  (wall {wall:.2f} s; peak RSS: this process {self_after.ru_maxrss / 1024:.0f} MB, "
-              f"PDF child {child_after.ru_maxrss / 1024:.0f} MB)")  # fmt: skip
+        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        print(f"  {_SPEED_RUNS} runs, CPU s: {' '.join(f'{t:.2f}' for t in totals)} "
+              f"(median: this process {statistics.median(parent):.2f}, PDF child "
+              f"{statistics.median(child):.2f}); median wall {statistics.median(walls):.2f} s; "
+              f"load average {load}")  # fmt: skip
+        print(f"  peak RSS: this process {self_after.ru_maxrss / 1024:.0f} MB, "
+              f"PDF child {child_after.ru_maxrss / 1024:.0f} MB")  # fmt: skip
     return seconds, pages, peak / 1024
 
 
@@ -581,7 +601,7 @@ def main() -> int:
                 for where, e in items[: args.show_errors]:
                     print(f"  {where}: {e}")
     seconds, pages, peak = speed()
-    print(f"speed: {pages}-page two-column article read in {seconds:.2f} s CPU; "
+    print(f"speed: {pages}-page two-column article read in {seconds:.2f} s CPU (median); "
           f"peak RSS {peak:.0f} MB")  # fmt: skip
     return 0
 

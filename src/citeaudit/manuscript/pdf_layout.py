@@ -102,40 +102,44 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
     # the raw handle: the helper object is converted on every call (a property read)
     handle = getattr(textpage, "raw", textpage)
     glyphs: list[Glyph] = []
-    last: Glyph | None = None  # the glyph kept before this one
+    append = glyphs.append
+    make = tuple.__new__  # Glyph(...) without its Python-level __new__: one call less a glyph
+    # the glyph kept before this one, as plain floats (no attribute reads a glyph)
+    last_bottom = last_top = last_x1 = last_base = math.nan
     space = True
     for i, char in enumerate(chars):
         if char in "\x02\ufffe":  # pdfium's marks for a hyphen that ends a line
             char = "-"
-        if char.isspace():
+        elif char.isspace():
             space = True
             continue
-        if not char.isprintable() and char != _SOFT_HYPHEN:
+        elif not char.isprintable() and char != _SOFT_HYPHEN:
             continue
         boxed = get_box(handle, i, rect_ref)
         left, bottom, top = rect.left, rect.bottom, rect.top
         # the angle is asked only where the glyph does not go on the upright line of
         # the one before (same bottom, further right): one ctypes call less a glyph
-        on_line = (
-            last is not None
-            and boxed
-            and abs(bottom - last.bottom) < 0.05
-            and abs(top - last.top) < 0.05
-            and last.x1 - 0.5 <= left < last.x1 + 3 * (top - bottom)
-        )
-        if not on_line:
+        # (nan, before the first glyph, compares false)
+        if not (
+            boxed
+            and -0.05 < bottom - last_bottom < 0.05
+            and -0.05 < top - last_top < 0.05
+            and last_x1 - 0.5 <= left < last_x1 + 3 * (top - bottom)
+        ):
             angle = float(get_angle(handle, i))
             if _TILT < angle < 2 * math.pi - _TILT:
                 if sideways is not None:  # a margin's running title, a stamp, a rotated table
                     sideways[0] += 1
                 continue
         if not boxed or top - bottom <= 0.01:
-            if char == "-" and last is not None:  # the line-end hyphen pdfium keeps boxless
-                last = Glyph("-", last.x1, last.x1 + 1, last.bottom, last.top, last.base, False)
-                glyphs.append(last)
+            if char == "-" and glyphs:  # the line-end hyphen pdfium keeps boxless
+                hyphen = ("-", last_x1, last_x1 + 1, last_bottom, last_top, last_base, False)
+                append(make(Glyph, hyphen))
+                last_x1 += 1
             continue
-        last = Glyph(char, left, rect.right, bottom, top, bottom, space)
-        glyphs.append(last)
+        right = rect.right
+        append(make(Glyph, (char, left, right, bottom, top, bottom, space)))
+        last_bottom, last_top, last_x1, last_base = bottom, top, right, bottom
         space = False
     return glyphs
 
@@ -173,7 +177,7 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
             drop = 0.45 * size if height <= 1.15 * size else 0.6 * height
             same_band = base - drop <= g.base <= base + 0.6 * size
             gap = g.x0 - right
-            if same_band and -0.6 * size <= gap <= 1.3 * max(size, height):
+            if same_band and -0.6 * size <= gap <= 1.3 * (size if size > height else height):
                 current.append(g)
                 if g.x1 > right:
                     right = g.x1
