@@ -111,3 +111,15 @@ def test_a_report_outside_the_checkout_is_the_runners(
     artifact = str(repo.parent / "artifact.json")
     code, _ = _run(capsys, "--fail-on", "never", "--format", "json", "--output", artifact)
     assert code == 0 and (repo.parent / "home" / "real.json").is_file()
+
+
+def test_the_checkout_named_through_a_link_is_still_the_checkout(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--output /ci/alias/report.sarif`` with ``alias -> repo``: the checkout's file."""
+    os.symlink(repo, repo.parent / "alias")
+    os.symlink(Path("..") / "home" / ".bashrc", repo / "report.sarif")
+    report = str(repo.parent / "alias" / "report.sarif")
+    code, said = _run(capsys, "--format", "sarif", "--output", report)
+    assert _bashrc(repo).read_text(encoding="utf-8") == ORIGINAL
+    assert code == 2 and OUTSIDE in said

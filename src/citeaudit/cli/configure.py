@@ -92,9 +92,21 @@ def _fence(args: argparse.Namespace) -> InputScope | None:
 
 
 def _inside(path: Path, fence: InputScope) -> bool:
-    """Whether `path` lies, as written, in the confined folder: a file the checkout
-    holds (a fork's), not one of the runner's above it."""
-    return fence.root is not None and Path(os.path.abspath(path)).is_relative_to(fence.root)
+    """Whether `path` lies in the confined folder: a file the checkout holds (a fork's),
+    not one of the runner's above it. As written, or in its folder's real place: the
+    checkout named through a link (``/ci/alias/report.sarif``, ``alias -> repo``) is
+    still the checkout, and its files are judged; the name's own last part is not
+    resolved, so a link out is judged too, not taken for the place it points."""
+    if fence.root is None:
+        return False
+    written = Path(os.path.abspath(path))
+    if written.is_relative_to(fence.root):
+        return True
+    try:
+        folder = Path(os.path.realpath(written.parent))
+    except (OSError, ValueError):
+        return False
+    return (folder / written.name).is_relative_to(fence.root)
 
 
 def _refused(source: Path, what: str, name: str) -> ConfigurationError:
