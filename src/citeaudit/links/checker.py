@@ -100,7 +100,7 @@ class LinkChecker:
             self.policy.address_limit, pacer, lease=self.policy.total_timeout + 30
         )
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
-        self._absent: dict[tuple[str, str, str], asyncio.Future[Page | None]] = {}
+        self._absent: dict[tuple[str, str, str, bool], asyncio.Future[Page | None]] = {}
         self._run_deadline: float | None = None  # the event loop's clock, while checking
         self._fetcher: Fetcher | None = None
         self._trusted: httpx.AsyncClient | None = None
@@ -434,7 +434,7 @@ class LinkChecker:
             and 200 <= answer.status < 300
         ):
             page = Page(url, fetched.final_url, answer.status, answer.body)
-            if await self._soft_404(page):
+            if await self._soft_404(page, from_public=from_public):
                 verdict = Verdict(LinkOutcome.BROKEN, "soft-404")
         return replace(
             base,
@@ -443,17 +443,24 @@ class LinkChecker:
             final_url=verdict.fix_url or base.final_url,
         )
 
-    async def _soft_404(self, page: Page) -> bool:
+    async def _soft_404(self, page: Page, *, from_public: bool = False) -> bool:
+        """`page` is a soft 404, by its host's answer for a page that does not exist.
+
+        `from_public`: a public service named `page` (a DOI's landing page), so the
+        probe is such a hop too, never one into the private network: its name may
+        answer otherwise now than for the page itself."""
         if urlsplit(page.url).path in ("", "/") or not could_be_soft_404(page):
             return False
-        key = probe_key(page.url)
+        key = (*probe_key(page.url), from_public)
         future = self._absent.get(key)
         if future is None:
             future = asyncio.get_running_loop().create_future()
             self._absent[key] = future
             try:
                 missing = absent_url(page.url)
-                fetched = await self.fetch(missing, method="GET", retries=0)
+                fetched = await self.fetch(
+                    missing, method="GET", retries=0, from_public=from_public
+                )
                 a = fetched.answer
                 result = (
                     Page(missing, fetched.final_url, a.status, a.body)
