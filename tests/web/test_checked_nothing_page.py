@@ -43,3 +43,23 @@ def test_an_audit_with_references_is_still_shown_as_clean(app: App) -> None:
     wait_done(app.client, audit_id)
     page = app.client.get(f"/web/audits/{audit_id}").text
     assert "No problems found." in page and "Nothing was checked" not in page
+
+
+def test_the_manuscript_field_offers_every_suffix_the_readers_read(app: App) -> None:
+    """The field's accept= list was written by hand (.md, .tex, .txt, .docx, .pdf, .rst)
+    and had drifted from the readers: a Quarto .qmd, an R Markdown .Rmd or a .ltx was
+    greyed out in the file picker, though read by suffix; a bibliography chosen there
+    is audited as one, so its suffixes are offered too."""
+    import html
+    import re
+
+    from citeaudit.bibliography.loading import bibliography_suffixes
+    from citeaudit.manuscript.reading import manuscript_suffixes
+
+    app.sign_in("a")
+    page = app.client.get("/web/audits").text
+    found = re.search(r'id="manuscript"[^>]*accept="([^"]+)"', page)
+    assert found is not None
+    offered = set(html.unescape(found.group(1)).split(","))
+    assert {".qmd", ".rmd", ".ltx", ".md", ".docx", ".pdf"} <= set(manuscript_suffixes())
+    assert set(manuscript_suffixes()) | set(bibliography_suffixes()) <= offered

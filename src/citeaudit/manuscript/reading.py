@@ -118,26 +118,36 @@ def _refuse_unsupported(path: Path) -> None:
         raise InputError(name, f"HTML input is not supported; {_SOURCES}")
 
 
+# The manuscript format each suffix is read as: the one table (the upload page offers
+# these, `manuscript_suffixes`). A bibliography's suffixes are its readers' own
+# (`bibliography.loading.bibliography_suffixes`); any other file is sniffed.
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    # R Markdown and Quarto sources are Pandoc Markdown with code chunks.
+    ".rmd": "markdown",
+    ".qmd": "markdown",
+    ".rmarkdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".tex": "latex",
+    ".ltx": "latex",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def manuscript_suffixes() -> tuple[str, ...]:
+    """Every suffix a manuscript is read by (``.qmd``, ``.ltx``...), lower case."""
+    return tuple(FORMAT_BY_SUFFIX)
+
+
 def detect_format(path: Path) -> str:
     """The manuscript format: by extension first, by content when the extension is unknown."""
     suffix = path.suffix.lower()
-    by_suffix = {
-        ".md": "markdown",
-        ".markdown": "markdown",
-        ".mdown": "markdown",
-        # R Markdown and Quarto sources are Pandoc Markdown with code chunks.
-        ".rmd": "markdown",
-        ".qmd": "markdown",
-        ".rmarkdown": "markdown",
-        ".txt": "text",
-        ".text": "text",
-        ".tex": "latex",
-        ".ltx": "latex",
-        ".docx": "docx",
-        ".pdf": "pdf",
-    }
-    if suffix in by_suffix:
-        return by_suffix[suffix]
+    if suffix in FORMAT_BY_SUFFIX:
+        return FORMAT_BY_SUFFIX[suffix]
     head = _read_bytes(path, limit=_SNIFF_BYTES)
     if head.startswith(b"PK\x03\x04"):
         return "docx"

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from citeaudit import __version__
 from citeaudit.bibliography.loading import bibliography_suffixes
+from citeaudit.manuscript.reading import manuscript_suffixes
 from citeaudit.report.href import safe_href
 from citeaudit.web.i18n import LANGUAGES, current_language, current_page, gettext, ngettext
 
@@ -42,6 +43,11 @@ def environment() -> jinja2.Environment:
     env.globals["here"] = current_page
     # The upload page offers what the readers read (and a pasted list saved as .txt).
     env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt"))
+    # The manuscript field: the manuscript readers' suffixes, and the bibliography
+    # readers' (a bibliography chosen there is audited as one).
+    env.globals["manuscript_accept"] = ",".join(
+        (*manuscript_suffixes(), *bibliography_suffixes(), "text/*", "application/pdf")
+    )
     # ...and an audit that checked nothing says which names a bibliography file takes.
     env.globals["bibliography_suffixes"] = ", ".join(bibliography_suffixes())
     env.filters["safe_href"] = safe_href  # every link to an address from the files
