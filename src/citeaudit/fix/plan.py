@@ -21,6 +21,7 @@ from citeaudit.bibliography.interface import Bibliography
 from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
+from citeaudit.fix.unified_diff import Splice, unified_diff
 from citeaudit.fix.verify import entry_count
 from citeaudit.model.reference import Reference
 
@@ -60,17 +61,16 @@ class Refusal:
 class Rewrite:
     source: SourceText
     text: str
+    splices: tuple[Splice, ...] = ()  # what made `text` of the source's: where to compare
 
     def diff(self) -> str:
+        """A unified diff compared only where the splices are (`unified_diff`: difflib
+        over the whole file was quadratic when every entry had an edit)."""
         name = str(self.source.path)
-        return "".join(
-            difflib.unified_diff(
-                self.source.text.splitlines(keepends=True),
-                self.text.splitlines(keepends=True),
-                fromfile=name,
-                tofile=name,
-            )
-        )
+        if not self.splices:
+            old, new = self.source.text.splitlines(True), self.text.splitlines(True)
+            return "".join(difflib.unified_diff(old, new, fromfile=name, tofile=name))
+        return unified_diff(self.source.text, self.text, self.splices, name)
 
     def write(self) -> None:
         """Atomically: a crash leaves the old file or the new one, never half of it.
@@ -237,7 +237,7 @@ def _plan_file(
             _refuse(i, problem) for w in works for i in w.items if _change(i) in changes
         )
         return None
-    return Rewrite(source, new_text), changes
+    return Rewrite(source, new_text, tuple(sorted(splices))), changes
 
 
 def _edit(editor: EntryEditor, entry: str, item: Planned) -> str:
@@ -269,8 +269,9 @@ def _entry_span(text: str, starts: list[int], ref: Reference) -> tuple[int, int]
     # Readers may report the entry's line while its text begins after an indent or a
     # list marker on that line: accept the text only when it starts on that line.
     at = text.find(ref.raw, start, start + len(ref.raw) + 200)
-    line_end = text.find("\n", start)
-    if at >= 0 and (line_end < 0 or at <= line_end):
+    # no line break before it (searched up to it only: to the line's end, a one-line
+    # file of N entries was read N times)
+    if at >= 0 and text.find("\n", start, at) < 0:
         return at, at + len(ref.raw)
     return None
 
