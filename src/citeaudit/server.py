@@ -19,6 +19,7 @@ from citeaudit import __version__, web
 from citeaudit.api import errors
 from citeaudit.api.limits import BodyLimits
 from citeaudit.api.routes import audits, meta, watch
+from citeaudit.api.security_headers import SecurityHeaders
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
@@ -75,6 +76,7 @@ def create_app(
     app.include_router(web.router)  # the editors' pages under /web
 
     errors.install(app)
+    app.add_middleware(SecurityHeaders)  # answers holding upload text: sandboxed, no sniffing
     app.add_middleware(LanguageMiddleware)  # the editors' page in the reader's language
     app.add_middleware(
         BodyLimits,

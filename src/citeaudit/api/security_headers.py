@@ -1,0 +1,56 @@
+"""Headers that keep the service's own answers from running an upload's text.
+
+The API serves what uploads hold: an audit's HTML report (titles, file names and
+addresses of the author's choosing), the watch changes as HTML, fixed files, JSON
+with the entries' text. Opened in a browser at the service's address, such an answer
+ran with the origin of the editors' pages (their cookies, their CSRF tokens) unless
+every one of them was escaped perfectly. So every answer that does not set its own
+policy (the editors' pages do, `web.render`) is a sandbox: no script, no plugin, no
+form, no framing, a unique origin; inline style only, so the HTML report still reads.
+``nosniff`` keeps a browser from reading a text or JSON answer as HTML. The API
+documentation pages (Swagger UI, ReDoc) run the bundled scripts they are made of and
+only get ``frame-ancestors 'none'``.
+
+A pure ASGI middleware: streamed answers stay streamed.
+"""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["SANDBOX_POLICY", "SecurityHeaders"]
+
+SANDBOX_POLICY = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+_DOCS_POLICY = "frame-ancestors 'none'"
+_DOCS = ("/docs", "/redoc", "/static-offline-docs/")
+
+
+class SecurityHeaders:
+    """Adds ``X-Content-Type-Options: nosniff`` and a sandboxing policy to every HTTP
+    answer that does not state its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = str(scope.get("path", ""))
+        policy = _DOCS_POLICY if path.startswith(_DOCS) else SANDBOX_POLICY
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                names = {bytes(name).lower() for name, _ in headers}
+                if b"x-content-type-options" not in names:
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", policy.encode("ascii")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
