@@ -98,3 +98,21 @@ def test_a_bare_volume_after_the_journal_is_not_part_of_its_name() -> None:
         ),
     ):
         assert parse(text).container == journal, text
+
+
+def test_a_bare_year_after_a_long_list_of_names_in_direct_order() -> None:
+    # SAA / American Antiquity: "Family, Given I., Given I. Family, and Given I. Family
+    # 2015 Title" -- the year was read on with the last name and the title
+    ref = parse(
+        "Ruiz, Carla M., Tomas K. Lind, and Ada W. Brook 2015 Modeling the Span of the "
+        "Harbour Site. Coastal Archaeology 34(1): 46-56."
+    )
+    assert families(ref) == ["Ruiz", "Lind", "Brook"]
+    assert ref.year == 2015
+    assert ref.title == "Modeling the Span of the Harbour Site"
+    # a year after a title's words is not one after names
+    title_first = parse(
+        "Okafor, T., Lind, N. Justifying Tools Through the Cost of Running an Inventory "
+        "Policy Harbour Transactions 1998 Vol. 20(3), 1-9."
+    )
+    assert families(title_first) == ["Okafor", "Lind"]

@@ -429,6 +429,13 @@ _AD_PATTERNS = (
         rf"^(?:[^\s.]+\s){{1,6}}(?P<y>{_YEAR})(?P<s>[a-z])?(?:{_OTHER_YEAR})?"
         rf"(?=\.?\s+[{_UP}“\"‘])\.?"
     ),
+    # "Cobb, Charles R., Anthony M. Krus, and Dawnie W. Steadman 2015 Bayesian …" (SAA,
+    # American Antiquity): more names than the pattern above allows, the year bare
+    # after the last family name, then the title
+    re.compile(
+        rf"(?<=[^\W\d_]{{2}}) (?P<y>{_YEAR})(?P<s>[a-z])?(?:{_OTHER_YEAR})?"
+        rf"(?=\.?\s+[{_UP}“\"‘])\.?"
+    ),
 )
 
 
@@ -441,19 +448,30 @@ _YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.(?:\s|(?=[{_UP}]))")
 _LATER_YEAR = re.compile(rf"[.,]\s+{_YEAR}[a-z]?[.,]?(?:\s|$)")
 
 
+# the last name of a list, right before a bare year: after a comma or "and", one to
+# three capitalised words or initials ("and Dawnie W. Steadman", ", James Parker")
+_LAST_NAME_BEFORE_YEAR = re.compile(
+    rf"(?:,|\band|&)\s(?:[{_UP}][^\W\d_]*\.?[\-\s]?){{0,2}}[{_UP}][^\W\d_'’\-]+(?:[\-'’][^\W\d_]+)?$"
+)
+
+
 def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] | None:
     """A year (or "n.d.") standing right after the author list: (start, end, year, suffix, nd)."""
     best: tuple[int, int, int | None, str | None, bool] | None = None
     for k, pat in enumerate(_AD_PATTERNS):
         for m in pat.finditer(s):
             start = m.start("y") if k >= 2 else m.start()
+            if k == 4 and start > 300:
+                break  # no author list is longer (`_plausible_author_prefix`): linear time
             prefix = s[:start]
             if not _plausible_author_prefix(prefix, parenthesised=k == 0):
                 continue
             groups = m.groupdict()
             if groups.get("y3") and _reads_as_title(prefix):
                 continue  # "Le port pendant la Ligue (1589-1595)": a title's period
-            if k == 3 and _reads_as_title(prefix, words=1):
+            if k == 4 and not _LAST_NAME_BEFORE_YEAR.search(prefix.rstrip()):
+                continue  # "… Inventory Policy IIE Transactions 1998": no name before it
+            if k >= 3 and _reads_as_title(prefix, words=1):
                 continue  # "Global report 2016 World …": a title, not names
             if (
                 k == 1
