@@ -139,7 +139,25 @@ _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 _FIRST_PRINTED = 1800
 _LATEST = datetime.date.today().year + 1
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
-_UNDER_JURISDICTION = re.compile(r"[A-ZÀ-Þ]{3,}\.\s+([A-ZÀ-Þ][^\W\d_]+(?:\s+[^\W\d_]+){1,7})\.\s")
+# The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `_forms`
+# reads a name and the acronym in parentheses after it).
+_BODY_ACRONYM = r"(?:\s?\([A-ZÀ-Þ][\w/-]{0,14}\))?"
+_UNDER_JURISDICTION = re.compile(
+    rf"[A-ZÀ-Þ]{{3,}}\.\s+([A-ZÀ-Þ][^\W\d_]+(?:\s+[^\W\d_]+){{1,7}}{_BODY_ACRONYM})\.\s"
+)
+# ... and under a jurisdiction of several words, or one a qualifier tells apart from a
+# namesake: "RIO GRANDE DO SUL. Secretaria da Saúde.", "SÃO PAULO (Cidade). Secretaria
+# Municipal de Saúde." (the city, not the state). A title in capitals and its source
+# read the same ("GUIA DE VIAGEM. Jornal Exemplo."): the body must be named as one.
+_UNDER_LONG_JURISDICTION = re.compile(
+    r"[A-ZÀ-Þ]{2,}(?:[ -][A-ZÀ-Þ]+){0,4}(?:\s?\([^\W\d_]+(?:\s[^\W\d_]+)?\))?\.\s+"
+    r"((?i:ministério|ministerio|secretaria|secretaría|conselho|consejo|instituto|"
+    r"departamento|fundação|fundación|agência|agencia|prefeitura|câmara|cámara|senado|"
+    r"tribunal|assembleia|asamblea|governo|gobierno|presidência|presidencia|coordenação|"
+    r"coordinación|superintendência|diretoria|dirección|procuradoria|defensoria|"
+    r"controladoria|comissão|comisión|congresso|congreso)"
+    rf"(?:\s+[^\W\d_]+){{1,7}}{_BODY_ACRONYM})\.\s"
+)
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -557,6 +575,8 @@ def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
         words = normalise_name(candidate).split()
         if not words:
             continue
+        if len(words) > 1 and words[-1] == "jr":
+            words[-1] = "junior"  # "SILVA JR." and "SILVA JÚNIOR" are one name
         names.add("".join(words))
         while len(words) > 1 and (words[0] in PARTICLES or words[0] == "the"):
             words = words[1:]
@@ -655,7 +675,8 @@ def _first_author_spellings(reference: Reference) -> list[str]:
     head = _raw_head(reference.raw)
     if head:
         spellings.append(head)
-        below = _UNDER_JURISDICTION.match(_RAW_LABEL.sub("", reference.raw[:300], count=1))
+        opening = _RAW_LABEL.sub("", reference.raw[:300], count=1)
+        below = _UNDER_JURISDICTION.match(opening) or _UNDER_LONG_JURISDICTION.match(opening)
         if below:  # "BRASIL. Ministério da Saúde. ...": cited "(MINISTÉRIO DA SAÚDE, 2019)"
             spellings.append(below.group(1))
         spellings.extend(p for p in _HEAD_PARTS.split(head) if p.strip())  # "IBGE - Instituto"
@@ -679,6 +700,43 @@ def _opens(opening: str, cited: list[str]) -> bool:
         return False
     after = opening[len(first) : len(first) + 1]
     return not after.islower() and all(name in low for name in cited[1:])
+
+
+_MOST_SYLLABLE = 4  # letters a word of a body's name may give its acronym
+_SYLLABLE_WORDS = 12  # words of a name looked at for one
+
+
+def _syllables_spell(acronym: str, head: str) -> bool:
+    """Whether `acronym` (folded) is made of the first letters of the words of a body's
+    name `head` (as written), in order, each word giving one to four: "VLIZ" for
+    "Vlaams Instituut voor de Zee", "EMBRAPA" for "Empresa Brasileira de Pesquisa
+    Agropecuária", "CEPAL" for "Comisión Económica para América Latina y el Caribe".
+    Bodies name their acronyms so, and `_forms` knows only one letter a word. Every
+    word gives a letter, except a joining word (written in lower case, or a connector
+    or particle), which may give one or none; words after the acronym's last letter
+    are left out, as for "USP"; two words at least give letters."""
+    words = re.findall(r"[^\W\d_]+", head)[:_SYLLABLE_WORDS]
+    folded = [normalise_name(w).replace(" ", "") for w in words]
+    optional = [
+        w[:1].islower() or w.casefold() in CONNECTORS or w.casefold() in PARTICLES for w in words
+    ]
+    seen: set[tuple[int, int]] = set()
+
+    def spells(i: int, j: int, used: int) -> bool:
+        if j == len(acronym):
+            return used >= 2
+        if i == len(folded) or (i, j) in seen:
+            return False
+        seen.add((i, j))
+        if optional[i] and spells(i + 1, j, used):
+            return True
+        word = folded[i]
+        return any(
+            acronym.startswith(word[:n], j) and spells(i + 1, j + n, used + 1)
+            for n in range(1, min(_MOST_SYLLABLE, len(word)) + 1)
+        )
+
+    return spells(0, 0, 0)
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:
@@ -993,6 +1051,12 @@ class _AuthorIndex:
         swapped = self._swapped(citation)
         if swapped is not None:
             return CitationMatch(citation.id, targets=self._ids([swapped]), name_mismatch=True), 2
+        body = self._part_of_body(citation) if fitting else None
+        if body is not None and body not in candidates:
+            # "(INEP, 2019)" beside INEP (2021) and "INSTITUTO NACIONAL DE ESTUDOS E
+            # PESQUISAS ... (2019)": the list names the body both ways, and the one of the
+            # cited year is the work -- not a wrong year of the other
+            return CitationMatch(citation.id, targets=self._ids([body])), 2
         top = max((s for s, _ in fitting), default=0)
         if self._lettered_otherwise(citation, fitting):
             # "Gorczyca 2006a" beside Gorczyca 2006b alone: the list's own letter says
@@ -1174,6 +1238,7 @@ class _AuthorIndex:
             if acronym:
                 size = len(cited[0])
                 fits = len(words) > size and "".join(w[0] for w in words[:size]) == cited[0]
+                fits = fits or _syllables_spell(cited[0], _raw_head(self._refs[i].raw))
             else:
                 fits = (
                     words[0] == cited[0]
@@ -1471,7 +1536,10 @@ def _readings(citation: Citation) -> list[Citation]:
 
 # A generation after a surname, which many lists leave out ("Gomes Jr 2009" for "Gomes,
 # A. 2009"): the name without it is a further reading.
-_GENERATION = re.compile(r"(?<=\w)\s+(?:Jr\.?|Junior|Júnior|Filho|Neto|Sobrinho|II|III)$")
+# In any case: ABNT writes names in capitals ("PRADO JR", "LIMA NETO").
+_GENERATION = re.compile(
+    r"(?<=\w)\s+(?:Jr\.?|Junior|Júnior|Filho|Neto|Sobrinho|II|III)$", re.IGNORECASE
+)
 
 
 # Particles that join the two parts of a double surname ("Drake del Castillo", "Pérez

@@ -32,7 +32,12 @@ from functools import lru_cache
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.item_parser import ParsedWork, parse_group, unglued_cue
+from citeaudit.manuscript.citations.item_parser import (
+    ParsedWork,
+    parse_group,
+    reads_through,
+    unglued_cue,
+)
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
 from citeaudit.manuscript.citations.names import (
@@ -95,12 +100,6 @@ _SPAN = re.compile(r"\d\s?[-–]\s?\d|onward|\+")
 # are cited whatever words surround them (ABNT quotes so, "como sintetiza Bezerra").
 _PLACE_WORDS = word_set("em na no nas nos in en at")
 _PAGE_LOCATOR = re.compile(r",\s*(?:pp?|págs?|pag|S)\.\s?\d|^\s*\d{4}[a-z]?\s?:\s?\d", re.I)
-# "1985 apud Lemos, 2008": the years before read through the work after.
-_READ_THROUGH = re.compile(
-    r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
-    r"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam)\b",
-    re.IGNORECASE,
-)
 _BARE_YEAR = re.compile(r"(?<![\w./\-–—])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z](?![\w]))?(?![\w/\-–—])")
 _BARE_FOLLOW = re.compile(r"(?:\s*,\s*(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?![\w/]))*(?=[\s,.;:)\]]|$)")
 # After a narrative's year: the work is cited through the next one.
@@ -415,7 +414,7 @@ def _with_leading_narrative(
     rest = inner[years_end:]
     if not rest.strip(" ,;:"):
         return group
-    lead = _narrative(document, clean, m, tuple(labels), read_through=_READ_THROUGH.match(rest))
+    lead = _narrative(document, clean, m, tuple(labels), read_through=reads_through(rest))
     if lead is None:
         return group
     return Marker(lead.start, group.end, (*lead.citations, *group.citations))

@@ -24,7 +24,9 @@ from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     CONNECTORS,
     ET_AL,
+    NOT_NAMES,
     PARTICLES,
+    is_capitalised,
     is_common_word,
     parse_names,
     valid_name,
@@ -113,6 +115,18 @@ _READ_THROUGH = re.compile(
     r"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam)\b",
     re.IGNORECASE,
 )
+
+
+def reads_through(tail: str) -> bool:
+    """Whether the text after a work's years says it is read through another work:
+    "apud X" right after them, or after a page of the work read ("(FREIRE, 1987, p. 12
+    apud SILVA, 2006)", "Freire (1970, p. 33 apud RAMOS, 2005)", as ABNT quotes so)."""
+    if _READ_THROUGH.match(tail):
+        return True
+    locator = _LOCATOR.match(tail)
+    return bool(locator and locator.end() and _READ_THROUGH.match(tail[locator.end() :]))
+
+
 # Shapes of a product or a catalogue number, not of a name: capitals run into lower case
 # ("BIAcore", "EpiInfo", "GraphPad"), or several short all-capital codes ("FMNH PR").
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "O")
@@ -141,6 +155,11 @@ class _Names:
     weak: bool
 
 
+# A separator typed before "et al.", "(DIAS; et al., 2016)": the co-authors of the name
+# before it, not another work (read as one, the work was lost).
+_SEPARATED_ET_AL = re.compile(r"(?<=[^\W\d_]);\s?(?=et\.?\s?al\b)")
+
+
 @lru_cache(maxsize=8192)
 def parse_group(content: str) -> tuple[ParsedWork, ...]:
     """Every work cited in a parenthesis' or brackets' content; () when none is.
@@ -148,6 +167,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
     Remembered per content: manuscripts repeat their citations, floods repeat more.
     """
     text, glued = _unglued(" ".join(_GLOSS.sub("", unglued_cue(content)).split()))
+    text = _SEPARATED_ET_AL.sub(" ", text)  # "(DIAS; et al., 2016)": one work
     runs = _year_runs(text)
     if not runs or (runs[0][0] == 0 and len(runs) == 1):
         return ()  # no year, or "(2019)" alone: a narrative's year, not a work
@@ -186,7 +206,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         if not tail_ok or (authors and is_common_word(authors[-1])):
             # "May 2011", and a date's month after other words: "(Fatu Hiva, Nov. 2009)"
             weak = True
-        if _READ_THROUGH.match(tail) or _not_a_name(authors) or start in glued:
+        if reads_through(tail) or _not_a_name(authors) or start in glued:
             weak = True
         if _publisher(authors):
             weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
@@ -226,9 +246,7 @@ _GLUED_YEAR = re.compile(
 # Zero-width spaces and joiners, which Word and web pages leave between items
 # ("2014b\u200b,Lee 2014"), are dropped: between a year and its comma they ended the
 # run of works.
-_GLUED_CUE = re.compile(
-    rf"(?<![^\W\d_])(?:apu[dt](?![a-z])|{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ]))"
-)
+_GLUED_CUE = re.compile(rf"(?<![^\W\d_])(?:apu[dt](?![a-z])|{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ]))")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
@@ -343,6 +361,11 @@ def _names_in(segment: str) -> _Names | None:
     if lead is not None and digit_lead:
         # "1000 Genomes Project Consortium", "The 1000 Genomes ...": a name, whole
         cut = lead.start(1) if lead.group(1) else _word_start(segment, cut)
+    elif cut > 0:
+        phrase = _numbered_phrase(segment, cut)
+        if phrase is not None:
+            # "Ley 115 de 1994", "Lei nº 9.394, 1996", "Base de dados ... I3N Brasil 2016"
+            cut, digit_lead = phrase, True
     bracket = segment.rfind("[")
     if bracket >= 0 and "]" in segment[bracket:]:
         bracket = -1  # "World Health Organization [WHO]": closed, an acronym
@@ -434,6 +457,37 @@ def _names_in(segment: str) -> _Names | None:
 # 1000 Genomes Project Consortium"; cut at the number, the name was "Genomes Project
 # Consortium", no entry's, and the entry was called uncited).
 _ARTICLE_LEAD = re.compile(r"^[\s,;:]*(?:([Tt]he)\s+)?$")
+
+
+# Words that open a phrase with a number and are no name: a part of a document or of the
+# work cited, "(Quadro 2 SILVA 2010)". `NOT_NAMES` holds the English and most others.
+_LOCATOR_WORDS = word_set(
+    "quadro gráfico grafico mapa anexo apêndice apendice appendix box cuadro eq equation "
+    "step etapa passo item"
+)
+_NUMBERED_PHRASE = re.compile(r"(?<![^\s,;:(\[])[A-ZÀ-Þ][^\W\d_]*(?:\s+[^\s,;:()\[\]]+){0,11}\s+$")
+
+
+def _numbered_phrase(segment: str, cut: int) -> int | None:
+    """Where a name or title that holds a number starts, when the number is part of it:
+    a law cited by its number ("Ley 115 de 1994", "Lei nº 9.394, 1996"), a body whose
+    name holds a code ("Base de dados ... I3N Brasil 2016"). Cut after the number, the
+    citation was "de" or "Brasil", a missing work, and the entry named so uncited.
+    Capitalised words with no separator before the number and none after it (a label
+    and then the names, "v1.1; Bates", stay cut); not after a word of a document's
+    parts ("Figure 4 Smith", "Tabela 2"). The caller reads the phrase as one weak
+    name: kept when an entry's author or head is written so, never reported missing."""
+    start = _word_start(segment, cut)
+    after = segment[cut:]
+    if after.strip(" ,;:") and after.lstrip()[:1] in (",", ";", ":"):
+        return None  # "R 4.0.2, R Core Team": a version, then the names
+    phrase = _NUMBERED_PHRASE.search(segment, 0, start)
+    if phrase is None or re.search(r"[,;:()\[\]]", segment[phrase.start() : start]):
+        return None
+    first = phrase.group().split()[0].strip(".").casefold()
+    if first in NOT_NAMES or first in _LOCATOR_WORDS or _CUE.match(phrase.group()):
+        return None
+    return phrase.start()
 
 
 def _place_of(segment: str, at: int) -> bool:
@@ -573,6 +627,8 @@ def _after_last_lower_word(text: str) -> tuple[int, tuple[str, ...], bool] | Non
         folded = word.casefold()
         if not word[:1].islower() or folded in PARTICLES or folded in AND_WORDS:
             continue
+        if is_capitalised(word):
+            continue  # "pro-iBiosphere": a name's word
         if ET_AL.search(text[: words[k - 1].end()]):
             return None  # "et al." is no sentence word
         names = parse_names(text[words[k].start() :].replace(";", ","))
@@ -652,7 +708,8 @@ def _skip_lower_lead(segment: str, cut: int) -> int:
     """Past lower-case words before the first capitalised one, keeping name particles
     ("van der Berg") and stopping where no capitalised word follows."""
     words = list(re.finditer(r"\S+", segment[cut:]))
-    first_upper = next((k for k, w in enumerate(words) if w.group()[0].isupper()), None)
+    # "pro-iBiosphere Consortium": a brand's lower-case start is the name's first word
+    first_upper = next((k for k, w in enumerate(words) if is_capitalised(w.group())), None)
     if not first_upper:
         return cut
     k = first_upper

@@ -124,13 +124,31 @@ _ELIDED = re.compile(
 )
 
 
+# A name written in lower case with a capital inside, as projects, databases and firms
+# write theirs: "eBird", "iNaturalist", "speciesLink", "bioRxiv", "pro-iBiosphere".
+# Two lower-case letters at least after the capital: "mRNA", "pH", "mAb", "cDNA" are
+# terms, not names.
+_CAMEL = re.compile(r"^[^\W\d_A-ZÀ-Þ]{1,12}(?:-[^\W\d_A-ZÀ-Þ]{1,12})?[A-ZÀ-Þ][a-zà-ÿ]{2}")
+
+
+# ... but a word of the sentence glued to the name after it is none ("inWerning",
+# "andEvans", "withJones", as text pasted from XML runs writes them).
+_GLUED_HEAD = re.compile(
+    r"(?:the|with|to|at|on|for|by|and|in|of|from|see|sensu|as|also|em|na|no|nas|nos|por|para"
+    r"|com|del|la|el|en|et|und|le|les|des|du|dans|um|uma|un|una|an)[A-ZÀ-Þ]"
+)
+
+
 def is_capitalised(word: str) -> bool:
-    """Whether a word starts the way a name does: a capital, or an elided particle
-    and a capital ("d’Humieres")."""
+    """Whether a word starts the way a name does: a capital, an elided particle and a
+    capital ("d’Humieres"), or a brand's lower-case start ("eBird", "pro-iBiosphere")."""
     if word[:1].isupper():
         return True
     elided = _ELIDED.match(word)
-    return elided is not None and word[elided.end()].isupper()
+    if elided is not None:
+        return word[elided.end()].isupper()
+    camel = _CAMEL.match(word) if word[:1].isalpha() else None
+    return camel is not None and _GLUED_HEAD.match(word) is None
 
 
 def valid_name(part: str) -> bool:

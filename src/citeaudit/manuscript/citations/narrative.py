@@ -58,7 +58,7 @@ _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
     "others outros otros kawan-kawan"
 )
-_ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll"})
+_ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll", "cols.", "cols"})
 # Turkish "ve ark." / "ve diğ." (and the others): "et al." after "ve" (and).
 _ET_AL_AFTER_AND = frozenset({"ark.", "ark", "diğ.", "diğ", "arkadaşları", "diğerleri"})
 # Capitalised words that open a sentence before a name, never part of one. Articles
@@ -233,8 +233,8 @@ def names_before(prefix: str) -> NamesBefore | None:
         et_al, i = True, i - 2  # "McNeill ve ark. (2011)"
     elif i >= 0 and tokens[i][0].casefold() in _ET_AL_ALONE:
         et_al, i = True, i - 1
-        if i >= 0 and tokens[i][0].casefold() in ("y", "et"):
-            i -= 1  # "y col.", "et coll."
+        if i >= 0 and tokens[i][0].casefold() in ("y", "e", "et"):
+            i -= 1  # "y col.", "e cols.", "et coll."
     elif (
         i >= 1
         and tokens[i][0].casefold() in _COLLEAGUES
