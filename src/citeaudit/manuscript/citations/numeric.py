@@ -62,6 +62,14 @@ from citeaudit.model.citation import Citation, CitationKind
 _DASH = r"\s*[-–—]\s*"
 _RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?"
 _LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*"
+# what a locator inside a numeric bracket opens on: a part of the work and its number
+_LOCATOR = (
+    r"(?i:(?:pp?|pg|pages?|chapters?|chap|ch|sections?|sec|tables?|tab|figs?|figures?"
+    r"|theorems?|thm|lemmas?|corollary|propositions?|prop|definitions?|def|eqs?"
+    r"|equations?|appendix|part|vol|box|examples?|remarks?|algorithm|lines?|para"
+    r"|paragraph|cap|cap[ií]tulo|tabela|tabla|figura|se[cç][aã]o|secci[oó]n)"
+    r"\.?\s?[\dIVXivx]|§\s?\d)"
+)
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
@@ -69,6 +77,8 @@ _BRACKETED = re.compile(
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
     rf"|\[(?P<plain>{_LIST})\](?!\()(?!\[(?!{_RANGE}\]))"
+    # a locator after the numbers: "[15, Chapter 4]", "[12, p. 4]", "[3, Table 2]"
+    rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!\()"
 )
 # the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
 _SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—\- ]{0,80}\^")
@@ -82,10 +92,14 @@ _PAREN = re.compile(
     rf"\((?:(?P<prefix>refs?\.|references?|ref|see|cf\.?)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
 )
 # also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
-# it set superscript too, ^1,^
+# it set superscript too, ^1,^; and with its opening bracket alone raised, the list
+# after it not ("firm ^(^24.", "fled^(^25-26)"): the list must then close there, on
+# the bracket or on punctuation before a blank ("^(^24 mL)", "^(^7.4)" are values)
 _SUPERSCRIPT_MARKUP = re.compile(
     rf"<sup>\s*[(\[]?(?P<sup>{_LIST})[)\]]?[,;]?\s*</sup>"
-    rf"|\^[(\[]?(?P<caret>{_LIST})[)\]]?[,;]?\^",
+    rf"|\^[(\[]?(?P<caret>{_LIST})[)\]]?[,;]?\^"
+    rf"|(?:\^[(\[]\^|<sup>\s*[(\[]\s*</sup>)(?P<opened>{_LIST})"
+    r"(?=[)\]]|[.,;:](?:\s|$)|$)",
     re.IGNORECASE,
 )
 # the unmarked rest of a superscript list: "^4^ ^,^ 6", "⁴ , 6" (see `_continued`)
@@ -215,8 +229,10 @@ class NumericExtractor(CitationExtractor):
         code = code_index(text)  # compact: a page may be all code spans
         entries = _list_size(document)
 
+        alleles = _allele_names(text)
+
         def read() -> list[Iterator[_Candidate]]:
-            return [_outside(code, form) for form in _forms(text, document)]
+            return [_outside(code, form) for form in _forms(text, document, alleles)]
 
         replay = _Replay(read)
         choice = _weigh(replay.first(), entries)
@@ -231,7 +247,10 @@ class NumericExtractor(CitationExtractor):
         found: Iterator[tuple[tuple[int, ...], _Candidate]] = kept()
         if _numbered_list(document):
             sure = lambda: (c for _, c in kept())  # noqa: E731
-            loose = lambda: [_outside(code, s) for s in loose_candidates(text, _REFUSED)]  # noqa: E731
+            loose = lambda: [  # noqa: E731
+                _outside(code, _not_alleles(text, s, alleles))
+                for s in loose_candidates(text, _REFUSED)
+            ]
             late = (
                 ((c.start, 1, seq), c) for seq, c in enumerate(in_order(text, sure, loose, entries))
             )
@@ -303,13 +322,13 @@ def _outside(code: CodeSpans, candidates: Iterable[_Candidate]) -> Iterator[_Can
     return (c for c in candidates if not code.covers(c.start))
 
 
-def _forms(text: str, document: Document) -> list[Iterator[_Candidate]]:
+def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Iterator[_Candidate]]:
     """Every form's candidates, each stream in text order (the order `_weigh` breaks
     ties of one offset by)."""
     return [
         _bracketed(text),
         _parenthesised(text),
-        *(_superscripts(text, found) for found in _superscript_markers(text, document)),
+        *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
         _glued_plain(text),
         *_superscript_joined(text, document),
         _spaced_plain(text),
@@ -392,8 +411,10 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
-            body = m.group("wrapped") or m.group("linked") or m.group("plain")
+            body = m.group("wrapped") or m.group("linked") or m.group("plain") or m.group("located")
             numbers = () if _statistic(text, start, body) else _expand(body)
+            if numbers and m.group("plain") and _tiles(text, start, m.end(), body):
+                continue  # "([1-3], [4-6], [7-9])": a scale's intervals
             if value is not None and _interval_around(body, value):
                 continue  # "48 [40-70]": a median and its range, not citations
         if not numbers:
@@ -406,13 +427,37 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         form = "bracket" if value is None else "bracket-value"
         if before.isalpha():
             word = _word_before(text, start)
-            if word == "al" or (len(word) > 1 and word[0].isupper()):
+            if len(word) == 1 and _FIGURE_PANELS.search(text, max(lead - 40, 0), lead):
+                form = "bracket"  # "(Fig. 4C,D[35])": after a figure's panels
+            elif word == "al" or (len(word) > 1 and word[0].isupper()):
                 form = "glued-bracket"  # et al[8], Ribeiro[11]
             elif len(word) >= 4:
                 form = "glued-lower"  # infection[3,4]: only where brackets are the style
             else:
                 continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+# a figure's panels a bracket is glued to: "Fig. 4C,D[35]", "Figure 2A–C[12]"
+_FIGURE_PANELS = re.compile(r"(?i:\bfig(?:ure)?s?)\.?\s?\d{1,3}[^\W\d_](?:\s?[,–\-&]\s?[^\W\d_])*$")
+# a numeric bracket of one range beside another: "[1-3], [4-6]" (`_tiles`)
+_RANGE_AFTER = re.compile(rf"\s*[,;]\s*\[(?P<low>\d{{1,3}}){_DASH}\d{{1,3}}\]")
+_RANGE_BEFORE = re.compile(rf"\[\d{{1,3}}{_DASH}(?P<high>\d{{1,3}})\]\s*[,;]\s*$")
+_ONE_RANGE = re.compile(rf"(?P<low>\d{{1,3}}){_DASH}(?P<high>\d{{1,3}})")
+
+
+def _tiles(text: str, start: int, end: int, body: str) -> bool:
+    """A bracketed range that another bracketed range continues without a gap:
+    "([1-3], [4-6], [7-9])" cuts a scale into intervals. Citations of consecutive
+    works are one range, "[1-9]"; brackets of citations in a run do not tile."""
+    found = _ONE_RANGE.fullmatch(body.strip())
+    if found is None:
+        return False
+    after = _RANGE_AFTER.match(text, end)
+    if after is not None and int(after.group("low")) == int(found.group("high")) + 1:
+        return True
+    before = _RANGE_BEFORE.search(text, max(start - 20, 0), start)
+    return before is not None and int(before.group("high")) + 1 == int(found.group("low"))
 
 
 # a bare quantity just before a bracket, "48 [", "3.5% [", "n = 12 [": not a year ("in
@@ -578,9 +623,60 @@ def _opens_clause(text: str, end: int) -> bool:
     return len(after) >= 2 and after[0] == " " and after[1].isalpha()
 
 
-def _superscripts(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
-    for candidate in found:
+def _superscripts(
+    text: str, found: Iterator[_Candidate], alleles: frozenset[str]
+) -> Iterator[_Candidate]:
+    for candidate in _not_alleles(text, found, alleles):
         yield _continued(text, candidate)
+
+
+def _not_alleles(
+    text: str, found: Iterable[_Candidate], alleles: frozenset[str]
+) -> Iterator[_Candidate]:
+    return (c for c in found if not _allele(text, c.start, c.end, alleles))
+
+
+# a marked superscript that is not a number list: "Fgf8^neo^", "wnd^+^", "unc-104^P350^"
+_WORDED_SUPERSCRIPT = re.compile(r"\^(?P<sup>[^\^\s]{1,20})\^")
+_SUPERSCRIPT_LIST = re.compile(rf"[(\[]?{_LIST}[)\]]?[,;]?")
+# what a name's superscript is when it marks no allele: an ordinal, a trade mark, a
+# table's footnote letter ("20^th^", "Excel^TM^", "mean^a^")
+_NOT_ALLELES = _words("th st nd rd er e o a b c d tm ® ™ *")
+# the gene or label a superscript is glued to: "Fgf8", "unc-104", "wnd"
+_TOKEN_BEFORE = re.compile(r"[\w\-]{1,40}$")
+
+
+def _allele_names(text: str) -> frozenset[str]:
+    """Names the document marks with a non-numeric superscript ("Fgf8^neo^",
+    "wnd^+^", "Shh^fl/fl^"): genes and transgenes, whose numeric superscripts
+    ("wnd^3^", "Tg^2^") are allele numbers, not citations. One scan of the carets."""
+    if "^" not in text:
+        return frozenset()
+    names: set[str] = set()
+    for m in _WORDED_SUPERSCRIPT.finditer(text):
+        sup = m.group("sup")
+        if _SUPERSCRIPT_LIST.fullmatch(sup) or sup.casefold() in _NOT_ALLELES:
+            continue
+        if not any(c.isalpha() or c in "+/" for c in sup):
+            continue
+        token = _TOKEN_BEFORE.search(text, max(m.start() - 40, 0), m.start())
+        if token is not None and any(c.isalpha() for c in token.group()):
+            names.add(token.group().casefold())
+    return frozenset(names)
+
+
+def _allele(text: str, start: int, end: int, alleles: frozenset[str]) -> bool:
+    """A numeric superscript that is an allele: on a name the document marks with
+    alleles (`_allele_names`), or one half of a genotype, "Tg^1^/Tg^2^"."""
+    token = _TOKEN_BEFORE.search(text, max(start - 40, 0), start)
+    if token is None:
+        return False
+    if token.group().casefold() in alleles:
+        return True
+    if text[end : end + 1] == "/" and text[end + 1 : end + 2].isalpha():
+        return True  # "Tg^1^/Tg^2^": the first allele of a genotype
+    first = token.start()
+    return first >= 2 and text[first - 2 : first] == "^/"  # ... and its second
 
 
 def _superscript_markers(text: str, document: Document) -> list[Iterator[_Candidate]]:
@@ -597,8 +693,8 @@ def _markup_superscripts(text: str) -> Iterator[_Candidate]:
     if "^" not in text and "<" not in text:
         return  # no mark to find: a page's scan saved (each pattern opens on one)
     for m in _SUPERSCRIPT_MARKUP.finditer(text):
-        numbers = _expand(m.group("sup") or m.group("caret"))
-        form = _superscript_form(text, m.start(), m.end()) if numbers else None
+        numbers = _expand(m.group("sup") or m.group("caret") or m.group("opened"))
+        form = _superscript_form(text, m.start(), m.end(), numbers) if numbers else None
         if form is not None:
             yield _Candidate(m.start(), m.end(), numbers, form)
 
@@ -609,7 +705,7 @@ def _unicode_superscripts(text: str) -> Iterator[_Candidate]:
     for m in _UNICODE.finditer(text):
         body = m.group().translate(_FROM_SUPERSCRIPT).replace(" ", "")
         numbers = _expand(body)
-        form = _superscript_form(text, m.start(), m.end()) if numbers else None
+        form = _superscript_form(text, m.start(), m.end(), numbers) if numbers else None
         if form is not None:
             yield _Candidate(m.start(), m.end(), numbers, form)
 
@@ -621,11 +717,9 @@ def _run_superscripts(text: str, document: Document) -> Iterator[_Candidate]:
             span = line.text[first:last]
             found = _SPAN_LIST.fullmatch(span)
             start = offset + first
-            form = _superscript_form(text, start, offset + last) if found else None
-            if found is None or form is None:
-                continue
-            numbers = _expand(found.group("list"))
-            if numbers:
+            numbers = _expand(found.group("list")) if found else ()
+            form = _superscript_form(text, start, offset + last, numbers) if numbers else None
+            if form is not None:
                 yield _Candidate(start, offset + last, numbers, form)
         offset += len(line.text) + 1
 
@@ -656,7 +750,7 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
 _POWER_OF_TEN = re.compile(r"(?<![\d.,])10$")
 
 
-def _superscript_form(text: str, start: int, end: int) -> str | None:
+def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...]) -> str | None:
     """The form of a marked superscript at text[start:end], or None: not a citation.
 
     After a word or punctuation it is "superscript" (`_superscript_place`). After a
@@ -664,10 +758,13 @@ def _superscript_form(text: str, start: int, end: int) -> str | None:
     are its citation style (`_weigh`): there "2005^21^", "≥2^5,11^" and "N95^38^" cite,
     as a publisher sets a citation after whatever the sentence ends on. Never a power
     of ten (10^6^), nor a superscript a letter or a slash runs on from: a unit or an
-    isotope (37^0^C), a fraction (3^1^/2).
+    isotope (37^0^C), a fraction (3^1^/2). Glued to a unit it is a citation on the same
+    terms when no exponent reads so (`_after_a_unit`: "320 mg^19,21^", never "5 m^2^").
     """
     if _superscript_place(text, start):
         return "superscript"
+    if _after_a_unit(text, start, numbers):
+        return "superscript-number"
     if start == 0 or not "0" <= text[start - 1] <= "9":
         return None
     if _POWER_OF_TEN.search(text, max(start - 4, 0), start):
@@ -676,6 +773,29 @@ def _superscript_form(text: str, start: int, end: int) -> str | None:
     if after.isalnum() or after == "/":
         return None
     return "superscript-number"
+
+
+# a name with a one-letter suffix after a hyphen: "BIA-O", "ROBINS-I", "NANDA-I"
+_LETTER_SUFFIX = re.compile(r"(?<![\w-])[^\W\d_]{2,}-[^\W\d_]$")
+
+
+# Units a superscript glued to is their exponent when it can be one (`_after_a_unit`);
+# the label abbreviations of `_UNIT_WORDS` ("Fig", "Ref", "Vol") are not units.
+_MEASURES = _UNIT_WORDS - _words("fig figs eq eqs ref refs pp vol vols ch sec tab art")
+
+
+def _after_a_unit(text: str, start: int, numbers: tuple[int, ...]) -> bool:
+    """A superscript glued to a unit that no exponent is: a list ("mm^20,21^"), or a
+    number above a unit's powers ("640 mg^22^"; "m^2^" and "cm^3^" are areas and
+    volumes). A one-letter unit or variable takes powers up to 9 ("x^4^"), so after one
+    only 10 and above cite ("Resolution n^22^")."""
+    if not numbers or start == 0 or not text[start - 1].isalpha():
+        return False
+    word = _word_before(text, start)
+    if word.casefold() not in _MEASURES:
+        return False
+    least = 10 if len(word) == 1 else 4
+    return len(numbers) > 1 or numbers[0] >= least
 
 
 def _superscript_place(text: str, start: int) -> bool:
@@ -692,8 +812,13 @@ def _superscript_place(text: str, start: int) -> bool:
         return _NAME_WITH_NUMBER.search(head) is not None or "/" in token
     word = _word_before(text, start)
     if not word:
-        return before in ".,;:)]%’'\"”"
-    return len(word) > 1 and word.casefold() not in _UNIT_WORDS
+        # a dash sets a clause off as punctuation does: "in general–^45^;"
+        return before in ".,;:)]%’'\"”–—"
+    if len(word) == 1:
+        # a name's one-letter suffix, "BIA-O^37^", "ROBINS-I^29^", "NANDA-I^9^", is a
+        # label cited like a word; a letter alone is a variable or a tooth ("x^2^")
+        return _LETTER_SUFFIX.search(head) is not None
+    return word.casefold() not in _UNIT_WORDS
 
 
 def _glued_plain(text: str) -> Iterator[_Candidate]:
