@@ -120,9 +120,9 @@ def run(args: argparse.Namespace) -> int:
     result = audited(args, settings, options)
     result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
-        print(f"citeaudit: warning: {note}", file=sys.stderr)
+        print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)  # names files
     if args.write_baseline:
-        print(setup.write_baseline(result, args.baseline), file=sys.stderr)
+        print(printable(setup.write_baseline(result, args.baseline)), file=sys.stderr)
         return 0
     reporter = get_reporter(args.format)
     color = _use_color(args.color, args.output is not None)

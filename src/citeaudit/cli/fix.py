@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         )
     plan = plan_fixes(result, unsafe=args.unsafe_fixes)
     if args.diff:
-        sys.stdout.write(plan.diff())
+        diff = plan.diff()
+        sys.stdout.write(_shown(diff) if sys.stdout.isatty() else diff)
     else:
         plan = plan.write()
     verb = "Would fix" if args.diff else "Fixed"
@@ -88,3 +89,16 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         return 2
     return 1 if args.diff and plan.changes else 0
+
+
+def _shown(diff: str) -> str:
+    """The diff as a terminal shows it: each line's controls and bidi overrides as
+    visible escapes (the file's ESC sequences would move the cursor, rewrite the
+    title, hide a line or forge a hyperlink; a U+202E would reorder the line read as
+    the change). To a pipe or a file the diff stays the files' bytes, a patch that
+    applies."""
+    lines = []
+    for line in diff.splitlines(keepends=True):
+        body = line.removesuffix("\n").removesuffix("\r")
+        lines.append(printable(body) + line[len(body) :])
+    return "".join(lines).replace("\r\n", "\n")

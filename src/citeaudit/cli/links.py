@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import InputError
-from citeaudit.report.printable import printable
+from citeaudit.report.printable import json_controls_escaped, printable
 
 if TYPE_CHECKING:
     # Imported where they are used: `citeaudit --help` or `check` need none of the
@@ -216,7 +216,9 @@ def _print_json(
         "summary": _summary(list(by_key.values())),
         "links": links,
     }
-    out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    # C1 controls and bidi overrides in a URL or file name as \\u escapes: the same
+    # JSON, nothing a terminal obeys
+    out.write(json_controls_escaped(json.dumps(report, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _print_text(
@@ -242,7 +244,8 @@ def _print_text(
             line += f" ({describe(check.reason)})"
         if check.archive_url:
             line += f"; archived copy: {check.archive_url}"
-        out.write(line + "\n")
+        # the file's name, its URLs, a server's Location: controls shown, not obeyed
+        out.write(printable(line) + "\n")
     counts = _summary(list(by_key.values()))
     parts = [f"{n} {name}" for name, n in counts.items() if n]
     out.write(f"{sum(counts.values())} distinct links: {', '.join(parts) or 'none'}\n")

@@ -20,6 +20,7 @@ from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.github import repo_relative
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
+from citeaudit.report.printable import json_controls_escaped
 
 SEVERITIES: dict[Severity, str] = {
     Severity.ERROR: "major",
@@ -62,4 +63,4 @@ class GitlabReporter(Reporter):
     def render(self, result: AuditResult, *, color: bool = False) -> str:
         findings = result.findings
         issues = [issue(f, p) for f, p in zip(findings, fingerprints(findings), strict=True)]
-        return dumps(issues, "\n")
+        return json_controls_escaped(dumps(issues, "\n"))  # printed: moves no cursor

@@ -35,6 +35,7 @@ from citeaudit.model.resolution import ResolutionState
 from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangesSection, describe, when
 from citeaudit.report.href import safe_href
 from citeaudit.report.interface import Reporter
+from citeaudit.report.printable import html_controls_escaped
 from citeaudit.report.text import (
     finding_sort_key,
     list_origin_notes,
@@ -349,13 +350,16 @@ class HtmlReporter(Reporter):
         """The page; with `changes`, a "Changes since the audit" section after the summary."""
         template = environment().get_template(TEMPLATE)
         view = changes_view(changes) if changes is not None else None
-        return encodable(template.render(report=report_view(result), changes=view))
+        page = template.render(report=report_view(result), changes=view)
+        # `cat report.html` or `curl` of the API's report: the controls a terminal
+        # obeys are numeric references, read alike by a browser
+        return encodable(html_controls_escaped(page))
 
     @staticmethod
     def render_changes(changes: ChangesSection) -> str:
         """The changes section alone: an HTML fragment, escaped like the page."""
         template = environment().get_template(CHANGES_TEMPLATE)
-        return encodable(template.render(changes=changes_view(changes)))
+        return encodable(html_controls_escaped(template.render(changes=changes_view(changes))))
 
     @classmethod
     def with_changes(cls, result: AuditResult, changes: ChangesSection | None) -> str:

@@ -14,7 +14,9 @@ returned as is. The escapes hold only printable ASCII, so the function is idempo
 
 from __future__ import annotations
 
-__all__ = ["printable"]
+import re
+
+__all__ = ["html_controls_escaped", "json_controls_escaped", "printable"]
 
 # embeddings, overrides and isolates; the marks (LRM, RLM, ALM) only place neutral
 # characters and belong to right-to-left names, so they are kept
@@ -45,3 +47,49 @@ def printable(text: str, *, newlines: bool = False) -> str:
     if _UNSAFE.isdisjoint(text):
         return text  # the common case: one scan, no copy
     return text.translate(_KEEPING_LINES if newlines else _TABLE)
+
+
+# What a JSON text may hold raw inside a string and a terminal still obeys or reorders:
+# DEL and the C1 controls (U+009B is a CSI of its own), bidi overrides and isolates,
+# line and paragraph separators (also line ends to JavaScript before ES2019). JSON
+# escapes only U+0000..U+001F itself.
+_JSON_TABLE: dict[int, str] = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *_BIDI, *_SEPARATORS)}
+_JSON_UNSAFE = re.compile("[" + re.escape("".join(map(chr, _JSON_TABLE))) + "]")
+
+
+def json_controls_escaped(text: str) -> str:
+    """JSON text with its strings' C1 controls, DEL, bidi overrides and line separators
+    written as ``\\uXXXX`` escapes: the same JSON value for every reader, and nothing a
+    terminal obeys when the report is printed (``citeaudit check --format json``,
+    ``curl`` of the API's report). Only for JSON text: outside strings JSON holds none
+    of these characters, so every one found is inside a string."""
+    if _JSON_UNSAFE.search(text) is None:
+        return text  # the common case: one scan in C, no copy
+    return text.translate(_JSON_TABLE)
+
+
+# The same for an HTML page: C0 controls other than tab and line feed (a CR from the
+# files returns a terminal to the line's start; the templates write LF only), DEL, C1, bidi
+# overrides and line separators as numeric references. A browser reads the page as
+# before (the controls draw nothing, the overrides are isolated by the page's style;
+# HTML reads a C1 reference as its Windows-1252 character, a visible sign);
+# a terminal showing the file (``cat report.html``, ``curl``) gets nothing to obey.
+_HTML_TABLE: dict[int, str] = {
+    c: f"&#x{c:x};"
+    for c in (
+        *(c for c in range(0x20) if c not in (0x09, 0x0A)),
+        *range(0x7F, 0xA0),
+        *_BIDI,
+        *_SEPARATORS,
+    )
+}
+_HTML_UNSAFE = re.compile("[" + re.escape("".join(map(chr, _HTML_TABLE))) + "]")
+
+
+def html_controls_escaped(text: str) -> str:
+    """HTML text with the controls a terminal obeys written as numeric references.
+    Only for text outside ``<script>``/``<style>`` content (the report has no script,
+    and its style holds no text from the files)."""
+    if _HTML_UNSAFE.search(text) is None:
+        return text
+    return text.translate(_HTML_TABLE)

@@ -32,6 +32,7 @@ from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.location import Location
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
+from citeaudit.report.printable import json_controls_escaped
 from citeaudit.rules.base import Rule
 
 SARIF_VERSION = "2.1.0"
@@ -245,4 +246,5 @@ class SarifReporter(Reporter):
     extension = ".sarif"
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
-        return encodable(dumps(to_sarif(result), end="\n"))
+        # escaped C1 controls and bidi overrides: a SARIF file printed moves no cursor
+        return encodable(json_controls_escaped(dumps(to_sarif(result), end="\n")))
