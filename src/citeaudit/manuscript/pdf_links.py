@@ -11,8 +11,6 @@ import ctypes
 from dataclasses import dataclass
 from typing import Any
 
-import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
-
 __all__ = ["LinkArea", "page_links"]
 
 _MAX_LINKS = 2000  # per page: a hostile file may hold millions
@@ -33,7 +31,10 @@ class LinkArea:
 
 def page_links(document: Any, page: Any, most: int = _MAX_LINKS) -> list[LinkArea]:
     """The page's web links (http, https, doi), in the order the page lists them; at
-    most `most` (what is left of the document's cap) and `_MAX_LINKS`."""
+    most `most` (what is left of the document's cap) and `_MAX_LINKS`. (pdfium is
+    imported here: the parent process imports this module for `LinkArea` only.)"""
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
     found: list[LinkArea] = []
     most = min(most, _MAX_LINKS)
     position = ctypes.c_int(0)
