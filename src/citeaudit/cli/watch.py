@@ -133,7 +133,9 @@ def run_list(args: argparse.Namespace) -> int:
 
     repo = _repo(_settings())
     for view in list_watches(repo, account_by_name(repo, args.account), args.collection):
-        print(f"{view.audit_id}\t{view.collection or '-'}\t{view.created_at:%Y-%m-%d %H:%M}")
+        # a collection is named by the account, through the API: shown, not obeyed
+        collection = printable(view.collection or "-")
+        print(f"{view.audit_id}\t{collection}\t{view.created_at:%Y-%m-%d %H:%M}")
     return 0
 
 
