@@ -706,7 +706,7 @@ _MOST_SYLLABLE = 4  # letters a word of a body's name may give its acronym
 _SYLLABLE_WORDS = 12  # words of a name looked at for one
 
 
-def _syllables_spell(acronym: str, head: str) -> bool:
+def _syllables_spell(acronym: str, head: str, whole: bool = False) -> bool:
     """Whether `acronym` (folded) is made of the first letters of the words of a body's
     name `head` (as written), in order, each word giving one to four: "VLIZ" for
     "Vlaams Instituut voor de Zee", "EMBRAPA" for "Empresa Brasileira de Pesquisa
@@ -714,20 +714,22 @@ def _syllables_spell(acronym: str, head: str) -> bool:
     Bodies name their acronyms so, and `_forms` knows only one letter a word. Every
     word gives a letter, except a joining word (written in lower case, or a connector
     or particle), which may give one or none; words after the acronym's last letter
-    are left out, as for "USP"; two words at least give letters."""
+    are left out, as for "USP"; two words at least give letters. `whole`: a word in title
+    case ("Embrapa", "Minsal") is read as an acronym only when some word gives two
+    letters or more -- one letter a word is a surname's shape as often."""
     words = re.findall(r"[^\W\d_]+", head)[:_SYLLABLE_WORDS]
     folded = [normalise_name(w).replace(" ", "") for w in words]
     optional = [
         w[:1].islower() or w.casefold() in CONNECTORS or w.casefold() in PARTICLES for w in words
     ]
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, int]] = set()
 
     def spells(i: int, j: int, used: int) -> bool:
         if j == len(acronym):
-            return used >= 2
-        if i == len(folded) or (i, j) in seen:
+            return used >= 2 and (not whole or used < len(acronym))
+        if i == len(folded) or (i, j, used) in seen:
             return False
-        seen.add((i, j))
+        seen.add((i, j, used))
         if optional[i] and spells(i + 1, j, used):
             return True
         word = folded[i]
@@ -737,6 +739,21 @@ def _syllables_spell(acronym: str, head: str) -> bool:
         )
 
     return spells(0, 0, 0)
+
+
+_MOST_GIVEN_WORDS = 3
+
+
+def _a_person(first: Person) -> bool:
+    """Whether an entry's first author was read as a person: a given name of at most
+    three words. A body's name ending in a full stop ("Empresa Brasileira de Pesquisa
+    Agropecuária. (2016).") is read by some lists as given "Empresa Brasileira de
+    Pesquisa", family "Agropecuária": a body all the same."""
+    return (
+        bool(first.given)
+        and not first.organisation
+        and (len((first.given or "").split()) <= _MOST_GIVEN_WORDS)
+    )
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:
@@ -1051,7 +1068,7 @@ class _AuthorIndex:
         swapped = self._swapped(citation)
         if swapped is not None:
             return CitationMatch(citation.id, targets=self._ids([swapped]), name_mismatch=True), 2
-        body = self._part_of_body(citation) if fitting else None
+        body = self._part_of_body(citation) if fitting and citation.authors[0].isupper() else None
         if body is not None and body not in candidates:
             # "(INEP, 2019)" beside INEP (2021) and "INSTITUTO NACIONAL DE ESTUDOS E
             # PESQUISAS ... (2019)": the list names the body both ways, and the one of the
@@ -1217,14 +1234,18 @@ class _AuthorIndex:
             return None
         written = citation.authors[0].strip()
         cited = [w for w in normalise_name(written).split() if w not in CONNECTORS]
-        acronym = len(cited) == 1 and written.isupper() and 3 <= len(cited[0]) <= _LONGEST_ACRONYM
-        if not cited or (not acronym and len(cited) < _FEWEST_BODY_WORDS):
+        short = len(cited) == 1 and 3 <= len(cited[0]) <= _LONGEST_ACRONYM
+        acronym = short and written.isupper()
+        # "Embrapa", "Minsal": many journals write a body's acronym as a word; read so only
+        # as syllables (a word in title case is as often a person's name)
+        syllables = short and (acronym or (written[:1].isupper() and written[1:].islower()))
+        if not cited or (not syllables and len(cited) < _FEWEST_BODY_WORDS):
             return None
         if self._by_body_initial is None:
             self._by_body_initial = {}
             for i, ref in enumerate(self._refs):
                 authors = _authors(ref)
-                if authors and (authors[0].given and not authors[0].organisation):
+                if authors and _a_person(authors[0]):
                     continue  # a person's entry: "Smith J" is no body's name
                 words = [w for w in self._heads[i].split() if w not in CONNECTORS]
                 if len(words) >= _FEWEST_BODY_WORDS:
@@ -1235,10 +1256,16 @@ class _AuthorIndex:
         near = set()
         for i in bucket:
             words = [w for w in self._heads[i].split() if w not in CONNECTORS]
-            if acronym:
+            if syllables:
                 size = len(cited[0])
-                fits = len(words) > size and "".join(w[0] for w in words[:size]) == cited[0]
-                fits = fits or _syllables_spell(cited[0], _raw_head(self._refs[i].raw))
+                fits = (
+                    acronym
+                    and len(words) > size
+                    and "".join(w[0] for w in words[:size]) == cited[0]
+                )
+                fits = fits or _syllables_spell(
+                    cited[0], _raw_head(self._refs[i].raw), whole=not acronym
+                )
             else:
                 fits = (
                     words[0] == cited[0]

@@ -133,3 +133,14 @@ def test_a_body_listed_by_name_and_by_acronym(tmp_path: Path) -> None:
     )
     body = "O instituto divulgou dados (INEP, 2019) e uma sinopse (INEP, 2021)."
     assert _findings(tmp_path, body, entries) == []
+
+
+def test_an_acronym_written_as_a_word(tmp_path: Path) -> None:
+    # "Embrapa", "Minsal": a body's acronym in title case, its syllables from the
+    # name's words; the body's entry read as a person with a long given name all the same
+    entries = (
+        "Empresa Brasileira de Pesquisa Agropecuária. (2016). *Relatório anual*. Brasília.\n\n"
+        "Ministerio de Salud de Chile. (2018). *Encuesta nacional de salud*. Santiago.\n"
+    )
+    body = "Según el Minsal (2018), la cobertura aumentó (Embrapa, 2016)."
+    assert _findings(tmp_path, body, entries) == []
