@@ -136,3 +136,31 @@ def test_brackets_that_tile_a_scale_are_intervals() -> None:
 def test_brackets_of_citations_are_still_read_in_a_run() -> None:
     text = _BRACKETS + "As tallied before ([9],[27],[29],[42] and this study) and [10-12], [20-22]."
     assert _cited(text)[3:] == [(9,), (27,), (29,), (42,), (10, 11, 12), (20, 21, 22)]
+
+
+def test_a_superscript_after_a_unit_and_a_full_stop() -> None:
+    # "dl", "PA", "min" end the sentence: an exponent is glued to its unit, never
+    # after a full stop
+    text = _SUPERSCRIPTS + "Pitfalls mimic ALT or DL.^5-7^ Control of the PA.^12^ helps."
+    assert _cited(text)[3:] == [(5, 6, 7), (12,)]
+
+
+def _word_document(text: str, raised: list[str], entries: int = 60) -> Document:
+    """One line whose `raised` pieces a Word file set superscript, in order."""
+    spans: list[tuple[int, int]] = []
+    for piece in raised:
+        start = text.index(piece, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(piece)))
+    raws = tuple(
+        RawEntry(f"{k}. Author{k} B. Paper {k}.", Location("p.docx", 700 + k), f"{k}. Author{k}")
+        for k in range(1, entries + 1)
+    )
+    line = Line("p.docx", 1, text, tuple(spans))
+    return Document(path="p.docx", format="docx", lines=(line,), reference_entries=raws)
+
+
+def test_a_word_run_raising_only_the_opening_bracket() -> None:
+    text = "Falls are common1. Cohorts agree2,3. They stood firm (24. A flow (25 mL) was kept."
+    document = _word_document(text, ["1", "2,3", "(", "("])
+    numbers = [m.numbers for m in NumericExtractor().markers(document)]
+    assert numbers == [(1,), (2, 3), (24,)]

@@ -147,6 +147,9 @@ _SPACED_PLAIN = re.compile(
 # possessive blanks: a superscript run of blanks (a Word file's) was split every way
 # between the two leading "\s*" before failing (quadratic in the run)
 _SPAN_LIST = re.compile(rf"\s*+[(\[]?\s*+(?P<list>{_LIST})\s*+[)\]]?\s*+[.,;]?\s*+")
+# the list after a Word run that raised only its opening bracket (as `_SUPERSCRIPT_MARKUP`'s
+# "opened" list: closing on the bracket or on punctuation before a blank)
+_OPENED_AFTER = re.compile(rf"(?P<list>{_LIST})(?=[)\]]|[.,;:](?:\s|$)|$)")
 _ARITHMETIC = re.compile(r"[=+×*/<>^−]\s*[\d.,]+$")
 # A value reported in prose, not a formula: "VAS < 4 (18).", "31,4/100.000 (2)",
 # "directives 25/12 (30) and": a word or a number (not a one-letter variable) compared
@@ -716,11 +719,16 @@ def _run_superscripts(text: str, document: Document) -> Iterator[_Candidate]:
         for first, last in sorted(line.superscripts):
             span = line.text[first:last]
             found = _SPAN_LIST.fullmatch(span)
+            end = last
+            if found is None and span.strip() in ("(", "["):
+                # only the opening bracket raised, the list after it not: "firm (24."
+                found = _OPENED_AFTER.match(line.text, last)
+                end = found.end() if found else last
             start = offset + first
             numbers = _expand(found.group("list")) if found else ()
-            form = _superscript_form(text, start, offset + last, numbers) if numbers else None
+            form = _superscript_form(text, start, offset + end, numbers) if numbers else None
             if form is not None:
-                yield _Candidate(start, offset + last, numbers, form)
+                yield _Candidate(start, offset + end, numbers, form)
         offset += len(line.text) + 1
 
 
@@ -810,6 +818,8 @@ def _superscript_place(text: str, start: int) -> bool:
         token = head.rsplit(None, 1)[-1]
         # ... and a DOI or a URL ending in a digit is cited like a word: "d2037^12^"
         return _NAME_WITH_NUMBER.search(head) is not None or "/" in token
+    if before == ".":
+        return True  # a unit's exponent is glued to it: "in the PA.^12^", "DL.^5-7^" cite
     word = _word_before(text, start)
     if not word:
         # a dash sets a clause off as punctuation does: "in general–^45^;"
