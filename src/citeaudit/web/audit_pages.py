@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.api.disposition import attachment
 from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.audit_data import AuditResult
 from citeaudit.model.finding import Applicability
@@ -200,9 +201,8 @@ def _fixed(audit_id: str, name: str, repo: Repository, who: Visitor) -> Response
     made = fixed_upload(repo.files(audit.id), repo.findings(audit.id), name)
     if made is None:
         return _missing(who)
-    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in made.name)
     headers = {
-        "Content-Disposition": f'attachment; filename="{safe_name}"',
+        "Content-Disposition": attachment(made.name),  # the author's name, made inert
         "X-Content-Type-Options": "nosniff",
         "X-Citeaudit-Fixes": str(len(made.changes)),
     }

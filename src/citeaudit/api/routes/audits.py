@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
+from citeaudit.api.disposition import attachment
 from citeaudit.api.form import read_form
 from citeaudit.api.schemas import (
     AuditCreated,
@@ -254,12 +255,12 @@ async def get_fixed_file(
     )
     if fixed is None:
         raise HTTPException(404, f"no uploaded file named {name!r} in this audit")
-    safe_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in fixed.name)
     return Response(
         content=fixed.content,
         media_type="application/octet-stream",
         headers={
-            "Content-Disposition": f'attachment; filename="{safe_name}"',
+            # the author's name, beyond Latin-1 too (filename*)
+            "Content-Disposition": attachment(fixed.name),
             "X-Citeaudit-Fixes": str(len(fixed.changes)),
         },
     )
