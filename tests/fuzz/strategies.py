@@ -447,22 +447,31 @@ def _xml_text(text: str) -> str:
     return escape(allowed)
 
 
+_HARMLESS_RAW = (
+    "",
+    "<w:fldSimple w:instr=' ADDIN ZOTERO_BIBL '><w:r><w:t>x</w:t></w:r></w:fldSimple>",
+    "<w:r><w:tab/><w:br/></w:r>",
+    "<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>",
+    "<w:hyperlink r:id='rId9'><w:r><w:t>link</w:t></w:r></w:hyperlink>",
+    "<w:sdt><w:sdtContent><w:r><w:t>(Smith 2020)</w:t></w:r></w:sdtContent></w:sdt>",
+)
+
 paragraph = st.fixed_dictionaries(
     {
         "text": st.one_of(plain_text, reference_text),
         "style": st.sampled_from(("", "Heading1", "Bibliography", "Normal", "x" * 300, "²")),
         "outline": st.sampled_from(("", "0", "1", "²", "9" * 5000, "-1", "x")),
         "vert": st.sampled_from(("", "superscript", "subscript", "x")),
+        # the two fragments that make the XML invalid are one draw in 19 (hypothesis
+        # favours the ends of a list: they stand in its middle): each makes the whole
+        # file unreadable, and drawn one in four per paragraph they left nearly no
+        # document readable (the long run: 1,702 of 2,000 examples unreadable)
         "raw": st.sampled_from(
             (
-                "",
-                "<w:fldSimple w:instr=' ADDIN ZOTERO_BIBL '><w:r><w:t>x</w:t></w:r></w:fldSimple>",
-                "<w:r><w:tab/><w:br/></w:r>",
-                "<w:del><w:r><w:delText>gone</w:delText></w:r></w:del>",
-                "<w:hyperlink r:id='rId9'><w:r><w:t>link</w:t></w:r></w:hyperlink>",
+                *_HARMLESS_RAW * 3,
                 "<w:r><w:t>&#xD800;</w:t></w:r>",
                 "<w:r><w:t>&undefined;</w:t></w:r>",
-                "<w:sdt><w:sdtContent><w:r><w:t>(Smith 2020)</w:t></w:r></w:sdtContent></w:sdt>",
+                *_HARMLESS_RAW * 3,
             )
         ),
     }
@@ -503,6 +512,20 @@ _RELS = (
 )
 
 
+def _document_part(draw: st.DrawFn, paragraphs: list[dict[str, str]]) -> str:
+    """word/document.xml: whole five times in eight, else cut off, a DTD or noise."""
+    kind = draw(
+        st.sampled_from(("whole", "whole", "cut", "whole", "dtd", "whole", "noise", "whole"))
+    )
+    if kind == "whole":
+        return _document_xml(paragraphs)
+    if kind == "cut":
+        return _document_xml(paragraphs)[:-20]
+    if kind == "dtd":
+        return '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    return draw(mixed(COMMON))
+
+
 @st.composite
 def docx_bytes(draw: st.DrawFn) -> bytes:
     """A .docx package: document, styles, notes, relationships; maybe damaged after."""
@@ -510,14 +533,7 @@ def docx_bytes(draw: st.DrawFn) -> bytes:
     compression = draw(st.sampled_from((zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)))
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
-        "word/document.xml": draw(
-            st.one_of(
-                st.just(_document_xml(paragraphs)),
-                st.just(_document_xml(paragraphs)[:-20]),  # cut off
-                st.just('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
-                mixed(COMMON),
-            )
-        ),
+        "word/document.xml": _document_part(draw, paragraphs),
         "word/styles.xml": draw(st.sampled_from((_STYLES, "<w:styles", ""))),
         "word/_rels/document.xml.rels": _RELS,
         "word/footnotes.xml": draw(
@@ -536,7 +552,19 @@ def docx_bytes(draw: st.DrawFn) -> bytes:
             if content:
                 archive.writestr(name, content.encode("utf-8", "surrogatepass"))
     data = bytearray(buffer.getvalue())
-    damage = draw(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=3))
+    # damaged bytes in one package of five (as above: a damaged package is refused whole,
+    # and drawn as a list of 0-3 changes, three in four were damaged)
+    damage = draw(
+        st.sampled_from(("none", "none", "damaged", "none", "none")).flatmap(
+            lambda kind: (
+                st.just([])
+                if kind == "none"
+                else st.lists(
+                    st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=3
+                )
+            )
+        )
+    )
     for at, byte in damage:
         data[at % len(data)] = byte
     return bytes(data)
