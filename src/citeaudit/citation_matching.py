@@ -1544,6 +1544,11 @@ def _readings(citation: Citation) -> list[Citation]:
         head = " ".join(stop.group(1).split())
         if authors[0].startswith(head + " "):
             readings.append(dataclasses.replace(citation, authors=(head, *authors[1:])))
+    original = _ORIGINAL_NAME.search(citation.item) if citation.narrative and authors else None
+    if original and len(authors) == 1:
+        # "The Ministry of Health [Ministério da Saúde] (2019)": a translation names the
+        # body in English and gives the list's own name in brackets
+        readings.append(dataclasses.replace(citation, authors=(original.group(1),)))
     plain = tuple(_GENERATION.sub("", a) for a in authors)
     if plain != authors and all(plain):  # "Gomes Jr" for an entry of "Gomes, A."
         readings.append(dataclasses.replace(citation, authors=plain))
@@ -1559,6 +1564,11 @@ def _readings(citation: Citation) -> list[Citation]:
                 dataclasses.replace(citation, authors=(" ".join(words[i:]), *authors[k + 1 :]))
             )
     return readings
+
+
+# A name in brackets right before a narrative's year: the name in the list's language
+# after a translated one (SciELO's English versions of Portuguese and Spanish articles).
+_ORIGINAL_NAME = re.compile(r"\[([A-ZÀ-Þ][^\W\d_]*(?:[ -][^\W\d_]+){1,7})\]\s*\(")
 
 
 # A generation after a surname, which many lists leave out ("Gomes Jr 2009" for "Gomes,
@@ -1595,7 +1605,12 @@ def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
     words = authors[0].split()
     pattern = r"[\s*_]+".join(re.escape(w) for w in words)
     found = re.search(pattern, citation.text)
-    if found is None or not citation.narrative:
+    if (
+        found is None
+        or not citation.narrative
+        or citation.text[found.start() - 1 : found.start()] == "["
+    ):
+        # ... or the names in brackets after a translation of them: the text stays whole
         return dataclasses.replace(citation, authors=authors)
     cut = found.start()
     location = citation.location

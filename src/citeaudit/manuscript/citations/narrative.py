@@ -185,7 +185,10 @@ def names_ending_at(text: str, end: int, floor: int) -> NamesBefore | None:
     the whole one only when the names may reach further back (most lookups fail fast)."""
     start = max(floor, end - 48)
     found = names_before(text[start:end])
-    if start > floor and found is not None and found.offset < 16:
+    glossed = found is None and text[start:end].rstrip(" ,").endswith("]")
+    if start > floor and (glossed or (found is not None and found.offset < 16)):
+        # ... or a gloss in brackets after the names took the short window: "IBGE
+        # [Brazilian Institute of Geography and Statistics] (2020)"
         start = floor
         found = names_before(text[start:end])
     if found is None:
