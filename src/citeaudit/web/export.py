@@ -5,12 +5,19 @@ every cell's text comes from the user's files (OWASP "CSV injection"): a cell th
 starts with =, +, -, @, tab, CR or LF, and also one whose first visible character is
 one of those four behind spaces (some spreadsheets trim them when they import) or
 written full-width (``＝``, which NFKC and some spreadsheets read as ``=``).
+
+The file is comma-separated, but Excel opens a ``.csv`` with the system's list
+separator -- ``;`` in German, French, Dutch or Brazilian locales -- and a tab-separated
+import cuts at tabs: there ``x;=HYPERLINK(...);y`` inside one field is three cells,
+the middle one a formula. So a formula character behind a ``;`` or a tab (and any
+spaces or quote after it) gets the apostrophe too.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -32,11 +39,16 @@ COLUMNS = (
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_CHARS = frozenset("=+-@")
+# a cell another locale's separator starts inside a field: ';' or tab, then blanks or
+# a quote, then a formula character (also full-width)
+_INNER_FORMULA = re.compile('([;\t][\\s"]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])')
 
 
 def _cell(value: object) -> str:
     """The cell's text, made inert when a spreadsheet could read it as a formula."""
     text = "" if value is None else str(value)
+    if ";" in text or "\t" in text:
+        text = _INNER_FORMULA.sub("\\1'", text)
     first = text.lstrip()[:1]
     if text.startswith(_FORMULA_START) or (
         first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_CHARS
