@@ -164,3 +164,26 @@ def test_a_word_run_raising_only_the_opening_bracket() -> None:
     document = _word_document(text, ["1", "2,3", "(", "("])
     numbers = [m.numbers for m in NumericExtractor().markers(document)]
     assert numbers == [(1,), (2, 3), (24,)]
+
+
+def test_a_superscript_after_a_trade_mark_sign() -> None:
+    text = _SUPERSCRIPTS + "Clusters were mapped in VOSviewer®^11^ and Excel™^12^."
+    assert _cited(text)[3:] == [(11,), (12,)]
+
+
+def test_a_bracket_before_a_parenthesis_of_prose() -> None:
+    text = _BRACKETS + (
+        "Pygo1 was mapped [14,16](Yu J, unpublished) but [9](https://x.org/a) is a link "
+        'and [8](#ref-8 "Ref 8") too.'
+    )
+    assert _cited(text)[3:] == [(14, 16)]
+
+
+def test_round_brackets_after_standard_deviations_as_a_unit() -> None:
+    # "≤ –1,5 SD (3,6)": SD after a number is a unit, the brackets cite; "SD (3,6)"
+    # alone reports a spread
+    text = (
+        "Falls are common (1). Cohorts measured them (2,3). Trials agree (4-6).\n"
+        "• T-score ≤ –1,5 SD (3,6).\nThe mean was 12 and the SD (3,6) wide."
+    )
+    assert _cited(text, entries=12)[3:] == [(3, 6)]

@@ -70,15 +70,18 @@ _LOCATOR = (
     r"|paragraph|cap|cap[ií]tulo|tabela|tabla|figura|se[cç][aã]o|secci[oó]n)"
     r"\.?\s?[\dIVXivx]|§\s?\d)"
 )
+# a Markdown link's target after its text, "[3](url)", "[3](url "title")"; a bracket
+# before a parenthesis of prose, "[14,16](Yu J, unpublished)", still cites
+_LINK_TARGET = r"""\((?:[^)\s]*\)|[^)\s]+\s+["'(])"""
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
-    rf"|\[(?P<plain>{_LIST})\](?!\()(?!\[(?!{_RANGE}\]))"
+    rf"|\[(?P<plain>{_LIST})\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
     # a locator after the numbers: "[15, Chapter 4]", "[12, p. 4]", "[3, Table 2]"
-    rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!\()"
+    rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!{_LINK_TARGET})"
 )
 # the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
 _SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—\- ]{0,80}\^")
@@ -517,11 +520,12 @@ def _statistic(text: str, start: int, body: str) -> bool:
     word = _word_before(text, start).casefold()
     if word not in _STATISTIC_WORDS:
         return False
+    # "SD (2.1)" reports a value, but after a number SD is a unit: "-1 SD (20)" and
+    # "≤ –1,5 SD (3,6)" cite
+    if word == "sd" and _UNIT_SD.search(text, max(start - _LOOKBACK, 0), start):
+        return False
     # an interval has two ends: "age range [30]" cites, "range [3-5]" is an interval
-    if any(sep in body for sep in ",;-–—"):
-        return True
-    # "SD (2.1)" reports a value, but after a number SD is a unit: "-1 SD (20)" cites
-    return word == "sd" and _UNIT_SD.search(text, max(start - _LOOKBACK, 0), start) is None
+    return any(sep in body for sep in ",;-–—") or word == "sd"
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -823,7 +827,7 @@ def _superscript_place(text: str, start: int) -> bool:
     word = _word_before(text, start)
     if not word:
         # a dash sets a clause off as punctuation does: "in general–^45^;"
-        return before in ".,;:)]%’'\"”–—"
+        return before in ".,;:)]%’'\"”–—®™"
     if len(word) == 1:
         # a name's one-letter suffix, "BIA-O^37^", "ROBINS-I^29^", "NANDA-I^9^", is a
         # label cited like a word; a letter alone is a variable or a tooth ("x^2^")
