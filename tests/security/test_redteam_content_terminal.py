@@ -164,3 +164,41 @@ def test_fix_diff_to_a_pipe_stays_a_patch(
     assert main(["fix", "--diff", str(bib)]) == 1
     out = capsys.readouterr().out
     assert " title={\x1b]8;;https://evil.example/\x07x" in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "javascript:alert(1).md",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x.md",
+        "//evil.example/x.md",
+        "///evil.example/x.md",
+        "C:\\Users\\ed\\paper.md",
+        "sub/javascript:x.md",
+    ],
+)
+def test_sarif_file_uris_name_files_never_schemes_or_hosts(name: str) -> None:
+    """A file name ``javascript:alert(1).md`` (a LaTeX ``\\input`` of the manuscript's
+    choosing, a file in a fork) was the SARIF artifact URI as written: an absolute URI
+    of scheme ``javascript`` to a viewer, and ``//evil.example/x.md`` one on another
+    host (RFC 3986 4.2: a colon in the first segment needs ``./``)."""
+    from urllib.parse import unquote, urlsplit
+
+    from citeaudit.model import Finding, Location, Severity
+    from citeaudit.report.sarif import SarifReporter
+    from tests.report.builders import make_result
+
+    found = (Finding("r", "X1", Severity.INFO, "m", Location(name, 1)),)
+    log = json.loads(SarifReporter().render(make_result(found=found)))
+    run = log["runs"][0]
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ]
+    uris += [a["location"]["uri"] for a in run.get("artifacts", [])]
+    assert uris
+    for uri in uris:
+        parts = urlsplit(uri)
+        assert parts.scheme in ("", "file") and parts.netloc == "", (name, uri)
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    assert any(unquote(uri).endswith(last) for uri in uris)

@@ -21,6 +21,7 @@ Choices a reader of the output may wonder about:
 from __future__ import annotations
 
 import inspect
+import re
 from importlib import metadata
 from typing import Any
 from urllib.parse import quote
@@ -64,10 +65,28 @@ def information_uri() -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """The path as given, made a valid URI reference (spaces and the like escaped)."""
+    """The path as given, made a valid URI reference (spaces and the like escaped) that
+    names a file and nothing else.
+
+    A name is the files' (a LaTeX ``\\input`` of the manuscript's choosing, a file in a
+    fork): ``javascript:alert(1).md`` written as is was an absolute URI of scheme
+    ``javascript`` to a SARIF viewer, ``//evil.example/x.md`` one on another host, and
+    ``C:/Users/x.md`` one of scheme ``c``. A colon in the first segment takes ``./``
+    (RFC 3986 4.2), leading slashes are one, a drive path is a ``file:`` URI.
+    """
     # A file name with undecodable bytes reaches us with lone surrogates, which
     # `quote` cannot encode: they are shown as U+FFFD.
-    return quote(encodable(path).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    uri = quote(encodable(path).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    if uri.startswith("//"):
+        uri = "/" + uri.lstrip("/")
+    if _DRIVE.match(uri):
+        return "file:///" + uri
+    if ":" in uri.split("/", 1)[0]:
+        return "./" + uri
+    return uri
+
+
+_DRIVE = re.compile(r"[A-Za-z]:/")
 
 
 def registered_rules() -> tuple[type[Rule], ...]:
