@@ -160,8 +160,18 @@ def _looks_like_path(token: str) -> bool:
 
 def _keeps_hyphen(first: str) -> bool:
     """A compound's own hyphen ("self-" / "efficacy") is kept only where the second part
-    cannot be a word's tail: an initial capital was tested before; a number stays."""
-    return first[:1].isdigit()
+    cannot be a word's tail: an initial capital was tested before; a number stays; and
+    so does a hyphen before a piece that goes on with a hyphen of its own ("debt-" /
+    "to-asset", "scikit-" / "learn-mooc"): a word set with hyphens is broken at them.
+    Not the other way round: "histórico-epistemo-" / "lógico" is a compound whose
+    last word the typesetter hyphenated (a SciELO PDF), so a hyphen before the break
+    says nothing."""
+    return first[:1].isdigit() or _HYPHEN_AFTER.match(first) is not None
+
+
+# the piece's first letters go on with a hyphen: the word's own, not one further on
+# ("Datacarpen-" / "try/genomics-workshop")
+_HYPHEN_AFTER = re.compile(r"[^\W\d_]+-[^\W\d_]")
 
 
 def _move(
