@@ -115,7 +115,7 @@ def test_newly_retracted_by_webhook_and_mail(
         (ChangeKind.NEWLY_RETRACTED, DOI, ("ref-doi",))
     ]
     assert changes[0].notice is not None
-    assert changes[0].notice["doi"] == "10.1038/retraction-notice"
+    assert changes[0].notice.doi == "10.1038/retraction-notice"
     assert [d["event"] for d in receiver.deliveries] == ["newly_retracted"]
     assert receiver.bad_signatures == 0
     assert len(inbox.messages) == 1

@@ -73,3 +73,21 @@ def test_another_account_cannot_watch_or_see_changes(app: App) -> None:
         assert response.status_code == 404, action
     app.sign_in("a")
     assert "Watch this audit" in app.client.get(f"/web/audits/{audit_id}").text
+
+
+def test_the_change_history_speaks_the_pages_language(app: App) -> None:
+    """The panel's words are the page's: a change's kind and details were English
+    strings built beside the catalog (not gettext calls), so an Indonesian page said
+    'Newly retracted' and 'retraction' under 'Perubahan dari pemeriksaan ulang'."""
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, PAPER)
+    assert wait_done(app.client, audit_id)["status"] == "done"
+    app.client.post(f"/web/audits/{audit_id}/watch", data={"csrf": csrf}, follow_redirects=False)
+    _record_retraction(app, "10.5555/ret.1")
+    page = f"/web/audits/{audit_id}"
+    english = app.client.get(page, headers={"Accept-Language": "en"}).text
+    assert "Newly retracted" in english and "retraction (2026-01-01)" in english
+    indonesian = app.client.get(page, headers={"Accept-Language": "id"}).text
+    assert "Baru ditarik" in indonesian and "penarikan (2026-01-01)" in indonesian
+    assert "Newly retracted" not in indonesian and "retraction (" not in indonesian
+    assert "10.5555/ret.1" in indonesian  # the user's own data is the same in every language

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
+from citeaudit.model.resolution import Notice
 from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangeNotice, ChangesSection
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
@@ -18,18 +18,14 @@ from citeaudit.store.watching.times import maybe_aware
 from citeaudit.store.watching.watches import get_watch
 
 
-def _text(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
-def _notice(plain: dict[str, Any] | None) -> ChangeNotice | None:
-    if not plain:
+def _notice(notice: Notice | None) -> ChangeNotice | None:
+    if notice is None:
         return None
     return ChangeNotice(
-        kind=str(plain.get("kind") or "notice"),
-        doi=_text(plain.get("doi")),
-        source=_text(plain.get("source")),
-        date=_text(plain.get("date")),
+        kind=notice.kind or "notice",
+        doi=notice.doi or None,
+        source=notice.source or None,
+        date=notice.date or None,
     )
 
 

@@ -1,30 +1,34 @@
 """Watch/unwatch and the change history from scheduled re-checks, for the audit page.
 
-`citeaudit.watch` is optional here: without it (or its tables) the page simply has no
-watch panel. Everything it hands back becomes plain records for the template.
+The store's watch gateway (`citeaudit.store.watching`) hands out typed `Change`
+records; this turns them into plain rows for the template, worded in the page's
+language (the template only loops and prints). An import, not a lookup by name: a
+dependency the layout test can see.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
-from typing import Any
 
+from citeaudit.report.changes import ChangeKind
 from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.store.db import StoreError
 from citeaudit.store.repository import Repository
+from citeaudit.store.watching.changes import changes_for_audit
+from citeaudit.store.watching.records import Change, WatchError
+from citeaudit.store.watching.watches import get_watch, unwatch_audit, watch_audit
+from citeaudit.web.i18n import gettext
 
 log = logging.getLogger(__name__)
 
-KINDS = {  # kind -> (label, tone)
-    "newly_broken": ("Newly broken", "error"),
-    "newly_retracted": ("Newly retracted", "error"),
-    "new_notice": ("New editorial notice", "warning"),
-    "still_broken": ("Still broken", "warning"),
-    "recovered": ("Recovered", "ok"),
+TONES = {
+    ChangeKind.NEWLY_BROKEN: "error",
+    ChangeKind.NEWLY_RETRACTED: "error",
+    ChangeKind.NEW_NOTICE: "warning",
+    ChangeKind.STILL_BROKEN: "warning",
+    ChangeKind.RECOVERED: "ok",
 }
 
 
@@ -46,41 +50,54 @@ class WatchPanel:
     changes: tuple[ChangeItem, ...]
 
 
-def _module() -> ModuleType | None:
-    try:
-        return importlib.import_module("citeaudit.watch")
-    except ImportError:
-        return None
+def kind_label(kind: ChangeKind) -> str:
+    """The kind of change in the page's language (one literal a kind, for the catalog)."""
+    if kind is ChangeKind.NEWLY_BROKEN:
+        return gettext("Newly broken")
+    if kind is ChangeKind.NEWLY_RETRACTED:
+        return gettext("Newly retracted")
+    if kind is ChangeKind.NEW_NOTICE:
+        return gettext("New editorial notice")
+    if kind is ChangeKind.STILL_BROKEN:
+        return gettext("Still broken")
+    return gettext("Recovered")
 
 
-def available() -> bool:
-    return _module() is not None
+def notice_label(kind: str) -> str:
+    """A registry notice's kind in the page's language; a kind we do not know yet is
+    shown as the registry names it."""
+    if kind == "retraction":
+        return gettext("retraction")
+    if kind == "correction":
+        return gettext("correction")
+    if kind == "expression_of_concern":
+        return gettext("expression of concern")
+    if kind == "withdrawal":
+        return gettext("withdrawal")
+    return kind.replace("_", " ") or gettext("notice")
 
 
-def _detail(change: Any) -> str:
+def _detail(change: Change) -> str:
     parts = []
     if change.status:
         parts.append(f"HTTP {change.status}")
     if change.reason:
         parts.append(str(change.reason).replace("-", " "))
     if change.final_url:
-        parts.append(f"now at {change.final_url}")
-    if change.notice:
-        notice = dict(change.notice)
-        kind = str(notice.get("kind") or "notice").replace("_", " ")
-        parts.append(kind + (f" ({notice['date']})" if notice.get("date") else ""))
+        parts.append(gettext("now at %(url)s") % {"url": change.final_url})
+    if change.notice is not None:
+        kind = notice_label(change.notice.kind)
+        parts.append(kind + (f" ({change.notice.date})" if change.notice.date else ""))
     if change.since:
-        parts.append(f"broken since {change.since:%Y-%m-%d}")
+        parts.append(gettext("broken since %(date)s") % {"date": f"{change.since:%Y-%m-%d}"})
     return "; ".join(parts)
 
 
-def _item(change: Any, labels: dict[str, str]) -> ChangeItem:
-    kind = str(getattr(change.kind, "value", change.kind))
-    label, tone = KINDS.get(kind, (kind.replace("_", " ").capitalize(), "info"))
+def _item(change: Change, labels: dict[str, str]) -> ChangeItem:
     subject = web_link(change.url) if change.url else doi_link(change.doi) if change.doi else None
     return ChangeItem(
-        label=label,
-        tone=tone,
+        label=kind_label(change.kind),
+        tone=TONES.get(change.kind, "info"),
         at=change.at,
         subject=subject,
         detail=_detail(change),
@@ -91,14 +108,11 @@ def _item(change: Any, labels: dict[str, str]) -> ChangeItem:
 def panel(
     repo: Repository, account: int, audit_id: str, labels: dict[str, str]
 ) -> WatchPanel | None:
-    """The audit's watch state and changes; None when watching is not available."""
-    watch = _module()
-    if watch is None:
-        return None
+    """The audit's watch state and changes; None when the watch's tables are missing."""
     try:
-        current = watch.get_watch(repo, account, audit_id)
-        changes = watch.changes_for_audit(repo, account, audit_id)
-    except (StoreError, ValueError) as exc:  # no watch tables yet, or not the account's
+        current = get_watch(repo, account, audit_id)
+        changes = changes_for_audit(repo, account, audit_id)
+    except (StoreError, ValueError) as exc:  # no watch tables yet, not the account's (WatchError)
         log.warning("watch state of %s unavailable: %s", audit_id, exc)
         return None
     items = sorted((_item(c, labels) for c in changes), key=lambda c: c.at, reverse=True)
@@ -113,15 +127,12 @@ def panel(
 def set_watched(
     repo: Repository, account: int, audit_id: str, on: bool, collection: str | None
 ) -> bool:
-    """Watch or unwatch; False when the audit is not the account's (or watching is absent)."""
-    watch = _module()
-    if watch is None:
-        return False
+    """Watch or unwatch; False when the audit is not the account's (or the name is bad)."""
     try:
         if on:
-            watch.watch_audit(repo, account, audit_id, collection or None)
+            watch_audit(repo, account, audit_id, collection or None)
         else:
-            watch.unwatch_audit(repo, account, audit_id)
-    except ValueError:  # WatchError: not the account's audit, or a bad collection name
+            unwatch_audit(repo, account, audit_id)
+    except WatchError:  # not the account's audit, or a bad collection name
         return False
     return True

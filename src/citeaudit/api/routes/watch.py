@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from citeaudit.api.deps import AccountDep, RepoDep, SettingsDep
 from citeaudit.api.schemas import ErrorMessage
+from citeaudit.model.codec import to_data
 from citeaudit.watch import (
     Change,
     WatchError,
@@ -96,7 +97,7 @@ def _change(c: Change) -> ChangeOut:
         status=c.status,
         reason=c.reason,
         final_url=c.final_url,
-        notice=c.notice,
+        notice=to_data(c.notice) if c.notice is not None else None,
     )
 
 

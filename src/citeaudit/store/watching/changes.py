@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from citeaudit.model.codec import ValidationError, from_data
+from citeaudit.model.resolution import Notice
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Audit, AuditLink, AuditReference, Link, ResolutionRow
 from citeaudit.store.watch_tables import WatchChange, WatchLinkState
@@ -25,6 +27,17 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _notice(value: Any) -> Notice | None:
+    """The registry's notice a change recorded (`notice_log` writes it with the codec);
+    None for none, or for a record this version cannot read."""
+    if not value:
+        return None
+    try:
+        return from_data(Notice, value)
+    except ValidationError:
+        return None
 
 
 def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
@@ -74,7 +87,7 @@ def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
                 status=data.get("status"),
                 reason=data.get("reason"),
                 final_url=data.get("final_url"),
-                notice=data.get("notice"),
+                notice=_notice(data.get("notice")),
                 id=row.id,
             )
         )

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from citeaudit.model.link import LinkOutcome
+from citeaudit.model.resolution import Notice
 from citeaudit.report.changes import ChangeKind
 
 __all__ = ["NOTIFY_KINDS", "ChangeKind"]
@@ -49,7 +50,7 @@ class Change:
     status: int | None = None
     reason: str | None = None
     final_url: str | None = None
-    notice: dict[str, Any] | None = None  # the registry's notice (kind, doi, source, date)
+    notice: Notice | None = None  # the registry's notice, as the codec kept it
     id: int | None = None  # None for the synthesised "still broken" entries
 
 
