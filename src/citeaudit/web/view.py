@@ -129,12 +129,20 @@ class Findings:
     phases: tuple[tuple[str, bool, str], ...]
 
 
-@lru_cache(maxsize=1)
 def rule_names() -> dict[str, str]:
-    return {r.code: _readable(r.name) for r in ALL_RULES}
+    """Each rule's label in the page's language ("Uncited reference", "Referensi tidak
+    dikutip"): the English label is the catalog's key, so every rule has an entry
+    (tests/web/test_languages.py holds each rule to it)."""
+    return {code: gettext(english) for code, english in _english_names().items()}
 
 
-def _readable(name: str) -> str:
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    return {r.code: rule_label(r.name) for r in ALL_RULES}
+
+
+def rule_label(name: str) -> str:
+    """A rule's English label from its name: 'malformed-doi' -> 'Malformed DOI'."""
     words = ["DOI" if w == "doi" else w for w in name.split("-")]
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
