@@ -9,24 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from citeaudit.model.resolution import Notice
-from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangeNotice, ChangesSection
+from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangesSection
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
 from citeaudit.store.watching.records import Change
 from citeaudit.store.watching.times import maybe_aware
 from citeaudit.store.watching.watches import get_watch
-
-
-def _notice(notice: Notice | None) -> ChangeNotice | None:
-    if notice is None:
-        return None
-    return ChangeNotice(
-        kind=notice.kind or "notice",
-        doi=notice.doi or None,
-        source=notice.source or None,
-        date=notice.date or None,
-    )
 
 
 def entry(change: Change) -> ChangeEntry:
@@ -40,7 +28,7 @@ def entry(change: Change) -> ChangeEntry:
         status=change.status,
         reason=change.reason,
         final_url=change.final_url,
-        notice=_notice(change.notice),
+        notice=change.notice,  # the model's Notice, as the report shows it
     )
 
 
