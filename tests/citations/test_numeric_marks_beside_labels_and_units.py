@@ -187,3 +187,9 @@ def test_round_brackets_after_standard_deviations_as_a_unit() -> None:
         "• T-score ≤ –1,5 SD (3,6).\nThe mean was 12 and the SD (3,6) wide."
     )
     assert _cited(text, entries=12)[3:] == [(3, 6)]
+
+
+def test_footnote_letters_do_not_mark_alleles() -> None:
+    # a table's footnote letters on a word say nothing of alleles: its citations count
+    text = _SUPERSCRIPTS + "Mean^a^ values of cells^b,c^ rose; cells^12^ and mean^13^ fell."
+    assert _cited(text)[3:] == [(12,), (13,)]

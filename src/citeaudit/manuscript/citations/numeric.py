@@ -648,7 +648,9 @@ _WORDED_SUPERSCRIPT = re.compile(r"\^(?P<sup>[^\^\s]{1,20})\^")
 _SUPERSCRIPT_LIST = re.compile(rf"[(\[]?{_LIST}[)\]]?[,;]?")
 # what a name's superscript is when it marks no allele: an ordinal, a trade mark, a
 # table's footnote letter ("20^th^", "Excel^TM^", "mean^a^")
-_NOT_ALLELES = _words("th st nd rd er e o a b c d tm ® ™ *")
+_NOT_ALLELES = _words("th st nd rd er e o tm ns ® ™ *")
+# a table's footnote letters or signs, "mean^a^", "cells^b,c^", "n^*†^"
+_FOOTNOTE_MARKS = re.compile(r"[a-z*†‡§](?:,[a-z*†‡§])*|[*†‡§]+")
 # the gene or label a superscript is glued to: "Fgf8", "unc-104", "wnd"
 _TOKEN_BEFORE = re.compile(r"[\w\-]{1,40}$")
 
@@ -662,7 +664,11 @@ def _allele_names(text: str) -> frozenset[str]:
     names: set[str] = set()
     for m in _WORDED_SUPERSCRIPT.finditer(text):
         sup = m.group("sup")
-        if _SUPERSCRIPT_LIST.fullmatch(sup) or sup.casefold() in _NOT_ALLELES:
+        if (
+            _SUPERSCRIPT_LIST.fullmatch(sup)
+            or sup.casefold() in _NOT_ALLELES
+            or _FOOTNOTE_MARKS.fullmatch(sup)
+        ):
             continue
         if not any(c.isalpha() or c in "+/" for c in sup):
             continue
