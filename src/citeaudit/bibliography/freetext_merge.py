@@ -238,7 +238,16 @@ def _names_as_title(tagging: freetext_crf.Tagging) -> bool:
     c = freetext_crf.first_run(tagging.labels, "container")
     if r is None or c is None or (tagging.title_support or 0.0) >= TITLE_GATE:
         return False
-    return all(tagging.labels[i] == "author" for i in range(r[0], r[1])) and c[0] == r[1]
+    # the tagger must be sure the words are names: a one-word title after Vancouver
+    # initials ("Costa M. | Resistance. | Trop Med. 2011") it reads as author only
+    # half-heartedly, and the journal then became the title
+    return (
+        all(
+            tagging.labels[i] == "author" and tagging.confidence[i] >= AUTHOR_GATE
+            for i in range(r[0], r[1])
+        )
+        and c[0] == r[1]
+    )
 
 
 def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:
