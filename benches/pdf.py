@@ -532,29 +532,32 @@ def speed(pages_wanted: int = 30) -> tuple[float, int, float]:
               f"(median: this process {statistics.median(parent):.2f}, PDF child "
               f"{statistics.median(child):.2f}); median wall {statistics.median(walls):.2f} s; "
               f"load average {load}")  # fmt: skip
-        child_peak = _child_peak(path)
-        peak = max(self_after.ru_maxrss, child_peak)
-        print(f"  peak RSS: this process {self_after.ru_maxrss / 1024:.0f} MB, "
-              f"PDF child {child_peak / 1024:.0f} MB")  # fmt: skip
+        reader, child_peak = _fresh_peaks(path)
+        peak = max(reader, child_peak)
+        print(f"  peak RSS read alone in a fresh process: the reader {reader / 1024:.0f} MB, "
+              f"PDF child {child_peak / 1024:.0f} MB (this bench process, corpus loaded: "
+              f"{self_after.ru_maxrss / 1024:.0f} MB)")  # fmt: skip
     return seconds, pages, peak / 1024
 
 
-def _child_peak(path: Path) -> int:
-    """The PDF child's own peak RSS (KB), read in a small helper process: this
-    process's RUSAGE_CHILDREN counts each child from its fork, when it still shares
-    this process's pages (the bench's 250 MB), not what the child itself needs."""
-    from citeaudit.manuscript.pdf_isolated import limits
-
-    cap = limits()
-    child = [sys.executable, "-m", "citeaudit.manuscript.pdf_isolated",
-             str(cap.memory_mb), str(cap.cpu_seconds), str(path), path.name]  # fmt: skip
+def _fresh_peaks(path: Path) -> tuple[int, int]:
+    """Peak RSS (KB) of reading `path` as `citeaudit check` does, in a fresh process:
+    the reader's own and its PDF child's. In this bench's process, RUSAGE_CHILDREN
+    counts each child from its fork, when it still shares the bench's pages (the
+    corpus, 250 MB), not what the child itself needs."""
     helper = (
-        "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from citeaudit.manuscript.reading import read_manuscript\n"
+        "read_manuscript(Path(sys.argv[1]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    done = subprocess.run([sys.executable, "-c", helper, *child], capture_output=True, check=True)
-    return int(done.stdout)
+    done = subprocess.run(
+        [sys.executable, "-c", helper, str(path)], capture_output=True, check=True
+    )
+    reader, child = done.stdout.split()
+    return int(reader), int(child)
 
 
 def main() -> int:
