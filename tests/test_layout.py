@@ -204,3 +204,22 @@ def test_the_dynamic_import_finder_finds_one(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _dynamic_imports(module) == ["citeaudit.watch", "citeaudit.store.x", "citeaudit"]
+
+
+# What the store may import: the model it keeps (and the result that holds it), the
+# settings, and the small leaf helpers the model uses. The store sits below everything
+# that reads or writes audits; it once imported report/ for the watch's ChangeKind, so
+# changing how a report is written could break the database's code.
+STORE_MAY_IMPORT = {"model", "audit_data", "settings", "encodable"}
+
+
+def test_the_store_imports_only_the_model_and_the_settings() -> None:
+    assert import_graph()["store"] - STORE_MAY_IMPORT == set()
+
+
+def test_the_model_imports_only_leaf_helpers() -> None:
+    """model/ is the floor every package stands on; encodable (U+FFFD for what no
+    writer can write) is its one helper, itself importing nothing of ours."""
+    graph = import_graph()
+    assert graph["model"] <= {"encodable"}, graph["model"]
+    assert not graph.get("encodable"), graph["encodable"]

@@ -10,18 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
+from citeaudit.model.change import ChangeKind as ChangeKind  # the model's; named here too
 from citeaudit.model.resolution import Notice
-
-
-class ChangeKind(StrEnum):
-    NEWLY_BROKEN = "newly_broken"
-    STILL_BROKEN = "still_broken"
-    RECOVERED = "recovered"
-    NEWLY_RETRACTED = "newly_retracted"
-    NEW_NOTICE = "new_notice"
-
 
 GROUP_TITLES: dict[ChangeKind, str] = {
     ChangeKind.NEWLY_BROKEN: "Newly broken links",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
+from citeaudit.model.change import ChangeKind
 from citeaudit.model.link import LinkOutcome
-from citeaudit.report.changes import ChangeKind
 from citeaudit.store.watching.records import Event, LinkState, Observation
 
 OK = "ok"

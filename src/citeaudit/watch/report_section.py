@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from citeaudit.report.changes import ChangeEntry, ChangeKind, ChangesSection
+from citeaudit.model.change import ChangeKind
+from citeaudit.report.changes import ChangeEntry, ChangesSection
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
 from citeaudit.store.watching.records import Change

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from citeaudit.model.change import ChangeKind
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Notice, ResolutionState
-from citeaudit.report.changes import ChangeKind
 from citeaudit.resolve import Resolver, build_resolver
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from citeaudit.report.changes import ChangeKind
+from citeaudit.model.change import ChangeKind
 from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.store.db import StoreError
 from citeaudit.store.repository import Repository

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import update
 
+from citeaudit.model.change import ChangeKind
 from citeaudit.model.codec import to_data
 from citeaudit.model.resolution import Notice
-from citeaudit.report.changes import ChangeKind
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watch_tables import WatchDoiState

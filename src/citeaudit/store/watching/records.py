@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from citeaudit.model.change import ChangeKind
 from citeaudit.model.link import LinkOutcome
 from citeaudit.model.resolution import Notice
-from citeaudit.report.changes import ChangeKind
 
 __all__ = ["NOTIFY_KINDS", "ChangeKind"]
 
