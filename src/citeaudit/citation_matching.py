@@ -118,7 +118,9 @@ _AND_JOIN = re.compile(
     r"&|\s(?:" + "|".join(sorted(AND_WORDS - {"&"}, key=len, reverse=True)) + r")\s(?!al\b)"
 )
 _RAW_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\(\d+\)\s*|\d+[.)]\s+)?[*_\s]*")
-_HEAD_PARTS = re.compile(r"\s+[-–—]\s+")
+# begun only where a white-space run begins (the leftmost match does, so the parts are
+# the same): tried from each space of a run, the run was read to its end from each
+_HEAD_PARTS = re.compile(r"(?<!\s)\s+[-–—]\s+")
 _BEFORE_INITIALS = re.compile(r"^(\S+(?:\s+(?!(?:[A-Z]{1,4})\b)\S+)*?)\s+[A-Z]{1,4}\b")
 # Vancouver initials read as the family name ("Dirks PHGM" -> family "PHGM").
 _INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
