@@ -16,6 +16,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from citeaudit.report.printable import printable
+
 log = logging.getLogger(__name__)
 
 
@@ -44,5 +46,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        # the path arrives decoded: a %0A in it would forge a line of the log
+        path = printable(request.url.path)
+        log.exception("unexpected error on %s %s", request.method, path)
         return SafeJSONResponse({"detail": "internal error; the request was not completed"}, 500)
