@@ -27,6 +27,9 @@ PAYLOADS = (
     "x;\uff1d1+1",
     "x;+1;-1;@1",
     'x;=HYPERLINK("https://evil.example","c");y',
+    # a quote mid-cell is a plain character there, so a line break ends the row
+    "x\n=HYPERLINK(CONCAT(CHAR(104),CHAR(116)),CHAR(120))",
+    "x\r\n @SUM(1)",
 )
 
 

@@ -9,8 +9,9 @@ written full-width (``＝``, which NFKC and some spreadsheets read as ``=``).
 The file is comma-separated, but Excel opens a ``.csv`` with the system's list
 separator -- ``;`` in German, French, Dutch or Brazilian locales -- and a tab-separated
 import cuts at tabs: there ``x;=HYPERLINK(...);y`` inside one field is three cells,
-the middle one a formula. So a formula character behind a ``;`` or a tab (and any
-spaces or quote after it) gets the apostrophe too.
+the middle one a formula, and a line break inside the field starts a row. So a
+formula character behind a ``;``, a tab or a line break (and any spaces or quote
+after it) gets the apostrophe too.
 """
 
 from __future__ import annotations
@@ -39,15 +40,16 @@ COLUMNS = (
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_CHARS = frozenset("=+-@")
-# a cell another locale's separator starts inside a field: ';' or tab, then blanks or
-# a quote, then a formula character (also full-width)
-_INNER_FORMULA = re.compile('([;\t][\\s"]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])')
+# a cell another locale's separator starts inside a field: ';', tab or a line break (a
+# quote mid-cell is a plain character there, so a line break ends the row), then
+# blanks or a quote, then a formula character (also full-width)
+_INNER_FORMULA = re.compile('([;\t\r\n][\\s"]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])')
 
 
 def _cell(value: object) -> str:
     """The cell's text, made inert when a spreadsheet could read it as a formula."""
     text = "" if value is None else str(value)
-    if ";" in text or "\t" in text:
+    if ";" in text or "\t" in text or "\n" in text or "\r" in text:
         text = _INNER_FORMULA.sub("\\1'", text)
     first = text.lstrip()[:1]
     if text.startswith(_FORMULA_START) or (
