@@ -91,3 +91,22 @@ def test_the_change_history_speaks_the_pages_language(app: App) -> None:
     assert "Baru ditarik" in indonesian and "penarikan (2026-01-01)" in indonesian
     assert "Newly retracted" not in indonesian and "retraction (" not in indonesian
     assert "10.5555/ret.1" in indonesian  # the user's own data is the same in every language
+
+
+def test_the_apis_changes_page_is_the_reports_changes_section(app: App) -> None:
+    """GET .../changes?format=html was a table of its own, spliced from f-strings: no
+    notice, no link, words of its own ('newly retracted' where the report says 'Newly
+    retracted works'). It is now the report's changes section, rendered from the typed
+    changes, as a watched audit's HTML report shows it."""
+    csrf = app.sign_in("a")
+    audit_id = upload(app.client, csrf, PAPER)
+    assert wait_done(app.client, audit_id)["status"] == "done"
+    app.client.post(f"/web/audits/{audit_id}/watch", data={"csrf": csrf}, follow_redirects=False)
+    _record_retraction(app, "10.5555/ret.1")
+    bearer = {"Authorization": f"Bearer {app.tokens['a']}"}
+    page = app.client.get(f"/api/v1/audits/{audit_id}/changes?format=html", headers=bearer)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<section id="changes"' in page.text
+    assert "Newly retracted works (1)" in page.text  # the report's group title
+    assert "retraction" in page.text and "2026-01-01" in page.text  # the notice, in words
+    assert 'href="https://doi.org/10.5555/ret.1"' in page.text

@@ -6,11 +6,13 @@ of the store; this turns the watch package's `Change` records into one.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import datetime
 
 from citeaudit.model.change import ChangeKind
 from citeaudit.report.changes import ChangeEntry, ChangesSection
+from citeaudit.report.html import HtmlReporter
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
 from citeaudit.store.watching.records import Change
@@ -35,6 +37,18 @@ def entry(change: Change) -> ChangeEntry:
 
 def section(changes: Iterable[Change], since: datetime | None) -> ChangesSection:
     return ChangesSection(since=since, entries=tuple(entry(c) for c in changes))
+
+
+def page(title: str, changes: Iterable[Change], since: datetime | None) -> str:
+    """The changes as a page of their own (the API's ``?format=html``): the report's
+    changes section, rendered from the typed changes as a watched audit's report shows
+    it, under the title. The title is the only text set here, and it is escaped."""
+    fragment = HtmlReporter.render_changes(section(changes, since))
+    heading = html.escape(title)
+    return (
+        f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8">'
+        f"<title>{heading}</title></head>\n<body>\n<h1>{heading}</h1>\n{fragment}\n</body>\n</html>\n"
+    )
 
 
 def audit_section(repo: Repository, account: int, audit_id: str) -> ChangesSection | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -25,6 +24,7 @@ from citeaudit.watch import (
     unwatch_audit,
     watch_audit,
 )
+from citeaudit.watch.report_section import page
 from citeaudit.watch.webhook_policy import WebhookPolicy
 
 router = APIRouter(prefix="/api/v1", tags=["watch"])
@@ -101,22 +101,8 @@ def _change(c: Change) -> ChangeOut:
     )
 
 
-def _html(title: str, changes: list[Change]) -> Response:
-    rows = "".join(
-        f"<tr><td>{html.escape(c.kind.value.replace('_', ' '))}</td>"
-        f"<td>{c.at:%Y-%m-%d %H:%M}</td>"
-        f"<td>{html.escape(c.url or c.doi or '')}</td>"
-        f"<td>{html.escape(', '.join(c.reference_ids))}</td>"
-        f"<td>{f'{c.since:%Y-%m-%d}' if c.since else ''}</td></tr>"
-        for c in changes
-    )
-    body = (
-        f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
-        f"<h1>{html.escape(title)}</h1><table><thead><tr><th>change</th><th>when</th>"
-        f"<th>link or DOI</th><th>references</th><th>since</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-    return Response(body, media_type="text/html; charset=utf-8")
+def _html(title: str, changes: list[Change], since: datetime | None) -> Response:
+    return Response(page(title, changes, since), media_type="text/html; charset=utf-8")
 
 
 @router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
@@ -154,7 +140,7 @@ def audit_changes(
     except WatchError as exc:
         raise HTTPException(404, str(exc)) from None
     if format == "html":
-        return _html(f"Changes in audit {audit_id}", changes)
+        return _html(f"Changes in audit {audit_id}", changes, since)
     return Changes(since=since, changes=[_change(c) for c in changes])
 
 
@@ -189,7 +175,7 @@ def collection_changes(
     except WatchError as exc:
         raise HTTPException(404, str(exc)) from None
     if format == "html":
-        return _html(f"Changes in {name}", changes)
+        return _html(f"Changes in {name}", changes, since)
     return Changes(since=since, changes=[_change(c) for c in changes])
 
 
