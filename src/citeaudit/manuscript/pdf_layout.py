@@ -176,23 +176,24 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
     current: list[Glyph] = []
     size = base = right = 0.0
     for g in glyphs:
-        height = g.top - g.bottom
+        _, x0, x1, bottom, top, g_base, _ = g  # one unpacking, not a field read each
+        height = top - bottom
         if current:
             # a line may open with a raised mark (a footnote's number): then the
             # first ordinary letter sits lower than the mark by up to half its height
             drop = 0.45 * size if height <= 1.15 * size else 0.6 * height
-            same_band = base - drop <= g.base <= base + 0.6 * size
-            gap = g.x0 - right
+            same_band = base - drop <= g_base <= base + 0.6 * size
+            gap = x0 - right
             if same_band and -0.6 * size <= gap <= 1.3 * (size if size > height else height):
                 current.append(g)
-                if g.x1 > right:
-                    right = g.x1
+                if x1 > right:
+                    right = x1
                 if height > size * 1.15:  # the line began with a superscript
-                    size, base = height, g.base
+                    size, base = height, g_base
                 continue
             groups.append(current)
         current = [g]
-        size, base, right = height, g.base, g.x1
+        size, base, right = height, g_base, x1
     if current:
         groups.append(current)
     groups = _without_watermark(_without_line_numbers(groups))
@@ -334,6 +335,8 @@ def _assemble(pieces: list[str], flags: list[bool]) -> tuple[str, tuple[tuple[in
     """Line text and the columns of its superscript runs (numbers only: a raised letter
     is an ordinal or a unit, not a citation)."""
     text = "".join(pieces)
+    if True not in flags:
+        return text, ()  # most lines: nothing raised, no walk over their pieces
     spans: list[tuple[int, int]] = []
     offset = 0
     start: int | None = None
