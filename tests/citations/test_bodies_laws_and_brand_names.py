@@ -144,3 +144,11 @@ def test_an_acronym_written_as_a_word(tmp_path: Path) -> None:
     )
     body = "Según el Minsal (2018), la cobertura aumentó (Embrapa, 2016)."
     assert _findings(tmp_path, body, entries) == []
+
+
+def test_a_word_glued_to_a_name_is_no_brand(tmp_path: Path) -> None:
+    # "followingOstrom": a word of the sentence glued to the name, as XML runs write it,
+    # has a brand's shape; the work is kept only when an entry confirms it, never missing
+    entries = "Lee K (2015) A flora. Journal of Plants 3: 1–10.\n"
+    body = "The skull is restored (followingOstrom, 1964; versusSullivan, 1999; Lee 2015)."
+    assert _findings(tmp_path, body, entries) == []

@@ -26,6 +26,7 @@ from citeaudit.manuscript.citations.names import (
     ET_AL,
     NOT_NAMES,
     PARTICLES,
+    is_camel,
     is_capitalised,
     is_common_word,
     parse_names,
@@ -206,7 +207,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         if not tail_ok or (authors and is_common_word(authors[-1])):
             # "May 2011", and a date's month after other words: "(Fatu Hiva, Nov. 2009)"
             weak = True
-        if reads_through(tail) or _not_a_name(authors) or start in glued:
+        if reads_through(tail) or _not_a_name(authors) or start in glued or _camel(authors):
             weak = True
         if _publisher(authors):
             weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
@@ -300,6 +301,12 @@ def _publisher(authors: tuple[str, ...]) -> bool:
         return False
     words = authors[-1].casefold().split()
     return bool(words) and (words[-1] in _PUBLISHER_WORDS or words[0] in _PUBLISHER_WORDS)
+
+
+def _camel(authors: tuple[str, ...]) -> bool:
+    """Whether a cited name opens with a brand's lower-case word ("speciesLink"): a
+    name, or a word glued to one ("followingOstrom"); weak either way."""
+    return any(is_camel(a.split()[0]) for a in authors if a.split())
 
 
 def _not_a_name(authors: tuple[str, ...]) -> bool:

@@ -134,9 +134,17 @@ _CAMEL = re.compile(r"^[^\W\d_A-ZÀ-Þ]{1,12}(?:-[^\W\d_A-ZÀ-Þ]{1,12})?[A-ZÀ-
 # ... but a word of the sentence glued to the name after it is none ("inWerning",
 # "andEvans", "withJones", as text pasted from XML runs writes them).
 _GLUED_HEAD = re.compile(
-    r"(?:the|with|to|at|on|for|by|and|in|of|from|see|sensu|as|also|em|na|no|nas|nos|por|para"
+    r"(?:the|with|to|at|on|for|by|and|in|of|from|see|sensu|as|also|following|versus|after|cf"
+    r"|em|na|no|nas|nos|por|para"
     r"|com|del|la|el|en|et|und|le|les|des|du|dans|um|uma|un|una|an)[A-ZÀ-Þ]"
 )
+
+
+def is_camel(word: str) -> bool:
+    """A brand's lower-case start with a capital inside ("eBird", "pro-iBiosphere"): a
+    name, but also the shape of a word glued to a name ("followingOstrom"), so a work
+    cited by one is kept only when an entry confirms it."""
+    return word[:1].islower() and _ELIDED.match(word) is None and is_capitalised(word)
 
 
 def is_capitalised(word: str) -> bool:
