@@ -651,8 +651,14 @@ _SUPERSCRIPT_LIST = re.compile(rf"[(\[]?{_LIST}[)\]]?[,;]?")
 _NOT_ALLELES = _words("th st nd rd er e o tm ns ® ™ *")
 # a table's footnote letters or signs, "mean^a^", "cells^b,c^", "n^*†^"
 _FOOTNOTE_MARKS = re.compile(r"[a-z*†‡§](?:,[a-z*†‡§])*|[*†‡§]+")
-# the gene or label a superscript is glued to: "Fgf8", "unc-104", "wnd"
-_TOKEN_BEFORE = re.compile(r"[\w\-]{1,40}$")
+# the gene or label a superscript is glued to, "Fgf8", "unc-104", "wnd": read
+# backwards from the caret (a search for "[\w-]{1,40}$" tries every offset of its window)
+_TOKEN_BACKWARDS = re.compile(r"[\w\-]{1,40}")
+
+
+def _token_before(text: str, start: int) -> str:
+    found = _TOKEN_BACKWARDS.match(text[max(start - 40, 0) : start][::-1])
+    return found.group()[::-1] if found else ""
 
 
 def _allele_names(text: str) -> frozenset[str]:
@@ -672,23 +678,23 @@ def _allele_names(text: str) -> frozenset[str]:
             continue
         if not any(c.isalpha() or c in "+/" for c in sup):
             continue
-        token = _TOKEN_BEFORE.search(text, max(m.start() - 40, 0), m.start())
-        if token is not None and any(c.isalpha() for c in token.group()):
-            names.add(token.group().casefold())
+        token = _token_before(text, m.start())
+        if any(c.isalpha() for c in token):
+            names.add(token.casefold())
     return frozenset(names)
 
 
 def _allele(text: str, start: int, end: int, alleles: frozenset[str]) -> bool:
     """A numeric superscript that is an allele: on a name the document marks with
     alleles (`_allele_names`), or one half of a genotype, "Tg^1^/Tg^2^"."""
-    token = _TOKEN_BEFORE.search(text, max(start - 40, 0), start)
-    if token is None:
-        return False
-    if token.group().casefold() in alleles:
-        return True
     if text[end : end + 1] == "/" and text[end + 1 : end + 2].isalpha():
         return True  # "Tg^1^/Tg^2^": the first allele of a genotype
-    first = token.start()
+    token = _token_before(text, start)
+    if not token:
+        return False
+    if alleles and token.casefold() in alleles:
+        return True
+    first = start - len(token)
     return first >= 2 and text[first - 2 : first] == "^/"  # ... and its second
 
 
