@@ -18,8 +18,8 @@ from typing import Any
 from citeaudit.audit import read_inputs
 from citeaudit.audit_data import AuditResult
 from citeaudit.fix.plan import plan_fixes
-from citeaudit.model.finding import Applicability, Finding, Fix, Severity
-from citeaudit.model.location import Location
+from citeaudit.model.codec import from_data
+from citeaudit.model.finding import Finding
 from citeaudit.service.heavy import heavy_slot
 from citeaudit.service.inputs import scratch_name, uploads_in_scratch
 from citeaudit.store.views import StoredFile
@@ -64,23 +64,6 @@ def fixed_upload(
 
 
 def _finding(stored: Mapping[str, Any]) -> Finding:
-    """A stored finding (the JSON report's shape) back to a Finding."""
-    location = stored.get("location") or {}
-    fix = stored.get("fix")
-    return Finding(
-        rule=str(stored.get("rule", "")),
-        code=str(stored.get("code", "")),
-        severity=Severity(stored.get("severity", "info")),
-        message=str(stored.get("message", "")),
-        location=Location(str(location.get("file", "")), location.get("line")),
-        reference=stored.get("reference"),
-        citation=stored.get("citation"),
-        url=stored.get("url"),
-        fix=Fix(
-            str(fix.get("title", "")),
-            fix.get("replacement"),
-            Applicability(fix.get("applicability", "display-only")),
-        )
-        if isinstance(fix, Mapping)
-        else None,
-    )
+    """A stored finding (the JSON report's finding object) back to a Finding, whole:
+    by the model's codec, as the editors' page reads it (`Repository.typed_findings`)."""
+    return from_data(Finding, stored)
