@@ -202,3 +202,47 @@ def test_sarif_file_uris_name_files_never_schemes_or_hosts(name: str) -> None:
         assert parts.scheme in ("", "file") and parts.netloc == "", (name, uri)
     last = name.replace("\\", "/").rsplit("/", 1)[-1]
     assert any(unquote(uri).endswith(last) for uri in uris)
+
+
+COMMAND_NAMES = (
+    "::stop-commands::tok.bib",
+    " ::add-mask::x.bib",
+    "\u3000::error title=Pwned::build compromised.bib",
+    "##vso[task.setvariable variable=X]y.bib",
+    "##VSO[task.complete result=Succeeded]z.bib",
+    "##[error]forged.bib",
+)
+
+
+def _opens_a_command(line: str) -> bool:
+    return line.lstrip().lower().startswith(("::", "##vso[", "##["))
+
+
+@pytest.mark.parametrize("name", COMMAND_NAMES)
+def test_text_outputs_open_no_ci_command_line(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A report line opens with a file's name; a name such as ``::stop-commands::tok.bib``
+    (a file in a fork, an ``\\input`` of the manuscript's choosing) printed first on a
+    line of a GitHub Actions log stopped the job's annotations (``::add-mask::``,
+    ``::error``, Azure's ``##vso[``: masked values, forged errors, set variables)."""
+    from citeaudit.model import Finding, Location, Severity
+    from citeaudit.report.text import TextReporter
+    from tests.report.builders import make_result
+
+    found = (Finding("r", "X1", Severity.ERROR, "m", Location(name, 3, 1)),)
+    for color in (False, True):
+        out = SGR.sub("", TextReporter().render(make_result(found=found), color=color))
+        assert not any(_opens_a_command(line) for line in out.splitlines()), out
+        assert name.strip() in out
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text(
+        "@article{a,\n  title={T},\n  year={2019},\n  doi={https://doi.org/10.1000/XYZ},\n}\n",
+        encoding="utf-8",
+    )
+    main(["check", "--offline", name])
+    main(["links", "--no-cache", "--exclude", ".", name])
+    out, err = capsys.readouterr()
+    assert "BIB003" in out and "excluded" in out
+    for line in (out + err).splitlines():
+        assert not _opens_a_command(line), line

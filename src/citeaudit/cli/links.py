@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import InputError
-from citeaudit.report.printable import json_controls_escaped, printable
+from citeaudit.report.printable import json_controls_escaped, not_a_command, printable
 
 if TYPE_CHECKING:
     # Imported where they are used: `citeaudit --help` or `check` need none of the
@@ -245,7 +245,7 @@ def _print_text(
         if check.archive_url:
             line += f"; archived copy: {check.archive_url}"
         # the file's name, its URLs, a server's Location: controls shown, not obeyed
-        out.write(printable(line) + "\n")
+        out.write(not_a_command(printable(line)) + "\n")
     counts = _summary(list(by_key.values()))
     parts = [f"{n} {name}" for name, n in counts.items() if n]
     out.write(f"{sum(counts.values())} distinct links: {', '.join(parts) or 'none'}\n")

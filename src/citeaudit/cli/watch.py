@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
 from citeaudit.errors import ConfigurationError, InputError
-from citeaudit.report.printable import printable
+from citeaudit.report.printable import not_a_command, printable
 
 if TYPE_CHECKING:
     from citeaudit.settings import ServiceSettings
@@ -199,7 +199,8 @@ def run_changes(args: argparse.Namespace) -> int:
         print(json.dumps([to_data(c) for c in changes], indent=2))
         return 0
     for line in changes_text(changes, with_audit=not args.audit):
-        print(printable(line))  # URLs and registry titles: controls shown, not obeyed
+        # URLs and registry titles: controls shown, not obeyed, and no CI command
+        print(not_a_command(printable(line)))
     return 0
 
 

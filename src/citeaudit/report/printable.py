@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["html_controls_escaped", "json_controls_escaped", "printable"]
+__all__ = ["html_controls_escaped", "json_controls_escaped", "not_a_command", "printable"]
 
 # embeddings, overrides and isolates; the marks (LRM, RLM, ALM) only place neutral
 # characters and belong to right-to-left names, so they are kept
@@ -93,3 +93,22 @@ def html_controls_escaped(text: str) -> str:
     if _HTML_UNSAFE.search(text) is None:
         return text  # one scan in C, no copy
     return text.translate(_HTML_TABLE)
+
+
+# What a CI runner reads as a command at the start of a log line, after leading blanks:
+# GitHub Actions' workflow commands (::error::, ::add-mask::, ::stop-commands::,
+# ::set-output) and Azure Pipelines' logging and formatting commands (##vso[, ##[).
+_COMMAND_STARTS = ("::", "##vso[", "##[")
+
+
+def not_a_command(line: str) -> str:
+    """`line` with ``./`` before it when it would open a CI runner's command.
+
+    A report line opens with a file's name, and a file in a fork (or an ``\\input`` of
+    the manuscript's choosing) may be named ``::stop-commands::x.bib`` or
+    ``##vso[task.setvariable variable=X]y.bib``: printed first on a line of the build
+    log, that name stopped the job's annotations, masked or set values, or forged an
+    error. ``./`` keeps it a path to the same file."""
+    if line.lstrip().lower().startswith(_COMMAND_STARTS):
+        return "./" + line
+    return line

@@ -25,7 +25,7 @@ from citeaudit.audit_data import AuditResult, Phase, PhaseStatus
 from citeaudit.encodable import encodable
 from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.interface import Reporter
-from citeaudit.report.printable import printable
+from citeaudit.report.printable import not_a_command, printable
 
 SEVERITY_STYLES: dict[Severity, str] = {
     Severity.ERROR: "bold red",
@@ -174,7 +174,7 @@ def list_origin_notes(result: AuditResult) -> list[str]:
 
 def finding_lines(finding: Finding) -> list[Text]:
     head = Text()
-    head.append(printable(f"{finding.location}: "), style="bold")
+    head.append(not_a_command(printable(f"{finding.location}: ")), style="bold")
     head.append(printable(finding.code), style=SEVERITY_STYLES[finding.severity])
     # The severity in words too: CI logs and screen readers have no colour.
     head.append(
@@ -214,7 +214,7 @@ def report_lines(result: AuditResult) -> list[Text]:
 
 def render_text(lines: Sequence[Text], *, color: bool) -> str:
     if not color:
-        return "".join(printable(line.plain) + "\n" for line in lines)
+        return "".join(not_a_command(printable(line.plain)) + "\n" for line in lines)
     buffer = io.StringIO()
     # Colour was asked for: the caller (the CLI) has already weighed NO_COLOR and
     # whether stdout is a terminal, so nothing here second-guesses it.
