@@ -33,12 +33,14 @@ the run lists them and why.
 Splits and honesty. `dev` is for study. `fresh` was held out when added, but has since
 been studied too: in issue 12's session it was promoted to a second study split and
 run and read for figures many times, so its figures are no longer held-out figures.
-The honest held-out splits are `test` (run for the record, never studied) and
-`fresh2` (kept unseen for a session's final figures); report those as held-out
-figures, and dev and fresh as study figures. Truth changes are decided on dev only
-and apply to every split alike.
+The honest held-out splits are `test` (run for the record, never studied),
+`fresh2` (kept unseen for a session's final figures) and `fresh3` (the same, built
+2026-12-05 from repositories no other split was read from, when fresh2 had been
+reported); report those as held-out figures, and dev and fresh as study figures.
+Truth changes are decided on dev only and apply to every split alike.
 
-    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2 [--format md|txt|docx]
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3
+        [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
 """
@@ -71,9 +73,9 @@ from citeaudit.audit import AuditInput, audit
 
 CORPUS = Path(__file__).resolve().parent.parent / "references" / "real_articles" / "corpus.jsonl.gz"
 SUFFIX = {"md": ".md", "txt": ".txt", "docx": ".docx"}
-# What `--split all` scores: fresh2 is left out so that a run over everything does not
-# look at the split kept unseen for the final figures (and "all" measures what it did
-# before fresh2 was added); it is scored only when named.
+# What `--split all` scores: fresh2 and fresh3 are left out so that a run over
+# everything does not look at the splits kept unseen for the final figures (and "all"
+# measures what it did before they were added); they are scored only when named.
 ALL_SPLITS = ("dev", "test", "fresh")
 
 
@@ -703,12 +705,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "fresh", "fresh2", "all"),
+        choices=("dev", "test", "fresh", "fresh2", "fresh3", "all"),
         default="dev",
         help="dev and fresh to study (fresh: articles added after test was first run, "
-        "studied since issue 12); test and fresh2 are held out (fresh2: sources added "
-        "after fresh was looked at, kept unseen for a session's final figures); all: dev, "
-        "test and fresh (fresh2 only by name)",
+        "studied since issue 12); test, fresh2 and fresh3 are held out (fresh2: sources "
+        "added after fresh was looked at; fresh3: sources added after fresh2 was reported; "
+        "both kept unseen for a session's final figures); all: dev, test and fresh "
+        "(fresh2 and fresh3 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)

@@ -32,6 +32,11 @@ in the readers never changes what test holds; later sources are read again each 
 of a fresh2 article (same repository, same journal, same typesetter). Their articles
 come after every earlier source's in the build, so an article already in dev, test or
 fresh keeps its place and its fresh2 copy is dropped as a duplicate.
+
+`fresh3` is a fourth held-out set, built like fresh2 (sources marked `held_out="fresh3"`
+send every article there, none to dev; they come last, so a duplicate keeps its old
+split), from repositories no earlier split was read from, when dev, fresh and fresh2
+had all been studied or reported: the articles of one session's final figures.
 """
 
 from __future__ import annotations
@@ -87,6 +92,10 @@ class Source:
     # short of them without adding more of the English it has plenty of; a version left
     # out is counted, and its original still supplies a translation's truth.
     languages: tuple[str, ...] = ()
+    # Publisher families this source is not read for (empty: none): a family the corpus
+    # already holds many of (PLOS) would otherwise fill a mixed collection's sample.
+    # A record left out is counted.
+    families_out: tuple[str, ...] = ()
 
 
 def _fresh(
@@ -120,9 +129,29 @@ def _fresh2(
     )
 
 
+def _fresh3(
+    repo: str,
+    commit: str,
+    pattern: str,
+    repo_licence: str,
+    sample: int = 0,
+    families_out: tuple[str, ...] = (),
+) -> Source:
+    """A source for the `fresh3` held-out split: all of its articles go there, none to dev."""
+    return Source(
+        repo,
+        commit,
+        pattern,
+        repo_licence,
+        held_out="fresh3",
+        sample=sample,
+        families_out=families_out,
+    )
+
+
 # Held-out splits that take every article of their sources (no dev half): a split kept
 # unseen until a session's final figures, so none of its sources may be tuned on.
-WHOLLY_HELD_OUT = frozenset({"fresh2"})
+WHOLLY_HELD_OUT = frozenset({"fresh2", "fresh3"})
 
 
 def _sampled(files: list[tuple[str, int]], sample: int) -> list[tuple[str, int]]:
@@ -497,6 +526,57 @@ SOURCES = (
         family="SciELO",
         languages=("pt", "es"),
     ),
+    # ---- Added for `fresh3` (2026-12-05), a held-out split for a session's final
+    # figures after dev, fresh and fresh2 had been studied or reported: every article of
+    # these sources goes to fresh3, none to dev. Repositories no earlier split was read
+    # from: Europe PMC's open-access full texts (its own JATS of each publisher's
+    # article) kept by text-mining projects. Placed last, so an article the corpus
+    # already holds keeps its place and split and its new copy is dropped as a duplicate.
+    # No SciELO, Redalyc, J-STAGE or other non-English JATS with linked citations was
+    # found in a repository that could be fetched and was not already read. ----
+    _fresh3(
+        # A data-citation classifier's dataset: 400 Europe PMC open-access full texts
+        # (BMC, Frontiers, Nature, OUP, MDPI, Hindawi, Wiley, Impact Journals ...); a
+        # sample of the files, PLOS left out (the corpus has plenty).
+        "0AlphaZero0/Text-Classification-Data-Citation-EuropePMC",
+        "e713741b76ce6b0101cce6bd171c6482a78c22f6",
+        r"^PipelineDatasetCreation/articlesOA/PMC\d+-fulltxt\.xml$",
+        "no licence file (code); articles per their licence element",
+        sample=180,
+        families_out=("PLOS",),
+    ),
+    _fresh3(
+        # semanticClimate's literature corpora: Europe PMC full texts on climate anxiety,
+        # ocean heatwaves, climate change and air quality in India (Nature, MDPI,
+        # Springer/BMC, Frontiers, Elsevier, Cambridge, Ubiquity ...).
+        "semanticClimate/semantic_corpus",
+        "3b41bc01d7ee643e70e17f15138c47f16cc4e448",
+        r"\.xml$",
+        "Apache-2.0 (code); articles per their licence element",
+    ),
+    _fresh3(
+        # pyEuropePMC's parser benchmark: Europe PMC full texts (Wiley, OUP ...).
+        "JonasHeinickeBio/pyEuropePMC",
+        "c8f1b384a18631023147284b3bda3d89a6c09be3",
+        r"^benchmark_xmls/xml/.*\.xml$",
+        "MIT (code); articles per their licence element",
+    ),
+    _fresh3(
+        # semanticClimate's encyclopedia test corpus: Europe PMC full texts (Nature,
+        # Wiley, MDPI, RSC, AAAS, Frontiers).
+        "semanticClimate/encyclopedia",
+        "f0be7edc602a462598a61b592ce151385b6a5e63",
+        r"\.xml$",
+        "Apache-2.0 (code); articles per their licence element",
+    ),
+    _fresh3(
+        # docanalysis's test corpora (an earlier commit): Europe PMC full texts (MDPI,
+        # Springer/BMC, Elsevier, Carol Davila University Press ...).
+        "petermr/docanalysis",
+        "0d5150a05457dc6849061c56dcd51f3716a8b3d1",
+        r"\.xml$",
+        "Apache-2.0 (code); articles per their licence element",
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -607,6 +687,9 @@ def _one(
         return None
     if source.languages and record["language"] not in source.languages:
         skipped["in a language its source is not read for"] += 1
+        return None
+    if source.families_out and family(record, source) in source.families_out:
+        skipped["of a publisher its source is not read for"] += 1
         return None
     key = f"{path}/{translation}" if translation else _title_key(record["title"])
     doi = record["doi"] + (f"/{translation}" if translation else "")
@@ -831,8 +914,9 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
             f"{n} {split}" for split, n in sorted(Counter(r["split"] for r in records).items())
         )
         + ". Sources added after the test split was first run send their held-out half to"
-        " `fresh`, never to `test`; the `fresh2` sources send all their articles to `fresh2`"
-        " (none to dev); every article keeps the split it had.",
+        " `fresh`, never to `test`; the `fresh2` and `fresh3` sources send all their"
+        " articles to `fresh2` or `fresh3` (none to dev); every article keeps the split it"
+        " had.",
         "",
         "| repository | held out | articles | dev | held out (articles) |",
         "| --- | --- | --- | --- | --- |",
