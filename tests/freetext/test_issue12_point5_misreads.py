@@ -3,6 +3,8 @@ entries of the same shape."""
 
 from __future__ import annotations
 
+import pytest
+
 from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.model.location import Location
 from tests.freetext.helpers import families, parse
@@ -116,3 +118,34 @@ def test_a_bare_year_after_a_long_list_of_names_in_direct_order() -> None:
         "Policy Harbour Transactions 1998 Vol. 20(3), 1-9."
     )
     assert families(title_first) == ["Okafor", "Lind"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "journal"),
+    [
+        ("Okafor T (1971) The school system. Harbour Today Vol 18 No 3 pp 69-73.", "Harbour Today"),
+        (
+            "Lind NJ. Expectations of benefit. J Harb Oncol. Dec 2008;26(5):1-9.",
+            "J Harb Oncol",
+        ),
+        (
+            'Ruiz, A. "Elements of a theory." Harbour Review, LXV, 1958, pp. 151-166.',
+            "Harbour Review",
+        ),
+    ],
+)
+def test_a_locator_read_on_with_the_journal_is_shed(entry: str, journal: str) -> None:
+    assert parse(entry).container == journal
+
+
+def test_a_journal_named_by_a_number_or_part_letter_keeps_it() -> None:
+    # a year ends a conference's name; a part letter a journal's
+    assert (
+        parse(
+            "Caini C. A tool for networks. In: Proc. of IEEE Globecom 2013, Atlanta, pp. 3009-3015."
+        ).container
+        == "Proc. of IEEE Globecom 2013"
+    )
+    assert parse("Lind NJ. Knee loads. Proc Inst Mech Eng H. 2008;222(1):1-9.").container.rstrip(
+        "."
+    ) == ("Proc Inst Mech Eng H")

@@ -72,7 +72,11 @@ from citeaudit.bibliography.freetext_patterns import (
     _YEAR,
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries
-from citeaudit.bibliography.freetext_vocab import FOREIGN_MONTH_NAMES, MONTH_NAMES
+from citeaudit.bibliography.freetext_vocab import (
+    FOREIGN_MONTH_NAMES,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+)
 from citeaudit.doi import find_dois
 from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
@@ -115,7 +119,7 @@ def parse_reference(
         refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or f.tagged_text or text), f)
         if f.repeated_authors:
             f.authors = ()
-    f.container = _without_trailing_month(f.container)
+    f.container = _without_trailing_locator(_without_trailing_month(f.container))
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
@@ -175,6 +179,34 @@ def _without_trailing_month(container: str | None) -> str | None:
     if head and last.strip(".,;:").casefold() in _MONTHS:
         return head.rstrip(" ,;:") or container
     return container
+
+
+# what may end a container read on into its locators: a volume's word with or without
+# its number ("Vol", "Vol.II", "No. 6" as two words), a bare volume of up to three
+# digits, a month's abbreviation ("Dec", "nov.-déc"), a Roman volume after a comma
+_TRAILING_LOCATOR = re.compile(
+    r"(?:\s+(?:[Vv]ol(?:ume)?|[Nn][or]|[Nn]º|[Nn]°)\.?(?:\s?(?:[IVXLC]+|\d{1,4}))?"
+    r"|\s+\d{1,3}"
+    rf"|\s+(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?(?:-\w+)?"
+    r"|,\s*[IVXLC]{2,7})$",
+    re.IGNORECASE,
+)
+
+
+def _without_trailing_locator(container: str | None) -> str | None:
+    """The container without a locator read on with it ("Africa Today Vol", "Wilson
+    Bulletin 111", "J Clin Oncol. Dec", "Psychological Review, LXV"): where the rules
+    or the tagger ran the journal's name into its volume, issue or month, the name is
+    the journal's. A name that is only such words stays as it is."""
+    if not container:
+        return container
+    out = container
+    for _ in range(3):
+        m = _TRAILING_LOCATOR.search(out)
+        if m is None or m.start() == 0:
+            break
+        out = out[: m.start()].rstrip(" ,;:.")
+    return out or container
 
 
 def _unglue_year(text: str) -> str:
