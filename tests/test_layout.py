@@ -223,3 +223,23 @@ def test_the_model_imports_only_leaf_helpers() -> None:
     graph = import_graph()
     assert graph["model"] <= {"encodable"}, graph["model"]
     assert not graph.get("encodable"), graph["encodable"]
+
+
+# The service half: what runs audits for others (jobs, storage, HTTP, pages, watching).
+SERVICE_HALF = {"service", "store", "api", "web", "watch", "server", "cli"}
+# The core `citeaudit check` runs: it must stand without the service half.
+CORE = {
+    "model", "audit", "audit_data", "bibliography", "manuscript", "citation_matching",
+    "rules", "resolve", "links", "report", "fix", "config", "suppress", "phases",
+    "enrichment", "network_budget",
+}  # fmt: skip
+
+
+def test_the_core_imports_nothing_of_the_service_half() -> None:
+    """fix/service.py (the service's fixed-file download) sat in the core's fix/ and
+    made fix/ import service/ and store/: the core's room held a service file."""
+    graph = import_graph()
+    leaks = {
+        node: sorted(graph[node] & SERVICE_HALF) for node in CORE if graph[node] & SERVICE_HALF
+    }
+    assert not leaks, leaks

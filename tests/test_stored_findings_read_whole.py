@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from citeaudit.fix.service import _finding
 from citeaudit.model.codec import from_data
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
 from citeaudit.report.serialize import finding_dict
+from citeaudit.service.fixed import _finding
 
 FINDINGS = [
     Finding(

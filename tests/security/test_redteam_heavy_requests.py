@@ -100,7 +100,7 @@ def held_reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
 
 @pytest.fixture
 def held_rereads(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
-    from citeaudit.fix import service
+    from citeaudit.service import fixed as service
 
     held = _Held()
     monkeypatch.setattr(service, "read_inputs", held.around(service.read_inputs))

@@ -193,7 +193,7 @@ async def fixed(audit_id: str, name: str, repo: RepoDep, who: VisitorDep) -> Res
 
 
 def _fixed(audit_id: str, name: str, repo: Repository, who: Visitor) -> Response:
-    from citeaudit.fix.service import fixed_upload  # only this download needs the fixer
+    from citeaudit.service.fixed import fixed_upload  # only this download needs the fixer
 
     audit = repo.get_audit(audit_id, who.account)
     if audit is None or audit.status != "done":

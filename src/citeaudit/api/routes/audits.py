@@ -245,7 +245,7 @@ async def get_fixed_file(
     audit_id: str, name: str, account: AccountDep, repo: RepoDep, unsafe: bool = False
 ) -> Response:
     """Every upload is read again to make the fix, a few at a time (`service.heavy`)."""
-    from citeaudit.fix.service import fixed_upload  # only this route needs the fixer
+    from citeaudit.service.fixed import fixed_upload  # only this route needs the fixer
 
     audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
