@@ -542,9 +542,9 @@ def speed(pages_wanted: int = 30) -> tuple[float, int, float]:
 
 def _fresh_peaks(path: Path) -> tuple[int, int]:
     """Peak RSS (KB) of reading `path` as `citeaudit check` does, in a fresh process:
-    the reader's own and its PDF child's. In this bench's process, RUSAGE_CHILDREN
-    counts each child from its fork, when it still shares the bench's pages (the
-    corpus, 250 MB), not what the child itself needs."""
+    the reader's own and its PDF child's. A process started from this one keeps this
+    one's high-water mark (the corpus, 250-300 MB: Linux carries it over the fork and
+    exec), so the reader is started by a small launcher, whose mark it keeps instead."""
     helper = (
         "import resource, sys\n"
         "from pathlib import Path\n"
@@ -553,9 +553,9 @@ def _fresh_peaks(path: Path) -> tuple[int, int]:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", helper, str(path)], capture_output=True, check=True
-    )
+    launcher = "import subprocess, sys; subprocess.run(sys.argv[1:], check=True)"
+    command = [sys.executable, "-c", launcher, sys.executable, "-c", helper, str(path)]
+    done = subprocess.run(command, capture_output=True, check=True)
     reader, child = done.stdout.split()
     return int(reader), int(child)
 
