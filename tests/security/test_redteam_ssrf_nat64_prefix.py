@@ -52,6 +52,7 @@ def dns64(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     finally:
         monkeypatch.undo()
         nat64_prefixes.forget()  # later tests learn this machine's own answer
+        nat64_prefixes.fresh()
 
 
 # RFC 6052 section 2.4: 192.0.2.33 under 2001:db8::/32, /40, /48, /56, /64 and /96.
@@ -120,7 +121,8 @@ def test_a_webhook_synthesized_from_a_private_address_is_refused(dns64: list[int
 
 
 def test_a_silent_name_server_is_waited_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first question is waited for at most `wait`; nothing learnt is no prefix."""
+    """The first question is waited for at most `wait`; nothing learnt yet fails
+    closed (`test_redteam_leftovers_nat64`)."""
     release = threading.Event()
 
     def silent() -> list[str]:
@@ -138,11 +140,12 @@ def test_a_silent_name_server_is_waited_for_once(monkeypatch: pytest.MonkeyPatch
         asyncio.run(nat64_prefixes.fresh_async())
         assert 0.25 < waited < 1.0
         assert time.monotonic() - started < waited + 0.2  # the others did not wait
-        assert not is_forbidden_address(ipaddress.ip_address(PUBLIC_VIA_GATEWAY))
+        assert is_forbidden_address(ipaddress.ip_address(PUBLIC_VIA_GATEWAY))
     finally:
         release.set()
         monkeypatch.undo()
         nat64_prefixes.forget()
+        nat64_prefixes.fresh()
 
 
 def test_a_forked_worker_asks_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -180,6 +183,7 @@ def test_a_forked_worker_asks_again(monkeypatch: pytest.MonkeyPatch) -> None:
         release.set()
         monkeypatch.undo()
         nat64_prefixes.forget()
+        nat64_prefixes.fresh()
 
 
 def test_declared_prefixes_are_used_without_asking() -> None:

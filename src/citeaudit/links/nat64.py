@@ -17,6 +17,16 @@ failed question for `retry`). The first question of a process is waited for, at 
 asked in the background while what was learnt stands, so a silent name server costs
 one wait per process. The address rule only reads what was learnt.
 
+Until a first answer comes (the resolver is silent, or fails: SERVFAIL, timeout)
+the network's prefixes are unknown, and the rule fails closed (`pending`): any
+global IPv6 address may be a synthesized one, so (`safety.is_forbidden_address`)
+none is connected to where private networks are refused, and (`carried`) each is
+read at every RFC 6052 length, so one that may deliver to a metadata service is
+refused even where private networks are allowed. IPv4 addresses, and the
+well-known prefixes (judged by what they carry whatever is learnt), are unaffected.
+"No AAAA for ipv4only.arpa" is an answer (no NAT64), a failure is not; a failed
+question later on keeps what was learnt before.
+
 ``CITEAUDIT_NAT64_PREFIXES`` declares them instead (comma-separated networks such as
 ``2001:db8:64::/96``; ``none`` for a network without NAT64): no question is asked.
 An operator who knows the network's prefix should say so -- a declared prefix cannot
@@ -39,18 +49,32 @@ from dataclasses import dataclass, field
 __all__ = ["Nat64Prefixes", "carried_by_prefix", "nat64_prefixes", "prefixes_in"]
 
 Prefix = tuple[ipaddress.IPv6Network, int]  # the network, and its RFC 6052 length
-Lookup = Callable[[], list[str]]
+Lookup = Callable[[], list[str] | None]  # None: no answer (the resolver failed)
 
 WELL_KNOWN_V4 = (ipaddress.IPv4Address("192.0.0.170"), ipaddress.IPv4Address("192.0.0.171"))
 _LENGTHS = (96, 64, 56, 48, 40, 32)
+# RFC 6052's well-known prefix: judged by what it carries (`safety`) whatever is learnt.
+_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
 
 
-def _ask_ipv4only_arpa() -> list[str]:
-    """The AAAA answers for ipv4only.arpa (none where there is no DNS64)."""
+# getaddrinfo's "the name has no such address": an answer, no DNS64 (the others,
+# EAI_AGAIN "temporary failure", EAI_FAIL, a system error, are no answer).
+_NO_SUCH_ADDRESS = frozenset(
+    getattr(socket, name)
+    for name in ("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY")
+    if hasattr(socket, name)
+)
+
+
+def _ask_ipv4only_arpa() -> list[str] | None:
+    """The AAAA answers for ipv4only.arpa ([] where there is no DNS64, None where the
+    resolver did not answer)."""
     try:
         infos = socket.getaddrinfo("ipv4only.arpa", None, socket.AF_INET6, socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return [] if exc.errno in _NO_SUCH_ADDRESS else None
     except (OSError, UnicodeError):
-        return []
+        return None
     return [str(info[4][0]) for info in infos]
 
 
@@ -96,6 +120,8 @@ class Nat64Prefixes:
     wait: float = 2.0  # longest a caller waits for an answer
     declared: frozenset[Prefix] | None = None  # set: never asked, these are the prefixes
     _known: frozenset[Prefix] = field(default=frozenset(), init=False)
+    # An answer has come (or the prefixes were declared): until then `pending`.
+    _learnt: bool = field(default=False, init=False)
     _until: float = field(default=float("-inf"), init=False)
     _asking: concurrent.futures.Future[frozenset[Prefix]] | None = field(default=None, init=False)
     # Answered, or waited for in vain, once: later questions are not waited for.
@@ -107,13 +133,22 @@ class Nat64Prefixes:
             self._known = self.declared
             self._until = float("inf")
             self._answered = True
+            self._learnt = True
+
+    def pending(self) -> bool:
+        """No answer yet: the network's prefixes are unknown, any global IPv6
+        address may deliver to any IPv4 one (the address rule fails closed)."""
+        return not self._learnt
 
     def current(self) -> frozenset[Prefix]:
         """What was learnt last (never waits)."""
         return self._known
 
     def carried(self, ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:
-        """The IPv4 address `ip` delivers to through one of the prefixes, if any."""
+        """The IPv4 address `ip` delivers to through one of the prefixes, if any; while
+        they are unknown (`pending`), what it would carry at every RFC 6052 length."""
+        if not self._learnt and ip not in _WELL_KNOWN and ip.ipv4_mapped is None:
+            return tuple(carried_by_prefix(ip, length) for length in _LENGTHS)
         return tuple(carried_by_prefix(ip, length) for net, length in self._known if ip in net)
 
     def _question(self) -> concurrent.futures.Future[frozenset[Prefix]] | None:
@@ -134,11 +169,14 @@ class Nat64Prefixes:
 
     def _ask(self, future: concurrent.futures.Future[frozenset[Prefix]]) -> None:
         try:
-            found = prefixes_in(self.lookup())
+            answers = self.lookup()
         except Exception:  # a stand-in's failure is no answer, as the resolver's is
-            found = frozenset()
+            answers = None
         with self._lock:
-            self._known = found
+            if answers is not None:  # a failure keeps what was learnt, or nothing
+                self._known = prefixes_in(answers)
+                self._learnt = True
+            found = self._known
             self._until = time.monotonic() + (self.ttl if found else self.retry)
             self._asking = None
             self._answered = True
@@ -170,6 +208,8 @@ class Nat64Prefixes:
             self.declared = None
             self._until = float("-inf")
             self._answered = False
+            self._known = frozenset()
+            self._learnt = False
 
     def _after_fork(self) -> None:
         """In a forked worker: the parent's question (its thread) is not ours to wait for."""

@@ -176,6 +176,8 @@ def is_forbidden_address(ip: IPAddress) -> bool:
         return True
     if ip.ipv4_mapped is not None or ip in _NAT64:
         return False  # judged by the IPv4 address alone
+    if nat64_prefixes.pending():
+        return True  # the network's NAT64 prefixes unknown: it may be synthesized (`nat64`)
     return (
         ip in METADATA_ADDRESSES
         or ip not in _V6_GLOBAL_UNICAST
