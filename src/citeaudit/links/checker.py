@@ -105,7 +105,6 @@ class LinkChecker:
         self._fetcher: Fetcher | None = None
         self._trusted: httpx.AsyncClient | None = None
         self._trusted_transport: PerHostTransport | None = None
-        self._resolver_public: bool | None = None  # the DOI resolver's address is public
         self.reachability: Reachability | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -502,7 +501,9 @@ class LinkChecker:
             return replace(base, outcome=LinkOutcome.OK, reason="doi-registered")
         # A resolver on a public address names the landing page: never a private one,
         # even where private networks are allowed (`Fetcher.fetch`'s `from_public`).
-        landing = await self._check_url(answer.target, from_public=await self._public_resolver())
+        landing = await self._check_url(
+            answer.target, from_public=self._public_resolver(answer.peer)
+        )
         landed = replace(
             base, final_url=answer.target, attempts=answer.attempts + _attempts(landing)
         )
@@ -519,21 +520,19 @@ class LinkChecker:
             )
         return replace(landed, outcome=LinkOutcome.OK)
 
-    async def _public_resolver(self) -> bool:
-        """The DOI resolver answers from a public address (asked once a run): a landing
-        page it names is then a hop from the public Internet, like a redirect's."""
-        if self._resolver_public is None:
-            public = False
-            if self._trusted_transport is not None:
-                parts = urlsplit(self.doi_url)
-                host = (parts.hostname or "").lower()
-                port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-                addresses = await self._trusted_transport.addresses(host, port)
-                public = bool(addresses) and not any(
-                    self._forbidden(ipaddress.ip_address(a.split("%", 1)[0])) for a in addresses
-                )
-            self._resolver_public = public
-        return self._resolver_public
+    def _public_resolver(self, peer: str | None) -> bool:
+        """The handle record came from a public address: a landing page it names is
+        then a hop from the public Internet, like a redirect's. Judged by the address
+        the answer came from (the resolver's name may say otherwise, or its own
+        look-up fail); where that is not known, public (fail closed: the landing page
+        may not be a private one)."""
+        if peer is None:
+            return True
+        try:
+            address = ipaddress.ip_address(peer.split("%", 1)[0])
+        except ValueError:
+            return True
+        return not self._forbidden(address)
 
 
 class _HostTurns:

@@ -20,6 +20,7 @@ from citeaudit.links import errors
 from citeaudit.links.fetch import RETRY_REASONS, RETRY_STATUSES
 from citeaudit.links.policy import HostGate
 from citeaudit.links.retry import Backoff, parse_retry_after
+from citeaudit.links.transport import PEER
 
 __all__ = ["HandleAnswer", "ask_handle"]
 
@@ -34,6 +35,7 @@ class HandleAnswer:
     registered: bool = False  # responseCode 1
     not_found: bool = False  # responseCode 100 with 200 or 404
     target: str | None = None  # the registered http(s) URL, if any
+    peer: str | None = None  # the address the record came from, where known
 
 
 async def ask_handle(
@@ -50,6 +52,7 @@ async def ask_handle(
     host = (urlsplit(api).hostname or "").lower()
     data: object = None
     status = None
+    peer: str | None = None
     attempts = 0
     for attempt in range(retry.attempts):
         attempts += 1
@@ -64,6 +67,7 @@ async def ask_handle(
                 continue
             return HandleAnswer(attempts, error=reason)
         status = response.status_code
+        peer = response.extensions.get(PEER)
         if status in RETRY_STATUSES and not last:
             wait = retry.wait(attempt, parse_retry_after(response.headers.get("retry-after")))
             if wait is not None:
@@ -88,4 +92,4 @@ async def ask_handle(
             break
     if not isinstance(target, str) or not target.startswith(("http://", "https://")):
         target = None
-    return HandleAnswer(attempts, status, registered=True, target=target)
+    return HandleAnswer(attempts, status, registered=True, target=target, peer=peer)

@@ -222,6 +222,9 @@ class _Body(httpx.AsyncByteStream):
 RawHeaders = list[tuple[bytes, bytes]] | tuple[tuple[bytes, bytes], ...]
 
 
+PEER = "citeaudit.peer"  # an httpx Response's extension: the address it came from
+
+
 class Reply(Protocol):
     """One answer of `Exchange`: the status line, the headers, a body read with a cap,
     and the address it came from (`peer`, None where the transport cannot say)."""
@@ -508,7 +511,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             headers=reply.raw_headers,
             stream=_Body(reply),
             request=request,
-            extensions={"http_version": b"HTTP/1.1"},
+            # The address the answer came from (`Reply.peer`), for a caller that
+            # judges a trusted service's answer by it (`LinkChecker._check_doi`).
+            extensions={"http_version": b"HTTP/1.1", PEER: reply.peer},
         )
 
     async def _bounded(self, request: httpx.Request, cap: int) -> httpx.Response:
@@ -546,7 +551,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             headers=headers,
             content=inflate(raw, coding, cap),
             request=request,
-            extensions={"http_version": b"HTTP/1.1"},
+            # The address the answer came from (`Reply.peer`), for a caller that
+            # judges a trusted service's answer by it (`LinkChecker._check_doi`).
+            extensions={"http_version": b"HTTP/1.1", PEER: reply.peer},
         )
 
     async def aclose(self) -> None:
