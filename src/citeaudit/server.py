@@ -16,10 +16,9 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from citeaudit import __version__, web
-from citeaudit.api import errors
+from citeaudit.api import errors, security_headers
 from citeaudit.api.limits import BodyLimits
 from citeaudit.api.routes import audits, meta, watch
-from citeaudit.api.security_headers import SecurityHeaders
 from citeaudit.service.dispatch import CeleryDispatcher, Dispatcher
 from citeaudit.service.embedded import InProcessDispatcher
 from citeaudit.service.jobs import Jobs
@@ -76,11 +75,13 @@ def create_app(
     app.include_router(web.router)  # the editors' pages under /web
 
     errors.install(app)
-    app.add_middleware(SecurityHeaders)  # answers holding upload text: sandboxed, no sniffing
     app.add_middleware(LanguageMiddleware)  # the editors' page in the reader's language
     app.add_middleware(
         BodyLimits,
         upload_bytes=settings.max_upload_bytes,
         json_bytes=settings.max_json_bytes,
     )
+    # Answers holding upload text: sandboxed, no sniffing -- every one, the 500s and
+    # 413s of the outer middleware too (`security_headers.install`).
+    security_headers.install(app)
     return app

@@ -11,14 +11,18 @@ form, no framing, a unique origin; inline style only, so the HTML report still r
 documentation pages (Swagger UI, ReDoc) run the bundled scripts they are made of and
 only get ``frame-ancestors 'none'``.
 
-A pure ASGI middleware: streamed answers stay streamed.
+A pure ASGI middleware: streamed answers stay streamed. It wraps the whole
+application (`install`), outside Starlette's last-resort error middleware (a plain
+500) and every middleware of ours (the body limits' 413), so no answer the
+application gives goes out without it.
 """
 
 from __future__ import annotations
 
+from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["SANDBOX_POLICY", "SecurityHeaders"]
+__all__ = ["SANDBOX_POLICY", "SecurityHeaders", "install"]
 
 SANDBOX_POLICY = (
     "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
@@ -54,3 +58,19 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def install(app: Starlette) -> None:
+    """`SecurityHeaders` around `app`'s whole middleware stack.
+
+    `add_middleware` puts a middleware inside Starlette's ServerErrorMiddleware (which
+    answers an unhandled exception's 500 itself) and inside any middleware added
+    after it (`BodyLimits` answers 413 before the request reaches the rest): those
+    answers had neither header. The stack is built on the first request; this wraps
+    what it builds."""
+    build = app.build_middleware_stack
+
+    def build_with_headers() -> ASGIApp:
+        return SecurityHeaders(build())
+
+    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]
