@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from citeaudit.cli.ci_log import guarded
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
     add_input_arguments,
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     plan = plan_fixes(result, unsafe=args.unsafe_fixes)
     if args.diff:
         diff = plan.diff()
-        sys.stdout.write(_shown(diff) if sys.stdout.isatty() else diff)
+        # A job's log obeys no command in it (`ci_log`); a patch still applies.
+        sys.stdout.write(_shown(diff) if sys.stdout.isatty() else guarded(diff, sys.stdout))
     else:
         plan = plan.write()
     verb = "Would fix" if args.diff else "Fixed"
