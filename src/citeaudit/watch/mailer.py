@@ -45,7 +45,8 @@ def smtp_tls_context(settings: ServiceSettings) -> ssl.SSLContext:
     return default_ssl_context()
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Controls, line separators, and bidi embeddings, overrides and isolates.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
 def _header(value: str) -> str:

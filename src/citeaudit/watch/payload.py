@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from citeaudit.report.printable import printable
 from citeaudit.store.watching.records import Delivery
 
 
@@ -23,6 +24,11 @@ def build_payload(owed: Delivery) -> dict[str, Any]:
 
 
 def mail_text(payload: dict[str, Any]) -> tuple[str, str]:
+    """The e-mail's subject and body. Every line is `printable`: the URL, DOI, reasons,
+    notice and collection names are a page's or an uploader's text, and a bidi
+    override (``https://e.org/\\u202etxt.exe``) reordered what the mail client showed,
+    a raw ESC or CR (a plain-text mail read in a terminal, ``mail``/``mutt``) moved
+    the cursor or hid the line; shown as escapes, as the text report shows them."""
     what = payload["link"] or payload["doi"] or "?"
     title = {
         "newly_broken": "A watched link broke",
@@ -46,4 +52,5 @@ def mail_text(payload: dict[str, Any]) -> tuple[str, str]:
         lines.append(f"Audit {audit['audit_id']}{where}: references {refs}")
     lines.append("")
     lines.append(f"Event {payload['event_id']}, delivery {payload.get('delivery_id', '')}")
-    return f"[citeaudit] {title}: {what}", "\n".join(lines)
+    subject = printable(f"[citeaudit] {title}: {what}")
+    return subject, "\n".join(printable(line) for line in lines)
