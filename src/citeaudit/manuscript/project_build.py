@@ -43,7 +43,7 @@ def as_built(
     stranger's file read without the audit's own scope) reads no build file either."""
     if not scope.follows_names:
         return document
-    found = _project(Path(path), scope)
+    found = _project(Path(path), scope, problems)
     if found is None:
         return document
     folder, config = found
@@ -62,13 +62,15 @@ def as_built(
     return document
 
 
-def _project(path: Path, scope: InputScope) -> tuple[Path, ProjectConfig] | None:
+def _project(
+    path: Path, scope: InputScope, problems: list[InputProblem]
+) -> tuple[Path, ProjectConfig] | None:
     """The manuscript's project: its own folder's configuration, else a Quarto or
     bookdown book's up to `_LEVELS_UP` folders above (a book may keep its chapters in
     sub-folders: Quarto's chapter paths, bookdown's ``rmd_subdir``), never above what
     the audit's scope admits; the manuscript must then be one of its chapters."""
     folder = path.parent
-    config = read_project_config(folder, scope)
+    config = read_project_config(folder, scope, problems)
     if config is not None:
         return folder, config
     for above in list(folder.resolve().parents)[:_LEVELS_UP]:

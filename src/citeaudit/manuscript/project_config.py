@@ -21,13 +21,16 @@ decided by the manuscript reader (`reading`): inside the manuscript's folder onl
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bounded_read import read_capped
 from citeaudit.input_scope import InputScope
+from citeaudit.manuscript.reading import InputProblem
 
 __all__ = [
     "BOOK_FILES",
@@ -78,9 +81,12 @@ class ProjectConfig:
     crossref_keys: tuple[str, ...] = ()
 
 
-def read_project_config(folder: Path, scope: InputScope | None = None) -> ProjectConfig | None:
+def read_project_config(
+    folder: Path, scope: InputScope | None = None, problems: list[InputProblem] | None = None
+) -> ProjectConfig | None:
     """The project configuration in `folder` (Quarto, bookdown, a Makefile or shell
-    script running pandoc), or None when it holds none.
+    script running pandoc), or None when it holds none. `problems`: where a folder
+    too large to look through whole is said (`_shell_scripts`).
 
     `scope`: the audit's. Each build file is opened only if it admits it -- under
     confinement, not a second name (hard link) of a file that may lie anywhere: the
@@ -111,7 +117,7 @@ def read_project_config(folder: Path, scope: InputScope | None = None) -> Projec
             listed = _bookdown_default(folder, subdirs)
         return ProjectConfig("bookdown", _unique(listed))
     scripts = [folder / name for name in _MAKEFILES]
-    scripts.extend(sorted(folder.glob("*.sh"))[:_MAX_SCRIPTS])
+    scripts.extend(_shell_scripts(folder, problems))
     bibliographies: list[Named] = []
     for script in scripts:
         text = _small_text(script, scope)
@@ -121,6 +127,35 @@ def read_project_config(folder: Path, scope: InputScope | None = None) -> Projec
     if bibliographies:
         return ProjectConfig("pandoc command", (), _unique(bibliographies))
     return None
+
+
+def _shell_scripts(folder: Path, problems: list[InputProblem] | None) -> list[Path]:
+    """The first `_MAX_SCRIPTS` ``*.sh`` files of `folder` by name, from its first
+    `_MAX_LISTED` entries. ``glob`` then ``sorted`` listed every entry and kept every
+    ``.sh`` name before keeping 20: an uploaded or checked-out folder of millions of
+    entries (or of ``.sh`` names) held the audit for the whole listing and its memory.
+    A folder cut short is said in `problems` (its scripts may name the bibliography)."""
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for looked, entry in enumerate(entries):
+                if looked >= _MAX_LISTED:
+                    if problems is not None:
+                        problems.append(
+                            InputProblem(
+                                str(folder),
+                                None,
+                                f"the folder holds more than {_MAX_LISTED} entries: only the "
+                                f"first {_MAX_LISTED} were looked through for shell scripts "
+                                "that run pandoc (--bibliography)",
+                            )
+                        )
+                    break
+                if entry.name.endswith(".sh"):
+                    names.append(entry.name)
+    except OSError:
+        return []
+    return [folder / name for name in heapq.nsmallest(_MAX_SCRIPTS, names)]
 
 
 _CROSSREF_FIELD = re.compile(r"^crossref[ \t]*:[ \t]*(?:#.*)?$")
