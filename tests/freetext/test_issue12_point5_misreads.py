@@ -125,7 +125,7 @@ def test_a_bare_year_after_a_long_list_of_names_in_direct_order() -> None:
     [
         ("Okafor T (1971) The school system. Harbour Today Vol 18 No 3 pp 69-73.", "Harbour Today"),
         (
-            "Lind NJ. Expectations of benefit. J Harb Oncol. Dec 2008;26(5):1-9.",
+            "Lind, N. J. (2008) Expectations of benefit. J Harb Oncol Dec, 26(5), 1-9.",
             "J Harb Oncol",
         ),
         (

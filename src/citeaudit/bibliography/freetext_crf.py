@@ -295,6 +295,14 @@ def rule_labels(toks: Sequence[str], hints: RuleHints) -> list[str]:
 
 # phrase features on (the shipped model is trained with them; off only to score older models)
 PHRASES = True
+# each phrase's place (its index, and how many phrases after the first year's it
+# stands), the phrase before it summed up like the one after, and whether the token
+# opens or closes its phrase: a title most often ends where a phrase does, and the
+# container is the phrase after the title's, before the locators
+PHRASE_CONTEXT = True
+# word bigrams with each neighbour ("of|the", "journal|of"): a journal's or publisher's
+# name is a run of words the tagger knows better in pairs than one by one
+BIGRAMS = True
 
 
 def _segments(toks: Sequence[str], local: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -321,10 +329,24 @@ def _segments(toks: Sequence[str], local: Sequence[tuple[str, ...]]) -> list[tup
             out.append("Q")
         summary.append(tuple(out))
     per_token: list[tuple[str, ...]] = []
+    year_at = next((k for k, sm in enumerate(summary) if "YEAR" in sm), -1)
     for k, (a, b) in enumerate(spans_):
         nxt = summary[k + 1] if k + 1 < len(summary) else ("end",)
         feats = tuple(f"S{x}" for x in summary[k]) + tuple(f"N{x}" for x in nxt)
-        per_token.extend([feats] * (b - a))
+        if PHRASE_CONTEXT:
+            prv = summary[k - 1] if k else ("start",)
+            feats = (
+                *feats,
+                *(f"P{x}" for x in prv),
+                f"ph={min(k, 6)}",
+                f"phy={max(-2, min(k - year_at, 3))}" if year_at >= 0 else "phy=none",
+            )
+            for j in range(a, b):
+                edge: tuple[str, ...] = ("PB",) if j == a else ()
+                edge += ("PE",) if j == b - 1 else ()
+                per_token.append(feats + edge)
+        else:
+            per_token.extend([feats] * (b - a))
     return per_token
 
 
@@ -369,6 +391,9 @@ def features(
         f.append("r=" + rl[i])
         f.append(f"rs={rl[i]}|{style}")
         f.append(f"rp={rl[i - 1] if i else '^'}|{rl[i]}|{rl[i + 1] if i + 1 < n else '$'}")
+        if BIGRAMS:
+            f.append(f"b-={local[i - 1][0][2:] if i else '^'}|{local[i][0][2:]}")
+            f.append(f"b+={local[i][0][2:]}|{local[i + 1][0][2:] if i + 1 < n else '$'}")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
