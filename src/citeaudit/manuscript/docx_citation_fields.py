@@ -52,6 +52,14 @@ _ENDNOTE = re.compile(r"\s*ADDIN\s++EN\.CITE\b(\.DATA)?+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]++", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]++")
+# a shown text naming nobody: years ("2010", "(2010a, b)", "1998; 2003"), perhaps a page
+# ("(2015: 278)", "(2019, p. 12)") -- what Zotero's "suppress author" or a year-only
+# field shows after a name typed outside it ("Chong et al. (2010)")
+_A_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?+"
+_NAMELESS = re.compile(
+    rf"[\s(\[]*+{_A_YEAR}(?:\s*+[,;/–-]\s*+(?:{_A_YEAR}|[a-z](?![^\W\d_]|\.)))*+"
+    r"(?:\s*+[,:]\s*+(?:pp?\.\s*+)?\d{1,5}(?:\s*+[–-]\s*+\d{1,5})?+)?+[\s)\]]*+"
+)
 
 
 def _q(local: str) -> str:
@@ -378,7 +386,13 @@ def link_fields(
         parsed = parse_field(raw, sources)
         if parsed is None:
             continue
-        linked.append(_linked(raw, parsed, index, problems))
+        found = _linked(raw, parsed, index, problems)
+        if found.items or not _NAMELESS.fullmatch(raw.shown[:_MAX_SHOWN]):
+            linked.append(found)
+        # else a field left to a shown text naming nobody ("2010", "(2010a)") is no
+        # field: the name typed before it ("Chong et al. (", "Lee (") makes the
+        # citation, read with it by the text's readers. Claimed alone, the year was
+        # a citation of nobody and the name's entry "uncited" (dev DOCX, Frontiers).
     return tuple(linked), problems
 
 
