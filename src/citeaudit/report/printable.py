@@ -86,13 +86,25 @@ _HTML_TABLE: dict[int, str] = {
 _HTML_UNSAFE = re.compile("[" + re.escape("".join(map(chr, _HTML_TABLE))) + "]")
 
 
+# A line of the page that opens (after blanks) a CI runner's command: a field's own
+# line break (an entry's raw text, a message) puts the files' text first on a line.
+_HTML_COMMAND = re.compile(r"^([^\S\n]*)(:(?=:)|#(?=#vso\[|#\[))", re.MULTILINE | re.IGNORECASE)
+_HTML_REFERENCE = {":": "&#58;", "#": "&#35;"}
+
+
 def html_controls_escaped(text: str) -> str:
-    """HTML text with the controls a terminal obeys written as numeric references.
-    Only for text outside ``<script>``/``<style>`` content (the report has no script,
-    and its style holds no text from the files)."""
-    if _HTML_UNSAFE.search(text) is None:
+    """HTML text with the controls a terminal obeys written as numeric references,
+    and the first character of a line that would open a CI runner's command
+    (``::add-mask::``, ``##vso[``: `not_a_command`) too -- the page printed to a
+    job's log (``citeaudit check --format html``) runs no command; a browser reads
+    the same text. Only for text outside ``<script>``/``<style>`` content (the
+    report has no script, and its style holds no text from the files, nor a line
+    opening with ``::`` or ``##``)."""
+    if _HTML_UNSAFE.search(text) is not None:
+        text = text.translate(_HTML_TABLE)
+    if ("::" not in text and "##" not in text) or _HTML_COMMAND.search(text) is None:
         return text  # one scan in C, no copy
-    return text.translate(_HTML_TABLE)
+    return _HTML_COMMAND.sub(lambda m: m[1] + _HTML_REFERENCE[m[2]], text)
 
 
 # What a CI runner reads as a command at the start of a log line, after leading blanks:
