@@ -60,3 +60,26 @@ def test_a_year_only_field_whose_code_names_its_work_is_still_a_field(tmp_path: 
     assert [f.shown for f in fields] == ["2010"]
     assert fields[0].items[0].entry == 1
     assert rules(path) == []
+
+
+def test_a_work_the_shown_text_names_instead_of_the_codes_is_cited(tmp_path: Path) -> None:
+    from tests.manuscript.test_docx_citation_fields import csl_item
+
+    entries = [
+        "Adler, P. (1997). Cell noise in a made-up tissue. Fictional Cells, 2, 1-5.",
+        "Kupiec, J. (1997). A theory of imaginary differentiation. Made-up Genetics, 5, 6-9.",
+        "Lander, A. (2011). Pattern in invented organs. Invented Biology, 9, 10-12.",
+    ]
+    adler = csl_item("Adler", 1997, "Cell noise in a made-up tissue")
+    lander = csl_item("Lander", 2011, "Pattern in invented organs")
+    # the shown text was edited: it cites Kupiec where the code holds Adler
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Noise is inherent "),
+            complex_field(csl_code([adler, lander]), "(Kupiec, 1997; Lander, 2011)"),
+            run("."),
+        ),
+        entries=entries,
+    )
+    assert rules(path) == []

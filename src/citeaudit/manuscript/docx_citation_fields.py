@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -34,7 +35,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.manuscript.document import RawEntry
 from citeaudit.manuscript.docx_citavi import CITAVI, citavi_items
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
-from citeaudit.manuscript.docx_field_links import UNSURE, EntryIndex, shown_suffixes
+from citeaudit.manuscript.docx_field_links import UNSURE, EntryIndex, fold, shown_suffixes
 from citeaudit.manuscript.docx_word_sources import WORD_CITATION, citation_tags, lookup
 
 __all__ = ["FieldCollector", "link_fields", "parse_field"]
@@ -60,6 +61,14 @@ _NAMELESS = re.compile(
     rf"[\s(\[]*+{_A_YEAR}(?:\s*+[,;/–-]\s*+(?:{_A_YEAR}|[a-z](?![^\W\d_]|\.)))*+"
     r"(?:\s*+[,:]\s*+(?:pp?\.\s*+)?\d{1,5}(?:\s*+[–-]\s*+\d{1,5})?+)?+[\s)\]]*+"
 )
+
+
+# a work the shown text names: "Casero et al. 2015", "Kupiec, 1997", "Lee & Park 2001"
+_SHOWN_WORK = re.compile(
+    r"(?<![^\W\d_])([^\W\d_][^\W\d_'’-]*+(?:[-'’][^\W\d_]++)?+)"
+    r"(?:\s++et\s++al\.?+|\s++(?:and|&)\s++[^\W\d_]++)?+,?+\s++((?:1[5-9]|20)\d\d)(?!\d)"
+)
+_SHOWN_WORKS = 20  # works read from one shown text
 
 
 def _q(local: str) -> str:
@@ -414,4 +423,33 @@ def _linked(
         if found == UNSURE:
             return left  # one work the code cannot tell: the shown text decides them all
         items.append(replace(item, entry=None if found is None else found + 1))
+    items.extend(_shown_only(raw.shown, items, index))
     return FieldCitation(raw.paragraph, raw.shown, parsed.manager, tuple(items), raw.offset)
+
+
+def _shown_only(shown: str, items: Sequence[FieldItem], index: EntryIndex) -> list[FieldItem]:
+    """Works the shown text names that the code does not, each linked to its entry.
+
+    Why: a shown text edited by hand, or a field whose code names another work than
+    its text ("(Elowitz et al., 2002; Kupiec, 1997)" whose code holds Elowitz and Adler),
+    is read by the editor as citing what it says: the entry of Kupiec 1997 was
+    "uncited" although the text cites it (dev DOCX, eLife and Pensoft). Only when some
+    work of the code is not named by the shown text (a substitution, not an addition)
+    and the named work leads one entry of its year; the code's works stay cited.
+    """
+    firsts = {fold(i.authors[0]) for i in items if i.authors}
+    text = fold(shown[:_MAX_SHOWN])
+    if not firsts or all(any(w in text for w in _WORD.findall(f)) for f in firsts):
+        return []
+    linked = {i.entry for i in items}
+    out: list[FieldItem] = []
+    for match in itertools.islice(_SHOWN_WORK.finditer(shown[:_MAX_SHOWN]), _SHOWN_WORKS):
+        name, year = match.group(1), int(match.group(2))
+        if fold(name) in firsts or len(name) < 2:
+            continue
+        work = FieldItem(authors=(name,), year=year)
+        found = index.link(work, shown_suffixes(match.group(0)))
+        if found is not None and found >= 0 and found + 1 not in linked:
+            linked.add(found + 1)
+            out.append(replace(work, entry=found + 1))
+    return out
