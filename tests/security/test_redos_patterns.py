@@ -110,6 +110,13 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
     ("superscript-of-blanks", lambda n: " " * n + "x", _SPAN_LIST.fullmatch, 20_000),
     # a Word paragraph opening "1. key" and blanks, never "words"
     ("front-matter-key-then-blanks", lambda n: "1. key" + " " * n + "\n", _OPENING.match, 20_000),
+    # a DOI followed by a run of backslashes with no escaped character after it
+    (
+        "doi-then-backslashes",
+        lambda n: "Aa, B. (2020). Title. doi:10.1234/a" + "\\" * n + "x",
+        parse_fields,
+        4_000,
+    ),
     (
         "editor-chain",
         lambda n: "Aa, B. (2020). T. In A. Aa" + " and A. Aa" * (n // 10),
@@ -135,6 +142,8 @@ def test_the_fixed_patterns_still_read_what_they_are_for() -> None:
     assert bib.references[0].year == 2019
     gost = parse_fields("Иванов И. И., Петров П. П. Название статьи // Журнал. 2019. № 3.")
     assert gost.style == "gost" and gost.title == "Название статьи"
+    escaped = parse_fields("Aa, B. (2020). Title. https://doi.org/10.1000/a\\\\_b\\_c")
+    assert escaped.doi == "10.1000/a_b_c"
 
 
 # Exponential shapes: growth is no measure (the old pattern never finishes at 8x), so

@@ -380,6 +380,12 @@ def _parse_gost(s: str, f: ParsedFields) -> bool:
     return True
 
 
+# a run of backslashes before an escaped character: tried only at the run's first
+# backslash and never given back, so a hostile run not followed by one is one scan
+# (`\\+` alone was retried from every backslash of the run: quadratic)
+_DOI_ESCAPES = re.compile(r"(?<!\\)\\++([_&%#$])")
+
+
 def _take_identifiers(s: str, f: ParsedFields) -> str:
     """Take DOIs and URLs out of the text into `f`; returns the text without them.
 
@@ -390,7 +396,7 @@ def _take_identifiers(s: str, f: ParsedFields) -> str:
     for offset, written, normalised in find_dois(s):
         if f.doi is None:
             # a doubled Markdown escape ("1\\_7") survives one round of unescaping
-            f.doi, f.doi_raw = re.sub(r"\\+([_&%#$])", r"\1", normalised), written
+            f.doi, f.doi_raw = _DOI_ESCAPES.sub(r"\1", normalised), written
         spans.append((offset, offset + len(written)))
     for m in _URL.finditer(s):
         url = _trim_url(m.group(0))
