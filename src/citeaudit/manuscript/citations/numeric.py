@@ -20,7 +20,10 @@ whole difference between reading a Vancouver paper and inventing citations):
 * Superscripts -- ``<sup>3</sup>``, ``^3^``, ``¹²⁻⁵``, Word runs set superscript
   (`Line.superscripts`) -- are also exponents and units (``m²``, ``10⁻³``): kept
   after a word or punctuation, never after a number (but after ``COVID-19``) or a
-  unit, numbers inside the list.
+  unit, numbers inside the list. A unit's superscript cites where no exponent reads
+  so (a list, or a number above a power: ``320 mg^19,21^``), in a paper citing in
+  superscripts; a gene's (``wnd^3^`` where the text also writes ``wnd^+^``) and a
+  genotype's (``Tg^1^/Tg^2^``) never do.
 * Numbers glued to a word: ``et al[8]``, ``Ribeiro[11]`` (after a name or "al",
   within the list), ``infection[3,4]`` (after a lower-case word, only in a paper that
   cites in square brackets; ``array[3]`` alone is indexing), and the
