@@ -222,9 +222,7 @@ async def checked_files(
             if skip_empty and not item.filename and not item.size:
                 continue
             data = await item.read()
-            files.append(
-                await _checked(role, item.filename, item.content_type, data, max_expanded)
-            )
+            files.append(await _checked(role, item.filename, item.content_type, data, max_expanded))
     return unique_names(files)
 
 

@@ -265,9 +265,7 @@ def _drain(loader: Any) -> None:
     while not loader.check_event(yaml.StreamEndEvent):
         loader.events = 0
         event = loader.get_event()
-        if isinstance(event, yaml.DocumentEndEvent) and loader.check_event(
-            yaml.DocumentStartEvent
-        ):
+        if isinstance(event, yaml.DocumentEndEvent) and loader.check_event(yaml.DocumentStartEvent):
             raise yaml.composer.ComposerError(
                 "expected a single document in the stream",
                 event.start_mark,

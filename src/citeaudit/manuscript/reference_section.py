@@ -620,8 +620,7 @@ def split_entries_with_layout(
             starts = list_mode or _LONE_NUMBER.match(line.text) is None
         elif list_mode:
             starts = blank_before and (
-                looks_like_entry_start(line.text, strip)
-                or _stray_then_label(line.text) is not None
+                looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
             )
         elif kind == "hanging paragraphs":
             if blank_before:

@@ -328,7 +328,5 @@ class RegistryResolver(Resolver):
         requests: Counter[str] = Counter()
         for registry in (self.crossref, self.handles, self.datacite):
             requests.update(registry.channel.stats.requests)
-        done, reason = run_status(
-            list(out.values()), len(references), self.crossref.channel.broken
-        )
+        done, reason = run_status(list(out.values()), len(references), self.crossref.channel.broken)
         return ResolveRun(out, done=done, reason=reason, requests=dict(requests))

@@ -78,9 +78,7 @@ def _stored_bytes(s: Session, account_id: int) -> int:
     return int(s.scalar(query) or 0)
 
 
-def _over(
-    s: Session, account_id: int, limits: AccountLimits, adding: int
-) -> OverLimit | None:
+def _over(s: Session, account_id: int, limits: AccountLimits, adding: int) -> OverLimit | None:
     if limits.max_in_flight:
         held = _in_flight(s, account_id)
         if held >= limits.max_in_flight:

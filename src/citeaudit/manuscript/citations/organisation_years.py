@@ -41,9 +41,7 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # "(2014)", "(2014a)", "(1809 [1808])": a year alone in its parenthesis
-PAREN_YEAR = re.compile(
-    r"\((?P<year>1[5-9]\d\d|20[0-3]\d)(?P<suffix>[a-z])?(?:[ \t]?\[\d{4}\])?\)"
-)
+PAREN_YEAR = re.compile(r"\((?P<year>1[5-9]\d\d|20[0-3]\d)(?P<suffix>[a-z])?(?:[ \t]?\[\d{4}\])?\)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
 ENTRY_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\[\d+\]\s*|\d+[.)]\s+)?[*_\s]*")
 # An acronym opening an entry: "IUCN (2014)", "IBGE.", "IBGE - Instituto ...", "OECD

@@ -70,9 +70,7 @@ def catalogue_code(authors: tuple[str, ...]) -> bool:
 _CATALOGUE_NUMBER = re.compile(r"(?<![\w-])[A-Z]{2,8}-\d{3,8}(?![\w-])")
 
 
-def code_beside_catalogue_number(
-    authors: tuple[str, ...], text: str, start: int, end: int
-) -> bool:
+def code_beside_catalogue_number(authors: tuple[str, ...], text: str, start: int, end: int) -> bool:
     """Whether the cited "name" is a code of capitals ("UF") in a group that also gives
     a catalogue number with its code ("(UF 1594, KEYS-0778)"): the group lists
     specimen records, and "UF 1594" is a collection and number, no work of 1594.

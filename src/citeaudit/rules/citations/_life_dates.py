@@ -9,9 +9,7 @@ from citeaudit.model.citation import Citation, CitationKind
 # "Sander (1929-2015)" closing the item: a name, then two years in brackets
 _SPAN = re.compile(r"\(\s*((?:1[5-9]|20)\d\d)\s*[-–—]\s*((?:1[5-9]|20)\d\d)\s*\)?\s*$")
 # "Nancy Adams 1969–1987", "MS (2001–2008)": a name, then two years, bracketed or not
-_ANY_SPAN = re.compile(
-    r"(?<![\w.])((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)\s?\)?\s?$"
-)
+_ANY_SPAN = re.compile(r"(?<![\w.])((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)\s?\)?\s?$")
 # "Nancy Adams" (a given name, then the family name), or initials "MS", "JdS"
 _GIVEN_THEN_FAMILY = re.compile(r"[A-Z][a-z]{2,12} [A-Z][a-z]{1,20}$|[A-Z][A-Za-z]?[A-Z]$")
 # a life is 20 to 110 years long; a work published in parts rarely spans that long
