@@ -301,6 +301,11 @@ def read_inputs(
     for path in inputs.bibliographies:
         _read_bibliography(path, bibliographies, problems, scope, macros)
     for path in inputs.reference_lists:
+        if is_bibliography_name(path.name):
+            # "--reference-list refs.csl-json": the name says how the file is written;
+            # read as pasted text, a CSL-JSON array was one entry titled "id"
+            _read_bibliography(path, bibliographies, problems, scope, macros)
+            continue
         before = len(bibliographies)
         _read_reference_list(path, bibliographies, problems, scope)
         if len(bibliographies) > before:  # the summary says how its entries were read
