@@ -66,3 +66,48 @@ def test_a_text_reference_list_is_still_read_as_text(tmp_path: Path) -> None:
     result = audit(AuditInput.from_paths([paper], reference_lists=[refs]))
     assert len([r for r in result.data.references]) == 2
     assert [f.rule for f in result.findings] == []
+
+
+_RIS = """TY  - JOUR
+AU  - Lund, Mira
+AU  - Vale, Tomas
+TI  - Outsourcing effort to imaginary machines
+PY  - 2021
+ID  - lund2021
+ER  -
+
+TY  - JOUR
+AU  - Okafor, B.
+TI  - Made-up glaciers
+PY  - 2019
+ID  - okafor2019
+ER  -
+"""
+
+
+@pytest.mark.parametrize("content", [json.dumps(_CSL), _BIB, _RIS], ids=["csl", "bib", "ris"])
+def test_a_list_upload_stored_as_text_is_read_by_what_it_holds(
+    tmp_path: Path, content: str
+) -> None:
+    # the service stores a list upload as .txt whatever its name: the content decides
+    paper = tmp_path / "paper.md"
+    paper.write_text(_MANUSCRIPT, encoding="utf-8")
+    refs = tmp_path / "reference_list.txt"
+    refs.write_text(content, encoding="utf-8")
+    result = audit(AuditInput.from_paths([paper], reference_lists=[refs]))
+    assert len(result.data.references) == 2
+    assert [f.rule for f in result.findings] == []
+
+
+def test_a_list_numbered_in_brackets_is_text_not_json(tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("Rivers move [1], and so do glaciers [2].\n", encoding="utf-8")
+    refs = tmp_path / "reference_list.txt"
+    refs.write_text(
+        "[1] M. Lund and T. Vale, Outsourcing effort to imaginary machines, 2021.\n"
+        "[2] B. Okafor, Made-up glaciers, 2019.\n",
+        encoding="utf-8",
+    )
+    result = audit(AuditInput.from_paths([paper], reference_lists=[refs]))
+    assert len(result.data.references) == 2
+    assert [f.rule for f in result.findings] == []

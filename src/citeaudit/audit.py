@@ -27,7 +27,11 @@ from citeaudit.bibliography.bibtex_database import MacroTable
 from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.limits import MAX_ENTRIES
-from citeaudit.bibliography.loading import is_bibliography_name, read_bibliography
+from citeaudit.bibliography.loading import (
+    is_bibliography_name,
+    read_bibliography,
+    written_as_bibliography,
+)
 from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.bibliography.typed_beside_files import typed_lists_beside_files
 from citeaudit.candidate_lists import listed_once
@@ -301,9 +305,12 @@ def read_inputs(
     for path in inputs.bibliographies:
         _read_bibliography(path, bibliographies, problems, scope, macros)
     for path in inputs.reference_lists:
-        if is_bibliography_name(path.name):
-            # "--reference-list refs.csl-json": the name says how the file is written;
-            # read as pasted text, a CSL-JSON array was one entry titled "id"
+        if is_bibliography_name(path.name) or (
+            scope.admits(path) and written_as_bibliography(path)
+        ):
+            # "--reference-list refs.csl-json", or a list upload (stored as .txt) that
+            # is CSL-JSON, RIS or BibTeX: read as pasted text, a CSL-JSON array was one
+            # entry titled "id"
             _read_bibliography(path, bibliographies, problems, scope, macros)
             continue
         before = len(bibliographies)

@@ -37,6 +37,7 @@ __all__ = [
     "read_text",
     "reader_for",
     "with_problems",
+    "written_as_bibliography",
 ]
 
 # A bibliography file is read whole; a group's whole library is tens of MB. A file a
@@ -227,6 +228,31 @@ def _sniff(text: str) -> str | None:
     if not stripped:
         return "bibtex"  # an empty file: any reader reports it the same way
     return None
+
+
+def written_as_bibliography(path: Path) -> bool:
+    """Whether a file given as a pasted reference list is really BibTeX, RIS or CSL-JSON.
+
+    The service stores a list upload as ``.txt`` whatever it was named, so only the
+    content can tell; read as text, a CSL-JSON array was one entry titled "id". Only a
+    sure sign counts -- JSON that parses, an RIS ``TY  -`` line, a BibTeX ``@type{``
+    line -- never the bare "[" that `_sniff` accepts for a damaged JSON file: a list
+    numbered "[1] ..." is text. An unreadable file is left to the text reader.
+    """
+    if _document_file(path):
+        return False
+    try:
+        text = read_text(path).text
+    except InputError:
+        return False
+    stripped = text.lstrip()
+    if stripped[:1] in ("[", "{") and stripped:
+        try:
+            json.loads(stripped)
+        except (ValueError, RecursionError):
+            return False
+        return True
+    return bool(stripped) and _sniff(text) in ("ris", "bibtex")
 
 
 def read_bibliography(path: Path, macros: MacroTable | None = None) -> Bibliography:
