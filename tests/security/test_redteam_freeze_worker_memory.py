@@ -29,14 +29,9 @@ from citeaudit.settings import Settings
 from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.helpers import wait_done
+from tests.service.one_worker import api_and_one_worker, submit
 from tests.service.processes import (
-    Proc,
     base_env,
-    command,
-    create_token,
-    free_port,
-    wait_for,
-    wait_http,
 )
 
 REDIS_DB = 9  # apart from the other suites' 11, 12, 13 and 15
@@ -63,13 +58,6 @@ def hog(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
     return [Hog()] if options.links else []
 
 
-def manuscript(marker: str) -> bytes:
-    return (
-        "They disagree (Jones, 2019; Smith, 2020).\n\n## References\n\n"
-        f"Smith, A. (2020). A title {marker}. Journal, 1, 1-2. https://example.org/a\n"
-    ).encode()
-
-
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
     yield from redis_db(REDIS_DB)
@@ -91,33 +79,8 @@ def cluster(
         CITEAUDIT_WORKER_MAX_MEMORY_MB=str(CEILING_MB),
         CITEAUDIT_WORKER_CONCURRENCY="1",
     )
-    port = free_port()
-    api = Proc("api", command("api", env, port), env, tmp / "api.log")
-    server = Server(f"http://127.0.0.1:{port}", env, {}, [api])
-    try:
-        wait_http(f"{server.url}/healthz", api)
-        server.tokens["a"] = create_token(env, "account-a")
-        worker = Proc("worker", command("worker", env), env, tmp / "worker.log")
-        server.procs.append(worker)
-        wait_for(
-            lambda: "ready." in worker.output() or worker.popen.poll() is not None,
-            60,
-            "the worker to start",
-        )
-        assert worker.popen.poll() is None, worker.output()
+    with api_and_one_worker(env, tmp, 60) as server:
         yield server
-    finally:
-        for proc in reversed(server.procs):
-            proc.stop()
-
-
-def _submit(server: Server, marker: str) -> str:
-    with server.client() as client:
-        response = client.post(
-            "/api/v1/audits", files=[("manuscript", ("paper.md", manuscript(marker)))]
-        )
-        assert response.status_code == 202, response.text
-        return str(response.json()["id"])
 
 
 @pytest.mark.services
@@ -125,7 +88,7 @@ def _submit(server: Server, marker: str) -> str:
 def test_a_step_past_the_memory_ceiling_fails_its_audit_and_the_worker_goes_on(
     cluster: Server,
 ) -> None:
-    audit_id = _submit(cluster, "HOSTILE-HOG")
+    audit_id = submit(cluster, "HOSTILE-HOG")
     with cluster.client() as client:
         status = wait_done(client, audit_id, timeout=TIME_LIMIT + 60)
         assert status["status"] == "failed", status
@@ -136,6 +99,6 @@ def test_a_step_past_the_memory_ceiling_fails_its_audit_and_the_worker_goes_on(
     assert findings["status"] == "failed" and not findings["final"]
     assert any("Jones" in f["message"] for f in findings["findings"]), findings
     assert cluster.procs[1].popen.poll() is None  # the worker's main process lives
-    healthy = _submit(cluster, "")
+    healthy = submit(cluster, "")
     with cluster.client() as client:
         assert wait_done(client, healthy, timeout=60)["status"] == "done"

@@ -30,27 +30,15 @@ from citeaudit.store.tables import StepDelivery
 from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.helpers import wait_done
+from tests.service.one_worker import api_and_one_worker, submit
 from tests.service.processes import (
-    Proc,
     base_env,
-    command,
-    create_token,
-    free_port,
-    wait_for,
-    wait_http,
 )
 
 WORKERS_REDIS_DB = 11
 SOFT = 8  # seconds: the links chunk's soft limit here (a cold worker process needs ~2)
 GRACE = 2  # then the hard limit kills it
 MAX_DELIVERIES = 2
-
-
-def manuscript(marker: str) -> bytes:
-    return (
-        "They disagree (Jones, 2019; Smith, 2020).\n\n## References\n\n"
-        f"Smith, A. (2020). A title {marker}. Journal, 1, 1-2. https://example.org/a\n"
-    ).encode()
 
 
 @pytest.fixture(scope="module")
@@ -75,33 +63,8 @@ def cluster(
         CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
         CITEAUDIT_WORKER_CONCURRENCY="2",
     )
-    port = free_port()
-    api = Proc("api", command("api", env, port), env, tmp / "api.log")
-    server = Server(f"http://127.0.0.1:{port}", env, {}, [api])
-    try:
-        wait_http(f"{server.url}/healthz", api)
-        server.tokens["a"] = create_token(env, "account-a")
-        worker = Proc("worker", command("worker", env), env, tmp / "worker.log")
-        server.procs.append(worker)
-        wait_for(
-            lambda: "ready." in worker.output() or worker.popen.poll() is not None,
-            30,
-            "the worker to start",
-        )
-        assert worker.popen.poll() is None, worker.output()
+    with api_and_one_worker(env, tmp, 30) as server:
         yield server
-    finally:
-        for proc in reversed(server.procs):
-            proc.stop()
-
-
-def _submit(server: Server, marker: str) -> str:
-    with server.client() as client:
-        response = client.post(
-            "/api/v1/audits", files=[("manuscript", ("paper.md", manuscript(marker)))]
-        )
-        assert response.status_code == 202, response.text
-        return str(response.json()["id"])
 
 
 def _log(server: Server) -> str:
@@ -129,7 +92,7 @@ def _offline_findings_kept(server: Server, audit_id: str) -> None:
 @pytest.mark.services
 @pytest.mark.slow
 def test_soft_time_limit_fails_the_audit_with_what_it_had(cluster: Server) -> None:
-    audit_id = _submit(cluster, "HOSTILE-SLEEP")
+    audit_id = submit(cluster, "HOSTILE-SLEEP")
     with cluster.client() as client:
         status = wait_done(client, audit_id, timeout=SOFT + GRACE + 30)
     assert status["status"] == "failed", status
@@ -141,7 +104,7 @@ def test_soft_time_limit_fails_the_audit_with_what_it_had(cluster: Server) -> No
 @pytest.mark.services
 @pytest.mark.slow
 def test_hard_time_limit_kills_a_step_that_ignores_the_soft_one(cluster: Server) -> None:
-    audit_id = _submit(cluster, "HOSTILE-STUBBORN")
+    audit_id = submit(cluster, "HOSTILE-STUBBORN")
     with cluster.client() as client:
         status = wait_done(client, audit_id, timeout=SOFT + GRACE + 30)
     assert status["status"] == "failed", status
@@ -156,7 +119,7 @@ def test_poison_input_is_redelivered_a_bounded_number_of_times(
     cluster: Server,
     pg_url: str,  # noqa: F811 - the imported fixture
 ) -> None:
-    audit_id = _submit(cluster, "HOSTILE-DIE")
+    audit_id = submit(cluster, "HOSTILE-DIE")
     with cluster.client() as client:
         status = wait_done(client, audit_id, timeout=60)
     assert status["status"] == "failed", status
@@ -166,7 +129,7 @@ def test_poison_input_is_redelivered_a_bounded_number_of_times(
     assert chunk_starts == [MAX_DELIVERIES + 1]  # the last start only gave up
     _offline_findings_kept(cluster, audit_id)
     # the worker that lost its processes keeps serving
-    healthy = _submit(cluster, "")
+    healthy = submit(cluster, "")
     with cluster.client() as client:
         assert wait_done(client, healthy, timeout=60)["status"] == "done"
 
