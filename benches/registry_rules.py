@@ -44,7 +44,7 @@ from tests.stand_ins.registry_server import RegistryStandIn  # noqa: E402
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus  # noqa: E402
 from citeaudit.bibliography.interface import Bibliography  # noqa: E402
-from citeaudit.citation_matching import match_citations  # noqa: E402
+from citeaudit.matching.citations import match_citations  # noqa: E402
 from citeaudit.model.citation import Citation, CitationKind  # noqa: E402
 from citeaudit.model.finding import Finding  # noqa: E402
 from citeaudit.model.location import Location  # noqa: E402

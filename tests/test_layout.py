@@ -229,7 +229,7 @@ def test_the_model_imports_only_leaf_helpers() -> None:
 SERVICE_HALF = {"service", "store", "api", "web", "watch", "server", "cli"}
 # The core `citeaudit check` runs: it must stand without the service half.
 CORE = {
-    "model", "audit", "audit_data", "bibliography", "manuscript", "citation_matching",
+    "model", "audit", "audit_data", "bibliography", "manuscript", "matching",
     "rules", "resolve", "links", "report", "fix", "config", "suppress", "phases",
     "enrichment", "network_budget",
 }  # fmt: skip
@@ -243,3 +243,13 @@ def test_the_core_imports_nothing_of_the_service_half() -> None:
         node: sorted(graph[node] & SERVICE_HALF) for node in CORE if graph[node] & SERVICE_HALF
     }
     assert not leaks, leaks
+
+
+def test_matching_decides_from_the_model_and_the_readers_vocabularies() -> None:
+    """matching/ links citations to entries and entries to records; it reads the typed
+    model and the citation readers' vocabularies, never the rules, registries or
+    reports that act on its answers (resolve -> matching -> resolve was a cycle while
+    the record matcher sat in resolve/)."""
+    graph = import_graph()
+    allowed = {"model", "manuscript", "imprint_names", "transliterations", "encodable"}
+    assert graph["matching"] and graph["matching"] <= allowed, graph["matching"]

@@ -35,7 +35,6 @@ from citeaudit.bibliography.loading import (
 from citeaudit.bibliography.reference_list import read_reference_list
 from citeaudit.bibliography.typed_beside_files import typed_lists_beside_files
 from citeaudit.candidate_lists import listed_once
-from citeaudit.citation_matching import match_citations
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.gc_threshold import fewer_collections
@@ -45,6 +44,7 @@ from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.list_origin import ListOrigin, list_origin, standalone_origin
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
 from citeaudit.manuscript.standalone_list import headed_list_alone, standalone_entries
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Fix
 from citeaudit.model.location import Location

@@ -4,7 +4,7 @@ A reference list writes a book's imprint as "Place: Publisher" ("Paris: Maspero.
 "São Paulo: Moderna, 2000.", "Porto Alegre: Bookman; 2005."), and a writer citing
 from the title page sometimes gives the publisher where the author goes:
 "(Maspero, 1978)" for "Rodinson, M. (1978). Islam and capitalism. Paris: Maspero."
-`citeaudit.citation_matching` links such a citation to the one entry of that year
+`citeaudit.matching.citations` links such a citation to the one entry of that year
 published so, when no entry has the cited name as an author.
 
 Read from the entry's raw text only, where a colon parts place and publisher (a

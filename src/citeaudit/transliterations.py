@@ -12,7 +12,7 @@ two false alarms; nor is it a misspelling to report.
 (kh, h, ch, sh, sch, shch, j, x, zh: one class), a caron written out (š -> sh), w
 for v, a French final "e", y for i, doubled letters -- and keeps every vowel and
 every other consonant, so names that differ in anything else (Hansen, Hanson) keep
-different skeletons. `citeaudit.citation_matching` uses it only when no entry has the
+different skeletons. `citeaudit.matching.citations` uses it only when no entry has the
 cited name, for the one entry of the cited year whose first author has the same
 skeleton.
 """

@@ -5,8 +5,8 @@ list reader took for its own."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from tests.citations.helpers import document, reference
 

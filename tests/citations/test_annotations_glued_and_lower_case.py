@@ -3,8 +3,8 @@ dated year, years glued to the names, names typed in lower case."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty, CitationMatch
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference, summary

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.citations.item_parser import unglued_cue
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 

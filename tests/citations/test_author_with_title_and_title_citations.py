@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeaudit.audit import AuditInput, audit
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

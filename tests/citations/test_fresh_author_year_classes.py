@@ -3,10 +3,10 @@ false "uncited" or "missing" finding there. Made-up names and works throughout."
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.citations.item_parser import parse_group
 from citeaudit.manuscript.citations.years import parse_years
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 
 from .helpers import document, reference

@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.citations.item_parser import parse_group
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations, names_match, normalise_name
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
+from citeaudit.matching.names import names_match, normalise_name
 from citeaudit.model.citation import Citation, CitationMatch
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference

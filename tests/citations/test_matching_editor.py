@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from citeaudit.citation_matching import match_citations, names_match
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
+from citeaudit.matching.names import names_match
 from citeaudit.model.citation import CitationMatch
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference

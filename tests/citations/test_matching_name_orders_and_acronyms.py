@@ -4,8 +4,8 @@ counts, not citations, in an author-year paper."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import CitationKind
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

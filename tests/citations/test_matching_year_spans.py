@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 _RAW = "Quarn OP, Velt AA (1971–77) Fictional flies. In: Doe E (Ed.) Flies. Press, 1–9."

@@ -5,8 +5,8 @@ Every entry here is made up."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from tests.citations.test_numbered_lists_and_acronyms import numbered, with_list
 
 

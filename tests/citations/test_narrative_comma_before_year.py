@@ -4,8 +4,8 @@ type it."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 

@@ -5,9 +5,10 @@ names that leave their particles out."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations, names_match
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.document import Document, RawEntry
+from citeaudit.matching.citations import match_citations
+from citeaudit.matching.names import names_match
 from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

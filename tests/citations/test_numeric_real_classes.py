@@ -176,8 +176,8 @@ def test_brackets_before_a_colon_inside_a_sentence() -> None:
 
 def test_numbers_match_the_lists_own_labels() -> None:
     """A list numbered 1, 2, 4 (entry 3 deleted): [4] is the third entry, [3] has none."""
-    from citeaudit.citation_matching import match_citations
     from citeaudit.manuscript.citations import extract_citations
+    from citeaudit.matching.citations import match_citations
     from tests.citations.helpers import document, reference
 
     refs = [

@@ -8,8 +8,8 @@ Every name here is made up.
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 _TEXT = "It is noteworthy that after Wenning's collecting efforts in Lagoa Serra (1863-1866), few."

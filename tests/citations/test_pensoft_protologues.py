@@ -9,8 +9,8 @@ Every name and periodical here is made up.
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import ProtologueExtractor, extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from tests.citations.helpers import document, reference
 

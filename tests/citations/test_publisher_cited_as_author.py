@@ -4,9 +4,9 @@ published and no entry has the name as an author; never a guess among several.""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference

@@ -7,10 +7,10 @@ abbreviated genus or an epithet the old endings missed.
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.citations.item_parser import parse_group
 from citeaudit.manuscript.citations.years import parse_years
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference, summary

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import PandocExtractor, extract_citations
 from citeaudit.manuscript.markdown import MarkdownReader
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference

@@ -8,8 +8,8 @@ bare citations, look-alikes that are not citations.
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty, Citation, CitationMatch
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

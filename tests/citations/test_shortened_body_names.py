@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference
 

@@ -5,8 +5,8 @@ one surname and year, and a protologue's abbreviated authors."""
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import CitationMatch
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.citations.statements import statement_spans
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 _REFS = [reference(1, "Tamura", year=2020), reference(2, "Okoro", year=2016)]

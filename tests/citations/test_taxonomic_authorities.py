@@ -8,8 +8,8 @@ plain authority "Aus pallidus Quenby, 1833" too), and that entry is not "uncited
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty
 from citeaudit.model.reference import Reference
 from tests.citations.helpers import document, reference

@@ -11,8 +11,8 @@ import sys
 from types import FrameType
 from typing import Any
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
 
 _ELLIPSIS = "(?:\\.\\.\\.|…)"  # the tail of the per-name pattern `_truncated` compiled

@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from citeaudit.bibliography.freetext import parse_reference
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.location import Location
 from tests.citations.helpers import document, reference
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citeaudit.matching.records import Verdict, YearFit, choose, title_similarity, year_fit
 from citeaudit.model.person import Person
 from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.classify import Genre, genre
-from citeaudit.resolve.matching import Verdict, YearFit, choose, title_similarity, year_fit
 from tests.resolve.conftest import ref
 
 RECORD = RegistryRecord(

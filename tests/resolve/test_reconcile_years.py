@@ -17,7 +17,7 @@ import pytest
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.bibliography.interface import Bibliography
-from citeaudit.citation_matching import match_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Citation, CitationKind
 from citeaudit.model.finding import Finding
 from citeaudit.model.location import Location

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
+from citeaudit.matching.citations import match_citations
 from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatch
 from tests.citations.helpers import document, reference
 from tests.rules_citations.conftest import data

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from citeaudit.citation_matching import match_citations
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.manuscript.document import Document, Line
+from citeaudit.matching.citations import match_citations
 from citeaudit.model.citation import Certainty, Citation
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person

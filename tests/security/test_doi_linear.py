@@ -13,8 +13,8 @@ import pytest
 from citeaudit.doi import doi_problem, find_dois, normalize_doi
 from citeaudit.links.extract import extract_links
 from citeaudit.links.soft404 import title_of, visible_text
+from citeaudit.matching.records import normalise_title
 from citeaudit.resolve.journals import journal_known
-from citeaudit.resolve.matching import normalise_title
 from citeaudit.watch.notify_settings import _EMAIL
 from tests.security.counted_work import SCALE, Case, assert_linear, repeated
 

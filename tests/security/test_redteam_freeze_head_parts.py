@@ -1,7 +1,7 @@
 """An entry's head split at a dash ("IBGE - Instituto ...") tries each white-space run once.
 
 The author-year matcher spells an entry's first words several ways, one of them split
-at a spaced dash (`citation_matching._HEAD_PARTS`). Searched from every position,
+at a spaced dash (`matching.author_index._HEAD_PARTS`). Searched from every position,
 ``\\s+[-–—]\\s+`` read a white-space run to its end from each of its spaces and found
 no dash: a 300-character head of spaces cost 0.44 ms an entry, 9 s of matching for the
 20,000 entries of a free-text list (4,000 entries of 'Smith' + 280 spaces: 2.7 -> 1.9
@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from citeaudit.citation_matching import _HEAD_PARTS
+from citeaudit.matching.author_index import _HEAD_PARTS
 
 OLD = re.compile(r"\s+[-–—]\s+")
 

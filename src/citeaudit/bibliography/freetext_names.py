@@ -20,7 +20,7 @@ __all__ = ["VANCOUVER_AUTHORS", "is_organisation", "parse_authors"]
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # generous upper-case range (Latin-1 + Latin Extended-A)
 _LETTER = r"[^\W\d_]"
 
-# the one list every name reader shares (citation_matching, resolve.authors, the
+# the one list every name reader shares (matching.citations, resolve.authors, the
 # citation extractor): a name kept whole here is compared whole there
 PARTICLES = SHARED_PARTICLES
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from citeaudit.resolve.matching import normalise_title
+from citeaudit.matching.records import normalise_title
 
 SAME = 90.0  # token-sort similarity (0-100) at which a title names the journal
 

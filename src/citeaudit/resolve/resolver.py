@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from citeaudit.doi import doi_refusal
+from citeaudit.matching.records import Verdict, choose, compare
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.resolve.classify import Genre, genre
@@ -36,7 +37,6 @@ from citeaudit.resolve.datacite import DATACITE_PREFIXES, DataCiteRegistry
 from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Answer, Lookup, Resolver, ResolveRun, Search
 from citeaudit.resolve.journals import journal_known, looks_abbreviated
-from citeaudit.resolve.matching import Verdict, choose, compare
 from citeaudit.resolve.run_status import run_status
 
 __all__ = ["RegistryResolver", "is_short_doi"]

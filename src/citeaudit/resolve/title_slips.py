@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from citeaudit.resolve.matching import normalise_title
+from citeaudit.matching.records import normalise_title
 
 __all__ = ["TitleSlip", "TitleSlipKind", "title_slip"]
 

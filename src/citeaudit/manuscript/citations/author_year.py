@@ -13,7 +13,7 @@ Three shapes are read, each with the certainty (`Certainty`) the shape deserves:
   ``Ramos and colleagues (2015)``, ``Vidal y Soto (2020, 60–62)``. A capitalised word
   before a year in parentheses is as often a country or a list item ("Georgia
   (1993)"), so without "et al." these are CANDIDATE (citing context: ``See also``,
-  a reporting verb after) or WEAK, and `citeaudit.citation_matching` keeps them when
+  a reporting verb after) or WEAK, and `citeaudit.matching.citations` keeps them when
   an entry confirms the name.
 * **Bare** -- names before a year in running text, ``as shown by Hart and Lomé,
   2019, the``: always WEAK.

@@ -3,7 +3,7 @@
 `names_before` reads backwards from the year over a bounded window, so a manuscript
 that is one long line costs the same per citation as any other. It may take in a
 capitalised word before the names ("Menurut Hadiwinata", "Na Argentina, Rojas e
-Pinto"); `citeaudit.citation_matching` cuts such words away when an entry shows
+Pinto"); `citeaudit.matching.citations` cuts such words away when an entry shows
 where the names really start.
 
 `citing_context` says whether the words around the marker are how writers cite

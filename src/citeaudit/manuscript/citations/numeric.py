@@ -35,7 +35,7 @@ whole difference between reading a Vancouver paper and inventing citations):
   same number, never a missing reference on its own.
 
 Whether numbers are citations at all is decided again by
-`citeaudit.citation_matching.match_citations`, which keeps numeric citations only
+`citeaudit.matching.citations.match_citations`, which keeps numeric citations only
 when the reference list is numbered or numbers are the manuscript's main style.
 
 Every pattern here is linear: no nested or overlapping quantifiers, and patterns that

@@ -17,7 +17,7 @@ entry ("Red List", "Censo Demográfico"): "IUCN data analysed by Smith (2014)" i
 Smith's citation, left to the author-year reader. The name must not touch the
 parenthesis ("IUCN (2014)" is the author-year reader's, a sure citation).
 
-The citation is WEAK and not narrative: `citeaudit.citation_matching` keeps it only
+The citation is WEAK and not narrative: `citeaudit.matching.citations` keeps it only
 when exactly one entry fits the name and the year, and never reports it as missing
 or as a year mismatch. It runs before the author-year reader, so "Censo (2010)" is
 not also read as a work of "Censo".

@@ -7,7 +7,7 @@ Nomenclature prescribes: the author, the abbreviated periodical or book, the vol
 the page and the year, with no parenthesis. The work is often in the reference list
 (the protologue), and, read by no other syntax, its entry was "never cited". Such a
 citation names no work on its own terms -- the author of a name is not always the
-author of an entry -- so each is WEAK: `citeaudit.citation_matching` keeps it only
+author of an entry -- so each is WEAK: `citeaudit.matching.citations` keeps it only
 when one entry has that author and year, and never reports it as missing. Its
 `Citation.command` is `PROTOLOGUE`, so the matcher may take its authors as the
 abbreviations the Code allows ("Humb. & Bonpl." for Humboldt and Bonpland).

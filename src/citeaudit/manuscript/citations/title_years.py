@@ -14,7 +14,7 @@ entry after its year -- the title of an author-date entry ("Author (Year) Title"
 "Author. Year. Title") -- and the entry holds the parenthesised year. The title must
 come after the year so that the names heading an entry are never read as its title.
 The citation names the entry's first word (its first author as the list opens it)
-and carries the title, so `citeaudit.citation_matching` picks among several entries
+and carries the title, so `citeaudit.matching.citations` picks among several entries
 of that author and year by the title. WEAK and not narrative: kept only when one
 entry fits, never reported as missing or as a year mismatch. It runs before the
 author-year reader, which would read the title as names.

@@ -5,7 +5,7 @@ is cited by its title, set in italics, often with no year. Without a reading of 
 the entry was "never cited". Only an emphasised phrase (``*...*``, ``_..._``) of two
 to twelve words, capitalised, whose words stand in an entry of the manuscript's own
 list (in its first 200 characters, a leading article aside) is read; the citation is
-WEAK (`command == TITLE`, no year) and `citeaudit.citation_matching` links it only
+WEAK (`command == TITLE`, no year) and `citeaudit.matching.citations` links it only
 to the one entry with no personal author whose title opens so, or else to the one
 entry whose whole title it is. Never reported as missing.
 

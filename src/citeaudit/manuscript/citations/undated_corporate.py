@@ -5,7 +5,7 @@ entry opens with that name and carries no year ("GIT. Documentação oficial.
 Disponível em: ... Acesso em: ..."). With no year in the parenthesis no other reader
 takes it, and the entry was "never cited". A parenthesis holding only one word in
 capitals is read when an entry of the manuscript's own list opens with that word and
-a full stop; the citation is WEAK, undated, so `citeaudit.citation_matching` keeps it
+a full stop; the citation is WEAK, undated, so `citeaudit.matching.citations` keeps it
 only when an undated entry has the name -- "World Health Organization (WHO)", an
 acronym defined in the text, is no citation unless such an entry exists, and then
 harmless.

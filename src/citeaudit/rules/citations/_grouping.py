@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citeaudit.citation_matching import normalise_name
+from citeaudit.matching.names import normalise_name
 from citeaudit.model.citation import Citation
 from citeaudit.model.location import Location
 

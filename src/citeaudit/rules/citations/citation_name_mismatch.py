@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
-from citeaudit.citation_matching import names_match
+from citeaudit.matching.names import names_match
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule

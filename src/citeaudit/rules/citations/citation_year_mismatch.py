@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
+from citeaudit.matching.record_years import Outcome, Reconciliation, reconcile
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.reference import Reference
-from citeaudit.resolve.years import Outcome, Reconciliation, reconcile
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
 from citeaudit.rules.citations._life_dates import are_life_dates

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeaudit.audit_data import AuditData
+from citeaudit.matching.records import Comparison, compare
 from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import SOURCES, RegistryRecord, Resolution, ResolutionState
-from citeaudit.resolve.matching import Comparison, compare
 
 
 def resolved(data: AuditData) -> Iterator[tuple[Reference, Resolution]]:

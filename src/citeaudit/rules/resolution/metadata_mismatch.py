@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData, Phase
+from citeaudit.matching.records import is_preprint_record
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.authors import align_authors
-from citeaudit.resolve.matching import is_preprint_record
 from citeaudit.resolve.title_slips import title_slip, written_in
 from citeaudit.rules.base import Rule
 from citeaudit.rules.resolution._common import describe, with_doi_record

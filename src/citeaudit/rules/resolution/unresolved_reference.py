@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData, Phase
+from citeaudit.matching.records import names_preprint
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.classify import Genre, genre
-from citeaudit.resolve.matching import names_preprint
 from citeaudit.rules.base import Rule
 from citeaudit.rules.resolution._common import resolved, sources_text
 

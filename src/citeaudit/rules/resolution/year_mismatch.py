@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData, Phase
+from citeaudit.matching.record_years import reconcile, registry_years
 from citeaudit.model.finding import Finding, Fix, Severity
-from citeaudit.resolve.years import reconcile, registry_years
 from citeaudit.rules.base import Rule
 from citeaudit.rules.resolution._common import disagreeing_citations, resolved, year_record
 

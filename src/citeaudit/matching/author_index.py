@@ -1,119 +1,44 @@
-"""Linking in-text citations to bibliography entries.
+"""The index of entries by first-author spellings that author-year citations are matched against.
 
-`match_citations` decides which extracted citations are real, and which entries each
-one cites. Its rules, each chosen so that a finding built on them is never a false
-alarm:
-
-* **Keys** (``\\cite{key}``, ``[@key]``) match as BibTeX matches them: an entry whose
-  key is written the same way, else -- as BibTeX's case-insensitive lookup does -- an
-  entry whose key differs only in case. biber is case-sensitive and would fail on
-  the latter, so a rule can warn whenever ``citation.key != reference.key`` for a
-  target (BibTeX warns too). ``\\nocite{*}`` (key ``*``) cites every entry; a key
-  ending in ``*`` in a WEAK citation (``R-*``, papaja's ``cite_r()``) every entry
-  whose key starts so. A
-  biblatex ``ids`` alias cites its entry. A narrative
-  Pandoc ``@name`` is kept only when some entry has a key at all: in a manuscript
-  whose reference list has no keys, ``@name`` is a handle, not a citation. A key
-  written without pandoc's ``@`` (``[jones2019]``) that no entry has is linked by the
-  name and year it is made of (or to the one entry of that name), so its entry is not
-  called uncited; pandoc-citation-without-at reports the slip.
-* **Numbers** match the entry at that position (`Reference.index`). Numeric
-  citations are kept only when the reference list is numbered (an entry's raw text
-  starts with ``[1]``, ``1.``, ``(1)`` or ``1)``) or numbers outnumber the other
-  citations; otherwise ``[3]`` in an author-year paper is not taken for a citation.
-  With no reference list at all, numbers are not kept: they are notes' markers as
-  often as citations.
-* **Author-year** citations match on the first author's name, normalised (case,
-  accents, markup, stray punctuation, particles: "Van der Berg" ~ "van der Berg",
-  "DeKirty" ~ "Dekirty"). Organisations match whole or by acronym ("CSTO" ~
-  "Collective Security Treaty Organization (CSTO)", "WHO" ~ "World Health
-  Organization (WHO)"), against the entry's first author however the list was read
-  (a family name, "given family" when an organisation was split like a person, or
-  the start of the entry's raw text). The year label must fit: ``2020a`` needs the
-  entry labelled 2020a; ``2020`` with entries 2020a and 2020b targets both
-  (ambiguous). The number of authors ("A", "A & B", "A et al.") picks among several
-  entries that fit. Entries whose authors fit but whose year does not are returned
-  as `CitationMatch.year_mismatch`.
-* **Certainty** (`Certainty`): a SURE citation is kept whatever it matches. A
-  narrative CANDIDATE or WEAK one (``Smith (2019)``) is kept when its first name is
-  an author of some entry; a WEAK one that is not narrative (``Hart and Lomé, 2019``
-  in running text, ``(May 2011)``) only when one entry fits name *and* year (several
-  fitting, "Censo INE 2011" beside INE 2011a and 2011b, give no such evidence). An
-  unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
-  possible-missing-reference rule; an unconfirmed WEAK one is dropped.
-* **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
-  "Vološinov" for "Volóchinov") cites the one entry of that year whose first author
-  is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
-  has the name as written: an editor links it, and calling the entry uncited and the
-  citation missing would be two false alarms for one typo.
-* **Co-authors joined by a slash** ("(BAKHTIN/VOLOCHÍNOV, 2009)", disputed
-  authorship as ABNT journals write it) cite the entry whose authors are those names,
-  in any order, when no entry has the slashed name itself.
-* **Another transliteration** of a name ("Voloshinov", "Vološinov" for an entry of
-  "Volóchinov"; "Bajtín" for "Bakhtine") cites the one entry of the cited year whose
-  first author has the same `citeaudit.transliterations.skeleton`, when no entry has
-  the name as written; no name mismatch is reported, for none was made.
-* **An initial** after an ABNT name ("(VIANA, C., 2017)") chooses among entries of
-  that name and year the ones whose first author's given name starts so.
-* **A protologue's abbreviated authors** ("Humb. & Bonpl., Pl. Aequinoct. 2: 16.
-  1809", `manuscript.citations.protologues`) cite the one entry of that year whose
-  authors' names start as the abbreviations, in order, when no entry has them whole.
-* **One plausible entry** is the one cited, as an editor would link it, when no entry
-  has the cited name as its first author: the one entry of that year whose last
-  authors are the cited names (a narrative list read from its end), whose text opens
-  with the cited name (names glued together, "IUCN" for "IUCN Standards
-  Subcommittee"), or whose five-letter first author is one letter off when "et al."
-  or a second name ties them. A year read from the entry's title ("from 1980 to
-  2015"), the original edition's ("[1859]", "1985/2003", "Original work published
-  1971") and the first of a span ("2015–2017") cite the entry; of several other
-  years, the one a year away is the mismatch. Names compare across scripts and
-  accents (anyascii: "Petrenko" ~ "Петренко") and with umlauts written out.
-* **Author-year in a numbered manuscript**: when the list is numbered and cited by
-  number, a name and year no entry fits is only a CANDIDATE (possible missing), and
-  one that fits an entry under another year is dropped ("the Hartwell (1950)
-  criteria"): such a list is cited by number, the rest are mentions.
-* **Where names start**: a narrative name may have taken in the words before it
-  ("Menurut Hadiwinata", "Na Argentina, Rojas e Pinto"). Shorter readings -- leading
-  words cut, leading names dropped -- are tried, and the one an entry fits best wins.
-
-An index of first-author names makes matching linear in the number of citations,
-not citations times entries.
+Built once per audit, so matching stays linear in the number of citations.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from anyascii import anyascii
-from rapidfuzz.distance import Levenshtein
 
 from citeaudit.imprint_names import imprint_names
-from citeaudit.manuscript.citations.bare_keys import BARE_KEY
-from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
-from citeaudit.manuscript.citations.titles import TITLE
-from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
-from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
+from citeaudit.matching.names import (
+    BAG,
+    name_forms,
+    names_match,
+    normalise_name,
+    one_typo,
+    same_person,
+    slash_parts,
+    syllables_spell,
+)
+from citeaudit.matching.years import (
+    a_slip_away,
+    a_year_away,
+    by_suffix_position,
+    year_fits,
+    year_in_raw,
+    yearless,
+)
+from citeaudit.model.citation import Certainty, Citation, CitationMatch
 from citeaudit.model.person import Person
-from citeaudit.model.publication_status import STATUS, ends_pending
 from citeaudit.model.reference import Reference
-from citeaudit.model.surnames import PARTICLES, fold_name
+from citeaudit.model.surnames import PARTICLES
 from citeaudit.transliterations import skeleton, transliterated
 
-__all__ = ["match_citations", "names_match", "normalise_name"]
-
-_NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
-# German writes an umlaut out when the letter is missing ("Mueller" for "Müller"):
-# a name with one is also compared in that spelling.
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_INSIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 _AND_JOIN = re.compile(
     r"&|\s(?:" + "|".join(sorted(AND_WORDS - {"&"}, key=len, reverse=True)) + r")\s(?!al\b)"
 )
@@ -136,12 +61,8 @@ _MOST_LEFT_OUT = 1  # words of a body's name a citation may leave out
 _LONGEST_ACRONYM = 8  # letters of an acronym of a body's first words
 _MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
-# A year read outside these is a date in a title (a species' authority, a target
-# year), not the entry's publication year.
-_FIRST_PRINTED = 1800
-_LATEST = datetime.date.today().year + 1
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
-# The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `_forms`
+# The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `name_forms`
 # reads a name and the acronym in parentheses after it).
 _BODY_ACRONYM = r"(?:\s?\([A-ZÀ-Þ][\w/-]{0,14}\))?"
 _UNDER_JURISDICTION = re.compile(
@@ -161,477 +82,6 @@ _UNDER_LONG_JURISDICTION = re.compile(
     rf"(?:\s+[^\W\d_]+){{1,7}}{_BODY_ACRONYM})\.\s"
 )
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
-
-
-def match_citations(
-    citations: Sequence[Citation], references: Sequence[Reference]
-) -> tuple[tuple[Citation, ...], tuple[CitationMatch, ...]]:
-    """The citations kept, and one CitationMatch per kept citation, in the same order."""
-    authors: _AuthorIndex | None = None  # built at the first author-year citation
-    if _numbers_outnumber_sure_works(citations, references):
-        authors = _AuthorIndex(references)
-        numeric_ok = _numbers_outnumber_matched_works(citations, authors)
-    else:
-        numeric_ok = _numbered_list(references)
-    if not references:
-        # No list at all: "[7]" is a note's marker as often as a citation (a notes-style
-        # text pasted with its notes at the end), and "cites entry 7, but the list has 0
-        # entries" a hundred times says nothing the missing list does not
-        numeric_ok = False
-    has_keys = any(_ref_keys(r) for r in references)
-    keys = _KeyIndex(references)
-    numbers = _number_index(references)
-    cites_by_number = numeric_ok and _numbered_list_cited_by_number(citations, references)
-    field_targets = {(r.id, r.location.file): r for r in references if r.location and not r.key}
-    kept: list[Citation] = []
-    matches: list[CitationMatch] = []
-    for citation in citations:
-        if citation.command == FIELD_ITEM:  # a Word field's work, linked by the reader
-            kept.append(citation)
-            linked = (citation.key, citation.location.file) in field_targets
-            ref = field_targets.get((citation.key or "", citation.location.file))
-            listed = ref.year if ref is not None else None
-            shown_year = citation.year is not None and str(citation.year) in citation.text
-            if (
-                linked
-                and citation.key
-                and shown_year
-                and listed
-                and citation.year != listed
-                and not (ref is not None and _year_in_raw(citation, ref))
-            ):
-                # the field names the entry, the text shows another year: a year
-                # mismatch at the citation (the entry still counts as cited); a year
-                # only the field's data holds (a numbered citation) is not the reader's,
-                # nor one the entry holds though its year was read otherwise ("(2007
-                # [2006]) Tribe Vernonieae Cass. (1819)"), as for a typed citation
-                matches.append(CitationMatch(citation.id, year_mismatch=(citation.key,)))
-                continue
-            targets = (citation.key,) if linked and citation.key else ()
-            matches.append(CitationMatch(citation.id, targets=targets))
-            continue
-        if citation.kind is CitationKind.NUMERIC:
-            if not numeric_ok:
-                continue
-            match = _match_number(citation, numbers)
-        elif citation.kind is CitationKind.KEY:
-            if citation.narrative and citation.command == "pandoc" and not has_keys:
-                continue
-            match = keys.match(citation)
-            if citation.command == BARE_KEY and not match.targets:
-                if authors is None:
-                    authors = _AuthorIndex(references)
-                match = _bare_key_by_name(citation, authors)
-            if keys.is_family(citation):
-                # one citation per entry: code cites each, none is "ambiguous"
-                for n, target in enumerate(match.targets, start=1):
-                    kept.append(dataclasses.replace(citation, id=f"{citation.id}.{n}"))
-                    matches.append(CitationMatch(kept[-1].id, targets=(target,)))
-                continue
-        elif citation.command == TITLE:
-            if authors is None:
-                authors = _AuthorIndex(references)
-            match = authors.match_title(citation)
-            if not match.targets:
-                continue  # an emphasised phrase that is no title of an entry
-        else:
-            if authors is None:
-                authors = _AuthorIndex(references)  # a keyed (BibTeX) audit never needs it
-            found = authors.match(citation)
-            if found is None:
-                continue
-            guessed = citation.certainty is Certainty.WEAK and not citation.narrative
-            citation, match = found
-            if guessed and len(match.targets) > 1:
-                # "los datos del Censo INE 2011" beside entries INE 2011a and 2011b: a
-                # name and year in running text, kept only on an entry's word, which
-                # several entries cannot give -- no citation, and no ambiguity
-                continue
-            if match.year_mismatch and not match.targets and _pending(citation):
-                # "(Robinson et al., in prep.)" beside "Robinson et al. (2008)": the
-                # dated entry is an earlier work, not this one with a wrong year
-                match = CitationMatch(match.citation_id)
-            if cites_by_number and not match.targets:
-                if match.year_mismatch or citation.certainty is not Certainty.SURE:
-                    continue  # "the Hartley (1950) criteria": a name, not a wrong year
-                citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
-        kept.append(citation)
-        matches.append(match)
-    return tuple(kept), _other_works_are_not_mismatches(kept, matches, authors)
-
-
-def _bare_key_by_name(citation: Citation, authors: _AuthorIndex) -> CitationMatch:
-    """A pandoc key written without its ``@`` (``[jones2019]``) that no entry has as
-    its key: the entry its name and year fit, as an editor would link it, or the one
-    entry of that name under another year (a key's year is often the preprint's, not
-    the work's: no year mismatch is claimed, pandoc-citation-without-at reports the
-    key)."""
-    reading = dataclasses.replace(
-        citation,
-        kind=CitationKind.AUTHOR_YEAR,
-        command=None,
-        narrative=True,  # as "Park (2018)": a year mismatch is kept, to be taken here
-        certainty=Certainty.CANDIDATE,
-    )
-    found = authors.match(reading)
-    if found is None:
-        return CitationMatch(citation.id)
-    match = found[1]
-    if match.targets:
-        return CitationMatch(citation.id, targets=match.targets)
-    if len(match.year_mismatch) == 1:
-        return CitationMatch(citation.id, targets=match.year_mismatch)
-    return CitationMatch(citation.id)
-
-
-def _numbered_list_cited_by_number(
-    citations: Sequence[Citation], references: Sequence[Reference]
-) -> bool:
-    """Whether the manuscript cites a numbered list by its numbers (Vancouver, IEEE).
-
-    Then the list can only be cited by number, and a name and a year that fit no entry
-    -- "(GINA 2018)" under a table, "(Smith R, 2016, personal communication)",
-    "(Stata 2009)" after the software's name -- name a source the writer did not mean
-    to list: at most a possible missing reference, never a missing one. A name that
-    fits an entry under another year ("the Hartley (1950) criteria", the list holding
-    Hartley 2004) is an eponym or a mention, not a citation with a wrong year.
-    """
-    numbered = sum(1 for r in references if _NUMBER_LABEL.match(r.raw))
-    if not references or (
-        numbered * 2 < len(references) and not bare_labels(r.raw for r in references)
-    ):
-        return False
-    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
-    author_year = sum(
-        1 for c in citations if c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE
-    )
-    return numeric > 2 * author_year
-
-
-def _other_works_are_not_mismatches(
-    kept: Sequence[Citation], matches: list[CitationMatch], authors: _AuthorIndex | None
-) -> tuple[CitationMatch, ...]:
-    """A year-mismatch candidate that another citation cites exactly is a different work.
-
-    "(Grine et al., 1993, 1996)" with only the 1996 entry listed: 1996 is cited as
-    itself, so the 1993 citation names a work missing from the list, not a wrong year.
-    So too when the exact citation stands elsewhere in the text: taking "(Goetz et al.,
-    2011)" for a slip of the one Goetz entry of 2008, cited "(Goetz et al., 2008)"
-    too, turned works dropped from the list into year mismatches (dev bench: missing
-    recall 0.855 -> 0.811, year-mismatch false alarms 21 -> 100), though a real slip
-    ("FLATSCHART, 2015" beside "Flatschart (2011)") reads so as well.
-
-    Of the candidates left, `_AuthorIndex.nearest` names the one the year is a slip
-    for, or none.
-
-    And a work cited elsewhere by the same first author and year that fits no entry
-    at all ("(Niemelä and Spence 1991)", the list holding Niemelä 1994, 1997, 1999)
-    is missing: "(Niemelä et al. 1991)" is that work again, not a slip for the 1997
-    entry -- one work, one finding.
-
-    Citations of one work share one tuple of targets (remembered per distinct
-    citation): each distinct tuple is walked once, not once per citation (4,000
-    citations of one name against 4,000 entries of it were 16 million steps).
-    """
-    distinct: dict[int, tuple[str, ...]] = {}
-    for match in matches:
-        if match.targets:
-            distinct.setdefault(id(match.targets), match.targets)
-    exact = {t for targets in distinct.values() for t in targets}
-    out: list[CitationMatch] = []
-    for citation, match in zip(kept, matches, strict=True):
-        if match.year_mismatch and not match.targets:
-            others = tuple(t for t in match.year_mismatch if t not in exact)
-            if len(others) > 1 and authors is not None:
-                others = authors.nearest(citation, others)
-            if others != match.year_mismatch:
-                match = CitationMatch(match.citation_id, year_mismatch=others)
-        out.append(match)
-    missing = {
-        work
-        for citation, match in zip(kept, out, strict=True)
-        if not match.targets
-        and not match.year_mismatch
-        and citation.certainty is Certainty.SURE
-        and (work := _dated_work(citation)) is not None
-    }
-    if missing:
-        for k, (citation, match) in enumerate(zip(kept, out, strict=True)):
-            if match.year_mismatch and not match.targets and _dated_work(citation) in missing:
-                out[k] = CitationMatch(match.citation_id)
-    return tuple(out)
-
-
-def _dated_work(citation: Citation) -> tuple[str, int, str] | None:
-    """An author-year citation's first author (folded), year and letter."""
-    if citation.kind is not CitationKind.AUTHOR_YEAR or not citation.authors:
-        return None
-    if citation.year is None or citation.command is not None:
-        return None
-    return normalise_name(citation.authors[0]), citation.year, citation.year_suffix or ""
-
-
-# -- numbers -------------------------------------------------------------------------
-
-
-def _numbered_list(references: Sequence[Reference]) -> bool:
-    """Whether the list's entries carry numbers ("[1]", "1.", bare "1 Smith"): numbers
-    in the text then cite it."""
-    return any(_NUMBER_LABEL.match(r.raw) for r in references) or bool(
-        bare_labels(r.raw for r in references)
-    )
-
-
-def _numeric_markers(citations: Sequence[Citation]) -> int:
-    """How many numeric markers the text holds: "(3–5)" is one marker, though it
-    gives three citations. Counted by citations, the ranges of a species description
-    ("petals (3–)5–7", "[7-10] setae") outweighed a paper's author-year works."""
-    return len({(c.text, c.location) for c in citations if c.kind is CitationKind.NUMERIC})
-
-
-def _numbers_outnumber_sure_works(
-    citations: Sequence[Citation], references: Sequence[Reference]
-) -> bool:
-    """Whether an unnumbered list may still be cited by number: more numeric markers
-    than keyed and sure author-year citations. Then `_numbers_outnumber_matched_works`
-    decides."""
-    if _numbered_list(references):
-        return False
-    markers = _numeric_markers(citations)
-    if not markers:
-        return False
-    others = sum(
-        1
-        for c in citations
-        if c.kind is CitationKind.KEY
-        or (c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE)
-    )
-    return markers > others
-
-
-def _numbers_outnumber_matched_works(citations: Sequence[Citation], authors: _AuthorIndex) -> bool:
-    """Numbers cite an unnumbered list only when they outnumber the works cited by
-    name that an entry confirms (linked, or under another year), whatever their
-    certainty: "Kanehira (1933)" that the list holds is evidence of author-year style,
-    "New Guinea (11)" and "[7-10] setae" are counts, not citations."""
-    others = 0
-    for c in citations:
-        if c.kind is CitationKind.KEY:
-            others += 1
-        elif c.kind is CitationKind.AUTHOR_YEAR:
-            found = authors.match(c)
-            if found is not None and (found[1].targets or found[1].year_mismatch):
-                others += 1
-    return _numeric_markers(citations) > others
-
-
-_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
-
-
-def _number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
-    """Entries by the number a citation gives: the list's own labels when every entry
-    has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
-    Built once: matching is linear in citations, not citations times entries."""
-    numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
-    by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
-    if not by_label:
-        bare = bare_labels(r.raw for r in references)
-        if bare:
-            numbers, by_label = bare, True
-    index: dict[int, list[str]] = {}
-    for ref, number in zip(references, numbers if by_label else [], strict=False):
-        index.setdefault(number, []).append(ref.id)
-    if not by_label:
-        for ref in references:
-            index.setdefault(ref.index, []).append(ref.id)
-    return {n: tuple(ids) for n, ids in index.items()}
-
-
-_BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
-
-
-def _list_labels(raws: Iterable[str]) -> list[int | None]:
-    """Each entry's label ("3.", "[3]"), or None. An entry whose label lost its full
-    stop ("3 Moe DE, ...", as a journal's copy prints one or two in a list of "2.",
-    "4.") takes its bare number when it rises from the label before by at most 3: so
-    the list keeps its labels, and a list with an entry taken out is not cited by
-    position (every number after the gap cited the entry after its own)."""
-    out: list[int | None] = []
-    last: int | None = None
-    for raw in raws:
-        found = _LABEL_NUMBER.match(raw)
-        bare = None if found is not None or last is None else _BARE_LABEL.match(raw)
-        number = int(found.group(1)) if found else int(bare.group(1)) if bare else None
-        if found is None and number is not None and last is not None:
-            number = number if last < number <= last + 3 else None
-        out.append(number)
-        last = number if number is not None else last
-    return out
-
-
-def _mended(numbers: list[int]) -> list[int]:
-    """Labels with a slip mended: a label between two that leave room for exactly one
-    ("16., 1., 18.") is that one, as the list's order says; a last label lower than
-    the one before follows it. A gap ("4., 6.") stays: an entry was taken out."""
-    out = list(numbers)
-    for i in range(1, len(out)):
-        if i + 1 < len(out):
-            slip = out[i] != out[i - 1] + 1 and out[i + 1] == out[i - 1] + 2
-        else:
-            slip = out[i] <= out[i - 1]  # the last one: only when it goes back
-        if slip:
-            out[i] = out[i - 1] + 1
-    return out
-
-
-def _match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> CitationMatch:
-    return CitationMatch(citation.id, targets=numbers.get(citation.number or 0, ()))
-
-
-# -- keys ----------------------------------------------------------------------------
-
-
-def _ref_keys(reference: Reference) -> tuple[str, ...]:
-    """The keys that cite an entry: its own and -- biblatex's ``ids`` field -- the old
-    keys it is still cited by (``ids = {smith19, smithOld}``)."""
-    if reference.key:
-        aliases = [v for name, v in reference.extra if name == "ids"]
-        if aliases:
-            return (reference.key, *(a.strip() for a in aliases[0].split(",") if a.strip()))
-        return (reference.key,)
-    if reference.id and not re.fullmatch(r"ref-\d+(?:~\d+)?", reference.id):
-        return (reference.id,)
-    return ()
-
-
-class _KeyIndex:
-    """Keys looked up the way BibTeX does: exact first, then ignoring case.
-
-    Built once per audit so that matching is linear in the number of citations, not
-    citations times entries (a 5,000-entry .bib is common in theses).
-    """
-
-    def __init__(self, references: Sequence[Reference]) -> None:
-        self._all = tuple(r.id for r in references)
-        self._families: dict[str, tuple[str, ...]] = {}
-        exact: dict[str, list[str]] = {}
-        folded: dict[str, list[str]] = {}
-        for ref in references:
-            for key in _ref_keys(ref):
-                exact.setdefault(key, []).append(ref.id)
-                folded.setdefault(key.casefold(), []).append(ref.id)
-        # One tuple a key, shared by every citation of it: a copy each, N citations of a
-        # key that N entries carry held N x N ids
-        self._exact = {key: tuple(ids) for key, ids in exact.items()}
-        self._folded = {key: tuple(ids) for key, ids in folded.items()}
-
-    @staticmethod
-    def is_family(citation: Citation) -> bool:
-        """A WEAK key ending in ``*``: every entry whose key starts so (``R-*``)."""
-        key = citation.key or ""
-        return len(key) > 1 and key.endswith("*") and citation.certainty is Certainty.WEAK
-
-    def _family(self, prefix: str) -> tuple[str, ...]:
-        """Entries whose key starts with `prefix` (papaja's ``cite_r()``: ``R-``), once."""
-        if prefix not in self._families:
-            family = {i for k, ids in self._exact.items() if k.startswith(prefix) for i in ids}
-            self._families[prefix] = tuple(i for i in self._all if i in family)
-        return self._families[prefix]
-
-    def match(self, citation: Citation) -> CitationMatch:
-        key = citation.key or ""
-        if key == "*":
-            return CitationMatch(citation.id, targets=self._all)
-        if self.is_family(citation):
-            return CitationMatch(citation.id, targets=self._family(key[:-1]))
-        exact = self._exact.get(key)
-        if exact:
-            return CitationMatch(citation.id, targets=exact)
-        return CitationMatch(citation.id, targets=self._folded.get(key.casefold(), ()))
-
-
-# -- names ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """Case-folded, accents, script and markup stripped, words kept: ``*Šimić.*`` ->
-    ``simic``, ``Иванов`` -> ``ivanov`` (transliterated as `fold_name` does)."""
-    plain = re.sub(r"['’]", "", fold_name(unicodedata.normalize("NFC", name)))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
-
-
-@lru_cache(maxsize=65536)
-def _forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Comparable spellings of a family or organisation name: (names, acronyms).
-
-    Names are the whole name, the name without leading particles and any part in
-    parentheses or brackets ("... (CSTO)", "... [WHO]"); acronyms are built from the
-    initials of a name of two or more significant words.
-    """
-    names: set[str] = set()
-    acronyms: set[str] = set()
-    candidates = [_INSIDE.sub(" ", name)] + [m.group(1) for m in _INSIDE.finditer(name)]
-    candidates += [c.translate(_UMLAUTS) for c in candidates if c.translate(_UMLAUTS) != c]
-    for candidate in candidates:
-        words = normalise_name(candidate).split()
-        if not words:
-            continue
-        if len(words) > 1 and words[-1] == "jr":
-            words[-1] = "junior"  # "SILVA JR." and "SILVA JÚNIOR" are one name
-        names.add("".join(words))
-        while len(words) > 1 and (words[0] in PARTICLES or words[0] == "the"):
-            words = words[1:]
-        names.add("".join(words))
-        significant = [w for w in words if w not in CONNECTORS]
-        if len(significant) >= 2:
-            acronyms.add("".join(w[0] for w in significant))
-        # "Conselho Nacional de Justiça" is CNJ, "Portal do Turismo de Pirenópolis" PTP:
-        # Romance names leave their particles out of the acronym.
-        core = [w for w in significant if w not in PARTICLES]
-        if len(core) >= 2:
-            acronyms.add("".join(w[0] for w in core))
-            # "Perfil do leitor" ~ "PERFIL DE LEITOR": a body's name whatever its joining words
-            names.add(" ".join(core))
-            names.update(_bags(core))
-    return frozenset(n for n in names if len(n) > 1), frozenset(acronyms)
-
-
-_BAG = "+"  # marks a name's words taken in any order, so no other form equals it
-_MAX_BAG_WORDS = 10
-
-
-def _bags(core: list[str]) -> set[str]:
-    """A body's name as a set of words, whatever their order, and with any run of two
-    or more of its words written as their acronym: "Secretariat of the Convention on
-    Biological Diversity" is cited "CBD Secretariat" and "Secretariat of the CBD" --
-    both the bag {cbd, secretariat}. Names of at most ten words: a run per pair of
-    ends, so the forms stay few."""
-    if len(core) > _MAX_BAG_WORDS:
-        return set()
-    bags = {_BAG + "".join(sorted(core))}
-    for i in range(len(core)):
-        for j in range(i + 2, len(core) + 1):
-            if j - i == len(core):
-                continue  # the whole name's acronym is an acronym form already
-            shorter = [*core[:i], "".join(w[0] for w in core[i:j]), *core[j:]]
-            bags.add(_BAG + "".join(sorted(shorter)))
-    return bags
-
-
-@lru_cache(maxsize=65536)
-def names_match(cited: str, family: str) -> bool:
-    """Whether a name as cited and an entry's family name denote the same author.
-
-    An acronym only ever meets a whole name ("CSTO" ~ "Collective Security Treaty
-    Organization"), never another acronym, so two different two-word family names
-    with the same initials do not match.
-    """
-    cited_names, cited_acronyms = _forms(cited)
-    family_names, family_acronyms = _forms(family)
-    return bool(
-        cited_names & family_names or cited_acronyms & family_names or cited_names & family_acronyms
-    )
 
 
 def _authors(reference: Reference) -> tuple[Person, ...]:
@@ -704,45 +154,6 @@ def _opens(opening: str, cited: list[str]) -> bool:
     return not after.islower() and all(name in low for name in cited[1:])
 
 
-_MOST_SYLLABLE = 4  # letters a word of a body's name may give its acronym
-_SYLLABLE_WORDS = 12  # words of a name looked at for one
-
-
-def _syllables_spell(acronym: str, head: str, whole: bool = False) -> bool:
-    """Whether `acronym` (folded) is made of the first letters of the words of a body's
-    name `head` (as written), in order, each word giving one to four: "VLIZ" for
-    "Vlaams Instituut voor de Zee", "EMBRAPA" for "Empresa Brasileira de Pesquisa
-    Agropecuária", "CEPAL" for "Comisión Económica para América Latina y el Caribe".
-    Bodies name their acronyms so, and `_forms` knows only one letter a word. Every
-    word gives a letter, except a joining word (written in lower case, or a connector
-    or particle), which may give one or none; words after the acronym's last letter
-    are left out, as for "USP"; two words at least give letters. `whole`: a word in title
-    case ("Embrapa", "Minsal") is read as an acronym only when some word gives two
-    letters or more -- one letter a word is a surname's shape as often."""
-    words = re.findall(r"[^\W\d_]+", head)[:_SYLLABLE_WORDS]
-    folded = [normalise_name(w).replace(" ", "") for w in words]
-    optional = [
-        w[:1].islower() or w.casefold() in CONNECTORS or w.casefold() in PARTICLES for w in words
-    ]
-    seen: set[tuple[int, int, int]] = set()
-
-    def spells(i: int, j: int, used: int) -> bool:
-        if j == len(acronym):
-            return used >= 2 and (not whole or used < len(acronym))
-        if i == len(folded) or (i, j, used) in seen:
-            return False
-        seen.add((i, j, used))
-        if optional[i] and spells(i + 1, j, used):
-            return True
-        word = folded[i]
-        return any(
-            acronym.startswith(word[:n], j) and spells(i + 1, j + n, used + 1)
-            for n in range(1, min(_MOST_SYLLABLE, len(word)) + 1)
-        )
-
-    return spells(0, 0, 0)
-
-
 _MOST_GIVEN_WORDS = 3
 
 
@@ -777,7 +188,7 @@ def _raw_head(raw: str) -> str:
 _Key = tuple[tuple[str, ...], bool, int | None, str | None, bool, bool, Certainty]
 
 
-class _AuthorIndex:
+class AuthorIndex:
     """Entries by the spellings of their first author, and every author name, built
     once per audit; results are remembered per distinct citation."""
 
@@ -791,11 +202,11 @@ class _AuthorIndex:
         self._any_acronym: dict[str, list[int]] = {}
         for i, ref in enumerate(self._refs):
             for spelling in self._spellings[i]:
-                names, acronyms = _forms(spelling)
+                names, acronyms = name_forms(spelling)
                 _add(self._by_name, names, i)
                 _add(self._by_acronym, acronyms, i)
             for person in _authors(ref):
-                names, acronyms = _forms(person.family)
+                names, acronyms = name_forms(person.family)
                 _add(self._any_author, names, i)
                 _add(self._any_acronym, acronyms, i)
         self._memo: dict[_Key, tuple[Citation, CitationMatch] | None] = {}
@@ -822,15 +233,15 @@ class _AuthorIndex:
             if ref.year is None:
                 continue
             for spelling in self._spellings[i]:
-                for name in _forms(spelling)[0]:
-                    if len(name) >= _SHORTEST_TYPO and not name.startswith(_BAG):
+                for name in name_forms(spelling)[0]:
+                    if len(name) >= _SHORTEST_TYPO and not name.startswith(BAG):
                         key = (ref.year, name[0])
                         self._by_year_initial.setdefault(key, []).append((i, name))
 
     # candidates --------------------------------------------------------------------
 
     def _first_fits(self, cited: str) -> set[int]:
-        names, acronyms = _forms(cited)
+        names, acronyms = name_forms(cited)
         found: set[int] = set()
         for name in names:
             found.update(self._by_name.get(name, ()))
@@ -843,7 +254,7 @@ class _AuthorIndex:
         """Whether the cited name is an author of some entry (whole, or as an
         acronym). A two-letter acronym is no evidence: "Lagoa Santa" is "LS", and a
         list of initials read as family names ("Pereira LS") holds many such."""
-        names, acronyms = _forms(cited)
+        names, acronyms = name_forms(cited)
         return any(n in self._any_author or n in self._any_acronym for n in names) or any(
             a in self._any_author for a in acronyms if len(a) > 2
         )
@@ -948,7 +359,7 @@ class _AuthorIndex:
             if match.targets and (same_names or label_dropped):
                 return variant, match
             return citation, self._match_reading(citation)[0]
-        if _yearless(citation) and variant.authors != citation.authors:
+        if yearless(citation) and variant.authors != citation.authors:
             return None  # "(Tanaka et al.)" cites Tanaka's work, or none
         if match.targets:
             return dataclasses.replace(variant, certainty=Certainty.SURE), match
@@ -1042,13 +453,13 @@ class _AuthorIndex:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
-        if _yearless(citation):
+        if yearless(citation):
             # "(Tanaka et al.)": no year to hold against any entry; the authors decide
             best = _best(fitting)
             return CitationMatch(citation.id, targets=self._ids(best)), max(
                 (s for s, _ in fitting), default=0
             )
-        fits = {i: _year_fits(citation, self._refs[i]) for _, i in fitting}
+        fits = {i: year_fits(citation, self._refs[i]) for _, i in fitting}
         for fit in ("exact", "family"):
             same_year = [(s, i) for s, i in fitting if fits[i] == fit]
             if same_year:
@@ -1056,13 +467,13 @@ class _AuthorIndex:
                     s for s, _ in same_year
                 )
         suffixed = [i for _, i in fitting if fits[i] == "suffix"]
-        by_letter = _by_suffix_position(citation, suffixed)
+        by_letter = by_suffix_position(citation, suffixed)
         if by_letter is None and len(suffixed) == 1:
             by_letter = suffixed[0]  # "2018b", the lone 2018 entry: nothing to tell apart
         if by_letter is not None:
             score = next(s for s, i in fitting if i == by_letter)
             return CitationMatch(citation.id, targets=self._ids([by_letter])), score
-        in_raw = [(s, i) for s, i in fitting if _year_in_raw(citation, self._refs[i])]
+        in_raw = [(s, i) for s, i in fitting if year_in_raw(citation, self._refs[i])]
         if in_raw:
             return CitationMatch(citation.id, targets=self._ids(_best(in_raw))), max(
                 s for s, _ in in_raw
@@ -1114,7 +525,7 @@ class _AuthorIndex:
                 return best
         if all(refs[t].year == cited for t in best):
             return best  # "2020c" beside two unlettered 2020 entries: the letter is off
-        for near in (_a_year_away, _a_slip_away):
+        for near in (a_year_away, a_slip_away):
             found = tuple(t for t in best if near(cited, refs[t].year))
             if found:
                 return found if len(found) == 1 else ()
@@ -1144,8 +555,8 @@ class _AuthorIndex:
         near = {
             i
             for i, name in bucket
-            if _one_typo(cited, name)
-            and _year_fits(citation, self._refs[i])
+            if one_typo(cited, name)
+            and year_fits(citation, self._refs[i])
             # a five-letter name is one slip from many others: more must tie them
             and (
                 min(len(cited), len(name)) > _SHORTEST_TYPO
@@ -1158,8 +569,8 @@ class _AuthorIndex:
         """Entries having an author named as a part of a slashed name ("BAKHTIN/
         VOLOCHÍNOV"); `_form_score` keeps those having every part."""
         found: set[int] = set()
-        for part in _slash_parts(cited):
-            for name in _forms(part)[0]:
+        for part in slash_parts(cited):
+            for name in name_forms(part)[0]:
                 found.update(self._any_author.get(name, ()))
         return found if len(found) <= _MAX_OPENINGS else set()
 
@@ -1184,7 +595,7 @@ class _AuthorIndex:
         near = {
             i
             for i in bucket
-            if _year_fits(citation, self._refs[i]) in ("exact", "family")
+            if year_fits(citation, self._refs[i]) in ("exact", "family")
             and any(transliterated(citation.authors[0], s) for s in self._spellings[i])
         }
         return near.pop() if len(near) == 1 else None
@@ -1211,8 +622,8 @@ class _AuthorIndex:
                 authors
                 and "".join(normalise_name(authors[0].family).split()).startswith(cited[0])
                 and (
-                    _year_fits(citation, self._refs[i]) == "exact"
-                    or _year_in_raw(citation, self._refs[i])  # "(1809 [1808])"
+                    year_fits(citation, self._refs[i]) == "exact"
+                    or year_in_raw(citation, self._refs[i])  # "(1809 [1808])"
                 )
                 and len(authors) >= len(cited)
                 and all(
@@ -1228,7 +639,7 @@ class _AuthorIndex:
         the citation shortens: a word or two left out ("Brazilian Genome Project
         Consortium" for "Brazilian National Genome Project Consortium") or an acronym
         of its first words only ("USP" for "United States Pharmacopeial Convention").
-        Writers shorten a long body's name so; `_forms` needs the whole name or the
+        Writers shorten a long body's name so; `name_forms` needs the whole name or the
         whole acronym. Three significant words at least (three letters for an
         acronym), the same first word, one word left out at most, the cited words in
         the entry's order, the year exact, and one such entry only: never a guess."""
@@ -1265,7 +676,7 @@ class _AuthorIndex:
                     and len(words) > size
                     and "".join(w[0] for w in words[:size]) == cited[0]
                 )
-                fits = fits or _syllables_spell(
+                fits = fits or syllables_spell(
                     cited[0], _raw_head(self._refs[i].raw), whole=not acronym
                 )
             else:
@@ -1274,7 +685,7 @@ class _AuthorIndex:
                     and len(cited) < len(words) <= len(cited) + _MOST_LEFT_OUT
                     and _in_order(cited, words)
                 )
-            if fits and _year_fits(citation, self._refs[i]) == "exact":
+            if fits and year_fits(citation, self._refs[i]) == "exact":
                 near.add(i)
         return near.pop() if len(near) == 1 else None
 
@@ -1296,7 +707,7 @@ class _AuthorIndex:
         bucket = self._by_imprint.get(cited, ())
         if len(bucket) > _MAX_OPENINGS:
             return None
-        near = {i for i in bucket if _year_fits(citation, self._refs[i]) == "exact"}
+        near = {i for i in bucket if year_fits(citation, self._refs[i]) == "exact"}
         return near.pop() if len(near) == 1 else None
 
     def _title_opens(self, citation: Citation, *, any_year: bool = False) -> int | None:
@@ -1322,7 +733,7 @@ class _AuthorIndex:
         near = {
             i
             for i in bucket
-            if (any_year or _year_fits(citation, self._refs[i]) == "exact")
+            if (any_year or year_fits(citation, self._refs[i]) == "exact")
             and any(t.startswith(cited + " ") for t in self._title_openings.get(i, ()))
         }
         if not near and any_year:
@@ -1374,8 +785,8 @@ class _AuthorIndex:
             for i in bucket
             if _opens(self._openings[i], cited)
             and (
-                _year_fits(citation, self._refs[i]) == "exact"
-                or _year_in_raw(citation, self._refs[i])
+                year_fits(citation, self._refs[i]) == "exact"
+                or year_in_raw(citation, self._refs[i])
             )
         }
         return near.pop() if len(near) == 1 else None
@@ -1389,14 +800,14 @@ class _AuthorIndex:
         if citation.et_al or citation.year is None:
             return None
         cited = citation.authors
-        names, _ = _forms(cited[0])
+        names, _ = name_forms(cited[0])
         near = {
             i
             for name in names
             for i in self._any_author.get(name, ())
             if (
-                _year_fits(citation, self._refs[i]) == "exact"
-                or _year_in_raw(citation, self._refs[i])
+                year_fits(citation, self._refs[i]) == "exact"
+                or year_in_raw(citation, self._refs[i])
             )
             and 1 < len(_authors(self._refs[i])) <= 4
             and len(cited) < len(_authors(self._refs[i]))
@@ -1424,7 +835,7 @@ class _AuthorIndex:
         if len(alone.targets) != 1 or alone.name_mismatch:
             return None
         i = self._position[alone.targets[0]]
-        return i if _year_fits(citation, self._refs[i]) == "exact" else None
+        return i if year_fits(citation, self._refs[i]) == "exact" else None
 
     def _swapped(self, citation: Citation) -> int | None:
         """The one entry of the cited year by the two cited authors in the other order
@@ -1435,7 +846,7 @@ class _AuthorIndex:
         if citation.et_al or citation.year is None or len(citation.authors) != 2:
             return None
         first, second = citation.authors
-        names, _ = _forms(second)
+        names, _ = name_forms(second)
         bucket = {i for name in names for i in self._any_author.get(name, ())}
         if len(bucket) > _MAX_OPENINGS:
             return None
@@ -1446,8 +857,8 @@ class _AuthorIndex:
             and names_match(second, _authors(self._refs[i])[0].family)
             and names_match(first, _authors(self._refs[i])[1].family)
             and (
-                _year_fits(citation, self._refs[i]) == "exact"
-                or _year_in_raw(citation, self._refs[i])
+                year_fits(citation, self._refs[i]) == "exact"
+                or year_in_raw(citation, self._refs[i])
             )
         }
         return near.pop() if len(near) == 1 else None
@@ -1481,8 +892,8 @@ class _AuthorIndex:
                 return 3 if len(authors) <= 1 else 1
             if _truncated(citation) and position in self._head_starts(cited[0]):
                 return 3 if len(cited) == 1 else 1
-            parts = _slash_parts(cited[0]) if len(cited) == 1 else []
-            if parts and all(any(_same_person(p, a.family) for a in authors) for p in parts):
+            parts = slash_parts(cited[0]) if len(cited) == 1 else []
+            if parts and all(any(same_person(p, a.family) for a in authors) for p in parts):
                 return 3 if len(authors) == len(parts) else 2
             return 0
         if not authors:
@@ -1626,170 +1037,6 @@ def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
     )
 
 
-def _pending(citation: Citation) -> bool:
-    """Whether `citation` cites a work in preparation, submitted or under review."""
-    return citation.year is None and ends_pending(citation.item)
-
-
-def _yearless(citation: Citation) -> bool:
-    """Whether `citation` gives no year at all -- not "n.d.", not a status ("in press"):
-    "(Tanaka et al.)" (`manuscript.citations.author_year`)."""
-    return (
-        citation.year is None
-        and not citation.no_date
-        and citation.kind is CitationKind.AUTHOR_YEAR
-        and _STATUS.search(citation.item or citation.text) is None
-    )
-
-
-_STATUS = re.compile(STATUS)
-
-
-def _year_fits(citation: Citation, reference: Reference) -> str:
-    """ "exact", "family" (2020 cited, entry 2020a), "suffix" (2020a cited, entry 2020)
-    or "" (a different year)."""
-    if citation.year is None:
-        # "n.d.", "s.d.", "in press", "no prelo" on either side: both undated, the same
-        if reference.year is not None:
-            return ""
-        return "exact" if citation.year_suffix == reference.year_suffix else ""
-    if reference.year != citation.year:
-        return ""
-    if citation.year_suffix == reference.year_suffix:
-        return "exact"
-    if citation.year_suffix is None:
-        return "family"
-    return "suffix" if reference.year_suffix is None else ""
-
-
-def _by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
-    """The entry a suffixed year names when the list wrote no suffixes (or they were not
-    read): APA and Harvard order same-author, same-year entries a, b, c... in the list,
-    so "2018b" is the second of them. None when there are not that many."""
-    if not positions or not citation.year_suffix:
-        return None
-    rank = ord(citation.year_suffix) - ord("a")
-    return positions[rank] if 0 <= rank < len(positions) else None
-
-
-def _year_in_raw(citation: Citation, reference: Reference) -> bool:
-    """Whether the entry as written holds the cited year although its year was read
-    otherwise: then a mismatch would be the list reader's error or another edition's
-    date, not the author's. So when
-
-    * no year was read, or one no work was published in ("Erinnyis ello Linnaeus,
-      1758", "towards 2030"), or one that stands only inside a range (pages
-      "1505-1510");
-    * the year read stands inside the entry's title or container ("… production from
-      1980 to 2015. Plos one, 2022": the title's year taken for the entry's);
-    * the cited year is the original edition's, as the entry says: "[1859]",
-      "1985/2003", "(Original work published 1985)", "publicado originalmente em 1985".
-    """
-    if citation.year is None or reference.year == citation.year:
-        return False
-    if reference.year is None and re.search(
-        rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
-        reference.raw,
-        re.IGNORECASE,
-    ):
-        return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
-    if reference.year is not None and _within_span(reference.raw, reference.year, citation.year):
-        return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
-    if reference.year is not None and _among_years(reference.raw, reference.year, citation.year):
-        return True  # "Smithe (1981)" for a work dated "(1975, 1981)": one work, two parts
-    if reference.year is not None and _paired_date(reference.raw, reference.year, citation.year):
-        return True  # "Fairlie 1897" for a work dated "(1897 (1896))": printed, and nominal
-    cited = _standalone_year(reference.raw, citation.year)
-    if cited < 0:
-        return False
-    if reference.year is None or not _FIRST_PRINTED <= reference.year <= _LATEST:
-        return True
-    read = _standalone_year(reference.raw, reference.year)
-    # The year read is written as a year: the entry is of that year -- unless the
-    # citation gives it as the original edition's beside its own ("2019 [1928]" for
-    # "O método formal [1928]. ... 2019.", as ABNT cites translations: read as the
-    # entry's year, each such citation was a wrong year)
-    if (
-        read < 0
-        or _original_edition(reference.raw, citation.year)
-        or f"[{reference.year}" in (citation.item or citation.text)
-    ):
-        return True
-    return any(
-        _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0
-        for part in (reference.title or "", reference.container or "")
-    )
-
-
-_ORIGINAL_WORDS = (
-    r"(?:original(?:ly)?|orig\.|first|primeir[ao]|primer[ao]?|premi[eè]re?|erstmals|"
-    r"ersch(?:ienen)?|publicad[oa]|publi[ée]e?|published|publication|ed\.|edi[cç][aãi][oó]?n?|"
-    r"edition|ausgabe|reprint(?:ed)?|reimpr\w*|trad\w*|transl\w*)"
-)
-
-
-def _original_edition(raw: str, year: int) -> bool:
-    """Whether `raw` gives `year` as the date of another edition of the work: bracketed
-    ("[1859]"), paired with a slash ("1985/2003", "2003/1985") or after words that say
-    so ("Original work published 1985", "1. ed. 1985", "publicado em 1985")."""
-    y = str(year)
-    return bool(
-        re.search(rf"\[\s*{y}\s*\]|(?<!\d){y}\s*/\s*(?:1[5-9]|20)\d\d(?!\d)", raw)
-        or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
-        or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
-    )
-
-
-_SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")
-
-
-def _within_span(raw: str, first: int, cited: int) -> bool:
-    """Whether `raw` dates the work by a span of years that opens with `first` (the
-    year read) and holds `cited`: a work published in parts ("(1971–77)") is cited by
-    the year of the part used."""
-    if not first < cited <= first + 100:
-        return False
-    # the first time the year is written is the entry's date; a span later on is a
-    # title's period ("(1971) Flies of the years 1971–1990")
-    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
-    end = _SPAN_END.match(raw, found.end()) if found else None
-    if end is None:
-        return False
-    last = int(end.group(1))
-    if last < 100:  # "1971–77": the century of the first year
-        last += first - first % 100 + (100 if last < first % 100 else 0)
-    return cited <= last
-
-
-def _paired_date(raw: str, read: int, cited: int) -> bool:
-    """Whether `raw` dates the work by two years, one bracketed right after the other:
-    "(1897 (1896))", "2001 (2000)", "(2003 [‘2002’])" -- zoology and botany give the
-    year a work appeared and the year printed on it, and cite either. The reader takes
-    one; a citation of the other is the same work, not a wrong year."""
-    for first, second in ((read, cited), (cited, read)):
-        if re.search(rf"(?<!\d){first}\s?[(\[][‘'\"]?{second}[’'\"]?[)\]]", raw):
-            return True
-    return False
-
-
-_MORE_YEARS = re.compile(r"(?:[a-z]?\s{0,3}[,;/&]\s{0,3}(?:1[5-9]|20)\d\d(?!\d))+")
-
-
-def _among_years(raw: str, first: int, cited: int) -> bool:
-    """Whether `raw` dates the work by several years listed after `first`, the year read
-    ("Smithe F (1975, 1981) Naturalists' color guide"), `cited` among them."""
-    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
-    more = _MORE_YEARS.match(raw, found.end()) if found else None
-    return more is not None and re.search(rf"(?<!\d){cited}(?!\d)", more.group()) is not None
-
-
-def _standalone_year(raw: str, year: int) -> int:
-    """Where `year` is written as a year in `raw`, not inside a range ("1700–2012",
-    "pp. 1505-10"); -1 when it is not."""
-    found = re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw)
-    return found.start() if found else -1
-
-
 def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
     """Whether something besides a short first name ties the citation to the entry:
     "et al." for an entry of three or more authors, or a second name that is the
@@ -1807,57 +1054,6 @@ def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
 
 # ", C., 2017" after an ABNT name: the first author's initial (and any more)
 _CITED_INITIAL = re.compile(r"\s*,\s*([A-ZÀ-Þ])\.(?:\s*[A-ZÀ-Þ]\.)*\s*[,;]")
-
-
-def _slash_parts(name: str) -> list[str]:
-    """The names a slash joins ("BAKHTIN/VOLOCHÍNOV" -> both); [] for a name without
-    one, or with an empty part ("and/or")."""
-    if "/" not in name:
-        return []
-    parts = [p.strip() for p in name.split("/")]
-    if len(parts) > 4 or not all(len(normalise_name(p)) >= 2 for p in parts):
-        return []
-    return parts
-
-
-def _same_person(cited: str, family: str) -> bool:
-    """Whether a cited name is the family name as written or in another
-    transliteration ("Voloshinov" ~ "Volóchinov")."""
-    if names_match(cited, family):
-        return True
-    return transliterated(cited, family)
-
-
-def _one_typo(cited: str, listed: str) -> bool:
-    """Whether two spellings of a name differ by a typo: one edit in names of 5-7
-    letters, two in longer ones. The caller pairs only names of 5 letters or more
-    with the same first letter (a different initial is a different name more often
-    than a slip), and five-letter ones only when more than the name ties them."""
-    allowed = 1 if min(len(cited), len(listed)) < 8 else 2
-    return Levenshtein.distance(cited, listed, score_cutoff=allowed) <= allowed
-
-
-def _a_year_away(cited: int, listed: int | None) -> bool:
-    return listed is not None and abs(listed - cited) == 1
-
-
-def _a_slip_away(cited: int, listed: int | None) -> bool:
-    """Whether two years differ as a typing slip does: one digit changed ("1962" for
-    1862) or two neighbouring digits swapped ("1978" for 1987)."""
-    if listed is None:
-        return False
-    a, b = str(cited), str(listed)
-    if len(a) != len(b):
-        return False
-    diff = [k for k in range(len(a)) if a[k] != b[k]]
-    if len(diff) == 1:
-        return True
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
 
 
 def _truncated(citation: Citation) -> bool:

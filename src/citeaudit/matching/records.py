@@ -17,10 +17,10 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from citeaudit.matching.record_years import registry_years
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
-from citeaudit.resolve.years import registry_years
 
 __all__ = [
     "Comparison",

@@ -1,0 +1,134 @@
+"""Numeric citations: whether a list is cited by number, and which entry a number names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from citeaudit.manuscript.citations.list_labels import bare_labels
+from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
+from citeaudit.model.reference import Reference
+
+_NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
+
+
+def numbered_list_cited_by_number(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> bool:
+    """Whether the manuscript cites a numbered list by its numbers (Vancouver, IEEE).
+
+    Then the list can only be cited by number, and a name and a year that fit no entry
+    -- "(GINA 2018)" under a table, "(Smith R, 2016, personal communication)",
+    "(Stata 2009)" after the software's name -- name a source the writer did not mean
+    to list: at most a possible missing reference, never a missing one. A name that
+    fits an entry under another year ("the Hartley (1950) criteria", the list holding
+    Hartley 2004) is an eponym or a mention, not a citation with a wrong year.
+    """
+    numbered = sum(1 for r in references if _NUMBER_LABEL.match(r.raw))
+    if not references or (
+        numbered * 2 < len(references) and not bare_labels(r.raw for r in references)
+    ):
+        return False
+    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
+    author_year = sum(
+        1 for c in citations if c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE
+    )
+    return numeric > 2 * author_year
+
+
+def numbered_list(references: Sequence[Reference]) -> bool:
+    """Whether the list's entries carry numbers ("[1]", "1.", bare "1 Smith"): numbers
+    in the text then cite it."""
+    return any(_NUMBER_LABEL.match(r.raw) for r in references) or bool(
+        bare_labels(r.raw for r in references)
+    )
+
+
+def numeric_markers(citations: Sequence[Citation]) -> int:
+    """How many numeric markers the text holds: "(3–5)" is one marker, though it
+    gives three citations. Counted by citations, the ranges of a species description
+    ("petals (3–)5–7", "[7-10] setae") outweighed a paper's author-year works."""
+    return len({(c.text, c.location) for c in citations if c.kind is CitationKind.NUMERIC})
+
+
+def numbers_outnumber_sure_works(
+    citations: Sequence[Citation], references: Sequence[Reference]
+) -> bool:
+    """Whether an unnumbered list may still be cited by number: more numeric markers
+    than keyed and sure author-year citations. Then `_numbers_outnumber_matched_works`
+    decides."""
+    if numbered_list(references):
+        return False
+    markers = numeric_markers(citations)
+    if not markers:
+        return False
+    others = sum(
+        1
+        for c in citations
+        if c.kind is CitationKind.KEY
+        or (c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE)
+    )
+    return markers > others
+
+
+_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
+
+
+def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
+    """Entries by the number a citation gives: the list's own labels when every entry
+    has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
+    Built once: matching is linear in citations, not citations times entries."""
+    numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
+    by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
+    if not by_label:
+        bare = bare_labels(r.raw for r in references)
+        if bare:
+            numbers, by_label = bare, True
+    index: dict[int, list[str]] = {}
+    for ref, number in zip(references, numbers if by_label else [], strict=False):
+        index.setdefault(number, []).append(ref.id)
+    if not by_label:
+        for ref in references:
+            index.setdefault(ref.index, []).append(ref.id)
+    return {n: tuple(ids) for n, ids in index.items()}
+
+
+_BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
+
+
+def _list_labels(raws: Iterable[str]) -> list[int | None]:
+    """Each entry's label ("3.", "[3]"), or None. An entry whose label lost its full
+    stop ("3 Moe DE, ...", as a journal's copy prints one or two in a list of "2.",
+    "4.") takes its bare number when it rises from the label before by at most 3: so
+    the list keeps its labels, and a list with an entry taken out is not cited by
+    position (every number after the gap cited the entry after its own)."""
+    out: list[int | None] = []
+    last: int | None = None
+    for raw in raws:
+        found = _LABEL_NUMBER.match(raw)
+        bare = None if found is not None or last is None else _BARE_LABEL.match(raw)
+        number = int(found.group(1)) if found else int(bare.group(1)) if bare else None
+        if found is None and number is not None and last is not None:
+            number = number if last < number <= last + 3 else None
+        out.append(number)
+        last = number if number is not None else last
+    return out
+
+
+def _mended(numbers: list[int]) -> list[int]:
+    """Labels with a slip mended: a label between two that leave room for exactly one
+    ("16., 1., 18.") is that one, as the list's order says; a last label lower than
+    the one before follows it. A gap ("4., 6.") stays: an entry was taken out."""
+    out = list(numbers)
+    for i in range(1, len(out)):
+        if i + 1 < len(out):
+            slip = out[i] != out[i - 1] + 1 and out[i + 1] == out[i - 1] + 2
+        else:
+            slip = out[i] <= out[i - 1]  # the last one: only when it goes back
+        if slip:
+            out[i] = out[i - 1] + 1
+    return out
+
+
+def match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> CitationMatch:
+    return CitationMatch(citation.id, targets=numbers.get(citation.number or 0, ()))

@@ -1,0 +1,206 @@
+"""Whether a cited year fits an entry: labels, spans, original editions, slips.
+
+A year is the second half of an author-year match; these helpers say when an entry's
+raw text still holds the cited year though its year field was read otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.publication_status import STATUS, ends_pending
+from citeaudit.model.reference import Reference
+
+# A year read outside these is a date in a title (a species' authority, a target
+# year), not the entry's publication year.
+_FIRST_PRINTED = 1800
+_LATEST = datetime.date.today().year + 1
+
+
+def pending(citation: Citation) -> bool:
+    """Whether `citation` cites a work in preparation, submitted or under review."""
+    return citation.year is None and ends_pending(citation.item)
+
+
+def yearless(citation: Citation) -> bool:
+    """Whether `citation` gives no year at all -- not "n.d.", not a status ("in press"):
+    "(Tanaka et al.)" (`manuscript.citations.author_year`)."""
+    return (
+        citation.year is None
+        and not citation.no_date
+        and citation.kind is CitationKind.AUTHOR_YEAR
+        and _STATUS.search(citation.item or citation.text) is None
+    )
+
+
+_STATUS = re.compile(STATUS)
+
+
+def year_fits(citation: Citation, reference: Reference) -> str:
+    """ "exact", "family" (2020 cited, entry 2020a), "suffix" (2020a cited, entry 2020)
+    or "" (a different year)."""
+    if citation.year is None:
+        # "n.d.", "s.d.", "in press", "no prelo" on either side: both undated, the same
+        if reference.year is not None:
+            return ""
+        return "exact" if citation.year_suffix == reference.year_suffix else ""
+    if reference.year != citation.year:
+        return ""
+    if citation.year_suffix == reference.year_suffix:
+        return "exact"
+    if citation.year_suffix is None:
+        return "family"
+    return "suffix" if reference.year_suffix is None else ""
+
+
+def by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
+    """The entry a suffixed year names when the list wrote no suffixes (or they were not
+    read): APA and Harvard order same-author, same-year entries a, b, c... in the list,
+    so "2018b" is the second of them. None when there are not that many."""
+    if not positions or not citation.year_suffix:
+        return None
+    rank = ord(citation.year_suffix) - ord("a")
+    return positions[rank] if 0 <= rank < len(positions) else None
+
+
+def year_in_raw(citation: Citation, reference: Reference) -> bool:
+    """Whether the entry as written holds the cited year although its year was read
+    otherwise: then a mismatch would be the list reader's error or another edition's
+    date, not the author's. So when
+
+    * no year was read, or one no work was published in ("Erinnyis ello Linnaeus,
+      1758", "towards 2030"), or one that stands only inside a range (pages
+      "1505-1510");
+    * the year read stands inside the entry's title or container ("… production from
+      1980 to 2015. Plos one, 2022": the title's year taken for the entry's);
+    * the cited year is the original edition's, as the entry says: "[1859]",
+      "1985/2003", "(Original work published 1985)", "publicado originalmente em 1985".
+    """
+    if citation.year is None or reference.year == citation.year:
+        return False
+    if reference.year is None and re.search(
+        rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
+        reference.raw,
+        re.IGNORECASE,
+    ):
+        return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
+    if reference.year is not None and _within_span(reference.raw, reference.year, citation.year):
+        return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
+    if reference.year is not None and _among_years(reference.raw, reference.year, citation.year):
+        return True  # "Smithe (1981)" for a work dated "(1975, 1981)": one work, two parts
+    if reference.year is not None and _paired_date(reference.raw, reference.year, citation.year):
+        return True  # "Fairlie 1897" for a work dated "(1897 (1896))": printed, and nominal
+    cited = _standalone_year(reference.raw, citation.year)
+    if cited < 0:
+        return False
+    if reference.year is None or not _FIRST_PRINTED <= reference.year <= _LATEST:
+        return True
+    read = _standalone_year(reference.raw, reference.year)
+    # The year read is written as a year: the entry is of that year -- unless the
+    # citation gives it as the original edition's beside its own ("2019 [1928]" for
+    # "O método formal [1928]. ... 2019.", as ABNT cites translations: read as the
+    # entry's year, each such citation was a wrong year)
+    if (
+        read < 0
+        or _original_edition(reference.raw, citation.year)
+        or f"[{reference.year}" in (citation.item or citation.text)
+    ):
+        return True
+    return any(
+        _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0
+        for part in (reference.title or "", reference.container or "")
+    )
+
+
+_ORIGINAL_WORDS = (
+    r"(?:original(?:ly)?|orig\.|first|primeir[ao]|primer[ao]?|premi[eè]re?|erstmals|"
+    r"ersch(?:ienen)?|publicad[oa]|publi[ée]e?|published|publication|ed\.|edi[cç][aãi][oó]?n?|"
+    r"edition|ausgabe|reprint(?:ed)?|reimpr\w*|trad\w*|transl\w*)"
+)
+
+
+def _original_edition(raw: str, year: int) -> bool:
+    """Whether `raw` gives `year` as the date of another edition of the work: bracketed
+    ("[1859]"), paired with a slash ("1985/2003", "2003/1985") or after words that say
+    so ("Original work published 1985", "1. ed. 1985", "publicado em 1985")."""
+    y = str(year)
+    return bool(
+        re.search(rf"\[\s*{y}\s*\]|(?<!\d){y}\s*/\s*(?:1[5-9]|20)\d\d(?!\d)", raw)
+        or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
+        or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
+    )
+
+
+_SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")
+
+
+def _within_span(raw: str, first: int, cited: int) -> bool:
+    """Whether `raw` dates the work by a span of years that opens with `first` (the
+    year read) and holds `cited`: a work published in parts ("(1971–77)") is cited by
+    the year of the part used."""
+    if not first < cited <= first + 100:
+        return False
+    # the first time the year is written is the entry's date; a span later on is a
+    # title's period ("(1971) Flies of the years 1971–1990")
+    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
+    end = _SPAN_END.match(raw, found.end()) if found else None
+    if end is None:
+        return False
+    last = int(end.group(1))
+    if last < 100:  # "1971–77": the century of the first year
+        last += first - first % 100 + (100 if last < first % 100 else 0)
+    return cited <= last
+
+
+def _paired_date(raw: str, read: int, cited: int) -> bool:
+    """Whether `raw` dates the work by two years, one bracketed right after the other:
+    "(1897 (1896))", "2001 (2000)", "(2003 [‘2002’])" -- zoology and botany give the
+    year a work appeared and the year printed on it, and cite either. The reader takes
+    one; a citation of the other is the same work, not a wrong year."""
+    for first, second in ((read, cited), (cited, read)):
+        if re.search(rf"(?<!\d){first}\s?[(\[][‘'\"]?{second}[’'\"]?[)\]]", raw):
+            return True
+    return False
+
+
+_MORE_YEARS = re.compile(r"(?:[a-z]?\s{0,3}[,;/&]\s{0,3}(?:1[5-9]|20)\d\d(?!\d))+")
+
+
+def _among_years(raw: str, first: int, cited: int) -> bool:
+    """Whether `raw` dates the work by several years listed after `first`, the year read
+    ("Smithe F (1975, 1981) Naturalists' color guide"), `cited` among them."""
+    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
+    more = _MORE_YEARS.match(raw, found.end()) if found else None
+    return more is not None and re.search(rf"(?<!\d){cited}(?!\d)", more.group()) is not None
+
+
+def _standalone_year(raw: str, year: int) -> int:
+    """Where `year` is written as a year in `raw`, not inside a range ("1700–2012",
+    "pp. 1505-10"); -1 when it is not."""
+    found = re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw)
+    return found.start() if found else -1
+
+
+def a_year_away(cited: int, listed: int | None) -> bool:
+    return listed is not None and abs(listed - cited) == 1
+
+
+def a_slip_away(cited: int, listed: int | None) -> bool:
+    """Whether two years differ as a typing slip does: one digit changed ("1962" for
+    1862) or two neighbouring digits swapped ("1978" for 1987)."""
+    if listed is None:
+        return False
+    a, b = str(cited), str(listed)
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
