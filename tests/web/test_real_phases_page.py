@@ -17,25 +17,20 @@ from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
 from citeaudit.settings import ServiceSettings
-from tests.service.test_real_phases import _in_process, _manuscript, _network_env
-from tests.stand_ins.link_farm import Farm
-from tests.stand_ins.registry_server import RegistryStandIn
+from tests.service.real_network import Outside, in_process, manuscript, network_settings, stand_ins
 from tests.web.conftest import App
 from tests.web.helpers import wait_done
 
 
 @pytest.fixture(scope="module")
-def outside() -> Iterator[tuple[RegistryStandIn, Farm]]:
-    registry = RegistryStandIn().start()
-    farm = Farm().start()
-    yield registry, farm
-    farm.stop()
-    registry.stop()
+def outside() -> Iterator[Outside]:
+    with stand_ins() as both:
+        yield both
 
 
 @pytest.fixture
-def real_app(tmp_path: Path, outside: tuple[RegistryStandIn, Farm]) -> Iterator[App]:
-    network = {k.removeprefix("CITEAUDIT_").lower(): v for k, v in _network_env(*outside).items()}
+def real_app(tmp_path: Path, outside: Outside) -> Iterator[App]:
+    network = network_settings(outside)
     settings = ServiceSettings(
         **network,  # type: ignore[arg-type]
         database_url=f"sqlite:///{tmp_path / 'web.db'}",
@@ -50,12 +45,12 @@ def real_app(tmp_path: Path, outside: tuple[RegistryStandIn, Farm]) -> Iterator[
 
 
 def test_the_page_with_real_phases_equals_the_cli(
-    real_app: App, outside: tuple[RegistryStandIn, Farm], tmp_path: Path
+    real_app: App, outside: Outside, tmp_path: Path
 ) -> None:
-    text = _manuscript(outside[1])
+    text = manuscript(outside[1])
     path = tmp_path / "paper.md"
     path.write_text(text, encoding="utf-8")
-    expected = _in_process(path, outside, tmp_path / "cli-cache")
+    expected = in_process(path, outside, tmp_path / "cli-cache")
 
     csrf = real_app.sign_in("a")
     response = real_app.client.post(
