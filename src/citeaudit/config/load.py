@@ -54,9 +54,20 @@ def find_config(
     `vet` is shown every candidate name that is there at all (a link to nothing
     included) before it is opened, and raises to refuse it: ``--confine`` refuses a
     checkout's ``citeaudit.toml`` that is a link out, whether or not its target exists.
+
+    With a `vet`, the folders are climbed as written (made absolute), not resolved, and
+    each is shown to `vet` before anything in it is looked at: one it refuses (a
+    checkout's ``docs -> /home/runner/x``) is passed over, whatever it holds. Climbing
+    the resolved path instead went up the link's target -- ``docs/paper.md`` had the
+    confined run read ``/home/runner/x/citeaudit.toml`` (and each folder above it) as
+    the runner's own, its unknown keys echoed in the error and its settings applied:
+    a fork chose, and probed for, configuration files anywhere on the runner's disk.
     """
     folder = start if _is(start, Path.is_dir) else start.parent
-    for candidate in (folder.resolve(), *folder.resolve().parents):
+    climbed = folder.resolve() if vet is None else Path(os.path.abspath(folder))
+    for candidate in (climbed, *climbed.parents):
+        if vet is not None and not _admitted(candidate, vet):
+            continue
         own = candidate / "citeaudit.toml"
         if vet is not None and os.path.lexists(own):
             vet(own)
@@ -70,6 +81,15 @@ def find_config(
             if isinstance(table, dict):
                 return project, table
     return None
+
+
+def _admitted(folder: Path, vet: Callable[[Path], None]) -> bool:
+    """Whether `vet` lets the folder be looked in (it raises for a link out)."""
+    try:
+        vet(folder)
+    except ConfigurationError:
+        return False
+    return True
 
 
 def _is(path: Path, test: Callable[[Path], bool]) -> bool:
