@@ -16,32 +16,21 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import Resolver
 from citeaudit.links.targets import target_for
-from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
+from tests.security.ssrf_loopback import CLI, cli_checker
+from tests.security.test_ssrf_hops import Hops
 
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True, archive=True)
-
-
-@pytest.fixture
-def public() -> Iterator[Hops]:
-    server = Hops("127.0.0.2").start()
-    yield server
-    server.stop()
+ARCHIVING = dataclasses.replace(CLI, archive=True)
 
 
 @pytest.fixture
-def intranet() -> Iterator[Hops]:
-    server = Hops("127.0.0.3").start()
-    yield server
-    server.stop()
+def intranet(intranet_site: Hops) -> Hops:
+    """Here the intranet is a web site of the reader's network (127.0.0.3)."""
+    return intranet_site
 
 
 def _check(url: str, public: Hops) -> LinkCheck:
@@ -49,18 +38,10 @@ def _check(url: str, public: Hops) -> LinkCheck:
         return ["127.0.0.3"] if "corp" in host else ["127.0.0.2"]
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(lookup=lookup),
-        )
-        async with LinkChecker(
-            CLI,
+        async with cli_checker(
+            lookup,
+            ARCHIVING,
             archive_url=f"{public.url}/archive/https%3A%2F%2Fweb.archive.org%2Fweb%2F1%2Fx",
-            probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
-            transport=transport,
         ) as checker:
             return await checker.check(target_for(url))
 

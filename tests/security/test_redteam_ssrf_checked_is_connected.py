@@ -24,40 +24,17 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
 from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import NameLookupFailed, Resolver
+from citeaudit.links.safety import NameLookupFailed
 from citeaudit.links.targets import target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
+from tests.security.ssrf_loopback import CLI, cli_checker
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
 from tests.stand_ins.private_service import SECRET, PrivateService
-
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True)
-
-
-@pytest.fixture
-def intranet() -> Iterator[PrivateService]:
-    service = PrivateService("127.0.0.1").start()
-    yield service
-    service.stop()
-
-
-@pytest.fixture
-def public() -> Iterator[Hops]:
-    server = Hops("127.0.0.2").start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def intranet_site() -> Iterator[Hops]:
-    server = Hops("127.0.0.3").start()
-    yield server
-    server.stop()
 
 
 def _port(server: Hops) -> str:
@@ -88,15 +65,7 @@ def test_a_first_hop_whose_look_up_failed_is_judged_by_where_it_went(
     dns = _FlakyDns(failures, "127.0.0.2")
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
-            CLI, transport=transport, probe_urls=(), forbidden=only_127_0_0_2_is_public
-        ) as checker:
+        async with cli_checker(dns) as checker:
             url = public.to(intranet.url("/router/apply?dns=evil"))
             url = url.replace("127.0.0.2", "flaky.test")
             return (await checker.check_all([target_for(url)]))[0]
@@ -118,15 +87,7 @@ def test_a_name_answering_public_and_private_is_judged_by_the_one_that_answered(
         return ["127.0.0.2", "127.0.0.3"]
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
-            CLI, transport=transport, probe_urls=(), forbidden=only_127_0_0_2_is_public
-        ) as checker:
+        async with cli_checker(dns) as checker:
             url = public.to(intranet.url("/router/apply")).replace("127.0.0.2", "mixed.test")
             return (await checker.check_all([target_for(url)]))[0]
 
@@ -147,15 +108,7 @@ def test_a_kept_connection_does_not_carry_a_hop_past_its_check(
         return list(answer)
 
     async def go() -> tuple[LinkCheck, LinkCheck]:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
-            CLI, transport=transport, probe_urls=(), forbidden=only_127_0_0_2_is_public
-        ) as checker:
+        async with cli_checker(dns) as checker:
             page = f"http://rebind.test:{_port(public)}/page"
             first = (await checker.check_all([target_for(page)]))[0]
             answer[:] = ["127.0.0.1"]
@@ -176,18 +129,10 @@ def test_a_dead_link_that_went_private_on_a_second_look_up_is_not_archived(
     dns = _FlakyDns(2, "127.0.0.3")
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
+        async with cli_checker(
+            dns,
             dataclasses.replace(CLI, archive=True),
             archive_url=f"{public.url}/archive/https%3A%2F%2Fweb.archive.org%2Fweb%2F1%2Fx",
-            probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
-            transport=transport,
         ) as checker:
             url = f"http://wiki.example:{_port(intranet_site)}/gone?token=s3cret"
             return (await checker.check_all([target_for(url)]))[0]

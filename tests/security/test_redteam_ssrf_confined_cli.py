@@ -12,7 +12,6 @@ builds are captured here, and used for a real link check of a loopback service.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,6 @@ LOOSE = (
     "[network]\nlink-timeout = 100000.0\nregistry-timeout = 100000.0\n"
     "link-per-host = 5000\nlink-concurrency = 5000\n"
 )
-
-
-@pytest.fixture
-def intranet() -> Iterator[PrivateService]:
-    service = PrivateService("127.0.0.1").start()
-    yield service
-    service.stop()
 
 
 @pytest.fixture
@@ -138,6 +130,7 @@ def test_the_authors_own_configuration_is_honoured(
 def test_nothing_private_is_shown(checkout: Path, intranet: PrivateService) -> None:
     """The refusal does not echo the private service's answer (it was never asked)."""
     settings = Settings(allow_private_networks=False)
+
     async def go() -> str:
         async with LinkChecker(_policy(settings), archive_url=None, probe_urls=()) as checker:
             return repr(await checker.check_all([target_for(intranet.url("/x"))]))

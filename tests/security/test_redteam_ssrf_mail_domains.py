@@ -12,14 +12,9 @@ are never looked up.
 
 from __future__ import annotations
 
-import socket
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
@@ -28,6 +23,7 @@ from citeaudit.watch.mailer import send_mail
 from citeaudit.watch.notify_settings import set_notify_settings
 from citeaudit.watch.webhook import DeliveryError
 from citeaudit.watch.webhook_policy import WebhookPolicy
+from tests.security.ssrf_loopback import Relay, delivered
 
 PRIVATE = [
     "root@localhost",
@@ -45,36 +41,6 @@ METADATA = ["me@169.254.169.254", "me@100.100.100.200"]
 PUBLIC = ["me@example.org", "\u00fc@ex\u00e4mple.de", "editor@journal.test"]
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 OK"
-
-
-@pytest.fixture
-def relay() -> Iterator[tuple[int, _Inbox]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, inbox
-    finally:
-        controller.stop()
-
-
-def _delivered(inbox: _Inbox, count: int) -> list[list[str]]:
-    deadline = time.monotonic() + 5
-    while len(inbox.recipients) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return inbox.recipients
-
-
 @pytest.mark.parametrize("to", PRIVATE + METADATA)
 def test_a_private_destination_is_refused_when_saved(to: str, tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
@@ -87,26 +53,26 @@ def test_a_private_destination_is_refused_when_saved(to: str, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("to", PRIVATE + METADATA)
-def test_a_stored_private_destination_is_never_mailed(relay: tuple[int, _Inbox], to: str) -> None:
+def test_a_stored_private_destination_is_never_mailed(relay: Relay, to: str) -> None:
     """Saved before the rule, or by hand: refused at delivery, for good."""
-    port, inbox = relay
+    port, inbox = relay.port, relay.inbox
     settings = ServiceSettings(smtp_host="127.0.0.1", smtp_port=port)
     with pytest.raises(DeliveryError, match="private destination") as caught:
         send_mail(settings, to, "subject", "text", "event")
     assert caught.value.permanent
     send_mail(settings, "me@example.org", "subject", "text", "event")  # the relay works
-    assert _delivered(inbox, 1) == [["me@example.org"]]
+    assert delivered(inbox, 1) == [["me@example.org"]]
 
 
 @pytest.mark.parametrize("to", PRIVATE)
-def test_the_operator_may_allow_private_destinations(relay: tuple[int, _Inbox], to: str) -> None:
-    port, inbox = relay
+def test_the_operator_may_allow_private_destinations(relay: Relay, to: str) -> None:
+    port, inbox = relay.port, relay.inbox
     settings = ServiceSettings(
         smtp_host="127.0.0.1", smtp_port=port, webhook_allow_private_networks=True
     )
     assert WebhookPolicy(allow_private=True).mail_refusal(to) is None
     send_mail(settings, to, "subject", "text", "event")
-    assert _delivered(inbox, 1) == [[to]]
+    assert delivered(inbox, 1) == [[to]]
 
 
 @pytest.mark.parametrize("to", METADATA)
@@ -115,8 +81,8 @@ def test_metadata_services_stay_refused_when_private_is_allowed(to: str) -> None
 
 
 @pytest.mark.parametrize("to", PUBLIC)
-def test_public_domains_are_mailed(relay: tuple[int, _Inbox], to: str) -> None:
-    port, inbox = relay
+def test_public_domains_are_mailed(relay: Relay, to: str) -> None:
+    port, inbox = relay.port, relay.inbox
     assert WebhookPolicy().mail_refusal(to) is None
     send_mail(ServiceSettings(smtp_host="127.0.0.1", smtp_port=port), to, "s", "t", "e")
-    assert _delivered(inbox, 1) == [[to]]
+    assert delivered(inbox, 1) == [[to]]

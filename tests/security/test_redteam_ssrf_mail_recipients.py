@@ -8,22 +8,18 @@ server on loopback (aiosmtpd) that records each envelope's recipients.
 
 from __future__ import annotations
 
-import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.watching.records import WatchError
 from citeaudit.watch.mail_address import mail_address_problem
 from citeaudit.watch.mailer import send_mail
 from citeaudit.watch.notify_settings import set_notify_settings
 from citeaudit.watch.webhook import DeliveryError
+from tests.security.ssrf_loopback import Relay, delivered
 
 LISTS = [
     "root,me@example.org",
@@ -37,29 +33,6 @@ LISTS = [
     "me@example.org\u2028root",
 ]
 ADDRESSES = ["me@example.org", "first.last+tag@mail.example.co.uk", "me@localhost", "ü@exämple.de"]
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 OK"
-
-
-@pytest.fixture
-def relay() -> Iterator[tuple[ServiceSettings, _Inbox]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield ServiceSettings(smtp_host="127.0.0.1", smtp_port=port), inbox
-    finally:
-        controller.stop()
 
 
 @pytest.mark.parametrize("to", LISTS)
@@ -84,9 +57,9 @@ def test_a_list_is_refused_when_saved(to: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("to", LISTS)
-def test_a_stored_list_sends_to_nobody(relay: tuple[ServiceSettings, _Inbox], to: str) -> None:
+def test_a_stored_list_sends_to_nobody(relay: Relay, to: str) -> None:
     """An address saved before the check, or by hand: refused at delivery too."""
-    settings, inbox = relay
+    settings, inbox = relay.settings, relay.inbox
     with pytest.raises(DeliveryError) as caught:
         send_mail(settings, to, "subject", "text", "event")
     assert caught.value.permanent
@@ -94,10 +67,8 @@ def test_a_stored_list_sends_to_nobody(relay: tuple[ServiceSettings, _Inbox], to
     assert inbox.recipients == []
 
 
-def test_the_one_recipient_is_the_address_itself(relay: tuple[ServiceSettings, _Inbox]) -> None:
-    settings, inbox = relay
+def test_the_one_recipient_is_the_address_itself(relay: Relay) -> None:
+    settings, inbox = relay.settings, relay.inbox
     send_mail(settings, "me@example.org", "A link\r\nBcc: root broke", "text", "ev\nent")
-    deadline = time.monotonic() + 5
-    while not inbox.recipients and time.monotonic() < deadline:
-        time.sleep(0.05)
+    delivered(inbox, 1)
     assert inbox.recipients == [["me@example.org"]]

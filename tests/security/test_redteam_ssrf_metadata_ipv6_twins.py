@@ -10,21 +10,14 @@ link like any intranet page, for a link, a redirect's hop or a name that answers
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import ipaddress
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import AddressRule, Resolver, is_metadata_address
-from citeaudit.links.targets import LinkTarget
-from citeaudit.links.transport import PerHostTransport
-from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.test_ssrf_hops import SERVICE
+from citeaudit.links.safety import AddressRule, is_metadata_address
+from citeaudit.model.link import LinkOutcome
+from tests.security.ssrf_loopback import check_answering
 from tests.security.webhook_refusal import assert_webhook_refused
-
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True)
 
 TWINS = [
     "fd00:c1::a9fe:a9fe",  # Oracle Cloud IMDS
@@ -49,20 +42,7 @@ def test_neighbouring_unique_local_addresses_stay_intranet(address: str) -> None
 
 @pytest.mark.parametrize("address", TWINS)
 def test_a_name_answering_a_twin_is_refused_with_private_allowed(address: str) -> None:
-    asked: list[str] = []
-
-    async def dns(host: str, port: int) -> list[str]:
-        asked.append(host)
-        return [address]
-
-    async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2, allow_private=True, resolver=Resolver(ttl=0, lookup=dns)
-        )
-        async with LinkChecker(CLI, transport=transport, probe_urls=()) as checker:
-            return await checker.check(LinkTarget("url", "http://imds.test/opc/v2/instance/"))
-
-    check = asyncio.run(go())
+    check, asked = check_answering(address, "http://imds.test/opc/v2/instance/")
     assert asked
     assert check.outcome is not LinkOutcome.OK
     assert check.reason == "private-address", check

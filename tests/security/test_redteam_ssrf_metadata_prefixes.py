@@ -10,21 +10,14 @@ the address; nothing may be connected to, and the refusal is "private-address".
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import ipaddress
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import AddressRule, Resolver, is_metadata_address
-from citeaudit.links.targets import LinkTarget
-from citeaudit.links.transport import PerHostTransport
-from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.test_ssrf_hops import SERVICE
+from citeaudit.links.safety import AddressRule, is_metadata_address
+from citeaudit.model.link import LinkOutcome
+from tests.security.ssrf_loopback import check_answering
 from tests.security.webhook_refusal import assert_webhook_refused
-
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True)
 
 CLOUD_SERVICES = [
     "fd00:ec2::23",  # EKS Pod Identity (credentials)
@@ -51,20 +44,7 @@ def test_other_unique_local_and_private_addresses_stay_allowed(address: str) -> 
 
 @pytest.mark.parametrize("address", CLOUD_SERVICES)
 def test_a_link_naming_a_cloud_service_is_refused_with_private_allowed(address: str) -> None:
-    asked: list[str] = []
-
-    async def dns(host: str, port: int) -> list[str]:
-        asked.append(host)
-        return [address]
-
-    async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2, allow_private=True, resolver=Resolver(ttl=0, lookup=dns)
-        )
-        async with LinkChecker(CLI, transport=transport, probe_urls=()) as checker:
-            return await checker.check(LinkTarget("url", "http://pod-identity.test/v1/credentials"))
-
-    check = asyncio.run(go())
+    check, asked = check_answering(address, "http://pod-identity.test/v1/credentials")
     assert asked
     assert check.outcome is not LinkOutcome.OK
     assert check.reason == "private-address", check

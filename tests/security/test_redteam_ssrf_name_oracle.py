@@ -21,7 +21,6 @@ intranet's, asked through your search list.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -34,6 +33,7 @@ from citeaudit.links.safety import AddressRule, is_local_name
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck
 from citeaudit.watch.webhook import DeliveryError, post
+from tests.security.ssrf_loopback import CLI
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
 
 LOCAL_NAMES = [
@@ -154,12 +154,10 @@ def test_link_checks_of_internal_names_are_never_looked_up(lookups: list[str]) -
     assert lookups == []
 
 
-def test_a_redirect_to_an_internal_name_is_refused_unasked(lookups: list[str]) -> None:
-    public = Hops("127.0.0.2").start()
-    try:
-        check = _service_checks([public.to("http://redis:6379/x")])[0]
-    finally:
-        public.stop()
+def test_a_redirect_to_an_internal_name_is_refused_unasked(
+    lookups: list[str], public: Hops
+) -> None:
+    check = _service_checks([public.to("http://redis:6379/x")])[0]
     assert public.paths
     assert check.reason == "private-address"
     assert lookups == []
@@ -189,8 +187,7 @@ def test_the_registry_and_webhook_clients_ask_absolute_names(lookups: list[str])
 
 def test_the_cli_keeps_its_search_list(lookups: list[str]) -> None:
     async def go() -> None:
-        cli = dataclasses.replace(SERVICE, allow_private_networks=True)
-        async with LinkChecker(cli, archive_url=None, probe_urls=()) as checker:
+        async with LinkChecker(CLI, archive_url=None, probe_urls=()) as checker:
             await checker.check_all([target_for("http://wiki.corp.example:1/x")])
 
     asyncio.run(go())

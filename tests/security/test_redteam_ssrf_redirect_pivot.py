@@ -12,45 +12,26 @@ injected `forbidden`), 127.0.0.1 and 127.0.0.3 the reader's network.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
 from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import NameLookupFailed, Resolver
+from citeaudit.links.safety import NameLookupFailed
 from citeaudit.links.targets import target_for
-from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
+from tests.security.ssrf_loopback import CLI, cli_checker
+from tests.security.test_ssrf_hops import Hops, only_127_0_0_2_is_public
 from tests.stand_ins.private_service import SECRET, PrivateService
 
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True)
-
 
 @pytest.fixture
-def intranet() -> Iterator[PrivateService]:
-    service = PrivateService("127.0.0.1").start()
-    yield service
-    service.stop()
-
-
-@pytest.fixture
-def public() -> Iterator[Hops]:
-    server = Hops("127.0.0.2").start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def intranet_redirector() -> Iterator[Hops]:
-    server = Hops("127.0.0.3").start()
-    yield server
-    server.stop()
+def intranet_redirector(intranet_site: Hops) -> Hops:
+    """A site of the reader's network that redirects (127.0.0.3)."""
+    return intranet_site
 
 
 def cli_check(urls: list[str]) -> list[LinkCheck]:
@@ -188,15 +169,7 @@ def test_a_name_that_fails_once_and_then_names_the_intranet_is_not_followed(
         return ["127.0.0.1"]
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
-            CLI, transport=transport, probe_urls=(), forbidden=only_127_0_0_2_is_public
-        ) as checker:
+        async with cli_checker(dns) as checker:
             url = public.to(f"http://flaky.test:{intranet.port}/admin")
             return (await checker.check_all([target_for(url)]))[0]
 

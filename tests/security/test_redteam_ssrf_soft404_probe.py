@@ -20,16 +20,13 @@ from typing import Any
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.safety import Resolver
 from citeaudit.links.targets import target_for
-from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
+from tests.security.ssrf_loopback import CLI, cli_checker
 from tests.security.test_redteam_ssrf_redirect_pivot import _Handles
-from tests.security.test_ssrf_hops import SERVICE, only_127_0_0_2_is_public
 from tests.stand_ins.private_service import PrivateService
 
-CLI = dataclasses.replace(SERVICE, allow_private_networks=True, soft404=True, method="GET")
+PROBING = dataclasses.replace(CLI, soft404=True, method="GET")
 PAGE = b"<html><title>Page not found</title><body>The page was not found.</body></html>"
 
 
@@ -86,20 +83,7 @@ def test_the_probe_of_a_public_landing_page_never_goes_private(landing: _Landing
         return ["127.0.0.3" if landing.served else "127.0.0.2"]
 
     async def go() -> LinkCheck:
-        transport = PerHostTransport(
-            per_host=2,
-            allow_private=True,
-            forbidden=only_127_0_0_2_is_public,
-            resolver=Resolver(ttl=0, lookup=dns),
-        )
-        async with LinkChecker(
-            CLI,
-            doi_url=handles.url,
-            archive_url=None,
-            probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
-            transport=transport,
-        ) as checker:
+        async with cli_checker(dns, PROBING, doi_url=handles.url, archive_url=None) as checker:
             return (await checker.check_all([target_for("10.1234/rebinds")]))[0]
 
     try:

@@ -1,0 +1,67 @@
+"""Loopback servers for the SSRF red-team modules (``test_redteam_ssrf_*.py``).
+
+`intranet` is a private service of the reader's network (127.0.0.1: it counts every
+connection, so a test asserts that nothing reached it), `public` a public web server
+(127.0.0.2, the one address `ssrf_loopback.only_127_0_0_2_is_public` lets through),
+`intranet_site` a web server of the reader's network (127.0.0.3), `relay` an SMTP
+relay. Imported when asked for: the other modules of this folder load none of it.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from tests.security.ssrf_loopback import Relay
+    from tests.security.test_ssrf_hops import Hops
+    from tests.stand_ins.private_service import PrivateService
+
+
+@pytest.fixture
+def intranet() -> Iterator[PrivateService]:
+    from tests.stand_ins.private_service import PrivateService
+
+    service = PrivateService("127.0.0.1").start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def public() -> Iterator[Hops]:
+    from tests.security.test_ssrf_hops import Hops
+
+    server = Hops("127.0.0.2").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def intranet_site() -> Iterator[Hops]:
+    from tests.security.test_ssrf_hops import Hops
+
+    server = Hops("127.0.0.3").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def relay() -> Iterator[Relay]:
+    from aiosmtpd.controller import Controller
+
+    from citeaudit.settings import ServiceSettings
+    from tests.security.ssrf_loopback import Inbox, Relay
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield Relay(port, ServiceSettings(smtp_host="127.0.0.1", smtp_port=port), inbox)
+    finally:
+        controller.stop()
