@@ -37,9 +37,12 @@ The honest held-out splits are `test` (run for the record, never studied),
 `fresh2` (kept unseen for a session's final figures) and `fresh3` (the same, built
 2026-12-05 from repositories no other split was read from, when fresh2 had been
 reported); report those as held-out figures, and dev and fresh as study figures.
+`fresh4` is a study split (2026-12-05: Europe PMC full texts of fresh3's kind from
+repositories no other split was read from, to study Markdown against DOCX without
+looking at fresh3); `all` does not include it.
 Truth changes are decided on dev only and apply to every split alike.
 
-    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3|fresh4
         [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
@@ -705,13 +708,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "fresh", "fresh2", "fresh3", "all"),
+        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "all"),
         default="dev",
-        help="dev and fresh to study (fresh: articles added after test was first run, "
-        "studied since issue 12); test, fresh2 and fresh3 are held out (fresh2: sources "
-        "added after fresh was looked at; fresh3: sources added after fresh2 was reported; "
+        help="dev, fresh and fresh4 to study (fresh: articles added after test was first "
+        "run, studied since issue 12; fresh4: Europe PMC full texts added to study); test, "
+        "fresh2 and fresh3 are held out (fresh2: sources added after fresh was looked at; "
+        "fresh3: sources added after fresh2 was reported; "
         "both kept unseen for a session's final figures); all: dev, test and fresh "
-        "(fresh2 and fresh3 only by name)",
+        "(fresh2, fresh3 and fresh4 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)

@@ -37,6 +37,13 @@ fresh keeps its place and its fresh2 copy is dropped as a duplicate.
 send every article there, none to dev; they come last, so a duplicate keeps its old
 split), from repositories no earlier split was read from, when dev, fresh and fresh2
 had all been studied or reported: the articles of one session's final figures.
+
+`fresh4` is a study split, not a held-out one (2026-12-05): Europe PMC full texts of
+the kind fresh3 holds, from repositories no other split was read from, added to study
+where Markdown loses citations that DOCX keeps without looking at fresh3. Like fresh2
+and fresh3 its sources send every article there (none to dev, so dev's figures stay
+comparable) and come last, so an article the corpus already holds keeps its split and
+its fresh4 copy is dropped as a duplicate. `--split all` does not score it.
 """
 
 from __future__ import annotations
@@ -149,9 +156,32 @@ def _fresh3(
     )
 
 
+def _fresh4(
+    repo: str,
+    commit: str,
+    pattern: str,
+    repo_licence: str,
+    sample: int = 0,
+    families_out: tuple[str, ...] = (),
+) -> Source:
+    """A source for the `fresh4` study split: all of its articles go there, none to dev."""
+    return Source(
+        repo,
+        commit,
+        pattern,
+        repo_licence,
+        held_out="fresh4",
+        sample=sample,
+        families_out=families_out,
+    )
+
+
 # Held-out splits that take every article of their sources (no dev half): a split kept
 # unseen until a session's final figures, so none of its sources may be tuned on.
 WHOLLY_HELD_OUT = frozenset({"fresh2", "fresh3"})
+# Study splits that take every article of their sources too: added after dev, so that
+# dev's articles (and figures) stay what they were.
+WHOLE_STUDY_SPLITS = frozenset({"fresh4"})
 
 
 def _sampled(files: list[tuple[str, int]], sample: int) -> list[tuple[str, int]]:
@@ -577,6 +607,56 @@ SOURCES = (
         r"\.xml$",
         "Apache-2.0 (code); articles per their licence element",
     ),
+    # ---- Added for `fresh4` (2026-12-05), a STUDY split: Europe PMC open-access full
+    # texts (getpapers downloads, PMC.../fulltext.xml) of the kind fresh3 holds, from
+    # repositories no other split was read from, to study where the Markdown rendering
+    # loses citations that DOCX keeps without looking at fresh3. Every article goes to
+    # fresh4, none to dev; placed last, so an article the corpus already holds keeps its
+    # place and split and its new copy is dropped as a duplicate. ----
+    _fresh4(
+        # An optogenetics literature corpus: the first 200 Europe PMC hits (Frontiers,
+        # Nature, MDPI, eLife, Society for Neuroscience ...); a sample of the files,
+        # PLOS left out (the corpus has plenty).
+        "petermr/optogenetics",
+        "fd35bbefcc2278c77adf4b57a3d2544fc543ce9e",
+        r"^first200/PMC\d+/fulltext\.xml$",
+        "no licence file (code); articles per their licence element",
+        sample=45,
+        families_out=("PLOS",),
+    ),
+    _fresh4(
+        # A journal miner's getpapers test runs (synthetic biology, light-switchable
+        # proteins: Springer/BMC, Nature, Frontiers, MDPI, OUP, ASM ...), at the last
+        # commit that kept them; a sample of the files, PLOS left out.
+        "J-E-J-S/pyminer",
+        "e301cac132eb3ee9cff922800b202dd04c247924",
+        r"^(Test_1|test_2)/PMC\d+/fulltext\.xml$",
+        "no licence file at that commit (later MIT) (code); articles per their licence element",
+        sample=60,
+        families_out=("PLOS",),
+    ),
+    _fresh4(
+        # A corpus of 195Pt NMR papers (inorganic chemistry: RSC, MDPI, ACS, Wiley ...).
+        "petermr/pt195",
+        "529628a63a5bb672dc2c3abb12a07a3f53ea2aca",
+        r"^PMC\d+/fulltext\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh4(
+        # Climate adaptation of pastoralists: Europe PMC full texts (social science,
+        # ecology, author-year).
+        "shiwani-w/Adaptation-Strategies",
+        "d90a877bca6008dcefcd269d901e9efb3eab7f02",
+        r"/PMC\d+/fulltext\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh4(
+        # A ContentMine assignment's getpapers corpus (depression).
+        "abananchbrown/CMdepressionTest",
+        "4b2dfc4b2fd242f1b8036f83dac4174b26f85b91",
+        r"^PMC\d+/fulltext\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -815,8 +895,9 @@ def build(
 
 def split_of(article_id: str, held_out: str = "test") -> str:
     """dev or the source's held-out split, fixed by the article's id (about half each);
-    a wholly held-out split (fresh2) takes every article."""
-    if held_out in WHOLLY_HELD_OUT:
+    a wholly held-out split (fresh2, fresh3) or a whole study split (fresh4) takes every
+    article."""
+    if held_out in WHOLLY_HELD_OUT or held_out in WHOLE_STUDY_SPLITS:
         return held_out
     digest = hashlib.sha256(article_id.encode()).digest()
     return "dev" if digest[0] % 2 == 0 else held_out
@@ -914,9 +995,9 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
             f"{n} {split}" for split, n in sorted(Counter(r["split"] for r in records).items())
         )
         + ". Sources added after the test split was first run send their held-out half to"
-        " `fresh`, never to `test`; the `fresh2` and `fresh3` sources send all their"
-        " articles to `fresh2` or `fresh3` (none to dev); every article keeps the split it"
-        " had.",
+        " `fresh`, never to `test`; the `fresh2`, `fresh3` and `fresh4` sources send all"
+        " their articles to `fresh2`, `fresh3` or `fresh4` (none to dev; fresh4 is for"
+        " study); every article keeps the split it had.",
         "",
         "| repository | held out | articles | dev | held out (articles) |",
         "| --- | --- | --- | --- | --- |",

@@ -251,11 +251,12 @@ def test_committed_corpus_is_broad_and_open() -> None:
     assert "numeric-superscript" in styles
     # dev/test for the first sources, dev/fresh for those added after test was used,
     # fresh2 (all of them, no dev half) for those added after fresh was looked at, and
-    # fresh3 (the same) for those added after fresh2 was reported.
+    # fresh3 (the same) for those added after fresh2 was reported; fresh4 (the same, a
+    # study split) for Europe PMC sources added to study Markdown against DOCX.
     assert all(r["split"] == split_of(r["group"], held_out[r["source"]["repo"]]) for r in records)
     assert not any(e["text"][:1] in ".,;: " for r in records for e in r["refs"])
     assert all(r["licence"] for r in records)
-    assert {r["split"] for r in records} == {"dev", "test", "fresh", "fresh2", "fresh3"}
+    assert {r["split"] for r in records} == {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4"}
     assert len({r["id"] for r in records}) == len(records)
     # One record per article, except published translations (same DOI, other language),
     # which share their original's side of the split.
@@ -263,7 +264,7 @@ def test_committed_corpus_is_broad_and_open() -> None:
     assert len({r["doi"] for r in originals}) == len(originals)
     split = {r["group"]: r["split"] for r in records}
     assert all(split[r["group"]] == r["split"] for r in records)
-    assert CORPUS.stat().st_size < 24_000_000
+    assert CORPUS.stat().st_size < 26_000_000
 
 
 EDIFIX = b"""<ref id="b6"><mixed-citation publication-type="journal">
@@ -417,6 +418,18 @@ def test_fresh3_sources_send_every_article_to_fresh3() -> None:
     ids = [f"pub/article-{n}" for n in range(20)]
     assert {split_of(i, "fresh3") for i in ids} == {"fresh3"}
     assert {split_of(i, "fresh") for i in ids} == {"dev", "fresh"}
+
+
+def test_fresh4_sources_send_every_article_to_fresh4() -> None:
+    from real_articles_build import SOURCES, split_of
+
+    # A study split added after dev: dev keeps exactly the articles it had.
+    ids = [f"pub/article-{n}" for n in range(20)]
+    assert {split_of(i, "fresh4") for i in ids} == {"fresh4"}
+    fresh4 = [s for s in SOURCES if s.held_out == "fresh4"]
+    assert 3 <= len(fresh4) <= 6
+    earlier = {s.repo for s in SOURCES if s.held_out != "fresh4"}
+    assert not earlier & {s.repo for s in fresh4}
 
 
 def test_repository_read_at_two_commits_keeps_each_record_once(
