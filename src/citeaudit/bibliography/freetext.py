@@ -36,6 +36,7 @@ import re
 from dataclasses import replace
 
 from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _split_authors
+from citeaudit.bibliography.freetext_emphasis import without_emphasis
 from citeaudit.bibliography.freetext_fields import (
     _clean_title,
     _finish,
@@ -113,7 +114,8 @@ def parse_reference(
     # A lone surrogate (an API caller's string, a CSL-JSON escape) breaks the CRF's
     # C encoder; the entry is still parsed, with U+FFFD in its place.
     text = encodable(text)
-    raw = encodable(raw) if raw is not None else None
+    raw = encodable(raw) if raw is not None else text
+    text = without_emphasis(text)
     f = parse_fields(text)
     if use_model:
         refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or f.tagged_text or text), f)
@@ -131,7 +133,7 @@ def parse_reference(
         id=id,
         index=index,
         location=location,
-        raw=raw if raw is not None else text,
+        raw=raw,
         kind=f.kind,
         authors=f.authors,
         year=f.year,

@@ -74,13 +74,21 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
             return offset + weak_end, offset + weak_end, False
     # "SILVA, J. Rios. São Paulo: Alfa, 2018.": what follows the first full stop is only
     # the imprint, so the one word after the initials is the title, not a given name
-    short = re.match(
-        rf"^[^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)?(?:[{_UP}]\.\s?)+(?=[{_UP}][\w'’\-]+$)",
-        head.rstrip(" ."),
-    )
-    if short and _IMPRINT.fullmatch(s[cut:].strip(" .")):
-        return short.end(), short.end(), False
+    # The same after the last ";" of an ABNT list ("SANTOS FILHO, C.; MARTINS, P.
+    # Memórias. Recife: UFPE, 2001.")
+    if _IMPRINT.fullmatch(s[cut:].strip(" .")):
+        start = last + 1 if last > 0 else 0
+        tail = head[start:]
+        offset = start + len(tail) - len(tail.lstrip())
+        short = _INVERTED_THEN_ONE_WORD.match(tail.strip().rstrip(" ."))
+        if short:
+            return offset + short.end(), offset + short.end(), False
     return cut, cut, False
+
+
+_INVERTED_THEN_ONE_WORD = re.compile(
+    rf"^[^,.;]+,\s*(?:[{_UP}][\w'’\-]+\s+)?(?:[{_UP}]\.\s?)+(?=[{_UP}][\w'’\-]+$)"
+)
 
 
 # a name of two to eight words, no sentence end or list inside, then a colon and the
@@ -90,13 +98,21 @@ BODY_BEFORE_COLON = re.compile(
 )
 
 
+# "Keohane, Robert O. Power and …": a family, given names, initials, then the title's
+# first word and another word. That first word may be one capital letter when a word
+# in lower case follows it ("SILVA, J. A cidade …", "SANTOS FILHO, C. O título …",
+# "Smith, J. A study of …": an article, which no initial is without its full stop), or
+# the article "A"/"O" before two words ("Smith, J. A Rational Theory …")
+_INVERTED_THEN_TITLE = re.compile(
+    rf"^([^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)*(?:[{_UP}]\.\s?)+)"
+    rf"(?=[{_UP}][\w'’\-]+\s+[\w'’\-]|[{_UP}]\s+[^\W\d_A-ZÀ-Þ]|[AO]\s+[{_UP}][\w'’\-]+\s+\w)"
+)
+
+
 def _inverted_single_name_end(head: str) -> int | None:
     """Where an inverted single name ending in an initial ends: "Keohane, Robert O. Power
     and …" (`head` is the text up to the first sentence boundary)."""
-    weak = re.match(
-        rf"^([^,.]+,\s*(?:[{_UP}][\w'’\-]+\s+)*(?:[{_UP}]\.\s?)+)(?=[{_UP}][\w'’\-]+\s+[\w'’\-])",
-        head,
-    )
+    weak = _INVERTED_THEN_TITLE.match(head)
     if weak and not re.match(rf"^[{_UP}]\.", head) and "," not in head[weak.end() :].split(".")[0]:
         return weak.end()
     return None

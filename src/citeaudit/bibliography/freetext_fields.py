@@ -528,7 +528,8 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
         (
             i
             for i, x in enumerate(sents)
-            if i >= 1 and re.match(rf"^(?:{_YEAR}[a-z]?|\[date unknown\]|n\.d\.)(?:\W|$)", x)
+            if i >= 1
+            and re.match(rf"^(?:{_DATE_PARTS}{_YEAR}[a-z]?|\[date unknown\]|n\.d\.)(?:\W|$)", x)
         ),
         None,
     )
@@ -546,9 +547,13 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
         if pm:
             f.pages = pm.group(1)
     elif year_i is not None and year_i >= 2:
-        title_parts = sents[: year_i - 1]
-        f.container = _clean(re.sub(r"\s*\[Internet\]", "", sents[year_i - 1]))
-        _vancouver_locators(sents[year_i], f)
+        journal_i = year_i - 1
+        if journal_i >= 2 and _DATE_PARTS_ONLY.fullmatch(sents[journal_i]):
+            # "Ibis. Dec. 2008;156": the month's abbreviation cut off as a sentence
+            journal_i -= 1
+        title_parts = sents[:journal_i]
+        f.container = _clean(re.sub(r"\s*\[Internet\]", "", sents[journal_i]))
+        _vancouver_locators(_DATE_PARTS_FIRST.sub("", sents[year_i]), f)
         f.kind = "article"
     elif (glued := _journal_with_date(sents)) is not None:
         i, name, date = glued
@@ -573,6 +578,20 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
     f.title = _clean_title(" ".join(title_parts))
     _year_from(" ".join(sents[1:]), f)
     _year_from(rest, f, avoid=f.title)
+
+
+# the date's parts before its year ("Dec 2008;", "Winter 2008.", "Dec 3, 2008;", "3 Dec
+# 2008", "Jan-Feb 2008"): a Vancouver sentence so opened is the date, never the journal
+# (the sentence before it is). Bounded, no nested repetition
+_DATE_PARTS = (
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTH}|(?i:{_DATE_WORDS})\.?)"
+    rf"(?:[-–/](?:{_MONTH}|(?i:{_DATE_WORDS})\.?))?\s+(?:\d{{1,2}},?\s+)?)?"
+)
+_DATE_PARTS_FIRST = re.compile(rf"^{_DATE_PARTS}(?={_YEAR})")
+_DATE_PARTS_ONLY = re.compile(
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}|(?i:{_DATE_WORDS})\.?)(?:[-–/](?:{_MONTH}|(?i:{_DATE_WORDS})\.?))?"
+    r"(?:\s+\d{1,2})?[.,]?"
+)
 
 
 # "Rev Fict (Paris) Décembre 2016;45(10):1205-6": the journal and its date in one

@@ -64,6 +64,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     tagging = freetext_crf.tag(toks, rule_hints(f))
     if tagging is None:
         return False
+    rules_container = f.container
     title = _clean_tagged(tagging.spans.get("title"))
     container = _drop_in_mark(_clean_tagged(tagging.spans.get("container")))
     if title:
@@ -96,9 +97,20 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         or _container_goes_on(toks, tagging)
     ):
         f.container = container
+    f.container = _same_but_full_stop(f.container, rules_container)
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
     return _fill_gaps(toks, tagging, f)
+
+
+def _same_but_full_stop(theirs: str | None, ours: str | None) -> str | None:
+    """The tagger's container, but the rules' when the two differ only by the full stop
+    ending the sentence ("Ibis." / "Ibis"): the stop closes the sentence, not the name."""
+    if not theirs:
+        return ours
+    if ours and theirs.endswith(".") and theirs[:-1].rstrip() == ours:
+        return ours
+    return theirs
 
 
 def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) -> bool:

@@ -109,6 +109,18 @@ _CONJ = re.compile(r"\s*,?\s+(?:&|and|und|y|e|et|dan|en|og|och|ve|és|i|a)\s+|\s
 _ELLIPSIS = re.compile(r"(?:\.\s){2,}\.|…|\.\.\.")
 
 
+# a company's legal form ending its name ("IBM Corp.", "Johnson & Johnson Co.", "Apple
+# Inc.", "Acme, LLC", "Siemens AG"): no person's name ends so, whatever stands before it
+# (a "&" there joins the company's name, not two people). Two capitals without stops
+# ("SA", "AG", "SE") are a Vancouver person's initials too ("Smith SA"), so only their
+# dotted forms count, and "AG" after a word in capitals (ABNT's "SIEMENS AG")
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,\s*|\s+)(?:Inc|Incorporated|Corp|Co|Ltd|Limited|LLC|L\.L\.C|LLP|[Pp][Ll][Cc]|GmbH|"
+    r"Pty|Ltda|S\.\s?A|S\.p\.A|A\.G|P\.B\.C|PBC|N\.V|B\.V|S\.A\.S|S\.L|S\.R\.L|"
+    r"Sdn\.?\s+Bhd|Tbk|KGaA|K\.K)\.?$"
+)
+
+
 def is_organisation(text: str, *, author_part: bool = False) -> bool:
     """Whether an author string names an organisation rather than a person.
 
@@ -120,6 +132,8 @@ def is_organisation(text: str, *, author_part: bool = False) -> bool:
     if not s:
         return False
     words = s.split()
+    if len(words) >= 2 and _COMPANY_SUFFIX.search(s):
+        return True
     if len(words) == 1:
         return (bool(_ACRONYM.match(s)) and any(c.isalpha() for c in s)) or bool(
             _ORG_WORDS.fullmatch(s)
@@ -348,7 +362,9 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         s = s.rsplit(" ", 1)[0]
     if not s:
         return (), et_al
-    if is_organisation(s, author_part=True) and not re.search(r",\s*[A-Z]\.", s):
+    if is_organisation(s, author_part=True) and (
+        not re.search(r",\s*[A-Z]\.", s) or _COMPANY_SUFFIX.search(s)
+    ):
         return (Person(family=s, organisation=True),), et_al
     # strong separators: ";" and "/" between names
     s = re.sub(rf"(?<={_LETTER})\s*/\s*(?=[{_UP}])", "; ", s)
