@@ -185,12 +185,18 @@ def _without_trailing_month(container: str | None) -> str | None:
 
 # what may end a container read on into its locators: a volume's word with or without
 # its number ("Vol", "Vol.II", "No. 6" as two words), a bare volume of up to three
-# digits, a month's abbreviation ("Dec", "nov.-déc"), a Roman volume after a comma
+# digits, a month's abbreviation ("Dec", "nov.-déc"), a Roman volume after a comma (with
+# its issue or without), the medium in brackets
 _TRAILING_LOCATOR = re.compile(
     r"(?:\s+(?:[Vv]ol(?:ume)?|[Nn][or]|[Nn]º|[Nn]°)\.?(?:\s?(?:[IVXLC]+|\d{1,4}))?"
     r"|\s+\d{1,3}"
     rf"|\s+(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?(?:-\w+)?"
-    r"|,\s*[IVXLC]{2,7})$",
+    r"|,\s*[IVXLC]{2,7}"
+    # a Roman volume with its issue ("Window on Wake Forest, XII(3)")
+    r"|,\s*[IVXLC]{1,7}\s?\(\d{1,4}\)"
+    # the medium in brackets ("Kinephanos [en ligne]", "Rev Saude [serial online]")
+    r"|\s*\[(?:en\s+ligne|on-?line|internet|em\s+linha|en\s+l[ií]nea|electronic\s+resource"
+    r"|serial\s+on-?line|elektronische\s+ressource)\])$",
     re.IGNORECASE,
 )
 
