@@ -340,7 +340,11 @@ def _resolved(written: Path, root: Path) -> Path | None:
     link's target is walked part by part from the link's folder (an absolute target
     from `root` when it is written under it, else it is out), its ``..`` included,
     and no answer depends on anything outside `root`. Before reaching `root` (the
-    working folder's own path, a folder link above it) the walk goes as the system's.
+    working folder's own path, a folder link above it) the walk goes as the system's,
+    but only along the way to `root`: each folder reached must be one of `root`'s own
+    (after links), or the name is refused -- ``probe/../sub/x`` from a library caller
+    confined to ``sub`` opened only when ``probe`` was a folder ("not found" else),
+    which told whether it exists. A part missing on that way is refused alike.
 
     Looked up only as far as the name exists: below a part that does not exist nothing
     does, so no link can lie there and the rest is joined as written (and folded; the
@@ -370,8 +374,10 @@ def _resolved(written: Path, root: Path) -> Path | None:
             try:
                 status = os.lstat(step)
             except (FileNotFoundError, NotADirectoryError):
+                if not inside:
+                    return None  # off the way to `root`: nothing is missing on it
                 rest = Path(os.path.normpath(step.joinpath(*pending)))
-                return rest if not inside or rest.is_relative_to(root) else None
+                return rest if rest.is_relative_to(root) else None
             if not stat.S_ISLNK(status.st_mode):
                 reached = step
             elif not inside:
@@ -390,6 +396,8 @@ def _resolved(written: Path, root: Path) -> Path | None:
         if inside and not reached.is_relative_to(root):
             return None
         inside = inside or reached.is_relative_to(root)
+        if not inside and not root.is_relative_to(reached):
+            return None  # off the way to `root`: what lies there decided the answer
     return reached
 
 
