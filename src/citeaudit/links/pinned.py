@@ -32,7 +32,6 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpcore2
@@ -41,7 +40,8 @@ import httpx2
 
 from citeaudit.links import lookups
 from citeaudit.links.nat64 import nat64_prefixes
-from citeaudit.links.safety import AddressRule, NonPublicAddress, PrivateAddressRefused, allowed
+from citeaudit.links.redirect_judge import judge_location
+from citeaudit.links.safety import AddressRule, NonPublicAddress, allowed
 from citeaudit.links.tls import default_ssl_context
 
 __all__ = [
@@ -279,34 +279,11 @@ def _chain_client(lib: ModuleType) -> type:
 
 
 def _judge_redirect(rule: AddressRule, lib: ModuleType, following: bool) -> Callable[[Any], None]:
-    """A response hook: a redirect's Location is judged before the client reads it.
-
-    httpx parses the Location (even when it does not follow it) and would raise
-    `InvalidURL` -- not an HTTP error -- for one it cannot read: that is a protocol
-    error of the hop. When redirects are followed, a host that names a forbidden
-    address in a spelling httpx cannot read ("0177.0.0.1") is a refusal, said as
-    such, like any other.
-    """
+    """A response hook: a redirect's Location is judged before the client reads it
+    (`redirect_judge`, the one judgement of every client that follows redirects)."""
 
     def hook(response: Any) -> None:
-        location = response.headers.get("location")
-        if not 300 <= response.status_code < 400 or location is None:
-            return
-        try:
-            target = urljoin(str(response.request.url), location.strip())
-        except ValueError as exc:
-            raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
-        if following:  # a redirect not followed is an answer like any other
-            address = rule.redirect_refusal(target, location)
-            if address is not None:
-                refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
-                raise lib.ConnectError(str(refusal)) from refusal
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
-                raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
-        try:
-            lib.URL(target).host  # noqa: B018 - decodes IDNA labels
-        except (lib.InvalidURL, ValueError, UnicodeError) as exc:
-            raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        judge_location(rule, lib, response, following)
 
     return hook
 

@@ -34,7 +34,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
-from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 import httpx
@@ -45,6 +44,7 @@ from yarl import URL
 
 from citeaudit.links.address_gate import MAX_GATED
 from citeaudit.links.nat64 import nat64_prefixes
+from citeaudit.links.redirect_judge import judge_location
 from citeaudit.links.safety import (
     AddressRule,
     IPAddress,
@@ -52,7 +52,6 @@ from citeaudit.links.safety import (
     NameNotResolved,
     NonPublicAddress,
     Origin,
-    PrivateAddressRefused,
     Resolver,
     is_forbidden_address,
     is_metadata_address,
@@ -584,31 +583,14 @@ def inflate(raw: bytes, coding: str, cap: int) -> bytes:
 
 
 def judge_redirects(rule: AddressRule) -> Callable[[httpx.Response], Awaitable[None]]:
-    """An httpx response hook for clients that follow redirects themselves.
-
-    httpx parses a redirect's Location before anything else (even when it will not
-    follow it), and raises `InvalidURL` -- not an HTTP error -- for one it cannot
-    read, such as a host "0177.0.0.1". The hook judges the Location first: a host
-    that names a forbidden address in any spelling is refused (`AddressRule`), an
-    unreadable one is a protocol error of that hop.
-    """
+    """An httpx response hook for clients that follow redirects themselves: each
+    redirect's Location is judged before httpx reads it (`redirect_judge`, as the
+    registries' clients judge theirs): a forbidden address in any spelling is a
+    refusal, another scheme unsupported, an unreadable one a protocol error of that
+    hop -- never an `InvalidURL` past the callers' ``except httpx.HTTPError``."""
 
     async def hook(response: httpx.Response) -> None:
-        location = response.headers.get("location")
-        if not 300 <= response.status_code < 400 or location is None:
-            return
-        try:
-            target = urljoin(str(response.request.url), location.strip())
-        except ValueError as exc:
-            raise httpx.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
-        address = rule.redirect_refusal(target, location)
-        if address is not None:
-            refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
-            raise httpx.ConnectError(str(refusal)) from refusal
-        try:
-            httpx.URL(target).host  # noqa: B018 - decodes IDNA labels
-        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
-            raise httpx.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        judge_location(rule, httpx, response, True)
 
     return hook
 

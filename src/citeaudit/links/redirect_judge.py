@@ -1,0 +1,56 @@
+"""The one judgement of a redirect's Location, for every client that follows redirects
+itself: the registries (httpx, and httpx2 inside habanero) and the link checker's
+trusted client (the DOI resolver, the archive, the reachability probe).
+
+A client reads a Location in its own way, before anything else, even where it will not
+follow it: httpx raises `InvalidURL` -- not an HTTP error, so past every caller's
+``except httpx.HTTPError`` -- for one it cannot read, and for a scheme with no host
+(``javascript:alert(1)``, ``mailto:a@b``, ``data:,x``, ``http:page``), which it tries
+to give the request's host. Where a redirect is followed, a host that names a
+forbidden address in any reading is a refusal (`AddressRule.redirect_refusal`), a
+scheme other than http(s) is not one we speak; anything the client could not read
+is a protocol error of that hop. Judged here before the client reads it, each is the
+client's own HTTP error, the same for every client.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from citeaudit.links.safety import AddressRule, PrivateAddressRefused
+
+__all__ = ["judge_location"]
+
+
+def judge_location(rule: AddressRule, lib: ModuleType, response: Any, following: bool) -> None:
+    """Raise `lib`'s HTTP error for a redirect `response` whose Location may not be
+    followed (`following`) or read; nothing for any other answer.
+
+    `lib` is the client's HTTP library (httpx or httpx2): its exception classes, and
+    its URL class, whose reading is the one the client will follow.
+    """
+    location = response.headers.get("location")
+    if not 300 <= response.status_code < 400 or location is None:
+        return
+    try:
+        target = urljoin(str(response.request.url), location.strip())
+    except ValueError as exc:
+        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+    if following:  # a redirect not followed is an answer like any other
+        address = rule.redirect_refusal(target, location)
+        if address is not None:
+            refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
+            raise lib.ConnectError(str(refusal)) from refusal
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
+    try:
+        lib.URL(target).host  # noqa: B018 - decodes IDNA labels
+        # The client's own reading: a scheme without a host is given the request's
+        # host, which fails for a path without a leading slash ("http:page").
+        url = lib.URL(location)
+        if url.scheme and not url.host:
+            url.copy_with(host=response.request.url.host)
+    except (lib.InvalidURL, ValueError, UnicodeError) as exc:
+        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
