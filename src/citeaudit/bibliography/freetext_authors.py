@@ -147,6 +147,8 @@ _INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*|[{_UP}]-[{_UP}]\b\.?\s?)+"
 
 _NAME_FORMS = [
     re.compile(rf"{_FAM},\s*{_INITS}"),  # "Sanford, W.E."
+    # "Murugan R.," (Vancouver with full stops, then a comma: the list goes on or ends)
+    re.compile(rf"{_FAM}\s(?:[{_UP}]\.(?:-?[{_UP}]\.){{0,3}})(?=,)"),
     re.compile(rf"{_INITS}\s*{_FAM}"),  # "A. Connell"
     re.compile(
         rf"[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.|\s+[{_UP}][a-zà-ÿ]+)?\s+{_FAM}(?=,)"

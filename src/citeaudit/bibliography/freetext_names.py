@@ -308,7 +308,30 @@ def _vancouver(piece: str) -> Person:
         return Person(family=" ".join(toks[:spaced]), given=" ".join(toks[spaced:]))
     if len(toks) >= 2 and _VANC_INITIALS.match(toks[-1]):
         return Person(family=" ".join(toks[:-1]), given=toks[-1])
+    dotted = _dotted_initials_start(toks)
+    if dotted is not None:
+        return Person(family=" ".join(toks[:dotted]), given=" ".join(toks[dotted:]).rstrip("."))
     return Person(family=piece)
+
+
+# one to four initials, each with its full stop but perhaps the last ("R.", "A.R.", "J.-F.")
+_VANC_DOTTED = re.compile(r"^[^\W\d_]\.(?:-?[^\W\d_]\.?){0,3}$")
+
+
+def _dotted_initials_start(toks: list[str]) -> int | None:
+    """Where the initials with full stops ending a Vancouver name start ("Murugan R.",
+    "Luria A.R.", "Demyanenkov V. V."): every word before them a capitalised word, none
+    an initial; None when the name is not so shaped."""
+    k = len(toks)
+    if k >= 2 and len(toks[-1]) == 1 and toks[-1].isupper():
+        k -= 1  # the list's last initial, its full stop taken with the list's ("Смирнов А")
+    while k > 0 and _VANC_DOTTED.match(toks[k - 1]) and toks[k - 1].isupper():
+        k -= 1
+    if k == 0 or k == len(toks) or k > 3:
+        return None
+    if not all(t[:1].isupper() and not t.endswith(".") and len(t) > 1 for t in toks[:k]):
+        return None
+    return k
 
 
 def _spaced_initials_start(toks: list[str]) -> int | None:
@@ -392,6 +415,14 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         for p in bare
     ]
     if all(vancouver):
+        return tuple(_vancouver(p) for p in pieces), et_al
+    dotted = [_dotted_initials_start(p.split()) for p in bare]
+    if any(d is not None and "." in p for d, p in zip(dotted, bare, strict=True)) and all(
+        v or d is not None for v, d in zip(vancouver, dotted, strict=True)
+    ):
+        # "Murugan R., Padmanabhan K., Ramesh R.", "Luria A.R., Smith J.": Vancouver names
+        # with full stops after the initials (Eastern European and engineering lists);
+        # each was read as "Family, Given" with the next ("R", "Padmanabhan K")
         return tuple(_vancouver(p) for p in pieces), et_al
     if len(pieces) >= 3 and all(vancouver[1:]) and _looks_direct(pieces[0]):
         # "Xu Han, Li YD, Yang HJ (2011)": the first name written whole, the rest in
