@@ -101,7 +101,8 @@ class Fetcher:
         addresses: AddressGate | None = None,
     ) -> None:
         """`addresses`: the per-address limit, on the addresses the transport will
-        connect to (only a `PerHostTransport` says which they are)."""
+        connect to (only a `PerHostTransport` says which they are). Those addresses are
+        looked up, and a redirect chain judged by them (`_Reach`), with or without it."""
         self.policy = policy
         self._rule = rule
         self._gate = gate
@@ -312,7 +313,9 @@ class Fetcher:
             if "cookie" in carrier.headers:
                 sent = [*sent, ("Cookie", carrier.headers["cookie"])]
         addresses: list[str] = []
-        if self._lookup is not None and self._address_gate is not None:
+        # Looked up whenever the transport says where it connects: for the per-address
+        # limit, and for the chain rule below, which must not hang on that limit.
+        if self._lookup is not None:
             try:
                 async with asyncio.timeout(p.connect_timeout):  # as the connection's own
                     addresses = await self._lookup(
@@ -324,7 +327,7 @@ class Fetcher:
         if private:
             self._private_hosts.add(host)
         if reach is not None and self._rule.allow_private and self._lookup is not None:
-            if not addresses and reach.public and self._address_gate is not None:
+            if not addresses and reach.public:
                 # No answer now: the connection would ask again, and a name server
                 # failing once and then naming a private address would slip past.
                 return Answer(url, error=errors.DNS)
