@@ -6,7 +6,9 @@ is unsupported); the link checker's trusted client, which follows the resolver's
 the archive's redirects, judged only its address. httpx then gave
 ``javascript:alert(1)``, ``mailto:a@b``, ``data:,x`` or ``http:page`` the request's
 host and raised `InvalidURL` -- not an HTTP error -- so a resolver answering 302 to
-one ended the whole link phase with a traceback, every other link unchecked. Now
+one ended the whole link phase with a traceback, every other link unchecked; a
+webhook receiver's 302 to one raised `InvalidURL` out of `post`, which promises
+`DeliveryError` alone. Now
 every client that follows redirects judges them with one function
 (`links.redirect_judge`). Here 127.0.0.2 plays the public resolver and archive.
 """
@@ -23,6 +25,7 @@ from citeaudit.links.checker import LinkChecker
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import LinkTarget, target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.ssrf_loopback import CLI
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
 from tests.stand_ins.private_service import PrivateService
@@ -95,3 +98,22 @@ def test_the_archive_is_still_asked_and_its_snapshot_taken(public: Hops) -> None
             return await checker.check(LinkTarget("url", public.url + "/gone"))
 
     assert asyncio.run(go()).archive_url == snapshot
+
+
+@pytest.mark.parametrize("location", HOSTLESS)
+def test_a_webhook_receivers_redirect_to_a_hostless_location_is_a_delivery_error(
+    public: Hops, location: str
+) -> None:
+    """`post` raises `DeliveryError` and nothing else: httpx reads a redirect's
+    Location even where it does not follow it, and raised `InvalidURL` for these."""
+    with pytest.raises(DeliveryError):
+        post(
+            public.to(location),
+            {},
+            "s",
+            event="e",
+            delivery="1",
+            timeout=2.0,
+            allow_private=False,
+            forbidden=only_127_0_0_2_is_public,
+        )
