@@ -26,8 +26,10 @@ real document; parts use only the compression methods Word writes; XML with a
 document type declaration (where entity bombs and external entities live) is
 refused in whatever encoding the part is written (UTF-16 hides it from a byte
 search), and the parser never resolves entities nor touches the network. A part with
-more than `MAX_TAGS` tags is refused before its tree is built, and the body is read
-to `reading.MAX_LINES` paragraphs, as a text manuscript is to as many lines. A damaged
+more than `MAX_TAGS` tags is refused before its tree is built, and the body and then
+the notes are read to `reading.MAX_LINES` paragraphs and notes, as a text manuscript is
+to as many lines, and to `docx_budget.MAX_TEXT_CHARS` characters (a ZIP's bytes do not
+bound its text as a text file's do). A damaged
 main document is an InputError (nothing can be read); a damaged notes or styles
 part is an InputProblem and the rest is audited.
 """
@@ -48,6 +50,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
+from citeaudit.manuscript.docx_budget import TextBudget
 from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, link_fields
 from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
@@ -145,20 +148,22 @@ class DocxReader(ManuscriptReader):
         fields = _FieldState()
         citation_fields = FieldCollector()  # reference managers' in-text citations
         held: tuple[Any, str, int] | None = None  # a table row's number cell, for its entry
+        budget = TextBudget()  # lines and characters, body then notes (docx_budget)
+        stopped = False  # the problem that says reading stopped is listed
         # Word's paragraphs, numbered from 1; a paragraph's soft line breaks make more lines
         for paragraph, (element, in_bibliography_control) in enumerate(_paragraphs(body), 1):
             index = len(lines)
-            if index >= MAX_LINES:  # what every later pass pays for, as in a text file
-                problems.append(
-                    InputProblem(
-                        name,
-                        None,
-                        f"only the first {MAX_LINES:,} paragraphs were read -- more than "
-                        "any manuscript has; the rest of the document is not audited",
-                    )
+            if index >= MAX_LINES or budget.done:  # what every later pass pays for
+                message = (
+                    f"only the first {MAX_LINES:,} paragraphs were read -- more than "
+                    "any manuscript has; the rest of the document is not audited"
                 )
+                problems.append(
+                    InputProblem(name, None, budget.message() if budget.done else message)
+                )
+                stopped = True
                 break
-            text, superscripts = _paragraph_text(element, styles)
+            text, superscripts = _within(budget, *_paragraph_text(element, styles))
             in_field = fields.paragraph(element)
             citation_fields.paragraph(element, paragraph)
             if held is not None:  # a row's number cell: the label of a dated entry beside it
@@ -208,9 +213,12 @@ class DocxReader(ManuscriptReader):
         linked, unread = link_fields(citation_fields.fields, entries, sources)
         problems.extend(_field_problems(name, unread, citation_fields.cut))
         notes: list[Line] = []
+        budget.lines_left = min(budget.lines_left, MAX_LINES - len(lines))  # notes are lines
         for part, kind in _NOTES:
-            if part in parts:
-                notes.extend(_notes(parts[part], name, part, kind, styles, problems))
+            if part in parts and not budget.done:
+                notes.extend(_notes(parts[part], name, part, kind, styles, problems, budget))
+        if budget.exhausted and not stopped:
+            problems.append(InputProblem(name, None, budget.message()))
         return (
             Document(
                 path=base.path,
@@ -621,6 +629,18 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
     return "".join(parts), tuple(spans)
 
 
+def _within(
+    budget: TextBudget, text: str, superscripts: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The paragraph's text as far as `budget`'s characters allow, its superscript
+    spans cut with it."""
+    kept = budget.take(text)
+    if len(kept) == len(text):
+        return text, superscripts
+    end = len(kept)
+    return kept, tuple((a, min(b, end)) for a, b in superscripts if a < end)
+
+
 def _run_state(run: Any, styles: _Styles) -> tuple[bool, bool]:
     """(hidden, superscript) for a run, from its own properties."""
     properties = run.find("w:rPr", _NS)
@@ -772,8 +792,16 @@ def _heading_like(line: Line, index: int, levels: dict[int, int]) -> bool:
 
 
 def _notes(
-    data: bytes, name: str, part: str, kind: str, styles: _Styles, problems: list[InputProblem]
+    data: bytes,
+    name: str,
+    part: str,
+    kind: str,
+    styles: _Styles,
+    problems: list[InputProblem],
+    budget: TextBudget,
 ) -> list[Line]:
+    """The part's notes, a line each, as far as `budget` allows (the caller says when
+    it ran out)."""
     root, why = _parse(data)
     if root is None:
         what = "is damaged," if why == _BROKEN else f"{why};"
@@ -784,11 +812,15 @@ def _notes(
     for note in root.iterfind(f"w:{kind}", _NS):
         if note.get(_q("type")) not in (None, "normal"):
             continue  # separators and continuation notices
+        if not budget.line():
+            break
         texts: list[str] = []
         spans: list[tuple[int, int]] = []
         length = 0
         for paragraph in _outer_paragraphs(note):
-            text, superscripts = _paragraph_text(paragraph, styles)
+            if budget.done:
+                break
+            text, superscripts = _within(budget, *_paragraph_text(paragraph, styles))
             text = text.replace(BREAK, " ")  # a note is one line
             if not text.strip():
                 continue
