@@ -63,6 +63,7 @@ REAL = {
             "crossrefs.bib",
         ),
     ),
+    "aibasel": ("aibasel+bib", ("abbrv.bib", "literatur.bib", "crossref.bib")),
 }
 _ENTRY_HEAD = re.compile(r"^([ \t]*@(\w+)[ \t]*[{(][ \t]*)([^,\s]+)", re.MULTILINE)
 _CROSSREF = re.compile(r"(\bcrossref\s*=\s*[{\"])([^}\"]+)", re.IGNORECASE)

@@ -8,7 +8,11 @@ anywhere in the file are read as they are in a small file.
 
 from __future__ import annotations
 
+import pytest
+
+from citeaudit.bibliography import bibtex
 from citeaudit.bibliography.bibtex import parse_bibtex
+from citeaudit.bibliography.interface import Bibliography
 
 ENTRY = (
     "@article{{key{i},\n"
@@ -78,3 +82,82 @@ def test_a_crossref_written_through_a_macro_still_finds_its_parent() -> None:
     assert [by_id[k].container for k in ("child", "plain")] == ["The Proceedings"] * 2
     assert [by_id[k].year for k in ("child", "plain", "proc")] == [2001] * 3
     assert [r.id for r in parse_bibtex(text, "m.bib").references] == ["child", "plain", "proc"]
+
+
+def commented_file() -> str:
+    """Over half a megabyte with what `bibtex_syntax` rewrites all through it: %-lines between
+    fields, commented-out entries, a brace on the line after the type."""
+    parts = []
+    for i in range(3000):
+        parts.append(
+            f"@article{{key{i},\n"
+            f"  title = {{Title {i} with a {{%}} and \\% sign}},\n"
+            "% volume = {7},\n"
+            f"  year = {{{1990 + i % 30}}},\n"
+            "  abstract = {A long abstract. A long abstract. A long abstract. A long one.},\n"
+            "}\n\n"
+            f"%@article{{old{i},\n%  title = {{Old}},\n% }}\n\n"
+        )
+        if i % 7 == 0:
+            parts.append(f"@book\n  {{broken-line{i}, title = {{Next line}}, year = 2001}}\n\n")
+    return "".join(parts)
+
+
+def read_in_one_piece(text: str, monkeypatch: pytest.MonkeyPatch) -> Bibliography:
+    with monkeypatch.context() as patch:
+        patch.setattr(bibtex, "_CHUNK", len(text) + 1)
+        return parse_bibtex(text, "c.bib")
+
+
+def test_a_large_file_is_rewritten_piece_by_piece_as_it_would_be_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rewritten text (`as_bibtex_reads`) is made for one piece at a time: made
+    for the whole file, a second copy of it was held beside the file (50,000 real
+    entries with a non-Latin-1 character: 74 MB more at the peak). What is read is
+    what reading the whole file's rewriting in one piece gives."""
+    text = commented_file()
+    monkeypatch.setattr(bibtex, "_CHUNK", 50_000)
+    assert len(text) > 10 * bibtex._CHUNK
+    given: list[int] = []
+    rewrite = bibtex.as_bibtex_reads
+
+    def recording(piece: str) -> str | None:
+        given.append(len(piece))
+        return rewrite(piece)
+
+    monkeypatch.setattr(bibtex, "as_bibtex_reads", recording)
+    bibliography = parse_bibtex(text, "c.bib")
+    assert len(given) > 10 and max(given) <= 2 * bibtex._CHUNK
+    whole = read_in_one_piece(text, monkeypatch)
+    assert max(given) == len(text)  # the one piece, for comparison
+    assert bibliography == whole
+    ids = [ref.id for ref in bibliography.references]
+    assert len(ids) == 3000 + 429 and not any(i.startswith("old") for i in ids)
+    assert not bibliography.problems
+
+
+def test_a_cut_inside_a_line_is_never_inside_a_comment_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where no line starts a block, a piece ends before an ``@type{`` inside a line
+    (a file no one writes, bounded all the same) -- but not inside a ``%`` line: its
+    two halves, rewritten apart, would read the commented-out entry."""
+    text = (
+        "@article{a, title = {A}}\n"
+        + "%"
+        + "x" * 1500
+        + " @article{commented, title = {Out}} "
+        + "y" * 1500
+        + " @misc{alsocommented, title={Out}}\n"
+        + "@article{b, title = {B}} "
+        + "z" * 2000
+        + "@misc{c, title = {C}}\n"
+    )
+    monkeypatch.setattr(bibtex, "_CHUNK", 1000)
+    pieces = [piece for piece, _ in bibtex._chunks(text)]
+    assert "".join(pieces) == text and len(pieces) == 3
+    assert pieces[2].startswith("@misc{c,")  # inside a line that is no comment line
+    bibliography = parse_bibtex(text, "c.bib")
+    assert [ref.id for ref in bibliography.references] == ["a", "b", "c"]
+    assert bibliography == read_in_one_piece(text, monkeypatch)

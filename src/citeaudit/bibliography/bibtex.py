@@ -128,6 +128,7 @@ _PARSER_BUGS = (
 # Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
 _BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
 _ANY_BLOCK = re.compile(r"@\w*[ \t]*[{(]")  # the same anywhere on a line
+_COMMENT_LINE_START = re.compile(r"[ \t]*+%")
 # Characters of text given to bibtexparser at once (about 3,000 entries): also how
 # much of a file that is no bibliography is read past the problem cap (`_damaged`).
 _CHUNK = 250_000
@@ -251,15 +252,17 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
     expansion = _Expansion(expansion_budget(text))
     cut: ParseProblem | None = None
     damaged = False
-    # Read as BibTeX and biber read it (`bibtex_syntax`); shown as written.
-    rewritten = as_bibtex_reads(text)
-    written = None if rewritten is None else WrittenText(rewritten, text)
-    for chunk, lines_before in _chunks(text if rewritten is None else rewritten):
+    for chunk, lines_before in _chunks(text):
         if damaged:  # the piece before was mostly unreadable, past the problem cap
             cut = _damaged(source, lines_before + 1)
             break
+        # Read as BibTeX and biber read it (`bibtex_syntax`), piece by piece (the same
+        # text as the whole file's rewriting: see `_chunks`), so that no rewritten copy
+        # of a large file is held whole beside it; shown as written.
+        rewritten = as_bibtex_reads(chunk)
+        written = None if rewritten is None else WrittenText(rewritten, chunk)
         try:
-            blocks = bibtexparser_blocks.split(chunk)
+            blocks = bibtexparser_blocks.split(chunk if rewritten is None else rewritten)
         except _PARSER_BUGS as error:  # the one boundary to bibtexparser's own bugs
             where = Location(source, lines_before + 1)
             problems.append(ParseProblem(where, f"the BibTeX parser gave up: {error}"))
@@ -313,15 +316,41 @@ def _chunks(text: str) -> Iterator[tuple[str, int]]:
     lines_before = 0
     while len(text) - start > _CHUNK:
         found = _BLOCK_LINE.search(text, start + _CHUNK, start + 2 * _CHUNK)
-        if found is None:
-            found = _ANY_BLOCK.search(text, start + _CHUNK)
-        if found is None:
+        cut = found.start() if found is not None else _cut_in_line(text, start)
+        if cut < 0:
             break
-        cut = found.start()
         yield text[start:cut], lines_before
         lines_before += text.count("\n", start, cut)
         start = cut
     yield text[start:] if start else text, lines_before
+
+
+def _cut_in_line(text: str, start: int) -> int:
+    """Where `_chunks` cuts when no line starts a block: before the next ``@type{`` on
+    a line that is no ``%`` comment line (-1 when there is none).
+
+    Each piece is rewritten alone (`as_bibtex_reads`), and that gives the same text as
+    the whole file's rewriting when a cut is at the start of a line that starts a
+    block: a ``%`` line is blanked or kept by its own text (a run of them opened by
+    ``%@type{`` ends at the first line that is not one), and ``@type`` with its brace
+    on a later line never runs into a line that starts with ``@``. A cut inside a
+    ``%`` line would blank half of it, and read the other half; a cut inside any
+    other line is no line start to either rewriting. A piece starts at a line start
+    or inside a line that is no comment line, so the line around a candidate is
+    looked back into only within the piece: linear.
+    """
+    pos = start + _CHUNK
+    while (found := _ANY_BLOCK.search(text, pos)) is not None:
+        at = found.start()
+        line_break = text.rfind("\n", start, at)
+        if line_break < 0 and start > 0 and text[start - 1] != "\n":
+            return at  # the piece began inside this line, which is no comment line
+        if _COMMENT_LINE_START.match(text, max(line_break + 1, start)) is None:
+            return at
+        pos = text.find("\n", at)
+        if pos < 0:
+            return -1
+    return -1
 
 
 @dataclass(slots=True)
