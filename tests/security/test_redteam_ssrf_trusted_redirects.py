@@ -69,35 +69,31 @@ def test_a_resolver_redirecting_to_a_hostless_location_is_a_resolver_error(
 def test_an_archive_redirecting_to_a_hostless_location_suggests_nothing(
     public: Hops, location: str
 ) -> None:
-    async def go() -> LinkCheck:
-        async with LinkChecker(
-            dataclasses.replace(SERVICE, archive=True),
-            doi_url=public.url,
-            archive_url=public.to(location),
-            probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
-        ) as checker:
-            return await checker.check(LinkTarget("url", public.url + "/gone"))
-
-    check = asyncio.run(go())
+    check = _dead_link_archived(public, archive_url=public.to(location))
     assert check.outcome is LinkOutcome.BROKEN
     assert check.archive_url is None
 
 
 def test_the_archive_is_still_asked_and_its_snapshot_taken(public: Hops) -> None:
     snapshot = "https://web.archive.org/web/2020/https://example.org/a"
+    answer = f"{public.url}/archive/{quote(snapshot, safe='')}"
+    assert _dead_link_archived(public, archive_url=public.to(answer)).archive_url == snapshot
+
+
+def _dead_link_archived(public: Hops, *, archive_url: str) -> LinkCheck:
+    """A dead public link checked with the archive at `archive_url`."""
 
     async def go() -> LinkCheck:
         async with LinkChecker(
             dataclasses.replace(SERVICE, archive=True),
             doi_url=public.url,
-            archive_url=public.to(f"{public.url}/archive/{quote(snapshot, safe='')}"),
+            archive_url=archive_url,
             probe_urls=(),
             forbidden=only_127_0_0_2_is_public,
         ) as checker:
             return await checker.check(LinkTarget("url", public.url + "/gone"))
 
-    assert asyncio.run(go()).archive_url == snapshot
+    return asyncio.run(go())
 
 
 @pytest.mark.parametrize("location", HOSTLESS)
