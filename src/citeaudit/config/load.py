@@ -62,12 +62,18 @@ def find_config(
     confined run read ``/home/runner/x/citeaudit.toml`` (and each folder above it) as
     the runner's own, its unknown keys echoed in the error and its settings applied:
     a fork chose, and probed for, configuration files anywhere on the runner's disk.
+    The folders above the first one admitted are admitted too (its walk went through
+    them) and are not walked again: one walk each, a checkout 1,500 folders deep took
+    175 s.
     """
     folder = start if _is(start, Path.is_dir) else start.parent
     climbed = folder.resolve() if vet is None else Path(os.path.abspath(folder))
+    admitted = vet is None
     for candidate in (climbed, *climbed.parents):
-        if vet is not None and not _admitted(candidate, vet):
-            continue
+        if not admitted and vet is not None:
+            admitted = _admitted(candidate, vet)
+            if not admitted:
+                continue
         own = candidate / "citeaudit.toml"
         if vet is not None and os.path.lexists(own):
             vet(own)
