@@ -139,7 +139,9 @@ class HttpRegistry:
     base URL that tests point at loopback, an optional cache and one pooled client.
 
     The client connects only to public addresses, and to the base URL's own origin
-    (which tests put on loopback); redirects are not followed.
+    (which tests put on loopback); redirects are not followed. It is always our
+    pinned client (`pinned_client`): a caller cannot hand in another one, which would
+    resolve and connect past the address rule.
     """
 
     default_url: str
@@ -151,12 +153,11 @@ class HttpRegistry:
         base_url: str | None = None,
         timeout: float = 20.0,
         cache: RegistryCache | None = None,
-        client: httpx.Client | None = None,
     ) -> None:
         self.channel = channel
         self.base_url = (base_url or self.default_url).rstrip("/")
         self.cache = cache
-        self._client = client or pinned_client(
+        self._client = pinned_client(
             AddressRule(allowed_origins=allowed([self.base_url])), timeout=timeout
         )
 
