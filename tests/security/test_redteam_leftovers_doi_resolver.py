@@ -17,17 +17,13 @@ import pytest
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkOutcome
-from tests.security.test_redteam_ssrf_redirect_pivot import (  # noqa: F401 - fixture
-    _doi_check,
-    _Handles,
-    intranet,
-)
+from tests.security.test_redteam_ssrf_redirect_pivot import _doi_check, _Handles
 from tests.security.test_ssrf_hops import SERVICE
 from tests.stand_ins.private_service import PrivateService
 
 
 def test_a_failed_look_up_of_the_resolver_does_not_open_the_intranet(
-    intranet: PrivateService,  # noqa: F811
+    intranet: PrivateService,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     original = PerHostTransport.addresses
