@@ -290,7 +290,21 @@ def _direct(piece: str) -> Person:
         if j == 0 and toks[0].lower() not in {"st.", "st"}:
             j = len(toks) - 1
         given, family = toks[:j], toks[j:]
+    if (
+        len(family) == 1
+        and family[0].strip(".").casefold() in _LUSO_KIN
+        and len(given) >= 2
+        and not _INITIAL.match(given[-1])
+    ):
+        # "Carlos Santos Filho", "João Silva Neto": Filho, Neto, Sobrinho, Júnior are part
+        # of the family name (ABNT files him under "SANTOS FILHO"), not one alone
+        given, family = given[:-1], [given[-1], *family]
     return Person(family=" ".join(family), given=" ".join(given) or None)
+
+
+_LUSO_KIN = frozenset(
+    {"filho", "filha", "neto", "neta", "sobrinho", "sobrinha", "júnior", "junior", "bisneto"}
+)
 
 
 _GENERATION = re.compile(
