@@ -49,7 +49,9 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     if walked is not None:
         limit = first_boundary[0] if first_boundary else len(s)
         between = s[walked[1] : limit]
-        if walked[0] < limit - 1 and _title_like(between):
+        if walked[0] < limit - 1 and (
+            _title_like(between) or _GENERATION_AFTER.search(s, max(0, walked[0] - 8), walked[0])
+        ):
             # "Ortiz Brandt, Mercedes D. Guía …": two family names walked as one
             # "Given Family", the given names then taken for the title's first words
             weak_end = _inverted_single_name_end(s[:limit])
@@ -162,6 +164,12 @@ _FIRST_ONLY = re.compile(rf"{_FAM},\s*[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.)?(?=,)")
 _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*)")
 
 
+# a generation after the name, behind its own comma: "Smith, John, Jr." (Chicago, APA)
+_GENERATION_AFTER = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?(?=[\s,;]|$)")
+# (and the names so closed end there, whatever the title's length: "Smith, John, Jr.
+# Nest predation.")
+
+
 _ET_AL = re.compile(r",?\s*et\s+al\.?,?")
 
 
@@ -181,6 +189,9 @@ def _names_prefix(s: str) -> tuple[int, int] | None:
             break
         count += 1
         end = m.end()
+        generation = _GENERATION_AFTER.match(s, end)
+        if generation:
+            end = generation.end()  # "Smith, John, Jr., and Mary Jones"
         e = _ET_AL.match(s, end)
         if e:
             end = e.end()

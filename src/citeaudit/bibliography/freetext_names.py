@@ -307,6 +307,12 @@ _LUSO_KIN = frozenset(
 )
 
 
+# "Smith, J., Jr." / "King, M. L., Jr., & Abernathy, R. D." (APA): the generation
+# after its own comma closes the person before it, and was read as one more person
+# ("Jr"); dropped, as after initials (citations never write it)
+_GENERATION_PIECE = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?(?=\s*(?:[,;&]|and\s|$))")
+
+
 _GENERATION = re.compile(
     rf"\s+(?:Jr|Sr|II|III|IV)\.?$|(?<=[{_UP}])\s+(?:Fo|No|Filho|Neto|Sobrinho|Júnior)\.?$"
 )
@@ -395,6 +401,7 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         s = _ETAL.sub("", s)
     s = _ELLIPSIS.sub(", ", s)
     s = s.strip(" ,.;:")
+    s = _GENERATION_PIECE.sub("", s)
     if s.endswith((" and", " &", " dan", " y", " und")):
         s = s.rsplit(" ", 1)[0]
     if not s:
