@@ -4,8 +4,10 @@ Every file the CLI or a manuscript names may be hostile: ``\\input{/dev/zero}``,
 ``--baseline /dev/zero`` or a FIFO given as ``--bib`` is, to ``Path.read_bytes``,
 an endless stream (memory exhausted) or a read that never returns (a worker frozen);
 ``/dev/zero`` even answers ``stat`` with size 0, so asking the size first is not
-enough. So a file is opened without blocking (a FIFO with no writer opens at once),
-asked what it is on the open descriptor (no window between the question and the
+enough. So a name that is no regular file is refused before it is opened (opening a
+device acts: a watchdog starts, a tape rewinds), and a file is opened without blocking
+(a FIFO with no writer opens at once, should one replace the file in between), asked
+again what it is on the open descriptor (no window between that question and the
 read), refused unless it is a regular file, refused when larger than the caller's
 cap, and read to at most the cap plus one byte (a file growing while read is caught
 too). The refusals are `OSError`s whose ``strerror`` is a sentence, so every caller's
@@ -79,8 +81,9 @@ def read_capped(path: Path | str, limit: int, *, whole: bool = True) -> bytes:
     not `whole`: then its first `limit` bytes are the answer), and the usual `OSError`s
     (FileNotFoundError, PermissionError...).
     """
+    _refuse_unopened(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
@@ -106,6 +109,19 @@ def read_capped(path: Path | str, limit: int, *, whole: bool = True) -> bytes:
     if len(data) > limit:
         raise FileTooLarge(errno.EFBIG, _too_large(None, limit), str(path))
     return data
+
+
+def _refuse_unopened(path: Path | str) -> None:
+    """Refuse a name that is no regular file before opening it at all: opening a
+    device acts (a watchdog starts its countdown, a tape rewinds, a terminal may
+    become the process's own), whatever is read after. The open descriptor is asked
+    again (`read_capped`): this look at the name only spares the open."""
+    status = os.stat(path)  # FileNotFoundError and the like, as the open would raise
+    if stat.S_ISDIR(status.st_mode):
+        raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path))
+    kind = file_kind(status.st_mode)
+    if kind is not None:
+        raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
 
 
 def _too_large(size: int | None, limit: int) -> str:
