@@ -48,3 +48,47 @@ def test_the_year_first_date_still_read() -> None:
         location=Location("refs.md", 1),
     )
     assert (ref.container, ref.year) == ("Ibis", 2008)
+
+
+@pytest.mark.parametrize("model", [False, True])
+@pytest.mark.parametrize(
+    ("journal", "date"),
+    [
+        ("Ibis", "2008 Dec"),
+        ("Ibis", "2008 Dec 3"),
+        ("Ibis", "2008 Sep-Oct"),
+        ("Rev Esp", "Dic 2008"),
+        ("Rev Bras", "dez. 2008"),
+        ("Rev Fr", "févr. 2008"),
+    ],
+)
+def test_a_month_after_the_year_or_in_another_language(
+    journal: str, date: str, model: bool
+) -> None:
+    ref = parse_reference(
+        f"Marsh KJ, Brook LP. Nest predation in reed warblers. {journal}. {date};156(4):701-715.",
+        id="r",
+        index=1,
+        location=Location("refs.md", 1),
+        use_model=model,
+    )
+    assert ref.container == journal
+    assert ref.year == 2008
+    glued = parse_reference(
+        f"Marsh KJ. Nest predation in reed warblers. {journal} {date};156(4):701-715.",
+        id="r",
+        index=1,
+        location=Location("refs.md", 1),
+        use_model=model,
+    )
+    assert glued.container == journal
+
+
+def test_a_journal_whose_name_ends_in_a_word_like_a_month_keeps_it() -> None:
+    ref = parse_reference(
+        "Marsh KJ. Nest predation. Time Out. 2008;156(4):701-715.",
+        id="r",
+        index=1,
+        location=Location("refs.md", 1),
+    )
+    assert ref.container == "Time Out"

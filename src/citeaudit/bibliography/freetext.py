@@ -74,6 +74,7 @@ from citeaudit.bibliography.freetext_patterns import (
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries
 from citeaudit.bibliography.freetext_vocab import (
+    FOREIGN_MONTH_ABBREVIATIONS,
     FOREIGN_MONTH_NAMES,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -190,7 +191,7 @@ def _without_trailing_month(container: str | None) -> str | None:
 _TRAILING_LOCATOR = re.compile(
     r"(?:\s+(?:[Vv]ol(?:ume)?|[Nn][or]|[Nn]º|[Nn]°)\.?(?:\s?(?:[IVXLC]+|\d{1,4}))?"
     r"|\s+\d{1,3}"
-    rf"|\s+(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?(?:-\w+)?"
+    rf"|\s+(?:{'|'.join(sorted(MONTH_ABBREVIATIONS | FOREIGN_MONTH_ABBREVIATIONS))})\.?(?:-\w+)?"
     r"|,\s*[IVXLC]{2,7}"
     # a Roman volume with its issue ("Window on Wake Forest, XII(3)")
     r"|,\s*[IVXLC]{1,7}\s?\(\d{1,4}\)"

@@ -28,6 +28,7 @@ from citeaudit.bibliography.freetext_patterns import (
     _YEAR,
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries, _clean, _sentences
+from citeaudit.bibliography.freetext_vocab import FOREIGN_MONTH_ABBREVIATIONS
 from citeaudit.bibliography.freetext_years import pick_year
 
 # --------------------------------------------------------------------------------------
@@ -583,14 +584,16 @@ def _parse_vancouver_rest(rest: str, f: ParsedFields) -> None:
 # the date's parts before its year ("Dec 2008;", "Winter 2008.", "Dec 3, 2008;", "3 Dec
 # 2008", "Jan-Feb 2008"): a Vancouver sentence so opened is the date, never the journal
 # (the sentence before it is). Bounded, no nested repetition
+# months as other languages abbreviate them ("Dic", "dez.", "févr.", "Okt")
+_MONTH_ABBREVIATIONS = "|".join(sorted(FOREIGN_MONTH_ABBREVIATIONS))
+_A_MONTH = rf"(?:{_MONTH}|(?i:{_DATE_WORDS}|{_MONTH_ABBREVIATIONS})\.?)"
 _DATE_PARTS = (
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTH}|(?i:{_DATE_WORDS})\.?)"
-    rf"(?:[-–/](?:{_MONTH}|(?i:{_DATE_WORDS})\.?))?\s+(?:\d{{1,2}},?\s+)?)?"
+    rf"(?:(?:\d{{1,2}}\s+)?{_A_MONTH}"
+    rf"(?:[-–/]{_A_MONTH})?\s+(?:\d{{1,2}},?\s+)?)?"
 )
 _DATE_PARTS_FIRST = re.compile(rf"^{_DATE_PARTS}(?={_YEAR})")
 _DATE_PARTS_ONLY = re.compile(
-    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}|(?i:{_DATE_WORDS})\.?)(?:[-–/](?:{_MONTH}|(?i:{_DATE_WORDS})\.?))?"
-    r"(?:\s+\d{1,2})?[.,]?"
+    rf"(?:\d{{1,2}}\s+)?{_A_MONTH}(?:[-–/]{_A_MONTH})?(?:\s+\d{{1,2}})?[.,]?"
 )
 
 
@@ -598,7 +601,9 @@ _DATE_PARTS_ONLY = re.compile(
 # sentence (no full stop after the journal's name, or a month word before the year).
 # Found by the date ("2016;45"), then the name before it: one search, linear.
 _DATE_THEN_VOLUME = re.compile(
-    rf"(?:(?<=\s)(?i:{_DATE_WORDS})\.?\s+|(?<=\s){_MONTH}\s+)?(?<!\d){_YEAR}[a-z]?\s*;\s*\d"
+    rf"(?:(?<=\s)(?i:{_DATE_WORDS})\.?\s+|(?<=\s){_MONTH}\s+)?(?<!\d){_YEAR}[a-z]?"
+    # "Ibis 2008 Dec;156", "2008 Dec 3;156", "2008 Sep-Oct;156": the month after the year
+    rf"(?:\s{_A_MONTH}(?:[-–/]{_A_MONTH})?(?:\s\d{{1,2}})?)?\s*;\s*\d"
 )
 
 

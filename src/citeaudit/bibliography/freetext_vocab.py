@@ -9,6 +9,29 @@ from __future__ import annotations
 MONTH_ABBREVIATIONS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
+# months as Spanish, Portuguese, French, German and Italian lists abbreviate them ("Dic",
+# "dez.", "févr.", "Okt"); only those no title or journal ends with ("mai", "set", "out",
+# "gen" are words too), and used only where a date stands: before a year and its volume,
+# or ending a journal's name read on into its date
+FOREIGN_MONTH_ABBREVIATIONS = frozenset(
+    [
+        "ene",
+        "dic",
+        "fev",
+        "abr",
+        "ago",
+        "dez",
+        "janv",
+        "févr",
+        "avr",
+        "juil",
+        "déc",
+        "mrz",
+        "okt",
+        "giu",
+        "lug",
+    ]
+)
 MONTH_NAMES = frozenset(
     [
         "january",
