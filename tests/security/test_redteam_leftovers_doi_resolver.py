@@ -17,7 +17,7 @@ import pytest
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkOutcome
-from tests.security.test_redteam_ssrf_redirect_pivot import _doi_check, _Handles
+from tests.security.test_redteam_ssrf_redirect_pivot import doi_check_naming
 from tests.security.test_ssrf_hops import SERVICE
 from tests.stand_ins.private_service import PrivateService
 
@@ -34,11 +34,8 @@ def test_a_failed_look_up_of_the_resolver_does_not_open_the_intranet(
         return await original(self, host, port)
 
     monkeypatch.setattr(PerHostTransport, "addresses", failed)
-    handles = _Handles("127.0.0.2", intranet.url("/router/apply"))  # public in these tests
-    try:
-        check = _doi_check(handles.url)
-    finally:
-        handles.stop()
+    # 127.0.0.2 is public in these tests.
+    check = doi_check_naming("127.0.0.2", intranet.url("/router/apply"))
     assert intranet.contacts == 0
     assert check.outcome is LinkOutcome.UNVERIFIED
     assert check.reason == "doi-target-private-address"

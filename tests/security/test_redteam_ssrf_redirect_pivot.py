@@ -118,6 +118,15 @@ class _Handles:
         self._server.server_close()
 
 
+def doi_check_naming(resolver_host: str, landing: str) -> LinkCheck:
+    """The CLI's check of a DOI whose Handle API, on `resolver_host`, names `landing`."""
+    handles = _Handles(resolver_host, landing)
+    try:
+        return _doi_check(handles.url)
+    finally:
+        handles.stop()
+
+
 def _doi_check(resolver: str) -> LinkCheck:
     async def go() -> LinkCheck:
         async with LinkChecker(
@@ -136,22 +145,14 @@ def test_a_public_resolvers_landing_page_in_the_private_network_is_refused(
     intranet: PrivateService,
 ) -> None:
     """A resolver on a public address names the landing page: a hop from the Internet."""
-    handles = _Handles("127.0.0.2", intranet.url("/router/apply"))
-    try:
-        check = _doi_check(handles.url)
-    finally:
-        handles.stop()
+    check = doi_check_naming("127.0.0.2", intranet.url("/router/apply"))
     assert intranet.contacts == 0
     assert check.outcome is LinkOutcome.UNVERIFIED
     assert check.reason == "doi-target-private-address"
 
 
 def test_a_local_resolver_mirror_may_name_local_landing_pages(intranet: PrivateService) -> None:
-    handles = _Handles("127.0.0.3", intranet.url("/repository/item"))
-    try:
-        check = _doi_check(handles.url)
-    finally:
-        handles.stop()
+    check = doi_check_naming("127.0.0.3", intranet.url("/repository/item"))
     assert check.outcome is LinkOutcome.OK
     assert intranet.contacts >= 1
 
