@@ -4,10 +4,14 @@ otherwise it is left alone and the reason is given."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
+import threading
 from pathlib import Path
 
 from citeaudit.audit import AuditInput, audit
 from citeaudit.fix import plan_fixes
+from citeaudit.fix.plan import FixPlan
 from citeaudit.model import Applicability, Finding, Fix, Severity
 from tests.fix.conftest import EXAMPLES, Runner
 
@@ -87,3 +91,28 @@ def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
     assert bib.read_text("utf-8") == edited
     assert written.changes == ()
     assert "changed while it was being fixed" in written.refusals[0].reason
+
+
+def test_a_file_swapped_for_a_pipe_meanwhile_is_refused_not_read_for_ever(tmp_path: Path) -> None:
+    """Between planning and writing, the file becomes a named pipe no one writes to:
+    the check "changed since it was read" read the whole name and waited for ever (a
+    hung `fix`, or a hung worker serving a fixed file). It reads through the one bounded
+    reader now, which refuses a pipe unopened."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text(ENTRY, "utf-8")
+    plan = plan_fixes(audit(AuditInput.from_paths([bib])))
+    assert len(plan.changes) == 1
+    bib.unlink()
+    os.mkfifo(bib)
+    outcome: list[FixPlan] = []
+    worker = threading.Thread(target=lambda: outcome.append(plan.write()), daemon=True)
+    worker.start()
+    worker.join(60)  # a guard against hanging the suite, not a speed goal
+    if worker.is_alive():  # unblock the reader so the thread can end
+        with open(os.open(bib, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        worker.join(5)
+    assert outcome, "fix waited on the pipe"
+    assert outcome[0].changes == ()
+    assert "not a file" in outcome[0].refusals[0].reason
+    assert stat.S_ISFIFO(os.stat(bib).st_mode)  # left as it was, not replaced

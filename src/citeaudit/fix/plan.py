@@ -18,6 +18,7 @@ from pathlib import Path
 
 from citeaudit.audit_data import AuditResult
 from citeaudit.bibliography.interface import Bibliography
+from citeaudit.bounded_read import NotARegularFile, read_capped
 from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
@@ -80,7 +81,15 @@ class Rewrite:
         overwritten.
         """
         path = Path(os.path.realpath(self.source.path))
-        if path.read_bytes() != self.source.original_bytes():
+        original = self.source.original_bytes()
+        # through the one bounded reader: a name swapped meanwhile for a pipe or a
+        # device is refused unopened, not read for ever; one byte more than the
+        # original tells a longer file apart
+        try:
+            now = read_capped(path, len(original) + 1, whole=False)
+        except NotARegularFile as exc:
+            raise NotWritable(f"{self.source.path} {exc.strerror}") from None
+        if now != original:
             raise NotWritable(f"{self.source.path} changed while it was being fixed; run fix again")
         data = self.source.encode(self.text)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

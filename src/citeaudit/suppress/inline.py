@@ -10,9 +10,10 @@ it is reported, so a silenced finding always says why.
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from citeaudit.bounded_read import read_capped
 
 _MARKER = "citeaudit:"
 # The reason is taken greedily and trimmed in Python: a lazy match before an optional
@@ -42,12 +43,10 @@ def scan(file: str) -> list[InlineSuppression]:
     if path.suffix.lower() in _BINARY:
         return []
     try:
-        status = path.stat()
-        # A regular file only: a FIFO or a device (/dev/zero, /dev/stdin) says size 0
-        # and is read for ever -- or to the end of memory.
-        if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_BYTES:
-            return []
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        # A regular file only, through the one bounded reader: a FIFO or a device
+        # (/dev/zero, /dev/stdin) says size 0 and is read for ever -- or to the end of
+        # memory -- and a file swapped or grown after a look at its size is still capped.
+        text = read_capped(path, _MAX_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return []
     found: list[InlineSuppression] = []
