@@ -13,6 +13,8 @@ but a redirect's Location.
   no longer depend on that limit.
 - A page's ``Refresh`` header, ``<meta http-equiv="refresh">``, ``Link`` and
   ``Content-Location`` headers name a URL too: none is followed (held).
+- A Location split by a bare CR or LF, folded, cut by a NUL or sent twice reaches
+  the network through no client: links, the DOI resolver, the registries (held).
 
 127.0.0.2 plays the public web, 127.0.0.1 the reader's network.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -30,9 +33,17 @@ from citeaudit.links.policy import HostGate
 from citeaudit.links.safety import AddressRule
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.resolve.enricher import build_resolver
+from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 from tests.security.redteam_net_server import Handler, RawServer, answer
 from tests.security.ssrf_loopback import CLI, cli_transport
-from tests.security.test_ssrf_hops import OTHER_READINGS, SPELLINGS, Hops, only_127_0_0_2_is_public
+from tests.security.test_ssrf_hops import (
+    OTHER_READINGS,
+    SPELLINGS,
+    Hops,
+    link_check,
+    only_127_0_0_2_is_public,
+)
 from tests.stand_ins.private_service import SECRET, PrivateService
 
 # More spellings of loopback on {port}, beside test_ssrf_hops' SPELLINGS.
@@ -137,3 +148,48 @@ def test_no_header_or_page_but_a_location_is_followed(
     assert naming_pages.hits[path] >= 1
     assert intranet.contacts == 0
     assert (check.outcome is LinkOutcome.OK) == (path != "/redirect-refresh")
+
+
+def _split_locations(private: str) -> dict[str, bytes]:
+    """Redirects whose Location names the private service after a line break, a
+    folded line, a NUL, or in a second Location header."""
+
+    def raw(location_lines: bytes) -> bytes:
+        return (
+            b"HTTP/1.1 302 Found\r\n" + location_lines + b"\r\n"
+            b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+
+    to = private.encode()
+    return {
+        "/folded": raw(b"Location: /ok\r\n " + to),
+        "/bare-cr": raw(b"Location: /ok\rLocation: " + to),
+        "/bare-lf": raw(b"Location: /ok\nLocation: " + to),
+        "/nul": raw(b"Location: " + to + b"\x00.example.org"),
+        "/twice": raw(b"Location: /ok\r\nLocation: " + to),
+        "/twice-private-first": raw(b"Location: " + to + b"\r\nLocation: /ok"),
+    }
+
+
+@pytest.mark.parametrize(
+    "path", ["/folded", "/bare-cr", "/bare-lf", "/nul", "/twice", "/twice-private-first"]
+)
+def test_a_location_split_or_repeated_never_reaches_the_network(
+    intranet: PrivateService, path: str, tmp_path: Path
+) -> None:
+    """Links (the CLI's rule), the DOI resolver and the registries alike."""
+    pages = _split_locations(intranet.url("/router/apply"))
+    ok = answer("200 OK", [("Content-Type", "application/json")], b'{"responseCode": 1}')
+    server = RawServer({path: _sends(pages[path]), "/ok": _sends(ok)}, host="127.0.0.2").start()
+    try:
+        _cli_check(server.url(path))
+        link_check(["10.1234/alive"], doi_url=server.url(path))
+        resolver = build_resolver(settings_for(server.url(path), tmp_path / "c"), policy=FAST_RETRY)
+        try:
+            resolver.resolve([ref("a", title="A", doi="10.1038/nature14539")])
+        finally:
+            resolver.close()
+    finally:
+        server.stop()
+    assert server.hits[path] >= 1
+    assert intranet.contacts == 0
