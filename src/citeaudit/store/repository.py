@@ -196,19 +196,6 @@ class Repository(Access, Quotas):
                 self._results.popitem(last=False)
         return result
 
-    def retry(self, audit_id: str) -> bool:
-        """A failed audit back to the queue, its finished chunks kept."""
-        with self.session() as s, s.begin():
-            result = s.execute(
-                update(Audit)
-                .where(Audit.id == audit_id, Audit.status == "failed")
-                .values(status="queued", error=None, attempts=0, updated_at=utcnow())
-            )
-            if not getattr(result, "rowcount", 0):
-                return False
-            s.execute(delete(StepDelivery).where(StepDelivery.audit_id == audit_id))
-            return True
-
     # -- the workers' side ------------------------------------------------------------
 
     def begin_parse(self, audit_id: str) -> AuditView | None:

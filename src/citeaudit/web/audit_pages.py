@@ -11,14 +11,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
-from citeaudit.api.deps import DispatcherDep, RepoDep
+from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.disposition import attachment
 from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.audit_data import AuditResult
 from citeaudit.model.finding import Applicability
+from citeaudit.service.admission import Refused, account_limits
 from citeaudit.service.heavy import run_heavy
 from citeaudit.service.reports import served_report
-from citeaudit.service.submit import dispatch
+from citeaudit.service.submit import retry_audit
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import AuditView
 from citeaudit.web.context import Visitor, VisitorDep
@@ -230,14 +231,24 @@ def retry(
     request: Request,
     repo: RepoDep,
     dispatcher: DispatcherDep,
+    settings: SettingsDep,
     who: VisitorDep,
     csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    """The API's retry (`service.submit.retry_audit`): a retried audit is in flight
+    again, so it counts against the account's limit here as there -- the page's own
+    `repo.retry` let an editor requeue every failed audit past it."""
     if not csrf_ok(request, csrf):
         return render("message.html", 403, title="Not retried", message=CSRF_MESSAGE, user=who)
     audit = repo.get_audit(audit_id, who.account)
     if audit is None:
         return _missing(who)
-    if repo.retry(audit.id):
-        dispatch(repo, dispatcher, audit.id)
+    try:
+        retry_audit(repo, dispatcher, audit.id, limits=account_limits(settings))
+    except Refused as exc:
+        page = render(
+            "message.html", exc.status, title="Not retried", message=exc.message, user=who
+        )
+        page.headers.update(exc.headers)
+        return page
     return RedirectResponse(f"/web/audits/{audit.id}", 303)
