@@ -3,9 +3,10 @@
 Counted from the stored audits themselves, never kept as a counter: an audit stops
 counting the moment its row says done or failed (finished, failed, timed out, failed
 by the sweeper after a worker crash) or is deleted, so nothing can leak a place. The
-count and the new audit are written in one transaction that first locks the account's
-row (PostgreSQL): two API processes submitting for one account at once are serialized,
-and the limit holds across every process and machine that shares the store.
+count and the new audit are written in one transaction that first writes the account's
+row (PostgreSQL's row lock, SQLite's write lock): two API processes submitting for one
+account at once are serialized, and the limit holds across every process and machine
+that shares the store.
 """
 
 from __future__ import annotations
@@ -91,8 +92,17 @@ def _over(s: Session, account_id: int, limits: AccountLimits, adding: int) -> Ov
 
 
 def _lock_account(s: Session, account_id: int) -> None:
-    """Serializes one account's admissions (FOR UPDATE; SQLite has one writer anyway)."""
-    s.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+    """Serializes one account's admissions: a write to the account's row, first in the
+    transaction, before anything is counted.
+
+    On PostgreSQL that is the row's lock (as FOR UPDATE). On SQLite a SELECT takes no
+    lock at all -- FOR UPDATE is not SQL there, and the driver begins the transaction
+    only at the first write -- so two processes counted the same audits and both
+    inserted: eight API processes at once created eight audits under a limit of three.
+    A write first takes SQLite's one write lock; the others wait for it (busy
+    timeout), then count what it stored.
+    """
+    s.execute(update(Account).where(Account.id == account_id).values(id=Account.id))
 
 
 class Quotas:
