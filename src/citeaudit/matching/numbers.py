@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from citeaudit.manuscript.citations.list_labels import bare_labels
+from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.reference import Reference
 
@@ -23,17 +24,31 @@ def numbered_list_cited_by_number(
     to list: at most a possible missing reference, never a missing one. A name that
     fits an entry under another year ("the Hartley (1950) criteria", the list holding
     Hartley 2004) is an eponym or a mention, not a citation with a wrong year.
+
+    A reference manager's field that shows numbers ("[2,3]", a superscript "4") cites
+    by number too, though the reader hands its works over linked (keyed): counted as
+    keys, a Word manuscript citing its Vancouver list only through fields had no
+    numeric citation, and a typed "(Stata, 2009)" was a missing reference.
     """
     numbered = sum(1 for r in references if _NUMBER_LABEL.match(r.raw))
     if not references or (
         numbered * 2 < len(references) and not bare_labels(r.raw for r in references)
     ):
         return False
-    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC)
+    numeric = sum(1 for c in citations if c.kind is CitationKind.NUMERIC or _numbered_field(c))
     author_year = sum(
         1 for c in citations if c.kind is CitationKind.AUTHOR_YEAR and c.certainty is Certainty.SURE
     )
     return numeric > 2 * author_year
+
+
+# what a numbered citation field shows: "[2,3]", "(4-6)", a superscript "7", "12;15"
+_SHOWN_NUMBERS = re.compile(r"[\[(]?\s*\d{1,4}(?:\s*[,;\u2013\u2014-]\s*\d{1,4})*\s*[\])]?")
+
+
+def _numbered_field(citation: Citation) -> bool:
+    """Whether a Word field's work is cited by a number the field shows."""
+    return citation.command == FIELD_ITEM and bool(_SHOWN_NUMBERS.fullmatch(citation.text.strip()))
 
 
 def numbered_list(references: Sequence[Reference]) -> bool:
