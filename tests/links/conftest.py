@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import httpx
 import pytest
 
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.safety import IPAddress
+from citeaudit.links.safety import IPAddress, NameNotResolved, Resolver
 from citeaudit.links.targets import target_for
+from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
 from tests.stand_ins.link_farm import Farm
+from tests.stand_ins.threaded import ThreadedServer
 
 # Quick enough for tests, slow enough for a loaded CI machine.
 FAST = LinkPolicy(
@@ -34,25 +36,85 @@ FAST = LinkPolicy(
 )
 
 
-
 def LOOPBACK_IS_PUBLIC(ip: IPAddress) -> bool:
     """The address rule for a test where the farm plays the public web: what only a
     public link gets (an archive suggestion) is asked of it too."""
     return False
 
 
-class TimedTransport(httpx.AsyncBaseTransport):
-    """Answers 200 after a per-host delay; remembers when each request started."""
+class TimedHosts(ThreadedServer):
+    """Hosts that answer 200 after a per-host delay and remember when each request
+    reached them: each name a real server on its own loopback address (so the
+    per-address limit is per host), reached through the guarded transport the
+    checker sends every link through (`transport`: names resolved to these servers).
+
+        with TimedHosts({"a.test": 0.01}) as hosts:
+            make_checker(farm, transport=hosts.transport(), ...)
+            ... hosts.url("a.test", "/1") ... hosts.starts["a.test"]
+    """
+
+    thread_name = "timed-hosts"
 
     def __init__(self, delays: dict[str, float]) -> None:
         self.delays = delays
         self.starts: dict[str, list[float]] = {}
+        self.addresses = {host: f"127.0.0.{60 + i}" for i, host in enumerate(delays)}
+        self.ports: dict[str, int] = {}
+        self._servers: list[asyncio.Server] = []
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        host = request.url.host
-        self.starts.setdefault(host, []).append(time.monotonic())
-        await asyncio.sleep(self.delays[host])
-        return httpx.Response(200, stream=httpx.ByteStream(b"<title>x</title>ok"))
+    async def start_async(self) -> None:
+        for host, address in self.addresses.items():
+            server = await asyncio.start_server(functools.partial(self._serve, host), address, 0)
+            self.ports[host] = server.sockets[0].getsockname()[1]
+            self._servers.append(server)
+
+    async def stop_async(self) -> None:
+        for server in self._servers:
+            server.close()
+
+    async def _serve(
+        self, host: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        body = b"<title>x</title>ok"
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                self.starts.setdefault(host, []).append(time.monotonic())
+                await asyncio.sleep(self.delays[host])
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\n"
+                    + b"content-length: %d\r\n\r\n" % len(body)
+                    + (b"" if head.startswith(b"HEAD ") else body)
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    def __enter__(self) -> TimedHosts:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def url(self, host: str, path: str) -> str:
+        return f"http://{host}:{self.ports[host]}{path}"
+
+    def transport(self, policy: LinkPolicy = FAST) -> PerHostTransport:
+        """A guarded transport (one a checker: closing a checker closes it) whose
+        look-ups name these servers."""
+
+        async def lookup(host: str, port: int) -> list[str]:
+            if host not in self.addresses:
+                raise NameNotResolved(f"{host}: not a timed host")
+            return [self.addresses[host]]
+
+        return PerHostTransport(
+            per_host=policy.per_host,
+            allow_private=policy.allow_private_networks,
+            resolver=Resolver(lookup=lookup),
+        )
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkOutcome
-from tests.links.conftest import FAST, TimedTransport, make_checker
+from tests.links.conftest import FAST, TimedHosts, make_checker
 from tests.redis_db import redis_db
 from tests.stand_ins.link_farm import Farm
 
@@ -30,14 +30,16 @@ def redis_url() -> Iterator[str]:
 
 
 def _run_checkers(
-    farm: Farm, transport: TimedTransport, pacers: list[SharedPacer | None]
+    farm: Farm, hosts: TimedHosts, pacers: list[SharedPacer | None]
 ) -> list[list[LinkOutcome]]:
-    """Checkers side by side (as Celery workers would be), each with 4 URLs on one host."""
+    """Checkers side by side (as Celery workers would be), each with 4 URLs on one host
+    and its own transport."""
 
     async def one(n: int, pacer: SharedPacer | None) -> list[LinkOutcome]:
+        transport = hosts.transport(POLICY)
         async with make_checker(farm, POLICY, transport=transport, pacer=pacer) as checker:
-            urls = [f"http://a.test/{n}/{i}" for i in range(4)]
-            checks = await checker._check_many_for_test([target_for(u) for u in urls])
+            urls = [hosts.url("a.test", f"/{n}/{i}") for i in range(4)]
+            checks = await checker.check_all([target_for(u) for u in urls])
         if pacer is not None:
             await pacer.aclose()
         return [c.outcome for c in checks]
@@ -48,37 +50,37 @@ def _run_checkers(
     return asyncio.run(both())
 
 
-def _gaps(transport: TimedTransport, expected: int = 8) -> list[float]:
-    starts = sorted(transport.starts["a.test"])
+def _gaps(hosts: TimedHosts, expected: int = 8) -> list[float]:
+    starts = sorted(hosts.starts["a.test"])
     assert len(starts) == expected
     return [b - a for a, b in itertools.pairwise(starts)]
 
 
 def test_two_checkers_sharing_redis_space_one_host_as_one(farm: Farm, redis_url: str) -> None:
     prefix = f"citeaudit-test:{uuid.uuid4().hex}:"
-    transport = TimedTransport({"a.test": 0.01})
     pacers: list[SharedPacer | None] = [
         SharedPacer.from_url(redis_url, INTERVAL, prefix=prefix) for _ in range(2)
     ]
-    outcomes = _run_checkers(farm, transport, pacers)
+    with TimedHosts({"a.test": 0.01}) as hosts:
+        outcomes = _run_checkers(farm, hosts, pacers)
     assert outcomes == [[LinkOutcome.OK] * 4] * 2
-    assert min(_gaps(transport)) >= INTERVAL - 0.015  # the interval, less timer jitter
+    assert min(_gaps(hosts)) >= INTERVAL - 0.015  # the interval, less timer jitter
 
 
 def test_without_sharing_two_checkers_crowd_the_host(farm: Farm) -> None:
     # What the shared pacing prevents: each checker keeps its own spacing only.
-    transport = TimedTransport({"a.test": 0.01})
-    _run_checkers(farm, transport, [None, None])
-    assert min(_gaps(transport)) < INTERVAL / 2
+    with TimedHosts({"a.test": 0.01}) as hosts:
+        _run_checkers(farm, hosts, [None, None])
+    assert min(_gaps(hosts)) < INTERVAL / 2
 
 
 def test_redis_gone_falls_back_to_local_pacing(farm: Farm) -> None:
-    transport = TimedTransport({"a.test": 0.01})
     pacer = SharedPacer.from_url("redis://127.0.0.1:1/0", INTERVAL)  # nothing listens there
-    outcomes = _run_checkers(farm, transport, [pacer])
+    with TimedHosts({"a.test": 0.01}) as hosts:
+        outcomes = _run_checkers(farm, hosts, [pacer])
     assert outcomes == [[LinkOutcome.OK] * 4]
     assert pacer.available is False
-    assert min(_gaps(transport, 4)) >= INTERVAL - 0.015
+    assert min(_gaps(hosts, 4)) >= INTERVAL - 0.015
 
 
 def test_check_links_paces_through_redis_when_it_is_set(farm: Farm, redis_url: str) -> None:

@@ -17,7 +17,7 @@ import pytest
 from citeaudit.links.safety import IPAddress, NameNotResolved, Resolver
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkOutcome
-from tests.links.conftest import FAST, TimedTransport, make_checker
+from tests.links.conftest import FAST, TimedHosts, make_checker
 from tests.stand_ins.link_farm import Farm
 
 TLS_HOST = "127.0.0.9"
@@ -102,7 +102,7 @@ def test_https_page_through_the_asyncio_streams(farm: Farm, certificate: tuple[P
         async with _tls_server(cert, key) as address:
             base = f"https://{address}"
             async with make_checker(farm, transport=transport) as checker:
-                checks = await checker._check_many_for_test(
+                checks = await checker.check_all(
                     [_target(f"{base}/paper/{i}") for i in range(6)]
                     + [_target(f"{base}/missing/1")]
                 )
@@ -185,31 +185,32 @@ def test_interval_holds_between_actual_starts_when_the_global_slot_is_late(farm:
     # One global slot. b.test holds it for 80 ms; a.test's first request gets it late
     # (at 80 ms), its second has a reserved start at 100 ms: it must still wait until
     # 100 ms after the first one's *actual* start, not start at 100 ms.
-    transport = TimedTransport({"b.test": 0.08, "a.test": 0.01})
     policy = dataclasses.replace(FAST, concurrency=1, per_host=2, min_interval=0.1, soft404=False)
 
-    async def go() -> None:
-        async with make_checker(farm, policy, transport=transport) as checker:
-            urls = ["http://b.test/1", "http://a.test/1", "http://a.test/2"]
-            await checker._check_many_for_test([_target(u) for u in urls])
+    async def go(hosts: TimedHosts) -> None:
+        async with make_checker(farm, policy, transport=hosts.transport(policy)) as checker:
+            urls = [hosts.url("b.test", "/1"), hosts.url("a.test", "/1"), hosts.url("a.test", "/2")]
+            await checker.check_all([_target(u) for u in urls])
 
-    asyncio.run(go())
-    starts = transport.starts["a.test"]
+    with TimedHosts({"b.test": 0.08, "a.test": 0.01}) as hosts:
+        asyncio.run(go(hosts))
+    starts = hosts.starts["a.test"]
     assert len(starts) == 2
     assert starts[1] - starts[0] >= 0.09  # was 0.02 when pacing went by reservations
 
 
 def test_interval_spaces_every_host_under_load(farm: Farm) -> None:
-    transport = TimedTransport({f"h{i}.test": 0.005 * (i + 1) for i in range(4)})
     policy = dataclasses.replace(FAST, concurrency=3, per_host=3, min_interval=0.05, soft404=False)
 
-    async def go() -> None:
-        async with make_checker(farm, policy, transport=transport) as checker:
-            urls = [f"http://h{i % 4}.test/{i}" for i in range(32)]
-            await checker._check_many_for_test([_target(u) for u in urls])
+    async def go(hosts: TimedHosts) -> None:
+        async with make_checker(farm, policy, transport=hosts.transport(policy)) as checker:
+            urls = [hosts.url(f"h{i % 4}.test", f"/{i}") for i in range(32)]
+            await checker.check_all([_target(u) for u in urls])
 
-    asyncio.run(go())
-    for host, starts in transport.starts.items():
+    with TimedHosts({f"h{i}.test": 0.005 * (i + 1) for i in range(4)}) as hosts:
+        asyncio.run(go(hosts))
+    assert len(hosts.starts) == 4
+    for host, starts in hosts.starts.items():
         gaps = [b - a for a, b in itertools.pairwise(sorted(starts))]
         assert len(starts) == 8, host
         assert min(gaps) >= 0.04, (host, gaps)  # the interval, less timer jitter
@@ -258,7 +259,7 @@ def test_name_lookups_are_cached_and_shared_between_connections(farm: Farm) -> N
             )
             async with make_checker(farm, transport=transport) as checker:
                 urls = [f"http://pages.test:{port}/paper/{i}" for i in range(8)]
-                checks = await checker._check_many_for_test([_target(u) for u in urls])
+                checks = await checker.check_all([_target(u) for u in urls])
         return [(c.outcome, c.status) for c in checks]
 
     assert asyncio.run(go()) == [(LinkOutcome.OK, 200)] * 8
