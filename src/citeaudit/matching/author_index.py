@@ -185,7 +185,7 @@ def _raw_head(raw: str) -> str:
 
 # -- author-year ---------------------------------------------------------------------
 
-_Key = tuple[tuple[str, ...], bool, int | None, str | None, bool, bool, Certainty]
+_Key = tuple[tuple[str, ...], bool, int | None, str | None, bool, bool, Certainty, tuple[str, ...]]
 
 
 class AuthorIndex:
@@ -270,6 +270,7 @@ class AuthorIndex:
             citation.no_date,
             citation.narrative,
             citation.certainty,
+            _lead_words(citation),
         )
         if key not in self._memo:
             self._memo[key] = self._decide(citation)
@@ -976,7 +977,59 @@ def _readings(citation: Citation) -> list[Citation]:
             readings.append(
                 dataclasses.replace(citation, authors=(" ".join(words[i:]), *authors[k + 1 :]))
             )
+    numbered = _without_document_number(authors[0]) if authors else None
+    if numbered:  # "(WHO TRS-1019, 2019)": the body's report, listed under the body
+        readings.append(dataclasses.replace(citation, authors=(numbered, *authors[1:])))
+    lead = _lead_words(citation)
+    for k in range(1, len(lead) + 1):
+        # "(Guide to Open Data, 2019)" read as "Open Data" (a lower-case word opens no
+        # name): the title with the words before it, longest last, each a reading an
+        # entry must confirm (its text or title opening so, of that year)
+        longer = " ".join((*lead[-k:], authors[0]))
+        readings.append(dataclasses.replace(citation, authors=(longer,)))
     return readings
+
+
+# A word that numbers a document ("TRS-1019", "No.5", "2/2019"): letters and digits
+# with a digit in them, or a run of digits with separators -- never a year alone.
+_DOCUMENT_NUMBER = re.compile(r"^(?:[^\W\d_]{1,8}[-./]?)?\d[\d./-]*[^\W_]{0,3}$")
+_MOST_LEAD_WORDS = 6  # words before a cut name taken back into it
+
+
+def _without_document_number(name: str) -> str | None:
+    """A body's name without the document number written after it: "WHO TRS-1019" ->
+    "WHO", "IPCC AR 6" stays (a number alone after a word may be a volume's or a
+    collector's, "Bates 561"); None when the name has no such number, or is nothing
+    else ("nick1627", a user's handle, is a name)."""
+    words = name.split()
+    if len(words) < 2 or not _DOCUMENT_NUMBER.match(words[-1]) or words[-1].isdigit():
+        return None
+    kept = words[:-1]
+    if kept[-1].rstrip(".").casefold() in {"no", "nº", "n°", "nr", "n"} and len(kept) > 1:
+        kept = kept[:-1]  # "WHO No. 1019"
+    return " ".join(kept)
+
+
+def _lead_words(citation: Citation) -> tuple[str, ...]:
+    """The words that stand before a parenthetical work's name in its group with no
+    separator between: the reader starts a name at a capital after a lower-case word,
+    so "(Guide to Open Data, 2019)" gave "Open Data" and a weak citation; the words
+    before it ("Guide to") may be its start. Only for a weak, single name: a sure
+    citation's name is as written."""
+    if citation.narrative or citation.et_al or citation.certainty is not Certainty.WEAK:
+        return ()
+    if len(citation.authors) != 1 or not citation.item:
+        return ()
+    text = citation.text
+    at = text.find(citation.item)
+    if at <= 0 or not text[at - 1].isspace():
+        return ()
+    before = text[max(0, at - 160) : at]
+    before = before[max(before.rfind(s) for s in "([;") + 1 :]
+    words = before.split()[-_MOST_LEAD_WORDS:]
+    if not words or not words[-1][-1:].isalpha():
+        return ()  # "(e.g., Lee, 2020)": a separator parts the words from the name
+    return tuple(words)
 
 
 # A name in brackets right before a narrative's year: the name in the list's language

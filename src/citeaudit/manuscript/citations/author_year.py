@@ -446,10 +446,11 @@ def _narrative(
     if not labels:
         return None
     if not may_end_names(clean, m.start()):
-        return None  # "(2020) (2020)", "= (2019)": no name can end here
+        # "(2020) (2020)", "= (2019)": no name can end here; a handle may
+        return _handle_narrative(document, m, labels)
     found, window_start, line_start = _names_before_year(document, clean, m.start())
     if found is None:
-        return None
+        return _handle_narrative(document, m, labels)
     start = found.offset
     while start > window_start and document.text[start - 1] in "*_":
         start -= 1  # the marker includes the name's emphasis: "*NATO* (2022)"
@@ -517,6 +518,38 @@ def _located(found: NamesBefore, before: str) -> bool:
         and len(found.authors) <= 2
         and not (len(found.authors) == 1 and is_common_word(found.authors[0]))
     )
+
+
+# A user's handle as an author, as software and data are cited ("nick1627 (2019)",
+# "jdoe_42 (2021)"): a lower-case word with a digit or an underscore in it, right before
+# the year. Bounded and possessive: linear.
+_HANDLE = re.compile(r"(?<![\w@./-])@?([a-z][a-z0-9_.-]{1,38}+)[ \t]*$")
+_HANDLE_REACH = 48
+
+
+def _handle_narrative(
+    document: Document, m: re.Match[str], labels: tuple[YearLabel, ...]
+) -> Marker | None:
+    """A handle before a narrative year (no name the name reader accepts): WEAK, so it is
+    kept only when an entry's author is that handle -- a list of GitHub or forum
+    authors cites them so -- and never reported missing ("version2 (2019)" is none)."""
+    if len(labels) != 1:
+        return None
+    low = max(0, m.start() - _HANDLE_REACH)
+    # in the text as written: markup blanking takes a handle's underscores for emphasis
+    found = _HANDLE.search(document.text, low, m.start())
+    if found is None:
+        return None
+    handle = found.group(1).rstrip(".-")
+    if not any(ch.isdigit() or ch == "_" for ch in handle) or not handle[-1:].isalnum():
+        return None
+    start = found.start(1)
+    marker_text = document.text[start : m.end()]
+    location = document.location_at(start)
+    citation = _citation(
+        marker_text, location, (handle,), False, labels[0], marker_text, Certainty.WEAK, True
+    )
+    return Marker(start, m.end(), (citation,))
 
 
 def _narrative_certainty(found: NamesBefore, before: str, after: str) -> Certainty:
