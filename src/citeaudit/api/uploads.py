@@ -153,7 +153,13 @@ def safe_name(filename: str | None, role: str) -> str:
     `_MAX_NAME_BYTES` of UTF-8 (file systems allow 255).
     """
     base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = unicodedata.normalize("NFC", base[:1000])
+    # Bounded before NFC (linear work whatever is sent), but in the stem: cutting the
+    # whole name at 1,000 characters dropped the suffix of a longer one ('y' * 3000 +
+    # '.tex' was stored without '.tex', and read by no LaTeX reader).
+    head, dot, tail = base.rpartition(".")
+    if len(base) > 1000:
+        base = head[:1000] + dot + tail if dot and len(tail) <= 12 else base[:1000]
+    base = unicodedata.normalize("NFC", base)
     base = "".join(c if c.isalnum() or c in "._ -" else "_" for c in base)
     base = _RUNS.sub("_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
