@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
-from citeaudit.links.checker import OUT_OF_TIME
+from citeaudit.links.network_state import NETWORK_DOWN, OUT_OF_TIME
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.safety import IPAddress, is_forbidden_address
@@ -40,7 +40,6 @@ def reference_targets(references: Sequence[Reference]) -> dict[str, tuple[LinkTa
 
 NETWORK_UNREACHABLE = "network unreachable: "
 TIME_RAN_OUT = "time ran out: "
-NETWORK_DOWN = "network-down"  # a link's reason when our network was down before it was asked
 
 
 def links_status(checks: Sequence[LinkCheck], *, network_up: bool) -> PhaseStatus:

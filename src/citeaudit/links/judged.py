@@ -13,7 +13,7 @@ from enum import Enum
 
 from citeaudit.model.link import LinkCheck
 
-__all__ = ["Checked", "Judged", "Pending", "Subject", "attempts_of", "unwrap"]
+__all__ = ["Checked", "Judged", "Pending", "Subject"]
 
 
 class Subject(Enum):
@@ -57,11 +57,3 @@ class Pending:
 
 
 Checked = Judged | Pending
-
-
-def attempts_of(checked: Checked) -> int:
-    return checked.check.attempts
-
-
-def unwrap(checked: Judged | LinkCheck) -> LinkCheck:
-    return checked.check if isinstance(checked, Judged) else checked
