@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -83,9 +84,53 @@ def _pieces(para: dict[str, Any]) -> list[tuple[str, bool]]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def as_printed(para: dict[str, Any]) -> dict[str, Any]:
+    """The paragraph with a comma between two numeric citations that touch, as printed.
+
+    Nature's JATS writes a superscript group as bare xrefs with nothing between them
+    (``<sup><xref>2</xref><xref>3</xref></sup>``); its pages print the commas ("2,3").
+    Written as the XML has it, ``^23^`` is citation 23 to any reader, and a Word or
+    Markdown manuscript never reads so. Superscript and citation spans move with the
+    text; nothing else changes (the truth is the XML's, and letters are untouched).
+    """
+    text = para["t"]
+    cits = sorted(para["cit"])
+    at = [
+        a[1]
+        for a, b in itertools.pairwise(cits)
+        if a[1] == b[0]
+        and _BARE_NUMBER.fullmatch(text[a[0] : a[1]])
+        and _BARE_NUMBER.fullmatch(text[b[0] : b[1]])
+    ]
+    if not at:
+        return para
+
+    def moved(pos: int, end: bool) -> int:
+        # an end at an insertion point stays before the comma, a start goes after it
+        return pos + sum(1 for p in at if p < pos or (p == pos and not end))
+
+    pieces = [text[a:b] for a, b in zip([0, *at], [*at, len(text)], strict=True)]
+    commas = {moved(p, True) for p in at}
+    sup: list[list[int]] = []
+    for sp in sorted([moved(sp[0], False), moved(sp[1], True)] for sp in para["sup"]):
+        if sup and sup[-1][1] in commas and sp[0] == sup[-1][1] + 1:
+            sup[-1][1] = sp[1]  # one superscript run, the comma inside it
+        else:
+            sup.append(sp)
+    return {
+        **para,
+        "t": ",".join(pieces),
+        "sup": sup,
+        "cit": [[moved(c[0], False), moved(c[1], True), *c[2:]] for c in para["cit"]],
+    }
+
+
 def inline(para: dict[str, Any], fmt: str) -> str:
     parts = []
-    for chunk, sup in _pieces(para):
+    for chunk, sup in _pieces(as_printed(para)):
         if not sup:
             parts.append(chunk)
         elif fmt == "md":

@@ -203,6 +203,23 @@ ref-type="bibr" rid="b2"/>-<xref ref-type="bibr" rid="b3">3</xref>]. Nekaj
 """
 
 
+def test_touching_numeric_xrefs_are_printed_apart() -> None:
+    # Nature's JATS: a superscript group of bare xrefs, nothing between them; its pages
+    # print "2,3". Rendered as the XML runs them together, "^23^" was citation 23.
+    jats = NUMERIC.replace(
+        b'Egrets differ<sup><xref ref-type="bibr" rid="r5">5</xref></sup>.',
+        b'Egrets differ<sup><xref ref-type="bibr" rid="r5">5</xref>'
+        b'<xref ref-type="bibr" rid="r6">6</xref><xref ref-type="bibr" rid="r7">7</xref></sup>.',
+    )
+    rec = article_record(jats, {"repo": "test/test", "path": "a.xml", "commit": "0" * 40})
+    assert rec is not None
+    assert any("differ567." in p["t"] for p in rec["paras"])  # the XML's text, kept
+    assert "differ^5,6,7^." in render_text(rec, "md")
+    assert "differ⁵,⁶,⁷." in render_text(rec, "txt")
+    # the letters a paragraph is found by do not move
+    assert para_key(render_text(rec, "md")) == para_key(render_text(rec, "md").replace(",", ""))
+
+
 def test_empty_xrefs_of_a_range_print_nothing_and_join_the_citation_before() -> None:
     rec = article_record(RANGE_AND_LABELS, {})
     assert rec is not None
