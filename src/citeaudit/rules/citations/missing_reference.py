@@ -19,6 +19,11 @@ from citeaudit.rules.citations._pending import cites_pending_work
 # key comparisons the "Did you mean" search may spend in one audit (~2 s): a missing key
 # is compared with every entry's key, so the work is missing keys x entries
 SUGGESTION_PAIRS = 5_000_000
+# ... and what they may cost: a pair costs the product of the two keys' lengths, so two
+# 4,000-character keys cost what 40,000 pairs of real keys do (~1 s in all). A key
+# longer than any real one is never compared: a typo of it is no typo.
+SUGGESTION_CHARACTERS = 50_000_000_000
+LONGEST_SUGGESTED_KEY = 100
 
 
 class MissingReference(Rule):
@@ -50,10 +55,14 @@ class MissingReference(Rule):
     Fix: add the entry, or correct the citation. For a key that is close to an
     existing one (a typo), the fix names the likely key. Looking for it compares the
     key with every entry's key, so an audit spends at most `SUGGESTION_PAIRS` such
-    comparisons in all; past them a missing key gets the plain fix. Without the bound,
-    a hostile upload of 25,000 missing keys against 100,000 entries asked for 2.5
-    billion fuzzy comparisons (~20 minutes of a worker); real papers miss a few keys
-    out of a few hundred or thousand entries, far under it.
+    comparisons in all, and at most `SUGGESTION_CHARACTERS` compared character pairs
+    (a pair of keys costs the product of their lengths); keys longer than
+    `LONGEST_SUGGESTED_KEY` are neither suggested for nor offered. Past the bounds a
+    missing key gets the plain fix. Without them, a hostile upload of 25,000 missing
+    keys against 100,000 entries asked for 2.5 billion fuzzy comparisons (~20 minutes
+    of a worker), and 200 made-up keys of 4,000 characters against as many entries
+    13 s; real papers miss a few keys out of a few hundred or thousand entries, far
+    under both.
     """
 
     name = "missing-reference"
@@ -64,6 +73,9 @@ class MissingReference(Rule):
     def check(self, data: AuditData) -> Iterable[Finding]:
         matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
         keys = [r.key for r in data.references if r.key]
+        # only keys a typo could have made are offered ("Did you mean"), and charged
+        short = [k for k in keys if len(k) <= LONGEST_SUGGESTED_KEY]
+        short_characters = sum(len(k) for k in short)
         missing = [
             c
             for c in data.citations
@@ -82,14 +94,21 @@ class MissingReference(Rule):
         # Works cited in one marker share its text: one message object for them all
         # (80,000 keys in one \cite held 80,000 copies of the same 500-byte message).
         shared: dict[str, str] = {}
-        pairs_left = SUGGESTION_PAIRS
+        pairs_left, characters_left = SUGGESTION_PAIRS, SUGGESTION_CHARACTERS
         for group in group_by_work(missing):
             cit = group[0]
             fix = add
             if cit.kind is CitationKind.KEY and cit.key and keys:
-                if pairs_left >= len(keys):
-                    pairs_left -= len(keys)
-                    best = process.extractOne(cit.key, keys, score_cutoff=85)
+                cost = len(cit.key) * short_characters
+                if (
+                    short
+                    and len(cit.key) <= LONGEST_SUGGESTED_KEY
+                    and pairs_left >= len(short)
+                    and characters_left >= cost
+                ):
+                    pairs_left -= len(short)
+                    characters_left -= cost
+                    best = process.extractOne(cit.key, short, score_cutoff=85)
                     if best is not None:
                         fix = Fix(f'Did you mean "{best[0]}"? Replace the key', best[0])
                 message = (
