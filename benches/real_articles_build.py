@@ -920,12 +920,18 @@ def pin_splits(records: list[dict[str, Any]], previous: list[dict[str, Any]]) ->
 
 
 def _per_source(records: list[dict[str, Any]]) -> list[str]:
-    """One table row per source repository: its held-out split and its counts."""
+    """One table row per source repository: its held-out split, its counts, the commits
+    it was read at and its licence."""
     held = {source.repo: source.held_out for source in SOURCES}
     rows = []
     for repo, n in Counter(r["source"]["repo"] for r in records).most_common():
-        dev = sum(1 for r in records if r["source"]["repo"] == repo and r["split"] == "dev")
-        rows.append(f"| {repo} | {held.get(repo, '?')} | {n} | {dev} | {n - dev} |")
+        mine = [r for r in records if r["source"]["repo"] == repo]
+        dev = sum(1 for r in mine if r["split"] == "dev")
+        commits = ", ".join(sorted({r["source"]["commit"][:12] for r in mine}))
+        licences = "; ".join(sorted({r["source"]["repo_licence"] for r in mine}))
+        rows.append(
+            f"| {repo} | {held.get(repo, '?')} | {n} | {dev} | {n - dev} | {commits} | {licences} |"
+        )
     return rows
 
 
@@ -999,8 +1005,8 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
         " their articles to `fresh2`, `fresh3` or `fresh4` (none to dev; fresh4 is for"
         " study); every article keeps the split it had.",
         "",
-        "| repository | held out | articles | dev | held out (articles) |",
-        "| --- | --- | --- | --- | --- |",
+        "| repository | held out | articles | dev | held out (articles) | commit | licence |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
         *_per_source(records),
         "",
         "| id | split | publisher | lang | style | licence | DOI | repository | path | commit |",
