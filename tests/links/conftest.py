@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import httpx
 import pytest
 
 from citeaudit.links.checker import LinkChecker
@@ -43,10 +44,12 @@ def LOOPBACK_IS_PUBLIC(ip: IPAddress) -> bool:
 
 
 class TimedHosts(ThreadedServer):
-    """Hosts that answer 200 after a per-host delay and remember when each request
-    reached them: each name a real server on its own loopback address (so the
-    per-address limit is per host), reached through the guarded transport the
-    checker sends every link through (`transport`: names resolved to these servers).
+    """Hosts that answer 200 after a per-host delay, and when each request to them
+    started: each name a real server on its own loopback address (so the per-address
+    limit is per host), reached through the guarded transport the checker sends every
+    link through (`transport`: names resolved to these servers). A start is when the
+    checker hands the request to the transport (its pacing done), as the checker
+    sees it: the server's clock adds connection set-up and thread scheduling.
 
         with TimedHosts({"a.test": 0.01}) as hosts:
             make_checker(farm, transport=hosts.transport(), ...)
@@ -79,7 +82,6 @@ class TimedHosts(ThreadedServer):
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-                self.starts.setdefault(host, []).append(time.monotonic())
                 await asyncio.sleep(self.delays[host])
                 writer.write(
                     b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\n"
@@ -110,11 +112,24 @@ class TimedHosts(ThreadedServer):
                 raise NameNotResolved(f"{host}: not a timed host")
             return [self.addresses[host]]
 
-        return PerHostTransport(
+        return _StartsNoted(
+            self.starts,
             per_host=policy.per_host,
             allow_private=policy.allow_private_networks,
             resolver=Resolver(lookup=lookup),
         )
+
+
+class _StartsNoted(PerHostTransport):
+    """The guarded transport, noting when each request is handed to it, by host."""
+
+    def __init__(self, starts: dict[str, list[float]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._starts = starts
+
+    async def exchange(self, method: str, url: httpx.URL, *args: Any, **kwargs: Any) -> Any:
+        self._starts.setdefault(url.host, []).append(time.monotonic())
+        return await super().exchange(method, url, *args, **kwargs)
 
 
 @pytest.fixture(scope="session")
