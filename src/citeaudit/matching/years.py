@@ -80,6 +80,10 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
     """
     if citation.year is None or reference.year == citation.year:
         return False
+    if reference.year is not None and _slash_paired(
+        citation.item or citation.text, reference.year, citation.year
+    ):
+        return True  # "(Park 2001/2012)" for Park (2001): the citation gives both editions
     if reference.year is None and re.search(
         rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
         reference.raw,
@@ -131,6 +135,14 @@ def _original_edition(raw: str, year: int) -> bool:
         or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
         or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
     )
+
+
+def _slash_paired(text: str, listed: int, cited: int) -> bool:
+    """Whether the citation pairs the entry's year with its own by a slash ("2001/2012",
+    "2012/2001"): the original edition's and the one read, either of which a list
+    gives."""
+    a, b = str(listed), str(cited)
+    return bool(re.search(rf"(?<!\d)(?:{a}\s*/\s*{b}|{b}\s*/\s*{a})(?!\d)", text))
 
 
 _SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")

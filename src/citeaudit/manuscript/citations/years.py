@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from citeaudit.model.publication_status import NO_DATE, STATUS
 
 # Years run to the 2030s: "(USNM 2093)" is a catalogue number, not a year.
-# An optional original year ("1900/1999", "2011 [1979]", "2011 [1954-1961]", "[1968]
-# 2005", as ABNT and the humanities give a translation's or reprint's first edition,
+# An optional original year ("1900/1999", "2001/2012", "2011 [1979]", "2011 [1954-1961]",
+# "[1968] 2005", as ABNT and the humanities give a translation's or reprint's first edition,
 # before or after the edition read) is skipped: the reference carries the edition read.
 # "s.d." and "s/d" (Portuguese "sem data"), "s/f" (Spanish "sin fecha") are no date,
 # like "n.d."; so are ABNT's bracketed uncertain decades "[201-]", "[20--]" and "[s.d.]", while a
@@ -27,7 +27,7 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # ("under review", "Forthcoming", "no prelo", "im Druck": model.publication_status).
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
-    r"(?:1[5-9]\d\d\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
+    r"(?:(?:1[5-9]\d\d|20[0-3]\d)\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
     r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
     r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|\s+onwards?\b|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
