@@ -51,8 +51,16 @@ async def read_form(request: Request, *, limit: int, max_files: int) -> FormData
     if declared.isdigit() and int(declared) > limit:
         await _drain(request)
         raise too_large
+    # A text field may be as large as the upload: a reference list pasted into the
+    # page's box is one (5,000 entries are over a megabyte). Starlette's default of
+    # 1 MB a field refused it as a "malformed multipart body"; the whole body is
+    # capped at `limit` all the same, and a field grows linearly in one buffer.
     parser = MultiPartParser(
-        request.headers, _limited(request.stream(), limit), max_files=max_files, max_fields=20
+        request.headers,
+        _limited(request.stream(), limit),
+        max_files=max_files,
+        max_fields=20,
+        max_part_size=limit,
     )
     try:
         return await parser.parse()
