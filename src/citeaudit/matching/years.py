@@ -84,6 +84,10 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         citation.item or citation.text, reference.year, citation.year
     ):
         return True  # "(Park 2001/2012)" for Park (2001): the citation gives both editions
+    if reference.year is not None and _head_year(reference.raw) == citation.year:
+        # "Olmi M. (1991) Supplement ... Frustula entomologica (1989)": the list reader
+        # took the volume's year; the year after the names is the entry's, as cited
+        return True
     if reference.year is None and re.search(
         rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
         reference.raw,
@@ -135,6 +139,21 @@ def _original_edition(raw: str, year: int) -> bool:
         or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
         or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
     )
+
+
+# The entry's first year, when nothing but its names (and a list label) stands before it:
+# "Olmi M. (1991) ...", "Lee, A. 2005. ...". Bounded: the names are 240 characters at most.
+_HEAD_YEAR = re.compile(
+    r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?[^\d]{0,240}?"
+    r"(?<![\w./-])(1[5-9]\d\d|20[0-3]\d)(?![\d/–—-])"
+)
+
+
+def _head_year(raw: str) -> int | None:
+    """The year written first in an entry, right after its names; None when a number
+    stands before it or there is none."""
+    found = _HEAD_YEAR.match(raw)
+    return int(found.group(1)) if found else None
 
 
 def _slash_paired(text: str, listed: int, cited: int) -> bool:
