@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
+from citeaudit.api.limits import DRAIN_MAX_BYTES, drain
 from citeaudit.api.uploads import UploadRejected
 from citeaudit.service.admission import Refused, account_limits
 from citeaudit.service.submit import submit_audit
@@ -24,6 +25,7 @@ from citeaudit.web.session import (
     csrf_ok,
     new_presession,
     safe_next,
+    same_origin,
     session_token,
     set_presession,
     set_session,
@@ -168,10 +170,13 @@ async def upload(
     dispatcher: DispatcherDep,
     who: VisitorDep,
 ) -> Response:
+    if not same_origin(request):  # another site's post: refused before its body is read
+        await drain(request.receive, DRAIN_MAX_BYTES)
+        return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
     try:
         async with admitted_upload(request, who.account):  # the account's limits
             sent = await read_upload(request, settings)
-            if not csrf_ok(request, sent.csrf):
+            if not sent.csrf_ok:
                 return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
             if not sent.files:
                 message = "Choose a manuscript or a bibliography to upload."
