@@ -122,6 +122,8 @@ def parse_reference(
         refine_with_tagger(_unglue_year(_stand_in_for_dash(text) or f.tagged_text or text), f)
         if f.repeated_authors:
             f.authors = ()
+        if f.title and len(f.authors) == 1 and f.authors[0].organisation:
+            f.title = _without_subordinate_units(f.title, title=True)
     f.container = _without_trailing_locator(_without_trailing_month(f.container))
     extra: list[tuple[str, str]] = []
     if f.et_al:
@@ -297,7 +299,10 @@ def parse_fields(text: str) -> ParsedFields:
         authors_end, rest_start, quoted = _split_authors(s)
         f.style = "quoted" if quoted else "sentence"
         f.authors, f.et_al = parse_authors(s[:authors_end])
-        _parse_after_authors(s[rest_start:].strip(" ,;:"), f, need_year=True)
+        rest = s[rest_start:].strip(" ,;:")
+        if len(f.authors) == 1 and f.authors[0].organisation:
+            rest = _without_subordinate_units(rest)
+        _parse_after_authors(rest, f, need_year=True)
     if f.year is None and not f.no_date and m is not None and ad_first is not None:
         # "Pando F, et al. (1994–2010) Title": the date right after the Vancouver names
         start, _, year, suffix, _ = ad_first
@@ -318,6 +323,38 @@ def parse_fields(text: str) -> ParsedFields:
         f.no_date = True
     _finish(f, s)
     return f
+
+
+# the units under a body that is the author, each a sentence of its own, as ABNT writes
+# them ("BRASIL. Ministério da Saúde. Secretaria de Atenção à Saúde. Guia alimentar.";
+# "SÃO PAULO (Estado). Secretaria da Educação. Proposta curricular."): they are the
+# author's, not the title. A sentence opening with a unit's word, of at most twelve
+# words, with more of the entry after it
+_SUBORDINATE_UNIT = re.compile(
+    r"(?:Minist[eé]rio|Ministry|Minist[eè]re|Secretar[ií]a|Secretariat|Subsecretar[ií]a|"
+    r"Departamento|Department|D[eé]partement|Instituto|Institute|Conselho|Consejo|Council|"
+    r"Coordena[cç][aã]o|Coordinaci[oó]n|Diretoria|Direcci[oó]n|Directorate|Funda[cç][aã]o|"
+    r"Ag[eê]ncia|Agency|C[aâ]mara|Senado|Presid[eê]ncia|Gabinete|Superintend[eê]ncia|"
+    r"Comiss[aã]o|Comisi[oó]n|Divis[aã]o|Divisi[oó]n|Division|Bureau|Office|N[uú]cleo|"
+    r"Servi[cç]o|Servicio|Tribunal|Procuradoria|Prefeitura|Governo|Gobierno)"
+    r"\b[^.]{0,120}?\.\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_subordinate_units(rest: str, *, title: bool = False) -> str:
+    """`rest` without the units of the body before it (at most four): more of the entry
+    must follow them (a sentence end), or with `title` any words (the title as the
+    tagger read it, run on from the units)."""
+    for _ in range(4):
+        m = _SUBORDINATE_UNIT.match(rest)
+        if m is None or len(m.group(0).split()) > 12:
+            break
+        after = rest[m.end() :]
+        if not (after.strip() if title else _boundaries(after)):
+            break
+        rest = after
+    return rest
 
 
 # "Gates et al. (2007) Gates TA, Sampson SD, … Title. Journal. 2007;151:351–76.": the

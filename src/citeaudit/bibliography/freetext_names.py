@@ -121,6 +121,14 @@ _COMPANY_SUFFIX = re.compile(
 )
 
 
+# a place named as author with its kind in brackets (ABNT: "SÃO PAULO (Estado)",
+# "CURITIBA (Município)", "MINAS GERAIS (Estado)"); bounded, no nested repetition
+_JURISDICTION = re.compile(
+    r"([^\W\d_][^()\d,;]{1,60}?)\s*\((?i:estado|munic[ií]pio|cidade|distrito federal|"
+    r"prov[ií]ncia|regi[aãó]o?n?|departamento|país|state|city|county|province)\)"
+)
+
+
 def is_organisation(text: str, *, author_part: bool = False) -> bool:
     """Whether an author string names an organisation rather than a person.
 
@@ -406,6 +414,11 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         s = s.rsplit(" ", 1)[0]
     if not s:
         return (), et_al
+    place = _JURISDICTION.fullmatch(s)
+    if place:
+        # "SÃO PAULO (Estado)", "RIO DE JANEIRO (Município)": ABNT's jurisdiction as
+        # author, its kind in brackets; cited "(SÃO PAULO, 2008)"
+        return (Person(family=place.group(1), organisation=True),), et_al
     if is_organisation(s, author_part=True) and (
         not re.search(r",\s*[A-Z]\.", s) or _COMPANY_SUFFIX.search(s)
     ):
