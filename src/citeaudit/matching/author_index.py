@@ -340,6 +340,8 @@ class AuthorIndex:
         best: tuple[int, Citation, CitationMatch] | None = None
         for variant in readings:
             match, score = self._match_reading(variant)
+            if match.name_mismatch and _lengthened(citation, variant):
+                continue  # words taken back into a name confirm a title, never a misspelling
             quality = (2 if match.targets else 1 if match.year_mismatch else 0) * 10 + score
             if match.name_mismatch and variant is not citation:
                 # "Okafor & Berry (1987)" for Okafor, Tran & Berry: the reading as written
@@ -1008,6 +1010,13 @@ def _without_document_number(name: str) -> str | None:
     if kept[-1].rstrip(".").casefold() in {"no", "nº", "n°", "nr", "n"} and len(kept) > 1:
         kept = kept[:-1]  # "WHO No. 1019"
     return " ".join(kept)
+
+
+def _lengthened(citation: Citation, reading: Citation) -> bool:
+    """Whether the reading is the name with words before it taken back (`_lead_words`)."""
+    if not citation.authors or not reading.authors:
+        return False
+    return reading.authors[0].endswith(" " + citation.authors[0])
 
 
 def _lead_words(citation: Citation) -> tuple[str, ...]:
