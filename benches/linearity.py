@@ -603,7 +603,7 @@ def csl_json_many_authors(n: int) -> Files:
 
 def csl_yaml_long_scalar(n: int) -> Files:
     """A CSL YAML title of n words, folded over n lines."""
-    title = "".join("  word\n" for _ in range(n))
+    title = "".join("    word\n" for _ in range(n))
     return {
         "refs.yaml": f"references:\n- id: k\n  issued: 2020\n  title: >\n{title}",
         "paper.md": "As shown [@k].\n",
