@@ -9,8 +9,9 @@ workers within the run's deadline (`workers.py`); a URL's verdict (`url_check.py
 over `fetch.Fetcher`); a DOI's handle record and landing page (`doi_check.py`); the
 state a check carries until it is final (`judged.py`); what our network's state
 makes of a verdict (`network_state.py`); which URLs are public (`publicity.py`); an
-archived copy for a broken link (`archive_suggestion.py`); the client for our own
-services (`trusted_client.py`); whether our network is up (`reachability.py`).
+archived copy for a broken link (`archive_suggestion.py`); whether our network is up
+(`reachability.py`). The client for our own services (`trusted_client`) is made here,
+beside the checker, where the package's list of its network clients says it is.
 
 Every link is sent through a `PerHostTransport`, which judges the address of each
 hop as it connects: another httpx transport would connect wherever its names lead.
@@ -34,16 +35,15 @@ from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.precheck import precheck
 from citeaudit.links.publicity import public_peer, public_url
 from citeaudit.links.reachability import Reachability
-from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address
+from citeaudit.links.safety import AddressRule, IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import LinkTarget
-from citeaudit.links.transport import PerHostTransport
-from citeaudit.links.trusted_client import trusted_client
+from citeaudit.links.transport import PerHostTransport, judge_redirects
 from citeaudit.links.url_check import UrlCheck
 from citeaudit.links.workers import Progress, Steps, check_in_turns
 from citeaudit.model.link import LinkCheck
 
-__all__ = ["OUT_OF_TIME", "LinkChecker", "Progress", "check_targets"]
+__all__ = ["OUT_OF_TIME", "LinkChecker", "Progress", "check_targets", "trusted_client"]
 
 
 class LinkChecker:
@@ -272,6 +272,44 @@ class LinkChecker:
 
     def _public_resolver(self, peer: str | None) -> bool:
         return public_peer(peer, self._forbidden)
+
+
+# -- the client for the services the run is configured to use -------------------------
+# Their exact origins are ours to choose and may be non-public (tests run them on
+# loopback). Anything they redirect to is checked like every link's hop, whatever the
+# policy says about private networks: a DOI's or a URL's answer must not reach our
+# neighbours.
+TRUSTED_MAX_BODY = 2 * 1024 * 1024  # a handle record, an archive answer
+
+
+def trusted_client(
+    policy: LinkPolicy,
+    services: Sequence[str | None],
+    forbidden: Callable[[IPAddress], bool],
+) -> httpx.AsyncClient:
+    """A client whose only non-public destinations are `services`' exact origins."""
+    rule = AddressRule(False, allowed(list(services)), forbidden)
+    transport = PerHostTransport(
+        per_host=policy.per_host,
+        allow_private=False,
+        forbidden=forbidden,
+        allowed_origins=rule.allowed_origins,
+        max_body=TRUSTED_MAX_BODY,
+        max_time=2 * (policy.probe_timeout + 5),
+    )
+    return httpx.AsyncClient(
+        headers={
+            "User-Agent": policy.user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",  # what the transport inflates
+        },
+        timeout=httpx.Timeout(policy.probe_timeout + 5, connect=policy.probe_timeout),
+        follow_redirects=True,
+        max_redirects=5,
+        trust_env=False,
+        transport=transport,
+        event_hooks={"response": [judge_redirects(rule)]},
+    )
 
 
 async def check_targets(

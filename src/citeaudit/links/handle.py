@@ -3,7 +3,7 @@
 The resolver is a host like any other: its own per-host limit and interval, and a
 global slot (not a burst of every DOI in the list at once); its 429/503 and timeouts
 are retried by the one retry rule (`links/retry.py`). The answer is the handle record,
-read through the trusted client (bounded, redirects judged: `trusted_client.py`).
+read through the trusted client (bounded, redirects judged: `checker.trusted_client`).
 """
 
 from __future__ import annotations
