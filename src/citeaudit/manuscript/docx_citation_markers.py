@@ -11,6 +11,7 @@ missing-reference finding.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -37,6 +38,12 @@ _BRACKETS = re.compile(r"[\[\]()]")
 _MAX_RANGE = 200  # entries one range may cite
 _SLACK = 40  # characters the text before a field may have lost since it was read
 _REACH = 300  # characters from a field to the brackets of its parenthesis
+_NAME_REACH = 80  # characters before a parenthesis where a narrative's name stands
+# years typed right after a field, before the next field or the closing bracket
+_TYPED_YEARS = re.compile(
+    r"\s*+[,;]\s*+((?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*+[,;]\s*+(?:1[5-9]\d\d|20\d\d)[a-z]?)*+)"
+    r"(?=\s*+[,;)]|\s*+$)"
+)
 _MAX_SHOWN = 2_000  # shown text read for its years (a field's text is a citation)
 _SHOWN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # a word of three letters or more other than a page locator: a name in the shown text
@@ -117,10 +124,19 @@ def _typed_beside(document: Document, claimed: list[tuple[int, int, int]]) -> It
         fields = [(a, e) for a, e, _ in claimed if opened <= a and e <= closed + 1]
         for a, e in fields:
             inside[a - opened : e - opened] = " " * (e - a)
+        bounds = [*fields, (closed, closed + 1)]
+        typed_years: list[Citation] = []
+        for (a, e), (after, _) in itertools.pairwise(bounds):
+            run = _TYPED_YEARS.match(text, e, after)
+            if run is None:
+                continue
+            typed_years.extend(_years_of_field(document, text, (opened, a, e), run.group(1)))
+            inside[run.start() - opened : run.end() - opened] = " " * (run.end() - run.start())
         alone = Document(
             path=document.path, format="text", lines=(Line(document.path, 1, "".join(inside)),)
         )
         read = [c for m in AuthorYearExtractor().markers(alone) for c in m.citations]
+        read.extend(typed_years)
         if not read:
             continue
         # the parenthesis less its fields, each piece claimed (so no extractor reads
@@ -135,6 +151,40 @@ def _typed_beside(document: Document, claimed: list[tuple[int, int, int]]) -> It
         citations = tuple(dataclasses.replace(c, location=location) for c in read)
         for n, (a, e) in enumerate(gaps):
             yield Marker(a, e, citations if n == 0 else ())
+
+
+def _years_of_field(
+    document: Document, text: str, where: tuple[int, int, int], years: str
+) -> list[Citation]:
+    """The works a run of years typed right after a field cites: the field's author's
+    other works ("(" field "Lee 2001" ", 2003, " field "Park 2010" ")"; "Lee (" field
+    "2001" ", 2003)"). Blanked with the fields, "2003" had no name and Lee's 2003
+    entry was "uncited". The field's shown text less its year names the author; a
+    field showing only a year takes the name typed before the parenthesis."""
+    from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
+
+    opened, at, end = where
+    shown = text[at:end]
+    starts = [found.start() for found in _SHOWN_YEAR.finditer(shown[:_MAX_SHOWN])]
+    head = shown[: starts[-1]] if starts else shown
+    head = head.strip(" ([;,")
+    if _ANY_NAME.search(head):
+        reading = f"({head} {years})"
+    else:
+        line_start = text.rfind("\n", 0, opened) + 1
+        before = text[max(line_start, opened - _NAME_REACH) : opened]
+        if not _ANY_NAME.search(before):
+            return []
+        reading = f"{before}({years})"
+    wanted = {int(y) for y in _SHOWN_YEAR.findall(years)}
+    alone = Document(path=document.path, format="text", lines=(Line(document.path, 1, reading),))
+    location = document.location_at(at)
+    return [
+        dataclasses.replace(c, location=location)
+        for m in AuthorYearExtractor().markers(alone)
+        for c in m.citations
+        if c.year in wanted and c.authors
+    ]
 
 
 def _find(text: str, wanted: str, start: int, stop: int) -> tuple[int, int]:
