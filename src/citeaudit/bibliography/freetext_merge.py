@@ -77,6 +77,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
                 not _cut_mid_phrase(toks, tagging)
                 and not _cut_inside_quotes(toks, tagging)
                 and not (f.title and _unbalanced(title))
+                and not _only_the_subtitle(f.title, title)
             ):
                 f.title = title
         elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
@@ -105,6 +106,16 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
     return _fill_gaps(toks, tagging, f)
+
+
+def _only_the_subtitle(ours: str | None, theirs: str) -> bool:
+    """Whether the tagger's title is the rules' title without its head before a colon
+    ("Las caravanas migrantes de 2018: una lectura desde la frontera sur" -> "una lectura
+    …"): a title and its subtitle are one title; the head held a year the tagger took
+    for the date."""
+    if not ours or not ours.endswith(theirs) or len(theirs) >= len(ours):
+        return False
+    return ours[: len(ours) - len(theirs)].rstrip().endswith(":")
 
 
 def _same_but_full_stop(theirs: str | None, ours: str | None) -> str | None:
