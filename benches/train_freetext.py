@@ -42,8 +42,9 @@ way any hyper-parameter is: ``--skip-folds 5 --out /tmp/no5.model``, then
 title gate, container 0.736 at 0.1 and 0.741-0.742 from 0.2 up), so TITLE_GATE 0.3 and
 CONTAINER_GATE 0.2 stand, and the shipped model is refitted on every fold but 0. Held-out
 (fold 0, de-duplicated), the model retrained on the eighth round's rules: first family
-0.959, year 0.984, title 0.780, container 0.711 (the seventh round's model: 0.960,
-0.983, 0.779, 0.716; retraining moves container by a few of its 620 entries either way).
+0.960, year 0.983, title 0.782, container 0.715 (the seventh round's: 0.960, 0.983,
+0.779, 0.716; a retraining on rules changed elsewhere moved container between 0.711 and
+0.719, a few of its 620 entries: the figures' noise).
 
 ``--no-hints`` trains a tagger without the rules' reading (for comparison only, written
 to /tmp/freetext-crf-plain.model; ``freetext_accuracy.py --crf`` scores it).
