@@ -167,9 +167,14 @@ _NUMBERING = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(
-    r"^\s*(?:(?P<bullet>[-*+•·▪‣◦●■–—])(?:\s+|$)|(?P<number>\d{1,3}[.)]|\(\d{1,3}\))(?:\s+|$)"
-    r"|(?P<bracket>\[\d{1,4}\])\s*|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
+    r"^\s*(?:(?P<bullet>[-*+•·▪‣◦●■–—])(?:\s+|$)"
+    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\))(?:\s+|$)"
+    r"|(?P<bracket>\[\d{1,4}[a-z]?\])\s*|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
 )
+# A sub-label without punctuation, as Wiley prints its chemistry lists ("1a A. Bauer,
+# Chem. Rev. 2001, 1, 1-9;" / "1b C. Diaz, ..." / "2. E. Fox, ..."): an entry opens
+# there when the list holds several (see `_sub_labels`); alone, "3d printing" is text.
+_SUB_LABEL = re.compile(r"^\s*(\d{1,4})([a-z])\s+(?=[^\W\d_])")
 _RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _LATEX_COMMAND_LINE = re.compile(
     r"^\s*\\(?!item\b)[A-Za-z@]+\*?\s*(?:\[[^\]]*\]\s*)?(?:\{[^{}]*\}\s*)*$"
@@ -578,7 +583,7 @@ def split_entries_with_layout(
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
     groups = _paragraphs(useful)
-    numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip)
+    numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
     markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
     list_mode = markers >= 2
     texts = [ln.text for ln in useful if ln.text.strip()]
@@ -710,6 +715,29 @@ def _bare_numbers(lines: Sequence[Line]) -> set[int]:
     return {k for k, _ in rising}
 
 
+def _sub_labels(lines: Sequence[Line]) -> set[int]:
+    """Indexes of lines opening with a bare sub-label ("1a A. Bauer, ...", "12c M.
+    Roe, ..."): an entry each. Read as no label, every sub-entry was joined to the one
+    before (7 entries read of 92) and every later number read as missing. Counted only
+    when at least two lines carry one and their letters run on from "a" (1a, 1b, 2a) or
+    their numbers rise, so a wrapped line "3d ed." or "2a" inside an entry is not."""
+    found: list[tuple[int, int, str]] = []
+    for k, line in enumerate(lines):
+        m = _SUB_LABEL.match(line.text)
+        if m is None:
+            continue
+        n, letter = int(m.group(1)), m.group(2)
+        if found:
+            _, last_n, last_letter = found[-1]
+            runs_on = n == last_n and ord(letter) == ord(last_letter) + 1
+            if not (runs_on or (n > last_n and letter == "a")):
+                continue
+        elif letter != "a":
+            continue
+        found.append((k, n, letter))
+    return {k for k, _, _ in found} if len(found) >= 2 else set()
+
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -824,9 +852,21 @@ def _ends_entry(text: str) -> bool:
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
     return (
         stripped.endswith((".", ">"))
-        or bool(re.match(r"(?:https?://|doi:|10\.\d)", last))
+        or bool(re.match(r"(?:https?://|doi:|10\.\d)", last, re.IGNORECASE))
         or _ACCESS_NOTE_END.search(stripped[-80:]) is not None
+        or _IDENTIFIER_END.search(stripped[-60:]) is not None
     )
+
+
+# An entry's record number at its very end, with no full stop after it ("... 10.1/x,
+# PMID: 17586620", "PMCID: PMC123456", "arXiv:2101.01234v2"): the entry ends there.
+# Read as open, the next entry was joined to it when its year came late ("Roe A., Poe
+# B., Example Study Group (2002). Title.").
+_IDENTIFIER_END = re.compile(
+    r"(?:\b(?:PMID|PMCID|PubMed(?:\s?ID)?|arXiv)\s*:?\s*(?:PMC)?\d[\d.]*(?:v\d+)?"
+    r"|\bPMC\d+)[;,]?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "[accessed 16.05.2013]", "(last accessed 2 May 2020)", "[acesso em 3 mar. 2021]."
