@@ -97,3 +97,12 @@ def test_latex_audit_cites_entries_with_a_brace_on_the_next_line(tmp_path: Path)
     result = audit(AuditInput.from_paths([main]))
     assert [f.rule for f in result.findings] == []
     assert [r.id for r in result.data.references] == ["smith2020"]
+
+
+def test_an_unreadable_entry_with_its_brace_on_a_later_line_is_named_by_its_key() -> None:
+    """Its raw text is shown as written (type and brace on two lines, a %-line
+    between); its key is read from it as read."""
+    text = "@article{a, title = {A}}\n\n@article\n% old key below\n{broken title = {B}}\n"
+    problem = parse_bibtex(text, "b.bib").problems[0]
+    assert problem.raw is not None and problem.raw.startswith("@article\n% old key below\n{")
+    assert problem.message.startswith("entry 'broken' could not be read")

@@ -161,3 +161,31 @@ def test_a_cut_inside_a_line_is_never_inside_a_comment_line(
     bibliography = parse_bibtex(text, "c.bib")
     assert [ref.id for ref in bibliography.references] == ["a", "b", "c"]
     assert bibliography == read_in_one_piece(text, monkeypatch)
+
+
+def test_entries_whose_brace_is_on_the_next_line_are_cut_between_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``@type`` alone on a line starts a block once rewritten, so a piece may end
+    before it: a file of such entries (or of such broken ones, a flood no one writes)
+    is read in bounded pieces, not as one (7 MB of broken ones: 100 s, not 4 s)."""
+    monkeypatch.setattr(bibtex, "_CHUNK", 20_000)
+    given: list[int] = []
+    rewrite = bibtex.as_bibtex_reads
+
+    def recording(piece: str) -> str | None:
+        given.append(len(piece))
+        return rewrite(piece)
+
+    monkeypatch.setattr(bibtex, "as_bibtex_reads", recording)
+    entries = "".join(
+        f"@article\n% {i}\n  {{key{i}, title = {{T{i}}}, year = 2001}}\n" for i in range(3000)
+    )
+    bibliography = parse_bibtex(entries, "c.bib")
+    assert len(given) > 5 and max(given) <= 2 * bibtex._CHUNK
+    assert len(bibliography.references) == 3000 and not bibliography.problems
+    assert bibliography == read_in_one_piece(entries, monkeypatch)
+    given.clear()
+    flood = parse_bibtex("@a\n{x,\n" * 30_000, "flood.bib")
+    assert given and max(given) <= 2 * bibtex._CHUNK  # the first piece: too damaged
+    assert "not read past this line" in flood.problems[-1].message

@@ -41,7 +41,11 @@ from bibtexparser.model import (
 )
 
 from citeaudit.bibliography import bibtexparser_blocks
-from citeaudit.bibliography.bibtex_syntax import WrittenText, as_bibtex_reads
+from citeaudit.bibliography.bibtex_syntax import (
+    WrittenText,
+    as_bibtex_reads,
+    type_line_opens_block,
+)
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import MAX_ENTRIES, MAX_PROBLEMS, ProblemTally, entries_cut
@@ -125,10 +129,16 @@ _PARSER_BUGS = (
     AssertionError,
     RecursionError,
 )
-# Where bibtexparser starts a block: "@type" then "{" or "(", first on its line.
-_BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*[{(]", re.MULTILINE)
+# Where bibtexparser starts a block: "@type" then "{" or "(", first on its line; or
+# "@type" alone on its line (group 1: its newline), whose brace on a later line the
+# rewriting (`bibtex_syntax`) brings up to it.
+_BLOCK_LINE = re.compile(r"^[ \t]*@\w*[ \t]*(?:[{(]|(\n))", re.MULTILINE)
 _ANY_BLOCK = re.compile(r"@\w*[ \t]*[{(]")  # the same anywhere on a line
 _COMMENT_LINE_START = re.compile(r"[ \t]*+%")
+# "@type{" on a line that is no %-line (group 1), the first on its line.
+_BLOCK_OUTSIDE_COMMENT = re.compile(
+    r"^(?![ \t]*+%)[^\n@]*+(?:@(?!\w*+[ \t]*+[{(])[^\n@]*+)*+(@\w*+[ \t]*+[{(])", re.MULTILINE
+)
 # Characters of text given to bibtexparser at once (about 3,000 entries): also how
 # much of a file that is no bibliography is read past the problem cap (`_damaged`).
 _CHUNK = 250_000
@@ -311,18 +321,35 @@ def _chunks(text: str) -> Iterator[tuple[str, int]]:
     writes; 20 MB of "@a{" on one line was one piece, read to its end before the
     damage check could stop it -- the cut is before the next "@type{" on a line. Each
     search starts where the last piece ended, so finding every cut is linear.
+
+    The cuts are looked for in the text as written, and each piece is rewritten as
+    BibTeX and biber read it (`bibtex_syntax`) when it is read; a line that starts a
+    block once rewritten (``@type`` alone, its brace on a later line) is a cut too,
+    else a file of such entries would be one piece (20 MB of unclosed ones: minutes).
     """
     start = 0
     lines_before = 0
     while len(text) - start > _CHUNK:
-        found = _BLOCK_LINE.search(text, start + _CHUNK, start + 2 * _CHUNK)
-        cut = found.start() if found is not None else _cut_in_line(text, start)
+        cut = _line_cut(text, start + _CHUNK, start + 2 * _CHUNK)
+        if cut < 0:
+            cut = _cut_in_line(text, start)
+            at_line = _line_cut(text, start + 2 * _CHUNK, cut if cut >= 0 else len(text))
+            cut = at_line if at_line >= 0 else cut
         if cut < 0:
             break
         yield text[start:cut], lines_before
         lines_before += text.count("\n", start, cut)
         start = cut
     yield text[start:] if start else text, lines_before
+
+
+def _line_cut(text: str, start: int, end: int) -> int:
+    """The first line between `start` and `end` that starts a block as the text is
+    read (rewritten), or -1."""
+    for found in _BLOCK_LINE.finditer(text, start, end):
+        if found.group(1) is None or type_line_opens_block(text, found.start(), found.end()):
+            return found.start()
+    return -1
 
 
 def _cut_in_line(text: str, start: int) -> int:
@@ -340,17 +367,20 @@ def _cut_in_line(text: str, start: int) -> int:
     looked back into only within the piece: linear.
     """
     pos = start + _CHUNK
-    while (found := _ANY_BLOCK.search(text, pos)) is not None:
-        at = found.start()
-        line_break = text.rfind("\n", start, at)
-        if line_break < 0 and start > 0 and text[start - 1] != "\n":
-            return at  # the piece began inside this line, which is no comment line
-        if _COMMENT_LINE_START.match(text, max(line_break + 1, start)) is None:
-            return at
-        pos = text.find("\n", at)
-        if pos < 0:
-            return -1
-    return -1
+    line_break = text.rfind("\n", start, pos)
+    if line_break < 0 and start > 0 and text[start - 1] != "\n":
+        in_comment = False  # the piece began inside this line, which is no comment line
+    else:
+        in_comment = _COMMENT_LINE_START.match(text, max(line_break + 1, start)) is not None
+    line_end = text.find("\n", pos)
+    if not in_comment:
+        found = _ANY_BLOCK.search(text, pos, len(text) if line_end < 0 else line_end)
+        if found is not None:
+            return found.start()
+    if line_end < 0:
+        return -1
+    later = _BLOCK_OUTSIDE_COMMENT.search(text, line_end + 1)
+    return -1 if later is None else later.start(1)
 
 
 @dataclass(slots=True)
@@ -484,7 +514,10 @@ def _capped(source: str, line: int, what: str, raw: str) -> ParseProblem:
 
 
 def _failed(block: ParsingFailedBlock, source: str, line: int, raw: str) -> ParseProblem:
-    match = _KEY_IN_RAW.match(raw.lstrip())
+    """`raw`: the block as the file writes it; its key is taken from the block as read
+    (``@type{key`` once rewritten, where the file may write ``@type`` and its brace on
+    two lines, %-lines between)."""
+    match = _KEY_IN_RAW.match((block.raw or raw).lstrip())
     what = f"entry '{match.group(2)}'" if match and match.group(2) else "entry"
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
     reason = reason.replace("`", "'").strip().rstrip(".")

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WrittenText", "as_bibtex_reads"]
+__all__ = ["WrittenText", "as_bibtex_reads", "type_line_opens_block"]
 
 # A type then white space holding a newline, then the block's brace: first on its line
 # (where real files write it; an "@" inside a value rarely starts a line).
@@ -66,6 +66,25 @@ def as_bibtex_reads(text: str) -> str | None:
     if _TYPE_BREAK.search(text) is not None:
         text, changed = _TYPE_BREAK.sub(_close_up, text), True
     return text if changed else None
+
+
+# After a line "@type" alone: blank lines and %-lines, then the blanks before the
+# next line's first character (where the brace must be).
+_TO_NEXT_TEXT = re.compile(r"(?:[^\S\n]*+(?:%[^\n]*+)?\n)*+[^\S\n]*+")
+
+
+def type_line_opens_block(text: str, at: int, after: int) -> bool:
+    """Whether the line at `at`, ``@type`` alone on it up to its newline (`after` is
+    past that newline), starts a block once rewritten: its brace comes after blank
+    lines and %-lines that the rewriting blanks. Only the lines up to the brace are
+    rewritten to tell (the blanking of a %-line right after a line that is no
+    %-line depends on that line alone): a caller that asks about each such line once
+    reads each of the lines after it once."""
+    rest = _TO_NEXT_TEXT.match(text, after)  # always matches, maybe nothing
+    segment = text[at : (rest.end() if rest else after) + 1]
+    if "%" in segment:
+        segment = _blank_comment_lines(segment) or segment
+    return _TYPE_BREAK.match(segment) is not None
 
 
 def _close_up(match: re.Match[str]) -> str:
