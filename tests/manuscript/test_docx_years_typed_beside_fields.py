@@ -80,3 +80,45 @@ def test_a_typed_year_the_list_lacks_is_still_missing(tmp_path: Path) -> None:
     found = citation_findings(path)
     assert [rule for rule, _ in found] == ["missing-reference"]
     assert "Quenby 2005" in found[0][1]
+
+
+SUFFIXED = [
+    "Quenby, A. (2019a). Glacier retreat in imaginary valleys. Journal of Nowhere, 3, 1-10.",
+    "Quenby, A. (2019b). Moraines of a made-up range. Journal of Nowhere, 5, 11-19.",
+    "Vasquez-Ortega, L. (2018). Sediment budgets of a fictional delta. Delta Letters, 7, 11-19.",
+]
+
+
+def _untitled(family: str, year: int) -> dict[str, object]:
+    item = csl_item(family, year, "untitled")
+    del item["itemData"]["title"]  # the code cannot tell 2019a from 2019b
+    return item
+
+
+def test_a_letter_typed_after_a_fields_year_tells_the_work(tmp_path: Path) -> None:
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice shrank ("),
+            complex_field(csl_code([_untitled("Quenby", 2019)]), "Quenby 2019"),
+            run("a). Later (Vasquez-Ortega 2018; Quenby 2019b)."),
+        ),
+        entries=SUFFIXED,
+    )
+    assert [rule for rule, _ in findings(path) if rule != "uncertain-reference-list"] == []
+
+
+def test_the_typed_letter_leaves_the_other_work_uncited(tmp_path: Path) -> None:
+    # recall: "2019" then "b" cites 2019b only; 2019a is cited nowhere
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice shrank ("),
+            complex_field(csl_code([_untitled("Quenby", 2019)]), "Quenby 2019"),
+            run("b). Later (Vasquez-Ortega 2018)."),
+        ),
+        entries=SUFFIXED,
+    )
+    found = citation_findings(path)
+    assert [rule for rule, _ in found] == ["uncited-reference"]
+    assert "2019a" in found[0][1]

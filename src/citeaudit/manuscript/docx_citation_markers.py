@@ -44,6 +44,8 @@ _TYPED_YEARS = re.compile(
     r"\s*+[,;]\s*+((?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*+[,;]\s*+(?:1[5-9]\d\d|20\d\d)[a-z]?)*+)"
     r"(?=\s*+[,;)]|\s*+$)"
 )
+_ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)$")
+_SUFFIX_LETTER = re.compile(r"[a-z](?![^\W\d_])")
 _MAX_SHOWN = 2_000  # shown text read for its years (a field's text is a citation)
 _SHOWN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # a word of three letters or more other than a page locator: a name in the shown text
@@ -82,6 +84,10 @@ class FieldCitationExtractor:
                 at, end = _find(text, wanted, start, span[1])
             if at < 0:
                 continue  # the shown text is gone (a note mark taken out): nothing to claim
+            # a letter typed right after a field left to its text ("Lee 2019" then "a"):
+            # the year's suffix the reader sees, which tells Lee's 2019a from 2019b
+            suffix = "" if citation_field.items else _typed_suffix(text, wanted, end, span[1])
+            end += len(suffix)
             cursor[citation_field.paragraph] = end
             claimed.append((at, end, span[1]))
             if citation_field.items:
@@ -95,7 +101,7 @@ class FieldCitationExtractor:
                 # ... and names and years are read from the shown text alone: read in
                 # the paragraph, a field inside a parenthesis ("(Lee 2001, Brullo et al.
                 # 2011, 2013)") lost its opening bracket to the field before it
-                read = tuple(_by_name(document, wanted, at))
+                read = tuple(_by_name(document, wanted + suffix, at))
                 if read:
                     yield Marker(at, end, read)
         yield from _typed_beside(document, claimed)
@@ -185,6 +191,15 @@ def _years_of_field(
         for c in m.citations
         if c.year in wanted and c.authors
     ]
+
+
+def _typed_suffix(text: str, wanted: str, end: int, stop: int) -> str:
+    """The one lower-case letter typed right after a shown text ending in a year, when
+    no letter follows it ("2019" then "a)"), else ""."""
+    if not _ENDS_IN_YEAR.search(wanted[-_MAX_SHOWN:]):
+        return ""
+    found = _SUFFIX_LETTER.match(text, end, stop)
+    return found.group(0) if found else ""
 
 
 def _find(text: str, wanted: str, start: int, stop: int) -> tuple[int, int]:
