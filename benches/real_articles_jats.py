@@ -38,10 +38,11 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _WS = re.compile(r"\s+")
-_DASH = re.compile(r"^\s*[-–—‒]\s*$")
+# U+2212 MINUS SIGN is a range dash too: ACS prints "4−6" with it
+_DASH = re.compile(r"^\s*[-–—‒−]\s*$")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _INT = re.compile(r"^\D*?(\d{1,4})\D*$")
-_INNER_RANGE = re.compile(r"^[\[(]?(\d{1,4})\s*[-–—‒]\s*(\d{1,4})[\])]?$")
+_INNER_RANGE = re.compile(r"^[\[(]?(\d{1,4})\s*[-–—‒−]\s*(\d{1,4})[\])]?$")
 
 # Containers whose text an editor's manuscript would not carry inline.
 _SKIP = {
@@ -168,8 +169,11 @@ class _Para:
 class _Walker:
     """Renders body elements to paragraphs, recording where each bibr xref lands."""
 
-    def __init__(self, ref_index: dict[str, int]) -> None:
+    def __init__(
+        self, ref_index: dict[str, int], groups: dict[str, list[int]] | None = None
+    ) -> None:
         self.ref_index = ref_index
+        self.groups = groups or {}  # placeholder ids and the sub-labelled refs they stand for
         self.paras: list[dict[str, Any]] = []
         self.broken_xrefs = 0
 
@@ -254,7 +258,11 @@ class _Walker:
         if name == "xref" and element.get("ref-type") == "bibr":
             text = clean("".join(element.itertext()))
             rids = (element.get("rid") or "").split()
-            targets = [self.ref_index[r] for r in rids if r in self.ref_index]
+            targets = [
+                t
+                for r in rids
+                for t in ([self.ref_index[r]] if r in self.ref_index else self.groups.get(r, []))
+            ]
             if not text:
                 # PLOS writes a range as linked ends with the entries between as
                 # empty xrefs ([8<xref B9/>-10]); the page prints nothing for them,
@@ -642,14 +650,24 @@ def expand_ranges(
 
     The numbers are the entries' labels; a numbered list whose entries carry no label
     (the journal's page numbers them, BMC, Zdrav Vestn) is numbered by position.
+    A number whose refs are sub-labelled (Wiley's 2a, 2b, 2c) names all of them, as
+    the publisher's page links it.
     """
-    by_label: dict[int, int] = {}
+    by_label: dict[int, list[int]] = {}
     for i, ref in enumerate(refs):
-        m = _INT.match(ref["label"] or "")
-        if m:
-            by_label.setdefault(int(m.group(1)), i)
+        label = ref["label"] or ""
+        m = _INT.match(label)
+        if not m:
+            continue
+        n = int(m.group(1))
+        if n not in by_label:
+            by_label[n] = [i]
+        elif _SUB_LABEL.match(label) and all(
+            _SUB_LABEL.match(refs[j]["label"] or "") for j in by_label[n]
+        ):
+            by_label[n].append(i)
     if not by_label and numbered:
-        by_label = {i + 1: i for i in range(len(refs))}
+        by_label = {i + 1: [i] for i in range(len(refs))}
     for para in paras:
         cits = para["cit"]
         for c in cits:  # one xref printed "9–11" linking only 9
@@ -657,7 +675,7 @@ def expand_ranges(
             if inside:
                 lo, hi = int(inside.group(1)), int(inside.group(2))
                 if 0 < hi - lo < 200:
-                    inner = [by_label[n] for n in range(lo, hi + 1) if n in by_label]
+                    inner = [t for n in range(lo, hi + 1) for t in by_label.get(n, [])]
                     c[2] = sorted({*c[2], *inner})
         for a, b in itertools.pairwise(cits):
             between = para["t"][a[1] : b[0]]
@@ -668,12 +686,12 @@ def expand_ranges(
                 continue
             lo, hi = int(la.group(1)), int(lb.group(1))
             if 0 < hi - lo < 200:
-                inner = [by_label[n] for n in range(lo + 1, hi) if n in by_label]
+                inner = [t for n in range(lo + 1, hi) for t in by_label.get(n, [])]
                 a[2] = sorted({*a[2], *inner})
 
 
 _NUM_SPAN = re.compile(r"^\(?\[?\d{1,4}[a-z]?\]?\)?$")
-_GROUP_SEP = re.compile(r"^\s*[,;–\-]\s*$")
+_GROUP_SEP = re.compile(r"^\s*[,;–\-−]\s*$")
 
 
 def _delete(para: dict[str, Any], cuts: list[tuple[int, int]]) -> None:
@@ -922,6 +940,34 @@ def translated_title(data: bytes, translation: str) -> str:
     return article_title(sub) if sub is not None else ""
 
 
+_PLACEHOLDER_LABEL = re.compile(r"^\W*(\d{1,4})\W*$")
+_SUB_LABEL = re.compile(r"^\W*(\d{1,4})[a-z]\W*$")
+
+
+def sub_labelled(
+    placeholders: dict[str, tuple[str, int]], refs: list[dict[str, Any]]
+) -> dict[str, list[int]]:
+    """What each placeholder reference stands for: the refs labelled N plus a letter
+    that follow it.
+
+    Wiley's XML puts an empty reference labelled "1" (a no-break space for its text)
+    before the refs labelled 1a, 1b, 1c, and the text's "[1]" links to the empty one,
+    as the publisher's page links it to all of 1a-1c. Dropped with its empty text, the
+    link cited nothing: the truth said "[1]" cited no entry and 1b, 1c were uncited.
+    """
+    out: dict[str, list[int]] = {}
+    for rid, (number, start) in placeholders.items():
+        run: list[int] = []
+        for i in range(start, len(refs)):
+            m = _SUB_LABEL.match(refs[i]["label"] or "")
+            if m is None or m.group(1) != number:
+                break
+            run.append(i)
+        if run:
+            out[rid] = run
+    return out
+
+
 def article_record(
     data: bytes, source: dict[str, str], translation: str | None = None
 ) -> dict[str, Any] | None:
@@ -963,9 +1009,13 @@ def article_record(
     refs: list[dict[str, Any]] = []
     work_keys: list[str | None] = []
     ref_index: dict[str, int] = {}
+    placeholders: dict[str, tuple[str, int]] = {}  # id -> (its number, refs before it)
     for element, label in zip(ref_elements, labels, strict=True):
         text, citation = reference_text(element, style)
         if not text:
+            number = _PLACEHOLDER_LABEL.match(label)
+            if number and element.get("id"):
+                placeholders[element.get("id") or ""] = (number.group(1), len(refs))
             continue
         rid = element.get("id") or f"ref{len(refs) + 1}"
         ref_index[rid] = len(refs)
@@ -985,7 +1035,7 @@ def article_record(
             }
         )
         work_keys.append(_work_key(citation, refs[-1]))
-    walker = _Walker(ref_index)
+    walker = _Walker(ref_index, sub_labelled(placeholders, refs))
     title = article_title(titled)
     walker.block(body, 0)
     for element in back:
