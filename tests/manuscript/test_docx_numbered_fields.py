@@ -70,3 +70,34 @@ def test_an_author_year_manuscript_with_fields_still_reports_missing(tmp_path: P
         para(run("Counts were made with a tool (Zorander, 2011).")),
     )
     assert [rule for rule, _ in findings(path)] == ["missing-reference"]
+
+
+SIX = [
+    f"{i}. Author{chr(64 + i)} A. Made-up title number {i}. J Nowhere. 2015;{i}:1-9."
+    for i in range(1, 7)
+]
+SIX_ITEMS = [
+    csl_item(f"Author{chr(64 + i)}", 2015, f"Made-up title number {i}") for i in range(1, 7)
+]
+
+
+def test_a_dash_typed_between_numbered_fields_cites_the_numbers_between(tmp_path: Path) -> None:
+    # "[1,3–5]" written as fields "[1,", "3" and "5]" with the dash typed: 4 is cited,
+    # 2 is not (recall), 6 is cited after an acronym
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Ice shrank "),
+            complex_field(csl_code([SIX_ITEMS[0]]), "[1,"),
+            complex_field(csl_code([SIX_ITEMS[2]]), "3"),
+            run("–"),
+            complex_field(csl_code([SIX_ITEMS[4]]), "5]"),
+            run(". So says ARPAE "),
+            complex_field(csl_code([SIX_ITEMS[5]]), "[6]"),
+            run("."),
+        ),
+        entries=SIX,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["uncited-reference"]
+    assert "AuthorB" in found[0][1]

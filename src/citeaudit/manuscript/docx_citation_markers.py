@@ -46,6 +46,11 @@ _TYPED_YEARS = re.compile(
 )
 _ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)$")
 _SUFFIX_LETTER = re.compile(r"[a-z](?![^\W\d_])")
+# a dash typed alone between two numbered fields; what such a field shows
+_RANGE_DASH = re.compile(r"\s*+[\u2013\u2014-]\s*+")
+_FIELD_NUMBERS = re.compile(
+    r"\s*+[\[(]?\s*+\d{1,4}(?:\s*+[,;]\s*+\d{1,4})*+\s*+[,;]?\s*+[\])]?\s*+"
+)
 _MAX_SHOWN = 2_000  # shown text read for its years (a field's text is a citation)
 _SHOWN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # a word of three letters or more other than a page locator: a name in the shown text
@@ -104,6 +109,7 @@ class FieldCitationExtractor:
                 read = tuple(_by_name(document, wanted + suffix, at))
                 if read:
                     yield Marker(at, end, read)
+        yield from _typed_ranges(document, claimed)
         yield from _typed_beside(document, claimed)
 
 
@@ -157,6 +163,40 @@ def _typed_beside(document: Document, claimed: list[tuple[int, int, int]]) -> It
         citations = tuple(dataclasses.replace(c, location=location) for c in read)
         for n, (a, e) in enumerate(gaps):
             yield Marker(a, e, citations if n == 0 else ())
+
+
+def _typed_ranges(document: Document, claimed: list[tuple[int, int, int]]) -> Iterator[Marker]:
+    """The numbers a dash typed between two numbered fields spans ("[1," field, "3"
+    field, "–", "5]" field): the fields cite 3 and 5, the reader reads 3 to 5, and
+    entry 4 was "uncited". Only a dash alone between two fields of one paragraph, each
+    showing numbers only, the second's first above the first's last."""
+    from citeaudit.manuscript.citations.marker import Marker, shown
+
+    text = document.text
+    spans = sorted(claimed)
+    for (a1, e1, stop1), (a2, e2, stop2) in itertools.pairwise(spans):
+        if stop1 != stop2 or not _RANGE_DASH.fullmatch(text, e1, a2):
+            continue
+        before = _FIELD_NUMBERS.fullmatch(text, a1, e1)
+        after = _FIELD_NUMBERS.fullmatch(text, a2, e2)
+        if before is None or after is None:
+            continue
+        low = int(re.findall(r"\d{1,4}", before.group(0))[-1])
+        high = int(re.findall(r"\d{1,4}", after.group(0))[0])
+        if not 1 < high - low <= _MAX_RANGE or high > len(document.reference_entries):
+            continue
+        location = document.location_at(a1)
+        written = shown(text[a1:e2])
+        yield Marker(
+            e1,
+            a2,
+            tuple(
+                Citation(
+                    id="", text=written, location=location, kind=CitationKind.NUMERIC, number=n
+                )
+                for n in range(low + 1, high)
+            ),
+        )
 
 
 def _years_of_field(
