@@ -511,7 +511,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             stream=_Body(reply),
             request=request,
             # The address the answer came from (`Reply.peer`), for a caller that
-            # judges a trusted service's answer by it (`LinkChecker._check_doi`).
+            # judges a trusted service's answer by it (`doi_check.DoiCheck.check`).
             extensions={"http_version": b"HTTP/1.1", PEER: reply.peer},
         )
 
@@ -551,7 +551,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             content=inflate(raw, coding, cap),
             request=request,
             # The address the answer came from (`Reply.peer`), for a caller that
-            # judges a trusted service's answer by it (`LinkChecker._check_doi`).
+            # judges a trusted service's answer by it (`doi_check.DoiCheck.check`).
             extensions={"http_version": b"HTTP/1.1", PEER: reply.peer},
         )
 
