@@ -27,8 +27,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 MARK = "QZ8SERVERSECRET"
 REFS = b"@article{inside, author={Okafor, N.}, title={Inside}, journal={J}, year={2018}}\n"
@@ -53,15 +52,7 @@ def server(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], Path]]:
         (outside / name).write_text(f"{MARK} [@stolen] \\cite{{stolen}}\n", encoding="utf-8")
     (outside / "citeaudit.toml").write_text('ignore = ["CIT"]\n', encoding="utf-8")
     (tmp_path / "scratch").mkdir()
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'api.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-    )
+    settings = offline_settings(tmp_path, embedded_workers=1)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
         app = create_app(settings)

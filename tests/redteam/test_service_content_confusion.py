@@ -19,8 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>\n"
 
@@ -36,16 +35,7 @@ def _zip(**parts: bytes) -> bytes:
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, dict[str, str]]]:
     tmp = tmp_path_factory.mktemp("confusion")
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp / 'confusion.db'}",
-        cache_dir=tmp / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-        max_audits_in_flight_per_account=0,
-    )
+    settings = offline_settings(tmp, embedded_workers=1, max_audits_in_flight_per_account=0)
     app = create_app(settings)
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client, {"Authorization": f"Bearer {app.state.repo.create_token('confused')}"}

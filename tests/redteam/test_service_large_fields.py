@@ -23,8 +23,7 @@ from fastapi.testclient import TestClient
 from citeaudit.server import create_app
 from citeaudit.service.dispatch import send_next
 from citeaudit.service.jobs import Next
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 ENTRY = "Okafor, N. ({year}). A study of things number {n}. Journal of Tests, 1(2), 3-4.\n"
@@ -56,15 +55,7 @@ class RecordingDispatcher:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[TestClient, FastAPI, RecordingDispatcher]]:
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'fields.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        max_upload_bytes=LIMIT,
-    )
+    settings = offline_settings(tmp_path, max_upload_bytes=LIMIT)
     dispatcher = RecordingDispatcher()
     app = create_app(settings, dispatcher=dispatcher)  # type: ignore[arg-type]
     with TestClient(app) as client:

@@ -21,8 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 from tests.web.conftest import csrf_of
 
 X = '"><svg/onload=alert(1)><script>alert(2)</script>'
@@ -89,15 +88,7 @@ def _inert(html: str, where: str) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str, str]]:
     tmp = tmp_path_factory.mktemp("injection")
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp / 'injection.db'}",
-        cache_dir=tmp / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-    )
+    settings = offline_settings(tmp, embedded_workers=1)
     app = create_app(settings)
     with TestClient(app, base_url="http://testserver") as client:
         token = app.state.repo.create_token("injector")

@@ -20,10 +20,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.watches import get_watch
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 PAPER = b"# A study\n\nAs shown [@okafor].\n"
@@ -96,15 +95,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     tmp = tmp_path_factory.mktemp("inventory")
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp / 'inventory.db'}",
-        cache_dir=tmp / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-    )
+    settings = offline_settings(tmp, embedded_workers=1)
     app = create_app(settings)
     with TestClient(app, base_url="http://testserver") as client:
         repo: Repository = app.state.repo

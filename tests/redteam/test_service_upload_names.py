@@ -20,8 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 BIB = b"@article{okafor, author={Okafor, N.}, title={Inside}, journal={J}, year={2018}}\n"
 TEX = b"\\documentclass{article}\\begin{document}As shown \\cite{okafor}.\\end{document}\n"
@@ -31,16 +30,7 @@ SAFE = set("._ -")
 
 @pytest.fixture
 def api(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str]]]:
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'names.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-        max_audits_in_flight_per_account=0,
-    )
+    settings = offline_settings(tmp_path, embedded_workers=1, max_audits_in_flight_per_account=0)
     app = create_app(settings)
     with TestClient(app, raise_server_exceptions=False) as client:
         token = app.state.repo.create_token("namer")

@@ -20,9 +20,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 PAPER = b"# A study\n\nAs shown (Okafor, 2018).\n\n## References\n\n- Okafor, N. (2018). Work.\n"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -43,15 +42,7 @@ class Recorder:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[TestClient, FastAPI, Recorder]]:
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'quota.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        max_audits_in_flight_per_account=2,
-    )
+    settings = offline_settings(tmp_path, max_audits_in_flight_per_account=2)
     recorder = Recorder()
     app = create_app(settings, dispatcher=recorder)  # type: ignore[arg-type]
     with TestClient(app) as client:

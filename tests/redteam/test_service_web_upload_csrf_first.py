@@ -20,8 +20,7 @@ from fastapi.testclient import TestClient
 
 import citeaudit.api.uploads as uploads
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 from tests.web.conftest import csrf_of
 
 PAPER = b"# A study\n\nAs shown (Okafor, 2018).\n\n## References\n\n- Okafor, N. (2018). Work.\n"
@@ -43,15 +42,7 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def page(tmp_path: Path) -> Iterator[tuple[TestClient, str]]:
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'csrf.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-    )
+    settings = offline_settings(tmp_path, embedded_workers=1)
     app = create_app(settings)
     with TestClient(app, base_url="http://testserver") as client:
         token = app.state.repo.create_token("editor")
