@@ -19,7 +19,7 @@ from citeaudit.audit import AuditInput, audit
 from citeaudit.phases import PhaseOptions, default_enrichers
 from citeaudit.report.serialize import to_dict
 from citeaudit.settings import Settings
-from tests.service.processes import Proc, base_env, command, create_token, free_port, wait_http
+from tests.service.processes import base_env
 from tests.service.test_celery_workers import Cluster
 from tests.stand_ins.link_farm import Farm
 from tests.stand_ins.registry_server import RECORDS, RegistryStandIn
@@ -110,16 +110,5 @@ def real_cluster(tmp: Path, pg_url: str, redis_url: str, outside: Outside) -> It
         CITEAUDIT_WORKER_CONCURRENCY="1",
         **network_env(*outside),
     )
-    port = free_port()
-    api = Proc("api", command("api", env, port), env, tmp / "api.log")
-    server = Cluster(f"http://127.0.0.1:{port}", env, {}, [api])
-    server.tmp = tmp
-    try:
-        wait_http(f"{server.url}/healthz", api)
-        server.tokens["a"] = create_token(env, "account-a")
-        server.start_worker("worker-1")
-        server.start_worker("worker-2")
+    with Cluster.running(tmp, env) as server:
         yield server
-    finally:
-        for proc in reversed(server.procs):
-            proc.stop()

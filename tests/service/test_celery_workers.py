@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,25 @@ class Cluster(Server):
         assert proc.popen.poll() is None, proc.output()
         return proc
 
+    @classmethod
+    @contextmanager
+    def running(cls, tmp: Path, env: dict[str, str], workers: int = 2) -> Iterator[Cluster]:
+        """The API and `workers` worker processes on `env`, account "a" with a token;
+        every process stopped on the way out."""
+        port = free_port()
+        api = Proc("api", command("api", env, port), env, tmp / "api.log")
+        server = cls(f"http://127.0.0.1:{port}", env, {}, [api])
+        server.tmp = tmp
+        try:
+            wait_http(f"{server.url}/healthz", api)
+            server.tokens["a"] = create_token(env, "account-a")
+            for n in range(1, workers + 1):
+                server.start_worker(f"worker-{n}")
+            yield server
+        finally:
+            for proc in reversed(server.procs):
+                proc.stop()
+
 
 @pytest.fixture(scope="module")
 def cluster(
@@ -60,19 +80,8 @@ def cluster(
         CITEAUDIT_RESTORE_INTERVAL="1",
         CITEAUDIT_WORKER_CONCURRENCY="1",
     )
-    port = free_port()
-    api = Proc("api", command("api", env, port), env, tmp / "api.log")
-    server = Cluster(f"http://127.0.0.1:{port}", env, {}, [api])
-    server.tmp = tmp
-    try:
-        wait_http(f"{server.url}/healthz", api)
-        server.tokens["a"] = create_token(env, "account-a")
-        server.start_worker("worker-1")
-        server.start_worker("worker-2")
+    with Cluster.running(tmp, env) as server:
         yield server
-    finally:
-        for proc in reversed(server.procs):
-            proc.stop()
 
 
 @pytest.fixture(scope="module")
