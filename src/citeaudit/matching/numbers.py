@@ -10,7 +10,9 @@ from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.reference import Reference
 
-_NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+\]|\(\d+\)|\d+[.)])\s")
+# a sub-label ("[1a]", "(1a)", "1a.") numbers an entry as its number does: Wiley's
+# chemistry lists print "1a ...; 1b ...; 2. ..."
+_NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?[.)])\s")
 
 
 def numbered_list_cited_by_number(
@@ -87,12 +89,19 @@ def numbers_outnumber_sure_works(
 
 
 _LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
+# "1a." / "[1a]" / "(1a)", or a bare "1a " before a name: a sub-labelled entry
+_SUB_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:[\[(]?(\d{1,5})([a-z])[\].)]\s|(\d{1,4})([a-z])\s+(?=[^\W\d_]))"
+)
 
 
 def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
     """Entries by the number a citation gives: the list's own labels when every entry
     has a distinct one (a list "1., 2., 4." cites 4 as the third entry), else position.
     Built once: matching is linear in citations, not citations times entries."""
+    sub_labelled = _sub_labelled_index(references)
+    if sub_labelled is not None:
+        return sub_labelled
     numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
     if not by_label:
@@ -109,6 +118,41 @@ def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
+
+
+def _sub_labelled_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]] | None:
+    """Entries by number in a list with sub-labels ("1a", "1b", "2.", "3a", "3b"), as
+    the publisher links them: "[1]" cites 1a and 1b together. None when no entry has a
+    sub-label, or when the labels are not one per entry and distinct (then the plain
+    rules of `number_index` decide). A run of sub-labels is one number to `_mended`, so
+    1a, 1b, 1c are not taken for slips of 1, 2, 3."""
+    labels: list[tuple[int, str]] = []
+    for ref in references:
+        sub = _SUB_LABEL.match(ref.raw)
+        if sub is not None:
+            labels.append((int(sub.group(1) or sub.group(3)), sub.group(2) or sub.group(4)))
+            continue
+        plain = _LABEL_NUMBER.match(ref.raw)
+        if plain is None:
+            return None
+        labels.append((int(plain.group(1)), ""))
+    if not any(letter for _, letter in labels) or len(set(labels)) != len(labels):
+        return None
+    runs: list[int] = []
+    sizes: list[int] = []
+    for k, (number, letter) in enumerate(labels):
+        if k and letter and labels[k - 1][1] and labels[k - 1][0] == number:
+            sizes[-1] += 1
+        else:
+            runs.append(number)
+            sizes.append(1)
+    mended = _mended(runs)
+    index: dict[int, list[str]] = {}
+    refs = iter(references)
+    for number, size in zip(mended, sizes, strict=True):
+        for _ in range(size):
+            index.setdefault(number, []).append(next(refs).id)
+    return {n: tuple(ids) for n, ids in index.items()}
 
 
 def _list_labels(raws: Iterable[str]) -> list[int | None]:
