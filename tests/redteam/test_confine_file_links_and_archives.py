@@ -15,13 +15,10 @@ import gzip
 import io
 import json
 import os
-import sys
 import tarfile
 import warnings
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -32,25 +29,6 @@ from citeaudit.links.targets import url_problem
 
 MARK = "QZ8FILELINKSECRET"
 CLOSED = "http://127.0.0.1:9"  # nothing listens: no test reaches a real registry
-_opened: list[list[str]] = []
-
-
-def _hook(event: str, args: tuple[Any, ...]) -> None:
-    if _opened and event == "open" and args and isinstance(args[0], str | bytes | os.PathLike):
-        _opened[-1].append(os.fsdecode(args[0]))
-
-
-sys.addaudithook(_hook)  # hooks cannot be removed: it records only inside `opened`
-
-
-@pytest.fixture
-def opened() -> Iterator[list[str]]:
-    names: list[str] = []
-    _opened.append(names)
-    try:
-        yield names
-    finally:
-        _opened.remove(names)
 
 
 def _file_urls(secret: Path) -> list[str]:
