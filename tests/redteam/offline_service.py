@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from fastapi.testclient import TestClient
+
 from citeaudit.settings import ServiceSettings
 from tests.service.processes import CLOSED
 
@@ -21,3 +23,16 @@ def offline_settings(folder: Path, **overrides: Any) -> ServiceSettings:
         "archive_url": CLOSED,
     }
     return ServiceSettings(**{**values, **overrides})
+
+
+def signed_in(client: TestClient, token: str) -> str:
+    """Sign `client` in to the page with `token`; the audits page's CSRF token."""
+    from tests.web.conftest import csrf_of
+
+    signed = client.post(
+        "/web/sign-in",
+        data={"token": token, "csrf": csrf_of(client.get("/web/sign-in").text)},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303
+    return csrf_of(client.get("/web/audits").text)

@@ -21,8 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from tests.redteam.offline_service import offline_settings
-from tests.web.conftest import csrf_of
+from tests.redteam.offline_service import offline_settings, signed_in
 
 X = '"><svg/onload=alert(1)><script>alert(2)</script>'
 MD = (
@@ -91,14 +90,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient,
     settings = offline_settings(tmp, embedded_workers=1)
     app = create_app(settings)
     with TestClient(app, base_url="http://testserver") as client:
-        token = app.state.repo.create_token("injector")
-        signed = client.post(
-            "/web/sign-in",
-            data={"token": token, "csrf": csrf_of(client.get("/web/sign-in").text)},
-            follow_redirects=False,
-        )
-        assert signed.status_code == 303
-        csrf = csrf_of(client.get("/web/audits").text)
+        csrf = signed_in(client, app.state.repo.create_token("injector"))
         sent = client.post(
             "/web/audits",
             data={"csrf": csrf, "collection": X},

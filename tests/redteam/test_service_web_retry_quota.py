@@ -10,9 +10,7 @@ accepted audit stays queued, the flood the limit is for.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -22,22 +20,7 @@ from fastapi.testclient import TestClient
 from citeaudit.server import create_app
 from citeaudit.store.repository import Repository
 from tests.redteam.offline_service import offline_settings
-
-PAPER = b"# A study\n\nAs shown (Okafor, 2018).\n\n## References\n\n- Okafor, N. (2018). Work.\n"
-CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-@dataclass
-class Recorder:
-    """Takes audits as a broker would and runs nothing: they stay queued."""
-
-    sent: list[str] = field(default_factory=list)
-
-    def submit(self, audit_id: str) -> None:
-        self.sent.append(audit_id)
-
-    def close(self) -> None:
-        return None
+from tests.service.test_account_limits import CSRF, PAPER, Recorder
 
 
 @pytest.fixture

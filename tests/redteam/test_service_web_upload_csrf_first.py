@@ -20,8 +20,7 @@ from fastapi.testclient import TestClient
 
 import citeaudit.api.uploads as uploads
 from citeaudit.server import create_app
-from tests.redteam.offline_service import offline_settings
-from tests.web.conftest import csrf_of
+from tests.redteam.offline_service import offline_settings, signed_in
 
 PAPER = b"# A study\n\nAs shown (Okafor, 2018).\n\n## References\n\n- Okafor, N. (2018). Work.\n"
 
@@ -45,14 +44,7 @@ def page(tmp_path: Path) -> Iterator[tuple[TestClient, str]]:
     settings = offline_settings(tmp_path, embedded_workers=1)
     app = create_app(settings)
     with TestClient(app, base_url="http://testserver") as client:
-        token = app.state.repo.create_token("editor")
-        signed = client.post(
-            "/web/sign-in",
-            data={"token": token, "csrf": csrf_of(client.get("/web/sign-in").text)},
-            follow_redirects=False,
-        )
-        assert signed.status_code == 303
-        yield client, csrf_of(client.get("/web/audits").text)
+        yield client, signed_in(client, app.state.repo.create_token("editor"))
 
 
 def _post(client: TestClient, data: dict[str, str], headers: dict[str, str]) -> Any:
