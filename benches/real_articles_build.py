@@ -23,9 +23,12 @@ it has there (read from the previous corpus file before it is overwritten), so a
 sources, or a change in the readers, never moves an article between splits. A source
 whose snapshot is not on this machine keeps its previous records verbatim (its articles
 still take part in de-duplication), so the corpus can grow without fetching every old
-source again. The test split's sources are kept verbatim unless `--rebuild` is given
-(then they are read again from their snapshots; their splits still hold), so a change
-in the readers never changes what test holds; later sources are read again each time.
+source again. The previous corpus is OUT's own unless `--previous FILE` names another:
+building into a new folder (`--out /tmp/x`), name the committed corpus, or the build
+stops (an empty folder would mean no previous splits to keep). The test split's sources
+are kept verbatim unless `--rebuild` is given (then they are read again from their
+snapshots; their splits still hold), so a change in the readers never changes what test
+holds; later sources are read again each time.
 
 `fresh2` is a third held-out set, added when `fresh` had been looked at: sources marked
 `held_out="fresh2"` send every article there, none to dev, so no one tunes on a sibling
@@ -804,13 +807,31 @@ def _one(
     return record
 
 
-def previous_records(out: Path) -> list[dict[str, Any]]:
-    """The corpus as it stands before this build (empty when there is none)."""
-    path = out / "corpus.jsonl.gz"
+def previous_records(path: Path) -> list[dict[str, Any]]:
+    """The corpus file as it stands before this build (empty when there is none)."""
     if not path.is_file():
         return []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def previous_problem(previous: Path | None, out: Path) -> str:
+    """Why the build must not start with this previous corpus ("" when it may).
+
+    The previous corpus fixes every article's split and keeps the records of sources
+    not fetched. Building into a new folder without naming it, the folder's (absent)
+    corpus would be read as "no previous corpus": splits drawn afresh by hash, every
+    unfetched source's records gone, with nothing said. So a named file must exist, and
+    a folder other than the committed one needs one named or already there.
+    """
+    if previous is not None:
+        return "" if previous.is_file() else f"no previous corpus at {previous}"
+    if (out / "corpus.jsonl.gz").is_file() or out.resolve() == OUT.resolve():
+        return ""
+    return (
+        f"no previous corpus in {out}: pass --previous {OUT / 'corpus.jsonl.gz'} to keep "
+        "the committed corpus's splits and unfetched sources"
+    )
 
 
 def _remember(
@@ -1027,6 +1048,14 @@ def main() -> int:
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        help="the corpus whose splits (and the records of sources not fetched) are kept "
+        "(default: OUT's corpus.jsonl.gz). Building into a new folder, pass the committed "
+        "corpus here: an empty OUT has no previous corpus, so nothing would be pinned",
+    )
+    parser.add_argument(
         "--rebuild",
         action="store_true",
         help="read again the test split's sources too (their articles keep their split; "
@@ -1039,7 +1068,11 @@ def main() -> int:
         "(restore_titles); nothing else is read again or changed",
     )
     args = parser.parse_args()
-    previous = previous_records(args.out)
+    problem = previous_problem(args.previous, args.out)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    previous = previous_records(args.previous or args.out / "corpus.jsonl.gz")
     if args.restore_titles:
         restored = restore_titles(previous, args.mirror)
         write_corpus(previous, args.out)
