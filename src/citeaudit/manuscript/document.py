@@ -1,13 +1,21 @@
-"""A manuscript as text with a map back to its files and lines."""
+"""A manuscript as text with a map back to its files and lines.
+
+Every Document's body is read as it is seen (`visible_text`): invisible characters
+taken out and look-alike digits made ASCII once, here, before any citation reader
+looks at it; each line keeps what was written and the map of removed columns, so
+locations stay those of the file.
+"""
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from citeaudit.manuscript.docx_field_citation import FieldCitation
 from citeaudit.manuscript.excerpt import paragraph_location
+from citeaudit.manuscript.visible_text import compose, visible, visible_column, written_column
 from citeaudit.model.location import Location
 
 
@@ -20,6 +28,37 @@ class Line:
     # (Word runs): numeric citations printed as superscripts leave no mark in `text`.
     superscripts: tuple[tuple[int, int], ...] = ()
     page: int | None = None  # a PDF's page; `number` is then the line on that page
+    # Set by `seen` only: the 0-based written columns of the invisible characters taken
+    # out of `text` (packed, `visible_text`), the line as written when `text` differs
+    # from it, and whether bidirectional controls were among what was taken out.
+    removed: bytes = b""
+    written: str | None = None
+    direction: bool = False
+
+    def written_column(self, column: int) -> int:
+        """The 0-based column in the line as written of `text`'s 0-based `column`."""
+        return written_column(self.removed, column)
+
+    def seen(self) -> Line:
+        """This line as a reader sees it (`visible_text`); itself when nothing changes."""
+        shown = visible(self.text)
+        if shown.text == self.text:
+            return self
+        removed = compose(self.removed, shown.removed)
+        spans = self.superscripts
+        if shown.removed and spans:
+            spans = tuple(
+                (visible_column(shown.removed, s), visible_column(shown.removed, e))
+                for s, e in spans
+            )
+        return dataclasses.replace(
+            self,
+            text=shown.text,
+            superscripts=spans,
+            removed=removed,
+            written=self.written if self.written is not None else self.text,
+            direction=self.direction or shown.direction,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +114,12 @@ class Document:
     # a Word manuscript's reference-manager citation fields, each linked to its entries
     citation_fields: tuple[FieldCitation, ...] = ()
 
+    def __post_init__(self) -> None:
+        # The one place text is made visible: every reader's body, however built.
+        seen = tuple(line.seen() for line in self.lines)
+        if any(a is not b for a, b in zip(seen, self.lines, strict=True)):
+            object.__setattr__(self, "lines", seen)
+
     @cached_property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -94,7 +139,8 @@ class Document:
             return Location(self.path)
         i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         line = self.lines[i]
-        column = offset - self._starts[i] + 1
+        index = offset - self._starts[i]
+        column = line.written_column(index) + 1  # as written: invisible characters count
         if self.format == "docx":  # a paragraph, told by the sentence an editor can find
-            return paragraph_location(line.file, line.number, column, line.text)
+            return paragraph_location(line.file, line.number, column, line.text, index)
         return Location(line.file, line.number, column, page=line.page)

@@ -49,7 +49,12 @@ def sentence_at(text: str, index: int, width: int = MAX_EXCERPT) -> str:
     return " ".join(sentence.split())
 
 
-def paragraph_location(file: str, paragraph: int, column: int | None, text: str) -> Location:
-    """A place in a Word file: paragraph number, column, and the sentence quoted."""
-    index = 0 if column is None else column - 1
+def paragraph_location(
+    file: str, paragraph: int, column: int | None, text: str, index: int | None = None
+) -> Location:
+    """A place in a Word file: paragraph number, column, and the sentence quoted.
+    `index` is the place in `text` when that is not `column` - 1 (the column counts
+    the invisible characters `text` no longer holds)."""
+    if index is None:
+        index = 0 if column is None else column - 1
     return Location(file, paragraph, column, unit="paragraph", excerpt=sentence_at(text, index))
