@@ -15,7 +15,7 @@ import httpx
 
 from citeaudit import remote_json
 from citeaudit.links.safety import AddressRule
-from citeaudit.links.targets import url_problem
+from citeaudit.links.targets import url_problem, wire_form
 
 
 async def closest_snapshot(
@@ -50,4 +50,4 @@ async def closest_snapshot(
     # suggestion later would be sent there by us).
     if url_problem(snapshot) is not None or AddressRule().url_refusal(snapshot) is not None:
         return None
-    return snapshot
+    return wire_form(snapshot)  # written into the bibliography: inert there (`wire_form`)

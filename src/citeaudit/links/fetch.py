@@ -34,7 +34,7 @@ from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
 from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.retry import parse_retry_after
 from citeaudit.links.safety import AddressRule
-from citeaudit.links.targets import sendable_url, url_problem
+from citeaudit.links.targets import sendable_url, url_problem, wire_form
 from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
 from citeaudit.links.verdict import REDIRECTS, is_challenge
 from citeaudit.model.link import Hop
@@ -238,6 +238,9 @@ class Fetcher:
                 return Fetched(url, nxt, tuple(hops), attempts, answer, error=errors.PRIVATE)
             if url_problem(nxt) is not None:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
+            # Followed, kept and reported as sent: the Location's own text is a
+            # stranger's, and a moved URL is written into the author's file (`wire_form`).
+            nxt = wire_form(nxt)
             # The same URL with the same cookies again is a loop; a site that sets a
             # cookie and sends us back to the same page is not.
             state = (nxt, cookie_state(cookies))

@@ -20,6 +20,7 @@ from citeaudit.links import errors
 from citeaudit.links.fetch import RETRY_REASONS, RETRY_STATUSES
 from citeaudit.links.policy import HostGate
 from citeaudit.links.retry import Backoff, parse_retry_after
+from citeaudit.links.targets import url_problem, wire_form
 from citeaudit.links.transport import PEER
 
 __all__ = ["HandleAnswer", "ask_handle"]
@@ -92,4 +93,6 @@ async def ask_handle(
             break
     if not isinstance(target, str) or not target.startswith(("http://", "https://")):
         target = None
+    elif url_problem(target) is None:
+        target = wire_form(target)  # checked and reported as sent, not as the record wrote it
     return HandleAnswer(attempts, status, registered=True, target=target, peer=peer)

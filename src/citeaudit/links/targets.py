@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
+import string
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -108,6 +109,54 @@ def _sendable(url: str) -> httpx.URL:
     parsed = httpx.URL(url)
     _ = parsed.host  # decodes IDNA labels
     return parsed
+
+
+# What may stand in a URL we reached as it is: RFC 3986's unreserved and reserved
+# characters but the brackets (an IPv6 host's own, kept in the authority), and "%" of a
+# %XX escape. Everything else is %-encoded (`wire_form`).
+_AS_IS = frozenset(string.ascii_letters + string.digits + "-._~" + ":/?#@" + "!$&'()*+,;=")
+_HEX = frozenset("0123456789ABCDEFabcdef")
+
+
+def wire_form(url: str) -> str:
+    """`url` as we send it, and so as we report having reached it: every character
+    RFC 3986 has no place for %-encoded (its UTF-8 bytes), the host in IDNA.
+
+    A redirect's Location is a stranger's text. httpx sends ``{``, ``}``, ``\\``,
+    ``|``, ``^`` and brackets as written in a path or query, and a report that kept
+    the Location's own text named a URL other than the one requested (``/new}`` sent
+    as ``/new%7D``) -- a URL that `redirected-link`'s safe fix then wrote into the
+    author's BibTeX or Markdown, braces and LaTeX commands included. In this form it
+    is inert there, and it asks the server for the same resource (%7B is ``{``).
+    Raises what `sendable_url` raises; the result reads back as itself.
+    """
+    parsed = sendable_url(url)
+    userinfo = parsed.userinfo.decode("ascii")
+    netloc = parsed.netloc.decode("ascii")
+    # httpx writes its URL as scheme://[userinfo@]netloc, then the path, query and
+    # fragment (the fragment as written, never sent, but reported and fixed with).
+    head = f"{parsed.scheme}://{userinfo}{'@' if userinfo else ''}{netloc}"
+    text = str(parsed)
+    rest = text[len(head) :] if text.startswith(head) else parsed.raw_path.decode("ascii")
+    user = f"{_encoded(userinfo, _USERINFO)}@" if userinfo else ""
+    return f"{parsed.scheme}://{user}{netloc}{_encoded(rest, _AS_IS)}"
+
+
+_USERINFO = _AS_IS - frozenset("/?#@")
+
+
+def _encoded(text: str, as_is: frozenset[str]) -> str:
+    """`text` with every character outside `as_is` %-encoded, and each "%" that
+    begins no %XX escape (one pass: linear in the text)."""
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if char in as_is or (
+            char == "%" and text[i + 1 : i + 2] in _HEX and text[i + 2 : i + 3] in _HEX
+        ):
+            out.append(char)
+        else:
+            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8", "surrogatepass")))
+    return "".join(out)
 
 
 def _host_problem(host: str) -> str | None:
