@@ -60,8 +60,9 @@ _INVISIBLE = (
     "\U000e0000-\U000e007f"  # tag characters
     "\U000e0100-\U000e01ef"  # variation selectors supplement
 )
-# A character class of literal code points: one pass, linear on any line.
+# Character classes of literal code points: one pass, linear on any line.
 _HIDDEN = re.compile(f"[{_INVISIBLE}]")
+_DIRECTION = re.compile(f"[{''.join(sorted(DIRECTION_CONTROLS))}]")
 # What is replaced one for one (columns unchanged): fullwidth ASCII forms and the
 # decimal digits of every script.
 _LOOKALIKE = re.compile(r"[\uff01-\uff5e]|(?![0-9])\d")
@@ -84,20 +85,14 @@ def visible(text: str) -> Visible:
     """`text` as a reader of the page sees it (see the module docstring)."""
     if text.isascii():
         return Visible(text)
-    hidden = _HIDDEN.search(text)
     removed = array(_INDEX)
     direction = False
-    if hidden is not None:
-        pieces: list[str] = []
-        done = 0
-        for m in _HIDDEN.finditer(text, hidden.start()):
-            at = m.start()
-            pieces.append(text[done:at])
-            removed.append(at)
-            direction = direction or m.group() in DIRECTION_CONTROLS
-            done = at + 1
-        pieces.append(text[done:])
-        text = "".join(pieces)
+    if _HIDDEN.search(text) is not None:
+        # positions packed as found; the text cut by one C-level substitution (a list
+        # of the pieces between removals held a pointer per removed character)
+        removed.extend(m.start() for m in _HIDDEN.finditer(text))
+        direction = _DIRECTION.search(text) is not None
+        text = _HIDDEN.sub("", text)
     if _LOOKALIKE.search(text) is not None:
         text = _LOOKALIKE.sub(_ascii, text)
     return Visible(text, removed.tobytes(), direction)
