@@ -15,6 +15,7 @@ The servers are loopback ones this module starts; the link checker's rule is tol
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 import threading
 from collections.abc import Iterator
@@ -190,3 +191,22 @@ def test_a_hostile_move_writes_no_field_into_the_bibliography(site: _Site, tmp_p
     url = entries[0].fields_dict["url"].value
     assert "\\" not in url and "{" not in url and "}" not in url
     assert url.startswith(f"{site.url}/new%7D")
+
+
+def test_a_move_cached_in_the_locations_own_text_is_asked_again(tmp_path: Path) -> None:
+    """A check cached before moves were kept in their sent form is no answer: its
+    final URL would still be written into the author's file."""
+    from citeaudit.links.cache import LinkCache
+    from citeaudit.model.link import Hop
+
+    cache = LinkCache(tmp_path, max_age=3600)
+    old = "http://example.org/old"
+    raw = LinkCheck(
+        url=old,
+        outcome=LinkOutcome.REDIRECTED,
+        final_url="http://example.org/new},note={x}",
+        hops=(Hop(old, 301),),
+    )
+    sent = dataclasses.replace(raw, url=old + "2", final_url=wire_form(raw.final_url or ""))
+    cache.put_many([("url:a", raw), ("url:b", sent)])
+    assert set(cache.get_many(["url:a", "url:b"])) == {"url:b"}

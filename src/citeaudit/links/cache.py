@@ -18,7 +18,10 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import httpx
+
 from citeaudit.links.answers import AnswerStore, Stored
+from citeaudit.links.targets import wire_form
 from citeaudit.model.codec import ValidationError, from_json, to_json
 from citeaudit.model.link import LinkCheck, LinkOutcome
 
@@ -33,11 +36,20 @@ def _encode(check: LinkCheck) -> str:
 
 
 def _decode(text: str) -> LinkCheck | None:
-    """The stored check; None for a record this version cannot read (a miss)."""
+    """The stored check; None for a record this version cannot read (a miss), and
+    for a move kept in its Location's own text (stored before moves were kept as
+    sent, `targets.wire_form`): its final URL is what the safe fix writes."""
     try:
-        return from_json(LinkCheck, text)
+        check = from_json(LinkCheck, text)
     except ValidationError:
         return None
+    if check.outcome is LinkOutcome.REDIRECTED and check.final_url is not None:
+        try:
+            if wire_form(check.final_url) != check.final_url:
+                return None
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            return None
+    return check
 
 
 class LinkCache:
