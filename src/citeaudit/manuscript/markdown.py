@@ -85,6 +85,11 @@ _PLACEHOLDER_REACH = 6  # lines looked at past a heading
 # knitr's inline R in a metadata value: ```r here::here("ms/refs.yaml")```
 _HERE_CALL = re.compile(r"^`r[ \t]+(?:here::)?here[ \t]*\(([^()`]*)\)[ \t]*`$")
 _HERE_REACH = 4  # folders looked in for here()'s project root: the file's and 3 above
+# ``@kind-label`` or ``@{kind-label``: the kind is a whole word (a key is letters and
+# digits only), looked up in the declared kinds. One pattern for every front matter:
+# an alternation of the declared keys tried them all at each "@" (thousands of long
+# keys in a hostile front matter, seconds a line).
+_CROSSREF_USE = re.compile(r"(?<![\w@.\\/$])(@\{?)([A-Za-z][A-Za-z0-9]*+)(?=-\w)")
 _CODE_CITATION = re.compile(r"(?<![\w@.\\/$])@(?:\{[^{}\s]+\}|\w[^\s\"',;)\]}]*)|\bcite_r\b")
 
 
@@ -351,12 +356,15 @@ def hide_custom_crossrefs(lines: list[Line], keys: tuple[str, ...]) -> list[Line
     blanked (columns kept): Quarto prints "Supplementary Figure 3" there, no citation."""
     if not keys:
         return lines
-    # alternation of literal words, each followed by '-': linear on any line
-    marker = re.compile(r"(?<![\w@.\\/$])@\{?(?=(?:" + "|".join(map(re.escape, keys)) + r")-\w)")
+    kinds = frozenset(keys)
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(1)) + m.group(2) if m.group(2) in kinds else m.group(0)
+
     out: list[Line] = []
     for line in lines:
         if "@" in line.text:
-            text = marker.sub(lambda m: " " * len(m.group(0)), line.text)
+            text = _CROSSREF_USE.sub(blank, line.text)
             if text != line.text:
                 line = dataclasses.replace(line, text=text)
         out.append(line)
