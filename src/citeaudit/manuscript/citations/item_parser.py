@@ -74,11 +74,16 @@ _QUOTES = '"“”„«»'
 # Words with a lower-case letter, several of them or one before a full stop: one word
 # before a comma is as likely an acronym in title case ("[Fiocruz], 2019"), read as
 # the name's acronym; capitals ("[OPS]"), a year ("[1968]") and "[s.d.]" stay.
+# The gloss's first word is taken whole at once (atomic): it must run to a blank, a
+# hyphen or the bracket anyway, and tried split at each lower-case letter a long word
+# was quadratic from one bracket (redos_scan, round 9).
 _GLOSS = re.compile(
-    r"(?<=[^\W\d_.])\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*"
-    r"(?:(?:[ -][^\W\d_]+){1,6}\]|\](?=\.))"
+    r"(?<=[^\W\d_.])\s*+\[[A-ZÀ-Þ](?>[^\W\d_]*[a-zà-ÿ][^\W\d_]*)"
+    r"(?:(?:[ -][^\W\d_]++){1,6}\]|\](?=\.))"
 )
-_BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
+# Searched from the blanks' first only (not after a blank): tried from every blank of a
+# run with no bracket after it, each try ran to the run's end (quadratic).
+_BRACKETED_ACRONYM = re.compile(r"(?<!\s)\s*+\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 _PHRASE = re.compile(r"^[^\W\d_][\w'’&-]*(?:\s+[\w'’&-]+){0,7}$")
 _ORGANISATION_ENDS = frozenset(
     {

@@ -47,12 +47,18 @@ _TOKEN = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_MARKS = "-." + APOSTROPHES
-_BRACKETED_ACRONYM = re.compile(r"\s*\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
+# Searched from the blanks' first only (not after a blank): tried from every blank of a
+# run with no bracket after it, each try ran to the run's end (quadratic).
+_BRACKETED_ACRONYM = re.compile(r"(?<!\s)\s*+\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
 # A translation's gloss after the name, "Ministério da Saúde [Ministry of Health] (2019)",
 # as SciELO's English versions write it: the list holds the name before it (a
 # capitalised run of two words or more with a lower-case letter; one word is as likely
 # an acronym in title case, "Fundação Oswaldo Cruz [Fiocruz] (2019)", read below).
-_BRACKETED_GLOSS = re.compile(r"\s*\[[A-ZÀ-Þ][^\W\d_]*[a-zà-ÿ][^\W\d_]*(?:[ -][^\W\d_]+){1,6}\]$")
+# (The same first blank only; the first word taken whole at once, as it runs to a blank,
+# a hyphen or the bracket anyway: split at each lower-case letter, quadratic.)
+_BRACKETED_GLOSS = re.compile(
+    r"(?<!\s)\s*+\[[A-ZÀ-Þ](?>[^\W\d_]*[a-zà-ÿ][^\W\d_]*)(?:[ -][^\W\d_]++){1,6}\]$"
+)
 _GLOSS_REACH = 64
 _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
