@@ -38,6 +38,7 @@ from citeaudit.errors import ResolverError
 from citeaudit.links.pinned import allowed, pinned_client2
 from citeaudit.links.safety import AddressRule
 from citeaudit.model.reference import Reference
+from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply
 from citeaudit.resolve.interface import Answer, Lookup, Search, WorkRegistry
@@ -67,6 +68,13 @@ SELECT = [
     "updated-by",
     "score",
 ]
+
+
+def _candidates(items: Any) -> tuple[RegistryRecord, ...]:
+    """A search's hits that name a DOI we take (`records.registry_doi`): a hit is
+    offered for its DOI, and one without is no candidate for an entry."""
+    records = (crossref_record(i) for i in items if isinstance(i, dict))
+    return tuple(r for r in records if r.doi)
 
 
 class _Local(threading.local):
@@ -397,7 +405,7 @@ class CrossrefRegistry(WorkRegistry):
         if cached is not None:
             self.channel.stats.hit()
             items = cached.body or []
-            return Search(Answer.FOUND, tuple(crossref_record(i) for i in items), cached=True)
+            return Search(Answer.FOUND, _candidates(items), cached=True)
         try:
             reply = self._request(
                 "crossref-query",
@@ -412,7 +420,7 @@ class CrossrefRegistry(WorkRegistry):
         ]
         if self.cache is not None:
             self.cache.put("crossref-query", key, found=bool(items), body=items, url=reply.url)
-        return Search(Answer.FOUND, tuple(crossref_record(i) for i in items))
+        return Search(Answer.FOUND, _candidates(items))
 
     # -- journals ---------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from citeaudit.doi import doi_refusal, normalize_doi
 from citeaudit.model.person import Person
 from citeaudit.model.resolution import DateKind, Notice, RecordDate, RegistryRecord
 
-__all__ = ["EDITORIAL_KINDS", "crossref_record", "datacite_record"]
+__all__ = ["EDITORIAL_KINDS", "crossref_record", "datacite_record", "registry_doi"]
 
 # Crossref update types that change how a work may be cited.
 EDITORIAL_KINDS = frozenset(
@@ -27,6 +28,25 @@ EDITORIAL_KINDS = frozenset(
         "removal",
     }
 )
+
+
+def registry_doi(value: Any) -> str:
+    """The DOI a registry's record names, lower case; "" when it names none we take.
+
+    A record is its depositor's text, and its DOI is what `missing-doi` writes into
+    the author's file as a safe fix, and what we ask resolvers about. Taken only when
+    our own DOI reader (`normalize_doi`, of every DOI field we read) reads it back as
+    itself and it may be put into a URL (`doi_refusal`): ``10.5555/a},note={x}``
+    closed the BibTeX field it was written into and opened one of the depositor's.
+    Real DOIs with parentheses or SICI's ``<...>`` read back whole.
+    """
+    if not isinstance(value, str):
+        return ""
+    doi = value.strip().lower()
+    if not doi or doi_refusal(doi) is not None or normalize_doi(doi) != doi:
+        return ""
+    return doi
+
 
 _DATE_FIELDS = ("published-print", "published-online", "issued", "published", "posted")
 _DATE_KINDS = (
@@ -129,13 +149,13 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
         notices.append(
             Notice(
                 kind=str(update["type"]),
-                doi=str(update["DOI"]).lower() if update.get("DOI") else None,
+                doi=registry_doi(update.get("DOI")) or None,
                 source=str(update["source"]) if update.get("source") else None,
                 date=_date_text(update.get("updated")),
             )
         )
     return RegistryRecord(
-        doi=str(item.get("DOI", "")).lower(),
+        doi=registry_doi(item.get("DOI")),
         source="crossref",
         title=title,
         authors=_crossref_people(item.get("author") or item.get("editor") or ()),
@@ -202,7 +222,7 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
                 years.append(int(text))
     container = attrs.get("container") or {}
     return RegistryRecord(
-        doi=str(attrs.get("doi") or (data or {}).get("id", "")).lower(),
+        doi=registry_doi(attrs.get("doi") or (data or {}).get("id")),
         source="datacite",
         title=titles[0] if titles else None,
         authors=tuple(creators),
