@@ -106,3 +106,13 @@ def test_records_keep_only_dois_read_back_as_themselves() -> None:
     assert datacite_record(document).doi == "10.5281/zenodo.1"
     document["data"]["attributes"]["doi"] = "10.5281/z}e"  # type: ignore[index]
     assert datacite_record(document).doi == ""
+
+
+def test_a_short_dois_alias_is_judged_as_any_registry_doi() -> None:
+    from citeaudit.resolve.doi import _alias
+
+    def record(alias: str) -> dict[str, Any]:
+        return {"responseCode": 1, "values": [{"type": "HS_ALIAS", "data": {"value": alias}}]}
+
+    assert _alias(record("10.1093/AJAE/aaq063")) == "10.1093/ajae/aaq063"
+    assert _alias(record("10.5555/a},note={x}")) is None

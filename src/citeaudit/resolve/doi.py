@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
+from citeaudit.doi import UnsafeDoi, doi_path
 from citeaudit.errors import ResolverError
 from citeaudit.resolve.interface import Answer, DoiLookup
+from citeaudit.resolve.records import registry_doi
 from citeaudit.resolve.sending import HttpRegistry, send_get
 
 __all__ = ["HandleRegistry"]
@@ -25,9 +26,11 @@ def _alias(payload: Any) -> str | None:
         if isinstance(value, dict) and value.get("type") == "HS_ALIAS":
             data = value.get("data")
             text = data.get("value") if isinstance(data, dict) else data
-            # The alias is asked for next: it goes through the same refusal as any DOI.
-            if isinstance(text, str) and text.startswith("10.") and not doi_refusal(text):
-                return text.lower()
+            # The alias is asked for next, and may be reported as the DOI: the same
+            # judge as any DOI a registry names (`records.registry_doi`).
+            alias = registry_doi(text)
+            if alias.startswith("10."):
+                return alias
     return None
 
 
