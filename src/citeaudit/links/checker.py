@@ -20,6 +20,7 @@ hop as it connects: another httpx transport would connect wherever its names lea
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Sequence
 
 import httpx
@@ -37,7 +38,7 @@ from citeaudit.links.publicity import public_peer, public_url
 from citeaudit.links.reachability import Reachability
 from citeaudit.links.safety import AddressRule, IPAddress, allowed, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
-from citeaudit.links.targets import LinkTarget
+from citeaudit.links.targets import LinkTarget, request_key
 from citeaudit.links.transport import PerHostTransport, judge_redirects
 from citeaudit.links.url_check import UrlCheck
 from citeaudit.links.workers import Progress, Steps, check_in_turns
@@ -166,7 +167,7 @@ class LinkChecker:
                     if progress:
                         progress(check)
             else:
-                checked = await self._check_many(todo, progress, prechecked=True)
+                checked = await self._check_once_each(todo, progress)
                 results.update(checked)
                 if self.cache is not None:
                     self.cache.put_many(
@@ -211,6 +212,25 @@ class LinkChecker:
 
         steps = Steps(check, self._first_address, self._network_state, self._settle, self._finish)
         return await check_in_turns(targets, self.policy, steps, progress, deadline)
+
+    async def _check_once_each(
+        self, targets: Sequence[LinkTarget], progress: Progress | None
+    ) -> dict[str, LinkCheck]:
+        """`_check_many`, one check per request (`request_key`: links differing only
+        in their fragment), each link given that check under its own URL."""
+        groups: dict[str, list[LinkTarget]] = {}
+        for target in targets:
+            groups.setdefault(request_key(target), []).append(target)
+        heads = [group[0] for group in groups.values()]
+        checked = await self._check_many(heads, progress, prechecked=True)
+        for group in groups.values():
+            first = checked[group[0].key]
+            for target in group[1:]:
+                check = dataclasses.replace(first, url=target.display)
+                checked[target.key] = check
+                if progress:
+                    progress(check)
+        return checked
 
     async def _check_many_for_test(self, targets: Sequence[LinkTarget]) -> list[LinkCheck]:
         """`check_all` without the preflight probe and the cache, for tests outside

@@ -211,7 +211,19 @@ def _doi_key(text: str) -> str | None:
 
 
 def _url_key(text: str) -> str:
-    return target_for(text).key
+    return request_key(target_for(text))
+
+
+def request_key(target: LinkTarget) -> str:
+    """What checking `target` asks of the network: links that differ only in their
+    fragment (never sent) are one request, and one check. A link's own `key` keeps
+    its fragment (each is reported as written); the checker asks once per request key
+    and the per-audit budget counts it once -- ``/page#1`` ... ``#5000`` was the same
+    page of a stranger's asked five thousand times."""
+    if target.kind != "url":
+        return target.key
+    value, hash_, _ = target.value.partition("#")
+    return f"url:{value}" if hash_ else target.key
 
 
 # How the links phase names its targets, for the per-audit budget (network_budget).
