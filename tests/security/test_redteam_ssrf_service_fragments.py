@@ -114,3 +114,20 @@ def test_the_budget_counts_the_request_once() -> None:
     assert LinkTarget("url", "https://victim.example/p#a").key != (
         LinkTarget("url", "https://victim.example/p#b").key
     )
+
+
+def test_one_page_spelt_many_ways_is_one_request() -> None:
+    """Case of scheme and host, a default port, escaped letters, a host's final dot:
+    the same page to the server, and so one request."""
+    same = [
+        "https://victim.example/paper?id=7",
+        "HTTPS://ViCtIm.Example/paper?id=7",
+        "https://victim.example:443/paper?id=7",
+        "https://victim.example./paper?id=7",
+        "https://victim.example/%70ap%65r?%69d=7",
+        "https://victim.example/paper?id=7#top",
+    ]
+    assert len({LINK_KEYS.url(u) for u in same}) == 1
+    other = ["https://victim.example/Paper?id=7", "https://victim.example/paper?id=8"]
+    assert len({LINK_KEYS.url(u) for u in [same[0], *other]}) == 3
+    assert LINK_KEYS.url("https://v.example/a%2fb") != LINK_KEYS.url("https://v.example/a/b")

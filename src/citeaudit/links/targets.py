@@ -12,7 +12,7 @@ import re
 import string
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -222,8 +222,28 @@ def request_key(target: LinkTarget) -> str:
     page of a stranger's asked five thousand times."""
     if target.kind != "url":
         return target.key
-    value, hash_, _ = target.value.partition("#")
-    return f"url:{value}" if hash_ else target.key
+    value = target.value.partition("#")[0]
+    try:
+        sent = wire_form(value)
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        return target.key  # never sent: its own verdict
+    # RFC 3986's equivalences (6.2.2, 6.2.3), which `wire_form` already applies to
+    # the scheme, host and default port: an escaped unreserved character is that
+    # character, hex digits in either case, a host's final dot. Spelt otherwise,
+    # one page was as many requests as a path has letters to escape.
+    parts = urlsplit(sent)
+    host = parts.netloc.rstrip(".") if not parts.port else parts.netloc
+    path = _UNRESERVED_ESCAPE.sub(_unescaped, parts.path)
+    query = _UNRESERVED_ESCAPE.sub(_unescaped, parts.query)
+    return "url:" + urlunsplit((parts.scheme, host, path, query, ""))
+
+
+_UNRESERVED_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    char = chr(int(match.group()[1:], 16))
+    return char if char.isascii() and (char.isalnum() or char in "-._~") else match.group().upper()
 
 
 # How the links phase names its targets, for the per-audit budget (network_budget).
