@@ -28,8 +28,10 @@ __all__ = ["blank_false_branches"]
 
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]+)")
 _NEWIF = re.compile(r"\\newif\s*\\(if[A-Za-z@]+)")
-# "\let\hide\iffalse", "\def\hide{\iffalse}": an \iffalse named or defined, not used
-_DEFINED = re.compile(r"(?:\\let\s*\\[A-Za-z@]+\s*=?|\{)\s*$")
+# "\let\hide\iffalse", "\def\hide{\iffalse}": an \iffalse named or defined, not used.
+# Possessive: the spaces before and after "=" are never split two ways (giving back
+# cannot help, "=" is no space), so a run of them is tried once from each start.
+_DEFINED = re.compile(r"(?:\\let\s*+\\[A-Za-z@]++\s*+=?|\{)\s*+$")
 _PRIMITIVE_CONDITIONALS = frozenset(
     {
         "if", "ifcat", "ifnum", "ifdim", "ifodd", "ifvmode", "ifhmode", "ifmmode",
