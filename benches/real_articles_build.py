@@ -27,8 +27,9 @@ source again. The previous corpus is OUT's own unless `--previous FILE` names an
 building into a new folder (`--out /tmp/x`), name the committed corpus, or the build
 stops (an empty folder would mean no previous splits to keep). The test split's sources
 are kept verbatim unless `--rebuild` is given (then they are read again from their
-snapshots; their splits still hold), so a change in the readers never changes what test
-holds; later sources are read again each time.
+snapshots; their splits still hold, test gains no article and loses none: see
+`hold_test_membership`), so a change in the readers never changes what test holds;
+later sources are read again each time.
 
 `fresh2` is a third held-out set, added when `fresh` had been looked at: sources marked
 `held_out="fresh2"` send every article there, none to dev, so no one tunes on a sibling
@@ -877,6 +878,7 @@ def build(
             skipped["source not fetched"] += 1
             continue
         files = _preferred(_files(repo, source.commit, source.pattern), source.prefer)
+        built: list[dict[str, Any]] = []
         for path, _size in sorted(_sampled(files, source.sample)):
             data = _git(repo, "show", f"{source.commit}:{path}")
             meta = {
@@ -909,9 +911,42 @@ def build(
                     else:
                         translated_truth(record, original)
                     record["split"] = split_of(record["group"], source.held_out)
-                    records.append(record)
+                    built.append(record)
                     group = group or record["group"]
+        if source.held_out == "test" and kept:
+            built = hold_test_membership(built, kept, skipped)
+            for record in built:  # a record kept as it was takes part in de-duplication
+                _remember(record, seen_doi, seen_title, seen_ids)
+        records.extend(built)
     return records, skipped
+
+
+def hold_test_membership(
+    built: list[dict[str, Any]], kept: list[dict[str, Any]], skipped: Counter[str]
+) -> list[dict[str, Any]]:
+    """A test source's rebuilt records, with the test split holding what it held.
+
+    `--rebuild` reads the test split's sources again so that their truth follows the
+    readers, but test was run and reported: which articles it holds must not change.
+    Read again, a source can give an article the corpus did not have (a file the
+    readers now accept, or one whose duplicate the screen now drops), whose id may hash
+    to test; it is left out (counted). And the readers can drop an article test holds
+    (the screen learned to call it a fixture): it stays, as it was (the bench's own
+    screen still decides whether it is scored). `kept` are the source's previous
+    records; a new article whose hash says dev goes to dev as in any build.
+    """
+    before = {old["id"] for old in kept}
+    held = [r for r in built if r["id"] in before or r["split"] != "test"]
+    if len(held) < len(built):
+        skipped["new article of a test source (test never grows)"] += len(built) - len(held)
+    now = {r["id"] for r in held}
+    lost = [old for old in kept if old["split"] == "test" and old["id"] not in now]
+    if lost:
+        print(
+            f"{len(lost)} test articles the readers now drop kept as they were",
+            file=sys.stderr,
+        )
+    return held + lost
 
 
 def split_of(article_id: str, held_out: str = "test") -> str:
