@@ -13,13 +13,22 @@ from citeaudit.links import errors
 from citeaudit.links.fetch import INVALID_URL
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.safety import AddressRule
-from citeaudit.links.targets import LinkTarget, url_problem
+from citeaudit.links.targets import LinkTarget, client_limit, url_problem
 from citeaudit.links.verdict import classify_error
 from citeaudit.model.link import LinkCheck, LinkOutcome
 
-__all__ = ["ACTIVE_HOSTS", "MALFORMED_DOI", "host_of", "interleaved", "now_iso", "precheck"]
+__all__ = [
+    "ACTIVE_HOSTS",
+    "HOST_NOT_SUPPORTED",
+    "MALFORMED_DOI",
+    "host_of",
+    "interleaved",
+    "now_iso",
+    "precheck",
+]
 
 MALFORMED_DOI = "malformed-doi"
+HOST_NOT_SUPPORTED = "host-not-supported"  # `targets.client_limit`: not checked
 
 
 def now_iso() -> str:
@@ -42,6 +51,15 @@ def precheck(target: LinkTarget, policy: LinkPolicy, rule: AddressRule) -> LinkC
             url=target.value,
             outcome=verdict.outcome,
             reason=verdict.reason,
+            attempts=0,
+            checked_at=now_iso(),
+        )
+    if target.kind == "url" and client_limit(target.value) is not None:
+        # A browser would ask for it; our client cannot: not checked, never broken.
+        return LinkCheck(
+            url=target.value,
+            outcome=LinkOutcome.UNVERIFIED,
+            reason=HOST_NOT_SUPPORTED,
             attempts=0,
             checked_at=now_iso(),
         )

@@ -15,6 +15,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
+import idna
 
 from citeaudit.doi import doi_resolver_url, normalize_doi
 from citeaudit.network_budget import TargetKeys
@@ -81,6 +82,69 @@ def url_problem(url: str) -> str | None:
     except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
         return f"the URL cannot be sent to ({exc})"
     return None
+
+
+def client_limit(url: str) -> str | None:
+    """Why our HTTP client cannot send `url` though a browser would, or None.
+
+    httpx encodes a host by IDNA 2008, which refuses symbols the WHATWG URL standard
+    (UTS 46, non-transitional, no STD3 rules) maps and encodes: ``i❤.ws`` and its
+    own punycode ``xn--i-7iq.ws`` are live hosts a browser asks for. Such a link is
+    not checked, and says so; it is never broken for our library's sake. Only where
+    the host is the URL's one problem (`url_problem` with the host put aside)."""
+    if url_problem(url) is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    stand_in = f"{userinfo}{at}example.org" + (f":{port}" if port is not None else "")
+    if url_problem(urlunsplit(parts._replace(netloc=stand_in))) is not None:
+        return None
+    if not _browser_host(host):
+        return None
+    return f"the host {host[:80]!r} is one our HTTP client cannot encode (IDNA 2008)"
+
+
+# WHATWG's forbidden host code points (controls and space are tested apart).
+_FORBIDDEN_IN_HOST = frozenset("#%/:<>?@[\\]^|")
+
+
+def _browser_host(host: str) -> bool:
+    """`host` encodes by UTS 46 as a browser encodes it: each label mapped, then
+    ASCII as it stands (an ``xn--`` label valid punycode of non-ASCII text) or
+    punycode, 1 to 63 bytes, 253 in all."""
+    try:
+        mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except (idna.IDNAError, ValueError):
+        return False
+    if any(c in _FORBIDDEN_IN_HOST or c <= " " or c == "\x7f" for c in mapped):
+        return False
+    total = 0
+    for label in mapped.removesuffix(".").split("."):
+        if label.isascii():
+            if label.lower().startswith("xn--"):
+                try:
+                    decoded = label[4:].encode("ascii").decode("punycode")
+                except UnicodeError:
+                    return False
+                if not decoded or decoded.isascii():
+                    return False
+            encoded = label
+        elif label.lower().startswith("xn--"):
+            return False
+        else:
+            try:
+                encoded = "xn--" + label.encode("punycode").decode("ascii")
+            except UnicodeError:
+                return False
+        if not 1 <= len(encoded) <= 63:
+            return False
+        total += len(encoded) + 1
+    return total - 1 <= 253
 
 
 _CACHED_URL = 2048  # longer URLs are parsed afresh each time, never remembered
