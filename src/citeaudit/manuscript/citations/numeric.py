@@ -54,15 +54,15 @@ from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import bare_labels
 from citeaudit.manuscript.citations.marker import shown
 from citeaudit.manuscript.citations.markup import CodeSpans, code_index
+from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, word_before
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
-from citeaudit.manuscript.citations.numeric_candidate import word_before
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
 from citeaudit.manuscript.citations.numeric_word_runs import separator_joined
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
-_DASH = r"\s*[-–—]\s*"
+_DASH = r"\s*[-–—−]\s*"  # U+2212 MINUS SIGN too: ACS prints "4−6"
 _RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?"
 _LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*"
 # what a locator inside a numeric bracket opens on: a part of the work and its number
@@ -76,18 +76,39 @@ _LOCATOR = (
 # a Markdown link's target after its text, "[3](url)", "[3](url "title")"; a bracket
 # before a parenthesis of prose, "[14,16](Yu J, unpublished)", still cites
 _LINK_TARGET = r"""\((?:[^)\s]*\)|[^)\s]+\s+["'(])"""
+# Elsevier's review journals mark a work's interest after its number: "[18••, 20]"
+_MARKED_RANGE = rf"{_RANGE}(?:\s?•{{1,2}})?"
+_MARKED_LIST = rf"{_MARKED_RANGE}(?:\s*[,;]\s*{_MARKED_RANGE})*"
+# the words an author sets inside a numeric bracket before, between or after its
+# numbers -- "[e.g., 12]", "[but see 7]", "[for review see 3]", "[5, as modified by 6]",
+# "[14 and references therein]" -- a closed set of citing phrases, so that "[see Table
+# 4]", "[n = 12]" and "[step 3]" stay out
+_CUE = (
+    r"(?:(?:but|and)\s)?(?:see(?:\salso)?|e\.\s?g\.?|i\.\s?e\.?|cf\.?|compare|also"
+    r"|(?:as\s)?reviewed\sin|for\s(?:a\s)?reviews?,?\s(?:see|in)|for\sexample|for\sinstance"
+    r"|as\sin|especially|notably|refs?\.?|references?)"
+)
+_LEAD_CUE = rf"(?i:{_CUE}),?\s?"
+_MID_CUE = (
+    r"(?i:,?\s(?:and|(?:as\s)?(?:modified|adapted|extended)\s(?:by|from|in)"
+    rf"|{_CUE}),?\s)"
+)
+_TAIL_CUE = r"(?i:,?\s(?:and\s(?:refs?\.?|references)\stherein|and\sothers))"
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
-    rf"|\[(?P<plain>{_LIST})\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
+    rf"|\[(?P<plain>{_MARKED_LIST})\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
     # a locator after the numbers: "[15, Chapter 4]", "[12, p. 4]", "[3, Table 2]"
     rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!{_LINK_TARGET})"
+    # citing words beside the numbers: "[see 4]", "[5, as modified by 6]"
+    rf"|\[(?P<lead>{_LEAD_CUE})?(?P<cued>{_LIST})(?:(?P<mid>{_MID_CUE})(?P<more>{_LIST}))?"
+    rf"(?P<tail>{_TAIL_CUE}|\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}})?\](?!{_LINK_TARGET})(?!\[)"
 )
 # the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
-_SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—\- ]{0,80}\^")
+_SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—−\- ]{0,80}\^")
 # a superscript just closed, "Lep^ob^" (its caret is no footnote's)
 _CLOSED_SUPERSCRIPT = re.compile(r"\^[^\s^\[\]]{1,30}\^$")
 # the end of a numeric bracket just before another: "[409][410]" is two citations
@@ -111,15 +132,15 @@ _SUPERSCRIPT_MARKUP = re.compile(
 # the unmarked rest of a superscript list: "^4^ ^,^ 6", "⁴ , 6" (see `_continued`)
 _CONTINUATION = re.compile(
     r"(?P<sep>\s?(?:\^[,;]\^|<sup>\s?[,;]\s?</sup>)\s?| [,;] )"
-    r"(?P<list>\d{1,3}(?:[-–]\d{1,3})?)(?=$|[\s;:)]|[.,](?!\d))",
+    r"(?P<list>\d{1,3}(?:[-–−]\d{1,3})?)(?=$|[\s;:)]|[.,](?!\d))",
     re.IGNORECASE,
 )
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UNICODE = re.compile(
     rf"⁽?(?<![{_SUPERSCRIPT_DIGITS}])[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
-    rf"(?:\s?[⁻,\-–]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*⁾?"
+    rf"(?:\s?[⁻,\-–−]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})*⁾?"
 )
-_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", "0123456789-", "⁽⁾")
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻−", "0123456789--", "⁽⁾")
 # flattened superscripts: "before.3,4 Then" -- never starting inside a number; the list
 # may break at a hard-wrapped line's end
 # It opens on its first digit and looks back from there (the same match as a lookbehind
@@ -139,7 +160,7 @@ _GLUED_PLAIN = re.compile(
 # its end was tried again from each of its numbers (quadratic on "9 9^,^" repeated).
 _SUPERSCRIPT_JOINED = re.compile(
     r"(?<![\w^.,\-–])(?P<list>\d{1,3}"
-    r"(?:(?:\^\)?[,;\-–]\(?\^\s?|(?<=\D\d) (?=\d(?!\d)))\d{1,3})++)"
+    r"(?:(?:\^\)?[,;\-–−]\(?\^\s?|(?<=\D\d) (?=\d(?!\d)))\d{1,3})++)"
 )
 _SPLIT_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 # flattened superscripts set off by a space, after a clause's punctuation: "in all its
@@ -164,10 +185,11 @@ _PROSE_VALUE = re.compile(
     r"(?:(?<![^\W\d_])[^\W\d_]{2,}|(?<![\w.,])\d[\d.,]*)\s*[<>/≤≥]\s*[\d.,]+$"
 )
 # "[23,5-32,5]": an interval of decimals with commas (Portuguese, Spanish, German...)
-_DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—;]\s*\d{1,3},\d{1,2}")
+_DECIMAL_INTERVAL = re.compile(r"\d{1,3},\d{1,2}\s*[-–—−;]\s*\d{1,3},\d{1,2}")
 _ENTRY_LABEL = re.compile(r"\s*[\[(]?(\d{1,4})[\].)]\s")
 # A line that is a number and its bracketed companions only: a table cell's value.
-_CELL_VALUE = re.compile(r"[ \t]*[<>≤≥~]?[ \t]*\d[\d.,]*[ \t]*%?[ \t]*")
+# (possessive blanks: the blanks either side of an absent sign were split every way)
+_CELL_VALUE = re.compile(r"[ \t]*+[<>≤≥~]?[ \t]*+\d[\d.,]*+[ \t]*+%?[ \t]*+")
 _NAME_WITH_NUMBER = re.compile(r"[^\W\d_]{2}-\d{1,2}$")
 _UNIT_SD = re.compile(r"\d\s*SDs?\s*$", re.IGNORECASE)
 _LOOKBACK = 40
@@ -420,7 +442,9 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
-            body = m.group("wrapped") or m.group("linked") or m.group("plain") or m.group("located")
+            body = _body(m)
+            if body is None:
+                continue  # "[4]" with no cue was the plain form's, refused there
             numbers = () if _statistic(text, start, body) else _expand(body)
             if numbers and m.group("plain") and _tiles(text, start, m.end(), body):
                 continue  # "([1-3], [4-6], [7-9])": a scale's intervals
@@ -445,6 +469,22 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             else:
                 continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+def _body(m: re.Match[str]) -> str | None:
+    """The numbers a bracket cites, as one list ("18••, 20" -> "18, 20"; "see 4" ->
+    "4"; "5, as modified by 6" -> "5,6"), or None for a cued form with no cue."""
+    plain = m.group("plain")
+    if plain is not None:
+        return plain.replace("•", "")
+    body = m.group("wrapped") or m.group("linked") or m.group("located")
+    if body is not None:
+        return body
+    if not (m.group("lead") or m.group("mid") or m.group("tail")):
+        # ("[3, p. 21]" alone is the located form's, "[4]" alone the plain one's)
+        return None
+    more = m.group("more")
+    return f"{m.group('cued')},{more}" if more else str(m.group("cued"))
 
 
 # a figure's panels a bracket is glued to: "Fig. 4C,D[35]", "Figure 2A–C[12]"
@@ -474,7 +514,7 @@ def _tiles(text: str, start: int, end: int, body: str) -> bool:
 # refused by the word before it)
 _VALUE_BEFORE = re.compile(r"(?<![\w.,\-–/])(?P<value>\d{1,6}(?:[.,]\d{1,3})?)[ \t]?%?[ \t]$")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-_TWO_ENDS = re.compile(r"(?P<low>\d{1,3})\s*[-–—,;]\s*(?P<high>\d{1,3})")
+_TWO_ENDS = re.compile(r"(?P<low>\d{1,3})\s*[-–—−,;]\s*(?P<high>\d{1,3})")
 
 
 def _value_before(text: str, start: int) -> float | None:
@@ -518,7 +558,7 @@ def _superscript_opening(text: str, start: int, end: int) -> int:
 
 def _statistic(text: str, start: int, body: str) -> bool:
     """An interval, not citations: "[23,5-32,5]" (decimal commas), "95 % CI [1–2,28]"."""
-    if _DECIMAL_INTERVAL.fullmatch(body):
+    if _DECIMAL_INTERVAL.fullmatch(body) and _decimal_interval(body):
         return True
     word = _word_before(text, start).casefold()
     if word not in _STATISTIC_WORDS:
@@ -528,7 +568,23 @@ def _statistic(text: str, start: int, body: str) -> bool:
     if word == "sd" and _UNIT_SD.search(text, max(start - _LOOKBACK, 0), start):
         return False
     # an interval has two ends: "age range [30]" cites, "range [3-5]" is an interval
-    return any(sep in body for sep in ",;-–—") or word == "sd"
+    return any(sep in body for sep in ",;-–—−") or word == "sd"
+
+
+def _decimal_interval(body: str) -> bool:
+    """Whether "a,b–c,d" is an interval of decimals rather than citations "a, b–c, d".
+    As citations its numbers must rise (a < b <= c < d); an interval printed with one
+    precision at both ends ("1,2-3,4", "0,85–0,92") is read as one even then, so only a
+    rising list whose ends differ in precision cites: "(2,9–11,24)"."""
+    low, high = (part.strip() for part in _INTERVAL_ENDS.split(body, maxsplit=1))
+    a, b = low.split(",")
+    c, d = high.split(",")
+    if len(b) == len(d) or a.startswith("0") or c.startswith("0"):
+        return True
+    return not int(a) < int(b) <= int(c) < int(d)
+
+
+_INTERVAL_ENDS = re.compile(r"[-–—−;]")
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -759,6 +815,9 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
     superscript or stands apart with a space on each side (prose writes "4, 6"), and
     the numbers rise, as a list of citations does.
     """
+    ranged = _RANGE_TO.match(text, candidate.end)
+    if ranged is not None:
+        return _range_to(candidate, ranged)
     found = _CONTINUATION.match(text, candidate.end)
     if found is None:
         return candidate
@@ -769,6 +828,23 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
     if not numbers or numbers[0] <= max(candidate.numbers):
         return candidate
     return _Candidate(candidate.start, found.end(), (*candidate.numbers, *numbers), candidate.form)
+
+
+# a dash the publisher left unraised between two superscripts: "sensing,^4^−^6^ and"
+_RANGE_TO = re.compile(
+    r"[-–—−](?:\^(?P<caret>\d{1,3})\^|<sup>\s?(?P<sup>\d{1,3})\s?</sup>)", re.IGNORECASE
+)
+
+
+def _range_to(candidate: _Candidate, found: re.Match[str]) -> _Candidate:
+    """``^4^−^6^``: one range, 4 to 6, when the second number is above the first's last
+    (and within a range's width); otherwise the first superscript alone."""
+    high = int(found.group("caret") or found.group("sup"))
+    last = candidate.numbers[-1]
+    if not last < high <= last + MAX_RANGE:
+        return candidate
+    numbers = (*candidate.numbers, *(n for n in range(last + 1, high + 1)))
+    return _Candidate(candidate.start, found.end(), numbers, candidate.form)
 
 
 # a power of ten, "10^6^", "× 10⁻³": the one base a superscript after a number is an
@@ -787,7 +863,11 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     of ten (10^6^), nor a superscript a letter or a slash runs on from: a unit or an
     isotope (37^0^C), a fraction (3^1^/2). Glued to a unit it is a citation on the same
     terms when no exponent reads so (`_after_a_unit`: "320 mg^19,21^", never "5 m^2^").
+    Never a superscript that opens the word after it (`_opens_a_word`: "the ^13^C
+    spectra", "¹H", "(^3^J = 7 Hz)"): a citation closes what it follows.
     """
+    if _opens_a_word(text, start, end):
+        return None
     if _superscript_place(text, start):
         return "superscript"
     if _after_a_unit(text, start, numbers):
@@ -800,6 +880,17 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     if after.isalnum() or after == "/":
         return None
     return "superscript-number"
+
+
+def _opens_a_word(text: str, start: int, end: int) -> bool:
+    """A superscript set apart from what precedes it and glued to the letter after it:
+    a mass number or a coupling's bond count, "the ^1^H and ^13^C spectra", "(³J =",
+    "[U-^13^C]glucose". A citation is set after what it cites, followed by a space,
+    punctuation or the end; one glued on both sides ("shown^4^The", a space lost) is
+    left to the other checks."""
+    if not text[end : end + 1].isalpha():
+        return False
+    return start == 0 or text[start - 1].isspace() or text[start - 1] in "([{-–/"
 
 
 # a name with a one-letter suffix after a hyphen: "BIA-O", "ROBINS-I", "NANDA-I"
@@ -839,6 +930,8 @@ def _superscript_place(text: str, start: int) -> bool:
         return _NAME_WITH_NUMBER.search(head) is not None or "/" in token
     if before == ".":
         return True  # a unit's exponent is glued to it: "in the PA.^12^", "DL.^5-7^" cite
+    if before == "′" and head[-2:-1].isdigit():
+        return True  # a primer's end, "5′-ACGT-3′^26^", is cited like a word
     word = _word_before(text, start)
     if not word:
         # a dash sets a clause off as punctuation does: "in general–^45^;"

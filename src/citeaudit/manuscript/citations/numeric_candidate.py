@@ -21,7 +21,7 @@ class Candidate:
 
 
 _PARTS = re.compile(r"[,;]")
-_BOUNDS = re.compile(r"[-–—]")
+_BOUNDS = re.compile(r"[-–—−]")  # U+2212 MINUS SIGN is a range dash in print
 
 
 def expand(body: str) -> tuple[int, ...]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from citeaudit.manuscript.document import Document
 
 # a superscript run that is only a list's separator: ",", "-", "),(" or ")-("
-_SEPARATOR_ONLY = re.compile(r"\s*+\)?[,;\-–]\(?\s*+")
+_SEPARATOR_ONLY = re.compile(r"\s*+\)?[,;\-–−]\(?\s*+")
 _DIGITS = 3
 
 

@@ -1,0 +1,187 @@
+"""Numeric citations read as a careful editor reads them (made-up text, numbered lists).
+
+Classes found on real published text: isotope and coupling superscripts that are no
+citations ("the ^13^C spectra"), ranges printed with a minus sign ("^4−6^"), brackets
+holding words beside their numbers ("[see 4]", "[e.g., 12]"), annotation bullets
+("[18••, 20]"), and a round-bracket list that looked like a decimal interval.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from citeaudit.audit import AuditInput, read_inputs
+from citeaudit.manuscript.citations import NumericExtractor
+from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.model.citation import CitationKind
+from citeaudit.model.location import Location
+
+
+def numbered(
+    body: str, entries: int = 20, superscripts: dict[int, list[str]] | None = None
+) -> Document:
+    lines = []
+    for number, text in enumerate(body.split("\n"), start=1):
+        spans: list[tuple[int, int]] = []
+        for piece in (superscripts or {}).get(number, []):
+            start = text.index(piece, spans[-1][1] if spans else 0)
+            spans.append((start, start + len(piece)))
+        lines.append(Line("p.md", number, text, tuple(spans)))
+    refs = tuple(
+        RawEntry(
+            f"{k}. Author{k} A. Made-up title. J Made Up. 2020;{k}:1-9.",
+            Location("p.md", 200 + k),
+            f"{k}. Author{k}",
+        )
+        for k in range(1, entries + 1)
+    )
+    return Document("p.md", "markdown", tuple(lines), reference_entries=refs)
+
+
+def cited(document: Document) -> list[list[int | None]]:
+    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]
+
+
+ENTRIES = "\n\n".join(
+    f"{k}. Writer{k} Q. A made-up work {k}. J Nowhere. 2021;{k}:1-5." for k in range(1, 21)
+)
+
+
+def audited(body: str, suffix: str = ".md") -> list[int]:
+    """The numbers cited, as the audit reads the manuscript with its numbered list."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"paper{suffix}"
+        path.write_text(f"# A paper\n\n{body}\n\n## References\n\n{ENTRIES}\n", "utf-8")
+        data = read_inputs(AuditInput.from_paths([path]))
+    return [c.number or 0 for c in data.citations if c.kind is CitationKind.NUMERIC]
+
+
+# -- I: a superscript that opens the word after it is an isotope or a coupling -------
+
+
+def test_isotope_and_coupling_superscripts_in_markdown_are_not_citations() -> None:
+    body = (
+        "Such salts are known.^2,5^ We took the ^1^H and ^13^C NMR spectra "
+        "(^3^J = 7 Hz) and the ^19^F signal as before.^6^ Further work^7^ agrees."
+    )
+    assert cited(numbered(body)) == [[2, 5], [6], [7]]
+
+
+def test_isotope_superscripts_in_html_and_unicode_are_not_citations() -> None:
+    html = "Known salts.<sup>2</sup> The <sup>1</sup>H and <sup>15</sup>N spectra.<sup>3</sup>"
+    assert cited(numbered(html)) == [[2], [3]]
+    uni = "Known salts.² The ¹H and ¹³C spectra (³J 8 Hz) were run.⁴ As others⁵ did."
+    assert cited(numbered(uni)) == [[2], [4], [5]]
+
+
+def test_isotope_superscripts_set_in_word_runs_are_not_citations() -> None:
+    body = "Known salts.2 The 1H and 13C spectra were run.4"
+    doc = numbered(body, superscripts={1: ["2", "1", "13", "4"]})
+    assert cited(doc) == [[2], [4]]
+
+
+def test_a_labelled_compound_keeps_its_isotope_out() -> None:
+    body = "Labelled d-[U-^13^C]glucose was fed,^8^ as was [^15^N]urea.^9^"
+    assert cited(numbered(body)) == [[8], [9]]
+
+
+def test_citations_followed_by_space_punctuation_or_the_end_still_read() -> None:
+    body = "As shown^1^, and reported^2^; also seen.^3^ Then (see^4^) and^5^\nend^6^"
+    assert cited(numbered(body)) == [[1], [2], [3], [4], [5], [6]]
+
+
+def test_flattened_isotopes_in_plain_text_are_not_citations() -> None:
+    body = (
+        "Complexes were studied before.1,2 The 1H and 13C NMR spectra were "
+        "recorded.3 Others 4 used the 15N label.5,6 Later work.7,8"
+    )
+    assert 13 not in audited(body, ".txt")
+    assert 15 not in audited(body, ".txt")
+
+
+# -- A: the minus sign as a range dash --------------------------------------------------
+
+
+def test_a_minus_sign_range_in_a_superscript() -> None:
+    body = "Used in sensing^4−6^ and imaging.^1,2^ Also^3^ here."
+    assert cited(numbered(body, entries=12)) == [[4, 5, 6], [1, 2], [3]]
+
+
+def test_a_dash_between_two_superscripts_is_a_range() -> None:
+    body = "Used in sensing,^4^−^6^ and imaging^7^–^9^ and more.^1^ Also^2,3^ here."
+    assert cited(numbered(body, entries=12)) == [[4, 5, 6], [7, 8, 9], [1], [2, 3]]
+
+
+def test_a_minus_sign_range_in_square_and_round_brackets() -> None:
+    assert cited(numbered("Used in sensing [4−6] and imaging [1].", entries=12)) == [
+        [4, 5, 6],
+        [1],
+    ]
+    body = "Used in sensing (4−6). Imaging (1) and (2) and lasers (3) and (7)."
+    assert cited(numbered(body, entries=12))[0] == [4, 5, 6]
+
+
+def test_a_minus_sign_in_a_formula_is_still_no_range() -> None:
+    body = "Many works [1], [2], [3] report it. The value x = 10^4−6^ was small."
+    assert cited(numbered(body, entries=12)) == [[1], [2], [3]]
+
+
+def test_a_unicode_superscript_range_with_a_minus_sign() -> None:
+    body = "Used in sensing⁴−⁶ and imaging.¹ Also² here."
+    assert cited(numbered(body, entries=12)) == [[4, 5, 6], [1], [2]]
+
+
+# -- P: words beside the numbers in a square bracket ------------------------------------
+
+
+def test_a_bracket_with_a_leading_phrase_cites() -> None:
+    body = (
+        "It holds [e.g., 12] and [see 4], but not always [but see 7], [8]. Compare "
+        "[cf. 9] and [see also 10, 11] and [for review see 13]. Also [1], [2], [3]."
+    )
+    assert cited(numbered(body)) == [[12], [4], [7], [8], [9], [10, 11], [13], [1], [2], [3]]
+
+
+def test_a_bracket_with_a_phrase_between_its_numbers_cites_both() -> None:
+    body = "The scale [5, as modified by 6] and the test [14, 15 and references therein]."
+    assert cited(numbered(body)) == [[5, 6], [14, 15]]
+
+
+def test_a_bracket_with_a_leading_phrase_and_a_page() -> None:
+    body = "Growth was slow [e.g. 3, p. 233] and fast [see 5, chapter 2] in [1], [2]."
+    assert cited(numbered(body)) == [[3], [5], [1], [2]]
+
+
+def test_a_bracket_of_words_that_are_labels_is_no_citation() -> None:
+    body = "Known [1]. Details [see Table 4] and [see Fig. 2] and [n = 12] and [step 3]."
+    assert cited(numbered(body)) == [[1]]
+
+
+def test_a_bracket_with_words_as_link_text_is_no_citation() -> None:
+    body = "Known [1]. The guide [see 4](https://example.org/guide) and [e.g. 3][ref]."
+    assert cited(numbered(body)) == [[1]]
+
+
+# -- O: annotation bullets, a list read as a decimal interval ---------------------------
+
+
+def test_annotation_bullets_after_numbers_in_a_bracket() -> None:
+    body = "As reviewed [18••, 20] and shown [3•] and [1], [2 •, 4]."
+    assert cited(numbered(body)) == [[18, 20], [3], [1], [2, 4]]
+
+
+def test_a_rising_list_with_a_range_is_no_decimal_interval() -> None:
+    body = "Several trials (2,9–11,20) and cohorts (1). Also (3). Then (4) and (5) and (6)."
+    assert cited(numbered(body))[0] == [2, 9, 10, 11, 20]
+
+
+def test_a_decimal_interval_stays_an_interval() -> None:
+    # same precision at both ends, or ends that do not rise as citations do
+    body = "Scores [23,5-32,5] and [1,2-3,4] were seen [1], [2], [3]."
+    assert cited(numbered(body, entries=40)) == [[1], [2], [3]]
+
+
+def test_a_superscript_after_a_primer_end_cites() -> None:
+    body = "Primers were 5′-ACGTTGCA-3′^6^ and 5′-TTGACCA-3′.^7^ Known^1^ and^2,3^ ok."
+    assert cited(numbered(body)) == [[6], [7], [1], [2, 3]]
