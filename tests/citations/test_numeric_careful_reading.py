@@ -185,3 +185,60 @@ def test_a_decimal_interval_stays_an_interval() -> None:
 def test_a_superscript_after_a_primer_end_cites() -> None:
     body = "Primers were 5′-ACGTTGCA-3′^6^ and 5′-TTGACCA-3′.^7^ Known^1^ and^2,3^ ok."
     assert cited(numbered(body)) == [[6], [7], [1], [2, 3]]
+
+
+# -- sub-labelled lists: "[14e]" cites entry 14e --------------------------------------
+
+
+def _sub_labelled(body: str) -> Document:
+    labels = ["1a", "1b", "2.", "3a", "3b", "3c", "4.", "5."]
+    refs = tuple(
+        RawEntry(entry, Location("p.md", 200 + k), entry)
+        for k, label in enumerate(labels, start=1)
+        for entry in [f"{label} Q. Writer{k}, J. Nowhere 2020, {k}, 1-5;"]
+    )
+    lines = tuple(Line("p.md", n, t) for n, t in enumerate(body.split("\n"), start=1))
+    return Document("p.md", "markdown", lines, reference_entries=refs)
+
+
+def items(document: Document) -> list[list[str]]:
+    return [[c.item for c in m.citations] for m in NumericExtractor().markers(document)]
+
+
+def test_a_sub_label_in_a_bracket_cites_that_entry() -> None:
+    body = "Known.^[1b]^ Also [3a,c, 4] and [2] and [3b, 5] and^[1]^ here [3c„4]."
+    assert items(_sub_labelled(body)) == [
+        ["1b"],
+        ["3a", "3c", "4"],
+        ["2"],
+        ["3b", "5"],
+        ["1"],
+        ["3c", "4"],
+    ]
+
+
+def test_a_sub_label_is_no_citation_where_the_list_has_none() -> None:
+    body = "Compound [3a] and [3b, 4] formed, as known [1], [2]."
+    assert cited(numbered(body)) == [[1], [2]]
+
+
+def test_a_sub_label_citation_matches_its_own_entry() -> None:
+    from citeaudit.matching.numbers import match_number
+    from citeaudit.model.citation import Citation
+
+    numbers = {1: ("a", "b"), 2: ("c",), 3: ("d", "e", "f")}
+
+    def one(item: str, number: int) -> tuple[str, ...]:
+        citation = Citation(
+            id="x",
+            text="[x]",
+            location=Location("p.md", 1),
+            kind=CitationKind.NUMERIC,
+            item=item,
+            number=number,
+        )
+        return match_number(citation, numbers).targets
+
+    assert one("3b", 3) == ("e",)
+    assert one("1", 1) == ("a", "b")
+    assert one("2c", 2) == ("c",)  # no such sub-entry: the number's entries

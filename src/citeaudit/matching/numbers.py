@@ -190,4 +190,13 @@ def _mended(numbers: list[int]) -> list[int]:
 
 
 def match_number(citation: Citation, numbers: dict[int, tuple[str, ...]]) -> CitationMatch:
-    return CitationMatch(citation.id, targets=numbers.get(citation.number or 0, ()))
+    """The entries a number names; a sub-label ("14e", read from "[14e]") names one of a
+    run of sub-entries (`_sub_labelled_index` keeps a run in its order a, b, c, ...),
+    or the number's entries when the run has no such letter."""
+    targets = numbers.get(citation.number or 0, ())
+    letter = citation.item[-1:] if citation.item[:1].isdigit() else ""
+    if len(targets) > 1 and "a" <= letter <= "z":
+        place = ord(letter) - ord("a")
+        if place < len(targets):
+            targets = (targets[place],)
+    return CitationMatch(citation.id, targets=targets)

@@ -29,3 +29,22 @@ def bare_labels(raws: Iterable[str]) -> list[int]:
     # counts when it starts at 1, as no pair of entries opening with years does
     short = len(numbers) == 2 and numbers[0] == 1
     return numbers if len(numbers) >= _MIN_ENTRIES or short else []
+
+
+# a sub-label opening an entry: "1a." / "[1a]" / "(1a)", or a bare "1a " before a name
+# (Wiley's chemistry lists: "1a A. Bauer, ...; 1b C. Diaz, ...; 2. E. Fox, ...")
+_SUB_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:[\[(]?\d{1,4}[a-z][\].)]\s|\d{1,4}[a-z]\s+(?=[^\W\d_]))"
+)
+
+
+def sub_labelled(raws: Iterable[str]) -> bool:
+    """Whether the list numbers some entries with sub-labels (two at least): only then
+    does "[14e]" in the text cite an entry -- elsewhere "[3a]" is a compound's label."""
+    count = 0
+    for raw in raws:
+        if _SUB_LABEL.match(raw):
+            count += 1
+            if count >= 2:
+                return True
+    return False

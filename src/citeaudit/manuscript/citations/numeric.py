@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.list_labels import bare_labels
+from citeaudit.manuscript.citations.list_labels import bare_labels, sub_labelled
 from citeaudit.manuscript.citations.marker import shown
 from citeaudit.manuscript.citations.markup import CodeSpans, code_index
 from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, word_before
@@ -291,7 +291,9 @@ class NumericExtractor(CitationExtractor):
             if candidate.start < reached:
                 continue
             reached = max(reached, candidate.end)
-            yield NumericMarker(candidate.start, candidate.end, candidate.numbers, document)
+            yield NumericMarker(
+                candidate.start, candidate.end, candidate.numbers, document, candidate.labels
+            )
 
 
 # What the first pass keeps for the later ones, a candidate counting one and one for
@@ -356,8 +358,10 @@ def _outside(code: CodeSpans, candidates: Iterable[_Candidate]) -> Iterator[_Can
 def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Iterator[_Candidate]]:
     """Every form's candidates, each stream in text order (the order `_weigh` breaks
     ties of one offset by)."""
+    subs = sub_labelled(e.raw for e in document.reference_entries)
     return [
         _bracketed(text),
+        _sub_labelled_brackets(text) if subs else iter(()),
         _parenthesised(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
         _glued_plain(text),
@@ -403,26 +407,31 @@ class NumericMarker:
     end: int  # exclusive
     numbers: tuple[int, ...]
     document: Document
+    labels: tuple[str, ...] = ()  # sub-entries named ("3a", "3c", "4"), when any
 
     @property
     def count(self) -> int:
-        return len(self.numbers)
+        return len(self.labels or self.numbers)
 
     @property
     def citations(self) -> tuple[Citation, ...]:
         text = shown(self.document.text[self.start : self.end])
         location = self.document.location_at(self.start)
+        items = self.labels or tuple(str(n) for n in self.numbers)
         return tuple(
             Citation(
                 id="",
                 text=text,
                 location=location,
                 kind=CitationKind.NUMERIC,
-                item=str(n),
-                number=n,
+                item=item,
+                number=int(item.rstrip(_LETTERS)),
             )
-            for n in self.numbers
+            for item in items
         )
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 # -- the forms -----------------------------------------------------------------------
@@ -458,7 +467,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         ):
             continue  # "[1]: https://..." defines a Markdown reference link
         form = "bracket" if value is None else "bracket-value"
-        if before.isalpha():
+        if before.isalpha() and lead == start:  # "and^[4]^" is a superscript's
             word = _word_before(text, start)
             if len(word) == 1 and _FIGURE_PANELS.search(text, max(lead - 40, 0), lead):
                 form = "bracket"  # "(Fig. 4C,D[35])": after a figure's panels
@@ -485,6 +494,43 @@ def _body(m: re.Match[str]) -> str | None:
         return None
     more = m.group("more")
     return f"{m.group('cued')},{more}" if more else str(m.group("cued"))
+
+
+# a bracket naming sub-entries of a sub-labelled list: "[14e]", "[3a,c, 4]", "[2c,26b, 34]"
+# (a lone letter after a comma is another sub-entry of the number before it)
+_SUB_BRACKETED = re.compile(
+    r"\[(?P<subs>\d{1,3}[a-z]?(?:\s?[,;„]\s?(?:\d{1,3}[a-z]?|[a-z]))*)\]"
+    rf"(?!{_LINK_TARGET})(?!\[)"
+)
+_SUB_ITEM = re.compile(r"(?P<number>\d{1,3})?(?P<letter>[a-z])?")
+
+
+def _sub_labelled_brackets(text: str) -> Iterator[_Candidate]:
+    """Brackets naming sub-entries, in a list that has them (`sub_labelled`): each
+    work is cited by its own label, "[3a,c, 4]" -> 3a, 3c, 4. A bracket with no letter
+    is the plain form's."""
+    for m in _SUB_BRACKETED.finditer(text):
+        body = m.group("subs")
+        if not any(c.isalpha() for c in body):
+            continue
+        lead = _superscript_opening(text, m.start(), m.end())
+        before = text[lead - 1] if lead else ""
+        if lead == m.start() and (before.isalnum() or before in "_]!@^"):
+            continue  # "x2[3a]", a reference link, an image (a superscript's may follow)
+        labels: list[str] = []
+        number = ""
+        for part in re.split(r"\s?[,;„]\s?", body):
+            item = _SUB_ITEM.fullmatch(part)
+            if item is None or not (item.group("number") or number):
+                break
+            number = item.group("number") or number
+            label = number + (item.group("letter") or "")
+            if int(number) and label not in labels:
+                labels.append(label)
+        else:
+            numbers = tuple(dict.fromkeys(int(label.rstrip(_LETTERS)) for label in labels))
+            if numbers:
+                yield _Candidate(m.start(), m.end(), numbers, "bracket", tuple(labels))
 
 
 # a figure's panels a bracket is glued to: "Fig. 4C,D[35]", "Figure 2A–C[12]"

@@ -18,6 +18,8 @@ class Candidate:
     end: int
     numbers: tuple[int, ...]
     form: str  # "bracket", "glued-bracket", "paren", "superscript", "glued", ...
+    # each work's label when the marker names sub-entries ("[3a,c, 4]" -> 3a, 3c, 4)
+    labels: tuple[str, ...] = ()
 
 
 _PARTS = re.compile(r"[,;]")
