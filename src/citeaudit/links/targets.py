@@ -212,6 +212,8 @@ _USERINFO = _AS_IS - frozenset("/?#@")
 def _encoded(text: str, as_is: frozenset[str]) -> str:
     """`text` with every character outside `as_is` %-encoded, and each "%" that
     begins no %XX escape (one pass: linear in the text)."""
+    if "%" not in text and all(char in as_is for char in text):
+        return text
     out: list[str] = []
     for i, char in enumerate(text):
         if char in as_is or (
@@ -288,20 +290,31 @@ def request_key(target: LinkTarget) -> str:
         return target.key
     value = target.value.partition("#")[0]
     try:
-        sent = wire_form(value)
+        # Plain ASCII of RFC 3986's characters is read as it stands (httpx's parser
+        # cost eight times the rest, and an upload may hold 100,000 links); anything
+        # else in its sent form.
+        sent = value if _PLAIN.fullmatch(value) else wire_form(value)
+        parts = urlsplit(sent)
+        port = parts.port
     except (httpx.InvalidURL, ValueError, UnicodeError):
         return target.key  # never sent: its own verdict
-    # RFC 3986's equivalences (6.2.2, 6.2.3), which `wire_form` already applies to
-    # the scheme, host and default port: an escaped unreserved character is that
-    # character, hex digits in either case, a host's final dot. Spelt otherwise,
-    # one page was as many requests as a path has letters to escape.
-    parts = urlsplit(sent)
-    host = parts.netloc.rstrip(".") if not parts.port else parts.netloc
-    path = _UNRESERVED_ESCAPE.sub(_unescaped, parts.path)
+    # RFC 3986's equivalences (6.2.2, 6.2.3): scheme and host in any case, a default
+    # port, an empty path, an escaped unreserved character, hex digits in either case,
+    # a host's final dot. Spelt otherwise, one page was as many requests as a path
+    # has letters to escape.
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and port != (443 if scheme == "https" else 80):
+        host = f"{host}:{port}"
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    path = _UNRESERVED_ESCAPE.sub(_unescaped, parts.path) or "/"
     query = _UNRESERVED_ESCAPE.sub(_unescaped, parts.query)
-    return "url:" + urlunsplit((parts.scheme, host, path, query, ""))
+    return "url:" + urlunsplit((scheme, f"{userinfo}{at}{host}", path, query, ""))
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~:/?@!$&'()*+,;=%\[\]]*")
 _UNRESERVED_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
