@@ -54,20 +54,13 @@ def precheck(target: LinkTarget, policy: LinkPolicy, rule: AddressRule) -> LinkC
             attempts=0,
             checked_at=now_iso(),
         )
-    if target.kind == "url" and client_limit(target.value) is not None:
-        # A browser would ask for it; our client cannot: not checked, never broken.
-        return LinkCheck(
-            url=target.value,
-            outcome=LinkOutcome.UNVERIFIED,
-            reason=HOST_NOT_SUPPORTED,
-            attempts=0,
-            checked_at=now_iso(),
-        )
     if target.kind == "url" and url_problem(target.value) is not None:
+        # One a browser would ask for and our client cannot: not checked, not broken.
+        ours = client_limit(target.value) is not None
         return LinkCheck(
             url=target.value,
-            outcome=LinkOutcome.BROKEN,
-            reason=INVALID_URL,
+            outcome=LinkOutcome.UNVERIFIED if ours else LinkOutcome.BROKEN,
+            reason=HOST_NOT_SUPPORTED if ours else INVALID_URL,
             attempts=0,
             checked_at=now_iso(),
         )
