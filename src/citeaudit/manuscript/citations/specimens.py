@@ -104,3 +104,41 @@ def collector_numbers_near(text: str, start: int, end: int) -> bool:
         m.group("word").casefold() not in NOT_NAMES
         for m in _COLLECTOR_NUMBER.finditer(text, low, high)
     )
+
+
+# A collector's name before a number that is no year, anywhere in the document: "Moreno
+# 2876 (F)", "León 2683 D". Looser than `_COLLECTOR_NUMBER` (no separator needed after
+# the number), since it only ever weakens a one-name work that the name's other numbers
+# already show to be a record. Possessive, bounded: linear.
+_NAMED_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?P<word>[A-ZÀ-Þ][a-zà-ÿ][^\W\d_]{0,30}+)\.?\s"
+    r"(?:\d{3}|1[0-4]\d\d|20[4-9]\d|2[1-9]\d\d|[3-9]\d{3}|\d{5,6})(?![\w.,]?\d)"
+)
+
+
+class Collectors:
+    """The names a document writes before collectors' numbers, found on first use.
+
+    A figure legend's "(Moreno 1544)" stands far from the specimen list that gives
+    Moreno's other numbers ("Moreno 2876 (F)"), beyond `collector_numbers_near`'s
+    reach, and 1544 reads as a year: the record became a missing reference. A
+    one-name work whose name is a collector's here is weak (the caller decides):
+    kept when an entry confirms it, never reported missing. Unit words ("Figure
+    2500", "Table 120") are no collectors. One pass over the text, on first use.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._names: frozenset[str] | None = None
+
+    def named(self, authors: tuple[str, ...]) -> bool:
+        """Whether `authors` is one name the document gives collectors' numbers."""
+        if len(authors) != 1:
+            return False
+        if self._names is None:
+            self._names = frozenset(
+                word
+                for m in _NAMED_NUMBER.finditer(self._text)
+                if (word := m.group("word").casefold()) not in NOT_NAMES
+            )
+        return authors[0].casefold() in self._names
