@@ -93,6 +93,9 @@ _MID_CUE = (
     r"(?i:,?\s(?:and|(?:as\s)?(?:modified|adapted|extended)\s(?:by|from|in)"
     rf"|{_CUE}),?\s)"
 )
+# (possessive: a cue never starts inside the list, and the list is not scanned again
+# for each place a cue might have started)
+_HELD_LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*+"
 _TAIL_CUE = r"(?i:,?\s(?:and\s(?:refs?\.?|references)\stherein|and\sothers))"
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
@@ -104,7 +107,7 @@ _BRACKETED = re.compile(
     # a locator after the numbers: "[15, Chapter 4]", "[12, p. 4]", "[3, Table 2]"
     rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!{_LINK_TARGET})"
     # citing words beside the numbers: "[see 4]", "[5, as modified by 6]"
-    rf"|\[(?P<lead>{_LEAD_CUE})?(?P<cued>{_LIST})(?:(?P<mid>{_MID_CUE})(?P<more>{_LIST}))?"
+    rf"|\[(?P<lead>{_LEAD_CUE})?(?P<cued>{_HELD_LIST})(?:(?P<mid>{_MID_CUE})(?P<more>{_HELD_LIST}))?"
     rf"(?P<tail>{_TAIL_CUE}|\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}})?\](?!{_LINK_TARGET})(?!\[)"
 )
 # the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
@@ -499,7 +502,7 @@ def _body(m: re.Match[str]) -> str | None:
 # a bracket naming sub-entries of a sub-labelled list: "[14e]", "[3a,c, 4]", "[2c,26b, 34]"
 # (a lone letter after a comma is another sub-entry of the number before it)
 _SUB_BRACKETED = re.compile(
-    r"\[(?P<subs>\d{1,3}[a-z]?(?:\s?[,;„]\s?(?:\d{1,3}[a-z]?|[a-z]))*)\]"
+    r"\[(?P<subs>\d{1,3}[a-z]?(?:\s?[,;„]\s?(?:\d{1,3}[a-z]?|[a-z]))*+)\]"
     rf"(?!{_LINK_TARGET})(?!\[)"
 )
 _SUB_ITEM = re.compile(r"(?P<number>\d{1,3})?(?P<letter>[a-z])?")
