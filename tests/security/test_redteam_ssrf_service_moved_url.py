@@ -210,3 +210,28 @@ def test_a_move_cached_in_the_locations_own_text_is_asked_again(tmp_path: Path) 
     sent = dataclasses.replace(raw, url=old + "2", final_url=wire_form(raw.final_url or ""))
     cache.put_many([("url:a", raw), ("url:b", sent)])
     assert set(cache.get_many(["url:a", "url:b"])) == {"url:b"}
+
+
+def test_a_stored_audits_raw_move_is_not_made_by_the_fixed_download() -> None:
+    """Audits stored before moves were kept as sent still hold the Location's text
+    in their findings; the service's fixed download plans from those findings."""
+    from citeaudit.model.codec import to_data
+    from citeaudit.model.finding import Applicability, Finding, Fix, Severity
+    from citeaudit.model.location import Location
+    from citeaudit.service.fixed import _finding
+
+    def stored(rule: str, code: str, replacement: str) -> dict[str, Any]:
+        fix = Fix("Replace", replacement=replacement, applicability=Applicability.SAFE)
+        where = Location(file="refs.bib", line=1)
+        made = Finding(rule, code, Severity.INFO, "moved", where, reference="r", fix=fix)
+        data: dict[str, Any] = to_data(made)
+        return data
+
+    raw = _finding(stored("redirected-link", "LNK002", "http://x.example/new},note={y}"))
+    assert raw.fix is None
+    doi = _finding(stored("missing-doi", "REG005", "10.5555/a},note={y}"))
+    assert doi.fix is None
+    sent = _finding(stored("redirected-link", "LNK002", "http://x.example/new%7D"))
+    assert sent.fix is not None and sent.fix.replacement == "http://x.example/new%7D"
+    real = _finding(stored("missing-doi", "REG005", "10.1016/0006-2952(79)90007-x"))
+    assert real.fix is not None

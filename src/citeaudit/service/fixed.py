@@ -10,16 +10,20 @@ asked for is returned fixed, nothing being written back to the store.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from citeaudit.audit import read_inputs
 from citeaudit.audit_data import AuditResult
 from citeaudit.fix.plan import plan_fixes
+from citeaudit.links.targets import wire_form
 from citeaudit.model.codec import from_data
 from citeaudit.model.finding import Finding
+from citeaudit.resolve.records import registry_doi
 from citeaudit.service.heavy import heavy_slot
 from citeaudit.service.inputs import scratch_name, uploads_in_scratch
 from citeaudit.store.views import StoredFile
@@ -65,5 +69,31 @@ def fixed_upload(
 
 def _finding(stored: Mapping[str, Any]) -> Finding:
     """A stored finding (the JSON report's finding object) back to a Finding, whole:
-    by the model's codec, as the editors' page reads it (`Repository.typed_findings`)."""
-    return from_data(Finding, stored)
+    by the model's codec, as the editors' page reads it (`Repository.typed_findings`).
+
+    A fix whose value came from a stranger (a site's redirect, an archive's answer, a
+    registry's DOI) is made only in the form today's audit gives it (`_STRANGER_VALUES`):
+    an audit stored before still holds a Location's own text, braces and all."""
+    finding = from_data(Finding, stored)
+    fix = finding.fix
+    if fix is not None and fix.replacement is not None:
+        judge = _STRANGER_VALUES.get(finding.rule)
+        if judge is not None and not judge(fix.replacement):
+            return replace(finding, fix=None)
+    return finding
+
+
+def _sent_url(value: str) -> bool:
+    try:
+        return wire_form(value) == value
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        return False
+
+
+# Rules whose fix writes a value of someone else's into the author's file, and the
+# form that value has when an audit makes it now.
+_STRANGER_VALUES: dict[str, Callable[[str], bool]] = {
+    "redirected-link": _sent_url,  # a site's 301 (`links.targets.wire_form`)
+    "broken-link": _sent_url,  # the archive's snapshot
+    "missing-doi": lambda doi: registry_doi(doi) == doi.lower(),  # a depositor's DOI
+}
