@@ -30,10 +30,14 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # "Carse, Trans. & Proc. New Zealand Inst. 57: 91. 1926": the author (the last word of
-# an "X in Y" authority, both of "Humb. & Bonpl."), a comma, up to ten words of the
+# an "X in Y" authority, both of "Humb. & Bonpl.", a compound "Dumont de Courset" whole:
+# its last word alone is no entry's family name), a comma, up to ten words of the
 # publication's abbreviated title, a volume (and issue) and page, a full stop and the year.
 _PROTOLOGUE = re.compile(
     r"(?<![\w.])(?:(?P<first>[A-ZÀ-Þ][^\W\d_]{1,30}+)\.?[ \t]++(?:&|et)[ \t]++)?"
+    # a compound name: its first word and particle, "Dumont de Courset", "Saint du Lac"
+    r"(?P<lead>[A-ZÀ-Þ][^\W\d_]{1,30}+[ \t]++(?:d[eiao]|d[eo]s|das|du|del|della|van|von|la|le)"
+    r"[ \t]++)?"
     r"(?P<name>[A-ZÀ-Þ][^\W\d_]{2,30}+)\.?"
     r",[ \t]++(?P<title>[A-ZÀ-Þ&(][^\s,;:]{0,30}+(?:[ \t]++[A-ZÀ-Þ&(][^\s,;:]{0,30}+){0,9}?)"
     r"(?:[ \t]++\d{1,4}+(?:\([\w\-–]{1,8}\))?)?[ \t]?:[ \t]?\d{1,5}+(?:[-–]\d{1,5}+)?\.[ \t]++"
@@ -58,7 +62,8 @@ class ProtologueExtractor(CitationExtractor):
                 continue  # an abbreviated title has full stops: "Bot. Mag.", "Syst. Verz."
             year = int(m.group("year"))
             label = YearLabel(year, None, False, m.group("year"))
-            names = (m.group("first"), m.group("name")) if m.group("first") else (m.group("name"),)
+            name = (m.group("lead") or "") + m.group("name")
+            names = (m.group("first"), name) if m.group("first") else (name,)
             citation = Citation(
                 id="",
                 text=shown(m.group()),
