@@ -153,6 +153,13 @@ def test_a_bracket_with_a_leading_phrase_and_a_page() -> None:
     assert cited(numbered(body)) == [[3], [5], [1], [2]]
 
 
+def test_a_bracket_with_a_clause_naming_a_second_work() -> None:
+    body = "Fitted with predictors [7, chosen by the default settings of the tool in 9]."
+    assert cited(numbered(body)) == [[7, 9]]
+    # a clause ending in a label word names a part, not a work
+    assert cited(numbered("Fitted [7, as shown in table 9] and [1].")) == [[1]]
+
+
 def test_a_bracket_of_words_that_are_labels_is_no_citation() -> None:
     body = "Known [1]. Details [see Table 4] and [see Fig. 2] and [n = 12] and [step 3]."
     assert cited(numbered(body)) == [[1]]

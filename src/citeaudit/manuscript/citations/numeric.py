@@ -91,7 +91,10 @@ _CUE = (
 _LEAD_CUE = rf"(?i:{_CUE}),?\s?"
 _MID_CUE = (
     r"(?i:,?\s(?:and|(?:as\s)?(?:modified|adapted|extended)\s(?:by|from|in)"
-    rf"|{_CUE}),?\s)"
+    rf"|{_CUE}),?\s"
+    # or a clause of lower-case words that ends on the word naming the second work's
+    # role: "[29, selected as in the software by 26]"
+    r"|,\s(?:[a-z]+\s){1,10}(?:by|in|from)\s)"
 )
 # (possessive: a cue never starts inside the list, and the list is not scanned again
 # for each place a cue might have started)
