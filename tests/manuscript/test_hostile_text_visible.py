@@ -18,6 +18,7 @@ from citeaudit.cli import main
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.reading import read_manuscript
 from citeaudit.manuscript.visible_text import visible, visible_column, written_column
+from tests.fuzz.harness import assert_serialisable
 
 HIDDEN = {
     "zero-width space": "\u200b",
@@ -155,3 +156,48 @@ def test_fix_edits_the_entry_as_written(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0
     fixed = entry.replace("http://dx.doi.org/", "https://doi.org/")
     assert paper.read_text("utf-8") == text.replace(entry, fixed)
+
+
+BIB = (
+    "@article{moreau,\n author={Moreau, C.},\n title={Rivers},\n journal={Water},\n"
+    " year={2016}}\n@article{okafor,\n author={Okafor, B.},\n title={Floods},\n"
+    " journal={Regional Studies},\n year={2021}}\n"
+)
+
+
+def _with_bib(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    (tmp_path / "refs.bib").write_text(BIB, "utf-8")
+    paper = tmp_path / name
+    paper.write_text(text, "utf-8")
+    return _rules(paper)
+
+
+def test_an_invisible_character_ends_a_pandoc_key_as_pandoc_ends_it(tmp_path: Path) -> None:
+    # Pandoc reads "@mor" then text: the key is missing and Moreau 2016 uncited
+    text = "---\nbibliography: refs.bib\n---\n\n# Intro\n\nRivers [@mor\u200beau] and [@okafor].\n"
+    found = _with_bib(tmp_path, "paper.md", text)
+    assert sorted(rule for rule, _ in found) == ["missing-reference", "uncited-reference"]
+    assert any('"mor"' in message for _, message in found)
+
+
+def test_invisible_characters_around_pandoc_keys_hide_nothing(tmp_path: Path) -> None:
+    text = "---\nbibliography: refs.bib\n---\n\n# Intro\n\nRivers [\u200b@moreau; @okafor\u200b].\n"
+    assert _with_bib(tmp_path, "paper.md", text) == []
+
+
+def test_a_latex_key_is_read_as_written(tmp_path: Path) -> None:
+    # BibTeX finds no "mor\u200beau": LaTeX prints [?] and the entry is not in the list
+    text = (
+        "\\documentclass{article}\n\\begin{document}\nRivers \\cite{mor\u200beau} and "
+        "\\cite{okafor}.\n\\bibliography{refs}\n\\end{document}\n"
+    )
+    found = _with_bib(tmp_path, "paper.tex", text)
+    assert sorted(rule for rule, _ in found) == ["missing-reference", "uncited-reference"]
+
+
+def test_a_document_with_its_column_map_still_serialises(tmp_path: Path) -> None:
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Intro\n\nRivers [1\u200b\u202e] rise.\n" + NUMBERED, "utf-8")
+    document = read_manuscript(paper)
+    assert document.lines[2].removed
+    assert_serialisable(document)

@@ -54,3 +54,12 @@ def test_many_lines_give_one_finding_that_counts_the_rest(tmp_path: Path) -> Non
     found = _findings(tmp_path, body)
     assert len(found) == 1
     assert "and 27 more" in found[0].message
+
+
+def test_a_latex_line_is_reported_though_its_text_is_kept(tmp_path: Path) -> None:
+    paper = tmp_path / "paper.tex"
+    line = "Rivers \\cite{a}\u202e and more."
+    paper.write_text(f"\\begin{{document}}\n{line}\n\\end{{document}}\n", "utf-8")
+    data = audit(AuditInput.from_paths([paper])).data
+    found = list(HiddenDirectionControl().check(data))
+    assert [(f.location.line, f.location.column) for f in found] == [(2, line.index("\u202e") + 1)]

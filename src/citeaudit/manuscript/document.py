@@ -3,7 +3,9 @@
 Every Document's body is read as it is seen (`visible_text`): invisible characters
 taken out and look-alike digits made ASCII once, here, before any citation reader
 looks at it; each line keeps what was written and the map of removed columns, so
-locations stay those of the file.
+locations stay those of the file. Citation keys are not read off the page: a Pandoc
+key keeps its characters (`visible_text`), and a LaTeX body, whose citations are
+``\\cite`` keys, is kept as written with only its direction controls noted.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from functools import cached_property
 
 from citeaudit.manuscript.docx_field_citation import FieldCitation
 from citeaudit.manuscript.excerpt import paragraph_location
-from citeaudit.manuscript.visible_text import compose, visible, visible_column, written_column
+from citeaudit.manuscript.visible_text import (
+    compose,
+    has_direction_controls,
+    visible,
+    visible_column,
+    written_column,
+)
 from citeaudit.model.location import Location
 
 
@@ -31,7 +39,7 @@ class Line:
     # Set by `seen` only: the 0-based written columns of the invisible characters taken
     # out of `text` (packed, `visible_text`), the line as written when `text` differs
     # from it, and whether bidirectional controls were among what was taken out.
-    removed: bytes = b""
+    removed: str = ""
     written: str | None = None
     direction: bool = False
 
@@ -39,8 +47,15 @@ class Line:
         """The 0-based column in the line as written of `text`'s 0-based `column`."""
         return written_column(self.removed, column)
 
-    def seen(self) -> Line:
-        """This line as a reader sees it (`visible_text`); itself when nothing changes."""
+    def seen(self, *, exact: bool = False) -> Line:
+        """This line as a reader sees it (`visible_text`); itself when nothing changes.
+        `exact` keeps the text as written and only notes direction controls: LaTeX's
+        citations are keys BibTeX resolves byte for byte (``\\cite{smi\\u200bth}``
+        is undefined for it, and "smith" uncited), never read off the page."""
+        if exact:
+            if self.direction or not has_direction_controls(self.text):
+                return self
+            return dataclasses.replace(self, direction=True)
         shown = visible(self.text)
         if shown.text == self.text:
             return self
@@ -115,8 +130,10 @@ class Document:
     citation_fields: tuple[FieldCitation, ...] = ()
 
     def __post_init__(self) -> None:
-        # The one place text is made visible: every reader's body, however built.
-        seen = tuple(line.seen() for line in self.lines)
+        # The one place text is made visible: every reader's body, however built
+        # (a LaTeX body of \\cite keys only has its direction controls noted).
+        exact = self.format == "latex"
+        seen = tuple(line.seen(exact=exact) for line in self.lines)
         if any(a is not b for a, b in zip(seen, self.lines, strict=True)):
             object.__setattr__(self, "lines", seen)
 

@@ -10,13 +10,17 @@ citation is hidden from the audit). Fullwidth forms (``［１］``, ``（Ｓｍ�
 and the digits of other scripts (``٢٠١٩``) show a citation in characters the readers
 never match. Here each line is read once: the invisible characters are removed and
 the look-alikes replaced one for one, so every citation reader sees the text a
-reader of the page sees.
+reader of the page sees. Not so a citation key, which a program resolves by its
+characters: a Pandoc ``@key`` is kept as written (with an invisible character that
+ends it), and a LaTeX body is not changed at all (`Document`).
 
 Removing characters moves columns, and findings carry columns. `Visible.removed`
 holds the columns (0-based, as written) of what was removed; `written_column` maps a
 column of the visible text back to the written one by binary search, so a hostile
-line of a million zero-width spaces costs log time per finding. The map is packed
-(4 bytes a removed character) so that memory stays bounded on such a line.
+line of a million zero-width spaces costs log time per finding. The map is packed,
+four Latin-1 characters a removed character (a str of one byte a character in
+memory, as a tuple of ints would hold 36): memory stays bounded on such a line, and
+a Document still serialises as the reports' data must.
 
 `DIRECTION_CONTROLS` are the bidirectional embeddings, overrides and isolates that
 make a line display in another order than it is stored ("Trojan source" text): the
@@ -25,7 +29,9 @@ rule ``hidden-direction-control`` names the lines that hold them.
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ __all__ = [
     "DIRECTION_CONTROLS",
     "Visible",
     "compose",
+    "has_direction_controls",
     "visible",
     "visible_column",
     "written_column",
@@ -66,8 +73,13 @@ _DIRECTION = re.compile(f"[{''.join(sorted(DIRECTION_CONTROLS))}]")
 # What is replaced one for one (columns unchanged): fullwidth ASCII forms and the
 # decimal digits of every script.
 _LOOKALIKE = re.compile(r"[\uff01-\uff5e]|(?![0-9])\d")
-# 4-byte signed entries (`_columns` casts to the same): a line is far shorter than 2**31
+# A Pandoc citation key as Pandoc reads it: after "@" (not inside a word or an e-mail
+# address), a word character then word characters and internal punctuation, or any
+# characters in braces. Possessive: each character is read once.
+_KEY = re.compile(r"(?<![\w@])@(?:\{[^{}\n]*+\}?|\w[\w:.#$%&+?<>~/-]*+)")
+# 4-byte signed entries: a line is far shorter than 2**31 characters
 _INDEX = "i"
+_WIDTH = array(_INDEX).itemsize
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,25 +89,51 @@ class Visible:
     bidirectional controls."""
 
     text: str
-    removed: bytes = b""
+    removed: str = ""
     direction: bool = False
 
 
 def visible(text: str) -> Visible:
-    """`text` as a reader of the page sees it (see the module docstring)."""
+    """`text` as a reader of the page sees it (see the module docstring). A Pandoc
+    key (``@smith2019``, ``@{smith 2019}``) is resolved by its characters, not read:
+    it is kept as written, with an invisible character that ends it, which ends it
+    for Pandoc too (``[@smi\u200bth]`` cites "smi", and "smith" stays uncited)."""
     if text.isascii():
         return Visible(text)
+    if _HIDDEN.search(text) is None and _LOOKALIKE.search(text) is None:
+        return Visible(text)
     removed = array(_INDEX)
-    direction = False
+    direction = _DIRECTION.search(text) is not None
+    if "@" not in text:
+        return Visible(_segment(text, 0, removed), _pack(removed), direction)
+    out = io.StringIO()
+    done = 0
+    for key in _KEY.finditer(text):
+        end = key.end()
+        if _HIDDEN.match(text, end) is not None:
+            end += 1
+        out.write(_segment(text[done : key.start()], done, removed))
+        out.write(text[key.start() : end])
+        done = end
+    out.write(_segment(text[done:], done, removed))
+    return Visible(out.getvalue(), _pack(removed), direction)
+
+
+def has_direction_controls(text: str) -> bool:
+    """Whether `text` holds a bidirectional embedding, override or isolate."""
+    return not text.isascii() and _DIRECTION.search(text) is not None
+
+
+def _segment(text: str, offset: int, removed: array[int]) -> str:
+    """`text` (at `offset` in its line) shown: invisible characters cut by one
+    substitution, their columns packed as found (a list of the pieces between them
+    held a pointer per removed character), look-alikes replaced."""
     if _HIDDEN.search(text) is not None:
-        # positions packed as found; the text cut by one C-level substitution (a list
-        # of the pieces between removals held a pointer per removed character)
-        removed.extend(m.start() for m in _HIDDEN.finditer(text))
-        direction = _DIRECTION.search(text) is not None
+        removed.extend(offset + m.start() for m in _HIDDEN.finditer(text))
         text = _HIDDEN.sub("", text)
     if _LOOKALIKE.search(text) is not None:
         text = _LOOKALIKE.sub(_ascii, text)
-    return Visible(text, removed.tobytes(), direction)
+    return text
 
 
 def _ascii(match: re.Match[str]) -> str:
@@ -111,11 +149,36 @@ def _lookalike(char: str) -> str:
     return char if digit is None else str(digit)
 
 
-def _columns(removed: bytes) -> memoryview[int]:
-    return memoryview(removed).cast("i")
+def _pack(columns: array[int]) -> str:
+    return columns.tobytes().decode("latin-1")
 
 
-def written_column(removed: bytes, column: int) -> int:
+class _Columns:
+    """The packed columns, read one at a time (a binary search reads log n of them)."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: str) -> None:
+        self._packed = packed
+
+    def __len__(self) -> int:
+        return len(self._packed) // _WIDTH
+
+    def __getitem__(self, k: int) -> int:
+        piece = self._packed[k * _WIDTH : (k + 1) * _WIDTH].encode("latin-1")
+        return int.from_bytes(piece, sys.byteorder, signed=True)
+
+    def all(self) -> array[int]:
+        columns = array(_INDEX)
+        columns.frombytes(self._packed.encode("latin-1"))
+        return columns
+
+
+def _columns(removed: str) -> _Columns:
+    return _Columns(removed)
+
+
+def written_column(removed: str, column: int) -> int:
     """The 0-based column, as written, of the visible text's 0-based `column`.
 
     The k-th removed character (0-based, at written column r) stood just before the
@@ -135,7 +198,7 @@ def written_column(removed: bytes, column: int) -> int:
     return column + low
 
 
-def visible_column(removed: bytes, column: int) -> int:
+def visible_column(removed: str, column: int) -> int:
     """The visible 0-based column of the written 0-based `column` (a removed character
     maps to where the next visible one stands): the span maps of Word's superscripts."""
     if not removed:
@@ -151,11 +214,11 @@ def visible_column(removed: bytes, column: int) -> int:
     return column - low
 
 
-def compose(first: bytes, second: bytes) -> bytes:
+def compose(first: str, second: str) -> str:
     """The map of two removals in turn: `second`'s columns are in the text `first` left."""
     if not first:
         return second
     if not second:
         return first
-    merged = sorted([*_columns(first), *(written_column(first, c) for c in _columns(second))])
-    return array(_INDEX, merged).tobytes()
+    later = (written_column(first, c) for c in _columns(second).all())
+    return _pack(array(_INDEX, sorted([*_columns(first).all(), *later])))

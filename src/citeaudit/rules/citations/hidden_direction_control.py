@@ -68,5 +68,6 @@ class HiddenDirectionControl(Rule):
 
 def _marked_lines(document: Document) -> Iterator[tuple[Line, frozenset[str]]]:
     for line in document.lines:
-        if line.direction and line.written is not None:
-            yield line, frozenset(line.written) & DIRECTION_CONTROLS
+        if line.direction:  # a LaTeX line keeps its text as written (Line.seen)
+            written = line.written if line.written is not None else line.text
+            yield line, frozenset(written) & DIRECTION_CONTROLS
