@@ -215,7 +215,8 @@ def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
     most `_MAX_NAMES` files."""
     fence = InputScope.fence(folder)
     places: list[tuple[Path, bool]] = [(folder, False)]
-    for subdir in subdirs:
+    listed: set[str] = set()  # each folder once, however it is spelled
+    for subdir in subdirs[:_MAX_NAMES]:
         if subdir.lower() in {"true", "yes"}:
             places = [(folder, True)]
             break
@@ -223,20 +224,31 @@ def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
         # Listed only when it is a folder of the book's own (after links): a name found
         # in a folder a link points to would come back in a refusal -- a listing of the
         # disk outside, ``.Rmd`` by ``.Rmd``.
-        if not Path(subdir).is_absolute() and fence.admits(inner):
+        if Path(subdir).is_absolute() or not fence.admits(inner):
+            continue
+        own = os.path.realpath(inner)
+        if own not in listed:
+            listed.add(own)
             places.append((inner, True))
     names: list[str] = []
+    kept: set[str] = set()
+    budget = _MAX_LISTED  # entries looked at for the whole book, not per folder
     for place, deep in places:
         try:
-            found = place.rglob("*") if deep else place.iterdir()
-            files = sorted(
-                str(p.relative_to(folder))
-                for p in itertools.islice(found, _MAX_LISTED)
-                if p.suffix.lower() == ".rmd" and not p.name.startswith("_") and not p.is_symlink()
-            )
+            found = itertools.islice(place.rglob("*") if deep else place.iterdir(), budget)
+            entries = list(found)
         except (OSError, ValueError):
             continue
-        names.extend(name for name in files if name not in names)
+        budget -= len(entries)
+        files = sorted(
+            str(p.relative_to(folder))
+            for p in entries
+            if p.suffix.lower() == ".rmd" and not p.name.startswith("_") and not p.is_symlink()
+        )
+        names.extend(name for name in files if name not in kept)
+        kept.update(files)
+        if budget <= 0:
+            break
     names = names[:_MAX_NAMES]
     names.sort(key=lambda name: name.lower() != "index.rmd")
     return [Named(name, str(folder), 1) for name in names]
