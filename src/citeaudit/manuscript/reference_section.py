@@ -166,9 +166,13 @@ _NUMBERING = re.compile(
     r"[\divxlcdm]+[.:]?\s+)",
     re.IGNORECASE,
 )
+# A number may carry a reader's mark after it, as review journals flag the papers "of
+# special interest" (•) and "of outstanding interest" (••): "6.•• Roe B. ...", "18•
+# Doe A. ...". The mark is no part of the label; read as no label, each marked entry
+# was joined to the one before and the list came out short.
 _MARKER = re.compile(
     r"^\s*(?:(?P<bullet>[-*+•·▪‣◦●■–—])(?:\s+|$)"
-    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\))(?:\s+|$)"
+    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●]))[•●]{0,2}(?:\s+|$)"
     r"|(?P<bracket>\[\d{1,4}[a-z]?\])\s*|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
 )
 # A sub-label without punctuation, as Wiley prints its chemistry lists ("1a A. Bauer,
