@@ -173,9 +173,29 @@ def test_a_bracket_with_words_as_link_text_is_no_citation() -> None:
 # -- O: annotation bullets, a list read as a decimal interval ---------------------------
 
 
+def _annotated(body: str, bullets: bool) -> Document:
+    """A list whose entries 3 and 18 carry annotation bullets ("18•• Roe ..."), or whose
+    reader lost them (no entry labelled so)."""
+    raws = [
+        f"{k}{'••' if k in (3, 18) else '.'} Author{k} A. Made-up title. J Made Up. 2020;{k}:1-9."
+        for k in range(1, 21)
+        if bullets or k not in (3, 18)
+    ]
+    refs = tuple(RawEntry(raw, Location("p.md", 200 + n), raw) for n, raw in enumerate(raws))
+    lines = tuple(Line("p.md", n, t) for n, t in enumerate(body.split("\n"), start=1))
+    return Document("p.md", "markdown", lines, reference_entries=refs)
+
+
 def test_annotation_bullets_after_numbers_in_a_bracket() -> None:
     body = "As reviewed [18••, 20] and shown [3•] and [1], [2 •, 4]."
-    assert cited(numbered(body)) == [[18, 20], [3], [1], [2, 4]]
+    assert cited(_annotated(body, bullets=True)) == [[18, 20], [3], [1], [2, 4]]
+
+
+def test_annotation_bullets_are_read_only_where_the_list_labels_so() -> None:
+    # entries whose labels carry the bullets were not read as entries: a citation of
+    # them would be a false "missing reference"
+    body = "As reviewed [18••, 20] and shown [3•] and [1], [2]."
+    assert cited(_annotated(body, bullets=False)) == [[1], [2]]
 
 
 def test_a_rising_list_with_a_range_is_no_decimal_interval() -> None:

@@ -48,3 +48,14 @@ def sub_labelled(raws: Iterable[str]) -> bool:
             if count >= 2:
                 return True
     return False
+
+
+# an entry labelled with Elsevier's annotation bullets: "18• Roe ...", "19•• Poe ..."
+_ANNOTATED_LABEL = re.compile(r"^\s*\d{1,4}\.?\s?•")
+
+
+def annotated_labels(raws: Iterable[str]) -> bool:
+    """Whether some entry's label carries an annotation bullet ("18••"): only then is
+    "[18••, 20]" in the text read -- where the list's reader did not keep such entries,
+    their citations would be false missing references."""
+    return any(_ANNOTATED_LABEL.match(raw) for raw in raws)

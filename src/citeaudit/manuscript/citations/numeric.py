@@ -51,7 +51,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.list_labels import bare_labels, sub_labelled
+from citeaudit.manuscript.citations.list_labels import (
+    annotated_labels,
+    bare_labels,
+    sub_labelled,
+)
 from citeaudit.manuscript.citations.marker import shown
 from citeaudit.manuscript.citations.markup import CodeSpans, code_index
 from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, word_before
@@ -365,8 +369,9 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
     """Every form's candidates, each stream in text order (the order `_weigh` breaks
     ties of one offset by)."""
     subs = sub_labelled(e.raw for e in document.reference_entries)
+    bullets = annotated_labels(e.raw for e in document.reference_entries)
     return [
-        _bracketed(text),
+        _bracketed(text, bullets),
         _sub_labelled_brackets(text) if subs else iter(()),
         _parenthesised(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
@@ -443,7 +448,9 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # -- the forms -----------------------------------------------------------------------
 
 
-def _bracketed(text: str) -> Iterator[_Candidate]:
+def _bracketed(text: str, bullets: bool = True) -> Iterator[_Candidate]:
+    """Square-bracket citations; with annotation bullets ("[18••, 20]") only where the
+    list labels its entries so (`bullets`, see `annotated_labels`)."""
     for m in _BRACKETED.finditer(text):
         start = m.start()
         lead = _superscript_opening(text, start, m.end())
@@ -458,7 +465,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
             body = _body(m)
-            if body is None:
+            if body is None or (not bullets and "•" in m.group()):
                 continue  # "[4]" with no cue was the plain form's, refused there
             numbers = () if _statistic(text, start, body) else _expand(body)
             if numbers and m.group("plain") and _tiles(text, start, m.end(), body):
