@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
@@ -384,6 +385,7 @@ def _with_paragraph_breaks(
     for ln in flow:
         key = (ln.page, ln.column)
         rights[key] = max(rights.get(key, ln.x1), ln.x1)
+    foot = _text_foot(flow)
     out: list[Line] = []
     previous: PdfLine | None = None
     for i in indexes:
@@ -393,12 +395,30 @@ def _with_paragraph_breaks(
             spaced = same and previous.foot - line.base > 1.3 * leading
             resized = abs(previous.size - line.size) > 0.1 * line.size
             right = rights[(previous.page, previous.column)]
-            short = previous.x1 < right - 4 * previous.size and _ends_sentence(previous.text)
-            if spaced or resized or short:
+            ends = _ends_sentence(previous.text)
+            short = previous.x1 < right - 4 * previous.size and ends
+            # a column left a line's room above the foot the text reaches elsewhere
+            # (`_text_foot`): what the next column opens with is a new paragraph
+            raised = not same and ends and previous.base - foot > 1.1 * leading
+            if spaced or resized or short or raised:
                 out.append(Line(lines[i].file, lines[i].number, "", page=lines[i].page))
         out.append(lines[i])
         previous = line
     return tuple(out)
+
+
+def _text_foot(flow: Sequence[PdfLine]) -> float:
+    """The lowest baseline a column's text reaches: the foot of the text block.
+
+    Text runs to the foot of every column, so a column whose last line stands more
+    than a line above it left room for a line that did not follow: a typesetter keeps
+    a paragraph's first line off the foot (and a heading with its text), so the next
+    column opens a new paragraph. The last line of each column but the document's
+    last (which ends where the text does) is looked at; with fewer than two columns
+    there is nothing to compare, and the foot is set so low that no column is raised.
+    """
+    ends = [a.base for a, b in itertools.pairwise(flow) if (a.page, a.column) != (b.page, b.column)]
+    return min(ends) if len(ends) >= 2 else -math.inf
 
 
 def _ends_sentence(text: str) -> bool:
