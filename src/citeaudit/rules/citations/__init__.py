@@ -7,6 +7,7 @@ from citeaudit.rules.citations.ambiguous_citation import AmbiguousCitation
 from citeaudit.rules.citations.citation_name_mismatch import CitationNameMismatch
 from citeaudit.rules.citations.citation_year_mismatch import CitationYearMismatch
 from citeaudit.rules.citations.citations_not_recognised import CitationsNotRecognised
+from citeaudit.rules.citations.hidden_direction_control import HiddenDirectionControl
 from citeaudit.rules.citations.input_problem import InputProblemRule
 from citeaudit.rules.citations.missing_reference import MissingReference
 from citeaudit.rules.citations.pandoc_citation_without_at import PandocCitationWithoutAt
@@ -23,4 +24,5 @@ RULES: tuple[type[Rule], ...] = (
     PossibleMissingReference,
     CitationsNotRecognised,
     PandocCitationWithoutAt,
+    HiddenDirectionControl,
 )
