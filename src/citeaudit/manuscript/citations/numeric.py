@@ -371,7 +371,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
     subs = sub_labelled(e.raw for e in document.reference_entries)
     bullets = annotated_labels(e.raw for e in document.reference_entries)
     return [
-        _bracketed(text, bullets),
+        _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
         _sub_labelled_brackets(text) if subs else iter(()),
         _parenthesised(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
@@ -448,9 +448,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # -- the forms -----------------------------------------------------------------------
 
 
-def _bracketed(text: str, bullets: bool = True) -> Iterator[_Candidate]:
-    """Square-bracket citations; with annotation bullets ("[18••, 20]") only where the
-    list labels its entries so (`bullets`, see `annotated_labels`)."""
+def _unbulleted(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
+    """Brackets without annotation bullets: "[18••, 20]" is read only where the list
+    labels its entries so (`annotated_labels`)."""
+    return (c for c in found if "•" not in text[c.start : c.end])
+
+
+def _bracketed(text: str) -> Iterator[_Candidate]:
     for m in _BRACKETED.finditer(text):
         start = m.start()
         lead = _superscript_opening(text, start, m.end())
@@ -465,7 +469,7 @@ def _bracketed(text: str, bullets: bool = True) -> Iterator[_Candidate]:
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
         else:
             body = _body(m)
-            if body is None or (not bullets and "•" in m.group()):
+            if body is None:
                 continue  # "[4]" with no cue was the plain form's, refused there
             numbers = () if _statistic(text, start, body) else _expand(body)
             if numbers and m.group("plain") and _tiles(text, start, m.end(), body):
