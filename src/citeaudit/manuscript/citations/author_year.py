@@ -55,7 +55,6 @@ from citeaudit.manuscript.citations.narrative import (
     names_ending_at,
 )
 from citeaudit.manuscript.citations.specimens import (
-    Collectors,
     catalogue_code,
     code_beside_catalogue_number,
     collector_numbers_near,
@@ -183,7 +182,6 @@ class AuthorYearExtractor(CitationExtractor):
 
 def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker]:
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"..."""
-    named = Collectors(clean)
     for m in _GROUP.finditer(clean):
         start, end = m.span()
         if code and code.covers(start):
@@ -193,7 +191,7 @@ def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker
             if yearless is not None:
                 yield yearless
             continue
-        marker = _group(document, clean, m, named)
+        marker = _group(document, clean, m)
         if marker is None:
             marker = _narrative(document, clean, m)
         else:
@@ -254,9 +252,7 @@ def _after_binomial(clean: str, offset: int) -> bool:
     return _SENTENCE_HEAD.search(before) is None
 
 
-def _group(
-    document: Document, clean: str, m: re.Match[str], named: Collectors | None = None
-) -> Marker | None:
+def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     index = 1 if m.group(1) is not None else 2
     works = parse_group(m.group(index))
     if not works:
@@ -275,8 +271,6 @@ def _group(
             if collectors is None:
                 collectors = collector_numbers_near(clean, start, end)
             record = collectors  # "(Bates 561), (Kibila, Marabo 1546)": collectors' numbers
-        if not record and named is not None and not work.et_al and _dated(work):
-            record = named.named(work.authors)  # "(Moreno 1544)", Moreno 2876 elsewhere
         if (
             after_binomial
             or record
@@ -286,12 +280,6 @@ def _group(
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
-
-
-def _dated(work: ParsedWork) -> bool:
-    """Whether every label of the work is a bare year (no "n.d.", no status): only
-    a number can be a collector's."""
-    return all(label.year is not None and not label.suffix for label in work.labels)
 
 
 def _citations(
