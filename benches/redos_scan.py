@@ -49,6 +49,8 @@ what it reports is printed beside the timings. Exits 1 when a pattern is flagged
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import gc
 import importlib
 import json
@@ -154,14 +156,61 @@ _ANCHORED = frozenset({"match", "fullmatch"})
 
 def _calls(name: str, module: str, sources: dict[str, str]) -> set[str]:
     """The methods called on `name` (``NAME.search(``...) in its module and in the
-    modules that import from it (a name alone would mix up two modules' ``_YEAR``)."""
+    modules that import from it (a name alone would mix up two modules' ``_YEAR``).
+
+    Patterns held in a list or tuple are called through a loop's variable
+    (``for form in _NAME_FORMS: form.match(s, pos)``): every method called on that
+    variable anywhere in the module counts too, or such a list was timed with search
+    (from every start) though the code only ever matches it at one position."""
     if not name.isidentifier():
         return set()
     found: set[str] = set()
     for path_module, text in sources.items():
         if path_module == module or f"from {module} import" in text:
             found.update(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", text))
+            for variable in _loop_variables(text).get(name, ()):
+                found.update(re.findall(rf"\b{variable}\.(\w+)\(", text))
     return found
+
+
+@functools.cache
+def _loop_variables(text: str) -> dict[str, frozenset[str]]:
+    """name -> the variables of the loops (statements and comprehensions) whose iterable
+    names it: ``for form in _NAME_FORMS if count else [_FIRST, *_NAME_FORMS]`` gives
+    both names ``form``; ``[t for t in parts if not _GENRE.match(t)]`` gives none."""
+    return _name_uses(text)[0]
+
+
+@functools.cache
+def _name_uses(text: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """(`_loop_variables`, the names also read outside a loop's iterable)."""
+    loops: dict[str, set[str]] = {}
+    looped: set[int] = set()
+    tree = ast.parse(text)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            targets = {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
+            for held in ast.walk(node.iter):
+                if isinstance(held, ast.Name):
+                    loops.setdefault(held.id, set()).update(targets)
+                    looped.add(id(held))
+    elsewhere = {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in looped
+    }
+    return {name: frozenset(v) for name, v in loops.items()}, frozenset(elsewhere)
+
+
+def _only_looped(name: str, module: str, sources: dict[str, str]) -> bool:
+    """Whether a container of patterns is read only as a loop's iterable (so its
+    patterns are called only through the loop's variable, which `_calls` reads): one
+    indexed (``NAME[2].search``) or handed elsewhere may be called any way."""
+    return not any(
+        name in _name_uses(text)[1]
+        for path_module, text in sources.items()
+        if path_module == module or f"from {module} import" in text
+    )
 
 
 def _sources() -> dict[str, str]:
@@ -185,7 +234,11 @@ def collect(only: str | None) -> list[Found]:
                 places = [(f"{name}.{attr}", v) for attr, v in vars(value).items()]
             for place, item in places:
                 calls = _calls(place.rsplit(".", 1)[-1], module.__name__, sources)
-                anchored = bool(calls) and calls <= _ANCHORED and isinstance(item, re.Pattern)
+                held = isinstance(item, re.Pattern) or (
+                    isinstance(item, (list, tuple))
+                    and _only_looped(place.rsplit(".", 1)[-1], module.__name__, sources)
+                )
+                anchored = bool(calls) and calls <= _ANCHORED and held
                 for pattern in _patterns_in(item):
                     key = (pattern.pattern, pattern.flags)
                     if key not in seen:

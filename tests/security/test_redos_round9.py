@@ -22,14 +22,21 @@ the characters that matter to them: same match, same span, same groups.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import random
 import re
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+from citeaudit.bibliography import freetext_authors
+from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.manuscript.citations import item_parser, narrative
+from citeaudit.model.location import Location
 
 MAX_GROWTH = 10.0
 SCALE = 4
@@ -107,6 +114,12 @@ SHAPES: list[tuple[str, Callable[[int], str], Callable[[str], object], int]] = [
         lambda n: "Aa [A" + "a" * n + " aa" * 7 + "!",
         _substituted(item_parser._GLOSS),
         1_000,
+    ),
+    (
+        "item-tight-marks-over-line-breaks",
+        lambda n: "Aa" + "\n" * n + "x",
+        _substituted(item_parser._TIGHT),
+        4_000,
     ),
     # through the code: the look-back before a year, and a parenthesis' content
     ("names-before-blanks", lambda n: "Aa" + " " * n + "x]", _names_before, 4_000),
@@ -204,6 +217,16 @@ def test_the_gloss_removed_from_a_parenthesis_is_the_same() -> None:
     assert found > 100
 
 
+OLD_TIGHT = re.compile(r"\s+([,;:])")
+
+
+def test_blanks_before_marks_are_taken_off_as_before() -> None:
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(" \n\t,;:a.") for _ in range(rng.randint(0, 30)))
+        assert OLD_TIGHT.sub(r"\1", text) == item_parser._TIGHT.sub(r"\1", text), text
+
+
 def test_brackets_after_names_still_read_as_before() -> None:
     acronym = narrative.names_before("as World Health Organization [WHO]")
     assert acronym is not None and acronym.authors[-1].endswith("[WHO]")
@@ -213,3 +236,75 @@ def test_brackets_after_names_still_read_as_before() -> None:
     assert "Ministry" not in work.name_text
     (work,) = item_parser.parse_group("World Health Organization [WHO], 2020")
     assert work.authors[-1].endswith("[WHO]")
+
+
+# -- the free-text author walk: flagged under search, only ever matched ----------------
+#
+# freetext_authors._NAME_FORMS and _FIRST_ONLY were flagged (a run of "Ā" took seconds)
+# because the scan timed them from every start: they are held in a list and called
+# through a loop's variable (``form.match(s, pos)``), which it did not see. The walk
+# matches them where the last name's separator ended, so a run is read once.
+
+_SCAN = Path(__file__).resolve().parents[2] / "benches" / "redos_scan.py"
+
+
+def _scan_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("redos_scan_round9", _SCAN)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_scan_sees_patterns_called_through_a_loop_variable() -> None:
+    scan = _scan_module()
+    sources = scan._sources()
+    authors = "citeaudit.bibliography.freetext_authors"
+    assert scan._calls("_NAME_FORMS", authors, sources) == {"match"}
+    assert scan._calls("_FIRST_ONLY", authors, sources) == {"match"}
+    # a comprehension that only filters with a pattern lends it no loop variable
+    assert scan._calls("_GENRE", "citeaudit.bibliography.freetext_patterns", sources) == {"match"}
+
+
+def test_loop_variables_are_read_from_the_iterable_only() -> None:
+    loops = _scan_module()._loop_variables(
+        "for form in A if c else [B, *A]:\n    form.match(s)\n"
+        "kept = [t for t in parts if not C.match(t)]\n"
+        "found = any(p.search(s) for p in (D, E))\n"
+    )
+    assert loops["A"] == loops["B"] == {"form"}
+    assert "C" not in loops
+    assert loops["D"] == loops["E"] == {"p"}
+
+
+def test_a_list_of_patterns_read_only_by_loops_is_timed_with_match() -> None:
+    scan = _scan_module()
+    found = {f.pattern.pattern: f for f in scan.collect("freetext_authors")}
+    held = [found[p.pattern] for p in (*freetext_authors._NAME_FORMS, freetext_authors._FIRST_ONLY)]
+    assert all(f.anchored for f in held), [f.where for f in held if not f.anchored]
+    # indexed or handed on, a list may be searched any way: not taken as anchored
+    sources = {"m": "P = [x]\nfor p in P:\n    p.match(s)\nP[0].search(s)\n"}
+    assert not scan._only_looped("P", "m", sources)
+    assert scan._only_looped("P", "m", {"m": "P = [x]\nfor p in P:\n    p.match(s)\n"})
+
+
+def _entry(text: str) -> object:
+    return parse_reference(text, id="r1", index=1, location=Location("refs.md", 1))
+
+
+WALKED: list[tuple[str, Callable[[int], str]]] = [
+    ("one-long-name", lambda n: "Ā" * n + "!"),
+    ("one-long-name-then-comma", lambda n: "Ā" * n + ", Ābc"),
+    ("initials-run", lambda n: "A." * (n // 2) + "!"),
+    ("spaced-initials-run", lambda n: "A. " * (n // 3) + "!"),
+    ("particles-run", lambda n: "van " * (n // 4) + "!"),
+    ("names-walked", lambda n: "Āa, B., " * (n // 8) + "!"),
+]
+
+
+@pytest.mark.parametrize(("name", "build"), WALKED, ids=[w[0] for w in WALKED])
+def test_free_text_author_walk_grows_linearly(name: str, build: Callable[[int], str]) -> None:
+    # an entry is read up to its first 10,000 characters: 2,000 and 8,000 stay inside
+    ratio = growth(build, _entry, 2_000)
+    assert ratio < MAX_GROWTH, f"{name}: x{SCALE} the entry took x{ratio:.1f} the time"

@@ -108,7 +108,9 @@ _ORGANISATION_ENDS = frozenset(
         "society",
     }
 )
-_TIGHT = re.compile(r"\s+([,;:])")
+# from a run's first blank only: tried from each blank of a run with no mark after it,
+# each try ran to the run's end (quadratic; the parenthesis is collapsed before, still)
+_TIGHT = re.compile(r"(?<!\s)\s++([,;:])")
 # A role written after the names, in lower case: the work is theirs all the same.
 _ROLE = re.compile(r"(?<=[^\W\d_])(?:,[ ]?|[ ])\(?(?:editors?|eds?|ed|orgs?|coords?|comps?)\.?\)?$")
 # After a year, ";32:1345" or ";32(4):1345" is a journal's volume and pages: the
