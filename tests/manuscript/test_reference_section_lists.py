@@ -72,3 +72,17 @@ def test_marked_entries_are_found_and_cited(tmp_path: Path) -> None:
     rules = {f.rule for f in result.findings}
     assert "uncited-reference" not in rules
     assert "missing-reference" not in rules
+
+
+def test_a_record_number_end_is_read_in_linear_time() -> None:
+    # "PubMed", a long run of spaces, no number: each split of the run between two
+    # runs of spaces was tried (20,000 spaces took seconds)
+    from time import perf_counter
+
+    from citeaudit.manuscript.reference_section import _IDENTIFIER_END
+
+    hostile = "PubMed" + " " * 20_000 + "x"
+    start = perf_counter()
+    assert _IDENTIFIER_END.search(hostile) is None
+    assert perf_counter() - start < 0.5
+    assert _IDENTIFIER_END.search("J Nowhere. 2001;1:1-9. PubMed ID : 12345678") is not None

@@ -867,7 +867,8 @@ def _ends_entry(text: str) -> bool:
 # Read as open, the next entry was joined to it when its year came late ("Roe A., Poe
 # B., Example Study Group (2002). Title.").
 _IDENTIFIER_END = re.compile(
-    r"(?:\b(?:PMID|PMCID|PubMed(?:\s?ID)?|arXiv)\s*:?\s*(?:PMC)?\d[\d.]*(?:v\d+)?"
+    # "\s*(?::\s*)?", not "\s*:?\s*": two runs of spaces side by side were quadratic
+    r"(?:\b(?:PMID|PMCID|PubMed(?:\s?ID)?|arXiv)\s*(?::\s*)?(?:PMC)?\d[\d.]*(?:v\d+)?"
     r"|\bPMC\d+)[;,]?\s*$",
     re.IGNORECASE,
 )
