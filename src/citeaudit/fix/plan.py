@@ -20,6 +20,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.bibliography.interface import Bibliography
 from citeaudit.bounded_read import NotARegularFile, read_capped
 from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
+from citeaudit.fix.guard import check_edit
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
 from citeaudit.fix.unified_diff import Splice, unified_diff
@@ -225,7 +226,9 @@ def _plan_file(
                     start, end = _with_blank_line(text, start, end)
                     deleted += 1
                 else:
-                    entry = _edit(editor, entry, item)
+                    edited = _edit(editor, entry, item)
+                    check_edit(bibliography.format, path, entry, edited, item)
+                    entry = edited
             except CannotFix as exc:
                 refusals.append(_refuse(item, str(exc)))
                 continue

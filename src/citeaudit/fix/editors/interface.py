@@ -17,7 +17,7 @@ class CannotFix(Exception):
 
 
 # An occurrence ends where the URL or DOI does: not before more URL characters.
-_CONTINUES = r"(?![A-Za-z0-9/_%~?#=&+-]|\.[A-Za-z0-9])"
+CONTINUES = r"(?![A-Za-z0-9/_%~?#=&+-]|\.[A-Za-z0-9])"
 
 
 class EntryEditor(ABC):
@@ -25,7 +25,7 @@ class EntryEditor(ABC):
 
     def replace_text(self, entry: str, old: str, new: str) -> str:
         """Every whole occurrence of `old` (a URL or DOI as written) becomes `new`."""
-        pattern = re.compile(re.escape(old) + _CONTINUES)
+        pattern = re.compile(re.escape(old) + CONTINUES)
         edited, count = pattern.subn(lambda _: new, entry)
         if not count:
             raise CannotFix(f"'{old}' is not written in the entry as the finding gives it")
