@@ -20,6 +20,10 @@ REASONS = {
     "doi-not-found": "the DOI is not registered (the DOI resolver does not know it)",
     "malformed-doi": "the DOI is malformed (a dot segment, a control character) and was not asked",
     "invalid-url": "it is not a valid web address (its host, port or characters)",
+    "host-not-supported": (
+        "its host is one our HTTP client cannot encode (a symbol browsers accept); "
+        "it was not checked"
+    ),
     "bot-wall": "the site answered with a bot challenge",
     "auth-required": "the site asks for a login (401)",
     "login-required": "the site sends visitors to a login page",
