@@ -17,8 +17,8 @@ header and page numbers, as a journal's proof is set:
   linking and of missing-reference scoring, and counted apart;
 - the example article ../shared/examples/balance-of-power-csto-nato.md, printed as
   Pandoc would print it (bulleted list): it must give 21 entries, exactly one
-  uncited (Yani et al. 2017) and nothing missing (also a test:
-  tests/manuscript/test_pdf_example_article.py).
+  uncited (Yani et al. 2017) and nothing missing (checked here, not in tests/: the
+  article is not in the repository, and tests read only what a clean clone holds).
 
 Figures per source: reference segmentation precision/recall/F1 (entries aligned to
 the XML's by text), citation -> entry linking P/R/F1, uncited (CIT001) and missing
