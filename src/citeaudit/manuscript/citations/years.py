@@ -16,8 +16,9 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # An optional original year ("1900/1999", "2001/2012", "2011 [1979]", "2011 [1954-1961]",
 # "[1968] 2005", as ABNT and the humanities give a translation's or reprint's first edition,
 # before or after the edition read) is skipped: the reference carries the edition read.
-# "s.d." and "s/d" (Portuguese "sem data"), "s/f" (Spanish "sin fecha") are no date,
-# like "n.d."; so are ABNT's bracketed uncertain decades "[201-]", "[20--]" and "[s.d.]", while a
+# "s.d." and "s/d" (Portuguese "sem data"), "s/f" (Spanish "sin fecha") and a bare "nd"
+# filling the slot ("(Green, nd)") are no date, like "n.d."; so are ABNT's bracketed
+# uncertain decades "[201-]", "[20--]" and "[s.d.]", while a
 # probable year "[2019?]" and an inferred one "[2019]" (ABNT: the year is not printed on
 # the work but known) are that year.
 # A work published over years is cited by its span or its first year and on:
@@ -32,7 +33,8 @@ YEAR = re.compile(
     r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|\s+onwards?\b|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/[df]\b"
-    r"|\[s\.\s?d\.\]|\[(?:1[5-9]|20)(?:\d-|--)\])(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
+    r"|\[s\.\s?d\.\]|\[(?:1[5-9]|20)(?:\d-|--)\]|nd(?=\s*+(?:[);,\]]|$)|\s?-\s?[a-z](?!\w)))"
+    r"(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|\[(?P<probable>1[5-9]\d\d|20[0-3]\d)\??\]"
     rf"|(?P<ndword>{NO_DATE})(?!\w)(?:\s?-\s?(?P<ndwsuffix>[a-z])(?!\w))?"
     rf"|(?P<press>{STATUS})(?!\w)(?:\s?-\s?(?P<presssuffix>[a-z])(?!\w))?)"
