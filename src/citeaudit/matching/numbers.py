@@ -12,7 +12,11 @@ from citeaudit.model.reference import Reference
 
 # a sub-label ("[1a]", "(1a)", "1a.") numbers an entry as its number does: Wiley's
 # chemistry lists print "1a ...; 1b ...; 2. ..."
-_NUMBER_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?[.)])\s")
+# A number may carry a reader's mark of interest after it ("18• Doe A.", "6.•• Roe B.":
+# review journals' papers of special and outstanding interest).
+_NUMBER_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?(?:[.)][•●]{0,2}|[•●]{1,2}))\s"
+)
 
 
 def numbered_list_cited_by_number(
@@ -88,7 +92,7 @@ def numbers_outnumber_sure_works(
     return markers > others
 
 
-_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})[\].)]\s")
+_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})(?:[\].)][•●]{0,2}|[•●]{1,2})\s")
 # "1a." / "[1a]" / "(1a)", or a bare "1a " before a name: a sub-labelled entry
 _SUB_LABEL = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[\[(]?(\d{1,5})([a-z])[\].)]\s|(\d{1,4})([a-z])\s+(?=[^\W\d_]))"
