@@ -583,6 +583,9 @@ def split_entries_with_layout(
     Whether the list is dated (`dated_list`) is only asked of a line after the first.
     """
     strip = functools.cache(strip_markdown)
+    # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
+    # a reader's lines before their Document are as written; each keeps `written`.
+    lines = [ln.seen() for ln in lines]
     useful = [
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
@@ -918,17 +921,34 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
     while group and not group[-1].text.strip():
         group.pop()
     first = group[0]
-    raw = "\n".join(line.text for line in group)
+    # The raw text is what the file holds (`fix` finds the entry by it); the text
+    # parsed for names and year is the one shown.
+    raw = "\n".join(_written(line) for line in group)
     parts = [line.text.strip() for line in group if line.text.strip()]
     stray = _stray_then_label(parts[0]) if list_marker(parts[0]) is None else None
     if stray is not None:
         # "1 32. Centers ...": the entry is labelled 32, in what it is cited by too (its
         # raw text starts at the label: the mark before it belongs to no entry)
         parts[0] = parts[0][stray.start(1) :]
-        raw = raw[raw.index(parts[0][:8]) :]
+        raw = raw[_written_offset(group, parts[0][:8]) :]
     marker = list_marker(parts[0])
     if marker is not None:
         label = marker.group("number") or marker.group("bracket") or ""
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
     text = clean(" ".join(parts))
     return RawEntry(text=text, location=Location(first.file, first.number), raw=raw)
+
+
+def _written(line: Line) -> str:
+    return line.written if line.written is not None else line.text
+
+
+def _written_offset(group: list[Line], head: str) -> int:
+    """Where `head` (shown text) starts in the group's lines as written, joined."""
+    offset = 0
+    for line in group:
+        at = line.text.find(head)
+        if at >= 0:
+            return offset + line.written_column(at)
+        offset += len(_written(line)) + 1
+    return 0
