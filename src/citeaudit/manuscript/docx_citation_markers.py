@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
+from citeaudit.manuscript.visible_text import visible, visible_column
 from citeaudit.model.citation import Citation, CitationKind
 from citeaudit.model.surnames import fold_name
 
@@ -66,11 +67,13 @@ class FieldCitationExtractor:
         if not document.citation_fields:
             return
         spans: dict[int, tuple[int, int]] = {}  # paragraph -> its text's span
+        removed: dict[int, str] = {}  # paragraph -> its first line's removal map
         offset = 0
         for line in document.lines:
             if line.file == document.path:
                 start, _ = spans.get(line.number, (offset, offset))
                 spans[line.number] = (start, offset + len(line.text))
+                removed.setdefault(line.number, line.removed)
             offset += len(line.text) + 1
         text = document.text
         cursor: dict[int, int] = {}  # paragraph -> where its next field is looked for
@@ -79,6 +82,9 @@ class FieldCitationExtractor:
             span = spans.get(citation_field.paragraph)
             if span is None:
                 continue
+            # The paragraph is read as seen (`visible_text`): so is the field's shown
+            # text, and where it stood is counted in the paragraph's visible columns.
+            citation_field = _as_seen(citation_field, removed.get(citation_field.paragraph, ""))
             start = cursor.get(citation_field.paragraph, span[0])
             wanted = citation_field.shown.strip()
             # near where the reader met it first (the text before it may have lost a
@@ -111,6 +117,16 @@ class FieldCitationExtractor:
                     yield Marker(at, end, read)
         yield from _typed_ranges(document, claimed)
         yield from _typed_beside(document, claimed)
+
+
+def _as_seen(found: FieldCitation, removed: str) -> FieldCitation:
+    """`found` with its shown text as a reader sees it (invisible characters out,
+    look-alike digits as ASCII) and its offset in the paragraph's visible text."""
+    shown = visible(found.shown).text
+    offset = visible_column(removed, found.offset)
+    if shown == found.shown and offset == found.offset:
+        return found
+    return dataclasses.replace(found, shown=shown, offset=offset)
 
 
 def _typed_beside(document: Document, claimed: list[tuple[int, int, int]]) -> Iterator[Marker]:
