@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import reprlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -68,14 +69,36 @@ def read_baseline(path: Path) -> Counter[Key]:
         raise ConfigurationError(f"baseline {path} cannot be read: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise ConfigurationError(f"baseline {path} cannot be read: {exc}") from None
+    except RecursionError:  # the JSON parser recurses per nested array or object
+        raise ConfigurationError(
+            f"baseline {path} cannot be read: arrays or objects nested too deeply"
+        ) from None
     if not isinstance(data, dict) or data.get("citeaudit-baseline") != FORMAT:
         raise ConfigurationError(f"{path} is not a citeaudit baseline (format {FORMAT})")
+    findings = data.get("findings", [])
+    if not isinstance(findings, list):
+        raise ConfigurationError(f"{path}: a baseline's findings must be a list")
     counts: Counter[Key] = Counter()
-    for entry in data.get("findings", []):
+    for entry in findings:
         try:
             counts[(str(entry["code"]), str(entry["file"]), str(entry["message"]))] += int(
                 entry.get("count", 1)
             )
-        except (KeyError, TypeError, ValueError):
-            raise ConfigurationError(f"{path}: a baseline entry is malformed: {entry!r}") from None
+        except (KeyError, TypeError, ValueError, OverflowError):  # "count": Infinity
+            raise ConfigurationError(
+                f"{path}: a baseline entry is malformed: {_quoted(entry)}"
+            ) from None
     return counts
+
+
+# A malformed entry quoted in the error, bounded: a 50 MB value is not put in a message
+# (nor its repr built whole); reprlib cuts long strings, deep nesting and many items.
+_QUOTE = reprlib.Repr()  # keyword arguments only from Python 3.12
+_QUOTE.maxstring = _QUOTE.maxother = 80
+_QUOTE.maxlong = 40
+_QUOTE.maxdict = _QUOTE.maxlist = 6
+_QUOTE.maxlevel = 3
+
+
+def _quoted(entry: object) -> str:
+    return _QUOTE.repr(entry)
