@@ -351,13 +351,21 @@ def _parse_journal(sentence: str, f: ParsedFields) -> None:
     _locators(body[m.end() :], f)
 
 
+# A volume at the head of the locators ("12(3)", "12 Suppl 2:"), and an edition
+# statement alone ("2nd ed.", "3. Aufl."). Digit runs are possessive and start at a run's
+# first digit only: a long run of digits was retried from each of its digits and each try
+# read to the run's end (quadratic); now every digit is read once wherever they are tried.
+_LEADING_VOLUME = re.compile(r"(?<!\d)(\d++[A-Za-z]?(?:\s++\w++\s++\d++)?)\s*(?=\(|,|:|$|\s)")
+_EDITION_ONLY = re.compile(r"(?<!\d)\d++(?:st|nd|rd|th|a|e|\.)?\s*(?:edn|ed|Aufl|éd)\.?")
+
+
 def _locators(loc: str, f: ParsedFields) -> None:
     loc = loc.strip()
     vm = re.search(r"(?:\bvols?\.?|\bv\.|\bBd\.|\bJg\.|\bT\.)\s*(\w+)", loc, re.IGNORECASE)
     if vm:
         f.volume = vm.group(1)
     else:
-        vm = re.match(r"(\d+[A-Za-z]?(?:\s+\w+\s+\d+)?)\s*(?=\(|,|:|$|\s)", loc)
+        vm = _LEADING_VOLUME.match(loc)
         if vm:
             f.volume = vm.group(1)
     for im in (
@@ -505,7 +513,7 @@ def _parse_book_tail(tail: list[str], f: ParsedFields, *, has_url: bool) -> None
         r"^(?:[^:;,]{2,40}(?:,\s*[A-Z]{2,})?:\s*)?(?P<pub>[^;]+?)(?:[;,]\s*\d{4}[a-z]?)?$", first
     )
     candidate = _clean(pm.group("pub")) if pm else first
-    if candidate and re.fullmatch(r"\d+(?:st|nd|rd|th|a|e|\.)?\s*(?:edn|ed|Aufl|éd)\.?", candidate):
+    if candidate and _EDITION_ONLY.fullmatch(candidate):
         candidate = _clean(tail[1]) if len(tail) > 1 else None
         if candidate:
             pm = re.match(

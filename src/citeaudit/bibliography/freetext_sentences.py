@@ -80,7 +80,12 @@ def _protected(s: str, dot: int) -> bool:
         return True
     if k > 0 and s[k - 1] == "." and len(word) <= 2:  # "U.S.", "e.g.", "J.-P."
         return True
-    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th|e|a|ª|º)", word))
+    return bool(_ORDINAL.fullmatch(word))
+
+
+# "2nd", "3e", "4ª": possessive digits from a run's first digit only, so the pattern is
+# linear wherever it is tried (a run of digits was retried from each digit: quadratic)
+_ORDINAL = re.compile(r"(?<!\d)\d++(?:st|nd|rd|th|e|a|ª|º)")
 
 
 _VANCOUVER_DATE = re.compile(
