@@ -18,7 +18,9 @@ from citeaudit.manuscript.reference_section import looks_like_entry_start
 __all__ = ["join_broken_citations", "join_broken_words"]
 
 _HYPHENS = ("-", "\u00ad", "\u2010")
-_WORD_BEFORE_HYPHEN = re.compile(r"[^\W\d_]{2,}[-\u00ad\u2010]$")
+# one start per letter run (a start inside it finds what the run's start found), read
+# once: tried from every letter of a long run, each start read the rest of it
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}+[-\u00ad\u2010]$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÀ-ÖØ-Þ]")
 _UPPER_START = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]")
 # The last token of a line is a URL or DOI still being written.
@@ -210,7 +212,14 @@ def _move(
 
 _ET = re.compile(r"\bet$")
 _AL = re.compile(r"^al\.(?:,?\s*\(\d{4}[a-z]?\))?")
-_NAMED = re.compile(r"(?:\bet al\.|\b[^\W\d_][\w'’\-]*[^\W\d_])$")
+# a word ending the line: letters, digits, apostrophes and hyphens, from a letter that
+# starts a word to a last letter ("Smith", "O’Neil", "Meyer-Lübke"). Read once per
+# run of such characters: tried from every word start of "’a’a’a…", each start read
+# to the run's end (n^2/2). One start per run; inside it the first word start is
+# taken for good (atomic): if the run reaches the end from there, it does from any.
+_NAMED = re.compile(
+    r"(?:\bet al\.|(?<![\w'’\-])(?>[\w'’\-]*?(?<!\w)[^\W\d_])[\w'’\-]++(?<=[^\W\d_]))$"
+)
 _YEAR_GROUP = re.compile(r"^\((?:\d{4}[a-z]?|in press|n\.d\.)[^()]{0,30}\)")
 _GROUP_WINDOW = 160
 _NAME_COMMA_END = re.compile(r"(?:\bet al\.,?|\b[A-ZÀ-ÖØ-Þ][\w'’\-]+,)$")

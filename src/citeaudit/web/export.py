@@ -43,14 +43,25 @@ _FORMULA_CHARS = frozenset("=+-@")
 # a cell another locale's separator starts inside a field: ';', tab or a line break (a
 # quote mid-cell is a plain character there, so a line break ends the row), then
 # blanks or a quote, then a formula character (also full-width)
-_INNER_FORMULA = re.compile('([;\t\r\n][\\s"]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])')
+# The separator and its blanks are read once and taken whether or not a formula
+# character follows (group 2, empty when none): as a lookahead that failed, the search
+# went on from the next tab or line break of the same run and read the rest of it again
+# (n^2 on a cell of tabs).
+_INNER_FORMULA = re.compile('([;\t\r\n][\\s"]*+)([=+\\-@\uff1d\uff0b\uff0d\uff20]?)')
+
+
+def _mark_inner(match: re.Match[str]) -> str:
+    """The apostrophe before a formula character that opens an inner cell."""
+    if not match.group(2):
+        return match.group(0)
+    return match.group(1) + "'" + match.group(2)
 
 
 def _cell(value: object) -> str:
     """The cell's text, made inert when a spreadsheet could read it as a formula."""
     text = "" if value is None else str(value)
     if ";" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = _INNER_FORMULA.sub("\\1'", text)
+        text = _INNER_FORMULA.sub(_mark_inner, text)
     first = text.lstrip()[:1]
     if text.startswith(_FORMULA_START) or (
         first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_CHARS

@@ -7,7 +7,9 @@ import re
 from citeaudit.model.citation import Citation, CitationKind
 
 # "Sander (1929-2015)" closing the item: a name, then two years in brackets
-_SPAN = re.compile(r"\(\s*((?:1[5-9]|20)\d\d)\s*[-–—]\s*((?:1[5-9]|20)\d\d)\s*\)?\s*$")
+# (blanks read once, possessive: the two `\s*` around an optional ")" shared a run of
+# blanks every way before a missing end failed -- n^2, though the item is cut to 40)
+_SPAN = re.compile(r"\(\s*+((?:1[5-9]|20)\d\d)\s*+[-–—]\s*+((?:1[5-9]|20)\d\d)\s*+\)?\s*+$")
 # "Nancy Adams 1969–1987", "MS (2001–2008)": a name, then two years, bracketed or not
 _ANY_SPAN = re.compile(r"(?<![\w.])((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)\s?\)?\s?$")
 # "Nancy Adams" (a given name, then the family name), or initials "MS", "JdS"
