@@ -22,10 +22,8 @@ shape at a base size and at 4 times it (linear 4x, quadratic 16x), failing past
 
 from __future__ import annotations
 
-import gc
 import random
 import re
-import time
 from collections.abc import Callable
 
 import pytest
@@ -34,25 +32,13 @@ from citeaudit.bibliography import freetext_fields, freetext_sentences
 from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
+from tests.security.growth import growth_at
 
 MAX_GROWTH = 10.0
 SCALE = 4
-RUNS = 3
 
 
-def cpu_seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        gc.collect()
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-4)  # below the timer's grain, a ratio means nothing
-
-
-def growth(build: Callable[[int], str], run: Callable[[str], object], base: int) -> float:
-    small, large = build(base), build(base * SCALE)
-    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
+growth = growth_at(SCALE)
 
 
 def _every_match(pattern: re.Pattern[str]) -> Callable[[str], object]:

@@ -12,12 +12,10 @@ The time is CPU time, the best of a few runs, on a base size that takes millisec
 
 from __future__ import annotations
 
-import gc
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,25 +29,13 @@ from citeaudit.manuscript.citations.pandoc import _NOCITE
 from citeaudit.manuscript.docx_front_matter import _OPENING
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.reading import read_manuscript
+from tests.security.growth import growth_at
 
 MAX_GROWTH = 24.0
 SCALE = 8
-RUNS = 3
 
 
-def cpu_seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        gc.collect()
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-4)  # below the timer's grain, a ratio means nothing
-
-
-def growth(build: Callable[[int], str], run: Callable[[str], object], base: int) -> float:
-    small, large = build(base), build(base * SCALE)
-    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
+growth = growth_at(SCALE)
 
 
 def bib_year(text: str) -> object:

@@ -14,21 +14,18 @@ on the growth, not on seconds, so a slow or shared machine does not fail it.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import random
 import re
-import time
-from collections.abc import Callable
 
 from citeaudit.manuscript import pdf_text
 from citeaudit.resolve import limiter
 from citeaudit.rules.citations import _life_dates
 from citeaudit.web import export
+from tests.security.growth import growth_at
 
 MAX_GROWTH = 9.0  # linear: 4x; quadratic: 16x
 SCALE = 4
-RUNS = 3
 SAMPLES = 4000
 
 _migration = importlib.import_module("citeaudit.store.migrations.versions.0004_typed_results")
@@ -41,19 +38,7 @@ OLD_NUMERIC = re.compile(r"^\s*[\[(]?\s*\d")
 OLD_INNER_FORMULA = re.compile('([;\t\r\n][\\s"]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])')
 
 
-def cpu_seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        gc.collect()
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-4)  # below the timer's grain, a ratio means nothing
-
-
-def growth(build: Callable[[int], str], run: Callable[[str], object], base: int) -> float:
-    small, large = build(base), build(base * SCALE)
-    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
+growth = growth_at(SCALE)
 
 
 def random_strings(alphabet: list[str], seed: int, longest: int = 14) -> list[str]:

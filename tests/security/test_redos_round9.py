@@ -21,12 +21,10 @@ the characters that matter to them: same match, same span, same groups.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import random
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -37,25 +35,13 @@ from citeaudit.bibliography import freetext_authors
 from citeaudit.bibliography.freetext import parse_reference
 from citeaudit.manuscript.citations import item_parser, narrative
 from citeaudit.model.location import Location
+from tests.security.growth import growth_at
 
 MAX_GROWTH = 10.0
 SCALE = 4
-RUNS = 3
 
 
-def cpu_seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        gc.collect()
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-4)  # below the timer's grain, a ratio means nothing
-
-
-def growth(build: Callable[[int], str], run: Callable[[str], object], base: int) -> float:
-    small, large = build(base), build(base * SCALE)
-    return cpu_seconds(lambda: run(large)) / cpu_seconds(lambda: run(small))
+growth = growth_at(SCALE)
 
 
 def _searched(pattern: re.Pattern[str]) -> Callable[[str], object]:
