@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.citations import NumericExtractor
+from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.model.citation import Citation
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
@@ -40,3 +41,30 @@ def reference(
 def summary(citations: tuple[Citation, ...] | list[Citation]) -> list[tuple[object, ...]]:
     """(authors, year, suffix) of each author-year citation, for compact assertions."""
     return [(c.authors, c.year, c.year_suffix) for c in citations]
+
+
+def numbered(
+    body: str, entries: int = 12, superscripts: dict[int, list[str]] | None = None
+) -> Document:
+    """A Markdown document over `body` with a numbered list of `entries` made-up entries;
+    `superscripts` gives each line's superscript pieces, in order."""
+    lines = []
+    for number, text in enumerate(body.split("\n"), start=1):
+        spans: list[tuple[int, int]] = []
+        for piece in (superscripts or {}).get(number, []):
+            start = text.index(piece, spans[-1][1] if spans else 0)
+            spans.append((start, start + len(piece)))
+        lines.append(Line("p.md", number, text, tuple(spans)))
+    refs = tuple(
+        RawEntry(
+            f"{k}. Author{k} A. Made-up title. J Made Up. 2020;{k}:1-9.",
+            Location("p.md", 200 + k),
+            f"{k}. Author{k}",
+        )
+        for k in range(1, entries + 1)
+    )
+    return Document("p.md", "markdown", tuple(lines), reference_entries=refs)
+
+
+def cited(document: Document) -> list[list[int | None]]:
+    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]

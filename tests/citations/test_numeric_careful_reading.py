@@ -16,31 +16,14 @@ from citeaudit.manuscript.citations import NumericExtractor
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.model.citation import CitationKind
 from citeaudit.model.location import Location
+from tests.citations.helpers import cited
+from tests.citations.helpers import numbered as numbered_list
 
 
 def numbered(
     body: str, entries: int = 20, superscripts: dict[int, list[str]] | None = None
 ) -> Document:
-    lines = []
-    for number, text in enumerate(body.split("\n"), start=1):
-        spans: list[tuple[int, int]] = []
-        for piece in (superscripts or {}).get(number, []):
-            start = text.index(piece, spans[-1][1] if spans else 0)
-            spans.append((start, start + len(piece)))
-        lines.append(Line("p.md", number, text, tuple(spans)))
-    refs = tuple(
-        RawEntry(
-            f"{k}. Author{k} A. Made-up title. J Made Up. 2020;{k}:1-9.",
-            Location("p.md", 200 + k),
-            f"{k}. Author{k}",
-        )
-        for k in range(1, entries + 1)
-    )
-    return Document("p.md", "markdown", tuple(lines), reference_entries=refs)
-
-
-def cited(document: Document) -> list[list[int | None]]:
-    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]
+    return numbered_list(body, entries, superscripts)
 
 
 ENTRIES = "\n\n".join(
