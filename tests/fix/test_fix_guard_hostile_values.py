@@ -241,7 +241,7 @@ def test_an_edit_that_reads_back_otherwise_is_refused(tmp_path: Path, after: str
     new = SITE + "/moved-here"
     item = _planned(result, _redirect(doe, SITE + "/old", new))
     edited = doe.raw.replace("  url = {" + SITE + "/old}\n", after.replace("NEW", new))
-    with pytest.raises(CannotFix, match="was not written: the (edited )?entry"):
+    with pytest.raises(CannotFix, match=r"was not written: the (edited )?entry"):
         check_edit("bibtex", path, doe.raw, edited, item)
     right = doe.raw.replace(SITE + "/old", new)
     check_edit("bibtex", path, doe.raw, right, item)  # the edit meant passes
