@@ -11,12 +11,9 @@ the scan's hostile inputs, and the reader to linear growth on a hostile manuscri
 
 from __future__ import annotations
 
-import gc
 import random
 import re
 import sys
-import time
-from collections.abc import Callable
 
 import pytest
 
@@ -28,19 +25,10 @@ from citeaudit.manuscript.citations.author_year import (
 )
 from citeaudit.manuscript.citations.first_letter import by_first_letter, split_branches
 from tests.citations.helpers import document
+from tests.security.growth import cpu_seconds
 
 # The pattern as it was written before: every branch in one alternation.
 PLAIN = re.compile("|".join(source for source, _case in _YEARISH_SOURCES))
-
-
-def cpu_seconds(work: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-4)
 
 
 def _words() -> list[str]:
@@ -113,7 +101,7 @@ def test_reader_grows_linearly_on_a_hostile_manuscript() -> None:
     def run(text: str) -> object:
         return AuthorYearExtractor().extract(document(text))
 
-    small = cpu_seconds(lambda: run(manuscript(50)), runs=2)
-    large = cpu_seconds(lambda: run(manuscript(400)), runs=2)
+    small = cpu_seconds(lambda: run(manuscript(50)))
+    large = cpu_seconds(lambda: run(manuscript(400)))
     assert large / small < 24.0  # 8x the input: linear is 8x
     assert author_year._yearish("(in press)", 0, 10)
