@@ -8,9 +8,9 @@ the end of the list (the missing entry an editor must hear about).
 
 from __future__ import annotations
 
-from citeaudit.manuscript.citations import NumericExtractor
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.model.location import Location
+from tests.citations.helpers import cited
 
 
 def numbered(body: str, entries: int = 9) -> Document:
@@ -24,10 +24,6 @@ def numbered(body: str, entries: int = 9) -> Document:
         for k in range(1, entries + 1)
     )
     return Document("p.md", "markdown", lines, reference_entries=refs)
-
-
-def cited(document: Document) -> list[list[int | None]]:
-    return [[c.number for c in m.citations] for m in NumericExtractor().markers(document)]
 
 
 def test_brackets_set_superscript_in_markdown() -> None:
