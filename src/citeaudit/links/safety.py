@@ -339,9 +339,22 @@ def _ipv4_number(name: str) -> ipaddress.IPv4Address | None:
 
 # Top-level domains kept for local networks: no public name server answers for them,
 # only a site's own (RFC 6761/6762/8375, ICANN's ".internal", and the suffixes ICANN's
-# name-collision report found private networks using).
+# name-collision report found private networks using: ".mail" is, with ".home" and
+# ".corp", one it will never delegate), and Consul's DNS interface (".consul":
+# ``vault.service.consul`` is a cluster's service, known or not by the answer).
 LOCAL_TLDS = frozenset(
-    {"local", "localdomain", "internal", "intranet", "lan", "home", "corp", "private"}
+    {
+        "local",
+        "localdomain",
+        "internal",
+        "intranet",
+        "lan",
+        "home",
+        "corp",
+        "mail",
+        "private",
+        "consul",
+    }
 )
 LOCAL_SUFFIXES = ("home.arpa",)
 # What a delegated top-level domain looks like: an IDNA A-label, or letters of any
