@@ -74,7 +74,7 @@ def test_long_locations_are_not_kept_after_the_run(server: RawServer) -> None:
                 for kind in ("host", "path")
                 for i in range(LINKS)
             ]
-            await checker._check_many_for_test(targets)
+            await checker.check_all(targets)
 
     gc.collect()
     tracemalloc.start()

@@ -82,7 +82,7 @@ def test_a_link_check_never_runs_the_punycode_decoder(
         async with LinkChecker(
             policy, doi_url=server.url(""), archive_url=None, probe_urls=[server.url("/")]
         ) as checker:
-            (check,) = await checker._check_many_for_test([target_for(server.url("/a/page"))])
+            (check,) = await checker.check_all([target_for(server.url("/a/page"))])
             return check.outcome
 
     assert asyncio.run(go()) is LinkOutcome.OK

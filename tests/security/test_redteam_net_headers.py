@@ -85,7 +85,7 @@ def _check(server: RawServer, path: str) -> LinkCheck:
         async with LinkChecker(
             POLICY, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
         ) as checker:
-            return (await checker._check_many_for_test([target_for(server.url(path))]))[0]
+            return (await checker.check_all([target_for(server.url(path))]))[0]
 
     return asyncio.run(go())
 

@@ -110,7 +110,7 @@ def _links(server: RawServer, route: str, value: str) -> LinkCheck:
             archive_url=server.url(route + "available"),
             probe_urls=[server.url("/")],
         ) as checker:
-            return (await checker._check_many_for_test([target_for(value)]))[0]
+            return (await checker.check_all([target_for(value)]))[0]
 
     return asyncio.run(go())
 

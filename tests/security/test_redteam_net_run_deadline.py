@@ -91,7 +91,7 @@ def test_links_past_the_runs_deadline_are_out_of_time_and_others_still_checked(
         async with LinkChecker(
             POLICY, doi_url=site.url(""), archive_url=None, probe_urls=[site.url("/")]
         ) as checker:
-            return await checker._check_many_for_test([target_for(u) for u in _urls(tarpit, site)])
+            return await checker.check_all([target_for(u) for u in _urls(tarpit, site)])
 
     checks = asyncio.run(go())
     slow, fast = checks[:SLOW_LINKS], checks[SLOW_LINKS:]
@@ -184,7 +184,7 @@ def test_a_broken_link_found_in_time_stays_broken_when_the_archive_is_slow(
                 probe_urls=[site.url("/")],
                 forbidden=lambda ip: False,  # loopback plays the public web: archived
             ) as checker:
-                return (await checker._check_many_for_test([target_for(archive.url("/gone"))]))[0]
+                return (await checker.check_all([target_for(archive.url("/gone"))]))[0]
 
         check = asyncio.run(go())
     finally:

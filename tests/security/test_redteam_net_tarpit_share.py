@@ -70,7 +70,7 @@ def test_the_other_hosts_links_are_all_checked_while_a_tarpit_holds_its_own(
         async with LinkChecker(
             POLICY, doi_url=sites[0].url(""), archive_url=None, probe_urls=[sites[0].url("/")]
         ) as checker:
-            return await checker._check_many_for_test([target_for(u) for u in urls])
+            return await checker.check_all([target_for(u) for u in urls])
 
     checks = asyncio.run(go())
     others = checks[TARPIT_LINKS:]

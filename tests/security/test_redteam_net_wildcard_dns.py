@@ -119,7 +119,7 @@ async def _check(
         transport=transport,
         pacer=pacer,
     ) as checker:
-        return await checker._check_many_for_test([target_for(u) for u in urls])
+        return await checker.check_all([target_for(u) for u in urls])
 
 
 def test_names_on_one_slow_address_share_one_addresss_limit(

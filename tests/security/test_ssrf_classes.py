@@ -443,7 +443,7 @@ def test_a_link_phase_ends_while_its_look_ups_still_wait(silent: SilentNameServe
         async with LinkChecker(
             policy, probe_urls=(), archive_url=None, forbidden=only_127_0_0_2_is_public
         ) as checker:
-            return await checker._check_many_for_test(
+            return await checker.check_all(
                 [LinkTarget("url", f"http://n{i}.silent.test/") for i in range(names)]
             )
 

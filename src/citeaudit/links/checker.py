@@ -232,13 +232,6 @@ class LinkChecker:
                     progress(check)
         return checked
 
-    async def _check_many_for_test(self, targets: Sequence[LinkTarget]) -> list[LinkCheck]:
-        """`check_all` without the preflight probe and the cache, for tests outside
-        tests/links that still call it (tests/links use `check_all`). To be removed
-        once they do too."""
-        checked = await self._check_many(targets, None, prechecked=False)
-        return [checked[t.key] for t in targets]
-
     async def _unsettled(
         self, target: LinkTarget, *, prechecked: bool = False
     ) -> LinkCheck | Checked:
