@@ -1,18 +1,23 @@
-"""Per-host spacing shared by every process that checks links, through Redis.
+"""Pacing shared through Redis: the one set of scripts behind every shared budget.
 
-In the service one audit's links are checked in chunks by several Celery workers at
-once, and audits run side by side. Each checker's `HostGate` spaces only its own
-requests, so a host they all use (doi.org, a large publisher) would see as many times
-the allowed rate as there are checkers. With `CITEAUDIT_REDIS_URL` set, each request
-start is also reserved in Redis: a host's next free start time is kept under one key
-and moved on by the interval atomically, on Redis's clock, so starts from all
-processes are spaced as one checker's would be. A process whose event loop is late
-to start a request only widens a gap.
+Every process that uses one Redis (CLI runs, Celery workers) keeps the same limits,
+timed by the Redis server's clock so processes with skewed clocks still agree:
 
-Per-host concurrency stays per process; per-address concurrency (`AddressGate`) is
-held here too, as leases in a sorted set per address that expire on their own should
-a process die holding one. When Redis stops answering, pacing and leases fall back to
-the local gates for the rest of the run: a link check never fails because of it.
+- `TAKE_START`: a window of request starts -- at most `count` in any `interval` (plus
+  a margin), none while the budget is paused. A registry's budget is a window of
+  what it announces (`resolve.limiter.RedisLimiter`); a host's spacing for the link
+  checker is a window of one start per `LinkPolicy.min_interval` (`SharedPacer`).
+- `HOLD`: requests in flight, as leases in a sorted set that expire on their own
+  should a process die holding one: a registry budget's concurrency, and the link
+  checker's requests to one address (`AddressGate`).
+
+`SharedPacer` is the link checker's use of them. In the service one audit's links are
+checked in chunks by several Celery workers at once, and audits run side by side;
+each checker's `HostGate` spaces only its own requests, so a host they all use
+(doi.org, a large publisher) would see as many times the allowed rate as there are
+checkers. Per-host concurrency stays per process. When Redis stops answering, pacing
+and leases fall back to the local gates for the rest of the run: a link check never
+fails because of it.
 """
 
 from __future__ import annotations
@@ -25,33 +30,64 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+__all__ = ["HOLD", "TAKE_START", "SharedPacer"]
+
 log = logging.getLogger(__name__)
 
-# KEYS[1]: the host's key; ARGV[1]: the interval in microseconds.
-# Returns how many microseconds the caller waits before its start.
-_RESERVE = """
+# KEYS[1]: the starts (a sorted set by start time); KEYS[2]: the budget's learnt limits
+# (a hash, may be absent). ARGV: count and interval when none were learnt, the margin,
+# this start's token, 'first' or 'again', and the longest pause the caller waits ('':
+# any). Returns the seconds until the start is due, or 'P' and the pause left. 'again'
+# (on waking) counts only the starts due by now, at the times they really happened.
+TAKE_START = """
+local conf = redis.call('HMGET', KEYS[2], 'count', 'interval', 'share', 'paused_until')
+local count = tonumber(conf[1]) or tonumber(ARGV[1])
+local width = (tonumber(conf[2]) or tonumber(ARGV[2])) + tonumber(ARGV[3])
+local share = tonumber(conf[3]) or 1
+local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local start = now
-if nxt > now then start = nxt end
-local interval = tonumber(ARGV[1])
-local ttl = math.floor((start - now + interval) / 1000) + 60000
-redis.call('SET', KEYS[1], string.format('%.0f', start + interval), 'PX', ttl)
-return start - now
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local paused = tonumber(conf[4]) or 0
+redis.call('ZREM', KEYS[1], ARGV[4])
+if ARGV[6] ~= '' and paused - now > tonumber(ARGV[6]) then
+  return 'P' .. tostring(paused - now)
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - width))
+local due = now
+if paused > due then due = paused end
+if ARGV[5] == 'again' then
+  local before = redis.call(
+    'ZREVRANGEBYSCORE', KEYS[1], now, '-inf', 'WITHSCORES', 'LIMIT', n - 1, 1)
+  if before[2] and tonumber(before[2]) + width > due then due = tonumber(before[2]) + width end
+  redis.call('ZADD', KEYS[1], due, ARGV[4])
+  redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
+  if due <= now then return '0' end
+  return tostring(due - now)
+end
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] and tonumber(last[2]) > due then due = tonumber(last[2]) end
+if redis.call('ZCARD', KEYS[1]) >= n then
+  local nth = redis.call('ZRANGE', KEYS[1], -n, -n, 'WITHSCORES')
+  if tonumber(nth[2]) + width > due then due = tonumber(nth[2]) + width end
+end
+redis.call('ZADD', KEYS[1], due, ARGV[4])
+redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
+return tostring(due - now)
 """
 
-
-# KEYS[1]: the address's set of leases; ARGV[1]: the limit, ARGV[2]: this lease's
-# token, ARGV[3]: the lease in microseconds. Returns 1 when the lease is taken.
-_HOLD = """
+# KEYS[1]: the leases (a sorted set by expiry); KEYS[2]: the budget's learnt limits (may
+# be absent). ARGV: the limit when none was learnt, this lease's token, the lease in
+# seconds. Returns 1 when the lease is taken.
+HOLD = """
+local conf = redis.call('HMGET', KEYS[2], 'concurrency', 'share')
+local limit = tonumber(conf[1]) or tonumber(ARGV[1])
+limit = math.max(1, math.floor(limit * (tonumber(conf[2]) or 1) + 1e-9))
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
-local lease = tonumber(ARGV[3])
-redis.call('ZADD', KEYS[1], now + lease, ARGV[2])
-redis.call('PEXPIRE', KEYS[1], math.floor(lease / 1000) + 1000)
+if redis.call('ZCARD', KEYS[1]) >= limit then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
+redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[3])) + 300)
 return 1
 """
 _POLL_FIRST, _POLL_MAX = 0.02, 0.25  # seconds between two asks for a full address
@@ -62,10 +98,10 @@ class SharedPacer:
         self, client: Redis, interval: float, *, prefix: str = "citeaudit:links:pace:"
     ) -> None:
         self._client = client
-        self._interval_us = max(0, round(interval * 1_000_000))
+        self._interval = max(0.0, interval)
         self._prefix = prefix
-        self._script: Any = client.register_script(_RESERVE)
-        self._hold: Any = client.register_script(_HOLD)
+        self._take: Any = client.register_script(TAKE_START)
+        self._hold: Any = client.register_script(HOLD)
         self.available = True
 
     @classmethod
@@ -77,16 +113,22 @@ class SharedPacer:
 
     async def wait_turn(self, host: str) -> None:
         """Reserve the host's next start time for all processes, and wait for it."""
-        if not self.available or not self._interval_us:
+        if not self.available or not self._interval:
             return
+        key = self._prefix + host
+        token = secrets.token_hex(8)
         try:
-            delay = int(await self._script(keys=[self._prefix + host], args=[self._interval_us]))
+            delay = float(
+                await self._take(
+                    keys=[key, key + ":conf"], args=[1, self._interval, 0, token, "first", ""]
+                )
+            )
         except Exception as exc:  # any Redis or network failure: pace locally from now on
             self.available = False
             log.warning("shared link pacing unavailable, pacing this process only: %s", exc)
             return
         if delay > 0:
-            await asyncio.sleep(delay / 1_000_000)
+            await asyncio.sleep(delay)
 
     async def hold(self, address: str, limit: int, lease: float) -> str | None:
         """Wait for one of `address`'s `limit` slots over all processes, and take it
@@ -97,9 +139,7 @@ class SharedPacer:
         wait = _POLL_FIRST
         while self.available:
             try:
-                taken = int(
-                    await self._hold(keys=[key], args=[limit, token, round(lease * 1_000_000)])
-                )
+                taken = int(await self._hold(keys=[key, key + ":conf"], args=[limit, token, lease]))
             except Exception as exc:  # as in wait_turn: local limits from now on
                 self.available = False
                 log.warning("shared address limits unavailable, this process only: %s", exc)

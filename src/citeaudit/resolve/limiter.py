@@ -41,6 +41,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from citeaudit.links.shared_pacing import HOLD, TAKE_START
+
 __all__ = ["Limiter", "LocalLimiter", "Paused", "RedisLimiter", "ServerLimits", "parse_limits"]
 
 MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
@@ -52,6 +54,8 @@ RECOVERY = 0.05  # share of the announced budget won back by each answered reque
 MAX_INTERVAL = 60.0  # seconds
 MAX_COUNT = 1_000_000.0  # requests per window
 MAX_CONCURRENCY = 1000
+LEASE = 120.0  # seconds a concurrency slot in Redis outlives a process that died holding it
+POLL = 0.01  # seconds between two asks for a full budget's slot in Redis
 
 
 class Paused(Exception):
@@ -129,10 +133,10 @@ def effective(count: float, share: float) -> int:
 class Limiter(ABC):
     """Gate every request through `slot()`; feed every response's headers to `observe`."""
 
-    def __init__(self, rate: float, concurrency: int, *, margin: float = MARGIN) -> None:
+    def __init__(self, rate: float, concurrency: int) -> None:
         if rate <= 0 or concurrency <= 0:
             raise ValueError("rate and concurrency must be positive")
-        self.margin = margin
+        self.margin = MARGIN
         self._count, self._interval = window_of(rate)
         self._concurrency = concurrency
         self._share = 1.0
@@ -200,8 +204,8 @@ class Limiter(ABC):
 class LocalLimiter(Limiter):
     """The window as a sorted list of reserved start times, for one process."""
 
-    def __init__(self, rate: float, concurrency: int, *, margin: float = MARGIN) -> None:
-        super().__init__(rate, concurrency, margin=margin)
+    def __init__(self, rate: float, concurrency: int) -> None:
+        super().__init__(rate, concurrency)
         self._cond = threading.Condition()
         self._starts: list[tuple[float, int]] = []  # reserved start times, sorted
         self._tickets = itertools.count()
@@ -228,7 +232,7 @@ class LocalLimiter(Limiter):
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
     def sibling(self, name: str) -> LocalLimiter:
-        return LocalLimiter(self.rate, 1, margin=self.margin)
+        return LocalLimiter(self.rate, 1)
 
     @contextmanager
     def slot(self, max_pause: float | None = None) -> Iterator[None]:
@@ -288,59 +292,6 @@ class LocalLimiter(Limiter):
                 time.sleep(delay)
 
 
-_TAKE_START = """
-local conf = redis.call('HMGET', KEYS[2], 'count', 'interval', 'share', 'paused_until')
-local count = tonumber(conf[1]) or tonumber(ARGV[1])
-local width = (tonumber(conf[2]) or tonumber(ARGV[2])) + tonumber(ARGV[3])
-local share = tonumber(conf[3]) or 1
-local n = math.max(1, math.floor(count * share + 1e-9))
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local paused = tonumber(conf[4]) or 0
-redis.call('ZREM', KEYS[1], ARGV[4])
-if ARGV[6] ~= '' and paused - now > tonumber(ARGV[6]) then
-  return 'P' .. tostring(paused - now)
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - width))
-local due = now
-if paused > due then due = paused end
-if ARGV[5] == 'again' then
-  -- on waking: only the starts due by now count, at the times they really happened
-  local before = redis.call(
-    'ZREVRANGEBYSCORE', KEYS[1], now, '-inf', 'WITHSCORES', 'LIMIT', n - 1, 1)
-  if before[2] and tonumber(before[2]) + width > due then due = tonumber(before[2]) + width end
-  redis.call('ZADD', KEYS[1], due, ARGV[4])
-  redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
-  if due <= now then return '0' end
-  return tostring(due - now)
-end
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] and tonumber(last[2]) > due then due = tonumber(last[2]) end
-if redis.call('ZCARD', KEYS[1]) >= n then
-  local nth = redis.call('ZRANGE', KEYS[1], -n, -n, 'WITHSCORES')
-  if tonumber(nth[2]) + width > due then due = tonumber(nth[2]) + width end
-end
-redis.call('ZADD', KEYS[1], due, ARGV[4])
-redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
-return tostring(due - now)
-"""
-
-_ENTER = """
-local conf = redis.call('HMGET', KEYS[2], 'concurrency', 'share')
-local limit = tonumber(conf[1]) or tonumber(ARGV[1])
-local share = tonumber(conf[2]) or 1
-limit = math.max(1, math.floor(limit * share + 1e-9))
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) < limit then
-  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
-  redis.call('EXPIRE', KEYS[1], 300)
-  return 1
-end
-return 0
-"""
-
 _PAUSE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -372,25 +323,14 @@ class RedisLimiter(Limiter):
 
     Times come from the Redis server's clock, so processes with skewed clocks still
     agree. A concurrency slot is a lease that expires (`lease` seconds) so a process
-    that dies holding one does not block the others for ever.
+    that dies holding one does not block the others for ever. The scripts are the
+    link checker's shared pacing too (`links.shared_pacing`).
     """
 
-    def __init__(
-        self,
-        client: Any,
-        name: str,
-        rate: float,
-        concurrency: int,
-        *,
-        margin: float = MARGIN,
-        lease: float = 120.0,
-        poll: float = 0.01,
-    ) -> None:
-        super().__init__(rate, concurrency, margin=margin)
+    def __init__(self, client: Any, name: str, rate: float, concurrency: int) -> None:
+        super().__init__(rate, concurrency)
         self.name = name
         self._redis = client
-        self._lease = lease
-        self._poll = poll
         prefix = f"citeaudit:limiter:{name}"
         self._starts_key = f"{prefix}:starts"
         self._slots_key = f"{prefix}:slots"
@@ -399,16 +339,10 @@ class RedisLimiter(Limiter):
         # until it has heard the server itself: what Redis remembers may be stale.
         self._heard = True
         self._alone = threading.Lock()
-        self._take = client.register_script(_TAKE_START)
-        self._enter = client.register_script(_ENTER)
+        self._take = client.register_script(TAKE_START)
+        self._enter = client.register_script(HOLD)
         self._pause = client.register_script(_PAUSE)
         self._share_script = client.register_script(_SHARE)
-
-    @classmethod
-    def from_url(cls, url: str, name: str, rate: float, concurrency: int) -> RedisLimiter:
-        import redis
-
-        return cls(redis.Redis.from_url(url, socket_timeout=5), name, rate, concurrency)
 
     def _load(self) -> None:
         """What other processes learnt (limits, share) becomes this one's view too."""
@@ -441,15 +375,7 @@ class RedisLimiter(Limiter):
         self._pause(keys=[self._conf_key], args=[seconds])
 
     def sibling(self, name: str) -> RedisLimiter:
-        other = RedisLimiter(
-            self._redis,
-            f"{self.name}:{name}",
-            self.rate,
-            1,
-            margin=self.margin,
-            lease=self._lease,
-            poll=self._poll,
-        )
+        other = RedisLimiter(self._redis, f"{self.name}:{name}", self.rate, 1)
         other._load()
         other._heard = False
         return other
@@ -470,10 +396,10 @@ class RedisLimiter(Limiter):
         while not int(
             self._enter(
                 keys=[self._slots_key, self._conf_key],
-                args=[self._concurrency, lease_id, self._lease],
+                args=[self._concurrency, lease_id, LEASE],
             )
         ):
-            time.sleep(self._poll)
+            time.sleep(POLL)
         try:
             mode = "first"
             while True:  # checked again on waking: late wake-ups, pauses set meanwhile
