@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.retry import Backoff, parse_retry_after
-from citeaudit.resolve.channel import RetryPolicy, retry_after
+from citeaudit.links.retry import Backoff, parse_retry_after, retry_after
+from citeaudit.resolve.channel import RetryPolicy
 
 
 def test_backoff_doubles_and_is_capped() -> None:

@@ -32,7 +32,7 @@ from citeaudit.links.address_gate import AddressGate
 from citeaudit.links.body import BODY_STATUSES, charset_of, decode_body, header_dict, small_body
 from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
 from citeaudit.links.policy import HostGate, LinkPolicy
-from citeaudit.links.retry import parse_retry_after
+from citeaudit.links.retry import retry_after
 from citeaudit.links.safety import AddressRule
 from citeaudit.links.targets import sendable_url, url_problem, wire_form
 from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
@@ -290,7 +290,7 @@ class Fetcher:
             if answer.status in RETRY_STATUSES and answer.headers is not None:
                 if is_challenge(answer.status, answer.headers, answer.body):
                     return replace(answer, attempts=attempt)
-                wait = rule.wait(attempt - 1, parse_retry_after(answer.headers.get("retry-after")))
+                wait = rule.wait(attempt - 1, retry_after(answer.headers))
                 if wait is None or _past(deadline, wait):
                     return replace(answer, attempts=attempt)
                 await asyncio.sleep(wait)

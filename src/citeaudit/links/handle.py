@@ -19,7 +19,7 @@ from citeaudit.doi import doi_path
 from citeaudit.links import errors
 from citeaudit.links.fetch import RETRY_REASONS, RETRY_STATUSES
 from citeaudit.links.policy import HostGate
-from citeaudit.links.retry import Backoff, parse_retry_after
+from citeaudit.links.retry import Backoff, retry_after
 from citeaudit.links.targets import url_problem, wire_form
 from citeaudit.links.transport import PEER
 
@@ -70,7 +70,7 @@ async def ask_handle(
         status = response.status_code
         peer = response.extensions.get(PEER)
         if status in RETRY_STATUSES and not last:
-            wait = retry.wait(attempt, parse_retry_after(response.headers.get("retry-after")))
+            wait = retry.wait(attempt, retry_after(response.headers))
             if wait is not None:
                 await asyncio.sleep(wait)
                 continue

@@ -22,10 +22,16 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-__all__ = ["Backoff", "parse_retry_after"]
+__all__ = ["Backoff", "parse_retry_after", "retry_after"]
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds from an answer's Retry-After header (`parse_retry_after`)."""
+    return parse_retry_after(headers.get("retry-after") or headers.get("Retry-After"))
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citeaudit.errors import ResolverError
-from citeaudit.links.retry import Backoff, parse_retry_after
+from citeaudit.links.retry import Backoff, retry_after
 from citeaudit.resolve.limiter import Limiter, Paused
 
 __all__ = ["OUT_OF_TIME", "Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
@@ -111,11 +111,6 @@ class Stats:
             self.cache_hits += 1
 
 
-def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds from a reply's Retry-After header (`links.retry.parse_retry_after`)."""
-    return parse_retry_after(headers.get("retry-after") or headers.get("Retry-After"), now)
-
-
 class Channel:
     """Requests to one registry: share one per registry across an audit."""
 
@@ -126,7 +121,6 @@ class Channel:
         *,
         policy: RetryPolicy | None = None,
         stats: Stats | None = None,
-        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.name = name
         self.limiter = limiter  # requests naming no budget; the seed of every budget
@@ -134,7 +128,6 @@ class Channel:
         self._budgets: dict[str, Limiter] = {}
         self.policy = policy or RetryPolicy()
         self.stats = stats or Stats()
-        self._sleep = sleep
         self._lock = threading.Lock()
         self._consecutive_failures = 0
         self.broken: str | None = None  # why the circuit is open
@@ -230,7 +223,7 @@ class Channel:
             if attempt + 1 < self.policy.attempts:
                 if self.deadline is not None and time.monotonic() + wait >= self.deadline:
                     raise ResolverError(self.name, OUT_OF_TIME)
-                self._sleep(wait)
+                time.sleep(wait)
         self._failed()
         raise ResolverError(self.name, f"{reason} after {self.policy.attempts} attempts")
 
