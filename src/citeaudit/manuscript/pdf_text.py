@@ -23,8 +23,9 @@ _HYPHENS = ("-", "\u00ad", "\u2010")
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}+[-\u00ad\u2010]$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÀ-ÖØ-Þ]")
 _UPPER_START = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]")
-# The last token of a line is a URL or DOI still being written.
-_LINK_TAIL = re.compile(r"(?:https?://|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
+# The last token of a line is a URL or DOI still being written (a URL cut right after
+# its scheme, "https:" / "//doi.org/...", too).
+_LINK_TAIL = re.compile(r"(?:https?:(?=/|$)|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
 # a URL cut after one of these goes on; one ending in "." or ")" ends its sentence
 _LINK_CUT = re.compile(r"[/\-_?=&#%~]$")
 # What a URL's continuation looks like: no spaces, and a path or query character.
