@@ -36,6 +36,7 @@ _SPACING_ACCENTS = {
 _LIGATURES = frozenset("ﬀﬁﬂﬃﬄﬅﬆ")
 _SOFT_HYPHEN = "\u00ad"
 _NO_GAP = 0.05  # of the type size: glyphs this close touch
+_F_GAP = 0.01  # the same after an "f", whose box overhangs the room it takes
 _TILT = 0.05  # radians; an upright glyph's angle is 0 (pdfium gives -1 when it cannot tell)
 _CLOSING = frozenset(".,;:)]”’")
 _SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
@@ -269,9 +270,11 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
     # the thresholds of the loop below, once a line (it runs once a glyph)
     small, lifted = 0.85 * size, base + 0.2 * size
     tight_gap, no_gap, wide_gap = 0.15 * size, _NO_GAP * size, 0.22 * size
+    f_gap = _F_GAP * size
     pieces: list[str] = []
     sup_flags: list[bool] = []
     previous_x1: float | None = None  # where the glyph before ends
+    previous_char = ""
     pending_accent: str | None = None
     for k, (char, x0, x1, _, _, glyph_base, space_before) in enumerate(group):
         accent = _SPACING_ACCENTS.get(char)
@@ -291,8 +294,10 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
             gap = x0 - previous_x1
             tight = char in _CLOSING and gap < tight_gap  # "session³." set in two runs
             # a space the text gives where no gap is printed is none: a font's "fi"
-            # ligature mapped to "fi " ("scientifi c")
-            spaced = space_before and gap > no_gap
+            # ligature mapped to "fi " ("scientifi c"). After an "f" the box reaches
+            # past the letter's room (its hook overhangs), so on a tightly justified
+            # line the gap there understates the space: any gap keeps it ("of the")
+            spaced = space_before and gap > (f_gap if previous_char == "f" else no_gap)
             if not tight and (spaced or gap > wide_gap):
                 pieces.append(" ")
                 sup_flags.append(False)
@@ -306,6 +311,7 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
         pieces.append(text)
         sup_flags.append(raised)
         previous_x1 = x1
+        previous_char = char
     text, spans = _assemble(pieces, sup_flags)
     return PdfLine(
         page=page,
