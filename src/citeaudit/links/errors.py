@@ -53,8 +53,9 @@ _UNREACHABLE_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, er
 _RESET_ERRNOS = {errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED}
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    """The exception, its causes and contexts, and members of exception groups."""
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, its causes and contexts, and members of exception groups (links
+    and registries: habanero re-raises transport errors wrapped)."""
     seen: set[int] = set()
     stack = [exc]
     while stack:
@@ -65,7 +66,7 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         yield current
         if isinstance(current, BaseExceptionGroup):
             stack.extend(current.exceptions)
-        for nxt in (current.__cause__, current.__context__):
+        for nxt in (current.__context__, current.__cause__):  # the cause is read first
             if nxt is not None:
                 stack.append(nxt)
 
@@ -95,7 +96,7 @@ def is_dropped(exc: BaseException) -> bool:
 
 def reason_for(exc: BaseException) -> str:
     """The reason string for an exception raised while fetching a link or a record."""
-    chain = list(_chain(exc))
+    chain = list(causes(exc))
     for e in chain:
         if isinstance(e, NonPublicAddress):
             return PRIVATE

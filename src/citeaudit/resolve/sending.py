@@ -17,7 +17,7 @@ from citeaudit import remote_json
 from citeaudit.links import errors
 from citeaudit.links.body import charset_of, web_text
 from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
-from citeaudit.links.safety import AddressRule, NonPublicAddress, is_refusal
+from citeaudit.links.safety import AddressRule, NonPublicAddress
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply, TransportFailure
 
@@ -74,8 +74,8 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     request and says nothing of where it pointed or what answers there; so is an
     answer larger than its bound, and a redirect to a location no client can read.
     """
-    chain = list(_chain(exc))
-    if is_refusal(exc) or any(isinstance(e, NonPublicAddress) for e in chain):
+    chain = list(errors.causes(exc))
+    if any(isinstance(e, NonPublicAddress) for e in chain):
         return TransportFailure("refused: a redirect to a non-public address", final=True)
     for e in chain:
         if isinstance(e, AnswerTooLarge):
@@ -87,15 +87,6 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
         if mapped is not None:
             return mapped
     return None
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and len(seen) < 16 and not any(current is s for s in seen):
-        seen.append(current)
-        current = current.__cause__ or current.__context__
-    return seen
 
 
 def _one(exc: BaseException) -> TransportFailure | None:
