@@ -30,6 +30,12 @@ of the audit draws on it, so twenty uploaded files do not get twenty budgets.
   so the inclusions and the text they add are counted, not only the nesting depth. A
   confined audit may splice no more than twice what its own folder holds (every file
   included once, some twice), however the files name each other.
+* Lines: every pass over a manuscript pays per line, and each file is read to
+  `DEFAULT_MAX_LINES` of them -- but an upload is twenty files, and a book's every
+  chapter builds the whole book. So the lines the audit's manuscripts hold are counted
+  here, each file once: once the audit holds `max_lines`, a file not read before is
+  not read (`lines_spent`). Twenty files of 250,000 one-letter lines (10 MB) held a
+  worker past its parse time limit.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ import errno
 import os
 import stat
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -47,6 +53,7 @@ from pathlib import Path
 from citeaudit.bounded_read import file_kind
 
 __all__ = [
+    "DEFAULT_MAX_LINES",
     "DEFAULT_MAX_NAMES",
     "DEFAULT_MAX_SPLICED_CHARS",
     "DEFAULT_MAX_SPLICES",
@@ -58,6 +65,9 @@ __all__ = [
 DEFAULT_MAX_SPLICES = 1_000  # a long thesis has a few hundred \input files
 DEFAULT_MAX_SPLICED_CHARS = 20_000_000  # text added by \input, on top of the main file
 DEFAULT_MAX_NAMES = 2_000  # files named in all: every \input, .bib and front-matter entry
+# Lines of manuscript text one audit reads, all its files together: one file's own cap
+# (`reading.MAX_LINES`), more than a 2,000-page book holds.
+DEFAULT_MAX_LINES = 250_000
 _SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
 _MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
@@ -101,6 +111,8 @@ class _Ledger:
     names_capped: bool = False
     splices: int = 0
     spliced_chars: int = 0
+    lines: int = 0  # manuscript lines read, each file counted once
+    lines_of: set[str] = field(default_factory=set)  # those files, by real path
     # A name given many times (one file \input in every chapter) is looked up once.
     located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
 
@@ -117,6 +129,7 @@ class InputScope:
     max_splices: int = DEFAULT_MAX_SPLICES
     max_spliced_chars: int = DEFAULT_MAX_SPLICED_CHARS
     max_names: int = DEFAULT_MAX_NAMES
+    max_lines: int = DEFAULT_MAX_LINES
     # The uploads lie side by side, their folders stripped: ``\\input{chapters/intro}``
     # is also looked for as ``intro`` in the root, where the upload of that name lies.
     flat: bool = False
@@ -313,6 +326,30 @@ class InputScope:
         ledger.spliced_chars += chars
         return True
 
+    def lines_spent(self, path: Path | str) -> bool:
+        """Whether the audit holds its `max_lines` already and `path` was not read
+        before: it is then not read at all (a file read before -- a chapter another
+        file splices in, given again -- costs nothing more)."""
+        ledger = self.ledger
+        return ledger.lines >= self.max_lines and _file_key(path) not in ledger.lines_of
+
+    def take_lines(self, counts: Mapping[str, int]) -> None:
+        """Count the lines a manuscript read holds, by the file each came from; a file
+        counted before is not counted again."""
+        ledger = self.ledger
+        for name, count in counts.items():
+            key = _file_key(name)
+            if key not in ledger.lines_of:
+                ledger.lines_of.add(key)
+                ledger.lines += count
+
+    def lines_refusal(self) -> str:
+        """Why a file is not read once the audit holds its lines."""
+        return (
+            f"not read: the audit's other files already hold {self.ledger.lines:,} lines, "
+            f"past the {self.max_lines:,} one audit reads (more than any manuscript has)"
+        )
+
     def splice_budget_spent(self) -> str:
         """What the audit's inclusions have already added, against the limits."""
         ledger = self.ledger
@@ -399,6 +436,15 @@ def _resolved(written: Path, root: Path) -> Path | None:
         if not inside and not root.is_relative_to(reached):
             return None  # off the way to `root`: what lies there decided the answer
     return reached
+
+
+def _file_key(name: Path | str) -> str:
+    """One file however it is spelled (``./a.tex``, ``sub/../a.tex``); a pseudo-file
+    (``paper.docx#footnotes``) is its own name."""
+    try:
+        return os.path.realpath(name)
+    except (OSError, ValueError):
+        return str(name)
 
 
 def _too_long(path: Path) -> bool:

@@ -28,7 +28,7 @@ from citeaudit.manuscript.project_config import (
     ProjectConfig,
     read_project_config,
 )
-from citeaudit.manuscript.reading import InputProblem, reader_for
+from citeaudit.manuscript.reading import InputProblem, charge_lines, reader_for
 
 __all__ = ["as_built"]
 
@@ -161,21 +161,26 @@ def _chapter(path: Path, scope: InputScope, problems: list[InputProblem]) -> Doc
         size = path.stat().st_size
     except OSError:
         size = 0
+    if scope.lines_spent(path):  # the audit holds its lines: another chapter is not read
+        problems.append(InputProblem(str(path), None, f"chapter {scope.lines_refusal()}"))
+        return None
     if not scope.may_fit(size) or not scope.take_splice(size):
         problems.append(
             InputProblem(str(path), None, f"chapter not read: {scope.splice_budget_spent()}")
         )
         return None
+    chapter: Document
+    found: list[InputProblem] = []
     try:
         reader = reader_for(path, scope)
         read_with_problems = getattr(reader, "read_with_problems", None)
         if read_with_problems is None:
-            return reader.read(path)
-        chapter: Document
-        found: list[InputProblem]
-        chapter, found = read_with_problems(path)
+            chapter = reader.read(path)
+        else:
+            chapter, found = read_with_problems(path)
     except InputError as error:
         problems.append(InputProblem(str(path), error.line, f"chapter not read: {error.detail}"))
         return None
+    charge_lines(chapter, scope)
     problems.extend(found)
     return chapter
