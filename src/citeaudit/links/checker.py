@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import httpx
 
@@ -86,7 +87,6 @@ class LinkChecker:
             self.policy.address_limit, pacer, lease=self.policy.total_timeout + 30
         )
         self._global = asyncio.Semaphore(max(1, self.policy.concurrency))
-        self._run_deadline: float | None = None  # the event loop's clock, while checking
         self._fetcher: Fetcher | None = None
         self._trusted: httpx.AsyncClient | None = None
         self._urls: UrlCheck | None = None
@@ -182,8 +182,8 @@ class LinkChecker:
         result = await self._unsettled(target)
         if isinstance(result, Pending):
             up, dns_ok = await self._network_state()
-            return await self._settle(result, up, dns_ok, True)
-        return await self._finish(result) if isinstance(result, Judged) else result
+            return await self._settle(None, result, up, dns_ok, True)
+        return await self._finish(None, result) if isinstance(result, Judged) else result
 
     async def fetch(
         self,
@@ -201,16 +201,18 @@ class LinkChecker:
 
     # -- the steps ---------------------------------------------------------------------
     async def _check_many(
-        self, targets: Sequence[LinkTarget], progress: Progress | None, *, prechecked: bool
+        self, targets: Sequence[LinkTarget], progress: Progress | None
     ) -> dict[str, LinkCheck]:
+        """Prechecked targets by the workers, within the run's deadline (the event
+        loop's clock), which the archive's look-ups are held to as well."""
         run_time = self.policy.max_run_time
         deadline = None if run_time is None else asyncio.get_running_loop().time() + run_time
-        self._run_deadline = deadline
 
         async def check(target: LinkTarget) -> LinkCheck | Checked:
-            return await self._unsettled(target, prechecked=prechecked)
+            return await self._unsettled(target, prechecked=True)
 
-        steps = Steps(check, self._first_address, self._network_state, self._settle, self._finish)
+        settle, finish = partial(self._settle, deadline), partial(self._finish, deadline)
+        steps = Steps(check, self._first_address, self._network_state, settle, finish)
         return await check_in_turns(targets, self.policy, steps, progress, deadline)
 
     async def _check_once_each(
@@ -222,7 +224,7 @@ class LinkChecker:
         for target in targets:
             groups.setdefault(request_key(target), []).append(target)
         heads = [group[0] for group in groups.values()]
-        checked = await self._check_many(heads, progress, prechecked=True)
+        checked = await self._check_many(heads, progress)
         for group in groups.values():
             first = checked[group[0].key]
             for target in group[1:]:
@@ -265,16 +267,18 @@ class LinkChecker:
         dns_ok = up and (self.reachability.names_resolve or bool(self._fetcher.resolved_names))
         return up, dns_ok
 
-    async def _settle(self, pending: Pending, up: bool, dns_ok: bool, archive: bool) -> LinkCheck:
+    async def _settle(
+        self, deadline: float | None, pending: Pending, up: bool, dns_ok: bool, archive: bool
+    ) -> LinkCheck:
         """A pending verdict made broken or unverified (`archive`: ask the archive
-        for a broken link's snapshot)."""
+        for a broken link's snapshot, by `deadline`)."""
         judged = settled(pending, up=up, dns_ok=dns_ok)
-        return await self._finish(judged) if archive else judged.check
+        return await self._finish(deadline, judged) if archive else judged.check
 
-    async def _finish(self, judged: Judged) -> LinkCheck:
+    async def _finish(self, deadline: float | None, judged: Judged) -> LinkCheck:
         """A standing verdict, with an archived copy for a broken public link."""
         assert self._archive is not None, "use LinkChecker in `async with`"
-        return (await self._archive.add(judged, self._run_deadline)).check
+        return (await self._archive.add(judged, deadline)).check
 
     def _url_check(self) -> UrlCheck:
         assert self._urls is not None, "use LinkChecker in `async with`"
