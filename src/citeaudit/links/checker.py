@@ -45,7 +45,7 @@ from citeaudit.links.url_check import UrlCheck
 from citeaudit.links.workers import Progress, Steps, check_in_turns
 from citeaudit.model.link import LinkCheck
 
-__all__ = ["OUT_OF_TIME", "LinkChecker", "Progress", "check_targets", "trusted_client"]
+__all__ = ["OUT_OF_TIME", "LinkChecker", "Progress", "trusted_client"]
 
 
 class LinkChecker:
@@ -327,22 +327,3 @@ def trusted_client(
         transport=transport,
         event_hooks={"response": [judge_redirects(rule)]},
     )
-
-
-async def check_targets(
-    targets: Sequence[LinkTarget],
-    policy: LinkPolicy,
-    *,
-    doi_url: str,
-    archive_url: str | None,
-    probe_urls: Sequence[str],
-    cache: LinkCache | None = None,
-    progress: Progress | None = None,
-) -> tuple[list[LinkCheck], bool]:
-    """Check targets; also say whether our network was up."""
-    async with LinkChecker(
-        policy, doi_url=doi_url, archive_url=archive_url, probe_urls=probe_urls, cache=cache
-    ) as checker:
-        checks = await checker.check_all(targets, progress)
-        up = checker.reachability.last_up if checker.reachability else True
-        return checks, up is not False
