@@ -105,16 +105,17 @@ def read_project_config(
                 crossref_keys(text.splitlines()),
             )
     bookdown = _small_text(folder / _BOOKDOWN, scope)
-    index = _index(folder, scope)
-    if bookdown is not None or (index is not None and _is_bookdown_index(index)):
+    index, index_text = _index(folder, scope)
+    if bookdown is not None or (index_text is not None and _is_bookdown_index(index_text)):
         listed: list[Named] = []
         subdirs: list[str] = []
         if bookdown is not None:
             found = _yaml_lists(bookdown, str(folder / _BOOKDOWN), ("rmd_files", "rmd_subdir"))
             listed = [n for n in found["rmd_files"] if _is_manuscript(n)]
             subdirs = [n.name for n in found["rmd_subdir"]]
-        if not listed:
-            listed = _bookdown_default(folder, subdirs)
+        if not listed:  # named by the file that made the folder a book, as listed ones are
+            source = folder / _BOOKDOWN if bookdown is not None else index
+            listed = _bookdown_default(folder, subdirs, str(source))
         return ProjectConfig("bookdown", _unique(listed))
     scripts = [folder / name for name in _MAKEFILES]
     scripts.extend(_shell_scripts(folder, problems))
@@ -193,12 +194,13 @@ def _small_text(path: Path, scope: InputScope | None = None) -> str | None:
         return None
 
 
-def _index(folder: Path, scope: InputScope | None = None) -> str | None:
+def _index(folder: Path, scope: InputScope | None = None) -> tuple[Path, str | None]:
+    """The book's index file and its text (None: there is none to read)."""
     for name in ("index.Rmd", "index.rmd"):
         text = _small_text(folder / name, scope)
         if text is not None:
-            return text
-    return None
+            return folder / name, text
+    return folder / "index.Rmd", None
 
 
 def _is_bookdown_index(text: str) -> bool:
@@ -207,12 +209,17 @@ def _is_bookdown_index(text: str) -> bool:
     return text.startswith("---") and _BOOKDOWN_SITE.search(text, 0, 5_000) is not None
 
 
-def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
+def _bookdown_default(folder: Path, subdirs: list[str], source: str) -> list[Named]:
     """bookdown's own order without ``rmd_files``: the folder's .Rmd files by name,
     then those of ``rmd_subdir`` (a folder or list of folders: their files at any
     depth; ``true``: every folder's), ``index.Rmd`` first, names starting with ``_``
     left out. Only folders inside `folder` (after symbolic links) are listed, and at
-    most `_MAX_NAMES` files."""
+    most `_MAX_NAMES` files.
+
+    Each is named by `source`, the book's ``_bookdown.yml`` or ``index.Rmd``: a
+    problem about a chapter is told on a file, as for a chapter ``rmd_files`` lists.
+    Named by the folder, it showed the service's scratch folder (``/tmp/citeaudit-…``,
+    which the rewrite of ``<folder>/name`` to ``name`` does not match) in the report."""
     fence = InputScope.fence(folder)
     places: list[tuple[Path, bool]] = [(folder, False)]
     listed: set[str] = set()  # each folder once, however it is spelled
@@ -251,7 +258,7 @@ def _bookdown_default(folder: Path, subdirs: list[str]) -> list[Named]:
             break
     names = names[:_MAX_NAMES]
     names.sort(key=lambda name: name.lower() != "index.rmd")
-    return [Named(name, str(folder), 1) for name in names]
+    return [Named(name, source, 1) for name in names]
 
 
 def _is_manuscript(named: Named) -> bool:
