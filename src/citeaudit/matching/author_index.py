@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from anyascii import anyascii
 
@@ -17,10 +18,13 @@ from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.matching.names import (
     BAG,
+    SHORTEST_RESPELT,
+    habit_form,
     name_forms,
     names_match,
     normalise_name,
     one_typo,
+    respelt,
     same_person,
     slash_parts,
     syllables_spell,
@@ -39,6 +43,7 @@ from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES
 from citeaudit.transliterations import skeleton, transliterated
 
+_K = TypeVar("_K")  # an index's key: a name, or a (year, name) pair
 _AND_JOIN = re.compile(
     r"&|\s(?:" + "|".join(sorted(AND_WORDS - {"&"}, key=len, reverse=True)) + r")\s(?!al\b)"
 )
@@ -228,15 +233,19 @@ class AuthorIndex:
         for i, opening in enumerate(self._openings):
             if len(opening) >= 2:
                 self._by_opening.setdefault(opening[:2].lower(), []).append(i)
+        # first-author spellings by year and initial -- the letter written, and the one
+        # spelling habits give ("Phelippe" is under p and f) -- for `_misspelt`
         self._by_year_initial: dict[tuple[int, str], list[tuple[int, str]]] = {}
         for i, ref in enumerate(self._refs):
             if ref.year is None:
                 continue
             for spelling in self._spellings[i]:
                 for name in name_forms(spelling)[0]:
-                    if len(name) >= _SHORTEST_TYPO and not name.startswith(BAG):
-                        key = (ref.year, name[0])
-                        self._by_year_initial.setdefault(key, []).append((i, name))
+                    if _near_name_shape(name):
+                        for initial in _initials(name):
+                            key = (ref.year, initial)
+                            self._by_year_initial.setdefault(key, []).append((i, name))
+        self._by_year_part: dict[tuple[int, str], list[int]] | None = None  # at first need
 
     # candidates --------------------------------------------------------------------
 
@@ -544,29 +553,57 @@ class AuthorIndex:
         )
 
     def _misspelt(self, citation: Citation) -> int | None:
-        """The one entry of the cited year whose first author is the cited name with a
-        typo; only names of that year and initial are compared, at most a fixed number,
-        so a hostile list of thousands of same-year entries stays linear."""
+        """The one entry of the cited year whose first author is the cited name re-spelt:
+        with a typo (`one_typo`), in another spelling habit (`respelt`: "Souza" for
+        Sousa, "Mello" for Melo), or cut to the second half of a double surname
+        (`_second_halves`: "Márquez" for García Márquez). The cited name is compared
+        with and without a leading particle ("de Oliviera" for Oliveira). Only names
+        of that year and initial are compared, at most a fixed number, so a hostile
+        list of thousands of same-year entries stays linear; two entries near, and
+        none is taken."""
         if citation.year is None:
             return None
-        cited = "".join(normalise_name(citation.authors[0]).split())
-        if len(cited) < _SHORTEST_TYPO:
-            return None
-        bucket = self._by_year_initial.get((citation.year, cited[0]), [])
-        if len(bucket) > _MAX_NEAR_NAMES:
-            return None  # a list of that many same-year, same-initial names is not a typo's
-        near = {
-            i
-            for i, name in bucket
-            if one_typo(cited, name)
-            and year_fits(citation, self._refs[i])
-            # a five-letter name is one slip from many others: more must tie them
-            and (
-                min(len(cited), len(name)) > _SHORTEST_TYPO
-                or _more_than_the_name(citation, self._refs[i])
-            )
-        }
+        near: set[int] = set()
+        for cited in _cited_forms(citation.authors[0]):
+            near |= self._second_halves(citation, cited)
+            for initial in _initials(cited):
+                bucket = self._by_year_initial.get((citation.year, initial), [])
+                if len(bucket) > _MAX_NEAR_NAMES:
+                    return None  # so many same-year, same-initial names are no typo's
+                for i, name in bucket:
+                    if not year_fits(citation, self._refs[i]):
+                        continue
+                    if respelt(cited, name) or (
+                        min(len(cited), len(name)) >= _SHORTEST_TYPO
+                        and one_typo(cited, name)
+                        # a five-letter name is one slip from many others: more must tie them
+                        and (
+                            min(len(cited), len(name)) > _SHORTEST_TYPO
+                            or _more_than_the_name(citation, self._refs[i])
+                        )
+                    ):
+                        near.add(i)
         return near.pop() if len(near) == 1 else None
+
+    def _second_halves(self, citation: Citation, cited: str) -> set[int]:
+        """Entries of the cited year whose first author, a person, has a double surname
+        whose second half (or third) is the cited name: "Márquez" for "García Márquez",
+        "Ferreira" for "Gómez-Ferreira", "Silva" for "Pereira da Silva". The first half
+        is a spelling of the entry already (`_first_author_spellings`); the others are
+        looked up by (year, half), an index built at the first need."""
+        if self._by_year_part is None:
+            self._by_year_part = {}
+            for i, ref in enumerate(self._refs):
+                authors = _authors(ref)
+                if ref.year is None or not authors or not _a_person(authors[0]):
+                    continue
+                for half in _later_halves(authors[0].family):
+                    _add(self._by_year_part, [(ref.year, half)], i)
+        assert citation.year is not None
+        bucket = self._by_year_part.get((citation.year, cited), ())
+        if len(bucket) > _MAX_NEAR_NAMES:
+            return set()
+        return {i for i in bucket if year_fits(citation, self._refs[i])}
 
     def _slashed(self, cited: str) -> set[int]:
         """Entries having an author named as a part of a slashed name ("BAKHTIN/
@@ -916,7 +953,7 @@ class AuthorIndex:
         return 1
 
 
-def _add(index: dict[str, list[int]], keys: Iterable[str], position: int) -> None:
+def _add(index: dict[_K, list[int]], keys: Iterable[_K], position: int) -> None:
     for key in keys:
         positions = index.setdefault(key, [])
         if not positions or positions[-1] != position:
@@ -1112,6 +1149,37 @@ def _more_than_the_name(citation: Citation, reference: Reference) -> bool:
         and len(authors) >= 2
         and names_match(citation.authors[1], authors[1].family)
     )
+
+
+_LONGEST_NEAR_NAME = 40  # letters: a surname, even a double one, is shorter
+_MOST_HALVES = 3  # words of a double (or triple) surname, particles aside
+
+
+def _near_name_shape(name: str) -> bool:
+    """Whether a folded name form is one `_misspelt` compares: long enough for a
+    re-spelling to mean something, short enough to be a name, no word bag."""
+    return SHORTEST_RESPELT <= len(name) <= _LONGEST_NEAR_NAME and not name.startswith(BAG)
+
+
+def _initials(name: str) -> set[str]:
+    """The first letter of a folded name, and of its `habit_form` ("phelippe": p, f)."""
+    return {name[0], habit_form(name)[0]}
+
+
+def _cited_forms(cited: str) -> list[str]:
+    """The cited name folded, whole and without a leading particle ("de oliviera",
+    "oliviera"), of the shape `_misspelt` compares."""
+    return sorted(n for n in name_forms(cited)[0] if _near_name_shape(n) and " " not in n)
+
+
+def _later_halves(family: str) -> list[str]:
+    """The folded words of a double surname after its first, particles aside: "García
+    Márquez" -> ["marquez"], "Pereira da Silva" -> ["silva"], "Smith" -> []. Only
+    surnames of two or three such words, each of four letters or more."""
+    words = [w for w in normalise_name(family).split() if w not in PARTICLES]
+    if not 2 <= len(words) <= _MOST_HALVES:
+        return []
+    return [w for w in words[1:] if len(w) >= SHORTEST_RESPELT]
 
 
 # ", C., 2017" after an ABNT name: the first author's initial (and any more)

@@ -43,9 +43,14 @@ alarm:
   possible-missing-reference rule; an unconfirmed WEAK one is dropped.
 * **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
   "Vološinov" for "Volóchinov") cites the one entry of that year whose first author
-  is spelt within one edit (names of 6-7 letters) or two (8 or more), when no entry
-  has the name as written: an editor links it, and calling the entry uncited and the
-  citation missing would be two false alarms for one typo.
+  is spelt within one edit (names of 6-7 letters) or two (8 or more), two letters
+  swapped counting as one ("Jonhson"), when no entry has the name as written: an
+  editor links it, and calling the entry uncited and the citation missing would be
+  two false alarms for one typo. So too a name in another spelling habit ("Souza"
+  for Sousa, "Mello" for Melo, "MacKay" for McKay), one with a particle the entry
+  leaves out ("de Oliviera" for Oliveira), and the second half of a double surname
+  ("Márquez" for García Márquez, "Silva" for Pereira da Silva). The year (and its
+  letter) must fit, and one entry only be near: citation-name-mismatch reports it.
 * **Co-authors joined by a slash** ("(BAKHTIN/VOLOCHÍNOV, 2009)", disputed
   authorship as ABNT journals write it) cite the entry whose authors are those names,
   in any order, when no entry has the slashed name itself.

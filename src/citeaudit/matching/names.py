@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from citeaudit.manuscript.citations.names import CONNECTORS
 from citeaudit.model.surnames import PARTICLES, fold_name
@@ -163,8 +163,46 @@ def same_person(cited: str, family: str) -> bool:
 
 def one_typo(cited: str, listed: str) -> bool:
     """Whether two spellings of a name differ by a typo: one edit in names of 5-7
-    letters, two in longer ones. The caller pairs only names of 5 letters or more
-    with the same first letter (a different initial is a different name more often
-    than a slip), and five-letter ones only when more than the name ties them."""
+    letters, two in longer ones, two neighbouring letters swapped counting as one edit
+    ("Bratno" for Branto: a slip of the fingers, as a letter left out is). The caller
+    pairs only names of 5 letters or more with the same first letter (a different
+    initial is a different name more often than a slip), and five-letter ones only
+    when more than the name ties them."""
     allowed = 1 if min(len(cited), len(listed)) < 8 else 2
-    return Levenshtein.distance(cited, listed, score_cutoff=allowed) <= allowed
+    return OSA.distance(cited, listed, score_cutoff=allowed) <= allowed
+
+
+# Spelling habits of Portuguese, Spanish and English names that writers follow or drop
+# at will: Souza / Sousa, Mello / Melo, Lyra / Lira, Phelippe / Felippe, Mathias /
+# Matias, MacKay / McKay. Folded, both spellings give one form. Only these: an "h"
+# dropped elsewhere would make Graham and Gram one name.
+_HABITS = (
+    (re.compile(r"^mac(?=[^aeiou])"), "mc"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+SHORTEST_RESPELT = 4  # letters: "Melo", "Lira"
+
+
+@lru_cache(maxsize=65536)
+def habit_form(name: str) -> str:
+    """A folded name (`normalise_name`, spaces removed) with the letters spelling habits
+    disagree on made one: "souza" -> "sousa", "mello" -> "melo", "mackay" -> "mckay"."""
+    for pattern, repl in _HABITS:
+        name = pattern.sub(repl, name)
+    return name
+
+
+def respelt(cited: str, listed: str) -> bool:
+    """Whether two different folded spellings of a name differ only by spelling habits
+    (`habit_form`): "souza" ~ "sousa", "mello" ~ "melo". Each habit changes a letter
+    or two a writer may well take for the same name, unlike any other letter changed in
+    a short name ("Lima", "Lina" are two names)."""
+    return (
+        cited != listed
+        and min(len(cited), len(listed)) >= SHORTEST_RESPELT
+        and habit_form(cited) == habit_form(listed)
+    )

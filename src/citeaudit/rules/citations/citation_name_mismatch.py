@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
-from citeaudit.matching.names import names_match
+from citeaudit.matching.names import names_match, normalise_name
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
@@ -24,6 +24,9 @@ class CitationNameMismatch(Rule):
 
     Example: the text cites "(McBreaty and Brooks, 2000)"; the list has "McBrearty, S.,
     & Brooks, A. S. (2000)" and no McBreaty.
+
+    A double surname cut to its second half ("Márquez, 2011" for "García Márquez, G.
+    (2011)") is linked so too, and this rule says which part is missing.
 
     The matcher also links a two-author citation whose names are the entry's in the
     other order ("Zuloaga and Morrone 2012" for "Morrone & Zuloaga (2012)"); this rule
@@ -54,6 +57,15 @@ class CitationNameMismatch(Rule):
                     f"{describe_reference(ref)} at line {ref.location.line}"
                 )
                 fix = Fix(f"Name the authors in the entry's order ({listed} first)")
+            elif cit.authors and _half_of(cit.authors[0], listed):
+                message = (
+                    f"{describe_citation(cit)} names the author by part of the surname "
+                    f"{listed!r} only; the reference list has {describe_reference(ref)} "
+                    f"at line {ref.location.line}"
+                )
+                fix = Fix(
+                    f"Cite the surname as the entry writes it ({listed}), or correct the entry"
+                )
             else:
                 message = (
                     f"{describe_citation(cit)} spells the author "
@@ -73,3 +85,11 @@ def _swapped(cited: tuple[str, ...], ref: Reference) -> bool:
         and names_match(cited[0], listed[1].family)
         and names_match(cited[1], listed[0].family)
     )
+
+
+def _half_of(cited: str, listed: str) -> bool:
+    """Whether the cited name is a later word of the listed double surname ("Márquez"
+    of "García Márquez"), not the whole."""
+    name = normalise_name(cited)
+    words = normalise_name(listed).split()
+    return len(words) > 1 and " " not in name and name in words[1:]
