@@ -7,10 +7,12 @@ resolver, never turned into a host name.
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from citeaudit.links.html_scan import Attribute, scan
 from citeaudit.links.targets import LinkTarget, target_for
 
 _URL = re.compile(r"""https?://[^\s<>"'`{}|\\^\[\]]+""", re.IGNORECASE)
@@ -55,66 +57,63 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
     index = bisect.bisect_right(starts, offset) - 1
     return index + 1, offset - starts[index] + 1
 
 
-def extract_from_text(text: str) -> list[FoundLink]:
-    """URLs and DOIs in plain text or Markdown (links, autolinks, reference definitions)."""
-    starts = _line_starts(text)
+def _found(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, link as written) of the URLs and DOIs in `text[start:end]`, in order."""
+    stop = len(text) if end is None else end
     found: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
-    for match in _URL.finditer(text):
+    for match in _URL.finditer(text, start, stop):
         url = _trim(match.group(0))
         found.append((match.start(), url))
         spans.append((match.start(), match.start() + len(url)))
     # Both lists are in text order: one walk finds the DOIs inside a URL (linear,
     # where testing every DOI against every URL was quadratic on a page of links).
     span = 0
-    for match in _DOI.finditer(text):
+    for match in _DOI.finditer(text, start, stop):
         while span < len(spans) and spans[span][1] <= match.start():
             span += 1
         if span < len(spans) and spans[span][0] <= match.start():
             continue
         found.append((match.start(), _trim(match.group(0))))
     found.sort()
+    return found
+
+
+def extract_from_text(text: str) -> list[FoundLink]:
+    """URLs and DOIs in plain text or Markdown (links, autolinks, reference definitions)."""
+    starts = _line_starts(text)
     out = []
-    for offset, raw in found:
+    for offset, raw in _found(text):
         line, column = _position(starts, offset)
         out.append(FoundLink(target_for(raw), raw, line, column))
     return out
 
 
-class _Anchors(HTMLParser):
-    ATTRS = frozenset({"href", "src", "cite", "data"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[FoundLink] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, col = self.getpos()
-        for name, value in attrs:
-            if name in self.ATTRS and value:
-                value = value.strip()
-                target = target_for(value)
-                if target.kind != "other":
-                    self.found.append(FoundLink(target, value, line, col + 1))
-
-    def handle_data(self, data: str) -> None:
-        line, col = self.getpos()
-        for link in extract_from_text(data):
-            column = link.column + (col if link.line == 1 else 0)
-            self.found.append(FoundLink(link.target, link.text, line + link.line - 1, column))
+_LINK_ATTRIBUTES = frozenset({"href", "src", "cite", "data"})
 
 
 def extract_from_html(text: str) -> list[FoundLink]:
-    parser = _Anchors()
-    parser.feed(text)
-    parser.close()
-    return parser.found
+    """Links in the link attributes of start tags and in the page's text, in page order
+    (`html_scan`: one forward pass, however broken the page). Entities are replaced
+    in what is found; lines and columns are those of the page as written."""
+    starts = _line_starts(text)
+    out: list[FoundLink] = []
+    for part in scan(text):
+        if isinstance(part, Attribute):
+            value = html.unescape(part.value).strip()
+            target = target_for(value) if part.name in _LINK_ATTRIBUTES and value else None
+            if target is not None and target.kind != "other":
+                out.append(FoundLink(target, value, *_position(starts, part.tag_start)))
+            continue
+        for offset, raw in _found(text, part.start, part.end):
+            link = _trim(html.unescape(raw)) if "&" in raw else raw
+            if link:
+                out.append(FoundLink(target_for(link), link, *_position(starts, offset)))
+    return out
 
 
 def extract_links(text: str, kind: str = "auto") -> list[FoundLink]:
