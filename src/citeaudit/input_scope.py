@@ -182,6 +182,12 @@ class InputScope:
         told whether one exists). A file with a second name (a hard link, whose other
         name may lie anywhere) is refused as a link out is.
 
+        The root's version-control folder (``.git``, ``.hg``...) is not the audit's
+        either, wherever a name's way enters it: a CI runner writes it, and keeps its
+        token there (``actions/checkout``'s ``.git/config``, GitLab's remote URL) --
+        ``\\input{.git/config}`` in a fork's ``thebibliography`` printed the token in
+        the JSON and HTML reports.
+
         A relative `path` is judged from the working directory, where the system
         opens it -- not from the root: a library caller confined to ``Path("sub")``
         hands ``sub/../other/secret.bib`` over, which joined to the root read
@@ -202,7 +208,11 @@ class InputScope:
             return False
         if resolved is None:  # its walk left the root: refused wherever it ends
             return False
-        return resolved.is_relative_to(self.root) and not _hard_linked(resolved)
+        return (
+            resolved.is_relative_to(self.root)
+            and not _in_version_control(resolved, self.root)
+            and not _hard_linked(resolved)
+        )
 
     def first_outside(self, folder: Path) -> Path | None:
         """The first name under `folder` (itself included) this scope does not admit --
@@ -445,6 +455,18 @@ def _file_key(name: Path | str) -> str:
         return os.path.realpath(name)
     except (OSError, ValueError):
         return str(name)
+
+
+# Folders a version-control tool keeps in a checkout, written by the runner, not the
+# author (compared case-blind: on a case-blind disk ``.GIT`` is ``.git``).
+_VERSION_CONTROL = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul"})
+
+
+def _in_version_control(resolved: Path, root: Path) -> bool:
+    """Whether `resolved` (inside `root`, links resolved) lies in, or is, one of the
+    checkout's version-control folders (or a ``.git`` file: a worktree's pointer)."""
+    inner = resolved.parts[len(root.parts) :]
+    return any(part.casefold() in _VERSION_CONTROL for part in inner)
 
 
 def _too_long(path: Path) -> bool:
