@@ -47,8 +47,9 @@ _TYPED_YEARS = re.compile(
 )
 _ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)$")
 _SUFFIX_LETTER = re.compile(r"[a-z](?![^\W\d_])")
-# a dash typed alone between two numbered fields; what such a field shows
-_RANGE_DASH = re.compile(r"\s*+[\u2013\u2014-]\s*+")
+# a dash (en or em dash, minus sign, hyphen) typed alone between two numbered
+# fields; what such a field shows
+_RANGE_DASH = re.compile(r"\s*+[\u2013\u2014\u2212-]\s*+")
 _FIELD_NUMBERS = re.compile(
     r"\s*+[\[(]?\s*+\d{1,4}(?:\s*+[,;]\s*+\d{1,4})*+\s*+[,;]?\s*+[\])]?\s*+"
 )
@@ -102,7 +103,8 @@ class FieldCitationExtractor:
             cursor[citation_field.paragraph] = end
             claimed.append((at, end, span[1]))
             if citation_field.items:
-                yield Marker(at, end, tuple(_citations(document, citation_field, at)))
+                cited = tuple(_citations(document, citation_field, at))
+                yield Marker(at, end, _unlinked_by_number(document, wanted, at, cited))
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not -- when each can be an
@@ -213,6 +215,51 @@ def _typed_ranges(document: Document, claimed: list[tuple[int, int, int]]) -> It
                 for n in range(low + 1, high)
             ),
         )
+
+
+# an entry's own number: "12. Doe", "[12] Doe", "(12) Doe", "12 Doe"
+_ENTRY_LABEL = re.compile(r"\s*+[\[(]?(\d{1,4})[\].)]?\s")
+
+
+def _unlinked_by_number(
+    document: Document, wanted: str, at: int, cited: tuple[Citation, ...]
+) -> tuple[Citation, ...]:
+    """A numbered field's works the links placed in no entry, cited by the numbers the
+    field shows that its linked works do not take.
+
+    Why: the link reads the entry's first author and year, and an entry opening with
+    its book's title ("Handbook of ...; Orlov P., Ed.") links to nothing though the
+    field shows "32" and entry 32 is the work: that entry was "uncited" and the work
+    "missing". The shown numbers are what the reader follows in a numbered list, so
+    they decide -- only when every entry is numbered, each shown number names an
+    entry, and the unlinked works and the numbers left are as many. A work taken out
+    of the list leaves its number to no entry, which is still a missing reference."""
+    unlinked = [c for c in cited if c.command == FIELD_ITEM and c.key is None]
+    bare = _BRACKETS.sub("", wanted)
+    if not unlinked or not _NUMBERS.fullmatch(bare) or not _entry_numbers(document, wanted):
+        return cited
+    entries = document.reference_entries
+    labels = [_ENTRY_LABEL.match(e.raw) for e in entries]
+    if not entries or any(label is None for label in labels):
+        return cited
+    taken: set[int] = set()
+    for c in cited:
+        if c.key is not None and c.key.startswith("ref-") and c.key[4:].isdigit():
+            place = int(c.key[4:]) - 1
+            label = labels[place] if 0 <= place < len(labels) else None
+            taken.add(int(label.group(1)) if label is not None else place + 1)
+    left = [n.number for n in _numbered(document, wanted, at) if n.number not in taken]
+    if len(left) != len(unlinked):
+        return cited
+    numbers = iter(left)
+    return tuple(
+        Citation(
+            id="", text=c.text, location=c.location, kind=CitationKind.NUMERIC, number=next(numbers)
+        )
+        if c.command == FIELD_ITEM and c.key is None
+        else c
+        for c in cited
+    )
 
 
 def _years_of_field(
