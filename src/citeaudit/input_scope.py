@@ -30,12 +30,14 @@ of the audit draws on it, so twenty uploaded files do not get twenty budgets.
   so the inclusions and the text they add are counted, not only the nesting depth. A
   confined audit may splice no more than twice what its own folder holds (every file
   included once, some twice), however the files name each other.
-* Lines: every pass over a manuscript pays per line, and each file is read to
-  `DEFAULT_MAX_LINES` of them -- but an upload is twenty files, and a book's every
-  chapter builds the whole book. So the lines the audit's manuscripts hold are counted
-  here, each file once: once the audit holds `max_lines`, a file not read before is
-  not read (`lines_spent`). Twenty files of 250,000 one-letter lines (10 MB) held a
-  worker past its parse time limit.
+* Text: every pass over a manuscript pays per line and per character, and each file
+  is read to `DEFAULT_MAX_LINES` lines (a Word file to ten million characters, which
+  a 70 KB .docx unpacks to) -- but an upload is twenty files, and a book's every
+  chapter builds the whole book. So the lines and characters the audit's manuscripts
+  hold are counted here, each file once: once the audit holds `max_lines` or
+  `max_chars`, a file not read before is not read (`text_spent`). Twenty files of
+  250,000 one-letter lines (10 MB), or twenty such .docx (1.4 MB), held a worker past
+  its parse time limit.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from pathlib import Path
 from citeaudit.bounded_read import file_kind
 
 __all__ = [
+    "DEFAULT_MAX_CHARS",
     "DEFAULT_MAX_LINES",
     "DEFAULT_MAX_NAMES",
     "DEFAULT_MAX_SPLICED_CHARS",
@@ -68,6 +71,9 @@ DEFAULT_MAX_NAMES = 2_000  # files named in all: every \input, .bib and front-ma
 # Lines of manuscript text one audit reads, all its files together: one file's own cap
 # (`reading.MAX_LINES`), more than a 2,000-page book holds.
 DEFAULT_MAX_LINES = 250_000
+# Characters of manuscript text one audit reads: as many as the largest text upload
+# holds (20 MB); a 1,000-page thesis holds about three million.
+DEFAULT_MAX_CHARS = 20_000_000
 _SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
 _MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
@@ -112,7 +118,8 @@ class _Ledger:
     splices: int = 0
     spliced_chars: int = 0
     lines: int = 0  # manuscript lines read, each file counted once
-    lines_of: set[str] = field(default_factory=set)  # those files, by real path
+    chars: int = 0  # and their characters
+    text_of: set[str] = field(default_factory=set)  # those files, by real path
     # A name given many times (one file \input in every chapter) is looked up once.
     located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
 
@@ -130,6 +137,7 @@ class InputScope:
     max_spliced_chars: int = DEFAULT_MAX_SPLICED_CHARS
     max_names: int = DEFAULT_MAX_NAMES
     max_lines: int = DEFAULT_MAX_LINES
+    max_chars: int = DEFAULT_MAX_CHARS
     # The uploads lie side by side, their folders stripped: ``\\input{chapters/intro}``
     # is also looked for as ``intro`` in the root, where the upload of that name lies.
     flat: bool = False
@@ -336,28 +344,32 @@ class InputScope:
         ledger.spliced_chars += chars
         return True
 
-    def lines_spent(self, path: Path | str) -> bool:
-        """Whether the audit holds its `max_lines` already and `path` was not read
-        before: it is then not read at all (a file read before -- a chapter another
-        file splices in, given again -- costs nothing more)."""
+    def text_spent(self, path: Path | str) -> bool:
+        """Whether the audit holds its `max_lines` or `max_chars` already and `path`
+        was not read before: it is then not read at all (a file read before -- a
+        chapter another file splices in, given again -- costs nothing more)."""
         ledger = self.ledger
-        return ledger.lines >= self.max_lines and _file_key(path) not in ledger.lines_of
+        spent = ledger.lines >= self.max_lines or ledger.chars >= self.max_chars
+        return spent and _file_key(path) not in ledger.text_of
 
-    def take_lines(self, counts: Mapping[str, int]) -> None:
-        """Count the lines a manuscript read holds, by the file each came from; a file
-        counted before is not counted again."""
+    def take_text(self, counts: Mapping[str, tuple[int, int]]) -> None:
+        """Count the (lines, characters) a manuscript read holds, by the file each
+        came from; a file counted before is not counted again."""
         ledger = self.ledger
-        for name, count in counts.items():
+        for name, (lines, chars) in counts.items():
             key = _file_key(name)
-            if key not in ledger.lines_of:
-                ledger.lines_of.add(key)
-                ledger.lines += count
+            if key not in ledger.text_of:
+                ledger.text_of.add(key)
+                ledger.lines += lines
+                ledger.chars += chars
 
-    def lines_refusal(self) -> str:
-        """Why a file is not read once the audit holds its lines."""
+    def text_refusal(self) -> str:
+        """Why a file is not read once the audit holds its text."""
+        ledger = self.ledger
         return (
-            f"not read: the audit's other files already hold {self.ledger.lines:,} lines, "
-            f"past the {self.max_lines:,} one audit reads (more than any manuscript has)"
+            f"not read: the audit's other files already hold {ledger.lines:,} lines and "
+            f"{ledger.chars:,} characters, past the {self.max_lines:,} lines or "
+            f"{self.max_chars:,} characters one audit reads (more than any manuscript has)"
         )
 
     def splice_budget_spent(self) -> str:

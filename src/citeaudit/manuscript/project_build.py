@@ -28,7 +28,7 @@ from citeaudit.manuscript.project_config import (
     ProjectConfig,
     read_project_config,
 )
-from citeaudit.manuscript.reading import InputProblem, charge_lines, reader_for
+from citeaudit.manuscript.reading import InputProblem, charge_text, reader_for
 
 __all__ = ["as_built"]
 
@@ -161,8 +161,8 @@ def _chapter(path: Path, scope: InputScope, problems: list[InputProblem]) -> Doc
         size = path.stat().st_size
     except OSError:
         size = 0
-    if scope.lines_spent(path):  # the audit holds its lines: another chapter is not read
-        problems.append(InputProblem(str(path), None, f"chapter {scope.lines_refusal()}"))
+    if scope.text_spent(path):  # the audit holds its text: another chapter is not read
+        problems.append(InputProblem(str(path), None, f"chapter {scope.text_refusal()}"))
         return None
     if not scope.may_fit(size) or not scope.take_splice(size):
         problems.append(
@@ -181,6 +181,6 @@ def _chapter(path: Path, scope: InputScope, problems: list[InputProblem]) -> Doc
     except InputError as error:
         problems.append(InputProblem(str(path), error.line, f"chapter not read: {error.detail}"))
         return None
-    charge_lines(chapter, scope)
+    charge_text(chapter, scope)
     problems.extend(found)
     return chapter

@@ -33,7 +33,7 @@ __all__ = [
     "MAX_LINES",
     "MAX_LINE_PROBLEMS",
     "InputProblem",
-    "charge_lines",
+    "charge_text",
     "decode_text",
     "detect_format",
     "read_manuscript",
@@ -46,7 +46,8 @@ _SNIFF_BYTES = 8192
 # 2,000-page book has fewer; every later pass pays per line (~150 bytes held and tens
 # of microseconds each), and a 20 MB upload of newlines is 20 million of them: 2.7 GB
 # and an hour of a worker. Past the cap, one problem says what was left unread. An
-# audit's files together are held to as many, each file counted once (`InputScope`).
+# audit's files together are held to as many, and to `DEFAULT_MAX_CHARS` characters,
+# each file counted once (`InputScope.text_spent`).
 MAX_LINES = DEFAULT_MAX_LINES
 # Lines with damaged bytes reported one by one, at most: a file of 250,000 lines of
 # "\x81" gave as many problems (findings, report lines, stored rows); past the cap one
@@ -86,16 +87,16 @@ def read_manuscript_with_problems(
     if is_dir:
         raise InputError(str(path), "is a directory, not a manuscript file")
     _refuse_unsupported(path)
-    if scope is not None and scope.lines_spent(path):  # the audit's other files hold enough
-        raise InputError(str(path), scope.lines_refusal())
+    if scope is not None and scope.text_spent(path):  # the audit's other files hold enough
+        raise InputError(str(path), scope.text_refusal())
     reader = reader_for(path, scope)
     read_with_problems = getattr(reader, "read_with_problems", None)
     if read_with_problems is None:
         document = reader.read(path)
-        charge_lines(document, scope)
+        charge_text(document, scope)
         return document, []
     document, found = read_with_problems(path)
-    charge_lines(document, scope)
+    charge_text(document, scope)
     problems = list(found)
     if document.format == "markdown":  # bookdown, Quarto, a pandoc Makefile (project_build)
         from citeaudit.manuscript.project_build import as_built
@@ -104,15 +105,17 @@ def read_manuscript_with_problems(
     return document, problems
 
 
-def charge_lines(document: Document, scope: InputScope | None) -> None:
-    """Count `document`'s lines on the audit's scope, by the file each came from (a
-    chapter spliced in is its own file: read again as a manuscript, it costs nothing)."""
+def charge_text(document: Document, scope: InputScope | None) -> None:
+    """Count `document`'s lines and characters on the audit's scope, by the file each
+    came from (a chapter spliced in is its own file: read again as a manuscript, it
+    costs nothing)."""
     if scope is None:
         return
-    counts: dict[str, int] = {}
+    counts: dict[str, tuple[int, int]] = {}
     for line in document.lines:
-        counts[line.file] = counts.get(line.file, 0) + 1
-    scope.take_lines(counts)
+        lines, chars = counts.get(line.file, (0, 0))
+        counts[line.file] = (lines + 1, chars + len(line.text))
+    scope.take_text(counts)
 
 
 _SOURCES = "give the manuscript's source: DOCX, LaTeX, Markdown or plain text"
