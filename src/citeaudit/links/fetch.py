@@ -279,23 +279,19 @@ class Fetcher:
                 verb = "GET"  # HEAD is unreliable outside a plain success: ask again
                 attempt -= 1
                 continue
-            if attempt >= rule.attempts:
+            wait = None  # no retry: attempts spent, a final answer, a bot wall, too long
+            if attempt < rule.attempts:
+                if answer.error in RETRY_REASONS:
+                    wait = rule.delay(attempt - 1)
+                elif (
+                    answer.status in RETRY_STATUSES
+                    and answer.headers is not None
+                    and not is_challenge(answer.status, answer.headers, answer.body)
+                ):
+                    wait = rule.wait(attempt - 1, retry_after(answer.headers))
+            if wait is None or _past(deadline, wait):
                 return replace(answer, attempts=attempt)
-            if answer.error in RETRY_REASONS:
-                delay = rule.delay(attempt - 1)
-                if _past(deadline, delay):
-                    return replace(answer, attempts=attempt)
-                await asyncio.sleep(delay)
-                continue
-            if answer.status in RETRY_STATUSES and answer.headers is not None:
-                if is_challenge(answer.status, answer.headers, answer.body):
-                    return replace(answer, attempts=attempt)
-                wait = rule.wait(attempt - 1, retry_after(answer.headers))
-                if wait is None or _past(deadline, wait):
-                    return replace(answer, attempts=attempt)
-                await asyncio.sleep(wait)
-                continue
-            return replace(answer, attempts=attempt)
+            await asyncio.sleep(wait)
 
     async def _once(
         self, url: str, method: str, cookies: ChainCookies, reach: _Reach | None = None
