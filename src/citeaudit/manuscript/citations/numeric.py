@@ -958,6 +958,9 @@ def _opens_a_word(text: str, start: int, end: int) -> bool:
 
 # a name with a one-letter suffix after a hyphen: "BIA-O", "ROBINS-I", "NANDA-I"
 _LETTER_SUFFIX = re.compile(r"(?<![\w-])[^\W\d_]{2,}-[^\W\d_]$")
+# a code name of capitals and digits ending in a capital, "B97D", "T2D" (matched on the
+# token before the superscript, `_token_before`)
+_CODE_NAME = re.compile(r"[A-Z][A-Za-z]*+\d++[A-Z]")
 
 
 # Units a superscript glued to is their exponent when it can be one (`_after_a_unit`);
@@ -1000,9 +1003,13 @@ def _superscript_place(text: str, start: int) -> bool:
         # a dash sets a clause off as punctuation does: "in general–^45^;"
         return before in ".,;:)]%’'\"”–—®™"
     if len(word) == 1:
-        # a name's one-letter suffix, "BIA-O^37^", "ROBINS-I^29^", "NANDA-I^9^", is a
-        # label cited like a word; a letter alone is a variable or a tooth ("x^2^")
-        return _LETTER_SUFFIX.search(head) is not None
+        # a name's one-letter suffix, "BIA-O^37^", "ROBINS-I^29^", "NANDA-I^9^", or a
+        # code name's last capital, "B97D^65^", "T2D^7^", is a label cited like a word;
+        # a letter alone is a variable or a tooth ("x^2^"), "3D^2^" a dimension
+        return (
+            _LETTER_SUFFIX.search(head) is not None
+            or _CODE_NAME.fullmatch(_token_before(text, start)) is not None
+        )
     return word.casefold() not in _UNIT_WORDS
 
 
