@@ -11,7 +11,6 @@ from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.disposition import attachment
 from citeaudit.api.form import read_form
-from citeaudit.api.heavy_turns import own_turn
 from citeaudit.api.schemas import (
     AuditCreated,
     AuditPage,
@@ -36,9 +35,6 @@ MAX_PAGE = 100_000  # pages past this hold nothing for anyone; larger numbers ov
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorMessage, "description": "missing or invalid token"},
     404: {"model": ErrorMessage, "description": "no such audit (or another account's)"},
-}
-_BUSY: dict[int | str, dict[str, Any]] = {
-    429: {"model": ErrorMessage, "description": "a report or fix of yours is being made"}
 }
 _UPLOAD_SCHEMA = {
     "requestBody": {
@@ -213,11 +209,7 @@ def get_findings(
 
 @router.get(
     "/{audit_id}/report",
-    responses={
-        **_ERRORS,
-        **_BUSY,
-        409: {"model": ErrorMessage, "description": "not finished yet"},
-    },
+    responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
     summary="The same report as `citeaudit check --format`",
     description="A watched audit's HTML report also shows the changes since the audit.",
 )
@@ -232,8 +224,7 @@ async def get_report(
     audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; the report is ready when it is done")
-    async with own_turn(account):  # one heavy request of an account's at a time
-        report = await run_heavy(lambda: served_report(repo, account, audit.id, format))
+    report = await run_heavy(lambda: served_report(repo, account, audit.id, format))
     if report is None:
         raise HTTPException(404, f"no {format} report for this audit")
     media_type, body = report
@@ -242,11 +233,7 @@ async def get_report(
 
 @router.get(
     "/{audit_id}/fixed/{name}",
-    responses={
-        **_ERRORS,
-        **_BUSY,
-        409: {"model": ErrorMessage, "description": "not finished yet"},
-    },
+    responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
     summary="An uploaded bibliography or manuscript with the safe fixes made",
     description=(
         "What `citeaudit fix` would write: the uploaded file `name` with the fixes its "
@@ -263,10 +250,9 @@ async def get_fixed_file(
     audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; fixes are ready when it is done")
-    async with own_turn(account):  # one heavy request of an account's at a time
-        fixed = await run_heavy(
-            lambda: fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
-        )
+    fixed = await run_heavy(
+        lambda: fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
+    )
     if fixed is None:
         raise HTTPException(404, f"no uploaded file named {name!r} in this audit")
     return Response(
