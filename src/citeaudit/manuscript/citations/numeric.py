@@ -520,6 +520,7 @@ _SUB_BRACKETED = re.compile(
     rf"(?!{_LINK_TARGET})(?!\[)"
 )
 _SUB_ITEM = re.compile(r"(?P<number>\d{1,3})?(?P<letter>[a-z])?")
+_SEVERAL = re.compile(r"[,;„]\s?\d")  # a second number in a bracket of sub-labels
 
 
 def _sub_labelled_brackets(text: str) -> Iterator[_Candidate]:
@@ -532,8 +533,12 @@ def _sub_labelled_brackets(text: str) -> Iterator[_Candidate]:
             continue
         lead = _superscript_opening(text, m.start(), m.end())
         before = text[lead - 1] if lead else ""
-        if lead == m.start() and (before.isalnum() or before in "_]!@^"):
-            continue  # "x2[3a]", a reference link, an image (a superscript's may follow)
+        glued = lead == m.start() and (before.isalnum() or before in "_]!@^")
+        if glued and not (before.isalpha() and _SEVERAL.search(body)):
+            # "x2[3a]", "salt[3a]", a reference link, an image (a superscript's may
+            # follow); a list of labels glued to a word, "complexes[2c,26b,34]", is a
+            # citation that lost its superscript
+            continue
         labels: list[str] = []
         number = ""
         for part in re.split(r"\s?[,;„]\s?", body):
