@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
+from citeaudit.manuscript.citations.dates import date_after_year, date_before_year
 from citeaudit.manuscript.citations.first_letter import by_first_letter
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import (
@@ -428,15 +429,22 @@ def _with_leading_narrative(
 
 
 @lru_cache(maxsize=4096)
-def _narrative_years(inner: str) -> tuple[YearLabel, ...]:
-    """The years of ``(2019a, b)``, ``(2020, 60–62)``; () when the group is no year."""
-    parsed = parse_years(inner.strip())
+def _narrative_years(inner: str) -> tuple[tuple[YearLabel, ...], bool]:
+    """The years of ``(2019a, b)``, ``(2020, 60–62)``; () when the group is no year.
+    The flag says a day and month stand beside the year, ``(2011 May)``, ``(4 May
+    2011)``: a date (`dates`), an event's as often as a work's."""
+    stripped = inner.strip()
+    skip = date_before_year(stripped)
+    parsed = parse_years(stripped[skip:])
     if parsed is None:
-        return ()
+        return (), False
     labels, years_end = parsed
-    if not _NARRATIVE_TAIL.match(inner.strip()[years_end:]):
-        return ()
-    return tuple(labels)
+    tail = stripped[skip + years_end :]
+    if _NARRATIVE_TAIL.match(tail):
+        return tuple(labels), bool(skip)
+    if len(labels) == 1 and date_after_year(tail):
+        return tuple(labels), True
+    return (), False
 
 
 def _narrative(
@@ -449,7 +457,10 @@ def _narrative(
     """`leading`: the years that open a group of other works (`_with_leading_narrative`);
     `read_through`: those are followed by "apud", so the work is read through another
     and is weak (the list holds the other)."""
-    labels = leading or _narrative_years(m.group(1) if m.group(1) is not None else m.group(2))
+    dated = False
+    labels = leading
+    if not labels:
+        labels, dated = _narrative_years(m.group(1) if m.group(1) is not None else m.group(2))
     if not labels:
         return None
     if not may_end_names(clean, m.start()):
@@ -473,7 +484,8 @@ def _narrative(
         and _PAGE_LOCATOR.search(m.group(1) if m.group(1) is not None else m.group(2))
     ):
         certainty = Certainty.CANDIDATE
-    if read_through or _CITED_THROUGH.match(after) or _KEY_AFTER.match(after):
+    if dated or read_through or _CITED_THROUGH.match(after) or _KEY_AFTER.match(after):
+        # ... or "Osei and Ward (4 May 2011)": a date beside names, an event's as often
         # ... or "Yoshikawa et al. (2019) [@doi:10.1/x]": the key cites the work
         # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
         # work after it, which the list holds (ABNT lists only that one)

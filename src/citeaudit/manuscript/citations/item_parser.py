@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from citeaudit.manuscript.citations.dates import date_before_year, names_before_date
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     CONNECTORS,
@@ -177,8 +178,8 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
     text, glued = _unglued(" ".join(_GLOSS.sub("", unglued_cue(content)).split()))
     text = _SEPARATED_ET_AL.sub(" ", text)  # "(DIAS; et al., 2016)": one work
     runs = _year_runs(text)
-    if not runs or (runs[0][0] == 0 and len(runs) == 1):
-        return ()  # no year, or "(2019)" alone: a narrative's year, not a work
+    if not runs or (runs[0][0] in (0, date_before_year(text)) and len(runs) == 1):
+        return ()  # no year, or "(2019)", "(4 May 2019)" alone: a narrative's, not a work
     works: list[ParsedWork] = []
     previous: ParsedWork | None = None
     prev_end = 0
@@ -199,6 +200,9 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             segment_start += past
             segment = segment[past:]
         tail_ok = _tail_ok(tail)
+        dated = names_before_date(segment)
+        if dated is not None:
+            segment = segment[:dated]  # "(Ward & Osei, 4 May 2011)": a date's day and month
         names = _names_in(segment)
         if names is None:
             if segment.strip(" ,;:&") or previous is None:
@@ -211,7 +215,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             name_text, authors, et_al = names.text, names.authors, names.et_al
             weak = names.weak
             item_start = segment_start + names.offset
-        if not tail_ok or (authors and is_common_word(authors[-1])):
+        if not tail_ok or dated is not None or (authors and is_common_word(authors[-1])):
             # "May 2011", and a date's month after other words: "(Fatu Hiva, Nov. 2009)"
             weak = True
         if reads_through(tail) or _not_a_name(authors) or start in glued or _camel(authors):
