@@ -170,6 +170,19 @@ def expansion_budget(text: str) -> int:
     return max(2_000_000, 10 * len(text))
 
 
+def inheritance_budget(text: str) -> int:
+    """Characters crossref children may take from their parents in all in one file:
+    every child of a proceedings copies its fields, so the work is children x the
+    parent's size; a real file (hundreds of papers, a parent of a few hundred
+    characters) stays far under, a made-up one (thousands of children under a parent of
+    thousands of fields or editors) stops here."""
+    return max(2_000_000, 10 * len(text))
+
+
+# An inherited field costs this much beside its characters (a copy, a lookup).
+_INHERITED_FIELD_COST = 32
+
+
 # Author and editor lists read without a problem are remembered while one file is
 # read, up to this length and this many.
 _PERSONS_LENGTH = 1_000
@@ -259,6 +272,7 @@ def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibl
     problems = tally.problems
     strings: dict[str, str] = macros if macros is not None else {}
     references = _References(source, problems, _crossref_targets(text))
+    references.inheritable = inheritance_budget(text)
     expansion = _Expansion(expansion_budget(text))
     cut: ParseProblem | None = None
     damaged = False
@@ -661,6 +675,8 @@ class _References:
     kept: list[_Raw] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
     persons: _Names = field(default_factory=lambda: _Names())
+    inheritable: int = 0  # characters children may still inherit (`inheritance_budget`)
+    inheritance_cut: bool = False
 
     def add(self, entry: _Raw) -> None:
         index = len(self.built) + 1
@@ -695,8 +711,9 @@ class _References:
         for entry in self.kept:
             by_key.setdefault(entry.key, entry)
             by_folded_key.setdefault(entry.key.lower(), entry)
+        costs: dict[int, int] = {}  # a parent's size, counted once (id of its _Raw)
         for index, ref_id, entry in self.waiting:
-            fields = _inherit(entry, by_key, by_folded_key, self.source, self.problems)
+            fields = _inherit(entry, by_key, by_folded_key, self.source, self.problems, self, costs)
             self.built[index - 1] = _reference(
                 entry, fields, ref_id, index, self.source, self.problems, self.persons
             )
@@ -721,8 +738,12 @@ def _inherit(
     by_folded_key: Mapping[str, _Raw],
     source: str,
     problems: list[ParseProblem],
+    budget: _References,
+    costs: dict[int, int],
 ) -> dict[str, str]:
-    """The entry's fields plus those its ``crossref`` parent gives it (one level deep)."""
+    """The entry's fields plus those its ``crossref`` parent gives it (one level deep),
+    while the file's inheritance budget lasts: each child is charged its parent's whole
+    size (counted once per parent), so a child past the budget costs nothing more."""
     fields = dict(entry.fields)
     parent_key = fields.get("crossref", "").strip()
     if not parent_key:
@@ -739,6 +760,26 @@ def _inherit(
             )
         )
         return fields
+    cost = costs.get(id(parent))
+    if cost is None:
+        cost = costs[id(parent)] = sum(
+            len(value) + _INHERITED_FIELD_COST for value in parent.fields.values()
+        )
+    if cost > budget.inheritable:
+        if not budget.inheritance_cut:
+            budget.inheritance_cut = True
+            problems.append(
+                ParseProblem(
+                    Location(source, entry.line),
+                    f"entry '{entry.key}' and the crossref children after it do not "
+                    "inherit their parents' fields: the file's children would copy more "
+                    "than any real bibliography's (a parent of thousands of fields or "
+                    "names shared by thousands of entries); give them their own fields",
+                    entry.raw,
+                )
+            )
+        return fields
+    budget.inheritable -= cost
     for name, value in parent.fields.items():
         if name in {"crossref", "ids", "key"}:
             continue
