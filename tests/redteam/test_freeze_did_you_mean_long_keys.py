@@ -1,7 +1,7 @@
 """ "Did you mean" on long keys: the comparison budget counts pairs, not characters.
 
 missing-reference compares each missing ``\\cite`` key with every entry's key
-(rapidfuzz's ``extractOne``) and stops after `SUGGESTION_PAIRS` (5,000,000) pairs. A
+(rapidfuzz's ``extractOne``) and stops after `SUGGESTION_PAIRS` (1,000,000) pairs. A
 pair of short keys costs a fraction of a microsecond, but a pair costs the product of
 the two lengths: keys of 4,000 characters cost 330 us a pair (measured), so the budget
 allows 27 minutes of a worker. End to end, a .bib of n entries and a ``\\cite`` of n

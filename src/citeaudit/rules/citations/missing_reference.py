@@ -16,9 +16,11 @@ from citeaudit.rules.citations._grouping import group_by_work, other_places
 from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
 from citeaudit.rules.citations._pending import cites_pending_work
 
-# key comparisons the "Did you mean" search may spend in one audit (~2 s): a missing key
-# is compared with every entry's key, so the work is missing keys x entries
-SUGGESTION_PAIRS = 5_000_000
+# key comparisons the "Did you mean" search may spend in one audit (~2 s on a loaded
+# worker; rapidfuzz's default scorer costs ~1.8 us a pair of real keys, so five million
+# pairs were 7-28 s): a missing key is compared with every entry's key, so the work is
+# missing keys x entries
+SUGGESTION_PAIRS = 1_000_000
 # ... and what they may cost: a pair costs the product of the two keys' lengths, so two
 # 4,000-character keys cost what 40,000 pairs of real keys do (~1 s in all). A key
 # longer than any real one is never compared: a typo of it is no typo.
