@@ -5,10 +5,10 @@ character the lazy group takes: inside a run of n blanks each try scans the rest
 run, so a line of n blanks that never ends as the pattern wants costs n^2/2 steps. The
 Quarto ``{{< include ... >}}`` shortcode and the ``#| child:`` chunk option were read
 that way: one 1 MB line (``{{< include a`` + a megabyte of spaces + ``x``) held a worker
-for a quarter of an hour. Each shape here is read at a base size and at 8 times it;
+for a quarter of an hour. Each shape here is read at a base size and at 4 times it;
 the bound is on the growth of CPU time (as in test_redos_patterns.py, whose
 convention this follows: the engine's backtracking is what counted_work cannot
-see), linear 8x, quadratic 64x, failing past 24x. And the names are still read.
+see), linear 4x, quadratic 16x, failing past 10x. And the names are still read.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ tail is searched. The same held for a line a hyphenated word or a cut link may j
 (at most 4,096 characters): ``aaa…a-b-`` took 0.35 s a line, ``www.www.…`` 15 ms. The
 bound is on the growth of CPU time (as in
 test_redos_patterns.py: the engine's backtracking is what counted_work cannot see):
-linear 8x, quadratic 64x, failing past 24x.
+linear 4x, quadratic 16x, failing past 10x.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Each empty ``bibliography:`` field looked for its "- item" lines in a copy of th
 the block (``fields[i + 1:]``): a front matter of n such lines cost n^2/2 copied lines
 -- 80,000 took 7.7 s, the 250,000 lines a manuscript may have over a minute, in every
 child document as well. The copy is a builtin's work, which counted_work does not see,
-so the bound is on the growth of CPU time (as in test_redos_patterns.py): linear 8x,
-quadratic 64x, failing past 24x. And the names are still read, each on its own line.
+so the bound is on the growth of CPU time (as in test_redos_patterns.py): linear 4x,
+quadratic 16x, failing past 10x. And the names are still read, each on its own line.
 """
 
 from __future__ import annotations
