@@ -163,13 +163,13 @@ def test_csl_json_with_many_items_reads_in_bounded_time(
 ) -> None:
     items = ",\n".join(
         f'{{"id": "k{i}", "title": "T", "issued": {{"date-parts": [[2020]]}}}}'
-        for i in range(20_000)
+        for i in range(5_000)
     )
     path = tmp_path / "refs.json"
     path.write_text(f"[{items}]")
     data = report(path, capsys)  # quadratic line counting took minutes: counted above
-    assert len(data["references"]) == 20_000
-    assert data["references"][-1]["location"]["line"] == 20_000
+    assert len(data["references"]) == 5_000
+    assert data["references"][-1]["location"]["line"] == 5_000
 
 
 def test_bibtex_string_doubling_is_capped(
@@ -199,9 +199,9 @@ def test_bibtex_missing_crossref_parents_are_linear(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "refs.bib"
-    path.write_text("".join(f"@misc{{k{i}, crossref = {{none}}}}\n" for i in range(20_000)))
-    data = report(path, capsys)  # one search of every key per entry took minutes
-    assert len(bib002(data)) == 20_000  # one an entry: not capped (`limits`)
+    path.write_text("".join(f"@misc{{k{i}, crossref = {{none}}}}\n" for i in range(5_000)))
+    data = report(path, capsys)  # one search of every key per entry took minutes: counted above
+    assert len(bib002(data)) == 5_000  # one an entry: not capped at the 1,000 problems (`limits`)
 
 
 def test_bibtex_field_of_latex_markup_is_read_quickly(
