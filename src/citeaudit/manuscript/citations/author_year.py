@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.dates import date_after_year, date_before_year
+from citeaudit.manuscript.citations.defined_acronyms import with_defined_acronyms
 from citeaudit.manuscript.citations.first_letter import by_first_letter
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import (
@@ -179,7 +180,7 @@ class AuthorYearExtractor(CitationExtractor):
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
         )
-        return _weak_in_statements(found, statement_spans(document))
+        return _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
 
 
 def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker]:
