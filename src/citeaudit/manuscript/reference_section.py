@@ -274,8 +274,15 @@ def is_reference_title(text: str) -> bool:
     return normalize_title(text) in REFERENCE_TITLES
 
 
+# one set look-up and one startswith over a tuple (both in C) per line: the title tested
+# against each of ~100 words in a Python loop was half the reading time of a long text
+# (20,000 short lines: 1.2 of 2.4 s)
+_AFTER_TITLES = frozenset(AFTER_REFERENCE_TITLES)
+_AFTER_PREFIXES = tuple(w + sep for w in AFTER_REFERENCE_TITLES for sep in (" ", ":"))
+
+
 def _is_after_title(title: str) -> bool:
-    return any(title == w or title.startswith((w + " ", w + ":")) for w in AFTER_REFERENCE_TITLES)
+    return title in _AFTER_TITLES or title.startswith(_AFTER_PREFIXES)
 
 
 def list_marker(text: str) -> re.Match[str] | None:
