@@ -72,8 +72,15 @@ def unescape_markdown(text: str) -> str:
     return _ESCAPE.sub(lambda m: m.group(1), text)
 
 
+# a character some step of `strip_markdown` acts on; text without one is only
+# collapsed (most lines of a manuscript: the eleven passes cost ~50 us a short line)
+_MARKUP_CHARACTER = re.compile(r"[\\\[<`*_~&\ue000-\ue07f\uf000-\uffff]")
+
+
 def strip_markdown(text: str) -> str:
     """Plain text of a Markdown fragment: emphasis, links, escapes and entities resolved."""
+    if _MARKUP_CHARACTER.search(text) is None:
+        return collapse_spaces(text)
     shielded = _ESCAPE.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     urls: list[str] = []
 
