@@ -122,6 +122,15 @@ def test_spelling_habits_fold_only_their_letters() -> None:
     assert respelt("souza", "souza") is False  # the same spelling is no re-spelling
 
 
+def test_one_letter_doubled_is_a_habit_two_different_doubles_are_not() -> None:
+    assert respelt("mattos", "matos")
+    assert respelt("zanella", "zanela")
+    # two different letters doubled at two places: another vowel, not a habit
+    assert respelt("baiin", "baain") is False
+    assert respelt("backk", "baack") is False
+    assert respelt("baiyn", "baain") is False
+
+
 def test_two_swapped_letters_are_one_typo() -> None:
     assert one_typo("bratno", "branto")
     assert not one_typo("bratno", "brnato")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from rapidfuzz.distance import OSA
 
@@ -182,8 +183,8 @@ _HABITS = (
     (re.compile(r"th"), "t"),
     (re.compile(r"y"), "i"),
     (re.compile(r"z"), "s"),
-    (re.compile(r"(.)\1+"), r"\1"),
 )
+
 SHORTEST_RESPELT = 4  # letters: "Melo", "Lira"
 
 
@@ -196,13 +197,27 @@ def habit_form(name: str) -> str:
     return name
 
 
+def _runs(name: str) -> list[tuple[str, int]]:
+    return [(letter, len(list(run))) for letter, run in groupby(name)]
+
+
+def _one_letter_doubled(a: str, b: str) -> bool:
+    """Whether two spellings differ only by one letter written double in one and single
+    in the other ("mello", "melo"): the same letters in the same runs, one run's length
+    changed. Collapsing every double on both sides made "baiin" and "baain" one name,
+    two different vowels doubled at two places."""
+    ra, rb = _runs(a), _runs(b)
+    if len(ra) != len(rb) or any(x[0] != y[0] for x, y in zip(ra, rb, strict=True)):
+        return False
+    return sum(1 for x, y in zip(ra, rb, strict=True) if x[1] != y[1]) == 1
+
+
 def respelt(cited: str, listed: str) -> bool:
     """Whether two different folded spellings of a name differ only by spelling habits
     (`habit_form`): "souza" ~ "sousa", "mello" ~ "melo". Each habit changes a letter
     or two a writer may well take for the same name, unlike any other letter changed in
     a short name ("Lima", "Lina" are two names)."""
-    return (
-        cited != listed
-        and min(len(cited), len(listed)) >= SHORTEST_RESPELT
-        and habit_form(cited) == habit_form(listed)
-    )
+    if cited == listed or min(len(cited), len(listed)) < SHORTEST_RESPELT:
+        return False
+    a, b = habit_form(cited), habit_form(listed)
+    return a == b or _one_letter_doubled(a, b)
