@@ -103,8 +103,8 @@ class PdfReader(ManuscriptReader):
         }
         for i in range(_title_block_end(flow, levels)):
             lines[i] = _without_affiliation_marks(lines[i])
-        probe = _without_cells(flow, lines)
-        sections = [_trimmed(sec, flow) for sec in _reference_sections(probe, levels)]
+        probe, probe_levels = _without_run_ons(flow, _without_cells(flow, lines), levels)
+        sections = [_trimmed(sec, flow) for sec in _reference_sections(probe, probe_levels)]
         if not sections:
             return self._headless(name, flow, lines, pages)
         listed = {i for sec in sections for i in range(sec.start, sec.end)}
@@ -304,6 +304,51 @@ def _without_cells(flow: Sequence[PdfLine], lines: Sequence[Line]) -> list[Line]
         if shared > 1 and len(ln.text) < 40:
             out[i] = dataclasses.replace(lines[i], text="")
     return out
+
+
+# a line that stops on a plain word ("... A Qualitative"): its sentence goes on below
+_OPEN_END = re.compile(r"(?:^|\s)[^\W\d_]+[,\-]?$")
+
+
+def _without_run_ons(
+    flow: Sequence[PdfLine], lines: Sequence[Line], levels: dict[int, int]
+) -> tuple[list[Line], dict[int, int]]:
+    """The lines and heading levels as the reference-list search sees them, with the
+    lines that run on from the line above one heading or one sentence.
+
+    A PDF gives a paragraph line by line, so a line's own words can read as a heading
+    that ends the list: an entry's title that goes on "A Qualitative" / "Index of
+    Spatial Extent ..." ended it at "Index" (a back-matter title), and a heading set
+    over several lines in a narrow column ("... from the Recent" / "Literature") was
+    taken for a reference list headed "Literature". So a heading's lines are read as
+    one heading on its first line, and a line in the type and leading of the unfinished
+    line above it (same column, not set apart, not bold) is that sentence's, no heading."""
+    out = list(lines)
+    kept = dict(levels)
+    into: dict[int, int] = {}  # a heading's later line -> the line it is read on
+    for i in range(1, len(flow)):
+        above, line = flow[i - 1], flow[i]
+        if (above.page, above.column) != (line.page, line.column):
+            continue
+        if abs(above.size - line.size) > 0.05 * line.size:
+            continue
+        if above.foot - line.base > 1.6 * line.size:
+            continue
+        if i in levels and i - 1 in levels and levels[i] == levels[i - 1]:
+            first = into.get(i - 1, i - 1)
+            into[i] = first
+            joined = f"{out[first].text.rstrip()} {line.text.strip()}"
+            out[first] = dataclasses.replace(out[first], text=joined)
+            out[i] = dataclasses.replace(out[i], text="")
+            del kept[i]
+        elif i not in levels and i - 1 not in levels and _runs_on(above, line):
+            out[i] = dataclasses.replace(out[i], text="")
+    return out, kept
+
+
+def _runs_on(above: PdfLine, line: PdfLine) -> bool:
+    """`line` (not bold) goes on with the sentence `above` stopped in on a plain word."""
+    return not line.bold and _OPEN_END.search(above.text.rstrip()) is not None
 
 
 _AFTER_NAME = re.compile(r"(?:^|[\s,])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*\s?$")
