@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
+from citeaudit.child_python import module_command
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
@@ -74,15 +75,13 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     """`pdf._read_pages(path, name)`, the engine's part computed in a limited child
     process."""
     cap = limits()
-    command = [
-        sys.executable,
-        "-m",
+    command = module_command(  # the working folder (a fork's checkout) off its path
         "citeaudit.manuscript.pdf_isolated",
         str(cap.memory_mb),
         str(cap.cpu_seconds),
         str(path),
         name,
-    ]
+    )
     try:  # our own module; the arguments are a list, no shell
         done = subprocess.run(command, capture_output=True, timeout=cap.wall_seconds, check=False)
     except subprocess.TimeoutExpired:

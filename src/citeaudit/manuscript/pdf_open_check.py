@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 
+from citeaudit.child_python import module_command
 from citeaudit.manuscript.pdf_isolated import engine_failure, limit_self, limits, refused
 
 OPENING = "opening"
@@ -28,7 +29,7 @@ _ANSWER_LIMIT = 64 * 1024  # the child says one short sentence at most
 def open_problem(data: bytes) -> str | None:
     """Why `data` cannot be opened as a PDF (damaged, encrypted, too costly), or None."""
     cap = limits()
-    command = [sys.executable, "-m", __name__, str(cap.memory_mb), str(cap.cpu_seconds)]
+    command = module_command(__name__, str(cap.memory_mb), str(cap.cpu_seconds))
     try:  # our own module; the arguments are a list, no shell
         done = subprocess.run(
             command, input=data, capture_output=True, timeout=cap.wall_seconds, check=False
