@@ -172,6 +172,11 @@ class ServiceSettings(Settings):
     # SMTP AUTH without STARTTLS sends the password in the clear; refused at start unless
     # this says the path to the server is trusted (loopback, a private link).
     smtp_allow_plain_auth: bool = False
+    # Each recipient's mail exchangers (its MX hosts, else its own addresses) looked up
+    # and judged like a webhook's host before the relay is handed the mail: the relay
+    # connects to them, not to the domain as written (`watch.mail_exchangers`). Off
+    # only where DNS must not be asked (the test suite).
+    smtp_check_exchangers: bool = True
 
     @model_validator(mode="after")
     def _no_password_in_the_clear(self) -> ServiceSettings:

@@ -14,7 +14,9 @@ us: ``send_message`` would otherwise read the recipients from the ``To`` header,
 (a watched link's URL is in the subject). The address's domain is where the relay
 delivers, judged as a webhook's host is (`WebhookPolicy.mail_refusal`): never the
 relay's own ``root@localhost`` or a machine of its network (``me@10.0.0.5``,
-``me@db.internal``) unless the operator allows private destinations.
+``me@db.internal``) unless the operator allows private destinations -- nor the hosts
+DNS names as its mail exchangers (`mail_exchangers`: ``me@in.attacker.example`` whose
+MX is ``db.internal.``), looked up at every delivery.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from citeaudit.links.tls import default_ssl_context
 from citeaudit.settings import ServiceSettings
 from citeaudit.watch.mail_address import mail_address_problem
+from citeaudit.watch.mail_exchangers import RouteUnknown, exchanger_refusal
 from citeaudit.watch.webhook import DeliveryError
 from citeaudit.watch.webhook_policy import WebhookPolicy
 
@@ -61,9 +64,12 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
         raise DeliveryError(f"invalid e-mail address: {problem}", permanent=True)
     # Its domain is where the relay delivers: judged at every delivery, as a webhook's
     # host is (an address saved before the rule, or set by hand, sends to nobody).
-    refused = WebhookPolicy.from_settings(settings).mail_refusal(to)
+    policy = WebhookPolicy.from_settings(settings)
+    refused = policy.mail_refusal(to)
     if refused is not None:
         raise DeliveryError(refused, permanent=True)
+    if settings.smtp_check_exchangers:
+        _judge_exchangers(to, policy)
     if not settings.smtp_host:
         raise DeliveryError("no SMTP server configured (CITEAUDIT_SMTP_HOST)", permanent=True)
     login = bool(settings.smtp_user and settings.smtp_password)
@@ -91,3 +97,17 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
         raise DeliveryError(f"recipient refused: {exc}", permanent=True) from exc
     except (smtplib.SMTPException, OSError) as exc:
         raise DeliveryError(f"SMTP: {type(exc).__name__}: {exc}") from exc
+
+
+def _judge_exchangers(to: str, policy: WebhookPolicy) -> None:
+    """Refuse `to` when a host its domain's DNS names for mail is a private destination
+    (`mail_exchangers`); a name server with no answer for now: tried again later."""
+    try:
+        refused = exchanger_refusal(to.rpartition("@")[2], policy.rule())
+    except RouteUnknown as exc:
+        raise DeliveryError(f"mail exchangers not known for now: {exc}") from exc
+    if refused is not None:
+        raise DeliveryError(
+            f"{refused} is a private destination (a mail exchanger of the address)",
+            permanent=True,
+        )

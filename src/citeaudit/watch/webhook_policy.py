@@ -59,6 +59,10 @@ class WebhookPolicy:
             )
         return "; ".join(said) or None
 
+    def rule(self) -> AddressRule:
+        """The address rule of this policy's destinations (webhooks, mail)."""
+        return AddressRule(allow_private=self.allow_private)
+
     def mail_refusal(self, address: str) -> str | None:
         """Why notifications may not be mailed to `address`, or None. Its domain is
         where the SMTP relay delivers: judged as a webhook's host is (an address in
