@@ -1,11 +1,9 @@
-"""The thin edges: the HTTP routes (in-process app) and the cron-friendly CLI."""
+"""The thin edges: the HTTP routes (in-process app) and the cron-friendly CLI (its
+`main`, in this process: the commands are under test, not the interpreter's start)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,10 +11,9 @@ from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
 from citeaudit.store import Repository
+from tests.in_process_cli import run_cli
 from tests.watch.conftest import stored_audit, watch_settings
 from tests.watch.site import Site
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_routes_watch_changes_collections_settings(tmp_path: Path, site: Site) -> None:
@@ -67,20 +64,8 @@ def test_routes_watch_changes_collections_settings(tmp_path: Path, site: Site) -
         assert client.delete(f"/api/v1/audits/{audit_id}/watch", headers=a).status_code == 404
 
 
-def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "citeaudit.cli", *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_cli_watch_add_recheck_changes(tmp_path: Path, site: Site) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_")}
-    env.update(
+    env = dict(
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
         CITEAUDIT_CACHE_DIR=str(tmp_path / "cache"),
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
@@ -97,21 +82,21 @@ def test_cli_watch_add_recheck_changes(tmp_path: Path, site: Site) -> None:
         "@misc{site2024, author={Doe, Jane}, title={A page on the site}, year={2024}, "
         f"howpublished={{\\url{{{page}}}}}, url={{{page}}}}}\n"
     )
-    added = cli(env, "watch", "add", str(bib), "--no-resolve", "--collection", "Issue 1")
+    added = run_cli(env, "watch", "add", str(bib), "--no-resolve", "--collection", "Issue 1")
     assert added.returncode == 0, added.stderr
     audit_id = added.stdout.split()[0]
-    listed = cli(env, "watch", "list")
+    listed = run_cli(env, "watch", "list")
     assert audit_id in listed.stdout and "Issue 1" in listed.stdout
 
     site.dead.add("/page/cli")
-    first = cli(env, "recheck", "--format", "json")
+    first = run_cli(env, "recheck", "--format", "json")
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout)["links_checked"] == 1
     time.sleep(1.1)
-    second = json.loads(cli(env, "recheck", "--format", "json").stdout)
+    second = json.loads(run_cli(env, "recheck", "--format", "json").stdout)
     assert second["changes"] == {"newly_broken": 1}
-    out = cli(env, "changes", audit_id)
+    out = run_cli(env, "changes", audit_id)
     assert "newly_broken" in out.stdout and page in out.stdout and "site2024" in out.stdout
-    out = cli(env, "changes", "--collection", "Issue 1", "--format", "json")
+    out = run_cli(env, "changes", "--collection", "Issue 1", "--format", "json")
     assert [c["kind"] for c in json.loads(out.stdout)] == ["newly_broken"]
-    assert cli(env, "changes", "no-such-audit").returncode == 2
+    assert run_cli(env, "changes", "no-such-audit").returncode == 2
