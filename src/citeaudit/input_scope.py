@@ -61,6 +61,7 @@ __all__ = [
     "DEFAULT_MAX_SPLICED_CHARS",
     "DEFAULT_MAX_SPLICES",
     "InputScope",
+    "is_version_control",
     "shown_name",
     "strangers_files",
 ]
@@ -487,11 +488,17 @@ def _file_key(name: Path | str) -> str:
 _VERSION_CONTROL = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul"})
 
 
+def is_version_control(name: str) -> bool:
+    """Whether a folder of this name is a version-control tool's (any case): a walk of
+    a checkout (a book's chapters, `project_config`) lists nothing in it."""
+    return name.casefold() in _VERSION_CONTROL
+
+
 def _in_version_control(resolved: Path, root: Path) -> bool:
     """Whether `resolved` (inside `root`, links resolved) lies in, or is, one of the
     checkout's version-control folders (or a ``.git`` file: a worktree's pointer)."""
     inner = resolved.parts[len(root.parts) :]
-    return any(part.casefold() in _VERSION_CONTROL for part in inner)
+    return any(is_version_control(part) for part in inner)
 
 
 def _too_long(path: Path) -> bool:
@@ -512,7 +519,8 @@ def _hard_linked(path: Path) -> bool:
 def _folder_bytes(folder: Path) -> int | None:
     """The bytes of the regular files under `folder`; None when it holds too many names
     to count (files and folders alike) or cannot be listed, and the default budget
-    stands.
+    stands. A version-control folder (``.git``) is not walked: the audit may read
+    nothing in it, and its size, shown in the splice budget, was the runner's.
 
     Walked with a list of folders still to list, not `os.walk`, which recurses once per
     level on this Python: a checkout of 1,100 nested folders (a path of 2,200
@@ -529,6 +537,8 @@ def _folder_bytes(folder: Path) -> int | None:
             continue  # a folder below that cannot be listed holds nothing we count
         with entries:
             for entry in entries:
+                if is_version_control(entry.name):
+                    continue  # the runner's: its size is no file of the audit's
                 seen += 1
                 if seen > _MOST_FILES_COUNTED:
                     return None

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bounded_read import read_capped
-from citeaudit.input_scope import InputScope
+from citeaudit.input_scope import InputScope, is_version_control
 from citeaudit.manuscript.reading import InputProblem
 
 __all__ = [
@@ -263,7 +263,9 @@ def _listed(place: Path, deep: bool, most: int) -> list[Path]:
     """The first `most` entries of `place` (and, `deep`, of every folder under it,
     folder links not walked). A list of folders still to list, not ``rglob``, which
     recurses once per level on this Python: a book of 1,100 nested folders raised
-    RecursionError out of the audit."""
+    RecursionError out of the audit. A version-control folder (``.git``, any case) is
+    neither listed nor counted: ``rmd_subdir: true`` walked the runner's ``.git`` and
+    named each ``.Rmd`` found there in a refusal, from a fork's one-line config."""
     found: list[Path] = []
     pending = [place]
     while pending and len(found) < most:
@@ -278,6 +280,8 @@ def _listed(place: Path, deep: bool, most: int) -> list[Path]:
             for entry in entries:
                 if len(found) >= most:
                     break
+                if is_version_control(entry.name):
+                    continue  # the runner's, not the book's: never listed nor named
                 found.append(Path(entry.path))
                 try:
                     if deep and entry.is_dir(follow_symlinks=False):
