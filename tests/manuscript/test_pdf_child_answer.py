@@ -70,6 +70,6 @@ def test_a_wrong_answer_is_one_error_for_the_file(
     def fake_run(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
         return subprocess.CompletedProcess(args, 0, json.dumps(answer).encode(), b"")
 
-    monkeypatch.setattr(pdf_isolated.subprocess, "run", fake_run)
+    monkeypatch.setattr(subprocess, "run", fake_run)  # the child_python run
     with pytest.raises(InputError, match="no page reading"):
         pdf_isolated.read_pages_isolated(tmp_path / "paper.pdf", "paper.pdf")

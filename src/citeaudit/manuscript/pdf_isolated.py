@@ -22,7 +22,6 @@ import functools
 import json
 import os
 import resource
-import subprocess
 import sys
 import types
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
-from citeaudit.child_python import module_command
+from citeaudit.child_python import ChildTimedOut, run_module
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
@@ -75,16 +74,17 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     """`pdf._read_pages(path, name)`, the engine's part computed in a limited child
     process."""
     cap = limits()
-    command = module_command(  # the working folder (a fork's checkout) off its path
-        "citeaudit.manuscript.pdf_isolated",
-        str(cap.memory_mb),
-        str(cap.cpu_seconds),
-        str(path),
-        name,
-    )
-    try:  # our own module; the arguments are a list, no shell
-        done = subprocess.run(command, capture_output=True, timeout=cap.wall_seconds, check=False)
-    except subprocess.TimeoutExpired:
+    try:  # the working folder (a fork's checkout) off its path, none of the server's
+        # secrets in its environment (`child_python`)
+        done = run_module(
+            "citeaudit.manuscript.pdf_isolated",
+            str(cap.memory_mb),
+            str(cap.cpu_seconds),
+            str(path),
+            name,
+            timeout=cap.wall_seconds,
+        )
+    except ChildTimedOut:
         raise InputError(name, refused(f"took over {cap.wall_seconds:g} s", cap)) from None
     if done.returncode != 0 or len(done.stdout) > _OUTPUT_LIMIT:
         raise InputError(name, refused(engine_failure(done.returncode, done.stderr), cap))

@@ -13,10 +13,9 @@ input and answering in JSON. A child that is stopped is a refusal, said as such.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
-from citeaudit.child_python import module_command
+from citeaudit.child_python import ChildTimedOut, run_module
 from citeaudit.manuscript.pdf_isolated import engine_failure, limit_self, limits, refused
 
 OPENING = "opening"
@@ -29,12 +28,11 @@ _ANSWER_LIMIT = 64 * 1024  # the child says one short sentence at most
 def open_problem(data: bytes) -> str | None:
     """Why `data` cannot be opened as a PDF (damaged, encrypted, too costly), or None."""
     cap = limits()
-    command = module_command(__name__, str(cap.memory_mb), str(cap.cpu_seconds))
-    try:  # our own module; the arguments are a list, no shell
-        done = subprocess.run(
-            command, input=data, capture_output=True, timeout=cap.wall_seconds, check=False
+    try:  # an allow-listed environment: none of the server's secrets (`child_python`)
+        done = run_module(
+            __name__, str(cap.memory_mb), str(cap.cpu_seconds), data=data, timeout=cap.wall_seconds
         )
-    except subprocess.TimeoutExpired:
+    except ChildTimedOut:
         return refused(f"took over {cap.wall_seconds:g} s", cap, OPENING)
     if done.returncode != 0 or len(done.stdout) > _ANSWER_LIMIT:
         return refused(engine_failure(done.returncode, done.stderr), cap, OPENING)

@@ -1,0 +1,138 @@
+"""The PDF engine's child processes see none of the server's secrets.
+
+The engine (pdfium, C++) reads hostile uploads in a child process (`pdf_isolated`,
+`pdf_open_check`). The children inherited the server's whole environment: the
+database URL with its password, the SMTP password, the broker's URL, a cloud key. A
+PDF that ever achieved code execution in pdfium would have had them all. A child now
+starts with an allow-listed environment (`child_python.child_environment`): the search
+path, the locale, HOME and TMPDIR in a scratch folder of its own, nothing else.
+
+Code running in the child is stood for by a ``sitecustomize`` module on the child's
+import path (PYTHONPATH is kept: it says where the installed modules are), which
+writes what the child can see to a file before the child does its work; the real
+children then read a real PDF and answer as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from citeaudit.manuscript.pdf_isolated import read_pages_isolated
+from citeaudit.manuscript.pdf_open_check import open_problem
+from tests.security.pdf_objects import pdf_from_objects
+
+SECRET = "QZ9R11SECRETVALUE"
+SECRETS = {
+    "CITEAUDIT_DATABASE_URL": f"postgresql+psycopg://citeaudit:{SECRET}@db:5432/citeaudit",
+    "CITEAUDIT_BROKER_URL": f"redis://:{SECRET}@broker:6379/0",
+    "CITEAUDIT_SMTP_PASSWORD": SECRET,
+    "POSTGRES_PASSWORD": SECRET,
+    "AWS_SECRET_ACCESS_KEY": SECRET,
+    "GITHUB_TOKEN": f"ghp_{SECRET}",
+    "SOME_OTHER_SERVICE_TOKEN": SECRET,
+}
+
+
+def _pdf() -> bytes:
+    shown = b"BT /F1 12 Tf 72 720 Td (Okafor \\(2018\\) showed it.) Tj ET"
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+@pytest.fixture
+def seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A parent environment full of secrets, and a child that writes down what it sees
+    (its environment, its temporary folder) to the returned file."""
+    hook, seen = tmp_path / "hook", tmp_path / "seen.json"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import json, os, tempfile\n"
+        f"with open({str(seen)!r}, 'a') as out:\n"
+        "    out.write(json.dumps({'env': dict(os.environ),"
+        " 'tmp': tempfile.gettempdir()}) + '\\n')\n",
+        encoding="utf-8",
+    )
+    for name, value in SECRETS.items():
+        monkeypatch.setenv(name, value)
+    # where the child's modules are found is kept; the hook stands first
+    path = [str(hook), *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in path if p))
+    return seen
+
+
+def _children(seen: Path) -> list[dict[str, object]]:
+    assert seen.exists(), "the child did not start (or not with the hook)"
+    return [json.loads(line) for line in seen.read_text(encoding="utf-8").splitlines()]
+
+
+def _assert_clean(child: dict[str, object], parent_tmp: str) -> None:
+    env = child["env"]
+    assert isinstance(env, dict)
+    assert SECRET not in json.dumps(env), sorted(env)
+    for name in SECRETS:
+        assert name not in env
+    assert not [n for n in env if n.startswith("CITEAUDIT_")], sorted(env)
+    # a scratch folder of the child's own, not the server's temporary folder
+    assert env.get("HOME") == env.get("TMPDIR") == child["tmp"]
+    assert child["tmp"] != parent_tmp
+
+
+def test_the_page_reading_child_sees_no_secret(seen: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(_pdf())
+    pages = read_pages_isolated(pdf, "paper.pdf")
+    assert "Okafor" in json.dumps([str(line) for line in pages.lines])  # read as before
+    (child,) = _children(seen)
+    _assert_clean(child, os.environ.get("TMPDIR", "/tmp"))
+
+
+def test_the_open_check_child_sees_no_secret(seen: Path) -> None:
+    assert open_problem(_pdf()) is None  # opened as before
+    (child,) = _children(seen)
+    _assert_clean(child, os.environ.get("TMPDIR", "/tmp"))
+
+
+def test_the_scratch_folder_is_gone_after_the_child(seen: Path) -> None:
+    assert open_problem(_pdf()) is None
+    (child,) = _children(seen)
+    assert isinstance(child["tmp"], str)
+    assert not Path(child["tmp"]).exists()
+
+
+def test_every_child_process_is_started_by_child_python() -> None:
+    """No other module of the package starts a process: a new converter or engine
+    child goes through `child_python`, and gets its allow-listed environment."""
+    root = Path(sys.modules["citeaudit"].__file__ or "").parent
+    starters = (
+        "import subprocess",
+        "from subprocess",
+        "multiprocessing import",
+        "import multiprocessing",
+        "create_subprocess",
+        "os.system(",
+        "os.popen(",
+        "os.exec",
+        "os.spawn",
+        "os.posix_spawn",
+        "os.fork",
+        "pty.spawn",
+    )
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if any(s in text for s in starters):
+            found.append(path.relative_to(root).as_posix())
+    assert found == ["child_python.py"], found
