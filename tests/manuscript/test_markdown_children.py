@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.markdown import MarkdownReader
 
@@ -133,12 +135,21 @@ def test_refs_placeholder_and_attribute_code_blocks_are_no_reference_list(tmp_pa
         assert "@lee2001" in document.text
 
 
-def test_children_together_are_held_to_the_manuscripts_line_cap(tmp_path: Path) -> None:
+def test_children_together_are_held_to_the_manuscripts_line_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each child is small in bytes (empty lines) but together they pass the lines one
-    file may have: the child that would pass the cap is skipped with one problem."""
-    from citeaudit.manuscript.reading import MAX_LINES
+    file may have: the child that would pass the cap is skipped with one problem.
 
-    per_child = MAX_LINES // 2 - 10
+    The splicer holds to the reader's own cap (checked first); the cap is then lowered
+    to 2,000 lines, so the children are 1,000 lines each, not 125,000: the count and the
+    skip are the same at any cap, and reading 375,000 empty lines twice took seconds."""
+    from citeaudit.manuscript import markdown_children, reading
+
+    assert markdown_children.MAX_LINES == reading.MAX_LINES
+    monkeypatch.setattr(markdown_children, "MAX_LINES", 2_000)
+    cap = markdown_children.MAX_LINES
+    per_child = cap // 2 - 10
     main = _write(
         tmp_path,
         "main.Rmd",
@@ -147,7 +158,7 @@ def test_children_together_are_held_to_the_manuscripts_line_cap(tmp_path: Path) 
     for i in range(3):
         _write(tmp_path, f"c{i}.Rmd", "\n" * per_child + f"cites [@c{i}].\n")
     document, problems = MarkdownReader().read_with_problems(main)
-    assert len(document.lines) <= MAX_LINES
+    assert len(document.lines) <= cap
     cited = [text for _, _, text in _cited(MarkdownReader(), main)]
     assert cited == ["cites [@c0].", "cites [@c1].", "End [@end]."]
     assert [p.line for p in problems] == [5]
