@@ -103,6 +103,11 @@ class Proc:
     def stop(self, timeout: float = 8.0) -> None:
         if self.popen.poll() is None:
             self.kill(signal.SIGTERM)
+        self.finish(timeout)
+
+    def finish(self, timeout: float = 8.0) -> None:
+        """Wait up to `timeout` for an exit already asked for, then kill what is left."""
+        if self.popen.poll() is None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.popen.wait(timeout)
         self.kill(signal.SIGKILL)  # leftover pool children, if any
@@ -112,6 +117,16 @@ class Proc:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
+
+
+def stop_all(procs: list[Proc]) -> None:
+    """Stop every process of `procs`: all asked (SIGTERM) at once, then each waited for
+    and killed as `Proc.stop` does; their shutdowns overlap instead of adding up."""
+    for proc in procs:
+        if proc.popen.poll() is None:
+            proc.kill(signal.SIGTERM)
+    for proc in procs:
+        proc.finish()
 
 
 def wait_http(url: str, proc: Proc, timeout: float = 30.0) -> None:
@@ -139,13 +154,10 @@ def wait_for(predicate: Any, timeout: float, what: str, interval: float = 0.2) -
 
 
 def create_token(env: Mapping[str, str], name: str) -> str:
-    out = subprocess.run(
-        [*_citeaudit(), "tokens", "create", name],
-        env=dict(env),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    """`citeaudit tokens create NAME` on `env`'s store, run in this process: a fixture's
+    plumbing, not the command under test (test_embedded_api runs it as a process)."""
+    from tests.in_process_cli import run_cli
+
+    out = run_cli(env, "tokens", "create", name, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
     return out.stdout.strip().splitlines()[-1]

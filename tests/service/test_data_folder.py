@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from citeaudit.settings import Settings
+from tests.in_process_cli import Ran, run_cli
 
 
-def _cli(args: list[str], cwd: Path, data_home: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_")}
-    env["XDG_DATA_HOME"] = str(data_home)
-    return subprocess.run(
-        [sys.executable, "-m", "citeaudit.cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def _cli(args: list[str], cwd: Path, data_home: Path) -> Ran:
+    """`citeaudit ARGS` in `cwd` with no CITEAUDIT_* setting, the user's data folder
+    at `data_home` (its main, in this process: the folder it picks is under test)."""
+    return run_cli({"XDG_DATA_HOME": str(data_home)}, *args, cwd=cwd)
 
 
 def test_a_token_made_in_one_folder_is_valid_in_another(tmp_path: Path) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from citeaudit.audit import AuditInput, audit
 from citeaudit.report.serialize import to_dict
+from tests.in_process_cli import run_cli
 from tests.service.conftest import EXAMPLES, Server
 from tests.service.helpers import submit, wait_done
 from tests.service.processes import ROOT, _citeaudit
@@ -22,27 +22,11 @@ MANUSCRIPT = EXAMPLES / "apa-markdown" / "manuscript.md"
 
 
 def _cli_report(path: Path, env: dict[str, str]) -> dict[str, object]:
-    """`citeaudit check FILE --offline --format json`, run next to the file."""
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "citeaudit.cli",
-            "check",
-            path.name,
-            "--offline",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        cwd=path.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    """`citeaudit check FILE --offline --format json`, run next to the file (its main,
+    in this process, with the server's settings: the report is under test here)."""
+    args = ("check", path.name, "--offline", "--format", "json", "--fail-on", "never")
+    out = run_cli(env, *args, cwd=path.parent)
+    assert out.returncode == 0, out.stderr
     report: dict[str, object] = json.loads(out.stdout)
     return report
 
