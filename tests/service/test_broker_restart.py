@@ -17,6 +17,7 @@ from tests.service.processes import (
     command,
     create_token,
     free_port,
+    stop_all,
     wait_for,
     wait_http,
 )
@@ -70,16 +71,18 @@ def own_redis_cluster(tmp_path: Path, pg_url: str) -> Iterator[tuple[Cluster, in
     procs = [_redis(redis_port, tmp_path)]
     cluster = Cluster(f"http://127.0.0.1:{port}", env, {}, procs)
     cluster.tmp = tmp_path
-    try:
+    try:  # the API and the worker start at once (see Cluster.running); beat, whose
+        # sweeps read the tables, once the API has made them
         procs.append(Proc("api", command("api", env, port), env, tmp_path / "api.log"))
-        wait_http(f"{cluster.url}/healthz", procs[-1])
-        cluster.tokens["a"] = create_token(env, "account-a")
-        cluster.start_worker("worker-1")
+        worker = cluster.spawn_worker("worker-1")
+        wait_http(f"{cluster.url}/healthz", procs[1], timeout=60)
         procs.append(Proc("beat", command("beat", env), env, tmp_path / "beat.log"))
+        cluster.tokens["a"] = create_token(env, "account-a")
+        cluster.ready(worker)
         yield cluster, redis_port
     finally:
-        for proc in reversed(cluster.procs):
-            proc.stop()
+        stop_all(cluster.procs[1:])  # the API, worker and beat; then their broker
+        cluster.procs[0].stop()
 
 
 def test_redis_restart_mid_audit(own_redis_cluster: tuple[Cluster, int], tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from tests.service.processes import (
     command,
     create_token,
     free_port,
+    stop_all,
     wait_for,
     wait_http,
 )
@@ -32,35 +33,46 @@ BIB = EXAMPLES / "latex-natbib" / "refs.bib"  # 400+ references: a large audit
 class Cluster(Server):
     tmp: Path
 
-    def start_worker(self, name: str) -> Proc:
+    def spawn_worker(self, name: str) -> Proc:
+        """A worker process started, not yet waited for (see `ready`)."""
         proc = Proc(name, command("worker", self.env), self.env, self.tmp / f"{name}.log")
         self.procs.append(proc)
+        return proc
+
+    @staticmethod
+    def ready(proc: Proc) -> Proc:
+        """`proc` once Celery says it is ready (it fails the test if it exited)."""
         wait_for(
             lambda: "ready." in proc.output() or proc.popen.poll() is not None,
-            30,
-            f"{name} to start",
+            60,  # liveness: processes that start together share the CPUs
+            f"{proc.name} to start",
         )
         assert proc.popen.poll() is None, proc.output()
         return proc
+
+    def start_worker(self, name: str) -> Proc:
+        return self.ready(self.spawn_worker(name))
 
     @classmethod
     @contextmanager
     def running(cls, tmp: Path, env: dict[str, str], workers: int = 2) -> Iterator[Cluster]:
         """The API and `workers` worker processes on `env`, account "a" with a token;
-        every process stopped on the way out."""
+        every process stopped on the way out. All start at once, as a deployment's do
+        (a worker touches the database only for a task, which comes after the API
+        has migrated it): the start-up costs the slowest process, not their sum."""
         port = free_port()
         api = Proc("api", command("api", env, port), env, tmp / "api.log")
         server = cls(f"http://127.0.0.1:{port}", env, {}, [api])
         server.tmp = tmp
         try:
-            wait_http(f"{server.url}/healthz", api)
+            started = [server.spawn_worker(f"worker-{n}") for n in range(1, workers + 1)]
+            wait_http(f"{server.url}/healthz", api, timeout=60)
             server.tokens["a"] = create_token(env, "account-a")
-            for n in range(1, workers + 1):
-                server.start_worker(f"worker-{n}")
+            for proc in started:
+                cls.ready(proc)
             yield server
         finally:
-            for proc in reversed(server.procs):
-                proc.stop()
+            stop_all(server.procs)
 
 
 @pytest.fixture(scope="module")
