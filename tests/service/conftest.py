@@ -72,9 +72,13 @@ class Server:
         return httpx.Client(base_url=self.url, headers=headers, timeout=30.0)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`citeaudit serve` with no broker: SQLite and the in-process executor."""
+    """`citeaudit serve` with no broker: SQLite and the in-process executor.
+
+    One process for the package's modules (they once started one each; it stops
+    after the package's last test): a test that counts an account's audits counts
+    those it adds, or uses an account of its own."""
     tmp = tmp_path_factory.mktemp("embedded")
     env = base_env(
         tmp,
