@@ -2,9 +2,11 @@
 
 One manuscript of recorded works, the settings that point every service base URL at
 the stand-ins, the in-process run `citeaudit check` makes with them, and a cluster of
-the API and two Celery workers running the real resolver and link checker. Each test
-module starts its own stand-ins and cluster (module scope): their caches and counters
-must not leak from one module's assertions into another's.
+the API and two Celery workers running the real resolver and link checker. A test
+module starts its own stand-ins and cluster (module scope), so one module's caches
+and counters never reach another's assertions; inside the module (test_real_phases)
+a test that counts registry questions cites works no other test there cites
+(`manuscript(farm, first=...)`), so what another test cached cannot answer them.
 """
 
 from __future__ import annotations
@@ -27,11 +29,16 @@ from tests.stand_ins.registry_server import RECORDS, RegistryStandIn
 Outside = tuple[RegistryStandIn, Farm]
 
 
-def manuscript(farm: Farm) -> str:
+def manuscript(farm: Farm, first: int = 0) -> str:
     """Ten recorded works cited with their DOIs, one recorded work without its DOI (a DOI
-    to add), an unregistered DOI, two web pages (one gone), and an uncited entry."""
+    to add), an unregistered DOI, two web pages (one gone), and an uncited entry.
+
+    The works are the recorded ones from the `first`th on (the stand-in holds over
+    60): another `first` makes a manuscript whose works and unregistered DOI no
+    registry cache holds yet."""
     works = [w for w in json.loads((RECORDS / "works.json").read_text("utf-8")) if w.get("author")]
-    chosen = [w for w in works if w.get("issued", {}).get("date-parts")][:11]
+    chosen = [w for w in works if w.get("issued", {}).get("date-parts")][first : first + 11]
+    assert len(chosen) == 11, f"the stand-in has too few recorded works from {first}"
     entries, cites = [], []
     for i, work in enumerate(chosen):
         family = work["author"][0].get("family") or work["author"][0].get("name", "Anon")
@@ -43,7 +50,7 @@ def manuscript(farm: Farm) -> str:
         cites.append(f"{family}, {year}")
     entries.append(
         "Quist, R. (2019). A study nobody registered. *Journal of Nothing*, 3(1), 1-9. "
-        "https://doi.org/10.5555/unregistered.2019.77"
+        f"https://doi.org/10.5555/unregistered.2019.{77 + first}"
     )
     cites.append("Quist, 2019")
     entries.append(f"Seed Bank Network. (2021). Guide. {farm.url('site', '/ok')}")
