@@ -9,6 +9,14 @@ What a link answered depends on where we were allowed to go: a check made while
 private networks were allowed (the CLI on an author's machine reaching an intranet
 page) is kept apart from checks made under the strict rule (the service), so a success
 cached under the first is never served under the second without a connection.
+
+The service's accounts share one cache (links are public; a journal's editors cite the
+same pages), so what is served from it is the verdict alone: the outcome, status,
+final URL and redirect chain that a check made now would give, dated when it is
+served and said as a first try. The stored check was another account's, dated when
+that account's audit made it and counting its tries: an account guessing a private
+preprint's address and citing it read in its own report that someone had checked it,
+and when. What is stored has no date and no count either (`_encode`).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -31,8 +40,19 @@ _PRIVATE_NAMESPACE = "link+private"  # checks made where private networks were a
 
 
 def _encode(check: LinkCheck) -> str:
-    """The check without the references that cited it: those belong to one audit."""
-    return to_json(dataclasses.replace(check, reference_ids=()))
+    """The check's verdict: without the references that cited it, its date and how
+    many tries it took -- those belong to one audit (one account's)."""
+    return to_json(_verdict(check, None))
+
+
+def _verdict(check: LinkCheck, checked_at: str | None) -> LinkCheck:
+    """`check` as any audit may be given it: a first try, dated `checked_at`."""
+    return dataclasses.replace(check, reference_ids=(), attempts=1, checked_at=checked_at)
+
+
+def _served_at(now: float) -> str:
+    """`now` as a check's date (`precheck.now_iso`'s form: UTC, to the second)."""
+    return datetime.fromtimestamp(now, UTC).replace(microsecond=0).isoformat()
 
 
 def _decode(text: str) -> LinkCheck | None:
@@ -60,12 +80,16 @@ class LinkCache:
         self._namespace = _PRIVATE_NAMESPACE if private_networks else _NAMESPACE
 
     def get_many(self, keys: Iterable[str], now: float | None = None) -> dict[str, LinkCheck]:
+        """The verdicts kept for `keys` and not older than the max age, each dated
+        `now` (the time it is served: a record stored with a date or a count of tries
+        by an older version is served without them too)."""
         current = time.time() if now is None else now
+        served = _served_at(current)
         found: dict[str, LinkCheck] = {}
         for key, kept in self._answers.get_many(self._namespace, keys).items():
             check = _decode(kept.body) if current - kept.stored_at <= self.max_age else None
             if check is not None:
-                found[key] = check
+                found[key] = _verdict(check, served)
         return found
 
     def put_many(self, items: Iterable[tuple[str, LinkCheck]], now: float | None = None) -> None:

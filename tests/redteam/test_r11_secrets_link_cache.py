@@ -1,0 +1,120 @@
+"""One account cannot tell from its own report that another account checked a link.
+
+The link cache is shared by every account of the service (a link is public, and a
+journal's editors cite the same pages): a success is kept for
+CITEAUDIT_LINK_CACHE_MAX_AGE and served to the next audit citing that link, without a
+request. The check served was the other account's, dated when that account's audit
+made it and saying how many tries it took: an account that guessed a private preprint's
+address and cited it read in its own report that someone had checked it, and when.
+A check served from the cache is now the verdict alone, dated when it is served and
+said as a first try: what a check made for this audit at that moment would say.
+
+Through the real API (the embedded service, a loopback site standing in for the web).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from citeaudit.server import create_app
+from citeaudit.store.repository import Repository
+from tests.redteam.offline_service import offline_settings
+from tests.stand_ins.link_farm import Farm
+
+
+@dataclass
+class Service:
+    client: TestClient
+    tokens: dict[str, str]
+    farm: Farm
+
+    def audit(self, who: str, url: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """`who`'s audit of a bibliography citing `url`: (its status, its JSON report)."""
+        auth = {"Authorization": f"Bearer {self.tokens[who]}"}
+        bib = f"@misc{{draft, title={{A draft}}, year={{2026}}, url={{{url}}}}}\n".encode()
+        made = self.client.post(
+            "/api/v1/audits",
+            headers=auth,
+            data={"resolve": "false"},
+            files=[("bibliography", ("refs.bib", bib, "text/plain"))],
+        )
+        assert made.status_code == 202, made.text
+        audit_id = made.json()["id"]
+        for _ in range(400):
+            status = self.client.get(f"/api/v1/audits/{audit_id}", headers=auth).json()
+            if status["status"] in ("done", "failed"):
+                break
+            time.sleep(0.1)
+        assert status["status"] == "done", status
+        report = self.client.get(f"/api/v1/audits/{audit_id}/report", headers=auth)
+        assert report.status_code == 200, report.text
+        return status, report.json()
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    farm = Farm().start()
+    try:
+        settings = offline_settings(
+            tmp_path_factory.mktemp("link-cache"),
+            embedded_workers=1,
+            allow_private_networks=True,  # the loopback farm stands in for the web
+            doi_url=farm.url("svc", ""),
+            archive_url=farm.url("svc", "/wayback/available"),
+            link_timeout=5.0,
+        )
+        app = create_app(settings)
+        with TestClient(app, base_url="http://testserver") as client:
+            repo: Repository = app.state.repo
+            tokens = {who: repo.create_token(f"cache-{who}") for who in ("a", "b")}
+            yield Service(client, tokens, farm)
+    finally:
+        farm.stop()
+
+
+def _check(report: dict[str, Any]) -> dict[str, Any]:
+    (ref,) = report["references"]
+    (link,) = ref["links"]
+    assert isinstance(link, dict)
+    return link
+
+
+def _requests(farm: Farm, path: str) -> int:
+    return sum(n for (host, p), n in farm.counts.items() if host == "site" and p == path)
+
+
+def test_a_cached_check_is_dated_when_it_is_served(service: Service) -> None:
+    url = service.farm.url("site", "/ok?draft=r11-private-preprint-7f3a")
+    _, first = service.audit("a", url)
+    assert _check(first)["outcome"] == "ok"
+    asked = _requests(service.farm, "/ok")
+    time.sleep(1.2)  # checks are dated to the second: let the clock move on
+    status, second = service.audit("b", url)
+    served = _check(second)
+    assert served["outcome"] == "ok"
+    assert _requests(service.farm, "/ok") == asked  # the verdict is still shared
+    # ...but dated for b's audit, not when a's audit checked it
+    assert served["checked_at"] != _check(first)["checked_at"]
+    created = datetime.fromisoformat(status["created_at"]).replace(microsecond=0)
+    assert datetime.fromisoformat(served["checked_at"]) >= created
+
+
+def test_a_cached_check_does_not_tell_how_many_tries_it_took(service: Service) -> None:
+    """A site that was busy for the first account's check (503, then 200 on the retry)."""
+    url = service.farm.url("site", "/busy?draft=r11-private-preprint-91c2")
+    _, first = service.audit("a", url)
+    assert _check(first)["outcome"] == "ok" and _check(first)["attempts"] == 2
+    _, second = service.audit("b", url)
+    served = _check(second)
+    assert served["outcome"] == "ok"
+    assert served["attempts"] == 1  # what a first try of the site answers now
+    assert {k: v for k, v in served.items() if k not in ("checked_at", "attempts")} == {
+        k: v for k, v in _check(first).items() if k not in ("checked_at", "attempts")
+    }
