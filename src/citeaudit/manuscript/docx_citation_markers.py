@@ -104,7 +104,9 @@ class FieldCitationExtractor:
             claimed.append((at, end, span[1]))
             if citation_field.items:
                 cited = tuple(_citations(document, citation_field, at))
-                yield Marker(at, end, _unlinked_by_number(document, wanted, at, cited))
+                yield Marker(
+                    at, end, _unlinked_by_number(document, citation_field, wanted, at, cited)
+                )
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not -- when each can be an
@@ -222,44 +224,54 @@ _ENTRY_LABEL = re.compile(r"\s*+[\[(]?(\d{1,4})[\].)]?\s")
 
 
 def _unlinked_by_number(
-    document: Document, wanted: str, at: int, cited: tuple[Citation, ...]
+    document: Document, found: FieldCitation, wanted: str, at: int, cited: tuple[Citation, ...]
 ) -> tuple[Citation, ...]:
-    """A numbered field's works the links placed in no entry, cited by the numbers the
-    field shows that its linked works do not take.
+    """A numbered field's works the links placed in no entry, each linked to the entry
+    a number the field shows names, when that entry holds the work.
 
-    Why: the link reads the entry's first author and year, and an entry opening with
-    its book's title ("Handbook of ...; Orlov P., Ed.") links to nothing though the
-    field shows "32" and entry 32 is the work: that entry was "uncited" and the work
-    "missing". The shown numbers are what the reader follows in a numbered list, so
-    they decide -- only when every entry is numbered, each shown number names an
-    entry, and the unlinked works and the numbers left are as many. A work taken out
-    of the list leaves its number to no entry, which is still a missing reference."""
-    unlinked = [c for c in cited if c.command == FIELD_ITEM and c.key is None]
-    bare = _BRACKETS.sub("", wanted)
-    if not unlinked or not _NUMBERS.fullmatch(bare) or not _entry_numbers(document, wanted):
-        return cited
+    Why: the link wants an entry led by the work's first author, and an entry opening
+    with its book's title ("Handbook of ...; Orlov P., Ed.") links to nothing though
+    the field shows "32" and entry 32 is the work: that entry was "uncited" and the
+    work "missing". The shown number is what the reader follows -- but a number alone
+    may name another work (a list renumbered after the work's entry was deleted), and
+    a work whose number names no entry was reported by its number only, its name lost.
+    So a number links a work only when every entry carries a number of its own, the
+    entry so numbered is linked to no other work of the field, and it holds the work
+    (`holds_work`: its first author and year, or its title) -- whatever the order of
+    the field's works. Any other work stays unlinked: missing, under its name."""
+    from citeaudit.manuscript.docx_field_links import holds_work
+
+    unlinked = [k for k, c in enumerate(cited) if c.command == FIELD_ITEM and c.key is None]
     entries = document.reference_entries
+    if (
+        not unlinked
+        or not entries
+        or len(cited) != len(found.items)
+        or not _NUMBERS.fullmatch(_BRACKETS.sub("", wanted))
+    ):
+        return cited
     labels = [_ENTRY_LABEL.match(e.raw) for e in entries]
-    if not entries or any(label is None for label in labels):
-        return cited
-    taken: set[int] = set()
-    for c in cited:
-        if c.key is not None and c.key.startswith("ref-") and c.key[4:].isdigit():
-            place = int(c.key[4:]) - 1
-            label = labels[place] if 0 <= place < len(labels) else None
-            taken.add(int(label.group(1)) if label is not None else place + 1)
-    left = [n.number for n in _numbered(document, wanted, at) if n.number not in taken]
-    if len(left) != len(unlinked):
-        return cited
-    numbers = iter(left)
-    return tuple(
-        Citation(
-            id="", text=c.text, location=c.location, kind=CitationKind.NUMERIC, number=next(numbers)
-        )
-        if c.command == FIELD_ITEM and c.key is None
-        else c
+    numbers = [int(label.group(1)) for label in labels if label is not None]
+    if len(numbers) != len(entries) or len(set(numbers)) != len(numbers):
+        return cited  # the list's own numbers do not name one entry each
+    place = {number: k for k, number in enumerate(numbers)}  # number -> entry (0-based)
+    linked = {
+        int(c.key[4:]) - 1
         for c in cited
-    )
+        if c.key is not None and c.key.startswith("ref-") and c.key[4:].isdigit()
+    }
+    left = [
+        n.number
+        for n in _numbered(document, wanted, at)
+        if n.number in place and place[n.number] not in linked
+    ]
+    out = list(cited)
+    for k in unlinked:
+        holding = [n for n in left if holds_work(entries[place[n]].raw, found.items[k])]
+        if len(holding) == 1:
+            out[k] = dataclasses.replace(cited[k], key=f"ref-{place[holding[0]] + 1}")
+            left.remove(holding[0])
+    return tuple(out)
 
 
 def _years_of_field(

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from citeaudit.manuscript.document import RawEntry
 from citeaudit.manuscript.docx_field_citation import FieldItem
 
-__all__ = ["UNSURE", "EntryIndex", "fold", "shown_suffixes"]
+__all__ = ["UNSURE", "EntryIndex", "fold", "holds_work", "shown_suffixes"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]++", re.IGNORECASE)
@@ -126,6 +126,50 @@ def _first_person(head: str) -> str:
 def _same_doi(listed: str, doi: str) -> bool:
     """One DOI, the list's perhaps cut short or run into the next word."""
     return listed.startswith(doi) or doi.startswith(listed)
+
+
+def _title_share(text: str, item: FieldItem) -> bool | None:
+    """True when the folded entry text holds most of the item's title words, False
+    when it holds almost none, None when the title is too short to say (under three
+    words)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(fold(item.title)) if len(w) >= 4))
+    words = words[:_TITLE_WORDS]
+    if len(words) < 3:
+        return None
+    held = sum(w in text for w in words)
+    if held * 3 < len(words):
+        return False
+    return True if held * 3 >= len(words) * 2 else None
+
+
+def holds_work(entry: str, item: FieldItem) -> bool:
+    """Whether an entry's text holds the work a field names, wherever in its head the
+    names stand: the first author's name among its words and the work's year among its
+    years, nothing contradicting it (another DOI, another title); a work without
+    authors by most of its title.
+
+    Why: the links want an entry *led* by the first author, so a book entry opening
+    with its title ("Handbook of ...; Orlov P., Ed.; 2016") links to nothing. The number
+    a numbered field shows then names the entry -- but only when that entry is the
+    work: a shown number alone may name another work (a list renumbered after the
+    work's entry was deleted), and taking it hid a missing reference and an uncited
+    entry at once."""
+    text = fold(entry[:2_000])
+    dois = {found.group(0).rstrip(".,;)") for found in _DOI.finditer(text)}
+    if item.doi and dois and not any(_same_doi(d, item.doi) for d in dois):
+        return False
+    title = _title_share(text, item)
+    if title is False or (not item.authors and title is not True):
+        return False
+    if not item.authors:
+        return True
+    first = _WORD.findall(fold(item.authors[0]))
+    if not first:
+        return False
+    name = max(first, key=len)
+    if not any(_same_name(word, name) for word in _WORD.findall(text[:_ENTRY_HEAD])):
+        return False
+    return item.year is None or item.year in {int(y) for y in _YEAR.findall(text)}
 
 
 class EntryIndex:
@@ -281,15 +325,7 @@ class EntryIndex:
     def _title_share(self, i: int, item: FieldItem) -> bool | None:
         """True when entry i holds most of the item's title words, False when it holds
         almost none, None when the title is too short to say (under three words)."""
-        words = list(dict.fromkeys(w for w in _WORD.findall(fold(item.title)) if len(w) >= 4))
-        words = words[:_TITLE_WORDS]
-        if len(words) < 3:
-            return None
-        text = self.texts[i]
-        held = sum(w in text for w in words)
-        if held * 3 < len(words):
-            return False
-        return True if held * 3 >= len(words) * 2 else None
+        return _title_share(self.texts[i], item)
 
     def _holding_title(self, item: FieldItem, candidates: Iterable[int]) -> int | None:
         """The one candidate holding the item's title, or None."""
