@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +71,9 @@ def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
+def repo(tmp_path: Path, migrated_sqlite: Callable[[Path], str]) -> Iterator[Repository]:
+    engine = make_engine(migrated_sqlite(tmp_path / "watch.db"))
+    upgrade(engine)  # nothing left to do: as the service does when it starts
     try:
         yield Repository(engine)
     finally:
