@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,10 +64,19 @@ class RegistryCache:
         return Cached(kept.found, body, kept.url, kept.stored_at)
 
     def put(self, namespace: str, key: str, *, found: bool, body: Any, url: str = "") -> None:
+        self.put_many(namespace, [(key, found, body, url)])
+
+    def put_many(self, namespace: str, answers: Iterable[tuple[str, bool, Any, str]]) -> None:
+        """Keep `(key, found, body, url)` answers in one write: each write is a commit
+        that waits for the disk and holds the file's lock, so the records of one batch
+        reply go together (100 commits a reply were seconds on a busy disk)."""
         if not self.write:
             return
-        try:
-            text = json.dumps(body)  # ASCII: a lone surrogate is kept escaped
-        except (TypeError, ValueError):
-            return  # not JSON: not kept (a cache costs speed, never correctness)
-        self._answers.put_many(namespace, [(key, Stored(text, found, url))])
+        kept: list[tuple[str, Stored]] = []
+        for key, found, body, url in answers:
+            try:
+                text = json.dumps(body)  # ASCII: a lone surrogate is kept escaped
+            except (TypeError, ValueError):
+                continue  # not JSON: not kept (a cache costs speed, never correctness)
+            kept.append((key, Stored(text, found, url)))
+        self._answers.put_many(namespace, kept)

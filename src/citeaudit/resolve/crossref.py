@@ -351,14 +351,17 @@ class CrossrefRegistry(WorkRegistry):
             elif reply is not None and reply.status == 200 and isinstance(reply.payload, dict):
                 items = reply.payload.get("message", {}).get("items", [])
                 found = {str(i.get("DOI", "")).lower(): i for i in items if isinstance(i, dict)}
+                answers: list[tuple[str, bool, Any, str]] = []
                 for doi in batchable:
                     item = found.get(doi)
                     if item is not None:
                         out[doi] = Lookup(Answer.FOUND, crossref_record(item))
-                        self._store(doi, True, item, reply.url)
+                        answers.append((doi, True, item, reply.url))
                     else:
                         out[doi] = Lookup(Answer.NOT_FOUND)
-                        self._store(doi, False, None, reply.url)
+                        answers.append((doi, False, None, reply.url))
+                if self.cache is not None:  # one write for the reply, not one per DOI
+                    self.cache.put_many("crossref-work", answers)
             else:
                 single.extend(batchable)
         for doi in single:
