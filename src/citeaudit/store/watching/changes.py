@@ -2,6 +2,17 @@
 
 Events (newly broken, recovered, newly retracted, new notice) in time order, then
 the links still broken, each with the date it has been broken since.
+
+A link's re-checks, state and changes are kept once for every audit citing it, of
+whatever account; an audit is shown them only from the moment it was watched (its
+`Watch.created_at`): no link change before it, no "broken since" earlier than it, a
+link still broken only once re-checked since, and nothing at all for an audit not
+watched. Before, an account that guessed a private preprint's address and cited it
+read that another account's watch had seen it break, and when, and since when.
+
+A cited DOI's changes (a retraction, a new notice) are the registry's public record
+and are still shown from whenever they were recorded: what they can tell another
+account is only that some watch asked the registry about that DOI.
 """
 
 from __future__ import annotations
@@ -17,7 +28,7 @@ from citeaudit.model.codec import ValidationError, from_data
 from citeaudit.model.resolution import Notice
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Audit, AuditLink, AuditReference, Link, ResolutionRow
-from citeaudit.store.watch_tables import WatchChange, WatchLinkState
+from citeaudit.store.watch_tables import Watch, WatchChange, WatchLinkState
 from citeaudit.store.watching.records import Change, ChangeKind, WatchError
 from citeaudit.store.watching.times import aware, maybe_aware
 from citeaudit.store.watching.watches import collection_audits
@@ -40,7 +51,19 @@ def _notice(value: Any) -> Notice | None:
         return None
 
 
+def _not_before(value: datetime | None, start: datetime) -> datetime | None:
+    """A date shown to the account: never before it began to watch (`start`)."""
+    return None if value is None else max(aware(value), start)
+
+
 def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
+    """The changes of a watched audit since `since`, none from before its watch began;
+    none at all for an audit not watched."""
+    watch = s.get(Watch, audit_id)
+    if watch is None:
+        return []
+    start = aware(watch.created_at)
+    asked, since = _utc(since), _utc(max(aware(since), start))
     links = {
         link_id: tuple(ids or ())
         for link_id, ids in s.execute(
@@ -68,7 +91,9 @@ def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
     if dois:
         rows += list(
             s.scalars(
-                select(WatchChange).where(WatchChange.doi.in_(list(dois)), WatchChange.at >= since)
+                # A DOI's notices are the registry's public record, dated by the
+                # registry: shown from `asked` (see the module's note)
+                select(WatchChange).where(WatchChange.doi.in_(list(dois)), WatchChange.at >= asked)
             )
         )
     for row in sorted(rows, key=lambda r: (aware(r.at), r.id)):
@@ -83,7 +108,9 @@ def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
                 else tuple(dois.get(row.doi or "", ())),
                 url=data.get("url"),
                 doi=row.doi,
-                since=_when(data.get("since")),
+                since=_not_before(_when(data.get("since")), start)
+                if row.link_id is not None
+                else _when(data.get("since")),
                 status=data.get("status"),
                 reason=data.get("reason"),
                 final_url=data.get("final_url"),
@@ -96,7 +123,11 @@ def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
         select(WatchLinkState, Link.id, Link.url)
         .join(Link, Link.id == WatchLinkState.link_id)
         .join(AuditLink, AuditLink.link_id == WatchLinkState.link_id)
-        .where(AuditLink.audit_id == audit_id, WatchLinkState.state == "broken")
+        .where(
+            AuditLink.audit_id == audit_id,
+            WatchLinkState.state == "broken",
+            WatchLinkState.last_checked_at >= _utc(start),  # re-checked while watched
+        )
     ).all():
         if url in newly:
             continue
@@ -107,7 +138,7 @@ def _audit_changes(s: Session, audit_id: str, since: datetime) -> list[Change]:
                 audit_id=audit_id,
                 reference_ids=links.get(link_id, ()),
                 url=url,
-                since=maybe_aware(state.broken_since),
+                since=_not_before(state.broken_since, start),
             )
         )
     return out

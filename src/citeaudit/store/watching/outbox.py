@@ -70,6 +70,7 @@ def delivery(repo: Repository, row_id: int) -> Delivery | None:
         account = s.get(Account, row.account_id)
         if change is None or prefs is None or account is None:
             return None
+        audits, start = _audits(s, change, row.account_id)
         return Delivery(
             row_id=row.id,
             channel=row.channel,
@@ -79,18 +80,37 @@ def delivery(repo: Repository, row_id: int) -> Delivery | None:
                 aware(change.at),
                 change.link_id,
                 change.doi,
-                dict(change.data or {}),
+                _seen_from(dict(change.data or {}), start),
             ),
             account_name=account.name,
-            audits=tuple(_audits(s, change, row.account_id)),
+            audits=tuple(audits),
             webhook_url=prefs.webhook_url,
             webhook_secret=prefs.webhook_secret,
             email_to=prefs.email_to,
         )
 
 
-def _audits(s: Session, change: WatchChange, account: int) -> list[dict[str, Any]]:
-    """The account's watched audits the change concerns, with their references."""
+def _seen_from(data: dict[str, Any], start: datetime | None) -> dict[str, Any]:
+    """The change's data as the account may see it: "failing since" (the start of a
+    streak of failures, which another account's watch may have begun) no earlier
+    than the account's first watch of an audit it concerns (`start`; None: it watches
+    none of them any more, and is told no date)."""
+    since = data.get("since")
+    if since is None:
+        return data
+    try:
+        when = aware(datetime.fromisoformat(since)) if isinstance(since, str) else None
+    except ValueError:
+        when = None
+    shown = max(when, start).isoformat() if when is not None and start is not None else None
+    return {**data, "since": shown}
+
+
+def _audits(
+    s: Session, change: WatchChange, account: int
+) -> tuple[list[dict[str, Any]], datetime | None]:
+    """The account's watched audits the change concerns, with their references; and
+    when the account began to watch the first of them."""
     refs: dict[str, list[str]] = {}
     if change.link_id is not None:
         for audit_id, ids in s.execute(
@@ -107,12 +127,14 @@ def _audits(s: Session, change: WatchChange, account: int) -> list[dict[str, Any
                 if ref_id not in refs.setdefault(audit_id, []):
                     refs[audit_id].append(ref_id)
     out = []
-    for audit_id, collection in s.execute(
-        select(Watch.audit_id, WatchCollection.name)
+    start: datetime | None = None
+    for audit_id, collection, watched in s.execute(
+        select(Watch.audit_id, WatchCollection.name, Watch.created_at)
         .outerjoin(WatchCollection, WatchCollection.id == Watch.collection_id)
         .where(Watch.account_id == account, Watch.audit_id.in_(list(refs)))
         .order_by(Watch.audit_id)
     ).all():
+        start = aware(watched) if start is None else min(start, aware(watched))
         out.append(
             {
                 "audit_id": audit_id,
@@ -121,7 +143,7 @@ def _audits(s: Session, change: WatchChange, account: int) -> list[dict[str, Any
                 "url": f"/api/v1/audits/{audit_id}/changes",
             }
         )
-    return out
+    return out, start
 
 
 def mark_sent(repo: Repository, row_id: int) -> None:
