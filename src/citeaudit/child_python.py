@@ -19,18 +19,28 @@ deny-list): the search path, the locale, where Python and its libraries are foun
 cannot start without them where they are needed), and ``HOME`` and ``TMPDIR`` in an
 empty scratch folder of its own, removed when it ends. No ``CITEAUDIT_*`` setting:
 the children are given their limits as arguments.
+
+A clean environment is not enough on Linux: ``/proc/<parent>/environ`` holds the
+server's environment as it started, readable by any process of the same user, the
+child too. So a process makes itself undumpable before it starts a child
+(``prctl(PR_SET_DUMPABLE, 0)``, as ssh-agent does): its ``/proc`` files are then
+root's, and only a process allowed to trace any other reads them. The cost: no core
+dump of a server process, and a same-user debugger (py-spy, gdb) needs root.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import cast
 
-__all__ = ["ChildTimedOut", "child_environment", "module_command", "run_module"]
+__all__ = ["ChildTimedOut", "child_environment", "make_undumpable", "module_command", "run_module"]
 
 ChildTimedOut = subprocess.TimeoutExpired  # what `run_module` raises past its timeout
 
@@ -57,13 +67,38 @@ def child_environment(scratch: Path, parent: Mapping[str, str] | None = None) ->
     return {**kept, "HOME": folder, "TMPDIR": folder}
 
 
+_PR_SET_DUMPABLE = 4
+
+
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """The C library's ``prctl`` (Linux), or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return cast("Callable[..., int]", ctypes.CDLL(None, use_errno=True).prctl)
+    except (OSError, AttributeError):
+        return None
+
+
+def make_undumpable() -> bool:
+    """This process's ``/proc`` files (its environment, memory, open files) made
+    unreadable to its children and to every other process of its user; True when
+    done (Linux). Kept by forks, undone by exec: each child runs as a dumpable process
+    of its own, which holds nothing of ours."""
+    prctl = _prctl()
+    return prctl is not None and prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+
+
 def run_module(
     module: str, *arguments: str, data: bytes | None = None, timeout: float
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `module` (one of ours) with `arguments` in a child given `data` on its
     standard input, its answer and errors captured; raises `ChildTimedOut`
     past `timeout` seconds (the child is killed). The child has an allow-listed
-    environment and an empty scratch folder, removed afterwards."""
+    environment and an empty scratch folder, removed afterwards; this process is
+    made undumpable first (`make_undumpable`)."""
+    make_undumpable()
     with tempfile.TemporaryDirectory(
         prefix="citeaudit-child-", ignore_cleanup_errors=True
     ) as scratch:

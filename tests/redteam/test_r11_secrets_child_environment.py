@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -136,3 +137,37 @@ def test_every_child_process_is_started_by_child_python() -> None:
         if any(s in text for s in starters):
             found.append(path.relative_to(root).as_posix())
     assert found == ["child_python.py"], found
+
+
+_PARENT = """
+import ctypes, sys
+from citeaudit.manuscript.pdf_open_check import open_problem
+PR_GET_DUMPABLE = 3
+answer = open_problem(sys.stdin.buffer.read())
+dumpable = ctypes.CDLL(None, use_errno=True).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
+sys.stdout.write(f"{answer!r} {dumpable}")
+"""
+
+
+def test_the_server_is_undumpable_once_it_starts_a_child() -> None:
+    """The child's own environment is clean, but ``/proc/<parent>/environ`` holds the
+    server's as it started, readable by any process of the same user, the child too.
+    A process that starts a child makes itself undumpable first (as ssh-agent does):
+    its ``/proc`` files are then root's, and only a process allowed to trace any
+    other reads them. Asked of a server process of its own (the test's stays as it
+    is): the kernel's dumpable flag, after one child ran.
+
+    (The refusal itself could not be shown on the test machine: there a root process
+    without CAP_SYS_PTRACE still read an undumpable root process's environ.)"""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("prctl is Linux's")
+    done = subprocess.run(
+        [sys.executable, "-c", _PARENT],
+        input=_pdf(),
+        capture_output=True,
+        env={**os.environ, **SECRETS},
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.decode() == "None 0"  # opened as before; undumpable
