@@ -80,7 +80,12 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
                 and not _only_the_subtitle(f.title, title)
             ):
                 f.title = title
-        elif _title_begins_earlier(toks, tagging) or _title_begins_later(toks, tagging):
+        elif (
+            _title_begins_earlier(toks, tagging)
+            or _title_begins_later(toks, tagging)
+            or _title_ends_on_container(toks, tagging)
+            or _title_goes_on(toks, tagging)
+        ):
             f.title = title
     elif container and _names_as_title(tagging):
         f.title, f.container = container, None
@@ -254,6 +259,43 @@ def _title_begins_later(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
     if not toks[t[0] - 1].endswith((".", ",")):
         return False
     return all(tagging.labels[i] == "author" for i in range(r[0], t[0]))
+
+
+def _title_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The tagger's title is the rules' and the sentences after it, and the tagger is sure
+    of every added word ("Marco Polo. | La description du monde. Paris: …", "International
+    English. | A Guide to the Varieties of Standard English. 4th edition"): the rules end
+    a title at its first full stop, but a subtitle after a stop is the title's. Never
+    past a closing quotation mark (the author's own bound of the title), nor onto a
+    sentence opening with "Place:" (the publisher's). The gate was chosen on AnyStyle's
+    dev fold with a model trained without it (0.5-0.7 gain 6-8 titles of 914, 0.7 loses
+    none there; 0.85 gains 2)."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or not (t[0] == r[0] and t[1] > r[1]):
+        return False
+    if any(q in toks[i] for i in range(max(0, r[0] - 1), t[1]) for q in _CLOSE_QUOTES):
+        return False
+    if not toks[r[1] - 1].endswith(".") or toks[r[1]].endswith(":"):
+        return False  # "… world. | Geneva: World Health Organization": the place, publisher
+    return all(tagging.confidence[i] >= TITLE_EXTEND_GATE for i in range(r[1], t[1]))
+
+
+# how sure the tagger must be of each word it adds after the rules' title
+TITLE_EXTEND_GATE = 0.7
+
+
+def _title_ends_on_container(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' title runs on over the first words of the tagger's container, which
+    starts right where the tagger's title ends, after a comma ("…complementarity
+    problem, | Math. Programming, 60", the rules cutting at the abbreviation's full
+    stop): a word is the title's or the journal's, not both. The tagger's title."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    c = freetext_crf.first_run(tagging.labels, "container")
+    if t is None or r is None or c is None or not (t[0] == r[0] and t[1] == c[0] < r[1]):
+        return False
+    if not toks[t[1] - 1].endswith(","):
+        return False  # a full stop there ("the U.S. | Waterfowl …") may end an abbreviation
+    return all(tagging.labels[i] == "container" for i in range(c[0], r[1]))
 
 
 def _names_as_title(tagging: freetext_crf.Tagging) -> bool:
