@@ -39,7 +39,11 @@ def test_the_link_cache_keeps_a_check_without_the_audit_references(tmp_path: Pat
     cache = LinkCache(tmp_path, max_age=60)
     (check, _) = rich_result().data.links
     cache.put_many([("k", check)], now=0)
-    assert cache.get_many(["k"], now=1) == {"k": dataclasses.replace(check, reference_ids=())}
+    # the verdict alone: no references, no date or tries of the audit that made it
+    served = dataclasses.replace(
+        check, reference_ids=(), attempts=1, checked_at="1970-01-01T00:00:01+00:00"
+    )
+    assert cache.get_many(["k"], now=1) == {"k": served}
 
 
 def test_a_record_the_cache_cannot_read_is_a_miss(tmp_path: Path) -> None:
