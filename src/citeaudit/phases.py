@@ -16,6 +16,9 @@ class PhaseOptions:
     resolve: bool = True
     links: bool = True
     use_cache: bool = True
+    # Whose link checks with redirects the cache keeps apart (the service's account):
+    # a redirect chain is a site's answer to one request (`links.cache`).
+    cache_scope: str = ""
 
     def skip_reasons(self) -> dict[Phase, str]:
         """Why each network phase does not run, for the report ("resolution: --offline")."""
@@ -40,7 +43,9 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
     if options.links:
         from citeaudit.links.enricher import LinkEnricher
 
-        enrichers.append(LinkEnricher(settings, use_cache=options.use_cache))
+        enrichers.append(
+            LinkEnricher(settings, use_cache=options.use_cache, cache_scope=options.cache_scope)
+        )
     budget = max_network_checks(settings)
     for enricher in enrichers:
         enricher.max_checks = budget

@@ -14,10 +14,12 @@ Through the real API (the embedded service, a loopback site standing in for the 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -118,3 +120,74 @@ def test_a_cached_check_does_not_tell_how_many_tries_it_took(service: Service) -
     assert {k: v for k, v in served.items() if k not in ("checked_at", "attempts")} == {
         k: v for k, v in _check(first).items() if k not in ("checked_at", "attempts")
     }
+
+
+class _SigningSite:
+    """A site whose links move to a signed address made for each request (as storage
+    services sign a download: a token, an expiry), the first request's token 1."""
+
+    def __init__(self) -> None:
+        self.issued = 0
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _answer(self, body: bool) -> None:
+                if self.path.startswith("/preprint/"):
+                    with lock:
+                        outer.issued += 1
+                        token = outer.issued
+                    self.send_response(301)
+                    self.send_header("Location", f"/signed/file.pdf?token={token}")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                found = self.path.startswith("/signed/file.pdf?token=")
+                text = b"<html><body>The preprint, with many words in it.</body></html>"
+                self.send_response(200 if found else 404)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(text)))
+                self.end_headers()
+                if body:
+                    self.wfile.write(text)
+
+            def do_GET(self) -> None:
+                self._answer(True)
+
+            def do_HEAD(self) -> None:
+                self._answer(False)
+
+        lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+
+def test_a_redirect_chain_made_for_one_account_is_never_served_to_another(
+    service: Service,
+) -> None:
+    """The chain a site answers is its answer to one request: served from the cache, b
+    read a's token (and, in a real signature, a's time) where its own check gets its
+    own. Kept for the account whose audit made it; another account's audit asks."""
+    site = _SigningSite()
+    try:
+        url = site.url("/preprint/r11-private-3d9e")
+        _, first = service.audit("a", url)
+        theirs = _check(first)
+        assert theirs["outcome"] == "redirected", theirs
+        assert str(theirs["final_url"]).endswith("token=1")
+        _, second = service.audit("b", url)
+        mine = _check(second)
+        assert mine["outcome"] == "redirected"
+        assert not str(mine["final_url"]).endswith("token=1"), mine  # b's own answer
+        issued = site.issued
+        _, again = service.audit("a", url)  # a's own chain is still a's cache
+        assert _check(again)["final_url"] == theirs["final_url"]
+        assert site.issued == issued
+    finally:
+        site.server.shutdown()
+        site.server.server_close()

@@ -17,6 +17,13 @@ served and said as a first try. The stored check was another account's, dated wh
 that account's audit made it and counting its tries: an account guessing a private
 preprint's address and citing it read in its own report that someone had checked it,
 and when. What is stored has no date and no count either (`_encode`).
+
+A check that went through redirects is more than a verdict: the chain is the site's
+answer to that one request, and a site may make it for each request (a storage
+service signs a download with a token and a time). Served to another account, it
+showed that account the first one's token and time. Such checks are kept in the
+`scope` of whoever made them (the service's account; the CLI has one scope) and
+served only there; a direct answer (no redirect) is shared by all.
 """
 
 from __future__ import annotations
@@ -72,12 +79,27 @@ def _decode(text: str) -> LinkCheck | None:
     return check
 
 
+def _per_request(check: LinkCheck) -> bool:
+    """Whether the check holds a site's answer to its own request: a redirect chain."""
+    return bool(check.hops) or check.final_url is not None
+
+
 class LinkCache:
-    def __init__(self, directory: Path, max_age: float, *, private_networks: bool = False) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        max_age: float,
+        *,
+        private_networks: bool = False,
+        scope: str = "",
+    ) -> None:
+        """`scope`: whose checks with redirects these are (the service's account, ""
+        for one user): served to that scope only."""
         self.path = Path(directory) / "links.sqlite3"
         self.max_age = max_age
         self._answers = AnswerStore(self.path)
         self._namespace = _PRIVATE_NAMESPACE if private_networks else _NAMESPACE
+        self._scoped = f"{self._namespace}@{scope}" if scope else self._namespace
 
     def get_many(self, keys: Iterable[str], now: float | None = None) -> dict[str, LinkCheck]:
         """The verdicts kept for `keys` and not older than the max age, each dated
@@ -85,24 +107,40 @@ class LinkCache:
         by an older version is served without them too)."""
         current = time.time() if now is None else now
         served = _served_at(current)
+        wanted = list(keys)
         found: dict[str, LinkCheck] = {}
-        for key, kept in self._answers.get_many(self._namespace, keys).items():
-            check = _decode(kept.body) if current - kept.stored_at <= self.max_age else None
-            if check is not None:
-                found[key] = _verdict(check, served)
+        for namespace in dict.fromkeys((self._namespace, self._scoped)):
+            for key, kept in self._answers.get_many(namespace, wanted).items():
+                if key in found or current - kept.stored_at > self.max_age:
+                    continue
+                check = _decode(kept.body)
+                # shared: direct answers only (one stored by an older version, too)
+                if check is not None and (namespace == self._scoped or not _per_request(check)):
+                    found[key] = _verdict(check, served)
         return found
 
     def put_many(self, items: Iterable[tuple[str, LinkCheck]], now: float | None = None) -> None:
         """Store successes; forget any earlier success of what has failed now."""
         current = time.time() if now is None else now
-        kept, failed = [], []
+        shared: list[tuple[str, Stored]] = []
+        scoped: list[tuple[str, Stored]] = []
+        failed: list[str] = []
         for key, check in items:
             if check.outcome in CACHED_OUTCOMES:
-                kept.append((key, Stored(_encode(check), stored_at=current)))
+                part = scoped if _per_request(check) else shared
+                part.append((key, Stored(_encode(check), stored_at=current)))
             else:
                 failed.append(key)
-        self._answers.put_many(self._namespace, kept, now=current)
-        self._answers.forget(self._namespace, failed)
+        # A key is kept in one place: where its latest check belongs.
+        self._answers.put_many(self._namespace, shared, now=current)
+        self._answers.forget(self._namespace, [k for k, _ in scoped] + failed)
+        if self._scoped != self._namespace:
+            self._answers.put_many(self._scoped, scoped, now=current)
+            self._answers.forget(self._scoped, [k for k, _ in shared] + failed)
+        else:
+            self._answers.put_many(self._namespace, scoped, now=current)
 
     def forget(self, keys: Iterable[str]) -> None:
-        self._answers.forget(self._namespace, keys)
+        wanted = list(keys)
+        for namespace in dict.fromkeys((self._namespace, self._scoped)):
+            self._answers.forget(namespace, wanted)

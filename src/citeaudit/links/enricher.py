@@ -73,9 +73,12 @@ class LinkEnricher(Enricher):
         probe_urls: Sequence[str] | None = None,
         dns_names: Sequence[str] | None = None,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+        cache_scope: str = "",
     ) -> None:
-        """`forbidden`: the address rule (tests stand loopback in for the public web)."""
+        """`forbidden`: the address rule (tests stand loopback in for the public web);
+        `cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`)."""
         self.settings = settings
+        self.cache_scope = cache_scope
         self.forbidden = forbidden
         self.use_cache = use_cache
         self.policy = policy or LinkPolicy.from_settings(settings)
@@ -95,6 +98,7 @@ class LinkEnricher(Enricher):
             probe_urls=self.probe_urls,
             dns_names=self.dns_names,
             forbidden=self.forbidden,
+            cache_scope=self.cache_scope,
         )
         links = tuple(
             dataclasses.replace(check, reference_ids=tuple(ids))

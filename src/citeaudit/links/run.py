@@ -58,12 +58,14 @@ async def _check(
     dns_names: Sequence[str] | None,
     progress: Progress | None,
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+    cache_scope: str = "",
 ) -> tuple[list[LinkCheck], bool]:
     cache = (
         LinkCache(
             settings.cache_dir,
             settings.link_cache_max_age,
             private_networks=policy.allow_private_networks,
+            scope=cache_scope,
         )
         if use_cache
         else None
@@ -102,9 +104,11 @@ def check_links(
     dns_names: Sequence[str] | None = None,
     progress: Progress | None = None,
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+    cache_scope: str = "",
 ) -> tuple[list[LinkCheck], bool]:
     """Check `targets` (deduplicated, in order); also say whether our network was up.
-    `forbidden`: the address rule (tests stand loopback in for the public web)."""
+    `forbidden`: the address rule (tests stand loopback in for the public web);
+    `cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`)."""
     policy = policy or LinkPolicy.from_settings(settings)
     return run_sync(
         _check(
@@ -116,5 +120,6 @@ def check_links(
             dns_names=dns_names,
             progress=progress,
             forbidden=forbidden,
+            cache_scope=cache_scope,
         )
     )

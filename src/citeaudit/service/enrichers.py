@@ -32,10 +32,13 @@ def enrichers_for(settings: ServiceSettings, options: PhaseOptions) -> list[Enri
     return list(factory(settings, options))
 
 
-def phase_options(options: dict[str, object]) -> PhaseOptions:
+def phase_options(options: dict[str, object], account: int | None = None) -> PhaseOptions:
+    """The audit's options; `account`, whose audit it is: the link cache keeps its
+    redirect chains for that account alone."""
     return PhaseOptions(
         offline=bool(options.get("offline", False)),
         resolve=bool(options.get("resolve", True)),
         links=bool(options.get("links", True)),
         use_cache=bool(options.get("cache", True)),
+        cache_scope=f"account:{account}" if account is not None else "",
     )

@@ -111,7 +111,7 @@ class Jobs:
             return Next()
         if not self._admitted(audit.id, chunk_step(chunk.id), chunk.phase):
             return Next()
-        options = phase_options(audit.options)
+        options = phase_options(audit.options, audit.account_id)
         data = cached_read(audit.id, self.repo.files(audit.id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
         try:
