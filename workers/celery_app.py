@@ -23,6 +23,7 @@ from celery import Celery
 from celery.signals import worker_init, worker_process_init
 from kombu import Queue
 
+from citeaudit.child_python import make_undumpable
 from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.service.scratch_sweep import sweep_stale_scratch
@@ -108,3 +109,11 @@ def _memory_ceiling(**_: Any) -> None:
 def _sweep_scratch(**_: Any) -> None:
     """At start, the upload folders a killed worker left (a stranger's files) go."""
     sweep_stale_scratch()
+
+
+@worker_init.connect
+def _undumpable(**_: Any) -> None:
+    """The worker's /proc (its environment: the database and broker URLs) unreadable
+    to the PDF engine's children, which are not its own but its pool processes'
+    (`child_python.make_undumpable`); the pool, forked from it, is so too."""
+    make_undumpable()

@@ -97,11 +97,10 @@ def run_module(
     standard input, its answer and errors captured; raises `ChildTimedOut`
     past `timeout` seconds (the child is killed). The child has an allow-listed
     environment and an empty scratch folder, removed afterwards; this process is
-    made undumpable first (`make_undumpable`)."""
+    made undumpable first (`make_undumpable`). The folder is named as upload folders
+    are, so a killed server's is removed by the next start's sweep (`scratch_sweep`)."""
     make_undumpable()
-    with tempfile.TemporaryDirectory(
-        prefix="citeaudit-child-", ignore_cleanup_errors=True
-    ) as scratch:
+    with tempfile.TemporaryDirectory(prefix="citeaudit-", ignore_cleanup_errors=True) as scratch:
         # our own module; the arguments are a list, no shell
         return subprocess.run(
             module_command(module, *arguments),

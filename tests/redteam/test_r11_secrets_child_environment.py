@@ -171,3 +171,33 @@ def test_the_server_is_undumpable_once_it_starts_a_child() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.decode() == "None 0"  # opened as before; undumpable
+
+
+_WORKER = """
+import ctypes, sys
+from celery.signals import worker_init
+import workers.celery_app  # connects its handlers
+worker_init.send(sender=None)
+sys.stdout.write(str(ctypes.CDLL(None, use_errno=True).prctl(3, 0, 0, 0, 0)))
+"""
+
+
+def test_a_celery_worker_is_undumpable_from_its_start(tmp_path: Path) -> None:
+    """A PDF child's parent is a pool process, which makes itself undumpable when it
+    starts the child; the worker's main process is not its parent, and held the same
+    environment, readable from ``/proc`` by any process of the user. The worker makes
+    itself undumpable at start (its pool processes, forked from it, are too)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("prctl is Linux's")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER],
+        capture_output=True,
+        # its start sweeps stale scratch folders: those of a folder of the test's
+        env={**os.environ, "CITEAUDIT_DATABASE_URL": "sqlite:///:memory:", "TMPDIR": str(tmp_path)},
+        cwd=root,  # workers/ is the checkout's
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == b"0"
