@@ -73,6 +73,7 @@ from citeaudit.bibliography.freetext_patterns import (
     _YEAR,
 )
 from citeaudit.bibliography.freetext_sentences import _boundaries
+from citeaudit.bibliography.freetext_spans import Covered, FirstContaining, trim_url
 from citeaudit.bibliography.freetext_vocab import (
     FOREIGN_MONTH_ABBREVIATIONS,
     FOREIGN_MONTH_NAMES,
@@ -444,17 +445,21 @@ def _take_identifiers(s: str, f: ParsedFields) -> str:
             # a doubled Markdown escape ("1\\_7") survives one round of unescaping
             f.doi, f.doi_raw = _DOI_ESCAPES.sub(r"\1", normalised), written
         spans.append((offset, offset + len(written)))
+    # URL matches never overlap, so a URL is only ever inside a DOI's span, and a bare
+    # address inside a DOI's or a URL's (`freetext_spans`: one sweep, not a search each)
+    in_doi = FirstContaining(list(spans))
     for m in _URL.finditer(s):
-        url = _trim_url(m.group(0))
-        inside = next((sp for sp in spans if sp[0] <= m.start() < sp[1]), None)
+        url = trim_url(m.group(0))
+        inside = in_doi.at(m.start())
         if inside is not None:
-            url = _trim_url(s[m.start() : max(inside[1], m.start() + len(url))])
+            url = trim_url(s[m.start() : max(inside[1], m.start() + len(url))])
         else:
             spans.append((m.start(), m.start() + len(url)))
         f.urls.append(_ESCAPE.sub(r"\1", url))
+    taken = Covered(list(spans))
     for m in _BARE_URL.finditer(s):
-        if not any(a <= m.start() < b for a, b in spans):
-            spans.append((m.start(), m.start() + len(_trim_url(m.group(0)))))
+        if not taken.at(m.start()):
+            spans.append((m.start(), m.start() + len(trim_url(m.group(0)))))
     if not spans:
         return s
     out, last = [], 0
@@ -466,16 +471,6 @@ def _take_identifiers(s: str, f: ParsedFields) -> str:
         last = b
     out.append(s[last:])
     return " ".join("".join(out).split())
-
-
-def _trim_url(url: str) -> str:
-    while url and (
-        url[-1] in ".,;:'\"”’>*"
-        or (url[-1] == ")" and url.count("(") < url.count(")"))
-        or (url[-1] == "]" and url.count("[") < url.count("]"))
-    ):
-        url = url[:-1]
-    return url
 
 
 # "2001 (2000)", "1998 [1997]": after the year the work appeared in, the (earlier) year
