@@ -353,12 +353,20 @@ def _particle_of_a_name(rest: str, cue: re.Match[str]) -> bool:
     """Whether a weak cue word is a surname's particle: "de", "von" and the like
     right before one capitalised name and the year ("(de Meester 1993; ...)"). A cue
     ("de Silva e Lopes", "in Smith et al.") reads the same, but a parenthesis opening
-    with "from" in Portuguese is rare, and "de Vries", "de Meester" are common names."""
+    with "from" in Portuguese is rare, and "de Vries", "de Meester" are common names.
+    So too before one name and "et al." ("(de Santos et al. 2017)"): read as a cue it
+    left "Santos", weak, which an entry "DeSantos" never confirmed."""
     word = cue.group().strip(" ,:").casefold()
     if word not in PARTICLES or cue.group()[-1:] != " ":
         return False
-    after = rest[cue.end() :].split()
-    return len(after) == 1 and after[0][:1].isupper()
+    after = rest[cue.end() :].strip()
+    first = after.split(maxsplit=1)
+    if not first or not first[0][:1].isupper():
+        return False
+    if len(first) == 1:
+        return True
+    tail = ET_AL.match(after, len(first[0]))
+    return tail is not None and not after[tail.end() :].strip(" ,.")
 
 
 def _tail_ok(tail: str) -> bool:
