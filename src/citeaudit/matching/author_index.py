@@ -246,6 +246,8 @@ class AuthorIndex:
                             key = (ref.year, initial)
                             self._by_year_initial.setdefault(key, []).append((i, name))
         self._by_year_part: dict[tuple[int, str], list[int]] | None = None  # at first need
+        self._by_year: dict[int, list[int]] | None = None  # so is this
+        self._raw_words: dict[int, str] = {}  # entries' texts folded, as first needed
 
     # candidates --------------------------------------------------------------------
 
@@ -461,6 +463,8 @@ class AuthorIndex:
             imprint = self._published_by(citation)
             if imprint is None:
                 imprint = self._title_opens(citation)
+            if imprint is None:
+                imprint = self._body_after_title(citation)
             if imprint is not None:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
@@ -783,6 +787,35 @@ class AuthorIndex:
                 for i in self._by_whole_title.get(cited.split()[0], ())
                 if self._whole_titles[i] == cited
             }
+        return near.pop() if len(near) == 1 else None
+
+    def _body_after_title(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose text names the cited body whole, when
+        no entry has it as an author: a list that opens an entry with the work's title
+        and names the body after it ("Annual digest of port notices. Office of the
+        Harbour Board (2003).") is read with the title for its author. A name of three
+        significant words at least (a person's or a place's is shorter), no "et al.",
+        the year exact, entries of that year looked up by it (at most a fixed number)."""
+        if citation.et_al or len(citation.authors) != 1 or citation.year is None:
+            return None
+        words = normalise_name(citation.authors[0]).split()
+        if len([w for w in words if w not in CONNECTORS]) < _FEWEST_BODY_WORDS:
+            return None
+        if self._by_year is None:
+            self._by_year = {}
+            for i, ref in enumerate(self._refs):
+                if ref.year is not None:
+                    _add(self._by_year, [ref.year], i)
+        bucket = self._by_year.get(citation.year, ())
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        cited = " " + " ".join(words) + " "
+        near = set()
+        for i in bucket:
+            if i not in self._raw_words:
+                self._raw_words[i] = " " + normalise_name(self._refs[i].raw[:600]) + " "
+            if cited in self._raw_words[i] and year_fits(citation, self._refs[i]) == "exact":
+                near.add(i)
         return near.pop() if len(near) == 1 else None
 
     def _index_titles(self) -> None:
