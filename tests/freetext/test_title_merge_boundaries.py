@@ -124,3 +124,36 @@ def test_the_parser_takes_the_taggers_title_there(
     f = ParsedFields(title=rules_title)
     assert freetext_merge.refine_with_tagger(" ".join(toks), f)
     assert f.title == title
+
+
+def _cut_after_de(label: str, rule: str) -> list[tuple[str, str, str, float]]:
+    words = ["Le", "jardin", "du", "temps", "de", "Jean", "Morel", "et", "d'Anne", "Roy"]
+    return [("Vidal:", "author", "A", 1.0)] + [
+        (w, label if i < 5 else "other", rule, 0.9) for i, w in enumerate(words)
+    ]
+
+
+@pytest.mark.parametrize(("label", "rule"), [("title", "T"), ("container", "C")])
+def test_a_field_never_ends_on_de_or_of(label: str, rule: str) -> None:
+    toks, tagging = _tagging(_cut_after_de(label, rule))
+    assert freetext_merge._ends_on_a_linking_word(toks, tagging, label, rule)
+
+
+def test_the_rules_title_stands_when_the_tagger_cuts_it_after_de(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    toks, tagging = _tagging(_cut_after_de("title", "T"), title_support=0.1)
+    monkeypatch.setattr(freetext_crf, "tag", lambda _toks, _hints: tagging)
+    whole = "Le jardin du temps de Jean Morel et d'Anne Roy"
+    f = ParsedFields(title=whole)
+    freetext_merge.refine_with_tagger(" ".join(toks), f)
+    assert f.title == whole
+
+
+def test_a_field_may_end_on_to_or_a() -> None:
+    pieces = [("Kay:", "author", "A", 1.0)] + [
+        (w, "title" if i < 4 else "other", "T", 0.9)
+        for i, w in enumerate(["Nothing", "Left", "to", "Do", "Today"])
+    ]
+    toks, tagging = _tagging(pieces)
+    assert not freetext_merge._ends_on_a_linking_word(toks, tagging)

@@ -75,6 +75,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         if (tagging.title_support or 0.0) < TITLE_GATE:
             if (
                 not _cut_mid_phrase(toks, tagging)
+                and not _ends_on_a_linking_word(toks, tagging)
                 and not _cut_inside_quotes(toks, tagging)
                 and not (f.title and _unbalanced(title))
                 and not _only_the_subtitle(f.title, title)
@@ -96,9 +97,10 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
         # the tagger doubting the rules' container without finding one of its own (most
         # often a news site it reads as publisher): the rules' stands; so does a
         # container the tagger cuts mid-phrase ("Routledge | Handbook of …"), as titles
-        if not _cut_mid_phrase(toks, tagging, "container", "C") and not (
-            f.container and _unbalanced(container)
-        ):
+        if not (
+            _cut_mid_phrase(toks, tagging, "container", "C")
+            or _ends_on_a_linking_word(toks, tagging, "container", "C")
+        ) and not (f.container and _unbalanced(container)):
             f.container = container or f.container
     elif container and (
         _container_sheds_volume(toks, tagging)
@@ -259,6 +261,53 @@ def _title_begins_later(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
     if not toks[t[0] - 1].endswith((".", ",")):
         return False
     return all(tagging.labels[i] == "author" for i in range(r[0], t[0]))
+
+
+# words that link what comes before to what comes after and so never end a title
+# ("La basse de viole du temps de | Marin Marais …"); not "to", "do", "die", "a", which
+# may ("Nothing to Do", "Born to Die", "Vitamin A")
+_LINKING_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "with",
+        "de",
+        "du",
+        "des",
+        "del",
+        "della",
+        "dei",
+        "der",
+        "das",
+        "von",
+        "für",
+        "et",
+        "und",
+        "y",
+        "e",
+        "la",
+        "le",
+        "les",
+        "da",
+        "di",
+        "van",
+    ]
+)
+
+
+def _ends_on_a_linking_word(
+    toks: list[str], tagging: freetext_crf.Tagging, label: str = "title", rule: str = "T"
+) -> bool:
+    """The tagger's title stops, with no punctuation, on a word such as "of" or "de"
+    inside the rules' title: cut mid-phrase however many words it leaves off (beyond
+    the few `_cut_mid_phrase` allows), so the rules' title stands. The same for the
+    container (`label` "container", `rule` "C")."""
+    t, r = freetext_crf.first_run(tagging.labels, label), _rules_run(tagging.rules, rule)
+    if t is None or r is None or not (r[0] <= t[0] and t[1] < r[1]):
+        return False
+    return toks[t[1] - 1].lower() in _LINKING_WORDS
 
 
 def _title_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
