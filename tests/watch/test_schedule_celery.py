@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.tables import LinkCheckRow
+from citeaudit.store.watch_tables import WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import (
     ChangeKind,
@@ -29,7 +30,7 @@ from citeaudit.watch import (
 )
 from tests.redis_db import redis_db
 from tests.service.conftest import pg_url  # noqa: F401  (a fixture)
-from tests.service.processes import Proc, base_env, command, wait_for
+from tests.service.processes import Proc, base_env, command, stop_all, wait_for
 from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
@@ -43,25 +44,26 @@ class Cluster:
         self.procs: dict[str, Proc] = {}
         self.starts = 0
 
-    def start(self, name: str) -> Proc:
-        self.starts += 1
-        service = "beat" if name == "beat" else "worker"
-        proc = Proc(
-            name, command(service, self.env), self.env, self.tmp / f"{name}-{self.starts}.log"
-        )
-        self.procs[name] = proc
-        marker = "Starting..." if service == "beat" else "ready."
-        wait_for(
-            lambda: marker in proc.output() or proc.popen.poll() is not None,
-            40,
-            f"{name} to start",
-        )
-        assert proc.popen.poll() is None, proc.output()
-        return proc
+    def start(self, *names: str) -> None:
+        """Start the named processes ("worker", "beat") at once, as a restarted
+        deployment does, and wait until each says it has started."""
+        started = []
+        for name in names:
+            self.starts += 1
+            service = "beat" if name == "beat" else "worker"
+            log = self.tmp / f"{name}-{self.starts}.log"
+            self.procs[name] = Proc(name, command(service, self.env), self.env, log)
+            started.append((self.procs[name], "Starting..." if service == "beat" else "ready."))
+        for proc, marker in started:
+            wait_for(
+                lambda p=proc, m=marker: m in p.output() or p.popen.poll() is not None,
+                60,  # liveness: the processes start together on a shared CPU
+                f"{proc.name} to start",
+            )
+            assert proc.popen.poll() is None, proc.output()
 
     def stop_all(self) -> None:
-        for proc in self.procs.values():
-            proc.stop()
+        stop_all(list(self.procs.values()))  # asked at once: their shutdowns overlap
 
 
 WATCH_REDIS_DB = 11  # apart from the service tests' DB 13 and the others' 15
@@ -112,6 +114,26 @@ def cluster(
         site.stop()
 
 
+def owed_between_attempts(repo: Repository) -> bool:
+    """The one notification is owed: an attempt failed and is recorded, and no deliverer
+    holds the row for the next one (not due for half a second at least).
+
+    A deliverer killed between its claim and recording the attempt leaves the row to
+    its claim's end (`outbox.CLAIM`, five minutes): the kill waits for this moment,
+    or under load it could land in that gap and no restart would deliver in time."""
+    with repo.session() as s:
+        rows = list(s.scalars(select(WatchOutbox)))
+    if len(rows) != 1:
+        return False
+    row = rows[0]
+    return (
+        row.status == "pending"
+        and row.attempts >= 1
+        and row.claimed_until is None
+        and aware(row.next_attempt_at) > utcnow() + timedelta(seconds=0.5)
+    )
+
+
 def last_checks(repo: Repository) -> dict[int, datetime]:
     with repo.session() as s:
         rows = s.execute(
@@ -134,8 +156,7 @@ def test_beat_and_workers_page_dies_restart_recovers(
     watch_audit(repo, account, audit_id, collection="Vol 2")
     started = utcnow()
 
-    procs.start("worker")
-    procs.start("beat")
+    procs.start("worker", "beat")
     wait_for(
         lambda: all(at > started for at in last_checks(repo).values()),
         30,
@@ -150,6 +171,12 @@ def test_beat_and_workers_page_dies_restart_recovers(
 
     wait_for(lambda: ChangeKind.NEWLY_BROKEN in kinds(), 30, "newly broken")
     wait_for(lambda: receiver.attempts >= 1, 10, "a first delivery attempt")
+    wait_for(
+        lambda: owed_between_attempts(repo),
+        30,
+        "a failed attempt recorded, the next not yet taken",
+        interval=0.05,
+    )
 
     # Restart both while the delivery is owed: the worker killed outright.
     procs.procs["worker"].kill()  # SIGKILL to the worker and its pool
@@ -157,8 +184,7 @@ def test_beat_and_workers_page_dies_restart_recovers(
     procs.procs["beat"].stop()
     restarted = utcnow()
     time.sleep(1.5)
-    procs.start("worker")
-    procs.start("beat")
+    procs.start("worker", "beat")
 
     # Liveness, not speed: two fresh processes start (imports, broker, schedule) and
     # the owed delivery waits out its backoff; a loaded 2-CPU machine took over 30 s.
