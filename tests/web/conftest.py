@@ -8,9 +8,10 @@ from `tests.web.demo_phases`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,6 +28,7 @@ from tests.service.processes import (
     wait_http,
 )
 from tests.stand_ins.link_farm import Farm
+from tests.web.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output" / "web"
@@ -59,9 +61,9 @@ def csrf_of(html: str) -> str:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
+def app(tmp_path: Path, migrated_sqlite: Callable[[Path], str]) -> Iterator[App]:
     settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'web.db'}",
+        database_url=migrated_sqlite(tmp_path / "web.db"),
         cache_dir=tmp_path / "cache",
         crossref_url=CLOSED,
         doi_url=CLOSED,
@@ -74,6 +76,15 @@ def app(tmp_path: Path) -> Iterator[App]:
         repo = application.state.repo
         tokens = {name: repo.create_token(f"web-{name}") for name in ("a", "b")}
         yield App(client, tokens)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for a module's page tests (each opens its own context: its own
+    cookies, storage and downloads). Ask for it before `served`: without Chromium
+    the test skips before a server is started for it."""
+    with chromium() as launched:
+        yield launched
 
 
 @dataclass
