@@ -20,11 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from citeaudit.links.cache import LinkCache
+from citeaudit.model.link import Hop, LinkCheck, LinkOutcome
 from citeaudit.server import create_app
 from citeaudit.store.repository import Repository
 from tests.redteam.offline_service import offline_settings
@@ -191,3 +194,27 @@ def test_a_redirect_chain_made_for_one_account_is_never_served_to_another(
     finally:
         site.server.shutdown()
         site.server.server_close()
+
+
+def test_what_every_requester_is_told_stays_shared(tmp_path: Path) -> None:
+    """A direct answer, and a DOI's landing page named by the registry (no hop: the
+    same public record for everyone), are still served to every account; a chain is
+    served to its own account only."""
+    first, second = (LinkCache(tmp_path, 3600, scope=f"account:{n}") for n in (1, 2))
+    doi = LinkCheck(
+        "https://doi.org/10.5555/r11",
+        LinkOutcome.OK,
+        status=200,
+        final_url="https://publisher.example/article/r11",
+    )
+    page = LinkCheck("https://site.example/r11", LinkOutcome.OK, status=200)
+    chain = LinkCheck(
+        "https://site.example/moved",
+        LinkOutcome.REDIRECTED,
+        status=200,
+        final_url="https://site.example/new?token=1",
+        hops=(Hop("https://site.example/moved", 301),),
+    )
+    first.put_many([("doi", doi), ("page", page), ("chain", chain)], now=0)
+    assert set(second.get_many(["doi", "page", "chain"], now=1)) == {"doi", "page"}
+    assert set(first.get_many(["doi", "page", "chain"], now=1)) == {"doi", "page", "chain"}

@@ -80,8 +80,10 @@ def _decode(text: str) -> LinkCheck | None:
 
 
 def _per_request(check: LinkCheck) -> bool:
-    """Whether the check holds a site's answer to its own request: a redirect chain."""
-    return bool(check.hops) or check.final_url is not None
+    """Whether the check holds a site's answer to its own request: a redirect chain
+    (every move a site answered is a hop). A DOI's landing page without hops is the
+    registry's public record, the same for everyone: shared."""
+    return bool(check.hops)
 
 
 class LinkCache:
