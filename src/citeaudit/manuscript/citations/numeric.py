@@ -125,8 +125,11 @@ _CLOSED_SUPERSCRIPT = re.compile(r"\^[^\s^\[\]]{1,30}\^$")
 _NUMERIC_BRACKET_END = re.compile(rf"\[{_RANGE}\]$")
 # after a volume's "(issue)": its page -- "Phytologia 35(1): 54", "10(1):433"
 _ISSUE_PAGE = re.compile(r"\s?:\s?\d")
+# "(see 4)", "(cf. 5)", "(refs.4,5)": a prefix word ends at a full stop or a blank;
+# glued to the digit it is a label's letters -- "(CF2)" a carbon, "(REF3)" a gene
 _PAREN = re.compile(
-    rf"\((?:(?P<prefix>refs?\.|references?|ref|see|cf\.?)\s*)?(?P<list>{_LIST})\)", re.IGNORECASE
+    rf"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s))\s*)?(?P<list>{_LIST})\)",
+    re.IGNORECASE,
 )
 # also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
 # it set superscript too, ^1,^; and with its opening bracket alone raised, the list
