@@ -22,6 +22,7 @@ from tests.manuscript.test_docx_citation_fields import (
 SUP = '<w:vertAlign w:val="superscript"/>'
 QUILL = csl_item("Quill", 2012, "Invented alloys of the north")
 TAMSIN = csl_item("Tamsin", 2019, "A made-up survey of metals")
+VANCE = csl_item("Vance", 2014, "A fictional study of glass")
 QUILL_ENTRY = "1. Quill R, Marten S. Invented alloys of the north. J Nowhere. 2012;4:1-9."
 TAMSIN_ENTRY = "3. Tamsin V. A made-up survey of metals. Met Lett. 2019;8:20-29."
 
@@ -117,3 +118,38 @@ def test_two_unlinked_works_of_one_field_each_take_the_entry_holding_it(
         if cited[m.citation_id].authors
     )
     assert pairs == [("Brenner", "1"), ("Orlov", "2"), ("Tamsin", "3")]
+
+
+def test_a_link_the_shown_number_contradicts_is_missing_when_that_number_names_no_entry(
+    tmp_path: Path,
+) -> None:
+    # the field's work (Tamsin & Oduya 2019) was deleted from the list, entry 3 left
+    # without it; the links found the author's other 2019 work (entry 4, "Tamsin V, et
+    # al.": its coauthors unlisted), but the field shows "3", which names no entry
+    entries = [
+        "1. Quill R, Marten S. Invented alloys of the north. J Nowhere. 2012;4:1-9.",
+        "2. Vance B. A fictional study of glass. Glass Rev. 2014;2:5-9.",
+        "4. Tamsin V, et al. Imaginary furnaces compared. Met Lett. 2019;9:1-8.",
+    ]
+    deleted = csl_item("Tamsin", 2019, "unused", author=[{"family": "Tamsin"}, {"family": "Oduya"}])
+    del deleted["itemData"]["title"]  # type: ignore[index]
+    furnaces = csl_item("Tamsin", 2019, "unused")
+    del furnaces["itemData"]["title"]  # type: ignore[index]
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Alloys"),
+            complex_field(csl_code([QUILL]), "1", props=SUP),
+            run(" and glass"),
+            complex_field(csl_code([VANCE]), "2", props=SUP),
+            run(" were studied; metals were surveyed"),
+            complex_field(csl_code([deleted]), "3", props=SUP),
+            run(" and furnaces compared"),
+            complex_field(csl_code([furnaces]), "4", props=SUP),
+            run("."),
+        ),
+        entries=entries,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["missing-reference"]
+    assert "Oduya" in found[0][1]

@@ -227,7 +227,8 @@ def _unlinked_by_number(
     document: Document, found: FieldCitation, wanted: str, at: int, cited: tuple[Citation, ...]
 ) -> tuple[Citation, ...]:
     """A numbered field's works the links placed in no entry, each linked to the entry
-    a number the field shows names, when that entry holds the work.
+    a number the field shows names, when that entry holds the work; and a link the
+    shown numbers contradict undone when a number the field shows names no entry.
 
     Why: the link wants an entry led by the work's first author, and an entry opening
     with its book's title ("Handbook of ...; Orlov P., Ed.") links to nothing though
@@ -238,15 +239,22 @@ def _unlinked_by_number(
     So a number links a work only when every entry carries a number of its own, the
     entry so numbered is linked to no other work of the field, and it holds the work
     (`holds_work`: its first author and year, or its title) -- whatever the order of
-    the field's works. Any other work stays unlinked: missing, under its name."""
+    the field's works. Any other work stays unlinked: missing, under its name.
+
+    The other way round: a work deleted from the list whose author has another entry
+    of that year ("Tan & Xie 2018" gone, "Tan L, et al. ... 2018" listed, its coauthors
+    unnamed) was linked to that entry, though the field shows "23" and entry 38 is the
+    one linked: the missing work was silent. When the linked entry's number is not
+    shown and a shown number names no entry, the reader finds nothing under that
+    number: the link is undone (then kept only for an entry the number names that holds
+    the work)."""
     from citeaudit.manuscript.docx_field_links import holds_work
 
-    unlinked = [k for k, c in enumerate(cited) if c.command == FIELD_ITEM and c.key is None]
     entries = document.reference_entries
     if (
-        not unlinked
-        or not entries
+        not entries
         or len(cited) != len(found.items)
+        or not any(c.command == FIELD_ITEM for c in cited)
         or not _NUMBERS.fullmatch(_BRACKETS.sub("", wanted))
     ):
         return cited
@@ -255,23 +263,38 @@ def _unlinked_by_number(
     if len(numbers) != len(entries) or len(set(numbers)) != len(numbers):
         return cited  # the list's own numbers do not name one entry each
     place = {number: k for k, number in enumerate(numbers)}  # number -> entry (0-based)
-    linked = {
-        int(c.key[4:]) - 1
-        for c in cited
-        if c.key is not None and c.key.startswith("ref-") and c.key[4:].isdigit()
-    }
-    left = [
-        n.number
-        for n in _numbered(document, wanted, at)
-        if n.number in place and place[n.number] not in linked
-    ]
+    shown = [n.number for n in _numbered(document, wanted, at) if n.number is not None]
+    nameless = any(n not in place for n in shown)  # a shown number naming no entry
     out = list(cited)
+    unlinked: list[int] = []
+    linked: set[int] = set()
+    for k, c in enumerate(cited):
+        if c.command != FIELD_ITEM:
+            continue
+        entry = _linked_entry(c, len(entries))
+        if entry is None:
+            unlinked.append(k)
+        elif nameless and numbers[entry] not in shown:
+            unlinked.append(k)  # the shown numbers contradict the link
+            out[k] = dataclasses.replace(c, key=None)
+        else:
+            linked.add(entry)
+    left = [n for n in shown if n in place and place[n] not in linked]
     for k in unlinked:
         holding = [n for n in left if holds_work(entries[place[n]].raw, found.items[k])]
         if len(holding) == 1:
             out[k] = dataclasses.replace(cited[k], key=f"ref-{place[holding[0]] + 1}")
             left.remove(holding[0])
     return tuple(out)
+
+
+def _linked_entry(citation: Citation, count: int) -> int | None:
+    """The entry (0-based) a field's work is linked to, None when it is linked to none."""
+    key = citation.key
+    if key is None or not key.startswith("ref-") or not key[4:].isdigit():
+        return None
+    entry = int(key[4:]) - 1
+    return entry if 0 <= entry < count else None
 
 
 def _years_of_field(
