@@ -24,20 +24,30 @@ Linear work grows ``SCALE`` times (8); n log n about 10 times; quadratic 64 time
 A case fails past `MAX_GROWTH` (16, twice linear). The counts are exact, so the
 bound needs no slack for noise, only for fixed costs and logarithms.
 
+In a pytest run the children are started ahead, one at a time on a thread of their own,
+as the test modules that list ``CASES`` are collected: the counts are exact whatever
+else the machine does, so a child may run beside the tests before its own (the second
+CPU of a CI machine) and its module's tests find the answers ready. A module whose
+child has not started yet when its first test runs counts in the foreground, as before.
+
     python -m tests.security.counted_work tests.security.test_cite_linear  # prints counts
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib
 import json
+import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 SCALE = 8
@@ -53,6 +63,9 @@ class Case:
     build: Callable[[int], Any]
     run: Callable[[Any], object]
     base: int
+
+    def __post_init__(self) -> None:
+        _prefetch_caller()
 
 
 @dataclass(frozen=True)
@@ -102,17 +115,124 @@ def assert_linear(module: str, name: str) -> Growth:
 
 @functools.cache
 def measured(module: str) -> dict[str, Growth]:
-    """Every case of `module`, counted once in a child interpreter."""
-    done = subprocess.run(
+    """Every case of `module`, counted once in a child interpreter (started ahead when
+    its module was collected, or now)."""
+    with _LOCK:
+        job = _JOBS.setdefault(module, _Job())
+        here = not job.started
+        job.started = True
+    if here:
+        job.finish(_count_in_child(module))
+    job.done.wait()
+    assert job.outcome is not None
+    returncode, stdout, stderr = job.outcome
+    assert returncode == 0, stderr[-4000:]
+    answers = json.loads(stdout.splitlines()[-1])
+    return {name: Growth(Work(*pair[0]), Work(*pair[1])) for name, pair in answers.items()}
+
+
+# --- children started ahead (pytest runs only) -------------------------------------
+
+_CHILD_MARK = "CITEAUDIT_COUNTED_WORK_CHILD"
+_LOCK = threading.Lock()
+_RUNNING: set[subprocess.Popen[str]] = set()
+
+
+class _Job:
+    """One module's child: started (by the prefetch thread or by `measured`) and done."""
+
+    def __init__(self) -> None:
+        self.started = False
+        self.done = threading.Event()
+        self.outcome: tuple[int, str, str] | None = None
+
+    def finish(self, outcome: tuple[int, str, str]) -> None:
+        self.outcome = outcome
+        self.done.set()
+
+
+_JOBS: dict[str, _Job] = {}
+_COMPREHENSIONS = frozenset({"<dictcomp>", "<listcomp>", "<setcomp>", "<genexpr>", "<lambda>"})
+_QUEUE: list[str] = []
+_WORKER: list[threading.Thread] = []
+
+
+def _count_in_child(module: str) -> tuple[int, str, str]:
+    child = subprocess.Popen(
         [sys.executable, "-m", "tests.security.counted_work", module],
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
+        env={**os.environ, _CHILD_MARK: "1"},
     )
-    assert done.returncode == 0, done.stderr[-4000:]
-    answers = json.loads(done.stdout.splitlines()[-1])
-    return {name: Growth(Work(*pair[0]), Work(*pair[1])) for name, pair in answers.items()}
+    with _LOCK:
+        _RUNNING.add(child)
+    try:
+        stdout, stderr = child.communicate()
+    finally:
+        with _LOCK:
+            _RUNNING.discard(child)
+    return child.returncode, stdout, stderr
+
+
+def _in_pytest_session() -> bool:
+    """A pytest run, not this module's child nor a script that imports a test module."""
+    if os.environ.get(_CHILD_MARK) or "_pytest.main" not in sys.modules:
+        return False
+    launcher = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    return "pytest" in launcher.name or launcher.parent.name == "pytest"
+
+
+def _prefetch_caller() -> None:
+    """Queue the child of the test module whose top level is making a `Case`."""
+    if not _in_pytest_session():
+        return
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    while frame is not None and frame.f_code.co_name in _COMPREHENSIONS:
+        frame = frame.f_back  # CASES = {name: Case(...) for name in ...}
+    if frame is None or frame.f_code.co_name != "<module>":
+        return  # a case made inside a function: its module is no collected test module
+    module = str(frame.f_globals.get("__name__", ""))
+    if not module.rpartition(".")[2].startswith("test_"):
+        return
+    with _LOCK:
+        if module in _JOBS:
+            return
+        _JOBS[module] = _Job()
+        _QUEUE.append(module)
+        if not _WORKER:
+            _WORKER.append(threading.Thread(target=_prefetch_all, daemon=True))
+            _WORKER[0].start()
+
+
+def _prefetch_all() -> None:
+    """One child at a time, in collection order, skipping those `measured` took."""
+    while True:
+        with _LOCK:
+            while _QUEUE and _JOBS[_QUEUE[0]].started:
+                _QUEUE.pop(0)
+            if not _QUEUE:
+                _WORKER.clear()
+                return
+            module = _QUEUE.pop(0)
+            job = _JOBS[module]
+            job.started = True
+        try:
+            job.finish(_count_in_child(module))
+        except BaseException as exc:  # the test reads it, not a dead thread
+            job.finish((1, "", f"prefetching {module}: {exc!r}"))
+
+
+@atexit.register
+def _stop_children() -> None:
+    """A run that ends early (a -k that selected none of them) leaves no child behind."""
+    with _LOCK:
+        running = list(_RUNNING)
+    for child in running:
+        child.kill()
 
 
 # --- the child -------------------------------------------------------------------
