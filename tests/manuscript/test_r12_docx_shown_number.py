@@ -153,3 +153,20 @@ def test_a_link_the_shown_number_contradicts_is_missing_when_that_number_names_n
     found = findings(path)
     assert [rule for rule, _ in found] == ["missing-reference"]
     assert "Oduya" in found[0][1]
+
+
+def test_years_a_field_shows_are_no_numbers_naming_no_entry(tmp_path: Path) -> None:
+    # an author-year field showing only its years after a typed name ("Quill et al.
+    # (" field "2012" ")"): its link stands, though no entry is numbered 2012
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Alloys were studied by Quill et al. ("),
+            complex_field(csl_code([QUILL]), "2012"),
+            run(") and metals by Tamsin ("),
+            complex_field(csl_code([TAMSIN]), "2019"),
+            run(")."),
+        ),
+        entries=[QUILL_ENTRY, TAMSIN_ENTRY],
+    )
+    assert findings(path) == []

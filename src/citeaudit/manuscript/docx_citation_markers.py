@@ -264,6 +264,8 @@ def _unlinked_by_number(
         return cited  # the list's own numbers do not name one entry each
     place = {number: k for k, number in enumerate(numbers)}  # number -> entry (0-based)
     shown = [n.number for n in _numbered(document, wanted, at) if n.number is not None]
+    if any(n > max(numbers) + max(3, len(numbers) // 10) for n in shown):
+        return cited  # years ("2003,2005" beside a name typed before it), not numbers
     nameless = any(n not in place for n in shown)  # a shown number naming no entry
     out = list(cited)
     unlinked: list[int] = []
