@@ -1031,6 +1031,11 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
             continue  # Sox2, Oct4, Nrf2: gene and protein names
         if word.isupper():
             continue  # CO2, COVID19, NH3
+        if word[0].islower() and not word.islower():
+            # a code name, small first and a capital inside: a primer "iPCRtagT24" (a
+            # range of them, "iPCRtagT1-56", cited the whole list), a plasmid
+            # "pEGFPc1", "siRNA2" (a surname's "McDonald3" starts with its capital)
+            continue
         numbers = _expand(m.group("list"))
         if numbers:
             yield _Candidate(start, m.end(), numbers, "glued")
