@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
-from citeaudit.manuscript.citations.dates import date_after_year, date_before_year
+from citeaudit.manuscript.citations.dates import MONTHS, date_after_year, date_before_year
 from citeaudit.manuscript.citations.defined_acronyms import with_defined_acronyms
 from citeaudit.manuscript.citations.first_letter import by_first_letter
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -197,6 +197,8 @@ def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker
         marker = _group(document, clean, m)
         if marker is None:
             marker = _narrative(document, clean, m)
+            if marker is None:
+                marker = _month_named(document, m)
         else:
             marker = _with_leading_narrative(document, clean, m, marker)
         if marker is not None:
@@ -283,6 +285,32 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
+
+
+# A group of a name that is also a month and a year: "(May, 2004)", "(March 2019)".
+_MONTH_NAMED = re.compile(r"([A-Z][a-z]{2,9}),?[ \t]")
+
+
+def _month_named(document: Document, m: re.Match[str]) -> Marker | None:
+    """A group holding only a month's name and a year, read as that name's work, WEAK:
+    "(May, 2004)" cites May, T. (2004) as often as it dates an event, and `parse_group`
+    leaves it to a narrative's names before it, which may be none ("symbols (May,
+    2004)"). Kept only when an entry has that name and year (`matching.citations`),
+    so a date with no such entry stays no citation."""
+    inner = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    name = _MONTH_NAMED.match(inner)
+    if name is None or name.group(1).casefold() not in MONTHS:
+        return None
+    parsed = parse_years(inner, name.end())
+    if parsed is None or not _NARRATIVE_TAIL.match(inner[parsed[1] :]):
+        return None
+    work = ParsedWork(
+        name.group(1), (name.group(1),), False, tuple(parsed[0]), inner, Certainty.WEAK
+    )
+    text = document.text[m.start() : m.end()]
+    location = document.location_at(m.start())
+    citations = _citations(text, location, work, Certainty.WEAK, narrative=False)
+    return Marker(m.start(), m.end(), tuple(citations))
 
 
 def _citations(
