@@ -25,7 +25,10 @@ echo "== mypy (strict, src/)"
 .venv/bin/mypy src
 echo "== pytest"
 set +e
-.venv/bin/pytest -q -p no:cacheprovider "$@"
+# Two worker processes (pytest-xdist), a test file to each at a time: the suite waits on
+# its own servers and workers much of the time. tests/redis_db.py gives the second worker
+# its own Redis databases; CITEAUDIT_TEST_WORKERS=0 runs it in one process.
+.venv/bin/pytest -q -p no:cacheprovider -n "${CITEAUDIT_TEST_WORKERS:-2}" --dist loadfile "$@"
 status=$?
 set -e
 # pytest's "no tests collected" (5) is a failure here: a suite that ran nothing proves nothing.
