@@ -170,3 +170,28 @@ def test_years_a_field_shows_are_no_numbers_naming_no_entry(tmp_path: Path) -> N
         entries=[QUILL_ENTRY, TAMSIN_ENTRY],
     )
     assert findings(path) == []
+
+
+def test_shown_numbers_that_are_not_the_lists_own_decide_nothing(tmp_path: Path) -> None:
+    # a list numbered in another order than the text's numbers (sorted by name): the
+    # field showing "1" is entry 2's work, "2" entry 1's; entry 3 (the work shown "3")
+    # was deleted. Tamsin's field shows "3", which names no entry: its link stands
+    entries = [
+        "1. Quill R, Marten S. Invented alloys of the north. J Nowhere. 2012;4:1-9.",
+        "2. Vance B. A fictional study of glass. Glass Rev. 2014;2:5-9.",
+        "4. Tamsin V. A made-up survey of metals. Met Lett. 2019;8:20-29.",
+    ]
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Glass"),
+            complex_field(csl_code([VANCE]), "1", props=SUP),
+            run(" and alloys"),
+            complex_field(csl_code([QUILL]), "2", props=SUP),
+            run(" were studied; metals were surveyed"),
+            complex_field(csl_code([TAMSIN]), "3", props=SUP),
+            run("."),
+        ),
+        entries=entries,
+    )
+    assert findings(path) == []

@@ -77,6 +77,7 @@ class FieldCitationExtractor:
                 removed.setdefault(line.number, line.removed)
             offset += len(line.text) + 1
         text = document.text
+        by_number = _shown_numbers_agree(document)
         cursor: dict[int, int] = {}  # paragraph -> where its next field is looked for
         claimed: list[tuple[int, int, int]] = []  # (start, end, paragraph's end)
         for citation_field in document.citation_fields:
@@ -104,9 +105,9 @@ class FieldCitationExtractor:
             claimed.append((at, end, span[1]))
             if citation_field.items:
                 cited = tuple(_citations(document, citation_field, at))
-                yield Marker(
-                    at, end, _unlinked_by_number(document, citation_field, wanted, at, cited)
-                )
+                if by_number:
+                    cited = _unlinked_by_number(document, citation_field, wanted, at, cited)
+                yield Marker(at, end, cited)
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not -- when each can be an
@@ -288,6 +289,38 @@ def _unlinked_by_number(
             out[k] = dataclasses.replace(cited[k], key=f"ref-{place[holding[0]] + 1}")
             left.remove(holding[0])
     return tuple(out)
+
+
+def _shown_numbers_agree(document: Document) -> bool:
+    """Whether the numbers the document's fields show are its list's own numbers: the
+    fields show the labels of the entries their works are linked to, all but one in
+    ten (one at most in a short text).
+
+    Why: `_unlinked_by_number` trusts a shown number to name an entry. A list numbered
+    in another order than the text's numbers (typed by hand, sorted by name) makes
+    every shown number name another entry: there a field showing "5" whose work is
+    entry 7 had its link undone once entry 5 was deleted (a false missing and a false
+    uncited)."""
+    labels = [_ENTRY_LABEL.match(e.raw) for e in document.reference_entries]
+    numbers = [int(label.group(1)) for label in labels if label is not None]
+    if not numbers or len(numbers) != len(labels) or len(set(numbers)) != len(numbers):
+        return False
+    agree = disagree = 0
+    for found in itertools.islice(document.citation_fields, _AGREEMENT_FIELDS):
+        bare = _BRACKETS.sub("", found.shown.strip())
+        if not found.items or not _NUMBERS.fullmatch(bare):
+            continue
+        shown = set(_shown_list(bare))
+        for item in found.items:
+            if item.entry is not None and 0 < item.entry <= len(numbers):
+                if numbers[item.entry - 1] in shown:
+                    agree += 1
+                else:
+                    disagree += 1
+    return agree > 2 * disagree and disagree <= max(1, agree // 10)
+
+
+_AGREEMENT_FIELDS = 5_000  # fields read to see whether the shown numbers are the list's
 
 
 def _linked_entry(citation: Citation, count: int) -> int | None:
@@ -481,6 +514,14 @@ def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
 
     location = document.location_at(at)
     written = shown(wanted)
+    for number in _shown_list(wanted):
+        yield Citation(
+            id="", text=written, location=location, kind=CitationKind.NUMERIC, number=number
+        )
+
+
+def _shown_list(wanted: str) -> list[int]:
+    """The numbers a numbered field shows, ranges spelt out, each once, in order."""
     numbers: list[int] = []
     for part in re.split(r"\s*[,;]\s*", _BRACKETS.sub("", wanted)):
         ends = [int(n) for n in re.findall(r"\d{1,4}", part)]
@@ -488,10 +529,7 @@ def _numbered(document: Document, wanted: str, at: int) -> Iterator[Citation]:
             numbers.extend(range(ends[0], ends[1] + 1))
         else:
             numbers.extend(ends)
-    for number in dict.fromkeys(numbers):
-        yield Citation(
-            id="", text=written, location=location, kind=CitationKind.NUMERIC, number=number
-        )
+    return list(dict.fromkeys(numbers))
 
 
 def _by_name(document: Document, wanted: str, at: int) -> Iterator[Citation]:
