@@ -24,7 +24,7 @@ Linear work grows ``SCALE`` times (8); n log n about 10 times; quadratic 64 time
 A case fails past `MAX_GROWTH` (16, twice linear). The counts are exact, so the
 bound needs no slack for noise, only for fixed costs and logarithms.
 
-In a pytest run the children are started ahead, one at a time on a thread of their own,
+In a one-process pytest run the children are started ahead, one at a time on a thread,
 as the test modules that list ``CASES`` are collected: the counts are exact whatever
 else the machine does, so a child may run beside the tests before its own (the second
 CPU of a CI machine) and its module's tests find the answers ready. A module whose
@@ -177,8 +177,12 @@ def _count_in_child(module: str) -> tuple[int, str, str]:
 
 
 def _in_pytest_session() -> bool:
-    """A pytest run, not this module's child nor a script that imports a test module."""
-    if os.environ.get(_CHILD_MARK) or "_pytest.main" not in sys.modules:
+    """A pytest run in one process, not this module's child nor a script that imports a
+    test module. Not a pytest-xdist worker: each worker collects every module but runs
+    only the files it is handed, and the workers already keep the CPUs busy."""
+    if os.environ.get(_CHILD_MARK) or os.environ.get("PYTEST_XDIST_WORKER"):
+        return False
+    if "_pytest.main" not in sys.modules:
         return False
     launcher = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
     return "pytest" in launcher.name or launcher.parent.name == "pytest"
