@@ -212,7 +212,12 @@ def _move(
 
 
 _ET = re.compile(r"\bet$")
-_AL = re.compile(r"^al\.(?:,?\s*\(\d{4}[a-z]?\))?")
+# "al." and what finishes the citation with it: a bracketed year ("al. (1997)"), or a
+# comma and the year with its punctuation ("al., 2007;"): "al." moved up alone left
+# ", 2007;" to open the next line, and the citation was read with no year
+_AL = re.compile(
+    r"^al\.(?:,?\s*\(\d{4}[a-z]?\)|,\s*(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w\-–])\)?[,;.:]?)?"
+)
 # a word ending the line: letters, digits, apostrophes and hyphens, from a letter that
 # starts a word to a last letter ("Smith", "O’Neil", "Meyer-Lübke"). Read once per
 # run of such characters: tried from every word start of "’a’a’a…", each start read
