@@ -383,6 +383,9 @@ def _without_affiliation_marks(line: Line) -> Line:
     return dataclasses.replace(line, text=cut, superscripts=tuple(sorted(kept)))
 
 
+_TITLE_LEADING = 1.5  # of the title's size: its lines stand no further apart
+
+
 def _title_block_end(flow: Sequence[PdfLine], levels: dict[int, int]) -> int:
     """Where the title block ends: the first section heading on the first page after
     the title ("Abstract", "Summary", "Introduction"), or 0 when the page shows none.
@@ -396,12 +399,18 @@ def _title_block_end(flow: Sequence[PdfLine], levels: dict[int, int]) -> int:
         return 0
     # a title set over several lines is one heading: its lines follow one another in
     # the title's type ("Can you predict the future? A tutorial for the National" /
-    # "Ecological Observatory Network" / "Challenge"), and the authors come after them
+    # "Ecological Observatory Network" / "Challenge"), and the authors come after them.
+    # Each at the title's leading: a heading set in the title's type after a space
+    # ("Summary") is the first section's, and the block ends there -- read as the
+    # title's, it ran the block on to the next heading, and the summary's raised
+    # citation numbers were dropped as affiliation marks
     k = 1
+    size = flow[heads[0]].size
     while (
         k < len(heads)
         and heads[k] == heads[k - 1] + 1
-        and abs(flow[heads[k]].size - flow[heads[0]].size) <= 0.05 * flow[heads[0]].size
+        and abs(flow[heads[k]].size - size) <= 0.05 * size
+        and flow[heads[k - 1]].base - flow[heads[k]].base <= _TITLE_LEADING * size
     ):
         k += 1
     return heads[k] if k < len(heads) else 0
