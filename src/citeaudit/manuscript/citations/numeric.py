@@ -484,6 +484,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if (
             text[m.end() : m.end() + 1] == ":"
             and not text[_line_start(text, start) : start].strip()
+            and _link_destination_follows(text, m.end() + 1)
         ):
             continue  # "[1]: https://..." defines a Markdown reference link
         form = "bracket" if value is None else "bracket-value"
@@ -656,6 +657,27 @@ def _decimal_interval(body: str) -> bool:
 
 
 _INTERVAL_ENDS = re.compile(r"[-–—−;]")
+
+
+_DEFINITION_TAIL = 2_000  # a definition's line is short; a longer rest is prose
+
+
+def _link_destination_follows(text: str, offset: int) -> bool:
+    """Whether the rest of the line after "[n]:" is what a Markdown reference-link
+    definition holds: nothing (its destination on the next line), one destination, or
+    one destination and a title. "[12]: where the sample was small" opening a line of a
+    PDF's or a plain text's is a sentence citing 12, not a definition."""
+    end = text.find("\n", offset, offset + _DEFINITION_TAIL)
+    rest = text[offset : end if end >= 0 else offset + _DEFINITION_TAIL].strip()
+    if not rest:
+        return True
+    if rest.startswith("<"):
+        close = rest.find(">")
+        after = rest[close + 1 :].strip() if close >= 0 else None
+    else:
+        parts = rest.split(None, 1)
+        after = parts[1] if len(parts) > 1 else ""
+    return after is not None and (not after or after[0] in "\"'(")
 
 
 def _line_start(text: str, offset: int) -> int:
