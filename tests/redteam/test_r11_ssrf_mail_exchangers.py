@@ -15,10 +15,8 @@ a stand-in (`Zone`), so nothing here asks a real name server.
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
@@ -27,6 +25,7 @@ from citeaudit.watch import mail_exchangers
 from citeaudit.watch.mail_exchangers import MailDns, RouteUnknown
 from citeaudit.watch.mailer import send_mail
 from citeaudit.watch.webhook import DeliveryError
+from tests.security.ssrf_loopback import Inbox, delivered, running_relay
 
 
 @dataclass
@@ -54,15 +53,6 @@ class Zone:
         return self.a[name]
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.recipients: list[list[str]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 OK"
-
-
 @dataclass
 class Relay:
     port: int
@@ -77,26 +67,13 @@ class Relay:
         )
 
     def delivered(self, count: int) -> list[list[str]]:
-        deadline = time.monotonic() + 5
-        while len(self.inbox.recipients) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self.inbox.recipients
+        return delivered(self.inbox, count)
 
 
 @pytest.fixture
 def relay() -> Iterator[Relay]:
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with running_relay() as (port, inbox):
         yield Relay(port, inbox)
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

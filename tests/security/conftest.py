@@ -9,7 +9,6 @@ relay. Imported when asked for: the other modules of this folder load none of it
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -50,18 +49,8 @@ def intranet_site() -> Iterator[Hops]:
 
 @pytest.fixture
 def relay() -> Iterator[Relay]:
-    from aiosmtpd.controller import Controller
-
     from citeaudit.settings import ServiceSettings
-    from tests.security.ssrf_loopback import Inbox, Relay
+    from tests.security.ssrf_loopback import Relay, running_relay
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with running_relay() as (port, inbox):
         yield Relay(port, ServiceSettings(smtp_host="127.0.0.1", smtp_port=port), inbox)
-    finally:
-        controller.stop()

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +71,24 @@ class Relay:
     port: int
     settings: ServiceSettings
     inbox: Inbox
+
+
+@contextmanager
+def running_relay() -> Iterator[tuple[int, Inbox]]:
+    """An aiosmtpd relay on a free loopback port while the block runs: its port and
+    the inbox of what it received."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, inbox
+    finally:
+        controller.stop()
 
 
 def delivered(inbox: Inbox, count: int) -> list[list[str]]:
