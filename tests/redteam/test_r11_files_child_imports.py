@@ -19,7 +19,7 @@ import pytest
 
 from citeaudit.cli import main
 from citeaudit.manuscript.pdf_open_check import open_problem
-from tests.security.pdf_objects import pdf_from_objects
+from tests.security.pdf_objects import one_page_pdf
 
 MARK = "QZ8CHILDSECRET"
 
@@ -42,16 +42,7 @@ def _pdf() -> bytes:
         b"BT /F1 14 Tf 72 680 Td (References) Tj ET "
         b"BT /F1 12 Tf 72 660 Td (Okafor, N. \\(2018\\). Inside. Journal of Tests, 1, 1-2.) Tj ET"
     )
-    return pdf_from_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return one_page_pdf(shown)
 
 
 def test_a_checkouts_module_never_runs_in_the_pdf_reader(

@@ -25,7 +25,7 @@ import pytest
 
 from citeaudit.manuscript.pdf_isolated import read_pages_isolated
 from citeaudit.manuscript.pdf_open_check import open_problem
-from tests.security.pdf_objects import pdf_from_objects
+from tests.security.pdf_objects import one_page_pdf
 
 SECRET = "QZ9R11SECRETVALUE"
 SECRETS = {
@@ -41,16 +41,7 @@ SECRETS = {
 
 def _pdf() -> bytes:
     shown = b"BT /F1 12 Tf 72 720 Td (Okafor \\(2018\\) showed it.) Tj ET"
-    return pdf_from_objects(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-            b" /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return one_page_pdf(shown)
 
 
 @pytest.fixture

@@ -18,3 +18,17 @@ def pdf_from_objects(objects: list[bytes]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def one_page_pdf(shown: bytes) -> bytes:
+    """A one-page PDF whose page shows the content stream `shown` in Helvetica (/F1)."""
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
