@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import heapq
 
+from citeaudit.trailing_punctuation import trim_trailing
+
 __all__ = ["Covered", "FirstContaining", "trim_url"]
 
 Span = tuple[int, int]  # [start, end) in the entry
@@ -22,24 +24,8 @@ _OPENING = {")": "(", "]": "["}
 
 
 def trim_url(url: str) -> str:
-    """`url` without trailing punctuation and unbalanced closing brackets.
-
-    A ``)`` or ``]`` is cut while the URL (as cut so far) holds more of it than of its
-    opening bracket; the brackets are counted once, not again for every character cut.
-    """
-    closes = {c: url.count(c) for c in _OPENING}
-    opens = {c: url.count(o) for c, o in _OPENING.items()}
-    end = len(url)
-    while end:
-        last = url[end - 1]
-        if last in _TRAILING:
-            end -= 1
-        elif last in closes and opens[last] < closes[last]:
-            end -= 1
-            closes[last] -= 1
-        else:
-            break
-    return url[:end]
+    """`url` without trailing punctuation and unbalanced closing brackets."""
+    return trim_trailing(url, _TRAILING, _OPENING)
 
 
 class FirstContaining:

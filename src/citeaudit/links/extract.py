@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from citeaudit.links.html_scan import Attribute, scan
 from citeaudit.links.targets import LinkTarget, target_for
+from citeaudit.trailing_punctuation import trim_trailing
 
 _URL = re.compile(r"""https?://[^\s<>"'`{}|\\^\[\]]+""", re.IGNORECASE)
 _DOI = re.compile(r"""(?<![\w/.])(?:doi:\s*)?10\.\d{4,9}/[^\s"'<>`{}]+""", re.IGNORECASE)
-_TRAILING = ".,;:!?*_~'\""
+_TRAILING = frozenset(".,;:!?*_~'\">")
+_PARENTHESIS = {")": "("}
 # The attribute run is bounded: "<a " repeated without a ">" would otherwise be
 # scanned to the end from every "<a ".
 _HTML_HINT = re.compile(r"<(html|body|a\s[^<>]{0,500}?href|p>|div|!doctype)", re.IGNORECASE)
@@ -32,22 +34,8 @@ class FoundLink:
 
 
 def _trim(candidate: str) -> str:
-    """Drop trailing punctuation and unbalanced closing brackets.
-
-    Brackets are counted once, not again for every character cut (a run of ``)``
-    would make that quadratic).
-    """
-    opens, closes = candidate.count("("), candidate.count(")")
-    end = len(candidate)
-    while end:
-        last = candidate[end - 1]
-        unbalanced = last == ")" and opens < closes
-        if last in _TRAILING or unbalanced or last == ">":
-            end -= 1
-            closes -= last == ")"
-        else:
-            break
-    return candidate[:end]
+    """Drop trailing punctuation and unbalanced closing parentheses."""
+    return trim_trailing(candidate, _TRAILING, _PARENTHESIS)
 
 
 def _line_starts(text: str) -> list[int]:
