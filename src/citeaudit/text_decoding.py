@@ -66,14 +66,13 @@ class DecodedBytes:
         ``links`` command's stderr), so the bytes it changed are named the way the
         readers name them."""
         damaged = NOT_UTF16 if self.utf16 else REPLACED
-        said = [
-            (line, WINDOWS_1252 if line in set(self.windows_1252) else damaged)
-            for line in self.rescued
-        ]
-        if len(said) <= most:
+        windows = frozenset(self.windows_1252)  # once: one set a line was quadratic
+        rescued = self.rescued
+        said = [(line, WINDOWS_1252 if line in windows else damaged) for line in rescued[:most]]
+        if len(rescued) <= most:
             return said
-        rest = len(said) - most
-        return [*said[:most], (said[most][0], f"and {rest:,} more lines not UTF-8 from here on")]
+        rest = len(rescued) - most
+        return [*said, (rescued[most], f"and {rest:,} more lines not UTF-8 from here on")]
 
 
 def decode_bytes(data: bytes) -> DecodedBytes:
