@@ -44,7 +44,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import unicodedata
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -486,12 +488,40 @@ def _file_key(name: Path | str) -> str:
 # Folders a version-control tool keeps in a checkout, written by the runner, not the
 # author (compared case-blind: on a case-blind disk ``.GIT`` is ``.git``).
 _VERSION_CONTROL = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul"})
+# Code points HFS+ leaves out of a name when it compares names (git's `is_hfs_dotgit`):
+# there ``.g\u200cit`` is ``.git``.
+_IGNORED_BY_HFS = frozenset(
+    "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"
+)
+# Windows' 8.3 short names of the folders: ``GIT~1`` (the name's first six letters,
+# "~" and a number), or, once several names share a start, two letters, four hex
+# digits, "~" and a number (git's `is_ntfs_dot_generic`).
+_SHORT_NAMES = tuple(
+    re.compile(rf"(?:{re.escape(stem[:6])}|{re.escape(stem[:2])}[0-9a-f]{{4}})~[1-9][0-9]*")
+    for stem in sorted({name.lstrip(".") for name in _VERSION_CONTROL})
+)
+
+
+def _as_opened(name: str) -> str:
+    """The folder name a case-blind, Windows or HFS+ file system opens for `name`,
+    casefolded: what follows a ``:`` is an NTFS stream of it (``.git::$INDEX_ALLOCATION``
+    is the folder), trailing dots and spaces are dropped by Windows (``.git.``), and
+    HFS+ ignores zero-width and direction marks."""
+    name = name.split(":", 1)[0]
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", "".join(c for c in name if c not in _IGNORED_BY_HFS))
+    return name.rstrip(". ").casefold()
 
 
 def is_version_control(name: str) -> bool:
-    """Whether a folder of this name is a version-control tool's (any case): a walk of
-    a checkout (a book's chapters, `project_config`) lists nothing in it."""
-    return name.casefold() in _VERSION_CONTROL
+    """Whether a folder of this name is a version-control tool's, under any name a file
+    system opens it by (`_as_opened`, and Windows' short names such as ``GIT~1``): a
+    walk of a checkout (a book's chapters, `project_config`) lists nothing in it, and a
+    confined scope admits nothing in it. A name only one system takes for it (``.git.``
+    on Linux) is refused everywhere, as git refuses it: no real project uses one."""
+    opened = _as_opened(name)
+    return opened in _VERSION_CONTROL or any(short.fullmatch(opened) for short in _SHORT_NAMES)
 
 
 def _in_version_control(resolved: Path, root: Path) -> bool:
