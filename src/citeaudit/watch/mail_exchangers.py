@@ -16,6 +16,15 @@ answers) and every address it resolves to (`AddressRule.refuses`). A null MX (RF
 a name server that gives no answer for now leaves the route unknown, and the delivery
 waits for a later sweep rather than going blind.
 
+An internationalised domain is two names: IDNA 2008 (UTS 46, non-transitional:
+Postfix, libidn2, dnspython) keeps ``ß`` and final ``ς`` (``faß.example`` is
+``xn--fa-hia.example``), IDNA 2003 (Python's codec, which ``getaddrinfo`` applied to
+the implicit MX's str, and older relays) folds them (``fass.example``). The MX records
+were asked under one name and the implicit MX's addresses under the other, so a
+domain whose first name pointed at 10.0.0.5 and whose second at a public address was
+mailed to 10.0.0.5. Each spelling is now judged (`ascii_names`), and every question is
+asked in ASCII, never left to a library's codec.
+
 What this cannot stop: the relay asks DNS again when it delivers, so a name server
 that answers otherwise a moment later (rebinding) is the relay's to refuse (Postfix:
 ``check_recipient_mx_access`` with a CIDR table of private ranges). A relay that
@@ -25,6 +34,7 @@ nothing here; the look-ups are then only redundant.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
 import socket
@@ -36,6 +46,7 @@ import dns.exception
 import dns.name
 import dns.rdatatype
 import dns.resolver
+import idna
 
 from citeaudit.links import lookups
 from citeaudit.links.pinned import SyncLookup, system_lookup
@@ -45,6 +56,7 @@ __all__ = [
     "MAX_EXCHANGERS",
     "MailDns",
     "RouteUnknown",
+    "ascii_names",
     "exchanger_refusal",
     "system_dns",
 ]
@@ -106,6 +118,33 @@ def exchanger_refusal(
     ask = dns_ or system_dns()
     ends = time.monotonic() + budget
     domain = domain.rstrip(".")
+    spellings = ascii_names(domain)
+    if not spellings:
+        # No reader can ask DNS for it: the relay cannot route it either (it bounces).
+        raise RouteUnknown(f"{domain}: not a name DNS can be asked for")
+    for spelling in spellings:
+        refused = _spelling_refusal(spelling, rule, ask, ends)
+        if refused is not None:
+            return refused
+    return None
+
+
+def ascii_names(domain: str) -> tuple[str, ...]:
+    """The ASCII names a relay may ask DNS for when it delivers to `domain`, lower
+    case, each once: IDNA 2008 (UTS 46, non-transitional) and IDNA 2003 (Python's
+    codec). They differ only for an internationalised domain holding a character the
+    two treat apart (``ß``, ``ς``, symbols only IDNA 2003 allows); a spelling a reader
+    cannot encode is one that reader never asks for."""
+    found: list[str] = []
+    with contextlib.suppress(idna.IDNAError, UnicodeError, ValueError):
+        found.append(idna.encode(domain, uts46=True).decode("ascii").lower())
+    with contextlib.suppress(UnicodeError, ValueError):
+        found.append(domain.encode("idna").decode("ascii").lower())
+    return tuple(dict.fromkeys(found))
+
+
+def _spelling_refusal(domain: str, rule: AddressRule, ask: MailDns, ends: float) -> str | None:
+    """`exchanger_refusal` of one ASCII spelling of the recipient's domain."""
     names = ask.exchangers(domain, _left(ends))
     if names is None:
         names = [domain]  # implicit MX
