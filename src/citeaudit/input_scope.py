@@ -453,10 +453,12 @@ def _resolved(written: Path, root: Path) -> Path | None:
                     return None  # off the way to `root`: nothing is missing on it
                 rest = Path(os.path.normpath(step.joinpath(*pending)))
                 return rest if rest.is_relative_to(root) else None
-            if not stat.S_ISLNK(status.st_mode):
+            if not stat.S_ISLNK(status.st_mode) and not _name_surrogate(status):
                 reached = step
             elif not inside:
                 reached = Path(os.path.realpath(step))
+            elif not stat.S_ISLNK(status.st_mode):
+                return None  # a junction inside: its target is not walked, it is refused
             else:
                 links += 1
                 if links > _MOST_LINKS:
@@ -474,6 +476,19 @@ def _resolved(written: Path, root: Path) -> Path | None:
         if not inside and not root.is_relative_to(reached):
             return None  # off the way to `root`: what lies there decided the answer
     return reached
+
+
+# The bit of a Windows reparse tag that marks a name standing for another path (a
+# directory junction, a mount point, a symbolic link).
+_NAME_SURROGATE = 0x20000000
+
+
+def _name_surrogate(status: os.stat_result) -> bool:
+    """Whether `status` (of `os.lstat`) is a Windows junction or other reparse point that
+    opens another path: Python gives a junction the mode of a folder, not of a link, so
+    walked as a folder ``junction/secret`` was judged inside while the system opened the
+    file wherever the junction points. There is no such thing elsewhere."""
+    return bool(getattr(status, "st_reparse_tag", 0) & _NAME_SURROGATE)
 
 
 def _file_key(name: Path | str) -> str:
