@@ -522,10 +522,13 @@ def _as_opened(name: str) -> str:
     """The folder name a case-blind, Windows or HFS+ file system opens for `name`,
     casefolded: what follows a ``:`` is an NTFS stream of it (``.git::$INDEX_ALLOCATION``
     is the folder), trailing dots and spaces are dropped by Windows (``.git.``), and
-    HFS+ ignores zero-width and direction marks."""
+    HFS+ ignores zero-width and direction marks. Compared upper-cased too: NTFS matches
+    names by its table of capitals, where the dotless ``ı`` and the long ``ſ`` are ``I``
+    and ``S`` (``.gıt`` is ``.GIT``), which case folding leaves apart."""
     name = name.split(":", 1)[0]
     if not name.isascii():
         name = unicodedata.normalize("NFC", "".join(c for c in name if c not in _IGNORED_BY_HFS))
+        name = name.upper()
     return name.rstrip(". ").casefold()
 
 

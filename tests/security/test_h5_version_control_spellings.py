@@ -5,7 +5,8 @@ folder: ``actions/checkout`` keeps its token in ``.git/config``), compared case-
 for macOS and Windows. But those systems open the folder by more names than its case:
 Windows drops trailing dots and spaces (``.git.``, ``.git ``) and opens a folder's
 ``::$INDEX_ALLOCATION`` stream and its 8.3 short name (``GIT~1``); HFS+ ignores
-zero-width and direction marks (``.g\\u200cit``). A fork's ``\\input{.git./config}``
+zero-width and direction marks (``.g\\u200cit``); NTFS matches names by their
+capitals, where the dotless i is I (``.g\\u0131t``). A fork's ``\\input{.git./config}``
 on a Windows runner read the token into the report -- git itself refuses these
 spellings for the same reason (CVE-2014-9390). Each spelling is judged as the folder it
 opens; the test plants a folder of that very name (on Linux a different folder, on the
@@ -41,6 +42,8 @@ SPELLINGS = [
     "HG~1",
     ".svn ",
     "PIJUL~1",
+    ".g\u0131t",  # NTFS capitals: the dotless i is I
+    ".\u017fvn",  # and the long s is S
 ]
 
 
