@@ -501,8 +501,8 @@ def _file_key(name: Path | str) -> str:
 
 
 # Folders a version-control tool keeps in a checkout, written by the runner, not the
-# author (compared case-blind: on a case-blind disk ``.GIT`` is ``.git``).
-_VERSION_CONTROL = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul"})
+# author (Sapling keeps `.sl`; compared case-blind: on a case-blind disk ``.GIT`` is ``.git``).
+_VERSION_CONTROL = frozenset({".git", ".hg", ".sl", ".svn", ".bzr", "_darcs", ".jj", ".pijul"})
 # Code points HFS+ leaves out of a name when it compares names (git's `is_hfs_dotgit`):
 # there ``.g\u200cit`` is ``.git``.
 _IGNORED_BY_HFS = frozenset(

@@ -42,6 +42,7 @@ SPELLINGS = [
     "HG~1",
     ".svn ",
     "PIJUL~1",
+    ".sl",  # Sapling's own folder
     ".g\u0131t",  # NTFS capitals: the dotless i is I
     ".\u017fvn",  # and the long s is S
 ]
