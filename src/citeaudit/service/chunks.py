@@ -78,15 +78,28 @@ def _remembered_cut(data: AuditData, phase: Phase, limit: int | None) -> _Cut:
 _last_cut: dict[Phase, _Cut] = {}
 
 
+# Chunks one phase of one audit is cut into, at most. Every chunk is a task of its own,
+# all queued at once, and each reads the audit's uploads again in a worker process that
+# has not yet (`inputs.cached_read`; a process past its memory is replaced after its
+# task, cache and all). Cut by the chunk size alone, an upload of 5,000 references was
+# 250 tasks a phase: 500 queued ahead of every later audit's, each one free to spend
+# its whole time limit (worker-days for one upload), and up to 500 re-reads of a 20 MB
+# upload. Past 100 chunks the chunks grow instead (50 references at the default budget:
+# tens of seconds of look-ups at the registries' concurrency, inside a chunk's deadline).
+MAX_CHUNKS_PER_PHASE = 100
+
+
 def plan(data: AuditData, enrichers: Sequence[Enricher], size: int) -> list[tuple[str, list[str]]]:
     """(phase, reference ids) per chunk, phase by phase in the enrichers' order; only
-    the references within each phase's budget are planned."""
+    the references within each phase's budget are planned, `size` to a chunk, or more
+    where that would make over `MAX_CHUNKS_PER_PHASE` chunks."""
     limits = budgets(enrichers)
     phases = list(dict.fromkeys(e.phase for e in enrichers))
     out: list[tuple[str, list[str]]] = []
     for phase in phases:
         ids = [r.id for r in within_budget(data, phase, limits.get(phase)).references]
-        slices = [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]
+        step = max(size, 1, -(-len(ids) // MAX_CHUNKS_PER_PHASE))
+        slices = [ids[i : i + step] for i in range(0, len(ids), step)] or [[]]
         out.extend((phase.value, s) for s in slices)
     return out
 
