@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from citeaudit.store.tables import Account, ApiToken, WebSession, utcnow
+from citeaudit.store.tables import Account, ApiToken, WebSession
+from citeaudit.store.watching.times import maybe_aware, utcnow
 
 TOKEN_PREFIX = "cit_"
 _HINT = 12  # "cit_" and 8 random characters: enough to tell tokens apart, useless alone
@@ -24,13 +25,6 @@ _HINT = 12  # "cit_" and 8 random characters: enough to tell tokens apart, usele
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back naive; they were written in UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=utcnow().tzinfo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +112,9 @@ class Access:
                     id=t.id,
                     account=name,
                     hint=t.hint,
-                    created_at=_aware(t.created_at) or utcnow(),
-                    expires_at=_aware(t.expires_at),
-                    revoked_at=_aware(t.revoked_at),
+                    created_at=maybe_aware(t.created_at) or utcnow(),
+                    expires_at=maybe_aware(t.expires_at),
+                    revoked_at=maybe_aware(t.revoked_at),
                 )
                 for t, name in rows
             ]

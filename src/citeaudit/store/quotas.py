@@ -19,8 +19,9 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from citeaudit.store.tables import Account, Audit, AuditFile, StepDelivery, utcnow
+from citeaudit.store.tables import Account, Audit, AuditFile, StepDelivery
 from citeaudit.store.views import NewFile
+from citeaudit.store.watching.times import utcnow
 
 IN_FLIGHT = ("queued", "running")
 

@@ -13,10 +13,10 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from citeaudit.audit_data import AuditResult
@@ -24,7 +24,7 @@ from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
 from citeaudit.store.insert_if_absent import insert_ignore
-from citeaudit.store.quotas import Quotas, add_audit
+from citeaudit.store.quotas import IN_FLIGHT, Quotas, add_audit
 from citeaudit.store.tables import (
     Audit,
     AuditCitation,
@@ -38,18 +38,13 @@ from citeaudit.store.tables import (
     LinkCheckRow,
     ResolutionRow,
     StepDelivery,
-    utcnow,
 )
 from citeaudit.store.views import AuditView, ChunkView, NewFile, StoredFile
+from citeaudit.store.watching.times import aware, maybe_aware, utcnow
 
 __all__ = ["TOKEN_PREFIX", "Repository", "hash_token"]
 
 RESULTS_KEPT = 4  # decoded finished audits a process keeps
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite hands datetimes back naive; they were written in UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=utcnow().tzinfo)
 
 
 def _view(audit: Audit, files: Sequence[str] = ()) -> AuditView:
@@ -64,9 +59,9 @@ def _view(audit: Audit, files: Sequence[str] = ()) -> AuditView:
         counts=dict(audit.counts) if audit.counts is not None else None,
         error=audit.error,
         attempts=audit.attempts,
-        created_at=_aware(audit.created_at),
-        updated_at=_aware(audit.updated_at),
-        finished_at=_aware(audit.finished_at) if audit.finished_at else None,
+        created_at=aware(audit.created_at),
+        updated_at=aware(audit.updated_at),
+        finished_at=maybe_aware(audit.finished_at),
         files=tuple(files),
     )
 
@@ -353,7 +348,7 @@ class Repository(Access, Quotas):
             now = utcnow()
             claimed = s.execute(
                 update(Audit)
-                .where(Audit.id == audit_id, Audit.status.in_(("queued", "running")))
+                .where(Audit.id == audit_id, Audit.status.in_(IN_FLIGHT))
                 .values(
                     status="done",
                     phase="done",
@@ -418,39 +413,25 @@ class Repository(Access, Quotas):
             if check_id is not None:
                 row.check_id = check_id
 
-    def link_history(self, url: str) -> list[dict[str, Any]]:
-        url_hash = hashlib.sha256(url.encode("utf-8")).hexdigest()
-        with self.session() as s:
-            rows = s.scalars(
-                select(LinkCheckRow.data)
-                .join(Link, Link.id == LinkCheckRow.link_id)
-                .where(Link.url_hash == url_hash)
-                .order_by(LinkCheckRow.id)
-            ).all()
-            return [dict(r) for r in rows]
-
     def mark_failed(self, audit_id: str, reason: str) -> None:
         with self.session() as s, s.begin():
             s.execute(
                 update(Audit)
-                .where(Audit.id == audit_id, Audit.status.in_(("queued", "running")))
+                .where(Audit.id == audit_id, Audit.status.in_(IN_FLIGHT))
                 .values(status="failed", error=reason, updated_at=utcnow())
             )
 
+    def _unfinished(self, *where: ColumnElement[bool]) -> list[AuditView]:
+        with self.session() as s:
+            query = select(Audit).where(Audit.status.in_(IN_FLIGHT), *where)
+            return [_view(a) for a in s.scalars(query).all()]
+
     def stalled(self, idle: timedelta) -> list[AuditView]:
         """Unfinished audits with no progress for `idle`: lost messages, dead workers."""
-        with self.session() as s:
-            rows = s.scalars(
-                select(Audit).where(
-                    Audit.status.in_(("queued", "running")), Audit.updated_at < utcnow() - idle
-                )
-            ).all()
-            return [_view(a) for a in rows]
+        return self._unfinished(Audit.updated_at < utcnow() - idle)
 
     def unfinished(self) -> list[AuditView]:
-        with self.session() as s:
-            rows = s.scalars(select(Audit).where(Audit.status.in_(("queued", "running")))).all()
-            return [_view(a) for a in rows]
+        return self._unfinished()
 
     def set_undispatched(self, audit_id: str, value: bool) -> None:
         with self.session() as s, s.begin():
@@ -458,13 +439,7 @@ class Repository(Access, Quotas):
 
     def undispatched(self) -> list[AuditView]:
         """Unfinished audits whose dispatch failed (the broker was down)."""
-        with self.session() as s:
-            rows = s.scalars(
-                select(Audit).where(
-                    Audit.undispatched.is_(True), Audit.status.in_(("queued", "running"))
-                )
-            ).all()
-            return [_view(a) for a in rows]
+        return self._unfinished(Audit.undispatched.is_(True))
 
     def count_delivery(self, audit_id: str, step: str) -> int:
         """Counts one more start of `step` of the audit; returns the count, this one included.

@@ -6,7 +6,7 @@ every audit that cites them and keep their whole check history.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,9 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from citeaudit.store.watching.times import utcnow
 
 
 class Base(DeclarativeBase):

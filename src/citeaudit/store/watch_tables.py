@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from citeaudit.store.tables import Base, utcnow
+from citeaudit.store.tables import Base
+from citeaudit.store.watching.times import utcnow
 
 _CASCADE = "CASCADE"
 _TS = DateTime(timezone=True)

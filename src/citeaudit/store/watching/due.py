@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.insert_if_absent import insert_ignore
@@ -30,6 +31,7 @@ from citeaudit.store.watching.sql import watched_link_ids
 
 SWEEP_LIMIT = 200_000
 NETWORK_DOWN = "network-down"  # a "check" made while our own network was down: none
+_State = type[WatchLinkState] | type[WatchDoiState]
 
 
 def seed(repo: Repository) -> None:
@@ -94,59 +96,42 @@ def take_due_links(
     repo: Repository, settings: ServiceSettings, now: datetime, limit: int = SWEEP_LIMIT
 ) -> list[DueLink]:
     """Due watched links, leased to the caller; oldest check first."""
-    cutoff = now - timedelta(seconds=settings.watch_max_age)
     with repo.session() as s, s.begin():
         rows = s.execute(
             select(WatchLinkState.link_id, Link.url)
             .join(Link, Link.id == WatchLinkState.link_id)
             .where(
-                or_(
-                    WatchLinkState.last_checked_at.is_(None),
-                    WatchLinkState.last_checked_at < cutoff,
-                ),
-                or_(WatchLinkState.lease_until.is_(None), WatchLinkState.lease_until < now),
+                _due(WatchLinkState, settings, now),
+                _unleased(WatchLinkState, now),
                 WatchLinkState.link_id.in_(watched_link_ids()),
             )
             .order_by(WatchLinkState.last_checked_at.asc().nulls_first(), WatchLinkState.link_id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=WatchLinkState)
         ).all()
-        ids = [r[0] for r in rows]
-        for start in range(0, len(ids), 1000):
-            s.execute(
-                update(WatchLinkState)
-                .where(WatchLinkState.link_id.in_(ids[start : start + 1000]))
-                .values(lease_until=now + timedelta(seconds=settings.watch_lease))
-            )
+        _lease(
+            s,
+            WatchLinkState.link_id,
+            [r[0] for r in rows],
+            now + timedelta(seconds=settings.watch_lease),
+        )
         return [DueLink(i, u) for i, u in rows]
 
 
 def take_due_dois(
     repo: Repository, settings: ServiceSettings, now: datetime, limit: int = SWEEP_LIMIT
 ) -> list[str]:
-    cutoff = now - timedelta(seconds=settings.watch_max_age)
     with repo.session() as s, s.begin():
         dois = list(
             s.scalars(
                 select(WatchDoiState.doi)
-                .where(
-                    or_(
-                        WatchDoiState.last_checked_at.is_(None),
-                        WatchDoiState.last_checked_at < cutoff,
-                    ),
-                    or_(WatchDoiState.lease_until.is_(None), WatchDoiState.lease_until < now),
-                )
+                .where(_due(WatchDoiState, settings, now), _unleased(WatchDoiState, now))
                 .order_by(WatchDoiState.last_checked_at.asc().nulls_first(), WatchDoiState.doi)
                 .limit(limit)
                 .with_for_update(skip_locked=True)
             )
         )
-        for start in range(0, len(dois), 1000):
-            s.execute(
-                update(WatchDoiState)
-                .where(WatchDoiState.doi.in_(dois[start : start + 1000]))
-                .values(lease_until=now + timedelta(seconds=settings.watch_lease))
-            )
+        _lease(s, WatchDoiState.doi, dois, now + timedelta(seconds=settings.watch_lease))
         return dois
 
 
@@ -154,7 +139,6 @@ def still_due_links(
     repo: Repository, settings: ServiceSettings, link_ids: Sequence[int], now: datetime
 ) -> list[DueLink]:
     """Of a batch's links, those not checked since they became due (a repeated task)."""
-    cutoff = now - timedelta(seconds=settings.watch_max_age)
     out: list[DueLink] = []
     with repo.session() as s:
         for start in range(0, len(link_ids), 1000):
@@ -164,13 +148,7 @@ def still_due_links(
                 for i, u in s.execute(
                     select(Link.id, Link.url)
                     .join(WatchLinkState, WatchLinkState.link_id == Link.id)
-                    .where(
-                        Link.id.in_(part),
-                        or_(
-                            WatchLinkState.last_checked_at.is_(None),
-                            WatchLinkState.last_checked_at < cutoff,
-                        ),
-                    )
+                    .where(Link.id.in_(part), _due(WatchLinkState, settings, now))
                 ).all()
             )
     return out
@@ -179,27 +157,34 @@ def still_due_links(
 def still_due_dois(
     repo: Repository, settings: ServiceSettings, dois: Sequence[str], now: datetime
 ) -> list[str]:
-    cutoff = now - timedelta(seconds=settings.watch_max_age)
     with repo.session() as s:
-        return list(
-            s.scalars(
-                select(WatchDoiState.doi).where(
-                    WatchDoiState.doi.in_(list(dois)),
-                    or_(
-                        WatchDoiState.last_checked_at.is_(None),
-                        WatchDoiState.last_checked_at < cutoff,
-                    ),
-                )
-            )
+        query = select(WatchDoiState.doi).where(
+            WatchDoiState.doi.in_(list(dois)), _due(WatchDoiState, settings, now)
         )
+        return list(s.scalars(query))
 
 
 def release_links(repo: Repository, link_ids: Sequence[int]) -> None:
     """Give leased links back unchecked (our network was down): due at the next sweep."""
     with repo.session() as s, s.begin():
-        for start in range(0, len(link_ids), 1000):
-            s.execute(
-                update(WatchLinkState)
-                .where(WatchLinkState.link_id.in_(list(link_ids[start : start + 1000])))
-                .values(lease_until=None)
-            )
+        _lease(s, WatchLinkState.link_id, list(link_ids), None)
+
+
+def _due(state: _State, settings: ServiceSettings, now: datetime) -> ColumnElement[bool]:
+    """Never checked, or last checked longer than `watch_max_age` ago."""
+    cutoff = now - timedelta(seconds=settings.watch_max_age)
+    return or_(state.last_checked_at.is_(None), state.last_checked_at < cutoff)
+
+
+def _unleased(state: _State, now: datetime) -> ColumnElement[bool]:
+    return or_(state.lease_until.is_(None), state.lease_until < now)
+
+
+def _lease(
+    s: Session, key: InstrumentedAttribute[Any], keys: Sequence[Any], until: datetime | None
+) -> None:
+    """Sets the lease of the rows `key` names, a thousand a statement."""
+    for start in range(0, len(keys), 1000):
+        s.execute(
+            update(key.class_).where(key.in_(keys[start : start + 1000])).values(lease_until=until)
+        )

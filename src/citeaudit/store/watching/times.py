@@ -1,4 +1,5 @@
-"""UTC time, and datetimes from SQLite (which hands them back naive) made aware."""
+"""The store's one clock (UTC), and datetimes from SQLite (which hands them back
+naive; they were written in UTC) made aware."""
 
 from __future__ import annotations
 
