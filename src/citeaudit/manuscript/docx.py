@@ -10,8 +10,10 @@ and endnotes follow the body as lines of the pseudo-files ``<path>#footnotes`` a
 
 Text is what Word shows: runs, tabs and breaks, hyperlinks, the *results* of fields
 and content controls (Zotero, Mendeley and EndNote put citations there; their field
-codes and CSL-JSON are never read as text); tracked deletions, hidden text and text
-boxes are left out. Runs set superscript are recorded in `Line.superscripts`, so
+codes and CSL-JSON are never read as text); tracked deletions and hidden text are left
+out. A text box's paragraphs (a review's "Box 1", a shape's caption) are lines of the
+paragraph anchoring it, after that paragraph's own text, read once (not again from the
+VML copy Word writes beside a shape). Runs set superscript are recorded in `Line.superscripts`, so
 numeric citations printed as superscripts can be read. A bibliography written by a
 reference manager (a Zotero/Mendeley/EndNote/Word bibliography field or content
 control) is the reference list even when no heading announces it.
@@ -37,6 +39,7 @@ part is an InputProblem and the rest is audited.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import zipfile
 import zlib
@@ -193,10 +196,21 @@ class DocxReader(ManuscriptReader):
             # the list's heading, not its first entry; the next chapter's title typed
             # into a field's last paragraph ("DAFTAR RIWAYAT HIDUP") is no entry either
             titled = level is not None or _list_title(text)
-            if not titled and (
+            listed_here = (
                 in_field or in_bibliography_control or _bibliography_style(element, styles)
-            ):
+            )
+            if not titled and listed_here:
                 bibliography.extend(range(index, len(lines)))
+            elif not listed_here:  # a list entry's box (a logo, a stamp) is no text of it
+                for box in _box_paragraphs(element):
+                    if len(lines) >= MAX_LINES or budget.done:
+                        break
+                    citation_fields.paragraph(box, paragraph, after=True)
+                    boxed, spans = _within(budget, *_paragraph_text(box, styles))
+                    lines.extend(
+                        Line(name, paragraph, segment, kept)
+                        for segment, kept in line_segments(boxed, spans, MAX_LINES - len(lines))
+                    )
         if held is not None:
             lines.append(Line(name, held[2], held[1]))
         lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
@@ -567,17 +581,40 @@ def _outer_paragraphs(root: Any) -> Iterator[Any]:
     """The paragraphs under `root` that no paragraph holds, in order, and those in a
     text box (a paragraph's text leaves its text boxes out): a paragraph's text already
     includes the paragraphs it holds, so one nested 150 deep is not read 150 times.
-    One walk; each element met once."""
+    A shape's second copy (``mc:Fallback``, the VML Word writes beside the DrawingML
+    for old readers) and deleted content are passed over: a box is read once, as Word
+    shows it. One walk; each element met once."""
     box = _q("txbxContent")
     open_: list[bool] = []  # per open paragraph or text box: is it a paragraph?
-    for event, element in etree.iterwalk(root, events=("start", "end"), tag=(_q("p"), box)):
+    passed = 0  # open elements whose paragraphs Word does not show (fallbacks, deletions)
+    for event, element in etree.iterwalk(root, events=("start", "end"), tag=_OUTER_TAGS):
+        tag = element.tag
+        if tag in _PASSED:
+            passed += 1 if event == "start" else -1
+            continue
+        if passed:
+            continue
         if event == "end":
             open_.pop()
             continue
-        is_paragraph = element.tag != box
+        is_paragraph = tag != box
         if is_paragraph and (not open_ or not open_[-1]):
             yield element
         open_.append(is_paragraph)
+
+
+def _box_paragraphs(paragraph: Any) -> Iterator[Any]:
+    """The paragraphs of a body paragraph's text boxes (nested ones too), in order.
+
+    Why: Word shows a text box's text (a review's "Box 1", a sidebar, a caption in a
+    shape) and its citations are the paper's; left out, an entry cited only inside a
+    box was "uncited". Its paragraphs are read after the paragraph anchoring it."""
+    return itertools.islice(_outer_paragraphs(paragraph), 1, None)
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_PASSED = frozenset((f"{{{_MC}}}Fallback", _q("del"), _q("moveFrom")))
+_OUTER_TAGS = (_q("p"), _q("txbxContent"), *_PASSED)
 
 
 def _local(tag: str) -> str:

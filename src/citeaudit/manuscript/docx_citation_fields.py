@@ -75,7 +75,11 @@ def _q(local: str) -> str:
     return f"{{{_W}}}{local}"
 
 
-_DELETED = frozenset((_q("del"), _q("moveFrom")))
+# not walked: deletions, and a paragraph's text boxes -- their paragraphs are walked
+# after it (`paragraph(..., after=True)`), in the order their lines are read; the VML
+# copy of a shape (``mc:Fallback``) never, its fields would be read twice
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_DELETED = frozenset((_q("del"), _q("moveFrom"), _q("txbxContent"), f"{{{_MC}}}Fallback"))
 _FLD_SIMPLE, _FLD_CHAR, _INSTR, _T = _q("fldSimple"), _q("fldChar"), _q("instrText"), _q("t")
 _ONE_CHAR = frozenset((_q("tab"), _q("br"), _q("cr")))
 _WALKED = (*_DELETED, _FLD_SIMPLE, _FLD_CHAR, _INSTR, _T, *_ONE_CHAR)  # others: not met
@@ -122,11 +126,13 @@ class FieldCollector:
         self._seen = 0
         self.cut = False  # the document's bound was reached
 
-    def paragraph(self, element: Any, number: int) -> None:
+    def paragraph(self, element: Any, number: int, after: bool = False) -> None:
         """One walk of the paragraph; tags are compared with constants, so an element
-        costs no call of its own (revision marks nest runs hundreds deep)."""
+        costs no call of its own (revision marks nest runs hundreds deep). `after`: a
+        text box's paragraph, read as the next line of paragraph `number`."""
         deleted = 0
-        self._seen = 0  # text met in the paragraph so far: where a result starts
+        # text met in the paragraph so far: where a result starts
+        self._seen = self._seen + 1 if after else 0
         for event, node in etree.iterwalk(element, events=("start", "end"), tag=_WALKED):
             tag = node.tag
             if tag in _DELETED:
