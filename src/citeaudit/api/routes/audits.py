@@ -215,7 +215,7 @@ async def get_findings(
         )
         return JSONResponse(findings.model_dump(mode="json"))
 
-    return await run_heavy(answer)
+    return await run_heavy(answer, owner=account)
 
 
 @router.get(
@@ -235,7 +235,7 @@ async def get_report(
     audit = await run_in_threadpool(_own, repo, account, audit_id)
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; the report is ready when it is done")
-    report = await run_heavy(lambda: served_report(repo, account, audit.id, format))
+    report = await run_heavy(lambda: served_report(repo, account, audit.id, format), owner=account)
     if report is None:
         raise HTTPException(404, f"no {format} report for this audit")
     media_type, body = report
@@ -262,7 +262,8 @@ async def get_fixed_file(
     if audit.status != "done":
         raise HTTPException(409, f"audit is {audit.status}; fixes are ready when it is done")
     fixed = await run_heavy(
-        lambda: fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe)
+        lambda: fixed_upload(repo.files(audit.id), repo.findings(audit.id), name, unsafe=unsafe),
+        owner=account,
     )
     if fixed is None:
         raise HTTPException(404, f"no uploaded file named {name!r} in this audit")
