@@ -76,7 +76,6 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
-    fix = finding.fix
     return {
         "rule": finding.rule,
         "code": finding.code,
@@ -86,15 +85,7 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
         "reference": finding.reference,
         "citation": finding.citation,
         "url": finding.url,
-        "fix": (
-            {
-                "title": fix.title,
-                "replacement": fix.replacement,
-                "applicability": fix.applicability.value,
-            }
-            if fix
-            else None
-        ),
+        "fix": to_data(finding.fix, clean=False) if finding.fix else None,
     }
 
 

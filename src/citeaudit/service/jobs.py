@@ -18,8 +18,10 @@ from citeaudit.audit import run_rules
 from citeaudit.audit_data import AuditData, AuditResult
 from citeaudit.enrichment import Enricher
 from citeaudit.links.enricher import reference_targets
+from citeaudit.model.codec import to_data
+from citeaudit.model.link import LinkCheck
 from citeaudit.phases import max_network_checks
-from citeaudit.report.serialize import finding_dict, to_dict
+from citeaudit.report.serialize import finding_dict, links_by_reference, to_dict
 from citeaudit.service.chunks import assemble as merge_chunks
 from citeaudit.service.chunks import budgets, plan
 from citeaudit.service.chunks import run_chunk as enrich_chunk
@@ -155,12 +157,16 @@ class Jobs:
             data=merged,
             findings=run_rules(merged, max_per_rule=self.settings.max_findings_per_rule),
         )
-        report = to_dict(result)
+        ids = [r.id for r in merged.references]
+        by_reference = links_by_reference(result)
+        unique: dict[str, LinkCheck] = {}  # each URL once, where the report first lists it
+        for link in (link for i in ids for link in by_reference.get(i, ())):
+            unique.setdefault(link.url, link)
         return self.repo.save_final(
             audit_id,
             findings=[finding_dict(f) for f in result.findings],
-            resolutions=[r["resolution"] for r in report["references"] if r["resolution"]],
-            links=_unique_links(report),
+            resolutions=[to_data(merged.resolutions[i]) for i in ids if i in merged.resolutions],
+            links=[to_data(link) for link in unique.values()],
             result=result,
         )
 
@@ -227,13 +233,3 @@ def _reference_links(data: AuditData, limit: int) -> list[dict[str, object]]:
     """
     targets = list(reference_targets(data.references).values())[: max(0, limit)]
     return [{"url": target.display, "reference_ids": ids} for target, ids in targets]
-
-
-def _unique_links(report: dict[str, object]) -> list[dict[str, object]]:
-    seen: dict[str, dict[str, object]] = {}
-    references = report.get("references")
-    assert isinstance(references, list)
-    for ref in references:
-        for link in ref["links"]:
-            seen.setdefault(str(link["url"]), link)
-    return list(seen.values())
