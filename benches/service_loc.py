@@ -11,9 +11,11 @@ prints both:
   blank, not comment-only, not inside a docstring) and raw lines (every line of
   every ``.py`` file);
 - with ``--attribute``: every commit between the two that changed those files, its
-  change in code and raw lines, and a tag from its message's words (``security``
-  when it speaks of a guard, a limit, a flood, a hostile input...; else ``other``).
-  The tag is a lead from words, not a verdict: read the commits it lists.
+  change in code and raw lines, and a tag from its message's first sentence:
+  ``design`` when it names issue 14's rebuild (one codec, one store gateway, typed
+  pages, a move into its package...), else ``security`` when it speaks of a guard,
+  a limit, a flood, a hostile input..., else ``other``. The tag is a lead from
+  words, not a verdict: read the commits it lists.
 
 Files are read from git (``git cat-file --batch``), never from the working tree.
 
@@ -45,6 +47,12 @@ ENCODERS = (
     "links/cache.py",
     "service/relocate.py",
     "model/codec.py",
+)
+DESIGN_WORDS = re.compile(  # issue 14's own steps, as their messages name them
+    r"issue 14|\bone (?:codec|store gateway|answer cache|retry rule|safe_href|"
+    r"bibliography suffix list)|\btyped\b|no sql outside|\bmoves? (?:from|into)|"
+    r"lives in model|render(?:s|ed)? from the typed|^layout\b|^editors' page",
+    re.IGNORECASE,
 )
 SECURITY_WORDS = re.compile(  # at a word's start: "limit" finds "limits", not "delimit"
     r"\b(?:ssrf|red[- ]?team|hostile|attack|stranger|flood|quota|limit|budget|csrf|"
@@ -205,7 +213,14 @@ def report_attribution(blobs: Blobs, before: str, after: str, top: int) -> None:
         delta = Count()
         for path in paths:
             delta = delta + blobs.count(full, path) - blobs.count(full + "^", path)
-        kind = "security" if SECURITY_WORDS.search(subject) else "other"
+        first = re.split(r"(?<=[a-z)])\. ", subject, maxsplit=1)[0]
+        kind = (
+            "design"
+            if DESIGN_WORDS.search(first)
+            else "security"
+            if SECURITY_WORDS.search(first)
+            else "other"
+        )
         rows.append((short, kind, delta, subject))
     by_kind: dict[str, Count] = {}
     for _, kind, delta, _ in rows:
