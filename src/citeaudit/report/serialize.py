@@ -99,16 +99,6 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
     return report
 
 
-def raw_dict(result: AuditResult) -> dict[str, Any]:
-    """The report's data before cleaning: for writers that check their text instead.
-
-    A writer of JSON text checks what it wrote with `unwritable_json` and only then
-    cleans (`encodable_data`) and writes again: on a large report, cleaning every
-    value up front cost more than writing it.
-    """
-    return _report(result, _targets(result))
-
-
 def _targets(result: AuditResult) -> dict[str, tuple[tuple[str, ...], int]]:
     """Each citation's entries, and how many more fit than it lists: a long list is
     written out whole at its first citation only (`citeaudit.candidate_lists`)."""
@@ -147,8 +137,14 @@ def _origin_dict(origin: ListOrigin) -> dict[str, Any]:
     }
 
 
-def _report(result: AuditResult, targets: dict[str, tuple[tuple[str, ...], int]]) -> dict[str, Any]:
-    data = result.data
+def raw_dict(result: AuditResult) -> dict[str, Any]:
+    """The report's data before cleaning: for writers that check their text instead.
+
+    A writer of JSON text checks what it wrote with `unwritable_json` and only then
+    cleans (`encodable_data`) and writes again: on a large report, cleaning every
+    value up front cost more than writing it.
+    """
+    data, targets = result.data, _targets(result)
     links = links_by_reference(result)
     return {
         "schema_version": SCHEMA_VERSION,
