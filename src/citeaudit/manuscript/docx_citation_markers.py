@@ -294,7 +294,10 @@ def _unlinked_by_number(
 def _shown_numbers_agree(document: Document) -> bool:
     """Whether the numbers the document's fields show are its list's own numbers: the
     fields show the labels of the entries their works are linked to, all but one in
-    ten (one at most in a short text).
+    ten (one at most in a short text). A field agrees when each number it shows labels
+    an entry its works are linked to: one showing a range's start ("14") with its end
+    typed after it ("−23") names works it does not show, and counted work by work
+    its unshown works made a list in citation order look sorted otherwise.
 
     Why: `_unlinked_by_number` trusts a shown number to name an entry. A list numbered
     in another order than the text's numbers (typed by hand, sorted by name) makes
@@ -310,13 +313,16 @@ def _shown_numbers_agree(document: Document) -> bool:
         bare = _BRACKETS.sub("", found.shown.strip())
         if not found.items or not _NUMBERS.fullmatch(bare):
             continue
-        shown = set(_shown_list(bare))
-        for item in found.items:
-            if item.entry is not None and 0 < item.entry <= len(numbers):
-                if numbers[item.entry - 1] in shown:
-                    agree += 1
-                else:
-                    disagree += 1
+        linked = {
+            numbers[item.entry - 1]
+            for item in found.items
+            if item.entry is not None and 0 < item.entry <= len(numbers)
+        }
+        if linked:
+            if set(_shown_list(bare)) <= linked:
+                agree += 1
+            else:
+                disagree += 1
     return agree > 2 * disagree and disagree <= max(1, agree // 10)
 
 
