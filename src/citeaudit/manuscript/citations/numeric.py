@@ -177,13 +177,22 @@ _SUPERSCRIPT_JOINED = re.compile(
 )
 _SPLIT_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 # flattened superscripts set off by a space, after a clause's punctuation: "in all its
-# complexity. 17,51", "users. 23 The idea", "of 12 articles, 1,10,14,16 that"
+# complexity. 17,51", "users. 23 The idea", "of 12 articles, 1,10,14,16 that"; after a
+# closing quotation mark or parenthesis, "the pattern” 46 (p. 727)", "gestores”. 51",
+# "(Art. 363) 18."; after "et al.", "Dahlen et al. 7, esses"
 # (opening on its first digit, as `_GLUED_PLAIN` does)
+_CLOSERS = '”"’»)'
 _SPACED_PLAIN = re.compile(
-    r"(?P<list>\d(?:(?<=[^\W\d_][.,;:] \d)|(?<=[^\W\d_]{2} \d))\d{0,2}"
-    r"(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
-    r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_])))"
+    rf"(?P<list>\d(?:(?<=[^\W\d_][.,;:] \d)|(?<=[{_CLOSERS}][.,;:] \d)"
+    rf"|(?<=[^\W\d_]{{2}} \d)|(?<=[{_CLOSERS}] \d))"
+    r"\d{0,2}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
+    r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_]))"
+    # a quotation's page after the number: "” 46 (p. 727)", "” 33 (pp. 4-5)"
+    r"|(?P<page>[ \t]+\((?:pp?|págs?|pág)\.[ \t]?\d)"
+    # the sentence going on after "et al. 7": checked in code
+    r"|(?P<comma>,)(?=[ \t]))"
 )
+_ET_AL_BEFORE = re.compile(r"\bal\. $")
 # possessive blanks: a superscript run of blanks (a Word file's) was split every way
 # between the two leading "\s*" before failing (quadratic in the run)
 _SPAN_LIST = re.compile(rf"\s*+[(\[]?\s*+(?P<list>{_LIST})\s*+[)\]]?\s*+[.,;]?\s*+")
@@ -1116,8 +1125,27 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
     for m in _SPACED_PLAIN.finditer(text):
         body = m.group("list")
         start = m.start()
+        numbers = _expand(body)
+        if not numbers:
+            continue
+        if _ET_AL_BEFORE.search(text, max(start - 6, 0), start):
+            # a name's number, "Lima et al. 25 analisaram": a citation wherever it stands
+            yield _Candidate(start, start + len(body), numbers, "spaced")
+            continue
+        if m.group("page"):
+            # a quotation's page, "” 46 (p. 727)" (a label's number is refused by the
+            # word before it: "Table 3 (p. 4)")
+            if _word_before(text, start).casefold() not in _REFUSED:
+                yield _Candidate(start, start + len(body), numbers, "spaced")
+            continue
+        if m.group("comma"):
+            continue  # "Houve 3, depois": a count as often as a citation
         following = m.group("next")
         several = body.count(",") >= 2
+        if text[start - 2] in _CLOSERS and not (
+            m.group("after")[:1] in ".;" and (following is None or following.isupper())
+        ):
+            continue  # after a parenthesis, only where a sentence ends: "(n = 40) 12 were"
         if text[start - 2] == "," and not several:
             continue
         if text[start - 2].isalpha() and not (
@@ -1131,9 +1159,7 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         word = _word_before(text, start)
         if word.casefold() in _UNIT_WORDS or word.casefold() in _LABEL_WORDS:
             continue  # "Fig. 3 The", "Table 2. 4 Then"
-        numbers = _expand(body)
-        if numbers:
-            yield _Candidate(start, start + len(body), numbers, "spaced")
+        yield _Candidate(start, start + len(body), numbers, "spaced")
 
 
 def _word_before(text: str, start: int) -> str:
