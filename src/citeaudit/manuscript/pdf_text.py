@@ -28,12 +28,14 @@ _UPPER_START = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]")
 _LINK_TAIL = re.compile(r"(?:https?:(?=/|$)|doi:\s?|(?<!\S)10\.\d{4,9}/|www\.)\S*$", re.IGNORECASE)
 # a URL cut after one of these goes on; one ending in "." or ")" ends its sentence
 _LINK_CUT = re.compile(r"[/\-_?=&#%~]$")
-# What a URL's continuation looks like: no spaces, and a path or query character.
 _SURNAME_COMMA = re.compile(r"^[^\W\d_][^\W\d_'’\-]*,\s")
 # A line grown past this by joins is not a line a PDF prints: stop joining onto it, so
 # a hostile chain of one-token lines costs linear time, not a search per join.
 _MAX_JOINED = 4096
-_LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()]+$")
+# A URL's or DOI's continuation: no spaces, path and query characters. Square brackets
+# inside it too (a SICI DOI: "10.1639/0007-" / "2745(2006)109[141:FCJINZ]2.0.CO;2"), but
+# never opening it: "[12]" after a URL that ended a line is a citation, not its path.
+_LINK_PIECE = re.compile(r"^[\w\-._~%/?#=&+:;@!$*,()][\w\-._~%/?#=&+:;@!$*,()\[\]]*$")
 
 
 def join_broken_words(lines: Sequence[PdfLine]) -> list[PdfLine]:
@@ -230,6 +232,11 @@ _YEAR_GROUP = re.compile(r"^\((?:\d{4}[a-z]?|in press|n\.d\.)[^()]{0,30}\)")
 _GROUP_WINDOW = 160
 _NAME_COMMA_END = re.compile(r"(?:\bet al\.,?|\b[A-ZÀ-ÖØ-Þ][\w'’\-]+,)$")
 _YEAR_START = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?(?=[),;.]|\s|$)[),;.]?")
+# "... until Reinhard" / "1934 added", "fixation of Coquillett" / "1897: 60": a name
+# ending the line and a bare year opening the next, as taxonomic and author-year prose
+# cites ("Townsend 1912: 110"); the year and its punctuation (a page's colon) go up
+_NAME_END = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]$")
+_BARE_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[a-z]?(?=[),;.:]|\s|$)[),;.:]?")
 # "Malaria Genomic" / "Epidemiology Network et al. (2014)": a narrative citation's names
 # run on from the line before
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|van|von|de|der|den|da|di|du|del|la|le|and|&|et\s+al\.)"
@@ -284,6 +291,10 @@ def _citation_tail(text: str, nxt: str) -> str | None:
         return al.group(0) if al else None
     if _NAMED.search(text):
         year = _YEAR_GROUP.match(nxt)
+        if year:
+            return year.group(0)
+    if _NAME_END.search(text):
+        year = _BARE_YEAR.match(nxt)
         if year:
             return year.group(0)
     if _RUN_END.search(text):
