@@ -14,6 +14,7 @@ from citeaudit.fix import plan_fixes
 from citeaudit.links.enricher import LinkEnricher
 from citeaudit.settings import Settings
 from tests.links.conftest import FAST
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.link_farm import Farm
 
 PAPER = """# Links
@@ -46,7 +47,7 @@ def _audit(farm: Farm, paper: Path, tmp_path: Path) -> AuditResult:
         policy=FAST,
         probe_urls=[farm.url("svc", "/")],
         dns_names=["localhost"],
-        forbidden=lambda ip: False,  # the farm plays the public web: archived
+        transport=judged_by(lambda ip: False, FAST),  # the farm plays the public web: archived
     )
     return audit(AuditInput.from_paths([paper]), [enricher])
 

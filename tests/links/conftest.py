@@ -17,6 +17,7 @@ from citeaudit.links.safety import IPAddress, NameNotResolved, Resolver
 from citeaudit.links.targets import target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.link_farm import Farm
 from tests.stand_ins.threaded import ThreadedServer
 
@@ -144,6 +145,9 @@ def make_checker(farm: Farm, policy: LinkPolicy = FAST, **kwargs: Any) -> LinkCh
     kwargs.setdefault("archive_url", farm.url("svc", "/wayback/available"))
     kwargs.setdefault("probe_urls", [farm.url("svc", "/")])
     kwargs.setdefault("dns_names", ["localhost"])
+    forbidden = kwargs.pop("forbidden", None)  # the farm's stand-in rule, if any
+    if forbidden is not None:
+        kwargs["transport"] = judged_by(forbidden, policy)
     return LinkChecker(policy, **kwargs)
 
 

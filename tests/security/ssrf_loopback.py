@@ -47,7 +47,6 @@ def cli_checker(lookup: Lookup, policy: LinkPolicy = CLI, **kwargs: Any) -> Link
         policy,
         transport=cli_transport(lookup),
         probe_urls=(),
-        forbidden=only_127_0_0_2_is_public,
         **kwargs,
     )
 

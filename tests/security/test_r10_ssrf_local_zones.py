@@ -27,6 +27,7 @@ from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.test_ssrf_hops import SERVICE, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
 
 LOCAL = [
     "vault.service.consul",
@@ -78,7 +79,10 @@ def test_link_checks_of_consul_and_mail_names_are_never_looked_up(lookups: list[
 
     async def go() -> list[LinkCheck]:
         async with LinkChecker(
-            SERVICE, archive_url=None, probe_urls=(), forbidden=only_127_0_0_2_is_public
+            SERVICE,
+            archive_url=None,
+            probe_urls=(),
+            transport=judged_by(only_127_0_0_2_is_public, SERVICE),
         ) as checker:
             return await checker.check_all([target_for(u) for u in urls])
 

@@ -36,6 +36,7 @@ from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.tables import LinkCheckRow
 from citeaudit.watch import account_by_name, recheck_now, watch_audit
 from tests.security.redteam_net_server import RawServer, answer
+from tests.stand_ins.judged_transport import judged_by
 from tests.watch.conftest import stored_audit, watch_settings
 
 POLICY = LinkPolicy(
@@ -182,7 +183,9 @@ def test_a_broken_link_found_in_time_stays_broken_when_the_archive_is_slow(
                 doi_url=site.url(""),
                 archive_url=archive.url("/wayback"),
                 probe_urls=[site.url("/")],
-                forbidden=lambda ip: False,  # loopback plays the public web: archived
+                transport=judged_by(
+                    lambda ip: False, dataclasses.replace(POLICY, archive=True)
+                ),  # loopback plays the public web: archived
             ) as checker:
                 return (await checker.check_all([target_for(archive.url("/gone"))]))[0]
 

@@ -44,6 +44,7 @@ from tests.security.test_ssrf_hops import (
     link_check,
     only_127_0_0_2_is_public,
 )
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.private_service import SECRET, PrivateService
 
 # More spellings of loopback on {port}, beside test_ssrf_hops' SPELLINGS.
@@ -71,7 +72,7 @@ MORE_SPELLINGS = [
 def _cli_check(url: str) -> LinkCheck:
     async def go() -> LinkCheck:
         async with LinkChecker(
-            CLI, archive_url=None, probe_urls=(), forbidden=only_127_0_0_2_is_public
+            CLI, archive_url=None, probe_urls=(), transport=judged_by(only_127_0_0_2_is_public, CLI)
         ) as checker:
             return (await checker.check_all([target_for(url)]))[0]
 

@@ -35,6 +35,7 @@ from citeaudit.model.link import LinkCheck
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.ssrf_loopback import CLI
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
 
 LOCAL_NAMES = [
     "redis",
@@ -140,7 +141,10 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def _service_checks(urls: list[str]) -> list[LinkCheck]:
     async def go() -> list[LinkCheck]:
         async with LinkChecker(
-            SERVICE, archive_url=None, probe_urls=(), forbidden=only_127_0_0_2_is_public
+            SERVICE,
+            archive_url=None,
+            probe_urls=(),
+            transport=judged_by(only_127_0_0_2_is_public, SERVICE),
         ) as checker:
             return await checker.check_all([target_for(u) for u in urls])
 

@@ -25,6 +25,7 @@ from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.ssrf_loopback import CLI, cli_checker
 from tests.security.test_ssrf_hops import Hops, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.private_service import SECRET, PrivateService
 
 
@@ -37,7 +38,7 @@ def intranet_redirector(intranet_site: Hops) -> Hops:
 def cli_check(urls: list[str]) -> list[LinkCheck]:
     async def go() -> list[LinkCheck]:
         async with LinkChecker(
-            CLI, archive_url=None, probe_urls=(), forbidden=only_127_0_0_2_is_public
+            CLI, archive_url=None, probe_urls=(), transport=judged_by(only_127_0_0_2_is_public, CLI)
         ) as checker:
             return await checker.check_all([target_for(u) for u in urls])
 
@@ -134,7 +135,7 @@ def _doi_check(resolver: str) -> LinkCheck:
             doi_url=resolver,
             archive_url=None,
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(only_127_0_0_2_is_public, CLI),
         ) as checker:
             return (await checker.check_all([target_for("10.1234/alive")]))[0]
 

@@ -24,6 +24,7 @@ from citeaudit.links.checker import LinkChecker
 from citeaudit.links.targets import LINK_KEYS, LinkTarget, target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.links.conftest import FAST
+from tests.stand_ins.judged_transport import judged_by
 
 PAGE = b"<html><body>" + b"The victim's page, long enough to be one. " * 20 + b"</body></html>"
 LINKS = 40
@@ -80,7 +81,7 @@ def victim() -> Iterator[_Victim]:
 def _check_all(victim: _Victim, urls: list[str]) -> list[LinkCheck]:
     async def go() -> list[LinkCheck]:
         async with LinkChecker(
-            FAST, probe_urls=[f"{victim.url}/"], forbidden=lambda ip: False
+            FAST, probe_urls=[f"{victim.url}/"], transport=judged_by(lambda ip: False, FAST)
         ) as checker:
             return await checker.check_all([target_for(u) for u in urls])
 

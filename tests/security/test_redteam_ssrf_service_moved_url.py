@@ -35,6 +35,7 @@ from citeaudit.links.targets import LinkTarget, wire_form
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.settings import Settings
 from tests.links.conftest import FAST
+from tests.stand_ins.judged_transport import judged_by
 
 PAGE = b"<html><body>" + b"A page of its own, long enough to be a page. " * 20 + b"</body></html>"
 # What RFC 3986 has no place for, and what a bibliography or a page would read as syntax.
@@ -115,7 +116,9 @@ def site() -> Iterator[_Site]:
 
 def _check(url: str) -> LinkCheck:
     async def go() -> LinkCheck:
-        async with LinkChecker(FAST, probe_urls=(), forbidden=lambda ip: False) as checker:
+        async with LinkChecker(
+            FAST, probe_urls=(), transport=judged_by(lambda ip: False, FAST)
+        ) as checker:
             return await checker.check(LinkTarget("url", url))
 
     return asyncio.run(go())
@@ -178,7 +181,7 @@ def test_a_hostile_move_writes_no_field_into_the_bibliography(site: _Site, tmp_p
         policy=FAST,
         probe_urls=[f"{site.url}/"],
         dns_names=["localhost"],
-        forbidden=lambda ip: False,
+        transport=judged_by(lambda ip: False, FAST),
     )
     result = audit(AuditInput.from_paths([paper], bibliographies=[bib]), [enricher])
     plan = plan_fixes(result)

@@ -18,6 +18,7 @@ from citeaudit.links.checker import LinkChecker
 from citeaudit.links.targets import client_limit, target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.links.conftest import FAST
+from tests.stand_ins.judged_transport import judged_by
 
 BROWSER_HOSTS = [
     "http://i\u2764.ws/",
@@ -37,7 +38,9 @@ MALFORMED = [
 
 def _check(url: str) -> LinkCheck:
     async def go() -> LinkCheck:
-        async with LinkChecker(FAST, probe_urls=(), forbidden=lambda ip: False) as checker:
+        async with LinkChecker(
+            FAST, probe_urls=(), transport=judged_by(lambda ip: False, FAST)
+        ) as checker:
             return (await checker.check_all([target_for(url)]))[0]
 
     return asyncio.run(go())

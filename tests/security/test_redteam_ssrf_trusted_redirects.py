@@ -28,6 +28,7 @@ from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.security.ssrf_loopback import CLI
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.private_service import PrivateService
 
 HOSTLESS = [
@@ -52,7 +53,7 @@ def test_a_resolver_redirecting_to_a_hostless_location_is_a_resolver_error(
             doi_url=public.to(location),
             archive_url=None,
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(only_127_0_0_2_is_public, policy),
         ) as checker:
             return await checker.check_all(
                 [target_for("10.1234/alive"), target_for(f"{public.url}/page")]
@@ -89,7 +90,9 @@ def _dead_link_archived(public: Hops, *, archive_url: str) -> LinkCheck:
             doi_url=public.url,
             archive_url=archive_url,
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(
+                only_127_0_0_2_is_public, dataclasses.replace(SERVICE, archive=True)
+            ),
         ) as checker:
             return await checker.check(LinkTarget("url", public.url + "/gone"))
 

@@ -57,6 +57,7 @@ from citeaudit.resolve.limiter import LocalLimiter
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.resolve.conftest import FAST_RETRY
 from tests.security.test_ssrf_hops import SERVICE, Hops, link_check, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.private_service import SECRET, PrivateService
 
 METADATA_STAND_IN = ipaddress.ip_address("127.0.0.3")
@@ -441,7 +442,10 @@ def test_a_link_phase_ends_while_its_look_ups_still_wait(silent: SilentNameServe
 
     async def go() -> list[LinkCheck]:
         async with LinkChecker(
-            policy, probe_urls=(), archive_url=None, forbidden=only_127_0_0_2_is_public
+            policy,
+            probe_urls=(),
+            archive_url=None,
+            transport=judged_by(only_127_0_0_2_is_public, policy),
         ) as checker:
             return await checker.check_all(
                 [LinkTarget("url", f"http://n{i}.silent.test/") for i in range(names)]
@@ -518,7 +522,7 @@ def test_an_archive_snapshot_naming_a_private_address_is_not_suggested(
             doi_url=hops.url,
             archive_url=f"{hops.url}/archive/{quote(snapshot, safe='')}",
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(only_127_0_0_2_is_public, policy),
         ) as checker:
             return await checker.check(LinkTarget("url", hops.url + "/gone"))
 

@@ -42,6 +42,7 @@ from citeaudit.resolve.interface import Answer
 from citeaudit.resolve.limiter import LocalLimiter
 from citeaudit.watch.webhook import DeliveryError, post
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
+from tests.stand_ins.judged_transport import judged_by
 from tests.stand_ins.private_service import SECRET, PrivateService
 from tests.stand_ins.registry_server import RegistryStandIn
 
@@ -388,7 +389,7 @@ def link_check(
             doi_url=doi_url,
             archive_url=None,
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(only_127_0_0_2_is_public, policy),
         ) as checker:
             return await checker.check_all([target_for(v) for v in values])
 
@@ -773,7 +774,7 @@ def test_only_an_http_url_is_taken_from_the_archive(hops: Hops, snapshot: str, k
             doi_url=hops.url,
             archive_url=f"{hops.url}/archive/{quote(snapshot, safe='')}",
             probe_urls=(),
-            forbidden=only_127_0_0_2_is_public,
+            transport=judged_by(only_127_0_0_2_is_public, policy),
         ) as checker:
             return await checker.check(LinkTarget("url", hops.url + "/gone"))
 

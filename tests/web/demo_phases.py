@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.enrichment import Enricher
 from citeaudit.links.enricher import LinkEnricher
+from citeaudit.links.policy import LinkPolicy
 from citeaudit.model.person import Person
 from citeaudit.model.resolution import RegistryRecord, Resolution, ResolutionState
 from citeaudit.phases import PhaseOptions
 from citeaudit.settings import Settings
 from tests.links.conftest import LOOPBACK_IS_PUBLIC
+from tests.stand_ins.judged_transport import judged_by
 
 # family name of the first author -> (DOI, the registry's record)
 RECORDS: dict[str, tuple[str, RegistryRecord]] = {
@@ -90,5 +92,7 @@ def enrichers(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
         out.append(FixedResolver())
     if options.links:
         # The farm plays the public web, so a dead link is offered its archived copy.
-        out.append(LinkEnricher(settings, use_cache=False, forbidden=LOOPBACK_IS_PUBLIC))
+        policy = LinkPolicy.from_settings(settings)
+        transport = judged_by(LOOPBACK_IS_PUBLIC, policy)
+        out.append(LinkEnricher(settings, use_cache=False, policy=policy, transport=transport))
     return out

@@ -37,7 +37,7 @@ from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.precheck import precheck
 from citeaudit.links.publicity import public_peer, public_url
 from citeaudit.links.reachability import Reachability
-from citeaudit.links.safety import AddressRule, IPAddress, allowed, is_forbidden_address
+from citeaudit.links.safety import AddressRule, IPAddress, allowed
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import LinkTarget, request_key
 from citeaudit.links.transport import PerHostTransport, judge_redirects
@@ -58,13 +58,16 @@ class LinkChecker:
         probe_urls: Sequence[str] = ("https://doi.org",),
         dns_names: Sequence[str] | None = None,
         cache: LinkCache | None = None,
-        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         transport: PerHostTransport | None = None,
         pacer: SharedPacer | None = None,
     ) -> None:
         """`transport`: the guarded transport links are sent through (its own rule
         and resolver; one is made from the policy when None). Nothing else is taken:
-        a plain httpx transport would connect to whatever address a name gives it."""
+        a plain httpx transport would connect to whatever address a name gives it.
+        Which addresses are public is the transport's rule, never a separate argument:
+        the checker's own judgements (what is told to the archive, which hops a
+        landing page may take, the services' client) follow the one rule its
+        connections obey."""
         if transport is not None and not isinstance(transport, PerHostTransport):
             raise TypeError(
                 "LinkChecker sends links only through a PerHostTransport (it judges "
@@ -74,11 +77,14 @@ class LinkChecker:
         self.doi_url = doi_url.rstrip("/")
         self.archive_url = archive_url
         self.cache = cache
-        self._forbidden = forbidden
+        connects = transport.rule if transport is not None else AddressRule()
+        self._forbidden = connects.forbidden
         # The links' own rule, asked of a URL before it is parsed for sending (a host
         # such as "0177.0.0.1" is a private address, not a malformed URL); the
         # transport asks it again of the host it connects to.
-        self._rule = AddressRule(self.policy.allow_private_networks, frozenset(), forbidden)
+        self._rule = AddressRule(
+            self.policy.allow_private_networks, frozenset(), connects.forbidden, connects.metadata
+        )
         self._transport = transport
         self._probe_urls = tuple(probe_urls)
         self._dns_names = dns_names

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
@@ -11,8 +11,8 @@ from citeaudit.enrichment import Enricher
 from citeaudit.links.network_state import NETWORK_DOWN, OUT_OF_TIME
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.run import check_links
-from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target_for
+from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.reference import Reference
 from citeaudit.network_budget import TargetKeys
@@ -72,14 +72,14 @@ class LinkEnricher(Enricher):
         policy: LinkPolicy | None = None,
         probe_urls: Sequence[str] | None = None,
         dns_names: Sequence[str] | None = None,
-        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         cache_scope: str = "",
+        transport: PerHostTransport | None = None,
     ) -> None:
-        """`forbidden`: the address rule (tests stand loopback in for the public web);
-        `cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`)."""
+        """`cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`);
+        `transport`: the guarded transport links are sent through (`check_links`)."""
         self.settings = settings
         self.cache_scope = cache_scope
-        self.forbidden = forbidden
+        self.transport = transport
         self.use_cache = use_cache
         self.policy = policy or LinkPolicy.from_settings(settings)
         self.probe_urls = probe_urls
@@ -97,8 +97,8 @@ class LinkEnricher(Enricher):
             use_cache=self.use_cache,
             probe_urls=self.probe_urls,
             dns_names=self.dns_names,
-            forbidden=self.forbidden,
             cache_scope=self.cache_scope,
+            transport=self.transport,
         )
         links = tuple(
             dataclasses.replace(check, reference_ids=tuple(ids))

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Coroutine, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.checker import LinkChecker, Progress
 from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.safety import IPAddress, is_forbidden_address
 from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import LinkTarget
+from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
 from citeaudit.settings import Settings
 
@@ -57,8 +57,8 @@ async def _check(
     probe_urls: Sequence[str] | None,
     dns_names: Sequence[str] | None,
     progress: Progress | None,
-    forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
     cache_scope: str = "",
+    transport: PerHostTransport | None = None,
 ) -> tuple[list[LinkCheck], bool]:
     cache = (
         LinkCache(
@@ -84,7 +84,7 @@ async def _check(
             dns_names=dns_names,
             cache=cache,
             pacer=pacer,
-            forbidden=forbidden,
+            transport=transport,
         ) as checker:
             checks = await checker.check_all(targets, progress)
             reach = checker.reachability
@@ -103,12 +103,13 @@ def check_links(
     probe_urls: Sequence[str] | None = None,
     dns_names: Sequence[str] | None = None,
     progress: Progress | None = None,
-    forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
     cache_scope: str = "",
+    transport: PerHostTransport | None = None,
 ) -> tuple[list[LinkCheck], bool]:
     """Check `targets` (deduplicated, in order); also say whether our network was up.
-    `forbidden`: the address rule (tests stand loopback in for the public web);
-    `cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`)."""
+    `cache_scope`: whose redirect chains the cache keeps apart (`LinkCache`);
+    `transport`: the guarded transport to send through, and so the address rule
+    (`LinkChecker`; one is made from the policy when None)."""
     policy = policy or LinkPolicy.from_settings(settings)
     return run_sync(
         _check(
@@ -119,7 +120,7 @@ def check_links(
             probe_urls=probe_urls,
             dns_names=dns_names,
             progress=progress,
-            forbidden=forbidden,
             cache_scope=cache_scope,
+            transport=transport,
         )
     )

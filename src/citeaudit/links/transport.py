@@ -371,6 +371,12 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._resolver = CheckedResolver(self._rule, self._names)
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
 
+    @property
+    def rule(self) -> AddressRule:
+        """The address rule every connection of this transport obeys: what a link
+        checker sending through it judges URLs by as well (`LinkChecker`)."""
+        return self._rule
+
     async def _system_lookup(self, host: str, port: int) -> list[str]:
         return await resolve(self._rule.query_name(host, port), port)
 
