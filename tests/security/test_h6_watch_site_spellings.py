@@ -16,8 +16,6 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import urlsplit
 
-import pytest
-
 from citeaudit.links.safety import literal_address
 from citeaudit.watch.site_quota import site_of, within_quota
 from tests.security.ssrf_loopback import CLI, cli_checker
@@ -47,18 +45,12 @@ def test_the_spellings_reach_one_server() -> None:
     assert server.requests == ["GET /page"] * len(SPELLINGS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="watch/site_quota.site_of keys an address as written (not this helper's "
-    "file; the diff is in the H6 report)",
-)
 def test_one_address_is_one_site_in_every_spelling() -> None:
     for spelling in SPELLINGS:
         assert literal_address(spelling) is not None
     assert {site_of(s) for s in SPELLINGS} == {site_of("127.0.0.1")}
 
 
-@pytest.mark.xfail(strict=True, reason="as above: the quota counts each spelling apart")
 def test_the_quota_holds_across_spellings() -> None:
     from citeaudit.store.watching.records import DueLink
 

@@ -23,13 +23,13 @@ holds them is the per-address limit in flight (`CITEAUDIT_LINK_PER_ADDRESS`).
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from citeaudit.links.safety import literal_address
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import release_links, take_due_links
@@ -45,10 +45,11 @@ PERIOD = timedelta(days=1)
 def site_of(host: str) -> str:
     """The quota's key for a host name or address (see the module's docstring)."""
     host = host.lower().rstrip(".")
-    try:
-        return str(ipaddress.ip_address(host.strip("[]")))
-    except ValueError:
-        pass
+    # An address in any spelling a client sends to it ("0x007f000002", "0x7f.0.0.0x2"):
+    # keyed as written, each spelling was a site with a quota of its own.
+    address = literal_address(host)
+    if address is not None:
+        return str(address)
     labels = host.split(".")
     keep = 3 if len(labels[-1]) == 2 and len(labels) > 2 and len(labels[-2]) <= 3 else 2
     return ".".join(labels[-keep:])
