@@ -398,9 +398,29 @@ _BRACKETED_CO_AUTHOR = re.compile(
 )
 
 
+# "Candolle AP de", "Martius CFP von", "Berg PQ van der": a Vancouver name sorted under
+# its family with the particle carried behind the initials (botanical and older lists);
+# the particle goes back before the family, where citations write it ("de Candolle").
+# Only lower-case particles (a capitalised "Le" after initials is the next family).
+_PARTICLE_AFTER_INITIALS = re.compile(
+    rf"(?<![^\s,;&])([{_UP}][\w'’\-]*(?:\s[{_UP}][\w'’\-]*)?)\s"
+    rf"((?:[{_UP}]{{1,4}}|[{_UP}]-[{_UP}]{{1,2}}|(?:[{_UP}]\.-?){{1,4}}))"
+    r"((?:\s(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|ten|ter|zu|zur))+)"
+    r"(?=\s*(?:[,;&]|and\s|$))"
+)
+
+
+def _particle_before_family(s: str) -> str:
+    """ "Candolle AP de, Marsh A" -> "de Candolle AP, Marsh A" (see above)."""
+    return _PARTICLE_AFTER_INITIALS.sub(
+        lambda m: f"{m.group(3).strip()} {m.group(1)} {m.group(2)}", s
+    )
+
+
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     """Split an author segment; returns the people and whether "et al." was written."""
     s = " ".join(segment.split())
+    s = _particle_before_family(s)
     s = _ROLE.sub("", s)
     s = _BRACKETED_CO_AUTHOR.sub(r"; \1", s)
     et_al = False
