@@ -22,7 +22,7 @@ from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
-__all__ = ["CslJsonReader", "csl_item_reference", "parse_csl_json"]
+__all__ = ["MAX_INT_DIGITS", "CslJsonReader", "csl_item_reference", "parse_csl_json"]
 
 _KINDS = {
     "article-journal": "article",
@@ -61,15 +61,15 @@ _CONSUMED = {
 }
 _WHITESPACE = re.compile(r"\s+")
 # A number this long is no CSL value; kept as its digits, since Python refuses to
-# convert integers over 4,300 digits to and from text.
-_MAX_INT_DIGITS = 100
+# convert integers over 4,300 digits to and from text (the YAML reader keeps it too).
+MAX_INT_DIGITS = 100
 _YEAR_TEXT = re.compile(r"^\s*(-?[0-9]{1,4})\s*$")
 # A string (unrolled, so linear), a bracket, or a quote that opens a string never closed.
 _STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|"')
 
 
 def _int(digits: str) -> int | str:
-    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
 
 
 _DECODER = json.JSONDecoder(parse_int=_int)

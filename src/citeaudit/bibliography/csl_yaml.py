@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from citeaudit.bibliography.csl_json import MAX_INT_DIGITS as _MAX_INT_DIGITS
 from citeaudit.bibliography.csl_json import csl_item_reference
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
@@ -120,13 +121,28 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
 
 def _constructor(text: str) -> Any:
     """The safe constructor, with timestamps kept as written: CSL dates are EDTF text
-    (``2019-05``, ``2019-13-45`` a typing slip), never Python dates that may not exist."""
+    (``2019-05``, ``2019-13-45`` a typing slip), never Python dates that may not exist;
+    and integers too long for any CSL value kept as written too (`_integer`)."""
     loader = yaml.SafeLoader(text)
     loader.yaml_constructors = {
         **yaml.SafeLoader.yaml_constructors,
         "tag:yaml.org,2002:timestamp": yaml.SafeLoader.construct_yaml_str,
+        "tag:yaml.org,2002:int": _integer,
     }
     return loader
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """A YAML integer, or its text when written longer than `_MAX_INT_DIGITS` (what the
+    CSL-JSON reader keeps as digits): YAML builds integers JSON cannot write
+    (hexadecimal, binary, ``1_000``, base 60), and a 5 KB ``volume: 0xfff...`` was an
+    integer of 6,000 decimal digits, which Python refuses to write as text -- the
+    reader raised where the volume was written out."""
+    written = str(node.value)
+    if len(written) > _MAX_INT_DIGITS:
+        return written
+    value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+    return value
 
 
 def _date(value: Any) -> Any:
