@@ -271,7 +271,8 @@ _TRAILING_PAREN = re.compile(
     # the lookahead: the group closes at the end; without it, each keyword inside an
     # unclosed "[" was tried against the rest ("[a ed. ed. ed. …" was quadratic)
     r"\s*[\[(](?=[^\[\]()]*+[\])]$)"
-    r"[^\[\]()]*(?:\bed\b|\bed\.|\bedn\b|edición|edição|aufl|éd\.|report|no\.|"
+    r"[^\[\]()]*(?:\bed\b|\bed\.|\bedn\b|edición|edição|[eé]dition|edizione|aufl|éd\.|"
+    r"report|no\.|"
     r"dissertation|thesis|tesis|skripsi|disertasi|tese|vol\.|internet|online|"
     r"podcast|video|blog|tweet|audio|film|data ?set|software|computer program|press release|"
     r"masterarbeit|doktorarbeit|in press|forthcoming|translated|trans\.|\bed\b)[^\[\]()]*[\])]$",
