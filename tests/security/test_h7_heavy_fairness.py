@@ -93,3 +93,59 @@ def test_one_accounts_flood_leaves_a_place_to_another(
     assert answer == 200, "another account's request waited behind one account's flood"
     assert flooding <= heavy.HEAVY_PER_OWNER < heavy.HEAVY_AT_ONCE, f"{flooding} renders"
     assert flood == [200] * FLOOD, flood  # the flood is served all the same, in turn
+
+
+@pytest.fixture
+def held_changes(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
+    from citeaudit.api.routes import watch
+
+    held = _Held()
+    monkeypatch.setattr(watch, "changes_for_collection", held.around(watch.changes_for_collection))
+    yield held
+    held.release.set()
+
+
+def test_watched_changes_are_heavy_work_of_their_account(
+    served: Served, audit: str, held_changes: _Held, other_account: str
+) -> None:
+    """A collection's changes list every watched audit's still-broken links on each
+    request: read a few at a time, one account's at most `HEAVY_PER_OWNER`."""
+    mine = _finished_audit(served, other_account)
+    auth = {"Authorization": f"Bearer {served.token}"}
+    base = f"http://127.0.0.1:{served.port}/api/v1"
+    watched = httpx.post(
+        f"{audit}/watch",
+        json={"collection": "journal"},
+        headers=auth,
+        timeout=GUARD,
+    )
+    assert watched.status_code == 200, watched.text
+    flood: list[int] = []
+
+    def changes() -> None:
+        answer = httpx.get(
+            f"{base}/watch/collections/journal/changes", headers=auth, timeout=GUARD * 4
+        )
+        flood.append(answer.status_code)
+
+    senders = [threading.Thread(target=changes, daemon=True) for _ in range(FLOOD)]
+    for sender in senders:
+        sender.start()
+    guard = time.monotonic() + GUARD
+    while held_changes.now < heavy.HEAVY_PER_OWNER and time.monotonic() < guard:
+        time.sleep(0.05)
+    time.sleep(1.0)  # every flood request reading, or queued for a place
+    try:
+        answer: int | None = httpx.get(
+            f"{mine}/findings", headers={"Authorization": f"Bearer {other_account}"}, timeout=5.0
+        ).status_code
+    except httpx.TimeoutException:
+        answer = None
+    with held_changes.lock:
+        flooding = held_changes.now
+    held_changes.release.set()
+    for sender in senders:
+        sender.join(GUARD * 4)
+    assert flooding <= heavy.HEAVY_PER_OWNER, f"{flooding} collection reads at once"
+    assert answer == 200, "another account's request waited behind one account's flood"
+    assert flood == [200] * FLOOD, flood

@@ -6,11 +6,13 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from citeaudit.api.deps import AccountDep, RepoDep, SettingsDep
 from citeaudit.api.schemas import ErrorMessage
 from citeaudit.model.codec import to_data
+from citeaudit.service.heavy import run_heavy
 from citeaudit.watch import (
     Change,
     WatchError,
@@ -105,6 +107,19 @@ def _html(title: str, changes: list[Change], since: datetime | None) -> Response
     return Response(page(title, changes, since), media_type="text/html; charset=utf-8")
 
 
+def _changes_answer(
+    title: str, changes: list[Change], since: datetime | None, format: str
+) -> Response:
+    """The changes as HTML or JSON, made where they were read: a watched audit holds up
+    to 5,000 links and a collection any number of audits, each one's still-broken links
+    listed on every request. On the shared thread pool, one at a time per request, a
+    flood of them held every plain route (like an audit's report or findings)."""
+    if format == "html":
+        return _html(title, changes, since)
+    body = Changes(since=since, changes=[_change(c) for c in changes])
+    return JSONResponse(body.model_dump(mode="json"))
+
+
 @router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
 def watch(
     audit_id: str, account: AccountDep, repo: RepoDep, body: WatchRequest | None = None
@@ -127,21 +142,24 @@ def unwatch(audit_id: str, account: AccountDep, repo: RepoDep) -> Response:
 
 
 @router.get("/audits/{audit_id}/changes", response_model=Changes, responses=_ERRORS)
-def audit_changes(
+async def audit_changes(
     audit_id: str,
     account: AccountDep,
     repo: RepoDep,
     since: Annotated[datetime | None, Query(description="ISO 8601; default: all")] = None,
     format: Literal["json", "html"] = "json",
-) -> Any:
-    """Newly broken, recovered, newly retracted, new notices since `since`; still broken."""
-    try:
-        changes = changes_for_audit(repo, account, audit_id, since)
-    except WatchError as exc:
-        raise HTTPException(404, str(exc)) from None
-    if format == "html":
-        return _html(f"Changes in audit {audit_id}", changes, since)
-    return Changes(since=since, changes=[_change(c) for c in changes])
+) -> Response:
+    """Newly broken, recovered, newly retracted, new notices since `since`; still broken.
+    Read and written in a place of `service.heavy` (`_changes_answer`)."""
+
+    def answer() -> Response:
+        try:
+            changes = changes_for_audit(repo, account, audit_id, since)
+        except WatchError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return _changes_answer(f"Changes in audit {audit_id}", changes, since, format)
+
+    return await run_heavy(answer, owner=account)
 
 
 @router.get("/watch", response_model=WatchList, responses=_ERRORS)
@@ -163,20 +181,23 @@ def collections(account: AccountDep, repo: RepoDep) -> list[CollectionOut]:
 
 
 @router.get("/watch/collections/{name}/changes", response_model=Changes, responses=_ERRORS)
-def collection_changes(
+async def collection_changes(
     name: str,
     account: AccountDep,
     repo: RepoDep,
     since: datetime | None = None,
     format: Literal["json", "html"] = "json",
-) -> Any:
-    try:
-        changes = changes_for_collection(repo, account, name, since)
-    except WatchError as exc:
-        raise HTTPException(404, str(exc)) from None
-    if format == "html":
-        return _html(f"Changes in {name}", changes, since)
-    return Changes(since=since, changes=[_change(c) for c in changes])
+) -> Response:
+    """The changes of every audit in the collection, in a place of `service.heavy`."""
+
+    def answer() -> Response:
+        try:
+            changes = changes_for_collection(repo, account, name, since)
+        except WatchError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return _changes_answer(f"Changes in {name}", changes, since, format)
+
+    return await run_heavy(answer, owner=account)
 
 
 @router.get("/watch/settings", response_model=NotifySettingsOut, responses=_ERRORS)
