@@ -60,3 +60,9 @@ def test_counts_and_values_in_those_places_stay_out() -> None:
         "casos. Houve 3, depois 5, e nada mais."
     )
     assert _numbers(body) == []
+
+
+def test_a_days_number_before_its_month_is_no_superscript() -> None:
+    # (a collector's number ending a sentence, "Rocha 7.", reads as one: left alone)
+    body = "Material visto. BRASIL. 12 Mar 1988. PERU. 3 Nov 1990. CHILE. 5 maio 1991."
+    assert _numbers(body) == []

@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from citeaudit.manuscript.citations.dates import MONTHS
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import (
     annotated_labels,
@@ -1141,6 +1142,8 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         if m.group("comma"):
             continue  # "Houve 3, depois": a count as often as a citation
         following = m.group("next")
+        if following is not None and _month_follows(text, m.start("next")):
+            continue  # "COSTA RICA. 15 Nov 1990": a date's day, not a superscript
         several = body.count(",") >= 2
         if text[start - 2] in _CLOSERS and not (
             m.group("after")[:1] in ".;" and (following is None or following.isupper())
@@ -1164,6 +1167,15 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
 
 def _word_before(text: str, start: int) -> str:
     return word_before(text, max(start - _LOOKBACK, 0), start)[1]
+
+
+_WORD_AT = re.compile(r"[^\W\d_]{1,12}")
+
+
+def _month_follows(text: str, at: int) -> bool:
+    """Whether the word at `at` is a month's name or abbreviation ("Nov", "maio")."""
+    word = _WORD_AT.match(text, at)
+    return word is not None and word.group().casefold() in MONTHS
 
 
 # -- the document's evidence ---------------------------------------------------------

@@ -245,7 +245,7 @@ def _after_numbers(text: str) -> Iterator[Candidate]:
 
 def _counted(text: str, end: int) -> bool:
     """What follows makes the number a count or a value: "20 anos", "1,6 mEq/L",
-    "12 e 24 meses", "5 to 10", "36 (85,7%)", "8 out of 125"."""
+    "12 e 24 meses", "5 to 10", "36 (85,7%)", "8 out of 125", "3 Nov 1990"."""
     if _SHARE_AFTER.match(text, end):
         return True
     following = _NEXT_TOKEN.match(text, end)
@@ -254,6 +254,8 @@ def _counted(text: str, end: int) -> bool:
     word, rest = following.group("word"), following.group("rest")
     if word.casefold() in _COUNTED or _UNIT_CASE.match(word) or rest.startswith("/"):
         return True
+    if word.casefold() in _MONTHS:
+        return True  # "PERU. 3 Nov 1990": a date's day
     return word.casefold() in _SERIES and rest[:1] == " " and rest[1:2].isdigit()
 
 
