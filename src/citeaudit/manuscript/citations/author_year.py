@@ -257,9 +257,42 @@ def _after_binomial(clean: str, offset: int) -> bool:
     return _SENTENCE_HEAD.search(before) is None
 
 
+# A word of an authority's names the group's parse left before the work's names:
+# "Häckel," in "(holotype of Aus bus Häckel, Farkač & Sehnal, 2005)".
+_AUTHORITY_WORD = re.compile(r"[^\W\d_][\w'’.-]*,?|&|and|et")
+_AUTHORITY_WORDS = 4
+
+
+def _authority_in_group(inner: str, work: ParsedWork) -> bool:
+    """Whether the work's names follow a Latin binomial inside the group: "(Oman,
+    holotype of Aus bus Häckel, Farkač & Sehnal, 2005)" names the species' authority,
+    not a cited work, as "Aus bus (Smith, 1949)" does outside it. A few capitalised
+    names of the authority may stand between ("Häckel,"); a word in lower case ("in",
+    "see") or a separator ("Aus bus; Lee 2010") ends the look back. Bounded: the last
+    few words before the names only."""
+    at = inner.find(work.name_text)
+    if at <= 0:
+        return False
+    words = inner[max(0, at - 120) : at].split()[-(_AUTHORITY_WORDS + 4) :]
+    for dropped in range(_AUTHORITY_WORDS + 1):
+        if len(words) < 2:
+            return False
+        tail = " ".join(words[-4:])
+        if _after_binomial(tail, len(tail)):
+            return True
+        last = words[-1]
+        if dropped == _AUTHORITY_WORDS or not (
+            last in ("&", "and", "et") or (last[:1].isupper() and _AUTHORITY_WORD.fullmatch(last))
+        ):
+            return False
+        words.pop()
+    return False
+
+
 def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
     index = 1 if m.group(1) is not None else 2
-    works = parse_group(m.group(index))
+    inner = m.group(index)
+    works = parse_group(inner)
     if not works:
         return None
     start, end = m.start(), m.end()
@@ -279,6 +312,7 @@ def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
         if (
             after_binomial
             or record
+            or _authority_in_group(inner, work)
             or catalogue_code(work.authors)
             or code_beside_catalogue_number(work.authors, clean, start, end)  # "(UF 1594, K-0778)"
         ):
