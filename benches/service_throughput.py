@@ -26,6 +26,7 @@ from tests.service.processes import (  # noqa: E402
     base_env,
     command,
     create_token,
+    fake_phases,
     free_port,
     wait_for,
     wait_http,
@@ -43,7 +44,7 @@ def run(workers: int, args: argparse.Namespace) -> float:
             tmp,
             CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp / 'bench.db'}",
             CITEAUDIT_BROKER_URL=args.redis,
-            CITEAUDIT_ENRICHERS="tests.service.slow_phases:enrichers",
+            **fake_phases("tests.service.slow_phases:enrichers"),
             CITEAUDIT_TEST_DELAY=str(args.delay),
             CITEAUDIT_WORKER_CONCURRENCY="1",
         )

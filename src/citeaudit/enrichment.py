@@ -6,8 +6,8 @@ not, why. The same enrichers run in-process for the CLI and inside Celery tasks 
 the service.
 
 Every network phase is bounded per audit (`citeaudit.network_budget`): the budget is
-applied here, to each subclass's `enrich`, so no enricher -- a plug-in one named by
-CITEAUDIT_ENRICHERS included -- can be handed 200,000 URLs by one upload.
+applied here, to each subclass's `enrich`, so no enricher can be handed 200,000 URLs by
+one upload.
 """
 
 from __future__ import annotations

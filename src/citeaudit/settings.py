@@ -135,7 +135,6 @@ class ServiceSettings(Settings):
     task_time_limit: float = 120.0  # every other task: sweeps, deliveries, pruning
     time_limit_grace: float = 30.0
     sweep_interval: float = 60.0
-    enrichers: str | None = None  # "module:function" replacing default_enrichers
 
     # What one worker pool process may use (CITEAUDIT_WORKER_*): a 50,000-entry
     # bibliography audits in ~700 MB; a 20 MB upload of the worst kind the readers

@@ -26,6 +26,7 @@ from tests.service.processes import (
     base_env,
     command,
     create_token,
+    fake_phases,
     free_port,
     wait_for,
     wait_http,
@@ -46,7 +47,7 @@ class Servers:
         self.env = base_env(
             tmp,
             CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp / 'citeaudit.db'}",
-            CITEAUDIT_ENRICHERS="tests.service.hostile_phases:by_marker",
+            **fake_phases("tests.service.hostile_phases:by_marker"),
             CITEAUDIT_MAX_DELIVERIES="2",
         )
         self.token = create_token(self.env, "killer")
@@ -138,7 +139,7 @@ def test_a_poison_upload_is_failed_after_bounded_restarts(servers: Servers) -> N
 
 
 def test_an_audit_of_a_killed_server_is_finished_by_the_next(servers: Servers) -> None:
-    servers.env["CITEAUDIT_ENRICHERS"] = "tests.service.slow_phases:enrichers"
+    servers.env.update(fake_phases("tests.service.slow_phases:enrichers"))
     servers.env["CITEAUDIT_TEST_DELAY"] = "1.5"
     proc = servers.up()
     plain = servers.upload(PLAIN, links=True)

@@ -32,6 +32,7 @@ from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker, submit
 from tests.service.processes import (
     base_env,
+    fake_phases,
 )
 
 REDIS_DB = 9  # apart from the other suites' 11, 12, 13 and 15
@@ -54,7 +55,7 @@ class Hog(Enricher):
 
 
 def hog(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
-    """The worker's phases (CITEAUDIT_ENRICHERS=<this module>:hog)."""
+    """The worker's phases (`fake_phases(f"{__name__}:hog")`)."""
     return [Hog()] if options.links else []
 
 
@@ -74,7 +75,7 @@ def cluster(
         tmp,
         CITEAUDIT_DATABASE_URL=pg_url,
         CITEAUDIT_BROKER_URL=redis_url,
-        CITEAUDIT_ENRICHERS=f"{__name__}:hog",
+        **fake_phases(f"{__name__}:hog"),
         CITEAUDIT_CHUNK_TIME_LIMIT=str(TIME_LIMIT),
         CITEAUDIT_WORKER_MAX_MEMORY_MB=str(CEILING_MB),
         CITEAUDIT_WORKER_CONCURRENCY="1",

@@ -21,6 +21,7 @@ from citeaudit.server import create_app
 from citeaudit.service.dispatch import CeleryDispatcher
 from citeaudit.service.jobs import Jobs
 from citeaudit.settings import ServiceSettings
+from tests.service.fake_phases_launcher import use_fake_phases
 from tests.service.processes import CLOSED, free_port
 
 MANUSCRIPT = b"Smith (2020) argues.\n\n## References\n\nSmith, A. (2020). A title. J, 1, 1-2.\n"
@@ -176,8 +177,11 @@ def test_audit_submitted_while_the_broker_is_down_is_accepted_once_and_swept(
         assert Jobs(repo, settings).sweep() == {}  # sent once, not on every sweep
 
 
-def test_failed_audit_shows_no_server_paths(tmp_path: Path) -> None:
-    app = create_app(_settings(tmp_path, enrichers="tests.service.hostile_phases:crash_with_path"))
+def test_failed_audit_shows_no_server_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_fake_phases(monkeypatch, "tests.service.hostile_phases:crash_with_path")
+    app = create_app(_settings(tmp_path))
     with TestClient(app, raise_server_exceptions=False) as client:
         auth = {"Authorization": f"Bearer {app.state.repo.create_token('edges')}"}
         response = client.post(

@@ -33,6 +33,7 @@ from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker, submit
 from tests.service.processes import (
     base_env,
+    fake_phases,
 )
 
 WORKERS_REDIS_DB = 11
@@ -57,7 +58,7 @@ def cluster(
         tmp,
         CITEAUDIT_DATABASE_URL=pg_url,
         CITEAUDIT_BROKER_URL=redis_url,
-        CITEAUDIT_ENRICHERS="tests.service.hostile_phases:by_marker",
+        **fake_phases("tests.service.hostile_phases:by_marker"),
         CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
         CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
         CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),

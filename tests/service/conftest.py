@@ -18,7 +18,15 @@ import pytest
 
 from tests.need import missing
 from tests.redis_db import redis_db
-from tests.service.processes import Proc, base_env, command, create_token, free_port, wait_http
+from tests.service.processes import (
+    Proc,
+    base_env,
+    command,
+    create_token,
+    fake_phases,
+    free_port,
+    wait_http,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "references" / "examples"
 TEST_REDIS_DB = 13  # apart from the other suites' DB 15
@@ -83,7 +91,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = base_env(
         tmp,
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp / 'citeaudit.db'}",
-        CITEAUDIT_ENRICHERS="tests.service.slow_phases:enrichers",
+        **fake_phases("tests.service.slow_phases:enrichers"),
         CITEAUDIT_MAX_UPLOAD_BYTES=str(2 * 1024 * 1024),
     )
     tokens = {name: create_token(env, f"account-{name}") for name in ("a", "b")}

@@ -1,6 +1,6 @@
 """Network phases that misbehave, for the security tests: no network at all.
 
-Selected with CITEAUDIT_ENRICHERS=tests.service.hostile_phases:<name>. Each runs as
+Selected with `fake_phases("tests.service.hostile_phases:<name>")`. Each runs as
 the links phase of every chunk:
 
 - `crash_with_path`: raises an error naming a file in the server's temp folder;

@@ -20,6 +20,15 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 CLOSED = "http://127.0.0.1:9"  # nothing listens: no test may reach a real registry
+# The key, in a test's `env`, naming the fake network phases ("module:function") its
+# API and worker processes run: `command` starts them through
+# tests/service/fake_phases_launcher.py with it; the processes never see the key.
+FAKE_PHASES = "TESTS_FAKE_PHASES"
+
+
+def fake_phases(spec: str) -> dict[str, str]:
+    """`env` entries making the processes `command` starts run `spec`'s phases."""
+    return {FAKE_PHASES: spec}
 
 
 def free_port() -> int:
@@ -52,6 +61,8 @@ def _citeaudit() -> list[str]:
 
 
 def command(service: str, env: Mapping[str, str], port: int | None = None) -> list[str]:
+    """`service`'s docker-compose command, as installed here; with fake phases in `env`
+    (`fake_phases`), the same command run by the launcher that installs them first."""
     args = [_expand(a, env) for a in compose_commands()[service]]
     if args[0] == "citeaudit":
         args = _citeaudit() + args[1:]
@@ -59,11 +70,16 @@ def command(service: str, env: Mapping[str, str], port: int | None = None) -> li
         args = [str(VENV_BIN / "celery"), *args[1:]]
     if port is not None:
         args = [a.replace("0.0.0.0", "127.0.0.1").replace("8000", str(port)) for a in args]
+    spec = env.get(FAKE_PHASES)
+    if spec:
+        args = [sys.executable, "-m", "tests.service.fake_phases_launcher", spec, *args]
     return args
 
 
 def base_env(tmp: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_") and k != FAKE_PHASES
+    }
     env.update(
         PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
         PYTHONPATH=str(ROOT),
@@ -84,7 +100,7 @@ class Proc:
         self._out: IO[bytes] = log.open("ab")
         self.popen = subprocess.Popen(
             args,
-            env=dict(env),
+            env={k: v for k, v in env.items() if k != FAKE_PHASES},  # on `args` instead
             cwd=ROOT,
             stdout=self._out,
             stderr=subprocess.STDOUT,

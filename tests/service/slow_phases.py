@@ -1,6 +1,7 @@
 """Deterministic, slow network phases for the service tests: no network at all.
 
-Selected in worker processes with CITEAUDIT_ENRICHERS=tests.service.slow_phases:enrichers;
+Run by the service's processes when a test's env holds
+`fake_phases("tests.service.slow_phases:enrichers")` (tests.service.processes);
 CITEAUDIT_TEST_DELAY sets the seconds each reference takes.
 """
 

@@ -20,6 +20,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.tables import AuditLink, Link, LinkCheckRow, ResolutionRow
 from citeaudit.store.views import NewFile
+from tests.service.fake_phases_launcher import use_fake_phases
 
 # Two entries share one page (its link is one row), one has a DOI, one has nothing.
 MANUSCRIPT = b"""# Rice
@@ -39,13 +40,11 @@ Wibowo, A. (2020). Bank benih kedua. Retrieved from https://benih.example.org/ba
 
 
 @pytest.fixture
-def jobs(tmp_path: Path) -> Iterator[Jobs]:
+def jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Jobs]:
     engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
     upgrade(engine)
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'store.db'}",
-        enrichers="tests.service.slow_phases:enrichers",  # links 200, DOIs resolved
-    )
+    use_fake_phases(monkeypatch, "tests.service.slow_phases:enrichers")  # links 200, DOIs
+    settings = ServiceSettings(database_url=f"sqlite:///{tmp_path / 'store.db'}")
     try:
         yield Jobs(Repository(engine), settings)
     finally:

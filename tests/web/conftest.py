@@ -24,6 +24,7 @@ from tests.service.processes import (
     base_env,
     command,
     create_token,
+    fake_phases,
     free_port,
     wait_http,
 )
@@ -108,7 +109,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, farm: Farm) -> Iterator[Ser
     env = base_env(
         tmp,
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp / 'citeaudit.db'}",
-        CITEAUDIT_ENRICHERS="tests.web.demo_phases:enrichers",
+        **fake_phases("tests.web.demo_phases:enrichers"),
         CITEAUDIT_DOI_URL=farm.url("svc", ""),
         CITEAUDIT_ARCHIVE_URL=farm.url("svc", "/wayback/available"),
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",

@@ -1,6 +1,6 @@
 """Network phases for the web tests: a fixed registry, the real link checker on loopback.
 
-Selected in the service process with CITEAUDIT_ENRICHERS=tests.web.demo_phases:enrichers;
+Selected in the service process with `fake_phases("tests.web.demo_phases:enrichers")`;
 CITEAUDIT_TEST_DELAY makes each entry take that many seconds in the registry phase, so
 that a browser can watch the progress.
 The registry's answers are fixed (no network); links are checked by the real

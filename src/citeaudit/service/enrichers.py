@@ -1,35 +1,23 @@
-"""Which network phases the service runs: the core's defaults, or a configured factory.
+"""Which network phases the service runs, and the options an audit runs them with.
 
-CITEAUDIT_ENRICHERS="package.module:function" replaces `default_enrichers` with a
-function of the same signature -- for deployments adding their own phases, and for
-tests that need slow, deterministic phases without the internet.
+The phases are always the core's (`default_enrichers`): no setting names other code
+to run instead, so the service's configuration can never make it import a module.
+Tests that need slow, failing or deterministic phases replace `default_enrichers`
+in their own processes (tests/service/fake_phases_launcher.py, pytest's monkeypatch).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
-from typing import cast
-
 from citeaudit.enrichment import Enricher
-from citeaudit.errors import ConfigurationError
 from citeaudit.phases import PhaseOptions, default_enrichers
 from citeaudit.settings import ServiceSettings
 
-Factory = Callable[[ServiceSettings, PhaseOptions], Sequence[Enricher]]
-
 
 def enrichers_for(settings: ServiceSettings, options: PhaseOptions) -> list[Enricher]:
+    """The audit's network phases: none offline, else the core's."""
     if options.offline:
         return []
-    if not settings.enrichers:
-        return default_enrichers(settings, options)
-    module_name, _, attr = settings.enrichers.partition(":")
-    try:
-        factory = cast(Factory, getattr(importlib.import_module(module_name), attr))
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ConfigurationError(f"CITEAUDIT_ENRICHERS={settings.enrichers}: {exc}") from exc
-    return list(factory(settings, options))
+    return list(default_enrichers(settings, options))
 
 
 def phase_options(options: dict[str, object], account: int | None = None) -> PhaseOptions:
