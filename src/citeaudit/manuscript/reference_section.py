@@ -645,6 +645,10 @@ def split_entries_with_layout(
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry
             starts = list_mode or _LONE_NUMBER.match(line.text) is None
+        elif _imprint_line(line.text, strip) and not dated(_last_entry_text(entries)):
+            # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
+            # wrapped onto a line of its own, not an entry (it opens like "OECD 2020.")
+            starts = False
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
@@ -691,6 +695,22 @@ def split_entries_with_layout(
     layout = Layout(kind, joined, uncertain)
     cleaned = strip if clean is strip_markdown else clean
     return [_entry(group, cleaned) for group in entries], layout
+
+
+# A book's imprint alone on a line: a place of one to four words ("São Paulo", "Rio de
+# Janeiro", "New York"), a colon, a publisher, then the year ("São Paulo: Alfa, 2015.",
+# "Porto Alegre: Artmed; 2005.", "Madrid: Síntesis, 2015. 230 p."). Anchored, each part
+# bounded: linear on any line.
+_PLACE_WORD = rf"[{_UP}][^\W\d_]{{0,30}}"
+_IMPRINT_LINE = re.compile(
+    rf"{_PLACE_WORD}(?:[ \-](?:{_PLACE_WORD}|de|do|da|del|la|di|du|am|upon|on|sur)){{0,3}}"
+    rf":\s[^:()\[\]\d]{{1,80}}?[,;.]\s\[?{_YEAR_ALT}[a-z]?\]?[.,;]?(?:\s|$)"
+)
+
+
+def _imprint_line(text: str, strip: Callable[[str], str]) -> bool:
+    """Whether a line is a wrapped entry's imprint and year, nothing before them."""
+    return _IMPRINT_LINE.match(strip(text).strip()) is not None
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:
