@@ -72,3 +72,23 @@ def test_entries_that_open_otherwise_still_start(line: str) -> None:
     )
     entries, _ = split_entries_with_layout(lines_of(text))
     assert len(entries) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # ABNT's title-first entry in capitals, its year after full stops
+        "FLOREIO: Infâncias e rios. TV Alfa. YouTube. 2020. Disponível em: https://example.org",
+        # a colon, then sentences: a title and its subtitle, not an imprint
+        "Marés: Rios e mares. Revista Gama. 2020.",
+    ],
+)
+def test_a_title_with_a_colon_after_an_undated_entry_still_starts(line: str) -> None:
+    text = (
+        "QUEIROGA, A. Retratos da cidade. Disponível em: https://example.org/retratos.\n"
+        f"{line}\n"
+        "TAVARES, B. Redes. Revista Beta, v. 2, p. 1-9, 2018.\n"
+        "LIMEIRA, C. Rios e mares. Revista Gama, v. 3, p. 10-19, 2017.\n"
+    )
+    entries, _ = split_entries_with_layout(lines_of(text))
+    assert len(entries) == 4

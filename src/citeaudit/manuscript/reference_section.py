@@ -701,10 +701,10 @@ def split_entries_with_layout(
 # Janeiro", "New York"), a colon, a publisher, then the year ("São Paulo: Alfa, 2015.",
 # "Porto Alegre: Artmed; 2005.", "Madrid: Síntesis, 2015. 230 p."). Anchored, each part
 # bounded: linear on any line.
-_PLACE_WORD = rf"[{_UP}][^\W\d_]{{0,30}}"
+_PLACE_WORD = rf"[{_UP}][a-zß-öø-ÿ][^\W\d_]{{0,30}}"  # "São", "Rio": not a title in capitals
 _IMPRINT_LINE = re.compile(
     rf"{_PLACE_WORD}(?:[ \-](?:{_PLACE_WORD}|de|do|da|del|la|di|du|am|upon|on|sur)){{0,3}}"
-    rf":\s[^:()\[\]\d]{{1,80}}?[,;.]\s\[?{_YEAR_ALT}[a-z]?\]?[.,;]?(?:\s|$)"
+    rf":\s[^:()\[\]\d]{{1,80}}?[,;]\s\[?{_YEAR_ALT}[a-z]?\]?[.,;]?(?:\s|$)"
 )
 
 
