@@ -175,31 +175,68 @@ def _pages(document: Any, name: str) -> PageRead:
     kept = strip_furniture(per_page, heights, widths)
     lines: list[PdfLine] = []
     lefts: dict[tuple[int, int], float] = {}
+    held: Counter[tuple[int, int]] = Counter()
     for page_lines_ in kept:
         numbered = [dataclasses.replace(ln, number=k) for k, ln in enumerate(page_lines_, 1)]
         lines.extend(numbered)
         for line in numbered:
             key = (line.page, line.column)
             lefts[key] = min(lefts.get(key, line.x0), line.x0)
-    return PageRead(lines, links, _typical_lefts(lefts), problems)
+            held[key] += 1
+    return PageRead(lines, links, _typical_lefts(lefts, held), problems)
 
 
 _MAX_HANGING_INDENT = 30.0  # points; entries hang by 10 to 25
 
 
-def _typical_lefts(lefts: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+_FEW_LINES = 4  # a column holding no more is an entry's end, not a page of its own
+
+
+def _typical_lefts(
+    lefts: dict[tuple[int, int], float], held: Counter[tuple[int, int]] | None = None
+) -> dict[tuple[int, int], float]:
     """Each column's left edge, corrected where a page's column holds only indented
     lines (the end of an entry running on into the last column): there the usual
-    edge of that column on pages of the same side (odd or even) stands -- only when
-    the difference is a hanging indent's: a page set further in (a wide margin on
-    the last pages) keeps its own edge."""
-    usual: dict[tuple[int, int], Counter[float]] = {}
+    edge of that column on the other pages of the same side (odd or even) stands, or,
+    where no other page is on that side and the column holds a few lines only (a
+    three-page article's last page: the end of an entry alone at its top was read as
+    an entry of its own), on the other pages -- a page of the other side may be set
+    elsewhere (mirrored margins), so only the end of an entry is measured against it.
+    Only when the difference is a hanging indent's: a page set further in (a wide
+    margin on the last pages) keeps its own edge. `held`: each column's line count.
+
+    The page's own edge is no evidence for itself: each page looks at the others'
+    votes (the two most common edges of each pool, kept ahead, so this stays linear in
+    the pages)."""
+    sides: dict[tuple[int, int], Counter[int]] = {}
+    anywhere: dict[int, Counter[int]] = {}
     for (page, column), left in lefts.items():
-        usual.setdefault((page % 2, column), Counter())[round(left)] += 1
+        sides.setdefault((page % 2, column), Counter())[round(left)] += 1
+        anywhere.setdefault(column, Counter())[round(left)] += 1
+    side_tops = {key: _two_most_common(counts) for key, counts in sides.items()}
+    any_tops = {key: _two_most_common(counts) for key, counts in anywhere.items()}
     out = {}
     for (page, column), left in lefts.items():
-        counts = usual[(page % 2, column)]
-        typical, seen = counts.most_common(1)[0]
-        indent = typical + 2 < left <= typical + _MAX_HANGING_INDENT
-        out[(page, column)] = float(typical) if seen >= 2 and indent else left
+        own = round(left)
+        typical = _usual_elsewhere(side_tops[(page % 2, column)], own)
+        few = held is not None and held[(page, column)] <= _FEW_LINES
+        if typical is None and few:
+            typical = _usual_elsewhere(any_tops[column], own)
+        indent = typical is not None and typical + 2 < left <= typical + _MAX_HANGING_INDENT
+        out[(page, column)] = float(typical) if typical is not None and indent else left
     return out
+
+
+def _two_most_common(counts: Counter[int]) -> list[tuple[int, int]]:
+    """The two most common edges, more votes first, the further left on a tie."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:2]
+
+
+def _usual_elsewhere(tops: list[tuple[int, int]], own: int) -> int | None:
+    """The most common edge among the other pages' votes (one vote, the page's own,
+    taken off `own`), or None when no other page voted."""
+    votes = [(edge, seen - (edge == own)) for edge, seen in tops]
+    votes = [(edge, seen) for edge, seen in votes if seen > 0]
+    if not votes:
+        return None
+    return min(votes, key=lambda item: (-item[1], item[0]))[0]
