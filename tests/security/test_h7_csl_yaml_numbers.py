@@ -70,3 +70,19 @@ def test_the_audit_reads_the_file_and_the_rest_of_it(tmp_path: Path) -> None:
     )
     assert sorted(r.key for r in result.data.references) == ["one", "two"]
     assert not [f for f in result.findings if f.rule == "missing-reference"]
+
+
+@pytest.mark.parametrize("value", ["!!int", "!!int ''", "!!bool maybe", "!!int abc", "!!float x"])
+def test_a_type_tag_on_a_value_not_of_that_type_is_one_problem(value: str) -> None:
+    """PyYAML obeys a tag and raised IndexError (``!!int`` on nothing) or KeyError
+    (``!!bool maybe``) out of the reader: a traceback from a 40-byte file."""
+    text = (
+        "references:\n"
+        f"- id: one\n  title: Broken\n  volume: {value}\n"
+        "- id: two\n  title: Read all the same\n"
+    )
+    bibliography = parse_csl_yaml(text, "refs.yaml")
+    assert [r.key for r in bibliography.references] == ["two"]
+    [problem] = bibliography.problems
+    assert problem.location.line == 2
+    assert "cannot build" in problem.message

@@ -87,9 +87,12 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
             raw = encodable(_raw(text, node))
             try:
                 item: Any = constructor.construct_object(node, deep=True)
-            except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
-                item = None  # a value YAML cannot build; what was half-built is dropped
+            except _UNBUILDABLE:
+                # a value YAML cannot build (``!!int`` on nothing, ``!!bool maybe``): what
+                # was half-built is dropped, the item is a problem, the rest is read
+                problems.append(ParseProblem(location, _NOT_BUILT, raw))
                 constructor = _constructor("")
+                continue
             constructor.constructed_objects.clear()  # the item is built: let it go
             if not isinstance(item, dict):
                 problems.append(ParseProblem(location, "item is not a CSL item (a mapping)", raw))
@@ -117,6 +120,22 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
             loader.dispose()
     tally.entries = len(references)
     return Bibliography(source, CslYamlReader.format, tuple(references), (*tally.final(), *cut))
+
+
+# What PyYAML's constructors raise on a value they cannot build: its own errors, and
+# plain ones from a tag it obeys (``!!int`` on an empty scalar: IndexError; ``!!bool
+# maybe``: KeyError; ``!!float x``: ValueError). Never `Exception`: a worker's time
+# limit is one, and must stop the step.
+_UNBUILDABLE = (
+    yaml.YAMLError,
+    RecursionError,
+    ValueError,
+    TypeError,
+    OverflowError,
+    LookupError,
+    AttributeError,
+)
+_NOT_BUILT = "item holds a value YAML cannot build (a type tag on a value not of that type)"
 
 
 def _constructor(text: str) -> Any:
