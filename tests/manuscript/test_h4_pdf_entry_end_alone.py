@@ -82,3 +82,15 @@ def test_a_page_of_the_other_side_set_further_in_keeps_its_edge() -> None:
     lefts = {(1, 0): 56.0, (1, 1): 300.0, (2, 0): 70.0, (2, 1): 314.0}
     held = {(1, 0): 40, (1, 1): 40, (2, 0): 40, (2, 1): 40}
     assert _typical_lefts(lefts, Counter(held)) == lefts
+
+
+def test_a_full_column_is_measured_on_its_own_side_as_before() -> None:
+    # a one-column article whose pages 9 and 11 hold a line set further left (code,
+    # a wide caption): page 13's list of nine lines keeps its own edge -- measured
+    # against the 149 of those pages, its flush entries read as continuations, and
+    # four entries of a real JOSS paper ran into one
+    lefts = {(1, 0): 28.0, (3, 0): 166.4, (5, 0): 166.4, (7, 0): 166.6, (9, 0): 149.0}
+    lefts |= {(11, 0): 149.0, (12, 0): 166.9, (13, 0): 166.9}
+    held = Counter({key: 20 for key in lefts})
+    held[(13, 0)] = 9
+    assert _typical_lefts(lefts, held)[(13, 0)] == 166.9

@@ -197,46 +197,42 @@ def _typical_lefts(
 ) -> dict[tuple[int, int], float]:
     """Each column's left edge, corrected where a page's column holds only indented
     lines (the end of an entry running on into the last column): there the usual
-    edge of that column on the other pages of the same side (odd or even) stands, or,
-    where no other page is on that side and the column holds a few lines only (a
-    three-page article's last page: the end of an entry alone at its top was read as
-    an entry of its own), on the other pages -- a page of the other side may be set
-    elsewhere (mirrored margins), so only the end of an entry is measured against it.
-    Only when the difference is a hanging indent's: a page set further in (a wide
-    margin on the last pages) keeps its own edge. `held`: each column's line count.
+    edge of that column on pages of the same side (odd or even) stands -- only when
+    the difference is a hanging indent's: a page set further in (a wide margin on
+    the last pages) keeps its own edge.
 
-    The page's own edge is no evidence for itself: each page looks at the others'
-    votes (the two most common edges of each pool, kept ahead, so this stays linear in
-    the pages)."""
-    sides: dict[tuple[int, int], Counter[int]] = {}
+    A short article has too few pages of one side to say what is usual (two were
+    asked), so a column of a few lines only (`held`: each column's line count) -- the
+    end of the list's last entry alone at the top of a three-page article's last page,
+    read as an entry of its own -- takes the edge most other pages' same column stand
+    at, on either side, a hanging indent to its left. A full page keeps its own edge
+    then: a page of the other side may be set elsewhere (mirrored margins)."""
+    usual: dict[tuple[int, int], Counter[float]] = {}
     anywhere: dict[int, Counter[int]] = {}
     for (page, column), left in lefts.items():
-        sides.setdefault((page % 2, column), Counter())[round(left)] += 1
+        usual.setdefault((page % 2, column), Counter())[round(left)] += 1
         anywhere.setdefault(column, Counter())[round(left)] += 1
-    side_tops = {key: _two_most_common(counts) for key, counts in sides.items()}
-    any_tops = {key: _two_most_common(counts) for key, counts in anywhere.items()}
     out = {}
     for (page, column), left in lefts.items():
-        own = round(left)
-        typical = _usual_elsewhere(side_tops[(page % 2, column)], own)
-        few = held is not None and held[(page, column)] <= _FEW_LINES
-        if typical is None and few:
-            typical = _usual_elsewhere(any_tops[column], own)
-        indent = typical is not None and typical + 2 < left <= typical + _MAX_HANGING_INDENT
-        out[(page, column)] = float(typical) if typical is not None and indent else left
+        counts = usual[(page % 2, column)]
+        typical, seen = counts.most_common(1)[0]
+        indent = typical + 2 < left <= typical + _MAX_HANGING_INDENT
+        if seen >= 2 and indent:
+            out[(page, column)] = float(typical)
+            continue
+        edge = None
+        if held is not None and held[(page, column)] <= _FEW_LINES:
+            edge = _edge_to_the_left(anywhere[column], left)
+        out[(page, column)] = float(edge) if edge is not None else left
     return out
 
 
-def _two_most_common(counts: Counter[int]) -> list[tuple[int, int]]:
-    """The two most common edges, more votes first, the further left on a tie."""
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:2]
-
-
-def _usual_elsewhere(tops: list[tuple[int, int]], own: int) -> int | None:
-    """The most common edge among the other pages' votes (one vote, the page's own,
-    taken off `own`), or None when no other page voted."""
-    votes = [(edge, seen - (edge == own)) for edge, seen in tops]
-    votes = [(edge, seen) for edge, seen in votes if seen > 0]
-    if not votes:
-        return None
-    return min(votes, key=lambda item: (-item[1], item[0]))[0]
+def _edge_to_the_left(counts: Counter[int], left: float) -> int | None:
+    """The edge most pages' column stands at a hanging indent left of `left` (the
+    nearer of two as common), or None: no page's stands there."""
+    found = [
+        (seen, edge)
+        for edge, seen in counts.items()
+        if edge + 2 < left <= edge + _MAX_HANGING_INDENT
+    ]
+    return max(found)[1] if found else None
