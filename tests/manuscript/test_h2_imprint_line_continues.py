@@ -81,9 +81,12 @@ def test_entries_that_open_otherwise_still_start(line: str) -> None:
         "FLOREIO: Infâncias e rios. TV Alfa. YouTube. 2020. Disponível em: https://example.org",
         # a colon, then sentences: a title and its subtitle, not an imprint
         "Marés: Rios e mares. Revista Gama. 2020.",
+        # a person's or a body's entry with a volume: a sentence break before it
+        "Okafor B. Rivers of the plain, v. 2. London: Alfa, 2001.",
+        "BRASIL. Ministério da Alfa. Relatório anual, v. 2, 2019.",
     ],
 )
-def test_a_title_with_a_colon_after_an_undated_entry_still_starts(line: str) -> None:
+def test_other_entries_after_an_undated_entry_still_start(line: str) -> None:
     text = (
         "QUEIROGA, A. Retratos da cidade. Disponível em: https://example.org/retratos.\n"
         f"{line}\n"
@@ -92,3 +95,24 @@ def test_a_title_with_a_colon_after_an_undated_entry_still_starts(line: str) -> 
     )
     entries, _ = split_entries_with_layout(lines_of(text))
     assert len(entries) == 4
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        "Revista Brasileira de Alfa, v. 2, n. 3, p. 1-9, 2015.",
+        "Cadernos de Beta, Rio de Janeiro, v. 31, n. 2, p. 100-110, fev. 2015.",
+        "Revista Gama, Lisboa, n. 12, p. 5-19, 2015.",
+    ],
+)
+def test_an_abnt_container_line_ends_the_undated_entry_before_it(container: str) -> None:
+    text = (
+        "QUEIROGA, A. Retratos da cidade: ensaio sobre a vida urbana e os seus rios.\n"
+        f"{container}\n"
+        "TAVARES, B. Redes. Revista Beta, v. 2, p. 1-9, 2018.\n"
+        "LIMEIRA, C. Rios e mares. Revista Gama, v. 3, p. 10-19, 2017.\n"
+        "SILVEIRA, D. Ensaios. Revista Delta, v. 4, p. 20-29, 2016.\n"
+    )
+    entries, _ = split_entries_with_layout(lines_of(text))
+    assert [e.text[:8] for e in entries] == ["QUEIROGA", "TAVARES,", "LIMEIRA,", "SILVEIRA"]
+    assert entries[0].text.endswith(container)

@@ -708,9 +708,23 @@ _IMPRINT_LINE = re.compile(
 )
 
 
+# ABNT's container and its locator alone on a line: "Revista Alfa, v. 2, n. 3, p. 1-9,
+# 2015.", "Cadernos de Beta, Rio de Janeiro, v. 31, ...": a journal's name (no digit,
+# comma, colon, bracket or sentence break in it), perhaps its place, then "v." or "n."
+# and a number. Bounded and anchored: linear.
+_CONTAINER_WORDS = r"(?:[^\d,:.()\[\]]|\.(?!\s)){1,100}?"
+_ABNT_CONTAINER_LINE = re.compile(
+    rf"[{_UP}]{_CONTAINER_WORDS}(?:,\s{_CONTAINER_WORDS})?,\s[vn]\.\s?\d"
+)
+
+
 def _imprint_line(text: str, strip: Callable[[str], str]) -> bool:
-    """Whether a line is a wrapped entry's imprint and year, nothing before them."""
-    return _IMPRINT_LINE.match(strip(text).strip()) is not None
+    """Whether a line is the rest of a wrapped entry, nothing before it: its imprint and
+    year ("São Paulo: Alfa, 2015."), or its journal and locator in ABNT's form."""
+    plain = strip(text).strip()
+    if _IMPRINT_LINE.match(plain) is not None:
+        return True
+    return _ABNT_CONTAINER_LINE.match(plain) is not None and not opens_with_person(plain)
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:
