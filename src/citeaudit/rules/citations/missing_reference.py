@@ -11,6 +11,7 @@ from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._cited_by_lead import cited_by_lead
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
 from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
@@ -37,6 +38,8 @@ class MissingReference(Rule):
     Example: the text says "(Fakhrunisa, 2019)" and the list has no Fakhrunisa entry;
     or ``\\citep{smith2019}`` with no ``@article{smith2019,`` in the .bib file.
 
+    A citation whose name an entry opens with, the entry holding its year, is not
+    missing even when the entry's fields were read wrongly (``_cited_by_lead``).
     Only citations the extractor is sure of are reported here; a name before a year
     that may be a citation ("See also Thompson (2015)") is possible-missing-reference.
     A work cited as not yet accepted ("(Lee, in prep.)", "(Ortiz et al., submitted)")
@@ -74,6 +77,7 @@ class MissingReference(Rule):
 
     def check(self, data: AuditData) -> Iterable[Finding]:
         matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+        matched |= cited_by_lead(data).keys()
         keys = [r.key for r in data.references if r.key]
         # only keys a typo could have made are offered ("Did you mean"), and charged
         short = [k for k in keys if len(k) <= LONGEST_SUGGESTED_KEY]

@@ -9,6 +9,7 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._cited import cited_ids
 from citeaudit.rules.citations._cited_by_address import cited_by_address
+from citeaudit.rules.citations._cited_by_lead import cited_by_lead
 from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
@@ -29,6 +30,9 @@ class UncitedReference(Rule):
     with the wrong year still counts as citing the entry (citation-year-mismatch says
     so), and LaTeX's ``\\nocite{*}`` cites everything; so does the entry's own web
     address written in the text ("in Google Earth (http://www.google.com/earth)").
+    A citation the matcher could not link because the entry's fields were read wrongly
+    cites it all the same when the entry opens with the cited name and holds the cited
+    year (``_cited_by_lead``).
     Only runs when a manuscript was read: a bare bibliography has nothing to be cited
     by. When almost the whole of a manuscript's own list is uncited,
     citations-not-recognised says so once instead.
@@ -52,6 +56,7 @@ class UncitedReference(Rule):
         if any(c.key == "*" for c in data.citations):
             return
         cited = cited_ids(data.matches) | cited_by_address(data)
+        cited |= set(cited_by_lead(data).values())
         coverage = poor_coverage(data)
         summarised = {r.id for r in coverage.entries} if coverage else set()
         in_database = {
