@@ -110,3 +110,14 @@ def test_the_cut_sici_dois_are_read_whole(tmp_path: Path) -> None:
     assert len(entries) == 2
     assert "10.1639/0007-2745(2006)109[141:FCJINZ]2.0.CO;2" in entries[0]
     assert "10.1639/0007-2745(2008)111[118:SOLXCA]2.0.CO;2" in entries[1]
+
+
+def test_names_or_a_title_run_on_past_a_small_word_at_the_line_end() -> None:
+    particle = [_line("as shown by Santos de", 700), _line("Oliveira (2010), the dunes", 687)]
+    joined = join_broken_citations(particle)
+    assert joined[0].text == "as shown by Santos de Oliveira (2010)"
+    assert joined[1].text == ", the dunes"
+    title = [_line("see the Open Access Pilot in", 700), _line("FP7 (2009) or others", 687)]
+    assert join_broken_citations(title)[0].text == "see the Open Access Pilot in FP7 (2009)"
+    prose = [_line("the counts given in", 700), _line("Table (2009) were", 687)]
+    assert join_broken_citations(prose)[0].text == "the counts given in"  # no name before "in"

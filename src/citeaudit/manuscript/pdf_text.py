@@ -245,8 +245,14 @@ _NAME_RUN = re.compile(
 )
 # the line ends inside the names: a capitalised name, or the word joining the last two
 # ("Howard &" / "Gugger (2020)", "Arboit, Bufrem e" / "Gonzáles (2011)": "and", "e",
-# "y", "und" -- one-letter words and "&" are no name, so they are tested apart)
-_RUN_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’\-]*|\b(?:and|e|y|und)|&)$")
+# "y", "und" -- one-letter words and "&" are no name, so they are tested apart), or a
+# small word inside a capitalised name or title ("the Open Access Pilot in" / "FP7
+# (2009) or ...", "Instituto Nacional de" / "Pesquisas (2012)"): read on two lines, the
+# title's citation lost its first words and with them the entry it cites
+_RUN_END = re.compile(
+    r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’\-]*|\b(?:and|e|y|und)|&"
+    r"|\b[A-ZÀ-ÖØ-Þ][\w'’\-]* (?:in|of|for|on|the|to|de|da|do|das|dos|del|der|di|du|la|le))$"
+)
 
 
 def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
