@@ -43,6 +43,9 @@ def test_a_trailing_particle_goes_before_the_family(
         ("Tran VH, Le T", [("Tran", "VH"), ("Le", "T")]),
         # an inverted name keeps its particle with the given names, as written
         ("Okafor, B. T. de", [("Okafor", "B. T. de")]),
+        ("OKAFOR, Berta T. de", [("OKAFOR", "Berta T. de")]),
+        ("Okafor, Berta T de", [("Okafor", "Berta T de")]),
+        ("OKAFOR, Berta T. de; MARSH, Ana", [("OKAFOR", "Berta T. de"), ("MARSH", "Ana")]),
     ],
 )
 def test_other_shapes_are_left_as_they_were(segment: str, people: list[tuple[str, str]]) -> None:

@@ -401,20 +401,27 @@ _BRACKETED_CO_AUTHOR = re.compile(
 # "Candolle AP de", "Martius CFP von", "Berg PQ van der": a Vancouver name sorted under
 # its family with the particle carried behind the initials (botanical and older lists);
 # the particle goes back before the family, where citations write it ("de Candolle").
-# Only lower-case particles (a capitalised "Le" after initials is the next family).
+# Only in a Vancouver list (its first name "Family INITIALS"), only initials without
+# full stops and only lower-case particles: "SOUZA, Maria L. de" is an inverted name
+# whose given names carry the particle, and a capitalised "Le" is the next family.
+_VANCOUVER_NAME = r"[{up}][\w'’\-]+(?:\s[{up}][\w'’\-]+)?\s(?:[{up}]{{1,4}}|[{up}]-[{up}]{{1,2}})"
+_TRAILING_PARTICLES = (
+    r"(?:\s(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|ten|ter|zu|zur))+"
+)
+_PIECE_END = r"(?=\s*(?:[,;&]|and\s|$))"
+_VANCOUVER_FIRST = re.compile(
+    _VANCOUVER_NAME.format(up=_UP) + rf"(?:{_TRAILING_PARTICLES})?{_PIECE_END}"
+)
 _PARTICLE_AFTER_INITIALS = re.compile(
-    rf"(?<![^\s,;&])([{_UP}][\w'’\-]*(?:\s[{_UP}][\w'’\-]*)?)\s"
-    rf"((?:[{_UP}]{{1,4}}|[{_UP}]-[{_UP}]{{1,2}}|(?:[{_UP}]\.-?){{1,4}}))"
-    r"((?:\s(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|ten|ter|zu|zur))+)"
-    r"(?=\s*(?:[,;&]|and\s|$))"
+    rf"(?<![^\s,;&])({_VANCOUVER_NAME.format(up=_UP)})({_TRAILING_PARTICLES}){_PIECE_END}"
 )
 
 
 def _particle_before_family(s: str) -> str:
     """ "Candolle AP de, Marsh A" -> "de Candolle AP, Marsh A" (see above)."""
-    return _PARTICLE_AFTER_INITIALS.sub(
-        lambda m: f"{m.group(3).strip()} {m.group(1)} {m.group(2)}", s
-    )
+    if _VANCOUVER_FIRST.match(s) is None:
+        return s
+    return _PARTICLE_AFTER_INITIALS.sub(lambda m: f"{m.group(2).strip()} {m.group(1)}", s)
 
 
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
