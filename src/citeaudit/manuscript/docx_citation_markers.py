@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
 from citeaudit.manuscript.visible_text import visible, visible_column
-from citeaudit.model.citation import Citation, CitationKind
+from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.surnames import fold_name
 
 if TYPE_CHECKING:
@@ -102,24 +102,29 @@ class FieldCitationExtractor:
             suffix = "" if citation_field.items else _typed_suffix(text, wanted, end, span[1])
             end += len(suffix)
             cursor[citation_field.paragraph] = end
-            claimed.append((at, end, span[1]))
             if citation_field.items:
                 cited = tuple(_citations(document, citation_field, at))
                 if by_number:
                     cited = _unlinked_by_number(document, citation_field, wanted, at, cited)
-                yield Marker(at, end, cited)
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not -- when each can be an
                 # entry's ("(2015)" is a narrative citation's year)
-                yield Marker(at, end, tuple(_numbered(document, wanted, at)))
+                cited = tuple(_numbered(document, wanted, at))
             else:
                 # ... and names and years are read from the shown text alone: read in
                 # the paragraph, a field inside a parenthesis ("(Lee 2001, Brullo et al.
                 # 2011, 2013)") lost its opening bracket to the field before it
-                read = tuple(_by_name(document, wanted + suffix, at))
-                if read:
-                    yield Marker(at, end, read)
+                cited = tuple(_by_name(document, wanted + suffix, at))
+                if all(c.certainty is Certainty.WEAK for c in cited):
+                    # read alone as nothing sure ("Perfil do leitor. Expresso. s/d", a
+                    # title and "no date"): no field, its text read where it stands,
+                    # parenthesis and all, as in a typed manuscript. Claimed, it cut
+                    # its parenthesis: the rest ("[Reader's Profile. No date]") was
+                    # read as a work the list lacks, and the title's entry "uncited".
+                    continue
+            claimed.append((at, end, span[1]))
+            yield Marker(at, end, cited)
         yield from _typed_ranges(document, claimed)
         yield from _typed_beside(document, claimed)
 
