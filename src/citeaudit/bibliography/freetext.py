@@ -126,6 +126,7 @@ def parse_reference(
         if f.title and len(f.authors) == 1 and f.authors[0].organisation:
             f.title = _without_subordinate_units(f.title, title=True)
     f.container = _without_trailing_locator(_without_trailing_month(f.container))
+    f.title = _without_trailing_imprint(f.title, f.year, text)
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
@@ -219,6 +220,42 @@ def _without_trailing_locator(container: str | None) -> str | None:
             break
         out = out[: m.start()].rstrip(" ,;:.")
     return out or container
+
+
+_YEAR_WORD = re.compile(r"\(?(\d{4})[a-z]?\)?")
+_VOLUME_COUNT = re.compile(r",\s*\d{1,2}\s+vols?\.?$")
+
+
+def _without_trailing_imprint(title: str | None, year: int | None, text: str) -> str | None:
+    """The title without the place and year of its book read on with it ("La promozione
+    della salute, Udine, 1979", "… a Company Town, Minneapolis 2007") or a count of
+    volumes ("Sense and Sensibility, 2 vols"): entries written without a publisher put
+    the imprint straight after the title, and the rules, finding no container, ran the
+    title on to the end. The place is cut only when the year ending the title is the
+    entry's year and stands nowhere else in it (a title naming a year, "Paris, 1968",
+    of a book published that year elsewhere in the entry keeps it), after a comma, and
+    is at most three capitalised words; what is left must be two words or more."""
+    if not title:
+        return title
+    m = _VOLUME_COUNT.search(title)
+    if m is not None and len(title[: m.start()].split()) >= 2:
+        return title[: m.start()].rstrip(" ,")
+    if year is None or text.count(str(year)) != 1:
+        return title
+    head, _, last = title.rstrip(" .").rpartition(" ")
+    ym = _YEAR_WORD.fullmatch(last.strip(".,;:"))
+    if not head or ym is None or int(ym.group(1)) != year:
+        return title
+    body, comma, place = head.rstrip(" ,").rpartition(",")
+    words = place.split()
+    if (
+        not comma
+        or not 1 <= len(words) <= 3
+        or not all(w[:1].isupper() and w.strip(".").isalpha() for w in words)
+        or len(body.split()) < 2
+    ):
+        return title
+    return body.rstrip(" ,;:")
 
 
 def _unglue_year(text: str) -> str:
