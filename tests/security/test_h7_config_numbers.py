@@ -18,11 +18,6 @@ from tests.in_process_cli import run_cli
 HUGE = "0x" + "f" * 5_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config/load.py (not H7's): float() of a huge TOML integer raises "
-    "OverflowError and inf/nan pass as timeouts; proposed diff in the H7 report",
-)
 @pytest.mark.parametrize("value", [HUGE, "inf", "nan"])
 @pytest.mark.parametrize("key", ["link-timeout", "registry-timeout"])
 def test_an_absurd_timeout_is_a_configuration_error(key: str, value: str, tmp_path: Path) -> None:

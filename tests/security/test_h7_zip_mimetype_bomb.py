@@ -58,12 +58,6 @@ def _bomb(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="manuscript/zip_kind.py (not H7's): other_package reads a bzip2/LZMA mimetype "
-    "member unbounded; proposed diff in the H7 report (read it only when stored or "
-    "deflated, as every real package stores it)",
-)
 def test_naming_a_zips_kind_unpacks_next_to_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ stopped firing.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -185,9 +186,15 @@ def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str
                 f"{path}: unknown network setting {key!r}; known: {', '.join(NETWORK)}"
             )
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            # a TOML integer may be any length (0xfff...): past a float's range it is
+            # no number of seconds, and float() would raise OverflowError
+            value = float(value) if value.bit_length() <= 1000 else math.inf
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ConfigurationError(f"{path}: network setting {key!r} must be a {kind.__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigurationError(
+                f"{path}: network setting {key!r} must be a finite number of seconds"
+            )
         checked: str | int | float = value
         network.append((key, checked))
 

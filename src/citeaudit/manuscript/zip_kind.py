@@ -23,6 +23,7 @@ _BY_PART = (
     ("xl/workbook.xml", "an Excel workbook"),
     ("ppt/presentation.xml", "a PowerPoint presentation"),
 )
+_BOUNDED = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # output read to a bound
 _SAVE_AS = "ODT is not supported; open it in LibreOffice or Word and save it as .docx"
 
 
@@ -31,7 +32,10 @@ def other_package(archive: zipfile.ZipFile, infos: Mapping[str, zipfile.ZipInfo]
     (with what to do), None when it is none of them. Reads at most a few bytes."""
     kind: str | None = None
     info = infos.get("mimetype")
-    if info is not None and info.file_size <= _MIMETYPE_BYTES:
+    # Only a stored or deflated member is read: zipfile gives bzip2 and LZMA data to the
+    # decompressor without an output bound (a 30-byte "mimetype" unpacked 2 GB), and
+    # every real package stores its mimetype (ODF and EPUB require it).
+    if info is not None and info.file_size <= _MIMETYPE_BYTES and info.compress_type in _BOUNDED:
         try:
             with archive.open(info) as member:
                 declared = member.read(_MIMETYPE_BYTES).decode("ascii", "replace").strip()
