@@ -88,6 +88,8 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
             or _title_goes_on(toks, tagging)
         ):
             f.title = title
+        elif _quoted_head_goes_on(toks, tagging):
+            f.title = _without_head_quotes(toks, tagging) or title
     elif container and _names_as_title(tagging):
         f.title, f.container = container, None
         return _fill_gaps(toks, tagging, f)
@@ -331,6 +333,50 @@ def _title_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
 
 # how sure the tagger must be of each word it adds after the rules' title
 TITLE_EXTEND_GATE = 0.7
+
+
+def _without_head_quotes(toks: list[str], tagging: freetext_crf.Tagging) -> str | None:
+    """The tagger's title without the quotation marks around its head ("Ports oubliés :
+    une histoire …", not "Ports oubliés » : une histoire …")."""
+    t = freetext_crf.first_run(tagging.labels, "title")
+    if t is None:
+        return None
+    quotes = "".join(_CLOSE_QUOTES) + "«“‘„"
+    words = []
+    for tok in toks[t[0] : t[1]]:
+        core, tail = tok.lstrip(quotes), ""
+        while core[-1:] in (".", ",", ";", ":"):
+            core, tail = core[:-1], core[-1] + tail
+        word = core.rstrip(quotes) + tail
+        if word:
+            words.append(word)
+    return _clean_tagged(" ".join(words))
+
+
+def _quoted_head_goes_on(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
+    """The rules' title is a quoted phrase that a colon and a subtitle follow, and the
+    tagger's title is that phrase and the subtitle ("« Veille créative » : une nouvelle
+    expression …", "'Lost Harbours': mapping the coast …"): the quotation marks the
+    title's head, not its bound. The tagger must be sure of every added word
+    (`TITLE_EXTEND_GATE`), as when a title goes on past a full stop."""
+    t, r = freetext_crf.first_run(tagging.labels, "title"), _rules_run(tagging.rules, "T")
+    if t is None or r is None or not (t[1] > r[1] + 1):
+        return False
+    # the tagger's title may open on the quotation mark the rules' leaves out
+    if not (t[0] == r[0] or (t[0] == r[0] - 1 and not any(c.isalnum() for c in toks[t[0]]))):
+        return False
+    after = toks[r[1] - 1 : r[1] + 2]
+    closes = next(
+        (k for k, tok in enumerate(after) if tok.rstrip(".,;:").endswith(_CLOSE_QUOTES)), None
+    )
+    if closes is None:
+        return False
+    colon = after[closes].endswith(":") or (
+        closes + 1 < len(after) and after[closes + 1].startswith(":")
+    )
+    if not colon:
+        return False
+    return all(tagging.confidence[i] >= TITLE_EXTEND_GATE for i in range(r[1], t[1]))
 
 
 def _title_ends_on_container(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
