@@ -195,14 +195,16 @@ def unique_names(files: list[NewFile]) -> list[NewFile]:
 
 
 async def checked_files(
-    form: FormData, *, max_expanded: int, skip_empty: bool = False
+    form: FormData, *, max_expanded: int, skip_empty: bool = False, owner: int | None = None
 ) -> list[NewFile]:
     """Every 'manuscript', 'bibliography' and 'reference_list' input of a form, checked.
 
     Shared by the JSON API and the web page so both refuse exactly the same uploads.
     Each file is checked in a worker thread: opening a ZIP or asking the PDF engine (in
     its own process) takes time the event loop must not wait on, for every request.
-    `skip_empty` drops a browser's untouched file input (no name, no bytes).
+    `skip_empty` drops a browser's untouched file input (no name, no bytes). `owner`,
+    the uploading account, holds at most its share of the places for heavy work while
+    its PDFs are opened, so one account's uploads cannot keep every other's waiting.
     """
     files: list[NewFile] = []
     for item in form.getlist(LIST_FIELD):
@@ -219,7 +221,7 @@ async def checked_files(
             continue
         if data.startswith(b"PK\x03\x04"):
             raise UploadRejected(415, f"{name}: a reference list is text; {SEND_INSTEAD}")
-        checked = await _checked(LIST_ROLE, name, declared, data, max_expanded)
+        checked = await _checked(LIST_ROLE, name, declared, data, max_expanded, owner)
         files.append(NewFile(LIST_ROLE, _with_suffix(checked.name, ".txt"), "text", data))
     for role in ("manuscript", "bibliography"):
         for item in form.getlist(role):
@@ -228,12 +230,19 @@ async def checked_files(
             if skip_empty and not item.filename and not item.size:
                 continue
             data = await item.read()
-            files.append(await _checked(role, item.filename, item.content_type, data, max_expanded))
+            files.append(
+                await _checked(role, item.filename, item.content_type, data, max_expanded, owner)
+            )
     return unique_names(files)
 
 
 async def _checked(
-    role: str, filename: str | None, declared: str | None, data: bytes, max_expanded: int
+    role: str,
+    filename: str | None,
+    declared: str | None,
+    data: bytes,
+    max_expanded: int,
+    owner: int | None = None,
 ) -> NewFile:
     """`check_upload` in a worker thread; one that opens a PDF (a manuscript starting
     ``%PDF``) waits for a place for heavy work (`run_heavy`), holding no thread."""
@@ -241,5 +250,5 @@ async def _checked(
         check_upload, role, filename, declared, data, max_expanded=max_expanded
     )
     if role == "manuscript" and data.startswith(b"%PDF"):
-        return await run_heavy(check)
+        return await run_heavy(check, owner=owner)
     return await run_in_threadpool(check)

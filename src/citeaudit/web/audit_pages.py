@@ -126,7 +126,7 @@ def audit_status(audit_id: str, repo: RepoDep, who: VisitorDep) -> Response:
 @router.get("/web/audits/{audit_id}/download/{fmt}")
 async def download(audit_id: str, fmt: str, repo: RepoDep, who: VisitorDep) -> Response:
     """A report rendered (or a CSV written) a few at a time, waiting without a thread."""
-    return await run_heavy(lambda: _download(audit_id, fmt, repo, who))
+    return await run_heavy(lambda: _download(audit_id, fmt, repo, who), owner=who.account)
 
 
 def _download(audit_id: str, fmt: str, repo: Repository, who: Visitor) -> Response:
@@ -190,7 +190,7 @@ def _fixable(result: AuditResult, audit: AuditView) -> tuple[str, ...]:
 async def fixed(audit_id: str, name: str, repo: RepoDep, who: VisitorDep) -> Response:
     """An uploaded file with its safe fixes made: what `citeaudit fix` would write.
     Every upload is read again: a few at a time, waiting without a thread."""
-    return await run_heavy(lambda: _fixed(audit_id, name, repo, who))
+    return await run_heavy(lambda: _fixed(audit_id, name, repo, who), owner=who.account)
 
 
 def _fixed(audit_id: str, name: str, repo: Repository, who: Visitor) -> Response:

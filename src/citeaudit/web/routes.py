@@ -175,7 +175,7 @@ async def upload(
         return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
     try:
         async with admitted_upload(request, who.account):  # the account's limits
-            sent = await read_upload(request, settings)
+            sent = await read_upload(request, settings, who.account)
             if not sent.csrf_ok:
                 return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
             if not sent.files:

@@ -28,12 +28,14 @@ class Upload:
     csrf_ok: bool  # False: nothing of the form was checked, nothing may be done
 
 
-async def read_upload(request: Request, settings: ServiceSettings) -> Upload:
+async def read_upload(request: Request, settings: ServiceSettings, account: int) -> Upload:
     form = await read_form(request, limit=settings.max_upload_bytes, max_files=settings.max_files)
     try:
         if not csrf_ok(request, form.get("csrf")):
             return Upload([], {}, csrf_ok=False)
-        files = await checked_files(form, max_expanded=settings.max_expanded_bytes, skip_empty=True)
+        files = await checked_files(
+            form, max_expanded=settings.max_expanded_bytes, skip_empty=True, owner=account
+        )
         resolve = form.get("resolve") == "on"
         links = form.get("links") == "on"
         options = {"offline": not (resolve or links), "resolve": resolve, "links": links}

@@ -100,10 +100,12 @@ def _flag(value: object, name: str, default: bool) -> bool:
     raise UploadRejected(422, f"option {name!r} must be true or false, not {text[:40]!r}")
 
 
-async def _files(request: Request, settings: SettingsDep) -> tuple[list[NewFile], dict[str, Any]]:
+async def _files(
+    request: Request, settings: SettingsDep, account: int
+) -> tuple[list[NewFile], dict[str, Any]]:
     form = await read_form(request, limit=settings.max_upload_bytes, max_files=settings.max_files)
     try:
-        files = await checked_files(form, max_expanded=settings.max_expanded_bytes)
+        files = await checked_files(form, max_expanded=settings.max_expanded_bytes, owner=account)
         unknown = set(form.keys()) - {
             "manuscript",
             "bibliography",
@@ -158,7 +160,7 @@ async def create_audit(
     """Offline findings are available as soon as parsing is done; the rest follows."""
     try:
         async with admitted_upload(request, account):  # the account's limits
-            files, options = await _files(request, settings)
+            files, options = await _files(request, settings, account)
             limits = account_limits(settings)
             audit_id = submit_audit(repo, dispatcher, account, files, options, limits=limits)
     except UploadRejected as exc:
