@@ -15,7 +15,7 @@ from citeaudit.links.extract import extract_links
 from citeaudit.links.soft404 import title_of, visible_text
 from citeaudit.matching.records import normalise_title
 from citeaudit.resolve.journals import journal_known
-from citeaudit.watch.notify_settings import _EMAIL
+from citeaudit.watch.mail_address import EMAIL as _EMAIL
 from tests.security.counted_work import SCALE, Case, assert_linear, repeated
 
 SIZE = 40_000

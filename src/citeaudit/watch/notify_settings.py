@@ -14,13 +14,11 @@ from citeaudit.store.watching.notify_settings import (
     save_notify_settings,
 )
 from citeaudit.store.watching.records import AccountNotifySettings, WatchError
-from citeaudit.watch.mail_address import EMAIL, mail_address_problem
+from citeaudit.watch.mail_address import mail_address_problem
 from citeaudit.watch.webhook_policy import WebhookPolicy
 
 __all__ = ["get_notify_settings", "rotate_secret", "set_notify_settings"]
 
-# One mailbox, never a list (`mail_address`): "root,me@example.org" was two recipients.
-_EMAIL = EMAIL
 # The rule when the caller names none: no private destinations, no plain http.
 STRICT = WebhookPolicy()
 
