@@ -6,17 +6,13 @@ lines by (file, line) alone, so in a PDF an entry's line is "read with the text"
 whenever a body line on another page has its number -- nearly always -- and the
 entry's address counts as the list's own, never cited (the fresh corpus in two
 columns: "Open Access Pilot in FP7 (2009)", cited by its ftp address, reported
-uncited; not in Markdown). `_cited_by_mention` keys lines the same way (unused now).
-The rules are not the PDF helper's files: this waits, marked xfail, for the diff in
-its report (key by file, page, line).
+uncited; not in Markdown). The rule now keys places by (file, page, line).
 
 Made-up entries; the PDFs are printed here."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from citeaudit.audit import AuditInput, audit
 from tests.manuscript.test_pdf_builder import Column, Page, write_pdf
@@ -71,12 +67,6 @@ def test_an_address_on_one_page_is_the_control(tmp_path: Path) -> None:
     assert [m for m in uncited if "Zeller" in m]  # the rule still reports
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules/citations/_cited_by_address.py keys lines by (file, line): in a PDF an "
-    "entry's line number is some body line's on another page, so its address counts as "
-    "the list's own (diff in H4 report)",
-)
 def test_an_entry_cited_by_its_address_in_a_two_page_pdf(tmp_path: Path) -> None:
     path = _article(tmp_path, "The winds are mapped at https://example.org/okafor-winds today.")
     assert not [m for m in _uncited(path) if "Okafor" in m]

@@ -41,17 +41,18 @@ def cited_by_address(data: AuditData) -> set[str]:
     if not data.manuscripts:
         return set()
     in_text: Counter[str] = Counter()
-    read: set[tuple[str, int]] = set()
+    # a place is (file, page, line): a PDF numbers its lines again on every page
+    read: set[tuple[str, int | None, int | None]] = set()
     for document in data.manuscripts:
         in_text.update(addresses(document.text))
-        read.update((line.file, line.number) for line in document.lines)
+        read.update((line.file, line.page, line.number) for line in document.lines)
     if not in_text:
         return set()
     held_by: dict[str, set[str]] = {}
     in_list: Counter[str] = Counter()
     for ref in data.references:
         own = list(addresses(ref.raw))
-        if (ref.location.file, ref.location.line) in read:
+        if (ref.location.file, ref.location.page, ref.location.line) in read:
             in_list.update(own)  # the list's own line, read with the text: no citation
         for address in own:
             held_by.setdefault(address, set()).add(ref.id)
