@@ -42,6 +42,8 @@ def test_a_field_whose_text_names_another_than_its_data_follows_the_text(
         para(
             run("Mosses belong to a tribe "),
             complex_field(csl_code([_editors_item()]), "(LMG 2012)"),
+            run(" and a subtribe "),
+            complex_field(csl_code([quill, _editors_item()]), "(Quill 2010, LMG 2012)"),
             run(" and alloys to none "),
             complex_field(csl_code([quill]), "(Quill 2010)"),
             run("."),

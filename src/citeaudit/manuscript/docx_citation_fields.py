@@ -428,34 +428,37 @@ def _linked(
         found = index.link(item, suffixes)
         if found == UNSURE:
             return left  # one work the code cannot tell: the shown text decides them all
-        if found is None and _named_otherwise(parsed.items, raw.shown):
-            return left  # ... and one no entry holds, in a text naming none of them
+        if found is None and _named_otherwise(item, parsed.items, raw.shown):
+            return left  # ... and one no entry holds whose place the text gives another
         items.append(replace(item, entry=None if found is None else found + 1))
     items.extend(_shown_only(raw.shown, items, index))
     return FieldCitation(raw.paragraph, raw.shown, parsed.manager, tuple(items), raw.offset)
 
 
-def _named_otherwise(items: Sequence[FieldItem], shown: str) -> bool:
-    """Whether the shown text cites a name and year but none of the works' first
-    authors: the text was retyped, or the data names other people than the text.
+def _named_otherwise(item: FieldItem, items: Sequence[FieldItem], shown: str) -> bool:
+    """Whether the shown text never names the work's first author and cites, by name
+    and year, someone who is no first author of the field's works: the text was
+    retyped, or the data names other people than the text.
 
     Why: the reader follows the shown text. A work whose data names its book's editors
-    as its authors, shown as the group's acronym ("(LMG 2012)" for the "Lantern Moss
-    Group (LMG)" entry), links to no entry by its first author -- it was reported
-    missing under the editors' names while the text plainly cites a listed entry (dev
-    DOCX, Pensoft). A text naming one of the field's works ("Sousounis and Tsonis
-    2012" with its entry deleted; "(Quenby & Marsh, 2015; H., 1999)") keeps the code's
-    reading: its unlisted works are still missing."""
-    if _SHOWN_WORK.search(shown[:_MAX_SHOWN]) is None:
-        return False
+    as its authors, shown as the group's acronym ("(Keng 1983, LMG 2012)" for the
+    "Lantern Moss Group (LMG)" entry), links to no entry by its first author -- it was
+    reported missing under the editors' names while the text plainly cites a listed
+    entry (dev DOCX, Pensoft). A work the text names ("Sousounis and Tsonis 2012",
+    its entry deleted), or one it abbreviates beside the others' names ("(Quenby &
+    Marsh, 2015; H., 1999)"), keeps the code's reading: still missing."""
     text = set(_WORD.findall(fold(shown[:_MAX_SHOWN])))
-    for item in items:
-        words = (
-            [w for w in _WORD.findall(fold(item.authors[0])) if len(w) >= 2] if item.authors else []
-        )
-        if not words or any(w in text for w in words):
-            return False
-    return True
+    if not item.authors or any(w in text for w in _name_words(item.authors[0])):
+        return False
+    firsts = {w for i in items if i.authors for w in _name_words(i.authors[0])}
+    return any(
+        not firsts & set(_name_words(found.group(1)))
+        for found in itertools.islice(_SHOWN_WORK.finditer(shown[:_MAX_SHOWN]), _SHOWN_WORKS)
+    )
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(name)) if len(w) >= 2]
 
 
 def _shown_only(shown: str, items: Sequence[FieldItem], index: EntryIndex) -> list[FieldItem]:
