@@ -2,7 +2,7 @@
 
 The uncited-reference rule spares an entry whose own address the text writes
 (`_cited_by_address`), unless the address is only on the list's own line. It keys
-lines by (file, line) alone, so in a PDF an entry's line is "read with the text"
+lines by (file, line) alone (until now), so in a PDF an entry's line is "read with the text"
 whenever a body line on another page has its number -- nearly always -- and the
 entry's address counts as the list's own, never cited (the fresh corpus in two
 columns: "Open Access Pilot in FP7 (2009)", cited by its ftp address, reported
