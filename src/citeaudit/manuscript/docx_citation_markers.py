@@ -101,11 +101,15 @@ class FieldCitationExtractor:
             # the year's suffix the reader sees, which tells Lee's 2019a from 2019b
             suffix = "" if citation_field.items else _typed_suffix(text, wanted, end, span[1])
             end += len(suffix)
+            more: tuple[Citation, ...] = ()
+            if citation_field.items:
+                more, end = _typed_letters(document, wanted, at, end, span[1])
             cursor[citation_field.paragraph] = end
             if citation_field.items:
                 cited = tuple(_citations(document, citation_field, at))
                 if by_number:
                     cited = _unlinked_by_number(document, citation_field, wanted, at, cited)
+                cited += more
             elif _NUMBERS.fullmatch(_BRACKETS.sub("", wanted)) and _entry_numbers(document, wanted):
                 # the code names no usable work, but it is a citation: bare numbers
                 # ("12,51") cite by number, superscript or not -- when each can be an
@@ -375,6 +379,30 @@ def _years_of_field(
         for c in m.citations
         if c.year in wanted and c.authors
     ]
+
+
+# letters typed after a field ending in a lettered year: "2013a" then "-c" or ", b"
+_TYPED_LETTERS = re.compile(r"\s*+[-\u2013,]\s*+[a-z](?![^\W\d_])")
+_ENDS_IN_LETTERED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)([a-z])$")
+
+
+def _typed_letters(
+    document: Document, wanted: str, at: int, end: int, stop: int
+) -> tuple[tuple[Citation, ...], int]:
+    """The same author's other lettered works a range or list of letters typed right
+    after a field cites ("Dalen and Nelson 2013a" then "-c": 2013b and 2013c), and
+    where the citation then ends; none when nothing such follows.
+
+    Why: read alone, the field cited 2013a and the letters were left over, so the
+    entries of 2013b and 2013c were "uncited" (fresh DOCX, Pensoft; Markdown right)."""
+    lettered = _ENDS_IN_LETTERED_YEAR.search(wanted[-_MAX_SHOWN:])
+    typed = _TYPED_LETTERS.match(document.text, end, stop) if lettered else None
+    if lettered is None or typed is None:
+        return (), end
+    shown_letter = lettered.group(1)
+    read = _by_name(document, wanted + typed.group(0), at)
+    more = tuple(c for c in read if c.year_suffix and c.year_suffix != shown_letter)
+    return (more, typed.end()) if more else ((), end)
 
 
 def _typed_suffix(text: str, wanted: str, end: int, stop: int) -> str:
