@@ -65,3 +65,19 @@ def test_a_work_the_shown_text_names_is_still_missing(tmp_path: Path) -> None:
         entries=ENTRIES,
     )
     assert sorted(rule for rule, _ in findings(path)) == ["missing-reference"]
+
+
+def test_a_work_whose_name_the_shown_text_misspells_is_still_missing(tmp_path: Path) -> None:
+    gone = csl_item("Gardner", 2002, "The made-up genus in New Guinea")
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Species differ (15 spp.: "),
+            complex_field(csl_code([gone]), "Garner 2002"),
+            run("), mosses grow (LMG 2012) and alloys rust (Quill 2010)."),
+        ),
+        entries=ENTRIES,
+    )
+    found = findings(path)
+    assert [rule for rule, _ in found] == ["missing-reference"]
+    assert "Gardner" in found[0][1]  # named by the work, as the code has it

@@ -58,3 +58,18 @@ def test_a_field_alone_leaves_the_other_letters_uncited(tmp_path: Path) -> None:
         entries=ENTRIES,
     )
     assert _citation_rules(path) == ["uncited-reference"]
+
+
+def test_a_page_typed_after_a_lettered_year_is_no_letter(tmp_path: Path) -> None:
+    second = csl_item("Dalen", 2013, "Made-up list of brown algae")
+    second["itemData"]["author"].append({"family": "Nelson", "given": "W."})
+    path = manuscript(
+        tmp_path,
+        para(
+            run("Lists are online (e.g. Dalen and Nelson 2013a; "),
+            complex_field(csl_code([second]), "Dalen and Nelson 2013b"),
+            run(", p. 103). Red ones too (Dalen and Nelson 2013c). Alloys rust (Quill 2010)."),
+        ),
+        entries=ENTRIES,
+    )
+    assert _citation_rules(path) == []  # "p" was read as 2013p, a work the list lacks

@@ -35,7 +35,13 @@ from lxml import etree  # type: ignore[import-untyped]
 from citeaudit.manuscript.document import RawEntry
 from citeaudit.manuscript.docx_citavi import CITAVI, citavi_items
 from citeaudit.manuscript.docx_field_citation import FieldCitation, FieldItem
-from citeaudit.manuscript.docx_field_links import UNSURE, EntryIndex, fold, shown_suffixes
+from citeaudit.manuscript.docx_field_links import (
+    UNSURE,
+    EntryIndex,
+    fold,
+    same_name,
+    shown_suffixes,
+)
 from citeaudit.manuscript.docx_word_sources import WORD_CITATION, citation_tags, lookup
 
 __all__ = ["FieldCollector", "link_fields", "parse_field"]
@@ -448,7 +454,9 @@ def _named_otherwise(item: FieldItem, items: Sequence[FieldItem], shown: str) ->
     its entry deleted), or one it abbreviates beside the others' names ("(Quenby &
     Marsh, 2015; H., 1999)"), keeps the code's reading: still missing."""
     text = set(_WORD.findall(fold(shown[:_MAX_SHOWN])))
-    if not item.authors or any(w in text for w in _name_words(item.authors[0])):
+    names = _name_words(item.authors[0]) if item.authors else []
+    # named, or misspelt ("Garner 2002" for Gardner): the code's reading stands
+    if not names or any(same_name(w, n) for n in names for w in text):
         return False
     firsts = {w for i in items if i.authors for w in _name_words(i.authors[0])}
     return any(

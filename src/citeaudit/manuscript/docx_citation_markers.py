@@ -382,7 +382,7 @@ def _years_of_field(
 
 
 # letters typed after a field ending in a lettered year: "2013a" then "-c" or ", b"
-_TYPED_LETTERS = re.compile(r"\s*+[-\u2013,]\s*+[a-z](?![^\W\d_])")
+_TYPED_LETTERS = re.compile(r"\s*+[-\u2013,]\s*+([a-z])(?![^\W\d_]|\.)")  # not "p."
 _ENDS_IN_LETTERED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)([a-z])$")
 
 
@@ -400,6 +400,8 @@ def _typed_letters(
     if lettered is None or typed is None:
         return (), end
     shown_letter = lettered.group(1)
+    if typed.group(1) <= shown_letter:  # letters run on: "2013a-c", "2013a, b"
+        return (), end
     read = _by_name(document, wanted + typed.group(0), at)
     more = tuple(c for c in read if c.year_suffix and c.year_suffix != shown_letter)
     return (more, typed.end()) if more else ((), end)

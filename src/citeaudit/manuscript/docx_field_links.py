@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from citeaudit.manuscript.document import RawEntry
 from citeaudit.manuscript.docx_field_citation import FieldItem
 
-__all__ = ["UNSURE", "EntryIndex", "fold", "holds_work", "shown_suffixes"]
+__all__ = ["UNSURE", "EntryIndex", "fold", "holds_work", "same_name", "shown_suffixes"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]++", re.IGNORECASE)
@@ -90,7 +90,7 @@ def shown_suffixes(shown: str) -> dict[int, set[str]]:
     return found
 
 
-def _same_name(word: str, name: str) -> bool:
+def same_name(word: str, name: str) -> bool:
     """One name word as a list may write it: exactly, with initials glued on ("xiaj"),
     or spelt a little otherwise ("kopacek" for "kopac")."""
     return (
@@ -167,7 +167,7 @@ def holds_work(entry: str, item: FieldItem) -> bool:
     if not first:
         return False
     name = max(first, key=len)
-    if not any(_same_name(word, name) for word in _WORD.findall(text[:_ENTRY_HEAD])):
+    if not any(same_name(word, name) for word in _WORD.findall(text[:_ENTRY_HEAD])):
         return False
     return item.year is None or item.year in {int(y) for y in _YEAR.findall(text)}
 
@@ -252,7 +252,7 @@ class EntryIndex:
         name = max(first, key=len)
         heads = self.heads[i] if _CONJUNCTIONS.intersection(first) else self.first_persons[i]
         opening = [*heads[: len(first) + 1], *self.first_authors[i]]
-        return any(_same_name(word, name) for word in opening)
+        return any(same_name(word, name) for word in opening)
 
     def link(self, item: FieldItem, suffixes: Mapping[int, set[str]] | None = None) -> int | None:
         """The entry's index (0-based) the item names, None for a work the list lacks,
@@ -311,7 +311,7 @@ class EntryIndex:
             words = _WORD.findall(fold(author))
             if words:
                 name = max(words, key=len)
-                if not any(_same_name(word, name) for word in self._words_of(i)):
+                if not any(same_name(word, name) for word in self._words_of(i)):
                     return True  # the work's second (third) author is not in the entry
         if item.year is not None and len(item.title) < 8:  # a title tells them apart better
             letters, shown = self.suffixes[i].get(item.year), suffixes.get(item.year)
