@@ -12,7 +12,6 @@ no clock.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -20,7 +19,13 @@ import pytest
 
 from citeaudit.service import heavy
 from citeaudit.store.repository import Repository
-from tests.security.test_redteam_heavy_requests import REQUESTS, _at_once, _Held, audit
+from tests.security.test_redteam_heavy_requests import (
+    REQUESTS,
+    _at_once,
+    _Held,
+    audit,
+    finished_audit,
+)
 from tests.security.test_redteam_slow_clients import GUARD, Served, served
 
 __all__ = ["audit", "served"]  # the fixtures: `citeaudit serve`, one finished audit
@@ -47,22 +52,9 @@ def test_findings_answer_is_unchanged(served: Served) -> None:
     """Same JSON as before: the audit, its state, and each finding as stored; the
     filters still apply."""
     auth = {"Authorization": f"Bearer {served.token}"}
-    base = f"http://127.0.0.1:{served.port}"
     paper = b"As shown [@gone2001].\n"
     bib = b"@article{kept2002, author={Okafor, B.}, title={A title}, journal={J}, year=2002}\n"
-    created = httpx.post(
-        f"{base}/api/v1/audits",
-        files=[("manuscript", ("paper.md", paper)), ("bibliography", ("refs.bib", bib))],
-        data={"offline": "true"},
-        headers=auth,
-        timeout=GUARD,
-    )
-    assert created.status_code == 202, created.text
-    url = f"{base}{created.json()['url']}"
-    deadline = time.monotonic() + 60  # a hang guard
-    while httpx.get(url, headers=auth, timeout=GUARD).json()["status"] != "done":
-        assert time.monotonic() < deadline, "the audit did not finish"
-        time.sleep(0.1)
+    url = finished_audit(served, served.token, paper, bib)
     answer = httpx.get(f"{url}/findings", headers=auth, timeout=GUARD)
     assert answer.headers["content-type"] == "application/json"
     body = answer.json()

@@ -22,7 +22,7 @@ import pytest
 
 from citeaudit.service import heavy
 from citeaudit.store import Repository, make_engine
-from tests.security.test_redteam_heavy_requests import _Held, audit, held_reports
+from tests.security.test_redteam_heavy_requests import _Held, audit, finished_audit, held_reports
 from tests.security.test_redteam_slow_clients import GUARD, Served, served
 
 __all__ = ["audit", "held_reports", "served"]  # fixtures: the server, one audit, held renders
@@ -42,29 +42,12 @@ def other_account(served: Served) -> Iterator[str]:
         engine.dispose()
 
 
-def _finished_audit(served: Served, token: str) -> str:
-    auth = {"Authorization": f"Bearer {token}"}
-    base = f"http://127.0.0.1:{served.port}"
-    created = httpx.post(
-        f"{base}/api/v1/audits",
-        files=[("manuscript", ("paper.md", PAPER)), ("bibliography", ("refs.bib", BIB))],
-        data={"offline": "true"},
-        headers=auth,
-        timeout=GUARD,
-    )
-    assert created.status_code == 202, created.text
-    url = f"{base}{created.json()['url']}"
-    deadline = time.monotonic() + 60  # a hang guard
-    while httpx.get(url, headers=auth, timeout=GUARD).json()["status"] != "done":
-        assert time.monotonic() < deadline, "the audit did not finish"
-        time.sleep(0.1)
-    return url
-
-
 def test_one_accounts_flood_leaves_a_place_to_another(
     served: Served, audit: str, held_reports: _Held, other_account: str
 ) -> None:
-    mine = _finished_audit(served, other_account)  # before the flood: uploads are not heavy
+    mine = finished_audit(
+        served, other_account, PAPER, BIB
+    )  # before the flood: uploads are not heavy
     auth = {"Authorization": f"Bearer {served.token}"}
     flood: list[int] = []
 
@@ -110,7 +93,7 @@ def test_watched_changes_are_heavy_work_of_their_account(
 ) -> None:
     """A collection's changes list every watched audit's still-broken links on each
     request: read a few at a time, one account's at most `HEAVY_PER_OWNER`."""
-    mine = _finished_audit(served, other_account)
+    mine = finished_audit(served, other_account, PAPER, BIB)
     auth = {"Authorization": f"Bearer {served.token}"}
     base = f"http://127.0.0.1:{served.port}/api/v1"
     watched = httpx.post(

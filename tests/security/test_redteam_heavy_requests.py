@@ -63,11 +63,16 @@ class _Held:
 def audit(served: Served, monkeypatch: pytest.MonkeyPatch) -> str:
     """A finished offline audit of a small paper and its bibliography."""
     monkeypatch.setattr("citeaudit.api.slow_clients.BODY_GRACE_SECONDS", 30.0)
-    auth = {"Authorization": f"Bearer {served.token}"}
+    return finished_audit(served, served.token)
+
+
+def finished_audit(served: Served, token: str, paper: bytes = PAPER, bib: bytes = BIB) -> str:
+    """The address of a finished offline audit of `paper` and `bib`, sent by `token`."""
+    auth = {"Authorization": f"Bearer {token}"}
     base = f"http://127.0.0.1:{served.port}"
     created = httpx.post(
         f"{base}/api/v1/audits",
-        files=[("manuscript", ("paper.md", PAPER)), ("bibliography", ("refs.bib", BIB))],
+        files=[("manuscript", ("paper.md", paper)), ("bibliography", ("refs.bib", bib))],
         data={"offline": "true"},
         headers=auth,
         timeout=GUARD,
