@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 
 
@@ -56,11 +54,6 @@ def test_a_year_mismatch_names_the_family_not_the_particle(tmp_path: Path) -> No
     assert "von Lindqvist (1837)" in messages[0]
 
 
-@pytest.mark.xfail(
-    reason="H1 (manuscript/citations): '2012a, b' followed by prose inside the brackets "
-    "keeps only the first letter, so the b entry is called uncited",
-    strict=True,
-)
 def test_year_letters_then_prose_cite_each_letter(tmp_path: Path) -> None:
     links, codes, _ = _run(
         tmp_path,

@@ -44,6 +44,9 @@ YEAR = re.compile(
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|y|e|et|und|&)\s+")
 # "2019a, b": a lone letter continues a suffixed year, when nothing word-like follows it.
 _SUFFIX_ONLY = re.compile(r"(?P<suffix>[a-z])(?=\s*(?:[,;:)\]]|$))")
+# "2012a, b for the protocols": a lone letter with words after it, taken only when it is
+# the next letter after the year's own (an article "a" or a word never is).
+_NEXT_LETTER_THEN_WORDS = re.compile(r"(?P<suffix>[a-z])(?=\s+[^\W\d_])")
 # "2013a-c": the letters from the first to the last, each a work of that year.
 _SUFFIX_RANGE = re.compile(r"\s?[-–]\s?(?P<last>[a-z])(?=\s*(?:[,;:)\]]|$))")
 _MOST_LETTERS = 12
@@ -120,6 +123,10 @@ def parse_years(text: str, start: int = 0) -> tuple[list[YearLabel], int] | None
             continue
         last = labels[-1]
         letter = _SUFFIX_ONLY.match(text, sep.end()) if last.suffix else None
+        if letter is None and last.suffix:
+            letter = _NEXT_LETTER_THEN_WORDS.match(text, sep.end())
+            if letter is not None and ord(letter.group("suffix")) != ord(last.suffix) + 1:
+                letter = None
         if letter is None:
             break
         labels.append(_lettered(last, letter.group("suffix")))
