@@ -2,9 +2,8 @@
 
 A PDF gives its paragraphs line by line, so a rule of the numeric extractor that
 looks at "the line" sees a fragment of a sentence. Found by printing the fresh corpus
-in two columns (benches/pdf.py, the PDF helper); the causes are in
-manuscript/citations/ (not the PDF helper's files), so these wait, marked xfail, for
-the fix proposed in its report:
+in two columns (benches/pdf.py, the PDF helper); fixed in numeric.py as its report
+proposed (the paragraph, not the line; the line's end before a month):
 
 - an enumeration "(1) ..., (2) ..., and (3) ..." whose items stand on three printed
   lines is no enumeration for `numeric._enumeration` (it wants "(1)" and "(2)" on one
@@ -19,8 +18,6 @@ the fix proposed in its report:
 Made-up text."""
 
 from __future__ import annotations
-
-import pytest
 
 from citeaudit.manuscript.citations.numeric import NumericExtractor
 from citeaudit.manuscript.document import Document, Line, RawEntry
@@ -59,11 +56,6 @@ def test_the_unwrapped_enumeration_cites_nothing_in_round_brackets() -> None:
     assert not {"(1)", "(2)", "(3)", "(4)", "(5)"} & cited
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numeric._enumeration reads one line: a PDF's enumeration over three lines "
-    "counts as round-bracket citations (H1's numeric.py; diff in the H4 report)",
-)
 def test_an_enumeration_over_printed_lines_is_no_round_bracket_citation() -> None:
     cited = {c.text for c in NumericExtractor().extract(_document(BRACKET_PAPER, NUMBERED))}
     assert not {"(1)", "(2)", "(3)", "(4)", "(5)"} & cited
@@ -90,12 +82,6 @@ def test_a_days_number_before_its_month_is_no_citation() -> None:
     assert numeric == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numeric._spaced_plain looks for the month on the day's line only: a PDF line "
-    "ending in the day ('(INB); 6' / 'Feb 1996') reads it as a flattened superscript "
-    "(H1's numeric.py; diff in the H4 report)",
-)
 def test_a_days_number_cut_from_its_month_by_the_line_end_is_no_citation() -> None:
     body = ["Both species are invented (Quorrel 1995, 2003).", ""]
     for line in SPECIMENS:

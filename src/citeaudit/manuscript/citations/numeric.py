@@ -773,10 +773,12 @@ def _enumeration(text: str, start: int, end: int, number: int) -> bool:
     """
     if not _opens_clause(text, end):
         return False
+    # the paragraph, not the line: a PDF prints "(1) ... (2) ... (3)" over several lines
     low = max(start - _CLAUSE_WINDOW, 0)
-    line_start = text.rfind("\n", low, start) + 1 or low
-    line_end = text.find("\n", end, end + _CLAUSE_WINDOW)
-    line = text[line_start : line_end if line_end >= 0 else end + _CLAUSE_WINDOW]
+    found = text.rfind("\n\n", low, start)
+    line_start = found + 2 if found >= 0 else low
+    found = text.find("\n\n", end, end + _CLAUSE_WINDOW)
+    line = text[line_start : found if found >= 0 else end + _CLAUSE_WINDOW].replace("\n", " ")
     labels = {f"({k})" for k in (1, 2)}
     if not all(label in line for label in labels):
         return False
@@ -1144,6 +1146,9 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         following = m.group("next")
         if following is not None and _month_follows(text, m.start("next")):
             continue  # "COSTA RICA. 15 Nov 1990": a date's day, not a superscript
+        line_end = _LINE_END_AFTER.match(text, start + len(body))
+        if line_end is not None and _month_follows(text, line_end.end()):
+            continue  # the same day with its month on the next printed line (a PDF's)
         several = body.count(",") >= 2
         if text[start - 2] in _CLOSERS and not (
             m.group("after")[:1] in ".;" and (following is None or following.isupper())
@@ -1170,6 +1175,8 @@ def _word_before(text: str, start: int) -> str:
 
 
 _WORD_AT = re.compile(r"[^\W\d_]{1,12}")
+# the end of a line right after a number: "(INB); 6" / "Feb 1996"
+_LINE_END_AFTER = re.compile(r"[.;:]?[ \t]{0,8}\n")
 
 
 def _month_follows(text: str, at: int) -> bool:
