@@ -120,9 +120,11 @@ class FieldCitationExtractor:
                 # the paragraph, a field inside a parenthesis ("(Lee 2001, Brullo et al.
                 # 2011, 2013)") lost its opening bracket to the field before it
                 cited = tuple(_by_name(document, wanted + suffix, at))
-                if all(c.certainty is Certainty.WEAK for c in cited):
-                    # read alone as nothing sure ("Perfil do leitor. Expresso. s/d", a
-                    # title and "no date"): no field, its text read where it stands,
+                if all(c.certainty is Certainty.WEAK and c.year is None for c in cited):
+                    # read alone as nothing sure and undated ("Perfil do leitor.
+                    # Expresso. s/d", a title and "no date"; a doubtful dated reading,
+                    # "Goodman, Sorj e Wilkison (1985", stays the field's): no field,
+                    # its text read where it stands,
                     # parenthesis and all, as in a typed manuscript. Claimed, it cut
                     # its parenthesis: the rest ("[Reader's Profile. No date]") was
                     # read as a work the list lacks, and the title's entry "uncited".
