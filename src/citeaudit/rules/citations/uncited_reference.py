@@ -10,6 +10,7 @@ from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._cited import cited_ids
 from citeaudit.rules.citations._cited_by_address import cited_by_address
 from citeaudit.rules.citations._cited_by_lead import cited_by_lead
+from citeaudit.rules.citations._cited_by_mention import cited_by_mention
 from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
@@ -29,7 +30,10 @@ class UncitedReference(Rule):
     Fix: cite the work where it supports the text, or remove the entry. A citation
     with the wrong year still counts as citing the entry (citation-year-mismatch says
     so), and LaTeX's ``\\nocite{*}`` cites everything; so does the entry's own web
-    address written in the text ("in Google Earth (http://www.google.com/earth)").
+    address written in the text ("in Google Earth (http://www.google.com/earth)"),
+    and the text naming the entry's first author a few words before its year in a form
+    no citation reader knows ("as Okafor argued in her 2017 survey"): the work is
+    cited, and calling it uncited would be a false alarm (``_cited_by_mention``).
     A citation the matcher could not link because the entry's fields were read wrongly
     cites it all the same when the entry opens with the cited name and holds the cited
     year (``_cited_by_lead``).
@@ -65,8 +69,16 @@ class UncitedReference(Rule):
             if bib.format in DATABASE_FORMATS
             for ref in bib.references
         }
-        for ref in data.references:
-            if ref.id in cited or ref.id in summarised or ("further_reading", "true") in ref.extra:
+        left = [
+            ref
+            for ref in data.references
+            if ref.id not in cited
+            and ref.id not in summarised
+            and ("further_reading", "true") not in ref.extra
+        ]
+        named = cited_by_mention(data, left)
+        for ref in left:
+            if ref.id in named:
                 continue
             if ref.id in in_database:
                 yield self.finding(

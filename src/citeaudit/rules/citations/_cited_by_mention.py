@@ -1,0 +1,160 @@
+"""Entries whose first author and year the text names together.
+
+Why: "never cited" is a claim about the text, and an editor who finds the work named
+in it ("as Okafor argued in her 2017 survey", "Okafor, 2017, p. 4 in table 2", a
+citation form no reader knows) stops trusting the report. When the body names an
+entry's first author within a few words before the entry's year, the work is cited in
+some form; whether the form is right is another question, and calling the entry
+uncited would be a false alarm. Real published articles showed it: most uncited-
+reference findings left on them were entries cited in forms the readers did not
+know.
+
+What counts: the first author's family name (its last word, so "van der Berg" is
+found as "Berg"; folded as the matcher folds names) among the last `WINDOW` words
+before a year written as the entry writes it ("2017", "2017a"). Only a key that one
+entry holds (first-author name and year) counts: two entries "Okafor 2017" and one
+mention in the text leave both to the matcher. Names shorter than three letters
+never count ("Li", "Wu" are words of other languages too). Lines that are the list's own
+entries (where a reader keeps them in the text) are no mention: the window starts
+afresh after each. Nor are citations already read and matched to an entry: "Lee" in
+"(Park and Lee 2010)" is a co-author of Park's work, not a mention of "Lee 2010"; nor
+names after a species' binomial ("Chesneya nubigena (D.Don) Ali ... 1959": the
+describer, a taxonomic authority); nor
+is any entry of a numbered list spared, whose works are cited by number (its authors
+named with a year in the text are data sources: "the IBGE's census of 2010").
+
+Linear: a line's matched citations are blanked once each (their spans de-duplicated:
+the works of one marker share its span), then the line is read once by one regular
+expression with no nested quantifier; each year found keeps the words before it in a
+set of at most `WINDOW` keys; each entry then costs one look-up.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from citeaudit.audit_data import AuditData
+from citeaudit.manuscript.document import Line
+from citeaudit.matching.names import normalise_name
+from citeaudit.model.reference import Reference
+
+WINDOW = 6
+_PARTS = 12
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "do", "dos", "das", "del", "di", "du", "le", "la"}
+)
+# a numbered list's entry ("12. ", "[12] ", "12 "): its works are cited by number, and
+# its authors named with a year in the text are data sources ("IBGE's 2010 census").
+_NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
+# a place in the input: a PDF numbers its lines again on each page
+_Place = tuple[str, int | None, int | None]
+_POSSESSIVE = re.compile(r"['’]s$")
+_TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*)")
+
+
+def _family_key(ref: Reference) -> str | None:
+    """The family name, folded: one word ("berg" of "van der Berg"), or an
+    organisation's whole name ("plano diretor de pirenopolis": its last word alone is
+    often a place, "in Pirenopolis in 2002")."""
+    family = ref.first_author_family
+    if not family or ref.year is None:
+        return None
+    words = normalise_name(family).split()
+    if not words or len(words[-1]) < 3:
+        return None
+    person = len(words) == 1 or all(w in _PARTICLES for w in words[:-1])
+    return words[-1] if person else " ".join(words)
+
+
+def _mentions(
+    lines: Iterable[Line],
+    listed: set[_Place],
+    read: dict[_Place, list[tuple[int, int]]],
+) -> set[tuple[str, str]]:
+    """(folded word, year label) for every word within WINDOW words before a year."""
+    found: set[tuple[str, str]] = set()
+    recent: list[str] = []
+    for line in lines:
+        where = (line.file, line.page, line.number)
+        if where in listed:
+            recent.clear()
+            continue
+        text = line.text
+        if where in read:
+            text = _blanked(text, read[where])
+        for m in _TOKEN.finditer(text):
+            year = m.group("year")
+            if year is None:
+                recent.append(_POSSESSIVE.sub("", m.group("word")))
+                if len(recent) > WINDOW:
+                    del recent[0]
+                continue
+            if not any(_binomial(a, b) for a, b in itertools.pairwise(recent)):
+                # the last words only: a hyphenated run of a thousand "words" stays bounded
+                parts = [p for word in recent for p in normalise_name(word).split()][-_PARTS:]
+                for i, part in enumerate(parts):
+                    found.add((part, year))
+                    for n in range(2, len(parts) - i + 1):  # a name of several words
+                        found.add((" ".join(parts[i : i + n]), year))
+    return found
+
+
+def _binomial(genus: str, epithet: str) -> bool:
+    """Whether two words are a species' name ("Chesneya nubigena", "Heliotropium
+    helophilum"): names and a year after one are its authority, "Chesneya nubigena
+    (D.Don) Ali, Scientist 4. 1959", the describer, not a work cited."""
+    return (
+        len(epithet) >= 3
+        and epithet.isalpha()
+        and epithet.islower()
+        and len(genus) >= 3
+        and genus.isalpha()
+        and genus[0].isupper()
+        and genus[1:].islower()
+    )
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the citations read and matched blanked out: a name there is one
+    co-author of another work ("(Park and Lee 2010)" does not name "Lee 2010")."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _matched_spans(data: AuditData) -> dict[_Place, list[tuple[int, int]]]:
+    matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+    spans: dict[_Place, set[tuple[int, int]]] = {}
+    for cit in data.citations:
+        where = cit.location
+        if cit.id in matched and where.line is not None and where.column is not None:
+            start = where.column - 1
+            place = (where.file, where.page, where.line)
+            spans.setdefault(place, set()).add((start, start + len(cit.text)))
+    return {k: sorted(v) for k, v in spans.items()}
+
+
+def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[str]:
+    """Ids of `candidates` whose unique first-author-and-year key the text names."""
+    keyed = {
+        ref.id: (key, ref.year_label)
+        for ref in data.references
+        if (key := _family_key(ref)) is not None
+    }
+    wanted = {
+        ref.id: keyed[ref.id]
+        for ref in candidates
+        if ref.id in keyed and not _NUMBERED.match(ref.raw)
+    }
+    if not wanted or not data.manuscripts:
+        return set()
+    holders = Counter(keyed.values())
+    listed = {(r.location.file, r.location.page, r.location.line) for r in data.references}
+    lines = (line for d in data.manuscripts for line in d.lines)
+    mentioned = _mentions(lines, listed, _matched_spans(data))
+    return {rid for rid, key in wanted.items() if holders[key] == 1 and key in mentioned}
