@@ -21,33 +21,19 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
 from tests.redteam.offline_service import offline_settings
+from tests.redteam.opens_watch import audited_through_api
 
 MARK = "QZ5H5SECRET"
 REFS = b"@article{inside, author={Okafor, N.}, title={Inside}, journal={J}, year={2018}}\n"
-_watching: list[list[str]] = []
-
-
-def _hook(event: str, args: tuple[Any, ...]) -> None:
-    if not _watching or event not in ("open", "os.scandir", "os.listdir") or not args:
-        return
-    if isinstance(args[0], str | bytes | os.PathLike):
-        _watching[-1].append(os.fsdecode(args[0]))
-
-
-sys.addaudithook(_hook)  # hooks cannot be removed: it records only while watched
 
 
 @pytest.fixture
@@ -155,27 +141,7 @@ def test_names_no_red_team_tried_before_open_nothing_outside(
     server: tuple[TestClient, dict[str, str], Path],
 ) -> None:
     client, auth, outside = server
-    opened: list[str] = []
-    _watching.append(opened)
-    try:
-        response = client.post(
-            "/api/v1/audits", files=_uploads(outside), data={"offline": "true"}, headers=auth
-        )
-        assert response.status_code == 202, response.text
-        url = response.json()["url"]
-        deadline = time.monotonic() + 120  # a hang guard only; nothing asserts on time
-        status = client.get(url, headers=auth).json()
-        while status["status"] not in ("done", "failed") and time.monotonic() < deadline:
-            time.sleep(0.05)
-            status = client.get(url, headers=auth).json()
-        assert status["status"] == "done", status
-        shown = [json.dumps(status), client.get(f"{url}/findings", headers=auth).text]
-        for form in ("json", "html", "text", "sarif", "csv"):
-            shown.append(client.get(f"{url}/report?format={form}", headers=auth).text)
-        for name in status["files"]:
-            shown.append(client.get(f"{url}/fixed/{quote(name, safe='')}", headers=auth).text)
-    finally:
-        _watching.remove(opened)
+    opened, shown = audited_through_api(client, auth, _uploads(outside))
     text = "\n".join(shown)
     assert MARK not in text
     assert "/scratch/" not in text  # nor where the server keeps the upload
