@@ -10,11 +10,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
+
+from citeaudit.server import create_app
+from tests.redteam.offline_service import offline_settings
 
 FORMATS = ("json", "html", "text", "sarif", "csv")
 _watching: list[list[str]] = []
@@ -28,6 +36,19 @@ def _hook(event: str, args: tuple[Any, ...]) -> None:
 
 
 sys.addaudithook(_hook)
+
+
+@contextmanager
+def scratch_server(tmp_path: Path, token_name: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    """The offline service in-process, its uploads in `tmp_path`/scratch (beside
+    whatever the test plants in `tmp_path`), and a token's header."""
+    (tmp_path / "scratch").mkdir()
+    settings = offline_settings(tmp_path, embedded_workers=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+        app = create_app(settings)
+        with TestClient(app, raise_server_exceptions=False) as client:
+            yield client, {"Authorization": f"Bearer {app.state.repo.create_token(token_name)}"}
 
 
 def audited_through_api(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +21,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from citeaudit.server import create_app
-from tests.redteam.offline_service import offline_settings
-from tests.redteam.opens_watch import audited_through_api
+from tests.redteam.opens_watch import audited_through_api, scratch_server
 
 MARK = "QZ8SERVERSECRET"
 REFS = b"@article{inside, author={Okafor, N.}, title={Inside}, journal={J}, year={2018}}\n"
@@ -37,14 +34,8 @@ def server(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], Path]]:
     for name in ("secret.tex", "secret.bib", "secret.md", "secret.Rmd", "secret.qmd"):
         (outside / name).write_text(f"{MARK} [@stolen] \\cite{{stolen}}\n", encoding="utf-8")
     (outside / "citeaudit.toml").write_text('ignore = ["CIT"]\n', encoding="utf-8")
-    (tmp_path / "scratch").mkdir()
-    settings = offline_settings(tmp_path, embedded_workers=1)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
-        app = create_app(settings)
-        with TestClient(app, raise_server_exceptions=False) as client:
-            auth = {"Authorization": f"Bearer {app.state.repo.create_token('redteam')}"}
-            yield client, auth, outside
+    with scratch_server(tmp_path, "redteam") as (client, auth):
+        yield client, auth, outside
 
 
 def _uploads(o: Path) -> list[tuple[str, tuple[str, bytes]]]:
