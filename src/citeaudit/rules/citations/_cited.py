@@ -22,3 +22,8 @@ def cited_ids(matches: Iterable[CitationMatch]) -> set[str]:
             if targets:
                 distinct.setdefault(id(targets), targets)
     return {t for targets in distinct.values() for t in targets}
+
+
+def matched_citations(matches: Iterable[CitationMatch]) -> set[str]:
+    """Ids of the citations linked to some entry, exactly or under another year."""
+    return {m.citation_id for m in matches if m.targets or m.year_mismatch}

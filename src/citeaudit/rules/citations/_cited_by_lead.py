@@ -32,6 +32,7 @@ import re
 from citeaudit.audit_data import AuditData
 from citeaudit.matching.names import normalise_name
 from citeaudit.model.citation import Certainty, CitationKind
+from citeaudit.rules.citations._cited import matched_citations
 
 CROWD = 40
 OPENING = 160  # characters of an entry read for its opening name
@@ -43,7 +44,7 @@ def cited_by_lead(data: AuditData) -> dict[str, str]:
     """Citation id -> the one entry whose opening words are the citation's name."""
     if not data.manuscripts or not data.references:
         return {}
-    matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+    matched = matched_citations(data.matches)
     wanted = [
         c
         for c in data.citations

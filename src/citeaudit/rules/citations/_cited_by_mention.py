@@ -40,12 +40,11 @@ from citeaudit.audit_data import AuditData
 from citeaudit.manuscript.document import Line
 from citeaudit.matching.names import normalise_name
 from citeaudit.model.reference import Reference
+from citeaudit.model.surnames import PARTICLES
+from citeaudit.rules.citations._cited import matched_citations
 
 WINDOW = 6
 _PARTS = 12
-_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "da", "do", "dos", "das", "del", "di", "du", "le", "la"}
-)
 # a numbered list's entry ("12. ", "[12] ", "12 "): its works are cited by number, and
 # its authors named with a year in the text are data sources ("IBGE's 2010 census").
 _NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
@@ -65,7 +64,7 @@ def _family_key(ref: Reference) -> str | None:
     words = normalise_name(family).split()
     if not words or len(words[-1]) < 3:
         return None
-    person = len(words) == 1 or all(w in _PARTICLES for w in words[:-1])
+    person = len(words) == 1 or all(w in PARTICLES for w in words[:-1])
     return words[-1] if person else " ".join(words)
 
 
@@ -128,7 +127,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _matched_spans(data: AuditData) -> dict[_Place, list[tuple[int, int]]]:
-    matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+    matched = matched_citations(data.matches)
     spans: dict[_Place, set[tuple[int, int]]] = {}
     for cit in data.citations:
         where = cit.location

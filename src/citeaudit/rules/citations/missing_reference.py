@@ -11,6 +11,7 @@ from citeaudit.manuscript.citations.bare_keys import BARE_KEY
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._cited import matched_citations
 from citeaudit.rules.citations._cited_by_lead import cited_by_lead
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
@@ -76,7 +77,7 @@ class MissingReference(Rule):
     summary = "Citation with no entry in the reference list"
 
     def check(self, data: AuditData) -> Iterable[Finding]:
-        matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+        matched = matched_citations(data.matches)
         matched |= cited_by_lead(data).keys()
         keys = [r.key for r in data.references if r.key]
         # only keys a typo could have made are offered ("Did you mean"), and charged

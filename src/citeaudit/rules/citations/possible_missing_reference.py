@@ -8,6 +8,7 @@ from citeaudit.audit_data import AuditData
 from citeaudit.model.citation import Certainty
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
+from citeaudit.rules.citations._cited import matched_citations
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
 from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
@@ -50,7 +51,7 @@ class PossibleMissingReference(Rule):
     summary = "Narrative citation that may have no entry in the reference list"
 
     def check(self, data: AuditData) -> Iterable[Finding]:
-        matched = {m.citation_id for m in data.matches if m.targets or m.year_mismatch}
+        matched = matched_citations(data.matches)
         candidates = [
             c
             for c in data.citations
