@@ -1,9 +1,11 @@
 """Light Markdown markup, hidden without moving any character.
 
-Readers may leave emphasis in `Document.lines` (``*CSTO*``, ``**NATO**``). The
-author-year extractor works on a copy of the text where markup characters are
-blanked out, so every offset it finds is still an offset into `Document.text`
-and the marker text can be cut from the original.
+Readers may leave emphasis in `Document.lines` (``*CSTO*``, ``**NATO**``) and links
+(``Zhang ([2022](#ref-zhang))``: a web page converted to Markdown links every
+citation to its entry). The author-year extractor works on a copy of the text where
+markup characters and a link's brackets and address are blanked out -- the label
+stays, as a reader of the page sees it -- so every offset it finds is still an
+offset into `Document.text` and the marker text can be cut from the original.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from array import array
 from collections.abc import Iterator
 
 _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
+# An inline link whose label holds no bracket: "[label](address "title")". Each part is
+# possessive and stops at the next bracket, so a line of unclosed "[" is one pass.
+_LINK = re.compile(
+    r"\[(?P<label>[^\[\]\n]*+)\]"
+    r"\((?:<[^<>\n]*+>|(?:[^()\s]++|\([^()\s]*+\))*+)(?:[ \t]++\"[^\"\n]*+\")?[ \t]*+\)"
+)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
@@ -26,7 +34,14 @@ _AS_PLAIN = str.maketrans(
 
 
 def blank_markup(text: str) -> str:
+    if "](" in text:
+        text = _LINK.sub(_label_only, text)
     return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_AS_PLAIN)
+
+
+def _label_only(link: re.Match[str]) -> str:
+    label = link.group("label")
+    return " " + label + " " * (link.end() - link.start() - len(label) - 1)
 
 
 class CodeSpans:
