@@ -57,3 +57,14 @@ def test_a_whole_citation_as_a_link_is_read_as_before() -> None:
     ]
     assert _targets("Known [Okonkwo, 2020](#r5) well.") == ["ref-5"]
     assert _targets("Known [(Okonkwo, 2020)](#r5) well.") == ["ref-5"]
+
+
+def test_html_links_and_tags_inside_a_citation() -> None:
+    assert _targets('Known (Okonkwo, <a href="#B5">2020</a>) well.') == ["ref-5"]
+    assert _targets('As <a href="#B1">Zhang (2022)</a> said.') == ["ref-1"]
+    assert _targets("As <em>Pereira and Lima</em> (2017) said.") == ["ref-2"]
+    assert _targets('As Zhang (<span class="year">2022</span>) said.') == ["ref-1"]
+
+
+def test_comparisons_are_not_tags() -> None:
+    assert _targets("Since a<b and c>d (Zhang, 2022) holds.") == ["ref-1"]

@@ -3,7 +3,7 @@
 Readers may leave emphasis in `Document.lines` (``*CSTO*``, ``**NATO**``) and links
 (``Zhang ([2022](#ref-zhang))``: a web page converted to Markdown links every
 citation to its entry). The author-year extractor works on a copy of the text where
-markup characters and a link's brackets and address are blanked out -- the label
+markup characters, inline HTML tags and a link's brackets and address are blanked out -- the label
 stays, as a reader of the page sees it -- so every offset it finds is still an
 offset into `Document.text` and the marker text can be cut from the original.
 """
@@ -22,6 +22,14 @@ _LINK = re.compile(
     r"\[(?P<label>[^\[\]\n]*+)\]"
     r"\((?:<[^<>\n]*+>|(?:[^()\s]++|\([^()\s]*+\))*+)(?:[ \t]++\"[^\"\n]*+\")?[ \t]*+\)"
 )
+# Inline HTML a converter leaves in Markdown ("(Lee, <a href="#B2">2015</a>)"): the tags
+# print nothing. Only the inline elements a page's text is written with, so a
+# comparison ("a<b and c>d") is never taken for a tag.
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|cite|em|font|i|mark|q|s|small|span|strong|sub|sup|u)"
+    r"(?=[\s>/])[^<>\n]*+>",
+    re.IGNORECASE,
+)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
@@ -36,6 +44,8 @@ _AS_PLAIN = str.maketrans(
 def blank_markup(text: str) -> str:
     if "](" in text:
         text = _LINK.sub(_label_only, text)
+    if "<" in text:
+        text = _TAG.sub(lambda m: " " * len(m.group()), text)
     return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_AS_PLAIN)
 
 
