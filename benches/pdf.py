@@ -14,7 +14,8 @@ header and page numbers, as a journal's proof is set:
   file only (a real PDF cannot be perturbed); each line the reader gives is placed in
   the XML paragraph whose letters hold it, and a citation on a line found in no
   paragraph (a table, the front matter, text the XML leaves out) is left out of
-  linking and of missing-reference scoring, and counted apart;
+  linking and of missing-reference scoring, and counted apart -- so is an entry the
+  XML leaves uncited that such lines alone cite;
 - the example article ../shared/examples/balance-of-power-csto-nato.md, printed as
   Pandoc would print it (bulleted list): it must give 21 entries, exactly one
   uncited (Yani et al. 2017) and nothing missing (checked here, not in tests/: the
@@ -397,7 +398,33 @@ def _real_audit(inputs: Any) -> Any:
     ]
     _CURRENT["unplaced_missing"] = [f.message[:160] for f in aside]
     findings = [f for f in findings if f not in aside]
+    _CURRENT["unplaced_uncited"] = _set_aside_uncited(record, result.data, matches, where)
     return dataclasses.replace(result, data=data, findings=findings)
+
+
+def _set_aside_uncited(
+    record: dict[str, Any], data: Any, kept: tuple[Any, ...], where: dict[str, int | None]
+) -> list[str]:
+    """The XML's uncited entries that our audit cites only on lines in no XML
+    paragraph (a footnote, a block quote, a table the XML leaves out of its body), taken
+    out of the uncited truth and returned: the XML cannot say they are uncited -- it
+    lacks the text that cites them -- as it cannot judge a match or a missing finding
+    there, so scoring them as missed would count the XML's gap as our error."""
+    cited = {r for m in kept for r in (*m.targets, *m.year_mismatch)}
+    elsewhere = {
+        r
+        for m in data.matches
+        if where.get(m.citation_id) is None
+        for r in (*m.targets, *m.year_mismatch)
+    }
+    refs = list(data.references)
+    truth = [(r.get("orig", i), r["text"]) for i, r in enumerate(record["refs"])]
+    aligned = align_real([r.raw for r in refs], truth)
+    only_there = elsewhere - cited
+    unknowable = {a for r, a in zip(refs, aligned, strict=True) if r.id in only_there}
+    unknowable &= set(record["uncited_truth"])
+    record["uncited_truth"] = [t for t in record["uncited_truth"] if t not in unknowable]
+    return [record["refs"][t]["text"][:160] for t in sorted(unknowable)]
 
 
 _TEXT_ALIGN = real_articles.align_entries
@@ -446,6 +473,12 @@ def _real_work(job: tuple[dict[str, Any], int]) -> Any:
     outcome.counts["cit002_unplaced"] += len(aside)
     outcome.errors.extend(
         {"kind": "CIT002 not scored (line in no XML paragraph)", "text": text} for text in aside
+    )
+    aside = _CURRENT.get("unplaced_uncited", [])
+    outcome.counts["cit001_unplaced"] += len(aside)
+    outcome.errors.extend(
+        {"kind": "CIT001 truth not scored (cited only on lines in no XML paragraph)", "entry": e}
+        for e in aside
     )
     return outcome
 
@@ -674,7 +707,8 @@ def main_real(args: argparse.Namespace) -> int:
     print(
         f"uncited FP {m['CIT001_FP']}, missing FP {m['CIT002_FP']}; on lines in no XML "
         f"paragraph (tables, front matter, text the XML leaves out), not scored: matches "
-        f"{everything['matches_unplaced']}, missing findings {everything['cit002_unplaced']}"
+        f"{everything['matches_unplaced']}, missing findings {everything['cit002_unplaced']}, "
+        f"uncited entries cited only there {everything['cit001_unplaced']}"
     )
     if args.show_errors:
         print("\nper PDF (entries found/truth, uncited FP, missing FP, link FN):")

@@ -17,6 +17,11 @@ real_articles_jats.py) and the manifest are committed:
     references/pdf_real/SOURCES.md       repository, path, commit, licence of each
 
     .venv/bin/python benches/pdf_real_build.py [--mirror /work/.mirror] [--cache DIR]
+    .venv/bin/python benches/pdf_real_build.py --restore-cache   # a new machine
+
+``--restore-cache`` leaves the committed truth alone and only copies each PDF the
+truth names, from its recorded repository and commit, into the cache, checking its
+SHA-256 (a snapshot fetched later may have moved on; the recorded commit has not).
 
 Articles without an open licence in their XML, or whose XML gives no usable truth
 (no body, no linked citation), are left out and counted.
@@ -265,11 +270,39 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
     (out / "SOURCES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def restore_cache(mirror: Path, cache: Path) -> Counter[str]:
+    """Each PDF of the committed truth copied into the cache, read at the commit the
+    truth records and checked against its SHA-256: the cache a bench run needs, with
+    the truth unchanged."""
+    outcome: Counter[str] = Counter()
+    cache.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT / "truth.jsonl.gz", "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    for record in records:
+        source = record["source"]
+        pdf = _git(mirror, source["repo"], "show", f"{source['commit']}:{source['pdf']}")
+        if hashlib.sha256(pdf).hexdigest() != record["pdf_sha256"]:
+            outcome[f"not restored (fetch {source['repo']})"] += 1
+            continue
+        (cache / f"{record['pdf_sha256']}.pdf").write_bytes(pdf)
+        outcome["restored"] += 1
+    return outcome
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument(
+        "--restore-cache",
+        action="store_true",
+        help="only copy the committed truth's PDFs into the cache (truth unchanged)",
+    )
     args = parser.parse_args()
+    if args.restore_cache:
+        outcome = restore_cache(args.mirror, args.cache)
+        print(dict(outcome))
+        return 0 if set(outcome) == {"restored"} else 1
     records, skipped = build(args.mirror, args.cache)
     write(records, skipped, OUT)
     print(f"{len(records)} articles; skipped {dict(skipped)}")
