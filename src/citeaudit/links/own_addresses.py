@@ -25,12 +25,22 @@ firewalls trust "the same subnet" -- a cloud subnet's global IPv6 /64, a bare-me
 server's public block. Its addresses are refused like private ones (`on_link`). Only
 routes of a /16 (IPv4) or /48 (IPv6) or narrower count, never the loopback device's:
 a tunnel that takes half the Internet with ``0.0.0.0/1 dev wg0`` is no subnet.
+
+And so is our own site, behind our own router (`inside`). A dual-stack network numbers
+its machines with global IPv6 addresses -- a cloud VPC one /56, a /64 per subnet --
+and its firewalls trust the VPC: a link to the database subnet's
+``2600:1f18:aaaa:bb02::20`` from a worker on ``...:bb01::10`` was "public". The /56
+around each global IPv6 address of ours is refused like our subnet (RFC 6177's
+smallest site, AWS's VPC). A network numbered from public IPv4 space (a campus /16)
+or an IPv6 site larger than that shows in no table of ours: the operator declares it,
+``CITEAUDIT_INTERNAL_NETWORKS=130.79.0.0/16,2001:db8:10::/48``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import re
 import sys
 import threading
@@ -40,6 +50,7 @@ from pathlib import Path
 
 __all__ = [
     "OwnAddresses",
+    "internal_networks",
     "own_addresses",
     "parse_fib_trie",
     "parse_fib_trie_networks",
@@ -47,6 +58,7 @@ __all__ = [
     "parse_ipv6_on_link",
     "parse_ipv6_route",
     "parse_route",
+    "site_networks",
 ]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -61,6 +73,9 @@ _RTF_REJECT = 0x200
 _NARROWEST = {4: 16, 6: 48}  # on-link routes wider than these are not a subnet of ours
 _NOT_A_SUBNET = (ipaddress.IPv6Network("fe80::/10"), ipaddress.IPv6Network("ff00::/8"))
 _MAX_TABLE = 4 * 2**20  # a routing table larger than this is not read (a router, not us)
+_SITE = 56  # an IPv6 site around an address of ours (RFC 6177; a VPC's prefix)
+_GLOBAL6 = ipaddress.IPv6Network("2000::/3")
+_SETTING = "CITEAUDIT_INTERNAL_NETWORKS"
 
 
 def parse_fib_trie(text: str) -> frozenset[IPAddress]:
@@ -169,6 +184,35 @@ def parse_if_inet6(text: str) -> frozenset[IPAddress]:
     return frozenset(found)
 
 
+def site_networks(addresses: frozenset[IPAddress]) -> frozenset[IPNetwork]:
+    """The IPv6 site (/56) around each global IPv6 address of ours."""
+    keep = 128 - _SITE
+    return frozenset(
+        ipaddress.IPv6Network((int(a) >> keep << keep, _SITE))
+        for a in addresses
+        if isinstance(a, ipaddress.IPv6Address) and a in _GLOBAL6
+    )
+
+
+def internal_networks(text: str) -> tuple[IPNetwork, ...]:
+    """The networks the operator declares internal (``CITEAUDIT_INTERNAL_NETWORKS``):
+    comma-separated, exact (no host bits), never the whole Internet; ``none`` or
+    nothing for none. A value that is none of these is an error naming the setting."""
+    found: list[IPNetwork] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part or part.lower() == "none":
+            continue
+        try:
+            network = ipaddress.ip_network(part, strict=True)
+        except ValueError as exc:
+            raise ValueError(f"{_SETTING}: {part}: {exc}") from None
+        if network.prefixlen == 0:
+            raise ValueError(f"{_SETTING}: {part}: the whole Internet is no internal network")
+        found.append(network)
+    return tuple(found)
+
+
 def _read(path: Path) -> str:
     try:
         with path.open("rb") as handle:
@@ -186,9 +230,11 @@ class OwnAddresses:
     ipv6_route: Path = Path("/proc/net/ipv6_route")
     route: Path = Path("/proc/net/route")
     ttl: float = 30.0
+    declared: tuple[IPNetwork, ...] = ()  # the operator's (`internal_networks`)
     _known: frozenset[IPAddress] = field(default=frozenset(), init=False)
     _networks: tuple[IPNetwork, ...] = field(default=(), init=False)
     _on_link: tuple[IPNetwork, ...] = field(default=(), init=False)
+    _site: tuple[IPNetwork, ...] = field(default=(), init=False)
     _read_at: float = field(default=float("-inf"), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -203,6 +249,7 @@ class OwnAddresses:
                 self._known = parse_fib_trie(fib) | parse_if_inet6(_read(self.if_inet6))
                 self._networks = tuple(parse_fib_trie_networks(fib) | parse_ipv6_route(routes6))
                 self._on_link = tuple(parse_route(_read(self.route)) | parse_ipv6_on_link(routes6))
+                self._site = tuple(site_networks(self._known))
                 self._read_at = now
         return self._known
 
@@ -216,6 +263,15 @@ class OwnAddresses:
         self.current()
         return any(address.version == net.version and address in net for net in self._on_link)
 
+    def inside(self, address: IPAddress) -> bool:
+        """`address` is in our own network behind a router: the IPv6 site of an address
+        of ours, or a network the operator declares internal."""
+        self.current()
+        return any(
+            address.version == net.version and address in net
+            for net in (*self._site, *self.declared)
+        )
+
     def __contains__(self, address: object) -> bool:
         if address in self.current():
             return True
@@ -224,4 +280,4 @@ class OwnAddresses:
         return any(address.version == net.version and address in net for net in self._networks)
 
 
-own_addresses = OwnAddresses()
+own_addresses = OwnAddresses(declared=internal_networks(os.environ.get(_SETTING, "")))

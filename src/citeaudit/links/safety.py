@@ -151,9 +151,10 @@ def is_forbidden_address(ip: IPAddress) -> bool:
     address of this machine's own interfaces is forbidden too, public or not
     (`own_addresses`: our public address reaches our own Redis as 127.0.0.1 does), and
     so is any address on one of our own links (`OwnAddresses.on_link`: a subnet's
-    neighbours trust each other, public addresses or not).
+    neighbours trust each other, public addresses or not) or in our own site behind
+    a router (`OwnAddresses.inside`: an IPv6 VPC's other subnets, a declared network).
     """
-    if ip in own_addresses or own_addresses.on_link(ip):
+    if _ours(ip):
         return True
     if isinstance(ip, ipaddress.IPv4Address):
         return (
@@ -169,7 +170,7 @@ def is_forbidden_address(ip: IPAddress) -> bool:
         )
     if ip.scope_id:
         ip = ipaddress.IPv6Address(int(ip))  # the zone does not change where it goes
-        if ip in own_addresses or own_addresses.on_link(ip):
+        if _ours(ip):
             return True
     carried = embedded_ipv4(ip)
     if any(is_forbidden_address(v4) for v4 in carried):
@@ -188,6 +189,11 @@ def is_forbidden_address(ip: IPAddress) -> bool:
         or ip.is_reserved
         or not ip.is_global
     )
+
+
+def _ours(ip: IPAddress) -> bool:
+    """`ip` is this machine's, a neighbour's on our links, or in our own network."""
+    return ip in own_addresses or own_addresses.on_link(ip) or own_addresses.inside(ip)
 
 
 def is_metadata_address(ip: IPAddress) -> bool:
