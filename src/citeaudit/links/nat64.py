@@ -68,9 +68,12 @@ _NO_SUCH_ADDRESS = frozenset(
 
 def _ask_ipv4only_arpa() -> list[str] | None:
     """The AAAA answers for ipv4only.arpa ([] where there is no DNS64, None where the
-    resolver did not answer)."""
+    resolver did not answer). Asked as an absolute name: with ``ndots`` above one
+    (Kubernetes: 5) the search list came first, and a wildcard in a search domain
+    answered ``ipv4only.arpa.corp.example`` with no known address in it -- "no NAT64
+    here" was learnt, and every synthesized private address passed as public."""
     try:
-        infos = socket.getaddrinfo("ipv4only.arpa", None, socket.AF_INET6, socket.SOCK_STREAM)
+        infos = socket.getaddrinfo("ipv4only.arpa.", None, socket.AF_INET6, socket.SOCK_STREAM)
     except socket.gaierror as exc:
         return [] if exc.errno in _NO_SUCH_ADDRESS else None
     except (OSError, UnicodeError):
