@@ -12,6 +12,7 @@ import re
 from citeaudit.bibliography.freetext_parsed import ParsedFields
 from citeaudit.bibliography.freetext_patterns import (
     _CHAPTER_MARK,
+    _DASH,
     _EDITED_BY,
     _EDITOR_ROLE,
     _GENRE,
@@ -154,14 +155,27 @@ def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
         return journal
     name = body[: m.start()].strip() if m is not None else ""
     # "Fed. | Proc. 38 (2): 215-223": the sentence's own name is one more abbreviation
-    if re.sub(rf"\b{_YEAR}[a-z]?\b|[\W_]", "", name) and not _ABBREVIATION_SENTENCE.fullmatch(
-        name.rstrip(".") + "."
-    ):
+    own_name = re.search(r"[^\W\d_]", re.sub(rf"\b{_YEAR}[a-z]?\b", "", name))
+    if own_name and not _ABBREVIATION_SENTENCE.fullmatch(name.rstrip(".") + "."):
         return journal
     start = journal
     while start - 1 >= 1 and _ABBREVIATION_SENTENCE.fullmatch(sents[start - 1].strip()):
         start -= 1
+    if (
+        start == journal
+        and not own_name
+        and journal >= 2
+        and _SERIAL_NAME.fullmatch(sents[journal - 1].strip())
+    ):
+        # "Title. Fictive Review. 46(4): 5-18." / "… Rheumatology. 56(3), 344–350.": the
+        # locators a sentence of their own, the journal's whole name the one before
+        start -= 1
     return start
+
+
+# a journal's name standing as a sentence of its own: words with no digit, at most
+# twelve of them ("Russian Social Science Review.", "Michigan Bot.")
+_SERIAL_NAME = re.compile(r"[^\W\d_][^\d\s]*+(?:\s[^\d\s]++){0,11}")
 
 
 def _given_name_first(s: str, m: re.Match[str]) -> bool:
@@ -294,24 +308,31 @@ def _clean_title(t: str | None) -> str | None:
     return t or None
 
 
+# the pages after "volume:": "1754-1760", "e1002389", "327—333", "257– 259" (a spaced
+# dash, one space at most on each side)
+_PAGE_RUN = rf"[eE]?\d[\w{_DASH}]{{0,15}}(?:\s?[{_DASH}]\s?\w{{1,10}})?"
+
+
+# the dash of a page range, spaced or not, doubled as TeX writes it ("40--44")
+_TO = rf"\s*[{_DASH}]{{1,2}}\s*"
+
+
 # "Journal Name 25:1754-1760" / "Journal 8(3):e1002389" (eLife, PLOS, bioRxiv): the
 # locators after a space, no comma; only at the sentence's end, so a title's "2:1" ratio
 # is not one
-_SPACE_LOC = re.compile(
-    r"\s(?=\d{1,5}[A-Za-z]?(?:\s?\([^()]{1,15}\))?\s?:\s?[eE]?\d[\w\-–]{0,15}$)"
-)
+_SPACE_LOC = re.compile(rf"\s(?=\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\s?{_PAGE_RUN}$)")
 
 
 # "38 (2): 215-223" standing alone: the locators of a journal whose abbreviated name the
 # full stops cut into sentences before it ("Fed. | Fict. | 38 (2): 215-223")
-_BARE_LOC = re.compile(r"\d{1,5}[A-Za-z]?(?:\s?\([^()]{1,15}\))?\s?:\s?[eE]?\d[\w\-–]{0,15}")
+_BARE_LOC = re.compile(rf"\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\s?{_PAGE_RUN}")
 
 
 def _bare_locators(sents: list[str], i: int) -> bool:
-    return (
-        i >= 2
-        and bool(_BARE_LOC.fullmatch(sents[i].rstrip(" .")))
-        and bool(_ABBREVIATION_SENTENCE.fullmatch(sents[i - 1].strip()))
+    """A sentence of locators alone after one naming a journal, abbreviated or whole."""
+    prev = sents[i - 1].strip() if i >= 2 else ""
+    return bool(_BARE_LOC.fullmatch(sents[i].rstrip(" ."))) and bool(
+        _ABBREVIATION_SENTENCE.fullmatch(prev) or _SERIAL_NAME.fullmatch(prev)
     )
 
 
@@ -347,8 +368,16 @@ def _parse_journal(sentence: str, f: ParsedFields) -> None:
         if _BARE_LOC.fullmatch(body):
             _locators(body, f)
         return
-    f.container = _clean(body[: m.start()])
+    name = body[: m.start()].strip()
+    if _VOLUME_AND_ISSUE.fullmatch(name):
+        # "56(3), 344–350": the volume before the comma, the name in the sentence before
+        _locators(body, f)
+        return
+    f.container = _clean(name)
     _locators(body[m.end() :], f)
+
+
+_VOLUME_AND_ISSUE = re.compile(rf"(?!{_YEAR}\b)\d{{1,4}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?")
 
 
 # A volume at the head of the locators ("12(3)", "12 Suppl 2:"), and an edition
@@ -378,9 +407,9 @@ def _locators(loc: str, f: ParsedFields) -> None:
             f.issue = im.group(1)
             break
     pm = re.search(
-        r"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)",
+        rf"\b(?:pp?|S|hlm|hal|págs?|art)\.\s*([A-Za-z]?\d+[A-Za-z]?(?:{_TO}[A-Za-z]?\d+[A-Za-z]?)?)",
         loc,
-    ) or re.search(r"([A-Za-z]?(?<!\d)\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)", loc)
+    ) or re.search(rf"([A-Za-z]?(?<!\d)\d+[A-Za-z]?{_TO}[A-Za-z]?\d+[A-Za-z]?)", loc)
     pm = pm or re.search(r"(?<=:)\s?([eE]?\d+)\b", loc)  # "8:e1002389", "307:1598"
     if pm:
         f.pages = pm.group(1).replace(" ", "")
@@ -402,7 +431,7 @@ def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
         editors = _ABNT_EDITORS.match(text)
         book = text[editors.end() :] if editors else text
         f.container = _container_cut(book, chapter=True)
-    pm = re.search(r"\b(?:pp?|S|hlm|hal|págs?)\.\s*(\w+(?:\s*[-–—]\s*\w+)?)", text)
+    pm = re.search(rf"\b(?:pp?|S|hlm|hal|págs?)\.\s*(\w+(?:{_TO}\w+)?)", text)
     if pm:
         f.pages = pm.group(1).replace(" ", "")
     pub = re.search(r"(?:^|[.)]\s)(?:[^.:;()]{2,40}:\s*)?([^.:;()]*?)(?:[;,]\s*\d{4})?\.?$", text)
@@ -464,11 +493,21 @@ def _container_cut(text: str, *, chapter: bool = False) -> str | None:
     return cut
 
 
+# an abbreviated serial's name up to its locators ("Biophys. J.", "Contemp. Music Rev.",
+# "Proc. IEEE"): short capitalised words and acronyms, the last abbreviated, before a
+# comma and the locators ("Biophys. J., vol. 25"); its full stops end no sentence
+_ABBREVIATED_NAME = re.compile(
+    rf"(?:(?:[{_UP}][a-z]{{0,10}}\.?|[{_UP}]{{2,8}}|of|and|the|&|de|für|in|on)\s)*"
+    rf"(?:[{_UP}][a-z]{{0,8}}\.|[{_UP}]{{2,8}})"
+)
+
+
 def _container_cut_raw(text: str, *, chapter: bool = False) -> str | None:
     t = text.strip(" ,.;:")
     cuts = [m.start() for m in _CONTAINER_CUT.finditer(t)]
     b = _boundaries(t)
-    if b:
+    first = min(cuts, default=0)
+    if b and not (t[first : first + 1] == "," and _ABBREVIATED_NAME.fullmatch(t[:first])):
         cuts.append(b[0] - 1)
     if chapter:
         e = _EDITED_BY.search(t)

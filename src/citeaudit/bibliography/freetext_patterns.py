@@ -19,6 +19,11 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 
+# the dashes a page range is printed with, as a character class's body: hyphen-minus,
+# en and em dash, the Unicode hyphens and the minus sign ("327—333", "401‐414")
+_DASH = "\\-–—‐‑−"
+
+
 _MAX_YEAR = 2035
 
 
