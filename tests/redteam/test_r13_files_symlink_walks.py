@@ -50,8 +50,9 @@ def _checkout(base: Path, draw: random.Random) -> tuple[Path, Path, list[Path]]:
 
 
 def _names(draw: random.Random) -> list[str]:
-    """Random names, half of them out through ``l3`` and back in (``l3/../../root/f.tex``)."""
-    names = []
+    """Random names, half of them out through ``l3`` and back in (``l3/../../root/f.tex``),
+    after two through the hard link."""
+    names = ["a/s.tex", "l3/../root/a/s.tex"]  # the hard link, directly and around
     for _ in range(_NAMES):
         name = "/".join(draw.choice(_NAME_PARTS) for _ in range(draw.randint(1, 5)))
         if draw.random() < 0.5:
