@@ -264,12 +264,38 @@ def _title_and_tail(
         and _subtitle_like(sents[n_title])
     ):
         n_title += 1
+    if (
+        n_title == 1
+        and len(sents) in (3, 4)
+        and _subtitle_like(sents[1])
+        and ":" not in sents[0]
+        and not _ROLE_SENTENCE.search(sents[1])
+        and _IMPRINT.fullmatch(sents[2].rstrip(" ."))
+        and (len(sents) == 3 or re.fullmatch(rf"{_YEAR}[a-z]?\.?", sents[3].strip()))
+    ):
+        # "Common Knowledge. An Ethnography of Wikipedia. Palo Alto (CA): Stanford UP.":
+        # the sentence between a book's title and its imprint is the subtitle (not when
+        # the title has one after a colon: there it is most often the series)
+        n_title = 2
     if has_url and not need_year and n_title == 1 and len(sents) >= 3:
         # web pages and news: "Title. More title? Site. URL"
         last = sents[-1]
         if not _PUBLISHER_WORDS.search(last) and not any(_GENRE.match(x) for x in sents[1:]):
             n_title = len(sents) - 1
     return sents[:n_title], sents[n_title:]
+
+
+# a book's imprint as a sentence: "Paris: L’Harmattan", "Palo Alto (CA): Stanford
+# University Press", "München: Juventa, 2010"
+_IMPRINT = re.compile(r"[^\W\d_][^:;.]{1,40}:\s?[^\W\d_][^:;]{1,60}")
+
+
+# a sentence naming a translator, an editor or an edition, never a subtitle
+# ("Translated by …", "(Ed.) J. Smith", "Tradução de …", "Editio quarta …")
+_ROLE_SENTENCE = re.compile(
+    r"(?i:\btrans|\btrad|übersetz|\bedit|\béd|\beds?\.|\bhrsg|\bhg\.|introduc|foreword|"
+    r"preface|^with\b)"
+)
 
 
 def _subtitle_like(sentence: str) -> bool:
