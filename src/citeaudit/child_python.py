@@ -63,8 +63,20 @@ def child_environment(scratch: Path, parent: Mapping[str, str] | None = None) ->
         for name, value in source.items()
         if name in _KEPT or name.startswith(_KEPT_PREFIXES)
     }
+    if "PYTHONPATH" in kept:
+        kept["PYTHONPATH"] = _absolute_entries(kept["PYTHONPATH"])
     folder = str(scratch)
     return {**kept, "HOME": folder, "TMPDIR": folder}
+
+
+def _absolute_entries(search_path: str) -> str:
+    """``PYTHONPATH`` with its empty and relative entries left out. Python reads an empty
+    entry as the working folder, and ``-P`` does not drop it: ``PYTHONPATH=:/opt/x``
+    (what ``export PYTHONPATH=$PYTHONPATH:/opt/x`` leaves when it was unset) put a
+    fork's checkout -- the working folder of ``check --confine`` -- before the standard
+    library, and the child imported its ``json.py``. A relative entry is the same
+    folder's. Whoever installed us names their folders absolutely."""
+    return os.pathsep.join(p for p in search_path.split(os.pathsep) if os.path.isabs(p))
 
 
 _PR_SET_DUMPABLE = 4
