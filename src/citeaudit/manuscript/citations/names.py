@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from citeaudit.manuscript.citations.et_al import pattern as et_al_forms
+
 
 def word_set(words: str) -> frozenset[str]:
     """A vocabulary written as one space-separated string, as lists of words read best."""
@@ -76,7 +78,7 @@ ET_AL = re.compile(
     r"(?:(?<=[a-z])etal\.?|(?:(?<!\s),?\s++|^)(?:(?:e[tl]|at)\.?\s*al\b\s?\.?|dkk\b\.?|u\.\s?a\.|[ye]\s+cols?\b\.?|et\s+coll?\b\.?|"
     r"(?:and|e|y|et|und)\s+(?:colleagues|co-?workers|collaborators|colaboradores|"
     r"collaborateurs|kollegen|others|outros|otros)|dan\s+kawan-kawan|"
-    r"ve\s+(?:diğ(?:erleri)?|ark(?:adaşları)?)\b\.?))\s*$",
+    r"ve\s+(?:diğ(?:erleri)?|ark(?:adaşları)?)\b\.?|" + et_al_forms() + r"))\s*$",
     re.IGNORECASE,
 )
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from citeaudit.manuscript.citations.et_al import AFTER_AND, ALONE, et_al_words
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     APOSTROPHES,
@@ -64,9 +65,6 @@ _COLLEAGUES = word_set(
     "colleagues coworkers co-workers collaborators colaboradores collaborateurs kollegen "
     "others outros otros kawan-kawan"
 )
-_ET_AL_ALONE = frozenset({"dkk", "dkk.", "col.", "coll.", "col", "coll", "cols.", "cols"})
-# Turkish "ve ark." / "ve diğ." (and the others): "et al." after "ve" (and).
-_ET_AL_AFTER_AND = frozenset({"ark.", "ark", "diğ.", "diğ", "arkadaşları", "diğerleri"})
 # Capitalised words that open a sentence before a name, never part of one. Articles
 # ("The ENCODE Consortium", "A FOLHA") and particles ("De", "Van", "La") stay.
 _STARTERS = word_set(
@@ -79,7 +77,11 @@ _STARTERS = word_set(
     menurut dalam oleh pada seperti
     """
 )
-_LAST_WORDS = _COLLEAGUES | _ET_AL_ALONE | _ET_AL_AFTER_AND | {"al.", "al"}
+_LAST_WORDS = (
+    _COLLEAGUES
+    | {form for word in (*AFTER_AND, *ALONE) for form in (word, f"{word}.")}
+    | {"al.", "al"}
+)
 _CUE_BEFORE = word_set(
     """
     see also cf cf. following per like unlike as apud segundo conforme según selon nach
@@ -234,22 +236,16 @@ def names_before(prefix: str) -> NamesBefore | None:
         and tokens[i - 1][0] in ("et", "et.", "el", "at")  # "et. al.", "el al.", "at al."
     ):
         et_al, i = True, i - 2
-    elif (
-        i >= 1
-        and tokens[i][0].casefold() in _ET_AL_AFTER_AND
-        and tokens[i - 1][0].casefold() == "ve"
-    ):
-        et_al, i = True, i - 2  # "McNeill ve ark. (2011)"
-    elif i >= 0 and tokens[i][0].casefold() in _ET_AL_ALONE:
-        et_al, i = True, i - 1
-        if i >= 0 and tokens[i][0].casefold() in ("y", "e", "et"):
-            i -= 1  # "y col.", "e cols.", "et coll."
+    elif n := et_al_words([t for t, _ in tokens[max(i - 1, 0) : i + 1]]):
+        et_al, i = True, i - n  # "McNeill ve ark.", "Novak in sod.", "Lee dkk.", "y col."
     elif (
         i >= 1
         and tokens[i][0].casefold() in _COLLEAGUES
         and tokens[i - 1][0].casefold() in AND_WORDS
     ):
         et_al, i = True, i - 2  # "Ramos and colleagues (2015)"
+    if et_al and i >= 1 and tokens[i][0] == ",":
+        i -= 1  # "Pereira, et al. (2017)", "Santoso, dkk (2016)"
     first = _name_back(tokens, i)
     if first is None:
         if et_al and i >= 0 and _lower_name(tokens[i][0]):
