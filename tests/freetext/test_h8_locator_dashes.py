@@ -101,3 +101,24 @@ def test_abbreviated_journal_after_a_quoted_title(text: str, container: str) -> 
     for ref in (rules(text), parse(text)):
         assert ref.container == container
         assert ref.volume is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        # EndNote's numbered style: "Journal, year. volume(issue): p. pages."
+        (
+            "41. McCorn, T.J., Fictive vectors in the nervous system. Curr Fict Ther, 2005. "
+            "5(3): p. 333-8.",
+            "Curr Fict Ther",
+            "5",
+            "333-8",
+        ),
+    ],
+)
+def test_journal_and_year_then_locators(text: str, container: str, volume: str, pages: str) -> None:
+    for ref in (rules(text), parse(text)):
+        assert ref.title == "Fictive vectors in the nervous system"
+        assert ref.container == container
+        assert ref.year == 2005
+        assert (ref.volume, ref.pages) == (volume, pages)

@@ -103,7 +103,8 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         if start < journal:
             # the locator sentence's own name, when it has one ("Fed. | Proc. 38 (2)")
             own = f.container if f.container and re.search(r"[^\W\d_]", f.container) else ""
-            f.container = _clean(" ".join([*sents[start:journal], own]))
+            name = " ".join([*sents[start:journal], own])
+            f.container = _clean(re.sub(rf",\s{_YEAR}[a-z]?\.?\s*$", "", name))
     else:
         title_parts, tail = _title_and_tail(sents, has_url=has_url, need_year=need_year)
         _parse_book_tail(tail, f, has_url=has_url)
@@ -174,8 +175,9 @@ def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
 
 
 # a journal's name standing as a sentence of its own: words with no digit, at most
-# twelve of them ("Russian Social Science Review.", "Michigan Bot.")
-_SERIAL_NAME = re.compile(r"[^\W\d_][^\d\s]*+(?:\s[^\d\s]++){0,11}")
+# twelve of them ("Russian Social Science Review.", "Michigan Bot."), perhaps with the
+# year after a comma as EndNote's numbered style prints it ("Curr Gene Ther, 2005.")
+_SERIAL_NAME = re.compile(rf"[^\W\d_][^\d\s]*+(?:\s[^\d\s]++){{0,11}}(?:(?<=,)\s{_YEAR}[a-z]?\.?)?")
 
 
 def _given_name_first(s: str, m: re.Match[str]) -> bool:
@@ -351,7 +353,9 @@ _SPACE_LOC = re.compile(rf"\s(?=\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\
 
 # "38 (2): 215-223" standing alone: the locators of a journal whose abbreviated name the
 # full stops cut into sentences before it ("Fed. | Fict. | 38 (2): 215-223")
-_BARE_LOC = re.compile(rf"\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\s?{_PAGE_RUN}")
+_BARE_LOC = re.compile(
+    rf"\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\s?(?:pp?\.\s?)?{_PAGE_RUN}"
+)
 
 
 def _bare_locators(sents: list[str], i: int) -> bool:
