@@ -17,14 +17,23 @@ relay's own ``root@localhost`` or a machine of its network (``me@10.0.0.5``,
 ``me@db.internal``) unless the operator allows private destinations -- nor the hosts
 DNS names as its mail exchangers (`mail_exchangers`: ``me@in.attacker.example`` whose
 MX is ``db.internal.``), looked up at every delivery.
+
+The whole conversation has a deadline (`MAIL_DEADLINE`):
+``smtplib``'s timeout is per socket read, so a relay that sent its greeting as endless
+``220-`` lines, or answered each command just inside the timeout, held the delivery
+sweep past its budget and its task's time limit. At the deadline a watchdog shuts the
+connection down (`_Watchdog`) and the delivery fails as `RelayStalled`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import smtplib
+import socket
 import ssl
+import threading
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -59,6 +68,8 @@ def _header(value: str) -> str:
 
 
 def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event: str) -> None:
+    """Send one notification through the relay, or raise `DeliveryError`: within the
+    exchanger look-ups' budget and the conversation's deadline (`MAIL_DEADLINE`)."""
     problem = mail_address_problem(to)
     if problem is not None:  # saved before the check was strict, or set by hand
         raise DeliveryError(f"invalid e-mail address: {problem}", permanent=True)
@@ -85,8 +96,12 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     message["Subject"] = _header(subject)
     message["X-Citeaudit-Event"] = _header(event)
     message.set_content(text)
+    watchdog = _Watchdog(MAIL_DEADLINE)
     try:
-        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
+        with (
+            watchdog,
+            _WatchedSMTP(watchdog, settings.smtp_host, settings.smtp_port, SMTP_TIMEOUT) as smtp,
+        ):
             if settings.smtp_starttls:
                 smtp.starttls(context=smtp_tls_context(settings))
             if login:
@@ -96,7 +111,77 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(f"recipient refused: {exc}", permanent=True) from exc
     except (smtplib.SMTPException, OSError) as exc:
+        if watchdog.fired or isinstance(exc, TimeoutError):
+            raise RelayStalled(
+                f"SMTP: the relay took longer than its deadline ({MAIL_DEADLINE:.0f} s)"
+            ) from exc
         raise DeliveryError(f"SMTP: {type(exc).__name__}: {exc}") from exc
+
+
+SMTP_TIMEOUT = 30.0  # seconds of one socket operation with the relay
+# The whole conversation, greeting to QUIT: with the exchangers' look-ups (10 s) one
+# delivery started at the end of a sweep's budget (half the task's time limit, 60 s)
+# still ends inside the task's limit (120 s).
+MAIL_DEADLINE = 30.0
+
+
+class _WatchedSMTP(smtplib.SMTP):
+    """``smtplib.SMTP`` whose connection is handed to a `_Watchdog` as it is made:
+    ``connect`` reads the greeting before it returns."""
+
+    def __init__(self, watchdog: _Watchdog, host: str, port: int, timeout: float) -> None:
+        self._watchdog = watchdog
+        super().__init__(host, port, timeout=timeout)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self._watchdog.hold(sock)
+        return sock  # type: ignore[no-any-return]
+
+
+class RelayStalled(DeliveryError):
+    """The relay did not finish the conversation in time: every mail goes through
+    it, so the sweep sends no more mail this time (`notify`)."""
+
+
+class _Watchdog:
+    """Shuts a connection down once `seconds` have passed: a blocked read then ends
+    at once, however the relay paces its bytes. It holds its own duplicate of the
+    socket (the same connection, STARTTLS or not), closed only after it is stopped,
+    so it never shuts down a descriptor the process has reused since."""
+
+    def __init__(self, seconds: float) -> None:
+        self._held: socket.socket | None = None
+        self._lock = threading.Lock()
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def hold(self, sock: socket.socket) -> None:
+        """Watch `sock` (just connected, before the relay's greeting is read)."""
+        with self._lock:
+            self._held = sock.dup()
+            fired = self.fired
+        if fired:  # the deadline passed as the connection was made
+            self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            self.fired = True
+            if self._held is not None:
+                with contextlib.suppress(OSError):
+                    self._held.shutdown(socket.SHUT_RDWR)
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self._held is not None:
+                self._held.close()
+                self._held = None
 
 
 def _judge_exchangers(to: str, policy: WebhookPolicy) -> None:

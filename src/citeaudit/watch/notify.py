@@ -27,7 +27,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.outbox import claim, delivery, mark_failed, mark_sent
 from citeaudit.store.watching.times import utcnow
-from citeaudit.watch.mailer import send_mail
+from citeaudit.watch.mailer import RelayStalled, send_mail
 from citeaudit.watch.model import DeliveryStats
 from citeaudit.watch.payload import build_payload, mail_text
 from citeaudit.watch.webhook import DeliveryError, post
@@ -107,11 +107,16 @@ def _unforeseen(row_id: int, exc: Exception) -> DeliveryError:
     return DeliveryError(f"internal error: {type(exc).__name__}")
 
 
+# In `stalled` once the mail relay did not finish a conversation in time: every mail
+# goes through it, so no more mail is sent in this sweep.
+RELAY = "smtp:"
+
+
 def _send(
     repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup, stalled: set[str]
 ) -> None:
-    """Send one row; `stalled`: webhook URLs that timed out earlier in this sweep
-    (not asked again now; a URL that times out here joins them)."""
+    """Send one row; `stalled`: webhook URLs (and the relay, `RELAY`) that timed out
+    earlier in this sweep (not asked again now; one that times out here joins them)."""
     owed = delivery(repo, row_id)
     if owed is None:
         raise DeliveryError("the change or the account's settings are gone", permanent=True)
@@ -145,5 +150,11 @@ def _send(
     else:
         if not owed.email_to:
             raise DeliveryError("no e-mail address set", permanent=True)
+        if RELAY in stalled:
+            raise DeliveryError("not sent: the mail relay timed out earlier in this sweep")
         subject, text = mail_text(payload)
-        send_mail(settings, owed.email_to, subject, text, event)
+        try:
+            send_mail(settings, owed.email_to, subject, text, event)
+        except RelayStalled:
+            stalled.add(RELAY)
+            raise
