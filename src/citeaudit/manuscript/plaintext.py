@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.line_numbers import without_line_numbers
 from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.note_markers import hide_note_markers
@@ -49,6 +50,7 @@ def document_from_lines(
     files: tuple[str, ...] | None = None,
 ) -> Document:
     """A Document whose body is `lines` without the reference list found in them."""
+    lines = without_line_numbers(lines)
     section = find_reference_section(lines, levels, clean)
     tail = tail_list(lines) if section is None and format in _NOTE_FORMATS else None
     if tail is not None:  # a list with no heading ends the text (markdown_tail_list)
