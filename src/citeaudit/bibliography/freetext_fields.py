@@ -311,10 +311,34 @@ def _subtitle_like(sentence: str) -> bool:
     )
 
 
+# a book's imprint in brackets closing the title, perhaps with the page cited after it
+# (Chicago notes): "(Boulder: Westview Press, 1998), p. 20"; the place is one to four
+# capitalised words and a year or a publisher's word follows, so "(Part 2: Methods)" and
+# a taxon's "(Lepidoptera: Nymphalidae)" stay the title's
+_BRACKETED_IMPRINT = re.compile(
+    rf"\([{_UP}][\w.'’\-]*+(?:,?\s[{_UP}][\w.'’\-]*+){{0,3}}:\s?[^():]{{1,100}}\)"
+    r"(?:[,.;:]?\s*(?:pp?\.\s*)?\d[\d\-–, ]*+)?[,.;:]?"
+)
+
+
+def _without_bracketed_imprint(t: str) -> str:
+    """`t` without a bracketed imprint at its end (one candidate: the last bracket)."""
+    i = t.rfind("(")
+    if (
+        i > 0
+        and _BRACKETED_IMPRINT.fullmatch(t, i)
+        and re.search(r"[^\W\d_]", t[:i])
+        and (re.search(rf"\b{_YEAR}\b", t[i:]) or _PUBLISHER_WORDS.search(t[i:]))
+    ):
+        return t[:i].rstrip(" ,.;:")
+    return t
+
+
 def _clean_title(t: str | None) -> str | None:
     t = _clean(t)
     if not t:
         return None
+    t = _without_bracketed_imprint(t)
     prev = None
     while prev != t:
         prev = t
