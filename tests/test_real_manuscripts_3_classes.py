@@ -1,0 +1,221 @@
+"""False-alarm classes found on 50 authors' manuscripts (benches/REAL_MANUSCRIPTS_3.md).
+
+Every input here is made up; the class names (L1, A1, ...) are the table's. A class that
+citeaudit still gets wrong is marked ``xfail(strict=True)``: its fix flips the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeaudit.audit import AuditInput, audit
+from tests.manuscript.test_docx_reader import para, raw_docx, run
+
+
+def _verdict(path: Path, *bibs: Path) -> tuple[set[str], set[str], list[str]]:
+    """(uncited entries, missing citations, codes) as citeaudit reports them."""
+    result = audit(AuditInput.from_paths([path, *bibs]))
+    refs = {r.id: r for r in result.data.references}
+    cits = {c.id: c for c in result.data.citations}
+    uncited = {
+        refs[f.reference].key or refs[f.reference].raw[:20]
+        for f in result.findings
+        if f.rule == "uncited-reference" and f.reference
+    }
+    missing = {cits[f.citation].text for f in result.findings if f.code == "CIT002" and f.citation}
+    return uncited, missing, sorted(f.code for f in result.findings)
+
+
+# --- L1: abnTeX2's \apud / \apudonline cite both keys ------------------------------
+
+_ABNT_BIB = (
+    "@book{ramos1950, author={Ramos, Ana}, title={Pontes}, publisher={Ed}, year={1950}}\n"
+    "@book{lima2008, author={Lima, Rui}, title={Concreto}, publisher={Ed}, year={2008}}\n"
+    "@book{dias2010, author={Dias, Eva}, title={Vigas}, publisher={Ed}, year={2010}}\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="L1: abnTeX2 \\apud/\\apudonline are not read as citations")
+def test_l1_abntex2_apud_cites_both_keys(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(_ABNT_BIB, encoding="utf-8")
+    tex = tmp_path / "tcc.tex"
+    tex.write_text(
+        "\\documentclass{abntex2}\n\\usepackage[alf]{abntex2cite}\n\\begin{document}\n"
+        "Segundo \\apudonline[p.~4]{ramos1950}{lima2008}, a cura muda.\n"
+        "A ponte cede \\apud{ramos1950}{dias2010}.\n"
+        "\\bibliography{refs}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(tex)
+    assert uncited == set()
+    assert missing == set()
+
+
+# --- A1: alphabetic labels ("[BrDu15]", "[ex 1]") cite the entry so labelled ---------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="A1: alphabetic labels [AbCd15] in text and list are not read as citations",
+)
+def test_a1_alphabetic_labels_cite_their_entries(tmp_path: Path) -> None:
+    md = tmp_path / "hausarbeit.md"
+    md.write_text(
+        "# Einleitung\n\nNach [AbCd15] zerfallen Ereignisse in Muster. Eine zweite Sicht "
+        "liefert [Efgh09]; beide ergänzt [Ijk11].\n\n"
+        "# Literaturverzeichnis\n\n"
+        "[AbCd15] Abel, Anna; Cord, Dora: Muster in Strömen. Beispielverlag, 2015.\n\n"
+        "[Efgh09] Efgh, Emil: Ereignisse verarbeiten. Dissertation, 2009.\n\n"
+        "[Lmno12] Lmno, Lena: Unzitiertes Werk. Verlag, 2012.\n",
+        encoding="utf-8",
+    )
+    uncited, missing, codes = _verdict(md)
+    assert "CIT006" not in codes
+    assert uncited == {"[Lmno12] Lmno, Lena:"}
+    assert missing == {"[Ijk11]"}
+
+
+# --- S1: an entry broken over two paragraphs in a list spaced by empty paragraphs ----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="S1: a typed list whose entries are set apart by empty paragraphs; an entry "
+    "broken by Enter (', SA, 2014.') is read as two entries",
+)
+def test_s1_entry_broken_over_two_paragraphs(tmp_path: Path) -> None:
+    fillers = [f"NOME{i}, Fulano. Livro {i}. São Paulo: Exemplo, {2000 + i}." for i in range(10)]
+    cited = "; ".join(f"NOME{i}, {2000 + i}" for i in range(10))
+    body = "".join(
+        [
+            para(
+                run(f"Os dados ficam em tabelas (BARROS, 2014) e em grafos (CUNHA, 2011; {cited}).")
+            ),
+            para(run("REFERÊNCIAS")),
+            para(run("BARROS, Ana Maria. Bancos de dados. Editora Exemplo")),
+            para(run(", SA, 2014.")),
+            para(),
+            para(run("CUNHA, Beto. Grafos na prática. 2. ed. São Paulo: Exemplo, 2011.")),
+            para(),
+            *(para(run(entry)) + para() for entry in fillers),
+            para(run("DUARTE, Caio. Modelagem de dados. Dissertação de Mestrado.")),
+            para(run("Universidade Exemplar. 2018.")),
+            para(),
+        ]
+    )
+    path = raw_docx(tmp_path / "tcc.docx", body)
+    result = audit(AuditInput.from_paths([path]))
+    assert len(result.data.references) == 13
+    codes = sorted(f.code for f in result.findings if f.code.startswith("CIT"))
+    assert codes == ["CIT001"]  # DUARTE (2018) alone is never cited
+
+
+# --- M2: a citation that names the work's title picks the entry with that title ------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="M2: '(Authors, Title, year)' is ambiguous among the authors' same-year entries",
+)
+def test_m2_title_in_citation_resolves_ambiguity(tmp_path: Path) -> None:
+    md = tmp_path / "seminar.md"
+    md.write_text(
+        "# Einleitung\n\nKonsistenz wird oft vereinfacht "
+        "(Roe, Pan, & Li, Quorum in der Praxis, 2017). Mehr folgt.\n\n"
+        "# Literaturverzeichnis\n\n"
+        "Roe, M., Pan, N., & Li, C. (2017). Gossip und Epidemien. Von https://example.org/g\n\n"
+        "Roe, M., Pan, N., & Li, C. (2017). Quorum in der Praxis. Von https://example.org/q\n",
+        encoding="utf-8",
+    )
+    uncited, missing, codes = _verdict(md)
+    assert "CIT003" not in codes
+    assert missing == set()
+    assert len(uncited) == 1  # the gossip entry alone
+
+
+# --- O3: an organisation with its acronym in parentheses inside a citation -----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="O3: '(Long Agency Name (LAN), 2002)' is not read as a citation of that body",
+)
+def test_o3_organisation_with_acronym_inside_parentheses(tmp_path: Path) -> None:
+    md = tmp_path / "article.md"
+    md.write_text(
+        "# Methods\n\nSoil was sampled following the standard "
+        "(Agency for Example Soils and Waters (AESW), 2002). Plots were fenced "
+        "(Moreno et al., 2019).\n\n"
+        "# References\n\n"
+        "Agency for Example Soils and Waters (AESW). (2002). Standard 12-AB. Example City.\n\n"
+        "Moreno, J., Paz, L., & Rios, T. (2019). Fencing plots. Field Notes, 3, 1-9.\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(md)
+    assert uncited == set()
+    assert missing == set()
+
+
+# --- U1: an undated citation "(vgl. Name)" of an undated web entry -------------------
+
+
+@pytest.mark.xfail(
+    strict=True, reason="U1: '(vgl. Name)' / '(vgl. Name, Name S.3)' of undated entries unread"
+)
+def test_u1_undated_personal_citation_of_undated_entry(tmp_path: Path) -> None:
+    md = tmp_path / "seminar.md"
+    md.write_text(
+        "# Analyse\n\nDie Nachteile sind bekannt (vgl. Quandt). Das Theorem gilt nur "
+        "eingeschränkt (vgl. Berger, Lorenz S.3).\n\n"
+        "# Literaturverzeichnis\n\n"
+        "Berger, Sina ; Lorenz, Nina: Grenzen des Theorems. URL https://example.org/b. "
+        "— Abgerufen am 14.01.2017\n\n"
+        "Quandt, Paul: Vor- und Nachteile. URL https://example.org/q. — Abgerufen am "
+        "03.12.2016\n",
+        encoding="utf-8",
+    )
+    uncited, _, _ = _verdict(md)
+    assert uncited == set()
+
+
+# --- T2: a German date phrase in parentheses is no citation --------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="T2: '(Mitte 1950)' read as an author-year citation")
+def test_t2_date_phrase_is_no_citation(tmp_path: Path) -> None:
+    md = tmp_path / "seminar.md"
+    md.write_text(
+        "---\nbibliography: quellen.bib\n---\n\n# Einleitung\n\n"
+        "Großrechner kamen auf (Mitte 1950), Datenbanken erst später (Ende 1960) "
+        "[@roth2016].\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "quellen.bib").write_text(
+        "@book{roth2016, author={Roth, Uwe}, title={NoSQL}, publisher={V}, year={2016}}\n",
+        encoding="utf-8",
+    )
+    _, missing, _ = _verdict(md)
+    assert missing == set()
+
+
+# --- H1: "(Name, 2016) [2]": the number points, the author-year half repeats it ------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="H1: in '(Name, year) [n]' the author-year half is judged alone: missing",
+)
+def test_h1_hybrid_author_year_and_number(tmp_path: Path) -> None:
+    md = tmp_path / "jurnal.md"
+    md.write_text(
+        "# Pendahuluan\n\nMenurut (Wirawan, 2019) [1], derau muncul pada sensor. "
+        "Penelitian (Kusnadi, 2020) [2] menguji filter.\n\n"
+        "# Daftar Pustaka\n\n"
+        "[1] Wirawan, A. (2021). Derau citra. Jurnal Contoh, 2(1), 1-9.\n\n"
+        "[2] Kusnadi, B. (2020). Filter Gaussian. Jurnal Contoh, 3(2), 10-19.\n",
+        encoding="utf-8",
+    )
+    _, missing, _ = _verdict(md)
+    assert missing == set()
