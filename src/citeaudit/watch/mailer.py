@@ -34,6 +34,7 @@ import smtplib
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -97,11 +98,15 @@ def send_mail(settings: ServiceSettings, to: str, subject: str, text: str, event
     message["X-Citeaudit-Event"] = _header(event)
     message.set_content(text)
     watchdog = _Watchdog(MAIL_DEADLINE)
+    # Not connected yet: ``connect`` reads the greeting before it returns, so the
+    # watchdog is handed the socket as it is made. ``connect`` leaves the name STARTTLS
+    # verifies unset (the constructor would set it, and connect unwatched).
+    smtp = smtplib.SMTP(timeout=SMTP_TIMEOUT)
+    smtp._get_socket = watchdog.watching(smtp._get_socket)  # type: ignore[attr-defined]
+    smtp._host = settings.smtp_host  # type: ignore[attr-defined]
     try:
-        with (
-            watchdog,
-            _WatchedSMTP(watchdog, settings.smtp_host, settings.smtp_port, SMTP_TIMEOUT) as smtp,
-        ):
+        with watchdog, smtp:
+            smtp.connect(settings.smtp_host, settings.smtp_port)
             if settings.smtp_starttls:
                 smtp.starttls(context=smtp_tls_context(settings))
             if login:
@@ -123,20 +128,6 @@ SMTP_TIMEOUT = 30.0  # seconds of one socket operation with the relay
 # delivery started at the end of a sweep's budget (half the task's time limit, 60 s)
 # still ends inside the task's limit (120 s).
 MAIL_DEADLINE = 30.0
-
-
-class _WatchedSMTP(smtplib.SMTP):
-    """``smtplib.SMTP`` whose connection is handed to a `_Watchdog` as it is made:
-    ``connect`` reads the greeting before it returns."""
-
-    def __init__(self, watchdog: _Watchdog, host: str, port: int, timeout: float) -> None:
-        self._watchdog = watchdog
-        super().__init__(host, port, timeout=timeout)
-
-    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
-        sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
-        self._watchdog.hold(sock)
-        return sock  # type: ignore[no-any-return]
 
 
 class RelayStalled(DeliveryError):
@@ -161,13 +152,21 @@ class _Watchdog:
         self._timer.start()
         return self
 
-    def hold(self, sock: socket.socket) -> None:
-        """Watch `sock` (just connected, before the relay's greeting is read)."""
-        with self._lock:
-            self._held = sock.dup()
-            fired = self.fired
-        if fired:  # the deadline passed as the connection was made
-            self._cut()
+    def watching(
+        self, connect: Callable[[str, int, float], socket.socket]
+    ) -> Callable[[str, int, float], socket.socket]:
+        """`connect` (``SMTP._get_socket``), its socket watched as soon as it is made."""
+
+        def watched(host: str, port: int, timeout: float) -> socket.socket:
+            sock = connect(host, port, timeout)
+            with self._lock:
+                self._held = sock.dup()
+                fired = self.fired
+            if fired:  # the deadline passed as the connection was made
+                self._cut()
+            return sock
+
+        return watched
 
     def _cut(self) -> None:
         with self._lock:
