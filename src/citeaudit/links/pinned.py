@@ -23,6 +23,7 @@ reports it as its own ``ConnectError``.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import ipaddress
@@ -52,6 +53,7 @@ __all__ = [
     "allowed",
     "pinned_client",
     "pinned_client2",
+    "run_deadline",
     "system_lookup",
 ]
 
@@ -275,6 +277,26 @@ def _chain_client(lib: ModuleType) -> type:
     return ChainClient
 
 
+# When the caller's whole run must end (a registry run's deadline, `Channel`): every
+# exchange is cut to it as well. A look-up sent just before the run's deadline kept its
+# own (three registry timeouts, two exchanges for a chain) and held the run's workers,
+# and so the service's chunk, for minutes past it.
+_run_ends: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "citeaudit_pinned_run_ends", default=None
+)
+
+
+@contextlib.contextmanager
+def run_deadline(ends: float | None) -> Iterator[None]:
+    """Within (on this thread): every exchange of a pinned client ends by `ends`
+    (``time.monotonic``; None: no run deadline), as a ReadTimeout of its library."""
+    token = _run_ends.set(ends)
+    try:
+        yield
+    finally:
+        _run_ends.reset(token)
+
+
 # -- redirects -------------------------------------------------------------------------
 
 
@@ -353,11 +375,11 @@ class _Bounded:
 
     def handle_request(self, request: Any) -> Any:
         deadline = time.monotonic() + self._deadline
-        chain_ends = _chain_ends.get()
-        if chain_ends is not None:
-            if chain_ends <= time.monotonic():
-                raise self._lib.ReadTimeout("the redirect chain took longer than its deadline")
-            deadline = min(deadline, chain_ends)
+        for ends, what in ((_chain_ends.get(), "redirect chain"), (_run_ends.get(), "run")):
+            if ends is not None:
+                if ends <= time.monotonic():
+                    raise self._lib.ReadTimeout(f"the {what} took longer than its deadline")
+                deadline = min(deadline, ends)
         token = _deadline.set(deadline)
         try:
             response = self._inner.handle_request(request)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citeaudit.errors import ResolverError
+from citeaudit.links.pinned import run_deadline
 from citeaudit.links.retry import Backoff, retry_after
 from citeaudit.resolve.limiter import Limiter, Paused
 
@@ -173,21 +174,26 @@ class Channel:
         limiter = self.budget(budget)
         reason = "no answer"
         for attempt in range(self.policy.attempts):
-            if self.deadline is not None and time.monotonic() >= self.deadline:
+            if self._out_of_time(0.0):
                 raise ResolverError(self.name, OUT_OF_TIME)
             if attempt:
                 self.stats.retried()
             wait: float
             try:
-                with limiter.slot(max_pause=self.policy.max_retry_after):
+                # No pause, and no exchange, past the run's deadline (`run_deadline`).
+                with limiter.slot(max_pause=self._pause_within()), run_deadline(self.deadline):
                     self.stats.count(kind, budget)
                     reply = send()
             except Paused as paused:
+                if paused.seconds <= self.policy.max_retry_after:  # waited for, but late
+                    raise ResolverError(self.name, OUT_OF_TIME) from None
                 # Held back by us, not a failure of the registry: other budgets go on.
                 raise ResolverError(
                     self.name, f"rate-limited: Retry-After {paused.seconds:.0f}s"
                 ) from None
             except TransportFailure as failure:
+                if self._out_of_time(0.0):  # cut by our deadline: not the registry's doing
+                    raise ResolverError(self.name, OUT_OF_TIME) from None
                 reason = failure.reason
                 if failure.final:
                     raise ResolverError(self.name, failure.reason) from None
@@ -221,11 +227,22 @@ class Channel:
                         self._consecutive_failures = 0
                     return reply
             if attempt + 1 < self.policy.attempts:
-                if self.deadline is not None and time.monotonic() + wait >= self.deadline:
+                if self._out_of_time(wait):
                     raise ResolverError(self.name, OUT_OF_TIME)
                 time.sleep(wait)
         self._failed()
         raise ResolverError(self.name, f"{reason} after {self.policy.attempts} attempts")
+
+    def _pause_within(self) -> float:
+        """The longest wait for a start: a Retry-After's, and no later than the run's
+        deadline."""
+        if self.deadline is None:
+            return self.policy.max_retry_after
+        return max(0.0, min(self.policy.max_retry_after, self.deadline - time.monotonic()))
+
+    def _out_of_time(self, wait: float) -> bool:
+        """Waiting `wait` more seconds from now would end past the run's deadline."""
+        return self.deadline is not None and time.monotonic() + wait >= self.deadline
 
     def _failed(self) -> None:
         with self._lock:
