@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from citeaudit.links.checker import OUT_OF_TIME
-from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.policy import RUN_SHARE, LinkPolicy
 from citeaudit.links.run import check_links
 from citeaudit.links.targets import target_for
 from citeaudit.settings import ServiceSettings
@@ -38,7 +38,10 @@ def recheck_links(
     if not links:
         return RecheckSummary()
     targets = [target_for(link.url) for link in links]
-    policy = LinkPolicy.from_settings(settings, archive=False)
+    # The batch is its own task, under the watch's time limit (an audit's chunk has
+    # its own): the run ends at the same share of it.
+    run_time = RUN_SHARE * settings.watch_time_limit
+    policy = LinkPolicy.from_settings(settings, archive=False, max_run_time=run_time)
     checks, network_up = check_links(
         targets, settings, policy=policy, use_cache=False, probe_urls=probe_urls
     )

@@ -15,6 +15,7 @@ from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Notice, ResolutionState
 from citeaudit.resolve import Resolver, build_resolver
+from citeaudit.resolve.enricher import RUN_SHARE
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.notice_log import record_notices
@@ -38,7 +39,11 @@ def recheck_dois(
     if not dois:
         return RecheckSummary()
     own = resolver is None
-    resolver = resolver or build_resolver(settings, use_cache=False)
+    if resolver is None:
+        made = build_resolver(settings, use_cache=False)
+        # The batch is its own task, under the watch's time limit, not a chunk's.
+        made.max_run_time = RUN_SHARE * settings.watch_time_limit
+        resolver = made
     try:
         refs = [
             Reference(id=f"w{i}", index=i, location=Location("watch"), raw=doi, doi=doi)
