@@ -185,7 +185,9 @@ _SPLIT_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 _CLOSERS = '”"’»)'
 _SPACED_PLAIN = re.compile(
     rf"(?P<list>\d(?:(?<=[^\W\d_][.,;:] \d)|(?<=[{_CLOSERS}][.,;:] \d)"
-    rf"|(?<=[^\W\d_]{{2}} \d)|(?<=[{_CLOSERS}] \d))"
+    rf"|(?<=[^\W\d_]{{2}} \d)|(?<=[{_CLOSERS}] \d)"
+    # after a year or a share: "em 2009 10;", "the 1980s 4.", "30% 1." (checked in code)
+    r"|(?<=\d{4} \d)|(?<=\ds \d)|(?<=% \d))"
     r"\d{0,2}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_]))"
     # a quotation's page after the number: "” 46 (p. 727)", "” 33 (pp. 4-5)"
@@ -194,6 +196,10 @@ _SPACED_PLAIN = re.compile(
     r"|(?P<comma>,)(?=[ \t]))"
 )
 _ET_AL_BEFORE = re.compile(r"\bal\. $")
+# a year ("1976 ", "1980s ") or a share ("30% ") just before a spaced number
+_YEAR_OR_SHARE_BEFORE = re.compile(r"(?:(?<![\d.,])(?:1[5-9]|20)\d\ds?|\d%) $")
+# a paragraph's own text before a number: no line break within this many characters
+_PARAGRAPH_BEFORE = 60
 # possessive blanks: a superscript run of blanks (a Word file's) was split every way
 # between the two leading "\s*" before failing (quadratic in the run)
 _SPAN_LIST = re.compile(rf"\s*+[(\[]?\s*+(?P<list>{_LIST})\s*+[)\]]?\s*+[.,;]?\s*+")
@@ -1141,9 +1147,27 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             if _word_before(text, start).casefold() not in _REFUSED:
                 yield _Candidate(start, start + len(body), numbers, "spaced")
             continue
+        word = _word_before(text, start)
         if m.group("comma"):
-            continue  # "Houve 3, depois": a count as often as a citation
+            # "Houve 3, depois": a count as often as a citation; but a number closing
+            # a long clause, after a content word, is the word's superscript: "their
+            # right to a companion is denied 6, making", "o direito previsto em lei ao
+            # acompanhante 6, tornando" (not "foi 11, do", "O grupo 2, por fim")
+            if (
+                text[start - 2].isalpha()
+                and word.casefold() not in _REFUSED
+                and _long_clause_before(text, start)
+            ):
+                yield _Candidate(start, start + len(body), numbers, "spaced")
+            continue
         following = m.group("next")
+        after = m.group("after")[:1]
+        if _YEAR_OR_SHARE_BEFORE.search(text, max(start - 8, 0), start):
+            # "in 1976 40.", "em 2009 10; na", "entre 10% e 30% 1. No": a year's or a
+            # share's superscript where its clause ends ("in 2010 12 patients" counts)
+            if after in (".", ";") or following is None:
+                yield _Candidate(start, start + len(body), numbers, "spaced")
+            continue
         if following is not None and _month_follows(text, m.start("next")):
             continue  # "COSTA RICA. 15 Nov 1990": a date's day, not a superscript
         line_end = _LINE_END_AFTER.match(text, start + len(body))
@@ -1157,17 +1181,36 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         if text[start - 2] == "," and not several:
             continue
         if text[start - 2].isalpha() and not (
-            m.group("after")[:1] in ".;" and (following is None or following.isupper())
+            (after in ".;" and (following is None or following.isupper()))
+            or (not after.strip() and following is None and _inside_a_paragraph(text, start))
         ):
-            continue  # after a word, only where a sentence ends: "among others 14."
+            continue  # after a word, only where a sentence or a paragraph ends
         if text[start - 2].isalpha() and _word_before(text, start).casefold() in _VALUE_LEADS:
             continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
         if following is not None and following.islower() and not several:
             continue  # "12 patients", "12,5 mg": a count or a value
-        word = _word_before(text, start)
         if word.casefold() in _UNIT_WORDS or word.casefold() in _LABEL_WORDS:
             continue  # "Fig. 3 The", "Table 2. 4 Then"
         yield _Candidate(start, start + len(body), numbers, "spaced")
+
+
+_CLAUSE_BREAK = re.compile(r"[,.;:()\[\]\n]")
+_LONG_CLAUSE = 5  # words: a count or a label opens a short one ("Houve 3,", "O grupo 2,")
+
+
+def _long_clause_before(text: str, start: int) -> bool:
+    """Whether at least `_LONG_CLAUSE` words stand between the clause's opening (the
+    last punctuation, within a bounded look back) and the number at `start`."""
+    window = text[max(start - _PARAGRAPH_BEFORE, 0) : start]
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return len(window[opening:].split()) >= _LONG_CLAUSE
+
+
+def _inside_a_paragraph(text: str, start: int) -> bool:
+    """Whether the number ends a line of running text ("serviços públicos de saúde 9"
+    closing a paragraph without its full stop), not a short line: a heading, a table's
+    row ("Total 12"). Looks back a bounded stretch only."""
+    return start >= _PARAGRAPH_BEFORE and "\n" not in text[start - _PARAGRAPH_BEFORE : start]
 
 
 def _word_before(text: str, start: int) -> str:
