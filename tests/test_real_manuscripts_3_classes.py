@@ -77,39 +77,61 @@ def test_a1_alphabetic_labels_cite_their_entries(tmp_path: Path) -> None:
     assert missing == {"[Ijk11]"}
 
 
-# --- S1: an entry broken over two paragraphs in a list spaced by empty paragraphs ----
+# --- S1: the rest of an entry, cut off by Enter into a paragraph of its own ----------
+
+
+def _typed_list_docx(tmp_path: Path, broken: list[str]) -> Path:
+    """A Word TCC whose list sets entries apart by empty paragraphs; `broken` is one
+    entry typed over two paragraphs. Ten cited fillers make the list long, as a reader
+    decides its layout from the whole list."""
+    names = "ALMEIDA BATISTA CARDOSO DANTAS ESTEVES FARIAS GOMES HOLANDA IZIDORO JARDIM"
+    fillers = [
+        f"{name}, Fulano. Livro {i}. São Paulo: Exemplo, {2000 + i}."
+        for i, name in enumerate(names.split())
+    ]
+    cited = "; ".join(f"{name}, {2000 + i}" for i, name in enumerate(names.split()))
+    body = "".join(
+        [
+            para(run(f"Os dados ficam em tabelas (BARROS, 2014) e em grafos ({cited}).")),
+            para(run("REFERÊNCIAS")),
+            para(run(broken[0])),
+            para(run(broken[1])),
+            para(),
+            *(para(run(entry)) + para() for entry in fillers),
+        ]
+    )
+    return raw_docx(tmp_path / "tcc.docx", body)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="S1: a typed list whose entries are set apart by empty paragraphs; an entry "
-    "broken by Enter (', SA, 2014.') is read as two entries",
+    reason="S1a: a paragraph opening with a comma (', SA, 2014.') read as an entry",
 )
-def test_s1_entry_broken_over_two_paragraphs(tmp_path: Path) -> None:
-    fillers = [f"NOME{i}, Fulano. Livro {i}. São Paulo: Exemplo, {2000 + i}." for i in range(10)]
-    cited = "; ".join(f"NOME{i}, {2000 + i}" for i in range(10))
-    body = "".join(
-        [
-            para(
-                run(f"Os dados ficam em tabelas (BARROS, 2014) e em grafos (CUNHA, 2011; {cited}).")
-            ),
-            para(run("REFERÊNCIAS")),
-            para(run("BARROS, Ana Maria. Bancos de dados. Editora Exemplo")),
-            para(run(", SA, 2014.")),
-            para(),
-            para(run("CUNHA, Beto. Grafos na prática. 2. ed. São Paulo: Exemplo, 2011.")),
-            para(),
-            *(para(run(entry)) + para() for entry in fillers),
-            para(run("DUARTE, Caio. Modelagem de dados. Dissertação de Mestrado.")),
-            para(run("Universidade Exemplar. 2018.")),
-            para(),
-        ]
+def test_s1a_rest_of_entry_after_a_comma(tmp_path: Path) -> None:
+    path = _typed_list_docx(
+        tmp_path, ["BARROS, Ana Maria. Bancos de dados. Editora Exemplo", ", SA, 2014."]
     )
-    path = raw_docx(tmp_path / "tcc.docx", body)
     result = audit(AuditInput.from_paths([path]))
-    assert len(result.data.references) == 13
-    codes = sorted(f.code for f in result.findings if f.code.startswith("CIT"))
-    assert codes == ["CIT001"]  # DUARTE (2018) alone is never cited
+    assert len(result.data.references) == 11
+    assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="S1b: in a list spaced by empty paragraphs, a second paragraph with no empty "
+    "one before it ('Universidade X. 2018.') read as an entry",
+)
+def test_s1b_rest_of_entry_in_a_blank_spaced_list(tmp_path: Path) -> None:
+    path = _typed_list_docx(
+        tmp_path,
+        [
+            "BARROS, Ana. Modelagem de bancos de dados. Dissertação de Mestrado.",
+            "Universidade Exemplar. 2014.",
+        ],
+    )
+    result = audit(AuditInput.from_paths([path]))
+    assert len(result.data.references) == 11
+    assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
 
 
 # --- M2: a citation that names the work's title picks the entry with that title ------
