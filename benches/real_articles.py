@@ -1,6 +1,6 @@
 """Citation checks on published open-access articles, scored against the publishers' XML.
 
-The corpus (references/real_articles/corpus.jsonl.gz, built by real_articles_build.py)
+The corpus (references/real_articles/corpus.jsonl.xz, built by real_articles_build.py)
 holds each article's body, its in-text citations with the entries they link to, and
 its reference list. Each article is rendered as a manuscript (Markdown, text or DOCX
 with Zotero fields), audited offline through the public API exactly as
@@ -39,10 +39,13 @@ The honest held-out splits are `test` (run for the record, never studied),
 reported); report those as held-out figures, and dev and fresh as study figures.
 `fresh4` is a study split (2026-12-05: Europe PMC full texts of fresh3's kind from
 repositories no other split was read from, to study Markdown against DOCX without
-looking at fresh3); `all` does not include it.
+looking at fresh3); `all` does not include it. `fresh5` is a second study split
+(2026-12-05: SciELO, eLife, PLOS and small journals' JATS of the held-out test split's
+kind, from repositories, commits or paths no other split was read from, because tuning
+on dev no longer carried over to test); `all` does not include it either.
 Truth changes are decided on dev only and apply to every split alike.
 
-    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3|fresh4
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3|fresh4|fresh5
         [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
@@ -51,7 +54,6 @@ Truth changes are decided on dev only and apply to every split alike.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import multiprocessing
 import re
@@ -67,6 +69,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz
+from real_articles_corpus import CORPUS, read_records
 from real_articles_jats import expand_ranges, plain_text_cited
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
 from real_articles_screen import not_an_article
@@ -74,7 +77,6 @@ from real_articles_truth import cited_works, classify, fold, ref_keys, translate
 
 from citeaudit.audit import AuditInput, audit
 
-CORPUS = Path(__file__).resolve().parent.parent / "references" / "real_articles" / "corpus.jsonl.gz"
 SUFFIX = {"md": ".md", "txt": ".txt", "docx": ".docx"}
 # What `--split all` scores: fresh2 and fresh3 are left out so that a run over
 # everything does not look at the splits kept unseen for the final figures (and "all"
@@ -114,11 +116,10 @@ def publisher_rows(families: Counter[str]) -> dict[str, str]:
     }
 
 
-def load(path: Path = CORPUS) -> list[dict[str, Any]]:
+def load(path: Path | None = None) -> list[dict[str, Any]]:
     """The corpus's scored records, with the current truth (see NOT_SCORED for the
     records left out)."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        stored = [json.loads(line) for line in fh]
+    stored = read_records(path)
     left_out = not_scored(stored)
     NOT_SCORED.update(left_out)
     _NOT_SCORED_SPLIT.update({r["id"]: r["split"] for r in stored if r["id"] in left_out})
@@ -708,14 +709,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "all"),
+        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all"),
         default="dev",
-        help="dev, fresh and fresh4 to study (fresh: articles added after test was first "
-        "run, studied since issue 12; fresh4: Europe PMC full texts added to study); test, "
+        help="dev, fresh, fresh4 and fresh5 to study (fresh: articles added after test was "
+        "first run, studied since issue 12; fresh4: Europe PMC full texts added to study; "
+        "fresh5: SciELO, eLife, PLOS and small journals of test's kind, added to study); test, "
         "fresh2 and fresh3 are held out (fresh2: sources added after fresh was looked at; "
         "fresh3: sources added after fresh2 was reported; "
         "both kept unseen for a session's final figures); all: dev, test and fresh "
-        "(fresh2, fresh3 and fresh4 only by name)",
+        "(fresh2 to fresh5 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)
@@ -732,7 +734,7 @@ def main() -> int:
     parser.add_argument("--no-perturb", action="store_true", help="published renderings only")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=60, help="seconds per article")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=None, help=f"default: {CORPUS}")
     args = parser.parse_args()
 
     records = [

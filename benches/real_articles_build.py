@@ -9,11 +9,11 @@ SOURCES below, so a rebuild gives the same corpus.
 
     .venv/bin/python benches/real_articles_build.py [--mirror /work/.mirror]
 
-Writes references/real_articles/corpus.jsonl.gz (one record per article, see
-real_articles_jats.py for the layout) and references/real_articles/SOURCES.md (every
-article's repository, path, commit, licence). Articles without an open licence in
-their XML, without linked citations, or already taken from another source (same DOI,
-or same title) are left out; the counts say how many.
+Writes references/real_articles/corpus.jsonl.xz (one record per article, see
+real_articles_jats.py for the layout; real_articles_corpus.py reads and writes it) and
+references/real_articles/SOURCES.md (every article's repository, path, commit,
+licence). Articles without an open licence in their XML, without linked citations, or
+already taken from another source (same DOI, or same title) are left out; the counts say how many.
 
 Splits. The first sources' articles are split by a hash of their id into `dev` and
 `test`; `test` was run and reported, so it must never change. Sources added after that
@@ -48,16 +48,19 @@ where Markdown loses citations that DOCX keeps without looking at fresh3. Like f
 and fresh3 its sources send every article there (none to dev, so dev's figures stay
 comparable) and come last, so an article the corpus already holds keeps its split and
 its fresh4 copy is dropped as a duplicate. `--split all` does not score it.
+
+`fresh5` is a second study split (2026-12-05), of the held-out `test` split's kind:
+SciELO journals, eLife, PLOS and small journals' own JATS, from repositories, or
+commits and paths of repositories, no other split was read from, added because tuning
+on dev no longer carried over to test. Built like fresh4 (every article goes there,
+its sources come last). `--read-only fresh5` reads only its sources and keeps every
+other source's records as they are, so that adding it changes no other split.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import io
-import json
-import os
 import re
 import subprocess
 import sys
@@ -68,6 +71,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from real_articles_corpus import corpus_file, read_records, write_records
 from real_articles_jats import article_record, translated_title, translations
 from real_articles_screen import not_an_article
 from real_articles_truth import translated_truth
@@ -180,12 +184,26 @@ def _fresh4(
     )
 
 
+def _fresh5(
+    repo: str,
+    commit: str,
+    pattern: str,
+    repo_licence: str,
+    family: str = "",
+    sample: int = 0,
+) -> Source:
+    """A source for the `fresh5` study split: all of its articles go there, none to dev."""
+    return Source(
+        repo, commit, pattern, repo_licence, held_out="fresh5", family=family, sample=sample
+    )
+
+
 # Held-out splits that take every article of their sources (no dev half): a split kept
 # unseen until a session's final figures, so none of its sources may be tuned on.
 WHOLLY_HELD_OUT = frozenset({"fresh2", "fresh3"})
 # Study splits that take every article of their sources too: added after dev, so that
 # dev's articles (and figures) stay what they were.
-WHOLE_STUDY_SPLITS = frozenset({"fresh4"})
+WHOLE_STUDY_SPLITS = frozenset({"fresh4", "fresh5"})
 
 
 def _sampled(files: list[tuple[str, int]], sample: int) -> list[tuple[str, int]]:
@@ -661,6 +679,203 @@ SOURCES = (
         r"^PMC\d+/fulltext\.xml$",
         "no licence file (code); articles per their licence element",
     ),
+    # ---- Added for `fresh5` (2026-12-05), a STUDY split of the held-out test split's
+    # kind (SciELO journals, eLife, PLOS, small journals' own JATS), because test scored
+    # far below dev on the same publishers and tuning on dev no longer carried over.
+    # Repositories no other split was read from, or other commits and paths of ones
+    # already read whose articles the corpus does not hold (an article already in the
+    # corpus, in any split, is dropped as a duplicate: same DOI or title). Every
+    # article goes to fresh5, none to dev; placed last. ----
+    _fresh5(
+        # SciELO's website code, a test folder of the display stylesheets: one issue of
+        # the Brazilian Journal of Medical and Biological Research (2013), English, SciELO
+        # numbered citations.
+        "scieloorg/Web",
+        "ed630215981ae0f6a23c917de048e0985356395f",
+        r"^htdocs/xsl/plus/teste/.*\.xml$",
+        "no licence file (code); articles CC-BY-NC per their licence element",
+    ),
+    _fresh5(
+        # The same repository at a later commit: Arquivos de Gastroenterologia (2012), the
+        # English originals of the issue whose Portuguese article dev/fresh hold.
+        "scieloorg/Web",
+        "480713cdf22b2f62928fa4a735a809d2134db302",
+        r"^htdocs/xsl/pmc/v3\.0/EstiloXSL/.*\.xml$",
+        "no licence file (code); articles CC-BY-NC per their licence element",
+    ),
+    _fresh5(
+        # SciELO's markup programs' loader samples: the same Arquivos de Gastroenterologia
+        # issue, as the journal delivered it (the articles not already taken above).
+        "scieloorg/PC-Programs",
+        "758f7807c44a7eca2f13115c95dc1e17daf333fc",
+        r"^src/scielo/bin/PMCXMLTools/loader/xml_samples/.*\.xml$",
+        "no licence file (code); articles CC-BY-NC per their licence element",
+    ),
+    _fresh5(
+        # A fork of packtools: its HTML generator's fixtures at three commits (Ciência
+        # Rural in ABNT, Cadernos de Tradução, Rev Adm Pública, An Acad Bras Ciênc ...);
+        # those packtools itself holds are already in the corpus and are dropped.
+        "robertatakenaka/packtools",
+        "83c1b6b90f504a47a866d05cc4e9b6764214a99e",
+        r"^tests/fixtures/htmlgenerator/.*\.xml$",
+        "BSD-2-Clause (code); articles CC-BY per their licence element",
+        family="SciELO",
+    ),
+    _fresh5(
+        "robertatakenaka/packtools",
+        "0d3405ac1c79797afb7669fb1a3a8f1b0fe827da",
+        r"^tests/fixtures/htmlgenerator/.*\.xml$",
+        "BSD-2-Clause (code); articles CC-BY per their licence element",
+        family="SciELO",
+    ),
+    _fresh5(
+        "robertatakenaka/packtools",
+        "25b35029ba75bf7c079fc1abec787c7daba63188",
+        r"^tests/fixtures/htmlgenerator/.*\.xml$",
+        "BSD-2-Clause (code); articles CC-BY per their licence element",
+        family="SciELO",
+    ),
+    _fresh5(
+        # SciELO's journal site: the sample article of its tools (Rev Saúde Pública,
+        # Portuguese).
+        "scieloorg/opac",
+        "ba9d8dd810d3cbe8a523fa39f9815c7342ac88d5",
+        r"^opac/tools/xml_sample\.xml$",
+        "BSD-2-Clause (code); articles CC-BY-NC per their licence element",
+    ),
+    _fresh5(
+        # SciELO Manager's XML samples (Rev Saúde Pública).
+        "scieloorg/scielo-manager",
+        "3a412f610ca91aa3f803ffbc6890f8ead1bae08d",
+        r"^scielomanager/journalmanager/tests/xml_samples/.*\.xml$",
+        "BSD-2-Clause (code); articles CC-BY-NC per their licence element",
+    ),
+    _fresh5(
+        # eLife Lens, the article reader: its sample articles at three commits (eLife,
+        # PLOS Biology and PLOS ONE, Landes Bioscience journals).
+        "elifesciences/lens",
+        "8849f0e272d5d0700b03b689f0ed1ee94bc4aca7",
+        r"^data/.*\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh5(
+        "elifesciences/lens",
+        "26ef9b1dbc7173b823ed904c5afdf30b7ad14515",
+        r"^data/.*\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh5(
+        "elifesciences/lens",
+        "7944cb27ecec1d3dd228da8a8d3a542557b82818",
+        r"^data/.*\.xml$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh5(
+        "elifesciences/lens-converter",
+        "86ad33c8d958aeef295a22ebc964eba4deb5fab6",
+        r"^data/.*\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh5(
+        # eLife's JATS scraper tests: eLife articles (2012-2015).
+        "elifesciences/jats-scraper",
+        "69757fbeba6fc3c4c8312eefc20270ce39d6ef20",
+        r"\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+    ),
+    _fresh5(
+        # ScienceBeam's judge example data: a PubMed Central CC-BY sample (only the one
+        # article with a licence element is taken).
+        "elifesciences/sciencebeam-judge",
+        "4b904b0c003c7298ce89329dce53df6ea4cec258",
+        r"^example-data/pmc-sample-1943-cc-by-subset/.*\.(xml|nxml)$",
+        "MIT (code); articles per their licence element",
+    ),
+    _fresh5(
+        # PLOS's article API test resources: PLOS articles of every journal (2004-2017).
+        "PLOS/rhino",
+        "6ada5a56b5b64511add64a4a5e767fdfea0b1bcc",
+        r"^(src/test/resources/articles|test/data/RelatedArticle)/.*\.xml$",
+        "MIT (code); articles CC-BY / CC0 per their licence element",
+    ),
+    _fresh5(
+        # Ambra, PLOS's former publishing platform (a fork), at two commits.
+        "rskonnord-plos/ambra",
+        "20943d46e8a43f23198b21a0fe85c940a3307679",
+        r"^base/src/test/resources/(articles|filestore)/.*\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+    ),
+    _fresh5(
+        "rskonnord-plos/ambra",
+        "146c3a978ae1e08a1babc1c08791cbb0d44695e8",
+        r"^base/src/test/resources/(articles|filestore)/.*\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+    ),
+    _fresh5(
+        # PLOS's website renderer's test articles; a sample (PLOS is well covered).
+        "PLOS/wombat",
+        "aa136e2ad98d320efedc00fd38f42cb0efdd5c7d",
+        r"^src/test/resources/(jats|peer-review)/.*\.xml$",
+        "MIT (code); articles CC-BY / CC0 per their licence element",
+        sample=35,
+    ),
+    _fresh5(
+        "PLOS/rich_citations_processor",
+        "6e1d7934a9fac5ee519a45f272a121665f907a83",
+        r"^spec/fixtures/.*\.xml$",
+        "MIT (code); articles CC-BY per their licence element",
+    ),
+    _fresh5(
+        # Zdravniški vestnik: two Slovenian articles at other commits and paths of the
+        # repository test's Zdravniški vestnik articles come from (not the English
+        # versions there, whose Slovenian originals the corpus holds).
+        "rpredan/html2jats",
+        "e6b4021d8505ade4fe58be6cf109677489e6ea9a",
+        r"^2628/zdravvestn-2628-sl\.xml$",
+        "no licence file (code); articles CC-BY-NC-4.0 per their licence element",
+    ),
+    _fresh5(
+        "rpredan/html2jats",
+        "5156faccb424be625af495a1e38aee02119bc60b",
+        r"^bin/new-bins/html2jats-20181113a/2484/2484-sl\.xml$",
+        "no licence file (code); articles CC-BY-NC-4.0 per their licence element",
+    ),
+    _fresh5(
+        # A JATS-to-HTML converter's samples: Sciendo / De Gruyter journals (Asian
+        # Biomedicine, Int J Smart Sensing) and Atlantis Press.
+        "kryonknowledgeworks/jats-xml-to-html-parser",
+        "cbb2a78d467e54e9cfd87f6011ab8ab6703e74fa",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh5(
+        "kryonknowledgeworks/jats-xml-to-html-parser",
+        "bcddf1dd7cf6958701ce950dcf104f182042f94d",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh5(
+        "kryonknowledgeworks/jats-xml-to-html-convertor-new",
+        "2abc567371573465c8ebb64424b077808f0b95aa",
+        r"\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh5(
+        # A small economics journal's own JATS (Reviews of Economic Literature, 2025),
+        # author-year; its editor's local history copies are left out.
+        "alex-m-cunha/jats-xml-to-html-transformer",
+        "3910bf8c9840d53a6fd10e61bd67b7f5b4026a4b",
+        r"^articles/.*\.xml$",
+        "no licence file (code); articles CC-BY-NC-4.0 per their licence element",
+    ),
+    _fresh5(
+        # Érudit's packtools plugin: one article of Revue de l'Université de Moncton
+        # (French, author-year) as published.
+        "fabiobatalha/erudit-ps-packtools-plugin",
+        "379db61074e0ed38a73485c5d69f3c4592abf8f6",
+        r"^tests/samples/texture/original_refs/document\.xml$",
+        "BSD-3-Clause (code); articles CC-BY-NC-SA-4.0 per their licence element",
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -812,8 +1027,7 @@ def previous_records(path: Path) -> list[dict[str, Any]]:
     """The corpus file as it stands before this build (empty when there is none)."""
     if not path.is_file():
         return []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return read_records(path)
 
 
 def previous_problem(previous: Path | None, out: Path) -> str:
@@ -827,10 +1041,10 @@ def previous_problem(previous: Path | None, out: Path) -> str:
     """
     if previous is not None:
         return "" if previous.is_file() else f"no previous corpus at {previous}"
-    if (out / "corpus.jsonl.gz").is_file() or out.resolve() == OUT.resolve():
+    if corpus_file(out).is_file() or out.resolve() == OUT.resolve():
         return ""
     return (
-        f"no previous corpus in {out}: pass --previous {OUT / 'corpus.jsonl.gz'} to keep "
+        f"no previous corpus in {out}: pass --previous {corpus_file(OUT)} to keep "
         "the committed corpus's splits and unfetched sources"
     )
 
@@ -850,8 +1064,16 @@ def _remember(
 
 
 def build(
-    mirror: Path, previous: list[dict[str, Any]] | None = None, rebuild: bool = False
+    mirror: Path,
+    previous: list[dict[str, Any]] | None = None,
+    rebuild: bool = False,
+    read_only: str | None = None,
 ) -> tuple[list[dict[str, Any]], Counter[str]]:
+    """The corpus's records and what was left out, and why.
+
+    `read_only` (a split): only that split's sources are read; every other source's
+    previous records are kept as they are, even when its snapshot is on this machine
+    (a new split must not change the others through a change in the readers)."""
     records: list[dict[str, Any]] = []
     skipped: Counter[str] = Counter()
     seen_doi: set[str] = set()
@@ -865,7 +1087,11 @@ def build(
     for source in SOURCES:
         repo = mirror / source.repo.replace("/", "+") / "repo"
         kept = kept_by_source.get((source.repo, source.commit), [])
-        frozen = source.held_out == "test" and not rebuild
+        frozen = (source.held_out == "test" and not rebuild) or (
+            read_only is not None and source.held_out != read_only
+        )
+        if frozen and not kept and read_only is not None:
+            continue  # a source no article was kept from stays so
         if kept and (frozen or not repo.is_dir()):
             # Already in the corpus: its articles stay exactly as they were (a change
             # in the readers must not change the test split behind the lead's back).
@@ -978,16 +1204,17 @@ def pin_splits(records: list[dict[str, Any]], previous: list[dict[str, Any]]) ->
 def _per_source(records: list[dict[str, Any]]) -> list[str]:
     """One table row per source repository: its held-out split, its counts, the commits
     it was read at and its licence."""
-    held = {source.repo: source.held_out for source in SOURCES}
+    held: dict[str, set[str]] = {}
+    for source in SOURCES:
+        held.setdefault(source.repo, set()).add(source.held_out)
     rows = []
     for repo, n in Counter(r["source"]["repo"] for r in records).most_common():
         mine = [r for r in records if r["source"]["repo"] == repo]
         dev = sum(1 for r in mine if r["split"] == "dev")
         commits = ", ".join(sorted({r["source"]["commit"][:12] for r in mine}))
         licences = "; ".join(sorted({r["source"]["repo_licence"] for r in mine}))
-        rows.append(
-            f"| {repo} | {held.get(repo, '?')} | {n} | {dev} | {n - dev} | {commits} | {licences} |"
-        )
+        splits = ", ".join(sorted(held.get(repo, {"?"})))
+        rows.append(f"| {repo} | {splits} | {n} | {dev} | {n - dev} | {commits} | {licences} |")
     return rows
 
 
@@ -1025,18 +1252,10 @@ def restore_titles(records: list[dict[str, Any]], mirror: Path) -> int:
 
 
 def write_corpus(records: list[dict[str, Any]], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    # Benches read the corpus while a build writes it: they must see the old file or the
-    # new one, never half of it, so it is written beside and renamed into place.
-    tmp = out / "corpus.jsonl.gz.tmp"
-    with (
-        open(tmp, "wb") as raw,
-        gzip.GzipFile("corpus.jsonl.gz", "wb", 9, raw) as packed,
-        io.TextIOWrapper(packed, encoding="utf-8") as fh,
-    ):
-        for record in sorted(records, key=lambda r: r["id"]):
-            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-    os.replace(tmp, out / "corpus.jsonl.gz")
+    write_records(records, out / "corpus.jsonl.xz")
+    old = out / "corpus.jsonl.gz"
+    if old.is_file():  # the gzip file it replaces would be read by nothing
+        old.unlink()
 
 
 def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> None:
@@ -1057,9 +1276,9 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
             f"{n} {split}" for split, n in sorted(Counter(r["split"] for r in records).items())
         )
         + ". Sources added after the test split was first run send their held-out half to"
-        " `fresh`, never to `test`; the `fresh2`, `fresh3` and `fresh4` sources send all"
-        " their articles to `fresh2`, `fresh3` or `fresh4` (none to dev; fresh4 is for"
-        " study); every article keeps the split it had.",
+        " `fresh`, never to `test`; the `fresh2`, `fresh3`, `fresh4` and `fresh5` sources"
+        " send all their articles to `fresh2`, `fresh3`, `fresh4` or `fresh5` (none to dev;"
+        " fresh4 and fresh5 are for study); every article keeps the split it had.",
         "",
         "| repository | held out | articles | dev | held out (articles) | commit | licence |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -1087,14 +1306,22 @@ def main() -> int:
         type=Path,
         default=None,
         help="the corpus whose splits (and the records of sources not fetched) are kept "
-        "(default: OUT's corpus.jsonl.gz). Building into a new folder, pass the committed "
-        "corpus here: an empty OUT has no previous corpus, so nothing would be pinned",
+        "(default: OUT's corpus.jsonl.xz, or an older corpus.jsonl.gz). Building into a new "
+        "folder, pass the committed corpus here: an empty OUT has no previous corpus, so "
+        "nothing would be pinned",
     )
     parser.add_argument(
         "--rebuild",
         action="store_true",
         help="read again the test split's sources too (their articles keep their split; "
         "their records may change with the readers). Default: keep them verbatim.",
+    )
+    parser.add_argument(
+        "--read-only",
+        metavar="SPLIT",
+        default=None,
+        help="read only this split's sources (e.g. fresh5, when adding it); keep every other "
+        "source's records as they are, so no other split changes",
     )
     parser.add_argument(
         "--restore-titles",
@@ -1107,13 +1334,13 @@ def main() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    previous = previous_records(args.previous or args.out / "corpus.jsonl.gz")
+    previous = previous_records(args.previous or corpus_file(args.out))
     if args.restore_titles:
         restored = restore_titles(previous, args.mirror)
         write_corpus(previous, args.out)
         print(f"{restored} translations given their titles")
         return 0
-    records, skipped = build(args.mirror, previous, args.rebuild)
+    records, skipped = build(args.mirror, previous, args.rebuild, args.read_only)
     moved = pin_splits(records, previous)
     if moved:
         print(f"{moved} articles kept their previous split (their hash would move them)")
@@ -1130,8 +1357,8 @@ def main() -> int:
     print("publishers", dict(by.most_common()))
     print("languages", dict(langs.most_common()))
     print("styles", dict(styles.most_common()))
-    size = (args.out / "corpus.jsonl.gz").stat().st_size
-    print(f"corpus.jsonl.gz {size / 1e6:.2f} MB")
+    size = (args.out / "corpus.jsonl.xz").stat().st_size
+    print(f"corpus.jsonl.xz {size / 1e6:.2f} MB")
     return 0
 
 

@@ -6,8 +6,6 @@ that make that truth are tested here on small JATS written for the test.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,10 +15,11 @@ import pytest
 BENCHES = Path(__file__).resolve().parent.parent / "benches"
 sys.path.insert(0, str(BENCHES))
 
+from real_articles_corpus import corpus_file, read_records  # noqa: E402
 from real_articles_jats import article_record, licence_of, parse_xml  # noqa: E402
 from real_articles_render import para_key, perturb, render_docx, render_text  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent / "references" / "real_articles" / "corpus.jsonl.gz"
+CORPUS = corpus_file()
 
 NUMERIC = b"""<?xml version="1.0"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD JATS//EN" "JATS-archivearticle1.dtd">
@@ -256,9 +255,9 @@ def test_one_file_per_folder_in_order_of_preference() -> None:
 def test_committed_corpus_is_broad_and_open() -> None:
     from real_articles_build import SOURCES, split_of
 
-    held_out = {source.repo: source.held_out for source in SOURCES}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh]
+    # A repository can be read at several commits for different splits.
+    held_out = {(source.repo, source.commit): source.held_out for source in SOURCES}
+    records = read_records(CORPUS)
     assert len(records) >= 300
     assert len({r["publisher_family"] for r in records}) >= 5
     languages = Counter(r["language"] for r in records)
@@ -269,11 +268,23 @@ def test_committed_corpus_is_broad_and_open() -> None:
     # dev/test for the first sources, dev/fresh for those added after test was used,
     # fresh2 (all of them, no dev half) for those added after fresh was looked at, and
     # fresh3 (the same) for those added after fresh2 was reported; fresh4 (the same, a
-    # study split) for Europe PMC sources added to study Markdown against DOCX.
-    assert all(r["split"] == split_of(r["group"], held_out[r["source"]["repo"]]) for r in records)
+    # study split) for Europe PMC sources added to study Markdown against DOCX; fresh5
+    # (the same) for SciELO, eLife, PLOS and small journals of test's kind.
+    assert all(
+        r["split"] == split_of(r["group"], held_out[r["source"]["repo"], r["source"]["commit"]])
+        for r in records
+    )
     assert not any(e["text"][:1] in ".,;: " for r in records for e in r["refs"])
     assert all(r["licence"] for r in records)
-    assert {r["split"] for r in records} == {"dev", "test", "fresh", "fresh2", "fresh3", "fresh4"}
+    assert {r["split"] for r in records} == {
+        "dev",
+        "test",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+    }
     assert len({r["id"] for r in records}) == len(records)
     # One record per article, except published translations (same DOI, other language),
     # which share their original's side of the split.
@@ -281,7 +292,8 @@ def test_committed_corpus_is_broad_and_open() -> None:
     assert len({r["doi"] for r in originals}) == len(originals)
     split = {r["group"]: r["split"] for r in records}
     assert all(split[r["group"]] == r["split"] for r in records)
-    assert CORPUS.stat().st_size < 26_000_000
+    assert CORPUS.suffix == ".xz"
+    assert CORPUS.stat().st_size < 19_000_000
 
 
 EDIFIX = b"""<ref id="b6"><mixed-citation publication-type="journal">
@@ -497,6 +509,5 @@ def test_corpus_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
         }
     ]
     write(records, Counter(), tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["SOURCES.md", "corpus.jsonl.gz"]
-    with gzip.open(tmp_path / "corpus.jsonl.gz", "rt", encoding="utf-8") as fh:
-        assert [json.loads(line)["id"] for line in fh] == ["x/1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["SOURCES.md", "corpus.jsonl.xz"]
+    assert [r["id"] for r in read_records(tmp_path / "corpus.jsonl.xz")] == ["x/1"]
