@@ -181,11 +181,16 @@ class Channel:
             wait: float
             try:
                 # No pause, and no exchange, past the run's deadline (`run_deadline`).
-                with limiter.slot(max_pause=self._pause_within()), run_deadline(self.deadline):
+                with (
+                    limiter.slot(max_pause=self._pause_within(), until=self.deadline),
+                    run_deadline(self.deadline),
+                ):
                     self.stats.count(kind, budget)
                     reply = send()
             except Paused as paused:
-                if paused.seconds <= self.policy.max_retry_after:  # waited for, but late
+                if paused.seconds <= self.policy.max_retry_after and self._out_of_time(
+                    paused.seconds
+                ):  # a wait we make, but the run ends first
                     raise ResolverError(self.name, OUT_OF_TIME) from None
                 # Held back by us, not a failure of the registry: other budgets go on.
                 raise ResolverError(

@@ -191,14 +191,27 @@ class Limiter(ABC):
 
     @abstractmethod
     @contextmanager
-    def slot(self, max_pause: float | None = None) -> Iterator[None]:
+    def slot(self, max_pause: float | None = None, until: float | None = None) -> Iterator[None]:
         """Wait for a start in the window and a free concurrency slot; hold the slot.
 
         Raises `Paused` when the budget is paused, or its window full, for longer than
         `max_pause`: a Retry-After of an hour, or a window a registry announced as one
-        request an hour, is honoured by not asking, not by hanging.
+        request an hour, is honoured by not asking, not by hanging. And when no slot
+        is free by `until` (``time.monotonic``, the run's deadline): the slots are
+        held by others' requests, in turn, for as long as they have work.
         """
         yield  # pragma: no cover
+
+
+def _until(until: float | None) -> float:
+    """Seconds left before `until` (``time.monotonic``; None: a day, no deadline), or
+    `Paused` once it has passed."""
+    if until is None:
+        return 86400.0
+    left = until - time.monotonic()
+    if left <= 0:
+        raise Paused(0.0)
+    return left
 
 
 class LocalLimiter(Limiter):
@@ -235,12 +248,12 @@ class LocalLimiter(Limiter):
         return LocalLimiter(self.rate, 1)
 
     @contextmanager
-    def slot(self, max_pause: float | None = None) -> Iterator[None]:
+    def slot(self, max_pause: float | None = None, until: float | None = None) -> Iterator[None]:
         started = time.monotonic()
         with self._cond:
             self._check_pause(max_pause)
             while self._active >= effective(self._concurrency, self._share):
-                self._cond.wait()
+                self._cond.wait(_until(until))
             self._active += 1
         try:
             self._take_start(max_pause)
@@ -381,16 +394,21 @@ class RedisLimiter(Limiter):
         return other
 
     @contextmanager
-    def slot(self, max_pause: float | None = None) -> Iterator[None]:
+    def slot(self, max_pause: float | None = None, until: float | None = None) -> Iterator[None]:
         if self._heard:
-            with self._slot(max_pause):
+            with self._slot(max_pause, until):
                 yield
         else:
-            with self._alone, self._slot(max_pause):
-                yield
+            if not self._alone.acquire(timeout=-1 if until is None else _until(until)):
+                raise Paused(0.0)  # the run's time ran out waiting for this process's turn
+            try:
+                with self._slot(max_pause, until):
+                    yield
+            finally:
+                self._alone.release()
 
     @contextmanager
-    def _slot(self, max_pause: float | None) -> Iterator[None]:
+    def _slot(self, max_pause: float | None, until: float | None) -> Iterator[None]:
         started = time.monotonic()
         lease_id = uuid.uuid4().hex
         while not int(
@@ -399,7 +417,7 @@ class RedisLimiter(Limiter):
                 args=[self._concurrency, lease_id, LEASE],
             )
         ):
-            time.sleep(POLL)
+            time.sleep(min(POLL, _until(until)))
         try:
             mode = "first"
             while True:  # checked again on waking: late wake-ups, pauses set meanwhile
