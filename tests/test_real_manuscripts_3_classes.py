@@ -205,12 +205,12 @@ def test_u1_undated_personal_citation_of_undated_entry(tmp_path: Path) -> None:
 # --- T2: a German date phrase in parentheses is no citation --------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="T2: '(Mitte 1950)' read as an author-year citation")
+@pytest.mark.xfail(strict=True, reason="T2: '(Anfang 1950)' read as an author-year citation")
 def test_t2_date_phrase_is_no_citation(tmp_path: Path) -> None:
     md = tmp_path / "seminar.md"
     md.write_text(
         "---\nbibliography: quellen.bib\n---\n\n# Einleitung\n\n"
-        "Großrechner kamen auf (Mitte 1950), Datenbanken erst später (Ende 1960) "
+        "Großrechner kamen auf (Anfang 1950), Datenbanken erst später (Ende 1960) "
         "[@roth2016].\n",
         encoding="utf-8",
     )
