@@ -272,6 +272,7 @@ def _title_and_tail(
         and _subtitle_like(sents[1])
         and ":" not in sents[0]
         and not _ROLE_SENTENCE.search(sents[1])
+        and not _ROLE_SENTENCE.search(sents[0].rsplit(",", 1)[-1])
         and _IMPRINT.fullmatch(sents[2].rstrip(" ."))
         and (len(sents) == 3 or re.fullmatch(rf"{_YEAR}[a-z]?\.?", sents[3].strip()))
     ):
@@ -293,10 +294,11 @@ _IMPRINT = re.compile(r"[^\W\d_][^:;.]{1,40}:\s?[^\W\d_][^:;]{1,60}")
 
 
 # a sentence naming a translator, an editor or an edition, never a subtitle
-# ("Translated by …", "(Ed.) J. Smith", "Tradução de …", "Editio quarta …")
+# ("Translated by …", "(Ed.) J. Smith", "Tradução de …", "Title, ed. | J. Smith"), not
+# "Introduction", "transition" or "tradition"
 _ROLE_SENTENCE = re.compile(
-    r"(?i:\btrans|\btrad|übersetz|\bedit|\béd|\beds?\.|\bhrsg|\bhg\.|introduc|foreword|"
-    r"preface|^with\b)"
+    r"(?i:\btrans(?:l|\.)|\btrad(?:\.|u)|übersetz|\bedit(?:ed|or|ion|ad)|\béd(?:\.|it)|"
+    r"\beds?\.|\bhrsg|\bhg\.|\bcomp\.|\borg\.)"
 )
 
 
