@@ -183,9 +183,16 @@ def valid_name(part: str) -> bool:
     return capitalised > 0 and is_capitalised(words[-1])
 
 
+# A dash other than the hyphen between two letters: a double surname as typists and
+# typesetters write it, "Segura–García" (en dash), "Iturralde‐Vinent" (U+2010),
+# "Lund‑Olsen" (non-breaking hyphen), "Kowalska‒Nowak" (figure dash); the reference
+# list spells it with a hyphen. Between digits the same dash is a range, left alone.
+DASH_IN_NAME = re.compile(r"(?<=[^\W\d_])[‐‑‒–](?=[^\W\d_])")
+
+
 def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
     """Names before the year of a parenthetical item, or None when they are not names."""
-    text = " ".join(text.split()).strip(" ,")
+    text = DASH_IN_NAME.sub("-", " ".join(text.split()).strip(" ,"))
     et_al = False
     m = ET_AL.search(text)
     if m:

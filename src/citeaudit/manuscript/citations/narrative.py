@@ -24,6 +24,7 @@ from citeaudit.manuscript.citations.names import (
     APOSTROPHES,
     COMBINING_MARKS,
     CONNECTORS,
+    DASH_IN_NAME,
     LETTERS,
     PARTICLES,
     clean_word,
@@ -213,7 +214,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     """Author names that end `prefix` (the text before a year), or None.
 
     Remembered per window: repetitive text (tables, floods) asks the same again."""
-    body = prefix.rstrip()
+    body = DASH_IN_NAME.sub("-", prefix.rstrip())  # "Segura–García": one character each
     if body.endswith(","):
         body = body[:-1].rstrip()  # "Borrell et al., (1997) showed": a comma before the year
     if body.endswith(" .") and body[:-2].endswith(" al"):
