@@ -241,3 +241,28 @@ def test_h1_hybrid_author_year_and_number(tmp_path: Path) -> None:
     )
     _, missing, _ = _verdict(md)
     assert missing == set()
+
+
+# --- R3: Russian list headings beyond "Список использованных источников" -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="R3: 'Список используемых источников' (and kin) is no list heading: an "
+    "uncited entry of a list of links goes unreported",
+)
+def test_r3_russian_list_heading_variants(tmp_path: Path) -> None:
+    txt = tmp_path / "diplom.txt"
+    txt.write_text(
+        "Введение\n\nСхема описана ранее [1], плата тоже [2], прошивка [3].\n\n"
+        "Список используемых источников\n\n"
+        "1. http://example.ru/a.htm\n\n"
+        "2. Иванов И. Н. Регулирование 2013 г-63с. http://example.ru/b.pdf\n\n"
+        "3. Петров П. Pro Git изд.: Пример 2012г-286с.\n\n"
+        "4. http://example.ru/c.php\n",
+        encoding="utf-8",
+    )
+    result = audit(AuditInput.from_paths([txt]))
+    assert len(result.data.references) == 4
+    uncited = [f for f in result.findings if f.code == "CIT001"]
+    assert [f.location.line for f in uncited] == [13]
