@@ -244,39 +244,38 @@ def main() -> None:
 
 
 def real_dev(show: bool) -> None:
-    import gzip
     import re
 
     from citeaudit.bibliography.freetext import parse_reference
     from citeaudit.resolve.authors import align_authors
 
-    corpus = ROOT / "references" / "real_articles" / "corpus.jsonl.gz"
+    sys.path.insert(0, str(ROOT / "benches"))
+    from real_articles_corpus import read_records  # xz since fresh5 (or an old gz)
+
     et_al = re.compile(r"\bet\.? al\b", re.IGNORECASE)
     compared = flagged = 0
     shown: list[str] = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            article = json.loads(line)
-            if article["split"] != "dev":
+    for article in read_records():
+        if article["split"] != "dev":
+            continue
+        for n, entry in enumerate(article["refs"]):
+            names = entry.get("names") or []
+            if not names:
                 continue
-            for n, entry in enumerate(article["refs"]):
-                names = entry.get("names") or []
-                if not names:
-                    continue
-                ref = parse_reference(
-                    entry["text"], id=f"r{n}", index=n + 1, location=Location("x", n + 1)
-                )
-                # The XML keeps the names as printed; more parsed names than that is
-                # the parser reading into the title, scored by freetext_accuracy.
-                if not ref.authors or len(ref.authors) > len(names):
-                    continue
-                compared += 1
-                slips = align_authors(
-                    ref.authors, tuple(Person(x) for x in names), et_al=bool(et_al.search(ref.raw))
-                )
-                if slips:
-                    flagged += 1
-                    shown.append(f"  {entry['text'][:80]} -> {[s.describe() for s in slips]}")
+            ref = parse_reference(
+                entry["text"], id=f"r{n}", index=n + 1, location=Location("x", n + 1)
+            )
+            # The XML keeps the names as printed; more parsed names than that is
+            # the parser reading into the title, scored by freetext_accuracy.
+            if not ref.authors or len(ref.authors) > len(names):
+                continue
+            compared += 1
+            slips = align_authors(
+                ref.authors, tuple(Person(x) for x in names), et_al=bool(et_al.search(ref.raw))
+            )
+            if slips:
+                flagged += 1
+                shown.append(f"  {entry['text'][:80]} -> {[s.describe() for s in slips]}")
     print(
         f"== real-article dev split: {compared} parsed entries aligned with the XML's names; "
         f"{flagged} would get a false author slip ({flagged / max(1, compared):.2%})"
