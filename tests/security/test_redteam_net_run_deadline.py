@@ -150,7 +150,7 @@ def test_a_watch_recheck_gives_back_the_links_it_had_no_time_for(
         site.url("/"),
         link_per_host=1,
         link_timeout=5.0,
-        chunk_time_limit=1.5 / RUN_SHARE,
+        watch_time_limit=1.5 / RUN_SHARE,  # a re-check batch runs under the watch limit
     )
     account = account_by_name(repo, "journal")
     urls = _urls(tarpit, site)
