@@ -97,6 +97,10 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "zdroje", "viri", "izvori",
         # Cyrillic, Greek
         "список литературы", "литература", "библиография", "список использованных источников",
+        "список используемых источников", "список использованной литературы",
+        "список используемой литературы", "библиографический список", "список источников",
+        "использованные источники", "использованная литература",
+        "список використаних джерел", "список літератури", "література",
         "βιβλιογραφια", "αναφορες",
         # Asian, Arabic
         "参考文献", "参考资料", "引用文献", "文献", "참고문헌", "참고 문헌", "المراجع",
@@ -304,7 +308,8 @@ def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdo
     if marker is not None:
         return True
     plain = strip(text).lstrip(" \"'“‘([")
-    if not plain:
+    if not plain or plain[0] in ",;":
+        # the rest of an entry cut by Enter (", SA, 2014."): no entry opens so
         return False
     if _PROSE_OPENING.match(plain):
         return False
