@@ -37,7 +37,6 @@ _ABNT_BIB = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="L1: abnTeX2 \\apud/\\apudonline are not read as citations")
 def test_l1_abntex2_apud_cites_both_keys(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_ABNT_BIB, encoding="utf-8")
     tex = tmp_path / "tcc.tex"

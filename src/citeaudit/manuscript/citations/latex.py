@@ -39,7 +39,12 @@ from citeaudit.model.location import Location
 
 __all__ = ["LatexExtractor", "is_citation_command"]
 
-_COMMAND = re.compile(r"\\(?P<name>[A-Za-z]*[cC]ite[A-Za-z]*)(?P<star>\*?)")
+_COMMAND = re.compile(
+    r"\\(?P<name>[A-Za-z]*[cC]ite[A-Za-z]*|apud(?:online)?(?![A-Za-z]))(?P<star>\*?)"
+)
+# abnTeX2's ``\apud[p.~4]{original}{read-in}``: two key groups, both works cited (ABNT
+# lists the original read through the other, and the other).
+_APUD = frozenset({"apud", "apudonline"})
 # Commands with "cite" in their name that take no keys.
 _NOT_CITATIONS = frozenset(
     {"citetext", "citestyle", "citeindextrue", "citeindexfalse", "citeindextype", "citename"}
@@ -104,7 +109,7 @@ def _written(
 def _marker(document: Document, text: str, m: re.Match[str]) -> Marker | None:
     """The citations of the command `m`."""
     name = m.group("name")
-    keys, end = _arguments(text, m.end(), name.endswith("cites"))
+    keys, end = _arguments(text, m.end(), name.endswith("cites"), _groups(name))
     keys = [key for key in keys if "#" not in key]
     if not keys:
         return None
@@ -158,8 +163,20 @@ def _expanded_marker(document: Document, text: str, use: Expansion) -> Marker | 
     return Marker(use.start, span_end, citations)
 
 
-def _arguments(text: str, pos: int, multicite: bool) -> tuple[list[str], int]:
+def _groups(name: str) -> int | None:
+    """How many key groups the command takes: two for ``\\apud``, one for a ``\\cite``,
+    any number (None) for biblatex's multicites."""
+    if name in _APUD:
+        return 2
+    return None if name.endswith("cites") else 1
+
+
+def _arguments(
+    text: str, pos: int, multicite: bool, groups: int | None = None
+) -> tuple[list[str], int]:
     keys: list[str] = []
+    if groups is None and not multicite:
+        groups = 1
     if multicite:
         for _ in range(2):
             g = _GLOBAL.match(text, pos)
@@ -178,6 +195,8 @@ def _arguments(text: str, pos: int, multicite: bool) -> tuple[list[str], int]:
             break
         keys.extend(key.strip() for key in k.group("keys").split(",") if key.strip())
         pos = k.end()
-        if not multicite:
-            break
+        if groups is not None:
+            groups -= 1
+            if groups == 0:
+                break
     return keys, pos
