@@ -120,3 +120,32 @@ def test_a_watch_batch_ends_by_the_watch_time_limit(
     dois = [f"10.1234/slow.{i}" for i in range(3)]
     doi_summary = _within_a_minute(lambda: recheck_dois(repo, settings, dois))
     assert doi_summary.dois_checked == 0  # not asked in time: they stay due
+
+
+def test_links_a_batch_had_no_time_for_wait_out_their_lease(
+    servers: tuple[RawServer, RawServer, RawServer], tmp_path: Path, repo: Repository
+) -> None:
+    """A tarpit's links given back at once were leased again by the next sweep (a
+    minute later) and held a links worker for the batch's whole run time, sweep after
+    sweep, for as long as the watch lasted. They now wait out the lease the batch took
+    (`CITEAUDIT_WATCH_LEASE`, 15 minutes) before a sweep takes them again."""
+    tarpit, probe, _ = servers
+    settings = watch_settings(
+        tmp_path,
+        probe.url("/"),
+        link_per_host=1,
+        link_timeout=5.0,
+        watch_time_limit=2.0,
+    )
+    account = account_by_name(repo, "journal")
+    urls = [tarpit.url(f"/p{i}") for i in range(TARPIT_LINKS)]
+    watch_audit(repo, account, stored_audit(repo, account, urls))
+    [batch] = sweep(repo, settings).link_batches
+    summary = _within_a_minute(
+        lambda: run_link_batch(repo, settings, batch, probe_urls=[probe.url("/")])
+    )
+    # 1.2 s of run, 5 s a request the tarpit never answers: none asked to the end
+    assert summary.links_checked == 0
+    again = sweep(repo, settings)  # the next sweep
+    taken = {link_id for b in again.link_batches for link_id in b}
+    assert taken.isdisjoint(batch), "the tarpit's links were taken again at once"

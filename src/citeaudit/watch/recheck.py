@@ -2,8 +2,9 @@
 
 The checks go through the ordinary link checker (`check_links`) with its per-host
 limits and no cache; the archive is not asked. When our own network is down nothing
-is recorded and the links are given back, due again at the next sweep; so are links
-the run's time ran out on before they were asked (`OUT_OF_TIME`). What a check means
+is recorded and the links are given back, due again at the next sweep; links the
+run's time ran out on before they were asked (`OUT_OF_TIME`) are due again when the
+batch's lease runs out (`watch_lease`), not at the next sweep. What a check means
 for its link is the diff's (`judge`); the store records it.
 """
 
@@ -50,10 +51,11 @@ def recheck_links(
         return RecheckSummary(network_down=True)
     by_key = dict(zip(dict.fromkeys(t.key for t in targets), checks, strict=True))
     pairs = [(link, by_key[t.key]) for link, t in zip(links, targets, strict=True)]
-    late = [link.link_id for link, check in pairs if check.reason == OUT_OF_TIME]
-    if late:  # never asked: no check to record, due again at the next sweep
-        release_links(repo, late)
-        pairs = [(link, check) for link, check in pairs if check.reason != OUT_OF_TIME]
+    # Never asked: no check to record. They keep the lease this batch took, and are
+    # due again when it runs out: given back at once, a tarpit's links were taken by
+    # the next sweep (a minute on) and held a worker for a whole run, sweep after
+    # sweep, for as long as the watch lasted.
+    pairs = [(link, check) for link, check in pairs if check.reason != OUT_OF_TIME]
     decide = judge(timedelta(seconds=settings.watch_newly_broken_gap))
     kinds: Counter[str] = Counter()
     for start in range(0, len(pairs), RECORD_CHUNK):
