@@ -48,6 +48,11 @@ _TOKEN = re.compile(
     rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A possessive name and the one or two lower-case words of what it names before the
+# year: "Clarke’s description (1881)", "Ruiz and Pavon’s synonymy (1802)", "Huft’s
+# treatment (1994)" -- the work is the name's, cited by its year. (Bounded: linear.)
+_POSSESSIVE_NOUN = re.compile(r"(?<=[^\W\d_])['’]s?(?:[ \t]+[^\W\d_A-ZÀ-Þ]{3,20}){1,2}$")
+_POSSESSIVE_NOUN_REACH = 48
 _NAME_MARKS = "-." + APOSTROPHES
 # Searched from the blanks' first only (not after a blank): tried from every blank of a
 # run with no bracket after it, each try ran to the run's end (quadratic).
@@ -158,6 +163,11 @@ def may_end_names(text: str, end: int) -> bool:
     j = end - 1
     while j >= 0 and end - j < 8 and text[j] in " \t\xa0,":
         j -= 1
+    if j >= 0 and text[j].islower():  # "Clarke’s description (1881)": the name before
+        noun = _POSSESSIVE_NOUN.search(text, max(0, j + 1 - _POSSESSIVE_NOUN_REACH), j + 1)
+        if noun is not None:
+            j = noun.start() + (2 if text[noun.start() + 1 : noun.start() + 2] == "s" else 1)
+            j -= 1
     if j >= 0 and text[j] == "]":  # "World Health Organization [WHO] (2020)", a gloss
         opening = text.rfind("[", max(0, j - _GLOSS_REACH), j)
         if opening < 0:
@@ -219,7 +229,7 @@ def names_before(prefix: str) -> NamesBefore | None:
         body = body[:-1].rstrip()  # "Borrell et al., (1997) showed": a comma before the year
     if body.endswith(" .") and body[:-2].endswith(" al"):
         body = body[:-2] + "."  # "Magnier et al . (2018)": the full stop set apart
-    possessive = _POSSESSIVE.search(body)
+    possessive = _POSSESSIVE.search(body) or _POSSESSIVE_NOUN.search(body)
     if possessive:
         body = body[: possessive.start()]
     gloss = _BRACKETED_GLOSS.search(body)
