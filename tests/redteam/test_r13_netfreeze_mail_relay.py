@@ -27,7 +27,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
-from citeaudit.watch import DeliveryStats, account_by_name, deliver_due, mailer
+from citeaudit.watch import DeliveryStats, account_by_name, deliver_due, mail_exchangers, mailer
 from tests.watch.conftest import watch_settings
 
 ROWS = 3
@@ -89,11 +89,14 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
         engine.dispose()
 
 
-def _owe_mail(repo: Repository, accounts: list[int]) -> None:
+def _owe_mail(repo: Repository, accounts: list[int], address: str | None = None) -> None:
+    """A mail owed to each of `accounts` (one change each), to `address` or its own."""
     now = utcnow() - timedelta(seconds=1)
     with repo.session() as s, s.begin():
         for i, account in enumerate(accounts):
-            s.add(WatchAccountSettings(account_id=account, email_to=f"editor{i}@journal.example"))
+            if account not in accounts[:i]:
+                to = address or f"editor{i}@journal.example"
+                s.add(WatchAccountSettings(account_id=account, email_to=to))
             change = WatchChange(key=f"c{i}", kind="newly_retracted", at=now, doi="10.1/x", data={})
             s.add(change)
             s.flush()
@@ -151,3 +154,37 @@ def test_a_dripping_relay_ends_its_delivery_and_is_not_asked_again_in_the_sweep(
     assert all(r.status == "pending" and aware(r.next_attempt_at) > utcnow() for r in rows)
     assert rows[0].last_error is not None and "deadline" in rows[0].last_error  # said
     assert all(r.last_error and "relay" in r.last_error for r in rows[1:])
+
+
+def test_a_domain_whose_name_servers_are_silent_is_asked_once_a_sweep(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each recipient's mail exchangers are looked up before the relay is given the
+    mail, within 10 s; a name server that never answers left the route unknown and
+    the row waited its backoff -- but every other row owed to the same domain asked
+    again, 10 s each, in the same sweep: one account watching a busy audit, its
+    address at a domain of its own with a silent name server, spent every sweep's
+    budget (60 s: six rows) on its own rows while the other accounts' mail waited.
+    Now a domain whose look-up found no answer is not asked again in the sweep."""
+    asked: list[str] = []
+
+    def silent(domain: str, timeout: float) -> list[str] | None:
+        asked.append(domain)  # a silent name server: the whole budget, then no answer
+        raise mail_exchangers.RouteUnknown(f"{domain}: Timeout")
+
+    def no_addresses(host: str, port: int) -> list[str]:
+        raise AssertionError("never reached: the exchangers are not known")
+
+    monkeypatch.setattr(
+        mail_exchangers, "system_dns", lambda: mail_exchangers.MailDns(silent, no_addresses)
+    )
+    settings = watch_settings(
+        tmp_path, "http://127.0.0.1:9", smtp_host="127.0.0.1", smtp_port=9, webhook_backoff=60.0
+    )
+    account = account_by_name(repo, "journal")
+    _owe_mail(repo, [account] * ROWS, address="editor@silent-dns.example")
+    stats = _sweep(repo, settings, budget=20.0)
+    assert stats.retried == ROWS  # each waits its backoff, none given up
+    assert asked == ["silent-dns.example"]  # before: once a row, the budget each
+    rows = _rows(repo)
+    assert all(r.status == "pending" and aware(r.next_attempt_at) > utcnow() for r in rows)

@@ -135,6 +135,11 @@ class RelayStalled(DeliveryError):
     it, so the sweep sends no more mail this time (`notify`)."""
 
 
+class RouteStalled(DeliveryError):
+    """DNS gave no answer about the recipient domain's mail exchangers, within their
+    budget: the sweep sends no more mail to that domain this time (`notify`)."""
+
+
 class _Watchdog:
     """Shuts a connection down once `seconds` have passed: a blocked read then ends
     at once, however the relay paces its bytes. It holds its own duplicate of the
@@ -189,7 +194,7 @@ def _judge_exchangers(to: str, policy: WebhookPolicy) -> None:
     try:
         refused = exchanger_refusal(to.rpartition("@")[2], policy.rule())
     except RouteUnknown as exc:
-        raise DeliveryError(f"mail exchangers not known for now: {exc}") from exc
+        raise RouteStalled(f"mail exchangers not known for now: {exc}") from exc
     if refused is not None:
         raise DeliveryError(
             f"{refused} is a private destination (a mail exchanger of the address)",

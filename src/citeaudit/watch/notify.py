@@ -27,7 +27,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.outbox import claim, delivery, mark_failed, mark_sent
 from citeaudit.store.watching.times import utcnow
-from citeaudit.watch.mailer import RelayStalled, send_mail
+from citeaudit.watch.mailer import RelayStalled, RouteStalled, send_mail
 from citeaudit.watch.model import DeliveryStats
 from citeaudit.watch.payload import build_payload, mail_text
 from citeaudit.watch.webhook import DeliveryError, post
@@ -115,8 +115,9 @@ RELAY = "smtp:"
 def _send(
     repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup, stalled: set[str]
 ) -> None:
-    """Send one row; `stalled`: webhook URLs (and the relay, `RELAY`) that timed out
-    earlier in this sweep (not asked again now; one that times out here joins them)."""
+    """Send one row; `stalled`: webhook URLs, the relay (`RELAY`) and recipient
+    domains whose mail exchangers were not known, that timed out earlier in this
+    sweep (not asked again now; one that times out here joins them)."""
     owed = delivery(repo, row_id)
     if owed is None:
         raise DeliveryError("the change or the account's settings are gone", permanent=True)
@@ -152,9 +153,20 @@ def _send(
             raise DeliveryError("no e-mail address set", permanent=True)
         if RELAY in stalled:
             raise DeliveryError("not sent: the mail relay timed out earlier in this sweep")
+        # A domain whose name servers gave no answer about its mail exchangers within
+        # their budget (10 s) is not asked again in the sweep: one account's silent
+        # domain, with many mails owed, spent every sweep's budget on its own rows.
+        domain = "mail:" + owed.email_to.rpartition("@")[2].lower().rstrip(".")
+        if domain in stalled:
+            raise DeliveryError(
+                "not sent: its mail exchangers were not known earlier in this sweep"
+            )
         subject, text = mail_text(payload)
         try:
             send_mail(settings, owed.email_to, subject, text, event)
         except RelayStalled:
             stalled.add(RELAY)
+            raise
+        except RouteStalled:
+            stalled.add(domain)
             raise
