@@ -795,9 +795,11 @@ def _enumeration(text: str, start: int, end: int, number: int) -> bool:
 
 
 def _opens_clause(text: str, end: int) -> bool:
-    """Whether a word (not punctuation or the end of the sentence) follows."""
+    """Whether a word (not punctuation or the end of the sentence) follows: after a
+    space, or after a line break -- a PDF's column or a hard-wrapped paragraph breaks
+    right after "(1)" as after any word ("assumptions: (1)" / "mutations arise ...")."""
     after = text[end : end + 3]
-    return len(after) >= 2 and after[0] == " " and after[1].isalpha()
+    return len(after) >= 2 and after[0] in " \n" and after[1].isalpha()
 
 
 def _superscripts(
