@@ -122,3 +122,10 @@ def test_journal_and_year_then_locators(text: str, container: str, volume: str, 
         assert ref.container == container
         assert ref.year == 2005
         assert (ref.volume, ref.pages) == (volume, pages)
+
+
+def test_abbreviated_journal_whose_first_word_is_whole() -> None:
+    text = "German, D. A. 2008. Five fictive tribes (Brassicaceae). Harvard Fict. Bot. 13: 165-170."
+    for ref in (rules(text), parse(text)):
+        assert ref.title == "Five fictive tribes (Brassicaceae)"
+        assert ref.container == "Harvard Fict. Bot"

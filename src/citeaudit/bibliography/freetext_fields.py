@@ -171,7 +171,15 @@ def _abbreviated_journal_start(sents: list[str], journal: int) -> int:
         # "Title. Fictive Review. 46(4): 5-18." / "… Rheumatology. 56(3), 344–350.": the
         # locators a sentence of their own, the journal's whole name the one before
         start -= 1
+    elif start < journal and start >= 2 and _ABBREVIATED_HEAD.fullmatch(sents[start - 1].strip()):
+        # "Harvard Pap. | Bot. | 13: 165–170": the name's first words whole, its last one
+        # abbreviated
+        start -= 1
     return start
+
+
+# the head of an abbreviated journal's name: one to three words, the last abbreviated
+_ABBREVIATED_HEAD = re.compile(rf"(?:[{_UP}][\w'’\-]*+\s){{1,2}}[{_UP}][a-z]{{0,8}}\.")
 
 
 # a journal's name standing as a sentence of its own: words with no digit, at most
