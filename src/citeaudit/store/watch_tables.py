@@ -70,6 +70,16 @@ class WatchDoiState(Base):
     lease_until: Mapped[datetime | None] = mapped_column(_TS, nullable=True)
 
 
+class WatchSiteBackoff(Base):
+    """A site (`site_quota.site_of`) whose links timed out: not asked before `until`;
+    `delay` (seconds) doubles each time it times out again, the row goes when it answers."""
+
+    __tablename__ = "watch_site_backoff"
+    site: Mapped[str] = mapped_column(String(255), primary_key=True)
+    until: Mapped[datetime] = mapped_column(_TS)
+    delay: Mapped[int] = mapped_column(Integer)
+
+
 class WatchChange(Base):
     __tablename__ = "watch_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

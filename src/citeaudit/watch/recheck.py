@@ -4,7 +4,8 @@ The checks go through the ordinary link checker (`check_links`) with its per-hos
 limits and no cache; the archive is not asked. When our own network is down nothing
 is recorded and the links are given back, due again at the next sweep; links the
 run's time ran out on before they were asked (`OUT_OF_TIME`) are due again when the
-batch's lease runs out (`watch_lease`), not at the next sweep. What a check means
+batch's lease runs out (`watch_lease`), not at the next sweep; a site that timed out
+backs off (`site_backoff`). What a check means
 for its link is the diff's (`judge`); the store records it.
 """
 
@@ -23,8 +24,10 @@ from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import release_links
 from citeaudit.store.watching.link_log import Decide, record_link_checks
 from citeaudit.store.watching.records import UNKNOWN, DueLink, Event, LinkState, Observation
+from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.diff import baseline, step
 from citeaudit.watch.model import RecheckSummary
+from citeaudit.watch.site_backoff import learn
 
 RECORD_CHUNK = 200
 
@@ -51,6 +54,7 @@ def recheck_links(
         return RecheckSummary(network_down=True)
     by_key = dict(zip(dict.fromkeys(t.key for t in targets), checks, strict=True))
     pairs = [(link, by_key[t.key]) for link, t in zip(links, targets, strict=True)]
+    learn(repo, pairs, utcnow())  # a site that timed out waits before it is asked again
     # Never asked: no check to record. They keep the lease this batch took, and are
     # due again when it runs out: given back at once, a tarpit's links were taken by
     # the next sweep (a minute on) and held a worker for a whole run, sweep after

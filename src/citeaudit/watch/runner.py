@@ -25,6 +25,7 @@ from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
 from citeaudit.watch.recheck import recheck_links
 from citeaudit.watch.retractions import recheck_dois
+from citeaudit.watch.site_backoff import hold_back
 from citeaudit.watch.site_quota import SITE_CHECKS_PER_DAY, take_links
 
 DOI_BATCH = 100
@@ -40,10 +41,11 @@ def sweep(
     repo: Repository, settings: ServiceSettings, *, quota: int = SITE_CHECKS_PER_DAY
 ) -> SweepPlan:
     """Lease what is due and cut it into tasks (hosts never split between link tasks);
-    links past their site's day of re-checks (`site_quota`) wait for a later sweep."""
+    links past their site's day of re-checks (`site_quota`), or of a site backing off
+    (`site_backoff`), wait for a later sweep."""
     seed(repo)
     now = utcnow()
-    links = take_links(repo, settings, now, quota)
+    links = hold_back(repo, take_links(repo, settings, now, quota), now)
     dois = take_due_dois(repo, settings, now)
     return SweepPlan(
         tuple(
@@ -91,7 +93,7 @@ def recheck_now(
     the notifications owed."""
     seed(repo)
     now = utcnow()
-    links = take_links(repo, settings, now, quota)
+    links = hold_back(repo, take_links(repo, settings, now, quota), now)
     summary = recheck_links(repo, settings, links, probe_urls=probe_urls)
     dois = take_due_dois(repo, settings, now)
     for start in range(0, len(dois), DOI_BATCH * 10):

@@ -55,7 +55,8 @@ def site_of(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _site_of_url(url: str) -> str:
+def site_of_url(url: str) -> str:
+    """The site of a URL's host ("" for a URL with none)."""
     try:
         return site_of(urlsplit(url).hostname or "")
     except ValueError:
@@ -69,11 +70,11 @@ def within_quota(
     given back). `used`: (URL, requests) already counted in the period."""
     counts: Counter[str] = Counter()
     for url, n in used:
-        counts[_site_of_url(url)] += n
+        counts[site_of_url(url)] += n
     taken: list[DueLink] = []
     back: list[DueLink] = []
     for link in links:
-        site = _site_of_url(link.url)
+        site = site_of_url(link.url)
         if counts[site] < quota:
             counts[site] += 1
             taken.append(link)

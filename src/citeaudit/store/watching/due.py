@@ -164,10 +164,11 @@ def still_due_dois(
         return list(s.scalars(query))
 
 
-def release_links(repo: Repository, link_ids: Sequence[int]) -> None:
-    """Give leased links back unchecked (our network was down): due at the next sweep."""
+def release_links(repo: Repository, link_ids: Sequence[int], until: datetime | None = None) -> None:
+    """Give leased links back unchecked: due at the next sweep (our network was down),
+    or at the first sweep after `until` (their site is backing off)."""
     with repo.session() as s, s.begin():
-        _lease(s, WatchLinkState.link_id, list(link_ids), None)
+        _lease(s, WatchLinkState.link_id, list(link_ids), until)
 
 
 def _due(state: _State, settings: ServiceSettings, now: datetime) -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from citeaudit.model.codec import to_data
@@ -22,7 +22,7 @@ from citeaudit.store.repository import Repository
 from citeaudit.store.tables import LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState
 from citeaudit.store.watching.change_log import record_change
-from citeaudit.store.watching.records import DueLink, Event, LinkState, Observation
+from citeaudit.store.watching.records import WAITING, DueLink, Event, LinkState, Observation
 from citeaudit.store.watching.times import aware, maybe_aware, utcnow
 
 # (link id, its stored state, its check before this one (asked only when needed), this
@@ -109,7 +109,12 @@ def _advance(
 def _prior(s: Session, link_id: int, before: int) -> Observation | None:
     row = s.execute(
         select(LinkCheckRow.id, LinkCheckRow.checked_at, LinkCheckRow.outcome)
-        .where(LinkCheckRow.link_id == link_id, LinkCheckRow.id < before)
+        .where(
+            LinkCheckRow.link_id == link_id,
+            LinkCheckRow.id < before,
+            # a wait for a backing-off site asked nothing: the audit's check stays prior
+            func.coalesce(LinkCheckRow.reason, "").not_like(f"{WAITING}%"),
+        )
         .order_by(LinkCheckRow.id.desc())
         .limit(1)
     ).first()

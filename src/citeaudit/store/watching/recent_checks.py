@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Link, LinkCheckRow
 from citeaudit.store.watch_tables import WatchLinkState
+from citeaudit.store.watching.records import WAITING
 
 
 def recent_requests(repo: Repository, since: datetime, now: datetime) -> list[tuple[str, int]]:
@@ -27,7 +28,12 @@ def recent_requests(repo: Repository, since: datetime, now: datetime) -> list[tu
             select(Link.url, func.count(LinkCheckRow.id))
             .join(WatchLinkState, WatchLinkState.link_id == Link.id)
             .join(LinkCheckRow, LinkCheckRow.link_id == Link.id)
-            .where(WatchLinkState.last_checked_at >= since, LinkCheckRow.checked_at >= since)
+            .where(
+                WatchLinkState.last_checked_at >= since,
+                LinkCheckRow.checked_at >= since,
+                # a wait for a backing-off site (`WAITING`) made no request
+                func.coalesce(LinkCheckRow.reason, "").not_like(f"{WAITING}%"),
+            )
             .group_by(Link.id, Link.url)
         ).all()
         leased = s.scalars(

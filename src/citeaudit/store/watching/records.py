@@ -15,6 +15,8 @@ __all__ = ["NOTIFY_KINDS", "ChangeKind"]
 
 NOTIFY_KINDS = frozenset({ChangeKind.NEWLY_BROKEN, ChangeKind.NEWLY_RETRACTED})
 UNKNOWN = "unknown"  # a link's state before any check of it was judged
+# the reason kept for a due link not asked: its site is backing off (no request made)
+WAITING = "site backing off until"
 
 
 class WatchError(ValueError):
