@@ -15,6 +15,7 @@ clock moves 16 minutes between sweeps (one more than the lease), twelve sweeps.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import socket
 import sys
@@ -27,11 +28,16 @@ import pytest
 from sqlalchemy import select
 
 from citeaudit.model.change import ChangeKind
+from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.tables import Link, LinkCheckRow
 from citeaudit.store.watch_tables import WatchChange
+from citeaudit.store.watching.records import DueLink
+from citeaudit.store.watching.site_backoff import backing_off
 from citeaudit.watch import account_by_name, recheck_now, watch_audit
+from citeaudit.watch.site_backoff import learn
 from tests.security.redteam_net_server import RawServer, answer
+from tests.service.conftest import fresh_database
 from tests.watch.conftest import stored_audit, watch_settings
 
 SWEEPS = 12
@@ -59,14 +65,19 @@ def servers() -> Iterator[tuple[RawServer, RawServer]]:
         healthy.stop()
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
+    """The embedded store, and PostgreSQL (a database of its own) where it is set up."""
+    urls = fresh_database() if request.param == "postgresql" else None
+    url = next(urls) if urls is not None else f"sqlite:///{tmp_path / 'watch.db'}"
+    engine = make_engine(url)
     upgrade(engine)
     try:
         yield Repository(engine)
     finally:
         engine.dispose()
+        if urls is not None:
+            urls.close()
 
 
 class _Clock:
@@ -125,3 +136,24 @@ def test_a_tarpit_site_backs_off_while_the_others_are_checked(
     waiting = [reason for _, reason in rows if (reason or "").startswith("site backing off")]
     assert waiting, "the links that waited are not in the history"
     assert all(" until " in reason for reason in waiting)
+
+
+def test_the_wait_doubles_to_a_day_and_ends_when_the_site_answers(repo: Repository) -> None:
+    tarpit = DueLink(1, "http://slow.example/a")
+    late = LinkCheck(url=tarpit.url, outcome=LinkOutcome.UNVERIFIED, reason="timeout")
+    fine = dataclasses.replace(late, outcome=LinkOutcome.OK, reason=None, status=200)
+    now = datetime.now(UTC)
+    waits = []
+    for _ in range(9):
+        learn(repo, [(tarpit, late)], now)
+        end = backing_off(repo, now)["slow.example"]
+        learn(repo, [(tarpit, late)], now)  # another batch while it waits: no change
+        assert backing_off(repo, now)["slow.example"] == end
+        waits.append(end - now)
+        now = end
+    assert waits[:3] == [FIRST_BACKOFF, 2 * FIRST_BACKOFF, 4 * FIRST_BACKOFF]
+    assert waits[-1] == timedelta(hours=24)  # bounded
+    learn(repo, [(tarpit, fine)], now)  # it answered: asked as usual, next wait 15 min
+    assert backing_off(repo, now) == {}
+    learn(repo, [(tarpit, late)], now)
+    assert backing_off(repo, now)["slow.example"] - now == FIRST_BACKOFF
