@@ -66,6 +66,14 @@ _MOST_LEFT_OUT = 1  # words of a body's name a citation may leave out
 _LONGEST_ACRONYM = 8  # letters of an acronym of a body's first words
 _MAX_OPENINGS = 256  # entries opening with the same two letters looked through at most
 _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
+# Entries scored against citations in one audit. A decision is remembered per distinct
+# citation, but each distinct one scores every entry of its first author's name:
+# "(Smith & Leea, 2020)", "(Smith & Leeb, 2020)", ... beside n Smith entries was n x n
+# (2,000 of each: 7.7 s; the caps allow hours). Real lists stay far below (a thesis:
+# a few thousand distinct citations, a few dozen entries a name). Past it, a citation
+# whose name opens more than `_WIDE_NAME` entries is decided without them: not matched.
+_SCORED = 2_000_000
+_WIDE_NAME = 200
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
 # The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `name_forms`
 # reads a name and the acronym in parentheses after it).
@@ -200,6 +208,7 @@ class AuthorIndex:
     def __init__(self, references: Sequence[Reference]) -> None:
         self._refs = list(references)
         self._position = {r.id: i for i, r in enumerate(self._refs)}
+        self._scored = 0  # entries scored so far (`_SCORED`)
         self._spellings = [_first_author_spellings(r) for r in self._refs]
         self._by_name: dict[str, list[int]] = {}
         self._by_acronym: dict[str, list[int]] = {}
@@ -261,6 +270,17 @@ class AuthorIndex:
             found.update(self._by_name.get(acronym, ()))
         return found
 
+    def _fit_count(self, citation: Citation) -> int:
+        """At least as many entries as `_first_fits` gives the citation's first name,
+        counted from the index's lists without building the set."""
+        if not citation.authors:
+            return 0
+        names, acronyms = name_forms(citation.authors[0])
+        by_name, by_acronym = self._by_name, self._by_acronym
+        return sum(len(by_name.get(n, ())) + len(by_acronym.get(n, ())) for n in names) + sum(
+            len(by_name.get(a, ())) for a in acronyms
+        )
+
     def _is_an_author(self, cited: str) -> bool:
         """Whether the cited name is an author of some entry (whole, or as an
         acronym). A two-letter acronym is no evidence: "Lagoa Santa" is "LS", and a
@@ -284,7 +304,10 @@ class AuthorIndex:
             _lead_words(citation),
         )
         if key not in self._memo:
-            self._memo[key] = self._decide(citation)
+            if self._scored > _SCORED and self._fit_count(citation) > _WIDE_NAME:
+                self._memo[key] = (citation, CitationMatch(citation.id))
+            else:
+                self._memo[key] = self._decide(citation)
         decided = self._memo[key]
         if decided is None:
             return None
@@ -467,6 +490,7 @@ class AuthorIndex:
                 imprint = self._body_after_title(citation)
             if imprint is not None:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
+        self._scored += len(candidates)
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
         if yearless(citation):

@@ -262,12 +262,20 @@ def _other_works_are_not_mismatches(
         if match.targets:
             distinct.setdefault(id(match.targets), match.targets)
     exact = {t for targets in distinct.values() for t in targets}
+    # the candidates left for one shared tuple and one cited year and letter (all that
+    # `nearest` reads): n copies of "(Smith, 1999)" beside n Smith entries of other
+    # years narrowed the n candidates n times (8,000 of each: 14 s)
+    narrowed: dict[tuple[int, int | None, str | None], tuple[str, ...]] = {}
     out: list[CitationMatch] = []
     for citation, match in zip(kept, matches, strict=True):
         if match.year_mismatch and not match.targets:
-            others = tuple(t for t in match.year_mismatch if t not in exact)
-            if len(others) > 1 and authors is not None:
-                others = authors.nearest(citation, others)
+            key = (id(match.year_mismatch), citation.year, citation.year_suffix)
+            others = narrowed.get(key)
+            if others is None:
+                others = tuple(t for t in match.year_mismatch if t not in exact)
+                if len(others) > 1 and authors is not None:
+                    others = authors.nearest(citation, others)
+                narrowed[key] = others
             if others != match.year_mismatch:
                 match = CitationMatch(match.citation_id, year_mismatch=others)
         out.append(match)
