@@ -80,6 +80,9 @@ _LOCATOR = (
 )
 # a Markdown link's target after its text, "[3](url)", "[3](url "title")"; a bracket
 # before a parenthesis of prose, "[14,16](Yu J, unpublished)", still cites
+# A note's anchor, as converters name them (Pandoc "#fn1", Word "#_ftn1"/"#_edn1"):
+# "[1](#fn1)" is a footnote's mark, not a numbered citation.
+_NOTE_ANCHOR = r"(?:fn|_ftn|_edn|footnote|endnote)"
 _LINK_TARGET = r"""\((?:[^)\s]*\)|[^)\s]+\s+["'(])"""
 # Elsevier's review journals mark a work's interest after its number: "[18••, 20]"
 _MARKED_RANGE = rf"{_RANGE}(?:\s?•{{1,2}})?"
@@ -107,7 +110,7 @@ _HELD_LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*+"
 _TAIL_CUE = r"(?i:,?\s(?:and\s(?:refs?\.?|references)\stherein|and\sothers))"
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
-    rf"|\[(?P<linked>{_LIST})\]\(#[^)\s]*\)"  # [3](#ref-3)
+    rf"|\[(?P<linked>{_LIST})\]\(#(?!{_NOTE_ANCHOR})[^)\s]*\)"  # [3](#ref-3), not [3](#fn3)
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
