@@ -61,3 +61,15 @@ def test_and_words_alone_are_still_co_authors() -> None:
     refs = [reference(1, "Novak", "Sodnik", year=2017)]
     _, matches = match_citations(extract_citations(document("So (Novak in Sodnik, 2017).")), refs)
     assert [m.targets for m in matches] == [("ref-1",)]
+
+
+def test_an_organisation_with_its_acronym_in_parentheses_before_the_year() -> None:
+    refs = [reference(1, "Badan Pusat Statistik", year=2019, organisation=True)]
+    text = "Data dari Badan Pusat Statistik (BPS) (2019) dipakai."
+    _, matches = match_citations(extract_citations(document(text)), refs)
+    assert [m.targets for m in matches] == [("ref-1",)]
+    long_name = "Agency for Example Soils and Waters of the Northern Provinces"
+    refs = [reference(1, long_name, year=2002, organisation=True)]
+    text = f"As the {long_name} (AESWNP) (2002) reported."
+    _, matches = match_citations(extract_citations(document(text)), refs)
+    assert [m.targets for m in matches] == [("ref-1",)]

@@ -56,7 +56,9 @@ _POSSESSIVE_NOUN_REACH = 48
 _NAME_MARKS = "-." + APOSTROPHES
 # Searched from the blanks' first only (not after a blank): tried from every blank of a
 # run with no bracket after it, each try ran to the run's end (quadratic).
-_BRACKETED_ACRONYM = re.compile(r"(?<!\s)\s*+\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
+_BRACKETED_ACRONYM = re.compile(
+    r"(?<!\s)\s*+(?:\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]|\(([A-ZÀ-Þ][A-ZÀ-Þ&.\-]{1,14})\))$"
+)
 # A translation's gloss after the name, "Ministério da Saúde [Ministry of Health] (2019)",
 # as SciELO's English versions write it: the list holds the name before it (a
 # capitalised run of two words or more with a lower-case letter; one word is as likely
@@ -168,8 +170,8 @@ def may_end_names(text: str, end: int) -> bool:
         if noun is not None:
             j = noun.start() + (2 if text[noun.start() + 1 : noun.start() + 2] == "s" else 1)
             j -= 1
-    if j >= 0 and text[j] == "]":  # "World Health Organization [WHO] (2020)", a gloss
-        opening = text.rfind("[", max(0, j - _GLOSS_REACH), j)
+    if j >= 0 and text[j] in "])":  # "World Health Organization [WHO] (2020)", a gloss
+        opening = text.rfind("[" if text[j] == "]" else "(", max(0, j - _GLOSS_REACH), j)
         if opening < 0:
             return False
         j = opening - 1
@@ -204,7 +206,7 @@ def names_ending_at(text: str, end: int, floor: int) -> NamesBefore | None:
     the whole one only when the names may reach further back (most lookups fail fast)."""
     start = max(floor, end - 48)
     found = names_before(text[start:end])
-    glossed = found is None and text[start:end].rstrip(" ,").endswith("]")
+    glossed = found is None and text[start:end].rstrip(" ,").endswith(("]", ")"))
     if start > floor and (glossed or (found is not None and found.offset < 16)):
         # ... or a gloss in brackets after the names took the short window: "IBGE
         # [Brazilian Institute of Geography and Statistics] (2020)"
@@ -236,7 +238,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     if gloss:  # "Ministério da Saúde [Ministry of Health] (2019)": the name before it
         body = body[: gloss.start()]
     acronym = None if gloss else _BRACKETED_ACRONYM.search(body)
-    if acronym:  # "World Health Organization [WHO] (2020)"
+    if acronym:  # "World Health Organization [WHO] (2020)", "... Statistik (BPS) (2019)"
         body = body[: acronym.start()]
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
     i = len(tokens) - 1
@@ -290,7 +292,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     names[0] = (first_token + dropped, " ".join(words))
     authors = tuple(name for _, name in names)
     if acronym and not et_al:
-        authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
+        authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1) or acronym.group(2)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
 
 
