@@ -8,7 +8,11 @@
   phase at 5,000 before);
 - PDF engine limits: how a form that draws itself, and a form fan-out 10 wide and 8
   deep (10^8 draws), end in the child (refused at its CPU limit, the parent never
-  waits past its wall clock).
+  waits past its wall clock);
+- author-year fan-out (round 13): CPU seconds of a whole offline audit of n copies of
+  "(Smith, 1999)" beside n Smith entries of other years, and of n distinct
+  "(Smith & LeeX, 2020)" beside n Smith 2020 entries, at 1x/10x/100x, each in a child
+  with a CPU limit (quadratic shows as the limit).
 """
 
 from __future__ import annotations
@@ -115,7 +119,63 @@ def pdf_figures() -> None:
             print(f"pdf, {name}: {time.monotonic() - started:.1f} s wall -- {outcome}")
 
 
+_FANOUT_CHILD = """
+import resource, sys, tempfile, time
+from pathlib import Path
+from citeaudit.audit import AuditInput, audit
+from citeaudit.audit_data import Phase
+shape, n = sys.argv[1], int(sys.argv[2])
+def letters(i):
+    word = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        word = chr(97 + rest) + word
+    return "Lee" + word
+if shape == "repeated":
+    paper = "Text " + "(Smith, 1999) " * n
+    years = [1900 + i % 99 for i in range(n)]
+else:
+    paper = "Text " + "".join(f"(Smith & {letters(i)}, 2020) " for i in range(n))
+    years = [2020] * n
+bib = "".join(
+    f"@article{{s{i}, author = {{Smith, J.}}, title = {{Work {i}}}, year = {y}}}\\n"
+    for i, y in enumerate(years)
+)
+folder = Path(tempfile.mkdtemp())
+(folder / "paper.md").write_text(paper + "\\n")
+(folder / "refs.bib").write_text(bib)
+started = time.process_time()
+audit(AuditInput((folder / "paper.md",), (folder / "refs.bib",)),
+      skipped={Phase.RESOLUTION: "offline", Phase.LINKS: "offline"})
+print(f"{time.process_time() - started:.2f}")
+"""
+
+
+def fanout_figures(limit: int = 120) -> None:
+    import resource
+    import subprocess
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit))
+
+    for shape, base in (("repeated", 400), ("distinct", 200)):
+        shown = []
+        for n in (base, base * 10, base * 100):
+            done = subprocess.run(
+                [sys.executable, "-c", _FANOUT_CHILD, shape, str(n)],
+                capture_output=True,
+                text=True,
+                preexec_fn=capped,
+                check=False,
+            )
+            seconds = done.stdout.strip().splitlines()[-1:] if done.returncode == 0 else []
+            shown.append(f"{n:,}: {seconds[0]} s" if seconds else f"{n:,}: > {limit} s")
+        print(f"author-year fan-out, {shape}: " + ", ".join(shown))
+
+
 if __name__ == "__main__":
+    fanout_figures()
     notes_figures()
     chunk_figures()
     pdf_figures()
