@@ -23,10 +23,20 @@ describer, a taxonomic authority); nor
 is any entry of a numbered list spared, whose works are cited by number (its authors
 named with a year in the text are data sources: "the IBGE's census of 2010").
 
+An undated entry (a database, a web site, an organisation's page: "Quillmark Seed
+Archive Online Catalogue. http://... [accessed 3 May 2013]") cannot be cited by name
+and year; the text names it ("images from the Quillmark Seed Archive"), and an editor
+finds it so. Such an entry is cited when the text writes its opening words as the
+entry does, capitals and all: at least two of them capitalised ("Landesamt für
+Gewässerkunde"), so a phrase of running prose ("the seed archive") or a lone word
+never counts. Opening words that two entries share (dated or not) cite neither: the
+mention is ambiguous.
+
 Linear: a line's matched citations are blanked once each (their spans de-duplicated:
 the works of one marker share its span), then the line is read once by one regular
 expression with no nested quantifier; each year found keeps the words before it in a
-set of at most `WINDOW` keys; each entry then costs one look-up.
+set of at most `WINDOW` keys; each entry then costs one look-up. Undated entries' openings
+are looked up at each word of the text, at most `_LEAD_WORDS` lengths each.
 """
 
 from __future__ import annotations
@@ -51,6 +61,13 @@ _NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
 # a place in the input: a PDF numbers its lines again on each page
 _Place = tuple[str, int | None, int | None]
 _POSSESSIVE = re.compile(r"['’]s$")
+# an entry's opening words end at a sentence's or a field's stop, a date, a bracket or a
+# web address (cut before, by `_ADDRESS`); bounded by the slice read
+_LEAD = re.compile(r"[^.:;,(\[\d]*")
+_ADDRESS = re.compile(r"https?:|www\.", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_LEAD_WORDS = 6
+_LEAD_CHARS = 300
 _TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*)")
 
 
@@ -138,8 +155,56 @@ def _matched_spans(data: AuditData) -> dict[_Place, list[tuple[int, int]]]:
     return {k: sorted(v) for k, v in spans.items()}
 
 
+def _openings(ref: Reference) -> list[tuple[str, ...]]:
+    """The entry's opening words, two to `_LEAD_WORDS` of them, each run holding at
+    least two capitalised words: the ways the text can name it."""
+    head = ref.raw[:_LEAD_CHARS]
+    address = _ADDRESS.search(head)
+    lead = _LEAD.match(head[: address.start()] if address else head)
+    words = _WORD.findall(lead.group() if lead else "")[:_LEAD_WORDS]
+    runs: list[tuple[str, ...]] = []
+    for n in range(2, len(words) + 1):
+        if sum(1 for w in words[:n] if w[0].isupper()) >= 2 and words[0][0].isupper():
+            runs.append(tuple(words[:n]))
+    return runs
+
+
+def _cited_by_opening(data: AuditData, candidates: Iterable[Reference]) -> set[str]:
+    """Ids of undated `candidates` whose opening words, shared with no other entry, the
+    text writes as the entry does."""
+    wanted = [r for r in candidates if r.year is None and not _NUMBERED.match(r.raw)]
+    if not wanted:
+        return set()
+    holders = Counter(run for ref in data.references for run in set(_openings(ref)))
+    runs: dict[tuple[str, ...], str] = {}
+    for ref in wanted:
+        for run in _openings(ref):
+            if holders[run] == 1:
+                runs[run] = ref.id
+    if not runs:
+        return set()
+    listed = {(r.location.file, r.location.page, r.location.line) for r in data.references}
+    found: set[str] = set()
+    for doc in data.manuscripts:
+        for line in doc.lines:
+            if (line.file, line.page, line.number) in listed:
+                continue
+            words = _WORD.findall(line.text)
+            for i in range(len(words)):
+                for n in range(2, _LEAD_WORDS + 1):
+                    if i + n > len(words):
+                        break
+                    rid = runs.get(tuple(words[i : i + n]))
+                    if rid is not None:
+                        found.add(rid)
+    return found
+
+
 def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[str]:
-    """Ids of `candidates` whose unique first-author-and-year key the text names."""
+    """Ids of `candidates` whose unique first-author-and-year key the text names, and
+    undated ones whose unique opening words it writes."""
+    candidates = list(candidates)
+    by_opening = _cited_by_opening(data, candidates) if data.manuscripts else set()
     keyed = {
         ref.id: (key, ref.year_label)
         for ref in data.references
@@ -151,9 +216,10 @@ def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[st
         if ref.id in keyed and not _NUMBERED.match(ref.raw)
     }
     if not wanted or not data.manuscripts:
-        return set()
+        return by_opening
     holders = Counter(keyed.values())
     listed = {(r.location.file, r.location.page, r.location.line) for r in data.references}
     lines = (line for d in data.manuscripts for line in d.lines)
     mentioned = _mentions(lines, listed, _matched_spans(data))
-    return {rid for rid, key in wanted.items() if holders[key] == 1 and key in mentioned}
+    named = {rid for rid, key in wanted.items() if holders[key] == 1 and key in mentioned}
+    return named | by_opening
