@@ -258,3 +258,46 @@ def test_r3_russian_list_heading_variants(tmp_path: Path) -> None:
     assert len(result.data.references) == 4
     uncited = [f for f in result.findings if f.code == "CIT001"]
     assert [f.location.line for f in uncited] == [13]
+
+
+# --- D1: a Mendeley field whose item is an empty placeholder ("No Title") ------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="D1: a Mendeley item with no author and the placeholder title 'No Title' is "
+    "taken as the work, not left to the shown '(Name, year)'",
+)
+def test_d1_mendeley_placeholder_item_is_left_to_the_shown_text(tmp_path: Path) -> None:
+    from tests.manuscript.test_docx_citation_fields import (
+        ENTRIES,
+        QUENBY,
+        complex_field,
+        csl_code,
+        manuscript,
+    )
+    from tests.manuscript.test_docx_citation_fields import run as field_run
+
+    empty = {
+        "id": "ITEM-1",
+        "uris": ["http://www.mendeley.com/documents/?uuid=0000"],
+        "itemData": {
+            "id": "ITEM-1",
+            "type": "article-journal",
+            "title": "No Title",
+            "issued": {"date-parts": [["2018"]]},
+        },
+    }
+    path = manuscript(
+        tmp_path,
+        para(
+            field_run("Glaciers retreat "),
+            complex_field(csl_code([QUENBY]), "(Quenby & Marsh, 2015)"),
+            field_run(" and deltas grow "),
+            complex_field(csl_code([empty], "CSL_CITATION"), "(Vasquez-Ortega, 2018)"),
+            field_run("."),
+        ),
+        entries=ENTRIES[:2],
+    )
+    result = audit(AuditInput.from_paths([path]))
+    assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
