@@ -43,6 +43,11 @@ _DASH = re.compile(r"^\s*[-–—‒−]\s*$")
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _INT = re.compile(r"^\D*?(\d{1,4})\D*$")
 _INNER_RANGE = re.compile(r"^[\[(]?(\d{1,4})\s*[-–—‒−]\s*(\d{1,4})[\])]?$")
+# one xref whose text is a whole group, "45,48,49" or "12,14-16" (SciELO 2013 markup
+# links the group to its last entry only): every number listed is cited
+_INNER_PART = r"\d{1,4}(?:\s*[-–—‒−]\s*\d{1,4})?"
+_INNER_LIST = re.compile(rf"^[\[(]?{_INNER_PART}(?:\s*[,;]\s*{_INNER_PART})+[\])]?$")
+_INNER_PARTS = re.compile(r"(\d{1,4})(?:\s*[-–—‒−]\s*(\d{1,4}))?")
 
 # Containers whose text an editor's manuscript would not carry inline.
 _SKIP = {
@@ -670,11 +675,14 @@ def expand_ranges(
         by_label = {i + 1: [i] for i in range(len(refs))}
     for para in paras:
         cits = para["cit"]
-        for c in cits:  # one xref printed "9–11" linking only 9
-            inside = _INNER_RANGE.match(para["t"][c[0] : c[1]])
-            if inside:
-                lo, hi = int(inside.group(1)), int(inside.group(2))
-                if 0 < hi - lo < 200:
+        for c in cits:  # one xref printed "9–11" or "45,48,49" linking only one
+            shown = para["t"][c[0] : c[1]]
+            if not (_INNER_RANGE.match(shown) or _INNER_LIST.match(shown)):
+                continue
+            for part in _INNER_PARTS.finditer(shown):
+                lo = int(part.group(1))
+                hi = int(part.group(2) or lo)
+                if 0 <= hi - lo < 200:
                     inner = [t for n in range(lo, hi + 1) for t in by_label.get(n, [])]
                     c[2] = sorted({*c[2], *inner})
         for a, b in itertools.pairwise(cits):
