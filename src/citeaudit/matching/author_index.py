@@ -72,8 +72,8 @@ _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # (2,000 of each: 7.7 s; the caps allow hours). Real lists stay far below (a thesis:
 # a few thousand distinct citations, a few dozen entries a name). Past it, a citation
 # whose name opens more than `_WIDE_NAME` entries is decided without them: not matched.
-_SCORED = 2_000_000
-_WIDE_NAME = 200
+_SCORED = 500_000
+_WIDE_NAME = 50
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
 # The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `name_forms`
 # reads a name and the acronym in parentheses after it).
