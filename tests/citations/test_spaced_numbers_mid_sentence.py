@@ -57,6 +57,9 @@ def test_values_before_a_comma_are_still_no_citation() -> None:
     assert 11 not in found and 8 not in found
     assert 9 not in _numbers("We saw Table 9, and then Figure 10, in turn.")
     assert 12 not in _numbers("In 2010 12 patients were seen, and 11 of them left.")
+    # listed values: the clause after the comma opens on another number
+    assert 1 not in _numbers("Samples were taken at days 1, 4, 11 and 12 after the rains began.")
+    assert 1 not in _numbers("Mice were weighed at days 1, 4, 9 and then every week after.")
 
 
 def test_a_paper_citing_otherwise_reads_none_of_them() -> None:

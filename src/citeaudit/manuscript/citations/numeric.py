@@ -1162,6 +1162,7 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
                 text[start - 2].isalpha()
                 and word.casefold() not in _REFUSED
                 and _long_clause_before(text, start)
+                and _LETTER_AFTER_COMMA.match(text, m.end("comma"))
             ):
                 yield _Candidate(start, start + len(body), numbers, "spaced")
             continue
@@ -1199,6 +1200,9 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, start + len(body), numbers, "spaced")
 
 
+# the clause going on after the comma opens on a word: "days 1, 4, 29" and "increased
+# 5, 10, and 7 p.p." are values listed, not a superscript before the clause's comma
+_LETTER_AFTER_COMMA = re.compile(r"[ \t]+[^\W\d_]")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\[\]\n]")
 _LONG_CLAUSE = 5  # words: a count or a label opens a short one ("Houve 3,", "O grupo 2,")
 
