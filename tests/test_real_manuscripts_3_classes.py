@@ -200,9 +200,6 @@ def test_u1_undated_personal_citation_of_undated_entry(tmp_path: Path) -> None:
 # --- T2: a German date phrase in parentheses is no citation --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="T2: '(Anfang 1950)', '(Herbst 1961)' read as author-year citations"
-)
 def test_t2_date_phrase_is_no_citation(tmp_path: Path) -> None:
     md = tmp_path / "seminar.md"
     md.write_text(

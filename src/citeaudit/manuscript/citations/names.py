@@ -47,7 +47,9 @@ NOT_NAMES = word_set(
     monday tuesday wednesday thursday friday saturday sunday
     year years tahun jahr año ano since sejak until till hingga sampai pada in on by at
     circa ca around about approximately before after early late mid end awal akhir
-    pertengahan figure fig figura table tabel tabela tabla gambar chapter bab page vol no
+    pertengahan anfang mitte seit frühjahr herbst etwa meados início mediados principios
+    finales comienzos début milieu
+    figure fig figura table tabel tabela tabla gambar chapter bab page vol no
     figures figs figuras tables tab tabs plate plates pl pls pag
     nomor section pasal article act law ad bc ce bce est established founded born died
     source sources fonte fuente sumber quelle author authors autor autores elaborated
