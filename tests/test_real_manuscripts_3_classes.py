@@ -260,11 +260,6 @@ def test_r3_russian_list_heading_variants(tmp_path: Path) -> None:
 # --- D1: a Mendeley field whose item is an empty placeholder ("No Title") ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="D1: a Mendeley item with no author and the placeholder title 'No Title' is "
-    "taken as the work, not left to the shown '(Name, year)'",
-)
 def test_d1_mendeley_placeholder_item_is_left_to_the_shown_text(tmp_path: Path) -> None:
     from tests.manuscript.test_docx_citation_fields import (
         ENTRIES,

@@ -287,12 +287,18 @@ def _csl_item(data: dict[str, Any]) -> FieldItem:
                         authors.append(name.strip()[:200])
         if authors:
             break
+    title = _text(data.get("title"))
     return FieldItem(
         authors=tuple(authors),
         year=_csl_year(data.get("issued")),
-        title=_text(data.get("title")),
+        title="" if title.casefold() in _PLACEHOLDER_TITLES else title,
         doi=_doi(_text(data.get("DOI"))),
     )
+
+
+# What Mendeley writes for a record the author never filled in (no author either): no
+# title to link by, so such a work is left to the text Word shows ("(Roe, 2018)").
+_PLACEHOLDER_TITLES = frozenset({"no title", "untitled", "[no title]", "(no title)"})
 
 
 def _csl_year(issued: Any) -> int | None:
