@@ -18,6 +18,8 @@ from citeaudit.audit_data import AuditData
 from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.reference import Reference
 from citeaudit.rules.citations._cited import cited_ids
+from citeaudit.rules.citations._cited_by_author_page import cited_by_author_page
+from citeaudit.rules.citations._cited_by_name_and_title import cited_by_name_and_title
 
 MIN_ENTRIES = 5
 UNCITED_SHARE = 0.8
@@ -52,7 +54,12 @@ def poor_coverage(data: AuditData) -> Coverage | None:
     if len(entries) < MIN_ENTRIES:
         return None
     cited = cited_ids(data.matches)
-    uncited = sum(1 for r in entries if r.id not in cited)
+    left = [r for r in entries if r.id not in cited]
+    uncited = len(left)
+    if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
+        return None
+    # a style cited without years (notes, MLA's author and page) is a style read
+    uncited -= len(cited_by_name_and_title(data, left) | cited_by_author_page(data, left))
     if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
         return None
     recognised = sum(1 for c in data.citations if c.certainty is Certainty.SURE)

@@ -9,8 +9,10 @@ from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._cited import cited_ids
 from citeaudit.rules.citations._cited_by_address import cited_by_address
+from citeaudit.rules.citations._cited_by_author_page import cited_by_author_page
 from citeaudit.rules.citations._cited_by_lead import cited_by_lead
 from citeaudit.rules.citations._cited_by_mention import cited_by_mention
+from citeaudit.rules.citations._cited_by_name_and_title import cited_by_name_and_title
 from citeaudit.rules.citations._coverage import poor_coverage
 from citeaudit.rules.citations._describe import describe_reference
 
@@ -36,7 +38,10 @@ class UncitedReference(Rule):
     cited, and calling it uncited would be a false alarm (``_cited_by_mention``).
     A citation the matcher could not link because the entry's fields were read wrongly
     cites it all the same when the entry opens with the cited name and holds the cited
-    year (``_cited_by_lead``).
+    year (``_cited_by_lead``). Styles that cite without a year are read as an editor
+    reads them: a note or sentence naming the author and the title's opening words
+    (Chicago notes, ``_cited_by_name_and_title``), and MLA's "(Hartley 45)" or a page
+    after the author's name (``_cited_by_author_page``).
     Only runs when a manuscript was read: a bare bibliography has nothing to be cited
     by. When almost the whole of a manuscript's own list is uncited,
     citations-not-recognised says so once instead.
@@ -77,6 +82,7 @@ class UncitedReference(Rule):
             and ("further_reading", "true") not in ref.extra
         ]
         named = cited_by_mention(data, left)
+        named |= cited_by_name_and_title(data, left) | cited_by_author_page(data, left)
         for ref in left:
             if ref.id in named:
                 continue

@@ -1,0 +1,110 @@
+"""Entries cited MLA's way: by author and page, with no year.
+
+Why: MLA cites "(Hartley 45)", "(Kowalski and Brandt 7; Osei et al. 220)" or, when
+the sentence names the author, the page alone: "As Moreno argues, the harbour is a
+stage (112-13)". No year stands in the text, so no author-year reader sees a
+citation, and a manuscript in MLA -- most of literature, languages and the arts --
+was all "never cited". An editor reads the name and the page and knows the work.
+
+What counts, for an entry of an unnumbered list that no citation cites:
+- a parenthesis whose item is the entry's first author's family name (folded, its
+  last word) -- "and"/"et al." and further names may follow, and a short title when
+  the author has several works -- then page numbers (digits or roman, ranges, lists),
+  no year among them; when the author heads several entries, the item must hold the
+  opening word of one entry's title and only that one is cited;
+- a parenthesis of page numbers alone, in a paragraph that names the family name
+  within `REACH` words before it, the author heading one entry only.
+Only in a text whose citations the readers mostly missed, as for notes
+(`_cited_by_name_and_title.years_unread`). A numbered list's works are cited by
+number: "(12)" is a citation number there, and its entries are never spared here.
+
+Linear: each paragraph is read once by patterns without nested quantifiers; names
+are looked up in a dict of the wanted entries' family names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from citeaudit.audit_data import AuditData
+from citeaudit.model.reference import Reference
+from citeaudit.rules.citations._cited_by_name_and_title import (
+    Paragraph,
+    body_paragraphs,
+    family_word,
+    folded_words,
+    title_opening,
+    years_unread,
+)
+
+REACH = 30
+_NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
+_GROUP = re.compile(r"\(([^()]{1,200})\)")
+_PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—]\s*\d{1,4})?"
+_PAGES = re.compile(rf"(?:{_PAGE})(?:\s*,\s*{_PAGE})*", re.IGNORECASE)
+_ITEM = re.compile(rf"(?P<names>[^\W\d_][^;\d]{{0,120}}?)[\s,]+(?P<pages>{_PAGES.pattern})\s*")
+
+
+def cited_by_author_page(data: AuditData, candidates: Sequence[Reference]) -> set[str]:
+    """Ids of `candidates` cited by author and page (module docstring), in a text whose
+    citations the readers mostly missed (`years_unread`)."""
+    if not years_unread(data):
+        return set()
+    heads: dict[str, list[Reference]] = defaultdict(list)
+    for ref in data.references:
+        word = family_word(ref)
+        if word is not None:
+            heads[word].append(ref)
+    wanted = {
+        ref.id
+        for ref in candidates
+        if not _NUMBERED.match(ref.raw) and family_word(ref) is not None
+    }
+    if not wanted or not data.manuscripts:
+        return set()
+    found: set[str] = set()
+    for paragraph in body_paragraphs(data):
+        for m in _GROUP.finditer(paragraph.text):
+            found |= _cited_in(m, paragraph, heads) & wanted
+    return found
+
+
+def _cited_in(
+    group: re.Match[str], paragraph: Paragraph, heads: dict[str, list[Reference]]
+) -> set[str]:
+    body = group.group(1)
+    if _PAGES.fullmatch(body.strip()) is not None:
+        if _has_year(body):
+            return set()
+        return _named_before(paragraph, group.start(), heads)
+    cited: set[str] = set()
+    for item in body.split(";"):
+        m = _ITEM.fullmatch(item.strip())
+        if m is None or _has_year(m.group("pages")):
+            continue
+        names = folded_words(m.group("names"))
+        if not names:
+            continue
+        works = heads.get(names[0], [])
+        if len(works) > 1:
+            works = [w for w in works if (t := title_opening(w.title)) and t[0] in names[1:]]
+        if len(works) == 1:
+            cited.add(works[0].id)
+    return cited
+
+
+def _named_before(paragraph: Paragraph, offset: int, heads: dict[str, list[Reference]]) -> set[str]:
+    """The one work of an author the paragraph names within REACH words before."""
+    last = bisect.bisect_right(paragraph.ends, offset)
+    for i in range(last - 1, max(last - REACH, 0) - 1, -1):
+        works = heads.get(paragraph.words[i], [])
+        if len(works) == 1:
+            return {works[0].id}
+    return set()
+
+
+def _has_year(pages: str) -> bool:
+    return any(1500 <= int(n) <= 2100 for n in re.findall(r"\d{4}", pages))

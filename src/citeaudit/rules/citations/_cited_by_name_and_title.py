@@ -1,0 +1,176 @@
+"""Entries the text names by author and title: notes and humanities styles.
+
+Why: Chicago's notes-and-bibliography style cites in footnotes by the author's name
+and the work's title ("Anna Kowalski and Peter Brandt, "Harbours and Empire,"
+*Modern Fiction Studies* 52 (2006): 7", later "Kowalski and Brandt, "Harbours,"
+9"); MLA and much writing in the humanities name the work in the sentence ("In
+*Northern Waters*, Lindgren shows"). No author-year or numeric reader sees a
+citation there, and every such entry was "never cited": a whole manuscript of false
+alarms. An editor sees the author and the title together and knows the work is
+cited; so does this check.
+
+When: only in a text whose citations the readers mostly missed -- fewer than
+`READ_SHARE` of the list's entries cited by the citations read, titles aside
+(`years_unread`). A text
+cited in author-year or numeric style names its authors and subjects in passing
+("Smith's Bayesian model"), and there an entry no citation cites is uncited.
+
+What counts: in one paragraph of the body (its lines joined; a note is one), the
+entry's first author's family name (folded as the matcher folds names; its
+last word, so "van der Berg" is found as "Berg") and the opening words of its title
+(`OPENING` words at most, a leading article skipped, at least two words: a lone word
+is a taxon or a subject as often as a title), within `REACH` words of each other,
+either order. A work with no author is named by the opening of its title alone, in
+quotation marks or emphasis ("Tides of Empire"). Entries in the list's own lines are
+no mention. Only entries no citation cites are looked at.
+
+Linear: each paragraph's words are folded once and indexed by word; each entry then
+looks up its family name and the first word of its title, at most `LOOKS` places each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from citeaudit.audit_data import AuditData
+from citeaudit.manuscript.citations.titles import TITLE
+from citeaudit.matching.names import normalise_name
+from citeaudit.model.reference import Reference
+from citeaudit.model.surnames import PARTICLES
+from citeaudit.rules.citations._cited import cited_ids
+
+OPENING = 3
+READ_SHARE = 0.7
+REACH = 40
+LOOKS = 64
+_ARTICLES = frozenset(
+    {"the", "a", "an", "le", "la", "les", "l", "el", "los", "las", "lo", "il", "gli"}
+    | {"un", "une", "uno", "una", "der", "die", "das", "den", "ein", "eine", "het", "een"}
+    | {"o", "os", "as", "um", "uma"}
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_QUOTED_OR_EMPHASISED = re.compile(r"[\"“”«»„‘’'*_]\s*$")
+_Place = tuple[str, int | None, int | None]
+
+
+def title_opening(title: str | None) -> tuple[str, ...]:
+    """The first words of a title as a note shortens it, folded; () when too short to
+    be told from prose. A one-word head before a colon ("Chrysomelidae: 16.
+    Cassidinae", a catalogue's part) is no short title: the whole title is read."""
+    if not title:
+        return ()
+    words = normalise_name(title.split(":")[0]).split()
+    if len(words) < 2:
+        words = normalise_name(title).split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    opening = tuple(words[:OPENING])
+    return opening if len(opening) >= 2 else ()
+
+
+def family_word(ref: Reference) -> str | None:
+    """The first author's family name as one folded word (its last), or None."""
+    family = ref.first_author_family
+    if not family:
+        return None
+    words = normalise_name(family).split()
+    if not words or len(words[-1]) < 3:
+        return None
+    if len(words) > 1 and not all(w in PARTICLES for w in words[:-1]):
+        return None  # an organisation: named whole, the mention check's part
+    return words[-1]
+
+
+def folded_words(text: str) -> list[str]:
+    """`text`'s words, folded as the matcher folds names."""
+    return [w for m in _WORD.finditer(text) if (w := normalise_name(m.group()))]
+
+
+class Paragraph:
+    """One body paragraph's folded words, indexed by word: its lines joined, since a
+    citation or a sentence wraps ("(Osei et" / "al. 220)")."""
+
+    __slots__ = ("ends", "positions", "spans", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = list(_WORD.finditer(text))
+        self.words = [normalise_name(m.group()) for m in found]
+        self.spans = [m.span() for m in found]
+        self.ends = [end for _, end in self.spans]
+        self.positions: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(i)
+
+    def phrase_at(self, phrase: Sequence[str]) -> Iterator[int]:
+        """Where `phrase` starts, at most `LOOKS` places."""
+        for i in self.positions.get(phrase[0], [])[:LOOKS]:
+            if tuple(self.words[i : i + len(phrase)]) == tuple(phrase):
+                yield i
+
+
+def body_paragraphs(data: AuditData) -> Iterator[Paragraph]:
+    """The manuscripts' paragraphs -- runs of lines between blank lines -- less the
+    list's own entries."""
+    listed: set[_Place] = {
+        (r.location.file, r.location.page, r.location.line) for r in data.references
+    }
+    for document in data.manuscripts:
+        run: list[str] = []
+        whole = document.format == "docx"  # a Word line is a paragraph already
+        for line in document.lines:
+            if whole and run:
+                yield Paragraph(" ".join(run))
+                run = []
+            if (line.file, line.page, line.number) in listed or not line.text.strip():
+                if run:
+                    yield Paragraph(" ".join(run))
+                run = []
+            else:
+                run.append(line.text)
+        if run:
+            yield Paragraph(" ".join(run))
+
+
+def years_unread(data: AuditData) -> bool:
+    """Whether the readers missed most citations: the style may cite without years.
+    Works cited by their title alone (``*Northern Waters*``) are no sign of a style
+    read: a notes-style text cites books so, and the articles in quotes are left."""
+    by_title = {c.id for c in data.citations if c.command == TITLE}
+    read = cited_ids(m for m in data.matches if m.citation_id not in by_title)
+    return len(read) < READ_SHARE * len(data.references)
+
+
+def cited_by_name_and_title(data: AuditData, candidates: Sequence[Reference]) -> set[str]:
+    """Ids of `candidates` whose author and title opening one paragraph names."""
+    if not years_unread(data):
+        return set()
+    wanted = [(ref, title_opening(ref.title)) for ref in candidates]
+    wanted = [(ref, opening) for ref, opening in wanted if opening]
+    if not wanted or not data.manuscripts:
+        return set()
+    found: set[str] = set()
+    for paragraph in body_paragraphs(data):
+        for ref, opening in wanted:
+            if ref.id not in found and _named(paragraph, ref, opening):
+                found.add(ref.id)
+    return found
+
+
+def _named(paragraph: Paragraph, ref: Reference, opening: tuple[str, ...]) -> bool:
+    if opening[0] not in paragraph.positions:
+        return False
+    family = family_word(ref)
+    if family is None:
+        if ref.authors:
+            return False
+        text = paragraph.text
+        return any(
+            _QUOTED_OR_EMPHASISED.search(text[: paragraph.spans[i][0]])
+            for i in paragraph.phrase_at(opening)
+        )
+    names = paragraph.positions.get(family, [])[:LOOKS]
+    if not names:
+        return False
+    return any(abs(i - n) <= REACH for i in paragraph.phrase_at(opening) for n in names)
