@@ -8,10 +8,14 @@ ask their own name-server stand-in (`Nat64Prefixes.forget` + their lookup).
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from citeaudit.store.repository import Repository
 
 os.environ.setdefault("CITEAUDIT_NAT64_PREFIXES", "none")
 
@@ -40,3 +44,16 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path]
         return f"sqlite:///{path}"
 
     return place
+
+
+@pytest.fixture
+def repo(tmp_path: Path, migrated_sqlite: Callable[[Path], str]) -> Iterator["Repository"]:
+    """A store of the test's own, in a migrated SQLite file (the watch and notification
+    tests' store; a test module may define its own `repo`)."""
+    from citeaudit.store import Repository, make_engine
+
+    engine = make_engine(migrated_sqlite(tmp_path / "watch.db"))
+    try:
+        yield Repository(engine)
+    finally:
+        engine.dispose()

@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import select
 
 from citeaudit.settings import ServiceSettings
-from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import DeliveryStats, account_by_name, deliver_due, mail_exchangers, mailer
@@ -77,16 +77,6 @@ def relay() -> Iterator[DrippingRelay]:
         yield r
     finally:
         r.stop()
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
-    try:
-        yield Repository(engine)
-    finally:
-        engine.dispose()
 
 
 def _owe_mail(repo: Repository, accounts: list[int], address: str | None = None) -> None:

@@ -29,7 +29,7 @@ import pytest
 from sqlalchemy import select
 
 from citeaudit.links.network_state import OUT_OF_TIME
-from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store import Repository
 from citeaudit.store.tables import LinkCheckRow
 from citeaudit.watch import RecheckSummary, account_by_name, run_link_batch, sweep, watch_audit
 from citeaudit.watch.retractions import recheck_dois
@@ -67,16 +67,6 @@ def servers() -> Iterator[tuple[RawServer, RawServer, RawServer]]:
     finally:
         for s in (tarpit, probe, registry):
             s.stop()
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
-    try:
-        yield Repository(engine)
-    finally:
-        engine.dispose()
 
 
 def _within_a_minute(work: Callable[[], RecheckSummary]) -> RecheckSummary:

@@ -32,7 +32,7 @@ from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.settings import ServiceSettings, Settings
-from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store import Repository
 from citeaudit.store.tables import LinkCheckRow
 from citeaudit.watch import account_by_name, recheck_now, watch_audit
 from tests.security.redteam_net_server import RawServer, answer
@@ -128,16 +128,6 @@ def test_the_service_gives_link_checks_a_share_of_a_chunks_limit() -> None:
     service = ServiceSettings(chunk_time_limit=480.0)
     assert LinkPolicy.from_settings(service).max_run_time == RUN_SHARE * 480.0
     assert LinkPolicy.from_settings(Settings()).max_run_time is None  # the CLI: none
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
-    try:
-        yield Repository(engine)
-    finally:
-        engine.dispose()
 
 
 def test_a_watch_recheck_gives_back_the_links_it_had_no_time_for(

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import account_by_name, deliver_due
@@ -36,16 +36,6 @@ def _silent(sock: socket.socket, target: str) -> None:
 
 def _ok(sock: socket.socket, target: str) -> None:
     sock.sendall(answer("200 OK", body=b"ok"))
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
-    try:
-        yield Repository(engine)
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from citeaudit.links.safety import IPAddress
-from citeaudit.store import Repository, make_engine, upgrade
+from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch import WatchError, account_by_name, deliver_due, set_notify_settings
@@ -36,16 +36,6 @@ MALFORMED = [
     "http://user:pw@example.org/hook",
     "http://[fe80::1%25eth0]:99999/",
 ]
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'watch.db'}")
-    upgrade(engine)
-    try:
-        yield Repository(engine)
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture
