@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from citeaudit.audit_data import AuditData
 from citeaudit.manuscript.citations.titles import TITLE
@@ -82,9 +83,13 @@ def family_word(ref: Reference) -> str | None:
     return words[-1]
 
 
+# a word folded once however often the text repeats it
+_fold = lru_cache(maxsize=65536)(normalise_name)
+
+
 def folded_words(text: str) -> list[str]:
     """`text`'s words, folded as the matcher folds names."""
-    return [w for m in _WORD.finditer(text) if (w := normalise_name(m.group()))]
+    return [w for m in _WORD.finditer(text) if (w := _fold(m.group()))]
 
 
 class Paragraph:
@@ -96,7 +101,7 @@ class Paragraph:
     def __init__(self, text: str) -> None:
         self.text = text
         found = list(_WORD.finditer(text))
-        self.words = [normalise_name(m.group()) for m in found]
+        self.words = [_fold(m.group()) for m in found]
         self.spans = [m.span() for m in found]
         self.ends = [end for _, end in self.spans]
         self.positions: dict[str, list[int]] = {}
