@@ -56,9 +56,9 @@ _POSSESSIVE_NOUN_REACH = 48
 _NAME_MARKS = "-." + APOSTROPHES
 # Searched from the blanks' first only (not after a blank): tried from every blank of a
 # run with no bracket after it, each try ran to the run's end (quadratic).
-_BRACKETED_ACRONYM = re.compile(
-    r"(?<!\s)\s*+(?:\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]|\(([A-ZÀ-Þ][A-ZÀ-Þ&.\-]{1,14})\))$"
-)
+_BRACKETED_ACRONYM = re.compile(r"(?<!\s)\s*+\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
+# ... or in parentheses, capitals only: "Badan Pusat Statistik (BPS) (2019)"
+_PARENTHESISED_ACRONYM = re.compile(r"(?<!\s)\s*+\(([A-ZÀ-Þ][A-ZÀ-Þ&.\-]{1,14})\)$")
 # A translation's gloss after the name, "Ministério da Saúde [Ministry of Health] (2019)",
 # as SciELO's English versions write it: the list holds the name before it (a
 # capitalised run of two words or more with a lower-case letter; one word is as likely
@@ -237,7 +237,9 @@ def names_before(prefix: str) -> NamesBefore | None:
     gloss = _BRACKETED_GLOSS.search(body)
     if gloss:  # "Ministério da Saúde [Ministry of Health] (2019)": the name before it
         body = body[: gloss.start()]
-    acronym = None if gloss else _BRACKETED_ACRONYM.search(body)
+    acronym = (
+        None if gloss else _BRACKETED_ACRONYM.search(body) or _PARENTHESISED_ACRONYM.search(body)
+    )
     if acronym:  # "World Health Organization [WHO] (2020)", "... Statistik (BPS) (2019)"
         body = body[: acronym.start()]
     tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
@@ -292,7 +294,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     names[0] = (first_token + dropped, " ".join(words))
     authors = tuple(name for _, name in names)
     if acronym and not et_al:
-        authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1) or acronym.group(2)}]")
+        authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
 
 
