@@ -18,6 +18,10 @@ from tests.redis_db import redis_db
 from tests.stand_ins.link_farm import Farm
 
 INTERVAL = 0.1
+# Spaced starts, as the host's server timed them: on a loaded machine its threads take
+# the requests up to ~20 ms late (seen: 84.9 ms for a 100 ms interval). Unshared
+# pacing crowds the host below half the interval (test below), so 70% still tells.
+JITTERED = 0.7 * INTERVAL
 POLICY = dataclasses.replace(FAST, concurrency=4, per_host=2, min_interval=INTERVAL, soft404=False)
 
 
@@ -64,7 +68,7 @@ def test_two_checkers_sharing_redis_space_one_host_as_one(farm: Farm, redis_url:
     with TimedHosts({"a.test": 0.01}) as hosts:
         outcomes = _run_checkers(farm, hosts, pacers)
     assert outcomes == [[LinkOutcome.OK] * 4] * 2
-    assert min(_gaps(hosts)) >= INTERVAL - 0.015  # the interval, less timer jitter
+    assert min(_gaps(hosts)) >= JITTERED  # the interval, less timer jitter
 
 
 def test_without_sharing_two_checkers_crowd_the_host(farm: Farm) -> None:
@@ -80,7 +84,7 @@ def test_redis_gone_falls_back_to_local_pacing(farm: Farm) -> None:
         outcomes = _run_checkers(farm, hosts, [pacer])
     assert outcomes == [[LinkOutcome.OK] * 4]
     assert pacer.available is False
-    assert min(_gaps(hosts, 4)) >= INTERVAL - 0.015
+    assert min(_gaps(hosts, 4)) >= JITTERED
 
 
 def test_check_links_paces_through_redis_when_it_is_set(farm: Farm, redis_url: str) -> None:
