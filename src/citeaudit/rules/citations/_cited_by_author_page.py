@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from citeaudit.audit_data import AuditData
 from citeaudit.model.reference import Reference
+from citeaudit.rules.citations._cited_by_mention import NUMBERED_ENTRY
 from citeaudit.rules.citations._cited_by_name_and_title import (
     Paragraph,
     body_paragraphs,
@@ -41,7 +42,6 @@ from citeaudit.rules.citations._cited_by_name_and_title import (
 )
 
 REACH = 30
-_NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
 _GROUP = re.compile(r"\(([^()]{1,200})\)")
 _PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—]\s*\d{1,4})?"
 _PAGES = re.compile(rf"(?:{_PAGE})(?:\s*,\s*{_PAGE})*", re.IGNORECASE)
@@ -61,7 +61,7 @@ def cited_by_author_page(data: AuditData, candidates: Sequence[Reference]) -> se
     wanted = {
         ref.id
         for ref in candidates
-        if not _NUMBERED.match(ref.raw) and family_word(ref) is not None
+        if not NUMBERED_ENTRY.match(ref.raw) and family_word(ref) is not None
     }
     if not wanted or not data.manuscripts:
         return set()

@@ -57,7 +57,7 @@ WINDOW = 6
 _PARTS = 12
 # a numbered list's entry ("12. ", "[12] ", "12 "): its works are cited by number, and
 # its authors named with a year in the text are data sources ("IBGE's 2010 census").
-_NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
+NUMBERED_ENTRY = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")
 # a place in the input: a PDF numbers its lines again on each page
 _Place = tuple[str, int | None, int | None]
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -172,7 +172,7 @@ def _openings(ref: Reference) -> list[tuple[str, ...]]:
 def _cited_by_opening(data: AuditData, candidates: Iterable[Reference]) -> set[str]:
     """Ids of undated `candidates` whose opening words, shared with no other entry, the
     text writes as the entry does."""
-    wanted = [r for r in candidates if r.year is None and not _NUMBERED.match(r.raw)]
+    wanted = [r for r in candidates if r.year is None and not NUMBERED_ENTRY.match(r.raw)]
     if not wanted:
         return set()
     holders = Counter(run for ref in data.references for run in set(_openings(ref)))
@@ -213,7 +213,7 @@ def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[st
     wanted = {
         ref.id: keyed[ref.id]
         for ref in candidates
-        if ref.id in keyed and not _NUMBERED.match(ref.raw)
+        if ref.id in keyed and not NUMBERED_ENTRY.match(ref.raw)
     }
     if not wanted or not data.manuscripts:
         return by_opening
