@@ -51,6 +51,9 @@ CASES = [
     ("(Ibarra, en prensa)", "Ibarra, L. (en prensa). Un río viejo. Revista Fluvial."),
     ("(Morel, à paraître)", "Morel, C. (à paraître). Une rivière. Revue des Rivières."),
     ("(Vogel, im Druck)", "Vogel, K. (im Druck). Ein Fluss. Flusskunde."),
+    # German lists abbreviate: "i. E." (im Erscheinen), "i. Dr." (im Druck)
+    ("(Hoffmann, i. E.)", "Hoffmann, Lea (i. E.): Ordnungen. In: Zeitschrift für Ordnung 3."),
+    ("Keller (i. Dr.)", "Keller, Ida (i. Dr.): Kanten. Berlin: Beispielverlag."),
     ("(Fabbri, in stampa)", "Fabbri, G. (in stampa). Un fiume. Rivista dei Fiumi."),
     (
         "(Tamsin, 2021; Lindqvist, in press-a)",

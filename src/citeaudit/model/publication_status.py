@@ -44,6 +44,8 @@ _ACCEPTED_WORDS = (
     r"no\s+prelo|aceit[oea]|en\s+prensa|aceptad[oa]|en\s+premsa|acceptat",
     r"sous\s+presse|[àa]\s+para[îi]tre|accept[ée]|in\s+(?:corso\s+di\s+)?stampa|accettato",
     r"im\s+Druck|angenommen|im\s+Erscheinen|in\s+druk|ter\s+perse|geaccepteerd",
+    # German abbreviations: "i. E." (im Erscheinen), "i. Dr." (im Druck)
+    r"i\.\s?E\.?|i\.\s?Dr\.?",
     r"i\s+tryck|under\s+utgivning|i\s+trykk|under\s+udgivelse",
     r"dalam\s+penerbitan|w\s+druku|v\s+tisku|bask[ıi]da|в\s+печати",
     # a database or index kept up to date: "Thiers B (continuously updated) Index ..."
