@@ -111,11 +111,6 @@ def test_s1a_rest_of_entry_after_a_comma(tmp_path: Path) -> None:
     assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="S1b: in a list spaced by empty paragraphs, a second paragraph with no empty "
-    "one before it ('Universidade X. 2018.') read as an entry",
-)
 def test_s1b_rest_of_entry_in_a_blank_spaced_list(tmp_path: Path) -> None:
     path = _typed_list_docx(
         tmp_path,
@@ -132,10 +127,6 @@ def test_s1b_rest_of_entry_in_a_blank_spaced_list(tmp_path: Path) -> None:
 # --- M2: a citation that names the work's title picks the entry with that title ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="M2: '(Authors, Title, year)' is ambiguous among the authors' same-year entries",
-)
 def test_m2_title_in_citation_resolves_ambiguity(tmp_path: Path) -> None:
     md = tmp_path / "seminar.md"
     md.write_text(

@@ -626,6 +626,7 @@ def split_entries_with_layout(
     else:
         kind = "one per line"
     width = max((len(t.rstrip()) for t in texts), default=0)
+    spaced = kind == "one per line" and _blank_spaced(groups)
     answer: list[bool] = []  # whether the list is dated, once a line asks
 
     def dated_list() -> bool:
@@ -673,6 +674,12 @@ def split_entries_with_layout(
             starts = not line.text[:1].isspace()
         elif kind == "wrapped lines":
             starts = _ends_entry(prev) and looks_like_entry_start(line.text, strip)
+        elif (
+            spaced
+            and not blank_before
+            and _rest_of_spaced_entry(line.text, prev, _last_entry_text(entries), dated_list)
+        ):
+            starts = False
         else:
             # a Word entry split over paragraphs: an undated paragraph that does not open
             # as entries do, in a dated list, is the rest of the entry before it ("Boca
@@ -730,6 +737,42 @@ def _imprint_line(text: str, strip: Callable[[str], str]) -> bool:
     if _IMPRINT_LINE.match(plain) is not None:
         return True
     return _ABNT_CONTAINER_LINE.match(plain) is not None and not opens_with_person(plain)
+
+
+def _blank_spaced(groups: Sequence[Sequence[Line]]) -> bool:
+    """Whether empty lines are the list's separator: four paragraphs at least, two in
+    three of them a single line (an entry each). A list with a stray empty line or two
+    (one paragraph of many lines) is not so spaced."""
+    singles = sum(1 for g in groups if len(g) == 1)
+    return len(groups) >= 4 and singles * 3 >= len(groups) * 2
+
+
+def _rest_of_spaced_entry(text: str, prev: str, entry: str, dated_list: Callable[[], bool]) -> bool:
+    """In a list spaced by empty lines, whether a line that no empty line sets apart is
+    the rest of the entry before it, cut by Enter: it does not open as a person's name
+    does ("SILVA, João." is an entry whose empty line was forgotten), and the line
+    before ends mid-way, or -- the list being dated -- the entry before has no year yet
+    or this line has none ("Universidade X. 2014." under "Dissertação de Mestrado.",
+    "Instituto Alfa, Recife." under a dated thesis). Two dated entries stay two."""
+    if opens_with_person(text) or _capitals_surname(text) or list_marker(text) is not None:
+        return False
+    if not _ends_entry(prev):
+        return True
+    return dated_list() and not (dated(entry) and dated(text))
+
+
+# ABNT's person: a surname in capitals, a comma, a given name written out ("SILVA,
+# João", "DE LA CRUZ, Ana", "SOUZA-LIMA, Rui"); bounded and anchored
+_CAPITALS_SURNAME = re.compile(
+    rf"\W{{0,2}}((?:[{_UP}][^\W\d_]*\s+){{0,2}}[{_UP}][^\W\d_'’\-]+(?:[\-'’][^\W\d_]+)?),\s[{_UP}]"
+)
+
+
+def _capitals_surname(text: str) -> bool:
+    """Whether `text` opens with a surname in capitals and a comma, as ABNT writes a
+    person ("SILVA, João."): a body ("Instituto Alfa, Recife.") is not in capitals."""
+    found = _CAPITALS_SURNAME.match(text.strip())
+    return found is not None and found.group(1).isupper() and len(found.group(1)) > 1
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:

@@ -59,6 +59,7 @@ _GLUED_INITIALS = re.compile(r"(?<=[a-z])[A-Z]{1,3}$")
 _WHOLE_GIVEN = re.compile(r"^[^\W\d_][^\W\d_A-Z]+$")
 _MAX_NEAR_NAMES = 64
 _TITLED_CHOICE = 12  # entries of one name and year a title in the citation picks among
+_TITLE_TAILS = 12  # commas before the year after which a title is looked for
 _YEAR_ON = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _LONGEST_LABEL = 3  # capitals of a status label before a body's name, "(DD, IUCN 2016)"
 _FEWEST_BODY_WORDS = 3  # significant words of a body's name shortened by a word left out
@@ -351,22 +352,39 @@ class AuthorIndex:
     def _by_title(self, citation: Citation, match: CitationMatch) -> CitationMatch:
         """Of several entries, the one whose title opens with the title words the
         citation gives after the name: Word's citation engine writes "(Dalby, Seeing
-        Numbers 1994)" when the list holds two Dalby 1994 works. Unchanged unless
-        exactly one entry's title opens so."""
-        _, comma, rest = (citation.item or citation.text).partition(",")
-        cited = title_words(_YEAR_ON.split(rest, maxsplit=1)[0]) if comma else ""
-        if not cited:
-            return match
-        narrowed = tuple(
-            t
+        Numbers 1994)" when the list holds two Dalby 1994 works, and authors write
+        "(Roe, Pan, & Li, Quorum in der Praxis, 2017)": the title follows the last
+        name, so every tail of the words before the year that starts after a comma is
+        tried, longest first (a title may hold commas itself). A tail that is only the
+        entries' authors' names ("Li") is no title. Unchanged unless exactly one entry's
+        title opens with some tail."""
+        head = _YEAR_ON.split(citation.item or citation.text, maxsplit=1)[0]
+        names = {
+            title_words(person.family or "")
             for t in match.targets
-            if (title_words(self._refs[self._position[t]].title or "") + " ").startswith(
-                cited + " "
+            for person in _authors(self._refs[self._position[t]])
+        }
+        titles = [
+            title_words(self._refs[self._position[t]].title or "") + " " for t in match.targets
+        ]
+        at = head.find(",")
+        for _ in range(_TITLE_TAILS):
+            if at < 0:
+                break
+            cited = title_words(head[at + 1 :])
+            at = head.find(",", at + 1)
+            if not cited or cited in names or cited.split(" ", 1)[0] in {"et", "and"}:
+                continue
+            narrowed = tuple(
+                t
+                for t, title in zip(match.targets, titles, strict=True)
+                if title.startswith(cited + " ")
             )
-        )
-        if len(narrowed) != 1:
-            return match
-        return CitationMatch(match.citation_id, narrowed, match.year_mismatch, match.name_mismatch)
+            if len(narrowed) == 1:
+                return CitationMatch(
+                    match.citation_id, narrowed, match.year_mismatch, match.name_mismatch
+                )
+        return match
 
     def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
         sure = citation.certainty is Certainty.SURE
