@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from citeaudit.manuscript.citations.alpha_labels import AlphaLabelExtractor
 from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
 from citeaudit.manuscript.citations.bare_keys import BareKeyExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
@@ -31,6 +32,7 @@ from citeaudit.model.citation import Citation
 from citeaudit.model.location import Location
 
 __all__ = [
+    "AlphaLabelExtractor",
     "AuthorYearExtractor",
     "BareKeyExtractor",
     "CitationExtractor",
@@ -51,6 +53,7 @@ _MarkerSource = (
     FieldCitationExtractor
     | LatexExtractor
     | PandocExtractor
+    | AlphaLabelExtractor
     | BareKeyExtractor
     | AuthorYearExtractor
     | NumericExtractor
@@ -73,6 +76,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
     return (
         *fields,
         PandocExtractor(),
+        AlphaLabelExtractor(),  # before the bare keys: "[Knuth1984]" in a labelled list
         BareKeyExtractor(),
         UndatedTitleExtractor(),
         OrganisationYearExtractor(),

@@ -59,3 +59,31 @@ def annotated_labels(raws: Iterable[str]) -> bool:
     "[18••, 20]" in the text read -- where the list's reader did not keep such entries,
     their citations would be false missing references."""
     return any(_ANNOTATED_LABEL.match(raw) for raw in raws)
+
+
+# An alphabetic label, as DIN 1505 and BibTeX's alpha style print them: letters (a "+"
+# for authors left out) and a short year, "Knu84", "KMS+15", "AB15a", "vdA11", "Mül02";
+# or a word and a number, "ex 1", "Web 3". Never digits alone (a number's label).
+ALPHA_LABEL = r"[^\W\d_][^\W\d_+\-]{0,9}\+?\d{1,4}[a-z]?|[^\W\d_]{1,12} \d{1,4}[a-z]?"
+_ENTRY_ALPHA_LABEL = re.compile(
+    rf"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[({ALPHA_LABEL})\](?:\*\*|__)?:?(?:\s|$)"
+)
+
+
+def alpha_label(raw: str) -> str | None:
+    """The alphabetic label an entry opens with ("[AbCd15] Abel, Anna: ..."), or None."""
+    found = _ENTRY_ALPHA_LABEL.match(raw)
+    return None if found is None else found.group(1)
+
+
+def alpha_labels(raws: Iterable[str]) -> tuple[str, ...]:
+    """The labels of a list labelled alphabetically: two entries at least, and half of
+    them, open with one; () otherwise (one entry "[Web 1] ..." does not label a list)."""
+    count = 0
+    labels: list[str] = []
+    for raw in raws:
+        count += 1
+        label = alpha_label(raw)
+        if label is not None:
+            labels.append(label)
+    return tuple(labels) if len(labels) >= 2 and len(labels) * 2 >= count else ()
