@@ -33,6 +33,17 @@ _FORMS = [
     "m.fl.",
     "et.al",
     "et.al.",
+    "vd.",
+    "ve ark.",
+    "y otros",
+    "e outros",
+    "e altri",
+    "i altres",
+    "a spol.",
+    "és tsai",
+    "и сар.",
+    "và cs.",
+    "και συν.",
 ]
 
 

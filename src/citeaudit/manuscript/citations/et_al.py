@@ -37,11 +37,20 @@ AFTER_AND: dict[str, frozenset[str]] = {
     "col": frozenset({"y", "e", "et"}),  # Spanish, Portuguese, French
     "cols": frozenset({"y", "e"}),
     "coll": frozenset({"e", "et"}),  # Italian "e collaboratori", French "et coll."
+    "otros": frozenset({"y"}),  # Spanish "y otros"
+    "outros": frozenset({"e"}),  # Portuguese "e outros"
+    "altri": frozenset({"e"}),  # Italian "e altri"
+    "altres": frozenset({"i"}),  # Catalan "i altres"
+    "spol": frozenset({"a"}),  # Czech "a spolupracovníci"
+    "tsai": frozenset({"és"}),  # Hungarian "és társai"
+    "сар": frozenset({"и"}),  # Serbian (Cyrillic) "и сарадници"
+    "cs": frozenset({"và"}),  # Vietnamese "và cộng sự"
+    "συν": frozenset({"και"}),  # Greek "και συνεργάτες"
 }
 # one-word forms
 ALONE = frozenset(
     {"dkk", "idr", "e.a", "u.c", "m.fl", "mfl", "ym", "jt", "et.al", "etal", "col", "coll"}
-    | {"cols", "colab"}
+    | {"cols", "colab", "vd"}  # Turkish "vd." (ve diğerleri)
 )
 
 

@@ -47,7 +47,19 @@ _TOKEN = re.compile(
     rf"(?<![^\W\d_]){GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])|"
     rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+# A possessive ("Smith's", "Jones'", "et al.'s") or a case ending after an apostrophe,
+# as Turkish (and Finnish, Estonian) inflect a name: "Çelik'e (2017) göre", "Aydın'ın
+# (2015a, 2015b)": lower-case letters only, so "O'Brien (2019)" keeps its name.
+_POSSESSIVE = re.compile(r"['’][^\W\d_A-ZÀ-Þ]{0,4}$")
+# An article elided onto the name, as Italian and French write them: "secondo l'ISTAT
+# (2020)", "nell'Organizzazione ... (2016)", "selon l'UNESCO (2018)", and any elided word
+# before an acronym ("i dati dell'OCSE (2019)"). The name starts after the apostrophe.
+# A particle of a surname stays ("d'Aubrac", "dell'Orso"), and so does a capital before
+# the apostrophe ("O'Brien", "D'Angelo").
+_ELIDED = re.compile(
+    r"^(?:(?:l|nell|all|dall|sull|coll|qu)['’](?=[A-ZÀ-Þ])"
+    r"|[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ][A-ZÀ-Þ\d&-]*(?![^\W\d_])))"
+)
 # A possessive name and the one or two lower-case words of what it names before the
 # year: "Clarke’s description (1881)", "Ruiz and Pavon’s synonymy (1802)", "Huft’s
 # treatment (1994)" -- the work is the name's, cited by its year. (Bounded: linear.)
@@ -198,6 +210,9 @@ def may_end_names(text: str, end: int) -> bool:
     glued = _GLUED_WORD.match(word)
     if glued:
         word = word[glued.end() :]  # "described inWerning (2012)"
+    elided = _ELIDED.match(word)
+    if elided:
+        word = word[elided.end() :]  # "secondo l'ISTAT (2020)"
     return is_capitalised(word) or word.casefold() in _LAST_WORDS
 
 
@@ -242,7 +257,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     )
     if acronym:  # "World Health Organization [WHO] (2020)", "... Statistik (BPS) (2019)"
         body = body[: acronym.start()]
-    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(body)]
+    tokens = [_unelided(t.group(), t.start()) for t in _TOKEN.finditer(body)]
     i = len(tokens) - 1
     et_al = False
     if (
@@ -296,6 +311,15 @@ def names_before(prefix: str) -> NamesBefore | None:
     if acronym and not et_al:
         authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
+
+
+def _unelided(token: str, start: int) -> tuple[str, int]:
+    """A token with an elided article or preposition before a name ("l'ISTAT",
+    "dell'OCSE") as the name alone, and where the name starts."""
+    elided = _ELIDED.match(token)
+    if elided is None:
+        return token, start
+    return token[elided.end() :], start + elided.end()
 
 
 def _lower_name(word: str) -> bool:
