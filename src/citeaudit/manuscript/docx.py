@@ -21,19 +21,20 @@ control) is the reference list even when no heading announces it.
 The package is read with `zipfile` and lxml alone, part by part, never following a
 relationship: an external target (a template on a server, ``file:///etc/passwd``) is
 neither fetched nor read. Before `zipfile` lists the parts, the archive is refused if it
-lists more than `zip_directory.MAX_PARTS` (counted cheaply: `zipfile` would build a
-record for each). Before anything is decompressed the archive is refused if
-it would unpack to more than `MAX_UNPACKED_BYTES` or a part is compressed beyond any
-real document; parts use only the compression methods Word writes; XML with a
-document type declaration (where entity bombs and external entities live) is
-refused in whatever encoding the part is written (UTF-16 hides it from a byte
-search), and the parser never resolves entities nor touches the network. A part with
-more than `MAX_TAGS` tags is refused before its tree is built, and the body and then
-the notes are read to `reading.MAX_LINES` paragraphs and notes, as a text manuscript is
-to as many lines, and to `docx_budget.MAX_TEXT_CHARS` characters (a ZIP's bytes do not
-bound its text as a text file's do). A damaged
-main document is an InputError (nothing can be read); a damaged notes or styles
-part is an InputProblem and the rest is audited.
+lists more than `zip_directory.MAX_PARTS`, or a record's extra field more than
+`zip_directory.MAX_EXTRA_FIELDS` sub-fields (counted cheaply: `zipfile` would build a
+record for each, and decode each extra field in quadratic time). Before anything is
+decompressed the archive is refused if it would unpack to more than `MAX_UNPACKED_BYTES`
+or a part is compressed beyond any real document; parts use only the compression methods
+Word writes; XML with a document type declaration (where entity bombs and external
+entities live) is refused in whatever encoding the part is written (UTF-16 hides it from
+a byte search), and the parser never resolves entities nor touches the network. A part
+with more than `MAX_TAGS` tags is refused before its tree is built, and the body and
+then the notes are read to `reading.MAX_LINES` paragraphs and notes, as a text
+manuscript is to as many lines, and to `docx_budget.MAX_TEXT_CHARS` characters (a ZIP's
+bytes do not bound its text as a text file's do). A damaged main document is an
+InputError (nothing can be read); a damaged notes or styles part is an InputProblem and
+the rest is audited.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import dated, ends_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
-from citeaudit.manuscript.zip_directory import MAX_PARTS, parts_past
+from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
 
@@ -304,12 +305,9 @@ def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[s
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(name, f"cannot be read: {reason}") from exc
     with stream:
-        if parts_past(stream, MAX_PARTS) is not None:
-            raise InputError(
-                name,
-                f"refused: the ZIP lists more than {MAX_PARTS} parts, where a Word document "
-                "has a few dozen (a damaged file or a ZIP bomb)",
-            )
+        refusal = directory_refusal(stream, MAX_PARTS)
+        if refusal is not None:
+            raise InputError(name, f"refused: {refusal} (a damaged file or a ZIP bomb)")
         return _read_parts(stream, path, name, problems)
 
 
