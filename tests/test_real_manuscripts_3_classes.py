@@ -169,9 +169,6 @@ def test_o3_organisation_with_acronym_inside_parentheses(tmp_path: Path) -> None
 # --- U1: an undated citation "(vgl. Name)" of an undated web entry -------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="U1: '(vgl. Name)' / '(vgl. Name, Name S.3)' of undated entries unread"
-)
 def test_u1_undated_personal_citation_of_undated_entry(tmp_path: Path) -> None:
     md = tmp_path / "seminar.md"
     md.write_text(

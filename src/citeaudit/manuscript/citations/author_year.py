@@ -435,18 +435,43 @@ def _citation(
 
 # Names and "et al." only, no digit: "(Tanaka et al.)". Names without "et al." are
 # left alone: "(Portugal)", "(WHO)" say what a word stands for, "(Fosberg & Sachet)"
-# is a species' authority and "(Covaris, MA)" a maker, far more often than a work.
+# is a species' authority and "(Covaris, MA)" a maker, far more often than a work --
+# unless a cue that sends the reader to a work opens the group (`_UNDATED_CUE`).
 _YEARLESS = re.compile(r"[^\d()\[\]:;=/<>]{4,120}")
 _NO_YEAR = YearLabel(None, None, False, "")
+# A cue sending the reader to a work, in the languages seminar papers and theses are
+# written in: "(vgl. Quandt)", "(siehe auch Berger)", "(cf. Okafor)", "(see also Lind)",
+# "(ver Ramos)", "(véase Soto)", "(voir Durand)", "(zie De Vries)", "(bkz. Yılmaz)",
+# "(zob. Nowak)", "(lihat Santoso)". Lower case or capitalised, never a name itself.
+_UNDATED_CUE = re.compile(
+    r"\s*(?:vgl\.?|siehe(?:\s+auch)?|s\.\s?a\.|cf\.|cfr\.|see(?:\s+also)?|compare|"
+    r"voir(?:\s+aussi)?|ver(?:\s+tamb[ée]m)?|v[ée]ase(?:\s+tambi[ée]n)?|vide|vedi|"
+    r"zie(?:\s+ook)?|bkz\.|zob\.|por\.|lihat(?:\s+juga)?)\s+",
+    re.IGNORECASE,
+)
+# A page after the names, "(vgl. Berger, Lorenz S.3)", "(cf. Okafor, p. 12)": the names
+# are a work's all the more.
+_UNDATED_LOCATOR = re.compile(
+    r"[\s,]*(?:S|s|p|pp|Seite|p[áa]gs?|hlm|h|cap|Kap|ch|Abs)\.?\s?\d{1,5}"
+    r"(?:\s?[-–]\s?\d{1,5})?(?:\s?ff?\.)?\s*$"
+)
 
 
 def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
     """A work cited by its authors with no year at all ("(Tanaka et al.)", a slip or a
-    draft's placeholder): WEAK, so it is kept only when one entry's authors fit it as
-    written -- that entry is cited (the "never cited" warning was false), whatever its
-    year; with none or several, it is no citation."""
+    draft's placeholder; "(vgl. Quandt)", "(vgl. Berger, Lorenz S.3)", as seminar
+    papers cite undated web pages): WEAK, so it is kept only when one entry's authors
+    fit it as written -- that entry is cited (the "never cited" warning was false),
+    whatever its year; with none or several, it is no citation."""
     inner = m.group(1)
-    if inner is None or not _YEARLESS.fullmatch(inner):
+    if inner is None:
+        inner = m.group(2)
+        if inner is None or not _UNDATED_CUE.match(inner):
+            return None  # "[Tanaka et al.]" is an editor's insertion as often
+    cue = _UNDATED_CUE.match(inner)
+    if cue is not None:
+        return _cued_yearless(document, m, inner[cue.end() :])
+    if not _YEARLESS.fullmatch(inner):
         return None
     parsed = parse_names(inner)
     if parsed is None:
@@ -466,6 +491,28 @@ def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
         False,
     )
     return Marker(m.start(), m.end(), (only,))
+
+
+def _cued_yearless(document: Document, m: re.Match[str], rest: str) -> Marker | None:
+    """The works of a cue-led group with no year, "(vgl. Quandt; Berger, Lorenz S.3)":
+    each part names one work's authors, a page after them at most. WEAK (see
+    `_yearless`); None when a part is no names ("(see below)", "(vgl. Abb. 3)")."""
+    text = document.text[m.start() : m.end()]
+    location = document.location_at(m.start())
+    citations: list[Citation] = []
+    for part in rest.split(";"):
+        locator = _UNDATED_LOCATOR.search(part)
+        names = part if locator is None else part[: locator.start()]
+        if not _YEARLESS.fullmatch(names.strip()):
+            return None
+        parsed = parse_names(names)
+        if parsed is None:
+            return None
+        authors, et_al = parsed
+        citations.append(
+            _citation(text, location, authors, et_al, _NO_YEAR, part.strip(), Certainty.WEAK, False)
+        )
+    return Marker(m.start(), m.end(), tuple(citations)) if citations else None
 
 
 # -- narrative: Smith (2019) ----------------------------------------------------------
