@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from citeaudit.audit_data import AuditData
 from citeaudit.candidate_lists import LISTED
@@ -32,6 +32,28 @@ def _title_of(ref: Reference) -> str:
     candidates of the same name and year."""
     title = " ".join((ref.title or ref.raw).split())
     return f'"{title[:50]}…"' if len(title) > 50 else f'"{title}"'
+
+
+def _key_domains(data: AuditData) -> dict[str, int]:
+    """Each entry's key domain: where duplicate-reference compares keys -- all BibTeX
+    files together (BibTeX and biber merge them), any other bibliography alone."""
+    domains: dict[str, int] = {}
+    for b, bibliography in enumerate(data.bibliographies):
+        domain = -1 if bibliography.format == "bibtex" else b
+        for ref in bibliography.references:
+            domains[ref.id] = domain
+    return domains
+
+
+def _repeated_key(
+    targets: Sequence[str], refs: dict[str, Reference], clash: dict[str, int]
+) -> bool:
+    """Whether the candidates are entries that repeat one key (case aside) in one key
+    domain: duplicate-reference reports that key, and "fits 2 entries" for every
+    citation of it says it again."""
+    keys = {(refs[t].key or "").lower() for t in targets if t in refs}
+    domains = {clash.get(t) for t in targets}
+    return len(keys) == 1 and "" not in keys and len(domains) == 1 and None not in domains
 
 
 class AmbiguousCitation(Rule):
@@ -68,6 +90,7 @@ class AmbiguousCitation(Rule):
         groups: dict[tuple[object, ...], list[Citation]] = {}
         candidates: dict[tuple[object, ...], tuple[tuple[str, ...], int]] = {}
         same: dict[tuple[object, ...], bool] = {}
+        clash = _key_domains(data)
         for match in data.matches:
             fitting = len(match.targets) + match.more_targets
             if fitting < 2:
@@ -80,6 +103,8 @@ class AmbiguousCitation(Rule):
                 same[listed] = _same_work(refs[t] for t in match.targets if t in refs)
             if same[listed]:
                 continue  # a listed-twice work: duplicate-reference says so, once
+            if cit.key is not None and _repeated_key(match.targets, refs, clash):
+                continue  # entries that share the cited key: duplicate-reference's finding
             key = (work_identity(cit), listed)
             groups.setdefault(key, []).append(cit)
             candidates.setdefault(key, listed)

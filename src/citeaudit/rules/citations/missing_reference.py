@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -80,6 +81,7 @@ class MissingReference(Rule):
         matched = matched_citations(data.matches)
         matched |= cited_by_lead(data).keys()
         keys = [r.key for r in data.references if r.key]
+        unreadable = _unreadable_keys(data)
         # only keys a typo could have made are offered ("Did you mean"), and charged
         short = [k for k in keys if len(k) <= LONGEST_SUGGESTED_KEY]
         short_characters = sum(len(k) for k in short)
@@ -89,6 +91,7 @@ class MissingReference(Rule):
             if c.id not in matched
             and c.key != "*"
             and c.command != BARE_KEY  # "[jones2019]": pandoc-citation-without-at
+            and not (c.key is not None and c.key.lower() in unreadable)
             and c.certainty is Certainty.SURE
             and not cites_pending_work(c)
             and not are_life_dates(c)
@@ -171,6 +174,23 @@ class MissingReference(Rule):
             yield self.finding(message, first.location, citation=first.id, fix=fix)
 
 
+def _unreadable_keys(data: AuditData) -> frozenset[str]:
+    """Keys (lower case, as BibTeX compares them) of entries a bibliography holds but
+    could not read: unparseable-reference names each, so a citation of one is not
+    "missing" -- the entry is there, broken, and one finding says so."""
+    keys: set[str] = set()
+    for bibliography in data.bibliographies:
+        for problem in bibliography.problems:
+            found = _KEY_IN_RAW.match(problem.raw.lstrip()) if problem.raw else None
+            if found is not None and found.group(1).lower() not in _NOT_ENTRIES:
+                keys.add(found.group(2).lower())
+    return frozenset(keys)
+
+
+# "@article{key," as a BibTeX block opens (its type, its key); what an unreadable
+# block's raw text opens with when it is an entry
+_KEY_IN_RAW = re.compile(r"@\s*(\w{1,40})\s*[{(]\s*([^,\s{}()]{1,200})\s*,")
+_NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
 _SUMMARISED = 3  # missing works from which a list-less audit says it once, not per work
 _NAMED = 5  # works named in the one finding for a manuscript with no entries
 
