@@ -513,6 +513,10 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
                 form = "bracket"  # "(Fig. 4C,D[35])": after a figure's panels
             elif word == "al" or (len(word) > 1 and word[0].isupper()):
                 form = "glued-bracket"  # et al[8], Ribeiro[11]
+            elif _caseless(word):
+                # "城市化进程加快[1]。", "연구[2]": scripts with no capitals (Chinese and
+                # Japanese write no spaces at all) glue every citation to a word
+                form = "glued-bracket"
             elif len(word) >= 4:
                 form = "glued-lower"  # infection[3,4]: only where brackets are the style
             else:
@@ -1220,6 +1224,12 @@ def _inside_a_paragraph(text: str, start: int) -> bool:
     closing a paragraph without its full stop), not a short line: a heading, a table's
     row ("Total 12"). Looks back a bounded stretch only."""
     return start >= _PARAGRAPH_BEFORE and "\n" not in text[start - _PARAGRAPH_BEFORE : start]
+
+
+def _caseless(word: str) -> bool:
+    """Whether `word` is in a script with no capitals (Han, kana, Hangul, Thai, Arabic):
+    indexing ("x[2]", "v[3]") is written in Latin or Greek letters."""
+    return bool(word) and not any(c.isupper() or c.islower() for c in word)
 
 
 def _word_before(text: str, start: int) -> str:
