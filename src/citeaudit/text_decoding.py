@@ -16,12 +16,21 @@ The policy, most faithful first:
   Windows-1252 -- what older word processors save -- unless that reading would hold
   C0 control characters (a wrong guess), in which case its bad bytes become U+FFFD.
   Each such line is reported, so nothing is silently changed.
+* Which legacy code page: Windows-1252 (Western) or Windows-1251 (Cyrillic), the two
+  that older Word and Notepad save in the languages our users write. The same bytes
+  are valid in both, so the choice is measured on the lines that need it: Russian
+  read as Windows-1252 is words made of accented letters only ("Ñïèñîê"), and
+  Portuguese read as Windows-1251 is words mixing Latin and Cyrillic ("tambйm").
+  Windows-1251 is taken only when its reading has Cyrillic words and fewer such
+  implausible words than the Windows-1252 one; Windows-1252 stays the default (no
+  charset detector is among the dependencies, and one is not needed for two pages).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citeaudit.utf16 import decode_utf16
@@ -54,6 +63,9 @@ class DecodedBytes:
     windows_1252: tuple[int, ...] = ()  # 1-based lines read as Windows-1252
     replaced: tuple[int, ...] = ()  # 1-based lines where bad bytes became U+FFFD
     utf16: bool = False
+    # the code page the `windows_1252` lines were read in ("Windows-1252", or
+    # "Windows-1251" when the measure above chose Cyrillic), for the notes' wording
+    codepage: str = "Windows-1252"
 
     @property
     def rescued(self) -> tuple[int, ...]:
@@ -68,7 +80,8 @@ class DecodedBytes:
         damaged = NOT_UTF16 if self.utf16 else REPLACED
         windows = frozenset(self.windows_1252)  # once: one set a line was quadratic
         rescued = self.rescued
-        said = [(line, WINDOWS_1252 if line in windows else damaged) for line in rescued[:most]]
+        legacy = WINDOWS_1252.replace("Windows-1252", self.codepage)
+        said = [(line, legacy if line in windows else damaged) for line in rescued[:most]]
         if len(rescued) <= most:
             return said
         rest = len(rescued) - most
@@ -87,18 +100,21 @@ def decode_bytes(data: bytes) -> DecodedBytes:
         return DecodedBytes(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    lines = data.splitlines(keepends=True)
+    legacy = [k for k, raw_line in enumerate(lines) if not _utf8(raw_line)]
+    codec, codepage = _code_page(lines[k] for k in legacy)
     pieces: list[str] = []
     windows: list[int] = []
     replaced: list[int] = []
-    for number, raw_line in enumerate(data.splitlines(keepends=True), start=1):
+    for number, raw_line in enumerate(lines, start=1):
         try:
             pieces.append(raw_line.decode("utf-8"))
             continue
         except UnicodeDecodeError:
             pass
         try:
-            guess: str | None = raw_line.decode("cp1252")
-        except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined
+            guess: str | None = raw_line.decode(codec)
+        except UnicodeDecodeError:  # bytes the code page leaves undefined
             guess = None
         if guess is not None and not _TEXT_CONTROL.search(guess):
             pieces.append(guess)
@@ -106,7 +122,53 @@ def decode_bytes(data: bytes) -> DecodedBytes:
         else:
             pieces.append(raw_line.decode("utf-8", errors="replace"))
             replaced.append(number)
-    return DecodedBytes("".join(pieces), tuple(windows), tuple(replaced))
+    return DecodedBytes("".join(pieces), tuple(windows), tuple(replaced), codepage=codepage)
+
+
+def _utf8(raw_line: bytes) -> bool:
+    try:
+        raw_line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+_MEASURED = 200_000  # bytes of the lines needing a code page that the choice reads
+
+
+def _code_page(raw_lines: Iterable[bytes]) -> tuple[str, str]:
+    """(codec, name) for the lines that are not UTF-8: Windows-1251 when its reading
+    holds Cyrillic words and fewer implausible words than Windows-1252's, else
+    Windows-1252. Reads at most `_MEASURED` bytes: linear, bounded."""
+    sample = bytearray()
+    for raw_line in raw_lines:
+        sample += raw_line[: _MEASURED - len(sample)]
+        if len(sample) >= _MEASURED:
+            break
+    if not sample:
+        return "cp1252", "Windows-1252"
+    western = bytes(sample).decode("cp1252", errors="replace")
+    cyrillic = bytes(sample).decode("cp1251", errors="replace")
+    cyrillic_words = sum(1 for w in _WORD.findall(cyrillic) if not _LATIN.search(w))
+    if cyrillic_words >= 2 and _implausible(cyrillic) < _implausible(western):
+        return "cp1251", "Windows-1251"
+    return "cp1252", "Windows-1252"
+
+
+def _implausible(text: str) -> int:
+    """Words no language writes: Latin and Cyrillic letters mixed ("tambйm"), or Latin
+    letters mostly accented ("Ñïèñîê", Cyrillic read in the wrong code page)."""
+    count = 0
+    for word in _WORD.findall(text):
+        if not _LATIN.search(word):
+            continue
+        mixed = _CYRILLIC.search(word) is not None
+        count += mixed or len(_ACCENTED.findall(word)) * 2 > len(word)
+    return count
 
 
 def _reject_binary(data: bytes) -> None:
