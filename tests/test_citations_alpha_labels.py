@@ -111,11 +111,6 @@ def test_nothing_read_where_the_list_has_no_labels() -> None:
     assert _labels(_doc("Nach [AbCd15] und [Xy09].", entries)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A1: the matcher looks entries up by their label once H2-alpha_labels.diff "
-    "(matching/keys.py, H3's) is applied",
-)
 def test_labels_resolve_to_their_entries(tmp_path: Path) -> None:
     md = tmp_path / "arbeit.md"
     md.write_text(

@@ -55,10 +55,6 @@ def test_l1_abntex2_apud_cites_both_keys(tmp_path: Path) -> None:
 # --- A1: alphabetic labels ("[BrDu15]", "[ex 1]") cite the entry so labelled ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A1: alphabetic labels [AbCd15] in text and list are not read as citations",
-)
 def test_a1_alphabetic_labels_cite_their_entries(tmp_path: Path) -> None:
     md = tmp_path / "hausarbeit.md"
     md.write_text(

@@ -103,7 +103,7 @@ def read_text(path: Path) -> DecodedText:
         rescued_line = lines[number - 1] if number <= len(lines) else ""
         line = rescued_line.strip()
         line = line if len(line) <= 80 else line[:77] + "..."
-        how = "read as Windows-1252" if number in windows_1252 else "bad bytes as \ufffd"
+        how = f"read as {decoded.codepage}" if number in windows_1252 else "bad bytes as \ufffd"
         problems.append(
             ParseProblem(
                 Location(source, number),

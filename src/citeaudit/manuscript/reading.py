@@ -240,7 +240,8 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
             InputProblem(
                 name,
                 first,
-                f"not valid UTF-8; read as Windows-1252{more} -- save the file as UTF-8 to be sure",
+                f"not valid UTF-8; read as {decoded.codepage}{more} -- save the file as UTF-8"
+                " to be sure",
             )
         )
     damaged = (

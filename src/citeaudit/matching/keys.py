@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from citeaudit.manuscript.citations.list_labels import alpha_label
 from citeaudit.model.citation import Certainty, Citation, CitationMatch
 from citeaudit.model.reference import Reference
 
 
 def ref_keys(reference: Reference) -> tuple[str, ...]:
     """The keys that cite an entry: its own and -- biblatex's ``ids`` field -- the old
-    keys it is still cited by (``ids = {smith19, smithOld}``)."""
+    keys it is still cited by (``ids = {smith19, smithOld}``); an entry of a typed list
+    its alphabetic label (``[AbCd15] Abel, Anna: ...``, DIN 1505 / BibTeX alpha), which
+    the text cites as it would a key."""
     if reference.key:
         aliases = [v for name, v in reference.extra if name == "ids"]
         if aliases:
@@ -19,7 +22,8 @@ def ref_keys(reference: Reference) -> tuple[str, ...]:
         return (reference.key,)
     if reference.id and not re.fullmatch(r"ref-\d+(?:~\d+)?", reference.id):
         return (reference.id,)
-    return ()
+    label = alpha_label(reference.raw)
+    return () if label is None else (label,)
 
 
 class KeyIndex:
