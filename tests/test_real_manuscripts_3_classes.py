@@ -142,10 +142,6 @@ def test_m2_title_in_citation_resolves_ambiguity(tmp_path: Path) -> None:
 # --- O3: an organisation with its acronym in parentheses inside a citation -----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="O3: '(Long Agency Name (LAN), 2002)' is not read as a citation of that body",
-)
 def test_o3_organisation_with_acronym_inside_parentheses(tmp_path: Path) -> None:
     md = tmp_path / "article.md"
     md.write_text(

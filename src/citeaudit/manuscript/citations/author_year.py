@@ -168,7 +168,7 @@ class AuthorYearExtractor(CitationExtractor):
         inside one is no citation.
         """
         text = document.text
-        clean = blank_markup(text)
+        clean = _inner_acronyms_bracketed(blank_markup(text))
         code = code_index(text)  # compact: a page may be all code spans
         # the groups' characters, a byte each: a list of their spans grew by 130 bytes a
         # group (208 MB for an 8 MB page of "[@a] ", every bracket a group)
@@ -181,6 +181,47 @@ class AuthorYearExtractor(CitationExtractor):
             key=lambda marker: marker.start,
         )
         return _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
+
+
+# An acronym in parentheses after a body's name, before the year, inside the citation's
+# own parenthesis: "(Agency for Example Soils and Waters (AESW), 2002)". Two capitals at
+# least ("MoF", "AESW"); a year or "n.d." after it.
+_INNER_ACRONYM = re.compile(
+    r"\(([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\)(?=[ \t]*[,;]?[ \t]*(?:1[5-9]\d\d|20\d\d|"
+    r"[nsNS]\.[ \t]?[dfDF]\.|o\.[ \t]?J\.))"
+)
+_INNER_REACH = 300
+
+
+def _inner_acronyms_bracketed(clean: str) -> str:
+    """The text with an acronym's parentheses inside a citation's made brackets, one
+    character for one: "(Agency for Example Soils and Waters [AESW], 2002)", the form
+    the group reader knows (`item_parser`, `defined_acronyms`). A parenthesis cannot
+    hold another (`_GROUP`), so the citation was never read and the body's entry was
+    "never cited". Only where a parenthesis opened before it on the line is still open
+    (a bounded look back): "Agency (AESW) 2002 report" in running text is left alone."""
+    if "(" not in clean:
+        return clean
+    spans: list[tuple[int, int]] = []
+    for m in _INNER_ACRONYM.finditer(clean):
+        acronym = m.group(1)
+        if sum(ch.isupper() for ch in acronym) < 2:
+            continue
+        floor = max(0, m.start() - _INNER_REACH, clean.rfind("\n", 0, m.start()) + 1)
+        opened = clean.rfind("(", floor, m.start())
+        if opened < 0 or clean.rfind(")", opened, m.start()) >= 0:
+            continue
+        spans.append(m.span())
+    if not spans:
+        return clean
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(clean[last:start])
+        parts.append("[" + clean[start + 1 : end - 1] + "]")
+        last = end
+    parts.append(clean[last:])
+    return "".join(parts)
 
 
 def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker]:
