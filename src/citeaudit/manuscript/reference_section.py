@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.list_tail import (
     dated,
@@ -1032,8 +1033,18 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
     if marker is not None:
         label = marker.group("number") or marker.group("bracket") or ""
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
+    elif (alpha := _ALPHA_LABEL_OPENING.match(parts[0])) is not None:
+        # "[Sm2019]: Smith, J. (2019)" (a Markdown list of link labels), "[AbCd15] Abel,
+        # Anna:": the label names the entry (its raw text keeps it, for the matcher),
+        # it is no part of the author -- parsed with it, the year became a second author
+        parts[0] = parts[0][alpha.end() :]
     text = clean(" ".join(parts))
     return RawEntry(text=text, location=Location(first.file, first.number), raw=raw)
+
+
+# an alphabetic label opening an entry, as DIN 1505, BibTeX's alpha style and Markdown's
+# link labels write it; never digits alone (a number's label is a list marker)
+_ALPHA_LABEL_OPENING = re.compile(rf"\s*(?:\*\*|__)?\[(?:{ALPHA_LABEL})\](?:\*\*|__)?:?\s+")
 
 
 def _written(line: Line) -> str:
