@@ -83,7 +83,12 @@ class LinkChecker:
         # such as "0177.0.0.1" is a private address, not a malformed URL); the
         # transport asks it again of the host it connects to.
         self._rule = AddressRule(
-            self.policy.allow_private_networks, frozenset(), connects.forbidden, connects.metadata
+            self.policy.allow_private_networks,
+            frozenset(),
+            connects.forbidden,
+            connects.metadata,
+            allow_own_machine=self.policy.allow_own_machine and connects.allow_own_machine,
+            own_machine=connects.own_machine,
         )
         self._transport = transport
         self._probe_urls = tuple(probe_urls)

@@ -13,8 +13,9 @@ one site.
 
 So a confined run refuses private and loopback addresses as the service does, unless
 the environment -- the runner's owner, not the checkout -- says
-``CITEAUDIT_ALLOW_PRIVATE_NETWORKS``; and what the checkout's configuration says may
-only tighten the defaults, never loosen them.
+``CITEAUDIT_ALLOW_PRIVATE_NETWORKS`` (and the runner itself, loopback and its own
+addresses, unless it also says ``CITEAUDIT_ALLOW_OWN_MACHINE``); and what the
+checkout's configuration says may only tighten the defaults, never loosen them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 __all__ = ["confined_overrides"]
 
 _ALLOW_PRIVATE = "CITEAUDIT_ALLOW_PRIVATE_NETWORKS"
+_ALLOW_OWN = "CITEAUDIT_ALLOW_OWN_MACHINE"
 # The checkout's [network] settings that bound what the run may do: at most the default.
 _BOUNDS = ("registry_timeout", "link_timeout", "link_concurrency", "link_per_host")
 
@@ -43,4 +45,8 @@ def confined_overrides(overrides: Mapping[str, Any], environ: Mapping[str, str])
             out[name] = min(out[name], default)
     if _ALLOW_PRIVATE not in environ:
         out["allow_private_networks"] = False
+    if _ALLOW_OWN not in environ:
+        # The runner's own machine (its Docker socket on 127.0.0.1:2375, a cache
+        # server) stays refused even where its owner allowed the private networks.
+        out["allow_own_machine"] = False
     return out

@@ -146,8 +146,10 @@ class Fetcher:
         transport = PerHostTransport(
             per_host=policy.per_host,
             allow_private=policy.allow_private_networks,
+            allow_own_machine=policy.allow_own_machine and rule.allow_own_machine,
             forbidden=rule.forbidden,
             metadata=rule.metadata,
+            own_machine=rule.own_machine,
         )
         return cls(policy, rule, gate, shared, transport, addresses)
 

@@ -34,6 +34,16 @@ def user_agent(mailto: str | None) -> str:
     return f"citeaudit/{__version__} (link checker; +https://pypi.org/project/citeaudit/{contact})"
 
 
+def own_machine_allowed(settings: Settings) -> bool:
+    """Whether `settings` let link checks reach this machine (`LinkPolicy`): what
+    ``allow_own_machine`` says, and where a settings class has no such field, yes for
+    the CLI's and no for the service's."""
+    said = getattr(settings, "allow_own_machine", None)
+    if isinstance(said, bool):
+        return said
+    return not isinstance(settings, ServiceSettings)
+
+
 @dataclass(frozen=True, slots=True)
 class LinkPolicy:
     concurrency: int = 32  # requests in flight, all hosts together
@@ -65,6 +75,12 @@ class LinkPolicy:
     archive: bool = True  # ask the Wayback Machine for broken links
     exclude: tuple[str, ...] = ()  # regular expressions; a match is "excluded"
     allow_private_networks: bool = True
+    # Where private networks are allowed, this machine's own addresses too (loopback,
+    # our interfaces': `safety.is_own_machine`). An author's own machine (the CLI) says
+    # yes; a service or a confined run no, unless the operator names this machine
+    # (CITEAUDIT_ALLOW_OWN_MACHINE): with CITEAUDIT_ALLOW_PRIVATE_NETWORKS for an
+    # intranet's links, an upload's ``http://127.0.0.1:6379/`` reached our own Redis.
+    allow_own_machine: bool = True
     user_agent: str = field(default_factory=lambda: user_agent(None))
     probe_timeout: float = 5.0
 
@@ -79,6 +95,7 @@ class LinkPolicy:
             "read_timeout": settings.link_timeout,
             "total_timeout": settings.link_timeout,
             "allow_private_networks": settings.allow_private_networks,
+            "allow_own_machine": own_machine_allowed(settings),
             "user_agent": user_agent(settings.mailto),
         }
         if isinstance(settings, ServiceSettings):

@@ -196,6 +196,31 @@ def _ours(ip: IPAddress) -> bool:
     return ip in own_addresses or own_addresses.on_link(ip) or own_addresses.inside(ip)
 
 
+_THIS_MACHINE_V4 = _networks("127.0.0.0/8", "0.0.0.0/8")
+
+
+def is_own_machine(ip: IPAddress) -> bool:
+    """An address that reaches this machine itself, however carried: loopback, the
+    unspecified address (``0.0.0.0`` and ``::`` connect to the local host), any address
+    of our own interfaces (`own_addresses`, public ones too), or an IPv6 address that
+    carries one of them (mapped, NAT64, 6to4...).
+
+    Refused even where private networks are allowed, unless this machine is allowed by
+    name (`AddressRule.allow_own_machine`): "the intranet's pages may be checked" does
+    not say "an upload may speak to our own Redis, database or admin port".
+    """
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.scope_id:
+            ip = ipaddress.IPv6Address(int(ip))
+        if ip.is_loopback or ip.is_unspecified:
+            return True
+        if any(is_own_machine(v4) for v4 in embedded_ipv4(ip)):
+            return True
+    elif any(ip in net for net in _THIS_MACHINE_V4):
+        return True
+    return ip in own_addresses
+
+
 def is_metadata_address(ip: IPAddress) -> bool:
     """A cloud metadata service or any link-local address, however carried.
 
@@ -528,7 +553,13 @@ class AddressRule:
     """Which addresses a connection may go to.
 
     `allow_private`: any address but a metadata service's (`metadata`: the CLI's link
-    checks on an author's own machine). `allowed_origins`: exact (host, port) pairs
+    checks on an author's own machine) and, unless `allow_own_machine` says so, this
+    machine's own (`own_machine`: loopback, the unspecified address, our interfaces'
+    addresses). Where private networks are refused this machine is refused too, and
+    `allow_own_machine` does not matter. It is True here (an author's own machine:
+    the CLI's default); a service, a confined run and every webhook or mail rule say
+    False unless the operator names this machine (``CITEAUDIT_ALLOW_OWN_MACHINE``,
+    ``CITEAUDIT_WEBHOOK_ALLOW_OWN_MACHINE``). `allowed_origins`: exact (host, port) pairs
     exempt from the check -- the services we are configured to use; a redirect from
     one of them to another port or host is checked like any other connection.
     `forbidden` and `metadata` are the two address tests (tests stand a loopback
@@ -546,6 +577,8 @@ class AddressRule:
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address
     metadata: Callable[[IPAddress], bool] = is_metadata_address
     local_name: Callable[[str], bool] = is_local_name
+    allow_own_machine: bool = True
+    own_machine: Callable[[IPAddress], bool] = is_own_machine
 
     def exempt(self, host: str, port: int) -> bool:
         """A configured service's own origin: no address of it is judged."""
@@ -553,7 +586,11 @@ class AddressRule:
 
     def refuses(self, address: IPAddress) -> bool:
         """`address` is not to be connected to (outside an exempt origin)."""
-        return self.metadata(address) or (not self.allow_private and self.forbidden(address))
+        if self.metadata(address):
+            return True
+        if not self.allow_private:
+            return self.forbidden(address)
+        return not self.allow_own_machine and self.own_machine(address)
 
     def host_refusal(self, host: str, port: int) -> str | None:
         """The refused address `host` names by itself (`literal_address`), or None.

@@ -55,6 +55,7 @@ from citeaudit.links.safety import (
     Resolver,
     is_forbidden_address,
     is_metadata_address,
+    is_own_machine,
     literal_address,
     resolve,
 )
@@ -339,8 +340,10 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         *,
         per_host: int,
         allow_private: bool,
+        allow_own_machine: bool = True,
         forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
         metadata: Callable[[IPAddress], bool] = is_metadata_address,
+        own_machine: Callable[[IPAddress], bool] = is_own_machine,
         max_pools: int = 512,
         keepalive_expiry: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
@@ -349,7 +352,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         max_body: int | None = None,
         max_time: float | None = None,
     ) -> None:
-        """`allowed_origins`: exact (host, port) pairs exempt from the address rule --
+        """`allow_own_machine`: where private networks are allowed, this machine's own
+        addresses are too (`AddressRule.allow_own_machine`; the link policy says).
+        `allowed_origins`: exact (host, port) pairs exempt from the address rule --
         the services we are configured to use (see `AddressRule`, which `forbidden`
         and `metadata` are handed to).
 
@@ -360,7 +365,14 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_body = max_body
         self._max_time = max_time
         self._per_host = max(1, per_host)
-        self._rule = AddressRule(allow_private, frozenset(allowed_origins), forbidden, metadata)
+        self._rule = AddressRule(
+            allow_private,
+            frozenset(allowed_origins),
+            forbidden,
+            metadata,
+            allow_own_machine=allow_own_machine,
+            own_machine=own_machine,
+        )
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()

@@ -82,15 +82,22 @@ def post(
     delivery: str,
     timeout: float,
     allow_private: bool,
+    allow_own_machine: bool = False,
     lookup: SyncLookup = system_lookup,
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
 ) -> None:
     """Send one delivery, or raise `DeliveryError` (never anything else).
 
+    `allow_private` lets the delivery reach private networks (metadata services
+    never); this machine itself (loopback, our own interfaces' addresses) only with
+    `allow_own_machine` as well (`WebhookPolicy.allow_own_machine`).
+
     `lookup` and `forbidden` are the name resolver and the address rule (tests stand
     in for a DNS server that changes its answer).
     """
-    rule = AddressRule(allow_private=allow_private, forbidden=forbidden)
+    rule = AddressRule(
+        allow_private=allow_private, forbidden=forbidden, allow_own_machine=allow_own_machine
+    )
     # "http://0177.0.0.1/": a private address, however written -- and a URL may be
     # both (a metadata address with a port past 65535): the error says each.
     address = rule.url_refusal(url)

@@ -7,7 +7,10 @@ journal's links) has not said that any account may post into that network. So:
 
 * private and local-only destinations are refused unless
   `CITEAUDIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS` says otherwise (metadata services and
-  link-local addresses stay refused even then, as for links);
+  link-local addresses stay refused even then, as for links; and so does this machine
+  -- loopback, our own interfaces' addresses -- unless
+  `CITEAUDIT_WEBHOOK_ALLOW_OWN_MACHINE` names it too: allowing an intranet's receivers
+  let any account POST its payload to the service's own admin port on 127.0.0.1);
 * the same for an e-mail address's domain, where the relay delivers (`mail_refusal`);
 * plain ``http://`` is refused unless `CITEAUDIT_WEBHOOK_ALLOW_HTTP` says otherwise:
   a delivery carries the audit's findings and URLs, readable on the path in clear.
@@ -32,12 +35,15 @@ class WebhookPolicy:
 
     allow_private: bool = False
     allow_http: bool = False
+    allow_own_machine: bool = False  # only where `allow_private` is set
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> WebhookPolicy:
+        own = getattr(settings, "webhook_allow_own_machine", False)
         return cls(
             allow_private=settings.webhook_allow_private_networks,
             allow_http=settings.webhook_allow_http,
+            allow_own_machine=own is True,
         )
 
     def refusal(self, url: str) -> str | None:
@@ -46,7 +52,7 @@ class WebhookPolicy:
         by itself in any spelling; where a name resolves is judged at each delivery
         (`webhook.post`, with `allow_private`)."""
         said: list[str] = []
-        address = AddressRule(allow_private=self.allow_private).url_refusal(url)
+        address = self.rule().url_refusal(url)
         if address is not None:
             said.append(f"{address} is a private address")
         problem = webhook_url_problem(url)
@@ -61,12 +67,14 @@ class WebhookPolicy:
 
     def rule(self) -> AddressRule:
         """The address rule of this policy's destinations (webhooks, mail)."""
-        return AddressRule(allow_private=self.allow_private)
+        return AddressRule(
+            allow_private=self.allow_private, allow_own_machine=self.allow_own_machine
+        )
 
     def mail_refusal(self, address: str) -> str | None:
         """Why notifications may not be mailed to `address`, or None. Its domain is
         where the SMTP relay delivers: judged as a webhook's host is (an address in
         any spelling, a name only a local resolver answers), by the same setting --
         ``root@localhost`` or ``me@db.internal`` is the relay's own network."""
-        refused = AddressRule(allow_private=self.allow_private).mail_refusal(address)
+        refused = self.rule().mail_refusal(address)
         return None if refused is None else f"{refused} is a private destination"
