@@ -14,6 +14,13 @@ are handed freed slots in turn, never polling); the caller waits for its answer
 only as long as it is prepared to (a timeout, or the cancellation of its task), and
 nothing joins the thread when the caller gives up. A look-up that ends after its
 caller left is dropped.
+
+Threads left behind by callers that gave up are bounded per process as well
+(`MAX_THREADS`): each new event loop got a fresh `MAX_IN_FLIGHT`, so phase after phase
+(every chunk, watch batch and audit of a worker process, the embedded service's loops
+side by side) of names whose servers never answer stacked up threads of phases long
+over, until the process could start no thread at all. Past the bound a look-up fails
+at once, for now (`LookupTimedOut`: the name is asked again later).
 """
 
 from __future__ import annotations
@@ -28,11 +35,12 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["MAX_IN_FLIGHT", "LookupTimedOut", "in_flight", "in_thread", "within"]
+__all__ = ["MAX_IN_FLIGHT", "MAX_THREADS", "LookupTimedOut", "in_flight", "in_thread", "within"]
 
 T = TypeVar("T")
 
-MAX_IN_FLIGHT = 64  # threads held by look-ups not yet answered, per process
+MAX_IN_FLIGHT = 64  # threads held by look-ups not yet answered, per process or loop
+MAX_THREADS = 4 * MAX_IN_FLIGHT  # look-up threads alive in the process, all loops together
 
 _slots = threading.BoundedSemaphore(MAX_IN_FLIGHT)
 _count_lock = threading.Lock()
@@ -71,7 +79,12 @@ def _start(call: Callable[[], T], release: Callable[[], None]) -> concurrent.fut
             release()
 
     with _count_lock:
-        _running += 1
+        full = _running >= MAX_THREADS
+        if not full:
+            _running += 1
+    if full:
+        release()
+        raise LookupTimedOut("too many name look-ups are still waiting for an answer")
     try:
         threading.Thread(target=run, name="citeaudit-lookup", daemon=True).start()
     except RuntimeError as exc:  # the process may start no more threads
