@@ -61,7 +61,9 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "works consulted", "citations", "bibliography and references", "notes and references",
         "further reading", "further readings", "additional reading", "recommended reading",
         "suggested reading", "references and further reading", "bibliography and further reading",
-        "selected reading", "selected readings",
+        "selected reading", "selected readings", "references and notes", "notes and bibliography",
+        "bibliography and notes", "bibliographic references", "sources and references",
+        "cited works",
         # Indonesian / Malay
         "daftar pustaka", "daftar referensi", "referensi", "rujukan", "senarai rujukan",
         "kepustakaan", "pustaka", "bibliografi", "daftar rujukan", "pustaka acuan",
@@ -77,7 +79,14 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "literatura citada", "literatura consultada", "bibliografia citada", "fuentes consultadas",
         "fuentes citadas", "referencias consultadas", "referencias citadas y consultadas",
         "bibliografia citada y consultada", "obras consultadas y citadas", "obras referidas",
-        "referencias bibliograficas consultadas", "bibliografia referenciada",
+        "referencias bibliograficas consultadas", "bibliografia referenciada", "referencia",
+        "referencias y notas", "notas y referencias", "referencias e notas", "notas e referencias",
+        "referencias bibliograficas e notas", "referencias bibliograficas y notas",
+        "bibliografia y notas", "bibliografia e notas", "notas y bibliografia",
+        "fuentes documentales", "referencias documentales", "documentos consultados",
+        "fuentes bibliograficas", "fontes bibliograficas", "webgrafia", "hemerografia",
+        "bibliohemerografia", "bibliografia y fuentes", "fuentes y bibliografia",
+        "fontes e bibliografia", "bibliografia e fontes",
         # German
         "literaturverzeichnis", "literatur", "quellen", "quellenverzeichnis",
         "literatur und quellen", "quellen und literatur", "literaturangaben",
@@ -95,7 +104,9 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "lahteet",
         # Central/Eastern Europe, Turkey
         "literatura", "bibliografie", "pismiennictwo", "kaynaklar", "kaynakca", "irodalom",
-        "zdroje", "viri", "izvori",
+        "zdroje", "viri", "izvori", "zrodła", "zrodla", "popis literature",
+        "koristena literatura", "seznam literatury", "seznam literatury a zdroju",
+        "literatura citirana", "citirana literatura", "bibliografija",
         # Cyrillic, Greek
         "список литературы", "литература", "библиография", "список использованных источников",
         "список используемых источников", "список использованной литературы",
