@@ -635,7 +635,8 @@ def _narrative(
         and _PAGE_LOCATOR.search(m.group(1) if m.group(1) is not None else m.group(2))
     ):
         certainty = Certainty.CANDIDATE
-    if dated or read_through or _CITED_THROUGH.match(after) or _KEY_AFTER.match(after):
+    through = bool(read_through or _CITED_THROUGH.match(after))
+    if dated or through or _KEY_AFTER.match(after):
         # ... or "Osei and Ward (4 May 2011)": a date beside names, an event's as often
         # ... or "Yoshikawa et al. (2019) [@doi:10.1/x]": the key cites the work
         # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
@@ -657,7 +658,10 @@ def _narrative(
             labels[0],
             marker_text,
             certainty,
-            True,
+            # read through another work, the original counts as a parenthesis' does:
+            # only an entry of its name *and* year is it ("Silva (2014 apud OLIVEIRA,
+            # 2016)" beside "SILVA (2010)" is another work, not a wrong year)
+            not through,
         )
         return Marker(start, m.end(), (only,))
     names = " ".join(found.authors)
@@ -670,7 +674,7 @@ def _narrative(
             label,
             f"{names} ({label.text})",
             certainty,
-            True,
+            not through,
         )
         for label in labels
     )
