@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _split_authors
+from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _names_prefix, _split_authors
 from citeaudit.bibliography.freetext_emphasis import without_emphasis
 from citeaudit.bibliography.freetext_fields import (
     _clean_title,
@@ -294,6 +294,8 @@ def parse_fields(text: str) -> ParsedFields:
     s = _YEAR_RUN_ON.sub(" ", s)
     s = _take_identifiers(s, f)
     s = _ESCAPE.sub(r"\1", s)
+    # TeX's quotation marks, as BibTeX-made lists keep them: ``Title'' is “Title”
+    s = _TEX_QUOTED.sub(r"“\1”", s)
     for lead in _LEAD_INS:
         s = lead.sub(" ", s)
     s = " ".join(s.split()).strip(" ,;:")
@@ -335,6 +337,8 @@ def parse_fields(text: str) -> ParsedFields:
         _parse_after_authors(rest, f, need_year=False)
     else:
         authors_end, rest_start, quoted = _split_authors(s)
+        if not quoted:
+            authors_end, rest_start = _authors_before_chapter(s, authors_end, rest_start)
         f.style = "quoted" if quoted else "sentence"
         f.authors, f.et_al = parse_authors(s[:authors_end])
         rest = s[rest_start:].strip(" ,;:")
@@ -361,6 +365,58 @@ def parse_fields(text: str) -> ParsedFields:
         f.no_date = True
     _finish(f, s)
     return f
+
+
+_TEX_QUOTED = re.compile(r"``([^`']{1,400}?)''")
+
+
+# a chapter mark after a sentence or a comma: "…. In: Editors (Hrsg.): Book",
+# "…, in: Book"; the title stands before it, the book after it
+_CHAPTER_AT = re.compile(
+    r"(?<=[.,;?!”\"»’])\s+(?:(?:In|in|En|en|Em|em|Dans|dans|Im|im)\s?:|(?<=\.\s)In)\s"
+)
+_ROLE_BEFORE = re.compile(r"\b(?:editors?|eds?|Hrsg|hg|dirs?|coords?|orgs?)[.)]*\s*$", re.I)
+# names closed by a colon before the title, no sentence inside: "Karl Weber: Vorrede",
+# "Weber, Karl: Akzeptanz …", "Roe, Mia; Lang, Otto: Titel" (German lists); one to four
+# capitalised words or initials per name, joined by commas, semicolons, slashes or "und"
+_NAMES_BEFORE_COLON = re.compile(
+    rf"^(?:[{_UP}][\w'’\-.]*+(?:\s[{_UP}][\w'’\-.]*+){{0,3}}(?:[,;/]\s?|\s(?:und|and|&)\s)?)"
+    rf"{{1,8}}(?<![,;/\s]):\s"
+)
+
+
+def _authors_before_chapter(s: str, authors_end: int, rest_start: int) -> tuple[int, int]:
+    """The author split, moved back when it ran into the chapter.
+
+    With no year after the names, the walk over them can take the title too ("Karl
+    Weber: Vorrede. In: P. Lang (Hrsg.) Das Buch" read "Vorrede" as a person), and the
+    chapter sentence then becomes the title. A chapter's own title always stands before
+    its chapter mark, so when the rest starts at the mark (or the names run past it) the
+    names end earlier: at a colon closing a names-only head, where the name walk stops,
+    or at the head's last sentence or comma.
+    """
+    cm = _CHAPTER_AT.search(s)
+    if cm is None or cm.start() < 3:
+        return authors_end, rest_start
+    if ":" not in cm.group(0) and _ROLE_BEFORE.search(s, 0, cm.start()):
+        # "Roe, Mia and Al Poe, editors. In the Embrace of …": a book's editors, its
+        # title opening on the word "In"
+        return authors_end, rest_start
+    if s[rest_start:].strip(" ,.;:") and rest_start < cm.start():
+        return authors_end, rest_start  # a title stands between the names and the mark
+    head = s[: cm.start()].rstrip(" ,.;")
+    colon = _NAMES_BEFORE_COLON.match(head)
+    if colon is not None and colon.end() < len(head):
+        return colon.end() - 2, colon.end()
+    walked = _names_prefix(head)
+    if walked is not None and walked[1] < len(head):
+        return walked
+    cuts = [m.end() for m in re.finditer(r"[.,]\s", head)]
+    bounds = _boundaries(head)
+    cut = max(bounds[-1:] + cuts[-1:], default=None) if bounds or cuts else None
+    if cut is None or cut >= len(head):
+        return authors_end, rest_start
+    return cut - 1, cut
 
 
 # the units under a body that is the author, each a sentence of its own, as ABNT writes
@@ -540,17 +596,18 @@ _AD_PATTERNS = (
     # "Kriel, R 2017 Title" / "UNOSOM 2016a Title" (Harvard as some publishers set it,
     # with no stop after the names or the year): a few words, the year, a capital;
     # "Shpeley D, Ball GE 2001 (2000) Title" / "Varga P, Holm TR 1998. Title" (Pensoft,
-    # Vancouver names, the year bare, perhaps a full stop or the volume's own year after)
+    # Vancouver names, the year bare, perhaps a full stop or the volume's own year after);
+    # "Weber, Karl 2008: Der Titel" (German lists close the bare year with a colon)
     re.compile(
         rf"^(?:[^\s.]+\s){{1,6}}(?P<y>{_YEAR})(?P<s>[a-z])?(?:{_OTHER_YEAR})?"
-        rf"(?=\.?\s+[{_UP}“\"‘])\.?"
+        rf"(?=[.:]?\s+[{_UP}“\"‘])[.:]?"
     ),
     # "Cobb, Charles R., Anthony M. Krus, and Dawnie W. Steadman 2015 Bayesian …" (SAA,
     # American Antiquity): more names than the pattern above allows, the year bare
     # after the last family name, then the title
     re.compile(
         rf"(?<=[^\W\d_]{{2}}) (?P<y>{_YEAR})(?P<s>[a-z])?(?:{_OTHER_YEAR})?"
-        rf"(?=\.?\s+[{_UP}“\"‘])\.?"
+        rf"(?=[.:]?\s+[{_UP}“\"‘])[.:]?"
     ),
 )
 
@@ -585,6 +642,11 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
             groups = m.groupdict()
             if groups.get("y3") and _reads_as_title(prefix):
                 continue  # "Le port pendant la Ligue (1589-1595)": a title's period
+            if k == 1 and (":" in prefix or not s[m.end() :].strip(" .,;:")):
+                # "Ricoeur, Paul, From Text to Action: Essays, London: Athlone, 1991.":
+                # no name holds a colon, and a year closing the entry is the imprint's;
+                # the year after an author list has the title after it
+                continue
             if k == 4 and not _LAST_NAME_BEFORE_YEAR.search(prefix.rstrip()):
                 continue  # "… Inventory Policy IIE Transactions 1998": no name before it
             if k >= 3 and _reads_as_title(prefix, words=1):

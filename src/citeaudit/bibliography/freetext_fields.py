@@ -69,7 +69,7 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         if need_year:
             _year_from(after, f)
         return
-    sents = _sentences(rest)
+    sents = _split_at_comma_chapter(_sentences(rest))
     if not sents:
         return
     if need_year and (
@@ -131,6 +131,8 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
         if k is not None:
             title_parts = [", ".join(pieces[:k])]
             f.publisher = _clean(pieces[k])
+    if len(title_parts) == 1 and not tail and chap is None and journal is None:
+        title_parts[0] = _without_comma_imprint(title_parts[0], f)
     f.title = _clean_title(" ".join(title_parts))
     if need_year:
         _year_from(" ".join(tail), f)
@@ -261,6 +263,62 @@ def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
     return title
 
 
+# a chapter mark with its colon after a comma: "Die Stadt am Fluss, in: Geschichte …",
+# "An incident response system, in: Proceedings …" -- the colon makes "in" the mark, not
+# a word of the title, so the sentence ends before it as if a full stop stood there
+_COMMA_CHAPTER = re.compile(r",\s+(?=(?:[Ii]n|[Ee]n|[Ee]m|[Dd]ans|[Ii]m)\s?:\s)")
+
+
+def _split_at_comma_chapter(sents: list[str]) -> list[str]:
+    """The sentences with each cut before a comma-joined chapter mark (`_COMMA_CHAPTER`)."""
+    out: list[str] = []
+    for x in sents:
+        m = _COMMA_CHAPTER.search(x)
+        if m is not None and m.start() > 0:
+            out.extend([x[: m.start()], x[m.end() :]])
+        else:
+            out.append(x)
+    return out
+
+
+# the imprint after a comma at the end of a one-sentence rest: "From Text to Action,
+# London: Athlone, 1991" (place, colon, publisher, perhaps the year), or the bare year
+# alone: "Digital Opportunity: A review, 2011"
+_COMMA_IMPRINT = re.compile(
+    rf",\s+(?P<place>[{_UP}][^,:;()]{{1,40}}):\s*(?P<pub>[^,:;()]{{2,60}}?)"
+    rf"(?:,\s*{_YEAR}[a-z]?)?[\s.]*$"
+)
+_COMMA_YEAR = re.compile(rf",\s*{_YEAR}[a-z]?[\s.]*$")
+
+
+def _without_comma_imprint(title: str, f: ParsedFields) -> str:
+    """`title` without an imprint or a year a comma joins to its end (`_COMMA_IMPRINT`);
+    the publisher is kept. A title of its own stays (nothing left before the comma)."""
+    m = _COMMA_IMPRINT.search(title)
+    if m is not None and m.start() > 0:
+        f.publisher = f.publisher or _clean(m.group("pub"))
+        return title[: m.start()]
+    y = _COMMA_YEAR.search(title)
+    if y is None or y.start() == 0:
+        return title
+    out = title[: y.start()]
+    for _ in range(2):
+        # the place or publisher between title and year: "Nations and Nationalism,
+        # Ithaca, 1983", "la guerre hors limite, Payot, 1999" (at most three capitalised
+        # words after the last comma, two words or more of title left before it)
+        body, comma, last = out.rpartition(",")
+        words = last.split()
+        if (
+            not comma
+            or not 1 <= len(words) <= 3
+            or not all(w[:1].isupper() and w.strip(".").replace("’", "").isalpha() for w in words)
+            or len(body.split()) < 2
+        ):
+            break
+        out = body
+    return out
+
+
 def _title_and_tail(
     sents: list[str], *, has_url: bool, need_year: bool
 ) -> tuple[list[str], list[str]]:
@@ -344,11 +402,21 @@ def _without_bracketed_imprint(t: str) -> str:
     return t
 
 
+# the editors named after a book's title with their role: "Studio sulle opere (1859),
+# Ugo Piovano (ed.)", "A History, J. Roe and M. Poe (eds)" -- one to four names of one to
+# four capitalised words or initials
+_EDITORS_AFTER_TITLE = re.compile(
+    rf",\s*(?:[{_UP}][\w'’\-.]*+\s?){{1,4}}(?:(?:,|\s+and|\s*&)\s*(?:[{_UP}][\w'’\-.]*+\s?){{1,4}}){{0,3}}"
+    r"\s*\((?i:eds?|editors?|hrsg|hg|dirs?|coords?|orgs?)\.?\)$"
+)
+
+
 def _clean_title(t: str | None) -> str | None:
     t = _clean(t)
     if not t:
         return None
     t = _without_bracketed_imprint(t)
+    t = _EDITORS_AFTER_TITLE.sub("", t)
     prev = None
     while prev != t:
         prev = t
@@ -488,11 +556,19 @@ def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
     text = " ".join(tail)
     text = _CHAPTER_MARK.sub("", text, count=1).strip(" :")
     role = _EDITOR_ROLE.search(text)
+    if role is not None and re.search(r"\d", text[: role.start()]):
+        # "dans Book, vol. 2, The Era, BURNS W. (éd.), Westport": the role after the
+        # book's locators closes its editors' names, it opens no book
+        role = None
+    if role is None:
+        plain = _EDITORS_THEN_ROLE.match(text)
+        if plain is not None and not _NAMES_THEN_LOCATOR.match(text, plain.end()):
+            role = plain  # not "In Book, ed. Mary Roe and Al Poe, 12-30": names after it
     if role:
         after = text[role.end() :].strip(" ,.:")
         f.container = _container_cut(after)
     else:
-        editors = _ABNT_EDITORS.match(text)
+        editors = _ABNT_EDITORS.match(text) or _INITIALS_FIRST_EDITORS.match(text)
         book = text[editors.end() :] if editors else text
         f.container = _container_cut(book, chapter=True)
     pm = re.search(rf"\b(?:pp?|S|hlm|hal|págs?)\.\s*(\w+(?:{_TO}\w+)?)", text)
@@ -501,6 +577,34 @@ def _parse_chapter(tail: list[str], f: ParsedFields) -> None:
     pub = re.search(r"(?:^|[.)]\s)(?:[^.:;()]{2,40}:\s*)?([^.:;()]*?)(?:[;,]\s*\d{4})?\.?$", text)
     if pub and pub.group(1) and _PUBLISHER_WORDS.search(pub.group(1)):
         f.publisher = _clean(pub.group(1))
+
+
+# editors named before the role after a comma, the book after it: "In: Otto Lang, ed.
+# The Oxford History …", "In: Boden, A. and Erik, K. G., eds., Deep Drilling …"; the
+# names hold no sentence (bounded: linear)
+_EDITORS_THEN_ROLE = re.compile(
+    rf"^[^().:;]{{2,120}}?(?:[{_UP}]\.[^().:;]{{0,60}}?)*,\s*(?:eds?|editors?|Hrsg|hg)\.?,?\s+"
+    rf"(?=[{_UP}\d“\"])"
+)
+
+
+# names after a role, then a comma, bracket or page: "ed. Mary Roe and Al Poe, 12-30",
+# "eds. C.G. Cereti & M. Maggi. 147" -- the role then follows the book, not its editors
+_NAME_WORD = rf"(?:[{_UP}][\w'’\-.]*+|van|von|de|der|den|da|del|di|du|la|le|dos|das)\s?"
+_NAMES_THEN_LOCATOR = re.compile(
+    rf"(?:{_NAME_WORD}){{1,5}}"
+    rf"(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:{_NAME_WORD}){{1,5}}){{0,8}}"
+    rf"(?:\s*et al\.?)?\s*[,(\d]"
+)
+
+
+# editors named initials first, no role, before the book: "In C. Smith & D. Nylund,
+# Narrative therapies …" -- no book's title opens on an initial's full stop
+_INITIALS_FIRST_EDITORS = re.compile(
+    rf"^(?:[{_UP}]\.\s?)++[{_UP}][\w'’\-]++"
+    rf"(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)(?:[{_UP}]\.\s?)++[{_UP}][\w'’\-]++){{0,8}}"
+    rf",\s+(?=[{_UP}<“\"\d])"
+)
 
 
 # ABNT's editors after "In:" without a role ("In: GARCIA, D. A.; SOARES, A. S. F. De
@@ -523,13 +627,13 @@ _DATE_WORDS = (
 
 _CONTAINER_CUT = re.compile(
     r"(?:,\s*(?:vols?\.|v\.\s*\d|pages?\s+\d|no\.|nos?\.|n\.\s*\d|nr\.|n[úu]m\.|pp?\.|S\.\s*\d|hlm\.|hal\.|"
-    r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|translated by|trans\.|trad\.?\s|tr\.\s|"
+    r"Bd\.|Jg\.|edited by|ed\. by|eds?\.|hrsg\.|hg\.\s|translated by|trans\.|trad\.?\s|tr\.\s|"
     r"(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+)"
     # a number after "the" names the meeting, not its volume: "Proceedings of the 1990
     # ACM International Conference", "Proc. of the 9th Workshop"
     r"|(?<!\bthe)(?<!\bThe),?\s+\(?\d+(?![\w])|,\s*\d|,\s*"
     + _MONTH
-    + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.)"
+    + r"\s|\s*\[|;\s|\s+\(pp?\.|\s+\((?:hlm|S)\.|,\s*\()"
     r"|,\s*(?:n\.\s?d|s\.\s?f|o\.\s?J|t\.\s?t)\b|(?<=\)),\s"
     # a season or a month in another language before a day or year: "Lutheran Forum,
     # Winter 2008", "J Gynecol Obstet (Paris) Décembre 2016"
@@ -566,9 +670,20 @@ _ABBREVIATED_NAME = re.compile(
 )
 
 
+# a bracket opening on a capital and closing on a letter or a year: an acronym the name
+# carries, "(ICCM 2010)", "(IJCAI-19)", not a locator or a date
+_NAMED_BRACKET = re.compile(rf"\([{_UP}]{{2,}}[^()]{{0,30}}\)")
+
+
 def _container_cut_raw(text: str, *, chapter: bool = False) -> str | None:
     t = text.strip(" ,.;:")
-    cuts = [m.start() for m in _CONTAINER_CUT.finditer(t)]
+    # a name's own bracket holds no cut: "Conference on Modeling (ICCM 2010)"
+    named = [(m.start(), m.end()) for m in _NAMED_BRACKET.finditer(t)]
+    cuts = [
+        m.start()
+        for m in _CONTAINER_CUT.finditer(t)
+        if not any(a < m.start() < b for a, b in named)
+    ]
     b = _boundaries(t)
     first = min(cuts, default=0)
     if b and not (t[first : first + 1] == "," and _ABBREVIATED_NAME.fullmatch(t[:first])):

@@ -211,7 +211,9 @@ _CHAPTER_MARK = re.compile(r"^(?:In|in|Dalam|dalam|En|en|Em|em|Dans|dans|Nel|nel
 
 
 _EDITOR_ROLE = re.compile(
-    r"\(\s*(?:eds?|editors?|hrsg|hg|coords?|orgs?|comps?|dirs?|penyunting|ed|Ed)\.?\s*\)\.?,?",
+    # "(szerk)" Hungarian, "(red.)" Polish, Dutch and Scandinavian, "(éds.)" French
+    r"\(\s*(?:eds?|editors?|hrsg|hg|coords?|orgs?|comps?|dirs?|penyunting|ed|Ed|szerk|red|éds?)"
+    r"\.?\s*\)\.?,?",
     re.IGNORECASE,
 )
 
@@ -280,7 +282,9 @@ _TRAILING_PAREN = re.compile(
     r"report|no\.|"
     r"dissertation|thesis|tesis|skripsi|disertasi|tese|vol\.|internet|online|"
     r"podcast|video|blog|tweet|audio|film|data ?set|software|computer program|press release|"
-    r"masterarbeit|doktorarbeit|in press|forthcoming|translated|trans\.|\bed\b)[^\[\]()]*[\])]$",
+    r"masterarbeit|doktorarbeit|in press|forthcoming|translated|trans\.|\bed\b|"
+    # a translator or editor named in brackets: "(tr. John Roe)", "(trad. Ana Lima)"
+    r"\btr\.|\btrad\.|übers\.|\bhrsg\.|\bhg\.)[^\[\]()]*[\])]$",
     re.IGNORECASE,
 )
 
