@@ -45,7 +45,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
@@ -123,6 +123,26 @@ class _Styles:
     names: dict[str, str]  # style id -> name
     bold: frozenset[str]  # paragraph styles whose text is bold
     superscript: frozenset[str]  # character styles set superscript
+    # paragraph styles that put a paragraph in a list ("List Number"): style id ->
+    # (numId, level), inherited through basedOn
+    lists: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def paragraph_list(self, paragraph: Any) -> tuple[str, int] | None:
+        """(numId, level) of the list a paragraph is in: its own ``numPr``, else its
+        style's. Word's "List Number" style numbers a reference list from the style
+        alone: read from the paragraph only, its numbers were lost and each entry's
+        boundary guessed."""
+        own = paragraph_list(paragraph)
+        if own is not None or not self.lists:
+            return own
+        style = paragraph.find("w:pPr/w:pStyle", _NS)
+        if style is None:
+            return None
+        found = self.lists.get(style.get(_q("val")) or "")
+        if found is None:
+            return None
+        level = paragraph.find("w:pPr/w:numPr/w:ilvl", _NS)  # a level without a list
+        return found if level is None else (found[0], _int_level(level.get(_q("val"))))
 
 
 class DocxReader(ManuscriptReader):
@@ -182,7 +202,7 @@ class DocxReader(ManuscriptReader):
             if row is not None and index + 1 < MAX_LINES:
                 held = (row, text.strip(), paragraph)
                 continue
-            listed = paragraph_list(element)
+            listed = styles.paragraph_list(element)
             label = numbering.label(*listed) if listed is not None else ""
             level = _heading_level(element, text, styles)
             if label and level is None and text.strip():  # the number Word draws
@@ -450,19 +470,51 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
     names: dict[str, str] = {}
     bold: set[str] = set()
     superscript: set[str] = set()
+    own_lists: dict[str, tuple[str, int] | None] = {}
+    based_on: dict[str, str] = {}
     for style in root.iterfind("w:style", _NS):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
             continue
         label = style.find("w:name", _NS)
         names[style_id] = (label.get(_q("val")) or "") if label is not None else ""
+        own_lists[style_id] = paragraph_list(style)
+        parent = style.find("w:basedOn", _NS)
+        if parent is not None and parent.get(_q("val")):
+            based_on[style_id] = parent.get(_q("val")) or ""
         properties = style.find("w:rPr", _NS)
         if properties is not None:
             if _on(properties.find("w:b", _NS)):
                 bold.add(style_id)
             if _vert_align(properties) == "superscript":
                 superscript.add(style_id)
-    return _Styles(names, frozenset(bold), frozenset(superscript))
+    lists = _style_lists(own_lists, based_on)
+    return _Styles(names, frozenset(bold), frozenset(superscript), lists)
+
+
+def _style_lists(
+    own: dict[str, tuple[str, int] | None], based_on: dict[str, str]
+) -> dict[str, tuple[str, int]]:
+    """Each paragraph style's list, its own or the nearest ancestor's; a cycle or a
+    chain longer than Word allows ends the walk (each style walks at most that far)."""
+    lists: dict[str, tuple[str, int]] = {}
+    for style_id in own:
+        current, steps = style_id, 0
+        while current and steps < _MAX_BASED_ON:
+            found = own.get(current)
+            if found is not None:
+                if found[0] != "0":  # numId 0 takes a style out of a list
+                    lists[style_id] = found
+                break
+            current, steps = based_on.get(current, ""), steps + 1
+    return lists
+
+
+_MAX_BASED_ON = 16
+
+
+def _int_level(value: str | None) -> int:
+    return int(value) if value is not None and value.isdigit() and len(value) == 1 else 0
 
 
 def _numbering(data: bytes | None, name: str, problems: list[InputProblem]) -> ListLabels:
