@@ -13,6 +13,15 @@ cap, and read to at most the cap plus one byte (a file growing while read is cau
 too). The refusals are `OSError`s whose ``strerror`` is a sentence, so every caller's
 existing ``except OSError`` turns them into the input problem it already words, naming
 the file (and, for a file a manuscript names, the line).
+
+While a stranger's files are read (`held_to`, entered with
+`input_scope.strangers_files`), every read made here is held to their folder: a name
+whose real path lies outside it is refused before it is opened, and the file opened
+must be the very file inside (the same device and inode as the real path names once
+it is open, and its only name) -- the scope's check and the reader's open are two
+look-ups of one name, and a name swapped for a link between them was read wherever it
+pointed. A reader that never asked the scope is stopped here too. The refusal reads the
+same whether the file exists or not.
 """
 
 from __future__ import annotations
@@ -20,14 +29,21 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import BinaryIO
 
 __all__ = [
     "MAX_CONFIG_BYTES",
     "MAX_INPUT_BYTES",
     "FileTooLarge",
     "NotARegularFile",
+    "OutsideHeldFolder",
     "file_kind",
+    "held_to",
+    "open_regular",
     "read_capped",
     "read_head",
 ]
@@ -46,6 +62,26 @@ class NotARegularFile(OSError):
 
 class FileTooLarge(OSError):
     """The file is larger than any real input of its kind."""
+
+
+class OutsideHeldFolder(OSError):
+    """The name, or the file opened for it, is not the held folder's own (`held_to`)."""
+
+
+OUTSIDE = "is outside the audit's own files; not read"
+# The folder every read is held to while a stranger's files are read; None: any file.
+_HELD: ContextVar[Path | None] = ContextVar("citeaudit_held_reads", default=None)
+
+
+@contextmanager
+def held_to(folder: Path) -> Iterator[None]:
+    """Within this block, `read_capped`, `read_head` and `open_regular` open only files
+    whose real path lies inside `folder`, and check the file opened is that one."""
+    token = _HELD.set(Path(os.path.realpath(folder)))
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
 
 
 _KINDS = (
@@ -78,21 +114,12 @@ def read_capped(path: Path | str, limit: int, *, whole: bool = True) -> bytes:
 
     Raises `NotARegularFile` for a device, pipe, socket or folder (never opened for a
     read that could block or never end), `FileTooLarge` for a file over `limit` (unless
-    not `whole`: then its first `limit` bytes are the answer), and the usual `OSError`s
+    not `whole`: then its first `limit` bytes are the answer), `OutsideHeldFolder` for
+    a file outside the folder reads are held to (`held_to`), and the usual `OSError`s
     (FileNotFoundError, PermissionError...).
     """
-    _refuse_unopened(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor, status = _opened(path)
     try:
-        descriptor = os.open(path, flags)
-    except IsADirectoryError:
-        raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path)) from None
-    try:
-        status = os.fstat(descriptor)
-        kind = file_kind(status.st_mode)
-        if kind is not None:
-            raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
         if whole and status.st_size > limit:
             raise FileTooLarge(errno.EFBIG, _too_large(status.st_size, limit), str(path))
         chunks: list[bytes] = []
@@ -109,6 +136,68 @@ def read_capped(path: Path | str, limit: int, *, whole: bool = True) -> bytes:
     if len(data) > limit:
         raise FileTooLarge(errno.EFBIG, _too_large(None, limit), str(path))
     return data
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """The regular file `path` opened for reading (a ZIP read part by part), refused as
+    `read_capped` refuses: no device, pipe or folder, nothing outside a held folder."""
+    descriptor, _ = _opened(path)
+    try:
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _opened(path: Path | str) -> tuple[int, os.stat_result]:
+    """A descriptor of the regular file `path` and its status, asked on the descriptor;
+    within `held_to`, only of the held folder's own file."""
+    held = _HELD.get()
+    if held is not None and not _inside(path, held):
+        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+    _refuse_unopened(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except IsADirectoryError:
+        raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path)) from None
+    try:
+        status = os.fstat(descriptor)
+        kind = file_kind(status.st_mode)
+        if kind is not None:
+            raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
+        if held is not None and not _same_file_inside(path, status, held):
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, status
+
+
+def _inside(path: Path | str, held: Path) -> bool:
+    """Whether `path`, its links and ``..`` resolved, names something inside `held`."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(held)
+    except (OSError, ValueError):
+        return False
+
+
+def _same_file_inside(path: Path | str, opened: os.stat_result, held: Path) -> bool:
+    """Whether the file opened (`opened`, asked on its descriptor) is the one `path`
+    names inside `held` now that it is open, and has no other name: a link swapped in
+    before the open and back after it leaves the names agreeing but the files not."""
+    if opened.st_nlink > 1:
+        return False
+    try:
+        real = os.path.realpath(path)
+        now = os.stat(real)
+    except (OSError, ValueError):
+        return False
+    return Path(real).is_relative_to(held) and (now.st_dev, now.st_ino) == (
+        opened.st_dev,
+        opened.st_ino,
+    )
 
 
 def _refuse_unopened(path: Path | str) -> None:

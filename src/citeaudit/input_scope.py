@@ -54,7 +54,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citeaudit.bounded_read import file_kind
+from citeaudit.bounded_read import file_kind, held_to
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -94,14 +94,24 @@ _STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=F
 
 
 @contextmanager
-def strangers_files() -> Iterator[None]:
+def strangers_files(folder: Path | None = None) -> Iterator[None]:
     """Within this block, files are a stranger's: a scope without a root admits the files
     it is given but locates no file they name (``\\input``, ``\\bibliography``, a
     front-matter ``bibliography:``) -- a reader that forgot to ask for the audit's own
-    confined scope fails closed instead of reading the server's disk."""
+    confined scope fails closed instead of reading the server's disk.
+
+    Given the `folder` they were written to, every read is held to it as well
+    (`bounded_read.held_to`): a file is opened only inside it, and must be the file its
+    name named when the scope judged it -- a name swapped for a link between the
+    scope's check and the reader's open is refused at the open, and so is any name a
+    reader opens without asking a scope at all."""
     token = _STRANGERS.set(True)
     try:
-        yield
+        if folder is None:
+            yield
+        else:
+            with held_to(folder):
+                yield
     finally:
         _STRANGERS.reset(token)
 

@@ -51,6 +51,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from citeaudit.bounded_read import open_regular, read_head
 from citeaudit.errors import InputError
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
@@ -319,8 +320,8 @@ def _paragraph(location: Location) -> Location:
 
 def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[str, bytes]:
     """The parts this reader uses, each read within the caps; refusals as InputError."""
-    try:
-        stream = path.open("rb")
+    try:  # a regular file, inside the audit's folder while a stranger's (`bounded_read`)
+        stream = open_regular(path)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(name, f"cannot be read: {reason}") from exc
@@ -405,9 +406,8 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
 
 def _is_ole(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    except OSError:
+        return read_head(path, 8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except (OSError, ValueError):
         return False
 
 

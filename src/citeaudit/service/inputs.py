@@ -68,25 +68,28 @@ def uploads_in_scratch(
     """The files in a fresh folder, removed on leaving; the scope confined to it.
 
     Inside, every read is of a stranger's files (`strangers_files`): a reader that builds
-    its own scope instead of taking `Scratch.scope` still follows no name out. The first
+    its own scope instead of taking `Scratch.scope` still follows no name out, and every
+    read is held to the folder when the file is opened (`bounded_read.held_to`), so a
+    name changed between the scope's check and the open is not read either. The first
     time a process writes here, it removes the stale folders a killed one left behind
     (`scratch_sweep`): the API process in embedded mode has no start-up hook of its own.
     """
     _sweep_once()
-    with strangers_files(), tempfile.TemporaryDirectory(prefix=prefix) as made:
+    with tempfile.TemporaryDirectory(prefix=prefix) as made:
         folder = Path(os.path.realpath(made))  # the scope compares resolved paths
-        written: list[tuple[StoredFile, Path]] = []
-        by_role: dict[str, list[Path]] = {role: [] for role in _ROLES}
-        for f in files:
-            path = _write_new(folder, scratch_name(f.name, f.role), f.content)
-            written.append((f, path))
-            by_role.get(f.role, by_role["bibliography"]).append(path)
-        # Sorted as the CLI sorts its arguments (`AuditInput.from_paths`, the one suffix
-        # list): refs.csl-json sent as a manuscript was read as text, and the audit
-        # "found no problems" having checked nothing.
-        inputs = AuditInput.from_paths(*(by_role[role] for role in _ROLES))
-        scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
-        yield Scratch(folder, tuple(written), inputs, scope)
+        with strangers_files(folder):  # every read held to the folder, at the open too
+            written: list[tuple[StoredFile, Path]] = []
+            by_role: dict[str, list[Path]] = {role: [] for role in _ROLES}
+            for f in files:
+                path = _write_new(folder, scratch_name(f.name, f.role), f.content)
+                written.append((f, path))
+                by_role.get(f.role, by_role["bibliography"]).append(path)
+            # Sorted as the CLI sorts its arguments (`AuditInput.from_paths`, the one
+            # suffix list): refs.csl-json sent as a manuscript was read as text, and the
+            # audit "found no problems" having checked nothing.
+            inputs = AuditInput.from_paths(*(by_role[role] for role in _ROLES))
+            scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
+            yield Scratch(folder, tuple(written), inputs, scope)
 
 
 def _sweep_once() -> None:
