@@ -175,3 +175,37 @@ def test_chapter_editors_named_before_the_role(read: object) -> None:
     assert families(ref) == ["Lang", "Roe", "Doe"]
     assert ref.title == "Deep structure of the ring"
     assert ref.container == "Deep Drilling in Rock"
+
+
+@pytest.mark.parametrize("read", [parse, rules])
+@pytest.mark.parametrize(
+    ("entry", "fams", "title"),
+    [
+        (
+            "Van de Berg, Etienne, and Elisa Lune (Eds.). Regulating Rivers: Beliefs, "
+            "Practices, Interpretations. Chicago: Lake Press, 2001.",
+            ["Van de Berg", "Lune"],
+            "Regulating Rivers: Beliefs, Practices, Interpretations",
+        ),
+        (
+            "Roe, Mia (Hrsg.): Flüsse und Menschen. Bern: Alfa, 2001.",
+            ["Roe"],
+            "Flüsse und Menschen",
+        ),
+        (
+            "Barnard, Carla (comp.) 1987. The last walker. The life of a surveyor. "
+            "Canberra: Lake Press.",
+            ["Barnard"],
+            "The last walker. The life of a surveyor",
+        ),
+    ],
+)
+def test_editors_standing_as_authors_end_at_their_role(
+    read: object, entry: str, fams: list[str], title: str
+) -> None:
+    """An edited book's editors stand where authors do; their role closes the list,
+    the title follows (the walk over the names took the role's sentence for the title)."""
+    assert callable(read)
+    ref = read(entry)
+    assert families(ref) == fams
+    assert ref.title == title

@@ -337,7 +337,15 @@ def parse_fields(text: str) -> ParsedFields:
         _parse_after_authors(rest, f, need_year=False)
     else:
         authors_end, rest_start, quoted = _split_authors(s)
-        if not quoted:
+        role = _ROLE_AFTER_NAMES.search(s, 0, 300)
+        if role is not None and _names_only(s[: role.start()]):
+            # "Van de Walle, Etienne, and Elisha Renne (Eds.). Title." / "Roe, Mia (Hrsg.):
+            # Titel.": an edited book's editors stand as its authors, their role closing them
+            authors_end, rest_start, quoted = role.start(), role.end(), False
+            year_first = _YEAR_AFTER_ROLE.match(s, rest_start)
+            if year_first is not None:  # "Barnard, C. (comp.) 1987. Title": the year found later
+                rest_start = year_first.end()
+        elif not quoted:
             authors_end, rest_start = _authors_before_chapter(s, authors_end, rest_start)
         f.style = "quoted" if quoted else "sentence"
         f.authors, f.et_al = parse_authors(s[:authors_end])
@@ -365,6 +373,28 @@ def parse_fields(text: str) -> ParsedFields:
         f.no_date = True
     _finish(f, s)
     return f
+
+
+# the editors' role closing an author list: "(Eds.).", "(Hrsg.):", ", eds."
+_ROLE_AFTER_NAMES = re.compile(
+    r"(?:\s*\((?i:eds?|editors?|hrsg|hg|coords?|orgs?|dirs?|comps?|éds?|szerk|red)\.?\)|"
+    r",\s*(?i:eds?|editors?)\.)[.:,]?\s+(?=\S)"
+)
+
+
+_YEAR_AFTER_ROLE = re.compile(rf"\(?{_YEAR}[a-z]?\)?[.,:]?\s+")
+
+
+def _names_only(prefix: str) -> bool:
+    """Whether `prefix` can be a list of names: no digit, no sentence inside (initials'
+    stops are none), at most twelve words."""
+    p = prefix.strip()
+    return (
+        bool(p)
+        and not re.search(r"\d|[:;?!\"“”‘’«»„]|\b[Ii]n:?\s", p)
+        and not _boundaries(p)
+        and len(p.split()) <= 12
+    )
 
 
 _TEX_QUOTED = re.compile(r"``([^`']{1,400}?)''")
