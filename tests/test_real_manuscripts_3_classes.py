@@ -199,10 +199,6 @@ def test_t2_date_phrase_is_no_citation(tmp_path: Path) -> None:
 # --- H1: "(Name, 2016) [2]": the number points, the author-year half repeats it ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="H1: in '(Name, year) [n]' the author-year half is judged alone: missing",
-)
 def test_h1_hybrid_author_year_and_number(tmp_path: Path) -> None:
     md = tmp_path / "jurnal.md"
     md.write_text(

@@ -56,6 +56,7 @@ from citeaudit.manuscript.citations.narrative import (
     may_end_names,
     names_ending_at,
 )
+from citeaudit.manuscript.citations.numeric import numbered_list_in
 from citeaudit.manuscript.citations.specimens import (
     catalogue_code,
     code_beside_catalogue_number,
@@ -180,7 +181,10 @@ class AuthorYearExtractor(CitationExtractor):
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
         )
-        return _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
+        markers = _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
+        if numbered_list_in(document):
+            return _before_numbers(markers, text)
+        return markers
 
 
 # An acronym in parentheses after a body's name, before the year, inside the citation's
@@ -244,6 +248,30 @@ def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker
             marker = _with_leading_narrative(document, clean, m, marker)
         if marker is not None:
             yield marker
+
+
+# A number citing the list right after an author-year marker: "(Wirawan, 2019) [1]",
+# "Wirawan (2019) [1, 2]", "(Roe, 2020)(3)", "(Roe, 2020)^3^", "(Roe, 2020)<sup>3,4</sup>",
+# "(Roe, 2020)³⁻⁵".
+_NUMBERS = r"\d{1,4}(?:[ \t]*[,;\u2013\u2014-][ \t]*\d{1,4}){0,20}"
+_NUMBER_AFTER = re.compile(
+    rf"[ \t]{{0,3}}(?:\[{_NUMBERS}\]|\({_NUMBERS}\)|\^{_NUMBERS}\^|<sup>{_NUMBERS}</sup>)|"
+    r"[⁰¹²³⁴⁵⁶⁷⁸⁹]"
+)
+
+
+def _before_numbers(markers: Iterable[Marker], text: str) -> Iterator[Marker]:
+    """Markers followed by a number of a numbered list left without citations (their
+    span still claimed, so no other reader takes it): in the hybrid "(Name, year) [n]"
+    that Indonesian, Turkish and engineering journals write, the number cites the entry
+    and the names and year only repeat it, often with a draft's year ("(Wirawan, 2019)
+    [1]" over "[1] Wirawan ... (2021)"). Judged alone, the author-year half was a
+    missing reference beside a number that resolves; read at all, it could count
+    another entry of the name as cited."""
+    for marker in markers:
+        if marker.citations and _NUMBER_AFTER.match(text, marker.end):
+            marker = Marker(marker.start, marker.end, ())
+        yield marker
 
 
 def _weak_in_statements(

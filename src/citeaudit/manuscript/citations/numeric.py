@@ -308,7 +308,7 @@ class NumericExtractor(CitationExtractor):
             return heapq.merge(*keyed, key=_first)
 
         found: Iterator[tuple[tuple[int, ...], _Candidate]] = kept()
-        if _numbered_list(document):
+        if numbered_list_in(document):
             sure = lambda: (c for _, c in kept())  # noqa: E731
             loose = lambda: [  # noqa: E731
                 _outside(code, _not_alleles(text, s, alleles))
@@ -403,7 +403,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
     ]
 
 
-def _numbered_list(document: Document) -> bool:
+def numbered_list_in(document: Document) -> bool:
     """Whether the list's entries carry numbers (a marker, "1.", "[1]", bare "1 Smith"):
     only then may a bare number in the text be read by the list's order -- in an
     author-year paper "^13^C" and "86 reactions" are never citations."""
