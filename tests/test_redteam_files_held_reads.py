@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -147,3 +148,36 @@ def test_reads_are_held_to_the_folder_while_a_stranger_s_files_are_read(tmp_path
         with bounded_read.open_regular(folder / "own.tex") as handle:
             assert handle.read() == b"Own text.\n"
     assert MARK.encode() in read_capped(folder / "link.tex", 1000)  # the CLI's own reads
+
+
+@pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/H6-held-bibliography-reads.diff (audit.py)"
+)
+def test_a_confined_cli_bibliography_swapped_after_the_check_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``citeaudit check --confine``: the bibliography a manuscript names is judged by
+    the scope, then read by the bibliography reader -- outside any manuscript's held
+    reads, so the audit itself must hold them."""
+    from citeaudit.audit import AuditInput, read_inputs
+
+    folder, outside = tmp_path / "repo", tmp_path / "outside"
+    folder.mkdir()
+    outside.mkdir()
+    secret = f"@article{{hiddenkey, author={{Hidden, A.}}, title={{{MARK}}}, year={{2001}}}}\n"
+    (outside / "secret.bib").write_text(secret, encoding="utf-8")
+    (folder / "refs.bib").write_text(REFS, encoding="utf-8")
+    main = folder / "main.tex"
+    main.write_text("Okafor showed it \\cite{inside}.\n\\bibliography{refs}\n", "utf-8")
+    judged = InputScope.admits
+
+    def then_swapped(self: InputScope, path: Path) -> bool:
+        admitted = judged(self, path)
+        asking = sys._getframe(1).f_code.co_name  # the audit's last check before its read
+        if admitted and Path(path).name == "refs.bib" and asking == "_read_bibliography":
+            _swap_for_link(Path(path), outside / "secret.bib")
+        return admitted
+
+    monkeypatch.setattr(InputScope, "admits", then_swapped)
+    data = read_inputs(AuditInput((main,)), InputScope.confined_to(folder))
+    assert MARK not in repr(data)

@@ -49,7 +49,7 @@ import stat
 import unicodedata
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +182,12 @@ class InputScope:
     @property
     def confined(self) -> bool:
         return self.root is not None
+
+    def held(self) -> AbstractContextManager[None]:
+        """A block within which every file `bounded_read` opens must be this scope's
+        own, checked at the open itself (`bounded_read.held_to`): a name changed after
+        `admits` judged it is refused there. Without a root, nothing is held."""
+        return held_to(self.root) if self.root is not None else nullcontext()
 
     @property
     def follows_names(self) -> bool:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeaudit.bounded_read import MAX_INPUT_BYTES, held_to, read_capped, read_head
+from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped, read_head
 from citeaudit.errors import InputError
 from citeaudit.input_scope import DEFAULT_MAX_LINES, InputScope
 from citeaudit.manuscript.document import Document
@@ -86,13 +86,13 @@ def read_manuscript_with_problems(
         raise InputError(str(path), "file not found")
     if is_dir:
         raise InputError(str(path), "is a directory, not a manuscript file")
-    if scope is not None and scope.root is not None:
-        # Every file this manuscript's readers open is held to the scope's folder at the
-        # open itself (`bounded_read.held_to`): a name changed after the scope judged it,
-        # or opened by a reader that never asked, is refused there.
-        with held_to(scope.root):
-            return _read_with_problems(path, scope)
-    return _read_with_problems(path, scope)
+    if scope is None:
+        return _read_with_problems(path, scope)
+    # Every file this manuscript's readers open is held to a confined scope's folder at
+    # the open itself (`InputScope.held`): a name changed after the scope judged it, or
+    # opened by a reader that never asked, is refused there.
+    with scope.held():
+        return _read_with_problems(path, scope)
 
 
 def _read_with_problems(
