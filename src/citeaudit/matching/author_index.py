@@ -149,7 +149,41 @@ def _first_author_spellings(reference: Reference) -> list[str]:
         before_initials = _BEFORE_INITIALS.match(head)
         if before_initials:
             spellings.append(before_initials.group(1))  # "Dodd AN" -> "Dodd"
+        body = _body_with_commas(opening)
+        if body:  # "United Nations Educational, Scientific and ...": cited "(UNESCO, 2020)"
+            spellings.append(body)
     return spellings
+
+
+# A body's name that holds commas, up to the full stop or bracket that ends it: "United
+# Nations Educational, Scientific and Cultural Organization.", "National Academies of
+# Sciences, Engineering, and Medicine (NASEM)." Capitalised words and joining words
+# only, four to sixteen of them: anchored, each word one reading, linear.
+_BODY_WORD = (
+    r"(?:[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)?|and|of|the|for|on|in|&|de|do|da|dos|das|del|la|"
+    r"y|e|et|und|für)"
+)
+_BODY_WITH_COMMAS = re.compile(
+    rf"({_BODY_WORD}(?:,?\s{_BODY_WORD}){{3,15}})\s?(?:\.(?:\s|$)|[(\[])"
+)
+# what tells a body from people listed with their given names ("Smith, John, and Kim
+# Lee."): a preposition of a body's name, or a body's word at its end
+_BODY_MARK = re.compile(
+    r"\b(?:of|for|on|für)\s|(?:Organi[sz]ation|Association|Institute|Council|Agency|"
+    r"Commission|Foundation|Society|Union|Bank|Office|Department|Ministry|Division|"
+    r"Program|Programme|Fund|Centre|Center|Board|Authority|Committee|Federation|"
+    r"Secretariat|Academies|Academy)$"
+)
+
+
+def _body_with_commas(opening: str) -> str | None:
+    """The whole name of a body that the entry opens with when it holds a comma (the
+    raw head stops at the first one), or None."""
+    found = _BODY_WITH_COMMAS.match(opening)
+    if found is None or "," not in found.group(1):
+        return None
+    name = found.group(1)
+    return name if _BODY_MARK.search(name) else None
 
 
 def _opening(raw: str) -> str:
