@@ -263,7 +263,65 @@ def _list_end(flow: Sequence[PdfLine], start: int, end: int) -> int:
         heading = j > start + 2 and _heading_after_list(flow[j - 1], line, size, left, right)
         if heading and not _entry_follows(flow, j, end, left):
             return j
-    return end
+    return _end_at_space(flow, start, end)
+
+
+_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\b[ns]\.\s?d\.|doi|https?:|www\.", re.I)
+_SPACE_FACTOR = 1.8  # of the list's widest usual gap: more is space set between blocks
+
+
+def _end_at_space(flow: Sequence[PdfLine], start: int, end: int) -> int:
+    """Where the list ends at space wider than any between its entries, when the
+    block after the space reads as no entries: back matter set in the list's type
+    with nothing but space above it -- the editor who handled the paper, the
+    licence note, the authors' biographies, the address for correspondence --
+    whose lines would each be read as an entry and reported as uncited.
+
+    Space alone ends nothing: a list's own sub-heading ("Archival sources"), an entry,
+    or the rest of one cut by a figure stand after space too. So the list ends at
+    such space only when no line after it opens an entry dated on that line or the
+    next: a name and a role in capitals read
+    as an entry's opening but date nothing, a biography dates its citations but opens
+    no entry with them."""
+    gaps: list[tuple[int, float]] = []
+    for j in range(start + 1, end):
+        above, line = flow[j - 1], flow[j]
+        if (above.page, above.column) == (line.page, line.column) and above.foot > line.base:
+            gaps.append((j, above.foot - line.base))
+    if len(gaps) < 4:
+        return end
+    usual = sorted(g for _, g in gaps)[int(0.9 * (len(gaps) - 1))]
+    wide = [
+        j
+        for j, g in gaps
+        if j > start + 2 and g > _SPACE_FACTOR * usual and g > usual + 0.8 * flow[j].size
+    ]
+    cut = end  # the back matter is the list's tail: from the last block up, while undated
+    for j in reversed(wide):
+        if _opens_dated_entry(flow[j:cut]):
+            break
+        cut = j
+    return cut
+
+
+def _opens_dated_entry(block: Sequence[PdfLine]) -> bool:
+    """Some line of the block opens an entry dated on it or on the line after it."""
+    for i, line in enumerate(block):
+        dated = _DATED.search(line.text) or (
+            i + 1 < len(block) and _DATED.search(block[i + 1].text)
+        )
+        if dated and not _CITE_THIS.match(line.text) and looks_like_entry_start(line.text):
+            return True
+    return False
+
+
+# the article's own citation, printed for the reader to copy ("How to cite this
+# article: Roe, J. (2024). ..."): dated and opening with a name, but no entry of its list
+_CITE_THIS = re.compile(
+    r"\s*(?:how to cite|to cite this|cite this|citation\s*:|como citar|cómo citar|para citar"
+    r"|comment citer|pour citer|zitierweise|zitiervorschlag)",
+    re.IGNORECASE,
+)
 
 
 def _heading_after_list(

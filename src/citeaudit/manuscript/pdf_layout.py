@@ -176,16 +176,28 @@ def page_lines(glyphs: Sequence[Glyph], page: int) -> list[PdfLine]:
     groups: list[list[Glyph]] = []
     current: list[Glyph] = []
     size = base = right = 0.0
+    last_x0 = last_x1 = last_bottom = math.nan  # the glyph before's box
     for g in glyphs:
         _, x0, x1, bottom, top, g_base, _ = g  # one unpacking, not a field read each
         height = top - bottom
+        # a ligature's letters ("ffi": one glyph, three characters) each come with the
+        # glyph's own box: the second starts where the first did, a jump back as wide
+        # as the glyph, which is no new line ("Grif" / "iths")
+        same_box = (
+            abs(x0 - last_x0) < 0.01
+            and abs(x1 - last_x1) < 0.01
+            and abs(bottom - last_bottom) < 0.01
+        )
+        last_x0, last_x1, last_bottom = x0, x1, bottom
         if current:
             # a line may open with a raised mark (a footnote's number): then the
             # first ordinary letter sits lower than the mark by up to half its height
             drop = 0.45 * size if height <= 1.15 * size else 0.6 * height
             same_band = base - drop <= g_base <= base + 0.6 * size
             gap = x0 - right
-            if same_band and -0.6 * size <= gap <= 1.3 * (size if size > height else height):
+            if same_box or (
+                same_band and -0.6 * size <= gap <= 1.3 * (size if size > height else height)
+            ):
                 current.append(g)
                 if x1 > right:
                     right = x1
