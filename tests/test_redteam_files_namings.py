@@ -42,7 +42,11 @@ def _read(files: list[tuple[str, str, str]]) -> tuple[str, list[str], list[str]]
     data = read_files(
         [StoredFile(role, name, "text", len(text), text.encode()) for role, name, text in files]
     )
-    return repr(data), [r.key for r in data.references], [p.message for p in data.input_problems]
+    return (
+        repr(data),
+        [str(r.key) for r in data.references],
+        [p.message for p in data.input_problems],
+    )
 
 
 LATEX = [
