@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     # Links (issue: link liveness)
     archive_url: str = "https://archive.org/wayback/available"
     allow_private_networks: bool = True  # the CLI's default; the service sets False
+    # Where private networks are allowed, this machine's own addresses too (loopback,
+    # 0.0.0.0, its interfaces'): the CLI on an author's own machine says yes; the
+    # service (and a --confine run) no unless CITEAUDIT_ALLOW_OWN_MACHINE names it.
+    allow_own_machine: bool = True
     link_concurrency: int = 32
     link_per_host: int = 2
     # Requests in flight to one IP address, whatever names point at it (with Redis, over
@@ -104,6 +108,9 @@ class ServiceSettings(Settings):
     """
 
     allow_private_networks: bool = False
+    # Even with CITEAUDIT_ALLOW_PRIVATE_NETWORKS, an upload may not reach this machine
+    # (its Redis, database, API on loopback) unless this says so as well.
+    allow_own_machine: bool = False
     chunk_size: int = 20  # references per worker task
     embedded_workers: int = 2  # audits run at once without a broker
     max_files: int = 20  # files per upload
@@ -158,6 +165,8 @@ class ServiceSettings(Settings):
     # allow_private_networks says for link checks: private and local-only addresses,
     # and plain http:// (audit data in clear), are refused unless allowed here.
     webhook_allow_private_networks: bool = False
+    # ...and this machine itself (loopback, its own addresses) only when named as well.
+    webhook_allow_own_machine: bool = False
     webhook_allow_http: bool = False
     smtp_host: str | None = None
     smtp_port: int = 25

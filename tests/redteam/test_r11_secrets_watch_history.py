@@ -91,7 +91,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
             tmp_path_factory.mktemp("watch-history"),
             embedded_workers=1,
             allow_private_networks=True,  # the loopback site stands in for the web
+            allow_own_machine=True,  # the site is on this machine's loopback
             webhook_allow_private_networks=True,  # ...and for the account's receiver
+            webhook_allow_own_machine=True,
             webhook_allow_http=True,
             doi_url=site.url(0, "/"),  # the reachability probe answers there
             archive_url=site.url(0, "/"),

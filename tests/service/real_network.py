@@ -81,6 +81,7 @@ def network_env(registry: RegistryStandIn, farm: Farm) -> dict[str, str]:
         "CITEAUDIT_ARCHIVE_URL": farm.url("svc", "/wayback/available"),
         "CITEAUDIT_MAILTO": "editor@example.org",
         "CITEAUDIT_ALLOW_PRIVATE_NETWORKS": "true",
+        "CITEAUDIT_ALLOW_OWN_MACHINE": "true",  # the farm is on this machine's loopback
         "CITEAUDIT_LINK_TIMEOUT": "5",
     }
 

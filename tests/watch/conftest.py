@@ -19,7 +19,7 @@ from tests.watch.site import Site
 
 CLOSED = "http://127.0.0.1:9"
 # The receivers are plain http on loopback: what the default policy refuses.
-LOOPBACK_HOOKS = WebhookPolicy(allow_private=True, allow_http=True)
+LOOPBACK_HOOKS = WebhookPolicy(allow_private=True, allow_http=True, allow_own_machine=True)
 
 
 @pytest.fixture
@@ -54,8 +54,10 @@ def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:
         "database_url": f"sqlite:///{tmp / 'watch.db'}",
         "cache_dir": tmp / "cache",
         "allow_private_networks": True,
+        "allow_own_machine": True,  # the sites are on this machine's loopback
         # the receivers are plain http on loopback: allowed here, refused by default
         "webhook_allow_private_networks": True,
+        "webhook_allow_own_machine": True,
         "webhook_allow_http": True,
         "doi_url": probe,  # the reachability probe answers here
         "archive_url": probe,

@@ -69,6 +69,7 @@ def test_cli_watch_add_recheck_changes(tmp_path: Path, site: Site) -> None:
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
         CITEAUDIT_CACHE_DIR=str(tmp_path / "cache"),
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
+        CITEAUDIT_ALLOW_OWN_MACHINE="true",  # the site is on this machine's loopback
         CITEAUDIT_DOI_URL=site.url(1, "/"),
         CITEAUDIT_ARCHIVE_URL=site.url(1, "/"),
         CITEAUDIT_CROSSREF_URL="http://127.0.0.1:9",

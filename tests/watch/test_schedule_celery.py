@@ -87,7 +87,9 @@ def cluster(
         CITEAUDIT_DATABASE_URL=pg_url,
         CITEAUDIT_BROKER_URL=redis_url,
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
+        CITEAUDIT_ALLOW_OWN_MACHINE="true",  # the site is on this machine's loopback
         CITEAUDIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS="true",  # the receiver: loopback, http
+        CITEAUDIT_WEBHOOK_ALLOW_OWN_MACHINE="true",
         CITEAUDIT_WEBHOOK_ALLOW_HTTP="true",
         CITEAUDIT_DOI_URL=site.url(1, "/"),
         CITEAUDIT_ARCHIVE_URL=site.url(1, "/"),

@@ -185,6 +185,7 @@ def test_cli_watch_add_with_everything_down_then_recheck(
     monkeypatch.setenv("CITEAUDIT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
     monkeypatch.setenv("CITEAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("CITEAUDIT_ALLOW_PRIVATE_NETWORKS", "true")
+    monkeypatch.setenv("CITEAUDIT_ALLOW_OWN_MACHINE", "true")  # the site: loopback
     for name in ("DOI_URL", "ARCHIVE_URL", "CROSSREF_URL", "DATACITE_URL"):
         monkeypatch.setenv(f"CITEAUDIT_{name}", CLOSED)  # every service down
     manuscript = loopback_manuscript(site, tmp_path / "manuscript.md")

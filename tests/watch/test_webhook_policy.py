@@ -27,7 +27,7 @@ from citeaudit.watch.webhook_policy import WebhookPolicy
 from tests.watch.conftest import watch_settings
 from tests.watch.receiver import Receiver
 
-OPEN = WebhookPolicy(allow_private=True, allow_http=True)
+OPEN = WebhookPolicy(allow_private=True, allow_http=True, allow_own_machine=True)
 
 
 def _intranet(tmp: Path, **webhook: Any) -> ServiceSettings:
@@ -95,7 +95,9 @@ def test_private_networks_for_links_do_not_open_them_to_webhooks(
 def test_plain_http_is_refused_at_delivery_unless_allowed(
     repo: Repository, receiver: Receiver, tmp_path: Path
 ) -> None:
-    settings = _intranet(tmp_path, webhook_allow_private_networks=True)
+    settings = _intranet(
+        tmp_path, webhook_allow_private_networks=True, webhook_allow_own_machine=True
+    )
     error = _deliver(repo, settings, receiver)
     assert error.startswith("failed: ") and "http://" in error
     assert receiver.attempts == 0
@@ -104,7 +106,12 @@ def test_plain_http_is_refused_at_delivery_unless_allowed(
 def test_both_allowed_explicitly_delivers(
     repo: Repository, receiver: Receiver, tmp_path: Path
 ) -> None:
-    settings = _intranet(tmp_path, webhook_allow_private_networks=True, webhook_allow_http=True)
+    settings = _intranet(
+        tmp_path,
+        webhook_allow_private_networks=True,
+        webhook_allow_own_machine=True,  # the receiver is on this machine's loopback
+        webhook_allow_http=True,
+    )
     assert _deliver(repo, settings, receiver) == ""
     assert len(receiver.deliveries) == 1
 

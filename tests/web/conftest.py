@@ -113,6 +113,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, farm: Farm) -> Iterator[Ser
         CITEAUDIT_DOI_URL=farm.url("svc", ""),
         CITEAUDIT_ARCHIVE_URL=farm.url("svc", "/wayback/available"),
         CITEAUDIT_ALLOW_PRIVATE_NETWORKS="true",
+        CITEAUDIT_ALLOW_OWN_MACHINE="true",  # the farm is on this machine's loopback
         CITEAUDIT_LINK_TIMEOUT="3",
         CITEAUDIT_CHUNK_SIZE="5",
         CITEAUDIT_TEST_DELAY="0.15",

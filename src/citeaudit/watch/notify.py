@@ -142,6 +142,7 @@ def _send(
                 delivery=str(row_id),
                 timeout=settings.webhook_timeout,
                 allow_private=policy.allow_private,
+                allow_own_machine=policy.allow_own_machine,
                 lookup=lookup,
             )
         except DeliveryError as exc:
