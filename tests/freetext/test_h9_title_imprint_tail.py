@@ -50,12 +50,6 @@ def test_a_year_that_belongs_to_the_title_stays(entry: str) -> None:
     assert title.endswith("1968") or title.endswith("1968.")
 
 
-@pytest.mark.xfail(
-    reason="freetext_authors/freetext_names (H2's): a lower-case title between commas after "
-    "the author ('E. Varo, Lettere dal mulino vecchio, Borgo Alto, 1981.') is read as more "
-    "authors, so no title is left",
-    strict=True,
-)
 def test_a_title_between_commas_is_not_read_as_authors() -> None:
     assert _rules("E. Varo, Lettere dal mulino vecchio, Borgo Alto, 1981.") == (
         "Lettere dal mulino vecchio"
