@@ -19,6 +19,7 @@ import asyncio
 import dataclasses
 import ipaddress
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +275,62 @@ def test_the_webhook_policy_refuses_this_machine_when_saved_and_mailed() -> None
     assert policy.mail_refusal("root@[127.0.0.1]") is not None
     named = WebhookPolicy(allow_private=True, allow_http=True, allow_own_machine=True)
     assert named.refusal("http://127.0.0.1:8000/hook") is None
+
+
+def test_every_address_of_our_own_interfaces_is_ours() -> None:
+    """Our public address reaches our services bound to 0.0.0.0 as 127.0.0.1 does."""
+    from citeaudit.links.own_addresses import own_addresses
+
+    rule = AddressRule(allow_private=True, allow_own_machine=False)
+    for address in own_addresses.current():
+        assert is_own_machine(address), address
+        assert rule.refuses(address), address
+
+
+# -- a confined run (a fork's pull request) on a runner that allows private networks --------
+
+
+def _confined_settings(monkeypatch: pytest.MonkeyPatch, folder: Path, url: str) -> Settings:
+    from citeaudit.cli import check as cli_check
+    from citeaudit.cli import main
+
+    (folder / "paper.md").write_text("As shown [@a].\n", "utf-8")
+    (folder / "refs.bib").write_text(
+        "@article{a, author={Smith, A.}, title={A}, journal={J}, year=2001, "
+        f"url={{{url}}}}}\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("CITEAUDIT_CACHE_DIR", str(folder / ".cache"))
+    built: list[Settings] = []
+    real = cli_check.settings_for
+
+    def capture(overrides: dict[str, object]) -> Settings:
+        built.append(real(overrides))
+        return built[-1]
+
+    monkeypatch.setattr(cli_check, "settings_for", capture)
+    main(["check", "paper.md", "--bib", "refs.bib", "--offline", "--confine", "."])
+    return built[-1]
+
+
+def test_a_confined_run_never_reaches_the_runner_itself(
+    ours: PrivateService, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CITEAUDIT_ALLOW_PRIVATE_NETWORKS", "true")  # the runner's owner
+    monkeypatch.delenv("CITEAUDIT_ALLOW_OWN_MACHINE", raising=False)
+    settings = _confined_settings(monkeypatch, tmp_path, ours.url("/containers/json"))
+    policy = LinkPolicy.from_settings(settings, min_interval=0.0, max_retries=0, archive=False)
+    assert policy.allow_private_networks and not policy.allow_own_machine
+    [result] = check([ours.url("/containers/json")], policy=policy)
+    assert ours.contacts == 0, "the fork's link reached the runner's own port"
+    assert result.reason == "private-address"
+
+
+def test_the_runners_owner_may_name_the_runner_itself(
+    ours: PrivateService, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CITEAUDIT_ALLOW_PRIVATE_NETWORKS", "true")
+    monkeypatch.setenv("CITEAUDIT_ALLOW_OWN_MACHINE", "true")
+    settings = _confined_settings(monkeypatch, tmp_path, ours.url("/"))
+    assert LinkPolicy.from_settings(settings).allow_own_machine
