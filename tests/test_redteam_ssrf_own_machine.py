@@ -293,6 +293,7 @@ def test_every_address_of_our_own_interfaces_is_ours() -> None:
 def _confined_settings(monkeypatch: pytest.MonkeyPatch, folder: Path, url: str) -> Settings:
     from citeaudit.cli import check as cli_check
     from citeaudit.cli import main
+    from citeaudit.cli.shared_audit import settings_for
 
     (folder / "paper.md").write_text("As shown [@a].\n", "utf-8")
     (folder / "refs.bib").write_text(
@@ -303,7 +304,7 @@ def _confined_settings(monkeypatch: pytest.MonkeyPatch, folder: Path, url: str) 
     monkeypatch.chdir(folder)
     monkeypatch.setenv("CITEAUDIT_CACHE_DIR", str(folder / ".cache"))
     built: list[Settings] = []
-    real = cli_check.settings_for
+    real = settings_for
 
     def capture(overrides: dict[str, object]) -> Settings:
         built.append(real(overrides))
