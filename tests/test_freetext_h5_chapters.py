@@ -209,3 +209,42 @@ def test_editors_standing_as_authors_end_at_their_role(
     ref = read(entry)
     assert families(ref) == fams
     assert ref.title == title
+
+
+@pytest.mark.parametrize("read", [parse, rules])
+@pytest.mark.parametrize(
+    ("entry", "fams", "title"),
+    [
+        (
+            # no names found before the chapter mark: the colon closes them
+            "Karl Lune: Was ist Kybernetik und was kann sie leisten?, In: Lernen in der "
+            "Schule (LiS), Kassel, 1969, 59-63",
+            ["Lune"],
+            "Was ist Kybernetik und was kann sie leisten?",
+        ),
+        (
+            # a series quoted after the title, its place, year and pages
+            "LUNE, Hanna, Between rivers and seas: eight essays in thought, New York, "
+            "Lake Books, 2006, 298p., coll. « Lake classics ».",
+            ["LUNE"],
+            "Between rivers and seas: eight essays in thought",
+        ),
+        (
+            # the place between the title and its publisher
+            "Mara Fen, Situating Rivers: Water in Fiction, Film and Public Culture, Hong "
+            "Kong, Hong Kong University Press, 2003.",
+            ["Fen"],
+            "Situating Rivers: Water in Fiction, Film and Public Culture",
+        ),
+    ],
+)
+def test_the_title_after_names_closed_by_a_colon_or_before_its_imprint(
+    read: object, entry: str, fams: list[str], title: str
+) -> None:
+    assert callable(read)
+    ref = read(entry)
+    assert families(ref) == fams
+    if read is parse:
+        assert ref.title == title
+    else:  # the rules alone may keep the place; the parser must not
+        assert ref.title is not None and ref.title.startswith(title)

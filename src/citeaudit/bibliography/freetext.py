@@ -432,7 +432,7 @@ def _authors_before_chapter(s: str, authors_end: int, rest_start: int) -> tuple[
         # "Roe, Mia and Al Poe, editors. In the Embrace of …": a book's editors, its
         # title opening on the word "In"
         return authors_end, rest_start
-    if s[rest_start:].strip(" ,.;:") and rest_start < cm.start():
+    if authors_end > 0 and s[rest_start:].strip(" ,.;:") and rest_start < cm.start():
         return authors_end, rest_start  # a title stands between the names and the mark
     head = s[: cm.start()].rstrip(" ,.;")
     colon = _NAMES_BEFORE_COLON.match(head)

@@ -23,7 +23,14 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     # transliteration's ʿayn ("Al-Ma‘tūq, A. M., “Al-Alfāẓ …”"), not a quoted title
     q = re.search(r"(?<![^\W\d_])[“\"«‘]", s)
     first_boundary = _boundaries(s)
-    if q is not None and (not first_boundary or q.start() <= first_boundary[0] + 2):
+    if (
+        q is not None
+        and (not first_boundary or q.start() <= first_boundary[0] + 2)
+        # names and perhaps a date before it: a quote after a title, its place, year
+        # and pages ("ARENDT, Hannah, Between past and future, New York, 2006, 298p.,
+        # coll. « … »", two numbers) quotes a series, not the title
+        and len(re.findall(r"\d{3,}", s[: q.start()])) < 2
+    ):
         return q.start(), q.start(), True
     # "World Health Organization, Global action plan ..." (IEEE with an organisation)
     org = re.match(r"^([^,.]+),\s+", s)

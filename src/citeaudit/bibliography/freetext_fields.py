@@ -129,8 +129,10 @@ def _parse_after_authors(rest: str, f: ParsedFields, *, need_year: bool) -> None
             None,
         )
         if k is not None:
-            title_parts = [", ".join(pieces[:k])]
             f.publisher = _clean(pieces[k])
+            if k >= 2 and _PLACE_PIECE.fullmatch(pieces[k - 1]):
+                k -= 1  # the place before it: "…, Hong Kong, Hong Kong University Press"
+            title_parts = [", ".join(pieces[:k])]
     if len(title_parts) == 1 and not tail and chap is None and journal is None:
         title_parts[0] = _without_comma_imprint(title_parts[0], f)
     f.title = _clean_title(" ".join(title_parts))
@@ -281,6 +283,10 @@ def _split_at_comma_chapter(sents: list[str]) -> list[str]:
     return out
 
 
+# a place standing alone between commas: one to three capitalised words
+_PLACE_PIECE = re.compile(rf"[{_UP}][^\W\d_]+(?:[ \-][{_UP}][^\W\d_]+){{0,2}}\.?")
+
+
 # the imprint after a comma at the end of a one-sentence rest: "From Text to Action,
 # London: Athlone, 1991" (place, colon, publisher, perhaps the year), or the bare year
 # alone: "Digital Opportunity: A review, 2011"
@@ -302,18 +308,17 @@ def _without_comma_imprint(title: str, f: ParsedFields) -> str:
     if y is None or y.start() == 0:
         return title
     out = title[: y.start()]
-    for _ in range(2):
+    for _ in range(3):
         # the place or publisher between title and year: "Nations and Nationalism,
         # Ithaca, 1983", "la guerre hors limite, Payot, 1999" (at most three capitalised
         # words after the last comma, two words or more of title left before it)
         body, comma, last = out.rpartition(",")
         words = last.split()
-        if (
-            not comma
-            or not 1 <= len(words) <= 3
-            or not all(w[:1].isupper() and w.strip(".").replace("’", "").isalpha() for w in words)
-            or len(body.split()) < 2
-        ):
+        place = 1 <= len(words) <= 3 and all(
+            w[:1].isupper() and w.strip(".").replace("’", "").isalpha() for w in words
+        )
+        publisher = 1 <= len(words) <= 6 and bool(_PUBLISHER_WORDS.search(last))
+        if not comma or not (place or publisher) or len(body.split()) < 2:
             break
         out = body
     return out
