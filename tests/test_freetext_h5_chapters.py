@@ -248,3 +248,16 @@ def test_the_title_after_names_closed_by_a_colon_or_before_its_imprint(
         assert ref.title == title
     else:  # the rules alone may keep the place; the parser must not
         assert ref.title is not None and ref.title.startswith(title)
+
+
+@pytest.mark.parametrize("read", [parse, rules])
+def test_an_organisation_closed_by_a_colon_stays_whole(read: object) -> None:
+    """'Harbour Survey Working Group: Guidelines …, 2011.' was read as one organisation
+    running to the year (its name and title one author): an organisation before a comma
+    never spans a colon."""
+    assert callable(read)
+    ref = read("Harbour Survey Working Group: Guidelines for small ports, 2011.")
+    assert families(ref) == ["Harbour Survey Working Group"]
+    assert ref.authors[0].organisation
+    assert ref.year == 2011
+    assert ref.title == "Guidelines for small ports"

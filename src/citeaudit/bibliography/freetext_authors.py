@@ -33,7 +33,7 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     ):
         return q.start(), q.start(), True
     # "World Health Organization, Global action plan ..." (IEEE with an organisation)
-    org = re.match(r"^([^,.]+),\s+", s)
+    org = re.match(r"^([^,.:]+),\s+", s)
     if (
         org
         and is_organisation(org.group(1))
