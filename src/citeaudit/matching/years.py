@@ -36,6 +36,7 @@ def yearless(citation: Citation) -> bool:
 
 
 _STATUS = re.compile(STATUS)
+_STATUS_READ = 2000  # characters of an entry a status is looked for in (bounded)
 
 
 def year_fits(citation: Citation, reference: Reference) -> str:
@@ -76,9 +77,19 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
     * the year read stands inside the entry's title or container ("… production from
       1980 to 2015. Plos one, 2022": the title's year taken for the entry's);
     * the cited year is the original edition's, as the entry says: "[1859]",
-      "1985/2003", "(Original work published 1985)", "publicado originalmente em 1985".
+      "1985/2003", "(Original work published 1985)", "publicado originalmente em 1985";
+    * the citation gives a status ("in press", "no prelo") and the entry, dated since,
+      still says one ("Smith, J. (2021). Title. Journal. In press."): the list was
+      updated at proof, the text was not.
     """
-    if citation.year is None or reference.year == citation.year:
+    if citation.year is None:
+        return (
+            reference.year is not None
+            and not citation.no_date
+            and _STATUS.search(citation.item or citation.text) is not None
+            and _STATUS.search(reference.raw[:_STATUS_READ]) is not None
+        )
+    if reference.year == citation.year:
         return False
     if reference.year is not None and _slash_paired(
         citation.item or citation.text, reference.year, citation.year
