@@ -48,7 +48,7 @@ import re
 import stat
 import unicodedata
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -154,22 +154,35 @@ class InputScope:
     # The uploads lie side by side, their folders stripped: ``\\input{chapters/intro}``
     # is also looked for as ``intro`` in the root, where the upload of that name lies.
     flat: bool = False
+    # In a flat scope, the name an upload of a given base name was stored under (made
+    # harmless: NFC, odd characters replaced), also looked up; None: only as written.
+    stored_as: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
     ledger: _Ledger = field(default_factory=_Ledger, init=False, compare=False, repr=False)
 
     @classmethod
-    def confined_to(cls, folder: Path, *, flat: bool = False, **limits: int) -> InputScope:
+    def confined_to(
+        cls,
+        folder: Path,
+        *,
+        flat: bool = False,
+        stored_as: Callable[[str], str] | None = None,
+        **limits: int,
+    ) -> InputScope:
         """A scope that reads only inside `folder`, and splices at most twice what the
         folder holds (plus a little): the audit's files all included once, some twice.
 
         `flat`: the folder holds uploads under their base names only (a browser or
         ``curl -F`` sends no folder), so a name with folders is also looked up by its
         last part -- a LaTeX project's ``\\input{chapters/intro}`` finds ``intro.tex``.
+        `stored_as`: the base name an upload of that name was stored under, looked up
+        too -- ``\\input{chapter (1)}`` finds the upload stored as ``chapter _1_.tex``,
+        an NFD ``capi\u0301tulo`` the NFC ``capítulo.tex``. Always a name in the root.
         """
         root = Path(os.path.realpath(folder))
         held = _folder_bytes(root)
         if held is not None and "max_spliced_chars" not in limits:
             limits["max_spliced_chars"] = min(DEFAULT_MAX_SPLICED_CHARS, 2 * held + _SPLICE_SLACK)
-        return cls(root=root, flat=flat, **limits)
+        return cls(root=root, flat=flat, stored_as=stored_as, **limits)
 
     @classmethod
     def fence(cls, folder: Path) -> InputScope:
@@ -349,11 +362,20 @@ class InputScope:
         return f"{what} '{shown_name(target)}' not found"
 
     def _flattened(self, candidates: Sequence[Path]) -> list[Path]:
-        """The candidates, then (in a flat scope) each one's last part in the root."""
+        """The candidates, then (in a flat scope) each one's last part in the root, as
+        written and as an upload of that name was stored (`stored_as`)."""
         if not self.flat or self.root is None:
             return list(candidates)
-        flat = [self.root / c.name for c in candidates if c.name not in ("", ".", "..")]
-        return [*candidates, *(c for c in flat if c not in candidates)]
+        flat: list[Path] = []
+        for candidate in candidates:
+            name = candidate.name
+            if name in ("", ".", ".."):
+                continue
+            flat.append(self.root / name)
+            stored = self.stored_as(name) if self.stored_as is not None else name
+            if stored != name and _base_name(stored):
+                flat.append(self.root / stored)
+        return [*candidates, *dict.fromkeys(c for c in flat if c not in candidates)]
 
     def may_fit(self, size_bytes: int) -> bool:
         """Whether a file of `size_bytes` could still be spliced in, asked before it is
@@ -505,6 +527,11 @@ def _name_surrogate(status: os.stat_result) -> bool:
     walked as a folder ``junction/secret`` was judged inside while the system opened the
     file wherever the junction points. There is no such thing elsewhere."""
     return bool(getattr(status, "st_reparse_tag", 0) & _NAME_SURROGATE)
+
+
+def _base_name(name: str) -> bool:
+    """Whether `name` is one name in a folder: no separator, not ``.`` or ``..``."""
+    return bool(name) and name not in (".", "..") and "/" not in name and os.sep not in name
 
 
 def _file_key(name: Path | str) -> str:

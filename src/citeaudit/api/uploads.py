@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
-import unicodedata
 import zipfile
 
 from starlette.concurrency import run_in_threadpool
@@ -28,7 +26,7 @@ from starlette.datastructures import FormData, UploadFile
 from citeaudit.input_scope import shown_name
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.service.heavy import heavy_slot, run_heavy
-from citeaudit.service.inputs import LIST_ROLE
+from citeaudit.service.inputs import LIST_ROLE, safe_name
 from citeaudit.store.views import NewFile
 from citeaudit.text_decoding import BinaryContent, decode_bytes
 
@@ -50,8 +48,6 @@ ACCEPTED_TYPES = frozenset(
 LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as text
 SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF"
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
-_RUNS = re.compile(r"_{2,}")
-_MAX_NAME_BYTES = 150
 
 
 class UploadRejected(Exception):
@@ -143,34 +139,6 @@ def _check_docx(name: str, data: bytes, max_expanded: int) -> None:
                 f"{m.file_size // max(m.compress_size, 1)}"
                 ":1 -- refused as a zip bomb",
             )
-
-
-def safe_name(filename: str | None, role: str) -> str:
-    """The upload's base name, reduced to harmless characters.
-
-    Letters and digits of every script stay (NFC): a chapter uploaded as
-    ``capítulo1.tex`` must still be found by ``\\input{capítulo1}``. A long name is
-    cut in its stem, so the suffix that picks the reader survives, and to at most
-    `_MAX_NAME_BYTES` of UTF-8 (file systems allow 255).
-    """
-    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    # Bounded before NFC (linear work whatever is sent), but in the stem: cutting the
-    # whole name at 1,000 characters dropped the suffix of a longer one ('y' * 3000 +
-    # '.tex' was stored without '.tex', and read by no LaTeX reader).
-    head, dot, tail = base.rpartition(".")
-    if len(base) > 1000:
-        base = head[:1000] + dot + tail if dot and len(tail) <= 12 else base[:1000]
-    base = unicodedata.normalize("NFC", base)
-    base = "".join(c if c.isalnum() or c in "._ -" else "_" for c in base)
-    base = _RUNS.sub("_", base).strip(" .")
-    stem, dot, ext = base.rpartition(".")
-    if not dot or not stem or len(ext) > 12:
-        stem, ext = base, ""
-    suffix = f".{ext}" if ext else ""
-    while len((stem + suffix).encode("utf-8")) > _MAX_NAME_BYTES and stem:
-        stem = stem[:-1]
-    base = (stem.rstrip(" .") + suffix) if stem.rstrip(" .") else ""
-    return base or role
 
 
 def _with_suffix(name: str, suffix: str) -> str:

@@ -21,8 +21,10 @@ never a ``citeaudit.toml`` it carries or one above the scratch folder.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -40,6 +42,8 @@ from citeaudit.store.views import StoredFile
 LIST_ROLE = "reference-list"  # a pasted list: read as entries, never sniffed as BibTeX/RIS
 _ROLES = ("manuscript", "bibliography", LIST_ROLE)
 _LONGEST_NAME = 200  # bytes
+_RUNS = re.compile(r"_{2,}")
+_MAX_NAME_BYTES = 150
 _CACHE_SIZE = 8
 _cache: OrderedDict[str, AuditData] = OrderedDict()
 _lock = threading.Lock()
@@ -88,7 +92,8 @@ def uploads_in_scratch(
             # suffix list): refs.csl-json sent as a manuscript was read as text, and the
             # audit "found no problems" having checked nothing.
             inputs = AuditInput.from_paths(*(by_role[role] for role in _ROLES))
-            scope = InputScope.confined_to(folder, flat=True)  # uploads come without folders
+            # Uploads come without folders, under the names `safe_name` made of theirs.
+            scope = InputScope.confined_to(folder, flat=True, stored_as=_stored_name)
             yield Scratch(folder, tuple(written), inputs, scope)
 
 
@@ -106,6 +111,39 @@ def read_files(files: list[StoredFile], max_citations: int = MAX_CITATIONS) -> A
     with uploads_in_scratch(files) as scratch:
         data = read_inputs(scratch.inputs, scratch.scope, max_citations=max_citations)
         return scratch.relocated(data)
+
+
+def safe_name(filename: str | None, role: str) -> str:
+    """The upload's base name, reduced to harmless characters.
+
+    Letters and digits of every script stay (NFC): a chapter uploaded as
+    ``capítulo1.tex`` must still be found by ``\\input{capítulo1}``. A long name is
+    cut in its stem, so the suffix that picks the reader survives, and to at most
+    `_MAX_NAME_BYTES` of UTF-8 (file systems allow 255).
+    """
+    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    # Bounded before NFC (linear work whatever is sent), but in the stem: cutting the
+    # whole name at 1,000 characters dropped the suffix of a longer one ('y' * 3000 +
+    # '.tex' was stored without '.tex', and read by no LaTeX reader).
+    head, dot, tail = base.rpartition(".")
+    if len(base) > 1000:
+        base = head[:1000] + dot + tail if dot and len(tail) <= 12 else base[:1000]
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(c if c.isalnum() or c in "._ -" else "_" for c in base)
+    base = _RUNS.sub("_", base).strip(" .")
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem or len(ext) > 12:
+        stem, ext = base, ""
+    suffix = f".{ext}" if ext else ""
+    while len((stem + suffix).encode("utf-8")) > _MAX_NAME_BYTES and stem:
+        stem = stem[:-1]
+    base = (stem.rstrip(" .") + suffix) if stem.rstrip(" .") else ""
+    return base or role
+
+
+def _stored_name(name: str) -> str:
+    """The base name an upload called `name` is written under in the scratch folder."""
+    return scratch_name(safe_name(name, "upload"), "upload")
 
 
 def scratch_name(name: str, role: str) -> str:
