@@ -617,7 +617,7 @@ def split_entries_with_layout(
     strip = functools.cache(strip_markdown)
     # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
     # a reader's lines before their Document are as written; each keeps `written`.
-    lines = [ln.seen() for ln in lines]
+    lines = [_hard_break_taken_off(ln.seen()) for ln in lines]
     useful = [
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
@@ -1056,6 +1056,19 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
 # an alphabetic label opening an entry, as DIN 1505, BibTeX's alpha style and Markdown's
 # link labels write it; never digits alone (a number's label is a list marker)
 _ALPHA_LABEL_OPENING = re.compile(rf"\s*(?:\*\*|__)?\[(?:{ALPHA_LABEL})\](?:\*\*|__)?:?\s+")
+
+
+def _hard_break_taken_off(line: Line) -> Line:
+    """The line without Markdown's hard line break, a backslash before the newline (how
+    Pandoc writes Word's Shift+Enter): the line ends where the backslash stands, as the
+    reader sees it. Kept in, a list typed with line breaks ended no line as entries end
+    and read as one entry. Its written text keeps the backslash; an escaped one ("\\\\")
+    is text."""
+    text = line.text
+    if not text.endswith("\\") or text.endswith("\\\\"):
+        return line
+    written = line.written if line.written is not None else text
+    return replace(line, text=text[:-1].rstrip(), written=written)
 
 
 def _written(line: Line) -> str:
