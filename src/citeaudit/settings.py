@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -85,6 +85,23 @@ class Settings(BaseSettings):
     broker_url: str | None = None
     redis_url: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+
+    @field_validator("mailto")
+    @classmethod
+    def _one_address(cls, value: str | None) -> str | None:
+        """The contact address goes into every request's User-Agent: a line break in
+        it (a checkout's config, an environment variable) broke the header, and every
+        link of the run was reported an invalid URL. An address has no blank or
+        control character and one "@"."""
+        if value is None or value == "":
+            return None
+        if (
+            len(value) > 254
+            or value.count("@") != 1
+            or any(ch.isspace() or not ch.isprintable() for ch in value)
+        ):
+            raise ValueError("mailto must be one e-mail address (no blanks or line breaks)")
+        return value
 
     @model_validator(mode="after")
     def _database_in_data_dir(self) -> Settings:

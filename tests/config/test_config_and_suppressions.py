@@ -213,3 +213,26 @@ def test_the_default_baseline_is_used_where_it_was_written(
     capsys.readouterr()
     code, report, _ = check(capsys, "manuscript.md")
     assert code == 0 and report["summary"]["suppressed"] == 5
+
+
+def test_a_line_break_in_a_network_setting_is_an_error_naming_the_file(
+    capsys: pytest.CaptureFixture[str], apa: Path
+) -> None:
+    # a line break in "mailto" went into every request's User-Agent header: each link of
+    # the run was then reported an invalid URL
+    config = apa.parent / "citeaudit.toml"
+    config.write_text('[network]\nmailto = "ed@example.org\\r\\nX-Extra: 1"\n', "utf-8")
+    assert main(["check", "--offline", str(apa)]) == 2
+    err = capsys.readouterr().err
+    assert str(config) in err and "line break" in err
+
+
+@pytest.mark.parametrize("address", ["ed@example.org\nX: 1", "two words@example.org", "no-at"])
+def test_the_environment_s_mailto_must_be_one_address(address: str) -> None:
+    from pydantic import ValidationError
+
+    from citeaudit.settings import Settings
+
+    with pytest.raises(ValidationError, match="one e-mail address"):
+        Settings(mailto=address)
+    assert Settings(mailto="ed@example.org").mailto == "ed@example.org"

@@ -195,6 +195,11 @@ def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str
             raise ConfigurationError(
                 f"{path}: network setting {key!r} must be a finite number of seconds"
             )
+        if isinstance(value, str) and not value.isprintable():
+            # a line break in "mailto" broke every request's User-Agent header
+            raise ConfigurationError(
+                f"{path}: network setting {key!r} holds a line break or control character"
+            )
         checked: str | int | float = value
         network.append((key, checked))
 
