@@ -150,9 +150,6 @@ def test_reads_are_held_to_the_folder_while_a_stranger_s_files_are_read(tmp_path
     assert MARK.encode() in read_capped(folder / "link.tex", 1000)  # the CLI's own reads
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/H6-held-bibliography-reads.diff (audit.py)"
-)
 def test_a_confined_cli_bibliography_swapped_after_the_check_is_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

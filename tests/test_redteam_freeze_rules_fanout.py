@@ -24,8 +24,6 @@ from citeaudit.audit_data import AuditResult, Phase
 from citeaudit.rules.citations import _cited_by_author_page as author_page
 from citeaudit.rules.citations import _cited_by_name_and_title as name_and_title
 
-# Strict: H8-rules-fanout.diff (rules/citations, H3's files) fixes both and removes this.
-pytestmark = pytest.mark.xfail(strict=True, reason="P x R until H8-rules-fanout.diff")
 N = 400
 OFFLINE = {Phase.RESOLUTION: "offline", Phase.LINKS: "offline"}
 

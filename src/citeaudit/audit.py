@@ -173,7 +173,8 @@ def _read_bibliography(
     if _full(path, into, problems):
         return
     try:
-        into.append(read_bibliography(path, macros))
+        with scope.held():  # the file opened must be the one `admits` judged
+            into.append(read_bibliography(path, macros))
     except UnknownFormat:
         _read_reference_list(path, into, problems, scope)
     except InputError as exc:
@@ -189,7 +190,8 @@ def _read_reference_list(
     if _full(path, into, problems):
         return
     try:
-        into.append(read_reference_list(path, scope))
+        with scope.held():  # the file opened must be the one `admits` judged
+            into.append(read_reference_list(path, scope))
     except InputError as exc:
         problems.append(_unreadable(exc, f"; {_NOT_CROSS_CHECKED}"))
 

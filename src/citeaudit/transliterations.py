@@ -10,7 +10,10 @@ two false alarms; nor is it a misspelling to report.
 
 `skeleton` folds what transliterations disagree on -- the letters for х, ш, ч, щ, ж
 (kh, h, ch, sh, sch, shch, j, x, zh: one class), a caron written out (š -> sh), w
-for v, a French final "e", y for i, doubled letters -- and keeps every vowel and
+for v, a French final "e", y for i, doubled letters, the ending -ий/-ый/-ой written
+-y, -ii, -ij, -iy or -i (Vygotsky, Vygotskii, Vygotskij) and the й or the iotation
+of е written between vowels or not (Dostoyevsky, Dostoevsky; Sergeyev, Sergeev) --
+and keeps every vowel and
 every other consonant, so names that differ in anything else (Hansen, Hanson) keep
 different skeletons. `citeaudit.matching.citations` uses it only when no entry has the
 cited name, for the one entry of the cited year whose first author has the same
@@ -33,6 +36,10 @@ _CARONS = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ć": "ch", "ś": "
 # х, ш, ч, щ, ж as languages write them, longest first; one class "H".
 _HUSHING = re.compile(r"shch|sch|tsch|tch|sh|ch|kh|zh|j|x|h")
 _DOUBLED = re.compile(r"(.)\1+")
+# й written at a name's end after a vowel, or -ий/-ый (-ij, -iy, -ii, -yj, -yi, -y)
+_FINAL_GLIDE = re.compile(r"(?:[iy][ijy]|[jy])$")
+# й, or the iotation of е/ё/ю/я, written "y" or "j" between vowels, or not written
+_GLIDE = re.compile(r"(?<=[aeiou])[yj](?=[aeiou])")
 SHORTEST = 6  # letters: a shorter name has too few letters to tell transliteration
 
 
@@ -81,6 +88,8 @@ def _fold(name: str) -> str:
     letters = re.sub(r"[^a-z]", "", anyascii(low).lower())
     if len(letters) < SHORTEST:
         return ""
+    letters = _FINAL_GLIDE.sub("i", letters)  # Vygotskij, Vygotskii, Vygotsky: one ending
+    letters = _GLIDE.sub("", letters)  # Dostoyevsky ~ Dostoevsky, Sergeyev ~ Sergeev
     folded = _HUSHING.sub("H", letters).replace("w", "v").replace("y", "i")
     folded = _DOUBLED.sub(r"\1", folded)
     if folded.endswith("e") and len(folded) > SHORTEST:
