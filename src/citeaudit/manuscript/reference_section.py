@@ -617,7 +617,7 @@ def split_entries_with_layout(
     strip = functools.cache(strip_markdown)
     # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
     # a reader's lines before their Document are as written; each keeps `written`.
-    lines = [_hard_break_taken_off(ln.seen()) for ln in lines]
+    lines = _table_rows_as_entries([_hard_break_taken_off(ln.seen()) for ln in lines])
     useful = [
         ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
     ]
@@ -1056,6 +1056,48 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
 # an alphabetic label opening an entry, as DIN 1505, BibTeX's alpha style and Markdown's
 # link labels write it; never digits alone (a number's label is a list marker)
 _ALPHA_LABEL_OPENING = re.compile(rf"\s*(?:\*\*|__)?\[(?:{ALPHA_LABEL})\](?:\*\*|__)?:?\s+")
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE_CELL = re.compile(r"\s*:?-{3,}:?\s*")
+_TABLE_LABEL = re.compile(r"\[?(\d{1,4})[.)]?\]?")
+_FEWEST_ROWS = 3
+
+
+def _table_rows_as_entries(lines: list[Line]) -> list[Line]:
+    """A list laid out as a Markdown pipe table (Pandoc's rendering of a Word list kept
+    in a table), as entries: each row one, a number in its first cell its label, the
+    header row and the rule under it none. Only when rows are half the list's lines at
+    least (three rows at least), most of them dated: a row or two among entries, or a
+    table of data after the list, is left as it is. Each row
+    keeps its written text; an empty line after it sets it apart."""
+    rows = [k for k, ln in enumerate(lines) if _TABLE_ROW.match(ln.text)]
+    nonblank = sum(1 for ln in lines if ln.text.strip())
+    if len(rows) < _FEWEST_ROWS or len(rows) * 2 < nonblank:
+        return lines
+    cells = {k: [c.strip() for c in lines[k].text.strip()[1:-1].split("|")] for k in rows}
+    rules = {k for k in rows if all(_TABLE_RULE_CELL.fullmatch(c) for c in cells[k])}
+    if sum(1 for k in rows if dated(lines[k].text)) * 2 < len(rows) - len(rules):
+        return lines  # a table of data, not of entries (entries carry their years)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if k not in cells:
+            out.append(line)
+            continue
+        if k in rules or (k + 1 in rules and not dated(line.text)):
+            continue  # the rule, and the header above it
+        filled = [c for c in cells[k] if c]
+        if not filled:
+            continue
+        label = _TABLE_LABEL.fullmatch(filled[0])
+        if label is not None and len(filled) > 1:
+            text = f"{label.group(1)}. " + " ".join(filled[1:])
+        else:
+            text = " ".join(filled)
+        written = line.written if line.written is not None else line.text
+        out.append(replace(line, text=text, written=written, removed=""))
+        out.append(Line(line.file, line.number, ""))
+    return out
 
 
 def _hard_break_taken_off(line: Line) -> Line:
