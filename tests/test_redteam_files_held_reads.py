@@ -178,3 +178,44 @@ def test_a_confined_cli_bibliography_swapped_after_the_check_is_not_read(
     monkeypatch.setattr(InputScope, "admits", then_swapped)
     data = read_inputs(AuditInput((main,)), InputScope.confined_to(folder))
     assert MARK not in repr(data)
+
+
+def _pdf(text: str) -> bytes:
+    from tests.security.pdf_objects import pdf_from_objects
+
+    shown = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+@pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/H6-pdf-held-read.diff (pdf_isolated, pdf_pages)"
+)
+def test_a_pdf_swapped_for_a_link_after_it_was_sniffed_is_not_read(
+    places: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF engine's child opened the manuscript by name: a second look-up, outside
+    the reads the audit holds to its folder."""
+    _, outside = places
+    (outside / "secret.pdf").write_bytes(_pdf(f"Rates rose {MARK} (Hidden, 2001)."))
+    choose = reading.reader_for
+
+    def then_swapped(path: Path, scope: InputScope | None = None) -> object:
+        reader = choose(path, scope)
+        if path.name == "paper.pdf":
+            _swap_for_link(path, outside / "secret.pdf")
+        return reader
+
+    monkeypatch.setattr(reading, "reader_for", then_swapped)
+    paper = _pdf("Rates rose (Okafor, 2018).")
+    data = read_files([StoredFile("manuscript", "paper.pdf", "pdf", len(paper), paper)])
+    assert MARK not in repr(data)
+    assert any(REFUSED in p.message for p in data.input_problems), data.input_problems
