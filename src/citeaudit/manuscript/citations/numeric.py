@@ -135,6 +135,16 @@ _PAREN = re.compile(
     rf"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s))\s*)?(?P<list>{_LIST})\)",
     re.IGNORECASE,
 )
+# the same words in running text, as Nature's journals write a number used as a noun:
+# "as in ref. 12", "refs 3-5", "refs. 7 and 8", "see reference 4." (a number after the
+# word, nothing of a quantity after it; the word spelt out and singular only before a
+# stop: "the reference 3 M KCl electrode" is a value)
+_RUNNING_REF = re.compile(
+    rf"(?<![\w.])(?:(?:refs?\.|refs|references)[ \t\xa0](?P<list>{_LIST})"
+    rf"(?:[ \t]+(?:and|&)[ \t]+(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
+    rf"|reference[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 # also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
 # it set superscript too, ^1,^; and with its opening bracket alone raised, the list
 # after it not ("firm ^(^24.", "fled^(^25-26)"): the list must then close there, on
@@ -396,6 +406,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
         _sub_labelled_brackets(text) if subs else iter(()),
         _parenthesised(text),
+        _running_refs(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
         _glued_plain(text),
         *_superscript_joined(text, document),
@@ -750,6 +761,18 @@ def _parenthesised(text: str) -> Iterator[_Candidate]:
         elif before[-1:] and not before[-1].isspace() and before[-1] not in "([":
             form = "paren-glued"  # "in 2013(15).": a superscript "(15)" that lost its markup
         yield _Candidate(start, m.end(), numbers, form)
+
+
+def _running_refs(text: str) -> Iterator[_Candidate]:
+    """ "ref. 12", "refs 7 and 8" in running text: read as "(ref. 12)" is, wherever the
+    manuscript cites by number at all (the "paren-ref" form's weight)."""
+    for m in _RUNNING_REF.finditer(text):
+        listed = m.group("one") or m.group("list")
+        if m.group("more"):
+            listed += f",{m.group('more')}"
+        numbers = _expand(listed)
+        if numbers:
+            yield _Candidate(m.start(), m.end(), numbers, "paren-ref")
 
 
 _RUNS_ON_AFTER = frozenset(",)]\u201d\u2019%")
