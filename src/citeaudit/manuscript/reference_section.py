@@ -617,9 +617,13 @@ def split_entries_with_layout(
     strip = functools.cache(strip_markdown)
     # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
     # a reader's lines before their Document are as written; each keeps `written`.
-    lines = _table_rows_as_entries([_hard_break_taken_off(ln.seen()) for ln in lines])
+    lines = _table_rows_as_entries(_html_items([_hard_break_taken_off(ln.seen()) for ln in lines]))
     useful = [
-        ln for ln in lines if not _RULE.match(ln.text) and not _LATEX_COMMAND_LINE.match(ln.text)
+        ln
+        for ln in lines
+        if not _RULE.match(ln.text)
+        and not _LATEX_COMMAND_LINE.match(ln.text)
+        and not _HTML_LIST_TAG.match(ln.text)
     ]
     groups = _paragraphs(useful)
     numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
@@ -1097,6 +1101,38 @@ def _table_rows_as_entries(lines: list[Line]) -> list[Line]:
         written = line.written if line.written is not None else line.text
         out.append(replace(line, text=text, written=written, removed=""))
         out.append(Line(line.file, line.number, ""))
+    return out
+
+
+# an HTML list inside Markdown: its own tags ("<ol>", "</ul>") alone on a line, and an
+# item opening with "<li>" (attributes bounded) and perhaps closing with "</li>"
+_HTML_LIST_TAG = re.compile(r"^\s*</?(?:ol|ul)\b[^<>]{0,200}>\s*$", re.IGNORECASE)
+_HTML_ITEM = re.compile(r"^\s*<li\b[^<>]{0,200}>\s*", re.IGNORECASE)
+_HTML_ITEM_END = re.compile(r"\s*</li>\s*$", re.IGNORECASE)
+
+
+def _html_items(lines: list[Line]) -> list[Line]:
+    """HTML list items ("<li>Smith, J. ...</li>") as the list a reader sees: numbered
+    "1.", "2." inside an "<ol>", bulleted otherwise. Read as text, "<li>Smith" was the
+    entry's author. Each keeps its written text."""
+    out: list[Line] = []
+    number = 0  # the next item's number inside an <ol>; 0 outside one
+    for line in lines:
+        tag = _HTML_LIST_TAG.match(line.text)
+        if tag is not None:
+            opened = line.text.strip()[1:3].lower()
+            number = 1 if opened == "ol" else 0
+            out.append(line)
+            continue
+        opening = _HTML_ITEM.match(line.text)
+        if opening is None:
+            out.append(line)
+            continue
+        marker = f"{number}. " if number else "- "
+        number += 1 if number else 0
+        text = marker + _HTML_ITEM_END.sub("", line.text[opening.end() :])
+        written = line.written if line.written is not None else line.text
+        out.append(replace(line, text=text, written=written, removed=""))
     return out
 
 
