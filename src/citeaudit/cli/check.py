@@ -4,14 +4,27 @@ User errors are exit 2 with one sentence, never a traceback: a report path whose
 does not exist is refused before the audit runs (a typo should not cost a network run,
 nor create folders); a file that cannot be read at all (missing, PDF, HTML, empty) is
 an error naming it, and the rest is still audited and reported.
+
+A run has a deadline (``--time-limit``, `DEFAULT_TIME_LIMIT`): a service task has its
+soft and hard time limits, but a CI job running ``citeaudit check`` on a pull request's
+hostile manuscript, or on one whose links all lead to a tarpit, was held until the CI
+runner's own limit killed it (hours on some) with nothing said. Past the deadline the
+audit is stopped wherever it is -- a reader, a rule, a regular expression (Python's
+matcher checks for signals), a network wait -- and the run exits 2 with a sentence
+that says so (`RunDeadline`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
@@ -30,6 +43,79 @@ FAIL_ON = ("error", "warning", "info", "never")
 # The names of `report.formats.REPORTERS` (a test keeps them equal), written out so
 # that building the parser does not import every reporter and its templates.
 FORMATS = ("github", "gitlab", "html", "json", "sarif", "text")
+# Seconds a whole run may take by default: far past a real manuscript's audit with its
+# registry look-ups and link checks (minutes), well inside a CI job's hour.
+DEFAULT_TIME_LIMIT = 1800.0
+# Seconds the stopped run has to unwind (close its sockets, its event loop) before the
+# process leaves without it: a step that swallows the stop, or a cleanup that waits on a
+# silent host, does not hold the run either.
+UNWIND_GRACE = 10.0
+EXIT_TIMED_OUT = 2  # as an unreadable input: the audit did not run to its end
+
+
+class RunDeadline(BaseException):
+    """The run passed its time limit. A BaseException, as KeyboardInterrupt is: a
+    reader's or a rule's ``except Exception`` boundary turns errors into findings and
+    goes on, and must not swallow the stop."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+def time_limit_message(seconds: float) -> str:
+    """What a stopped run says: its limit, that nothing was reported, what to do."""
+    return (
+        f"the run passed its time limit of {seconds:g} s (--time-limit) and was stopped; "
+        "nothing was reported. An input this slow to audit is far larger than a manuscript "
+        "or built to be slow; a slow network is left out with --offline. Raise "
+        "--time-limit (0: no limit) for a run known to need longer"
+    )
+
+
+@contextmanager
+def run_deadline(seconds: float) -> Iterator[None]:
+    """Raise `RunDeadline` in this (the main) thread once `seconds` have passed; if the
+    run has not unwound `UNWIND_GRACE` seconds later, print why and leave the process.
+
+    No deadline (0, or not in the main thread, where no signal arrives, or a platform
+    without interval timers): the body runs as it would. The previous handler and
+    timer are put back after."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def abandon(_signum: int, _frame: FrameType | None) -> None:
+        print(f"citeaudit: error: {time_limit_message(seconds)}", file=sys.stderr, flush=True)
+        os._exit(EXIT_TIMED_OUT)
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        signal.signal(signal.SIGALRM, abandon)
+        signal.setitimer(signal.ITIMER_REAL, UNWIND_GRACE)
+        raise RunDeadline(seconds)
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):  # NaN and negative refused alike
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,6 +143,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="exit 1 when a finding is at least this severe (default: error)",
     )
     add_network_arguments(parser)
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=(
+            f"stop the run after SECONDS and exit 2 (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)"
+        ),
+    )
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_config_arguments(parser, baseline_writer=True)
     parser.set_defaults(run=run)
@@ -117,8 +212,12 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
     if args.output is not None:
         _check_output(args.output)
-    result = audited(args, settings, options)
-    result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
+    try:
+        with run_deadline(args.time_limit):
+            result = audited(args, settings, options)
+            result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
+    except RunDeadline as stopped:
+        raise ConfigurationError(time_limit_message(stopped.seconds)) from None
     for note in setup.problems:
         print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)  # names files
     if args.write_baseline:
