@@ -196,9 +196,6 @@ def _pdf(text: str) -> bytes:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/H6-pdf-held-read.diff (pdf_isolated, pdf_pages)"
-)
 def test_a_pdf_swapped_for_a_link_after_it_was_sniffed_is_not_read(
     places: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

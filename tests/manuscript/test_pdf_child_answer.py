@@ -71,5 +71,6 @@ def test_a_wrong_answer_is_one_error_for_the_file(
         return subprocess.CompletedProcess(args, 0, json.dumps(answer).encode(), b"")
 
     monkeypatch.setattr(subprocess, "run", fake_run)  # the child_python run
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n")  # the parent reads it first
     with pytest.raises(InputError, match="no page reading"):
         pdf_isolated.read_pages_isolated(tmp_path / "paper.pdf", "paper.pdf")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
+from citeaudit.bounded_read import FileTooLarge, read_capped
 from citeaudit.child_python import ChildTimedOut, run_module
 from citeaudit.errors import InputError
 
@@ -74,14 +75,27 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     """`pdf._read_pages(path, name)`, the engine's part computed in a limited child
     process."""
     cap = limits()
+    from citeaudit.manuscript.pdf_pages import MAX_BYTES
+
+    try:  # opened here, as every reader's file is: a regular file, and inside the
+        # audit's folder at the open itself while reads are held (`bounded_read`) --
+        # the child opening the name again was a second look-up a swap could win
+        data = read_capped(path, MAX_BYTES)
+    except FileTooLarge:
+        raise InputError(
+            name, f"too large for a manuscript (over {MAX_BYTES // 2**20} MB)"
+        ) from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
     try:  # the working folder (a fork's checkout) off its path, none of the server's
-        # secrets in its environment (`child_python`)
+        # secrets in its environment (`child_python`); the bytes on its standard input
         done = run_module(
             "citeaudit.manuscript.pdf_isolated",
             str(cap.memory_mb),
             str(cap.cpu_seconds),
-            str(path),
+            "-",
             name,
+            data=data,
             timeout=cap.wall_seconds,
         )
     except ChildTimedOut:
@@ -307,8 +321,9 @@ def main(argv: list[str]) -> int:
     limit_self(int(memory_mb), int(cpu_seconds))
     from citeaudit.manuscript.pdf_pages import read_pages
 
-    try:
-        answer = encode_pages(read_pages(Path(path), name))
+    try:  # "-": the parent sends the file's bytes (it opened the file itself)
+        source = sys.stdin.buffer.read() if path == "-" else Path(path)
+        answer = encode_pages(read_pages(source, name))
     except InputError as exc:
         answer = json.dumps({"error": exc.detail, "line": exc.line}, ensure_ascii=False)
     sys.stdout.write(answer)
