@@ -617,7 +617,8 @@ def split_entries_with_layout(
     strip = functools.cache(strip_markdown)
     # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
     # a reader's lines before their Document are as written; each keeps `written`.
-    lines = _table_rows_as_entries(_html_items([_hard_break_taken_off(ln.seen()) for ln in lines]))
+    lines = _block_quote_taken_off([ln.seen() for ln in lines])
+    lines = _table_rows_as_entries(_html_items([_hard_break_taken_off(ln) for ln in lines]))
     useful = [
         ln
         for ln in lines
@@ -1101,6 +1102,28 @@ def _table_rows_as_entries(lines: list[Line]) -> list[Line]:
         written = line.written if line.written is not None else line.text
         out.append(replace(line, text=text, written=written, removed=""))
         out.append(Line(line.file, line.number, ""))
+    return out
+
+
+_QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?){1,8}")
+
+
+def _block_quote_taken_off(lines: list[Line]) -> list[Line]:
+    """The list's lines without Markdown's block-quote marks ("> Smith, J. ...", ">"
+    alone an empty line), when most of its lines are quoted: read with them, every
+    author was "> Smith" and the list had no empty line. Written text kept."""
+    nonblank = [ln for ln in lines if ln.text.strip()]
+    quoted = sum(1 for ln in nonblank if _QUOTE_MARKS.match(ln.text))
+    if not nonblank or quoted * 2 <= len(nonblank):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        marks = _QUOTE_MARKS.match(line.text)
+        if marks is None:
+            out.append(line)
+            continue
+        written = line.written if line.written is not None else line.text
+        out.append(replace(line, text=line.text[marks.end() :], written=written, removed=""))
     return out
 
 
