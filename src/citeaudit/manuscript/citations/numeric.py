@@ -75,7 +75,11 @@ _LOCATOR = (
     r"(?i:(?:pp?|pg|pages?|chapters?|chap|ch|sections?|sec|tables?|tab|figs?|figures?"
     r"|theorems?|thm|lemmas?|corollary|propositions?|prop|definitions?|def|eqs?"
     r"|equations?|appendix|part|vol|box|examples?|remarks?|algorithm|lines?|para"
-    r"|paragraph|cap|cap[ií]tulo|tabela|tabla|figura|se[cç][aã]o|secci[oó]n)"
+    r"|paragraph|cap|cap[ií]tulo|tabela|tabla|figura|se[cç][aã]o|secci[oó]n"
+    # a page, volume, chapter, figure or table in other languages: GOST's "[1, с. 25]",
+    # "[2, т. 3]"; German "S.", "Bd.", "Kap.", "Abb."; Slavic "s.", "str."; Indonesian
+    # "hlm.", "hal."; Spanish/Portuguese "pág."; Dutch "blz."; Swedish "sid."
+    r"|с|стр|т|гл|рис|табл|s|str|bd|kap|abb|hlm|hal|p[aá]gs?|blz|sid)"
     r"\.?\s?[\dIVXivx]|§\s?\d)"
 )
 # a Markdown link's target after its text, "[3](url)", "[3](url "title")"; a bracket
