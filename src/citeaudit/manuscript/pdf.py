@@ -29,6 +29,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.pdf_captions import float_captions
 from citeaudit.manuscript.pdf_footnotes import split_footnotes
 from citeaudit.manuscript.pdf_layout import PdfLine, body_size
 from citeaudit.manuscript.pdf_links import LinkArea
@@ -96,6 +97,7 @@ class PdfReader(ManuscriptReader):
         pages = read_pages_isolated(Path(path), name)
         flow = join_broken_words(pages.lines)
         flow = [ln for ln in flow if ln.text.strip()]
+        flow, breaks = float_captions(flow)
         lines = [Line(name, ln.number, ln.text, ln.superscripts, page=ln.page) for ln in flow]
         size = body_size([flow])
         levels = {
@@ -106,7 +108,7 @@ class PdfReader(ManuscriptReader):
         probe, probe_levels = _without_run_ons(flow, _without_cells(flow, lines), levels)
         sections = [_trimmed(sec, flow) for sec in _reference_sections(probe, probe_levels)]
         if not sections:
-            return self._headless(name, flow, lines, pages)
+            return self._headless(name, flow, lines, pages, breaks)
         listed = {i for sec in sections for i in range(sec.start, sec.end)}
         outside = [i for i in range(len(lines)) if i not in listed]
         _join_citations(flow, lines, outside)
@@ -123,7 +125,7 @@ class PdfReader(ManuscriptReader):
             Document(
                 path=name,
                 format=self.format,
-                lines=_with_paragraph_breaks(flow, lines, outside) + notes,
+                lines=_with_paragraph_breaks(flow, lines, outside, breaks) + notes,
                 reference_entries=tuple(entries),
                 reference_heading=Location(name, first.number, page=first.page),
                 reference_layout=max(layouts, key=lambda t: t[0])[1],
@@ -133,7 +135,7 @@ class PdfReader(ManuscriptReader):
         )
 
     def _headless(
-        self, name: str, flow: list[PdfLine], lines: list[Line], pages: _Pages
+        self, name: str, flow: list[PdfLine], lines: list[Line], pages: _Pages, breaks: set[int]
     ) -> tuple[Document, list[InputProblem]]:
         """No heading names a list: the hanging entries at the end, if any, are it."""
         pairs = list(zip(flow, lines, strict=True))
@@ -143,7 +145,8 @@ class PdfReader(ManuscriptReader):
         entries, layout = split_pdf_entries(pairs[start:end], pages.lefts, pages.links, _clean)
         outside = list(range(start)) + list(range(max(end, start), len(lines)))
         _join_citations(flow, lines, outside)
-        body = _with_paragraph_breaks(flow, lines, outside) + _note_lines(name, pages.notes)
+        body = _with_paragraph_breaks(flow, lines, outside, breaks)
+        body += _note_lines(name, pages.notes)
         document = Document(
             name,
             self.format,
@@ -483,10 +486,14 @@ def _heading_level(line: PdfLine, size: float) -> int | None:
 
 
 def _with_paragraph_breaks(
-    flow: Sequence[PdfLine], lines: Sequence[Line], indexes: Sequence[int]
+    flow: Sequence[PdfLine],
+    lines: Sequence[Line],
+    indexes: Sequence[int],
+    breaks: set[int] | None = None,
 ) -> tuple[Line, ...]:
     """The body's lines with a blank line where the page leaves space between
-    paragraphs (or a heading's size changes), as the text readers see paragraphs."""
+    paragraphs (or a heading's size changes), as the text readers see paragraphs,
+    and before each line in `breaks` (a caption read apart, and the text after it)."""
     gaps = [
         a.foot - b.base
         for a, b in itertools.pairwise(flow)
@@ -512,7 +519,7 @@ def _with_paragraph_breaks(
             # a column left a line's room above the foot the text reaches elsewhere
             # (`_text_foot`): what the next column opens with is a new paragraph
             raised = not same and ends and previous.base - foot > 1.1 * leading
-            if spaced or resized or short or raised:
+            if spaced or resized or short or raised or (breaks and i in breaks):
                 out.append(Line(lines[i].file, lines[i].number, "", page=lines[i].page))
         out.append(lines[i])
         previous = line
