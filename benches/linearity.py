@@ -720,6 +720,12 @@ def rules_author_page_fanout(n: int) -> Files:
     return {"paper.md": body, "refs.bib": _uncited_books(n, lambda i: "Smith")}
 
 
+def md_years_run(n: int) -> Files:
+    """'Smith' then n bare years on one line: n weak citations sharing the run as their
+    text; the matcher searched the whole run for each one's item (600 KB: 19 CPU s)."""
+    return {"paper.md": "Text Smith " + "2020, " * n + "\n"}
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -825,6 +831,7 @@ SHAPES = (
     Shape("pdf-many-objects", pdf_many_objects, 1000, "n unused objects, nested arrays"),
     Shape("rules-paragraphs-entries", rules_paragraphs_entries, 100, "n paragraphs, n entries"),
     Shape("rules-author-page-fanout", rules_author_page_fanout, 20, "n works, n '(Smith Zed 4)'"),
+    Shape("md-years-run", md_years_run, 1000, "'Smith' then '2020, ' x n on one line"),
 )
 SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
 # shape, scale, what, limit, unit ("s": wall seconds, "MB": peak memory the run added)
