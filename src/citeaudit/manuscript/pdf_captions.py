@@ -30,6 +30,7 @@ _CAPTION = re.compile(
 )
 _BLOCK_LINES = 8  # a caption is a few lines: a longer block is text, left where it is
 _AHEAD = 12  # lines looked at, after the caption, for the end of the sentence it cut
+_CHAINED = 3  # captions that may follow the first and float with it
 _SPACED = 1.3  # of the usual leading: space that sets a block apart
 _SAME_TYPE = 0.06  # of a size: type this close is the same type
 
@@ -50,8 +51,11 @@ def float_captions(flow: Sequence[PdfLine]) -> tuple[list[PdfLine], set[int]]:
         if moved:
             j = _block_end(flow, i, leading)
             # captions one after another (a figure's caption in two languages) float
-            # together, at most `_BLOCK_LINES` lines each
-            while j is not None and j < n and _CAPTION.match(flow[j].text):
+            # together, at most `_BLOCK_LINES` lines each and `_CHAINED` more of them:
+            # a page of one-line captions would otherwise be walked from each of them
+            for _ in range(_CHAINED):
+                if j is None or j >= n or not _CAPTION.match(flow[j].text):
+                    break
                 j = _block_end(flow, j, leading)
             k = _sentence_end(flow, j, body, leading) if j is not None else None
             if j is not None and k is not None:
