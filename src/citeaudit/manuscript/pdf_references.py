@@ -11,6 +11,7 @@ entries, is left to the text rules every reader shares (`split_entries_with_layo
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 
@@ -101,11 +102,31 @@ def _by_spacing(useful: Sequence[tuple[PdfLine, Line]]) -> list[bool] | None:
     spaced = sum(1 for g in gaps if g is not None and g > 1.25 * leading)
     if spaced < 2 or spaced * 5 < len(useful) / 4:
         return None
-    # a column or page break says nothing: the line starts an entry only if it reads so
+    # a column or page break says nothing: the line starts an entry only if it reads
+    # so, and -- in a list whose entries end as sentences do -- if the line before the
+    # break ended one ("Journal of Stuff," / "Washington, DC: Press, 2004." goes on)
+    ends = [useful[i - 1][1].text for i, g in enumerate(gaps) if g is not None and starts[i]]
+    stops = len(ends) >= 3 and sum(map(_stopped, ends)) >= _STOPPED * len(ends)
     return [
-        s if g is not None else (i == 0 or looks_like_entry_start(ln.text))
+        s
+        if g is not None
+        else (
+            i == 0
+            or (looks_like_entry_start(ln.text) and (not stops or _stopped(useful[i - 1][1].text)))
+        )
         for i, (s, g, (_, ln)) in enumerate(zip(starts, gaps, useful, strict=True))
     ]
+
+
+_STOPPED = 0.9  # of a list's entries ending as sentences do: its habit
+_LINK_END = re.compile(r"(?:https?://|doi:|www\.|\b10\.\d{4,9}/)\S*$", re.IGNORECASE)
+
+
+def _stopped(text: str) -> bool:
+    """A line that ends an entry as most lists end one: a full stop, a closing bracket
+    or quote, or a link or DOI."""
+    text = text.rstrip()
+    return text.endswith((".", ")", "]", "”", '"', "»")) or _LINK_END.search(text) is not None
 
 
 def _regroup(
