@@ -726,6 +726,13 @@ def md_years_run(n: int) -> Files:
     return {"paper.md": "Text Smith " + "2020, " * n + "\n"}
 
 
+def md_html_item_blanks(n: int) -> Files:
+    """An HTML list item padded with n blanks: its closing tag was searched for from
+    every blank (80,000: 10.5 CPU s)."""
+    item = "<li>Smith, J. (2020). Tides." + " " * n + "x"
+    return {"paper.md": f"Text (Smith, 2020).\n\n# References\n\n<ol>\n{item}\n</ol>\n"}
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
@@ -832,6 +839,7 @@ SHAPES = (
     Shape("rules-paragraphs-entries", rules_paragraphs_entries, 100, "n paragraphs, n entries"),
     Shape("rules-author-page-fanout", rules_author_page_fanout, 20, "n works, n '(Smith Zed 4)'"),
     Shape("md-years-run", md_years_run, 1000, "'Smith' then '2020, ' x n on one line"),
+    Shape("md-html-item-blanks", md_html_item_blanks, 1000, "an <li> item padded with n blanks"),
 )
 SINGLE_LINE_GOAL = ("single-line-manuscript", 100, 10.0)  # shape, scale, seconds (5 MB)
 # shape, scale, what, limit, unit ("s": wall seconds, "MB": peak memory the run added)
