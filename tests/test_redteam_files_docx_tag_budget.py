@@ -73,3 +73,37 @@ def test_the_parts_of_one_package_share_one_budget_of_tags(
     skipped = [p.message for p in problems if "tags" in p.message]
     assert len(skipped) == 4, problems  # each part left out says so
     assert all("skipped" in message for message in skipped)
+
+
+def test_the_word_files_of_one_audit_share_one_budget_of_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty Word files of a full package each, in one upload, were parsed in turn:
+    their text (none) charged nothing. The audit's scope counts the tags too."""
+    import tempfile
+
+    from citeaudit import input_scope
+    from citeaudit.service.inputs import read_files
+    from citeaudit.store.views import StoredFile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(docx, "MAX_TAGS", 20_000)
+    monkeypatch.setattr(docx, "MAX_PACKAGE_TAGS", 30_000)
+    monkeypatch.setattr(input_scope, "DEFAULT_MAX_XML_TAGS", 40_000, raising=False)
+    parsed: list[int] = []
+    build = etree.fromstring
+
+    def counted(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(data.count(b"<"))
+        return build(data, *args, **kwargs)
+
+    monkeypatch.setattr(etree, "fromstring", counted)
+    package = _package()
+    files = [
+        StoredFile("manuscript", f"p{i}.docx", "docx", len(package), package) for i in range(5)
+    ]
+    data = read_files(files)
+    assert sum(parsed) <= 40_000, parsed  # five bodies of 16,000 tags: 80,000 before
+    assert len(data.manuscripts) == 2  # the first two are read whole
+    refused = [p.message for p in data.input_problems if "one audit parses" in p.message]
+    assert len(refused) == 3, data.input_problems

@@ -62,6 +62,7 @@ __all__ = [
     "DEFAULT_MAX_NAMES",
     "DEFAULT_MAX_SPLICED_CHARS",
     "DEFAULT_MAX_SPLICES",
+    "DEFAULT_MAX_XML_TAGS",
     "InputScope",
     "is_version_control",
     "shown_name",
@@ -77,6 +78,10 @@ DEFAULT_MAX_LINES = 250_000
 # Characters of manuscript text one audit reads: as many as the largest text upload
 # holds (20 MB); a 1,000-page thesis holds about three million.
 DEFAULT_MAX_CHARS = 20_000_000
+# XML tags the Word files of one audit may hand the parser, all together: each file's
+# parts share `docx.MAX_PACKAGE_TAGS` (3,000,000), and twenty files of that in one upload
+# (2 MB of them) were each parsed in turn -- their text, nothing, never charged.
+DEFAULT_MAX_XML_TAGS = 6_000_000
 _SPLICE_SLACK = 64 * 1024  # a confined audit's splice budget above twice its own files
 _MOST_FILES_COUNTED = 10_000  # a folder with more is not summed: the default budget holds
 _SHOWN_CHARS = 120
@@ -133,6 +138,7 @@ class _Ledger:
     lines: int = 0  # manuscript lines read, each file counted once
     chars: int = 0  # and their characters
     text_of: set[str] = field(default_factory=set)  # those files, by real path
+    xml_tags: int = 0  # tags of the Word files' parts handed to the parser
     # A name given many times (one file \input in every chapter) is looked up once.
     located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
 
@@ -416,6 +422,15 @@ class InputScope:
                 ledger.text_of.add(key)
                 ledger.lines += lines
                 ledger.chars += chars
+
+    def xml_tags_left(self) -> int:
+        """Tags the audit's Word files may still hand the parser (`DEFAULT_MAX_XML_TAGS`
+        in all): a package's parts are counted before any tree is built."""
+        return max(DEFAULT_MAX_XML_TAGS - self.ledger.xml_tags, 0)
+
+    def take_xml_tags(self, count: int) -> None:
+        """Count tags a Word file's parts handed the parser."""
+        self.ledger.xml_tags += count
 
     def text_refusal(self) -> str:
         """Why a file is not read once the audit holds its text."""

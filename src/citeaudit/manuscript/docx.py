@@ -54,6 +54,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from citeaudit.bounded_read import open_regular, read_head
 from citeaudit.errors import InputError
+from citeaudit.input_scope import DEFAULT_MAX_XML_TAGS, InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
 from citeaudit.manuscript.docx_budget import TextBudget
@@ -155,13 +156,18 @@ class DocxReader(ManuscriptReader):
     format: ClassVar[str] = "docx"
     extensions: ClassVar[tuple[str, ...]] = (".docx",)
 
+    def __init__(self, scope: InputScope | None = None) -> None:
+        # The audit's scope: its Word files together hand the parser at most
+        # `input_scope.DEFAULT_MAX_XML_TAGS` tags (None: this file's own caps only).
+        self.scope = scope
+
     def read(self, path: Path) -> Document:
         return self.read_with_problems(path)[0]
 
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         name = str(path)
         problems: list[InputProblem] = []
-        parts = _read_package(Path(path), name, problems)
+        parts = _read_package(Path(path), name, problems, self.scope)
         root, why = _parse(parts[_MAIN])
         if root is None:
             raise InputError(
@@ -323,7 +329,9 @@ def _paragraph(location: Location) -> Location:
 # -- the package ---------------------------------------------------------------------
 
 
-def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[str, bytes]:
+def _read_package(
+    path: Path, name: str, problems: list[InputProblem], scope: InputScope | None = None
+) -> dict[str, bytes]:
     """The parts this reader uses, each read within the caps; refusals as InputError."""
     try:  # a regular file, inside the audit's folder while a stranger's (`bounded_read`)
         stream = open_regular(path)
@@ -334,11 +342,15 @@ def _read_package(path: Path, name: str, problems: list[InputProblem]) -> dict[s
         refusal = directory_refusal(stream, MAX_PARTS)
         if refusal is not None:
             raise InputError(name, f"refused: {refusal} (a damaged file or a ZIP bomb)")
-        return _read_parts(stream, path, name, problems)
+        return _read_parts(stream, path, name, problems, scope)
 
 
 def _read_parts(
-    stream: BinaryIO, path: Path, name: str, problems: list[InputProblem]
+    stream: BinaryIO,
+    path: Path,
+    name: str,
+    problems: list[InputProblem],
+    scope: InputScope | None = None,
 ) -> dict[str, bytes]:
     """The package opened from `stream`, its parts' declared sizes checked first."""
     try:
@@ -373,7 +385,8 @@ def _read_parts(
                 )
         parts: dict[str, bytes] = {}
         custom = sorted(p for p in infos if _CUSTOM.fullmatch(p))[:_MAX_CUSTOM_PARTS]
-        tags_left = MAX_PACKAGE_TAGS
+        audit_left = scope.xml_tags_left() if scope is not None else MAX_PACKAGE_TAGS
+        tags_left = min(MAX_PACKAGE_TAGS, audit_left)
         for part in (_MAIN, _STYLES, _NUMBERING, *(p for p, _ in _NOTES), *custom):
             found = infos.get(part)
             if found is None or (part in custom and found.file_size > _MAX_CUSTOM_BYTES):
@@ -389,12 +402,23 @@ def _read_parts(
             # One budget of tags for the parts together, the body first (its own cap,
             # `MAX_TAGS`, is `_parse`'s): each "<" is at most one node of a tree.
             tags = data.count(b"<")
+            if part == _MAIN and tags > audit_left:
+                raise InputError(name, _audit_tags(tags, audit_left))
             if part != _MAIN and tags > tags_left:
                 problems.append(InputProblem(name, None, _package_tags(part, tags)))
                 continue
             tags_left -= min(tags, tags_left)
+            if scope is not None and tags <= MAX_TAGS:
+                scope.take_xml_tags(tags)  # what the parser will be handed
             parts[part] = data
         return parts
+
+
+def _audit_tags(tags: int, left: int) -> str:
+    return (
+        f"not read: its {_MAIN} holds {tags:,} XML tags, and the audit's other Word files "
+        f"leave {left:,} of the {DEFAULT_MAX_XML_TAGS:,} one audit parses"
+    )
 
 
 def _package_tags(part: str, tags: int) -> str:

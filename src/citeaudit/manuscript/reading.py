@@ -212,7 +212,7 @@ def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
     if fmt == "docx":
         from citeaudit.manuscript.docx import DocxReader
 
-        return DocxReader()
+        return DocxReader(scope)
     if fmt == "pdf":
         from citeaudit.manuscript.pdf import PdfReader
 
