@@ -204,6 +204,34 @@ def test_ch_numbered_heading_inside_a_citavi_bibliography(tmp_path: Path) -> Non
     assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
 
 
+# --- VS: a list grouped under sub-headings ("Tài liệu tiếng anh", "... từ internet") --
+
+
+@pytest.mark.xfail(strict=True, reason="VS: a group's sub-heading read as an entry")
+def test_vs_sub_headings_inside_a_numbered_list_are_no_entries(tmp_path: Path) -> None:
+    tab = "<w:r><w:tab/></w:r>"
+    body = (
+        para(run("Mở đầu"))
+        + para(run("Các công ty như Facebook [2] dùng Redis [3] để lưu phiên chơi."))
+        + para(run("TÀI LIỆU THAM KHẢO"))
+        + para(run("Tài liệu tiếng anh"))
+        + para(run("[1]"), tab, run("Roger Roe (2015), Example game development, Beginner guide"))
+        + para(run("[2]"), tab, run("Anna Poe, Ben Zed (2014), Example engine essentials"))
+        + para(run("Tài liệu tham khảo từ internet"))
+        + para(
+            run("[3]"),
+            tab,
+            run("Redis commands, https://example.org/commands, truy cập 14/10/2015"),
+        )
+    )
+    result = _audit(raw_docx(tmp_path / "baocao.docx", body))
+    refs = {r.id: r for r in result.data.references}
+    uncited = [refs[f.reference].raw for f in result.findings if f.code == "CIT001" and f.reference]
+    assert len(result.data.references) == 3
+    assert len(uncited) == 1 and "Roger Roe" in uncited[0]
+    assert [f.code for f in result.findings if f.code == "CIT002"] == []
+
+
 # --- ML: Markdown reference-style links "[text][1]" with "[1]: url" definitions ------
 
 
