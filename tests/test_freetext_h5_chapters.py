@@ -261,3 +261,17 @@ def test_an_organisation_closed_by_a_colon_stays_whole(read: object) -> None:
     assert ref.authors[0].organisation
     assert ref.year == 2011
     assert ref.title == "Guidelines for small ports"
+
+
+@pytest.mark.parametrize("read", [parse, rules])
+def test_given_names_first_after_an_inverted_first_author(read: object) -> None:
+    """'Hollis, Jennifer, Arnold E. Pratt and Miriam L. Walton. Title.' (Chicago): the
+    walk over the names stopped at a name before "and", so the last two names became the
+    title (the tagger mended it or not, model by model)."""
+    assert callable(read)
+    ref = read(
+        "Lune, Maria, Arno E. Poe and Mira L. Fen. Border Rivers: Essays on Northern "
+        "Waters. Toronto: Lake Press, 2004."
+    )
+    assert families(ref) == ["Lune", "Poe", "Fen"]
+    assert ref.title == "Border Rivers: Essays on Northern Waters"

@@ -162,7 +162,17 @@ _NAME_FORMS = [
     re.compile(
         rf"[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.|\s+[{_UP}][a-zà-ÿ]+)?\s+{_FAM}(?=,)"
     ),  # "Carl Pletsch,"
+    # "Arnold E. Pratt and …": before "and" only with a middle initial ("The Government
+    # and Politics" is a title's start)
+    re.compile(rf"[{_UP}][a-zà-ÿ]+\s+[{_UP}]\.\s+{_FAM}(?=\s+(?:and|&)\s)"),
 ]
+
+
+# the last name of a list after "and", given names first, closed by a full stop:
+# "Hollis, Jennifer, Arnold E. Pratt and Miriam L. Walton. Border Lines …"
+_LAST_AFTER_AND = re.compile(
+    rf"[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.|\s+[{_UP}][a-zà-ÿ]+)?\s+{_FAM}(?=\.\s)"
+)
 
 
 _FIRST_ONLY = re.compile(rf"{_FAM},\s*[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.)?(?=,)")  # "WERNER, Ernst,"
@@ -186,9 +196,13 @@ def _names_prefix(s: str) -> tuple[int, int] | None:
     pos = 0
     count = 0
     end = 0
+    after_and = False
     while True:
         m = None
-        for form in _NAME_FORMS if count else [_FIRST_ONLY, *_NAME_FORMS]:
+        forms = _NAME_FORMS if count else [_FIRST_ONLY, *_NAME_FORMS]
+        if after_and:
+            forms = [*forms, _LAST_AFTER_AND]
+        for form in forms:
             m = form.match(s, pos)
             if m:
                 break
@@ -207,6 +221,7 @@ def _names_prefix(s: str) -> tuple[int, int] | None:
         if not sep or sep.end() == end:
             break
         pos = sep.end()
+        after_and = bool(re.search(r"\b(?:and)\s+$|&\s*$", sep.group(0)))
     if count == 0:
         return None
     if re.match(r",?\s*(?:and|&)\s", s[end:]):
