@@ -138,6 +138,22 @@ def test_registries_and_links_in_a_tarpit_end_with_the_run(
     assert held  # the run was waiting on the tarpit when it was stopped
 
 
+# Strict: H8-fix-time-limit.diff (cli/fix.py) removes this.
+@pytest.mark.xfail(strict=True, reason="fix has no --time-limit until H8-fix-time-limit.diff")
+def test_fix_audits_under_the_same_deadline(paper: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`citeaudit fix` runs the same audit as check (`shared_audit.audited`) before it
+    writes: it is held to the same deadline, and writes nothing when stopped."""
+    before = paper.read_text(encoding="utf-8")
+
+    def endless(*_: Any, **__: Any) -> None:
+        while True:
+            threading.Event().wait(0.01)
+
+    monkeypatch.setattr(citeaudit.audit, "run_rules", endless)
+    _stopped(run_cli({}, "fix", str(paper), "--offline", "--time-limit", "5"), 5)
+    assert paper.read_text(encoding="utf-8") == before
+
+
 _SWALLOWS_THE_STOP = """
 import sys
 import citeaudit.audit

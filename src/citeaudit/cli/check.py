@@ -108,6 +108,29 @@ def run_deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def time_limited(seconds: float) -> Iterator[None]:
+    """`run_deadline`, its stop a usage error naming the limit: exit 2 and one sentence
+    (`citeaudit.cli.main`), for every command that audits (check, fix)."""
+    try:
+        with run_deadline(seconds):
+            yield
+    except RunDeadline as stopped:
+        raise ConfigurationError(time_limit_message(stopped.seconds)) from None
+
+
+def add_time_limit_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=(
+            f"stop the run after SECONDS and exit 2 (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)"
+        ),
+    )
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -143,15 +166,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="exit 1 when a finding is at least this severe (default: error)",
     )
     add_network_arguments(parser)
-    parser.add_argument(
-        "--time-limit",
-        type=_seconds,
-        default=DEFAULT_TIME_LIMIT,
-        metavar="SECONDS",
-        help=(
-            f"stop the run after SECONDS and exit 2 (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)"
-        ),
-    )
+    add_time_limit_argument(parser)
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_config_arguments(parser, baseline_writer=True)
     parser.set_defaults(run=run)
@@ -212,12 +227,9 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
     if args.output is not None:
         _check_output(args.output)
-    try:
-        with run_deadline(args.time_limit):
-            result = audited(args, settings, options)
-            result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
-    except RunDeadline as stopped:
-        raise ConfigurationError(time_limit_message(stopped.seconds)) from None
+    with time_limited(args.time_limit):
+        result = audited(args, settings, options)
+        result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)  # names files
     if args.write_baseline:
