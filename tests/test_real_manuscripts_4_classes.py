@@ -41,7 +41,6 @@ def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
 # --- Y1: YAML front matter whose keys are all indented still names the bibliography --
 
 
-@pytest.mark.xfail(strict=True, reason="Y1: indented front matter's bibliography not read")
 def test_y1_indented_front_matter_names_the_bibliography(tmp_path: Path) -> None:
     (tmp_path / "biblio.bib").write_text(_BIB, encoding="utf-8")
     rmd = tmp_path / "tesis.Rmd"

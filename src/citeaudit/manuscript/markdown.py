@@ -184,8 +184,10 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
         if not in_comment:
             end = _metadata_end(out, i)
             if end is not None:
-                bibs.extend(_front_matter_bibliographies(out[i + 1 : end], first=i + 2))
-                _blank_metadata(out, i, end)
+                indent = _block_indent(out, i + 1, end)
+                fields = [line[indent:] for line in out[i + 1 : end]]
+                bibs.extend(_front_matter_bibliographies(fields, first=i + 2))
+                _blank_metadata(out, i, end, indent)
                 i = end + 1
                 continue
             opening = _FENCE.match(text)
@@ -266,11 +268,28 @@ def _metadata_end(lines: list[str], i: int) -> int | None:
     return None
 
 
-def _blank_metadata(out: list[str], start: int, end: int) -> None:
+def _block_indent(lines: list[str], start: int, end: int) -> int:
+    """The indentation every key of a metadata block shares: R Markdown templates indent
+    the whole block ("  bibliography: refs.bib"), valid YAML all the same; read at
+    column 0, its bibliography was never found and every citation was "missing"."""
+    indent: int | None = None
+    for k in range(start, end):
+        line = lines[k]
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        width = len(line) - len(stripped)
+        indent = width if indent is None else min(indent, width)
+        if indent == 0:
+            return 0
+    return indent or 0
+
+
+def _blank_metadata(out: list[str], start: int, end: int, indent: int = 0) -> None:
     """Blank a metadata block but its ``nocite:`` field, kept as written."""
     nocite = False
     for k in range(start, end + 1):
-        line = out[k]
+        line = out[k][indent:] if out[k][:indent].isspace() else out[k]
         if _NOCITE_FIELD.match(line):
             nocite = True
         elif nocite and not _NESTED.match(line):
