@@ -119,7 +119,6 @@ def test_zb_typed_entries_before_a_bibliography_field_are_entries(tmp_path: Path
 # --- RC: raw LaTeX \cite{key} in Pandoc Markdown (passed through to LaTeX) ------------
 
 
-@pytest.mark.xfail(strict=True, reason="RC: \\cite{key} in Markdown not read as a citation")
 def test_rc_raw_latex_cite_in_pandoc_markdown(tmp_path: Path) -> None:
     (tmp_path / "biblio.bib").write_text(_BIB, encoding="utf-8")
     md = tmp_path / "contenu.md"

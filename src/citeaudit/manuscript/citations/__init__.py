@@ -19,6 +19,7 @@ from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMark
 from citeaudit.manuscript.citations.organisation_years import OrganisationYearExtractor
 from citeaudit.manuscript.citations.pandoc import PandocExtractor
 from citeaudit.manuscript.citations.protologues import ProtologueExtractor
+from citeaudit.manuscript.citations.raw_latex import RawLatexExtractor
 from citeaudit.manuscript.citations.title_years import TitleYearExtractor
 from citeaudit.manuscript.citations.titles import TitleExtractor
 from citeaudit.manuscript.citations.undated_corporate import (
@@ -41,6 +42,7 @@ __all__ = [
     "NumericExtractor",
     "PandocExtractor",
     "ProtologueExtractor",
+    "RawLatexExtractor",
     "TitleExtractor",
     "UndatedCorporateExtractor",
     "UndatedTitleExtractor",
@@ -52,6 +54,7 @@ __all__ = [
 _MarkerSource = (
     FieldCitationExtractor
     | LatexExtractor
+    | RawLatexExtractor
     | PandocExtractor
     | AlphaLabelExtractor
     | BareKeyExtractor
@@ -73,9 +76,12 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         return (LatexExtractor(),)
     # a Word citation field's code names its works: it claims its shown text first
     fields = (FieldCitationExtractor(),) if document_format == "docx" else ()
+    # Pandoc passes raw LaTeX through to a PDF made by LaTeX: "\cite{key}" beside "[@key]"
+    raw_latex = (RawLatexExtractor(),) if document_format in ("markdown", "text") else ()
     return (
         *fields,
         PandocExtractor(),
+        *raw_latex,
         AlphaLabelExtractor(),  # before the bare keys: "[Knuth1984]" in a labelled list
         BareKeyExtractor(),
         UndatedTitleExtractor(),
