@@ -78,7 +78,6 @@ _BIBL_BEGIN = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="ZB: typed entries before a ZOTERO_BIBL field dropped")
 def test_zb_typed_entries_before_a_bibliography_field_are_entries(tmp_path: Path) -> None:
     # An ABNT entry with full given names and a long title: its year stands late.
     late_year = (

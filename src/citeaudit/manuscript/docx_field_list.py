@@ -31,6 +31,7 @@ from citeaudit.manuscript.list_tail import (
     dated,
     ends_list,
     note_label,
+    opens_with_capitals_surname,
     opens_with_person,
     reads_as_running_text,
 )
@@ -71,6 +72,7 @@ def _entry_like(text: str) -> bool:
     head = plain[:_DATE_REACH]
     return (
         opens_with_person(plain)
+        or opens_with_capitals_surname(plain)  # ABNT: "ESTRADA, Fernanda; ..."
         or note_label(plain) is not None
         or _YEAR_NEAR.search(head) is not None
     )

@@ -24,6 +24,7 @@ __all__ = [
     "note_label",
     "notes_or_prose_start",
     "opens_abstract",
+    "opens_with_capitals_surname",
     "opens_with_person",
     "reads_as_running_text",
 ]
@@ -108,6 +109,21 @@ def is_dated_list(starts: list[str]) -> bool:
 def opens_with_person(text: str) -> bool:
     """Whether `text` opens with a person's name and initials ("Lindqvist, P.")."""
     return _PERSON.match(text.strip()) is not None
+
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+# ABNT's person: a surname in capitals, a comma, a given name written out ("SILVA,
+# João", "DE LA CRUZ, Ana", "SOUZA-LIMA, Rui"); bounded and anchored
+_CAPITALS_SURNAME = re.compile(
+    rf"\W{{0,2}}((?:[{_UP}][^\W\d_]*\s+){{0,2}}[{_UP}][^\W\d_'’\-]+(?:[\-'’][^\W\d_]+)?),\s[{_UP}]"
+)
+
+
+def opens_with_capitals_surname(text: str) -> bool:
+    """Whether `text` opens with a surname in capitals and a comma, as ABNT writes a
+    person ("SILVA, João."): a body ("Instituto Alfa, Recife.") is not in capitals."""
+    found = _CAPITALS_SURNAME.match(text.strip())
+    return found is not None and found.group(1).isupper() and len(found.group(1)) > 1
 
 
 # -- where a list gives way to notes or prose ----------------------------------------

@@ -30,6 +30,7 @@ from citeaudit.manuscript.list_tail import (
     is_dated_list,
     notes_or_prose_start,
     opens_abstract,
+    opens_with_capitals_surname,
     opens_with_person,
 )
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
@@ -771,25 +772,15 @@ def _rest_of_spaced_entry(text: str, prev: str, entry: str, dated_list: Callable
     before ends mid-way, or -- the list being dated -- the entry before has no year yet
     or this line has none ("Universidade X. 2014." under "Dissertação de Mestrado.",
     "Instituto Alfa, Recife." under a dated thesis). Two dated entries stay two."""
-    if opens_with_person(text) or _capitals_surname(text) or list_marker(text) is not None:
+    if (
+        opens_with_person(text)
+        or opens_with_capitals_surname(text)
+        or list_marker(text) is not None
+    ):
         return False
     if not _ends_entry(prev):
         return True
     return dated_list() and not (dated(entry) and dated(text))
-
-
-# ABNT's person: a surname in capitals, a comma, a given name written out ("SILVA,
-# João", "DE LA CRUZ, Ana", "SOUZA-LIMA, Rui"); bounded and anchored
-_CAPITALS_SURNAME = re.compile(
-    rf"\W{{0,2}}((?:[{_UP}][^\W\d_]*\s+){{0,2}}[{_UP}][^\W\d_'’\-]+(?:[\-'’][^\W\d_]+)?),\s[{_UP}]"
-)
-
-
-def _capitals_surname(text: str) -> bool:
-    """Whether `text` opens with a surname in capitals and a comma, as ABNT writes a
-    person ("SILVA, João."): a body ("Instituto Alfa, Recife.") is not in capitals."""
-    found = _CAPITALS_SURNAME.match(text.strip())
-    return found is not None and found.group(1).isupper() and len(found.group(1)) > 1
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:
