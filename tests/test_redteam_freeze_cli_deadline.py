@@ -138,8 +138,6 @@ def test_registries_and_links_in_a_tarpit_end_with_the_run(
     assert held  # the run was waiting on the tarpit when it was stopped
 
 
-# Strict: H8-fix-time-limit.diff (cli/fix.py) removes this.
-@pytest.mark.xfail(strict=True, reason="fix has no --time-limit until H8-fix-time-limit.diff")
 def test_fix_audits_under_the_same_deadline(paper: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`citeaudit fix` runs the same audit as check (`shared_audit.audited`) before it
     writes: it is held to the same deadline, and writes nothing when stopped."""

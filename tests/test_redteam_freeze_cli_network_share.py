@@ -23,8 +23,6 @@ import pytest
 
 from tests.in_process_cli import run_cli
 
-# Strict: H8-cli-network-share.diff (phases, enrichers, links/workers) removes this.
-pytestmark = pytest.mark.xfail(strict=True, reason="no network share until the diff")
 LIMIT = 20  # seconds: the run's; its phases take 40% and 60% of what is left
 
 

@@ -11,8 +11,6 @@ benches/linearity.py's "md-years-run" times the shape (after: 1.5 CPU s at 600 K
 
 from __future__ import annotations
 
-import pytest
-
 from citeaudit.matching import author_index
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.location import Location
@@ -43,8 +41,6 @@ def _weak(text: str, item: str) -> Citation:
     )
 
 
-# Strict: H8-matching-item.diff (matching/author_index.py, H3's) fixes it and removes this.
-@pytest.mark.xfail(strict=True, reason="whole-text search until H8-matching-item.diff")
 def test_an_item_the_run_does_not_hold_costs_a_bounded_search() -> None:
     Recorded.searched = []
     run = Recorded("Text Smith " + "2020, " * 100_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from citeaudit.audit_data import Phase
@@ -19,6 +20,11 @@ class PhaseOptions:
     # Whose link checks with redirects the cache keeps apart (the service's account):
     # a redirect chain is a site's answer to one request (`links.cache`).
     cache_scope: str = ""
+    # When the whole run must have ended (`time.monotonic()`; None: no end): the CLI's
+    # --time-limit. Each network phase takes a share of what is left when it starts
+    # (`share_of_run`) and ends with what it has, its links and look-ups not done by
+    # then "out-of-time", so the report still comes before the run is stopped.
+    run_ends: float | None = None
 
     def skip_reasons(self) -> dict[Phase, str]:
         """Why each network phase does not run, for the report ("resolution: --offline")."""
@@ -49,7 +55,23 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
     budget = max_network_checks(settings)
     for enricher in enrichers:
         enricher.max_checks = budget
+        enricher.run_ends = options.run_ends
     return enrichers
+
+
+# Of the run's time left when a phase starts: look-ups come first and leave the links
+# most of what is left; the links leave a quarter of theirs to the rules and the report.
+RESOLUTION_SHARE = 0.4
+LINKS_SHARE = 0.6
+
+
+def share_of_run(run_ends: float | None, share: float, own: float | None) -> float | None:
+    """Seconds a network phase may take: `share` of the run's time left, or its `own`
+    limit when that is shorter (the service's chunk share); None when neither is set."""
+    if run_ends is None:
+        return own
+    left = max(0.0, share * (run_ends - time.monotonic()))
+    return left if own is None else min(own, left)
 
 
 def max_network_checks(settings: Settings) -> int:

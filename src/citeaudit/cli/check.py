@@ -17,10 +17,12 @@ that says so (`RunDeadline`).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -222,7 +224,10 @@ def run(args: argparse.Namespace) -> int:
 
     setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
     settings = settings_for(setup.settings_overrides())
-    options = phase_options(args)
+    # The network phases take their shares of the run's time and end with what they
+    # have (`PhaseOptions.run_ends`): the report comes before the deadline stops the run.
+    run_ends = time.monotonic() + args.time_limit if args.time_limit else None
+    options = dataclasses.replace(phase_options(args), run_ends=run_ends)
     if not has_inputs(args):
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
     if args.output is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from citeaudit.cli.check import add_time_limit_argument, time_limited
 from citeaudit.cli.ci_log import guarded
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
@@ -47,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--diff", action="store_true", help="print a unified diff of the changes; write nothing"
     )
     add_network_arguments(parser)
+    add_time_limit_argument(parser)
     add_config_arguments(parser, baseline_writer=False)
     parser.set_defaults(run=run)
 
@@ -60,8 +62,10 @@ def run(args: argparse.Namespace) -> int:
     if not has_inputs(args):
         raise ConfigurationError("nothing to fix: give a manuscript or bibliography FILE")
     settings = settings_for(setup.settings_overrides())
-    # The registry clients are closed before anything is written.
-    result = audited(args, settings, phase_options(args))
+    # The registry clients are closed before anything is written; the audit is held to
+    # the run's deadline as check's is (stopped, nothing is written).
+    with time_limited(args.time_limit):
+        result = audited(args, settings, phase_options(args))
     # A finding the author suppressed is not "fixed" behind their back.
     result = setup.apply(result, args.baseline)
     unreadable = [p for p in result.data.input_problems if p.unreadable]

@@ -90,10 +90,13 @@ class LinkEnricher(Enricher):
         if not targets:
             status = PhaseStatus(Phase.LINKS, done=True)
             return dataclasses.replace(data, phases=(*data.phases, status))
+        from citeaudit.phases import LINKS_SHARE, share_of_run
+
+        run_time = share_of_run(self.run_ends, LINKS_SHARE, self.policy.max_run_time)
         checks, network_up = check_links(
             [t for t, _ in targets.values()],
             self.settings,
-            policy=self.policy,
+            policy=dataclasses.replace(self.policy, max_run_time=run_time),
             use_cache=self.use_cache,
             probe_urls=self.probe_urls,
             dns_names=self.dns_names,

@@ -117,6 +117,11 @@ class ResolutionEnricher(Enricher):
         return cls(build_resolver(settings, use_cache=use_cache))
 
     def enrich(self, data: AuditData) -> AuditData:
+        if self.run_ends is not None and isinstance(self.resolver, RegistryResolver):
+            from citeaudit.phases import RESOLUTION_SHARE, share_of_run
+
+            own = self.resolver.max_run_time
+            self.resolver.max_run_time = share_of_run(self.run_ends, RESOLUTION_SHARE, own)
         run = self.resolver.resolve(data.references)
         self.last_requests = dict(run.requests)
         return dataclasses.replace(
