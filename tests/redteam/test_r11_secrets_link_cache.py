@@ -71,6 +71,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
             tmp_path_factory.mktemp("link-cache"),
             embedded_workers=1,
             allow_private_networks=True,  # the loopback farm stands in for the web
+            allow_own_machine=True,  # ... on this machine, named as the operator would
             doi_url=farm.url("svc", ""),
             archive_url=farm.url("svc", "/wayback/available"),
             link_timeout=5.0,
