@@ -517,6 +517,7 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
     superscript: set[str] = set()
     own_lists: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
+    headings: set[str] = set()
     for style in root.iterfind("w:style", _NS):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
@@ -524,6 +525,10 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
         label = style.find("w:name", _NS)
         names[style_id] = (label.get(_q("val")) or "") if label is not None else ""
         own_lists[style_id] = paragraph_list(style)
+        if style.find("w:pPr/w:outlineLvl", _NS) is not None or names[style_id].casefold() in (
+            _HEADING_NAMES
+        ):
+            headings.add(style_id)
         parent = style.find("w:basedOn", _NS)
         if parent is not None and parent.get(_q("val")):
             based_on[style_id] = parent.get(_q("val")) or ""
@@ -533,19 +538,21 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
                 bold.add(style_id)
             if _vert_align(properties) == "superscript":
                 superscript.add(style_id)
-    lists = _style_lists(own_lists, based_on)
+    lists = _style_lists(own_lists, based_on, headings)
     return _Styles(names, frozenset(bold), frozenset(superscript), lists)
 
 
 def _style_lists(
-    own: dict[str, tuple[str, int] | None], based_on: dict[str, str]
+    own: dict[str, tuple[str, int] | None], based_on: dict[str, str], headings: set[str]
 ) -> dict[str, tuple[str, int]]:
     """Each paragraph style's list, its own or the nearest ancestor's; a cycle or a
-    chain longer than Word allows ends the walk (each style walks at most that far)."""
+    chain longer than Word allows ends the walk (each style walks at most that far).
+    A heading's numbering is no list: a style based on a numbered heading (Citavi's
+    "Citavi Bibliography Heading" on "heading 1") drew "2 References" as an entry."""
     lists: dict[str, tuple[str, int]] = {}
     for style_id in own:
         current, steps = style_id, 0
-        while current and steps < _MAX_BASED_ON:
+        while current and steps < _MAX_BASED_ON and current not in headings:
             found = own.get(current)
             if found is not None:
                 if found[0] != "0":  # numId 0 takes a style out of a list
@@ -556,6 +563,7 @@ def _style_lists(
 
 
 _MAX_BASED_ON = 16
+_HEADING_NAMES = frozenset({"title", "subtitle", *(f"heading {n}" for n in range(1, 10))})
 
 
 def _int_level(value: str | None) -> int:
