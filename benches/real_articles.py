@@ -42,10 +42,12 @@ repositories no other split was read from, to study Markdown against DOCX withou
 looking at fresh3); `all` does not include it. `fresh5` is a second study split
 (2026-12-05: SciELO, eLife, PLOS and small journals' JATS of the held-out test split's
 kind, from repositories, commits or paths no other split was read from, because tuning
-on dev no longer carried over to test); `all` does not include it either.
+on dev no longer carried over to test); `all` does not include it either, nor
+`fresh6` (2026-12-05: SciELO in Portuguese and Spanish, which test holds and no study
+split did; benches/REAL_MANUSCRIPTS_FRESH6.md).
 Truth changes are decided on dev only and apply to every split alike.
 
-    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|fresh3|fresh4|fresh5
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|...|fresh6
         [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
@@ -709,15 +711,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all"),
+        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"),
         default="dev",
         help="dev, fresh, fresh4 and fresh5 to study (fresh: articles added after test was "
         "first run, studied since issue 12; fresh4: Europe PMC full texts added to study; "
-        "fresh5: SciELO, eLife, PLOS and small journals of test's kind, added to study); test, "
+        "fresh5: SciELO, eLife, PLOS and small journals of test's kind, added to study; "
+        "fresh6: SciELO in Portuguese and Spanish, added to study); test, "
         "fresh2 and fresh3 are held out (fresh2: sources added after fresh was looked at; "
         "fresh3: sources added after fresh2 was reported; "
         "both kept unseen for a session's final figures); all: dev, test and fresh "
-        "(fresh2 to fresh5 only by name)",
+        "(fresh2 to fresh6 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)

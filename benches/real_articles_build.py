@@ -55,6 +55,12 @@ commits and paths of repositories, no other split was read from, added because t
 on dev no longer carried over to test. Built like fresh4 (every article goes there,
 its sources come last). `--read-only fresh5` reads only its sources and keeps every
 other source's records as they are, so that adding it changes no other split.
+
+`fresh6` is a third study split (2026-12-05): SciELO articles in Portuguese and
+Spanish, which test holds and no study split did, so that test's Portuguese SciELO
+recall and precision can be studied without looking at test. Built like fresh5
+(`--read-only fresh6`); a repository read before is read only at another commit, so
+its Source key (repository, commit) is new and its records are never kept twice.
 """
 
 from __future__ import annotations
@@ -111,6 +117,12 @@ class Source:
     # already holds many of (PLOS) would otherwise fill a mixed collection's sample.
     # A record left out is counted.
     families_out: tuple[str, ...] = ()
+    # A file that carries a published translation in one of `languages` gives only its
+    # translations, not its original (which still supplies their truth): a journal that
+    # publishes English originals with Portuguese versions gives the corpus the versions
+    # it is short of, plus the originals that have none, without the English twin of
+    # each translation (the corpus's size).
+    translations_over_originals: bool = False
 
 
 def _fresh(
@@ -198,12 +210,34 @@ def _fresh5(
     )
 
 
+def _fresh6(
+    repo: str,
+    commit: str,
+    pattern: str,
+    repo_licence: str,
+    family: str = "",
+    languages: tuple[str, ...] = (),
+    translations_over_originals: bool = False,
+) -> Source:
+    """A source for the `fresh6` study split: all of its articles go there, none to dev."""
+    return Source(
+        repo,
+        commit,
+        pattern,
+        repo_licence,
+        held_out="fresh6",
+        family=family,
+        languages=languages,
+        translations_over_originals=translations_over_originals,
+    )
+
+
 # Held-out splits that take every article of their sources (no dev half): a split kept
 # unseen until a session's final figures, so none of its sources may be tuned on.
 WHOLLY_HELD_OUT = frozenset({"fresh2", "fresh3"})
 # Study splits that take every article of their sources too: added after dev, so that
 # dev's articles (and figures) stay what they were.
-WHOLE_STUDY_SPLITS = frozenset({"fresh4", "fresh5"})
+WHOLE_STUDY_SPLITS = frozenset({"fresh4", "fresh5", "fresh6"})
 
 
 def _sampled(files: list[tuple[str, int]], sample: int) -> list[tuple[str, int]]:
@@ -876,6 +910,30 @@ SOURCES = (
         r"^tests/samples/texture/original_refs/document\.xml$",
         "BSD-3-Clause (code); articles CC-BY-NC-SA-4.0 per their licence element",
     ),
+    # ---- Added for `fresh6` (2026-12-05), a STUDY split of SciELO articles in Portuguese
+    # and Spanish: test holds 33 Portuguese SciELO articles and no study split held any
+    # to speak of. The SciELO repositories and their forks were searched through their
+    # whole history (every XML file of every commit): all but one folder's articles were
+    # in the corpus already. Every article goes to fresh6, none to dev; placed last, so
+    # an article the corpus already holds keeps its place and its copy here is dropped
+    # as a duplicate (same DOI and language, or same title). ----
+    _fresh6(
+        # One volume of Revista de Saúde Pública (56, 2022) in SciELO's upload system (a
+        # fork), English originals of which some carry their published Portuguese or
+        # Spanish translation. The commit after the one dev/fresh's source sampled 35
+        # files of (same folder, same files): the Portuguese and Spanish versions that
+        # sample left out, and the English originals that have no translation (the
+        # originals of translations are left out: dev/fresh hold some translations, and
+        # an article must not be in two splits in two languages). Siblings (same journal
+        # and volume) of dev/fresh articles, not of test's.
+        "robertatakenaka/scms-upload",
+        "6ccaf99bd0af500f04b44d140370af0d993dce55",
+        r"^migration/fixtures/classic_website/bases/xml/rsp/v56/.*\.xml$",
+        "BSD-3-Clause (code); articles CC-BY per their licence element",
+        family="SciELO",
+        languages=("pt", "es", "en"),
+        translations_over_originals=True,
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -1120,6 +1178,9 @@ def build(
                 variants = [None]
             group = None
             original: dict[str, Any] = {}
+            only_translations = source.translations_over_originals and any(
+                v in source.languages for v in variants[1:]
+            )
             if source.languages and len(variants) > 1:
                 # The original's truth judges its translations' missing works even when
                 # the original itself is in a language the source is not read for.
@@ -1127,6 +1188,10 @@ def build(
                     original = article_record(data, meta, None) or {}
                 except Exception:  # a bad fixture must not stop the build
                     original = {}
+            if only_translations:
+                # only the translations are read; the original still gives their truth
+                variants = [v for v in variants[1:] if v in source.languages]
+                skipped["original of a translation read instead"] += 1
             for translation in variants:
                 record = _one(
                     data, meta, translation, source, skipped, seen_doi, seen_title, seen_ids, group
@@ -1276,9 +1341,9 @@ def write(records: list[dict[str, Any]], skipped: Counter[str], out: Path) -> No
             f"{n} {split}" for split, n in sorted(Counter(r["split"] for r in records).items())
         )
         + ". Sources added after the test split was first run send their held-out half to"
-        " `fresh`, never to `test`; the `fresh2`, `fresh3`, `fresh4` and `fresh5` sources"
-        " send all their articles to `fresh2`, `fresh3`, `fresh4` or `fresh5` (none to dev;"
-        " fresh4 and fresh5 are for study); every article keeps the split it had.",
+        " `fresh`, never to `test`; the `fresh2` to `fresh6` sources send all their"
+        " articles to their split (none to dev; fresh4, fresh5 and fresh6 are for study);"
+        " every article keeps the split it had.",
         "",
         "| repository | held out | articles | dev | held out (articles) | commit | licence |",
         "| --- | --- | --- | --- | --- | --- | --- |",
