@@ -74,3 +74,34 @@ def test_a_caption_after_a_finished_sentence_stays_where_it_stands(tmp_path: Pat
     caption = texts.index("Figure 1. The effect in a made-up sample.")
     assert texts.index("2019; Brandt & Cole, 2020).") < caption
     assert caption < texts.index("Later, Dunmore (2018) disagreed.")
+
+
+def test_a_caption_waits_past_an_abbreviations_full_stop(tmp_path: Path) -> None:
+    """ "Dunmore et al." ends a line with a full stop that ends no sentence: the
+    caption put there would cut "Dunmore et al." from its "(2018)"."""
+    path = _pdf(
+        tmp_path / "abbreviation.pdf",
+        ["Earlier work found the effect in many", "places, as Brandt and"],
+        [
+            "Figure 1. The effect in a made-up sample.",
+            "",
+            "Cole (2020) and Dunmore et al.",
+            "(2018) show. Abbott (2019) agrees.",
+        ],
+    )
+    result = audit(AuditInput.from_paths([path]))
+    items = [c.item for c in result.data.citations]
+    assert items[:2] == ["Brandt and Cole (2020)", "Dunmore et al. (2018)"]
+
+
+def test_a_caption_after_a_line_ending_on_a_link_stays(tmp_path: Path) -> None:
+    """A line ending on a link or a number (another caption's DOI) may end its
+    paragraph: the caption after it is not taken for an interruption."""
+    path = _pdf(
+        tmp_path / "doi.pdf",
+        ["Earlier work is online at", "https://doi.org/10.1234/made.up.5"],
+        ["Figure 1. The effect in a made-up sample.", "", "Later, Dunmore (2018) disagreed."],
+    )
+    texts = [line.text for line in read_manuscript(path).lines]
+    caption = texts.index("Figure 1. The effect in a made-up sample.")
+    assert caption < texts.index("Later, Dunmore (2018) disagreed.")

@@ -28,6 +28,16 @@ _CAPTION = re.compile(
     r"|Box|Plate|Exhibit|Map|Mapa|Graph)\s*[A-Z]?\d{1,3}(?:\.\d{1,3})?[a-z]?"
     r"(?:\s*[.:|—–-]|\s+[A-ZÀ-Ö]|\s*$)"
 )
+# A line stops mid-sentence on a word, a comma or semicolon, "&", a dash or an opening
+# bracket; one ending on a number, a closing bracket or a link may end its paragraph
+# (a caption's DOI, "... respectively)"), and a caption after it floats nowhere.
+_MID_SENTENCE = re.compile(r"(?:[^\W\d_]|[,;&(\[–—-])$")
+_LINK_END = re.compile(r"(?:https?://|doi:|www\.|\b10\.\d{4,9}/)\S*$", re.IGNORECASE)
+# a full stop that ends an abbreviation, not the sentence ("Abbott et al." / "(2019)")
+_ABBREVIATION = re.compile(
+    r"(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bFigs?|\bEqs?|\bca|\bapprox|\bno|\bvol"
+    r"|\bpp?|\bed|\beds|\bJr|\bDr|\bSr|\bSt|(?<![^\W\d_])[A-Z])\.$",
+)
 _BLOCK_LINES = 8  # a caption is a few lines: a longer block is text, left where it is
 _AHEAD = 12  # lines looked at, after the caption, for the end of the sentence it cut
 _CHAINED = 3  # captions that may follow the first and float with it
@@ -95,8 +105,8 @@ def _cut_before(before: PdfLine, caption: PdfLine, leading: float, body: float) 
     """The line before the caption is the body's and stops mid-sentence, and the
     caption stands apart from it."""
     text = before.text.rstrip()
-    if not text or text.endswith((".", "!", "?", ":", ".)", ".”", '."', "?”")):
-        return False
+    if before.bold or not _MID_SENTENCE.search(text) or _LINK_END.search(text):
+        return False  # a heading, or a line that ends as much as a sentence does
     return _in_body_type(before, body) and _apart(before, caption, leading)
 
 
@@ -131,6 +141,9 @@ def _sentence_end(flow: Sequence[PdfLine], j: int, body: float, leading: float) 
             return None
         if k > j and not _next_in_column(flow[k - 1], line, leading):
             return None  # a table's cells after its caption, not a paragraph going on
-        if line.text.rstrip().endswith((".", "!", "?", ".)", ".”", '."', "?”")):
+        text = line.text.rstrip()
+        if text.endswith((".", "!", "?", ".)", ".”", '."', "?”")) and not _ABBREVIATION.search(
+            text
+        ):
             return k
     return None
