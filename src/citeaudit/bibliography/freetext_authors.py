@@ -199,13 +199,12 @@ def _names_prefix(s: str) -> tuple[int, int] | None:
     after_and = False
     while True:
         m = None
-        forms = _NAME_FORMS if count else [_FIRST_ONLY, *_NAME_FORMS]
-        if after_and:
-            forms = [*forms, _LAST_AFTER_AND]
-        for form in forms:
+        for form in _NAME_FORMS if count else [_FIRST_ONLY, *_NAME_FORMS]:
             m = form.match(s, pos)
             if m:
                 break
+        if m is None and after_and:
+            m = _LAST_AFTER_AND.match(s, pos)
         if m is None:
             break
         count += 1
