@@ -145,7 +145,6 @@ _NH_BODY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="NH: '5. References' is read as an entry, not a heading")
 @pytest.mark.parametrize("heading", ["5. References", "5. Kaynaklar"])
 def test_nh_numbered_list_heading(tmp_path: Path, heading: str) -> None:
     txt = tmp_path / "report.txt"

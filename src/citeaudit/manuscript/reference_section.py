@@ -373,8 +373,15 @@ def _year_near_start(plain: str) -> bool:
 def _pseudo_heading(text: str) -> tuple[str, int] | None:
     """(title, strength) for a lone short line that may be a heading."""
     stripped = text.strip()
-    if not stripped or list_marker(stripped) or len(stripped) > _HEADING_MAX_CHARS:
+    if not stripped or len(stripped) > _HEADING_MAX_CHARS:
         return None
+    if list_marker(stripped):
+        # a list item, unless it is the numbered section that holds the list: "5.
+        # References", "5. Kaynaklar" typed as a chapter's number and title
+        # (weak: a table of contents lists it too, and the later one must win)
+        if not is_reference_title(stripped):
+            return None
+        return strip_markdown(stripped), 0
     bold = _BOLD_LINE.match(stripped)
     plain = strip_markdown(stripped)
     if not plain or len(plain.split()) > _HEADING_MAX_WORDS or _YEAR.search(plain):
@@ -434,7 +441,8 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
         if pseudo is not None:
             title = normalize_title(pseudo[0])
             if pseudo[1] > 0 or title in REFERENCE_TITLES or _is_after_title(title):
-                headings.append(Heading(i, 7, title, pseudo[1]))
+                level = _TYPED_NUMBERED if list_marker(text.strip()) else 7
+                headings.append(Heading(i, level, title, pseudo[1]))
     return headings
 
 
@@ -564,6 +572,11 @@ def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]
     return end if cut is None else start + cut
 
 
+# The level of a typed numbered heading ("5. References"): a line a table of contents
+# holds too, so it heads no chain of lists and joins none.
+_TYPED_NUMBERED = 8
+
+
 def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
     """The first of the reference-list headings that follow one another directly
     ("References", then "Further reading" or "Bibliografía complementaria"): the
@@ -572,7 +585,11 @@ def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
     "References" first) breaks the chain."""
     before = [h for h in headings if h.index < heading.index]
     first = heading
+    if heading.level == _TYPED_NUMBERED:
+        return heading  # "5. References": its table of contents' line is no list
     for h in reversed(before):
+        if h.level == _TYPED_NUMBERED:
+            break
         if h.title in REFERENCE_TITLES and h.strength >= min(first.strength, 1):
             first = h
             continue
