@@ -406,8 +406,10 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
     ties of one offset by)."""
     subs = sub_labelled(e.raw for e in document.reference_entries)
     bullets = annotated_labels(e.raw for e in document.reference_entries)
+    defined = _defined_link_labels(document)
     return [
         _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
+        _reference_links(text, defined) if defined else iter(()),
         _sub_labelled_brackets(text) if subs else iter(()),
         _parenthesised(text),
         _running_refs(text),
@@ -416,6 +418,28 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         *_superscript_joined(text, document),
         _spaced_plain(text),
     ]
+
+
+# A Markdown link definition "[3]: https://..." standing as a list's entry, and the
+# reference-style link "[text][3]" that uses it
+_LINK_DEFINITION = re.compile(r"\[(\d{1,3})\]:[ \t]*\S")
+_REFERENCE_LINK = re.compile(r"\]\[(\d{1,3})\]")
+
+
+def _defined_link_labels(document: Document) -> frozenset[int]:
+    """The numbers of the list's entries that are Markdown link definitions ("[1]:
+    https://example.org/a.pdf" under "Sources")."""
+    found = (_LINK_DEFINITION.match(e.raw.lstrip()) for e in document.reference_entries)
+    return frozenset(int(m.group(1)) for m in found if m)
+
+
+def _reference_links(text: str, defined: frozenset[int]) -> Iterator[_Candidate]:
+    """ "[Exemple-Q][1]": a reference-style link to a definition the list holds cites
+    that entry (read as a link's label, the list was "never cited")."""
+    for m in _REFERENCE_LINK.finditer(text):
+        number = int(m.group(1))
+        if number in defined:
+            yield _Candidate(m.start() + 1, m.end(), (number,), "bracket")
 
 
 def numbered_list_in(document: Document) -> bool:
