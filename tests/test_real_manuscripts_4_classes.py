@@ -230,7 +230,6 @@ def test_vs_sub_headings_inside_a_numbered_list_are_no_entries(tmp_path: Path) -
 # --- ML: Markdown reference-style links "[text][1]" with "[1]: url" definitions ------
 
 
-@pytest.mark.xfail(strict=True, reason="ML: link definitions used by [text][n] called uncited")
 def test_ml_markdown_reference_links_cite_their_definitions(tmp_path: Path) -> None:
     md = tmp_path / "memoire.md"
     md.write_text(
