@@ -411,7 +411,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
         _reference_links(text, defined) if defined else iter(()),
         _sub_labelled_brackets(text) if subs else iter(()),
-        _parenthesised(text),
+        _parenthesised(text, _equation_numbers(text), not numbered_list_in(document)),
         _running_refs(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
         _glued_plain(text),
@@ -749,9 +749,47 @@ def _line_start(text: str, offset: int) -> int:
     return found + 1 if found >= 0 else low
 
 
-def _parenthesised(text: str) -> Iterator[_Candidate]:
+# An equation named by its number, "equation (6)", "Eqs. (3) and (4)", "Gleichung (2)",
+# "equação (5)": the text numbers its equations. Not "expression (3)" nor "formula (4)":
+# "gene expression (3)", "infant formula (4)" cite. Possessive and bounded: linear.
+_EQUATION_WORDS = (
+    r"eqs?|eqn|equations?|ecuaci(?:ón|on|ones)|equaç(?:ão|ões)|equacao|gleichung(?:en)?|"
+    r"persamaan|denklem"
+)
+_EQUATION_REF = re.compile(
+    rf"\b(?:{_EQUATION_WORDS})\.?[ \t]*\((\d{{1,3}})\)"
+    r"((?:[ \t]*+(?:,|and|e|y|und|et|or|ou|o|to|a|[-–])[ \t]*+\(\d{1,3}\)){0,8}+)",
+    re.IGNORECASE,
+)
+
+
+def _equation_numbers(text: str) -> frozenset[int]:
+    """The numbers the text gives its equations ("equations (3) and (4)", "Eq. (6)")."""
+    if "(" not in text:
+        return frozenset()
+    found: set[int] = set()
+    for m in _EQUATION_REF.finditer(text):
+        found.add(int(m.group(1)))
+        found.update(int(n) for n in re.findall(r"\d+", m.group(2)))
+    return frozenset(found)
+
+
+def _parenthesised(
+    text: str, equations: frozenset[int] = frozenset(), unnumbered: bool = False
+) -> Iterator[_Candidate]:
+    """Parenthesised numbers. Where the text numbers its equations ("equation (6)"), a
+    bare "(6)" is that equation ("from (6)", "inserting (1) and (2)"): over a numbered
+    list the numbers it names so are refused, over an unnumbered one every bare "(n)"
+    (a paper numbering its equations cites an author-year list by name: its equations'
+    numbers cited the entries of that position)."""
     for m in _PAREN.finditer(text):
         start = m.start()
+        if equations and not m.group("prefix"):
+            if unnumbered:
+                continue
+            listed = _expand(m.group("list"))
+            if listed and all(n in equations for n in listed):
+                continue
         if _statistic(text, start, m.group("list")):
             continue
         numbers = _expand(m.group("list"))
