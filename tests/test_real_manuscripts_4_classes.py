@@ -202,7 +202,6 @@ def test_ch_numbered_heading_inside_a_citavi_bibliography(tmp_path: Path) -> Non
 # --- VS: a list grouped under sub-headings ("Tài liệu tiếng anh", "... từ internet") --
 
 
-@pytest.mark.xfail(strict=True, reason="VS: a group's sub-heading read as an entry")
 def test_vs_sub_headings_inside_a_numbered_list_are_no_entries(tmp_path: Path) -> None:
     tab = "<w:r><w:tab/></w:r>"
     body = (

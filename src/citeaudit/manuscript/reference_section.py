@@ -577,6 +577,44 @@ def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]
 _TYPED_NUMBERED = 8
 
 
+def _marked_next(lines: Sequence[Line], numbered: set[int]) -> list[bool]:
+    """For each line, whether the next line with text opens with an entry's marker
+    (one pass from the end: linear)."""
+    found = [False] * len(lines)
+    following = False
+    for k in range(len(lines) - 1, -1, -1):
+        found[k] = following
+        text = lines[k].text
+        if text.strip():
+            following = k in numbered or list_marker(text) is not None
+    return found
+
+
+_GROUP_HEADING_WORDS = 8
+
+
+def _complete(entry: str) -> bool:
+    """Whether an entry reads as finished: dated, and not stopped mid-phrase ("in Proc.
+    Conf.,", "Example Press:"), so a short line after it is no part of it."""
+    return dated(entry) and not entry.rstrip().endswith((",", ":", ";", "-", "–", "(", "&"))
+
+
+def _group_heading(text: str, numbered: set[int], k: int) -> bool:
+    """A short unmarked line with no number over a numbered list's next entry: the
+    heading of a group of the list ("Tài liệu tiếng anh", "Sources from the internet",
+    "Artigos"), no entry and no part of the entry before it (read as either, the
+    numbers after it shifted or the entry before grew a title)."""
+    plain = text.strip()
+    return (
+        k not in numbered
+        and list_marker(plain) is None
+        and len(plain.split()) <= _GROUP_HEADING_WORDS
+        and not any(ch.isdigit() for ch in plain)
+        and not plain.endswith((".", ",", ";"))
+        and "://" not in plain
+    )
+
+
 def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
     """The first of the reference-list headings that follow one another directly
     ("References", then "Further reading" or "Bibliografía complementaria"): the
@@ -673,11 +711,20 @@ def split_entries_with_layout(
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
+    marked_next = _marked_next(useful, numbered) if kind == "numbered" else []
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
             if entries:
                 entries[-1].append(line)
+            continue
+        if (
+            marked_next
+            and marked_next[k]
+            and _group_heading(line.text, numbered, k)
+            and (not entries or _complete(_last_entry_text(entries)))
+        ):
+            blank_before = True  # "Tài liệu tiếng anh" over the list's English works
             continue
         prev = _last_text(entries)
         if not entries or k in numbered:
