@@ -33,7 +33,7 @@ from typing import ClassVar
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL, alpha_labels
 from citeaudit.manuscript.citations.marker import Marker, shown
-from citeaudit.manuscript.citations.markup import code_index
+from citeaudit.manuscript.citations.markup import code_index, link_syntax_around
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
@@ -68,9 +68,7 @@ class AlphaLabelExtractor(CitationExtractor):
         code = code_index(text)
         for m in _BRACKET.finditer(text):
             start, end = m.span()
-            if start and text[start - 1] in "]!@\\^":
-                continue
-            if text[end : end + 1] in ("(", "[", ":", "{"):
+            if link_syntax_around(text, start, end):
                 continue  # a link, a reference link, a definition, attributes
             if code and code.covers(start):
                 continue

@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.marker import Marker, shown
-from citeaudit.manuscript.citations.markup import code_index
+from citeaudit.manuscript.citations.markup import code_index, link_syntax_around
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
@@ -92,9 +92,7 @@ class BareKeyExtractor(CitationExtractor):
         labels = {m.group(1).casefold() for m in _LINK_LABEL.finditer(text)}
         for m in _BRACKET.finditer(text):
             start, end = m.span()
-            if start and text[start - 1] in "]!@\\^":
-                continue
-            if text[end : end + 1] in ("(", "[", ":", "{"):
+            if link_syntax_around(text, start, end):
                 continue  # a link, a reference link, a definition, attributes
             body = m.group(1)
             if body.startswith("^") or body.casefold() in labels or code.covers(start):

@@ -87,3 +87,13 @@ class CodeSpans:
 def code_index(text: str) -> CodeSpans:
     """The inline code spans of `text`, held compactly (`CodeSpans`)."""
     return CodeSpans(text)
+
+
+def link_syntax_around(text: str, start: int, end: int) -> bool:
+    """Whether the bracket ``text[start:end]`` is Markdown link syntax, not a citation:
+    a reference link's label (``][x]``), an image (``![x]``), an escape, a handle, a
+    superscript's opening; or followed by a link target, a reference label, a
+    definition's colon or attributes (``[x](url)``, ``[x][y]``, ``[x]: url``, ``[x]{.c}``)."""
+    if start and text[start - 1] in "]!@\\^":
+        return True
+    return text[end : end + 1] in ("(", "[", ":", "{")
