@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from tests.manuscript.test_docx_reader import para, raw_docx, run
 

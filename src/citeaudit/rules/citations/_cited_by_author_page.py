@@ -49,9 +49,7 @@ REACH = 30
 _GROUP = re.compile(r"\(([^()]{1,200})\)")
 _PAGE = r"(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—]\s*\d{1,4})?"
 _PAGES = re.compile(rf"(?:{_PAGE})(?:\s*,\s*{_PAGE})*", re.IGNORECASE)
-_ITEM = re.compile(
-    rf"(?P<names>[^\W\d_][^;\d]{{0,120}}?)[\s,]+(?P<pages>{_PAGES.pattern})\s*"
-)
+_ITEM = re.compile(rf"(?P<names>[^\W\d_][^;\d]{{0,120}}?)[\s,]+(?P<pages>{_PAGES.pattern})\s*")
 
 
 @dataclass(slots=True)
