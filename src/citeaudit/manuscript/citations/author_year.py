@@ -191,7 +191,7 @@ class AuthorYearExtractor(CitationExtractor):
 # own parenthesis: "(Agency for Example Soils and Waters (AESW), 2002)". Two capitals at
 # least ("MoF", "AESW"); a year or "n.d." after it.
 _INNER_ACRONYM = re.compile(
-    r"\(([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\)(?=[ \t]*[,;]?[ \t]*(?:1[5-9]\d\d|20\d\d|"
+    r"\(([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\)(?=[ \t]*+(?:[,;][ \t]*+)?(?:1[5-9]\d\d|20\d\d|"
     r"[nsNS]\.[ \t]?[dfDF]\.|o\.[ \t]?J\.))"
 )
 _INNER_REACH = 300
@@ -519,11 +519,13 @@ _UNDATED_CUE = re.compile(
     re.IGNORECASE,
 )
 # A page after the names, "(vgl. Berger, Lorenz S.3)", "(cf. Okafor, p. 12)": the names
-# are a work's all the more.
+# are a work's all the more. (Searched in a part's last `_LOCATOR_REACH` characters:
+# from every blank of a long run, the search was quadratic.)
 _UNDATED_LOCATOR = re.compile(
-    r"[\s,]*(?:S|s|p|pp|Seite|p[áa]gs?|hlm|h|cap|Kap|ch|Abs)\.?\s?\d{1,5}"
-    r"(?:\s?[-–]\s?\d{1,5})?(?:\s?ff?\.)?\s*$"
+    r"(?<![\s,])[\s,]*+(?:S|s|p|pp|Seite|p[áa]gs?|hlm|h|cap|Kap|ch|Abs)\.?\s?\d{1,5}"
+    r"(?:\s?[-–]\s?\d{1,5})?(?:\s?ff?\.)?$"
 )
+_LOCATOR_REACH = 40
 
 
 def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
@@ -570,7 +572,8 @@ def _cued_yearless(document: Document, m: re.Match[str], rest: str) -> Marker | 
     location = document.location_at(m.start())
     citations: list[Citation] = []
     for part in rest.split(";"):
-        locator = _UNDATED_LOCATOR.search(part)
+        part = part.rstrip()
+        locator = _UNDATED_LOCATOR.search(part, max(0, len(part) - _LOCATOR_REACH))
         names = part if locator is None else part[: locator.start()]
         if not _YEARLESS.fullmatch(names.strip()):
             return None
