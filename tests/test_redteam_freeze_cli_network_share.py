@@ -6,7 +6,7 @@ with nothing reported. Registries and links that all lead to a tarpit, each requ
 allowed ten minutes, held the run to that stop: the look-ups and link checks had no
 end of their own in the CLI (the service's chunks had theirs), and the network probes
 after the checks ran outside any budget. Now each network phase takes a share of the
-run's time left when it starts (`phases.share_of_run`), what is not done by then is
+run's time left when it starts (`run_share.share_of_run`), what is not done by then is
 "out-of-time", no probe is sent past the deadline, and the offline findings are
 reported. Asserted: a report, the phases' reasons, the tarpit reached -- not seconds.
 """

@@ -29,7 +29,7 @@ class Enricher(ABC):
     # settings); what is past it is reported as not checked.
     max_checks: int = DEFAULT_MAX_NETWORK_CHECKS
     # When the whole run must have ended (`PhaseOptions.run_ends`): the phase takes its
-    # share of what is left (`phases.share_of_run`). None: no end but the phase's own.
+    # share of what is left (`run_share.share_of_run`). None: no end but the phase's own.
     run_ends: float | None = None
     # How this phase names what it checks, so the budget counts checks, not spellings.
     budget_keys: ClassVar[TargetKeys] = RAW_KEYS

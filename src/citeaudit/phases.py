@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from citeaudit.audit_data import Phase
@@ -61,19 +60,6 @@ def default_enrichers(settings: Settings, options: PhaseOptions) -> list[Enriche
 
 # Of the run's time left when a phase starts: look-ups come first and leave the links
 # most of what is left; the links leave a quarter of theirs to the rules and the report.
-RESOLUTION_SHARE = 0.4
-LINKS_SHARE = 0.6
-
-
-def share_of_run(run_ends: float | None, share: float, own: float | None) -> float | None:
-    """Seconds a network phase may take: `share` of the run's time left, or its `own`
-    limit when that is shorter (the service's chunk share); None when neither is set."""
-    if run_ends is None:
-        return own
-    left = max(0.0, share * (run_ends - time.monotonic()))
-    return left if own is None else min(own, left)
-
-
 def max_network_checks(settings: Settings) -> int:
     """The per-audit budget of each network phase (CITEAUDIT_MAX_NETWORK_CHECKS); the
     default for a settings object made without the field (a subclass, a stand-in)."""

@@ -16,6 +16,7 @@ from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.reference import Reference
 from citeaudit.network_budget import TargetKeys
+from citeaudit.run_share import LINKS_SHARE, share_of_run
 from citeaudit.settings import Settings
 
 
@@ -90,7 +91,6 @@ class LinkEnricher(Enricher):
         if not targets:
             status = PhaseStatus(Phase.LINKS, done=True)
             return dataclasses.replace(data, phases=(*data.phases, status))
-        from citeaudit.phases import LINKS_SHARE, share_of_run
 
         run_time = share_of_run(self.run_ends, LINKS_SHARE, self.policy.max_run_time)
         checks, network_up = check_links(

@@ -15,6 +15,7 @@ from citeaudit.resolve.doi import HandleRegistry
 from citeaudit.resolve.interface import Resolver
 from citeaudit.resolve.limiter import Limiter, LocalLimiter, RedisLimiter
 from citeaudit.resolve.resolver import RegistryResolver
+from citeaudit.run_share import RESOLUTION_SHARE, share_of_run
 from citeaudit.settings import ServiceSettings, Settings
 
 __all__ = ["RUN_SHARE", "ResolutionEnricher", "build_resolver"]
@@ -118,8 +119,6 @@ class ResolutionEnricher(Enricher):
 
     def enrich(self, data: AuditData) -> AuditData:
         if self.run_ends is not None and isinstance(self.resolver, RegistryResolver):
-            from citeaudit.phases import RESOLUTION_SHARE, share_of_run
-
             own = self.resolver.max_run_time
             self.resolver.max_run_time = share_of_run(self.run_ends, RESOLUTION_SHARE, own)
         run = self.resolver.resolve(data.references)
