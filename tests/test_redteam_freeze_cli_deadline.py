@@ -27,6 +27,7 @@ import pytest
 import citeaudit.audit
 from citeaudit.cli.check import DEFAULT_TIME_LIMIT, RunDeadline, run_deadline
 from tests.in_process_cli import run_cli
+from tests.stand_ins.tarpit import silent_server
 
 ROOT = Path(__file__).resolve().parents[1]
 PAPER = "Shown before (Okafor, 2018).\n\n# References\n\nOkafor, N. (2018). Tides. Press.\n"
@@ -88,31 +89,8 @@ def test_a_backtracking_pattern_is_stopped_inside_the_matcher(
 @pytest.fixture
 def tarpit() -> Iterator[tuple[str, list[socket.socket]]]:
     """A loopback server that accepts every connection and never answers."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(64)
-    held: list[socket.socket] = []
-    done = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not done.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            held.append(conn)
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.getsockname()[1]}", held
-    finally:
-        done.set()
-        thread.join()
-        for conn in held:
-            conn.close()
-        server.close()
+    with silent_server() as served:
+        yield served
 
 
 def test_registries_and_links_in_a_tarpit_end_with_the_run(

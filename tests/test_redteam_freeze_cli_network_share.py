@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.in_process_cli import run_cli
+from tests.stand_ins.tarpit import silent_server
 
 LIMIT = 20  # seconds: the run's; its phases take 40% and 60% of what is left
 
@@ -29,31 +29,8 @@ LIMIT = 20  # seconds: the run's; its phases take 40% and 60% of what is left
 @pytest.fixture
 def tarpit() -> Iterator[tuple[str, list[socket.socket]]]:
     """A loopback server that accepts every connection and never answers."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(64)
-    held: list[socket.socket] = []
-    done = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not done.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            held.append(conn)
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.getsockname()[1]}", held
-    finally:
-        done.set()
-        thread.join()
-        for conn in held:
-            conn.close()
-        server.close()
+    with silent_server() as served:
+        yield served
 
 
 def test_a_tarpit_network_leaves_a_report_with_its_checks_out_of_time(
