@@ -62,7 +62,7 @@ from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, 
 from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
-from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_list
+from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_level, paragraph_list
 from citeaudit.manuscript.docx_run_on import split_run_on
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.docx_table_rows import in_row, row_label
@@ -148,8 +148,8 @@ class _Styles:
         found = self.lists.get(style.get(_q("val")) or "")
         if found is None:
             return None
-        level = paragraph.find("w:pPr/w:numPr/w:ilvl", _NS)  # a level without a list
-        return found if level is None else (found[0], _int_level(level.get(_q("val"))))
+        level = paragraph_level(paragraph)  # a level without a list
+        return found if level is None else (found[0], level)
 
 
 class DocxReader(ManuscriptReader):
@@ -564,10 +564,6 @@ def _style_lists(
 
 _MAX_BASED_ON = 16
 _HEADING_NAMES = frozenset({"title", "subtitle", *(f"heading {n}" for n in range(1, 10))})
-
-
-def _int_level(value: str | None) -> int:
-    return int(value) if value is not None and value.isdigit() and len(value) == 1 else 0
 
 
 def _numbering(data: bytes | None, name: str, problems: list[InputProblem]) -> ListLabels:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ListLabels", "paragraph_list"]
+__all__ = ["ListLabels", "paragraph_level", "paragraph_list"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -157,3 +157,10 @@ def paragraph_list(paragraph: Any) -> tuple[str, int] | None:
     if not num_id:
         return None
     return num_id[:20], _int(_val(num_pr, "w:ilvl"), 0)
+
+
+def paragraph_level(paragraph: Any) -> int | None:
+    """The list level a paragraph names without naming a list (its style gives the
+    list), None when it names none."""
+    level = paragraph.find("w:pPr/w:numPr/w:ilvl", _NS)
+    return None if level is None else _int(level.get(_q("val")), 0)
