@@ -16,6 +16,7 @@ from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
+from citeaudit.matching.declension import SHORTEST_STEM, declined
 from citeaudit.matching.names import (
     BAG,
     SHORTEST_RESPELT,
@@ -511,6 +512,8 @@ class AuthorIndex:
                 return CitationMatch(citation.id, targets=self._ids([opening])), 2
             variant = self._transliterated(citation)
             if variant is None:
+                variant = self._declined(citation)
+            if variant is None:
                 variant = self._abbreviated(citation)
             if variant is None:
                 variant = self._part_of_body(citation)
@@ -717,6 +720,31 @@ class AuthorIndex:
             for i in bucket
             if year_fits(citation, self._refs[i]) in ("exact", "family")
             and any(transliterated(citation.authors[0], s) for s in self._spellings[i])
+        }
+        return near.pop() if len(near) == 1 else None
+
+    def _declined(self, citation: Citation) -> int | None:
+        """The one entry of the cited year whose first author is the cited name in
+        another grammatical case ("Kowalskiego" for Kowalski, "Росстата" for Росстат,
+        "Statistische Bundesamt" for Statistisches Bundesamt; `declined`). Only
+        entries of that year and initial are compared, at most a fixed number, so a
+        hostile list of thousands of same-year entries stays linear."""
+        if citation.year is None:
+            return None
+        words = normalise_name(citation.authors[0]).split()
+        while len(words) > 1 and words[0] in PARTICLES:
+            words = words[1:]  # "das Statistische Bundesamt", "von Luhmanns"
+        cited = " ".join(words)
+        if len(cited) < SHORTEST_STEM:
+            return None
+        bucket = self._by_year_initial.get((citation.year, cited[0]), [])
+        if len(bucket) > _MAX_NEAR_NAMES:
+            return None
+        near = {
+            i
+            for i, _ in bucket
+            if year_fits(citation, self._refs[i]) in ("exact", "family")
+            and any(declined(cited, normalise_name(s)) for s in self._spellings[i])
         }
         return near.pop() if len(near) == 1 else None
 
