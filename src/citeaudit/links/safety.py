@@ -41,7 +41,7 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 from citeaudit.links import lookups
-from citeaudit.links.nat64 import nat64_prefixes
+from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes
 from citeaudit.links.own_addresses import own_addresses
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -109,6 +109,7 @@ _V6_NOT_PUBLIC = _networks(
 _V6_GLOBAL_UNICAST = ipaddress.ip_network("2000::/3")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052's well-known prefix
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215, local use
+_NAT64_LOCAL_LENGTHS = (48, 56, 64, 96)  # the RFC 6052 prefix lengths a /48 holds
 _SIIT = ipaddress.ip_network("::ffff:0:0:0/96")  # IPv4-translated (RFC 2765)
 _COMPATIBLE = ipaddress.ip_network("::/96")  # IPv4-compatible (deprecated)
 
@@ -118,7 +119,7 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...
 
     IPv4-mapped and -translated, IPv4-compatible, 6to4 (the relay forwards to the
     embedded address), Teredo (its server and its client), NAT64 (the well-known and
-    the local-use prefix, RFC 6052's /96 and /48 layouts, and the network's own
+    the local-use prefix at every RFC 6052 layout it can be cut to, and the network's own
     prefixes as its DNS64 shows them: `nat64`) and ISATAP interface ids.
     """
     found: list[ipaddress.IPv4Address] = []
@@ -129,10 +130,9 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...
     if ip in _SIIT or ip in _NAT64 or (ip in _COMPATIBLE and value > 1):
         found.append(low32)
     if ip in _NAT64_LOCAL:
-        # /48 layout: 16 bits before the reserved "u" octet, 16 after; /96 also used.
-        high = (value >> 64) & 0xFFFF
-        rest = (value >> 40) & 0xFFFF
-        found += [ipaddress.IPv4Address((high << 16) | rest), low32]
+        # RFC 8215's /48 is cut into a network's own prefix at any RFC 6052 length
+        # that fits in it (a /64 per translator is common): read at each of them.
+        found += [carried_by_prefix(ip, length) for length in _NAT64_LOCAL_LENGTHS]
     if ip.sixtofour is not None:
         found.append(ip.sixtofour)
     if ip.teredo is not None:
