@@ -274,7 +274,6 @@ def test_ir_inline_full_reference_is_not_a_missing_citation(tmp_path: Path) -> N
 # --- CA: citeproc's disambiguation by given name and second author -------------------
 
 
-@pytest.mark.xfail(strict=True, reason="CA: '(Anna B. Roe, Poe, et al. 2000)' left ambiguous")
 def test_ca_citeproc_disambiguation_names_the_second_author(tmp_path: Path) -> None:
     # citeproc (Chicago author-date) tells three Roe et al. 2000 apart by the given name
     # and the second author; the first work's second author is "C. Robert Poe".
@@ -301,7 +300,6 @@ def test_ca_citeproc_disambiguation_names_the_second_author(tmp_path: Path) -> N
 # --- X1: a one-letter surname cited as "(V, 2021)" -----------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="X1: one-letter surname '(V, 2021)' not read")
 def test_x1_one_letter_surname(tmp_path: Path) -> None:
     md = tmp_path / "tesis.md"
     md.write_text(

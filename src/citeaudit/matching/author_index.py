@@ -96,6 +96,8 @@ _UNDER_LONG_JURISDICTION = re.compile(
     r"controladoria|comissão|comisión|congresso|congreso)"
     rf"(?:\s+[^\W\d_]+){{1,7}}{_BODY_ACRONYM})\.\s"
 )
+# An entry opening with a one-letter family name and a comma: "V, M. G. (2021)".
+_ONE_LETTER_FAMILY = re.compile(r"[^\W\d_],\s")
 _RAW_HEAD_END = re.compile(r"\.\s|[(\[]?\b(?:1[5-9]\d\d|20\d\d)\b|,|:|$")
 
 
@@ -140,6 +142,10 @@ def _first_author_spellings(reference: Reference) -> list[str]:
         if glued != first.family:
             spellings.append(glued)  # "RogersRR": initials glued to the family name
     head = _raw_head(reference.raw)
+    if len(head) == 1 and not _ONE_LETTER_FAMILY.match(
+        _RAW_LABEL.sub("", reference.raw[:40], count=1)
+    ):
+        head = ""  # "A. Smith, ...": an initial, not a one-letter family name ("V, M. G.")
     if head:
         spellings.append(head)
         opening = _RAW_LABEL.sub("", reference.raw[:300], count=1)
@@ -479,21 +485,29 @@ class AuthorIndex:
         self, citation: Citation, variant: Citation, match: CitationMatch
     ) -> CitationMatch:
         """Of several entries of the family a cut reading fits, those whose first
-        author's given name starts as the word cut away: "Han Xu (2011)" is the
-        entry of Xu, H., not of Xu, L. of the same year. All of them when none does."""
+        author's given name the words cut away spell: "Han Xu (2011)" is the entry of
+        Xu, H., not of Xu, L. of the same year; "(Dan E. Kay 2003)", citeproc's way of
+        telling Kay, D. E. from Kay, D. F., is the first (every initial compared, then
+        the initials as far as both go, then the word right before the name alone, as
+        "Menurut Han Xu" has it). All of them when no reading narrows them."""
         cited, kept = citation.authors[0].split(), variant.authors[0].split()
         if len(variant.authors) != len(citation.authors) or len(kept) >= len(cited):
             return match
-        initial = normalise_name(cited[-len(kept) - 1])[:1]
-        narrowed = tuple(
-            t
+        given = "".join(normalise_name(w)[:1] for w in cited[: -len(kept)])
+        listed = {
+            t: _given_initials(authors[0].given or "")
             for t in match.targets
             if (authors := _authors(self._refs[self._position[t]]))
-            and normalise_name(authors[0].given or "")[:1] == initial
-        )
-        if not narrowed or len(narrowed) == len(match.targets):
-            return match
-        return CitationMatch(match.citation_id, targets=narrowed, name_mismatch=match.name_mismatch)
+        }
+        for how in range(3):
+            narrowed = tuple(
+                t for t in match.targets if t in listed and _given_spelt(listed[t], given, how)
+            )
+            if narrowed and len(narrowed) < len(match.targets):
+                return CitationMatch(
+                    match.citation_id, targets=narrowed, name_mismatch=match.name_mismatch
+                )
+        return match
 
     def _match_reading(self, citation: Citation) -> tuple[CitationMatch, int]:
         if not citation.authors:
@@ -1076,7 +1090,7 @@ class AuthorIndex:
         if not authors:
             return 3 if len(cited) == 1 else 1
         later = all(
-            i < len(authors) and names_match(name, authors[i].family)
+            i < len(authors) and _later_author(name, authors[i])
             for i, name in enumerate(cited[1:], start=1)
         )
         if not later:
@@ -1088,6 +1102,23 @@ class AuthorIndex:
         if len(authors) == len(cited):
             return 3
         return 1
+
+
+_MOST_FAMILY_WORDS = 3
+
+
+def _later_author(cited: str, person: Person) -> bool:
+    """Whether a co-author's name as cited is the entry's author at that place: the
+    family name, or one end of a family name of two or three words -- a middle name
+    the list reader took into it ("C. Robert Poe" read as family "Robert Poe", cited
+    "Poe" by citeproc) or a double surname cited by its first half ("García" for
+    "García Márquez"). Only scores entries the first author and year fit already."""
+    if names_match(cited, person.family):
+        return True
+    words = person.family.split()
+    if person.organisation or not 2 <= len(words) <= _MOST_FAMILY_WORDS:
+        return False
+    return names_match(cited, words[-1]) or names_match(cited, words[0])
 
 
 def _add(index: dict[_K, list[int]], keys: Iterable[_K], position: int) -> None:
@@ -1341,6 +1372,28 @@ def _truncated(citation: Citation) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+_GLUED_GIVEN = 4  # capitals of a given name that are initials run together ("JA")
+_GIVEN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _given_spelt(listed: str, cited: str, how: int) -> bool:
+    """Whether an entry's given initials (`listed`) are those cited, read `how` strictly:
+    0 all of them, 1 as far as both go, 2 the cited name's last initial opening them."""
+    if how == 0:
+        return listed == cited
+    if how == 1:
+        return bool(listed) and (listed.startswith(cited) or cited.startswith(listed))
+    return listed[:1] == cited[-1:]
+
+
+def _given_initials(given: str) -> str:
+    """The initials of a given name, folded: "Anna B." -> "ab", "C. R." -> "cr", "JA"
+    (Vancouver's initials run together) -> "ja"."""
+    if given.isupper() and given.isalpha() and len(given) <= _GLUED_GIVEN:
+        return normalise_name(given).replace(" ", "")
+    return "".join(normalise_name(w)[:1] for w in _GIVEN_WORD.findall(given))
 
 
 def _best(scored: Iterable[tuple[int, int]]) -> tuple[int, ...]:

@@ -37,7 +37,8 @@ def name_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
 
     Names are the whole name, the name without leading particles and any part in
     parentheses or brackets ("... (CSTO)", "... [WHO]"); acronyms are built from the
-    initials of a name of two or more significant words.
+    initials of a name of two or more significant words. A name of one letter is a
+    form only when the name is that letter ("V" for "V, M. G.").
     """
     names: set[str] = set()
     acronyms: set[str] = set()
@@ -68,7 +69,10 @@ def name_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
             # "Perfil do leitor" ~ "PERFIL DE LEITOR": a body's name whatever its joining words
             names.add(" ".join(core))
             names.update(_bags(core))
-    return frozenset(n for n in names if len(n) > 1), frozenset(acronyms)
+    # a one-letter form is kept only when it is the whole name: a one-letter surname
+    # ("V", "O", "E": Spanish, Korean, Chinese), never a letter left of a longer name
+    whole = normalise_name(name)
+    return frozenset(n for n in names if len(n) > 1 or n == whole), frozenset(acronyms)
 
 
 BAG = "+"  # marks a name's words taken in any order, so no other form equals it
