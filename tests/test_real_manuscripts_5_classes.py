@@ -1,0 +1,365 @@
+"""False-alarm and lost-list classes found on authors' manuscripts (benches/REAL_MANUSCRIPTS_5.md).
+
+Every input here is made up; the class names (NG, NS, AP, ...) are the table's. A class
+that citeaudit still gets wrong is marked ``xfail(strict=True)``: its fix flips the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeaudit.audit import AuditInput, audit
+from citeaudit.audit_data import AuditResult
+from tests.manuscript.test_docx_reader import para, raw_docx, run
+
+_BR = "<w:r><w:br/></w:r>"
+_BOLD = "<w:b/>"
+
+_BIB = (
+    "@book{roe2001, author={Roe, Ann}, title={Stock in depots}, publisher={P}, year={2001}}\n"
+    "@book{poe2004, author={Poe, Ben}, title={Lean depots}, publisher={P}, year={2004}}\n"
+    "@book{zed2010, author={Zed, Cy}, title={Never cited}, publisher={P}, year={2010}}\n"
+)
+
+
+def _audit(*paths: Path) -> AuditResult:
+    return audit(AuditInput.from_paths(list(paths)))
+
+
+def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
+    """(uncited entries as key or first 30 characters, missing citations, codes)."""
+    refs = {r.id: r for r in result.data.references}
+    cits = {c.id: c for c in result.data.citations}
+    uncited = {
+        refs[f.reference].key or refs[f.reference].raw[:30]
+        for f in result.findings
+        if f.rule == "uncited-reference" and f.reference
+    }
+    missing = {cits[f.citation].text for f in result.findings if f.code == "CIT002" and f.citation}
+    return uncited, missing, sorted(f.code for f in result.findings)
+
+
+# --- NG: a list label glued to its entry ("1)https://...") ---------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class NG: a label glued to its entry, '1)https://example.org/a', is no label: "
+    "the Word list falls back to counting its paragraphs and '8)' / '9)' are lost",
+)
+def test_ng_glued_label_keeps_the_lists_numbers(tmp_path: Path) -> None:
+    body = (
+        para(run("Birinci kaynak [1], sekizinci [8] ve dokuzuncu [9] kaynaklar."))
+        + para(run("Kaynaklar"))
+        + para(run("1)https://example.org/tez/440"))
+        + para(run("8) https://example.org/scrum-cercevesi/"))
+        + para(run("9) https://example.org/dergi/500096"))
+    )
+    result = _audit(raw_docx(tmp_path / "makale.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert (uncited, missing) == (set(), set())
+
+
+# --- NS: one source under several numbers ("2,3,4) https://...") ---------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class NS: a shared label '2,3,4) <source>' (one source for several "
+    "numbers) is read as the entry before's continuation: [3] 'missing', [1]+[2..4] one entry",
+)
+def test_ns_shared_label_names_every_number(tmp_path: Path) -> None:
+    md = tmp_path / "makale.md"
+    md.write_text(
+        "Giris [1]. Model [3] ve ayrica [4]. Son olarak [5].\n\n"
+        "## Kaynaklar\n\n"
+        "1) https://example.org/tez/440\n\n"
+        "2,3,4) https://example.org/handle/5761\n\n"
+        "5) https://example.org/dergi/500096\n",
+        encoding="utf-8",
+    )
+    result = _audit(md)
+    uncited, missing, _ = _verdict(result)
+    assert missing == set()
+    assert uncited == set()
+
+
+# --- AP: an appendix opened by a bold label paragraph right after the list ------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class AP: 'APÊNDICE A: ...' (a bold label in a body paragraph, no heading "
+    "style) after the list is read as the list's last entry, 'never cited'",
+)
+def test_ap_appendix_label_paragraph_ends_the_list(tmp_path: Path) -> None:
+    body = (
+        para(run("O modelo segue o formato de histórias (COHN, 2009) e a norma (LIMA, 2018)."))
+        + para(run("REFERÊNCIAS", _BOLD))
+        + para(run("COHN, M. Histórias de usuário aplicadas. São Paulo: Exemplo, 2009."))
+        + para()
+        + para(run("LIMA, R. Requisitos ágeis. Revista Exemplo, v. 2, n. 1, 2018."))
+        + para()
+        + para(
+            run("APÊNDICE A:", _BOLD),
+            run(" Histórias no modelo de Cohn (2009) usadas na avaliação. "),
+            run("historias.json"),
+        )
+        + para(run("["))
+        + para(run('{ "idioma": "ptbr", "historia": "Eu como vendedor gostaria de ver" },'))
+        + para(run('{ "idioma": "ptbr", "historia": "Eu como cliente gostaria de pagar" }'))
+        + para(run("]"))
+    )
+    result = _audit(raw_docx(tmp_path / "tcc.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert len(result.data.references) == 2
+    assert (uncited, missing) == (set(), set())
+
+
+# --- KC: a knitr child named in another letter case than its file ---------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class KC: knitr child 'rmd/intro.rmd' for the file rmd/intro.Rmd (found on "
+    "the author's case-insensitive disk): skipped, so its cited keys are 'never cited'",
+)
+def test_kc_child_named_in_another_case(tmp_path: Path) -> None:
+    (tmp_path / "rmd").mkdir()
+    (tmp_path / "rmd" / "references.bib").write_text(_BIB, encoding="utf-8")
+    (tmp_path / "rmd" / "intro.Rmd").write_text(
+        "# Introduction\n\nLe stock tourne peu [@roe2001] et se range mal [@poe2004].\n",
+        encoding="utf-8",
+    )
+    rmd = tmp_path / "manuscript.Rmd"
+    rmd.write_text(
+        "---\ntitle: Rapport\nbibliography: rmd/references.bib\n---\n\n"
+        "```{r, child = 'rmd/intro.rmd'}\n```\n",
+        encoding="utf-8",
+    )
+    uncited, _, _ = _verdict(_audit(rmd))
+    assert "roe2001" not in uncited
+    assert "poe2004" not in uncited
+
+
+# --- FR: the "cite this version" line of a preprint's front matter --------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class FR: a full reference under the title saying how to cite the draft "
+    "('Ann Roe. (2020, January 22). Example/Repo: 1.2 (Version 1.2). Zenodo. <doi>') "
+    "is read as a citation 'Roe. (2020, January 22)', missing",
+)
+def test_fr_cite_this_version_line_is_no_citation(tmp_path: Path) -> None:
+    body = (
+        para(run("Standard reviews in example journals"))
+        + para(run("Ann Roe"))
+        + para(run("02 February 2020"))
+        + para(
+            run(
+                "Ann Roe. (2020, January 22). Example-Org/Review-Example: 1.2 (Version "
+                "1.2). Zenodo. http://doi.org/10.5281/zenodo.0000001."
+            )
+        )
+        + para(run("Introduction"))
+        + para(run("\u201cPeer review remains the gold standard.\u201d - Poe, 2012."))
+        + para(run("Many journals exist Roe and Lee, 2019; open data help (Zed and Kay, 2016)."))
+        + para(run("References"))
+        + para(run("1. Poe, B., 2012. Peer review as a standard. Example Journal, 3(2), p.117."))
+        + para(run("2. Zed, C. and Kay, D., 2016. Open data. Example Data, 3, p.160018."))
+        + para(run("3. Roe, A. and Lee, D.R., 2019. Open access in examples. Example E, 22(2)."))
+    )
+    result = _audit(raw_docx(tmp_path / "manuscript.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert (uncited, missing) == (set(), set())
+
+
+# --- RH: Russian "Используемая литература" ("literature used") as the list heading ----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class RH: the heading 'Используемая литература' is not known, so the list "
+    "under it is lost and its never-cited entries go unreported",
+)
+def test_rh_russian_literature_used_heading(tmp_path: Path) -> None:
+    body = (
+        para(run("Введение"), style="Heading1")
+        + para(run("Транспортные потоки моделируются по-разному."))
+        + para(run("Используемая литература"), style="Heading1")
+        + para(run("1. Иванов И. И. Теория транспортных потоков. М.: Пример, 2001."))
+        + para(run("2. Петров П. П. Моделирование движения. СПб.: Пример, 2005."))
+        + para(run("3. Roe A. The stochastic flow model, 2005."))
+    )
+    result = _audit(raw_docx(tmp_path / "vkr.docx", body))
+    _, _, codes = _verdict(result)
+    assert len(result.data.references) == 3
+    assert "CIT006" in codes
+
+
+# --- SL: prose, then an unheaded numbered list: the manuscript's own list -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class SL: a short proposal (prose paragraphs, then [1]..[n] with no heading, no "
+    "citation) is read as a file that is only a list: the never-cited entries go unreported",
+)
+def test_sl_prose_then_unheaded_list_is_a_manuscript(tmp_path: Path) -> None:
+    prose = [
+        "选题提出的背景",
+        "在互联网技术快速发展的今天,信息的交流和使用频率不断提高,信息发布系统越来越重要。",
+        "研究的价值和意义",
+        "综合信息发布服务能够让不同地区的信息实现分享与共建,实现资源互通和优化配置。",
+        "研究的目标是设计一个可以试运行的综合信息发布系统,以区域为单位划分运营数据。",
+    ]
+    entries = [
+        "[1]张伟.医院信息管理的应用策略[J].示例周刊,2023(02):71-73.",
+        "[2]李华,王明.基于云服务器的管理信息系统设计[J].示例杂志,2022,46(06):625-628.",
+        "[3]赵强.信息管理系统在企业中的应用[J].示例信息化,2022,25(22):107-109.",
+        "[4]陈静.综合信息发布系统的设计与实现[D].示例大学,2012.",
+    ]
+    body = "".join(para(run(t)) for t in prose + entries)
+    result = _audit(raw_docx(tmp_path / "proposal.docx", body))
+    uncited, _, codes = _verdict(result)
+    assert len(result.data.references) == 4
+    assert "CIT006" in codes or len(uncited) == 4
+
+
+# --- WF: Word's own source of a web page with a title only, cited as [n] -------------
+
+
+def _site(tag: str, title: str, url: str) -> str:
+    return (
+        f"<b:Source><b:Tag>{tag}</b:Tag><b:SourceType>InternetSite</b:SourceType>"
+        f"<b:Title>{title}</b:Title><b:YearAccessed>2022</b:YearAccessed>"
+        f"<b:MonthAccessed>november</b:MonthAccessed><b:DayAccessed>07</b:DayAccessed>"
+        f"<b:URL>{url}</b:URL></b:Source>"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class WF: a Word source with a title and no author or year ('Exampress', a "
+    "web page), shown as [2], beside a longer title that starts alike ('Exampress "
+    "statisztika'): 'missing', and its IEEE entry '[2] „Exampress,” [Online]...' 'never cited'",
+)
+def test_wf_title_only_word_source_finds_its_entry(tmp_path: Path) -> None:
+    from tests.manuscript.test_docx_citation_fields import complex_field
+    from tests.manuscript.test_docx_word_citavi_fields import sdt, sources_part
+
+    sources = sources_part(
+        _site("Tool", "Boxvirt", "https://example.org/boxvirt/"),
+        _site("Expr", "Exampress", "https://example.org/exampress/"),
+        _site("ExprStat", "Exampress statisztika", "https://example.org/stats/cms"),
+    )
+    body = (
+        para(run("A gépeket a Boxvirt "), sdt(complex_field(" CITATION Tool \\l 1038 ", "[1]")))
+        + para(
+            run("A honlaphoz az Exampress "),
+            sdt(complex_field(" CITATION Expr \\l 1038 ", "[2]")),
+            run(" rendszert ajánlották, amely elterjedt "),
+            sdt(complex_field(" CITATION ExprStat \\l 1038 ", "[3]")),
+            run("."),
+        )
+        + para(run("Irodalomjegyzék"), style="Heading1")
+        + para(
+            run(
+                "[1] „Boxvirt,” [Online]. Available: https://example.org/boxvirt/. "
+                "[Hozzáférés dátuma: 06 november 2022]."
+            )
+        )
+        + para(
+            run(
+                "[2] „Exampress,” [Online]. Available: https://example.org/exampress/. "
+                "[Hozzáférés dátuma: 07 november 2022]."
+            )
+        )
+        + para(
+            run(
+                "[3] „Exampress statisztika,” [Online]. Available: https://example.org/stats/cms. "
+                "[Hozzáférés dátuma: 07 november 2022]."
+            )
+        )
+    )
+    parts = {"customXml/item1.xml": sources}
+    result = _audit(raw_docx(tmp_path / "szakdolgozat.docx", body, parts))
+    uncited, missing, _ = _verdict(result)
+    assert (uncited, missing) == (set(), set())
+
+
+# --- LT: typed numbers "[1]" and a typed list in a LaTeX manuscript -------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class LT: a LaTeX text with no \\cite, typed numeric citations '[1]', "
+    "'[1, гл. II, \\S 4]' and a typed enumerate list under 'Список литературы': no "
+    "citation read, every entry 'never cited'",
+)
+def test_lt_typed_numbers_in_latex_cite_a_typed_list(tmp_path: Path) -> None:
+    tex = tmp_path / "main.tex"
+    tex.write_text(
+        "\\documentclass{article}\n\\begin{document}\n"
+        "Существование решения доказано в [1, гл.~II, \\S 4, п.~4.4], "
+        "единственность следует из леммы [1, теорема 2б, глава IV, с.~188].\n\n"
+        "\\section*{Список литературы}\n"
+        "\\begin{enumerate}\n"
+        "\\item Иванов И. И. Уравнения вязкой жидкости. --- М.: Пример, 1987. --- 409 с.\n"
+        "\\item Петров П. П. Нелинейные краевые задачи. --- М.: Пример, 1972. --- 587 с.\n"
+        "\\end{enumerate}\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    result = _audit(tex)
+    uncited, _, codes = _verdict(result)
+    assert len(result.data.references) == 2
+    assert "CIT006" not in codes
+    assert len(uncited) == 1 and "Петров" in next(iter(uncited))
+
+
+# --- RL: Russian locator words inside a typed numeric citation ------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class RL: '[1, теорема 2б, глава IV, с. 188]' / '[1, глава IV]' (theorem, "
+    "chapter) is not read as a citation of entry 1 ('с. 188' and 'гл. II' are)",
+)
+def test_rl_russian_locator_words_in_numeric_citations(tmp_path: Path) -> None:
+    md = tmp_path / "vkr.md"
+    md.write_text(
+        "Из неравенства следует оценка [1, теорема 2б, глава IV, с. 188], "
+        "а метод описан в [2, глава III].\n\n"
+        "## Список литературы\n\n"
+        "1. Иванов И. И. Уравнения вязкой жидкости. М.: Пример, 1987. 409 с.\n\n"
+        "2. Петров П. П. Нелинейные краевые задачи. М.: Пример, 1972. 587 с.\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(_audit(md))
+    assert (uncited, missing) == (set(), set())
+
+
+# --- SH: a bilingual heading with a slash ("References/Referenties") ------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class SH: 'References/Referenties' (a Dutch university's bilingual heading) "
+    "is no reference heading: the list is lost, every author-year citation 'missing'",
+)
+def test_sh_bilingual_slash_heading(tmp_path: Path) -> None:
+    body = (
+        para(run("Introduction"), style="Heading1")
+        + para(run("According to Roe et al (2020), ownership matters (Poe & Kay, 2011)."))
+        + para(run("References/Referenties"), style="Heading1")
+        + para(run("Poe, S., & Kay, J. (2011). Ownership and reaction. Journal of Examples, 4-5."))
+        + para(run("Roe, P., Lee, M., & Hay, F. (2020). Circular examples. Example Review, 1-9."))
+        + para(run("Zed, R. (2006). Never cited. Journal of Examples, 317-327."))
+    )
+    result = _audit(raw_docx(tmp_path / "thesis.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert missing == set()
+    assert len(uncited) == 1 and next(iter(uncited)).startswith("Zed")
