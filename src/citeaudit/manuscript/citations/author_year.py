@@ -33,6 +33,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.dates import MONTHS, date_after_year, date_before_year
 from citeaudit.manuscript.citations.defined_acronyms import with_defined_acronyms
+from citeaudit.manuscript.citations.entry_titles import EntryTitles
 from citeaudit.manuscript.citations.first_letter import by_first_letter
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.item_parser import (
@@ -177,7 +178,7 @@ class AuthorYearExtractor(CitationExtractor):
         for m in _GROUP.finditer(clean):
             groups[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found = heapq.merge(
-            _grouped(document, clean, code),
+            _grouped(document, clean, code, EntryTitles(document)),
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
         )
@@ -228,8 +229,11 @@ def _inner_acronyms_bracketed(clean: str) -> str:
     return "".join(parts)
 
 
-def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker]:
-    """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"..."""
+def _grouped(
+    document: Document, clean: str, code: CodeSpans, titles: EntryTitles
+) -> Iterator[Marker]:
+    """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"...
+    `titles`: the list's entries with no author, cited by their title (`entry_titles`)."""
     for m in _GROUP.finditer(clean):
         start, end = m.span()
         if code and code.covers(start):
@@ -239,7 +243,7 @@ def _grouped(document: Document, clean: str, code: CodeSpans) -> Iterator[Marker
             if yearless is not None:
                 yield yearless
             continue
-        marker = _group(document, clean, m)
+        marker = _group(document, clean, m, titles)
         if marker is None:
             marker = _narrative(document, clean, m)
             if marker is None:
@@ -358,10 +362,14 @@ def _authority_in_group(inner: str, work: ParsedWork) -> bool:
     return False
 
 
-def _group(document: Document, clean: str, m: re.Match[str]) -> Marker | None:
+def _group(
+    document: Document, clean: str, m: re.Match[str], titles: EntryTitles | None = None
+) -> Marker | None:
     index = 1 if m.group(1) is not None else 2
     inner = m.group(index)
     works = parse_group(inner)
+    if titles:
+        works = titles.reread(inner, works)
     if not works:
         return None
     start, end = m.start(), m.end()
