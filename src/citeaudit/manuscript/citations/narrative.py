@@ -55,10 +55,11 @@ _POSSESSIVE = re.compile(r"['’][^\W\d_A-ZÀ-Þ]{0,4}$")
 # (2020)", "nell'Organizzazione ... (2016)", "selon l'UNESCO (2018)", and any elided word
 # before an acronym ("i dati dell'OCSE (2019)"). The name starts after the apostrophe.
 # A particle of a surname stays ("d'Aubrac", "dell'Orso"), and so does a capital before
-# the apostrophe ("O'Brien", "D'Angelo").
+# the apostrophe ("O'Brien", "D'Angelo"; "O'NEILL" in capitals too), but not a
+# sentence's capital "L'" or "Dell'" before an acronym ("L'INSEE (2021)").
 _ELIDED = re.compile(
     r"^(?:(?:l|nell|all|dall|sull|coll|qu)['’](?=[A-ZÀ-Þ])"
-    r"|[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ][A-ZÀ-Þ\d&-]*(?![^\W\d_])))"
+    r"|(?:L|[A-Za-zà-ÿ][a-zà-ÿ]{1,3}|[a-zà-ÿ])['’](?=[A-ZÀ-Þ][A-ZÀ-Þ\d&-]*(?![^\W\d_])))"
 )
 # A possessive name and the one or two lower-case words of what it names before the
 # year: "Clarke’s description (1881)", "Ruiz and Pavon’s synonymy (1802)", "Huft’s

@@ -151,17 +151,29 @@ def _bodies(document: Document) -> dict[str, _Body]:
 
 
 def _organisation(name: str) -> bool:
-    """Whether a capitalised run reads as a body's name, not a person's ("Smith AB"):
-    two words or more, no initials, every word capitalised or a linking word."""
+    """Whether a run opening an entry reads as a body's name, not a person's ("Smith
+    AB"): two words or more, no initials, every word capitalised or a linking word --
+    or, as French, Italian, Portuguese and Spanish write a body's name in sentence case
+    ("Organisation mondiale de la santé", "Institut national de la statistique"), a
+    capitalised first word and two or more significant words in all."""
     words = name.split()
     if len(words) < 2 or len(words) > 8:
         return False
     for word in words:
         if word.lower() in _LINKING:
             continue
-        if not word[:1].isupper() or len(word) < 3 or word.isupper():
+        if len(word) < 3 or word.isupper():
             return False
-    return True
+    if all(w[:1].isupper() for w in words if w.lower() not in _LINKING):
+        return True
+    return sum(1 for w in words if w.lower() not in _LINKING) >= 2
+
+
+def _sentence_case(name: str) -> bool:
+    """Whether a body's name holds a lower-case word that is no linking word
+    ("Organisation mondiale de la santé"): no author-year reader takes such a name,
+    so this reader takes it touching its year too."""
+    return any(not w[:1].isupper() and w.lower() not in _LINKING for w in name.split()[1:])
 
 
 def _before(
@@ -172,14 +184,15 @@ def _before(
     window = text[window_start:at]
     if not window.endswith((" ", "\t")) or window.rstrip()[-1:] in ".;:!?":
         return None
-    words = [(w.group(), window_start + w.start()) for w in _WORD.finditer(window)]
-    # from the nearest start, at least one word between the name and the year
-    for k in range(len(words) - 2, max(len(words) - 1 - _REACH, 0) - 1, -1):
-        if any(c in text[words[k][1] : words[k + 1][1]] for c in ".;:!?"):
+    words = [_unelided(w.group(), window_start + w.start()) for w in _WORD.finditer(window)]
+    # from the nearest start, at least one word between the name and the year -- none
+    # for a name in sentence case, which no author-year reader takes
+    for k in range(len(words) - 1, max(len(words) - 1 - _REACH, 0) - 1, -1):
+        if k + 1 < len(words) and any(c in text[words[k][1] : words[k + 1][1]] for c in ".;:!?"):
             return None  # another sentence or clause
         for name in by_first.get(words[k][0], _NO_NAMES):
             count = len(name.split())
-            if k + count >= len(words):
+            if k + count > len(words) or (k + count == len(words) and not _sentence_case(name)):
                 continue
             if " ".join(w for w, _ in words[k : k + count]) != name:
                 continue
@@ -188,6 +201,18 @@ def _before(
                 continue
             return name, words[k][1], text.index(")", at) + 1
     return None
+
+
+# An elided article or preposition before a name: "l'Organisation", "L'Institut",
+# "dell'Istituto", "d'Estadística" -- the name starts after the apostrophe.
+_ELISION = re.compile(r"(?:[LlDd]|[Dd]ell|[Nn]ell|[Aa]ll|[Dd]all|[Ss]ull|[Qq]u)['’](?=[A-ZÀ-Þ])")
+
+
+def _unelided(word: str, start: int) -> tuple[str, int]:
+    elided = _ELISION.match(word)
+    if elided is None:
+        return word, start
+    return word[elided.end() :], start + elided.end()
 
 
 def _after(
