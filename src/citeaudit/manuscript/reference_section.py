@@ -118,8 +118,21 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         # Asian, Arabic
         "参考文献", "参考资料", "引用文献", "文献", "참고문헌", "참고 문헌", "المراجع",
         "المصادر والمراجع", "tai lieu tham khao", "บรรณานุกรม", "เอกสารอ้างอิง",
+        "قائمة المراجع", "المصادر", "مراجع", "منابع", "فهرست منابع", "منابع و مآخذ",
+        "حوالہ جات", "کتابیات", "ביבליוגרפיה", "מקורות", "רשימת מקורות", "संदर्भ",
+        "संदर्भ सूची", "ग्रंथसूची", "তথ্যসূত্র", "參考文獻", "参考文獻", "參考資料",
     }
 )  # fmt: skip
+# Compared as `normalize_title` folds a heading: combining marks out (an accent, and
+# the vowel signs of Devanagari or Bengali, which a literal "संदर्भ सूची" keeps).
+REFERENCE_TITLES = frozenset(
+    " ".join(
+        "".join(
+            c for c in unicodedata.normalize("NFKD", t.casefold()) if not unicodedata.combining(c)
+        ).split()
+    )
+    for t in REFERENCE_TITLES
+)
 
 # Lists of further reading: works the text does not cite, by design. Their entries are
 # marked (`RawEntry.further_reading`) so that uncited-reference leaves them alone; a

@@ -6,13 +6,14 @@ joiners, soft hyphens, word joiners, byte-order marks inside text, variation
 selectors, Unicode tag characters, bidirectional embeddings, overrides and isolates
 -- split ``(Smi\\u200bth, 2019)`` or ``[1\\u202e]`` so that no citation reader
 recognises them, and a work an editor sees cited is called "never cited" (or a
-citation is hidden from the audit). Fullwidth forms (``［１］``, ``（Ｓｍｉｔｈ，２０１９）``)
-and the digits of other scripts (``٢٠١٩``) show a citation in characters the readers
-never match. Here each line is read once: the invisible characters are removed and
-the look-alikes replaced one for one, so every citation reader sees the text a
-reader of the page sees. Not so a citation key, which a program resolves by its
-characters: a Pandoc ``@key`` is kept as written (with an invisible character that
-ends it), and a LaTeX body is not changed at all (`Document`).
+citation is hidden from the audit). Fullwidth forms (``［１］``, ``（Ｓｍｉｔｈ，２０１９）``), the
+digits of other scripts (``٢٠١٩``) and the Arabic comma and semicolon (``،``, ``؛``)
+show a citation in characters the readers never match. Here each line is read once:
+the invisible characters are removed and the look-alikes replaced one for one, so
+every citation reader sees the text a reader of the page sees. Not so a citation
+key, which a program resolves by its characters: a Pandoc ``@key`` is kept as
+written (with an invisible character that ends it), and a LaTeX body is not changed
+at all (`Document`).
 
 Removing characters moves columns, and findings carry columns. `Visible.removed`
 holds the columns (0-based, as written) of what was removed; `written_column` maps a
@@ -72,7 +73,10 @@ _HIDDEN = re.compile(f"[{_INVISIBLE}]")
 _DIRECTION = re.compile(f"[{''.join(sorted(DIRECTION_CONTROLS))}]")
 # What is replaced one for one (columns unchanged): fullwidth ASCII forms and the
 # decimal digits of every script.
-_LOOKALIKE = re.compile(r"[\uff01-\uff5e]|(?![0-9])\d")
+_LOOKALIKE = re.compile(r"[\uff01-\uff5e\u060c\u061b]|(?![0-9])\d")
+# The comma and semicolon of Arabic script (Arabic, Persian, Urdu): a citation
+# "(الشمري، 2019؛ العتيبي، 2020)" and an entry "الشمري، محمد." are separated so.
+_SCRIPT_PUNCTUATION = {"\u060c": ",", "\u061b": ";"}
 # A Pandoc citation key as Pandoc reads it: after "@" (not inside a word or an e-mail
 # address), a word character then word characters and internal punctuation, or any
 # characters in braces. Possessive: each character is read once.
@@ -145,6 +149,8 @@ def _lookalike(char: str) -> str:
     code = ord(char)
     if 0xFF01 <= code <= 0xFF5E:
         return chr(code - 0xFEE0)
+    if char in _SCRIPT_PUNCTUATION:
+        return _SCRIPT_PUNCTUATION[char]
     digit = unicodedata.decimal(char, None)
     return char if digit is None else str(digit)
 
