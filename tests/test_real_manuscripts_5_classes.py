@@ -177,19 +177,21 @@ def test_fr_cite_this_version_line_is_no_citation(tmp_path: Path) -> None:
     assert (uncited, missing) == (set(), set())
 
 
-# --- RH: Russian "Используемая литература" ("literature used") as the list heading ----
+# --- RH: Russian list headings not known ("Используемая литература", "Перечень ссылок") -
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="class RH: the heading 'Используемая литература' is not known, so the list "
-    "under it is lost and its never-cited entries go unreported",
+    reason="class RH: the headings 'Используемая литература' ('literature used') and "
+    "'Перечень ссылок' ('list of references', DSTU) are not known, so the list under "
+    "them is lost and its never-cited entries go unreported",
 )
-def test_rh_russian_literature_used_heading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("heading", ["Используемая литература", "Перечень ссылок"])
+def test_rh_russian_list_headings(tmp_path: Path, heading: str) -> None:
     body = (
         para(run("Введение"), style="Heading1")
         + para(run("Транспортные потоки моделируются по-разному."))
-        + para(run("Используемая литература"), style="Heading1")
+        + para(run(heading), style="Heading1")
         + para(run("1. Иванов И. И. Теория транспортных потоков. М.: Пример, 2001."))
         + para(run("2. Петров П. П. Моделирование движения. СПб.: Пример, 2005."))
         + para(run("3. Roe A. The stochastic flow model, 2005."))
@@ -363,3 +365,77 @@ def test_sh_bilingual_slash_heading(tmp_path: Path) -> None:
     uncited, missing, _ = _verdict(result)
     assert missing == set()
     assert len(uncited) == 1 and next(iter(uncited)).startswith("Zed")
+
+
+# --- RB: R Markdown built through LaTeX naming its .bib by a raw \bibliography{} -----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class RB: an R Markdown file (citation_package: natbib) citing with raw "
+    "\\citep{} and naming its .bib only by a raw \\bibliography{ref.bib} line: the .bib "
+    "is not read, every citation 'missing'",
+)
+def test_rb_raw_bibliography_command_in_r_markdown(tmp_path: Path) -> None:
+    (tmp_path / "ref.bib").write_text(_BIB, encoding="utf-8")
+    rmd = tmp_path / "manuscript.Rmd"
+    rmd.write_text(
+        "---\ntitle: ' '\noutput:\n  bookdown::pdf_book:\n    citation_package: natbib\n"
+        "biblio-style: unsrtnat\n---\n\n"
+        "# Background\n\nDepots hold stock \\citep{roe2001}; lean depots hold less "
+        "\\citep{poe2004}.\n\n\\bibliography{ref.bib}\n",
+        encoding="utf-8",
+    )
+    uncited, _, codes = _verdict(_audit(rmd))
+    assert "CIT002" not in codes
+    assert uncited == {"zed2010"}
+
+
+# --- CK: citations written by a code chunk (a kable table with escape = FALSE) -------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class CK: keys cited from R code, c('randomForest \\\\cite{rf}') printed by "
+    "kable(escape = F) into the LaTeX output, are 'never cited'",
+)
+def test_ck_cite_commands_printed_by_a_chunk(tmp_path: Path) -> None:
+    (tmp_path / "bibliography.bib").write_text(_BIB, encoding="utf-8")
+    rmd = tmp_path / "manuscript.Rmd"
+    rmd.write_text(
+        "---\ntitle: Thesis\noutput: pdf_document\nbibliography: bibliography.bib\n---\n\n"
+        "Methods are listed in the table below.\n\n"
+        "```{r methods-table, echo = FALSE}\n"
+        'Implementation <- c("depots \\\\cite{roe2001}", "lean \\\\cite{poe2004}")\n'
+        "knitr::kable(data.frame(Implementation), escape = F)\n"
+        "```\n",
+        encoding="utf-8",
+    )
+    uncited, _, _ = _verdict(_audit(rmd))
+    assert uncited == {"zed2010"}
+
+
+# --- EY: an author-year citation whose year is empty, as pandoc printed it ------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class EY: '(CONDÉ T.M., )' -- pandoc's rendering of a .bib entry with no "
+    "year under an ABNT style -- is not read: its entry is 'never cited' (17 of 19 in the "
+    "real thesis, CIT006)",
+)
+def test_ey_citation_with_an_empty_year(tmp_path: Path) -> None:
+    body = (
+        para(run("A exploração reduz a diversidade (CONDÉ T.M., ) em florestas manejadas."))
+        + para(run("Os grupos seguem a literatura (MACPHERSON A.J, )."))
+        + para(run("O modelo foi ajustado em R (MUTH; ORAVECZ, 2018)."))
+        + para(run("REFERÊNCIAS"), style="Heading1")
+        + para(run("CONDÉ T.M. Efeitos do manejo florestal sobre a diversidade. Revista Exemplo."))
+        + para(run("MACPHERSON A.J. Seguindo as regras: uma simulação bioeconômica."))
+        + para(run("MUTH, C.; ORAVECZ, Z. Regressão bayesiana amigável. Exemplo, v. 9, 2018."))
+    )
+    result = _audit(raw_docx(tmp_path / "manuscript.docx", body))
+    uncited, _, codes = _verdict(result)
+    assert len(result.data.citations) == 3
+    assert uncited == set()
+    assert "CIT006" not in codes
