@@ -180,12 +180,6 @@ def test_fr_cite_this_version_line_is_no_citation(tmp_path: Path) -> None:
 # --- RH: Russian list headings not known ("Используемая литература", "Перечень ссылок") -
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class RH: the headings 'Используемая литература' ('literature used') and "
-    "'Перечень ссылок' ('list of references', DSTU) are not known, so the list under "
-    "them is lost and its never-cited entries go unreported",
-)
 @pytest.mark.parametrize("heading", ["Используемая литература", "Перечень ссылок"])
 def test_rh_russian_list_headings(tmp_path: Path, heading: str) -> None:
     body = (
@@ -199,7 +193,7 @@ def test_rh_russian_list_headings(tmp_path: Path, heading: str) -> None:
     result = _audit(raw_docx(tmp_path / "vkr.docx", body))
     _, _, codes = _verdict(result)
     assert len(result.data.references) == 3
-    assert "CIT006" in codes
+    assert codes.count("CIT001") == 3  # the body cites none of them
 
 
 # --- SL: prose, then an unheaded numbered list: the manuscript's own list -------------
@@ -347,18 +341,13 @@ def test_rl_russian_locator_words_in_numeric_citations(tmp_path: Path) -> None:
 # --- SH: a bilingual heading with a slash ("References/Referenties") ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class SH: 'References/Referenties' (a Dutch university's bilingual heading) "
-    "is no reference heading: the list is lost, every author-year citation 'missing'",
-)
 def test_sh_bilingual_slash_heading(tmp_path: Path) -> None:
     body = (
         para(run("Introduction"), style="Heading1")
-        + para(run("According to Roe et al (2020), ownership matters (Poe & Kay, 2011)."))
+        + para(run("According to Roe et al (2020), ownership matters (Poe &amp; Kay, 2011)."))
         + para(run("References/Referenties"), style="Heading1")
-        + para(run("Poe, S., & Kay, J. (2011). Ownership and reaction. Journal of Examples, 4-5."))
-        + para(run("Roe, P., Lee, M., & Hay, F. (2020). Circular examples. Example Review, 1-9."))
+        + para(run("Poe, S., &amp; Kay, J. (2011). Ownership and reaction. J. Examples, 4-5."))
+        + para(run("Roe, P., Lee, M., &amp; Hay, F. (2020). Circular examples. Ex. Review, 1-9."))
         + para(run("Zed, R. (2006). Never cited. Journal of Examples, 317-327."))
     )
     result = _audit(raw_docx(tmp_path / "thesis.docx", body))

@@ -110,6 +110,9 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "literatura citirana", "citirana literatura", "bibliografija",
         # Cyrillic, Greek
         "список литературы", "литература", "библиография", "список использованных источников",
+        "используемая литература", "перечень ссылок", "литература и источники",
+        "источники и литература", "перелік посилань", "використана література",
+        "список використаної літератури",
         "список используемых источников", "список использованной литературы",
         "список используемой литературы", "библиографический список", "список источников",
         "использованные источники", "использованная литература",
@@ -291,8 +294,23 @@ def normalize_title(text: str) -> str:
     plain = _NUMBERING.sub("", plain, count=1) if not is_reference_title_raw(plain) else plain
     plain = plain.strip().rstrip(":：.").strip()
     decomposed = unicodedata.normalize("NFKD", plain.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
+    stripped = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return _bilingual(stripped)
+
+
+def _bilingual(title: str) -> str:
+    """A heading naming the list in two languages, "References/Referenties",
+    "Referências / References", "Bibliografía | Bibliography", as the first of them
+    (a reference title when each part is one); any other title unchanged."""
+    if "/" not in title and "|" not in title:
+        return title
+    parts = [" ".join(p.split()).rstrip(":.") for p in _BILINGUAL_SPLIT.split(title)]
+    if len(parts) >= 2 and all(p in REFERENCE_TITLES for p in parts):
+        return parts[0]
+    return title
+
+
+_BILINGUAL_SPLIT = re.compile(r"[/|]")
 
 
 def is_reference_title_raw(text: str) -> bool:
