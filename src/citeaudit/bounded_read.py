@@ -22,6 +22,14 @@ it is open, and its only name) -- the scope's check and the reader's open are tw
 look-ups of one name, and a name swapped for a link between them was read wherever it
 pointed. A reader that never asked the scope is stopped here too. The refusal reads the
 same whether the file exists or not.
+
+The confined command line (``check --confine DIR``) reads more than its audit: the
+checkout's configuration, the sniff of a ``--reference-list`` file, the scan for
+suppression comments -- each judged by a check of its own, then opened by name. Within
+`fenced_to`, entered once for a command given ``--confine``, every read of a name that
+lies in the checkout as written is held as above (real path inside, the very file
+opened, one name), while a name outside it -- the runner's configuration above the
+checkout, a ``--baseline`` in the runner's own folder -- is read as the runner gave it.
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ __all__ = [
     "FileTooLarge",
     "NotARegularFile",
     "OutsideHeldFolder",
+    "fenced_to",
     "file_kind",
     "held_to",
     "open_regular",
@@ -71,6 +80,8 @@ class OutsideHeldFolder(OSError):
 OUTSIDE = "is outside the audit's own files; not read"
 # The folder every read is held to while a stranger's files are read; None: any file.
 _HELD: ContextVar[Path | None] = ContextVar("citeaudit_held_reads", default=None)
+# The checkout a confined command line reads (as given, and its real path); None: none.
+_FENCED: ContextVar[tuple[Path, Path] | None] = ContextVar("citeaudit_fenced_reads", default=None)
 
 
 @contextmanager
@@ -82,6 +93,45 @@ def held_to(folder: Path) -> Iterator[None]:
         yield
     finally:
         _HELD.reset(token)
+
+
+@contextmanager
+def fenced_to(folder: Path | None) -> Iterator[None]:
+    """Within this block, a name that lies in `folder` as written -- the folder's own
+    name, its real path, or a name whose folder's real path is inside -- is opened as
+    within `held_to(folder)`; any other name is opened as given. `folder` None: nothing
+    is fenced (a command run without ``--confine``)."""
+    if folder is None:
+        yield
+        return
+    token = _FENCED.set((Path(os.path.abspath(folder)), Path(os.path.realpath(folder))))
+    try:
+        yield
+    finally:
+        _FENCED.reset(token)
+
+
+def _holding(path: Path | str) -> Path | None:
+    """The folder a read of `path` is held to: the held folder (`held_to`), else the
+    fence's when `path` is a name of the fenced checkout (`fenced_to`), else None.
+
+    A name of the checkout is judged as written, not resolved: the name is the
+    checkout's whatever it points at -- ``docs/paper.md`` with ``docs -> /home/runner``
+    is the fork's name for a runner's file, and is refused. A name through a link to
+    the checkout (``/ci/alias/x``) is the checkout's too."""
+    held = _HELD.get()
+    fence = _FENCED.get()
+    if held is not None or fence is None:
+        return held
+    given, real = fence
+    try:
+        written = Path(os.path.abspath(path))
+        if written.is_relative_to(given) or written.is_relative_to(real):
+            return real
+        folder = Path(os.path.realpath(written.parent))
+    except (OSError, ValueError):
+        return real  # a name that cannot even be judged is held (and refused)
+    return real if (folder / written.name).is_relative_to(real) else None
 
 
 _KINDS = (
@@ -152,7 +202,7 @@ def open_regular(path: Path | str) -> BinaryIO:
 def _opened(path: Path | str) -> tuple[int, os.stat_result]:
     """A descriptor of the regular file `path` and its status, asked on the descriptor;
     within `held_to`, only of the held folder's own file."""
-    held = _HELD.get()
+    held = _holding(path)
     if held is not None and not _inside(path, held):
         raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
     _refuse_unopened(path)
