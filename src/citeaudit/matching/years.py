@@ -43,17 +43,31 @@ def year_fits(citation: Citation, reference: Reference) -> str:
     """ "exact", "family" (2020 cited, entry 2020a), "suffix" (2020a cited, entry 2020)
     or "" (a different year)."""
     if citation.year is None:
-        # "n.d.", "s.d.", "in press", "no prelo" on either side: both undated, the same
+        # "n.d.", "s.d.", "in press", "no prelo" on either side: both undated, the same;
+        # letters as for a year ("n.d." beside "n.d.-a" and "n.d.-b" is either)
         if reference.year is not None:
             return ""
-        return "exact" if citation.year_suffix == reference.year_suffix else ""
-    if reference.year != citation.year:
+    elif common_era(reference.year) != common_era(citation.year):
         return ""
     if citation.year_suffix == reference.year_suffix:
         return "exact"
     if citation.year_suffix is None:
         return "family"
     return "suffix" if reference.year_suffix is None else ""
+
+
+# The Thai solar calendar counts from 543 BCE: 2563 BE is 2020 CE. A year past any
+# Gregorian year of publication and within the Buddhist era's modern range is one.
+_BUDDHIST_ERA = 543
+_LAST_BUDDHIST_YEAR = 2700
+
+
+def common_era(year: int | None) -> int | None:
+    """A year of the Buddhist era ("2563", Thai lists and texts) as the Gregorian year it
+    mostly overlaps (2020); any other year as it is."""
+    if year is not None and _LATEST + 1 < year <= _LAST_BUDDHIST_YEAR:
+        return year - _BUDDHIST_ERA
+    return year
 
 
 def by_suffix_position(citation: Citation, positions: list[int]) -> int | None:
@@ -91,6 +105,8 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         )
     if reference.year == citation.year:
         return False
+    if _other_calendar(reference.raw, citation.year):
+        return True  # "(2563)" or "1441 H" in the entry for a cited 2020 (year not read)
     if reference.year is not None and _slash_paired(
         citation.item or citation.text, reference.year, citation.year
     ):
@@ -131,6 +147,31 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0
         for part in (reference.title or "", reference.container or "")
     )
+
+
+# A Hijri year as lists mark it: "1441 H", "1441 AH", "1441 A.H.", "1441 هـ".
+_HIJRI = re.compile(r"(?<![\d.])(1[3-4]\d\d)\s?(?:A\.?H\.?|H\.?|هـ|ه)(?![^\W\d_])")
+_HIJRI_READ = 400  # characters of an entry a Hijri year is looked for in (its head)
+
+
+def _other_calendar(raw: str, cited: int) -> bool:
+    """Whether the entry dates the work in another calendar to the cited Gregorian year:
+    the Buddhist era's year ("2563" for 2020, written as a year), or a Hijri year the
+    cited year overlaps ("1441 H": August 2019 to August 2020, cited 2019 or 2020)."""
+    buddhist = cited + _BUDDHIST_ERA
+    if cited <= _LATEST and _standalone_year(raw, buddhist) >= 0:
+        return True
+    for found in _HIJRI.finditer(raw[:_HIJRI_READ]):
+        if cited in _hijri_to_common(int(found.group(1))):
+            return True
+    return False
+
+
+def _hijri_to_common(hijri: int) -> tuple[int, int]:
+    """The two Gregorian years a Hijri year falls in (a lunar year of 354 days that
+    starts some 11 days earlier each Gregorian year): 1441 -> 2019, 2020."""
+    start = int(hijri * 0.970229 + 621.5643)
+    return start, start + 1
 
 
 _ORIGINAL_WORDS = (
