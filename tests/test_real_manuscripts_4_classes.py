@@ -257,7 +257,6 @@ def test_ml_markdown_reference_links_cite_their_definitions(tmp_path: Path) -> N
 # --- IR: a full reference typed inside brackets in the text is no pointer to a list --
 
 
-@pytest.mark.xfail(strict=True, reason="IR: inline full reference read as '(Journal, 1986)'")
 def test_ir_inline_full_reference_is_not_a_missing_citation(tmp_path: Path) -> None:
     md = tmp_path / "tesi.md"
     md.write_text(

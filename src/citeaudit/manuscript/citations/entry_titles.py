@@ -48,11 +48,9 @@ _CUE = re.compile(
 )
 # What may follow the cited year in its part: a page, nothing else.
 _LOCATOR_TAIL = re.compile(
-    r"[ \t]*(?:[,:][ \t]*(?:(?:pp?|S|págs?|pág|para|ch|cap|chap)\.?[ \t]*)?"
-    r"\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)?[ \t]*\Z"
+    r"[ \t]*+(?:[,:][ \t]*+(?:(?:pp?|S|págs?|pág|para|ch|cap|chap)\.?[ \t]*+)?"
+    r"\d{1,5}(?:[ \t]*+[-–][ \t]*+\d{1,5})?)?[ \t]*+\Z"
 )
-# Between the title and its year: a comma or blanks, as author-date styles write it.
-_BEFORE_YEAR = re.compile(r"[ \t]*,?[ \t]+\Z|[ \t]*,\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +107,11 @@ class EntryTitles:
         if parsed is None or len(parsed[0]) != 1 or not _LOCATOR_TAIL.match(text, parsed[1]):
             return None
         before_year = text[: year.start()]
-        gap = _BEFORE_YEAR.search(before_year)
-        if gap is None:
-            return None
+        named_end = len(before_year.rstrip(" \t,"))
+        if named_end == len(before_year) or before_year[named_end:].count(",") > 1:
+            return None  # the year glued to the title, or ",," between them
         cue = _CUE.match(before_year)
-        named = before_year[cue.end() if cue else 0 : gap.start()].strip()
+        named = before_year[cue.end() if cue else 0 : named_end].strip()
         cited = title_words(named)
         if len(cited.split()) < 2:
             return None

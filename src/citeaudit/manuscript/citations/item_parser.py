@@ -222,6 +222,14 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             weak = True
         if _publisher(authors):
             weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
+        typed = full_reference(segment)
+        if typed:
+            # "[A. Rossi, B. Verdi, Imparare per esempi, Rivista, 1986]": the authors are
+            # the first names, not the venue's before the year; weak (a list may not
+            # hold it: no missing work)
+            name_text, authors, et_al, weak = ", ".join(typed), typed[:2], len(typed) > 2, True
+            if et_al:
+                authors = typed[:1]
         locator = _LOCATOR.match(text, end)
         item_end = locator.end() if locator else end
         item = _TIGHT.sub(r"\1", text[item_start:item_end].strip(" ,;"))
@@ -239,6 +247,54 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         previous = work
         prev_end = max(prev_end, item_end)  # "(SANTOS, 2015a, p. 12; 2015b)"
     return tuple(works)
+
+
+# A name written with its initials, as a full reference gives its authors: "A. Rossi",
+# "A.B. Rossi", "Rossi A.", "Rossi, A. B." (not a citation's "Rossi").
+_INITIALLED = re.compile(
+    r"(?:[A-ZÀ-Þ]\.[ \t]?-?){1,3}[ \t]?[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?|"
+    r"[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?[ \t](?:[A-ZÀ-Þ]\.?[ \t]?){1,3}"
+)
+_NAMES_JOINED = re.compile(r"[ \t]+(?:and|&|e|y|et|und|i)[ \t]+")
+# A title's word: lower case, three letters or more ("rappresentazioni", "per" not).
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{3,}(?![^\W\d_])")
+_LEAST_TITLE_WORDS = 3
+_MOST_PIECES = 24
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def full_reference(segment: str) -> tuple[str, ...]:
+    """The authors' surnames when the text before a year is a whole reference typed in
+    brackets, not a pointer to a list, else (): authors with their initials ("A.
+    Rossi, B. Verdi"), then a title (three words or more, two of them in lower case),
+    then something more (a journal, a publisher) before the year. The names just
+    before the year are the venue's ("Rivista Esempio"), never the cited work's
+    authors: read so, the full reference was a missing work (a thesis citing so has
+    no list at all)."""
+    pieces = [p.strip(" \t\"“”«»'") for p in segment.split(",", _MOST_PIECES)]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    if len(pieces) < 3:
+        return ()
+    surnames: list[str] = []
+    for piece in pieces[:-1]:
+        names = [n for n in _NAMES_JOINED.split(piece) if n]
+        if names and all(_INITIALLED.fullmatch(n) for n in names):
+            surnames.extend(_surname(n) for n in names)
+            continue
+        if (
+            len(_WORD_RUN.findall(piece)) >= _LEAST_TITLE_WORDS
+            and len(_LOWER_WORD.findall(piece)) >= 2
+        ):
+            return tuple(surnames)
+        return ()
+    return ()
+
+
+def _surname(name: str) -> str:
+    """ "A. Rossi" -> "Rossi", "Rossi A." -> "Rossi": the word that is no initial."""
+    words = [w for w in name.replace(".", ". ").split() if len(w.rstrip(".-")) > 1]
+    return words[0] if words else name
 
 
 # A year glued to what comes before it, as text pasted from PDFs and Word runs joins
