@@ -319,11 +319,6 @@ def test_lt_typed_numbers_in_latex_cite_a_typed_list(tmp_path: Path) -> None:
 # --- RL: Russian locator words inside a typed numeric citation ------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class RL: '[1, теорема 2б, глава IV, с. 188]' / '[1, глава IV]' (theorem, "
-    "chapter) is not read as a citation of entry 1 ('с. 188' and 'гл. II' are)",
-)
 def test_rl_russian_locator_words_in_numeric_citations(tmp_path: Path) -> None:
     md = tmp_path / "vkr.md"
     md.write_text(

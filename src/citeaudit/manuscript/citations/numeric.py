@@ -79,8 +79,18 @@ _LOCATOR = (
     # a page, volume, chapter, figure or table in other languages: GOST's "[1, с. 25]",
     # "[2, т. 3]"; German "S.", "Bd.", "Kap.", "Abb."; Slavic "s.", "str."; Indonesian
     # "hlm.", "hal."; Spanish/Portuguese "pág."; Dutch "blz."; Swedish "sid."
-    r"|с|стр|т|гл|рис|табл|s|str|bd|kap|abb|hlm|hal|p[aá]gs?|blz|sid)"
-    r"\.?\s?[\dIVXivx]|§\s?\d)"
+    r"|с|стр|т|гл|рис|табл|s|str|bd|kap|abb|hlm|hal|p[aá]gs?|blz|sid"
+    # theorems, lemmas, chapters, sections and equations in other languages: Russian
+    # "[1, теорема 2б, глава IV, с. 188]", "[2, разд. 3]", "[4, формула (7)]"; German
+    # "Satz", "Abschn.", "Gl."; French "théorème", "lemme", "éq."; Spanish and
+    # Portuguese "teorema", "lema", "ec.", "eq."; Polish "tw.", "rozdz.", "wz."
+    r"|теорема|лемма|следствие|глава|раздел|разд|формула|пункт|п|прил|приложение"
+    r"|рисунок|таблица|satz|abschn|abschnitt|gl|gleichung|th[eé]or[eè]me|lemme|[eé]q"
+    r"|teorema|lema|ec|ecuaci[oó]n|equa[cç][aã]o|tw|rozdz|wz|twierdzenie)"
+    # the number, or an equation's in its parentheses: "[8, Eq. (4)]"
+    r"\.?\s?\(?[\dIVXivx]|§\s?\d"
+    # an appendix by its letter: "[3, Appendix A]", "[5, app. B]", "[2, anexo C]"
+    r"|(?:appendix|app|annex|annexe|anexo|ap[eê]ndice)\.?\s?[A-Z](?![^\W\d_]))"
 )
 # a Markdown link's target after its text, "[3](url)", "[3](url "title")"; a bracket
 # before a parenthesis of prose, "[14,16](Yu J, unpublished)", still cites
