@@ -128,6 +128,39 @@ def _same_doi(listed: str, doi: str) -> bool:
     return listed.startswith(doi) or doi.startswith(listed)
 
 
+# an entry's label and the quotes or brackets before its first word: "[10] „", "3. \""
+_OPENING = re.compile(r"\s*+(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?+[\W_]{0,6}+")
+
+
+def _opens_with(title: str, text: str) -> bool:
+    """Whether `text` (folded) opens with the folded `title`, past a label and quotes.
+
+    Why: a work with no author is listed under its title (IEEE's quoted title, APA's
+    title in the author's place), so of the entries holding a short title the one it
+    opens is the work; another holds it inside a longer title or in a web address."""
+    start = _OPENING.match(text)
+    at = start.end() if start else 0
+    if not text.startswith(title, at):
+        return False
+    after = text[at + len(title) : at + len(title) + 20].lstrip()[:1]
+    return not after.isalnum()
+
+
+def _holds_whole(title: str, text: str) -> bool:
+    """Whether `text` (folded) holds the folded `title` as a title of its own: not run
+    on by a further word ("exampress" in "exampress statisztika, [online]" is the
+    opening of a longer title; in "exampress, [online]" it is the whole one)."""
+    start = text.find(title)
+    while start >= 0:
+        end = start + len(title)
+        before = text[start - 1] if start else " "
+        after = text[end : end + 20].lstrip()[:1]
+        if not before.isalnum() and not after.isalnum():
+            return True
+        start = text.find(title, start + 1)
+    return False
+
+
 def _title_share(text: str, item: FieldItem) -> bool | None:
     """True when the folded entry text holds most of the item's title words, False
     when it holds almost none, None when the title is too short to say (under three
@@ -371,8 +404,19 @@ class EntryIndex:
         cutoff = 92 if strict else 80
         if not scored or scored[0][0] < cutoff:
             return None
+        best = scored[0][1]
         if len(scored) > 1 and scored[1][0] >= scored[0][0] - 3:
+            # a short title inside a longer one or a web address scores alike
+            # ("Exampress" in "Exampress statisztika", "https://exampress.org"): the
+            # one entry it opens, else the one holding it whole, is the work
+            tied = [i for score, i in scored if score >= scored[0][0] - 3]
+            texts = [self.texts[i][:_TITLE_REACH] for i in tied]
+            leading = [i for i, text in zip(tied, texts, strict=True) if _opens_with(title, text)]
+            whole = [i for i, text in zip(tied, texts, strict=True) if _holds_whole(title, text)]
+            found = leading if len(leading) == 1 else whole
+            if len(found) != 1:
+                return None
+            best = found[0]
+        if strict and item.year is not None and item.year not in self.years[best]:
             return None
-        if strict and item.year is not None and item.year not in self.years[scored[0][1]]:
-            return None
-        return scored[0][1]
+        return best
