@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from citeaudit.manuscript.citations.alpha_labels import AlphaLabelExtractor
 from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
 from citeaudit.manuscript.citations.bare_keys import BareKeyExtractor
+from citeaudit.manuscript.citations.cjk_narrative import CjkNarrativeExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.marker import Marker
@@ -37,6 +38,7 @@ __all__ = [
     "AuthorYearExtractor",
     "BareKeyExtractor",
     "CitationExtractor",
+    "CjkNarrativeExtractor",
     "Extraction",
     "LatexExtractor",
     "NumericExtractor",
@@ -66,6 +68,7 @@ _MarkerSource = (
     | UndatedTitleExtractor
     | OrganisationYearExtractor
     | TitleYearExtractor
+    | CjkNarrativeExtractor
     | ProtologueExtractor
 )
 
@@ -87,6 +90,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         UndatedTitleExtractor(),
         OrganisationYearExtractor(),
         TitleYearExtractor(),
+        CjkNarrativeExtractor(),  # the list tells where a name without blanks starts
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),

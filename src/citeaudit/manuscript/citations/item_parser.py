@@ -23,6 +23,7 @@ from functools import lru_cache
 from citeaudit.manuscript.citations.dates import date_before_year, names_before_date
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
+    CJK_NAME,
     CONNECTORS,
     ET_AL,
     NOT_NAMES,
@@ -222,6 +223,10 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
             weak = True
         if _publisher(authors):
             weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
+        if any(CJK_NAME.search(a) for a in authors):
+            # "(王伟, 2019)": no case tells a name from a word ("(据统计, 2019)", "by the
+            # statistics"; "等" is "etc." as often as "et al."): kept on an entry's word
+            weak = True
         typed = full_reference(segment)
         if typed:
             # "[A. Rossi, B. Verdi, Imparare per esempi, Rivista, 1986]": the authors are

@@ -31,7 +31,7 @@ PARTICLES = word_set(
 CONNECTORS = word_set("of for the on in and und y e et dan für pour para per")
 
 # Words that join two authors of one work, in the languages of reference lists.
-AND_WORDS = word_set("and & dan y e und et en och og i ve a és ja și si oraz und")
+AND_WORDS = word_set("and & dan y e und et en och og i ve a és ja și si oraz und và")
 
 # Capitalised words that head a parenthesis with a year without being an author.
 NOT_NAMES = word_set(
@@ -83,10 +83,17 @@ ET_AL = re.compile(
     r"ve\s+(?:diğ(?:erleri)?|ark(?:adaşları)?)\b\.?|" + et_al_forms() + r"))\s*$",
     re.IGNORECASE,
 )
+# Chinese, Japanese and Korean names: ideographs, kana or Hangul, no case and no
+# blank between surname and given name ("王伟", "山田太郎", "김민수"), two to five of
+# them. Their co-authors are joined by an ideographic comma or a middle dot ("王伟、李娜",
+# "山田・佐藤"); "et al." is glued to the name ("王伟等", "山田ら", "김민수 외").
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK_NAME = re.compile(rf"[{CJK_LETTERS}]{{2,5}}")
+_CJK_ET_AL = re.compile(rf"(?<=[{CJK_LETTERS}])[ \t]?(?:等人|等|ら|ほか|他|외|등)[ \t]*$")
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))
 # No leading "\s*": searched from every position of a long run of white space it
 # rescanned the run's rest each time (quadratic); the parts are stripped anyway.
-_SPLIT = re.compile(rf"(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|\s(?:{_AND})\s)\s*")
+_SPLIT = re.compile(rf"(?:,\s*(?:&|(?:{_AND})\s)\s*|,|&|、|・|\s(?:{_AND})\s)\s*")
 
 
 _DASHES = re.compile(r"[-–—/]")
@@ -168,6 +175,8 @@ def valid_name(part: str) -> bool:
     words = part.split()
     if not 1 <= len(words) <= 6:
         return False
+    if len(words) == 1 and CJK_NAME.fullmatch(words[0]):
+        return True  # "王伟", "김민수": no case to tell a name by (callers make it weak)
     if all(is_initial(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
         return False  # "P.", "B" (of "Figure 4B"): a letter is no name on its own
     capitalised = 0
@@ -192,11 +201,42 @@ def valid_name(part: str) -> bool:
 DASH_IN_NAME = re.compile(r"(?<=[^\W\d_])[‐‑‒–](?=[^\W\d_])")
 
 
+# Vietnamese names are written whole in citations, surname first ("Nguyen Van A",
+# "Nguyễn Văn An", "Tran Thi Binh"), while lists give them as "Nguyen, V. A.": the
+# surname is the first word. Read whole, the name was a missing work and the entry
+# "never cited". Only a common surname followed by a common middle name (or any word
+# with a letter only Vietnamese writes: "ư", "ơ", "đ", "ạ"), two to four words: "Le
+# Monde", "Ho Chi Minh City" and "Van Gogh" stay as written.
+_VI_SURNAMES = word_set(
+    "nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ "
+    "dang đặng bui bùi do đỗ ho hồ ngo ngô duong dương ly lý truong trương dinh đinh "
+    "lam lâm mai trinh trịnh cao luong lương ha hà ta tạ doan đoàn"
+)
+_VI_MIDDLE = word_set(
+    "van văn thi thị duc đức huu hữu quoc quốc dinh đình minh thanh ngoc ngọc xuan xuân "
+    "hong hồng kim anh thu thuy thúy tuan tuấn cong công trung hoang hoàng phuong phương "
+    "bao bảo gia manh mạnh tien tiến"
+)
+_VI_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def vietnamese_surname(name: str) -> str | None:
+    """The surname of a Vietnamese name written whole, or None (comment above)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0].casefold() not in _VI_SURNAMES:
+        return None
+    if not all(w[:1].isupper() for w in words):
+        return None
+    if words[1].casefold() in _VI_MIDDLE or any(_VI_LETTERS.search(w) for w in words[1:]):
+        return words[0]
+    return None
+
+
 def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
     """Names before the year of a parenthetical item, or None when they are not names."""
     text = DASH_IN_NAME.sub("-", " ".join(text.split()).strip(" ,"))
     et_al = False
-    m = ET_AL.search(text)
+    m = ET_AL.search(text) or _CJK_ET_AL.search(text)
     if m:
         et_al = True
         text = text[: m.start()].strip(" ,")
@@ -214,7 +254,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
             continue  # "Smith, J., 2019", "SANTOS, B. de S.": initials are noise, no author
         if not valid_name(part):
             return None
-        names.append(" ".join(clean_word(w) for w in part.split()))
+        name = " ".join(clean_word(w) for w in part.split())
+        names.append(vietnamese_surname(name) or name)
     if not names:
         return None
     return tuple(names), et_al

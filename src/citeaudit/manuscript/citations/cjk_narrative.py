@@ -1,0 +1,108 @@
+"""A Chinese, Japanese or Korean name before a year in parentheses: "王伟等（2019）指出",
+"山田（2019）によれば", "김민수(2018)에 따르면".
+
+These scripts write no blank between words and have no capitals, so the name before
+the year cannot be told from the words before it ("研究表明王伟等" is "research shows
+Wang Wei et al."): the narrative reader, which looks back for capitalised words after
+a blank, read nothing, and the entry ("王伟，李娜，张强. (2019). ...") was "never cited".
+
+The list tells where the name starts. A parenthesised year is read as a narrative
+citation when the ideographs, kana or Hangul just before it (an "et al." glued to them
+aside: 等, 等人, ら, ほか, 他, 외, 등) end with the start of an entry's first author, two
+characters at least ("山田" of "山田太郎", the surname alone as Japanese writes it), and
+that entry holds the year. The citation names the entry's first author as the list
+writes it and is WEAK: kept when an entry has it, never reported missing (a name is
+read only where the list holds it, so a dropped entry leaves nothing to report).
+
+Linear: one bounded pattern per parenthesised year, a bounded look back, names looked
+up by their first two characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.names import CJK_LETTERS
+from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
+from citeaudit.manuscript.document import Document
+from citeaudit.model.citation import Certainty, Citation, CitationKind
+
+_FIRST_AUTHOR = re.compile(rf"[{CJK_LETTERS}]{{2,5}}(?![{CJK_LETTERS}])")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
+_RUN_BEFORE = re.compile(rf"[{CJK_LETTERS}]{{2,12}}\Z")
+_ET_AL_BEFORE = re.compile(r"[ \t]?(?:等人|等|ら|ほか|他|외|등)[ \t]?\Z")
+_SCOPE = 300  # characters of an entry whose years count
+_LOOK_BACK = 16  # characters before the parenthesis looked at
+_SHORTEST = 2
+_LONGEST = 5
+
+
+class CjkNarrativeExtractor(CitationExtractor):
+    syntax: ClassVar[str] = "cjk-narrative"
+
+    def extract(self, document: Document) -> list[Citation]:
+        return [c for m in self.markers(document) for c in m.citations]
+
+    def markers(self, document: Document) -> Iterator[Marker]:
+        by_start = _first_authors(document)
+        if not by_start:
+            return
+        text = document.text
+        for m in PAREN_YEAR.finditer(text):
+            low = max(0, m.start() - _LOOK_BACK)
+            et_al = _ET_AL_BEFORE.search(text, low, m.start())
+            name_end = et_al.start() if et_al else m.start()
+            run = _RUN_BEFORE.search(text, low, name_end)
+            if run is None:
+                continue
+            found = _name_ending(run.group(), int(m.group("year")), by_start)
+            if found is None:
+                continue
+            written, name = found
+            start = name_end - len(written)
+            suffix = m.group("suffix")
+            citation = Citation(
+                id="",
+                text=shown(text[start : m.end()]),
+                location=document.location_at(start),
+                kind=CitationKind.AUTHOR_YEAR,
+                item=text[start : m.end()],
+                authors=(name,),
+                et_al=et_al is not None,
+                year=int(m.group("year")),
+                year_suffix=suffix,
+                narrative=True,
+                certainty=Certainty.WEAK,
+            )
+            yield Marker(start, m.end(), (citation,))
+
+
+def _first_authors(document: Document) -> dict[str, list[tuple[str, frozenset[int]]]]:
+    """Entries' first authors written in these scripts, by their first two characters,
+    with the years each entry holds."""
+    by_start: dict[str, list[tuple[str, frozenset[int]]]] = {}
+    for entry in document.reference_entries:
+        raw = ENTRY_LABEL.sub("", entry.raw[:_SCOPE], count=1)
+        first = _FIRST_AUTHOR.match(raw)
+        if first is None:
+            continue
+        years = frozenset(int(y) for y in _YEAR.findall(raw))
+        by_start.setdefault(first.group()[:_SHORTEST], []).append((first.group(), years))
+    return by_start
+
+
+def _name_ending(
+    run: str, year: int, by_start: dict[str, list[tuple[str, frozenset[int]]]]
+) -> tuple[str, str] | None:
+    """(the name as the text writes it, as the list does): the longest end of `run`
+    that opens an entry's first author of an entry holding `year`."""
+    for length in range(min(_LONGEST, len(run)), _SHORTEST - 1, -1):
+        written = run[-length:]
+        for name, years in by_start.get(written[:_SHORTEST], ()):
+            if name.startswith(written) and year in years:
+                return written, name
+    return None
