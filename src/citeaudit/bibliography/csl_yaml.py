@@ -10,8 +10,17 @@ libyaml's composer is fast (a megabyte in a fraction of a second, where the pure
 one takes seconds) but recurses in C, where no limit stops it: it composes only text
 whose nesting `_shallow` bounds; brackets nested deeper are a problem on the file at
 once, other deep text (indentation) goes to the pure-Python composer, whose recursion
-limit makes it a problem on the file, never a crash. Aliases share one object
-and items are walked one level down, so an alias bomb costs no more than its text.
+limit makes it a problem on the file, never a crash.
+
+Aliases: each item is built with a fresh memory of what was built, so an alias to a
+value anchored in an earlier item builds it again, and the item then reads it (fields,
+authors, `extra`); a merge (``<<: *a``) copies every key into the item. A list of 8,000
+scalars anchored once and named by 8,000 items (215 KB) took 40 s, a mapping of 4,000
+keys merged into 4,000 items 55 s and 1.2 GB. So an alias is charged, as it is
+composed, the characters it stands for (its anchor's span, and what the aliases inside
+that stand for: `_ItemsLoader.compose_node`), and one file's aliases may stand for at
+most as many characters as the file holds (`_ALIASED_FLOOR` at least): an item past
+that is a problem, never built. An alias bomb costs its text and one problem.
 
 Memory: a composed YAML tree costs 100 to 250 bytes per character of text (a node and
 two marks per scalar), so composing a 50 MB upload whole took gigabytes. The items are
@@ -59,6 +68,7 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
     cut: tuple[ParseProblem, ...] = ()
     constructor = _constructor("")
     loader: Any = None
+    budget = aliases_left = max(_ALIASED_FLOOR, len(text))
     try:
         loader = _loader(text)
         if not _open_items(loader):
@@ -82,9 +92,15 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
                 _skip(loader)
                 continue
             loader.events = 0
-            node = yaml.composer.Composer.compose_node(loader, None, None)
+            aliased = loader.aliased
+            node = loader.compose_node(None, None)  # `_ItemsLoader.compose_node`
             location = Location(source, node.start_mark.line + 1)  # an alias: its node's
             raw = encodable(_raw(text, node))
+            aliased = loader.aliased - aliased
+            if aliased > aliases_left:
+                problems.append(ParseProblem(location, _too_aliased(aliased, budget), raw))
+                continue
+            aliases_left -= aliased
             try:
                 item: Any = constructor.construct_object(node, deep=True)
             except _UNBUILDABLE:
@@ -213,15 +229,49 @@ def _shallow(text: str) -> bool:
 
 _MAX_ITEM_EVENTS = 200_000  # parser events one item may take (a real item: hundreds)
 _MAX_ANCHORS = 10_000  # anchors kept for aliases (Pandoc writes none)
+# Characters a small file's aliases may stand for in all (a larger file's: its length).
+_ALIASED_FLOOR = 100_000
+
+
+def _too_aliased(aliased: int, budget: int) -> str:
+    return (
+        f"item not read: its aliases (*name) repeat {aliased:,} characters of values "
+        f"written earlier, past what one file's aliases may repeat ({budget:,} in all, as "
+        "many as the file holds)"
+    )
+
+
 _BLOCK_PREFIX = 64  # columns before an item that may be its line's "- " and indentation
 _LINE_REST = 64  # characters after an item that may close its line
 
 
 class _ItemsLoader:
-    """What both loaders add: the events an item has taken, counted, and a cap on the
-    anchors kept (each holds its node for aliases)."""
+    """What both loaders add: the events an item has taken, counted; a cap on the
+    anchors kept (each holds its node for aliases); and what the aliases composed so far
+    stand for (`aliased`: characters), with each anchor's size."""
 
     events = 0
+    aliased = 0
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)  # type: ignore[call-arg]
+        self.sizes: dict[str, int] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """`Composer.compose_node`, charging each alias its anchor's size; an anchored
+        node's size is its span and what the aliases inside it stand for (so a chain of
+        anchors, each naming the last twice, doubles as it would expand)."""
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent):
+            self.aliased += self.sizes.get(event.anchor, 0)
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        if event.anchor is None:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        before = self.aliased
+        node = super().compose_node(parent, index)  # type: ignore[misc]
+        span = node.end_mark.index - node.start_mark.index
+        self.sizes[event.anchor] = max(span, 1) + self.aliased - before
+        return node
 
     def get_event(self) -> Any:
         self.events += 1
@@ -237,7 +287,7 @@ if hasattr(yaml, "CSafeLoader"):
 
     class _CItems(_ItemsLoader, yaml.CSafeLoader, yaml.composer.Composer):  # type: ignore[misc]
         def __init__(self, text: str) -> None:
-            yaml.CSafeLoader.__init__(self, text)
+            _ItemsLoader.__init__(self, text)  # CSafeLoader's, then the sizes
             self.anchors: dict[str, Any] = {}
 
 
