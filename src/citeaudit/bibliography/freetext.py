@@ -331,10 +331,21 @@ def parse_fields(text: str) -> ParsedFields:
     elif (ad := _author_date_match(s)) is not None:
         f.style = "author-date"
         start, end, year, suffix, nd = ad
-        f.authors, f.et_al = parse_authors(s[:start])
-        f.year, f.year_suffix, f.no_date = year, suffix, nd
-        rest = s[end:].strip(" .,:;")
-        _parse_after_authors(rest, f, need_year=False)
+        names_end = _names_before_title_piece(s[:start]) if only_locators(s[end:]) else None
+        if names_end is not None:
+            # "Okafor, T., Fens of the north, Journal of Wet Places, 45, 1966, 368-391.":
+            # the year of a comma-joined entry's journal or imprint, only pages after it.
+            # Read as the author-date year, the title and journal became names and the
+            # pages the title; the names end where a comma piece reads as a title
+            f.style = "sentence"
+            f.authors, f.et_al = parse_authors(s[:names_end])
+            f.year, f.year_suffix = year, suffix
+            _parse_after_authors(s[names_end:].strip(" .,:;"), f, need_year=False)
+        else:
+            f.authors, f.et_al = parse_authors(s[:start])
+            f.year, f.year_suffix, f.no_date = year, suffix, nd
+            rest = s[end:].strip(" .,:;")
+            _parse_after_authors(rest, f, need_year=False)
     else:
         authors_end, rest_start, quoted = _split_authors(s)
         role = _ROLE_AFTER_NAMES.search(s, 0, 300)
@@ -700,6 +711,40 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
                 best = cand
             break
     return best
+
+
+# one locator token: a page, range, volume or count ("368-391", "179p", "7(5):",
+# "N°1", "pp.", "S.", "et"); each is matched alone, so the test is linear
+_LOCATOR_TOKEN = re.compile(
+    r"[(\[]?[A-Za-z]{0,2}°?\.?\d[\w()\-–—_?/]{0,20}+[)\]]?[,.;:]?"
+    r"|(?i:pp?|s|n°?|nos?|vol|v|t|et|ff?|pages?)\.?[,.;:]?|[\-–—]"
+)
+
+
+def only_locators(rest: str) -> bool:
+    """Whether `rest` holds nothing but locators (pages, volume, issue, a page count), at
+    least one with a digit, at most eight tokens: what follows a journal's or an
+    imprint's year at an entry's end ("…, 1966, 368-391.", "…, 2007, 179p.")."""
+    toks = rest.split()
+    if not toks or len(toks) > 8:
+        return False
+    return any(c.isdigit() for c in rest) and all(_LOCATOR_TOKEN.fullmatch(t) for t in toks)
+
+
+def _names_before_title_piece(prefix: str) -> int | None:
+    """Where the names end in a comma-joined `prefix` ("Charles Perrin, Note sur la
+    population, Le Moyen Âge, 69"): at the first comma piece after the first that reads
+    as a title (`_reads_as_title`), when what precedes it can only be names
+    (`_names_only`). None when no piece reads so (names, then a journal: "Zulfikar, M.
+    A.; Suri, F. I., International Journal of Environmental Studies")."""
+    at = prefix.find(", ")
+    while at > 0:
+        nxt = prefix.find(", ", at + 2)
+        piece = prefix[at + 2 : nxt if nxt > 0 else len(prefix)]
+        if _reads_as_title(piece):
+            return at if _names_only(prefix[:at]) else None
+        at = nxt
+    return None
 
 
 # a lower-case word of four letters or more: "port", "pendant" (a title's words; the

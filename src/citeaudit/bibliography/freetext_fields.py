@@ -246,7 +246,9 @@ def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
         return sentence
     body = sentence.rstrip(" .")
     m = _LOC_START.search(body)
-    if m is None:
+    if m is None or _PAGE_COUNT.search(body, m.end()):
+        # "Rethinking harbours, Lagos, Sol Press, 2007, 179p.": a book's page count
+        # closes it, no journal's locators; the piece before is the publisher
         return sentence
     head = body[: m.start()]
     cut = head.rfind(", ")
@@ -263,6 +265,11 @@ def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
     f.container = _clean(journal)
     _locators(body[m.end() :], f)
     return title
+
+
+# a book's page count closing the entry: "179p", "380 p", "231 pages", "272 S." (a
+# journal's page is written the other way round: "p. 5")
+_PAGE_COUNT = re.compile(r"(?<![\w\-–—])\d{1,5}\s?(?:p|pp|pages|S|str|hlm|blz)\.?$")
 
 
 # a chapter mark with its colon after a comma: "Die Stadt am Fluss, in: Geschichte …",
@@ -295,19 +302,23 @@ _COMMA_IMPRINT = re.compile(
     rf"(?:,\s*{_YEAR}[a-z]?)?[\s.]*$"
 )
 _COMMA_YEAR = re.compile(rf",\s*{_YEAR}[a-z]?[\s.]*$")
+_COMMA_PAGE_COUNT = re.compile(r",\s*\d{1,5}\s?(?:p|pp|pages|S|str|hlm|blz)\.?$")
 
 
 def _without_comma_imprint(title: str, f: ParsedFields) -> str:
     """`title` without an imprint or a year a comma joins to its end (`_COMMA_IMPRINT`);
     the publisher is kept. A title of its own stays (nothing left before the comma)."""
+    count = _COMMA_PAGE_COUNT.search(title)
+    if count is not None and count.start() > 0:
+        title = title[: count.start()]  # "…, Paris: CRL, 554p": the book's page count
     m = _COMMA_IMPRINT.search(title)
     if m is not None and m.start() > 0:
         f.publisher = f.publisher or _clean(m.group("pub"))
         return title[: m.start()]
     y = _COMMA_YEAR.search(title)
-    if y is None or y.start() == 0:
+    if (y is None or y.start() == 0) and count is None:
         return title
-    out = title[: y.start()]
+    out = title[: y.start()] if y is not None and y.start() > 0 else title
     for _ in range(3):
         # the place or publisher between title and year: "Nations and Nationalism,
         # Ithaca, 1983", "la guerre hors limite, Payot, 1999" (at most three capitalised

@@ -1,0 +1,65 @@
+"""A year standing near the end of a comma-joined entry, only locators after it, is the
+journal's or imprint's date, not an author-date year.
+
+"Okafor, T., Fens of the north, Journal of Wet Places, 45, 1966, 368-391." was read as
+authors running up to the year (the title and journal taken for names) and the pages
+"368-391" as the title. Every entry here is made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citeaudit.bibliography.freetext import parse_reference
+from citeaudit.model.location import Location
+from citeaudit.model.reference import Reference
+from tests.freetext.helpers import families, parse
+
+
+def rules(text: str) -> Reference:
+    """The rules' reading alone: the tagger is trained on it and reads it as hints."""
+    return parse_reference(
+        text, id="ref-1", index=1, location=Location("refs.md", 1), use_model=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Okafor, T., Fens of the northern coast, Journal of Wet Places, 45, 1966, 368-391.",
+            "Fens of the northern coast",
+        ),
+        (
+            "Lindqvist, Pia, Rethinking harbours and their keepers, Lagos, Sol Press, 2007, 179p.",
+            "Rethinking harbours and their keepers",
+        ),
+        (
+            "Marta Okoro, Les ports oubliés de la côte, Revue des quais, 1995, 911-942.",
+            "Les ports oubliés de la côte",
+        ),
+        (
+            "Ito, K., Salt marshes under pressure, Wetland Notes, No. 35, 2004, pp. 367-390.",
+            "Salt marshes under pressure",
+        ),
+    ],
+)
+def test_pages_after_a_closing_year_are_no_title(text: str, title: str) -> None:
+    for ref in (rules(text), parse(text)):
+        assert ref.title == title
+        assert families(ref)[:1] == [text.split(",")[0].split()[-1]]
+
+
+def test_a_year_after_the_names_still_opens_the_title() -> None:
+    text = "Okafor, T., 2019, Fens of the north, Journal of Wet Places, 45, 368-391."
+    for ref in (rules(text), parse(text)):
+        assert ref.year == 2019
+        assert families(ref) == ["Okafor"]
+        assert ref.title == "Fens of the north"
+
+
+def test_names_then_a_journal_keep_their_year() -> None:
+    """No comma piece reads as a title (ACS's short form): the names stay the names."""
+    ref = rules("Birch, P.; Parsons, A. F.; Cross, P. Fictive Chem. Lett. 2012, 53 (7), 822–824.")
+    assert families(ref) == ["Birch", "Parsons", "Cross"]
+    assert ref.year == 2012
