@@ -810,10 +810,15 @@ def _parenthesised(
         formula = stripped and (stripped[-1] in "=+*/<>^$|\\" or _ARITHMETIC.search(stripped))
         if formula and not _prose_value(text, stripped, m.end()):
             continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
-        if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
-            continue  # f(1), sin(2): a function, not "disease(1)"
         if _word_before(text, start).casefold() in _LABEL_WORDS:
             continue  # Eq. (3), Table (2), step (1)
+        if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
+            # f(1), sin(2): a function, not "disease(1)"; but "hepatitis C(6).", "HCV(5),"
+            # -- a capital's short name, the sentence or clause going on after it -- is
+            # a citation where glued round brackets are the manuscript's style
+            if _word_before(text, start)[:1].isupper() and _CLAUSE_GOES_ON.match(text, m.end()):
+                yield _Candidate(start, m.end(), numbers, "paren-short")
+            continue
         low = max(start - _LOOKBACK, 0)
         line_start = text.rfind("\n", low, start) + 1 or low  # bounded: linear on one line
         lead = text[line_start:start]
@@ -1335,6 +1340,9 @@ def _word_before(text: str, start: int) -> str:
     return word_before(text, max(start - _LOOKBACK, 0), start)[1]
 
 
+# after "C(6)": punctuation ending a clause or sentence, or a blank and a lower-case
+# word ("C(6) and"), or the line's end -- not an operator or a digit ("C(6) = 2")
+_CLAUSE_GOES_ON = re.compile(r"[.,;:]|[ \t]+[^\W\d_A-ZÀ-Þ]|[ \t]*(?:\n|$)")
 _WORD_AT = re.compile(r"[^\W\d_]{1,12}")
 # the end of a line right after a number: "(INB); 6" / "Feb 1996"
 _LINE_END_AFTER = re.compile(r"[.;:]?[ \t]{0,8}\n")
@@ -1402,7 +1410,7 @@ class _Choice:
 # Forms whose marker past the list's end is a citation only where a marked form cites
 # the same number: a flattened superscript ("disorders.118") and a superscript after a
 # number ("1.587.124^48^" in a list of 40) are a count or a page as often.
-_UNCONFIRMED = frozenset(("glued", "spaced", "superscript-number"))
+_UNCONFIRMED = frozenset(("glued", "spaced", "superscript-number", "paren-short"))
 
 
 def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
@@ -1465,6 +1473,8 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     paren = cites("paren", "paren-ref", "paren-glued")
     if rounds > main_rival and _covers(paren, entries, least=3, share=0.2):
         styles.extend(("paren", "paren-glued"))
+    if "paren-glued" in styles:
+        styles.append("paren-short")  # "hepatitis C(6).": only beside glued ones
     glued = count("glued")
     rivals = brackets + rounds_all + superscript
     if glued > rivals and _covers(cites("glued"), entries, least=3, share=0.3):
