@@ -41,9 +41,6 @@ from citeaudit.input_scope import InputScope
 MARK = "QZ14FENCEDSECRET"
 REFS = "@article{a, title={A}, author={X, Y}, year={2000}, journal={J}}\n"
 REFUSED = "outside the audit's own files"
-_NEEDS_DIFF = pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/r1files-fence.diff: cli.main enters the fence"
-)
 
 
 @pytest.fixture
@@ -73,7 +70,6 @@ def _outside_opened(opened: list[str], outside: Path) -> list[str]:
     return [name for name in opened if os.path.realpath(name).startswith(str(outside))]
 
 
-@_NEEDS_DIFF
 def test_a_configuration_swapped_after_the_vetter_judged_it_is_not_read(
     checkout: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
@@ -99,7 +95,6 @@ def test_a_configuration_swapped_after_the_vetter_judged_it_is_not_read(
     assert not _outside_opened(opened[before:], outside)
 
 
-@_NEEDS_DIFF
 def test_a_reference_list_swapped_after_the_check_is_not_sniffed(
     checkout: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
@@ -126,7 +121,6 @@ def test_a_reference_list_swapped_after_the_check_is_not_sniffed(
     assert not _outside_opened(opened[before:], outside)
 
 
-@_NEEDS_DIFF
 def test_an_audited_file_swapped_before_the_suppression_scan_is_not_scanned(
     checkout: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from citeaudit import __version__
+from citeaudit.bounded_read import fenced_to
 from citeaudit.cli import check, rules
 from citeaudit.cli import fix as fix_command
 from citeaudit.errors import CiteauditError
@@ -49,7 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        # Under --confine, every read of a checkout name is held to the checkout at the
+        # open, whichever check judged it (`bounded_read.fenced_to`).
+        with fenced_to(getattr(args, "confine", None)):
+            code: int = args.run(args)
     except CiteauditError as exc:
         print(printable(f"citeaudit: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
