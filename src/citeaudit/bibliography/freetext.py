@@ -314,14 +314,17 @@ def parse_fields(text: str) -> ParsedFields:
     if m and _given_name_first(s, m):
         m = None
     ad_first = _author_date_match(s)
-    ym = _YEAR_SENTENCE.match(s, m.end()) if m else None
+    ym = (_YEAR_SENTENCE.match(s, m.end()) or _YEAR_BEFORE_TITLE.match(s, m.end())) if m else None
     if m and ym:
         # "Guo Z, Segal M. 2017. Title. Journal 1505:151-166." (eLife, bioRxiv): Vancouver
         # names with the year standing after them, as author-date styles put it
         f.style = "author-date"
         f.authors, f.et_al = parse_authors(m.group("names"))
         f.et_al = f.et_al or bool(m.group("etal"))
-        f.year, f.year_suffix = int(ym.group("y")), ym.group("s")
+        y, suffix = ym.group("y"), ym.group("s")
+        if y is None:  # the bare year of `_YEAR_BEFORE_TITLE`
+            y, suffix = ym.group("y2"), ym.group("s2")
+        f.year, f.year_suffix = int(y), suffix
         _parse_after_authors(s[ym.end() :].strip(" .,:;"), f, need_year=False)
     elif m and (ad_first is None or ad_first[0] >= m.end() - 1):
         f.style = "vancouver"
@@ -655,6 +658,15 @@ _AD_PATTERNS = (
 
 # a year standing as a sentence of its own: "2017. " / "2015a. " / "2006.Title" (a space lost)
 _YEAR_SENTENCE = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z])?\.(?:\s|(?=[{_UP}]))")
+
+
+# a year right after Vancouver names, in brackets or bare, with the title after it:
+# "Saunders L. G. (1959) Methods …", "Ruiz A. (1999) : “Title”", "Fritz C., Menu M.
+# 1993 La gravure …" -- the title then opens on a capital or a quotation mark
+_YEAR_BEFORE_TITLE = re.compile(
+    rf"(?:\((?P<y>{_YEAR})(?P<s>[a-z])?\)|(?P<y2>{_YEAR})(?P<s2>[a-z])?(?=\s))"
+    rf"\s?[.:,]?\s+(?=[{_UP}“\"‘«„'])"
+)
 
 
 # a year standing as a sentence of its own later in the entry (", 2022." / ". 2022."):
