@@ -83,6 +83,16 @@ _GLOSS = re.compile(
     r"(?<=[^\W\d_.])\s*+\[[A-ZÀ-Þ](?>[^\W\d_]*[a-zà-ÿ][^\W\d_]*)"
     r"(?:(?:[ -][^\W\d_]++){1,6}\]|\](?=\.))"
 )
+# A quoted title between a work's names and its year, as Chicago's notes-turned-dates
+# and humanities writers cite a work by an author of several: "(Roe, Pan and Li,
+# “Quorum, consensus”, 2017)", "(Roe, "Votes" 2017)". The title's commas split it into
+# names ("consensus"), and the work was read as no one's; the title is dropped, the
+# names and year kept. Only after a name's letter (or "al."), only before a year; a
+# quote's body holds no quote mark: one pass, linear.
+_QUOTED_TITLE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=l\.)),?[ ]?[“\"«„‘][^“”\"«»„‘’\n]{1,200}[”\"»“’],?"
+    r"(?=[ ]?(?:1[5-9]\d\d|20[0-3]\d)(?!\d))"
+)
 # Searched from the blanks' first only (not after a blank): tried from every blank of a
 # run with no bracket after it, each try ran to the run's end (quadratic).
 _BRACKETED_ACRONYM = re.compile(r"(?<!\s)\s*+\[([A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]$")
@@ -178,6 +188,7 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
     """
     text, glued = _unglued(" ".join(_GLOSS.sub("", unglued_cue(content)).split()))
     text = _SEPARATED_ET_AL.sub(" ", text)  # "(DIAS; et al., 2016)": one work
+    text = _QUOTED_TITLE.sub(",", text)  # "(Roe, Pan and Li, “Quorum, consensus”, 2017)"
     runs = _year_runs(text)
     if not runs or (runs[0][0] in (0, date_before_year(text)) and len(runs) == 1):
         return ()  # no year, or "(2019)", "(4 May 2019)" alone: a narrative's, not a work
