@@ -271,7 +271,7 @@ _INITIALLED = re.compile(
     r"(?:[A-ZÀ-Þ]\.[ \t]?-?){1,3}[ \t]?[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?|"
     r"[A-ZÀ-Þ][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?[ \t](?:[A-ZÀ-Þ]\.?[ \t]?){1,3}"
 )
-_NAMES_JOINED = re.compile(r"[ \t]+(?:and|&|e|y|et|und|i)[ \t]+")
+_NAMES_JOINED = re.compile(r"(?<![ \t])[ \t]++(?:and|&|e|y|et|und|i)[ \t]++")
 # A title's word: lower case, three letters or more ("rappresentazioni", "per" not).
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿ]{3,}(?![^\W\d_])")
 _LEAST_TITLE_WORDS = 3
