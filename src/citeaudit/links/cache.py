@@ -44,6 +44,9 @@ from citeaudit.model.link import LinkCheck, LinkOutcome
 CACHED_OUTCOMES = frozenset({LinkOutcome.OK, LinkOutcome.REDIRECTED})
 _NAMESPACE = "link"
 _PRIVATE_NAMESPACE = "link+private"  # checks made where private networks were allowed
+# ...and this machine was not (a confined run, the service told private networks are
+# allowed): a check of our own admin port made by the CLI is never served there.
+_PRIVATE_NOT_OWN_NAMESPACE = "link+private-not-own"
 
 
 def _encode(check: LinkCheck) -> str:
@@ -93,14 +96,20 @@ class LinkCache:
         max_age: float,
         *,
         private_networks: bool = False,
+        own_machine: bool = True,
         scope: str = "",
     ) -> None:
         """`scope`: whose checks with redirects these are (the service's account, ""
-        for one user): served to that scope only."""
+        for one user): served to that scope only. `private_networks`, `own_machine`:
+        the address rule the checks are made under (`AddressRule`); each rule has a
+        namespace of its own, so no check is served under a stricter rule."""
         self.path = Path(directory) / "links.sqlite3"
         self.max_age = max_age
         self._answers = AnswerStore(self.path)
-        self._namespace = _PRIVATE_NAMESPACE if private_networks else _NAMESPACE
+        if not private_networks:
+            self._namespace = _NAMESPACE
+        else:
+            self._namespace = _PRIVATE_NAMESPACE if own_machine else _PRIVATE_NOT_OWN_NAMESPACE
         self._scoped = f"{self._namespace}@{scope}" if scope else self._namespace
 
     def get_many(self, keys: Iterable[str], now: float | None = None) -> dict[str, LinkCheck]:

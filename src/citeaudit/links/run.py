@@ -65,6 +65,7 @@ async def _check(
             settings.cache_dir,
             settings.link_cache_max_age,
             private_networks=policy.allow_private_networks,
+            own_machine=policy.allow_own_machine,
             scope=cache_scope,
         )
         if use_cache
