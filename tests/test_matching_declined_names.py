@@ -33,6 +33,10 @@ from citeaudit.matching.names import normalise_name
         ("Достоевского", "Достоевский"),
         ("Ивановым", "Иванов"),
         ("Kazlausko", "Kazlauskas"),
+        ("Virtasen", "Virtanen"),
+        ("Bērziņa", "Bērziņš"),
+        ("Παπαδόπουλου", "Παπαδόπουλος"),
+        ("Шевченка", "Шевченко"),
         ("Statistische Bundesamt", "Statistisches Bundesamt"),
         ("Statistischen Bundesamt", "Statistisches Bundesamt"),
     ],
@@ -55,6 +59,7 @@ def test_case_forms_are_the_listed_name(cited: str, listed: str) -> None:
         ("Hansen", "Hans"),
         ("Lorenzi", "Lorenz"),
         ("Paulo", "Paul"),
+        ("Rossi", "Rosso"),
         ("Statistisches Amt", "Statistisches Bundesamt"),
     ],
 )

@@ -119,6 +119,17 @@ _ONLY_AFTER = {
     "o": frozenset({"as", "us", "is"}),
     "ui": frozenset({"as", "us", "is"}),
 }
+# Nominative endings that decline into a few cases only: Finnish "-nen" (Virtanen,
+# "Virtasen (2019) mukaan"), Latvian "-s"/"-š" (Bērziņš, "Bērziņa"), Greek "-os"
+# (Παπαδόπουλος, "Παπαδόπουλου"), Ukrainian "-o" (Шевченко, "Шевченка"). Only these
+# pairs: "-s" or "-o" followed by any case ending would make Evans "Evana" and Rosso
+# "Rossi".
+_ONLY_CASES = {
+    "nen": frozenset({"sen", "sta", "selle", "sella", "sesta", "seen"}),
+    "s": frozenset({"a"}),
+    "os": frozenset({"ou", "oy", "o"}),  # ου folds as "oy"
+    "o": frozenset({"a", "u", "om", "ovi"}),
+}
 LONGEST_WORDS = 6
 
 
@@ -144,10 +155,15 @@ def _declined_word(cited: str, listed: str) -> bool:
         if cut > len(listed) - SHORTEST_STEM:
             break
         stem, ending = listed[: len(listed) - cut], listed[len(listed) - cut :]
-        if ending not in _LISTED or not cited.startswith(stem):
+        if not cited.startswith(stem):
             continue
         case = cited[len(stem) :]
-        if case == ending or case not in _CASE:
+        only = _ONLY_CASES.get(ending)
+        if only is not None:
+            if case in only:
+                return True
+            continue
+        if ending not in _LISTED or case == ending or case not in _CASE:
             continue
         allowed = _ONLY_AFTER.get(case)
         if allowed is not None and ending not in allowed:
