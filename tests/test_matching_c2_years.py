@@ -98,3 +98,22 @@ def test_a_hijri_year_in_the_entry_holds_the_years_it_overlaps(cited: int, held:
 def test_a_number_before_an_h_is_no_hijri_year() -> None:
     entry = _entry("Jaber, J. Kitab. Vol. 1441 Hamburg: Dar.", None)
     assert year_in_raw(_citation(2020), entry) is False
+
+
+@pytest.mark.parametrize("cited", ["(Baker, 2005 [1998])", "(Baker, [1998] 2005)"])
+def test_the_original_year_in_brackets_is_the_listed_year(tmp_path: Path, cited: str) -> None:
+    codes = _codes(
+        tmp_path,
+        f"A claim {cited} and another (Roe, 2019).",
+        ["Baker, B. (1998). Work two. Press.", "Roe, R. (2019). Work. Journal, 1, 2."],
+    )
+    assert codes == []
+
+
+def test_a_bracketed_year_that_is_not_the_entry_s_is_still_a_mismatch(tmp_path: Path) -> None:
+    codes = _codes(
+        tmp_path,
+        "A claim (Baker, 2005 [1997]) and another (Roe, 2019).",
+        ["Baker, B. (1998). Work two. Press.", "Roe, R. (2019). Work. Journal, 1, 2."],
+    )
+    assert "CIT004" in codes

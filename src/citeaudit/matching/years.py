@@ -111,6 +111,8 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         citation.item or citation.text, reference.year, citation.year
     ):
         return True  # "(Park 2001/2012)" for Park (2001): the citation gives both editions
+    if reference.year is not None and _bracketed(citation.item or citation.text, reference.year):
+        return True  # "(Baker, 2005 [1998])" for Baker (1998): so does this one
     if reference.year is not None and _head_year(reference.raw) == citation.year:
         # "Olmi M. (1991) Supplement ... Frustula entomologica (1989)": the list reader
         # took the volume's year; the year after the names is the entry's, as cited
@@ -214,6 +216,12 @@ def _slash_paired(text: str, listed: int, cited: int) -> bool:
     gives."""
     a, b = str(listed), str(cited)
     return bool(re.search(rf"(?<!\d)(?:{a}\s*/\s*{b}|{b}\s*/\s*{a})(?!\d)", text))
+
+
+def _bracketed(text: str, listed: int) -> bool:
+    """Whether the citation gives the entry's year in square brackets beside its own
+    ("2005 [1998]", "[1998] 2005"): the original edition's, which a list may give alone."""
+    return re.search(rf"\[\s*{listed}\s*\]", text) is not None
 
 
 _SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")
