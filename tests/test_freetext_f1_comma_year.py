@@ -63,3 +63,47 @@ def test_names_then_a_journal_keep_their_year() -> None:
     ref = rules("Birch, P.; Parsons, A. F.; Cross, P. Fictive Chem. Lett. 2012, 53 (7), 822–824.")
     assert families(ref) == ["Birch", "Parsons", "Cross"]
     assert ref.year == 2012
+
+
+def test_a_title_head_before_the_first_comma_is_no_name() -> None:
+    """No author: the first comma piece has a lower-case word, so it names nobody."""
+    ref = rules(
+        "Quais reconsidérés, un entretien avec Ana Lima, Revue des ports, No. 6, 1979, 33-38"
+    )
+    assert "Quais" not in families(ref)
+
+
+def test_names_end_before_a_short_title_piece() -> None:
+    """The title's first comma piece need not read as a title itself ("Le sel")."""
+    ref = rules(
+        "Marta Okoro, Le sel, le vin et la juste mesure des quais, Annales des ports, 1985, "
+        "661-686."
+    )
+    assert families(ref) == ["Okoro"]
+    assert ref.title == "Le sel, le vin et la juste mesure des quais"
+    assert ref.container == "Annales des ports"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        (
+            "O.S. Okafor, G. Lind, Salt in layered fens: latest advances, Fenchemistry 14 (2013) "
+            "1134–1142.",
+            "Salt in layered fens: latest advances",
+            "Fenchemistry",
+        ),
+        (
+            "Lind, Pia, Ito Kei, 1988, A robust method for mapping fens, Fictive Transactions on "
+            "Wetland Survey 10 (6): 910-18.",
+            "A robust method for mapping fens",
+            "Fictive Transactions on Wetland Survey",
+        ),
+    ],
+)
+def test_a_journal_after_a_comma_with_its_locators_after_a_space(
+    text: str, title: str, container: str
+) -> None:
+    ref = rules(text)
+    assert ref.title == title
+    assert ref.container == container

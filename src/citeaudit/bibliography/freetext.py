@@ -745,18 +745,28 @@ def only_locators(rest: str) -> bool:
 
 def _names_before_title_piece(prefix: str) -> int | None:
     """Where the names end in a comma-joined `prefix` ("Charles Perrin, Note sur la
-    population, Le Moyen Âge, 69"): at the first comma piece after the first that reads
-    as a title (`_reads_as_title`), when what precedes it can only be names
-    (`_names_only`). None when no piece reads so (names, then a journal: "Zulfikar, M.
-    A.; Suri, F. I., International Journal of Environmental Studies")."""
+    population, Le Moyen Âge, 69"): after the comma pieces from the start that can only
+    be names (`_names_only`, every word capitalised), when a later piece reads as a title
+    (`_reads_as_title`). None when no piece reads so (names, then a journal: "Zulfikar,
+    M. A.; Suri, F. I., International Journal of Environmental Studies") or the first
+    piece is no name ("Beaubourg reconsidéré, un entretien avec …")."""
+    end = None
     at = prefix.find(", ")
-    while at > 0:
-        nxt = prefix.find(", ", at + 2)
-        piece = prefix[at + 2 : nxt if nxt > 0 else len(prefix)]
-        if _reads_as_title(piece):
-            return at if _names_only(prefix[:at]) else None
-        at = nxt
-    return None
+    while at > 0 and _names_only(prefix[:at]) and _capitalised_words(prefix[:at]):
+        end = at
+        at = prefix.find(", ", at + 2)
+    if end is None:
+        return None
+    pieces = prefix[end + 2 :].split(", ")
+    return end if any(_reads_as_title(piece) for piece in pieces) else None
+
+
+def _capitalised_words(names: str) -> bool:
+    """Whether every word of `names` is capitalised, an initial or a joining word
+    ("and", "&", "et", a particle): "Beaubourg reconsidéré" is a title's head."""
+    joining = PARTICLES | {"and", "&", "et", "e", "y", "und"}
+    words = re.findall(r"[^\W\d_][^\s,;()]*", names)
+    return bool(words) and all(w[:1].isupper() or w.lower() in joining for w in words)
 
 
 # a lower-case word of four letters or more: "port", "pendant" (a title's words; the

@@ -245,7 +245,7 @@ def _journal_after_comma(sentence: str, f: ParsedFields) -> str:
     if not _journal_like(sentence):
         return sentence
     body = sentence.rstrip(" .")
-    m = _LOC_START.search(body)
+    m = _loc_start(body)
     if m is None or _PAGE_COUNT.search(body, m.end()):
         # "Rethinking harbours, Lagos, Sol Press, 2007, 179p.": a book's page count
         # closes it, no journal's locators; the piece before is the publisher
@@ -465,8 +465,10 @@ _TO = rf"\s*[{_DASH}]{{1,2}}\s*"
 
 # "Journal Name 25:1754-1760" / "Journal 8(3):e1002389" (eLife, PLOS, bioRxiv): the
 # locators after a space, no comma; only at the sentence's end, so a title's "2:1" ratio
-# is not one
-_SPACE_LOC = re.compile(rf"\s(?=\d{{1,5}}[A-Za-z]?(?:\s?\([^()]{{1,15}}\))?\s?:\s?{_PAGE_RUN}$)")
+# is not one; or "Biomacromolecules 14 (2013) 1134–1142" (Elsevier: the year in brackets)
+_SPACE_LOC = re.compile(
+    rf"\s(?=\d{{1,5}}[A-Za-z]?(?:(?:\s?\([^()]{{1,15}}\))?\s?:|\s?\({_YEAR}\))\s?{_PAGE_RUN}$)"
+)
 
 
 # "38 (2): 215-223" standing alone: the locators of a journal whose abbreviated name the
