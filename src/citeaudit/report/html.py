@@ -43,6 +43,7 @@ from citeaudit.report.text import (
     nothing_checked,
     phase_note,
     summary_line,
+    suppressed_findings,
     verdict,
 )
 
@@ -128,6 +129,9 @@ class ReportView:
     citation_findings: tuple[FindingView, ...]  # about a citation, no known reference
     other_findings: tuple[FindingView, ...]  # about neither: unreadable input and the like
     all_references: tuple[ReferenceView, ...]
+    # findings held back by the sources' comments, the configuration or the baseline,
+    # each with its reason: listed, so the page never hides what an author suppressed
+    suppressed: tuple[tuple[FindingView, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +291,9 @@ def report_view(result: AuditResult) -> ReportView:
         citation_findings=tuple(finding_view(f, citations) for f in by_importance(on_citations)),
         other_findings=tuple(finding_view(f, citations) for f in by_importance(other)),
         all_references=tuple(views),
+        suppressed=tuple(
+            (finding_view(f, citations), why) for f, why in suppressed_findings(result)
+        ),
     )
 
 

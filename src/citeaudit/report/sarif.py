@@ -34,6 +34,7 @@ from citeaudit.model.location import Location
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
 from citeaudit.report.printable import json_controls_escaped
+from citeaudit.report.text import in_source
 from citeaudit.rules.base import Rule
 
 SARIF_VERSION = "2.1.0"
@@ -185,6 +186,17 @@ def sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]
     return result
 
 
+def suppressed_result(finding: Finding, reason: str, rule_index: dict[str, int]) -> dict[str, Any]:
+    """A finding held back, as SARIF says it: still a result, with its suppression --
+    ``inSource`` for a comment in the sources, ``external`` for the configuration or
+    the baseline -- and the reason as its justification. Code scanning shows it as
+    suppressed; dropped, the editor reading the log never learnt it was there."""
+    out = sarif_result(finding, rule_index)
+    kind = "inSource" if in_source(reason) else "external"
+    out["suppressions"] = [{"kind": kind, "justification": message_text(reason)}]
+    return out
+
+
 def artifacts(result: AuditResult) -> list[dict[str, Any]]:
     # dicts as ordered sets: a finding's file is looked up, not searched for
     inputs: dict[str, None] = {}
@@ -226,7 +238,7 @@ def invocation(result: AuditResult) -> dict[str, Any]:
 
 
 def to_sarif(result: AuditResult) -> dict[str, Any]:
-    rules = rule_descriptors(result.findings)
+    rules = rule_descriptors((*result.findings, *(f for f, _ in result.suppressed)))
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     data = result.data
     return {
@@ -245,7 +257,10 @@ def to_sarif(result: AuditResult) -> dict[str, Any]:
                 "invocations": [invocation(result)],
                 "artifacts": artifacts(result),
                 "columnKind": "unicodeCodePoints",
-                "results": [sarif_result(f, rule_index) for f in result.findings],
+                "results": [
+                    *(sarif_result(f, rule_index) for f in result.findings),
+                    *(suppressed_result(f, why, rule_index) for f, why in result.suppressed),
+                ],
                 "properties": {
                     "references": len(data.references),
                     "citations": len(data.citations),

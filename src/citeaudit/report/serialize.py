@@ -172,4 +172,12 @@ def raw_dict(result: AuditResult) -> dict[str, Any]:
         "references": [reference_dict(r, result, links) for r in data.references],
         "citations": [_citation_dict(c, targets.get(c.id)) for c in data.citations],
         "findings": [_finding_dict(f) for f in result.findings],
+        # only when some were held back: each with its reason (the comment, the
+        # configuration file, the baseline), so an editor sees what an author's
+        # suppressions hid; a count alone said nothing of which
+        **(
+            {"suppressed": [{**_finding_dict(f), "reason": why} for f, why in result.suppressed]}
+            if result.suppressed
+            else {}
+        ),
     }

@@ -72,6 +72,28 @@ def grouped_findings(result: AuditResult) -> list[tuple[str, list[Finding]]]:
     ]
 
 
+# suppress.apply.BY_COMMENT: a reason that names a comment in the sources
+BY_COMMENT = "suppressed by the comment at"
+
+
+def in_source(reason: str) -> bool:
+    """Whether a suppression was written in the sources (SARIF's ``inSource``)."""
+    return reason.startswith(BY_COMMENT)
+
+
+def suppressed_findings(result: AuditResult) -> list[tuple[Finding, str]]:
+    """Every finding held back, with its reason, in file and line order: listed by
+    every report, so an author's comment, configuration or baseline never hides a
+    finding from the editor who audits their files -- it only keeps it from failing."""
+    order = {
+        path: i for i, path in enumerate(file_order(result, (f for f, _ in result.suppressed)))
+    }
+    return sorted(
+        result.suppressed,
+        key=lambda held: (order[held[0].location.file], finding_sort_key(held[0])),
+    )
+
+
 def severity_phrase(findings: Sequence[Finding]) -> str:
     counts = {s: 0 for s in Severity}
     for finding in findings:
@@ -198,6 +220,15 @@ def report_lines(result: AuditResult) -> list[Text]:
     for _path, findings in grouped_findings(result):
         for finding in findings:
             lines.extend(finding_lines(finding))
+        lines.append(Text(""))
+    held = suppressed_findings(result)
+    if held:
+        heading = f"suppressed ({len(held)}), not counted as problems:"
+        lines.append(Text(heading, style="dim"))
+        for finding, reason in held:
+            line = not_a_command(printable(f"  {finding.location}: {finding.code} {finding.rule}"))
+            line += printable(f" ({finding.severity.value}): {finding.message} [{reason}]")
+            lines.append(Text(line, style="dim"))
         lines.append(Text(""))
     sentence = verdict(result)
     if sentence is not None:
