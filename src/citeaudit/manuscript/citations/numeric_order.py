@@ -168,6 +168,8 @@ def _bare_numbers(text: str, refused_words: frozenset[str]) -> Iterator[Candidat
             continue
         if _counted(text, end) or _labelled_item(text, start, end):
             continue
+        if in_count_series(text, start, end):
+            continue  # "11 indicadores de saúde, 20 indicadores sociais (2019)"
         if _THOUSANDS.search(m.group("list")):
             continue  # "North, 211,009 in 2000": a count with a thousands separator
         body = re.sub(r"[\^() ]", "", m.group("list"))
@@ -257,6 +259,45 @@ def _counted(text: str, end: int) -> bool:
     if word.casefold() in _MONTHS:
         return True  # "PERU. 3 Nov 1990": a date's day
     return word.casefold() in _SERIES and rest[:1] == " " and rest[1:2].isdigit()
+
+
+# A number and the words after it, as a series of counts writes each item: "11
+# indicadores de saúde", "20 social indicators". Bounded words, bounded window.
+_COUNT_ITEM = re.compile(r"(?<![\w.,/])\d{1,5}(?P<words>(?:[ \t]{1,3}[a-zà-ÿ][^\W\d_]{0,30}){1,3})")
+_SERIES_REACH = 120  # characters each side of the number looked at
+_SERIES_WORD = 4  # letters a shared word has at least ("de", "the", "of" are not)
+_SERIES_STOP = _words("with from that this were have than para como pelo pela entre sobre")
+
+
+def in_count_series(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start:end` is one of a series of counts of one thing:
+    another number nearby is followed by the same noun ("11 indicadores de saúde, 20
+    indicadores sociais", "12 health indicators and 20 social indicators", "3 dias de
+    chuva e 5 dias secos"). Read by the list's order, the first number of such a
+    one-line series cited the entry of that number and the year after the last ("20
+    indicadores sociais (2019)") made nothing of it; a flattened superscript is never
+    followed by the noun another number is."""
+    own = _COUNT_ITEM.match(text, start)
+    if own is None or own.end("words") <= end:
+        return False
+    words = _series_words(own.group("words"))
+    if not words:
+        return False
+    low, high = max(0, start - _SERIES_REACH), min(len(text), end + _SERIES_REACH)
+    for other in _COUNT_ITEM.finditer(text, low, high):
+        if other.start() == start:
+            continue
+        if words & _series_words(other.group("words")):
+            return True
+    return False
+
+
+def _series_words(words: str) -> frozenset[str]:
+    return frozenset(
+        w.casefold()
+        for w in words.split()
+        if len(w) >= _SERIES_WORD and w.casefold() not in _SERIES_STOP
+    )
 
 
 def _labelled_item(text: str, start: int, end: int) -> bool:
