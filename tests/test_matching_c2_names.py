@@ -134,3 +134,22 @@ def test_x1_an_initial_opening_an_entry_is_no_one_letter_surname() -> None:
     refs = [_entry(1, "A. Smith, Work of a year, Journal, 2021.", year=2021)]
     _, matches = match_citations([_citation(1, "A", year=2021)], refs)
     assert [(m.targets, m.year_mismatch) for m in matches] == [((), ())]
+
+
+def test_ca_initials_after_the_name_are_read_whole(tmp_path: Path) -> None:
+    linked, codes = _findings(
+        tmp_path,
+        "One (Kim, S.-H., 2017); two (Kim, S.-J., 2017); three (Smith, J. B., 2020).",
+        [
+            "Kim, S.-H. (2017). Seventh. Journal G, 7, 1.",
+            "Kim, S.-J. (2017). Eighth. Journal H, 8, 2.",
+            "Smith, J. A., Lee, B., & Oh, C. (2020). Third. Journal C, 3, 5–6.",
+            "Smith, J. B., Lee, B., & Oh, C. (2020). Fourth. Journal D, 4, 7–8.",
+        ],
+    )
+    assert linked == {
+        "(Kim, S.-H., 2017)": ("ref-1",),
+        "(Kim, S.-J., 2017)": ("ref-2",),
+        "(Smith, J. B., 2020)": ("ref-4",),
+    }
+    assert codes == ["CIT001"]  # Smith, J. A. is not cited

@@ -367,10 +367,13 @@ class AuthorIndex:
         return citation, match
 
     def _by_cited_initial(self, citation: Citation, match: CitationMatch) -> CitationMatch:
-        """Of several entries, those whose first author's given name starts with the
-        initial the citation gives after the name, as ABNT writes two authors of one
-        surname apart: "(VIANA, C., 2017)" beside VIANA, C. 2017 and VIANA, M. 2017.
-        Unchanged when no initial is given or none or all of the entries have it."""
+        """Of several entries, those whose first author's given name the initials the
+        citation gives after the name spell, as ABNT and APA write two authors of one
+        surname apart: "(VIANA, C., 2017)" beside VIANA, C. 2017 and VIANA, M. 2017;
+        "(Smith, J. A., 2020)" beside Smith, J. A. and Smith, J. B.; "(Kim, S.-H., 2017)"
+        beside Kim, S.-H. and Kim, S.-J. Every initial compared first, then as far as
+        both go, then the first alone. Unchanged when no initial is given or none or all
+        of the entries have them."""
         if not citation.authors:
             return match
         # str.find and one compiled pattern, not a pattern per cited name (re's cache)
@@ -379,16 +382,21 @@ class AuthorIndex:
         found = _CITED_INITIAL.match(text, at + len(citation.authors[0])) if at >= 0 else None
         if found is None:
             return match
-        initial = normalise_name(found.group(1))
-        narrowed = tuple(
-            t
+        given = _given_initials(found.group(1))
+        listed = {
+            t: _given_initials(authors[0].given or "")
             for t in match.targets
             if (authors := _authors(self._refs[self._position[t]]))
-            and normalise_name(authors[0].given or "")[:1] == initial
-        )
-        if not narrowed or len(narrowed) == len(match.targets):
-            return match
-        return CitationMatch(match.citation_id, narrowed, match.year_mismatch, match.name_mismatch)
+        }
+        for how in (0, 1, 3):
+            narrowed = tuple(
+                t for t in match.targets if t in listed and _given_spelt(listed[t], given, how)
+            )
+            if narrowed and len(narrowed) < len(match.targets):
+                return CitationMatch(
+                    match.citation_id, narrowed, match.year_mismatch, match.name_mismatch
+                )
+        return match
 
     def _by_title(self, citation: Citation, match: CitationMatch) -> CitationMatch:
         """Of several entries, the one whose title opens with the title words the
@@ -1356,7 +1364,7 @@ def _later_halves(family: str) -> list[str]:
 
 
 # ", C., 2017" after an ABNT name: the first author's initial (and any more)
-_CITED_INITIAL = re.compile(r"\s*,\s*([A-ZÀ-Þ])\.(?:\s*[A-ZÀ-Þ]\.)*\s*[,;]")
+_CITED_INITIAL = re.compile(r"\s*,\s*([A-ZÀ-Þ]\.(?:[\s-]{0,2}[A-ZÀ-Þ]\.){0,3})\s*[,;]")
 
 
 def _truncated(citation: Citation) -> bool:
@@ -1380,12 +1388,15 @@ _GIVEN_WORD = re.compile(r"[^\W\d_]+")
 
 def _given_spelt(listed: str, cited: str, how: int) -> bool:
     """Whether an entry's given initials (`listed`) are those cited, read `how` strictly:
-    0 all of them, 1 as far as both go, 2 the cited name's last initial opening them."""
+    0 all of them, 1 as far as both go, 2 the cited name's last initial opening them,
+    3 the first initials alike."""
     if how == 0:
         return listed == cited
     if how == 1:
         return bool(listed) and (listed.startswith(cited) or cited.startswith(listed))
-    return listed[:1] == cited[-1:]
+    if how == 2:
+        return listed[:1] == cited[-1:]
+    return listed[:1] == cited[:1]
 
 
 def _given_initials(given: str) -> str:
