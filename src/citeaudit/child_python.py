@@ -33,6 +33,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import cast
 
-__all__ = ["ChildTimedOut", "child_environment", "make_undumpable", "module_command", "run_module"]
+__all__ = [
+    "ChildTimedOut",
+    "Watchdog",
+    "child_environment",
+    "make_undumpable",
+    "module_command",
+    "run_module",
+    "start_watchdog",
+]
 
 ChildTimedOut = subprocess.TimeoutExpired  # what `run_module` raises past its timeout
 
@@ -123,3 +132,70 @@ def run_module(
             check=False,
             env=child_environment(Path(scratch)),
         )
+
+
+# The watchdog: standard library only, no site packages (-I -S), nothing of ours
+# imported. It waits on its standard input: end of file (the parent closed it, or died)
+# ends it quietly; the time passing first, it says why and kills the parent.
+_WATCHDOG = (
+    "import os, select, signal, sys\n"
+    "parent, seconds = int(sys.argv[1]), float(sys.argv[2])\n"
+    "ready, _, _ = select.select([0], [], [], seconds)\n"
+    "if not ready:\n"
+    "    os.write(2, sys.argv[3].encode('utf-8', 'replace') + b'\\n')\n"
+    "    os.kill(parent, signal.SIGKILL)\n"
+)
+
+
+class Watchdog:
+    """A running watchdog (`start_watchdog`); `cancel` it when the work ended in time."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    def cancel(self) -> None:
+        """End the watchdog (its standard input closed: it leaves quietly)."""
+        process = self._process
+        if process.stdin is not None:
+            process.stdin.close()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def start_watchdog(seconds: float, message: str) -> Watchdog | None:
+    """A child process that kills this one with SIGKILL once `seconds` have passed,
+    printing `message` on the shared standard error first; None where it cannot run
+    (no ``select`` on a pipe, no SIGKILL: not POSIX).
+
+    Why a process: a deadline raised by a signal handler (`cli.check.run_deadline`)
+    runs only when the interpreter gets back to its loop, and a thread needs the
+    interpreter's lock. A step stuck in one long C call that holds the lock and checks
+    for no signal -- ``sum(range(10**12))``, a C extension's loop over a hostile input
+    -- let a one-second deadline and its grace run for ever: nothing of the process
+    runs until the call returns. Another process needs nothing of this one. It costs a
+    bare interpreter's start (no site packages) and a pipe; when this process ends by
+    any road, the pipe's end reaches the watchdog, which leaves too."""
+    if os.name != "posix" or not hasattr(signal, "SIGKILL"):
+        return None
+    command = [
+        sys.executable,
+        "-I",
+        "-S",
+        "-c",
+        _WATCHDOG,
+        str(os.getpid()),
+        f"{seconds:f}",
+        message,
+    ]
+    environment = {
+        name: value
+        for name, value in child_environment(Path(tempfile.gettempdir())).items()
+        if name not in ("HOME", "TMPDIR", "PYTHONPATH")
+    }
+    process = subprocess.Popen(  # the standard library's, no shell, nothing of ours
+        command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=environment
+    )
+    return Watchdog(process)
