@@ -107,3 +107,25 @@ def test_a_journal_after_a_comma_with_its_locators_after_a_space(
     ref = rules(text)
     assert ref.title == title
     assert ref.container == container
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "title"),
+    [
+        (
+            "Baltic Fen Archive, Annual summary of coastal storms, Riga, 2016, 45-60.",
+            "Baltic Fen Archive",
+            "Annual summary of coastal storms",
+        ),
+        (
+            "Instituto Brasileiro de Marés, Censo das fens e marés, Rio de Janeiro, 2010, 88 p.",
+            "Instituto Brasileiro de Marés",
+            "Censo das fens e marés",
+        ),
+    ],
+)
+def test_a_corporate_author_before_the_title_stays_whole(text: str, body: str, title: str) -> None:
+    for ref in (rules(text), parse(text)):
+        assert families(ref) == [body]
+        assert ref.authors[0].organisation
+        assert ref.title == title

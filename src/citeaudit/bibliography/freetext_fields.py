@@ -301,6 +301,8 @@ _COMMA_IMPRINT = re.compile(
     rf",\s+(?P<place>[{_UP}][^,:;()]{{1,40}}):\s*(?P<pub>[^,:;()]{{2,60}}?)"
     rf"(?:,\s*{_YEAR}[a-z]?)?[\s.]*$"
 )
+# the lower-case words inside a place's name: "Rio de Janeiro", "Frankfurt am Main"
+_PLACE_JOINERS = frozenset(["de", "do", "da", "del", "di", "du", "la", "le", "am", "upon"])
 _COMMA_YEAR = re.compile(rf",\s*{_YEAR}[a-z]?[\s.]*$")
 _COMMA_PAGE_COUNT = re.compile(r",\s*\d{1,5}\s?(?:p|pp|pages|S|str|hlm|blz)\.?$")
 
@@ -325,8 +327,13 @@ def _without_comma_imprint(title: str, f: ParsedFields) -> str:
         # words after the last comma, two words or more of title left before it)
         body, comma, last = out.rpartition(",")
         words = last.split()
-        place = 1 <= len(words) <= 3 and all(
-            w[:1].isupper() and w.strip(".").replace("’", "").isalpha() for w in words
+        place = (
+            1 <= len(words) <= 3
+            and words[0][:1].isupper()
+            and all(
+                (w[:1].isupper() or w in _PLACE_JOINERS) and w.strip(".").replace("’", "").isalpha()
+                for w in words
+            )
         )
         publisher = 1 <= len(words) <= 6 and bool(_PUBLISHER_WORDS.search(last))
         if not comma or not (place or publisher) or len(body.split()) < 2:
