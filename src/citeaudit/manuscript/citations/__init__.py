@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from citeaudit.manuscript.citations.alpha_labels import AlphaLabelExtractor
 from citeaudit.manuscript.citations.author_year import AuthorYearExtractor
 from citeaudit.manuscript.citations.bare_keys import BareKeyExtractor
+from citeaudit.manuscript.citations.caseless_narrative import CaselessNarrativeExtractor
 from citeaudit.manuscript.citations.cjk_narrative import CjkNarrativeExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
@@ -37,6 +38,7 @@ __all__ = [
     "AlphaLabelExtractor",
     "AuthorYearExtractor",
     "BareKeyExtractor",
+    "CaselessNarrativeExtractor",
     "CitationExtractor",
     "CjkNarrativeExtractor",
     "Extraction",
@@ -69,6 +71,7 @@ _MarkerSource = (
     | OrganisationYearExtractor
     | TitleYearExtractor
     | CjkNarrativeExtractor
+    | CaselessNarrativeExtractor
     | ProtologueExtractor
 )
 
@@ -91,6 +94,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         OrganisationYearExtractor(),
         TitleYearExtractor(),
         CjkNarrativeExtractor(),  # the list tells where a name without blanks starts
+        CaselessNarrativeExtractor(),  # the list tells which words without capitals are names
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),

@@ -46,11 +46,16 @@ AFTER_AND: dict[str, frozenset[str]] = {
     "сар": frozenset({"и"}),  # Serbian (Cyrillic) "и сарадници"
     "cs": frozenset({"và"}),  # Vietnamese "và cộng sự"
     "συν": frozenset({"και"}),  # Greek "και συνεργάτες"
+    "همکاران": frozenset({"و"}),  # Persian "و همکاران"
+    "دیگران": frozenset({"و"}),  # Persian "و دیگران"
 }
 # one-word forms
 ALONE = frozenset(
     {"dkk", "idr", "e.a", "u.c", "m.fl", "mfl", "ym", "jt", "et.al", "etal", "col", "coll"}
     | {"cols", "colab", "vd"}  # Turkish "vd." (ve diğerleri)
+    # Arabic "وآخرون" / "وآخرين" ("and others", the "and" glued on), with or without
+    # the hamza; Hebrew "ואחרים", "ועמיתיו"
+    | {"وآخرون", "وآخرين", "واخرون", "واخرين", "وزملاؤه", "ואחרים", "ועמיתיו"}
 )
 
 

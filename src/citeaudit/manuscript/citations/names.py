@@ -89,6 +89,15 @@ ET_AL = re.compile(
 # "山田・佐藤"); "et al." is glued to the name ("王伟等", "山田ら", "김민수 외").
 CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_NAME = re.compile(rf"[{CJK_LETTERS}]{{2,5}}")
+# Letters of scripts with blanks between words and no capitals: Arabic (with Persian
+# and Urdu letters), Hebrew, Devanagari, Bengali, Thai, Georgian. A name in them cannot
+# be told by its case ("الشمري", "כהן", "शर्मा"); callers make it weak.
+CASELESS_LETTERS = (
+    "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u05d0-\u05ea\u0904-\u0939"
+    "\u093d-\u094d\u0958-\u0961\u0985-\u09b9\u09bc-\u09cd\u0e01-\u0e3a\u0e40-\u0e4e"
+    "\u10d0-\u10fa"
+)
+CASELESS_NAME = re.compile(rf"[{CASELESS_LETTERS}][{CASELESS_LETTERS}\u064b-\u065f\u0670'’-]*")
 _CJK_ET_AL = re.compile(rf"(?<=[{CJK_LETTERS}])[ \t]?(?:等人|等|ら|ほか|他|외|등)[ \t]*$")
 _AND = "|".join(sorted((re.escape(w) for w in AND_WORDS if w != "&"), key=len, reverse=True))
 # No leading "\s*": searched from every position of a long run of white space it
@@ -177,6 +186,8 @@ def valid_name(part: str) -> bool:
         return False
     if len(words) == 1 and CJK_NAME.fullmatch(words[0]):
         return True  # "王伟", "김민수": no case to tell a name by (callers make it weak)
+    if len(words) <= 3 and all(CASELESS_NAME.fullmatch(w) for w in words):
+        return True  # "الشمري", "עבד אללה": no case either (callers make it weak)
     if all(is_initial(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
         return False  # "P.", "B" (of "Figure 4B"): a letter is no name on its own
     capitalised = 0

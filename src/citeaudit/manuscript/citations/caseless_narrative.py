@@ -1,0 +1,115 @@
+"""A name in a script without capitals before a year in parentheses: "أكد القحطاني
+(2018)", "العتيبي وآخرون (2020)", "לפי כהן (2019)", "शर्मा (2019) के अनुसार".
+
+Arabic, Persian, Urdu, Hebrew, Devanagari, Bengali, Thai and Georgian have no capital
+letters, so the narrative reader -- which takes the capitalised words before a
+parenthesised year as the names -- read nothing, and the entry ("القحطاني، فهد.
+(2018). ...") was "never cited". Unlike Chinese or Japanese (`cjk_narrative`), these
+scripts put blanks between words, so the name is the word or words just before the
+parenthesis.
+
+The list tells which words are a name. A parenthesised year is read as a narrative
+citation when the one or two words just before it (an "et al." after them aside:
+"وآخرون", "و همکاران", "ואחרים") are the first author of an entry holding that year,
+as the entry writes it before its first comma or full stop. The citation names that
+author and is WEAK: kept when an entry has it, never reported missing (a name is read
+only where the list holds it).
+
+Linear: one bounded pattern per parenthesised year, a bounded look back, names looked
+up in a dict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from citeaudit.manuscript.citations.interface import CitationExtractor
+from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.names import CASELESS_LETTERS
+from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
+from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.visible_text import visible
+from citeaudit.model.citation import Certainty, Citation, CitationKind
+
+_WORD = rf"[{CASELESS_LETTERS}][{CASELESS_LETTERS}\u064b-\u065f\u0670\u05b0-\u05c7'’-]{{0,30}}"
+# an entry's first author: one to three words of these scripts before "،", ",", "." or "("
+_FIRST_AUTHOR = re.compile(rf"({_WORD}(?:[ \t]{_WORD}){{0,2}})[ \t]*[,.(]")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
+# the words before the parenthesis, "et al." aside
+_ET_AL_BEFORE = re.compile(
+    r"(?<![ \t])[ \t]++(?:وآخرون|وآخرين|واخرون|واخرين|وزملاؤه"
+    r"|و[ \t]+همکاران|و[ \t]+دیگران|ואחרים|ועמיתיו)[ \t]*\Z"
+)
+_WORDS_BEFORE = re.compile(
+    rf"(?<![{CASELESS_LETTERS}])(?:{_WORD}[ \t]+){{0,2}}{_WORD}[ \t]*\Z"
+)  # whole words only: never started inside one
+_SCOPE = 300  # characters of an entry whose years count
+_LOOK_BACK = 80  # characters before the parenthesis looked at
+
+
+class CaselessNarrativeExtractor(CitationExtractor):
+    syntax: ClassVar[str] = "caseless-narrative"
+
+    def extract(self, document: Document) -> list[Citation]:
+        return [c for m in self.markers(document) for c in m.citations]
+
+    def markers(self, document: Document) -> Iterator[Marker]:
+        authors = _first_authors(document)
+        if not authors:
+            return
+        text = document.text
+        for m in PAREN_YEAR.finditer(text):
+            low = max(0, m.start() - _LOOK_BACK)
+            et_al = _ET_AL_BEFORE.search(text, low, m.start())
+            name_end = et_al.start() if et_al else m.start()
+            run = _WORDS_BEFORE.search(text, low, name_end)
+            if run is None:
+                continue
+            year = int(m.group("year"))
+            found = _name_ending(run.group().split(), year, authors)
+            if found is None:
+                continue
+            start = text.rfind(found, low, name_end)
+            if start < 0:
+                continue
+            suffix = m.group("suffix")
+            citation = Citation(
+                id="",
+                text=shown(text[start : m.end()]),
+                location=document.location_at(start),
+                kind=CitationKind.AUTHOR_YEAR,
+                item=text[start : m.end()],
+                authors=(found,),
+                et_al=et_al is not None,
+                year=year,
+                year_suffix=suffix,
+                narrative=True,
+                certainty=Certainty.WEAK,
+            )
+            yield Marker(start, m.end(), (citation,))
+
+
+def _first_authors(document: Document) -> dict[str, set[int]]:
+    """Entries' first authors written in these scripts, with the years the entries
+    hold (digits and the Arabic comma read as `visible_text` shows them)."""
+    authors: dict[str, set[int]] = {}
+    for entry in document.reference_entries:
+        raw = visible(ENTRY_LABEL.sub("", entry.raw[:_SCOPE], count=1)).text
+        first = _FIRST_AUTHOR.match(raw)
+        if first is None:
+            continue
+        name = " ".join(first.group(1).split())
+        authors.setdefault(name, set()).update(int(y) for y in _YEAR.findall(raw))
+    return authors
+
+
+def _name_ending(words: list[str], year: int, authors: dict[str, set[int]]) -> str | None:
+    """The longest run of the last words that is an entry's first author, that entry
+    holding `year`."""
+    for length in range(len(words), 0, -1):
+        name = " ".join(words[-length:])
+        if year in authors.get(name, ()):
+            return name
+    return None
