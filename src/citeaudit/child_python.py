@@ -45,6 +45,7 @@ __all__ = [
     "ChildTimedOut",
     "Watchdog",
     "child_environment",
+    "die_with_parent",
     "make_undumpable",
     "module_command",
     "run_module",
@@ -109,6 +110,27 @@ def make_undumpable() -> bool:
     of its own, which holds nothing of ours."""
     prctl = _prctl()
     return prctl is not None and prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> bool:
+    """Ask the kernel to kill this (child) process with SIGKILL when its parent ends;
+    True when asked (Linux). A child's wall-clock limit is kept by its parent
+    (`run_module`'s timeout): a worker's pool process killed at its hard time limit
+    left its PDF engine child running with nobody to stop it, up to its CPU limit, and
+    each redelivery of the step could leave another. Called first thing in the child;
+    a parent already gone by then (the child was adopted) ends it at once."""
+    prctl = _prctl()
+    if prctl is None:
+        return False
+    parent = os.getppid()
+    if prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        return False
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os.kill(os.getpid(), signal.SIGKILL)
+    return True
 
 
 def run_module(
