@@ -1,0 +1,85 @@
+"""Raw HTML in Markdown whose content no reader of the page sees.
+
+Markdown passes raw HTML through, and a browser (GitHub, Pandoc's HTML, Quarto)
+shows none of ``<div hidden>``, ``<span style="display:none">``,
+``visibility:hidden``, ``<template>``, ``<script>`` or ``<style>``. The audit read
+them as text: "(Smith, 2019)" inside ``<div hidden>`` cited Smith's entry, and the
+uncited entry the editor would have been told of was hidden from the audit (and a
+hidden citation of a work not listed was reported "missing" for nothing the editor
+could find). HTML comments were blanked already (`markdown.hide_non_text`); these
+are blanked the same way, column for column, so every later position still points
+where it was written.
+
+One pass, a line at a time, the open hidden element carried to the next line: its
+tag name and how many of that name are open inside it, so ``<div hidden><div>..
+</div>(Smith, 2019)</div>`` ends where the hidden one does. Tags are found with a
+bounded, linear pattern; an element never closed hides to the end of the text, as a
+browser would.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A start or end tag: its attributes cannot hold '<' or '>' (an attribute value
+# holding one is rare, and then the tag is not seen: its text is read, as before).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,40})([^<>]{0,4000})>")
+_ALWAYS_HIDDEN = frozenset({"script", "style", "template"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+)
+# ``hidden`` as an attribute of its own (not ``aria-hidden``, ``data-hidden``, nor a
+# word in a quoted value: values are emptied before the look)
+_HIDDEN_ATTRIBUTE = re.compile(r"(?:^|\s)hidden(?:\s|=|/|$)", re.IGNORECASE)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_STYLE = re.compile(r"""(?:^|\s)style\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_HIDING_STYLES = ("display:none", "visibility:hidden")
+
+# (tag name, how many elements of that name are open, the hidden one included)
+Hiding = tuple[str, int] | None
+
+
+def _hides(name: str, attributes: str) -> bool:
+    if name in _ALWAYS_HIDDEN:
+        return True
+    if _HIDDEN_ATTRIBUTE.search(_QUOTED.sub('""', attributes)):
+        return True
+    style = _STYLE.search(attributes)
+    if style is None:
+        return False
+    declarations = _SPACE.sub("", (style[1] or style[2] or "").lower())
+    return any(hiding in declarations for hiding in _HIDING_STYLES)
+
+
+def blank_hidden_html(text: str, hiding: Hiding) -> tuple[str, Hiding]:
+    """`text` with what hidden HTML elements hold blanked (spaces, tags included), and
+    the element still open at its end -- pass it with the next line."""
+    if hiding is None and "<" not in text:
+        return text, None
+    out: list[str] = []
+    start = 0 if hiding is not None else -1  # where the blanked stretch began
+    done = 0  # text up to here is in `out`
+    for match in _TAG.finditer(text):
+        closing, name, attributes = match[1] == "/", match[2].lower(), match[3]
+        if hiding is None:
+            if closing or name in _VOID or attributes.rstrip().endswith("/"):
+                continue
+            if _hides(name, attributes):
+                hiding, start = (name, 1), match.start()
+            continue
+        if name != hiding[0] or (not closing and attributes.rstrip().endswith("/")):
+            continue
+        depth = hiding[1] + (-1 if closing else 1)
+        if depth > 0:
+            hiding = (hiding[0], depth)
+            continue
+        out.append(text[done:start])
+        out.append(" " * (match.end() - start))
+        done, hiding, start = match.end(), None, -1
+    if hiding is not None:
+        out.append(text[done:start])
+        out.append(" " * (len(text) - start))
+        done = len(text)
+    out.append(text[done:])
+    return "".join(out), hiding
