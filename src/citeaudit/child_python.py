@@ -121,7 +121,9 @@ def die_with_parent() -> bool:
     (`run_module`'s timeout): a worker's pool process killed at its hard time limit
     left its PDF engine child running with nobody to stop it, up to its CPU limit, and
     each redelivery of the step could leave another. Called first thing in the child;
-    a parent already gone by then (the child was adopted) ends it at once."""
+    a parent already gone by then (the child was adopted) ends it at once. The kernel
+    watches the parent's thread that started the child, not its process: `run_module`
+    waits for its child on that thread, so the thread outlives the child."""
     prctl = _prctl()
     if prctl is None:
         return False
