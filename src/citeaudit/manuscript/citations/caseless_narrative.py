@@ -9,9 +9,10 @@ scripts put blanks between words, so the name is the word or words just before t
 parenthesis.
 
 The list tells which words are a name. A parenthesised year is read as a narrative
-citation when the one or two words just before it (an "et al." after them aside:
-"وآخرون", "و همکاران", "ואחרים") are the first author of an entry holding that year,
-as the entry writes it before its first comma or full stop. The citation names that
+citation when the words just before it (an "et al." after them aside: "وآخرون", "و
+همکاران", "ואחרים") open the first author of one entry holding that year, as the entry
+writes it before its first comma or full stop ("สมชาย (2019)" for "สมชาย ใจดี.
+(2019)": Thai cites by the given name, written first). The citation names that
 author and is WEAK: kept when an entry has it, never reported missing (a name is read
 only where the list holds it).
 
@@ -71,7 +72,8 @@ class CaselessNarrativeExtractor(CitationExtractor):
             found = _name_ending(run.group().split(), year, authors)
             if found is None:
                 continue
-            start = text.rfind(found, low, name_end)
+            written, name = found
+            start = text.rfind(written, low, name_end)
             if start < 0:
                 continue
             suffix = m.group("suffix")
@@ -81,7 +83,7 @@ class CaselessNarrativeExtractor(CitationExtractor):
                 location=document.location_at(start),
                 kind=CitationKind.AUTHOR_YEAR,
                 item=text[start : m.end()],
-                authors=(found,),
+                authors=(name,),
                 et_al=et_al is not None,
                 year=year,
                 year_suffix=suffix,
@@ -91,25 +93,34 @@ class CaselessNarrativeExtractor(CitationExtractor):
             yield Marker(start, m.end(), (citation,))
 
 
-def _first_authors(document: Document) -> dict[str, set[int]]:
-    """Entries' first authors written in these scripts, with the years the entries
-    hold (digits and the Arabic comma read as `visible_text` shows them)."""
-    authors: dict[str, set[int]] = {}
+def _first_authors(document: Document) -> dict[str, dict[str, set[int]]]:
+    """Entries' first authors written in these scripts -- by each run of their first
+    words, "สมชาย" of "สมชาย ใจดี" too (Thai cites by the given name, which comes
+    first) -- each with the first author as the list writes it and the years its
+    entries hold (digits and the Arabic comma read as `visible_text` shows them)."""
+    authors: dict[str, dict[str, set[int]]] = {}
     for entry in document.reference_entries:
         raw = visible(ENTRY_LABEL.sub("", entry.raw[:_SCOPE], count=1)).text
         first = _FIRST_AUTHOR.match(raw)
         if first is None:
             continue
-        name = " ".join(first.group(1).split())
-        authors.setdefault(name, set()).update(int(y) for y in _YEAR.findall(raw))
+        words = first.group(1).split()
+        name = " ".join(words)
+        years = {int(y) for y in _YEAR.findall(raw)}
+        for length in range(1, len(words) + 1):
+            opening = " ".join(words[:length])
+            authors.setdefault(opening, {}).setdefault(name, set()).update(years)
     return authors
 
 
-def _name_ending(words: list[str], year: int, authors: dict[str, set[int]]) -> str | None:
-    """The longest run of the last words that is an entry's first author, that entry
-    holding `year`."""
+def _name_ending(
+    words: list[str], year: int, authors: dict[str, dict[str, set[int]]]
+) -> tuple[str, str] | None:
+    """(as the text writes it, as the list does): the longest run of the last words
+    that opens the first author of exactly one entry-name holding `year`."""
     for length in range(len(words), 0, -1):
-        name = " ".join(words[-length:])
-        if year in authors.get(name, ()):
-            return name
+        written = " ".join(words[-length:])
+        names = [n for n, years in authors.get(written, {}).items() if year in years]
+        if len(names) == 1:
+            return written, names[0]
     return None

@@ -48,6 +48,10 @@ AFTER_AND: dict[str, frozenset[str]] = {
     "συν": frozenset({"και"}),  # Greek "και συνεργάτες"
     "همکاران": frozenset({"و"}),  # Persian "و همکاران"
     "دیگران": frozenset({"و"}),  # Persian "و دیگران"
+    "अन्य": frozenset({"एवं", "और", "व"}),  # Hindi "एवं अन्य"
+    "अन्यान्य": frozenset({"एवं", "और"}),
+    "অন্যান্য": frozenset({"ও", "এবং"}),  # Bengali
+    "คณะ": frozenset({"และ"}),  # Thai "และคณะ" written apart
 }
 # one-word forms
 ALONE = frozenset(
@@ -56,6 +60,7 @@ ALONE = frozenset(
     # Arabic "وآخرون" / "وآخرين" ("and others", the "and" glued on), with or without
     # the hamza; Hebrew "ואחרים", "ועמיתיו"
     | {"وآخرون", "وآخرين", "واخرون", "واخرين", "وزملاؤه", "ואחרים", "ועמיתיו"}
+    | {"และคณะ", "इत्यादि"}  # Thai "and group", Hindi "etc."
 )
 
 

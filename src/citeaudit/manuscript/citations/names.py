@@ -31,7 +31,11 @@ PARTICLES = word_set(
 CONNECTORS = word_set("of for the on in and und y e et dan für pour para per")
 
 # Words that join two authors of one work, in the languages of reference lists.
-AND_WORDS = word_set("and & dan y e und et en och og i ve a és ja și si oraz und và")
+AND_WORDS = word_set(
+    "and & dan y e und et en och og i ve a és ja și si oraz und và"
+    # Arabic and Persian "و", Hebrew "ו", Hindi "और" / "एवं", Bengali "ও" / "এবং", Thai "และ"
+    " و ו और एवं ও এবং และ"
+)
 
 # Capitalised words that head a parenthesis with a year without being an author.
 NOT_NAMES = word_set(
@@ -93,8 +97,8 @@ CJK_NAME = re.compile(rf"[{CJK_LETTERS}]{{2,5}}")
 # and Urdu letters), Hebrew, Devanagari, Bengali, Thai, Georgian. A name in them cannot
 # be told by its case ("الشمري", "כהן", "शर्मा"); callers make it weak.
 CASELESS_LETTERS = (
-    "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u05d0-\u05ea\u0904-\u0939"
-    "\u093d-\u094d\u0958-\u0961\u0985-\u09b9\u09bc-\u09cd\u0e01-\u0e3a\u0e40-\u0e4e"
+    "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u05d0-\u05ea\u0900-\u0963"
+    "\u0980-\u09e3\u0e01-\u0e3a\u0e40-\u0e4e"
     "\u10d0-\u10fa"
 )
 CASELESS_NAME = re.compile(rf"[{CASELESS_LETTERS}][{CASELESS_LETTERS}\u064b-\u065f\u0670'’-]*")
