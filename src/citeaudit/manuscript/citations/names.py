@@ -247,6 +247,11 @@ def vietnamese_surname(name: str) -> str | None:
     return None
 
 
+# A surname of one capital letter ("O", "E", "V": Chinese and Korean names romanised
+# so, Dutch "E"), read only beside other names of a work.
+_ONE_LETTER = re.compile(r"[A-ZÀ-Þ]")
+
+
 def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
     """Names before the year of a parenthetical item, or None when they are not names."""
     text = DASH_IN_NAME.sub("-", " ".join(text.split()).strip(" ,"))
@@ -257,11 +262,22 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
         text = text[: m.start()].strip(" ,")
     if not text:
         return None
-    parts = [p.strip() for p in _SPLIT.split(text) if p.strip()]
+    pieces = _SPLIT.split(text)
+    joins = ["", *_SPLIT.findall(text)]  # what stands before each piece
+    parts = [p.strip() for p in pieces if p.strip()]
     if not parts or len(parts) > 8:
         return None
     names: list[str] = []
-    for part in parts:
+    for k, raw in enumerate(pieces):
+        part = raw.strip()
+        if not part:
+            continue
+        if _ONE_LETTER.fullmatch(part) and len(parts) > 1:
+            # "(O & Ng, 2014)", "(E, Li, & O, 2012)": a one-letter surname first or
+            # after "&"; after a name and a comma it is that name's initial ("Smith, J")
+            if k == 0 or joins[k].strip(" ,"):
+                names.append(part)
+            continue
         words = part.split()
         if any(is_initial(w) for w in words) and all(
             is_initial(w) or w in PARTICLES for w in words
@@ -271,6 +287,6 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
             return None
         name = " ".join(clean_word(w) for w in part.split())
         names.append(vietnamese_surname(name) or name)
-    if not names:
-        return None
+    if not names or all(len(name) == 1 for name in names):
+        return None  # "(A & B, 2014)": letters alone are labels, not names
     return tuple(names), et_al
