@@ -199,12 +199,6 @@ def test_rh_russian_list_headings(tmp_path: Path, heading: str) -> None:
 # --- HU: Hungarian list headings ("Irodalomjegyzék", "Hivatkozások") ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class HU: the Hungarian headings 'Irodalomjegyzék', 'Hivatkozások' and "
-    "'Felhasznált irodalom' are not known (only 'Irodalom' is), nor Czech 'Seznam použité "
-    "literatury' (a bakalářská práce's list of 9 lost): the list under them is lost",
-)
 @pytest.mark.parametrize(
     "heading",
     [

@@ -105,6 +105,9 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "lahteet",
         # Central/Eastern Europe, Turkey
         "literatura", "bibliografie", "pismiennictwo", "kaynaklar", "kaynakca", "irodalom",
+        "irodalomjegyzek", "hivatkozasok", "felhasznalt irodalom", "felhasznalt szakirodalom",
+        "seznam pouzite literatury", "seznam pouzitych zdroju", "pouzita literatura",
+        "seznam pouzite literatury a zdroju", "zoznam pouzitej literatury",
         "zdroje", "viri", "izvori", "zrodła", "zrodla", "popis literature",
         "koristena literatura", "seznam literatury", "seznam literatury a zdroju",
         "literatura citirana", "citirana literatura", "bibliografija",
