@@ -430,6 +430,20 @@ def _pseudo_heading(text: str) -> tuple[str, int] | None:
     return plain, 0
 
 
+# "APÊNDICE A: Histórias ...", "ANEXO 1 – Questionário", "Appendix B. Tables": a back-matter
+# part opened by its word and label in a paragraph that goes on (a Word TCC types the
+# label in bold and the caption after it, no heading style)
+_LABELLED_PART = re.compile(
+    r"([^\W\d_]++) (?:[a-z]|\d{1,3}|[ivxlc]{1,5}) ?[:.\u2013\u2014-](?: |$)"
+)
+
+
+def _labelled_part(text: str) -> bool:
+    """Whether a line opens a labelled appendix or annex ("APÊNDICE A: ...")."""
+    found = _LABELLED_PART.match(normalize_title(text[:60]))
+    return found is not None and found.group(1) in _AFTER_TITLES
+
+
 def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None) -> list[Heading]:
     """Every line that heads a section, real or apparent; `levels` are known heading levels
     by line index (Word paragraph styles)."""
@@ -477,6 +491,8 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
             if pseudo[1] > 0 or title in REFERENCE_TITLES or _is_after_title(title):
                 level = _TYPED_NUMBERED if list_marker(text.strip()) else 7
                 headings.append(Heading(i, level, title, pseudo[1]))
+        elif _labelled_part(text):
+            headings.append(Heading(i, 7, normalize_title(text[:_HEADING_MAX_CHARS]), 1))
     return headings
 
 
