@@ -505,6 +505,7 @@ def _with_paragraph_breaks(
         key = (ln.page, ln.column)
         rights[key] = max(rights.get(key, ln.x1), ln.x1)
     foot = _text_foot(flow)
+    ragged = _ragged(flow, rights)
     out: list[Line] = []
     previous: PdfLine | None = None
     for i in indexes:
@@ -516,6 +517,8 @@ def _with_paragraph_breaks(
             right = rights[(previous.page, previous.column)]
             ends = _ends_sentence(previous.text)
             short = previous.x1 < right - 4 * previous.size and ends
+            # flush-left text: a line ends short where the next word did not fit
+            short = short and (not ragged or _word_fits(line, right - previous.x1))
             # a column left a line's room above the foot the text reaches elsewhere
             # (`_text_foot`): what the next column opens with is a new paragraph
             raised = not same and ends and previous.base - foot > 1.1 * leading
@@ -524,6 +527,32 @@ def _with_paragraph_breaks(
         out.append(lines[i])
         previous = line
     return tuple(out)
+
+
+_FEWEST_RAGGED_LINES = 8  # lines of several words: fewer tell nothing of the setting
+
+
+def _ragged(flow: Sequence[PdfLine], rights: dict[tuple[int, int], float]) -> bool:
+    """The text is set flush left, not justified: fewer than half its lines of
+    several words reach their column's right edge. Justified text takes every line
+    but a paragraph's last to the edge; flush-left text (a word processor's
+    manuscript saved as PDF) ends each line where the next word did not fit."""
+    long = [ln for ln in flow if ln.text.count(" ") >= 3]
+    if len(long) < _FEWEST_RAGGED_LINES:
+        return False
+    edge = sum(ln.x1 >= rights[(ln.page, ln.column)] - 0.5 * ln.size for ln in long)
+    return edge < 0.5 * len(long)
+
+
+def _word_fits(line: PdfLine, room: float) -> bool:
+    """The line's first word, and a space, would have fitted in `room` (points) at the
+    end of the line above: its width estimated from the line's mean letter width."""
+    text = line.text.strip()
+    first = text.split(" ", 1)[0]
+    if not text or line.x1 <= line.x0:
+        return True
+    width = len(first) * (line.x1 - line.x0) / len(text)
+    return room > width + 0.25 * line.size
 
 
 def _text_foot(flow: Sequence[PdfLine]) -> float:
