@@ -325,12 +325,6 @@ def test_wf_title_only_word_source_finds_its_entry(tmp_path: Path) -> None:
 # --- LT: typed numbers "[1]" and a typed list in a LaTeX manuscript -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class LT: a LaTeX text with no \\cite, typed numeric citations '[1]', "
-    "'[1, гл. II, \\S 4]' and a typed enumerate list under 'Список литературы': no "
-    "citation read, every entry 'never cited'",
-)
 def test_lt_typed_numbers_in_latex_cite_a_typed_list(tmp_path: Path) -> None:
     tex = tmp_path / "main.tex"
     tex.write_text(

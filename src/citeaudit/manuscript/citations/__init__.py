@@ -16,6 +16,7 @@ from citeaudit.manuscript.citations.caseless_narrative import CaselessNarrativeE
 from citeaudit.manuscript.citations.cjk_narrative import CjkNarrativeExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
+from citeaudit.manuscript.citations.latex_typed import LatexTypedNumbers
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMarker
 from citeaudit.manuscript.citations.organisation_years import OrganisationYearExtractor
@@ -73,13 +74,15 @@ _MarkerSource = (
     | CjkNarrativeExtractor
     | CaselessNarrativeExtractor
     | ProtologueExtractor
+    | LatexTypedNumbers
 )
 
 
 def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
     """Extractors in priority order: an earlier one wins a span two of them claim."""
     if document_format == "latex":
-        return (LatexExtractor(),)
+        # typed numbers only where no citation command is written (`latex_typed`)
+        return (LatexExtractor(), LatexTypedNumbers())
     # a Word citation field's code names its works: it claims its shown text first
     fields = (FieldCitationExtractor(),) if document_format == "docx" else ()
     # Pandoc passes raw LaTeX through to a PDF made by LaTeX: "\cite{key}" beside "[@key]"
