@@ -41,6 +41,7 @@ from bibtexparser.model import (
 )
 
 from citeaudit.bibliography import bibtexparser_blocks
+from citeaudit.bibliography.bibtex_database import Allowance
 from citeaudit.bibliography.bibtex_syntax import (
     WrittenText,
     as_bibtex_reads,
@@ -166,8 +167,13 @@ _REMEMBERED_VALUES = 10_000
 
 def expansion_budget(text: str) -> int:
     """Characters @string macros may add in all in one file: generous for real files
-    (where a journal macro is used in every entry), bounded for hostile ones."""
-    return max(2_000_000, 10 * len(text))
+    (where a journal macro is used in every entry), bounded for hostile ones. The files
+    of one database (`bibtex_database`) share it, as one text."""
+    return _budget(len(text))
+
+
+def _budget(length: int) -> int:
+    return max(2_000_000, 10 * length)
 
 
 def inheritance_budget(text: str) -> int:
@@ -175,8 +181,9 @@ def inheritance_budget(text: str) -> int:
     every child of a proceedings copies its fields, so the work is children x the
     parent's size; a real file (hundreds of papers, a parent of a few hundred
     characters) stays far under, a made-up one (thousands of children under a parent of
-    thousands of fields or editors) stops here."""
-    return max(2_000_000, 10 * len(text))
+    thousands of fields or editors) stops here. Shared by a database's files, as
+    `expansion_budget` is."""
+    return _budget(len(text))
 
 
 # An inherited field costs this much beside its characters (a copy, a lookup).
@@ -245,15 +252,23 @@ class BibtexReader(BibliographyReader):
         return with_problems(parse_bibtex(decoded.text, str(path)), decoded)
 
 
-def parse_bibtex(text: str, source: str, macros: dict[str, str] | None = None) -> Bibliography:
+def parse_bibtex(
+    text: str,
+    source: str,
+    macros: dict[str, str] | None = None,
+    allowance: Allowance | None = None,
+) -> Bibliography:
     """A Bibliography from BibTeX text; `source` names the file in locations.
 
     `macros` is the @string table of the files read before this one in the same run
     (BibTeX reads ``\\bibliography{strings,refs}`` as one database): it is used and
     added to, so a macro defined in an earlier file is known here and in later ones.
+    `allowance`: what that database's files read and added so far; this file's
+    expansion and inheritance budgets are what is left of the database's (and it is
+    added to), not a fresh floor of their own.
     """
     with decoding_budget(LATEX_DECODING_BUDGET) as latex:
-        bibliography = _parse(text, source, macros)
+        bibliography = _parse(text, source, macros, allowance)
     if not latex.exhausted:
         return bibliography
     problem = ParseProblem(
@@ -267,13 +282,41 @@ def parse_bibtex(text: str, source: str, macros: dict[str, str] | None = None) -
     )
 
 
-def _parse(text: str, source: str, macros: dict[str, str] | None = None) -> Bibliography:
+def _parse(
+    text: str,
+    source: str,
+    macros: dict[str, str] | None = None,
+    allowance: Allowance | None = None,
+) -> Bibliography:
     tally = ProblemTally(source)
     problems = tally.problems
     strings: dict[str, str] = macros if macros is not None else {}
+    shared = allowance if allowance is not None else Allowance()
+    shared.text += len(text)
     references = _References(source, problems, _crossref_targets(text))
-    references.inheritable = inheritance_budget(text)
-    expansion = _Expansion(expansion_budget(text))
+    # this file's own budgets, within what is left of its database's
+    inheritable = min(inheritance_budget(text), max(0, _budget(shared.text) - shared.inherited))
+    references.inheritable = inheritable
+    expansion = _Expansion(
+        min(expansion_budget(text), max(0, _budget(shared.text) - shared.expanded))
+    )
+    expandable = expansion.left
+    try:
+        return _read(text, source, strings, tally, references, expansion)
+    finally:
+        shared.expanded += expandable - expansion.left
+        shared.inherited += inheritable - references.inheritable
+
+
+def _read(
+    text: str,
+    source: str,
+    strings: dict[str, str],
+    tally: ProblemTally,
+    references: _References,
+    expansion: _Expansion,
+) -> Bibliography:
+    problems = tally.problems
     cut: ParseProblem | None = None
     damaged = False
     for chunk, lines_before in _chunks(text):
