@@ -457,11 +457,6 @@ def test_ey_citation_with_an_empty_year(tmp_path: Path) -> None:
 # --- VG: a numeric citation glued to a version number ("OpenCV 2.4.11[11]") ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class VG: '[2]' right after a version number ('OpenCV 2.4.11[2]', a Polish "
-    "praca magisterska) is not read: its entry is 'never cited' ('version 2 [2]' is read)",
-)
 def test_vg_numeric_citation_after_a_version_number(tmp_path: Path) -> None:
     md = tmp_path / "praca.md"
     md.write_text(

@@ -525,6 +525,11 @@ def _unbulleted(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
     return (c for c in found if "•" not in text[c.start : c.end])
 
 
+# a version number of three parts or more just before a bracket: "OpenCV 2.4.11[2]",
+# "v1.2.3[4]" -- no index or decimal ends so, and the bracket is the citation
+_VERSION_BEFORE = re.compile(r"(?<![\w.])v?\d{1,4}(?:\.\d{1,4}){2,3}\Z")
+
+
 def _bracketed(text: str) -> Iterator[_Candidate]:
     for m in _BRACKETED.finditer(text):
         start = m.start()
@@ -533,8 +538,10 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if before == "^" and _CLOSED_SUPERSCRIPT.search(text, max(lead - 32, 0), lead):
             before = " "  # Lep^ob^[38], HCO3^-^[2,3]: after a superscript, not indexing
         glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(lead - 12, 0), lead)
-        if before.isdigit() or (before in "_]!^@" and not glued_run):
-            continue  # x2[3], a reference link ][2], an image ![1]
+        if (before.isdigit() and not _VERSION_BEFORE.search(text, max(lead - 24, 0), lead)) or (
+            before in "_]!^@" and not glued_run
+        ):
+            continue  # x2[3], a reference link ][2], an image ![1]; "OpenCV 2.4.11[2]" cites
         value = _value_before(text, lead)
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
