@@ -54,6 +54,7 @@ from citeaudit.manuscript.latex_macros import (
     read_macros,
 )
 from citeaudit.manuscript.latex_typeset import typeset_body
+from citeaudit.manuscript.latex_unseen import blank_unseen
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
@@ -195,14 +196,15 @@ _SPECIAL = re.compile(r"[\\%]")
 
 
 def blank_latex_comments(texts: list[str]) -> list[str]:
-    """Lines with comments, hidden environments, ``\\verb`` and ``\\iffalse`` branches
-    blanked, line count kept."""
+    """Lines with comments, hidden environments, ``\\verb``, ``\\iffalse`` branches,
+    swallowed macro arguments and phantoms blanked, line count kept."""
     out: list[str] = []
     hidden: str | None = None
     for text in texts:
         line, hidden = _blank_line(text, hidden)
         out.append(line)
-    return blank_false_branches(out)
+    # and what swallowing macros and phantoms hold: text that never prints (latex_unseen)
+    return blank_unseen(blank_false_branches(out))
 
 
 def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
