@@ -9,6 +9,7 @@ import pytest
 
 from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.citations.item_parser import parse_group
+from citeaudit.manuscript.citations.names import vietnamese_surname
 from citeaudit.model.citation import Certainty
 
 
@@ -54,15 +55,13 @@ def test_cjk_names_in_a_group(group: str, authors: tuple[str, ...], et_al: bool)
         ("Lê Hữu Phước, 2019", "Lê"),
     ],
 )
-def test_vietnamese_full_name_is_read_by_its_surname(group: str, surname: str) -> None:
-    (work,) = parse_group(group)
-    assert work.authors == (surname,)
+def test_vietnamese_full_name_is_read_by_its_surname(surname: str, group: str) -> None:
+    assert vietnamese_surname(group.split(",")[0]) == surname
 
 
 @pytest.mark.parametrize("group", ["Le Monde, 2019", "Van Gogh, 2019", "Ho Chi Minh City, 2019"])
 def test_other_names_beginning_so_stay_whole(group: str) -> None:
-    (work,) = parse_group(group)
-    assert work.authors == (group.rsplit(",", 1)[0],)
+    assert vietnamese_surname(group.rsplit(",", 1)[0]) is None
 
 
 def test_chinese_list_cited_in_groups_and_narratives(tmp_path: Path) -> None:
@@ -93,5 +92,15 @@ def test_vietnamese_names_cite_initialled_entries(tmp_path: Path) -> None:
         "Nguyen, V. A. (2019). Rice in the delta. Example Press.\n\n"
         "Nguyễn, V. B. (2015). Lúa ở đồng bằng. NXB Ví dụ.\n\n"
         "Nguyen, V. A., & Tran, T. B. (2012). Rice markets. Example Press.\n"
+    )
+    assert _verdict(tmp_path, text) == (set(), set())
+
+
+def test_vietnamese_full_name_heading_an_entry_is_kept_whole(tmp_path: Path) -> None:
+    """A list that writes the names whole ("Tran Van Dinh (2018)") is cited by them."""
+    text = (
+        "# Intro\n\nRice (Tran Van Dinh, 2018; Tran Thi Mai, 2018).\n\n# References\n\n"
+        "Tran Van Dinh (2018). Lúa một. NXB Ví dụ.\n\n"
+        "Tran Thi Mai (2018). Lúa hai. NXB Ví dụ.\n"
     )
     assert _verdict(tmp_path, text) == (set(), set())

@@ -49,6 +49,7 @@ from citeaudit.manuscript.citations.names import (
     PARTICLES,
     is_common_word,
     parse_names,
+    vietnamese_surname,
     word_set,
 )
 from citeaudit.manuscript.citations.narrative import (
@@ -376,6 +377,7 @@ def _group(
     works = parse_group(inner)
     if titles:
         works = titles.reread(inner, works)
+    works = tuple(_vietnamese_surnames(work, titles) for work in works)
     if not works:
         return None
     start, end = m.start(), m.end()
@@ -402,6 +404,19 @@ def _group(
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
+
+
+def _vietnamese_surnames(work: ParsedWork, titles: EntryTitles | None) -> ParsedWork:
+    """The work with a Vietnamese name written whole read by its surname ("(Nguyen Van
+    A, 2019)" for "Nguyen, V. A. (2019)", `names.vietnamese_surname`), unless an entry
+    of the list opens with the whole name ("Nguyen Van A (2019). ...")."""
+    authors = tuple(
+        name
+        if titles is not None and titles and titles.opens_an_entry(name)
+        else vietnamese_surname(name) or name
+        for name in work.authors
+    )
+    return work if authors == work.authors else dataclasses.replace(work, authors=authors)
 
 
 # A group of a name that is also a month and a year: "(May, 2004)", "(March 2019)".

@@ -83,6 +83,14 @@ class EntryTitles:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
+    def opens_an_entry(self, name: str) -> bool:
+        """Whether some entry opens with `name`'s words ("Nguyen Van A (2019). ...")."""
+        words = title_words(name)
+        first = words.split()[0] if words else ""
+        return any(
+            o.words.startswith(words + " ") for o in self._by_first.get(first, [])[:_LOOKED_AT]
+        )
+
     def reread(self, inner: str, works: tuple[ParsedWork, ...]) -> tuple[ParsedWork, ...]:
         """The group's works, a part that names an entry by its title read as that title
         (module docstring); `works` (the name reader's) when no part does."""

@@ -217,11 +217,12 @@ DASH_IN_NAME = re.compile(r"(?<=[^\W\d_])[‐‑‒–](?=[^\W\d_])")
 
 
 # Vietnamese names are written whole in citations, surname first ("Nguyen Van A",
-# "Nguyễn Văn An", "Tran Thi Binh"), while lists give them as "Nguyen, V. A.": the
-# surname is the first word. Read whole, the name was a missing work and the entry
-# "never cited". Only a common surname followed by a common middle name (or any word
-# with a letter only Vietnamese writes: "ư", "ơ", "đ", "ạ"), two to four words: "Le
-# Monde", "Ho Chi Minh City" and "Van Gogh" stay as written.
+# "Nguyễn Văn An", "Tran Thi Binh"), while many lists give them as "Nguyen, V. A.": the
+# surname is the first word (`author_year` reads it so unless an entry opens with the
+# whole name). Read whole, the name was a missing work and the entry "never cited".
+# Only a common surname followed by a common middle name (or any word with a letter
+# only Vietnamese writes: "ư", "ơ", "đ", "ạ"), two to four words: "Le Monde", "Ho Chi
+# Minh City" and "Van Gogh" stay as written.
 _VI_SURNAMES = word_set(
     "nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ "
     "dang đặng bui bùi do đỗ ho hồ ngo ngô duong dương ly lý truong trương dinh đinh "
@@ -285,8 +286,7 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool] | None:
             continue  # "Smith, J., 2019", "SANTOS, B. de S.": initials are noise, no author
         if not valid_name(part):
             return None
-        name = " ".join(clean_word(w) for w in part.split())
-        names.append(vietnamese_surname(name) or name)
+        names.append(" ".join(clean_word(w) for w in part.split()))
     if not names or all(len(name) == 1 for name in names):
         return None  # "(A & B, 2014)": letters alone are labels, not names
     return tuple(names), et_al
