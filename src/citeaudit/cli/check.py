@@ -11,7 +11,12 @@ hostile manuscript, or on one whose links all lead to a tarpit, was held until t
 runner's own limit killed it (hours on some) with nothing said. Past the deadline the
 audit is stopped wherever it is -- a reader, a rule, a regular expression (Python's
 matcher checks for signals), a network wait -- and the run exits 2 with a sentence
-that says so (`RunDeadline`).
+that says so (`RunDeadline`). Both the stop and the leaving past its grace are signal
+handlers, which run only when the interpreter gets back to its loop: a step stuck in
+one C call that holds the interpreter's lock (a C extension's loop over a hostile
+input) held them for as long as the call ran. So a watchdog process
+(`child_python.start_watchdog`) kills the run `WATCHDOG_MARGIN` seconds after the grace,
+saying the same sentence; that exit is by SIGKILL, not 2.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from citeaudit.child_python import start_watchdog
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
     add_input_arguments,
@@ -52,6 +58,9 @@ DEFAULT_TIME_LIMIT = 1800.0
 # process leaves without it: a step that swallows the stop, or a cleanup that waits on a
 # silent host, does not hold the run either.
 UNWIND_GRACE = 10.0
+# Seconds past the grace after which the watchdog process kills a run that no handler
+# could stop (stuck in a C call): the handlers' own leaving comes first.
+WATCHDOG_MARGIN = 5.0
 EXIT_TIMED_OUT = 2  # as an unreadable input: the audit did not run to its end
 
 
@@ -103,11 +112,17 @@ def run_deadline(seconds: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    watchdog = start_watchdog(
+        seconds + UNWIND_GRACE + WATCHDOG_MARGIN,
+        f"citeaudit: error: {time_limit_message(seconds)}",
+    )
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if watchdog is not None:
+            watchdog.cancel()
 
 
 @contextmanager

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from citeaudit.bounded_read import FileTooLarge, read_capped
-from citeaudit.child_python import ChildTimedOut, run_module
+from citeaudit.child_python import ChildTimedOut, die_with_parent, run_module
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
@@ -309,7 +309,10 @@ def _dataclass_checker(cls: type) -> _Check:
 
 
 def limit_self(memory_mb: int, cpu_seconds: int) -> None:
-    """The kernel's limits on this (child) process: address space and CPU seconds."""
+    """The kernel's limits on this (child) process: address space and CPU seconds; and
+    its end with its parent's (`die_with_parent`), who keeps its wall clock: a worker
+    killed at its hard time limit left the engine running on with nobody to stop it."""
+    die_with_parent()
     memory = memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
