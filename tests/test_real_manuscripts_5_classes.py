@@ -118,11 +118,6 @@ def test_ap_appendix_label_paragraph_ends_the_list(tmp_path: Path) -> None:
 # --- KC: a knitr child named in another letter case than its file ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class KC: knitr child 'rmd/intro.rmd' for the file rmd/intro.Rmd (found on "
-    "the author's case-insensitive disk): skipped, so its cited keys are 'never cited'",
-)
 def test_kc_child_named_in_another_case(tmp_path: Path) -> None:
     (tmp_path / "rmd").mkdir()
     (tmp_path / "rmd" / "references.bib").write_text(_BIB, encoding="utf-8")

@@ -20,6 +20,8 @@ prose, and is passed over without a problem.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -178,6 +180,14 @@ class ChildSplicer:
         candidates = (
             [here / target] if here == self.main_dir else [here / target, self.main_dir / target]
         )
+        variant = _case_variant(target, candidates)
+        if variant is not None:
+            target = variant  # "rmd/intro.rmd" for rmd/intro.Rmd: found on the author's disk
+            candidates = (
+                [here / target]
+                if here == self.main_dir
+                else [here / target, self.main_dir / target]
+            )
         found = self.scope.locate("child document", target, candidates)
         if found is None:
             return []
@@ -236,6 +246,36 @@ class ChildSplicer:
             return str(self.main_dir / path.resolve().relative_to(self.main_dir.resolve()))
         except (ValueError, OSError, RuntimeError):
             return str(path)
+
+
+_MOST_LISTED = 2000  # entries of a folder looked through for another case
+
+
+def _case_variant(target: str, candidates: list[Path]) -> str | None:
+    """`target` with its file name in the one case the folder holds it, when no
+    candidate exists as written: Windows and macOS find "rmd/intro.rmd" for the file
+    "rmd/intro.Rmd", so a knitr child named so is read there, and its citations are
+    the manuscript's. Only a relative name without "..", only its last part, only a
+    name one entry of the folder has (the scope then judges the name found)."""
+    name = Path(target)
+    if name.is_absolute() or ".." in name.parts:
+        return None
+    if any(os.path.lexists(c) for c in candidates):
+        return None
+    for candidate in candidates:
+        wanted = candidate.name.casefold()
+        try:
+            with os.scandir(candidate.parent) as entries:
+                found = [
+                    e.name
+                    for e in itertools.islice(entries, _MOST_LISTED)
+                    if e.name.casefold() == wanted
+                ]
+        except OSError:
+            continue
+        if len(found) == 1:
+            return str(name.with_name(found[0]))
+    return None
 
 
 def _byte_size(path: Path) -> int:
