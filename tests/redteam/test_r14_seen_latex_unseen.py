@@ -3,7 +3,9 @@
 ``\\newcommand{\\hide}[1]{}`` then ``\\hide{\\cite{smith2019}}`` prints nothing and
 BibTeX never sees the key, but the audit read the citation: a hand-written list's
 uncited entry was "cited" (`manuscript.latex_unseen`). ``\\phantom{\\cite{...}}`` is
-blank space on the page: the same. A macro that prints its argument is read as before.
+blank space on the page, and so is the branch of a ``\\newif`` switch (``\\ifdraft``,
+false until ``\\drafttrue``) or of ``\\iftrue ... \\else`` that TeX skips: the same.
+A macro that prints its argument, and a branch TeX prints, are read as before.
 """
 
 from __future__ import annotations
@@ -44,8 +46,25 @@ def _uncited(tmp_path: Path, preamble: str, body: str) -> list[str]:
         (r"\def\draft#1{}", "Text \\draft{\n\\cite{smith2019}\n} more."),
         ("", r"Text \phantom{\cite{smith2019}}."),
         ("", r"Text \hphantom {\cite{smith2019}}."),
+        (r"\newif\ifdraft", r"\ifdraft Note \cite{smith2019}. \fi"),
+        (r"\newif\ifdraft \drafttrue \draftfalse", r"\ifdraft \cite{smith2019} \else x \fi"),
+        (r"\newif\ifdraft \drafttrue", r"\ifdraft x \else \cite{smith2019} \fi"),
+        ("", r"\iftrue x \else \cite{smith2019} \fi"),
+        (r"\newif\ifdraft", r"\ifdraft \ifx a b y \else z \fi \cite{smith2019} \fi"),
     ],
-    ids=["newcommand", "second-of-two", "optional-first", "def-multiline", "phantom", "hphantom"],
+    ids=[
+        "newcommand",
+        "second-of-two",
+        "optional-first",
+        "def-multiline",
+        "phantom",
+        "hphantom",
+        "newif-default-false",
+        "newif-set-false",
+        "newif-true-else",
+        "iftrue-else",
+        "newif-nested",
+    ],
 )
 def test_text_that_never_prints_cites_nothing(tmp_path: Path, preamble: str, body: str) -> None:
     uncited = _uncited(tmp_path, preamble, body)
@@ -58,6 +77,10 @@ def test_text_that_never_prints_cites_nothing(tmp_path: Path, preamble: str, bod
         (r"\newcommand{\keep}[1]{\emph{#1}}", r"Text \keep{\cite{smith2019}}."),
         (r"\newcommand{\two}[2]{#1 and #2}", r"Text \two{a}{\cite{smith2019}}."),
         ("", r"Text \cite{smith2019}."),
+        (r"\newif\ifdraft \drafttrue", r"\ifdraft \cite{smith2019} \fi"),
+        (r"\newif\ifdraft", r"\ifdraft x \else \cite{smith2019} \fi"),
+        # set where a macro is used: unknown here, read as written
+        (r"\newif\ifdraft \newcommand{\on}{\drafttrue}", r"\on \ifdraft \cite{smith2019} \fi"),
     ],
 )
 def test_text_that_prints_still_cites(tmp_path: Path, preamble: str, body: str) -> None:

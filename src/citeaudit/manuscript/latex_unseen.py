@@ -5,8 +5,10 @@ them) swallows its argument: ``\\hide{as argued by \\cite{smith2019}}`` prints n
 its ``\\cite`` never reaches the ``.aux`` file, yet the audit read the citation -- an
 entry the editor would be told is uncited was "cited" (a hand-written
 ``thebibliography`` keeps it in the printed list). ``\\phantom{...}`` (and
-``\\hphantom``, ``\\vphantom``) typesets its argument as blank space: the same. Both
-are blanked here, column for column, after comments and ``\\iffalse`` branches
+``\\hphantom``, ``\\vphantom``) typesets its argument as blank space, and TeX skips
+the false branch of a ``\\newif`` switch (``\\newif\\ifdraft``: false until
+``\\drafttrue``) and the ``\\else`` of ``\\iftrue``: the same. All are blanked here,
+column for column, after comments and ``\\iffalse`` branches
 (`latex.blank_latex_comments`), so every later position still points where written.
 
 A macro drops an argument when its body never names it (no ``#k``); only the
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from citeaudit.manuscript.latex_conditionals import _PRIMITIVE_CONDITIONALS
 from citeaudit.manuscript.latex_macros import Macro, definition_spans, group_end, read_macros
 
 __all__ = ["blank_unseen"]
@@ -29,6 +32,7 @@ __all__ = ["blank_unseen"]
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*+(?=\{)")
 _SPACES = re.compile(r"\s*+")
+_NEWIF = re.compile(r"\\newif\s*+\\if([A-Za-z@]++)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _MAX_ARGUMENT = 10_000  # characters of one argument read (latex_macros reads as many)
 _BUDGET_FACTOR = 4
@@ -39,7 +43,7 @@ def blank_unseen(lines: Sequence[str]) -> list[str]:
     text = "\n".join(lines)
     if "\\" not in text:
         return list(lines)
-    spans = [*_phantoms(text), *_dropped_arguments(text)]
+    spans = [*_phantoms(text), *_dropped_arguments(text), *_switched_off(text)]
     if not spans:
         return list(lines)
     pieces: list[str] = []
@@ -112,3 +116,82 @@ def _dropped_arguments(text: str) -> list[tuple[int, int]]:
                     reached = max(reached, end)
             pos = end
     return found
+
+
+def _switched_off(text: str) -> list[tuple[int, int]]:
+    """The branches of ``\\newif`` switches (and ``\\iftrue``) that TeX skips.
+
+    ``\\newif\\ifdraft`` starts false; ``\\drafttrue`` and ``\\draftfalse`` set it, in
+    text order. ``\\ifdraft ... \\else ... \\fi`` prints one branch: the other is
+    blanked. Each conditional's own ``\\else`` and ``\\fi`` are found in one pass with a
+    stack (nested conditionals counted as TeX counts them). A switch set inside a
+    definition (``\\newcommand{\\final}{\\draftfalse}``) may be set wherever that is
+    used: its value is unknown from there on and no branch of it is blanked; a
+    conditional never closed is left as written."""
+    switches = {m.group(1) for m in _NEWIF.finditer(text)}
+    if not switches and "\\iftrue" not in text:
+        return []
+    conditionals = set(_PRIMITIVE_CONDITIONALS) | {f"if{name}" for name in switches}
+    words = [
+        w
+        for w in _CONTROL_WORD.finditer(text)
+        if w.group(1) in _WATCHED
+        or (w.group(1) in conditionals or _setting(w.group(1), switches) is not None)
+    ]
+    # each conditional's (its \else or -1, its \fi), by its index in `words`
+    branches: dict[int, tuple[int, int]] = {}
+    stack: list[list[int]] = []  # [index of the \if, index of its \else or -1]
+    for k, word in enumerate(words):
+        name = word.group(1)
+        if name in conditionals:
+            stack.append([k, -1])
+        elif name == "else" and stack and stack[-1][1] < 0:
+            stack[-1][1] = k
+        elif name == "fi" and stack:
+            opened, otherwise = stack.pop()
+            branches[opened] = (otherwise, k)
+    definitions = definition_spans(text)
+    value: dict[str, bool | None] = dict.fromkeys(switches, False)
+    found: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # blanked branches still ahead or around: nested
+    for k, word in enumerate(words):
+        name = word.group(1)
+        pending = [span for span in pending if span[1] > word.start()]
+        if any(start <= word.start() for start, _ in pending):
+            continue  # in a branch TeX skips: what it sets or tests is never run
+        setting = _setting(name, switches)
+        if setting is not None:
+            switch, setting_on = setting
+            inside = definitions.covers(word.start())
+            if value[switch] is not None:
+                value[switch] = None if inside else setting_on
+            continue
+        if name != "iftrue" and (name[2:] not in switches or definitions.covers(word.start())):
+            continue
+        on = True if name == "iftrue" else value[name[2:]]
+        if on is None or k not in branches:
+            continue
+        otherwise, fi = branches[k]
+        if on and otherwise >= 0:
+            found.append((words[otherwise].start(), words[fi].end()))
+        elif not on:
+            end = words[otherwise].end() if otherwise >= 0 else words[fi].end()
+            found.append((word.start(), end))
+        else:
+            continue
+        pending.append(found[-1])
+        if len(pending) > _MAX_PENDING:
+            break  # conditionals nested deeper than any paper's: the rest is read as is
+    return found
+
+
+_WATCHED = frozenset({"else", "fi"})
+_MAX_PENDING = 64  # blanked branches open around one place: each word checks them all
+
+
+def _setting(name: str, switches: set[str]) -> tuple[str, bool] | None:
+    """(switch, value) when `name` is ``\\<switch>true`` or ``\\<switch>false``."""
+    for suffix, on in (("true", True), ("false", False)):
+        if name.endswith(suffix) and name[: -len(suffix)] in switches:
+            return name[: -len(suffix)], on
+    return None
