@@ -114,3 +114,9 @@ def test_white_text_is_read_and_said(tmp_path: Path) -> None:
 def test_a_plain_document_has_no_note(tmp_path: Path) -> None:
     uncited, notes = _audit(_docx(tmp_path / "a.docx", _p(_r("Nothing more."))))
     assert len(uncited) == 1 and notes == []
+
+
+def test_an_embedded_part_in_another_format_is_said(tmp_path: Path) -> None:
+    middle = '<w:altChunk r:id="rId9" xmlns:r="http://x"/>'
+    _, notes = _audit(_docx(tmp_path / "a.docx", middle))
+    assert any("1 part(s) in another format" in n for n in notes)

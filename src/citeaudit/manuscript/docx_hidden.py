@@ -13,9 +13,10 @@ paragraph's style, then the defaults.
 What the audit cannot judge it says (`unseen_notes`): tracked changes not accepted
 (the reader takes the document as it prints with them accepted -- deletions out,
 insertions in -- and the editor may be looking at the markup), hidden text left
-out, and text that is there but may not show -- white, or under one point high.
-One note a kind with its count, never one a run: a hostile file's million runs
-make four lines.
+out, text that is there but may not show -- white, or under one point high -- and
+parts in another format Word shows in place (``w:altChunk``: HTML, RTF) that are
+not read at all. One note a kind with its count, never one a run: a hostile file's
+million runs make five lines.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _q(local: str) -> str:
 _P, _R = _q("p"), _q("r")
 # counted by the XML library, not a Python loop: nested 200 deep they cost nothing
 _CHANGES = "count(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)"
+_CHUNKS = "count(.//w:altChunk)"
 
 
 def _hiding(properties: Any) -> bool | None:
@@ -137,6 +139,13 @@ def unseen_notes(body: Any, hidden: frozenset[str], default: bool) -> list[str]:
         elif _faint(node.find("w:rPr", _NS)):
             faint_runs += 1
     notes: list[str] = []
+    chunks = int(body.xpath(_CHUNKS, namespaces=_NS))
+    if chunks:
+        notes.append(
+            f"the document embeds {chunks:,} part(s) in another format (w:altChunk: "
+            "HTML, RTF or another document Word shows in place): their text was not "
+            "read -- citations or entries in them are missing from the audit"
+        )
     if changes:
         notes.append(
             f"the document holds {changes:,} tracked change(s) not accepted: it was "
