@@ -378,12 +378,6 @@ def test_sh_bilingual_slash_heading(tmp_path: Path) -> None:
 # --- RB: R Markdown built through LaTeX naming its .bib by a raw \bibliography{} -----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class RB: an R Markdown file (citation_package: natbib) citing with raw "
-    "\\citep{} and naming its .bib only by a raw \\bibliography{ref.bib} line: the .bib "
-    "is not read, every citation 'missing'",
-)
 def test_rb_raw_bibliography_command_in_r_markdown(tmp_path: Path) -> None:
     (tmp_path / "ref.bib").write_text(_BIB, encoding="utf-8")
     rmd = tmp_path / "manuscript.Rmd"

@@ -60,6 +60,23 @@ _RAW_TEX = re.compile(
     r"^[ \t]*(?!\\(?:part|chapter|(?:sub)*section|paragraph)\b)"
     r"(?:\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\s]*(?:[ \t]+[^{}\s]*)?\})*[ \t]*)+$"
 )
+# A raw LaTeX command naming the .bib files: "\bibliography{ref,more}",
+# "\addbibresource{ref.bib}" on a line of its own (bounded: linear).
+_RAW_BIBLIOGRAPHY = re.compile(
+    r"^[ \t]*\\(bibliography|addbibresource)(?:\[[^\]\n]{0,200}\])?\{([^{}\n]{1,500})\}[ \t]*$"
+)
+_MOST_RAW_BIBS = 16
+
+
+def _raw_names(found: re.Match[str]) -> list[str]:
+    return [n.strip() for n in found.group(2).split(",") if n.strip()][:_MOST_RAW_BIBS]
+
+
+def _bib_name(name: str, command: str) -> str:
+    """BibTeX adds ".bib" to a ``\bibliography`` name; biblatex's resource is named whole."""
+    return name if command == "addbibresource" or name.endswith(".bib") else f"{name}.bib"
+
+
 # Captions a chunk prints: knitr's ``fig.cap="..."`` option, Quarto's ``#| fig-cap:`` line.
 _CHUNK_CAPTION = re.compile(r"\b(?:fig|tab)[.-]cap\s*=\s*(['\"])([^'\"\n]*)\1")
 _QUARTO_CAPTION = re.compile(r"^\s*#\|\s*(?:fig|tab|tbl)-cap\s*:\s*(.*)$")
@@ -202,6 +219,11 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
         out[i], in_comment = _blank_comments(text, in_comment)
         out[i] = unwrap_placeholder_links(out[i])
         if not in_comment and (_DIV_MARKUP.match(out[i]) or _RAW_TEX.match(out[i])):
+            raw_bib = _RAW_BIBLIOGRAPHY.match(out[i])
+            if raw_bib is not None:
+                # R Markdown through LaTeX (``citation_package: natbib``) names its .bib
+                # by a raw ``\bibliography{ref}`` as a LaTeX file does
+                bibs.extend((_bib_name(n, raw_bib.group(1)), i + 1) for n in _raw_names(raw_bib))
             out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``, ``\newpage``: markup
         i += 1
     _blank_placeholder_headings(texts, out)
