@@ -396,11 +396,6 @@ def test_rb_raw_bibliography_command_in_r_markdown(tmp_path: Path) -> None:
 # --- CK: citations written by a code chunk (a kable table with escape = FALSE) -------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class CK: keys cited from R code, c('randomForest \\\\cite{rf}') printed by "
-    "kable(escape = F) into the LaTeX output, are 'never cited'",
-)
 def test_ck_cite_commands_printed_by_a_chunk(tmp_path: Path) -> None:
     (tmp_path / "bibliography.bib").write_text(_BIB, encoding="utf-8")
     rmd = tmp_path / "manuscript.Rmd"
