@@ -62,6 +62,13 @@ from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, 
 from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
+from citeaudit.manuscript.docx_hidden import (
+    default_hidden,
+    hidden_styles,
+    paragraph_style,
+    run_hidden,
+    unseen_notes,
+)
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_level, paragraph_list
 from citeaudit.manuscript.docx_run_on import split_run_on
 from citeaudit.manuscript.docx_table_notes import without_note_markers
@@ -133,6 +140,8 @@ class _Styles:
     # paragraph styles that put a paragraph in a list ("List Number"): style id ->
     # (numId, level), inherited through basedOn
     lists: dict[str, tuple[str, int]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()  # styles whose text Word hides (docx_hidden)
+    hidden_default: bool = False  # the document's default run hides text
 
     def paragraph_list(self, paragraph: Any) -> tuple[str, int] | None:
         """(numId, level) of the list a paragraph is in: its own ``numPr``, else its
@@ -177,6 +186,10 @@ class DocxReader(ManuscriptReader):
         if body is None:
             raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
         styles = _styles(parts.get(_STYLES), name, problems)
+        # what the editor may see otherwise than it is read: tracked changes, hidden
+        # and faint text (docx_hidden)
+        for note in unseen_notes(body, styles.hidden, styles.hidden_default):
+            problems.append(InputProblem(name, None, note))
         numbering = _numbering(parts.get(_NUMBERING), name, problems)
         lines: list[Line] = []
         levels: dict[int, int] = {}
@@ -539,7 +552,14 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
             if _vert_align(properties) == "superscript":
                 superscript.add(style_id)
     lists = _style_lists(own_lists, based_on, headings)
-    return _Styles(names, frozenset(bold), frozenset(superscript), lists)
+    return _Styles(
+        names,
+        frozenset(bold),
+        frozenset(superscript),
+        lists,
+        hidden_styles(root),
+        default_hidden(root),
+    )
 
 
 def _style_lists(
@@ -733,6 +753,7 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
     length = 0
     skipped = 0  # open elements whose text Word does not show (deletions, text boxes)
     runs: list[tuple[bool, bool]] = []  # open runs, innermost last: (hidden, superscript)
+    own_style = paragraph_style(paragraph)  # its hidden text style hides its runs
     for event, node in etree.iterwalk(paragraph, events=("start", "end")):
         tag = node.tag
         if node is paragraph or not isinstance(tag, str):
@@ -761,7 +782,7 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
         if local in _SKIPPED:
             skipped += 1
         elif local == "r":
-            runs.append(_run_state(node, styles))
+            runs.append(_run_state(node, styles, own_style))
     return "".join(parts), tuple(spans)
 
 
@@ -777,10 +798,10 @@ def _within(
     return kept, tuple((a, min(b, end)) for a, b in superscripts if a < end)
 
 
-def _run_state(run: Any, styles: _Styles) -> tuple[bool, bool]:
-    """(hidden, superscript) for a run, from its own properties."""
-    properties = run.find("w:rPr", _NS)
-    hidden = properties is not None and _on(properties.find("w:vanish", _NS))
+def _run_state(run: Any, styles: _Styles, paragraph_style_id: str = "") -> tuple[bool, bool]:
+    """(hidden, superscript) for a run: hidden by its own properties, its character
+    style, its paragraph's style or the document's defaults (docx_hidden)."""
+    hidden = run_hidden(run, paragraph_style_id, styles.hidden, styles.hidden_default)
     return hidden, _superscript(run, styles)
 
 

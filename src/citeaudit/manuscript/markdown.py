@@ -31,6 +31,7 @@ from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.html_hidden import Hiding, blank_hidden_html
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
@@ -172,13 +173,14 @@ def knit_time_path(value: str) -> str | None:
 
 
 def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
-    """The lines with metadata, fenced code and HTML comments blanked; and the .bib
-    names the metadata gives, each with its line number."""
+    """The lines with metadata, fenced code, HTML comments and hidden HTML blanked;
+    and the .bib names the metadata gives, each with its line number."""
     out = list(texts)
     bibs: list[tuple[str, int]] = []
     fence: str | None = None
     executable = False
     in_comment = False
+    hiding: Hiding = None  # a hidden HTML element left open (html_hidden)
     opened = 0  # the line an executable chunk opened on
     cites = False  # whether that chunk kept anything that may cite
     i = 0
@@ -222,6 +224,7 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
                 i += 1
                 continue
         out[i], in_comment = _blank_comments(text, in_comment)
+        out[i], hiding = blank_hidden_html(out[i], hiding)  # <div hidden>, display:none
         out[i] = unwrap_placeholder_links(out[i])
         if not in_comment and (_DIV_MARKUP.match(out[i]) or _RAW_TEX.match(out[i])):
             raw_bib = _RAW_BIBLIOGRAPHY.match(out[i])
