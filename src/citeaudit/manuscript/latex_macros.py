@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citeaudit.manuscript.citations.marker import SpanIndex
+from citeaudit.manuscript.spans import SpanIndex
 
 __all__ = [
     "DEFINITION",

@@ -31,9 +31,10 @@ from collections.abc import Collection, Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
+from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.latex_macros import Expansion, definition_spans, macro_citations
+from citeaudit.manuscript.spans import SpanIndex
 from citeaudit.model.citation import Citation, CitationKind
 from citeaudit.model.location import Location
 

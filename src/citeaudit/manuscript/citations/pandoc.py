@@ -41,9 +41,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, SpanIndex, shown
+from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.citations.markup import code_index
 from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.spans import SpanIndex
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
 # Pandoc: a key starts with a letter, digit or "_" and may hold SINGLE internal
