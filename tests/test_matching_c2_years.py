@@ -117,3 +117,17 @@ def test_a_bracketed_year_that_is_not_the_entry_s_is_still_a_mismatch(tmp_path: 
         ["Baker, B. (1998). Work two. Press.", "Roe, R. (2019). Work. Journal, 1, 2."],
     )
     assert "CIT004" in codes
+
+
+def test_a_status_citation_s_mismatch_names_its_status(tmp_path: Path) -> None:
+    md = tmp_path / "paper.md"
+    md.write_text(
+        "# Intro\n\nA claim (Gomes, in press).\n\n# References\n\n"
+        "Gomes, G. (2022). Obra. Revista.\n",
+        encoding="utf-8",
+    )
+    result = audit(AuditInput.from_paths([md]))
+    messages = [f.message for f in result.findings if f.code == "CIT004"]
+    assert len(messages) == 1
+    assert 'gives the year "in press"' in messages[0]
+    assert "n.d." not in messages[0]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
 from citeaudit.matching.record_years import Outcome, Reconciliation, reconcile
+from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Fix, Severity
+from citeaudit.model.publication_status import STATUS
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
 from citeaudit.rules.citations._describe import describe_citation, describe_reference
@@ -52,7 +55,7 @@ class CitationYearMismatch(Rule):
             candidates = [refs[t] for t in match.year_mismatch if t in refs]
             if not candidates:
                 continue
-            cited_year = f"{cit.year}{cit.year_suffix or ''}" if cit.year else "n.d."
+            cited_year = _cited_year(cit)
             listed = "; ".join(
                 f"{describe_reference(r)} at line {r.location.line}" for r in candidates
             )
@@ -80,6 +83,18 @@ class CitationYearMismatch(Rule):
                 reference=candidates[0].id,
                 fix=fix,
             )
+
+
+_STATUS = re.compile(STATUS)
+
+
+def _cited_year(cit: Citation) -> str:
+    """The year as the citation gives it: "2019a", "n.d.", or its status ("in press",
+    "no prelo") -- "(Gomes, in press)" gives no "n.d."."""
+    if cit.year is not None:
+        return f"{cit.year}{cit.year_suffix or ''}"
+    status = _STATUS.search(cit.item or cit.text)
+    return f'"{status.group(0)}"' if status else "n.d."
 
 
 def _reconciled(
