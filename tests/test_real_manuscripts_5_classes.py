@@ -219,12 +219,10 @@ def test_hu_hungarian_list_headings(tmp_path: Path, heading: str) -> None:
 # --- SL: prose, then an unheaded numbered list: the manuscript's own list -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class SL: a short proposal (prose paragraphs, then [1]..[n] with no heading, no "
-    "citation) is read as a file that is only a list: the never-cited entries go unreported",
-)
 def test_sl_prose_then_unheaded_list_is_a_manuscript(tmp_path: Path) -> None:
+    """A short proposal -- prose paragraphs, then [1]..[n] with no heading and no
+    citation -- was read as a file that is only a list: its never-cited entries went
+    unreported (a Chinese 开题报告)."""
     prose = [
         "选题提出的背景",
         "在互联网技术快速发展的今天,时间与空间的局限被打破,信息的交流和使用频率不断提高。"
@@ -452,3 +450,40 @@ def test_vg_numeric_citation_after_a_version_number(tmp_path: Path) -> None:
     )
     uncited, missing, _ = _verdict(_audit(md))
     assert (uncited, missing) == (set(), set())
+
+
+# --- EH: entries typed in a heading style (Heading 3, bold switched off) -------------
+
+
+def test_eh_entries_in_a_heading_style(tmp_path: Path) -> None:
+    """A master thesis whose list entries wear the style of the list's own heading
+    (Heading 3, numbered, bold switched off): each entry was a heading, so the list
+    ended at its first entry and was empty -- every author-year citation "missing"."""
+    h3 = "Heading3"
+    body = (
+        para(run("Introduction"), style="Heading1")
+        + para(run("According to Roe et al. (2020), ownership matters (Poe &amp; Kay, 2011)."))
+        + para(run("References"), style=h3)
+        + para(
+            run("Poe, S., &amp; Kay, J. (2011). Ownership and reaction: the endowment effect "),
+            run("in examples. Journal of Examples, 439-452."),
+            style=h3,
+        )
+        + para(
+            run("Roe, P., Lee, M., &amp; Hay, F. (2020). The circular example handbook: "),
+            run("realizing the example advantage. Example Press."),
+            style=h3,
+        )
+        + para(
+            run("Zed, R. (2006). The value increment of example products: an empirical "),
+            run("assessment. Journal of Examples, 317-327."),
+            style=h3,
+        )
+        + para(run("Appendix"), style="Heading1")
+        + para(run("The questionnaire used in the study is given below in full."))
+    )
+    result = _audit(raw_docx(tmp_path / "thesis.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert len(result.data.references) == 3
+    assert missing == set()
+    assert len(uncited) == 1 and next(iter(uncited)).startswith("Zed")

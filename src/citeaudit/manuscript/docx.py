@@ -77,8 +77,10 @@ from citeaudit.manuscript.docx_word_sources import WORD_CITATION, word_sources
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import dated, ends_list
+from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
+from citeaudit.manuscript.reference_section import looks_like_entry_start
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
@@ -262,6 +264,8 @@ class DocxReader(ManuscriptReader):
         lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
         lines = without_affiliation_marks(lines)  # nor are a title block's
         base = document_from_lines(name, self.format, lines, levels=levels)
+        if not bibliography and not base.reference_entries:
+            base = _unheaded_list(base)  # entries ending the text, no heading over them
         if bibliography:  # a reference manager's own list is the list, wherever it stands
             marked = _field_bibliography(base, lines, set(bibliography), levels)
             # ... unless its marks are leftovers inside a longer visible list
@@ -879,6 +883,8 @@ def _heading_level(paragraph: Any, text: str, styles: _Styles) -> int | None:
         style = properties.find("w:pStyle", _NS)
         style_id = (style.get(_q("val")) or "") if style is not None else ""
     style_name = styles.names.get(style_id, "")
+    if not text.strip() or _entry_in_heading_style(text):
+        return None  # an empty paragraph heads nothing, whatever its style
     for label in (style_name, style_id):
         if label.strip().lower() in {"title", "judul"}:
             return 0
@@ -898,6 +904,25 @@ def _heading_level(paragraph: Any, text: str, styles: _Styles) -> int | None:
     if runs and all(style_bold or _on(_find(r, "w:rPr/w:b")) for r in runs):
         return _PSEUDO_HEADING_LEVEL
     return None
+
+
+_ENTRY_MIN_CHARS = 60  # "Lancaster, K. (1966). A New Approach to Consumer Theory."
+
+
+def _entry_in_heading_style(text: str) -> bool:
+    """Whether a paragraph in a heading style (or outline level) is a reference entry.
+
+    Why: a master thesis typed its whole list in its heading's style, "Heading 3" with
+    bold switched off and Word's numbering on: each entry was a heading, so the list
+    ended at its first entry and was empty -- every citation "missing". A long
+    paragraph, dated, that opens as an entry does ("Arora, N., Ensslen, D., ... (2021,
+    November 12). Title ...") is no heading, whatever its style."""
+    text = text.strip()
+    return (
+        len(text) >= _ENTRY_MIN_CHARS
+        and _YEAR.search(text) is not None
+        and looks_like_entry_start(text)
+    )
 
 
 def _find(element: Any, path: str) -> Any:
@@ -937,6 +962,29 @@ def _field_bibliography(
         reference_entries=entries,
         reference_heading=Location(start.file, start.number),
         reference_layout=None,  # the reference manager wrote one paragraph per entry
+    )
+
+
+def _unheaded_list(base: Document) -> Document:
+    """The document with the run of entries that ends its text, under no heading, as
+    its reference list (markdown_tail_list); itself when no such run ends it.
+
+    Why: a Chinese 开题报告 types its "[1]张伟.标题[J].刊名,2023." list straight after its
+    prose, and a Nature-style Word manuscript its "1.Surname, A. ..." list after the
+    last paragraph, with no heading. No list was read: its entries' works were
+    "missing", or -- the text citing none -- the file was taken for a bare list and
+    its never-cited entries went unreported."""
+    found = tail_list(base.lines)
+    if found is None:
+        return base
+    start, end, entries, layout = found
+    first = base.lines[start]
+    return dataclasses.replace(
+        base,
+        lines=base.lines[:start] + base.lines[end:],
+        reference_entries=entries,
+        reference_heading=Location(first.file, first.number),
+        reference_layout=layout,
     )
 
 

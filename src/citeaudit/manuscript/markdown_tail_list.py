@@ -51,6 +51,13 @@ _PROSE_WORDS = frozenset(
 )
 _WORD = re.compile(r"[a-z]+")
 _CITES = re.compile(r"\([A-Z][^\s(),;]+(?: et al\.)?,? (?:1[5-9]|20)\d\d[a-z]?[;)]|\[-?@")
+# A GB/T 7714 entry (Chinese theses and papers): its authors' names in ideographs, then a
+# full stop, and a document-type mark after the title: "张伟,李华.标题[J].刊名,2022,46(6):6."
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\u00b7"  # ideographs, and the dot of foreign names
+_GBT_NAMES = re.compile(
+    rf"[{_HAN}]{{2,12}}+(?:[,，、 ]{{1,2}}+[{_HAN}]{{2,12}}+){{0,8}}+(?:等|,?\s?et al)?[.．]"
+)
+_GBT_TYPE = re.compile(r"\[(?:[MCNJDRSPAGKZ]|EB|DB|CP|OL)(?:/(?:OL|CD|MT|DK|DB))?\]")
 
 
 def tail_list(
@@ -142,6 +149,10 @@ def _entry_like(lines: Sequence[Line], start: int, end: int) -> bool:
     text = " ".join(line.text.strip() for line in lines[start:end])
     if len(text) > _MAX_PARAGRAPH_CHARS or len(text) < _MIN_ENTRY_CHARS:
         return False
+    if _GBT_NAMES.match(head) and _GBT_TYPE.search(text):
+        # "张伟.标题[J].刊名,2022.": no Latin name opens it, its type mark says entry (an
+        # online-first article has no year: "[J/OL].刊名:1-9.")
+        return True
     if not (_DATED.search(text) or _IDENTIFIER.search(text)):
         return False
     if _CITES.search(text) or len(_PROSE_WORDS.intersection(_WORD.findall(text))) >= 2:
