@@ -9,6 +9,8 @@ asked for is returned fixed, nothing being written back to the store.
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +21,7 @@ import httpx
 
 from citeaudit.audit import read_inputs
 from citeaudit.audit_data import AuditResult
+from citeaudit.child_python import ChildTimedOut, run_module
 from citeaudit.fix.plan import plan_fixes
 from citeaudit.links.targets import wire_form
 from citeaudit.model.codec import from_data
@@ -37,6 +40,16 @@ class FixedFile:
     refusals: tuple[str, ...]
 
 
+# The child that reads the uploads again (`fixed_child`): its address space, CPU
+# seconds and wall clock. A hostile upload read in the serving process held a heavy
+# slot (two a process) for as long as the read took -- up to the parse limit, minutes --
+# and its memory; now it is killed at these limits, and the download says so.
+CHILD_MEMORY_MB = 2048
+CHILD_CPU_SECONDS = 90
+CHILD_WALL_SECONDS = 120.0
+_ANSWER_LIMIT = 256 * 2**20  # bytes of the child's answer read at most
+
+
 def fixed_upload(
     files: Sequence[StoredFile],
     findings: Sequence[Mapping[str, Any]],
@@ -47,13 +60,83 @@ def fixed_upload(
     """The uploaded file `name` with the fixes made; None when no such file was uploaded.
 
     `name` comes from a URL: it only ever selects one of the audit's own stored files
-    (by the name it was stored and written under), never a path to open.
+    (by the name it was stored and written under), never a path to open. The uploads
+    are read again in a child process with limits (`fixed_child`), a few at a time
+    (`heavy_slot`); past its limits the file comes back unchanged with the refusal.
     """
+    wanted = Path(name.replace("\\", "/")).name
+    target = next((f for f in files if scratch_name(f.name, f.role) == wanted), None)
+    if not wanted or target is None:
+        return None
+    payload = json.dumps(
+        {
+            "files": [
+                {
+                    "role": f.role,
+                    "name": f.name,
+                    "kind": f.kind,
+                    "size": f.size,
+                    "content": base64.b64encode(f.content).decode("ascii"),
+                }
+                for f in files
+            ],
+            "findings": list(findings),
+            "name": name,
+            "unsafe": unsafe,
+        }
+    ).encode("utf-8")
+    with heavy_slot():
+        try:
+            done = run_module(
+                "citeaudit.service.fixed_child",
+                str(CHILD_MEMORY_MB),
+                str(CHILD_CPU_SECONDS),
+                data=payload,
+                timeout=CHILD_WALL_SECONDS,
+            )
+        except ChildTimedOut:
+            return _refused(wanted, target, f"took over {CHILD_WALL_SECONDS:g} s")
+    if done.returncode != 0 or len(done.stdout) > _ANSWER_LIMIT:
+        return _refused(wanted, target, "stopped at its limits")
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        return _refused(wanted, target, "gave no readable answer")
+    if answer is None:
+        return None
+    return FixedFile(
+        str(answer["name"]),
+        base64.b64decode(answer["content"]),
+        tuple(str(c) for c in answer["changes"]),
+        tuple(str(r) for r in answer["refusals"]),
+    )
+
+
+def _refused(wanted: str, target: StoredFile, why: str) -> FixedFile:
+    """The file unchanged, and why no fix was made."""
+    return FixedFile(
+        wanted,
+        target.content,
+        (),
+        (
+            f"reading the uploads again {why} (limits: {CHILD_MEMORY_MB} MB, "
+            f"{CHILD_CPU_SECONDS} s of CPU); no fix made",
+        ),
+    )
+
+
+def fixed_here(
+    files: Sequence[StoredFile],
+    findings: Sequence[Mapping[str, Any]],
+    name: str,
+    *,
+    unsafe: bool = False,
+) -> FixedFile | None:
+    """`fixed_upload`'s work, in the process that runs it (the child)."""
     wanted = Path(name.replace("\\", "/")).name
     if not wanted or not any(scratch_name(f.name, f.role) == wanted for f in files):
         return None
-    # Every upload read again, in the process serving the request: a few at a time.
-    with heavy_slot(), uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
+    with uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
         target = next(path for f, path in scratch.written if scratch_name(f.name, f.role) == wanted)
         data = read_inputs(scratch.inputs, scratch.scope)
         result = AuditResult(data, tuple(_finding(f) for f in findings))
