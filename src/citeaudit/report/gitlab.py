@@ -33,7 +33,9 @@ def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
     location = finding.location
     line = location.line if location.line and location.unit == "line" else 1
     description = encodable(finding.message)
-    if location.unit != "line" and location.line is not None:
+    if (location.unit != "line" or location.page is not None) and location.line is not None:
+        # a Word paragraph, or a PDF's page and line: GitLab's one line number is the
+        # line on its page, so the page is named in the text (as the GitHub report does)
         description = f"{encodable(str(location))}: {description}"
     return {
         "description": description,
