@@ -20,9 +20,11 @@ entry's first author's family name (folded as the matcher folds names; its
 last word, so "van der Berg" is found as "Berg") and the opening words of its title
 (`OPENING` words at most, a leading article skipped, at least two words: a lone word
 is a taxon or a subject as often as a title), within `REACH` words of each other,
-either order. A work with no author is named by the opening of its title alone, in
-quotation marks or emphasis ("Tides of Empire"). Entries in the list's own lines are
-no mention. Only entries no citation cites are looked at.
+either order. A family name followed closely by another year than the entry's ("Silva
+(2015)" beside Silva's entry of 2012) names that other work, not this one. A work with
+no author is named by the opening of its title alone, in quotation marks or emphasis
+("Tides of Empire"). Entries in the list's own lines are no mention. Only entries no
+citation cites are looked at.
 
 Linear: each paragraph's words are folded once and indexed by word; the entries are
 indexed by the word a paragraph must hold to name them (the family name, or the title's
@@ -54,6 +56,8 @@ READ_SHARE = 0.7
 REACH = 40
 LOOKS = 64
 MAX_CHECKS = 200_000  # entries checked in paragraphs, per call: far past real texts
+YEAR_REACH = 6  # words after a family name a year of another work is looked for in
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 QUOTE_REACH = 32  # characters before a title looked at for its opening quotation mark
 _ARTICLES = frozenset(
     {"the", "a", "an", "le", "la", "les", "l", "el", "los", "las", "lo", "il", "gli"}
@@ -199,7 +203,25 @@ def _named(paragraph: Paragraph, ref: Reference, opening: tuple[str, ...]) -> bo
             _QUOTED_OR_EMPHASISED.search(text[max(0, start - QUOTE_REACH) : start])
             for start in starts
         )
-    names = paragraph.positions.get(family, [])[:LOOKS]
+    names = [
+        n
+        for n in paragraph.positions.get(family, [])[:LOOKS]
+        if not _another_year_follows(paragraph.words, n, ref.year)
+    ]
     if not names:
         return False
     return any(abs(i - n) <= REACH for i in paragraph.phrase_at(opening) for n in names)
+
+
+def _another_year_follows(words: Sequence[str], at: int, year: int | None) -> bool:
+    """Whether a year other than the entry's follows the family name at `at` within
+    `YEAR_REACH` words: "Silva (2015)", "Silva em seu estudo de 2015" name Silva's 2015
+    work, not the entry of 2012 whose title opening ("educação ambiental", the
+    article's subject) the paragraph holds too (dev: SciELO entries counted cited so).
+    The first year after the name decides; an entry with no year is never told apart."""
+    if year is None:
+        return False
+    for word in words[at + 1 : at + 1 + YEAR_REACH]:
+        if _YEAR.fullmatch(word):
+            return int(word[:4]) != year
+    return False
