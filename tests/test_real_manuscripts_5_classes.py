@@ -487,3 +487,32 @@ def test_eh_entries_in_a_heading_style(tmp_path: Path) -> None:
     assert len(result.data.references) == 3
     assert missing == set()
     assert len(uncited) == 1 and next(iter(uncited)).startswith("Zed")
+
+
+# --- CY: a knitr child's own front matter names the .bib as its parent does ----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class CY: a knitr child rmd/intro.Rmd whose own YAML repeats the parent's "
+    "'bibliography: rmd/references.bib' (pandoc reads every metadata block, paths from "
+    "the working folder, the parent's): looked up from rmd/, 'not found', and then no "
+    "citation is checked at all",
+)
+def test_cy_child_front_matter_names_the_parents_bibliography(tmp_path: Path) -> None:
+    (tmp_path / "rmd").mkdir()
+    (tmp_path / "rmd" / "references.bib").write_text(_BIB, encoding="utf-8")
+    (tmp_path / "rmd" / "intro.Rmd").write_text(
+        "---\ntitle: Introduction\nbibliography: rmd/references.bib\n---\n\n"
+        "Le stock tourne peu [@roe2001] et se range mal [@poe2004].\n",
+        encoding="utf-8",
+    )
+    rmd = tmp_path / "manuscript.Rmd"
+    rmd.write_text(
+        "---\ntitle: Rapport\nbibliography: rmd/references.bib\n---\n\n"
+        "```{r, child = 'rmd/intro.Rmd'}\n```\n",
+        encoding="utf-8",
+    )
+    uncited, missing, codes = _verdict(_audit(rmd))
+    assert "INP001" not in codes
+    assert (uncited, missing) == ({"zed2010"}, set())
