@@ -492,13 +492,6 @@ def test_eh_entries_in_a_heading_style(tmp_path: Path) -> None:
 # --- CY: a knitr child's own front matter names the .bib as its parent does ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class CY: a knitr child rmd/intro.Rmd whose own YAML repeats the parent's "
-    "'bibliography: rmd/references.bib' (pandoc reads every metadata block, paths from "
-    "the working folder, the parent's): looked up from rmd/, 'not found', and then no "
-    "citation is checked at all",
-)
 def test_cy_child_front_matter_names_the_parents_bibliography(tmp_path: Path) -> None:
     (tmp_path / "rmd").mkdir()
     (tmp_path / "rmd" / "references.bib").write_text(_BIB, encoding="utf-8")

@@ -135,7 +135,8 @@ class MarkdownReader(ManuscriptReader):
         lines = hide_custom_crossrefs(lines, custom_crossref_keys(texts))
         bibs: list[str] = []
         for file, bib, number in splicer.bibliographies:
-            located = self.scope.locate("bibliography file", bib, _bib_candidates(file, bib))
+            candidates = _bib_candidates(file, bib, Path(path).parent)
+            located = self.scope.locate("bibliography file", bib, candidates)
             if located is None:
                 break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
@@ -148,14 +149,17 @@ class MarkdownReader(ManuscriptReader):
         return document, problems  # a list with no heading: see markdown_tail_list
 
 
-def _bib_candidates(file: str, bib: str) -> list[Path]:
-    """Where a ``bibliography:`` name may be: beside the file that names it; for knitr's
-    inline ```r here::here("ms/refs.bib")``` (evaluated when the document is
+def _bib_candidates(file: str, bib: str, main: Path | None = None) -> list[Path]:
+    """Where a ``bibliography:`` name may be: beside the file that names it, then beside
+    the main file (pandoc reads a knitr child's metadata too, its paths from the working
+    folder: a child in rmd/ repeating the parent's "rmd/refs.bib" means the parent's);
+    for knitr's inline ```r here::here("ms/refs.bib")``` (evaluated when the document is
     knit, from the project's root), under the folders above it, nearest first."""
     folder = Path(file).parent
     relative = knit_time_path(bib)
     if relative is None:
-        return [folder / bib]
+        beside_main = [main / bib] if main is not None and main != folder else []
+        return [folder / bib, *beside_main]
     return [base / relative for base in [folder, *folder.parents][:_HERE_REACH]]
 
 
