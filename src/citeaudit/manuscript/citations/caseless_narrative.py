@@ -27,12 +27,13 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.listed_narrative import listed_narrative
+from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.names import CASELESS_LETTERS
 from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.visible_text import visible
-from citeaudit.model.citation import Certainty, Citation, CitationKind
+from citeaudit.model.citation import Citation
 
 _WORD = rf"[{CASELESS_LETTERS}][{CASELESS_LETTERS}\u064b-\u065f\u0670\u05b0-\u05c7'’-]{{0,30}}"
 # an entry's first author: one to three words of these scripts before "،", ",", "." or "("
@@ -76,21 +77,7 @@ class CaselessNarrativeExtractor(CitationExtractor):
             start = text.rfind(written, low, name_end)
             if start < 0:
                 continue
-            suffix = m.group("suffix")
-            citation = Citation(
-                id="",
-                text=shown(text[start : m.end()]),
-                location=document.location_at(start),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=text[start : m.end()],
-                authors=(name,),
-                et_al=et_al is not None,
-                year=year,
-                year_suffix=suffix,
-                narrative=True,
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(start, m.end(), (citation,))
+            yield listed_narrative(document, start, m, name, et_al=et_al is not None)
 
 
 def _first_authors(document: Document) -> dict[str, dict[str, set[int]]]:

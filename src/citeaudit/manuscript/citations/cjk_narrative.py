@@ -25,11 +25,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.listed_narrative import listed_narrative
+from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.names import CJK_LETTERS
 from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
 from citeaudit.manuscript.document import Document
-from citeaudit.model.citation import Certainty, Citation, CitationKind
+from citeaudit.model.citation import Citation
 
 _FIRST_AUTHOR = re.compile(rf"[{CJK_LETTERS}]{{2,5}}(?![{CJK_LETTERS}])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
@@ -64,21 +65,7 @@ class CjkNarrativeExtractor(CitationExtractor):
                 continue
             written, name = found
             start = name_end - len(written)
-            suffix = m.group("suffix")
-            citation = Citation(
-                id="",
-                text=shown(text[start : m.end()]),
-                location=document.location_at(start),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=text[start : m.end()],
-                authors=(name,),
-                et_al=et_al is not None,
-                year=int(m.group("year")),
-                year_suffix=suffix,
-                narrative=True,
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(start, m.end(), (citation,))
+            yield listed_narrative(document, start, m, name, et_al=et_al is not None)
 
 
 def _first_authors(document: Document) -> dict[str, list[tuple[str, frozenset[int]]]]:
