@@ -111,7 +111,11 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         citation.item or citation.text, reference.year, citation.year
     ):
         return True  # "(Park 2001/2012)" for Park (2001): the citation gives both editions
-    if reference.year is not None and _bracketed(citation.item or citation.text, reference.year):
+    if (
+        reference.year is not None
+        and _bracketed(citation.item or citation.text, reference.year)
+        and not _edition_year(reference, citation.year)
+    ):
         return True  # "(Baker, 2005 [1998])" for Baker (1998): so does this one
     if reference.year is not None and _head_year(reference.raw) == citation.year:
         # "Olmi M. (1991) Supplement ... Frustula entomologica (1989)": the list reader
@@ -222,6 +226,19 @@ def _bracketed(text: str, listed: int) -> bool:
     """Whether the citation gives the entry's year in square brackets beside its own
     ("2005 [1998]", "[1998] 2005"): the original edition's, which a list may give alone."""
     return re.search(rf"\[\s*{listed}\s*\]", text) is not None
+
+
+_RAW_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
+_EDITION_SCOPE = 400  # characters of an entry whose years count
+
+
+def _edition_year(reference: Reference, cited: int | None) -> bool:
+    """Whether the entry gives a year of its own edition beside the original's -- one
+    other than its year and the cited one ("MEDVEDOV ... [1928] ... São Paulo, 2019"):
+    then "(MEDVEDOV, 2021 [1928])" names an edition the list does not hold, a year
+    mismatch, where "(Baker, 2005 [1998])" for an entry giving 1998 alone is not."""
+    years = {int(y) for y in _RAW_YEAR.findall(reference.raw[:_EDITION_SCOPE])}
+    return bool(years - {reference.year, cited})
 
 
 _SPAN_END = re.compile(r"\s*[-–—]\s*(\d{4}|\d{2})(?!\d)")
