@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.listed_narrative import listed_narrative
+from citeaudit.manuscript.citations.listed_narrative import listed_narrative, names_before_years
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.names import CASELESS_LETTERS
-from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
+from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.visible_text import visible
 from citeaudit.model.citation import Citation
@@ -62,19 +62,14 @@ class CaselessNarrativeExtractor(CitationExtractor):
         if not authors:
             return
         text = document.text
-        for m in PAREN_YEAR.finditer(text):
-            low = max(0, m.start() - _LOOK_BACK)
-            et_al = _ET_AL_BEFORE.search(text, low, m.start())
+        for m, et_al, run in names_before_years(text, _LOOK_BACK, _ET_AL_BEFORE, _WORDS_BEFORE):
             name_end = et_al.start() if et_al else m.start()
-            run = _WORDS_BEFORE.search(text, low, name_end)
-            if run is None:
-                continue
             year = int(m.group("year"))
             found = _name_ending(run.group().split(), year, authors)
             if found is None:
                 continue
             written, name = found
-            start = text.rfind(written, low, name_end)
+            start = text.rfind(written, run.start(), name_end)
             if start < 0:
                 continue
             yield listed_narrative(document, start, m, name, et_al=et_al is not None)

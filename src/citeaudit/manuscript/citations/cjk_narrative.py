@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.listed_narrative import listed_narrative
+from citeaudit.manuscript.citations.listed_narrative import listed_narrative, names_before_years
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.names import CJK_LETTERS
-from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL, PAREN_YEAR
+from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation
 
@@ -53,13 +53,8 @@ class CjkNarrativeExtractor(CitationExtractor):
         if not by_start:
             return
         text = document.text
-        for m in PAREN_YEAR.finditer(text):
-            low = max(0, m.start() - _LOOK_BACK)
-            et_al = _ET_AL_BEFORE.search(text, low, m.start())
+        for m, et_al, run in names_before_years(text, _LOOK_BACK, _ET_AL_BEFORE, _RUN_BEFORE):
             name_end = et_al.start() if et_al else m.start()
-            run = _RUN_BEFORE.search(text, low, name_end)
-            if run is None:
-                continue
             found = _name_ending(run.group(), int(m.group("year")), by_start)
             if found is None:
                 continue

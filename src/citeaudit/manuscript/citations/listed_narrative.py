@@ -11,8 +11,10 @@ report).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.organisation_years import PAREN_YEAR
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 
@@ -37,3 +39,18 @@ def listed_narrative(
         certainty=Certainty.WEAK,
     )
     return Marker(start, year.end(), (citation,))
+
+
+def names_before_years(
+    text: str, look_back: int, et_al_before: re.Pattern[str], run_before: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], re.Match[str] | None, re.Match[str]]]:
+    """Each parenthesised year of `text` with the "et al." just before it (or None)
+    and the run of letters before that (`run_before`, searched back at most
+    `look_back` characters): where the reader then looks for a listed name."""
+    for year in PAREN_YEAR.finditer(text):
+        low = max(0, year.start() - look_back)
+        et_al = et_al_before.search(text, low, year.start())
+        name_end = et_al.start() if et_al else year.start()
+        run = run_before.search(text, low, name_end)
+        if run is not None:
+            yield year, et_al, run
