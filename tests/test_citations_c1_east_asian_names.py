@@ -7,25 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.citations.item_parser import parse_group
 from citeaudit.manuscript.citations.names import vietnamese_surname
 from citeaudit.model.citation import Certainty
+from tests.verdicts import markdown_verdict
 
 
 def _verdict(tmp_path: Path, text: str) -> tuple[set[str], set[str]]:
-    md = tmp_path / "m.md"
-    md.write_text(text, encoding="utf-8")
-    result = audit(AuditInput.from_paths([md]))
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].raw[:12]
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {cits[f.citation].text for f in result.findings if f.code == "CIT002" and f.citation}
-    return uncited, missing
+    """(uncited entries' first 12 characters, missing citations' text)."""
+    return markdown_verdict(tmp_path, text, 12)
 
 
 @pytest.mark.parametrize(

@@ -8,23 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
+from tests.verdicts import markdown_verdict
 
 
 def _verdict(tmp_path: Path, text: str) -> tuple[set[str], set[str]]:
     """(uncited entries' first 25 characters, missing citations' text)."""
-    md = tmp_path / "m.md"
-    md.write_text(text, encoding="utf-8")
-    result = audit(AuditInput.from_paths([md]))
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].raw[:25]
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {cits[f.citation].text for f in result.findings if f.code == "CIT002" and f.citation}
-    return uncited, missing
+    return markdown_verdict(tmp_path, text, 25)
 
 
 _CASES = [

@@ -13,6 +13,7 @@ import pytest
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 from tests.manuscript.test_docx_reader import para, raw_docx, run
+from tests.verdicts import uncited_and_missing
 
 _BIB = (
     "@book{roe2001, author={Roe, Ann}, title={Stock in depots}, publisher={P}, year={2001}}\n"
@@ -27,14 +28,7 @@ def _audit(*paths: Path) -> AuditResult:
 
 def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
     """(uncited entries as key or first 30 characters, missing citations, codes)."""
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].key or refs[f.reference].raw[:30]
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {cits[f.citation].text for f in result.findings if f.code == "CIT002" and f.citation}
+    uncited, missing = uncited_and_missing(result, 30, keyed=True)
     return uncited, missing, sorted(f.code for f in result.findings)
 
 
