@@ -64,9 +64,8 @@ def fixed_upload(
     are read again in a child process with limits (`fixed_child`), a few at a time
     (`heavy_slot`); past its limits the file comes back unchanged with the refusal.
     """
-    wanted = Path(name.replace("\\", "/")).name
-    target = next((f for f in files if scratch_name(f.name, f.role) == wanted), None)
-    if not wanted or target is None:
+    wanted, target = _selected(files, name)
+    if target is None:
         return None
     payload = json.dumps(
         {
@@ -112,6 +111,14 @@ def fixed_upload(
     )
 
 
+def _selected(files: Sequence[StoredFile], name: str) -> tuple[str, StoredFile | None]:
+    """The stored name a URL's `name` selects, and its file (None when no upload has it)."""
+    wanted = Path(name.replace("\\", "/")).name
+    if not wanted:
+        return wanted, None
+    return wanted, next((f for f in files if scratch_name(f.name, f.role) == wanted), None)
+
+
 def _refused(wanted: str, target: StoredFile, why: str) -> FixedFile:
     """The file unchanged, and why no fix was made."""
     return FixedFile(
@@ -133,8 +140,8 @@ def fixed_here(
     unsafe: bool = False,
 ) -> FixedFile | None:
     """`fixed_upload`'s work, in the process that runs it (the child)."""
-    wanted = Path(name.replace("\\", "/")).name
-    if not wanted or not any(scratch_name(f.name, f.role) == wanted for f in files):
+    wanted, stored = _selected(files, name)
+    if stored is None:
         return None
     with uploads_in_scratch(files, prefix="citeaudit-fix-") as scratch:
         target = next(path for f, path in scratch.written if scratch_name(f.name, f.role) == wanted)
