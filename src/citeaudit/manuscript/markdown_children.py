@@ -180,7 +180,7 @@ class ChildSplicer:
         candidates = (
             [here / target] if here == self.main_dir else [here / target, self.main_dir / target]
         )
-        variant = _case_variant(target, candidates)
+        variant = _case_variant(target, candidates, self.scope)
         if variant is not None:
             target = variant  # "rmd/intro.rmd" for rmd/intro.Rmd: found on the author's disk
             candidates = (
@@ -251,18 +251,24 @@ class ChildSplicer:
 _MOST_LISTED = 2000  # entries of a folder looked through for another case
 
 
-def _case_variant(target: str, candidates: list[Path]) -> str | None:
+def _case_variant(target: str, candidates: list[Path], scope: InputScope) -> str | None:
     """`target` with its file name in the one case the folder holds it, when no
     candidate exists as written: Windows and macOS find "rmd/intro.rmd" for the file
     "rmd/intro.Rmd", so a knitr child named so is read there, and its citations are
     the manuscript's. Only a relative name without "..", only its last part, only a
-    name one entry of the folder has (the scope then judges the name found)."""
+    name one entry of the folder has (the scope then judges the name found).
+
+    Only a folder the scope admits is looked at (listed, or asked whether the name is
+    there): through a link a checkout holds (``l -> ../outside``), the folder was the
+    runner's, and the refusal then named the child as the runner's folder spells it
+    (``l/secret.md`` for ``l/secret.MD``) -- a listing of the runner's files."""
     name = Path(target)
-    if name.is_absolute() or ".." in name.parts:
+    if name.is_absolute() or ".." in name.parts or not scope.follows_names:
         return None
-    if any(os.path.lexists(c) for c in candidates):
+    looked = [c for c in candidates if scope.admits(c.parent)]
+    if any(os.path.lexists(c) for c in looked):
         return None
-    for candidate in candidates:
+    for candidate in looked:
         wanted = candidate.name.casefold()
         try:
             with os.scandir(candidate.parent) as entries:
