@@ -14,8 +14,12 @@ from citeaudit.model.reference import Reference
 # chemistry lists print "1a ...; 1b ...; 2. ..."
 # A number may carry a reader's mark of interest after it ("18• Doe A.", "6.•• Roe B.":
 # review journals' papers of special and outstanding interest).
+# A label may be glued to the entry's link ("1)https://...", "[5]www..."), as authors
+# listing web sources type it; four digits glued to a link are a year, not a label.
+_GLUED_LINK = r"(?<!\d{4}[.)\]])(?=https?://|www\.)"
 _NUMBER_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?(?:[.)][•●]{0,2}|[•●]{1,2}))\s"
+    r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?(?:[.)][•●]{0,2}|[•●]{1,2}))"
+    rf"(?:\s|{_GLUED_LINK})"
 )
 
 
@@ -92,7 +96,9 @@ def numbers_outnumber_sure_works(
     return markers > others
 
 
-_LABEL_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?[\[(]?(\d{1,5})(?:[\].)][•●]{0,2}|[•●]{1,2})\s")
+_LABEL_NUMBER = re.compile(
+    rf"^\s*(?:[-*+]\s+)?[\[(]?(\d{{1,5}})(?:[\].)][•●]{{0,2}}|[•●]{{1,2}})(?:\s|{_GLUED_LINK})"
+)
 # "1a." / "[1a]" / "(1a)", or a bare "1a " before a name: a sub-labelled entry
 _SUB_LABEL = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[\[(]?(\d{1,5})([a-z])[\].)]\s|(\d{1,4})([a-z])\s+(?=[^\W\d_]))"
