@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from citeaudit.manuscript.pdf_unseen import PageInk, unseen_reason
+
 __all__ = ["Glyph", "PdfLine", "order_page", "page_glyphs", "page_lines", "strip_furniture"]
 
 # Spacing accents a TeX font draws as their own glyph over the letter they belong to.
@@ -81,10 +83,19 @@ class PdfLine:
         return self.base if self.last_base is None else self.last_base
 
 
-def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) -> list[Glyph]:
+def page_glyphs(
+    textpage: Any,
+    limit: int,
+    sideways: list[int] | None = None,
+    ink: PageInk | None = None,
+    unseen: Counter[str] | None = None,
+) -> list[Glyph]:
     """The page's upright characters in content order; at most `limit` of them (the
     count of those set sideways is added to `sideways[0]`, so a page printed on its
-    side can be said to be unread rather than empty).
+    side can be said to be unread rather than empty). With the page's `ink`
+    (`pdf_unseen.page_ink`), a glyph no reader of the page sees (invisible, white on
+    white, off the page, a hair high) is left out and counted in `unseen` by reason:
+    the audit reads what the editor sees.
 
     The text comes in one call and each box in one more (the loose box: the font's
     ascent and descent, so a line's glyphs share a bottom and a superscript's sits
@@ -100,6 +111,7 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
     rect_ref = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     get_angle = pdfium_c.FPDFText_GetCharAngle
+    get_object = pdfium_c.FPDFText_GetTextObject
     # the raw handle: the helper object is converted on every call (a property read)
     handle = getattr(textpage, "raw", textpage)
     glyphs: list[Glyph] = []
@@ -139,6 +151,13 @@ def page_glyphs(textpage: Any, limit: int, sideways: list[int] | None = None) ->
                 last_x1 += 1
             continue
         right = rect.right
+        if ink is not None:
+            why = unseen_reason(ink, handle, i, (left, bottom, right, top), get_object)
+            if why is not None:
+                if unseen is not None:
+                    unseen[why] += 1
+                space = True  # the words either side stay apart
+                continue
         append(make(Glyph, (char, left, right, bottom, top, bottom, space)))
         last_bottom, last_top, last_x1, last_base = bottom, top, right, bottom
         space = False

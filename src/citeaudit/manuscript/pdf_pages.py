@@ -29,6 +29,7 @@ from citeaudit.manuscript.pdf_layout import (
     strip_furniture,
 )
 from citeaudit.manuscript.pdf_links import LinkArea, page_links
+from citeaudit.manuscript.pdf_unseen import page_ink, unseen_message
 
 __all__ = ["MAX_CHARS", "MAX_LINKS", "MAX_PAGES", "PageRead", "pdf_problem", "read_pages"]
 
@@ -132,6 +133,7 @@ def _pages(document: Any, name: str) -> PageRead:
     links: dict[int, list[LinkArea]] = {}
     budget = MAX_CHARS
     glyph_count = sideways = 0
+    unseen: Counter[str] = Counter()  # glyphs no reader sees, by reason (pdf_unseen)
     links_left, links_capped = MAX_LINKS, False
     for index in range(min(total, MAX_PAGES)):
         try:
@@ -143,7 +145,8 @@ def _pages(document: Any, name: str) -> PageRead:
             textpage = page.get_textpage()
             try:
                 turned = [0]
-                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned)
+                ink = page_ink(page.raw, page.get_cropbox())
+                glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned, ink, unseen)
             finally:
                 textpage.close()
             width, height = page.get_size()
@@ -171,8 +174,13 @@ def _pages(document: Any, name: str) -> PageRead:
         if budget <= 0:
             problems.append(f"text past page {number} not read: over {MAX_CHARS} characters")
             break
+    said = unseen_message(unseen)
     if glyph_count == 0:
+        if said is not None and not sideways:
+            raise InputError(name, f"has no text a reader sees: {said}")
         raise InputError(name, f"has its text {_SIDEWAYS}" if sideways else _NO_TEXT)
+    if said is not None:
+        problems.append(said)
     kept = strip_furniture(per_page, heights, widths)
     lines: list[PdfLine] = []
     lefts: dict[tuple[int, int], float] = {}
