@@ -42,6 +42,7 @@ from citeaudit.input_scope import InputScope, shown_name
 from citeaudit.manuscript.citations.latex import is_citation_command
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
+from citeaudit.manuscript.latex_bbl import biblatex_as_bibitems
 from citeaudit.manuscript.latex_conditionals import blank_false_branches
 from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
 from citeaudit.manuscript.latex_macros import (
@@ -85,6 +86,7 @@ _END_BIBLIOGRAPHY = re.compile(r"\\end\s*\{thebibliography\}")
 # it, so a label that never closes costs one pass, not a backtracking explosion.
 _BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
 BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|" + _BRACED + r")*\]\s*)?\{([^{}]*)\}")
+_BIBITEM_START = re.compile(r"\\bibitem(?![A-Za-z])")
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
 _MAX_DEPTH = 32
 
@@ -131,7 +133,10 @@ class LatexReader(ManuscriptReader):
         state.problems.extend(problems)
         lines = _expand(path, str(path), texts, state, top=True)
         _close_cap_problem(state)
+        unfound = len(state.problems)
         bibs = _bibliography_files(lines, state)
+        if not bibs and len(state.problems) > unfound:
+            lines.extend(_compiled_list(path, lines, state, unfound))
         name = str(path)
         begin = next((i for i, ln in enumerate(lines) if _BEGIN_BIBLIOGRAPHY.search(ln.text)), None)
         closing, cut = _END_BIBLIOGRAPHY, _bibitems
@@ -435,6 +440,11 @@ def _include(
             InputProblem(name, number, f"'{shown_name(target)}' nested too deeply; skipped")
         )
         return []
+    return _splice(found, target, name, number, state)
+
+
+def _splice(candidate: Path, target: str, name: str, number: int, state: _State) -> list[Line]:
+    """The lines of a located file, read within the audit's one splice budget."""
     display = _display_name(candidate, state)
     if not state.scope.may_fit(_byte_size(candidate)):  # never read a file that cannot fit
         return _cap(state, name, number, target)
@@ -532,6 +542,35 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _compiled_list(path: Path, lines: list[Line], state: _State, unfound: int) -> list[Line]:
+    """The list BibTeX or biblatex wrote (``main.bbl`` beside ``main.tex``) when no
+    bibliography file the manuscript names is here: arXiv's sources, and many a
+    submission, ship the .bbl and not the .bib. Without it every citation would go
+    unchecked; with it a citation the list lacks is still found. The .bbl holds only
+    the entries the text cites, so the problems that named the absent files stay, as
+    warnings that say so (`unfound`: where those problems start)."""
+    if any(_BEGIN_BIBLIOGRAPHY.search(line.text) for line in lines):
+        return []  # a list typed into the text is the list LaTeX prints
+    target = path.stem + ".bbl"
+    found = state.scope.locate("compiled bibliography", target, [path.parent / target])
+    if not isinstance(found, Path):
+        return []  # none either: the named files' own problems stand
+    first = state.problems[unfound]
+    spliced = _splice(found, target, first.file, first.line or 0, state)
+    spliced = biblatex_as_bibitems(spliced)
+    if not any(_BEGIN_BIBLIOGRAPHY.search(line.text) for line in spliced):
+        return []
+    read_instead = (
+        f"; the compiled list '{shown_name(target)}' was read instead: it holds "
+        "only the entries LaTeX printed, so entries of the .bib never cited cannot be found"
+    )
+    state.problems[unfound:] = [
+        InputProblem(p.file, p.line, p.message + read_instead) if p.unreadable else p
+        for p in state.problems[unfound:]
+    ]
+    return spliced
+
+
 def bibitem_key(raw: str) -> tuple[str, str] | None:
     """The key of a ``\\bibitem`` and the text after it; None when `raw` has none."""
     item = BIBITEM.search(raw)
@@ -552,7 +591,9 @@ def _bibitems(lines: list[Line]) -> list[RawEntry]:
             lo = begin.end() if begin else 0
         end_match = _END_BIBLIOGRAPHY.search(text)
         hi = end_match.start() if end_match else len(text)
-        cuts = {m.start() for m in BIBITEM.finditer(text, lo, hi)}
+        # where each item starts: its label may go on past the line ("[Coutts et~al.
+        # (2013)Coutts, Tapper, and\n Loughnan]{coutts2013}", as natbib's .bbl breaks it)
+        cuts = {m.start() for m in _BIBITEM_START.finditer(text, lo, hi)}
         edges = sorted({lo, *cuts, hi})
         for a, b in itertools.pairwise(edges):
             if a in cuts:
