@@ -20,6 +20,12 @@ TeX loops for ever) or to two copies of another, doubling at each level. Expansi
 stops at `MAX_DEPTH` levels and `MAX_USE_EXPANSION` characters a use, and a whole
 document may add `expansion_budget` characters; past that its later uses are not
 expanded, and `MacroExpansions.stopped_at` says where (the LaTeX reader reports it).
+What is counted is the work, not only what is written: a macro defined with a citation
+and then redefined empty expands to nothing, so a ladder of macros each using the one
+below four times wrote nothing in ``4 ** MAX_DEPTH`` expansions (a 300-byte upload held
+a worker for its whole time limit). Each expansion is charged its body and each text
+scanned its length: at most `MAX_USE_WORK` a use, and the work is what the document's
+budget pays.
 Which macros lead to a citation is found by one walk of the graph of names their
 bodies use: linear in the definitions. Every pattern is linear in its text.
 """
@@ -38,6 +44,7 @@ __all__ = [
     "DEFINITION",
     "MAX_DEPTH",
     "MAX_USE_EXPANSION",
+    "MAX_USE_WORK",
     "Expansion",
     "Macro",
     "MacroExpansions",
@@ -58,6 +65,7 @@ DEFINITION = re.compile(
 )
 MAX_DEPTH = 20
 MAX_USE_EXPANSION = 10_000
+MAX_USE_WORK = 100_000  # characters scanned and bodies expanded for one use
 _MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
 _MAX_MACROS = 5_000
 _MAX_ARGUMENT = 2_000  # characters of one argument of a use
@@ -184,14 +192,16 @@ class Macros:
         if read is None:
             return None
         arguments, end = read
-        out = _Output(min(MAX_USE_EXPANSION, budget[0]))
+        out = _Output(min(MAX_USE_EXPANSION, budget[0]), min(MAX_USE_WORK, budget[0]))
+        out.charge(len(macro.body) + 1)
         self._expand_into(_substitute(macro.body, arguments), start, expand, 1, out)
-        budget[0] -= out.size
+        budget[0] -= out.work
         return Expansion(start, end, "".join(out.pieces))
 
     def _expand_into(
         self, text: str, position: int, expand: frozenset[str], depth: int, out: _Output
     ) -> None:
+        out.charge(len(text))
         kept = 0
         for use in _CONTROL_WORD.finditer(text):
             if out.full:
@@ -204,16 +214,27 @@ class Macros:
                 continue
             out.add(text[kept : use.start()])
             arguments, kept = read
+            out.charge(len(macro.body) + 1)  # an expansion writing nothing still costs
             self._expand_into(_substitute(macro.body, arguments), position, expand, depth + 1, out)
         out.add(text[kept:])
 
 
 @dataclass(slots=True)
 class _Output:
+    """What one use writes (up to `room` characters) and the work it took (up to
+    `work_room`): past either, the use is full and expands no further."""
+
     room: int
+    work_room: int = MAX_USE_WORK
     pieces: list[str] = field(default_factory=list)
     size: int = 0
+    work: int = 0
     full: bool = False
+
+    def charge(self, work: int) -> None:
+        self.work += work
+        if self.work > self.work_room:
+            self.full = True
 
     def add(self, piece: str) -> None:
         if self.full or not piece:
