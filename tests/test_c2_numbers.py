@@ -44,3 +44,28 @@ def test_a_year_before_a_link_is_no_label() -> None:
     a year an entry lost its author before, not entry 2019."""
     refs = _refs("2019.https://example.org/a", "Doe J. Title. 2020.")
     assert not numbered_list(refs)
+
+
+def test_a_shared_label_names_each_of_its_numbers() -> None:
+    """'2,3,4) <source>': one source the author numbered three times (a list of web
+    sources where three citations went to one page). Each number cites it."""
+    refs = _refs(
+        "1) https://example.org/thesis/440",
+        "2,3,4) https://example.org/handle/5761",
+        "5) https://example.org/journal/500096",
+    )
+    assert numbered_list(refs)
+    assert number_index(refs) == {1: ("r0",), 2: ("r1",), 3: ("r1",), 4: ("r1",), 5: ("r2",)}
+
+
+def test_a_shared_label_in_brackets() -> None:
+    refs = _refs("[1] Doe J. One.", "[2, 3] Roe A. Two.", "[4] Poe B. Three.")
+    assert number_index(refs) == {1: ("r0",), 2: ("r1",), 3: ("r1",), 4: ("r2",)}
+
+
+def test_numbers_in_a_list_without_labels_are_no_shared_label() -> None:
+    """'2, 3) ...' opening one entry of an unnumbered list is no label: the list is
+    cited by position as before."""
+    refs = _refs("Doe J. One. 2001.", "2, 3) Roe A. Two.", "Poe B. Three. 2003.")
+    assert number_index(refs) == {1: ("r0",), 2: ("r1",), 3: ("r2",)}
+    assert not numbered_list(refs)

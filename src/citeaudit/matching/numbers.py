@@ -64,8 +64,10 @@ def _numbered_field(citation: Citation) -> bool:
 def numbered_list(references: Sequence[Reference]) -> bool:
     """Whether the list's entries carry numbers ("[1]", "1.", bare "1 Smith"): numbers
     in the text then cite it."""
-    return any(_NUMBER_LABEL.match(r.raw) for r in references) or bool(
-        bare_labels(r.raw for r in references)
+    return (
+        any(_NUMBER_LABEL.match(r.raw) for r in references)
+        or bool(bare_labels(r.raw for r in references))
+        or _shared_label_index(references) is not None
     )
 
 
@@ -112,6 +114,9 @@ def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
     sub_labelled = _sub_labelled_index(references)
     if sub_labelled is not None:
         return sub_labelled
+    shared = _shared_label_index(references)
+    if shared is not None:
+        return shared
     numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
     if not by_label:
@@ -128,6 +133,32 @@ def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")
+# One source numbered several times shares one label: "2,3,4) https://...", "[2, 3]".
+_SHARED = r"\d{1,4}(?:\s?,\s?\d{1,4}){1,9}"
+_SHARED_LABEL = re.compile(
+    rf"^\s*(?:[-*+]\s+)?(?:\[({_SHARED})\]|\(?({_SHARED})\))(?:\s|{_GLUED_LINK})"
+)
+
+
+def _shared_label_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]] | None:
+    """Entries by number in a list where one entry carries several numbers ("2,3,4)
+    https://...": an author who cited one source three times numbered it so), each of
+    them naming that entry. None unless some entry has a shared label, every other
+    entry a plain one, and no number is given twice (then the plain rules decide)."""
+    labels: list[list[int]] = []
+    for ref in references:
+        shared = _SHARED_LABEL.match(ref.raw)
+        if shared is not None:
+            labels.append([int(n) for n in re.findall(r"\d+", shared.group(1) or shared.group(2))])
+            continue
+        plain = _LABEL_NUMBER.match(ref.raw)
+        if plain is None:
+            return None
+        labels.append([int(plain.group(1))])
+    numbers = [n for numbers in labels for n in numbers]
+    if not any(len(numbers) > 1 for numbers in labels) or len(set(numbers)) != len(numbers):
+        return None
+    return {n: (ref.id,) for ref, numbers in zip(references, labels, strict=True) for n in numbers}
 
 
 def _sub_labelled_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]] | None:
