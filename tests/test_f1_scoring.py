@@ -46,3 +46,18 @@ def test_an_in_mark_alone_is_not_the_gold_container() -> None:
 def test_a_labelled_container_is_kept() -> None:
     parts = [("title", "A title."), ("container-title", "In Fictive Book,"), ("date", "1999")]
     assert anystyle_gold(parts)["container"] == "In Fictive Book,"
+
+
+def test_a_closing_chapter_mark_is_not_part_of_the_title() -> None:
+    from citeaudit.bibliography.freetext_eval import norm_title
+
+    assert norm_title("“An Invented Essay,” in") == norm_title("An Invented Essay")
+    assert norm_title("« Un essai inventé », dans") == norm_title("Un essai inventé")
+    assert norm_title('"Made-up Spaces", in:') == norm_title("Made-up Spaces")
+
+
+def test_a_title_is_otherwise_compared_whole() -> None:
+    from citeaudit.bibliography.freetext_eval import norm_title
+
+    assert norm_title("Inventing things in") != norm_title("Inventing things")
+    assert norm_title("Made-up Spaces in Fictive Towns") != norm_title("Made-up Spaces")
