@@ -10,7 +10,10 @@ not guessed -- is refused like loopback.
 Linux only (``/proc/net/fib_trie``: the IPv4 "host LOCAL" routes; ``/proc/net/if_inet6``:
 every IPv6 address on an interface). Elsewhere the set is empty and the deployment's
 egress firewall must stand in (the README's trust model says so). The tables are read
-again after `ttl` seconds, so an address added while a worker runs is soon refused too.
+again after `ttl` seconds, so an address added while a worker runs is soon refused too,
+and each is read whole, in pieces (`_pieces`): only its first 4 MB were, and fib_trie
+lists addresses in order, so on a host with a large table (a node routing every other
+node's pod blocks, a BGP feed) an address of ours sorting past the cut was public again.
 
 A local route may cover a whole prefix ("AnyIP": ``ip route add local 198.51.100.0/24
 dev lo``, or an IPv6 /64 a proxy sends from): the kernel answers every address of it
@@ -45,6 +48,7 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +76,11 @@ _RTF_GATEWAY = 0x2
 _RTF_REJECT = 0x200
 _NARROWEST = {4: 16, 6: 48}  # on-link routes wider than these are not a subnet of ours
 _NOT_A_SUBNET = (ipaddress.IPv6Network("fe80::/10"), ipaddress.IPv6Network("ff00::/8"))
-_MAX_TABLE = 4 * 2**20  # a routing table larger than this is not read (a router, not us)
+# A table is read in pieces of `PIECE` bytes (each parsed, then let go), up to
+# `MAX_TABLE` bytes: a full BGP feed in fib_trie is about 100 MB. Past that the rest is
+# not read (no real table of a machine that runs us is that large).
+PIECE = 4 * 2**20
+MAX_TABLE = 512 * 2**20
 _SITE = 56  # an IPv6 site around an address of ours (RFC 6177; a VPC's prefix)
 _GLOBAL6 = ipaddress.IPv6Network("2000::/3")
 _SETTING = "CITEAUDIT_INTERNAL_NETWORKS"
@@ -132,9 +140,9 @@ def parse_route(text: str) -> frozenset[IPNetwork]:
     """The IPv4 networks on our own links: /proc/net/route's routes without a gateway
     (addresses in the machine's byte order), /16 or narrower, not the loopback's."""
     found: set[IPNetwork] = set()
-    for line in text.splitlines()[1:]:
+    for line in text.splitlines():
         fields = line.split()
-        if len(fields) < 8 or fields[0] == "lo":
+        if len(fields) < 8 or fields[0] in ("lo", "Iface"):  # "Iface": the header
             continue
         try:
             destination = int(fields[1], 16).to_bytes(4, sys.byteorder)
@@ -213,12 +221,49 @@ def internal_networks(text: str) -> tuple[IPNetwork, ...]:
     return tuple(found)
 
 
-def _read(path: Path) -> str:
+def _pieces(path: Path) -> Iterator[str]:
+    """`path` in line-aligned pieces of about `PIECE` bytes, up to `MAX_TABLE` bytes in
+    all (nothing when it cannot be read).
+
+    A table is read whole: what lies past a cut is as much ours as what lies before it
+    (fib_trie lists addresses in order, so a cut dropped the higher ones). A line
+    longer than a piece is not one of the kernel's and is dropped."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(_MAX_TABLE).decode("ascii", "replace")
+        handle = path.open("rb")
     except OSError:
-        return ""
+        return
+    with handle:
+        left = MAX_TABLE
+        rest = b""
+        while left > 0:
+            try:
+                data = handle.read(min(PIECE, left))
+            except OSError:
+                return
+            if not data:
+                break
+            left -= len(data)
+            data = rest + data
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                rest = b"" if len(data) > PIECE else data
+                continue
+            rest = data[cut:]
+            yield data[:cut].decode("ascii", "replace")
+        if rest and left > 0:
+            yield rest.decode("ascii", "replace")
+
+
+def _fib_pieces(path: Path) -> Iterator[str]:
+    """`_pieces` of a fib_trie, each after the last address line of the one before: an
+    address and its ``host LOCAL`` line on either side of a cut stay together."""
+    carried = ""
+    for piece in _pieces(path):
+        yield carried + piece
+        for line in reversed(piece.splitlines(keepends=True)):
+            if _FIB_ADDRESS.match(line):
+                carried = line
+                break
 
 
 @dataclass
@@ -244,11 +289,22 @@ class OwnAddresses:
             return self._known
         with self._lock:
             if now - self._read_at >= self.ttl:
-                fib = _read(self.fib_trie)
-                routes6 = _read(self.ipv6_route)
-                self._known = parse_fib_trie(fib) | parse_if_inet6(_read(self.if_inet6))
-                self._networks = tuple(parse_fib_trie_networks(fib) | parse_ipv6_route(routes6))
-                self._on_link = tuple(parse_route(_read(self.route)) | parse_ipv6_on_link(routes6))
+                known: set[IPAddress] = set()
+                networks: set[IPNetwork] = set()
+                on_link: set[IPNetwork] = set()
+                for fib in _fib_pieces(self.fib_trie):
+                    known |= parse_fib_trie(fib)
+                    networks |= parse_fib_trie_networks(fib)
+                for inet6 in _pieces(self.if_inet6):
+                    known |= parse_if_inet6(inet6)
+                for routes6 in _pieces(self.ipv6_route):
+                    networks |= parse_ipv6_route(routes6)
+                    on_link |= parse_ipv6_on_link(routes6)
+                for routes in _pieces(self.route):
+                    on_link |= parse_route(routes)
+                self._known = frozenset(known)
+                self._networks = tuple(networks)
+                self._on_link = tuple(on_link)
                 self._site = tuple(site_networks(self._known))
                 self._read_at = now
         return self._known
