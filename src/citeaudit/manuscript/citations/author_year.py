@@ -859,7 +859,9 @@ def _names_before_year(
     in only where the break falls inside a list of names (the line before ends with
     a comma, "&", "and", "et" or a particle, or this one opens with "and" / "&"), and
     only where a line break is not a paragraph's end (not in Word documents, whose
-    lines are paragraphs; not after a blank line, a heading or a table row)."""
+    lines are paragraphs; not after a blank line, a heading or a table row). So is the
+    line before a year that opens its line: a source wrapped at 80 columns breaks
+    "Müller\n(2016)" as often as anywhere else."""
     window_start, line_start = _window_before(clean, end)
     found = names_ending_at(clean, end, window_start)
     if not line_start or document.format == "docx" or clean[line_start - 1] != "\n":
@@ -873,10 +875,9 @@ def _names_before_year(
     if not tail.strip() or tail.lstrip().startswith(_BLOCK_MARKS):
         return found, window_start, line_start
     head = clean[line_start:end].split(None, 1)
-    if not head:
-        return found, window_start, line_start
     joined = (
-        tail.endswith((",", "&"))
+        not head  # the year opens the line: the names end the one before ("Müller\n(2016)")
+        or tail.endswith((",", "&"))
         or tail.rsplit(None, 1)[-1].casefold() in _BREAK_JOINS
         or head[0].strip("*_").casefold() in _OPENING_JOINS
     )

@@ -176,7 +176,7 @@ def may_end_names(text: str, end: int) -> bool:
     possessive and markup blanks skipped) look like the end of names -- capitalised,
     "et al.", "colleagues"? "in 2019" and "= (2019)" are ruled out without tokenising."""
     j = end - 1
-    while j >= 0 and end - j < 8 and text[j] in " \t\xa0,":
+    while j >= 0 and end - j < 8 and text[j] in " \t\n\xa0,":
         j -= 1
     if j >= 0 and text[j].islower():  # "Clarke’s description (1881)": the name before
         noun = _POSSESSIVE_NOUN.search(text, max(0, j + 1 - _POSSESSIVE_NOUN_REACH), j + 1)

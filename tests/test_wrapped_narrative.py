@@ -1,0 +1,62 @@
+"""A narrative citation whose year opens the next line of a wrapped source.
+
+Authors' Markdown, text and LaTeX sources are often wrapped at a fixed width, and the
+break falls between the names and the year as often as anywhere: "studied by
+Müller\\n(2016)" was no citation, its entry "never cited"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeaudit.audit import AuditInput, audit
+
+_LIST = (
+    "Adams, A., & Brown, B. (2015). Rivers. Water, 3, 1-5.\n\n"
+    "Chen, C., Li, D., & Wu, E. (2014). Lakes. Water, 2, 3-9.\n\n"
+    "Müller, H. (2016). Flüsse. Wasser, 2, 3-9.\n"
+)
+_BODY = (
+    "Rivers were studied by Müller\n(2016) and by Adams and\nBrown\n(2015), while"
+    " Chen et al.\n(2014) disagreed.\n"
+)
+
+
+def _rules(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = audit(AuditInput.from_paths([path]))
+    return [(f.rule, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("paper.md", f"# Introduction\n\n{_BODY}\n# References\n\n{_LIST}"),
+        ("paper.txt", f"INTRODUCTION\n\n{_BODY}\nREFERENCES\n\n{_LIST}"),
+    ],
+)
+def test_year_opening_a_wrapped_line_cites_the_names_before(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    assert _rules(tmp_path, name, text) == []
+
+
+def test_a_paragraph_break_before_the_year_is_no_citation(tmp_path: Path) -> None:
+    body = (
+        "The data came from Müller.\n\n(2016) was a dry year, and Adams and Brown (2015) agreed.\n"
+    )
+    found = _rules(tmp_path, "paper.md", f"# Introduction\n\n{body}\n# References\n\n{_LIST}")
+    uncited = [m for r, m in found if r == "uncited-reference"]
+    assert any(m.startswith("Müller (2016)") for m in uncited)
+    assert any(m.startswith("Chen et al. (2014)") for m in uncited)
+    assert not any(m.startswith("Adams") for m in uncited)
+
+
+def test_a_heading_before_the_year_is_no_citation(tmp_path: Path) -> None:
+    body = "## Müller\n(2016) was a dry year, and Adams and Brown (2015) agreed.\n"
+    path = tmp_path / "paper.md"
+    path.write_text(f"# Introduction\n\n{body}\n# References\n\n{_LIST}", encoding="utf-8")
+    result = audit(AuditInput.from_paths([path]))
+    assert [c.text for c in result.data.citations] == ["Adams and Brown (2015)"]
