@@ -61,3 +61,15 @@ def test_a_title_is_otherwise_compared_whole() -> None:
 
     assert norm_title("Inventing things in") != norm_title("Inventing things")
     assert norm_title("Made-up Spaces in Fictive Towns") != norm_title("Made-up Spaces")
+
+
+def test_editors_before_the_book_are_not_part_of_its_name() -> None:
+    book = norm_container("The Invented Handbook of Things")
+    assert norm_container("In J. Roe & Associates (Eds.), The Invented Handbook of Things") == book
+    assert norm_container("In Roe, A., & Poe, B. (Eds.). The Invented Handbook of Things") == book
+    assert norm_container("In A. Roe (Ed.), The Invented Handbook of Things") == book
+
+
+def test_a_name_with_a_bracket_is_kept() -> None:
+    assert norm_container("In Vivo (Made-up Series)") != norm_container("Made-up Series")
+    assert norm_container("Made-up Review (Eds.)") == norm_container("Made-up Review (Eds.)")
