@@ -30,7 +30,7 @@ _seen: list[list[str]] = []
 def _hook(event: str, args: tuple[Any, ...]) -> None:
     named = bool(args) and isinstance(args[0], str | bytes | os.PathLike)
     if _seen and named and event in ("open", "os.scandir", "os.listdir"):
-        _seen[-1].append(os.fsdecode(args[0]))
+        _seen[-1].append(os.path.realpath(os.fsdecode(args[0])))  # from the run's folder
 
 
 sys.addaudithook(_hook)  # hooks cannot be removed: it records only while a test watches

@@ -49,6 +49,7 @@ __all__ = [
     "FileTooLarge",
     "NotARegularFile",
     "OutsideHeldFolder",
+    "enters",
     "fenced_to",
     "file_kind",
     "held_to",
@@ -117,8 +118,9 @@ def _holding(path: Path | str) -> Path | None:
 
     A name of the checkout is judged as written, not resolved: the name is the
     checkout's whatever it points at -- ``docs/paper.md`` with ``docs -> /home/runner``
-    is the fork's name for a runner's file, and is refused. A name through a link to
-    the checkout (``/ci/alias/x``) is the checkout's too."""
+    is the fork's name for a runner's file, and is refused. A name whose way enters the
+    checkout at any step (`enters`) is the checkout's too: ``/ci/alias/x`` with
+    ``alias -> repo``, and ``alias/l/x`` with the fork's ``l -> ../outside``."""
     held = _HELD.get()
     fence = _FENCED.get()
     if held is not None or fence is None:
@@ -131,7 +133,61 @@ def _holding(path: Path | str) -> Path | None:
         folder = Path(os.path.realpath(written.parent))
     except (OSError, ValueError):
         return real  # a name that cannot even be judged is held (and refused)
-    return real if (folder / written.name).is_relative_to(real) else None
+    if (folder / written.name).is_relative_to(real) or enters(path, real):
+        return real
+    return None
+
+
+# Links one name's walk may pass through (the kernel's own ELOOP limit), and parts: a
+# longer name is held (and so refused unless its real path lies inside).
+_MOST_LINKS = 40
+_MOST_PARTS = 2048
+
+
+def enters(path: Path | str, folder: Path) -> bool:
+    """Whether the system's walk to `path` reaches `folder` (a real path), or a folder
+    inside it, at any step before the name's last part.
+
+    From there on the name is the folder's to decide: a checkout reached through the
+    runner's link (``alias -> repo``), then a link the fork committed (``alias/l`` with
+    ``l -> ../outside``), ends outside -- judged by its written form (not under
+    ``repo``) or by its own folder's real place (``outside``), ``alias/l/secret.json``
+    was the runner's file, read (``--baseline``) or written (``--output``) wherever the
+    fork pointed it. Each part is looked up as the system looks it up, ``..`` taken
+    after the link before it; a part that does not exist ends the walk (nothing lies
+    below it to enter). A name too long or too linked to walk counts as entering."""
+    try:
+        parts = Path(os.getcwd(), path).parts  # `path` itself when it is absolute
+    except (OSError, ValueError):
+        return True
+    if len(parts) > _MOST_PARTS:
+        return True
+    reached = Path(parts[0])
+    links = 0
+    for part in parts[1:-1]:
+        if part == "..":
+            reached = reached.parent
+        else:
+            step = reached / part
+            try:
+                status = os.lstat(step)
+            except (FileNotFoundError, NotADirectoryError):
+                return False
+            except (OSError, ValueError):
+                return True
+            if stat.S_ISLNK(status.st_mode) or getattr(status, "st_reparse_tag", 0) != 0:
+                links += 1
+                if links > _MOST_LINKS:
+                    return True
+                try:
+                    reached = Path(os.path.realpath(step))
+                except (OSError, ValueError):
+                    return True
+            else:
+                reached = step
+        if reached.is_relative_to(folder):
+            return True
+    return False
 
 
 _KINDS = (
