@@ -38,11 +38,6 @@ def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
 # --- NG: a list label glued to its entry ("1)https://...") ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class NG: a label glued to its entry, '1)https://example.org/a', is no label: "
-    "the Word list falls back to counting its paragraphs and '8)' / '9)' are lost",
-)
 def test_ng_glued_label_keeps_the_lists_numbers(tmp_path: Path) -> None:
     body = (
         para(run("Birinci kaynak [1], sekizinci [8] ve dokuzuncu [9] kaynaklar."))
