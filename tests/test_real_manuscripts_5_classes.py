@@ -128,12 +128,6 @@ def test_kc_child_named_in_another_case(tmp_path: Path) -> None:
 # --- FR: the "cite this version" line of a preprint's front matter --------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class FR: a full reference under the title saying how to cite the draft "
-    "('Ann Roe. (2020, January 22). Example/Repo: 1.2 (Version 1.2). Zenodo. <doi>') "
-    "is read as a citation 'Roe. (2020, January 22)', missing",
-)
 def test_fr_cite_this_version_line_is_no_citation(tmp_path: Path) -> None:
     body = (
         para(run("Standard reviews in example journals"))

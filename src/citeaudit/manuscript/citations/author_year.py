@@ -725,6 +725,8 @@ def _narrative(
     in_list = line_start is not None and _LIST_ITEM.match(clean[line_start:start] + " ")
     if in_list and not clean[m.end() : _line_end(clean, m.end())].strip(" .,;:"):
         return None  # "12. SPANYOL (1982)": a list item, not a citation
+    if _entry_line(clean, line_start, start, m):
+        return None  # "Kim Lee. (2021, March 3). Title. Zenodo.": an entry, not a citation
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
     if (
@@ -777,6 +779,25 @@ def _narrative(
         for label in labels
     )
     return Marker(start, m.end(), citations)
+
+
+# An entry's names end in a full stop before its year ("Kim Lee. (2021)", "Lee, K.
+# (2021)"), and a full stop follows the year: no sentence is written so. "et al."
+# before the year is a sentence's too ("... measured by\nLee et al. (2020). It").
+_ENTRY_NAMES_END = re.compile(r"(?<!\bal)\.[ \t]*$")
+_ENTRY_YEAR_END = re.compile(r"[ \t]*\.")
+
+
+def _entry_line(clean: str, line_start: int | None, start: int, m: re.Match[str]) -> bool:
+    """Whether names and year open a line as a reference entry does (class FR: the
+    "cite this version" line of a preprint's front matter, an entry outside the list):
+    the names open the line, end with a full stop, and a full stop follows the year."""
+    return (
+        line_start is not None
+        and not clean[line_start:start].strip(" \t*_>")
+        and _ENTRY_NAMES_END.search(clean, start, m.start()) is not None
+        and _ENTRY_YEAR_END.match(clean, m.end()) is not None
+    )
 
 
 def _located(found: NamesBefore, before: str) -> bool:
