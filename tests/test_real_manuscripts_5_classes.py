@@ -396,12 +396,6 @@ def test_ck_cite_commands_printed_by_a_chunk(tmp_path: Path) -> None:
 # --- EY: an author-year citation whose year is empty, as pandoc printed it ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class EY: '(CONDÉ T.M., )' -- pandoc's rendering of a .bib entry with no "
-    "year under an ABNT style -- is not read: its entry is 'never cited' (17 of 19 in the "
-    "real thesis, CIT006)",
-)
 def test_ey_citation_with_an_empty_year(tmp_path: Path) -> None:
     body = (
         para(run("A exploração reduz a diversidade (CONDÉ T.M., ) em florestas manejadas."))

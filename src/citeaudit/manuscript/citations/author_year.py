@@ -574,6 +574,9 @@ def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
     titled = _MLA_TITLED.fullmatch(inner)
     if titled is not None:
         return _titled_yearless(document, m, titled)
+    empty = _EMPTY_YEAR.fullmatch(inner)
+    if empty is not None:
+        return _empty_year(document, m, empty.group("names"))
     if not _YEARLESS.fullmatch(inner):
         return None
     parsed = parse_names(inner)
@@ -594,6 +597,41 @@ def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
         False,
     )
     return Marker(m.start(), m.end(), (only,))
+
+
+# Names, a comma and an empty year slot, "(CONDÉ T.M., )", "(Roe and Poe, )": how
+# pandoc's citeproc prints a .bib entry with no date under an author-date style.
+_NAMES_PART = r"[^\d()\[\]:;=/<>,]{2,120}+"
+_EMPTY_YEAR = re.compile(rf"(?P<names>{_NAMES_PART}(?:;{_NAMES_PART}){{0,5}}),[ \t]*")
+
+
+def _empty_year(document: Document, m: re.Match[str], names: str) -> Marker | None:
+    """The names of "(CONDÉ T.M., )" of a work whose year slot is empty, read as "no
+    date" -- the undated entry of those names is cited. CANDIDATE: a comma left before
+    the bracket is a writer's slip as often, so with no entry it is a possible missing
+    work only (class EY: 17 of a thesis' 19 undated entries were "never cited")."""
+    works = parse_group(f"{names.strip()}, {_EMPTY_SLOT}")
+    if len(works) != 1:
+        return None
+    work = works[0]
+    label = YearLabel(None, None, True, "")
+    text = document.text[m.start() : m.end()]
+    certainty = Certainty.CANDIDATE if work.certainty is Certainty.SURE else Certainty.WEAK
+    only = _citation(
+        text,
+        document.location_at(m.start()),
+        work.authors,
+        work.et_al,
+        label,
+        m.group(1).strip(),
+        certainty,
+        False,
+    )
+    return Marker(m.start(), m.end(), (only,))
+
+
+# what the empty slot stands for while the names are parsed
+_EMPTY_SLOT = "n.d."
 
 
 # MLA's author, short title and page, "(Roe, “Quorum” 14)", "(Roe and Poe, "Votes and
