@@ -491,12 +491,6 @@ def test_cy_child_front_matter_names_the_parents_bibliography(tmp_path: Path) ->
 # --- ST: a section's title with a year, in parentheses in a checklist table ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class ST: '(External Validation on EXS 2022)' -- a TRIPOD checklist cell "
-    "naming the manuscript's own section '## External Validation on EXS 2022' -- is read "
-    "as an author-year citation, 'missing', in a text that cites only by keys",
-)
 def test_st_own_section_title_with_a_year_is_no_citation(tmp_path: Path) -> None:
     (tmp_path / "ref.bib").write_text(_BIB, encoding="utf-8")
     rmd = tmp_path / "manuscript.Rmd"

@@ -59,6 +59,7 @@ from citeaudit.manuscript.citations.narrative import (
     names_ending_at,
 )
 from citeaudit.manuscript.citations.numeric import numbered_list_in
+from citeaudit.manuscript.citations.own_lines import OwnLines
 from citeaudit.manuscript.citations.specimens import (
     catalogue_code,
     code_beside_catalogue_number,
@@ -180,7 +181,7 @@ class AuthorYearExtractor(CitationExtractor):
         for m in _GROUP.finditer(clean):
             groups[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found = heapq.merge(
-            _grouped(document, clean, code, EntryTitles(document)),
+            _grouped(document, clean, code, EntryTitles(document), OwnLines(document)),
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
         )
@@ -232,10 +233,11 @@ def _inner_acronyms_bracketed(clean: str) -> str:
 
 
 def _grouped(
-    document: Document, clean: str, code: CodeSpans, titles: EntryTitles
+    document: Document, clean: str, code: CodeSpans, titles: EntryTitles, own: OwnLines
 ) -> Iterator[Marker]:
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"...
-    `titles`: the list's entries with no author, cited by their title (`entry_titles`)."""
+    `titles`: the list's entries with no author, cited by their title (`entry_titles`);
+    `own`: the manuscript's own dated lines, which a parenthesis may point to."""
     for m in _GROUP.finditer(clean):
         start, end = m.span()
         if code and code.covers(start):
@@ -245,6 +247,8 @@ def _grouped(
             if yearless is not None:
                 yield yearless
             continue
+        if m.group(1) is not None and own.names_a_line(m.group(1)):
+            continue  # "Discussion (External Validation on EXS 2022)": its own section
         marker = _group(document, clean, m, titles)
         if marker is None:
             marker = _narrative(document, clean, m)
