@@ -44,8 +44,7 @@ def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
 def test_li_lstinline_with_options_keeps_the_citations(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
     (tmp_path / "preamble.tex").write_text(
-        "\\usepackage{listings}\n"
-        "\\newcommand{\\code}[1]{\\lstinline[style=inline]!#1!}\n",
+        "\\usepackage{listings}\n\\newcommand{\\code}[1]{\\lstinline[style=inline]!#1!}\n",
         encoding="utf-8",
     )
     tex = tmp_path / "arbeit.tex"
