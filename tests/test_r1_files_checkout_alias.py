@@ -84,3 +84,19 @@ def test_a_report_named_through_the_checkouts_alias_is_not_written_out(tmp_path:
     code, shown, _seen_names = _confined(where, "--output", "alias/l/report.json")
     assert not (outside / "report.json").exists()
     assert code == 2 and "--output" in shown
+
+
+def test_the_runners_baseline_beside_the_checkout_is_still_read(tmp_path: Path) -> None:
+    """From inside the checkout, ``../baseline.json`` passes only the checkout's real
+    folders and leaves by ``..``: where it leads, no entry of the checkout chose."""
+    where, _outside = _world(tmp_path)
+    baseline = {"citeaudit-baseline": 1, "findings": []}
+    (where / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
+    for given in ("../baseline.json", "../repo/../baseline.json", str(where / "baseline.json")):
+        ran = run_cli(
+            {},
+            "check", "--offline", "--format", "json", "--fail-on", "never",
+            "--confine", ".", "paper.md", "--bib", "refs.bib", "--baseline", given,
+            cwd=where / "repo",
+        )  # fmt: skip
+        assert ran.returncode == 0, (given, ran.stderr)

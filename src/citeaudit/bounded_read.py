@@ -145,17 +145,20 @@ _MOST_PARTS = 2048
 
 
 def enters(path: Path | str, folder: Path) -> bool:
-    """Whether the system's walk to `path` reaches `folder` (a real path), or a folder
-    inside it, at any step before the name's last part.
+    """Whether the way to `path` passes through a link that lies in `folder` (a real
+    path), or ends in a folder inside it: whether what `path` names is, at any step,
+    for `folder`'s own entries to decide.
 
-    From there on the name is the folder's to decide: a checkout reached through the
-    runner's link (``alias -> repo``), then a link the fork committed (``alias/l`` with
-    ``l -> ../outside``), ends outside -- judged by its written form (not under
-    ``repo``) or by its own folder's real place (``outside``), ``alias/l/secret.json``
-    was the runner's file, read (``--baseline``) or written (``--output``) wherever the
-    fork pointed it. Each part is looked up as the system looks it up, ``..`` taken
-    after the link before it; a part that does not exist ends the walk (nothing lies
-    below it to enter). A name too long or too linked to walk counts as entering."""
+    A checkout reached through the runner's link (``alias -> repo``), then a link the
+    fork committed (``alias/l`` with ``l -> ../outside``), ends outside: judged by its
+    written form (not under ``repo``) and by its own folder's real place
+    (``outside``), ``alias/l/secret.json`` was the runner's file, read (``--baseline``)
+    or written (``--output``) wherever the fork pointed it. A name that only passes
+    through the checkout's real folders and leaves by ``..`` (``../baseline.json``
+    from inside it) goes where the runner wrote it: no entry of the checkout chose.
+    Each part is looked up as the system looks it up, ``..`` taken after the link
+    before it; a part that does not exist ends the walk (nothing lies below it). A
+    name too long or too linked to walk counts as the folder's."""
     try:
         parts = Path(os.getcwd(), path).parts  # `path` itself when it is absolute
     except (OSError, ValueError):
@@ -167,27 +170,27 @@ def enters(path: Path | str, folder: Path) -> bool:
     for part in parts[1:-1]:
         if part == "..":
             reached = reached.parent
-        else:
-            step = reached / part
-            try:
-                status = os.lstat(step)
-            except (FileNotFoundError, NotADirectoryError):
-                return False
-            except (OSError, ValueError):
-                return True
-            if stat.S_ISLNK(status.st_mode) or getattr(status, "st_reparse_tag", 0) != 0:
-                links += 1
-                if links > _MOST_LINKS:
-                    return True
-                try:
-                    reached = Path(os.path.realpath(step))
-                except (OSError, ValueError):
-                    return True
-            else:
-                reached = step
-        if reached.is_relative_to(folder):
+            continue
+        step = reached / part
+        try:
+            status = os.lstat(step)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except (OSError, ValueError):
             return True
-    return False
+        if not stat.S_ISLNK(status.st_mode) and getattr(status, "st_reparse_tag", 0) == 0:
+            reached = step
+            continue
+        if reached.is_relative_to(folder):
+            return True  # a link of the folder's own: where it leads is its choice
+        links += 1
+        if links > _MOST_LINKS:
+            return True
+        try:
+            reached = Path(os.path.realpath(step))
+        except (OSError, ValueError):
+            return True
+    return reached.is_relative_to(folder)
 
 
 _KINDS = (
