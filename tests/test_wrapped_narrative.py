@@ -60,3 +60,29 @@ def test_a_heading_before_the_year_is_no_citation(tmp_path: Path) -> None:
     path.write_text(f"# Introduction\n\n{body}\n# References\n\n{_LIST}", encoding="utf-8")
     result = audit(AuditInput.from_paths([path]))
     assert [c.text for c in result.data.citations] == ["Adams and Brown (2015)"]
+
+
+def test_running_ref_words_wrapped_before_the_number(tmp_path: Path) -> None:
+    """ "see refs.\\n10 and 11": a wrapped source breaks after the word as anywhere."""
+    entries = "\n".join(
+        f"{n}. {name} A. Title {n}. Water. {2000 + n};3:1-5."
+        for n, name in enumerate(["Adams", "Brown", "Cole", "Dai"], start=1)
+    )
+    body = "Rivers matter [1]. Lakes differ, see refs.\n2 and\n3, and ref.\n4 in turn.\n"
+    path = tmp_path / "paper.md"
+    path.write_text(f"# Introduction\n\n{body}\n# References\n\n{entries}\n", encoding="utf-8")
+    result = audit(AuditInput.from_paths([path]))
+    assert [f.message for f in result.findings] == []
+
+
+def test_a_contents_line_ending_in_references_cites_nothing(tmp_path: Path) -> None:
+    entries = "\n".join(
+        f"{n}. {name} A. Title {n}. Water. {2000 + n};3:1-5."
+        for n, name in enumerate(["Adams", "Brown"], start=1)
+    )
+    body = "Contents: 1 Introduction 3 References\n2 Appendix\n\nRivers matter [1].\n"
+    path = tmp_path / "paper.md"
+    path.write_text(f"# Introduction\n\n{body}\n# References\n\n{entries}\n", encoding="utf-8")
+    result = audit(AuditInput.from_paths([path]))
+    uncited = [f.message for f in result.findings if f.rule == "uncited-reference"]
+    assert len(uncited) == 1 and uncited[0].startswith("Brown")

@@ -152,10 +152,12 @@ _PAREN = re.compile(
 # the same words in running text, as Nature's journals write a number used as a noun:
 # "as in ref. 12", "refs 3-5", "refs. 7 and 8", "see reference 4." (a number after the
 # word, nothing of a quantity after it; the word spelt out and singular only before a
-# stop: "the reference 3 M KCl electrode" is a value)
+# stop: "the reference 3 M KCl electrode" is a value); a wrapped source's line may
+# break after the short word or around "and" ("see refs.\n10 and 11"), not after
+# "References", which ends a line of a table of contents ("7 References\n8 Appendix")
 _RUNNING_REF = re.compile(
-    rf"(?<![\w.])(?:(?:refs?\.|refs|references)[ \t\xa0](?P<list>{_LIST})"
-    rf"(?:[ \t]+(?:and|&)[ \t]+(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
+    rf"(?<![\w.])(?:(?:(?:refs?\.|refs)[ \t\xa0\n]|references[ \t\xa0])(?P<list>{_LIST})"
+    rf"(?:[ \t\n]{{1,8}}(?:and|&)[ \t\n]{{1,8}}(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
     rf"|reference[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
     re.IGNORECASE | re.MULTILINE,
 )
