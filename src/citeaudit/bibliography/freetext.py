@@ -45,6 +45,7 @@ from citeaudit.bibliography.freetext_fields import (
     _parse_vancouver_rest,
     _year_from,
 )
+from citeaudit.bibliography.freetext_journal_head import with_journal_head
 from citeaudit.bibliography.freetext_merge import (
     CONTAINER_GATE,
     TITLE_GATE,
@@ -127,6 +128,7 @@ def parse_reference(
             f.title = _without_subordinate_units(f.title, title=True)
     f.container = _without_trailing_locator(_without_trailing_month(f.container))
     f.title = _without_trailing_imprint(f.title, f.year, text)
+    f.title, f.container = with_journal_head(f.title, f.container, text)
     extra: list[tuple[str, str]] = []
     if f.et_al:
         extra.append(("et_al", "true"))
