@@ -148,3 +148,35 @@ def test_a_link_to_our_own_address_listed_late_in_a_large_table_is_not_sent(
     [check] = asyncio.run(go())
     assert ours_listening.contacts == 0
     assert check.reason == "private-address"
+
+
+def _route6_line(network: str, next_hop: str = "0" * 32, flags: str = "00000001") -> str:
+    net = ipaddress.IPv6Network(network)
+    dest = f"{int(net.network_address):032x}"
+    return (
+        f"{dest} {net.prefixlen:02x} {'0' * 32} 00 {next_hop} 00000100 00000001 00000000 "
+        f"{flags}     eth0\n"
+    )
+
+
+def test_a_local_ipv6_prefix_past_four_megabytes_of_routes_is_ours(tmp_path: Path) -> None:
+    """An AnyIP prefix (RTF_LOCAL) and an on-link /64 listed after 4 MB of routes
+    through a gateway: still ours, and still our link."""
+    gateway = "fe80" + "0" * 27 + "1"
+    routes = "".join(
+        _route6_line(f"2001:db8:{i >> 16:x}:{i & 0xFFFF:x}::/64", gateway, "00000003")
+        for i in range(40_000)
+    )
+    routes += _route6_line("2001:db8:aaaa::/48", flags="80200001")  # local, as a whole
+    routes += _route6_line("2001:db8:bbbb:1::/64")  # on our link
+    assert len(routes.encode()) > PIECE
+    (tmp_path / "route6").write_text(routes)
+    own = OwnAddresses(
+        fib_trie=tmp_path / "absent",
+        if_inet6=tmp_path / "absent",
+        ipv6_route=tmp_path / "route6",
+        route=tmp_path / "absent",
+    )
+    assert ipaddress.ip_address("2001:db8:aaaa:5::1") in own
+    assert own.on_link(ipaddress.ip_address("2001:db8:bbbb:1::9"))
+    assert not own.on_link(ipaddress.ip_address("2001:db8:0:5::9"))  # via the gateway

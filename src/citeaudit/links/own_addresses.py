@@ -260,10 +260,42 @@ def _fib_pieces(path: Path) -> Iterator[str]:
     carried = ""
     for piece in _pieces(path):
         yield carried + piece
-        for line in reversed(piece.splitlines(keepends=True)):
-            if _FIB_ADDRESS.match(line):
-                carried = line
-                break
+        at = piece.rfind("|--")
+        if at != -1:
+            carried = piece[piece.rfind("\n", 0, at) + 1 : piece.find("\n", at) + 1]
+
+
+def _fib_local(piece: str) -> str:
+    """The lines of a fib_trie piece the parsers keep: each ``host LOCAL`` line after
+    the address line it belongs to (the last ``|--`` line before it). A table of a
+    million routes has a handful of them: found with `str.find`, not read line by line."""
+    kept: list[str] = []
+    at = piece.find("host LOCAL")
+    while at != -1:
+        start = piece.rfind("\n", 0, at) + 1
+        end = piece.find("\n", at)
+        end = len(piece) if end == -1 else end
+        leaf = piece.rfind("|--", 0, start)
+        if leaf != -1:
+            kept.append(piece[piece.rfind("\n", 0, leaf) + 1 : piece.find("\n", leaf)])
+        kept.append(piece[start:end])
+        at = piece.find("host LOCAL", end)
+    return "\n".join(kept)
+
+
+# The lines of /proc/net/route and /proc/net/ipv6_route the parsers can keep, found
+# in one scan of a piece (a large table is nearly all routes through a gateway): an
+# IPv4 route with no gateway; an IPv6 route with no next hop, or flagged local.
+_ROUTE_DIRECT = re.compile(r"^[^\t\n]*\t[0-9A-Fa-f]{8}\t0{8}\t[^\n]*$", re.MULTILINE)
+_ROUTE6_KEPT = re.compile(
+    r"^[0-9a-fA-F]{32} [0-9a-fA-F]{2} [0-9a-fA-F]{32} [0-9a-fA-F]{2} "
+    r"(?:0{32} [^\n]*|[0-9a-fA-F]{32}(?: [0-9a-fA-F]{8}){3} [89a-fA-F][^\n]*)$",
+    re.MULTILINE,
+)
+
+
+def _kept(pattern: re.Pattern[str], piece: str) -> str:
+    return "\n".join(m.group(0) for m in pattern.finditer(piece))
 
 
 @dataclass
@@ -293,15 +325,17 @@ class OwnAddresses:
                 networks: set[IPNetwork] = set()
                 on_link: set[IPNetwork] = set()
                 for fib in _fib_pieces(self.fib_trie):
-                    known |= parse_fib_trie(fib)
-                    networks |= parse_fib_trie_networks(fib)
+                    local = _fib_local(fib)
+                    known |= parse_fib_trie(local)
+                    networks |= parse_fib_trie_networks(local)
                 for inet6 in _pieces(self.if_inet6):
                     known |= parse_if_inet6(inet6)
                 for routes6 in _pieces(self.ipv6_route):
-                    networks |= parse_ipv6_route(routes6)
-                    on_link |= parse_ipv6_on_link(routes6)
+                    kept = _kept(_ROUTE6_KEPT, routes6)
+                    networks |= parse_ipv6_route(kept)
+                    on_link |= parse_ipv6_on_link(kept)
                 for routes in _pieces(self.route):
-                    on_link |= parse_route(routes)
+                    on_link |= parse_route(_kept(_ROUTE_DIRECT, routes))
                 self._known = frozenset(known)
                 self._networks = tuple(networks)
                 self._on_link = tuple(on_link)
