@@ -122,6 +122,15 @@ _MID_CUE = (
 # for each place a cue might have started)
 _HELD_LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*+"
 _TAIL_CUE = r"(?i:,?\s(?:and\s(?:refs?\.?|references)\stherein|and\sothers))"
+# One work's locator, up to a semicolon that may open the next work: ", pp. 3-5", " (p.
+# 7)", ":12" (the page after a colon). No semicolon, bracket or parenthesis inside.
+_LOCATED = (
+    rf"(?:\s*+,\s*+(?={_LOCATOR})[^\[\]();\n]{{1,60}}+|\s?\((?={_LOCATOR})[^()\[\];\n]{{1,40}}\)"
+    rf"|\s?:\s?\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?![\d:]))"
+)
+# the works of a bracket of located works: a number at the bracket's start or after a
+# semicolon, before its locator or the next semicolon
+_WORK_NUMBER = re.compile(rf"(?:^|;)\s*({_RANGE})(?=\s*(?:[,(:;]|$))")
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#(?!{_NOTE_ANCHOR})[^)\s]*\)"  # [3](#ref-3), not [3](#fn3)
@@ -129,6 +138,9 @@ _BRACKETED = re.compile(
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
     rf"|\[(?P<plain>{_MARKED_LIST})\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
+    # works each with its locator, the next after a semicolon: "[2, pp. 3-5; 3]", "[4 (p.
+    # 7)]", "[5:12]" (work and page), "[7:3; 8:9]"
+    rf"|\[(?P<works>{_RANGE}{_LOCATED}(?:\s*;\s*{_RANGE}(?:{_LOCATED})?)*+)\](?!{_LINK_TARGET})"
     # a locator after the numbers: "[15, Chapter 4]", "[12, p. 4]", "[3, Table 2]"
     rf"|\[(?P<located>{_LIST})\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}}\](?!{_LINK_TARGET})"
     # citing words beside the numbers: "[see 4]", "[5, as modified by 6]"
@@ -591,11 +603,22 @@ def _body(m: re.Match[str]) -> str | None:
     body = m.group("wrapped") or m.group("linked") or m.group("located")
     if body is not None:
         return body
+    works = m.group("works")
+    if works is not None:
+        return _works(works)
     if not (m.group("lead") or m.group("mid") or m.group("tail")):
         # ("[3, p. 21]" alone is the located form's, "[4]" alone the plain one's)
         return None
     more = m.group("more")
     return f"{m.group('cued')},{more}" if more else str(m.group("cued"))
+
+
+def _works(works: str) -> str:
+    """The numbers of "[2, pp. 3-5; 3]", "[7:3; 8:9]": each part's opening number. A
+    bare range after a semicolon ("[2, pp. 3-5; 40-41]") is the pages before it
+    continued, not works: only a single bare number there opens a work."""
+    numbers = [m.group(1) for m in _WORK_NUMBER.finditer(works)]
+    return ",".join(numbers[:1] + [n for n in numbers[1:] if n.isdigit()])
 
 
 # a bracket naming sub-entries of a sub-labelled list: "[14e]", "[3a,c, 4]", "[2c,26b, 34]"
