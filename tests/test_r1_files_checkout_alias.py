@@ -49,6 +49,7 @@ def _world(tmp_path: Path) -> tuple[Path, Path]:
     (repo / "paper.md").write_text("See [@a] and [@b].\n", encoding="utf-8")
     (repo / "l").symlink_to(Path("..") / "outside")  # the fork's
     (tmp_path / "alias").symlink_to("repo")  # the runner's
+    (tmp_path / "ci").symlink_to(Path("repo") / "l")  # the runner's, to the fork's link
     return tmp_path, outside
 
 
@@ -67,9 +68,12 @@ def _confined(where: Path, *extra: str) -> tuple[int, str, list[str]]:
     return ran.returncode, ran.stdout + ran.stderr, seen
 
 
-def test_a_baseline_named_through_the_checkouts_alias_is_not_read_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize("given", ["alias/l/secret.json", "ci/secret.json"])
+def test_a_baseline_named_through_the_checkouts_alias_is_not_read_out(
+    tmp_path: Path, given: str
+) -> None:
     where, outside = _world(tmp_path)
-    code, shown, seen = _confined(where, "--baseline", "alias/l/secret.json")
+    code, shown, seen = _confined(where, "--baseline", given)
     reached = [n for n in seen if os.path.realpath(n).startswith(str(outside))]
     assert not reached, reached
     assert MARK not in shown

@@ -37,6 +37,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -145,29 +146,36 @@ _MOST_PARTS = 2048
 
 
 def enters(path: Path | str, folder: Path) -> bool:
-    """Whether the way to `path` passes through a link that lies in `folder` (a real
-    path), or ends in a folder inside it: whether what `path` names is, at any step,
-    for `folder`'s own entries to decide.
+    """Whether an entry of `folder` (a real path) had a say in where `path` leads: its
+    way passes a link lying in `folder`, or ends at an entry of a folder inside it.
 
     A checkout reached through the runner's link (``alias -> repo``), then a link the
     fork committed (``alias/l`` with ``l -> ../outside``), ends outside: judged by its
     written form (not under ``repo``) and by its own folder's real place
     (``outside``), ``alias/l/secret.json`` was the runner's file, read (``--baseline``)
-    or written (``--output``) wherever the fork pointed it. A name that only passes
+    or written (``--output``) wherever the fork pointed it -- and so was a name through
+    the runner's link to a fork's link (``ci -> repo/docs``). A name that only passes
     through the checkout's real folders and leaves by ``..`` (``../baseline.json``
-    from inside it) goes where the runner wrote it: no entry of the checkout chose.
-    Each part is looked up as the system looks it up, ``..`` taken after the link
-    before it; a part that does not exist ends the walk (nothing lies below it). A
-    name too long or too linked to walk counts as the folder's."""
+    from inside it) goes where the runner wrote it: a real folder's ``..`` is fixed.
+
+    Walked as the system walks it, link by link -- each link's target walked part by
+    part from the link's folder (a resolved path would hide the links it passed), the
+    last part's link followed too (an open follows it), ``..`` taken after the link
+    before it. A part that does not exist ends the walk, judged by its folder. A name
+    too long or too linked to walk counts as the folder's."""
     try:
-        parts = Path(os.getcwd(), path).parts  # `path` itself when it is absolute
+        written = Path(os.getcwd(), path)  # `path` itself when it is absolute
     except (OSError, ValueError):
         return True
-    if len(parts) > _MOST_PARTS:
+    if len(written.parts) > _MOST_PARTS:
         return True
-    reached = Path(parts[0])
+    reached = Path(written.anchor)
+    pending = deque(written.parts[1:])
     links = 0
-    for part in parts[1:-1]:
+    while pending:
+        part = pending.popleft()
+        if part in ("", "."):
+            continue
         if part == "..":
             reached = reached.parent
             continue
@@ -175,22 +183,25 @@ def enters(path: Path | str, folder: Path) -> bool:
         try:
             status = os.lstat(step)
         except (FileNotFoundError, NotADirectoryError):
-            return False
+            return reached.is_relative_to(folder)  # the open fails there, or creates
         except (OSError, ValueError):
             return True
         if not stat.S_ISLNK(status.st_mode) and getattr(status, "st_reparse_tag", 0) == 0:
             reached = step
             continue
-        if reached.is_relative_to(folder):
-            return True  # a link of the folder's own: where it leads is its choice
         links += 1
-        if links > _MOST_LINKS:
-            return True
+        if reached.is_relative_to(folder) or links > _MOST_LINKS:
+            return True  # a link of the folder's own: where it leads is its choice
         try:
-            reached = Path(os.path.realpath(step))
+            target = Path(os.readlink(step))
         except (OSError, ValueError):
             return True
-    return reached.is_relative_to(folder)
+        if target.anchor:
+            reached = Path(target.anchor)
+        pending.extendleft(reversed(target.parts[1:] if target.anchor else target.parts))
+        if len(pending) > _MOST_PARTS:
+            return True
+    return reached.parent.is_relative_to(folder)
 
 
 _KINDS = (
