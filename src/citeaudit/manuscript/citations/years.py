@@ -23,15 +23,16 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # the work but known) are that year.
 # A work published over years is cited by its span or its first year and on:
 # "Castroviejo 1986–2015", "(1890–1894)", "Urban 1926–27" (the end's last two digits),
-# "JSTOR (2000 onwards)", "(2009+)"; the
+# "JSTOR (2000 onwards)", "(2009+)", a school or financial year "(2019/20)"; the
 # citation's year is the first, as the list's entry gives it first.
 # A status or "no date" spelt out stands in the year slot of a work with no year yet
 # ("under review", "Forthcoming", "no prelo", "im Druck": model.publication_status).
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     r"(?:(?:1[5-9]\d\d|20[0-3]\d)\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
-    r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?(?![\w/])"
-    r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|[-–]\d\d(?![\w/\-–])|\s+onwards?\b"
+    r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?"
+    r"(?:(?![\w/])|(?=/\d\d(?![\w/\-–])))"
+    r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|[-–/]\d\d(?![\w/\-–])|\s+onwards?\b"
     r"|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/[df]\b"
