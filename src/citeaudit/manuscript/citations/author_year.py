@@ -381,7 +381,7 @@ def _group(
     works = parse_group(inner)
     if titles:
         works = titles.reread(inner, works)
-    works = tuple(_vietnamese_surnames(work, titles) for work in works)
+    works = _same_authors(tuple(_vietnamese_surnames(work, titles) for work in works))
     if not works:
         return None
     start, end = m.start(), m.end()
@@ -408,6 +408,27 @@ def _group(
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
+
+
+# "the same author(s)" in place of the names: German "ders." / "dies.", Latin "idem",
+# "eadem", "iid." -- "(Müller 2001; ders. 2005)" is Müller's 2005 work
+_SAME_AUTHOR = word_set("ders dies idem eadem iidem eaedem iid id ead")
+
+
+def _same_authors(works: tuple[ParsedWork, ...]) -> tuple[ParsedWork, ...]:
+    """The works with "ders." / "idem" given the names of the work before it (read as a
+    name, "ders" was a missing work and the author's second entry "never cited")."""
+    if len(works) < 2:
+        return works
+    out = [works[0]]
+    for work in works[1:]:
+        if len(work.authors) == 1 and work.authors[0].casefold().rstrip(".") in _SAME_AUTHOR:
+            before = out[-1]
+            work = dataclasses.replace(
+                work, authors=before.authors, et_al=before.et_al, certainty=before.certainty
+            )
+        out.append(work)
+    return tuple(out)
 
 
 def _vietnamese_surnames(work: ParsedWork, titles: EntryTitles | None) -> ParsedWork:
