@@ -110,7 +110,12 @@ def test_a_subnet_on_our_link_past_four_megabytes_of_routes_is_on_our_link(
 ) -> None:
     header = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
     gateway = "010200C0"
-    lines = [_route_line(f"10.{(i >> 8) % 256}.{i % 256}.0/24", gateway) for i in range(80_000)]
+    # 80,000 routes through the gateway, written as _route_line would (faster).
+    through = _route_line("10.0.0.0/24", gateway)
+    lines = [
+        through.replace("\t0000000A\t", f"\t{(i % 65536) << 8 | 10:08X}\t", 1)
+        for i in range(80_000)
+    ]
     route = header + "".join(lines) + _route_line("198.51.100.0/24")
     assert len(route.encode()) > PIECE
     own = own_from(tmp_path, route=route)
@@ -163,9 +168,9 @@ def test_a_local_ipv6_prefix_past_four_megabytes_of_routes_is_ours(tmp_path: Pat
     """An AnyIP prefix (RTF_LOCAL) and an on-link /64 listed after 4 MB of routes
     through a gateway: still ours, and still our link."""
     gateway = "fe80" + "0" * 27 + "1"
+    through = _route6_line("2001:db8::/64", gateway, "00000003")  # then renumbered
     routes = "".join(
-        _route6_line(f"2001:db8:{i >> 16:x}:{i & 0xFFFF:x}::/64", gateway, "00000003")
-        for i in range(40_000)
+        through.replace("20010db8000000000000", f"20010db80000{i:08x}", 1) for i in range(40_000)
     )
     routes += _route6_line("2001:db8:aaaa::/48", flags="80200001")  # local, as a whole
     routes += _route6_line("2001:db8:bbbb:1::/64")  # on our link
