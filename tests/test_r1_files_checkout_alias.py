@@ -80,9 +80,6 @@ def test_a_baseline_named_through_the_checkouts_alias_is_not_read_out(
     assert code == 2 and "secret.json" in shown  # refused, naming the baseline
 
 
-@pytest.mark.xfail(
-    strict=True, reason="cli/configure.py: /work/helpers/r1-confine-alias.diff (not r1's file)"
-)
 @pytest.mark.parametrize("given", ["alias/l/report.json", "ci/report.json"])
 def test_a_report_named_through_the_checkouts_alias_is_not_written_out(
     tmp_path: Path, given: str

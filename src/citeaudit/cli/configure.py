@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from citeaudit.audit_data import AuditResult
+from citeaudit.bounded_read import enters
 from citeaudit.config.load import find_config, parse_table, read_toml
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
@@ -96,7 +97,10 @@ def _inside(path: Path, fence: InputScope) -> bool:
     not one of the runner's above it. As written, or in its folder's real place: the
     checkout named through a link (``/ci/alias/report.sarif``, ``alias -> repo``) is
     still the checkout, and its files are judged; the name's own last part is not
-    resolved, so a link out is judged too, not taken for the place it points."""
+    resolved, so a link out is judged too, not taken for the place it points. A name an
+    entry of the checkout had a say in is the checkout's too (`bounded_read.enters`):
+    ``alias/l/report.json`` through ``alias -> repo`` and the fork's ``l -> ../outside``
+    (or the runner's ``ci -> repo/l``) had the report written into the runner's folder."""
     if fence.root is None:
         return False
     written = Path(os.path.abspath(path))
@@ -106,7 +110,7 @@ def _inside(path: Path, fence: InputScope) -> bool:
         folder = Path(os.path.realpath(written.parent))
     except (OSError, ValueError):
         return False
-    return (folder / written.name).is_relative_to(fence.root)
+    return (folder / written.name).is_relative_to(fence.root) or enters(path, fence.root)
 
 
 def _refused(source: Path, what: str, name: str) -> ConfigurationError:
