@@ -54,11 +54,6 @@ def test_ng_glued_label_keeps_the_lists_numbers(tmp_path: Path) -> None:
 # --- NS: one source under several numbers ("2,3,4) https://...") ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class NS: a shared label '2,3,4) <source>' (one source for several "
-    "numbers) is read as the entry before's continuation: [3] 'missing', [1]+[2..4] one entry",
-)
 def test_ns_shared_label_names_every_number(tmp_path: Path) -> None:
     md = tmp_path / "makale.md"
     md.write_text(

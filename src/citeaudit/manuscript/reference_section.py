@@ -208,10 +208,16 @@ _NUMBERING = re.compile(
 # special interest" (•) and "of outstanding interest" (••): "6.•• Roe B. ...", "18•
 # Doe A. ...". The mark is no part of the label; read as no label, each marked entry
 # was joined to the one before and the list came out short.
+# A list of web sources typed by hand may glue its label to the address ("1)https://...")
+# and give one source several numbers ("2,3,4) https://..."); read as no label, each was
+# joined to the entry before.
+_SHARED_NUMBERS = r"\d{1,4}(?:[ ]?,[ ]?\d{1,4}){1,9}"
 _MARKER = re.compile(
     r"^\s*(?:(?P<bullet>[-*+•·▪‣◦●■–—])(?:\s+|$)"
-    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●]))[•●]{0,2}(?:\s+|$)"
-    r"|(?P<bracket>\[\d{1,4}[a-z]?\])\s*|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
+    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●])"
+    rf"|\(?{_SHARED_NUMBERS}\))[•●]{{0,2}}(?:\s+|$|(?=https?://|www\.))"
+    rf"|(?P<bracket>\[\d{{1,4}}[a-z]?\]|\[{_SHARED_NUMBERS}\])\s*"
+    r"|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
 )
 # A sub-label without punctuation, as Wiley prints its chemistry lists ("1a A. Bauer,
 # Chem. Rev. 2001, 1, 1-9;" / "1b C. Diaz, ..." / "2. E. Fox, ..."): an entry opens
