@@ -35,12 +35,6 @@ def _verdict(result: AuditResult) -> tuple[set[str], set[str], list[str]]:
 # --- LI: \lstinline with an optional argument inside a macro definition ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class LI: in '\\lstinline[style=inline]!#1!' the '[' is taken for the verbatim "
-    "delimiter, the rest of the line is blanked with the macro's closing brace, and every "
-    "later \\cite is lost: each entry 'never cited'",
-)
 def test_li_lstinline_with_options_keeps_the_citations(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
     (tmp_path / "preamble.tex").write_text(
@@ -62,11 +56,6 @@ def test_li_lstinline_with_options_keeps_the_citations(tmp_path: Path) -> None:
 # --- TD: \input of a file of the TeX distribution -------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class TD: '\\input{size10.clo}' names a file every TeX installation has; it is "
-    "reported 'not found, LaTeX stops at this \\input' and no citation is checked",
-)
 def test_td_input_of_a_distribution_file_is_no_missing_file(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
     tex = tmp_path / "memoire.tex"

@@ -70,7 +70,13 @@ _HIDDEN_ENVIRONMENTS = (
 _BEGIN_HIDDEN = re.compile(
     r"\\begin\s*\{(" + "|".join(re.escape(e) for e in _HIDDEN_ENVIRONMENTS) + r")\}"
 )
-_VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{[^{}]*\})\*?([^\sA-Za-z{])")
+# \lstinline and \mintinline take their options in brackets before the delimiter
+# ("\lstinline[style=inline]!x!"); read as the delimiter, "[" would blank the rest of
+# the line, a macro's closing brace with it, and every later \cite.
+_VERB = re.compile(
+    r"\\(?:verb|lstinline(?:\[[^\]\n]*\])?|mintinline(?:\[[^\]\n]*\])?\{[^{}]*\})"
+    r"\*?([^\sA-Za-z{])"
+)
 _INCLUDE = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
 _IMPORT = re.compile(
     r"\\(import|subimport|inputfrom|subinputfrom|includefrom|subincludefrom)\*?\s*\{([^{}]*)\}\s*\{([^{}]+)\}"
@@ -383,6 +389,17 @@ def _macro_includes(
 
 # Commands whose missing file LaTeX only warns about ("No file x.tex"), typesetting on.
 _SKIPPED_WHEN_MISSING = frozenset({"include", "includefrom", "subincludefrom"})
+# Files every TeX installation holds, which TeX finds on its own search path when the
+# project has none of that name: a class's size options (\input{size10.clo}), package
+# and font definitions, pdfTeX's glyph map. Missing from the project is no missing file.
+_DISTRIBUTION_SUFFIXES = (".clo", ".sty", ".cls", ".def", ".cfg", ".fd", ".ldf")
+_DISTRIBUTION_NAMES = frozenset({"glyphtounicode", "glyphtounicode.tex", "pdfglyphlist"})
+
+
+def _from_distribution(target: str) -> bool:
+    """Whether an unfound \\input names a file of the TeX distribution, not the project."""
+    name = target.strip().rsplit("/", 1)[-1].lower()
+    return name in _DISTRIBUTION_NAMES or name.endswith(_DISTRIBUTION_SUFFIXES)
 
 
 def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Path], bool]]:
@@ -419,6 +436,8 @@ def _include(
     if found is None:
         return []  # past the scope's cap on named files, which was said once
     if isinstance(found, str):
+        if found.endswith(" not found") and _from_distribution(target):
+            return []  # TeX reads the installation's copy; it cites nothing
         if stops:  # LaTeX stops here: what the rest cites is unknown to BibTeX too
             message = f"{found}; LaTeX stops at this \\input, its text is unread"
         else:
