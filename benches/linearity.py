@@ -364,6 +364,16 @@ def tex_macro_chain(n: int) -> Files:
     return {"paper.tex": _latex(f"\\m{last}", defs)}
 
 
+def tex_macro_empty_ladder(n: int) -> Files:
+    """A macro defined citing, then redefined empty; 20 macros each using the one below
+    four times (4**20 empty expansions a use, nothing written); n uses of the top."""
+    defs = "\\newcommand{\\ma}{\\cite{k}}\n\\renewcommand{\\ma}{}\n" + "".join(
+        f"\\newcommand{{\\m{_alpha(i)}}}{{" + f"\\m{_alpha(i - 1)}" * 4 + "}\n"
+        for i in range(1, 20)
+    )
+    return {"paper.tex": _latex(f"\\m{_alpha(19)} text\n" * n, defs)}
+
+
 def _alpha(i: int) -> str:
     """A macro name for `i` (LaTeX names are letters only)."""
     out = ""
@@ -803,6 +813,7 @@ SHAPES = (
     Shape("tiny-entries", tiny_entries, 200, "a free-text list of n tiny entries"),
     Shape("tex-deep-braces", tex_deep_braces, 200, "n groups and n \\textbf deep"),
     Shape("tex-macro-chain", tex_macro_chain, 20, "\\m_i = \\m_i-1\\m_i-1, n macros"),
+    Shape("tex-macro-empty-ladder", tex_macro_empty_ladder, 100, "n uses of a 4**20 empty ladder"),
     Shape("yaml-front-matter-aliases", yaml_front_matter_aliases, 3, "n alias levels, x4 each"),
     Shape("csl-yaml-aliases", csl_yaml_aliases, 3, "CSL YAML author list n alias levels deep"),
     Shape("csl-yaml-items", csl_yaml_items, 200, "CSL YAML with n items"),
