@@ -41,11 +41,12 @@ the rest is audited.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
@@ -63,10 +64,11 @@ from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
 from citeaudit.manuscript.docx_hidden import (
-    default_hidden,
-    hidden_styles,
+    Looks,
+    paragraph_grounded,
     paragraph_style,
-    run_hidden,
+    run_unseen,
+    style_looks,
     unseen_notes,
 )
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_level, paragraph_list
@@ -142,8 +144,7 @@ class _Styles:
     # paragraph styles that put a paragraph in a list ("List Number"): style id ->
     # (numId, level), inherited through basedOn
     lists: dict[str, tuple[str, int]] = field(default_factory=dict)
-    hidden: frozenset[str] = frozenset()  # styles whose text Word hides (docx_hidden)
-    hidden_default: bool = False  # the document's default run hides text
+    looks: Looks = field(default_factory=Looks)  # what Word hides or no one sees (docx_hidden)
 
     def paragraph_list(self, paragraph: Any) -> tuple[str, int] | None:
         """(numId, level) of the list a paragraph is in: its own ``numPr``, else its
@@ -187,10 +188,10 @@ class DocxReader(ManuscriptReader):
         body = root.find(_q("body"))
         if body is None:
             raise InputError(name, f"not a DOCX file: {_MAIN} has no body")
-        styles = _styles(parts.get(_STYLES), name, problems)
-        # what the editor may see otherwise than it is read: tracked changes, hidden
-        # and faint text (docx_hidden)
-        for note in unseen_notes(body, styles.hidden, styles.hidden_default):
+        styles = _styles(parts.get(_STYLES), name, problems, root)
+        # what the editor may see otherwise than it is read: tracked changes, hidden,
+        # white and hairline text (docx_hidden)
+        for note in unseen_notes(body, styles.looks):
             problems.append(InputProblem(name, None, note))
         numbering = _numbering(parts.get(_NUMBERING), name, problems)
         lines: list[Line] = []
@@ -522,13 +523,15 @@ def _parse(data: bytes) -> tuple[Any, str]:
     return root, ""
 
 
-def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Styles:
+def _styles(
+    data: bytes | None, name: str, problems: list[InputProblem], document: Any = None
+) -> _Styles:
     root, why = (None, "") if data is None else _parse(data)
     if root is None:
         if data is not None:
             what = "is damaged," if why == _BROKEN else f"{why};"
             problems.append(InputProblem(name, None, f"{_STYLES} {what} styles ignored"))
-        return _Styles({}, frozenset(), frozenset())
+        return _Styles({}, frozenset(), frozenset(), looks=style_looks(None, document))
     names: dict[str, str] = {}
     bold: set[str] = set()
     superscript: set[str] = set()
@@ -561,8 +564,7 @@ def _styles(data: bytes | None, name: str, problems: list[InputProblem]) -> _Sty
         frozenset(bold),
         frozenset(superscript),
         lists,
-        hidden_styles(root),
-        default_hidden(root),
+        style_looks(root, document),
     )
 
 
@@ -758,6 +760,9 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
     skipped = 0  # open elements whose text Word does not show (deletions, text boxes)
     runs: list[tuple[bool, bool]] = []  # open runs, innermost last: (hidden, superscript)
     own_style = paragraph_style(paragraph)  # its hidden text style hides its runs
+    # whether white text shows on the paragraph's ground: asked once, and only of a
+    # paragraph holding a white run (it looks through the paragraph's ancestors)
+    grounded = functools.cache(lambda: paragraph_grounded(paragraph, styles.looks))
     for event, node in etree.iterwalk(paragraph, events=("start", "end")):
         tag = node.tag
         if node is paragraph or not isinstance(tag, str):
@@ -786,7 +791,7 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
         if local in _SKIPPED:
             skipped += 1
         elif local == "r":
-            runs.append(_run_state(node, styles, own_style))
+            runs.append(_run_state(node, styles, own_style, grounded))
     return "".join(parts), tuple(spans)
 
 
@@ -802,11 +807,14 @@ def _within(
     return kept, tuple((a, min(b, end)) for a, b in superscripts if a < end)
 
 
-def _run_state(run: Any, styles: _Styles, paragraph_style_id: str = "") -> tuple[bool, bool]:
-    """(hidden, superscript) for a run: hidden by its own properties, its character
-    style, its paragraph's style or the document's defaults (docx_hidden)."""
-    hidden = run_hidden(run, paragraph_style_id, styles.hidden, styles.hidden_default)
-    return hidden, _superscript(run, styles)
+def _run_state(
+    run: Any, styles: _Styles, paragraph_style_id: str, grounded: Callable[[], bool]
+) -> tuple[bool, bool]:
+    """(unseen, superscript) for a run: hidden by its own properties, its character
+    style, its paragraph's style or the document's defaults, or white off any ground,
+    or 1 pt high (docx_hidden)."""
+    unseen = run_unseen(run, paragraph_style_id, styles.looks, grounded)
+    return unseen, _superscript(run, styles)
 
 
 def _superscript(run: Any, styles: _Styles) -> bool:

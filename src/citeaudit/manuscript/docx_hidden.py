@@ -10,10 +10,18 @@ hiddenness is resolved once (`hidden_styles`) and a run is judged by the nearest
 setting (`run_hidden`): the run's own, then its character style, then its
 paragraph's style, then the defaults.
 
+Text that is there but that no reader sees is left out too (`Looks`,
+`run_unseen`): white on the white page -- set on the run, its character style, its
+paragraph's style or the defaults, ``w:themeColor="background1"`` included -- and
+type of 1 pt or less. White shows on a ground, and is read there: the run's shading
+or highlight, its paragraph's shading (own or its style's), a table's cell (a table
+style may shade it, which is not judged here), a text box, a page background that is
+not white. Light grey, however faint, is taken as shown.
+
 What the audit cannot judge it says (`unseen_notes`): tracked changes not accepted
 (the reader takes the document as it prints with them accepted -- deletions out,
-insertions in -- and the editor may be looking at the markup), hidden text left
-out, text that is there but may not show -- white, or under one point high -- and
+insertions in -- and the editor may be looking at the markup), hidden, white and
+hairline text left out, white text read on a table's or a text box's ground, and
 parts in another format Word shows in place (``w:altChunk``: HTML, RTF) that are
 not read at all. One note a kind with its count, never one a run: a hostile file's
 million runs make five lines.
@@ -21,7 +29,10 @@ million runs make five lines.
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -31,6 +42,9 @@ _TRUE = frozenset({"", "1", "true", "on"})
 _HIDING = ("vanish", "specVanish")
 _MAX_CHAIN = 32  # basedOn links followed: Word allows far fewer; a cycle stops too
 _WHITE = frozenset({"ffffff", "white"})
+_WHITE_THEMES = frozenset({"background1", "light1"})  # the theme's page colour: white
+_CLEAR_FILLS = frozenset({"", "auto", "ffffff", "white"})
+_MAX_GROUND_STEPS = 64  # ancestors looked through for a table cell or a text box
 _TINY_HALF_POINTS = 2  # w:sz is in half-points: 1 pt and under shows as a hairline
 
 
@@ -38,7 +52,8 @@ def _q(local: str) -> str:
     return f"{{{_W}}}{local}"
 
 
-_P, _R = _q("p"), _q("r")
+_T = TypeVar("_T")
+_P, _R, _TC, _BOX = _q("p"), _q("r"), _q("tc"), _q("txbxContent")
 # counted by the XML library, not a Python loop: nested 200 deep they cost nothing
 _CHANGES = "count(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)"
 _CHUNKS = "count(.//w:altChunk)"
@@ -116,28 +131,217 @@ def run_hidden(run: Any, paragraph_style_id: str, hidden: frozenset[str], defaul
     return default
 
 
-def unseen_notes(body: Any, hidden: frozenset[str], default: bool) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Looks:
+    """How a document's text looks, resolved once from its styles part: which styles
+    hide, each style's colour and size through its ``basedOn`` chain, and which
+    paragraph styles shade their paragraph. `page_ground`: the page is not white."""
+
+    hidden: frozenset[str] = frozenset()
+    hidden_default: bool = False
+    colors: dict[str, str] = field(default_factory=dict)  # style id -> "white" or "other"
+    sizes: dict[str, int] = field(default_factory=dict)  # style id -> half-points
+    shaded: frozenset[str] = frozenset()  # paragraph styles with a shading fill
+    default_color: str = ""
+    default_size: int | None = None
+    page_ground: bool = False
+
+
+def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
+    """The document's `Looks`: its styles (None: none) and its page background."""
+    page_ground = _page_ground(document_root)
+    if styles_root is None:
+        return Looks(page_ground=page_ground)
+    colors: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    shading: dict[str, bool] = {}
+    based_on: dict[str, str] = {}
+    for style in styles_root.iterfind("w:style", _NS):
+        style_id = style.get(_q("styleId")) or ""
+        if not style_id:
+            continue
+        properties = style.find("w:rPr", _NS)
+        color, size = _color(properties), _size(properties)
+        if color:
+            colors[style_id] = color
+        if size is not None:
+            sizes[style_id] = size
+        shade = style.find("w:pPr/w:shd", _NS)
+        if shade is not None:
+            shading[style_id] = _filled(shade)
+        parent = style.find("w:basedOn", _NS)
+        if parent is not None and parent.get(_q("val")):
+            based_on[style_id] = parent.get(_q("val")) or ""
+    defaults = styles_root.find("w:docDefaults/w:rPrDefault/w:rPr", _NS)
+    return Looks(
+        hidden=hidden_styles(styles_root),
+        hidden_default=default_hidden(styles_root),
+        colors=_inherited(colors, based_on),
+        sizes=_inherited(sizes, based_on),
+        shaded=frozenset(k for k, v in _inherited(shading, based_on).items() if v),
+        default_color=_color(defaults),
+        default_size=_size(defaults),
+        page_ground=page_ground,
+    )
+
+
+def _inherited(own: dict[str, _T], based_on: dict[str, str]) -> dict[str, _T]:
+    """Each style's value: its own, else the nearest ancestor's (a cycle or a chain
+    longer than Word allows ends the walk)."""
+    out: dict[str, _T] = {}
+    for style_id in set(own) | set(based_on):
+        current: str | None = style_id
+        for _ in range(_MAX_CHAIN):
+            if current is None:
+                break
+            if current in own:
+                out[style_id] = own[current]
+                break
+            current = based_on.get(current)
+    return out
+
+
+def _page_ground(document_root: Any) -> bool:
+    background = document_root.find("w:background", _NS) if document_root is not None else None
+    if background is None:
+        return False
+    color = (background.get(_q("color")) or "").lower()
+    return color not in _CLEAR_FILLS or background.get(_q("themeColor")) is not None
+
+
+def _color(properties: Any) -> str:
+    """ "white", "other" or "" (not set) for a w:rPr's colour."""
+    color = properties.find("w:color", _NS) if properties is not None else None
+    if color is None:
+        return ""
+    theme = color.get(_q("themeColor"))
+    if theme is not None:
+        return "white" if theme in _WHITE_THEMES else "other"
+    return "white" if (color.get(_q("val")) or "").lower() in _WHITE else "other"
+
+
+def _size(properties: Any) -> int | None:
+    size = properties.find("w:sz", _NS) if properties is not None else None
+    if size is None:
+        return None
+    try:
+        return int((size.get(_q("val")) or "")[:8])
+    except ValueError:
+        return None
+
+
+def _filled(shade: Any) -> bool:
+    return (shade.get(_q("fill")) or "").lower() not in _CLEAR_FILLS
+
+
+def _run_grounded(properties: Any) -> bool:
+    """The run sets a ground of its own: a shading fill or a highlight."""
+    if properties is None:
+        return False
+    shade = properties.find("w:shd", _NS)
+    if shade is not None and _filled(shade):
+        return True
+    highlight = properties.find("w:highlight", _NS)
+    return highlight is not None and (highlight.get(_q("val")) or "none") != "none"
+
+
+def _resolved(own: _T | None, character: str, paragraph: str, by_style: dict[str, _T]) -> _T | None:
+    """The run's own setting, else its character style's, else its paragraph style's."""
+    if own is not None:
+        return own
+    if character and character in by_style:
+        return by_style[character]
+    return by_style.get(paragraph) if paragraph else None
+
+
+WHITE_RUN = "white"
+TINY_RUN = "tiny"
+
+
+def run_look(run: Any, paragraph_style_id: str, looks: Looks) -> str | None:
+    """`TINY_RUN` for a run of 1 pt or less, `WHITE_RUN` for a white run on no ground
+    of its own (its paragraph's ground is the caller's), else None."""
+    properties = run.find("w:rPr", _NS)
+    style = properties.find("w:rStyle", _NS) if properties is not None else None
+    character = (style.get(_q("val")) or "") if style is not None else ""
+    size = _resolved(_size(properties), character, paragraph_style_id, looks.sizes)
+    if size is None:
+        size = looks.default_size
+    if size is not None and size <= _TINY_HALF_POINTS:
+        return TINY_RUN
+    color = _resolved(_color(properties) or None, character, paragraph_style_id, looks.colors)
+    if color is None:
+        color = looks.default_color
+    if color == "white" and not looks.page_ground and not _run_grounded(properties):
+        return WHITE_RUN
+    return None
+
+
+def paragraph_grounded(paragraph: Any, looks: Looks) -> bool:
+    """The paragraph stands on a ground white text shows on: its shading (own or its
+    style's), a table's cell or a text box around it, a page that is not white. Its
+    ancestors are looked through `_MAX_GROUND_STEPS` deep (deeper: taken as a ground,
+    the text read as before)."""
+    if _shaded(paragraph, looks):
+        return True
+    node = paragraph.getparent()
+    for _ in range(_MAX_GROUND_STEPS):
+        if node is None:
+            return False
+        if node.tag in (_TC, _BOX):
+            return True
+        node = node.getparent()
+    return True
+
+
+def run_unseen(
+    run: Any, paragraph_style_id: str, looks: Looks, grounded: Callable[[], bool]
+) -> bool:
+    """Whether no reader sees `run`: hidden, 1 pt or less, or white off any ground
+    (`grounded`, asked only then: the paragraph's ground)."""
+    if run_hidden(run, paragraph_style_id, looks.hidden, looks.hidden_default):
+        return True
+    look = run_look(run, paragraph_style_id, looks)
+    return look == TINY_RUN or (look == WHITE_RUN and not grounded())
+
+
+def unseen_notes(body: Any, looks: Looks) -> list[str]:
     """Sentences for what the editor may see otherwise than the audit reads it.
 
-    One walk, the paragraph styles open carried down: looking each run's paragraph up
-    cost as many steps as the run is deep (tests/security/test_docx_nesting.py)."""
+    One walk, the paragraph styles open carried down, and the table cells and text
+    boxes open counted: looking each run's paragraph up cost as many steps as the run
+    is deep (tests/security/test_docx_nesting.py)."""
     changes = int(body.xpath(_CHANGES, namespaces=_NS))
     hidden_runs = 0
-    faint_runs = 0
-    styles: list[str] = []  # the open paragraphs' styles, innermost last
-    for event, node in etree.iterwalk(body, events=("start", "end"), tag=(_P, _R)):
+    unseen: Counter[str] = Counter()  # white and hairline runs, by kind
+    on_cells = 0  # white runs read on a table's or a text box's ground
+    paragraphs: list[tuple[str, bool]] = []  # open paragraphs: (style, shaded), innermost last
+    cells = 0  # open table cells and text boxes
+    tags = (_P, _R, _TC, _BOX)
+    for event, node in etree.iterwalk(body, events=("start", "end"), tag=tags):
+        if node.tag in (_TC, _BOX):
+            cells += 1 if event == "start" else -1
+            continue
         if node.tag == _P:
             if event == "start":
-                styles.append(paragraph_style(node))
+                paragraphs.append((paragraph_style(node), _shaded(node, looks)))
             else:
-                styles.pop()
+                paragraphs.pop()
             continue
         if event == "end" or not _has_text(node):
             continue
-        elif run_hidden(node, styles[-1] if styles else "", hidden, default):
+        style, shaded = paragraphs[-1] if paragraphs else ("", False)
+        if run_hidden(node, style, looks.hidden, looks.hidden_default):
             hidden_runs += 1
-        elif _faint(node.find("w:rPr", _NS)):
-            faint_runs += 1
+            continue
+        look = run_look(node, style, looks)
+        if look == TINY_RUN:
+            unseen["under 1 pt high"] += 1
+        elif look == WHITE_RUN and not shaded:
+            if cells:
+                on_cells += 1
+            else:
+                unseen["white on the white page"] += 1
     notes: list[str] = []
     chunks = int(body.xpath(_CHUNKS, namespaces=_NS))
     if chunks:
@@ -157,31 +361,30 @@ def unseen_notes(body: Any, hidden: frozenset[str], default: bool) -> list[str]:
             f"the document holds hidden text ({hidden_runs:,} run(s)): not read, as "
             "Word does not show it"
         )
-    if faint_runs:
+    if unseen:
+        kinds = ", ".join(f"{n:,} {why}" for why, n in unseen.most_common())
         notes.append(
-            f"the document holds text that may not show ({faint_runs:,} run(s) in "
-            "white or under 1 pt high): read as text -- check it is meant to be there"
+            f"the document holds text no reader sees ({sum(unseen.values()):,} run(s): "
+            f"{kinds}): not read -- a citation or an entry there is not one the editor "
+            "can see"
+        )
+    if on_cells:
+        notes.append(
+            f"the document holds white text in a table or a text box ({on_cells:,} "
+            "run(s)): read as text, as a shaded cell or box shows it -- check it is "
+            "meant to be there"
         )
     return notes
 
 
+def _shaded(paragraph: Any, looks: Looks) -> bool:
+    if looks.page_ground:
+        return True
+    shade = paragraph.find("w:pPr/w:shd", _NS)
+    if shade is not None:
+        return _filled(shade)
+    return paragraph_style(paragraph) in looks.shaded
+
+
 def _has_text(run: Any) -> bool:
     return any((t.text or "").strip() for t in run.iterfind("w:t", _NS))
-
-
-def _faint(properties: Any) -> bool:
-    if properties is None:
-        return False
-    color = properties.find("w:color", _NS)
-    if color is not None and (color.get(_q("val")) or "").lower() in _WHITE:
-        shade = properties.find("w:shd", _NS)
-        highlight = properties.find("w:highlight", _NS)
-        if shade is None and highlight is None:  # white on a coloured ground shows
-            return True
-    size = properties.find("w:sz", _NS)
-    if size is not None:
-        try:
-            return int(size.get(_q("val")) or "0") <= _TINY_HALF_POINTS
-        except ValueError:
-            return False
-    return False
