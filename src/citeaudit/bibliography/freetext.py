@@ -797,7 +797,7 @@ def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
     if re.search(r"\d{3,}", _PAREN_GROUP.sub(" ", p) if parenthesised else p):
         return False
     body = p.rstrip(" .,:")
-    if _boundaries(body):
+    if _boundaries(body) and not _body_under_its_country(body):
         return False
     colon = BODY_BEFORE_COLON.match(body)
     if colon and is_organisation(colon.group(1), author_part=True):
@@ -811,6 +811,22 @@ def _plausible_author_prefix(prefix: str, *, parenthesised: bool) -> bool:
     # 2019.": a title after the first person's initials, the year in brackets its own
     title = _TITLE_AFTER_INITIALS.match(body)
     return title is None or not _reads_as_title(title.group(1))
+
+
+# a country (one or two capitalised words) and a government body under it, as
+# Australian and Commonwealth lists write the author: "Australia. Department of Health."
+_COUNTRY_THEN_BODY = re.compile(rf"([{_UP}][a-z]+(?: [{_UP}][a-z]+)?)\. ([{_UP}].+)")
+
+
+def _body_under_its_country(body: str) -> bool:
+    """Whether the author part before a year is a country and a body under it ("Canada.
+    Ministry of Imaginary Affairs"): one author, whose full stop ends no sentence. The
+    part after the country must read as an organisation on its words alone and hold no
+    sentence end of its own."""
+    m = _COUNTRY_THEN_BODY.fullmatch(body)
+    if m is None or _boundaries(m.group(2)):
+        return False
+    return is_organisation(m.group(2)) and not is_organisation(m.group(1))
 
 
 # one inverted name with initials, then a capitalised word that opens a title
