@@ -68,7 +68,7 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     tagging = freetext_crf.tag(toks, rule_hints(f))
     if tagging is None:
         return False
-    rules_container = f.container
+    rules_container, rules_title = f.container, f.title
     title = _clean_tagged(tagging.spans.get("title"))
     container = _drop_in_mark(_clean_tagged(tagging.spans.get("container")))
     if title:
@@ -114,7 +114,22 @@ def refine_with_tagger(text: str, f: ParsedFields) -> bool:
     f.container = _same_but_full_stop(f.container, rules_container)
     if f.title and f.container and _norm(f.title) == _norm(f.container):
         f.container = None
+    if _title_took_the_container(f.title, rules_title, f.container):
+        f.title = rules_title
     return _fill_gaps(toks, tagging, f)
+
+
+def _title_took_the_container(
+    title: str | None, rules_title: str | None, container: str | None
+) -> bool:
+    """Whether the tagger's title is the rules' title and then the container that stands
+    ("Ten facts about parsers. | Made-up News. Retrieved from …", the site's name read
+    on as a subtitle while the rules' container was kept): one phrase read as two
+    fields. AnyStyle labels the site after a title journal, container or publisher,
+    never title, so the rules' title stands."""
+    if not (title and rules_title and container) or title == rules_title:
+        return False
+    return _norm(title) == _norm(f"{rules_title} {container}")
 
 
 def _only_the_subtitle(ours: str | None, theirs: str) -> bool:
