@@ -154,3 +154,52 @@ def test_text_outside_a_crop_box_set_inside_the_media_box_is_unseen(tmp_path: Pa
     uncited, notes = _audit(path)
     assert len(uncited) == 1 and "Smith" in uncited[0]
     assert any("off the page" in n for n in notes)
+
+
+def _image(canvas: Canvas, x: float, y: float, w: float, h: float, clear: bool = False) -> None:
+    """A grey picture; `clear`: its grey masked out (a colour-key mask), so it shows
+    what lies under it."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    picture = ImageReader(Image.new("RGB", (40, 10), (200, 200, 200)))
+    canvas.drawImage(picture, x, y, w, h, mask=[190, 210, 190, 210, 190, 210] if clear else None)
+
+
+def _under_image(canvas: Canvas, y: float) -> None:
+    canvas.drawString(56, y, "As argued (Smith, 2019).")
+    _image(canvas, 50, y - 5, 200, 16)  # drawn after the text, opaque: covers it
+
+
+def _over_image(canvas: Canvas, y: float) -> None:
+    _image(canvas, 50, y - 5, 200, 16)
+    canvas.drawString(56, y, "As argued (Smith, 2019).")  # drawn on the picture: shows
+
+
+def _under_clear_image(canvas: Canvas, y: float) -> None:
+    canvas.drawString(56, y, "As argued (Smith, 2019).")
+    _image(canvas, 50, y - 5, 200, 16, clear=True)  # a transparent picture shows it
+
+
+def test_text_an_opaque_image_covers_is_unseen(tmp_path: Path) -> None:
+    uncited, notes = _audit(_pdf(tmp_path / "a.pdf", _under_image))
+    assert len(uncited) == 1 and "Smith" in uncited[0]
+    assert any("under an image" in n for n in notes)
+
+
+@pytest.mark.parametrize("draw", [_over_image, _under_clear_image], ids=["over", "clear-image"])
+def test_text_on_or_under_a_clear_image_is_read(tmp_path: Path, draw: Draw) -> None:
+    uncited, notes = _audit(_pdf(tmp_path / "a.pdf", draw))
+    assert uncited == [] and not any("no reader of the page sees" in n for n in notes)
+
+
+def test_a_scan_s_text_layer_under_its_page_image_is_read(tmp_path: Path) -> None:
+    """OCR tools may put the words under the scanned page's picture: the picture
+    shows them, so a page-sized image hides nothing."""
+
+    def scan(canvas: Canvas, y: float) -> None:
+        canvas.drawString(56, y, "As argued (Smith, 2019).")
+        _image(canvas, 0, 0, WIDTH, HEIGHT)
+
+    uncited, notes = _audit(_pdf(tmp_path / "a.pdf", scan))
+    assert uncited == [] and not any("no reader of the page sees" in n for n in notes)

@@ -145,7 +145,7 @@ def _pages(document: Any, name: str) -> PageRead:
             textpage = page.get_textpage()
             try:
                 turned = [0]
-                ink = page_ink(page.raw, page.get_cropbox())
+                ink = page_ink(document.raw, page.raw, page.get_cropbox())
                 glyphs = page_glyphs(textpage, min(MAX_PAGE_CHARS, budget), turned, ink, unseen)
             finally:
                 textpage.close()

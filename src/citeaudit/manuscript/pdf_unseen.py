@@ -7,26 +7,30 @@ gives them all, and the reader took them as text: "(Smith, 2019)" set invisibly 
 Smith's entry, and the uncited entry the editor would have been told of was hidden
 from the audit. Here each page's objects are looked at once (`page_ink`): its text
 objects that print nothing (invisible, white), and what lies under text and shows it
-(images, filled shapes that are not white). A glyph is then unseen (`unseen_reason`)
-when it is wholly off the page, under `TINY_POINTS` high, or in such an object -- unless an
-image lies under it (a scan's OCR layer is invisible text over the picture of the
-same words) or, for white type, an image or a dark shape does.
+(images, filled shapes that are not white), and the opaque images drawn later than
+some text. A glyph is then unseen (`unseen_reason`) when it is wholly off the page,
+under `TINY_POINTS` high, under an opaque image painted after it, or in such an
+object -- unless an image lies under it (a scan's OCR layer is invisible text over
+the picture of the same words) or, for white type, an image or a dark shape does. An
+image of `_SCAN_SHARE` of the page or more covers nothing: OCR tools put the words
+under the scanned page's picture too, which shows them.
 
-Only pages holding an invisible or white text object pay a look-up per glyph; every
+Only the glyphs of pages holding an invisible or white text object, and those lying
+under an opaque image, pay a look-up of their text object; every
 page pays one walk of its objects, capped (`MAX_OBJECTS`: past it the rest of the
 page counts as seen, as before). The glyphs left out are counted per reason, and the
 reader says so once (`unseen_message`).
 
 Geometry is in PDF points, y up, the page's user space (as pdfium's character boxes).
-Not judged here: text under an opaque image drawn after it, text clipped away by a
-clipping path, text the same colour as a coloured ground.
+Not judged here: text clipped away by a clipping path, text the same colour as a
+coloured ground, text under an opaque vector shape (a filled white box) drawn after it.
 """
 
 from __future__ import annotations
 
 import ctypes
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +49,11 @@ INVISIBLE = "invisible (text render mode 3)"
 WHITE = "white on the white page"
 OFF_PAGE = "off the page"
 TINY = f"under {TINY_POINTS:g} pt high"
+UNDER_IMAGE = "under an image drawn over it"
+_SCAN_SHARE = 0.4  # an image this much of the page is a scan's picture: it shows its words
+_MAX_COVER_AREA = 1_000_000.0  # square points (a page is 500,000): a larger cover is none
+_MAX_RENDERED_BYTES = 16 * 1024 * 1024  # a cover rendered to judge it (4 bytes a point)
+_BGRA = 4  # FPDFBitmap_BGRA
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -59,31 +68,92 @@ class PageInk:
     unseen: dict[int, str] = field(default_factory=dict)
     images: tuple[Box, ...] = ()
     grounds: tuple[Box, ...] = ()  # images and filled shapes not white
+    # images smaller than a scanned page, each with its place in the paint order; and
+    # each text object's place, when the page has such an image
+    covers: tuple[tuple[int, Box], ...] = ()
+    orders: dict[int, int] = field(default_factory=dict)
+    # whether a cover is opaque, judged the first time a glyph lies under it (the
+    # image rendered once: its own mask may let the text through)
+    opaque: Callable[[int], bool] = field(default=lambda order: True)
 
 
-def page_ink(page: Any, crop: Box) -> PageInk:
-    """The page's invisible and white text objects and its grounds, in one walk of at
-    most `MAX_OBJECTS` objects. `page` is pdfium's raw page handle."""
+def page_ink(document: Any, page: Any, crop: Box) -> PageInk:
+    """The page's invisible and white text objects, its grounds and covers, in one walk
+    of at most `MAX_OBJECTS` objects. `document` and `page` are pdfium's raw handles,
+    open while the page's glyphs are read."""
     import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]  # the child's only
 
     unseen: dict[int, str] = {}
     images: list[Box] = []
     grounds: list[Box] = []
-    for kind, obj in _objects(pdfium_c, page):
+    covers: list[tuple[int, Box]] = []
+    cover_objects: dict[int, Any] = {}
+    orders: dict[int, int] = {}
+    page_area = _area(crop)
+    for order, (kind, obj) in enumerate(_objects(pdfium_c, page)):
         if kind == _TEXT:
+            address = _address(obj)
+            orders[address] = order
             why = _text_unseen(pdfium_c, obj)
             if why is not None:
-                unseen[_address(obj)] = why
+                unseen[address] = why
         elif kind in (_IMAGE, _SHADING):
             box = _bounds(pdfium_c, obj)
             if box is not None:
                 images.append(box)
                 grounds.append(box)
+                if (
+                    kind == _IMAGE
+                    and _area(box) < min(_SCAN_SHARE * page_area, _MAX_COVER_AREA)
+                    and not pdfium_c.FPDFPageObj_HasTransparency(obj)
+                ):
+                    covers.append((order, box))
+                    cover_objects[order] = obj
         elif kind == _PATH and _dark_fill(pdfium_c, obj):
             box = _bounds(pdfium_c, obj)
             if box is not None:
                 grounds.append(box)
-    return PageInk(crop, unseen, tuple(images), tuple(grounds))
+    judged: dict[int, bool] = {}
+
+    def opaque(order: int) -> bool:
+        if order not in judged:
+            judged[order] = _opaque(pdfium_c, document, page, cover_objects[order])
+        return judged[order]
+
+    return PageInk(
+        crop,
+        unseen,
+        tuple(images),
+        tuple(grounds),
+        tuple(covers),
+        orders if covers else {},
+        opaque,
+    )
+
+
+def _opaque(pdfium_c: Any, document: Any, page: Any, image: Any) -> bool:
+    """Whether the image, rendered as placed, covers everything under it (its own mask
+    or soft mask leaves no pixel clear)."""
+    bitmap = pdfium_c.FPDFImageObj_GetRenderedBitmap(document, page, image)
+    if not bitmap:
+        return False
+    try:
+        if int(pdfium_c.FPDFBitmap_GetFormat(bitmap)) != _BGRA:
+            return True  # no alpha channel: nothing shows through
+        width = int(pdfium_c.FPDFBitmap_GetWidth(bitmap))
+        height = int(pdfium_c.FPDFBitmap_GetHeight(bitmap))
+        stride = int(pdfium_c.FPDFBitmap_GetStride(bitmap))
+        if width <= 0 or height <= 0 or stride * height > _MAX_RENDERED_BYTES:
+            return False
+        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * height)
+        rows = (pixels[r * stride : r * stride + 4 * width] for r in range(height))
+        return all(min(row[3::4]) == 255 for row in rows)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+
+
+def _area(box: Box) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
 
 
 def unseen_reason(
@@ -100,9 +170,20 @@ def unseen_reason(
     if right < c_left or left > c_right or top < c_bottom or bottom > c_top:
         return OFF_PAGE  # wholly: a code line running over the edge shows its cut glyph
     x, y = (left + right) / 2, (bottom + top) / 2
-    if not ink.unseen or get_object is None:
+    if get_object is None or not (ink.unseen or ink.covers):
         return None
-    why = ink.unseen.get(_address(get_object(textpage, index)))
+    address: int | None = None
+    for order, (a, b, c, d) in ink.covers:
+        if a <= x <= c and b <= y <= d:
+            if address is None:
+                address = _address(get_object(textpage, index))
+            if ink.orders.get(address, order) < order and ink.opaque(order):
+                return UNDER_IMAGE
+    if not ink.unseen:
+        return None
+    if address is None:
+        address = _address(get_object(textpage, index))
+    why = ink.unseen.get(address)
     if why is None:
         return None
     shown_by = ink.images if why == INVISIBLE else ink.grounds
