@@ -1,5 +1,5 @@
 """A Chinese, Japanese or Korean name before a year in parentheses: "王伟等（2019）指出",
-"山田（2019）によれば", "김민수(2018)에 따르면".
+"山田（2019）によれば", "김민수(2018)에 따르면", and two joined by "and": "王芳和刘洋（2017）".
 
 These scripts write no blank between words and have no capitals, so the name before
 the year cannot be told from the words before it ("研究表明王伟等" is "research shows
@@ -34,8 +34,10 @@ from citeaudit.model.citation import Citation
 
 _FIRST_AUTHOR = re.compile(rf"[{CJK_LETTERS}]{{2,5}}(?![{CJK_LETTERS}])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
-_RUN_BEFORE = re.compile(rf"[{CJK_LETTERS}]{{2,12}}\Z")
+_RUN_BEFORE = re.compile(rf"[{CJK_LETTERS}、・]{{2,12}}\Z")  # "、": names listed
 _ET_AL_BEFORE = re.compile(r"[ \t]?(?:等人|等|ら|ほか|他|외|등)[ \t]?\Z")
+# "and" between two names: Chinese 和 与 及 跟 、, Japanese と ・, Korean 와 과 및
+_AND = frozenset("和与及跟、と・와과및")
 _SCOPE = 300  # characters of an entry whose years count
 _LOOK_BACK = 16  # characters before the parenthesis looked at
 _SHORTEST = 2
@@ -57,6 +59,8 @@ class CjkNarrativeExtractor(CitationExtractor):
             name_end = et_al.start() if et_al else m.start()
             found = _name_ending(run.group(), int(m.group("year")), by_start)
             if found is None:
+                found = _pair_ending(run.group(), int(m.group("year")), by_start)
+            if found is None:
                 continue
             written, name = found
             start = name_end - len(written)
@@ -75,6 +79,21 @@ def _first_authors(document: Document) -> dict[str, list[tuple[str, frozenset[in
         years = frozenset(int(y) for y in _YEAR.findall(raw))
         by_start.setdefault(first.group()[:_SHORTEST], []).append((first.group(), years))
     return by_start
+
+
+def _pair_ending(
+    run: str, year: int, by_start: dict[str, list[tuple[str, frozenset[int]]]]
+) -> tuple[str, str] | None:
+    """Two authors joined by "and" ("王芳和刘洋（2017）", "山田と佐藤（2019）",
+    "김민수와 이영희"): the first is the entry's first author, written before the
+    connector; `written` runs from it to the end of the second name."""
+    for cut in range(len(run) - _SHORTEST, _SHORTEST - 1, -1):
+        if run[cut] not in _AND and run[cut : cut + 2] not in _AND:
+            continue
+        found = _name_ending(run[:cut], year, by_start)
+        if found is not None:
+            return run[cut - len(found[0]) :], found[1]
+    return None
 
 
 def _name_ending(

@@ -43,9 +43,13 @@ GLUED_WORDS = "(?:sensu|see|and|in|of|by|from)"
 _GLUED_WORD = re.compile(rf"{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # So is a short word glued to the name after it ("as reported inHorner & Currie (1994)",
 # "sensuLeal (2004)"), as XML that drops the space before a link writes it.
+# CJK punctuation writes no blank after it: "研究。Smith（2015）", "如下，Jones et al.
+# (2014)" -- each such mark is a token of its own, or the name glued to it was lost.
+_WIDE = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _TOKEN = re.compile(
     rf"(?<![^\W\d_]){GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])|"
-    rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])|[^\s,&]+"
+    rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])"
+    rf"|[{_WIDE}]|[^\s,&{_WIDE}]+"
 )
 # A possessive ("Smith's", "Jones'", "et al.'s") or a case ending after an apostrophe,
 # as Turkish (and Finnish, Estonian) inflect a name: "Çelik'e (2017) göre", "Aydın'ın
