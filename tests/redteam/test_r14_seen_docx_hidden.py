@@ -104,11 +104,12 @@ def test_tracked_changes_are_read_accepted_and_said(tmp_path: Path) -> None:
     assert any("2 tracked change(s) not accepted" in n for n in notes)
 
 
-def test_white_text_is_read_and_said(tmp_path: Path) -> None:
+def test_white_text_is_not_read_and_said(tmp_path: Path) -> None:
+    # white on the white page shows nothing: not read since r4 (tests/test_r4_docx_unseen_text.py)
     middle = _p(_r("White (Smith, 2019).", '<w:color w:val="FFFFFF"/>'))
     uncited, notes = _audit(_docx(tmp_path / "a.docx", middle))
-    assert uncited == []  # it is text; whether it shows the editor judges
-    assert any("may not show (1 run(s)" in n for n in notes)
+    assert len(uncited) == 1 and "Smith" in uncited[0]
+    assert any("1 white on the white page" in n for n in notes)
 
 
 def test_a_plain_document_has_no_note(tmp_path: Path) -> None:
