@@ -83,3 +83,76 @@ def blank_hidden_html(text: str, hiding: Hiding) -> tuple[str, Hiding]:
         done = len(text)
     out.append(text[done:])
     return "".join(out), hiding
+
+
+_NOT_NOTED = frozenset({"script", "style"})  # code and CSS: no text a reader would miss
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def hidden_html_elements(lines: list[str]) -> int:
+    """How many hidden elements holding text on purpose (``hidden``, ``display:none``,
+    ``visibility:hidden``, ``<template>``) the lines open, outside fenced code and
+    one-line comments: what the reader blanks (`blank_hidden_html`) and says it did.
+
+    Why a count of its own: the blanking runs inside the Markdown reader's pass over
+    fences, comments and metadata, which hands back only the text; an editor told
+    nothing took "uncited" at its word while the file held a hidden citation meant
+    for the audit alone."""
+    count = 0
+    fence: str | None = None
+    in_comment = False
+    for line in lines:
+        if in_comment:
+            end = line.find("-->")
+            if end < 0:
+                continue
+            line, in_comment = line[end + 3 :], False
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if (
+                opened is not None
+                and opened.group(1)[0] == fence[0]
+                and len(opened.group(1)) >= len(fence)
+            ):
+                fence = None
+            continue
+        if opened is not None:
+            fence = opened.group(1)
+            continue
+        if "<" not in line:
+            continue
+        line, in_comment = _without_comments(line)
+        for match in _TAG.finditer(line):
+            name, attributes = match[2].lower(), match[3]
+            if match[1] == "/" or name in _VOID or name in _NOT_NOTED:
+                continue
+            if _hides(name, attributes):
+                count += 1
+    return count
+
+
+def _without_comments(line: str) -> tuple[str, bool]:
+    """The line with its comments cut out, and whether the last runs on past it. One
+    forward pass (a pattern looking for each "<!--"'s end from every one of them was
+    quadratic on a line of openings)."""
+    kept: list[str] = []
+    at = 0
+    while True:
+        start = line.find("<!--", at)
+        if start < 0:
+            kept.append(line[at:])
+            return "".join(kept), False
+        kept.append(line[at:start])
+        end = line.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept), True
+        at = end + 3
+
+
+def hidden_html_message(count: int) -> str:
+    """The reader's one note for `count` hidden elements."""
+    return (
+        f"the document holds hidden HTML ({count:,} element(s): hidden, display:none, "
+        "visibility:hidden or <template>): not read, as a browser does not show it -- a "
+        "citation or an entry there is not one the editor can see"
+    )
