@@ -183,3 +183,57 @@ def test_hs_heading_style_based_on_heading_1_ends_the_list(tmp_path: Path) -> No
     uncited, missing, _ = _verdict(result)
     assert len(result.data.references) == 2
     assert (uncited, missing) == (set(), set())
+
+
+# --- TI: a template's instruction line at the head of the list -------------------------
+
+
+def test_ti_template_instruction_line_is_no_entry(tmp_path: Path) -> None:
+    """A TCC template leaves its instruction to the student, in double angle brackets,
+    as the list's first paragraph: it was read as an entry and reported 'never cited'."""
+    body = (
+        para(run("A pesquisa aplicada segue Roe (2001) e Poe (2004)."))
+        + para(run("REFERÊNCIAS"), style="Heading1")
+        + para(run("&lt;&lt;cuidado com os detalhes: sobrenome em maiúsculas, em ordem&gt;&gt;"))
+        + para(run("POE, B. Depósitos enxutos. São Paulo: Editora Exemplo, 2004."))
+        + para(run("ROE, A. Estoque em depósitos. Rio de Janeiro: Editora Exemplo, 2001."))
+    )
+    result = _audit(raw_docx(tmp_path / "tcc.docx", body))
+    uncited, missing, _ = _verdict(result)
+    assert len(result.data.references) == 2
+    assert (uncited, missing) == (set(), set())
+
+
+def test_ti_an_entry_in_angle_brackets_with_a_link_stays_an_entry(tmp_path: Path) -> None:
+    """The guard for TI: only a whole line in double angle brackets is an instruction."""
+    md = tmp_path / "m.md"
+    md.write_text(
+        "Depots were counted (Roe, 2001).\n\n# References\n\n"
+        "Roe, A. (2001). Stock in depots. P.\n\n"
+        "Zed, C. (2010). Never cited. <https://example.org/zed>\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(_audit(md))
+    assert missing == set() and len(uncited) == 1 and next(iter(uncited)).startswith("Zed")
+
+
+# --- MD: a model name holding a digit glued to its citation ----------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class MD: 'T5[2]' and 'Word2vec[3]' (a model's name holding a digit, glued to "
+    "the bracket) are not read as citations, as 'BART[1]' is: entries 2 and 3 'never cited'",
+)
+def test_md_model_name_with_a_digit_before_a_numeric_citation(tmp_path: Path) -> None:
+    md = tmp_path / "m.md"
+    md.write_text(
+        "Pretrained models such as BART[1] and T5[2] did well. Word2vec[3] is common.\n\n"
+        "# References\n\n"
+        "[1] Roe A, Poe B. Denoising depots. Proc. Examples, 2020: 71-80.\n\n"
+        "[2] Zed C, Kay D. Transfer of stock. J. Examples, 2020, 21: 1-67.\n\n"
+        "[3] Lee E, Ng F. Word vectors for depots. Examples, 2013.\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(_audit(md))
+    assert (uncited, missing) == (set(), set())

@@ -224,6 +224,10 @@ _MARKER = re.compile(
 # there when the list holds several (see `_sub_labels`); alone, "3d printing" is text.
 _SUB_LABEL = re.compile(r"^\s*(\d{1,4})([a-z])\s+(?=[^\W\d_])")
 _RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+# A template's instruction to its user left in the list, a whole line in double angle
+# brackets ("<<surnames in capitals, in alphabetical order>>"): no entry. One pair, no
+# bracket inside, so a line is matched once, in linear time.
+_INSTRUCTION = re.compile(r"^\s*<<[^<>\n]{1,400}>>\s*$")
 _LATEX_COMMAND_LINE = re.compile(
     r"^\s*\\(?!item\b)[A-Za-z@]+\*?\s*(?:\[[^\]]*\]\s*)?(?:\{[^{}]*\}\s*)*$"
 )
@@ -737,6 +741,7 @@ def split_entries_with_layout(
         if not _RULE.match(ln.text)
         and not _LATEX_COMMAND_LINE.match(ln.text)
         and not _HTML_LIST_TAG.match(ln.text)
+        and not _INSTRUCTION.match(ln.text)
     ]
     groups = _paragraphs(useful)
     numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
