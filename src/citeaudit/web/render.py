@@ -41,12 +41,14 @@ def environment() -> jinja2.Environment:
     env.globals["languages"] = LANGUAGES
     env.globals["language"] = current_language
     env.globals["here"] = current_page
-    # The upload page offers what the readers read (and a pasted list saved as .txt).
-    env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt"))
+    # The upload page offers what the readers read (and a pasted list saved as .txt),
+    # and a compiled list (.bbl): a submission that ships no .bib has one, the LaTeX
+    # reader reads it beside its .tex, and an editor puts it in either field.
+    env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt", ".bbl"))
     # The manuscript field: the manuscript readers' suffixes, and the bibliography
     # readers' (a bibliography chosen there is audited as one).
     env.globals["manuscript_accept"] = ",".join(
-        (*manuscript_suffixes(), *bibliography_suffixes(), "text/*", "application/pdf")
+        (*manuscript_suffixes(), ".bbl", *bibliography_suffixes(), "text/*", "application/pdf")
     )
     # ...and an audit that checked nothing says which names a bibliography file takes.
     env.globals["bibliography_suffixes"] = ", ".join(bibliography_suffixes())

@@ -1,0 +1,230 @@
+"""An editor's submission through the service gets the audit `citeaudit check` gives.
+
+Editors upload through the API and the web page; authors run the CLI on the same
+files. Each test here sends a made-up submission as a browser or a client sends it
+(the content types browsers really declare: often ``application/octet-stream`` or
+nothing, ``application/x-yaml`` for a ``.yaml``), runs the CLI on the same files, and
+compares the findings (rule, severity, file, line, message). The app runs in this
+process on SQLite with every registry on a closed port, and every audit is offline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from citeaudit.server import create_app
+from tests.in_process_cli import run_cli
+from tests.redteam.offline_service import offline_settings, signed_in
+
+Part = tuple[str, str, bytes, str]  # form field, file name, bytes, declared type
+Finding = tuple[str, str, str | None, int | None, str]
+# Until the lead applies them (the files are not w1's): each flips its strict xfails.
+NEEDS_BBL_DIFF = pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/w1-bbl-as-bibliography.diff (audit.py)"
+)
+NEEDS_TYPES_DIFF = pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/w1-upload-media-types.diff (api/uploads.py)"
+)
+
+TEX = b"""\\documentclass{article}
+\\begin{document}
+As shown before \\cite{okafor2018}. Also \\cite{ghost2021}.
+\\bibliographystyle{plain}
+\\bibliography{refs}
+\\end{document}
+"""
+# What BibTeX writes for TEX when refs.bib cites okafor2018 and \nocite's one more.
+BBL = b"""\\begin{thebibliography}{1}
+
+\\bibitem{okafor2018}
+Ngozi Okafor.
+\\newblock Inside the archive.
+\\newblock {\\em Journal of Tests}, 2018.
+
+\\bibitem{unused2019}
+Cited Never.
+\\newblock Nobody reads this.
+\\newblock {\\em J}, 2019.
+
+\\end{thebibliography}
+"""
+MARKDOWN = b"As shown before [@okafor2018] and [@yamlson2015], not [@ghost2021].\n"
+CSL_YAML = b"""references:
+- id: yamlson2015
+  type: book
+  title: From a YAML file
+  author:
+  - family: Yamlson
+    given: Yara
+  issued:
+    date-parts:
+    - [2015]
+- id: okafor2018
+  type: article-journal
+  title: Inside the archive
+  author:
+  - family: Okafor
+    given: Ngozi
+  issued:
+    date-parts:
+    - [2018]
+"""
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("w1-service")
+    settings = offline_settings(folder, embedded_workers=1, max_audits_in_flight_per_account=0)
+    app = create_app(settings)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        token = app.state.repo.create_token("w1-editor")
+        yield client, {"Authorization": f"Bearer {token}"}
+
+
+def _findings(report: dict[str, Any]) -> list[Finding]:
+    return sorted(
+        (
+            f["rule"],
+            f["severity"],
+            (f.get("location") or {}).get("file"),
+            (f.get("location") or {}).get("line"),
+            f["message"],
+        )
+        for f in report["findings"]
+    )
+
+
+def _cli(folder: Path, parts: list[Part], *args: str) -> list[Finding]:
+    """`citeaudit check ARGS --offline` on the submission's files, written to `folder`."""
+    for _field, name, content, _type in parts:
+        (folder / name).write_bytes(content)
+    ran = run_cli({}, "check", *args, "--offline", "--isolated", "--format", "json", cwd=folder)
+    return _findings(json.loads(ran.stdout))
+
+
+def _wait(client: TestClient, url: str, auth: dict[str, str]) -> dict[str, Any]:
+    deadline = time.monotonic() + 30
+    status: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        status = client.get(url, headers=auth).json()
+        if status["status"] in ("done", "failed"):
+            break
+        time.sleep(0.05)
+    assert status["status"] == "done", status
+    return status
+
+
+def _service(api: tuple[TestClient, dict[str, str]], parts: list[Part]) -> list[Finding]:
+    client, auth = api
+    files = [(field, (name, content, kind)) for field, name, content, kind in parts]
+    made = client.post("/api/v1/audits", files=files, data={"offline": "true"}, headers=auth)
+    assert made.status_code == 202, made.text
+    url = made.json()["url"]
+    _wait(client, url, auth)
+    report = client.get(f"{url}/report?format=json", headers=auth)
+    assert report.status_code == 200, report.text
+    return _findings(report.json())
+
+
+@NEEDS_BBL_DIFF
+@pytest.mark.parametrize("declared", ["application/octet-stream", "", "text/x-bibtex"])
+def test_a_compiled_bbl_sent_as_the_bibliography_is_read_as_the_cli_reads_it(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
+) -> None:
+    """main.tex + main.bbl, no .bib: an editor puts the .bbl in the bibliography field.
+
+    The CLI reads the compiled list main.tex's \\bibliography leads to (one missing
+    citation, one uncited entry); the service read the same file a second time as a
+    pasted free-text list (each \\newblock line an uncited "entry", both citations
+    missing): nine findings for three."""
+    parts = [
+        ("manuscript", "main.tex", TEX, "application/x-tex"),
+        ("bibliography", "main.bbl", BBL, declared),
+    ]
+    expected = _cli(tmp_path, parts, "main.tex")
+    assert [f[0] for f in expected] == [
+        "missing-reference",
+        "uncited-reference",
+        "unreadable-input",
+    ]
+    assert _service(api, parts) == expected
+
+
+@NEEDS_BBL_DIFF
+def test_the_cli_given_the_bbl_as_bib_reads_it_as_the_compiled_list(tmp_path: Path) -> None:
+    """The root of the service's double reading: `--bib main.bbl` (what the service's
+    bibliography field is) read main.bbl as a free-text list beside the compiled list."""
+    parts = [("manuscript", "main.tex", TEX, ""), ("bibliography", "main.bbl", BBL, "")]
+    assert _cli(tmp_path, parts, "main.tex", "--bib", "main.bbl") == _cli(
+        tmp_path, parts, "main.tex"
+    )
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        pytest.param("application/x-yaml", marks=NEEDS_TYPES_DIFF),
+        pytest.param("application/yaml", marks=NEEDS_TYPES_DIFF),
+        "text/yaml",
+        "application/octet-stream",
+    ],
+)
+def test_a_csl_yaml_bibliography_is_accepted_as_browsers_declare_it(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
+) -> None:
+    """The page offers .yaml/.yml in the bibliography picker; Chromium and Firefox on
+    Linux send such a file as application/x-yaml, others as application/yaml (IANA's
+    since 2024), and the upload refused both with a 415."""
+    parts = [
+        ("manuscript", "paper.md", MARKDOWN, "text/markdown"),
+        ("bibliography", "refs.yaml", CSL_YAML, declared),
+    ]
+    expected = _cli(tmp_path, parts, "paper.md", "--bib", "refs.yaml")
+    assert [f[0] for f in expected] == ["missing-reference"]
+    assert _service(api, parts) == expected
+
+
+def test_the_upload_page_offers_a_compiled_bbl(api: tuple[TestClient, dict[str, str]]) -> None:
+    """The file pickers' `accept` lists what may be chosen: a .bbl (the list of a
+    submission that ships no .bib) could be chosen in neither picker."""
+    client, auth = api
+    signed_in(client, auth["Authorization"].split()[1])
+    page = client.get("/web/audits").text
+    accepts = dict(re.findall(r'name="(manuscript|bibliography)"[^>]*accept="([^"]*)"', page))
+    assert ".bbl" in accepts["manuscript"].split(",")
+    assert ".bbl" in accepts["bibliography"].split(",")
+
+
+@NEEDS_TYPES_DIFF
+def test_a_pdf_declared_as_application_x_pdf_is_audited(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path
+) -> None:
+    """Older systems (and some mail and document portals an editor downloads from)
+    declare a .pdf as application/x-pdf: the upload refused it with a 415 while the
+    same bytes declared application/pdf, application/octet-stream or nothing passed."""
+    from tests.manuscript.test_pdf_builder import Column, Page, write_pdf
+
+    lines: list[str | tuple[float, str]] = [
+        "A study of things",
+        "",
+        "As shown by Okafor (2018), the archive holds.",
+        "",
+        "References",
+        "",
+        "Okafor, N. (2018). Inside the archive. Journal of Tests, 3, 1-9.",
+        "",
+        "Never, C. (2019). Nobody reads this. J, 1, 1-2.",
+    ]
+    pdf = write_pdf(tmp_path / "made.pdf", [Page([Column(lines)])]).read_bytes()
+    parts = [("manuscript", "paper.pdf", pdf, "application/x-pdf")]
+    expected = _cli(tmp_path, parts, "paper.pdf")
+    assert [f[0] for f in expected] == ["uncited-reference"]
+    assert _service(api, parts) == expected
