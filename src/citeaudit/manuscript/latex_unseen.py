@@ -7,8 +7,11 @@ entry the editor would be told is uncited was "cited" (a hand-written
 ``thebibliography`` keeps it in the printed list). ``\\phantom{...}`` (and
 ``\\hphantom``, ``\\vphantom``) typesets its argument as blank space, and TeX skips
 the false branch of a ``\\newif`` switch (``\\newif\\ifdraft``: false until
-``\\drafttrue``) and the ``\\else`` of ``\\iftrue``: the same. All are blanked here,
-column for column, after comments and ``\\iffalse`` branches
+``\\drafttrue``) and the ``\\else`` of ``\\iftrue``: the same. Text set in
+white (``\\textcolor{white}{...}``, ``{\\color{white} ...}``, white in any of xcolor's
+models) prints nothing a reader sees, yet its ``\\cite`` reaches the ``.aux``: BibTeX
+prints the entry and the editor sees it cited by no visible sentence. All are
+blanked here, column for column, after comments and ``\\iffalse`` branches
 (`latex.blank_latex_comments`), so every later position still points where written.
 
 A macro drops an argument when its body never names it (no ``#k``); only the
@@ -21,6 +24,7 @@ read as before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -34,6 +38,27 @@ _PHANTOM = re.compile(r"\\[hv]?phantom\s*+(?=\{)")
 _SPACES = re.compile(r"\s*+")
 _NEWIF = re.compile(r"\\newif\s*+\\if([A-Za-z@]++)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# ``\\textcolor[model]{spec}{`` and ``{\\color[model]{spec}``: the colour, then its text
+_TEXTCOLOR = re.compile(
+    r"\\textcolor\s*+(?:\[([A-Za-z]{1,10})\]\s*+)?\{([^{}\n]{0,60})\}\s*+(?=\{)"
+)
+_COLOR_GROUP = re.compile(r"\{\s*+\\color\s*+(?:\[([A-Za-z]{1,10})\]\s*+)?\{([^{}\n]{0,60})\}")
+# A ground white shows on: a coloured box's argument, a table's coloured cells and rows
+# (a line holding one), a page coloured throughout (then no white text is blanked).
+_BOXES = re.compile(
+    r"\\f?colorbox\s*+(?:\[[A-Za-z]{1,10}\]\s*+)?\{[^{}\n]{0,60}\}\s*+(?:\{[^{}\n]{0,60}\}\s*+)?(?=\{)"
+)
+_CELL_COLOR = re.compile(r"\\(?:cellcolor|rowcolors?)\b")
+_WHITE_SPECS = {
+    None: ("white",),
+    "named": ("white",),
+    "rgb": ("1,1,1",),
+    "RGB": ("255,255,255",),
+    "HTML": ("ffffff",),
+    "gray": ("1",),
+    "Gray": ("15",),
+    "cmyk": ("0,0,0,0",),
+}
 _MAX_ARGUMENT = 10_000  # characters of one argument read (latex_macros reads as many)
 _BUDGET_FACTOR = 4
 
@@ -43,7 +68,7 @@ def blank_unseen(lines: Sequence[str]) -> list[str]:
     text = "\n".join(lines)
     if "\\" not in text:
         return list(lines)
-    spans = [*_phantoms(text), *_dropped_arguments(text), *_switched_off(text)]
+    spans = [*_phantoms(text), *_dropped_arguments(text), *_switched_off(text), *_white(text)]
     if not spans:
         return list(lines)
     pieces: list[str] = []
@@ -56,6 +81,74 @@ def blank_unseen(lines: Sequence[str]) -> list[str]:
         done = end
     pieces.append(text[done:])
     return "".join(pieces).split("\n")
+
+
+def _is_white(model: str | None, spec: str) -> bool:
+    """Whether xcolor's `spec` in `model` (None: a colour name) is white."""
+    written = "".join(spec.split()).lower()
+    if model in ("rgb", "cmyk", "gray"):
+        try:
+            values = [float(part) for part in written.split(",")]
+        except ValueError:
+            return False
+        target = 0.0 if model == "cmyk" else 1.0
+        size = {"rgb": 3, "cmyk": 4, "gray": 1}[model]
+        return len(values) == size and all(v == target for v in values)
+    return written in _WHITE_SPECS.get(model, ())
+
+
+def _white(text: str) -> list[tuple[int, int]]:
+    """What white text holds: the argument of ``\\textcolor{white}``, the rest of a
+    group opened by ``{\\color{white}``; not inside a coloured box, on a line that
+    colours a table's cells, or anywhere on a coloured page (white shows there).
+
+    Linear: boxes are kept as disjoint spans looked up by bisection, the lines that
+    colour cells found in one pass, and the groups read share one budget (a hostile
+    file's thousands of unclosed ``\\textcolor{white}{`` each read to the cap)."""
+    if "textcolor" not in text and "\\color" not in text:
+        return []
+    if "\\pagecolor" in text:
+        return []
+    budget = _BUDGET_FACTOR * len(text) + _MAX_ARGUMENT
+    boxes: list[tuple[int, int]] = []  # disjoint, in order: a box inside a box is passed
+    for m in _BOXES.finditer(text):
+        if (boxes and m.start() < boxes[-1][1]) or budget <= 0:
+            continue
+        end = group_end(text, m.end(), _MAX_ARGUMENT)
+        budget -= _MAX_ARGUMENT if end < 0 else end - m.end()
+        if end > 0:
+            boxes.append((m.end(), end))
+    box_starts = [a for a, _ in boxes]
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    cell_lines = {bisect.bisect_right(line_starts, m.start()) for m in _CELL_COLOR.finditer(text)}
+    found: list[tuple[int, int]] = []
+    reached = 0
+    for m, group_start in _white_uses(text):
+        if m.start() < reached or budget <= 0:
+            continue
+        box = bisect.bisect_right(box_starts, m.start()) - 1
+        if box >= 0 and m.start() < boxes[box][1]:
+            continue
+        if bisect.bisect_right(line_starts, m.start()) in cell_lines:
+            continue
+        end = group_end(text, group_start, _MAX_ARGUMENT)
+        budget -= _MAX_ARGUMENT if end < 0 else end - group_start
+        if end < 0:
+            continue  # not closed: left as written
+        # inside the group: its braces stay, so the text's grouping reads as written
+        found.append((max(group_start + 1, m.end()), end - 1))
+        reached = end
+    return found
+
+
+def _white_uses(text: str) -> list[tuple[re.Match[str], int]]:
+    """(use, where its group opens) for each white ``\\textcolor`` and ``{\\color``, in
+    text order: the first's group follows it, the second's is the brace it opens with."""
+    uses = [(m, m.end()) for m in _TEXTCOLOR.finditer(text) if _is_white(m.group(1), m.group(2))]
+    uses += [
+        (m, m.start()) for m in _COLOR_GROUP.finditer(text) if _is_white(m.group(1), m.group(2))
+    ]
+    return sorted(uses, key=lambda use: use[0].start())
 
 
 def _phantoms(text: str) -> list[tuple[int, int]]:
