@@ -15,6 +15,11 @@ the picture of the same words) or, for white type, an image or a dark shape does
 image of `_SCAN_SHARE` of the page or more covers nothing: OCR tools put the words
 under the scanned page's picture too, which shows them.
 
+Text in an optional content layer (``/OC`` marked content) shows or not by the
+document's layer settings, which pdfium's text layer ignores: a page holding such
+text is rendered once, small, as a viewer shows it, and a layered text object whose
+place is blank there is unseen ("a layer the viewer hides").
+
 Only the glyphs of pages holding an invisible or white text object, and those lying
 under an opaque image, pay a look-up of their text object; every
 page pays one walk of its objects, capped (`MAX_OBJECTS`: past it the rest of the
@@ -54,6 +59,10 @@ _SCAN_SHARE = 0.4  # an image this much of the page is a scan's picture: it show
 _MAX_COVER_AREA = 1_000_000.0  # square points (a page is 500,000): a larger cover is none
 _MAX_RENDERED_BYTES = 16 * 1024 * 1024  # a cover rendered to judge it (4 bytes a point)
 _BGRA = 4  # FPDFBitmap_BGRA
+_MAX_LAYERED = 20_000  # text objects of optional layers judged on one page
+_LAYER_PIXELS = 1_000_000  # the page rendered to judge its layers: about 100 dpi for A4
+_INKLESS = 250  # a channel this light: no ink
+LAYER = "in a layer the viewer hides (optional content switched off)"
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -89,6 +98,7 @@ def page_ink(document: Any, page: Any, crop: Box) -> PageInk:
     covers: list[tuple[int, Box]] = []
     cover_objects: dict[int, Any] = {}
     orders: dict[int, int] = {}
+    layered: list[tuple[int, Box]] = []  # text objects in an optional content layer
     page_area = _area(crop)
     for order, (kind, obj) in enumerate(_objects(pdfium_c, page)):
         if kind == _TEXT:
@@ -97,6 +107,10 @@ def page_ink(document: Any, page: Any, crop: Box) -> PageInk:
             why = _text_unseen(pdfium_c, obj)
             if why is not None:
                 unseen[address] = why
+            elif len(layered) < _MAX_LAYERED and _in_layer(pdfium_c, obj):
+                box = _bounds(pdfium_c, obj)
+                if box is not None:
+                    layered.append((address, box))
         elif kind in (_IMAGE, _SHADING):
             box = _bounds(pdfium_c, obj)
             if box is not None:
@@ -113,6 +127,8 @@ def page_ink(document: Any, page: Any, crop: Box) -> PageInk:
             box = _bounds(pdfium_c, obj)
             if box is not None:
                 grounds.append(box)
+    if layered:
+        unseen.update(dict.fromkeys(_blank_in_render(pdfium_c, page, crop, layered), LAYER))
     judged: dict[int, bool] = {}
 
     def opaque(order: int) -> bool:
@@ -129,6 +145,59 @@ def page_ink(document: Any, page: Any, crop: Box) -> PageInk:
         orders if covers else {},
         opaque,
     )
+
+
+def _in_layer(pdfium_c: Any, obj: Any) -> bool:
+    """Whether the object is marked as optional content (``/OC ... BDC``)."""
+    count = int(pdfium_c.FPDFPageObj_CountMarks(obj))
+    for k in range(min(count, 8)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
+        name = (ctypes.c_ushort * 8)()
+        length = ctypes.c_ulong()
+        named = mark and pdfium_c.FPDFPageObjMark_GetName(mark, name, 16, ctypes.byref(length))
+        if named and length.value == 6 and bytes(name)[:4] == "OC".encode("utf-16-le"):
+            return True
+    return False
+
+
+def _blank_in_render(
+    pdfium_c: Any, page: Any, crop: Box, layered: list[tuple[int, Box]]
+) -> list[int]:
+    """The text objects of optional layers whose place is blank when the page is
+    rendered as a viewer shows it (a layer switched off draws nothing). One render of
+    the page, small (`_LAYER_PIXELS`); a turned page is not judged (its text read)."""
+    if int(pdfium_c.FPDFPage_GetRotation(page)) != 0:
+        return []
+    left, bottom, right, top = crop
+    width, height = right - left, top - bottom
+    if width <= 0 or height <= 0:
+        return []
+    scale = min(2.0, (_LAYER_PIXELS / (width * height)) ** 0.5)
+    columns, rows = max(int(width * scale), 1), max(int(height * scale), 1)
+    bitmap = pdfium_c.FPDFBitmap_Create(columns, rows, 0)
+    if not bitmap:
+        return []
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, columns, rows, 0xFFFFFFFF)
+        pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, columns, rows, 0, 0)
+        stride = int(pdfium_c.FPDFBitmap_GetStride(bitmap))
+        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * rows)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+    blank: list[int] = []
+    for address, (a, b, c, d) in layered:
+        x0 = max(int((a - left) * scale), 0)
+        x1 = min(int((c - left) * scale) + 1, columns)
+        y0 = max(int((top - d) * scale), 0)
+        y1 = min(int((top - b) * scale) + 1, rows)
+        if x0 >= x1 or y0 >= y1:
+            continue
+        if all(
+            min(pixels[y * stride + 4 * x0 : y * stride + 4 * x1]) >= _INKLESS
+            for y in range(y0, y1)
+        ):
+            blank.append(address)
+    return blank
 
 
 def _opaque(pdfium_c: Any, document: Any, page: Any, image: Any) -> bool:
