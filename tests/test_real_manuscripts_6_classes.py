@@ -222,17 +222,20 @@ def test_ti_an_entry_in_angle_brackets_with_a_link_stays_an_entry(tmp_path: Path
 
 @pytest.mark.xfail(
     strict=True,
-    reason="class MD: 'T5[2]' and 'Word2vec[3]' (a model's name holding a digit, glued to "
-    "the bracket) are not read as citations, as 'BART[1]' is: entries 2 and 3 'never cited'",
+    reason="class MD: 'T5[2]', 'Word2vec[3]' and, in Chinese text, 'GPT2[4]' (a model's name "
+    "holding a digit, glued to the bracket) are not read as citations, as 'BART[1]' is: "
+    "entries 2 to 4 'never cited'",
 )
 def test_md_model_name_with_a_digit_before_a_numeric_citation(tmp_path: Path) -> None:
     md = tmp_path / "m.md"
     md.write_text(
-        "Pretrained models such as BART[1] and T5[2] did well. Word2vec[3] is common.\n\n"
+        "Pretrained models such as BART[1] and T5[2] did well. Word2vec[3] is common.\n"
+        "生成式模型包括GPT2[4]和BART[1]。\n\n"
         "# References\n\n"
         "[1] Roe A, Poe B. Denoising depots. Proc. Examples, 2020: 71-80.\n\n"
         "[2] Zed C, Kay D. Transfer of stock. J. Examples, 2020, 21: 1-67.\n\n"
-        "[3] Lee E, Ng F. Word vectors for depots. Examples, 2013.\n",
+        "[3] Lee E, Ng F. Word vectors for depots. Examples, 2013.\n\n"
+        "[4] Ode G. Generating depots. Examples, 2019.\n",
         encoding="utf-8",
     )
     uncited, missing, _ = _verdict(_audit(md))
