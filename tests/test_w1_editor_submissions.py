@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -228,3 +229,42 @@ def test_a_pdf_declared_as_application_x_pdf_is_audited(
     expected = _cli(tmp_path, parts, "paper.pdf")
     assert [f[0] for f in expected] == ["uncited-reference"]
     assert _service(api, parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("ana metin.md", 'attachment; filename="ana metin.md"'),
+        (
+            "kaynakça listesi.md",
+            'attachment; filename="kaynak_a listesi.md"; '
+            "filename*=UTF-8''kaynak%C3%A7a%20listesi.md",
+        ),
+    ],
+)
+def test_the_fixed_download_keeps_the_uploaded_name(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, name: str, header: str
+) -> None:
+    """`citeaudit fix` writes `ana metin.md` back in place; the service's fixed file of
+    the upload `ana metin.md` was saved by the browser as `ana_metin.md` (every space
+    made `_`), a second file beside the author's instead of its replacement."""
+    text = (
+        b"As shown by Okafor (2018).\n\n## References\n\nOkafor, N. (2018). Inside the "
+        b"archive. *Journal of Tests*, 3, 1-9. https://dx.doi.org/10.1234/abc.def\n"
+    )
+    parts = [("manuscript", name, text, "text/markdown")]
+    assert [f[0] for f in _cli(tmp_path, parts, name)] == ["malformed-doi"]
+    assert run_cli({}, "fix", name, "--offline", cwd=tmp_path).returncode == 0
+    client, auth = api
+    made = client.post(
+        "/api/v1/audits",
+        files=[("manuscript", (name, text, "text/markdown"))],
+        data={"offline": "true"},
+        headers=auth,
+    )
+    url = made.json()["url"]
+    assert _wait(client, url, auth)["files"] == [name]
+    fixed = client.get(f"{url}/fixed/{quote(name, safe='')}", headers=auth)
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.content == (tmp_path / name).read_bytes()  # what `citeaudit fix` wrote
+    assert fixed.headers["content-disposition"] == header
