@@ -127,6 +127,18 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "قائمة المراجع", "المصادر", "مراجع", "منابع", "فهرست منابع", "منابع و مآخذ",
         "حوالہ جات", "کتابیات", "ביבליוגרפיה", "מקורות", "רשימת מקורות", "संदर्भ",
         "संदर्भ सूची", "ग्रंथसूची", "তথ্যসূত্র", "參考文獻", "参考文獻", "參考資料",
+        "參考書目", "参考书目", "主要参考文献", "参照文献", "引用・参考文献", "文献一覧",
+        # more lists' titles: English variants, Nordic, Baltic, Balkan, Turkish
+        "sources consulted", "bibliography and sources", "sources and bibliography",
+        "bibliographical references", "referanser", "referanseliste", "kildeliste",
+        "kildehenvisninger", "referencer", "heimildir", "kallforteckning",
+        "litteraturforteckning", "referenslista", "viitteet", "lahdeluettelo",
+        "kirjallisuusluettelo", "allikad", "kasutatud kirjandus", "kasutatud allikad",
+        "saltiniai", "naudota literatura", "avoti", "izmantota literatura", "burimet",
+        "literatura e perdorur", "източници", "използвана литература", "библиографија",
+        "користена литература", "bibliyografya", "yararlanılan kaynaklar",
+        "başvuru kaynakları", "literatur- und quellenverzeichnis",
+        "quellen- und literaturverzeichnis", "fontes e referencias", "references citees",
     }
 )  # fmt: skip
 # Compared as `normalize_title` folds a heading: combining marks out (an accent, and
