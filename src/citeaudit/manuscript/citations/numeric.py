@@ -1335,9 +1335,22 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
         if following is not None and following.islower() and not several:
             continue  # "12 patients", "12,5 mg": a count or a value
-        if word.casefold() in _UNIT_WORDS or word.casefold() in _LABEL_WORDS:
-            continue  # "Fig. 3 The", "Table 2. 4 Then"
+        if word.casefold() in _LABEL_WORDS or (
+            word.casefold() in _UNIT_WORDS and not _measured(text, start)
+        ):
+            # "Fig. 3 The", "Table 2. 4 Then"; a unit's power ("in mm 3.") -- but after
+            # a measure, "at 240 nm 14. SOD", the number ends the sentence as a citation
+            continue
         yield _Candidate(start, start + len(body), numbers, "spaced")
+
+
+# a measure and its unit just before a spaced number: "240 nm 14", "for 30 min 8"
+_MEASURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]{0,8}[ \t]?°?[^\W\d_]{1,4} $")
+
+
+def _measured(text: str, start: int) -> bool:
+    """Whether a measure and its unit stand right before the number at `start`."""
+    return _MEASURE_BEFORE.search(text, max(start - 16, 0), start) is not None
 
 
 # the clause going on after the comma opens on a word: "days 1, 4, 29" and "increased
