@@ -185,3 +185,19 @@ def test_comments_and_alt_text_and_field_codes_are_no_text(tmp_path: Path) -> No
     }
     uncited, _ = _audit(_docx(tmp_path / "a.docx", _p(drawing) + _p(field), comments))
     assert len(uncited) == 1 and "Smith" in uncited[0]
+
+
+def test_a_paragraph_without_a_style_takes_the_default_paragraph_style(tmp_path: Path) -> None:
+    """Word gives a paragraph naming no style its default paragraph style ("Normal"):
+    its size and colour stand over the document defaults."""
+    styles = {
+        "word/styles.xml": _part(
+            "styles",
+            f'<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="2"/>{WHITE}</w:rPr>'
+            "</w:rPrDefault></w:docDefaults>"
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr>'
+            '<w:color w:val="000000"/><w:sz w:val="24"/></w:rPr></w:style>',
+        )
+    }
+    uncited, notes = _audit(_docx(tmp_path / "a.docx", _p(_r("As argued (Smith, 2019).")), styles))
+    assert uncited == [] and notes == []

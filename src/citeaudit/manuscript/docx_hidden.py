@@ -145,6 +145,9 @@ class Looks:
     default_color: str = ""
     default_size: int | None = None
     page_ground: bool = False
+    # the style of a paragraph that names none (Word's default paragraph style,
+    # "Normal"): its settings stand over the document defaults
+    default_paragraph: str = ""
 
 
 def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
@@ -173,6 +176,15 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         if parent is not None and parent.get(_q("val")):
             based_on[style_id] = parent.get(_q("val")) or ""
     defaults = styles_root.find("w:docDefaults/w:rPrDefault/w:rPr", _NS)
+    normal = next(
+        (
+            style.get(_q("styleId")) or ""
+            for style in styles_root.iterfind("w:style", _NS)
+            if style.get(_q("type")) == "paragraph"
+            and (style.get(_q("default")) or "").lower() in ("1", "true", "on")
+        ),
+        "",
+    )
     return Looks(
         hidden=hidden_styles(styles_root),
         hidden_default=default_hidden(styles_root),
@@ -182,6 +194,7 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         default_color=_color(defaults),
         default_size=_size(defaults),
         page_ground=page_ground,
+        default_paragraph=normal,
     )
 
 
@@ -299,6 +312,7 @@ def run_unseen(
 ) -> bool:
     """Whether no reader sees `run`: hidden, 1 pt or less, or white off any ground
     (`grounded`, asked only then: the paragraph's ground)."""
+    paragraph_style_id = paragraph_style_id or looks.default_paragraph
     if run_hidden(run, paragraph_style_id, looks.hidden, looks.hidden_default):
         return True
     look = run_look(run, paragraph_style_id, looks)
@@ -331,6 +345,7 @@ def unseen_notes(body: Any, looks: Looks) -> list[str]:
         if event == "end" or not _has_text(node):
             continue
         style, shaded = paragraphs[-1] if paragraphs else ("", False)
+        style = style or looks.default_paragraph
         if run_hidden(node, style, looks.hidden, looks.hidden_default):
             hidden_runs += 1
             continue
@@ -383,7 +398,7 @@ def _shaded(paragraph: Any, looks: Looks) -> bool:
     shade = paragraph.find("w:pPr/w:shd", _NS)
     if shade is not None:
         return _filled(shade)
-    return paragraph_style(paragraph) in looks.shaded
+    return (paragraph_style(paragraph) or looks.default_paragraph) in looks.shaded
 
 
 def _has_text(run: Any) -> bool:
