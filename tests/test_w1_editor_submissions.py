@@ -31,6 +31,9 @@ Finding = tuple[str, str, str | None, int | None, str]
 NEEDS_BBL_DIFF = pytest.mark.xfail(
     strict=True, reason="needs /work/helpers/w1-bbl-as-bibliography.diff (audit.py)"
 )
+NEEDS_DOCS_DIFF = pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/w1-document-reference-lists.diff (api/uploads.py)"
+)
 NEEDS_TYPES_DIFF = pytest.mark.xfail(
     strict=True, reason="needs /work/helpers/w1-upload-media-types.diff (api/uploads.py)"
 )
@@ -268,3 +271,49 @@ def test_the_fixed_download_keeps_the_uploaded_name(
     assert fixed.status_code == 200, fixed.text
     assert fixed.content == (tmp_path / name).read_bytes()  # what `citeaudit fix` wrote
     assert fixed.headers["content-disposition"] == header
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@NEEDS_DOCS_DIFF
+@pytest.mark.parametrize(
+    ("field", "option"), [("bibliography", "--bib"), ("reference_list", "--reference-list")]
+)
+def test_a_reference_list_kept_as_a_word_file_is_read_as_the_cli_reads_it(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, field: str, option: str
+) -> None:
+    """Manuscript.docx and References.docx: the editor puts the list in the bibliography
+    field (or the reference-list one). `citeaudit check --bib References.docx` reads its
+    list as a pasted one; the upload refused it with a 415 ("a ZIP/DOCX is not a
+    bibliography; send ... DOCX or PDF")."""
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    parts = [
+        ("manuscript", "Manuscript.docx", _docx(["As shown by Okafor (2018)."]), kind),
+        (
+            field,
+            "References.docx",
+            _docx(
+                [
+                    "References",
+                    "Okafor, N. (2018). Inside the archive. Journal of Tests, 3(2), 1-9. "
+                    "https://dx.doi.org/10.1234/abc.def",
+                    "Lindqvist, M. (2020). Counting things. Press.",
+                ]
+            ),
+            kind,
+        ),
+    ]
+    expected = _cli(tmp_path, parts, "Manuscript.docx", option, "References.docx")
+    assert [f[0] for f in expected] == ["malformed-doi", "uncited-reference"]
+    assert _service(api, parts) == expected
