@@ -139,8 +139,25 @@ SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>'
             ),
             "",
         ),
+        (
+            _p(
+                _r(
+                    "As argued (Smith, 2019).",
+                    '<w:color w:val="BFBFBF" w:themeColor="background1" w:themeShade="BF"/>',
+                )
+            ),
+            "",
+        ),
     ],
-    ids=["run-shading", "paragraph-shading", "highlight", "table-cell", "dark-page", "light-grey"],
+    ids=[
+        "run-shading",
+        "paragraph-shading",
+        "highlight",
+        "table-cell",
+        "dark-page",
+        "light-grey",
+        "theme-white-darker",
+    ],
 )
 def test_white_text_on_a_ground_is_read(tmp_path: Path, middle: str, page: str) -> None:
     uncited, notes = _audit(_docx(tmp_path / "a.docx", middle, page=page))

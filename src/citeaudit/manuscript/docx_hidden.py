@@ -228,8 +228,11 @@ def _color(properties: Any) -> str:
     if color is None:
         return ""
     theme = color.get(_q("themeColor"))
-    if theme is not None:
+    if theme is not None and color.get(_q("themeShade")) is None:
+        # the theme's page colour, or another; lightened (themeTint) white stays white
         return "white" if theme in _WHITE_THEMES else "other"
+    # no theme, or a theme colour darkened ("White, Background 1, Darker 25%"): the
+    # value Word computed for it says
     return "white" if (color.get(_q("val")) or "").lower() in _WHITE else "other"
 
 
