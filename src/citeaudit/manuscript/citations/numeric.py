@@ -1305,6 +1305,8 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
                 and _LETTER_AFTER_COMMA.match(text, m.end("comma"))
             ):
                 yield _Candidate(start, start + len(body), numbers, "spaced")
+            elif _listed(body) and text[start - 2].isalpha():
+                yield _Candidate(start, start + len(body), numbers, "spaced-loose")
             continue
         following = m.group("next")
         after = m.group("after")[:1]
@@ -1330,6 +1332,10 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             (after in ".;" and (following is None or following.isupper()))
             or (not after.strip() and following is None and _inside_a_paragraph(text, start))
         ):
+            if following is not None and _listed(body) and _joining_word_at(text, m.start("next")):
+                # "ROS production 2,11-13 and increases": a list or a range before a
+                # joining word, kept where flattened superscripts are the style
+                yield _Candidate(start, start + len(body), numbers, "spaced-loose")
             continue  # after a word, only where a sentence or a paragraph ends
         if text[start - 2].isalpha() and _word_before(text, start).casefold() in _VALUE_LEADS:
             continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
@@ -1346,6 +1352,20 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
 
 # a measure and its unit just before a spaced number: "240 nm 14", "for 30 min 8"
 _MEASURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]{0,8}[ \t]?°?[^\W\d_]{1,4} $")
+
+
+# the words a sentence goes on with after a citation inside it: "2,11-13 and", "3,14 in"
+_JOINING_WORDS = _words("and or in but which that while whereas as with e y ou em que com")
+
+
+def _listed(body: str) -> bool:
+    """Whether a spaced number is a list or a range ("2,11-13", "15-16"), not one number."""
+    return "," in body or "-" in body or "–" in body
+
+
+def _joining_word_at(text: str, at: int) -> bool:
+    word = _WORD_AT.match(text, at)
+    return word is not None and word.group().casefold() in _JOINING_WORDS
 
 
 def _measured(text: str, start: int) -> bool:
@@ -1431,7 +1451,7 @@ class _Choice:
         if top <= self.entries:
             return 2 + 2 * rank
         reach = self.entries + _past_the_end(self.entries)
-        if form == "spaced" or top > reach:
+        if form in ("spaced", "spaced-loose") or top > reach:
             return None  # a count past the list's end is a count, not a citation
         if form in _UNCONFIRMED and not self._confirmed(candidate):
             return None
@@ -1455,7 +1475,7 @@ class _Choice:
 # Forms whose marker past the list's end is a citation only where a marked form cites
 # the same number: a flattened superscript ("disorders.118") and a superscript after a
 # number ("1.587.124^48^" in a list of 40) are a count or a page as often.
-_UNCONFIRMED = frozenset(("glued", "spaced", "superscript-number", "paren-short"))
+_UNCONFIRMED = frozenset(("glued", "spaced", "spaced-loose", "superscript-number", "paren-short"))
 
 
 def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
@@ -1530,6 +1550,9 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
         count("spaced") > rivals + glued and _covers(spaced, entries, least=3, share=0.3)
     ):
         styles.append("spaced")
+        # a list inside a sentence, "production 2,11-13 and": only beside the style's
+        # own evidence (alone, "aged 3-9 and older" is a span)
+        styles.append("spaced-loose")
     if brackets or len(styles) > 1:
         styles.append("paren-ref")  # "(see 40)", "(ref. 4)": in any paper citing by number
     ranks = {form: rank for rank, form in enumerate(dict.fromkeys(styles))}
