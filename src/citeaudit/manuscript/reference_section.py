@@ -665,6 +665,19 @@ def _marked_next(lines: Sequence[Line], numbered: set[int]) -> list[bool]:
 _GROUP_HEADING_WORDS = 8
 
 
+def _opening_next(lines: Sequence[Line], strip: Callable[[str], str]) -> list[bool]:
+    """For each line, whether the next line with text opens as an entry does (one pass
+    from the end: linear)."""
+    found = [False] * len(lines)
+    following = False
+    for k in range(len(lines) - 1, -1, -1):
+        found[k] = following
+        text = lines[k].text
+        if text.strip():
+            following = looks_like_entry_start(text, strip)
+    return found
+
+
 def _complete(entry: str) -> bool:
     """Whether an entry reads as finished: dated, and not stopped mid-phrase ("in Proc.
     Conf.,", "Example Press:"), so a short line after it is no part of it."""
@@ -785,6 +798,7 @@ def split_entries_with_layout(
     joined = 0
     blank_before = True
     marked_next = _marked_next(useful, numbered) if kind == "numbered" else []
+    opening_next = [] if list_mode else _opening_next(useful, strip)
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
@@ -798,6 +812,19 @@ def split_entries_with_layout(
             and (not entries or _complete(_last_entry_text(entries)))
         ):
             blank_before = True  # "Tài liệu tiếng anh" over the list's English works
+            continue
+        if (
+            opening_next
+            and opening_next[k]
+            and (not entries or blank_before or _ends_entry(_last_text(entries)))
+            and _group_heading(line.text, numbered, k)
+            and not looks_like_entry_start(line.text, strip)
+            and (not entries or _complete(_last_entry_text(entries)))
+        ):
+            # "Books", "Archival sources", "Websites" between a list's entries, typed
+            # as a plain line (a text file, a Word paragraph in no heading style): the
+            # heading of a group, no entry ("Books ... never cited") and no part of one
+            blank_before = True
             continue
         prev = _last_text(entries)
         if not entries or k in numbered:
