@@ -34,6 +34,10 @@ NEEDS_BBL_DIFF = pytest.mark.xfail(
 NEEDS_DOCS_DIFF = pytest.mark.xfail(
     strict=True, reason="needs /work/helpers/w1-document-reference-lists.diff (api/uploads.py)"
 )
+NEEDS_PROJECT_DIFF = pytest.mark.xfail(
+    strict=True,
+    reason="needs /work/helpers/w1-project-files-not-bibliographies.diff (audit.py)",
+)
 NEEDS_TYPES_DIFF = pytest.mark.xfail(
     strict=True, reason="needs /work/helpers/w1-upload-media-types.diff (api/uploads.py)"
 )
@@ -316,4 +320,42 @@ def test_a_reference_list_kept_as_a_word_file_is_read_as_the_cli_reads_it(
     ]
     expected = _cli(tmp_path, parts, "Manuscript.docx", option, "References.docx")
     assert [f[0] for f in expected] == ["malformed-doi", "uncited-reference"]
+    assert _service(api, parts) == expected
+
+
+QUARTO_BOOK = b"""project:
+  type: book
+book:
+  title: "A Book"
+  chapters:
+    - index.qmd
+    - intro.qmd
+bibliography: refs.bib
+"""
+REFS_BIB = b"""@article{okafor2018, author = {Okafor, Ngozi}, title = {Inside the archive},
+  journal = {Journal of Tests}, year = {2018}}
+@book{lindqvist2020, author = {Lindqvist, Maja}, title = {Counting things},
+  publisher = {Press}, year = {2020}}
+"""
+
+
+@NEEDS_PROJECT_DIFF
+@pytest.mark.parametrize("declared", ["", "application/octet-stream", "application/x-yaml"])
+def test_a_quarto_books_build_file_uploaded_with_it_is_no_bibliography(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
+) -> None:
+    """An editor uploads the book's folder: _quarto.yml, its chapters and refs.bib. The
+    CLI run on index.qmd follows _quarto.yml to the chapters and the bibliography; the
+    service (and the CLI given every file) also read _quarto.yml as a CSL-YAML
+    bibliography: an "unparseable-reference" error the book does not have."""
+    parts = [
+        ("manuscript", "_quarto.yml", QUARTO_BOOK, declared),
+        ("manuscript", "index.qmd", b"# Preface\n\nPreface [@okafor2018].\n", declared),
+        ("manuscript", "intro.qmd", b"# Intro\n\nAs [@lindqvist2020], [@ghost2021].\n", ""),
+        ("manuscript", "refs.bib", REFS_BIB, declared),
+    ]
+    expected = _cli(tmp_path, parts, "index.qmd")
+    assert [f[0] for f in expected] == ["missing-reference"]
+    everything = _cli(tmp_path, parts, "_quarto.yml", "index.qmd", "intro.qmd", "refs.bib")
+    assert everything == expected
     assert _service(api, parts) == expected
