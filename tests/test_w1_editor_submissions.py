@@ -344,18 +344,21 @@ REFS_BIB = b"""@article{okafor2018, author = {Okafor, Ngozi}, title = {Inside th
 def test_a_quarto_books_build_file_uploaded_with_it_is_no_bibliography(
     api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
 ) -> None:
-    """An editor uploads the book's folder: _quarto.yml, its chapters and refs.bib. The
-    CLI run on index.qmd follows _quarto.yml to the chapters and the bibliography; the
-    service (and the CLI given every file) also read _quarto.yml as a CSL-YAML
-    bibliography: an "unparseable-reference" error the book does not have."""
+    """An editor uploads the book's folder: _quarto.yml, its chapters, refs.bib and an
+    _output.yml. The CLI run on index.qmd follows _quarto.yml to the chapters and the
+    bibliography; the service (and the CLI given every file) also read both YAML build
+    files as CSL-YAML bibliographies: "unparseable-reference" errors the book does not
+    have (and `citeaudit check index.qmd _output.yml` took _output.yml for the book's
+    only bibliography: every citation "missing")."""
     parts = [
         ("manuscript", "_quarto.yml", QUARTO_BOOK, declared),
         ("manuscript", "index.qmd", b"# Preface\n\nPreface [@okafor2018].\n", declared),
         ("manuscript", "intro.qmd", b"# Intro\n\nAs [@lindqvist2020], [@ghost2021].\n", ""),
         ("manuscript", "refs.bib", REFS_BIB, declared),
+        ("manuscript", "_output.yml", b"bookdown::gitbook:\n  split_by: chapter\n", declared),
     ]
     expected = _cli(tmp_path, parts, "index.qmd")
     assert [f[0] for f in expected] == ["missing-reference"]
-    everything = _cli(tmp_path, parts, "_quarto.yml", "index.qmd", "intro.qmd", "refs.bib")
+    everything = _cli(tmp_path, parts, *(name for _, name, _, _ in parts))
     assert everything == expected
     assert _service(api, parts) == expected
