@@ -15,6 +15,7 @@ import httpx
 
 from citeaudit import remote_json
 from citeaudit.links.safety import AddressRule
+from citeaudit.links.schemes import web_scheme
 from citeaudit.links.targets import url_problem, wire_form
 
 
@@ -32,6 +33,11 @@ async def closest_snapshot(
         data = remote_json.loads(response.content)
     except ValueError:
         return None
+    return snapshot_from(data)
+
+
+def snapshot_from(data: object) -> str | None:
+    """The closest good snapshot the availability API's answer `data` names, or None."""
     closest = (
         (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
     )
@@ -42,8 +48,8 @@ async def closest_snapshot(
     snapshot = closest.get("url")
     if not isinstance(snapshot, str):
         return None
-    if snapshot.startswith("http://web.archive.org/"):
-        snapshot = "https://" + snapshot.removeprefix("http://")
+    if web_scheme(snapshot) == "http" and snapshot[5:].lower().startswith("//web.archive.org/"):
+        snapshot = "https:" + snapshot[5:]
     # Shown as a link in reports and written into the bibliography by an unsafe fix:
     # an http(s) URL that could be requested, never "javascript:" or a file, nor one
     # naming a private or metadata address in any spelling (whoever follows the

@@ -34,6 +34,7 @@ from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
 from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.retry import retry_after
 from citeaudit.links.safety import AddressRule
+from citeaudit.links.schemes import default_port
 from citeaudit.links.targets import sendable_url, url_problem, wire_form
 from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
 from citeaudit.links.verdict import REDIRECTS, is_challenge
@@ -420,7 +421,7 @@ def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
 
 
 def _default_port(scheme: str) -> int:
-    return 443 if scheme == "https" else 80
+    return default_port(scheme)
 
 
 def _past(deadline: float | None, wait: float) -> bool:

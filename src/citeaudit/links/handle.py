@@ -20,6 +20,7 @@ from citeaudit.links import errors
 from citeaudit.links.fetch import RETRY_REASONS, RETRY_STATUSES
 from citeaudit.links.policy import HostGate
 from citeaudit.links.retry import Backoff, retry_after
+from citeaudit.links.schemes import is_web_url
 from citeaudit.links.targets import url_problem, wire_form
 from citeaudit.links.transport import PEER
 
@@ -91,7 +92,7 @@ async def ask_handle(
         if isinstance(value, dict) and value.get("type") == "URL":
             target = (value.get("data") or {}).get("value")
             break
-    if not isinstance(target, str) or not target.startswith(("http://", "https://")):
+    if not isinstance(target, str) or not is_web_url(target):
         target = None
     elif url_problem(target) is None:
         target = wire_form(target)  # checked and reported as sent, not as the record wrote it

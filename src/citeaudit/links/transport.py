@@ -59,6 +59,7 @@ from citeaudit.links.safety import (
     literal_address,
     resolve,
 )
+from citeaudit.links.schemes import default_port
 from citeaudit.links.tls import default_ssl_context
 
 __all__ = [
@@ -473,7 +474,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         """One request without building httpx's Request and Response (a fifth of the
         CPU of a link check); `handle_async_request` is the same for httpx clients."""
         host = url.host
-        port = url.port or (443 if url.scheme == "https" else 80)
+        port = url.port or default_port(url.scheme)
         # A request checked for some addresses (`pinned`) reuses only a connection
         # made to them: a keep-alive connection made when the name said otherwise
         # would take it elsewhere than the check said.
