@@ -37,6 +37,7 @@ written, as in a value without markup (pylatexenc would read ``%`` as a comment 
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -494,6 +495,11 @@ def _converter() -> LatexNodes2Text:
     # Imported here: most bibliographies never need it, and the command line starts
     # faster without it.
     from pylatexenc import latex2text
+
+    # Its warnings are about the value at hand ("macro '\frac' failed its
+    # substitution!" for a \frac without arguments), one per hostile value: a file of
+    # them wrote three times its size to the worker's log. Errors still show.
+    logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 
     context = latex2text.get_default_latex_context_db()
     context.add_context_category(
