@@ -139,6 +139,7 @@ class _Ledger:
     chars: int = 0  # and their characters
     text_of: set[str] = field(default_factory=set)  # those files, by real path
     xml_tags: int = 0  # tags of the Word files' parts handed to the parser
+    pdf_cpu_seconds: float = 0.0  # CPU the PDF engine's children spent on its PDFs
     # A name given many times (one file \input in every chapter) is looked up once.
     located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
 
@@ -431,6 +432,15 @@ class InputScope:
     def take_xml_tags(self, count: int) -> None:
         """Count tags a Word file's parts handed the parser."""
         self.ledger.xml_tags += count
+
+    def pdf_cpu_left(self, allowance: float) -> float:
+        """CPU seconds the audit's next PDF may still give the engine, of `allowance`
+        for all its PDFs (`pdf_isolated.Limits.audit_cpu_seconds`)."""
+        return max(allowance - self.ledger.pdf_cpu_seconds, 0.0)
+
+    def take_pdf_cpu(self, seconds: float) -> None:
+        """Count CPU seconds a PDF engine child spent."""
+        self.ledger.pdf_cpu_seconds += seconds
 
     def text_refusal(self) -> str:
         """Why a file is not read once the audit holds its text."""

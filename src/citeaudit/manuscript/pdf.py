@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_captions import float_captions
@@ -86,6 +87,11 @@ class PdfReader(ManuscriptReader):
     format: ClassVar[str] = "pdf"
     extensions: ClassVar[tuple[str, ...]] = (".pdf",)
 
+    def __init__(self, scope: InputScope | None = None) -> None:
+        # The audit's scope: its PDFs share one allowance of the engine's CPU seconds
+        # (`pdf_isolated.Limits.audit_cpu_seconds`; None: each file's own limit only).
+        self.scope = scope
+
     def read(self, path: Path) -> Document:
         return self.read_with_problems(path)[0]
 
@@ -94,7 +100,7 @@ class PdfReader(ManuscriptReader):
         from citeaudit.manuscript.pdf_isolated import read_pages_isolated
 
         # pdfium in a child process under memory and CPU limits (pdf_isolated.py)
-        pages = read_pages_isolated(Path(path), name)
+        pages = read_pages_isolated(Path(path), name, self.scope)
         flow = join_broken_words(pages.lines)
         flow = [ln for ln in flow if ln.text.strip()]
         flow, breaks = float_captions(flow)

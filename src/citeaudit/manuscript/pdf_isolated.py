@@ -13,6 +13,13 @@ PDF, and pydantic and the rest of the reader cost it a quarter of a second each 
 
 A subprocess rather than `multiprocessing`: Celery's pool workers are daemonic
 processes, which may not start multiprocessing children.
+
+One audit's PDFs share one allowance of the engine's CPU (`Limits.audit_cpu_seconds`,
+twice one file's limit): a form drawn ten times by a form drawn ten times, eight deep,
+is a PDF of a kilobyte that spends its child's whole limit, and an upload may carry
+twenty manuscripts -- twenty limits, past the parse task's own time limit. Each child
+is given at most what the audit's earlier PDFs left (counted by the CPU its children
+used), and a PDF that finds less than a second left is refused unread.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from citeaudit.child_python import ChildTimedOut, die_with_parent, run_module
 from citeaudit.errors import InputError
 
 if TYPE_CHECKING:
+    from citeaudit.input_scope import InputScope
     from citeaudit.manuscript.pdf import _Pages
     from citeaudit.manuscript.pdf_pages import PageRead
 
@@ -56,6 +64,12 @@ class Limits:
     def wall_seconds(self) -> float:
         return self.cpu_seconds * 1.5
 
+    @property
+    def audit_cpu_seconds(self) -> int:
+        """What one audit's PDFs may spend together: a book in two files, not twenty
+        hostile ones each spending a whole limit."""
+        return self.cpu_seconds * 2
+
 
 def limits() -> Limits:
     def number(name: str, default: int) -> int:
@@ -71,10 +85,21 @@ def limits() -> Limits:
     )
 
 
-def read_pages_isolated(path: Path, name: str) -> _Pages:
+def read_pages_isolated(path: Path, name: str, scope: InputScope | None = None) -> _Pages:
     """`pdf._read_pages(path, name)`, the engine's part computed in a limited child
-    process."""
+    process; with the audit's `scope`, within what its earlier PDFs left of the
+    audit's allowance (`Limits.audit_cpu_seconds`)."""
     cap = limits()
+    if scope is not None:
+        left = int(scope.pdf_cpu_left(cap.audit_cpu_seconds))
+        if left < 1:
+            raise InputError(
+                name,
+                f"not read: no PDF engine time left -- the audit's other PDFs used its "
+                f"{cap.audit_cpu_seconds} s of CPU (a possibly hostile file among them); "
+                "audit this PDF on its own, or give its source (DOCX, LaTeX, Markdown or text)",
+            )
+        cap = dataclasses.replace(cap, cpu_seconds=min(cap.cpu_seconds, left))
     from citeaudit.manuscript.pdf_pages import MAX_BYTES
 
     try:  # opened here, as every reader's file is: a regular file, and inside the
@@ -87,6 +112,10 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
         ) from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    before = _children_cpu()
+    # A child stopped at a limit is charged the whole of it (it would have used it); one
+    # that finished, the CPU this process's children used meanwhile: its own.
+    spent = float(cap.cpu_seconds)
     try:  # the working folder (a fork's checkout) off its path, none of the server's
         # secrets in its environment (`child_python`); the bytes on its standard input
         done = run_module(
@@ -98,8 +127,13 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
             data=data,
             timeout=cap.wall_seconds,
         )
+        if done.returncode == 0:
+            spent = min(max(_children_cpu() - before, 0.0), spent)
     except ChildTimedOut:
         raise InputError(name, refused(f"took over {cap.wall_seconds:g} s", cap)) from None
+    finally:
+        if scope is not None:
+            scope.take_pdf_cpu(spent)
     if done.returncode != 0 or len(done.stdout) > _OUTPUT_LIMIT:
         raise InputError(name, refused(engine_failure(done.returncode, done.stderr), cap))
     try:
@@ -116,6 +150,12 @@ def read_pages_isolated(path: Path, name: str) -> _Pages:
     from citeaudit.manuscript.pdf import finished_pages
 
     return finished_pages(pages, name)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (user and system)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def refused(why: str, cap: Limits, doing: str = "reading") -> str:

@@ -216,7 +216,7 @@ def reader_for(path: Path, scope: InputScope | None = None) -> ManuscriptReader:
     if fmt == "pdf":
         from citeaudit.manuscript.pdf import PdfReader
 
-        return PdfReader()
+        return PdfReader(scope)
     from citeaudit.manuscript.plaintext import PlainTextReader
 
     return PlainTextReader()
