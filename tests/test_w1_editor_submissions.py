@@ -362,3 +362,24 @@ def test_a_quarto_books_build_file_uploaded_with_it_is_no_bibliography(
     everything = _cli(tmp_path, parts, *(name for _, name, _, _ in parts))
     assert everything == expected
     assert _service(api, parts) == expected
+
+
+def test_the_upload_schema_names_every_field_the_upload_takes(
+    api: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A client written from /openapi.json never learnt of `reference_list` (a pasted
+    list, as text or a file: the reference-list role the page's text box sends), and
+    the bibliography field's description left out what it now reads."""
+    client, _ = api
+    body = client.get("/openapi.json").json()["paths"]["/api/v1/audits"]["post"]
+    schema = body["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert set(schema["properties"]) == {
+        "manuscript",
+        "bibliography",
+        "reference_list",
+        "offline",
+        "resolve",
+        "links",
+        "cache",
+    }
+    assert "text" in schema["properties"]["reference_list"]["description"]

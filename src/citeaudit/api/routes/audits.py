@@ -53,7 +53,16 @@ _UPLOAD_SCHEMA = {
                         "bibliography": {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
-                            "description": "BibTeX, RIS or CSL-JSON",
+                            "description": "BibTeX, RIS, CSL-JSON or CSL-YAML",
+                        },
+                        "reference_list": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": (
+                                "only a reference list, pasted as text or sent as a file "
+                                "(one entry per line or paragraph): every entry is "
+                                "checked, none is called uncited; as --reference-list"
+                            ),
                         },
                         "offline": {"type": "boolean", "default": False},
                         "resolve": {"type": "boolean", "default": True},
