@@ -383,3 +383,125 @@ def test_the_upload_schema_names_every_field_the_upload_takes(
         "cache",
     }
     assert "text" in schema["properties"]["reference_list"]["description"]
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+MAIN_TEX = b"""\\documentclass{article}
+\\begin{document}
+\\input{chapters/intro}
+\\input{chapters/method}
+\\bibliography{refs}
+\\end{document}
+"""
+PROJECT = {
+    "paper/main.tex": MAIN_TEX,
+    "paper/chapters/intro.tex": b"As shown \\cite{okafor2018}. Missing \\cite{ghost2021}.\n",
+    "paper/chapters/method.tex": b"Method \\cite{lindqvist2020}.\n",
+    "paper/refs.bib": REFS_BIB
+    + b"@book{unused2019, author = {Never, C.}, title = {Nobody}, year = {2019}}\n",
+    "paper/figures/plot.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+    "paper/journal.cls": b"\\ProvidesClass{journal}\n",
+    "__MACOSX/paper/._main.tex": b"\x00\x05\x16\x07",
+}
+
+
+def test_a_project_zip_is_unpacked_to_the_files_a_reader_reads() -> None:
+    from citeaudit.api.project_zip import project_files
+
+    files = project_files("paper.zip", _zip(PROJECT), max_expanded=1 << 20)
+    assert files is not None
+    assert [name for name, _ in files] == ["main.tex", "intro.tex", "method.tex", "refs.bib"]
+    assert dict(files)["main.tex"] == MAIN_TEX
+
+
+@pytest.mark.parametrize(
+    ("parts", "status", "said"),
+    [
+        (
+            {"a/intro.tex": b"x", "b/Intro.tex": b"y", "main.tex": MAIN_TEX},
+            422,
+            "have one name",
+        ),
+        (  # climbing and absolute names, twins but for case: one base name each
+            {"../../planted.tex": b"x", "/abs/planted.tex": b"y", "main.tex": MAIN_TEX},
+            422,
+            "have one name",
+        ),
+        ({"main.tex": MAIN_TEX, "MAIN.TEX": b"z"}, 422, "have one name"),
+        ({"figures/plot.png": b"\x89PNG"}, 415, "no manuscript or bibliography"),
+        ({"main.tex": b"\\input{x}" + b" " * 3_000_000}, 413, "zip bomb"),
+    ],
+)
+def test_a_project_zip_that_would_be_read_wrong_or_is_a_bomb_is_refused(
+    parts: dict[str, bytes], status: int, said: str
+) -> None:
+    from citeaudit.api.project_zip import ProjectRefused, project_files
+
+    with pytest.raises(ProjectRefused) as refused:
+        project_files("paper.zip", _zip(parts), max_expanded=1 << 30)
+    assert (refused.value.status, said in refused.value.message) == (status, True)
+
+
+def test_a_link_in_a_project_zip_is_its_bytes_never_followed() -> None:
+    import io
+    import zipfile
+
+    from citeaudit.api.project_zip import project_files
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        link = zipfile.ZipInfo("main.tex")
+        link.external_attr = 0o120777 << 16  # a symbolic link entry, to /etc/passwd
+        archive.writestr(link, "/etc/passwd")
+    assert project_files("p.zip", out.getvalue(), max_expanded=1 << 20) == [
+        ("main.tex", b"/etc/passwd")
+    ]
+
+
+def test_a_word_file_named_zip_is_left_to_the_docx_check() -> None:
+    from citeaudit.api.project_zip import project_files
+
+    docx = _docx(["As shown by Okafor (2018)."])
+    assert project_files("paper.zip", docx, max_expanded=1 << 24) is None
+
+
+@pytest.mark.xfail(
+    strict=True, reason="needs /work/helpers/w1-project-zip.diff (api/uploads.py, web/render.py)"
+)
+@pytest.mark.parametrize("declared", ["application/zip", "application/x-zip-compressed", ""])
+def test_a_latex_project_sent_as_one_zip_gets_the_clis_audit(
+    api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
+) -> None:
+    """`citeaudit check main.tex` on the unpacked project and the upload of paper.zip:
+    the same findings, each chapter's under its own name (the service keeps no
+    folders: chapters/intro.tex is intro.tex). The upload refused the archive with a
+    415 ("a ZIP archive but not a DOCX")."""
+    for path, content in PROJECT.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(content)
+    ran = run_cli(
+        {},
+        "check",
+        "main.tex",
+        "--offline",
+        "--isolated",
+        "--format",
+        "json",
+        cwd=tmp_path / "paper",
+    )
+    expected = [
+        (rule, severity, (file or "").rsplit("/", 1)[-1], line, message)
+        for rule, severity, file, line, message in _findings(json.loads(ran.stdout))
+    ]
+    assert [f[0] for f in expected] == ["missing-reference", "uncited-reference"]
+    assert _service(api, [("manuscript", "paper.zip", _zip(PROJECT), declared)]) == expected

@@ -1,0 +1,110 @@
+"""A LaTeX or Pandoc project sent as one ``.zip``: the files a reader reads, each an upload.
+
+Why: an editor has a submission's source as one archive (a journal system's download,
+Overleaf's, arXiv's), and the upload refused it ("a ZIP archive but not a DOCX") while
+`citeaudit check main.tex` audits the same files unpacked. Here the archive is judged
+as a Word file is before any part is read (its directory walked first, the parts and
+their declared sizes counted, no part compressed past `_MAX_RATIO`, nothing encrypted),
+and only the files the readers read are kept: manuscripts, bibliographies and a
+compiled ``.bbl`` (figures, classes and styles are not read by an audit). A part is
+read by `zipfile`, which stops at the size its header declares.
+
+The service keeps no folders: each file is stored under its base name and
+``\\input{chapters/intro}`` finds ``intro.tex``. Two files of one base name in
+different folders (``chapters/intro.tex``, ``appendix/intro.tex``) would then be read
+as one, silently; such an archive is refused, naming both, rather than audited wrong.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from citeaudit.bibliography.loading import bibliography_suffixes
+from citeaudit.input_scope import shown_name
+from citeaudit.manuscript.reading import manuscript_suffixes
+from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
+from citeaudit.service.inputs import safe_name
+
+__all__ = ["MAX_PROJECT_FILES", "ProjectRefused", "is_project_zip", "project_files"]
+
+MAX_PROJECT_FILES = 200  # a thesis has dozens of chapters; past this is no manuscript
+_MAX_RATIO = 200  # as for a DOCX's parts: text compresses ~5-10:1, bombs 1000:1
+_DOCUMENTS = (".docx", ".pdf")  # read from a file of their own, never from inside a zip
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRefused(Exception):
+    """The archive is not audited: an HTTP status and a message naming the file."""
+
+    status: int
+    message: str
+
+
+def is_project_zip(filename: str | None, data: bytes) -> bool:
+    """A ZIP sent under a ``.zip`` name (a DOCX named ``.zip`` is told apart later)."""
+    return (filename or "").lower().endswith(".zip") and data.startswith(b"PK\x03\x04")
+
+
+def _readable(base: str) -> bool:
+    lower = base.lower()
+    if lower.endswith(_DOCUMENTS) or base.startswith("."):  # ._x.tex: macOS's shadows
+        return False
+    return lower.endswith((*manuscript_suffixes(), *bibliography_suffixes(), ".bbl"))
+
+
+def project_files(name: str, data: bytes, max_expanded: int) -> list[tuple[str, bytes]] | None:
+    """The readable files of the archive `name` as (base name, bytes), in its order;
+    None when it is a Word file (its parts are a DOCX's, read as one)."""
+    stream = io.BytesIO(data)
+    refusal = directory_refusal(stream, MAX_PARTS)
+    if refusal is not None:
+        raise ProjectRefused(413, f"{name}: not accepted: {refusal}")
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            members = archive.infolist()
+            if any(m.filename == "word/document.xml" for m in members):
+                return None
+            kept = _kept(name, members, max_expanded)
+            return [(base, archive.read(m)) for base, m in kept]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise ProjectRefused(422, f"{name}: damaged ZIP ({shown_name(str(exc))})") from None
+    except (RuntimeError, NotImplementedError) as exc:  # encrypted, an unknown method
+        raise ProjectRefused(422, f"{name}: a part cannot be read ({exc})") from None
+
+
+def _kept(
+    name: str, members: list[zipfile.ZipInfo], max_expanded: int
+) -> list[tuple[str, zipfile.ZipInfo]]:
+    kept: list[tuple[str, zipfile.ZipInfo]] = []
+    seen: dict[str, str] = {}  # stored name (any case) -> the part's path
+    for m in members:
+        path = m.filename.replace("\\", "/")
+        base = path.rsplit("/", 1)[-1]
+        if m.is_dir() or path.startswith("__MACOSX/") or not _readable(base):
+            continue
+        if m.flag_bits & 0x1:
+            raise ProjectRefused(422, f"{name}: {shown_name(path)} is encrypted")
+        stored = safe_name(base, "manuscript").lower()
+        if stored in seen:
+            raise ProjectRefused(
+                422,
+                f"{name}: {shown_name(seen[stored])} and {shown_name(path)} have one name; "
+                "uploads keep no folders, so rename one (and its \\input) or send the "
+                "files themselves",
+            )
+        seen[stored] = path
+        kept.append((base, m))
+    if not kept:
+        raise ProjectRefused(
+            415, f"{name}: no manuscript or bibliography in the archive (.tex, .md, .bib...)"
+        )
+    if len(kept) > MAX_PROJECT_FILES:
+        raise ProjectRefused(413, f"{name}: {len(kept)} files; at most {MAX_PROJECT_FILES}")
+    if sum(m.file_size for _, m in kept) > max_expanded:
+        raise ProjectRefused(413, f"{name}: unpacks to more than {max_expanded} bytes")
+    for _, m in kept:
+        if m.file_size > 1_000_000 and m.file_size > _MAX_RATIO * max(m.compress_size, 1):
+            raise ProjectRefused(413, f"{name}: {shown_name(m.filename)} is a zip bomb")
+    return kept
