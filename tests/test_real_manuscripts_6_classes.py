@@ -242,15 +242,15 @@ def test_md_model_name_with_a_digit_before_a_numeric_citation(tmp_path: Path) ->
     assert (uncited, missing) == (set(), set())
 
 
-# --- FG: a caption typed right after an image, "Figura1: ..." -------------------------
+# --- FG: a caption typed without a space after an image, "Figura1: ..." --------------
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="class FG: a caption typed after an image in a body paragraph, glued to the "
-    "sentence before it as the text runs ('decodificado.Figura1: Sinal ...'), is read as the "
-    "citation '1' of the list's first entry; in a TCC citing nothing, three entries were "
-    "'cited' so and only the rest reported",
+    reason="class FG: a caption typed without a space after an image, 'Figura1: Sinal ...' "
+    "(in its own paragraph or glued to the sentence before it), is read as the citation "
+    "'1' of the list's first entry; in a TCC citing nothing, three entries were 'cited' so "
+    "and only the rest reported",
 )
 def test_fg_caption_number_glued_after_an_image_is_no_citation(tmp_path: Path) -> None:
     body = (
