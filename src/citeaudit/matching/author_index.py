@@ -1104,15 +1104,36 @@ class AuthorIndex:
         if not later:
             return 1
         if citation.et_al:
-            if len(authors) >= 3:
+            if len(authors) >= 3 or _more_authors_written(reference):
                 return 3
             return 2 if len(authors) == 2 else 1
         if len(authors) == len(cited):
-            return 3
+            # every name cited, but the entry has more ("Roe A, Poe B, et al."): near
+            return 2 if _more_authors_written(reference) else 3
         return 1
 
 
 _MOST_FAMILY_WORDS = 3
+# "et al." (or a language's "and others") closing an entry's names: "LIMA, Q. et al.",
+# "Roe A, Poe B, et al.", "Silva J, y col.", "Иванов И. И. и др."
+_MORE_AUTHORS = re.compile(
+    r"[\s,;]\s?(?:et\.?\s?al\b|e\s+col\b|y\s+col\b|et\s+coll?\b|e\s+outros\b"
+    r"|y\s+otros\b|u\.\s?a\.|и\s+др\b)",
+    re.IGNORECASE,
+)
+_AUTHOR_PART = 200  # characters that can hold an entry's shortened author list
+
+
+def _more_authors_written(reference: Reference) -> bool:
+    """Whether the entry itself shortens its author list with "et al." (ABNT and
+    Vancouver lists do past three or six names): it has more authors than were read,
+    so an et-al citation fits it fully. Looked for before the title (or the year),
+    where the names are: "et al." in a title is no author list's."""
+    raw = reference.raw
+    end = raw.find(reference.title[:20]) if reference.title else -1
+    if end <= 0 and reference.year is not None:
+        end = raw.find(str(reference.year))
+    return _MORE_AUTHORS.search(raw, 0, end if end > 0 else _AUTHOR_PART) is not None
 
 
 def _later_author(cited: str, person: Person) -> bool:
