@@ -58,6 +58,7 @@ NOT_NAMES = word_set(
     nomor section pasal article act law ad bc ce bce est established founded born died
     source sources fonte fuente sumber quelle author authors autor autores elaborated
     elaborado elaboración own data dados datos census censo
+    version versions versão versión versione release
     """
 )
 

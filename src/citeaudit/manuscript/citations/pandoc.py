@@ -127,6 +127,8 @@ class PandocExtractor(CitationExtractor):
         for m in _BRACKET.finditer(text):
             if "@" not in m.group("body") or code.covers(m.start()) or outside.covers(m.start()):
                 continue
+            if m.start() and text[m.start() - 1] == "^":
+                continue  # an inline footnote, "^[see @a and @b.]": its keys are narrative
             keys = _bracket_keys(m.group("body"))
             if keys is None:
                 continue
@@ -190,8 +192,23 @@ def _executable_chunks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _declared(document: Document, start: int, end: int) -> Iterator[Marker]:
-    """``nocite:`` keys: cited by declaration (``@*``: every entry)."""
-    for m in _NOCITE_KEY.finditer(document.text, start, end):
+    """``nocite:`` keys: cited by declaration (``@*``: every entry). Keys inside an HTML
+    comment (``nocite: | <!-- @a, @b -->``, an author's switched-off list) are raw HTML
+    to pandoc, which cites none of them."""
+    text = document.text
+    comments: list[tuple[int, int]] = []
+    at = text.find("<!--", start, end)
+    while at >= 0:
+        close = text.find("-->", at + 4, end)
+        stop = end if close < 0 else close + 3
+        comments.append((at, stop))
+        at = text.find("<!--", stop, end)
+    ahead = 0  # keys and comments come in text order: one walk over both
+    for m in _NOCITE_KEY.finditer(text, start, end):
+        while ahead < len(comments) and comments[ahead][1] <= m.start():
+            ahead += 1
+        if ahead < len(comments) and comments[ahead][0] <= m.start():
+            continue
         key = "*" if m.group("star") else m.group("braced") or m.group("plain")
         yield _marker(document, m.start(), m.end(), [key], narrative=False)
 
