@@ -204,12 +204,6 @@ def test_ti_an_entry_in_angle_brackets_with_a_link_stays_an_entry(tmp_path: Path
 # --- MD: a model name holding a digit glued to its citation ----------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class MD: 'T5[2]', 'Word2vec[3]' and, in Chinese text, 'GPT2[4]' (a model's name "
-    "holding a digit, glued to the bracket) are not read as citations, as 'BART[1]' is: "
-    "entries 2 to 4 'never cited'",
-)
 def test_md_model_name_with_a_digit_before_a_numeric_citation(tmp_path: Path) -> None:
     md = tmp_path / "m.md"
     md.write_text(
@@ -224,6 +218,21 @@ def test_md_model_name_with_a_digit_before_a_numeric_citation(tmp_path: Path) ->
     )
     uncited, missing, _ = _verdict(_audit(md))
     assert (uncited, missing) == (set(), set())
+
+
+def test_md_a_lower_case_variable_indexed_is_no_citation(tmp_path: Path) -> None:
+    """The guard for MD's fix: 'x2[3]' indexes a variable; entry 3 stays uncited."""
+    md = tmp_path / "m.md"
+    md.write_text(
+        "Depots were counted [1], [2]; the stock x2[3] of the array was kept.\n\n"
+        "# References\n\n"
+        "[1] Roe A, Poe B. Denoising depots. Proc. Examples, 2020: 71-80.\n\n"
+        "[2] Zed C, Kay D. Transfer of stock. J. Examples, 2020, 21: 1-67.\n\n"
+        "[3] Lee E, Ng F. Word vectors for depots. Examples, 2013.\n",
+        encoding="utf-8",
+    )
+    uncited, missing, _ = _verdict(_audit(md))
+    assert missing == set() and len(uncited) == 1 and next(iter(uncited)).startswith("[3]")
 
 
 # --- FG: a caption typed without a space after an image, "Figura1: ..." --------------

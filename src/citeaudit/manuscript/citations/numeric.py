@@ -542,6 +542,11 @@ def _unbulleted(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
 # a version number of three parts or more just before a bracket: "OpenCV 2.4.11[2]",
 # "v1.2.3[4]" -- no index or decimal ends so, and the bracket is the citation
 _VERSION_BEFORE = re.compile(r"(?<![\w.])v?\d{1,4}(?:\.\d{1,4}){2,3}\Z")
+# a name holding a digit, capitalised, just before a bracket: a model's or a tool's
+# ("T5[15]", "Word2vec[26]", "GPT3[4]", "YOLOv8[2]"). The bracket cites it, where a
+# lower-case variable's ("x2[3]") indexes it. ASCII letters and digits only, so one
+# pass, and Chinese text glued before it ("包括GPT2[4]") is no part of the name.
+_NAME_WITH_DIGITS = re.compile(r"(?<![A-Za-z\d_.])[A-Z][A-Za-z]{0,20}\d{1,4}[A-Za-z\d]{0,20}\Z")
 
 
 def _bracketed(text: str) -> Iterator[_Candidate]:
@@ -552,9 +557,12 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if before == "^" and _CLOSED_SUPERSCRIPT.search(text, max(lead - 32, 0), lead):
             before = " "  # Lep^ob^[38], HCO3^-^[2,3]: after a superscript, not indexing
         glued_run = before == "]" and _NUMERIC_BRACKET_END.search(text, max(lead - 12, 0), lead)
-        if (before.isdigit() and not _VERSION_BEFORE.search(text, max(lead - 24, 0), lead)) or (
-            before in "_]!^@" and not glued_run
-        ):
+        named = lead == start and _NAME_WITH_DIGITS.search(text, max(lead - 46, 0), lead)
+        if (
+            before.isdigit()
+            and not named
+            and not _VERSION_BEFORE.search(text, max(lead - 24, 0), lead)
+        ) or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]; "OpenCV 2.4.11[2]" cites
         value = _value_before(text, lead)
         if m.group("first"):
@@ -577,7 +585,9 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         ):
             continue  # "[1]: https://..." defines a Markdown reference link
         form = "bracket" if value is None else "bracket-value"
-        if before.isalpha() and lead == start:  # "and^[4]^" is a superscript's
+        if named:
+            form = "glued-bracket"  # T5[15], Word2vec[26]: a name's citation
+        elif before.isalpha() and lead == start:  # "and^[4]^" is a superscript's
             word = _word_before(text, start)
             if len(word) == 1 and _FIGURE_PANELS.search(text, max(lead - 40, 0), lead):
                 form = "bracket"  # "(Fig. 4C,D[35])": after a figure's panels
