@@ -146,11 +146,6 @@ _STYLES = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class HS: a university template's own heading style ('_HausKopf1', based on "
-    "Heading 1) is no heading: the list runs on over the appendix and declaration headings",
-)
 def test_hs_heading_style_based_on_heading_1_ends_the_list(tmp_path: Path) -> None:
     body = (
         para(run("Die Depots beschreibt Roe (2001), die Verfahren Poe (2004)."))

@@ -145,6 +145,10 @@ class _Styles:
     # (numId, level), inherited through basedOn
     lists: dict[str, tuple[str, int]] = field(default_factory=dict)
     looks: Looks = field(default_factory=Looks)  # what Word hides or no one sees (docx_hidden)
+    # a template's own heading style ("_ÜberSchr1", based on Heading 1): style id -> the
+    # name of the nearest style it is based on that names a heading level, for styles
+    # whose own name and id name none
+    heading_names: dict[str, str] = field(default_factory=dict)
 
     def paragraph_list(self, paragraph: Any) -> tuple[str, int] | None:
         """(numId, level) of the list a paragraph is in: its own ``numPr``, else its
@@ -565,7 +569,29 @@ def _styles(
         frozenset(superscript),
         lists,
         style_looks(root, document),
+        _based_on_headings(names, based_on),
     )
+
+
+def _based_on_headings(names: dict[str, str], based_on: dict[str, str]) -> dict[str, str]:
+    """For each style whose name and id name no heading level, the name of the nearest
+    style it is based on that does ("_ÜberSchr1" -> "heading 1"): a university template
+    styles its chapters so, and its list would otherwise run on over every later chapter.
+    A cycle or a chain longer than Word allows ends the walk."""
+    found: dict[str, str] = {}
+    for style_id, name in names.items():
+        if _HEADING_STYLE.search(name[:200]) or _HEADING_STYLE.search(style_id[:200]):
+            continue
+        parent = based_on.get(style_id)
+        for _ in range(_MAX_BASED_ON):
+            if parent is None:
+                break
+            label = names.get(parent, "")
+            if _HEADING_STYLE.search(label[:200]):
+                found[style_id] = label
+                break
+            parent = based_on.get(parent)
+    return found
 
 
 def _style_lists(
@@ -893,7 +919,7 @@ def _heading_level(paragraph: Any, text: str, styles: _Styles) -> int | None:
     style_name = styles.names.get(style_id, "")
     if not text.strip() or _entry_in_heading_style(text):
         return None  # an empty paragraph heads nothing, whatever its style
-    for label in (style_name, style_id):
+    for label in (style_name, style_id, styles.heading_names.get(style_id, "")):
         if label.strip().lower() in {"title", "judul"}:
             return 0
         found = _HEADING_STYLE.search(label[:200])
