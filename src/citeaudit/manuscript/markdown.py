@@ -31,7 +31,12 @@ from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line
-from citeaudit.manuscript.html_hidden import Hiding, blank_hidden_html
+from citeaudit.manuscript.html_hidden import (
+    Hiding,
+    blank_hidden_html,
+    hidden_html_elements,
+    hidden_html_message,
+)
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
@@ -129,6 +134,9 @@ class MarkdownReader(ManuscriptReader):
     def read_with_problems(self, path: Path) -> tuple[Document, list[InputProblem]]:
         texts, problems = decode_text(path)
         name = str(path)
+        hidden = hidden_html_elements(texts)  # blanked below (hide_non_text): said once
+        if hidden:
+            problems.append(InputProblem(name, None, hidden_html_message(hidden)))
         splicer = ChildSplicer(main_dir=Path(path).parent, scope=self.scope, hide=hide_non_text)
         lines = splicer.expand(Path(path), name, texts)
         problems.extend(splicer.problems)
