@@ -28,6 +28,7 @@ import httpx
 
 from citeaudit.links.address_gate import AddressGate, address_key
 from citeaudit.links.archive_suggestion import ArchiveSuggestion
+from citeaudit.links.backends import BackendAddresses, service_backends
 from citeaudit.links.cache import LinkCache
 from citeaudit.links.doi_check import DoiCheck
 from citeaudit.links.fetch import Fetched, Fetcher
@@ -77,7 +78,12 @@ class LinkChecker:
         self.doi_url = doi_url.rstrip("/")
         self.archive_url = archive_url
         self.cache = cache
-        connects = transport.rule if transport is not None else AddressRule()
+        if transport is not None:
+            # The run's own backends (its settings') refused by the transport too.
+            transport.refuse_backends(self.policy.backends)
+            connects = transport.rule
+        else:
+            connects = AddressRule(backends=service_backends.including(self.policy.backends))
         self._forbidden = connects.forbidden
         # The links' own rule, asked of a URL before it is parsed for sending (a host
         # such as "0177.0.0.1" is a private address, not a malformed URL); the
@@ -89,6 +95,7 @@ class LinkChecker:
             connects.metadata,
             allow_own_machine=self.policy.allow_own_machine and connects.allow_own_machine,
             own_machine=connects.own_machine,
+            backends=connects.backends,
         )
         self._transport = transport
         self._probe_urls = tuple(probe_urls)
@@ -117,7 +124,10 @@ class LinkChecker:
                 p, self._rule, self._gate, self._global, self._transport, self._addresses
             )
         self._trusted = trusted_client(
-            p, [self.doi_url, self.archive_url, *self._probe_urls], self._forbidden
+            p,
+            [self.doi_url, self.archive_url, *self._probe_urls],
+            self._forbidden,
+            self._rule.backends,
         )
         self.reachability = Reachability(
             self._trusted, self._probe_urls, p.probe_timeout, dns_names=self._dns_names
@@ -314,10 +324,14 @@ def trusted_client(
     policy: LinkPolicy,
     services: Sequence[str | None],
     forbidden: Callable[[IPAddress], bool],
+    backends: BackendAddresses | None = None,
 ) -> httpx.AsyncClient:
-    """A client whose only non-public destinations are `services`' exact origins."""
-    rule = AddressRule(False, allowed(list(services)), forbidden)
+    """A client whose only non-public destinations are `services`' exact origins
+    (never one of our own `backends`: `AddressRule.backends`)."""
+    refused = backends if backends is not None else service_backends
+    rule = AddressRule(False, allowed(list(services)), forbidden, backends=refused)
     transport = PerHostTransport(
+        backends=refused,
         per_host=policy.per_host,
         allow_private=False,
         forbidden=forbidden,

@@ -151,6 +151,7 @@ class Fetcher:
             forbidden=rule.forbidden,
             metadata=rule.metadata,
             own_machine=rule.own_machine,
+            backends=rule.backends.including(policy.backends),
         )
         return cls(policy, rule, gate, shared, transport, addresses)
 

@@ -37,6 +37,14 @@ around each global IPv6 address of ours is refused like our subnet (RFC 6177's
 smallest site, AWS's VPC). A network numbered from public IPv4 space (a campus /16)
 or an IPv6 site larger than that shows in no table of ours: the operator declares it,
 ``CITEAUDIT_INTERNAL_NETWORKS=130.79.0.0/16,2001:db8:10::/48``.
+
+And so is the next hop of our default routes (`gateways`: ``/proc/net/route``'s and
+``/proc/net/ipv6_route``'s routes to 0.0.0.0/0 and ::/0). In a container it is the
+machine the container runs on (Docker's 172.17.0.1): every port the host publishes,
+its own Redis or Docker API bound to 0.0.0.0, answers there. Outside one it is the
+router, whose admin page is no citation either. It is refused as this machine is
+(`safety.is_own_machine`), so with private networks allowed it stays refused unless
+this machine is allowed by name.
 """
 
 from __future__ import annotations
@@ -56,9 +64,11 @@ __all__ = [
     "OwnAddresses",
     "internal_networks",
     "own_addresses",
+    "parse_default_gateways",
     "parse_fib_trie",
     "parse_fib_trie_networks",
     "parse_if_inet6",
+    "parse_ipv6_default_gateways",
     "parse_ipv6_on_link",
     "parse_ipv6_route",
     "parse_route",
@@ -156,6 +166,43 @@ def parse_route(text: str) -> frozenset[IPNetwork]:
             continue
         if length >= _NARROWEST[4]:
             found.add(network)
+    return frozenset(found)
+
+
+def parse_default_gateways(text: str) -> frozenset[IPAddress]:
+    """The next hops of /proc/net/route's default routes (destination and mask 0,
+    through a gateway), in the machine's byte order like every address there."""
+    found: set[IPAddress] = set()
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) < 8 or fields[0] in ("lo", "Iface"):
+            continue
+        try:
+            destination, gateway = int(fields[1], 16), int(fields[2], 16)
+            flags, mask = int(fields[3], 16), int(fields[7], 16)
+            if destination or mask or not flags & _RTF_GATEWAY or flags & _RTF_REJECT:
+                continue
+            found.add(ipaddress.IPv4Address(gateway.to_bytes(4, sys.byteorder)))
+        except (ValueError, OverflowError):
+            continue
+    return frozenset(found)
+
+
+def parse_ipv6_default_gateways(text: str) -> frozenset[IPAddress]:
+    """The next hops of /proc/net/ipv6_route's default routes (``::/0``)."""
+    found: set[IPAddress] = set()
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) < 10 or len(fields[0]) != 32 or fields[9] == "lo":
+            continue
+        try:
+            length, next_hop = int(fields[1], 16), int(fields[4], 16)
+            flags = int(fields[8], 16)
+        except ValueError:
+            continue
+        if int(fields[0], 16) or length or not next_hop or flags & _RTF_REJECT:
+            continue
+        found.add(ipaddress.IPv6Address(next_hop))
     return frozenset(found)
 
 
@@ -294,6 +341,11 @@ _ROUTE6_KEPT = re.compile(
 )
 
 
+# Default routes (destination 0), found the same way: a handful in a large table.
+_ROUTE_DEFAULT = re.compile(r"^[^\t\n]*\t0{8}\t[^\n]*$", re.MULTILINE)
+_ROUTE6_DEFAULT = re.compile(r"^0{32} 00 [^\n]*$", re.MULTILINE)
+
+
 def _kept(pattern: re.Pattern[str], piece: str) -> str:
     return "\n".join(m.group(0) for m in pattern.finditer(piece))
 
@@ -312,6 +364,7 @@ class OwnAddresses:
     _networks: tuple[IPNetwork, ...] = field(default=(), init=False)
     _on_link: tuple[IPNetwork, ...] = field(default=(), init=False)
     _site: tuple[IPNetwork, ...] = field(default=(), init=False)
+    _gateways: frozenset[IPAddress] = field(default=frozenset(), init=False)
     _read_at: float = field(default=float("-inf"), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
@@ -330,12 +383,16 @@ class OwnAddresses:
                     networks |= parse_fib_trie_networks(local)
                 for inet6 in _pieces(self.if_inet6):
                     known |= parse_if_inet6(inet6)
+                gateways: set[IPAddress] = set()
                 for routes6 in _pieces(self.ipv6_route):
                     kept = _kept(_ROUTE6_KEPT, routes6)
                     networks |= parse_ipv6_route(kept)
                     on_link |= parse_ipv6_on_link(kept)
+                    gateways |= parse_ipv6_default_gateways(_kept(_ROUTE6_DEFAULT, routes6))
                 for routes in _pieces(self.route):
                     on_link |= parse_route(_kept(_ROUTE_DIRECT, routes))
+                    gateways |= parse_default_gateways(_kept(_ROUTE_DEFAULT, routes))
+                self._gateways = frozenset(gateways)
                 self._known = frozenset(known)
                 self._networks = tuple(networks)
                 self._on_link = tuple(on_link)
@@ -347,6 +404,12 @@ class OwnAddresses:
         """The prefixes routed to this machine as a whole (read with `current`)."""
         self.current()
         return self._networks
+
+    def gateway(self, address: IPAddress) -> bool:
+        """`address` is the next hop of one of our default routes (in a container, the
+        machine it runs on)."""
+        self.current()
+        return address in self._gateways
 
     def on_link(self, address: IPAddress) -> bool:
         """`address` is on one of our own links: a neighbour, reached without a router."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from citeaudit import __version__
+from citeaudit.links.backends import Backend, backends_of
 from citeaudit.links.retry import Backoff
 from citeaudit.settings import ServiceSettings, Settings
 
@@ -81,6 +82,10 @@ class LinkPolicy:
     # (CITEAUDIT_ALLOW_OWN_MACHINE): with CITEAUDIT_ALLOW_PRIVATE_NETWORKS for an
     # intranet's links, an upload's ``http://127.0.0.1:6379/`` reached our own Redis.
     allow_own_machine: bool = True
+    # The service's own Redis, broker, database and mail relay its settings name
+    # (`links.backends`): refused on every hop whatever the two above say. The
+    # environment's are refused in any case (`backends.service_backends`).
+    backends: tuple[Backend, ...] = ()
     user_agent: str = field(default_factory=lambda: user_agent(None))
     probe_timeout: float = 5.0
 
@@ -96,6 +101,7 @@ class LinkPolicy:
             "total_timeout": settings.link_timeout,
             "allow_private_networks": settings.allow_private_networks,
             "allow_own_machine": own_machine_allowed(settings),
+            "backends": backends_of(settings),
             "user_agent": user_agent(settings.mailto),
         }
         if isinstance(settings, ServiceSettings):

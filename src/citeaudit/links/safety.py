@@ -41,6 +41,7 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 from citeaudit.links import lookups
+from citeaudit.links.backends import BackendAddresses, service_backends
 from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes
 from citeaudit.links.own_addresses import own_addresses
 
@@ -202,8 +203,9 @@ _THIS_MACHINE_V4 = _networks("127.0.0.0/8", "0.0.0.0/8")
 def is_own_machine(ip: IPAddress) -> bool:
     """An address that reaches this machine itself, however carried: loopback, the
     unspecified address (``0.0.0.0`` and ``::`` connect to the local host), any address
-    of our own interfaces (`own_addresses`, public ones too), or an IPv6 address that
-    carries one of them (mapped, NAT64, 6to4...).
+    of our own interfaces (`own_addresses`, public ones too), our default gateway (a
+    container's host), or an IPv6 address that carries one of them (mapped, NAT64,
+    6to4...).
 
     Refused even where private networks are allowed, unless this machine is allowed by
     name (`AddressRule.allow_own_machine`): "the intranet's pages may be checked" does
@@ -218,7 +220,8 @@ def is_own_machine(ip: IPAddress) -> bool:
             return True
     elif any(ip in net for net in _THIS_MACHINE_V4):
         return True
-    return ip in own_addresses
+    # Our default gateway: in a container, the machine it runs on (`OwnAddresses.gateway`).
+    return ip in own_addresses or own_addresses.gateway(ip)
 
 
 def is_metadata_address(ip: IPAddress) -> bool:
@@ -563,7 +566,10 @@ class AddressRule:
     exempt from the check -- the services we are configured to use; a redirect from
     one of them to another port or host is checked like any other connection.
     `forbidden` and `metadata` are the two address tests (tests stand a loopback
-    address in for a public one, or for a metadata service).
+    address in for a public one, or for a metadata service). `backends`: the
+    service's own Redis, broker, database and mail relay, refused by `check` and
+    `host_refusal` whatever else is allowed (`links.backends`; not by `refuses`,
+    which judges an address alone: a recipient's mail exchanger may be our relay).
 
     Ports are not judged: a link to a public host on any port is checked (links on
     8080, 8443 or 3000 are real). What we send cannot speak another protocol: the
@@ -579,6 +585,9 @@ class AddressRule:
     local_name: Callable[[str], bool] = is_local_name
     allow_own_machine: bool = True
     own_machine: Callable[[IPAddress], bool] = is_own_machine
+    # The service's own Redis, broker, database and mail relay (`backends`): refused
+    # on every connection, private networks allowed or not.
+    backends: BackendAddresses = service_backends
 
     def exempt(self, host: str, port: int) -> bool:
         """A configured service's own origin: no address of it is judged."""
@@ -592,6 +601,16 @@ class AddressRule:
             return self.forbidden(address)
         return not self.allow_own_machine and self.own_machine(address)
 
+    def backend_refusal(self, address: IPAddress, port: int) -> str | None:
+        """`address` as refused for reaching one of our own backends at `port`
+        (`BackendAddresses.refusal`), or None."""
+        carried = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
+        for ip in (address, *carried):  # a NAT64 or 6to4 form reaches the backend too
+            setting = self.backends.refusal(ip, port, self.own_machine)
+            if setting is not None:
+                return f"{address} (the service's own {setting})"
+        return None
+
     def host_refusal(self, host: str, port: int) -> str | None:
         """The refused address `host` names by itself (`literal_address`), or None.
 
@@ -603,7 +622,9 @@ class AddressRule:
             return None
         address = literal_address(host)
         if address is not None:
-            return str(address) if self.refuses(address) else None
+            if self.refuses(address):
+                return str(address)
+            return self.backend_refusal(address, port)
         if not self.allow_private and self.local_name(host):
             return host.strip().strip("[]").lower()
         return None
@@ -672,9 +693,16 @@ class AddressRule:
                 raise refused(host, "an address that cannot be read")
             if self.refuses(literal):
                 raise refused(host, str(literal))
+            backend = self.backend_refusal(literal, port)
+            if backend is not None:
+                raise refused(host, backend)
         for address in addresses:
-            if self.refuses(ipaddress.ip_address(address.split("%", 1)[0])):
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            if self.refuses(ip):
                 raise refused(host, address)
+            backend = self.backend_refusal(ip, port)
+            if backend is not None:
+                raise refused(host, backend)
 
 
 _STANDARD_GETADDRINFO = asyncio.BaseEventLoop.getaddrinfo

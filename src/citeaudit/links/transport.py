@@ -25,6 +25,7 @@ past the check. Every answer says the address it came from (`Reply.peer`).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import socket
 import ssl
@@ -43,6 +44,7 @@ from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
 from citeaudit.links.address_gate import MAX_GATED
+from citeaudit.links.backends import Backend, BackendAddresses, service_backends
 from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.redirect_judge import judge_location
 from citeaudit.links.safety import (
@@ -352,8 +354,11 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         allowed_origins: Iterable[Origin] = (),
         max_body: int | None = None,
         max_time: float | None = None,
+        backends: BackendAddresses | None = None,
     ) -> None:
-        """`allow_own_machine`: where private networks are allowed, this machine's own
+        """`backends`: the service's own backends, refused on every connection
+        (`AddressRule.backends`; the process's own, `service_backends`, when None).
+        `allow_own_machine`: where private networks are allowed, this machine's own
         addresses are too (`AddressRule.allow_own_machine`; the link policy says).
         `allowed_origins`: exact (host, port) pairs exempt from the address rule --
         the services we are configured to use (see `AddressRule`, which `forbidden`
@@ -373,6 +378,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             metadata,
             allow_own_machine=allow_own_machine,
             own_machine=own_machine,
+            backends=backends if backends is not None else service_backends,
         )
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
@@ -389,6 +395,17 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         """The address rule every connection of this transport obeys: what a link
         checker sending through it judges URLs by as well (`LinkChecker`)."""
         return self._rule
+
+    def refuse_backends(self, backends: Iterable[Backend]) -> None:
+        """Refuse `backends` too (a run's settings' own, `LinkPolicy.backends`), on
+        every connection from now on, pools already open included. Only ever adds:
+        a transport shared between runs is never loosened by one of them."""
+        rule = self._rule
+        widened = rule.backends.including(backends)
+        if widened is rule.backends:
+            return
+        self._rule = dataclasses.replace(rule, backends=widened)
+        self._resolver._rule = self._rule
 
     async def _system_lookup(self, host: str, port: int) -> list[str]:
         return await resolve(self._rule.query_name(host, port), port)

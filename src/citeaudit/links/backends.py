@@ -1,0 +1,253 @@
+"""The service's own backends: never a link's destination, whatever else is allowed.
+
+A deployment that checks its intranet's links sets CITEAUDIT_ALLOW_PRIVATE_NETWORKS.
+Its own Redis, broker, database and mail relay live on that same private network
+(``redis://redis:6379`` in a compose file, ``db.internal:5432``), so they counted as
+"intranet" too: a manuscript's ``http://<redis host>:6379/`` was requested from the
+worker, an SSRF into the service's own machinery. Every host the configured
+``redis_url``, ``broker_url``, ``database_url`` and ``smtp_host`` name is therefore
+looked up, and its addresses refused at the one address rule (`AddressRule.check`,
+on every connection: the first request, each redirect hop, the registries' clients,
+webhooks), private networks allowed or not.
+
+A backend on another machine is refused whole (every port: the machine that runs
+the database runs its admin tools beside it). A backend on this machine (loopback,
+an address of ours: `safety.is_own_machine`) is refused by its port on every address
+of this machine -- whether the rest of this machine may be reached is
+``allow_own_machine``'s to say; a backend bound to 0.0.0.0 answers on each of them.
+
+The backends come from the environment the service reads its settings from
+(`service_backends`: CITEAUDIT_REDIS_URL, ...), so every client of the process
+judges by them whatever settings it was handed; a link check made from a settings
+object adds that object's own (`LinkPolicy.backends`). Names are looked up again
+after `ttl` seconds in a thread of their own (a backend's container may move);
+until a name has an answer, its earlier one stands.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from citeaudit.links import lookups
+
+__all__ = [
+    "BACKEND_SETTINGS",
+    "Backend",
+    "BackendAddresses",
+    "backends_from_environ",
+    "backends_of",
+    "service_backends",
+]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# The settings that name a backend of ours, and the port each scheme defaults to.
+BACKEND_SETTINGS = ("redis_url", "broker_url", "database_url", "smtp_host")
+_DEFAULT_PORTS = {
+    "redis": 6379,
+    "rediss": 6379,
+    "valkey": 6379,
+    "sentinel": 26379,
+    "amqp": 5672,
+    "amqps": 5671,
+    "postgres": 5432,
+    "postgresql": 5432,
+    "mysql": 3306,
+    "mariadb": 3306,
+    "mssql": 1433,
+    "oracle": 1521,
+    "mongodb": 27017,
+    "sqs": 443,
+}
+_LOOKUP_TIMEOUT = 2.0  # seconds one name's look-up may hold the caller, the first time
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """One host a setting names: `setting` (``redis_url``), `host`, `port`."""
+
+    setting: str
+    host: str
+    port: int
+
+
+def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]:
+    """The hosts `value` names (a URL, or for ``smtp_host`` a bare host name)."""
+    value = value.strip()
+    if not value:
+        return ()
+    if setting == "smtp_host":
+        return (Backend(setting, value.strip("[]").lower(), smtp_port),)
+    scheme, sep, rest = value.partition("://")
+    if not sep:
+        return ()
+    scheme = scheme.lower().split("+", 1)[0]  # "postgresql+psycopg" is PostgreSQL
+    authority = rest.split("/", 1)[0].split("?", 1)[0]
+    authority = authority.rpartition("@")[2]  # the password may hold any character
+    default = _DEFAULT_PORTS.get(scheme, 0)
+    found: list[Backend] = []
+    for part in authority.split(","):  # "h1:5432,h2:5432" (libpq's several hosts)
+        part = unquote(part.strip())
+        if not part:
+            continue
+        if part.startswith("["):
+            host, _, tail = part[1:].partition("]")
+            port_text = tail.removeprefix(":")
+        elif part.count(":") == 1:
+            host, _, port_text = part.partition(":")
+        else:
+            host, port_text = part, ""
+        try:
+            port = int(port_text) if port_text else default
+        except ValueError:
+            port = default
+        if host:
+            found.append(Backend(setting, host.lower(), port))
+    return tuple(found)
+
+
+def backends_of(settings: object) -> tuple[Backend, ...]:
+    """The backends a settings object names (a setting it lacks names none)."""
+    found: list[Backend] = []
+    smtp_port = getattr(settings, "smtp_port", 25)
+    for setting in BACKEND_SETTINGS:
+        value = getattr(settings, setting, None)
+        if isinstance(value, str):
+            found += _parse(setting, value, smtp_port if isinstance(smtp_port, int) else 25)
+    return tuple(dict.fromkeys(found))
+
+
+def backends_from_environ(environ: Mapping[str, str]) -> tuple[Backend, ...]:
+    """The backends the environment names (CITEAUDIT_REDIS_URL, ...): what the
+    service's settings are read from."""
+    try:
+        smtp_port = int(environ.get("CITEAUDIT_SMTP_PORT", "25"))
+    except ValueError:
+        smtp_port = 25
+    found: list[Backend] = []
+    for setting in BACKEND_SETTINGS:
+        value = environ.get(f"CITEAUDIT_{setting.upper()}")
+        if value:
+            found += _parse(setting, value, smtp_port)
+    return tuple(dict.fromkeys(found))
+
+
+def _literal(host: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _system_lookup(host: str, port: int) -> frozenset[IPAddress]:
+    """The system resolver's addresses of `host` (`pinned.system_lookup`: a look-up,
+    no connection)."""
+    from citeaudit.links.pinned import system_lookup  # pinned -> safety -> here
+
+    found: set[IPAddress] = set()
+    for text in system_lookup(host, port):
+        with contextlib.suppress(ValueError):
+            found.add(ipaddress.ip_address(text.split("%", 1)[0]))
+    return frozenset(found)
+
+
+Lookup = Callable[[str, int], frozenset[IPAddress]]
+
+
+def _plain(address: IPAddress) -> IPAddress:
+    """`address` without its IPv6 zone, an IPv4-mapped one as its IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped
+        if address.scope_id:
+            return ipaddress.IPv6Address(int(address))
+    return address
+
+
+@dataclass(eq=False)
+class BackendAddresses:
+    """The addresses of `backends`, looked up and kept `ttl` seconds."""
+
+    backends: tuple[Backend, ...] = ()
+    ttl: float = 30.0
+    lookup: Lookup = _system_lookup
+    _answers: dict[str, tuple[float, frozenset[IPAddress]]] = field(default_factory=dict)
+    _refreshing: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def including(self, more: Iterable[Backend]) -> BackendAddresses:
+        """These backends and `more` (a settings object's own); self when none is new."""
+        added = tuple(b for b in dict.fromkeys(more) if b not in self.backends)
+        if not added:
+            return self
+        return BackendAddresses(self.backends + added, self.ttl, self.lookup)
+
+    def _addresses(self, backend: Backend) -> frozenset[IPAddress]:
+        literal = _literal(backend.host)
+        if literal is not None:
+            return frozenset({_plain(literal)})
+        key = backend.host
+        with self._lock:
+            known = self._answers.get(key)
+            stale = known is None or time.monotonic() >= known[0]
+            start = stale and known is not None and key not in self._refreshing
+            if start:
+                self._refreshing.add(key)
+        if known is None:
+            # The first time the caller waits (bounded): a refusal may not wait.
+            self._ask(backend)
+            with self._lock:
+                known = self._answers.get(key)
+            return known[1] if known is not None else frozenset()
+        if start:
+            threading.Thread(target=self._ask, args=(backend, True), daemon=True).start()
+        return known[1]
+
+    def _ask(self, backend: Backend, refreshing: bool = False) -> None:
+        try:
+            found = lookups.within(lambda: self.lookup(backend.host, backend.port), _LOOKUP_TIMEOUT)
+        except (OSError, UnicodeError, lookups.LookupTimedOut):
+            found = None
+        with self._lock:
+            if refreshing:
+                self._refreshing.discard(backend.host)
+            if found:
+                answer = frozenset(_plain(a) for a in found)
+            else:  # the earlier answer stands a while longer (none: nothing known yet)
+                answer = self._answers.get(backend.host, (0.0, frozenset()))[1]
+            # Kept `ttl` seconds either way: a name with no answer is asked again in
+            # the background, never again on a caller's thread.
+            self._answers[backend.host] = (time.monotonic() + self.ttl, answer)
+
+    def refusal(
+        self, address: IPAddress, port: int, own_machine: Callable[[IPAddress], bool]
+    ) -> str | None:
+        """The setting whose backend a connection to `address`:`port` would reach, or
+        None: an address of a backend on another machine at any port; an address of
+        this machine (`own_machine`) at the port of a backend on this machine."""
+        if not self.backends:
+            return None
+        address = _plain(address)
+        mine: bool | None = None
+        for backend in self.backends:
+            addresses = self._addresses(backend)
+            if not addresses:
+                continue
+            if mine is None:
+                mine = own_machine(address)
+            if mine:
+                if port == backend.port and any(own_machine(a) for a in addresses):
+                    return backend.setting
+            elif address in addresses:
+                return backend.setting
+        return None
+
+
+service_backends = BackendAddresses(backends_from_environ(os.environ))
