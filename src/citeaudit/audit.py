@@ -74,7 +74,14 @@ class AuditInput:
         bibliographies: Iterable[Path] = (),
         reference_lists: Iterable[Path] = (),
     ) -> AuditInput:
-        """Sorts paths into manuscripts and bibliographies by their extension."""
+        """Sorts paths into manuscripts and bibliographies by their extension.
+
+        A compiled list (``main.bbl``) given as a bibliography -- ``--bib main.bbl``,
+        or the service's bibliography field, where an editor naturally puts it -- goes
+        with the manuscripts, as when it is given beside ``main.tex``: the LaTeX reader
+        reads it as the list ``\\bibliography`` leads to, and it is not read a second
+        time as a free-text list (every ``\\newblock`` line an uncited "entry", every
+        citation missing)."""
         manuscripts: list[Path] = []
         bibs = list(bibliographies)
         for path in paths:
@@ -82,6 +89,8 @@ class AuditInput:
                 bibs.append(path)
             else:
                 manuscripts.append(path)
+        manuscripts += [p for p in bibs if p.suffix.lower() == ".bbl"]
+        bibs = [p for p in bibs if p.suffix.lower() != ".bbl"]
         return cls(tuple(manuscripts), tuple(bibs), tuple(reference_lists))
 
 
