@@ -42,6 +42,7 @@ from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_at_most
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.list_origin import ListOrigin, list_origin, standalone_origin
+from citeaudit.manuscript.project_config import BOOK_FILES
 from citeaudit.manuscript.reading import InputProblem, read_manuscript_with_problems
 from citeaudit.manuscript.standalone_list import headed_list_alone, standalone_entries
 from citeaudit.matching.citations import match_citations
@@ -57,6 +58,10 @@ from citeaudit.settings import MAX_CITATIONS, MAX_FINDINGS_PER_RULE
 
 # Rules that weigh citations against the reference list: void when an input is unread.
 CROSS_CHECK_RULES: frozenset[type[Rule]] = frozenset(CITATION_RULES) - {InputProblemRule}
+# A Quarto or bookdown project's build files: YAML, but never a bibliography.
+_BUILD_FILES = frozenset(
+    (*BOOK_FILES, *(f"_{n}.{x}" for n in ("output", "metadata") for x in ("yml", "yaml")))
+)
 _NOT_CROSS_CHECKED = "citations were not checked against the reference list"
 _GIVEN_INSTEAD = "; the bibliography given with the manuscript is used instead"
 
@@ -83,12 +88,16 @@ class AuditInput:
         time as a free-text list (every ``\\newblock`` line an uncited "entry", every
         citation missing)."""
         manuscripts: list[Path] = []
-        bibs = list(bibliographies)
+        named: list[Path] = []  # bibliographies among `paths`, known by their suffix
         for path in paths:
-            if is_bibliography_name(path.name):
-                bibs.append(path)
-            else:
-                manuscripts.append(path)
+            (named if is_bibliography_name(path.name) else manuscripts).append(path)
+        if manuscripts:
+            # _quarto.yml, _bookdown.yml, _output.yml given with a book's chapters (an
+            # editor uploads the whole folder): build files (the chapters' reader
+            # follows the first two, `project_build`), not CSL-YAML bibliographies --
+            # read as one, each was an "unparseable-reference" error the book lacks.
+            named = [p for p in named if p.name not in _BUILD_FILES]
+        bibs = [*bibliographies, *named]
         manuscripts += [p for p in bibs if p.suffix.lower() == ".bbl"]
         bibs = [p for p in bibs if p.suffix.lower() != ".bbl"]
         return cls(tuple(manuscripts), tuple(bibs), tuple(reference_lists))
