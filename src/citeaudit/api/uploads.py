@@ -40,11 +40,16 @@ ACCEPTED_TYPES = frozenset(
         "application/x-latex",
         "application/x-research-info-systems",
         "application/vnd.citationstyles.csl+json",
+        # CSL-YAML (.yaml/.yml, offered by the page's bibliography picker): Chromium
+        # and Firefox on Linux declare application/x-yaml, IANA's type is application/yaml
+        "application/yaml",
+        "application/x-yaml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/zip",
         "application/x-zip-compressed",
     }
 )
+_PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as text
 SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF"
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
@@ -62,7 +67,8 @@ def check_upload(
 ) -> NewFile:
     name = safe_name(filename, role)
     media = (declared or "").split(";")[0].strip().lower()
-    is_pdf = media == "application/pdf" and data.startswith(b"%PDF")  # a PDF said as such
+    # a PDF said as such (application/x-pdf: what older systems declare for a .pdf)
+    is_pdf = media in _PDF_TYPES and data.startswith(b"%PDF")
     if media not in ACCEPTED_TYPES and not media.startswith("text/") and not is_pdf:
         raise UploadRejected(
             415, f"{name}: content type {shown_name(media)!r} is not accepted; {SEND_INSTEAD}"
