@@ -19,10 +19,11 @@ def test_a_pdf_is_accepted_as_a_manuscript(tmp_path: Path) -> None:
     assert (new.name, new.kind) == ("paper.pdf", "pdf")
 
 
-def test_a_pdf_is_not_a_bibliography(tmp_path: Path) -> None:
+def test_a_pdf_is_accepted_as_a_bibliography(tmp_path: Path) -> None:
+    """As `citeaudit check --bib refs.pdf` reads its reference list."""
     data = one_column(tmp_path / "paper.pdf").read_bytes()
-    with pytest.raises(UploadRejected, match="not a bibliography"):
-        check_upload("bibliography", "refs.pdf", "application/pdf", data, max_expanded=1 << 20)
+    new = check_upload("bibliography", "refs.pdf", "application/pdf", data, max_expanded=1 << 20)
+    assert (new.role, new.name, new.kind) == ("bibliography", "refs.pdf", "pdf")
 
 
 def test_a_damaged_pdf_upload_is_refused_at_once() -> None:

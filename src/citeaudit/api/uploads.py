@@ -75,14 +75,13 @@ def check_upload(
         )
     if not data.strip():
         raise UploadRejected(422, f"{name}: the file is empty")
+    # A Word file or a PDF is accepted in every role: the reference list as a document
+    # of its own ("References.docx", sent as the bibliography or the reference list) is
+    # read as `citeaudit check --bib References.docx` reads it, its list as a pasted one.
     if data.startswith(b"PK\x03\x04"):
-        if role != "manuscript":
-            raise UploadRejected(415, f"{name}: a ZIP/DOCX is not a bibliography; {SEND_INSTEAD}")
         _check_docx(name, data, max_expanded)
         return NewFile(role, _with_suffix(name, ".docx"), "docx", data)
     if data.startswith(b"%PDF"):
-        if role != "manuscript":
-            raise UploadRejected(415, f"{name}: a PDF is not a bibliography; {SEND_INSTEAD}")
         # Opened by the engine in a limited child process: never in the API's own.
         from citeaudit.manuscript.pdf_open_check import open_problem
 
@@ -194,9 +193,10 @@ async def checked_files(
             data, name, declared = item.encode("utf-8", "replace"), "reference-list.txt", ""
         else:
             continue
-        if data.startswith(b"PK\x03\x04"):
-            raise UploadRejected(415, f"{name}: a reference list is text; {SEND_INSTEAD}")
         checked = await _checked(LIST_ROLE, name, declared, data, max_expanded, owner)
+        if checked.kind != "text":  # a Word file or a PDF that holds the list
+            files.append(checked)
+            continue
         files.append(NewFile(LIST_ROLE, _with_suffix(checked.name, ".txt"), "text", data))
     for role in ("manuscript", "bibliography"):
         for item in form.getlist(role):
@@ -219,11 +219,12 @@ async def _checked(
     max_expanded: int,
     owner: int | None = None,
 ) -> NewFile:
-    """`check_upload` in a worker thread; one that opens a PDF (a manuscript starting
-    ``%PDF``) waits for a place for heavy work (`run_heavy`), holding no thread."""
+    """`check_upload` in a worker thread; one that opens a PDF (an upload starting
+    ``%PDF``, in any role) waits for a place for heavy work (`run_heavy`), holding no
+    thread."""
     check = functools.partial(
         check_upload, role, filename, declared, data, max_expanded=max_expanded
     )
-    if role == "manuscript" and data.startswith(b"%PDF"):
+    if data.startswith(b"%PDF"):
         return await run_heavy(check, owner=owner)
     return await run_in_threadpool(check)

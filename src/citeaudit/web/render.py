@@ -44,7 +44,11 @@ def environment() -> jinja2.Environment:
     # The upload page offers what the readers read (and a pasted list saved as .txt),
     # and a compiled list (.bbl): a submission that ships no .bib has one, the LaTeX
     # reader reads it beside its .tex, and an editor puts it in either field.
-    env.globals["bibliography_accept"] = ",".join((*bibliography_suffixes(), ".txt", ".bbl"))
+    # A reference list kept as a document of its own (References.docx, a PDF) is read
+    # as `citeaudit check --bib References.docx` reads it.
+    env.globals["bibliography_accept"] = ",".join(
+        (*bibliography_suffixes(), ".txt", ".bbl", ".docx", ".pdf")
+    )
     # The manuscript field: the manuscript readers' suffixes, and the bibliography
     # readers' (a bibliography chosen there is audited as one).
     env.globals["manuscript_accept"] = ",".join(
