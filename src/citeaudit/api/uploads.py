@@ -23,6 +23,7 @@ import zipfile
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from citeaudit.api.project_zip import ProjectRefused, is_project_zip, project_files
 from citeaudit.input_scope import shown_name
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.service.heavy import heavy_slot, run_heavy
@@ -51,7 +52,10 @@ ACCEPTED_TYPES = frozenset(
 )
 _PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 LIST_FIELD = "reference_list"  # the form field: a file, or the list pasted as text
-SEND_INSTEAD = "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF"
+SEND_INSTEAD = (
+    "send Markdown, LaTeX, plain text, BibTeX, RIS, CSL-JSON, DOCX or PDF, "
+    "or a project's files as one .zip"
+)
 _MAX_RATIO = 200  # a document.xml compresses ~10:1; bombs go to 1000:1 and beyond
 
 
@@ -205,10 +209,26 @@ async def checked_files(
             if skip_empty and not item.filename and not item.size:
                 continue
             data = await item.read()
+            if role == "manuscript" and is_project_zip(item.filename, data):
+                unpacked = await _unpacked(item.filename or "project.zip", data, max_expanded)
+                if unpacked is not None:  # its files, each checked as an upload of its own
+                    for name, content in unpacked:
+                        files.append(await _checked(role, name, "", content, max_expanded, owner))
+                    continue
             files.append(
                 await _checked(role, item.filename, item.content_type, data, max_expanded, owner)
             )
     return unique_names(files)
+
+
+async def _unpacked(name: str, data: bytes, max_expanded: int) -> list[tuple[str, bytes]] | None:
+    """A project's .zip unpacked in a worker thread (`project_zip`); None: a DOCX."""
+    try:
+        return await run_in_threadpool(
+            project_files, safe_name(name, "manuscript"), data, max_expanded
+        )
+    except ProjectRefused as refused:
+        raise UploadRejected(refused.status, refused.message) from None
 
 
 async def _checked(

@@ -52,7 +52,14 @@ def environment() -> jinja2.Environment:
     # The manuscript field: the manuscript readers' suffixes, and the bibliography
     # readers' (a bibliography chosen there is audited as one).
     env.globals["manuscript_accept"] = ",".join(
-        (*manuscript_suffixes(), ".bbl", *bibliography_suffixes(), "text/*", "application/pdf")
+        (
+            *manuscript_suffixes(),
+            ".bbl",
+            ".zip",  # a project's files as one archive (`api.project_zip`)
+            *bibliography_suffixes(),
+            "text/*",
+            "application/pdf",
+        )
     )
     # ...and an audit that checked nothing says which names a bibliography file takes.
     env.globals["bibliography_suffixes"] = ", ".join(bibliography_suffixes())
