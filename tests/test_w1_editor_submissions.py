@@ -27,21 +27,6 @@ from tests.redteam.offline_service import offline_settings, signed_in
 
 Part = tuple[str, str, bytes, str]  # form field, file name, bytes, declared type
 Finding = tuple[str, str, str | None, int | None, str]
-# Until the lead applies them (the files are not w1's): each flips its strict xfails.
-NEEDS_BBL_DIFF = pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/w1-bbl-as-bibliography.diff (audit.py)"
-)
-NEEDS_DOCS_DIFF = pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/w1-document-reference-lists.diff (api/uploads.py)"
-)
-NEEDS_PROJECT_DIFF = pytest.mark.xfail(
-    strict=True,
-    reason="needs /work/helpers/w1-project-files-not-bibliographies.diff (audit.py)",
-)
-NEEDS_TYPES_DIFF = pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/w1-upload-media-types.diff (api/uploads.py)"
-)
-
 TEX = b"""\\documentclass{article}
 \\begin{document}
 As shown before \\cite{okafor2018}. Also \\cite{ghost2021}.
@@ -142,7 +127,6 @@ def _service(api: tuple[TestClient, dict[str, str]], parts: list[Part]) -> list[
     return _findings(report.json())
 
 
-@NEEDS_BBL_DIFF
 @pytest.mark.parametrize("declared", ["application/octet-stream", "", "text/x-bibtex"])
 def test_a_compiled_bbl_sent_as_the_bibliography_is_read_as_the_cli_reads_it(
     api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
@@ -166,7 +150,6 @@ def test_a_compiled_bbl_sent_as_the_bibliography_is_read_as_the_cli_reads_it(
     assert _service(api, parts) == expected
 
 
-@NEEDS_BBL_DIFF
 def test_the_cli_given_the_bbl_as_bib_reads_it_as_the_compiled_list(tmp_path: Path) -> None:
     """The root of the service's double reading: `--bib main.bbl` (what the service's
     bibliography field is) read main.bbl as a free-text list beside the compiled list."""
@@ -179,8 +162,8 @@ def test_the_cli_given_the_bbl_as_bib_reads_it_as_the_compiled_list(tmp_path: Pa
 @pytest.mark.parametrize(
     "declared",
     [
-        pytest.param("application/x-yaml", marks=NEEDS_TYPES_DIFF),
-        pytest.param("application/yaml", marks=NEEDS_TYPES_DIFF),
+        "application/x-yaml",
+        "application/yaml",
         "text/yaml",
         "application/octet-stream",
     ],
@@ -211,7 +194,6 @@ def test_the_upload_page_offers_a_compiled_bbl(api: tuple[TestClient, dict[str, 
     assert ".bbl" in accepts["bibliography"].split(",")
 
 
-@NEEDS_TYPES_DIFF
 def test_a_pdf_declared_as_application_x_pdf_is_audited(
     api: tuple[TestClient, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -290,7 +272,6 @@ def _docx(paragraphs: list[str]) -> bytes:
     return out.getvalue()
 
 
-@NEEDS_DOCS_DIFF
 @pytest.mark.parametrize(
     ("field", "option"), [("bibliography", "--bib"), ("reference_list", "--reference-list")]
 )
@@ -339,7 +320,6 @@ REFS_BIB = b"""@article{okafor2018, author = {Okafor, Ngozi}, title = {Inside th
 """
 
 
-@NEEDS_PROJECT_DIFF
 @pytest.mark.parametrize("declared", ["", "application/octet-stream", "application/x-yaml"])
 def test_a_quarto_books_build_file_uploaded_with_it_is_no_bibliography(
     api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
@@ -475,9 +455,6 @@ def test_a_word_file_named_zip_is_left_to_the_docx_check() -> None:
     assert project_files("paper.zip", docx, max_expanded=1 << 24) is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/w1-project-zip.diff (api/uploads.py, web/render.py)"
-)
 @pytest.mark.parametrize("declared", ["application/zip", "application/x-zip-compressed", ""])
 def test_a_latex_project_sent_as_one_zip_gets_the_clis_audit(
     api: tuple[TestClient, dict[str, str]], tmp_path: Path, declared: str
