@@ -441,6 +441,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         _glued_plain(text),
         *_superscript_joined(text, document),
         _spaced_plain(text),
+        _after_names_with_digits(text),
     ]
 
 
@@ -1362,6 +1363,30 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
 
 # a measure and its unit just before a spaced number: "240 nm 14", "for 30 min 8"
 _MEASURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]{0,8}[ \t]?°?[^\W\d_]{1,4} $")
+
+
+# a name ending in a digit ("IL-8", "CD44", "Hyal-1"; a letter in it), a space, and a
+# flattened superscript ending the sentence or, as a list, before the clause's comma:
+# "influenced by Hyal-1 4,11. In", "such as IL-8 3,13-14, are made"
+_NAMED_SPACED = re.compile(
+    r"(?<![\w.,-])(?=[\w-]{0,24}[^\W\d_])[\w-]{1,24}\d"
+    r" (?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
+    r"(?=[.;](?:[ \t]+[A-ZÀ-Þ]|[ \t]*(?:\n|$))|(?P<comma>,)[ \t]+[^\W\d_A-ZÀ-Þ])"
+)
+
+
+def _after_names_with_digits(text: str) -> Iterator[_Candidate]:
+    """Flattened superscripts after a name ending in a digit, which the spaced form's
+    look-back (letters before the blank) does not take: "Hyal-1 4,11. In". Kept only
+    where flattened superscripts are the style (`spaced-loose`); before a comma only a
+    list or a range ("IL-8 14 hours" and "CD44 2, and" are values)."""
+    for m in _NAMED_SPACED.finditer(text):
+        body = m.group("list")
+        if m.group("comma") and not _listed(body):
+            continue
+        numbers = _expand(body)
+        if numbers:
+            yield _Candidate(m.start("list"), m.end("list"), numbers, "spaced-loose")
 
 
 # the words a sentence goes on with after a citation inside it: "2,11-13 and", "3,14 in"
