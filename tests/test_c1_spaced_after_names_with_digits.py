@@ -39,3 +39,13 @@ def test_a_value_after_such_a_name_is_no_citation(tmp_path: Path) -> None:
     )
     uncited, _ = markdown_verdict(tmp_path, body + _LIST, 8)
     assert uncited == {"13. Auth", "14. Auth"}
+
+
+def test_a_list_after_a_roman_numeral_ending_the_sentence(tmp_path: Path) -> None:
+    """A list after a lone capital closing the sentence: "... and mitochondrial complex
+    I 4,11. The decrease ...", "hepatitis C 5,6." (a Roman numeral, a letter)."""
+    body = _STYLE + (
+        "Citrate synthase and mitochondrial complex I 4,11. The decrease was seen in type "
+        "II 2,12-14.\n\n"
+    )
+    assert markdown_verdict(tmp_path, body + _LIST, 8) == (set(), set())

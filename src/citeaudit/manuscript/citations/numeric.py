@@ -1367,9 +1367,10 @@ _MEASURE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]{0,8}[ \t]?°?[^\W\d_]{1,4} $"
 
 # a name ending in a digit ("IL-8", "CD44", "Hyal-1"; a letter in it), a space, and a
 # flattened superscript ending the sentence or, as a list, before the clause's comma:
-# "influenced by Hyal-1 4,11. In", "such as IL-8 3,13-14, are made"
+# "influenced by Hyal-1 4,11. In", "such as IL-8 3,13-14, are made"; or a lone capital
+# ("complex I", "hepatitis C") and a list ending the sentence: "complex I 4,11. The"
 _NAMED_SPACED = re.compile(
-    r"(?<![\w.,-])(?=[\w-]{0,24}[^\W\d_])[\w-]{1,24}\d"
+    r"(?<![\w.,-])(?:(?=[\w-]{0,24}[^\W\d_])[\w-]{1,24}\d|(?P<letter>[A-ZÀ-Þ]))"
     r" (?P<list>\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?=[.;](?:[ \t]+[A-ZÀ-Þ]|[ \t]*(?:\n|$))|(?P<comma>,)[ \t]+[^\W\d_A-ZÀ-Þ])"
 )
@@ -1382,6 +1383,8 @@ def _after_names_with_digits(text: str) -> Iterator[_Candidate]:
     list or a range ("IL-8 14 hours" and "CD44 2, and" are values)."""
     for m in _NAMED_SPACED.finditer(text):
         body = m.group("list")
+        if m.group("letter") and (m.group("comma") or not _listed(body)):
+            continue  # "stage II 3.": a lone capital's value as often
         if m.group("comma") and not _listed(body):
             continue
         numbers = _expand(body)
