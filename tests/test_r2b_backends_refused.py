@@ -292,6 +292,14 @@ def test_a_backend_whose_name_answers_is_refused_by_its_address() -> None:
         assert refused.refusal(ipaddress.ip_address("10.1.2.3"), port, lambda a: False)
     assert refused.refusal(ipaddress.ip_address("::ffff:10.1.2.3"), 80, lambda a: False)
     assert refused.refusal(ipaddress.ip_address("10.1.2.4"), 6379, lambda a: False) is None
+
+    # A public address (a managed relay's front, shared with web sites): its port only.
+    def public(a: IPAddress) -> bool:
+        return False
+
+    address = ipaddress.ip_address("10.1.2.3")
+    assert refused.refusal(address, 6379, lambda a: False, public) == "redis_url"
+    assert refused.refusal(address, 443, lambda a: False, public) is None
     rule = AddressRule(allow_private=True, backends=refused)
     assert rule.backend_refusal(ipaddress.ip_address("64:ff9b::a01:203"), 80)  # NAT64
     assert rule.backend_refusal(ipaddress.ip_address("2002:a01:203::1"), 80)  # 6to4

@@ -10,8 +10,10 @@ looked up, and its addresses refused at the one address rule (`AddressRule.check
 on every connection: the first request, each redirect hop, the registries' clients,
 webhooks), private networks allowed or not.
 
-A backend on another machine is refused whole (every port: the machine that runs
-the database runs its admin tools beside it). A backend on this machine (loopback,
+A backend on another machine of our network is refused whole (every port: the
+machine that runs the database runs its admin tools beside it); one on a public
+address (a managed mail relay's front, shared with web sites) at its port. A backend
+on this machine (loopback,
 an address of ours: `safety.is_own_machine`) is refused by its port on every address
 of this machine -- whether the rest of this machine may be reached is
 ``allow_own_machine``'s to say; a backend bound to 0.0.0.0 answers on each of them.
@@ -227,11 +229,18 @@ class BackendAddresses:
             self._answers[backend.host] = (time.monotonic() + self.ttl, answer)
 
     def refusal(
-        self, address: IPAddress, port: int, own_machine: Callable[[IPAddress], bool]
+        self,
+        address: IPAddress,
+        port: int,
+        own_machine: Callable[[IPAddress], bool],
+        private: Callable[[IPAddress], bool] = lambda a: True,
     ) -> str | None:
         """The setting whose backend a connection to `address`:`port` would reach, or
-        None: an address of a backend on another machine at any port; an address of
-        this machine (`own_machine`) at the port of a backend on this machine."""
+        None. A backend's private address (`private`) on another machine is refused
+        at any port. A backend's port is refused on each of its public addresses (a
+        managed relay's or database's front shares them with web sites: only its
+        port is the backend) and, for a backend on this machine (`own_machine`), on
+        every address of this machine."""
         if not self.backends:
             return None
         address = _plain(address)
@@ -245,7 +254,7 @@ class BackendAddresses:
             if mine:
                 if port == backend.port and any(own_machine(a) for a in addresses):
                     return backend.setting
-            elif address in addresses:
+            elif address in addresses and (port == backend.port or private(address)):
                 return backend.setting
         return None
 

@@ -606,7 +606,7 @@ class AddressRule:
         (`BackendAddresses.refusal`), or None."""
         carried = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
         for ip in (address, *carried):  # a NAT64 or 6to4 form reaches the backend too
-            setting = self.backends.refusal(ip, port, self.own_machine)
+            setting = self.backends.refusal(ip, port, self.own_machine, self.forbidden)
             if setting is not None:
                 return f"{address} (the service's own {setting})"
         return None
