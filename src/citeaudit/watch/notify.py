@@ -144,6 +144,7 @@ def _send(
                 allow_private=policy.allow_private,
                 allow_own_machine=policy.allow_own_machine,
                 lookup=lookup,
+                backends=policy.rule().backends,
             )
         except DeliveryError as exc:
             if isinstance(exc.__cause__, httpx.TimeoutException):

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from citeaudit.links.backends import BackendAddresses, service_backends
 from citeaudit.links.pinned import SyncLookup, pinned_client, system_lookup
 from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address, is_refusal
 from citeaudit.links.targets import url_problem
@@ -85,6 +86,7 @@ def post(
     allow_own_machine: bool = False,
     lookup: SyncLookup = system_lookup,
     forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+    backends: BackendAddresses | None = None,
 ) -> None:
     """Send one delivery, or raise `DeliveryError` (never anything else).
 
@@ -93,10 +95,14 @@ def post(
     `allow_own_machine` as well (`WebhookPolicy.allow_own_machine`).
 
     `lookup` and `forbidden` are the name resolver and the address rule (tests stand
-    in for a DNS server that changes its answer).
+    in for a DNS server that changes its answer). `backends`: the service's own, never
+    a destination (`WebhookPolicy.rule`; the environment's when None).
     """
     rule = AddressRule(
-        allow_private=allow_private, forbidden=forbidden, allow_own_machine=allow_own_machine
+        allow_private=allow_private,
+        forbidden=forbidden,
+        allow_own_machine=allow_own_machine,
+        backends=backends if backends is not None else service_backends,
     )
     # "http://0177.0.0.1/": a private address, however written -- and a URL may be
     # both (a metadata address with a port past 65535): the error says each.

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from citeaudit.links.backends import Backend, backends_of, service_backends
 from citeaudit.links.safety import AddressRule
 from citeaudit.settings import ServiceSettings
 from citeaudit.watch.webhook import webhook_url_problem
@@ -36,6 +37,9 @@ class WebhookPolicy:
     allow_private: bool = False
     allow_http: bool = False
     allow_own_machine: bool = False  # only where `allow_private` is set
+    # The service's own Redis, broker, database and mail relay (`links.backends`):
+    # never a destination, whatever the two above say.
+    backends: tuple[Backend, ...] = ()
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> WebhookPolicy:
@@ -44,6 +48,7 @@ class WebhookPolicy:
             allow_private=settings.webhook_allow_private_networks,
             allow_http=settings.webhook_allow_http,
             allow_own_machine=own is True,
+            backends=backends_of(settings),
         )
 
     def refusal(self, url: str) -> str | None:
@@ -68,7 +73,9 @@ class WebhookPolicy:
     def rule(self) -> AddressRule:
         """The address rule of this policy's destinations (webhooks, mail)."""
         return AddressRule(
-            allow_private=self.allow_private, allow_own_machine=self.allow_own_machine
+            allow_private=self.allow_private,
+            allow_own_machine=self.allow_own_machine,
+            backends=service_backends.including(self.backends),
         )
 
     def mail_refusal(self, address: str) -> str | None:
