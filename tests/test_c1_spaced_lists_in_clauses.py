@@ -39,3 +39,15 @@ def test_single_numbers_before_a_joining_word_stay_counts(tmp_path: Path) -> Non
     )
     uncited, _ = markdown_verdict(tmp_path, body + _LIST, 8)
     assert uncited == {"15. Auth", "16. Auth"}
+
+
+def test_a_range_after_a_preposition_is_a_value(tmp_path: Path) -> None:
+    """A range of values after a preposition ("os domicílios tinham de 11-12 e mais
+    moradores") is no citation: a citation follows a content word."""
+    body = _STYLE + (
+        "Cell infiltration follows ROS production 2,13-14 and increases oxidants. It was "
+        "seen in Europe 3,15-16 and in Asia. Os domicílios tinham de 11-12 e mais "
+        "moradores.\n\n"
+    )
+    uncited, _ = markdown_verdict(tmp_path, body + _LIST, 8)
+    assert uncited == {"11. Auth", "12. Auth"}

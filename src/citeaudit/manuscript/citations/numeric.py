@@ -1316,7 +1316,7 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
                 and _LETTER_AFTER_COMMA.match(text, m.end("comma"))
             ):
                 yield _Candidate(start, start + len(body), numbers, "spaced")
-            elif _listed(body) and text[start - 2].isalpha():
+            elif _listed(body) and text[start - 2].isalpha() and word.casefold() not in _REFUSED:
                 yield _Candidate(start, start + len(body), numbers, "spaced-loose")
             continue
         following = m.group("next")
@@ -1343,7 +1343,12 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             (after in ".;" and (following is None or following.isupper()))
             or (not after.strip() and following is None and _inside_a_paragraph(text, start))
         ):
-            if following is not None and _listed(body) and _joining_word_at(text, m.start("next")):
+            if (
+                following is not None
+                and _listed(body)
+                and _joining_word_at(text, m.start("next"))
+                and word.casefold() not in _REFUSED  # "de 1-2 e 3-4 moradores": values
+            ):
                 # "ROS production 2,11-13 and increases": a list or a range before a
                 # joining word, kept where flattened superscripts are the style
                 yield _Candidate(start, start + len(body), numbers, "spaced-loose")
