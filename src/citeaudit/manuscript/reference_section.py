@@ -649,33 +649,20 @@ def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]
 _TYPED_NUMBERED = 8
 
 
-def _marked_next(lines: Sequence[Line], numbered: set[int]) -> list[bool]:
-    """For each line, whether the next line with text opens with an entry's marker
-    (one pass from the end: linear)."""
+def _next_with_text(lines: Sequence[Line], test: Callable[[int, str], bool]) -> list[bool]:
+    """For each line, whether `test` holds of the next line with text (its index and
+    text; one pass from the end: linear)."""
     found = [False] * len(lines)
     following = False
     for k in range(len(lines) - 1, -1, -1):
         found[k] = following
         text = lines[k].text
         if text.strip():
-            following = k in numbered or list_marker(text) is not None
+            following = test(k, text)
     return found
 
 
 _GROUP_HEADING_WORDS = 8
-
-
-def _opening_next(lines: Sequence[Line], strip: Callable[[str], str]) -> list[bool]:
-    """For each line, whether the next line with text opens as an entry does (one pass
-    from the end: linear)."""
-    found = [False] * len(lines)
-    following = False
-    for k in range(len(lines) - 1, -1, -1):
-        found[k] = following
-        text = lines[k].text
-        if text.strip():
-            following = looks_like_entry_start(text, strip)
-    return found
 
 
 def _complete(entry: str) -> bool:
@@ -797,8 +784,14 @@ def split_entries_with_layout(
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
-    marked_next = _marked_next(useful, numbered) if kind == "numbered" else []
-    opening_next = [] if list_mode else _opening_next(useful, strip)
+    marked_next = (  # the next line with text opens with an entry's marker
+        _next_with_text(useful, lambda k, t: k in numbered or list_marker(t) is not None)
+        if kind == "numbered"
+        else []
+    )
+    opening_next = (  # ... or opens as an entry does
+        [] if list_mode else _next_with_text(useful, lambda _k, t: looks_like_entry_start(t, strip))
+    )
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
