@@ -86,3 +86,44 @@ def test_a_contents_line_ending_in_references_cites_nothing(tmp_path: Path) -> N
     result = audit(AuditInput.from_paths([path]))
     uncited = [f.message for f in result.findings if f.rule == "uncited-reference"]
     assert len(uncited) == 1 and uncited[0].startswith("Brown")
+
+
+def _word(tmp_path: Path, paragraphs: list[list[str]]) -> Path:
+    """A .docx whose body paragraphs hold the given lines, joined by soft breaks."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Introduction", 1)
+    for lines in paragraphs:
+        paragraph = document.add_paragraph()
+        for k, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if k + 1 < len(lines):
+                run.add_break()
+    document.add_heading("References", 1)
+    for entry in _LIST.split("\n\n"):
+        document.add_paragraph(entry.strip())
+    path = tmp_path / "paper.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_word_soft_break_before_the_year_is_a_wrapped_line(tmp_path: Path) -> None:
+    path = _word(
+        tmp_path,
+        [["Rivers were studied by Müller", "(2016) and by Adams and", "Brown (2015), while"
+          " Chen et al. (2014) disagreed."]],
+    )  # fmt: skip
+    result = audit(AuditInput.from_paths([path]))
+    assert [f.message for f in result.findings] == []
+
+
+def test_a_word_paragraph_end_before_the_year_is_no_citation(tmp_path: Path) -> None:
+    path = _word(
+        tmp_path,
+        [["The data came from Müller"], ["(2016) was dry; Adams and Brown (2015) and Chen"
+          " et al. (2014) agreed."]],
+    )  # fmt: skip
+    result = audit(AuditInput.from_paths([path]))
+    uncited = [f.message for f in result.findings if f.rule == "uncited-reference"]
+    assert len(uncited) == 1 and uncited[0].startswith("Müller (2016)")

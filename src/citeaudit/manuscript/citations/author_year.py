@@ -942,14 +942,19 @@ def _names_before_year(
     a missing work and an uncited entry for one citation. The previous line is taken
     in only where the break falls inside a list of names (the line before ends with
     a comma, "&", "and", "et" or a particle, or this one opens with "and" / "&"), and
-    only where a line break is not a paragraph's end (not in Word documents, whose
-    lines are paragraphs; not after a blank line, a heading or a table row). So is the
+    only where a line break is not a paragraph's end (in a Word document, only a soft
+    break inside one paragraph, Shift+Enter; not after a blank line, a heading or a
+    table row). So is the
     line before a year that opens its line: a source wrapped at 80 columns breaks
     "Müller\n(2016)" as often as anywhere else."""
     window_start, line_start = _window_before(clean, end)
     found = names_ending_at(clean, end, window_start)
-    if not line_start or document.format == "docx" or clean[line_start - 1] != "\n":
+    if not line_start or clean[line_start - 1] != "\n":
         return found, window_start, line_start
+    if document.format == "docx" and (
+        document.location_at(line_start - 1).line != document.location_at(line_start).line
+    ):
+        return found, window_start, line_start  # a paragraph's end, not its soft break
     floor = max(0, end - _WINDOW)
     if line_start - 1 <= floor:
         return found, window_start, line_start
