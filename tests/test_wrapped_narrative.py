@@ -127,3 +127,16 @@ def test_a_word_paragraph_end_before_the_year_is_no_citation(tmp_path: Path) -> 
     result = audit(AuditInput.from_paths([path]))
     uncited = [f.message for f in result.findings if f.rule == "uncited-reference"]
     assert len(uncited) == 1 and uncited[0].startswith("Müller (2016)")
+
+
+def test_a_hyphenated_name_cut_at_its_hyphen(tmp_path: Path) -> None:
+    """'Fernández-\\nGarcía (2018)': the name read from the line start was 'García',
+    a name mismatch against Fernández-García."""
+    text = (
+        "# Intro\n\nAs shown by Fernández-\nGarcía (2018) and by Smith-\nJones et al. (2017),"
+        " and (Lopez-\nObrador, 2016).\n\n# References\n\n"
+        "Fernández-García, A. (2018). R. *W*, 3, 1-5.\n\n"
+        "Lopez-Obrador, M. (2016). R. *W*, 3, 1-5.\n\n"
+        "Smith-Jones, P., Roe, A., & Poe, B. (2017). R. *W*, 3, 1-5.\n"
+    )
+    assert _rules(tmp_path, "paper.md", text) == []

@@ -966,7 +966,7 @@ def _names_before_year(
     head = clean[line_start:end].split(None, 1)
     joined = (
         not head  # the year opens the line: the names end the one before ("Müller\n(2016)")
-        or tail.endswith((",", "&"))
+        or tail.endswith((",", "&", "-"))  # "-": a name cut at its hyphen, "Fernández-"
         or tail.rsplit(None, 1)[-1].casefold() in _BREAK_JOINS
         or head[0].strip("*_").casefold() in _OPENING_JOINS
     )

@@ -43,12 +43,15 @@ GLUED_WORDS = "(?:sensu|see|and|in|of|by|from)"
 _GLUED_WORD = re.compile(rf"{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # So is a short word glued to the name after it ("as reported inHorner & Currie (1994)",
 # "sensuLeal (2004)"), as XML that drops the space before a link writes it.
+# A hyphenated name a wrapped source breaks at its hyphen ("Fernández-\nGarcía") is one
+# token, its line break taken out of the name (`_unwrapped`).
 # CJK punctuation writes no blank after it: "研究。Smith（2015）", "如下，Jones et al.
 # (2014)" -- each such mark is a token of its own, or the name glued to it was lost.
 _WIDE = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _TOKEN = re.compile(
     rf"(?<![^\W\d_]){GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])|"
-    rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS})*+\.?|&|,|[(\[{{]|[\d.)\]]++(?=[^\W\d_])"
+    rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS}|-\n[ \t]*+{LETTERS})*+\.?|&|,|[(\[{{]"
+    rf"|[\d.)\]]++(?=[^\W\d_])"
     rf"|[{_WIDE}]|[^\s,&{_WIDE}]+"
 )
 # A possessive ("Smith's", "Jones'", "et al.'s") or a case ending after an apostrophe,
@@ -370,10 +373,19 @@ def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
         first += 1
     if not words:
         return None
+    words = [_unwrapped(w) for w in words]
     name = " ".join(clean_word(w) for w in words)
     if not valid_name(" ".join(words)):
         return None
     return first, name
+
+
+_HYPHEN_BREAK = re.compile(r"-\n[ \t]*")
+
+
+def _unwrapped(word: str) -> str:
+    """A name as written before a wrapped line cut it at its hyphen."""
+    return _HYPHEN_BREAK.sub("-", word) if "\n" in word else word
 
 
 def citing_context(before: str, after: str) -> bool:
