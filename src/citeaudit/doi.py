@@ -19,6 +19,7 @@ somewhere else. `doi_refusal` says which DOIs are never put into a URL at all.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
 import unicodedata
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 __all__ = [
+    "INVISIBLE_IN_DOI",
     "DoiProblem",
     "UnsafeDoi",
     "doi_path",
@@ -123,8 +125,30 @@ def doi_resolver_url(doi: str, base: str = "https://doi.org") -> str:
 
 
 # Characters that never belong to a DOI and that copy-paste from PDFs and web pages
-# smuggles in.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# smuggles in. Bidirectional marks, embeddings, overrides and isolates print nothing
+# either: a DOI that holds one reads right on the page and is another DOI for a click
+# or a copy (`doi_problem` names them).
+_INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
+INVISIBLE_IN_DOI = frozenset(_INVISIBLE_CHARS)
+# Letters of other scripts drawn like an ASCII letter (Unicode's confusables for the
+# Latin alphabet, the common ones): "10.5555/r\u0435g" (Cyrillic "е") reads as
+# "10.5555/reg" and is "DOI not found". Fullwidth and other compatibility forms and
+# the digits of other scripts are found by NFKC and their decimal value instead.
+# Pairs: the look-alike, then the ASCII letter it is drawn like.
+_LOOK_ALIKE_PAIRS = (
+    # Cyrillic small, then capital
+    "\u0430a\u0435e\u043eo\u0440p\u0441c\u0445x\u0443y\u0456i\u0458j\u0455s\u04bbh\u0501d\u051bq\u051dw"
+    "\u0410A\u0412B\u0415E\u041aK\u041cM\u041dH\u041eO\u0420P\u0421C\u0422T\u0425X\u0406I\u0408J\u0405S"
+    # Greek small
+    "\u03bfo\u03b1a\u03bdv\u03c1p\u03b9i\u03bak"
+    # Greek capital
+    "\u0391A\u0392B\u0395E\u0396Z\u0397H\u0399I\u039aK\u039cM\u039dN\u039fO\u03a1P\u03a4T\u03a5Y\u03a7X"
+)
+_LOOK_ALIKES = dict(zip(_LOOK_ALIKE_PAIRS[::2], _LOOK_ALIKE_PAIRS[1::2], strict=True))
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 
 # A DOI's start: "10." then a registrant code (dotted sub-codes allowed) then "/".
@@ -268,14 +292,22 @@ def doi_problem(raw: str) -> DoiProblem | None:
     text = raw.translate(_INVISIBLE).strip()
     if not text:
         return None
+    # The value as quoted in messages: an invisible character marked, never printed
+    # (a direction override would reorder the report's own line).
+    shown = _marked(raw.strip())
     inner, wrapped = _unwrap(text)
     candidate = _field_candidate(text)
     if candidate is None:
-        return DoiProblem(f"'{raw.strip()}' is not a DOI: {_why_not(inner)}", None)
+        return DoiProblem(f"'{shown}' is not a DOI: {_why_not(inner)}", None)
+    look_alikes = _look_alikes(candidate.doi)
+    if look_alikes:
+        candidate = dataclasses.replace(
+            candidate, doi="".join(look_alikes.get(c, c) for c in candidate.doi)
+        )
     refusal = doi_refusal(candidate.doi.lower())
     if refusal is not None:
         return DoiProblem(
-            f"DOI '{raw.strip()[:200]}' is not a usable DOI and is not looked up: {refusal}",
+            f"DOI '{shown[:200]}' is not a usable DOI and is not looked up: {refusal}",
             None,
         )
 
@@ -286,12 +318,28 @@ def doi_problem(raw: str) -> DoiProblem | None:
     after = inner[candidate.end + len(candidate.trimmed) :].strip()
     presentation = _presentation(candidate.prefix)
 
+    hidden = sorted(set(raw) & set(_INVISIBLE_CHARS))
+    if hidden:
+        many = len(hidden) > 1
+        issues.append(
+            f"the invisible character{'s' if many else ''} {_unicode_names(hidden)} inside "
+            f"it: the DOI reads right, but a click or a copy takes it with "
+            f"{'them' if many else 'the character'} (shown here as <U+...>)"
+        )
+    if look_alikes:
+        issues.append(
+            "; ".join(
+                f"{_unicode_names([c])}, which looks like the ASCII '{a}'"
+                for c, a in sorted(look_alikes.items())
+            )
+            + " (the resolver does not find a DOI written with a look-alike)"
+        )
     if wrapped:
         issues.append("angle brackets '<>' around it")
     if before.strip():
         if re.match(r"[a-z][a-z0-9+.\-]*://", before.strip(), re.IGNORECASE):
             return DoiProblem(
-                f"'{raw.strip()}' is a web address, not a DOI; "
+                f"'{shown}' is a web address, not a DOI; "
                 f"the DOI in it seems to be '{candidate.doi}'",
                 None,
             )
@@ -328,13 +376,55 @@ def doi_problem(raw: str) -> DoiProblem | None:
         fixed = f"{candidate.prefix}{candidate.doi}"
     else:
         fixed = candidate.doi
-    message = f"DOI '{raw.strip()}' has " + _join(issues + cosmetic_issues)
+    message = f"DOI '{shown}' has " + _join(issues + cosmetic_issues)
     if fixed_ok:
         message += f"; write '{fixed}'"
     return DoiProblem(message, fixed if fixed_ok else None, cosmetic=not issues)
 
 
 # --- internals -------------------------------------------------------------------
+
+
+def _marked(text: str) -> str:
+    """`text` with each invisible character written as ``<U+200B>``."""
+    if text.isascii():
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if c in INVISIBLE_IN_DOI else c for c in text)
+
+
+def _unicode_names(chars: list[str]) -> str:
+    """Characters by code point and name, as an editor searches for them."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in chars)
+
+
+def _look_alikes(doi: str) -> dict[str, str]:
+    """The non-ASCII characters of `doi` and the ASCII letter or digit each is drawn
+    like -- only when every non-ASCII character is one: a DOI in another script
+    ("10.1234/вестник") is written so on purpose, a lone Cyrillic "е" among Latin
+    letters is not."""
+    if doi.isascii():
+        return {}
+    found: dict[str, str] = {}
+    for char in set(doi):
+        if char.isascii():
+            continue
+        ascii_form = _ascii_look_alike(char)
+        if ascii_form is None:
+            return {}
+        found[char] = ascii_form
+    return found
+
+
+def _ascii_look_alike(char: str) -> str | None:
+    if char in _LOOK_ALIKES:
+        return _LOOK_ALIKES[char]
+    digit = unicodedata.decimal(char, None)
+    if digit is not None:
+        return str(digit)
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) == 1 and folded.isascii() and (folded.isalnum() or folded in "-._;()/:"):
+        return folded
+    return None
 
 
 def _field_candidate(text: str) -> _Candidate | None:

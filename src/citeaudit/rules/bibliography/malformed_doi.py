@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
-from citeaudit.doi import doi_problem
+from citeaudit.doi import INVISIBLE_IN_DOI, doi_problem
+from citeaudit.manuscript.visible_text import visible, written_column
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
@@ -72,6 +73,7 @@ class MalformedDoi(Rule):
                     )
                     continue
                 if in_text:
+                    raw = _as_written(ref, raw)
                     raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")
                 problem = doi_problem(raw)
                 bare_field = bibliography.format == "bibtex" and _from_doi_field(ref)
@@ -87,7 +89,16 @@ class MalformedDoi(Rule):
                     if bare != fixed and fixed.lower().startswith("http"):
                         severity = severity and Severity.WARNING  # linked twice
                     fixed = bare
-                if fixed is not None:
+                hidden = sorted(set(raw) & INVISIBLE_IN_DOI)
+                if fixed is not None and hidden:
+                    codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
+                    s = "s" if len(hidden) > 1 else ""
+                    fix = Fix(
+                        f"Delete the invisible character{s} {codes} in the DOI: {fixed}",
+                        fixed,
+                        Applicability.SAFE,
+                    )
+                elif fixed is not None:
                     fix = Fix(f"Replace the DOI with {fixed}", fixed, Applicability.SAFE)
                 else:
                     fix = Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it")
@@ -144,6 +155,26 @@ def _resolver_url_without_doi(ref: Reference) -> str | None:
         if _RESOLVER_URL.match(url):
             return url
     return None
+
+
+def _as_written(ref: Reference, shown: str) -> str:
+    """The DOI of an entry in a manuscript's list as it stands in the file.
+
+    The manuscript is read as shown (`visible_text`): invisible characters out,
+    fullwidth forms and other scripts' digits as ASCII. A DOI that holds one reads
+    right and resolves another way, so it is judged as written: found in the entry's
+    source read the same way, and mapped back to the columns as written (one pass and
+    one search, linear in the entry). `shown` when it is not found so.
+    """
+    if not ref.raw or ref.raw.isascii():
+        return shown
+    seen = visible(ref.raw)
+    at = seen.text.find(shown)
+    if at < 0 or not shown:
+        return shown
+    start = written_column(seen.removed, at)
+    end = written_column(seen.removed, at + len(shown) - 1) + 1
+    return ref.raw[start:end]
 
 
 def _doi_location(ref: Reference, written: str) -> Location:
