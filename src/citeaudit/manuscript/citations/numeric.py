@@ -1137,6 +1137,8 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
         return None
     if _superscript_place(text, start):
         return "superscript"
+    if _bracketed_after_a_capital(text, start, end):
+        return "superscript-number"  # "hepatitis C^(6)^.": only where superscripts cite
     if _after_a_unit(text, start, numbers):
         return "superscript-number"
     if start == 0 or not "0" <= text[start - 1] <= "9":
@@ -1147,6 +1149,24 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     if after.isalnum() or after == "/":
         return None
     return "superscript-number"
+
+
+# a superscript opening on a bracket: "^(6)^", "<sup>(6)</sup>", "⁽⁶⁾"
+_BRACKETED_MARK = re.compile(r"\^[(\[]|<sup>\s*[(\[]|⁽", re.IGNORECASE)
+
+
+def _bracketed_after_a_capital(text: str, start: int, end: int) -> bool:
+    """A bracketed superscript after a lone capital, the sentence or clause going on
+    after it: "hepatitis C^(6)^.", "Child-Pugh B and C^(34)^," (SciELO's bracketed
+    superscripts). A power is not bracketed so, "x^2^", and "C^(4)^ = 2" is a formula."""
+    if start < 1 or not text[start - 1].isupper():
+        return False
+    if start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "_-"):
+        return False  # a longer name: `_superscript_place` has read it
+    return (
+        _BRACKETED_MARK.match(text, start) is not None
+        and _CLAUSE_GOES_ON.match(text, end) is not None
+    )
 
 
 def _opens_a_word(text: str, start: int, end: int) -> bool:
