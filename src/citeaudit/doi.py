@@ -30,12 +30,15 @@ __all__ = [
     "INVISIBLE_IN_DOI",
     "DoiProblem",
     "UnsafeDoi",
+    "ascii_look_alikes",
     "doi_path",
     "doi_problem",
     "doi_refusal",
     "doi_resolver_url",
     "find_dois",
+    "mark_invisible",
     "normalize_doi",
+    "unicode_names",
 ]
 
 MAX_DOI_LENGTH = 1000  # real DOIs, SICIs included, stay far below
@@ -294,12 +297,12 @@ def doi_problem(raw: str) -> DoiProblem | None:
         return None
     # The value as quoted in messages: an invisible character marked, never printed
     # (a direction override would reorder the report's own line).
-    shown = _marked(raw.strip())
+    shown = mark_invisible(raw.strip())
     inner, wrapped = _unwrap(text)
     candidate = _field_candidate(text)
     if candidate is None:
         return DoiProblem(f"'{shown}' is not a DOI: {_why_not(inner)}", None)
-    look_alikes = _look_alikes(candidate.doi)
+    look_alikes = ascii_look_alikes(candidate.doi)
     if look_alikes:
         candidate = dataclasses.replace(
             candidate, doi="".join(look_alikes.get(c, c) for c in candidate.doi)
@@ -322,14 +325,14 @@ def doi_problem(raw: str) -> DoiProblem | None:
     if hidden:
         many = len(hidden) > 1
         issues.append(
-            f"the invisible character{'s' if many else ''} {_unicode_names(hidden)} inside "
+            f"the invisible character{'s' if many else ''} {unicode_names(hidden)} inside "
             f"it: the DOI reads right, but a click or a copy takes it with "
             f"{'them' if many else 'the character'} (shown here as <U+...>)"
         )
     if look_alikes:
         issues.append(
             "; ".join(
-                f"{_unicode_names([c])}, which looks like the ASCII '{a}'"
+                f"{unicode_names([c])}, which looks like the ASCII '{a}'"
                 for c, a in sorted(look_alikes.items())
             )
             + " (the resolver does not find a DOI written with a look-alike)"
@@ -385,19 +388,19 @@ def doi_problem(raw: str) -> DoiProblem | None:
 # --- internals -------------------------------------------------------------------
 
 
-def _marked(text: str) -> str:
+def mark_invisible(text: str) -> str:
     """`text` with each invisible character written as ``<U+200B>``."""
     if text.isascii():
         return text
     return "".join(f"<U+{ord(c):04X}>" if c in INVISIBLE_IN_DOI else c for c in text)
 
 
-def _unicode_names(chars: list[str]) -> str:
+def unicode_names(chars: list[str]) -> str:
     """Characters by code point and name, as an editor searches for them."""
     return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in chars)
 
 
-def _look_alikes(doi: str) -> dict[str, str]:
+def ascii_look_alikes(doi: str) -> dict[str, str]:
     """The non-ASCII characters of `doi` and the ASCII letter or digit each is drawn
     like -- only when every non-ASCII character is one: a DOI in another script
     ("10.1234/вестник") is written so on purpose, a lone Cyrillic "е" among Latin

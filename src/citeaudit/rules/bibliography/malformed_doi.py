@@ -7,11 +7,10 @@ from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
 from citeaudit.doi import INVISIBLE_IN_DOI, doi_problem
-from citeaudit.manuscript.visible_text import visible, written_column
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
-from citeaudit.model.location import Location
 from citeaudit.model.reference import Reference
 from citeaudit.rules.base import Rule
+from citeaudit.rules.bibliography._written import as_written, written_location
 from citeaudit.rules.citations._describe import describe_reference
 
 _MARKUP_ESCAPE = re.compile(r"\\([_%&#])")
@@ -73,7 +72,7 @@ class MalformedDoi(Rule):
                     )
                     continue
                 if in_text:
-                    raw = _as_written(ref, raw)
+                    raw = as_written(ref, raw)
                     raw = _MARKUP_ESCAPE.sub(r"\1", raw).rstrip(".")
                 problem = doi_problem(raw)
                 bare_field = bibliography.format == "bibtex" and _from_doi_field(ref)
@@ -104,7 +103,7 @@ class MalformedDoi(Rule):
                     fix = Fix("Write the DOI as 10.<registrant>/<suffix>, or remove it")
                 yield self.finding(
                     f"{describe_reference(ref)}: {message}",
-                    _doi_location(ref, ref.doi_raw or raw),
+                    written_location(ref, ref.doi_raw or raw),
                     reference=ref.id,
                     fix=fix,
                     severity=severity,
@@ -130,7 +129,7 @@ class MalformedDoi(Rule):
         )
         yield self.finding(
             f"{describe_reference(ref)}: {what} -- write '{bare}'",
-            _doi_location(ref, ref.doi_raw or raw),
+            written_location(ref, ref.doi_raw or raw),
             reference=ref.id,
             fix=Fix(f"Replace the DOI with {bare}", bare, Applicability.SAFE),
             severity=Severity.WARNING if url else Severity.INFO,
@@ -155,31 +154,3 @@ def _resolver_url_without_doi(ref: Reference) -> str | None:
         if _RESOLVER_URL.match(url):
             return url
     return None
-
-
-def _as_written(ref: Reference, shown: str) -> str:
-    """The DOI of an entry in a manuscript's list as it stands in the file.
-
-    The manuscript is read as shown (`visible_text`): invisible characters out,
-    fullwidth forms and other scripts' digits as ASCII. A DOI that holds one reads
-    right and resolves another way, so it is judged as written: found in the entry's
-    source read the same way, and mapped back to the columns as written (one pass and
-    one search, linear in the entry). `shown` when it is not found so.
-    """
-    if not ref.raw or ref.raw.isascii():
-        return shown
-    seen = visible(ref.raw)
-    at = seen.text.find(shown)
-    if at < 0 or not shown:
-        return shown
-    start = written_column(seen.removed, at)
-    end = written_column(seen.removed, at + len(shown) - 1) + 1
-    return ref.raw[start:end]
-
-
-def _doi_location(ref: Reference, written: str) -> Location:
-    """The line the DOI stands on, when it can be found in the entry's source."""
-    offset = ref.raw.find(written)
-    if offset < 0 or ref.location.line is None:
-        return ref.location
-    return Location(ref.location.file, ref.location.line + ref.raw.count("\n", 0, offset))
