@@ -228,7 +228,9 @@ _SPACED_PLAIN = re.compile(
     rf"(?P<list>\d(?:(?<=[^\W\d_][.,;:] \d)|(?<=[{_CLOSERS}][.,;:] \d)"
     rf"|(?<=[^\W\d_]{{2}} \d)|(?<=[{_CLOSERS}] \d)"
     # after a year or a share: "em 2009 10;", "the 1980s 4.", "30% 1." (checked in code)
-    r"|(?<=\d{4} \d)|(?<=\ds \d)|(?<=% \d))"
+    r"|(?<=\d{4} \d)|(?<=\ds \d)|(?<=% \d)"
+    # after a temperature or a one-letter unit: "at 37°C 18.", "of 19.3 h 9." (in code)
+    r"|(?<=°[^\W\d_] \d)|(?<=\d [^\W\d_] \d))"
     r"\d{0,2}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_]))"
     # a quotation's page after the number: "” 46 (p. 727)", "” 33 (pp. 4-5)"
@@ -1324,6 +1326,14 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
                 yield _Candidate(start, start + len(body), numbers, "spaced")
             continue
         word = _word_before(text, start)
+        if _short_unit_before(text, start):
+            # "at 37°C 18.", "a half-life of 19.3 h 9.": a measure's unit, then a number
+            # ending the sentence; "37°C 6 times", "2 x 8." stay values
+            following = m.group("next")
+            ends = m.group("after")[:1] in (".", ";") and (following is None or following.isupper())
+            if ends and _MEASURED_SHORT.search(text, max(start - 16, 0), start):
+                yield _Candidate(start, start + len(body), numbers, "spaced-loose")
+            continue
         if m.group("comma"):
             # "Houve 3, depois": a count as often as a citation; but a number closing
             # a long clause, after a content word, is the word's superscript: "their
@@ -1384,6 +1394,17 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             # a measure, "at 240 nm 14. SOD", the number ends the sentence as a citation
             continue
         yield _Candidate(start, start + len(body), numbers, "spaced")
+
+
+# a one-letter unit after a measure, or a temperature, before a spaced number:
+# "19.3 h 9", "37°C 18", "4 °C 8" (not "2 x 8", "1 a 7": a product, a span)
+_MEASURED_SHORT = re.compile(r"(?<![\w.,])\d[\d.,]{0,8}(?:[ \t]?°[CFK]|[ \t][hsgmlv]) $")
+
+
+def _short_unit_before(text: str, start: int) -> bool:
+    """Whether a one-letter word (or "°C") stands right before the number at `start`,
+    which only `_MEASURED_SHORT`'s units may read as a flattened superscript."""
+    return start >= 3 and text[start - 2].isalpha() and not text[start - 3].isalnum()
 
 
 # a measure and its unit just before a spaced number: "240 nm 14", "for 30 min 8"
