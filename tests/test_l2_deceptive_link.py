@@ -89,3 +89,71 @@ def test_an_invisible_character_in_a_manuscript_reference_list_url(tmp_path: Pat
     assert len(found) == 1
     assert "U+200B ZERO WIDTH SPACE" in found[0].message
     assert found[0].location.line == 7
+
+
+def _paper_findings(tmp_path: Path, body: str, name: str = "paper.md") -> list[Finding]:
+    paper = tmp_path / name
+    paper.write_text(body, "utf-8")
+    result = audit(AuditInput.from_paths([paper]))
+    return [f for f in result.findings if f.rule == "deceptive-link"]
+
+
+LIST = (
+    "\n# References\n\n"
+    "Moreau, C. (2016). Rivers of the northern plain. Journal of Water, 4(2), 10-20.\n"
+)
+
+
+def test_an_invisible_character_in_a_url_in_the_text_is_named_at_its_column(
+    tmp_path: Path,
+) -> None:
+    line = "Rivers rise (Moreau, 2016); see https://example.org/da\u200bta for the data."
+    found = _paper_findings(tmp_path, f"# Intro\n\n{line}\n" + LIST)
+    assert len(found) == 1
+    finding = found[0]
+    assert "U+200B ZERO WIDTH SPACE" in finding.message
+    assert "https://example.org/data" in finding.message
+    assert finding.location.line == 3
+    assert finding.location.column == line.index("https://") + 1
+    assert finding.fix is not None
+    assert finding.fix.replacement == "https://example.org/data"
+
+
+def test_an_invisible_character_in_a_doi_in_the_text_is_named(tmp_path: Path) -> None:
+    body = "# Intro\n\nRivers rise (Moreau, 2016), doi:10.5555/wat\u00ader.2016.12 here.\n"
+    found = _paper_findings(tmp_path, body + LIST)
+    assert len(found) == 1
+    assert "U+00AD SOFT HYPHEN" in found[0].message
+
+
+def test_a_look_alike_host_in_the_text_is_named(tmp_path: Path) -> None:
+    body = "# Intro\n\nRivers rise (Moreau, 2016); see https://\u0435xample.org/data.\n"
+    found = _paper_findings(tmp_path, body + LIST)
+    assert len(found) == 1
+    assert "U+0435 CYRILLIC SMALL LETTER IE" in found[0].message
+
+
+def test_plain_links_in_the_text_are_not_reported(tmp_path: Path) -> None:
+    body = "# Intro\n\nRivers \u200b rise (Moreau, 2016); see https://example.org/data.\n"
+    assert _paper_findings(tmp_path, body + LIST) == []
+
+
+def test_a_latex_line_keeps_its_text_and_is_reported_too(tmp_path: Path) -> None:
+    body = (
+        "\\documentclass{article}\n\\begin{document}\n"
+        "Rivers rise; see \\url{https://example.org/da\u200bta}.\n"
+        "\\end{document}\n"
+    )
+    found = _paper_findings(tmp_path, body, "paper.tex")
+    assert len(found) == 1
+    assert "U+200B ZERO WIDTH SPACE" in found[0].message
+    assert found[0].location.line == 3
+
+
+def test_a_page_of_hidden_links_is_listed_in_part_and_counted(tmp_path: Path) -> None:
+    line = "see https://example.org/a\u200bb here " * 40
+    found = _paper_findings(tmp_path, f"# Intro\n\nRivers (Moreau, 2016) {line}\n" + LIST)
+    assert len(found) == 26
+    counted = [f for f in found if f.severity is Severity.INFO]
+    assert len(counted) == 1
+    assert counted[0].message.startswith("15 more links or DOIs")

@@ -1,50 +1,80 @@
-"""deceptive-link: an entry's link that reads one way and opens another."""
+"""deceptive-link: a link or DOI that reads one way and opens another."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from citeaudit.audit_data import AuditData
-from citeaudit.doi import INVISIBLE_IN_DOI, ascii_look_alikes, mark_invisible, unicode_names
+from citeaudit.doi import (
+    INVISIBLE_IN_DOI,
+    ascii_look_alikes,
+    find_dois,
+    mark_invisible,
+    unicode_names,
+)
+from citeaudit.manuscript.document import Document, Line
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
-from citeaudit.model.reference import Reference
+from citeaudit.model.location import Location
 from citeaudit.rules.base import Rule
 from citeaudit.rules.bibliography._written import as_written, written_location
 from citeaudit.rules.citations._describe import describe_reference
+from citeaudit.trailing_punctuation import trim_trailing
 
-# doi.org links are malformed-doi's (it names the same characters in a DOI).
+# doi.org links in entries are malformed-doi's (it names the same characters in a DOI).
 _RESOLVER_URL = re.compile(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/")
 _LONGEST = 2_000  # longer values are no link anyone clicks; not diagnosed
+# A web address in running text, as `links.extract` takes it (an invisible character
+# is no space: it stays inside the match, as it stays inside the link a reader clicks).
+_URL = re.compile(r"""https?://[^\s<>"'`{}|\\^\[\]]{1,2000}+""", re.IGNORECASE)
+_TRAILING = frozenset(".,;:!?*_~'\">")
+_LISTED = 25  # findings in a manuscript's text at most, then one that counts the rest
 
 
 class DeceptiveLink(Rule):
-    """Reports an entry's link that reads one way and opens another.
+    """Reports a link or DOI that reads one way and opens another.
 
     Why: a zero-width space, soft hyphen, word joiner or bidirectional control
     (U+200B-U+200F, U+00AD, U+2060, U+FEFF, U+202A-U+202E, U+2066-U+2069) inside a
-    URL prints nothing, so the entry reads right while a click or a copy opens the
-    URL with the character (a page not found, or, with a direction override, another
-    address than the one shown); a host written with letters of another script drawn
-    like Latin ones (Cyrillic "е" and "а" in "exаmple.org") reads as one site and is
-    another. The audit reads a manuscript as shown; this rule says what is written.
-    A host wholly in another script ("пример.рф") or with its own accented letters
-    ("müller.de") is an international name and is not reported.
+    URL or DOI prints nothing, so the text reads right while a click or a copy opens
+    the address with the character (a page not found, or, with a direction override,
+    another address than the one shown); a host written with letters of another
+    script drawn like Latin ones (Cyrillic "е" and "а" in "exаmple.org") reads as one
+    site and is another. The audit reads a manuscript as shown; this rule says what
+    is written -- in reference entries' links and in the text's links and DOIs (the
+    entries' DOIs are malformed-doi's). A host wholly in another script
+    ("пример.рф") or with its own accented letters ("müller.de") is an international
+    name and is not reported.
 
     Example: ``url = {https://example.org/papers/riv\\u200bers}`` in a BibTeX entry.
 
     Fix: delete the invisible character the message names (a safe edit: the link
-    then opens what it shows); for a look-alike host, check which site is meant and
-    write its name in ASCII.
+    then opens what it shows); for look-alike letters, check which site or DOI is
+    meant and write it in ASCII.
     """
 
     name = "deceptive-link"
     code = "BIB005"
     severity = Severity.WARNING
-    summary = "Link that reads one way and opens another (invisible or look-alike characters)"
+    summary = (
+        "Link or DOI that reads one way and opens another (invisible or look-alike characters)"
+    )
 
     def check(self, data: AuditData) -> Iterable[Finding]:
+        for document in data.manuscripts:
+            found = self._in_text(document)
+            for count, finding in enumerate(found):
+                if count == _LISTED:
+                    more = 1 + sum(1 for _ in found)
+                    yield self.finding(
+                        f"{more:,} more links or DOIs in the text read one way and open "
+                        f"another (not listed one by one)",
+                        Location(finding.location.file),
+                        severity=Severity.INFO,
+                    )
+                    break
+                yield finding
         for bibliography in data.bibliographies:
             in_text = bibliography.format == "freetext"
             for ref in bibliography.references:
@@ -54,43 +84,78 @@ class DeceptiveLink(Rule):
                     written = as_written(ref, url) if in_text else url
                     if written.isascii():
                         continue
-                    yield from self._check_url(ref, written)
+                    where = written_location(ref, written)
+                    yield from self._judge(describe_reference(ref), written, where, ref.id)
 
-    def _check_url(self, ref: Reference, written: str) -> Iterable[Finding]:
+    def _in_text(self, document: Document) -> Iterator[Finding]:
+        """Links and DOIs in the manuscript's body, judged as written."""
+        unit = "paragraph" if document.format == "docx" else "line"
+        for line in document.lines:
+            if line.written is None and line.text.isascii():
+                continue  # nothing was taken out or replaced, and nothing looks alike
+            for start, shown, doi in _links(line.text):
+                written = _written_span(line, start, len(shown))
+                if written.isascii():
+                    continue
+                column = line.written_column(start) + 1
+                where = Location(line.file, line.number, column, page=line.page, unit=unit)
+                yield from self._judge(f"{unit} {line.number}", written, where, None, doi=doi)
+
+    def _judge(
+        self, who: str, written: str, where: Location, reference: str | None, *, doi: bool = False
+    ) -> Iterable[Finding]:
         hidden = sorted(set(written) & INVISIBLE_IN_DOI)
         clean = "".join(c for c in written if c not in INVISIBLE_IN_DOI)
-        where = written_location(ref, written)
+        what = "DOI" if doi else "link"
         if hidden:
             many = len(hidden) > 1
             codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
             yield self.finding(
-                f"{describe_reference(ref)}: the link '{mark_invisible(written)}' holds the "
-                f"invisible character{'s' if many else ''} {unicode_names(hidden)}: it reads "
-                f"as {clean}, but a click or a copy opens it with "
+                f"{who}: the {what} '{mark_invisible(written)}' holds the invisible "
+                f"character{'s' if many else ''} {unicode_names(hidden)}: it reads as "
+                f"{clean}, but a click or a copy opens it with "
                 f"{'them' if many else 'the character'} (shown here as <U+...>)",
                 where,
-                reference=ref.id,
+                reference=reference,
                 fix=Fix(
-                    f"Delete the invisible character{'s' if many else ''} {codes} in the link",
+                    f"Delete the invisible character{'s' if many else ''} {codes} in the {what}",
                     clean,
                     Applicability.SAFE,
                 ),
             )
+        if doi:
+            look_alikes = ascii_look_alikes(clean)
+            if look_alikes:
+                yield self.finding(
+                    f"{who}: the DOI '{clean}' is written with look-alike characters "
+                    f"({_named(look_alikes)}): the resolver does not find it",
+                    where,
+                    reference=reference,
+                    fix=Fix(f"Write the DOI in ASCII: {_replaced(clean, look_alikes)}"),
+                )
+            return
         host = _host(clean)
         if host is None or host.isascii():
             return
         look_alikes = ascii_look_alikes(host)
         if not look_alikes:
             return
-        shown = "".join(look_alikes.get(c, c) for c in host)
-        named = "; ".join(f"{unicode_names([c])} for '{a}'" for c, a in sorted(look_alikes.items()))
+        shown = _replaced(host, look_alikes)
         yield self.finding(
-            f"{describe_reference(ref)}: the link's host '{host}' reads as {shown} but is "
-            f"written with look-alike letters ({named}): a click opens another site",
+            f"{who}: the link's host '{host}' reads as {shown} but is written with "
+            f"look-alike letters ({_named(look_alikes)}): a click opens another site",
             where,
-            reference=ref.id,
+            reference=reference,
             fix=Fix(f"Check which site is meant; write its host in ASCII ({shown}?)"),
         )
+
+
+def _named(look_alikes: dict[str, str]) -> str:
+    return "; ".join(f"{unicode_names([c])} for '{a}'" for c, a in sorted(look_alikes.items()))
+
+
+def _replaced(text: str, look_alikes: dict[str, str]) -> str:
+    return "".join(look_alikes.get(c, c) for c in text)
 
 
 def _host(url: str) -> str | None:
@@ -98,3 +163,31 @@ def _host(url: str) -> str | None:
         return urlsplit(url).hostname
     except ValueError:  # a malformed port or bracket: no host to judge
         return None
+
+
+def _links(text: str) -> list[tuple[int, str, bool]]:
+    """(0-based column, as shown, is a DOI) of the web addresses and DOIs in a line;
+    a DOI inside a web address is the address's (a doi.org address is a DOI)."""
+    found: list[tuple[int, str, bool]] = []
+    spans: list[tuple[int, int]] = []
+    for match in _URL.finditer(text):
+        url = trim_trailing(match.group(), _TRAILING, {")": "("})
+        found.append((match.start(), url, bool(_RESOLVER_URL.match(url))))
+        spans.append((match.start(), match.start() + len(url)))
+    span = 0  # both in text order: one walk (a page of links stays linear)
+    for offset, written, _ in find_dois(text):
+        while span < len(spans) and spans[span][1] <= offset:
+            span += 1
+        if span < len(spans) and spans[span][0] <= offset:
+            continue
+        found.append((offset, written, True))
+    return found
+
+
+def _written_span(line: Line, start: int, length: int) -> str:
+    """The characters as written behind `line.text[start:start + length]`."""
+    if line.written is None or not length:
+        return line.text[start : start + length]
+    first = line.written_column(start)
+    last = line.written_column(start + length - 1)
+    return line.written[first : last + 1]
