@@ -1087,6 +1087,9 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
     ranged = _RANGE_TO.match(text, candidate.end)
     if ranged is not None:
         return _range_to(candidate, ranged)
+    closing = _unclosed_rest(text, candidate)
+    if closing is not None:
+        return closing
     found = _CONTINUATION.match(text, candidate.end)
     if found is None:
         return candidate
@@ -1097,6 +1100,31 @@ def _continued(text: str, candidate: _Candidate) -> _Candidate:
     if not numbers or numbers[0] <= max(candidate.numbers):
         return candidate
     return _Candidate(candidate.start, found.end(), (*candidate.numbers, *numbers), candidate.form)
+
+
+# the unmarked rest of a list whose opening bracket was marked and closing one not:
+# "fibrogenesis^(18^,45).", "^(9^-11)" (SciELO's markup closed after the first number)
+_OPENED_MARK = re.compile(r"(?:\^|<sup>\s*)[(\[]\d", re.IGNORECASE)
+_UNCLOSED_REST = re.compile(r"(?P<sep>[,;\-–]) ?(?P<list>\d{1,3}(?:[,;\-–] ?\d{1,3}){0,8})[)\]]")
+
+
+def _unclosed_rest(text: str, candidate: _Candidate) -> _Candidate | None:
+    """``^(18^,45)``: a superscript that opened a bracket and did not close it, the list
+    going on unmarked to the closing bracket -- the whole list, when its numbers rise."""
+    marked = text[candidate.start : candidate.end]
+    if not _OPENED_MARK.match(marked) or ")" in marked or "]" in marked:
+        return None
+    found = _UNCLOSED_REST.match(text, candidate.end)
+    if found is None:
+        return None
+    rest = _expand(f"{candidate.numbers[-1]}{found.group('sep')}{found.group('list')}")
+    if len(rest) < 2 or list(rest[:1]) != list(candidate.numbers[-1:]):
+        return None
+    if list(rest) != sorted(set(rest)):
+        return None  # "^(5^,2)": not a list of citations
+    return _Candidate(
+        candidate.start, found.end(), (*candidate.numbers[:-1], *rest), candidate.form
+    )
 
 
 # a dash the publisher left unraised between two superscripts: "sensing,^4^−^6^ and"
