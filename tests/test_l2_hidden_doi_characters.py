@@ -68,6 +68,8 @@ def test_a_cyrillic_look_alike_in_a_doi_is_named(tmp_path: Path) -> None:
     assert "'e'" in finding.message
     assert finding.fix is not None
     assert finding.fix.replacement == "10.5555/reg.2021.7"
+    # Another DOI, though surely the one meant: `fix` does not write it unasked.
+    assert finding.fix.applicability is Applicability.UNSAFE
 
 
 def test_fullwidth_digits_in_a_doi_suffix_are_named(tmp_path: Path) -> None:
@@ -139,3 +141,12 @@ def test_the_message_marks_the_invisible_character_instead_of_printing_it(
     found = _bib_findings(tmp_path, "10.5555/water.\u202e2016.12")
     assert "\u202e" not in found[0].message
     assert "10.5555/water.<U+202E>2016.12" in found[0].message
+
+
+def test_a_look_alike_with_an_invisible_character_is_not_a_safe_fix(tmp_path: Path) -> None:
+    found = _bib_findings(tmp_path, "10.5555/r\u0435g.\u200b2021.7")
+    assert len(found) == 1
+    assert "U+200B ZERO WIDTH SPACE" in found[0].message
+    assert "U+0435 CYRILLIC SMALL LETTER IE" in found[0].message
+    assert found[0].fix is not None
+    assert found[0].fix.applicability is Applicability.UNSAFE

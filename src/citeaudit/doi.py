@@ -187,6 +187,9 @@ class DoiProblem:
     message: str
     fixed: str | None
     cosmetic: bool = False
+    # Written with a look-alike letter or digit: `fixed` is another DOI (surely the
+    # one meant), so a person confirms it.
+    look_alike: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +385,9 @@ def doi_problem(raw: str) -> DoiProblem | None:
     message = f"DOI '{shown}' has " + _join(issues + cosmetic_issues)
     if fixed_ok:
         message += f"; write '{fixed}'"
-    return DoiProblem(message, fixed if fixed_ok else None, cosmetic=not issues)
+    return DoiProblem(
+        message, fixed if fixed_ok else None, cosmetic=not issues, look_alike=bool(look_alikes)
+    )
 
 
 # --- internals -------------------------------------------------------------------

@@ -39,7 +39,12 @@ class MalformedDoi(Rule):
     in a BibTeX ``doi`` field, which holds the DOI alone: BibTeX and biblatex styles
     write the resolver themselves, so ``doi = {https://doi.org/10.1/x}`` is linked as
     ``https://doi.org/https://doi.org/10.1/x`` (a warning) and ``doi = {doi:10.1/x}``
-    printed "doi: doi:10.1/x" (an info); the fix writes the DOI alone.
+    printed "doi: doi:10.1/x" (an info); the fix writes the DOI alone. A DOI that
+    reads right and resolves another way is named by the character: an invisible
+    one (zero-width space, soft hyphen, bidirectional control; deleted by a safe fix)
+    or a look-alike of an ASCII letter or digit (Cyrillic "е", a fullwidth "２"; the
+    ASCII form is offered for a person to confirm). In a manuscript's list, which
+    the audit reads as shown, the DOI is judged as written in the file.
 
     Example: ``doi = {10.1007/978-3-319-69790-1\\_7}`` -- BibLaTeX prints and links
     the backslash.
@@ -89,7 +94,13 @@ class MalformedDoi(Rule):
                         severity = severity and Severity.WARNING  # linked twice
                     fixed = bare
                 hidden = sorted(set(raw) & INVISIBLE_IN_DOI)
-                if fixed is not None and hidden:
+                if fixed is not None and problem.look_alike:
+                    fix = Fix(
+                        f"Check the DOI and write it in ASCII: {fixed}",
+                        fixed,
+                        Applicability.UNSAFE,
+                    )
+                elif fixed is not None and hidden:
                     codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
                     s = "s" if len(hidden) > 1 else ""
                     fix = Fix(
