@@ -157,3 +157,18 @@ def test_a_page_of_hidden_links_is_listed_in_part_and_counted(tmp_path: Path) ->
     counted = [f for f in found if f.severity is Severity.INFO]
     assert len(counted) == 1
     assert counted[0].message.startswith("15 more links or DOIs")
+
+
+def test_a_pdf_entrys_soft_hyphen_is_the_typesetters_line_break_not_the_link() -> None:
+    """Guard: a PDF's entry holds the soft hyphens of its line breaks, and its reader
+    joins the lines; the link, not found so in the entry's text, is judged as read."""
+    from citeaudit.model.location import Location
+    from citeaudit.model.reference import Reference
+    from citeaudit.rules.bibliography._written import as_written
+
+    shown = "https://example.org/papers/rivers"
+    raw = "Moreau, C. (2016). Rivers. https://example.org/pa\u00ad\npers/rivers"
+    pdf = Reference("r1", 1, Location("paper.pdf", 3), raw)
+    markdown = Reference("r1", 1, Location("paper.md", 3), raw.replace("\n", ""))
+    assert as_written(pdf, shown) == shown
+    assert as_written(markdown, shown) == "https://example.org/pa\u00adpers/rivers"
