@@ -444,6 +444,7 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         *_superscript_joined(text, document),
         _spaced_plain(text),
         _after_names_with_digits(text),
+        _after_values_in_clauses(text),
     ]
 
 
@@ -1462,6 +1463,27 @@ def _after_names_with_digits(text: str) -> Iterator[_Candidate]:
         if m.group("comma") and not _listed(body):
             continue
         numbers = _expand(body)
+        if numbers:
+            yield _Candidate(m.start("list"), m.end("list"), numbers, "spaced-loose")
+
+
+# a number right after a value, a measure's unit or a name ending in a digit, before
+# "and"/"or" and a lower-case word: "was 24 h 23 and failed", "COX-2 29 and oxytocin",
+# "until day 17 23 and also", "at 37 °C 8 or in" (not "IL-6 10 and 20 ng")
+_VALUED_SPACED = re.compile(
+    r"(?<![\w.,-])(?:(?=[\w-]{0,24}[^\W\d_])[\w-]{1,24}\d"
+    r"|\d[\d.,]{0,8}(?:[ \t]?°[CFK]|[ \t][hsgmlv])?)"
+    r" (?P<list>\d{1,3}) (?=(?:and|or|e|ou|y) [^\W\d_A-ZÀ-Þ])"
+)
+
+
+def _after_values_in_clauses(text: str) -> Iterator[_Candidate]:
+    """A single flattened superscript inside a sentence, after a value, a unit or a
+    numbered name ("24 h 23 and failed", "COX-2 29 and oxytocin"): no count stands
+    after a number so, and a value listed goes on with another number after "and".
+    Kept only where flattened superscripts are the style (`spaced-loose`)."""
+    for m in _VALUED_SPACED.finditer(text):
+        numbers = _expand(m.group("list"))
         if numbers:
             yield _Candidate(m.start("list"), m.end("list"), numbers, "spaced-loose")
 
