@@ -1416,6 +1416,10 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
         if following is not None and following.islower() and not several:
             continue  # "12 patients", "12,5 mg": a count or a value
+        if _plural_label(word) and not several:
+            # "in endocrine cell lines 76. However": a label is singular ("line 76")
+            yield _Candidate(start, start + len(body), numbers, "spaced-loose")
+            continue
         if word.casefold() in _LABEL_WORDS or (
             word.casefold() in _UNIT_WORDS and not _measured(text, start)
         ):
@@ -1423,6 +1427,14 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             # a measure, "at 240 nm 14. SOD", the number ends the sentence as a citation
             continue
         yield _Candidate(start, start + len(body), numbers, "spaced")
+
+
+def _plural_label(word: str) -> bool:
+    """A label word's plural ("lines", "steps"; not the abbreviations "Figs", "Eqs"):
+    a label's number follows the singular ("line 7", "Table 2"), so a number ending
+    the sentence after the plural is a flattened superscript ("cell lines 76.")."""
+    folded = word.casefold()
+    return len(folded) >= 5 and folded.endswith("s") and folded[:-1] in _LABEL_WORDS
 
 
 # a one-letter unit after a measure, or a temperature, before a spaced number:
