@@ -52,7 +52,7 @@ def audit(*bibs: Sequence[Reference], fmt: str = "bibtex") -> AuditData:
 
 
 def test_registered() -> None:
-    assert {r.code for r in RULES} == {"BIB001", "BIB002", "BIB003", "BIB004"}
+    assert {r.code for r in RULES} == {"BIB001", "BIB002", "BIB003", "BIB004", "BIB005"}
 
 
 # --- duplicate-reference -----------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from citeaudit.rules.base import Rule
 from citeaudit.rules.bibliography import RULES as BIBLIOGRAPHY_RULES
-from citeaudit.rules.bibliography.deceptive_link import DeceptiveLink
 from citeaudit.rules.citations import RULES as CITATION_RULES
 from citeaudit.rules.links import RULES as LINK_RULES
 from citeaudit.rules.resolution import RULES as RESOLUTION_RULES
@@ -12,7 +11,6 @@ from citeaudit.rules.resolution import RULES as RESOLUTION_RULES
 ALL_RULES: tuple[type[Rule], ...] = (
     *CITATION_RULES,
     *BIBLIOGRAPHY_RULES,
-    DeceptiveLink,  # listed here until rules.bibliography's RULES holds it
     *RESOLUTION_RULES,
     *LINK_RULES,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citeaudit.rules.base import Rule
+from citeaudit.rules.bibliography.deceptive_link import DeceptiveLink
 from citeaudit.rules.bibliography.duplicate_reference import DuplicateReference
 from citeaudit.rules.bibliography.malformed_doi import MalformedDoi
 from citeaudit.rules.bibliography.uncertain_reference_list import UncertainReferenceList
@@ -13,4 +14,5 @@ RULES: tuple[type[Rule], ...] = (
     UnparseableReference,
     MalformedDoi,
     UncertainReferenceList,
+    DeceptiveLink,
 )
