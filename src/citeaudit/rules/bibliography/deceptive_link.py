@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from citeaudit.audit_data import AuditData
 from citeaudit.doi import (
@@ -89,6 +89,7 @@ class DeceptiveLink(Rule):
 
     def _in_text(self, document: Document) -> Iterator[Finding]:
         """Links and DOIs in the manuscript's body, judged as written."""
+        yield from self._shown_elsewhere(document)
         unit = "paragraph" if document.format == "docx" else "line"
         for line in document.lines:
             if line.written is None and line.text.isascii():
@@ -100,6 +101,29 @@ class DeceptiveLink(Rule):
                 column = line.written_column(start) + 1
                 where = Location(line.file, line.number, column, page=line.page, unit=unit)
                 yield from self._judge(f"{unit} {line.number}", written, where, None, doi=doi)
+
+    def _shown_elsewhere(self, document: Document) -> Iterator[Finding]:
+        """A Markdown link whose text is itself an address or a DOI that its target is
+        not: ``[https://doi.org/10.1/a](https://elsewhere.example/x)`` shows one work
+        and opens another page -- in the text and in the list's entries."""
+        places: list[tuple[str, Location, int | None]] = [
+            (ln.text, Location(ln.file, ln.number), ln.number) for ln in document.lines
+        ]
+        places += [(e.raw, e.location, None) for e in document.reference_entries]
+        for text, where, number in places:
+            if "](" not in text:
+                continue
+            for match in _SHOWN_LINK.finditer(text):
+                shown, target = match.group("shown"), match.group("target")
+                if _same_address(shown, target):
+                    continue
+                at = where if number is None else Location(where.file, number, match.start() + 1)
+                yield self.finding(
+                    f"the link shows {shown} but opens {target}: a reader who clicks it "
+                    "reaches another address than the one printed",
+                    at,
+                    fix=Fix("Make the link's target the address its text shows (or the reverse)"),
+                )
 
     def _judge(
         self, who: str, written: str, where: Location, reference: str | None, *, doi: bool = False
@@ -148,6 +172,49 @@ class DeceptiveLink(Rule):
             reference=reference,
             fix=Fix(f"Check which site is meant; write its host in ASCII ({shown}?)"),
         )
+
+
+# A Markdown link whose text is an address or a DOI; possessive, disjoint pieces: linear.
+_SHOWN_LINK = re.compile(
+    r"\[(?P<shown>(?:https?://|doi:[ ]?|10\.\d{4,9}/)[^\[\]\s]{1,500}+)\]"
+    r"\(<?(?P<target>https?://[^()\s<>]{1,2000}+)"
+)
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+# a run of backslashes before ASCII punctuation ("_" too), tried once a run: linear
+_ESCAPES = re.compile(r"(?<!\\)\\++(?=[!-/:-@\[-`{-~])")
+
+
+def _same_address(shown: str, target: str) -> bool:
+    """Whether the link opens what its text shows: the same host (``www.`` and case
+    aside) and path, a DOI in any case; the target may add a query or a fragment.
+    A text cut short ("https://example.org/a-long…") is taken at its word."""
+    if shown.endswith(("…", "...")):
+        return True
+    shown = _ESCAPES.sub("", shown)  # Markdown's escapes print nothing: "1\\_7" is "1_7"
+    seen, opened = _address(shown), _address(target)
+    if seen is None or opened is None:
+        return True  # not an address either side can be judged by
+    return opened == seen or opened.startswith((seen + "?", seen + "#", seen + "/"))
+
+
+def _address(text: str) -> str | None:
+    text = trim_trailing(text.strip(), _TRAILING, {")": "("})
+    if text.lower().startswith(("doi:", "10.")):
+        return "doi.org/" + unquote(text.split(":", 1)[-1].strip()).lower()
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    path = unquote(parts.path).rstrip("/")
+    if host in _DOI_HOSTS:
+        return "doi.org" + path.lower()
+    address = host + path
+    return address + ("?" + parts.query if parts.query else "") + (
+        "#" + parts.fragment if parts.fragment else ""
+    )
 
 
 def _named(look_alikes: dict[str, str]) -> str:
