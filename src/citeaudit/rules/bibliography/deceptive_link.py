@@ -110,14 +110,12 @@ class DeceptiveLink(Rule):
             (ln.text, Location(ln.file, ln.number), ln.number) for ln in document.lines
         ]
         places += [(e.raw, e.location, None) for e in document.reference_entries]
+        targets = _definitions(document.lines)
         for text, where, number in places:
-            if "](" not in text:
-                continue
-            for match in _SHOWN_LINK.finditer(text):
-                shown, target = match.group("shown"), match.group("target")
+            for column, shown, target in _shown_links(text, targets):
                 if _same_address(shown, target):
                     continue
-                at = where if number is None else Location(where.file, number, match.start() + 1)
+                at = where if number is None else Location(where.file, number, column + 1)
                 yield self.finding(
                     f"the link shows {shown} but opens {target}: a reader who clicks it "
                     "reaches another address than the one printed",
@@ -179,7 +177,65 @@ _SHOWN_LINK = re.compile(
     r"\[(?P<shown>(?:https?://|doi:[ ]?|10\.\d{4,9}/)[^\[\]\s]{1,500}+)\]"
     r"\(<?(?P<target>https?://[^()\s<>]{1,2000}+)"
 )
+_SHOWN = r"(?:https?://|doi:[ ]?|10\.\d{4,9}/)[^\[\]\s<>]{1,500}+"
+# An HTML anchor in Markdown whose text is an address or a DOI: its attributes hold no
+# '<' or '>', its text no tag; the href is taken from the attributes apart.
+_ANCHOR = re.compile(rf"<a\s(?P<attributes>[^<>]{{0,2000}}+)>\s*+(?P<shown>{_SHOWN})\s*+</a>", re.I)
+_HREF = re.compile(r"""(?:^|\s)href\s*=\s*(?:"([^"]{0,2000}+)"|'([^']{0,2000}+)')""", re.I)
+# A reference-style link whose text is an address or a DOI: ``[shown][label]``, the
+# collapsed ``[shown][]`` or the shortcut ``[shown]`` (not an inline link, not a
+# definition: no "(" or ":" after it)
+_REFERENCE_LINK = re.compile(
+    rf"(?<![\]\\])\[(?P<shown>{_SHOWN})\](?:\[(?P<label>[^\[\]]{{0,200}}+)\])?+(?![(:\[])"
+)
+# A link reference definition (CommonMark: up to three spaces, the label, a colon, the
+# destination, perhaps in angle brackets); it renders nothing, a link uses it
+_DEFINITION = re.compile(
+    r" {0,3}\[(?P<label>[^\[\]]{1,200}+)\]:[ \t]*+<?(?P<target>https?://[^\s<>]{1,2000}+)"
+)
+_MAX_DEFINITIONS = 10_000
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+
+
+def _label(text: str) -> str:
+    """A reference label as CommonMark matches it: case and runs of blanks aside."""
+    return " ".join(text.split()).casefold()
+
+
+def _definitions(lines: Iterable[Line]) -> dict[str, str]:
+    """The document's link reference definitions, label -> target; the first of a
+    label stands, as CommonMark takes it."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if "]:" not in line.text:
+            continue
+        match = _DEFINITION.match(line.text)
+        if match is not None and len(found) < _MAX_DEFINITIONS:
+            found.setdefault(_label(match.group("label")), match.group("target"))
+    return found
+
+
+def _shown_links(text: str, targets: dict[str, str]) -> Iterator[tuple[int, str, str]]:
+    """(0-based column, text shown, target) of the links in `text` whose text is an
+    address or a DOI: inline Markdown links, HTML anchors and reference-style links
+    (their targets from `targets`, the document's definitions)."""
+    if "](" in text:
+        for match in _SHOWN_LINK.finditer(text):
+            yield match.start(), match.group("shown"), match.group("target")
+    if "<" in text:
+        for match in _ANCHOR.finditer(text):
+            href = _HREF.search(match.group("attributes"))
+            target = (href.group(1) or href.group(2) or "").strip() if href else ""
+            if target.lower().startswith(("http://", "https://")):
+                yield match.start(), match.group("shown"), target
+    if targets and "[" in text and _DEFINITION.match(text) is None:
+        for match in _REFERENCE_LINK.finditer(text):
+            label = match.group("label") or match.group("shown")
+            target = targets.get(_label(label))
+            if target is not None:
+                yield match.start(), match.group("shown"), target
+
+
 # a run of backslashes before ASCII punctuation ("_" too), tried once a run: linear
 _ESCAPES = re.compile(r"(?<!\\)\\++(?=[!-/:-@\[-`{-~])")
 
@@ -212,8 +268,10 @@ def _address(text: str) -> str | None:
     if host in _DOI_HOSTS:
         return "doi.org" + path.lower()
     address = host + path
-    return address + ("?" + parts.query if parts.query else "") + (
-        "#" + parts.fragment if parts.fragment else ""
+    return (
+        address
+        + ("?" + parts.query if parts.query else "")
+        + ("#" + parts.fragment if parts.fragment else "")
     )
 
 
