@@ -9,6 +9,12 @@ A pure ASGI layer, so it holds for every route, present and future:
 - a body sent without a length (chunked) is cut off at the same cap while it streams;
 - a body must keep arriving (`api.slow_clients.paced`): one trickled a byte at a time
   is answered 408 and its connection closed, instead of holding it for ever;
+- a body in a content coding (``Content-Encoding: gzip``, deflate, br, ...) is
+  answered 415 with ``Accept-Encoding: identity`` (RFC 7694) before any route reads
+  it: nothing here decompresses a request body, and the caps count the bytes as they
+  arrive, so a decoder anywhere behind them would turn a capped body into an unbounded
+  one; read as if plain, such a body was "not UTF-8" or "malformed multipart", or was
+  audited as its compressed bytes;
 - a JSON body is read whole (it is small: `max_json_bytes`) and refused with 400
   when it is not UTF-8, not JSON, nested beyond what the parser takes, or holds a
   lone surrogate (``"\\ud800"``), which Python accepts but no database or encoder
@@ -68,7 +74,9 @@ async def drain(receive: Receive, most: int, seconds: float = DRAIN_SECONDS) -> 
             return
 
 
-async def send_error(send: Send, status: int, detail: str) -> None:
+async def send_error(
+    send: Send, status: int, detail: str, extra: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     body = json.dumps({"detail": detail}).encode("ascii")
     await send(
         {
@@ -78,6 +86,7 @@ async def send_error(send: Send, status: int, detail: str) -> None:
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode("ascii")),
                 (b"connection", b"close"),
+                *extra,
             ],
         }
     )
@@ -86,6 +95,20 @@ async def send_error(send: Send, status: int, detail: str) -> None:
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:
     return {k.lower(): v for k, v in scope.get("headers", [])}
+
+
+def coded(scope: Scope) -> str | None:
+    """The request body's content codings other than ``identity``, or None when plain.
+
+    Every ``Content-Encoding`` header counts (a list may be split over several)."""
+    codings = [
+        part.strip().lower()
+        for name, value in scope.get("headers", [])
+        if name.lower() == b"content-encoding"
+        for part in value.decode("latin-1").split(",")
+    ]
+    kept = [c for c in codings if c and c != "identity"]
+    return ", ".join(kept)[:80] if kept else None
 
 
 def _is_json(content_type: str) -> bool:
@@ -157,6 +180,17 @@ class BodyLimits:
             await self.app(scope, receive, send)
             return
         receive = paced(receive)
+        coding = coded(scope)
+        if coding is not None:
+            await drain(receive, DRAIN_MAX_BYTES)  # the client reads the answer
+            await send_error(
+                send,
+                415,
+                f"request bodies are not decompressed: send it without a content coding "
+                f"(Content-Encoding {coding!r})",
+                ((b"accept-encoding", b"identity"),),
+            )
+            return
         headers = _headers(scope)
         content_type = headers.get(b"content-type", b"").decode("latin-1")
         multipart = content_type.lower().startswith("multipart/")
