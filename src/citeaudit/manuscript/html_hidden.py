@@ -2,7 +2,8 @@
 
 Markdown passes raw HTML through, and a browser (GitHub, Pandoc's HTML, Quarto)
 shows none of ``<div hidden>``, ``<span style="display:none">``,
-``visibility:hidden``, ``<template>``, ``<script>`` or ``<style>``. The audit read
+``visibility:hidden``, ``<template>``, ``<script>`` or ``<style>``, nor text drawn
+with no size or no opacity (``font-size:0``, ``opacity:0`` in any unit). The audit read
 them as text: "(Smith, 2019)" inside ``<div hidden>`` cited Smith's entry, and the
 uncited entry the editor would have been told of was hidden from the audit (and a
 hidden citation of a work not listed was reported "missing" for nothing the editor
@@ -35,6 +36,11 @@ _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _STYLE = re.compile(r"""(?:^|\s)style\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _HIDING_STYLES = ("display:none", "visibility:hidden")
+# a declaration that draws the text with no size or no opacity: zero in any unit
+# ("font-size:0", "0px", "0.0em", "opacity:0"), at a declaration's start
+_ZERO_STYLE = re.compile(
+    r"(?:^|;)(?:font-size|opacity):[+]?0*(?:\.0*)?(?:[a-z%]{0,4})(?:!important)?(?:;|$)"
+)
 
 # (tag name, how many elements of that name are open, the hidden one included)
 Hiding = tuple[str, int] | None
@@ -49,7 +55,9 @@ def _hides(name: str, attributes: str) -> bool:
     if style is None:
         return False
     declarations = _SPACE.sub("", (style[1] or style[2] or "").lower())
-    return any(hiding in declarations for hiding in _HIDING_STYLES)
+    return any(hiding in declarations for hiding in _HIDING_STYLES) or bool(
+        _ZERO_STYLE.search(declarations)
+    )
 
 
 def blank_hidden_html(text: str, hiding: Hiding) -> tuple[str, Hiding]:
@@ -91,8 +99,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 def hidden_html_elements(lines: list[str]) -> int:
     """How many hidden elements holding text on purpose (``hidden``, ``display:none``,
-    ``visibility:hidden``, ``<template>``) the lines open, outside fenced code and
-    one-line comments: what the reader blanks (`blank_hidden_html`) and says it did.
+    ``visibility:hidden``, ``font-size:0``, ``opacity:0``, ``<template>``) the lines
+    open, outside fenced code and one-line comments: what the reader blanks
+    (`blank_hidden_html`) and says it did.
 
     Why a count of its own: the blanking runs inside the Markdown reader's pass over
     fences, comments and metadata, which hands back only the text; an editor told
@@ -153,6 +162,6 @@ def hidden_html_message(count: int) -> str:
     """The reader's one note for `count` hidden elements."""
     return (
         f"the document holds hidden HTML ({count:,} element(s): hidden, display:none, "
-        "visibility:hidden or <template>): not read, as a browser does not show it -- a "
-        "citation or an entry there is not one the editor can see"
+        "visibility:hidden, font-size:0, opacity:0 or <template>): not read, as a browser "
+        "does not show it -- a citation or an entry there is not one the editor can see"
     )
