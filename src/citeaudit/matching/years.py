@@ -105,8 +105,8 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         )
     if reference.year == citation.year:
         return False
-    if _other_calendar(reference.raw, citation.year):
-        return True  # "(2563)" or "1441 H" in the entry for a cited 2020 (year not read)
+    if _other_calendar(reference.raw, citation.year, reference.year):
+        return True  # "(2563)", "1441 H" or "(1399)" in the entry for a cited 2020
     if reference.year is not None and _slash_paired(
         citation.item or citation.text, reference.year, citation.year
     ):
@@ -157,20 +157,48 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
 
 # A Hijri year as lists mark it: "1441 H", "1441 AH", "1441 A.H.", "1441 هـ".
 _HIJRI = re.compile(r"(?<![\d.])(1[3-4]\d\d)\s?(?:A\.?H\.?|H\.?|هـ|ه)(?![^\W\d_])")
+# A Solar Hijri year (Iran, Afghanistan) as lists mark it: "1399 SH", "1399 H.S.",
+# "1399 HS", "1399 ش", "1399 هـ.ش". Tried before the lunar one, which "1399 H" is.
+_SOLAR_HIJRI = re.compile(
+    r"(?<![\d.])(1[3-4]\d\d)\s?(?:S\.?\s?H\.?|H\.?\s?S\.?|هـ\.?\s?ش|ش)(?![^\W\d_])"
+)
 _HIJRI_READ = 400  # characters of an entry a Hijri year is looked for in (its head)
+# Years read as an entry's own that are modern Hijri years, lunar (1300 AH = 1882) or
+# solar (1300 SH = 1921), unmarked as Persian and Arabic lists write them: "(1399)".
+_HIJRI_YEARS = range(1300, 1451)
+_BARE_HIJRI = re.compile(r"[(\[](1[34]\d\d)[a-z]?[)\]]")
+_SOLAR_EPOCH = 621  # 1 SH began at the March equinox of 622
 
 
-def _other_calendar(raw: str, cited: int) -> bool:
+def _other_calendar(raw: str, cited: int, listed: int | None = None) -> bool:
     """Whether the entry dates the work in another calendar to the cited Gregorian year:
-    the Buddhist era's year ("2563" for 2020, written as a year), or a Hijri year the
-    cited year overlaps ("1441 H": August 2019 to August 2020, cited 2019 or 2020)."""
+    the Buddhist era's year ("2563" for 2020, written as a year), a Hijri year the
+    cited year overlaps ("1441 H": August 2019 to August 2020, cited 2019 or 2020), or
+    a Solar Hijri one ("1399 SH": March 2020 to March 2021). A year read as the entry's
+    that is a modern Hijri year unmarked ("(1399)") is taken as either calendar's: no
+    Gregorian year of those centuries is cited for a work printed so long after."""
     buddhist = cited + _BUDDHIST_ERA
     if cited <= _LATEST and _standalone_year(raw, buddhist) >= 0:
         return True
-    for found in _HIJRI.finditer(raw[:_HIJRI_READ]):
-        if cited in _hijri_to_common(int(found.group(1))):
-            return True
-    return False
+    head = raw[:_HIJRI_READ]
+    solar = [int(found.group(1)) for found in _SOLAR_HIJRI.finditer(head)]
+    lunar = [int(found.group(1)) for found in _HIJRI.finditer(head)]
+    bare = [listed] if listed is not None else []
+    if listed is None:  # the list reader took no year: "Karimi, A. (1399). Title."
+        bare = [int(found.group(1)) for found in _BARE_HIJRI.finditer(head)]
+    for year in bare:
+        if year in _HIJRI_YEARS and year not in solar and year not in lunar:
+            solar.append(year)
+            lunar.append(year)
+    if any(cited in _solar_to_common(year) for year in solar):
+        return True
+    return any(cited in _hijri_to_common(year) for year in lunar)
+
+
+def _solar_to_common(solar: int) -> tuple[int, int]:
+    """The two Gregorian years a Solar Hijri year falls in: it starts at the March
+    equinox, so 1399 -> 2020, 2021."""
+    return solar + _SOLAR_EPOCH, solar + _SOLAR_EPOCH + 1
 
 
 def _hijri_to_common(hijri: int) -> tuple[int, int]:
