@@ -395,6 +395,48 @@ def unseen_notes(body: Any, looks: Looks) -> list[str]:
     return notes
 
 
+# -- alternate content ---------------------------------------------------------------
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+CHOICE, FALLBACK = f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
+# Namespaces Word understands in a Choice's ``Requires``: its own (Office's and the
+# Open XML standard's, every version). Another -- a made-up one, or a prefix declared
+# nowhere -- is one Word does not know, and it shows the Fallback instead.
+_UNDERSTOOD_PREFIXES = (
+    "http://schemas.microsoft.com/office/",
+    "http://schemas.openxmlformats.org/",
+    "http://purl.oclc.org/ooxml/",
+    "urn:schemas-microsoft-com:",
+)
+_MAX_REQUIRES = 32  # prefixes one Choice may name: more is no document Word writes
+
+
+def _understood(choice: Any) -> bool:
+    prefixes = (choice.get("Requires") or "").split()
+    if not prefixes or len(prefixes) > _MAX_REQUIRES:
+        return False
+    spaces = choice.nsmap
+    return all((spaces.get(prefix) or "").startswith(_UNDERSTOOD_PREFIXES) for prefix in prefixes)
+
+
+def alternative_shown(branch: Any) -> bool:
+    """Whether Word shows `branch`, an ``mc:Choice`` or ``mc:Fallback`` of an
+    ``mc:AlternateContent``: the first Choice whose ``Requires`` names only namespaces
+    Word knows is shown, else the Fallback, and no other branch.
+
+    Why: both branches were read (the Fallback only skipped for text boxes), so a
+    citation put in a Fallback behind a Choice Word shows -- or in a Choice naming a
+    namespace Word does not know, behind the Fallback it shows -- was read by the audit
+    and seen by no one; an entry cited only there was "cited"."""
+    alternate = branch.getparent()
+    if alternate is None:
+        return True
+    for sibling in alternate.iterchildren(CHOICE, FALLBACK):
+        if sibling.tag == FALLBACK or _understood(sibling):
+            return sibling is branch
+    return False
+
+
 def _shaded(paragraph: Any, looks: Looks) -> bool:
     if looks.page_ground:
         return True
