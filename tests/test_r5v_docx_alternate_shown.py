@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from lxml import etree  # type: ignore[import-untyped]
 
+from citeaudit.manuscript import docx_hidden
 from citeaudit.manuscript.docx_hidden import alternative_shown
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -48,3 +50,24 @@ def test_only_the_first_choice_word_knows_is_shown() -> None:
 
 def test_no_branch_word_knows_shows_nothing() -> None:
     assert _shown('<mc:Choice Requires="x"/>') == [False]
+
+
+def test_a_block_of_many_choices_costs_each_branch_a_bounded_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile block of 3,000 Choices no one knows: each branch looks at a bounded
+    number of its siblings (counted), not all of them; the Fallback past the bound is
+    not read (no Word document has more than a few branches)."""
+    branches = _branches('<mc:Choice Requires="x"/>' * 3000 + "<mc:Fallback/>")
+    looked = 0
+    original = docx_hidden._understood
+
+    def counting(choice: Any) -> bool:
+        nonlocal looked
+        looked += 1
+        return bool(original(choice))
+
+    monkeypatch.setattr(docx_hidden, "_understood", counting)
+    shown = [alternative_shown(b) for b in branches]
+    assert not any(shown)
+    assert looked <= 20 * 16

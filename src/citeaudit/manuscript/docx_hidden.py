@@ -29,6 +29,7 @@ million runs make five lines.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -409,6 +410,7 @@ _UNDERSTOOD_PREFIXES = (
     "urn:schemas-microsoft-com:",
 )
 _MAX_REQUIRES = 32  # prefixes one Choice may name: more is no document Word writes
+_MAX_BRANCHES = 16  # branches of one block looked at; a branch past them is not read
 
 
 def _understood(choice: Any) -> bool:
@@ -431,7 +433,12 @@ def alternative_shown(branch: Any) -> bool:
     alternate = branch.getparent()
     if alternate is None:
         return True
-    for sibling in alternate.iterchildren(CHOICE, FALLBACK):
+    # `_MAX_BRANCHES` looked at, from the first: a hostile block of a million Choices
+    # costs each branch that many steps, not a million (Word writes one and a Fallback)
+    before = itertools.islice(branch.itersiblings(preceding=True), _MAX_BRANCHES)
+    if sum(1 for _ in before) >= _MAX_BRANCHES:
+        return False
+    for sibling in itertools.islice(alternate.iterchildren(CHOICE, FALLBACK), _MAX_BRANCHES):
         if sibling.tag == FALLBACK or _understood(sibling):
             return sibling is branch
     return False
