@@ -49,6 +49,7 @@ __all__ = [
     "MAX_BODY",
     "AnswerTooLarge",
     "PinnedBackend",
+    "PinningUnavailable",
     "SyncLookup",
     "allowed",
     "pinned_client",
@@ -201,8 +202,7 @@ def pinned_client(
     most `deadline` seconds (default: three times `timeout`), however slowly the
     bytes come (see `_Bounded`).
     """
-    transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
-    transport._pool._network_backend = PinnedBackend(httpcore, rule, lookup=lookup)  # type: ignore[assignment]
+    transport = _pinned_transport(httpx, httpcore, PinnedBackend(httpcore, rule, lookup=lookup))
     exchange = deadline or 3 * timeout
     client: httpx.Client = _chain_client(httpx)(
         chain_time=CHAIN_EXCHANGES * exchange,
@@ -230,8 +230,7 @@ def pinned_client2(
     """`pinned_client` for httpx2 (the library habanero sends Crossref requests with)."""
     # Our verifying context, not one httpx2 would build: it reads SSL_CERT_FILE and
     # SSL_CERT_DIR from the environment (its ``trust_env``), like a proxy variable.
-    transport = httpx2.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
-    transport._pool._network_backend = PinnedBackend(httpcore2, rule, lookup=lookup)  # type: ignore[assignment]
+    transport = _pinned_transport(httpx2, httpcore2, PinnedBackend(httpcore2, rule, lookup=lookup))
     exchange = deadline or 3 * timeout
     client: httpx2.Client = _chain_client(httpx2)(
         chain_time=CHAIN_EXCHANGES * exchange,
@@ -244,6 +243,114 @@ def pinned_client2(
         event_hooks={"response": [_judge_redirect(rule, httpx2, follow_redirects)]},
     )
     return client
+
+
+# -- the pinning itself -----------------------------------------------------------------
+
+
+class PinningUnavailable(RuntimeError):
+    """httpx's transport no longer takes our network backend where we put it: no
+    client is made (every connection of it would go past the address rule)."""
+
+
+_LIBRARIES = {"httpx": (httpx, httpcore), "httpx2": (httpx2, httpcore2)}
+
+
+def _pinned_transport(lib: ModuleType, core: ModuleType, backend: Any) -> Any:
+    """`lib`'s HTTPTransport whose every connection is made by `backend`.
+
+    httpx has no public way to hand its transport a network backend, so it is put in
+    its connection pool's attribute (``_pool._network_backend``). A release that renamed
+    either, or stopped reading it, made that assignment a stray attribute and the client
+    connected through httpcore's own backend, unguarded. So the attribute must be there,
+    holding httpcore's own backend, before it is replaced, and the pinning is proved
+    once per process (`_pinning_proved`); otherwise `PinningUnavailable`."""
+    _pinning_proved(lib.__name__)
+    return _swap_backend(lib, core, backend)
+
+
+def _swap_backend(lib: ModuleType, core: ModuleType, backend: Any) -> Any:
+    # No environment (``trust_env=False``): SSL_CERT_FILE does not choose whom we trust.
+    if lib is httpx2:
+        transport: Any = httpx2.HTTPTransport(
+            verify=default_ssl_context(), retries=0, trust_env=False
+        )
+    else:
+        transport = httpx.HTTPTransport(verify=default_ssl_context(), retries=0, trust_env=False)
+    pool = getattr(transport, "_pool", None)
+    held = vars(pool).get("_network_backend") if isinstance(pool, core.ConnectionPool) else None
+    if type(held) is not core.SyncBackend:
+        transport.close()
+        raise PinningUnavailable(
+            f"{lib.__name__} {getattr(lib, '__version__', '?')}: its transport's connection "
+            "pool holds no network backend where ours is put (_pool._network_backend); "
+            "refusing to make a client that would connect unguarded"
+        )
+    pool._network_backend = backend  # type: ignore[union-attr]
+    return transport
+
+
+class _ProofReached(Exception):
+    """Raised by `_ProofBackend`: the connection was asked of the backend put in."""
+
+
+@functools.cache
+def _proof_error(core: ModuleType) -> type[Exception]:
+    """`_ProofReached` as `core`'s ConnectError (what its pool lets through as is)."""
+    return type("ProofReached", (_ProofReached, core.ConnectError), {})
+
+
+class _ProofBackend:
+    """A network backend that connects nowhere: it only says it was asked."""
+
+    def __init__(self, core: ModuleType) -> None:
+        self._core = core
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> Any:
+        raise _proof_error(self._core)("pinning proof")
+
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> Any:
+        raise self._core.ConnectError("unix sockets are not allowed")
+
+    def sleep(self, seconds: float) -> None:
+        return None
+
+
+_PROOF_URL = "http://127.0.0.1:9/"  # the discard port; never connected to when pinned
+
+
+@functools.cache
+def _pinning_proved(name: str) -> bool:
+    """A request through a transport made as `_pinned_transport` makes it reaches the
+    backend put in (once per library and process; a failure is not remembered).
+
+    Where the pool does not use it, the request goes to loopback's discard port, which
+    refuses or holds it for a second: either way no answer, and `PinningUnavailable`."""
+    lib, core = _LIBRARIES[name]
+    transport = _swap_backend(lib, core, _ProofBackend(core))
+    timeouts = {"connect": 1.0, "read": 1.0, "write": 1.0, "pool": 1.0}
+    try:
+        request = lib.Request("GET", _PROOF_URL, extensions={"timeout": timeouts})
+        transport.handle_request(request).close()
+    except Exception as exc:  # the proof's own exception, inside the library's
+        if any(isinstance(e, _ProofReached) for e in _causes(exc)):
+            return True
+    finally:
+        transport.close()
+    raise PinningUnavailable(
+        f"{name}: a connection of its transport did not go through the network backend "
+        "put in its pool; refusing to make a client that would connect unguarded"
+    )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and its causes and contexts (a short chain; a cycle ends it)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 16:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
 
 
 # A whole `send` -- every redirect hop, each an exchange with its own deadline -- ends
