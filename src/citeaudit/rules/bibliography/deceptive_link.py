@@ -15,6 +15,7 @@ from citeaudit.doi import (
     unicode_names,
 )
 from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.docx_links import ShownLink
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
 from citeaudit.rules.base import Rule
@@ -109,6 +110,7 @@ class DeceptiveLink(Rule):
         places: list[tuple[str, Location, int | None]] = [
             (ln.text, Location(ln.file, ln.number), ln.number) for ln in document.lines
         ]
+        yield from self._links_apart(document)
         places += [(e.raw, e.location, None) for e in document.reference_entries]
         targets = _definitions(document.lines)
         for text, where, number in places:
@@ -122,6 +124,26 @@ class DeceptiveLink(Rule):
                     at,
                     fix=Fix("Make the link's target the address its text shows (or the reverse)"),
                 )
+
+    def _links_apart(self, document: Document) -> Iterator[Finding]:
+        """Links whose target the reader keeps apart from their text (a Word
+        hyperlink's relationship, a ``HYPERLINK`` field's instruction), judged as the
+        Markdown ones are: the text is an address or a DOI the target is not."""
+        # a reader that keeps no such links leaves the attribute unset
+        links: tuple[ShownLink, ...] = getattr(document, "shown_links", ())
+        for link in links:
+            shown = link.shown.strip()
+            if not _SHOWN_ALONE.fullmatch(shown) or _same_address(shown, link.target):
+                continue
+            yield self.finding(
+                f"the link shows {shown} but opens {link.target}: a reader who clicks it "
+                "reaches another address than the one printed",
+                link.location,
+                fix=Fix(
+                    "Edit the hyperlink (Word: right-click, Edit Hyperlink) so that its "
+                    "address is the one its text shows (or the reverse)"
+                ),
+            )
 
     def _judge(
         self, who: str, written: str, where: Location, reference: str | None, *, doi: bool = False
@@ -178,6 +200,7 @@ _SHOWN_LINK = re.compile(
     r"\(<?(?P<target>https?://[^()\s<>]{1,2000}+)"
 )
 _SHOWN = r"(?:https?://|doi:[ ]?|10\.\d{4,9}/)[^\[\]\s<>]{1,500}+"
+_SHOWN_ALONE = re.compile(_SHOWN + r"[.,;:]?+")  # a link's whole text: an address or DOI
 # An HTML anchor in Markdown whose text is an address or a DOI: its attributes hold no
 # '<' or '>', its text no tag; the href is taken from the attributes apart.
 _ANCHOR = re.compile(rf"<a\s(?P<attributes>[^<>]{{0,2000}}+)>\s*+(?P<shown>{_SHOWN})\s*+</a>", re.I)
