@@ -21,6 +21,7 @@ from celery import shared_task
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
+from workers.deliveries import BoundedDeliveries
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def _context() -> tuple[Repository, ServiceSettings]:
     return j.repo, j.settings
 
 
-@shared_task(name=TASK_WATCH_SWEEP, bind=True, acks_late=True)
+@shared_task(name=TASK_WATCH_SWEEP, bind=True, acks_late=True, base=BoundedDeliveries)
 def watch_sweep(self: Any) -> dict[str, int]:
     from citeaudit.watch import sweep
 
@@ -76,7 +77,7 @@ def watch_sweep(self: Any) -> dict[str, int]:
     return {"link_batches": len(plan.link_batches), "doi_batches": len(plan.doi_batches)}
 
 
-@shared_task(name=TASK_WATCH_LINKS, bind=True, acks_late=True)
+@shared_task(name=TASK_WATCH_LINKS, bind=True, acks_late=True, base=BoundedDeliveries)
 def watch_links(self: Any, link_ids: list[int]) -> dict[str, Any]:
     from citeaudit.watch import run_link_batch
 
@@ -87,7 +88,7 @@ def watch_links(self: Any, link_ids: list[int]) -> dict[str, Any]:
     return {"checked": summary.links_checked, "changes": summary.kinds}
 
 
-@shared_task(name=TASK_WATCH_DOIS, bind=True, acks_late=True)
+@shared_task(name=TASK_WATCH_DOIS, bind=True, acks_late=True, base=BoundedDeliveries)
 def watch_dois(self: Any, dois: list[str]) -> dict[str, Any]:
     from citeaudit.watch import run_doi_batch
 
@@ -98,7 +99,7 @@ def watch_dois(self: Any, dois: list[str]) -> dict[str, Any]:
     return {"checked": summary.dois_checked, "changes": summary.kinds}
 
 
-@shared_task(name=TASK_WATCH_DELIVER, acks_late=True)
+@shared_task(name=TASK_WATCH_DELIVER, acks_late=True, base=BoundedDeliveries)
 def watch_deliver() -> dict[str, int]:
     from citeaudit.watch import deliver_due
 
@@ -107,7 +108,7 @@ def watch_deliver() -> dict[str, int]:
     return {"sent": stats.sent, "retrying": stats.retried, "failed": stats.failed}
 
 
-@shared_task(name=TASK_WATCH_PRUNE, acks_late=True)
+@shared_task(name=TASK_WATCH_PRUNE, acks_late=True, base=BoundedDeliveries)
 def watch_prune() -> dict[str, int]:
     from citeaudit.watch import prune
 

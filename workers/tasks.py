@@ -32,6 +32,7 @@ from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, descri
 from citeaudit.service.reasons import internal_error, timed_out
 from citeaudit.store import Repository, make_engine, upgrade
 from workers.celery_app import app, limits, settings, soft_limit
+from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def assemble_audit(audit_id: str) -> None:
     _step(audit_id, describe(STEP_ASSEMBLE), soft_limit(TASK_ASSEMBLE), run)
 
 
-@app.task(name=TASK_SWEEP, acks_late=True)
+@app.task(name=TASK_SWEEP, acks_late=True, base=BoundedDeliveries)
 def sweep() -> dict[str, Any]:
     owed = jobs().sweep()
     for audit_id, step in owed.items():

@@ -1,0 +1,90 @@
+"""Every task's starts counted, so that one whose process dies is not handed on for ever.
+
+The workers acknowledge a message only when its task ends (``acks_late``) and put it
+back when the process running it dies (``task_reject_on_worker_lost``): a step killed
+by the OOM killer or a crash in native code is run again. Celery warns that this "can
+cause message loops": a task that kills its process every time is put back, taken by
+the next process, and kills it too, for ever. An audit's steps count their starts in
+the store (`Jobs._admitted`) and fail the audit past `max_deliveries`; the watch's
+tasks (a re-check batch of stored links or DOIs, deliveries, sweeps, pruning) and the
+audits' sweeper counted nothing, and a poison re-check batch looped without end.
+
+`BoundedDeliveries` is the base of those tasks: each start of a message (its task id,
+which a redelivery keeps) is counted in the broker's Redis; after `max_deliveries`
+starts, as for an audit's step, the next one does nothing but log that it gave up, and
+the message is acknowledged.
+A re-check batch given up so keeps its lease (`watch_lease`): its links are due again
+at a later sweep, in a new task with a count of its own -- a few starts a sweep, not a
+loop. When the count cannot be kept (no Redis broker, Redis down) the task runs
+uncounted: a count must never stop the work it guards.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from celery import Task
+
+from citeaudit.settings import ServiceSettings
+
+__all__ = ["KEY_PREFIX", "BoundedDeliveries", "count_start"]
+
+log = logging.getLogger(__name__)
+KEY_PREFIX = "citeaudit:task-starts:"
+KEEP_SECONDS = 7 * 24 * 3600  # a message is redelivered within minutes; its count goes
+_clients: dict[int, Any] = {}  # one Redis client per process (made after the fork)
+
+
+def _redis(url: str) -> Any:
+    pid = os.getpid()
+    client = _clients.get(pid)
+    if client is None:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+        _clients.clear()  # a client inherited across a fork is never used
+        _clients[pid] = client
+    return client
+
+
+def count_start(settings: ServiceSettings, task_id: str) -> int | None:
+    """This start of `task_id` counted; how many there were, or None when not counted."""
+    url = settings.broker_url or ""
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        return None
+    try:
+        client = _redis(url)
+        key = KEY_PREFIX + task_id
+        pipe = client.pipeline()
+        pipe.incr(key)
+        pipe.expire(key, KEEP_SECONDS)
+        starts, _ = pipe.execute()
+        return int(starts)
+    except Exception as exc:  # the boundary: a count never stops the work
+        log.warning("task %s: its start could not be counted: %s", task_id, exc)
+        return None
+
+
+class BoundedDeliveries(Task):  # type: ignore[misc]  # Celery's Task is untyped
+    """A task already started `max_deliveries` times (its process died each time: a
+    task that ended was acknowledged) does nothing at its next start, and says so."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        task_id = getattr(self.request, "id", None)
+        if task_id:  # None: called directly, not from a message
+            from workers.celery_app import settings
+
+            starts = count_start(settings, str(task_id))
+            if starts is not None and starts > settings.max_deliveries:
+                log.error(
+                    "task %s (%s) gave up: started %d times, its process died each time "
+                    "(CITEAUDIT_MAX_DELIVERIES=%d); not run again",
+                    self.name,
+                    task_id,
+                    starts - 1,
+                    settings.max_deliveries,
+                )
+                return None
+        return super().__call__(*args, **kwargs)
