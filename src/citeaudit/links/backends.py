@@ -18,6 +18,15 @@ an address of ours: `safety.is_own_machine`) is refused by its port on every add
 of this machine -- whether the rest of this machine may be reached is
 ``allow_own_machine``'s to say; a backend bound to 0.0.0.0 answers on each of them.
 
+The deployment's other services are named by ``own_services``
+(``CITEAUDIT_OWN_SERVICES``): its API (``api:8000`` in the compose file), a Celery
+monitor (Flower), an exporter or an admin panel, which sit on the same private network
+as the workers and were "intranet" like any page there. An entry is a host, a
+``host:port`` (``[v6]:port``), a URL (its host and port), or a network
+(``10.20.0.0/24``, ``fd00:1::/64``); one without a port is refused at every port
+(`ANY_PORT`), wherever it is. Unlike ``CITEAUDIT_INTERNAL_NETWORKS`` (our site, refused
+where private networks are), these stay refused where private networks are allowed.
+
 The backends come from the environment the service reads its settings from
 (`service_backends`: CITEAUDIT_REDIS_URL, ...), so every client of the process
 judges by them whatever settings it was handed; a link check made from a settings
@@ -40,7 +49,9 @@ from urllib.parse import unquote
 from citeaudit.links import lookups
 
 __all__ = [
+    "ANY_PORT",
     "BACKEND_SETTINGS",
+    "OWN_SERVICES",
     "Backend",
     "BackendAddresses",
     "backends_from_environ",
@@ -51,8 +62,12 @@ __all__ = [
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # The settings that name a backend of ours, and the port each scheme defaults to.
-BACKEND_SETTINGS = ("redis_url", "broker_url", "database_url", "smtp_host")
+BACKEND_SETTINGS = ("redis_url", "broker_url", "database_url", "smtp_host", "own_services")
+OWN_SERVICES = "own_services"  # the deployment's other services, a list (`_services`)
+ANY_PORT = 0  # a `Backend.port` that stands for every port of its host
 _DEFAULT_PORTS = {
+    "http": 80,
+    "https": 443,
     "redis": 6379,
     "rediss": 6379,
     "valkey": 6379,
@@ -76,8 +91,39 @@ class Backend:
     """One host a setting names: `setting` (``redis_url``), `host`, `port`."""
 
     setting: str
-    host: str
-    port: int
+    host: str  # a name, an address, or for `OWN_SERVICES` a network ("10.20.0.0/24")
+    port: int  # `ANY_PORT`: every port
+
+
+def _services(value: str) -> tuple[Backend, ...]:
+    """The entries of ``own_services``: blank- or comma-separated hosts, ``host:port``,
+    ``[v6]:port``, URLs and networks; a bare IPv6 address is a host without a port."""
+    found: list[Backend] = []
+    for entry in value.replace(",", " ").split():
+        if "://" in entry:
+            found += [Backend(OWN_SERVICES, b.host, b.port) for b in _parse("url", entry)]
+            continue
+        if "/" in entry:
+            try:
+                network = ipaddress.ip_network(entry.strip("[]"), strict=False)
+            except ValueError:
+                continue  # no network: names nothing we could refuse by it
+            found.append(Backend(OWN_SERVICES, str(network), ANY_PORT))
+            continue
+        if entry.startswith("["):
+            host, _, tail = entry[1:].partition("]")
+            port_text = tail.removeprefix(":")
+        elif entry.count(":") == 1:
+            host, _, port_text = entry.partition(":")
+        else:
+            host, port_text = entry, ""
+        try:
+            port = int(port_text) if port_text else ANY_PORT
+        except ValueError:
+            port = ANY_PORT  # an unreadable port: the whole host, rather than none of it
+        if host:
+            found.append(Backend(OWN_SERVICES, host.lower(), port))
+    return tuple(found)
 
 
 def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]:
@@ -85,6 +131,8 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
     value = value.strip()
     if not value:
         return ()
+    if setting == OWN_SERVICES:
+        return _services(value)
     if setting == "smtp_host":
         return (Backend(setting, value.strip("[]").lower(), smtp_port),)
     scheme, sep, rest = value.partition("://")
@@ -148,6 +196,16 @@ def _literal(host: str) -> IPAddress | None:
         return None
 
 
+def _network(host: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """The network an ``own_services`` entry names as a whole, or None for a host."""
+    if "/" not in host:
+        return None
+    try:
+        return ipaddress.ip_network(host, strict=False)
+    except ValueError:
+        return None
+
+
 def _system_lookup(host: str, port: int) -> frozenset[IPAddress]:
     """The system resolver's addresses of `host` (`pinned.system_lookup`: a look-up,
     no connection)."""
@@ -192,6 +250,8 @@ class BackendAddresses:
         return BackendAddresses(self.backends + added, self.ttl, self.lookup)
 
     def _addresses(self, backend: Backend) -> frozenset[IPAddress]:
+        if _network(backend.host) is not None:
+            return frozenset()  # judged as a network (`refusal`), never looked up
         literal = _literal(backend.host)
         if literal is not None:
             return frozenset({_plain(literal)})
@@ -246,15 +306,21 @@ class BackendAddresses:
         address = _plain(address)
         mine: bool | None = None
         for backend in self.backends:
+            at_port = backend.port in (ANY_PORT, port)
+            network = _network(backend.host)
+            if network is not None:  # an ``own_services`` network: each address of it
+                if at_port and address.version == network.version and address in network:
+                    return backend.setting
+                continue
             addresses = self._addresses(backend)
             if not addresses:
                 continue
             if mine is None:
                 mine = own_machine(address)
             if mine:
-                if port == backend.port and any(own_machine(a) for a in addresses):
+                if at_port and any(own_machine(a) for a in addresses):
                     return backend.setting
-            elif address in addresses and (port == backend.port or private(address)):
+            elif address in addresses and (at_port or private(address)):
                 return backend.setting
         return None
 

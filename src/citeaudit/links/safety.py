@@ -41,7 +41,7 @@ from urllib.parse import unquote, urlsplit
 import idna
 
 from citeaudit.links import lookups
-from citeaudit.links.backends import BackendAddresses, service_backends
+from citeaudit.links.backends import OWN_SERVICES, BackendAddresses, service_backends
 from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes
 from citeaudit.links.own_addresses import own_addresses
 
@@ -607,6 +607,8 @@ class AddressRule:
         carried = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
         for ip in (address, *carried):  # a NAT64 or 6to4 form reaches the backend too
             setting = self.backends.refusal(ip, port, self.own_machine, self.forbidden)
+            if setting == OWN_SERVICES:
+                return f"{address} (one of the deployment's own services)"
             if setting is not None:
                 return f"{address} (the service's own {setting})"
         return None
