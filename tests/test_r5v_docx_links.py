@@ -112,3 +112,18 @@ def test_deceptive_link_judges_links_kept_apart() -> None:
         "the link shows https://doi.org/10.5555/abc but opens https://elsewhere.example/x: "
         "a reader who clicks it reaches another address than the one printed"
     ]
+
+
+def test_a_text_box_s_second_copy_and_deleted_links_are_not_read() -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    link = '<w:hyperlink r:id="rId1">' + _r("https://doi.org/10.5555/abc") + "</w:hyperlink>"
+    box = f"<w:r><w:pict><w:txbxContent><w:p>{link}</w:p></w:txbxContent></w:pict></w:r>"
+    paragraph = etree.fromstring(
+        f'<w:p xmlns:w="{W}" xmlns:r="{R}" xmlns:mc="{mc}" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps">{box}</mc:Choice>'
+        f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent>"
+        f"<w:del>{link}</w:del></w:p>"
+    )
+    found = paragraph_links(paragraph, {"rId1": "https://elsewhere.example/x"})
+    assert found == [("https://doi.org/10.5555/abc", "https://elsewhere.example/x")]

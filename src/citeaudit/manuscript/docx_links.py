@@ -12,8 +12,9 @@ links are read as (shown, target) pairs (`paragraph_links`), the relationships o
 
 Bounded: a paragraph gives at most `_MAX_PER_PARAGRAPH` links, a shown text is read
 to `_MAX_SHOWN` characters, an address to `_MAX_TARGET`; a relationships part is
-read to `_MAX_RELATIONSHIPS` entries. Deleted text (``w:del``, ``w:moveFrom``) and
-field codes are no shown text.
+read to `_MAX_RELATIONSHIPS` entries. Deleted text (``w:del``, ``w:moveFrom``), field
+codes and the branch of alternate content Word does not show (a text box's second
+copy: its links would be counted twice) are no shown text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from citeaudit.manuscript.docx_hidden import CHOICE, FALLBACK, alternative_shown
 from citeaudit.model.location import Location
 
 __all__ = ["ShownLink", "link_targets", "paragraph_links"]
@@ -49,6 +51,7 @@ def _q(local: str) -> str:
 _HYPERLINK_TAG, _FIELD_CHAR, _INSTRUCTION = _q("hyperlink"), _q("fldChar"), _q("instrText")
 _SIMPLE, _TEXT = _q("fldSimple"), _q("t")
 _UNSHOWN = frozenset((_q("del"), _q("moveFrom"), _q("instrText"), _q("delText")))
+_BRANCHES = frozenset((CHOICE, FALLBACK))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +90,13 @@ def paragraph_links(paragraph: Any, targets: dict[str, str]) -> list[tuple[str, 
         if len(found) >= _MAX_PER_PARAGRAPH:
             return found
         target = targets.get(hyperlink.get(f"{{{_R}}}id") or "")
-        if target is not None:
+        if target is not None and not _unshown(hyperlink, paragraph):
             found.append((_shown(hyperlink), target))
     for simple in paragraph.iter(_SIMPLE):
         if len(found) >= _MAX_PER_PARAGRAPH:
             return found
         target = _field_target(simple.get(_q("instr")) or "")
-        if target is not None:
+        if target is not None and not _unshown(simple, paragraph):
             found.append((_shown(simple), target))
     found.extend(_complex_fields(paragraph, _MAX_PER_PARAGRAPH - len(found)))
     return [(shown, target) for shown, target in found if shown]
@@ -122,12 +125,15 @@ def _shown(element: Any) -> str:
     return "".join(pieces).strip()
 
 
-def _unshown(text: Any, top: Any) -> bool:
-    node = text.getparent()
+def _unshown(element: Any, top: Any) -> bool:
+    """Whether Word does not show `element`, below `top`: it is deleted, a field's
+    code, or in the branch of alternate content Word does not show (a text box's
+    second copy); deeper than `_MAX_FIELD_DEPTH`, taken as unshown."""
+    node = element.getparent()
     for _ in range(_MAX_FIELD_DEPTH):
         if node is None or node is top:
             return False
-        if node.tag in _UNSHOWN:
+        if node.tag in _UNSHOWN or (node.tag in _BRANCHES and not alternative_shown(node)):
             return True
         node = node.getparent()
     return True
