@@ -420,19 +420,22 @@ class AuthorIndex:
         for _ in range(_TITLE_TAILS):
             if at < 0:
                 break
-            cited = title_words(head[at + 1 :])
+            tail = head[at + 1 :]
             at = head.find(",", at + 1)
-            if not cited or cited in names or cited.split(" ", 1)[0] in {"et", "and"}:
-                continue
-            narrowed = tuple(
-                t
-                for t, title in zip(match.targets, titles, strict=True)
-                if title.startswith(cited + " ")
-            )
-            if len(narrowed) == 1:
-                return CitationMatch(
-                    match.citation_id, narrowed, match.year_mismatch, match.name_mismatch
+            # MLA's page after the short title ("(Kay, Depots 7)") is no part of it:
+            # the tail as written is tried first (a title may end in a number)
+            for cited in dict.fromkeys((title_words(tail), title_words(_locator_off(tail)))):
+                if not cited or cited in names or cited.split(" ", 1)[0] in {"et", "and"}:
+                    continue
+                narrowed = tuple(
+                    t
+                    for t, title in zip(match.targets, titles, strict=True)
+                    if title.startswith(cited + " ")
                 )
+                if len(narrowed) == 1:
+                    return CitationMatch(
+                        match.citation_id, narrowed, match.year_mismatch, match.name_mismatch
+                    )
         return match
 
     def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
@@ -1122,6 +1125,23 @@ _MORE_AUTHORS = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_PART = 200  # characters that can hold an entry's shortened author list
+
+
+# A locator ending a citation after its title: "7", "7-9", "112, 118", ", p. 7", "pp.
+# 3–5". Anchored at the end and bounded, each piece one reading.
+_TRAILING_LOCATOR = re.compile(
+    r"(?:[,;]?\s{0,3}(?:(?:pp?|S|ch|chap|par|sec|fol|col|l|ll)\.\s{0,3})?"
+    r"(?<!\d)\d{1,5}(?!\d)(?:\s{0,3}[-–]\s{0,3}\d{1,5}(?!\d))?[a-z]?){1,6}\s{0,3}$"
+)
+
+
+_LOCATOR_SPAN = 60  # characters at a tail's end a locator is looked for in
+
+
+def _locator_off(tail: str) -> str:
+    """A citation's words after a name with the page (or pages) ending them cut off:
+    "Depots 7" -> "Depots", MLA's short title and page."""
+    return tail[:-_LOCATOR_SPAN] + _TRAILING_LOCATOR.sub("", tail[-_LOCATOR_SPAN:], count=1)
 
 
 def _more_authors_written(reference: Reference) -> bool:
