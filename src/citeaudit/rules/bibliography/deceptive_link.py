@@ -205,6 +205,12 @@ _SHOWN_ALONE = re.compile(_SHOWN + r"[.,;:]?+")  # a link's whole text: an addre
 # '<' or '>', its text no tag; the href is taken from the attributes apart.
 _ANCHOR = re.compile(rf"<a\s(?P<attributes>[^<>]{{0,2000}}+)>\s*+(?P<shown>{_SHOWN})\s*+</a>", re.I)
 _HREF = re.compile(r"""(?:^|\s)href\s*=\s*(?:"([^"]{0,2000}+)"|'([^']{0,2000}+)')""", re.I)
+# LaTeX's ``\href{target}{text}`` (hyperref) whose text is an address or a DOI
+_HREF_COMMAND = re.compile(
+    r"\\href\s*+\{\s*+(?P<target>https?://[^{}\s]{1,2000}+)\s*+\}\s*+"
+    r"\{\s*+(?:\\(?:url|nolinkurl|texttt)\s*+\{)?+"
+    r"(?P<shown>(?:https?://|doi:[ ]?|10\.\d{4,9}/)[^\[\]\s<>{}]{1,500}+)"
+)
 # A reference-style link whose text is an address or a DOI: ``[shown][label]``, the
 # collapsed ``[shown][]`` or the shortcut ``[shown]`` (not an inline link, not a
 # definition: no "(" or ":" after it)
@@ -240,8 +246,8 @@ def _definitions(lines: Iterable[Line]) -> dict[str, str]:
 
 def _shown_links(text: str, targets: dict[str, str]) -> Iterator[tuple[int, str, str]]:
     """(0-based column, text shown, target) of the links in `text` whose text is an
-    address or a DOI: inline Markdown links, HTML anchors and reference-style links
-    (their targets from `targets`, the document's definitions)."""
+    address or a DOI: inline Markdown links, HTML anchors, LaTeX's ``\\href`` and
+    reference-style links (their targets from `targets`, the document's definitions)."""
     if "](" in text:
         for match in _SHOWN_LINK.finditer(text):
             yield match.start(), match.group("shown"), match.group("target")
@@ -251,6 +257,9 @@ def _shown_links(text: str, targets: dict[str, str]) -> Iterator[tuple[int, str,
             target = (href.group(1) or href.group(2) or "").strip() if href else ""
             if target.lower().startswith(("http://", "https://")):
                 yield match.start(), match.group("shown"), target
+    if "\\href" in text:
+        for match in _HREF_COMMAND.finditer(text):
+            yield match.start(), match.group("shown"), match.group("target")
     if targets and "[" in text and _DEFINITION.match(text) is None:
         for match in _REFERENCE_LINK.finditer(text):
             label = match.group("label") or match.group("shown")
@@ -269,7 +278,8 @@ def _same_address(shown: str, target: str) -> bool:
     A text cut short ("https://example.org/a-long…") is taken at its word."""
     if shown.endswith(("…", "...")):
         return True
-    shown = _ESCAPES.sub("", shown)  # Markdown's escapes print nothing: "1\\_7" is "1_7"
+    # Markdown's and LaTeX's escapes print nothing and open nothing: "1\\_7" is "1_7"
+    shown, target = _ESCAPES.sub("", shown), _ESCAPES.sub("", target)
     seen, opened = _address(shown), _address(target)
     if seen is None or opened is None:
         return True  # not an address either side can be judged by
