@@ -1,0 +1,63 @@
+"""Markdown link reference definitions: their label and title never print.
+
+``[x]: https://example.org "Smith (2019)"`` renders nothing -- a link elsewhere
+(``[see here][x]``) takes its address, and the title shows only as a tooltip. The
+audit read the line as text, so a label or title holding "Smith (2019)" cited Smith's
+entry, and the uncited entry the editor would have been told of was hidden from the
+audit. The label (when it could read as words: it holds a blank or a bracket) and the
+title are blanked column for column; the address stays, as the link a reader clicks
+(it is checked as any link is, and deceptive-link maps an address-like label to it).
+
+CommonMark's rules, kept simple: a definition starts a line (up to three spaces in),
+cannot interrupt a paragraph (the line before it is blank, another definition or the
+start), and its title, quoted or in parentheses, may stand on the next line alone.
+One pass; each line is matched once by a bounded, anchored pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["blank_link_definitions"]
+
+_DEFINITION = re.compile(
+    r"(?P<indent> {0,3})(?P<label>\[[^\[\]]{1,999}+\]):[ \t]*+"
+    r"(?P<destination><[^<>\n]{0,2000}+>|[^\s<>]{1,2000}+)"
+    r"(?P<title>[ \t]++(?:\"[^\"]{0,2000}+\"|'[^']{0,2000}+'|\([^()]{0,2000}+\)))?+"
+    r"[ \t]*+"
+)
+_TITLE_ALONE = re.compile(
+    r"[ \t]*+(?:\"[^\"]{0,2000}+\"|'[^']{0,2000}+'|\([^()]{0,2000}+\))[ \t]*+"
+)
+_WORDS = re.compile(r"[\s()]")  # a label that could read as words ("Smith (2019)")
+
+
+def blank_link_definitions(lines: list[str]) -> None:
+    """Blank, in place, the labels that could read as words and the titles of the
+    link reference definitions among `lines` (code and comments already blanked)."""
+    previous_blank = True  # the start: a definition may stand there
+    after_definition = False  # a title alone may follow a definition without one
+    for i, line in enumerate(lines):
+        if after_definition and _TITLE_ALONE.fullmatch(line):
+            lines[i] = " " * len(line)
+            after_definition = False
+            continue
+        after_definition = False
+        if previous_blank and "]:" in line:
+            match = _DEFINITION.fullmatch(line)
+            if match is not None:
+                lines[i] = _blanked(line, match)
+                after_definition = match.group("title") is None
+                continue  # another definition may follow
+        previous_blank = not line.strip()
+
+
+def _blanked(line: str, match: re.Match[str]) -> str:
+    chars = list(line)
+    label_start, label_end = match.span("label")
+    if _WORDS.search(line, label_start + 1, label_end - 1):
+        chars[label_start:label_end] = " " * (label_end - label_start)
+    if match.group("title") is not None:
+        start, end = match.span("title")
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
