@@ -147,6 +147,7 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         read < 0
         or _original_edition(reference.raw, citation.year)
         or f"[{reference.year}" in (citation.item or citation.text)
+        or _translation_imprint(reference.raw, read, citation.year)
     ):
         return True
     return any(
@@ -290,6 +291,26 @@ def _within_span(raw: str, first: int, cited: int) -> bool:
     return cited <= last
 
 
+# What says an entry is a translation: "(C. Emerson, Trans.)", "trans. by", "translated
+# by", "Trad.", "tradução de", "traducción:", "traduit par", "Übers.", "übersetzt von",
+# "пер. с" -- not "Trans." opening a journal's name ("Phil. Trans. R. Soc.")
+_TRANSLATED = re.compile(
+    r"(?:,\s?|\()(?:trans|transl|tr)\.(?=\s?[);])|\b(?:trans|transl|tr)\.\s(?:by|de|por|par)\b|"
+    r"\btranslated\s(?:by|from)\b|\btrad\.\s|\btradu(?:ção|cao|cción|ccion|zione)\s?(?:de|di|:)|"
+    r"\btraduit\s(?:par|de)\b|\b[üu]bers\.|\b[üu]bersetzt\s(?:von|aus)\b|\bпер\.",
+    re.IGNORECASE,
+)
+
+
+def _translation_imprint(raw: str, read: int, cited: int) -> bool:
+    """Whether a translation's entry, dated by the original's year (`read`, at `raw`'s
+    head), gives the cited year after the word saying it is a translation: the
+    translation's imprint ("Bakhtin, M. (1975). Title (C. Emerson, Trans.). Press,
+    1981."), which the text may cite. A year in the title stands before that word."""
+    mark = _TRANSLATED.search(raw, read)
+    return mark is not None and _standalone_year(raw[mark.end() :], cited) >= 0
+
+
 def _paired_date(raw: str, read: int, cited: int) -> bool:
     """Whether `raw` dates the work by two years, one bracketed right after the other:
     "(1897 (1896))", "2001 (2000)", "(2003 [‘2002’])" -- zoology and botany give the
@@ -297,6 +318,9 @@ def _paired_date(raw: str, read: int, cited: int) -> bool:
     one; a citation of the other is the same work, not a wrong year."""
     for first, second in ((read, cited), (cited, read)):
         if re.search(rf"(?<!\d){first}\s?[(\[][‘'\"]?{second}[’'\"]?[)\]]", raw):
+            return True
+        # "Weber, M. (1905) 2001.": the original's year bracketed before the edition's
+        if re.search(rf"[(\[]{first}[)\]]\s?{second}(?!\d)", raw[:_HIJRI_READ]):
             return True
     return False
 
