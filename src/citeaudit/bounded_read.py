@@ -30,16 +30,26 @@ suppression comments -- each judged by a check of its own, then opened by name. 
 lies in the checkout as written is held as above (real path inside, the very file
 opened, one name), while a name outside it -- the runner's configuration above the
 checkout, a ``--baseline`` in the runner's own folder -- is read as the runner gave it.
+
+Writes go the same way (`open_for_write`, `replace_file`): the confined command line
+judges ``--output``, ``--write-baseline`` and ``fix``'s files before the audit runs,
+and a name written long after it was judged may by then be a link (the checkout's
+``report.json`` or its folder ``out/`` swapped for one meanwhile: the report was
+written over the runner's file). So a name the fence holds is opened from the held
+folder's own descriptor, one folder at a time, none of them a link (``O_NOFOLLOW``
+on every step, the file's own name too): a link swapped in at any moment is refused
+by the open itself, and a file with a second name is not truncated.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
@@ -54,9 +64,11 @@ __all__ = [
     "fenced_to",
     "file_kind",
     "held_to",
+    "open_for_write",
     "open_regular",
     "read_capped",
     "read_head",
+    "replace_file",
 ]
 
 # A manuscript or bibliography read whole: past any real one (a group's whole library is
@@ -336,3 +348,148 @@ def _refuse_unopened(path: Path | str) -> None:
 def _too_large(size: int | None, limit: int) -> str:
     held = f"holds {size:,} bytes" if size is not None else "grew while read"
     return f"{held}, past the {limit:,} bytes any real file of its kind holds; it is not read"
+
+
+# A folder opened as a step of a walk: never through a link, never blocking.
+_FOLDER_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_DIRECTORY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+# What an open refused for a link says: ELOOP (Linux, the BSDs), EMLINK (FreeBSD's
+# O_NOFOLLOW), ENOTDIR (a link where a folder was asked for, O_DIRECTORY).
+_LINK_ERRORS = frozenset({errno.ELOOP, errno.EMLINK, errno.ENOTDIR})
+
+
+def _walks_folders() -> bool:
+    """Whether this system opens a name relative to a folder's descriptor without
+    following links (every POSIX system; not Windows)."""
+    return (
+        os.open in os.supports_dir_fd
+        and hasattr(os, "O_NOFOLLOW")
+        and hasattr(os, "O_DIRECTORY")
+        and os.rename in os.supports_dir_fd  # os.replace is the same call, unlisted
+    )
+
+
+def _held_folder(path: Path | str, held: Path) -> tuple[int, str]:
+    """A descriptor of the folder `path` lies in, reached from `held` one part at a
+    time with no link followed, and the name `path` has in it: a folder swapped for a
+    link at any moment is refused by the open of that step, not followed."""
+    written = Path(os.path.abspath(path))
+    try:
+        real = Path(os.path.realpath(written.parent))
+    except (OSError, ValueError):
+        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+    if not written.name or written.name in (".", "..") or not real.is_relative_to(held):
+        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+    descriptor = os.open(held, _FOLDER_FLAGS)
+    try:
+        for part in real.relative_to(held).parts:
+            step = os.open(part, _FOLDER_FLAGS, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = step
+    except OSError as exc:
+        os.close(descriptor)
+        if exc.errno in _LINK_ERRORS:
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+        raise
+    return descriptor, written.name
+
+
+def open_for_write(path: Path | str) -> BinaryIO:
+    """`path` opened to be written whole (created, or emptied), for a file the CLI
+    writes (``--output``, the baseline).
+
+    A name the fence or the held folder holds (`fenced_to`, `held_to`) is opened as
+    `_held_folder` walks, the file's own name not followed either, and refused when it
+    is no regular file (a FIFO would block the run) or has a second name (its other
+    name may be the runner's): nothing is emptied before those answers. Any other name
+    is opened as the runner gave it."""
+    held = _holding(path)
+    if held is None:
+        return open(path, "wb")  # the caller closes it
+    if not _walks_folders():
+        if not _inside(path, held):
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+        return open(path, "wb")  # no descriptor walk on this system
+    folder, name = _held_folder(path, held)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(name, flags, 0o666, dir_fd=folder)
+    except OSError as exc:
+        if exc.errno in _LINK_ERRORS:
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+        if exc.errno == errno.ENXIO:  # a FIFO nobody reads
+            raise NotARegularFile(
+                errno.EINVAL, "is a named pipe (FIFO), not a file; it is not written", str(path)
+            ) from None
+        raise
+    finally:
+        os.close(folder)
+    try:
+        status = os.fstat(descriptor)
+        kind = file_kind(status.st_mode)
+        if kind is not None:
+            raise NotARegularFile(
+                errno.EINVAL, f"is {kind}, not a file; it is not written", str(path)
+            )
+        if status.st_nlink > 1:
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+        os.set_blocking(descriptor, True)
+        os.ftruncate(descriptor, 0)
+        return os.fdopen(descriptor, "wb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def replace_file(path: Path | str, data: bytes, mode: int | None = None) -> None:
+    """Put `data` at `path` at once (a crash leaves the old file or the new one): a
+    temporary file beside it, renamed over it. `mode`: the permissions to give it.
+
+    For a name the fence holds, the temporary file is made and renamed inside the
+    folder's descriptor (`_held_folder`): ``fix`` renamed its temporary file into
+    whatever the folder's name pointed at by then. A rename replaces a link at the
+    name, never what it points at."""
+    held = _holding(path)
+    if held is None or not _walks_folders():
+        if held is not None and not _inside(path, held):
+            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+        _replace_by_name(Path(path), data, mode)
+        return
+    folder, name = _held_folder(path, held)
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+        temp = f".{name}.{secrets.token_hex(6)}.tmp"
+        descriptor = os.open(temp, flags, 0o600, dir_fd=folder)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+                if mode is not None:
+                    os.fchmod(stream.fileno(), mode)
+            os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp, dir_fd=folder)
+            raise
+    finally:
+        os.close(folder)
+
+
+def _replace_by_name(path: Path, data: bytes, mode: int | None) -> None:
+    """`replace_file` for a name nobody holds: the runner's own."""
+    import tempfile
+
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
