@@ -17,9 +17,15 @@ from citeaudit.manuscript.citations.names import CONNECTORS
 from citeaudit.model.surnames import PARTICLES, fold_name
 from citeaudit.transliterations import transliterated
 
-# German writes an umlaut out when the letter is missing ("Mueller" for "Müller"):
+# German writes an umlaut out when the letter is missing ("Mueller" for "Müller"), and
+# Danish and Norwegian their ø and å ("Soerensen" for "Sørensen", "Aasen" for "Åsen"):
 # a name with one is also compared in that spelling.
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMLAUTS = str.maketrans(
+    {
+        "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+        "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa",
+    }
+)  # fmt: skip
 _INSIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 
 
