@@ -70,6 +70,12 @@ from citeaudit.model.citation import Citation, CitationKind
 _DASH = r"\s*[-–—−]\s*"  # U+2212 MINUS SIGN too: ACS prints "4−6"
 _RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?"
 _LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*"
+# a list whose range lost its dash to a single space, as some journals' XML leaves it:
+# "(1,6 9,15)" for (1,6–9,15). Read only inside a bracket, and only where `_mended`
+# finds a list with a separator and every such pair rising ("(6 9)" alone is no range)
+_LOST_RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}}| \d{{1,3}})?"
+_LOST_LIST = rf"{_LOST_RANGE}(?:\s*[,;]\s*{_LOST_RANGE})*"
+_LOST_PAIR = re.compile(r"(?<!\d)(\d{1,3}) (\d{1,3})(?!\d)")
 # what a locator inside a numeric bracket opens on: a part of the work and its number
 _LOCATOR = (
     r"(?i:(?:pp?|pg|pages?|chapters?|chap|ch|sections?|sec|tables?|tab|figs?|figures?"
@@ -146,6 +152,8 @@ _BRACKETED = re.compile(
     # citing words beside the numbers: "[see 4]", "[5, as modified by 6]"
     rf"|\[(?P<lead>{_LEAD_CUE})?(?P<cued>{_HELD_LIST})(?:(?P<mid>{_MID_CUE})(?P<more>{_HELD_LIST}))?"
     rf"(?P<tail>{_TAIL_CUE}|\s*,\s*(?={_LOCATOR})[^\[\]\n]{{1,60}})?\](?!{_LINK_TARGET})(?!\[)"
+    # a list whose range lost its dash: "[1,6 9,15]" (`_mended`)
+    rf"|\[(?P<mended>{_LOST_LIST})\](?!{_LINK_TARGET})(?!\[)"
 )
 # the rest of a superscript run of brackets, up to its closing caret: "],[5]^"
 _SUPERSCRIPT_CLOSE = re.compile(r"[\[\]\d,;–—−\- ]{0,80}\^")
@@ -158,7 +166,7 @@ _ISSUE_PAGE = re.compile(r"\s?:\s?\d")
 # "(see 4)", "(cf. 5)", "(refs.4,5)": a prefix word ends at a full stop or a blank;
 # glued to the digit it is a label's letters -- "(CF2)" a carbon, "(REF3)" a gene
 _PAREN = re.compile(
-    rf"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s))\s*)?(?P<list>{_LIST})\)",
+    rf"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s))\s*)?(?P<list>{_LOST_LIST})\)",
     re.IGNORECASE,
 )
 # the same words in running text, as Nature's journals write a number used as a noun:
@@ -566,6 +574,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
             before.isdigit()
             and not named
             and not _VERSION_BEFORE.search(text, max(lead - 24, 0), lead)
+            and not _raised_after_a_digit(text, lead, start)
         ) or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]; "OpenCV 2.4.11[2]" cites
         value = _value_before(text, lead)
@@ -608,12 +617,23 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, m.end(), numbers, form)
 
 
+def _raised_after_a_digit(text: str, lead: int, start: int) -> bool:
+    """A run of brackets set superscript after a name ending in a digit ("Mer3^[4],[5]^",
+    "spo11^[6]^", "COVID-19^[7]^", PLOS's converted citations): a raised bracket is no
+    index ("x2[3]" is not raised) and no exponent, so it cites -- but not after a power
+    of ten's base ("10^[3]^")."""
+    return lead < start and not _POWER_OF_TEN.search(text, max(lead - 4, 0), lead)
+
+
 def _body(m: re.Match[str]) -> str | None:
     """The numbers a bracket cites, as one list ("18••, 20" -> "18, 20"; "see 4" ->
     "4"; "5, as modified by 6" -> "5,6"), or None for a cued form with no cue."""
     plain = m.group("plain")
     if plain is not None:
         return plain.replace("•", "")
+    mended = m.group("mended")
+    if mended is not None:
+        return _mended(mended) if _LOST_PAIR.search(mended) else None
     body = m.group("wrapped") or m.group("linked") or m.group("located")
     if body is not None:
         return body
@@ -625,6 +645,21 @@ def _body(m: re.Match[str]) -> str | None:
         return None
     more = m.group("more")
     return f"{m.group('cued')},{more}" if more else str(m.group("cued"))
+
+
+def _mended(body: str) -> str | None:
+    """A bracket's list with each range that lost its dash to a space written with it
+    again ("1,6 9,15" -> "1,6-9,15"), the list itself when it has no such pair, or None:
+    a pair in a bracket of no other number ("(6 9)", a point) or one that does not rise
+    ("12, 9 7") is no range of citations."""
+    if " " not in body or _LOST_PAIR.search(body) is None:
+        return body
+    if "," not in body and ";" not in body:
+        return None
+    pairs = _LOST_PAIR.findall(body)
+    if any(not 0 < int(low) < int(high) <= int(low) + MAX_RANGE for low, high in pairs):
+        return None
+    return _LOST_PAIR.sub(r"\1-\2", body)
 
 
 def _works(works: str) -> str:
@@ -840,15 +875,18 @@ def _parenthesised(
     numbers cited the entries of that position)."""
     for m in _PAREN.finditer(text):
         start = m.start()
+        body = _mended(m.group("list"))
+        if body is None:
+            continue  # "(6 9)", "(12, 9 7)": numbers a space apart that are no range
         if equations and not m.group("prefix"):
             if unnumbered:
                 continue
-            listed = _expand(m.group("list"))
+            listed = _expand(body)
             if listed and all(n in equations for n in listed):
                 continue
-        if _statistic(text, start, m.group("list")):
+        if _statistic(text, start, body):
             continue
-        numbers = _expand(m.group("list"))
+        numbers = _expand(body)
         if not numbers:
             continue
         before = text[max(start - _LOOKBACK, 0) : start]
