@@ -108,6 +108,10 @@ class Fetcher:
         self._rule = rule
         self._gate = gate
         self._shared = shared
+        if isinstance(transport, PerHostTransport):
+            # Its connections obey this rule too: a name answering with an address
+            # the rule refuses is never connected to (`PerHostTransport.obey`).
+            transport.obey(rule)
         self._address_gate = addresses if isinstance(transport, PerHostTransport) else None
         self._lookup = transport.addresses if isinstance(transport, PerHostTransport) else None
         self.requests = 0  # every request sent

@@ -383,6 +383,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._max_pools = max_pools
         self._keepalive_expiry = keepalive_expiry
         self._pools: OrderedDict[PoolKey, _Pool] = OrderedDict()
+        self._retired: list[_Pool] = []  # pools of a looser rule, closed by `aclose`
         self._ssl = ssl_context  # made when the first https host is asked (40 ms)
         # One name cache for every host's pool; names asked as the rule says
         # (absolute where private networks are refused: `AddressRule.query_name`).
@@ -404,8 +405,32 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         widened = rule.backends.including(backends)
         if widened is rule.backends:
             return
-        self._rule = dataclasses.replace(rule, backends=widened)
-        self._resolver._rule = self._rule
+        self._tighten(dataclasses.replace(rule, backends=widened))
+
+    def obey(self, rule: AddressRule) -> None:
+        """Connect by `rule` as well as by this transport's own: private networks and
+        this machine only where both allow them. A link checker judges each URL by its
+        run's rule and connects through this transport: a transport made for a run
+        that allows private networks (the CLI's), handed to a run that refuses them,
+        connected to every name that answered with a private address -- only hosts
+        that named one themselves were refused. Only ever tightens."""
+        mine = self._rule
+        allow_private = mine.allow_private and rule.allow_private
+        allow_own = mine.allow_own_machine and rule.allow_own_machine
+        if (allow_private, allow_own) == (mine.allow_private, mine.allow_own_machine):
+            return
+        self._tighten(
+            dataclasses.replace(mine, allow_private=allow_private, allow_own_machine=allow_own)
+        )
+
+    def _tighten(self, rule: AddressRule) -> None:
+        """`rule` for every connection from now on. The pools open so far are retired
+        (closed when the transport is): a kept-alive connection is reused without
+        asking the resolver, so one made under the looser rule would still be used."""
+        self._rule = rule
+        self._resolver._rule = rule
+        self._retired += self._pools.values()
+        self._pools.clear()
 
     async def _system_lookup(self, host: str, port: int) -> list[str]:
         return await resolve(self._rule.query_name(host, port), port)
@@ -592,8 +617,9 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         )
 
     async def aclose(self) -> None:
-        pools = list(self._pools.values())
+        pools = [*self._pools.values(), *self._retired]
         self._pools.clear()
+        self._retired.clear()
         for pool in pools:
             await pool.session.close()
 
