@@ -186,7 +186,8 @@ def test_registry_clients_and_webhooks_refuse_our_own_services(
 def test_entries_are_read_in_every_form() -> None:
     value = (
         "api:8000, flower:5555 http://admin.internal/ https://Grafana:3000/x "
-        "[fd00::5]:9090 fd00::6 10.20.0.0/24 fd00:1::/64 metrics"
+        "[fd00::5]:9090 fd00::6 10.20.0.0/24 fd00:1::/64 metrics 10.30.0.0/16:5555 "
+        "[fd00:2::/64]:8080 fd00:3::/64:9000"
     )
     found = backends_from_environ({ENV: value})
     assert set(found) == {
@@ -199,6 +200,9 @@ def test_entries_are_read_in_every_form() -> None:
         Backend("own_services", "10.20.0.0/24", 0),
         Backend("own_services", "fd00:1::/64", 0),
         Backend("own_services", "metrics", 0),
+        Backend("own_services", "10.30.0.0/16", 5555),
+        Backend("own_services", "fd00:2::/64", 8080),
+        Backend("own_services", "fd00:3::/64", 9000),
     }
 
 
@@ -217,6 +221,9 @@ def test_a_network_entry_refuses_each_of_its_addresses_however_carried() -> None
         assert rule.backend_refusal(ipaddress.ip_address(address), 80), address
     assert rule.backend_refusal(ipaddress.ip_address("10.20.1.7"), 80) is None
     assert rule.backend_refusal(ipaddress.ip_address("fd00:2::9"), 80) is None
+    at_port = BackendAddresses((Backend("own_services", "10.30.0.0/16", 5555),))
+    assert at_port.refusal(ipaddress.ip_address("10.30.4.5"), 5555, _this_machine)
+    assert at_port.refusal(ipaddress.ip_address("10.30.4.5"), 80, _this_machine) is None
     with pytest.raises(Exception) as caught:
         rule.check("10.20.0.7", 80, ["10.20.0.7"])
     assert "the deployment's own services" in str(caught.value)

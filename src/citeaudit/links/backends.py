@@ -104,11 +104,9 @@ def _services(value: str) -> tuple[Backend, ...]:
             found += [Backend(OWN_SERVICES, b.host, b.port) for b in _parse("url", entry)]
             continue
         if "/" in entry:
-            try:
-                network = ipaddress.ip_network(entry.strip("[]"), strict=False)
-            except ValueError:
-                continue  # no network: names nothing we could refuse by it
-            found.append(Backend(OWN_SERVICES, str(network), ANY_PORT))
+            network = _service_network(entry)
+            if network is not None:  # else no network: names nothing to refuse by it
+                found.append(Backend(OWN_SERVICES, str(network[0]), network[1]))
             continue
         if entry.startswith("["):
             host, _, tail = entry[1:].partition("]")
@@ -124,6 +122,26 @@ def _services(value: str) -> tuple[Backend, ...]:
         if host:
             found.append(Backend(OWN_SERVICES, host.lower(), port))
     return tuple(found)
+
+
+def _service_network(
+    entry: str,
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, int] | None:
+    """A network entry and its port: ``10.20.0.0/24`` (every port), ``10.20.0.0/24:8000``,
+    ``[fd00:1::/64]:8000``; None when it names no network."""
+    text, port = entry, ANY_PORT
+    if entry.startswith("["):
+        text, _, tail = entry[1:].partition("]")
+        if tail.startswith(":") and tail[1:].isdigit():
+            port = int(tail[1:])
+    else:
+        head, _, tail = entry.rpartition(":")
+        if head and "/" in head and tail.isdigit() and "/" not in tail:
+            text, port = head, int(tail)
+    try:
+        return ipaddress.ip_network(text, strict=False), port
+    except ValueError:
+        return None
 
 
 def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]:
