@@ -205,7 +205,45 @@ def match_citations(
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
+    if authors is not None:
+        _side_by_side_works(kept, matches, authors)
     return tuple(kept), _other_works_are_not_mismatches(kept, matches, authors)
+
+
+_FULL_FIT = 3  # `AuthorIndex.form_fit`: every cited name fits the entry's authors
+
+
+def _side_by_side_works(
+    kept: Sequence[Citation], matches: list[CitationMatch], authors: AuthorIndex
+) -> None:
+    """Two citations in one parenthesis that name one first author and year in two
+    forms are two works: "(Harbaugh and Baldwin 2007, Harbaugh 2007)", "(Clark, 2015;
+    Clark et al., 2015)". When both were linked to the one entry of that name and year,
+    the citation whose names fit it fully cites it, and the other -- names the entry
+    contradicts ("and Baldwin" or "et al." for one author, one name for three) -- a
+    work the list lacks: it is unlinked, to be reported missing. In place. Apart, a
+    loose form still cites the entry (authors write "Clark et al." for Clark's own)."""
+    groups: dict[tuple[str, int | None, str, str], list[int]] = {}
+    for k, (citation, match) in enumerate(zip(kept, matches, strict=True)):
+        if (
+            len(match.targets) == 1
+            and citation.kind is CitationKind.AUTHOR_YEAR
+            and citation.command is None
+            and citation.authors
+        ):
+            where = (citation.location.file, citation.location.line, citation.text)
+            groups.setdefault((*where, match.targets[0]), []).append(k)
+    for (*_, target), members in groups.items():
+        forms = {(kept[k].authors, kept[k].et_al) for k in members}
+        if len(forms) < 2:
+            continue
+        fit = {k: authors.form_fit(kept[k], target) for k in members}
+        if max(fit.values()) < _FULL_FIT:
+            continue
+        full = {(kept[k].authors, kept[k].et_al) for k in members if fit[k] >= _FULL_FIT}
+        for k in members:
+            if fit[k] < _FULL_FIT and (kept[k].authors, kept[k].et_al) not in full:
+                matches[k] = CitationMatch(matches[k].citation_id)
 
 
 def _bare_key_by_name(citation: Citation, authors: AuthorIndex) -> CitationMatch:
