@@ -1,12 +1,14 @@
 """The embedded default: audits run in a bounded thread pool of the API process.
 
-Same steps as the Celery workers, in order, in one thread per audit. Audits left
-unfinished by a previous run of the server are picked up again at start.
+Same steps as the Celery workers, in order, in one thread per audit: each step's
+chunks owed (`Jobs` owes a few at a time) are run in turn until none is left. Audits
+left unfinished by a previous run of the server are picked up again at start.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from citeaudit.service.jobs import Jobs
@@ -33,8 +35,14 @@ class InProcessDispatcher:
             step = self.jobs.owed(audit_id)
             if step.parse:
                 step = self.jobs.parse(audit_id)
-            for chunk in step.chunks:
-                self.jobs.run_chunk(chunk.id)
+            owed = deque(chunk.id for chunk in step.chunks)
+            ran: set[int] = set()
+            while owed:
+                chunk_id = owed.popleft()
+                if chunk_id in ran:
+                    continue
+                ran.add(chunk_id)
+                owed.extend(chunk.id for chunk in self.jobs.run_chunk(chunk_id).chunks)
             self.jobs.assemble(audit_id)
         except Exception as exc:  # the boundary: whatever went wrong becomes the reason
             log.exception("audit %s crashed", audit_id)

@@ -4,6 +4,13 @@ Every step may run twice or on another machine (a redelivered task); each re-rea
 what it needs by id and writes idempotently, so the worst a repeat costs is time.
 Each returns what should run next; the caller (thread pool or Celery task) runs or
 enqueues it.
+
+An audit has at most `CHUNKS_IN_FLIGHT` chunks of a phase owed at once: reading the
+files owes the first ones, each chunk that ends owes the one `CHUNKS_IN_FLIGHT` places
+after it in its phase, the sweeper's revival the first unfinished ones. All of them
+were owed at once: twenty audits of one account (its limit in flight), 100 chunks a
+phase each, queued 4,000 tasks ahead of every later audit's in the FIFO queues, each
+free to spend its time limit; now later audits queue behind a few of each audit's.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -37,6 +45,8 @@ log = logging.getLogger(__name__)
 QUEUE_AUDITS = "audits"
 QUEUE_REGISTRY = "registry"
 QUEUE_LINKS = "links"
+# Chunks of one phase of one audit owed (queued or running) at once.
+CHUNKS_IN_FLIGHT = 4
 
 
 def queue_for(phase: str) -> str:
@@ -100,14 +110,19 @@ class Jobs:
             chunks=plan(data, enrichers, self.settings.chunk_size),
             links=_reference_links(data, max_network_checks(self.settings)),
         )
-        return Next(chunks=tuple(pending), assemble=not pending)
+        owed = first_owed(self.repo.chunks(audit_id)) if pending else ()
+        return Next(chunks=owed, assemble=not pending)
 
     def run_chunk(self, chunk_id: int) -> Next:
         chunk = self.repo.chunk(chunk_id)
-        if chunk is None or chunk.status == "done":
-            # Done before a redelivery: the assembly may still be owed.
-            done = chunk is not None and self._all_done(chunk.audit_id)
-            return Next(assemble=done)
+        if chunk is None:
+            return Next()
+        if chunk.status == "done":
+            # Done before a redelivery: the chunk after it, or the assembly, may still be
+            # owed (its worker died after storing the result, before sending them).
+            if self._all_done(chunk.audit_id):
+                return Next(assemble=True)
+            return Next(chunks=self._successor(chunk))
         audit = self.repo.get_audit(chunk.audit_id)
         if audit is None or audit.status in ("done", "failed"):
             return Next()
@@ -123,7 +138,30 @@ class Jobs:
             # sockets are let go when it ends, not when the process does.
             Enricher.close_all(enrichers)
         last = self.repo.complete_chunk(chunk_id, result, worker_name())
-        return Next(assemble=last)
+        if last:
+            return Next(assemble=True)
+        stored = self.repo.chunk(chunk_id)
+        if stored is None or stored.worker != worker_name():
+            return Next()  # another delivery of it stored it, and sends what follows
+        return Next(chunks=self._successor(chunk))
+
+    def _successor(self, chunk: ChunkView) -> tuple[ChunkView, ...]:
+        """The next unfinished chunk of `chunk`'s chain, while the audit runs.
+
+        A phase's chunks form `CHUNKS_IN_FLIGHT` chains (every `CHUNKS_IN_FLIGHT`-th
+        chunk, `first_owed`); each chunk that ends sends the next of its own, so
+        each chain has one chunk in flight and each chunk is sent by one other."""
+        audit = self.repo.get_audit(chunk.audit_id)
+        if audit is None or audit.status in ("done", "failed"):
+            return ()
+        same = [c for c in self.repo.chunks(chunk.audit_id) if c.phase == chunk.phase]
+        at = next((i for i, c in enumerate(same) if c.id == chunk.id), None)
+        if at is None:
+            return ()
+        after = next(
+            (c for c in same[at + CHUNKS_IN_FLIGHT :: CHUNKS_IN_FLIGHT] if c.status != "done"), None
+        )
+        return (after,) if after is not None else ()
 
     def _all_done(self, audit_id: str) -> bool:
         audit = self.repo.get_audit(audit_id)
@@ -218,8 +256,24 @@ class Jobs:
         chunks = self.repo.chunks(audit_id)
         if not chunks:
             return Next(parse=True)
-        pending = tuple(c for c in chunks if c.status != "done")
-        return Next(chunks=pending, assemble=not pending)
+        pending = [c for c in chunks if c.status != "done"]
+        return Next(chunks=first_owed(chunks), assemble=not pending)
+
+
+def first_owed(chunks: Sequence[ChunkView]) -> tuple[ChunkView, ...]:
+    """The first unfinished chunk of each chain of each phase: at most
+    `CHUNKS_IN_FLIGHT` a phase. `chunks` are all of the audit's, in order; a phase's
+    chain `r` is its chunks `r`, `r + CHUNKS_IN_FLIGHT`, `r + 2 * CHUNKS_IN_FLIGHT`, ..."""
+    by_phase: dict[str, list[ChunkView]] = {}
+    for chunk in chunks:
+        by_phase.setdefault(chunk.phase, []).append(chunk)
+    owed: list[ChunkView] = []
+    for same in by_phase.values():
+        for chain in range(CHUNKS_IN_FLIGHT):
+            first = next((c for c in same[chain::CHUNKS_IN_FLIGHT] if c.status != "done"), None)
+            if first is not None:
+                owed.append(first)
+    return tuple(sorted(owed, key=lambda c: c.position))
 
 
 def _reference_links(data: AuditData, limit: int) -> list[dict[str, object]]:
