@@ -16,7 +16,9 @@ paragraph's style or the defaults, ``w:themeColor="background1"`` included -- an
 type of 1 pt or less. White shows on a ground, and is read there: the run's shading
 or highlight, its paragraph's shading (own or its style's), a table's cell (a table
 style may shade it, which is not judged here), a text box, a page background that is
-not white. Light grey, however faint, is taken as shown.
+not white. Text of any colour drawn on a ground of its own colour, or nearly
+(`run_blends`: black on black shading, near-white on the white page), is left out
+too; light grey and every colour with some contrast are taken as shown.
 
 What the audit cannot judge it says (`unseen_notes`): tracked changes not accepted
 (the reader takes the document as it prints with them accepted -- deletions out,
@@ -149,17 +151,26 @@ class Looks:
     # the style of a paragraph that names none (Word's default paragraph style,
     # "Normal"): its settings stand over the document defaults
     default_paragraph: str = ""
+    # colours as six hex digits, for text the colour of its ground: each style's text
+    # colour and paragraph fill (inherited), the defaults' text colour, the page's
+    hexes: dict[str, str] = field(default_factory=dict)
+    fills: dict[str, str] = field(default_factory=dict)
+    default_hex: str = ""
+    page_hex: str = "ffffff"
 
 
 def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
     """The document's `Looks`: its styles (None: none) and its page background."""
     page_ground = _page_ground(document_root)
+    page_hex = _page_hex(document_root)
     if styles_root is None:
-        return Looks(page_ground=page_ground)
+        return Looks(page_ground=page_ground, page_hex=page_hex)
     colors: dict[str, str] = {}
     sizes: dict[str, int] = {}
     shading: dict[str, bool] = {}
     based_on: dict[str, str] = {}
+    hexes: dict[str, str] = {}
+    fills: dict[str, str] = {}
     for style in styles_root.iterfind("w:style", _NS):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
@@ -170,9 +181,13 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
             colors[style_id] = color
         if size is not None:
             sizes[style_id] = size
+        written = _hex(properties)
+        if written is not None:
+            hexes[style_id] = written
         shade = style.find("w:pPr/w:shd", _NS)
         if shade is not None:
             shading[style_id] = _filled(shade)
+            fills[style_id] = _fill_hex(shade) or ""
         parent = style.find("w:basedOn", _NS)
         if parent is not None and parent.get(_q("val")):
             based_on[style_id] = parent.get(_q("val")) or ""
@@ -196,6 +211,10 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         default_size=_size(defaults),
         page_ground=page_ground,
         default_paragraph=normal,
+        hexes=_inherited(hexes, based_on),
+        fills=_inherited(fills, based_on),
+        default_hex=_hex(defaults) or "",
+        page_hex=page_hex,
     )
 
 
@@ -320,7 +339,9 @@ def run_unseen(
     if run_hidden(run, paragraph_style_id, looks.hidden, looks.hidden_default):
         return True
     look = run_look(run, paragraph_style_id, looks)
-    return look == TINY_RUN or (look == WHITE_RUN and not grounded())
+    if look == TINY_RUN or (look == WHITE_RUN and not grounded()):
+        return True
+    return run_blends(run, paragraph_style_id, looks)
 
 
 def unseen_notes(body: Any, looks: Looks) -> list[str]:
@@ -356,11 +377,12 @@ def unseen_notes(body: Any, looks: Looks) -> list[str]:
         look = run_look(node, style, looks)
         if look == TINY_RUN:
             unseen["under 1 pt high"] += 1
+        elif look == WHITE_RUN and not shaded and not cells:
+            unseen["white on the white page"] += 1
+        elif run_blends(node, style, looks):
+            unseen["the colour of its ground"] += 1
         elif look == WHITE_RUN and not shaded:
-            if cells:
-                on_cells += 1
-            else:
-                unseen["white on the white page"] += 1
+            on_cells += 1
     notes: list[str] = []
     chunks = int(body.xpath(_CHUNKS, namespaces=_NS))
     if chunks:
@@ -394,6 +416,121 @@ def unseen_notes(body: Any, looks: Looks) -> list[str]:
             "meant to be there"
         )
     return notes
+
+
+# -- text the colour of its ground ---------------------------------------------------
+
+# Word's highlight colours (w:highlight), as six hex digits
+_HIGHLIGHTS = {
+    "black": "000000", "blue": "0000ff", "cyan": "00ffff", "green": "00ff00",
+    "magenta": "ff00ff", "red": "ff0000", "yellow": "ffff00", "white": "ffffff",
+    "darkblue": "000080", "darkcyan": "008080", "darkgreen": "008000",
+    "darkmagenta": "800080", "darkred": "800000", "darkyellow": "808000",
+    "darkgray": "808080", "lightgray": "c0c0c0",
+}  # fmt: skip
+_HEX_DIGITS = frozenset("0123456789abcdef")
+# below this contrast ratio (WCAG's, 1 to 21) no reader makes the text out: "FEFEFE"
+# on white is 1.01, "F5F5F5" 1.09; light grey ("DDDDDD", 1.36) is taken as shown
+_UNSEEN_CONTRAST = 1.1
+
+
+def _six_hex(value: str | None) -> str | None:
+    value = (value or "").lower()
+    return value if len(value) == 6 and set(value) <= _HEX_DIGITS else None
+
+
+def _hex(properties: Any) -> str | None:
+    """A w:rPr's text colour as six hex digits; None when unset or automatic (Word's
+    automatic colour turns light on a dark ground: it always shows)."""
+    color = properties.find("w:color", _NS) if properties is not None else None
+    return None if color is None else _six_hex(color.get(_q("val")))
+
+
+def _fill_hex(shade: Any) -> str | None:
+    """A w:shd's fill as six hex digits; None when clear or automatic."""
+    return _six_hex(shade.get(_q("fill"))) if shade is not None else None
+
+
+def _page_hex(document_root: Any) -> str:
+    """The page's colour as six hex digits: white unless a background is set, "" when
+    one is set that is not written so (a theme's colour: not judged)."""
+    background = document_root.find("w:background", _NS) if document_root is not None else None
+    if background is None:
+        return "ffffff"
+    if background.get(_q("themeColor")) is not None:
+        return ""
+    return _six_hex(background.get(_q("color"))) or ""
+
+
+def _luminance(hex_color: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _ground(run: Any, properties: Any, paragraph_style_id: str, looks: Looks) -> str | None:
+    """The colour `run` is drawn on, as six hex digits: its own shading or highlight,
+    its paragraph's shading (own or its style's), its table cell's, the page's. None
+    when it is not known: a text box, a cell with no fill of its own (a table style
+    may shade it), a theme-coloured page, deeper than `_MAX_GROUND_STEPS`."""
+    if properties is not None:
+        shade = _fill_hex(properties.find("w:shd", _NS))
+        if shade is not None:
+            return shade
+        highlight = properties.find("w:highlight", _NS)
+        if highlight is not None:
+            named = _HIGHLIGHTS.get((highlight.get(_q("val")) or "").lower())
+            if named is not None:
+                return named
+    node = run.getparent()
+    paragraph_seen = False
+    for _ in range(_MAX_GROUND_STEPS):
+        if node is None:
+            return looks.page_hex or None
+        if node.tag == _BOX:
+            return None
+        if node.tag == _P and not paragraph_seen:
+            paragraph_seen = True
+            shade = node.find("w:pPr/w:shd", _NS)
+            if shade is not None:
+                fill = _fill_hex(shade)
+                if fill is not None or _filled(shade):
+                    return fill
+            elif looks.fills.get(paragraph_style_id):
+                return looks.fills[paragraph_style_id]
+        if node.tag == _TC:  # its own fill, else a table style's perhaps: not judged
+            return _fill_hex(node.find("w:tcPr/w:shd", _NS))
+        node = node.getparent()
+    return None
+
+
+def run_blends(run: Any, paragraph_style_id: str, looks: Looks) -> bool:
+    """Whether `run`'s text is the colour of its ground (or nearly: a contrast under
+    `_UNSEEN_CONTRAST`): black on black shading, yellow on a yellow highlight, navy on
+    a navy paragraph, near-white on the white page. Text with no colour of its own,
+    style's or default's (automatic), always shows.
+
+    Why: only white on the white page was taken for unseen; "(Smith, 2019)" in black
+    on a black-shaded run -- a bar the editor reads as nothing, or as a redaction --
+    was read as a citation, and the uncited entry hidden from the audit."""
+    properties = run.find("w:rPr", _NS)
+    style = properties.find("w:rStyle", _NS) if properties is not None else None
+    character = (style.get(_q("val")) or "") if style is not None else ""
+    color = _resolved(_hex(properties), character, paragraph_style_id, looks.hexes)
+    if color is None:
+        color = looks.default_hex or None
+    if color is None:
+        return False
+    ground = _ground(run, properties, paragraph_style_id, looks)
+    return ground is not None and _contrast(color, ground) < _UNSEEN_CONTRAST
 
 
 # -- alternate content ---------------------------------------------------------------
