@@ -266,6 +266,11 @@ def _counted(text: str, end: int) -> bool:
 _COUNT_ITEM = re.compile(r"(?<![\w.,/])\d{1,5}(?P<words>(?:[ \t]{1,3}[a-zà-ÿ][^\W\d_]{0,30}){1,3})")
 _SERIES_REACH = 120  # characters each side of the number looked at
 _SERIES_WORD = 4  # letters a shared word has at least ("de", "the", "of" are not)
+# verbs after which no word names the counted thing: "12 was used", "5 foi usada"
+_SERIES_VERBS = _words(
+    "was were is are has have had be been will would can could may might should "
+    "foi foram é são era eram está estão fue fueron es son ha han fut sont est"
+)
 _SERIES_STOP = _words("with from that this were have than para como pelo pela entre sobre")
 
 
@@ -293,11 +298,16 @@ def in_count_series(text: str, start: int, end: int) -> bool:
 
 
 def _series_words(words: str) -> frozenset[str]:
-    return frozenset(
-        w.casefold()
-        for w in words.split()
-        if len(w) >= _SERIES_WORD and w.casefold() not in _SERIES_STOP
-    )
+    """The words naming what a number counts: those before a verb. "5 kilns were fired"
+    counts kilns; in "(CA) 5 was used" the number is a verb's subject, "used" no noun,
+    and two such numbers ("version 12 was used") share no counted thing."""
+    named: list[str] = []
+    for w in words.split():
+        folded = w.casefold()
+        if folded in _SERIES_VERBS:
+            break
+        named.append(folded)
+    return frozenset(w for w in named if len(w) >= _SERIES_WORD and w not in _SERIES_STOP)
 
 
 def _labelled_item(text: str, start: int, end: int) -> bool:
