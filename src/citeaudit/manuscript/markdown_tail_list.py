@@ -9,8 +9,11 @@ and nothing said no list was found. Such a tail is taken as the list when at lea
 `_MIN_ENTRIES` paragraphs in a row end the text (footnotes aside), each opening as an
 entry does, dated, and not reading as running text (two words such as "we", "that",
 "which", or a citation "(Lee, 2020)" in it): a closing paragraph of prose, or a bulleted
-note, breaks the run. Each paragraph is one entry (a wrapped line starting "2009. ..."
-is not a new one). Only Markdown and plain text with no list heading are looked at.
+note, breaks the run. A work with no author opens with its quoted title ('"Depot
+Toolkit." http://...', as citeproc prints a web page): such an entry had cut a
+Pandoc-made Word thesis's list, the 34 entries before it read as text. Each paragraph
+is one entry (a wrapped line starting "2009. ..." is not a new one). Only Markdown and
+plain text with no list heading are looked at.
 
 A Word file saved as text has no blank lines at all -- one paragraph a line -- so when
 no run of paragraphs ends the text, a run of lines is tried, each line one entry.
@@ -58,6 +61,10 @@ _GBT_NAMES = re.compile(
     rf"[{_HAN}]{{2,12}}+(?:[,，、 ]{{1,2}}+[{_HAN}]{{2,12}}+){{0,8}}+(?:等|,?\s?et al)?[.．]"
 )
 _GBT_TYPE = re.compile(r"\[(?:[MCNJDRSPAGKZ]|EB|DB|CP|OL)(?:/(?:OL|CD|MT|DK|DB))?\]")
+# A work with no author, which citeproc's author-date styles open with its quoted title:
+# '"Depot Toolkit - Home." http://depots.example.org/.' (a web page), '"Annual Report
+# 2012." Example Bank.' The title closes with its own full stop inside the quotes.
+_QUOTED_TITLE = re.compile(r"[\"“„«][^\W_][^\"“”„«»\n]{0,300}?[.?!][\"”»]\s")
 
 
 def tail_list(
@@ -157,4 +164,8 @@ def _entry_like(lines: Sequence[Line], start: int, end: int) -> bool:
         return False
     if _CITES.search(text) or len(_PROSE_WORDS.intersection(_WORD.findall(text))) >= 2:
         return False
-    return bool(_SAME_AUTHOR.match(head)) or looks_like_entry_start(head)
+    return (
+        bool(_SAME_AUTHOR.match(head))
+        or looks_like_entry_start(head)
+        or _QUOTED_TITLE.match(head + " ") is not None
+    )
