@@ -49,7 +49,13 @@ from citeaudit.bibliography.bibtex_syntax import (
 )
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
-from citeaudit.bibliography.limits import MAX_ENTRIES, MAX_PROBLEMS, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import (
+    MAX_ENTRIES,
+    MAX_PROBLEMS,
+    PersonBudget,
+    ProblemTally,
+    entries_cut,
+)
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -349,7 +355,7 @@ def _read(
             break
     read = references.finish()
     tally.entries = len(read)
-    found = tally.final()
+    found = (*tally.final(), *references.persons.budget.problem(source))
     return Bibliography(
         source, BibtexReader.format, tuple(read), found if cut is None else (*found, cut)
     )
@@ -924,6 +930,7 @@ class _Names:
 
     lists: dict[str, tuple[Person, ...]] = field(default_factory=dict)
     single: dict[str, Person | None] = field(default_factory=dict)  # None: no name
+    budget: PersonBudget = field(default_factory=PersonBudget)  # `limits`: persons read
 
     def remember(self, value: str, persons: tuple[Person, ...]) -> None:
         if len(value) <= _PERSONS_LENGTH:
@@ -939,15 +946,20 @@ def _persons(
     problems: list[ParseProblem],
     known: _Names,
 ) -> tuple[Person, ...]:
-    """The persons of an author or editor list; what reads without a problem is
+    """The persons of an author or editor list, at most the file's `PersonBudget` cap
+    (a list cut short is counted there); what reads whole without a problem is
     remembered in `known`."""
+    cap = known.budget.cap
     persons = known.lists.get(value)
     if persons is not None:
-        return persons
-    reported = len(problems)
-    persons = _split_persons(value, entry, location, problems, known.single)
-    if len(problems) == reported:
-        known.remember(value, persons)
+        cut = len(persons) > cap
+        persons = persons[:cap] if cut else persons
+    else:
+        reported = len(problems)
+        persons, cut = _split_persons(value, entry, location, problems, known.single, cap)
+        if len(problems) == reported and not cut:
+            known.remember(value, persons)
+    known.budget.spend(len(persons), cut, location.line)
     return persons
 
 
@@ -957,14 +969,18 @@ def _split_persons(
     location: Location,
     problems: list[ParseProblem],
     single: dict[str, Person | None],
-) -> tuple[Person, ...]:
+    cap: int,
+) -> tuple[tuple[Person, ...], bool]:
+    """The list's persons, at most `cap`, and whether it named more."""
     if not value.strip():
-        return ()
+        return (), False
     persons: list[Person] = []
     for name in split_multiple_persons_names(value):
         name = name.strip()
         if not name or name.lower() == "others":
             continue
+        if len(persons) >= cap:
+            return tuple(persons), True
         if name in single:
             person = single[name]
             if person is not None:
@@ -1001,7 +1017,7 @@ def _split_persons(
             if len(single) >= _PERSONS_SIZE:
                 single.clear()
             single[name] = person
-    return tuple(persons)
+    return tuple(persons), False
 
 
 def _is_braced_whole(name: str) -> bool:

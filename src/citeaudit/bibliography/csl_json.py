@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import MAX_ENTRIES, PersonBudget, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.encodable import encodable
@@ -110,6 +110,7 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
     references: list[Reference] = []
     cut: tuple[ParseProblem, ...] = ()
     lines = _Lines(text)
+    persons = PersonBudget()  # `limits`: an item of a million authors keeps a few thousand
     for offset, end, item in _items(text, source, problems, lines):
         tally.entries = len(references)
         tally.trim()
@@ -127,9 +128,10 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
                 )
             )
             continue
-        references.append(_reference(item, raw, len(references) + 1, location, problems))
+        references.append(_reference(item, raw, len(references) + 1, location, problems, persons))
     tally.entries = len(references)
-    return Bibliography(source, CslJsonReader.format, tuple(references), (*tally.final(), *cut))
+    found = (*tally.final(), *persons.problem(source), *cut)
+    return Bibliography(source, CslJsonReader.format, tuple(references), found)
 
 
 def _items(
@@ -264,7 +266,12 @@ def _skip(text: str, pos: int) -> int:
 
 
 def _reference(
-    item: dict[str, Any], raw: str, index: int, location: Location, problems: list[ParseProblem]
+    item: dict[str, Any],
+    raw: str,
+    index: int,
+    location: Location,
+    problems: list[ParseProblem],
+    budget: PersonBudget,
 ) -> Reference:
     key = _string(item.get("id")) or None
     year, suffix, no_date = _issued(item.get("issued"), location, raw, problems)
@@ -277,8 +284,8 @@ def _reference(
         raw=raw,
         key=key,
         kind=_KINDS.get(_string(item.get("type")), _string(item.get("type")) or None),
-        authors=_persons(item.get("author")),
-        editors=_persons(item.get("editor")),
+        authors=_persons(item.get("author"), budget, location.line),
+        editors=_persons(item.get("editor"), budget, location.line),
         year=year,
         year_suffix=suffix,
         no_date=no_date,
@@ -300,11 +307,17 @@ def _reference(
 
 
 def csl_item_reference(
-    item: dict[str, Any], raw: str, index: int, location: Location, problems: list[ParseProblem]
+    item: dict[str, Any],
+    raw: str,
+    index: int,
+    location: Location,
+    problems: list[ParseProblem],
+    budget: PersonBudget | None = None,
 ) -> Reference:
     """The Reference a CSL item (a mapping, from JSON or YAML) describes; problems with
-    its fields are appended to `problems`."""
-    return _reference(item, raw, index, location, problems)
+    its fields are appended to `problems`. `budget`: the file's persons read so far
+    (`limits.PersonBudget`; None: the item's own, a list still cut at its cap)."""
+    return _reference(item, raw, index, location, problems, budget or PersonBudget())
 
 
 def _string(value: Any) -> str:
@@ -317,13 +330,18 @@ def _string(value: Any) -> str:
     return encodable(_WHITESPACE.sub(" ", str(value)).strip())
 
 
-def _persons(value: Any) -> tuple[Person, ...]:
+def _persons(value: Any, budget: PersonBudget, line: int | None) -> tuple[Person, ...]:
+    """A name list's persons, at most the file's budget allows (`limits.PersonBudget`)."""
     if not isinstance(value, list):
         return ()
     persons: list[Person] = []
+    cap, cut = budget.cap, False
     for name in value:
         if not isinstance(name, dict):
             continue
+        if len(persons) >= cap:
+            cut = True
+            break
         literal = _string(name.get("literal"))
         family = " ".join(
             p
@@ -337,6 +355,7 @@ def _persons(value: Any) -> tuple[Person, ...]:
             persons.append(Person(literal, organisation=True))
         elif given:
             persons.append(Person(given))
+    budget.spend(len(persons), cut, line)
     return tuple(persons)
 
 

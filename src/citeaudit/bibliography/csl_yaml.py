@@ -42,7 +42,7 @@ import yaml
 from citeaudit.bibliography.csl_json import MAX_INT_DIGITS as _MAX_INT_DIGITS
 from citeaudit.bibliography.csl_json import csl_item_reference
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import MAX_ENTRIES, PersonBudget, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.encodable import encodable
 from citeaudit.model.location import Location
@@ -68,6 +68,7 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
     cut: tuple[ParseProblem, ...] = ()
     constructor = _constructor("")
     loader: Any = None
+    persons = PersonBudget()  # `limits`: the file's author and editor lists
     budget = aliases_left = max(_ALIASED_FLOOR, len(text))
     try:
         loader = _loader(text)
@@ -116,7 +117,7 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
             item = {str(name): value for name, value in item.items()}
             item["issued"] = _date(item.get("issued"))
             references.append(
-                csl_item_reference(item, raw, len(references) + 1, location, problems)
+                csl_item_reference(item, raw, len(references) + 1, location, problems, persons)
             )
         if not cut:
             _drain(loader)
@@ -124,6 +125,7 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
         # the file is not valid YAML: what was read of it is dropped, as when it was
         # composed whole, and the one problem says where
         references.clear()
+        persons = PersonBudget()
         tally = ProblemTally(source)
         problems = tally.problems
         cut = ()
@@ -135,7 +137,8 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
         if loader is not None:
             loader.dispose()
     tally.entries = len(references)
-    return Bibliography(source, CslYamlReader.format, tuple(references), (*tally.final(), *cut))
+    found = (*tally.final(), *persons.problem(source), *cut)
+    return Bibliography(source, CslYamlReader.format, tuple(references), found)
 
 
 # What PyYAML's constructors raise on a value they cannot build: its own errors, and

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import rispy
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import MAX_ENTRIES, PersonBudget, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -144,6 +144,7 @@ def parse_ris(text: str, source: str) -> Bibliography:
     problems = tally.problems
     references: list[Reference] = []
     cut: tuple[ParseProblem, ...] = ()
+    persons = PersonBudget()  # `limits`: a record of a million AU lines keeps a few thousand
     # Two exports concatenated leave the second one's byte-order mark before its
     # first "TY  - ", where rispy would reject the record; it is never content.
     text = text.replace("\ufeff", "")
@@ -168,9 +169,10 @@ def parse_ris(text: str, source: str) -> Bibliography:
         if not entries:
             problems.append(ParseProblem(location, "record could not be read", record.text))
             continue
-        references.append(_reference(entries[0], record, len(references) + 1, location))
+        references.append(_reference(entries[0], record, len(references) + 1, location, persons))
     tally.entries = len(references)
-    return Bibliography(source, RisReader.format, tuple(references), (*tally.final(), *cut))
+    found = (*tally.final(), *persons.problem(source), *cut)
+    return Bibliography(source, RisReader.format, tuple(references), found)
 
 
 def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
@@ -212,7 +214,9 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
         yield _Record(start, "\n".join(lines[start - 1 :]).rstrip(), False)
 
 
-def _reference(entry: dict[str, Any], record: _Record, index: int, location: Location) -> Reference:
+def _reference(
+    entry: dict[str, Any], record: _Record, index: int, location: Location, budget: PersonBudget
+) -> Reference:
     doi_raw = _first(entry.get("doi")) or None
     key = _first(entry.get("id")) or None
     year, suffix = _year(
@@ -220,7 +224,9 @@ def _reference(entry: dict[str, Any], record: _Record, index: int, location: Loc
         or _first(entry.get("publication_year"))
         or _first(entry.get("date"))
     )
-    authors = _persons(entry.get("authors")) or _persons(entry.get("first_authors"))
+    authors = _persons(entry.get("authors"), budget, record.line) or _persons(
+        entry.get("first_authors"), budget, record.line
+    )
     start, end = _first(entry.get("start_page")), _first(entry.get("end_page"))
     urls = entry.get("urls") or []
     return Reference(
@@ -231,7 +237,7 @@ def _reference(entry: dict[str, Any], record: _Record, index: int, location: Loc
         key=key,
         kind=_KINDS.get(_first(entry.get("type_of_reference")), "misc"),
         authors=authors,
-        editors=_persons(entry.get("secondary_authors")),
+        editors=_persons(entry.get("secondary_authors"), budget, record.line),
         year=year,
         year_suffix=suffix,
         title=_first(entry.get("title")) or _first(entry.get("primary_title")) or None,
@@ -267,13 +273,18 @@ def _year(value: str) -> tuple[int | None, str | None]:
     return (int(match.group(1)), match.group(2)) if match else (None, None)
 
 
-def _persons(value: Any) -> tuple[Person, ...]:
+def _persons(value: Any, budget: PersonBudget, line: int) -> tuple[Person, ...]:
+    """The record's persons under one tag, at most the file's budget allows."""
     if not isinstance(value, list):
         return ()
     persons: list[Person] = []
+    cap, cut = budget.cap, False
     for name in value:
         if not isinstance(name, str) or not name.strip():
             continue
+        if len(persons) >= cap:
+            cut = True
+            break
         family, comma, given = name.partition(",")
         if comma:
             persons.append(Person(family.strip(), given.strip() or None))
@@ -281,4 +292,5 @@ def _persons(value: Any) -> tuple[Person, ...]:
             # One name without a comma: RIS writes persons "Family, Given", so this
             # is an organisation ("World Health Organization").
             persons.append(Person(name.strip(), organisation=True))
+    budget.spend(len(persons), cut, line)
     return tuple(persons)
