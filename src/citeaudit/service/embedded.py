@@ -44,7 +44,11 @@ class InProcessDispatcher:
                 ran.add(chunk_id)
                 owed.extend(chunk.id for chunk in self.jobs.run_chunk(chunk_id).chunks)
             self.jobs.assemble(audit_id)
-        except Exception as exc:  # the boundary: whatever went wrong becomes the reason
+        except BaseException as exc:  # the boundary: whatever went wrong becomes the reason
+            # Not only Exception: a step that raised SystemExit, KeyboardInterrupt or
+            # GeneratorExit (a library that "exits" on a bad input) left the thread, and
+            # with no sweeper here the audit said "running" until the next restart. In a
+            # pool thread none of them means the server is to stop: nothing re-raises.
             log.exception("audit %s crashed", audit_id)
             self.jobs.fail(audit_id, internal_error(exc))
 
