@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from citeaudit.manuscript.latex_conditionals import _PRIMITIVE_CONDITIONALS
 from citeaudit.manuscript.latex_macros import Macro, definition_spans, group_end, read_macros
 
-__all__ = ["blank_unseen"]
+__all__ = ["blank_unseen", "unseen_citation_lines", "unseen_citation_message"]
 
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*+(?=\{)")
@@ -81,6 +81,38 @@ def blank_unseen(lines: Sequence[str]) -> list[str]:
         done = end
     pieces.append(text[done:])
     return "".join(pieces).split("\n")
+
+
+# a citation command (natbib's, biblatex's, \nocite aside: it prints nothing anyway)
+_CITE = re.compile(r"\\(?!nocite)[A-Za-z]{0,12}cite[A-Za-z]{0,12}+(?![A-Za-z])")
+
+
+def unseen_citation_lines(written: Sequence[str], shown: Sequence[str]) -> list[int]:
+    """The 1-based lines where `blank_unseen` took citation commands out: `written`
+    its input, `shown` its output (the same lines, blanked column for column).
+
+    Why: a ``\\cite`` in white text, in a ``\\phantom`` or in a macro that drops its
+    argument prints nothing, yet in white text it reaches the ``.aux``: BibTeX prints
+    the entry, and the editor reading the PDF finds it "uncited" with no sentence
+    citing it. The audit is right not to read it; saying where it stands tells the
+    editor why."""
+    found: list[int] = []
+    for number, (before, after) in enumerate(zip(written, shown, strict=False), 1):
+        blanked = before != after and "cite" in before
+        if blanked and len(_CITE.findall(before)) > len(_CITE.findall(after)):
+            found.append(number)
+    return found
+
+
+def unseen_citation_message(lines: Sequence[int]) -> str:
+    """The reader's one note for a file's citations in text that never prints."""
+    more = f" (and on {len(lines) - 1:,} more line(s))" if len(lines) > 1 else ""
+    return (
+        f"line {lines[0]}{more}: a citation stands in text that never prints (white, "
+        "a \\phantom, an argument a macro drops, a switched-off \\if branch): not read, "
+        "as no reader sees it -- BibTeX may still list its entry, which is then cited "
+        "by no visible sentence"
+    )
 
 
 def _is_white(model: str | None, spec: str) -> bool:
