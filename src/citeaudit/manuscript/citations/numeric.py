@@ -1213,6 +1213,8 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
         return "superscript"
     if _bracketed_after_a_capital(text, start, end):
         return "superscript-number"  # "hepatitis C^(6)^.": only where superscripts cite
+    if _high_after_a_capital(text, start, end, numbers):
+        return "superscript-number"  # "hepatitis B and C^24^.": no power is that high
     if _after_a_unit(text, start, numbers):
         return "superscript-number"
     if start == 0 or not "0" <= text[start - 1] <= "9":
@@ -1241,6 +1243,20 @@ def _bracketed_after_a_capital(text: str, start: int, end: int) -> bool:
         _BRACKETED_MARK.match(text, start) is not None
         and _CLAUSE_GOES_ON.match(text, end) is not None
     )
+
+
+def _high_after_a_capital(text: str, start: int, end: int, numbers: tuple[int, ...]) -> bool:
+    """An unbracketed superscript of 10 or more, or a list, after a lone capital, the
+    clause ending or going on with a word: "meningite C^63^ .", "hepatitis B and
+    C^24^. However" (SciELO). A capital's power is small ("R^2^", "C^5^") and a formula
+    goes on with a sign ("B^12^ = 4"), as after a one-letter unit (`_after_a_unit`)."""
+    if not numbers or (len(numbers) == 1 and numbers[0] < 10):
+        return False
+    if start < 1 or not text[start - 1].isupper():
+        return False
+    if start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "_-"):
+        return False  # a longer name: `_superscript_place` has read it
+    return _CLAUSE_GOES_ON.match(text, end) is not None or text[end : end + 2] in (" .", " ,")
 
 
 def _opens_a_word(text: str, start: int, end: int) -> bool:
