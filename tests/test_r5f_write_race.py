@@ -151,15 +151,18 @@ def test_fix_s_rename_into_a_folder_swapped_for_a_link_is_refused(
 
 def test_the_checkout_s_own_names_are_written(tmp_path: Path) -> None:
     """Nothing changed for an honest run: a report in the checkout, through its own
-    link to its own folder, through the runner's link to the checkout, and outside it."""
+    link to its own folder or file, through the runner's link to the checkout, and
+    outside it."""
     repo = tmp_path / "repo"
     (repo / "sub").mkdir(parents=True)
     (repo / "inner").symlink_to("sub", target_is_directory=True)
+    (repo / "latest.json").symlink_to("sub/d.json")  # the checkout's own link to its file
     alias = tmp_path / "alias"
     alias.symlink_to(repo, target_is_directory=True)
     elsewhere = tmp_path / "runner.json"
     with fenced_to(repo):
-        for name in (repo / "a.json", repo / "inner" / "b.json", alias / "c.json", elsewhere):
+        names = (repo / "a.json", repo / "inner" / "b.json", alias / "c.json", elsewhere)
+        for name in (*names, repo / "latest.json"):
             with open_for_write(name) as stream:
                 stream.write(b"longer text first\n")
             with open_for_write(name) as stream:  # emptied, then written
@@ -172,4 +175,6 @@ def test_the_checkout_s_own_names_are_written(tmp_path: Path) -> None:
     assert (repo / "sub" / "b.json").read_bytes() == b"fixed\n"
     assert (repo / "sub" / "b.json").stat().st_mode & 0o777 == 0o600
     assert elsewhere.read_bytes() == b"fixed\n"
-    assert [p.name for p in (repo / "sub").iterdir()] == ["b.json"]  # no temporary left
+    assert (repo / "latest.json").is_symlink()  # written where it points, still a link
+    assert (repo / "sub" / "d.json").read_bytes() == b"{}\n"
+    assert sorted(p.name for p in (repo / "sub").iterdir()) == ["b.json", "d.json"]  # no .tmp

@@ -69,6 +69,7 @@ __all__ = [
     "read_capped",
     "read_head",
     "replace_file",
+    "resolved_for_write",
 ]
 
 # A manuscript or bibliography read whole: past any real one (a group's whole library is
@@ -374,19 +375,23 @@ def _walks_folders() -> bool:
 
 
 def _held_folder(path: Path | str, held: Path) -> tuple[int, str]:
-    """A descriptor of the folder `path` lies in, reached from `held` one part at a
-    time with no link followed, and the name `path` has in it: a folder swapped for a
-    link at any moment is refused by the open of that step, not followed."""
-    written = Path(os.path.abspath(path))
+    """A descriptor of the folder the file `path` names lies in, reached from `held`
+    one part at a time with no link followed, and the file's name in it.
+
+    Where `path` leads is asked once (its links resolved: the checkout's own
+    ``report.json -> out/report.json`` is written where it points, as before) and must
+    lie inside `held`; that real path is then walked without following anything, so a
+    folder or the name swapped for a link after the question is refused by the open
+    of that step, not followed."""
     try:
-        real = Path(os.path.realpath(written.parent))
+        real = Path(os.path.realpath(path))
     except (OSError, ValueError):
         raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
-    if not written.name or written.name in (".", "..") or not real.is_relative_to(held):
+    if real == held or not real.is_relative_to(held):
         raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
     descriptor = os.open(held, _FOLDER_FLAGS)
     try:
-        for part in real.relative_to(held).parts:
+        for part in real.parent.relative_to(held).parts:
             step = os.open(part, _FOLDER_FLAGS, dir_fd=descriptor)
             os.close(descriptor)
             descriptor = step
@@ -395,7 +400,7 @@ def _held_folder(path: Path | str, held: Path) -> tuple[int, str]:
         if exc.errno in _LINK_ERRORS:
             raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
         raise
-    return descriptor, written.name
+    return descriptor, real.name
 
 
 def open_for_write(path: Path | str) -> BinaryIO:
@@ -444,6 +449,19 @@ def open_for_write(path: Path | str) -> BinaryIO:
     except BaseException:
         os.close(descriptor)
         raise
+
+
+def resolved_for_write(path: Path | str) -> Path:
+    """`path` with its links resolved, for a writer that replaces the file a link names
+    (``fix``: a shared ``library.bib`` stays a link); refused when the fence holds the
+    name and the file it now names lies outside the held folder -- a folder of the
+    checkout swapped for a link since it was read made the real path the runner's
+    file, which no fence holds by that name."""
+    held = _holding(path)
+    real = Path(os.path.realpath(path))
+    if held is not None and not real.is_relative_to(held):
+        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+    return real
 
 
 def replace_file(path: Path | str, data: bytes, mode: int | None = None) -> None:
