@@ -51,11 +51,13 @@ from citeaudit.links import lookups
 __all__ = [
     "ANY_PORT",
     "BACKEND_SETTINGS",
+    "DEFAULT_BROKER_URL",
     "OWN_SERVICES",
     "Backend",
     "BackendAddresses",
     "backends_from_environ",
     "backends_of",
+    "refuse_in_process",
     "service_backends",
 ]
 
@@ -181,8 +183,14 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
     return tuple(found)
 
 
+# The broker a Celery worker uses when no broker URL is set (``workers/celery_app.py``):
+# a backend of ours like any named one (`refuse_in_process`).
+DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/0"
+
+
 def backends_of(settings: object) -> tuple[Backend, ...]:
-    """The backends a settings object names (a setting it lacks names none)."""
+    """The backends a settings object names (a setting it lacks names none; the
+    default broker is the environment's, `backends_from_environ`)."""
     found: list[Backend] = []
     smtp_port = getattr(settings, "smtp_port", 25)
     for setting in BACKEND_SETTINGS:
@@ -194,7 +202,8 @@ def backends_of(settings: object) -> tuple[Backend, ...]:
 
 def backends_from_environ(environ: Mapping[str, str]) -> tuple[Backend, ...]:
     """The backends the environment names (CITEAUDIT_REDIS_URL, ...): what the
-    service's settings are read from."""
+    service's settings are read from (a backend a process uses that none of them
+    names is added by that process: `refuse_in_process`)."""
     try:
         smtp_port = int(environ.get("CITEAUDIT_SMTP_PORT", "25"))
     except ValueError:
@@ -344,3 +353,18 @@ class BackendAddresses:
 
 
 service_backends = BackendAddresses(backends_from_environ(os.environ))
+
+
+def refuse_in_process(setting: str, value: str) -> None:
+    """Refuse the backend `value` names (a URL, as `setting` would hold it) in every
+    rule of this process from now on, as the environment's are (`service_backends`).
+
+    For a backend a process uses that no setting names: a Celery worker with no
+    broker URL connects to `DEFAULT_BROKER_URL`, this machine's Redis holding every
+    queued task, which was refused only where CITEAUDIT_BROKER_URL named it -- with
+    CITEAUDIT_ALLOW_OWN_MACHINE, a manuscript's ``http://127.0.0.1:6379/`` reached it.
+    Only ever adds."""
+    more = _parse(setting, value)
+    with service_backends._lock:
+        added = tuple(b for b in more if b not in service_backends.backends)
+        service_backends.backends = service_backends.backends + added
