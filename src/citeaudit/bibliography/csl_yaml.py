@@ -130,7 +130,9 @@ def parse_csl_yaml(text: str, source: str) -> Bibliography:
         problems = tally.problems
         cut = ()
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        if mark is None and isinstance(exc, RecursionError) and loader is not None:
+            mark = _reader_mark(loader)  # where the nesting got too deep, not line 1
+        line = mark.line + 1 if mark is not None else getattr(exc, "line", 1)
         reason = "nested too deeply" if isinstance(exc, RecursionError) else _reason(exc)
         problems.append(ParseProblem(Location(source, line), f"not valid YAML: {reason}"))
     finally:
@@ -209,6 +211,14 @@ _QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"|'[^'\n]*+'")
 _LEADING = re.compile(r"^([ \t]*+)((?:-[ \t]++)*+)", re.MULTILINE)
 
 
+class _TooDeep(RecursionError):
+    """Flow brackets nested past any CSL file, found before composing, at `line`."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("flow collections nested past any CSL file")
+        self.line = line
+
+
 def _shallow(text: str) -> bool:
     """Whether no structure in `text` can nest deeper than the caps (quoted strings
     set aside; brackets in plain scalars counted, which only errs towards "deep");
@@ -217,14 +227,15 @@ def _shallow(text: str) -> bool:
         if len(lead.group(1)) > _MAX_INDENT or lead.group(2).count("-") > _MAX_COMPACT:
             return False
     depth = 0
-    for char in _QUOTED.sub("", text):
+    unquoted = _QUOTED.sub("", text)  # a quoted string holds no line break: lines kept
+    for at, char in enumerate(unquoted):
         if char in "[{":
             depth += 1
             if depth > _MAX_FLOW_DEPTH:
                 # never composed: PyYAML's scanner pays the depth at every token (1,575
                 # brackets took 0.9 s of CPU, up to the recursion limit), and no CSL
                 # file nests brackets a tenth as deep
-                raise RecursionError("flow collections nested past any CSL file")
+                raise _TooDeep(unquoted.count("\n", 0, at) + 1)
         elif char in "]}" and depth:
             depth -= 1
     return True
@@ -296,6 +307,15 @@ if hasattr(yaml, "CSafeLoader"):
 
 class _PyItems(_ItemsLoader, yaml.SafeLoader):  # type: ignore[misc]
     pass
+
+
+def _reader_mark(loader: Any) -> Any:
+    """The pure-Python reader's place in the text (a mark with `line`), or None."""
+    get_mark = getattr(loader, "get_mark", None)
+    try:
+        return get_mark() if get_mark is not None else None
+    except (AttributeError, IndexError):
+        return None
 
 
 def _loader(text: str) -> Any:
