@@ -112,9 +112,10 @@ def test_a_dangling_link_at_the_name_creates_nothing_where_it_points(tmp_path: P
     repo.mkdir()
     planted = tmp_path / "planted.sh"
     (repo / "report.json").symlink_to(planted)
-    with fenced_to(repo), pytest.raises(OutsideHeldFolder):
+    with fenced_to(repo), pytest.raises(OutsideHeldFolder) as refused:
         open_for_write(repo / "report.json").close()
     assert not planted.exists()
+    assert refused.value.strerror.endswith("not written")  # the sentence the CLI shows
 
 
 def test_a_second_name_of_the_runners_file_is_not_emptied(world: tuple[Path, Path]) -> None:

@@ -93,6 +93,11 @@ class OutsideHeldFolder(OSError):
 
 
 OUTSIDE = "is outside the audit's own files; not read"
+# A name written (`open_for_write`, `replace_file`) that now leads out: a link, or a
+# second name of a file, where the checkout's own file was when the name was judged.
+WRITTEN_OUTSIDE = (
+    "leads outside the --confine folder (a link, or a second name of a file); not written"
+)
 # The folder every read is held to while a stranger's files are read; None: any file.
 _HELD: ContextVar[Path | None] = ContextVar("citeaudit_held_reads", default=None)
 # The checkout a confined command line reads (as given, and its real path); None: none.
@@ -386,9 +391,9 @@ def _held_folder(path: Path | str, held: Path) -> tuple[int, str]:
     try:
         real = Path(os.path.realpath(path))
     except (OSError, ValueError):
-        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+        raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path)) from None
     if real == held or not real.is_relative_to(held):
-        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+        raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path))
     descriptor = os.open(held, _FOLDER_FLAGS)
     try:
         for part in real.parent.relative_to(held).parts:
@@ -398,7 +403,7 @@ def _held_folder(path: Path | str, held: Path) -> tuple[int, str]:
     except OSError as exc:
         os.close(descriptor)
         if exc.errno in _LINK_ERRORS:
-            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+            raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path)) from None
         raise
     return descriptor, real.name
 
@@ -417,7 +422,7 @@ def open_for_write(path: Path | str) -> BinaryIO:
         return open(path, "wb")  # the caller closes it
     if not _walks_folders():
         if not _inside(path, held):
-            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+            raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path))
         return open(path, "wb")  # no descriptor walk on this system
     folder, name = _held_folder(path, held)
     flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
@@ -426,7 +431,7 @@ def open_for_write(path: Path | str) -> BinaryIO:
         descriptor = os.open(name, flags, 0o666, dir_fd=folder)
     except OSError as exc:
         if exc.errno in _LINK_ERRORS:
-            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path)) from None
+            raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path)) from None
         if exc.errno == errno.ENXIO:  # a FIFO nobody reads
             raise NotARegularFile(
                 errno.EINVAL, "is a named pipe (FIFO), not a file; it is not written", str(path)
@@ -442,7 +447,7 @@ def open_for_write(path: Path | str) -> BinaryIO:
                 errno.EINVAL, f"is {kind}, not a file; it is not written", str(path)
             )
         if status.st_nlink > 1:
-            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+            raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path))
         os.set_blocking(descriptor, True)
         os.ftruncate(descriptor, 0)
         return os.fdopen(descriptor, "wb")
@@ -460,7 +465,7 @@ def resolved_for_write(path: Path | str) -> Path:
     held = _holding(path)
     real = Path(os.path.realpath(path))
     if held is not None and not real.is_relative_to(held):
-        raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+        raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path))
     return real
 
 
@@ -475,7 +480,7 @@ def replace_file(path: Path | str, data: bytes, mode: int | None = None) -> None
     held = _holding(path)
     if held is None or not _walks_folders():
         if held is not None and not _inside(path, held):
-            raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
+            raise OutsideHeldFolder(errno.EACCES, WRITTEN_OUTSIDE, str(path))
         _replace_by_name(Path(path), data, mode)
         return
     folder, name = _held_folder(path, held)
