@@ -455,7 +455,13 @@ def _names_in(segment: str) -> _Names | None:
     # "1000 Genomes Project Consortium" is a name; "0.1.0.9492, Aust & Barth" and "v1.1;
     # Bates et al." are a version (or a label) and then the names: a separator follows
     lead = _ARTICLE_LEAD.match(segment[: _word_start(segment, cut)]) if cut > 0 else None
-    digit_lead = lead is not None and not segment[cut:].lstrip().startswith((",", ";", ":"))
+    after_number = segment[cut:].lstrip()
+    digit_lead = (
+        lead is not None
+        and not after_number.startswith((",", ";", ":"))
+        # "1,760,000 estimated in 2002": a count and lower-case words, no name
+        and not after_number[:1].islower()
+    )
     if lead is not None and digit_lead:
         # "1000 Genomes Project Consortium", "The 1000 Genomes ...": a name, whole
         cut = lead.start(1) if lead.group(1) else _word_start(segment, cut)
@@ -520,6 +526,8 @@ def _names_in(segment: str) -> _Names | None:
         authors = (*others, f"{last} [{acronym.group(1)}]")
         return _Names(cut, text, authors, et_al, weak)
     names = parse_names(text.replace(";", ",")) or _joint_organisation(text)
+    if names is None and text.split()[-1].casefold() in _CLAUSE_ENDS:
+        return None  # "(1,760,000 estimated in 2002)": a clause, no name
     if names is None:
         lower = _lower_case_names(text)
         if lower is not None:  # "yeates et al.", "hart and lomé": names all the same
@@ -549,6 +557,10 @@ def _names_in(segment: str) -> _Names | None:
         offset = _skip(text, comma + 1, " ")
         return _Names(cut + offset, text[offset:], authors[1:], et_al, True)
     return _Names(cut, text, authors, et_al, weak)
+
+
+# Words a clause ends on before a year and no name does: "(1,760,000 estimated in 2002)"
+_CLAUSE_ENDS = word_set("in on at of by for from to with since until em desde")
 
 
 # What may stand before a name that opens with a number: nothing, or an article ("The
