@@ -86,3 +86,28 @@ def test_a_loose_form_apart_still_cites_the_entry(tmp_path: Path) -> None:
     )
     assert "CIT002" not in [code for code, _ in found]
     assert "CIT001" not in [code for code, _ in found]
+
+
+def test_a_named_co_author_the_entry_lacks_cites_another_work_apart_too(
+    tmp_path: Path,
+) -> None:
+    found = _findings(
+        tmp_path,
+        "Diverse plots resist invasion (Levine and Dorn, 1999). Facilitation is "
+        "indirect (Levine, 1999; Lee, 2010).",
+        ["Levine, J. (1999). Indirect facilitation. Journal of Tests, 1, 2-3.", _LEE],
+    )
+    assert [code for code, _ in found] == ["CIT002"]
+    assert '"Levine and Dorn, 1999"' in found[0][1]
+
+
+def test_a_named_co_author_alone_still_cites_the_one_entry(tmp_path: Path) -> None:
+    """No citation fits the entry fully: the list's reading of its authors may be
+    short, and an unlinked citation would make the entry uncited too."""
+    found = _findings(
+        tmp_path,
+        "Diverse plots resist invasion (Levine and Dorn, 1999; Lee, 2010).",
+        ["Levine, J. (1999). Indirect facilitation. Journal of Tests, 1, 2-3.", _LEE],
+    )
+    assert "CIT002" not in [code for code, _ in found]
+    assert "CIT001" not in [code for code, _ in found]
