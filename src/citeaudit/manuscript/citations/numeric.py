@@ -143,7 +143,8 @@ _BRACKETED = re.compile(
     rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
-    rf"|\[(?P<plain>{_MARKED_LIST})\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
+    # (a blank inside either end, as a converter leaves it: "[ 1]", "[8 ]")
+    rf"|\[ ?(?P<plain>{_MARKED_LIST}) ?\](?!{_LINK_TARGET})(?!\[(?!{_RANGE}\]))"
     # works each with its locator, the next after a semicolon: "[2, pp. 3-5; 3]", "[4 (p.
     # 7)]", "[5:12]" (work and page), "[7:3; 8:9]"
     rf"|\[(?P<works>{_RANGE}{_LOCATED}(?:\s*;\s*{_RANGE}(?:{_LOCATED})?)*+)\](?!{_LINK_TARGET})"
@@ -558,7 +559,12 @@ def _unbulleted(text: str, found: Iterator[_Candidate]) -> Iterator[_Candidate]:
 
 # a version number of three parts or more just before a bracket: "OpenCV 2.4.11[2]",
 # "v1.2.3[4]" -- no index or decimal ends so, and the bracket is the citation
-_VERSION_BEFORE = re.compile(r"(?<![\w.])v?\d{1,4}(?:\.\d{1,4}){2,3}\Z")
+_VERSION_BEFORE = re.compile(
+    r"(?<![\w.])v?\d{1,4}(?:\.\d{1,4}){2,3}\Z"
+    # or a tool's capitalised name glued to its dotted version: "MrBayes3.0b4[5]",
+    # "BEAST1.8[7]" (no index is written so; "obj.b2[3]" is lower case)
+    r"|(?<![\w.])[A-Z][A-Za-z]{1,20}\d{1,3}(?:\.\d{1,3}[a-z]{0,2}\d{0,3}){1,3}\Z"
+)
 # a name holding a digit, capitalised, just before a bracket: a model's or a tool's
 # ("T5[15]", "Word2vec[26]", "GPT3[4]", "YOLOv8[2]"). The bracket cites it, where a
 # lower-case variable's ("x2[3]") indexes it. ASCII letters and digits only, so one
@@ -578,7 +584,7 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         if (
             before.isdigit()
             and not named
-            and not _VERSION_BEFORE.search(text, max(lead - 24, 0), lead)
+            and not _VERSION_BEFORE.search(text, max(lead - 48, 0), lead)
             and not _raised_after_a_digit(text, lead, start)
         ) or (before in "_]!^@" and not glued_run):
             continue  # x2[3], a reference link ][2], an image ![1]; "OpenCV 2.4.11[2]" cites
