@@ -106,11 +106,15 @@ def test_deceptive_link_judges_links_kept_apart() -> None:
             ShownLink(where, "https://example.org/page.", "https://www.example.org/page/"),
             ShownLink(where, "the journal's page", "https://elsewhere.example/x"),
             ShownLink(where, "10.5555/XYZ", "https://doi.org/10.5555/xyz"),
+            ShownLink(where, "doi:10.5555/Q1", "https://publisher.example/doi/full/10.5555/q1"),
+            ShownLink(where, "doi:10.5555/q", "https://publisher.example/doi/full/10.5555/q1"),
         )
     )
     assert found == [
         "the link shows https://doi.org/10.5555/abc but opens https://elsewhere.example/x: "
-        "a reader who clicks it reaches another address than the one printed"
+        "a reader who clicks it reaches another address than the one printed",
+        "the link shows doi:10.5555/q but opens https://publisher.example/doi/full/10.5555/q1: "
+        "a reader who clicks it reaches another address than the one printed",
     ]
 
 

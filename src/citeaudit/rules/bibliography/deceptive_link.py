@@ -283,7 +283,21 @@ def _same_address(shown: str, target: str) -> bool:
     seen, opened = _address(shown), _address(target)
     if seen is None or opened is None:
         return True  # not an address either side can be judged by
+    if seen.startswith("doi.org/") and _holds_doi(unquote(target).lower(), seen[7:]):
+        return True  # the DOI shown, opened at a publisher's page for it
     return opened == seen or opened.startswith((seen + "?", seen + "#", seen + "/"))
+
+
+def _holds_doi(target: str, doi: str) -> bool:
+    """Whether `target` (lower case) names `doi` ("/10.5555/q") whole: followed by its
+    end, a query, a fragment or another path step -- not "/10.5555/q1"."""
+    at = target.find(doi)
+    while at >= 0:
+        after = target[at + len(doi) : at + len(doi) + 1]
+        if after in ("", "?", "#", "/", "&"):
+            return True
+        at = target.find(doi, at + 1)
+    return False
 
 
 def _address(text: str) -> str | None:
