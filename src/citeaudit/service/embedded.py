@@ -3,38 +3,101 @@
 Same steps as the Celery workers, in order, in one thread per audit: each step's
 chunks owed (`Jobs` owes a few at a time) are run in turn until none is left. Audits
 left unfinished by a previous run of the server are picked up again at start.
+
+Each step has the workers' soft time limit (`parse_time_limit`, `chunk_time_limit`,
+`assemble_time_limit`): a thread cannot be killed, so past it a timer fails the audit
+with the workers' reason, and the stuck thread's place goes to the next audit -- at
+most `ABANDONED_AT_MOST` stuck threads at once; past that a stuck one keeps its place.
+A step stuck on a hostile input (a network wait that never ends, a reader that never
+returns) said "running" for ever, held a place of its account's audits in flight, and
+two of them stopped every later audit of every account.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
-from citeaudit.service.jobs import Jobs
-from citeaudit.service.reasons import internal_error
+from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, describe
+from citeaudit.service.reasons import internal_error, timed_out
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+ABANDONED_AT_MOST = 4  # stuck threads whose place was given to the next audit, at once
+
+
+class _Place:
+    """One audit's place among the executor's `workers`: given back once, when the
+    audit's thread ends or, past a step's time limit, to let the next audit run."""
+
+    def __init__(self, owner: InProcessDispatcher) -> None:
+        self.owner = owner
+        self.given_back = False
+        self.abandoned = False
+
+    def abandon(self) -> None:
+        with self.owner.lock:
+            if self.given_back or self.owner.abandoned >= ABANDONED_AT_MOST:
+                return
+            self.owner.abandoned += 1
+            self.given_back = self.abandoned = True
+        self.owner.places.release()
+        log.warning("an audit's step is stuck past its time limit; its place goes on")
+
+    def give_back(self) -> None:
+        with self.owner.lock:
+            if self.abandoned:
+                self.owner.abandoned -= 1  # the stuck thread came back
+            if self.given_back:
+                return
+            self.given_back = True
+        self.owner.places.release()
 
 
 class InProcessDispatcher:
     def __init__(self, jobs: Jobs, workers: int) -> None:
         self.jobs = jobs
-        self.pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="audit")
+        self.workers = max(1, workers)
+        self.places = threading.Semaphore(self.workers)
+        self.lock = threading.Lock()
+        self.abandoned = 0
+        self.pool = ThreadPoolExecutor(
+            max_workers=self.workers + ABANDONED_AT_MOST, thread_name_prefix="audit"
+        )
 
     def submit(self, audit_id: str) -> None:
-        self.pool.submit(self.run, audit_id)
+        self.pool.submit(self._in_place, audit_id)
 
     def resume(self) -> None:
         for audit in self.jobs.repo.unfinished():
             self.submit(audit.id)
 
-    def run(self, audit_id: str) -> None:
+    def _in_place(self, audit_id: str) -> None:
+        self.places.acquire()
+        place = _Place(self)
+        try:
+            self.run(audit_id, place)
+        finally:
+            place.give_back()
+
+    def run(self, audit_id: str, place: _Place | None = None) -> None:
         """The whole audit; any crash marks it failed with the reason, never stuck."""
+        settings = self.jobs.settings
         try:
             step = self.jobs.owed(audit_id)
             if step.parse:
-                step = self.jobs.parse(audit_id)
+                step = self._timed(
+                    audit_id,
+                    place,
+                    describe(STEP_PARSE),
+                    settings.parse_time_limit,
+                    lambda: self.jobs.parse(audit_id),
+                )
             owed = deque(chunk.id for chunk in step.chunks)
             ran: set[int] = set()
             while owed:
@@ -42,8 +105,22 @@ class InProcessDispatcher:
                 if chunk_id in ran:
                     continue
                 ran.add(chunk_id)
-                owed.extend(chunk.id for chunk in self.jobs.run_chunk(chunk_id).chunks)
-            self.jobs.assemble(audit_id)
+                chunk = self.jobs.repo.chunk(chunk_id)
+                after = self._timed(
+                    audit_id,
+                    place,
+                    describe("chunk", chunk.phase if chunk else None),
+                    settings.chunk_time_limit,
+                    lambda: self.jobs.run_chunk(chunk_id),  # noqa: B023 - run at once
+                )
+                owed.extend(c.id for c in after.chunks)
+            self._timed(
+                audit_id,
+                place,
+                describe(STEP_ASSEMBLE),
+                settings.assemble_time_limit,
+                lambda: self.jobs.assemble(audit_id),
+            )
         except BaseException as exc:  # the boundary: whatever went wrong becomes the reason
             # Not only Exception: a step that raised SystemExit, KeyboardInterrupt or
             # GeneratorExit (a library that "exits" on a bad input) left the thread, and
@@ -51,6 +128,35 @@ class InProcessDispatcher:
             # pool thread none of them means the server is to stop: nothing re-raises.
             log.exception("audit %s crashed", audit_id)
             self.jobs.fail(audit_id, internal_error(exc))
+
+    def _timed(
+        self,
+        audit_id: str,
+        place: _Place | None,
+        what: str,
+        limit: float,
+        work: Callable[[], _T],
+    ) -> _T:
+        """`work()`, the audit failed (`timed_out`) and its place given on if it is
+        still running `limit` seconds on (0: no limit). Later steps of a failed audit
+        do nothing (`Jobs` reads its state first), and a finished one is never failed
+        (`mark_failed` changes only audits in flight)."""
+        if limit <= 0:
+            return work()
+
+        def expired() -> None:
+            log.warning("audit %s: %s passed its time limit", audit_id, what)
+            self.jobs.fail(audit_id, timed_out(audit_id, what, limit))
+            if place is not None:
+                place.abandon()
+
+        timer = threading.Timer(limit, expired)
+        timer.daemon = True
+        timer.start()
+        try:
+            return work()
+        finally:
+            timer.cancel()
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
