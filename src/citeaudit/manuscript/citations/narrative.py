@@ -366,6 +366,8 @@ def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
         j -= 1
     while words and not is_capitalised(words[0]) and words[0].casefold() not in PARTICLES:
         words.pop(0)
+    if words and len(words) == i - j and words[-1].casefold() in _NUMBERED_ORGANISATIONS:
+        words = _numbered_organisation(tokens, j, words)
     first = i - len(words) + 1
     # Leading initials belong to a given name ("J. Smith"): drop them.
     while words and is_initial(words[0]):
@@ -375,9 +377,51 @@ def _name_back(tokens: list[tuple[str, int]], i: int) -> tuple[int, str] | None:
         return None
     words = [_unwrapped(w) for w in words]
     name = " ".join(clean_word(w) for w in words)
-    if not valid_name(" ".join(words)):
+    if not valid_name(" ".join(w for w in words if not w.isdigit())):
         return None
     return first, name
+
+
+# the last words of an organisation whose name holds a number: "1000 Genomes Project
+# Consortium", "Drosophila 12 Genomes Consortium"
+_NUMBERED_ORGANISATIONS = frozenset(
+    ("consortium", "project", "group", "team", "network", "initiative", "collaboration")
+)
+_NAME_NUMBER = re.compile(r"\d{1,4}")
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _numbered_organisation(tokens: list[tuple[str, int]], j: int, words: list[str]) -> list[str]:
+    """An organisation's name taken on past a number inside it (token `j`): "Drosophila
+    12 Genomes Consortium (2007)" was "Genomes Consortium", no entry's, and the entry
+    was called never cited. Only a number of at most four digits that is no year ("in
+    2010 Genomes ..."), before a capitalised word, and the capitalised words before it."""
+    if j < 0 or not _NAME_NUMBER.fullmatch(tokens[j][0]) or _YEAR_LIKE.fullmatch(tokens[j][0]):
+        return words
+    if not is_capitalised(words[0]):
+        return words
+    before = tokens[j - 1][0] if j >= 1 else ""
+    if before.casefold() == "the":
+        return [tokens[j][0], *words]  # "the 1000 Genomes Project Consortium"
+    taken = [tokens[j][0], *words]
+    k = j - 1
+    while k >= 0 and len(taken) < 6 and tokens[k][0][:1].isalpha() and is_capitalised(tokens[k][0]):
+        word = tokens[k][0]
+        if (word.endswith(".") and not is_initial(word)) or word.casefold() in _ARTICLES:
+            break
+        taken.insert(0, word)
+        k -= 1
+    if len(taken) == len(words) + 1 or taken[len(taken) - len(words) - 2].casefold() in _LABELS:
+        return words  # "grew 12 Research Group", "Figure 12 Genomes Project": a count, a label
+    return taken
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+# words whose number a label's is: "Figure 12 Genomes Project" is no name
+_LABELS = word_set(
+    "figure fig table tab chapter section box study group phase step stage day week "
+    "year grade version appendix panel model"
+)
 
 
 _HYPHEN_BREAK = re.compile(r"-\n[ \t]*")
