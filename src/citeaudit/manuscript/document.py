@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from citeaudit.manuscript.docx_field_citation import FieldCitation
+from citeaudit.manuscript.docx_links import ShownLink
 from citeaudit.manuscript.excerpt import paragraph_location
 from citeaudit.manuscript.visible_text import (
     compose,
@@ -128,6 +129,9 @@ class Document:
     files: tuple[str, ...] = field(default=())  # every file read (main + included)
     # a Word manuscript's reference-manager citation fields, each linked to its entries
     citation_fields: tuple[FieldCitation, ...] = ()
+    # links whose target is kept apart from their text (a Word hyperlink's relationship,
+    # a HYPERLINK field's instruction): deceptive-link compares the two
+    shown_links: tuple[ShownLink, ...] = ()
 
     def __post_init__(self) -> None:
         # The one place text is made visible: every reader's body, however built

@@ -63,14 +63,24 @@ from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, 
 from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
+from citeaudit.manuscript.docx_headers import (
+    MAX_PAGE_PARTS,
+    PAGE_PART,
+    page_part_file,
+    shown_page_parts,
+)
 from citeaudit.manuscript.docx_hidden import (
+    CHOICE,
+    FALLBACK,
     Looks,
+    alternative_shown,
     paragraph_grounded,
     paragraph_style,
     run_unseen,
     style_looks,
     unseen_notes,
 )
+from citeaudit.manuscript.docx_links import ShownLink, link_targets, paragraph_links
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_level, paragraph_list
 from citeaudit.manuscript.docx_run_on import split_run_on
 from citeaudit.manuscript.docx_table_notes import without_note_markers
@@ -104,6 +114,7 @@ _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"
 _STYLES = "word/styles.xml"
 _NUMBERING = "word/numbering.xml"
+_RELATIONSHIPS = "word/_rels/document.xml.rels"  # hyperlinks' targets (docx_links)
 _NOTES = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"))
 # Word's bibliography sources live in a custom XML part ("customXml/item1.xml"); a
 # document has a few such parts, each small
@@ -198,6 +209,9 @@ class DocxReader(ManuscriptReader):
         for note in unseen_notes(body, styles.looks):
             problems.append(InputProblem(name, None, note))
         numbering = _numbering(parts.get(_NUMBERING), name, problems)
+        relationships = _relationships(parts.get(_RELATIONSHIPS), name, problems)
+        targets = link_targets(relationships)
+        shown_links: list[ShownLink] = []  # links printing one text, opening a target
         lines: list[Line] = []
         levels: dict[int, int] = {}
         bibliography: list[int] = []
@@ -222,6 +236,8 @@ class DocxReader(ManuscriptReader):
             text, superscripts = _within(budget, *_paragraph_text(element, styles))
             in_field = fields.paragraph(element)
             citation_fields.paragraph(element, paragraph)
+            here = Location(name, paragraph, unit="paragraph")
+            shown_links.extend(ShownLink(here, s, t) for s, t in paragraph_links(element, targets))
             if held is not None:  # a row's number cell: the label of a dated entry beside it
                 row, label_text, label_paragraph = held
                 held = None
@@ -286,6 +302,9 @@ class DocxReader(ManuscriptReader):
         for part, kind in _NOTES:
             if part in parts and not budget.done:
                 notes.extend(_notes(parts[part], name, part, kind, styles, problems, budget))
+        for part in shown_page_parts(body, relationships):  # the headers and footers printed
+            if part in parts and not budget.done:
+                notes.extend(_page_part(parts[part], name, part, styles, problems, budget))
         if budget.exhausted and not stopped:
             problems.append(InputProblem(name, None, budget.message()))
         return (
@@ -302,6 +321,7 @@ class DocxReader(ManuscriptReader):
                 reference_layout=base.reference_layout,
                 files=(name,),
                 citation_fields=linked,
+                shown_links=tuple(shown_links),
             ),
             problems,
         )
@@ -409,7 +429,10 @@ def _read_parts(
         custom = sorted(p for p in infos if _CUSTOM.fullmatch(p))[:_MAX_CUSTOM_PARTS]
         audit_left = scope.xml_tags_left() if scope is not None else MAX_PACKAGE_TAGS
         tags_left = min(MAX_PACKAGE_TAGS, audit_left)
-        for part in (_MAIN, _STYLES, _NUMBERING, *(p for p, _ in _NOTES), *custom):
+        parts_read = (_MAIN, _STYLES, _NUMBERING, _RELATIONSHIPS, *(p for p, _ in _NOTES))
+        # headers and footers: those a section prints are read (docx_headers)
+        page = sorted((p for p in infos if PAGE_PART.fullmatch(p)), key=_numbered)
+        for part in (*parts_read, *custom, *page[: 2 * MAX_PAGE_PARTS]):
             found = infos.get(part)
             if found is None or (part in custom and found.file_size > _MAX_CUSTOM_BYTES):
                 continue
@@ -618,6 +641,30 @@ _MAX_BASED_ON = 16
 _HEADING_NAMES = frozenset({"title", "subtitle", *(f"heading {n}" for n in range(1, 10))})
 
 
+def _relationships(data: bytes | None, name: str, problems: list[InputProblem]) -> Any:
+    """The body's relationships part (hyperlinks' targets, headers and footers: read,
+    never followed), or None."""
+    root, why = (None, "") if data is None else _parse(data)
+    if root is None and data is not None:
+        what = "is damaged," if why == _BROKEN else f"{why};"
+        problems.append(
+            InputProblem(
+                name,
+                None,
+                f"{_RELATIONSHIPS} {what} hyperlinks' targets not checked, headers and "
+                "footers not read",
+            )
+        )
+    return root
+
+
+def _numbered(part: str) -> tuple[str, int]:
+    """ "word/header10.xml" after "word/header2.xml"."""
+    stem = part.removesuffix(".xml")
+    digits = len(stem) - len(stem.rstrip("0123456789"))
+    return stem[: len(stem) - digits], int(stem[len(stem) - digits :] or 0)
+
+
 def _numbering(data: bytes | None, name: str, problems: list[InputProblem]) -> ListLabels:
     root, why = (None, "") if data is None else _parse(data)
     if root is None and data is not None:
@@ -732,16 +779,19 @@ def _outer_paragraphs(root: Any) -> Iterator[Any]:
     """The paragraphs under `root` that no paragraph holds, in order, and those in a
     text box (a paragraph's text leaves its text boxes out): a paragraph's text already
     includes the paragraphs it holds, so one nested 150 deep is not read 150 times.
-    A shape's second copy (``mc:Fallback``, the VML Word writes beside the DrawingML
-    for old readers) and deleted content are passed over: a box is read once, as Word
-    shows it. One walk; each element met once."""
+    Of a shape's two copies (``mc:Choice``, the DrawingML, and ``mc:Fallback``, the
+    VML Word writes beside it for old readers) the one Word shows is read
+    (`docx_hidden.alternative_shown`), and deleted content is passed over: a box is
+    read once, as Word shows it. One walk; each element met once."""
     box = _q("txbxContent")
     open_: list[bool] = []  # per open paragraph or text box: is it a paragraph?
     passed = 0  # open elements whose paragraphs Word does not show (fallbacks, deletions)
     for event, element in etree.iterwalk(root, events=("start", "end"), tag=_OUTER_TAGS):
         tag = element.tag
-        if tag in _PASSED:
+        if tag in _PASSED or (tag in _BRANCHES and not alternative_shown(element)):
             passed += 1 if event == "start" else -1
+            continue
+        if tag in _BRANCHES:
             continue
         if passed:
             continue
@@ -763,9 +813,9 @@ def _box_paragraphs(paragraph: Any) -> Iterator[Any]:
     return itertools.islice(_outer_paragraphs(paragraph), 1, None)
 
 
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_PASSED = frozenset((f"{{{_MC}}}Fallback", _q("del"), _q("moveFrom")))
-_OUTER_TAGS = (_q("p"), _q("txbxContent"), *_PASSED)
+_PASSED = frozenset((_q("del"), _q("moveFrom")))
+_BRANCHES = frozenset((CHOICE, FALLBACK))  # alternate content: the branch Word shows is read
+_OUTER_TAGS = (_q("p"), _q("txbxContent"), *_PASSED, *_BRANCHES)
 
 
 def _local(tag: str) -> str:
@@ -795,7 +845,7 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
             continue
         local = _local(tag)
         if event == "end":
-            if local in _SKIPPED:
+            if local in _SKIPPED or (tag in _BRANCHES and not alternative_shown(node)):
                 skipped -= 1
             elif local == "r":
                 runs.pop()
@@ -814,8 +864,8 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
                         spans.append((length, length + len(piece)))
                 parts.append(piece)
                 length += len(piece)
-        if local in _SKIPPED:
-            skipped += 1
+        if local in _SKIPPED or (tag in _BRANCHES and not alternative_shown(node)):
+            skipped += 1  # a deletion, a text box, the alternate content Word does not show
         elif local == "r":
             runs.append(_run_state(node, styles, own_style, grounded))
     return "".join(parts), tuple(spans)
@@ -1028,6 +1078,32 @@ def _heading_like(line: Line, index: int, levels: dict[int, int]) -> bool:
 
 
 # -- notes ---------------------------------------------------------------------------
+
+
+def _page_part(
+    data: bytes,
+    name: str,
+    part: str,
+    styles: _Styles,
+    problems: list[InputProblem],
+    budget: TextBudget,
+) -> list[Line]:
+    """A printed header's or footer's paragraphs, a line each, as lines of the
+    pseudo-file ``<path>#header1`` (`docx_headers`), as far as `budget` allows."""
+    root, why = _parse(data)
+    if root is None:
+        what = "is damaged," if why == _BROKEN else f"{why};"
+        problems.append(InputProblem(name, None, f"{part} {what} not read"))
+        return []
+    file = page_part_file(name, part)
+    lines: list[Line] = []
+    for number, paragraph in enumerate(_outer_paragraphs(root), 1):
+        if budget.done or not budget.line():
+            break
+        text, superscripts = _within(budget, *_paragraph_text(paragraph, styles))
+        if text.strip():
+            lines.append(Line(file, number, text.replace(BREAK, " "), superscripts))
+    return lines
 
 
 def _notes(
