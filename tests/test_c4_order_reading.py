@@ -83,3 +83,16 @@ def test_counts_before_a_verb_still_make_no_citation() -> None:
 def test_a_label_number_is_no_citation(sentence: str) -> None:
     """A diagram's, a map's, a box's, a file's number: labels, never read by the order."""
     assert _numbers(f"{_OPENING} {sentence}{_CLOSING}") == [1, 2, 3, 4, 6, 7]
+
+
+def test_a_number_after_a_code_name_read_by_the_order() -> None:
+    """ "olmutinib/HM61713 5 were introduced": a flattened superscript after a drug's code
+    name ending in digits, the next number the list's order expects. A number before
+    it was taken only as a year ("em 1999 5,6"); a code name of letters and digits is
+    cited like a word. A count after one ("CD4 200 cells", "HM61713 12 were") is no
+    next number and stays out."""
+    body = (
+        "rociletinib/CO1686,^4^ and olmutinib/HM61713 5 were introduced. Doses of "
+        "CD4 200 cells and HM61713 12 were seen."
+    )
+    assert _numbers(f"{_OPENING} {body}{_CLOSING}") == [1, 2, 3, 4, 4, 5, 6, 7]

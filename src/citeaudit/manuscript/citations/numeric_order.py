@@ -80,6 +80,9 @@ _AFTER_NUMBER = re.compile(r"(?<=\d)\^\(?(?P<list>\d{1,3}(?:[,\-–]\d{1,3})*+)\
 _NUMBER_BEFORE = re.compile(r"(?<!\d)(?!(?:1[5-9]|20)\d\d,)\d{1,4},$")
 _POWER_BASE = re.compile(r"(?<![\d.,])10$")
 _THOUSANDS = re.compile(r",\d{3}")
+# a drug's or a gene's code name ending in digits: "HM61713", "AZD9291" (two capitals
+# or more, then digits; "CD4" and "IL-6" are counted by the words after them)
+_CODE_NAME = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}\d{3,6}\Z")
 _ET_AL = re.compile(r"\bet al\.? $")
 _LOOKBACK = 40
 _HALF_LOOKBACK = 300  # an unclosed bracket, an enumeration's items: within a few sentences
@@ -341,7 +344,9 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
         # a number before: a year or a quantity the citation follows ("em 1999 5,6");
         # not a decimal, a time or a list of numbers ("1,5 2", "10:30 4")
         token = text[max(space - _LOOKBACK, 0) : space].rsplit(None, 1)[-1]
-        return token.isdigit() and len(token) == 4
+        # ... or a code name of letters and digits, cited like a word: "olmutinib/HM61713
+        # 32 were introduced" (not a decimal, a time, a value: no two letters in them)
+        return (token.isdigit() and len(token) == 4) or _CODE_NAME.search(token) is not None
     at, written = word_before(text, max(space - _LOOKBACK, 0), space + 1)
     word = written.casefold()
     if _ET_AL.search(text, max(space - 8, 0), space + 1):
