@@ -116,7 +116,7 @@ def test_this_machine_in_any_notation_is_ours(address: str) -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "http://localhost:6379/",
+        "http://localhost:6380/",  # not 6379: a worker refuses its broker there (r5s)
         "http://LOCALHOST./",
         "http://api.localhost/",
         "http://127.1:8000/admin",

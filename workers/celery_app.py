@@ -24,6 +24,7 @@ from celery.signals import worker_init, worker_process_init
 from kombu import Queue
 
 from citeaudit.child_python import make_undumpable
+from citeaudit.links.backends import DEFAULT_BROKER_URL, refuse_in_process
 from citeaudit.service.dispatch import TASK_ASSEMBLE, TASK_CHUNK, TASK_PARSE, TASK_SWEEP
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.service.scratch_sweep import sweep_stale_scratch
@@ -61,9 +62,14 @@ if _longest >= settings.visibility_timeout:
         settings.visibility_timeout,
     )
 
+_broker = settings.broker_url or DEFAULT_BROKER_URL
+# The broker this worker uses is never a link's, redirect's or webhook's destination,
+# named by CITEAUDIT_BROKER_URL or not (`links.backends.refuse_in_process`).
+refuse_in_process("broker_url", _broker)
+
 app = Celery(
     "citeaudit",
-    broker=settings.broker_url or "redis://127.0.0.1:6379/0",
+    broker=_broker,
     include=["workers.tasks", "workers.schedule"],
 )
 app.conf.update(

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     # 0.0.0.0, its interfaces'): the CLI on an author's own machine says yes; the
     # service (and a --confine run) no unless CITEAUDIT_ALLOW_OWN_MACHINE names it.
     allow_own_machine: bool = True
+    # The deployment's other services (its API, Flower, an exporter, an admin panel):
+    # hosts, host:port, URLs or networks, comma- or blank-separated; refused on every
+    # hop, private networks allowed or not (`links.backends`, like the Redis, broker,
+    # database and mail relay the settings above and below name).
+    own_services: str = ""
     link_concurrency: int = 32
     link_per_host: int = 2
     # Requests in flight to one IP address, whatever names point at it (with Redis, over

@@ -340,10 +340,18 @@ class BackendAddresses:
                     return backend.setting
                 continue
             addresses = self._addresses(backend)
-            if not addresses:
-                continue
             if mine is None:
                 mine = own_machine(address)
+            if not addresses:
+                # Its name has no answer yet (the first look-up failed or timed out):
+                # its port is refused on this machine and on every private address
+                # until it has one. Left open, the backend was a link's to reach for
+                # the `ttl` its empty answer was kept.
+                if backend.port != ANY_PORT and port == backend.port and (
+                    mine or private(address)
+                ):
+                    return backend.setting
+                continue
             if mine:
                 if at_port and any(own_machine(a) for a in addresses):
                     return backend.setting
