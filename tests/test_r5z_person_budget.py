@@ -104,3 +104,29 @@ def test_a_million_persons_in_one_entry_reads_to_the_cap(tmp_path: Path) -> None
     text = "@article{k, author = {" + " and ".join(["a"] * 1_000_000) + "}, year = 2020}\n"
     (reference,) = _read(tmp_path, "refs.bib", text).references
     assert len(reference.authors) == limits.MAX_LIST_PERSONS
+
+
+def test_bibtex_splits_no_more_names_than_it_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name splitter builds a string per name and more (6 MB of 'a and' held 191 MB
+    and took 1.6 s before anything was cut): it is handed the list cut after the names
+    the budget keeps, so its work is bounded by the cap, not by the field."""
+    from citeaudit.bibliography import bibtex
+
+    handed: list[int] = []
+    split = bibtex.split_multiple_persons_names
+
+    def counted(value: str) -> list[str]:
+        names: list[str] = split(value)
+        handed.append(len(names))
+        return names
+
+    monkeypatch.setattr(bibtex, "split_multiple_persons_names", counted)
+    names = " and ".join(["{Braced and Co}", *(f"Auth{i}, A." for i in range(200_000))])
+    text = f"@article{{k, author = {{{names}}}, year = 2020}}\n"
+    (reference,) = _read(tmp_path, "refs.bib", text).references
+    assert len(reference.authors) == limits.MAX_LIST_PERSONS
+    assert reference.authors[0].family == "Braced and Co"  # 'and' inside braces: one name
+    assert reference.authors[1].family == "Auth0"
+    assert max(handed) <= limits.MAX_LIST_PERSONS + 1
