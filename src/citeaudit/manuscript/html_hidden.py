@@ -62,7 +62,8 @@ def _hides(name: str, attributes: str) -> bool:
 
 def blank_hidden_html(text: str, hiding: Hiding) -> tuple[str, Hiding]:
     """`text` with what hidden HTML elements hold blanked (spaces, tags included), and
-    the element still open at its end -- pass it with the next line."""
+    the element still open at its end -- pass it with the next line. The values of
+    tags' unshown attributes (tooltips, alternative texts, data) are blanked too."""
     if hiding is None and "<" not in text:
         return text, None
     out: list[str] = []
@@ -90,7 +91,41 @@ def blank_hidden_html(text: str, hiding: Hiding) -> tuple[str, Hiding]:
         out.append(" " * (len(text) - start))
         done = len(text)
     out.append(text[done:])
-    return "".join(out), hiding
+    return _without_unshown_attributes("".join(out)), hiding
+
+
+# An attribute whose value no reader of the page sees as text: a tooltip, an image's
+# alternative text, an accessibility label, a script's data. (href and src stay: the
+# link is checked; id and class stay: the reader finds ``<div id="refs">`` by them.)
+_UNSHOWN_ATTRIBUTE = re.compile(
+    r"""(?<![\w-])(?:title|alt|aria-label|aria-description|data-[A-Za-z0-9_.-]{1,40}+)"""
+    r"""\s*+=\s*+(?:"([^"<>]{0,2000}+)"|'([^'<>]{0,2000}+)')""",
+    re.IGNORECASE,
+)
+
+
+def _without_unshown_attributes(text: str) -> str:
+    """`text` with the values of its tags' unshown attributes blanked, column for column.
+
+    Why: ``<span title="(Smith, 2019)">`` or ``<img alt="Smith et al. 2019">`` shows no
+    such words on the page, yet the line was read whole and the attribute cited
+    Smith's entry -- an uncited entry hidden from the audit."""
+    if "=" not in text:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for tag in _TAG.finditer(text):
+        if tag[1] == "/" or "=" not in tag[3]:
+            continue
+        for value in _UNSHOWN_ATTRIBUTE.finditer(text, tag.start(3), tag.end(3)):
+            group = 1 if value.start(1) >= 0 else 2
+            start, end = value.span(group)
+            pieces += [text[done:start], " " * (end - start)]
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _NOT_NOTED = frozenset({"script", "style"})  # code and CSS: no text a reader would miss
