@@ -43,3 +43,14 @@ def test_names_opening_with_a_number_still_read() -> None:
 def test_a_count_and_lower_case_words_is_no_name() -> None:
     assert not parse_group("1,760,000 estimated in 2002")
     assert not parse_group("3,000 treated in 2010")
+
+
+def test_a_bracket_citation_inside_the_words_before_a_year_cites(tmp_path: Path) -> None:
+    """ "(estimated by ARPAE [4] over the period 1991–2015)": the words before the span
+    hold a numeric citation, so they are no author's name; the bracket cites."""
+    body = (
+        "Praziquantel is used widely [1]-[3]. Rain was 696 mm a year (estimated by "
+        "AGENCY [4] over the period 1991–2015) and more [5], [6].\n\n"
+    )
+    assert markdown_verdict(tmp_path, body + _LIST, 9) == (set(), set())
+    assert not parse_group("estimated by AGENCY [4] over the period 1991–2015")

@@ -512,8 +512,8 @@ def _names_in(segment: str) -> _Names | None:
     if quoted:
         # APA cites a work with no author by its quoted title: ("Handbook of Sensing," 2010)
         text = text.strip(_QUOTES).strip(" ,")
-    if not text:
-        return None
+    if not text or _NUMERIC_BRACKET.search(text):
+        return None  # "(estimated by ARPAE [22] over the period 1991–2015)": cited by number
     if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole
         tail = ET_AL.search(text)
         name = text[: tail.start()].strip(" ,") if tail else text
@@ -557,6 +557,11 @@ def _names_in(segment: str) -> _Names | None:
         offset = _skip(text, comma + 1, " ")
         return _Names(cut + offset, text[offset:], authors[1:], et_al, True)
     return _Names(cut, text, authors, et_al, weak)
+
+
+# a numeric citation among the words before a year: they are no name ("by ARPAE [22]
+# over the period 1991–2015"), and the bracket is the citation
+_NUMERIC_BRACKET = re.compile(r"\[\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,8}\]")
 
 
 # Words a clause ends on before a year and no name does: "(1,760,000 estimated in 2002)"
