@@ -261,6 +261,7 @@ SHAPES = [
     Shape("r5z-txt-et-al", _txt_run("Smith et al. "), 1000, "text: 'Smith et al. ' x n"),
     Shape("r5z-txt-numbers", _txt_run("1, 2, "), 2000, "text: '1, 2, ' x n"),
     Shape("r5z-tiny-lines", tiny_lines, 2000, "n lines 'a'"),
+    Shape("r5z-tiny-lines-past-cap", tiny_lines, 1_000_000, "n lines 'a' (past the line cap)"),
     Shape("r5z-tiny-list-lines", tiny_list_lines, 2000, "n list lines 'S'"),
     Shape("r5z-bbl-entries", bbl_entries, 1000, "a biblatex .bbl of n entries"),
     Shape("r5z-tex-edef", tex_edef_doubling, 20, "\\edef doubling n levels"),
