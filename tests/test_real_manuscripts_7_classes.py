@@ -162,6 +162,19 @@ def test_in_input_without_braces_reads_the_file(tmp_path: Path) -> None:
     assert "INP001" not in codes
 
 
+def test_in_guard_input_encoding_and_macro_parameters_are_no_files(tmp_path: Path) -> None:
+    """The guard for IN: '\\inputencoding latin1' and a definition's '\\input #1' name no
+    file; nothing is said missing and the citations stand."""
+    tex = _latex(
+        tmp_path,
+        "\\newcommand{\\chapterfile}[1]{\\input #1 }\n",
+        "\\inputencoding latin1\nDepolar \\cite{roe2001} ve \\cite{poe2004}.\n",
+    )
+    uncited, missing, codes = _verdict(_audit(tex))
+    assert (uncited, missing) == ({"zed2010"}, set())
+    assert "INP001" not in codes
+
+
 # --- FI: an \include whose file is named by a macro ------------------------------------
 
 
