@@ -103,3 +103,43 @@ def test_text_the_colour_of_its_ground_cites_nothing(tmp_path: Path, middle: str
 def test_text_with_contrast_still_cites(tmp_path: Path, middle: str) -> None:
     uncited, _ = _audit(tmp_path / "a.docx", middle)
     assert uncited == []
+
+
+THIN_STYLE = (
+    f'<?xml version="1.0"?><w:styles xmlns:w="{W}">'
+    '<w:style w:type="character" w:styleId="Thin"><w:rPr><w:w w:val="5"/></w:rPr></w:style>'
+    "</w:styles>"
+)
+
+
+@pytest.mark.parametrize(
+    ("props", "seen"),
+    [
+        ('<w:w w:val="1"/>', False),
+        ('<w:w w:val="10"/>', False),
+        ('<w:rStyle w:val="Thin"/>', False),
+        ('<w:w w:val="50"/>', True),
+        ('<w:rStyle w:val="Thin"/><w:w w:val="100"/>', True),
+    ],
+    ids=["one-percent", "ten-percent", "thin-style", "half-width", "own-width-over-style"],
+)
+def test_text_squeezed_to_a_smear_cites_nothing(tmp_path: Path, props: str, seen: bool) -> None:
+    """``w:w`` sets the letters' width in percent: at 10% or less they are drawn on top
+    of each other, a smear no reader makes out -- a "zero-width font"."""
+    path = tmp_path / "a.docx"
+    body = _p(_r("Intro as shown (Lee, 2001).")) + _p(_r(CITE, props)) + _p(_r("References"))
+    body += "".join(_p(_r(e)) for e in ENTRIES)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>',
+        )
+        archive.writestr("word/styles.xml", THIN_STYLE)
+    result = audit(AuditInput(manuscripts=(path,)))
+    uncited = [f.message for f in result.findings if f.rule == "uncited-reference"]
+    notes = [f.message for f in result.findings if f.rule == "unreadable-input"]
+    assert (uncited == []) is seen
+    assert (notes == []) is seen
+    if not seen:
+        assert "squeezed to 10% of its width or less" in notes[0]

@@ -49,6 +49,7 @@ _WHITE_THEMES = frozenset({"background1", "light1"})  # the theme's page colour:
 _CLEAR_FILLS = frozenset({"", "auto", "ffffff", "white"})
 _MAX_GROUND_STEPS = 64  # ancestors looked through for a table cell or a text box
 _TINY_HALF_POINTS = 2  # w:sz is in half-points: 1 pt and under shows as a hairline
+_THIN_SCALE = 10  # w:w, the width in percent: 10% and under draws the letters as a smear
 
 
 def _q(local: str) -> str:
@@ -155,6 +156,8 @@ class Looks:
     # colour and paragraph fill (inherited), the defaults' text colour, the page's
     hexes: dict[str, str] = field(default_factory=dict)
     fills: dict[str, str] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)  # style id -> width in percent
+    default_scale: int | None = None
     default_hex: str = ""
     page_hex: str = "ffffff"
 
@@ -171,6 +174,7 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
     based_on: dict[str, str] = {}
     hexes: dict[str, str] = {}
     fills: dict[str, str] = {}
+    scales: dict[str, int] = {}
     for style in styles_root.iterfind("w:style", _NS):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
@@ -184,6 +188,9 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         written = _hex(properties)
         if written is not None:
             hexes[style_id] = written
+        scale = _scale(properties)
+        if scale is not None:
+            scales[style_id] = scale
         shade = style.find("w:pPr/w:shd", _NS)
         if shade is not None:
             shading[style_id] = _filled(shade)
@@ -215,6 +222,8 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         fills=_inherited(fills, based_on),
         default_hex=_hex(defaults) or "",
         page_hex=page_hex,
+        scales=_inherited(scales, based_on),
+        default_scale=_scale(defaults),
     )
 
 
@@ -266,6 +275,17 @@ def _size(properties: Any) -> int | None:
         return None
 
 
+def _scale(properties: Any) -> int | None:
+    """A w:rPr's character width in percent (w:w), None when unset."""
+    scale = properties.find("w:w", _NS) if properties is not None else None
+    if scale is None:
+        return None
+    try:
+        return int((scale.get(_q("val")) or "").strip().rstrip("%")[:8])
+    except ValueError:
+        return None
+
+
 def _filled(shade: Any) -> bool:
     return (shade.get(_q("fill")) or "").lower() not in _CLEAR_FILLS
 
@@ -292,11 +312,14 @@ def _resolved(own: _T | None, character: str, paragraph: str, by_style: dict[str
 
 WHITE_RUN = "white"
 TINY_RUN = "tiny"
+THIN_RUN = "thin"
 
 
 def run_look(run: Any, paragraph_style_id: str, looks: Looks) -> str | None:
-    """`TINY_RUN` for a run of 1 pt or less, `WHITE_RUN` for a white run on no ground
-    of its own (its paragraph's ground is the caller's), else None."""
+    """`TINY_RUN` for a run of 1 pt or less, `THIN_RUN` for one squeezed to
+    `_THIN_SCALE` percent of its width or less (``w:w``: its letters drawn on top of
+    each other, a smear no one reads), `WHITE_RUN` for a white run on no ground of its
+    own (its paragraph's ground is the caller's), else None."""
     properties = run.find("w:rPr", _NS)
     style = properties.find("w:rStyle", _NS) if properties is not None else None
     character = (style.get(_q("val")) or "") if style is not None else ""
@@ -305,6 +328,11 @@ def run_look(run: Any, paragraph_style_id: str, looks: Looks) -> str | None:
         size = looks.default_size
     if size is not None and size <= _TINY_HALF_POINTS:
         return TINY_RUN
+    scale = _resolved(_scale(properties), character, paragraph_style_id, looks.scales)
+    if scale is None:
+        scale = looks.default_scale
+    if scale is not None and 0 < scale <= _THIN_SCALE:
+        return THIN_RUN
     color = _resolved(_color(properties) or None, character, paragraph_style_id, looks.colors)
     if color is None:
         color = looks.default_color
@@ -339,7 +367,7 @@ def run_unseen(
     if run_hidden(run, paragraph_style_id, looks.hidden, looks.hidden_default):
         return True
     look = run_look(run, paragraph_style_id, looks)
-    if look == TINY_RUN or (look == WHITE_RUN and not grounded()):
+    if look in (TINY_RUN, THIN_RUN) or (look == WHITE_RUN and not grounded()):
         return True
     return run_blends(run, paragraph_style_id, looks)
 
@@ -377,6 +405,8 @@ def unseen_notes(body: Any, looks: Looks) -> list[str]:
         look = run_look(node, style, looks)
         if look == TINY_RUN:
             unseen["under 1 pt high"] += 1
+        elif look == THIN_RUN:
+            unseen[f"squeezed to {_THIN_SCALE}% of its width or less"] += 1
         elif look == WHITE_RUN and not shaded and not cells:
             unseen["white on the white page"] += 1
         elif run_blends(node, style, looks):
