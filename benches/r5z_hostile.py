@@ -133,6 +133,16 @@ def bib_same_title(n: int) -> Files:
     return {"refs.bib": bib, "paper.md": "As shown [@k1].\n"}
 
 
+def bib_same_doi_key_url(n: int) -> Files:
+    """n entries sharing one key, one DOI and one URL: every pair is a duplicate."""
+    bib = "".join(
+        f"@article{{k, author = {{Auth{i}, A.}}, title = {{T{i}}}, year = 2020, "
+        "doi = {10.1000/same}, url = {https://example.org/same}}\n"
+        for i in range(n)
+    )
+    return {"refs.bib": bib, "paper.md": "As shown [@k].\n"}
+
+
 def ris_lines(n: int) -> Files:
     ris = "TY  - JOUR\n" + "AU  - Smith, J.\n" * n + "ER  - \n"
     return {"refs.ris": ris, "paper.md": "As shown (Smith, 2020).\n"}
@@ -273,6 +283,7 @@ SHAPES = [
     Shape("r5z-bib-crossref-chain", bib_crossref_chain, 100, "n entries, crossref chain"),
     Shape("r5z-bib-crossref-cycle", bib_crossref_cycle, 100, "n entries, crossref cycle"),
     Shape("r5z-bib-same-title", bib_same_title, 50, "n entries, one title"),
+    Shape("r5z-bib-same-doi-key-url", bib_same_doi_key_url, 50, "n entries, one key/DOI/URL"),
     Shape("r5z-ris-lines", ris_lines, 10_000, "one RIS record, n AU lines"),
     Shape("r5z-bib-authors", bib_authors, 10_000, "one entry of n persons"),
     Shape("r5z-json-authors", json_authors, 10_000, "one CSL-JSON item of n persons"),
