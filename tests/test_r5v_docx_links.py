@@ -92,8 +92,9 @@ def test_a_paragraph_of_many_links_is_bounded() -> None:
 
 
 def _judged(links: tuple[ShownLink, ...]) -> list[str]:
-    document = Document(path="a.docx", format="docx", lines=(Line("a.docx", 1, "Text."),))
-    object.__setattr__(document, "shown_links", links)
+    document = Document(
+        path="a.docx", format="docx", lines=(Line("a.docx", 1, "Text."),), shown_links=links
+    )
     data = AuditData(manuscripts=(document,), bibliographies=(), citations=(), matches=())
     return [f.message for f in DeceptiveLink().check(data)]
 

@@ -15,7 +15,6 @@ from citeaudit.doi import (
     unicode_names,
 )
 from citeaudit.manuscript.document import Document, Line
-from citeaudit.manuscript.docx_links import ShownLink
 from citeaudit.model.finding import Applicability, Finding, Fix, Severity
 from citeaudit.model.location import Location
 from citeaudit.rules.base import Rule
@@ -129,9 +128,7 @@ class DeceptiveLink(Rule):
         """Links whose target the reader keeps apart from their text (a Word
         hyperlink's relationship, a ``HYPERLINK`` field's instruction), judged as the
         Markdown ones are: the text is an address or a DOI the target is not."""
-        # a reader that keeps no such links leaves the attribute unset
-        links: tuple[ShownLink, ...] = getattr(document, "shown_links", ())
-        for link in links:
+        for link in document.shown_links:
             shown = link.shown.strip()
             if not _SHOWN_ALONE.fullmatch(shown) or _same_address(shown, link.target):
                 continue
