@@ -43,3 +43,38 @@ def test_what_is_no_definition_is_left() -> None:
         '[z]: https://example.org "a title" and more words'
     )
     assert _blanked(text) == text.split("\n")
+
+
+def _notes_blanked(text: str) -> list[str]:
+    from citeaudit.manuscript.markdown_definitions import blank_unused_footnotes
+
+    lines = text.split("\n")
+    blank_unused_footnotes(lines)
+    return [line.strip() for line in lines]
+
+
+def test_a_footnote_no_text_calls_is_blanked_with_its_continuations() -> None:
+    lines = _notes_blanked(
+        "Text.[^a] More.\n\n"
+        "[^a]: Shown note (Lee, 2001).\n"
+        "[^b]: Unused note (Smith, 2019)\n"
+        "lazy line (Roe, 2020).\n\n"
+        "    Indented block (Kay, 2018).\n\n"
+        "After the note."
+    )
+    assert lines == [
+        "Text.[^a] More.",
+        "",
+        "[^a]: Shown note (Lee, 2001).",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "After the note.",
+    ]
+
+
+def test_notes_are_left_when_no_note_is_called_so() -> None:
+    text = "Text.^1^\n\n[^1]: Smith (2019)."
+    assert _notes_blanked(text) == ["Text.^1^", "", "[^1]: Smith (2019)."]

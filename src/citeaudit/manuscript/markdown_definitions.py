@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["blank_link_definitions"]
+__all__ = ["blank_link_definitions", "blank_unused_footnotes"]
 
 _DEFINITION = re.compile(
     r"(?P<indent> {0,3})(?P<label>\[[^\[\]]{1,999}+\]):[ \t]*+"
@@ -61,3 +61,50 @@ def _blanked(line: str, match: re.Match[str]) -> str:
         start, end = match.span("title")
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+# a footnote definition ("[^note]: text") and a footnote's use ("[^note]" not defined there)
+_FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^([^\[\]\s]{1,200}+)\]:")
+_FOOTNOTE_USE = re.compile(r"\[\^([^\[\]\s]{1,200}+)\](?!:)")
+_NOTE_INDENT = re.compile(r"(?: {4}|\t)")
+
+
+def blank_unused_footnotes(lines: list[str]) -> None:
+    """Blank, in place, the footnote definitions no text refers to: Pandoc and GitHub
+    print a note only where a ``[^note]`` calls it, so ``[^n]: See (Smith, 2019).``
+    with no ``[^n]`` anywhere prints nothing -- yet it was read, and cited Smith's
+    entry. A definition runs on over the lines after it up to a blank line, and over
+    the blocks indented four spaces after that. A text that calls no note so is left
+    whole: its notes are called some other way. Two passes over the lines."""
+    used: set[str] = set()
+    defined: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if "[^" not in line:
+            continue
+        definition = _FOOTNOTE_DEFINITION.match(line)
+        if definition is not None:
+            defined.append((i, definition.group(1)))
+            rest = line[definition.end() :]
+        else:
+            rest = line
+        used.update(m.group(1) for m in _FOOTNOTE_USE.finditer(rest))
+    if not used:
+        return  # no note is called so: the text calls them otherwise (a converter's "^1^")
+    for start, label in defined:
+        if label not in used:
+            _blank_note(lines, start)
+
+
+def _blank_note(lines: list[str], start: int) -> None:
+    lines[start] = " " * len(lines[start])
+    i = start + 1
+    blank = False
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            blank = True
+        elif (blank and not _NOTE_INDENT.match(line)) or _FOOTNOTE_DEFINITION.match(line):
+            return
+        else:
+            lines[i] = " " * len(line)
+        i += 1
