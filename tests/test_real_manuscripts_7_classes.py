@@ -302,15 +302,19 @@ def test_mb_manubot_citation_by_identifier_cites_its_item(tmp_path: Path) -> Non
     strict=True,
     reason="class SW: a three-letter word glued to its numeric citation at a sentence's end, "
     "'помечаются как шум[7].', was taken for an indexed variable and not read; entry 7 "
-    "'never cited' (longer words glued so were read); numeric citation reading (c4)",
+    "'never cited' (longer words glued so were read); numeric citation reading (c4; diff "
+    "s7-citations-short-cyrillic-word.diff)",
 )
 def test_sw_short_word_glued_to_its_citation_at_a_sentence_end(tmp_path: Path) -> None:
     md = tmp_path / "m.md"
     md.write_text(
-        "Точки с малой плотностью помечаются как шум[1]. Кластеры строятся иначе[2].\n\n"
+        "Метод описан в работе [1] и в обзоре [2]. Кластеры строятся иначе[3].\n"
+        "Точки с малой плотностью помечаются как шум[4].\n\n"
         "# Список литературы\n\n"
         "1. Иванов И. И. Плотностные методы. М.: Пример, 2017.\n\n"
-        "2. Петров П. П. Кластеры данных. СПб.: Пример, 2015.\n",
+        "2. Петров П. П. Кластеры данных. СПб.: Пример, 2015.\n\n"
+        "3. Сидоров С. С. Иерархия кластеров. М.: Пример, 2012.\n\n"
+        "4. Орлов О. О. Шум в данных. Казань: Пример, 2016.\n",
         encoding="utf-8",
     )
     uncited, missing, _ = _verdict(_audit(md))
