@@ -130,3 +130,32 @@ def test_bibtex_splits_no_more_names_than_it_keeps(
     assert reference.authors[0].family == "Braced and Co"  # 'and' inside braces: one name
     assert reference.authors[1].family == "Auth0"
     assert max(handed) <= limits.MAX_LIST_PERSONS + 1
+
+
+def test_ris_hands_rispy_no_more_person_lines_than_it_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rispy reads every line of a record into its lists before any cap: a record's
+    person lines past the cap are left out of what it is handed (and the record's
+    other tags after them are still read)."""
+    from citeaudit.bibliography import ris
+
+    handed: list[int] = []
+    parse = ris._RIS.parse
+
+    def counted(text: str) -> object:
+        handed.append(text.count("\nAU  - "))
+        return parse(text)
+
+    monkeypatch.setattr(ris._RIS, "parse", counted)
+    text = (
+        "TY  - JOUR\n"
+        + "".join(f"AU  - Auth{i}, A.\n" for i in range(100_000))
+        + "TI  - The title\nPY  - 2020\nER  - \n"
+    )
+    bibliography = _read(tmp_path, "refs.ris", text)
+    (reference,) = bibliography.references
+    assert len(reference.authors) == limits.MAX_LIST_PERSONS
+    assert (reference.title, reference.year) == ("The title", 2020)
+    assert max(handed) <= limits.MAX_LIST_PERSONS + 1
+    assert len(_cut(bibliography)) == 1

@@ -17,7 +17,13 @@ from typing import Any, ClassVar
 import rispy
 
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES, PersonBudget, ProblemTally, entries_cut
+from citeaudit.bibliography.limits import (
+    MAX_ENTRIES,
+    MAX_LIST_PERSONS,
+    PersonBudget,
+    ProblemTally,
+    entries_cut,
+)
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
@@ -185,7 +191,7 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
         tag = match.group(1) if match else None
         if tag == "TY":
             if start is not None:
-                yield _Record(start, "\n".join(lines[start - 1 : number - 1]).rstrip(), False)
+                yield _Record(start, _record_text(lines, start - 1, number - 1).rstrip(), False)
             start = number
         elif tag == "ER":
             if start is None:
@@ -198,7 +204,7 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
                 )
                 tally.trim()
             else:
-                yield _Record(start, "\n".join(lines[start - 1 : number]), True)
+                yield _Record(start, _record_text(lines, start - 1, number), True)
                 start = None
         elif start is None and clean and not clean.startswith(("%", "#")):
             problems.append(
@@ -211,7 +217,37 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
             )
             tally.trim()
     if start is not None:
-        yield _Record(start, "\n".join(lines[start - 1 :]).rstrip(), False)
+        yield _Record(start, _record_text(lines, start - 1, len(lines)).rstrip(), False)
+
+
+# Tags of persons (authors, editors, translators): rispy reads each into a list.
+_PERSON_TAGS = frozenset({"AU", "A1", "A2", "A3", "A4", "ED", "TA"})
+
+
+def _record_text(lines: list[str], start: int, end: int) -> str:
+    """Lines `start` to `end` as one record, each person tag's lines past the most a
+    list keeps (`limits.MAX_LIST_PERSONS`, one more to say it was cut) left out with
+    their continuation lines: rispy reads every line into its lists before the
+    budget could cut them (a record of a million AU lines held hundreds of MB)."""
+    if end - start <= MAX_LIST_PERSONS:
+        return "\n".join(lines[start:end])
+    kept: list[str] = []
+    seen: dict[str, int] = {}
+    dropping = False
+    for line in lines[start:end]:
+        match = _TAG.match(line.rstrip())
+        if match is None:
+            if not dropping:
+                kept.append(line)
+            continue
+        tag = match.group(1)
+        dropping = False
+        if tag in _PERSON_TAGS:
+            seen[tag] = count = seen.get(tag, 0) + 1
+            dropping = count > MAX_LIST_PERSONS + 1
+        if not dropping:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _reference(
