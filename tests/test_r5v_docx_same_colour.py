@@ -44,6 +44,9 @@ def _cell(inner: str, fill: str = "") -> str:
     return f"<w:tbl><w:tr><w:tc>{props}{inner}</w:tc></w:tr></w:tbl>"
 
 
+# a solid pattern is drawn in its colour over a white fill; a 50% one mixes the two
+SOLID_BLACK = '<w:shd w:val="solid" w:color="000000" w:fill="FFFFFF"/>'
+PATTERNED = '<w:shd w:val="pct50" w:color="000000" w:fill="FFFFFF"/>'
 STYLES = (
     f'<?xml version="1.0"?><w:styles xmlns:w="{W}">'
     '<w:style w:type="paragraph" w:styleId="Dark"><w:pPr>'
@@ -78,8 +81,9 @@ def _audit(path: Path, middle: str) -> tuple[list[str], list[str]]:
         _p(_r(CITE, '<w:rStyle w:val="Navy"/>'), '<w:pStyle w:val="Dark"/>'),
         _p(_r(CITE, _color("FEFEFE"))),
         _cell(_p(_r(CITE, _color("C00000"))), fill="C00000"),
+        _p(_r(CITE, _color("000000") + SOLID_BLACK)),
     ],
-    ids=["black-bar", "highlight", "paragraph", "styles", "near-white", "cell"],
+    ids=["black-bar", "highlight", "paragraph", "styles", "near-white", "cell", "solid-black"],
 )
 def test_text_the_colour_of_its_ground_cites_nothing(tmp_path: Path, middle: str) -> None:
     uncited, notes = _audit(tmp_path / "a.docx", middle)
@@ -97,8 +101,22 @@ def test_text_the_colour_of_its_ground_cites_nothing(tmp_path: Path, middle: str
         _p(_r(CITE, _shade("000000"))),
         _cell(_p(_r(CITE, _color("FFFFFF")))),
         _p(_r(CITE, '<w:rStyle w:val="Navy"/>' + _shade("FFFFFF")), '<w:pStyle w:val="Dark"/>'),
+        _p(_r(CITE, _color("FFFFFF") + SOLID_BLACK)),
+        _p(_r(CITE, _color("FFFFFF")), SOLID_BLACK),
+        _p(_r(CITE, _color("FFFFFF") + PATTERNED)),
     ],
-    ids=["white-on-black", "red", "light-grey", "auto", "no-colour", "cell-style", "own-fill"],
+    ids=[
+        "white-on-black",
+        "red",
+        "light-grey",
+        "auto",
+        "no-colour",
+        "cell-style",
+        "own-fill",
+        "white-on-solid-black-run",
+        "white-on-solid-black-paragraph",
+        "white-on-a-pattern",
+    ],
 )
 def test_text_with_contrast_still_cites(tmp_path: Path, middle: str) -> None:
     uncited, _ = _audit(tmp_path / "a.docx", middle)

@@ -194,7 +194,9 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
         shade = style.find("w:pPr/w:shd", _NS)
         if shade is not None:
             shading[style_id] = _filled(shade)
-            fills[style_id] = _fill_hex(shade) or ""
+            sets, fill = _shading(shade)
+            if sets:
+                fills[style_id] = fill or ""  # "": a ground of no known colour
         parent = style.find("w:basedOn", _NS)
         if parent is not None and parent.get(_q("val")):
             based_on[style_id] = parent.get(_q("val")) or ""
@@ -286,8 +288,31 @@ def _scale(properties: Any) -> int | None:
         return None
 
 
+def _shading(shade: Any) -> tuple[bool, str | None]:
+    """(whether a w:shd sets a ground, its colour as six hex digits -- None when not
+    known). A solid pattern (``w:val="solid"``) is drawn in the pattern's colour
+    (``w:color``; automatic: black) over the fill; a clear one shows the fill; another
+    pattern (``pct50``, stripes) mixes them (a ground of no one colour); ``nil`` none."""
+    if shade is None:
+        return False, None
+    pattern = (shade.get(_q("val")) or "").lower()
+    if pattern == "nil":
+        return False, None
+    if pattern == "solid":
+        color = (shade.get(_q("color")) or "").lower()
+        return True, (_six_hex(color) or ("000000" if color in ("", "auto") else None))
+    fill = (shade.get(_q("fill")) or "").lower()
+    if pattern in ("", "clear"):
+        if fill in ("", "auto"):
+            return False, None
+        return True, "ffffff" if fill == "white" else _six_hex(fill)
+    return True, None
+
+
 def _filled(shade: Any) -> bool:
-    return (shade.get(_q("fill")) or "").lower() not in _CLEAR_FILLS
+    """The shading sets a ground white text shows on: any but a white one."""
+    sets, color = _shading(shade)
+    return sets and color != "ffffff"
 
 
 def _run_grounded(properties: Any) -> bool:
@@ -477,8 +502,9 @@ def _hex(properties: Any) -> str | None:
 
 
 def _fill_hex(shade: Any) -> str | None:
-    """A w:shd's fill as six hex digits; None when clear or automatic."""
-    return _six_hex(shade.get(_q("fill"))) if shade is not None else None
+    """A w:shd's ground as six hex digits; None when it sets none or one of no known
+    colour (`_shading`)."""
+    return _shading(shade)[1]
 
 
 def _page_hex(document_root: Any) -> str:
@@ -512,8 +538,8 @@ def _ground(run: Any, properties: Any, paragraph_style_id: str, looks: Looks) ->
     when it is not known: a text box, a cell with no fill of its own (a table style
     may shade it), a theme-coloured page, deeper than `_MAX_GROUND_STEPS`."""
     if properties is not None:
-        shade = _fill_hex(properties.find("w:shd", _NS))
-        if shade is not None:
+        sets, shade = _shading(properties.find("w:shd", _NS))
+        if sets:
             return shade
         highlight = properties.find("w:highlight", _NS)
         if highlight is not None:
@@ -531,11 +557,11 @@ def _ground(run: Any, properties: Any, paragraph_style_id: str, looks: Looks) ->
             paragraph_seen = True
             shade = node.find("w:pPr/w:shd", _NS)
             if shade is not None:
-                fill = _fill_hex(shade)
-                if fill is not None or _filled(shade):
+                sets, fill = _shading(shade)
+                if sets:
                     return fill
-            elif looks.fills.get(paragraph_style_id):
-                return looks.fills[paragraph_style_id]
+            elif paragraph_style_id in looks.fills:
+                return looks.fills[paragraph_style_id] or None
         if node.tag == _TC:  # its own fill, else a table style's perhaps: not judged
             return _fill_hex(node.find("w:tcPr/w:shd", _NS))
         node = node.getparent()
