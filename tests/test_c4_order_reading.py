@@ -96,3 +96,25 @@ def test_a_number_after_a_code_name_read_by_the_order() -> None:
         "CD4 200 cells and HM61713 12 were seen."
     )
     assert _numbers(f"{_OPENING} {body}{_CLOSING}") == [1, 2, 3, 4, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Only 14% survived two years in this group 5. Drying is slow.",
+        "The students were hardly a representative group 5. By then kilns were hot.",
+    ],
+)
+def test_a_number_after_a_determined_group_word_cites(sentence: str) -> None:
+    """ "in this group 10.", "a representative group 43.": a group named by a
+    determiner is no labelled group ("in group 2."), so the number ending the sentence
+    is a flattened superscript where those are the style."""
+    assert _numbers(f"{_OPENING} {sentence}{_CLOSING}") == [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They were placed in group 5. Drying is slow.", "Of the group 5. Drying is slow."],
+)
+def test_a_labelled_group_is_no_citation(sentence: str) -> None:
+    assert _numbers(f"{_OPENING} {sentence}{_CLOSING}") == [1, 2, 3, 4, 6, 7]

@@ -59,7 +59,7 @@ from citeaudit.manuscript.citations.list_labels import (
 )
 from citeaudit.manuscript.citations.marker import shown
 from citeaudit.manuscript.citations.markup import CodeSpans, code_index
-from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, word_before
+from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, determined, word_before
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
@@ -323,6 +323,9 @@ _VALUE_LEADS = _words(
 # Words after which a bare number is a label, a unit's value or a value the sentence
 # states: never a flattened superscript read by the list's order (`numeric_order`).
 _REFUSED = _LABEL_WORDS | _UNIT_WORDS | _VALUE_LEADS
+# the labelled nouns a determiner names as things spoken of ("in this group 10."),
+# whose number ending the sentence is then no label (`numeric_candidate.determined`)
+_DETERMINED_LEADS = _words("group stage phase level grade type class sample site")
 
 
 class NumericExtractor(CitationExtractor):
@@ -1477,7 +1480,13 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
                 # joining word, kept where flattened superscripts are the style
                 yield _Candidate(start, start + len(body), numbers, "spaced-loose")
             continue  # after a word, only where a sentence or a paragraph ends
-        if text[start - 2].isalpha() and _word_before(text, start).casefold() in _VALUE_LEADS:
+        if (
+            text[start - 2].isalpha()
+            and word.casefold() in _VALUE_LEADS
+            and not (
+                word.casefold() in _DETERMINED_LEADS and determined(text, start - 1 - len(word))
+            )
+        ):
             continue  # "O pH ... foi 7. Desta forma": a value the sentence ends on
         if following is not None and following.islower() and not several:
             continue  # "12 patients", "12,5 mg": a count or a value

@@ -61,3 +61,21 @@ def word_before(text: str, low: int, end: int) -> tuple[int, str]:
     if found is None:
         return -1, ""
     return low + len(window) - found.end(1), found.group(1)[::-1]
+
+
+# what names a noun as a thing already spoken of, not a label: "this group", "a
+# representative group", "each stage" (a label's noun stands bare: "in group 2")
+_DETERMINERS = frozenset(
+    ("a", "an", "this", "that", "these", "those", "each", "every", "our", "their", "its", "such")
+)
+
+
+def determined(text: str, noun_start: int) -> bool:
+    """Whether one of the two words before the noun at `noun_start` is a determiner
+    ("in this group 10.", "a representative group 43."): the number after such a noun
+    is no label of it ("in group 2."), and ends the sentence as a superscript would."""
+    before = text[max(noun_start - 40, 0) : noun_start]
+    if not before[-1:].isspace():
+        return False
+    words = before.split()[-2:]
+    return any(w.casefold() in _DETERMINERS for w in words if w.isalpha())

@@ -54,7 +54,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from citeaudit.manuscript.citations.numeric_candidate import Candidate, expand, word_before
+from citeaudit.manuscript.citations.numeric_candidate import (
+    Candidate,
+    determined,
+    expand,
+    word_before,
+)
 
 # the separators of a flattened list, as publishers' XML leaves them: plain ("5,6",
 # "46-48"), marked superscript alone ("12^,^13"), or SciELO's bracketed superscript
@@ -352,6 +357,8 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
     if _ET_AL.search(text, max(space - 8, 0), space + 1):
         return True  # "Constance et al 6 showed"
     compound = at >= 0 and text[at - 1 : at] == "-"
+    if word in _DETERMINED_LEADS and determined(text, at) and _sentence_ends(text, space + 1):
+        return True  # "in this group 10.": a group spoken of, no labelled "group 2"
     if not compound and (word in refused_words or word in _MONTHS or word in _COUNT_LEADS):
         return False  # "Table 5", "5 mg", "in 5"; but "c-section 4." is no section label
     if before.isalpha():
@@ -360,6 +367,16 @@ def _free_before(text: str, space: int, refused_words: frozenset[str]) -> bool:
     if before == "," and _NUMBER_BEFORE.search(text, max(space - _LOOKBACK, 0), space):
         return False  # "(6, 7, 11, 18)": one item of a series of numbers
     return before in ".,;:)]”\"’'%"
+
+
+# the labelled nouns a determiner names as things spoken of: "in this group 10."
+_DETERMINED_LEADS = _words("group stage phase level grade type class sample site")
+_ENDS_SENTENCE = re.compile(r"\d{1,3}[.;](?:[ \t]+[^\W\d_a-z]|[ \t]*(?:\n|\Z))")
+
+
+def _sentence_ends(text: str, start: int) -> bool:
+    """Whether the number at `start` ends its sentence ("group 10. The", "group 10.")."""
+    return _ENDS_SENTENCE.match(text, start) is not None
 
 
 def ordered(introduced: Iterable[int]) -> bool:
