@@ -31,7 +31,7 @@ from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_captions import float_captions
-from citeaudit.manuscript.pdf_footnotes import split_footnotes
+from citeaudit.manuscript.pdf_footnotes import note_runs_on, split_footnotes
 from citeaudit.manuscript.pdf_layout import PdfLine, body_size
 from citeaudit.manuscript.pdf_links import LinkArea
 from citeaudit.manuscript.pdf_pages import MAX_CHARS, MAX_PAGES, PageRead, pdf_problem, read_pages
@@ -71,14 +71,17 @@ def _read_pages(path: Path, name: str) -> _Pages:
 def finished_pages(read: PageRead, name: str) -> _Pages:
     """The engine's pages with each page's footnotes kept apart from its body (set in
     type smaller than the body's, which only the whole text tells) and the problems
-    named by file."""
+    named by file. A note left unfinished at a page's foot goes on at the next page's
+    foot unmarked, and is read with the notes too."""
     size = body_size([read.lines])
     lines: list[PdfLine] = []
     notes: list[PdfLine] = []
+    runs_on = False
     for _, page in itertools.groupby(read.lines, key=lambda ln: ln.page):
-        body, page_notes = split_footnotes(list(page), size)
+        body, page_notes = split_footnotes(list(page), size, continued=runs_on)
         lines.extend(body)
         notes.extend(page_notes)
+        runs_on = note_runs_on(page_notes)
     problems = [InputProblem(name, None, message) for message in read.problems]
     return _Pages(lines, read.links, read.lefts, problems, notes)
 
