@@ -9,7 +9,7 @@ lies in -- for a link to the runner's file. The writers then opened the name aga
 and wrote the runner's file: the report over ``~/.bashrc``, a "fixed" bibliography
 renamed into ``~/.ssh``. The swap is made here right after the writer's last look
 (the audit, or ``fix``'s read-back of the file), before the write.
-The writers go through `bounded_read.open_for_write` / `replace_file` (r5f-writes.diff).
+The writers go through `bounded_read.open_for_write` / `replace_file`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ from citeaudit.cli import main
 RUNNERS = b"export TOKEN=the-runner-s\n"
 ENTRY = (
     "@article{a,\n  title = {T},\n  year = {2020},\n  doi = {https://dx.doi.org/10.5555/x.1}\n}\n"
-)
-# Until cli/check.py, suppress/baseline.py and fix/plan.py take r5f-writes.diff.
-PENDING = pytest.mark.xfail(
-    strict=True, reason="the writers open by name (r5f-writes.diff not applied)"
 )
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links")
@@ -75,7 +71,6 @@ def _to_link(name: Path, target: Path) -> Callable[[], None]:
     return swap
 
 
-@PENDING
 def test_the_report_is_not_written_through_a_link_swapped_in_during_the_audit(
     checkout: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +83,6 @@ def test_the_report_is_not_written_through_a_link_swapped_in_during_the_audit(
     assert code == 2
 
 
-@PENDING
 def test_the_baseline_is_not_written_through_a_link_swapped_in_during_the_audit(
     checkout: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -103,7 +97,6 @@ def test_the_baseline_is_not_written_through_a_link_swapped_in_during_the_audit(
     assert code == 2
 
 
-@PENDING
 def test_fix_does_not_write_into_a_folder_swapped_for_a_link_after_its_read_back(
     checkout: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

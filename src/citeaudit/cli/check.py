@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import os
 import signal
 import sys
@@ -33,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from citeaudit.bounded_read import open_for_write
 from citeaudit.child_python import start_watchdog
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
@@ -260,7 +262,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         # Streamed: a large report is written an item at a time, never held whole.
         try:
-            with args.output.open("w", encoding="utf-8") as stream:
+            # From the checkout's own descriptor under --confine: the name was judged
+            # before the audit, and a link swapped in meanwhile is not written through.
+            with io.TextIOWrapper(open_for_write(args.output), encoding="utf-8") as stream:
                 reporter.write(result, stream, color=color)
         except OSError as exc:
             raise ConfigurationError(_cannot_write(args.output, exc)) from None

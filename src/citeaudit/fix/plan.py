@@ -10,15 +10,18 @@ entries without new problems.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeaudit.audit_data import AuditResult
 from citeaudit.bibliography.interface import Bibliography
-from citeaudit.bounded_read import NotARegularFile, read_capped
+from citeaudit.bounded_read import (
+    NotARegularFile,
+    read_capped,
+    replace_file,
+    resolved_for_write,
+)
 from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
 from citeaudit.fix.guard import check_edit
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
@@ -81,7 +84,8 @@ class Rewrite:
         a file changed since it was read (saved in an editor meanwhile) is not
         overwritten.
         """
-        path = Path(os.path.realpath(self.source.path))
+        # the real file, but not one a swapped link puts outside the --confine folder
+        path = resolved_for_write(self.source.path)
         original = self.source.original_bytes()
         # through the one bounded reader: a name swapped meanwhile for a pipe or a
         # device is refused unopened, not read for ever; one byte more than the
@@ -93,15 +97,9 @@ class Rewrite:
         if now != original:
             raise NotWritable(f"{self.source.path} changed while it was being fixed; run fix again")
         data = self.source.encode(self.text)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        # Made and renamed inside the folder's own descriptor under --confine
+        # (`replace_file`): a folder swapped for a link meanwhile is not written into.
+        replace_file(path, data, path.stat().st_mode & 0o7777)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from citeaudit.bounded_read import MAX_CONFIG_BYTES, read_capped
+from citeaudit.bounded_read import MAX_CONFIG_BYTES, open_for_write, read_capped
 from citeaudit.errors import ConfigurationError
 from citeaudit.model.finding import Finding
 
@@ -51,7 +51,9 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     ]
     text = json.dumps({"citeaudit-baseline": FORMAT, "findings": entries}, indent=2)
     try:
-        path.write_text(text + "\n", encoding="utf-8")
+        # under --confine from the checkout's descriptor: no link swapped in is followed
+        with open_for_write(path) as stream:
+            stream.write((text + "\n").encode("utf-8"))
     except OSError as exc:
         raise ConfigurationError(f"cannot write the baseline {path}: {exc.strerror}") from None
     return sum(counts.values())
