@@ -145,13 +145,6 @@ def test_ac_at_every_citekey_hook_is_no_citation(tmp_path: Path) -> None:
 # --- IN: TeX's own \input syntax, '\input ch1.tex' with no braces ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class IN: a Turkish thesis template inputs its chapters as plain TeX does, "
-    "'\\input ch1_giris.tex' with no braces: the chapters were not read, so none of their "
-    "citations and every entry 'never cited' (33 of 39, 127 of 141); fix in "
-    "manuscript/latex.py _INCLUDE (diff s7-latex-includes.diff)",
-)
 def test_in_input_without_braces_reads_the_file(tmp_path: Path) -> None:
     (tmp_path / "ch1_giris.tex").write_text(
         "Depolar \\cite{roe2001} ve \\cite{poe2004} ile incelendi.\n", encoding="utf-8"
@@ -178,13 +171,6 @@ def test_in_guard_input_encoding_and_macro_parameters_are_no_files(tmp_path: Pat
 # --- FI: an \include whose file is named by a macro ------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class FI: an Indonesian skripsi template includes its chapters in a loop, "
-    "'\\foreach \\i in \\vbab {\\edef\\vfile{Bab/bab\\i} \\include{\\vfile}}': the audit "
-    "said the file '\\vfile' was missing and LaTeX left it out, and reported every entry "
-    "the chapters cite as never cited; fix in manuscript/latex.py (diff s7-latex-includes.diff)",
-)
 def test_fi_include_named_by_a_macro_is_no_missing_file(tmp_path: Path) -> None:
     (tmp_path / "Bab").mkdir()
     (tmp_path / "Bab" / "bab1.tex").write_text(
@@ -206,13 +192,6 @@ def test_fi_include_named_by_a_macro_is_no_missing_file(tmp_path: Path) -> None:
 # --- CL: the bibliography named in the project's own document class -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class CL: a French thesis's own class file (these_ecole.cls, in the project) "
-    "loads biblatex and '\\addbibresource{biblio.bib}'; the .cls was not read, so 277 "
-    "citations had 'no reference list'; fix in manuscript/latex.py (diff "
-    "s7-latex-includes.diff)",
-)
 def test_cl_bibliography_named_in_a_local_class_file(tmp_path: Path) -> None:
     (tmp_path / "biblio.bib").write_text(_BIB, encoding="utf-8")
     (tmp_path / "these_ecole.cls").write_text(
@@ -234,13 +213,6 @@ def test_cl_bibliography_named_in_a_local_class_file(tmp_path: Path) -> None:
 # --- DB: a .bib of the TeX distribution named beside the project's ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class DB: '\\bibliography{IEEEabrv,refs}' names IEEEtran's abbreviation file, "
-    "which every TeX installation holds: 'bibliography file IEEEabrv.bib not found; "
-    "citations were not checked'; fix in manuscript/latex.py _bibliography_files (diff "
-    "s7-latex-includes.diff)",
-)
 def test_db_distribution_bib_is_no_missing_file(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
     tex = tmp_path / "skripsi.tex"

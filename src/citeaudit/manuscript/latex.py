@@ -55,7 +55,11 @@ from citeaudit.manuscript.latex_macros import (
     read_macros,
 )
 from citeaudit.manuscript.latex_typeset import typeset_body
-from citeaudit.manuscript.latex_unseen import blank_unseen
+from citeaudit.manuscript.latex_unseen import (
+    blank_unseen,
+    unseen_citation_lines,
+    unseen_citation_message,
+)
 from citeaudit.manuscript.markup import strip_latex
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem, decode_text
@@ -78,6 +82,9 @@ _VERB = re.compile(
     r"\*?([^\sA-Za-z{])"
 )
 _INCLUDE = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
+# Plain TeX's own form, which LaTeX keeps: ``\input chapter1.tex`` -- the name runs to
+# the next space or brace (Turkish university templates input every chapter so).
+_PLAIN_INPUT = re.compile(r"\\(input)(?![A-Za-z@])[ \t]*+(?=[^\s{}\\%])([^\s{}\\%]++)")
 _IMPORT = re.compile(
     r"\\(import|subimport|inputfrom|subinputfrom|includefrom|subincludefrom)\*?\s*\{([^{}]*)\}\s*\{([^{}]+)\}"
 )
@@ -140,7 +147,7 @@ class LatexReader(ManuscriptReader):
         lines = _expand(path, str(path), texts, state, top=True)
         _close_cap_problem(state)
         unfound = len(state.problems)
-        bibs = _bibliography_files(lines, state)
+        bibs = _bibliography_files(lines + _local_class_lines(lines, state), state)
         if not bibs and len(state.problems) > unfound:
             lines.extend(_compiled_list(path, lines, state, unfound))
         name = str(path)
@@ -209,13 +216,19 @@ _SPECIAL = re.compile(r"[\\%]")
 def blank_latex_comments(texts: list[str]) -> list[str]:
     """Lines with comments, hidden environments, ``\\verb``, ``\\iffalse`` branches,
     swallowed macro arguments and phantoms blanked, line count kept."""
+    # and what swallowing macros and phantoms hold: text that never prints (latex_unseen)
+    return blank_unseen(_written_text(texts))
+
+
+def _written_text(texts: list[str]) -> list[str]:
+    """Lines with comments, hidden environments, ``\\verb`` and ``\\iffalse``
+    branches blanked: the text as written to be typeset."""
     out: list[str] = []
     hidden: str | None = None
     for text in texts:
         line, hidden = _blank_line(text, hidden)
         out.append(line)
-    # and what swallowing macros and phantoms hold: text that never prints (latex_unseen)
-    return blank_unseen(blank_false_branches(out))
+    return blank_false_branches(out)
 
 
 def _blank_line(text: str, hidden: str | None) -> tuple[str, str | None]:
@@ -263,7 +276,11 @@ def _expand(path: Path, name: str, texts: list[str], state: _State, top: bool) -
     state.line_count += len(texts)
     if name not in state.files:
         state.files.append(name)
-    visible = blank_latex_comments(texts)
+    written = _written_text(texts)
+    visible = blank_unseen(written)  # what never prints (latex_unseen): said, not read
+    unseen = unseen_citation_lines(written, visible)
+    if unseen:
+        state.problems.append(InputProblem(name, unseen[0], unseen_citation_message(unseen)))
     defined = _inclusion_definitions(visible, state.include_names)
     in_definition: _DefinitionLines | None = None
     lines: list[Line] = []
@@ -394,6 +411,10 @@ _SKIPPED_WHEN_MISSING = frozenset({"include", "includefrom", "subincludefrom"})
 # and font definitions, pdfTeX's glyph map. Missing from the project is no missing file.
 _DISTRIBUTION_SUFFIXES = (".clo", ".sty", ".cls", ".def", ".cfg", ".fd", ".ldf")
 _DISTRIBUTION_NAMES = frozenset({"glyphtounicode", "glyphtounicode.tex", "pdfglyphlist"})
+# BibTeX databases of the distribution named beside the project's own: IEEEtran's
+# journal-name abbreviations (``\bibliography{IEEEabrv,refs}``); they hold @string
+# macros only, so nothing the text cites is in them.
+_DISTRIBUTION_BIBS = frozenset({"ieeeabrv.bib", "ieeefull.bib", "ieeeexample.bib"})
 
 
 def _from_distribution(target: str) -> bool:
@@ -408,7 +429,7 @@ def _includes(text: str, here: Path, main_dir: Path) -> list[tuple[str, list[Pat
     if "\\" not in text:
         return []
     found: list[tuple[int, str, list[Path], bool]] = []
-    for m in _INCLUDE.finditer(text):
+    for m in itertools.chain(_INCLUDE.finditer(text), _PLAIN_INPUT.finditer(text)):
         stops = m.group(1) not in _SKIPPED_WHEN_MISSING
         found.append((m.start(), m.group(2).strip(), [here, main_dir], stops))
     for m in _IMPORT.finditer(text):
@@ -426,6 +447,16 @@ def _include(
 ) -> list[Line]:
     if "#" in target or not target or state.scope.names_exhausted:
         return []  # a macro argument inside \newcommand, not a file; or past the cap
+    if "\\" in target:
+        # ``\foreach \i in {1,2} {\edef\vfile{Bab/bab\i} \include{\vfile}}``: the
+        # file is one a macro names, unknown until TeX runs; what it cites is unread,
+        # so no entry can be said uncited (nor the file said missing).
+        message = (
+            f"included file named by a macro ('{target}') the audit does not expand: "
+            "its text is unread"
+        )
+        state.problems.append(InputProblem(name, number, message, unreadable=True))
+        return []
     if state.capped_at is not None:
         state.capped_more += 1
         return []
@@ -528,6 +559,40 @@ def _display_name(path: Path, state: _State) -> str:
         return str(path)
 
 
+_LOADS = re.compile(
+    r"\\(documentclass|usepackage|RequirePackage|LoadClass)\s*(?:\[[^\]]*\]\s*)?\{([^{}]*)\}"
+)
+_MAX_LOCAL_CLASS_LINES = 5_000
+
+
+def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
+    """The lines of the project's own class and package files (``\\documentclass{these}``
+    with ``these.cls`` beside the manuscript), read only for the bibliography they name:
+    a thesis class that loads biblatex and ``\\addbibresource{biblio.bib}`` left its
+    277 citations with 'no reference list'. A name the distribution holds and the
+    project does not is not looked for."""
+    found: list[Line] = []
+    for line in lines:
+        if "\\" not in line.text:
+            continue
+        for m in _LOADS.finditer(line.text):
+            suffix = ".cls" if m.group(1) in ("documentclass", "LoadClass") else ".sty"
+            for name in (n.strip() for n in m.group(2).split(",")):
+                if not re.fullmatch(r"[\w.-]+", name) or name.startswith("."):
+                    continue
+                candidate = state.main_dir / (name + suffix)
+                if not candidate.is_file() or len(found) >= _MAX_LOCAL_CLASS_LINES:
+                    continue
+                located = state.scope.locate("class or package file", name + suffix, [candidate])
+                if not isinstance(located, Path):
+                    continue
+                texts, _ = decode_text(located)
+                shown = str(located)
+                found.extend(Line(shown, i, t) for i, t in enumerate(texts, start=1) if t)
+                del found[_MAX_LOCAL_CLASS_LINES:]
+    return [ln for ln in found if not ln.text.lstrip().startswith("%")]
+
+
 def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
     found: list[str] = []
     named: set[str] = set()
@@ -553,6 +618,8 @@ def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
             if located is None:
                 break  # past the scope's cap on named files, which was said once
             if isinstance(located, str):
+                if with_suffix.rsplit("/", 1)[-1].lower() in _DISTRIBUTION_BIBS:
+                    continue  # BibTeX reads the installation's copy: macros, no entries
                 state.problems.append(
                     InputProblem(line.file, line.number, located, unreadable=True)
                 )
