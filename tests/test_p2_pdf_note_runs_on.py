@@ -78,3 +78,17 @@ def test_a_finished_note_leaves_the_next_page_s_small_foot_in_the_body(tmp_path:
     texts = [line.text for line in lines if line.text]
     received = texts.index("Received 1 May 2024; accepted 2 June 2024")
     assert texts[received - 1].startswith("agrees (Abbott, 2019; Brandt &")
+
+
+def test_a_citation_cut_where_the_note_runs_on_is_read_whole(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "note-cite.pdf",
+        [
+            "^{1} Later studies took the theory up with more data, as",
+            "Abbott (2019) and Brandt and",
+        ],
+        ["Cole (2020) did, for many more alliances than Walt had."],
+    )
+    result = audit(AuditInput.from_paths([path]))
+    assert "Brandt and Cole (2020)" in [" ".join(c.item.split()) for c in result.data.citations]
+    assert not [f for f in result.findings if f.code in ("CIT001", "CIT002")]

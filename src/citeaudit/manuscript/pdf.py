@@ -31,7 +31,7 @@ from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_captions import float_captions
-from citeaudit.manuscript.pdf_footnotes import note_runs_on, split_footnotes
+from citeaudit.manuscript.pdf_footnotes import note_runs_on, opens_note, split_footnotes
 from citeaudit.manuscript.pdf_layout import PdfLine, body_size
 from citeaudit.manuscript.pdf_links import LinkArea
 from citeaudit.manuscript.pdf_pages import MAX_CHARS, MAX_PAGES, PageRead, pdf_problem, read_pages
@@ -169,12 +169,15 @@ class PdfReader(ManuscriptReader):
 
 def _note_lines(name: str, notes: Sequence[PdfLine]) -> tuple[Line, ...]:
     """Footnotes after the body, a blank line before each page's notes, so a note's
-    citations are read but never run on into the body's sentences."""
+    citations are read but never run on into the body's sentences -- but none before a
+    note's unmarked continuation from the page before (`note_runs_on`): its sentence,
+    and a citation cut at that page break, read on."""
     out: list[Line] = []
     page = None
-    for note in notes:
+    for k, note in enumerate(notes):
         if note.page != page:
-            out.append(Line(name, note.number, "", page=note.page))
+            if not (k and note_runs_on(notes[k - 1 : k]) and not opens_note(note)):
+                out.append(Line(name, note.number, "", page=note.page))
             page = note.page
         out.append(Line(name, note.number, note.text, note.superscripts, page=note.page))
     return tuple(out)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from citeaudit.manuscript.pdf_layout import PdfLine
 from citeaudit.manuscript.reference_section import is_reference_title
 
-__all__ = ["note_runs_on", "split_footnotes"]
+__all__ = ["note_runs_on", "opens_note", "split_footnotes"]
 
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶])\s?\S")
 
@@ -37,11 +37,7 @@ def split_footnotes(
     first = lines[last_body + 1]
     tail = lines[last_body + 1 :]
     small = all(ln.size <= 0.9 * body_size for ln in tail)
-    marked = (
-        continued
-        or bool(_NOTE_MARK.match(first.text))
-        or (bool(first.superscripts) and first.superscripts[0][0] == 0)
-    )
+    marked = continued or opens_note(first)
     previous = lines[last_body]
     below = all(ln.base < min(previous.base, first.top) for ln in tail[1:]) and (
         first.base < previous.base - 1.6 * body_size
@@ -60,3 +56,10 @@ def note_runs_on(notes: Sequence[PdfLine]) -> bool:
     foot. A note that ends its sentence is finished, and small unmarked type at the
     next page's foot (a received-date line, a licence note) stays where it is."""
     return bool(notes) and _NOTE_END.search(notes[-1].text.rstrip()) is None
+
+
+def opens_note(line: PdfLine) -> bool:
+    """The line starts with a note's mark: a number or symbol, or a raised one."""
+    return bool(_NOTE_MARK.match(line.text)) or (
+        bool(line.superscripts) and line.superscripts[0][0] == 0
+    )
