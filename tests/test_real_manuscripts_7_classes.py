@@ -105,13 +105,6 @@ def test_ut_a_quoted_sentence_of_prose_ends_the_run(tmp_path: Path) -> None:
 # --- LS: a starred use of a \let-renamed citation command ------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class LS: after '\\let\\cite\\parencite' a starred '\\cite*{roe2001, poe2004}' "
-    "was not read (the expansion's command search stopped before the star): every work "
-    "cited so was 'never cited' (77 in one thesis); fix in citations/latex.py (c4; diff "
-    "s7-citations-let-star-atevery.diff)",
-)
 def test_ls_starred_use_of_a_let_citation_command_cites(tmp_path: Path) -> None:
     tex = _latex(
         tmp_path,
@@ -125,12 +118,6 @@ def test_ls_starred_use_of_a_let_citation_command_cites(tmp_path: Path) -> None:
 # --- AC: biblatex's hooks named ...Cite... are no citation ------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class AC: biblatex's hook '\\AtEveryCitekey{\\global\\undef\\cbx@lastyear}' "
-    "was read as a citation of the key '\\global\\undef\\cbx@lastyear' (CIT002); fix in "
-    "citations/latex.py _NOT_CITATIONS (c4; diff s7-citations-let-star-atevery.diff)",
-)
 def test_ac_at_every_citekey_hook_is_no_citation(tmp_path: Path) -> None:
     tex = _latex(
         tmp_path,
@@ -247,13 +234,6 @@ citation-by-identifier.\\nstandard_id: doi:10.5555/depots.2001"},
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class MB: a Manubot manuscript cites by identifier, '[@doi:10.5555/Depots.2001]', "
-    "and its references.json gives each item a short id and 'standard_id: doi:...' in its "
-    "note: no key matched, so every entry was 'never cited' (65 of 71) and each citation "
-    "'missing'; fix in matching/keys.py ref_keys (m5; diff s7-matching-manubot-ids.diff)",
-)
 def test_mb_manubot_citation_by_identifier_cites_its_item(tmp_path: Path) -> None:
     (tmp_path / "references.json").write_text(_MANUBOT_JSON, encoding="utf-8")
     md = tmp_path / "manuscript.md"

@@ -39,6 +39,10 @@ from citeaudit.manuscript.html_hidden import (
 )
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.markdown_children import ChildSplicer
+from citeaudit.manuscript.markdown_definitions import (
+    blank_link_definitions,
+    blank_unused_footnotes,
+)
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.project_config import crossref_keys
@@ -185,7 +189,8 @@ def knit_time_path(value: str) -> str | None:
 
 
 def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
-    """The lines with metadata, fenced code, HTML comments and hidden HTML blanked;
+    """The lines with metadata, fenced code, HTML comments, hidden HTML, link
+    reference definitions' labels and titles and uncalled footnotes blanked;
     and the .bib names the metadata gives, each with its line number."""
     out = list(texts)
     bibs: list[tuple[str, int]] = []
@@ -247,6 +252,8 @@ def hide_non_text(texts: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
             out[i] = ""  # ``::: {#refs}``, ``<div id="refs"></div>``, ``\newpage``: markup
         i += 1
     _blank_placeholder_headings(texts, out)
+    blank_link_definitions(out)  # a definition's label and title never print
+    blank_unused_footnotes(out)  # nor does a note no text calls
     return out, bibs
 
 

@@ -17,13 +17,34 @@ def ref_keys(reference: Reference) -> tuple[str, ...]:
     the text cites as it would a key."""
     if reference.key:
         aliases = [v for name, v in reference.extra if name == "ids"]
+        known = _identifier_keys(reference)
         if aliases:
-            return (reference.key, *(a.strip() for a in aliases[0].split(",") if a.strip()))
-        return (reference.key,)
+            listed = (a.strip() for a in aliases[0].split(",") if a.strip())
+            return (reference.key, *listed, *known)
+        return (reference.key, *known)
     if reference.id and not re.fullmatch(r"ref-\d+(?:~\d+)?", reference.id):
         return (reference.id,)
     label = alpha_label(reference.raw)
     return () if label is None else (label,)
+
+
+# Manubot writes each item it fetched with the identifier the manuscript cited it by, in
+# the item's note: "... citation-by-identifier.\nstandard_id: doi:10.1002/jcc.10128"; its
+# references.json gives the item a short id ("LxrgIkt0") the text never writes.
+_STANDARD_ID = re.compile(r"\bstandard_id:\s*(\S+)")
+
+
+def _identifier_keys(reference: Reference) -> tuple[str, ...]:
+    """The keys a citation by identifier cites the entry by (Manubot's ``[@doi:10.x/y]``,
+    ``[@url:https://...]``, ``[@pmid:123]``): its ``standard_id`` and ``doi:`` + its DOI.
+    Without them a Manubot manuscript's every entry was 'never cited' (65 of 71)."""
+    found: list[str] = []
+    for name, value in reference.extra:
+        if name == "note" and "standard_id" in value:
+            found.extend(m.group(1) for m in _STANDARD_ID.finditer(value))
+    if reference.doi:
+        found.append(f"doi:{reference.doi}")
+    return tuple(dict.fromkeys(k for k in found if k != reference.key))
 
 
 class KeyIndex:

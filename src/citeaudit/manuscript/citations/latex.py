@@ -49,6 +49,10 @@ _APUD = frozenset({"apud", "apudonline"})
 # Commands with "cite" in their name that take no keys.
 _NOT_CITATIONS = frozenset(
     {"citetext", "citestyle", "citeindextrue", "citeindexfalse", "citeindextype", "citename"}
+    # biblatex's hooks, whose argument is code run at each citation, never a key:
+    # ``\AtEveryCitekey{\global\undef\cbx@lastyear}``
+    | {"ateverycitekey", "atnextcitekey", "ateverycite", "atnextcite"}
+    | {"ateverymulticite", "atnextmulticite"}
 )
 _OPTIONAL = re.compile(r"\s*\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]")
 _GLOBAL = re.compile(r"\s*\([^()]*\)")
@@ -149,11 +153,15 @@ def _expanded_marker(document: Document, text: str, use: Expansion) -> Marker | 
         name = m.group("name")
         if not is_citation_command(name):
             continue
-        keys, end = _arguments(expanded, m.end(), name.endswith("cites"))
+        # The search stops where the expansion does, so a star the text writes after
+        # the use (``\let\cite\parencite`` then ``\cite*{key}``) is read here.
+        star = m.group("star") or ("*" if expanded.startswith("*", m.end()) else "")
+        after = m.end() + len(star) - len(m.group("star"))
+        keys, end = _arguments(expanded, after, name.endswith("cites"))
         span_end = max(span_end, use.end + end - len(use.text))
         for key in keys:
             if "#" not in key:
-                first.setdefault(key, name + m.group("star"))
+                first.setdefault(key, name + star)
     if not first:
         return None
     marker_text = shown(document.text[use.start : span_end])
