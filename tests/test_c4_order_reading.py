@@ -118,3 +118,20 @@ def test_a_number_after_a_determined_group_word_cites(sentence: str) -> None:
 )
 def test_a_labelled_group_is_no_citation(sentence: str) -> None:
     assert _numbers(f"{_OPENING} {sentence}{_CLOSING}") == [1, 2, 3, 4, 6, 7]
+
+
+def test_a_plural_before_a_bracket_is_no_label(tmp_path: Path) -> None:
+    """ "revealed by Scaffold Maps (5) and Citrus (6)": a tool named in the plural, cited."""
+    entries = "\n\n".join(
+        f"{k}. Writer{chr(64 + k)}{k} Q. A made-up work {k}. J Nowhere. 2021;{k}:1-5."
+        for k in range(1, 8)
+    )
+    body = (
+        "Tiles hold walls (1). Waste adds value (2). Glass is common (3). Kilns vary (4). "
+        "It was revealed by Scaffold Maps (5) and Citrus (6). Firing is hot (7)."
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(f"# A paper\n\n{body}\n\n## References\n\n{entries}\n", "utf-8")
+    data = read_inputs(AuditInput.from_paths([path]))
+    numbers = [c.number for c in data.citations if c.kind is CitationKind.NUMERIC]
+    assert numbers == [1, 2, 3, 4, 5, 6, 7]

@@ -289,10 +289,9 @@ _LABEL_WORDS = _words(
     "no nos panel panels ecuación ecuaciones equação equações tabela tabla tabelle figura "
     "abbildung gleichung persamaan tabel gambar "
     # the other things a text numbers and points at: "diagram 1", "Box 2", "Additional
-    # file 3", "quadro 4", "cuadro 5", "gráfico 6"
-    "diagram diagrams graph graphs chart charts map maps plate plates box boxes file "
-    "files quadro quadros cuadro cuadros gráfico gráficos gráfica gráficas mapa mapas "
-    "diagrama diagramas"
+    # file 3", "quadro 4", "cuadro 5", "gráfico 6" -- singular only: a plural before a
+    # bracket is a name as often ("Scaffold Maps (6)" cites)
+    "diagram graph chart map plate box file quadro cuadro gráfico gráfica mapa diagrama"
 )
 # Words after which a superscript or a glued number is a unit or an abbreviation.
 _UNIT_WORDS = _words(
