@@ -266,10 +266,44 @@ def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
         nxt = following.text.lstrip()
         if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
             continue
+        raised = _raised_list_cut(line, following)
+        if raised is not None:
+            out[i], out[i + 1] = raised
+            continue
         piece = _citation_tail(text, nxt)
         if piece and nxt[len(piece) :].strip():
             out[i], out[i + 1] = _move(line, text, following, nxt, piece, keep=True, sep=" ")
     return out
+
+
+def _raised_list_cut(line: PdfLine, following: PdfLine) -> tuple[PdfLine, PdfLine] | None:
+    """A raised citation list cut at the line end after its dash or comma ("it^1-^" /
+    "^3^ and ...", "^4,^" / "^5^"), finished on its line as one raised list: read as two,
+    "1-" cited 1 alone and the entries inside the range were called never cited. The
+    next line must open with its raised part, and keep some text after it."""
+    text = line.text.rstrip()
+    nxt = following.text.lstrip()
+    if not line.superscripts or not following.superscripts:
+        return None
+    first, last = max(line.superscripts)
+    if last < len(text) or not _RAISED_OPEN.fullmatch(line.text[first:last].strip()):
+        return None
+    lead = len(following.text) - len(nxt)
+    start, end = min(following.superscripts)
+    if start != lead or not _RAISED_REST.fullmatch(following.text[start:end].strip()):
+        return None
+    if not following.text[end:].strip():
+        return None
+    piece = following.text[start:end].strip()
+    joined, rest = _move(line, text, following, nxt, piece, keep=True)
+    spans = tuple(s for s in joined.superscripts if s != (first, last) and s[0] < len(text))
+    merged = tuple(sorted((*spans, (first, len(joined.text)))))
+    return dataclasses.replace(joined, superscripts=merged), rest
+
+
+# a raised list that stops on a dash or comma, and the numbers that finish it
+_RAISED_OPEN = re.compile(r"\d{1,3}(?:\s?[,\-–—]\s?\d{1,3})*\s?[,\-–—]")
+_RAISED_REST = re.compile(r"\d{1,3}(?:\s?[,\-–—]\s?\d{1,3})*")
 
 
 def _citation_tail(text: str, nxt: str) -> str | None:
