@@ -250,13 +250,6 @@ def test_mb_manubot_citation_by_identifier_cites_its_item(tmp_path: Path) -> Non
 # --- SW: a short word glued to a numeric citation at a sentence's end -----------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class SW: a three-letter word glued to its numeric citation at a sentence's end, "
-    "'помечаются как шум[7].', was taken for an indexed variable and not read; entry 7 "
-    "'never cited' (longer words glued so were read); numeric citation reading (c4; diff "
-    "s7-citations-short-cyrillic-word.diff)",
-)
 def test_sw_short_word_glued_to_its_citation_at_a_sentence_end(tmp_path: Path) -> None:
     md = tmp_path / "m.md"
     md.write_text(

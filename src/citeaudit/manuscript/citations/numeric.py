@@ -623,11 +623,19 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
                 # "城市化进程加快[1]。", "연구[2]": scripts with no capitals (Chinese and
                 # Japanese write no spaces at all) glue every citation to a word
                 form = "glued-bracket"
-            elif len(word) >= 4:
-                form = "glued-lower"  # infection[3,4]: only where brackets are the style
+            elif len(word) >= 4 or _unindexed_script(word):
+                # infection[3,4], шум[7]: only where brackets are the style
+                form = "glued-lower"
             else:
                 continue  # x[2], v[3]: indexing, not a citation
         yield _Candidate(start, m.end(), numbers, form)
+
+
+def _unindexed_script(word: str) -> bool:
+    """Whether a word is in a script no variable is named in (Cyrillic "шум", Armenian,
+    Arabic...): indexing ("x[2]", "v[3]") is written in Latin or Greek letters, so a
+    short word of another script glued to a bracket ("помечаются как шум[7].") cites."""
+    return all(ch.isalpha() and ch > "\u024f" and not "\u0370" <= ch <= "\u03ff" for ch in word)
 
 
 def _raised_after_a_digit(text: str, lead: int, start: int) -> bool:
