@@ -205,68 +205,7 @@ def match_citations(
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
-    if authors is not None:
-        _side_by_side_works(kept, matches, authors)
     return tuple(kept), _other_works_are_not_mismatches(kept, matches, authors)
-
-
-_FULL_FIT = 3  # `AuthorIndex.form_fit`: every cited name fits the entry's authors
-
-
-def _side_by_side_works(
-    kept: Sequence[Citation], matches: list[CitationMatch], authors: AuthorIndex
-) -> None:
-    """Two citations that name one first author and year in two forms are two works:
-    "(Harbaugh and Baldwin 2007, Harbaugh 2007)", "(Clark, 2015; Clark et al., 2015)",
-    or "(Levine and D'Antonio, 1999)" in one place and "(Levine, 1999)" in another.
-    When both were linked to the one entry of that name and year, the citation whose
-    names fit it fully cites it, and the other a work the list lacks: it is unlinked,
-    to be reported missing (the entry stays cited). Its names must contradict the entry:
-    in one parenthesis any form ("and Baldwin" or "et al." for one author, one name for
-    three); apart, only a co-author named that the entry does not hold -- authors write
-    "Clark et al." or "Clark" loosely for Clark's own paper elsewhere. In place."""
-    fit: dict[tuple[tuple[str, ...], bool, str], int] = {}
-    groups: dict[tuple[str, int | None, str, str], list[int]] = {}
-    by_target: dict[str, list[int]] = {}
-    for k, (citation, match) in enumerate(zip(kept, matches, strict=True)):
-        if (
-            len(match.targets) == 1
-            and citation.kind is CitationKind.AUTHOR_YEAR
-            and citation.command is None
-            and citation.authors
-        ):
-            target = match.targets[0]
-            form = (citation.authors, citation.et_al, target)
-            if form not in fit:
-                fit[form] = authors.form_fit(citation, target)
-            where = (citation.location.file, citation.location.line, citation.text)
-            groups.setdefault((*where, target), []).append(k)
-            by_target.setdefault(target, []).append(k)
-
-    def score(k: int) -> int:
-        return fit[(kept[k].authors, kept[k].et_al, matches[k].targets[0])]
-
-    def full_forms(members: list[int]) -> set[tuple[tuple[str, ...], bool]]:
-        return {(kept[k].authors, kept[k].et_al) for k in members if score(k) >= _FULL_FIT}
-
-    unlink: set[int] = set()
-    for members in groups.values():
-        full = full_forms(members)
-        if full:
-            unlink.update(k for k in members if (kept[k].authors, kept[k].et_al) not in full)
-    for members in by_target.values():
-        full = full_forms(members)
-        if full:
-            unlink.update(
-                k
-                for k in members
-                if len(kept[k].authors) > 1
-                and not kept[k].et_al
-                and score(k) <= 1
-                and (kept[k].authors, kept[k].et_al) not in full
-            )
-    for k in unlink:
-        matches[k] = CitationMatch(matches[k].citation_id)
 
 
 def _bare_key_by_name(citation: Citation, authors: AuthorIndex) -> CitationMatch:
