@@ -619,14 +619,6 @@ class AuthorIndex:
             return CitationMatch(citation.id), top
         return CitationMatch(citation.id, year_mismatch=self._ids(_best(fitting))), top
 
-    def form_fit(self, citation: Citation, target: str) -> int:
-        """How well the citation's names fit entry `target`'s authors: 3 fully, 2 nearly,
-        1 by the first name only ("and Baldwin" or "et al." for one author), 0 not."""
-        position = self._position.get(target)
-        if position is None or not citation.authors:
-            return 0
-        return self._form_score(citation, position)
-
     def nearest(self, citation: Citation, candidates: tuple[str, ...]) -> tuple[str, ...]:
         """Of the author's entries under other years (`candidates`, those no citation
         cites exactly), the one the cited year is a slip for; () when the evidence names
