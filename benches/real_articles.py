@@ -44,10 +44,13 @@ looking at fresh3); `all` does not include it. `fresh5` is a second study split
 kind, from repositories, commits or paths no other split was read from, because tuning
 on dev no longer carried over to test); `all` does not include it either, nor
 `fresh6` (2026-12-05: SciELO in Portuguese and Spanish, which test holds and no study
-split did; benches/REAL_MANUSCRIPTS_FRESH6.md).
+split did; benches/REAL_MANUSCRIPTS_FRESH6.md), nor `fresh7` (2026-12-06: more
+SciELO-family and small Latin American journals' JATS from repositories, commits or
+paths no other split was read from, to study test's SciELO false findings without
+looking at test).
 Truth changes are decided on dev only and apply to every split alike.
 
-    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|...|fresh6
+    .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|...|fresh7
         [--format md|txt|docx]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
@@ -711,16 +714,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"),
+        choices=(
+            "dev",
+            "test",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+            "all",
+        ),
         default="dev",
         help="dev, fresh, fresh4 and fresh5 to study (fresh: articles added after test was "
         "first run, studied since issue 12; fresh4: Europe PMC full texts added to study; "
         "fresh5: SciELO, eLife, PLOS and small journals of test's kind, added to study; "
-        "fresh6: SciELO in Portuguese and Spanish, added to study); test, "
+        "fresh6: SciELO in Portuguese and Spanish, added to study; fresh7: more SciELO-family "
+        "and small Latin American journals, added to study); test, "
         "fresh2 and fresh3 are held out (fresh2: sources added after fresh was looked at; "
         "fresh3: sources added after fresh2 was reported; "
         "both kept unseen for a session's final figures); all: dev, test and fresh "
-        "(fresh2 to fresh6 only by name)",
+        "(fresh2 to fresh7 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)
