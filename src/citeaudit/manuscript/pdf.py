@@ -22,13 +22,14 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
+from citeaudit.manuscript.docx_links import ShownLink
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.pdf_captions import float_captions
 from citeaudit.manuscript.pdf_footnotes import note_runs_on, opens_note, split_footnotes
@@ -139,6 +140,7 @@ class PdfReader(ManuscriptReader):
                 reference_heading=Location(name, first.number, page=first.page),
                 reference_layout=max(layouts, key=lambda t: t[0])[1],
                 files=(name,),
+                shown_links=_shown_links(name, pages.links),
             ),
             pages.problems,
         )
@@ -163,8 +165,20 @@ class PdfReader(ManuscriptReader):
             reference_entries=tuple(entries),
             reference_layout=layout if entries else None,
             files=(name,),
+            shown_links=_shown_links(name, pages.links),
         )
         return document, pages.problems
+
+
+def _shown_links(name: str, links: Mapping[int, Sequence[LinkArea]]) -> tuple[ShownLink, ...]:
+    """The link annotations whose text may be an address (`pdf_links`), for
+    deceptive-link to compare with what they open, each at its page."""
+    return tuple(
+        ShownLink(Location(name, page=page), area.shown, area.uri)
+        for page, areas in sorted(links.items())
+        for area in areas
+        if area.shown
+    )
 
 
 def _note_lines(name: str, notes: Sequence[PdfLine]) -> tuple[Line, ...]:

@@ -294,8 +294,7 @@ def _without_watermark(groups: list[list[Glyph]]) -> list[list[Glyph]]:
 
 def _line(group: list[Glyph], page: int) -> PdfLine:
     heights = [g.top - g.bottom for g in group]
-    ordered = sorted(heights)
-    size = ordered[len(ordered) // 2]
+    size = _letter_size(group, heights)
     bases = sorted([g.base for g, h in zip(group, heights, strict=True) if h >= 0.9 * size])
     base = bases[len(bases) // 2] if bases else group[0].base
     # the thresholds of the loop below, once a line (it runs once a glyph)
@@ -354,6 +353,23 @@ def _line(group: list[Glyph], page: int) -> PdfLine:
         text=text,
         superscripts=spans,
     )
+
+
+def _letter_size(group: list[Glyph], heights: list[float]) -> float:
+    """The height of the line's ordinary letters: the median glyph's, unless most
+    glyphs are raised -- a long superscript list ("DNA.^9,10,11,...,21,^") outnumbers
+    the words it follows -- when it is the median of the taller glyphs set below them.
+    Taken as the raised type's, the line was read as set in small type: its numbers
+    were no superscripts, and the size change broke the paragraph around it."""
+    ordered = sorted(heights)
+    size = ordered[len(ordered) // 2]
+    tall = [k for k, h in enumerate(heights) if h > 1.25 * size]
+    if len(tall) < 2:
+        return size
+    big = statistics.median(heights[k] for k in tall)
+    low = statistics.median(group[k].base for k in tall)
+    rest = statistics.median(g.base for k, g in enumerate(group) if heights[k] <= 1.25 * size)
+    return big if rest > low + 0.2 * big else size
 
 
 def _over_letter(group: list[Glyph], k: int) -> bool:
