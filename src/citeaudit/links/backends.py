@@ -110,17 +110,8 @@ def _services(value: str) -> tuple[Backend, ...]:
             if network is not None:  # else no network: names nothing to refuse by it
                 found.append(Backend(OWN_SERVICES, str(network[0]), network[1]))
             continue
-        if entry.startswith("["):
-            host, _, tail = entry[1:].partition("]")
-            port_text = tail.removeprefix(":")
-        elif entry.count(":") == 1:
-            host, _, port_text = entry.partition(":")
-        else:
-            host, port_text = entry, ""
-        try:
-            port = int(port_text) if port_text else ANY_PORT
-        except ValueError:
-            port = ANY_PORT  # an unreadable port: the whole host, rather than none of it
+        # an unreadable port: the whole host, rather than none of it
+        host, port = _host_and_port(entry, ANY_PORT)
         if host:
             found.append(Backend(OWN_SERVICES, host.lower(), port))
     return tuple(found)
@@ -146,6 +137,22 @@ def _service_network(
         return None
 
 
+def _host_and_port(part: str, default: int) -> tuple[str, int]:
+    """``host``, ``host:port`` or ``[v6]:port`` split; `default` where no port, or
+    no readable one, is written."""
+    if part.startswith("["):
+        host, _, tail = part[1:].partition("]")
+        port_text = tail.removeprefix(":")
+    elif part.count(":") == 1:
+        host, _, port_text = part.partition(":")
+    else:
+        host, port_text = part, ""
+    try:
+        return host, int(port_text) if port_text else default
+    except ValueError:
+        return host, default
+
+
 def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]:
     """The hosts `value` names (a URL, or for ``smtp_host`` a bare host name)."""
     value = value.strip()
@@ -167,17 +174,7 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
         part = unquote(part.strip())
         if not part:
             continue
-        if part.startswith("["):
-            host, _, tail = part[1:].partition("]")
-            port_text = tail.removeprefix(":")
-        elif part.count(":") == 1:
-            host, _, port_text = part.partition(":")
-        else:
-            host, port_text = part, ""
-        try:
-            port = int(port_text) if port_text else default
-        except ValueError:
-            port = default
+        host, port = _host_and_port(part, default)
         if host:
             found.append(Backend(setting, host.lower(), port))
     return tuple(found)
