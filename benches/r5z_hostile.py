@@ -23,6 +23,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from linearity import _alpha as _letters  # a macro name for i: letters only
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benches"))
 
@@ -78,15 +80,6 @@ def tex_edef_doubling(n: int) -> Files:
         f"\\edef\\m{_letters(i + 1)}{{\\m{_letters(i)}\\m{_letters(i)}}}\n" for i in range(n)
     )
     return _tex(defs + f"\\m{_letters(n)}")
-
-
-def _letters(i: int) -> str:
-    out = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        out = chr(97 + r) + out
-    return out
 
 
 def tex_expandafter(n: int) -> Files:
