@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from citeaudit.audit_data import AuditData, AuditResult
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
+from citeaudit.store.watch_tables import WatchLinkState, WatchOutbox
 from citeaudit.watch.webhook_policy import WebhookPolicy
 from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.receiver import Receiver
@@ -20,6 +23,23 @@ from tests.watch.site import Site
 CLOSED = "http://127.0.0.1:9"
 # The receivers are plain http on loopback: what the default policy refuses.
 LOOPBACK_HOOKS = WebhookPolicy(allow_private=True, allow_http=True, allow_own_machine=True)
+HOUR = 3600
+
+
+def hours_pass(repo: Repository, hours: int) -> None:
+    """Time passing, as the store sees it: every failure streak started and every
+    pending delivery fell due `hours` earlier. Tests with gaps and backoffs of a
+    second and real sleeps failed on a busy machine, where one re-check or delivery
+    run took longer than the gap they meant to stay inside."""
+    shift = timedelta(hours=hours)
+    with repo.session() as s, s.begin():
+        for link in s.scalars(
+            select(WatchLinkState).where(WatchLinkState.streak_started_at.is_not(None))
+        ):
+            assert link.streak_started_at is not None
+            link.streak_started_at -= shift
+        for row in s.scalars(select(WatchOutbox)):
+            row.next_attempt_at -= shift
 
 
 @pytest.fixture

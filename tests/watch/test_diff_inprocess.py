@@ -11,13 +11,9 @@ gap between two re-checks and the "less than the gap later" step made news.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from citeaudit.store import Repository
-from citeaudit.store.watch_tables import WatchLinkState
 from citeaudit.watch import (
     ChangeKind,
     account_by_name,
@@ -26,21 +22,9 @@ from citeaudit.watch import (
     set_notify_settings,
     watch_audit,
 )
-from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit, watch_settings
+from tests.watch.conftest import HOUR, LOOPBACK_HOOKS, hours_pass, stored_audit, watch_settings
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
-
-HOUR = 3600
-
-
-def an_hour_passes(repo: Repository) -> None:
-    """Every failure streak started an hour earlier than it did."""
-    with repo.session() as s, s.begin():
-        for row in s.scalars(
-            select(WatchLinkState).where(WatchLinkState.streak_started_at.is_not(None))
-        ):
-            assert row.streak_started_at is not None
-            row.streak_started_at -= timedelta(seconds=HOUR)
 
 
 def kinds(repo: Repository, account: int, audit_id: str) -> list[str]:
@@ -70,7 +54,7 @@ def test_page_dies_then_recovers(
     assert kinds(repo, account, audit_id) == []
     assert receiver.deliveries == []
 
-    an_hour_passes(repo)
+    hours_pass(repo, 1)
     summary, stats = recheck_now(repo, settings)
     assert summary.kinds == {"newly_broken": 1}
     assert stats.sent == 1
@@ -85,7 +69,7 @@ def test_page_dies_then_recovers(
     assert delivery["audits"][0]["audit_id"] == audit_id
     assert delivery["audits"][0]["collection"] == "Vol 1"
 
-    an_hour_passes(repo)
+    hours_pass(repo, 1)
     summary, stats = recheck_now(repo, settings)  # still broken: nothing new
     assert summary.changes == 0 and stats.sent == 0
     assert kinds(repo, account, audit_id) == ["newly_broken"]
@@ -104,7 +88,7 @@ def test_a_blip_is_not_news(tmp_path: Path, repo: Repository, site: Site) -> Non
     watch_audit(repo, account, audit_id)
     site.dead.add("/page/blip")
     recheck_now(repo, settings)
-    an_hour_passes(repo)  # the streak is an hour old when the page answers again
+    hours_pass(repo, 1)  # the streak is an hour old when the page answers again
     site.dead.discard("/page/blip")
     recheck_now(repo, settings)
     site.dead.add("/page/blip")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from citeaudit.watch import (
     watch_audit,
 )
 from tests.stand_ins.registry_server import RegistryStandIn
-from tests.watch.conftest import LOOPBACK_HOOKS, stored_audit, watch_settings
+from tests.watch.conftest import HOUR, LOOPBACK_HOOKS, hours_pass, stored_audit, watch_settings
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -133,7 +132,7 @@ def test_webhook_retried_with_backoff_then_once(
     tmp_path: Path, repo: Repository, site: Site, receiver: Receiver
 ) -> None:
     settings = watch_settings(
-        tmp_path, site.url(1, "/"), watch_newly_broken_gap=0, webhook_backoff=0.3
+        tmp_path, site.url(1, "/"), watch_newly_broken_gap=0, webhook_backoff=HOUR
     )
     account = account_by_name(repo, "journal")
     _, secret = set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
@@ -147,11 +146,11 @@ def test_webhook_retried_with_backoff_then_once(
     assert summary.kinds == {"newly_broken": 1}
     assert (stats.sent, stats.retried) == (0, 1)
     assert deliver_due(repo, settings).sent == 0  # not due before the backoff
-    time.sleep(0.35)
-    assert deliver_due(repo, settings).retried == 1  # second failure; next wait 0.6 s
-    time.sleep(0.3)
+    hours_pass(repo, 1)
+    assert deliver_due(repo, settings).retried == 1  # second failure; next wait 2 hours
+    hours_pass(repo, 1)
     assert deliver_due(repo, settings).sent == 0
-    time.sleep(0.35)
+    hours_pass(repo, 1)
     assert deliver_due(repo, settings).sent == 1
     assert deliver_due(repo, settings).sent == 0
     assert receiver.attempts == 3 and len(receiver.deliveries) == 1
