@@ -6,8 +6,15 @@ Overleaf's, arXiv's), and the upload refused it ("a ZIP archive but not a DOCX")
 as a Word file is before any part is read (its directory walked first, the parts and
 their declared sizes counted, no part compressed past `_MAX_RATIO`, nothing encrypted),
 and only the files the readers read are kept: manuscripts, bibliographies and a
-compiled ``.bbl`` (figures, classes and styles are not read by an audit). A part is
-read by `zipfile`, which stops at the size its header declares.
+compiled ``.bbl`` (figures, classes and styles are not read by an audit).
+
+A kept part is read to its declared size and no further, and only when it is stored or
+deflated. `zipfile` cuts a part's output to the declared size only *after* unpacking
+it: ``archive.read`` asks deflate for up to 2 GB in one call and bzip2 and LZMA for
+everything, so a 397-byte upload whose bzip2 ``main.tex`` declared 100 bytes took this
+process (the API's, before any worker limit) to 600 MB, and 20 MB unpacked without end.
+Asked for its declared size, the deflate decompressor is held to it; bzip2 and LZMA
+take no such bound and no TeX project tool writes them.
 
 The service keeps no folders: each file is stored under its base name and
 ``\\input{chapters/intro}`` finds ``intro.tex``. Two files of one base name in
@@ -32,6 +39,9 @@ __all__ = ["MAX_PROJECT_FILES", "ProjectRefused", "is_project_zip", "project_fil
 MAX_PROJECT_FILES = 200  # a thesis has dozens of chapters; past this is no manuscript
 _MAX_RATIO = 200  # as for a DOCX's parts: text compresses ~5-10:1, bombs 1000:1
 _DOCUMENTS = (".docx", ".pdf")  # read from a file of their own, never from inside a zip
+# What zip(1), Overleaf, arXiv and every OS's "compress" write; the two whose output
+# zipfile can bound (bzip2 and LZMA are decompressed whole, whatever is asked for)
+_BOUNDED = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +77,17 @@ def project_files(name: str, data: bytes, max_expanded: int) -> list[tuple[str, 
             if any(m.filename == "word/document.xml" for m in members):
                 return None
             kept = _kept(name, members, max_expanded)
-            return [(base, archive.read(m)) for base, m in kept]
+            return [(base, _read_declared(archive, m)) for base, m in kept]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise ProjectRefused(422, f"{name}: damaged ZIP ({shown_name(str(exc))})") from None
     except (RuntimeError, NotImplementedError) as exc:  # encrypted, an unknown method
         raise ProjectRefused(422, f"{name}: a part cannot be read ({exc})") from None
+
+
+def _read_declared(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The part's bytes, unpacked to its declared size at most (`_kept` judged that)."""
+    with archive.open(member) as handle:
+        return handle.read(member.file_size)
 
 
 def _kept(
@@ -86,6 +102,12 @@ def _kept(
             continue
         if m.flag_bits & 0x1:
             raise ProjectRefused(422, f"{name}: {shown_name(path)} is encrypted")
+        if m.compress_type not in _BOUNDED:
+            raise ProjectRefused(
+                422,
+                f"{name}: {shown_name(path)} uses compression method {m.compress_type}; "
+                "zip the project again with ordinary (deflate) compression",
+            )
         stored = safe_name(base, "manuscript").lower()
         if stored in seen:
             raise ProjectRefused(
