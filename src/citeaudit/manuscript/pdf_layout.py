@@ -41,7 +41,8 @@ _NO_GAP = 0.05  # of the type size: glyphs this close touch
 _F_GAP = 0.01  # the same after an "f", whose box overhangs the room it takes
 _TILT = 0.05  # radians; an upright glyph's angle is 0 (pdfium gives -1 when it cannot tell)
 _CLOSING = frozenset(".,;:)]”’")
-_SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-–—;()\[\] ]+$")
+# U+2212 MINUS SIGN and the Unicode hyphens too: ACS sets a raised range "35−37"
+_SUPERSCRIPT_TEXT = re.compile(r"^[0-9,\-‐‑‒–—−;()\[\] ]+$")
 
 
 class Glyph(NamedTuple):
