@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
 from citeaudit.matching.record_years import Outcome, Reconciliation, reconcile
+from citeaudit.matching.years import translation_year
 from citeaudit.model.citation import Citation
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.publication_status import STATUS
@@ -34,6 +35,11 @@ class CitationYearMismatch(Rule):
     A person's name with life dates ("the botanist Hal Quenby (1862–1934)") is no
     citation with a wrong year, though the list holds that person's works.
 
+    A translation's entry dated by the original's year and naming the cited year as
+    its imprint ("Brekov, M. (1934). Título. Traducción de L. Ruiz. Madrid, 1995." cited
+    "(Brekov, 1995)") is the work cited, but APA asks for both years and publishers
+    count the one as a disagreement: reported at info, with the citation giving both.
+
     Fix: make the two agree -- the entry's year, unless the registry says the entry
     is the one that is wrong; check the source if unsure.
     """
@@ -47,6 +53,12 @@ class CitationYearMismatch(Rule):
         refs = {r.id: r for r in data.references}
         citations = {c.id: c for c in data.citations}
         for match in data.matches:
+            if len(match.targets) == 1 and match.targets[0] in refs:
+                cit = citations[match.citation_id]
+                note = _translation_note(self, cit, refs[match.targets[0]])
+                if note is not None:
+                    yield note
+                continue
             if match.targets or not match.year_mismatch:
                 continue
             cit = citations[match.citation_id]
@@ -86,6 +98,29 @@ class CitationYearMismatch(Rule):
 
 
 _STATUS = re.compile(STATUS)
+
+
+def _translation_note(rule: Rule, cit: Citation, ref: Reference) -> Finding | None:
+    """The info finding for a citation of a translation's entry by the imprint's year
+    alone: "(Brekov, 1995)" for "Brekov (1934) ... Traducción de ..., 1995"."""
+    original = translation_year(cit, ref)
+    if original is None or cit.year is None:
+        return None
+    both = f"{original}/{cit.year}"
+    written = cit.item or cit.text
+    suggested = written.replace(str(cit.year), both, 1)
+    if not suggested.startswith("(") and "(" not in suggested:
+        suggested = f"({suggested})"
+    message = (
+        f"{describe_citation(cit)} gives the year {cit.year}, the translation's in "
+        f"{describe_reference(ref)} at line {ref.location.line}, which is dated by the "
+        f"original's year {original}: cite it as {suggested}, or give the entry's year "
+        f"as the citation's"
+    )
+    fix = Fix(f"Cite it as {suggested} (both years)", both)
+    return rule.finding(
+        message, cit.location, citation=cit.id, reference=ref.id, fix=fix, severity=Severity.INFO
+    )
 
 
 def _cited_year(cit: Citation) -> str:
