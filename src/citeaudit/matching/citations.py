@@ -104,6 +104,7 @@ from citeaudit.matching.numbers import (
     numbers_outnumber_sure_works,
     numeric_markers,
 )
+from citeaudit.matching.pairs import pair_missing_with_uncited
 from citeaudit.matching.years import pending, year_in_raw
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.reference import Reference
@@ -205,7 +206,10 @@ def match_citations(
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
-    return tuple(kept), _other_works_are_not_mismatches(kept, matches, authors)
+    settled = _other_works_are_not_mismatches(kept, matches, authors)
+    if cites_by_number:
+        return tuple(kept), settled  # names in a numbered text are mentions, not its citations
+    return pair_missing_with_uncited(kept, settled, references)
 
 
 def _bare_key_by_name(citation: Citation, authors: AuthorIndex) -> CitationMatch:

@@ -17,8 +17,11 @@ from citeaudit.model.reference import Reference
 # A label may be glued to the entry's link ("1)https://...", "[5]www..."), as authors
 # listing web sources type it; four digits glued to a link are a year, not a label.
 _GLUED_LINK = r"(?<!\d{4}[.)\]])(?=https?://|www\.)"
+# A Word list's bullet may stand before the label, and a comma after a bracketed one
+# ("• [3], Definición abc, ..."): the writer's own numbering of a bulleted list.
+_BULLET = r"(?:[-*+•●▪◦]\s+)?"
 _NUMBER_LABEL = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\[\d+[a-z]?\]|\(\d+[a-z]?\)|\d+[a-z]?(?:[.)][•●]{0,2}|[•●]{1,2}))"
+    rf"^\s*{_BULLET}(?:\[\d+[a-z]?\],?|\(\d+[a-z]?\)|\d+[a-z]?(?:[.)][•●]{{0,2}}|[•●]{{1,2}}))"
     rf"(?:\s|{_GLUED_LINK})"
 )
 
@@ -99,7 +102,7 @@ def numbers_outnumber_sure_works(
 
 
 _LABEL_NUMBER = re.compile(
-    rf"^\s*(?:[-*+]\s+)?[\[(]?(\d{{1,5}})(?:[\].)][•●]{{0,2}}|[•●]{{1,2}})(?:\s|{_GLUED_LINK})"
+    rf"^\s*{_BULLET}[\[(]?(\d{{1,5}})(?:\],|[\].)][•●]{{0,2}}|[•●]{{1,2}})(?:\s|{_GLUED_LINK})"
 )
 # "1a." / "[1a]" / "(1a)", or a bare "1a " before a name: a sub-labelled entry
 _SUB_LABEL = re.compile(
@@ -117,12 +120,17 @@ def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
     shared = _shared_label_index(references)
     if shared is not None:
         return shared
-    numbers = _mended([n for n in _list_labels(r.raw for r in references) if n is not None])
+    labels = _list_labels(r.raw for r in references)
+    numbers = _mended([n for n in labels if n is not None])
     by_label = len(numbers) == len(references) > 0 and len(set(numbers)) == len(numbers)
     if not by_label:
         bare = bare_labels(r.raw for r in references)
         if bare:
             numbers, by_label = bare, True
+    if not by_label:
+        partly = _partly_labelled(references, labels)
+        if partly is not None:
+            return partly
     index: dict[int, list[str]] = {}
     for ref, number in zip(references, numbers if by_label else [], strict=False):
         index.setdefault(number, []).append(ref.id)
@@ -130,6 +138,28 @@ def number_index(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
         for ref in references:
             index.setdefault(ref.index, []).append(ref.id)
     return {n: tuple(ids) for n, ids in index.items()}
+
+
+def _partly_labelled(
+    references: Sequence[Reference], labels: list[int | None]
+) -> dict[int, tuple[str, ...]] | None:
+    """Entries by number in a list only some of whose entries carry a label of their
+    own, the labels out of step with the entries' places: a Word list of bulleted
+    entries ("• [1], ...", "• [2], ...") with an unlabelled one ahead of them. "[2]"
+    cites the entry labelled 2, not the second; an unlabelled entry keeps its place's
+    number when no label takes it. None when the labels are few, repeated, or agree
+    with the places (then position decides, as it did)."""
+    given = [(ref, n) for ref, n in zip(references, labels, strict=True) if n is not None]
+    numbers = [n for _, n in given]
+    if len(given) < 2 or len(set(numbers)) != len(numbers):
+        return None
+    if all(ref.index == n for ref, n in given):
+        return None
+    index: dict[int, tuple[str, ...]] = {n: (ref.id,) for ref, n in given}
+    for ref, n in zip(references, labels, strict=True):
+        if n is None and ref.index not in index:
+            index[ref.index] = (ref.id,)
+    return index
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,4})\s+(?=[^\W\d_])")

@@ -1,0 +1,159 @@
+"""A citation no entry fits, and an entry no citation names: one work, told two ways.
+
+When the names-first matcher (`citeaudit.matching.author_index`) links nothing to a
+citation, the audit would say "missing" for it and "uncited" for the entry it meant --
+two false alarms for one slip, which an editor reading both lines links at once:
+
+* the cited name a letter off the entry's first author ("Audey 2011" for Audy 2011, a
+  four-letter name the matcher leaves alone; "Marsch" for Marsh, which it links only
+  when "et al." or a second name ties them);
+* the entry's second author named first ("(Ortega et al., 2019)" for Díaz, Ortega &
+  Ruiz 2019), or its names in another order ("(Ortega y Díaz, 2019)").
+
+That the entry is otherwise uncited is the evidence the names alone do not give: a
+"Marsch (2011)" beside a Marsh (2011) the text cites as such is another work, still
+missing. The year must fit, and the citation have one such entry only. The link is a
+name mismatch: citation-name-mismatch reports it, so the slip is still seen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA
+
+from citeaudit.matching.names import name_forms, names_match, normalise_name, respelt
+from citeaudit.matching.years import common_era, year_fits, year_in_raw
+from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
+from citeaudit.model.person import Person
+from citeaudit.model.reference import Reference
+
+_SHORTEST = 4  # letters of a name a one-letter slip is looked for in ("Audy")
+_SUBSTITUTED = 5  # letters below which a changed letter is another name ("Lima", "Lina")
+_LONG = 8  # letters from which two slips are one typo's (`names.one_typo`)
+_MAX_BUCKET = 256  # uncited entries of one year looked through at most (hostile lists)
+_MOST_AUTHORS = 12  # authors of an entry looked through for a later one named first
+
+_Key = tuple[tuple[str, ...], bool, int, str | None]
+
+
+def pair_missing_with_uncited(
+    citations: Sequence[Citation], matches: Sequence[CitationMatch], references: Sequence[Reference]
+) -> tuple[tuple[Citation, ...], tuple[CitationMatch, ...]]:
+    """The citations and matches, with each author-year citation that fits no entry
+    linked to the one otherwise uncited entry of its year it names with a slip (module
+    docstring). Linear: entries bucketed by year, one decision per distinct citation."""
+    cited = {t for m in matches for t in (*m.targets, *m.year_mismatch)}
+    by_year: dict[int, list[Reference]] = {}
+    for ref in references:
+        year = common_era(ref.year)
+        if ref.id not in cited and year is not None and (ref.authors or ref.editors):
+            by_year.setdefault(year, []).append(ref)
+    out_c, out_m = list(citations), list(matches)
+    if not by_year:
+        return tuple(out_c), tuple(out_m)
+    decided: dict[_Key, str | None] = {}
+    for k, (citation, match) in enumerate(zip(citations, matches, strict=True)):
+        if match.targets or match.year_mismatch or not _pairable(citation):
+            continue
+        assert citation.year is not None
+        key: _Key = (citation.authors, citation.et_al, citation.year, citation.year_suffix)
+        if key not in decided:
+            decided[key] = _the_one(citation, by_year.get(common_era(citation.year) or 0, []))
+        target = decided[key]
+        if target is None:
+            continue
+        out_m[k] = CitationMatch(match.citation_id, targets=(target,), name_mismatch=True)
+        if citation.certainty is not Certainty.SURE:
+            out_c[k] = dataclasses.replace(citation, certainty=Certainty.SURE)
+    return tuple(out_c), tuple(out_m)
+
+
+def _pairable(citation: Citation) -> bool:
+    """A typed author-year citation with a year, sure or a candidate (a weak one unmatched
+    was never kept)."""
+    return (
+        citation.kind is CitationKind.AUTHOR_YEAR
+        and citation.command is None
+        and bool(citation.authors)
+        and citation.year is not None
+        and citation.certainty is not Certainty.WEAK
+    )
+
+
+def _the_one(citation: Citation, bucket: list[Reference]) -> str | None:
+    if not bucket or len(bucket) > _MAX_BUCKET:
+        return None
+    found = {
+        ref.id
+        for ref in bucket
+        if (year_fits(citation, ref) or year_in_raw(citation, ref))
+        and (_a_letter_off(citation, ref) or _later_author_first(citation, ref))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _folded(name: str) -> set[str]:
+    return {n for n in name_forms(name)[0] if " " not in n and n.isalpha()}
+
+
+def _a_letter_off(citation: Citation, ref: Reference) -> bool:
+    """Whether the cited first name is the entry's first author's with one slip: a
+    letter added, dropped or two swapped (any name of four letters or more), a letter
+    changed (five or more), two slips in names of eight or more, or a spelling habit
+    (`names.respelt`). Same first letter: a different initial is another name."""
+    people = ref.authors or ref.editors
+    first = people[0]
+    if first.organisation:
+        return False
+    for cited in _folded(citation.authors[0]):
+        for listed in _folded(first.family):
+            if cited == listed or cited[0] != listed[0]:
+                continue
+            if respelt(cited, listed):
+                return True
+            shortest = min(len(cited), len(listed))
+            if shortest < _SHORTEST:
+                continue
+            allowed = 2 if shortest >= _LONG else 1
+            if OSA.distance(cited, listed, score_cutoff=allowed) > allowed:
+                continue
+            if shortest < _SUBSTITUTED and len(cited) == len(listed) and _changed(cited, listed):
+                continue  # "Lima" / "Lina": two names, not a slip
+            return True
+    return False
+
+
+def _changed(a: str, b: str) -> bool:
+    """Whether two names of one length differ by a letter changed, not two swapped."""
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 1
+
+
+def _later_author_first(citation: Citation, ref: Reference) -> bool:
+    """Whether the citation names a later author of the entry first: "Ortega et al." for
+    an entry of three or more authors with Ortega the second, or names several
+    of its names (at least two) in another order ("Ortega y Díaz" for Díaz & Ortega, or
+    for Díaz, Ortega & Ruiz). The entry's first
+    author is never the cited first name (the matcher would have linked it)."""
+    people: tuple[Person, ...] = ref.authors or ref.editors
+    if len(people) < 2 or len(people) > _MOST_AUTHORS:
+        return False
+    cited = citation.authors
+    later = [k for k in range(1, len(people)) if _is(cited[0], people[k])]
+    if not later:
+        return False
+    if citation.et_al:
+        # the second author only: a middle one with "et al." ("Wen et al." for Dorrance,
+        # Ilves, Marchetti, Wen & Kobayashi) leads a work of its own far more often
+        return len(people) >= 3 and len(cited) == 1 and later[0] == 1
+    if len(cited) < 2 or len(cited) > len(people):
+        return False  # "Ortega (2019)" alone: a narrative list cut, for `_last_authors`
+    return all(any(_is(c, p) for p in people) for c in cited)
+
+
+def _is(cited: str, person: Person) -> bool:
+    return not person.organisation and (
+        names_match(cited, person.family) or normalise_name(cited) == normalise_name(person.family)
+    )
