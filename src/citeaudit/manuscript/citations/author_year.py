@@ -68,7 +68,7 @@ from citeaudit.manuscript.citations.specimens import (
 )
 from citeaudit.manuscript.citations.statements import statement_spans
 from citeaudit.manuscript.citations.titles import TITLE
-from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
+from citeaudit.manuscript.citations.years import HIJRI_MARK, YEAR, YearLabel, parse_years
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
 from citeaudit.model.location import Location
@@ -83,6 +83,7 @@ _YEARISH_SOURCES = (
     (r"nd\b", False),  # a bare "nd" (no date): "(Green, nd)" (years.YEAR)
     (STATUS, False),  # "under review", "no prelo" (model.publication_status)
     (NO_DATE, False),  # "no date", "sin fecha"
+    (rf"1[34]\d\d\s?{HIJRI_MARK}", False),  # "1441 AH", "1398 SH" (`years.YEAR`)
 )
 # Its branches grouped by first letter (`first_letter`): ``a|b|...`` over a hundred-odd
 # words tried them all at every character, a microsecond each, and a hostile group of

@@ -49,6 +49,9 @@ _CAPITALISED_HEAD = re.compile(
     r"(?P<head>[A-ZÀ-Þ]{3,}[ ](?=[a-zà-ÿ])[^.\n]{4,120}?)\.(?:\s|$)"
 )
 _MOST_HEADS = 32
+# A parenthesis holding a quoted title alone, its closing comma or stop inside the quotes
+# as American punctuation puts it: "(“JUnit.”)". Bounded, no quote inside: linear.
+_QUOTED_ALONE = re.compile(r"\([ ]?[“\"«„](?P<title>[^“”\"«»„()\n]{2,150})[”\"»“][ ]?\)")
 _HEAD_WORDS = 3
 _WORD = re.compile(r"[^\W_]+")
 
@@ -71,6 +74,7 @@ class TitleExtractor(CitationExtractor):
             return
         text = document.text
         yield from _plain_heads(document)
+        yield from _quoted_alone(document, by_word)
         for m in _EMPHASIS.finditer(text):
             phrase = " ".join(m.group(2).split())
             if not phrase[:1].isupper() or len(phrase.split()) > _MOST_WORDS:
@@ -82,6 +86,22 @@ class TitleExtractor(CitationExtractor):
             entries = by_word.get(first, [])
             if not any(f" {cited} " in e for e in entries[:_LOOKED_AT]):
                 continue
+            yield _weak_title(document, m, phrase)
+
+
+def _quoted_alone(document: Document, by_word: dict[str, list[str]]) -> Iterator[Marker]:
+    """A parenthesis holding only a quoted title, "(“JUnit”)", "(\"Harbour Tools
+    Manual\")": citeproc cites a work with no author so, its title in the author's
+    place and no date. Read when an entry of the list opens with the title's words (a
+    work with no author: its title heads the entry), one word enough -- the quotes in
+    a parenthesis of their own say a title is meant."""
+    for m in _QUOTED_ALONE.finditer(document.text):
+        phrase = " ".join(m.group("title").split()).strip(" ,.")
+        cited = title_words(phrase)
+        if not cited or len(cited.split()) > _MOST_WORDS:
+            continue
+        entries = by_word.get(cited.split(" ", 1)[0], [])
+        if any(e.startswith(f" {cited} ") for e in entries[:_LOOKED_AT]):
             yield _weak_title(document, m, phrase)
 
 

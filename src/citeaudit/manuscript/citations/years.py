@@ -25,14 +25,22 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # "Castroviejo 1986–2015", "(1890–1894)", "Urban 1926–27" (the end's last two digits),
 # "JSTOR (2000 onwards)", "(2009+)", a school or financial year "(2019/20)"; the
 # citation's year is the first, as the list's entry gives it first.
+# A year of the Hijri (lunar) or Solar Hijri calendar, as Arabic and Persian texts date
+# a work: marked ("1441 AH", "1441 H", "1441 هـ", "1398 SH", "1398 H.S.", "1398 ش"),
+# alone or before or after the Gregorian one and a slash ("1384/2005", "2009/1388",
+# "1441 AH/2019"; unmarked only there). Beside a Gregorian year, that year is the
+# citation's; alone, the label has no Gregorian year (a Hijri year spans two) and the
+# matcher links the citation by its authors, as it does "(Tanaka et al.)".
 # A status or "no date" spelt out stands in the year slot of a work with no year yet
 # ("under review", "Forthcoming", "no prelo", "im Druck": model.publication_status).
+HIJRI_MARK = r"(?:A\.?[ ]?H\.?|S\.?[ ]?H\.?|H\.?[ ]?S\.?|H\.?|هـ\.?[ ]?ش|هـ|ه|ش)(?![^\W\d_])"
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
-    r"(?:(?:1[5-9]\d\d|20[0-3]\d)\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
+    rf"(?:(?:1[3-9]\d\d|20[0-3]\d)(?:\s?{HIJRI_MARK})?\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
     r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?"
-    r"(?:(?![\w/])|(?=/\d\d(?![\w/\-–])))"
+    r"(?:(?![\w/])|(?=/\d\d(?![\w/\-–]))|(?=[ ]?/[ ]?1[34]\d\d(?!\d)))"
     r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|[-–/]\d\d(?![\w/\-–])|\s+onwards?\b"
+    rf"|[ ]?/[ ]?1[34]\d\d(?:\s?{HIJRI_MARK})?(?![\w/\-–])"
     r"|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/[df]\b"
@@ -40,7 +48,8 @@ YEAR = re.compile(
     r"(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
     r"|\[(?P<probable>1[5-9]\d\d|20[0-3]\d)\??\]"
     rf"|(?P<ndword>{NO_DATE})(?!\w)(?:\s?-\s?(?P<ndwsuffix>[a-z])(?!\w))?"
-    rf"|(?P<press>{STATUS})(?!\w)(?:\s?-\s?(?P<presssuffix>[a-z])(?!\w))?)"
+    rf"|(?P<press>{STATUS})(?!\w)(?:\s?-\s?(?P<presssuffix>[a-z])(?!\w))?"
+    rf"|(?P<hijri>1[34]\d\d)\s?{HIJRI_MARK})"
 )
 # Between years of one author: "2019, 2020", "2019; 2020", "2019 e 2020", "2019 and 2020"
 # (a word only when a year follows it: parse_years stops at "2019 and Lee").
@@ -66,6 +75,8 @@ class YearLabel:
     def from_match(cls, m: re.Match[str]) -> YearLabel:
         if m.group("year"):
             return cls(int(m.group("year")), m.group("suffix"), False, m.group())
+        if m.group("hijri"):  # "1441 AH", "1398 SH": no Gregorian year to give
+            return cls(None, None, False, m.group())
         if m.group("probable"):  # ABNT "[2019?]": a probable year, read as that year
             return cls(int(m.group("probable")), None, False, m.group())
         if m.group("nd"):
