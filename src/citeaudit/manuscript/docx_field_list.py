@@ -35,12 +35,20 @@ from citeaudit.manuscript.list_tail import (
     opens_with_person,
     reads_as_running_text,
 )
+from citeaudit.model.publication_status import NO_DATE
 
 __all__ = ["field_list_span", "is_continuation", "joined_continuations"]
 
 _MAX_ENTRY_CHARS = 2_000  # an entry is a few hundred characters; a paragraph of prose more
 _DATE_REACH = 200  # where an entry's date stands: after its authors, before its title ends
-_YEAR_NEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-3]\d)(?!\d)|\bn\.\s?d\.|\bs\.\s?[df]\.")
+_YEAR_NEAR = re.compile(
+    r"(?<!\d)(?:1[5-9]\d\d|20[0-3]\d)(?!\d)|\bn\.\s?d\.|\bs\.\s?[df]\."
+    # "no date" spelt out in its parenthesis, as Word's own styles write it in German,
+    # Spanish, Portuguese, French ...: "roboflow. (kein Datum). Pascal VOC XML." opens an
+    # entry of a lower-case organisation; read as the rest of the entry before (which
+    # ended in an address), its citation was 'missing' (REAL_MANUSCRIPTS_8, class KD)
+    rf"|\(\s*(?:{NO_DATE}|kein\s+Datum|o\.\s?J\.|s\.\s?a\.)\s*\)"
+)
 
 # What only the rest of an entry opens with: a DOI or address, a page range ("45-67."),
 # a volume and issue ("12(3): 45"), a Vancouver date-volume ("2019;12(3):45"),

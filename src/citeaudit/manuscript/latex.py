@@ -565,6 +565,34 @@ _LOADS = re.compile(
 _MAX_LOCAL_CLASS_LINES = 5_000
 
 
+_OPEN_OPTIONS = re.compile(r"\\(?:documentclass|usepackage|RequirePackage|LoadClass)\s*\[[^\]]*$")
+_MAX_OPTION_LINES = 60
+
+
+def _with_option_lines(lines: list[Line]) -> list[Line]:
+    """`lines`, with a loading command whose options run over several lines joined into
+    one (comments dropped): the MastersDoctoralThesis template writes
+    ``\\documentclass[`` and one option a line, each with its comment, and the class it
+    names was never looked for -- its ``\\addbibresource`` unread, every citation
+    'with no reference list' (REAL_MANUSCRIPTS_8, class ML)."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if "[" not in line.text or not _OPEN_OPTIONS.search(line.text.split("%")[0]):
+            out.append(line)
+            k += 1
+            continue
+        parts = [line.text.split("%")[0]]
+        j = k + 1
+        while j < len(lines) and j - k <= _MAX_OPTION_LINES and "]" not in parts[-1]:
+            parts.append(lines[j].text.split("%")[0])
+            j += 1
+        out.append(Line(line.file, line.number, " ".join(p.strip() for p in parts)))
+        k = j
+    return out
+
+
 def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
     """The lines of the project's own class and package files (``\\documentclass{these}``
     with ``these.cls`` beside the manuscript), read only for the bibliography they name:
@@ -572,7 +600,7 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
     277 citations with 'no reference list'. A name the distribution holds and the
     project does not is not looked for."""
     found: list[Line] = []
-    for line in lines:
+    for line in _with_option_lines(lines):
         if "\\" not in line.text:
             continue
         for m in _LOADS.finditer(line.text):

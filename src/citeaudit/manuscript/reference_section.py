@@ -781,6 +781,7 @@ def split_entries_with_layout(
             answer.append(kind == "one per line" and is_dated_list(opening))
         return answer[0]
 
+    labelled = _alpha_labelled(useful, strip) if not list_mode else set()
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
@@ -822,6 +823,11 @@ def split_entries_with_layout(
         prev = _last_text(entries)
         if not entries or k in numbered:
             starts = True
+        elif labelled:
+            # a list whose entries open with their author-year label ("[Kuhn 2008] Kuhn,
+            # S., ..."): a line without one is the rest of the entry before, however
+            # it opens ("Helander, M., ..." after a line break in the author list)
+            starts = k in labelled
         elif list_marker(line.text):
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry
@@ -882,6 +888,30 @@ def split_entries_with_layout(
     layout = Layout(kind, joined, uncertain)
     cleaned = strip if clean is strip_markdown else clean
     return [_entry(group, cleaned) for group in entries], layout
+
+
+# An entry's own author-year label opening its line, as DIN 1505 and alpha styles print
+# them: "[Kuhn 2008]", "[Voelter et al 2010]", "[Stahl/Völter et al 2007]", "[OMG 2015b]".
+# Bounded: linear on any line.
+_ALPHA_LABEL = re.compile(r"\s*\[[^\W\d_][^\[\]\n]{0,60}?[\s,]\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\]")
+
+
+def _alpha_labelled(lines: Sequence[Line], strip: Callable[[str], str]) -> set[int]:
+    """The lines that open with an author-year label, when such labels open the list's
+    entries (three or more, and most of the lines that read as an entry's start);
+    else none. A line of a labelled entry after a line break ("Benutzeroberflächen-
+    modellierung, 2008, URL:", "Helander, M., Kats, L., ...") read as an entry of its
+    own: the labelled entry's citation matched the first part, and the second was
+    'never cited' (REAL_MANUSCRIPTS_8, class LC)."""
+    found = {k for k, ln in enumerate(lines) if _ALPHA_LABEL.match(ln.text)}
+    if len(found) < 3 or not _ALPHA_LABEL.match(
+        next((ln.text for ln in lines if ln.text.strip()), "")
+    ):
+        return set()
+    starts = sum(
+        1 for k, ln in enumerate(lines) if k in found or looks_like_entry_start(ln.text, strip)
+    )
+    return found if len(found) * 5 >= starts * 3 else set()
 
 
 # A book's imprint alone on a line: a place of one to four words ("São Paulo", "Rio de
