@@ -155,11 +155,6 @@ def test_ml_local_class_named_by_a_documentclass_over_several_lines(tmp_path: Pa
 # --- MP: a class command that takes the bibliography's name ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class MP: \\bibliography{#1} inside a class's \\newcommand is read as a file "
-    "'#1.bib'; the command's use in the manuscript names the file (owner: lead, latex.py)",
-)
 def test_mp_bibliography_named_through_a_class_command(tmp_path: Path) -> None:
     (tmp_path / "lunwenbib.bib").write_text(_BIB, encoding="utf-8")
     (tmp_path / "XYthesis.cls").write_text(
@@ -214,11 +209,6 @@ def test_gm_input_generated_from_markdown_beside_it(tmp_path: Path) -> None:
 # --- PH: a placeholder under the list's heading ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class PH: a draft's placeholder '…' under 'Literaturverzeichnis' is read as an "
-    "entry, 'never cited' (owner: s8/lead, reference_section.py; not fixed in time)",
-)
 def test_ph_placeholder_under_the_heading_is_no_entry(tmp_path: Path) -> None:
     body = (
         para(run("Einleitung"), style="Heading1")

@@ -618,7 +618,44 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
                 shown = str(located)
                 found.extend(Line(shown, i, t) for i, t in enumerate(texts, start=1) if t)
                 del found[_MAX_LOCAL_CLASS_LINES:]
-    return [ln for ln in found if not ln.text.lstrip().startswith("%")]
+    own = [ln for ln in found if not ln.text.lstrip().startswith("%")]
+    return [ln for ln in own if "{#" not in ln.text] + _class_bibliography_uses(own, lines)
+
+
+# A class's command that takes the bibliography's name: "\newcommand\ZJUthesisbib[1]{"
+# then, within its body, "\bibliography{#1}" (or \addbibresource). Bounded: linear.
+_ONE_ARGUMENT_COMMAND = re.compile(
+    r"\\(?:new|renew|provide)command\*?\s*\{?\\([A-Za-z@]{1,40})\}?\s*\[1\]"
+)
+_NAMES_ITS_ARGUMENT = re.compile(r"\\(bibliography|addbibresource)\s*(?:\[[^\]]{0,80}\])?\{#1\}")
+_BODY_REACH = 800
+
+
+def _class_bibliography_uses(class_lines: list[Line], lines: list[Line]) -> list[Line]:
+    """A ``\\bibliography{name}`` line for each use, in the manuscript, of a command the
+    class defines to name the bibliography (``\\newcommand\\XYbib[1]{...\\bibliography{#1}}``
+    and ``\\XYbib{lunwenbib}`` in the text): the class's own line names '#1.bib', no file,
+    and the thesis's bibliography went unread (REAL_MANUSCRIPTS_8, class MP)."""
+    text = "\n".join(ln.text for ln in class_lines)
+    commands: dict[str, str] = {}
+    for m in _ONE_ARGUMENT_COMMAND.finditer(text):
+        body = _NAMES_ITS_ARGUMENT.search(text, m.end(), m.end() + _BODY_REACH)
+        if body is not None:
+            commands.setdefault(m.group(1), body.group(1))
+    if not commands:
+        return []
+    use = re.compile(
+        r"\\("
+        + "|".join(re.escape(c) for c in commands)
+        + r")(?![A-Za-z@])\s*\{([^{}#\\]{1,200})\}"
+    )
+    out: list[Line] = []
+    for line in lines:
+        if "\\" not in line.text:
+            continue
+        for m in use.finditer(line.text.split("%")[0]):
+            out.append(Line(line.file, line.number, f"\\{commands[m.group(1)]}{{{m.group(2)}}}"))
+    return out
 
 
 def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:

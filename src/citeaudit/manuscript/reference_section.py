@@ -887,7 +887,10 @@ def split_entries_with_layout(
     uncertain = kind == "wrapped lines" or (kind not in ("numbered", "bulleted") and joined > 0)
     layout = Layout(kind, joined, uncertain)
     cleaned = strip if clean is strip_markdown else clean
-    return [_entry(group, cleaned) for group in entries], layout
+    # A placeholder a draft keeps under its heading ("…", "---", "[...]") has no letter
+    # or digit: no entry, never 'never cited' (REAL_MANUSCRIPTS_8, class PH)
+    cut = [_entry(group, cleaned) for group in entries]
+    return [e for e in cut if any(ch.isalnum() for ch in e.text)], layout
 
 
 # An entry's own author-year label opening its line, as DIN 1505 and alpha styles print
