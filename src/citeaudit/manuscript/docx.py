@@ -483,10 +483,15 @@ def _unreadable(info: zipfile.ZipInfo) -> str | None:
 
 
 def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
-    """The part's bytes, or None when its data is damaged (bad deflate data, bad CRC)."""
+    """The part's bytes, or None when its data is damaged (bad deflate data, bad CRC).
+
+    Read to its declared size, which the package's checks judged: zipfile hands the
+    decompressor the size asked for and cuts to the declared one only afterwards, so
+    asking for `MAX_UNPACKED_BYTES` let a part declaring 82 bytes unpack 200 MB first
+    (each of the ~30 parts read, from a few MB of upload)."""
     try:
         with archive.open(info) as handle:
-            data = handle.read(MAX_UNPACKED_BYTES + 1)
+            data = handle.read(min(info.file_size, MAX_UNPACKED_BYTES + 1))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
         return None
     except RuntimeError:  # encrypted despite its flags
