@@ -12,16 +12,25 @@ change, and the links it watches may be its own servers') every other account's
 notifications waited behind them, sweep after sweep.
 
 So each receiver gets `allowance` seconds of a sweep, whatever it answers: once its
-deliveries have taken that long together, it is set aside like a receiver that timed
-out (its other rows wait their backoff). A receiver answering in a few milliseconds
-can still be sent hundreds of rows a sweep.
+deliveries have taken that long together, it is asked no more in that sweep. Its
+further rows are `ReceiverBusy`: put back unsent for one backoff, with no attempt
+counted (`store.watching.outbox.defer`) -- a fast receiver owed a burst (a
+publisher's site down breaks a few hundred watched links at once) is slowed, never
+given up on, and a slow one costs each sweep one share, not one deadline a row.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["SweepAllowance"]
+from citeaudit.watch.webhook import DeliveryError
+
+__all__ = ["ReceiverBusy", "SweepAllowance"]
+
+
+class ReceiverBusy(DeliveryError):
+    """Not sent: the receiver used its share of this sweep. Not a failure of the row
+    (no attempt is counted); it is sent by a later sweep."""
 
 
 @dataclass(slots=True)
@@ -32,8 +41,10 @@ class SweepAllowance:
     allowance: float
     spent: dict[str, float] = field(default_factory=dict)
 
-    def charge(self, key: str, seconds: float) -> bool:
-        """Add `seconds` to `key`'s time; True once its allowance is used up."""
-        total = self.spent.get(key, 0.0) + max(0.0, seconds)
-        self.spent[key] = total
-        return total >= self.allowance
+    def charge(self, key: str, seconds: float) -> None:
+        """Add `seconds` to `key`'s time in this sweep."""
+        self.spent[key] = self.spent.get(key, 0.0) + max(0.0, seconds)
+
+    def used_up(self, key: str) -> bool:
+        """`key` has taken its whole allowance of this sweep."""
+        return self.spent.get(key, 0.0) >= self.allowance
