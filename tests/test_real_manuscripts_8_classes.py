@@ -334,3 +334,28 @@ def test_rg_regulation_entry_has_no_made_up_authors(tmp_path: Path) -> None:
     )
     result = _audit(_text(tmp_path, text))
     assert not any(f.code == "CIT007" for f in result.findings)
+
+
+# --- EN: Chinese LaTeX saved in GBK ------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class EN: a Chinese thesis saved in GBK is 'read as Windows-1251', its text "
+    "Cyrillic garble (owner: lead, text_decoding.py; diff s8-text-decoding-gb18030.diff)",
+)
+def test_en_gbk_chinese_latex_is_read_as_gb18030(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
+    tex = tmp_path / "lunwen.tex"
+    body = (
+        "\\documentclass{ctexart}\n\\begin{document}\n"
+        + "仓储管理是物流系统的核心环节，库存水平直接影响企业的运营成本。\n" * 3
+        + "早期研究讨论了库存模型\\cite{roe2001}，后来的工作提出精益仓储\\cite{poe2004}。\n"
+        "\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n"
+    )
+    tex.write_bytes(body.encode("gbk"))
+    result = _audit(tex)
+    notes = [f.message for f in result.findings if f.code == "INP001"]
+    assert notes and all("GB18030" in n for n in notes)
+    uncited, missing, _ = _verdict(result)
+    assert (uncited, missing) == ({"zed2010"}, set())
