@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
@@ -32,7 +33,7 @@ from citeaudit.model.reference import Reference
 _SHORTEST = 4  # letters of a name a one-letter slip is looked for in ("Audy")
 _SUBSTITUTED = 5  # letters below which a changed letter is another name ("Lima", "Lina")
 _LONG = 8  # letters from which two slips are one typo's (`names.one_typo`)
-_MAX_BUCKET = 256  # uncited entries of one year looked through at most (hostile lists)
+_MAX_NEAR = 64  # uncited entries of one year and initial (or name) compared at most
 _MOST_AUTHORS = 12  # authors of an entry looked through for a later one named first
 
 _Key = tuple[tuple[str, ...], bool, int, str | None]
@@ -43,7 +44,8 @@ def pair_missing_with_uncited(
 ) -> tuple[tuple[Citation, ...], tuple[CitationMatch, ...]]:
     """The citations and matches, with each author-year citation that fits no entry
     linked to the one otherwise uncited entry of its year it names with a slip (module
-    docstring). Linear: entries bucketed by year, one decision per distinct citation."""
+    docstring). Linear: entries indexed by year and name, at most a fixed number
+    compared per distinct citation, one decision per distinct citation."""
     cited = {t for m in matches for t in (*m.targets, *m.year_mismatch)}
     by_year: dict[int, list[Reference]] = {}
     for ref in references:
@@ -53,14 +55,19 @@ def pair_missing_with_uncited(
     out_c, out_m = list(citations), list(matches)
     if not by_year:
         return tuple(out_c), tuple(out_m)
+    buckets: dict[int, _Bucket] = {}
     decided: dict[_Key, str | None] = {}
     for k, (citation, match) in enumerate(zip(citations, matches, strict=True)):
         if match.targets or match.year_mismatch or not _pairable(citation):
             continue
-        assert citation.year is not None
+        year = common_era(citation.year)
+        assert citation.year is not None and year is not None
         key: _Key = (citation.authors, citation.et_al, citation.year, citation.year_suffix)
         if key not in decided:
-            decided[key] = _the_one(citation, by_year.get(common_era(citation.year) or 0, []))
+            if year not in buckets and year in by_year:
+                buckets[year] = _Bucket.of(by_year[year])
+            bucket = buckets.get(year)
+            decided[key] = None if bucket is None else bucket.the_one(citation)
         target = decided[key]
         if target is None:
             continue
@@ -82,47 +89,76 @@ def _pairable(citation: Citation) -> bool:
     )
 
 
-def _the_one(citation: Citation, bucket: list[Reference]) -> str | None:
-    if not bucket or len(bucket) > _MAX_BUCKET:
-        return None
-    found = {
-        ref.id
-        for ref in bucket
-        if (year_fits(citation, ref) or year_in_raw(citation, ref))
-        and (_a_letter_off(citation, ref) or _later_author_first(citation, ref))
-    }
-    return found.pop() if len(found) == 1 else None
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The uncited entries of one year, by their first author's folded name's initial
+    (for a slip) and by their later authors' folded names (for one named first)."""
+
+    refs: list[Reference]
+    by_initial: dict[str, list[tuple[int, str]]]
+    by_later: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, refs: list[Reference]) -> _Bucket:
+        by_initial: dict[str, list[tuple[int, str]]] = {}
+        by_later: dict[str, list[int]] = {}
+        for i, ref in enumerate(refs):
+            people = ref.authors or ref.editors
+            if not people[0].organisation:
+                for name in _folded(people[0].family):
+                    by_initial.setdefault(name[0], []).append((i, name))
+            if len(people) <= _MOST_AUTHORS:
+                for person in people[1:]:
+                    if not person.organisation:
+                        for name in name_forms(person.family)[0]:
+                            by_later.setdefault(name, []).append(i)
+        return cls(refs, by_initial, by_later)
+
+    def the_one(self, citation: Citation) -> str | None:
+        """The one entry the citation names with a slip, its year fitting; None when
+        none or several do, or too many names of that initial are there to compare."""
+        found: set[int] = set()
+        for cited in _folded(citation.authors[0]):
+            near = self.by_initial.get(cited[0], [])
+            if len(near) > _MAX_NEAR:
+                return None  # so many same-year, same-initial names are no typo's
+            found.update(i for i, listed in near if _a_letter_off(cited, listed))
+        for name in name_forms(citation.authors[0])[0]:
+            later = self.by_later.get(name, [])
+            if len(later) > _MAX_NEAR:
+                return None
+            found.update(i for i in later if _later_author_first(citation, self.refs[i]))
+        fitting = {
+            i
+            for i in found
+            if year_fits(citation, self.refs[i]) or year_in_raw(citation, self.refs[i])
+        }
+        return self.refs[fitting.pop()].id if len(fitting) == 1 else None
 
 
 def _folded(name: str) -> set[str]:
     return {n for n in name_forms(name)[0] if " " not in n and n.isalpha()}
 
 
-def _a_letter_off(citation: Citation, ref: Reference) -> bool:
-    """Whether the cited first name is the entry's first author's with one slip: a
+def _a_letter_off(cited: str, listed: str) -> bool:
+    """Whether a folded cited name is a folded listed first author's with one slip: a
     letter added, dropped or two swapped (any name of four letters or more), a letter
     changed (five or more), two slips in names of eight or more, or a spelling habit
     (`names.respelt`). Same first letter: a different initial is another name."""
-    people = ref.authors or ref.editors
-    first = people[0]
-    if first.organisation:
+    if cited == listed or cited[0] != listed[0]:
         return False
-    for cited in _folded(citation.authors[0]):
-        for listed in _folded(first.family):
-            if cited == listed or cited[0] != listed[0]:
-                continue
-            if respelt(cited, listed):
-                return True
-            shortest = min(len(cited), len(listed))
-            if shortest < _SHORTEST:
-                continue
-            allowed = 2 if shortest >= _LONG else 1
-            if OSA.distance(cited, listed, score_cutoff=allowed) > allowed:
-                continue
-            if shortest < _SUBSTITUTED and len(cited) == len(listed) and _changed(cited, listed):
-                continue  # "Lima" / "Lina": two names, not a slip
-            return True
-    return False
+    if respelt(cited, listed):
+        return True
+    shortest = min(len(cited), len(listed))
+    if shortest < _SHORTEST:
+        return False
+    allowed = 2 if shortest >= _LONG else 1
+    if abs(len(cited) - len(listed)) > allowed:
+        return False
+    if OSA.distance(cited, listed, score_cutoff=allowed) > allowed:
+        return False
+    # "Lima" / "Lina": two names, not a slip
+    return not (shortest < _SUBSTITUTED and len(cited) == len(listed) and _changed(cited, listed))
 
 
 def _changed(a: str, b: str) -> bool:
