@@ -47,6 +47,7 @@ from citeaudit.links.tls import default_ssl_context
 
 __all__ = [
     "MAX_BODY",
+    "MAX_TRIED",
     "AnswerTooLarge",
     "PinnedBackend",
     "PinningUnavailable",
@@ -63,6 +64,11 @@ SyncLookup = Callable[[str, int], list[str]]
 MAX_BODY = 16 * 1024 * 1024  # a Crossref page of 1000 records is a few MB
 _ENCODINGS = "gzip, deflate"  # the ones `_Bounded` decompresses with a bound
 _LOOKUP_TIMEOUT = 10.0  # a name look-up's longest wait when the caller gave no timeout
+# A name's addresses tried per connection, in the resolver's order (every one is still
+# checked). One DNS answer holds thousands: a webhook host listing 4,000 addresses that
+# refuse at once had one delivery send a SYN to each, on the port the account chose.
+# (A link's connection tries the first `address_gate.MAX_GATED`, four.)
+MAX_TRIED = 8
 
 
 class _Refused2(NonPublicAddress, httpcore2.ConnectError):
@@ -156,7 +162,11 @@ class PinnedBackend:
                 raise self._core.ConnectError(f"{host}: name resolution: {exc}") from exc
         self._rule.check(host, port, addresses, self._refused)
         last: Exception | None = None
-        for address in addresses:
+        for address in addresses[:MAX_TRIED]:
+            if _within(timeout) == 0.0:
+                # Past the exchange's deadline: a try would start a connection with no
+                # time left (a SYN sent, then given up at once).
+                raise self._core.ConnectTimeout(f"{host}: no time left to connect")
             try:
                 stream = self._inner.connect_tcp(
                     address,
