@@ -470,8 +470,17 @@ class _DeadlineStream:
     def close(self) -> None:
         self._inner.close()
 
-    def start_tls(self, *args: Any, **kwargs: Any) -> Any:
-        return _DeadlineStream(self._inner.start_tls(*args, **kwargs), self._core)
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> Any:
+        # The handshake waits as long as the connection may (the library hands it the
+        # connect timeout): a server silent after the TCP handshake held a look-up
+        # sent just before the run's deadline that long past it.
+        left = _within(timeout)
+        if left == 0.0:
+            raise self._core.ConnectTimeout("the connection took longer than its deadline")
+        inner = self._inner.start_tls(ssl_context, server_hostname=server_hostname, timeout=left)
+        return _DeadlineStream(inner, self._core)
 
     def get_extra_info(self, info: str) -> Any:
         return self._inner.get_extra_info(info)
