@@ -363,6 +363,19 @@ def parse_fields(text: str) -> ParsedFields:
                 rest_start = year_first.end()
         elif not quoted:
             authors_end, rest_start = _authors_before_chapter(s, authors_end, rest_start)
+            names_end = (
+                _names_before_title_piece(s[:authors_end])
+                if not _reads_as_title(s[rest_start:])
+                else None
+            )
+            if names_end is not None and not _INITIAL_HEAD.match(s, names_end + 2):
+                # "Ames, P. R. and Lund,K.T., Breccia dykes of a crater rim, Planetary
+                # Letters, v. 12, p. 101-118. 1991.": no author-date year (it closes the
+                # entry) and the walk ran on through the title and the journal as names,
+                # leaving the year alone after them (120-odd AnyStyle entries, their
+                # author lists full of title words); when what is left after the names
+                # reads as no title, they end where a comma piece reads as one
+                authors_end, rest_start = names_end, names_end + 2
         f.style = "quoted" if quoted else "sentence"
         f.authors, f.et_al = parse_authors(s[:authors_end])
         rest = s[rest_start:].strip(" ,;:")
@@ -389,6 +402,11 @@ def parse_fields(text: str) -> ParsedFields:
         f.no_date = True
     _finish(f, s)
     return f
+
+
+# a piece opening on an initial or a joining word ("K. T. Title …", "and Institut de …")
+# still belongs to the names before it
+_INITIAL_HEAD = re.compile(rf"\s*(?:[{_UP}]\.|(?:and|&|et|und|y|e)\s)")
 
 
 # the editors' role closing an author list: "(Eds.).", "(Hrsg.):", ", eds."
