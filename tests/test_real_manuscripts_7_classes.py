@@ -269,12 +269,6 @@ def test_sw_short_word_glued_to_its_citation_at_a_sentence_end(tmp_path: Path) -
 # --- AJ: a German narrative citation, 'eine Studie von X aus dem Jahr 2020' ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class AJ: a German Hausarbeit names each source in its prose, 'Laut einer "
-    "Studie von Roewald aus dem Jahr 2020', with no parenthesis; both entries 'never "
-    "cited' (author-year citation reading, c4)",
-)
 def test_aj_german_study_from_the_year_is_a_citation(tmp_path: Path) -> None:
     md = tmp_path / "h.md"
     md.write_text(

@@ -1012,6 +1012,20 @@ def _before_initials(clean: str, j: int) -> int:
     return k
 
 
+# Words that say "from the year" between a name and its year in running text, as German,
+# Dutch and Romance-language prose names a work: "eine Studie von Roewald aus dem Jahr
+# 2020", "het onderzoek van Smit uit 2018", "el estudio de Ortega del año 2017", "a
+# study by Hale from 2016". The name is still read by the name reader and the citation
+# is WEAK like any bare one: kept only when one entry has that name and year.
+_YEAR_PHRASE = re.compile(
+    r"(?<=[^\W\d_])[ \t]++(?:aus[ \t]+dem[ \t]+Jahre?|im[ \t]+Jahre?|aus|von|"
+    r"uit(?:[ \t]+het[ \t]+jaar)?|van|from(?:[ \t]+the[ \t]+year)?|in[ \t]+the[ \t]+year|"
+    r"del[ \t]+a[ñn]o(?:[ \t]+de)?|do[ \t]+ano(?:[ \t]+de)?|de[ \t]+l['’]ann[ée]e|"
+    r"dell['’]anno)[ \t]+$"
+)
+_YEAR_PHRASE_REACH = 24
+
+
 def _bare(document: Document, clean: str, code: CodeSpans, groups: bytearray) -> Iterator[Marker]:
     """Bare "Name 2019" markers, in order. They never overlap each other ("Smith 2019,
     2020": one marker): one that starts inside the one before is dropped."""
@@ -1020,13 +1034,15 @@ def _bare(document: Document, clean: str, code: CodeSpans, groups: bytearray) ->
         start = m.start()
         if groups[start] or (code and code.covers(start)):
             continue
-        j = start - 1
+        phrase = _YEAR_PHRASE.search(clean, max(0, start - _YEAR_PHRASE_REACH), start)
+        j = (phrase.start() if phrase is not None else start) - 1
+        floor = j - 2
         while j >= 0 and clean[j] == " ":
             j -= 1
         if j >= 0 and clean[j] == ",":
             j -= 1
-        if j < start - 3:
-            continue  # only "Name 2019" and "Name, 2019"
+        if j < floor:
+            continue  # only "Name 2019", "Name, 2019" and "Name aus dem Jahr 2019"
         if j >= 2 and clean[j - 2 : j + 1] == "al.":
             j -= 1  # "Falk et al., 2005 were"
         elif j >= 1 and clean[j] == "." and clean[j - 1].isupper() and clean[j + 1] == ",":

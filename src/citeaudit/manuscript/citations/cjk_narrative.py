@@ -14,6 +14,11 @@ that entry holds the year. The citation names the entry's first author as the li
 writes it and is WEAK: kept when an entry has it, never reported missing (a name is
 read only where the list holds it, so a dropped entry leaves nothing to report).
 
+The year may carry its counter ("王芳（2018年）指出"), and a possessive and a word for
+the work may stand between the names and it ("赵刚的研究（2017）表明", "山田の研究
+（2016）", "김민수의 연구(2015)"), or a blank a writer typed ("钱伟 (2014) 认为"): each
+of these entries was "never cited" (issue 12).
+
 Linear: one bounded pattern per parenthesised year, a bounded look back, names looked
 up by their first two characters.
 """
@@ -25,7 +30,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.listed_narrative import listed_narrative, names_before_years
+from citeaudit.manuscript.citations.listed_narrative import listed_narrative
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.names import CJK_LETTERS
 from citeaudit.manuscript.citations.organisation_years import ENTRY_LABEL
@@ -36,6 +41,15 @@ _FIRST_AUTHOR = re.compile(rf"[{CJK_LETTERS}]{{2,5}}(?![{CJK_LETTERS}])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
 _RUN_BEFORE = re.compile(rf"[{CJK_LETTERS}、・]{{2,12}}\Z")  # "、": names listed
 _ET_AL_BEFORE = re.compile(r"[ \t]?(?:等人|等|ら|ほか|他|외|등)[ \t]?\Z")
+# The year with its counter, "（2018年）", as Chinese and Japanese write it.
+_PAREN_YEAR = re.compile(r"\((?P<year>1[5-9]\d\d|20[0-3]\d)(?P<suffix>[a-z])?[ \t]?年?\)")
+# A possessive and a word for the work between the names and the year: "赵刚的研究
+# （2017）", "山田の研究（2016）", "김민수의 연구(2015)" ("Zhao Gang's study (2017)").
+_STUDY_BEFORE = re.compile(
+    r"(?:的(?:研究|调查|調查|报告|報告|工作|分析|实验|實驗|论文|論文|著作|观点|觀點)"
+    r"|の(?:研究|調査|報告|論文|著書|分析)"
+    r"|의[ \t]?(?:연구|조사|보고서|논문|분석))[ \t]?\Z"
+)
 # "and" between two names: Chinese 和 与 及 跟 、, Japanese と ・, Korean 와 과 및
 _AND = frozenset("和与及跟、と・와과및")
 _SCOPE = 300  # characters of an entry whose years count
@@ -55,8 +69,8 @@ class CjkNarrativeExtractor(CitationExtractor):
         if not by_start:
             return
         text = document.text
-        for m, et_al, run in names_before_years(text, _LOOK_BACK, _ET_AL_BEFORE, _RUN_BEFORE):
-            name_end = et_al.start() if et_al else m.start()
+        for m, et_al, run in _names_before_years(text):
+            name_end = et_al.start() if et_al else run.end()
             found = _name_ending(run.group(), int(m.group("year")), by_start)
             if found is None:
                 found = _pair_ending(run.group(), int(m.group("year")), by_start)
@@ -65,6 +79,26 @@ class CjkNarrativeExtractor(CitationExtractor):
             written, name = found
             start = name_end - len(written)
             yield listed_narrative(document, start, m, name, et_al=et_al is not None)
+
+
+def _names_before_years(
+    text: str,
+) -> Iterator[tuple[re.Match[str], re.Match[str] | None, re.Match[str]]]:
+    """Each parenthesised year ("(2018)", "(2018年)") with the "et al." before it (or
+    None) and the run of letters before that, a blank and a possessive "study" between
+    the run and the parenthesis skipped ("钱伟 (2014)", "赵刚的研究（2017）")."""
+    for year in _PAREN_YEAR.finditer(text):
+        low = max(0, year.start() - _LOOK_BACK)
+        end = year.start()
+        if end > low and text[end - 1] in " \t":
+            end -= 1
+        study = _STUDY_BEFORE.search(text, low, end)
+        if study is not None:
+            end = study.start()
+        et_al = _ET_AL_BEFORE.search(text, low, end)
+        run = _RUN_BEFORE.search(text, low, et_al.start() if et_al else end)
+        if run is not None:
+            yield year, et_al, run
 
 
 def _first_authors(document: Document) -> dict[str, list[tuple[str, frozenset[int]]]]:

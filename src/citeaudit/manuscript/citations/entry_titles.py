@@ -19,6 +19,14 @@ entry's opening as the list writes it (`citeaudit.matching` finds the one entry 
 year whose text opens so), the citation SURE: an entry confirms it. With the entry
 dropped from the list, the part is the name reader's again ("Alaska, 2010": missing).
 
+An entry's opening is its words before its first year, and two more readings (class
+TY): a title that ends in a year of its own ("Salmon in Lake Tern, Yukon, 2012. (2013).",
+cited "(Salmon in Lake Tern, Yukon, 2012, 2013)") is read to that year too, and an entry
+that opens with its year, no author before it ("(2012). Salmon in Lake Tern. Board.",
+as a list prints a work with no author in the author's place), by the title after the
+year. Cut before its year or empty, the opening was no citation's words: the group was
+read as names ("Tern, Yukon", two missing works) and the entry "never cited".
+
 Linear: entries are looked up by their opening's first word (`_LOOKED_AT` at most
 compared); one bounded pattern per part.
 """
@@ -62,6 +70,31 @@ class _Opening:
     written: str  # the opening as the list writes it, cut at a word's end
 
 
+# An entry that opens with its year, no author before it: "(2012). Title. Publisher."
+_YEAR_FIRST = re.compile(r"\(?(?:1[5-9]\d\d|20[0-3]\d)[a-z]?\)?[.,:]?[ \t]+")
+# Where a title opening with its year ends: a full stop before a blank (not an initial's).
+_TITLE_END = re.compile(r"(?<![\s.][^\W\d_])\.(?:\s|$)")
+
+
+def _heads(raw: str) -> list[str]:
+    """The ways the entry's opening may be cited as a title: the words before its first
+    year ("Harvests of the North: ... Alaska. (2010)."); when that year stands inside
+    the title ("Salmon in Lake Tern, Yukon, 2012. (2013)."), the title up to the next
+    year too; when the entry opens with its year ("(2012). Salmon in Lake Tern. Board."),
+    the title after it, to its full stop."""
+    first = _YEAR_FIRST.match(raw)
+    if first is not None:
+        end = _TITLE_END.search(raw, first.end(), _HEAD)
+        return [raw[first.end() : end.start() if end else _HEAD]]
+    years = list(_YEAR_DIGITS.finditer(raw, 0, _HEAD))
+    if not years:
+        return []
+    heads = [raw[: years[0].start()].rstrip(" \t([,.;:")]
+    if len(years) > 1 and raw[years[0].end() : years[1].start()].strip(" \t.,([") == "":
+        heads.append(raw[: years[0].end()])  # "..., Yukon, 2012. (2013)": the title's year
+    return heads
+
+
 class EntryTitles:
     """The list's entry openings by first word, and the reading of a group's parts."""
 
@@ -69,16 +102,13 @@ class EntryTitles:
         self._by_first: dict[str, list[_Opening]] = {}
         for entry in document.reference_entries:
             raw = _ENTRY_LABEL.sub("", entry.raw[:_SCOPE], count=1)
-            year = _YEAR_DIGITS.search(raw, 0, _HEAD)
-            if year is None:
-                continue
-            head = raw[: year.start()].rstrip(" \t([,.;:")
-            words = title_words(head)
-            if len(words.split()) < 2:
-                continue
             years = frozenset(int(y) for y in _YEAR_DIGITS.findall(raw))
-            opening = _Opening(words + " ", years, " ".join(head.split()))
-            self._by_first.setdefault(words.split()[0], []).append(opening)
+            for head in _heads(raw):
+                words = title_words(head)
+                if len(words.split()) < 2:
+                    continue
+                opening = _Opening(words + " ", years, " ".join(head.split()))
+                self._by_first.setdefault(words.split()[0], []).append(opening)
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
