@@ -353,11 +353,21 @@ class NumericExtractor(CitationExtractor):
         def read() -> list[Iterator[_Candidate]]:
             return [_outside(code, form) for form in _forms(text, document, alleles)]
 
-        replay = _Replay(read)
-        choice = _weigh(replay.first(), entries)
+        if entries == 0:
+            # no list to weigh a weak form's evidence against: brackets alone are kept
+            # (`_weigh`), so only their streams are read, once (a 5 MB page of "[1]"
+            # and years was read for every weak form, to keep none)
+            choice = _Choice(entries, {})
 
-        def forms() -> list[Iterator[_Candidate]]:
-            return replay.again(choice.may_keep)
+            def forms() -> list[Iterator[_Candidate]]:
+                return [_outside(code, form) for form in _marked_forms(text, document)]
+
+        else:
+            replay = _Replay(read)
+            choice = _weigh(replay.first(), entries)
+
+            def forms() -> list[Iterator[_Candidate]]:
+                return replay.again(choice.may_keep)
 
         def kept() -> Iterator[tuple[tuple[int, ...], _Candidate]]:
             keyed = (choice.keyed(sub, form) for sub, form in enumerate(forms()))
@@ -446,13 +456,8 @@ def _outside(code: CodeSpans, candidates: Iterable[_Candidate]) -> Iterator[_Can
 def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Iterator[_Candidate]]:
     """Every form's candidates, each stream in text order (the order `_weigh` breaks
     ties of one offset by)."""
-    subs = sub_labelled(e.raw for e in document.reference_entries)
-    bullets = annotated_labels(e.raw for e in document.reference_entries)
-    defined = _defined_link_labels(document)
     return [
-        _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
-        _reference_links(text, defined) if defined else iter(()),
-        _sub_labelled_brackets(text) if subs else iter(()),
+        *_marked_forms(text, document),
         _parenthesised(text, _equation_numbers(text), not numbered_list_in(document)),
         _running_refs(text),
         *(_superscripts(text, found, alleles) for found in _superscript_markers(text, document)),
@@ -461,6 +466,19 @@ def _forms(text: str, document: Document, alleles: frozenset[str]) -> list[Itera
         _spaced_plain(text),
         _after_names_with_digits(text),
         _after_values_in_clauses(text),
+    ]
+
+
+def _marked_forms(text: str, document: Document) -> list[Iterator[_Candidate]]:
+    """The streams of square brackets, the first of `_forms`: the only ones that yield
+    the forms kept without a list's evidence ("bracket", "bracket-value")."""
+    subs = sub_labelled(e.raw for e in document.reference_entries)
+    bullets = annotated_labels(e.raw for e in document.reference_entries)
+    defined = _defined_link_labels(document)
+    return [
+        _bracketed(text) if bullets else _unbulleted(text, _bracketed(text)),
+        _reference_links(text, defined) if defined else iter(()),
+        _sub_labelled_brackets(text) if subs else iter(()),
     ]
 
 
