@@ -57,3 +57,15 @@ def test_a_webhook_to_a_name_of_many_addresses_sends_a_few_syns(attempts: list[s
     ):
         client.post("http://many.example:25/hook", content=b"{}")
     assert len(attempts) <= pinned.MAX_TRIED  # before: 199
+
+
+def test_both_families_are_tried_when_a_name_has_many_of_one(attempts: list[str]) -> None:
+    """Cut to a few, a name's addresses are taken from both families in turn: ten
+    IPv6 addresses first (unreachable on a network without IPv6) do not leave its
+    IPv4 ones untried."""
+    v6 = [f"2001:db8::{i}" for i in range(1, 11)]
+    v4 = ["203.0.113.1", "203.0.113.2"]
+    backend = PinnedBackend(httpcore, AddressRule(forbidden=_public), lookup=lambda h, p: v6 + v4)
+    with pytest.raises(httpcore.ConnectError):
+        backend.connect_tcp("dual.example", 443, timeout=5.0)
+    assert set(v4) <= set(attempts) and len(attempts) <= pinned.MAX_TRIED

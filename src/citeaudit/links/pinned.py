@@ -27,6 +27,7 @@ import contextlib
 import contextvars
 import functools
 import ipaddress
+import itertools
 import socket
 import time
 import zlib
@@ -162,7 +163,7 @@ class PinnedBackend:
                 raise self._core.ConnectError(f"{host}: name resolution: {exc}") from exc
         self._rule.check(host, port, addresses, self._refused)
         last: Exception | None = None
-        for address in addresses[:MAX_TRIED]:
+        for address in _tried(addresses):
             if _within(timeout) == 0.0:
                 # Past the exchange's deadline: a try would start a connection with no
                 # time left (a SYN sent, then given up at once).
@@ -190,6 +191,17 @@ class PinnedBackend:
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def _tried(addresses: list[str]) -> list[str]:
+    """The `MAX_TRIED` addresses a connection tries: the two families in turn from the
+    resolver's first (RFC 8305's interleaving), each in the resolver's order -- so a
+    name with many IPv6 addresses, on a network without IPv6, still gets its IPv4
+    ones tried."""
+    first = [a for a in addresses if (":" in a) == (":" in addresses[0])] if addresses else []
+    other = [a for a in addresses if (":" in a) != (":" in addresses[0])] if addresses else []
+    turns = [a for pair in itertools.zip_longest(first, other) for a in pair if a is not None]
+    return turns[:MAX_TRIED]
 
 
 def pinned_client(
