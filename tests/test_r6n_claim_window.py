@@ -5,27 +5,19 @@ and then claimed those no live claim held. With `limit` rows at the head already
 claimed (a second deliverer's batch in flight, or a deliverer killed mid-batch, whose
 claims last five minutes), it claimed nothing, and `deliver_due` took an empty claim
 for "nothing owed" and ended its sweep: every notification behind them waited.
-Strict xfail until /work/helpers/r6n-claim-window.diff (store/watching/outbox.py).
 """
 
 from __future__ import annotations
 
-import inspect
 from datetime import timedelta
-
-import pytest
 
 from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
-from citeaudit.store.watching import outbox
 from citeaudit.store.watching.outbox import claim
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch import account_by_name
 
-_APPLIED = "claimed_until" in inspect.getsource(outbox.claim).split("candidates", 2)[1]
 
-
-@pytest.mark.xfail(not _APPLIED, reason="until /work/helpers/r6n-claim-window.diff", strict=True)
 def test_a_claim_skips_rows_other_deliverers_hold(repo: Repository) -> None:
     account = account_by_name(repo, "journal")
     now = utcnow() - timedelta(seconds=1)

@@ -13,8 +13,7 @@ a change, and the links it watches are its own servers'.
 Now each receiver has one webhook timeout of a sweep's time: a receiver that has used
 it is not asked again in that sweep, whatever it answered (its other rows wait for a
 later sweep, no attempt spent). Counted: the connections each stand-in received.
-Strict xfail until /work/helpers/r6n-notify-sweep-allowance.diff (watch/notify.py,
-store/watching/outbox.py) is applied; the allowance itself is `watch/webhook_allowance.py`.
+The allowance itself is `watch/webhook_allowance.py`.
 """
 
 from __future__ import annotations
@@ -31,15 +30,10 @@ from sqlalchemy import select
 from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
-from citeaudit.watch import account_by_name, deliver_due, mail_exchangers, notify
+from citeaudit.watch import account_by_name, deliver_due, mail_exchangers
 from tests.security.redteam_net_server import Handler, RawServer, answer
 from tests.security.ssrf_loopback import delivered, running_relay
 from tests.watch.conftest import watch_settings
-
-_APPLIED = hasattr(notify, "SweepAllowance")
-pytestmark = pytest.mark.xfail(
-    not _APPLIED, reason="until /work/helpers/r6n-notify-sweep-allowance.diff", strict=True
-)
 
 SLOW_ROWS = 6
 TIMEOUT = 1.0  # the webhook timeout: each read waits at most this, a delivery twice it

@@ -339,11 +339,6 @@ def test_rg_regulation_entry_has_no_made_up_authors(tmp_path: Path) -> None:
 # --- EN: Chinese LaTeX saved in GBK ------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class EN: a Chinese thesis saved in GBK is 'read as Windows-1251', its text "
-    "Cyrillic garble (owner: lead, text_decoding.py; diff s8-text-decoding-gb18030.diff)",
-)
 def test_en_gbk_chinese_latex_is_read_as_gb18030(tmp_path: Path) -> None:
     (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
     tex = tmp_path / "lunwen.tex"

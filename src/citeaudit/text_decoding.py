@@ -151,12 +151,37 @@ def _code_page(raw_lines: Iterable[bytes]) -> tuple[str, str]:
             break
     if not sample:
         return "cp1252", "Windows-1252"
+    if _chinese(bytes(sample)):
+        return "gb18030", "GB18030"
     western = bytes(sample).decode("cp1252", errors="replace")
     cyrillic = bytes(sample).decode("cp1251", errors="replace")
     cyrillic_words = sum(1 for w in _WORD.findall(cyrillic) if not _LATIN.search(w))
     if cyrillic_words >= 2 and _implausible(cyrillic) < _implausible(western):
         return "cp1251", "Windows-1251"
     return "cp1252", "Windows-1252"
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_FEWEST_CJK = 20
+
+
+def _chinese(sample: bytes) -> bool:
+    """Whether lines that are not UTF-8 are Chinese in GBK/GB18030, as Chinese theses'
+    LaTeX sources often are: read as Windows-1251 they were Cyrillic garble, named so in
+    the note (REAL_MANUSCRIPTS_8, class EN). A Western text in Windows-1252 decodes as
+    GB18030 too ("ó" and the letter after it make one character), but into characters
+    standing alone between Latin letters; Chinese runs them together. Cyrillic in
+    Windows-1251 runs them together as well, but holds byte pairs GB18030 has no
+    character for; Chinese has none (one is allowed: the sample's end may cut a
+    character in two)."""
+    text = sample.decode("gb18030", errors="replace")
+    if text.count("\ufffd") > 1:  # Cyrillic in Windows-1251 has pairs GB18030 lacks
+        return False
+    cjk = len(_CJK.findall(text))
+    if cjk < _FEWEST_CJK:
+        return False
+    return sum(len(run) for run in _CJK_RUN.findall(text)) * 10 >= cjk * 8
 
 
 def _implausible(text: str) -> int:

@@ -25,12 +25,13 @@ from citeaudit.links.pinned import SyncLookup, system_lookup
 from citeaudit.links.retry import Backoff
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.store.watching.outbox import claim, delivery, mark_failed, mark_sent
+from citeaudit.store.watching.outbox import claim, defer, delivery, mark_failed, mark_sent
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.mailer import RelayStalled, RouteStalled, send_mail
 from citeaudit.watch.model import DeliveryStats
 from citeaudit.watch.payload import build_payload, mail_text
 from citeaudit.watch.webhook import DeliveryError, post
+from citeaudit.watch.webhook_allowance import ReceiverBusy, SweepAllowance
 from citeaudit.watch.webhook_policy import WebhookPolicy
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,15 @@ def deliver_due(
     out too), and the sweep stops claiming after `budget` seconds (half the task's
     time limit by default). A receiver that held each delivery for its deadline, with
     a few hundred rows owed, kept every sweep on its own rows until the task was
-    killed, and every other account's notifications waited behind it.
+    killed, and every other account's notifications waited behind it. So did one
+    answering just inside each deadline, which never times out: each receiver (a
+    webhook URL, a mail domain) has one webhook timeout of a sweep's time, whatever
+    it answers (`SweepAllowance`); its further rows wait one backoff, unsent and with
+    no attempt counted (`ReceiverBusy`).
     """
     end = time.monotonic() + (settings.task_time_limit / 2 if budget is None else budget)
     stalled: set[str] = set()
+    clock = SweepAllowance(settings.webhook_timeout)
     sent = retried = failed = taken = 0
     while taken < limit and time.monotonic() < end:
         rows = claim(repo, utcnow(), min(CLAIM_BATCH, limit - taken))
@@ -74,7 +80,13 @@ def deliver_due(
             if time.monotonic() >= end:
                 break  # the rest of the batch is sent once its claim runs out
             try:
-                _send(repo, settings, row_id, lookup, stalled)
+                _send(repo, settings, row_id, lookup, stalled, clock)
+            except ReceiverBusy as busy:
+                # Sent by a later sweep, no attempt spent: a fast receiver owed a burst
+                # is slowed, never given up on.
+                defer(repo, row_id, str(busy), timedelta(seconds=settings.webhook_backoff))
+                retried += 1
+                continue
             except Exception as exc:  # one account's failure is never the others'
                 error = exc if isinstance(exc, DeliveryError) else _unforeseen(row_id, exc)
                 if mark_failed(repo, row_id, str(error), backoff(settings, error.permanent)):
@@ -113,11 +125,17 @@ RELAY = "smtp:"
 
 
 def _send(
-    repo: Repository, settings: ServiceSettings, row_id: int, lookup: SyncLookup, stalled: set[str]
+    repo: Repository,
+    settings: ServiceSettings,
+    row_id: int,
+    lookup: SyncLookup,
+    stalled: set[str],
+    clock: SweepAllowance,
 ) -> None:
     """Send one row; `stalled`: webhook URLs, the relay (`RELAY`) and recipient
     domains whose mail exchangers were not known, that timed out earlier in this
-    sweep (not asked again now; one that times out here joins them)."""
+    sweep (not asked again now; one that times out here joins them). `clock`: each
+    receiver's time in this sweep; one that has used its share is `ReceiverBusy`."""
     owed = delivery(repo, row_id)
     if owed is None:
         raise DeliveryError("the change or the account's settings are gone", permanent=True)
@@ -128,11 +146,14 @@ def _send(
             raise DeliveryError("no webhook URL or secret set", permanent=True)
         if owed.webhook_url in stalled:
             raise DeliveryError("not sent: the receiver timed out earlier in this sweep")
+        if clock.used_up(owed.webhook_url):
+            raise ReceiverBusy("not sent: the receiver used its share of this sweep")
         # Judged again now: a URL saved before the operator tightened the rule.
         policy = WebhookPolicy.from_settings(settings)
         refused = policy.refusal(owed.webhook_url)
         if refused is not None:
             raise DeliveryError(refused, permanent=True)
+        started = time.monotonic()
         try:
             post(
                 owed.webhook_url,
@@ -150,6 +171,8 @@ def _send(
             if isinstance(exc.__cause__, httpx.TimeoutException):
                 stalled.add(owed.webhook_url)
             raise
+        finally:
+            clock.charge(owed.webhook_url, time.monotonic() - started)
     else:
         if not owed.email_to:
             raise DeliveryError("no e-mail address set", permanent=True)
@@ -163,7 +186,10 @@ def _send(
             raise DeliveryError(
                 "not sent: its mail exchangers were not known earlier in this sweep"
             )
+        if clock.used_up(domain):
+            raise ReceiverBusy("not sent: the domain used its share of this sweep")
         subject, text = mail_text(payload)
+        started = time.monotonic()
         try:
             send_mail(settings, owed.email_to, subject, text, event)
         except RelayStalled:
@@ -172,3 +198,7 @@ def _send(
         except RouteStalled:
             stalled.add(domain)
             raise
+        finally:
+            # The domain's name servers (the exchanger check) may answer just inside
+            # their budget each time: the domain has its share of the sweep too.
+            clock.charge(domain, time.monotonic() - started)

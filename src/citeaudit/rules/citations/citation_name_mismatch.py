@@ -28,6 +28,10 @@ class CitationNameMismatch(Rule):
     A double surname cut to its second half ("Márquez, 2011" for "García Márquez, G.
     (2011)") is linked so too, and this rule says which part is missing.
 
+    A citation naming a later author of the entry first ("(Ortega et al., 2019)" for
+    Díaz, Ortega & Ruiz 2019), linked when that entry is otherwise uncited, is said to
+    name the authors out of order.
+
     The matcher also links a two-author citation whose names are the entry's in the
     other order ("Zuloaga and Morrone 2012" for "Morrone & Zuloaga (2012)"); this rule
     then says the order differs.
@@ -57,6 +61,13 @@ class CitationNameMismatch(Rule):
                     f"{describe_reference(ref)} at line {ref.location.line}"
                 )
                 fix = Fix(f"Name the authors in the entry's order ({listed} first)")
+            elif (place := _later_place(cit.authors, ref)) is not None:
+                message = (
+                    f"{describe_citation(cit)} names {cit.authors[0]!r} first, the "
+                    f"entry's {_ORDINALS.get(place, f'{place + 1}th')} author; the "
+                    f"reference list has {describe_reference(ref)} at line {ref.location.line}"
+                )
+                fix = Fix(f"Name the entry's first author first ({listed})")
             elif cit.authors and _half_of(cit.authors[0], listed):
                 message = (
                     f"{describe_citation(cit)} names the author by part of the surname "
@@ -85,6 +96,19 @@ def _swapped(cited: tuple[str, ...], ref: Reference) -> bool:
         and names_match(cited[0], listed[1].family)
         and names_match(cited[1], listed[0].family)
     )
+
+
+_ORDINALS = {1: "second", 2: "third", 3: "fourth", 4: "fifth"}
+
+
+def _later_place(cited: tuple[str, ...], ref: Reference) -> int | None:
+    """The place (from 0) among the entry's later authors of the cited first name,
+    when it is not the entry's first author's: "(Ortega et al., 2019)" for Díaz,
+    Ortega & Ruiz (2019) is 1 (`citeaudit.matching.pairs`)."""
+    people = ref.authors or ref.editors
+    if not cited or not people or names_match(cited[0], people[0].family):
+        return None
+    return next((k for k in range(1, len(people)) if names_match(cited[0], people[k].family)), None)
 
 
 def _half_of(cited: str, listed: str) -> bool:

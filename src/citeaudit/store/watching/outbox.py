@@ -31,12 +31,21 @@ CLAIM = timedelta(minutes=5)
 
 
 def claim(repo: Repository, now: datetime, limit: int) -> list[int]:
-    """Up to `limit` rows due now, each claimed for `CLAIM` by this deliverer."""
+    """Up to `limit` rows due now, each claimed for `CLAIM` by this deliverer.
+
+    Candidates are rows no live claim holds: picked by due time alone, a head of rows
+    another deliverer holds (its batch in flight, or a killed deliverer's for five
+    minutes) filled the window, nothing was claimed, and the sweep ended as if nothing
+    were owed."""
     with repo.session() as s:
         candidates = list(
             s.scalars(
                 select(WatchOutbox.id)
-                .where(WatchOutbox.status == "pending", WatchOutbox.next_attempt_at <= now)
+                .where(
+                    WatchOutbox.status == "pending",
+                    WatchOutbox.next_attempt_at <= now,
+                    or_(WatchOutbox.claimed_until.is_(None), WatchOutbox.claimed_until < now),
+                )
                 .order_by(WatchOutbox.id)
                 .limit(limit)
             )
@@ -175,3 +184,15 @@ def mark_failed(
             return True
         row.next_attempt_at = utcnow() + delay
         return False
+
+
+def defer(repo: Repository, row_id: int, reason: str, wait: timedelta) -> None:
+    """Put a claimed row back unsent, due again after `wait`, with no attempt counted:
+    not a failure of the row (its receiver had used its share of the sweep). Not
+    left claimed either: the next claim's window would find it and stop there."""
+    with repo.session() as s, s.begin():
+        s.execute(
+            update(WatchOutbox)
+            .where(WatchOutbox.id == row_id)
+            .values(claimed_until=None, next_attempt_at=utcnow() + wait, last_error=reason[:1000])
+        )
