@@ -92,9 +92,10 @@ MAX_HEAD = 256 * 1024
 
 
 class _HeadBound:
-    """An aiohttp response parser that refuses a header block past `MAX_HEAD` bytes.
+    """An aiohttp response parser that refuses a header block past `MAX_HEAD` bytes,
+    interim answers' heads (1xx) counted in the same block.
 
-    Counts what it is fed until it hands back a message (the head is complete);
+    Counts what it is fed until it hands back a final message (the head is complete);
     data that completes a head may carry body bytes too, so the bound is checked on
     what came before each chunk: a head holds at most `MAX_HEAD` plus one read
     (asyncio reads up to 256 KB at a time)."""
@@ -112,10 +113,15 @@ class _HeadBound:
         result = self._parser.feed_data(data)
         if result[0]:
             # A head is complete: what follows is its body, or, after an interim
-            # answer (100 Continue, 103 Early Hints), the next head, counted afresh.
+            # answer (100 Continue, 103 Early Hints), the next head -- counted on from
+            # here, not afresh: interim answers are heads too, and one read of 256 KB
+            # held ten thousand "100 Continue" answers, each parsed in the event loop's
+            # thread, answer after answer until the request's timeout (every other
+            # check of the loop waited: 12 turns of a 10 ms ticker in 4 s, not 350).
             message = result[0][-1][0]
             interim = 100 <= getattr(message, "code", 0) < 200
-            self._fed = 0 if interim else -(1 << 62)
+            if not interim:
+                self._fed = -(1 << 62)
         return result
 
     def __getattr__(self, name: str) -> Any:
