@@ -85,12 +85,6 @@ def test_an_authorless_entry_cited_by_its_quoted_title_is_cited(tmp_path: Path) 
     assert uncited == {"Zed, Cy."} and missing == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class QT: read as a title citation (titles._quoted_alone); the matcher links a "
-    "title of one word to no entry until /work/helpers/c5-title-one-word.diff "
-    "(matching/author_index.py) is applied",
-)
 def test_a_one_word_quoted_title_cites_its_entry(tmp_path: Path) -> None:
     text = (
         "Tests run under Quaytest (“Quaytest”) and Roe (2001)."

@@ -896,7 +896,7 @@ class AuthorIndex:
             return None
         cited = title_words(citation.authors[0])
         if len(cited.split()) < 2:
-            return None
+            return self._one_word_title(cited) if any_year else None
         if self._by_title_word is None:
             self._index_titles()
         assert self._by_title_word is not None
@@ -963,6 +963,23 @@ class AuthorIndex:
                 if opening:
                     self._title_openings.setdefault(i, []).append(opening + " ")
                     _add(self._by_title_word, [opening.split()[0]], i)
+
+    def _one_word_title(self, cited: str) -> int | None:
+        """The one entry with no personal author whose title is the one cited word: a
+        one-word title quoted alone in a parenthesis, "(“JUnit”)", as citeproc cites
+        such a work (`manuscript.citations.titles`; no other title reading gives one
+        word). Its whole opening, not its first word: "JUnit" is no citation of
+        "JUnit 5 User Guide"."""
+        if not cited:
+            return None
+        if self._by_title_word is None:
+            self._index_titles()
+        assert self._by_title_word is not None
+        bucket = self._by_title_word.get(cited, ())
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = {i for i in bucket if cited + " " in self._title_openings.get(i, ())}
+        return near.pop() if len(near) == 1 else None
 
     def match_title(self, citation: Citation) -> CitationMatch:
         """A work cited by its title alone, no year: the one entry it opens, or none."""
