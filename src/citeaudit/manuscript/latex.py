@@ -598,8 +598,14 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
     with ``these.cls`` beside the manuscript), read only for the bibliography they name:
     a thesis class that loads biblatex and ``\\addbibresource{biblio.bib}`` left its
     277 citations with 'no reference list'. A name the distribution holds and the
-    project does not is not looked for."""
+    project does not is not looked for.
+
+    Each file is looked for and read once, however often it is loaded: read again at
+    every loading, a package of blank lines (which gathers no line toward the cap)
+    loaded 2,000 times in one ``\\usepackage{big,big,...}`` held the reader past ten
+    minutes, and an upload can load it millions of times."""
     found: list[Line] = []
+    looked: set[str] = set()  # file names looked for already
     for line in _with_option_lines(lines):
         if "\\" not in line.text:
             continue
@@ -608,6 +614,9 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
             for name in (n.strip() for n in m.group(2).split(",")):
                 if not re.fullmatch(r"[\w.-]+", name) or name.startswith("."):
                     continue
+                if name + suffix in looked:
+                    continue
+                looked.add(name + suffix)
                 candidate = state.main_dir / (name + suffix)
                 if not candidate.is_file() or len(found) >= _MAX_LOCAL_CLASS_LINES:
                     continue
