@@ -445,6 +445,16 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "citeaudit_pinned_deadline", default=None
 )
 
+# What an answer's head may take, interim answers (1xx) included: h11 bounds one head
+# (100 KB) but httpcore reads interim answers one after another, as many as come, each
+# parsed in Python: a receiver sending nothing but "100 Continue" held the delivery's
+# thread busy until its deadline. Counted over the bytes read before the final head is
+# handed back (a read past it carries at most a few KB of body with it).
+MAX_HEAD_READ = 256 * 1024
+_head_read: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "citeaudit_pinned_head_read", default=None
+)
+
 
 def _within(timeout: float | None) -> float | None:
     """`timeout`, shortened to what is left before the exchange's deadline."""
@@ -471,7 +481,15 @@ class _DeadlineStream:
         left = _within(timeout)
         if left == 0.0:
             raise self._core.ReadTimeout("the answer took longer than its deadline")
-        return bytes(self._inner.read(max_bytes, left))
+        data = bytes(self._inner.read(max_bytes, left))
+        head = _head_read.get()
+        if head is not None:  # still reading the head (`_Bounded.handle_request`)
+            head[0] += len(data)
+            if head[0] > MAX_HEAD_READ:
+                raise self._core.RemoteProtocolError(
+                    f"the answer's head is larger than {MAX_HEAD_READ} bytes"
+                )
+        return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         left = _within(timeout)
@@ -523,9 +541,11 @@ class _Bounded:
                     raise self._lib.ReadTimeout(f"the {what} took longer than its deadline")
                 deadline = min(deadline, ends)
         token = _deadline.set(deadline)
+        counted = _head_read.set([0])
         try:
             response = self._inner.handle_request(request)
         finally:
+            _head_read.reset(counted)
             _deadline.reset(token)
         coding = response.headers.get("content-encoding", "").strip().lower()
         if coding not in ("", "identity", "gzip", "x-gzip", "deflate"):
