@@ -36,14 +36,15 @@ from tests.security.ssrf_loopback import delivered, running_relay
 from tests.watch.conftest import watch_settings
 
 SLOW_ROWS = 6
-TIMEOUT = 1.0  # the webhook timeout: each read waits at most this, a delivery twice it
-PIECES = 3
+TIMEOUT = 1.5  # the webhook timeout: each read waits at most this, a delivery twice it
+PIECES = 4
 GAP = 0.45  # between pieces of the head: each well inside a read's timeout
 
 
 def _drip(status: str) -> Handler:
     """A route that sends `status`'s whole answer in `PIECES` pieces `GAP` apart: about
-    1.35 s in all, inside the delivery's 2 s deadline, and no read waits 1 s."""
+    1.8 s in all, past the receiver's 1.5 s share and well inside the delivery's 3 s
+    deadline; no read waits 1.5 s."""
 
     def route(sock: socket.socket, target: str) -> None:
         data = answer(status, body=b"x")
@@ -107,7 +108,7 @@ def test_a_receiver_answering_just_inside_its_deadline_gets_one_timeout_a_sweep(
     dripping = account_by_name(repo, "dripping")
     fine = account_by_name(repo, "fine")
     # The slow receiver's rows come first (oldest); the sweep has time for about three
-    # of them (1.35 s each), and for all seven rows when it asks the slow one once.
+    # of them (1.8 s each), and for all seven rows when it asks the slow one once.
     _owe(repo, [(dripping, slow.url(path))] * SLOW_ROWS + [(fine, good.url("/hook"))])
     deliver_due(repo, settings, budget=4.0)
     assert good.hits["/"] == 1  # before: 0 -- three slow rows spent the sweep
@@ -148,7 +149,7 @@ def test_a_domain_whose_name_servers_answer_just_inside_their_budget_gets_its_sh
 ) -> None:
     """The mail twin: a recipient domain's exchangers are looked up before each mail
     (10 s at most). A domain that timed out is set aside for the sweep; one whose
-    name servers answer after 1.35 s each time, inside the budget, was asked for every
+    name servers answer after 1.8 s each time, inside the budget, was asked for every
     row owed to it, one after another, and the other accounts' mail waited."""
     asked: list[str] = []
 
@@ -182,4 +183,4 @@ def test_a_domain_whose_name_servers_answer_just_inside_their_budget_gets_its_sh
         deliver_due(repo, settings, budget=4.0)
         received = delivered(inbox, 2)
     assert ["editor@journal.example"] in received  # before: not reached in the sweep
-    assert asked.count("slow-dns.example") == 1  # before: 3, 1.35 s each
+    assert asked.count("slow-dns.example") == 1  # before: 3, 1.8 s each
