@@ -98,7 +98,10 @@ def cluster(
         CITEAUDIT_WATCH_LEASE="5",
         CITEAUDIT_WATCH_NEWLY_BROKEN_GAP="2",
         CITEAUDIT_WATCH_DELIVER_INTERVAL="1",
-        CITEAUDIT_WEBHOOK_BACKOFF="1",
+        # Five seconds, doubling: the owed moment the kill waits for lasts seconds, not
+        # the half-second a one-second backoff left, which a poll on a busy machine
+        # could miss twice (then the third attempt delivered and no moment came).
+        CITEAUDIT_WEBHOOK_BACKOFF="5",
         CITEAUDIT_LINK_TIMEOUT="5",
         CITEAUDIT_VISIBILITY_TIMEOUT="5",
         CITEAUDIT_RESTORE_INTERVAL="1",
@@ -118,7 +121,7 @@ def cluster(
 
 def owed_between_attempts(repo: Repository) -> bool:
     """The one notification is owed: an attempt failed and is recorded, and no deliverer
-    holds the row for the next one (not due for half a second at least).
+    holds the row for the next one (not due for two seconds at least: time for the kill).
 
     A deliverer killed between its claim and recording the attempt leaves the row to
     its claim's end (`outbox.CLAIM`, five minutes): the kill waits for this moment,
@@ -132,7 +135,7 @@ def owed_between_attempts(repo: Repository) -> bool:
         row.status == "pending"
         and row.attempts >= 1
         and row.claimed_until is None
-        and aware(row.next_attempt_at) > utcnow() + timedelta(seconds=0.5)
+        and aware(row.next_attempt_at) > utcnow() + timedelta(seconds=2)
     )
 
 
