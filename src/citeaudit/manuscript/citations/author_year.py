@@ -44,6 +44,7 @@ from citeaudit.manuscript.citations.item_parser import (
 )
 from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
+from citeaudit.manuscript.citations.mla_titles import ListedTitles, mla_plain
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
     PARTICLES,
@@ -239,12 +240,16 @@ def _grouped(
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"...
     `titles`: the list's entries with no author, cited by their title (`entry_titles`);
     `own`: the manuscript's own dated lines, which a parenthesis may point to."""
+    listed = ListedTitles(document)
     for m in _GROUP.finditer(clean):
         start, end = m.span()
         if code and code.covers(start):
             continue
         if not _yearish(clean, start, end):
             yearless = _yearless(document, m)
+            if yearless is None and m.group(1) is not None:
+                # "(Roe, Lean Depots 4-5)": MLA's unquoted short title (`mla_titles`)
+                yearless = mla_plain(document, m, m.group(1), listed)
             if yearless is not None:
                 yield yearless
             continue
@@ -260,6 +265,8 @@ def _grouped(
                 titled = _MLA_TITLED.fullmatch(m.group(1))
                 if titled is not None:
                     marker = _titled_yearless(document, m, titled)
+                else:  # "(Roe, Stock and Depots 12)": so for an unquoted title
+                    marker = mla_plain(document, m, m.group(1), listed)
         else:
             marker = _with_leading_narrative(document, clean, m, marker)
         if marker is not None:
