@@ -658,18 +658,22 @@ def _class_bibliography_uses(class_lines: list[Line], lines: list[Line]) -> list
             commands.setdefault(m.group(1), body.group(1))
     if not commands:
         return []
-    use = re.compile(
-        r"\\("
-        + "|".join(re.escape(c) for c in commands)
-        + r")(?![A-Za-z@])\s*\{([^{}#\\]{1,200})\}"
-    )
     out: list[Line] = []
     for line in lines:
         if "\\" not in line.text:
             continue
-        for m in use.finditer(line.text.split("%")[0]):
-            out.append(Line(line.file, line.number, f"\\{commands[m.group(1)]}{{{m.group(2)}}}"))
+        for m in _COMMAND_USE.finditer(line.text.split("%")[0]):
+            if m.group(1) in commands:
+                out.append(
+                    Line(line.file, line.number, f"\\{commands[m.group(1)]}{{{m.group(2)}}}")
+                )
     return out
+
+
+# Any command with one braced argument; whether it is one of the class's is a look-up.
+# A pattern of the class's names as alternatives tried each at every backslash of the
+# manuscript (4,000 names: 17 us a backslash, a 20 MB upload minutes).
+_COMMAND_USE = re.compile(r"\\([A-Za-z@]{1,40})(?![A-Za-z@])\s*\{([^{}#\\]{1,200})\}")
 
 
 def _bibliography_files(lines: list[Line], state: _State) -> tuple[str, ...]:
