@@ -140,7 +140,9 @@ def test_a_poison_upload_is_failed_after_bounded_restarts(servers: Servers) -> N
 
 def test_an_audit_of_a_killed_server_is_finished_by_the_next(servers: Servers) -> None:
     servers.env.update(fake_phases("tests.service.slow_phases:enrichers"))
-    servers.env["CITEAUDIT_TEST_DELAY"] = "1.5"
+    # Long enough that the audit is still running when it is killed, however slowly
+    # the poll below sees it start (it is killed: the delay costs the test nothing).
+    servers.env["CITEAUDIT_TEST_DELAY"] = "30"
     proc = servers.up()
     plain = servers.upload(PLAIN, links=True)
     wait_for(
