@@ -224,11 +224,6 @@ def test_ph_placeholder_under_the_heading_is_no_entry(tmp_path: Path) -> None:
 # --- Citation reading (c5) --------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class SD: '(Stand Oktober 2025)', a date stamp, is read as an author-year "
-    "citation, 'missing' (owner: c5)",
-)
 def test_sd_date_stamp_in_parentheses_is_no_citation(tmp_path: Path) -> None:
     text = (
         "Die Hinweise der Anbieter (Stand März 2024) sind knapp, so Roe (2001).\n\n"

@@ -255,6 +255,8 @@ def _grouped(
             continue
         if m.group(1) is not None and own.names_a_line(m.group(1)):
             continue  # "Discussion (External Validation on EXS 2022)": its own section
+        if _AS_OF.fullmatch(m.group(1) if m.group(1) is not None else m.group(2)):
+            continue  # "(Stand März 2024)", "(as of May 2023)": a date stamp (class SD)
         marker = _group(document, clean, m, titles)
         if marker is None:
             marker = _narrative(document, clean, m)
@@ -271,6 +273,17 @@ def _grouped(
             marker = _with_leading_narrative(document, clean, m, marker)
         if marker is not None:
             yield marker
+
+
+# A date stamp in brackets, "(Stand März 2024)", "(as of 3 May 2023)", "(Stand:
+# 10/2024)", "(aktualisiert 2022)": the words say when the text's facts held, no work is
+# named (class SD: "Stand" was read as an author, a missing reference). Bounded, one
+# fullmatch per group: linear.
+_AS_OF = re.compile(
+    r"[ ]*+(?:Stand|as of|as at|updated|last updated|aktualisiert|actualizado(?: en)?|"
+    r"atualizado(?: em)?|mis à jour(?: le| en)?)[ ]*+:?[ ]*+"
+    r"(?:\d{1,2}\.?[ ]*+)?(?:[^\W\d_]{3,12}\.?[ ]*+|\d{1,2}[./][ ]*+)?(?:1[5-9]|20)\d\d[ ]*+"
+)
 
 
 # A number citing the list right after an author-year marker: "(Wirawan, 2019) [1]",
