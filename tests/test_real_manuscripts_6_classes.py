@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 from tests.manuscript.test_docx_reader import para, raw_docx, run
@@ -233,13 +231,6 @@ def test_md_a_lower_case_variable_indexed_is_no_citation(tmp_path: Path) -> None
 # --- FG: a caption typed without a space after an image, "Figura1: ..." --------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class FG: a caption typed without a space after an image, 'Figura1: Sinal ...' "
-    "(in its own paragraph or glued to the sentence before it), is read as the citation "
-    "'1' of the list's first entry; in a TCC citing nothing, three entries were 'cited' so "
-    "and only the rest reported",
-)
 def test_fg_caption_number_glued_after_an_image_is_no_citation(tmp_path: Path) -> None:
     body = (
         para(

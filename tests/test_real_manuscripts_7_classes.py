@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 from tests.manuscript.test_docx_reader import para, raw_docx, run

@@ -62,6 +62,7 @@ from citeaudit.manuscript.citations.narrative import (
 from citeaudit.manuscript.citations.numeric import numbered_list_in
 from citeaudit.manuscript.citations.own_lines import OwnLines
 from citeaudit.manuscript.citations.specimens import (
+    CollectorNumbers,
     catalogue_code,
     code_beside_catalogue_number,
     collector_numbers_near,
@@ -183,7 +184,14 @@ class AuthorYearExtractor(CitationExtractor):
         for m in _GROUP.finditer(clean):
             groups[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found = heapq.merge(
-            _grouped(document, clean, code, EntryTitles(document), OwnLines(document)),
+            _grouped(
+                document,
+                clean,
+                code,
+                EntryTitles(document),
+                OwnLines(document),
+                CollectorNumbers(clean),
+            ),
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
         )
@@ -235,11 +243,17 @@ def _inner_acronyms_bracketed(clean: str) -> str:
 
 
 def _grouped(
-    document: Document, clean: str, code: CodeSpans, titles: EntryTitles, own: OwnLines
+    document: Document,
+    clean: str,
+    code: CodeSpans,
+    titles: EntryTitles,
+    own: OwnLines,
+    collectors: CollectorNumbers,
 ) -> Iterator[Marker]:
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"...
     `titles`: the list's entries with no author, cited by their title (`entry_titles`);
-    `own`: the manuscript's own dated lines, which a parenthesis may point to."""
+    `own`: the manuscript's own dated lines, which a parenthesis may point to;
+    `collectors`: the page's collectors' numbers, read once for the groups in order."""
     listed = ListedTitles(document)
     for m in _GROUP.finditer(clean):
         start, end = m.span()
@@ -257,7 +271,7 @@ def _grouped(
             continue  # "Discussion (External Validation on EXS 2022)": its own section
         if _AS_OF.fullmatch(m.group(1) if m.group(1) is not None else m.group(2)):
             continue  # "(Stand März 2024)", "(as of May 2023)": a date stamp (class SD)
-        marker = _group(document, clean, m, titles)
+        marker = _group(document, clean, m, titles, collectors)
         if marker is None:
             marker = _narrative(document, clean, m)
             if marker is None:
@@ -395,7 +409,11 @@ def _authority_in_group(inner: str, work: ParsedWork) -> bool:
 
 
 def _group(
-    document: Document, clean: str, m: re.Match[str], titles: EntryTitles | None = None
+    document: Document,
+    clean: str,
+    m: re.Match[str],
+    titles: EntryTitles | None = None,
+    collectors_near: CollectorNumbers | None = None,
 ) -> Marker | None:
     index = 1 if m.group(1) is not None else 2
     inner = m.group(index)
@@ -417,7 +435,11 @@ def _group(
         record = specimens and len(work.authors) == 1 and not work.et_al
         if not record and not work.et_al and len(work.authors) <= 2:
             if collectors is None:
-                collectors = collector_numbers_near(clean, start, end)
+                collectors = (
+                    collectors_near.near(start, end)
+                    if collectors_near is not None
+                    else collector_numbers_near(clean, start, end)
+                )
             record = collectors  # "(Bates 561), (Kibila, Marabo 1546)": collectors' numbers
         if (
             after_binomial

@@ -1380,6 +1380,8 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
         word = _word_before(text, start)
         if len(word) < 3 or word.casefold() in _UNIT_WORDS:
             continue
+        if word.casefold() in _LABEL_WORDS:
+            continue  # "Figura1: Sinal", "Tabela2 -": a caption typed with no space
         if text[start - 1] != "." and (word[0].isupper() and len(word) <= 5):
             continue  # Sox2, Oct4, Nrf2: gene and protein names
         if word.isupper():

@@ -114,6 +114,10 @@ class PandocExtractor(CitationExtractor):
         decides nothing; `extract_at_most` puts them in order.
         """
         text = document.text
+        if "@" not in text and "cite_r" not in text:
+            # every marker holds an "@" (a key, a nocite's "@*", a Manubot tag) or is a
+            # `cite_r` call: a page of neither is not scanned seven times to find none
+            return
         spans = code = code_index(text)  # compact: a page may be all code spans
         metadata = [(m.start(), m.end()) for m in _NOCITE.finditer(text)]
         chunks = list(_executable_chunks(text))

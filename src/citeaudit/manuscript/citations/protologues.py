@@ -56,6 +56,8 @@ class ProtologueExtractor(CitationExtractor):
 
     def markers(self, document: Document) -> Iterator[Marker]:
         text = document.text
+        if ":" not in text:
+            return  # every protologue has its volume's colon: a page without one is not scanned
         for m in _PROTOLOGUE.finditer(text):
             title = m.group("title")
             if "." not in title:
