@@ -9,35 +9,16 @@ for "nothing owed" and ended its sweep: every notification behind them waited.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from citeaudit.store import Repository
-from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
 from citeaudit.store.watching.outbox import claim
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch import account_by_name
+from tests.watch.owed import owe
 
 
 def test_a_claim_skips_rows_other_deliverers_hold(repo: Repository) -> None:
     account = account_by_name(repo, "journal")
-    now = utcnow() - timedelta(seconds=1)
-    with repo.session() as s, s.begin():
-        s.add(WatchAccountSettings(account_id=account, webhook_url="https://x.example/h"))
-        for i in range(7):
-            change = WatchChange(key=f"c{i}", kind="newly_retracted", at=now, doi="10.1/x", data={})
-            s.add(change)
-            s.flush()
-            s.add(
-                WatchOutbox(
-                    account_id=account,
-                    change_id=change.id,
-                    channel="webhook",
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
+    owe(repo, [(account, "https://x.example/h")] * 7)
     held = claim(repo, utcnow(), 5)  # another deliverer's batch, in flight
     assert len(held) == 5
     mine = claim(repo, utcnow(), 5)

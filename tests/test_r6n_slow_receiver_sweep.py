@@ -21,19 +21,19 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from citeaudit.store import Repository
-from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
+from citeaudit.store.watch_tables import WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import account_by_name, deliver_due, mail_exchangers
 from tests.security.redteam_net_server import Handler, RawServer, answer
 from tests.security.ssrf_loopback import delivered, running_relay
 from tests.watch.conftest import watch_settings
+from tests.watch.owed import owe
 
 SLOW_ROWS = 6
 TIMEOUT = 1.5  # the webhook timeout: each read waits at most this, a delivery twice it
@@ -71,29 +71,6 @@ def receivers() -> Iterator[tuple[RawServer, RawServer]]:
     good.stop()
 
 
-def _owe(repo: Repository, rows: list[tuple[int, str]]) -> None:
-    """An outbox row per (account, webhook URL), in that order, each its own change."""
-    now = utcnow() - timedelta(seconds=1)
-    with repo.session() as s, s.begin():
-        for account, url in dict(rows).items():
-            s.add(WatchAccountSettings(account_id=account, webhook_url=url, webhook_secret="s"))
-        for i, (account, _) in enumerate(rows):
-            change = WatchChange(key=f"c{i}", kind="newly_retracted", at=now, doi="10.1/x", data={})
-            s.add(change)
-            s.flush()
-            s.add(
-                WatchOutbox(
-                    account_id=account,
-                    change_id=change.id,
-                    channel="webhook",
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
-
-
 @pytest.mark.parametrize("path", ["/fail", "/ok"])
 def test_a_receiver_answering_just_inside_its_deadline_gets_one_timeout_a_sweep(
     repo: Repository, receivers: tuple[RawServer, RawServer], tmp_path: Path, path: str
@@ -109,7 +86,7 @@ def test_a_receiver_answering_just_inside_its_deadline_gets_one_timeout_a_sweep(
     fine = account_by_name(repo, "fine")
     # The slow receiver's rows come first (oldest); the sweep has time for about three
     # of them (1.8 s each), and for all seven rows when it asks the slow one once.
-    _owe(repo, [(dripping, slow.url(path))] * SLOW_ROWS + [(fine, good.url("/hook"))])
+    owe(repo, [(dripping, slow.url(path))] * SLOW_ROWS + [(fine, good.url("/hook"))])
     deliver_due(repo, settings, budget=4.0)
     assert good.hits["/"] == 1  # before: 0 -- three slow rows spent the sweep
     assert sum(slow.hits.values()) == 1  # before: 3
@@ -119,29 +96,6 @@ def test_a_receiver_answering_just_inside_its_deadline_gets_one_timeout_a_sweep(
     unasked = [r for r in rows if r.status == "pending" and r.attempts == 0]
     assert len(unasked) == SLOW_ROWS - 1
     assert all(aware(r.next_attempt_at) > utcnow() for r in unasked)
-
-
-def _owe_mail(repo: Repository, rows: list[tuple[int, str]]) -> None:
-    """A mail owed per (account, address), in that order, each its own change."""
-    now = utcnow() - timedelta(seconds=1)
-    with repo.session() as s, s.begin():
-        for account, address in dict(rows).items():
-            s.add(WatchAccountSettings(account_id=account, email_to=address))
-        for i, (account, _) in enumerate(rows):
-            change = WatchChange(key=f"m{i}", kind="newly_retracted", at=now, doi="10.1/x", data={})
-            s.add(change)
-            s.flush()
-            s.add(
-                WatchOutbox(
-                    account_id=account,
-                    change_id=change.id,
-                    channel="email",
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
 
 
 def test_a_domain_whose_name_servers_answer_just_inside_their_budget_gets_its_share(
@@ -167,9 +121,10 @@ def test_a_domain_whose_name_servers_answer_just_inside_their_budget_gets_its_sh
     )
     slow = account_by_name(repo, "slow-domain")
     fine = account_by_name(repo, "fine-domain")
-    _owe_mail(
+    owe(
         repo,
         [(slow, "editor@slow-dns.example")] * SLOW_ROWS + [(fine, "editor@journal.example")],
+        channel="email",
     )
     with running_relay() as (port, inbox):
         settings = watch_settings(

@@ -14,18 +14,18 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from citeaudit.store import Repository
-from citeaudit.store.watch_tables import WatchAccountSettings, WatchChange, WatchOutbox
+from citeaudit.store.watch_tables import WatchOutbox
 from citeaudit.store.watching.times import aware, utcnow
 from citeaudit.watch import account_by_name, deliver_due
 from tests.security.redteam_net_server import RawServer, answer
 from tests.watch.conftest import watch_settings
+from tests.watch.owed import owe
 
 TARPIT_ROWS = 6
 
@@ -47,29 +47,6 @@ def receivers() -> Iterator[tuple[RawServer, RawServer]]:
     good.stop()
 
 
-def _owe(repo: Repository, rows: list[tuple[int, str]]) -> None:
-    """An outbox row per (account, webhook URL), in that order, each its own change."""
-    now = utcnow() - timedelta(seconds=1)
-    with repo.session() as s, s.begin():
-        for account, url in dict(rows).items():
-            s.add(WatchAccountSettings(account_id=account, webhook_url=url, webhook_secret="s"))
-        for i, (account, _) in enumerate(rows):
-            change = WatchChange(key=f"c{i}", kind="newly_retracted", at=now, doi="10.1/x", data={})
-            s.add(change)
-            s.flush()
-            s.add(
-                WatchOutbox(
-                    account_id=account,
-                    change_id=change.id,
-                    channel="webhook",
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
-
-
 def test_a_silent_receiver_is_asked_once_a_sweep_and_the_others_are_served(
     repo: Repository, receivers: tuple[RawServer, RawServer], tmp_path: Path
 ) -> None:
@@ -82,7 +59,7 @@ def test_a_silent_receiver_is_asked_once_a_sweep_and_the_others_are_served(
     slow = account_by_name(repo, "slow")
     fine = account_by_name(repo, "fine")
     # The silent receiver's rows come first (oldest).
-    _owe(repo, [(slow, tarpit.url("/hook"))] * TARPIT_ROWS + [(fine, good.url("/hook"))])
+    owe(repo, [(slow, tarpit.url("/hook"))] * TARPIT_ROWS + [(fine, good.url("/hook"))])
     stats = deliver_due(repo, settings)
     assert sum(tarpit.hits.values()) == 1  # before: every one of its rows, one by one
     assert good.hits["/"] == 1 and stats.sent == 1
@@ -102,7 +79,7 @@ def test_a_sweep_stops_claiming_when_its_time_is_spent(
     )
     # Distinct receivers on the silent server: each is asked, until the budget ends.
     accounts = [account_by_name(repo, f"slow{i}") for i in range(TARPIT_ROWS * 2)]
-    _owe(repo, [(a, tarpit.url(f"/hook/{a}")) for a in accounts])
+    owe(repo, [(a, tarpit.url(f"/hook/{a}")) for a in accounts])
     deliver_due(repo, settings, budget=1.5)
     # 1 s a delivery: the sweep stops at the first row past 1.5 s
     assert sum(tarpit.hits.values()) <= 3  # before: all 12
