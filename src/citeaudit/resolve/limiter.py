@@ -43,7 +43,16 @@ from typing import Any
 
 from citeaudit.links.shared_pacing import HOLD, TAKE_START
 
-__all__ = ["Limiter", "LocalLimiter", "Paused", "RedisLimiter", "ServerLimits", "parse_limits"]
+__all__ = [
+    "MAX_PAUSE",
+    "Limiter",
+    "LocalLimiter",
+    "Paused",
+    "RedisLimiter",
+    "ServerLimits",
+    "bounded_pause",
+    "parse_limits",
+]
 
 MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
 RECOVERY = 0.05  # share of the announced budget won back by each answered request
@@ -54,6 +63,12 @@ RECOVERY = 0.05  # share of the announced budget won back by each answered reque
 MAX_INTERVAL = 60.0  # seconds
 MAX_COUNT = 1_000_000.0  # requests per window
 MAX_CONCURRENCY = 1000
+# The longest a budget is held back by one answer (a 429's Retry-After): the pause
+# outlives the audit (a worker's limiter lives as long as the process, Redis shares it
+# with every worker), so a registry's "Retry-After: 999999999999" or a date in the year
+# 9999 stopped every later audit's look-ups there for good. Past it, one request asks
+# again, and a registry still limiting us says so again.
+MAX_PAUSE = 600.0  # seconds
 LEASE = 120.0  # seconds a concurrency slot in Redis outlives a process that died holding it
 POLL = 0.01  # seconds between two asks for a full budget's slot in Redis
 
@@ -109,6 +124,13 @@ def parse_limits(headers: Mapping[str, str]) -> ServerLimits:
     if found is not None and int(found.group(1)) > 0:
         concurrency = min(int(found.group(1)), MAX_CONCURRENCY)
     return ServerLimits(rate, concurrency, count, interval)
+
+
+def bounded_pause(seconds: float) -> float:
+    """`seconds` of a pause as kept: within 0 and `MAX_PAUSE`, a NaN as none."""
+    if not seconds > 0:  # NaN, zero, negative
+        return 0.0
+    return min(float(seconds), MAX_PAUSE)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -182,7 +204,8 @@ class Limiter(ABC):
 
     @abstractmethod
     def pause(self, seconds: float) -> None:
-        """Hold every request of this budget back for `seconds` (a 429's Retry-After)."""
+        """Hold every request of this budget back for `seconds` (a 429's Retry-After),
+        at most `MAX_PAUSE` (`bounded_pause`)."""
 
     @abstractmethod
     def sibling(self, name: str) -> Limiter:
@@ -242,7 +265,8 @@ class LocalLimiter(Limiter):
 
     def pause(self, seconds: float) -> None:
         with self._cond:
-            self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            ends = time.monotonic() + bounded_pause(seconds)
+            self._paused_until = max(self._paused_until, ends)
 
     def sibling(self, name: str) -> LocalLimiter:
         return LocalLimiter(self.rate, 1)
@@ -385,7 +409,7 @@ class RedisLimiter(Limiter):
         )
 
     def pause(self, seconds: float) -> None:
-        self._pause(keys=[self._conf_key], args=[seconds])
+        self._pause(keys=[self._conf_key], args=[repr(bounded_pause(seconds))])
 
     def sibling(self, name: str) -> RedisLimiter:
         other = RedisLimiter(self._redis, f"{self.name}:{name}", self.rate, 1)
