@@ -29,7 +29,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+import httpx
+
 from citeaudit.links.safety import literal_address
+from citeaudit.links.targets import sendable_url
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import release_links, take_due_links
@@ -56,11 +59,21 @@ def site_of(host: str) -> str:
 
 
 def site_of_url(url: str) -> str:
-    """The site of a URL's host ("" for a URL with none)."""
+    """The site of a URL's host ("" for a URL with none), read as the link client
+    sends it (`sendable_url`: IDNA, full-width and ideographic full stops as dots).
+
+    Read by ``urlsplit``, ``bücher.example`` and ``xn--bcher-kva.example``, or
+    ``example.org`` and ``example。org``, were sites of their own, each with a day's
+    quota, all sent to one server. A URL the client cannot send keeps ``urlsplit``'s
+    reading (it is never asked anyway)."""
     try:
-        return site_of(urlsplit(url).hostname or "")
-    except ValueError:
-        return ""
+        host = sendable_url(url).raw_host.decode("ascii")
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return ""
+    return site_of(host)
 
 
 def within_quota(
