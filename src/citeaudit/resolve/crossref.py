@@ -142,6 +142,13 @@ def _install_shim() -> None:
                 module.httpx2 = _Shim()  # type: ignore[attr-defined]
 
 
+# Installed when this module is imported, not when the first registry is made: until
+# then a habanero call by anyone else in the process went out through httpx2's own
+# client -- proxies from the environment, no address rule (a Crossref base URL of
+# loopback was asked as it stood).
+_install_shim()
+
+
 def bibliographic_query(ref: Reference) -> str:
     """What ``query.bibliographic`` gets: title, first author, year, container."""
     parts = [ref.title or "", ref.first_author_family or "", str(ref.year or "")]
