@@ -12,6 +12,7 @@ from citeaudit import __version__
 from citeaudit.bibliography.loading import bibliography_suffixes
 from citeaudit.manuscript.reading import manuscript_suffixes
 from citeaudit.report.href import safe_href
+from citeaudit.report.printable import html_controls_escaped
 from citeaudit.web.i18n import LANGUAGES, current_language, current_page, gettext, ngettext
 
 # Pages load only their own stylesheet and script; no inline script, no framing.
@@ -71,5 +72,10 @@ def environment() -> jinja2.Environment:
 
 
 def render(name: str, code: int = 200, **context: Any) -> HTMLResponse:
-    body = environment().get_template(name).render(**context)
+    """The page, its controls written as the HTML report writes them
+    (`html_controls_escaped`): an entry's ESC, U+009B (a CSI of its own), bidi override
+    or line separator is a numeric reference in the page's source -- ``curl`` of a
+    page, or its source shown in a terminal, obeys none of them -- and a browser reads
+    the same text. The templates hold no inline script or style it could change."""
+    body = html_controls_escaped(environment().get_template(name).render(**context))
     return HTMLResponse(body, status_code=code, headers=dict(SECURITY_HEADERS))
