@@ -111,14 +111,29 @@ _MARKED_LIST = rf"{_MARKED_RANGE}(?:\s*[,;]\s*{_MARKED_RANGE})*"
 # numbers -- "[e.g., 12]", "[but see 7]", "[for review see 3]", "[5, as modified by 6]",
 # "[14 and references therein]" -- a closed set of citing phrases, so that "[see Table
 # 4]", "[n = 12]" and "[step 3]" stay out
+# The same words in the languages manuscripts are written in -- "[véase 4]", "[ver
+# também 7]", "[voir 5]", "[vgl. 3]", "[z. B. 11]", "[vedi 12]", "[lihat 6]", "[glej
+# 7]", "[zie 8]" (`_OTHER_CUE`) -- and the word that joins two numbers: "[4 y 5]",
+# "[13 e 14]", "[6 et 7]", "[4 und 5]", "[4 dan 5]" (`_AND`). "ver" without its stop
+# only: "(ver. 2)" is a program's version
+_OTHER_CUE = (
+    r"v[eé]ase(?:\stambi[eé]n)?|ver(?:\stamb(?:i[eé]n|[eé]m))?(?=\s)|veja(?:\stamb[eé]m)?"
+    r"|vide|cfr\.?|p\.\s?(?:ej|ex)\.?|por\se(?:j|x)emplo|voir(?:\saussi)?|par\sex(?:\.|emple)"
+    r"|vgl\.?|siehe(?:\sauch)?|z\.\s?b\.?|vedi(?:\sanche)?|ad\ses\.?|per\sesempio"
+    r"|lihat(?:\sjuga)?|misalnya|mis\.|glej(?:\studi)?|prim\.|npr\.|zie(?:\sook)?|bijv\."
+    r"|referencias?|refer[eê]ncias?|r[eé]f[eé]rences?"
+)
+_AND = r"and|y|e|et|und|dan|en|i|ir|og|och"
 _CUE = (
     r"(?:(?:but|and)\s)?(?:see(?:\salso)?|e\.\s?g\.?|i\.\s?e\.?|cf\.?|compare|also"
     r"|(?:as\s)?reviewed\sin|for\s(?:a\s)?reviews?,?\s(?:see|in)|for\sexample|for\sinstance"
-    r"|as\sin|especially|notably|refs?\.?|references?)"
+    rf"|as\sin|especially|notably|refs?\.?|references?|{_OTHER_CUE})"
 )
 _LEAD_CUE = rf"(?i:{_CUE}),?\s?"
 _MID_CUE = (
-    r"(?i:,?\s(?:and|(?:as\s)?(?:modified|adapted|extended)\s(?:by|from|in)"
+    # (a Slovenian "in" joins two numbers only here, in a square bracket: "(1 in 4)" is
+    # a share)
+    rf"(?i:,?\s(?:{_AND}|in|(?:as\s)?(?:modified|adapted|extended)\s(?:by|from|in)"
     rf"|{_CUE}),?\s"
     # or a clause of lower-case words that ends on the word naming the second work's
     # role: "[29, selected as in the software by 26]"
@@ -166,8 +181,12 @@ _NUMERIC_BRACKET_END = re.compile(rf"\[{_RANGE}\]$")
 _ISSUE_PAGE = re.compile(r"\s?:\s?\d")
 # "(see 4)", "(cf. 5)", "(refs.4,5)": a prefix word ends at a full stop or a blank;
 # glued to the digit it is a label's letters -- "(CF2)" a carbon, "(REF3)" a gene
+# (and in the languages of `_OTHER_CUE`: "(véase 4)", "(ver 5 y 6)", "(vgl. 7)"); a last
+# number joined by a word, "(3, 4 and 5)", "(13 e 14)", is the list's too
 _PAREN = re.compile(
-    rf"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s))\s*)?(?P<list>{_LOST_LIST})\)",
+    r"\((?:(?P<prefix>(?:refs?|cf)\.|(?:references?|refs?|see|cf)(?=\s)"
+    rf"|(?:{_OTHER_CUE})(?<=\.)|(?:{_OTHER_CUE})(?=\s))\s*)?(?P<list>{_LOST_LIST})"
+    rf"(?:\s(?:{_AND})\s(?P<more>{_RANGE}))?\)",
     re.IGNORECASE,
 )
 # the same words in running text, as Nature's journals write a number used as a noun:
@@ -178,7 +197,7 @@ _PAREN = re.compile(
 # "References", which ends a line of a table of contents ("7 References\n8 Appendix")
 _RUNNING_REF = re.compile(
     rf"(?<![\w.])(?:(?:(?:refs?\.|refs)[ \t\xa0\n]|references[ \t\xa0])(?P<list>{_LIST})"
-    rf"(?:[ \t\n]{{1,8}}(?:and|&)[ \t\n]{{1,8}}(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
+    rf"(?:[ \t\n]{{1,8}}(?:{_AND}|&)[ \t\n]{{1,8}}(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
     rf"|reference[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -930,6 +949,8 @@ def _parenthesised(
         body = _mended(m.group("list"))
         if body is None:
             continue  # "(6 9)", "(12, 9 7)": numbers a space apart that are no range
+        if m.group("more"):
+            body = f"{body},{m.group('more')}"
         if equations and not m.group("prefix"):
             if unnumbered:
                 continue
