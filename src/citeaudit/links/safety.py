@@ -20,6 +20,8 @@ parser that cannot read it calls it malformed or a name server is asked.
 Services we are configured to use (a registry's base URL, which tests point at
 loopback) are exempt by their exact origin (host and port) only: "private networks
 allowed" for them would also let a redirect from them reach any other private service.
+A configured name is exempt from the private-network test, never from the metadata
+one (`exempt_refusal`): where it resolves is DNS's word, not the operator's.
 "Private networks allowed" never reaches a cloud metadata service or any link-local
 address (`is_metadata_address`). Name look-ups run in threads of their own
 (`lookups.py`), so a silent name server holds no caller past its timeout.
@@ -590,8 +592,32 @@ class AddressRule:
     backends: BackendAddresses = service_backends
 
     def exempt(self, host: str, port: int) -> bool:
-        """A configured service's own origin: no address of it is judged."""
+        """A configured service's own origin: not judged by the private-network test;
+        a name's addresses still by the metadata one (`exempt_refusal`)."""
         return (host.lower().strip("[]"), port) in self.allowed_origins
+
+    def exempt_refusal(self, host: str, addresses: Iterable[str] = ()) -> str | None:
+        """The metadata or link-local address (`metadata`) an exempt origin's name
+        `host` resolved to, one of its `addresses`, or None.
+
+        The exemption is for a configured service on loopback or the intranet (tests'
+        stand-ins, an operator's mirror). It let any address through: a configured
+        name whose DNS answer became 169.254.169.254 (a lapsed mirror domain taken
+        over, a poisoned or rebinding answer) was connected to, and the look-ups'
+        answers came from the cloud's credentials endpoint. "Private networks
+        allowed" never reaches a metadata service; a configured name may not either.
+        An origin configured as an address is the operator's own word: it stays
+        exempt whatever it is."""
+        if literal_address(host) is not None:
+            return None
+        for address in addresses:
+            try:
+                ip = ipaddress.ip_address(address.split("%", 1)[0])
+            except ValueError:
+                return address
+            if self.metadata(ip):
+                return address
+        return None
 
     def refuses(self, address: IPAddress) -> bool:
         """`address` is not to be connected to (outside an exempt origin)."""
@@ -683,6 +709,9 @@ class AddressRule:
         """Raise `refused(host, address)` when `host` names a forbidden address itself,
         or for the first of its `addresses` not to connect to."""
         if self.exempt(host, port):
+            metadata = self.exempt_refusal(host, addresses)
+            if metadata is not None:
+                raise refused(host, metadata)
             return
         named = self.host_refusal(host, port)
         if named is not None:
