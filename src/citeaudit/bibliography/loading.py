@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from citeaudit.bibliography.interface import Bibliography, BibliographyReader, P
 from citeaudit.bounded_read import FileTooLarge, read_capped, read_head
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.model.location import Location
-from citeaudit.text_decoding import BinaryContent, decode_bytes
+from citeaudit.text_decoding import BinaryContent, LineNumbers, decode_bytes
 
 __all__ = [
     "MAX_BIBLIOGRAPHY_BYTES",
@@ -84,7 +85,8 @@ def read_text(path: Path) -> DecodedText:
     rescued = decoded.rescued
     if not rescued:
         return DecodedText(text)
-    shown, more = rescued[:MAX_DECODING_PROBLEMS], rescued[MAX_DECODING_PROBLEMS:]
+    shown = tuple(rescued[:MAX_DECODING_PROBLEMS])
+    more = len(rescued) - len(shown), rescued[len(shown)] if len(rescued) > len(shown) else 0
     if decoded.utf16:
         problems = [
             ParseProblem(
@@ -96,11 +98,11 @@ def read_text(path: Path) -> DecodedText:
             for number in shown
         ]
         return DecodedText(text, (*problems, *_more_lines(source, more, "UTF-16")))
-    lines = text.split("\n")
-    windows_1252 = frozenset(decoded.windows_1252)  # a set: 20,000 such lines were quadratic
+    windows_1252: Container[int] = decoded.windows_1252  # LineNumbers: asked in O(log)
+    if not isinstance(windows_1252, LineNumbers):  # a set: 20,000 such lines were quadratic
+        windows_1252 = frozenset(decoded.windows_1252)
     problems = []
-    for number in shown:
-        rescued_line = lines[number - 1] if number <= len(lines) else ""
+    for number, rescued_line in _lines_at(text, shown):
         line = rescued_line.strip()
         line = line if len(line) <= 80 else line[:77] + "..."
         how = f"read as {decoded.codepage}" if number in windows_1252 else "bad bytes as \ufffd"
@@ -114,18 +116,47 @@ def read_text(path: Path) -> DecodedText:
     return DecodedText(text, (*problems, *_more_lines(source, more, "UTF-8")))
 
 
-def _more_lines(source: str, more: tuple[int, ...], encoding: str) -> tuple[ParseProblem, ...]:
-    """One problem for the damaged lines past the first `MAX_DECODING_PROBLEMS`."""
-    if not more:
+def _more_lines(source: str, more: tuple[int, int], encoding: str) -> tuple[ParseProblem, ...]:
+    """One problem for the damaged lines past the first `MAX_DECODING_PROBLEMS`: `more`
+    is (how many, the first of them)."""
+    count, first = more
+    if not count:
         return ()
     return (
         ParseProblem(
-            Location(source, more[0]),
-            f"{len(more):,} more lines from here on are not valid {encoding} either (only "
+            Location(source, first),
+            f"{count:,} more lines from here on are not valid {encoding} either (only "
             f"the first {MAX_DECODING_PROBLEMS:,} are listed); save the whole file as "
             f"{encoding}",
         ),
     )
+
+
+# Lines stepped over a block at a time when finding a rescued line's text
+_BLOCK = 4096
+
+
+def _lines_at(text: str, numbers: tuple[int, ...]) -> Iterator[tuple[int, str]]:
+    """(number, text) of the lines `numbers` (ascending, 1-based) of `text` ("\n" line
+    ends), without splitting the whole text: a hostile file has millions of lines and
+    only the first rescued ones are shown. Blocks with no wanted line are counted over."""
+    line, at = 1, 0
+    for number in numbers:
+        while line < number:
+            end = at + _BLOCK
+            inside = text.count("\n", at, end)
+            if line + inside < number and end < len(text):
+                line, at = line + inside, end
+                continue
+            found = text.find("\n", at)
+            if found < 0:
+                break
+            line, at = line + 1, found + 1
+        if line != number:
+            yield number, ""
+            continue
+        end = text.find("\n", at)
+        yield number, text[at : len(text) if end < 0 else end]
 
 
 def _unify_newlines(text: str) -> str:

@@ -261,14 +261,17 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
         if decoded.utf16
         else "invalid UTF-8 bytes replaced with U+FFFD"
     )
-    replaced = [number for number in decoded.replaced if number <= MAX_LINES]
-    problems.extend(InputProblem(name, number, damaged) for number in replaced[:MAX_LINE_PROBLEMS])
-    if len(replaced) > MAX_LINE_PROBLEMS:
-        unlisted = len(replaced) - MAX_LINE_PROBLEMS
+    # the replaced lines within the first MAX_LINES, listed up to a cap and the rest
+    # counted: taken in order, never all of them (a hostile file has millions)
+    within = itertools.takewhile(lambda number: number <= MAX_LINES, decoded.replaced)
+    listed = list(itertools.islice(within, MAX_LINE_PROBLEMS + 1))
+    problems.extend(InputProblem(name, number, damaged) for number in listed[:MAX_LINE_PROBLEMS])
+    if len(listed) > MAX_LINE_PROBLEMS:
+        unlisted = 1 + sum(1 for _ in within)
         problems.append(
             InputProblem(
                 name,
-                replaced[MAX_LINE_PROBLEMS],
+                listed[MAX_LINE_PROBLEMS],
                 f"{damaged} on {unlisted:,} more lines from here on (not listed)",
             )
         )
