@@ -165,8 +165,12 @@ class HostGate:
         return sem
 
     def slot(self, host: str, shared: asyncio.Semaphore | None = None) -> _HostSlot:
-        """The host's slot; with `shared`, that slot too, held when the request starts."""
-        return _HostSlot(self, host, shared)
+        """The host's slot; with `shared`, that slot too, held when the request starts.
+
+        Keyed by the host in lower case without its final dot: ``victim.example.`` is
+        the same server as ``victim.example``, and was a host with limits of its own
+        (twice the requests in flight, twice the rate, to one server)."""
+        return _HostSlot(self, host.lower().rstrip("."), shared)
 
     async def _pace(self, host: str) -> None:
         now = time.monotonic()
