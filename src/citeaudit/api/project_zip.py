@@ -16,6 +16,13 @@ process (the API's, before any worker limit) to 600 MB, and 20 MB unpacked witho
 Asked for its declared size, the deflate decompressor is held to it; bzip2 and LZMA
 take no such bound and no TeX project tool writes them.
 
+Only text is kept. A member is judged by its name first, then by its bytes: a
+``chapter.tex`` that is a PDF or a ZIP would be checked as an upload of its own -- a PDF
+engine started for it in a child, a nested Word file unpacked to the whole
+`max_expanded` again, up to `MAX_PROJECT_FILES` times for one request -- so such an
+archive is refused, naming the member. (A member that is a symbolic link is its bytes,
+the target's path: nothing is ever unpacked to disk, so no link is followed.)
+
 The service keeps no folders: each file is stored under its base name and
 ``\\input{chapters/intro}`` finds ``intro.tex``. Two files of one base name in
 different folders (``chapters/intro.tex``, ``appendix/intro.tex``) would then be read
@@ -42,6 +49,8 @@ _DOCUMENTS = (".docx", ".pdf")  # read from a file of their own, never from insi
 # What zip(1), Overleaf, arXiv and every OS's "compress" write; the two whose output
 # zipfile can bound (bzip2 and LZMA are decompressed whole, whatever is asked for)
 _BOUNDED = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
+# What an upload's check (`api.uploads.check_upload`) takes for a document by its bytes
+_DOCUMENT_MAGIC = ((b"PK\x03\x04", "ZIP archive (a Word file?)"), (b"%PDF", "PDF"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +86,25 @@ def project_files(name: str, data: bytes, max_expanded: int) -> list[tuple[str, 
             if any(m.filename == "word/document.xml" for m in members):
                 return None
             kept = _kept(name, members, max_expanded)
-            return [(base, _read_declared(archive, m)) for base, m in kept]
+            files = [(base, _read_declared(archive, m)) for base, m in kept]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise ProjectRefused(422, f"{name}: damaged ZIP ({shown_name(str(exc))})") from None
     except (RuntimeError, NotImplementedError) as exc:  # encrypted, an unknown method
         raise ProjectRefused(422, f"{name}: a part cannot be read ({exc})") from None
+    for (_, data), (_, member) in zip(files, kept, strict=True):
+        _refuse_document(name, member, data)
+    return files
+
+
+def _refuse_document(name: str, member: zipfile.ZipInfo, data: bytes) -> None:
+    """A member named as text whose bytes are a document is not checked as one."""
+    for magic, kind in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            raise ProjectRefused(
+                415,
+                f"{name}: {shown_name(member.filename)} is a {kind}, not text; a Word "
+                "file or a PDF is sent as a file of its own, never inside the .zip",
+            )
 
 
 def _read_declared(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
