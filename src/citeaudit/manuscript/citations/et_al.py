@@ -12,6 +12,8 @@ alone. A full stop after the word is optional, as writers drop it.
 
 from __future__ import annotations
 
+import re
+
 # "others" words that follow one of their language's "and" words
 AFTER_AND: dict[str, frozenset[str]] = {
     "sod": frozenset({"in", "s"}),  # Slovenian "in sodelavci", "s sodelavci"
@@ -52,6 +54,27 @@ AFTER_AND: dict[str, frozenset[str]] = {
     "अन्यान्य": frozenset({"एवं", "और"}),
     "অন্যান্য": frozenset({"ও", "এবং"}),  # Bengali
     "คณะ": frozenset({"และ"}),  # Thai "และคณะ" written apart
+    # the words those forms shorten, spelt out as often: "Novak in sodelavci (2017)",
+    # "i suradnici", "a kolektiv", "e collaboratori", "und Mitarbeiter", "u. Mitarb."
+    "sodelavci": frozenset({"in", "s"}),
+    "drugi": frozenset({"in"}),
+    "suradnici": frozenset({"i"}),
+    "saradnici": frozenset({"i"}),
+    "kolektiv": frozenset({"a"}),
+    "inni": frozenset({"i"}),
+    "współpracownicy": frozenset({"i"}),
+    "munkatársai": frozenset({"és"}),
+    "társai": frozenset({"és"}),
+    "colaboratorii": frozenset({"și", "si"}),
+    "kiti": frozenset({"ir"}),
+    "collaboratori": frozenset({"e"}),
+    "mitarbeiter": frozenset({"und", "u."}),
+    "mitarb": frozenset({"und", "u."}),
+    "kollegen": frozenset({"und", "u."}),
+    "collab": frozenset({"et"}),
+    "alii": frozenset({"et"}),
+    "другие": frozenset({"и"}),
+    "соавторы": frozenset({"и"}),
 }
 # one-word forms
 ALONE = frozenset(
@@ -78,7 +101,8 @@ def et_al_words(words: list[str]) -> int:
 def pattern() -> str:
     """The forms as a regular-expression alternative (no group, no nested
     quantifier): the "and" word, blanks, the "others" word, an optional full stop."""
-    pairs = sorted((f"{'|'.join(sorted(ands))}", word) for word, ands in AFTER_AND.items())
+    # (an "and" word may be abbreviated itself: German "u. Mitarb.")
+    pairs = sorted(("|".join(map(re.escape, sorted(ands))), w) for w, ands in AFTER_AND.items())
     parts = [rf"(?:{ands})\s+{_escaped(word)}\b\.?" for ands, word in pairs]
     parts += [rf"{_escaped(word)}\b\.?" for word in sorted(ALONE, key=len, reverse=True)]
     return "|".join(parts)
