@@ -8,12 +8,17 @@ whole audit with nothing stored for the phase. A run now has `max_run_time` (in 
 service a share of the chunk's limit, `RUN_SHARE`): past it nothing more is sent,
 retries included, the references left are failed with `OUT_OF_TIME`, and the phase
 says how many. Counted: the requests the stand-in received.
+
+Decided by events, not by the machine's speed: the stand-in holds every request until
+the run has returned (each request's own timeout is far longer than the test), so the
+run can only end through its deadline, and must do so without one answer.
 """
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
+from typing import Any
 
 from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.channel import OUT_OF_TIME
@@ -22,14 +27,39 @@ from citeaudit.settings import ServiceSettings
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 from tests.stand_ins.registry_server import RegistryStandIn
 
-LATENCY = 0.3
 REFERENCES = 150
+# A broken deadline would wait this long for a held request: far past the run's time,
+# so that a run which returns has not had one answer (the safety net below is shorter).
+REQUEST_TIMEOUT = 120.0
+SAFETY_NET = 30.0  # held requests are let go by then at the latest: a hang guard only
+
+
+class HeldRegistry(RegistryStandIn):
+    """Answers each Crossref request well, but only once `release` is set."""
+
+    def __init__(self) -> None:
+        super().__init__(works=[], datacite=[], handles={})
+        self.release = threading.Event()
+        self.arrived = 0
+        self.answered = 0
+
+    def crossref(self, path: str, query: dict[str, list[str]]) -> tuple[int, Any]:
+        with self._lock:
+            self.arrived += 1
+        if not self.release.wait(SAFETY_NET):
+            self.release.set()  # the run did not end: answer everything from now on
+        with self._lock:
+            self.answered += 1
+        return super().crossref(path, query)
 
 
 def test_a_slow_registry_run_ends_at_its_deadline_with_the_rest_failed(tmp_path: Path) -> None:
-    server = RegistryStandIn(works=[], datacite=[], handles={}, latency=LATENCY).start()
+    server = HeldRegistry().start()
     try:
-        resolver = build_resolver(settings_for(server.url, tmp_path / "cache"), policy=FAST_RETRY)
+        settings = settings_for(server.url, tmp_path / "cache").model_copy(
+            update={"registry_timeout": REQUEST_TIMEOUT}
+        )
+        resolver = build_resolver(settings, policy=FAST_RETRY)
         resolver.max_run_time = 1.0
         references = [
             ref(
@@ -40,18 +70,21 @@ def test_a_slow_registry_run_ends_at_its_deadline_with_the_rest_failed(tmp_path:
             )
             for i in range(REFERENCES)
         ]
-        started = time.monotonic()
-        run = resolver.resolve(references)
-        took = time.monotonic() - started
-        resolver.close()
+        try:
+            run = resolver.resolve(references)
+            answered_by_then = server.answered
+        finally:
+            server.release.set()
+            resolver.close()
     finally:
         server.stop()
-    # without the deadline: 150 searches (and journal look-ups) at 0.3 s, five at a time
-    assert took < 1.0 + 3 * LATENCY + 1.0, took
-    asked = sum(server.counts.values())
-    assert asked < REFERENCES // 3, server.counts
+    # It ended at its deadline, not at an answer: those in flight were cut there.
+    assert answered_by_then == 0
+    # Those in flight at the deadline (at most the resolver's workers), nothing after
+    # it, no retry (without the deadline: all 150 searches, and journal look-ups).
+    assert server.arrived <= resolver.workers, server.arrived
     late = [r for r in run.resolutions.values() if OUT_OF_TIME in (r.reason or "")]
-    assert late and all(r.state is ResolutionState.FAILED for r in late)
+    assert len(late) == REFERENCES and all(r.state is ResolutionState.FAILED for r in late)
     assert len(run.resolutions) == REFERENCES  # every reference has its answer
     assert run.reason is not None and OUT_OF_TIME in run.reason
     assert f"{len(late)} references could not be checked" in run.reason
