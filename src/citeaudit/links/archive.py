@@ -38,9 +38,10 @@ async def closest_snapshot(
 
 def snapshot_from(data: object) -> str | None:
     """The closest good snapshot the availability API's answer `data` names, or None."""
-    closest = (
-        (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
-    )
+    # A stranger's JSON: "archived_snapshots" of another type is no snapshot ("x"
+    # raised AttributeError out of the link phase).
+    snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
+    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
     if not isinstance(closest, dict) or not closest.get("available"):
         return None
     if str(closest.get("status", "200")) != "200":

@@ -88,9 +88,13 @@ async def ask_handle(
     if code != 1:
         return HandleAnswer(attempts, status)
     target = None
-    for value in data.get("values") or ():
+    values = data.get("values")
+    # A stranger's JSON: "values" or a value's "data" of another type is no URL
+    # (5 raised TypeError, "x" AttributeError, out of the link phase).
+    for value in values if isinstance(values, list) else ():
         if isinstance(value, dict) and value.get("type") == "URL":
-            target = (value.get("data") or {}).get("value")
+            record = value.get("data")
+            target = record.get("value") if isinstance(record, dict) else None
             break
     if not isinstance(target, str) or not is_web_url(target):
         target = None

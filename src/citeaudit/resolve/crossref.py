@@ -70,6 +70,21 @@ SELECT = [
 ]
 
 
+def _message(payload: Any) -> dict[str, Any]:
+    """The ``message`` object of a Crossref answer; {} for any other shape.
+
+    An answer is a stranger's JSON: ``{"message": "x"}`` or ``{"message": []}``
+    raised AttributeError out of the look-up and failed the resolution phase."""
+    message = payload.get("message") if isinstance(payload, dict) else None
+    return message if isinstance(message, dict) else {}
+
+
+def _items(payload: Any) -> list[dict[str, Any]]:
+    """The record objects of a Crossref list answer (``message.items``)."""
+    items = _message(payload).get("items")
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
 def _candidates(items: Any) -> tuple[RegistryRecord, ...]:
     """A search's hits that name a DOI we take (`records.registry_doi`): a hit is
     offered for its DOI, and one without is no candidate for an entry."""
@@ -355,9 +370,12 @@ class CrossrefRegistry(WorkRegistry):
                 out.update(self.batch(batchable[:half]))
                 out.update(self.batch(batchable[half:]))
                 batchable = []
-            elif reply is not None and reply.status == 200 and isinstance(reply.payload, dict):
-                items = reply.payload.get("message", {}).get("items", [])
-                found = {str(i.get("DOI", "")).lower(): i for i in items if isinstance(i, dict)}
+            elif (
+                reply is not None
+                and reply.status == 200
+                and isinstance(_message(reply.payload).get("items"), list)
+            ):  # an answer of another shape says nothing of any DOI: asked one by one
+                found = {str(i.get("DOI", "")).lower(): i for i in _items(reply.payload)}
                 answers: list[tuple[str, bool, Any, str]] = []
                 for doi in batchable:
                     item = found.get(doi)
@@ -387,8 +405,8 @@ class CrossrefRegistry(WorkRegistry):
             )
         except ResolverError as exc:
             return Lookup(Answer.UNAVAILABLE, reason=exc.reason)
-        if reply.status == 200 and isinstance(reply.payload, dict):
-            item = reply.payload.get("message", {})
+        item = _message(reply.payload)
+        if reply.status == 200 and item:
             self._store(doi, True, item, reply.url)
             return Lookup(Answer.FOUND, crossref_record(item))
         if reply.status == 404:
@@ -425,9 +443,7 @@ class CrossrefRegistry(WorkRegistry):
             return Search(Answer.UNAVAILABLE, reason=exc.reason)
         if reply.status != 200 or not isinstance(reply.payload, dict):
             return Search(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
-        items = [
-            i for i in reply.payload.get("message", {}).get("items", []) if isinstance(i, dict)
-        ]
+        items = _items(reply.payload)
         if self.cache is not None:
             self.cache.put("crossref-query", key, found=bool(items), body=items, url=reply.url)
         return Search(Answer.FOUND, _candidates(items))
@@ -453,8 +469,7 @@ class CrossrefRegistry(WorkRegistry):
             return Answer.UNAVAILABLE, ()
         if reply.status != 200 or not isinstance(reply.payload, dict):
             return Answer.UNAVAILABLE, ()
-        items = reply.payload.get("message", {}).get("items", [])
-        titles = tuple(str(i["title"]) for i in items if isinstance(i, dict) and i.get("title"))
+        titles = tuple(str(i["title"]) for i in _items(reply.payload) if i.get("title"))
         if self.cache is not None:
             self.cache.put("crossref-journal", key, found=bool(titles), body=list(titles))
         return Answer.FOUND, titles

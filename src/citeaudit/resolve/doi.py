@@ -20,9 +20,10 @@ __all__ = ["HandleRegistry"]
 
 
 def _alias(payload: Any) -> str | None:
-    if not isinstance(payload, dict):
+    values = payload.get("values") if isinstance(payload, dict) else None
+    if not isinstance(values, list):  # a stranger's JSON: 5 raised TypeError here
         return None
-    for value in payload.get("values") or ():
+    for value in values:
         if isinstance(value, dict) and value.get("type") == "HS_ALIAS":
             data = value.get("data")
             text = data.get("value") if isinstance(data, dict) else data

@@ -58,6 +58,22 @@ _DATE_KINDS = (
 _PREPRINT_TYPES = frozenset({"posted-content", "preprint", "Preprint"})
 
 
+# A registry's JSON is a stranger's: each value is read as the type expected or as
+# absent. A list where an object belongs ("journal-issue": []), a number where a list
+# does ("author": 5) or an object where a string does ("type": {}) raised out of the
+# reader (AttributeError, TypeError: unhashable) and failed the resolution phase.
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _first(value: Any) -> str | None:
     if isinstance(value, list):
         return str(value[0]).strip() if value and value[0] else None
@@ -99,7 +115,7 @@ def _crossref_dates(item: Mapping[str, Any]) -> tuple[RecordDate, ...]:
     if isinstance(issue, Mapping):
         found.append(_record_date(DateKind.ISSUE_PRINT, issue.get("published-print")))
         found.append(_record_date(DateKind.ISSUE_ONLINE, issue.get("published-online")))
-    if item.get("type") in _PREPRINT_TYPES or item.get("subtype") == "preprint":
+    if _string(item.get("type")) in _PREPRINT_TYPES or item.get("subtype") == "preprint":
         found.append(_record_date(DateKind.CREATED, item.get("created")))
     return tuple(d for d in found if d is not None)
 
@@ -111,7 +127,9 @@ def _date_text(date: Any) -> str | None:
         return str(date["date-time"])[:10]
     parts = date.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts[0]))
+        numbers = [p for p in parts[0] if isinstance(p, int) and not isinstance(p, bool)]
+        if len(numbers) == len(parts[0]):
+            return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(numbers))
     return None
 
 
@@ -121,13 +139,14 @@ def _crossref_people(items: Iterable[Any]) -> tuple[Person, ...]:
         if not isinstance(item, Mapping):
             continue
         if item.get("family"):
-            people.append(Person(str(item["family"]), item.get("given")))
+            people.append(Person(str(item["family"]), _string(item.get("given"))))
         elif item.get("name"):
             people.append(Person(str(item["name"]), organisation=True))
     return tuple(people)
 
 
 def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
+    item = _mapping(item)
     years: list[int] = []
     for name in _DATE_FIELDS:
         year = _year_of(item.get(name))
@@ -143,8 +162,8 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
     if title and subtitle and subtitle.lower() not in title.lower():
         title = f"{title}: {subtitle}"
     notices = []
-    for update in item.get("updated-by") or ():
-        if not isinstance(update, Mapping) or update.get("type") not in EDITORIAL_KINDS:
+    for update in _items(item.get("updated-by")):
+        if not isinstance(update, Mapping) or _string(update.get("type")) not in EDITORIAL_KINDS:
             continue
         notices.append(
             Notice(
@@ -158,7 +177,7 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
         doi=registry_doi(item.get("DOI")),
         source="crossref",
         title=title,
-        authors=_crossref_people(item.get("author") or item.get("editor") or ()),
+        authors=_crossref_people(_items(item.get("author")) or _items(item.get("editor"))),
         year=issued if issued is not None else (years[0] if years else None),
         years=tuple(sorted(years)),
         container=_first(item.get("container-title")) or _first(item.get("institution")),
@@ -166,7 +185,7 @@ def crossref_record(item: Mapping[str, Any]) -> RegistryRecord:
         notices=tuple(notices),
         dates=dates,
         volume=_text(item.get("volume")),
-        issue=_text(item.get("issue") or (item.get("journal-issue") or {}).get("issue")),
+        issue=_text(item.get("issue") or _mapping(item.get("journal-issue")).get("issue")),
     )
 
 
@@ -176,7 +195,7 @@ def _text(value: Any) -> str | None:
 
 def _datacite_person(creator: Mapping[str, Any]) -> Person | None:
     if creator.get("familyName"):
-        return Person(str(creator["familyName"]), creator.get("givenName"))
+        return Person(str(creator["familyName"]), _string(creator.get("givenName")))
     name = creator.get("name")
     if not name:
         return None
@@ -188,28 +207,35 @@ def _datacite_person(creator: Mapping[str, Any]) -> Person | None:
 
 def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
     """From the JSON:API document of ``GET /dois/{doi}``."""
+    document = _mapping(document)
     data = document.get("data") if isinstance(document.get("data"), Mapping) else document
-    attrs: Mapping[str, Any] = data.get("attributes") or {} if isinstance(data, Mapping) else {}
-    titles = [t.get("title") for t in attrs.get("titles") or () if isinstance(t, Mapping)]
+    attrs = _mapping(_mapping(data).get("attributes"))
+    titles = [
+        t.get("title")
+        for t in _items(attrs.get("titles"))
+        if isinstance(t, Mapping) and isinstance(t.get("title"), str)
+    ]
     creators = [
         p
         for p in (
-            _datacite_person(c) for c in attrs.get("creators") or () if isinstance(c, Mapping)
+            _datacite_person(c) for c in _items(attrs.get("creators")) if isinstance(c, Mapping)
         )
         if p is not None
     ]
     years: list[int] = []
     year = attrs.get("publicationYear")
-    if isinstance(year, str) and year.isdigit():
-        year = int(year)
-    if isinstance(year, int):
+    if isinstance(year, str) and year.isascii() and year.isdigit() and len(year) <= 9:
+        year = int(year)  # "²" is a digit to isdigit, not to int
+    if isinstance(year, bool) or not isinstance(year, int):
+        year = None
+    if year is not None:
         years.append(year)
     dates: list[RecordDate] = []
     if isinstance(year, int) and 1000 < year < 3000:
         dates.append(RecordDate(DateKind.ISSUED, year))
     types = attrs.get("types") or {}
     preprint = isinstance(types, Mapping) and types.get("resourceTypeGeneral") == "Preprint"
-    for date in attrs.get("dates") or ():
+    for date in _items(attrs.get("dates")):
         if not isinstance(date, Mapping):
             continue
         kind = _DATACITE_KINDS.get(str(date.get("dateType")))
@@ -222,15 +248,16 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
                 years.append(int(text))
     container = attrs.get("container") or {}
     return RegistryRecord(
-        doi=registry_doi(attrs.get("doi") or (data or {}).get("id")),
+        doi=registry_doi(attrs.get("doi") or _mapping(data).get("id")),
         source="datacite",
         title=titles[0] if titles else None,
         authors=tuple(creators),
-        year=year if isinstance(year, int) else (years[0] if years else None),
+        year=year if year is not None else (years[0] if years else None),
         years=tuple(sorted(years)),
-        container=(container.get("title") if isinstance(container, Mapping) else None)
-        or attrs.get("publisher"),
-        kind=(types.get("resourceTypeGeneral") if isinstance(types, Mapping) else None),
+        container=(_string(container.get("title")) if isinstance(container, Mapping) else None)
+        or _string(attrs.get("publisher"))
+        or _string(_mapping(attrs.get("publisher")).get("name")),
+        kind=(_string(types.get("resourceTypeGeneral")) if isinstance(types, Mapping) else None),
         dates=tuple(dates),
     )
 
