@@ -21,9 +21,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["AnswerStore", "Stored"]
+__all__ = ["MAX_KEPT", "AnswerStore", "Stored"]
 
 _BATCH = 500  # keys per query (SQLite's bound on parameters is 999 in old builds)
+# The largest answer kept, in characters of its text and URL. An answer is a stranger's:
+# a registry's record was kept whole, up to the 16 MB a registry answer may be, once
+# for each DOI and query of an upload. A Crossref record with thousands of authors is
+# a few hundred KB; a larger answer is asked again next time (a cache costs speed,
+# never correctness), and an older one under its key is forgotten.
+MAX_KEPT = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +93,19 @@ class AnswerStore:
     ) -> None:
         """Keep answers (their `stored_at` is now, unless given)."""
         current = time.time() if now is None else now
-        rows = [
-            (namespace, key, a.stored_at or current, int(a.found), a.url, a.body)
-            for key, a in answers
-        ]
-        if not self.usable or not rows:
+        rows: list[tuple[str, str, float, int, str, str]] = []
+        dropped: list[tuple[str, str]] = []
+        for key, a in answers:
+            if len(a.body) + len(a.url) > MAX_KEPT:
+                dropped.append((namespace, key))
+            else:
+                rows.append((namespace, key, a.stored_at or current, int(a.found), a.url, a.body))
+        if not self.usable or not (rows or dropped):
             return
         try:
             with self._connect() as db:
                 db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows)
+                db.executemany("DELETE FROM answers WHERE namespace = ? AND key = ?", dropped)
         except (sqlite3.Error, UnicodeEncodeError):
             return
 
