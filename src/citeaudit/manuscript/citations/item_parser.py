@@ -39,8 +39,19 @@ from citeaudit.manuscript.citations.narrative import GLUED_WORDS
 from citeaudit.manuscript.citations.years import YEAR, YearLabel, parse_years
 from citeaudit.model.citation import Certainty
 
+# How a work read through another is introduced, beyond "apud" and "cited in", as each
+# language writes it: "cit. por", "como se citó en" (Spanish APA), "como citado em"
+# (Portuguese APA), "tel que cité dans", "zit. nach", "citato in", "dikutip oleh",
+# "navedeno v" (Slovenian)
+_THROUGH = (
+    r"cit\.\s?(?:por|en|em|in|da|v|par|dans|nach)"
+    r"|(?:tal\s+)?(?:como|conforme|tel\s+que)\s+(?:se\s+)?cit(?:ó|o|a|ad[oa]s?|ée?s?)\s+"
+    r"(?:en|em|por|in|dans|par)"
+    r"|zit(?:\.|iert)\s?nach|citat[oa]\s+(?:in|da)|dikutip\s+(?:dalam|oleh|dari)"
+    r"|(?:navedeno|citirano)\s+v"
+)
 _STRONG_CUES = (
-    r"see\s+also|see,?\s+e\.\s?g\.|see|but\s+see|e\.\s?g\.|i\.\s?e\.|cfr?\.?|compare|vide|"
+    rf"{_THROUGH}|see\s+also|see,?\s+e\.\s?g\.|see|but\s+see|e\.\s?g\.|i\.\s?e\.|cfr?\.?|compare|vide|"
     r"viz\.|(?:as\s+)?(?:reviewed|summari[sz]ed|discussed|described|cited|quoted)\s+(?:in|by)|"
     r"review\s+in|apud|according\s+to|based\s+on|(?:data|adapted|modified|redrawn|taken)\s+from|"
     r"after|following|for\s+(?:a\s+)?(?:review|reviews|example|instance|details|discussion)"
@@ -50,7 +61,7 @@ _STRONG_CUES = (
     r"véase(?:\s+también)?|ver(?:\s+também|\s+también)?|voir(?:\s+aussi)?|p\.\s?ex\.|"
     r"por\s+ejemplo|por\s+exemplo|par\s+exemple|segundo|conforme|según|selon|laut|menurut"
 )
-_WEAK_CUES = r"in|from|by|with|per|sensu|via|de|em|en|dans|nach|von|dalam|oleh|on|at"
+_WEAK_CUES = r"in|from|by|with|per|sensu|via|de|em|en|dans|nach|von|dalam|oleh|on|at|v"
 _CUE = re.compile(rf"^(?:(?P<strong>{_STRONG_CUES})|(?P<weak>{_WEAK_CUES}))(?:[\s,:]+|$)", re.I)
 # Lower-case only: "A FOLHA", "I Congresso" start names, "a"/"i" join them.
 _AND = re.compile(
@@ -61,8 +72,8 @@ _LOCATOR = re.compile(
     r"(?:\d+|[IVXLCivxlc]+\b))|\d+)(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)?"
 )
 _INNER_CUE = re.compile(
-    r"\b(?:apud|cited\s+in|quoted\s+in|citad[oa]\s+(?:por|em|en)|dikutip\s+dalam|zit\.\s*n\.)"
-    r"\s+",
+    r"\b(?:apud|cited\s+in|quoted\s+in|citad[oa]\s+(?:por|em|en)|dikutip\s+dalam|zit\.\s*n\."
+    rf"|{_THROUGH})\s+",
     re.IGNORECASE,
 )
 # "Jermy and Rankin in Alston et al.": botanists' "X in Y" -- X wrote a part of Y's
@@ -132,19 +143,30 @@ _JOURNAL_LOCATOR = re.compile(r"^\s*;\s*\d+\s*(?:\([^()]{1,12}\)\s*)?:\s*\d")
 # holds X, and often not the original, so the original is never reported on its own.
 _READ_THROUGH = re.compile(
     r"^[\s,;]*(?:apud|(?:as\s+)?cited\s+(?:in|by)|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|"
-    r"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam)\b",
+    rf"cité\s+(?:dans|par)|zit\.\s*n\.|zitiert\s+(?:in|nach)|dikutip\s+dalam|{_THROUGH})\b",
     re.IGNORECASE,
 )
+# or by the word "in" alone, before the name of the work it is read in: "(Sutarno, 1973
+# dalam Wibowo, 1990)", "(Piquet, 1970, en Rovira, 1991)", "(Mlakar, 2005, v Kovač,
+# 2010)" ("in press", "en prensa" are a year, lower case)
+_IN_A_WORK = re.compile(r"^[\s,;]*(?:in|en|em|dans|dalam|v)\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
 def reads_through(tail: str) -> bool:
     """Whether the text after a work's years says it is read through another work:
     "apud X" right after them, or after a page of the work read ("(FREIRE, 1987, p. 12
     apud SILVA, 2006)", "Freire (1970, p. 33 apud RAMOS, 2005)", as ABNT quotes so)."""
-    if _READ_THROUGH.match(tail):
+    if _through(tail):
         return True
     locator = _LOCATOR.match(tail)
-    return bool(locator and locator.end() and _READ_THROUGH.match(tail[locator.end() :]))
+    return bool(locator and locator.end() and _through(tail[locator.end() :]))
+
+
+def _through(tail: str) -> bool:
+    if _READ_THROUGH.match(tail):
+        return True
+    in_a_work = _IN_A_WORK.match(tail)
+    return in_a_work is not None and tail[in_a_work.end()].isupper()
 
 
 # Shapes of a product or a catalogue number, not of a name: capitals run into lower case
