@@ -18,9 +18,10 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # before or after the edition read) is skipped: the reference carries the edition read.
 # "s.d." and "s/d" (Portuguese "sem data"), "s/f" (Spanish "sin fecha") and a bare "nd"
 # filling the slot ("(Green, nd)") are no date, like "n.d."; so are ABNT's bracketed
-# uncertain decades "[201-]", "[20--]" and "[s.d.]", while a
-# probable year "[2019?]" and an inferred one "[2019]" (ABNT: the year is not printed on
-# the work but known) are that year.
+# uncertain decades "[201-]", "[20--]", probable ones "[197-?]", "[18--?]" and "[s.d.]",
+# while a probable year "[2019?]", an inferred one "[2019]" (ABNT: the year is not
+# printed on the work but known), one about which "[ca. 2012]" and the first of "[1971
+# ou 1972]" (one or the other) are that year.
 # A work published over years is cited by its span or its first year and on:
 # "Castroviejo 1986–2015", "(1890–1894)", "Urban 1926–27" (the end's last two digits),
 # "JSTOR (2000 onwards)", "(2009+)", a school or financial year "(2019/20)"; the
@@ -44,9 +45,10 @@ YEAR = re.compile(
     r"|\+(?![\w+]))?"
     r"(?:\s?\[(?:1[5-9]\d\d|20[0-3]\d)(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d))?\])?"
     r"|(?P<nd>n\.\s?d\.|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|s\.\s?a\.|s\.\s?d\.|s/[df]\b"
-    r"|\[s\.\s?d\.\]|\[(?:1[5-9]|20)(?:\d-|--)\]|nd(?=\s*+(?:[);,\]]|$)|\s?-\s?[a-z](?!\w)))"
+    r"|\[s\.\s?d\.\]|\[(?:1[5-9]|20)(?:\d-|--)\??\]|nd(?=\s*+(?:[);,\]]|$)|\s?-\s?[a-z](?!\w)))"
     r"(?:\s?-\s?(?P<ndsuffix>[a-z])(?!\w))?"
-    r"|\[(?P<probable>1[5-9]\d\d|20[0-3]\d)\??\]"
+    r"|\[(?:ca?\.\s?)?(?P<probable>1[5-9]\d\d|20[0-3]\d)\??"
+    r"(?:\s(?:ou|or|o|oder)\s(?:1[5-9]\d\d|20[0-3]\d)\??)?\]"
     rf"|(?P<ndword>{NO_DATE})(?!\w)(?:\s?-\s?(?P<ndwsuffix>[a-z])(?!\w))?"
     rf"|(?P<press>{STATUS})(?!\w)(?:\s?-\s?(?P<presssuffix>[a-z])(?!\w))?"
     rf"|(?P<hijri>1[34]\d\d)\s?{HIJRI_MARK})"
