@@ -148,6 +148,20 @@ def is_continuation(text: str) -> bool:
     )
 
 
+def _own_web_entry(before: str, text: str) -> bool:
+    """Whether a paragraph opening in lower case after an entry that ends in its web
+    address is a web resource's entry of its own: a description, then its own address
+    ("cad a 3d https://..."). Joined as the rest of the entry before, it was lost, never
+    reported uncited (REAL_MANUSCRIPTS_9, class UJ). An address alone or an access note
+    is still the rest of the entry before (`_CONTINUATION`)."""
+    stripped = before.rstrip()
+    last = stripped.rsplit(None, 1)[-1].lower().lstrip("<") if stripped else ""
+    if not last.startswith(("http://", "https://", "www.")):
+        return False
+    plain = text.strip()
+    return _CONTINUATION.match(plain) is None and ("://" in plain or "www." in plain)
+
+
 def joined_continuations(entries: Sequence[RawEntry]) -> tuple[RawEntry, ...]:
     """`entries` with each continuation paragraph joined to the entry before it.
 
@@ -156,7 +170,11 @@ def joined_continuations(entries: Sequence[RawEntry]) -> tuple[RawEntry, ...]:
     """
     groups: list[list[RawEntry]] = []
     for entry in entries:
-        if groups and is_continuation(entry.text):
+        if (
+            groups
+            and is_continuation(entry.text)
+            and not _own_web_entry(groups[-1][-1].text, entry.text)
+        ):
             groups[-1].append(entry)
         else:
             groups.append([entry])

@@ -152,6 +152,19 @@ REFERENCE_TITLES = frozenset(
     for t in REFERENCE_TITLES
 )
 
+
+def _number_free(title: str) -> str:
+    """A title with each word's plural "s" taken off ("referencias bibliograficas" ->
+    "referencia bibliografica")."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in title.split())
+
+
+# Each title of two words or more by its number-free form (see `_number_slip`); of two
+# known titles with one such form, the first in sorted order.
+_NUMBER_SLIPS: dict[str, str] = {
+    _number_free(t): t for t in sorted(REFERENCE_TITLES, reverse=True) if " " in t
+}
+
 # Lists of further reading: works the text does not cite, by design. Their entries are
 # marked (`RawEntry.further_reading`) so that uncited-reference leaves them alone; a
 # mixed heading ("References and further reading") is not one of them.
@@ -320,7 +333,19 @@ def normalize_title(text: str) -> str:
     plain = plain.strip().rstrip(":：.").strip()
     decomposed = unicodedata.normalize("NFKD", plain.casefold())
     stripped = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
-    return _bilingual(stripped)
+    return _number_slip(_bilingual(stripped))
+
+
+def _number_slip(title: str) -> str:
+    """A known title of two words or more written with a slip of number in one of them,
+    "REFERENCIA BIBLIOGRÁFICAS:", "Referência bibliográficas", as the known title;
+    any other title unchanged. Not taken, the Spanish paper's list was found only from
+    the document's end back to an entry broken over two paragraphs, and the entries
+    above the break were lost (REAL_MANUSCRIPTS_9, class HN). A single word is left
+    alone: "Fuente:" over a table's note is no list, as "Fuentes" would be."""
+    if title in REFERENCE_TITLES or " " not in title:
+        return title
+    return _NUMBER_SLIPS.get(_number_free(title), title)
 
 
 def _bilingual(title: str) -> str:
@@ -793,6 +818,11 @@ def split_entries_with_layout(
     opening_next = (  # ... or opens as an entry does
         [] if list_mode else _next_with_text(useful, lambda _k, t: looks_like_entry_start(t, strip))
     )
+    address_next = (  # ... or is an address alone
+        _next_with_text(useful, lambda _k, t: _bare_address(t, strip))
+        if kind in ("wrapped lines", "one per line")
+        else []
+    )
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
@@ -836,6 +866,8 @@ def split_entries_with_layout(
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
             # wrapped onto a line of its own, not an entry (it opens like "OECD 2020.")
             starts = False
+        elif address_next and _web_entry_after_address(line.text, prev, address_next[k], strip):
+            starts = True
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
@@ -1196,6 +1228,36 @@ def _web_entry(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
         and _ACCESS_NOTE_END.search(plain[-80:]) is not None
         and _CONTINUATION_OPENS.match(plain) is None
     )
+
+
+def _bare_address(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
+    """A line that is a web address and nothing else ("https://example.org/a")."""
+    plain = strip(text).strip().strip("<>")
+    return " " not in plain and plain.lower().startswith(("http://", "https://", "www."))
+
+
+def _web_entry_after_address(
+    text: str, prev: str, address_next: bool, strip: Callable[[str], str] = strip_markdown
+) -> bool:
+    """Whether a line after an entry that ends in its web address opens an entry of its
+    own: a web resource's title with its own address ("About the indexer.
+    https://..."), or a description whose address is the next line ("cad a 3d" over
+    "https://..."). Read as the rest of the entry before, it was lost: never reported
+    uncited (REAL_MANUSCRIPTS_9, class UJ). An access note, an address alone or a
+    line opening as an entry's rest ("Available from", "consultado el ...") without an
+    address of its own or one after it still carries the entry on."""
+    stripped = prev.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    if not last.lower().lstrip("<").startswith(("http://", "https://", "www.")):
+        return False
+    plain = strip(text).strip()
+    if not plain or plain[0] in ",;:)]}.([<" or _bare_address(plain, strip):
+        return False
+    if _CONTINUATION_OPENS.match(plain) or _ACCESS_NOTE_END.search(plain[-80:]):
+        return False
+    if plain.lower().startswith(("http://", "https://", "www.")):
+        return False
+    return address_next or "://" in plain
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
