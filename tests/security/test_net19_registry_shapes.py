@@ -281,3 +281,30 @@ def test_an_archive_answer_of_any_shape_is_read_without_an_error() -> None:
     assert snapshot_from(ARCHIVE_ANSWER) is not None
     for mutant in _mutants(ARCHIVE_ANSWER):
         snapshot_from(mutant)
+
+
+def test_a_reference_whose_text_is_a_pasted_page_is_still_searched(tmp_path: Path) -> None:
+    """Before: a title (or journal name) of tens of thousands of characters made a
+    query URL past httpx's bound, never sent, and reported as "a redirect to an
+    unreadable location"."""
+    from tests.stand_ins.registry_server import RegistryStandIn
+
+    stand_in = RegistryStandIn().start()
+    resolver = build_resolver(settings_for(stand_in.url, tmp_path / "c"), policy=FAST_RETRY)
+    try:
+        run = resolver.resolve(
+            [
+                ref(
+                    "q",
+                    title="Deep learning " * 20_000,
+                    authors=("LeCun, Y.",),
+                    year=2015,
+                    container="Nature " * 20_000,
+                )
+            ]
+        )
+    finally:
+        resolver.close()
+        stand_in.stop()
+    assert "redirect" not in (run.resolutions["q"].reason or "")
+    assert stand_in.paths and all(len(p) < 8000 for p in stand_in.paths)

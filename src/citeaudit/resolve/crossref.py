@@ -164,11 +164,28 @@ def _install_shim() -> None:
 _install_shim()
 
 
+# The longest text of one field a query sends. The reference's own text is the
+# upload's: a "title" of a pasted paragraph made a URL past httpx's bound, refused
+# before it was sent and reported as "a redirect to an unreadable location". Real
+# titles and journal names are far shorter; Crossref's matching needs their start.
+MAX_QUERY_FIELD = 500
+
+
+def _cut(text: str, limit: int = MAX_QUERY_FIELD) -> str:
+    """`text` up to `limit` characters, ended at a word's end where there is one."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return head[:space] if space > limit // 2 else head
+
+
 def bibliographic_query(ref: Reference) -> str:
-    """What ``query.bibliographic`` gets: title, first author, year, container."""
-    parts = [ref.title or "", ref.first_author_family or "", str(ref.year or "")]
+    """What ``query.bibliographic`` gets: title, first author, year, container (each
+    at most `MAX_QUERY_FIELD` characters)."""
+    parts = [_cut(ref.title or ""), _cut(ref.first_author_family or ""), str(ref.year or "")]
     if ref.container:
-        parts.append(ref.container)
+        parts.append(_cut(ref.container))
     return " ".join(p for p in parts if p).strip()
 
 
@@ -452,7 +469,8 @@ class CrossrefRegistry(WorkRegistry):
 
     def journal_titles(self, name: str, rows: int = 5) -> tuple[Answer, tuple[str, ...]]:
         """Titles of the journals ``/journals?query=`` finds for `name` (best first)."""
-        key = f"{rows}|{name.strip().lower()}"
+        name = _cut(name.strip())
+        key = f"{rows}|{name.lower()}"
         with self._flights.hold(f"journal|{key}"):
             return self._journal_titles(name, key, rows)
 
