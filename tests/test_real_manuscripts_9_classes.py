@@ -210,3 +210,34 @@ def test_tl_each_parts_reference_list_is_read(tmp_path: Path) -> None:
     uncited, missing = _verdict(_audit(raw_docx(tmp_path / "dissertation.docx", body)))
     assert missing == set()
     assert uncited == {"Obi, L. (201", "Bram, T. (20"}
+
+
+# --- TI: a template's instruction left under the list's heading --------------------------
+
+
+def test_ti_template_instruction_under_the_heading_is_no_entry(tmp_path: Path) -> None:
+    """A Brazilian report kept its template's words under "REFERÊNCIAS": "Usar a ABNT"
+    and the template's credit line, read as one entry 'never cited'."""
+    body = (
+        para(run("CONCLUSÃO"), style="Heading1")
+        + para(run("Exposição com base nos resultados obtidos, sem repetir a discussão."))
+        + para(run("REFERÊNCIAS"), style="Heading1")
+        + para(run("Usar a ABNT"))
+        + para(run("Este modelo segue as orientações da Pró-Reitoria de Extensão (PROEX)"))
+    )
+    result = _audit(raw_docx(tmp_path / "relatorio.docx", body))
+    assert [f.code for f in result.findings if f.code.startswith("CIT")] == []
+
+
+def test_ti_entries_opening_with_such_a_word_are_still_entries(tmp_path: Path) -> None:
+    """An entry whose title opens with the same word ("Use of ...", "Insert ...") and
+    names a year or a source is an entry: uncited, it is reported."""
+    body = (
+        para(run("Body"), style="Heading1")
+        + para(run("Nothing is cited here."))
+        + para(run("References"), style="Heading1")
+        + para(run("Use of APA style in student papers (2019). Writing Centre Notes, 4, 1-3."))
+        + para(run("Roe, A. (2001). Stock in depots. P."))
+    )
+    uncited, _ = _verdict(_audit(raw_docx(tmp_path / "paper.docx", body)))
+    assert uncited == {"Use of APA s", "Roe, A. (200"}

@@ -922,7 +922,40 @@ def split_entries_with_layout(
     # A placeholder a draft keeps under its heading ("…", "---", "[...]") has no letter
     # or digit: no entry, never 'never cited' (REAL_MANUSCRIPTS_8, class PH)
     cut = [_entry(group, cleaned) for group in entries]
-    return [e for e in cut if any(ch.isalnum() for ch in e.text)], layout
+    return [
+        e for e in cut if any(ch.isalnum() for ch in e.text) and not _template_instruction(e.text)
+    ], layout
+
+
+# A template's instruction to its user left under the list's heading: a verb telling
+# what to do, then the style or the list to write ("Usar a ABNT", "Use APA style",
+# "Insira aqui as referências", "Fügen Sie hier die Literatur ein"). Both parts bounded and
+# the line anchored: linear.
+_INSTRUCTION_VERB = re.compile(
+    r"(?:usar|use|utilizar|utilize|utilice|inserir|insira|insert|incluir|inclua|"
+    r"include|listar|liste|list|colocar|coloque|adicionar|adicione|add|agregar|agregue|"
+    r"añadir|añada|seguir|siga|follow|escreva|escriba|write|digite|type|formate|format|"
+    r"aplicar|aplique|apply|einfügen|fügen)\b",
+    re.IGNORECASE,
+)
+_INSTRUCTION_OBJECT = re.compile(
+    r"\b(?:abnt|apa|vancouver|ieee|harvard|chicago|mla|nbr|normas?|estilo|style|formato|"
+    r"refer[eê]ncias?|references?|bibliograf\w{0,8}|literatur\w{0,12}|here|aqui|aquí|hier|"
+    r"einfügen)\b",
+    re.IGNORECASE,
+)
+
+
+def _template_instruction(text: str) -> bool:
+    """Whether an entry is a template's instruction left under the heading ("Usar a
+    ABNT" and the template's credit line after it): it opens with a verb telling what
+    to do, names a style or the list, and holds no year, address or page number. Read
+    as an entry, it was 'never cited' (REAL_MANUSCRIPTS_9, class TI)."""
+    head = text[:300].lstrip()
+    if any(ch.isdigit() for ch in head) or "://" in head:
+        return False
+    verb = _INSTRUCTION_VERB.match(head)
+    return verb is not None and _INSTRUCTION_OBJECT.search(head[: verb.end() + 60]) is not None
 
 
 # An entry's own author-year label opening its line, as DIN 1505 and alpha styles print
