@@ -67,7 +67,7 @@ _UTF8, _LEGACY, _REPLACED = 0, 1, 2
 # Bytes decoded in one go: the lines of a stretch with a damaged line are judged together
 # (a few C-level passes over the stretch, never a Python step a line: 20 MB of two-byte
 # lines are ten million of them). A stretch ends at a line end.
-_STRETCH = 1 << 18
+_STRETCH = 1 << 16
 _BREAK = re.compile(rb"\r\n|\r|\n")
 # GB18030's own encoding of U+FFFD: a line holding it may be valid though its decoding
 # shows U+FFFD, so such lines are judged one by one.
@@ -102,11 +102,21 @@ class LineNumbers(Sequence[int]):
         self._counts = [sum(verdicts.count(kind) for kind in kinds) for _, verdicts in segments]
 
     def runs(self) -> Iterator[tuple[int, int]]:
-        """(first, last) line of each run, in order."""
+        """(first, last) line of each run, in order; a run across two stretches is one."""
+        pending: tuple[int, int] | None = None
         for (first, verdicts), count in zip(self._segments, self._counts, strict=True):
-            if count:
-                for run in self._runs.finditer(verdicts):
-                    yield first + run.start(), first + run.end() - 1
+            if not count:
+                continue
+            for run in self._runs.finditer(verdicts):
+                start, last = first + run.start(), first + run.end() - 1
+                if pending is not None and pending[1] + 1 == start:
+                    pending = (pending[0], last)
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = (start, last)
+        if pending is not None:
+            yield pending
 
     def run_count(self) -> int:
         return sum(1 for _ in self.runs())
