@@ -241,3 +241,32 @@ def test_ti_entries_opening_with_such_a_word_are_still_entries(tmp_path: Path) -
     )
     uncited, _ = _verdict(_audit(raw_docx(tmp_path / "paper.docx", body)))
     assert uncited == {"Use of APA s", "Roe, A. (200"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class CH: a chapter's number glued to its word ('Chapitre01 :', in the "
+    "headings and the table of contents) and a product's version ('Apache2') are read as "
+    "numeric citations of a bulleted list's entries: entries 1-4 'cited' "
+    "(owner: citation reading)",
+)
+def test_ch_numbers_glued_to_words_are_no_citations(tmp_path: Path) -> None:
+    toc = "".join(
+        para(run(f"Chapitre0{i} :"), "<w:r><w:tab/></w:r>", run(str(5 * i + 5)), style="TM1")
+        for i in range(1, 5)
+    )
+    chapters = "".join(
+        para(run(f"Chapitre0{i} :"), style="Heading1")
+        + para(run("Le site repose sur le serveur Apache2 et une base de données locale."))
+        for i in range(1, 5)
+    )
+    entries = "".join(para(run(f"• Ressource {c} : https://example.org/{c}")) for c in "abcdefgh")
+    body = (
+        para(run("Sommaire"), style="Heading1")
+        + toc
+        + chapters
+        + para(run("Bibliographie :"), style="Heading1")
+        + entries
+    )
+    result = _audit(raw_docx(tmp_path / "memoire.docx", body))
+    assert [c.text for c in result.data.citations] == []
