@@ -1500,7 +1500,7 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
             if (
                 text[start - 2].isalpha()
                 and word.casefold() not in _REFUSED
-                and _long_clause_before(text, start)
+                and (_long_clause_before(text, start) or _citing_clause_before(text, start))
                 and _LETTER_AFTER_COMMA.match(text, m.end("comma"))
             ):
                 yield _Candidate(start, start + len(body), numbers, "spaced")
@@ -1659,6 +1659,32 @@ def _measured(text: str, start: int) -> bool:
 _LETTER_AFTER_COMMA = re.compile(r"[ \t]+[^\W\d_]")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\[\]\n]")
 _LONG_CLAUSE = 5  # words: a count or a label opens a short one ("Houve 3,", "O grupo 2,")
+
+
+# A short clause that points at a work, the number after it its superscript: "as
+# described before 9,", "as previously suggested 10,", "como descrito anteriormente 11,",
+# "como se describió previamente 12,", "comme décrit précédemment 10,", "wie bereits
+# beschrieben 9," (not "as expected 9,": no work is pointed at)
+_CITING_CLAUSE = re.compile(
+    r"(?i:\b(?:as|como|comme|wie|seperti|kot)\s"
+    r"(?:(?:se|has\sbeen|have\sbeen|was|were|já|bereits|ya|déjà|sudah|že|previously|earlier"
+    r"|first|originally)\s){0,2}"
+    r"(?:described|reported|suggested|shown|proposed|published|noted|demonstrated|observed"
+    r"|defined|recommended|descrit[oa]s?|relatad[oa]s?|reportad[oa]s?|sugerid[oa]s?"
+    r"|demonstrad[oa]s?|publicad[oa]s?|propost[oa]s?|observad[oa]s?|recomendad[oa]s?"
+    r"|definid[oa]s?|describi[óo]|informad[oa]s?|mostrad[oa]s?|propuest[oa]s?"
+    r"|décrite?s?|rapportée?s?|suggérée?s?|montrée?s?|proposée?s?"
+    r"|beschrieben|berichtet|gezeigt|vorgeschlagen|empfohlen"
+    r"|dijelaskan|dilaporkan|disarankan|opisano|poročano)"
+    r"(?:\s(?:previously|before|earlier|elsewhere|above|anteriormente|previamente|antes"
+    r"|précédemment|auparavant|ailleurs|zuvor|früher|sebelumnya|prej))?\s$)"
+)
+
+
+def _citing_clause_before(text: str, start: int) -> bool:
+    """Whether the number at `start` ends a short clause that points at a work
+    (`_CITING_CLAUSE`); looked for in the 80 characters before it."""
+    return _CITING_CLAUSE.search(text, max(start - 80, 0), start) is not None
 
 
 def _long_clause_before(text: str, start: int) -> bool:
