@@ -195,3 +195,33 @@ def test_ris_stray_lines_past_the_cap_are_counted_not_split_out() -> None:
     counted = int(bibliography.problems[-1].message.split()[0].replace(",", ""))
     assert counted + len(bibliography.problems) - 1 == 400_000
     assert peak <= 4 * len(text), f"{peak / len(text):.1f} x the text"
+
+
+def test_a_run_of_dated_lines_past_any_list_is_walked_only_to_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A headless list is looked for backwards from the end, a line at a time: over a
+    whole upload of dated lines (250,000 read) that walk was the reader's largest cost.
+    It stops past the most entries a list has, and such a run is not a list."""
+    from citeaudit.manuscript import markdown_tail_list
+    from citeaudit.manuscript.document import Line
+
+    real = markdown_tail_list._entry_like
+    asked = 0
+
+    def counted(lines: object, start: int, end: int) -> bool:
+        nonlocal asked
+        asked += 1
+        return real(lines, start, end)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(markdown_tail_list, "_entry_like", counted)
+    cap = markdown_tail_list._MAX_ENTRIES
+    text = ["Some words of the paper before it all."] + [
+        f"Lee, A. ({1900 + n % 100}). A title of work number {n}. Journal, 3, 4."
+        for n in range(3 * cap)
+    ]
+    lines = [Line("m.txt", number, line) for number, line in enumerate(text, start=1)]
+    assert markdown_tail_list.tail_list(lines) is None
+    assert asked <= 2 * (cap + 2)
+    short = lines[:1] + lines[-5:]
+    assert markdown_tail_list.tail_list(short) is not None

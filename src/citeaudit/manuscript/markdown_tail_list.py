@@ -43,6 +43,10 @@ _HANGING = Layout("hanging paragraphs")
 _ONE_PER_LINE = Layout("one per line")
 _IDENTIFIER = re.compile(r"\b10\.\d{4,9}/\S|https?://|\bwww\.")  # an undated web page
 _MAX_PARAGRAPH_CHARS = 2_000  # longer than any entry
+# More entries than any headless list ends a paper with (a long review's has a few
+# thousand): a longer run is not taken for one, and the walk back over it stops there
+# (a 250,000-line upload of dated lines was walked line by line, twice: seconds).
+_MAX_ENTRIES = 20_000
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:")
 _SAME_AUTHOR = re.compile(r"^\s*(?:[—–-]{2,}|\\?[—–-]\\?[—–-])")  # "———. 2006."
 _DATED = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)|\bn\.\s?d\.")
@@ -90,9 +94,11 @@ def _tail_run(
         k -= 1
     k = _before_notes(lines, units, k)
     first = k
-    while first and _entry_like(lines, *units[first - 1]):
+    while first and k - first <= _MAX_ENTRIES and _entry_like(lines, *units[first - 1]):
         first -= 1
     if k - first < _MIN_ENTRIES or first == 0:  # nothing before it: a list on its own
+        return None
+    if k - first > _MAX_ENTRIES:
         return None
     return units[first][0], units[k - 1][1], units[first:k]
 
