@@ -1,0 +1,67 @@
+"""Matching classes where the citation was read right but linked to no entry (m7).
+
+* a middle author named first with "et al." ("(Quillan et al. 2005)" for Brask,
+  Ottley, Quillan, Varo & Holm (2005)), the entry otherwise uncited and the only one
+  of that year naming that author: the work cited, linked and reported by
+  citation-name-mismatch -- never missing and uncited both. Beside an entry the text
+  cites as such, or a second entry of that year with the same middle author, it stays
+  missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeaudit.audit import AuditInput, audit
+from citeaudit.audit_data import AuditResult
+
+_OTHER = "Orwin T (2010) Work on harbours. Journal of Tests 1: 2-3."
+_BRASK = (
+    "Brask W, Ottley J, Quillan MD, Varo G, Holm H (2005) Global centres of moss "
+    "diversity. Acta Testiana 92: 61-83."
+)
+
+
+def _audit(tmp_path: Path, body: str, entries: list[str]) -> AuditResult:
+    md = tmp_path / "paper.md"
+    md.write_text(
+        "# Intro\n\n"
+        + body
+        + " Also (Orwin 2010).\n\n# References\n\n"
+        + "\n\n".join([*entries, _OTHER])
+        + "\n",
+        encoding="utf-8",
+    )
+    return audit(AuditInput.from_paths([md]))
+
+
+def _codes(result: AuditResult) -> list[str]:
+    return sorted(f.code for f in result.findings if f.code.startswith("CIT"))
+
+
+def test_a_middle_author_with_et_al_is_the_uncited_entry(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "Moss is richest in the north (Quillan et al. 2005).", [_BRASK])
+    assert _codes(result) == ["CIT007"]
+
+
+def test_a_fourth_author_with_et_al_is_the_uncited_entry(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "As Varo et al. (2005) mapped it.", [_BRASK])
+    assert _codes(result) == ["CIT007"]
+
+
+def test_a_middle_author_beside_the_entry_cited_as_such_stays_missing(tmp_path: Path) -> None:
+    result = _audit(
+        tmp_path, "Moss (Brask et al. 2005) is richest north (Quillan et al. 2005).", [_BRASK]
+    )
+    assert _codes(result) == ["CIT002"]
+
+
+def test_a_middle_author_of_two_uncited_entries_is_not_guessed(tmp_path: Path) -> None:
+    other = "Lund A, Quillan MD, Rees B (2005) Mosses of the coast. Acta Testiana 92: 84-90."
+    result = _audit(tmp_path, "Moss is richest north (Quillan et al. 2005).", [_BRASK, other])
+    assert _codes(result) == ["CIT001", "CIT001", "CIT002"]
+
+
+def test_a_middle_author_of_another_year_stays_missing(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "Moss is richest north (Quillan et al. 2009).", [_BRASK])
+    assert _codes(result) == ["CIT001", "CIT002"]
