@@ -61,9 +61,6 @@ def _raw(text: str) -> list[str]:
     return sorted({repr(c) for c in _RAW.findall(text)})
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/files-json-answers.diff (api/routes/audits.py)"
-)
 def test_the_findings_answer_holds_no_raw_control(
     audited: tuple[TestClient, dict[str, str], str, list[str]],
 ) -> None:

@@ -7,9 +7,7 @@ patch tool, an editor or the file's own reader. A bibliography line holding one
 beside the DOI the fix rewrites became a hunk of "lines" without line ends: the
 removed line was printed glued to the end of a context line, so the diff read as an
 addition alone (what the fix removes was hidden), and ``git apply`` refused the patch
-as corrupt. Now a line ends at LF, CRLF or CR only (`fix.unified_diff.file_lines`);
-the change is in /work/helpers/files-diff-lines.diff (fix/ is not this helper's), so
-the tests are strict xfail until it is applied.
+as corrupt. Now a line ends at LF, CRLF or CR only (`fix.unified_diff.file_lines`).
 """
 
 from __future__ import annotations
@@ -23,9 +21,6 @@ import pytest
 from citeaudit.cli import main
 
 BOUNDARIES = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"]
-XFAIL = pytest.mark.xfail(
-    strict=True, reason="needs /work/helpers/files-diff-lines.diff (fix/unified_diff.py)"
-)
 
 
 def _diff(tmp_path: Path, bib_text: str, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -53,7 +48,6 @@ def _hunk_lines(diff: str) -> list[str]:
     return [line for line in lines[3:] if line]
 
 
-@XFAIL
 @pytest.mark.parametrize("boundary", BOUNDARIES, ids=[f"U+{ord(b):04X}" for b in BOUNDARIES])
 def test_the_removed_line_is_shown_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, boundary: str
@@ -67,7 +61,6 @@ def test_the_removed_line_is_shown_whole(
     ]
 
 
-@XFAIL
 def test_the_counts_of_the_hunk_are_its_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

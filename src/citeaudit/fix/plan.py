@@ -26,7 +26,7 @@ from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
 from citeaudit.fix.guard import check_edit
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
-from citeaudit.fix.unified_diff import Splice, unified_diff
+from citeaudit.fix.unified_diff import Splice, file_lines, unified_diff
 from citeaudit.fix.verify import entry_count
 from citeaudit.model.reference import Reference
 
@@ -73,7 +73,7 @@ class Rewrite:
         over the whole file was quadratic when every entry had an edit)."""
         name = str(self.source.path)
         if not self.splices:
-            old, new = self.source.text.splitlines(True), self.text.splitlines(True)
+            old, new = file_lines(self.source.text), file_lines(self.text)
             return "".join(difflib.unified_diff(old, new, fromfile=name, tofile=name))
         return unified_diff(self.source.text, self.text, self.splices, name)
 

@@ -11,26 +11,45 @@ to whole lines, overlapping ones merged, and only the lines of such a region go 
 The output has `difflib.unified_diff`'s form (three lines of context, hunks closer
 than six lines merged) and, for edits a few lines apart, its very lines; where two
 alignments of a region are equally short, the two may choose differently.
+
+A line is what a patch tool calls one: it ends at LF, CRLF or CR (`file_lines`), never
+at the other line boundaries of `str.splitlines` (U+0085, U+2028, U+2029, VT, FF, the
+information separators). Split there, a bibliography line holding U+0085 or U+2028
+beside a fixed DOI made a hunk of lines that did not end in a line end: ``git apply``
+called the patch corrupt, and the terminal showed the removed line glued to the end
+of a context line, so the diff read as an addition alone.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 
-__all__ = ["Splice", "unified_diff"]
+__all__ = ["Splice", "file_lines", "unified_diff"]
 
 Splice = tuple[int, int, str]  # old text[start:end] replaced by the string
 Opcode = tuple[str, int, int, int, int]
 _CONTEXT = 3
+# a line and its end as a patch tool reads it; the last line may have none
+_LINE = re.compile(r"[^\r\n]*+(?:\r\n?|\n)|[^\r\n]++")
+
+
+def file_lines(text: str) -> list[str]:
+    """`text`'s lines with their ends, split at LF, CRLF and CR only."""
+    if "\r" in text:
+        return _LINE.findall(text)
+    lines = [line + "\n" for line in text.split("\n")]  # the common case, in C
+    last = lines.pop()[:-1]
+    return [*lines, last] if last else lines
 
 
 def unified_diff(old: str, new: str, splices: Sequence[Splice], name: str) -> str:
     """The diff from `old` to `new`, where `new` is `old` with `splices` made (sorted,
     not overlapping)."""
-    a = old.splitlines(keepends=True)
-    b = new.splitlines(keepends=True)
+    a = file_lines(old)
+    b = file_lines(new)
     codes, lines = _opcodes(old, a, splices)
     if lines != b:
         # the splices do not describe `new` line for line (a splice's text ending in
@@ -88,7 +107,7 @@ def _opcodes(
             codes.append(("equal", i, first, j, j + first - i))
             lines += a[i:first]
             j += first - i
-        new_lines = text.splitlines(keepends=True)
+        new_lines = file_lines(text)
         lines += new_lines
         matcher = difflib.SequenceMatcher(None, a[first:after], new_lines, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import AccountDep, DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.disposition import attachment
+from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.api.form import read_form
 from citeaudit.api.schemas import (
     AuditCreated,
@@ -217,14 +217,14 @@ async def get_findings(
     JSON is made in the heavy place too, never on the event loop."""
     audit = await run_in_threadpool(_own, repo, account, audit_id)
 
-    def answer() -> JSONResponse:
+    def answer() -> SafeJSONResponse:
         findings = Findings(
             audit_id=audit.id,
             status=audit.status,  # type: ignore[arg-type]
             final=audit.status == "done",
             findings=repo.findings(audit.id, rule=rule, severity=severity),
         )
-        return JSONResponse(findings.model_dump(mode="json"))
+        return SafeJSONResponse(findings.model_dump(mode="json"))
 
     return await run_heavy(answer, owner=account)
 

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from citeaudit.api.deps import AccountDep, RepoDep, SettingsDep
+from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.api.schemas import ErrorMessage
 from citeaudit.model.codec import to_data
 from citeaudit.service.heavy import run_heavy
@@ -117,7 +117,7 @@ def _changes_answer(
     if format == "html":
         return _html(title, changes, since)
     body = Changes(since=since, changes=[_change(c) for c in changes])
-    return JSONResponse(body.model_dump(mode="json"))
+    return SafeJSONResponse(body.model_dump(mode="json"))
 
 
 @router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
