@@ -262,8 +262,13 @@ def read_capped(path: Path | str, limit: int, *, whole: bool = True) -> bytes:
             raise FileTooLarge(errno.EFBIG, _too_large(status.st_size, limit), str(path))
         chunks: list[bytes] = []
         left = limit + 1 if whole else limit
+        # the file's size in one read, exactly (a larger read is shrunk after: a copy),
+        # then 1 MB pieces, which find it ended or grew; read in 1 MB pieces from the
+        # start, a 200 MB file was held twice over while its pieces were joined
+        piece = status.st_size or 1 << 20
         while left > 0:
-            chunk = os.read(descriptor, min(left, 1 << 20))
+            chunk = os.read(descriptor, min(left, piece))
+            piece = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)

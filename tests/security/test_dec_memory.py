@@ -225,3 +225,19 @@ def test_a_run_of_dated_lines_past_any_list_is_walked_only_to_the_cap(
     assert asked <= 2 * (cap + 2)
     short = lines[:1] + lines[-5:]
     assert markdown_tail_list.tail_list(short) is not None
+
+
+def test_a_file_is_read_without_holding_it_twice(tmp_path: Path) -> None:
+    """Read in 1 MB pieces and joined, a file was held twice over (a 200 MB one, 400 MB)."""
+    from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * (8 << 20))
+    tracemalloc.start()
+    try:
+        data = read_capped(path, MAX_INPUT_BYTES)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(data) == 8 << 20
+    assert peak <= 1.5 * len(data), f"{peak / len(data):.1f} x the file"
