@@ -65,3 +65,39 @@ def test_a_middle_author_of_two_uncited_entries_is_not_guessed(tmp_path: Path) -
 def test_a_middle_author_of_another_year_stays_missing(tmp_path: Path) -> None:
     result = _audit(tmp_path, "Moss is richest north (Quillan et al. 2009).", [_BRASK])
     assert _codes(result) == ["CIT001", "CIT002"]
+
+
+# --- a publisher cited by its acronym --------------------------------------------------
+
+_NETWORK = (
+    "Abebe B, Tola A (2013) Herders' views of drought in the upper valley. Nairobi, "
+    "Kenya: The Eastern Water Policy Studies Network (EWPS)."
+)
+
+
+def test_a_publisher_cited_by_the_acronym_its_imprint_gives(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "Herders see less rain (EWPS 2013).", [_NETWORK])
+    assert _codes(result) == []
+
+
+def test_a_publisher_cited_by_its_name_s_acronym(tmp_path: Path) -> None:
+    entry = (
+        "Abebe B, Tola A (2013) Herders' views of drought in the upper valley. Geneva: "
+        "Eastern Water Policy Studies Network."
+    )
+    result = _audit(tmp_path, "Herders see less rain (EWPSN 2013).", [entry])
+    assert _codes(result) == []
+
+
+def test_a_publisher_acronym_of_another_year_is_not_linked(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "Herders see less rain (EWPS 2015).", [_NETWORK])
+    assert _codes(result) == ["CIT001", "CIT002"]
+
+
+def test_a_two_letter_publisher_acronym_is_not_linked(tmp_path: Path) -> None:
+    entry = (
+        "Abebe B, Tola A (2013) Herders' views of drought in the upper valley. Oxford: "
+        "Water Press (WP)."
+    )
+    result = _audit(tmp_path, "Herders see less rain (WP 2013).", [entry])
+    assert _codes(result) == ["CIT001", "CIT002"]

@@ -198,6 +198,26 @@ def _opening(raw: str) -> str:
     return anyascii(_RAW_LABEL.sub("", raw[:200], count=1))[:120]
 
 
+_SHORTEST_IMPRINT_ACRONYM = 3  # letters: "UP", "WP" stand for too many publishers
+# An acronym in brackets right after a publisher's name: "Network (ATPS)."
+_BRACKETED_ACRONYM = re.compile(r"\s?[(\[]([A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,14})[)\]]")
+
+
+def _imprint_acronyms(reference: Reference, name: str) -> list[str]:
+    """The acronyms a citation may give for a publisher the entry names (folded): the
+    one its imprint writes in brackets after the name ("Nairobi: The African Water
+    Policy Network (AWPN)." is cited "(AWPN, 2013)"), and the initials of the name's
+    significant words ("(AWPN, 2013)" for "Nairobi: African Water Policy Network.").
+    Three letters at least."""
+    acronyms = set(name_forms(name)[1])
+    at = reference.raw.find(name)
+    if at >= 0:
+        bracketed = _BRACKETED_ACRONYM.match(reference.raw, at + len(name))
+        if bracketed:
+            acronyms.add(normalise_name(bracketed.group(1)).replace(" ", ""))
+    return sorted(a for a in acronyms if len(a) >= _SHORTEST_IMPRINT_ACRONYM)
+
+
 def _opens(opening: str, cited: list[str]) -> bool:
     """Whether `opening` starts with the first cited name (folded), not inside a longer
     word ("Dana" opens "DanaED…" and "Dana, E.", not "Danaher"), and holds the others."""
@@ -876,7 +896,7 @@ class AuthorIndex:
             self._by_imprint = {}
             for i, ref in enumerate(self._refs):
                 for name in imprint_names(ref):
-                    _add(self._by_imprint, [normalise_name(name)], i)
+                    _add(self._by_imprint, [normalise_name(name), *_imprint_acronyms(ref, name)], i)
         bucket = self._by_imprint.get(cited, ())
         if len(bucket) > _MAX_OPENINGS:
             return None
