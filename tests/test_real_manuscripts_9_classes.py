@@ -149,9 +149,12 @@ def test_uj_access_note_and_address_lines_still_continue_an_entry(tmp_path: Path
         + para(run("accessed 3 May 2020."))
         + para(run("Soto, M. (2018). Otra guía. https://example.org/otra"))
         + para(run("https://example.org/otra-copia"))
+        + para(run("last accessed in May, archived at https://example.org/archive/otra"))
+        + para(run("Vega, T. (2017). Tercera guía. https://example.org/tercera"))
+        + para(run("Archived at https://example.org/archive/tercera"))
     )
     result = _audit(raw_docx(tmp_path / "nota.docx", body))
-    assert len(result.data.references) == 2
+    assert len(result.data.references) == 3
 
 
 # --- Citation reading (owner: c-helpers) -----------------------------------------------

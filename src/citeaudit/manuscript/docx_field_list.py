@@ -159,7 +159,17 @@ def _own_web_entry(before: str, text: str) -> bool:
     if not last.startswith(("http://", "https://", "www.")):
         return False
     plain = text.strip()
-    return _CONTINUATION.match(plain) is None and ("://" in plain or "www." in plain)
+    if _CONTINUATION.match(plain) is not None or _ACCESS_NOTE_OPENS.match(plain) is not None:
+        return False
+    return "://" in plain or "www." in plain
+
+
+# how an access or archive note after an entry's address opens ("last accessed 3 May
+# 2020, archived at https://...")
+_ACCESS_NOTE_OPENS = re.compile(
+    r"(?:last|archived|archive|zuletzt|abgerufen|visited|viewed|acedido|visitado|consulté)\b",
+    re.IGNORECASE,
+)
 
 
 def joined_continuations(entries: Sequence[RawEntry]) -> tuple[RawEntry, ...]:

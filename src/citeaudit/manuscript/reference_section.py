@@ -1269,6 +1269,14 @@ def _bare_address(text: str, strip: Callable[[str], str] = strip_markdown) -> bo
     return " " not in plain and plain.lower().startswith(("http://", "https://", "www."))
 
 
+# how an access or archive note after an entry's address opens ("last accessed 3 May
+# 2020, archived at https://...", "zuletzt abgerufen am ...")
+_ACCESS_NOTE_OPENS = re.compile(
+    r"(?:last|archived|archive|zuletzt|abgerufen|visited|viewed|acedido|visitado|consulté)\b",
+    re.IGNORECASE,
+)
+
+
 def _web_entry_after_address(
     text: str, prev: str, address_next: bool, strip: Callable[[str], str] = strip_markdown
 ) -> bool:
@@ -1286,7 +1294,11 @@ def _web_entry_after_address(
     plain = strip(text).strip()
     if not plain or plain[0] in ",;:)]}.([<" or _bare_address(plain, strip):
         return False
-    if _CONTINUATION_OPENS.match(plain) or _ACCESS_NOTE_END.search(plain[-80:]):
+    if (
+        _CONTINUATION_OPENS.match(plain)
+        or _ACCESS_NOTE_OPENS.match(plain)
+        or _ACCESS_NOTE_END.search(plain[-80:])
+    ):
         return False
     if plain.lower().startswith(("http://", "https://", "www.")):
         return False
