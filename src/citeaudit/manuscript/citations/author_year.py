@@ -358,10 +358,26 @@ def _weak_in_statements(
 def _after_binomial(clean: str, offset: int) -> bool:
     """Whether a Latin binomial ends at `offset` ("Conus (Stephanoconus) mappa [...]").
     Only the last four words are searched: the regex never walks a long prefix."""
-    words = clean[max(0, offset - 80) : offset].rsplit(None, 4)[-4:]
+    window_start = max(0, offset - 80)
+    verdict = _binomial_words(" ".join(clean[window_start:offset].rsplit(None, 4)[-4:]))
+    if not isinstance(verdict, str):
+        return verdict
+    # A shared ending: what stands before the genus decides (a bounded look back).
+    genus_at = clean.rfind(verdict, window_start, offset)
+    before = clean[max(0, genus_at - 12) : genus_at].rstrip()
+    return _SENTENCE_HEAD.search(before) is None
+
+
+@lru_cache(maxsize=4096)
+def _binomial_words(last_words: str) -> bool | str:
+    """Whether the last words before a group (at most four, one blank between) end in a
+    Latin binomial; the genus when its epithet's ending is one English shares, for the
+    text before it to decide. Remembered per words: a page of citations asks this of
+    every group, and a species' name is cited again and again."""
+    words = last_words.split()
     if len(words) >= 2 and words[-2][:1].isupper() and words[-2].casefold() == words[-1]:
         return True  # a tautonym, "Mops mops (de Blainville, 1840)", "Bufo bufo"
-    found = _BINOMIAL.search(" ".join(words) + " ") if words else None
+    found = _BINOMIAL.search(last_words + " ") if words else None
     if found is None:
         return False
     epithet = found.group("short") or found.group("long") or found.group("shared") or ""
@@ -369,11 +385,7 @@ def _after_binomial(clean: str, offset: int) -> bool:
         return False
     if found.group("shared") is None:
         return True
-    # A shared ending: what stands before the genus decides (a bounded look back).
-    window_start = max(0, offset - 80)
-    genus_at = clean.rfind(found.group("genus"), window_start, offset)
-    before = clean[max(0, genus_at - 12) : genus_at].rstrip()
-    return _SENTENCE_HEAD.search(before) is None
+    return str(found.group("genus"))
 
 
 # A word of an authority's names the group's parse left before the work's names:
@@ -420,9 +432,12 @@ def _group(
     works = parse_group(inner)
     if titles:
         works = titles.reread(inner, works)
-    works = _same_authors(tuple(_vietnamese_surnames(work, titles) for work in works))
     if not works:
         return None
+    if len(works) == 1:  # most groups: no work before it to take "ders." from
+        works = (_vietnamese_surnames(works[0], titles),)
+    else:
+        works = _same_authors(tuple(_vietnamese_surnames(work, titles) for work in works))
     start, end = m.start(), m.end()
     marker_text = document.text[start:end]
     location = document.location_at(start)
@@ -769,18 +784,31 @@ def _with_leading_narrative(
     """A group that opens with years and goes on with other works belongs, for those
     years, to the names before it: "Goodman and Sorj (1985 apud Lemos, 2008)",
     "Halden (2019; see also Morrow 2020)". The names' citation joins the group's."""
-    inner = " ".join(unglued_cue(m.group(1) if m.group(1) is not None else m.group(2)).split())
-    parsed = parse_years(inner)
-    if parsed is None:
+    leading = _leading_years(m.group(1) if m.group(1) is not None else m.group(2))
+    if leading is None:
         return group
-    labels, years_end = parsed
-    rest = inner[years_end:]
-    if not rest.strip(" ,;:"):
-        return group
-    lead = _narrative(document, clean, m, tuple(labels), read_through=reads_through(rest))
+    labels, through = leading
+    lead = _narrative(document, clean, m, labels, read_through=through)
     if lead is None:
         return group
     return Marker(lead.start, group.end, (*lead.citations, *group.citations))
+
+
+@lru_cache(maxsize=4096)
+def _leading_years(group: str) -> tuple[tuple[YearLabel, ...], bool] | None:
+    """The years that open a group of other works ("1985 apud Lemos, 2008") and whether
+    the work is read through the next one; None when the group opens with no years or
+    holds them only. Remembered per group's text, as `_narrative_years` is: a page of
+    citations asks this of every group, most of which open with names."""
+    inner = " ".join(unglued_cue(group).split())
+    parsed = parse_years(inner)
+    if parsed is None:
+        return None
+    labels, years_end = parsed
+    rest = inner[years_end:]
+    if not rest.strip(" ,;:"):
+        return None
+    return tuple(labels), reads_through(rest)
 
 
 @lru_cache(maxsize=4096)
