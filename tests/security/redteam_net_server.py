@@ -70,7 +70,10 @@ class RawServer:
         return f"http://{self.host}:{self.port}{path}"
 
     def start(self) -> RawServer:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        # polled every 20 ms, not 0.5 s: `stop` (shutdown) waits for the poll, once a test
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:

@@ -53,7 +53,10 @@ class PrivateService:
         self.contacts = 0
         self.requests: list[str] = []
         self._server = _CountingServer(self, (host, port))
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # polled every 20 ms, not 0.5 s: `stop` (shutdown) waits for the poll, once a test
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def host(self) -> str:
