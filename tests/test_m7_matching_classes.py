@@ -6,6 +6,12 @@
   citation-name-mismatch -- never missing and uncited both. Beside an entry the text
   cites as such, or a second entry of that year with the same middle author, it stays
   missing.
+* a publisher cited by the acronym its imprint gives in brackets after its name, or by
+  its name's initials ("(EWPS 2013)" for "... Nairobi: The Eastern Water Policy Studies
+  Network (EWPS)."): the one entry of that year it published, as its whole name is.
+* a pair of authors cited a year off their one entry ("(Hu and Zang 2013)" beside
+  "(Hu and Zang 2012)" elsewhere): every author named, so a year mismatch, not a
+  missing work; "et al.", years far apart, or both years in one group stay missing.
 """
 
 from __future__ import annotations
@@ -101,3 +107,34 @@ def test_a_two_letter_publisher_acronym_is_not_linked(tmp_path: Path) -> None:
     )
     result = _audit(tmp_path, "Herders see less rain (WP 2013).", [entry])
     assert _codes(result) == ["CIT001", "CIT002"]
+
+
+# --- a pair of authors cited a year off, beside their entry cited right ----------------
+
+_PAIR = "Hu LJ, Zang XC (2012) Genera of a fern family. Molecular Tests 65: 757-764."
+
+
+def test_a_pair_cited_a_year_off_beside_the_right_year_is_a_year_mismatch(
+    tmp_path: Path,
+) -> None:
+    body = "Ferns split (Hu and Zang 2013). The clades (Hu and Zang 2012) differ."
+    result = _audit(tmp_path, body, [_PAIR])
+    assert _codes(result) == ["CIT004"]
+
+
+def test_a_pair_cited_years_apart_beside_the_right_year_stays_missing(tmp_path: Path) -> None:
+    body = "Ferns split (Hu and Zang 2007). The clades (Hu and Zang 2012) differ."
+    result = _audit(tmp_path, body, [_PAIR])
+    assert _codes(result) == ["CIT002"]
+
+
+def test_et_al_a_year_off_beside_the_right_year_stays_missing(tmp_path: Path) -> None:
+    entry = "Hu LJ, Zang XC, Li B (2012) Genera of a fern family. Molecular Tests 65: 757-764."
+    body = "Ferns split (Hu et al. 2013). The clades (Hu et al. 2012) differ."
+    result = _audit(tmp_path, body, [entry])
+    assert _codes(result) == ["CIT002"]
+
+
+def test_a_pair_both_years_in_one_group_stays_missing(tmp_path: Path) -> None:
+    result = _audit(tmp_path, "Ferns split (Hu and Zang 2012, 2013).", [_PAIR])
+    assert _codes(result) == ["CIT002"]

@@ -671,6 +671,24 @@ class AuthorIndex:
                 return found if len(found) == 1 else ()
         return ()
 
+    def names_all_a_slip_away(self, citation: Citation, target: str) -> bool:
+        """Whether the citation names every author of the entry `target`, two or more
+        and no "et al.", and its year is a year or a typing slip away from the entry's:
+        "(He and Zhang 2013)" for He & Zhang (2012)."""
+        if citation.et_al or len(citation.authors) < 2 or citation.year is None:
+            return False
+        position = self._position.get(target)
+        if position is None:
+            return False
+        reference = self._refs[position]
+        if len(_authors(reference)) != len(citation.authors) or citation.year_suffix:
+            return False
+        if self._form_score(citation, position) != 3:
+            return False
+        return a_year_away(citation.year, reference.year) or a_slip_away(
+            citation.year, reference.year
+        )
+
     def _lettered_otherwise(self, citation: Citation, fitting: list[tuple[int, int]]) -> bool:
         """Whether the citation's year has a letter and the list letters that author's
         works of that year otherwise ("2006a" cited, only "2006b" listed)."""

@@ -257,6 +257,12 @@ def _other_works_are_not_mismatches(
     is missing: "(Niemelä et al. 1991)" is that work again, not a slip for the 1997
     entry -- one work, one finding.
 
+    But a citation naming every author of the one entry in question, two or more and
+    no "et al.", a year or a typing slip away from it and not beside it in its own
+    group, is that entry with a slip of the year ("(He and Zhang 2013)" beside "(He
+    and Zhang 2012)" cited four times, the list holding their 2012 work only): the
+    names leave no other work to mean, as "et al." does.
+
     Citations of one work share one tuple of targets (remembered per distinct
     citation): each distinct tuple is walked once, not once per citation (4,000
     citations of one name against 4,000 entries of it were 16 million steps).
@@ -266,6 +272,10 @@ def _other_works_are_not_mismatches(
         if match.targets:
             distinct.setdefault(id(match.targets), match.targets)
     exact = {t for targets in distinct.values() for t in targets}
+    grouped: dict[tuple[str, int | None, str], set[str]] = {}
+    for citation, match in zip(kept, matches, strict=True):
+        if match.targets:
+            grouped.setdefault(_group(citation), set()).update(match.targets)
     # the candidates left for one shared tuple and one cited year and letter (all that
     # `nearest` reads): n copies of "(Smith, 1999)" beside n Smith entries of other
     # years narrowed the n candidates n times (8,000 of each: 14 s)
@@ -280,6 +290,14 @@ def _other_works_are_not_mismatches(
                 if len(others) > 1 and authors is not None:
                     others = authors.nearest(citation, others)
                 narrowed[key] = others
+            if (
+                not others
+                and len(match.year_mismatch) == 1
+                and authors is not None
+                and match.year_mismatch[0] not in grouped.get(_group(citation), ())
+                and authors.names_all_a_slip_away(citation, match.year_mismatch[0])
+            ):
+                others = match.year_mismatch
             if others != match.year_mismatch:
                 match = CitationMatch(match.citation_id, year_mismatch=others)
         out.append(match)
@@ -296,6 +314,11 @@ def _other_works_are_not_mismatches(
             if match.year_mismatch and not match.targets and _dated_work(citation) in missing:
                 out[k] = CitationMatch(match.citation_id)
     return tuple(out)
+
+
+def _group(citation: Citation) -> tuple[str, int | None, str]:
+    """Where a citation's group stands, and its text: citations of one group share it."""
+    return citation.location.file, citation.location.line, citation.text
 
 
 def _dated_work(citation: Citation) -> tuple[str, int, str] | None:
