@@ -68,7 +68,9 @@ class _Servers:
         self.resolver = f"http://127.0.0.1:{self.resolver_server.server_address[1]}"
         self.landing = f"http://127.0.0.1:{self.site_server.server_address[1]}/"
         for server in (self.resolver_server, self.site_server):
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+            ).start()
 
     def close(self) -> None:
         for server in (self.resolver_server, self.site_server):

@@ -53,7 +53,9 @@ def _intranet_name() -> str:
 def intranet() -> Iterator[str]:
     name = _intranet_name()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://{name}:{server.server_address[1]}/pay"

@@ -30,7 +30,9 @@ class _Up(BaseHTTPRequestHandler):
 @pytest.fixture
 def probe_url() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Up)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    ).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:

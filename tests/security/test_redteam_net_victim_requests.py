@@ -67,7 +67,9 @@ class Victim:
 
         self._server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
 
     @property
     def port(self) -> int:

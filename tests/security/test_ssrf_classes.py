@@ -277,7 +277,9 @@ def loopback6() -> Iterator[tuple[int, list[str]]]:
         server = _V6Server(("::1", 0), Handler)
     except OSError:
         pytest.skip("no IPv6 loopback here")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     yield int(server.server_address[1]), asked
     server.shutdown()
