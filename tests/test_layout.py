@@ -10,10 +10,23 @@ too -- a lazy import is still a dependency.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import defaultdict
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "citeaudit"
+
+
+def _tree(path: Path) -> ast.Module:
+    """`path` parsed, each text once a test process: every rule below walks the whole
+    source (several hundred files, parsed six times over before), and none changes a
+    tree. Keyed by the text, not the path: a test may write one path twice."""
+    return _parsed(path.read_text("utf-8"))
+
+
+@functools.cache
+def _parsed(text: str) -> ast.Module:
+    return ast.parse(text)
 
 
 def _node(module: str) -> str:
@@ -27,7 +40,7 @@ def import_graph() -> dict[str, set[str]]:
     for path in SRC.rglob("*.py"):
         relative = path.relative_to(SRC.parent).with_suffix("")
         source = _node(".".join(relative.parts).removesuffix(".__init__"))
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        for node in ast.walk(_tree(path)):
             names: list[str] = []
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module]
@@ -76,7 +89,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def _imports(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
         elif isinstance(node, ast.Import):
@@ -111,7 +124,7 @@ _URL_PARSING = ("sqlalchemy.engine", frozenset({"make_url"}))
 def _sql_imports(path: Path) -> list[str]:
     """The SQL this module imports (SQLAlchemy, the store's tables), URL parsing aside."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = frozenset(a.name for a in node.names)
             if (node.module, names) == (_URL_PARSING[0], names & _URL_PARSING[1]) and names:
@@ -166,7 +179,7 @@ def _dynamic_imports(path: Path) -> list[str]:
     """Our modules this file imports by name at run time (importlib.import_module or
     __import__ with a literal 'citeaudit.…'): an arrow the import graph cannot see."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         func = node.func
