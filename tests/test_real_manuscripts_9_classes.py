@@ -160,12 +160,6 @@ def test_uj_access_note_and_address_lines_still_continue_an_entry(tmp_path: Path
 # --- Citation reading (owner: c-helpers) -----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class NC: a LaTeX command's argument count, '\\newcommand{\\code}[1]{...}', "
-    "is read as the numeric citation [1]: entry 1 'cited' in a paper citing none "
-    "(owner: citation reading)",
-)
 def test_nc_newcommand_argument_count_is_no_citation(tmp_path: Path) -> None:
     tex = tmp_path / "artigo.tex"
     tex.write_text(

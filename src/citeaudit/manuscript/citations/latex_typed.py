@@ -40,8 +40,10 @@ class LatexTypedNumbers:
             return
         if not document.reference_entries or _CITE_COMMAND.search(document.text):
             return
+        body = _body_start(document)
         lines = tuple(
-            dataclasses.replace(line, text=_printed(line.text)) for line in document.lines
+            dataclasses.replace(line, text=_printed(line.text) if k >= body else "")
+            for k, line in enumerate(document.lines)
         )
         yield from NumericExtractor().markers(dataclasses.replace(document, lines=lines))
 
@@ -49,3 +51,14 @@ class LatexTypedNumbers:
 def _printed(text: str) -> str:
     text = _INLINE_MATH.sub(lambda m: " " * len(m.group()), text)
     return _SECTION_SIGN.sub(" §", text.translate(_PRINTED))
+
+
+def _body_start(document: Document) -> int:
+    """The index of the line that opens the document's body (``\\begin{document}``),
+    0 when there is none (a chapter file). The preamble prints nothing: its
+    ``\\newcommand{\\code}[1]{...}`` was read as the citation [1], so entry 1 of a
+    paper citing none was 'cited' (REAL_MANUSCRIPTS_9, class NC)."""
+    for k, line in enumerate(document.lines):
+        if "\\begin{document}" in line.text:
+            return k
+    return 0
