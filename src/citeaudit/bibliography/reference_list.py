@@ -17,6 +17,7 @@ from citeaudit.bibliography.embedded import bibliography_from_entries
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
+from citeaudit.line_ends import physical_lines
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.reading import read_manuscript_with_problems
@@ -51,7 +52,7 @@ def reference_list_from_text(text: str, source: str = "reference list") -> Bibli
 
     Raises InputError when the text holds no entry at all.
     """
-    lines = tuple(Line(source, n, t) for n, t in enumerate(text.splitlines(), start=1))
+    lines = tuple(Line(source, n, t) for n, t in enumerate(physical_lines(text), start=1))
     bibliography = list_bibliography(Document(path=source, format="text", lines=lines))
     if not bibliography.references:
         raise InputError(source, _NO_ENTRIES)

@@ -18,13 +18,13 @@ The readers are imported inside `reader_for` so that they, in turn, can import
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bounded_read import MAX_INPUT_BYTES, read_capped, read_head
 from citeaudit.errors import InputError
 from citeaudit.input_scope import DEFAULT_MAX_LINES, InputScope
+from citeaudit.line_ends import LINE_END, physical_lines
 from citeaudit.manuscript.document import Document
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.text_decoding import BinaryContent, decode_bytes
@@ -53,8 +53,6 @@ MAX_LINES = DEFAULT_MAX_LINES
 # "\x81" gave as many problems (findings, report lines, stored rows); past the cap one
 # problem counts the rest.
 MAX_LINE_PROBLEMS = 1_000
-# Where str.splitlines breaks a line: the cut is found without splitting the rest.
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +275,7 @@ def decode_text(path: Path, display: str | None = None) -> tuple[list[str], list
         )
     lines = _first_lines(decoded.text, MAX_LINES)
     if lines is None:
-        lines = decoded.text.splitlines()
+        lines = physical_lines(decoded.text)
     else:
         problems = [p for p in problems if (p.line or 0) <= MAX_LINES]
         problems.append(
@@ -297,8 +295,9 @@ def _first_lines(text: str, most: int) -> list[str] | None:
     them are never split out (a file of newlines would be millions of strings)."""
     if len(text) <= most:
         return None  # each line holds at least its break: there cannot be more
-    breaks = _LINE_BREAK.finditer(text)
+    breaks = LINE_END.finditer(text)
     cut = next(itertools.islice(breaks, most - 1, None), None)
     if cut is None or cut.end() >= len(text):
         return None  # `most` lines or fewer (a last line may lack its break)
-    return text[: cut.end()].splitlines()
+    return physical_lines(text[: cut.end()])
+

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bounded_read import read_capped
+from citeaudit.line_ends import physical_lines
 
 _MARKER = "citeaudit:"
 # The reason is taken greedily and trimmed in Python: a lazy match before an optional
@@ -52,7 +53,7 @@ def scan(file: str) -> list[InlineSuppression]:
     found: list[InlineSuppression] = []
     if _MARKER not in text:
         return found
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(physical_lines(text), start=1):
         if _MARKER not in line:
             continue
         match = _COMMENT.search(line)
