@@ -81,7 +81,7 @@ _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH_SOURCES = (
-    (r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/[df]|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\]", False),
+    (r"1[5-9]\d\d|20\d\d|[nts]\.\s?[dtfa]\.|s/[df]|o\.\s?J\.|\[(?:1[5-9]|20)[\d-]-\??\]", False),
     (r"nd\b", False),  # a bare "nd" (no date): "(Green, nd)" (years.YEAR)
     (STATUS, False),  # "under review", "no prelo" (model.publication_status)
     (NO_DATE, False),  # "no date", "sin fecha"
