@@ -16,25 +16,16 @@ import pytest
 
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
+from tests.listed_paper import audit_listed, citation_codes
 
 _OTHER = "Orwin, T. (2010). Work on harbours. Journal of Tests, 1, 2-3."
 
 
 def _audit(tmp_path: Path, body: str, entries: list[str]) -> AuditResult:
-    md = tmp_path / "paper.md"
-    md.write_text(
-        "# Intro\n\n"
-        + body
-        + " Also (Orwin, 2010).\n\n# References\n\n"
-        + "\n\n".join([*entries, _OTHER])
-        + "\n",
-        encoding="utf-8",
-    )
-    return audit(AuditInput.from_paths([md]))
+    return audit_listed(tmp_path, body + " Also (Orwin, 2010).", [*entries, _OTHER])
 
 
-def _codes(result: AuditResult) -> list[str]:
-    return sorted(f.code for f in result.findings if f.code.startswith("CIT"))
+_codes = citation_codes
 
 
 _DIAZ = "Díaz, P., Ortega, L., & Ruiz, M. (2019). Redes de puertos. Revista de Pruebas, 4, 1-9."

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
+from tests.listed_paper import audit_listed, citation_codes
 
 _OTHER = "Orwin T (2010) Work on harbours. Journal of Tests 1: 2-3."
 _BRASK = (
@@ -29,20 +29,10 @@ _BRASK = (
 
 
 def _audit(tmp_path: Path, body: str, entries: list[str]) -> AuditResult:
-    md = tmp_path / "paper.md"
-    md.write_text(
-        "# Intro\n\n"
-        + body
-        + " Also (Orwin 2010).\n\n# References\n\n"
-        + "\n\n".join([*entries, _OTHER])
-        + "\n",
-        encoding="utf-8",
-    )
-    return audit(AuditInput.from_paths([md]))
+    return audit_listed(tmp_path, body + " Also (Orwin 2010).", [*entries, _OTHER])
 
 
-def _codes(result: AuditResult) -> list[str]:
-    return sorted(f.code for f in result.findings if f.code.startswith("CIT"))
+_codes = citation_codes
 
 
 def test_a_middle_author_with_et_al_is_the_uncited_entry(tmp_path: Path) -> None:

@@ -9,6 +9,9 @@ import socketserver
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
+
+from citeaudit.links.policy import LinkPolicy
 
 Handler = Callable[[socket.socket, str], None]
 
@@ -86,3 +89,24 @@ def answer(status: str, headers: Sequence[tuple[str, str]] = (), body: bytes = b
     lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers)]
     lines += [f"Content-Length: {len(body)}", "Connection: close"]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+# What the red-team link tests share: a few links at a time, short timeouts, no
+# retries, no soft-404 probe or archive, and the stand-in's loopback allowed.
+_LOOPBACK_POLICY: dict[str, Any] = {
+    "concurrency": 4,
+    "per_host": 2,
+    "min_interval": 0.0,
+    "connect_timeout": 2.0,
+    "read_timeout": 2.0,
+    "total_timeout": 2.0,
+    "max_retries": 0,
+    "soft404": False,
+    "archive": False,
+    "allow_private_networks": True,  # the stand-in is on loopback
+}
+
+
+def loopback_policy(**changes: Any) -> LinkPolicy:
+    """The red-team link tests' policy, with each test's own `changes`."""
+    return LinkPolicy(**{**_LOOPBACK_POLICY, **changes})

@@ -21,7 +21,6 @@ import pytest
 
 from citeaudit import remote_json
 from citeaudit.links.checker import LinkChecker
-from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from citeaudit.model.resolution import ResolutionState
@@ -32,21 +31,9 @@ from citeaudit.resolve.enricher import build_resolver
 from citeaudit.resolve.interface import Answer
 from citeaudit.resolve.limiter import LocalLimiter
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import RawServer, answer, loopback_policy
 
-POLICY = LinkPolicy(
-    concurrency=4,
-    per_host=2,
-    min_interval=0.0,
-    connect_timeout=2.0,
-    read_timeout=2.0,
-    total_timeout=2.0,
-    max_retries=0,
-    soft404=False,
-    archive=False,
-    probe_timeout=2.0,
-    allow_private_networks=True,  # the stand-in is on loopback
-)
+POLICY = loopback_policy(probe_timeout=2.0)
 
 # Just past each bound: what an answer of the worst shape holds in well under 2 MB.
 FLOODS = {

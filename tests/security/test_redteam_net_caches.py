@@ -21,21 +21,14 @@ from collections.abc import Iterator
 import pytest
 
 from citeaudit.links.checker import LinkChecker
-from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import target_for
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import RawServer, answer, loopback_policy
 
-POLICY = LinkPolicy(
-    concurrency=16,
-    per_host=8,
-    min_interval=0.0,
-    connect_timeout=2.0,
-    read_timeout=5.0,
-    total_timeout=5.0,
-    max_retries=0,
-    soft404=False,
-    archive=False,
-    allow_private_networks=True,  # the stand-in is on loopback
+# Timeouts far past what a link needs: a loaded machine (tracemalloc slows every
+# allocation) must not time links out, which would leave paths unfollowed; what the
+# test measures is memory kept after the run, which time cannot hide.
+POLICY = loopback_policy(
+    concurrency=16, per_host=8, connect_timeout=60.0, read_timeout=60.0, total_timeout=60.0
 )
 LINKS = 300
 LONG = 60_000  # under the transport's header bounds

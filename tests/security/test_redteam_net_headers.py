@@ -17,24 +17,12 @@ from collections.abc import Iterator
 import pytest
 
 from citeaudit.links.checker import LinkChecker
-from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import target_for
 from citeaudit.links.transport import MAX_HEAD
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import RawServer, answer, loopback_policy
 
-POLICY = LinkPolicy(
-    concurrency=4,
-    per_host=2,
-    min_interval=0.0,
-    connect_timeout=2.0,
-    read_timeout=5.0,
-    total_timeout=5.0,
-    max_retries=0,
-    soft404=False,
-    archive=False,
-    allow_private_networks=True,  # the stand-in is on loopback
-)
+POLICY = loopback_policy(read_timeout=5.0, total_timeout=5.0)
 LINE = 60_000  # under aiohttp's line bound: only the block's size is refused
 
 
