@@ -10,9 +10,12 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.need import missing
 
 if TYPE_CHECKING:
     from citeaudit.store.repository import Repository
@@ -57,3 +60,20 @@ def repo(tmp_path: Path, migrated_sqlite: Callable[[Path], str]) -> Iterator["Re
         yield Repository(engine)
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def redis_client() -> Iterator[Any]:
+    """A client of the test Redis server (CITEAUDIT_TEST_REDIS_URL's host, its default
+    database), for the limiter tests that share budgets through it; skipped without one
+    (fails under CI=true: tests.need)."""
+    import redis
+
+    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
+    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
+    try:
+        client.ping()
+    except (redis.RedisError, OSError):
+        missing(f"no Redis on {server.netloc}")
+    yield client
+    client.close()

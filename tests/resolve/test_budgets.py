@@ -7,13 +7,12 @@ with 429 and Retry-After beyond it, as Crossref does. Budgets here are scaled do
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 
@@ -26,7 +25,6 @@ from citeaudit.resolve.enricher import build_resolver
 from citeaudit.resolve.interface import Answer
 from citeaudit.resolve.limiter import RedisLimiter
 from citeaudit.resolve.resolver import RegistryResolver
-from tests.need import missing
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 from tests.stand_ins.registry_server import Budget, RegistryStandIn
 
@@ -240,20 +238,6 @@ def test_the_same_work_listed_twice_is_queried_once(
     run = resolver_for().resolve(refs)
     assert split.counts["crossref-query"] == 3
     assert all(r.state is ResolutionState.RESOLVED for r in run.resolutions.values())
-
-
-@pytest.fixture
-def redis_client() -> Iterator[Any]:
-    import redis
-
-    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
-    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
-    try:
-        client.ping()
-    except (redis.RedisError, OSError):
-        missing(f"no Redis on {server.netloc}")
-    yield client
-    client.close()
 
 
 def test_two_workers_share_each_budget_through_redis(

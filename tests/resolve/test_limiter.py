@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import os
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from citeaudit.resolve import limiter as limiter_module
 from citeaudit.resolve.limiter import Limiter, LocalLimiter, RedisLimiter, parse_limits
-from tests.need import missing
 
 HEADERS = {"x-rate-limit-limit": "4", "x-rate-limit-interval": "0.3s", "x-concurrency-limit": "2"}
 
@@ -127,20 +123,6 @@ def test_a_sibling_is_a_separate_budget_that_starts_one_at_a_time() -> None:
     assert single.concurrency == 1 and single.rate == 10
     lists.observe({"x-rate-limit-limit": "3", "x-concurrency-limit": "3"})
     assert (lists.rate, single.rate, seed.rate) == (3, 10, 10)
-
-
-@pytest.fixture
-def redis_client() -> Iterator[Any]:
-    import redis
-
-    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
-    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
-    try:
-        client.ping()
-    except (redis.RedisError, OSError):
-        missing(f"no Redis on {server.netloc}")
-    yield client
-    client.close()
 
 
 def _forget(client: Any, name: str) -> None:

@@ -13,12 +13,10 @@ never waits past its bound; the registries now keep a pause within
 from __future__ import annotations
 
 import math
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -26,7 +24,6 @@ from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.enricher import build_resolver
 from citeaudit.resolve.limiter import MAX_PAUSE, Limiter, LocalLimiter, Paused, RedisLimiter
 from citeaudit.resolve.resolver import RegistryResolver
-from tests.need import missing
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 from tests.stand_ins.registry_server import RegistryStandIn
 
@@ -87,20 +84,6 @@ def test_a_local_limiter_keeps_any_pause_within_the_bound(seconds: float) -> Non
     limiter = LocalLimiter(10, 2)
     limiter.pause(seconds)
     assert _paused_for(limiter) <= MAX_PAUSE
-
-
-@pytest.fixture
-def redis_client() -> Iterator[Any]:
-    import redis
-
-    server = urlsplit(os.environ.get("CITEAUDIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"))
-    client = redis.Redis(host=server.hostname, port=server.port or 6379, socket_timeout=1)
-    try:
-        client.ping()
-    except (redis.RedisError, OSError):
-        missing(f"no Redis on {server.netloc}")
-    yield client
-    client.close()
 
 
 @pytest.mark.parametrize("seconds", [1e12, math.inf, math.nan, -5.0])
