@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINE_END", "physical_lines"]
+__all__ = ["LINE_END", "file_lines", "physical_lines"]
 
 LINE_END = re.compile("\r\n|[\n\r]")
 
@@ -22,3 +22,16 @@ def physical_lines(text: str) -> list[str]:
     if lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+# a line and its end as a patch tool reads it; the last line may have none
+_LINE = re.compile(r"[^\r\n]*+(?:\r\n?|\n)|[^\r\n]++")
+
+
+def file_lines(text: str) -> list[str]:
+    """`text`'s lines with their ends, split at LF, CRLF and CR only."""
+    if "\r" in text:
+        return _LINE.findall(text)
+    lines = [line + "\n" for line in text.split("\n")]  # the common case, in C
+    last = lines.pop()[:-1]
+    return [*lines, last] if last else lines

@@ -7,7 +7,7 @@ patch tool, an editor or the file's own reader. A bibliography line holding one
 beside the DOI the fix rewrites became a hunk of "lines" without line ends: the
 removed line was printed glued to the end of a context line, so the diff read as an
 addition alone (what the fix removes was hidden), and ``git apply`` refused the patch
-as corrupt. Now a line ends at LF, CRLF or CR only (`fix.unified_diff.file_lines`).
+as corrupt. Now a line ends at LF, CRLF or CR only (`line_ends.file_lines`).
 """
 
 from __future__ import annotations

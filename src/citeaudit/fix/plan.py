@@ -26,8 +26,9 @@ from citeaudit.fix.editors import CannotFix, EntryEditor, editor_for
 from citeaudit.fix.guard import check_edit
 from citeaudit.fix.policy import Action, CitedYears, Planned, planned
 from citeaudit.fix.source import NotWritable, SourceText
-from citeaudit.fix.unified_diff import Splice, file_lines, unified_diff
+from citeaudit.fix.unified_diff import Splice, unified_diff
 from citeaudit.fix.verify import entry_count
+from citeaudit.line_ends import file_lines
 from citeaudit.model.reference import Reference
 
 

@@ -12,7 +12,7 @@ The output has `difflib.unified_diff`'s form (three lines of context, hunks clos
 than six lines merged) and, for edits a few lines apart, its very lines; where two
 alignments of a region are equally short, the two may choose differently.
 
-A line is what a patch tool calls one: it ends at LF, CRLF or CR (`file_lines`), never
+A line is what a patch tool calls one: it ends at LF, CRLF or CR (`line_ends`), never
 at the other line boundaries of `str.splitlines` (U+0085, U+2028, U+2029, VT, FF, the
 information separators). Split there, a bibliography line holding U+0085 or U+2028
 beside a fixed DOI made a hunk of lines that did not end in a line end: ``git apply``
@@ -24,25 +24,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from collections.abc import Iterator, Sequence
 
-__all__ = ["Splice", "file_lines", "unified_diff"]
+from citeaudit.line_ends import file_lines
+
+__all__ = ["Splice", "unified_diff"]
 
 Splice = tuple[int, int, str]  # old text[start:end] replaced by the string
 Opcode = tuple[str, int, int, int, int]
 _CONTEXT = 3
-# a line and its end as a patch tool reads it; the last line may have none
-_LINE = re.compile(r"[^\r\n]*+(?:\r\n?|\n)|[^\r\n]++")
-
-
-def file_lines(text: str) -> list[str]:
-    """`text`'s lines with their ends, split at LF, CRLF and CR only."""
-    if "\r" in text:
-        return _LINE.findall(text)
-    lines = [line + "\n" for line in text.split("\n")]  # the common case, in C
-    last = lines.pop()[:-1]
-    return [*lines, last] if last else lines
 
 
 def unified_diff(old: str, new: str, splices: Sequence[Splice], name: str) -> str:
