@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 __all__ = [
+    "KERNEL_FILE",
     "MAX_CONFIG_BYTES",
     "MAX_INPUT_BYTES",
     "FileTooLarge",
@@ -64,12 +65,14 @@ __all__ = [
     "fenced_to",
     "file_kind",
     "held_to",
+    "kernel_kind",
     "open_for_write",
     "open_regular",
     "read_capped",
     "read_head",
     "replace_file",
     "resolved_for_write",
+    "status_kind",
 ]
 
 # A manuscript or bibliography read whole: past any real one (a group's whole library is
@@ -241,6 +244,55 @@ def file_kind(mode: int) -> str | None:
     return "not a regular file"
 
 
+# Where the kernel shows its own state as files: a process's status, memory map,
+# environment and mount table (``/proc``), hardware and cgroup settings (``/sys``), the
+# devices' own folder (``/dev``: a message queue there is "regular" too). Their files
+# are regular by their mode, and say 0 bytes (``/proc``) or 4,096 (``/sys``) whatever
+# they hold: by their kind alone ``\input{/proc/self/status}`` was read, and the
+# machine's state spliced into a stranger's manuscript.
+_KERNEL_FOLDERS = ("/proc", "/sys", "/dev")
+KERNEL_FILE = "a kernel file (/proc, /sys, /dev: the machine's state, no author's file)"
+
+
+def _kernel_devices() -> frozenset[int]:
+    """The devices of the kernel's own file systems, where this system has them: a
+    bind mount of one elsewhere (``/srv/p`` showing ``/proc``) is still that device.
+    A folder on the root's own device is no mount (a chroot's bare ``/dev``): counted,
+    it refused every file of the disk. Asked each time (a few `stat` calls, no file
+    opened): a file system mounted after start is known too."""
+    devices = set()
+    with suppress(OSError):
+        root = os.stat("/").st_dev
+        for folder in _KERNEL_FOLDERS:
+            with suppress(OSError):
+                device = os.stat(folder).st_dev
+                if device != root:
+                    devices.add(device)
+    return frozenset(devices)
+
+
+def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
+    """`KERNEL_FILE` when the file `status` describes (of `path`, when known) lies on a
+    kernel file system, by its device or by its real path; else None."""
+    if status.st_dev in _kernel_devices():
+        return KERNEL_FILE
+    if path is None:
+        return None
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return KERNEL_FILE  # a name that cannot be resolved is no author's file either
+    if any(real.is_relative_to(folder) for folder in _KERNEL_FOLDERS):
+        return KERNEL_FILE
+    return None
+
+
+def status_kind(path: Path | str | None, status: os.stat_result) -> str | None:
+    """What a file that is not read as an author's file is -- a device, a pipe, a folder
+    (`file_kind`) or a kernel file (`kernel_kind`) -- None for an ordinary file."""
+    return file_kind(status.st_mode) or kernel_kind(path, status)
+
+
 def read_head(path: Path | str, count: int) -> bytes:
     """The first `count` bytes of the regular file `path` (a sniff of its kind); a
     device, pipe, socket or folder raises `NotARegularFile` as in `read_capped`."""
@@ -307,7 +359,7 @@ def _opened(path: Path | str) -> tuple[int, os.stat_result]:
         raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path)) from None
     try:
         status = os.fstat(descriptor)
-        kind = file_kind(status.st_mode)
+        kind = status_kind(None, status)  # the name was judged before the open
         if kind is not None:
             raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
         if held is not None and not _same_file_inside(path, status, held):
@@ -351,7 +403,7 @@ def _refuse_unopened(path: Path | str) -> None:
     status = os.stat(path)  # FileNotFoundError and the like, as the open would raise
     if stat.S_ISDIR(status.st_mode):
         raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path))
-    kind = file_kind(status.st_mode)
+    kind = status_kind(path, status)
     if kind is not None:
         raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
 

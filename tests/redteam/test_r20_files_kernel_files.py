@@ -1,0 +1,143 @@
+"""Red team, round 20: a file on a kernel file system is never read as an author's file.
+
+The class: a name an input gives (``\\input``, ``\\include``, ``\\bibliography``, a
+front-matter ``bibliography:``, a ``--bib`` on the command line) that leads to a file
+of ``/proc`` or ``/sys`` -- directly, through ``/proc/self/root`` or ``/proc/self/cwd``,
+or through a link in the author's folder. Such a file is "regular" by its mode, and
+says 0 bytes (``/proc``) or 4,096 (``/sys``) whatever it holds: it is the machine's
+state -- this process's memory map and status, the mount table, hardware details --
+not a manuscript. ``bounded_read`` refused devices, pipes and sockets by their kind,
+but opened and read these, so a co-author's ``\\input{/proc/self/status}`` put the
+runner's process details into the audit (and into the CI log under its excerpts).
+
+Now the one file-reading function refuses a file of a kernel file system unopened,
+the way it refuses a device: the CLI without ``--confine`` too (the author's own
+machine, but a stranger's manuscript), and the refusal is a finding naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from citeaudit.bounded_read import NotARegularFile, read_capped
+from citeaudit.cli import main
+
+REFS = "@article{a, title={A}, author={Okafor, N.}, year={2000}, journal={J}}\n"
+LATEX = "\\documentclass{article}\\begin{document}\nSee \\cite{a}.\n%s\n\\bibliography{refs}\n"
+
+# (what the manuscript writes, the kernel file it reaches)
+LATEX_NAMINGS = [
+    ("\\input{/proc/self/status}", "/proc/self/status"),
+    ("\\input{/proc/version}", "/proc/version"),
+    ("\\include{/proc/self/root/proc/cpuinfo}", "/proc/cpuinfo"),
+    ("\\input{/sys/devices/system/cpu/online}", "/sys/devices/system/cpu/online"),
+    ("\\subimport{/proc/self/}{mountinfo}", "/proc/self/mountinfo"),
+    ("\\input{/proc/self/cwd/k/status}", "/proc/self/status"),  # through the folder's link k
+    ("\\addbibresource{/proc/self/maps}", "/proc/self/maps"),
+]
+MARKDOWN_NAMINGS = [
+    ("bibliography: /proc/self/mountinfo", "/proc/self/mountinfo"),
+    ("bibliography: [refs.bib, /sys/class/net/lo/address]", "/sys/class/net/lo/address"),
+    ("bibliography: k/limits", "/proc/self/limits"),
+]
+
+
+def _present(path: str) -> None:
+    if not os.path.exists(path):
+        pytest.skip(f"{path} is not on this machine")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An author's folder with refs.bib and a link k -> /proc/self (a link is the
+    author's to make; what it reaches is what matters)."""
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / "k").symlink_to("/proc/self")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _check(
+    capsys: pytest.CaptureFixture[str], opened: list[str], *argv: str
+) -> tuple[dict[str, object], list[str]]:
+    """The JSON report of an unconfined ``check`` and the kernel files it opened."""
+    before = len(opened)
+    main(["check", "--offline", "--format", "json", "--fail-on", "never", *argv])
+    shown = capsys.readouterr().out
+    kernel = [
+        name
+        for name in opened[before:]
+        if os.path.realpath(name).startswith(("/proc/", "/sys/"))
+        and not name.startswith("/proc/self/fd")  # the run's own descriptors
+    ]
+    report: dict[str, object] = json.loads(shown)
+    return report, kernel
+
+
+def _messages(report: dict[str, object]) -> str:
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    return "\n".join(str(f["message"]) for f in findings)
+
+
+@pytest.mark.parametrize(("naming", "target"), LATEX_NAMINGS)
+def test_a_latex_naming_of_a_kernel_file_is_not_opened(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    opened: list[str],
+    naming: str,
+    target: str,
+) -> None:
+    _present(target)
+    (folder / "paper.tex").write_text(LATEX % naming, encoding="utf-8")
+    report, kernel = _check(capsys, opened, "paper.tex")
+    assert not kernel, kernel
+    assert "kernel" in _messages(report), _messages(report)
+
+
+@pytest.mark.parametrize(("front", "target"), MARKDOWN_NAMINGS)
+def test_a_front_matter_bibliography_on_a_kernel_file_is_not_opened(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    opened: list[str],
+    front: str,
+    target: str,
+) -> None:
+    _present(target)
+    (folder / "paper.md").write_text(f"---\n{front}\n---\n\nSee [@a].\n", encoding="utf-8")
+    report, kernel = _check(capsys, opened, "paper.md")
+    assert not kernel, kernel
+    assert "kernel" in _messages(report), _messages(report)
+
+
+@pytest.mark.parametrize("target", ["/proc/self/status", "/sys/devices/system/cpu/online"])
+def test_a_kernel_file_given_on_the_command_line_is_refused(
+    folder: Path, capsys: pytest.CaptureFixture[str], opened: list[str], target: str
+) -> None:
+    _present(target)
+    (folder / "paper.md").write_text("See [@a].\n", encoding="utf-8")
+    before = len(opened)
+    code = main(["check", "--offline", "--format", "json", "paper.md", "--bib", target])
+    captured = capsys.readouterr()
+    assert target not in opened[before:]
+    assert code != 0 and "kernel" in captured.err + captured.out
+
+
+@pytest.mark.parametrize(
+    "target", ["/proc/self/environ", "/proc/self/status", "/sys/class/net/lo/address"]
+)
+def test_bounded_read_refuses_a_kernel_file_unopened(opened: list[str], target: str) -> None:
+    _present(target)
+    before = len(opened)
+    with pytest.raises(NotARegularFile) as refused:
+        read_capped(target, 1 << 20)
+    assert "kernel" in str(refused.value.strerror)
+    assert target not in opened[before:]
+
+
+def test_an_ordinary_file_is_still_read(folder: Path) -> None:
+    assert read_capped(folder / "refs.bib", 1 << 20) == REFS.encode()
