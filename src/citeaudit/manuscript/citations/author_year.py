@@ -876,6 +876,10 @@ def _narrative(
         # "Ferraz e Gil (2004), conforme citado por Dantas (2012)": read through the
         # work after it, which the list holds (ABNT lists only that one)
         certainty = Certainty.WEAK
+    if any(lb.circa for lb in labels):
+        # "Porto (c. 1860)": a year written "about" dates a building or an event as
+        # often as a work; linked when an entry has it, never a missing work
+        certainty = Certainty.WEAK
     if not found.et_al and any(_SPAN.search(lb.text) for lb in labels):
         # A span after a name is as often a life ("the botanist Karl Ostwald
         # (1853–1932)") or a period ("Lagoa Santa (1863–1866)") as a work published

@@ -34,11 +34,18 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 # matcher links the citation by its authors, as it does "(Tanaka et al.)".
 # A status or "no date" spelt out stands in the year slot of a work with no year yet
 # ("under review", "Forthcoming", "no prelo", "im Druck": model.publication_status).
+# A year written "about", as old and undated works are cited: "(Smith, ca. 1850)",
+# "Hale (c. 1790)", "(Quist circa 1850)", "ca 1905" (APA, Chicago, ABNT outside its
+# brackets). The mark is part of the year label: read apart, "circa" became the work's
+# author ("(circa 1920)") and "(Smith, circa 1850)" no work at all. Lower-case "c." only:
+# "C. 1999" after a name is an initial. (A fixed word, then one optional blank: linear.)
+CIRCA = r"(?:[Cc]a\.[ ]?|[Cc]a[ ]|c\.[ ]?|[Cc]irca[ ])"
+_CIRCA_LEAD = re.compile(CIRCA)
 HIJRI_MARK = r"(?:A\.?[ ]?H\.?|S\.?[ ]?H\.?|H\.?[ ]?S\.?|H\.?|هـ\.?[ ]?ش|هـ|ه|ش)(?![^\W\d_])"
 YEAR = re.compile(
     r"(?<![\w./\-–—])"
     rf"(?:(?:1[3-9]\d\d|20[0-3]\d)(?:\s?{HIJRI_MARK})?\s*/\s*|\[(?:1[5-9]\d\d|20[0-3]\d)\]\s?)?"
-    r"(?:(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?"
+    rf"(?:{CIRCA}?(?P<year>1[5-9]\d\d|20[0-3]\d)(?:-?(?P<suffix>[a-z]))?"
     r"(?:(?![\w/])|(?=/\d\d(?![\w/\-–]))|(?=[ ]?/[ ]?1[34]\d\d(?!\d)))"
     r"(?:\s?[-–]\s?(?:1[5-9]\d\d|20[0-3]\d)(?![\w/\-–])|[-–/]\d\d(?![\w/\-–])|\s+onwards?\b"
     rf"|[ ]?/[ ]?1[34]\d\d(?:\s?{HIJRI_MARK})?(?![\w/\-–])"
@@ -72,6 +79,12 @@ class YearLabel:
     suffix: str | None
     no_date: bool
     text: str
+
+    @property
+    def circa(self) -> bool:
+        """Whether the year is written "about" ("ca. 1850"): an event's date as often as a
+        work's, so a narrative citation with it is kept only when an entry confirms it."""
+        return _CIRCA_LEAD.match(self.text) is not None
 
     @classmethod
     def from_match(cls, m: re.Match[str]) -> YearLabel:
