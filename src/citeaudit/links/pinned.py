@@ -52,6 +52,7 @@ __all__ = [
     "AnswerTooLarge",
     "PinnedBackend",
     "PinningUnavailable",
+    "RedirectHopFailed",
     "SyncLookup",
     "allowed",
     "pinned_client",
@@ -386,10 +387,29 @@ _chain_ends: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 )
 
 
+# The hosts of a chain's exchanges so far, in order (`_Bounded.handle_request` adds each).
+_chain_hosts: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "citeaudit_pinned_chain_hosts", default=None
+)
+
+
+class RedirectHopFailed(Exception):
+    """Marks a client's error raised at a redirect hop on another host than the one
+    asked: the request's failure, never the asked server's (a registry whose record
+    redirects to a host that refuses is not unreachable; `resolve.sending`)."""
+
+
+@functools.cache
+def _hop_failed(lib: ModuleType) -> type:
+    """`RedirectHopFailed` as `lib`'s TransportError (its callers' ``except`` holds)."""
+    return type("RedirectHopFailed", (RedirectHopFailed, lib.TransportError), {})
+
+
 @functools.cache
 def _chain_client(lib: ModuleType) -> type:
     """`lib`'s Client whose `send` (a redirect chain included) has one deadline,
-    which every exchange's own deadline is cut to (`_Bounded`)."""
+    which every exchange's own deadline is cut to (`_Bounded`), and whose failure
+    past a redirect to another host says so (`RedirectHopFailed`)."""
 
     class ChainClient(lib.Client):  # type: ignore[name-defined,misc]
         def __init__(self, *, chain_time: float, **kwargs: Any) -> None:
@@ -398,9 +418,17 @@ def _chain_client(lib: ModuleType) -> type:
 
         def send(self, request: Any, **kwargs: Any) -> Any:
             token = _chain_ends.set(time.monotonic() + self._chain_time)
+            hosts: list[str] = []
+            hosts_token = _chain_hosts.set(hosts)
             try:
                 return super().send(request, **kwargs)
+            except lib.HTTPError as exc:
+                # Same host (http -> https, a moved path): still the asked server's.
+                if len(hosts) > 1 and hosts[-1] != hosts[0]:
+                    raise _hop_failed(lib)(f"a redirect to another host failed: {exc}") from exc
+                raise
             finally:
+                _chain_hosts.reset(hosts_token)
                 _chain_ends.reset(token)
 
     return ChainClient
@@ -534,6 +562,9 @@ class _Bounded:
         self._deadline = deadline
 
     def handle_request(self, request: Any) -> Any:
+        hosts = _chain_hosts.get()
+        if hosts is not None:
+            hosts.append(str(request.url.host).lower())
         deadline = time.monotonic() + self._deadline
         for ends, what in ((_chain_ends.get(), "redirect chain"), (_run_ends.get(), "run")):
             if ends is not None:

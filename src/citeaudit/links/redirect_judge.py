@@ -11,6 +11,14 @@ forbidden address in any reading is a refusal (`AddressRule.redirect_refusal`), 
 scheme other than http(s) is not one we speak; anything the client could not read
 is a protocol error of that hop. Judged here before the client reads it, each is the
 client's own HTTP error, the same for every client.
+
+A followed Location also meets the link checker's own URL rules (`targets.url_problem`:
+a port from 1 to 65535, no whitespace or control characters, a host DNS can carry),
+before any name in it is looked up: ``http://host:0/`` or ``http://host:99999/`` was
+looked up and connected to by the registry clients, which a link's hop never is. A
+Location not followed for any of these reasons is raised with `RedirectNotFollowed`
+as its cause, so the registries read it as that request's failure, never as the
+registry being unreachable (`resolve.sending.failure_from`).
 """
 
 from __future__ import annotations
@@ -20,8 +28,18 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from citeaudit.links.safety import AddressRule, PrivateAddressRefused
+from citeaudit.links.targets import url_problem
 
-__all__ = ["judge_location"]
+__all__ = ["RedirectNotFollowed", "judge_location"]
+
+
+class RedirectNotFollowed(Exception):
+    """The cause of a client's error for a Location it did not follow: `reason` says
+    why, in words a report may show (no address, nothing the hop answered)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def judge_location(rule: AddressRule, lib: ModuleType, response: Any, following: bool) -> None:
@@ -37,14 +55,21 @@ def judge_location(rule: AddressRule, lib: ModuleType, response: Any, following:
     try:
         target = urljoin(str(response.request.url), location.strip())
     except ValueError as exc:
-        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        why = RedirectNotFollowed("a redirect to a location that cannot be read")
+        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from why
     if following:  # a redirect not followed is an answer like any other
         address = rule.redirect_refusal(target, location)
         if address is not None:
             refusal = PrivateAddressRefused(urlsplit(target).hostname or "?", address)
             raise lib.ConnectError(str(refusal)) from refusal
         if urlsplit(target).scheme.lower() not in ("http", "https"):
-            raise lib.UnsupportedProtocol("a redirect to a scheme other than http(s)")
+            why = RedirectNotFollowed("a redirect to a scheme other than http(s)")
+            raise lib.UnsupportedProtocol(why.reason) from why
+        problem = url_problem(target)
+        if problem is not None:  # the link checker's rule for every hop (`Fetcher._chain`)
+            # The reason is ours alone: `problem` quotes the stranger's host.
+            why = RedirectNotFollowed("a redirect to a URL that cannot be requested")
+            raise lib.UnsupportedProtocol(f"{why.reason}: {problem}") from why
     try:
         lib.URL(target).host  # noqa: B018 - decodes IDNA labels
         # The client's own reading: a scheme without a host is given the request's
@@ -53,4 +78,5 @@ def judge_location(rule: AddressRule, lib: ModuleType, response: Any, following:
         if url.scheme and not url.host:
             url.copy_with(host=response.request.url.host)
     except (lib.InvalidURL, ValueError, UnicodeError) as exc:
-        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from None
+        why = RedirectNotFollowed("a redirect to a location that cannot be read")
+        raise lib.RemoteProtocolError(f"unreadable redirect location: {exc}") from why

@@ -35,8 +35,8 @@ import httpx2
 
 from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
 from citeaudit.errors import ResolverError
-from citeaudit.links.pinned import allowed, pinned_client2
-from citeaudit.links.safety import AddressRule
+from citeaudit.links.pinned import SyncLookup, allowed, pinned_client2, system_lookup
+from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.cache import RegistryCache
@@ -236,7 +236,12 @@ class CrossrefRegistry(WorkRegistry):
         cache: RegistryCache | None = None,
         batch_size: int | None = None,
         max_url: int = MAX_URL,
+        forbidden: Callable[[IPAddress], bool] = is_forbidden_address,
+        lookup: SyncLookup = system_lookup,
     ) -> None:
+        """`forbidden` and `lookup`: which addresses are not public and who answers
+        names (tests stand loopback addresses in for public hosts, as the link
+        checker's policy lets them)."""
         _install_shim()
         self.channel = channel
         # Budgets are per pool; the pool is chosen by whether we say who we are.
@@ -255,9 +260,10 @@ class CrossrefRegistry(WorkRegistry):
         # Redirects are followed, each hop checked: only Crossref's own configured
         # origin may be a non-public address (tests run it on loopback).
         self._client = pinned_client2(
-            AddressRule(allowed_origins=allowed([base_url])),
+            AddressRule(allowed_origins=allowed([base_url]), forbidden=forbidden),
             timeout=timeout,
             follow_redirects=True,
+            lookup=lookup,
         )
         self._first = True
         self._first_lock = threading.Lock()

@@ -16,7 +16,8 @@ import httpx2
 from citeaudit import remote_json
 from citeaudit.links import errors
 from citeaudit.links.body import charset_of, web_text
-from citeaudit.links.pinned import AnswerTooLarge, allowed, pinned_client
+from citeaudit.links.pinned import AnswerTooLarge, RedirectHopFailed, allowed, pinned_client
+from citeaudit.links.redirect_judge import RedirectNotFollowed
 from citeaudit.links.safety import AddressRule, NonPublicAddress
 from citeaudit.resolve.cache import RegistryCache
 from citeaudit.resolve.channel import Channel, Reply, TransportFailure
@@ -73,6 +74,18 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     redirect to loopback, a private network or a metadata service) is final for that
     request and says nothing of where it pointed or what answers there; so is an
     answer larger than its bound, and a redirect to a location no client can read.
+
+    So is every failure past a redirect: a Location not followed (another scheme,
+    port 0, a host DNS cannot carry: `RedirectNotFollowed`), a hop on another host
+    that refuses, does not resolve, times out or loops on past the client's bound
+    (`RedirectHopFailed`). Each was the *registry's* failure -- "unreachable" opened
+    the circuit at once, or a retry sent the whole chain again and the breaker counted
+    it -- so one record redirecting somewhere hostile silenced the registry for the
+    rest of the upload. The registry answered; only that request failed. (A loop on
+    the registry's own host stays the registry's failure: retried, and counted.)
+
+    A URL the client will not send at all (``InvalidURL``: our own request, never
+    sent) is that request's failure too, said as such: no network was asked.
     """
     chain = list(errors.causes(exc))
     if any(isinstance(e, NonPublicAddress) for e in chain):
@@ -80,13 +93,36 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     for e in chain:
         if isinstance(e, AnswerTooLarge):
             return TransportFailure("refused: the answer is too large", final=True)
+    for e in chain:
+        if isinstance(e, RedirectNotFollowed):
+            return TransportFailure(f"not followed: {e.reason}", final=True)
+    for e in chain:
+        if isinstance(e, RedirectHopFailed):
+            said = _hop_words(chain, e)
+            return TransportFailure(
+                f"not followed: a redirect to another host failed ({said})", final=True
+            )
+    for e in chain:
         if isinstance(e, httpx.InvalidURL | httpx2.InvalidURL):
-            return TransportFailure("refused: a redirect to an unreadable location", final=True)
+            return TransportFailure(
+                "not asked: the request's URL cannot be sent (an invalid URL)", final=True
+            )
     for e in chain:
         mapped = _one(e)
         if mapped is not None:
             return mapped
     return None
+
+
+def _hop_words(chain: list[BaseException], hop: BaseException) -> str:
+    """What went wrong at the redirect hop, in the channel's words (its cause's)."""
+    for e in chain:
+        if e is hop:
+            continue
+        mapped = _one(e)
+        if mapped is not None:
+            return mapped.reason
+    return "no answer"
 
 
 def _one(exc: BaseException) -> TransportFailure | None:
