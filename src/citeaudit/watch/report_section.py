@@ -13,6 +13,7 @@ from datetime import datetime
 from citeaudit.model.change import ChangeKind
 from citeaudit.report.changes import ChangeEntry, ChangesSection
 from citeaudit.report.html import HtmlReporter
+from citeaudit.report.printable import html_controls_escaped
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
 from citeaudit.store.watching.records import Change
@@ -42,9 +43,14 @@ def section(changes: Iterable[Change], since: datetime | None) -> ChangesSection
 def page(title: str, changes: Iterable[Change], since: datetime | None) -> str:
     """The changes as a page of their own (the API's ``?format=html``): the report's
     changes section, rendered from the typed changes as a watched audit's report shows
-    it, under the title. The title is the only text set here, and it is escaped."""
+    it, under the title. The title is the only text set here (a collection's name is
+    any 200 characters an account chose), and it is written as the report writes its
+    text: markup escaped, and every control a terminal obeys or that reorders the line
+    (ESC, U+009B, bidi overrides, U+2028) as a numeric reference, a line that would open
+    a CI runner's command neutralised (`html_controls_escaped`) -- ``html.escape``
+    alone let them through raw to whoever fetched the page with ``curl``."""
     fragment = HtmlReporter.render_changes(section(changes, since))
-    heading = html.escape(title)
+    heading = html_controls_escaped(html.escape(title))
     return (
         f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8">'
         f"<title>{heading}</title></head>\n<body>\n<h1>{heading}</h1>\n{fragment}\n</body>\n</html>\n"
