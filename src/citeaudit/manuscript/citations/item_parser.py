@@ -166,7 +166,13 @@ def _through(tail: str) -> bool:
     if _READ_THROUGH.match(tail):
         return True
     in_a_work = _IN_A_WORK.match(tail)
-    return in_a_work is not None and tail[in_a_work.end()].isupper()
+    if in_a_work is None or not tail[in_a_work.end()].isupper():
+        return False
+    # the other work is cited with its year ("en Rovira, 1991"); a venue named after the
+    # year has none ("(Smith, 2001, in Nature)", "(Lima, 2010, em Cadernos de Saúde
+    # Pública)"): the work is cited itself, not read through the venue
+    item_end = tail.find(";", in_a_work.end())
+    return YEAR.search(tail, in_a_work.end(), len(tail) if item_end < 0 else item_end) is not None
 
 
 # Shapes of a product or a catalogue number, not of a name: capitals run into lower case
@@ -252,7 +258,8 @@ def parse_group(content: str) -> tuple[ParsedWork, ...]:
         if not tail_ok or dated is not None or (authors and is_common_word(authors[-1])):
             # "May 2011", and a date's month after other words: "(Fatu Hiva, Nov. 2009)"
             weak = True
-        if reads_through(tail) or _not_a_name(authors) or start in glued or _camel(authors):
+        # the work read in another is followed by that one's year, past the tail
+        if reads_through(text[end:]) or _not_a_name(authors) or start in glued or _camel(authors):
             weak = True
         if _publisher(authors):
             weak = True  # "(New York: Some Press, 2021)": a note's imprint, not an author
