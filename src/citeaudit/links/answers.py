@@ -10,6 +10,14 @@ One SQLite file per cache (transactions and a busy timeout: parallel workers nev
 read half an answer; no WAL, which a cache folder on a network drive would break),
 and a thousand look-ups are one query. A cache that
 cannot be read or written costs speed, never correctness: errors are misses.
+
+The file is bounded (`MAX_ENTRIES` answers, `MAX_BYTES` of pages in use, none older
+than `MAX_AGE`): an upload chooses how many questions are asked, and nothing was ever
+removed, so a list of 100,000 URLs or DOIs grew the file by that much each run, for
+every account of a service, until the disk was full. The oldest answers go first
+(forgetting costs a question asked again, never a wrong answer); the bounds are
+checked when the store is opened and after each tenth of a bound written since
+(`_Pruning`), so the file stays near them, pages freed being reused by SQLite.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MAX_KEPT", "AnswerStore", "Stored"]
+__all__ = ["MAX_AGE", "MAX_BYTES", "MAX_ENTRIES", "MAX_KEPT", "AnswerStore", "Stored"]
 
 _BATCH = 500  # keys per query (SQLite's bound on parameters is 999 in old builds)
 # The largest answer kept, in characters of its text and URL. An answer is a stranger's:
@@ -30,6 +38,13 @@ _BATCH = 500  # keys per query (SQLite's bound on parameters is 999 in old build
 # a few hundred KB; a larger answer is asked again next time (a cache costs speed,
 # never correctness), and an older one under its key is forgotten.
 MAX_KEPT = 1024 * 1024
+# The file's bounds (`AnswerStore` takes others): answers, bytes of pages holding them,
+# and age -- longer than any freshness a caller keeps (a registry's "found": 30 days;
+# callers with a longer one pass it).
+MAX_ENTRIES = 200_000
+MAX_BYTES = 512 * 1024 * 1024
+MAX_AGE = 90 * 24 * 3600.0
+_TRIM_TO = 0.9  # a bound passed is trimmed to this share of it: not at every write
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +58,16 @@ class Stored:
 
 
 class AnswerStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        max_entries: int = MAX_ENTRIES,
+        max_bytes: int = MAX_BYTES,
+        max_age: float = MAX_AGE,
+    ) -> None:
         self.path = path
+        self._pruning = _Pruning(max(1, max_entries), max(1, max_bytes), max_age)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
@@ -53,6 +76,9 @@ class AnswerStore:
                     " key TEXT NOT NULL, stored REAL NOT NULL, found INTEGER NOT NULL,"
                     " url TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (namespace, key))"
                 )
+                # The oldest answers are the first forgotten (`_Pruning.prune`).
+                db.execute("CREATE INDEX IF NOT EXISTS answers_stored ON answers (stored)")
+                self._pruning.prune(db, time.time())
             self.usable = True
         except (OSError, sqlite3.Error):
             self.usable = False  # no cache this run: every question is asked
@@ -106,6 +132,9 @@ class AnswerStore:
             with self._connect() as db:
                 db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows)
                 db.executemany("DELETE FROM answers WHERE namespace = ? AND key = ?", dropped)
+                self._pruning.expire(db, current)
+                if self._pruning.wrote(rows):
+                    self._pruning.prune(db, current)
         except (sqlite3.Error, UnicodeEncodeError):
             return
 
@@ -118,3 +147,60 @@ class AnswerStore:
                 db.executemany("DELETE FROM answers WHERE namespace = ? AND key = ?", rows)
         except (sqlite3.Error, UnicodeEncodeError):
             return
+
+
+class _Pruning:
+    """When and how the store forgets: the oldest answers past its bounds.
+
+    Age at every write; entries and bytes after a tenth of a bound was written since
+    the last check (by this store; parallel workers each count their own), never at
+    every write: counting the rows reads the index of ages, a few milliseconds for
+    the largest file allowed."""
+
+    def __init__(self, max_entries: int, max_bytes: int, max_age: float) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.max_age = max_age
+        self._rows = 0  # written since the last check
+        self._bytes = 0
+
+    def wrote(self, rows: list[tuple[str, str, float, int, str, str]]) -> bool:
+        """Count `rows` written; whether the bounds are due to be checked."""
+        self._rows += len(rows)
+        self._bytes += sum(len(r[1]) + len(r[4]) + len(r[5]) for r in rows)
+        return self._rows * 10 >= self.max_entries or self._bytes * 10 >= self.max_bytes
+
+    def expire(self, db: sqlite3.Connection, now: float) -> None:
+        """Forget answers older than the age bound (a range of the index of ages: cheap
+        enough for every write)."""
+        db.execute("DELETE FROM answers WHERE stored < ?", (now - self.max_age,))
+
+    def prune(self, db: sqlite3.Connection, now: float) -> None:
+        """Forget answers older than the age bound, then the oldest past the others."""
+        self._rows = self._bytes = 0
+        self.expire(db, now)
+        count = int(db.execute("SELECT count(*) FROM answers").fetchone()[0])
+        if count > self.max_entries:
+            _forget_oldest(db, count - int(self.max_entries * _TRIM_TO))
+            count = int(self.max_entries * _TRIM_TO)
+        for _ in range(32):  # each round forgets a tenth: bounded, whatever the sizes
+            if count <= 0 or _bytes_in_use(db) <= self.max_bytes:
+                break
+            step = max(1, count // 10)
+            _forget_oldest(db, step)
+            count -= step
+
+
+def _forget_oldest(db: sqlite3.Connection, how_many: int) -> None:
+    db.execute(
+        "DELETE FROM answers WHERE rowid IN (SELECT rowid FROM answers ORDER BY stored LIMIT ?)",
+        (max(0, how_many),),
+    )
+
+
+def _bytes_in_use(db: sqlite3.Connection) -> int:
+    """Bytes of the file's pages that hold data (freed pages are reused, not counted)."""
+    size = int(db.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+    free = int(db.execute("PRAGMA freelist_count").fetchone()[0])
+    return size * (pages - free)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import httpx
 
-from citeaudit.links.answers import AnswerStore, Stored
+from citeaudit.links.answers import MAX_AGE, AnswerStore, Stored
 from citeaudit.links.targets import wire_form
 from citeaudit.model.codec import ValidationError, from_json, to_json
 from citeaudit.model.link import LinkCheck, LinkOutcome
@@ -105,7 +105,8 @@ class LinkCache:
         namespace of its own, so no check is served under a stricter rule."""
         self.path = Path(directory) / "links.sqlite3"
         self.max_age = max_age
-        self._answers = AnswerStore(self.path)
+        # Kept at least as long as they are fresh (`AnswerStore`'s age bound).
+        self._answers = AnswerStore(self.path, max_age=max(MAX_AGE, max_age))
         if not private_networks:
             self._namespace = _NAMESPACE
         else:

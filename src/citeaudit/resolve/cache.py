@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citeaudit.links.answers import AnswerStore, Stored
+from citeaudit.links.answers import MAX_AGE, AnswerStore, Stored
 
 __all__ = ["Cached", "RegistryCache"]
 
@@ -46,7 +46,10 @@ class RegistryCache:
         self.not_found_ttl = not_found_ttl
         self.read = read
         self.write = write
-        self._answers = AnswerStore(root / "registry.sqlite3")
+        # Kept at least as long as they are fresh (`AnswerStore`'s age bound).
+        self._answers = AnswerStore(
+            root / "registry.sqlite3", max_age=max(MAX_AGE, ttl, not_found_ttl)
+        )
 
     def get(self, namespace: str, key: str, *, now: float | None = None) -> Cached | None:
         if not self.read:
