@@ -34,6 +34,7 @@ import habanero
 import httpx2
 
 from citeaudit.doi import UnsafeDoi, doi_path, doi_refusal
+from citeaudit.encodable import encodable
 from citeaudit.errors import ResolverError
 from citeaudit.links.pinned import SyncLookup, allowed, pinned_client2, system_lookup
 from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address
@@ -172,7 +173,11 @@ MAX_QUERY_FIELD = 500
 
 
 def _cut(text: str, limit: int = MAX_QUERY_FIELD) -> str:
-    """`text` up to `limit` characters, ended at a word's end where there is one."""
+    """`text` up to `limit` characters, ended at a word's end where there is one, and
+    encodable: a lone surrogate (an API caller's or a CSL-JSON escape's) made httpx2
+    raise UnicodeEncodeError building the query -- no transport error: it went past
+    the channel and failed the whole resolution phase. U+FFFD stands in for it."""
+    text = encodable(text)
     if len(text) <= limit:
         return text
     head = text[:limit]
