@@ -49,7 +49,7 @@ def split_pdf_entries(
         kind = "spaced paragraphs"
     if starts is None:
         entries, layout = split_entries_with_layout([ln for _, ln in useful], clean)
-        groups = _regroup(entries, useful)
+        groups = _counted(_regroup(entries, useful), lefts)
     else:
         groups = []
         for flag, pair in zip(starts, useful, strict=True):
@@ -151,6 +151,60 @@ def _regroup(
     return groups
 
 
+_NUMBER = re.compile(r"\d+")
+_RANGE_CUT = re.compile(r"\d\s?[-\u2010-\u2014]$")  # "189-", "599\u2013": a page range cut
+
+
+def _counted(
+    groups: list[list[tuple[PdfLine, Line]]], lefts: Mapping[tuple[int, int], float]
+) -> list[list[tuple[PdfLine, Line]]]:
+    """The entries of a numbered list with each "marker" that breaks the count put back
+    on the entry above: a page range cut after its dash ("1989;15:189-" / "203. doi:")
+    leaves its tail opening the next line with a number and a full stop. Such a number
+    goes on the entry above when it is not the next of the count and either sits at the
+    continuation lines' indent (where no marker stands) or follows a range's dash with
+    the count going on after it; a number that skips, set where the markers are after
+    a finished entry, still opens one (a list may lack an entry)."""
+    numbers = [_label_number(group[0][1].text) for group in groups]
+    marks = [_offset(g[0][0], lefts) for g, n in zip(groups, numbers, strict=True) if n is not None]
+    rest = [_offset(p, lefts) for g in groups for p, _ in g[1:]]
+    size = statistics.median(p.size for g in groups for p, _ in g)
+    hanging: float | None = None
+    if len(marks) >= 2 and len(rest) >= 2:
+        hanging = statistics.median(rest)
+        if hanging - statistics.median(marks) <= max(3.0, 0.5 * size):
+            hanging = None  # continuation lines stand where the markers do: no indent to tell
+    out: list[list[tuple[PdfLine, Line]]] = []
+    last: int | None = None
+    for k, (group, number) in enumerate(zip(groups, numbers, strict=True)):
+        if out and number is not None and last is not None and number != last + 1:
+            at_indent = hanging is not None and abs(_offset(group[0][0], lefts) - hanging) <= max(
+                2.0, 0.3 * size
+            )
+            following = next((n for n in numbers[k + 1 :] if n is not None), None)
+            after_cut = _RANGE_CUT.search(out[-1][-1][1].text.rstrip()) is not None and (
+                following is None or following == last + 1
+            )
+            if at_indent or after_cut:
+                out[-1].extend(group)
+                continue
+        out.append(list(group))
+        if number is not None:
+            last = number
+    return out
+
+
+def _label_number(text: str) -> int | None:
+    marker = list_marker(text)
+    label = marker and (marker.group("number") or marker.group("bracket"))
+    found = _NUMBER.search(label) if label else None
+    return int(found.group()) if found else None
+
+
+def _offset(line: PdfLine, lefts: Mapping[tuple[int, int], float]) -> float:
+    return line.x0 - lefts.get((line.page, line.column), line.x0)
+
+
 def _entry(
     group: Sequence[tuple[PdfLine, Line]],
     links: Mapping[int, Sequence[LinkArea]],
@@ -162,12 +216,22 @@ def _entry(
     if marker is not None:
         label = marker.group("number") or marker.group("bracket") or ""
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
-    text = clean(" ".join(parts))
+    text = clean(_joined(parts))
     for uri in _uris_behind(group, links):
         if _bare(uri) not in _bare(text):
             text += f" {uri}"
     location = Location(first.file, first.number, page=first.page)
     return RawEntry(text=text, location=location, raw="\n".join(ln.text for _, ln in group))
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """The entry's lines as one text; a page range cut after its dash ("189-" /
+    "203.") is read whole ("189-203.")."""
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        glue = "" if _RANGE_CUT.search(out) and part[:1].isdigit() else " "
+        out += glue + part
+    return out
 
 
 def _uris_behind(
