@@ -42,21 +42,19 @@ def _rule() -> AddressRule:
 
 @pytest.mark.parametrize("url", UNSENDABLE, ids=range(len(UNSENDABLE)))
 def test_an_unsendable_request_url_is_worded_as_such_through_send_get(url: str) -> None:
-    with pinned_client(_rule(), timeout=2.0) as client:
-        with pytest.raises(TransportFailure) as raised:
-            send_get(client, url)()
+    client = pinned_client(_rule(), timeout=2.0)
+    with client, pytest.raises(TransportFailure) as raised:
+        send_get(client, url)()
     _is_an_unsendable_url(raised.value)
 
 
 @pytest.mark.parametrize("make", [pinned_client, pinned_client2])
 @pytest.mark.parametrize("url", UNSENDABLE, ids=range(len(UNSENDABLE)))
-def test_an_unsendable_request_url_is_worded_as_such_in_both_libraries(
-    make: Any, url: str
-) -> None:
+def test_an_unsendable_request_url_is_worded_as_such_in_both_libraries(make: Any, url: str) -> None:
     lib = httpx if make is pinned_client else httpx2
-    with make(_rule(), timeout=2.0) as client:
-        with pytest.raises((lib.InvalidURL, lib.HTTPError)) as raised:
-            client.get(url)
+    client = make(_rule(), timeout=2.0)
+    with client, pytest.raises((lib.InvalidURL, lib.HTTPError)) as raised:
+        client.get(url)
     failure = failure_from(raised.value)
     assert failure is not None
     _is_an_unsendable_url(failure)
