@@ -273,7 +273,11 @@ def _kernel_devices() -> frozenset[int]:
 
 def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
     """`KERNEL_FILE` when the file `status` describes (of `path`, when known) lies on a
-    kernel file system, by its device or by its real path; else None."""
+    kernel file system -- by its device, by its real path -- or when the way to it
+    passes through one (`enters`): ``/proc/self/fd/3``, ``/dev/fd/3`` or ``k/fd/3``
+    with ``k -> /proc/self`` is whatever file the run holds open on descriptor 3 (a
+    credential an earlier CI step left open, a deleted temporary file no name reaches),
+    a regular file on disk by its device and real path alike; else None."""
     if status.st_dev in _kernel_devices():
         return KERNEL_FILE
     if path is None:
@@ -282,8 +286,9 @@ def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
         real = Path(os.path.realpath(path))
     except (OSError, ValueError):
         return KERNEL_FILE  # a name that cannot be resolved is no author's file either
-    if any(real.is_relative_to(folder) for folder in _KERNEL_FOLDERS):
-        return KERNEL_FILE
+    for folder in _KERNEL_FOLDERS:
+        if real.is_relative_to(folder) or (os.path.isdir(folder) and enters(path, Path(folder))):
+            return KERNEL_FILE
     return None
 
 

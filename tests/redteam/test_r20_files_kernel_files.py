@@ -114,6 +114,43 @@ def test_a_front_matter_bibliography_on_a_kernel_file_is_not_opened(
     assert "kernel" in _messages(report), _messages(report)
 
 
+FD_NAMINGS = [
+    "\\input{/proc/self/fd/%d}",
+    "\\input{/dev/fd/%d}",
+    "\\input{k/fd/%d}",  # through the folder's link k -> /proc/self
+    "\\subimport{/proc/self/fd/}{%d}",
+]
+
+
+@pytest.mark.parametrize("naming", FD_NAMINGS)
+@pytest.mark.parametrize("deleted", [False, True])
+def test_a_file_the_run_holds_open_is_not_read_through_its_descriptor(
+    folder: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    opened: list[str],
+    naming: str,
+    deleted: bool,
+) -> None:
+    """``/proc/self/fd/N`` resolves to the file descriptor N is open on: a file of the
+    runner's the process holds (a credential a CI step left open, a deleted temporary
+    file no name reaches any more) -- its real path is no kernel file's, but its name
+    is one of the kernel's descriptor folders, and is refused as those are."""
+    _present("/proc/self/fd")
+    secret = tmp_path_factory.mktemp("runner") / "held.tex"
+    secret.write_text("See \\cite{QZ20HELDSECRET}.\n", encoding="utf-8")
+    descriptor = os.open(secret, os.O_RDONLY)
+    try:
+        if deleted:
+            secret.unlink()
+        (folder / "paper.tex").write_text(LATEX % (naming % descriptor), encoding="utf-8")
+        report, _kernel = _check(capsys, opened, "paper.tex")
+    finally:
+        os.close(descriptor)
+    assert "QZ20HELDSECRET" not in json.dumps(report)
+    assert "kernel" in _messages(report), _messages(report)
+
+
 @pytest.mark.parametrize("target", ["/proc/self/status", "/sys/devices/system/cpu/online"])
 def test_a_kernel_file_given_on_the_command_line_is_refused(
     folder: Path, capsys: pytest.CaptureFixture[str], opened: list[str], target: str
