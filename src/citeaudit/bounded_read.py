@@ -251,7 +251,7 @@ def file_kind(mode: int) -> str | None:
 # they hold: by their kind alone ``\input{/proc/self/status}`` was read, and the
 # machine's state spliced into a stranger's manuscript.
 _KERNEL_FOLDERS = ("/proc", "/sys", "/dev")
-KERNEL_FILE = "a kernel file (/proc, /sys, /dev: the machine's state, no author's file)"
+KERNEL_FILE = "a kernel file (under /proc, /sys or /dev: the machine's own state)"
 
 
 def _kernel_devices() -> frozenset[int]:
@@ -366,7 +366,7 @@ def _opened(path: Path | str) -> tuple[int, os.stat_result]:
         status = os.fstat(descriptor)
         kind = status_kind(None, status)  # the name was judged before the open
         if kind is not None:
-            raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
+            raise NotARegularFile(errno.EINVAL, _not_read(kind), str(path))
         if held is not None and not _same_file_inside(path, status, held):
             raise OutsideHeldFolder(errno.EACCES, OUTSIDE, str(path))
     except BaseException:
@@ -410,7 +410,14 @@ def _refuse_unopened(path: Path | str) -> None:
         raise NotARegularFile(errno.EISDIR, "is a directory, not a file", str(path))
     kind = status_kind(path, status)
     if kind is not None:
-        raise NotARegularFile(errno.EINVAL, f"is {kind}, not a file; it is not read", str(path))
+        raise NotARegularFile(errno.EINVAL, _not_read(kind), str(path))
+
+
+def _not_read(kind: str) -> str:
+    """Why a file of `kind` (`status_kind`) is not read."""
+    if kind == KERNEL_FILE:
+        return f"is {kind}, no author's file; it is not read"
+    return f"is {kind}, not a file; it is not read"
 
 
 def _too_large(size: int | None, limit: int) -> str:
