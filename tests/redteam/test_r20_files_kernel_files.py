@@ -178,3 +178,34 @@ def test_bounded_read_refuses_a_kernel_file_unopened(opened: list[str], target: 
 
 def test_an_ordinary_file_is_still_read(folder: Path) -> None:
     assert read_capped(folder / "refs.bib", 1 << 20) == REFS.encode()
+
+
+ENDLESS = [
+    ("\\input{/dev/zero}", "character device"),
+    ("\\input{/dev/urandom}", "character device"),
+    ("\\input{/dev/stdin}", "not read"),  # a terminal, /dev/null, a pipe: whatever it is
+    ("\\input{pipe}", "named pipe"),  # a FIFO in the author's folder, no writer
+    ("\\addbibresource{pipe.bib}", "named pipe"),
+]
+
+
+@pytest.mark.parametrize(("naming", "said"), ENDLESS)
+def test_an_endless_or_blocking_file_is_refused_unread(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    opened: list[str],
+    naming: str,
+    said: str,
+) -> None:
+    """The kinds `file_kind` refused before this round stay refused on the unconfined
+    command line: a device that never ends, a pipe that never answers -- not opened at
+    all (an open of a device acts; a FIFO's read blocks the run for good)."""
+    os.mkfifo(folder / "pipe.tex")
+    os.mkfifo(folder / "pipe.bib")
+    (folder / "paper.tex").write_text(LATEX % naming, encoding="utf-8")
+    before = len(opened)
+    report, _kernel = _check(capsys, opened, "paper.tex")
+    named = ("/dev/zero", "/dev/urandom", "/dev/stdin", "pipe.tex", "pipe.bib")
+    devices = [n for n in opened[before:] if n.endswith(named)]
+    assert not devices, devices
+    assert said in _messages(report), _messages(report)
