@@ -187,3 +187,38 @@ def test_a_redirect_the_link_checker_refuses_is_never_looked_up(
         client.get(bad_hop_server.url(f"/hop/{index}"))
     assert names.questions == []
     assert bad_hop_server.hits["/hop/"] == 1
+
+
+def test_redirect_hops_that_time_out_are_not_retried_but_open_the_breaker() -> None:
+    """The other side of class 1: a registry redirecting every request to a host that
+    never answers. Each request is sent once (no retry of the whole chain), and the
+    breaker hears of each, so the run stops asking after its threshold instead of
+    spending a whole deadline on every look-up of the run."""
+    silent = socket.socket()
+    silent.bind((str(PUBLIC), 0))
+    silent.listen(16)  # accepts, never answers
+    location = f"http://elsewhere.test:{silent.getsockname()[1]}/record"
+
+    def works(sock: socket.socket, target: str) -> None:
+        sock.sendall(answer("302 Found", [("Location", location)]))
+
+    server = RawServer({"/works/": works}).start()
+    channel = Channel("crossref", LocalLimiter(1000.0, 4), policy=RETRY)
+    registry = CrossrefRegistry(
+        channel,
+        base_url=server.url(""),
+        timeout=0.3,
+        forbidden=only_127_0_0_2_is_public,
+        lookup=NameServer(),
+    )
+    try:
+        registry.begin()
+        asked = [registry.work(f"10.1000/silent{i}") for i in range(RETRY.breaker_threshold + 2)]
+    finally:
+        registry.close()
+        server.stop()
+        silent.close()
+    assert all(a.answer is Answer.UNAVAILABLE for a in asked)
+    assert asked[0].reason is not None and "timeout" in asked[0].reason
+    assert channel.broken is not None
+    assert server.hits["/works/"] == RETRY.breaker_threshold  # once each, then no more

@@ -52,14 +52,20 @@ class TransportFailure(Exception):
 
     `final`: this one request is not to be sent again (we refused it ourselves, e.g. a
     redirect to a non-public address), but the registry is not to blame: no retry,
-    no open circuit.
+    no open circuit. `counted` (with `final`): not retried, but counted towards the
+    breaker all the same -- a redirect hop that held the request until its deadline:
+    a registry sending every request to a silent host would otherwise cost every
+    look-up of the run a whole deadline, the breaker never told.
     """
 
-    def __init__(self, reason: str, *, unreachable: bool = False, final: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, unreachable: bool = False, final: bool = False, counted: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.unreachable = unreachable
         self.final = final
+        self.counted = counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +207,8 @@ class Channel:
                     raise ResolverError(self.name, OUT_OF_TIME) from None
                 reason = failure.reason
                 if failure.final:
+                    if failure.counted:
+                        self._failed()
                     raise ResolverError(self.name, failure.reason) from None
                 if failure.unreachable or preflight:
                     self._open(f"unreachable ({failure.reason})")

@@ -82,7 +82,8 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     the circuit at once, or a retry sent the whole chain again and the breaker counted
     it -- so one record redirecting somewhere hostile silenced the registry for the
     rest of the upload. The registry answered; only that request failed. (A loop on
-    the registry's own host stays the registry's failure: retried, and counted.)
+    the registry's own host stays the registry's failure: retried, and counted; a hop
+    that timed out is not retried but counted, `TransportFailure.counted`.)
 
     A URL the client will not send at all (``InvalidURL``: our own request, never
     sent) is that request's failure too, said as such: no network was asked.
@@ -100,7 +101,9 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
         if isinstance(e, RedirectHopFailed):
             said = _hop_words(chain, e)
             return TransportFailure(
-                f"not followed: a redirect to another host failed ({said})", final=True
+                f"not followed: a redirect to another host failed ({said})",
+                final=True,
+                counted=said == "timeout",  # it held the request: the breaker hears of it
             )
     for e in chain:
         if isinstance(e, httpx.InvalidURL | httpx2.InvalidURL):
