@@ -184,8 +184,9 @@ def enters(path: Path | str, folder: Path) -> bool:
     last part's link followed too (an open follows it), ``..`` taken after the link
     before it. A part that does not exist ends the walk, judged by its folder. A name
     too long or too linked to walk counts as the folder's."""
-    try:
-        written = Path(os.getcwd(), path)  # `path` itself when it is absolute
+    try:  # no working folder is asked for an absolute name (it may be gone: a
+        # deployment replaced it), so such a name is judged as it is
+        written = Path(path) if Path(path).is_absolute() else Path(os.getcwd(), path)
     except (OSError, ValueError):
         return True
     if len(written.parts) > _MOST_PARTS:
@@ -286,6 +287,8 @@ def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
         real = Path(os.path.realpath(path))
     except (OSError, ValueError):
         return KERNEL_FILE  # a name that cannot be resolved is no author's file either
+    if not real.is_absolute():
+        return None  # relative after all: the working folder is gone, the open fails
     for folder in _KERNEL_FOLDERS:
         if real.is_relative_to(folder) or (os.path.isdir(folder) and enters(path, Path(folder))):
             return KERNEL_FILE

@@ -209,3 +209,17 @@ def test_an_endless_or_blocking_file_is_refused_unread(
     devices = [n for n in opened[before:] if n.endswith(named)]
     assert not devices, devices
     assert said in _messages(report), _messages(report)
+
+
+def test_a_file_is_read_when_the_working_folder_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The way to a file is walked without the working folder when its name is absolute:
+    a worker whose folder a deployment removed still reads its uploads (asked for the
+    working folder first, every name counted as a kernel file's, and every read failed)."""
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert read_capped(tmp_path / "refs.bib", 1 << 20) == REFS.encode()
