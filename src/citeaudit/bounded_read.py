@@ -246,19 +246,21 @@ def file_kind(mode: int) -> str | None:
 
 
 # Where the kernel shows its own state as files: a process's status, memory map,
-# environment and mount table (``/proc``), hardware and cgroup settings (``/sys``), the
-# devices' own folder (``/dev``: a message queue there is "regular" too). Their files
-# are regular by their mode, and say 0 bytes (``/proc``) or 4,096 (``/sys``) whatever
-# they hold: by their kind alone ``\input{/proc/self/status}`` was read, and the
-# machine's state spliced into a stranger's manuscript.
-_KERNEL_FOLDERS = ("/proc", "/sys", "/dev")
-KERNEL_FILE = "a kernel file (under /proc, /sys or /dev: the machine's own state)"
+# environment, open descriptors and mount table (``/proc``), hardware and cgroup
+# settings (``/sys``). Their files are regular by their mode, and say 0 bytes
+# (``/proc``) or 4,096 (``/sys``) whatever they hold: by their kind alone
+# ``\\input{/proc/self/status}`` was read, and the machine's state spliced into a
+# stranger's manuscript. ``/dev`` is not one of them: its devices are refused by their
+# kind, its links (``/dev/fd``, ``/dev/stdin``) lead into ``/proc``, and its ``shm``
+# is where some deployments put their temporary folder -- the uploads' scratch.
+_KERNEL_FOLDERS = ("/proc", "/sys")
+KERNEL_FILE = "a kernel file (under /proc or /sys: the machine's own state)"
 
 
 def _kernel_devices() -> frozenset[int]:
     """The devices of the kernel's own file systems, where this system has them: a
     bind mount of one elsewhere (``/srv/p`` showing ``/proc``) is still that device.
-    A folder on the root's own device is no mount (a chroot's bare ``/dev``): counted,
+    A folder on the root's own device is no mount (a chroot's bare ``/proc``): counted,
     it refused every file of the disk. Asked each time (a few `stat` calls, no file
     opened): a file system mounted after start is known too."""
     devices = set()

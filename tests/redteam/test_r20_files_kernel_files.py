@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -223,3 +225,16 @@ def test_a_file_is_read_when_the_working_folder_is_gone(
     monkeypatch.chdir(gone)
     gone.rmdir()
     assert read_capped(tmp_path / "refs.bib", 1 << 20) == REFS.encode()
+
+
+def test_a_file_in_shared_memory_is_an_ordinary_file() -> None:
+    """``/dev/shm`` is where some deployments keep their temporary folder (the uploads'
+    scratch): its files are the service's own, not the kernel's, and are read."""
+    if not os.access("/dev/shm", os.W_OK):
+        pytest.skip("no writable /dev/shm here")
+    folder = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        (folder / "refs.bib").write_text(REFS, encoding="utf-8")
+        assert read_capped(folder / "refs.bib", 1 << 20) == REFS.encode()
+    finally:
+        shutil.rmtree(folder)
