@@ -174,6 +174,10 @@ def _counted(
         hanging = statistics.median(rest)
         if hanging - statistics.median(marks) <= max(3.0, 0.5 * size):
             hanging = None  # continuation lines stand where the markers do: no indent to tell
+    upcoming: list[int | None] = [None] * len(numbers)  # the next group's number, in one pass
+    for k in range(len(numbers) - 2, -1, -1):
+        nxt = numbers[k + 1]
+        upcoming[k] = nxt if nxt is not None else upcoming[k + 1]
     out: list[list[tuple[PdfLine, Line]]] = []
     last: int | None = None
     for k, (group, number) in enumerate(zip(groups, numbers, strict=True)):
@@ -181,7 +185,7 @@ def _counted(
             at_indent = hanging is not None and abs(_offset(group[0][0], lefts) - hanging) <= max(
                 2.0, 0.3 * size
             )
-            following = next((n for n in numbers[k + 1 :] if n is not None), None)
+            following = upcoming[k]
             after_cut = _RANGE_CUT.search(out[-1][-1][1].text.rstrip()) is not None and (
                 following is None or following == last + 1
             )
