@@ -181,17 +181,13 @@ def test_nc_newcommand_argument_count_is_no_citation(tmp_path: Path) -> None:
     assert len(uncited) == 3
 
 
-# --- TL: a list at the end of each part (owner: reference_section, not fixed) ----------
+# --- TL: a list at the end of each part (fixed by s10: earlier_reference_sections) ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class TL: a document with a reference list at the end of each part (a "
-    "dissertation compiled from its stage reports) is read with its last list only: the "
-    "earlier lists' entries are lost and their citations 'missing' (owner: "
-    "manuscript/reference_section.py, one section per document)",
-)
 def test_tl_each_parts_reference_list_is_read(tmp_path: Path) -> None:
+    """A dissertation compiled from its stage reports has a "References:" list after
+    one part and another at the end: with the last list alone read, the first list's
+    entries were lost and their citations 'missing' (REAL_MANUSCRIPTS_9 and _10)."""
     body = (
         para(run("Empathise"), style="Heading1")
         + para(run("Young growers lack training (Ade & Bell, 2020)."))

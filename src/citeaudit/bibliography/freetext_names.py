@@ -64,8 +64,18 @@ _ORG_JOINERS = frozenset(
 _CONJUNCTIONS = frozenset(["and", "&", "und", "y", "e", "et", "dan", "en", "og", "och", "ve", "és"])
 _ARTICLES = frozenset(["THE", "O", "A", "OS", "AS", "EL", "LA", "LOS", "LAS", "LE", "LES", "IL"])
 
-_INITIAL = re.compile(rf"^[{_UP}]\.?(?:-[{_UP}a-zà-ÿ]\.|[{_UP}]\.)*$|^[{_UP}]\.(?:-?[{_UP}]\.?)*$")
-_INITIAL_STRICT = re.compile(rf"^(?:[{_UP}]\.(?:-?[{_UP}a-zà-ÿ]\.)*|[{_UP}](?:-[{_UP}])?)$")
+# Cyrillic and Greek capitals count as initials only with their full stop ("К.", "А.-В."):
+# "Карпов, К. В. (2020)" is one person, not "Карпов" and "В" (REAL_MANUSCRIPTS_10, CI);
+# an undotted capital there is a word ("В" is a preposition) or an acronym ("МГУ")
+_DOTTED_UP = "А-ЯЁΑ-Ω"
+_INITIAL = re.compile(
+    rf"^[{_UP}]\.?(?:-[{_UP}a-zà-ÿ]\.|[{_UP}]\.)*$|^[{_UP}]\.(?:-?[{_UP}]\.?)*$"
+    rf"|^[{_DOTTED_UP}]\.(?:-?[{_DOTTED_UP}]\.)*$"
+)
+_INITIAL_STRICT = re.compile(
+    rf"^(?:[{_UP}]\.(?:-?[{_UP}a-zà-ÿ]\.)*|[{_UP}](?:-[{_UP}])?)$"
+    rf"|^[{_DOTTED_UP}]\.(?:-?[{_DOTTED_UP}]\.)*$"
+)
 # "AB", and hyphenated as French and German names give them: "J-P", "K-G", "P-A"
 _VANC_INITIALS = re.compile(rf"^(?:[{_UP}]{{1,4}}|[{_UP}]-[{_UP}]{{1,2}})$")
 _CAP_WORD = re.compile(rf"^(?:[{_UP}][\w'’\-]*\.?|[{_UP}]['’][{_UP}][\w\-]*)$")
@@ -238,7 +248,25 @@ def _common_word(w: str) -> bool:
 
 def _is_initials(piece: str) -> bool:
     toks = piece.replace(".", ". ").split()
-    return bool(toks) and all(_INITIAL.match(t) for t in toks)
+    return bool(toks) and all(_INITIAL.match(t) for t in _stop_lent(toks))
+
+
+def _stop_lent(toks: list[str]) -> list[str]:
+    """`toks` with a last lone Cyrillic or Greek capital given its full stop when it is
+    the whole name part or a dotted initial stands before it: "С. П" is "С. П." whose
+    stop the list took ("Зуев, С. П. (2020)"), "А" after "Смирнов," is "А."; inside a
+    longer part ("Теория В") the capital stays a word."""
+    if (
+        toks
+        and len(toks[-1]) == 1
+        and _DOTTED_CAPITAL.match(toks[-1])
+        and (len(toks) == 1 or (_INITIAL.match(toks[-2]) and toks[-2].endswith(".")))
+    ):
+        return [*toks[:-1], toks[-1] + "."]
+    return toks
+
+
+_DOTTED_CAPITAL = re.compile(rf"[{_DOTTED_UP}]")
 
 
 def _is_given(piece: str) -> bool:
@@ -249,7 +277,7 @@ def _is_given(piece: str) -> bool:
     core = [t for t in toks if t.lower() not in PARTICLES]
     if not core:
         return False
-    return all(_INITIAL.match(t) or _CAP_WORD.match(t) for t in core) and not any(
+    return all(_INITIAL.match(t) or _CAP_WORD.match(t) for t in _stop_lent(core)) and not any(
         c.isdigit() for c in piece
     )
 

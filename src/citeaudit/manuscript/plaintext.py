@@ -10,14 +10,18 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from citeaudit.manuscript.document import Document, Line
+from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.line_numbers import without_line_numbers
 from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.markup import strip_markdown
 from citeaudit.manuscript.note_markers import hide_note_markers
 from citeaudit.manuscript.reading import InputProblem, decode_text
-from citeaudit.manuscript.reference_section import find_reference_section
+from citeaudit.manuscript.reference_section import (
+    ReferenceSection,
+    earlier_reference_sections,
+    find_reference_section,
+)
 from citeaudit.model.location import Location
 
 __all__ = ["PlainTextReader", "document_from_lines"]
@@ -63,8 +67,11 @@ def document_from_lines(
         heading = None
         layout = None
     else:
-        body = tuple(lines[: section.start]) + tuple(lines[section.end :])
-        entries = section.entries
+        # a list closing each chapter or part before the last (class TL): every one is
+        # read, and taken out of the body
+        sections = [*earlier_reference_sections(lines, section, levels, clean), section]
+        body = _without(lines, sections)
+        entries = _joined_entries(sections)
         if format in _NOTE_FORMATS:  # Word's notes saved as text: "[1]" (note_markers)
             body = hide_note_markers(body, entries)
         first = lines[section.start]
@@ -80,3 +87,28 @@ def document_from_lines(
         bibliography_files=bibliography_files,
         files=files if files is not None else (path,),
     )
+
+
+def _without(lines: Sequence[Line], sections: Sequence[ReferenceSection]) -> tuple[Line, ...]:
+    """`lines` less each section's (the sections in order, none overlapping)."""
+    body: list[Line] = []
+    at = 0
+    for section in sections:
+        body.extend(lines[at : section.start])
+        at = section.end
+    body.extend(lines[at:])
+    return tuple(body)
+
+
+def _joined_entries(sections: Sequence[ReferenceSection]) -> tuple[RawEntry, ...]:
+    """The sections' entries in order, an entry whose text an earlier list already gave
+    read once: a thesis may print a chapter's list and repeat it in the closing one, and
+    the one work twice would be a 'duplicate' the author never wrote."""
+    seen: set[str] = set()  # the texts of the lists before this one
+    out: list[RawEntry] = []
+    for section in sections:
+        keys = [" ".join(entry.text.casefold().split()) for entry in section.entries]
+        # one list's own repeated entry stays: that duplicate the author did write
+        out.extend(e for e, key in zip(section.entries, keys, strict=True) if key not in seen)
+        seen.update(keys)
+    return tuple(out)

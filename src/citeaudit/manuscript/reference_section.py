@@ -42,6 +42,7 @@ __all__ = [
     "Heading",
     "Layout",
     "ReferenceSection",
+    "earlier_reference_sections",
     "find_headings",
     "find_reference_section",
     "is_reference_title",
@@ -50,6 +51,7 @@ __all__ = [
     "normalize_title",
     "split_entries",
     "split_entries_with_layout",
+    "title_only_entry",
 ]
 
 # Normalised: case-folded, accents removed, single spaces.
@@ -226,7 +228,10 @@ _LATEX_END = re.compile(r"^\s*\\(?:end\{document\}|appendix\b|begin\{appendix|ba
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*[:.]?\s*$")
 _NUMBERING = re.compile(
     r"^(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s*|\d+(?:\.\d+)*\s+|(?:bab|chapter|part)\s+"
-    r"[\divxlcdm]+[.:]?\s+)",
+    r"[\divxlcdm]+[.:]?\s+"
+    # Chinese numbering: "七、", "5、", "（五）", "第七章 " (class HC)
+    r"|(?:[一二三四五六七八九十百零〇]+|\d+)[、．]\s*|[(（](?:[一二三四五六七八九十]+|\d+)[)）]\s*"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节部分篇]+\s*)",
     re.IGNORECASE,
 )
 # A number may carry a reader's mark after it, as review journals flag the papers "of
@@ -333,7 +338,27 @@ def normalize_title(text: str) -> str:
     plain = plain.strip().rstrip(":：.").strip()
     decomposed = unicodedata.normalize("NFKD", plain.casefold())
     stripped = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
-    return _number_slip(_bilingual(stripped))
+    return _qualified_cjk(_number_slip(_bilingual(stripped)))
+
+
+_CJK_LIST_TITLES = ("参考文献", "參考文獻", "参考资料", "参考书目", "引用文献")
+# what qualifies the title in a proposal's or a chapter's list: "已查阅的主要参考文献"
+# (the main references consulted), "本章参考文献" (this chapter's references)
+_CJK_QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:的|主要)|本章|本文|本节|本篇)")
+
+
+def _qualified_cjk(title: str) -> str:
+    """A Chinese list title with a short qualifier before it, "5.已查阅的主要参考文献",
+    "本章参考文献", as the title itself; any other title unchanged. Not taken, a
+    proposal's list of fourteen works was read as body text and none was reported
+    uncited (REAL_MANUSCRIPTS_10, class HC). Only the qualifiers a list's heading uses
+    (ending in 的 or 主要, or naming this chapter or text): a sentence ending in the
+    word, "详见参考文献", is no heading."""
+    if title in REFERENCE_TITLES or not title.endswith(_CJK_LIST_TITLES):
+        return title
+    base = next(t for t in _CJK_LIST_TITLES if title.endswith(t))
+    qualifier = title[: -len(base)]
+    return base if _CJK_QUALIFIER.fullmatch(qualifier) else title
 
 
 def _number_slip(title: str) -> str:
@@ -555,7 +580,86 @@ def find_reference_section(
     if not candidates:
         return None
     strong = [h for h in candidates if h.strength > 0]
-    heading = (strong or candidates)[-1]
+    return _section_at(lines, headings, (strong or candidates)[-1], clean)
+
+
+# at most this many lists before the last are read (a thesis has one a chapter or a
+# part): each is one pass over the text before it, so the reading stays linear
+_MAX_EARLIER_LISTS = 48
+
+
+def earlier_reference_sections(
+    lines: Sequence[Line],
+    last: ReferenceSection,
+    levels: Mapping[int, int] | None = None,
+    clean: Callable[[str], str] = strip_markdown,
+) -> list[ReferenceSection]:
+    """The reference lists that close a chapter or a part before `last` (the document's
+    last list), first to last.
+
+    Why: a thesis compiled from its chapters or stage reports prints a list after each;
+    with the last list alone read, the others' entries were lost and their citations
+    "missing" (REAL_MANUSCRIPTS_9 and _10, class TL). A list is taken only when it reads
+    as one: most of its entries carry a year or an address, and it is not numbered (a
+    numbered list per chapter restarts at [1], and its numbers would name two entries
+    once the lists are read as one). A numbered `last` list keeps the document to it."""
+    if _numbered_layout(last):
+        return []
+    headings = find_headings(lines, levels)
+    # a typed "3. References" before the last list is the table of contents' line (see
+    # _first_of_chain): never a list of its own
+    candidates = [
+        h
+        for h in headings
+        if h.title in REFERENCE_TITLES and h.index < last.start and h.level != _TYPED_NUMBERED
+    ]
+    found: list[ReferenceSection] = []
+    bound = last.start
+    # the headings tried are bounded too: each try is a pass over the text before it, and
+    # a hostile text of 10,000 "References" lines none of which heads a list would
+    # otherwise be read 10,000 times
+    for tried, heading in enumerate(reversed(candidates)):
+        if len(found) >= _MAX_EARLIER_LISTS or tried >= 2 * _MAX_EARLIER_LISTS:
+            break
+        if heading.index >= bound:
+            continue  # a heading of a chain already read with the list after it
+        prefix = lines[:bound]
+        section = _section_at(prefix, [h for h in headings if h.index < bound], heading, clean)
+        if section.end <= section.start or not _reads_as_list(section):
+            continue
+        found.append(section)
+        bound = section.start
+    return found[::-1]
+
+
+def _numbered_layout(section: ReferenceSection) -> bool:
+    return section.layout is not None and section.layout.kind == "numbered"
+
+
+_DATED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|://|\bn\.\s?d\.|\bs\.\s?d\.")
+
+
+def _reads_as_list(section: ReferenceSection) -> bool:
+    """Whether a list before the last reads as a reference list: some entries, most of
+    them opening as an entry does and dated or with an address, and not numbered (see
+    earlier_reference_sections). A table of contents' line naming the list gives its
+    next lines and the text after them ("1. Introduction", "Maps help (Roe, 2017).")
+    as entries: no such list."""
+    entries = section.entries
+    if not entries or _numbered_layout(section):
+        return False
+    read = sum(1 for e in entries if _DATED.search(e.text) and looks_like_entry_start(e.text))
+    return read * 2 > len(entries)
+
+
+def _section_at(
+    lines: Sequence[Line],
+    headings: Sequence[Heading],
+    heading: Heading,
+    clean: Callable[[str], str],
+) -> ReferenceSection:
+    """The list under `heading`: to the next heading of the same or a higher level, an
+    appendix-like heading, or the end of `lines`."""
     first = _first_of_chain(heading, headings)
     end = len(lines)
     inner: set[int] = set()
@@ -922,9 +1026,78 @@ def split_entries_with_layout(
     # A placeholder a draft keeps under its heading ("…", "---", "[...]") has no letter
     # or digit: no entry, never 'never cited' (REAL_MANUSCRIPTS_8, class PH)
     cut = [_entry(group, cleaned) for group in entries]
+    kinds = _kinds_of_source(cut)
     return [
-        e for e in cut if any(ch.isalnum() for ch in e.text) and not _template_instruction(e.text)
+        e
+        for k, e in enumerate(cut)
+        if any(ch.isalnum() for ch in e.text)
+        and not _template_instruction(e.text)
+        and k not in kinds
+        and not title_only_entry(e.text)
     ], layout
+
+
+def title_only_entry(text: str) -> bool:
+    """Whether an entry is only the list's title, repeated, or a page number, or both:
+    a PDF's running header over each page of the list ("Bibliografía" and "57") joined
+    into an 'entry' that was reported never cited (REAL_MANUSCRIPTS_10, class RH). No
+    work is written as a bare number of four digits or fewer."""
+    tokens = text.split()
+    words = [w for w in tokens if not w.strip(".,;:()[]").isdigit()]
+    if not words:  # the page number alone, its header taken for the list's heading
+        return 0 < len(tokens) <= 2 and all(len(t) <= 4 for t in tokens)
+    return len(words) <= _TITLE_ONLY_WORDS and all(is_reference_title(w) for w in words)
+
+
+_TITLE_ONLY_WORDS = 4
+
+
+_BULLETS = ("•", "◦", "▪", "‣", "-", "*", "–", "·", "○", "■", "□")
+_KIND_MAX_WORDS = 6
+
+
+def _kind_of_source(entry: RawEntry) -> bool:
+    """A bulleted item naming a kind of source, "• Bücher, in denen nachgeschlagen
+    wurde", "• Normen", "• Artigos de periódicos": a few words, no digit, no address, no
+    full stop or colon inside -- no work is written so."""
+    raw = entry.raw.lstrip()
+    if not raw.startswith(_BULLETS):
+        return False
+    text = entry.text.strip().lstrip("".join(_BULLETS)).strip().rstrip(".;,")
+    return (
+        0 < len(text.split()) <= _KIND_MAX_WORDS
+        and not any(ch.isdigit() for ch in text)
+        and "://" not in text
+        and not any(ch in text for ch in ".:")
+    )
+
+
+def _kinds_of_source(entries: Sequence[RawEntry]) -> set[int]:
+    """The entries in runs of two or more bulleted kinds of source: a template's
+    example of what the list may hold ("Hier wird verwendete Literatur angegeben, z.B.:"
+    then "• Bücher", "• Artikel aus Zeitschriften", "• Normen"), left under the heading.
+    Read as entries, ten of them were 'never cited' (REAL_MANUSCRIPTS_10, class TB). One
+    such item alone is left an entry: a student's "• Wikipedia" is what the list says."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, entry in enumerate([*entries, None]):
+        if entry is not None and _kind_of_source(entry):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+            intro = run[0] - 1  # "..., z.B.:" over the run: the template's words too
+            if intro >= 0 and _introduces(entries[intro].text):
+                out.add(intro)
+        run = []
+    return out
+
+
+def _introduces(text: str) -> bool:
+    """A line that introduces the items after it: it ends in a colon and holds no digit
+    ("Hier wird verwendete Literatur angegeben, z.B.:", "Liste aqui, por exemplo:")."""
+    plain = text.strip()
+    return plain.endswith((":", "：")) and not any(ch.isdigit() for ch in plain)
 
 
 # A template's instruction to its user left under the list's heading: a verb telling
