@@ -9,6 +9,16 @@ checker's turns and at every request (redirect hops, soft-404 probes), and with 
 over every process. Names are mapped to loopback addresses by the transport's own
 resolver hook. Counted: the requests each stand-in received, and the most the slow
 one had in flight at once.
+
+Decided by events, not by the machine's speed (a deadline of 1.5 s in real time once
+failed at a load average of 9, with 144 of the 180 site links answered): the tarpit
+holds every request it gets until the test ends, and the run's time runs out when the
+test moves the event loop's clock on (`tests.stepped_clock`) -- once every site link is
+checked and the tarpit holds a request. So the tarpit's requests are cut by the run's
+deadline, and the site links are checked while it holds its share, never raced against
+a clock. A hang guard steps the clock anyway after `SAFETY_NET` real seconds: a run in
+which the tarpit took every worker then ends with the site links out of time (a
+failure, never a hang).
 """
 
 from __future__ import annotations
@@ -20,12 +30,12 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from citeaudit.links.address_gate import AddressGate
-from citeaudit.links.checker import OUT_OF_TIME, LinkChecker
+from citeaudit.links.checker import OUT_OF_TIME, LinkChecker, Progress
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.safety import Resolver
 from citeaudit.links.shared_pacing import SharedPacer
@@ -33,20 +43,24 @@ from citeaudit.links.targets import target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.redteam_net_server import RawServer, answer
+from tests.stepped_clock import SteppedLoop, stepped_loops
 
+RUN_TIME = 120.0  # never reached in real time: the test moves the clock past it
+REQUEST_TIMEOUT = 300.0  # longer than any step: only the run's deadline ends a request
+SAFETY_NET = 60.0  # the hang guard's real seconds; passed only when the test fails
 POLICY = LinkPolicy(
     concurrency=16,
     per_host=2,
     per_address=4,
     min_interval=0.0,
-    connect_timeout=2.0,
-    read_timeout=2.0,
-    total_timeout=2.0,
+    connect_timeout=REQUEST_TIMEOUT,
+    read_timeout=REQUEST_TIMEOUT,
+    total_timeout=REQUEST_TIMEOUT,
     max_retries=0,
-    max_run_time=1.5,
+    max_run_time=RUN_TIME,
     soft404=False,
     archive=False,
-    probe_timeout=2.0,
+    probe_timeout=REQUEST_TIMEOUT,
     allow_private_networks=True,  # the stand-ins are on loopback
 )
 TARPIT_NAMES, SITES, SITE_LINKS = 200, 3, 60
@@ -70,16 +84,34 @@ class _Slow:
         sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
 
 
+class _Tarpit:
+    """Holds every request until `release` (at the test's end), counting them."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.arrived = 0
+        self.on_arrival: Callable[[], None] = lambda: None
+        self._lock = threading.Lock()
+
+    def __call__(self, sock: socket.socket, target: str) -> None:
+        with self._lock:
+            self.arrived += 1
+        self.on_arrival()
+        self.release.wait(SAFETY_NET * 2)
+        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
+
+
 def _fast(sock: socket.socket, target: str) -> None:
     sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
 
 
 @pytest.fixture
-def stand_ins() -> Iterator[tuple[RawServer, _Slow, list[RawServer]]]:
-    slow = _Slow(0.3)
-    tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
+def stand_ins() -> Iterator[tuple[RawServer, _Tarpit, list[RawServer]]]:
+    held = _Tarpit()
+    tarpit = RawServer({"/": held}, host="127.0.0.1").start()
     sites = [RawServer({"/": _fast}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
-    yield tarpit, slow, sites
+    yield tarpit, held, sites
+    held.release.set()
     for s in [tarpit, *sites]:
         s.stop()
 
@@ -106,7 +138,11 @@ def _urls(tarpit: RawServer, sites: list[RawServer]) -> list[str]:
 
 
 async def _check(
-    policy: LinkPolicy, urls: list[str], sites: list[RawServer], pacer: SharedPacer | None = None
+    policy: LinkPolicy,
+    urls: list[str],
+    sites: list[RawServer],
+    pacer: SharedPacer | None = None,
+    progress: Progress | None = None,
 ) -> list[LinkCheck]:
     transport = PerHostTransport(
         per_host=policy.per_host, allow_private=True, resolver=_names(sites)
@@ -119,19 +155,54 @@ async def _check(
         transport=transport,
         pacer=pacer,
     ) as checker:
-        return await checker.check_all([target_for(u) for u in urls])
+        return await checker.check_all([target_for(u) for u in urls], progress)
 
 
 def test_names_on_one_slow_address_share_one_addresss_limit(
-    stand_ins: tuple[RawServer, _Slow, list[RawServer]],
+    stand_ins: tuple[RawServer, _Tarpit, list[RawServer]],
 ) -> None:
-    tarpit, slow, sites = stand_ins
-    checks = asyncio.run(_check(POLICY, _urls(tarpit, sites), sites))
+    tarpit, held, sites = stand_ins
+    sites_ok = 0
+
+    async def go() -> list[LinkCheck]:
+        loop = asyncio.get_running_loop()
+        assert isinstance(loop, SteppedLoop)
+        ended = threading.Event()
+
+        def time_is_up() -> None:  # once, on the loop's thread or the hang guard's
+            if not ended.is_set():
+                ended.set()
+                loop.step(RUN_TIME + 1)
+
+        def time_is_up_when_ready() -> None:  # on the loop's thread
+            if sites_ok == SITES * SITE_LINKS and held.arrived:
+                time_is_up()
+
+        def progress(check: LinkCheck) -> None:
+            nonlocal sites_ok
+            sites_ok += ".tarpit.test" not in check.url and check.outcome is LinkOutcome.OK
+            time_is_up_when_ready()
+
+        held.on_arrival = lambda: loop.call_soon_threadsafe(time_is_up_when_ready)
+        guard = threading.Thread(
+            target=lambda: ended.wait(SAFETY_NET) or loop.step(RUN_TIME + 1), daemon=True
+        )
+        guard.start()
+        try:
+            return await _check(POLICY, _urls(tarpit, sites), sites, progress=progress)
+        finally:
+            ended.set()
+
+    with stepped_loops():
+        checks = asyncio.run(go())
     others = checks[TARPIT_NAMES:]
     assert sum(s.hits["/"] for s in sites) == SITES * SITE_LINKS  # every one asked
-    assert all(c.outcome is LinkOutcome.OK for c in others)
-    assert slow.most <= POLICY.per_address
-    assert any(c.reason == OUT_OF_TIME for c in checks[:TARPIT_NAMES])
+    assert all(c.outcome is LinkOutcome.OK for c in others)  # while the tarpit held its share
+    # one address's share in all: the tarpit held each request it got to the end, so
+    # what it got is what it had at once (before: a share per name, every worker)
+    assert 1 <= held.arrived <= POLICY.per_address
+    assert tarpit.hits["/"] == held.arrived
+    assert all(c.reason == OUT_OF_TIME for c in checks[:TARPIT_NAMES])
 
 
 REDIS_URL = os.environ.get("CITEAUDIT_TEST_REDIS_URL")
@@ -146,7 +217,7 @@ def test_the_address_limit_holds_over_checkers_sharing_redis() -> None:
     slow = _Slow(0.1)
     tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
     site = RawServer({"/": _fast}, host="127.0.0.2").start()
-    policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None)
+    policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None)  # no deadline
     prefix = f"citeaudit:test:{uuid.uuid4().hex}:"
 
     async def go() -> None:
