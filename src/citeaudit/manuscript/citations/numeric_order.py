@@ -114,6 +114,11 @@ _COUNT_LEADS = _words(
     "nos nas aos às pelos pelas cerca apenas todos todas estes estas esses essas "
     "nesses nessas destes destas os as um uma versão versões "
     "unos unas estos estas esos esas versión versiones todos hace durante há "
+    # a part of a whole counted after a relative pronoun or a total's word: "dos quais
+    # 20 eram", "de los cuales 20", "dont 20", "von denen 20", "totalizando 22 equipes"
+    # (read as the next number in the list's order, the count cited that entry)
+    "quais qual cuales cuáles cual dont lesquels lesquelles desquels denen deren quali "
+    "totalizando totalling totaling totalizing totalisant totalizzando insgesamt "
 )
 # Words a count is of, when they follow it: "20 anos", "6-12 months", "50 mL".
 _COUNTED = _words(
