@@ -1043,7 +1043,8 @@ def title_only_entry(text: str) -> bool:
     into an 'entry' that was reported never cited (REAL_MANUSCRIPTS_10, class RH). No
     work is written as a bare number of four digits or fewer."""
     tokens = text.split()
-    words = [w for w in tokens if not w.strip(".,;:()[]").isdigit()]
+    # a bare number is a page's; "[7]" or "(7)" is a label, which opens an entry
+    words = [w for w in tokens if not w.rstrip(".").isdigit()]
     if not words:  # the page number alone, its header taken for the list's heading
         return 0 < len(tokens) <= 2 and all(len(t) <= 4 for t in tokens)
     return len(words) <= _TITLE_ONLY_WORDS and all(is_reference_title(w) for w in words)
