@@ -38,7 +38,9 @@ alarm:
   narrative CANDIDATE or WEAK one (``Smith (2019)``) is kept when its first name is
   an author of some entry; a WEAK one that is not narrative (``Hart and Lomé, 2019``
   in running text, ``(May 2011)``) only when one entry fits name *and* year (several
-  fitting, "Censo INE 2011" beside INE 2011a and 2011b, give no such evidence). An
+  fitting, "Censo INE 2011" beside INE 2011a and 2011b, give no such evidence) --
+  unless "et al." or a second name marks it ("Tahir et al. 2016" beside Tahir et al.
+  2016a and 2016b is a citation, ambiguous). An
   unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
   possible-missing-reference rule; an unconfirmed WEAK one is dropped.
 * **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
@@ -191,10 +193,13 @@ def match_citations(
                 continue
             guessed = citation.certainty is Certainty.WEAK and not citation.narrative
             citation, match = found
-            if guessed and len(match.targets) > 1:
+            if guessed and len(match.targets) > 1 and not _marked(citation):
                 # "los datos del Censo INE 2011" beside entries INE 2011a and 2011b: a
                 # name and year in running text, kept only on an entry's word, which
-                # several entries cannot give -- no citation, and no ambiguity
+                # several entries cannot give -- no citation, and no ambiguity. But
+                # "Tahir et al. 2016" or "Moreau & Petit 2018" is marked as a citation
+                # by its own form: kept, ambiguous (dropped, every entry it fits was
+                # called uncited: fresh5 bench)
                 continue
             if match.year_mismatch and not match.targets and pending(citation):
                 # "(Robinson et al., in prep.)" beside "Robinson et al. (2008)": the
@@ -210,6 +215,12 @@ def match_citations(
     if cites_by_number:
         return tuple(kept), settled  # names in a numbered text are mentions, not its citations
     return pair_missing_with_uncited(kept, settled, references)
+
+
+def _marked(citation: Citation) -> bool:
+    """Whether a name and year read in running text carry a citation's own mark: "et
+    al." or a second author (a phrase's capitalised word and a year has neither)."""
+    return citation.et_al or len(citation.authors) > 1
 
 
 def _bare_key_by_name(citation: Citation, authors: AuthorIndex) -> CitationMatch:
