@@ -1360,8 +1360,25 @@ def _after_a_unit(text: str, start: int, numbers: tuple[int, ...]) -> bool:
     word = _word_before(text, start)
     if word.casefold() not in _MEASURES:
         return False
+    if word.casefold() in _POWERLESS and _quantity_before(text, start - len(word)):
+        return True  # "2.500 g^3^", "5 mg^2^", "18 h^2^": nobody squares grams or hours
     least = 10 if len(word) == 1 else 4
     return len(numbers) > 1 or numbers[0] >= least
+
+
+# Units no text raises to a power -- a mass, a volume, a time, an energy, an amount, a
+# frequency, a power, a pressure -- unlike a length's "m^2^", "km^2^", "cm^3^" (and "s",
+# "m/s^2^"): after a number and one of them a superscript is a citation, whatever its
+# number ("< 2.500 g^3^", "40 min^3^"); read as an exponent, its entry was "never cited".
+_POWERLESS = _words("g kg mg µg h min l ml dl kcal cal mol mmol hz khz mhz ghz w kw mw j kj v mv")
+
+
+def _quantity_before(text: str, unit: int) -> bool:
+    """Whether a number ends right before the unit at `unit`, glued or one blank away
+    ("2,500g", "5 mg"): the unit measures a quantity, and is no variable ("g^2^")."""
+    if unit >= 1 and text[unit - 1] in " \u00a0\u202f":
+        unit -= 1
+    return unit >= 1 and text[unit - 1].isdigit()
 
 
 def _superscript_place(text: str, start: int) -> bool:
