@@ -13,6 +13,10 @@ that acronym, as written, takes the defining citation's names -- where the name'
 capitals do not spell it already ("World Health Organization [WHO]": the matcher reads
 those, and "(WHO, 2020)" stays as written). Definitions count from
 where they stand on (the rule defines before use); at most `_MOST` are kept.
+
+A marker past the citation cap that its extractor only counted (`Counted`) passes as
+it is: it has no citation to give names to, and it defines nothing, since an extractor
+counts only markers none of whose names ends in a bracket (no "Name [ACR]" is in it).
 """
 
 from __future__ import annotations
@@ -20,19 +24,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-from citeaudit.manuscript.citations.marker import Marker
+from citeaudit.manuscript.citations.marker import Counted, Marker
 
 # "Ministry of Fisheries [MoF]": the form `item_parser` gives a name with its acronym
 _DEFINED = re.compile(r"\S \[(?P<acronym>[A-ZÀ-Þ][A-ZÀ-Þa-z&.\-]{0,14})\]\Z")
 _MOST = 512
 
+# the markers an extractor yields: all made, or some past the cap only counted
+_Markers = TypeVar("_Markers", Marker, Marker | Counted)
 
-def with_defined_acronyms(markers: Iterable[Marker]) -> Iterator[Marker]:
+
+def with_defined_acronyms(markers: Iterable[_Markers]) -> Iterator[_Markers]:
     """The markers, in order, a citation by a defined acronym given the names that
     defined it."""
     defined: dict[str, tuple[str, ...]] = {}
     for marker in markers:
+        if isinstance(marker, Counted):
+            yield marker
+            continue
         changed = False
         citations = []
         for citation in marker.citations:

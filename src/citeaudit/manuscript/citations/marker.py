@@ -12,7 +12,10 @@ each one quoting the whole 50 KB command made reports of hundreds of megabytes.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation
@@ -33,6 +36,49 @@ class Marker:
 
     def overlaps(self, other: Marker) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class Horizon:
+    """Where the citation cap falls, as far as `extract_at_most` knows it yet: a marker
+    that starts after `start` is past the cap, and only its citations' number counts.
+
+    Mutable on purpose, and only by `extract_at_most`, as it learns more: the cap
+    falls on the latest of the markers it holds once they hold `most` citations, and
+    that place only ever moves back (an earlier marker pushes the latest out), never
+    forward. So a marker an extractor finds past it now is past it for good, and the
+    extractor may count its citations instead of making them (`Counted`): the 5 MB
+    one-line bench holds 250,000 citations, of which an audit keeps 50,000.
+    """
+
+    __slots__ = ("start",)
+
+    def __init__(self, start: int = sys.maxsize) -> None:
+        self.start = start
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A marker past the citation cap (`Horizon`): its span, which it still claims from
+    the other extractors, and how many citations it holds, none of them made.
+
+    Only what the audit reports of the markers it does not read: how many citations
+    they hold, and where the first one stands (`Document.location_at(start)`, where an
+    extractor that counts puts its first citation)."""
+
+    start: int
+    end: int
+    count: int
+
+
+@runtime_checkable
+class CountsPastCap(Protocol):
+    """An extractor that counts the markers past a `Horizon` instead of making their
+    citations (`Counted`); every marker before it is made as `markers` makes it."""
+
+    def markers_before(self, document: Document, horizon: Horizon) -> Iterator[Marker | Counted]:
+        """The markers in text order, as `markers` yields them, save that one past the
+        horizon when it is found may be yielded `Counted`."""
+        ...
 
 
 def marker_text(document: Document, start: int, end: int) -> str:
