@@ -252,9 +252,11 @@ def file_kind(mode: int) -> str | None:
 # ``\\input{/proc/self/status}`` was read, and the machine's state spliced into a
 # stranger's manuscript. ``/dev`` is not one of them: its devices are refused by their
 # kind, its links (``/dev/fd``, ``/dev/stdin``) lead into ``/proc``, and its ``shm``
-# is where some deployments put their temporary folder -- the uploads' scratch.
-_KERNEL_FOLDERS = ("/proc", "/sys")
-KERNEL_FILE = "a kernel file (under /proc or /sys: the machine's own state)"
+# is where some deployments put their temporary folder -- the uploads' scratch. Only
+# ``/dev/fd`` is: where it is a folder of its own (macOS's fdesc, the BSDs'), its
+# names are the run's open descriptors, as ``/proc/self/fd``'s are.
+_KERNEL_FOLDERS = ("/proc", "/sys", "/dev/fd")
+KERNEL_FILE = "a kernel file (under /proc, /sys or /dev/fd: the machine's own state)"
 
 
 def _kernel_devices() -> frozenset[int]:
@@ -292,7 +294,10 @@ def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
     if not real.is_absolute():
         return None  # relative after all: the working folder is gone, the open fails
     for folder in _KERNEL_FOLDERS:
-        if real.is_relative_to(folder) or (os.path.isdir(folder) and enters(path, Path(folder))):
+        if real.is_relative_to(folder):
+            return KERNEL_FILE
+        # walked only where the folder is one (Linux's /dev/fd is a link into /proc)
+        if os.path.isdir(folder) and not os.path.islink(folder) and enters(path, Path(folder)):
             return KERNEL_FILE
     return None
 
