@@ -515,7 +515,13 @@ def _two_columns(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
     reference list), a stretch holds at least two lines on each side, and such
     stretches hold six lines or more (lines told by their baseline). A single-column
     page has hardly any line wholly right of its middle, let alone two beside two
-    left-hand ones."""
+    left-hand ones. A column is prose: each side holds a line of three words or
+    more filling two fifths of that side's width -- the pieces of a display equation
+    right of a single column's middle ('0 if x < 0', '(1)') beside its left half and a
+    short heading are no second column, nor are a figure's stray labels in the margin
+    ('! -', 'Earnin') beside the whole page."""
+    if not _prose_on_both_sides(lines, sides):
+        return False
     tagged = sorted(zip(lines, sides, strict=True), key=lambda t: -t[0].base)
     bands: list[tuple[set[int], set[int]]] = [(set(), set())]
     for line, side in tagged:
@@ -525,6 +531,40 @@ def _two_columns(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
             bands[-1][side].add(round(line.base))
     paired = sum(len(left) + len(right) for left, right in bands if min(len(left), len(right)) >= 2)
     return paired >= _PAIRED_LINES
+
+
+def _prose_on_both_sides(lines: Sequence[PdfLine], sides: Sequence[int]) -> bool:
+    """Each side holds a line of prose (`_two_columns`); one is enough: a column may
+    hold a single sentence above a link ('is online at' / 'https://...')."""
+    spans = _side_spans(lines, sides)
+    wide = [False, False]
+    for line, side in zip(lines, sides, strict=True):
+        if side >= 0 and not wide[side] and line.x1 - line.x0 >= _PROSE_SHARE * spans[side]:
+            wide[side] = _words_at_least(line.text, 3)
+    return all(wide)
+
+
+_PROSE_SHARE = 0.4  # of its side's width: a line of a column's prose fills more
+
+
+def _words_at_least(text: str, count: int) -> bool:
+    """Whether the text holds `count` words, reading no further than needed."""
+    return any(k + 1 >= count for k, _ in enumerate(_WORD_RUN.finditer(text)))
+
+
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _side_spans(lines: Sequence[PdfLine], sides: Sequence[int]) -> tuple[float, float]:
+    """The width each side of the gutter takes on the page (its lines' outer edges)."""
+    left = [ln for ln, side in zip(lines, sides, strict=True) if side == 0]
+    right = [ln for ln, side in zip(lines, sides, strict=True) if side == 1]
+    if not left or not right:
+        return (0.0, 0.0)
+    return (
+        max(ln.x1 for ln in left) - min(ln.x0 for ln in left),
+        max(ln.x1 for ln in right) - min(ln.x0 for ln in right),
+    )
 
 
 def _in_bands(lines: Sequence[PdfLine], sides: Sequence[int]) -> list[PdfLine]:
