@@ -62,6 +62,7 @@ from citeaudit.manuscript.citations.markup import CodeSpans, code_index
 from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, determined, word_before
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
+from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
 from citeaudit.manuscript.citations.numeric_word_runs import separator_joined
 from citeaudit.manuscript.document import Document
@@ -405,8 +406,8 @@ class NumericExtractor(CitationExtractor):
             found = heapq.merge(found, late, key=_first)
         reached = -1  # the end of the markers handed over: one inside them is theirs
         for _, candidate in found:
-            if candidate.start < reached:
-                continue
+            if candidate.start < reached or in_byline(text, candidate.start):
+                continue  # ... and a byline's affiliation marks in any form (`bylines`)
             reached = max(reached, candidate.end)
             yield NumericMarker(
                 candidate.start, candidate.end, candidate.numbers, document, candidate.labels
@@ -1074,6 +1075,8 @@ def _superscripts(
     text: str, found: Iterator[_Candidate], alleles: frozenset[str]
 ) -> Iterator[_Candidate]:
     for candidate in _not_alleles(text, found, alleles):
+        if in_byline(text, candidate.start):
+            continue  # "Ana Lima^1^, Rui Costa^2^": affiliation marks (`bylines`)
         yield _continued(text, candidate)
 
 
