@@ -17,6 +17,12 @@ A limiter that has heard nothing yet from the server runs on its start values
 (`sibling` makes them conservative: one request at a time, so the first answer,
 which carries the real budget, arrives before a second request leaves).
 
+The configured rate and concurrency are a ceiling the headers never lift (`ceiling`,
+`within`): headers may only slow us down. They come from whoever answers -- a
+hostile stand-in, a proxy, a broken mirror -- and a "1000000 per 1s, 1000 at once"
+was adopted as is, so we sent that much to the registry, far past the politeness
+the operator configured.
+
 Two implementations:
 
 - `LocalLimiter`: threads of one process.
@@ -52,6 +58,7 @@ __all__ = [
     "ServerLimits",
     "bounded_pause",
     "parse_limits",
+    "within",
 ]
 
 MARGIN = 0.05  # seconds added to every window: arrival jitter on the way to the server
@@ -147,6 +154,23 @@ def window_of(rate: float) -> tuple[float, float]:
     return 1.0, 1.0 / rate
 
 
+def within(
+    count: float, interval: float, concurrency: int, ceiling: tuple[float, float, int]
+) -> tuple[float, float, int]:
+    """A learnt window and concurrency met with `ceiling` (the configured count,
+    interval and concurrency): the fewer starts per window, the slower rate, the
+    fewer requests at once. The window's length follows (count / rate), so every
+    window of the result keeps both promises: no burst larger than configured, no
+    rate above either. A value that is not a positive finite number is the ceiling's."""
+    top_count, top_interval, top_concurrency = ceiling
+    if not (count > 0 and interval > 0 and math.isfinite(count) and math.isfinite(interval)):
+        count, interval = top_count, top_interval
+    rate = min(count / interval, top_count / top_interval)
+    count = max(1.0, min(count, top_count))
+    concurrency = max(1, min(int(concurrency), top_concurrency))
+    return count, count / rate, concurrency
+
+
 def effective(count: float, share: float) -> int:
     """Requests (or concurrent requests) allowed once `share` is applied; at least 1."""
     return max(1, math.floor(count * share + 1e-9))
@@ -161,6 +185,8 @@ class Limiter(ABC):
         self.margin = MARGIN
         self._count, self._interval = window_of(rate)
         self._concurrency = concurrency
+        # What was configured: no header lifts the pace above it (`within`).
+        self.ceiling: tuple[float, float, int] = (self._count, self._interval, concurrency)
         self._share = 1.0
         self.waited = 0.0  # seconds spent waiting for a start or a slot, for progress reports
 
@@ -192,7 +218,10 @@ class Limiter(ABC):
             )
 
     def set_limits(self, count: float, interval: float, concurrency: int) -> None:
-        self._count, self._interval, self._concurrency = count, interval, concurrency
+        """Learnt limits, kept `within` the configured ceiling."""
+        self._count, self._interval, self._concurrency = within(
+            count, interval, concurrency, self.ceiling
+        )
 
     @abstractmethod
     def lower(self) -> None:
@@ -269,7 +298,9 @@ class LocalLimiter(Limiter):
             self._paused_until = max(self._paused_until, ends)
 
     def sibling(self, name: str) -> LocalLimiter:
-        return LocalLimiter(self.rate, 1)
+        other = LocalLimiter(self.rate, 1)
+        other.ceiling = self.ceiling  # the configured politeness, not the learnt pace
+        return other
 
     @contextmanager
     def slot(self, max_pause: float | None = None, until: float | None = None) -> Iterator[None]:
@@ -385,19 +416,32 @@ class RedisLimiter(Limiter):
         """What other processes learnt (limits, share) becomes this one's view too."""
         conf = self._redis.hmget(self._conf_key, ["count", "interval", "concurrency", "share"])
         if conf[0] is not None and conf[1] is not None and conf[2] is not None:
-            self._count, self._interval = float(conf[0]), float(conf[1])
-            self._concurrency = int(conf[2])
+            shared = (float(conf[0]), float(conf[1]), int(float(conf[2])))
+            kept = within(*shared, self.ceiling)
+            self._count, self._interval, self._concurrency = kept
+            if kept != shared:
+                # Written by a worker configured faster (or by a version that adopted
+                # any header): the scripts read the hash before their arguments, so
+                # it is lowered to this worker's politeness for every worker.
+                self._write_conf()
         if conf[3] is not None:
             self._share = float(conf[3])
 
-    def set_limits(self, count: float, interval: float, concurrency: int) -> None:
-        super().set_limits(count, interval, concurrency)
-        self._heard = True
+    def _write_conf(self) -> None:
         self._redis.hset(
             self._conf_key,
-            mapping={"count": count, "interval": interval, "concurrency": concurrency},
+            mapping={
+                "count": self._count,
+                "interval": self._interval,
+                "concurrency": self._concurrency,
+            },
         )
         self._redis.expire(self._conf_key, 3600)
+
+    def set_limits(self, count: float, interval: float, concurrency: int) -> None:
+        super().set_limits(count, interval, concurrency)  # within the ceiling
+        self._heard = True
+        self._write_conf()
 
     def lower(self) -> None:
         floor = 1.0 / max(self._count, self._concurrency, 1.0)
@@ -413,6 +457,7 @@ class RedisLimiter(Limiter):
 
     def sibling(self, name: str) -> RedisLimiter:
         other = RedisLimiter(self._redis, f"{self.name}:{name}", self.rate, 1)
+        other.ceiling = self.ceiling  # the configured politeness, not the learnt pace
         other._load()
         other._heard = False
         return other
