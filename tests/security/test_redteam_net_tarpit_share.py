@@ -7,14 +7,22 @@ there: with a few hundred links on the tarpit, every worker ended up waiting on 
 and the links of the other hosts behind them were never asked before the run's time
 ran out. A host now has at most as many workers as its slots; its other links wait
 in line without holding a worker. Counted: the requests each stand-in received.
+
+Decided by events, not by the machine's speed (with a 20 s run deadline in real time
+it took 20 s each time, and 1,200 quick links on a busy machine had come close to
+it): the tarpit holds every request it gets until the test ends, and the run's time
+runs out when the test moves the event loop's clock on (`tests.stepped_clock`) --
+once every other host's link is checked and the tarpit holds a request. A hang guard
+steps the clock anyway after `SAFETY_NET` real seconds: a run in which the tarpit
+held every worker then ends with the other hosts' links never asked (a failure).
 """
 
 from __future__ import annotations
 
 import asyncio
 import socket
-import time
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,60 +31,105 @@ from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.redteam_net_server import RawServer, answer
+from tests.stepped_clock import SteppedLoop, stepped_loops
 
+RUN_TIME = 120.0  # never reached in real time: the test moves the clock past it
+REQUEST_TIMEOUT = 300.0  # longer than any step: only the run's deadline ends a request
+SAFETY_NET = 60.0  # the hang guard's real seconds; passed only when the test fails
 POLICY = LinkPolicy(
     concurrency=16,
     per_host=2,
     min_interval=0.0,
-    connect_timeout=2.0,
-    read_timeout=5.0,
-    total_timeout=5.0,
+    connect_timeout=REQUEST_TIMEOUT,
+    read_timeout=REQUEST_TIMEOUT,
+    total_timeout=REQUEST_TIMEOUT,
     max_retries=0,
-    # Room for the 1,200 quick links on a busy machine (they took over 8 s there, and
-    # the run's deadline came first); the tarpit answers every 2 s, so in this time it
-    # frees few workers: held by it, as before the fix, 300 or more are never asked.
-    max_run_time=20.0,
+    max_run_time=RUN_TIME,
     soft404=False,
     archive=False,
-    probe_timeout=2.0,
+    probe_timeout=REQUEST_TIMEOUT,
     allow_private_networks=True,  # the stand-ins are on loopback
 )
+# Hundreds of links on each host: before the fix, the tarpit's took every worker.
 TARPIT_LINKS, SITES, SITE_LINKS = 400, 3, 400
 
 
-def _slow(sock: socket.socket, target: str) -> None:
-    time.sleep(2.0)
-    sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
+class _Tarpit:
+    """Holds every request until `release` (at the test's end), counting them."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.arrived = 0
+        self.on_arrival: Callable[[], None] = lambda: None
+        self._lock = threading.Lock()
+
+    def __call__(self, sock: socket.socket, target: str) -> None:
+        with self._lock:
+            self.arrived += 1
+        self.on_arrival()
+        self.release.wait(SAFETY_NET * 2)
+        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
 
 
 def _fast(sock: socket.socket, target: str) -> None:
     sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
 
 
-@pytest.fixture(scope="module")
-def servers() -> Iterator[list[RawServer]]:
-    started = [RawServer({"/": _slow}, host="127.0.0.1").start()]
+@pytest.fixture
+def servers() -> Iterator[tuple[_Tarpit, list[RawServer]]]:
+    held = _Tarpit()
+    started = [RawServer({"/": held}, host="127.0.0.1").start()]
     started += [RawServer({"/": _fast}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
-    yield started
+    yield held, started
+    held.release.set()
     for s in started:
         s.stop()
 
 
 def test_the_other_hosts_links_are_all_checked_while_a_tarpit_holds_its_own(
-    servers: list[RawServer],
+    servers: tuple[_Tarpit, list[RawServer]],
 ) -> None:
-    tarpit, *sites = servers
+    held, (tarpit, *sites) = servers
     urls = [tarpit.url(f"/t{i}") for i in range(TARPIT_LINKS)]
     urls += [s.url(f"/p{i}") for s in sites for i in range(SITE_LINKS)]
+    sites_ok = 0
 
     async def go() -> list[LinkCheck]:
-        async with LinkChecker(
-            POLICY, doi_url=sites[0].url(""), archive_url=None, probe_urls=[sites[0].url("/")]
-        ) as checker:
-            return await checker.check_all([target_for(u) for u in urls])
+        loop = asyncio.get_running_loop()
+        assert isinstance(loop, SteppedLoop)
+        ended = threading.Event()
 
-    checks = asyncio.run(go())
+        def time_is_up() -> None:  # once, on the loop's thread or the hang guard's
+            if not ended.is_set():
+                ended.set()
+                loop.step(RUN_TIME + 1)
+
+        def time_is_up_when_ready() -> None:  # on the loop's thread
+            if sites_ok == SITES * SITE_LINKS and held.arrived:
+                time_is_up()
+
+        def progress(check: LinkCheck) -> None:
+            nonlocal sites_ok
+            elsewhere = not check.url.startswith(tarpit.url("/"))
+            sites_ok += elsewhere and check.outcome is LinkOutcome.OK
+            time_is_up_when_ready()
+
+        held.on_arrival = lambda: loop.call_soon_threadsafe(time_is_up_when_ready)
+        threading.Thread(
+            target=lambda: ended.wait(SAFETY_NET) or loop.step(RUN_TIME + 1), daemon=True
+        ).start()
+        try:
+            async with LinkChecker(
+                POLICY, doi_url=sites[0].url(""), archive_url=None, probe_urls=[sites[0].url("/")]
+            ) as checker:
+                return await checker.check_all([target_for(u) for u in urls], progress)
+        finally:
+            ended.set()
+
+    with stepped_loops():
+        checks = asyncio.run(go())
     others = checks[TARPIT_LINKS:]
     assert sum(s.hits["/"] for s in sites) == SITES * SITE_LINKS  # every one asked
-    assert all(c.outcome is LinkOutcome.OK for c in others)
-    assert any(c.reason == OUT_OF_TIME for c in checks[:TARPIT_LINKS])
+    assert all(c.outcome is LinkOutcome.OK for c in others)  # while the tarpit held its own
+    assert 1 <= held.arrived <= POLICY.per_host  # its slots, held to the end
+    assert all(c.reason == OUT_OF_TIME for c in checks[:TARPIT_LINKS])
