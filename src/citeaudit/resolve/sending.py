@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+import httpcore
+import httpcore2
 import httpx
 import httpx2
 
@@ -74,6 +76,9 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     redirect to loopback, a private network or a metadata service) is final for that
     request and says nothing of where it pointed or what answers there; so is an
     answer larger than its bound, and a redirect to a location no client can read.
+    Whether a redirect led there is said (`_refused_at_redirect`): a first request
+    refused -- a configured registry name resolving to a metadata address -- was
+    worded as a redirect, and a reader went looking for one in the registry's records.
 
     So is every failure past a redirect: a Location not followed (another scheme,
     port 0, a host DNS cannot carry: `RedirectNotFollowed`), a hop on another host
@@ -90,7 +95,9 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     """
     chain = list(errors.causes(exc))
     if any(isinstance(e, NonPublicAddress) for e in chain):
-        return TransportFailure("refused: a redirect to a non-public address", final=True)
+        if _refused_at_redirect(chain):
+            return TransportFailure("refused: a redirect to a non-public address", final=True)
+        return TransportFailure("refused: the address is not public", final=True)
     for e in chain:
         if isinstance(e, AnswerTooLarge):
             return TransportFailure("refused: the answer is too large", final=True)
@@ -115,6 +122,24 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
         if mapped is not None:
             return mapped
     return None
+
+
+# A refusal raised by a connection (`pinned.PinnedBackend`: the transport's own error
+# type); one judged on a redirect's Location before any connection is a bare refusal.
+_CONNECTING = (httpcore.ConnectError, httpcore2.ConnectError)
+
+
+def _refused_at_redirect(chain: list[BaseException]) -> bool:
+    """The refusal in `chain` was met past a redirect: a Location judged before it
+    was followed (`redirect_judge`: a refusal no connection raised), or a hop on
+    another host than the one asked (`RedirectHopFailed`). Otherwise it is the
+    request's own URL that names (or resolves to) the non-public address."""
+    for e in chain:
+        if isinstance(e, RedirectHopFailed):
+            return True
+        if isinstance(e, NonPublicAddress) and not isinstance(e, _CONNECTING):
+            return True
+    return False
 
 
 def _hop_words(chain: list[BaseException], hop: BaseException) -> str:
