@@ -336,7 +336,11 @@ _VALUE_LEADS = _words(
     "foi foram era eram é são de do da dos das a o em no na com para entre e ou que "
     "fue fueron es son del al en con por y el la los las un una "
     "plot step stage group phase level grade type class item sample site day week year "
-    "lote etapa fase grupo nível nivel tipo classe clase amostra muestra dia día semana ano año"
+    "lote etapa fase grupo nível nivel tipo classe clase amostra muestra dia día semana ano año "
+    # a statistic's name before its value: "(AAPC 7,4; IC95% 6,1–8,7)", "(RR 2,3; ...)";
+    # the semicolon and the interval's capitals after "7,4" read as a sentence's end,
+    # and the value as the flattened superscript list 7, 4
+    "apc aapc rr hr irr aor pr rp rc smd wmd md auc icc sd dp iqr cv"
 )
 
 # Words after which a bare number is a label, a unit's value or a value the sentence
