@@ -217,7 +217,8 @@ def test_the_address_limit_holds_over_checkers_sharing_redis() -> None:
     slow = _Slow(0.1)
     tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
     site = RawServer({"/": _fast}, host="127.0.0.2").start()
-    policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None)  # no deadline
+    limits = {f"{kind}_timeout": 10.0 for kind in ("connect", "read", "total", "probe")}
+    policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None, **limits)
     prefix = f"citeaudit:test:{uuid.uuid4().hex}:"
 
     async def go() -> None:
