@@ -17,6 +17,13 @@ line (the front-matter reader does the same), so nothing a hostile file holds --
 anchors, aliases, tags, a million nested items -- is ever built or expanded: each
 line is looked at once. Which of the names are read, and where they may point, is
 decided by the manuscript reader (`reading`): inside the manuscript's folder only.
+
+A book's build file may also lie a few folders above a chapter (`book_above`). One
+there is taken only from a folder that is the running user's own and that no one
+else may write to (`distrust`, in the spirit of git's ``safe.directory``): a
+``_quarto.yml`` planted in ``/tmp``, a sticky-bit or world-writable shared folder, or
+a folder of another user, chose the chapters and the bibliography an audit of a
+manuscript below it read -- someone else's file deciding what was audited.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from __future__ import annotations
 import heapq
 import os
 import re
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,11 +42,14 @@ from citeaudit.manuscript.reading import InputProblem
 
 __all__ = [
     "BOOK_FILES",
+    "LEVELS_UP",
     "MANUSCRIPT_SUFFIXES",
     "QUARTO_FILES",
     "Named",
     "ProjectConfig",
+    "book_above",
     "crossref_keys",
+    "distrust",
     "read_project_config",
 ]
 
@@ -56,6 +68,7 @@ _PANDOC_BIBLIOGRAPHY = re.compile(
     r"--bibliography(?:=|[ \t]+)(\"[^\"\n]+\"|'[^'\n]+'|[^\s;|&)\"'`]+)"
 )
 _BOOKDOWN_SITE = re.compile(r"^site[ \t]*:[ \t]*[\"']?bookdown::", re.MULTILINE)
+LEVELS_UP = 3  # folders above a chapter looked in for its book's build file
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +139,71 @@ def read_project_config(
         bibliographies.extend(_pandoc_bibliographies(text, str(script)))
     if bibliographies:
         return ProjectConfig("pandoc command", (), _unique(bibliographies))
+    return None
+
+
+def book_above(
+    folder: Path, scope: InputScope, problems: list[InputProblem]
+) -> tuple[Path, ProjectConfig] | None:
+    """The Quarto or bookdown book a manuscript of `folder` may be a chapter of: the
+    first folder up to `LEVELS_UP` above it (after links) holding a build file the
+    audit's scope admits, whose configuration names chapters; None if there is none
+    (or the nearest names none).
+
+    A folder, or a build file, that someone else may have put there (`distrust`) is
+    passed over, the build file named in `problems` with the reason: its chapters and
+    bibliography are not the author's. The manuscript's own folder is read by
+    `read_project_config` alone (it is the author's choice to keep a book there)."""
+    for above in list(folder.resolve().parents)[:LEVELS_UP]:
+        books = [above / name for name in BOOK_FILES]
+        books = [b for b in books if scope.admits(b) and b.is_file()]
+        if not books:
+            continue
+        why = distrust(above, books)
+        if why is not None:
+            for book in books:
+                problems.append(
+                    InputProblem(
+                        str(book),
+                        None,
+                        f"build file not read: {why}; a file there may have been put by "
+                        "someone else, so it does not choose the chapters or the "
+                        "bibliography of the manuscript below it",
+                    )
+                )
+            continue
+        config = read_project_config(above, scope)
+        return (above, config) if config is not None and config.chapters else None
+    return None
+
+
+def distrust(folder: Path, files: Sequence[Path] = ()) -> str | None:
+    """Why the build files `files` of `folder` -- a folder above the manuscript's own
+    -- may not be the author's, or None. Refused: a folder anyone may write to, or
+    with the sticky bit (``/tmp``, a shared drop folder: anyone may add a file), or
+    owned by another user than the one running; a build file owned by another user
+    or that anyone may write to. Unreadable is distrusted too. Ownership is not
+    judged where the system has no user ids."""
+    own = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        facts = os.stat(folder)
+    except OSError as exc:
+        return f"its folder {folder} cannot be looked at ({exc.strerror or exc})"
+    if facts.st_mode & stat.S_ISVTX:
+        return f"its folder {folder} is a shared folder (sticky bit set, as /tmp)"
+    if facts.st_mode & stat.S_IWOTH:
+        return f"its folder {folder} may be written to by anyone (world-writable)"
+    if own is not None and facts.st_uid != own:
+        return f"its folder {folder} belongs to another user (uid {facts.st_uid})"
+    for file in files:
+        try:
+            facts = os.lstat(file)
+        except OSError as exc:
+            return f"{file.name} cannot be looked at ({exc.strerror or exc})"
+        if facts.st_mode & stat.S_IWOTH:
+            return f"{file.name} may be written to by anyone (world-writable)"
+        if own is not None and facts.st_uid != own:
+            return f"{file.name} belongs to another user (uid {facts.st_uid})"
     return None
 
 
