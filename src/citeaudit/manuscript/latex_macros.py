@@ -61,9 +61,10 @@ DEFINITION = re.compile(
     r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|[gex]?def|let|"
     r"(?:New|Renew|Provide|Declare)DocumentCommand|(?:new|renew|provide)robustcmd|"
     r"DeclareCiteCommand|DeclareMultiCiteCommand|(?:re)?newenvironment|"
-    r"(?:New|Renew|Provide|Declare)DocumentEnvironment|NewCommandCopy)(?![A-Za-z])"
+    r"(?:New|Renew|Provide|Declare)DocumentEnvironment|provideenvironment|NewCommandCopy)"
+    r"(?![A-Za-z])"
 )
-MAX_DEPTH = 20
+MAX_DEPTH = 60  # TeX has no such limit: only hostile input nests this deep
 MAX_USE_EXPANSION = 10_000
 MAX_USE_WORK = 100_000  # characters scanned and bodies expanded for one use
 _MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
@@ -89,8 +90,13 @@ _COUNT = re.compile(r"\s*+\[\s*+([0-9])\s*+\]")
 _SPACES = re.compile(r"\s*+")
 _DEF_PARAMETERS = re.compile(r"(?:#[1-9])*+")
 _LET_TARGET = re.compile(r"\s*+=?\s*+\\([A-Za-z@]++)")
-_SPEC = re.compile(r"\s*+(?:(m)|(o)|O\s*+\{([^{}]*+)\})")
+_LET_SOURCE = re.compile(r"\\(?:[A-Za-z@]++|.)", re.DOTALL)  # after \let\a= in a span
+_SPEC = re.compile(r"\s*+[+!]?\s*+(?:(m)|(o)|O\s*+\{(" + _nested(4) + r")\})", re.DOTALL)
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
+# A use: a control word, or ``\begin{name}``/``\end{name}`` (an environment's code is
+# the macro "begin{name}" / "end{name}").
+_USE = re.compile(r"\\(?:(begin|end)\s*+\{\s*+([A-Za-z@*0-9:.-]{1,64}+)\s*+\}|([A-Za-z@]++))")
+_ENVIRONMENT_NAME = re.compile(r"\s*+\{\s*+([A-Za-z@*0-9:.-]{1,64}+)\s*+\}")
 _PARAMETER = re.compile(r"#([1-9])")
 _DEFINED_NAME = re.compile(r"\*?\s*(?:\\[A-Za-z@]+|\\.)?")
 _PARAMETER_TEXT = re.compile(r"[^{}\\%\n]*")  # \def\x#1#2{...}, \let\a=\b
@@ -113,21 +119,28 @@ class Macro:
     end: int  # offset after it
     arguments: tuple[str | None, ...]
     body: str
+    # ``\\let\\a\\cite`` where the text defines no ``\cite`` before: \a *is* that
+    # command (its meaning is copied at the \\let), never a use of a later redefinition
+    primitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Expansion:
-    """A use of a macro, from `start` to `end` in the text, and what it expands to."""
+    """A use of a macro, from `start` to `end` in the text, and what it expands to;
+    `capped` when a cap (size, work, depth) cut it short."""
 
     start: int
     end: int
     text: str
+    capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class MacroExpansions:
     expansions: tuple[Expansion, ...]
-    stopped_at: int | None  # where the budget ran out; later uses are not expanded
+    # where the budget ran out (later uses are not expanded), or the first use a cap
+    # cut short (TeX would have gone on: what it cites past the cap is not read)
+    stopped_at: int | None
     defined: frozenset[str] = frozenset()  # every macro the text defines
 
 
@@ -165,7 +178,14 @@ class Macros:
         found: set[str] = set()
         for name, definitions in self._by_name.items():
             for macro in definitions:
-                for used in _CONTROL_WORD.findall(macro.body):
+                if macro.primitive:
+                    if wanted(macro.body[1:]):
+                        found.add(name)
+                    continue
+                # an optional argument's default is expanded where the use omits it
+                code = " ".join([macro.body, *(d for d in macro.arguments if d)])
+                for use in _USE.finditer(code):
+                    used = _use_name(use)
                     if used in self._by_name:
                         used_by.setdefault(used, set()).add(name)
                     elif wanted(used):
@@ -179,13 +199,20 @@ class Macros:
         return frozenset(found)
 
     def expand_use(
-        self, text: str, start: int, name_end: int, expand: frozenset[str], budget: list[int]
+        self,
+        text: str,
+        start: int,
+        name_end: int,
+        expand: frozenset[str],
+        budget: list[int],
+        name: str | None = None,
     ) -> Expansion | None:
-        """The use of a macro at `start` (its name ends at `name_end`), expanded; the
-        macros of `expand` in the result are expanded in turn. `budget` (one number,
-        shared by a document's uses) is what may still be added; None when it is spent
-        or the use has no definition before it."""
-        macro = self.at(text[start + 1 : name_end], start)
+        """The use of a macro at `start` (its name ends at `name_end`; `name`, when not
+        the control word there: "begin{env}"), expanded; the macros of `expand` in the
+        result are expanded in turn. `budget` (one number, shared by a document's uses)
+        is what may still be added; None when it is spent or the use has no definition
+        before it."""
+        macro = self.at(text[start + 1 : name_end] if name is None else name, start)
         if macro is None or budget[0] <= 0:
             return None
         read = _read_arguments(text, name_end, macro.arguments)
@@ -194,27 +221,37 @@ class Macros:
         arguments, end = read
         out = _Output(min(MAX_USE_EXPANSION, budget[0]), min(MAX_USE_WORK, budget[0]))
         out.charge(len(macro.body) + 1)
-        self._expand_into(_substitute(macro.body, arguments), start, expand, 1, out)
+        if macro.primitive:
+            out.add(macro.body)
+        else:
+            self._expand_into(_substitute(macro.body, arguments), start, expand, 1, out)
         budget[0] -= out.work
-        return Expansion(start, end, "".join(out.pieces))
+        return Expansion(start, end, "".join(out.pieces), out.full or out.capped)
 
     def _expand_into(
         self, text: str, position: int, expand: frozenset[str], depth: int, out: _Output
     ) -> None:
         out.charge(len(text))
         kept = 0
-        for use in _CONTROL_WORD.finditer(text):
+        for use in _USE.finditer(text):
             if out.full:
                 return
-            if use.group(1) not in expand or depth >= MAX_DEPTH:
+            name = _use_name(use)
+            if name not in expand or use.start() < kept:
                 continue
-            macro = self.at(use.group(1), position)
+            if depth >= MAX_DEPTH:
+                out.capped = True  # TeX would go on: a cap, reported, never silent
+                continue
+            macro = self.at(name, position)
             read = None if macro is None else _read_arguments(text, use.end(), macro.arguments)
             if macro is None or read is None:
                 continue
             out.add(text[kept : use.start()])
             arguments, kept = read
             out.charge(len(macro.body) + 1)  # an expansion writing nothing still costs
+            if macro.primitive:
+                out.add(macro.body)
+                continue
             self._expand_into(_substitute(macro.body, arguments), position, expand, depth + 1, out)
         out.add(text[kept:])
 
@@ -230,6 +267,7 @@ class _Output:
     size: int = 0
     work: int = 0
     full: bool = False
+    capped: bool = False  # a use left unexpanded at `MAX_DEPTH`
 
     def charge(self, work: int) -> None:
         self.work += work
@@ -247,19 +285,29 @@ class _Output:
 
 
 def read_macros(text: str) -> Macros:
-    """Every simple definition in `text` (up to `_MAX_MACROS` of them)."""
+    """Every simple definition in `text` (up to `_MAX_MACROS` of them). A ``\\let``
+    copies the meaning its source has there (TeX's \\let is no alias): a chain of
+    copies of any length is one definition each, never a chain to expand."""
     found: list[Macro] = []
+    latest: dict[str, Macro] = {}
     end = 0
     for m in DEFINITION.finditer(text):
         if m.start() < end:
             continue  # inside the body of a definition read already
         end = _span_end(text, m)  # each definition's groups scanned once more, below
-        macro = _definition(text, m, end)
-        if macro is not None:
+        for macro in _definition(text, m, end, latest):
             found.append(macro)
-            if len(found) >= _MAX_MACROS:
-                break
+            latest[macro.name] = macro
+        if len(found) >= _MAX_MACROS:
+            break
     return Macros(found)
+
+
+def _use_name(use: re.Match[str]) -> str:
+    """The macro a `_USE` match uses: a control word's name, or "begin{env}"."""
+    if use.group(1):
+        return f"{use.group(1)}{{{use.group(2)}}}"
+    return use.group(3)
 
 
 def macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpansions:
@@ -280,15 +328,18 @@ def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpa
     budget = [expansion_budget(text)]
     found: list[Expansion] = []
     stopped: int | None = None
-    for use in _CONTROL_WORD.finditer(text):
-        if use.group(1) not in citing or spans.covers(use.start()):
+    for use in _USE.finditer(text):
+        name = _use_name(use)
+        if name not in citing or spans.covers(use.start()):
             continue
         if budget[0] <= 0:
-            stopped = use.start()
+            stopped = use.start() if stopped is None else stopped
             break
-        expansion = macros.expand_use(text, use.start(), use.end(), citing, budget)
+        expansion = macros.expand_use(text, use.start(), use.end(), citing, budget, name)
         if expansion is not None:
             found.append(expansion)
+            if expansion.capped and stopped is None:
+                stopped = use.start()  # the first use a cap cut short: reported
     return MacroExpansions(tuple(found), stopped, defined)
 
 
@@ -308,66 +359,121 @@ def definition_spans(text: str) -> SpanIndex:
 def _span_end(text: str, m: re.Match[str]) -> int:
     pos = _DEFINED_NAME.match(text, m.end()).end()  # type: ignore[union-attr]
     pos = _PARAMETER_TEXT.match(text, pos).end()  # type: ignore[union-attr]
+    if m.group() == "\\let" and (source := _LET_SOURCE.match(text, pos)) is not None:
+        return source.end()  # the source of \\let\\a\\b is no use of \\b
     while (start := _GROUP_START.match(text, pos)) is not None:
         pos = group_end(text, start.end() - 1)
     return pos
 
 
-def _definition(text: str, m: re.Match[str], stop: int) -> Macro | None:
-    """The definition at `m`, which ends by `stop` (its span)."""
+def _definition(
+    text: str, m: re.Match[str], stop: int, latest: dict[str, Macro]
+) -> tuple[Macro, ...]:
+    """The macros the definition at `m` defines (it ends by `stop`, its span): one, or
+    an environment's begin and end code; none when it is no simple definition.
+    `latest` holds each name's definition before it (what a ``\\let`` copies)."""
     command = m.group()[1:]
     pos = m.end()
     if text.startswith("*", pos):
         pos += 1
+    if "nvironment" in command:
+        return _environment(text, command, pos, stop, m.start())
     named = _NAME_AFTER.match(text, pos)
     if named is None:
-        return None
+        return ()
     name = named.group(1) or named.group(2)
     pos = named.end()
     arguments: tuple[str | None, ...]
     if command == "let":
         target = _LET_TARGET.match(text, pos)
         if target is None:
-            return None
-        return Macro(name, m.start(), target.end(), (), "\\" + target.group(1))
+            return ()
+        source = latest.get(target.group(1))
+        if source is None:  # a command the text does not define: copied as it is
+            return (Macro(name, m.start(), target.end(), (), "\\" + target.group(1), True),)
+        return (
+            Macro(name, m.start(), target.end(), source.arguments, source.body, source.primitive),
+        )
     if command.endswith("def"):
         parameters = _DEF_PARAMETERS.match(text, pos)
         assert parameters is not None  # matches the empty string
         written = parameters.group()
         if written != "".join(f"#{n}" for n in range(1, len(written) // 2 + 1)):
-            return None  # delimited or out-of-order parameters: not simple
+            return ()  # delimited or out-of-order parameters: not simple
         arguments, pos = (None,) * (len(written) // 2), parameters.end()
     elif command.endswith("DocumentCommand"):
-        spec = _braced(text, pos, stop)
-        if spec is None:
-            return None
-        specs, pos = spec
-        read = _document_arguments(specs)
+        read = _document_spec(text, pos, stop)
         if read is None:
-            return None
-        arguments = read
+            return ()
+        arguments, pos = read
     elif command in {"newcommand", "renewcommand", "providecommand", "DeclareRobustCommand"}:
-        count = _COUNT.match(text, pos)
-        number = int(count.group(1)) if count else 0
-        pos = count.end() if count else pos
-        default = None
-        after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-        if number and text.startswith("[", after):
-            close = group_end(text, after, stop - after)
-            if close < 0:
-                return None
-            default, pos = text[after + 1 : close - 1], close
-        arguments = ((default,) if default is not None else (None,)) + (None,) * (number - 1)
-        arguments = arguments[:number]
+        counted = _counted_arguments(text, pos, stop)
+        if counted is None:
+            return ()
+        arguments, pos = counted
     else:
-        return None  # environments, cite commands of biblatex: not expanded
+        return ()  # cite commands of biblatex: not expanded
     body = _braced(text, pos, stop)
     if body is None:
-        return None
+        return ()
     content, end = body
     if len(content) > _MAX_BODY:
+        return ()
+    return (Macro(name, m.start(), end, arguments, content),)
+
+
+def _environment(text: str, command: str, pos: int, stop: int, start: int) -> tuple[Macro, ...]:
+    """An environment's begin code, the macro "begin{name}" a ``\\begin{name}`` runs
+    (with the environment's arguments), and its end code, "end{name}" (none: an
+    ``\\end`` reads no argument)."""
+    named = _ENVIRONMENT_NAME.match(text, pos)
+    if named is None:
+        return ()
+    name = named.group(1)
+    read = (
+        _document_spec(text, named.end(), stop)
+        if "Document" in command
+        else _counted_arguments(text, named.end(), stop)
+    )
+    if read is None:
+        return ()
+    arguments, pos = read
+    begin = _braced(text, pos, stop)
+    if begin is None:
+        return ()
+    end = _braced(text, begin[1], stop)
+    if end is None or max(len(begin[0]), len(end[0])) > _MAX_BODY:
+        return ()
+    return (
+        Macro(f"begin{{{name}}}", start, begin[1], arguments, begin[0]),
+        Macro(f"end{{{name}}}", start, end[1], (), end[0]),
+    )
+
+
+def _counted_arguments(text: str, pos: int, stop: int) -> tuple[tuple[str | None, ...], int] | None:
+    """``[n]`` and an optional first argument's ``[default]`` (``\\newcommand``,
+    ``\\newenvironment``), and the offset after them."""
+    count = _COUNT.match(text, pos)
+    number = int(count.group(1)) if count else 0
+    pos = count.end() if count else pos
+    default = None
+    after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    if number and text.startswith("[", after):
+        close = group_end(text, after, stop - after)
+        if close < 0:
+            return None
+        default, pos = text[after + 1 : close - 1], close
+    arguments = ((default,) if default is not None else (None,)) + (None,) * (number - 1)
+    return arguments[:number], pos
+
+
+def _document_spec(text: str, pos: int, stop: int) -> tuple[tuple[str | None, ...], int] | None:
+    """The arguments of xparse's ``{m O{default} o}`` spec, and the offset after it."""
+    spec = _braced(text, pos, stop)
+    if spec is None:
         return None
-    return Macro(name, m.start(), end, arguments, content)
+    arguments = _document_arguments(spec[0])
+    return None if arguments is None else (arguments, spec[1])
 
 
 def _document_arguments(spec: str) -> tuple[str | None, ...] | None:
