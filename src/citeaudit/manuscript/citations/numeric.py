@@ -1419,12 +1419,33 @@ def _superscript_place(text: str, start: int) -> bool:
     return word.casefold() not in _UNIT_WORDS
 
 
+# A word glued to 0 or to a zero-led number, "lag0", "lag01", "Modelo0": an index's
+# name (a citation is never 0 nor written "01"). From the word's first letter only,
+# bounded: linear.
+_INDEXED = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,20}+)0\d{0,3}+(?![\d])")
+
+
+def _indexed_words(text: str) -> frozenset[str]:
+    """Words the text numbers as indices ("lag0 to lag15"): none of their glued
+    numbers cites ("lag15" was citation 15, "lag01" citation 1)."""
+    if "0" not in text:
+        return frozenset()
+    return frozenset(m.group(1).casefold() for m in _INDEXED.finditer(text))
+
+
 def _glued_plain(text: str) -> Iterator[_Candidate]:
+    indexed: frozenset[str] | None = None  # found at the first glued number
     for m in _GLUED_PLAIN.finditer(text):
         start = m.start()
         word = _word_before(text, start)
         if len(word) < 3 or word.casefold() in _UNIT_WORDS:
             continue
+        if m.group("list").startswith("0"):
+            continue  # "lag01", "lag015": an index written with its leading zero
+        if indexed is None:
+            indexed = _indexed_words(text)
+        if word.casefold() in indexed:
+            continue  # "lag0 to lag15", "Modelo0, Modelo1": an index's numbers
         if word.casefold() in _LABEL_WORDS:
             continue  # "Figura1: Sinal", "Tabela2 -": a caption typed with no space
         if text[start - 1] != "." and (word[0].isupper() and len(word) <= 5):
