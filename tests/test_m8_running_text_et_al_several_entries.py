@@ -61,3 +61,12 @@ def test_a_lone_name_and_year_in_running_text_fitting_two_stays_no_citation(
     body = "Los datos del Censo INE 2011 muestran el cambio."
     codes = _codes(tmp_path, body, entries)
     assert "CIT003" not in codes
+
+
+def test_names_with_no_year_fitting_two_entries_stay_no_citation(tmp_path: Path) -> None:
+    entries = [
+        "Moreau, J., Petit, L., & Roux, A. (2018). Les rivières. Revue de Test, 3, 1-9.",
+        "Moreau, J., Blanc, K., & Roux, A. (2016). Les lacs. Revue de Test, 4, 10-19.",
+    ]
+    body = "Le bassin (Moreau et al.) montre la crue. Voir Moreau et al. (2018, 2016)."
+    assert "CIT003" not in _codes(tmp_path, body, entries)

@@ -219,8 +219,10 @@ def match_citations(
 
 def _marked(citation: Citation) -> bool:
     """Whether a name and year read in running text carry a citation's own mark: "et
-    al." or a second author (a phrase's capitalised word and a year has neither)."""
-    return citation.et_al or len(citation.authors) > 1
+    al." or a second author (a phrase's capitalised word and a year has neither). A
+    name with no year ("(Tamura et al.)", an authority) is a citation only when one
+    entry fits it: several give no year to tell them by, nor evidence of a citation."""
+    return citation.year is not None and (citation.et_al or len(citation.authors) > 1)
 
 
 def _bare_key_by_name(citation: Citation, authors: AuthorIndex) -> CitationMatch:
