@@ -212,3 +212,47 @@ def test_cap_a_self_expanding_environment_is_bounded_and_reported(tmp_path: Path
     assert found.stopped_at is not None
     _, problems = LatexReader().read_with_problems(main)
     assert any("macros" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "body", "cited"),
+    [
+        # \b is \mc, whose argument TeX reads from after \b: \cite{alpha1}
+        ("\\newcommand{\\mc}[1]{\\cite{#1}}\n\\newcommand{\\bq}{\\mc}", "\\bq{alpha1}", {"alpha1"}),
+        # two levels, the optional argument given after the use: \citep[p.~2]{beta2}
+        (
+            "\\newcommand{\\pg}[2][]{\\citep[#1]{#2}}\n\\def\\lvl{\\pg}\n\\def\\top{\\lvl}",
+            "\\top{beta2} and \\top{gamma3}",
+            {"beta2", "gamma3"},
+        ),
+        # \begin{src} ends by opening a macro whose argument is the text after it
+        (
+            "\\newcommand{\\mc}[1]{\\cite{#1}}\n\\newenvironment{src}{\\mc}{}",
+            "\\begin{src}{delta4} text \\end{src}",
+            {"delta4"},
+        ),
+    ],
+)
+def test_follow_arguments_after_the_use_are_read(
+    tmp_path: Path, preamble: str, body: str, cited: set[str]
+) -> None:
+    uncited, missing, _ = _verdicts(tmp_path, preamble, body, _KEYS)
+    assert missing == set()
+    assert uncited == set(_KEYS) - cited
+
+
+def test_follow_every_use_of_a_wrapper_reads_its_argument(tmp_path: Path) -> None:
+    # 1,600 uses of \bq, each reading its key from after it: all cited, none capped
+    keys = [f"w{n}" for n in range(1_600)]
+    preamble = "\\newcommand{\\mc}[1]{\\citep{#1}}\n\\newcommand{\\bq}{\\mc}"
+    body = "\n".join(f"As shown \\bq{{{key}}}." for key in keys)
+    uncited, missing, count = _verdicts(tmp_path, preamble, body, keys)
+    assert (uncited, missing, count) == (set(), set(), len(keys))
+
+
+def test_cap_a_macro_eating_the_text_after_it_is_bounded_and_reported() -> None:
+    # \x reads an argument and runs \x again: TeX eats the whole text, for ever
+    text = "\\def\\x#1{\\cite{k}\\x}\n" + "\\x{a}" * 40_000 + "\\x{" * 40_000
+    found = macro_citations(text, is_citation_command)
+    assert found.stopped_at is not None
+    assert all(len(e.text) <= 10_000 for e in found.expansions)

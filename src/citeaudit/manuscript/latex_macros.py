@@ -70,6 +70,9 @@ MAX_USE_WORK = 100_000  # characters scanned and bodies expanded for one use
 _MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
 _MAX_MACROS = 5_000
 _MAX_ARGUMENT = 2_000  # characters of one argument of a use
+# characters after an expansion read for its last macro's arguments: a short look,
+# then a long one
+_FOLLOW = (100, 2_000)
 
 
 def _nested(depth: int) -> str:
@@ -221,16 +224,30 @@ class Macros:
         arguments, end = read
         out = _Output(min(MAX_USE_EXPANSION, budget[0]), min(MAX_USE_WORK, budget[0]))
         out.charge(len(macro.body) + 1)
+        taken = [0]  # characters of the text after the use its expansion reads
         if macro.primitive:
             out.add(macro.body)
         else:
-            self._expand_into(_substitute(macro.body, arguments), start, expand, 1, out)
+            body = _substitute(macro.body, arguments)
+            after = _Follow(text, end, None)
+            self._expand_into(body, start, expand, 1, out, after, taken)
         budget[0] -= out.work
-        return Expansion(start, end, "".join(out.pieces), out.full or out.capped)
+        return Expansion(start, end + taken[0], "".join(out.pieces), out.full or out.capped)
 
     def _expand_into(
-        self, text: str, position: int, expand: frozenset[str], depth: int, out: _Output
+        self,
+        text: str,
+        position: int,
+        expand: frozenset[str],
+        depth: int,
+        out: _Output,
+        follow: _Follow | None = None,
+        taken: list[int] | None = None,
     ) -> None:
+        """Expands `text` into `out`. A macro at its end whose arguments are not in it
+        reads them from what `follow`s (``\\newcommand{\\b}{\\mc}`` then ``\\b{k}``:
+        TeX reads ``{k}`` as \\mc's argument); `taken` counts the characters of
+        `follow` read so."""
         out.charge(len(text))
         kept = 0
         for use in _USE.finditer(text):
@@ -243,17 +260,69 @@ class Macros:
                 out.capped = True  # TeX would go on: a cap, reported, never silent
                 continue
             macro = self.at(name, position)
-            read = None if macro is None else _read_arguments(text, use.end(), macro.arguments)
-            if macro is None or read is None:
+            if macro is None:
+                continue
+            read = _read_arguments(text, use.end(), macro.arguments)
+            over = 0  # characters of `follow` the arguments run into
+            for limit in _FOLLOW if read is None and follow is not None else ():
+                # a short look first: most arguments are short, and every look is paid
+                joined = text[use.end() :] + follow.take(limit)  # type: ignore[union-attr]
+                out.charge(len(joined))
+                read = _read_arguments(joined, 0, macro.arguments)
+                if read is not None:
+                    over = read[1] - (len(text) - use.end())
+                    read = (read[0], use.end() + read[1])
+                    break
+            if read is None:
                 continue
             out.add(text[kept : use.start()])
             arguments, kept = read
             out.charge(len(macro.body) + 1)  # an expansion writing nothing still costs
             if macro.primitive:
                 out.add(macro.body)
-                continue
-            self._expand_into(_substitute(macro.body, arguments), position, expand, depth + 1, out)
+            else:
+                rest = (
+                    follow.skip(over)
+                    if over > 0 and follow is not None
+                    else _Follow(text, kept, follow)
+                )
+                inner = [0]
+                body = _substitute(macro.body, arguments)
+                self._expand_into(body, position, expand, depth + 1, out, rest, inner)
+                kept += inner[0]  # past the end of `text`: into `follow`
+            if kept > len(text) and taken is not None:
+                taken[0] += kept - len(text)
+                kept = len(text)
         out.add(text[kept:])
+
+
+@dataclass(frozen=True, slots=True)
+class _Follow:
+    """What follows a text being expanded: `text` from `start`, then what follows
+    that (one link a level of expansion, so never copied but to read arguments)."""
+
+    text: str
+    start: int
+    then: _Follow | None
+
+    def take(self, limit: int) -> str:
+        """Up to `limit` characters of what follows."""
+        parts: list[str] = []
+        node: _Follow | None = self
+        while node is not None and limit > 0:
+            part = node.text[node.start : node.start + limit]
+            parts.append(part)
+            limit -= len(part)
+            node = node.then
+        return "".join(parts)
+
+    def skip(self, count: int) -> _Follow | None:
+        """What follows once `count` characters are read."""
+        node: _Follow | None = self
+        while node is not None and count >= len(node.text) - node.start:
+            count -= len(node.text) - node.start
+            node = node.then
+        return None if node is None else _Follow(node.text, node.start + count, node.then)
 
 
 @dataclass(slots=True)
@@ -328,16 +397,18 @@ def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpa
     budget = [expansion_budget(text)]
     found: list[Expansion] = []
     stopped: int | None = None
+    reached = 0
     for use in _USE.finditer(text):
         name = _use_name(use)
-        if name not in citing or spans.covers(use.start()):
-            continue
+        if name not in citing or use.start() < reached or spans.covers(use.start()):
+            continue  # (before `reached`: an argument of the use before, read by it)
         if budget[0] <= 0:
             stopped = use.start() if stopped is None else stopped
             break
         expansion = macros.expand_use(text, use.start(), use.end(), citing, budget, name)
         if expansion is not None:
             found.append(expansion)
+            reached = expansion.end
             if expansion.capped and stopped is None:
                 stopped = use.start()  # the first use a cap cut short: reported
     return MacroExpansions(tuple(found), stopped, defined)
