@@ -313,6 +313,14 @@ _LABEL_WORDS = _words(
     # bracket is a name as often ("Scaffold Maps (6)" cites)
     "diagram graph chart map plate box file quadro cuadro gráfico gráfica mapa diagrama"
 )
+# A law's parts, as public-health texts cite them: "no artigo 9 do Código", "el
+# artículo 9 de la Ley", "Article 9 of the Convention", "inciso 9", "parágrafo 9": a
+# bare number after them is the part's, never a flattened superscript. (Not labels
+# before a round bracket: "in a recent article (12)" cites.)
+_LAW_PARTS = _words(
+    "artigo artículo articulo article articolo artikel inciso parágrafo paragrafo párrafo "
+    "parrafo paragraph alínea alinea"
+)
 # Words after which a superscript or a glued number is a unit or an abbreviation.
 _UNIT_WORDS = _words(
     "m cm mm km nm µm μm g kg mg µg s ms h min l ml dl ha ft in yd mi pa kpa mpa hz khz "
@@ -345,7 +353,7 @@ _VALUE_LEADS = _words(
 
 # Words after which a bare number is a label, a unit's value or a value the sentence
 # states: never a flattened superscript read by the list's order (`numeric_order`).
-_REFUSED = _LABEL_WORDS | _UNIT_WORDS | _VALUE_LEADS
+_REFUSED = _LABEL_WORDS | _UNIT_WORDS | _VALUE_LEADS | _LAW_PARTS
 # the labelled nouns a determiner names as things spoken of ("in this group 10."),
 # whose number ending the sentence is then no label (`numeric_candidate.determined`)
 _DETERMINED_LEADS = _words("group stage phase level grade type class sample site")
