@@ -14,8 +14,7 @@ from citeaudit.manuscript.citations import extract_citations
 from tests.citations.helpers import numbered
 
 _LEAD = (
-    "Estudos1 e revisões2 mostram3 o efeito4 da dose5, do peso6, da idade7, do sexo8 "
-    "e da renda9."
+    "Estudos1 e revisões2 mostram3 o efeito4 da dose5, do peso6, da idade7, do sexo8 e da renda9."
 )
 
 

@@ -17,7 +17,9 @@ _LEAD = "Estudos^1^ e revisões^2^ mostram^3^ o efeito^4^ da dose^5^."
 
 def _numbers(sentence: str) -> list[int | None]:
     body = f"{_LEAD} {sentence} Outros^7^."
-    doc = numbered(body.replace("^", ""), entries=9, superscripts={1: ["1", "2", "3", "4", "5", "7"]})
+    doc = numbered(
+        body.replace("^", ""), entries=9, superscripts={1: ["1", "2", "3", "4", "5", "7"]}
+    )
     return [c.number for c in extract_citations(doc)]
 
 

@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.dates import MONTHS
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import (
@@ -62,7 +63,6 @@ from citeaudit.manuscript.citations.markup import CodeSpans, code_index
 from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, determined, word_before
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
-from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
 from citeaudit.manuscript.citations.numeric_word_runs import separator_joined
 from citeaudit.manuscript.document import Document
