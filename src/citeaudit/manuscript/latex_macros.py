@@ -145,6 +145,7 @@ class MacroExpansions:
     # cut short (TeX would have gone on: what it cites past the cap is not read)
     stopped_at: int | None
     defined: frozenset[str] = frozenset()  # every macro the text defines
+    budget_spent: bool = False  # the document's budget ran out (not only a use's cap)
 
 
 class Macros:
@@ -411,7 +412,7 @@ def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpa
             reached = expansion.end
             if expansion.capped and stopped is None:
                 stopped = use.start()  # the first use a cap cut short: reported
-    return MacroExpansions(tuple(found), stopped, defined)
+    return MacroExpansions(tuple(found), stopped, defined, budget[0] <= 0)
 
 
 def definition_spans(text: str) -> SpanIndex:
