@@ -32,9 +32,8 @@ __all__ = ["served"]  # the fixture: `citeaudit serve` on a free port, as deploy
 REQUESTS = 6
 POOL = 40  # anyio's default thread pool, which every plain (sync) route runs on
 # The requests below are all one account's, which holds at most its share of the
-# places at once (`heavy.HEAVY_PER_OWNER`): the waits for the first held step wait for
-# that many (waiting for HEAVY_AT_ONCE waited out the whole guard, every time).
-ONE_ACCOUNTS = heavy.HEAVY_PER_OWNER
+# places at once (`heavy.HEAVY_PER_OWNER`); the rest wait in its turn's queue, and the
+# tests wait until every request is in the step or in a queue (`_all_placed`).
 PAPER = b"As Smith (2001) showed [@smith2001].\n"
 BIB = b"@article{smith2001, author={Smith, A.}, title={A title}, journal={J}, year=2001}\n"
 # A DOI with a TeX-escaped underscore: its finding carries a fix, so a fixed download
@@ -134,6 +133,30 @@ def held_rereads(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
     held.release.set()
 
 
+def _queued() -> int:
+    """Requests waiting in `service.heavy`'s queues now: for their account's turn or for
+    a place (read from the serving loop's limiters, which only the test reads here)."""
+    for _ in range(100):  # the serving thread may add an entry while this one reads
+        try:
+            limiters = list(heavy._limiters.values())
+            for turns in list(heavy._owners.values()):
+                limiters += [turn.limiter for turn in list(turns.values())]
+            return sum(limiter.statistics().tasks_waiting for limiter in limiters)
+        except RuntimeError:
+            continue
+    raise AssertionError("the queues kept changing while read")
+
+
+def _all_placed(held: _Held, count: int) -> None:
+    """Wait until each of `count` requests is in the costly step or queued for it: from
+    then on none can start it until one is let go. Decided by that event, not by a
+    pause "long enough" for a further one to start were it allowed to (a loaded machine
+    could start one later, and a broken limit pass). A hang guard only."""
+    guard = time.monotonic() + GUARD
+    while held.now + _queued() < count and time.monotonic() < guard:
+        time.sleep(0.02)
+
+
 def _at_once(served: Served, url: str, held: _Held, count: int) -> tuple[int, list[int]]:
     """`count` requests for `url` at once: (how many were in the costly step together
     while all were held, the answers' statuses)."""
@@ -148,10 +171,7 @@ def _at_once(served: Served, url: str, held: _Held, count: int) -> tuple[int, li
     senders = [threading.Thread(target=get, daemon=True) for _ in range(count)]
     for sender in senders:
         sender.start()
-    guard = time.monotonic() + GUARD  # a hang guard
-    while held.now < ONE_ACCOUNTS and time.monotonic() < guard:
-        time.sleep(0.05)
-    time.sleep(1.0)  # any further one would start now, were it allowed to
+    _all_placed(held, count)
     with held.lock:
         together = held.now
     held.release.set()
@@ -196,10 +216,7 @@ def test_queued_report_requests_leave_the_pool_to_plain_routes(
     senders = [threading.Thread(target=get, daemon=True) for _ in range(POOL + 4)]
     for sender in senders:
         sender.start()
-    guard = time.monotonic() + GUARD
-    while held_reports.now < ONE_ACCOUNTS and time.monotonic() < guard:
-        time.sleep(0.05)
-    time.sleep(2.0)  # every request at its render, or in the queue for one
+    _all_placed(held_reports, POOL + 4)  # every request at its render, or queued for one
     try:
         listed: int | None = httpx.get(
             f"http://127.0.0.1:{served.port}/api/v1/audits", headers=auth, timeout=GUARD
@@ -268,10 +285,7 @@ def test_queued_web_downloads_leave_the_pool_to_plain_routes(
     senders = [threading.Thread(target=get, daemon=True) for _ in range(POOL + 4)]
     for sender in senders:
         sender.start()
-    guard = time.monotonic() + GUARD
-    while held_reports.now < ONE_ACCOUNTS and time.monotonic() < guard:
-        time.sleep(0.05)
-    time.sleep(2.0)  # every download at its render, or in the queue for one
+    _all_placed(held_reports, POOL + 4)  # every download at its render, or queued for one
     with held_reports.lock:
         together = held_reports.now
     try:
