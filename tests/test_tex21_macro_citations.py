@@ -256,3 +256,36 @@ def test_cap_a_macro_eating_the_text_after_it_is_bounded_and_reported() -> None:
     found = macro_citations(text, is_citation_command)
     assert found.stopped_at is not None
     assert all(len(e.text) <= 10_000 for e in found.expansions)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "body", "cited"),
+    [
+        # xparse star: \rf* runs \citet{alpha1}, \rf runs \citep{beta2}
+        (
+            "\\NewDocumentCommand{\\rf}{s m}{\\IfBooleanTF{#1}{\\citet{#2}}{\\citep{#2}}}",
+            "\\rf*{alpha1} and \\rf{beta2}",
+            {"alpha1", "beta2"},
+        ),
+        # star, optional and mandatory together; \DeclareDocumentCommand
+        (
+            "\\DeclareDocumentCommand\\vgl{s o m}{vgl.~\\cite[#2]{#3}}",
+            "\\vgl*[S.~3]{gamma3} \\vgl{delta4}",
+            {"gamma3", "delta4"},
+        ),
+        # a token argument (t+) before the key
+        ("\\NewDocumentCommand{\\ref}{t+ m}{\\cite{#2}}", "\\ref+{alpha1}", {"alpha1"}),
+        # \NewCommandCopy copies the meaning, like \let
+        (
+            "\\newcommand{\\mc}[1]{\\cite{#1}}\n\\NewCommandCopy{\\bq}{\\mc}",
+            "\\bq{beta2}",
+            {"beta2"},
+        ),
+    ],
+)
+def test_xparse_flags_and_copies_cite(
+    tmp_path: Path, preamble: str, body: str, cited: set[str]
+) -> None:
+    uncited, missing, _ = _verdicts(tmp_path, preamble, body, _KEYS)
+    assert missing == set()
+    assert uncited == set(_KEYS) - cited

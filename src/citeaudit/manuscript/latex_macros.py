@@ -93,8 +93,14 @@ _COUNT = re.compile(r"\s*+\[\s*+([0-9])\s*+\]")
 _SPACES = re.compile(r"\s*+")
 _DEF_PARAMETERS = re.compile(r"(?:#[1-9])*+")
 _LET_TARGET = re.compile(r"\s*+=?\s*+\\([A-Za-z@]++)")
+_COPIED = re.compile(r"\s*+(?:\{\s*+\\([A-Za-z@]++)\s*+\}|\\([A-Za-z@]++))")
 _LET_SOURCE = re.compile(r"\\(?:[A-Za-z@]++|.)", re.DOTALL)  # after \let\a= in a span
-_SPEC = re.compile(r"\s*+[+!]?\s*+(?:(m)|(o)|O\s*+\{(" + _nested(4) + r")\})", re.DOTALL)
+_SPEC = re.compile(
+    r"\s*+[+!]?\s*+(?:(m)|(o)|O\s*+\{(" + _nested(4) + r")\}|(s)|t\s*+(\\?[^\s\\{}]))", re.DOTALL
+)
+# xparse's star (``s``) or token (``t+``) argument: read when the use writes it; the
+# body tests it with \IfBooleanTF, whose both branches are kept (either may cite)
+_FLAG = "\x00flag:"
 _CONTROL_WORD = re.compile(r"\\([A-Za-z@]++)")
 # A use: a control word, or ``\begin{name}``/``\end{name}`` (an environment's code is
 # the macro "begin{name}" / "end{name}").
@@ -431,7 +437,8 @@ def definition_spans(text: str) -> SpanIndex:
 def _span_end(text: str, m: re.Match[str]) -> int:
     pos = _DEFINED_NAME.match(text, m.end()).end()  # type: ignore[union-attr]
     pos = _PARAMETER_TEXT.match(text, pos).end()  # type: ignore[union-attr]
-    if m.group() == "\\let" and (source := _LET_SOURCE.match(text, pos)) is not None:
+    copy = m.group() in {"\\let", "\\NewCommandCopy"}
+    if copy and (source := _LET_SOURCE.match(text, pos)) is not None:
         return source.end()  # the source of \\let\\a\\b is no use of \\b
     while (start := _GROUP_START.match(text, pos)) is not None:
         pos = group_end(text, start.end() - 1)
@@ -456,13 +463,14 @@ def _definition(
     name = named.group(1) or named.group(2)
     pos = named.end()
     arguments: tuple[str | None, ...]
-    if command == "let":
-        target = _LET_TARGET.match(text, pos)
+    if command in {"let", "NewCommandCopy"}:
+        target = _LET_TARGET.match(text, pos) if command == "let" else _COPIED.match(text, pos)
         if target is None:
             return ()
-        source = latest.get(target.group(1))
+        copied = target.group(target.lastindex or 1)
+        source = latest.get(copied)
         if source is None:  # a command the text does not define: copied as it is
-            return (Macro(name, m.start(), target.end(), (), "\\" + target.group(1), True),)
+            return (Macro(name, m.start(), target.end(), (), "\\" + copied, True),)
         return (
             Macro(name, m.start(), target.end(), source.arguments, source.body, source.primitive),
         )
@@ -559,8 +567,10 @@ def _document_arguments(spec: str) -> tuple[str | None, ...] | None:
             arguments.append(None)
         elif token.group(2):
             arguments.append("-NoValue-")
-        else:
+        elif token.group(3) is not None:
             arguments.append(token.group(3))
+        else:
+            arguments.append(_FLAG + (token.group(5) or "*"))
         pos = token.end()
     return tuple(arguments) if len(arguments) <= 9 else None
 
@@ -586,6 +596,11 @@ def _read_arguments(
     values: list[str] = []
     for default in arguments:
         after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+        if default is not None and default.startswith(_FLAG):
+            given = text.startswith(default[len(_FLAG) :], after)
+            values.append("\\BooleanTrue" if given else "\\BooleanFalse")
+            pos = after + len(default) - len(_FLAG) if given else pos
+            continue
         if default is not None:
             if text.startswith("[", after):
                 bracket = _BRACKET_ARGUMENT.match(text, after, after + _MAX_ARGUMENT)
