@@ -57,12 +57,14 @@ def _report(manuscripts: list[Path], bibliographies: list[Path], cap: int | None
     return out.getvalue()
 
 
-def _linearity_cases() -> Iterator[tuple[str, dict[str, str | bytes]]]:
+def _linearity_cases(shapes: list[str]) -> Iterator[tuple[str, dict[str, str | bytes]]]:
     import linearity
 
     for shape in linearity.SHAPES:
         if shape.name.startswith(("pdf-", "docx-")):
             continue  # the reading of those formats is not touched; slow to build
+        if shapes and not any(part in shape.name for part in shapes):
+            continue
         for scale in LINEARITY_SCALES:
             yield f"linearity/{shape.name}/{scale}x", dict(shape.build(shape.base * scale))
 
@@ -127,15 +129,15 @@ def _run(
         (out / (hashlib.sha1(case.encode()).hexdigest() + ".json")).write_text(text)
 
 
-def collect(out: Path, articles: int) -> None:
+def collect(out: Path, articles: int, shapes: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     digests: dict[str, str] = {}
-    for name, files in _linearity_cases():
+    for name, files in _real_cases(articles):
         _run_files(name, files, out, digests)
     for example in EXAMPLES:
         path = ROOT / example
         _run(f"example/{example}", [path], [], out, digests)
-    for name, files in _real_cases(articles):
+    for name, files in _linearity_cases(shapes):
         _run_files(name, files, out, digests)
     (out / "digests.json").write_text(json.dumps(digests, indent=1, sort_keys=True))
     print(f"{len(digests)} reports written to {out}")
@@ -144,10 +146,12 @@ def collect(out: Path, articles: int) -> None:
 def compare(a: Path, b: Path) -> int:
     left = json.loads((a / "digests.json").read_text())
     right = json.loads((b / "digests.json").read_text())
-    differ = sorted(k for k in left.keys() | right.keys() if left.get(k) != right.get(k))
+    both = left.keys() & right.keys()
+    differ = sorted(k for k in both if left[k] != right[k])
     for case in differ:
         print(f"DIFFERS: {case}")
-    print(f"{len(left.keys() & right.keys())} cases compared, {len(differ)} differ")
+    alone = len(left.keys() ^ right.keys())
+    print(f"{len(both)} cases compared, {len(differ)} differ ({alone} run on one side only)")
     return 1 if differ else 0
 
 
@@ -155,13 +159,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path)
     parser.add_argument("--articles", type=int, default=12, help="dev articles to render")
+    parser.add_argument(
+        "--shapes", nargs="*", default=[], help="linearity shapes whose name contains this"
+    )
     parser.add_argument("--compare", nargs=2, type=Path)
     args = parser.parse_args()
     if args.compare:
         return compare(*args.compare)
     if args.out is None:
         parser.error("--out or --compare")
-    collect(args.out, args.articles)
+    collect(args.out, args.articles, args.shapes)
     return 0
 
 
