@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 from tests.manuscript.test_docx_reader import para, raw_docx
@@ -236,14 +234,10 @@ def test_ti_entries_opening_with_such_a_word_are_still_entries(tmp_path: Path) -
     assert uncited == {"Use of APA s", "Roe, A. (200"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class CH: a chapter's number glued to its word ('Chapitre01 :', in the "
-    "headings and the table of contents) and a product's version ('Apache2') are read as "
-    "numeric citations of a bulleted list's entries: entries 1-4 'cited' "
-    "(owner: citation reading)",
-)
 def test_ch_numbers_glued_to_words_are_no_citations(tmp_path: Path) -> None:
+    """A French mémoire's "Chapitre01 :" headings and contents lines and its "Apache2"
+    were read as numeric citations of its bulleted list's entries (class CH; fixed in
+    citation reading by c7, 80812246: a word glued to a zero-led number names an index)."""
     toc = "".join(
         para(run(f"Chapitre0{i} :"), "<w:r><w:tab/></w:r>", run(str(5 * i + 5)), style="TM1")
         for i in range(1, 5)
