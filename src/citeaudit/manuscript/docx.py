@@ -524,6 +524,15 @@ _DTD_MARKS = tuple(
 )
 
 
+_STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+)
+
+
 def _parse(data: bytes) -> tuple[Any, str]:
     """The part's root element, or None and why: XML that is broken or declares a DTD.
 
@@ -535,6 +544,11 @@ def _parse(data: bytes) -> tuple[Any, str]:
     """
     if any(mark in data for mark in _DTD_MARKS):
         return None, _DTD
+    # Word's "Strict Open XML" (ISO 29500 Strict, w:conformance="strict") writes the same
+    # elements under other namespaces: read as the transitional ones, or the file had
+    # 'no body' and nothing was read (REAL_MANUSCRIPTS_10, class SX). One pass each.
+    for strict, transitional in _STRICT_NAMESPACES:
+        data = data.replace(strict, transitional)
     if data.count(b"<") > MAX_TAGS:  # each "<" at most one node of the tree to be built
         return None, _TAGS
     parser = etree.XMLParser(

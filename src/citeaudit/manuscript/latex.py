@@ -197,19 +197,21 @@ class LatexReader(ManuscriptReader):
 def _expansion_problem(document: Document, state: _State) -> None:
     """Where the citation macros' expansion stopped, if it did (the same expansion the
     citation reader uses, computed once for both)."""
-    stopped = macro_citations(document.text, is_citation_command).stopped_at
+    expansions = macro_citations(document.text, is_citation_command)
+    stopped = expansions.stopped_at
     if stopped is None:
         return
     where = document.location_at(stopped)
-    state.problems.append(
-        InputProblem(
-            where.file,
-            where.line,
-            f"macros expand past {expansion_budget(document.text):,} characters "
-            "(a macro that expands to itself or doubles); citations made through macros "
-            "from here on are not read",
-        )
+    message = (
+        f"macros expand past {expansion_budget(document.text):,} characters "
+        "(a macro that expands to itself or doubles); citations made through macros "
+        "from here on are not read"
+        if expansions.budget_spent
+        else "a macro use here expands past a cap (a macro that expands to itself, "
+        "doubles or nests too deep: TeX would not stop); what it cites past the cap "
+        "is not read"
     )
+    state.problems.append(InputProblem(where.file, where.line, message))
 
 
 _SPECIAL = re.compile(r"[\\%]")

@@ -23,16 +23,14 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.project_config import (
-    BOOK_FILES,
     Named,
     ProjectConfig,
+    book_above,
     read_project_config,
 )
 from citeaudit.manuscript.reading import InputProblem, charge_text, reader_for
 
 __all__ = ["as_built"]
-
-_LEVELS_UP = 3
 
 
 def as_built(
@@ -66,20 +64,16 @@ def _project(
     path: Path, scope: InputScope, problems: list[InputProblem]
 ) -> tuple[Path, ProjectConfig] | None:
     """The manuscript's project: its own folder's configuration, else a Quarto or
-    bookdown book's up to `_LEVELS_UP` folders above (a book may keep its chapters in
-    sub-folders: Quarto's chapter paths, bookdown's ``rmd_subdir``), never above what
-    the audit's scope admits; the manuscript must then be one of its chapters."""
+    bookdown book's up to `project_config.LEVELS_UP` folders above (a book may keep
+    its chapters in sub-folders: Quarto's chapter paths, bookdown's ``rmd_subdir``),
+    never above what the audit's scope admits, nor from a folder someone else may
+    have put it in (`project_config.book_above`); the manuscript must then be one of
+    its chapters."""
     folder = path.parent
     config = read_project_config(folder, scope, problems)
     if config is not None:
         return folder, config
-    for above in list(folder.resolve().parents)[:_LEVELS_UP]:
-        books = [above / name for name in BOOK_FILES]
-        if not any(scope.admits(b) and b.is_file() for b in books):
-            continue
-        config = read_project_config(above, scope)
-        return (above, config) if config is not None and config.chapters else None
-    return None
+    return book_above(folder, scope, problems)
 
 
 def _located(
