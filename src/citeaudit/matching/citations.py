@@ -136,6 +136,7 @@ def match_citations(
     field_targets = {(r.id, r.location.file): r for r in references if r.location and not r.key}
     kept: list[Citation] = []
     matches: list[CitationMatch] = []
+    provisional: set[str] = set()  # weak narratives kept for pairing only
     for citation in citations:
         if citation.command == FIELD_ITEM:  # a Word field's work, linked by the reader
             kept.append(citation)
@@ -190,6 +191,12 @@ def match_citations(
                 authors = AuthorIndex(references)  # a keyed (BibTeX) audit never needs it
             found = authors.match(citation)
             if found is None:
+                if _slip_candidate(citation):
+                    # "..., Audey (1952), Medway (1958)" beside an uncited Audy (1952):
+                    # kept only if `pair_missing_with_uncited` links it, else dropped
+                    provisional.add(citation.id)
+                    kept.append(dataclasses.replace(citation, certainty=Certainty.CANDIDATE))
+                    matches.append(CitationMatch(citation.id))
                 continue
             guessed = citation.certainty is Certainty.WEAK and not citation.narrative
             citation, match = found
@@ -211,10 +218,43 @@ def match_citations(
                 citation = dataclasses.replace(citation, certainty=Certainty.CANDIDATE)
         kept.append(citation)
         matches.append(match)
+    if cites_by_number and provisional:
+        kept, matches = _without(kept, matches, provisional)
+        provisional = set()
     settled = _other_works_are_not_mismatches(kept, matches, authors)
     if cites_by_number:
         return tuple(kept), settled  # names in a numbered text are mentions, not its citations
-    return pair_missing_with_uncited(kept, settled, references)
+    paired_c, paired_m = pair_missing_with_uncited(kept, settled, references)
+    if not provisional:
+        return paired_c, paired_m
+    unpaired = {m.citation_id for m in paired_m if m.citation_id in provisional and not m.targets}
+    out_c, out_m = _without(list(paired_c), list(paired_m), unpaired)
+    return tuple(out_c), tuple(out_m)
+
+
+def _slip_candidate(citation: Citation) -> bool:
+    """Whether a citation the matcher dropped may still name an otherwise uncited entry
+    with a slip of its name: a weak narrative name and year ("Audey (1952)"), read
+    weak because a capitalised word before a bracketed year may be no citation. Only
+    `pair_missing_with_uncited` may keep it: linked there, or dropped as before."""
+    return (
+        citation.kind is CitationKind.AUTHOR_YEAR
+        and citation.certainty is Certainty.WEAK
+        and citation.narrative
+        and citation.command is None
+        and bool(citation.authors)
+        and citation.year is not None
+    )
+
+
+def _without(
+    kept: list[Citation], matches: list[CitationMatch], dropped: set[str]
+) -> tuple[list[Citation], list[CitationMatch]]:
+    """The citations and their matches without those whose ids are in `dropped`."""
+    if not dropped:
+        return kept, matches
+    pairs = [(c, m) for c, m in zip(kept, matches, strict=True) if c.id not in dropped]
+    return [c for c, _ in pairs], [m for _, m in pairs]
 
 
 def _marked(citation: Citation) -> bool:
