@@ -42,7 +42,9 @@ alarm:
   unless "et al." or a second name marks it ("Tahir et al. 2016" beside Tahir et al.
   2016a and 2016b is a citation, ambiguous). An
   unconfirmed CANDIDATE is kept, still marked CANDIDATE, for the
-  possible-missing-reference rule; an unconfirmed WEAK one is dropped.
+  possible-missing-reference rule; an unconfirmed WEAK one is dropped -- unless it is
+  narrative and `pair_missing_with_uncited` links it to the one otherwise uncited
+  entry its name is a slip off ("..., Audey (1952), Medway (1958)" for Audy 1952).
 * **A misspelt name** ("McBreaty and Brooks, 2000" for McBrearty & Brooks 2000;
   "Vološinov" for "Volóchinov") cites the one entry of that year whose first author
   is spelt within one edit (names of 6-7 letters) or two (8 or more), two letters
