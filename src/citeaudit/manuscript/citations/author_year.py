@@ -29,7 +29,7 @@ import heapq
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from citeaudit.manuscript.citations.dates import MONTHS, date_after_year, date_before_year
 from citeaudit.manuscript.citations.defined_acronyms import with_defined_acronyms
@@ -42,7 +42,7 @@ from citeaudit.manuscript.citations.item_parser import (
     reads_through,
     unglued_cue,
 )
-from citeaudit.manuscript.citations.marker import Marker
+from citeaudit.manuscript.citations.marker import Counted, Horizon, Marker
 from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
 from citeaudit.manuscript.citations.mla_titles import ListedTitles, mla_plain
 from citeaudit.manuscript.citations.names import (
@@ -160,6 +160,10 @@ _NOT_EPITHETS = word_set(
 )
 
 
+# a horizon never passed: every marker made
+_NEVER = Horizon()
+
+
 class AuthorYearExtractor(CitationExtractor):
     syntax: ClassVar[str] = "author-year"
 
@@ -167,6 +171,11 @@ class AuthorYearExtractor(CitationExtractor):
         return [c for m in self.markers(document) for c in m.citations]
 
     def markers(self, document: Document) -> Iterator[Marker]:
+        """The markers in text order, each with its citations (`markers_before`)."""
+        # no marker is past a horizon that never falls: none is only counted
+        return cast(Iterator[Marker], self.markers_before(document, Horizon()))
+
+    def markers_before(self, document: Document, horizon: Horizon) -> Iterator[Marker | Counted]:
         """The markers in text order, yielded as found: never all held at once.
 
         A page of ``(Smith, 2020) `` is hundreds of thousands of markers, and the
@@ -174,6 +183,10 @@ class AuthorYearExtractor(CitationExtractor):
         brackets' and the bare years' markers are each found in order and merged; the
         brackets' characters are marked first (one cheap pass), since a bare year
         inside one is no citation.
+
+        A group or a narrative citation found past the `horizon` is only counted
+        (`Counted`): what makes it a marker, its span and its number of citations are
+        read as always, its citations (their certainty, their location) are not made.
         """
         text = document.text
         clean = _inner_acronyms_bracketed(blank_markup(text))
@@ -191,6 +204,7 @@ class AuthorYearExtractor(CitationExtractor):
                 EntryTitles(document),
                 OwnLines(document),
                 CollectorNumbers(clean),
+                horizon,
             ),
             _bare(document, clean, code, groups),
             key=lambda marker: marker.start,
@@ -249,11 +263,15 @@ def _grouped(
     titles: EntryTitles,
     own: OwnLines,
     collectors: CollectorNumbers,
-) -> Iterator[Marker]:
+    horizon: Horizon,
+) -> Iterator[Marker | Counted]:
     """The markers of bracketed groups, in order: "(Smith, 2019)", "Smith (2019)"...
     `titles`: the list's entries with no author, cited by their title (`entry_titles`);
     `own`: the manuscript's own dated lines, which a parenthesis may point to;
-    `collectors`: the page's collectors' numbers, read once for the groups in order."""
+    `collectors`: the page's collectors' numbers, read once for the groups in order;
+    `horizon`: past it a group's and a narrative's markers are only counted -- not a
+    group that opens with a narrative's years, whose marker starts at names before it
+    (`_with_leading_narrative`), rare enough to be made whole."""
     listed = ListedTitles(document)
     for m in _GROUP.finditer(clean):
         start, end = m.span()
@@ -271,9 +289,11 @@ def _grouped(
             continue  # "Discussion (External Validation on EXS 2022)": its own section
         if _AS_OF.fullmatch(m.group(1) if m.group(1) is not None else m.group(2)):
             continue  # "(Stand März 2024)", "(as of May 2023)": a date stamp (class SD)
-        marker = _group(document, clean, m, titles, collectors)
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        counting = horizon if _leading_years(inner) is None else _NEVER
+        marker = _group(document, clean, m, titles, collectors, counting)
         if marker is None:
-            marker = _narrative(document, clean, m)
+            marker = _narrative(document, clean, m, horizon=counting)
             if marker is None:
                 marker = _month_named(document, m)
             if marker is None and m.group(1) is not None:
@@ -310,7 +330,7 @@ _NUMBER_AFTER = re.compile(
 )
 
 
-def _before_numbers(markers: Iterable[Marker], text: str) -> Iterator[Marker]:
+def _before_numbers(markers: Iterable[Marker | Counted], text: str) -> Iterator[Marker | Counted]:
     """Markers followed by a number of a numbered list left without citations (their
     span still claimed, so no other reader takes it): in the hybrid "(Name, year) [n]"
     that Indonesian, Turkish and engineering journals write, the number cites the entry
@@ -319,14 +339,14 @@ def _before_numbers(markers: Iterable[Marker], text: str) -> Iterator[Marker]:
     missing reference beside a number that resolves; read at all, it could count
     another entry of the name as cited."""
     for marker in markers:
-        if marker.citations and _NUMBER_AFTER.match(text, marker.end):
+        if marker.count and _NUMBER_AFTER.match(text, marker.end):
             marker = Marker(marker.start, marker.end, ())
         yield marker
 
 
 def _weak_in_statements(
-    markers: Iterable[Marker], spans: list[tuple[int, int]]
-) -> Iterator[Marker]:
+    markers: Iterable[Marker | Counted], spans: list[tuple[int, int]]
+) -> Iterator[Marker | Counted]:
     """Markers inside a funding, interests or thanks statement made WEAK: "received
     grants from Novartis (2019)", "(Brasil, 2017)" after a grant are no citations unless
     an entry says so (`statements.py`). "et al." stays what it was: "mapping by Harris
@@ -342,6 +362,7 @@ def _weak_in_statements(
         if (
             s < len(spans)
             and spans[s][0] <= marker.start
+            and isinstance(marker, Marker)  # one only counted makes no citation to weaken
             and any(c.certainty is not Certainty.WEAK and not c.et_al for c in marker.citations)
         ):
             weak = tuple(
@@ -426,7 +447,9 @@ def _group(
     m: re.Match[str],
     titles: EntryTitles | None = None,
     collectors_near: CollectorNumbers | None = None,
-) -> Marker | None:
+    horizon: Horizon | None = None,
+) -> Marker | Counted | None:
+    """`horizon`: past it the group's citations are counted (`_counted_group`)."""
     index = 1 if m.group(1) is not None else 2
     inner = m.group(index)
     works = parse_group(inner)
@@ -434,6 +457,10 @@ def _group(
         works = titles.reread(inner, works)
     if not works:
         return None
+    if horizon is not None and m.start() > horizon.start:  # past the cap
+        counted = _counted_group(m, works)
+        if counted is not None:
+            return counted
     if len(works) == 1:  # most groups: no work before it to take "ders." from
         works = (_vietnamese_surnames(works[0], titles),)
     else:
@@ -466,6 +493,25 @@ def _group(
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
+
+
+def _counted_group(m: re.Match[str], works: tuple[ParsedWork, ...]) -> Counted | None:
+    """The group past the cap, counted: a citation per year label of each work, as
+    `_citations` makes them. None (made whole) when a name ends in a bracket, "Ministry
+    of Fisheries [MoF]": it may define an acronym (`defined_acronyms`) that later
+    markers take, and what the group's other steps make of names ("ders." takes the
+    names before, a Vietnamese name its surname) never ends in one otherwise."""
+    count = 0
+    for work in works:
+        if _brackets_a_name(work.authors):
+            return None
+        count += len(work.labels)
+    return Counted(m.start(), m.end(), count)
+
+
+def _brackets_a_name(authors: tuple[str, ...]) -> bool:
+    """Whether a name ends in a bracket, as one that defines an acronym does."""
+    return any(name[-1:] == "]" for name in authors)
 
 
 # "the same author(s)" in place of the names: German "ders." / "dies.", Latin "idem",
@@ -779,8 +825,8 @@ def _cued_yearless(document: Document, m: re.Match[str], rest: str) -> Marker | 
 
 
 def _with_leading_narrative(
-    document: Document, clean: str, m: re.Match[str], group: Marker
-) -> Marker:
+    document: Document, clean: str, m: re.Match[str], group: Marker | Counted
+) -> Marker | Counted:
     """A group that opens with years and goes on with other works belongs, for those
     years, to the names before it: "Goodman and Sorj (1985 apud Lemos, 2008)",
     "Halden (2019; see also Morrow 2020)". The names' citation joins the group's."""
@@ -791,6 +837,8 @@ def _with_leading_narrative(
     lead = _narrative(document, clean, m, labels, read_through=through)
     if lead is None:
         return group
+    # `_grouped` counts no group that opens with years: both are made
+    assert isinstance(lead, Marker) and isinstance(group, Marker)
     return Marker(lead.start, group.end, (*lead.citations, *group.citations))
 
 
@@ -836,10 +884,13 @@ def _narrative(
     m: re.Match[str],
     leading: tuple[YearLabel, ...] = (),
     read_through: object = None,
-) -> Marker | None:
+    horizon: Horizon | None = None,
+) -> Marker | Counted | None:
     """`leading`: the years that open a group of other works (`_with_leading_narrative`);
     `read_through`: those are followed by "apud", so the work is read through another
-    and is weak (the list holds the other)."""
+    and is weak (the list holds the other); `horizon`: a marker that starts past it is
+    counted, a citation per year label, when no name of it ends in a bracket (see
+    `_counted_group`)."""
     dated = False
     labels = leading
     if not labels:
@@ -861,6 +912,8 @@ def _narrative(
         return None  # "12. SPANYOL (1982)": a list item, not a citation
     if _entry_line(clean, line_start, start, m):
         return None  # "Kim Lee. (2021, March 3). Title. Zenodo.": an entry, not a citation
+    if horizon is not None and start > horizon.start and not _brackets_a_name(found.authors):
+        return Counted(start, m.end(), len(labels))
     before = clean[max(window_start, found.offset - 40) : found.offset]
     certainty = _narrative_certainty(found, before, after)
     if (
