@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 from citeaudit.model.citation import Citation, CitationKind
 from citeaudit.model.publication_status import STATUS, ends_pending
@@ -121,14 +122,15 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         # "Olmi M. (1991) Supplement ... Frustula entomologica (1989)": the list reader
         # took the volume's year; the year after the names is the entry's, as cited
         return True
-    if reference.year is None and re.search(
-        rf"(?<![\d–—-]){citation.year}\s*[-–—]\s*(?:\d{{4}}|\d{{2}}|onwards?|present)(?!\d)",
-        reference.raw,
-        re.IGNORECASE,
+    if reference.year is None and any(
+        _RANGE_ON.match(reference.raw, at + len(str(citation.year)))
+        for at in _written(reference.raw, citation.year, dash_before=True)
     ):
         return True  # "Gann et al. 2015" for a work published "2015–2017", "2016-onward"
     if reference.year is not None and _within_span(reference.raw, reference.year, citation.year):
         return True  # "Negrobov 1974" for a work published "(1971–77)", in parts
+    if str(citation.year) not in reference.raw:
+        return False  # each test below needs the cited year written in the entry
     if reference.year is not None and _among_years(reference.raw, reference.year, citation.year):
         return True  # "Smithe (1981)" for a work dated "(1975, 1981)": one work, two parts
     if reference.year is not None and _paired_date(reference.raw, reference.year, citation.year):
@@ -154,6 +156,45 @@ def year_in_raw(citation: Citation, reference: Reference) -> bool:
         _standalone_year(part, reference.year) >= 0 and _standalone_year(part, citation.year) < 0
         for part in (reference.title or "", reference.container or "")
     )
+
+
+# Every year-specific search below is one pattern compiled once, with the year as a
+# group compared afterwards, or a plain `str.find` of the year (`_written`) -- never a
+# pattern built from the year at match time: re's cache holds 512 patterns, an entry's
+# years and a citation's are any of hundreds (and the pairs of them any of 100,000s),
+# so each entry-citation pair compiled its patterns afresh (0.1-1 ms each), and the
+# pairs the matcher budgets (`author_index._SCORED`) took hours (freeze20: 100 entries
+# of one surname and 100 citations of it in other years, 8 KB, 15 CPU s; 400: > 120).
+_DASHES = "–—-"
+_RANGE_ON = re.compile(r"\s*[-–—]\s*(?:\d{4}|\d{2}|onwards?|present)(?!\d)", re.IGNORECASE)
+_BRACKETED_NUMBER = re.compile(r"\[\s*(\d+)\s*\]")
+_SLASH_YEAR_ON = re.compile(r"\s*/\s*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_SLASH_NUMBER = re.compile(r"(?<!\d)(?=(?:1[5-9]|20)\d\d\s*/\s*(\d+))")
+_SLASHED_PAIR = re.compile(r"(?<!\d)(?=(\d+)\s*/\s*(\d+))")
+_BRACKETED_PAIR_ON = re.compile(r"\s?[(\[][‘'\"]?(\d+)[’'\"]?[)\]]")
+_BRACKETED_THEN = re.compile(r"[(\[](\d+)[)\]]\s?(\d+)")
+
+
+def _written(
+    raw: str, year: int, *, dash_before: bool = False, dash_after: bool = False
+) -> Iterator[int]:
+    """Where `year` stands in `raw` as a whole number -- no digit right before or after
+    it, nor a dash when asked (`(?<![\\d–—-])1985(?!\\d)`) -- by `str.find`: linear in
+    `raw`, and nothing compiled for the year."""
+    text = str(year)
+    at = raw.find(text)
+    while at >= 0:
+        end = at + len(text)
+        before = raw[at - 1] if at else ""
+        after = raw[end] if end < len(raw) else ""
+        if not (
+            before.isdecimal()
+            or after.isdecimal()
+            or (dash_before and before != "" and before in _DASHES)
+            or (dash_after and after != "" and after in _DASHES)
+        ):
+            yield at
+        at = raw.find(text, at + 1)
 
 
 # A Hijri year as lists mark it: "1441 H", "1441 AH", "1441 A.H.", "1441 هـ".
@@ -216,16 +257,29 @@ _ORIGINAL_WORDS = (
 )
 
 
+# The original edition's words and up to 30 characters, right before a year
+_ORIGINAL_BEFORE = re.compile(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}\Z", re.IGNORECASE)
+_ORIGINAL_REACH = 30 + 16  # the 30 characters and the longest fixed word, and more
+
+
 def _original_edition(raw: str, year: int) -> bool:
     """Whether `raw` gives `year` as the date of another edition of the work: bracketed
     ("[1859]"), paired with a slash ("1985/2003", "2003/1985") or after words that say
     so ("Original work published 1985", "1. ed. 1985", "publicado em 1985")."""
     y = str(year)
-    return bool(
-        re.search(rf"\[\s*{y}\s*\]|(?<!\d){y}\s*/\s*(?:1[5-9]|20)\d\d(?!\d)", raw)
-        or re.search(rf"(?<!\d)(?:1[5-9]|20)\d\d\s*/\s*{y}(?!\d)", raw)
-        or re.search(rf"{_ORIGINAL_WORDS}[^.;()\[\]]{{0,30}}(?<!\d){y}(?!\d)", raw, re.IGNORECASE)
-    )
+    if any(found.group(1) == y for found in _BRACKETED_NUMBER.finditer(raw)):
+        return True
+    if any(found.group(1) == y for found in _YEAR_SLASH_NUMBER.finditer(raw)):
+        return True
+    for at in _written(raw, year):
+        if _SLASH_YEAR_ON.match(raw, at + len(y)):
+            return True
+        start = max(0, at - _ORIGINAL_REACH)
+        while start and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
+            start -= 1  # a word ("reimpressão...") the window would cut in two
+        if _ORIGINAL_BEFORE.search(raw, start, at):
+            return True
+    return False
 
 
 # The entry's first year, when nothing but its names (and a list label) stands before it:
@@ -248,13 +302,16 @@ def _slash_paired(text: str, listed: int, cited: int) -> bool:
     "2012/2001"): the original edition's and the one read, either of which a list
     gives."""
     a, b = str(listed), str(cited)
-    return bool(re.search(rf"(?<!\d)(?:{a}\s*/\s*{b}|{b}\s*/\s*{a})(?!\d)", text))
+    return any(
+        (found.group(1), found.group(2)) in ((a, b), (b, a))
+        for found in _SLASHED_PAIR.finditer(text)
+    )
 
 
 def _bracketed(text: str, listed: int) -> bool:
     """Whether the citation gives the entry's year in square brackets beside its own
     ("2005 [1998]", "[1998] 2005"): the original edition's, which a list may give alone."""
-    return re.search(rf"\[\s*{listed}\s*\]", text) is not None
+    return any(found.group(1) == str(listed) for found in _BRACKETED_NUMBER.finditer(text))
 
 
 _RAW_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-3]\d)(?!\d)")
@@ -281,8 +338,8 @@ def _within_span(raw: str, first: int, cited: int) -> bool:
         return False
     # the first time the year is written is the entry's date; a span later on is a
     # title's period ("(1971) Flies of the years 1971–1990")
-    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
-    end = _SPAN_END.match(raw, found.end()) if found else None
+    found = next(_written(raw, first, dash_before=True), -1)
+    end = _SPAN_END.match(raw, found + len(str(first))) if found >= 0 else None
     if end is None:
         return False
     last = int(end.group(1))
@@ -357,10 +414,15 @@ def _paired_date(raw: str, read: int, cited: int) -> bool:
     year a work appeared and the year printed on it, and cite either. The reader takes
     one; a citation of the other is the same work, not a wrong year."""
     for first, second in ((read, cited), (cited, read)):
-        if re.search(rf"(?<!\d){first}\s?[(\[][‘'\"]?{second}[’'\"]?[)\]]", raw):
-            return True
+        for at in _written(raw, first):
+            paired = _BRACKETED_PAIR_ON.match(raw, at + len(str(first)))
+            if paired and paired.group(1) == str(second):
+                return True
         # "Weber, M. (1905) 2001.": the original's year bracketed before the edition's
-        if re.search(rf"[(\[]{first}[)\]]\s?{second}(?!\d)", raw[:_HIJRI_READ]):
+        if any(
+            (found.group(1), found.group(2)) == (str(first), str(second))
+            for found in _BRACKETED_THEN.finditer(raw, 0, _HIJRI_READ)
+        ):
             return True
     return False
 
@@ -371,16 +433,15 @@ _MORE_YEARS = re.compile(r"(?:[a-z]?\s{0,3}[,;/&]\s{0,3}(?:1[5-9]|20)\d\d(?!\d))
 def _among_years(raw: str, first: int, cited: int) -> bool:
     """Whether `raw` dates the work by several years listed after `first`, the year read
     ("Smithe F (1975, 1981) Naturalists' color guide"), `cited` among them."""
-    found = re.search(rf"(?<![\d–—-]){first}(?!\d)", raw)
-    more = _MORE_YEARS.match(raw, found.end()) if found else None
-    return more is not None and re.search(rf"(?<!\d){cited}(?!\d)", more.group()) is not None
+    found = next(_written(raw, first, dash_before=True), -1)
+    more = _MORE_YEARS.match(raw, found + len(str(first))) if found >= 0 else None
+    return more is not None and next(_written(more.group(), cited), -1) >= 0
 
 
 def _standalone_year(raw: str, year: int) -> int:
     """Where `year` is written as a year in `raw`, not inside a range ("1700–2012",
     "pp. 1505-10"); -1 when it is not."""
-    found = re.search(rf"(?<![\d–—-]){year}(?![\d–—-])", raw)
-    return found.start() if found else -1
+    return next(_written(raw, year, dash_before=True, dash_after=True), -1)
 
 
 def a_year_away(cited: int, listed: int | None) -> bool:
