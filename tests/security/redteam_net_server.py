@@ -110,3 +110,29 @@ _LOOPBACK_POLICY: dict[str, Any] = {
 def loopback_policy(**changes: Any) -> LinkPolicy:
     """The red-team link tests' policy, with each test's own `changes`."""
     return LinkPolicy(**{**_LOOPBACK_POLICY, **changes})
+
+
+class HeldTarpit:
+    """Holds every request until `release` (at the test's end), counting them.
+
+    A tarpit whose requests are held, not slowed, makes a test decided by events: what
+    it received is what it held at once, whatever the machine's load.
+    """
+
+    def __init__(self, hold_at_most: float) -> None:
+        self.release = threading.Event()
+        self.arrived = 0
+        self.on_arrival: Callable[[], None] = lambda: None
+        self._hold_at_most = hold_at_most
+        self._lock = threading.Lock()
+
+    def __call__(self, sock: socket.socket, target: str) -> None:
+        with self._lock:
+            self.arrived += 1
+        self.on_arrival()
+        self.release.wait(self._hold_at_most)
+        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
+
+
+def fast_page(sock: socket.socket, target: str) -> None:
+    sock.sendall(answer("200 OK", body=b"<title>fast</title>"))

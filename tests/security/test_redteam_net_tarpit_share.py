@@ -20,9 +20,8 @@ held every worker then ends with the other hosts' links never asked (a failure).
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -30,7 +29,7 @@ from citeaudit.links.checker import OUT_OF_TIME, LinkChecker
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import HeldTarpit, RawServer, fast_page
 from tests.stepped_clock import SteppedLoop, stepped_loops
 
 RUN_TIME = 120.0  # never reached in real time: the test moves the clock past it
@@ -54,32 +53,11 @@ POLICY = LinkPolicy(
 TARPIT_LINKS, SITES, SITE_LINKS = 400, 3, 400
 
 
-class _Tarpit:
-    """Holds every request until `release` (at the test's end), counting them."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.arrived = 0
-        self.on_arrival: Callable[[], None] = lambda: None
-        self._lock = threading.Lock()
-
-    def __call__(self, sock: socket.socket, target: str) -> None:
-        with self._lock:
-            self.arrived += 1
-        self.on_arrival()
-        self.release.wait(SAFETY_NET * 2)
-        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
-
-
-def _fast(sock: socket.socket, target: str) -> None:
-    sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
-
-
 @pytest.fixture
-def servers() -> Iterator[tuple[_Tarpit, list[RawServer]]]:
-    held = _Tarpit()
+def servers() -> Iterator[tuple[HeldTarpit, list[RawServer]]]:
+    held = HeldTarpit(SAFETY_NET * 2)
     started = [RawServer({"/": held}, host="127.0.0.1").start()]
-    started += [RawServer({"/": _fast}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
+    started += [RawServer({"/": fast_page}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
     yield held, started
     held.release.set()
     for s in started:
@@ -87,7 +65,7 @@ def servers() -> Iterator[tuple[_Tarpit, list[RawServer]]]:
 
 
 def test_the_other_hosts_links_are_all_checked_while_a_tarpit_holds_its_own(
-    servers: tuple[_Tarpit, list[RawServer]],
+    servers: tuple[HeldTarpit, list[RawServer]],
 ) -> None:
     held, (tarpit, *sites) = servers
     urls = [tarpit.url(f"/t{i}") for i in range(TARPIT_LINKS)]

@@ -30,7 +30,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -42,7 +42,7 @@ from citeaudit.links.shared_pacing import SharedPacer
 from citeaudit.links.targets import target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import HeldTarpit, RawServer, answer, fast_page
 from tests.stepped_clock import SteppedLoop, stepped_loops
 
 RUN_TIME = 120.0  # never reached in real time: the test moves the clock past it
@@ -84,32 +84,11 @@ class _Slow:
         sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
 
 
-class _Tarpit:
-    """Holds every request until `release` (at the test's end), counting them."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.arrived = 0
-        self.on_arrival: Callable[[], None] = lambda: None
-        self._lock = threading.Lock()
-
-    def __call__(self, sock: socket.socket, target: str) -> None:
-        with self._lock:
-            self.arrived += 1
-        self.on_arrival()
-        self.release.wait(SAFETY_NET * 2)
-        sock.sendall(answer("200 OK", body=b"<title>slow</title>"))
-
-
-def _fast(sock: socket.socket, target: str) -> None:
-    sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
-
-
 @pytest.fixture
-def stand_ins() -> Iterator[tuple[RawServer, _Tarpit, list[RawServer]]]:
-    held = _Tarpit()
+def stand_ins() -> Iterator[tuple[RawServer, HeldTarpit, list[RawServer]]]:
+    held = HeldTarpit(SAFETY_NET * 2)
     tarpit = RawServer({"/": held}, host="127.0.0.1").start()
-    sites = [RawServer({"/": _fast}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
+    sites = [RawServer({"/": fast_page}, host=f"127.0.0.{2 + i}").start() for i in range(SITES)]
     yield tarpit, held, sites
     held.release.set()
     for s in [tarpit, *sites]:
@@ -159,7 +138,7 @@ async def _check(
 
 
 def test_names_on_one_slow_address_share_one_addresss_limit(
-    stand_ins: tuple[RawServer, _Tarpit, list[RawServer]],
+    stand_ins: tuple[RawServer, HeldTarpit, list[RawServer]],
 ) -> None:
     tarpit, held, sites = stand_ins
     sites_ok = 0
@@ -216,7 +195,7 @@ def test_the_address_limit_holds_over_checkers_sharing_redis() -> None:
     assert REDIS_URL is not None
     slow = _Slow(0.1)
     tarpit = RawServer({"/": slow}, host="127.0.0.1").start()
-    site = RawServer({"/": _fast}, host="127.0.0.2").start()
+    site = RawServer({"/": fast_page}, host="127.0.0.2").start()
     limits = {f"{kind}_timeout": 10.0 for kind in ("connect", "read", "total", "probe")}
     policy = dataclasses.replace(POLICY, per_address=3, max_run_time=None, **limits)
     prefix = f"citeaudit:test:{uuid.uuid4().hex}:"
