@@ -127,7 +127,7 @@ def parse_reference(
         if f.title and len(f.authors) == 1 and f.authors[0].organisation:
             f.title = _without_subordinate_units(f.title, title=True)
     f.container = _without_trailing_locator(_without_trailing_month(f.container))
-    f.title = _without_trailing_imprint(f.title, f.year, text)
+    f.title = _without_leading_date(_without_trailing_imprint(f.title, f.year, text))
     f.title, f.container = with_journal_head(f.title, f.container, text)
     extra: list[tuple[str, str]] = []
     if f.et_al:
@@ -630,6 +630,19 @@ def _take_identifiers(s: str, f: ParsedFields) -> str:
     return " ".join("".join(out).split())
 
 
+# a date in brackets at a title's head ("[ca. 1850]. Título"): the tagger may read the
+# editor's supplied date on into the title that follows it
+_LEADING_DATE = re.compile(rf"[\[(]\s*(?:(?:ca?|circa)\.?\s*)?{_YEAR}\??\s*[\])][.:,]?\s+")
+
+
+def _without_leading_date(title: str | None) -> str | None:
+    """The title without a bracketed date opening it, when a title is left."""
+    if not title:
+        return title
+    m = _LEADING_DATE.match(title)
+    return title[m.end() :] if m and title[m.end() :].strip() else title
+
+
 # "2001 (2000)", "1998 [1997]": after the year the work appeared in, the (earlier) year
 # its volume bears; the first is the one its citations give ("Shpeley and Ball (2001)")
 _OTHER_YEAR = rf"\s*(?:\({_YEAR}\)|\[{_YEAR}\])"
@@ -641,7 +654,10 @@ _AD_PATTERNS = (
         rf"\(\s*(?P<y>{_YEAR})(?P<s>[a-z])?(?:\s*[,/][^()]{{0,40}}|\s*\[{_YEAR}\])?\s*\)(?:\s*\[{_YEAR}\])?[.:,]?"
         rf"|\(\s*(?P<nd>{_NO_DATE}|{STATUS}|{NO_DATE})(?:\s?-\s?(?P<s3>[a-z]))?\s*\)[.:,]?"
         # "Thiers B [continuously updated] Index ...": a status in square brackets
-        rf"|\[\s*(?P<nd2>{STATUS}|{NO_DATE})\s*\][.:,]?"
+        rf"|\[\s*(?P<nd2>{STATUS}|{NO_DATE}|{_NO_DATE})\s*\][.:,]?"
+        # "Quist, A. [ca. 1850].", "(c. 1850)", "[1850?]": a year the editor supplied,
+        # in brackets, perhaps "circa" and a query -- the date, not a second author
+        rf"|[\[(]\s*(?:(?:ca?|circa)\.?\s*)?(?P<y4>{_YEAR})\??\s*[\])][.:,]?"
         rf"|\(\s*(?P<y2>{_YEAR})(?P<s2>[a-z])?\s*[,;]\s*(?:{_MONTH}|\d{{1,2}})[^()]{{0,30}}\)[.:,]?"
         # "(1998–2001)", "(1971–77)", "(2009+)", "(2016-onwards)": a work published over
         # years is dated by its first, as its citations date it
@@ -733,7 +749,7 @@ def _author_date_match(s: str) -> tuple[int, int, int | None, str | None, bool] 
                 # "Clarivate Analytics. 2021 Journal Citation Reports. 2022.": a year run
                 # into a title's words, the work's own standing alone after it
                 continue
-            y = groups.get("y") or groups.get("y2") or groups.get("y3")
+            y = groups.get("y") or groups.get("y2") or groups.get("y3") or groups.get("y4")
             suf = groups.get("s") or groups.get("s2") or groups.get("s3")
             year = int(y) if y else None
             if year is not None and year > _MAX_YEAR:
