@@ -16,6 +16,7 @@ from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
+from citeaudit.matching.authorless import folded_text, names_all
 from citeaudit.matching.declension import SHORTEST_STEM, declined
 from citeaudit.matching.names import (
     BAG,
@@ -242,6 +243,14 @@ def _a_person(first: Person) -> bool:
         and not first.organisation
         and (len((first.given or "").split()) <= _MOST_GIVEN_WORDS)
     )
+
+
+def _a_title_read(first: Person) -> bool:
+    """Whether a "person" is a title's words split like a name ("Gradient boosting." read
+    as given "Gradient", family "boosting"): a family name's last word is capitalised
+    (particles come before it, "van Dijk"), a title's common noun is not."""
+    last = first.family.split()[-1:] or [""]
+    return last[0][:1].islower()
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:
@@ -588,6 +597,8 @@ class AuthorIndex:
                 imprint = self._title_opens(citation)
             if imprint is None:
                 imprint = self._body_after_title(citation)
+            if imprint is None:
+                imprint = self._named_by_authorless(citation)
             if imprint is not None:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
         self._scored += len(candidates)
@@ -984,6 +995,46 @@ class AuthorIndex:
             if cited in self._raw_words[i] and year_fits(citation, self._refs[i]) == "exact":
                 near.add(i)
         return near.pop() if len(near) == 1 else None
+
+    def _year_bucket(self, year: int) -> tuple[int, ...] | list[int]:
+        """Entries of that year (positions), the index built at the first need."""
+        if self._by_year is None:
+            self._by_year = {}
+            for i, ref in enumerate(self._refs):
+                if ref.year is not None:
+                    _add(self._by_year, [ref.year], i)
+        return self._by_year.get(year, ())
+
+    def _named_by_authorless(self, citation: Citation) -> int | None:
+        """The one entry of the cited year with no personal author whose text names every
+        cited name (`citeaudit.matching.authorless`): "(FAO, 2020)" for "The condition of
+        upland pastures. (2020). FAO.", "[Moura & Teles, 2011]" for "Arquitetura de Redes
+        – Bia Moura Caio Teles, 2011.", "(Wikipedia, 2023)" for "Title. (2023). In
+        Wikipedia.". The year exact, no WEAK reading (a capitalised word before a year in
+        running text names no work on a title's word), no name that is some entry's
+        author (that is another work of theirs), one such entry only."""
+        if citation.year is None or not citation.authors:
+            return None
+        if citation.certainty is Certainty.WEAK or self._is_an_author(citation.authors[0]):
+            return None
+        bucket = self._year_bucket(citation.year)
+        if len(bucket) > _MAX_OPENINGS:
+            return None
+        near = set()
+        for i in bucket:
+            ref = self._refs[i]
+            authors = _authors(ref)
+            if authors and _a_person(authors[0]) and not _a_title_read(authors[0]):
+                continue
+            if year_fits(citation, ref) != "exact":
+                continue
+            if i not in self._raw_words:
+                self._raw_words[i] = folded_text(ref.raw)
+            if names_all(self._raw_words[i], ref.raw, citation.authors):
+                near.add(i)
+                if len(near) > 1:
+                    return None
+        return near.pop() if near else None
 
     def _index_titles(self) -> None:
         """Entries with no personal author by their opening words; a person's entries
