@@ -576,11 +576,36 @@ def find_reference_section(
     """The reference list: from the last heading naming one to the next heading of the
     same or a higher level, an appendix-like heading, or the end."""
     headings = find_headings(lines, levels)
-    candidates = [h for h in headings if h.title in REFERENCE_TITLES]
+    candidates = [
+        h
+        for h in headings
+        if h.title in REFERENCE_TITLES and not _prose_under_citations(lines, h, clean)
+    ]
     if not candidates:
         return None
     strong = [h for h in candidates if h.strength > 0]
     return _section_at(lines, headings, (strong or candidates)[-1], clean)
+
+
+# titles that also head a paragraph on how to cite: a JOSS/Markdown template's
+# "# Citations" section tells the author how to write citations ("Citations to entries
+# in paper.bib should be in ... format"), in prose; read as the list, its lines were
+# "entries" and the document's real list (often empty until pandoc fills it) lost
+_HOW_TO_CITE_TITLES = frozenset({"citations", "citation"})
+
+
+def _prose_under_citations(
+    lines: Sequence[Line], heading: Heading, clean: Callable[[str], str]
+) -> bool:
+    """Whether `heading` is a "Citations" heading whose first line of text below opens
+    no entry (see _HOW_TO_CITE_TITLES): a section of prose, no list."""
+    if heading.title not in _HOW_TO_CITE_TITLES:
+        return False
+    for line in lines[heading.index + heading.span : heading.index + heading.span + 50]:
+        text = clean(line.text).strip()
+        if text:
+            return not looks_like_entry_start(text, clean)
+    return False
 
 
 # at most this many lists before the last are read (a thesis has one a chapter or a
