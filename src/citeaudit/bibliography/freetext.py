@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from citeaudit.bibliography.freetext_name_order import natural_order_names
 from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _names_prefix, _split_authors
 from citeaudit.bibliography.freetext_emphasis import without_emphasis
 from citeaudit.bibliography.freetext_fields import (
@@ -165,13 +166,15 @@ def parse_reference(
 
 def inherit_repeated_authors(references: list[Reference]) -> list[Reference]:
     """Entries whose authors are a dash ("———. 2018.") take the authors of the entry
-    before them, as the style means (Chicago, MLA, ABNT's "______.")."""
+    before them, as the style means (Chicago, MLA, ABNT's "______."); and the list's
+    order of names settles the entries that read either way (`natural_order_names`)."""
     out: list[Reference] = []
     for ref in references:
         if out and ("repeated_authors", "true") in ref.extra and not ref.authors:
             ref = replace(ref, authors=out[-1].authors)
         out.append(ref)
-    return out
+    # the list's convention settles names one entry leaves open (freetext_name_order)
+    return natural_order_names(out)
 
 
 # a journal's name never ends in a month's
