@@ -34,16 +34,44 @@ __all__ = ["HOLD", "TAKE_START", "SharedPacer"]
 
 log = logging.getLogger(__name__)
 
+# A value read from the budget's hash: a positive finite number, or nil (NaN, inf, zero,
+# a negative or a word are whoever wrote the hash's, never a limit).
+_NUM = """
+local function num(v)
+  local x = tonumber(v)
+  if x and x > 0 and x < math.huge then return x end
+  return nil
+end
+"""
+
 # KEYS[1]: the starts (a sorted set by start time); KEYS[2]: the budget's learnt limits
 # (a hash, may be absent). ARGV: count and interval when none were learnt, the margin,
-# this start's token, 'first' or 'again', and the longest pause the caller waits ('':
-# any). Returns the seconds until the start is due, or 'P' and the pause left. 'again'
-# (on waking) counts only the starts due by now, at the times they really happened.
-TAKE_START = """
+# this start's token, 'first' or 'again', the longest pause the caller waits ('': any),
+# and the configured count and interval, the ceiling (absent or '': ARGV[1], ARGV[2]).
+# Returns the seconds until the start is due, or 'P' and the pause left. 'again' (on
+# waking) counts only the starts due by now, at the times they really happened.
+#
+# The hash is met with the ceiling as `resolve.limiter.within` does -- the fewer starts
+# per window, the slower rate -- and its share is at most 1: anyone who can write the
+# hash (a worker configured faster, a hostile registry's headers adopted by an old
+# version) would otherwise set every worker's pace past the configured politeness.
+TAKE_START = (
+    _NUM
+    + """
 local conf = redis.call('HMGET', KEYS[2], 'count', 'interval', 'share', 'paused_until')
-local count = tonumber(conf[1]) or tonumber(ARGV[1])
-local width = (tonumber(conf[2]) or tonumber(ARGV[2])) + tonumber(ARGV[3])
-local share = tonumber(conf[3]) or 1
+local top_count, top_interval = tonumber(ARGV[1]), tonumber(ARGV[2])
+if ARGV[7] and ARGV[7] ~= '' then
+  top_count, top_interval = tonumber(ARGV[7]), tonumber(ARGV[8])
+end
+local count, interval = num(conf[1]), num(conf[2])
+if not (count and interval) then count, interval = top_count, top_interval end
+local rate = math.min(count / interval, top_count / top_interval)
+count = math.max(1, math.min(count, top_count))
+local width = 0
+if rate > 0 then width = count / rate end
+width = width + tonumber(ARGV[3])
+local share = num(conf[3]) or 1
+if share > 1 then share = 1 end
 local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -74,14 +102,22 @@ redis.call('ZADD', KEYS[1], due, ARGV[4])
 redis.call('EXPIRE', KEYS[1], math.ceil(width) + 300)
 return tostring(due - now)
 """
+)
 
 # KEYS[1]: the leases (a sorted set by expiry); KEYS[2]: the budget's learnt limits (may
 # be absent). ARGV: the limit when none was learnt, this lease's token, the lease in
-# seconds. Returns 1 when the lease is taken.
-HOLD = """
+# seconds, the configured limit, the ceiling (absent or '': ARGV[1]). Returns 1 when
+# the lease is taken. The hash never lifts the limit past the ceiling (see TAKE_START).
+HOLD = (
+    _NUM
+    + """
 local conf = redis.call('HMGET', KEYS[2], 'concurrency', 'share')
-local limit = tonumber(conf[1]) or tonumber(ARGV[1])
-limit = math.max(1, math.floor(limit * (tonumber(conf[2]) or 1) + 1e-9))
+local top = tonumber(ARGV[1])
+if ARGV[4] and ARGV[4] ~= '' then top = tonumber(ARGV[4]) end
+local limit = math.min(num(conf[1]) or top, top)
+local share = num(conf[2]) or 1
+if share > 1 then share = 1 end
+limit = math.max(1, math.floor(limit * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -90,6 +126,7 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
 redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[3])) + 300)
 return 1
 """
+)
 _POLL_FIRST, _POLL_MAX = 0.02, 0.25  # seconds between two asks for a full address
 
 
@@ -120,7 +157,8 @@ class SharedPacer:
         try:
             delay = float(
                 await self._take(
-                    keys=[key, key + ":conf"], args=[1, self._interval, 0, token, "first", ""]
+                    keys=[key, key + ":conf"],
+                    args=[1, self._interval, 0, token, "first", "", 1, self._interval],
                 )
             )
         except Exception as exc:  # any Redis or network failure: pace locally from now on
@@ -139,7 +177,9 @@ class SharedPacer:
         wait = _POLL_FIRST
         while self.available:
             try:
-                taken = int(await self._hold(keys=[key, key + ":conf"], args=[limit, token, lease]))
+                taken = int(
+                    await self._hold(keys=[key, key + ":conf"], args=[limit, token, lease, limit])
+                )
             except Exception as exc:  # as in wait_turn: local limits from now on
                 self.available = False
                 log.warning("shared address limits unavailable, this process only: %s", exc)
