@@ -52,6 +52,7 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.dates import MONTHS
+from citeaudit.manuscript.citations.equations import after_a_formula, after_an_equation_name
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import (
     annotated_labels,
@@ -927,13 +928,17 @@ def _line_start(text: str, offset: int) -> int:
 # An equation named by its number, "equation (6)", "Eqs. (3) and (4)", "Gleichung (2)",
 # "equação (5)": the text numbers its equations. Not "expression (3)" nor "formula (4)":
 # "gene expression (3)", "infant formula (4)" cite. Possessive and bounded: linear.
+# French, Italian, Dutch and Russian name them too ("l'équation (4)", "equazioni (4) e
+# (5)", "vergelijking (3)", "уравнения (2)", "по формуле (5)": in Russian the word is
+# a mathematical one); two numbers may stand glued, "(5)(6)", as CJK texts write them.
 _EQUATION_WORDS = (
     r"eqs?|eqn|equations?|ecuaci(?:ón|on|ones)|equaç(?:ão|ões)|equacao|gleichung(?:en)?|"
-    r"persamaan|denklem"
+    r"persamaan|denklem|équations?|equazion[ei]|vergelijking(?:en)?|уравнени[а-я]{1,3}|"
+    r"формул[а-я]{0,2}"
 )
 _EQUATION_REF = re.compile(
     rf"\b(?:{_EQUATION_WORDS})\.?[ \t]*\((\d{{1,3}})\)"
-    r"((?:[ \t]*+(?:,|and|e|y|und|et|or|ou|o|to|a|[-–])[ \t]*+\(\d{1,3}\)){0,8}+)",
+    r"((?:[ \t]*+(?:,|and|e|y|und|et|or|ou|o|to|a|и|[-–、])?[ \t]*+\(\d{1,3}\)){0,8}+)",
     re.IGNORECASE,
 )
 
@@ -982,6 +987,8 @@ def _parenthesised(
             continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
         if _word_before(text, start).casefold() in _LABEL_WORDS:
             continue  # Eq. (3), Table (2), step (1)
+        if after_an_equation_name(before) or after_a_formula(before):
+            continue  # "由式(1)", "公式(2)(3)", "수식 (4)"; "I = K/P (1), where"
         if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
             # f(1), sin(2): a function, not "disease(1)"; but "hepatitis C(6).", "HCV(5),"
             # -- a capital's short name, the sentence or clause going on after it -- is
