@@ -31,6 +31,7 @@ from citeaudit.matching.names import (
     slash_parts,
     syllables_spell,
 )
+from citeaudit.matching.script_aliases import script_aliases
 from citeaudit.matching.years import (
     a_slip_away,
     a_year_away,
@@ -281,6 +282,13 @@ class AuthorIndex:
         self._position = {r.id: i for i, r in enumerate(self._refs)}
         self._scored = 0  # entries scored so far (`_SCORED`)
         self._spellings = [_first_author_spellings(r) for r in self._refs]
+        aliases = script_aliases(self._refs)
+        if aliases:  # "国家统计局. (2024)" is cited "NBS (2024)" when the list pairs the names
+            for i, ref in enumerate(self._refs):
+                people = _authors(ref)
+                latin = aliases.get(people[0].family.strip()) if people else None
+                if latin:
+                    self._spellings[i].append(latin)
         self._by_name: dict[str, list[int]] = {}
         self._by_acronym: dict[str, list[int]] = {}
         self._any_author: dict[str, list[int]] = {}
