@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from citeaudit.bibliography.freetext_legal_acts import legal_act_title
 from citeaudit.bibliography.freetext_name_order import natural_order_names
 from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _names_prefix, _split_authors
 from citeaudit.bibliography.freetext_emphasis import without_emphasis
@@ -127,6 +128,9 @@ def parse_reference(
             f.authors = ()
         if f.title and len(f.authors) == 1 and f.authors[0].organisation:
             f.title = _without_subordinate_units(f.title, title=True)
+    act = legal_act_title(text)
+    if act is not None:  # a law's words are no people (freetext_legal_acts)
+        f.authors, f.et_al, f.title = (), False, act
     f.container = _without_trailing_locator(_without_trailing_month(f.container))
     f.title = _without_leading_date(_without_trailing_imprint(f.title, f.year, text))
     f.title, f.container = with_journal_head(f.title, f.container, text)
