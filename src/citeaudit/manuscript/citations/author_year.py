@@ -149,6 +149,21 @@ _SENTENCE_HEAD = re.compile(
     r"(?:^|(?<!\bcf)(?<!e\.g)(?<!i\.e)(?<!\b[A-Z])[.!?]|"
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Tt]heir|[Ii]ts))$"
 )
+# Articles, determiners and prepositions, capitalised at a sentence's head: never a
+# genus. "Le prix (Dupont, 2004)", "La tasa (Romero, 2015)", "Uma pesquisa (Souza,
+# 2018)" name a thing and cite its work -- not a species and its authority.
+_NOT_GENERA = word_set(
+    """
+    le la les un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes
+    el los las lo unos unas del al este esta estos estas ese esa esos esas su sus
+    il gli uno della dei delle nel nella nei questo questa quella
+    os as um uma uns umas do da dos das no na nos nas esse essa esses essas seu sua seus
+    suas der die das den dem ein eine einer einen einem het een
+    the an this that these those our their its his her my your one some any each every
+    all en et ou und oder of in on at for with by from par pour sur dans avec sans por
+    para con sin per tra fra com sem em
+    """
+)
 # Words of running text with those endings, never an epithet ("The other (Lee 2019)").
 _NOT_EPITHETS = word_set(
     """
@@ -402,7 +417,7 @@ def _binomial_words(last_words: str) -> bool | str:
     if found is None:
         return False
     epithet = found.group("short") or found.group("long") or found.group("shared") or ""
-    if epithet in _NOT_EPITHETS:
+    if epithet in _NOT_EPITHETS or found.group(0).split(None, 1)[0].casefold() in _NOT_GENERA:
         return False
     if found.group("shared") is None:
         return True
