@@ -47,6 +47,7 @@ from citeaudit.manuscript.latex_conditionals import blank_false_branches
 from citeaudit.manuscript.latex_csl import BEGIN_CSL, END_CSL, csl_entries
 from citeaudit.manuscript.latex_macros import (
     DEFINITION,
+    MAX_MACRO_DEFINITIONS,
     MAX_USE_EXPANSION,
     Macros,
     definition_spans,
@@ -198,6 +199,21 @@ def _expansion_problem(document: Document, state: _State) -> None:
     """Where the citation macros' expansion stopped, if it did (the same expansion the
     citation reader uses, computed once for both)."""
     expansions = macro_citations(document.text, is_citation_command)
+    dropped = expansions.macros_dropped_at
+    if dropped is not None:
+        # The definitions' cap (`_MAX_MACROS`) keeps a hostile upload linear, but a
+        # citation made through a macro defined past it is not read: said here, at
+        # the first definition not read, as the other caps are.
+        at = document.location_at(dropped)
+        state.problems.append(
+            InputProblem(
+                at.file,
+                at.line,
+                f"more than {MAX_MACRO_DEFINITIONS:,} macro definitions: this one and "
+                "every later macro definition are not read; citations made through them "
+                "are not found",
+            )
+        )
     stopped = expansions.stopped_at
     if stopped is None:
         return

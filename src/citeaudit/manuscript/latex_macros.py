@@ -43,6 +43,7 @@ from citeaudit.manuscript.spans import SpanIndex
 __all__ = [
     "DEFINITION",
     "MAX_DEPTH",
+    "MAX_MACRO_DEFINITIONS",
     "MAX_USE_EXPANSION",
     "MAX_USE_WORK",
     "Expansion",
@@ -68,7 +69,8 @@ MAX_DEPTH = 60  # TeX has no such limit: only hostile input nests this deep
 MAX_USE_EXPANSION = 10_000
 MAX_USE_WORK = 100_000  # characters scanned and bodies expanded for one use
 _MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
-_MAX_MACROS = 5_000
+MAX_MACRO_DEFINITIONS = 5_000  # read per document; the first past them is reported
+_MAX_MACROS = MAX_MACRO_DEFINITIONS
 _MAX_ARGUMENT = 2_000  # characters of one argument of a use
 # characters after an expansion read for its last macro's arguments: a short look,
 # then a long one
@@ -152,12 +154,16 @@ class MacroExpansions:
     stopped_at: int | None
     defined: frozenset[str] = frozenset()  # every macro the text defines
     budget_spent: bool = False  # the document's budget ran out (not only a use's cap)
+    macros_dropped_at: int | None = None  # the first definition past `_MAX_MACROS`
 
 
 class Macros:
     """The definitions of one text, by name, in text order."""
 
-    def __init__(self, macros: list[Macro]) -> None:
+    def __init__(self, macros: list[Macro], dropped_at: int | None = None) -> None:
+        # Where the first definition past `_MAX_MACROS` starts (None: none was dropped):
+        # the cap is reported as an input problem there, never silent.
+        self.dropped_at = dropped_at
         self._by_name: dict[str, list[Macro]] = {}
         for macro in macros:
             self._by_name.setdefault(macro.name, []).append(macro)
@@ -361,9 +367,10 @@ class _Output:
 
 
 def read_macros(text: str) -> Macros:
-    """Every simple definition in `text` (up to `_MAX_MACROS` of them). A ``\\let``
-    copies the meaning its source has there (TeX's \\let is no alias): a chain of
-    copies of any length is one definition each, never a chain to expand."""
+    """Every simple definition in `text` (up to `_MAX_MACROS` of them; `dropped_at`
+    says where the first one past them starts). A ``\\let`` copies the meaning its
+    source has there (TeX's \\let is no alias): a chain of copies of any length is one
+    definition each, never a chain to expand."""
     found: list[Macro] = []
     latest: dict[str, Macro] = {}
     end = 0
@@ -371,11 +378,12 @@ def read_macros(text: str) -> Macros:
         if m.start() < end:
             continue  # inside the body of a definition read already
         end = _span_end(text, m)  # each definition's groups scanned once more, below
-        for macro in _definition(text, m, end, latest):
+        made = _definition(text, m, end, latest)
+        if made and len(found) >= _MAX_MACROS:
+            return Macros(found, m.start())  # the first definition not read
+        for macro in made:
             found.append(macro)
             latest[macro.name] = macro
-        if len(found) >= _MAX_MACROS:
-            break
     return Macros(found)
 
 
@@ -398,8 +406,9 @@ def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpa
     macros = read_macros(text)
     defined = frozenset(macros.names())
     citing = macros.leading_to(is_citation)
+    dropped = macros.dropped_at
     if not citing:
-        return MacroExpansions((), None, defined)
+        return MacroExpansions((), None, defined, macros_dropped_at=dropped)
     spans = definition_spans(text)
     budget = [expansion_budget(text)]
     found: list[Expansion] = []
@@ -418,7 +427,7 @@ def _macro_citations(text: str, is_citation: Callable[[str], bool]) -> MacroExpa
             reached = expansion.end
             if expansion.capped and stopped is None:
                 stopped = use.start()  # the first use a cap cut short: reported
-    return MacroExpansions(tuple(found), stopped, defined, budget[0] <= 0)
+    return MacroExpansions(tuple(found), stopped, defined, budget[0] <= 0, dropped)
 
 
 def definition_spans(text: str) -> SpanIndex:
