@@ -110,6 +110,11 @@ def _yearish(clean: str, start: int, end: int) -> bool:
 
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _NARRATIVE_TAIL = re.compile(r"^\s*(?:[,:;]\s*[^()\[\]]*)?$")
+# the venue a work appeared in, named after its year with no comma: "Ramírez (2001 en
+# Revista Ejemplo)", "Costa (2010 em Anais do Congresso)", "Hale (2005 in Example
+# Quarterly)" -- a capitalised name and no digit (a year after it is another work's:
+# "(1985 in Lemos, 2008)" is read through that one)
+_VENUE_TAIL = re.compile(r"^[ \t]++(?:en|em|in|dans|im|na|no)[ \t]++[A-ZÀ-Þ][^()\[\]\d]*+$")
 _SPAN = re.compile(r"\d\s?[-–]\s?\d|onward|\+")
 # A page after a narrative's year, "Bezerra (2016, p. 163)", "(2016, pp. 4-5)", "(1990:
 # 45)" as Spanish and Latin American social sciences write it: writers
@@ -878,7 +883,8 @@ def _leading_years(group: str) -> tuple[tuple[YearLabel, ...], bool] | None:
 def _narrative_years(inner: str) -> tuple[tuple[YearLabel, ...], bool]:
     """The years of ``(2019a, b)``, ``(2020, 60–62)``; () when the group is no year.
     The flag says a day and month stand beside the year, ``(2011 May)``, ``(4 May
-    2011)``: a date (`dates`), an event's as often as a work's."""
+    2011)``: a date (`dates`), an event's as often as a work's -- or a venue after it,
+    ``(2001 en Revista X)``, a place's as often."""
     stripped = inner.strip()
     skip = date_before_year(stripped)
     parsed = parse_years(stripped[skip:])
@@ -888,7 +894,8 @@ def _narrative_years(inner: str) -> tuple[tuple[YearLabel, ...], bool]:
     tail = stripped[skip + years_end :]
     if _NARRATIVE_TAIL.match(tail):
         return tuple(labels), bool(skip)
-    if len(labels) == 1 and date_after_year(tail):
+    if len(labels) == 1 and (date_after_year(tail) or _VENUE_TAIL.match(tail)):
+        # a venue is read WEAK as a date is: "Expo (1900 in Paris)" names a place
         return tuple(labels), True
     return (), False
 
