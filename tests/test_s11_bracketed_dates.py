@@ -18,10 +18,30 @@ def _parse(text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("entry", "families", "year", "title"),
     [
-        ("Quist, A. [ca. 1850]. Title of the work. Publisher.", ["Quist"], 1850, "Title of the work"),
-        ("Hartmann, Ulrike (c. 1790). Briefe an die Schwester. Weimar: Hof.", ["Hartmann"], 1790, "Briefe an die Schwester"),
-        ("Mendes, B., & Lobo, C. [1850?]. Título da obra. Lisboa: Tipografia.", ["Mendes", "Lobo"], 1850, "Título da obra"),
-        ("Okonkwo, E. [1912]. A grammar of the river dialects. Lagos: Mission Press.", ["Okonkwo"], 1912, "A grammar of the river dialects"),
+        (
+            "Quist, A. [ca. 1850]. Title of the work. Publisher.",
+            ["Quist"],
+            1850,
+            "Title of the work",
+        ),
+        (
+            "Hartmann, Ulrike (c. 1790). Briefe an die Schwester. Weimar: Hof.",
+            ["Hartmann"],
+            1790,
+            "Briefe an die Schwester",
+        ),
+        (
+            "Mendes, B., & Lobo, C. [1850?]. Título da obra. Lisboa: Tipografia.",
+            ["Mendes", "Lobo"],
+            1850,
+            "Título da obra",
+        ),
+        (
+            "Okonkwo, E. [1912]. A grammar of the river dialects. Lagos: Mission Press.",
+            ["Okonkwo"],
+            1912,
+            "A grammar of the river dialects",
+        ),
         ("Lindqvist, P. (circa 1700). Om fiskeriet. Uppsala.", ["Lindqvist"], 1700, "Om fiskeriet"),
     ],
 )

@@ -35,8 +35,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from citeaudit.bibliography.freetext_legal_acts import legal_act_title
-from citeaudit.bibliography.freetext_name_order import natural_order_names
 from citeaudit.bibliography.freetext_authors import BODY_BEFORE_COLON, _names_prefix, _split_authors
 from citeaudit.bibliography.freetext_emphasis import without_emphasis
 from citeaudit.bibliography.freetext_fields import (
@@ -48,12 +46,14 @@ from citeaudit.bibliography.freetext_fields import (
     _year_from,
 )
 from citeaudit.bibliography.freetext_journal_head import with_journal_head
+from citeaudit.bibliography.freetext_legal_acts import legal_act_title
 from citeaudit.bibliography.freetext_merge import (
     CONTAINER_GATE,
     TITLE_GATE,
     refine_with_tagger,
     rule_hints,
 )
+from citeaudit.bibliography.freetext_name_order import natural_order_names
 from citeaudit.bibliography.freetext_names import (
     PARTICLES,
     VANCOUVER_AUTHORS,

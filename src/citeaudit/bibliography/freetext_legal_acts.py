@@ -29,7 +29,9 @@ _UNIONS = r"EU|EG|EWG|EC|EEC|UE|CE|CEE|EGKS|Euratom|GASP|CFSP|PESC"
 # "2009/28/EC", "No 1907/2006"
 _ACT = re.compile(
     rf"(?:{_ACT_TYPES})\s(?:\((?:{_UNIONS})(?:,\s?(?:{_UNIONS}))?\)\s)?"
-    r"(?:(?:Nr\.?|No\.?|n[°º]\.?|N[°º]\.?)\s?)?\d{1,4}/\d{1,4}(?:/(?:" + _UNIONS + r"))?(?=[\s,.;:])"
+    r"(?:(?:Nr\.?|No\.?|n[°º]\.?|N[°º]\.?)\s?)?\d{1,4}/\d{1,4}(?:/(?:"
+    + _UNIONS
+    + r"))?(?=[\s,.;:])"
 )
 # the end of the act's name: a full stop not after a day's number ("vom 13. Dezember")
 # nor an abbreviation of one or two letters, then a space

@@ -60,6 +60,12 @@ from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
 from citeaudit.manuscript.docx_budget import TextBudget
 from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, link_fields
+from citeaudit.manuscript.docx_endnote_list import (
+    ENDNOTE_MARK,
+    endnote_entries,
+    endnotes_read_as_list,
+    with_endnote_marks,
+)
 from citeaudit.manuscript.docx_field_citation import FieldItem
 from citeaudit.manuscript.docx_field_list import field_list_span, joined_continuations
 from citeaudit.manuscript.docx_front_matter import without_affiliation_marks
@@ -282,11 +288,30 @@ class DocxReader(ManuscriptReader):
                     )
         if held is not None:
             lines.append(Line(name, held[2], held[1]))
-        lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
-        lines = without_affiliation_marks(lines)  # nor are a title block's
+        marked_lines = lines
+        lines = _body_lines(with_endnote_marks(marked_lines, numbered=False))
+        notes: list[Line] = []
+        budget.lines_left = min(budget.lines_left, MAX_LINES - len(lines))  # notes are lines
+        for part, kind in _NOTES:
+            if part in parts and not budget.done:
+                notes.extend(_notes(parts[part], name, part, kind, styles, problems, budget))
+        for part in shown_page_parts(body, relationships):  # the headers and footers printed
+            if part in parts and not budget.done:
+                notes.extend(_page_part(parts[part], name, part, styles, problems, budget))
         base = document_from_lines(name, self.format, lines, levels=levels)
         if not bibliography and not base.reference_entries:
             base = _unheaded_list(base)  # entries ending the text, no heading over them
+        endnoted = [n for n in notes if n.file == f"{name}#endnotes"]
+        if not bibliography and not base.reference_entries and endnotes_read_as_list(endnoted):
+            # the endnotes are the list, the marks its numbers (docx_endnote_list)
+            lines = _body_lines(with_endnote_marks(marked_lines, numbered=True))
+            base = dataclasses.replace(
+                document_from_lines(name, self.format, lines, levels=levels),
+                reference_entries=endnote_entries(endnoted),
+                reference_heading=Location(endnoted[0].file, endnoted[0].number),
+                reference_layout=None,
+            )
+            notes = [n for n in notes if n.file != endnoted[0].file]
         if bibliography:  # a reference manager's own list is the list, wherever it stands
             marked = _field_bibliography(base, lines, set(bibliography), levels)
             # ... unless its marks are leftovers inside a longer visible list
@@ -297,14 +322,6 @@ class DocxReader(ManuscriptReader):
         sources = _word_sources(parts, citation_fields.fields)
         linked, unread = link_fields(citation_fields.fields, entries, sources)
         problems.extend(_field_problems(name, unread, citation_fields.cut))
-        notes: list[Line] = []
-        budget.lines_left = min(budget.lines_left, MAX_LINES - len(lines))  # notes are lines
-        for part, kind in _NOTES:
-            if part in parts and not budget.done:
-                notes.extend(_notes(parts[part], name, part, kind, styles, problems, budget))
-        for part in shown_page_parts(body, relationships):  # the headers and footers printed
-            if part in parts and not budget.done:
-                notes.extend(_page_part(parts[part], name, part, styles, problems, budget))
         if budget.exhausted and not stopped:
             problems.append(InputProblem(name, None, budget.message()))
         return (
@@ -325,6 +342,12 @@ class DocxReader(ManuscriptReader):
             ),
             problems,
         )
+
+
+def _body_lines(lines: list[Line]) -> list[Line]:
+    """The body's lines without the marks that are no citations."""
+    lines = without_note_markers(lines)  # a table's ¹ and ² are no citations
+    return without_affiliation_marks(lines)  # nor are a title block's
 
 
 def _word_sources(parts: dict[str, bytes], fields: Sequence[RawField]) -> dict[str, FieldItem]:
@@ -792,6 +815,11 @@ class _FieldState:
 _TEXT_TAGS = frozenset(_q(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"))
 _LINE_BREAKS = frozenset((_q("br"), _q("cr")))
 _PIECES = {_q("t"): None, _q("noBreakHyphen"): "-", _q("tab"): "\t", _q("sym"): ""}
+# an endnote's mark: Word draws its number; read as a placeholder (docx_endnote_list)
+_ENDNOTE_REFERENCE = _q("endnoteReference")
+_ON = frozenset({"1", "true", "on"})
+_TEXT_TAGS = _TEXT_TAGS | {_ENDNOTE_REFERENCE}
+_PIECES[_ENDNOTE_REFERENCE] = ENDNOTE_MARK
 
 
 def _outer_paragraphs(root: Any) -> Iterator[Any]:
@@ -875,6 +903,8 @@ def _paragraph_text(paragraph: Any, styles: _Styles) -> tuple[str, tuple[tuple[i
                 piece = BREAK  # a soft line break; a page or column break is a space
             if piece is None:
                 piece = node.text or ""
+            elif tag == _ENDNOTE_REFERENCE and node.get(_q("customMarkFollows")) in _ON:
+                piece = ""  # a custom mark: the text after it is the mark, no number
             if piece:
                 if runs and runs[-1][1]:
                     if spans and spans[-1][1] == length:
