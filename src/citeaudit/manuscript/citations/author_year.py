@@ -726,6 +726,8 @@ def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
     empty = _EMPTY_YEAR.fullmatch(inner)
     if empty is not None:
         return _empty_year(document, m, empty.group("names"))
+    if ";" in inner:
+        return _listed_yearless(document, m, inner)
     if not _YEARLESS.fullmatch(inner):
         return None
     parsed = parse_names(inner)
@@ -816,6 +818,23 @@ def _titled_yearless(document: Document, m: re.Match[str], titled: re.Match[str]
         certainty=Certainty.WEAK,
     )
     return Marker(m.start(), m.end(), (by_names, by_title))
+
+
+def _listed_yearless(document: Document, m: re.Match[str], inner: str) -> Marker | None:
+    """A group of names alone, "(Sutton-Spence; Perlin; Strobel)", "(QUADROS; KARNOPP)":
+    ABNT and APA writers cite so when the years stand elsewhere or the works have none.
+    Each part a short capitalised name, read as `_cued_yearless` reads a cued group's
+    (WEAK: "(Portugal; Espanha)" confirms no entry and is dropped)."""
+    parts = inner.split(";")
+    if len(parts) > _LISTED_PARTS or any(
+        not part.strip()[:1].isupper() or len(part) > _LISTED_PART_CHARS for part in parts
+    ):
+        return None
+    return _cued_yearless(document, m, inner)
+
+
+_LISTED_PARTS = 12
+_LISTED_PART_CHARS = 60
 
 
 def _cued_yearless(document: Document, m: re.Match[str], rest: str) -> Marker | None:
