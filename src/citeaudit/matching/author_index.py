@@ -16,7 +16,7 @@ from citeaudit.imprint_names import imprint_names
 from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
-from citeaudit.matching.authorless import folded_text, names_all
+from citeaudit.matching.authorless import EntryText, entry_text, names_all
 from citeaudit.matching.declension import SHORTEST_STEM, declined
 from citeaudit.matching.names import (
     BAG,
@@ -336,6 +336,9 @@ class AuthorIndex:
         self._by_year_part: dict[tuple[int, str], list[int]] | None = None  # at first need
         self._by_year: dict[int, list[int]] | None = None  # so is this
         self._raw_words: dict[int, str] = {}  # entries' texts folded, as first needed
+        self._entry_texts: dict[int, EntryText] = {}  # so are these, for `authorless`
+        self._authorless_by_year: dict[int, list[int]] | None = None  # at first need
+        self._written: tuple[str, ...] = ()  # the names of the citation being decided
 
     # candidates --------------------------------------------------------------------
 
@@ -477,6 +480,7 @@ class AuthorIndex:
 
     def _decide(self, citation: Citation) -> tuple[Citation, CitationMatch] | None:
         sure = citation.certainty is Certainty.SURE
+        self._written = citation.authors
         readings = _readings(citation)
         best: tuple[int, Citation, CitationMatch] | None = None
         for variant in readings:
@@ -1004,15 +1008,6 @@ class AuthorIndex:
                 near.add(i)
         return near.pop() if len(near) == 1 else None
 
-    def _year_bucket(self, year: int) -> tuple[int, ...] | list[int]:
-        """Entries of that year (positions), the index built at the first need."""
-        if self._by_year is None:
-            self._by_year = {}
-            for i, ref in enumerate(self._refs):
-                if ref.year is not None:
-                    _add(self._by_year, [ref.year], i)
-        return self._by_year.get(year, ())
-
     def _named_by_authorless(self, citation: Citation) -> int | None:
         """The one entry of the cited year with no personal author whose text names every
         cited name (`citeaudit.matching.authorless`): "(FAO, 2020)" for "The condition of
@@ -1025,20 +1020,29 @@ class AuthorIndex:
             return None
         if citation.certainty is Certainty.WEAK or self._is_an_author(citation.authors[0]):
             return None
-        bucket = self._year_bucket(citation.year)
+        if citation.authors != self._written:
+            return None  # a shorter reading ("Sequencing Consortium") names no such work
+        if self._authorless_by_year is None:
+            self._authorless_by_year = {}
+            for i, ref in enumerate(self._refs):
+                authors = _authors(ref)
+                if ref.year is None or (
+                    authors and _a_person(authors[0]) and not _a_title_read(authors[0])
+                ):
+                    continue
+                _add(self._authorless_by_year, [ref.year], i)
+        bucket = self._authorless_by_year.get(citation.year, ())
         if len(bucket) > _MAX_OPENINGS:
             return None
         near = set()
         for i in bucket:
             ref = self._refs[i]
-            authors = _authors(ref)
-            if authors and _a_person(authors[0]) and not _a_title_read(authors[0]):
-                continue
             if year_fits(citation, ref) != "exact":
                 continue
-            if i not in self._raw_words:
-                self._raw_words[i] = folded_text(ref.raw)
-            if names_all(self._raw_words[i], ref.raw, citation.authors):
+            text = self._entry_texts.get(i)
+            if text is None:
+                text = self._entry_texts[i] = entry_text(ref.raw, ref.year)
+            if names_all(text, citation.authors):
                 near.add(i)
                 if len(near) > 1:
                     return None
