@@ -138,3 +138,42 @@ def test_a_body_list_stays_the_list_beside_endnotes(tmp_path: Path) -> None:
     path = raw_docx(tmp_path / "both.docx", body, {"word/endnotes.xml": endnotes(notes)})
     document = DocxReader().read(path)
     assert [e.text[:4] for e in document.reference_entries] == ["Roe,"]
+
+
+def _titled_note(title: str, entries: list[str]) -> bytes:
+    paragraphs = (
+        '<w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+        f"{escape(title)}</w:t></w:r></w:p>"
+    )
+    paragraphs += "".join(f"<w:p>{run(e)}</w:p>" for e in entries)
+    return (
+        f'<w:endnotes xmlns:w="{W}"><w:endnote w:id="1">{paragraphs}</w:endnote></w:endnotes>'
+    ).encode()
+
+
+def test_one_references_endnote_holds_the_list(tmp_path: Path) -> None:
+    for title, entries, cited in [
+        (
+            "References",
+            [
+                "Roe, M. (2019). Measuring small rivers. Journal of Hydrology, 12, 1-9.",
+                "Lima, A. (2008). Flood peaks in dry valleys. Water Research, 4, 22-30.",
+            ],
+            "Gauging follows Roe (2019) and Lima (2008).",
+        ),
+        (
+            "Literaturverzeichnis",
+            [
+                "Weber, K. (2015). Flüsse messen. Berlin: Beispielverlag.",
+                "Zorn, L. (2011). Hochwasser im Tal. München: Musterverlag.",
+            ],
+            "Die Messung folgt Weber (2015) und Zorn (2011).",
+        ),
+    ]:
+        body = para(run(cited), mark(1, True))
+        path = raw_docx(
+            tmp_path / "t.docx", body, {"word/endnotes.xml": _titled_note(title, entries)}
+        )
+        result = _audit(path)
+        assert [r.raw for r in result.data.references] == entries
+        assert uncited_and_missing(result, 12) == (set(), set())

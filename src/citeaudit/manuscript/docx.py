@@ -64,6 +64,7 @@ from citeaudit.manuscript.docx_endnote_list import (
     ENDNOTE_MARK,
     endnote_entries,
     endnotes_read_as_list,
+    titled_endnote_list,
     with_endnote_marks,
 )
 from citeaudit.manuscript.docx_field_citation import FieldItem
@@ -98,7 +99,7 @@ from citeaudit.manuscript.list_tail import dated, ends_list
 from citeaudit.manuscript.markdown_tail_list import tail_list
 from citeaudit.manuscript.plaintext import document_from_lines
 from citeaudit.manuscript.reading import MAX_LINES, InputProblem
-from citeaudit.manuscript.reference_section import looks_like_entry_start
+from citeaudit.manuscript.reference_section import is_reference_title, looks_like_entry_start
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
@@ -302,7 +303,22 @@ class DocxReader(ManuscriptReader):
         if not bibliography and not base.reference_entries:
             base = _unheaded_list(base)  # entries ending the text, no heading over them
         endnoted = [n for n in notes if n.file == f"{name}#endnotes"]
-        if not bibliography and not base.reference_entries and endnotes_read_as_list(endnoted):
+        note_list = titled_endnote_list(endnoted)
+        if not bibliography and not base.reference_entries and note_list is not None:
+            # one endnote holds the whole list under its title (docx_endnote_list)
+            note_title, entries_in_note = note_list
+            base = dataclasses.replace(
+                base,
+                reference_entries=entries_in_note,
+                reference_heading=Location(note_title.file, note_title.number),
+                reference_layout=None,
+            )
+            notes = [
+                n
+                for n in notes
+                if not (n.file == note_title.file and n.number == note_title.number)
+            ]
+        elif not bibliography and not base.reference_entries and endnotes_read_as_list(endnoted):
             # the endnotes are the list, the marks its numbers (docx_endnote_list)
             lines = _body_lines(with_endnote_marks(marked_lines, numbered=True))
             base = dataclasses.replace(
@@ -1173,6 +1189,7 @@ def _notes(
         return []
     file = f"{name}#{kind}s"
     lines: list[Line] = []
+    count = 0  # the notes read: Word's number of each
     for note in root.iterfind(f"w:{kind}", _NS):
         if note.get(_q("type")) not in (None, "normal"):
             continue  # separators and continuation notices
@@ -1193,8 +1210,14 @@ def _notes(
             spans.extend((length + a, length + b) for a, b in superscripts)
             texts.append(text)
             length += len(text)
+        count += 1
+        if kind == "endnote" and len(texts) > 1 and is_reference_title(texts[0]):
+            # a "References" endnote holding the list: a line a paragraph, so its entries
+            # stay apart (docx_endnote_list.titled_endnote_list)
+            lines.extend(Line(file, count, t.strip()) for t in texts)
+            continue
         joined = " ".join(texts)
         lead = len(joined) - len(joined.lstrip())
         kept = tuple((a - lead, b - lead) for a, b in spans if a >= lead)
-        lines.append(Line(file, len(lines) + 1, joined.strip(), kept))
+        lines.append(Line(file, count, joined.strip(), kept))
     return lines

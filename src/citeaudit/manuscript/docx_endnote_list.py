@@ -19,10 +19,16 @@ import re
 from collections.abc import Sequence
 
 from citeaudit.manuscript.document import Line, RawEntry
-from citeaudit.manuscript.reference_section import looks_like_entry_start
+from citeaudit.manuscript.reference_section import is_reference_title, looks_like_entry_start
 from citeaudit.model.location import Location
 
-__all__ = ["ENDNOTE_MARK", "endnote_entries", "endnotes_read_as_list", "with_endnote_marks"]
+__all__ = [
+    "ENDNOTE_MARK",
+    "endnote_entries",
+    "endnotes_read_as_list",
+    "titled_endnote_list",
+    "with_endnote_marks",
+]
 
 # a private-use character no Word text holds (markup's escapes use U+E000..U+E07F)
 ENDNOTE_MARK = "\ue5e1"
@@ -103,3 +109,23 @@ def endnote_entries(notes: Sequence[Line]) -> tuple[RawEntry, ...]:
             text = f"[{note.number}] {text}"
         entries.append(RawEntry(text, Location(note.file, note.number), note.text))
     return tuple(entries)
+
+
+def titled_endnote_list(notes: Sequence[Line]) -> tuple[Line, tuple[RawEntry, ...]] | None:
+    """The first endnote that holds a list under its own title ("References", then a
+    paragraph an entry; docx `_notes` gives such a note a line a paragraph, all with
+    the note's number): its title line and its entries; None when no note does."""
+    for k, line in enumerate(notes):
+        if not is_reference_title(line.text):
+            continue
+        rest = []
+        for after in notes[k + 1 :]:
+            if after.number != line.number:
+                break
+            if after.text.strip():
+                rest.append(
+                    RawEntry(after.text.strip(), Location(after.file, after.number), after.text)
+                )
+        if rest:
+            return line, tuple(rest)
+    return None
