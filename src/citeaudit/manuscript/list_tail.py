@@ -60,13 +60,24 @@ _ABSTRACT_LABELS = (
     r"abstract|resumo|resumen|r[ée]sum[ée]|zusammenfassung|abstrak|key\s?words"
     r"|palavras[\s-]chave|palabras\s+clave|mots[\s-]cl[ée]s|kata\s+kunci"
 )
+_DECLARATION = (
+    r"(?:the|all|both)\s+(?:two\s+)?authors?\s+(?:declares?|reports?|ha(?:s|ve)\s+no\s|"
+    r"state|confirms?|thanks?\s|(?:is|are)\s+grateful|acknowledges?|wish(?:es)?\s+to\s+thank)"
+    r"|(?:los|las)\s+autor(?:es|as)\s+(?:declaran|manifiestan|agradecen)"
+    r"|(?:os|as)\s+autor(?:es|as)\s+(?:declaram|agradecem)"
+    r"|die\s+autor(?:en|innen)\s+(?:erkl[äa]ren|danken)|les\s+auteur(?:e)?s\s+(?:d[ée]clarent|remercient)"
+    r"|gli\s+autori\s+(?:dichiarano|ringraziano)"
+)
 _COLON_LABELS = rf"fonte|fuente|source|nota|notas|note|notes|{_ABSTRACT_LABELS}"
 _ABSTRACT = re.compile(rf"^\W{{0,3}}(?:{_ABSTRACT_LABELS})\s*:\s", re.IGNORECASE)
 _BACK_MATTER = re.compile(
     rf"^\W{{0,3}}(?:(?:{_LABELS})(?:\s+(?:em|el|en|on|in))?\s*[:.]\s|(?:{_COLON_LABELS})\s*:\s|©|\(c\)\s*(?:1[5-9]|20)\d\d|"
     # a figure's or table's caption: "Figure 2.", "Table S1:", "Fig. 3", "Tabela 1 -"
     r"(?:fig(?:ure|ura)?\.?|table|tabla|tabela|tabelle|tableau|abbildung|gr[áa]fico|quadro)"
-    r"\s*S?\d{1,3}[a-z]?(?:\s*[.:\-–—|]|\s*$|\s+[^\W\d_a-z]))",
+    r"\s*S?\d{1,3}[a-z]?(?:\s*[.:\-–—|]|\s*$|\s+[^\W\d_a-z])"
+    # an unlabelled declaration set under the list: "The authors declare that there are
+    # no conflicts of interests.", "All authors have no ...", "Los autores declaran ..."
+    rf"|{_DECLARATION})",
     re.IGNORECASE,
 )
 
