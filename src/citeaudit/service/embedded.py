@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, describe
 from citeaudit.service.reasons import internal_error, timed_out
+from citeaudit.service.stage import Stage
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -91,12 +92,14 @@ class InProcessDispatcher:
         try:
             step = self.jobs.owed(audit_id)
             if step.parse:
+                stage = Stage("")  # which upload, the matching or the rules: named if stopped
                 step = self._timed(
                     audit_id,
                     place,
                     describe(STEP_PARSE),
                     settings.parse_time_limit,
-                    lambda: self.jobs.parse(audit_id),
+                    lambda: self.jobs.parse(audit_id, stage),
+                    stage,
                 )
             owed = deque(chunk.id for chunk in step.chunks)
             ran: set[int] = set()
@@ -136,17 +139,20 @@ class InProcessDispatcher:
         what: str,
         limit: float,
         work: Callable[[], _T],
+        stage: Stage | None = None,
     ) -> _T:
         """`work()`, the audit failed (`timed_out`) and its place given on if it is
         still running `limit` seconds on (0: no limit). Later steps of a failed audit
         do nothing (`Jobs` reads its state first), and a finished one is never failed
-        (`mark_failed` changes only audits in flight)."""
+        (`mark_failed` changes only audits in flight). The reason names the `stage` the
+        step was in, when it tells one."""
         if limit <= 0:
             return work()
 
         def expired() -> None:
             log.warning("audit %s: %s passed its time limit", audit_id, what)
-            self.jobs.fail(audit_id, timed_out(audit_id, what, limit))
+            during = stage.now if stage is not None else None
+            self.jobs.fail(audit_id, timed_out(audit_id, what, limit, during))
             if place is not None:
                 place.abandon()
 

@@ -26,9 +26,9 @@ import tempfile
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from citeaudit.audit import AuditInput, read_inputs
@@ -106,11 +106,41 @@ def _sweep_once() -> None:
     sweep_stale_scratch(Path(where))
 
 
-def read_files(files: list[StoredFile], max_citations: int = MAX_CITATIONS) -> AuditData:
-    """Parse the uploaded files as `citeaudit check` would, named as uploaded."""
+def read_files(
+    files: list[StoredFile],
+    max_citations: int = MAX_CITATIONS,
+    progress: Callable[[str], None] | None = None,
+) -> AuditData:
+    """Parse the uploaded files as `citeaudit check` would, named as uploaded.
+    `progress` is told each upload as the core is let at it (`_Watched`)."""
     with uploads_in_scratch(files) as scratch:
-        data = read_inputs(scratch.inputs, scratch.scope, max_citations=max_citations)
+        scope = scratch.scope
+        if progress is not None:
+            names = {path: f.name for f, path in scratch.written}
+            scope = _Watched(
+                **{f.name: getattr(scope, f.name) for f in fields(scope) if f.init},
+                uploads=names,
+                note=progress,
+            )
+        data = read_inputs(scratch.inputs, scope, max_citations=max_citations)
         return scratch.relocated(data)
+
+
+@dataclass(frozen=True, slots=True)
+class _Watched(InputScope):
+    """The audit's scope, telling `note` which upload the core opens: every file is
+    admitted before it is read (the uploads given, and those an ``\\input`` or a
+    ``\\bibliography`` names), so the last one noted is the one being read."""
+
+    uploads: Mapping[Path, str] = field(default_factory=dict, compare=False, repr=False)
+    note: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+
+    def admits(self, path: Path) -> bool:
+        admitted = InputScope.admits(self, path)
+        name = self.uploads.get(Path(path))
+        if admitted and name is not None and self.note is not None:
+            self.note(f"reading the upload '{name}'")
+        return admitted
 
 
 def safe_name(filename: str | None, role: str) -> str:
@@ -177,13 +207,16 @@ def _write_new(folder: Path, name: str, content: bytes) -> Path:
 
 
 def cached_read(
-    audit_id: str, files: list[StoredFile], max_citations: int = MAX_CITATIONS
+    audit_id: str,
+    files: list[StoredFile],
+    max_citations: int = MAX_CITATIONS,
+    progress: Callable[[str], None] | None = None,
 ) -> AuditData:
     with _lock:
         if audit_id in _cache:
             _cache.move_to_end(audit_id)
             return _cache[audit_id]
-    data = read_files(files, max_citations)
+    data = read_files(files, max_citations, progress)
     with _lock:
         _cache[audit_id] = data
         while len(_cache) > _CACHE_SIZE:

@@ -36,6 +36,7 @@ from citeaudit.service.chunks import run_chunk as enrich_chunk
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
 from citeaudit.service.reasons import gave_up
+from citeaudit.service.stage import Stage
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.views import ChunkView
@@ -87,20 +88,32 @@ class Jobs:
         self.repo = repo
         self.settings = settings
 
-    def parse(self, audit_id: str) -> Next:
-        """Read the inputs, store the offline findings and the chunks to run."""
+    def parse(self, audit_id: str, stage: Stage | None = None) -> Next:
+        """Read the inputs, store the offline findings and the chunks to run.
+
+        `stage` is told each stage entered (the upload being read, the matching, the
+        rules, the storing): a step stopped at its time limit names it."""
+        stage = stage if stage is not None else Stage("")
         audit = self.repo.begin_parse(audit_id)
         if audit is None or not self._admitted(audit_id, STEP_PARSE):
             return Next()
         options = phase_options(audit.options)
-        data = cached_read(audit_id, self.repo.files(audit_id), self.settings.max_citations)
+        stage.at("reading the uploads")
+        data = cached_read(
+            audit_id, self.repo.files(audit_id), self.settings.max_citations, stage.at
+        )
         enrichers = enrichers_for(self.settings, options)
         Enricher.close_all(enrichers)  # only their phases are needed, to plan the chunks
         offline = merge_chunks(data, [], options.skip_reasons())
+        stage.at(
+            f"applying the rules to {len(offline.references):,} references and "
+            f"{len(offline.citations):,} citations"
+        )
         result = AuditResult(
             data=offline,
             findings=run_rules(offline, max_per_rule=self.settings.max_findings_per_rule),
         )
+        stage.at("storing the findings")
         report = to_dict(result)
         pending = self.repo.save_offline(
             audit_id,

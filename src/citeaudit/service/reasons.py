@@ -37,9 +37,13 @@ def internal_error(exc: BaseException) -> str:
     return scrubbed(f"internal error: {type(exc).__name__}: {exc}")
 
 
-def timed_out(audit_id: str, what: str, seconds: float) -> str:
+def timed_out(audit_id: str, what: str, seconds: float, during: str | None = None) -> str:
+    """`during`: the stage the step was in when it was stopped (`stage.Stage`), named so
+    that an editor knows which upload to fix, or that the matching or the rules ran long."""
+    stopped = f", stopped while {scrubbed(during)}" if during else ""
     return (
-        f"timed out: {what} took longer than its limit of {seconds:g} s. The findings found "
+        f"timed out: {what} took longer than its limit of {seconds:g} s{stopped}. "
+        "The findings found "
         f"before are kept (GET /api/v1/audits/{audit_id}/findings); "
         f"retry with POST /api/v1/audits/{audit_id}/retry"
     )
