@@ -723,10 +723,37 @@ def strip_furniture(
             text = lines[i].text.strip()
             counts = tops if i in top else bottoms if i in bottom else margins
             key = _furniture_key(text)
+            if (
+                i not in side  # at most eight a page: each a pass over the page's lines
+                and _LIST_LABEL.fullmatch(text)
+                and _labels_text(lines, i, counts, repeat)
+            ):
+                continue  # a list's label in a column of its own ("[22]"), beside its entry
             if _is_page_number(text) or (key and counts[key] >= repeat):
                 drop.add(i)
         out.append([ln for i, ln in enumerate(lines) if i not in drop])
     return out
+
+
+# a numbered list's label standing alone: "[22]"
+_LIST_LABEL = re.compile(r"\[\d{1,4}\]")
+_LABEL_REACH = 1.3  # line heights: how far off the label's baseline its entry's line may sit
+
+
+def _labels_text(lines: Sequence[PdfLine], i: int, counts: Counter[str], repeat: int) -> bool:
+    """Whether the bracketed number `lines[i]` labels a line of text set to its right on
+    its band -- an entry's first line at the top of a page, which no running header
+    repeats -- and so is no page number (pdf_label_column pairs them)."""
+    label = lines[i]
+    reach = _LABEL_REACH * max(label.size, 1.0)
+    return any(
+        j != i
+        and ln.x0 >= label.x1
+        and abs(ln.base - label.base) <= reach
+        and len(ln.text.split()) >= 3
+        and counts[_furniture_key(ln.text)] < repeat
+        for j, ln in enumerate(lines)
+    )
 
 
 def body_size(pages: Iterable[list[PdfLine]]) -> float:

@@ -16,6 +16,7 @@ import statistics
 from collections.abc import Callable, Mapping, Sequence
 
 from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.pdf_label_column import labels_paired
 from citeaudit.manuscript.pdf_layout import PdfLine
 from citeaudit.manuscript.pdf_links import LinkArea
 from citeaudit.manuscript.reference_section import (
@@ -36,7 +37,7 @@ def split_pdf_entries(
 ) -> tuple[list[RawEntry], Layout]:
     """The list's entries and how they were told apart; `lefts` gives each (page,
     column)'s left edge, `links` each page's link annotations."""
-    useful = [(p, ln) for p, ln in lines if ln.text.strip()]
+    useful = labels_paired([(p, ln) for p, ln in lines if ln.text.strip()])
     if not useful:
         return [], Layout("one per line")
     markers = sum(1 for _, ln in useful if list_marker(ln.text))
