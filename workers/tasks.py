@@ -30,6 +30,7 @@ from citeaudit.service.dispatch import (
 )
 from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, describe
 from citeaudit.service.reasons import internal_error, timed_out
+from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
@@ -49,12 +50,21 @@ def jobs() -> Jobs:
     return _jobs[pid]
 
 
-def _step(audit_id: str, what: str, limit: float, run: Callable[[Jobs], Next]) -> Next:
+def _step(
+    audit_id: str,
+    what: str,
+    limit: float,
+    run: Callable[[Jobs], Next],
+    stage: Stage | None = None,
+) -> Next:
+    """`run`, the audit failed with a reason on any failure; past the soft time limit
+    the reason names the `stage` the step was in (which upload, the rules...)."""
     try:
         return run(jobs())
     except SoftTimeLimitExceeded:
         log.warning("audit %s: %s passed its soft time limit", audit_id, what)
-        jobs().fail(audit_id, timed_out(audit_id, what, limit))
+        during = stage.now if stage is not None else None
+        jobs().fail(audit_id, timed_out(audit_id, what, limit, during))
         return Next()
     except MemoryError:
         log.warning("audit %s: %s ran out of memory", audit_id, what)
@@ -70,7 +80,9 @@ def _step(audit_id: str, what: str, limit: float, run: Callable[[Jobs], Next]) -
 def parse_audit(audit_id: str) -> None:
     what = describe(STEP_PARSE)
     limit = soft_limit(TASK_PARSE)
-    send_next(app, audit_id, _step(audit_id, what, limit, lambda j: j.parse(audit_id)))
+    stage = Stage("")
+    step = _step(audit_id, what, limit, lambda j: j.parse(audit_id, stage), stage)
+    send_next(app, audit_id, step)
 
 
 @app.task(name=TASK_CHUNK, acks_late=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -287,15 +287,26 @@ def _not_spliced(documents: list[Document]) -> list[Document]:
     return sorted(kept, key=lambda d: order[id(d)])
 
 
+def _silent(stage: str) -> None:
+    """No one asked which stage reading is in."""
+
+
 def read_inputs(
-    inputs: AuditInput, scope: InputScope | None = None, *, max_citations: int = MAX_CITATIONS
+    inputs: AuditInput,
+    scope: InputScope | None = None,
+    *,
+    max_citations: int = MAX_CITATIONS,
+    progress: Callable[[str], None] | None = None,
 ) -> AuditData:
     """The offline part of an audit: parse, extract and cross-match. No network.
 
     `scope` says which files the inputs may name and have read; by default any (the
     author's own machine). The service passes one confined to the audit's folder.
     `max_citations`: citations kept over all manuscripts (`MAX_CITATIONS`).
+    `progress` is told the stages after the files are read (the service names the
+    stage a step stopped at its time limit was in; the files, through its scope).
     """
+    note = progress if progress is not None else _silent
     scope = scope if scope is not None else InputScope()
     documents: list[Document] = []
     problems: list[ParseProblem] = []
@@ -342,6 +353,7 @@ def read_inputs(
             database = MacroTable()  # \bibliography{strings,refs}: one database
             for name in document.bibliography_files:  # located by the reader, in scope
                 _read_bibliography(Path(name), bibliographies, problems, scope, database)
+    note("reading the manuscripts' citations")
     cited = _citations(documents, problems, max_citations)
     if not bibliographies:
         for document in documents:
@@ -354,6 +366,7 @@ def read_inputs(
     _within_entries(bibliographies, problems)
     bibliographies = _unique_ids(bibliographies)
     references = [r for b in bibliographies for r in b.references]
+    note(f"matching {len(cited):,} citations to {len(references):,} references")
     citations, matches = match_citations(cited, references)
     return AuditData(
         manuscripts=tuple(documents),

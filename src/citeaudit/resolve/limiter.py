@@ -483,7 +483,8 @@ class RedisLimiter(Limiter):
         while not int(
             self._enter(
                 keys=[self._slots_key, self._conf_key],
-                args=[self._concurrency, lease_id, LEASE],
+                # The configured concurrency is the ceiling of what the hash says.
+                args=[self._concurrency, lease_id, LEASE, self.ceiling[2]],
             )
         ):
             time.sleep(min(POLL, _until(until)))
@@ -499,6 +500,9 @@ class RedisLimiter(Limiter):
                         lease_id,
                         mode,
                         "" if max_pause is None else max_pause,
+                        # The configured window: no hash in Redis paces us faster.
+                        self.ceiling[0],
+                        self.ceiling[1],
                     ],
                 )
                 text = answer.decode() if isinstance(answer, bytes) else str(answer)

@@ -122,7 +122,7 @@ def read_files(
                 uploads=names,
                 note=progress,
             )
-        data = read_inputs(scratch.inputs, scope, max_citations=max_citations)
+        data = read_inputs(scratch.inputs, scope, max_citations=max_citations, progress=progress)
         return scratch.relocated(data)
 
 
