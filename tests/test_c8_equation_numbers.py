@@ -63,3 +63,12 @@ def test_a_citation_after_prose_with_a_value_is_still_read(tmp_path: Path) -> No
     uncited, missing = markdown_verdict(tmp_path, _doc(prose), 8)
     assert missing == set()
     assert uncited == set()
+
+
+def test_a_cjk_word_ending_like_an_equations_name_still_cites(tmp_path: Path) -> None:
+    """Control: "式" also ends "模式" (a model), "方式" (a way), "程式" (a program): a
+    citation after them is read."""
+    prose = "该模式 (4) 与方式 (5) 已有研究,程式 (6) 亦然。"
+    uncited, missing = markdown_verdict(tmp_path, _doc(prose), 8)
+    assert missing == set()
+    assert uncited == set()

@@ -16,9 +16,9 @@ import re
 # common words ("方式" a way, "模式" a model, "形式" a form), so it names an equation
 # only after a particle, a verb of use or a name's first character, or standing alone
 _BEFORE_SHIKI = frozenset(
-    "由据用将和与及到见在把从入按如照依代公数數等算程是为為はとのをがにでもや、，,（(：:;； \t\n"
+    "由据用将和与及到见在把从入按如照依代公数數等算是为為はとのをがにでもや、，,（(：:;； \t\n"
 )
-_EQUATION_PAIRS = ("方程", "수식")
+_EQUATION_PAIRS = ("方程", "方程式", "수식")  # not "程式" alone: a program in Taiwan
 # a glued or listed number before: "公式(2)(3)", "式(2)、(3)", "식 (2)와 (3)"
 _NUMBER_BEFORE = re.compile(r"\(\d{1,3}\)[ \t]?[、,，和与及と와과및]?[ \t]?$")
 _FORMULA_REACH = 60
