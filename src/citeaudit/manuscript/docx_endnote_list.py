@@ -40,7 +40,7 @@ _GBT_CODE = re.compile(r"\[(?:J|M|D|C|R|N|P|S|Z|G|A|EB/OL|J/OL|M/OL|DB/OL|CP/OL)
 _POINTER = re.compile(
     r"\b(?:ibid|ibidem|idem|ebd|ebenda|op\.\s?cit|loc\.\s?cit|a\.\s?a\.\s?O)\b", re.I
 )
-_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)")
+_LABEL = re.compile(r"\A\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)")  # \A: linear as a search
 _MIN_NOTES = 2
 
 
