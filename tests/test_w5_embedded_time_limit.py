@@ -27,9 +27,9 @@ from citeaudit.audit_data import AuditData, Phase
 from citeaudit.enrichment import Enricher
 from citeaudit.phases import PhaseOptions
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings, Settings
+from citeaudit.settings import Settings
+from tests.redteam.offline_service import offline_settings
 from tests.service.fake_phases_launcher import use_fake_phases
-from tests.service.processes import CLOSED
 
 STUCK = (
     b"As shown (Smith, 2020).\n\n## References\n\n"
@@ -56,16 +56,7 @@ def api(
 ) -> Iterator[tuple[TestClient, dict[str, str]]]:
     use_fake_phases(monkeypatch, f"{__name__}:stuck")
     LET_GO.clear()
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'embedded.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=1,
-        chunk_time_limit=2.0,
-    )
+    settings = offline_settings(tmp_path, embedded_workers=1, chunk_time_limit=2.0)
     app = create_app(settings)
     try:
         with TestClient(app, raise_server_exceptions=False) as client:

@@ -26,8 +26,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
-from tests.service.processes import CLOSED
+from tests.redteam.offline_service import offline_settings
 
 LET_GO = threading.Event()
 
@@ -46,16 +45,7 @@ def _held(original: Callable[..., Any], slow_name: str) -> Callable[..., Any]:
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str]]]:
     LET_GO.clear()
-    settings = ServiceSettings(
-        database_url=f"sqlite:///{tmp_path / 'embedded.db'}",
-        cache_dir=tmp_path / "cache",
-        crossref_url=CLOSED,
-        doi_url=CLOSED,
-        datacite_url=CLOSED,
-        archive_url=CLOSED,
-        embedded_workers=2,
-        parse_time_limit=1.0,
-    )
+    settings = offline_settings(tmp_path, embedded_workers=2, parse_time_limit=1.0)
     app = create_app(settings)
     try:
         with TestClient(app, raise_server_exceptions=False) as test_client:
