@@ -88,6 +88,11 @@ app.conf.update(
         "visibility_timeout": settings.visibility_timeout,
         "unacked_restore_interval": settings.restore_interval,
         "unacked_restore_throttle": 1,
+        # The lock a worker takes to put back a dead worker's tasks: kombu keeps it 300 s
+        # by default, so a worker SIGKILLed while holding it left every unacknowledged
+        # task of the audit waiting five minutes (a restore pass takes milliseconds;
+        # tasks are idempotent, so a rare second restore is harmless).
+        "unacked_mutex_expire": max(3 * settings.restore_interval, 3),
     },
     broker_connection_retry_on_startup=True,
     worker_cancel_long_running_tasks_on_connection_loss=False,
