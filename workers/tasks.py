@@ -29,7 +29,7 @@ from citeaudit.service.dispatch import (
     send_next,
 )
 from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, describe
-from citeaudit.service.reasons import internal_error, timed_out
+from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
 from workers.celery_app import app, limits, settings, soft_limit
@@ -64,7 +64,7 @@ def _step(
     except SoftTimeLimitExceeded:
         log.warning("audit %s: %s passed its soft time limit", audit_id, what)
         during = stage.now if stage is not None else None
-        jobs().fail(audit_id, timed_out(audit_id, what, limit, during))
+        jobs().fail_timed_out(audit_id, what, limit, during)
         return Next()
     except MemoryError:
         log.warning("audit %s: %s ran out of memory", audit_id, what)
@@ -138,7 +138,7 @@ def _hard_time_limit(
             audit_id = str(args[0])
             what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
         log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
-        Jobs(repo, settings).fail(audit_id, timed_out(audit_id, what, soft_limit(name)))
+        Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name))
     except Exception:  # never let the handler take the worker down
         log.exception("could not mark the audit of a timed-out task failed")
     finally:

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, describe
-from citeaudit.service.reasons import internal_error, timed_out
+from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,7 @@ class InProcessDispatcher:
         def expired() -> None:
             log.warning("audit %s: %s passed its time limit", audit_id, what)
             during = stage.now if stage is not None else None
-            self.jobs.fail(audit_id, timed_out(audit_id, what, limit, during))
+            self.jobs.fail_timed_out(audit_id, what, limit, during)
             if place is not None:
                 place.abandon()
 

@@ -35,7 +35,7 @@ from citeaudit.service.chunks import budgets, plan
 from citeaudit.service.chunks import run_chunk as enrich_chunk
 from citeaudit.service.enrichers import enrichers_for, phase_options
 from citeaudit.service.inputs import cached_read
-from citeaudit.service.reasons import gave_up
+from citeaudit.service.reasons import gave_up, timed_out
 from citeaudit.service.stage import Stage
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
@@ -231,8 +231,26 @@ class Jobs:
         starts = self.repo.count_delivery(audit_id, step)
         if starts <= self.settings.max_deliveries:
             return True
-        self.fail(audit_id, gave_up(audit_id, describe(step, phase), starts - 1))
+        reason = gave_up(
+            audit_id, describe(step, phase), starts - 1, kept_any=self.kept_any(audit_id)
+        )
+        self.fail(audit_id, reason)
         return False
+
+    def kept_any(self, audit_id: str) -> bool:
+        """Whether the audit's offline findings are stored (its counts are set with them,
+        in one transaction): what a failed audit's reason may say is kept."""
+        audit = self.repo.get_audit(audit_id)
+        return audit is not None and audit.counts is not None
+
+    def fail_timed_out(
+        self, audit_id: str, what: str, limit: float, during: str | None = None
+    ) -> None:
+        """Fail the audit with the reason for a step stopped at its time limit, saying
+        what is kept as the store has it."""
+        self.fail(
+            audit_id, timed_out(audit_id, what, limit, during, kept_any=self.kept_any(audit_id))
+        )
 
     def fail(self, audit_id: str, reason: str) -> None:
         log.warning("audit %s failed: %s", audit_id, reason)

@@ -37,21 +37,31 @@ def internal_error(exc: BaseException) -> str:
     return scrubbed(f"internal error: {type(exc).__name__}: {exc}")
 
 
-def timed_out(audit_id: str, what: str, seconds: float, during: str | None = None) -> str:
+def kept(audit_id: str, stored: bool) -> str:
+    """What of a stopped audit its owner still has: the offline findings once a parse
+    step stored them (`Repository.save_offline`, one transaction), else nothing -- a
+    parse step stopped while reading stores no finding, and sending its owner to an
+    empty list "kept" misled them into reading it as a clean result."""
+    if stored:
+        return f"The findings found before are kept (GET /api/v1/audits/{audit_id}/findings)"
+    return "No findings were kept: the files were not read to the end, so there are none yet"
+
+
+def timed_out(
+    audit_id: str, what: str, seconds: float, during: str | None = None, *, kept_any: bool
+) -> str:
     """`during`: the stage the step was in when it was stopped (`stage.Stage`), named so
-    that an editor knows which upload to fix, or that the matching or the rules ran long."""
+    that an editor knows which upload to fix, or that the matching or the rules ran long.
+    `kept_any`: whether the audit's offline findings are stored (`Jobs.kept_any`)."""
     stopped = f", stopped while {scrubbed(during)}" if during else ""
     return (
         f"timed out: {what} took longer than its limit of {seconds:g} s{stopped}. "
-        "The findings found "
-        f"before are kept (GET /api/v1/audits/{audit_id}/findings); "
-        f"retry with POST /api/v1/audits/{audit_id}/retry"
+        f"{kept(audit_id, kept_any)}; retry with POST /api/v1/audits/{audit_id}/retry"
     )
 
 
-def gave_up(audit_id: str, what: str, starts: int) -> str:
+def gave_up(audit_id: str, what: str, starts: int, *, kept_any: bool) -> str:
     return (
         f"gave up: {what} was started {starts} times and never finished (the worker "
-        f"running it crashed or was stopped each time). The findings found before are "
-        f"kept (GET /api/v1/audits/{audit_id}/findings)"
+        f"running it crashed or was stopped each time). {kept(audit_id, kept_any)}"
     )
