@@ -30,13 +30,16 @@ def test_each_failure_in_both_libraries(lib: object) -> None:
         (_caused(connect_error("x"), NameNotResolved("nx.example")), "unknown host", True),
         (lib.ReadError("reset"), "connection dropped", False),  # type: ignore[attr-defined]
         (lib.RemoteProtocolError("eof"), "connection dropped", False),  # type: ignore[attr-defined]
-        (lib.TooManyRedirects("loop"), "too many redirects", False),  # type: ignore[attr-defined]
         (lib.UnsupportedProtocol("gopher"), "UnsupportedProtocol", False),  # type: ignore[attr-defined]
     ]
     for exc, words, unreachable in cases:
         failure = failure_from(exc)
         assert failure is not None, exc
         assert (failure.reason, failure.unreachable, failure.final) == (words, unreachable, False)
+    # A loop on the asked server: the same loop if asked again -- final, but counted.
+    loop = failure_from(lib.TooManyRedirects("loop"))  # type: ignore[attr-defined]
+    assert loop is not None and loop.reason == "too many redirects"
+    assert (loop.final, loop.counted, loop.unreachable) == (True, True, False)
     # habanero re-raises wrapped: the cause is read
     wrapped = RuntimeError("request failed")
     wrapped.__context__ = lib.ConnectTimeout("slow")  # type: ignore[attr-defined]

@@ -34,6 +34,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpcore
 import httpcore2
@@ -58,6 +59,8 @@ __all__ = [
     "pinned_client",
     "pinned_client2",
     "run_deadline",
+    "same_server",
+    "server_of",
     "system_lookup",
 ]
 
@@ -387,16 +390,68 @@ _chain_ends: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 )
 
 
-# The hosts of a chain's exchanges so far, in order (`_Bounded.handle_request` adds each).
-_chain_hosts: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+# A server: a host (lower case) and a port, None for the scheme's default one.
+Server = tuple[str, int | None]
+
+# The servers of a chain's exchanges so far, in order (`_Bounded.handle_request` adds
+# each).
+_chain_hosts: contextvars.ContextVar[list[Server] | None] = contextvars.ContextVar(
     "citeaudit_pinned_chain_hosts", default=None
 )
 
 
+def server_of(url: Any) -> Server:
+    """The server a URL (an httpx(2) URL or a string) connects to: its host, lower
+    case, and its port, None where it is the scheme's default. So ``http://h`` and
+    ``https://h`` are one server (a registry moving to https is still the registry)
+    and ``h:8080`` another (another service of the machine, maybe another owner's)."""
+    parts = urlsplit(str(url))
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    scheme = parts.scheme.lower()
+    if port is not None and _DEFAULT_PORTS.get(scheme) == port:
+        port = None
+    return (parts.hostname or "").lower(), port
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def same_server(one: str, other: str) -> bool:
+    """`one` and `other` connect to the same server (`server_of`)."""
+    return server_of(one) == server_of(other)
+
+
+def _past_the_asked_server(servers: list[Server], exc: BaseException) -> bool:
+    """A chain's failure `exc` is not the asked server's own: it was met at a redirect
+    hop on another server (another host, or another port of its host), a loop went
+    through another server, or a connection past a redirect was refused for its
+    address (wherever it was: no server of ours failed, a redirect led there).
+
+    Before, "the same host" was the host name alone: a redirect to another port of
+    the registry's host that refused the connection was the registry "unreachable"
+    (its circuit opened), and a refusal there for a non-public address was worded as
+    if the configured registry URL were itself private. A loop on the asked server
+    alone stays its own failure (`resolve.sending`: final, and counted)."""
+    if len(servers) < 2:
+        return False
+    if servers[-1] != servers[0]:
+        return True
+    if any(isinstance(e, TOO_MANY_REDIRECTS) for e in _causes(exc)):
+        return any(server != servers[0] for server in servers)
+    return any(isinstance(e, NonPublicAddress) for e in _causes(exc))
+
+
+TOO_MANY_REDIRECTS = (httpx.TooManyRedirects, httpx2.TooManyRedirects)
+
+
 class RedirectHopFailed(Exception):
-    """Marks a client's error raised at a redirect hop on another host than the one
-    asked: the request's failure, never the asked server's (a registry whose record
-    redirects to a host that refuses is not unreachable; `resolve.sending`)."""
+    """Marks a client's error raised past a redirect, away from the server asked
+    (`_past_the_asked_server`): the request's failure, never the asked server's (a
+    registry whose record redirects to a host that refuses is not unreachable;
+    `resolve.sending`)."""
 
 
 @functools.cache
@@ -418,17 +473,16 @@ def _chain_client(lib: ModuleType) -> type:
 
         def send(self, request: Any, **kwargs: Any) -> Any:
             token = _chain_ends.set(time.monotonic() + self._chain_time)
-            hosts: list[str] = []
-            hosts_token = _chain_hosts.set(hosts)
+            servers: list[Server] = []
+            servers_token = _chain_hosts.set(servers)
             try:
                 return super().send(request, **kwargs)
             except lib.HTTPError as exc:
-                # Same host (http -> https, a moved path): still the asked server's.
-                if len(hosts) > 1 and hosts[-1] != hosts[0]:
-                    raise _hop_failed(lib)(f"a redirect to another host failed: {exc}") from exc
+                if _past_the_asked_server(servers, exc):
+                    raise _hop_failed(lib)(f"a redirect to another server failed: {exc}") from exc
                 raise
             finally:
-                _chain_hosts.reset(hosts_token)
+                _chain_hosts.reset(servers_token)
                 _chain_ends.reset(token)
 
     return ChainClient
@@ -562,9 +616,9 @@ class _Bounded:
         self._deadline = deadline
 
     def handle_request(self, request: Any) -> Any:
-        hosts = _chain_hosts.get()
-        if hosts is not None:
-            hosts.append(str(request.url.host).lower())
+        servers = _chain_hosts.get()
+        if servers is not None:
+            servers.append(server_of(request.url))
         deadline = time.monotonic() + self._deadline
         for ends, what in ((_chain_ends.get(), "redirect chain"), (_run_ends.get(), "run")):
             if ends is not None:

@@ -81,14 +81,15 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
     worded as a redirect, and a reader went looking for one in the registry's records.
 
     So is every failure past a redirect: a Location not followed (another scheme,
-    port 0, a host DNS cannot carry: `RedirectNotFollowed`), a hop on another host
-    that refuses, does not resolve, times out or loops on past the client's bound
-    (`RedirectHopFailed`). Each was the *registry's* failure -- "unreachable" opened
-    the circuit at once, or a retry sent the whole chain again and the breaker counted
-    it -- so one record redirecting somewhere hostile silenced the registry for the
-    rest of the upload. The registry answered; only that request failed. (A loop on
-    the registry's own host stays the registry's failure: retried, and counted; a hop
-    that timed out is not retried but counted, `TransportFailure.counted`.)
+    port 0, a host DNS cannot carry: `RedirectNotFollowed`), a hop on another server
+    (another host, or another port of the asked one) that refuses, does not resolve,
+    times out or loops on past the client's bound (`RedirectHopFailed`). Each was the
+    *registry's* failure -- "unreachable" opened the circuit at once, or a retry sent
+    the whole chain again and the breaker counted it -- so one record redirecting
+    somewhere hostile silenced the registry for the rest of the upload. The registry
+    answered; only that request failed. (A loop on the registry's own server stays
+    the registry's failure: not retried -- the same loop again -- but counted; so is
+    a hop that timed out, `TransportFailure.counted`.)
 
     A URL the client will not send at all (``InvalidURL``: our own request, never
     sent) is that request's failure too, said as such: no network was asked.
@@ -108,7 +109,7 @@ def failure_from(exc: BaseException) -> TransportFailure | None:
         if isinstance(e, RedirectHopFailed):
             said = _hop_words(chain, e)
             return TransportFailure(
-                f"not followed: a redirect to another host failed ({said})",
+                f"not followed: a redirect to another server failed ({said})",
                 final=True,
                 counted=said == "timeout",  # it held the request: the breaker hears of it
             )
@@ -131,8 +132,9 @@ _CONNECTING = (httpcore.ConnectError, httpcore2.ConnectError)
 
 def _refused_at_redirect(chain: list[BaseException]) -> bool:
     """The refusal in `chain` was met past a redirect: a Location judged before it
-    was followed (`redirect_judge`: a refusal no connection raised), or a hop on
-    another host than the one asked (`RedirectHopFailed`). Otherwise it is the
+    was followed (`redirect_judge`: a refusal no connection raised), or a connection
+    past a redirect (`RedirectHopFailed`: another server, or the asked one's name
+    answering otherwise on the way back). Otherwise it is the
     request's own URL that names (or resolves to) the non-public address."""
     for e in chain:
         if isinstance(e, RedirectHopFailed):
@@ -158,7 +160,12 @@ def _one(exc: BaseException) -> TransportFailure | None:
     if not errors.is_request_error(exc):
         return None
     if isinstance(exc, httpx.TooManyRedirects | httpx2.TooManyRedirects):
-        return TransportFailure("too many redirects")
+        # A loop on the asked server alone (one through another server is a
+        # `RedirectHopFailed`): the same loop when asked again, so never retried --
+        # each retry sent the whole chain again, and a first request's loop was
+        # "unreachable", opening the circuit. The server's own misbehaviour all the
+        # same: the breaker hears of it.
+        return TransportFailure("too many redirects", final=True, counted=True)
     if errors.is_timeout(exc):
         return TransportFailure("timeout")
     if errors.is_connect_error(exc):
