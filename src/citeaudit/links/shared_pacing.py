@@ -30,9 +30,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
-__all__ = ["HOLD", "TAKE_START", "SharedPacer"]
+__all__ = ["HOLD", "MAX_PAUSE", "TAKE_START", "SharedPacer"]
 
 log = logging.getLogger(__name__)
+
+# The longest a stored pause holds a budget back, from the Redis server's clock. The
+# limiter writes at most this (`resolve.limiter.MAX_PAUSE`, the same number), but the
+# hash is shared: a value stored far in the future (an old version, another clock, a
+# corrupted or hostile write) paused a registry or a host for every worker for good.
+MAX_PAUSE = 600.0  # seconds
 
 # A value read from the budget's hash: a positive finite number, or nil (NaN, inf, zero,
 # a negative or a word are whoever wrote the hash's, never a limit).
@@ -55,8 +61,10 @@ end
 # per window, the slower rate -- and its share is at most 1: anyone who can write the
 # hash (a worker configured faster, a hostile registry's headers adopted by an old
 # version) would otherwise set every worker's pace past the configured politeness.
+# Its ``paused_until`` is met the same way: at most `MAX_PAUSE` on, NaN as none.
 TAKE_START = (
     _NUM
+    + f"local MAX_PAUSE = {MAX_PAUSE!r}\n"
     + """
 local conf = redis.call('HMGET', KEYS[2], 'count', 'interval', 'share', 'paused_until')
 local top_count, top_interval = tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -76,6 +84,8 @@ local n = math.max(1, math.floor(count * share + 1e-9))
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local paused = tonumber(conf[4]) or 0
+if paused ~= paused then paused = 0 end
+if paused > now + MAX_PAUSE then paused = now + MAX_PAUSE end
 redis.call('ZREM', KEYS[1], ARGV[4])
 if ARGV[6] ~= '' and paused - now > tonumber(ARGV[6]) then
   return 'P' .. tostring(paused - now)
