@@ -45,14 +45,18 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
+import select
 import stat
+import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 __all__ = [
     "KERNEL_FILE",
@@ -257,15 +261,36 @@ def file_kind(mode: int) -> str | None:
 # names are the run's open descriptors, as ``/proc/self/fd``'s are.
 _KERNEL_FOLDERS = ("/proc", "/sys", "/dev/fd")
 KERNEL_FILE = "a kernel file (under /proc, /sys or /dev/fd: the machine's own state)"
+# The same file systems, and their kin, wherever they are mounted: these three places
+# alone missed a second mount with a device of its own -- a container given the host's
+# ``/proc`` at ``/host/proc`` (node-exporter's layout), the host's cgroup tree at
+# ``/cgroup``, LXCFS's ``/var/lib/lxcfs/proc`` -- and ``\\input{/host/proc/1/environ}``
+# spliced the host's environment into the audit. Known by their type in the mount
+# table; none of them holds an author's file (``tmpfs``, ``devtmpfs`` and ``overlay``
+# may, and are not listed).
+_KERNEL_TYPES = frozenset(
+    {
+        "proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs",
+        "configfs", "bpf", "pstore", "efivarfs", "fusectl", "binfmt_misc", "mqueue",
+        "selinuxfs", "smackfs", "rpc_pipefs", "nfsd", "fuse.lxcfs", "lxcfs",
+    }
+)  # fmt: skip
+_MOUNT_TABLE = "/proc/self/mountinfo"  # Linux's; elsewhere absent: the fixed places stand
+# The table is the kernel's and a few KB (a busy host's, a few hundred): read no further.
+_MOST_MOUNT_BYTES = 4 * 1024 * 1024
 
 
-def _kernel_devices() -> frozenset[int]:
-    """The devices of the kernel's own file systems, where this system has them: a
-    bind mount of one elsewhere (``/srv/p`` showing ``/proc``) is still that device.
-    A folder on the root's own device is no mount (a chroot's bare ``/proc``): counted,
-    it refused every file of the disk. Asked each time (a few `stat` calls, no file
-    opened): a file system mounted after start is known too."""
+def _kernel_mounts() -> tuple[frozenset[int], tuple[str, ...]]:
+    """(the devices, the folders) of the kernel's own file systems: the fixed places
+    (`_KERNEL_FOLDERS`) and every mount the mount table lists of a kernel type
+    (`_KERNEL_TYPES`), a folder inside another one left out (it is walked with it).
+
+    A bind mount of one elsewhere (``/srv/p`` showing ``/proc``) is still its device.
+    A fixed place on the root's own device is no mount (a chroot's bare ``/proc``):
+    counted, it refused every file of the disk. Asked each time (a few `stat` calls
+    and the mount table, no input opened): a file system mounted after start counts."""
     devices = set()
+    folders = list(_KERNEL_FOLDERS)
     with suppress(OSError):
         root = os.stat("/").st_dev
         for folder in _KERNEL_FOLDERS:
@@ -273,7 +298,100 @@ def _kernel_devices() -> frozenset[int]:
                 device = os.stat(folder).st_dev
                 if device != root:
                     devices.add(device)
-    return frozenset(devices)
+    for device, point in _table_mounts():
+        devices.add(device)
+        folders.append(point)
+    kept: list[str] = []
+    for folder in sorted(set(folders), key=len):
+        if not any(Path(folder).is_relative_to(k) for k in kept):
+            kept.append(folder)
+    return frozenset(devices), tuple(kept)
+
+
+@dataclass(slots=True)
+class _Table:
+    """The mount table held open for the process, read again only when the kernel says
+    it changed (``POLLPRI`` on the open table, proc(5)): a mount after start is seen at
+    the next read of an input, and reading an input opens no file of the kernel's --
+    the table was opened once, when first asked (again after a fork, whose child shares
+    the open table's change notice with its parent)."""
+
+    path: str = ""
+    pid: int = 0
+    descriptor: int | None = None
+    watch: Any = None  # select.poll on the descriptor, where the system has it
+    mounts: list[tuple[int, str]] = field(default_factory=list)
+
+
+_table = _Table()
+_table_lock = threading.Lock()
+
+
+def _table_mounts() -> list[tuple[int, str]]:
+    """(device, mount point) of each mount of a kernel type in the mount table; nothing
+    when there is no table (macOS, the BSDs, a /proc not mounted)."""
+    with _table_lock:
+        table = _table
+        if table.path != _MOUNT_TABLE or table.pid != os.getpid():
+            _reopen(table)
+        elif table.descriptor is not None and (table.watch is None or table.watch.poll(0)):
+            table.mounts = _mounts_read(table.descriptor)  # changed (or no notice: asked)
+        return list(table.mounts)
+
+
+def _reopen(table: _Table) -> None:
+    """`table` opened afresh at `_MOUNT_TABLE` for this process, and read."""
+    if table.descriptor is not None and table.pid == os.getpid():
+        with suppress(OSError):
+            os.close(table.descriptor)  # a forked parent's is left to the parent
+    table.path, table.pid = _MOUNT_TABLE, os.getpid()
+    table.descriptor, table.watch, table.mounts = None, None, []
+    with suppress(OSError, ValueError):
+        table.descriptor = os.open(_MOUNT_TABLE, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    if table.descriptor is None:
+        return
+    if hasattr(select, "poll"):
+        table.watch = select.poll()
+        table.watch.register(table.descriptor, select.POLLPRI | select.POLLERR)
+    table.mounts = _mounts_read(table.descriptor)
+
+
+def _mounts_read(descriptor: int) -> list[tuple[int, str]]:
+    """The kernel file systems of the table open on `descriptor`, read from its start
+    to at most `_MOST_MOUNT_BYTES`, in the kernel's own form (``36 35 0:21 /
+    /host/proc rw - proc proc rw``, a space in a name written ``\\040``)."""
+    chunks: list[bytes] = []
+    left = _MOST_MOUNT_BYTES
+    try:
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError:
+        return []
+    found: list[tuple[int, str]] = []
+    for line in b"".join(chunks).decode("utf-8", "surrogateescape").splitlines():
+        fields = line.split(" ")
+        try:
+            kind = fields[fields.index("-", 6) + 1]
+            major, minor = (int(n) for n in fields[2].split(":"))
+            device = os.makedev(major, minor)
+        except (ValueError, IndexError, OverflowError):
+            continue  # a line cut at the bound, or of a form not known
+        if kind in _KERNEL_TYPES and fields[4].startswith("/") and fields[4] != "/":
+            found.append((device, _unescaped(fields[4])))
+    return found
+
+
+_ESCAPE = re.compile(r"\\([0-7]{3})")
+
+
+def _unescaped(point: str) -> str:
+    """A mount point as the table writes it (space, tab, newline, backslash as octal)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), point)
 
 
 def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
@@ -282,8 +400,10 @@ def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
     passes through one (`enters`): ``/proc/self/fd/3``, ``/dev/fd/3`` or ``k/fd/3``
     with ``k -> /proc/self`` is whatever file the run holds open on descriptor 3 (a
     credential an earlier CI step left open, a deleted temporary file no name reaches),
-    a regular file on disk by its device and real path alike; else None."""
-    if status.st_dev in _kernel_devices():
+    a regular file on disk by its device and real path alike; else None. Every mount of
+    a kernel file system counts (`_kernel_mounts`), not only the usual places."""
+    devices, folders = _kernel_mounts()
+    if status.st_dev in devices:
         return KERNEL_FILE
     if path is None:
         return None
@@ -293,7 +413,7 @@ def kernel_kind(path: Path | str | None, status: os.stat_result) -> str | None:
         return KERNEL_FILE  # a name that cannot be resolved is no author's file either
     if not real.is_absolute():
         return None  # relative after all: the working folder is gone, the open fails
-    for folder in _KERNEL_FOLDERS:
+    for folder in folders:
         if real.is_relative_to(folder):
             return KERNEL_FILE
         # walked only where the folder is one (Linux's /dev/fd is a link into /proc)
