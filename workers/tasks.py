@@ -35,6 +35,7 @@ from citeaudit.store import Repository, make_engine, upgrade
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
+from workers.stage_notes import NotedStage, taken_note
 
 log = logging.getLogger(__name__)
 _jobs: dict[int, Jobs] = {}
@@ -80,8 +81,12 @@ def _step(
 def parse_audit(audit_id: str) -> None:
     what = describe(STEP_PARSE)
     limit = soft_limit(TASK_PARSE)
-    stage = Stage("")
-    step = _step(audit_id, what, limit, lambda j: j.parse(audit_id, stage), stage)
+    # Noted where the main process reads it should the hard limit kill this process.
+    stage = NotedStage(parse_audit.request.id)
+    try:
+        step = _step(audit_id, what, limit, lambda j: j.parse(audit_id, stage), stage)
+    finally:
+        stage.forget()
     send_next(app, audit_id, step)
 
 
@@ -114,9 +119,14 @@ def sweep() -> dict[str, Any]:
 
 @task_failure.connect
 def _hard_time_limit(
-    sender: Any = None, exception: BaseException | None = None, args: Any = None, **_: Any
+    sender: Any = None,
+    task_id: str | None = None,
+    exception: BaseException | None = None,
+    args: Any = None,
+    **_: Any,
 ) -> None:
-    """A step killed at its hard limit: fail its audit now, from the worker's main process.
+    """A step killed at its hard limit: fail its audit now, from the worker's main process,
+    naming the stage the step last noted (`workers.stage_notes`), as the soft limit does.
 
     Runs in the parent, which keeps no store connection across forks: a short-lived
     engine, disposed before returning.
@@ -126,6 +136,7 @@ def _hard_time_limit(
     name = getattr(sender, "name", "")
     if name not in (TASK_PARSE, TASK_CHUNK, TASK_ASSEMBLE):
         return
+    during = taken_note(task_id)
     engine = make_engine(settings.database_url)
     try:
         repo = Repository(engine)
@@ -138,7 +149,7 @@ def _hard_time_limit(
             audit_id = str(args[0])
             what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
         log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
-        Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name))
+        Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name), during)
     except Exception:  # never let the handler take the worker down
         log.exception("could not mark the audit of a timed-out task failed")
     finally:
