@@ -533,9 +533,36 @@ def is_refusal(exc: BaseException) -> bool:
 Origin = tuple[str, int]  # (lower-case host, port)
 
 
+# The well-known public services citeaudit asks by default (its settings' defaults and
+# the resolver's other name). Public by definition: never an exempt origin (`allowed`).
+PUBLIC_SERVICES = frozenset(
+    {
+        "api.crossref.org",
+        "api.datacite.org",
+        "doi.org",
+        "dx.doi.org",
+        "archive.org",
+        "web.archive.org",
+    }
+)
+
+
 def allowed(urls: Iterable[str | None]) -> frozenset[Origin]:
-    """The exact origins of the services we are configured to use."""
-    return frozenset(o for o in (origin_of(u) for u in urls if u) if o is not None)
+    """The exact origins of the services we are configured to use, exempt from the
+    private-network test (`AddressRule.exempt`), except a well-known public one's.
+
+    The exemption is for an operator's mirror on the intranet or a test's stand-in on
+    loopback. ``api.crossref.org``, ``doi.org`` and the others are public whatever a
+    DNS answer says: exempt, a poisoned or spoofed answer naming loopback, the
+    intranet or this machine for one of them had a registry look-up, a DOI's
+    resolution or an archive look-up connect there (only metadata addresses were
+    refused). Judged like any host instead, in any spelling of the name."""
+    found = (origin_of(u) for u in urls if u)
+    return frozenset(o for o in found if o is not None and not _public_service(o[0]))
+
+
+def _public_service(host: str) -> bool:
+    return host.rstrip(".") in PUBLIC_SERVICES
 
 
 def origin_of(url: str) -> Origin | None:
