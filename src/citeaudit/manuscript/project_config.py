@@ -48,6 +48,7 @@ __all__ = [
     "Named",
     "ProjectConfig",
     "book_above",
+    "checkout_top",
     "crossref_keys",
     "distrust",
     "read_project_config",
@@ -152,39 +153,70 @@ def book_above(
 
     A folder, or a build file, that someone else may have put there (`distrust`) is
     passed over, the build file named in `problems` with the reason: its chapters and
-    bibliography are not the author's. The manuscript's own folder is read by
-    `read_project_config` alone (it is the author's choice to keep a book there)."""
-    for above in list(folder.resolve().parents)[:LEVELS_UP]:
+    bibliography are not the author's. The author is the user running and the owner
+    of the manuscript's folder. The manuscript's own folder is read by
+    `read_project_config` alone (it is the author's choice to keep a book there).
+
+    No folder above the top of the manuscript's checkout is looked at (`checkout_top`):
+    ownership cannot tell the author's folder from another job's where every job runs
+    as root (a CI container), and a shared builds volume held a ``_quarto.yml`` another
+    project's job left above the checkout, which chose what the audit read."""
+    here = folder.resolve()
+    if checkout_top(here):
+        return None
+    author = _owner(here)
+    for above in list(here.parents)[:LEVELS_UP]:
         books = [above / name for name in BOOK_FILES]
         books = [b for b in books if scope.admits(b) and b.is_file()]
-        if not books:
-            continue
-        why = distrust(above, books)
-        if why is not None:
-            for book in books:
-                problems.append(
-                    InputProblem(
-                        str(book),
-                        None,
-                        f"build file not read: {why}; a file there may have been put by "
-                        "someone else, so it does not choose the chapters or the "
-                        "bibliography of the manuscript below it",
-                    )
+        why = distrust(above, books, author) if books else None
+        if books and why is None:
+            config = read_project_config(above, scope)
+            return (above, config) if config is not None and config.chapters else None
+        for book in books:
+            problems.append(
+                InputProblem(
+                    str(book),
+                    None,
+                    f"build file not read: {why}; a file there may have been put by "
+                    "someone else, so it does not choose the chapters or the "
+                    "bibliography of the manuscript below it",
                 )
-            continue
-        config = read_project_config(above, scope)
-        return (above, config) if config is not None and config.chapters else None
+            )
+        if checkout_top(above):
+            break  # the project ends here: what lies above is no file of the author's
     return None
 
 
-def distrust(folder: Path, files: Sequence[Path] = ()) -> str | None:
+# Folders a version-control tool keeps at the top of a checkout (a folder, never a
+# file: a submodule's ``.git`` file lies inside its superproject, whose book is the
+# author's). Subversion is not one: before 1.7 it kept ``.svn`` in every folder.
+_CHECKOUT_MARKS = (".git", ".hg", ".jj", ".sl", ".bzr", "_darcs", ".pijul")
+
+
+def checkout_top(folder: Path) -> bool:
+    """Whether `folder` is the top of a version-control checkout (it holds ``.git``,
+    ``.hg``... as a folder)."""
+    return any(os.path.isdir(folder / mark) for mark in _CHECKOUT_MARKS)
+
+
+def _owner(folder: Path) -> int | None:
+    """The owner of `folder` (the author of the manuscripts in it); None: unknown."""
+    try:
+        return os.stat(folder).st_uid if hasattr(os, "getuid") else None
+    except OSError:
+        return None
+
+
+def distrust(folder: Path, files: Sequence[Path] = (), author: int | None = None) -> str | None:
     """Why the build files `files` of `folder` -- a folder above the manuscript's own
     -- may not be the author's, or None. Refused: a folder anyone may write to, or
     with the sticky bit (``/tmp``, a shared drop folder: anyone may add a file), or
-    owned by another user than the one running; a build file owned by another user
-    or that anyone may write to. Unreadable is distrusted too. Ownership is not
-    judged where the system has no user ids."""
-    own = os.getuid() if hasattr(os, "getuid") else None
+    owned by another user than the one running and `author` (the owner of the
+    manuscript's folder: run as root on a folder mounted from the host, the author's
+    book is uid 1000's); a build file owned by another user or that anyone may write
+    to. Unreadable is distrusted too. Ownership is not judged where the system has no
+    user ids."""
+    own = {os.getuid(), author} if hasattr(os, "getuid") else None
     try:
         facts = os.stat(folder)
     except OSError as exc:
@@ -193,7 +225,7 @@ def distrust(folder: Path, files: Sequence[Path] = ()) -> str | None:
         return f"its folder {folder} is a shared folder (sticky bit set, as /tmp)"
     if facts.st_mode & stat.S_IWOTH:
         return f"its folder {folder} may be written to by anyone (world-writable)"
-    if own is not None and facts.st_uid != own:
+    if own is not None and facts.st_uid not in own:
         return f"its folder {folder} belongs to another user (uid {facts.st_uid})"
     for file in files:
         try:
@@ -202,7 +234,7 @@ def distrust(folder: Path, files: Sequence[Path] = ()) -> str | None:
             return f"{file.name} cannot be looked at ({exc.strerror or exc})"
         if facts.st_mode & stat.S_IWOTH:
             return f"{file.name} may be written to by anyone (world-writable)"
-        if own is not None and facts.st_uid != own:
+        if own is not None and facts.st_uid not in own:
             return f"{file.name} belongs to another user (uid {facts.st_uid})"
     return None
 
