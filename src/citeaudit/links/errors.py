@@ -15,6 +15,7 @@ Reasons (the `LinkCheck.reason` strings) for a request that got no HTTP answer::
     +-- ReadError / WriteError ...... "connection-reset" or "read"
     +-- RemoteProtocolError ......... "protocol"
     +-- DecodingError ............... "decoding"
+    +-- TooManyRedirects ............ "too-many-redirects" (a client following them)
     +-- anything else ............... "http-error"
 
 Whether a reason makes a link broken or only unverified is decided in verdict.py.
@@ -48,6 +49,9 @@ READ = "read"
 PROTOCOL = "protocol"
 DECODING = "decoding"
 OTHER = "http-error"
+# A redirect chain past the client's bound (the trusted client's: the DOI resolver, the
+# archive), in the link checker's own word for one (`fetch.Fetcher._chain`).
+TOO_MANY_REDIRECTS = "too-many-redirects"
 
 _UNREACHABLE_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN}
 _RESET_ERRNOS = {errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED}
@@ -133,4 +137,6 @@ def reason_for(exc: BaseException) -> str:
         return PROTOCOL
     if _is(exc, "DecodingError"):
         return DECODING
+    if _is(exc, "TooManyRedirects"):
+        return TOO_MANY_REDIRECTS
     return OTHER
