@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from citeaudit.bibliography.freetext_names import _ORG_WORDS, _is_given, is_organisation
 from citeaudit.bibliography.freetext_names import PARTICLES as _NAME_PARTICLES
-from citeaudit.bibliography.freetext_names import _is_given, is_organisation
 from citeaudit.bibliography.freetext_patterns import _UP, _YEAR
 from citeaudit.bibliography.freetext_sentences import _boundaries
 
@@ -65,10 +65,14 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
             if weak_end is not None and weak_end > walked[1]:
                 return weak_end, weak_end, False
             return walked[0], walked[1], False
+        if walked[0] < limit - 1 and _initials_then_comma_piece(s, walked):
+            return walked[0], walked[1], False
     if not first_boundary:
         return 0, 0, False
     cut = first_boundary[0]
     head = s[:cut]
+    if _title_first(head, s[cut:]):
+        return 0, 0, False
     weak_end = _inverted_single_name_end(head)
     if weak_end is not None:
         return weak_end, weak_end, False
@@ -85,7 +89,7 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
     # the imprint, so the one word after the initials is the title, not a given name
     # The same after the last ";" of an ABNT list ("SANTOS FILHO, C.; MARTINS, P.
     # Memórias. Recife: UFPE, 2001.")
-    if _IMPRINT.fullmatch(s[cut:].strip(" .")):
+    if _IMPRINT.fullmatch(_SINE_MARK.sub("Sine", s[cut:].strip(" ."))):
         start = last + 1 if last > 0 else 0
         tail = head[start:]
         offset = start + len(tail) - len(tail.lstrip())
@@ -93,6 +97,65 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
         if short:
             return offset + short.end(), offset + short.end(), False
     return cut, cut, False
+
+
+def _initials_then_comma_piece(s: str, walked: tuple[int, int]) -> bool:
+    """Whether the walked names end on an initial and a comma, the rest opening on a
+    piece that is no such name: "Quiroga, H., Arrabales, Editorial Sur, 1958." A list
+    written with initials goes on with initials, so "Arrabales, Editorial Sur" is the
+    title and the imprint, not a second person (read so, the entry had no title)."""
+    end, start = walked
+    last = s.rfind(",", 0, end)
+    # the last name's given names are initials alone ("Benet, L.", not "Roe, Mia L."
+    # nor "Carrasco A."), a comma after them, a word after that
+    if (
+        last < 0
+        or not _INITIALS_ONLY.fullmatch(s, last + 1, end)
+        or not s.startswith(",", end)
+        or not re.match(rf"[{_UP}]", s[start:])
+    ):
+        return False
+    piece = s[start:].split(",", 1)
+    # the piece after is itself "Family, I." (a name the walk could not take): not so
+    return not (len(piece) == 2 and _INITIAL_HEAD.match(piece[1]))
+
+
+_INITIALS_ONLY = re.compile(rf"(?:\s?[{_UP}]\.(?:\s?-\s?[{_UP}]\.)?)+")
+_INITIAL_HEAD = re.compile(rf"\s*[{_UP}]\.")
+
+
+# what follows a book's title and never a person's name: an edition ("3rd ed.", "2. Aufl.",
+# "Revised edition") or a translator, editor or illustrator ("Translated by", "Trad. de")
+_EDITION_OR_ROLE_HEAD = re.compile(
+    r"[\s.]*(?:\d{1,2}(?:st|nd|rd|th|e|ª|a|\.)?\s?(?i:ed\b|edn\b|edition\b|éd|aufl|edi[cç])"
+    r"|(?i:first|second|third|fourth|fifth|revised|new|rev\.)\s(?i:ed\b|edition\b)"
+    r"|(?i:translated|edited|introduced|illustrated|compiled)\sby\b"
+    r"|(?:Trans|Ed)\.\sby\b|Übers(?:etzt)?\.?\svon\b|Trad(?:\.|ucci[oó]n|u[cç][aã]o)\sde\b)"
+)
+
+
+def _title_first(head: str, rest: str) -> bool:
+    """Whether the first sentence `head` is the title of an entry with no author: an
+    edition, a translator or only the imprint follows it ("Field Guide to Coastal Lichens.
+    3rd ed. Halifax: Tern Press, 2011.", "Saga. Translated by …", "Ulysses. Paris: Alfa,
+    1922."). Read as an author, the entry had no title and a book for a person. A head
+    with a comma or an initial is a name ("Smith, J."), one with an organisation's word a
+    body that stays whole before its title ("Harbour Survey Institute. 2nd ed." is rare,
+    its title after it is the rule)."""
+    words = head.split()
+    if (
+        not words
+        or re.search(r"[,;&]", head)
+        or _ORG_WORDS.search(head)
+        or any(re.fullmatch(rf"[{_UP}]\.?", w) for w in words)
+    ):
+        return False
+    if _EDITION_OR_ROLE_HEAD.match(rest):
+        return True
+    # only the imprint after it, its place and publisher: "Paris: Alfa, 1922" ("Jason
+    # Roe. Newsgroups dataset, 2008." is a person and a title with its year)
+    imprint = _SINE_MARK.sub("Sine", rest.strip(" ."))
+    return ":" in imprint and bool(_IMPRINT.fullmatch(imprint))
 
 
 _INVERTED_THEN_ONE_WORD = re.compile(
@@ -125,6 +188,13 @@ def _inverted_single_name_end(head: str) -> int | None:
     if weak and not re.match(rf"^[{_UP}]\.", head) and "," not in head[weak.end() :].split(".")[0]:
         return weak.end()
     return None
+
+
+# ABNT's marks of an unknown place or publisher ("[S.l.: s.n.]", "[s.l.]: [s.n.]",
+# "S.l.: s.n.", "[s.e.]"): each stands for a word of the imprint, so it is read as one
+# ("Sine: Sine, 1987") and the one word before it stays the title (a given name never
+# stands before an imprint)
+_SINE_MARK = re.compile(r"\[?(?<![^\W\d_])[sS]\.\s?[lLnNeE]\.(?:\s?\])?")
 
 
 # "São Paulo: Alfa, 2018" / "Alfa, 2018" / "Paris : Seuil, s.d.": place, publisher, year

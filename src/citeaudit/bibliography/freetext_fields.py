@@ -336,7 +336,9 @@ def _without_comma_imprint(title: str, f: ParsedFields) -> str:
             )
         )
         publisher = 1 <= len(words) <= 6 and bool(_PUBLISHER_WORDS.search(last))
-        if not comma or not (place or publisher) or len(body.split()) < 2:
+        # a one-word title may be left before them when a year closed them ("Arrabales,
+        # Montevideo, 1958": the place, then the year); before a page count alone, two words
+        if not comma or not (place or publisher) or len(body.split()) < (1 if y else 2):
             break
         out = body
     return out
