@@ -211,6 +211,7 @@ async def checked_files(
     its PDFs are opened, so one account's uploads cannot keep every other's waiting.
     """
     files: list[NewFile] = []
+    unpacked_bytes = 0  # what the request's project archives unpacked: one budget for all
     for item in form.getlist(LIST_FIELD):
         # An editor often has only the bibliography, pasted from a submission system: it
         # may come as a text field or a file, and is read as a list of entries.
@@ -236,8 +237,11 @@ async def checked_files(
                 continue
             data = await item.read()
             if role == "manuscript" and is_project_zip(item.filename, data):
-                unpacked = await _unpacked(item.filename or "project.zip", data, max_expanded)
+                unpacked = await _unpacked(
+                    item.filename or "project.zip", data, max_expanded, unpacked_bytes
+                )
                 if unpacked is not None:  # its files, each checked as an upload of its own
+                    unpacked_bytes += sum(len(content) for _, content in unpacked)
                     for name, content in unpacked:
                         files.append(await _checked(role, name, "", content, max_expanded, owner))
                     continue
@@ -247,11 +251,14 @@ async def checked_files(
     return unique_names(files)
 
 
-async def _unpacked(name: str, data: bytes, max_expanded: int) -> list[tuple[str, bytes]] | None:
-    """A project's .zip unpacked in a worker thread (`project_zip`); None: a DOCX."""
+async def _unpacked(
+    name: str, data: bytes, max_expanded: int, spent: int = 0
+) -> list[tuple[str, bytes]] | None:
+    """A project's .zip unpacked in a worker thread (`project_zip`); None: a DOCX.
+    `spent`: what the request's archives before it unpacked, of the one budget."""
     try:
         return await run_in_threadpool(
-            project_files, safe_name(name, "manuscript"), data, max_expanded
+            project_files, safe_name(name, "manuscript"), data, max_expanded, spent
         )
     except ProjectRefused as refused:
         raise UploadRejected(refused.status, refused.message) from None
