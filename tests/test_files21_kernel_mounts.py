@@ -200,3 +200,22 @@ def test_a_huge_mount_table_is_read_to_a_bound(
     monkeypatch.setattr(bounded_read.os, "read", counting)
     bounded_read._kernel_mounts()
     assert sum(read) <= bounded_read._MOST_MOUNT_BYTES + 1
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_opens_a_table_of_its_own(tmp_path: Path) -> None:
+    """A prefork worker's child must not share its parent's change notice (one would
+    take the other's): it opens its own table at its first read, the parent's stays."""
+    bounded_read._table_mounts()
+    parent = bounded_read._table.descriptor
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports by its exit code
+        bounded_read._table_mounts()
+        own = bounded_read._table.pid == os.getpid() and bounded_read._table.descriptor
+        os._exit(0 if own else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    bounded_read._table_mounts()
+    assert bounded_read._table.descriptor == parent  # still the parent's, still open
+    if parent is not None:
+        os.fstat(parent)

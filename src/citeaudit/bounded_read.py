@@ -313,8 +313,8 @@ class _Table:
     """The mount table held open for the process, read again only when the kernel says
     it changed (``POLLPRI`` on the open table, proc(5)): a mount after start is seen at
     the next read of an input, and reading an input opens no file of the kernel's --
-    the table was opened once, when first asked (again after a fork, whose child shares
-    the open table's change notice with its parent)."""
+    the table was opened once, when first asked (again after a fork: a child shares the
+    open table's change notice with its parent, and one would take the other's)."""
 
     path: str = ""
     pid: int = 0
@@ -341,9 +341,9 @@ def _table_mounts() -> list[tuple[int, str]]:
 
 def _reopen(table: _Table) -> None:
     """`table` opened afresh at `_MOUNT_TABLE` for this process, and read."""
-    if table.descriptor is not None and table.pid == os.getpid():
+    if table.descriptor is not None:  # a forked child closes its copy: the parent's stays
         with suppress(OSError):
-            os.close(table.descriptor)  # a forked parent's is left to the parent
+            os.close(table.descriptor)
     table.path, table.pid = _MOUNT_TABLE, os.getpid()
     table.descriptor, table.watch, table.mounts = None, None, []
     with suppress(OSError, ValueError):
