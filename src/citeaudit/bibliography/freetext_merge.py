@@ -27,6 +27,20 @@ from citeaudit.bibliography.freetext_patterns import (
 from citeaudit.bibliography.freetext_years import in_journal_qualifier
 from citeaudit.model.person import Person
 
+# Every pattern is compiled here, once: the merge runs for each entry of every list, and
+# a pattern built from the entry's year, or looked up again for each token, paid the
+# `re` cache (or a compile) each time.
+# a year in the tagger's date span, with its letter ("2019a")
+_DATED_YEAR = re.compile(rf"(?<!\d)({_YEAR})([a-z])?(?!\d)")
+# a whole run of digits: a year stands in a text where one such run is the year
+_DIGIT_RUN = re.compile(r"\d+")
+_PRESS_RELEASE = re.compile(r"\bpress release", re.IGNORECASE)
+# a token that holds a number, a path or an address, or ends on a colon (a place before
+# its publisher)
+_PLACE_OR_NUMBER = re.compile(r"[\d/@]|:$")
+_CAPITALISED_WORD = re.compile(rf"[{_UP}][^\d\s]*")
+
+
 # --------------------------------------------------------------------------------------
 # the tagger's say
 
@@ -157,7 +171,7 @@ def _fill_gaps(toks: list[str], tagging: freetext_crf.Tagging, f: ParsedFields) 
     # gaps only: where the rules found no year or no authors, the tagger's date and
     # author spans are better than nothing (and never overrule what the rules found)
     if f.year is None and not f.no_date:
-        ym = re.search(rf"(?<!\d)({_YEAR})([a-z])?(?!\d)", tagging.spans.get("date", ""))
+        ym = _DATED_YEAR.search(tagging.spans.get("date", ""))
         if (
             ym
             and int(ym.group(1)) <= _MAX_YEAR
@@ -185,7 +199,7 @@ def _outside_access_notes(toks: list[str], year: str) -> bool:
     text = " ".join(toks)
     for lead in _LEAD_INS:
         text = lead.sub(" ", text)
-    return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
+    return any(m.group() == year for m in _DIGIT_RUN.finditer(text))
 
 
 def _only_in_qualifier(toks: list[str], year: str) -> bool:
@@ -193,7 +207,7 @@ def _only_in_qualifier(toks: list[str], year: str) -> bool:
     1859)"): the journal's founding, which the rules never take for the work's date
     (`freetext_years.in_journal_qualifier`), and neither may the tagger."""
     text = " ".join(toks)
-    found = [m for m in re.finditer(rf"(?<!\d){year}(?!\d)", text)]
+    found = [m for m in _DIGIT_RUN.finditer(text) if m.group() == year]
     return bool(found) and all(in_journal_qualifier(text, m.start(), m.end()) for m in found)
 
 
@@ -447,7 +461,7 @@ def _publisher_not_container(f: ParsedFields, container: str | None) -> bool:
         _norm(a.family) == _norm(f.publisher) or (len(head) == 2 and a.family.split()[:2] == head)
         for a in f.authors
     )
-    press_release = re.search(r"\bpress release", f.publisher, re.IGNORECASE)
+    press_release = _PRESS_RELEASE.search(f.publisher)
     return own or (bool(_PUBLISHER_WORDS.search(f.publisher)) and not press_release)
 
 
@@ -555,7 +569,7 @@ def _container_abbreviation_goes_on(toks: list[str], tagging: freetext_crf.Taggi
     if not _ABBREVIATED_WORD.fullmatch(toks[r[1] - 1]):
         return False
     # a place before a publisher ("Latina. Buenos Aires: Siglo XXI") is not the journal's
-    return not any(re.search(r"[\d/@]|:$", toks[i]) for i in range(r[1], t[1]))
+    return not any(_PLACE_OR_NUMBER.search(toks[i]) for i in range(r[1], t[1]))
 
 
 def _container_abbreviation_begins_earlier(toks: list[str], tagging: freetext_crf.Tagging) -> bool:
@@ -567,7 +581,7 @@ def _container_abbreviation_begins_earlier(toks: list[str], tagging: freetext_cr
         return False
     if not _ABBREVIATED_WORD.fullmatch(toks[r[0] - 1]):
         return False
-    return all(re.fullmatch(rf"[{_UP}][^\d\s]*", toks[i]) for i in range(t[0], r[0]))
+    return all(_CAPITALISED_WORD.fullmatch(toks[i]) for i in range(t[0], r[0]))
 
 
 def _drop_in_mark(container: str | None) -> str | None:
