@@ -32,6 +32,7 @@ from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, descri
 from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
+from workers.account_share import DEFER_SECONDS, give_back, take_place
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
@@ -77,16 +78,36 @@ def _step(
         return Next()
 
 
+def _account(audit_id: str) -> int | None:
+    try:
+        audit = jobs().repo.get_audit(audit_id)
+    except Exception:  # the step itself will fail the audit with the reason
+        log.exception("audit %s: its account could not be read", audit_id)
+        return None
+    return audit.account_id if audit is not None else None
+
+
 @app.task(name=TASK_PARSE, acks_late=True)
 def parse_audit(audit_id: str) -> None:
     what = describe(STEP_PARSE)
     limit = soft_limit(TASK_PARSE)
+    token = str(parse_audit.request.id or audit_id)
+    # One of its account's places (`workers.account_share`): one account's stuck
+    # uploads never hold every pool process. Without one, back later; the audit is
+    # touched so that the sweeper does not take the wait for a stall.
+    account = _account(audit_id)
+    lease = limit + settings.time_limit_grace + 60
+    if account is not None and not take_place(settings, account, token, lease):
+        jobs().repo.touch(audit_id)
+        raise parse_audit.retry(countdown=DEFER_SECONDS, max_retries=None)
     # Noted where the main process reads it should the hard limit kill this process.
     stage = NotedStage(parse_audit.request.id)
     try:
         step = _step(audit_id, what, limit, lambda j: j.parse(audit_id, stage), stage)
     finally:
         stage.forget()
+        if account is not None:
+            give_back(settings, account, token)
     send_next(app, audit_id, step)
 
 
@@ -148,6 +169,9 @@ def _hard_time_limit(
         else:
             audit_id = str(args[0])
             what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
+            audit = repo.get_audit(audit_id)
+            if name == TASK_PARSE and audit is not None:  # its account's place, now free
+                give_back(settings, audit.account_id, str(task_id or audit_id))
         log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
         Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name), during)
     except Exception:  # never let the handler take the worker down

@@ -1,0 +1,104 @@
+"""One account's hostile uploads hold at most a share of the workers, never all of them.
+
+Class: a parse step reads a stranger's files; one that runs until the hard time limit
+holds its worker process that long (five and a half minutes by default). Admission let
+an account have 20 audits in flight, and the queue is first in, first out: an account
+that sent as many hostile uploads as the cluster has pool processes held every one of
+them, and every other account's audits -- a healthy one sent a second later -- waited
+behind it for the hard limit, again and again. Now an account reads at most
+`PARSES_PER_ACCOUNT` audits at once over all workers (leases in the broker's Redis,
+`workers.account_share`); its further parse steps are put back for later, and the
+other processes serve the other accounts.
+
+Real processes: `citeaudit serve` and one Celery worker with three pool processes, a
+reader that ignores the soft limit for one named upload
+(`tests.service.h23_stubborn_reader`). Account "a" sends three stuck uploads, account
+"b" a healthy one: b's audit is done while a's are all still queued or running (before
+the fix b waited for a process, which only the hard limit freed -- by failing a's
+audits). Outcomes, never seconds: the waits are safety nets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.redis_db import redis_db
+from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
+from tests.service.h23_stubborn_reader import STUBBORN
+from tests.service.helpers import wait_done
+from tests.service.one_worker import api_and_one_worker
+from tests.service.processes import base_env, create_token, fake_phases, wait_for
+
+REDIS_DB = 4  # apart from the other suites' 5 and 8 to 15
+SOFT = 60  # seconds: the parse step's soft limit: far past what the test needs
+GRACE = 2
+MD = (
+    b"# Bericht\n\nWie Lange (2020) und Weber (2018) zeigen.\n\n"
+    b"## Literatur\n\nWeber, P. (2018). Ein Titel. Zeitschrift, 2, 1-5.\n"
+)
+BIB = b"@article{lange2020, author={Lange, A.}, title={T}, journal={J}, year={2020}}\n"
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    yield from redis_db(REDIS_DB)
+
+
+@pytest.fixture(scope="module")
+def cluster(
+    tmp_path_factory: pytest.TempPathFactory,
+    pg_url: str,  # noqa: F811 - the imported fixture
+    redis_url: str,
+) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("h23-share")
+    env = base_env(
+        tmp,
+        CITEAUDIT_DATABASE_URL=pg_url,
+        CITEAUDIT_BROKER_URL=redis_url,
+        **fake_phases("tests.service.h23_stubborn_reader:no_phases"),
+        CITEAUDIT_PARSE_TIME_LIMIT=str(SOFT),
+        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+        CITEAUDIT_WORKER_CONCURRENCY="3",
+    )
+    with api_and_one_worker(env, tmp, 60) as server:
+        server.tokens["b"] = create_token(env, "account-b")
+        yield server
+
+
+def _submit(server: Server, account: str, bib_name: str) -> str:
+    with server.client(account) as client:
+        answer = client.post(
+            "/api/v1/audits",
+            files=[
+                ("manuscript", ("bericht.md", MD, "text/markdown")),
+                ("bibliography", (bib_name, BIB, "application/x-bibtex")),
+            ],
+            data={"links": "false", "resolve": "false"},
+        )
+        assert answer.status_code == 202, answer.text
+        return str(answer.json()["id"])
+
+
+def _status(server: Server, account: str, audit_id: str) -> str:
+    with server.client(account) as client:
+        return str(client.get(f"/api/v1/audits/{audit_id}").json()["status"])
+
+
+@pytest.mark.services
+@pytest.mark.slow
+def test_one_accounts_stuck_parses_leave_processes_to_the_others(cluster: Server) -> None:
+    stuck = [_submit(cluster, "a", STUBBORN) for _ in range(3)]
+    # a's first audits are being read (stuck) before b sends its own
+    wait_for(
+        lambda: sum(_status(cluster, "a", i) == "running" for i in stuck) >= 2,
+        60,
+        "two of a's audits to be read",
+    )
+    healthy = _submit(cluster, "b", "literatur.bib")
+    with cluster.client("b") as client:
+        status = wait_done(client, healthy, timeout=SOFT + GRACE + 60)
+    assert status["status"] == "done", status
+    states = [_status(cluster, "a", i) for i in stuck]
+    assert all(s in ("queued", "running") for s in states), states
