@@ -21,7 +21,6 @@ runs the next task. Outcomes, never seconds: the waits are safety nets.
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,6 +62,17 @@ def redis_url() -> Iterator[str]:
     yield from redis_db(REDIS_DB)
 
 
+def _broker_settled(url: str) -> bool:
+    """No message queued on the links queue and none delivered but unacknowledged."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        return int(client.llen("links")) == 0 and int(client.hlen("unacked")) == 0
+    finally:
+        client.close()
+
+
 def _starts(path: Path) -> list[str]:
     return path.read_text().splitlines() if path.exists() else []
 
@@ -101,8 +111,10 @@ def test_a_watch_task_that_kills_its_worker_is_given_up(
             GUARD,
             "the poison task to be given up",
         )
-        # a few more moments for a loop that would go on (a safety margin, not a measure)
-        time.sleep(5)
+        # Decided by the broker's state, not by a pause: once the given-up message is
+        # acknowledged (nothing queued on "links", nothing unacknowledged), no loop can
+        # go on -- a message put back would still be queued or held unacknowledged.
+        wait_for(lambda: _broker_settled(redis_url), GUARD, "the poison message to be acked")
         poisoned = [line for line in _starts(starts) if line.endswith("[1]")]
         assert len(poisoned) == MAX_DELIVERIES, poisoned  # the next start only gave up
         assert "gave up" in worker.output()
