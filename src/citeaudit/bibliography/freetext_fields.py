@@ -357,16 +357,7 @@ def _title_and_tail(
         and _subtitle_like(sents[n_title])
     ):
         n_title += 1
-    if (
-        n_title == 1
-        and len(sents) in (3, 4)
-        and _subtitle_like(sents[1])
-        and ":" not in sents[0]
-        and not _ROLE_SENTENCE.search(sents[1])
-        and not _ROLE_SENTENCE.search(sents[0].rsplit(",", 1)[-1])
-        and _IMPRINT.fullmatch(sents[2].rstrip(" ."))
-        and (len(sents) == 3 or re.fullmatch(rf"{_YEAR}[a-z]?\.?", sents[3].strip()))
-    ):
+    if n_title == 1 and _subtitle_before_imprint(sents):
         # "Common Knowledge. An Ethnography of Wikipedia. Palo Alto (CA): Stanford UP.":
         # the sentence between a book's title and its imprint is the subtitle (not when
         # the title has one after a colon: there it is most often the series)
@@ -377,6 +368,37 @@ def _title_and_tail(
         if not _PUBLISHER_WORDS.search(last) and not any(_GENRE.match(x) for x in sents[1:]):
             n_title = len(sents) - 1
     return sents[:n_title], sents[n_title:]
+
+
+def _subtitle_before_imprint(sents: list[str]) -> bool:
+    """Whether `sents` is a book's title, its subtitle as a sentence of its own, perhaps
+    a translator or an edition, then the imprint and at most two sentences of its year,
+    extent or series: "Voir loin. L’espace des villes. Traduction de A. Roe. Paris :
+    Alfa, 1982. 240 p. (Essais)." Without it the subtitle was left to no field (ABNT
+    and French books give the extent and series after the imprint)."""
+    if (
+        len(sents) < 3
+        or ":" in sents[0]
+        or not _subtitle_like(sents[1])
+        or _ROLE_SENTENCE.search(sents[1])
+        or _ROLE_SENTENCE.search(sents[0].rsplit(",", 1)[-1])
+    ):
+        return False
+    k = 3 if len(sents) > 3 and _ROLE_SENTENCE.search(sents[2]) else 2
+    after = sents[k + 1 :]
+    return (
+        bool(_IMPRINT.fullmatch(sents[k].rstrip(" .")))
+        and len(after) <= 2
+        and all(_AFTER_IMPRINT.fullmatch(x.strip()) for x in after)
+    )
+
+
+# what follows a book's imprint: its year, its extent ("211 p.", "xii, 300 pp."), its
+# series in brackets ("(Métiers et pratiques)")
+_AFTER_IMPRINT = re.compile(
+    rf"(?:{_YEAR}[a-z]?|(?:[ivxlc]{{1,8}},?\s?)?\d{{1,5}}\s?(?:p|pp|pages|S|f|fl|h))\.?"
+    r"(?:\s?\([^()]{1,80}\)\.?)?|\([^()]{1,80}\)\.?"
+)
 
 
 # a book's imprint as a sentence: "Paris: L’Harmattan", "Palo Alto (CA): Stanford
