@@ -149,6 +149,21 @@ def last_checks(repo: Repository) -> dict[int, datetime]:
         return {link_id: aware(at) for link_id, at in rows}
 
 
+def sweeps_ran(repo: Repository, sweeps: int) -> None:
+    """Wait until every watched link was re-checked `sweeps` more times from now."""
+
+    def all_checked_since(mark: datetime) -> bool:
+        return all(at > mark for at in last_checks(repo).values())
+
+    for n in range(sweeps):
+        mark = utcnow()
+        wait_for(
+            lambda: all_checked_since(mark),  # noqa: B023 - called before the next mark
+            60,
+            f"sweep {n + 1} of {sweeps} to re-check every watched link",
+        )
+
+
 def test_beat_and_workers_page_dies_restart_recovers(
     cluster: tuple[Cluster, Repository, Site, Receiver],
 ) -> None:
@@ -199,7 +214,9 @@ def test_beat_and_workers_page_dies_restart_recovers(
         90,
         "every watched link re-checked after the restarts (no due check skipped)",
     )
-    time.sleep(3)  # several more sweeps and delivery runs: still nothing new
+    # Two more whole sweeps (every link re-checked twice more), decided by the checks
+    # stored, not by a pause: still nothing new, nothing delivered again.
+    sweeps_ran(repo, 2)
     assert kinds() == [ChangeKind.NEWLY_BROKEN]
     assert len(receiver.deliveries) == 1, receiver.deliveries
     assert receiver.attempts == 3  # two refused, then delivered once
@@ -214,5 +231,5 @@ def test_beat_and_workers_page_dies_restart_recovers(
         ChangeKind.NEWLY_BROKEN,
         ChangeKind.RECOVERED,
     ]
-    time.sleep(1.5)
+    sweeps_ran(repo, 1)  # a sweep after "recovered": the recovery is not delivered
     assert len(receiver.deliveries) == 1
