@@ -27,7 +27,7 @@ from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.h23_stubborn_reader import STUBBORN
 from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker
-from tests.service.processes import base_env, fake_phases
+from tests.service.processes import base_env, fake_phases, wait_for
 
 REDIS_DB = 5  # apart from the other suites' 8 to 15
 SOFT = 6  # seconds: the parse step's soft limit here (a cold worker process needs ~2)
@@ -66,7 +66,11 @@ def cluster(
 
 @pytest.mark.services
 @pytest.mark.slow
-def test_a_parse_killed_at_the_hard_limit_names_the_upload(cluster: Server) -> None:
+def test_a_parse_killed_at_the_hard_limit_names_the_upload(
+    cluster: Server,
+    redis_url: str,
+    pg_url: str,  # noqa: F811 - the imported fixture
+) -> None:
     with cluster.client() as client:
         answer = client.post(
             "/api/v1/audits",
@@ -87,3 +91,30 @@ def test_a_parse_killed_at_the_hard_limit_names_the_upload(cluster: Server) -> N
     assert error.startswith("timed out: reading the files"), error
     assert f"stopped while reading the upload '{STUBBORN}'" in error, error
     assert "autres.bib" not in error
+    # The killed step was acknowledged, not put back: once the broker holds nothing
+    # (decided by its state, not a pause), it was started exactly once.
+    wait_for(lambda: _broker_settled(redis_url), 60, "the killed step's message to be gone")
+    assert _parse_starts(pg_url, audit_id) == 1
+
+
+def _broker_settled(url: str) -> bool:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        return int(client.llen("audits")) == 0 and int(client.hlen("unacked")) == 0
+    finally:
+        client.close()
+
+
+def _parse_starts(pg: str, audit_id: str) -> int:
+    from citeaudit.store import Repository, make_engine
+    from citeaudit.store.tables import StepDelivery
+
+    engine = make_engine(pg)
+    try:
+        with Repository(engine).session() as s:
+            row = s.get(StepDelivery, (audit_id, "parse"))
+            return row.count if row is not None else 0
+    finally:
+        engine.dispose()
