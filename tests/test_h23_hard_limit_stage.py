@@ -95,6 +95,27 @@ def test_a_parse_killed_at_the_hard_limit_names_the_upload(
     # (decided by its state, not a pause), it was started exactly once.
     wait_for(lambda: _broker_settled(redis_url), 60, "the killed step's message to be gone")
     assert _parse_starts(pg_url, audit_id) == 1
+    # and its account's parse place was given back by the main process
+    assert _places_held(redis_url, pg_url, audit_id) == 0
+
+
+def _places_held(url: str, pg: str, audit_id: str) -> int:
+    import redis
+    from workers.account_share import place_key
+
+    from citeaudit.store import Repository, make_engine
+
+    engine = make_engine(pg)
+    try:
+        audit = Repository(engine).get_audit(audit_id)
+        assert audit is not None
+    finally:
+        engine.dispose()
+    client = redis.Redis.from_url(url)
+    try:
+        return int(client.zcard(place_key(audit.account_id)))
+    finally:
+        client.close()
 
 
 def _broker_settled(url: str) -> bool:

@@ -32,7 +32,7 @@ from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, descri
 from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
-from workers.account_share import DEFER_SECONDS, give_back, take_place
+from workers.account_share import DEFER_SECONDS, Place, give_back, place_key
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
@@ -96,8 +96,8 @@ def parse_audit(audit_id: str) -> None:
     # uploads never hold every pool process. Without one, back later; the audit is
     # touched so that the sweeper does not take the wait for a stall.
     account = _account(audit_id)
-    lease = limit + settings.time_limit_grace + 60
-    if account is not None and not take_place(settings, account, token, lease):
+    place = Place(settings, account, token) if account is not None else None
+    if place is not None and not place.take():
         jobs().repo.touch(audit_id)
         raise parse_audit.retry(countdown=DEFER_SECONDS, max_retries=None)
     # Noted where the main process reads it should the hard limit kill this process.
@@ -106,8 +106,8 @@ def parse_audit(audit_id: str) -> None:
         step = _step(audit_id, what, limit, lambda j: j.parse(audit_id, stage), stage)
     finally:
         stage.forget()
-        if account is not None:
-            give_back(settings, account, token)
+        if place is not None:
+            place.give_back()
     send_next(app, audit_id, step)
 
 
@@ -171,7 +171,7 @@ def _hard_time_limit(
             what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
             audit = repo.get_audit(audit_id)
             if name == TASK_PARSE and audit is not None:  # its account's place, now free
-                give_back(settings, audit.account_id, str(task_id or audit_id))
+                give_back(settings, place_key(audit.account_id), str(task_id or audit_id))
         log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
         Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name), during)
     except Exception:  # never let the handler take the worker down
