@@ -47,7 +47,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from citeaudit.links.shared_pacing import HOLD, TAKE_START
+from citeaudit.links.shared_pacing import HOLD, MAX_PAUSE, TAKE_START
 
 __all__ = [
     "MAX_PAUSE",
@@ -75,7 +75,7 @@ MAX_CONCURRENCY = 1000
 # with every worker), so a registry's "Retry-After: 999999999999" or a date in the year
 # 9999 stopped every later audit's look-ups there for good. Past it, one request asks
 # again, and a registry still limiting us says so again.
-MAX_PAUSE = 600.0  # seconds
+# MAX_PAUSE: `links.shared_pacing`'s, the one the shared script also caps a stored pause at.
 LEASE = 120.0  # seconds a concurrency slot in Redis outlives a process that died holding it
 POLL = 0.01  # seconds between two asks for a full budget's slot in Redis
 
