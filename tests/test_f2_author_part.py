@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from citeaudit.bibliography.freetext_authors import _title_first
 from tests.freetext.helpers import families, parse
 
 
@@ -73,6 +74,14 @@ def test_title_first_entry_has_no_author(text: str, title: str) -> None:
     ref = parse(text)
     assert ref.authors == ()
     assert ref.title == title
+
+
+def test_a_sentence_inside_the_head_is_no_title_first_entry() -> None:
+    # the repeated-author dash's stand-in, then an editor's mark, then the title: the
+    # head before the imprint holds sentences of its own, so it is not one title
+    head = "Anonymous. ed. Tidal Records: From Cape to Cove."
+    assert not _title_first(head, " Halifax: Tern Press, 2011.")
+    assert _title_first("Tidal Records: From Cape to Cove.", " Halifax: Tern Press, 2011.")
 
 
 def test_organisation_before_its_title_stays_the_author() -> None:

@@ -146,6 +146,7 @@ def _title_first(head: str, rest: str) -> bool:
     if (
         not words
         or re.search(r"[,;&]", head)
+        or "." in head.rstrip(" .")  # "Anonymous. ed. Title": a sentence inside
         or _ORG_WORDS.search(head)
         or any(re.fullmatch(rf"[{_UP}]\.?", w) for w in words)
     ):
