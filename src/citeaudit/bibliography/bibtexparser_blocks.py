@@ -80,9 +80,8 @@ _VALUE = r'(?:[^{}",\\]++|\\[{}",]?|\{' + _GROUP + r'\}|"(?:[^"\\]++|\\"?)*+")*+
 _NAME = r'[^{}",=\\@]*+'
 _HEAD = re.compile(_NAME + ",")
 _FIELD = re.compile(f"({_NAME})=({_VALUE})[,}}]")
-# An entry's fields after its key, up to its closing brace: one match checks the
-# whole shape before any field is read.
-_BODY = re.compile(f"(?:{_NAME}={_VALUE},)*+(?:{_NAME}={_VALUE}\\}}|\\s*+\\}})")
+# What ends an entry whose last field is followed by a comma (or that has none).
+_CLOSING = re.compile(r"\s*+\}")
 _STRING = re.compile(f"({_NAME})=((?:[^{{}}\\\\]++|\\\\[{{}}]?|\\{{{_GROUP}\\}})*+)\\}}")
 
 
@@ -188,25 +187,28 @@ def _fast_block(
     head = _HEAD.match(text, brace + 1, limit)
     if head is None:
         return None
-    body = _BODY.match(text, head.end(), limit)
-    if body is None:
-        return None
-    end = body.end()
-    if not _plain(text, at, end):
-        return None
-    # The fields one after another, each found where the one before ended (the body
-    # matched as a whole); lines counted through names and values as bibtexparser
+    # The fields one after another, each matched where the one before ended, up to the
+    # one that ends in "}" or the closing run ("\s*}") after a comma; anything else is
+    # not the shape read here. (Once one regex matched the whole body first and the
+    # fields were matched again: every value was scanned twice. A mismatch now costs
+    # the fields read before it, once: still linear.) Never searched for: a search
+    # tried from each character of a long closing run read the rest of it (a tail of
+    # 80,000 spaces took 8 s). Lines counted through names and values as bibtexparser
     # counts them (a name holds no backslash, a value ends before a "," or "}").
     start_line = lines.at(at)
     line = start_line + text.count("\n", at, head.end()) - text.count("\\\n", at, head.end())
     fields: list[Field] = []
     names: set[str] = set()
     twice: set[str] = set()
-    # Each field matched where the one before ended, never searched for: after the last
-    # comes the closing run ("\s*}"), and a search tried from each of its characters
-    # read the rest of it (a tail of 80,000 spaces took 8 s).
     here = head.end()
-    while (field := _FIELD.match(text, here, end)) is not None:
+    while True:
+        field = _FIELD.match(text, here, limit)
+        if field is None:
+            closing = _CLOSING.match(text, here, limit)
+            if closing is None:
+                return None
+            end = closing.end()
+            break
         written_name, value = field.groups()
         here = field.end()
         name = written_name.strip()
@@ -217,6 +219,11 @@ def _fast_block(
         fields.append(Field(name, value.strip(), line))
         if "\n" in value:
             line += value.count("\n") - value.count("\\\n")
+        if text[here - 1] == "}":
+            end = here
+            break
+    if not _plain(text, at, end):
+        return None
     entry = Entry(
         entry_type=kind[1:].strip(),
         key=head.group()[:-1].strip(),
