@@ -57,6 +57,7 @@ from citeaudit.bibliography.limits import (
     entries_cut,
 )
 from citeaudit.bibliography.loading import read_text, with_problems
+from citeaudit.bibliography.young_collections import fewer_young_collections
 from citeaudit.doi import normalize_doi
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
@@ -273,7 +274,7 @@ def parse_bibtex(
     expansion and inheritance budgets are what is left of the database's (and it is
     added to), not a fresh floor of their own.
     """
-    with decoding_budget(LATEX_DECODING_BUDGET) as latex:
+    with fewer_young_collections(), decoding_budget(LATEX_DECODING_BUDGET) as latex:
         bibliography = _parse(text, source, macros, allowance)
     if not latex.exhausted:
         return bibliography
