@@ -39,6 +39,7 @@ MODULES = (
     "tests.fuzz.test_hostile_headers",
     "tests.fuzz.test_realms_csl_yaml",
     "tests.fuzz.test_late_readers",
+    "tests.fuzz.test_framed_runs",
 )
 SLOW_SECONDS = 10.0
 BIG_MB = 1024
