@@ -260,7 +260,10 @@ def file_kind(mode: int) -> str | None:
 # ``/dev/fd`` is: where it is a folder of its own (macOS's fdesc, the BSDs'), its
 # names are the run's open descriptors, as ``/proc/self/fd``'s are.
 _KERNEL_FOLDERS = ("/proc", "/sys", "/dev/fd")
-KERNEL_FILE = "a kernel file (under /proc, /sys or /dev/fd: the machine's own state)"
+KERNEL_FILE = (
+    "a kernel file (under /proc, /sys or /dev/fd, or such a file system mounted elsewhere: "
+    "the machine's own state)"
+)
 # The same file systems, and their kin, wherever they are mounted: these three places
 # alone missed a second mount with a device of its own -- a container given the host's
 # ``/proc`` at ``/host/proc`` (node-exporter's layout), the host's cgroup tree at
