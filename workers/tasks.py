@@ -9,6 +9,11 @@ worker's main process fails the audit (`_hard_time_limit`). A step whose worker
 dies is redelivered (`acks_late`), at most `max_deliveries` times (`Jobs._admitted`).
 A step past its process's memory ceiling (`workers.limits`) gets MemoryError: the
 audit is failed with a reason that says so, the memory is freed as the step unwinds.
+A parse step notes each stage it enters where the main process reads it
+(`workers.stage_notes`): killed at the hard limit, its audit's reason still names the
+upload it was reading. A parse step first takes one of its account's few places
+(`workers.account_share`), or is put back for later: one account's stuck uploads
+never hold every pool process.
 """
 
 from __future__ import annotations
