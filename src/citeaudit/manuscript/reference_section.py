@@ -716,7 +716,69 @@ def _section_at(
     further = _further_reading(headings, first, heading, end)
     if further:
         entries = _mark_further_reading(entries, kept, further)
+    if first is not heading:
+        entries = _repeats_in_chain_dropped(entries, kept, _chain(headings, first, heading))
     return ReferenceSection(heading, first.index, end, tuple(entries), layout)
+
+
+def _chain(headings: Sequence[Heading], first: Heading, heading: Heading) -> list[Heading]:
+    """The reference-list headings from `first` to `heading`: the parts of one list."""
+    return [
+        h
+        for h in headings
+        if first.index <= h.index <= heading.index and h.title in REFERENCE_TITLES
+    ]
+
+
+def _first_lines(entries: Sequence[RawEntry], kept: Sequence[tuple[int, Line]]) -> list[int | None]:
+    """Each entry's first line as an index of the document's lines (None: not found).
+
+    Entries are matched to their first line in order (a PDF's line numbers restart on
+    each page, so a number alone could name two lines)."""
+    out: list[int | None] = []
+    k = 0
+    for entry in entries:
+        start = k
+        while k < len(kept) and (kept[k][1].file, kept[k][1].number) != (
+            entry.location.file,
+            entry.location.line,
+        ):
+            k += 1
+        if k == len(kept):
+            k = start
+            out.append(None)
+            continue
+        out.append(kept[k][0])
+    return out
+
+
+def _repeats_in_chain_dropped(
+    entries: Sequence[RawEntry], kept: Sequence[tuple[int, Line]], chain: Sequence[Heading]
+) -> list[RawEntry]:
+    """`entries` less those an earlier part of the chain already gave word for word.
+
+    Why: a thesis's last chapter list followed directly by its closing bibliography (no
+    chapter heading between) is one chain of headings, read as one list; the closing
+    list repeats the chapter's works, and each was a "duplicate" the author never wrote
+    (the lists before the last are read once the same way: plaintext._joined_entries).
+    A part's own repeated entry stays: that duplicate the author did write."""
+    starts = [h.index for h in chain]
+    seen: set[str] = set()  # the texts of the parts before the current one
+    current: set[str] = set()
+    part = -1
+    out: list[RawEntry] = []
+    for entry, index in zip(entries, _first_lines(entries, kept), strict=True):
+        if index is not None:
+            at = bisect.bisect_right(starts, index) - 1
+            if at != part:
+                seen |= current
+                current = set()
+                part = at
+        key = " ".join(entry.text.casefold().split())
+        current.add(key)
+        if key not in seen:
+            out.append(entry)
+    return out
 
 
 def _further_reading(
@@ -742,8 +804,7 @@ def _mark_further_reading(
     """`entries` with those whose first line stands in `further` marked.
 
     Why: a list of further reading is uncited by design, yet each of its entries was
-    reported as never cited. Entries are matched to their first line in order (a PDF's
-    line numbers restart on each page, so a number alone could name two lines)."""
+    reported as never cited. Entries are matched to their first line by `_first_lines`."""
     out: list[RawEntry] = []
     # a line stands in a part when a part starting at or before it reaches past it: one
     # bisection an entry (testing every part was quadratic: n headings over one entry
@@ -751,19 +812,10 @@ def _mark_further_reading(
     parts = sorted((r for r in further if r), key=lambda r: r.start)
     starts = [r.start for r in parts]
     reach = list(itertools.accumulate((r.stop for r in parts), max))
-    k = 0
-    for entry in entries:
-        start = k
-        while k < len(kept) and (kept[k][1].file, kept[k][1].number) != (
-            entry.location.file,
-            entry.location.line,
-        ):
-            k += 1
-        if k == len(kept):
-            k = start
+    for entry, index in zip(entries, _first_lines(entries, kept), strict=True):
+        if index is None:
             out.append(entry)
             continue
-        index = kept[k][0]
         last = bisect.bisect_right(starts, index) - 1
         inside = last >= 0 and reach[last] > index
         out.append(replace(entry, further_reading=True) if inside else entry)
