@@ -1,0 +1,170 @@
+"""False-alarm and lost-entry classes found on manuscripts (benches/REAL_MANUSCRIPTS_11.md).
+
+Every input here is made up, modelled on a class's shape; the class names (FN, FS,
+UL, MK) are the table's. A class that citeaudit still gets wrong is marked
+``xfail(strict=True)`` with its owner: its fix flips the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeaudit.audit import AuditInput, audit
+from citeaudit.audit_data import AuditResult
+from tests.verdicts import uncited_and_missing
+
+_BIB = (
+    "@article{quill2019, author={Quill, Ada}, title={A made-up study of kettles},"
+    " journal={Journal of Inventions}, year={2019}}\n"
+    "@article{rook2020, author={Rook, Ben}, title={Another made-up study},"
+    " journal={Journal of Inventions}, year={2020}}\n"
+)
+_CSL_JSON = (
+    '[{"id": "quill2019", "type": "article-journal", "title": "A made-up study of kettles",'
+    ' "author": [{"family": "Quill", "given": "Ada"}], "issued": {"date-parts": [[2019]]}},'
+    ' {"id": "rook2020", "type": "article-journal", "title": "Another made-up study",'
+    ' "author": [{"family": "Rook", "given": "Ben"}], "issued": {"date-parts": [[2020]]}}]'
+)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _audit(*paths: Path) -> AuditResult:
+    return audit(AuditInput.from_paths(list(paths)))
+
+
+def _uncited_keys(result: AuditResult) -> set[str]:
+    return uncited_and_missing(result, 12, keyed=True)[0]
+
+
+def _cit_codes(result: AuditResult) -> list[str]:
+    return sorted(f.code for f in result.findings if f.code.startswith("CIT"))
+
+
+# --- guards: the shapes around the classes that already work ---------------------------
+
+
+def test_footnote_definition_with_a_space_cites_its_key(tmp_path: Path) -> None:
+    """"[^n]: @key" (a space after the colon) is a pandoc citation in a footnote."""
+    _write(tmp_path, "refs.bib", _BIB)
+    md = _write(
+        tmp_path,
+        "paper.md",
+        "---\ntitle: Kettles\nbibliography: refs.bib\n---\n\n"
+        "Kettles boil[^n1] as shown before [@quill2019].\n\n[^n1]: @rook2020 chapter 2.\n",
+    )
+    assert _uncited_keys(_audit(md)) == set()
+
+
+def test_pandoc_makefile_with_a_literal_bibliography_is_read(tmp_path: Path) -> None:
+    """A Makefile running ``pandoc --bibliography refs.json`` names the bibliography."""
+    _write(tmp_path, "refs.json", _CSL_JSON)
+    _write(tmp_path, "Makefile", "all:\n\tpandoc paper.md --bibliography refs.json -o paper.pdf\n")
+    md = _write(tmp_path, "paper.md", "Kettles boil [@quill2019; @rook2020].\n")
+    result = _audit(md)
+    assert _cit_codes(result) == []
+    assert len(result.data.references) == 2
+
+
+# --- FN: a footnote definition with no space after its colon --------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FN: '[^n]:@key' (no space after the footnote's colon) is a citation: owner c9",
+)
+def test_fn_footnote_definition_without_a_space_cites_its_key(tmp_path: Path) -> None:
+    """A Spanish seminar paper in pandoc Markdown gives every source in a footnote
+    "[^ver_x]: @key", and one of them as "[^ver_x]:@key": pandoc reads the note's text
+    from just after the colon, so "@key" opens it and is a citation; citeaudit wants a
+    space or an opening bracket before "@" and called the entry never cited."""
+    _write(tmp_path, "refs.bib", _BIB)
+    md = _write(
+        tmp_path,
+        "paper.md",
+        "---\ntitle: Kettles\nbibliography: refs.bib\n---\n\n"
+        "Kettles boil[^n1] as shown before [@quill2019].\n\n[^n1]:@rook2020 chapter 2.\n",
+    )
+    assert _uncited_keys(_audit(md)) == set()
+
+
+# --- FS: a figure's source line names an entry by its author alone --------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FS: '(Fuente: AUTHOR)' under a figure cites the entry of that author: owner c9",
+)
+def test_fs_figure_source_line_names_the_entry(tmp_path: Path) -> None:
+    """A Mexican tesina credits a figure "(Fuente: INDEX.PE)" -- the source's author,
+    no year -- and lists "INDEX.PE. (2021). Title. 2021, de Index.pe Sitio web: URL":
+    the entry was counted among those "never cited". A credit line of the form
+    "(Fuente: X)" / "(Source: X)" whose X is the first author of exactly one entry
+    names that entry."""
+    txt = _write(
+        tmp_path,
+        "tesina.txt",
+        "Kettles boil fast (Quill, 2019).\n\n"
+        "Figura 1. Una tetera inventada\n(Fuente: ACMEWEB)\n\n"
+        "Referencias\n\n"
+        "Quill, A. (2019). Made-up one. Journal of Inventions, 3, 1-9.\n"
+        "ACMEWEB. (2021). Made-up page. 2021, de ACMEWEB Sitio web: https://acmeweb.example/page\n",
+    )
+    uncited, missing = uncited_and_missing(_audit(txt), 7)
+    assert uncited == set() and missing == set()
+
+
+# --- UL: a list of bare addresses, one a line -----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="UL: a list of bare URLs, one a line, is one entry a URL: owner s12",
+)
+def test_ul_each_bare_url_line_is_an_entry(tmp_path: Path) -> None:
+    """A Mexican tesina's "Fuentes" is nine bare web addresses, one a paragraph: they
+    were read as one entry (a 'continuation' of the first line), so eight sources were
+    lost and the one finding named only the first address. A line that is nothing
+    but an address, under a list's heading, is an entry of its own."""
+    txt = _write(
+        tmp_path,
+        "tesina.txt",
+        "Kettles boil fast, as a web page says.\n\n"
+        "Fuentes\n"
+        "https://one.example/kettles\n"
+        "https://two.example/boiling-water\n"
+        "https://three.example/steam\n",
+    )
+    assert len(_audit(txt).data.references) == 3
+
+
+# --- MK: a Makefile names the bibliography through a variable -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MK: pandoc's --bibliography $(BIB) with BIB=refs.json set in the Makefile:"
+    " owner project_config.py (diff /work/helpers/sv11-makefile-variable.diff)",
+)
+def test_mk_makefile_bibliography_given_by_a_variable(tmp_path: Path) -> None:
+    """An ecology paper's Makefile sets ``BIB=references.json`` and runs pandoc with
+    ``--bibliography $(BIB)``: the variable was not looked up, so the paper had "92
+    citations but no reference list". A plain assignment of the variable in the same
+    Makefile (``NAME=value``, ``NAME := value``, ``NAME ?= value``) gives the name."""
+    _write(tmp_path, "refs.json", _CSL_JSON)
+    _write(
+        tmp_path,
+        "Makefile",
+        "BIB=refs.json\nFLAGS= --citeproc --bibliography $(BIB)\n\n"
+        "all:\n\tpandoc paper.md $(FLAGS) -o paper.pdf\n",
+    )
+    md = _write(tmp_path, "paper.md", "Kettles boil [@quill2019; @rook2020].\n")
+    result = _audit(md)
+    assert _cit_codes(result) == []
+    assert len(result.data.references) == 2
