@@ -24,13 +24,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from citeaudit.settings import ServiceSettings
 from tests.redteam.offline_service import offline_settings
 
-pytestmark = pytest.mark.skipif(
-    "max_audits_in_flight" not in ServiceSettings.model_fields,
-    reason="needs the lead's /work/helpers/h23-queue-admission.diff",
-)
 LET_GO = threading.Event()
 MD = (
     b"# Essay\n\nAs Brown (2019) shows.\n\n## References\n\n"

@@ -143,6 +143,9 @@ class ServiceSettings(Settings):
     # 0: no limit): audits queued or running, counted in the store over every API
     # process; uploads being received by one API process; bytes of uploads stored.
     max_audits_in_flight_per_account: int = Field(default=20, ge=0)
+    # Audits queued or running over all accounts (0: no limit): past it, 503 and
+    # Retry-After -- many accounts each within its own limit still fill the queue.
+    max_audits_in_flight: int = Field(default=0, ge=0)
     max_uploads_per_account: int = Field(default=2, ge=0)
     max_stored_bytes_per_account: int = Field(default=5 * 1024**3, ge=0)
     # Upload bytes one API process receives at once, over all accounts (each upload

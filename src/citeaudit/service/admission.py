@@ -49,11 +49,19 @@ def account_limits(settings: ServiceSettings) -> AccountLimits:
     return AccountLimits(
         max_in_flight=settings.max_audits_in_flight_per_account,
         max_stored_bytes=settings.max_stored_bytes_per_account,
+        max_in_flight_total=settings.max_audits_in_flight,
     )
 
 
 def refusal(over: OverLimit) -> Refused:
     """The caller's answer for a limit the store found passed."""
+    if over.kind == "queue_full":
+        return Refused(
+            503,
+            f"the service has {over.held} audits queued or running, as many as it takes "
+            "at once; try again shortly",
+            RETRY_IN_FLIGHT,
+        )
     if over.kind == "in_flight":
         return Refused(
             429,

@@ -32,13 +32,14 @@ class AccountLimits:
 
     max_in_flight: int = 0
     max_stored_bytes: int = 0
+    max_in_flight_total: int = 0  # over all accounts: the queue's own limit
 
 
 @dataclass(frozen=True, slots=True)
 class OverLimit:
     """Why an audit was not created: which limit, what the account holds, the limit."""
 
-    kind: str  # "in_flight" | "stored_bytes"
+    kind: str  # "in_flight" | "stored_bytes" | "queue_full"
     held: int
     limit: int
 
@@ -71,6 +72,10 @@ def _in_flight(s: Session, account_id: int) -> int:
     return int(s.scalar(query) or 0)
 
 
+def _in_flight_total(s: Session) -> int:
+    return int(s.scalar(select(func.count(Audit.id)).where(Audit.status.in_(IN_FLIGHT))) or 0)
+
+
 def _stored_bytes(s: Session, account_id: int) -> int:
     query = (
         select(func.coalesce(func.sum(AuditFile.size), 0))
@@ -85,6 +90,12 @@ def _over(s: Session, account_id: int, limits: AccountLimits, adding: int) -> Ov
         held = _in_flight(s, account_id)
         if held >= limits.max_in_flight:
             return OverLimit("in_flight", held, limits.max_in_flight)
+    if limits.max_in_flight_total:
+        # Not serialized over accounts (each admission locks its own account only): a
+        # few audits past it at once is the price of not making one lock for everyone.
+        held = _in_flight_total(s)
+        if held >= limits.max_in_flight_total:
+            return OverLimit("queue_full", held, limits.max_in_flight_total)
     if limits.max_stored_bytes and adding:
         held = _stored_bytes(s, account_id)
         if held + adding > limits.max_stored_bytes:
