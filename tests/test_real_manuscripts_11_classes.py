@@ -51,7 +51,7 @@ def _cit_codes(result: AuditResult) -> list[str]:
 
 
 def test_footnote_definition_with_a_space_cites_its_key(tmp_path: Path) -> None:
-    """"[^n]: @key" (a space after the colon) is a pandoc citation in a footnote."""
+    """ "[^n]: @key" (a space after the colon) is a pandoc citation in a footnote."""
     _write(tmp_path, "refs.bib", _BIB)
     md = _write(
         tmp_path,
