@@ -460,6 +460,14 @@ def hidden_divs_lines(n: int) -> Files:
     return _md("<div hidden>\n(Lee, 2019)\n</div>\n(Smith, 2020)\n" * n)
 
 
+def list_long_entries(n: int) -> Files:
+    """n entries each just under the parser's 10,000-character cap: the free-text
+    parser's heaviest text per byte ("Vol. 1, No. 2, " runs)."""
+    entry = "Smith, J. (2020). " + "Vol. 1, No. 2, " * 600 + "J. 1."
+    entries = "".join(f"{_cap(i)}{entry}\n\n" for i in range(n))
+    return {"paper.md": "Text (Aason, 2020).\n\n# References\n\n" + entries}
+
+
 SHAPES = [
     Shape("line-author-year", line_author_year, 100, "n (Name, year) on one line"),
     Shape("line-narrative", line_narrative, 100, "n 'Name et al. (year)' on one line"),
@@ -535,6 +543,7 @@ SHAPES = [
     Shape("same-doi-entries", same_doi_entries, 50, "n entries of one DOI"),
     Shape("txt-single-line-cites", txt_single_line_cites, 100, "n cites on one txt line"),
     Shape("hidden-spans-unclosed", hidden_spans_unclosed, 100, "hidden span lines x n"),
+    Shape("list-long-entries", list_long_entries, 2, "n entries of ~9,000 characters"),
     Shape("hidden-divs-lines", hidden_divs_lines, 100, "n hidden divs with citations"),
 ]
 
