@@ -168,3 +168,43 @@ def test_mk_makefile_bibliography_given_by_a_variable(tmp_path: Path) -> None:
     result = _audit(md)
     assert _cit_codes(result) == []
     assert len(result.data.references) == 2
+
+
+# --- CA: a long corporate author cited in the running text ----------------------------
+
+
+def test_short_corporate_author_cited_in_the_text(tmp_path: Path) -> None:
+    """Guard: "The Department of Kettles and Steam (2021) says" cites its entry."""
+    txt = _write(
+        tmp_path,
+        "essay.txt",
+        "Kettles are common (Quill, 2019). The Department of Kettles and Steam (2021)"
+        " says most homes own two.\n\nReferences\n\n"
+        "Department of Kettles and Steam. (2021) Kettle ownership rises. [Online]."
+        " Available from: https://kettles.example/report.\n"
+        "Quill, A. (2019) Made-up one. Journal of Inventions, 3, 1-9.\n",
+    )
+    assert uncited_and_missing(_audit(txt), 12) == (set(), set())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="CA: a long corporate author ('X of the Republic of Y (2021)') in the text: owner c9",
+)
+def test_ca_long_corporate_author_cited_in_the_text(tmp_path: Path) -> None:
+    """A British dissertation writes "from the report of the Ministry of X and Y of the
+    Socialist Republic of Z (2022), ..." for the Harvard entry of that ministry: the
+    narrative citation was not read (the name runs on through "of the Republic of"),
+    and the entry was "never cited". A shorter "the Department of X and Y (2021)" is
+    read (the guard above)."""
+    txt = _write(
+        tmp_path,
+        "essay.txt",
+        "Kettles are common (Quill, 2019). From the report of the Department of Kettles"
+        " and Steam of the Republic of Ruritania (2021), most homes own two.\n\n"
+        "References\n\n"
+        "Department of Kettles and Steam of the Republic of Ruritania. (2021) Kettle"
+        " ownership rises. [Online]. Available from: https://kettles.example/report.\n"
+        "Quill, A. (2019) Made-up one. Journal of Inventions, 3, 1-9.\n",
+    )
+    assert uncited_and_missing(_audit(txt), 12) == (set(), set())
