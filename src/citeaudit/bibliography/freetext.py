@@ -313,7 +313,7 @@ def parse_fields(text: str) -> ParsedFields:
     if not s:
         return f
 
-    labelled = _labelled_entry(s)
+    labelled = _labelled_entry(s) or _year_first_entry(s)
     if labelled is not None:
         return labelled
     if _parse_gost(s, f):
@@ -556,6 +556,35 @@ def _labelled_entry(s: str) -> ParsedFields | None:
     if f.year != year and not VANCOUVER_AUTHORS.match(rest + " "):
         return None
     f.year, f.year_suffix, f.no_date = year, m.group("s"), False
+    return f
+
+
+# a publication list ordered by year, each entry opening on it and a colon, the names
+# closed by a colon after it: "1991: Karl Weber: Titel. In: Buch." (German CVs)
+_YEAR_FIRST = re.compile(rf"(?P<y>{_YEAR})(?P<s>[a-z]?):\s(?=[{_UP}])")
+
+
+def _year_first_entry(s: str) -> ParsedFields | None:
+    """The entry read with the year that opens it moved after the names that follow it,
+    closed by a colon ("1991: Karl Weber: Titel. In: …" read as "Karl Weber (1991).
+    Titel. In: …"), else None.
+
+    Why: read from the start, the year and the names became one author ("1991: Karl
+    Weber: Titel") or the title's words names, and the title was lost. The year stands;
+    the rest is read as the entry (`_NAMES_BEFORE_COLON` says names come first, so
+    "2001: A Space Odyssey. Dir. …", a title, is not taken unless names follow)."""
+    m = _YEAR_FIRST.match(s)
+    rest = s[m.end() :] if m is not None else ""
+    names = _NAMES_BEFORE_COLON.match(rest)
+    if m is None or names is None:
+        return None
+    # read as the author-date entry it is: "Karl Weber (1991). Titel. In: …"
+    names_text = rest[: names.end()].rstrip().rstrip(":").rstrip()
+    entry = f"{names_text} ({m.group('y')}{m.group('s')}). {rest[names.end() :]}"
+    f = parse_fields(entry)
+    f.tagged_text = entry  # what the tagger must read: the rules' tokens
+    if not f.authors or f.year != int(m.group("y")):
+        return None
     return f
 
 
