@@ -184,6 +184,13 @@ FURTHER_READING_TITLES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+# Chinese and Japanese back matter: acknowledgements, appendices, afterword, the authors'
+# notes; such a title runs on into its label ("附录A", "附录一：问卷").
+_CJK_AFTER_TITLES = (
+    "致谢", "致謝", "谢辞", "謝辞", "謝詞", "誌謝", "附录", "附錄", "付録", "后记", "後記",
+    "作者简介", "作者簡介",
+)  # fmt: skip
+
 # Sections that follow a reference list; a heading starting with one of these ends it.
 AFTER_REFERENCE_TITLES: tuple[str, ...] = (
     "appendix", "appendices", "lampiran", "anhang", "annexe", "annexes", "annex", "anexo",
@@ -211,6 +218,16 @@ AFTER_REFERENCE_TITLES: tuple[str, ...] = (
     "abstract", "resumo", "resumen", "resume", "zusammenfassung", "riassunto", "abstrak",
     "keywords", "key words", "palavras-chave", "palabras clave", "mots-cles", "schlusselworter",
     "kata kunci",
+    # acknowledgements and appendices in the other languages lists are titled in: typed
+    # as a plain line after a numbered list, the title and its paragraph were the rest of
+    # the last entry (compared folded, as `normalize_title` folds a heading)
+    "danksagung", "danksagungen", "anhange", "remerciements", "ringraziamenti",
+    "dankwoord", "dankbetuiging", "bijlagen", "tack", "bilagor", "bilag", "vedlegg",
+    "kiitokset", "liitteet", "podziękowania", "załącznik", "załączniki", "aneks", "poděkování",
+    "příloha", "přílohy", "teşekkür", "ekler", "phụ lục", "lời cảm ơn", "благодарности",
+    "благодарность", "приложения", "подяка", "подяки", "додаток", "додатки", "παράρτημα",
+    "ευχαριστίες", "شكر وتقدير", "الملاحق", "ملحق", "תודות", "נספחים", "감사의 글", "부록",
+    "사사", *_CJK_AFTER_TITLES,
 )  # fmt: skip
 
 # The title ends on a character that is not a space: tried at every space of a run,
@@ -402,8 +419,19 @@ def is_reference_title(text: str) -> bool:
 # one set look-up and one startswith over a tuple (both in C) per line: the title tested
 # against each of ~100 words in a Python loop was half the reading time of a long text
 # (20,000 short lines: 1.2 of 2.4 s)
-_AFTER_TITLES = frozenset(AFTER_REFERENCE_TITLES)
-_AFTER_PREFIXES = tuple(w + sep for w in AFTER_REFERENCE_TITLES for sep in (" ", ":"))
+def _folded(title: str) -> str:
+    """A known title as `normalize_title` folds a heading: case, accents and the marks
+    that combine (a Hangul syllable is compared as its letters)."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+_AFTER_TITLES = frozenset(map(_folded, AFTER_REFERENCE_TITLES))
+_AFTER_PREFIXES = (
+    *(w + sep for w in sorted(_AFTER_TITLES) for sep in (" ", ":")),
+    # a Chinese or Japanese title runs on into its label: "附录A", "附录一：问卷"
+    *map(_folded, _CJK_AFTER_TITLES),
+)
 
 
 def _is_after_title(title: str) -> bool:
