@@ -208,3 +208,75 @@ def test_ca_long_corporate_author_cited_in_the_text(tmp_path: Path) -> None:
         "Quill, A. (2019) Made-up one. Journal of Inventions, 3, 1-9.\n",
     )
     assert uncited_and_missing(_audit(txt), 12) == (set(), set())
+
+
+# --- NY, NL, DY: a German thesis's reference manager printed odd or no years ----------
+
+_GERMAN_LIST = (
+    "Adler, Ann (2018): Made-up pots. In: Journal of Pots 1, S. 1-9.\n"
+    "Berg, Bo (2017): Made-up lids. In: Journal of Pots 2, S. 1-9.\n"
+    "Cole, Cy (2016): Made-up handles. In: Journal of Pots 3, S. 1-9.\n"
+)
+_GERMAN_TEXT = "Pots cool (Adler 2018, S. 3), (Berg 2017, S. 5) and (Cole 2016, S. 7). "
+
+
+def _german_thesis(tmp_path: Path, sentence: str, entry: str) -> Path:
+    return _write(
+        tmp_path,
+        "masterarbeit.txt",
+        _GERMAN_TEXT + sentence + "\n\nLiteraturverzeichnis\n\n" + _GERMAN_LIST + entry + "\n",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NY: '(Author, S. 211-212)', no year, for an undated entry: owner c9 (m10)",
+)
+def test_ny_undated_citation_with_a_page_names_the_undated_entry(tmp_path: Path) -> None:
+    """A German Masterarbeit cites an undated journal article "(Rook, S. 211-212)" --
+    author and page, no year -- and lists "Rook, Ben: Title. In: Journal." with no
+    year: the entry was "never cited". An author-page citation with no year names the
+    one undated entry of that author."""
+    path = _german_thesis(
+        tmp_path,
+        "Steam rises from each spout (Rook, S. 211-212).",
+        "Rook, Ben: Made-up steam essay. In: International Journal for Kettles.",
+    )
+    assert uncited_and_missing(_audit(path), 4) == (set(), set())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NL: a reference manager's 'null' year, '(Stone null, S. 7)': owner c9 (f2)",
+)
+def test_nl_null_year_on_both_sides(tmp_path: Path) -> None:
+    """The same thesis's reference manager printed a missing year as "null" in the
+    entry ("Stone, L. (null): Title. In: Proceedings ... 2005") and in the citation
+    ("(Stone null, S. 730-732)"): the citation was not read and the entry (its year
+    taken from the proceedings' title) was "never cited". "null" where a year stands
+    is no year (as "n.d." is)."""
+    path = _german_thesis(
+        tmp_path,
+        "A tool counts words (Stone null, S. 730-732).",
+        "Stone, L. (null): MadeConc: a made-up word counter. In: MCC 2005."
+        " Proceedings. International Made-up Conference, 2005: IEEE.",
+    )
+    assert uncited_and_missing(_audit(path), 5) == (set(), set())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DY: a full date as eight digits, '(Vane et al. 04262014, S. 9)': owner c9",
+)
+def test_dy_eight_digit_date_on_both_sides(tmp_path: Path) -> None:
+    """The same thesis prints a conference paper's date as "04262014" (month, day,
+    year run together) in the entry and in the citation "(Vane et al. 04262014, S.
+    971)": the entry was read as of 2014 but the citation was not read, so the entry
+    was "never cited"."""
+    path = _german_thesis(
+        tmp_path,
+        "Faces get more likes (Vane et al. 04262014, S. 971).",
+        "Vane, Sara; Toll, David A.; Gale, Eric (04262014): Made-up faces. In:"
+        " Made-up Conference Proceedings, Toronto, April 26 - May 1, 2014.",
+    )
+    assert uncited_and_missing(_audit(path), 4) == (set(), set())
