@@ -102,12 +102,12 @@ def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": _description(rule.summary),
     }
     # The class's own docstring only: inspect.getdoc would fall back to Rule's.
     doc = rule.__dict__.get("__doc__")
     if isinstance(doc, str) and doc.strip():
-        descriptor["fullDescription"] = {"text": inspect.cleandoc(doc)}
+        descriptor["fullDescription"] = _description(inspect.cleandoc(doc))
     descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
     descriptor["properties"] = {"phase": rule.phase.value}
     return descriptor
@@ -152,10 +152,22 @@ def sarif_location(location: Location) -> dict[str, Any] | None:
     return {"physicalLocation": physical}
 
 
-def message_text(text: str) -> str:
-    """Plain text for a SARIF message: its brackets and backslashes escaped, so no
-    viewer reads an embedded link into it."""
+def _unlinked(text: str) -> str:
+    """Brackets and backslashes escaped, so no viewer reads an embedded link into it."""
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def message_text(text: str) -> str:
+    """Plain text for a SARIF message string: no embedded link (`_unlinked`), and its
+    braces doubled (SARIF 2.1.0 3.11.5: ``{0}`` is a placeholder for an argument, a
+    literal brace is ``{{``). An entry titled ``{0}`` or ``{DNA}`` written bare made a
+    viewer show another text, or refuse the whole log for an argument it lacks."""
+    return _unlinked(text).replace("{", "{{").replace("}", "}}")
+
+
+def _description(text: str) -> dict[str, str]:
+    """A rule's description: a message string too (``\\nocite{*}`` in a docstring)."""
+    return {"text": text.replace("{", "{{").replace("}", "}}")}
 
 
 def sarif_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -193,7 +205,7 @@ def suppressed_result(finding: Finding, reason: str, rule_index: dict[str, int])
     suppressed; dropped, the editor reading the log never learnt it was there."""
     out = sarif_result(finding, rule_index)
     kind = "inSource" if in_source(reason) else "external"
-    out["suppressions"] = [{"kind": kind, "justification": message_text(reason)}]
+    out["suppressions"] = [{"kind": kind, "justification": _unlinked(reason)}]
     return out
 
 
