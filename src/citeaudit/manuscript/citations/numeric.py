@@ -53,6 +53,7 @@ from typing import ClassVar
 from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.dates import MONTHS
 from citeaudit.manuscript.citations.equations import after_a_formula, after_an_equation_name
+from citeaudit.manuscript.citations.iberian_see import bare_ver, reads_as_see
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import (
     annotated_labels,
@@ -969,6 +970,9 @@ def _parenthesised(
             continue  # "(6 9)", "(12, 9 7)": numbers a space apart that are no range
         if m.group("more"):
             body = f"{body},{m.group('more')}"
+        prefix = m.group("prefix")
+        if prefix and bare_ver(prefix) and not reads_as_see(text, start):
+            continue  # "SPSS (ver 25)": a program's version, in English
         if equations and not m.group("prefix"):
             if unnumbered:
                 continue
