@@ -544,6 +544,22 @@ def _labelled_part(text: str) -> bool:
     return found is not None and found.group(1) in _AFTER_TITLES
 
 
+# A chapter's label opening a plain line: "Chapter 2", "Capítulo II – Resultados",
+# "Глава 2", "第2章". A thesis saved as text keeps its headings as such lines; the list
+# closing the chapter before ran on over it and over the next chapter's first paragraph.
+_CHAPTER_LABEL = re.compile(
+    r"(?:chapter|chapitre|cap[ií]tulo|capitolo|kapitel|hoofdstuk|kapittel|rozdzia[łl]|kapitola"
+    r"|b[öo]l[üu]m|bab|глава|розділ)\s(?:\d{1,3}|[ivxlc]{1,6})\b"
+    r"|第[一二三四五六七八九十百零〇\d]{1,4}章",
+    re.IGNORECASE,
+)
+
+
+def _chapter_label(text: str) -> bool:
+    """Whether a line opens with a chapter's label (see _CHAPTER_LABEL)."""
+    return _CHAPTER_LABEL.match(strip_markdown(text).strip()) is not None
+
+
 def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None) -> list[Heading]:
     """Every line that heads a section, real or apparent; `levels` are known heading levels
     by line index (Word paragraph styles)."""
@@ -586,6 +602,8 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
             skip_next = True
             continue
         pseudo = _pseudo_heading(text)
+        if pseudo is not None and pseudo[1] == 0 and previous_blank and _chapter_label(text):
+            pseudo = (pseudo[0], 1)
         if pseudo is not None:
             title = normalize_title(pseudo[0])
             if pseudo[1] > 0 or title in REFERENCE_TITLES or _is_after_title(title):
