@@ -468,6 +468,42 @@ def list_long_entries(n: int) -> Files:
     return {"paper.md": "Text (Aason, 2020).\n\n# References\n\n" + entries}
 
 
+def _listed(lines: str) -> Files:
+    return {"paper.md": "Text (Aason, 2020) [1].\n\n# References\n\n" + lines}
+
+
+def list_same_number(n: int) -> Files:
+    return _listed("".join(f"1. {_cap(i)}, J. (2020). T{i}. J.\n" for i in range(n)))
+
+
+def list_falling_numbers(n: int) -> Files:
+    return _listed("".join(f"{n - i}. {_cap(i)}, J. (2020). T{i}. J.\n" for i in range(n)))
+
+
+def list_mixed_markers(n: int) -> Files:
+    marks = ("- ", "* ", "1. ", "[1] ", "1) ", "(1) ")
+    return _listed("".join(f"{marks[i % 6]}{_cap(i)}, J. (2020). T{i}.\n" for i in range(n)))
+
+
+def list_indent_alternating(n: int) -> Files:
+    return _listed(
+        "".join(f"{'    ' if i % 2 else ''}{_cap(i)}, J. (2020). T{i}.\n" for i in range(n))
+    )
+
+
+def numeric_descending(n: int) -> Files:
+    """n numbered entries cited n..1: every citation out of order."""
+    entries = "\n".join(f"{k}. Writer{k} A. Work {k}. J. 2020;{k}:1-5." for k in range(1, n + 1))
+    body = " ".join(f"x [{k}]." for k in range(n, 0, -1))
+    return {"paper.md": body + "\n\n# References\n\n" + entries + "\n"}
+
+
+def list_same_title(n: int) -> Files:
+    """n entries by different authors with one title."""
+    entries = "".join(f"{_cap(i)}, J. ({1900 + i % 120}). One title. J.\n\n" for i in range(n))
+    return {"paper.md": "Text (Aason, 1900).\n\n# References\n\n" + entries}
+
+
 SHAPES = [
     Shape("line-author-year", line_author_year, 100, "n (Name, year) on one line"),
     Shape("line-narrative", line_narrative, 100, "n 'Name et al. (year)' on one line"),
@@ -544,6 +580,12 @@ SHAPES = [
     Shape("txt-single-line-cites", txt_single_line_cites, 100, "n cites on one txt line"),
     Shape("hidden-spans-unclosed", hidden_spans_unclosed, 100, "hidden span lines x n"),
     Shape("list-long-entries", list_long_entries, 2, "n entries of ~9,000 characters"),
+    Shape("list-same-number", list_same_number, 50, "n entries all numbered 1."),
+    Shape("list-falling-numbers", list_falling_numbers, 50, "n entries numbered n..1"),
+    Shape("list-mixed-markers", list_mixed_markers, 50, "n entries, six kinds of marker"),
+    Shape("list-indent-alternating", list_indent_alternating, 50, "n entries, indented by turns"),
+    Shape("numeric-descending", numeric_descending, 50, "n entries cited n..1"),
+    Shape("list-same-title", list_same_title, 50, "n entries of one title"),
     Shape("hidden-divs-lines", hidden_divs_lines, 100, "n hidden divs with citations"),
 ]
 
