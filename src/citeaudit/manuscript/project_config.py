@@ -68,6 +68,17 @@ _ITEM = re.compile(r"^([ \t]*)-[ \t]+(?:(?:part|file|href)[ \t]*:[ \t]*)?(.*)$")
 _PANDOC_BIBLIOGRAPHY = re.compile(
     r"--bibliography(?:=|[ \t]+)(\"[^\"\n]+\"|'[^'\n]+'|[^\s;|&)\"'`]+)"
 )
+# A Makefile's or script's plain assignment of one word, "BIB = refs.bib" (also ":=",
+# "::=", "?=", and a shell's "BIB=refs.bib"), one a line; the classes are disjoint, so
+# each line is matched in one pass.
+_ASSIGNMENT = re.compile(
+    r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:::|:|\?)?=[ \t]*"
+    r"[\"']?([^\s#$*\"'`;|&()]+)[\"']?[ \t]*(?:#[^\n]*)?$",
+    re.MULTILINE,
+)
+# A name that is one variable as a whole: "$(BIB)", "${BIB}" or a shell's "$BIB".
+_NAME = r"([A-Za-z_][A-Za-z0-9_]*)"
+_VARIABLE = re.compile(r"\$(?:\(" + _NAME + r"\)|\{" + _NAME + r"\}|" + _NAME + ")")
 _BOOKDOWN_SITE = re.compile(r"^site[ \t]*:[ \t]*[\"']?bookdown::", re.MULTILINE)
 LEVELS_UP = 3  # folders above a chapter looked in for its book's build file
 
@@ -469,14 +480,32 @@ def _values(value: str) -> list[str]:
 
 def _pandoc_bibliographies(text: str, source: str) -> list[Named]:
     """``--bibliography=refs.bib`` (or ``--bibliography refs.bib``) in a pandoc
-    command; a name made of a variable (``$(BIB)``) or a pattern is not guessed."""
+    command. A name that is one variable as a whole (``$(BIB)``, ``${BIB}``,
+    ``$BIB``) is the one word the same file assigns it (``BIB=refs.json``, the last
+    assignment, as make and a shell take it): a paper's Makefile that sets
+    ``BIB=references.json`` and runs ``pandoc --bibliography $(BIB)`` was read as
+    naming no bibliography, and its every citation had "no reference list". A name
+    built of variables and text, a variable assigned nothing plain, or a pattern is
+    not guessed."""
     found: list[Named] = []
+    assigned = {a.group(1): a.group(2) for a in _ASSIGNMENT.finditer(text)}
     line, counted = 1, 0
     for m in _PANDOC_BIBLIOGRAPHY.finditer(text):
         name = m.group(1).strip("'\"")
+        if name.startswith("$"):
+            name = _variable_value(text, m.start(1) + (text[m.start(1)] in "'\""), assigned)
         if "$" in name or "*" in name or not name:
             continue
         line += text.count("\n", counted, m.start())
         counted = m.start()
         found.append(Named(name, source, line))
     return found
+
+
+def _variable_value(text: str, start: int, assigned: dict[str, str]) -> str:
+    """The value `assigned` to the variable that stands alone at `start` of `text`
+    (followed by a space, a quote, a separator or the end), else ""."""
+    v = _VARIABLE.match(text, start)
+    if v is None or (v.end() < len(text) and text[v.end()] not in " \t\n\"';|&"):
+        return ""
+    return assigned.get(v.group(1) or v.group(2) or v.group(3) or "", "")
