@@ -11,6 +11,13 @@ form, no framing, a unique origin; inline style only, so the HTML report still r
 documentation pages (Swagger UI, ReDoc) run the bundled scripts they are made of and
 only get ``frame-ancestors 'none'``.
 
+What an answer holds is one account's (an audit's report, findings, a fixed file), so
+an answer that does not state its own caching is ``Cache-Control: no-store``: the
+reports' downloads and every API answer said nothing, and a browser kept a
+confidential manuscript's report on disk after sign-out, or a shared cache in front of
+the service kept a cookie-authenticated download. ``Referrer-Policy: no-referrer``
+keeps a link followed out of a report from naming the audit's address.
+
 A pure ASGI middleware: streamed answers stay streamed. It wraps the whole
 application (`install`), outside Starlette's last-resort error middleware (a plain
 500) and every middleware of ours (the body limits' 413), so no answer the
@@ -33,8 +40,8 @@ _DOCS = ("/docs", "/redoc", "/static-offline-docs/")
 
 
 class SecurityHeaders:
-    """Adds ``X-Content-Type-Options: nosniff`` and a sandboxing policy to every HTTP
-    answer that does not state its own."""
+    """Adds ``X-Content-Type-Options: nosniff``, a sandboxing policy, ``no-store`` and
+    ``no-referrer`` to every HTTP answer that does not state its own."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -44,7 +51,8 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path = str(scope.get("path", ""))
-        policy = _DOCS_POLICY if path.startswith(_DOCS) else SANDBOX_POLICY
+        docs = path.startswith(_DOCS)  # the bundled documentation's assets may be cached
+        policy = _DOCS_POLICY if docs else SANDBOX_POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -54,6 +62,10 @@ class SecurityHeaders:
                     headers.append((b"x-content-type-options", b"nosniff"))
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", policy.encode("ascii")))
+                if b"cache-control" not in names and not docs:
+                    headers.append((b"cache-control", b"no-store"))
+                if b"referrer-policy" not in names:
+                    headers.append((b"referrer-policy", b"no-referrer"))
                 message = {**message, "headers": headers}
             await send(message)
 
