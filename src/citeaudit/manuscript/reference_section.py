@@ -876,6 +876,11 @@ def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
     last = -1  # the last non-blank line before j
     for j in range(start, end):
         text = lines[j].text
+        if seen and _table_head(lines, j, end):
+            # a table set after the entries (a submission's tables follow its list):
+            # its rows are data, never the last entry's rest nor entries of their own;
+            # a list kept in a table starts right under its heading (_table_rows_as_entries)
+            return j
         if seen and ends_list(text):
             # the title a closing abstract repeats ("TITLE IN ENGLISH", then "Abstract:
             # ..."): no digits, no full stop -- no entry ends so
@@ -885,6 +890,21 @@ def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
         if text.strip():
             seen, last = True, j
     return end
+
+
+def _table_head(lines: Sequence[Line], j: int, end: int) -> bool:
+    """Whether a Markdown pipe table starts at line `j`: a row, and the rule under it."""
+    if j + 1 >= end or not _TABLE_ROW.match(lines[j].text):
+        return False
+    rule = lines[j + 1].text
+    if not _TABLE_ROW.match(rule):
+        return False
+    cells = rule.strip()[1:-1].split("|")
+    return all(_DELIMITER_CELL.fullmatch(c) for c in cells)
+
+
+# a pipe table's delimiter cell: one hyphen or more, a colon at either end to align
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
 def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]) -> int:
