@@ -24,6 +24,7 @@ from citeaudit.web.session import (
     clear_session,
     csrf_ok,
     new_presession,
+    on_https,
     safe_next,
     same_origin,
     session_token,
@@ -55,7 +56,8 @@ def root() -> RedirectResponse:
 def language(request: Request, code: str, next: str | None = None) -> Response:
     """The page's language switch: a cookie, then back where the editor was.
 
-    No script reads the cookie, so it is HttpOnly, and Secure on an https page."""
+    No script reads the cookie, so it is HttpOnly, and Secure on an https page
+    (behind a TLS proxy too: `session.on_https`)."""
     response = RedirectResponse(safe_next(next), 303)
     if code in LANGUAGES:
         response.set_cookie(
@@ -64,7 +66,7 @@ def language(request: Request, code: str, next: str | None = None) -> Response:
             max_age=365 * 24 * 3600,
             samesite="strict",
             httponly=True,
-            secure=request.url.scheme == "https",
+            secure=on_https(request),
         )
     return response
 

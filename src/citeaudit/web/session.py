@@ -43,8 +43,29 @@ def new_presession() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _secure(request: Request) -> bool:
-    return request.url.scheme == "https"
+def on_https(request: Request) -> bool:
+    """True when the browser reached us over https: our own scheme, or what the TLS
+    proxy in front says (the first ``X-Forwarded-Proto`` value, or the first
+    ``Forwarded`` element's ``proto``).
+
+    The README's deployment is such a proxy, reaching a container from the bridge's
+    address, whose headers uvicorn does not believe: taken from the scheme alone, the
+    session cookie went out without ``Secure``. Believing any client here is safe: a
+    forged ``https`` only makes the forger's own cookies stricter."""
+    if request.url.scheme == "https":
+        return True
+    proto = request.headers.get("x-forwarded-proto", "").split(",", 1)[0]
+    if proto.strip().lower() == "https":
+        return True
+    first = request.headers.get("forwarded", "").split(",", 1)[0]
+    for pair in first.split(";"):
+        name, _, value = pair.partition("=")
+        if name.strip().lower() == "proto" and value.strip().strip('"').lower() == "https":
+            return True
+    return False
+
+
+_secure = on_https
 
 
 def set_session(response: Response, request: Request, value: str, max_age: int) -> None:
