@@ -64,10 +64,19 @@ _COMMA_KEY = re.compile(r",[ \t\n]*-?@" + _KEY)
 # A bracket's body: no bracket inside, and no blank line (the paragraph ends there).
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)\](?!\()")
 _OPENING = r"\"'(\[*_~“‘«"  # an unclosed "[" too: its bracket was no citation
+# (after "]:" too: a footnote's definition glued to its text, "[^n1]:@key", whose
+# text pandoc reads from just after the colon -- the label is checked in code,
+# `_NOTE_DEFINITION`)
 _NARRATIVE = re.compile(
-    r"(?:(?<=[\s" + _OPENING + r"])|^)@" + _KEY + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
+    r"(?:(?<=[\s"
+    + _OPENING
+    + r"])|(?<=\]:)|^)@"
+    + _KEY
+    + r"|(?:(?<=\s)|^)\{@(?P<curly>[\w][^{}\s]*)\}",
     re.MULTILINE,
 )
+# a footnote's definition up to its colon, alone from its line's start: "[^n1]:"
+_NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^[^\]\s]{1,80}\]:")
 # In code an "@key" is a string's start ("@key", '@key') or a word of its own.
 _CODE_KEY = re.compile(r"(?<![\w@.\\/$])@" + _KEY)
 _CITE_R = re.compile(r"\bcite_r\b")
@@ -143,6 +152,8 @@ class PandocExtractor(CitationExtractor):
         for m in _NARRATIVE.finditer(text):
             if code.covers(m.start()) or taken[m.start()] or outside.covers(m.start()):
                 continue
+            if text.startswith("]:", m.start() - 2) and not _opens_a_note(text, m.start()):
+                continue  # "[the desk]:@rook": a colon of prose, no note's definition
             key = m.group("curly") or m.group("braced") or m.group("plain")
             if _CROSSREF.match(key) or key in examples:
                 continue
@@ -155,6 +166,16 @@ class PandocExtractor(CitationExtractor):
         inline = [(s, e) for s, e in spans if _INLINE_CODE.match(text, s)]
         for start, end in [*chunks, *inline]:
             yield from _by_code(document, start, end)
+
+
+def _opens_a_note(text: str, at: int) -> bool:
+    """The "@" at `at` opens a footnote's text: its line up to there is the note's
+    label and colon alone ("[^n1]:@key"). Only the line's first 90 characters are
+    looked at."""
+    line_start = text.rfind("\n", max(at - 90, 0), at) + 1
+    if line_start == 0 and at > 90:
+        return False
+    return _NOTE_DEFINITION.fullmatch(text, line_start, at) is not None
 
 
 def _aliased(key: str, aliases: dict[str, str]) -> str:
