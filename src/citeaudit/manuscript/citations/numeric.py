@@ -1434,8 +1434,14 @@ def _superscript_place(text: str, start: int) -> bool:
         return (
             _LETTER_SUFFIX.search(head) is not None
             or _CODE_NAME.fullmatch(_token_before(text, start)) is not None
+            or _DECADE_END.search(head) is not None
         )
     return word.casefold() not in _UNIT_WORDS
+
+
+# a decade ending the text before a superscript, "1990s", "1990's", "1990’s": its
+# "s" is no one-letter unit or variable ("in the early 1990’s^5^" cites)
+_DECADE_END = re.compile(r"(?<!\d)(?:1[5-9]|20)\d0['’]?s$")
 
 
 # A word glued to 0 or to a zero-led number, "lag0", "lag01", "Modelo0": an index's
