@@ -1,5 +1,13 @@
 """Engines: SQLite tuned for a few concurrent processes, PostgreSQL as given.
 
+PostgreSQL's text takes no NUL (U+0000) and SQLite's does: on PostgreSQL every
+statement's text parameters have U+FFFD in a NUL's place (`_without_nul`). A NUL comes
+from the world -- ``/api/v1/audits/%00``, a collection name, a manuscript sent as
+UTF-16 (where a NUL is text) with one in a URL or a title -- and each was a refused
+statement: a 500 for the request, or a failed audit whose reason showed the SQL.
+Looked up, the stand-in finds nothing, as the NUL would have; written, it keeps the
+place of a character no reader shows.
+
 Also what the rest of the service needs to know of the database without writing SQL
 itself: whether it answers (`/healthz`), the error a store call raises
 (`StoreError`), and its URL as it may be shown (no password).
@@ -27,7 +35,10 @@ def make_engine(url: str) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        if parsed.get_backend_name() == "postgresql":
+            event.listen(engine, "before_cursor_execute", _without_nul, retval=True)
+        return engine
     if parsed.database not in (None, "", ":memory:"):  # the per-user data folder, at first
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
@@ -42,6 +53,39 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+NUL = "\x00"
+NUL_STAND_IN = "\ufffd"
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(NUL, NUL_STAND_IN) if NUL in value else value
+    if isinstance(value, list | tuple):
+        return type(value)(_clean(v) for v in value)
+    return value
+
+
+def _clean_set(parameters: Any) -> Any:
+    if isinstance(parameters, dict):
+        return {k: _clean(v) for k, v in parameters.items()}
+    return _clean(parameters)
+
+
+def _without_nul(
+    _conn: Any,
+    _cursor: Any,
+    statement: str,
+    parameters: Any,
+    _context: Any,
+    executemany: bool,
+) -> tuple[str, Any]:
+    """The statement's parameters with U+FFFD for every NUL (bytes are left alone: a
+    ``bytea`` takes them); a statement without one is passed on as it came."""
+    if executemany and isinstance(parameters, list | tuple):
+        return statement, type(parameters)(_clean_set(p) for p in parameters)
+    return statement, _clean_set(parameters)
 
 
 def unavailable(engine: Engine) -> str | None:

@@ -57,6 +57,8 @@ def watch_audit(
     name = collection.strip() if collection else None
     if name is not None and not 0 < len(name) <= 200:
         raise WatchError("a collection name has 1 to 200 characters")
+    if name is not None and "\x00" in name:  # PostgreSQL's text takes none (`store.db`)
+        raise WatchError("a collection name cannot hold a NUL character")
     with repo.session() as s, s.begin():
         audit = s.get(Audit, audit_id)
         if audit is None or audit.account_id != account:
