@@ -90,7 +90,9 @@ def _tail_run(
     lines: Sequence[Line], units: list[tuple[int, int]]
 ) -> tuple[int, int, list[tuple[int, int]]] | None:
     k = len(units)
-    while k and _FOOTNOTE.match(lines[units[k - 1][0]].text):
+    while k and (
+        _FOOTNOTE.match(lines[units[k - 1][0]].text) or _biography(lines[units[k - 1][0]].text)
+    ):
         k -= 1
     k = _before_notes(lines, units, k)
     first = k
@@ -101,6 +103,31 @@ def _tail_run(
     if k - first > _MAX_ENTRIES:
         return None
     return units[first][0], units[k - 1][1], units[first:k]
+
+
+# The verb that says who a person is, after their name: "Ana Lee is a researcher ...",
+# "Ana Lee é professora ...", "... ist seit 2010 Professorin ...". An entry puts a comma
+# or a full stop after its author's name, never such a verb.
+_BIOGRAPHY_VERBS = frozenset(
+    {"is", "was", "holds", "works", "worked", "received", "teaches", "taught", "leads"}
+    | {"é", "foi", "es", "fue", "ist", "war", "est", "était", "è", "jest", "je"}
+)
+_MAX_NAME_WORDS = 4
+
+
+def _biography(text: str) -> bool:
+    """Whether a paragraph opens as an author's biography: one to four capitalised name
+    words ("Ana", "M.", "Costa-Lima"), then a verb of `_BIOGRAPHY_VERBS`. Such a
+    paragraph closing the text is dated and opens with a name, and was read as the
+    headless list's last entry."""
+    words = strip_markdown(text).split(maxsplit=_MAX_NAME_WORDS + 1)
+    for i, word in enumerate(words[: _MAX_NAME_WORDS + 1]):
+        if word in _BIOGRAPHY_VERBS:
+            return i > 0
+        name = word.rstrip(".").replace("-", "").replace("'", "").replace("’", "")
+        if not (name.isalpha() and name[0].isupper()):
+            return False
+    return False
 
 
 def _before_notes(lines: Sequence[Line], units: list[tuple[int, int]], k: int) -> int:
