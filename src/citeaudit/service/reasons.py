@@ -34,7 +34,11 @@ def scrubbed(text: str) -> str:
 
 
 def internal_error(exc: BaseException) -> str:
-    return scrubbed(f"internal error: {type(exc).__name__}: {exc}")
+    """The error's kind and message; a database error's own words only -- SQLAlchemy
+    writes the statement and its parameters after them (``[SQL: ...]``), the store's
+    schema and the upload's text, which the audit's owner was shown."""
+    text = str(exc).split("\n[SQL:", 1)[0].split("\n(Background on this error", 1)[0]
+    return scrubbed(f"internal error: {type(exc).__name__}: {text}")
 
 
 def kept(audit_id: str, stored: bool) -> str:
