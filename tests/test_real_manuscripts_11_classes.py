@@ -75,10 +75,6 @@ def test_pandoc_makefile_with_a_literal_bibliography_is_read(tmp_path: Path) -> 
 # --- FN: a footnote definition with no space after its colon --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FN: '[^n]:@key' (no space after the footnote's colon) is a citation: owner c9",
-)
 def test_fn_footnote_definition_without_a_space_cites_its_key(tmp_path: Path) -> None:
     """A Spanish seminar paper in pandoc Markdown gives every source in a footnote
     "[^ver_x]: @key", and one of them as "[^ver_x]:@key": pandoc reads the note's text
@@ -147,11 +143,6 @@ def test_ul_each_bare_url_line_is_an_entry(tmp_path: Path) -> None:
 # --- MK: a Makefile names the bibliography through a variable -------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MK: pandoc's --bibliography $(BIB) with BIB=refs.json set in the Makefile:"
-    " owner project_config.py (diff /work/helpers/sv11-makefile-variable.diff)",
-)
 def test_mk_makefile_bibliography_given_by_a_variable(tmp_path: Path) -> None:
     """An ecology paper's Makefile sets ``BIB=references.json`` and runs pandoc with
     ``--bibliography $(BIB)``: the variable was not looked up, so the paper had "92
