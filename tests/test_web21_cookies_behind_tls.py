@@ -54,3 +54,19 @@ def test_every_cookie_is_secure_when_the_proxy_says_https(
 def test_plain_http_without_a_proxy_keeps_cookies_usable(app: App) -> None:
     page = app.client.get("/web/sign-in", headers={"X-Forwarded-Proto": "http"})
     assert all("; secure" not in c.lower() for c in _cookies(page))
+
+
+@pytest.mark.parametrize("headers", BEHIND_TLS)
+def test_an_https_answer_asks_the_browser_to_stay_on_https(
+    app: App, headers: dict[str, str]
+) -> None:
+    """Strict-Transport-Security on every answer the browser had over https: without
+    it, the first plain-http request after a lure went out unprotected (the cookie is
+    Secure now, but the page itself could be forged)."""
+    for path in ("/web/sign-in", "/healthz", "/web/static/app.js"):
+        answer = app.client.get(path, headers=headers)
+        assert "max-age=" in answer.headers.get("strict-transport-security", ""), path
+
+
+def test_a_plain_http_answer_sets_no_hsts(app: App) -> None:
+    assert "strict-transport-security" not in app.client.get("/web/sign-in").headers

@@ -16,7 +16,9 @@ an answer that does not state its own caching is ``Cache-Control: no-store``: th
 reports' downloads and every API answer said nothing, and a browser kept a
 confidential manuscript's report on disk after sign-out, or a shared cache in front of
 the service kept a cookie-authenticated download. ``Referrer-Policy: no-referrer``
-keeps a link followed out of a report from naming the audit's address.
+keeps a link followed out of a report from naming the audit's address. An answer the
+browser had over https (behind the TLS proxy too, `api.forwarded`) says
+``Strict-Transport-Security``, so the next visit does not start on plain http.
 
 A pure ASGI middleware: streamed answers stay streamed. It wraps the whole
 application (`install`), outside Starlette's last-resort error middleware (a plain
@@ -29,7 +31,11 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["SANDBOX_POLICY", "SecurityHeaders", "install"]
+from citeaudit.api.forwarded import browser_on_https
+
+__all__ = ["HSTS", "SANDBOX_POLICY", "SecurityHeaders", "install"]
+
+HSTS = b"max-age=31536000"  # a year; subdomains are the operator's, not ours to pin
 
 SANDBOX_POLICY = (
     "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
@@ -53,6 +59,12 @@ class SecurityHeaders:
         path = str(scope.get("path", ""))
         docs = path.startswith(_DOCS)  # the bundled documentation's assets may be cached
         policy = _DOCS_POLICY if docs else SANDBOX_POLICY
+        request_headers = {
+            bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
+            for k, v in scope.get("headers", ())
+            if bytes(k).lower() in (b"x-forwarded-proto", b"forwarded")
+        }
+        https = browser_on_https(str(scope.get("scheme", "http")), request_headers)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -66,6 +78,8 @@ class SecurityHeaders:
                     headers.append((b"cache-control", b"no-store"))
                 if b"referrer-policy" not in names:
                     headers.append((b"referrer-policy", b"no-referrer"))
+                if https and b"strict-transport-security" not in names:
+                    headers.append((b"strict-transport-security", HSTS))
                 message = {**message, "headers": headers}
             await send(message)
 

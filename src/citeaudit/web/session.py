@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request, Response
 
+from citeaudit.api.forwarded import browser_on_https
 from citeaudit.store.repository import Repository
 
 SESSION_COOKIE = "citeaudit_session"
@@ -44,25 +45,10 @@ def new_presession() -> str:
 
 
 def on_https(request: Request) -> bool:
-    """True when the browser reached us over https: our own scheme, or what the TLS
-    proxy in front says (the first ``X-Forwarded-Proto`` value, or the first
-    ``Forwarded`` element's ``proto``).
-
-    The README's deployment is such a proxy, reaching a container from the bridge's
-    address, whose headers uvicorn does not believe: taken from the scheme alone, the
-    session cookie went out without ``Secure``. Believing any client here is safe: a
-    forged ``https`` only makes the forger's own cookies stricter."""
-    if request.url.scheme == "https":
-        return True
-    proto = request.headers.get("x-forwarded-proto", "").split(",", 1)[0]
-    if proto.strip().lower() == "https":
-        return True
-    first = request.headers.get("forwarded", "").split(",", 1)[0]
-    for pair in first.split(";"):
-        name, _, value = pair.partition("=")
-        if name.strip().lower() == "proto" and value.strip().strip('"').lower() == "https":
-            return True
-    return False
+    """True when the browser reached us over https, behind the TLS proxy too: taken
+    from the scheme alone, the README's deployment sent the session cookie without
+    ``Secure`` (`api.forwarded`)."""
+    return browser_on_https(request.url.scheme, request.headers)
 
 
 _secure = on_https
