@@ -4,8 +4,9 @@ Reading builds several small container objects per field (bibtexparser's blocks,
 the fields' dict, References, Persons): with CPython's default threshold of 700
 allocations a young-generation collection ran every few entries, and walking those
 young objects again and again took 10-20 % of reading a real bibliography. The
-threshold is raised for the reading only, and put back after, also when reading
-raises and when readings overlap in threads.
+threshold is raised for the reading (`citeaudit.gc_threshold`, which an audit
+holds around all its work; parse_bibtex is called alone too), and put back after,
+also when reading raises and when readings overlap in threads.
 """
 
 from __future__ import annotations

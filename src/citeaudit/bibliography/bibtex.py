@@ -57,8 +57,8 @@ from citeaudit.bibliography.limits import (
     entries_cut,
 )
 from citeaudit.bibliography.loading import read_text, with_problems
-from citeaudit.bibliography.young_collections import fewer_young_collections
 from citeaudit.doi import normalize_doi
+from citeaudit.gc_threshold import fewer_collections
 from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
@@ -274,7 +274,9 @@ def parse_bibtex(
     expansion and inheritance budgets are what is left of the database's (and it is
     added to), not a fresh floor of their own.
     """
-    with fewer_young_collections(), decoding_budget(LATEX_DECODING_BUDGET) as latex:
+    # Reading keeps several small objects per field; collections every 700 of them
+    # were 10-20 % of reading (`gc_threshold`; an audit around it already holds it).
+    with fewer_collections(), decoding_budget(LATEX_DECODING_BUDGET) as latex:
         bibliography = _parse(text, source, macros, allowance)
     if not latex.exhausted:
         return bibliography
