@@ -26,7 +26,12 @@ from citeaudit.audit_data import AuditData, AuditResult, Phase, PhaseStatus
 from citeaudit.bibliography.bibtex_database import MacroTable
 from citeaudit.bibliography.embedded import bibliography_from_entries, embedded_bibliography
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
-from citeaudit.bibliography.limits import MAX_ENTRIES
+from citeaudit.bibliography.limits import (
+    MAX_ENTRIES,
+    MAX_LIST_CHARS,
+    audit_text_budget,
+    current_text_budget,
+)
 from citeaudit.bibliography.loading import (
     is_bibliography_name,
     read_bibliography,
@@ -205,7 +210,7 @@ def _read_reference_list(
     if not scope.admits(path):
         problems.append(_refused(path, scope))
         return
-    if _full(path, into, problems):
+    if _full(path, into, problems) or _text_spent(path, problems):
         return
     try:
         with scope.held():  # the file opened must be the one `admits` judged
@@ -228,6 +233,26 @@ def _full(path: Path, into: list[Bibliography], problems: list[ParseProblem]) ->
             "reference-list entries an audit reads at most",
         )
     )
+    return True
+
+
+def _text_spent(path: Path, problems: list[ParseProblem]) -> bool:
+    """Whether the audit's lists have spent its budget of characters (`TextBudget`):
+    the list file is then not read -- read, its entries would all be cut, and the file
+    called empty. The first list not read says so (the one problem of the budget),
+    unless a list read before it already did."""
+    budget = current_text_budget()
+    if not budget.spent:
+        return False
+    if budget.stop(Location(str(path))):
+        problems.append(
+            ParseProblem(
+                Location(str(path)),
+                f"the reference lists read hold more than {MAX_LIST_CHARS:,} characters, "
+                f"more than any real paper's; reading stopped here ({path}): this file, "
+                "and any reference list read after it, are not read -- split the upload",
+            )
+        )
     return True
 
 
@@ -305,7 +330,19 @@ def read_inputs(
     `max_citations`: citations kept over all manuscripts (`MAX_CITATIONS`).
     `progress` is told the stages after the files are read (the service names the
     stage a step stopped at its time limit was in; the files, through its scope).
+    Every free-text list of the audit is read within one budget of characters
+    (`limits.TextBudget`), spent in the order the lists are read.
     """
+    with audit_text_budget():
+        return _read_inputs(inputs, scope, max_citations, progress)
+
+
+def _read_inputs(
+    inputs: AuditInput,
+    scope: InputScope | None,
+    max_citations: int,
+    progress: Callable[[str], None] | None,
+) -> AuditData:
     note = progress if progress is not None else _silent
     scope = scope if scope is not None else InputScope()
     documents: list[Document] = []

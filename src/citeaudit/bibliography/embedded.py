@@ -7,7 +7,15 @@ from dataclasses import replace
 
 from citeaudit.bibliography.freetext import inherit_repeated_authors, parse_reference
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
-from citeaudit.bibliography.limits import MAX_FREETEXT_ENTRIES, capped_problems, entries_cut
+from citeaudit.bibliography.limits import (
+    MAX_FREETEXT_ENTRIES,
+    MAX_LIST_CHARS,
+    MODEL_CHARS,
+    TextBudget,
+    capped_problems,
+    current_text_budget,
+    entries_cut,
+)
 from citeaudit.manuscript.document import Document, RawEntry
 from citeaudit.manuscript.latex import BIBITEM, bibitem_key
 from citeaudit.model.reference import Reference
@@ -24,36 +32,36 @@ __all__ = [
 # the entry, so a run-on "entry" (an unclosed \bibitem[ label swallowing the rest of
 # the list) is read only this far, and said so.
 MAX_ENTRY_CHARS = 10_000
-# The parser's cost is per character (~10 us with the tagger, ~4 without), and 20,000
-# entries of 10,000 characters each -- what the two caps above allowed, a 20 MB upload
-# -- asked for ~200 CPU seconds: a worker held to the parse stage's time limit. A list
-# is therefore read within a budget of characters: the tagger reads its first
-# `MODEL_CHARS` (a 5,000-entry list of 300-character entries; real lists stay under
-# 600,000), the rules alone read on to `MAX_LIST_CHARS` (authors and year, what
-# matching needs most, come from the rules), and later entries are not read (one
-# problem says where): ~30 CPU seconds at most for a list, whatever is uploaded.
-MODEL_CHARS = 1_500_000
-MAX_LIST_CHARS = 5_000_000
+# How many characters of free-text lists are read: `limits.TextBudget` (one an audit).
 
 
-def embedded_bibliography(document: Document) -> Bibliography | None:
+def embedded_bibliography(
+    document: Document, budget: TextBudget | None = None
+) -> Bibliography | None:
     """Parses the manuscript's own reference list; None when it has none."""
     if not document.reference_entries:
         return None
-    return bibliography_from_entries(document.path, document.reference_entries)
+    return bibliography_from_entries(document.path, document.reference_entries, budget)
 
 
-def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibliography:
-    """Each entry through the free-text parser.
+def bibliography_from_entries(
+    source: str, entries: Sequence[RawEntry], budget: TextBudget | None = None
+) -> Bibliography:
+    """Each entry through the free-text parser, within `budget` of characters (by
+    default the running audit's, shared with every other list it reads).
 
     LaTeX ``\\bibitem{key}`` entries keep their key, so ``\\cite{key}`` can match them.
     """
+    budget = budget if budget is not None else current_text_budget()
     references: list[Reference] = []
     problems: list[ParseProblem] = []
-    parsed = 0  # characters handed to the parser so far
     for index, entry in enumerate(entries, start=1):
         if index > MAX_FREETEXT_ENTRIES:  # `limits`: the parser's cost is per entry
             problems.append(entries_cut(source, entry.location.line or 1, MAX_FREETEXT_ENTRIES))
+            break
+        if budget.spent:  # said once, where reading stopped; later lists say nothing
+            if budget.stop(entry.location):
+                problems.append(_text_cut(source, entry, index))
             break
         keyed = bibitem_key(entry.raw) if "\\bibitem" in entry.raw else None
         key = keyed[0] if keyed is not None else None
@@ -70,10 +78,7 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
                 )
             )
             text = text[:MAX_ENTRY_CHARS]
-        if parsed >= MAX_LIST_CHARS:
-            problems.append(_text_cut(entry, index))
-            break
-        if parsed < MODEL_CHARS <= parsed + len(text):
+        if budget.crosses_model(len(text)):
             problems.append(_tagger_stopped(entry))
         ref = parse_reference(
             text,
@@ -81,9 +86,9 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
             index=index,
             location=entry.location,
             raw=entry.raw,
-            use_model=parsed < MODEL_CHARS,
+            use_model=budget.use_model,
         )
-        parsed += len(text)
+        budget.spend(len(text))
         if key is not None and ref.key != key:
             ref = replace(ref, key=key)
         if entry.further_reading:  # uncited by design (reference_section)
@@ -101,17 +106,20 @@ def bibliography_from_entries(source: str, entries: Sequence[RawEntry]) -> Bibli
 def _tagger_stopped(entry: RawEntry) -> ParseProblem:
     return ParseProblem(
         entry.location,
-        f"the reference list is longer than {MODEL_CHARS:,} characters, longer than any "
-        "real one; from the entry after this one its entries are read by the rules alone "
-        "(titles and journals less surely told apart)",
+        f"the reference lists read hold more than {MODEL_CHARS:,} characters, more than "
+        "any real paper's; from the entry after this one, entries (of this list and any "
+        "read after it) are read by the rules alone (titles and journals less surely "
+        "told apart)",
         entry.raw[:200],
     )
 
 
-def _text_cut(entry: RawEntry, index: int) -> ParseProblem:
+def _text_cut(source: str, entry: RawEntry, index: int) -> ParseProblem:
     return ParseProblem(
         entry.location,
-        f"the reference list is longer than {MAX_LIST_CHARS:,} characters, longer than any "
-        f"real one; entries from number {index:,} on (here) are not read -- split the list",
+        f"the reference lists read hold more than {MAX_LIST_CHARS:,} characters, more than "
+        f"any real paper's; reading stopped here ({source}, line {entry.location.line}, "
+        f"entry {index:,}): its entries from here on, and any reference list read after "
+        "it, are not read -- split the upload",
         entry.raw[:200],
     )

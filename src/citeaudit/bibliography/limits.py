@@ -14,6 +14,9 @@ files: the largest real bibliographies hold some tens of thousands of entries
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from citeaudit.bibliography.interface import ParseProblem
@@ -23,12 +26,17 @@ __all__ = [
     "MAX_ENTRIES",
     "MAX_FILE_PERSONS",
     "MAX_FREETEXT_ENTRIES",
+    "MAX_LIST_CHARS",
     "MAX_LIST_PERSONS",
     "MAX_PROBLEMS",
+    "MODEL_CHARS",
     "PERSONS_PAST_BUDGET",
     "PersonBudget",
     "ProblemTally",
+    "TextBudget",
+    "audit_text_budget",
     "capped_problems",
+    "current_text_budget",
     "entries_cut",
 ]
 
@@ -44,6 +52,18 @@ MAX_PROBLEMS = 1_000
 MAX_LIST_PERSONS = 6_000
 MAX_FILE_PERSONS = 400_000
 PERSONS_PAST_BUDGET = 10  # a list's persons kept once the file's budget is spent
+# The free-text parser's cost is per character (~10 us with the tagger, ~4 without),
+# and 20,000 entries of 10,000 characters each -- what the entry caps allowed, a 20 MB
+# upload -- asked for ~200 CPU seconds: a worker held to the parse stage's time limit.
+# Free-text lists are therefore read within a budget of characters (`TextBudget`): the
+# tagger reads the first `MODEL_CHARS` (a 5,000-entry list of 300-character entries;
+# real lists stay under 600,000), the rules alone read on to `MAX_LIST_CHARS` (authors
+# and year, what matching needs most, come from the rules), and later entries are not
+# read (one problem says where): ~30 CPU seconds at most, whatever is uploaded. The
+# budget is the audit's, not each list's: an upload of several lists (chapters, a
+# project's files, a manuscript and a pasted list) got it once for each.
+MODEL_CHARS = 1_500_000
+MAX_LIST_CHARS = 5_000_000
 
 
 def entries_cut(source: str, line: int, cap: int = MAX_ENTRIES) -> ParseProblem:
@@ -148,3 +168,62 @@ class PersonBudget:
                 f"{PERSONS_PAST_BUDGET} -- no real list or bibliography names more",
             ),
         )
+
+
+@dataclass(slots=True)
+class TextBudget:
+    """Characters of free-text reference lists handed to the parser so far, by every
+    list of one audit in the order they are read (see `MODEL_CHARS`). Each problem
+    about it is said once: where the tagger stopped, where reading stopped."""
+
+    parsed: int = 0
+    stopped_at: Location | None = None  # where reading stopped, once it has
+
+    @property
+    def use_model(self) -> bool:
+        """Whether the next entry is read with the tagger."""
+        return self.parsed < MODEL_CHARS
+
+    @property
+    def spent(self) -> bool:
+        """Whether no further entry may be read."""
+        return self.parsed >= MAX_LIST_CHARS
+
+    def crosses_model(self, characters: int) -> bool:
+        """Whether an entry of `characters` is the last the tagger reads."""
+        return self.parsed < MODEL_CHARS <= self.parsed + characters
+
+    def spend(self, characters: int) -> None:
+        """An entry of `characters` was handed to the parser."""
+        self.parsed += characters
+
+    def stop(self, location: Location) -> bool:
+        """Reading stops at `location`; True the first time (say so then, only then)."""
+        if self.stopped_at is not None:
+            return False
+        self.stopped_at = location
+        return True
+
+
+_AUDIT_TEXT_BUDGET: ContextVar[TextBudget | None] = ContextVar(
+    "citeaudit_list_text_budget", default=None
+)
+
+
+@contextmanager
+def audit_text_budget() -> Iterator[TextBudget]:
+    """Within the block (one audit), every free-text list read spends one `TextBudget`.
+    A context variable, so audits in other threads or tasks keep budgets of their own."""
+    budget = TextBudget()
+    token = _AUDIT_TEXT_BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _AUDIT_TEXT_BUDGET.reset(token)
+
+
+def current_text_budget() -> TextBudget:
+    """The running audit's budget; a fresh one for a list read outside any audit (a
+    pasted list, a test), which then has the whole budget to itself."""
+    budget = _AUDIT_TEXT_BUDGET.get()
+    return budget if budget is not None else TextBudget()
