@@ -233,7 +233,7 @@ _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻−", "0123456789--"
 # before the digit, but the engine skips to the next digit instead of trying every
 # offset of the page: four times faster on a 5 MB line).
 _GLUED_PLAIN = re.compile(
-    r"(?P<list>\d(?:(?<=[^\W\d_]\.\d)|(?<=[^\W\d_]{3}\d))\d{0,2}"
+    r"(?P<list>\d(?:(?<=[^\W\d_]\.\d)|(?<=[^\W\d_]{3}\d)|(?<=et al\d))\d{0,2}"
     r"(?:[-–]\d{1,3})?(?:,\n?\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?=$|[\s);:\]]|[.,](?!\d))"  # "disease.4,\n6": a hard-wrapped line breaks a list
 )
@@ -270,6 +270,8 @@ _SPACED_PLAIN = re.compile(
     r"|(?P<comma>,)(?=[ \t]))"
 )
 _ET_AL_BEFORE = re.compile(r"\bal\. $")
+# "et al." or "et al" just before a glued number (`_glued_plain`)
+_ET_AL_GLUED = re.compile(r"\bet al\.?$")
 # a year ("1976 ", "1980s ") or a share ("30% ") just before a spaced number
 _YEAR_OR_SHARE_BEFORE = re.compile(r"(?:(?<![\d.,])(?:1[5-9]|20)\d\ds?|\d%) $")
 # a paragraph's own text before a number: no line break within this many characters
@@ -1463,7 +1465,9 @@ def _glued_plain(text: str) -> Iterator[_Candidate]:
     for m in _GLUED_PLAIN.finditer(text):
         start = m.start()
         word = _word_before(text, start)
-        if len(word) < 3 or word.casefold() in _UNIT_WORDS:
+        # "Haqqi et al.5 (2019)", "et al5": the name's superscript, though "al" is short
+        et_al = _ET_AL_GLUED.search(text, max(start - 7, 0), start) is not None
+        if (len(word) < 3 and not et_al) or word.casefold() in _UNIT_WORDS:
             continue
         if m.group("list").startswith("0"):
             continue  # "lag01", "lag015": an index written with its leading zero
