@@ -7,8 +7,10 @@ for ``\\cite`` and ``\\input`` only, such a paper cited nothing through them (ev
 entry "never cited") or lost its chapters. Here the simple macros -- ``\\newcommand``,
 ``\\renewcommand``, ``\\providecommand``, ``\\DeclareRobustCommand`` (with ``[n]`` and
 an optional first argument's default), ``\\def``/``\\gdef``/``\\edef``/``\\xdef`` with
-undelimited ``#1#2...`` parameters, ``\\NewDocumentCommand`` and kin with ``m``, ``o``
-and ``O{...}`` arguments, and ``\\let\\a\\b`` -- are read, and a use of one is expanded
+``#1#2...`` parameters, delimited ones too (``#1;``, ``[#1]#2``: `latex_delimited`),
+``\\NewDocumentCommand`` and kin with ``m``, ``o``, ``O{...}``, ``s``, ``t``, ``r``,
+``R``, ``d``, ``D``, ``u``, ``v`` and an environment's ``b`` arguments, and
+``\\let\\a\\b`` -- are read, and a use of one is expanded
 as TeX would: its arguments (a brace group or one token each) put in place of
 ``#1``..``#9``, the macros in the result expanded in turn. Only the macros that lead
 to what is looked for (a citation command, or an inclusion) are expanded; a use is
@@ -38,6 +40,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from citeaudit.manuscript.latex_delimited import (
+    BODY,
+    MAX_ARGUMENT,
+    PAIR,
+    TEX,
+    VERB,
+    def_arguments,
+    is_marker,
+    read_marked,
+)
 from citeaudit.manuscript.spans import SpanIndex
 
 __all__ = [
@@ -71,7 +83,7 @@ MAX_USE_WORK = 100_000  # characters scanned and bodies expanded for one use
 _MAX_BODY = 5_000  # a body longer than this is no wrapper around a citation
 MAX_MACRO_DEFINITIONS = 5_000  # read per document; the first past them is reported
 _MAX_MACROS = MAX_MACRO_DEFINITIONS
-_MAX_ARGUMENT = 2_000  # characters of one argument of a use
+_MAX_ARGUMENT = MAX_ARGUMENT  # characters of one argument of a use
 # characters after an expansion read for its last macro's arguments: a short look,
 # then a long one
 _FOLLOW = (100, 2_000)
@@ -93,12 +105,20 @@ _SCAN = re.compile(r"[{}\\\]]")
 _NAME_AFTER = re.compile(r"\s*+(?:\{\s*+\\([A-Za-z@]++)\s*+\}|\\([A-Za-z@]++))")
 _COUNT = re.compile(r"\s*+\[\s*+([0-9])\s*+\]")
 _SPACES = re.compile(r"\s*+")
-_DEF_PARAMETERS = re.compile(r"(?:#[1-9])*+")
+# \def's parameter text: up to the body's brace (``#1;``, ``[#1]#2``, ``#1\relax``)
+_DEF_PARAMETERS = re.compile(r"(?:[^{}\\%\n]++|\\[A-Za-z@]++|\\[^{}A-Za-z@])*+")
 _LET_TARGET = re.compile(r"\s*+=?\s*+\\([A-Za-z@]++)")
 _COPIED = re.compile(r"\s*+(?:\{\s*+\\([A-Za-z@]++)\s*+\}|\\([A-Za-z@]++))")
 _LET_SOURCE = re.compile(r"\\(?:[A-Za-z@]++|.)", re.DOTALL)  # after \let\a= in a span
+_SPEC_TOKEN = r"[^\s\\{}]"
 _SPEC = re.compile(
-    r"\s*+[+!]?\s*+(?:(m)|(o)|O\s*+\{(" + _nested(4) + r")\}|(s)|t\s*+(\\?[^\s\\{}]))", re.DOTALL
+    r"\s*+(?:>\s*+\{" + _nested(4) + r"\}\s*+)?[+!]?\s*+(?:(m)|(o)|O\s*+\{(" + _nested(4) + r")\}"
+    r"|(s)|t\s*+(\\?[^\s\\{}])"
+    r"|(?P<pair>[rd])\s*+(?P<po>" + _SPEC_TOKEN + r")\s*+(?P<pc>" + _SPEC_TOKEN + r")"
+    r"|(?P<Pair>[RD])\s*+(?P<Po>" + _SPEC_TOKEN + r")\s*+(?P<Pc>" + _SPEC_TOKEN + r")"
+    r"\s*+\{(?P<Pd>" + _nested(4) + r")\}"
+    r"|(?P<v>v)|(?P<b>b)|u\s*+(?:\{(?P<u>" + _nested(4) + r")\}|(?P<u1>\\[A-Za-z@]++|[^\s\\{}])))",
+    re.DOTALL,
 )
 # xparse's star (``s``) or token (``t+``) argument: read when the use writes it; the
 # body tests it with \IfBooleanTF, whose both branches are kept (either may cite)
@@ -199,7 +219,8 @@ class Macros:
                         found.add(name)
                     continue
                 # an optional argument's default is expanded where the use omits it
-                code = " ".join([macro.body, *(d for d in macro.arguments if d)])
+                defaults = (d for d in macro.arguments if d and not is_marker(d))
+                code = " ".join([macro.body, *defaults])
                 for use in _USE.finditer(code):
                     used = _use_name(use)
                     if used in self._by_name:
@@ -231,21 +252,31 @@ class Macros:
         macro = self.at(text[start + 1 : name_end] if name is None else name, start)
         if macro is None or budget[0] <= 0:
             return None
-        read = _read_arguments(text, name_end, macro.arguments)
+        cost = [0]  # characters a delimited argument's reading scanned
+        read = _read_arguments(text, name_end, macro.arguments, cost)
         if read is None:
+            budget[0] -= cost[0]
             return None
         arguments, end = read
         out = _Output(min(MAX_USE_EXPANSION, budget[0]), min(MAX_USE_WORK, budget[0]))
-        out.charge(len(macro.body) + 1)
+        out.charge(len(macro.body) + 1 + cost[0])
         taken = [0]  # characters of the text after the use its expansion reads
         if macro.primitive:
             out.add(macro.body)
         else:
-            body = _substitute(macro.body, arguments)
+            body = _substitute(self._with_end_code(macro, start), arguments)
             after = _Follow(text, end, None)
             self._expand_into(body, start, expand, 1, out, after, taken)
         budget[0] -= out.work
         return Expansion(start, end + taken[0], "".join(out.pieces), out.full or out.capped)
+
+    def _with_end_code(self, macro: Macro, position: int) -> str:
+        """The code a use of `macro` runs: an environment that takes its body
+        (xparse's ``b``) reads its ``\\end`` too, so its end code runs here."""
+        if not any(a is not None and a.startswith(BODY) for a in macro.arguments):
+            return macro.body
+        end = self.at("end" + macro.name[len("begin") :], position)
+        return macro.body if end is None else macro.body + end.body
 
     def _expand_into(
         self,
@@ -275,13 +306,15 @@ class Macros:
             macro = self.at(name, position)
             if macro is None:
                 continue
-            read = _read_arguments(text, use.end(), macro.arguments)
+            cost = [0]
+            read = _read_arguments(text, use.end(), macro.arguments, cost)
+            out.charge(cost[0])
             over = 0  # characters of `follow` the arguments run into
             for limit in _FOLLOW if read is None and follow is not None else ():
                 # a short look first: most arguments are short, and every look is paid
                 joined = text[use.end() :] + follow.take(limit)  # type: ignore[union-attr]
                 out.charge(len(joined))
-                read = _read_arguments(joined, 0, macro.arguments)
+                read = _read_arguments(joined, 0, macro.arguments, cost)
                 if read is not None:
                     over = read[1] - (len(text) - use.end())
                     read = (read[0], use.end() + read[1])
@@ -300,7 +333,7 @@ class Macros:
                     else _Follow(text, kept, follow)
                 )
                 inner = [0]
-                body = _substitute(macro.body, arguments)
+                body = _substitute(self._with_end_code(macro, position), arguments)
                 self._expand_into(body, position, expand, depth + 1, out, rest, inner)
                 kept += inner[0]  # past the end of `text`: into `follow`
             if kept > len(text) and taken is not None:
@@ -445,7 +478,8 @@ def definition_spans(text: str) -> SpanIndex:
 
 def _span_end(text: str, m: re.Match[str]) -> int:
     pos = _DEFINED_NAME.match(text, m.end()).end()  # type: ignore[union-attr]
-    pos = _PARAMETER_TEXT.match(text, pos).end()  # type: ignore[union-attr]
+    parameters = _DEF_PARAMETERS if m.group().endswith("def") else _PARAMETER_TEXT
+    pos = parameters.match(text, pos).end()  # type: ignore[union-attr]
     copy = m.group() in {"\\let", "\\NewCommandCopy"}
     if copy and (source := _LET_SOURCE.match(text, pos)) is not None:
         return source.end()  # the source of \\let\\a\\b is no use of \\b
@@ -486,10 +520,10 @@ def _definition(
     if command.endswith("def"):
         parameters = _DEF_PARAMETERS.match(text, pos)
         assert parameters is not None  # matches the empty string
-        written = parameters.group()
-        if written != "".join(f"#{n}" for n in range(1, len(written) // 2 + 1)):
-            return ()  # delimited or out-of-order parameters: not simple
-        arguments, pos = (None,) * (len(written) // 2), parameters.end()
+        read_def = def_arguments(parameters.group())
+        if read_def is None:
+            return ()  # out-of-order parameters, ``##``, a parameter text too long
+        arguments, pos = read_def, parameters.end()
     elif command.endswith("DocumentCommand"):
         read = _document_spec(text, pos, stop)
         if read is None:
@@ -520,7 +554,7 @@ def _environment(text: str, command: str, pos: int, stop: int, start: int) -> tu
         return ()
     name = named.group(1)
     read = (
-        _document_spec(text, named.end(), stop)
+        _document_spec(text, named.end(), stop, name)
         if "Document" in command
         else _counted_arguments(text, named.end(), stop)
     )
@@ -556,23 +590,46 @@ def _counted_arguments(text: str, pos: int, stop: int) -> tuple[tuple[str | None
     return arguments[:number], pos
 
 
-def _document_spec(text: str, pos: int, stop: int) -> tuple[tuple[str | None, ...], int] | None:
-    """The arguments of xparse's ``{m O{default} o}`` spec, and the offset after it."""
+def _document_spec(
+    text: str, pos: int, stop: int, environment: str | None = None
+) -> tuple[tuple[str | None, ...], int] | None:
+    """The arguments of xparse's ``{m O{default} o}`` spec, and the offset after it
+    (an `environment`'s spec may take its body, ``b``)."""
     spec = _braced(text, pos, stop)
     if spec is None:
         return None
-    arguments = _document_arguments(spec[0])
+    arguments = _document_arguments(spec[0], environment)
     return None if arguments is None else (arguments, spec[1])
 
 
-def _document_arguments(spec: str) -> tuple[str | None, ...] | None:
+def _document_arguments(spec: str, environment: str | None) -> tuple[str | None, ...] | None:
     arguments: list[str | None] = []
     pos = 0
     while pos < len(spec.rstrip()):
         token = _SPEC.match(spec, pos)
         if token is None:
             return None
-        if token.group(1):
+        if token.group("pair"):
+            mode = "r" if token.group("pair") == "r" else "o"
+            default = "-NoValue-" if mode == "o" else ""
+            arguments.append(PAIR + mode + token.group("po") + token.group("pc") + default)
+        elif token.group("Pair"):
+            mode = "r" if token.group("Pair") == "R" else "o"
+            arguments.append(
+                PAIR + mode + token.group("Po") + token.group("Pc") + token.group("Pd")
+            )
+        elif token.group("v"):
+            arguments.append(VERB)
+        elif token.group("b"):
+            if environment is None:
+                return None  # a body is an environment's only
+            arguments.append(BODY + environment)
+        elif token.group("u") is not None or token.group("u1"):
+            until = token.group("u") if token.group("u") is not None else token.group("u1")
+            if not until.strip():
+                return None
+            arguments.append(TEX + "\x00" + until)
+        elif token.group(1):
             arguments.append(None)
         elif token.group(2):
             arguments.append("-NoValue-")
@@ -597,13 +654,24 @@ def _braced(text: str, pos: int, stop: int) -> tuple[str, int] | None:
 
 
 def _read_arguments(
-    text: str, pos: int, arguments: tuple[str | None, ...]
+    text: str, pos: int, arguments: tuple[str | None, ...], cost: list[int] | None = None
 ) -> tuple[list[str], int] | None:
     """The arguments of a use whose name ends at `pos`, as TeX reads them: an optional
     one in brackets (or its default), a mandatory one as a brace group or one token
-    after spaces; None when the text ends first."""
+    after spaces, a delimited one as `latex_delimited` reads it (what that scans is
+    added to `cost`); None when the text ends first or the use does not match."""
     values: list[str] = []
+    spent = [0] if cost is None else cost
     for default in arguments:
+        if default is not None and is_marker(default):
+            read = read_marked(text, pos, default, not values, spent)
+            if read is None:
+                return None
+            if read[0] is not None:
+                values.append(read[0])
+                pos = read[1]
+                continue
+            default, pos = None, read[1]  # a TeX prefix matched: undelimited from here
         after = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
         if default is not None and default.startswith(_FLAG):
             given = text.startswith(default[len(_FLAG) :], after)
