@@ -143,3 +143,20 @@ def test_definitions_with_delimiters_are_no_citations() -> None:
     assert cited(r"\def\y[#1]#2\par{\cite{ghost}}" + "\nText.") == []
     assert cited(r"\def\z#1\relax{\cite{k:#1}}" + "\n\\z a\\relax") == ["k:a"]
     assert cited(r"\NewDocumentCommand{\w}{r<> v}{\cite{ghost}}" + "\nText.") == []
+
+
+@pytest.mark.parametrize(
+    ("preamble", "use", "keys"),
+    [
+        # a macro that ends in a delimited one reads its argument from the text after
+        (r"\def\mycite#1;{\cite{#1}}\newcommand{\c}{\mycite}", r"\c key;", ["key"]),
+        (r"\def\mycite#1;{\cite{#1}}\let\m\mycite", r"\m key;", ["key"]),
+        (r"\def\x#1#2;{\cite{#1,#2}}", r"\x ab c;", ["a", "b c"]),
+        (r"\def\x.#1{\cite{#1}}", r"\x.{k}", ["k"]),
+        (r"\def\x.#1{\cite{#1}}", r"\x{k}", []),  # the prefix is not there
+        (r"\def\m#1\endcite{\cite{#1}}", r"\m k\endcitex\endcite", ["k\\endcitex"]),
+        (r"\NewDocumentCommand{\x}{>{\SplitList{;}} m}{\cite{#1}}", r"\x{k}", ["k"]),
+    ],
+)
+def test_delimited_macros_through_other_macros(preamble: str, use: str, keys: list[str]) -> None:
+    assert cited(f"{preamble}\nSee {use} here.") == keys
