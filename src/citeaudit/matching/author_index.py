@@ -874,9 +874,12 @@ class AuthorIndex:
         Consortium" for "Brazilian National Genome Project Consortium") or an acronym
         of its first words only ("USP" for "United States Pharmacopeial Convention").
         Writers shorten a long body's name so; `name_forms` needs the whole name or the
-        whole acronym. Three significant words at least (three letters for an
-        acronym), the same first word, one word left out at most, the cited words in
-        the entry's order, the year exact, and one such entry only: never a guess."""
+        whole acronym. Or the other way round, the list's name is the shorter: a body
+        renamed ("R Development Core Team" cited, the list's "R Core Team") or named
+        shortly in the list ("Nordic Marine Research Council" for "Nordic Research
+        Council"). Three significant words at least (three letters for an acronym), the
+        same first word, one word left out or added at most, the shorter name's words in
+        the longer's order, the year exact, and one such entry only: never a guess."""
         if citation.et_al or len(citation.authors) != 1 or citation.year is None:
             return None
         written = citation.authors[0].strip()
@@ -914,10 +917,15 @@ class AuthorIndex:
                     cited[0], _raw_head(self._refs[i].raw), whole=not acronym
                 )
             else:
-                fits = (
-                    words[0] == cited[0]
-                    and len(cited) < len(words) <= len(cited) + _MOST_LEFT_OUT
-                    and _in_order(cited, words)
+                fits = words[0] == cited[0] and (
+                    (
+                        len(cited) < len(words) <= len(cited) + _MOST_LEFT_OUT
+                        and _in_order(cited, words)
+                    )
+                    or (
+                        len(words) < len(cited) <= len(words) + _MOST_LEFT_OUT
+                        and _in_order(words, cited)
+                    )
                 )
             if fits and year_fits(citation, self._refs[i]) == "exact":
                 near.add(i)
