@@ -11,7 +11,6 @@ end or a DOI are still found, which is all that real lists need.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citeaudit.rules.bibliography._same_work import (
@@ -68,17 +67,18 @@ class DuplicateSearch:
         self.versions: list[VersionPair] = []
 
     def add(self, entry: WorkProfile, *, by_key: bool = False) -> None:
-        candidates = self._candidates(entry)
+        keys = _keys(entry)  # once per entry: looked up, then filed under
+        candidates = self._candidates(entry, keys)
         for earlier in candidates:
             reason = same_entry_reason(earlier, entry)
             if reason is not None:
                 group = self._group_of[earlier.order]
                 group.repeats.append(Repeat(entry, reason, by_key))
-                self._file(entry, group)
+                self._file(entry, group, keys)
                 return
         group = Group(entry, [])
         self.groups.append(group)
-        self._file(entry, group)
+        self._file(entry, group, keys)
         if by_key:
             return
         for earlier in candidates:
@@ -106,33 +106,33 @@ class DuplicateSearch:
                 shared.append(SharedDoi(doi, tuple(works)))
         return shared
 
-    def _candidates(self, entry: WorkProfile) -> list[WorkProfile]:
+    def _candidates(self, entry: WorkProfile, keys: list[tuple[str, ...]]) -> list[WorkProfile]:
         found: dict[int, WorkProfile] = {}
         doi = entry.ref.doi
         for earlier in self._by_doi.get(doi, ()) if doi else ():
             found[earlier.order] = earlier
-        for key in _keys(entry):
+        for key in keys:
             for earlier in self._by_key.get(key, ()):
                 found.setdefault(earlier.order, earlier)
         return [found[order] for order in sorted(found)]
 
-    def _file(self, entry: WorkProfile, group: Group) -> None:
+    def _file(self, entry: WorkProfile, group: Group, keys: list[tuple[str, ...]]) -> None:
         self._group_of[entry.order] = group
         doi = entry.ref.doi
         if doi:
             bucket = self._by_doi.setdefault(doi, [])
             if len(bucket) < _CAP:
                 bucket.append(entry)
-        for key in _keys(entry):
+        for key in keys:
             bucket = self._by_key.setdefault(key, [])
             if len(bucket) < _CAP:
                 bucket.append(entry)
 
 
-def _keys(entry: WorkProfile) -> Iterable[tuple[str, ...]]:
+def _keys(entry: WorkProfile) -> list[tuple[str, ...]]:
     if not entry.comparable:
-        return ()
-    keys = [
+        return []
+    keys: list[tuple[str, ...]] = [
         ("head", entry.author, entry.title[:_TITLE_END]),
         ("tail", entry.author, entry.title[-_TITLE_END:]),
     ]
