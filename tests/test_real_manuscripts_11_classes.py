@@ -119,10 +119,6 @@ def test_fs_figure_source_line_names_the_entry(tmp_path: Path) -> None:
 # --- UL: a list of bare addresses, one a line -----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UL: a list of bare URLs, one a line, is one entry a URL: owner s12",
-)
 def test_ul_each_bare_url_line_is_an_entry(tmp_path: Path) -> None:
     """A Mexican tesina's "Fuentes" is nine bare web addresses, one a paragraph: they
     were read as one entry (a 'continuation' of the first line), so eight sources were

@@ -90,6 +90,10 @@ REFERENCE_TITLES: frozenset[str] = frozenset(
         "fuentes bibliograficas", "fontes bibliograficas", "webgrafia", "hemerografia",
         "bibliohemerografia", "bibliografia y fuentes", "fuentes y bibliografia",
         "fontes e bibliografia", "bibliografia e fontes",
+        # a webography: the list of a thesis's web sources, often bare addresses
+        "sitografia", "webografia", "webography", "webliography", "sitography",
+        "sitographie", "webographie", "online sources", "web sources", "internet sources",
+        "internetquellen", "onlinequellen",
         # German
         "literaturverzeichnis", "literatur", "quellen", "quellenverzeichnis",
         "literatur und quellen", "quellen und literatur", "literaturangaben",
@@ -563,6 +567,27 @@ def _chapter_label(text: str) -> bool:
     return _CHAPTER_LABEL.match(strip_markdown(text).strip()) is not None
 
 
+# the fewest words of a paragraph's first line that a chapter's label line stands over
+_PROSE_MIN_WORDS = 8
+
+
+def _label_between_entry_and_prose(lines: Sequence[Line], i: int) -> bool:
+    """Whether a chapter's label line with no empty line before it (text saved from
+    Word keeps none) stands between an entry's end and a paragraph of prose: the line
+    before ends as entries end, the line after is long and does not open as entries
+    do. "Chapter 2" wrapped onto a line inside an entry ("In: Book.", "Chapter 2",
+    "pp. 3-9.") has no paragraph after it and stays the entry's."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    after = lines[i + 1].text
+    return (
+        _ends_entry(lines[i - 1].text)
+        and len(after.split()) >= _PROSE_MIN_WORDS
+        and list_marker(after) is None
+        and not looks_like_entry_start(after)
+    )
+
+
 def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None) -> list[Heading]:
     """Every line that heads a section, real or apparent; `levels` are known heading levels
     by line index (Word paragraph styles)."""
@@ -605,7 +630,12 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
             skip_next = True
             continue
         pseudo = _pseudo_heading(text)
-        if pseudo is not None and pseudo[1] == 0 and previous_blank and _chapter_label(text):
+        if (
+            pseudo is not None
+            and pseudo[1] == 0
+            and _chapter_label(text)
+            and (previous_blank or _label_between_entry_and_prose(lines, i))
+        ):
             pseudo = (pseudo[0], 1)
         if pseudo is not None:
             title = normalize_title(pseudo[0])
@@ -755,6 +785,7 @@ def _section_at(
             break
         inner.update(range(h.index, h.index + h.span))
     end = _back_matter(lines, first.index + first.span, end)
+    end = _rule_then_note(lines, first.index + first.span, end)
     end = _notes_or_prose(lines, first.index + first.span, end, inner)
     kept = [
         (j, line)
@@ -892,6 +923,34 @@ def _back_matter(lines: Sequence[Line], start: int, end: int) -> int:
             return last if last > start and repeated and opens_abstract(text) else j
         if text.strip():
             seen, last = True, j
+    return end
+
+
+# how a note under a closing rule opens: "<sup>1</sup> The survey ...", "¹ ...", "* Note:
+# ...", "Notes: ..." -- a footnote's mark or a note's word, never an entry's opening
+_NOTE_OPENING = re.compile(
+    r"\s*(?:<sup>\s*[\d*†‡]{1,3}\s*</sup>\s*\S|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]{1,3}\s"
+    r"|(?:\\?\*){0,3}[ \t]?(?:notes?|notas?|anmerkungen?|remarques?)[ \t]?[:.])",
+    re.IGNORECASE,
+)
+
+
+def _rule_then_note(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where a thematic break ("---") after the list's entries is followed by a
+    footnote-like note ("<sup>1</sup> The survey was run ...", "¹ ...", "* Note: ..."):
+    the list ends at the rule. Read on, the note was joined to the last entry (a
+    Markdown list ends at a rule, but the rule was dropped as no text). A rule before a
+    "Further reading" heading or more entries still leaves the list whole."""
+    seen = False
+    for j in range(start, end):
+        text = lines[j].text
+        if not text.strip():
+            continue
+        if seen and _RULE.match(text):
+            after = next((k for k in range(j + 1, end) if lines[k].text.strip()), None)
+            if after is not None and _NOTE_OPENING.match(lines[after].text):
+                return j
+        seen = True
     return end
 
 
@@ -1108,6 +1167,16 @@ def split_entries_with_layout(
             # S., ..."): a line without one is the rest of the entry before, however
             # it opens ("Helander, M., ..." after a line break in the author list)
             starts = k in labelled
+        elif (
+            not list_mode
+            and _bare_address(line.text, strip)
+            and _address_only(entries[-1], strip)
+        ):
+            # a webography ("Sitografia", "Webgrafía", "Online sources"): an address
+            # alone after an entry that is an address alone is the next source; read
+            # as its rest (it opens in lower case), the list was one entry and every
+            # other source was lost (REAL_MANUSCRIPTS_11, class UL)
+            starts = True
         elif list_marker(line.text):
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry
@@ -1587,6 +1656,12 @@ def _bare_address(text: str, strip: Callable[[str], str] = strip_markdown) -> bo
     """A line that is a web address and nothing else ("https://example.org/a")."""
     plain = strip(text).strip().strip("<>")
     return " " not in plain and plain.lower().startswith(("http://", "https://", "www."))
+
+
+def _address_only(entry: Sequence[Line], strip: Callable[[str], str] = strip_markdown) -> bool:
+    """Whether an entry so far is one line that is a web address and nothing else."""
+    texts = [ln.text for ln in entry if ln.text.strip()]
+    return len(texts) == 1 and _bare_address(texts[0], strip)
 
 
 # how an access or archive note after an entry's address opens ("last accessed 3 May
