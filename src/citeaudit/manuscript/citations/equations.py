@@ -24,6 +24,7 @@ _NUMBER_BEFORE = re.compile(r"\(\d{1,3}\)[ \t]?[、,，和与及と와과및]?[ 
 _FORMULA_REACH = 60
 _PROSE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_END = re.compile(r"[.;:!?。；：！？][ \t\n]")
+_CLOSED_HERE = re.compile(r"[.!?](?:\s|$)")
 
 
 def after_an_equation_name(before: str) -> bool:
@@ -71,3 +72,16 @@ def after_a_formula(before: str) -> bool:
         elif char in ",;" and depth == 0:
             return False  # values listed in prose, not one formula: "r = 0.4, n = 9 (3)"
     return depth == 0
+
+
+def closes_a_sentence(before: str, after: str) -> bool:
+    """Whether a number after a formula closes a sentence of prose the formula stands in
+    ("... summed and multiplied by 70: (D + H) x 70 = V(ml) (13)."): a full stop right
+    after the bracket, and words before the formula on its line. That is a citation's
+    place; an equation's number ends a displayed formula's line, or goes on ", where".
+    `before` is the caller's bounded look-back, `after` a few characters: linear."""
+    if _CLOSED_HERE.match(after) is None:
+        return False
+    line = before[before.rfind("\n") + 1 :]
+    equals = line.rfind("=")
+    return equals > 0 and _PROSE_WORD.search(line, 0, equals) is not None

@@ -52,7 +52,11 @@ from typing import ClassVar
 
 from citeaudit.manuscript.citations.bylines import in_byline
 from citeaudit.manuscript.citations.dates import MONTHS
-from citeaudit.manuscript.citations.equations import after_a_formula, after_an_equation_name
+from citeaudit.manuscript.citations.equations import (
+    after_a_formula,
+    after_an_equation_name,
+    closes_a_sentence,
+)
 from citeaudit.manuscript.citations.iberian_see import bare_ver, reads_as_see
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.list_labels import (
@@ -993,7 +997,9 @@ def _parenthesised(
             continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
         if _word_before(text, start).casefold() in _LABEL_WORDS:
             continue  # Eq. (3), Table (2), step (1)
-        if after_an_equation_name(before) or after_a_formula(before):
+        if after_an_equation_name(before) or (
+            after_a_formula(before) and not closes_a_sentence(before, text[m.end() : m.end() + 2])
+        ):
             continue  # "由式(1)", "公式(2)(3)", "수식 (4)"; "I = K/P (1), where"
         if before[-1:].isalpha() and len(_word_before(text, start)) < 4:
             # f(1), sin(2): a function, not "disease(1)"; but "hepatitis C(6).", "HCV(5),"
