@@ -103,10 +103,27 @@ def _fold(text: str) -> str:
         if plain.isalnum():
             return plain  # one word or number (a surname, a volume): nothing to drop
     else:
-        decomposed = unicodedata.normalize("NFKD", head)
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        plain = _without_marks(unicodedata.normalize("NFKD", head)).casefold()
     # str.split() splits where re's \s matches, and faster than a second pattern
     return " ".join(_NON_WORD.sub(" ", plain.replace("–", "-")).split())
+
+
+# Combining marks (accents once decomposed), by code point, for `str.translate`;
+# characters already asked about, marks or not. Filled as characters are met: a
+# list's text uses a few hundred distinct characters, so `unicodedata.combining` is
+# asked once per character instead of once per character of every folded value.
+_MARKS: dict[int, None] = {}
+_ASKED: set[str] = set()
+
+
+def _without_marks(text: str) -> str:
+    """`text` without its combining marks (those `unicodedata.combining` names)."""
+    new = set(text).difference(_ASKED)
+    for char in new:
+        if unicodedata.combining(char):
+            _MARKS[ord(char)] = None
+    _ASKED.update(new)  # after `_MARKS`: a character asked about is never missed
+    return text.translate(_MARKS)
 
 
 # Values shorter than this are not remembered by `_is_preprint` (cheap to search,
