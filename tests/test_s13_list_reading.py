@@ -167,3 +167,35 @@ def test_tb_rule_between_entries_leaves_the_list_whole(tmp_path: Path) -> None:
     text = _LIST_MD + "---\n\n- Wren, C. (2018). A made-up book on pots. Pot Press.\n"
     result = _audit(tmp_path, "p.md", text)
     assert any("Wren" in r.raw for r in result.data.references)
+
+
+# --- AL: one field a bullet, a work under each sub-heading -----------------------------
+
+
+def test_al_field_bullets_are_one_entry_a_work(tmp_path: Path) -> None:
+    text = (
+        "# 1. Marco\n\nLa norma guía la adquisición.\n\n# 8. Referencias\n\n"
+        "#### 8.1.001. Norma ISO:\n\n"
+        "- Autor: Organización Internacional de Ejemplo.\n"
+        "- Título del trabajo: Guía para evidencias inventadas.\n"
+        "- URL: [https://example.org/iso](https://example.org/iso)\n\n"
+        "#### 8.1.002. Guía forense:\n\n"
+        "- Autor: Instituto de Ejemplo.\n- Título del trabajo: Guía forense.\n"
+        "- Año: 2020.\n"
+        "- URL: [https://example.org/guia](https://example.org/guia)\n"
+    )
+    raws = [r.raw for r in _audit(tmp_path, "tfm.md", text).data.references]
+    assert len(raws) == 2
+    assert "example.org/iso" in raws[0] and "Guía forense" in raws[1]
+
+
+def test_al_bodies_named_before_a_colon_stay_entries() -> None:
+    """"- WHO: Report ...", one label recurring, is a list of bodies' entries."""
+    entries = _split(
+        [
+            "- WHO: A made-up report on kettles. Geneva, 2019.",
+            "- OECD: Another made-up report. Paris, 2020.",
+            "- WHO: A third made-up report. Geneva, 2021.",
+        ]
+    )
+    assert len(entries) == 3

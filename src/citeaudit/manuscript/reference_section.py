@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.field_list import field_starts
 from citeaudit.manuscript.list_tail import (
     dated,
     ends_list,
@@ -1116,6 +1117,9 @@ def split_entries_with_layout(
         return answer[0]
 
     labelled = _alpha_labelled(useful, strip) if not list_mode else set()
+    with_text = [k for k, ln in enumerate(useful) if ln.text.strip()]
+    by_field = field_starts([useful[k].text for k in with_text]) if list_mode else None
+    field_works = None if by_field is None else {with_text[k] for k in by_field}
     entries: list[list[Line]] = []
     joined = 0
     blank_before = True
@@ -1162,6 +1166,10 @@ def split_entries_with_layout(
         prev = _last_text(entries)
         if not entries or k in numbered:
             starts = True
+        elif field_works is not None:
+            # one field a bullet ("- Autor: ...", "- URL: ..."): a work starts where
+            # the first field comes again (field_list; REAL_MANUSCRIPTS_10, class AL)
+            starts = k in field_works
         elif labelled:
             # a list whose entries open with their author-year label ("[Kuhn 2008] Kuhn,
             # S., ..."): a line without one is the rest of the entry before, however
