@@ -46,11 +46,6 @@ def test_number_glued_to_et_al_cites(tmp_path: Path, sentence: str) -> None:
     assert _uncited(tmp_path, sentence) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the author-year reader takes 'al.5 (2015)' for a narrative of a name 'al.5' "
-    "first (WEAK, matching nothing) and claims the span: owner c9, next round",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

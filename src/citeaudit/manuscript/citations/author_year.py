@@ -1068,7 +1068,26 @@ def _handle_narrative(
     handle = found.group(1).rstrip(".-")
     if not any(ch.isdigit() or ch == "_" for ch in handle) or not handle[-1:].isalnum():
         return None
-    start = found.start(1)
+    if _SUPERSCRIPT_GLUED.fullmatch(handle) or (
+        _ET_AL_GLUED.fullmatch(handle) and _ET_BEFORE.search(document.text, low, found.start(1))
+    ):
+        return None  # "Haqqi et al.5 (2019)", "shown.4 (2015)": a flattened superscript
+    return _handle_marker(document, m, labels, found.start(1), handle)
+
+
+# A flattened superscript glued to the word before it, read as a handle: "al.5",
+# "shown.12" (a word's full stop, then the number), or "al5" after "et". The number
+# is a numeric citation, left to the numeric reader; the year after it dates the work
+# the names before "et al." cite (class c9-EG). Bounded: linear.
+_SUPERSCRIPT_GLUED = re.compile(r"[a-z]{1,30}\.\d{1,3}")
+_ET_AL_GLUED = re.compile(r"al\d{1,3}")
+_ET_BEFORE = re.compile(r"\bet[ \t]+$")
+
+
+def _handle_marker(
+    document: Document, m: re.Match[str], labels: tuple[YearLabel, ...], start: int, handle: str
+) -> Marker:
+    """The WEAK marker of a handle's narrative citation (`_handle_narrative`)."""
     marker_text = document.text[start : m.end()]
     location = document.location_at(start)
     citation = _citation(

@@ -1,0 +1,56 @@
+"""Class: a flattened superscript glued to a word's full stop before a year in parentheses.
+
+"... was shown.4 (2015)" or "Haqqi et al.5 (2015)": the author-year reader took the word
+and its glued number ("shown.4", "al.5") for a user's handle citing that year (WEAK,
+matching nothing) and claimed the span, so the numeric reader never saw the number and
+its entry was called never cited. Made-up plain-text papers; a real handle before a
+year ("jdoe_42 (2021)") still cites its entry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeaudit.audit import AuditInput, audit
+
+_NAMES = ["Abel", "Brandt", "Cruz", "Dias", "Haqqi", "Faro"]
+_ENTRIES = "\n".join(
+    f"{n}. {name} X, Other Y. Study number {n}. J Test. 20{10 + n};{n}:1-2."
+    for n, name in enumerate(_NAMES, 1)
+)
+
+
+def _uncited(tmp_path: Path, sentence: str) -> set[int]:
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Introduction\n\nThe burden is high.1 It grows.2,3 "
+        f"{sentence} Others agree.6\n\nReferences\n\n{_ENTRIES}\n"
+    )
+    result = audit(AuditInput.from_paths([path]))
+    index = {r.id: r.index for r in result.data.references}
+    return {index[f.reference] for f in result.findings if f.code == "CIT001" and f.reference}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was shown.4 (2014) Haqqi et al.5 (2015) then agreed.",
+        "A trial was confirmed.4 (2014) and Haqqi et al.5 (2015) in adults.",
+        "As reported.4 (2014) and by Haqqi et al5 (2015) in adults.",
+    ],
+)
+def test_glued_superscript_before_a_year_cites(tmp_path: Path, sentence: str) -> None:
+    assert _uncited(tmp_path, sentence) == set()
+
+
+def test_a_handle_before_a_year_still_cites(tmp_path: Path) -> None:
+    path = tmp_path / "m.md"
+    path.write_text(
+        "# Intro\n\nThe tool by jdoe_42 (2021) and Smith (2020) helped.\n\n"
+        "# References\n\njdoe_42. (2021). Tool. GitHub.\n\n"
+        "Smith, A. (2020). A study. J Test, 1, 1-2.\n"
+    )
+    result = audit(AuditInput.from_paths([path]))
+    assert not [f for f in result.findings if f.code in ("CIT001", "CIT002")]
