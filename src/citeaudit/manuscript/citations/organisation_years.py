@@ -52,8 +52,13 @@ _HEAD_ACRONYM = re.compile(
 # An acronym given after a name in an entry's head: "Instituto ... (IBGE). 2010."
 _PAREN_ACRONYM = re.compile(r"\((?P<name>[A-ZÀ-Þ][A-ZÀ-Þ&\-]{1,11})\)")
 # An organisation's name opening an entry: capitalised words and linking words, up to a
-# full stop, a parenthesis, a comma or a year ("World Health Organization (2014)").
-_HEAD_NAME = re.compile(r"(?P<name>[A-ZÀ-Þ][^\W\d_]+(?:[ \t]+[^\W\d_]+){1,7}?)[ \t]*(?=[.(,]|\d)")
+# full stop, a parenthesis, a comma or a year ("World Health Organization (2014)"), a
+# ministry's long name too ("Department of X and Y of the Republic of Z", class CA).
+_HEAD_NAME = re.compile(r"(?P<name>[A-ZÀ-Þ][^\W\d_]+(?:[ \t]+[^\W\d_]+){1,11}?)[ \t]*(?=[.(,]|\d)")
+_LONGEST = 12  # words of a body's name at most
+# The author-year reader's narrative names are five words at most (`narrative._name_back`):
+# a longer body's name touching its year is no narrative it reads, so this reader takes it.
+_NARRATIVE_WORDS = 5
 _LINKING = word_set("of for the and de da do das dos del della di du des la le e y et und für")
 _AFTER = re.compile(
     r"[ \t]+(?:(?:of|by|from|the|do|da|dos|das|de|del|della|du|des|la|le|der|des)[ \t]+){1,2}"
@@ -157,7 +162,7 @@ def _organisation(name: str) -> bool:
     ("Organisation mondiale de la santé", "Institut national de la statistique"), a
     capitalised first word and two or more significant words in all."""
     words = name.split()
-    if len(words) < 2 or len(words) > 8:
+    if len(words) < 2 or len(words) > _LONGEST:
         return False
     for word in words:
         if word.lower() in _LINKING:
@@ -187,12 +192,18 @@ def _before(
     words = [_unelided(w.group(), window_start + w.start()) for w in _WORD.finditer(window)]
     # from the nearest start, at least one word between the name and the year -- none
     # for a name in sentence case, which no author-year reader takes
-    for k in range(len(words) - 1, max(len(words) - 1 - _REACH, 0) - 1, -1):
+    # (a long name starts further back than `_REACH` words: its own words come first)
+    for k in range(len(words) - 1, max(len(words) - _REACH - _LONGEST, 0) - 1, -1):
         if k + 1 < len(words) and any(c in text[words[k][1] : words[k + 1][1]] for c in ".;:!?"):
             return None  # another sentence or clause
         for name in by_first.get(words[k][0], _NO_NAMES):
             count = len(name.split())
-            if k + count > len(words) or (k + count == len(words) and not _sentence_case(name)):
+            touching = k + count == len(words)
+            if (
+                k + count > len(words)
+                or len(words) - k - count > _REACH
+                or (touching and not _sentence_case(name) and count <= _NARRATIVE_WORDS)
+            ):
                 continue
             if " ".join(w for w, _ in words[k : k + count]) != name:
                 continue
