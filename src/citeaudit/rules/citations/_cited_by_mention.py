@@ -35,8 +35,9 @@ mention is ambiguous.
 Linear: a line's matched citations are blanked once each (their spans de-duplicated:
 the works of one marker share its span), then the line is read once by one regular
 expression with no nested quantifier; each year found keeps the words before it in a
-set of at most `WINDOW` keys; each entry then costs one look-up. Undated entries' openings
-are looked up at each word of the text, at most `_LEAD_WORDS` lengths each.
+set of at most `WINDOW` keys; each entry then costs one look-up. A line with no year
+(most lines) is split into words by one call, its last `WINDOW` kept. Undated entries'
+openings are looked up only at words that begin one, at most `_LEAD_WORDS` lengths each.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LEAD_WORDS = 6
 _LEAD_CHARS = 300
 _TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*)")
+# what every year `_TOKEN` finds contains: a line without it holds words alone, read
+# by `_WORD` in one call (the same words: `_WORD` is `_TOKEN`'s word branch)
+_YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _family_key(ref: Reference) -> str | None:
@@ -93,6 +97,7 @@ def _mentions(
     """(folded word, year label) for every word within WINDOW words before a year."""
     found: set[tuple[str, str]] = set()
     recent: list[str] = []
+    names: dict[str, str] = {}  # word -> normalise_name(word): a text repeats its words
     for line in lines:
         where = (line.file, line.page, line.number)
         if where in listed:
@@ -101,6 +106,11 @@ def _mentions(
         text = line.text
         if where in read:
             text = _blanked(text, read[where])
+        if _YEAR_DIGITS.search(text) is None:
+            # no year on the line (most lines): only its last WINDOW words matter
+            recent.extend(_POSSESSIVE.sub("", w) for w in _WORD.findall(text)[-WINDOW:])
+            del recent[:-WINDOW]
+            continue
         for m in _TOKEN.finditer(text):
             year = m.group("year")
             if year is None:
@@ -110,12 +120,21 @@ def _mentions(
                 continue
             if not any(_binomial(a, b) for a, b in itertools.pairwise(recent)):
                 # the last words only: a hyphenated run of a thousand "words" stays bounded
-                parts = [p for word in recent for p in normalise_name(word).split()][-_PARTS:]
+                parts = [p for word in recent for p in _normalised(word, names).split()]
+                parts = parts[-_PARTS:]
                 for i, part in enumerate(parts):
                     found.add((part, year))
                     for n in range(2, len(parts) - i + 1):  # a name of several words
                         found.add((" ".join(parts[i : i + n]), year))
     return found
+
+
+def _normalised(word: str, names: dict[str, str]) -> str:
+    """`normalise_name(word)`, remembered in `names` for the rest of the text."""
+    folded = names.get(word)
+    if folded is None:
+        folded = names[word] = normalise_name(word)
+    return folded
 
 
 def _binomial(genus: str, epithet: str) -> bool:
@@ -184,6 +203,7 @@ def _cited_by_opening(data: AuditData, candidates: Iterable[Reference]) -> set[s
     if not runs:
         return set()
     listed = {(r.location.file, r.location.page, r.location.line) for r in data.references}
+    firsts = {run[0] for run in runs}
     found: set[str] = set()
     for doc in data.manuscripts:
         for line in doc.lines:
@@ -191,6 +211,8 @@ def _cited_by_opening(data: AuditData, candidates: Iterable[Reference]) -> set[s
                 continue
             words = _WORD.findall(line.text)
             for i in range(len(words)):
+                if words[i] not in firsts:
+                    continue  # no opening starts with this word (most words)
                 for n in range(2, _LEAD_WORDS + 1):
                     if i + n > len(words):
                         break
