@@ -174,10 +174,6 @@ def test_short_corporate_author_cited_in_the_text(tmp_path: Path) -> None:
     assert uncited_and_missing(_audit(txt), 12) == (set(), set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CA: a long corporate author ('X of the Republic of Y (2021)') in the text: owner c9",
-)
 def test_ca_long_corporate_author_cited_in_the_text(tmp_path: Path) -> None:
     """A British dissertation writes "from the report of the Ministry of X and Y of the
     Socialist Republic of Z (2022), ..." for the Harvard entry of that ministry: the
@@ -215,10 +211,6 @@ def _german_thesis(tmp_path: Path, sentence: str, entry: str) -> Path:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NY: '(Author, S. 211-212)', no year, for an undated entry: owner c9 (m10)",
-)
 def test_ny_undated_citation_with_a_page_names_the_undated_entry(tmp_path: Path) -> None:
     """A German Masterarbeit cites an undated journal article "(Rook, S. 211-212)" --
     author and page, no year -- and lists "Rook, Ben: Title. In: Journal." with no
@@ -232,10 +224,6 @@ def test_ny_undated_citation_with_a_page_names_the_undated_entry(tmp_path: Path)
     assert uncited_and_missing(_audit(path), 4) == (set(), set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NL: a reference manager's 'null' year, '(Stone null, S. 7)': owner c9 (f2)",
-)
 def test_nl_null_year_on_both_sides(tmp_path: Path) -> None:
     """The same thesis's reference manager printed a missing year as "null" in the
     entry ("Stone, L. (null): Title. In: Proceedings ... 2005") and in the citation

@@ -704,6 +704,9 @@ _UNDATED_LOCATOR = re.compile(
     r"(?:\s?[-–]\s?\d{1,5})?(?:\s?ff?\.)?$"
 )
 _LOCATOR_REACH = 40
+# A reference manager's missing year printed "null", "(Stone null, S. 7)", "(Stone,
+# null)": no year, as "n.d." is (class NL). Searched in a part's last characters only.
+_NULL_YEAR = re.compile(r"[ \t,]{1,3}null[ \t]{0,2}(?=,|$)")
 
 
 def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
@@ -728,6 +731,14 @@ def _yearless(document: Document, m: re.Match[str]) -> Marker | None:
         return _empty_year(document, m, empty.group("names"))
     if ";" in inner:
         return _listed_yearless(document, m, inner)
+    locator = _UNDATED_LOCATOR.search(inner, max(0, len(inner) - _LOCATOR_REACH))
+    paged = locator is not None and "," in locator.group() and "," not in inner[: locator.start()]
+    if paged or _NULL_YEAR.search(inner):
+        # "(Rook, S. 211-212)", "(Okafor, p. 12)": a name, a comma and a page, no year --
+        # a work's page (no maker or authority has one), read as a cued group's part is
+        # (class NY: the entry, undated, was "never cited"); "(Roe, Lean Depots, p. 4)"
+        # is MLA's short title (`mla_plain`)
+        return _cued_yearless(document, m, inner)
     if not _YEARLESS.fullmatch(inner):
         return None
     parsed = parse_names(inner)
@@ -848,6 +859,7 @@ def _cued_yearless(document: Document, m: re.Match[str], rest: str) -> Marker | 
         part = part.rstrip()
         locator = _UNDATED_LOCATOR.search(part, max(0, len(part) - _LOCATOR_REACH))
         names = part if locator is None else part[: locator.start()]
+        names = names[: null.start()] if (null := _NULL_YEAR.search(names)) else names
         if not _YEARLESS.fullmatch(names.strip()):
             return None
         parsed = parse_names(names)
