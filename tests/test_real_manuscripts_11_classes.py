@@ -93,10 +93,6 @@ def test_fn_footnote_definition_without_a_space_cites_its_key(tmp_path: Path) ->
 # --- FS: a figure's source line names an entry by its author alone --------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FS: '(Fuente: AUTHOR)' under a figure cites the entry of that author: owner c9",
-)
 def test_fs_figure_source_line_names_the_entry(tmp_path: Path) -> None:
     """A Mexican tesina credits a figure "(Fuente: INDEX.PE)" -- the source's author,
     no year -- and lists "INDEX.PE. (2021). Title. 2021, de Index.pe Sitio web: URL":

@@ -690,10 +690,13 @@ _NO_YEAR = YearLabel(None, None, False, "")
 # written in: "(vgl. Quandt)", "(siehe auch Berger)", "(cf. Okafor)", "(see also Lind)",
 # "(ver Ramos)", "(véase Soto)", "(voir Durand)", "(zie De Vries)", "(bkz. Yılmaz)",
 # "(zob. Nowak)", "(lihat Santoso)". Lower case or capitalised, never a name itself.
+# A figure's or table's credit, "(Fuente: ACMEWEB)", "(Source: Rook)", names its
+# source's author, the year left out as credits do (class FS).
 _UNDATED_CUE = re.compile(
     r"\s*(?:vgl\.?|siehe(?:\s+auch)?|s\.\s?a\.|cf\.|cfr\.|see(?:\s+also)?|compare|"
     r"voir(?:\s+aussi)?|ver(?:\s+tamb[ée]m)?|v[ée]ase(?:\s+tambi[ée]n)?|vide|vedi|"
-    r"zie(?:\s+ook)?|bkz\.|zob\.|por\.|lihat(?:\s+juga)?)\s+",
+    r"zie(?:\s+ook)?|bkz\.|zob\.|por\.|lihat(?:\s+juga)?|"
+    r"(?:fuente|fonte|source|quelle|sumber|kaynak):)\s+",
     re.IGNORECASE,
 )
 # A page after the names, "(vgl. Berger, Lorenz S.3)", "(cf. Okafor, p. 12)": the names
