@@ -36,7 +36,6 @@ from citeaudit.matching.years import (
     a_slip_away,
     a_year_away,
     by_suffix_position,
-    plausible_slip,
     year_fits,
     year_in_raw,
     yearless,
@@ -694,17 +693,6 @@ class AuthorIndex:
             if found:
                 return found if len(found) == 1 else ()
         return ()
-
-    def slips_of(self, cited: int, candidates: tuple[str, ...]) -> tuple[str, ...]:
-        """The candidates whose year `cited` is plausibly a slip of (`plausible_slip`);
-        an entry without a year is kept (nothing to compare)."""
-        kept = tuple(
-            t
-            for t in candidates
-            if (year := self._refs[self._position[t]].year) is None
-            or plausible_slip(cited, year)
-        )
-        return kept
 
     def names_all_a_slip_away(self, citation: Citation, target: str) -> bool:
         """Whether the citation names every author of the entry `target`, two or more

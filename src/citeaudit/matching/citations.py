@@ -353,7 +353,6 @@ def _other_works_are_not_mismatches(
                 and authors.names_all_a_slip_away(citation, match.year_mismatch[0])
             ):
                 others = match.year_mismatch
-            others = _slips_only(citation, others, authors)
             if others != match.year_mismatch:
                 match = CitationMatch(match.citation_id, year_mismatch=others)
         out.append(match)
@@ -370,20 +369,6 @@ def _other_works_are_not_mismatches(
             if match.year_mismatch and not match.targets and _dated_work(citation) in missing:
                 out[k] = CitationMatch(match.citation_id)
     return tuple(out)
-
-
-def _slips_only(
-    citation: Citation, candidates: tuple[str, ...], authors: AuthorIndex | None
-) -> tuple[str, ...]:
-    """The candidates whose year the cited year can be a slip of: two years or less
-    away, one digit changed or two neighbouring digits swapped. "(Quarle et al. 2022)"
-    beside the one Quarle entry of 2016 is no typing slip but another work of that
-    author, missing from the list (and the 2016 entry uncited, if nothing else cites
-    it): claiming a wrong year hid both findings (fresh5 bench). A year the entry
-    states as its original or reprint year is linked before this (`year_in_raw`)."""
-    if citation.year is None or authors is None or not candidates:
-        return candidates
-    return authors.slips_of(citation.year, candidates)
 
 
 def _group(citation: Citation) -> tuple[str, int | None, str]:

@@ -465,11 +465,3 @@ def a_slip_away(cited: int, listed: int | None) -> bool:
         and a[diff[0]] == b[diff[1]]
         and a[diff[1]] == b[diff[0]]
     )
-
-
-def plausible_slip(cited: int, listed: int) -> bool:
-    """Whether a cited year can be a slip for the listed one, so that a year mismatch
-    may be claimed: at most two years apart (a preprint's or online-first year, a
-    year misremembered) or a typing slip (`a_slip_away`). Years further apart
-    otherwise ("2022" for 2016, "1984" for 2010) name another work of that author."""
-    return abs(cited - listed) <= 2 or a_slip_away(cited, listed)
