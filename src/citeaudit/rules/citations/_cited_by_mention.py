@@ -42,6 +42,7 @@ openings are looked up only at words that begin one, at most `_LEAD_WORDS` lengt
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -117,10 +118,9 @@ def _mentions(
                 if len(recent) > WINDOW:
                     del recent[0]
                 continue
-            named = _outside_authorities(recent)
-            if named:
+            if not any(_binomial(a, b) for a, b in itertools.pairwise(recent)):
                 # the last words only: a hyphenated run of a thousand "words" stays bounded
-                parts = [p for word in named for p in _normalised(word, names).split()]
+                parts = [p for word in recent for p in _normalised(word, names).split()]
                 parts = parts[-_PARTS:]
                 for i, part in enumerate(parts):
                     found.add((part, year))
@@ -137,90 +137,19 @@ def _normalised(word: str, names: dict[str, str]) -> str:
     return folded
 
 
-def _outside_authorities(words: list[str]) -> list[str]:
-    """`words` without the names a species' binomial's authority holds: the run of
-    capitalised words (and "ex", "et", "in", "&") right after the epithet
-    ("Fluvia okafori (Don) Okafor ... 1959"). A capitalised word and a lower-case one
-    are a binomial's shape, but also a name and its verb ("as Okafor argued in her 2017
-    survey") or a sentence's opening ("Results confirm Okafor's 2017 survey"): the names
-    before the pair, and those after a lower-case word ends the run, are still named.
-    (Any such pair before the year once dropped every word: most prose mentions.)"""
-    kept: list[str] = []
-    authority = False
-    for i, word in enumerate(words):
-        if i and _binomial(words[i - 1], word):
-            authority = True  # the epithet: the run of names after it is its authority
-            continue
-        if authority and (word[:1].isupper() or word in _AUTHORITY_JOINS):
-            continue
-        authority = False
-        kept.append(word)
-    return kept
-
-
-_AUTHORITY_JOINS = frozenset({"ex", "et", "in", "&"})
-
-
 def _binomial(genus: str, epithet: str) -> bool:
     """Whether two words are a species' name ("Chesneya nubigena", "Heliotropium
     helophilum"): names and a year after one are its authority, "Chesneya nubigena
-    (D.Don) Ali, Scientist 4. 1959", the describer, not a work cited. The epithet has a
-    Latin ending, as the author-year reader asks of a full genus's: "Results confirm
-    Okafor's 2017 survey" is prose, its "Okafor" named."""
+    (D.Don) Ali, Scientist 4. 1959", the describer, not a work cited."""
     return (
         len(epithet) >= 3
         and epithet.isalpha()
         and epithet.islower()
-        and epithet.endswith(_EPITHET_ENDINGS)
-        and epithet not in _NOT_EPITHETS
         and len(genus) >= 3
         and genus.isalpha()
         and genus[0].isupper()
         and genus[1:].islower()
     )
-
-
-# Latin endings of a species' epithet; the endings English shares with Latin (-er, -or,
-# -ns, -ex...) are left out: a name after "Results show" or "Studies under" is named.
-_EPITHET_ENDINGS = (
-    "us", "um", "a", "ae", "is", "i", "ii", "ei", "es", "ensis", "ense", "oides", "ata",
-    "ica", "ana", "osa", "alis", "orum", "arum", "ax", "ix", "iens",
-)  # fmt: skip
-# English words with those endings that stand between a sentence's opening and a name.
-_NOT_EPITHETS = frozenset(
-    [
-        "thus",
-        "plus",
-        "versus",
-        "via",
-        "data",
-        "media",
-        "criteria",
-        "area",
-        "idea",
-        "era",
-        "extra",
-        "does",
-        "goes",
-        "uses",
-        "states",
-        "notes",
-        "describes",
-        "proposes",
-        "argues",
-        "discusses",
-        "analyses",
-        "analyzes",
-        "cites",
-        "studies",
-        "this",
-        "his",
-        "its",
-        "was",
-        "has",
-        "is",
-    ]
-)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
