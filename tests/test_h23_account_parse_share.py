@@ -31,7 +31,7 @@ from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker
 from tests.service.processes import base_env, create_token, fake_phases, wait_for
 
-REDIS_DB = 4  # apart from the other suites' 5 and 8 to 15
+REDIS_DB = 14  # as test_redteam_freeze_worker_survives: module-scoped, never at once
 SOFT = 60  # seconds: the parse step's soft limit: far past what the test needs
 GRACE = 2
 MD = (

@@ -29,7 +29,7 @@ from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker
 from tests.service.processes import base_env, fake_phases, wait_for
 
-REDIS_DB = 5  # apart from the other suites' 8 to 15
+REDIS_DB = 9  # as test_redteam_freeze_worker_memory: module-scoped, never at once
 SOFT = 6  # seconds: the parse step's soft limit here (a cold worker process needs ~2)
 GRACE = 2  # then the hard limit kills the pool process
 MD = (

@@ -71,9 +71,13 @@ BYTES_PER_CHARACTER = 8
 )
 def test_extraction_memory_stays_flat_past_the_cap(tmp_path: Path, unit: str) -> None:
     small, large = _page(tmp_path, unit, SMALL), _page(tmp_path, unit, LARGE)
-    # a first run compiles patterns and fills caches once, outside the measure: a
-    # one-off cost caught in one of the two peaks is not growth
+    # a first run of each page compiles patterns and fills caches once, outside the
+    # measure: a one-off cost caught in one of the two peaks is not growth (what the
+    # larger page's first run adds depends on what earlier tests of the process left: a
+    # CI run measured 13.5 bytes a character with only the small page run first, where
+    # the file alone measures under 8)
     extract_at_most(small, CAP)
+    extract_at_most(large, CAP)
     kept: list[int] = []
     peaks = [
         _peak(lambda d=d: kept.append(len(extract_at_most(d, CAP).citations)))  # type: ignore[misc]
