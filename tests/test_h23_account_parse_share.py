@@ -20,16 +20,13 @@ audits). Outcomes, never seconds: the waits are safety nets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.h23_stubborn_reader import STUBBORN
 from tests.service.helpers import wait_done
-from tests.service.one_worker import api_and_one_worker
-from tests.service.processes import base_env, create_token, fake_phases, wait_for
+from tests.service.one_worker import cluster_fixtures
+from tests.service.processes import create_token, wait_for
 
 REDIS_DB = 14  # as test_redteam_freeze_worker_survives: module-scoped, never at once
 SOFT = 60  # seconds: the parse step's soft limit: far past what the test needs
@@ -41,30 +38,23 @@ MD = (
 BIB = b"@article{lange2020, author={Lange, A.}, title={T}, journal={J}, year={2020}}\n"
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    yield from redis_db(REDIS_DB)
+redis_url, started = cluster_fixtures(
+    REDIS_DB,
+    "h23-share",
+    "tests.service.h23_stubborn_reader:no_phases",
+    60,
+    cluster_name="started",
+    CITEAUDIT_PARSE_TIME_LIMIT=str(SOFT),
+    CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+    CITEAUDIT_WORKER_CONCURRENCY="3",
+)
 
 
 @pytest.fixture(scope="module")
-def cluster(
-    tmp_path_factory: pytest.TempPathFactory,
-    pg_url: str,  # noqa: F811 - the imported fixture
-    redis_url: str,
-) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("h23-share")
-    env = base_env(
-        tmp,
-        CITEAUDIT_DATABASE_URL=pg_url,
-        CITEAUDIT_BROKER_URL=redis_url,
-        **fake_phases("tests.service.h23_stubborn_reader:no_phases"),
-        CITEAUDIT_PARSE_TIME_LIMIT=str(SOFT),
-        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
-        CITEAUDIT_WORKER_CONCURRENCY="3",
-    )
-    with api_and_one_worker(env, tmp, 60) as server:
-        server.tokens["b"] = create_token(env, "account-b")
-        yield server
+def cluster(started: Server) -> Server:
+    """The started cluster, where account "b" holds a token too."""
+    started.tokens["b"] = create_token(started.env, "account-b")
+    return started
 
 
 def _submit(server: Server, account: str, bib_name: str) -> str:

@@ -17,17 +17,15 @@ waits are safety nets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.h23_stubborn_reader import STUBBORN
 from tests.service.helpers import wait_done
-from tests.service.one_worker import api_and_one_worker
-from tests.service.processes import base_env, fake_phases, wait_for
+from tests.service.one_worker import cluster_fixtures
+from tests.service.processes import wait_for
 
 REDIS_DB = 9  # as test_redteam_freeze_worker_memory: module-scoped, never at once
 SOFT = 6  # seconds: the parse step's soft limit here (a cold worker process needs ~2)
@@ -39,29 +37,15 @@ MD = (
 BIB = b"@article{leroy2020, author={Leroy, A.}, title={T}, journal={J}, year={2020}}\n"
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    yield from redis_db(REDIS_DB)
-
-
-@pytest.fixture(scope="module")
-def cluster(
-    tmp_path_factory: pytest.TempPathFactory,
-    pg_url: str,  # noqa: F811 - the imported fixture
-    redis_url: str,
-) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("h23-hard")
-    env = base_env(
-        tmp,
-        CITEAUDIT_DATABASE_URL=pg_url,
-        CITEAUDIT_BROKER_URL=redis_url,
-        **fake_phases("tests.service.h23_stubborn_reader:no_phases"),
-        CITEAUDIT_PARSE_TIME_LIMIT=str(SOFT),
-        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
-        CITEAUDIT_WORKER_CONCURRENCY="1",
-    )
-    with api_and_one_worker(env, tmp, 30) as server:
-        yield server
+redis_url, cluster = cluster_fixtures(
+    REDIS_DB,
+    "h23-hard",
+    "tests.service.h23_stubborn_reader:no_phases",
+    30,
+    CITEAUDIT_PARSE_TIME_LIMIT=str(SOFT),
+    CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+    CITEAUDIT_WORKER_CONCURRENCY="1",
+)
 
 
 @pytest.mark.services

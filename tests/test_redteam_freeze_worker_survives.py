@@ -11,45 +11,28 @@ healthy audit -- a freeze costs one audit its chunk, never the worker.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.helpers import wait_done
-from tests.service.one_worker import api_and_one_worker, submit
-from tests.service.processes import base_env, fake_phases
+from tests.service.one_worker import cluster_fixtures, submit
 
 REDIS_DB = 14  # apart from the other suites' 9, 10, 11, 12, 13 and 15
 SOFT = 8  # seconds: the links chunk's soft limit here (a cold worker process needs ~2)
 GRACE = 2  # then the hard limit kills the pool process
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    yield from redis_db(REDIS_DB)
-
-
-@pytest.fixture(scope="module")
-def cluster(
-    tmp_path_factory: pytest.TempPathFactory,
-    pg_url: str,  # noqa: F811 - the imported fixture
-    redis_url: str,
-) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("survives")
-    env = base_env(
-        tmp,
-        CITEAUDIT_DATABASE_URL=pg_url,
-        CITEAUDIT_BROKER_URL=redis_url,
-        **fake_phases("tests.service.hostile_phases:by_marker"),
-        CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
-        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
-        CITEAUDIT_WORKER_CONCURRENCY="1",  # one pool process: the one stopped serves next
-    )
-    with api_and_one_worker(env, tmp, 30) as server:
-        yield server
+redis_url, cluster = cluster_fixtures(
+    REDIS_DB,
+    "survives",
+    "tests.service.hostile_phases:by_marker",
+    30,
+    CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
+    CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+    CITEAUDIT_WORKER_CONCURRENCY="1",  # one pool process: the one stopped serves next
+)
 
 
 def _log(server: Server) -> str:

@@ -18,7 +18,7 @@ ceiling the step only ends at its time limit, and the audit's reason says "timed
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pytest
 
@@ -26,14 +26,9 @@ from citeaudit.audit_data import AuditData, Phase
 from citeaudit.enrichment import Enricher
 from citeaudit.phases import PhaseOptions
 from citeaudit.settings import Settings
-from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.helpers import wait_done
-from tests.service.one_worker import api_and_one_worker, submit
-from tests.service.processes import (
-    base_env,
-    fake_phases,
-)
+from tests.service.one_worker import cluster_fixtures, submit
 
 REDIS_DB = 9  # apart from the other suites' 11, 12, 13 and 15
 CEILING_MB = 1536  # a pool process of the worker: ~300 MB of data after its imports
@@ -59,29 +54,15 @@ def hog(settings: Settings, options: PhaseOptions) -> Sequence[Enricher]:
     return [Hog()] if options.links else []
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    yield from redis_db(REDIS_DB)
-
-
-@pytest.fixture(scope="module")
-def cluster(
-    tmp_path_factory: pytest.TempPathFactory,
-    pg_url: str,  # noqa: F811 - the imported fixture
-    redis_url: str,
-) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("worker-memory")
-    env = base_env(
-        tmp,
-        CITEAUDIT_DATABASE_URL=pg_url,
-        CITEAUDIT_BROKER_URL=redis_url,
-        **fake_phases(f"{__name__}:hog"),
-        CITEAUDIT_CHUNK_TIME_LIMIT=str(TIME_LIMIT),
-        CITEAUDIT_WORKER_MAX_MEMORY_MB=str(CEILING_MB),
-        CITEAUDIT_WORKER_CONCURRENCY="1",
-    )
-    with api_and_one_worker(env, tmp, 60) as server:
-        yield server
+redis_url, cluster = cluster_fixtures(
+    REDIS_DB,
+    "worker-memory",
+    f"{__name__}:hog",
+    60,
+    CITEAUDIT_CHUNK_TIME_LIMIT=str(TIME_LIMIT),
+    CITEAUDIT_WORKER_MAX_MEMORY_MB=str(CEILING_MB),
+    CITEAUDIT_WORKER_CONCURRENCY="1",
+)
 
 
 @pytest.mark.services

@@ -20,21 +20,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from citeaudit.store import Repository, make_engine
 from citeaudit.store.tables import StepDelivery
-from tests.redis_db import redis_db
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
 from tests.service.helpers import wait_done
-from tests.service.one_worker import api_and_one_worker, submit
-from tests.service.processes import (
-    base_env,
-    fake_phases,
-)
+from tests.service.one_worker import cluster_fixtures, submit
 
 WORKERS_REDIS_DB = 11
 SOFT = 8  # seconds: the links chunk's soft limit here (a cold worker process needs ~2)
@@ -42,30 +36,16 @@ GRACE = 2  # then the hard limit kills it
 MAX_DELIVERIES = 2
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    yield from redis_db(WORKERS_REDIS_DB)
-
-
-@pytest.fixture(scope="module")
-def cluster(
-    tmp_path_factory: pytest.TempPathFactory,
-    pg_url: str,  # noqa: F811 - the imported fixture
-    redis_url: str,
-) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("workers")
-    env = base_env(
-        tmp,
-        CITEAUDIT_DATABASE_URL=pg_url,
-        CITEAUDIT_BROKER_URL=redis_url,
-        **fake_phases("tests.service.hostile_phases:by_marker"),
-        CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
-        CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
-        CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
-        CITEAUDIT_WORKER_CONCURRENCY="2",
-    )
-    with api_and_one_worker(env, tmp, 30) as server:
-        yield server
+redis_url, cluster = cluster_fixtures(
+    WORKERS_REDIS_DB,
+    "workers",
+    "tests.service.hostile_phases:by_marker",
+    30,
+    CITEAUDIT_CHUNK_TIME_LIMIT=str(SOFT),
+    CITEAUDIT_TIME_LIMIT_GRACE=str(GRACE),
+    CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
+    CITEAUDIT_WORKER_CONCURRENCY="2",
+)
 
 
 def _log(server: Server) -> str:
