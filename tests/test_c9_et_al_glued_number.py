@@ -14,24 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
+from tests.superscript_paper import uncited_numbers
 
 _NAMES = ["Abel", "Brandt", "Cruz", "Dias", "Haqqi", "Faro", "Gomes", "Lima", "Moura", "Nunes"]
-_ENTRIES = "\n".join(
-    f"{n}. {name} X, Other Y. Study number {n}. J Test. 20{10 + n};{n}:1-2."
-    for n, name in enumerate(_NAMES, 1)
-)
 
 
 def _uncited(tmp_path: Path, sentence: str) -> set[int]:
-    path = tmp_path / "m.txt"
-    path.write_text(
-        "Introduction\n\nThe burden is high.1 It grows.2,3 Many studies agree.4 "
-        f"{sentence} Others agree.6,7 And more.8-10\n\nReferences\n\n{_ENTRIES}\n"
+    return uncited_numbers(
+        tmp_path,
+        "The burden is high.1 It grows.2,3 Many studies agree.4 "
+        f"{sentence} Others agree.6,7 And more.8-10",
+        _NAMES,
     )
-    result = audit(AuditInput.from_paths([path]))
-    index = {r.id: r.index for r in result.data.references}
-    return {index[f.reference] for f in result.findings if f.code == "CIT001" and f.reference}
 
 
 @pytest.mark.parametrize(
