@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.latex_conditionals import blank_false_branches
+from tests.latex_paper import latex_verdicts
 
 _BIB = (
     "@article{brandt2010, author={Brandt, Olga}, title={Dunes}, journal={Sand}, year={2010}}\n"
@@ -20,30 +20,12 @@ _BIB = (
 
 def _verdicts(tmp_path: Path, body: str) -> tuple[set[str], set[str]]:
     """(uncited keys, missing keys) as citeaudit reports them."""
-    (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
-    main = tmp_path / "paper.tex"
-    main.write_text(
-        "\\documentclass{article}\n"
+    preamble = (
         "\\DeclareCiteCommand{\\citetitle}{\\usebibmacro{prenote}}{\\printfield{title}}{}{}\n"
-        "\\newcommand{\\citen}[1]{\\cite{#1}}\n"
-        "\\begin{document}\n" + body + "\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
-        "\\end{document}\n",
-        encoding="utf-8",
+        "\\newcommand{\\citen}[1]{\\cite{#1}}"
     )
-    result = audit(AuditInput.from_paths([main]))
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].key or ""
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {
-        cits[f.citation].key or ""
-        for f in result.findings
-        if f.rule == "missing-reference" and f.citation
-    }
-    return uncited, missing
+    found = latex_verdicts(tmp_path, _BIB, preamble, body)
+    return found.uncited, found.missing
 
 
 def test_iffalse_passages_cite_nothing_as_bibtex_sees_it(tmp_path: Path) -> None:

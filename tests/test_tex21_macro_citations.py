@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.citations.latex import is_citation_command
 from citeaudit.manuscript.latex import LatexReader
 from citeaudit.manuscript.latex_macros import macro_citations
+from tests.latex_paper import latex_verdicts
 
 
 def _verdicts(
@@ -40,30 +40,7 @@ def _verdicts(
         f"journal={{J{n}}}, year={{{1900 + n}}}}}\n"
         for n, key in enumerate(keys)
     )
-    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
-    main = tmp_path / "paper.tex"
-    main.write_text(
-        "\\documentclass{article}\n"
-        + preamble
-        + "\n\\begin{document}\n"
-        + body
-        + "\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = audit(AuditInput.from_paths([main]))
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].key or ""
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {
-        cits[f.citation].key or ""
-        for f in result.findings
-        if f.rule == "missing-reference" and f.citation
-    }
-    return uncited, missing, len(result.data.citations)
+    return latex_verdicts(tmp_path, bib, preamble, body)
 
 
 _KEYS = ["alpha1", "beta2", "gamma3", "delta4"]

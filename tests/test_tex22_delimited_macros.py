@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.document import Document, Line
+from tests.latex_paper import latex_verdicts
 
 _BIB = (
     "@article{brandt2010, author={Brandt, Olga}, title={Dunes}, journal={Sand}, year={2010}}\n"
@@ -29,30 +29,8 @@ def cited(text: str) -> list[str | None]:
 
 def verdicts(tmp_path: Path, preamble: str, body: str) -> tuple[set[str], set[str]]:
     """(uncited keys, missing keys) as citeaudit reports them."""
-    (tmp_path / "refs.bib").write_text(_BIB, encoding="utf-8")
-    main = tmp_path / "paper.tex"
-    main.write_text(
-        "\\documentclass{article}\n"
-        + preamble
-        + "\n\\begin{document}\n"
-        + body
-        + "\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    result = audit(AuditInput.from_paths([main]))
-    refs = {r.id: r for r in result.data.references}
-    cits = {c.id: c for c in result.data.citations}
-    uncited = {
-        refs[f.reference].key or ""
-        for f in result.findings
-        if f.rule == "uncited-reference" and f.reference
-    }
-    missing = {
-        cits[f.citation].key or ""
-        for f in result.findings
-        if f.rule == "missing-reference" and f.citation
-    }
-    return uncited, missing
+    found = latex_verdicts(tmp_path, _BIB, preamble, body)
+    return found.uncited, found.missing
 
 
 @pytest.mark.parametrize(
