@@ -42,19 +42,21 @@ openings are looked up only at words that begin one, at most `_LEAD_WORDS` lengt
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
-from citeaudit.manuscript.document import Line
+from citeaudit.manuscript.document import Document
 from citeaudit.matching.names import normalise_name
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES
 from citeaudit.rules.citations._cited import matched_citations
+from citeaudit.rules.citations._mention_blocks import Blocks, shown_markdown
+from citeaudit.rules.citations._taxon_authority import taxon_tokens
 
 WINDOW = 6
+_HISTORY = 16  # tokens kept: the window's words, years, and a species' name before them
 _PARTS = 12
 # a numbered list's entry ("12. ", "[12] ", "12 "): its works are cited by number, and
 # its authors named with a year in the text are data sources ("IBGE's 2010 census").
@@ -69,9 +71,12 @@ _ADDRESS = re.compile(r"https?:|www\.", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LEAD_WORDS = 6
 _LEAD_CHARS = 300
-_TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*)")
+_TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*+\.?)")
+# a line's words for the window, a stop after one kept ("Aus bus. Okafor": the
+# sentence ended; "A. bus": a genus's initial)
+_WINDOW_WORD = re.compile(r"[^\W\d_][\w'’\-]*+\.?")
 # what every year `_TOKEN` finds contains: a line without it holds words alone, read
-# by `_WORD` in one call (the same words: `_WORD` is `_TOKEN`'s word branch)
+# by `_WINDOW_WORD` in one call (the same words: it is `_TOKEN`'s word branch)
 _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
@@ -90,43 +95,88 @@ def _family_key(ref: Reference) -> str | None:
 
 
 def _mentions(
-    lines: Iterable[Line],
+    documents: Iterable[Document],
     listed: set[_Place],
     read: dict[_Place, list[tuple[int, int]]],
 ) -> set[tuple[str, str]]:
-    """(folded word, year label) for every word within WINDOW words before a year."""
+    """(folded word, year label) for every word within WINDOW words before a year, in
+    the text a reader sees, inside one block of it (`_mention_blocks`)."""
     found: set[tuple[str, str]] = set()
-    recent: list[str] = []
     names: dict[str, str] = {}  # word -> normalise_name(word): a text repeats its words
-    for line in lines:
-        where = (line.file, line.page, line.number)
-        if where in listed:
-            recent.clear()
-            continue
-        text = line.text
-        if where in read:
-            text = _blanked(text, read[where])
-        if _YEAR_DIGITS.search(text) is None:
-            # no year on the line (most lines): only its last WINDOW words matter
-            recent.extend(_POSSESSIVE.sub("", w) for w in _WORD.findall(text)[-WINDOW:])
-            del recent[:-WINDOW]
-            continue
-        for m in _TOKEN.finditer(text):
-            year = m.group("year")
-            if year is None:
-                recent.append(_POSSESSIVE.sub("", m.group("word")))
-                if len(recent) > WINDOW:
-                    del recent[0]
+    for doc in documents:
+        # the last tokens read: words (a stop after one kept) and years; longer than
+        # the window, so a species' name before the window's words is still seen
+        recent: list[str] = []
+        blocks = Blocks(doc.format)
+        markdown = doc.format == "markdown"
+        previous: _Place | None = None
+        for line in doc.lines:
+            where = (line.file, line.page, line.number)
+            if previous is not None and (
+                where[0] != previous[0] or (doc.format == "docx" and where != previous)
+            ):
+                recent.clear()  # another file, or a Word paragraph's end (its soft breaks
+                # are lines of one number)
+            previous = where
+            if where in listed:
+                recent.clear()
                 continue
-            if not any(_binomial(a, b) for a, b in itertools.pairwise(recent)):
-                # the last words only: a hyphenated run of a thousand "words" stays bounded
-                parts = [p for word in recent for p in _normalised(word, names).split()]
-                parts = parts[-_PARTS:]
-                for i, part in enumerate(parts):
-                    found.add((part, year))
-                    for n in range(2, len(parts) - i + 1):  # a name of several words
-                        found.add((" ".join(parts[i : i + n]), year))
+            text = line.text
+            if where in read:
+                text = _blanked(text, read[where])
+            if markdown:
+                text = shown_markdown(text)
+            starts, ends = blocks.bounds(text)
+            if starts:
+                recent.clear()
+            _read(text, recent, found, names)
+            if ends:
+                recent.clear()
     return found
+
+
+def _read(text: str, recent: list[str], found: set[tuple[str, str]], names: dict[str, str]) -> None:
+    """Read one line into `recent`, adding to `found` the words before each year."""
+    if _YEAR_DIGITS.search(text) is None:
+        # no year on the line (most lines): only its last `_HISTORY` words matter
+        recent.extend(_token(w) for w in _WINDOW_WORD.findall(text)[-_HISTORY:])
+        del recent[:-_HISTORY]
+        return
+    for m in _TOKEN.finditer(text):
+        year = m.group("year")
+        if year is None:
+            recent.append(_token(m.group("word")))
+        else:
+            _named_before(recent, year, found, names)
+            recent.append(year)
+        if len(recent) > _HISTORY:
+            del recent[0]
+
+
+def _token(word: str) -> str:
+    """A word as the window keeps it: no possessive, a stop after it kept ("bus.")."""
+    if word.endswith("."):
+        return _POSSESSIVE.sub("", word[:-1]) + "."
+    return _POSSESSIVE.sub("", word)
+
+
+def _named_before(
+    recent: list[str], year: str, found: set[tuple[str, str]], names: dict[str, str]
+) -> None:
+    """Add (word, year) for the last WINDOW words of `recent`, but a species' name
+    and its authority ("Aus bus Smith, 1949": `_taxon_authority`)."""
+    words = [k for k, token in enumerate(recent) if not token[:1].isdigit()][-WINDOW:]
+    if not words:
+        return
+    taxa = taxon_tokens(recent)
+    kept = [recent[k].rstrip(".") for k in words if k not in taxa]
+    # the last words only: a hyphenated run of a thousand "words" stays bounded
+    parts = [p for word in kept for p in _normalised(word, names).split()]
+    parts = parts[-_PARTS:]
+    for i, part in enumerate(parts):
+        found.add((part, year))
+        for n in range(2, len(parts) - i + 1):  # a name of several words
+            found.add((" ".join(parts[i : i + n]), year))
 
 
 def _normalised(word: str, names: dict[str, str]) -> str:
@@ -135,21 +185,6 @@ def _normalised(word: str, names: dict[str, str]) -> str:
     if folded is None:
         folded = names[word] = normalise_name(word)
     return folded
-
-
-def _binomial(genus: str, epithet: str) -> bool:
-    """Whether two words are a species' name ("Chesneya nubigena", "Heliotropium
-    helophilum"): names and a year after one are its authority, "Chesneya nubigena
-    (D.Don) Ali, Scientist 4. 1959", the describer, not a work cited."""
-    return (
-        len(epithet) >= 3
-        and epithet.isalpha()
-        and epithet.islower()
-        and len(genus) >= 3
-        and genus.isalpha()
-        and genus[0].isupper()
-        and genus[1:].islower()
-    )
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -241,7 +276,6 @@ def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[st
         return by_opening
     holders = Counter(keyed.values())
     listed = {(r.location.file, r.location.page, r.location.line) for r in data.references}
-    lines = (line for d in data.manuscripts for line in d.lines)
-    mentioned = _mentions(lines, listed, _matched_spans(data))
+    mentioned = _mentions(data.manuscripts, listed, _matched_spans(data))
     named = {rid for rid, key in wanted.items() if holders[key] == 1 and key in mentioned}
     return named | by_opening
