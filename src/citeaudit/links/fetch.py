@@ -33,7 +33,7 @@ from citeaudit.links.body import BODY_STATUSES, charset_of, decode_body, header_
 from citeaudit.links.cookies import ChainCookies, cookie_state, no_jar
 from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.retry import retry_after
-from citeaudit.links.safety import AddressRule
+from citeaudit.links.safety import AddressRule, NameLookupFailed, NameNotResolved
 from citeaudit.links.schemes import default_port
 from citeaudit.links.targets import sendable_url, url_problem, wire_form
 from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
@@ -114,6 +114,9 @@ class Fetcher:
             transport.obey(rule)
         self._address_gate = addresses if isinstance(transport, PerHostTransport) else None
         self._lookup = transport.addresses if isinstance(transport, PerHostTransport) else None
+        # The request's own look-up: a failure is the request's (`_once`), never asked
+        # again by its connection.
+        self._look_up = transport.lookup if isinstance(transport, PerHostTransport) else None
         self.requests = 0  # every request sent
         self.resolved_names: set[str] = set()  # hosts that answered by name
         # Hosts whose look-up named a non-public address in this run (the CLI's
@@ -199,6 +202,11 @@ class Fetcher:
         may be private, first one included (`_Reach`)."""
         if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
             return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
+        if url_problem(url) is not None:
+            # The first hop meets every hop's rule: a landing page a handle record
+            # names (a stranger's text) that no check can read is not handed to httpx,
+            # which reads a host of its own in it ("http://[x\\@host/").
+            return Fetched(url, url, (), 0, Answer(url), error=INVALID_URL)
         deadline = asyncio.get_running_loop().time() + self.policy.chain_time
         progress: list[Fetched] = []  # the chain so far, should the deadline pass
         try:
@@ -322,14 +330,19 @@ class Fetcher:
         addresses: list[str] = []
         # Looked up whenever the transport says where it connects: for the per-address
         # limit, and for the chain rule below, which must not hang on that limit.
-        if self._lookup is not None:
+        if self._look_up is not None:
             try:
                 async with asyncio.timeout(p.connect_timeout):  # as the connection's own
-                    addresses = await self._lookup(
+                    addresses = await self._look_up(
                         host, target.port or _default_port(target.scheme)
                     )
             except TimeoutError:  # what the connection's own look-up would have said
                 return Answer(url, error=errors.TIMEOUT)
+            except (NameNotResolved, NameLookupFailed) as exc:
+                # What the connection's own look-up would have said; it does not ask
+                # again (a name server failing once, then answering, had the request
+                # connect to an address it held no slot on: `CheckedResolver`).
+                return Answer(url, error=errors.reason_for(exc))
         private = any(self._rule.forbidden(_address(a)) for a in addresses)
         if private:
             self._private_hosts.add(host)

@@ -40,6 +40,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+import httpx
 import idna
 
 from citeaudit.links import lookups
@@ -456,10 +457,12 @@ _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 def url_hosts(url: str) -> tuple[str, ...]:
     """The host of `url` as each parser we (or a hop) might use reads it.
 
-    Python's ``urlsplit``, and the WHATWG reading, which drops tabs and newlines,
-    skips any slashes and backslashes after ``http:`` (``http:\\\\127.0.0.1``), ends
-    the host at a backslash and takes the last ``@`` as the end of the user name
-    (``http://a@b@127.0.0.1``).
+    Python's ``urlsplit``; httpx's, the client every link and registry request is
+    sent with (``http://[x\\@127.0.0.1/`` is no URL to ``urlsplit``, the host ``[x``
+    to WHATWG, and 127.0.0.1 to httpx, which sends it there); and the WHATWG
+    reading, which drops tabs and newlines, skips any slashes and backslashes after
+    ``http:`` (``http:\\\\127.0.0.1``), ends the host at a backslash and takes the
+    last ``@`` as the end of the user name (``http://a@b@127.0.0.1``).
     """
     hosts: list[str] = []
     url = url.translate(_TAB_NEWLINE)  # WHATWG drops them anywhere in a URL
@@ -469,6 +472,9 @@ def url_hosts(url: str) -> tuple[str, ...]:
             hosts.append(parts.hostname)
     except ValueError:
         pass
+    sent = _httpx_host(url)
+    if sent and sent not in hosts:
+        hosts.append(sent)
     special = _SPECIAL.match(url)
     if special is not None:
         authority = re.split(r"[/\\?#]", special.group(1), maxsplit=1)[0].rsplit("@", 1)[-1]
@@ -476,6 +482,15 @@ def url_hosts(url: str) -> tuple[str, ...]:
         if host and host not in hosts:
             hosts.append(host)
     return tuple(hosts)
+
+
+def _httpx_host(url: str) -> str | None:
+    """The host httpx would connect to for `url` (IDNA-encoded), or None."""
+    try:
+        raw = httpx.URL(url).raw_host
+    except (httpx.InvalidURL, ValueError, UnicodeError, TypeError):
+        return None
+    return raw.decode("ascii", "replace") or None
 
 
 # An http(s) URL as WHATWG reads it: any slashes or backslashes after the scheme.

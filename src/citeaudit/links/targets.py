@@ -232,7 +232,10 @@ def _host_problem(host: str) -> str | None:
         except ValueError:
             return f"'{host[:80]}' is not an IPv6 address"
         return None
-    name = host.rstrip(".")
+    # One final dot is an absolute name; more are an empty label, which no name server
+    # carries -- and which clients collapse differently (aiohttp asks for "name." where
+    # httpx wrote "name.."), so the name looked up and the name connected to differed.
+    name = host[:-1] if host.endswith(".") else host
     if not name:
         return "the URL has no host"
     total = 0

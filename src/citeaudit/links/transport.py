@@ -154,10 +154,22 @@ class _BoundedHandler(ResponseHandler):
 _PINNED: ContextVar[tuple[str, list[str]] | None] = ContextVar("citeaudit_pinned", default=None)
 
 
+def pin_name(host: str) -> str:
+    """`host` as the connector hands it to its resolver, lower case: aiohttp makes
+    repeated final dots one (``name..`` is asked as ``name.``). A pin keyed by the
+    host as written missed that name, and the connection looked it up afresh: a name
+    server answering the two spellings differently had it connect to an address the
+    request's own look-up never saw (`pinned`, `CheckedResolver`)."""
+    host = host.lower()
+    if host.endswith(".."):
+        host = host.rstrip(".") + "."
+    return host
+
+
 @contextmanager
 def pinned(host: str, addresses: list[str]) -> Iterator[None]:
     """Within: a connection to `host` goes to `addresses` (still checked by the rule)."""
-    token = _PINNED.set((host.lower(), addresses))
+    token = _PINNED.set((pin_name(host), addresses))
     try:
         yield
     finally:
@@ -177,8 +189,12 @@ class CheckedResolver(AbstractResolver):
         # A name refused unasked (`AddressRule.host_refusal`) is never looked up.
         self._rule.check(host, port, ())
         given = _PINNED.get()
-        if given is not None and given[0] == host.lower() and given[1]:
+        if given is not None and given[0] == pin_name(host):
+            # The request's own look-up, the one its slots were taken on: never asked
+            # again (an empty one is a failure the request reports itself).
             addresses = given[1]
+            if not addresses:
+                raise NameNotResolved(f"{host}: no address for this request")
         else:
             addresses = await self._resolver.addresses(host, port)
         # Only the addresses whose slots the request holds (`AddressGate`): a name
@@ -447,6 +463,16 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         resolve, or is refused unasked (`AddressRule.host_refusal`) -- the request
         then fails on its own). From the same short-lived cache the connection is
         made from, so the slots taken are the ones used."""
+        try:
+            return await self.lookup(host, port)
+        except (NameNotResolved, NameLookupFailed):
+            return []
+
+    async def lookup(self, host: str, port: int) -> list[str]:
+        """`addresses`, but a name that does not resolve, or whose name server does not
+        answer, raises `NameNotResolved` or `NameLookupFailed`: a request that looked
+        its host up fails as the look-up did, and its connection never asks again
+        (`CheckedResolver`: one look-up per request, the one its slots were taken on)."""
         literal = literal_address(host)
         if literal is not None:
             return [str(literal)]
@@ -454,8 +480,10 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             return []
         try:
             return (await self._names.addresses(host, port))[:MAX_GATED]
-        except (NameNotResolved, NameLookupFailed, OSError, UnicodeError):
-            return []
+        except (NameNotResolved, NameLookupFailed):
+            raise
+        except (OSError, UnicodeError) as exc:
+            raise NameNotResolved(f"{host}: {exc}") from exc
 
     def _pool(self, origin: PoolKey) -> _Pool:
         pool = self._pools.get(origin)
@@ -528,7 +556,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         # would take it elsewhere than the check said.
         given = _PINNED.get()
         checked: tuple[str, ...] = ()
-        if given is not None and given[0] == url.raw_host.decode("ascii").lower():
+        if given is not None and given[0] == pin_name(url.raw_host.decode("ascii")):
             checked = tuple(sorted(given[1][:MAX_GATED]))  # the ones connected to
         origin = (url.scheme, host, port, checked)
         pool = self._pool(origin)
