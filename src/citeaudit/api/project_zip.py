@@ -74,7 +74,7 @@ def _readable(base: str) -> bool:
 
 
 def project_files(
-    name: str, data: bytes, max_expanded: int, spent: int = 0
+    name: str, data: bytes, max_expanded: int, spent: int = 0, files_before: int = 0
 ) -> list[tuple[str, bytes]] | None:
     """The readable files of the archive `name` as (base name, bytes), in its order;
     None when it is a Word file (its parts are a DOCX's, read as one).
@@ -82,7 +82,12 @@ def project_files(
     `spent`: the bytes the request's other archives unpacked already. One request's
     archives share the one `max_expanded`: held to it each, twenty 64 KB archives of
     one request (text compresses 1,000:1) unpacked 1.3 GB into the request handler
-    and the store, where a single upload is held to 20 MB."""
+    and the store, where a single upload is held to 20 MB.
+
+    `files_before`: the files the request holds already (its plain uploads, the other
+    archives' members). A request's files are held to `MAX_PROJECT_FILES` in all:
+    held to it each, twenty archives of one request stored 4,000 files, two hundred
+    times the cap on a request's uploads, each a manuscript the worker reads alone."""
     stream = io.BytesIO(data)
     refusal = directory_refusal(stream, MAX_PARTS)
     if refusal is not None:
@@ -92,7 +97,7 @@ def project_files(
             members = archive.infolist()
             if any(m.filename == "word/document.xml" for m in members):
                 return None
-            kept = _kept(name, members, max_expanded, spent)
+            kept = _kept(name, members, max_expanded, spent, files_before)
             files = [(base, _read_declared(archive, m)) for base, m in kept]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise ProjectRefused(422, f"{name}: damaged ZIP ({shown_name(str(exc))})") from None
@@ -121,7 +126,11 @@ def _read_declared(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
 
 
 def _kept(
-    name: str, members: list[zipfile.ZipInfo], max_expanded: int, spent: int = 0
+    name: str,
+    members: list[zipfile.ZipInfo],
+    max_expanded: int,
+    spent: int = 0,
+    files_before: int = 0,
 ) -> list[tuple[str, zipfile.ZipInfo]]:
     kept: list[tuple[str, zipfile.ZipInfo]] = []
     seen: dict[str, str] = {}  # stored name (any case) -> the part's path
@@ -148,12 +157,19 @@ def _kept(
             )
         seen[stored] = path
         kept.append((base, m))
+        if files_before + len(kept) > MAX_PROJECT_FILES:  # judged as they are listed
+            break
     if not kept:
         raise ProjectRefused(
             415, f"{name}: no manuscript or bibliography in the archive (.tex, .md, .bib...)"
         )
-    if len(kept) > MAX_PROJECT_FILES:
-        raise ProjectRefused(413, f"{name}: {len(kept)} files; at most {MAX_PROJECT_FILES}")
+    if files_before + len(kept) > MAX_PROJECT_FILES:
+        others = f" with the request's {files_before} other files" if files_before else ""
+        raise ProjectRefused(
+            413,
+            f"{name}: more than {MAX_PROJECT_FILES} files{others}; at most "
+            f"{MAX_PROJECT_FILES} in one request",
+        )
     if spent + sum(m.file_size for _, m in kept) > max_expanded:
         others = f" with the request's other archives ({spent:,} bytes)" if spent else ""
         raise ProjectRefused(413, f"{name}: unpacks to more than {max_expanded} bytes{others}")

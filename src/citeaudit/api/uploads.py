@@ -25,7 +25,12 @@ import zipfile
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from citeaudit.api.project_zip import ProjectRefused, is_project_zip, project_files
+from citeaudit.api.project_zip import (
+    MAX_PROJECT_FILES,
+    ProjectRefused,
+    is_project_zip,
+    project_files,
+)
 from citeaudit.input_scope import shown_name
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.service.heavy import heavy_slot, run_heavy
@@ -238,13 +243,19 @@ async def checked_files(
             data = await item.read()
             if role == "manuscript" and is_project_zip(item.filename, data):
                 unpacked = await _unpacked(
-                    item.filename or "project.zip", data, max_expanded, unpacked_bytes
+                    item.filename or "project.zip", data, max_expanded, unpacked_bytes, len(files)
                 )
                 if unpacked is not None:  # its files, each checked as an upload of its own
                     unpacked_bytes += sum(len(content) for _, content in unpacked)
                     for name, content in unpacked:
                         files.append(await _checked(role, name, "", content, max_expanded, owner))
                     continue
+            if len(files) >= MAX_PROJECT_FILES:  # the archives' members filled the cap
+                raise UploadRejected(
+                    413,
+                    f"{safe_name(item.filename, role)}: the request holds more than "
+                    f"{MAX_PROJECT_FILES} files, its archives' members counted",
+                )
             files.append(
                 await _checked(role, item.filename, item.content_type, data, max_expanded, owner)
             )
@@ -252,13 +263,14 @@ async def checked_files(
 
 
 async def _unpacked(
-    name: str, data: bytes, max_expanded: int, spent: int = 0
+    name: str, data: bytes, max_expanded: int, spent: int = 0, files_before: int = 0
 ) -> list[tuple[str, bytes]] | None:
     """A project's .zip unpacked in a worker thread (`project_zip`); None: a DOCX.
-    `spent`: what the request's archives before it unpacked, of the one budget."""
+    `spent`: what the request's archives before it unpacked, of the one budget;
+    `files_before`: the files the request holds already, of the one cap on files."""
     try:
         return await run_in_threadpool(
-            project_files, safe_name(name, "manuscript"), data, max_expanded, spent
+            project_files, safe_name(name, "manuscript"), data, max_expanded, spent, files_before
         )
     except ProjectRefused as refused:
         raise UploadRejected(refused.status, refused.message) from None
