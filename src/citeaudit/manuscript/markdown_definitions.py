@@ -7,6 +7,9 @@ entry, and the uncited entry the editor would have been told of was hidden from 
 audit. The label (when it could read as words: it holds a blank or a bracket) and the
 title are blanked column for column; the address stays, as the link a reader clicks
 (it is checked as any link is, and deceptive-link maps an address-like label to it).
+A link that uses such a label, ``[here][Smith (2019)]``, prints "here": its label is
+blanked too, where a definition of that label stands in the text (without one,
+CommonMark prints the brackets as they are, and they are text).
 
 CommonMark's rules, kept simple: a definition starts a line (up to three spaces in),
 cannot interrupt a paragraph (the line before it is blank, another definition or the
@@ -37,6 +40,7 @@ def blank_link_definitions(lines: list[str]) -> None:
     link reference definitions among `lines` (code and comments already blanked)."""
     previous_blank = True  # the start: a definition may stand there
     after_definition = False  # a title alone may follow a definition without one
+    hidden: set[str] = set()  # the labels blanked, as CommonMark matches them
     for i, line in enumerate(lines):
         if after_definition and _TITLE_ALONE.fullmatch(line):
             lines[i] = " " * len(line)
@@ -47,9 +51,35 @@ def blank_link_definitions(lines: list[str]) -> None:
             match = _DEFINITION.fullmatch(line)
             if match is not None:
                 lines[i] = _blanked(line, match)
+                if lines[i][match.start("label")] == " ":
+                    hidden.add(_matching(match.group("label")[1:-1]))
                 after_definition = match.group("title") is None
                 continue  # another definition may follow
         previous_blank = not line.strip()
+    if hidden:
+        _blank_used_labels(lines, hidden)
+
+
+# a full reference link's label, "[text][label]" (an image's too, "![alt][label]")
+_USED_LABEL = re.compile(r"\]\[([^\[\]\n]{1,999}+)\]")
+
+
+def _matching(label: str) -> str:
+    """A label as CommonMark matches it: case and runs of blanks aside."""
+    return " ".join(label.casefold().split())
+
+
+def _blank_used_labels(lines: list[str], hidden: set[str]) -> None:
+    for i, line in enumerate(lines):
+        if "][" not in line:
+            continue
+        found = [m for m in _USED_LABEL.finditer(line) if _matching(m.group(1)) in hidden]
+        if found:
+            chars = list(line)
+            for match in found:
+                start, end = match.span()
+                chars[start + 1 : end] = " " * (end - start - 1)
+            lines[i] = "".join(chars)
 
 
 def _blanked(line: str, match: re.Match[str]) -> str:
