@@ -18,10 +18,15 @@ never count ("Li", "Wu" are words of other languages too). Lines that are the li
 entries (where a reader keeps them in the text) are no mention: the window starts
 afresh after each. Nor are citations already read and matched to an entry: "Lee" in
 "(Park and Lee 2010)" is a co-author of Park's work, not a mention of "Lee 2010"; nor
-names after a species' binomial ("Chesneya nubigena (D.Don) Ali ... 1959": the
-describer, a taxonomic authority); nor
-is any entry of a numbered list spared, whose works are cited by number (its authors
-named with a year in the text are data sources: "the IBGE's census of 2010").
+the names of a species' authority ("Chesneya nubigena (D.Don) Ali ... 1959": the
+describer), told by a binomial of a Latin shape and a run of names from it to the year
+(`_taxon_authority`: any capitalised word and lower-case one once counted, and "as
+Okafor argued in her 2017 survey" lost Okafor); nor is any entry of a numbered list
+spared, whose works are cited by number (its authors named with a year in the text
+are data sources: "the IBGE's census of 2010"). The window reads the text a reader
+sees, inside one block of it (`_mention_blocks`): it starts afresh at a paragraph
+break, a heading, a table row, a list item ("... from Okafor." / "2017 was a wet
+year" names no work), and a Markdown link's label, address or title is no text.
 
 An undated entry (a database, a web site, an organisation's page: "Quillmark Seed
 Archive Online Catalogue. http://... [accessed 3 May 2013]") cannot be cited by name
@@ -35,8 +40,9 @@ mention is ambiguous.
 Linear: a line's matched citations are blanked once each (their spans de-duplicated:
 the works of one marker share its span), then the line is read once by one regular
 expression with no nested quantifier; each year found keeps the words before it in a
-set of at most `WINDOW` keys; each entry then costs one look-up. A line with no year
-(most lines) is split into words by one call, its last `WINDOW` kept. Undated entries'
+set of at most `WINDOW` keys (of the last `_HISTORY` tokens, read for a species' name);
+each entry then costs one look-up. A line with no year (most lines) is split into
+words by one call, its last `_HISTORY` kept. Undated entries'
 openings are looked up only at words that begin one, at most `_LEAD_WORDS` lengths each.
 """
 
