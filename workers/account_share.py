@@ -6,9 +6,10 @@ is held that long. Admission lets an account have many audits in flight and the 
 is first in, first out, so an account that sent as many hostile uploads as the cluster
 has pool processes held all of them, and every other account's audits waited behind
 it, hard limit after hard limit. Now a parse step first takes one of its account's
-`PARSES_PER_ACCOUNT` places (leases in the broker's Redis, the same script as the link
-checker's per-address slots, `links.shared_pacing.HOLD`, keyed by the account); with
-none free it is put back for `DEFER_SECONDS` and its process serves another task.
+`PARSES_PER_ACCOUNT` places (leases in the workers' shared Redis, the same script as
+the link checker's per-address slots, `links.shared_pacing.HOLD`, keyed by the
+account); with none free it is put back for `DEFER_SECONDS` and its process serves
+another task.
 
 A place is given back when the step ends, by the worker's main process when the hard
 limit killed it, or by itself: its lease is short (`LEASE`) and renewed by a thread of
@@ -20,8 +21,17 @@ read anything for six minutes.
 Chunks are not shared out so: they are network work with budgets of their own, and
 their audit's parse step, which made them, was shared out already.
 
-No place can be kept (a broker other than Redis, Redis not answering): the step runs
--- a share must never stop the work it orders.
+Where the places live does not depend on the broker: they were kept in the broker's
+Redis only, and under RabbitMQ (``amqp://``, which the service supports) or the default
+broker nothing was kept and every step ran -- one account's stuck uploads held every
+pool process again. Now: the shared Redis (`deliveries.shared_redis_url`: `redis_url`,
+else a Redis broker); with no Redis at all, the store's PostgreSQL -- a place is a
+session advisory lock held on a connection of the step's own process, so the database
+frees it the moment that process dies (hard limit, OOM killer), and TCP keepalives
+within about half a minute when its machine is lost.
+
+No place can be kept (no Redis and no PostgreSQL, either not answering): the step
+runs -- a share must never stop the work it orders.
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ from typing import Any
 
 from citeaudit.links.shared_pacing import HOLD
 from citeaudit.settings import ServiceSettings
-from workers.deliveries import _redis
+from workers.deliveries import _redis, shared_redis_url
 
 __all__ = ["DEFER_SECONDS", "LEASE", "PARSES_PER_ACCOUNT", "Place"]
 
@@ -53,11 +63,80 @@ return 1
 """
 
 
+# PostgreSQL's places: advisory locks in the two-key space (apart from the one-key
+# locks of `store.quotas`), the account's number and this space's mark plus the slot.
+PG_SPACE = 0x43410000
+# A lost machine's connection is found dead by TCP keepalives: 10 s idle, 3 x 5 s probes.
+PG_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "connect_timeout": 5,
+}
+
+
 def _client(settings: ServiceSettings) -> Any | None:
-    url = settings.broker_url or ""
-    if not url.startswith(("redis://", "rediss://", "unix://")):
-        return None
-    return _redis(url)
+    url = shared_redis_url(settings)
+    return None if url is None else _redis(url)
+
+
+def _int4(number: int) -> int:
+    """`number` folded into PostgreSQL's signed 32-bit key."""
+    folded = number % 2**32
+    return folded - 2**32 if folded >= 2**31 else folded
+
+
+class _StorePlace:
+    """A place in PostgreSQL: the first free of the account's slots, locked for this
+    connection's session; closing the connection (or its process dying) frees it."""
+
+    def __init__(self, database_url: str, account_id: int) -> None:
+        self.database_url = database_url
+        self.account_id = account_id
+        self._connection: Any | None = None
+        self._engine: Any | None = None
+
+    def take(self) -> bool:
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine(
+            self.database_url,
+            poolclass=NullPool,
+            isolation_level="AUTOCOMMIT",
+            connect_args=PG_KEEPALIVES,
+        )
+        connection = engine.connect()
+        try:
+            for slot in range(PARSES_PER_ACCOUNT):
+                got = connection.scalar(
+                    text("SELECT pg_try_advisory_lock(:account, :slot)"),
+                    {"account": _int4(self.account_id), "slot": PG_SPACE + slot},
+                )
+                if got:
+                    self._connection, self._engine = connection, engine
+                    return True
+        except BaseException:
+            connection.close()
+            engine.dispose()
+            raise
+        connection.close()
+        engine.dispose()
+        return False
+
+    def give_back(self) -> None:
+        connection, engine = self._connection, self._engine
+        self._connection = self._engine = None
+        if connection is not None and engine is not None:
+            try:
+                connection.close()  # the session's advisory locks end with it
+            finally:
+                engine.dispose()
+
+
+def _in_postgresql(settings: ServiceSettings) -> bool:
+    return settings.database_url.startswith("postgresql")
 
 
 class Place:
@@ -71,9 +150,11 @@ class Place:
         self.key = place_key(account_id)
         self.token = token
         self.lease = lease
+        self.account_id = account_id
         self.renewals = 0
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
+        self._stored: _StorePlace | None = None
 
     def take(self) -> bool:
         """The place, renewed until `give_back`; False only when the account holds all
@@ -81,7 +162,7 @@ class Place:
         try:
             client = _client(self.settings)
             if client is None:
-                return True
+                return self._take_in_store()
             hold = client.register_script(HOLD)
             args = [PARSES_PER_ACCOUNT, self.token, self.lease, PARSES_PER_ACCOUNT]
             if not int(hold(keys=[self.key, self.key + ":conf"], args=args)):
@@ -105,13 +186,36 @@ class Place:
             except Exception as exc:  # the lease runs out; the step goes on
                 log.warning("%s: a parse place could not be renewed: %s", self.key, exc)
 
+    def _take_in_store(self) -> bool:
+        if not _in_postgresql(self.settings):
+            log.warning("%s: no Redis and no PostgreSQL to keep parse places in", self.key)
+            return True
+        stored = _StorePlace(self.settings.database_url, self.account_id)
+        try:
+            if not stored.take():
+                return False
+        except Exception as exc:  # the boundary: a share never stops the work
+            log.warning("%s: a parse place could not be kept: %s", self.key, exc)
+            return True
+        self._stored = stored
+        return True
+
     def give_back(self) -> None:
         self._stop.set()
+        stored, self._stored = self._stored, None
+        if stored is not None:
+            try:
+                stored.give_back()
+            except Exception as exc:  # the connection is gone: so is its lock
+                log.warning("%s: a parse place could not be given back: %s", self.key, exc)
+            return
         give_back(self.settings, self.key, self.token)
 
 
 def give_back(settings: ServiceSettings, key: str, token: str) -> None:
-    """`token`'s place under `key` free now (also from the worker's main process)."""
+    """`token`'s place under `key` free now (also from the worker's main process).
+
+    A place in PostgreSQL needs nothing here: its process's death closed its session."""
     try:
         client = _client(settings)
         if client is not None:

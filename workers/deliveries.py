@@ -10,12 +10,12 @@ tasks (a re-check batch of stored links or DOIs, deliveries, sweeps, pruning) an
 audits' sweeper counted nothing, and a poison re-check batch looped without end.
 
 `BoundedDeliveries` is the base of those tasks: each start of a message (its task id,
-which a redelivery keeps) is counted in the broker's Redis; after `max_deliveries`
-starts, as for an audit's step, the next one does nothing but log that it gave up, and
-the message is acknowledged.
+which a redelivery keeps) is counted in the shared Redis (`shared_redis_url`); after
+`max_deliveries` starts, as for an audit's step, the next one does nothing but log that
+it gave up, and the message is acknowledged.
 A re-check batch given up so keeps its lease (`watch_lease`): its links are due again
 at a later sweep, in a new task with a count of its own -- a few starts a sweep, not a
-loop. When the count cannot be kept (no Redis broker, Redis down) the task runs
+loop. When the count cannot be kept (no Redis at all, Redis down) the task runs
 uncounted: a count must never stop the work it guards.
 """
 
@@ -29,7 +29,7 @@ from celery import Task
 
 from citeaudit.settings import ServiceSettings
 
-__all__ = ["KEY_PREFIX", "BoundedDeliveries", "count_start"]
+__all__ = ["KEY_PREFIX", "BoundedDeliveries", "count_start", "shared_redis_url"]
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "citeaudit:task-starts:"
@@ -49,10 +49,29 @@ def _redis(url: str) -> Any:
     return client
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def shared_redis_url(settings: ServiceSettings) -> str | None:
+    """The Redis every worker shares for counts and places, whatever the broker is.
+
+    The service's own Redis (`redis_url`, the link checker's shared pacing) first, else
+    the broker's when it is Redis -- also the workers' default broker when none is named
+    (`celery_app` falls back to it). Reading `broker_url` alone lost every count and
+    place under a RabbitMQ broker, and under the default one.
+    """
+    from citeaudit.links.backends import DEFAULT_BROKER_URL
+
+    for url in (settings.redis_url, settings.broker_url or DEFAULT_BROKER_URL):
+        if url and url.startswith(REDIS_SCHEMES):
+            return url
+    return None
+
+
 def count_start(settings: ServiceSettings, task_id: str) -> int | None:
     """This start of `task_id` counted; how many there were, or None when not counted."""
-    url = settings.broker_url or ""
-    if not url.startswith(("redis://", "rediss://", "unix://")):
+    url = shared_redis_url(settings)
+    if url is None:
         return None
     try:
         client = _redis(url)
