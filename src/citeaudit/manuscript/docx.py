@@ -90,6 +90,7 @@ from citeaudit.manuscript.docx_hidden import (
 from citeaudit.manuscript.docx_links import ShownLink, link_targets, paragraph_links
 from citeaudit.manuscript.docx_numbering import ListLabels, paragraph_level, paragraph_list
 from citeaudit.manuscript.docx_run_on import split_run_on
+from citeaudit.manuscript.docx_style_chains import nearest_along, styles_read
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.docx_table_rows import in_row, row_label
 from citeaudit.manuscript.docx_word_sources import WORD_CITATION, word_sources
@@ -623,7 +624,7 @@ def _styles(
     own_lists: dict[str, tuple[str, int] | None] = {}
     based_on: dict[str, str] = {}
     headings: set[str] = set()
-    for style in root.iterfind("w:style", _NS):
+    for style in styles_read(root):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
             continue
@@ -659,20 +660,17 @@ def _based_on_headings(names: dict[str, str], based_on: dict[str, str]) -> dict[
     style it is based on that does ("_ÜberSchr1" -> "heading 1"): a university template
     styles its chapters so, and its list would otherwise run on over every later chapter.
     A cycle or a chain longer than Word allows ends the walk."""
-    found: dict[str, str] = {}
-    for style_id, name in names.items():
-        if _HEADING_STYLE.search(name[:200]) or _HEADING_STYLE.search(style_id[:200]):
-            continue
-        parent = based_on.get(style_id)
-        for _ in range(_MAX_BASED_ON):
-            if parent is None:
-                break
-            label = names.get(parent, "")
-            if _HEADING_STYLE.search(label[:200]):
-                found[style_id] = label
-                break
-            parent = based_on.get(parent)
-    return found
+    heading = {k: name for k, name in names.items() if _HEADING_STYLE.search(name[:200])}
+    walked = {
+        style_id: parent
+        for style_id in names
+        if style_id not in heading
+        and not _HEADING_STYLE.search(style_id[:200])
+        and (parent := based_on.get(style_id))
+    }
+    # each chain walked once, from the parent (the style itself names no heading)
+    nearest = nearest_along(walked.values(), heading, based_on, _MAX_BASED_ON)
+    return {k: nearest[parent] for k, parent in walked.items() if parent in nearest}
 
 
 def _style_lists(
@@ -682,17 +680,14 @@ def _style_lists(
     chain longer than Word allows ends the walk (each style walks at most that far).
     A heading's numbering is no list: a style based on a numbered heading (Citavi's
     "Citavi Bibliography Heading" on "heading 1") drew "2 References" as an entry."""
-    lists: dict[str, tuple[str, int]] = {}
-    for style_id in own:
-        current, steps = style_id, 0
-        while current and steps < _MAX_BASED_ON and current not in headings:
-            found = own.get(current)
-            if found is not None:
-                if found[0] != "0":  # numId 0 takes a style out of a list
-                    lists[style_id] = found
-                break
-            current, steps = based_on.get(current, ""), steps + 1
-    return lists
+    # a heading ends the walk with no list; each chain walked once
+    settings: dict[str, tuple[str, int] | None] = {
+        k: v for k, v in own.items() if v is not None and k not in headings
+    }
+    settings.update(dict.fromkeys(headings))
+    found = nearest_along(own, settings, based_on, _MAX_BASED_ON)
+    # numId 0 takes a style out of a list
+    return {k: v for k, v in found.items() if v is not None and v[0] != "0"}
 
 
 _MAX_BASED_ON = 16

@@ -39,6 +39,8 @@ from typing import Any, TypeVar
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from citeaudit.manuscript.docx_style_chains import nearest_along, styles_read
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _TRUE = frozenset({"", "1", "true", "on"})
@@ -91,7 +93,7 @@ def hidden_styles(styles_root: Any) -> frozenset[str]:
         return frozenset()
     own: dict[str, bool | None] = {}
     based_on: dict[str, str] = {}
-    for style in styles_root.iterfind("w:style", _NS):
+    for style in styles_read(styles_root):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
             continue
@@ -99,19 +101,9 @@ def hidden_styles(styles_root: Any) -> frozenset[str]:
         parent = style.find("w:basedOn", _NS)
         if parent is not None and parent.get(_q("val")):
             based_on[style_id] = parent.get(_q("val")) or ""
-    hidden: set[str] = set()
-    for style_id in own:
-        current: str | None = style_id
-        for _ in range(_MAX_CHAIN):
-            if current is None or current not in own:
-                break
-            setting = own[current]
-            if setting is not None:
-                if setting:
-                    hidden.add(style_id)
-                break
-            current = based_on.get(current)
-    return frozenset(hidden)
+    settings = {k: v for k, v in own.items() if v is not None}
+    found = nearest_along(own, settings, based_on, _MAX_CHAIN)  # each chain walked once
+    return frozenset(k for k, v in found.items() if v)
 
 
 def paragraph_style(paragraph: Any) -> str:
@@ -175,7 +167,7 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
     hexes: dict[str, str] = {}
     fills: dict[str, str] = {}
     scales: dict[str, int] = {}
-    for style in styles_root.iterfind("w:style", _NS):
+    for style in styles_read(styles_root):
         style_id = style.get(_q("styleId")) or ""
         if not style_id:
             continue
@@ -204,7 +196,7 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
     normal = next(
         (
             style.get(_q("styleId")) or ""
-            for style in styles_root.iterfind("w:style", _NS)
+            for style in styles_read(styles_root)
             if style.get(_q("type")) == "paragraph"
             and (style.get(_q("default")) or "").lower() in ("1", "true", "on")
         ),
@@ -232,17 +224,7 @@ def style_looks(styles_root: Any, document_root: Any = None) -> Looks:
 def _inherited(own: dict[str, _T], based_on: dict[str, str]) -> dict[str, _T]:
     """Each style's value: its own, else the nearest ancestor's (a cycle or a chain
     longer than Word allows ends the walk)."""
-    out: dict[str, _T] = {}
-    for style_id in set(own) | set(based_on):
-        current: str | None = style_id
-        for _ in range(_MAX_CHAIN):
-            if current is None:
-                break
-            if current in own:
-                out[style_id] = own[current]
-                break
-            current = based_on.get(current)
-    return out
+    return nearest_along(set(own) | set(based_on), own, based_on, _MAX_CHAIN)
 
 
 def _page_ground(document_root: Any) -> bool:
