@@ -142,6 +142,9 @@ class _Ledger:
     pdf_cpu_seconds: float = 0.0  # CPU the PDF engine's children spent on its PDFs
     # A name given many times (one file \input in every chapter) is looked up once.
     located: dict[tuple[str, str, tuple[Path, ...]], Path | str] = field(default_factory=dict)
+    # The project's class and package files read so far (by real path), as the lines
+    # the LaTeX reader keeps of them: every chapter loads the same class, read once.
+    class_lines: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ same characters: each runs in time linear in the line.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -646,12 +647,30 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
                 located = state.scope.locate("class or package file", name + suffix, [candidate])
                 if not isinstance(located, Path):
                     continue
-                texts, _ = decode_text(located)
                 shown = str(located)
-                found.extend(Line(shown, i, t) for i, t in enumerate(texts, start=1) if t)
+                found.extend(Line(shown, i, t) for i, t in _class_lines(located, state.scope))
                 del found[_MAX_LOCAL_CLASS_LINES:]
     own = [ln for ln in found if not ln.text.lstrip().startswith("%")]
     return [ln for ln in own if "{#" not in ln.text] + _class_bibliography_uses(own, lines)
+
+
+def _class_lines(path: Path, scope: InputScope) -> tuple[tuple[int, str], ...]:
+    """The non-blank lines (number, text) of a class or package file, at most
+    `_MAX_LOCAL_CLASS_LINES`, read once per audit (kept on the scope's ledger): every
+    chapter of a book loads the same class, and each read it again whole -- ten
+    uploaded chapters loading a 5 MB ``big.sty`` decoded it ten times. A file that
+    cannot be read as text (NUL bytes, gone) gives nothing: it made the whole
+    manuscript loading it unreadable."""
+    kept = scope.ledger.class_lines
+    key = os.path.realpath(path)
+    if key not in kept:
+        try:
+            texts, _ = decode_text(path)
+        except InputError:
+            texts = []
+        numbered = ((i, t) for i, t in enumerate(texts, start=1) if t)
+        kept[key] = tuple(itertools.islice(numbered, _MAX_LOCAL_CLASS_LINES))
+    return kept[key]
 
 
 # A class's command that takes the bibliography's name: "\newcommand\ZJUthesisbib[1]{"
