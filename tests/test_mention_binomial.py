@@ -95,3 +95,12 @@ def test_a_taxonomic_authority_is_no_mention(text: str) -> None:
 def test_a_name_after_a_binomial_and_a_verb_is_a_mention(tmp_path: Path) -> None:
     text = "In Aus bus, Okafor found in 2017 what Baptiste saw in 2015."
     assert _uncited(tmp_path, text) == NEVER_NAMED
+
+
+def test_a_parenthesis_after_the_authoritys_names_is_a_citation() -> None:
+    """The authority ends where a parenthesis opens after its names: the group after
+    it cites the work where the name was published."""
+    named = _named("A synonym of A. alba (Heimerl) Smith ex Linnaeus (Okafor 2017).")
+    assert ("okafor", "2017") in named
+    assert ("smith", "2017") not in named
+    assert ("linnaeus", "2017") not in named

@@ -77,10 +77,11 @@ _ADDRESS = re.compile(r"https?:|www\.", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LEAD_WORDS = 6
 _LEAD_CHARS = 300
-_TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>[^\W\d_][\w'’\-]*+\.?)")
+_TOKEN = re.compile(r"(?P<year>\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b)|(?P<word>\(?[^\W\d_][\w'’\-]*+\.?)")
 # a line's words for the window, a stop after one kept ("Aus bus. Okafor": the
-# sentence ended; "A. bus": a genus's initial)
-_WINDOW_WORD = re.compile(r"[^\W\d_][\w'’\-]*+\.?")
+# sentence ended; "A. bus": a genus's initial) and a parenthesis before one ("Britton
+# ex Standley (Standley 1918)": the authority ended, a citation follows)
+_WINDOW_WORD = re.compile(r"\(?[^\W\d_][\w'’\-]*+\.?")
 # what every year `_TOKEN` finds contains: a line without it holds words alone, read
 # by `_WINDOW_WORD` in one call (the same words: it is `_TOKEN`'s word branch)
 _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -160,7 +161,8 @@ def _read(text: str, recent: list[str], found: set[tuple[str, str]], names: dict
 
 
 def _token(word: str) -> str:
-    """A word as the window keeps it: no possessive, a stop after it kept ("bus.")."""
+    """A word as the window keeps it: no possessive, a stop after it and a parenthesis
+    before it kept ("bus.", "(Smith")."""
     if word.endswith("."):
         return _POSSESSIVE.sub("", word[:-1]) + "."
     return _POSSESSIVE.sub("", word)
@@ -175,7 +177,7 @@ def _named_before(
     if not words:
         return
     taxa = taxon_tokens(recent)
-    kept = [recent[k].rstrip(".") for k in words if k not in taxa]
+    kept = [recent[k].lstrip("(").rstrip(".") for k in words if k not in taxa]
     # the last words only: a hyphenated run of a thousand "words" stays bounded
     parts = [p for word in kept for p in _normalised(word, names).split()]
     parts = parts[-_PARTS:]

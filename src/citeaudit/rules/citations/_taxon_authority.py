@@ -19,7 +19,10 @@ a taxonomist writes it:
   further epithets and rank words may follow ("sapiens sapiens", "var. cus", "subsp.");
 - the authority: the run right after, of names (capitalised words, initials),
   particles ("de", "van") and the joins of authorities and places of publication
-  ("et", "ex", "in", "&", "emend", "of"), reaching a year with no other word between.
+  ("et", "ex", "in", "&", "emend", "of"), reaching a year with no other word between,
+  or a parenthesis opened after its names: "P. alba (Heimerl) Britton ex Standley
+  (Standley 1918)" cites the work where the name was published (a parenthesis at the
+  run's head, "(Heimerl)", "Aus bus (Smith, 1949)", is the authority's own).
 
 Only when all three hold are the binomial and its run left out of the mention window:
 "In Aus bus, Okafor found in 2017" still names Okafor (a verb breaks the run).
@@ -129,7 +132,7 @@ def _is_year(token: str) -> bool:
 
 
 def _authority_word(token: str) -> bool:
-    bare = token.rstrip(".")
+    bare = token.lstrip("(").rstrip(".")
     return bool(bare) and (bare[0].isupper() or bare.casefold() in _AUTHORITY_JOINS)
 
 
@@ -141,7 +144,7 @@ def taxon_tokens(tokens: Sequence[str]) -> set[int]:
     n = len(tokens)
     i = 0
     while i < n - 1:
-        if not (is_genus(tokens[i]) and is_epithet(tokens[i + 1])):
+        if not (is_genus(tokens[i].lstrip("(")) and is_epithet(tokens[i + 1])):
             i += 1
             continue
         j = i + 2
@@ -153,10 +156,14 @@ def taxon_tokens(tokens: Sequence[str]) -> set[int]:
             break
         k = j
         names = 0
+        closed = False
         while k < n and not _is_year(tokens[k]) and _authority_word(tokens[k]):
-            names += tokens[k][0].isupper()
+            if names and tokens[k][0] == "(":
+                closed = True  # "(Heimerl) Britton ex Standley (Standley 1918)": a citation
+                break
+            names += tokens[k].lstrip("(")[:1].isupper()
             k += 1
-        if names and (k == n or _is_year(tokens[k])):
+        if names and (closed or k == n or _is_year(tokens[k])):
             dropped.update(range(i, k))
             i = k
         else:
