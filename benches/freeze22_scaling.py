@@ -487,6 +487,44 @@ def md_footnote_defs_uses(n: int) -> Files:
     return _md(uses + defs)
 
 
+def md_definition_title_unclosed(n: int) -> Files:
+    """A reference definition whose title opens and never closes, n lines after it."""
+    return _md('[l]: http://a.example/ "a title\n' + "(Smith, 2020) and more words\n" * n)
+
+
+def md_definition_labels_multiline(n: int) -> Files:
+    """n definitions whose labels run over two lines, each used."""
+    defs = "".join(f"[l{i}\nx]: http://a.example/{i}\n" for i in range(n))
+    uses = "".join(f"[see][l{i} x] (Smith, 2020)\n\n" for i in range(n))
+    return _md(uses + defs)
+
+
+def md_pre_unclosed(n: int) -> Files:
+    return _md("<pre>\n" + "(Smith, 2020) code\n" * n)
+
+
+def md_lazy_quote(n: int) -> Files:
+    return _md("> (Smith, 2020)\n" + "lazy (Smith, 2020) line\n" * n)
+
+
+def md_setext_underlines(n: int) -> Files:
+    return _md("Title (Smith, 2020)\n" + "===\n---\n" * n)
+
+
+def bib_same_key(n: int) -> Files:
+    """n entries of one key, each cited."""
+    bib = "".join(
+        f"@article{{k0, author = {{Smith, J.}}, title = {{T{i}}}, year = 2020}}\n" for i in range(n)
+    )
+    return _with("refs.bib", bib, "As shown [@k0]. " * n + "\n")
+
+
+def csl_yaml_documents(n: int) -> Files:
+    """n YAML documents one after another, each an item."""
+    docs = "".join(f"---\n- id: k{i}\n  title: T\n  issued: 2020\n" for i in range(n))
+    return _with("refs.yaml", docs)
+
+
 # -- LaTeX ----------------------------------------------------------------------------
 
 
@@ -690,6 +728,13 @@ SHAPES = [
     Shape("md-unclosed-link-text", md_unclosed_link_text, 100, "'[a (Smith, 2020) ' x n"),
     Shape("md-html-attributes", md_html_attributes, 200, "a tag of n attributes"),
     Shape("md-footnote-defs-uses", md_footnote_defs_uses, 50, "n footnotes, 10n uses"),
+    Shape("md-def-title-unclosed", md_definition_title_unclosed, 200, "a title open n lines"),
+    Shape("md-def-labels-multiline", md_definition_labels_multiline, 100, "n two-line labels"),
+    Shape("md-pre-unclosed", md_pre_unclosed, 200, "<pre> then n lines"),
+    Shape("md-lazy-quote", md_lazy_quote, 200, "a quote then n lazy lines"),
+    Shape("md-setext-underlines", md_setext_underlines, 200, "=== / --- x n"),
+    Shape("bib-same-key", bib_same_key, 100, "n entries of one key, n cites"),
+    Shape("csl-yaml-documents", csl_yaml_documents, 100, "n YAML documents"),
     Shape("tex-environment-self", tex_environment_self, 20, "an environment beginning itself"),
     Shape("tex-input-cycle", tex_input_cycle, 20, "a.tex and b.tex input each other"),
     Shape("tex-redefine-growing", tex_newcommand_in_loop, 2, "\\grow doubled n times"),
