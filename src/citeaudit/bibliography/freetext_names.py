@@ -54,7 +54,13 @@ _ORG_WORDS = re.compile(
     r"conservancy|wildlife|fisheries|forestry|geological|meteorological|directorate|"
     # companies named by their trade: "Clarivate Analytics", "Esri Technologies"
     r"analytics|solutions|technologies|software|consulting|industries|holdings|"
-    r"enterprises|publishing|publishers|labs)\b",
+    r"enterprises|publishing|publishers|labs|"
+    # Portuguese and Spanish bodies of government and sport (SciELO lists: "Secretaria
+    # Municipal de Saúde de ...", "Prefeitura de ...", "Confederação Brasileira de ...")
+    # -- without them "de" made the name a person's ("Alegre, Secretaria ... de Porto")
+    r"secretar[ií]a|prefeitura|alcald[ií]a|municipalidad|confedera[cç][aã]o|"
+    r"confederaci[oó]n|federa[cç][aã]o|federaci[oó]n|coordenadoria|coordena[cç][aã]o|"
+    r"coordinaci[oó]n|superintend[eê]ncia|superintendencia|ag[eê]ncia|comiss[aã]o)\b",
     re.IGNORECASE,
 )
 # words that join the parts of an organisation's name and never a person's
@@ -505,6 +511,21 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     ]
     if all(vancouver):
         return tuple(_vancouver(p) for p in pieces), et_al
+    if (
+        sum(vancouver) >= 2
+        and vancouver[0]
+        and all(v or _group_piece(p) for v, p in zip(vancouver, pieces, strict=True))
+    ):
+        # "Moreira KL, Tavares PR, Study Group on Lung Health": Vancouver names, then
+        # the group they wrote for; read pairwise below, the names were turned round
+        # ("KL, Moreira") and the entry's first author was its initials
+        return (
+            tuple(
+                _vancouver(p) if v else Person(family=p.strip(" ."), organisation=True)
+                for v, p in zip(vancouver, pieces, strict=True)
+            ),
+            et_al,
+        )
     dotted = [_dotted_initials_start(p.split()) for p in bare]
     if any(d is not None and "." in p for d, p in zip(dotted, bare, strict=True)) and all(
         v or d is not None for v, d in zip(vancouver, dotted, strict=True)
@@ -567,6 +588,14 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
             out.append(Person(family=p))
         i += 1
     return tuple(out), et_al
+
+
+def _group_piece(piece: str) -> bool:
+    """A piece of a Vancouver author list that is a body's name: two words or more, an
+    organisation's word or build ("HALT-C Trial Group", "ESPEN" is one word and stays
+    out: an acronym may be a family name in capitals)."""
+    p = piece.strip(" .")
+    return len(p.split()) >= 2 and is_organisation(p, author_part=True)
 
 
 # what parts an author list: a comma, or a conjunction (with or without a comma)

@@ -12,7 +12,8 @@ the entry has no other:
 2. a year in parentheses ("(2014)");
 3. any other year standing alone, a full date's year ("03-06-2020"), a year glued
    to the journal before a Vancouver locator ("Diabetes Care2004;27"), or run onto the
-   sentence before it ("Springer.2000.", "(NISO-RP-8-2008).2008.");
+   sentence before it ("Springer.2000.", "(NISO-RP-8-2008).2008."), a copyright year
+   ("IBGE; c2017 [cited ...]", "© 2019");
 4. a year inside a phrase: after or before a lower-case word with no punctuation
    between ("production from 1980 to 2015", "De 1969 a 2019: um percurso", "targets
    towards 2030", "Aus bus Linnaeus, 1758 in Brazil"): a title's date, taken only when
@@ -63,6 +64,9 @@ _CANDIDATE = re.compile(
     # "2011/1979": the edition's year, then the original's (ABNT, Chicago reprints)
     # or a French journal's year and issue: "Vingtième siècle, 2007/3"
     rf"|(?<![\w\-–—/.])(?P<sy>{_YEAR})/(?:{_YEAR}|\d{{1,2}})(?![\w\-–/]|\.\d)"
+    # "Rio de Janeiro: IBGE; c2017 [cited ...]", "© 2019": a copyright year, the date
+    # Vancouver gives a web page or a book that prints no other (NLM's "c")
+    rf"|(?<![\w\-–—/.])(?:[cC]|©\s?)(?P<cy>{_YEAR})(?![\w\-–/]|\.\d)"
     # a full stop after a letter is a sentence end ("Springer.2000."); after a digit a
     # decimal or a date ("3.1999")
     rf"|(?<![\w\-–—/.])(?P<y>{_YEAR})(?P<s>[a-z])?(?![\w\-–/]|\.\d)"
@@ -151,7 +155,7 @@ def year_candidates(text: str) -> list[YearCandidate]:
     """Every four-digit number of `text` that may be its year, in text order."""
     out: list[YearCandidate] = []
     for m in _CANDIDATE.finditer(text):
-        name = next(g for g in ("py", "ry", "dy", "gy", "sy", "y", "ay", "vy") if m.group(g))
+        name = next(g for g in ("py", "ry", "dy", "gy", "sy", "cy", "y", "ay", "vy") if m.group(g))
         year = int(m.group(name))
         if year > _MAX_YEAR:
             continue
