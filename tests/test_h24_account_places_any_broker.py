@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from workers.account_share import PARSES_PER_ACCOUNT, Place, place_key
+from workers.account_share import CHUNKS, CHUNKS_PER_ACCOUNT, PARSES_PER_ACCOUNT, Place, place_key
 
 from citeaudit.settings import ServiceSettings
 from tests.redteam.offline_service import offline_settings
@@ -102,6 +102,41 @@ def test_rabbitmq_broker_without_redis_places_in_postgresql(
 ) -> None:
     settings = offline_settings(tmp_path, broker_url=RABBIT, database_url=pg_url)
     _holds_its_share(settings, account)
+
+
+def _chunk_places_apart(settings: ServiceSettings, account: int) -> None:
+    """An account's chunk places are its own: held parse places take none of them, and
+    past `CHUNKS_PER_ACCOUNT` a chunk waits."""
+    parses = [Place(settings, account, f"p{n}") for n in range(PARSES_PER_ACCOUNT)]
+    chunks = [Place(settings, account, f"c{n}", share=CHUNKS) for n in range(CHUNKS_PER_ACCOUNT)]
+    try:
+        assert all(place.take() for place in parses)
+        assert all(place.take() for place in chunks)
+        assert not Place(settings, account, "c-over", share=CHUNKS).take()
+        chunks[0].give_back()
+        again = Place(settings, account, "c-next", share=CHUNKS)
+        assert again.take()
+        again.give_back()
+    finally:
+        for place in (*parses, *chunks):
+            place.give_back()
+
+
+def test_chunk_places_in_redis(tmp_path: Path, redis_url: str, account: int) -> None:
+    import redis
+
+    settings = offline_settings(tmp_path, broker_url=redis_url)
+    client: Any = redis.Redis.from_url(redis_url)
+    try:
+        _chunk_places_apart(settings, account)
+    finally:
+        client.delete(place_key(account), place_key(account, CHUNKS))
+        client.close()
+
+
+def test_chunk_places_in_postgresql(tmp_path: Path, pg_url: str, account: int) -> None:
+    settings = offline_settings(tmp_path, broker_url=RABBIT, database_url=pg_url)
+    _chunk_places_apart(settings, account)
 
 
 HOLDER = """

@@ -18,8 +18,11 @@ killer, a lost machine) holds its account's places seconds, not the parse's whol
 time limit -- a lease as long as the limit left a killed worker's account unable to
 read anything for six minutes.
 
-Chunks are not shared out so: they are network work with budgets of their own, and
-their audit's parse step, which made them, was shared out already.
+Chunks (the link and registry checks after the parse) are shared out too, with places
+of their own (`CHUNKS`): each runs until its own time limit (eight minutes by default,
+a slow site answering byte by byte), and without a share an account that submitted
+as many large audits as the cluster has pool processes filled every one with its
+chunks -- its parse steps' share did not stop that -- and every other account waited.
 
 Where the places live does not depend on the broker: they were kept in the broker's
 Redis only, and under RabbitMQ (``amqp://``, which the service supports) or the default
@@ -38,17 +41,28 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from citeaudit.links.shared_pacing import HOLD
 from citeaudit.settings import ServiceSettings
 from workers.deliveries import _redis, shared_redis_url
 
-__all__ = ["DEFER_SECONDS", "LEASE", "PARSES_PER_ACCOUNT", "Place"]
+__all__ = [
+    "CHUNKS",
+    "CHUNKS_PER_ACCOUNT",
+    "DEFER_SECONDS",
+    "LEASE",
+    "PARSES",
+    "PARSES_PER_ACCOUNT",
+    "Place",
+    "Share",
+]
 
 log = logging.getLogger(__name__)
 PARSES_PER_ACCOUNT = 2  # audits of one account read at once, over all workers
-DEFER_SECONDS = 5.0  # a parse step without a place comes back this much later
+CHUNKS_PER_ACCOUNT = 2  # chunks of one account's audits at work at once, over all workers
+DEFER_SECONDS = 5.0  # a step without a place comes back this much later
 LEASE = 30.0  # seconds a place outlives the process holding it, renewed at a third of it
 KEY_PREFIX = "citeaudit:account-parses:"
 # KEYS[1]: the places; ARGV: the token, the lease. The lease renewed from the server's
@@ -87,13 +101,28 @@ def _int4(number: int) -> int:
     return folded - 2**32 if folded >= 2**31 else folded
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One kind of step shared out per account: its Redis keys, how many places an
+    account has, its PostgreSQL lock space."""
+
+    key_prefix: str
+    places: int
+    pg_space: int
+
+
+PARSES = Share(KEY_PREFIX, PARSES_PER_ACCOUNT, PG_SPACE)
+CHUNKS = Share("citeaudit:account-chunks:", CHUNKS_PER_ACCOUNT, PG_SPACE + 0x10000)
+
+
 class _StorePlace:
     """A place in PostgreSQL: the first free of the account's slots, locked for this
     connection's session; closing the connection (or its process dying) frees it."""
 
-    def __init__(self, database_url: str, account_id: int) -> None:
+    def __init__(self, database_url: str, account_id: int, share: Share) -> None:
         self.database_url = database_url
         self.account_id = account_id
+        self.share = share
         self._connection: Any | None = None
         self._engine: Any | None = None
 
@@ -109,10 +138,10 @@ class _StorePlace:
         )
         connection = engine.connect()
         try:
-            for slot in range(PARSES_PER_ACCOUNT):
+            for slot in range(self.share.places):
                 got = connection.scalar(
                     text("SELECT pg_try_advisory_lock(:account, :slot)"),
-                    {"account": _int4(self.account_id), "slot": PG_SPACE + slot},
+                    {"account": _int4(self.account_id), "slot": self.share.pg_space + slot},
                 )
                 if got:
                     self._connection, self._engine = connection, engine
@@ -144,10 +173,16 @@ class Place:
     main process knows when the hard limit kills the step)."""
 
     def __init__(
-        self, settings: ServiceSettings, account_id: int, token: str, lease: float = LEASE
+        self,
+        settings: ServiceSettings,
+        account_id: int,
+        token: str,
+        lease: float = LEASE,
+        share: Share = PARSES,
     ) -> None:
         self.settings = settings
-        self.key = place_key(account_id)
+        self.share = share
+        self.key = place_key(account_id, share)
         self.token = token
         self.lease = lease
         self.account_id = account_id
@@ -164,11 +199,12 @@ class Place:
             if client is None:
                 return self._take_in_store()
             hold = client.register_script(HOLD)
-            args = [PARSES_PER_ACCOUNT, self.token, self.lease, PARSES_PER_ACCOUNT]
+            places = self.share.places
+            args = [places, self.token, self.lease, places]
             if not int(hold(keys=[self.key, self.key + ":conf"], args=args)):
                 return False
         except Exception as exc:  # the boundary: a share never stops the work
-            log.warning("%s: a parse place could not be kept: %s", self.key, exc)
+            log.warning("%s: a place could not be kept: %s", self.key, exc)
             return True
         self._renewer = threading.Thread(
             target=self._renew, args=(client,), name="account-place", daemon=True
@@ -184,18 +220,18 @@ class Place:
                     return  # given back (by the main process) or long expired
                 self.renewals += 1
             except Exception as exc:  # the lease runs out; the step goes on
-                log.warning("%s: a parse place could not be renewed: %s", self.key, exc)
+                log.warning("%s: a place could not be renewed: %s", self.key, exc)
 
     def _take_in_store(self) -> bool:
         if not _in_postgresql(self.settings):
-            log.warning("%s: no Redis and no PostgreSQL to keep parse places in", self.key)
+            log.warning("%s: no Redis and no PostgreSQL to keep places in", self.key)
             return True
-        stored = _StorePlace(self.settings.database_url, self.account_id)
+        stored = _StorePlace(self.settings.database_url, self.account_id, self.share)
         try:
             if not stored.take():
                 return False
         except Exception as exc:  # the boundary: a share never stops the work
-            log.warning("%s: a parse place could not be kept: %s", self.key, exc)
+            log.warning("%s: a place could not be kept: %s", self.key, exc)
             return True
         self._stored = stored
         return True
@@ -207,7 +243,7 @@ class Place:
             try:
                 stored.give_back()
             except Exception as exc:  # the connection is gone: so is its lock
-                log.warning("%s: a parse place could not be given back: %s", self.key, exc)
+                log.warning("%s: a place could not be given back: %s", self.key, exc)
             return
         give_back(self.settings, self.key, self.token)
 
@@ -221,8 +257,8 @@ def give_back(settings: ServiceSettings, key: str, token: str) -> None:
         if client is not None:
             client.zrem(key, token)
     except Exception as exc:  # the lease runs out by itself
-        log.warning("%s: a parse place could not be given back: %s", key, exc)
+        log.warning("%s: a place could not be given back: %s", key, exc)
 
 
-def place_key(account_id: int) -> str:
-    return f"{KEY_PREFIX}{account_id}"
+def place_key(account_id: int, share: Share = PARSES) -> str:
+    return f"{share.key_prefix}{account_id}"

@@ -37,7 +37,7 @@ from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, descri
 from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
-from workers.account_share import DEFER_SECONDS, Place, give_back, place_key
+from workers.account_share import CHUNKS, DEFER_SECONDS, Place, give_back, place_key
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
@@ -122,7 +122,20 @@ def run_chunk(chunk_id: int) -> None:
     if chunk is None:
         return
     what = describe("chunk", chunk.phase)
-    step = _step(chunk.audit_id, what, soft_limit(TASK_CHUNK), lambda j: j.run_chunk(chunk_id))
+    # One of its account's chunk places (`workers.account_share.CHUNKS`): one account's
+    # long chunks never hold every pool process. Without one, back later, the audit
+    # touched (no stall for the sweeper).
+    account = _account(chunk.audit_id)
+    token = str(run_chunk.request.id or f"chunk-{chunk_id}")
+    place = Place(settings, account, token, share=CHUNKS) if account is not None else None
+    if place is not None and not place.take():
+        jobs().repo.touch(chunk.audit_id)
+        raise run_chunk.retry(countdown=DEFER_SECONDS, max_retries=None)
+    try:
+        step = _step(chunk.audit_id, what, soft_limit(TASK_CHUNK), lambda j: j.run_chunk(chunk_id))
+    finally:
+        if place is not None:
+            place.give_back()
     send_next(app, chunk.audit_id, step)
 
 
@@ -171,6 +184,10 @@ def _hard_time_limit(
             if chunk is None:
                 return
             audit_id, what = chunk.audit_id, describe("chunk", chunk.phase)
+            owner = repo.get_audit(audit_id)
+            if owner is not None:  # its account's chunk place, now free
+                key = place_key(owner.account_id, CHUNKS)
+                give_back(settings, key, str(task_id or f"chunk-{chunk.id}"))
         else:
             audit_id = str(args[0])
             what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
