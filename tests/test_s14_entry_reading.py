@@ -36,6 +36,11 @@ def _read(text: str):  # type: ignore[no-untyped-def]
             "in a rural cohort. Arq Gastro. 2016;53(2):101-7.",
             "Barbosa",
         ),
+        (
+            "Teles MR, Duarte CF, Rocha SB, Coorte Vale Study. Gait speed in older adults. "
+            "J Aging Sul. 2011;4:20-8.",
+            "Teles",
+        ),
     ],
 )
 def test_vancouver_names_then_a_group(entry: str, first: str) -> None:

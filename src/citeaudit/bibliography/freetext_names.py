@@ -595,7 +595,15 @@ def _group_piece(piece: str) -> bool:
     organisation's word or build ("HALT-C Trial Group", "ESPEN" is one word and stays
     out: an acronym may be a family name in capitals)."""
     p = piece.strip(" .")
-    return len(p.split()) >= 2 and is_organisation(p, author_part=True)
+    words = p.split()
+    return len(words) >= 2 and (
+        is_organisation(p, author_part=True) or words[-1].lower() in _STUDY_GROUP_WORDS
+    )
+
+
+# the last word of a study's group in a Vancouver list ("Health ABC Study", "SPRINT
+# Investigators"): no organisation's word elsewhere ("Study of ..." opens titles)
+_STUDY_GROUP_WORDS = frozenset(["study", "investigators", "trialists", "writers", "authors"])
 
 
 # what parts an author list: a comma, or a conjunction (with or without a comma)
