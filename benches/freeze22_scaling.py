@@ -519,6 +519,11 @@ def bib_same_key(n: int) -> Files:
     return _with("refs.bib", bib, "As shown [@k0]. " * n + "\n")
 
 
+def bib_same_key_lines(n: int) -> Files:
+    """The same, each citation on a line of its own (a group each)."""
+    return {**bib_same_key(n), "paper.md": "As shown [@k0].\n\n" * n}
+
+
 def csl_yaml_documents(n: int) -> Files:
     """n YAML documents one after another, each an item."""
     docs = "".join(f"---\n- id: k{i}\n  title: T\n  issued: 2020\n" for i in range(n))
@@ -734,6 +739,7 @@ SHAPES = [
     Shape("md-lazy-quote", md_lazy_quote, 200, "a quote then n lazy lines"),
     Shape("md-setext-underlines", md_setext_underlines, 200, "=== / --- x n"),
     Shape("bib-same-key", bib_same_key, 100, "n entries of one key, n cites"),
+    Shape("bib-same-key-lines", bib_same_key_lines, 100, "the same, a line each"),
     Shape("csl-yaml-documents", csl_yaml_documents, 100, "n YAML documents"),
     Shape("tex-environment-self", tex_environment_self, 20, "an environment beginning itself"),
     Shape("tex-input-cycle", tex_input_cycle, 20, "a.tex and b.tex input each other"),
