@@ -312,6 +312,14 @@ def _not_spliced(documents: list[Document]) -> list[Document]:
     return sorted(kept, key=lambda d: order[id(d)])
 
 
+def _file_key(name: str) -> str:
+    """One file however it is spelled (``refs.bib``, ``./refs.bib``)."""
+    try:
+        return os.path.realpath(name)
+    except (OSError, ValueError):
+        return name
+
+
 def _silent(stage: str) -> None:
     """No one asked which stage reading is in."""
 
@@ -386,9 +394,17 @@ def _read_inputs(
         if len(bibliographies) > before:  # the summary says how its entries were read
             origins.append(standalone_origin(str(path), len(bibliographies[-1].references)))
     if not bibliographies:
+        # A file several manuscripts name (each chapter's \bibliography{refs}) is one
+        # database, read once: read for each, its every entry was a duplicate of itself,
+        # and 200 uploaded chapters naming one large file had it parsed 200 times.
+        read: set[str] = set()
         for document in documents:
             database = MacroTable()  # \bibliography{strings,refs}: one database
             for name in document.bibliography_files:  # located by the reader, in scope
+                own = _file_key(name)
+                if own in read:
+                    continue
+                read.add(own)
                 _read_bibliography(Path(name), bibliographies, problems, scope, database)
     note("reading the manuscripts' citations")
     cited = _citations(documents, problems, max_citations)
