@@ -683,6 +683,21 @@ def xcheck_many_homonyms(n: int) -> Files:
     return {"paper.md": body + "\n\n# References\n\n" + lst}
 
 
+def xcheck_ambiguous_lines(n: int) -> Files:
+    """n entries of one author and year, cited on n lines of their own."""
+    entries = "".join(f"Smith, J. (2020). Title {_letters(i)}. J.\n\n" for i in range(n))
+    body = "x (Smith, 2020).\n\n" * n
+    return {"paper.md": body + "# References\n\n" + entries}
+
+
+def tex_nocite_all_lines(n: int) -> Files:
+    """n lines of \\nocite{*} beside n entries."""
+    bib = "".join(
+        f"@article{{k{i}, author = {{Lee, A.}}, title = {{T{i}}}, year = 2020}}\n" for i in range(n)
+    )
+    return _tex("\\nocite{*}\n\n" * n, bib=bib)
+
+
 def xcheck_numeric_many(n: int) -> Files:
     """A numbered list of n entries cited as n ranges of ten."""
     lst = "\n".join(f"{k}. {_cap(k)} A. Work {k}. J. 2020;{k}:1-5." for k in range(1, n + 1))
@@ -756,6 +771,8 @@ SHAPES = [
     Shape("xcheck-20k-5k", xcheck_20k_5k, 50, "4n cites x n entries of one surname"),
     Shape("xcheck-bib-20k-5k", xcheck_bib_20k_5k, 50, "the same, BibTeX"),
     Shape("xcheck-many-homonyms", xcheck_many_homonyms, 50, "n Smiths of 2020 by initials"),
+    Shape("xcheck-ambiguous-lines", xcheck_ambiguous_lines, 50, "n Smith 2020s, n cite lines"),
+    Shape("tex-nocite-all-lines", tex_nocite_all_lines, 50, "n \\nocite{*} lines, n entries"),
     Shape("xcheck-numeric-many", xcheck_numeric_many, 50, "n entries, n ranges of ten"),
 ]
 
