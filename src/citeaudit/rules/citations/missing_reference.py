@@ -16,6 +16,7 @@ from citeaudit.rules.citations._cited import matched_citations
 from citeaudit.rules.citations._cited_by_lead import cited_by_lead
 from citeaudit.rules.citations._describe import describe_citation
 from citeaudit.rules.citations._grouping import group_by_work, other_places
+from citeaudit.rules.citations._inline_reference import is_inline_reference
 from citeaudit.rules.citations._life_dates import are_life_dates, is_span_after_one_name
 from citeaudit.rules.citations._pending import cites_pending_work
 
@@ -49,6 +50,10 @@ class MissingReference(Rule):
     A name with a life's span of years ("the late Klaus Hartmann (1929–2015)") is a
     person, not a citation, when no entry has it; one name with a shorter span
     ("Nancy Adams 1969–1987", years of service) is possible-missing-reference.
+    A whole reference typed in the text -- names with their initials, the year, then
+    a title ("(Orrin Q, Lasky J, 2014, Facial gestalt images database)", eLife's
+    datasets) -- is the reference itself, not a pointer to a missing entry
+    (``_inline_reference``).
     A pandoc key written without its "@" ("[jones2019]") is
     pandoc-citation-without-at's, not a missing work.
     The same missing work cited several times is one finding, at its first citation,
@@ -96,6 +101,7 @@ class MissingReference(Rule):
             and not cites_pending_work(c)
             and not are_life_dates(c)
             and not is_span_after_one_name(c)
+            and not is_inline_reference(c)  # "(Orrin Q, Lasky J, 2014, A dataset title)"
         ]
         if not data.references and len(group_by_work(missing)) >= _SUMMARISED:
             yield from self._no_entries(data, missing)
