@@ -179,3 +179,14 @@ def test_a_killed_holders_postgresql_place_frees_itself(
         if child.stdout is not None:
             child.stdout.close()
         first.give_back()
+
+
+def test_a_waiting_step_comes_back_less_often_the_longer_it_waits() -> None:
+    """Thousands of an account's chunks waiting for a place must not each come back
+    every few seconds: the wait doubles up to `DEFER_LONGEST`, spread at random."""
+    from workers.account_share import DEFER_LONGEST, DEFER_SECONDS, defer_for
+
+    for _ in range(200):
+        assert DEFER_SECONDS / 2 <= defer_for(0) <= DEFER_SECONDS
+        assert DEFER_LONGEST / 2 <= defer_for(30) <= DEFER_LONGEST
+        assert 2 * DEFER_SECONDS / 2 <= defer_for(1) <= 2 * DEFER_SECONDS

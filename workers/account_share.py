@@ -57,12 +57,14 @@ __all__ = [
     "PARSES_PER_ACCOUNT",
     "Place",
     "Share",
+    "defer_for",
 ]
 
 log = logging.getLogger(__name__)
 PARSES_PER_ACCOUNT = 2  # audits of one account read at once, over all workers
 CHUNKS_PER_ACCOUNT = 2  # chunks of one account's audits at work at once, over all workers
-DEFER_SECONDS = 5.0  # a step without a place comes back this much later
+DEFER_SECONDS = 5.0  # a step without a place comes back this much later at first
+DEFER_LONGEST = 60.0  # ... doubling while it waits, up to this
 LEASE = 30.0  # seconds a place outlives the process holding it, renewed at a third of it
 KEY_PREFIX = "citeaudit:account-parses:"
 # KEYS[1]: the places; ARGV: the token, the lease. The lease renewed from the server's
@@ -258,6 +260,21 @@ def give_back(settings: ServiceSettings, key: str, token: str) -> None:
             client.zrem(key, token)
     except Exception as exc:  # the lease runs out by itself
         log.warning("%s: a place could not be given back: %s", key, exc)
+
+
+def defer_for(retries: int) -> float:
+    """Seconds a step without a place waits, its `retries`-th time put back.
+
+    Doubling up to `DEFER_LONGEST`, less a random part: an account's chunks are up to
+    a network phase's 100 tasks per audit, 20 audits in flight -- thousands of steps
+    put back every five seconds each took a pool process, a store read and write and
+    a message hundreds of times a second. Spread out, the waiting costs a few a second;
+    a waiting step starts at most a minute after a place frees (the audit is touched at
+    each wait, far inside the sweeper's stall time)."""
+    import random
+
+    longest = min(DEFER_SECONDS * 2 ** min(max(retries, 0), 8), DEFER_LONGEST)
+    return float(longest * random.uniform(0.5, 1.0))  # spreading, not secrecy
 
 
 def place_key(account_id: int, share: Share = PARSES) -> str:

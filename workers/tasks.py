@@ -37,7 +37,7 @@ from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, descri
 from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
-from workers.account_share import CHUNKS, DEFER_SECONDS, Place, give_back, place_key
+from workers.account_share import CHUNKS, Place, defer_for, give_back, place_key
 from workers.celery_app import app, limits, settings, soft_limit
 from workers.deliveries import BoundedDeliveries
 from workers.limits import out_of_memory
@@ -104,7 +104,9 @@ def parse_audit(audit_id: str) -> None:
     place = Place(settings, account, token) if account is not None else None
     if place is not None and not place.take():
         jobs().repo.touch(audit_id)
-        raise parse_audit.retry(countdown=DEFER_SECONDS, max_retries=None)
+        raise parse_audit.retry(
+            countdown=defer_for(parse_audit.request.retries or 0), max_retries=None
+        )
     # Noted where the main process reads it should the hard limit kill this process.
     stage = NotedStage(parse_audit.request.id)
     try:
@@ -130,7 +132,7 @@ def run_chunk(chunk_id: int) -> None:
     place = Place(settings, account, token, share=CHUNKS) if account is not None else None
     if place is not None and not place.take():
         jobs().repo.touch(chunk.audit_id)
-        raise run_chunk.retry(countdown=DEFER_SECONDS, max_retries=None)
+        raise run_chunk.retry(countdown=defer_for(run_chunk.request.retries or 0), max_retries=None)
     try:
         step = _step(chunk.audit_id, what, soft_limit(TASK_CHUNK), lambda j: j.run_chunk(chunk_id))
     finally:
