@@ -35,9 +35,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from citeaudit.bibliography.loading import bibliography_suffixes
+from citeaudit.input_kinds import readable_suffixes
 from citeaudit.input_scope import shown_name
-from citeaudit.manuscript.reading import manuscript_suffixes
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.service.inputs import safe_name
 
@@ -70,7 +69,7 @@ def _readable(base: str) -> bool:
     lower = base.lower()
     if lower.endswith(_DOCUMENTS) or base.startswith("."):  # ._x.tex: macOS's shadows
         return False
-    return lower.endswith((*manuscript_suffixes(), *bibliography_suffixes(), ".bbl"))
+    return lower.endswith(readable_suffixes())
 
 
 def project_files(

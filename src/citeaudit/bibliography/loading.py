@@ -198,8 +198,10 @@ def is_bibliography_name(name: str) -> bool:
     """Whether a file name ends as a bibliography reader's files do (``refs.csl-json``,
     ``refs.BIB``). The one list: the CLI, the service, the watch commands and the
     readers ask here, so a reader's new suffix is never read as a manuscript by one of
-    them."""
-    return name.lower().endswith(bibliography_suffixes())
+    them, through `input_kinds.kind_of`, which also knows the support files."""
+    from citeaudit.input_kinds import InputKind, kind_of
+
+    return kind_of(name) is InputKind.BIBLIOGRAPHY
 
 
 def reader_for(path: Path) -> BibliographyReader:

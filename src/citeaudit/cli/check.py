@@ -217,13 +217,20 @@ def _checked_nothing(args: argparse.Namespace) -> str:
     CSL-JSON under a suffix no reader knows, a text with no citation). Exit 2 whatever
     ``--fail-on`` says, as for an unreadable input. A run with findings (an empty
     ``.bib`` is an unparseable-reference error) is not silent: its findings decide."""
-    from citeaudit.bibliography.loading import bibliography_suffixes
+    from citeaudit.input_kinds import bibliography_suffixes, is_support_name
 
     given = [*args.paths, *(args.bib or ()), *(args.reference_list or ())]
     names = ", ".join(str(path) for path in given) or "the input"
+    support = [str(path) for path in args.paths if is_support_name(Path(path).name)]
+    skipped = (
+        f" ({', '.join(support)}: a LaTeX or citation-style support file, never read as "
+        "a manuscript; give the chapters that load it)"
+        if support
+        else ""
+    )
     return (
         f"citeaudit: error: nothing was checked: no citation and no reference-list entry "
-        f"was found in {names}. A bibliography file is known by its suffix "
+        f"was found in {names}{skipped}. A bibliography file is known by its suffix "
         f"({', '.join(bibliography_suffixes())}): rename it or give it with --bib; a "
         "reference list as plain text goes with --reference-list"
     )

@@ -93,9 +93,11 @@ def _new_file(path: Path) -> Any:
         content = read_capped(path, MAX_INPUT_BYTES)  # never /dev/zero or a FIFO unbounded
     except OSError as exc:
         raise InputError(str(path), str(exc.strerror or exc)) from exc
-    from citeaudit.bibliography.loading import is_bibliography_name
+    from citeaudit.input_kinds import InputKind, kind_of
 
-    role = "bibliography" if is_bibliography_name(path.name) else "manuscript"
+    # a support file (big.sty) goes up as the CLI would be given it; the service's
+    # sorting (`AuditInput.from_paths`) leaves it out, as the CLI's does
+    role = "bibliography" if kind_of(path.name) is InputKind.BIBLIOGRAPHY else "manuscript"
     kind = "docx" if content[:2] == b"PK" else "text"
     return NewFile(role, path.name, kind, content)
 
