@@ -201,11 +201,15 @@ _PAREN = re.compile(
 # word, nothing of a quantity after it; the word spelt out and singular only before a
 # stop: "the reference 3 M KCl electrode" is a value); a wrapped source's line may
 # break after the short word or around "and" ("see refs.\n10 and 11"), not after
-# "References", which ends a line of a table of contents ("7 References\n8 Appendix")
+# "References", which ends a line of a table of contents ("7 References\n8 Appendix");
+# and as Portuguese, Spanish and French write them: "as referências 3 e 4", "véanse
+# las referencias 6-8", "la référence 9." (c11)
+_REFERENCES_WORD = r"(?:references|refer[eê]ncias|r[eé]f[eé]rences)"
+_REFERENCE_WORD = r"(?:reference|refer[eê]ncia|r[eé]f[eé]rence)"
 _RUNNING_REF = re.compile(
-    rf"(?<![\w.])(?:(?:(?:refs?\.|refs)[ \t\xa0\n]|references[ \t\xa0])(?P<list>{_LIST})"
+    rf"(?<![\w.])(?:(?:(?:refs?\.|refs)[ \t\xa0\n]|{_REFERENCES_WORD}[ \t\xa0])(?P<list>{_LIST})"
     rf"(?:[ \t\n]{{1,8}}(?:{_AND}|&)[ \t\n]{{1,8}}(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
-    rf"|reference[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
+    rf"|{_REFERENCE_WORD}[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
