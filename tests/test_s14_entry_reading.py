@@ -127,3 +127,23 @@ def test_copyright_year_does_not_beat_the_date() -> None:
     # guard: a Vancouver date stays the year; "c" glued inside a word is no mark
     ref = _read("Abc2010 Team. Silva J. A title. Rev Y. 2015;2:1-5.")
     assert ref.year == 2015
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Cited: Aug. 6, 2019.", "Cited on: 6 Aug. 2019.", "Acesso em: 1 abr. 2019."],
+)
+def test_access_note_year_is_not_the_year(note: str) -> None:
+    # SciELO's English ABNT closes an entry with "Cited: <date>": the access date,
+    # never the work's (it made "Mendes and Lopes (2002)" a year mismatch)
+    ref = _read(
+        "Mendes, C.; Lopes, B. R. Notes on a method. Revista Qualquer de Estudos, v. 1, "
+        f"p. 1-2, 2002. Available from: https://example.com/a/1. {note}"
+    )
+    assert ref.year == 2002
+
+
+def test_cited_in_a_title_is_no_access_note() -> None:
+    # guard: "cited" without its colon stays text
+    ref = _read("Ramos, T. Works cited 2015 and after. Revista X, v. 2, p. 3-9, 2016.")
+    assert ref.year == 2016

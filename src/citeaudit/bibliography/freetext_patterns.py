@@ -82,7 +82,10 @@ _LEAD_INS = [
         r"consultado(?:\s+(?:el|em|en|a))?|consult[ée] le|abgerufen am|acesso em|acessado em|"
         r"acess[oa]d?[oa]? em|acceso(?:\s+(?:el|en)|(?=\s*:))|accedido(?:\s+el)?|recuperado\s+el|"
         r"fecha\s+de\s+(?:consulta|acceso)|visitado(?:\s+(?:el|em))?|visto\s+em|"
-        r"zugegriffen am)\s*+:?\s*"
+        r"zugegriffen am|"
+        # "Available from: URL. Cited: Aug. 6, 2019." (SciELO's English ABNT): only
+        # with its colon -- "cited 2020" in a title is no note
+        r"cited(?:\s+(?:on|in))?(?=\s*:))\s*+:?\s*"
         r"(?:on\s+)?[\w ,./\-]{0,30}?\d{4}(?:,\s*(?:from|de|en|em))?\.?",
         r"\blast modified\s+[\w ,.]{0,30}?\d{4}\.?",
         r"\[\s*online\s*\]\.?",
