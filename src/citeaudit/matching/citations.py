@@ -327,10 +327,24 @@ def _other_works_are_not_mismatches(
         if match.targets:
             distinct.setdefault(id(match.targets), match.targets)
     exact = {t for targets in distinct.values() for t in targets}
-    grouped: dict[tuple[str, int | None, str], set[str]] = {}
+    # each group's distinct tuples of targets, by identity: a tuple shared by the
+    # citations of many groups (10,000 lines citing a key 10,000 entries repeat) was
+    # copied into each group's set, 10^8 steps (freeze22); now each tuple is made a set
+    # once, when a group is first asked about it
+    grouped: dict[tuple[str, int | None, str], dict[int, None]] = {}
     for citation, match in zip(kept, matches, strict=True):
         if match.targets:
-            grouped.setdefault(_group(citation), set()).update(match.targets)
+            grouped.setdefault(_group(citation), {})[id(match.targets)] = None
+    as_sets: dict[int, frozenset[str]] = {}
+
+    def in_group(citation: Citation, target: str) -> bool:
+        for shared in grouped.get(_group(citation), ()):
+            if shared not in as_sets:
+                as_sets[shared] = frozenset(distinct[shared])
+            if target in as_sets[shared]:
+                return True
+        return False
+
     # the candidates left for one shared tuple and one cited year and letter (all that
     # `nearest` reads): n copies of "(Smith, 1999)" beside n Smith entries of other
     # years narrowed the n candidates n times (8,000 of each: 14 s)
@@ -349,7 +363,7 @@ def _other_works_are_not_mismatches(
                 not others
                 and len(match.year_mismatch) == 1
                 and authors is not None
-                and match.year_mismatch[0] not in grouped.get(_group(citation), ())
+                and not in_group(citation, match.year_mismatch[0])
                 and authors.names_all_a_slip_away(citation, match.year_mismatch[0])
             ):
                 others = match.year_mismatch

@@ -47,7 +47,15 @@ def pair_missing_with_uncited(
     linked to the one otherwise uncited entry of its year it names with a slip (module
     docstring). Linear: entries indexed by year and name, at most a fixed number
     compared per distinct citation, one decision per distinct citation."""
-    cited = {t for m in matches for t in (*m.targets, *m.year_mismatch)}
+    # Citations of one work share one tuple of targets (`KeyIndex`, the author index's
+    # memo): each distinct tuple is walked once -- 10,000 citations of a key 10,000
+    # entries repeat were 10^8 steps here (freeze22: 11 s)
+    distinct: dict[int, tuple[str, ...]] = {}
+    for m in matches:
+        for ids in (m.targets, m.year_mismatch):
+            if ids:
+                distinct.setdefault(id(ids), ids)
+    cited = {t for ids in distinct.values() for t in ids}
     by_year: dict[int, list[Reference]] = {}
     for ref in references:
         year = common_era(ref.year)
