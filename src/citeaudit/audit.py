@@ -43,6 +43,7 @@ from citeaudit.candidate_lists import listed_once
 from citeaudit.enrichment import Enricher
 from citeaudit.errors import InputError, UnknownFormat
 from citeaudit.gc_threshold import fewer_collections
+from citeaudit.input_kinds import InputKind, kind_of
 from citeaudit.input_scope import InputScope
 from citeaudit.manuscript.citations import extract_at_most
 from citeaudit.manuscript.document import Document
@@ -84,7 +85,8 @@ class AuditInput:
         bibliographies: Iterable[Path] = (),
         reference_lists: Iterable[Path] = (),
     ) -> AuditInput:
-        """Sorts paths into manuscripts and bibliographies by their extension.
+        """Sorts paths into manuscripts and bibliographies by their extension, as
+        `input_kinds.kind_of` says (the one table; LaTeX support files are left out).
 
         A compiled list (``main.bbl``) given as a bibliography -- ``--bib main.bbl``,
         or the service's bibliography field, where an editor naturally puts it -- goes
@@ -95,7 +97,13 @@ class AuditInput:
         manuscripts: list[Path] = []
         named: list[Path] = []  # bibliographies among `paths`, known by their suffix
         for path in paths:
-            (named if is_bibliography_name(path.name) else manuscripts).append(path)
+            kind = kind_of(path.name)
+            if kind is InputKind.SUPPORT:
+                # big.sty, journal.cls, plainnat.bst beside the chapters: never a text an
+                # editor wrote (the LaTeX reader reads what a chapter loads); read as a
+                # manuscript, a large package cost seconds and its macros gave findings
+                continue
+            (named if kind is InputKind.BIBLIOGRAPHY else manuscripts).append(path)
         if manuscripts:
             # _quarto.yml, _bookdown.yml, _output.yml given with a book's chapters (an
             # editor uploads the whole folder): build files (the chapters' reader
