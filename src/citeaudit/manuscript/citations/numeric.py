@@ -1313,7 +1313,7 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     Never a superscript that opens the word after it (`_opens_a_word`: "the ^13^C
     spectra", "¹H", "(^3^J = 7 Hz)"): a citation closes what it follows.
     """
-    if _opens_a_word(text, start, end):
+    if _opens_a_word(text, start, end) or _NMR_NUCLEUS.match(text, end) is not None:
         return None
     if _superscript_place(text, start):
         return "superscript"
@@ -1363,6 +1363,14 @@ def _high_after_a_capital(text: str, start: int, end: int, numbers: tuple[int, .
     if start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "_-"):
         return False  # a longer name: `_superscript_place` has read it
     return _CLAUSE_GOES_ON.match(text, end) is not None or text[end : end + 2] in (" .", " ,")
+
+
+# an element's symbol and "NMR" after a superscript: its mass number, "^1^H NMR",
+# "^13^C{^1^H} NMR", "^19^F-NMR" -- even glued to a sentence's full stop, as an
+# experimental section runs a product's name into its spectrum ("a pale oil.^1^H NMR
+# (400 MHz)"), where `_opens_a_word` sees no blank before it (fresh7 class B, c11).
+# Bounded: a symbol, a decoupling brace of 20 characters at most, one separator.
+_NMR_NUCLEUS = re.compile(r"[A-Z][a-z]?(?:\{[^{}\n]{1,20}\})?[ \t\xa0-]?NMR\b")
 
 
 def _opens_a_word(text: str, start: int, end: int) -> bool:
