@@ -147,3 +147,19 @@ def test_cited_in_a_title_is_no_access_note() -> None:
     # guard: "cited" without its colon stays text
     ref = _read("Ramos, T. Works cited 2015 and after. Revista X, v. 2, p. 3-9, 2016.")
     assert ref.year == 2016
+
+
+def test_one_word_title_after_initials_only_people() -> None:
+    # every person written with initials alone: the one word after the last initials is
+    # the title, not a given name ("Lopes, B. R. Editorial")
+    ref = _read(
+        "Mendes, C.; Lopes, B. R. Editorial. Revista Qualquer de Estudos, v. 1, p. 1-2, 2002."
+    )
+    assert [(a.family, a.given) for a in ref.authors] == [("Mendes", "C"), ("Lopes", "B. R")]
+    assert ref.title == "Editorial"
+
+
+def test_given_name_after_initials_with_full_names_beside() -> None:
+    # guard: a list that writes given names in full keeps the last one's
+    ref = _read("SOUZA, Ana C.; LIMA, Paulo R. Memórias. Recife: Editora, 2001.")
+    assert [a.family for a in ref.authors] == ["SOUZA", "LIMA"]

@@ -96,7 +96,23 @@ def _split_authors(s: str) -> tuple[int, int, bool]:
         short = _INVERTED_THEN_ONE_WORD.match(tail.strip().rstrip(" ."))
         if short:
             return offset + short.end(), offset + short.end(), False
+    # "Pfeffer, C.; Olsen, B. R. Editorial. J Neg Res, v. 1, 2002.": every earlier
+    # person of the list has initials alone, so the one word after the last one's
+    # initials is a one-word title ("Editorial", "Apresentação"), not a given name
+    if last > 0 and _INITIALS_ONLY_PEOPLE.fullmatch(head, 0, last):
+        tail = head[last + 1 :]
+        offset = last + 1 + len(tail) - len(tail.lstrip())
+        short = _INVERTED_THEN_ONE_WORD.match(tail.strip().rstrip(" ."))
+        if short:
+            return offset + short.end(), offset + short.end(), False
     return cut, cut, False
+
+
+# ABNT people written with initials alone: "PFEFFER, C.; OLSEN, B. R." (bounded pieces)
+_INITIALS_ONLY_PEOPLE = re.compile(
+    rf"[^,.;]{{1,60}},\s?(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)?){{1,4}}"
+    rf"(?:;\s?[^,.;]{{1,60}},\s?(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)?){{1,4}}){{0,30}}"
+)
 
 
 def _initials_then_comma_piece(s: str, walked: tuple[int, int]) -> bool:
