@@ -282,7 +282,8 @@ def names_before(prefix: str) -> NamesBefore | None:
         and tokens[i - 1][0].casefold() in AND_WORDS
     ):
         et_al, i = True, i - 2  # "Ramos and colleagues (2015)"
-    if et_al and i >= 1 and tokens[i][0] == ",":
+    comma_et_al = et_al and i >= 1 and tokens[i][0] == ","
+    if comma_et_al:
         i -= 1  # "Pereira, et al. (2017)", "Santoso, dkk (2016)"
     first = _name_back(tokens, i)
     if first is None:
@@ -306,6 +307,17 @@ def names_before(prefix: str) -> NamesBefore | None:
                     break
                 names.insert(0, more)
                 j = more[0] - 1
+    elif comma_et_al:
+        # "Tanaka, Jones, et al. (2020)": APA's second name, added to tell two works
+        # of "Tanaka et al. (2020)" apart -- the list starts at the first name (a
+        # sentence's words before it are dropped below, or by the matcher's shorter
+        # readings: "In Brazil, Pereira, et al. (2017)")
+        while j >= 1 and tokens[j][0] == "," and len(names) < 8:
+            more = _name_back(tokens, j - 1)
+            if more is None:
+                break
+            names.insert(0, more)
+            j = more[0] - 1
     while len(names) > 1 and names[0][1].casefold() in _STARTERS:
         names.pop(0)  # "Later, Quillfeldt and Arno": a sentence's first word and a comma
     first_token, first_name = names[0]
