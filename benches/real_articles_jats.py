@@ -338,8 +338,21 @@ def _initials(given: str) -> str:
 
 
 def _field(citation: etree._Element, name: str) -> str:
-    found = citation.find(f".//{name}")
+    found = _find(citation, name)
     return clean("".join(found.itertext())) if found is not None else ""
+
+
+def _find(citation: etree._Element, name: str) -> etree._Element | None:
+    """The first `name` element of the entry that is not inside a date-in-citation: an
+    access date is no year of the work. pandoc's JATS writer (JOSS, JOSE) writes a
+    web page's or software's access date as ``<date-in-citation content-type=
+    "access-date"><year>2023</year>...``, and an entry with no issued date has no other
+    year: its page prints "(n.d.)" and its citations "(Okoro, n.d.)", and taking the
+    access year made a year mismatch the publisher never printed."""
+    for found in citation.iter(name):
+        if not any(local(a.tag) == "date-in-citation" for a in found.iterancestors()):
+            return found
+    return None
 
 
 def render_element_citation(citation: etree._Element, style: str) -> str:
@@ -553,7 +566,7 @@ def _first_family(citation: etree._Element | None, text: str) -> str:
 
 def _year(citation: etree._Element | None, text: str) -> str:
     if citation is not None:
-        y = citation.find(".//year")
+        y = _find(citation, "year")
         if y is not None and y.text:
             m = _YEAR.search(y.text)
             if m:
