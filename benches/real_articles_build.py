@@ -75,9 +75,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -964,6 +966,70 @@ SOURCES = (
         languages=("pt", "es", "en"),
         translations_over_originals=True,
     ),
+    # ---- Added for `fresh7` (2026-12-06), a STUDY split of SciELO-family and other
+    # small journals' own JATS, because test's false uncited-reference findings sit
+    # mostly on SciELO journals. The loose XML of every SciELO repository and fork was
+    # already in the corpus; these are the articles inside SciELO submission packages
+    # (zips: `package.zip!member.xml`), at commits of SciELO repositories no split read.
+    # The last four sources were read and gave no article (each says why). Every
+    # article goes to fresh7, none to dev; placed last, so an article the corpus holds
+    # keeps its split (same DOI and language, or same title, is dropped here). ----
+    _fresh7(
+        # A SciELO package of Ciência & Saúde Coletiva (2014), Portuguese, Vancouver.
+        "scieloorg/balaio",
+        "b39d08ae5eab699c6d312d54b74c769847f41769",
+        r"^samples/csc-v18n3\.zip$",
+        "no licence file (code); articles CC-BY per their licence element",
+        family="SciELO",
+    ),
+    _fresh7(
+        # A SciELO package of Transinformação (2021): Portuguese, Spanish and English
+        # articles, author-year (ABNT / APA).
+        "scieloorg/dsm",
+        "bc9e932199e9375f4009fb037bc00b039857139e",
+        r"^tests/fixtures/package_with_subdir\.zip$",
+        "BSD-2-Clause (code); articles CC-BY per their licence element",
+    ),
+    _fresh7(
+        # An erratum test package: one Journal of the Brazilian Chemical Society article.
+        "scieloorg/packtools",
+        "aefd59cbdfebd2216901c71d29a66c0138171287",
+        r"^tests/sps/fixtures/errata_packages/with_compatible_xml_files\.zip$",
+        "BSD-2-Clause (code); articles per their licence element",
+    ),
+    _fresh7(
+        # Also read, and every article left out: the Bulletin of the WHO (SciELO Public
+        # Health) at scielo-edo/proofs' first commit (no licence element) ...
+        "scielo-edo/proofs",
+        "72bd9a062099fce3357da68d9cf30c1a50cfab7e",
+        r"^\d{3}/[^/~]+\.xml$",
+        "no licence file (code); articles per their licence element",
+        family="SciELO",
+    ),
+    _fresh7(
+        # ... An Acad Bras Ciênc in SciELO's markup programs' tests (no citation style
+        # recognised) ...
+        "scieloorg/PC-Programs",
+        "6366acc3178dad16e5744e37e767edd2e679c7ab",
+        r"^src/scielo/bin/xml/tests/fixtures/.*\.xml$",
+        "no licence file (code); articles CC-BY per their licence element",
+    ),
+    _fresh7(
+        # ... Archäologischer Anzeiger 2019.1 as the German Archaeological Institute
+        # produced it (every citation in a note: no linked citation) ...
+        "dainst/dai-jats-produktionsstrecke",
+        "5e986895eea2e4fed676733418d8c76dc70c8065",
+        r"^JATS-Produktionsstrecke/_Produktionsdaten-AA/[^/]+/JATS-XML/[^/]+\.xml$",
+        "no licence file (code); articles per their licence element",
+    ),
+    _fresh7(
+        # ... and Computational Communication Research's JATS repository at a commit that
+        # holds no published article's JATS yet (its later commits do: a next source).
+        "ccr-journal/latex-jats",
+        "44635ab09cab163590ab38db4b9a5f0bca2b6f2e",
+        r"_gold/[^/]+\.xml$",
+        "CC0-1.0 (repository); articles per their licence element",
+    ),
 )
 
 # The publisher families the tables are broken down by: (pattern on the XML's
@@ -1018,9 +1084,41 @@ def _files(repo: Path, commit: str, pattern: str) -> list[tuple[str, int]]:
     for line in out.splitlines():
         meta, path = line.split("\t", 1)
         size = meta.split()[-1]
-        if regex.search(path) and size.isdigit() and 5_000 < int(size) < 4_000_000:
+        if not (regex.search(path) and size.isdigit() and int(size) < 4_000_000):
+            continue
+        if path.lower().endswith(".zip"):  # its members are sized one by one
+            found.extend(_zip_members(repo, commit, path))
+        elif int(size) > 5_000:
             found.append((path, int(size)))
     return found
+
+
+# A SciELO submission package is a zip (the article's XML, its PDF and images); the
+# packages a test suite keeps hold articles no loose XML file of any repository does.
+# A member is named `package.zip!member.xml`, so its path says where it was read.
+ZIP_MEMBER = "!"
+
+
+def _zip_members(repo: Path, commit: str, path: str) -> list[tuple[str, int]]:
+    """The XML members of the zip at `path` (only a source whose pattern names a zip)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(_git(repo, "show", f"{commit}:{path}")))
+    except zipfile.BadZipFile:
+        return []
+    return [
+        (f"{path}{ZIP_MEMBER}{info.filename}", info.file_size)
+        for info in archive.infolist()
+        if info.filename.lower().endswith(".xml") and 5_000 < info.file_size < 4_000_000
+    ]
+
+
+def _read(repo: Path, commit: str, path: str) -> bytes:
+    """A file's bytes at `commit`, or a zip member's (`package.zip!member.xml`)."""
+    if ZIP_MEMBER in path and path.split(ZIP_MEMBER, 1)[0].lower().endswith(".zip"):
+        package, member = path.split(ZIP_MEMBER, 1)
+        archive = zipfile.ZipFile(io.BytesIO(_git(repo, "show", f"{commit}:{package}")))
+        return archive.read(member)
+    return _git(repo, "show", f"{commit}:{path}")
 
 
 def _preferred(files: list[tuple[str, int]], prefer: tuple[str, ...]) -> list[tuple[str, int]]:
@@ -1194,7 +1292,7 @@ def build(
         files = _preferred(_files(repo, source.commit, source.pattern), source.prefer)
         built: list[dict[str, Any]] = []
         for path, _size in sorted(_sampled(files, source.sample)):
-            data = _git(repo, "show", f"{source.commit}:{path}")
+            data = _read(repo, source.commit, path)
             meta = {
                 "repo": source.repo,
                 "path": path,
@@ -1333,9 +1431,7 @@ def restore_titles(records: list[dict[str, Any]], mirror: Path) -> int:
         if not repo.is_dir():
             print(f"missing snapshot {repo} (fetch github:{source['repo']})", file=sys.stderr)
             continue
-        title = translated_title(
-            _git(repo, "show", f"{source['commit']}:{source['path']}"), translation
-        )
+        title = translated_title(_read(repo, source["commit"], source["path"]), translation)
         if not title:
             continue
         record["title"] = title
