@@ -261,7 +261,8 @@ class _Walker:
         sup = in_sup or name == "sup"
         start = builder.length
         if name == "xref" and element.get("ref-type") == "bibr":
-            text = clean("".join(element.itertext()))
+            raw = "".join(element.itertext())
+            text = clean(raw)
             rids = (element.get("rid") or "").split()
             targets = [
                 t
@@ -278,11 +279,18 @@ class _Walker:
                 if not top:
                     builder.add(element.tail or "")
                 return
+            # SciELO typesetters put the space before a citation inside its xref
+            # ("citados por<xref> EPdata (2020)</xref>"): the page prints "por EPdata
+            # (2020)", so the space stays, outside the citation (likewise after it).
+            if text and raw[:1].isspace():
+                builder.add(" ")
             s, e = builder.add(text)
             if targets and e > s:
                 builder.cit.append([s, e, targets, 1 if sup else 0])
             elif rids and not targets:
                 self.broken_xrefs += 1
+            if text and raw[-1:].isspace() and (element.tail or "")[:1].isalnum():
+                builder.add(" ")
         else:
             builder.add(element.text or "")
             for child in element:
