@@ -100,7 +100,7 @@ _STARTERS = word_set(
     in on at as see also according following after before for from by with
     while although unlike like since when both thus however recently later earlier
     further furthermore moreover similarly indeed here this these that those our we
-    na no nos nas em segundo conforme para com como seguindo já assim ainda
+    na no nos nas em segundo conforme consoante para com como seguindo já assim ainda
     según en para con dans selon comme pour avec nach laut im
     menurut dalam oleh pada seperti
     """
@@ -113,9 +113,12 @@ _LAST_WORDS = (
 _CUE_BEFORE = word_set(
     """
     see also cf cf. following per like unlike as apud segundo conforme según selon nach
-    laut gemäß menurut lihat ver véase vgl. vgl siehe e.g. e.g., i.e.
+    laut gemäß menurut lihat ver véase vgl. vgl siehe e.g. e.g., i.e. consoante secondo
     """
 )
+# "Para Bronstein (2013), ..." is Portuguese and Spanish for "according to", but only
+# where it opens the sentence: "os dados para Minas Gerais (2010)" is "for" a place.
+_OPENING_CUES = frozenset({"Para"})
 # "by" cites only after a participle of research ("shown by"), not "ratified by".
 _BY_AFTER = word_set(
     """
@@ -139,13 +142,32 @@ _CUE_PAIRS = frozenset(
         "studies of",
         "de acordo",
         "de acuerdo",
+        "acordo com",
+        "acuerdo con",
+        "palavras de",
+        "palabras de",
+        "parole di",
+        "nas palavras",
+        "en palabras",
     }
+)
+# Portuguese and Spanish reporting verbs whose stem is also a noun's or a participle's
+# ("o Censo (2010) realizado pelo IBGE", "estudos", "avaliação"): their finite forms
+# only, the third persons of the present and the past ("estudou", "estudió", "estudia",
+# "desenvolveu", "desarrolló", "identificaram", "definen").
+_IBERIAN_FINITE = r"(?:ou|aram|am|a|ó|aron|an|eu|eram|em|e|iu|iram|ió|ieron|en|ia|iam|ian)\b"
+_IBERIAN_VERBS = (
+    r"(?:estud|verific|identific|encontr|constat|relat|demonstr|evidenci|ressalt|enfatiz|"
+    r"investig|explic|desenvolv|desarroll|caracteriz|avali|evalu|realiz|defin|descrev|"
+    rf"sintetiz|discorr){_IBERIAN_FINITE}"
+    r"|prop(?:ôs|õe|õem|useram|uso|usieron|one|onen)\b|sugir|evalú|aponta|postul"
 )
 # Verbs a writer puts after a cited author ("Thompson (2015) showed"), not after a law,
 # a treaty or a country ("the Protocol (1997) established").
 _REPORTING = re.compile(
     r"^[\s,]*(?:(?:has|have|had|also|then|later|further|recently|first|previously|"
-    r"clearly|already|thus)\s+)?"
+    r"clearly|already|thus|também|también|já|ya|ainda|aún)\s+)?"
+    rf"(?:{_IBERIAN_VERBS}|"
     r"(?:show|found|find|argu|report|suggest|propos|describ|demonstrat|not(?:e|ed|es)\b|"
     r"observ|conclud|claim|point(?:s|ed)?\s+out|emphasi[sz]|explain|discuss|"
     r"hypothesi[sz]|posit|contend|assert|wrote|writ|analy[sz]|examin|investigat|studi|"
@@ -154,7 +176,7 @@ _REPORTING = re.compile(
     r"argument|discut|analis|"
     r"señal|muestr|sostien|plante|sugier|zeig|argumentier|betont|beschreib|"
     r"menyatakan|mengatakan|menjelaskan|berpendapat|mengemukakan|menemukan|menunjukkan|"
-    r"montr|affirm|soulign|écrit)",
+    r"montr|affirm|soulign|écrit))",
     re.IGNORECASE,
 )
 
@@ -447,11 +469,21 @@ def _unwrapped(word: str) -> str:
 def citing_context(before: str, after: str) -> bool:
     """Whether the words just before the names or just after the year are how a writer
     introduces a citation."""
-    words = [w.casefold().strip(",") for w in before.split()[-2:]]
+    raw = before.split()[-2:]
+    words = [w.casefold().strip(",") for w in raw]
     if words and words[-1] in _CUE_BEFORE:
+        return True
+    if raw and raw[-1] in _OPENING_CUES and _opens_sentence(before, len(raw[-1])):
         return True
     if len(words) == 2 and (
         " ".join(words) in _CUE_PAIRS or (words[1] == "by" and words[0] in _BY_AFTER)
     ):
         return True
     return bool(_REPORTING.match(after.lstrip(" )]")))
+
+
+def _opens_sentence(before: str, cue_length: int) -> bool:
+    """Whether the cue word ending `before` opens a sentence: at the text's start or
+    after a sentence's end (a full stop, a question or exclamation mark, a colon)."""
+    rest = before.rstrip()[:-cue_length].rstrip(" \t\xa0*_\"'“«")
+    return not rest or rest.endswith(("\n", ".", "?", "!", ":", ";"))
