@@ -282,14 +282,20 @@ class _Walker:
             # SciELO typesetters put the space before a citation inside its xref
             # ("citados por<xref> EPdata (2020)</xref>"): the page prints "por EPdata
             # (2020)", so the space stays, outside the citation (likewise after it).
-            if text and raw[:1].isspace():
+            # Only where the citation names its authors: a bare number's space
+            # ("individuals.<xref> 15</xref>") is how those typesetters mark a
+            # citation number set after the word, which the rendering has always
+            # glued to it as the superscript it is; a space there would turn test's
+            # superscript articles into bare numbers in running text.
+            named = text[:1].isalpha()
+            if named and raw[:1].isspace():
                 builder.add(" ")
             s, e = builder.add(text)
             if targets and e > s:
                 builder.cit.append([s, e, targets, 1 if sup else 0])
             elif rids and not targets:
                 self.broken_xrefs += 1
-            if text and raw[-1:].isspace() and (element.tail or "")[:1].isalnum():
+            if named and raw[-1:].isspace() and (element.tail or "")[:1].isalnum():
                 builder.add(" ")
         else:
             builder.add(element.text or "")

@@ -286,6 +286,7 @@ def test_committed_corpus_is_broad_and_open() -> None:
         "fresh4",
         "fresh5",
         "fresh6",
+        "fresh7",
     }
     assert len({r["id"] for r in records}) == len(records)
     # One record per article, except published translations (same DOI, other language),
