@@ -13,38 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.manuscript.document import Document, Line
 from citeaudit.rules.citations import _cited_by_mention
+from tests.mention_paper import CITED, OKAFOR, TANAKA, entries, uncited
 
-LIST = (
-    "\n\n# References\n\n"
-    "Lee, A. (2014). A cited work. Journal of Things, 1, 1-2.\n\n"
-    "Moreau, F. (2001). Cited one. Journal of Things, 6, 1-2.\n\n"
-    "Nilsson, G. (2002). Cited two. Journal of Things, 7, 1-2.\n\n"
-    "Park, H. (2003). Cited three. Journal of Things, 8, 1-2.\n\n"
-    "Quist, J. (2004). Cited four. Journal of Things, 9, 1-2.\n\n"
-    "Ruiz, K. (2005). Cited five. Journal of Things, 9, 3-4.\n\n"
-    "Okafor, B. (2017). A survey of surveys. Journal of Things, 2, 3-4.\n\n"
-    "Baptiste, C. (2015). Field notes. Journal of Things, 3, 5-6.\n\n"
-    "Smith, E. (1949). Beetles of the plain. Journal of Things, 5, 1-9.\n\n"
-    "Linnaeus, C. (1758). Systema naturae. Holmiae: Salvius.\n\n"
-    "Tanaka, D. (2011). Never named. Journal of Things, 4, 9-10.\n"
-)
-CITED = (
-    "As Lee (2014) showed, rivers matter (Moreau, 2001; Nilsson, 2002; Park, 2003;"
-    " Quist, 2004; Ruiz, 2005). "
+LIST = "\n\n# References\n\n" + entries(
+    OKAFOR,
+    "Baptiste, C. (2015). Field notes. Journal of Things, 3, 5-6.\n\n",
+    "Smith, E. (1949). Beetles of the plain. Journal of Things, 5, 1-9.\n\n",
+    "Linnaeus, C. (1758). Systema naturae. Holmiae: Salvius.\n\n",
+    TANAKA,
 )
 
 
 def _uncited(tmp_path: Path, text: str) -> list[str]:
-    paper = tmp_path / "paper.md"
-    paper.write_text(CITED + text + LIST, encoding="utf-8")
-    result = audit(AuditInput(manuscripts=(paper,)))
-    raw = {r.id: r.raw for r in result.data.references}
-    return sorted(
-        raw[f.reference or ""].split(",")[0] for f in result.findings if f.code == "CIT001"
-    )
+    return uncited(tmp_path, CITED + " " + text + LIST)
 
 
 NEVER_NAMED = ["Linnaeus", "Smith", "Tanaka"]

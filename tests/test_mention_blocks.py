@@ -11,33 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
-
-ENTRIES = (
-    "Lee, A. (2014). A cited work. Journal of Things, 1, 1-2.\n\n"
-    "Moreau, F. (2001). Cited one. Journal of Things, 6, 1-2.\n\n"
-    "Nilsson, G. (2002). Cited two. Journal of Things, 7, 1-2.\n\n"
-    "Park, H. (2003). Cited three. Journal of Things, 8, 1-2.\n\n"
-    "Quist, J. (2004). Cited four. Journal of Things, 9, 1-2.\n\n"
-    "Ruiz, K. (2005). Cited five. Journal of Things, 9, 3-4.\n\n"
-    "Okafor, B. (2017). A survey of surveys. Journal of Things, 2, 3-4.\n\n"
-    "Tanaka, D. (2011). Never named. Journal of Things, 4, 9-10.\n"
-)
-CITED = (
-    "As Lee (2014) showed, rivers matter (Moreau, 2001; Nilsson, 2002; Park, 2003;"
-    " Quist, 2004; Ruiz, 2005).\n\n"
-)
+from tests.mention_paper import CITED, OKAFOR, TANAKA, entries, uncited
 
 
 def _uncited(tmp_path: Path, name: str, text: str) -> list[str]:
-    paper = tmp_path / name
     heading = "# References" if name.endswith(".md") else "REFERENCES"
-    paper.write_text(f"{CITED}{text}\n\n{heading}\n\n{ENTRIES}", encoding="utf-8")
-    result = audit(AuditInput(manuscripts=(paper,)))
-    raw = {r.id: r.raw for r in result.data.references}
-    return sorted(
-        raw[f.reference or ""].split(",")[0] for f in result.findings if f.code == "CIT001"
-    )
+    document = f"{CITED}\n\n{text}\n\n{heading}\n\n{entries(OKAFOR, TANAKA)}"
+    return uncited(tmp_path, document, name)
 
 
 @pytest.mark.parametrize(

@@ -10,28 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
+from tests.mention_paper import CITED, OKAFOR, TANAKA, entries, uncited
 
-LIST = (
-    "\n\n# References\n\n"
-    "Lee, A. (2014). A cited work. Journal of Things, 1, 1-2.\n\n"
-    "Moreau, F. (2001). Cited one. Journal of Things, 6, 1-2.\n\n"
-    "Nilsson, G. (2002). Cited two. Journal of Things, 7, 1-2.\n\n"
-    "Park, H. (2003). Cited three. Journal of Things, 8, 1-2.\n\n"
-    "Okafor, B. (2017). A survey of surveys. Journal of Things, 2, 3-4.\n\n"
-    "Tanaka, D. (2011). Never named. Journal of Things, 4, 9-10.\n"
-)
-CITED = "As Lee (2014) showed, rivers matter (Moreau, 2001; Nilsson, 2002; Park, 2003).\n\n"
+LIST = "\n\n# References\n\n" + entries(OKAFOR, TANAKA)
 
 
 def _uncited(tmp_path: Path, text: str) -> list[str]:
-    paper = tmp_path / "paper.md"
-    paper.write_text(CITED + text + LIST, encoding="utf-8")
-    result = audit(AuditInput(manuscripts=(paper,)))
-    raw = {r.id: r.raw for r in result.data.references}
-    return sorted(
-        raw[f.reference or ""].split(",")[0] for f in result.findings if f.code == "CIT001"
-    )
+    return uncited(tmp_path, CITED + "\n\n" + text + LIST)
 
 
 @pytest.mark.parametrize(
