@@ -76,9 +76,10 @@ def _status(server: Server, account: str, audit_id: str) -> str:
         return str(client.get(f"/api/v1/audits/{audit_id}").json()["status"])
 
 
-@pytest.mark.services
-@pytest.mark.slow
-def test_one_accounts_stuck_parses_leave_processes_to_the_others(cluster: Server) -> None:
+def stuck_parses_leave_processes(cluster: Server) -> None:
+    """Account a sends three stuck uploads, b a healthy one: b's is done, a's wait.
+
+    (The scenario the RabbitMQ suite runs too, tests/test_h24_rabbitmq_parse_share.py.)"""
     stuck = [_submit(cluster, "a", STUBBORN) for _ in range(3)]
     # a's first audits are being read (stuck) before b sends its own
     wait_for(
@@ -92,3 +93,9 @@ def test_one_accounts_stuck_parses_leave_processes_to_the_others(cluster: Server
     assert status["status"] == "done", status
     states = [_status(cluster, "a", i) for i in stuck]
     assert all(s in ("queued", "running") for s in states), states
+
+
+@pytest.mark.services
+@pytest.mark.slow
+def test_one_accounts_stuck_parses_leave_processes_to_the_others(cluster: Server) -> None:
+    stuck_parses_leave_processes(cluster)

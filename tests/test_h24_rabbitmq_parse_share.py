@@ -22,11 +22,9 @@ from collections.abc import Iterator
 import pytest
 
 from tests.service.conftest import Server, pg_url  # noqa: F401 - the fixture
-from tests.service.h23_stubborn_reader import STUBBORN
-from tests.service.helpers import wait_done
 from tests.service.one_worker import api_and_one_worker
-from tests.service.processes import base_env, create_token, fake_phases, wait_for
-from tests.test_h23_account_parse_share import BIB, MD
+from tests.service.processes import base_env, create_token, fake_phases
+from tests.test_h23_account_parse_share import stuck_parses_leave_processes
 
 RABBIT = "amqp://guest:guest@127.0.0.1:5672//"
 QUEUES = ("audits", "registry", "links")
@@ -76,37 +74,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_url: str) -> Iterator[S
         _purge()
 
 
-def _submit(server: Server, account: str, bib_name: str) -> str:
-    with server.client(account) as client:
-        answer = client.post(
-            "/api/v1/audits",
-            files=[
-                ("manuscript", ("bericht.md", MD, "text/markdown")),
-                ("bibliography", (bib_name, BIB, "application/x-bibtex")),
-            ],
-            data={"links": "false", "resolve": "false"},
-        )
-        assert answer.status_code == 202, answer.text
-        return str(answer.json()["id"])
-
-
-def _status(server: Server, account: str, audit_id: str) -> str:
-    with server.client(account) as client:
-        return str(client.get(f"/api/v1/audits/{audit_id}").json()["status"])
-
-
 @pytest.mark.services
 @pytest.mark.slow
 def test_rabbitmq_one_accounts_stuck_parses_leave_processes(cluster: Server) -> None:
-    stuck = [_submit(cluster, "a", STUBBORN) for _ in range(3)]
-    wait_for(
-        lambda: sum(_status(cluster, "a", i) == "running" for i in stuck) >= 2,
-        60,
-        "two of a's audits to be read",
-    )
-    healthy = _submit(cluster, "b", "literatur.bib")
-    with cluster.client("b") as client:
-        status = wait_done(client, healthy, timeout=SOFT + GRACE + 60)
-    assert status["status"] == "done", status
-    states = [_status(cluster, "a", i) for i in stuck]
-    assert all(s in ("queued", "running") for s in states), states
+    stuck_parses_leave_processes(cluster)
