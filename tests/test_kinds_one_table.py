@@ -134,3 +134,17 @@ def test_a_support_file_given_alone_checks_nothing_and_says_why(
     err = capsys.readouterr().err
     assert status == 2
     assert "support file, never read as a manuscript" in err
+
+
+def test_no_bibliography_suffix_ends_as_a_support_file_or_compiled_list() -> None:
+    """`bibliography.loading.is_bibliography_name` reads the readers' table alone (it
+    cannot import `input_kinds`, which composes it); it agrees with `kind_of` only while
+    no bibliography suffix ends as a support file's or a `.bbl` does, or they as it."""
+    from citeaudit.bibliography.loading import bibliography_suffixes, is_bibliography_name
+    from citeaudit.input_kinds import COMPILED_LIST_SUFFIX, SUPPORT_SUFFIXES
+
+    others = (*SUPPORT_SUFFIXES, COMPILED_LIST_SUFFIX)
+    for suffix in bibliography_suffixes():
+        assert not any(suffix.endswith(o) or o.endswith(suffix) for o in others), suffix
+    for name in ("refs.bib", "REFS.CSL-JSON", "a.sty", "main.bbl", "style.csl", "p.md"):
+        assert is_bibliography_name(name) is (kind_of(name) is InputKind.BIBLIOGRAPHY), name

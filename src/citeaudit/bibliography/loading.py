@@ -198,10 +198,11 @@ def is_bibliography_name(name: str) -> bool:
     """Whether a file name ends as a bibliography reader's files do (``refs.csl-json``,
     ``refs.BIB``). The one list: the CLI, the service, the watch commands and the
     readers ask here, so a reader's new suffix is never read as a manuscript by one of
-    them, through `input_kinds.kind_of`, which also knows the support files."""
-    from citeaudit.input_kinds import InputKind, kind_of
-
-    return kind_of(name) is InputKind.BIBLIOGRAPHY
+    them. No bibliography suffix ends as a support file's or a compiled list's does
+    (tests/test_kinds_one_table.py), so this agrees with `input_kinds.kind_of`, which
+    composes this table and must not be imported here (the package would import
+    itself back: tests/test_layout.py)."""
+    return name.lower().endswith(bibliography_suffixes())
 
 
 def reader_for(path: Path) -> BibliographyReader:
