@@ -99,7 +99,14 @@ def test_a_tarpit_site_backs_off_while_the_others_are_checked(
 ) -> None:
     tarpit, healthy = servers
     settings = watch_settings(
-        tmp_path, healthy.url("/"), link_per_host=1, link_timeout=5.0, watch_time_limit=1.0
+        tmp_path,
+        healthy.url("/"),
+        link_per_host=1,
+        link_timeout=5.0,
+        # The run's time limit: the tarpit holds each run it is asked in this long, and
+        # within it the healthy site's links must be checked; 1 s was too short on a
+        # loaded CI machine (a sweep's healthy links were not even asked in time).
+        watch_time_limit=3.0,
     )
     account = account_by_name(repo, "journal")
     urls = [tarpit.url(f"/p{i}") for i in range(TARPIT_LINKS)]
