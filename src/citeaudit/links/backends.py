@@ -40,11 +40,12 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from citeaudit.links import lookups
 
@@ -154,7 +155,17 @@ def _host_and_port(part: str, default: int) -> tuple[str, int]:
 
 
 def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]:
-    """The hosts `value` names (a URL, or for ``smtp_host`` a bare host name)."""
+    """The hosts `value` names (a URL, or for ``smtp_host`` a bare host name).
+
+    A URL may name several, and each is a backend: libpq's ``h1:5432,h2:5432``; a
+    list of failover URLs, ``redis://r1:6379/0;redis://r2:6379/0`` (kombu, and so
+    Celery, connects to each in turn); hosts in the query, as libpq and SQLAlchemy
+    take them (``?host=db1:5433&host=db2``, ``?host=db1,db2&port=5433,5434``,
+    ``?hostaddr=10.0.0.5``). Only the first URL's authority was read: a failover
+    broker or a database named in the query was a link's to reach. Every reading
+    counts (the value as one URL, and each ``;`` piece where every piece opens as a
+    URL): a password holding ``;`` still names its host, and what is no host (a piece
+    of a password, a unix socket's folder) is dropped."""
     value = value.strip()
     if not value:
         return ()
@@ -162,22 +173,77 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
         return _services(value)
     if setting == "smtp_host":
         return (Backend(setting, value.strip("[]").lower(), smtp_port),)
-    scheme, sep, rest = value.partition("://")
+    pieces = [piece.strip() for piece in value.split(";") if piece.strip()]
+    listed = len(pieces) > 1 and all(_SCHEME.match(piece) for piece in pieces)
+    found: list[Backend] = []
+    for url in dict.fromkeys((value, *(pieces if listed else ()))):
+        found += _url_hosts(setting, url)
+    return tuple(dict.fromkeys(b for b in found if _hostlike(b.host)))
+
+
+def _url_hosts(setting: str, url: str) -> list[Backend]:
+    """The hosts one URL names: in its authority, and in its query (`_query_hosts`)."""
+    scheme, sep, rest = url.partition("://")
     if not sep:
-        return ()
+        return []
     scheme = scheme.lower().split("+", 1)[0]  # "postgresql+psycopg" is PostgreSQL
     authority = rest.split("/", 1)[0].split("?", 1)[0]
     authority = authority.rpartition("@")[2]  # the password may hold any character
     default = _DEFAULT_PORTS.get(scheme, 0)
     found: list[Backend] = []
+    written_port: int | None = None
     for part in authority.split(","):  # "h1:5432,h2:5432" (libpq's several hosts)
         part = unquote(part.strip())
         if not part:
             continue
         host, port = _host_and_port(part, default)
+        if port != default:
+            written_port = port
         if host:
             found.append(Backend(setting, host.lower(), port))
-    return tuple(found)
+    _, question, query = rest.partition("?")
+    if question:
+        found += _query_hosts(setting, query.split("#", 1)[0], written_port or default)
+    return found
+
+
+def _query_hosts(setting: str, query: str, default: int) -> list[Backend]:
+    """The hosts a URL's query names (libpq's ``host``/``hostaddr``, each a list,
+    paired with ``port`` by position or one port for all; SQLAlchemy's repeated
+    ``host=h:port``)."""
+    hosts: list[str] = []
+    addrs: list[str] = []
+    ports: list[int] = []
+    for key, text in parse_qsl(query, keep_blank_values=False):
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        key = key.strip().lower()
+        if key == "host":
+            hosts += items
+        elif key == "hostaddr":
+            addrs += items
+        elif key == "port":
+            ports += [int(p) for p in items if p.isdigit()]
+    found: list[Backend] = []
+    for named in (hosts, addrs):
+        for i, item in enumerate(named):
+            if item.startswith(("/", "@")):  # a unix socket's folder, an abstract one
+                continue
+            port = ports[i] if i < len(ports) else ports[0] if len(ports) == 1 else default
+            host, port = _host_and_port(item, port)
+            if host:
+                found.append(Backend(setting, host.lower(), port))
+    return found
+
+
+# A URL's opening: a failover list is ";"-separated URLs, each opening so (a ";" in a
+# password is followed by more of the password).
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}://")
+# What no host holds: a reading that gives one (a piece of a password) names no backend.
+_NOT_IN_HOST = frozenset(";@/?#\\ \t")
+
+
+def _hostlike(host: str) -> bool:
+    return bool(host) and not any(ch in _NOT_IN_HOST for ch in host)
 
 
 # The broker a Celery worker uses when no broker URL is set (``workers/celery_app.py``):
@@ -344,9 +410,7 @@ class BackendAddresses:
                 # its port is refused on this machine and on every private address
                 # until it has one. Left open, the backend was a link's to reach for
                 # the `ttl` its empty answer was kept.
-                if backend.port != ANY_PORT and port == backend.port and (
-                    mine or private(address)
-                ):
+                if backend.port != ANY_PORT and port == backend.port and (mine or private(address)):
                     return backend.setting
                 continue
             if mine:
