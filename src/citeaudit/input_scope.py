@@ -49,7 +49,7 @@ import stat
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,9 +64,11 @@ __all__ = [
     "DEFAULT_MAX_SPLICES",
     "DEFAULT_MAX_XML_TAGS",
     "InputScope",
+    "foreign_file",
     "is_version_control",
     "shown_name",
     "strangers_files",
+    "trusted_owners",
 ]
 
 DEFAULT_MAX_SPLICES = 1_000  # a long thesis has a few hundred \input files
@@ -633,6 +635,46 @@ def _hard_linked(path: Path) -> bool:
     except (OSError, ValueError):
         return False  # nothing there: the caller's look-up says "not found"
     return stat.S_ISREG(status.st_mode) and status.st_nlink > 1
+
+
+def trusted_owners(folder: Path) -> frozenset[int] | None:
+    """The users whose files found in `folder`'s project are taken as the author's: the
+    user running, root, and the owner of `folder` (the manuscript's: run as root on a
+    folder mounted from the host, the author is uid 1000). None where the system has no
+    user ids (nothing is judged by owner there)."""
+    if not hasattr(os, "getuid"):
+        return None
+    owners = {os.getuid(), os.geteuid(), 0}
+    with suppress(OSError, ValueError):
+        owners.add(os.stat(folder).st_uid)
+    return frozenset(owners)
+
+
+def foreign_file(path: Path, owners: frozenset[int] | None) -> str | None:
+    """Why the file at `path` -- a configuration or build file found by looking, never
+    one the user named -- may have been put or changed by someone other than `owners`
+    (`trusted_owners`), or None: only they can have written it.
+
+    Judged by the name (a link owned by another user is theirs, wherever it leads) and
+    by the file it leads to: owned by one of `owners`, and writable by no one else.
+    That is enough whatever the folder: in a sticky one (``/tmp``) no one else may
+    rename or remove the owner's file, and a file put or renamed into a folder anyone
+    may write to is owned by whoever put it there. A ``/tmp/citeaudit.toml`` another
+    user left was the editor's configuration for every submission checked below
+    ``/tmp``: its ``ignore`` silenced the audit, its ``baseline`` had
+    ``--write-baseline`` overwrite the file it named."""
+    if owners is None:
+        return None
+    try:
+        named, real = os.lstat(path), os.stat(path)
+    except (OSError, ValueError) as exc:
+        return f"{path.name} cannot be looked at ({getattr(exc, 'strerror', None) or exc})"
+    for facts, what in ((named, path.name), (real, f"the file {path.name} leads to")):
+        if facts.st_uid not in owners:
+            return f"{what} belongs to another user (uid {facts.st_uid})"
+        if facts.st_mode & stat.S_IWOTH and not stat.S_ISLNK(facts.st_mode):
+            return f"{what} may be written to by anyone (world-writable)"
+    return None
 
 
 def _folder_bytes(folder: Path) -> int | None:

@@ -32,12 +32,12 @@ import heapq
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from citeaudit.bounded_read import read_capped
-from citeaudit.input_scope import InputScope, is_version_control
+from citeaudit.input_scope import InputScope, foreign_file, is_version_control, trusted_owners
 from citeaudit.manuscript.reading import InputProblem
 
 __all__ = [
@@ -114,9 +114,20 @@ def read_project_config(
 
     `scope`: the audit's. Each build file is opened only if it admits it -- under
     confinement, not a second name (hard link) of a file that may lie anywhere: the
-    names a build file gives come back in findings, line by line."""
+    names a build file gives come back in findings, line by line.
+
+    Nor one someone else may have put or changed (`input_scope.foreign_file`: owned
+    by another user than the one running, root, or `folder`'s owner, or writable by
+    anyone): a manuscript checked in a shared folder (``/tmp``) took another user's
+    ``_quarto.yml`` or Makefile there as its own, which chose its bibliography and
+    chapters. Such a file is passed over, said in `problems`."""
+    owners = trusted_owners(folder)
+
+    def text_of(path: Path) -> str | None:
+        return _small_text(path, scope, owners, problems)
+
     for name in QUARTO_FILES:
-        text = _small_text(folder / name, scope)
+        text = text_of(folder / name)
         if text is not None:
             lists = _yaml_lists(
                 text, str(folder / name), ("chapters", "appendices", "bibliography")
@@ -128,8 +139,8 @@ def read_project_config(
                 _unique(lists["bibliography"]),
                 crossref_keys(text.splitlines()),
             )
-    bookdown = _small_text(folder / _BOOKDOWN, scope)
-    index, index_text = _index(folder, scope)
+    bookdown = text_of(folder / _BOOKDOWN)
+    index, index_text = _index(folder, text_of)
     if bookdown is not None or (index_text is not None and _is_bookdown_index(index_text)):
         listed: list[Named] = []
         subdirs: list[str] = []
@@ -145,7 +156,7 @@ def read_project_config(
     scripts.extend(_shell_scripts(folder, problems))
     bibliographies: list[Named] = []
     for script in scripts:
-        text = _small_text(script, scope)
+        text = text_of(script)
         if text is None or "--bibliography" not in text:
             continue
         bibliographies.extend(_pandoc_bibliographies(text, str(script)))
@@ -302,22 +313,46 @@ def crossref_keys(fields: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _small_text(path: Path, scope: InputScope | None = None) -> str | None:
+def _small_text(
+    path: Path,
+    scope: InputScope | None = None,
+    owners: frozenset[int] | None = None,
+    problems: list[InputProblem] | None = None,
+) -> str | None:
     """The text of a regular file (not a symbolic link) of at most `_MAX_CONFIG_BYTES`
-    that `scope` admits. It is asked what it is on the open file (`read_capped`): a
-    FIFO put there after a look at the name would block the read for ever."""
+    that `scope` admits and only `owners` can have written (`foreign_file`; a file
+    passed over for that is said in `problems`). It is asked what it is on the open
+    file (`read_capped`): a FIFO put there after a look at the name would block the
+    read for ever."""
     try:
         if path.is_symlink() or (scope is not None and not scope.admits(path)):
+            return None
+        if not path.is_file():
+            return None
+        why = foreign_file(path, owners)
+        if why is not None:
+            if problems is not None:
+                problems.append(InputProblem(str(path), None, _passed_over(why)))
             return None
         return read_capped(path, _MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
     except (OSError, ValueError):
         return None
 
 
-def _index(folder: Path, scope: InputScope | None = None) -> tuple[Path, str | None]:
+def _passed_over(why: str) -> str:
+    """Why a build file found beside the manuscript was not read."""
+    return (
+        f"build file not read: {why}; a file there may have been put by someone else, "
+        "so it does not choose the chapters or the bibliography of the manuscript"
+    )
+
+
+def _index(
+    folder: Path, text_of: Callable[[Path], str | None] | None = None
+) -> tuple[Path, str | None]:
     """The book's index file and its text (None: there is none to read)."""
     for name in ("index.Rmd", "index.rmd"):
-        text = _small_text(folder / name, scope)
+        text = (text_of or _small_text)(folder / name)
         if text is not None:
             return folder / name, text
     return folder / "index.Rmd", None

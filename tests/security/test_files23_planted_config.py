@@ -1,0 +1,183 @@
+"""Red team files23: a configuration another user put where the CLI looks for one.
+
+``citeaudit check paper.md`` looks for ``citeaudit.toml`` / ``pyproject.toml`` upwards
+from the manuscript, and for a Quarto, bookdown or pandoc build file in its folder. On a
+shared machine an editor checks a submission unpacked under ``/tmp`` (or any folder
+others may write to): another user's ``/tmp/citeaudit.toml`` was taken as the editor's
+own -- its ``ignore`` silenced the audit, its ``bib`` read a file of the editor's choice
+for the stranger, its ``cache-dir`` put the editor's cache in the stranger's folder,
+and its ``baseline`` made ``--write-baseline`` overwrite whatever file it named. A
+``_quarto.yml`` planted beside a manuscript in ``/tmp`` chose its chapters and
+bibliography the same way.
+
+A configuration or build file found by looking (never one the user names with
+``--config``) is now taken only when no one but the user running, root, or the
+manuscript's folder's owner can have written it: owned by one of them (the name and
+the file it leads to) and not writable by anyone. Files are made here; another user is
+made with ``chown`` where the tests run as root, and a world-writable file stands in
+for one elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from citeaudit.cli import main
+
+MARK = "QZF23PLANTED"
+STRANGER = 4242  # a uid no test user has
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _planted(folder: Path, name: str, text: str, *, by_stranger: bool) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    if by_stranger:
+        os.chown(path, STRANGER, STRANGER)
+    else:
+        path.chmod(0o666)  # anyone may rewrite it
+    return path
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> dict[str, Path]:
+    """A shared drop folder (sticky and world-writable, as /tmp) holding the editor's
+    job folder with the submission, and the editor's files outside it."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    drop.chmod(0o1777)
+    job = drop / "job"
+    job.mkdir()
+    (job / "paper.md").write_text("Okafor showed it [@missing2020].\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "secret.bib").write_text(
+        f"@article{{missing2020, author={{Okafor, N.}}, title={{{MARK}}}, journal={{J}},"
+        " year={2020}}\n",
+        encoding="utf-8",
+    )
+    (home / "notes.txt").write_text("the editor's notes\n", encoding="utf-8")
+    return {"drop": drop, "job": job, "home": home}
+
+
+def _config(home: Path, drop: Path) -> str:
+    return (
+        'ignore = ["CIT"]\n'
+        f'bib = ["{home / "secret.bib"}"]\n'
+        f'baseline = "{home / "notes.txt"}"\n'
+        f'[network]\ncache-dir = "{drop / "stolen-cache"}"\n'
+    )
+
+
+def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", "--offline", "--format", "json", *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _codes(shown: str) -> set[str]:
+    """The finding codes of the JSON report in `shown` (the run's whole output)."""
+    assert shown.lstrip().startswith("{"), shown
+    report = json.loads(shown[: shown.rindex("}") + 1])
+    return {f["code"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize("by_stranger", [True, False], ids=["another-user", "world-writable"])
+def test_a_config_planted_above_the_manuscript_is_not_the_editors(
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str], by_stranger: bool
+) -> None:
+    if by_stranger and not AS_ROOT:
+        pytest.skip("another user's file is made with chown, which needs root")
+    _planted(
+        shared["drop"],
+        "citeaudit.toml",
+        _config(shared["home"], shared["drop"]),
+        by_stranger=by_stranger,
+    )
+    code, shown = _check(capsys, str(shared["job"] / "paper.md"))
+    assert MARK not in shown  # the editor's file was not read for the stranger
+    assert "CIT002" in _codes(shown)  # not silenced
+    assert code == 1
+    code, shown = _check(capsys, str(shared["job"] / "paper.md"), "--write-baseline")
+    assert (shared["home"] / "notes.txt").read_text(encoding="utf-8") == "the editor's notes\n"
+    assert not (shared["drop"] / "stolen-cache").exists()
+
+
+def test_a_pyproject_planted_above_is_passed_over_too(
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = "[tool.citeaudit]\n" + _config(shared["home"], shared["drop"]).replace(
+        "[network]", "[tool.citeaudit.network]"
+    )
+    _planted(shared["drop"], "pyproject.toml", table, by_stranger=AS_ROOT)
+    code, shown = _check(capsys, str(shared["job"] / "paper.md"))
+    assert MARK not in shown
+    assert code == 1
+
+
+def test_a_link_to_a_planted_config_is_judged_by_the_file_it_leads_to(
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    planted = _planted(
+        shared["drop"],
+        "elsewhere.toml",
+        _config(shared["home"], shared["drop"]),
+        by_stranger=AS_ROOT,
+    )
+    (shared["job"] / "citeaudit.toml").symlink_to(planted)
+    code, shown = _check(capsys, str(shared["job"] / "paper.md"))
+    assert MARK not in shown
+    assert code == 1
+
+
+def test_the_editors_own_config_still_applies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "project"
+    (project / "chapters").mkdir(parents=True)
+    (project / "chapters" / "paper.md").write_text("Okafor [@missing2020].\n", "utf-8")
+    (project / "citeaudit.toml").write_text('ignore = ["CIT"]\n', encoding="utf-8")
+    code, shown = _check(capsys, str(project / "chapters" / "paper.md"))
+    assert "CIT002" not in _codes(shown)
+    assert code == 0
+
+
+def test_a_build_file_planted_beside_a_manuscript_in_a_shared_folder_is_not_read(
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    drop = shared["drop"]
+    (drop / "paper.md").write_text("Okafor showed it [@missing2020].\n", encoding="utf-8")
+    stolen = f"@article{{missing2020, author={{Okafor, N.}}, title={{{MARK}}}, year={{2020}}}}\n"
+    _planted(drop, "stranger.bib", stolen, by_stranger=AS_ROOT)
+    _planted(drop, "_quarto.yml", "bibliography: stranger.bib\n", by_stranger=AS_ROOT)
+    code, shown = _check(capsys, "--isolated", str(drop / "paper.md"))
+    assert MARK not in shown  # the stranger's build file chose no bibliography
+    assert "CIT002" in _codes(shown)
+    assert code == 1
+    (drop / "_quarto.yml").unlink()
+    script = "all:\n\tpandoc --bibliography stranger.bib paper.md\n"
+    _planted(drop, "Makefile", script, by_stranger=AS_ROOT)
+    code, shown = _check(capsys, "--isolated", str(drop / "paper.md"))
+    assert MARK not in shown
+    assert "CIT002" in _codes(shown)
+
+
+def test_the_authors_own_build_file_is_still_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "paper.md").write_text("Okafor showed it [@missing2020].\n", encoding="utf-8")
+    (book / "refs.bib").write_text(
+        "@article{missing2020, author={Okafor, N.}, title={Own}, journal={J}, year={2020}}\n",
+        encoding="utf-8",
+    )
+    (book / "_quarto.yml").write_text("bibliography: refs.bib\n", encoding="utf-8")
+    _code, shown = _check(capsys, "--isolated", str(book / "paper.md"))
+    report = json.loads(shown[: shown.rindex("}") + 1])
+    assert "CIT002" not in {f["code"] for f in report["findings"]}
+    assert {r["key"] for r in report["references"]} == {"missing2020"}
