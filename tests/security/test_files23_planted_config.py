@@ -181,3 +181,23 @@ def test_the_authors_own_build_file_is_still_read(
     report = json.loads(shown[: shown.rindex("}") + 1])
     assert "CIT002" not in {f["code"] for f in report["findings"]}
     assert {r["key"] for r in report["references"]} == {"missing2020"}
+
+
+def test_a_baseline_planted_in_the_working_folder_silences_nothing(
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no configuration, the baseline is ``citeaudit-baseline.json`` in the working
+    folder, read when there: run from a shared folder, another user's file there set
+    aside every finding it listed."""
+    monkeypatch.chdir(shared["drop"])
+    paper = str(shared["job"] / "paper.md")
+    _check(capsys, paper, "--write-baseline")  # the stranger's copy of the findings
+    planted = shared["drop"] / "citeaudit-baseline.json"
+    assert "CIT002" in planted.read_text(encoding="utf-8")
+    if AS_ROOT:
+        os.chown(planted, STRANGER, STRANGER)
+    else:
+        planted.chmod(0o666)
+    code, shown = _check(capsys, paper)
+    assert "CIT002" in _codes(shown)
+    assert code == 1
