@@ -440,6 +440,48 @@ def _is_local_name(host: str) -> bool:
     return False
 
 
+# Names container runtimes and local VMs give the machine they run on (and, for
+# Docker Desktop's Kubernetes, its API on that machine's loopback). Its address is not
+# always the container's default gateway (`OwnAddresses.gateway`): Docker Desktop's
+# host.docker.internal is 192.168.65.254, Podman's host.containers.internal the host's
+# own LAN address. Each is this machine by name, as ``localhost`` is.
+HOST_MACHINE_NAMES = frozenset(
+    {
+        "host.docker.internal",
+        "gateway.docker.internal",
+        "kubernetes.docker.internal",
+        "host.containers.internal",
+        "host.lima.internal",
+        "host.minikube.internal",
+        "host.k3d.internal",
+        "host.orb.internal",
+        "host.testcontainers.internal",
+    }
+)
+
+
+def names_host_machine(host: str) -> bool:
+    """`host`, in any reading of it (`_readings`: case, final dots, full-width dots,
+    ignored code points, %-encoding), is a name for the machine a container runs on
+    (`HOST_MACHINE_NAMES`)."""
+    if len(host) > _CACHED_HOST:
+        return _names_host_machine(host)
+    return _host_machine_remembered(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_machine_remembered(host: str) -> bool:
+    return _names_host_machine(host)
+
+
+def _names_host_machine(host: str) -> bool:
+    for reading in dict.fromkeys((host, unquote(host))):
+        for text in _readings(reading.strip().strip("[]")):
+            if text.rstrip(".") in HOST_MACHINE_NAMES:
+                return True
+    return False
+
+
 def absolute_name(host: str) -> str:
     """`host` as an absolute name (``example.org.``) when it is a dotted name: the
     system resolver then asks for it alone, never for it joined to a search-list
@@ -686,8 +728,10 @@ class AddressRule:
 
         Where private networks are refused, a name only a local resolver answers
         (`is_local_name`) is refused as one too, before it is looked up: what it
-        resolves to is our network's fact, not the uploader's to learn. Said as the
-        name, lower case (the address is never looked up)."""
+        resolves to is our network's fact, not the uploader's to learn. Wherever this
+        machine is refused, so is a name a container runtime gives the machine it runs
+        on (`names_host_machine`). Said as the name, lower case (the address is never
+        looked up)."""
         if self.exempt(host, port):
             return None
         address = literal_address(host)
@@ -696,6 +740,10 @@ class AddressRule:
                 return str(address)
             return self.backend_refusal(address, port)
         if not self.allow_private and self.local_name(host):
+            return host.strip().strip("[]").lower()
+        if not (self.allow_private and self.allow_own_machine) and names_host_machine(host):
+            # The machine a container runs on, by the name its runtime gives it: this
+            # machine, wherever it is refused (its address may be no gateway of ours).
             return host.strip().strip("[]").lower()
         return None
 
