@@ -102,8 +102,18 @@ class Fetcher:
         addresses: AddressGate | None = None,
     ) -> None:
         """`addresses`: the per-address limit, on the addresses the transport will
-        connect to (only a `PerHostTransport` says which they are). Those addresses are
-        looked up, and a redirect chain judged by them (`_Reach`), with or without it."""
+        connect to. Those addresses are looked up, and a redirect chain judged by them
+        (`_Reach`), with or without it.
+
+        `transport` is a `PerHostTransport`, the one that judges each connection's
+        address as it connects (as `LinkChecker` insists): given httpx's own, every
+        link and hop was connected to wherever its name pointed, the rule asked only
+        of the URL's text."""
+        if not isinstance(transport, PerHostTransport):
+            raise TypeError(
+                "Fetcher sends links only through a PerHostTransport (it judges each "
+                f"connection's address as it connects), not {type(transport).__name__}"
+            )
         self.policy = policy
         self._rule = rule
         self._gate = gate
