@@ -651,18 +651,19 @@ def trusted_owners(folder: Path) -> frozenset[int] | None:
 
 
 def foreign_file(path: Path, owners: frozenset[int] | None) -> str | None:
-    """Why the file at `path` -- a configuration or build file found by looking, never
-    one the user named -- may have been put or changed by someone other than `owners`
-    (`trusted_owners`), or None: only they can have written it.
+    """Why the file at `path` -- a configuration, baseline or build file found by
+    looking, never one the user named -- may have been put there by someone other than
+    `owners` (`trusted_owners`), or None: it is theirs.
 
-    Judged by the name (a link owned by another user is theirs, wherever it leads) and
-    by the file it leads to: owned by one of `owners`, and writable by no one else.
-    That is enough whatever the folder: in a sticky one (``/tmp``) no one else may
-    rename or remove the owner's file, and a file put or renamed into a folder anyone
-    may write to is owned by whoever put it there. A ``/tmp/citeaudit.toml`` another
-    user left was the editor's configuration for every submission checked below
-    ``/tmp``: its ``ignore`` silenced the audit, its ``baseline`` had
-    ``--write-baseline`` overwrite the file it named."""
+    Judged by owner, as git judges a checkout (``safe.directory``): the name (a link
+    another user owns is theirs, wherever it leads) and the file it leads to. In a
+    sticky folder (``/tmp``) no one else may rename or remove the owner's file, and a
+    file put into a folder anyone may write to is owned by whoever put it there. A
+    ``/tmp/citeaudit.toml`` another user left was the editor's configuration for every
+    submission checked below ``/tmp``: its ``ignore`` silenced the audit, its
+    ``baseline`` had ``--write-baseline`` overwrite the file it named. The mode is not
+    judged: GitLab's Docker executor checks a project out world-writable (umask 0000),
+    and its own ``citeaudit.toml`` would be passed over."""
     if owners is None:
         return None
     try:
@@ -672,8 +673,6 @@ def foreign_file(path: Path, owners: frozenset[int] | None) -> str | None:
     for facts, what in ((named, path.name), (real, f"the file {path.name} leads to")):
         if facts.st_uid not in owners:
             return f"{what} belongs to another user (uid {facts.st_uid})"
-        if facts.st_mode & stat.S_IWOTH and not stat.S_ISLNK(facts.st_mode):
-            return f"{what} may be written to by anyone (world-writable)"
     return None
 
 

@@ -10,12 +10,11 @@ and its ``baseline`` made ``--write-baseline`` overwrite whatever file it named.
 ``_quarto.yml`` planted beside a manuscript in ``/tmp`` chose its chapters and
 bibliography the same way.
 
-A configuration or build file found by looking (never one the user names with
-``--config``) is now taken only when no one but the user running, root, or the
-manuscript's folder's owner can have written it: owned by one of them (the name and
-the file it leads to) and not writable by anyone. Files are made here; another user is
-made with ``chown`` where the tests run as root, and a world-writable file stands in
-for one elsewhere.
+A configuration, baseline or build file found by looking (never one the user names
+with ``--config``) is now taken only when it is the user running's, root's, or the
+manuscript's folder's owner's: the name and the file it leads to. Files are made here;
+another user's with ``chown``, so those tests run as root only (the owner's own files,
+world-writable ones included, are checked everywhere).
 """
 
 from __future__ import annotations
@@ -33,13 +32,13 @@ STRANGER = 4242  # a uid no test user has
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def _planted(folder: Path, name: str, text: str, *, by_stranger: bool) -> Path:
+needs_root = pytest.mark.skipif(not AS_ROOT, reason="another user's file is made with chown")
+
+
+def _planted(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
-    if by_stranger:
-        os.chown(path, STRANGER, STRANGER)
-    else:
-        path.chmod(0o666)  # anyone may rewrite it
+    os.chown(path, STRANGER, STRANGER)
     return path
 
 
@@ -86,18 +85,11 @@ def _codes(shown: str) -> set[str]:
     return {f["code"] for f in report["findings"]}
 
 
-@pytest.mark.parametrize("by_stranger", [True, False], ids=["another-user", "world-writable"])
+@needs_root
 def test_a_config_planted_above_the_manuscript_is_not_the_editors(
-    shared: dict[str, Path], capsys: pytest.CaptureFixture[str], by_stranger: bool
+    shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if by_stranger and not AS_ROOT:
-        pytest.skip("another user's file is made with chown, which needs root")
-    _planted(
-        shared["drop"],
-        "citeaudit.toml",
-        _config(shared["home"], shared["drop"]),
-        by_stranger=by_stranger,
-    )
+    _planted(shared["drop"], "citeaudit.toml", _config(shared["home"], shared["drop"]))
     code, shown = _check(capsys, str(shared["job"] / "paper.md"))
     assert MARK not in shown  # the editor's file was not read for the stranger
     assert "CIT002" in _codes(shown)  # not silenced
@@ -107,27 +99,24 @@ def test_a_config_planted_above_the_manuscript_is_not_the_editors(
     assert not (shared["drop"] / "stolen-cache").exists()
 
 
+@needs_root
 def test_a_pyproject_planted_above_is_passed_over_too(
     shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     table = "[tool.citeaudit]\n" + _config(shared["home"], shared["drop"]).replace(
         "[network]", "[tool.citeaudit.network]"
     )
-    _planted(shared["drop"], "pyproject.toml", table, by_stranger=AS_ROOT)
+    _planted(shared["drop"], "pyproject.toml", table)
     code, shown = _check(capsys, str(shared["job"] / "paper.md"))
     assert MARK not in shown
     assert code == 1
 
 
+@needs_root
 def test_a_link_to_a_planted_config_is_judged_by_the_file_it_leads_to(
     shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    planted = _planted(
-        shared["drop"],
-        "elsewhere.toml",
-        _config(shared["home"], shared["drop"]),
-        by_stranger=AS_ROOT,
-    )
+    planted = _planted(shared["drop"], "elsewhere.toml", _config(shared["home"], shared["drop"]))
     (shared["job"] / "citeaudit.toml").symlink_to(planted)
     code, shown = _check(capsys, str(shared["job"] / "paper.md"))
     assert MARK not in shown
@@ -146,21 +135,22 @@ def test_the_editors_own_config_still_applies(
     assert code == 0
 
 
+@needs_root
 def test_a_build_file_planted_beside_a_manuscript_in_a_shared_folder_is_not_read(
     shared: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     drop = shared["drop"]
     (drop / "paper.md").write_text("Okafor showed it [@missing2020].\n", encoding="utf-8")
     stolen = f"@article{{missing2020, author={{Okafor, N.}}, title={{{MARK}}}, year={{2020}}}}\n"
-    _planted(drop, "stranger.bib", stolen, by_stranger=AS_ROOT)
-    _planted(drop, "_quarto.yml", "bibliography: stranger.bib\n", by_stranger=AS_ROOT)
+    _planted(drop, "stranger.bib", stolen)
+    _planted(drop, "_quarto.yml", "bibliography: stranger.bib\n")
     code, shown = _check(capsys, "--isolated", str(drop / "paper.md"))
     assert MARK not in shown  # the stranger's build file chose no bibliography
     assert "CIT002" in _codes(shown)
     assert code == 1
     (drop / "_quarto.yml").unlink()
     script = "all:\n\tpandoc --bibliography stranger.bib paper.md\n"
-    _planted(drop, "Makefile", script, by_stranger=AS_ROOT)
+    _planted(drop, "Makefile", script)
     code, shown = _check(capsys, "--isolated", str(drop / "paper.md"))
     assert MARK not in shown
     assert "CIT002" in _codes(shown)
@@ -183,6 +173,7 @@ def test_the_authors_own_build_file_is_still_read(
     assert {r["key"] for r in report["references"]} == {"missing2020"}
 
 
+@needs_root
 def test_a_baseline_planted_in_the_working_folder_silences_nothing(
     shared: dict[str, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -194,10 +185,23 @@ def test_a_baseline_planted_in_the_working_folder_silences_nothing(
     _check(capsys, paper, "--write-baseline")  # the stranger's copy of the findings
     planted = shared["drop"] / "citeaudit-baseline.json"
     assert "CIT002" in planted.read_text(encoding="utf-8")
-    if AS_ROOT:
-        os.chown(planted, STRANGER, STRANGER)
-    else:
-        planted.chmod(0o666)
+    os.chown(planted, STRANGER, STRANGER)
     code, shown = _check(capsys, paper)
     assert "CIT002" in _codes(shown)
     assert code == 1
+
+
+def test_a_world_writable_checkout_keeps_its_own_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitLab's Docker executor checks out with umask 0000: the project's own files and
+    folders are world-writable, and still its own (judged by owner, as git judges)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "paper.md").write_text("Okafor [@missing2020].\n", "utf-8")
+    (project / "citeaudit.toml").write_text('ignore = ["CIT"]\n', encoding="utf-8")
+    for path in (project, project / "paper.md", project / "citeaudit.toml"):
+        path.chmod(0o777 if path.is_dir() else 0o666)
+    code, shown = _check(capsys, str(project / "paper.md"))
+    assert "CIT002" not in _codes(shown)
+    assert code == 0

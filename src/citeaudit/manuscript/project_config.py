@@ -116,9 +116,9 @@ def read_project_config(
     confinement, not a second name (hard link) of a file that may lie anywhere: the
     names a build file gives come back in findings, line by line.
 
-    Nor one someone else may have put or changed (`input_scope.foreign_file`: owned
-    by another user than the one running, root, or `folder`'s owner, or writable by
-    anyone): a manuscript checked in a shared folder (``/tmp``) took another user's
+    Nor one someone else may have put there (`input_scope.foreign_file`: owned by
+    another user than the one running, root, or `folder`'s owner): a manuscript
+    checked in a shared folder (``/tmp``) took another user's
     ``_quarto.yml`` or Makefile there as its own, which chose its bibliography and
     chapters. Such a file is passed over, said in `problems`."""
     owners = trusted_owners(folder)
