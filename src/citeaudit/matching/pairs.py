@@ -25,7 +25,13 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from citeaudit.matching.names import name_forms, names_match, normalise_name, respelt
+from citeaudit.matching.names import (
+    double_moved,
+    name_forms,
+    names_match,
+    normalise_name,
+    respelt,
+)
 from citeaudit.matching.years import common_era, year_fits, year_in_raw
 from citeaudit.model.citation import Certainty, Citation, CitationKind, CitationMatch
 from citeaudit.model.person import Person
@@ -152,12 +158,13 @@ def _folded(name: str) -> set[str]:
 def _a_letter_off(cited: str, listed: str) -> bool:
     """Whether a folded cited name is a folded listed first author's with one slip: a
     letter added, dropped or two swapped (any name of four letters or more), a letter
-    changed (five or more), two slips in names of eight or more, or a spelling habit
-    (`names.respelt`). Same first letter: a different initial is another name."""
+    changed (five or more), two slips in names of eight or more, a double letter written
+    on its neighbour (`names.double_moved`), or a spelling habit (`names.respelt`).
+    Same first letter: a different initial is another name."""
     if cited == listed or cited[0] != listed[0]:
         return False
-    if respelt(cited, listed):
-        return True
+    if respelt(cited, listed) or double_moved(cited, listed):
+        return True  # "odonne" for "oddone": the double put on the wrong letter
     shortest = min(len(cited), len(listed))
     if shortest < _SHORTEST:
         return False
