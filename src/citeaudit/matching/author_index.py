@@ -17,6 +17,7 @@ from citeaudit.manuscript.citations.names import AND_WORDS, CONNECTORS
 from citeaudit.manuscript.citations.protologues import PROTOLOGUE
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.matching.authorless import EntryText, entry_text, names_all
+from citeaudit.matching.bodies import MARK as BODY
 from citeaudit.matching.declension import SHORTEST_STEM, declined
 from citeaudit.matching.names import (
     BAG,
@@ -1505,8 +1506,9 @@ _MOST_HALVES = 3  # words of a double (or triple) surname, particles aside
 
 def _near_name_shape(name: str) -> bool:
     """Whether a folded name form is one `_misspelt` compares: long enough for a
-    re-spelling to mean something, short enough to be a name, no word bag."""
-    return SHORTEST_RESPELT <= len(name) <= _LONGEST_NEAR_NAME and not name.startswith(BAG)
+    re-spelling to mean something, short enough to be a name, no word bag nor a body's
+    shared form ("=who": the body's names are exact, never a typo's)."""
+    return SHORTEST_RESPELT <= len(name) <= _LONGEST_NEAR_NAME and not name.startswith((BAG, BODY))
 
 
 def _initials(name: str) -> set[str]:

@@ -14,6 +14,7 @@ from itertools import groupby
 from rapidfuzz.distance import OSA
 
 from citeaudit.manuscript.citations.names import CONNECTORS
+from citeaudit.matching.bodies import body_form
 from citeaudit.model.surnames import PARTICLES, fold_name
 from citeaudit.transliterations import transliterated
 
@@ -42,8 +43,9 @@ def name_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """Comparable spellings of a family or organisation name: (names, acronyms).
 
     Names are the whole name, the name without leading particles and any part in
-    parentheses or brackets ("... (CSTO)", "... [WHO]"); acronyms are built from the
-    initials of a name of two or more significant words. A name of one letter is a
+    parentheses or brackets ("... (CSTO)", "... [WHO]"), and an international body's
+    form shared by its names in other languages (`bodies`: "OMS", "WHO"); acronyms are
+    built from the initials of a name of two or more significant words. A name of one letter is a
     form only when the name is that letter ("V" for "V, M. G.").
     """
     names: set[str] = set()
@@ -54,6 +56,9 @@ def name_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
         words = normalise_name(candidate).split()
         if not words:
             continue
+        body = body_form(candidate, words)
+        if body is not None:
+            names.add(body)  # "OMS" and "World Health Organization": one body (`bodies`)
         if len(words) > 1 and words[-1] == "jr":
             words[-1] = "junior"  # "SILVA JR." and "SILVA JÚNIOR" are one name
         names.add("".join(words))
