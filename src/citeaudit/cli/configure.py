@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ from citeaudit.bounded_read import enters
 from citeaudit.config.load import find_config, parse_table, read_toml
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
-from citeaudit.input_scope import InputScope, shown_name
+from citeaudit.input_scope import InputScope, foreign_file, shown_name, trusted_owners
+from citeaudit.report.printable import printable
 from citeaudit.suppress.baseline import DEFAULT_NAME, write_baseline
 
 
@@ -48,7 +50,17 @@ class Setup:
         if self.config.baseline is not None:
             return self.config.root / self.config.baseline
         default = self.config.root / DEFAULT_NAME  # where --write-baseline put it
-        return default if default.is_file() else None
+        if not default.is_file():
+            return None
+        # found by looking, not named: run from a shared folder (/tmp), another user's
+        # file there set aside every finding it listed (`input_scope.foreign_file`)
+        why = foreign_file(default, trusted_owners(default.parent))
+        if why is None:
+            return default
+        note = f"{default}: not used: {why}; someone else may have put it there"
+        if note not in self.problems:
+            self.problems.append(note)
+        return None
 
     def apply(
         self, result: AuditResult, baseline: Path | None, *, use_baseline: bool = True
@@ -223,7 +235,10 @@ def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Co
             raise ConfigurationError(f"{given}: no [tool.citeaudit] table")
         return parse_table(given, table, rules)
     first = next(iter([*args.paths, *args.bib, *getattr(args, "reference_list", [])]), None)
-    found = find_config(Path(first) if first is not None else Path.cwd(), vet)
+    passed_over: list[str] = []
+    found = find_config(Path(first) if first is not None else Path.cwd(), vet, passed_over)
+    for note in passed_over:
+        print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)
     if found is None:
         return Config()
     return parse_table(found[0], found[1], rules)

@@ -19,6 +19,7 @@ from typing import Any
 from citeaudit.bounded_read import MAX_CONFIG_BYTES, read_capped
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
+from citeaudit.input_scope import foreign_file, trusted_owners
 from citeaudit.model.finding import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -48,7 +49,9 @@ _KEYS = {
 
 
 def find_config(
-    start: Path, vet: Callable[[Path], None] | None = None
+    start: Path,
+    vet: Callable[[Path], None] | None = None,
+    passed_over: list[str] | None = None,
 ) -> tuple[Path, Mapping[str, Any]] | None:
     """The first configuration above `start` (a file or folder), and its table.
 
@@ -66,8 +69,26 @@ def find_config(
     The folders above the first one admitted are admitted too (its walk went through
     them) and are not walked again: one walk each, a checkout 1,500 folders deep took
     175 s.
+
+    A file someone else may have put or changed is passed over as if not there
+    (`input_scope.foreign_file`: owned by another user than the one running, root or
+    the owner of `start`'s folder, or writable by anyone), and said in `passed_over`:
+    on a shared machine another user's ``/tmp/citeaudit.toml`` configured every
+    submission checked below ``/tmp`` -- its ``ignore`` silenced the audit, its
+    ``bib`` chose the files read, its ``cache-dir`` held the run's cache, and its
+    ``baseline`` had ``--write-baseline`` overwrite the file it named.
     """
     folder = start if _is(start, Path.is_dir) else start.parent
+    owners = trusted_owners(folder)
+
+    def usable(path: Path) -> bool:
+        if not _is(path, Path.is_file):
+            return False
+        why = foreign_file(path, owners)
+        if why is not None and passed_over is not None:
+            passed_over.append(f"{path}: not used: {why}; someone else may have put it there")
+        return why is None
+
     climbed = folder.resolve() if vet is None else Path(os.path.abspath(folder))
     admitted = vet is None
     for candidate in (climbed, *climbed.parents):
@@ -78,12 +99,12 @@ def find_config(
         own = candidate / "citeaudit.toml"
         if vet is not None and os.path.lexists(own):
             vet(own)
-        if _is(own, Path.is_file):
+        if usable(own):
             return own, read_toml(own)
         project = candidate / "pyproject.toml"
         if vet is not None and os.path.lexists(project):
             vet(project)
-        if _is(project, Path.is_file):
+        if usable(project):
             table = read_toml(project).get("tool", {}).get("citeaudit")
             if isinstance(table, dict):
                 return project, table
