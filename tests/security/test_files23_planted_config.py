@@ -63,6 +63,16 @@ def shared(tmp_path: Path) -> dict[str, Path]:
     return {"drop": drop, "job": job, "home": home}
 
 
+@pytest.fixture(autouse=True)
+def _own_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run whose planted configuration is passed over writes ``--write-baseline``'s
+    default, ``citeaudit-baseline.json``, in the working folder: a folder of the test's
+    own, never the checkout the suite runs in."""
+    folder = tmp_path / "working-folder"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+
+
 def _config(home: Path, drop: Path) -> str:
     return (
         'ignore = ["CIT"]\n'
