@@ -13,6 +13,7 @@ from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.api.schemas import ErrorMessage
 from citeaudit.model.codec import to_data
 from citeaudit.service.heavy import run_heavy
+from citeaudit.store.watching.times import in_utc
 from citeaudit.watch import (
     Change,
     WatchError,
@@ -114,6 +115,8 @@ def _changes_answer(
     to 5,000 links and a collection any number of audits, each one's still-broken links
     listed on every request. On the shared thread pool, one at a time per request, a
     flood of them held every plain route (like an audit's report or findings)."""
+    if since is not None:  # shown as UTC: a time past the calendar's end once in UTC is at it
+        since = in_utc(since)
     if format == "html":
         return _html(title, changes, since)
     body = Changes(since=since, changes=[_change(c) for c in changes])

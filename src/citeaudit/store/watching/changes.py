@@ -30,7 +30,7 @@ from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Audit, AuditLink, AuditReference, Link, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchChange, WatchLinkState
 from citeaudit.store.watching.records import Change, ChangeKind, WatchError
-from citeaudit.store.watching.times import aware, maybe_aware
+from citeaudit.store.watching.times import aware, in_utc, maybe_aware
 from citeaudit.store.watching.watches import collection_audits
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -157,7 +157,7 @@ def changes_for_audit(
 
 def _utc(since: datetime | None) -> datetime:
     # SQLite keeps times as UTC text without the offset: compare in UTC.
-    return aware(since).astimezone(UTC) if since is not None else _EPOCH
+    return in_utc(since) if since is not None else _EPOCH
 
 
 def changes_for_collection(

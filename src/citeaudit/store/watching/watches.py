@@ -71,6 +71,8 @@ def watch_audit(
             s.flush()
         elif name is not None:
             watch.collection_id = collection_id
+        s.flush()
+        _drop_empty_collections(s, account)
         return WatchView(audit_id, account, _name(s, watch.collection_id), aware(watch.created_at))
 
 
@@ -80,7 +82,24 @@ def unwatch_audit(repo: Repository, account: int, audit_id: str) -> bool:
         result = s.execute(
             delete(Watch).where(Watch.audit_id == audit_id, Watch.account_id == account)
         )
+        _drop_empty_collections(s, account)
         return bool(getattr(result, "rowcount", 0))
+
+
+def _drop_empty_collections(s: Session, account: int) -> None:
+    """A collection lives while an audit is watched in it, no longer. Kept, one watched
+    audit moved through new names (or watched in one, then deleted) left a row per name,
+    each listed by ``GET /watch/collections`` for ever: rows without end for one audit
+    and a token, outside every quota. So the account's collections are never more than
+    its watched audits (and its audits since the last watch or unwatch)."""
+    used = select(Watch.collection_id).where(
+        Watch.account_id == account, Watch.collection_id.is_not(None)
+    )
+    s.execute(
+        delete(WatchCollection).where(
+            WatchCollection.account_id == account, WatchCollection.id.not_in(used)
+        )
+    )
 
 
 def _name(s: Session, collection_id: int | None) -> str | None:
@@ -116,7 +135,7 @@ def list_watches(repo: Repository, account: int, collection: str | None = None) 
 def list_collections(repo: Repository, account: int) -> list[CollectionView]:
     query = (
         select(WatchCollection, func.count(Watch.audit_id))
-        .outerjoin(Watch, Watch.collection_id == WatchCollection.id)
+        .join(Watch, Watch.collection_id == WatchCollection.id)  # only collections in use
         .where(WatchCollection.account_id == account)
         .group_by(WatchCollection.id)
         .order_by(WatchCollection.name)
