@@ -63,6 +63,7 @@ def split_pdf_entries(
 
 
 _FEW = 0.1  # of a list's lines: fewer indented ones than this say nothing
+_MAX_ADDED_LINKS = 20  # addresses a link annotation adds to one entry; a work has one or two
 
 
 def _by_indent(
@@ -222,9 +223,17 @@ def _entry(
         label = marker.group("number") or marker.group("bracket") or ""
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
     text = clean(_joined(parts))
+    # The text is made bare once and again only when an address is added, and at most
+    # `_MAX_ADDED_LINKS` are: made bare anew for each of the 2,000 rectangles a page may
+    # hold (each as big as the page, behind every line), holding every address added
+    # before, the work grew with the square of the links (20 entries, 90 s; freeze23).
+    bare, added = _bare(text), 0
     for uri in _uris_behind(group, links):
-        if _bare(uri) not in _bare(text):
+        if added >= _MAX_ADDED_LINKS:
+            break
+        if _bare(uri) not in bare:
             text += f" {uri}"
+            bare, added = _bare(text), added + 1
     location = Location(first.file, first.number, page=first.page)
     return RawEntry(text=text, location=location, raw="\n".join(ln.text for _, ln in group))
 
@@ -242,13 +251,13 @@ def _joined(parts: Sequence[str]) -> str:
 def _uris_behind(
     group: Sequence[tuple[PdfLine, Line]], links: Mapping[int, Sequence[LinkArea]]
 ) -> list[str]:
-    found: list[str] = []
+    found: dict[str, None] = {}  # in order; a list's `in` was quadratic in the links
     for p, _ in group:
         for area in links.get(p.page, ()):
             vertical = area.bottom <= p.base + 0.5 * p.size and area.top >= p.foot
-            if vertical and area.x0 < p.x1 and area.x1 > p.x0 and area.uri not in found:
-                found.append(area.uri)
-    return found
+            if vertical and area.x0 < p.x1 and area.x1 > p.x0:
+                found.setdefault(area.uri, None)
+    return list(found)
 
 
 def _bare(text: str) -> str:
