@@ -7,6 +7,7 @@ guessed from what was found.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from citeaudit.bibliography.freetext_parsed import ParsedFields
@@ -724,15 +725,21 @@ _ABBREVIATED_NAME = re.compile(
 _NAMED_BRACKET = re.compile(rf"\([{_UP}]{{2,}}[^()]{{0,30}}\)")
 
 
+def _inside(at: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `at` stands strictly inside one of `spans` (sorted, not overlapping)."""
+    k = bisect.bisect_left(starts, at) - 1
+    return k >= 0 and spans[k][0] < at < spans[k][1]
+
+
 def _container_cut_raw(text: str, *, chapter: bool = False) -> str | None:
     t = text.strip(" ,.;:")
     # a name's own bracket holds no cut: "Conference on Modeling (ICCM 2010)"
+    # the brackets do not overlap (one finditer), so one bisection tells whether a cut
+    # stands inside one: testing every cut against every bracket was quadratic (an
+    # entry of 10,000 characters of "(ABC 1) x, 1 " took 0.6 s; freeze23)
     named = [(m.start(), m.end()) for m in _NAMED_BRACKET.finditer(t)]
-    cuts = [
-        m.start()
-        for m in _CONTAINER_CUT.finditer(t)
-        if not any(a < m.start() < b for a, b in named)
-    ]
+    starts = [a for a, _ in named]
+    cuts = [m.start() for m in _CONTAINER_CUT.finditer(t) if not _inside(m.start(), named, starts)]
     b = _boundaries(t)
     first = min(cuts, default=0)
     if b and not (t[first : first + 1] == "," and _ABBREVIATED_NAME.fullmatch(t[:first])):
