@@ -226,7 +226,7 @@ def _entry(
     # The text is made bare once and again only when an address is added, and at most
     # `_MAX_ADDED_LINKS` are: made bare anew for each of the 2,000 rectangles a page may
     # hold (each as big as the page, behind every line), holding every address added
-    # before, the work grew with the square of the links (20 entries, 90 s; freeze23).
+    # before, the work grew with the square of the links (20 entries: 7.3 s a page).
     bare, added = _bare(text), 0
     for uri in _uris_behind(group, links):
         if added >= _MAX_ADDED_LINKS:
