@@ -237,14 +237,24 @@ _PART = r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
 _FAM = rf"{_PART}[{_UP}][\w'’\-]++(?: [{_UP}][\w'’\-]++)?"
 
 
+# a family written before its given names may hold a particle or a joining word inside
+# it: "Martínez de la Torre, J. L.", "Silva de Oliveira, M.", "Ortega y Gasset, R."
+# (Spanish and Portuguese double surnames). Only in the inverted forms: given names
+# first, "Martínez de la Torre," has no such reading to tell apart. Each particle is a
+# word of its own in lower case and the family word after it opens with a capital, so
+# the pieces cannot overlap (linear).
+_INNER = r"(?:(?:de|del|della|di|da|das|do|dos|du|la|las|los|van|von|der|den|y|e|i)\s)*+"
+_FAM_INV = rf"{_PART}[{_UP}][\w'’\-]++(?: {_INNER}[{_UP}][\w'’\-]++){{0,2}}"
+
+
 # "W.E.", "J.-P.", and hyphenated initials without stops ("J-S", "L-J.")
 _INITS = rf"(?:[{_UP}]\.\s?(?:-\s?[{_UP}]\.\s?)*|[{_UP}]-[{_UP}]\b\.?\s?)+"
 
 
 _NAME_FORMS = [
-    re.compile(rf"{_FAM},\s*{_INITS}"),  # "Sanford, W.E."
+    re.compile(rf"{_FAM_INV},\s*{_INITS}"),  # "Sanford, W.E."
     # "Murugan R.," (Vancouver with full stops, then a comma: the list goes on or ends)
-    re.compile(rf"{_FAM}\s(?:[{_UP}]\.(?:-?[{_UP}]\.){{0,3}})(?=,)"),
+    re.compile(rf"{_FAM_INV}\s(?:[{_UP}]\.(?:-?[{_UP}]\.){{0,3}})(?=,)"),
     re.compile(rf"{_INITS}\s*{_FAM}"),  # "A. Connell"
     re.compile(
         rf"[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.|\s+[{_UP}][a-zà-ÿ]+)?\s+{_FAM}(?=,)"
@@ -262,7 +272,8 @@ _LAST_AFTER_AND = re.compile(
 )
 
 
-_FIRST_ONLY = re.compile(rf"{_FAM},\s*[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.)?(?=,)")  # "WERNER, Ernst,"
+# "WERNER, Ernst,"
+_FIRST_ONLY = re.compile(rf"{_FAM_INV},\s*[{_UP}][a-zà-ÿ]+(?:\s+[{_UP}]\.)?(?=,)")
 
 
 _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*)")

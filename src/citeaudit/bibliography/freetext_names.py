@@ -458,6 +458,26 @@ def _particle_before_family(s: str) -> str:
     return _PARTICLE_AFTER_INITIALS.sub(lambda m: f"{m.group(2).strip()} {m.group(1)}", s)
 
 
+# a family joined by "y", "e" or "i" before its own comma ("Ortega y Gasset, R.", "Silva
+# e Souza, M."): one person, not two; bounded words, linear
+_JOINED_FAMILY = re.compile(rf"[{_UP}][\w'’\-]{{0,40}} (?:y|e|i) [{_UP}][\w'’\-]{{0,40}}")
+
+
+def _semicolon_pieces(s: str) -> list[str]:
+    """The people of a list written with ";" between them (ABNT, Vancouver): a
+    conjunction before the last person is a separator too ("Silva, A.; Souza, B. e Lima,
+    C."), but not the "y"/"e" that joins a double family before its comma ("Gómez, P.;
+    Ortega y Gasset, R."), which read as one made "Ortega" and "Gasset" two people."""
+    pieces: list[str] = []
+    for part in s.split(";"):
+        head, comma, rest = part.partition(",")
+        if comma and _JOINED_FAMILY.fullmatch(head.strip()):
+            pieces.extend((head + comma + _CONJ.sub("; ", rest)).split(";"))
+        else:
+            pieces.extend(_CONJ.sub("; ", part).split(";"))
+    return pieces
+
+
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     """Split an author segment; returns the people and whether "et al." was written."""
     s = " ".join(segment.split())
@@ -487,7 +507,7 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     # strong separators: ";" and "/" between names
     s = re.sub(rf"(?<={_LETTER})\s*/\s*(?=[{_UP}])", "; ", s)
     if ";" in s:
-        parts = [p for p in (x.strip(" ,") for x in _CONJ.sub("; ", s).split(";")) if p]
+        parts = [p for p in (x.strip(" ,") for x in _semicolon_pieces(s)) if p]
         return tuple(_single(p) for p in parts), et_al
     if "," not in s and _CONJ.search(s):
         # "Smith and Jones", "John Smith and Mary Jones": without a comma nothing is
