@@ -428,7 +428,9 @@ def _not_a_name(authors: tuple[str, ...]) -> bool:
         return False
     words = authors[0].split()
     if len(words) >= 2 and all(_CODE.match(w) for w in words):
-        return True
+        # ... but "DA SILVA", "DE LA CRUZ", "DOS SANTOS": ABNT's capitals of a surname
+        # with its particles (class c13-PC), never a code's
+        return not any(w.casefold() in PARTICLES for w in words[:-1])
     if len(words) != 1:
         return False
     shape = _INNER_CAPITAL.match(words[0])
@@ -450,6 +452,10 @@ def _year_runs(text: str) -> list[tuple[int, int, list[YearLabel]]]:
         pos = max(end, m.start() + 1)
 
 
+# particles after the first that a surname may open with: "de la", "van der", "de los"
+_MORE_PARTICLES = 2
+
+
 def _particle_of_a_name(rest: str, cue: re.Match[str]) -> bool:
     """Whether a weak cue word is a surname's particle: "de", "von" and the like
     right before one capitalised name and the year ("(de Meester 1993; ...)"). A cue
@@ -460,7 +466,14 @@ def _particle_of_a_name(rest: str, cue: re.Match[str]) -> bool:
     word = cue.group().strip(" ,:").casefold()
     if word not in PARTICLES or cue.group()[-1:] != " ":
         return False
-    after = rest[cue.end() :].strip()
+    after = rest[cue.end() :].strip(" ,")  # "de Santos et al., 2017": the comma too
+    # "de la Fuente", "De Los Santos", "DE LA CRUZ": a second particle (in any case)
+    # before the name, as Spanish and Portuguese surnames open (class c13-PC)
+    for _ in range(_MORE_PARTICLES):
+        more = after.split(maxsplit=1)
+        if len(more) < 2 or more[0].casefold() not in PARTICLES:
+            break
+        after = more[1]
     first = after.split(maxsplit=1)
     if not first or not first[0][:1].isupper():
         return False

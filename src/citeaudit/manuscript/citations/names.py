@@ -25,7 +25,7 @@ def word_set(words: str) -> frozenset[str]:
 
 # Lower-case words allowed inside a name: name particles and organisation connectors.
 PARTICLES = word_set(
-    "van von der den de del della des di da do dos das du la le ten ter zu zur "
+    "van von der den de del della des di da do dos das du la le los las ten ter zu zur "
     "al el bin binti ibn af av"
 )
 CONNECTORS = word_set("of for the on in and und y e et dan für pour para per")

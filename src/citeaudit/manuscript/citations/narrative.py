@@ -39,8 +39,12 @@ from citeaudit.manuscript.citations.names import (
 # A sentence's end glued to the next word ("in 2008.Niemelä and Spence (1999)", as
 # text pasted from XML runs joins them) is a token of its own: glued, the name was lost.
 # A cue or connecting word glued to the name after it: "inWerning", "andEvans".
-GLUED_WORDS = "(?:sensu|see|and|in|of|by|from)"
-_GLUED_WORD = re.compile(rf"{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# ... and "the", "por", "pelo", "pela" ("for example thePubPeer (2017)", "citados
+# porEPdata (2020)": SciELO's XML drops the space before a link, class c13-GW), before
+# a capital and a lower-case letter or a short run of capitals and one ("EPdata")
+GLUED_WORDS = "(?:sensu|see|and|in|of|by|from|the|por|pelo|pela)"
+GLUED_NAME = "(?=[A-ZÀ-Þ]{1,3}[a-zà-ÿ])"
+_GLUED_WORD = re.compile(rf"{GLUED_WORDS}{GLUED_NAME}")
 # So is a short word glued to the name after it ("as reported inHorner & Currie (1994)",
 # "sensuLeal (2004)"), as XML that drops the space before a link writes it.
 # A hyphenated name a wrapped source breaks at its hyphen ("Fernández-\nGarcía") is one
@@ -49,7 +53,7 @@ _GLUED_WORD = re.compile(rf"{GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # (2014)" -- each such mark is a token of its own, or the name glued to it was lost.
 _WIDE = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _TOKEN = re.compile(
-    rf"(?<![^\W\d_]){GLUED_WORDS}(?=[A-ZÀ-Þ][a-zà-ÿ])|"
+    rf"(?<![^\W\d_]){GLUED_WORDS}{GLUED_NAME}|"
     rf"{LETTERS}(?:[-{APOSTROPHES}.]{LETTERS}|-\n[ \t]*+{LETTERS})*+\.?|&|,|[(\[{{]"
     rf"|[\d.)\]]++(?=[^\W\d_])"
     rf"|[{_WIDE}]|[^\s,&{_WIDE}]+"
