@@ -478,6 +478,19 @@ def _semicolon_pieces(s: str) -> list[str]:
     return pieces
 
 
+# one capitalised word, no initials: a person known by one name ("Jatmiko")
+_MONONYM = re.compile(rf"[{_UP}][a-zà-ÿ'’\-]{{2,40}}\.?")
+
+
+def _vancouver_or_generation(piece: str) -> Person:
+    """A Vancouver name whose initials read as a generation ("Kolesova IV") is the
+    family and those initials; any other piece as `_vancouver` reads it."""
+    words = piece.split()
+    if len(words) == 2 and _GENERATION.search(piece) and _VANC_INITIALS.match(words[1]):
+        return Person(family=words[0], given=words[1])
+    return _vancouver(piece)
+
+
 def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
     """Split an author segment; returns the people and whether "et al." was written."""
     s = " ".join(segment.split())
@@ -529,8 +542,35 @@ def parse_authors(segment: str) -> tuple[tuple[Person, ...], bool]:
         len(p.split()) >= 2 and bool(_VANC_INITIALS.match(p.split()[-1])) and not _is_initials(p)
         for p in bare
     ]
+    # "Prokhorova IV", "Kauvar IV": initials that read as a generation, so the piece had
+    # no initials left; among Vancouver names they are the initials
+    vancouver = [
+        v
+        or (
+            r != b
+            and len(r.split()) == 2
+            and bool(_VANC_INITIALS.match(r.split()[-1]))
+            and not _is_initials(r)
+        )
+        for v, r, b in zip(vancouver, pieces, bare, strict=True)
+    ]
     if all(vancouver):
-        return tuple(_vancouver(p) for p in pieces), et_al
+        return tuple(_vancouver_or_generation(p) for p in pieces), et_al
+    if sum(vancouver) >= 3 and vancouver[0] and vancouver[1]:
+        # "Tocheri MW, Orr CM, Sutikna T, Jatmiko, Saptomo EW": a person known by one
+        # name among Vancouver names; read pairwise, every name was turned round and the
+        # first author was "MW"
+        mononyms = [
+            not v and bool(_MONONYM.fullmatch(p)) for v, p in zip(vancouver, pieces, strict=True)
+        ]
+        if any(mononyms) and all(v or m for v, m in zip(vancouver, mononyms, strict=True)):
+            return (
+                tuple(
+                    _vancouver_or_generation(p) if v else Person(family=p.strip(" ."))
+                    for v, p in zip(vancouver, pieces, strict=True)
+                ),
+                et_al,
+            )
     if (
         sum(vancouver) >= 2
         and vancouver[0]
