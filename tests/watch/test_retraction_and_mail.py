@@ -159,8 +159,12 @@ def test_webhook_retried_with_backoff_then_once(
 def test_bad_secret_is_refused_by_the_receiver(
     tmp_path: Path, repo: Repository, site: Site, receiver: Receiver
 ) -> None:
-    """The signature really is checked: a receiver with another secret refuses it."""
-    settings = watch_settings(tmp_path, site.url(1, "/"), watch_newly_broken_gap=0)
+    """The signature really is checked: a receiver with another secret refuses it.
+    Its retry waits an hour: with the suite's 0.05 s backoff, a loaded machine let the
+    retry fall due within the same sweep, twice (3 refused deliveries, not 1)."""
+    settings = watch_settings(
+        tmp_path, site.url(1, "/"), watch_newly_broken_gap=0, webhook_backoff=HOUR
+    )
     account = account_by_name(repo, "journal")
     set_notify_settings(repo, account, webhook_url=receiver.url, policy=LOOPBACK_HOOKS)
     receiver.secret = "not-the-secret"
