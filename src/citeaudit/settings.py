@@ -148,6 +148,10 @@ class ServiceSettings(Settings):
     max_audits_in_flight: int = Field(default=0, ge=0)
     max_uploads_per_account: int = Field(default=2, ge=0)
     max_stored_bytes_per_account: int = Field(default=5 * 1024**3, ge=0)
+    # Distinct links one account's watched audits hold (0: no limit): each is re-checked
+    # every `watch_max_age`, so this bounds the requests one account asks of the workers
+    # and the sites each day (the stored-bytes quota allowed some fifty million).
+    max_watched_links_per_account: int = Field(default=100_000, ge=0)
     # Upload bytes one API process receives at once, over all accounts (each upload
     # held whole in memory, ~2-3x its size): past it, 503 and Retry-After.
     max_upload_bytes_in_flight: int = Field(default=160 * 1024 * 1024, ge=0)

@@ -105,7 +105,7 @@ def _new_file(path: Path) -> Any:
 def run_add(args: argparse.Namespace) -> int:
     from citeaudit.service.embedded import InProcessDispatcher
     from citeaudit.service.jobs import Jobs
-    from citeaudit.watch import account_by_name, watch_audit
+    from citeaudit.watch import WatchError, account_by_name, watch_audit
 
     if not args.files and not args.audit:
         raise ConfigurationError("give FILES to audit, or --audit ID")
@@ -123,7 +123,16 @@ def run_add(args: argparse.Namespace) -> int:
             raise ConfigurationError(f"audit failed: {audit.error if audit else 'gone'}")
         ids.append(audit_id)
     for audit_id in ids:
-        view = watch_audit(repo, account, audit_id, args.collection)
+        try:
+            view = watch_audit(
+                repo,
+                account,
+                audit_id,
+                args.collection,
+                max_links=settings.max_watched_links_per_account,
+            )
+        except WatchError as exc:  # not the account's, a bad name, past the ceiling: exit 2
+            raise ConfigurationError(f"{audit_id}: {exc}") from None
         where = f" in {view.collection!r}" if view.collection else ""
         print(f"{view.audit_id} watched{where}")
     repo.engine.dispose()

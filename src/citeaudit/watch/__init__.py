@@ -22,6 +22,7 @@ from citeaudit.store.watching.records import (
     ChangeKind,
     CollectionView,
     WatchError,
+    WatchLimitError,
     WatchView,
 )
 from citeaudit.store.watching.retention import prune
@@ -47,6 +48,7 @@ __all__ = [
     "RecheckSummary",
     "SweepPlan",
     "WatchError",
+    "WatchLimitError",
     "WatchView",
     "account_by_name",
     "changes_for_audit",

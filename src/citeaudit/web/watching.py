@@ -17,7 +17,7 @@ from citeaudit.report.html import Link, doi_link, web_link
 from citeaudit.store.db import StoreError
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.changes import changes_for_audit
-from citeaudit.store.watching.records import Change, WatchError
+from citeaudit.store.watching.records import Change, WatchError, WatchLimitError
 from citeaudit.store.watching.watches import get_watch, unwatch_audit, watch_audit
 from citeaudit.web.i18n import gettext
 
@@ -125,14 +125,23 @@ def panel(
 
 
 def set_watched(
-    repo: Repository, account: int, audit_id: str, on: bool, collection: str | None
+    repo: Repository,
+    account: int,
+    audit_id: str,
+    on: bool,
+    collection: str | None,
+    *,
+    max_links: int = 0,
 ) -> bool:
-    """Watch or unwatch; False when the audit is not the account's (or the name is bad)."""
+    """Watch or unwatch; False when the audit is not the account's (or the name is bad).
+    WatchLimitError (the page shows why) past the account's ceiling of watched links."""
     try:
         if on:
-            watch_audit(repo, account, audit_id, collection or None)
+            watch_audit(repo, account, audit_id, collection or None, max_links=max_links)
         else:
             unwatch_audit(repo, account, audit_id)
+    except WatchLimitError:
+        raise
     except WatchError:  # not the account's audit, or a bad collection name
         return False
     return True

@@ -125,11 +125,21 @@ def _changes_answer(
 
 @router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
 def watch(
-    audit_id: str, account: AccountDep, repo: RepoDep, body: WatchRequest | None = None
+    audit_id: str,
+    account: AccountDep,
+    repo: RepoDep,
+    settings: SettingsDep,
+    body: WatchRequest | None = None,
 ) -> WatchOut:
     """Re-check this audit's links and cited works on the schedule (idempotent)."""
     try:
-        view = watch_audit(repo, account, audit_id, body.collection if body else None)
+        view = watch_audit(
+            repo,
+            account,
+            audit_id,
+            body.collection if body else None,
+            max_links=settings.max_watched_links_per_account,
+        )
     except WatchError as exc:
         raise HTTPException(404 if "no such" in str(exc) else 422, str(exc)) from None
     return WatchOut(

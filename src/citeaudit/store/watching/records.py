@@ -23,6 +23,11 @@ class WatchError(ValueError):
     """A request the watch refuses (the edges turn it into 404 / 422 / exit 2)."""
 
 
+class WatchLimitError(WatchError):
+    """Watching the audit would take the account past its ceiling of watched links:
+    the edges say so (422, the page's message, exit 2), never "no such audit"."""
+
+
 @dataclass(frozen=True, slots=True)
 class WatchView:
     audit_id: str

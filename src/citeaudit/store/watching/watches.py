@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from citeaudit.store.repository import Repository
-from citeaudit.store.tables import Account, Audit
+from citeaudit.store.tables import Account, Audit, AuditLink
 from citeaudit.store.watch_tables import Watch, WatchCollection
-from citeaudit.store.watching.records import CollectionView, WatchError, WatchView
+from citeaudit.store.watching.records import (
+    CollectionView,
+    WatchError,
+    WatchLimitError,
+    WatchView,
+)
 from citeaudit.store.watching.times import aware
 
-__all__ = ["WatchError"]
+__all__ = ["WatchError", "WatchLimitError"]
 
 
 def account_by_name(repo: Repository, name: str) -> int:
@@ -51,9 +56,16 @@ def _collection_id(s: Session, account: int, name: str) -> int:
 
 
 def watch_audit(
-    repo: Repository, account: int, audit_id: str, collection: str | None = None
+    repo: Repository,
+    account: int,
+    audit_id: str,
+    collection: str | None = None,
+    *,
+    max_links: int = 0,
 ) -> WatchView:
-    """Watch the account's audit (again: the collection is updated). WatchError if not its."""
+    """Watch the account's audit (again: the collection is updated). WatchError if not its;
+    WatchLimitError when the account's watched audits would then hold more than
+    `max_links` distinct links (0: no ceiling)."""
     name = collection.strip() if collection else None
     if name is not None and not 0 < len(name) <= 200:
         raise WatchError("a collection name has 1 to 200 characters")
@@ -66,6 +78,8 @@ def watch_audit(
         collection_id = _collection_id(s, account, name) if name else None
         watch = s.get(Watch, audit_id)
         if watch is None:
+            if max_links:
+                _refuse_past_ceiling(s, account, audit_id, max_links)
             watch = Watch(audit_id=audit_id, account_id=account, collection_id=collection_id)
             s.add(watch)
             s.flush()
@@ -74,6 +88,24 @@ def watch_audit(
         s.flush()
         _drop_empty_collections(s, account)
         return WatchView(audit_id, account, _name(s, watch.collection_id), aware(watch.created_at))
+
+
+def _refuse_past_ceiling(s: Session, account: int, audit_id: str, ceiling: int) -> None:
+    """Each watched link is re-checked every sweep: the distinct links of the account's
+    watched audits and this one (a link two audits share is one re-check) stay within
+    `ceiling`. Two watch requests at once may each pass alone: at most one audit past."""
+    watched = select(Watch.audit_id).where(Watch.account_id == account)
+    held = s.scalar(
+        select(func.count(func.distinct(AuditLink.link_id))).where(
+            or_(AuditLink.audit_id.in_(watched), AuditLink.audit_id == audit_id)
+        )
+    )
+    if (held or 0) > ceiling:
+        raise WatchLimitError(
+            f"not watched: the account's watched audits would hold {held:,} links, "
+            f"more than the {ceiling:,} one account may have re-checked "
+            "(max_watched_links_per_account); unwatch some audits first"
+        )
 
 
 def unwatch_audit(repo: Repository, account: int, audit_id: str) -> bool:
