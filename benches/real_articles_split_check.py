@@ -29,7 +29,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import real_articles as bench
 from real_articles_corpus import read_records
 
-SPLITS = ("test", "fresh2", "fresh3", "dev", "fresh", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = (
+    "test",
+    "fresh2",
+    "fresh3",
+    "dev",
+    "fresh",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+)
 LOADED_KEYS = (
     "paras",
     "refs",

@@ -287,6 +287,7 @@ def test_committed_corpus_is_broad_and_open() -> None:
         "fresh5",
         "fresh6",
         "fresh7",
+        "fresh8",
     }
     assert len({r["id"] for r in records}) == len(records)
     # One record per article, except published translations (same DOI, other language),
