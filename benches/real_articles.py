@@ -724,6 +724,7 @@ def main() -> int:
             "fresh5",
             "fresh6",
             "fresh7",
+            "fresh8",
             "all",
         ),
         default="dev",
@@ -731,11 +732,12 @@ def main() -> int:
         "first run, studied since issue 12; fresh4: Europe PMC full texts added to study; "
         "fresh5: SciELO, eLife, PLOS and small journals of test's kind, added to study; "
         "fresh6: SciELO in Portuguese and Spanish, added to study; fresh7: more SciELO-family "
-        "and small Latin American journals, added to study); test, "
+        "and small Latin American journals, added to study; fresh8: author-year humanities and "
+        "social-science articles, added to study); test, "
         "fresh2 and fresh3 are held out (fresh2: sources added after fresh was looked at; "
         "fresh3: sources added after fresh2 was reported; "
         "both kept unseen for a session's final figures); all: dev, test and fresh "
-        "(fresh2 to fresh7 only by name)",
+        "(fresh2 to fresh8 only by name)",
     )
     parser.add_argument("--format", choices=tuple(SUFFIX), default="md")
     parser.add_argument("--limit", type=int, default=0)
