@@ -15,22 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from citeaudit.audit import AuditInput, audit
 from citeaudit.matching.names import one_typo
-
-_OTHER = "ZUBERI, A. Um livro qualquer. Recife: Editora Mar, 1999."
-
-
-def _codes(tmp_path: Path, sentence: str, *entries: str) -> list[str]:
-    path = tmp_path / "paper.md"
-    listed = "\n\n".join((*entries, _OTHER))
-    path.write_text(
-        f"# Estudo\n\nNo litoral, {sentence}, e outros (ZUBERI, 1999).\n\n"
-        f"## Referências\n\n{listed}\n",
-        encoding="utf-8",
-    )
-    findings = audit(AuditInput(manuscripts=(path,))).findings
-    return sorted(f.code for f in findings if f.code.startswith("CIT"))
+from tests.listed_paper import abnt_codes as _codes
 
 
 @pytest.mark.parametrize(

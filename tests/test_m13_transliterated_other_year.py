@@ -14,21 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeaudit.audit import AuditInput, audit
-
-_OTHER = "ZUBERI, A. Um livro qualquer. Recife: Editora Mar, 1999."
+from tests.listed_paper import abnt_codes
 
 
 def _codes(tmp_path: Path, sentence: str, *entries: str) -> list[str]:
-    path = tmp_path / "paper.md"
-    listed = "\n\n".join((*entries, _OTHER))
-    path.write_text(
-        f"# Estudo\n\nNa escola, {sentence}, e outros (ZUBERI, 1999).\n\n"
-        f"## Referências\n\n{listed}\n",
-        encoding="utf-8",
-    )
-    findings = audit(AuditInput(manuscripts=(path,))).findings
-    return sorted(f.code for f in findings if f.code.startswith("CIT"))
+    return abnt_codes(tmp_path, sentence, *entries, opening="Na escola")
 
 
 def test_parenthetical_other_spelling_other_year_is_a_year_mismatch(tmp_path: Path) -> None:
