@@ -313,7 +313,6 @@ class AuthorIndex:
         self._by_imprint: dict[str, list[int]] | None = None  # built at the first need
         self._by_body_initial: dict[str, list[int]] | None = None  # so is this
         self._by_skeleton: dict[str, list[int]] | None = None  # so is this
-        self._by_skeleton_only: dict[str, list[int]] | None = None  # and this
         self._by_title_word: dict[str, list[int]] | None = None  # so is this
         self._title_openings: dict[int, list[str]] = {}
         self._by_whole_title: dict[str, list[int]] = {}
@@ -615,10 +614,6 @@ class AuthorIndex:
                 imprint = self._named_by_authorless(citation)
             if imprint is not None:
                 return CitationMatch(citation.id, targets=self._ids([imprint])), 2
-            elsewhere = self._transliterated_elsewhere(citation)
-            if elsewhere:
-                # "(VYGOTSKY, 1978)" beside VIGOTSKI (2007): the author, another year
-                return CitationMatch(citation.id, year_mismatch=self._ids(elsewhere)), 1
         self._scored += len(candidates)
         scored = [(self._form_score(citation, i), i) for i in sorted(candidates)]
         fitting = [(s, i) for s, i in scored if s > 0]
@@ -814,35 +809,6 @@ class AuthorIndex:
             and any(transliterated(citation.authors[0], s) for s in self._spellings[i])
         }
         return near.pop() if len(near) == 1 else None
-
-    def _transliterated_elsewhere(self, citation: Citation) -> list[int]:
-        """The entries, of another year than the cited one, whose first author is the
-        cited name in another transliteration: "(VYGOTSKY, 1978)" beside "VIGOTSKI, L.
-        S. ... 2007." -- the English edition's spelling and year against the
-        translation listed. A year mismatch, as for the name written the list's way
-        (the entry uncited and the citation missing were two false alarms for one
-        difference: "Vološinov, 1973" beside VOLÓCHINOV 2019, dev bench). Asked only
-        when no entry has the name as written nor any other reading fits; looked up by
-        skeleton, at most `_MAX_NEAR_NAMES` entries."""
-        if citation.year is None or not citation.authors:
-            return []
-        cited = skeleton(citation.authors[0])
-        if not cited:
-            return []
-        if self._by_skeleton_only is None:
-            self._by_skeleton_only = {}
-            for i in range(len(self._refs)):
-                keys = {skeleton(s) for s in self._spellings[i]}
-                _add(self._by_skeleton_only, (k for k in keys if k), i)
-        bucket = self._by_skeleton_only.get(cited, [])
-        if len(bucket) > _MAX_NEAR_NAMES:
-            return []
-        return [
-            i
-            for i in bucket
-            if self._refs[i].year is not None
-            and any(transliterated(citation.authors[0], s) for s in self._spellings[i])
-        ]
 
     def _declined(self, citation: Citation) -> int | None:
         """The one entry of the cited year whose first author is the cited name in
