@@ -103,6 +103,24 @@ def repeated(unit: str, head: str = "", tail: str = "") -> Callable[[int], str]:
     return lambda n: head + unit * max(n // len(unit), 1) + tail
 
 
+def calls_in(run: Callable[[], object]) -> int:
+    """Python and builtin calls `run` makes, counted in this process (``sys.setprofile``
+    events): for a test that bounds one function's growth itself, with no child."""
+    count = 0
+
+    def profile(_frame: FrameType, event: str, _arg: Any) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
 def assert_linear(module: str, name: str) -> Growth:
     """Fail when case `name` of test module `module` grows faster than linear."""
     growth = measured(module)[name]

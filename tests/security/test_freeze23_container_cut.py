@@ -11,27 +11,12 @@ work grows 8x, the old loop 64x.
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
-from typing import Any
-
 from citeaudit.bibliography.freetext_fields import _container_cut_raw
+from tests.security.counted_work import calls_in
 
 
 def _calls(text: str) -> int:
-    count = 0
-
-    def profile(_frame: FrameType, event: str, _arg: Any) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        _container_cut_raw(text, chapter=True)
-    finally:
-        sys.setprofile(None)
-    return count
+    return calls_in(lambda: _container_cut_raw(text, chapter=True))
 
 
 def test_cuts_against_brackets_grow_linearly() -> None:

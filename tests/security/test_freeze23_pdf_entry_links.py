@@ -15,16 +15,13 @@ grows 8x; the old loop grew ~64x.
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
-from typing import Any
-
 import pytest
 
 from citeaudit.manuscript import pdf_references
 from citeaudit.manuscript.document import Line
 from citeaudit.manuscript.pdf_layout import PdfLine
 from citeaudit.manuscript.pdf_links import LinkArea
+from tests.security.counted_work import calls_in
 
 
 def _group() -> list[tuple[PdfLine, Line]]:
@@ -47,18 +44,7 @@ def _work(n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
         return bare(text)
 
     monkeypatch.setattr(pdf_references, "_bare", counted)
-    calls = 0
-
-    def profile(_frame: FrameType, event: str, _arg: Any) -> None:
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(profile)
-    try:
-        pdf_references._entry(_group(), _links(n), lambda s: s)
-    finally:
-        sys.setprofile(None)
+    calls = calls_in(lambda: pdf_references._entry(_group(), _links(n), lambda s: s))
     return chars, calls
 
 
