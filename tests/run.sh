@@ -24,6 +24,11 @@ echo "== ruff"
 echo "== mypy (strict, src/)"
 .venv/bin/mypy src
 echo "== pytest"
+# A test that writes into the checkout leaves litter the next run (or a commit) picks up:
+# the tree's state before and after must agree (CITEAUDIT_CHECK_TREE=0 skips the check,
+# for a tree others are editing while the suite runs).
+tree_state() { git status --porcelain --untracked-files=all 2>/dev/null || true; }
+before=$(tree_state)
 set +e
 # Two worker processes (pytest-xdist), a test file to each at a time: the suite waits on
 # its own servers and workers much of the time. tests/redis_db.py gives the second worker
@@ -31,5 +36,11 @@ set +e
 .venv/bin/pytest -q -p no:cacheprovider -n "${CITEAUDIT_TEST_WORKERS:-2}" --dist loadfile "$@"
 status=$?
 set -e
+after=$(tree_state)
+if [ "${CITEAUDIT_CHECK_TREE:-1}" != 0 ] && [ "$before" != "$after" ]; then
+  echo "== the test suite changed the checkout (tests must write under tmp_path):"
+  diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") | sed -n 's/^> /  /p'  || true
+  [ "$status" = 0 ] && status=1
+fi
 # pytest's "no tests collected" (5) is a failure here: a suite that ran nothing proves nothing.
 exit $status
