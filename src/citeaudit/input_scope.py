@@ -66,6 +66,8 @@ __all__ = [
     "InputScope",
     "foreign_file",
     "is_version_control",
+    "journal_naming_a_file",
+    "planted_journal",
     "shown_name",
     "strangers_files",
     "trusted_owners",
@@ -276,7 +278,9 @@ class InputScope:
         scope -- SQLite opens and creates the cache's databases by name: a cache folder
         inside a stranger's checkout holding ``links.sqlite3 -> /home/runner/...``
         had the run read and write the runner's files. Links to folders are walked
-        too (each name judged where it is opened); a loop of them ends at the cap."""
+        too (each name judged where it is opened); a loop of them ends at the cap. A
+        file SQLite would follow a name in -- a rollback journal naming a super-journal
+        (`journal_naming_a_file`) -- leads outside as a link does."""
         if self.root is None:
             return None
         if not self.admits(folder):
@@ -297,7 +301,7 @@ class InputScope:
                     entry = Path(found.path)
                     if seen > _MOST_VETTED:
                         return folder
-                    if not self.admits(entry):
+                    if not self.admits(entry) or journal_naming_a_file(entry):
                         return entry
                     try:
                         if found.is_dir():  # a link to a folder too: each name is judged
@@ -673,6 +677,75 @@ def foreign_file(path: Path, owners: frozenset[int] | None) -> str | None:
     for facts, what in ((named, path.name), (real, f"the file {path.name} leads to")):
         if facts.st_uid not in owners:
             return f"{what} belongs to another user (uid {facts.st_uid})"
+    return None
+
+
+# SQLite's rollback journal: its magic, and the suffix SQLite puts after a database's name.
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+_JOURNAL_SUFFIX = "-journal"
+
+
+def journal_naming_a_file(path: Path) -> bool:
+    """Whether `path` is an SQLite rollback journal (``<database>-journal``) that ends
+    with a super-journal's name.
+
+    SQLite writes one only for a transaction over several attached databases, which
+    citeaudit never makes. Finding such a journal beside a database it opens ("hot": no
+    process holds the database), SQLite plays it back, then opens the file the name
+    gives -- anywhere -- reads it as a list of journals, and *deletes* it when none of
+    them names it back. A cache folder holding ``links.sqlite3`` and a planted
+    ``links.sqlite3-journal`` naming ``/home/runner/.ssh/id_ed25519`` had ``check``
+    delete the runner's key. Read without blocking: the last 16
+    bytes (the name's length, its checksum, the magic), as SQLite reads them; a
+    journal's name that is a link is followed, as SQLite follows it."""
+    if not path.name.casefold().endswith(_JOURNAL_SUFFIX):
+        return False
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device is not opened at all
+            return False
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return False  # not there: nothing for SQLite to play back
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size < 16:
+            return False
+        os.lseek(descriptor, status.st_size - 16, os.SEEK_SET)
+        tail = os.read(descriptor, 16)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    length = int.from_bytes(tail[:4], "big")
+    return len(tail) == 16 and tail[8:] == _JOURNAL_MAGIC and 0 < length <= status.st_size - 16
+
+
+def planted_journal(folder: Path) -> Path | None:
+    """The first rollback journal under `folder` that names another file
+    (`journal_naming_a_file`), None when there is none (or `folder` is not there).
+    At most `_MOST_VETTED` names are looked at; links to folders are not walked."""
+    seen = 0
+    pending = [folder]
+    while pending:
+        top = pending.pop()
+        try:
+            entries = os.scandir(top)
+        except OSError:
+            continue
+        with entries:
+            for found in entries:
+                seen += 1
+                if seen > _MOST_VETTED:
+                    return None
+                entry = Path(found.path)
+                if journal_naming_a_file(entry):
+                    return entry
+                try:
+                    if found.is_dir(follow_symlinks=False):
+                        pending.append(entry)
+                except OSError:
+                    continue
     return None
 
 

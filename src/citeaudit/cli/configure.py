@@ -19,7 +19,13 @@ from citeaudit.bounded_read import enters
 from citeaudit.config.load import find_config, parse_table, read_toml
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
-from citeaudit.input_scope import InputScope, foreign_file, shown_name, trusted_owners
+from citeaudit.input_scope import (
+    InputScope,
+    foreign_file,
+    planted_journal,
+    shown_name,
+    trusted_owners,
+)
 from citeaudit.report.printable import printable
 from citeaudit.suppress.baseline import DEFAULT_NAME, write_baseline
 
@@ -85,6 +91,7 @@ def configure(args: argparse.Namespace) -> Setup:
         _confine(config, fence)
         _confine_cache(config, fence)
         _confine_given(args, fence)
+    _no_planted_journal(config)
     if not (args.paths or args.bib or getattr(args, "reference_list", [])):
         args.paths = [config.root / p for p in config.paths]
         args.bib = [*args.bib, *(config.root / b for b in config.bib)]
@@ -212,12 +219,40 @@ def _confine_cache(config: Config, fence: InputScope) -> None:
     held = (
         "is a link, holds too many names to judge or cannot be listed, and may lie"
         if found == where
-        else f"holds '{shown_name(found.name)}', a link or a second name of a file"
+        else f"holds '{shown_name(found.name)}', a link, a second name of a file or an "
+        "SQLite journal naming a file"
     )
     raise ConfigurationError(
         f"{source}: the cache folder '{shown_name(str(folder))}' {held} outside the "
         "--confine folder; not used"
     )
+
+
+def _no_planted_journal(config: Config) -> None:
+    """The run's cache folder holds no SQLite journal naming another file
+    (`input_scope.journal_naming_a_file`), confined or not, wherever the folder is.
+
+    SQLite plays back a journal it finds beside a database, then reads the file the
+    journal names as its super-journal and deletes it: a cloned project whose
+    ``cache-dir = "c"`` held ``c/links.sqlite3`` and such a journal had ``check``
+    delete any file of the user's it named, with or without ``--confine``; citeaudit
+    never writes one (it attaches no second database). Judged before any database is
+    opened; the run stops, naming the journal."""
+    from citeaudit.settings import _default_cache_dir
+
+    named = os.environ.get("CITEAUDIT_CACHE_DIR")
+    if named:
+        folder = Path(named)
+    else:
+        value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
+        folder = config.root / value if value is not None else _default_cache_dir()
+    found = planted_journal(folder)
+    if found is not None:
+        raise ConfigurationError(
+            f"the cache folder '{shown_name(str(folder))}' holds '{shown_name(found.name)}', "
+            "an SQLite journal naming another file, which SQLite would delete; not used "
+            "(remove the journal)"
+        )
 
 
 def _config_for(args: argparse.Namespace, fence: InputScope | None = None) -> Config:
