@@ -724,7 +724,9 @@ def journal_naming_a_file(path: Path) -> bool:
 def planted_journal(folder: Path) -> Path | None:
     """The first rollback journal under `folder` that names another file
     (`journal_naming_a_file`), None when there is none (or `folder` is not there).
-    At most `_MOST_VETTED` names are looked at; links to folders are not walked."""
+    Past `_MOST_VETTED` names, or a folder inside that cannot be listed, `folder` itself:
+    a journal behind a thousand decoys is still played back. Links to folders are not
+    walked (SQLite opens only the cache's own databases' journals, by their names)."""
     seen = 0
     pending = [folder]
     while pending:
@@ -732,12 +734,14 @@ def planted_journal(folder: Path) -> Path | None:
         try:
             entries = os.scandir(top)
         except OSError:
-            continue
+            if top == folder:
+                continue  # not there yet: nothing to play back
+            return folder
         with entries:
             for found in entries:
                 seen += 1
                 if seen > _MOST_VETTED:
-                    return None
+                    return folder
                 entry = Path(found.path)
                 if journal_naming_a_file(entry):
                     return entry

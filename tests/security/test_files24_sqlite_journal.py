@@ -182,3 +182,16 @@ def test_the_answer_store_itself_opens_no_database_beside_a_planted_journal(
     store = AnswerStore(db)
     assert victim.exists()
     assert not store.usable
+
+
+def test_a_journal_behind_a_thousand_decoys_is_still_found(tmp_path: Path) -> None:
+    repo, victim = _checkout(tmp_path)
+    cache = repo / "c"
+    cache.mkdir()
+    for n in range(1_100):
+        (cache / f"a{n:04}").write_bytes(b"")
+    _database(cache / "links.sqlite3")
+    _journal(cache / "links.sqlite3", str(victim))
+    ran = run_cli(_env(tmp_path), "check", "paper.md", "--no-resolve", cwd=repo)
+    assert victim.exists()
+    assert ran.returncode == 2 and "too many names" in ran.stderr

@@ -247,6 +247,11 @@ def _no_planted_journal(config: Config) -> None:
         value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
         folder = config.root / value if value is not None else _default_cache_dir()
     found = planted_journal(folder)
+    if found == folder:
+        raise ConfigurationError(
+            f"the cache folder '{shown_name(str(folder))}' holds too many names to judge "
+            "or cannot be listed; not used (empty it, or name another with CITEAUDIT_CACHE_DIR)"
+        )
     if found is not None:
         raise ConfigurationError(
             f"the cache folder '{shown_name(str(folder))}' holds '{shown_name(found.name)}', "
