@@ -722,11 +722,14 @@ def journal_naming_a_file(path: Path) -> bool:
 
 
 def planted_journal(folder: Path) -> Path | None:
-    """The first rollback journal under `folder` that names another file
-    (`journal_naming_a_file`), None when there is none (or `folder` is not there).
-    Past `_MOST_VETTED` names, or a folder inside that cannot be listed, `folder` itself:
-    a journal behind a thousand decoys is still played back. Links to folders are not
-    walked (SQLite opens only the cache's own databases' journals, by their names)."""
+    """The first rollback journal naming another file (`journal_naming_a_file`) that
+    SQLite would play back for a database under `folder`: such a journal in it, or the
+    journal of a database in it (any file, or a link to one) -- SQLite puts the journal
+    beside the database's real path, so ``c/links.sqlite3 -> ../data/db`` plays back
+    ``data/db-journal``, which the folder does not hold. Links to folders are walked too
+    (``c/registry -> ../elsewhere``). None when there is none (or `folder` is not there);
+    `folder` itself past `_MOST_VETTED` names (a loop of links included) or when a folder
+    inside cannot be listed: a journal behind a thousand decoys is still played back."""
     seen = 0
     pending = [folder]
     while pending:
@@ -743,13 +746,17 @@ def planted_journal(folder: Path) -> Path | None:
                 if seen > _MOST_VETTED:
                     return folder
                 entry = Path(found.path)
+                try:
+                    if found.is_dir():  # a link to a folder too: SQLite would follow it
+                        pending.append(entry)
+                        continue
+                    journal = Path(os.path.realpath(entry) + _JOURNAL_SUFFIX)
+                except (OSError, ValueError):
+                    return folder
                 if journal_naming_a_file(entry):
                     return entry
-                try:
-                    if found.is_dir(follow_symlinks=False):
-                        pending.append(entry)
-                except OSError:
-                    continue
+                if journal_naming_a_file(journal):
+                    return journal
     return None
 
 

@@ -190,8 +190,36 @@ def test_a_journal_behind_a_thousand_decoys_is_still_found(tmp_path: Path) -> No
     cache.mkdir()
     for n in range(1_100):
         (cache / f"a{n:04}").write_bytes(b"")
-    _database(cache / "links.sqlite3")
-    _journal(cache / "links.sqlite3", str(victim))
+    # in a folder below: the decoys beside it are all looked at first
+    _database(cache / "registry" / "registry.sqlite3")
+    _journal(cache / "registry" / "registry.sqlite3", str(victim))
     ran = run_cli(_env(tmp_path), "check", "paper.md", "--no-resolve", cwd=repo)
     assert victim.exists()
     assert ran.returncode == 2 and "too many names" in ran.stderr
+
+
+@pytest.mark.parametrize("confined", [True, False], ids=["confined", "unconfined"])
+@pytest.mark.parametrize("shape", ["database link", "folder link"])
+def test_a_journal_reached_through_a_link_inside_the_checkout(
+    tmp_path: Path, confined: bool, shape: str
+) -> None:
+    """SQLite puts a database's journal beside its real path: a link in the cache
+    folder to a database elsewhere in the checkout (``c/links.sqlite3 -> ../data/db``)
+    played back ``data/db-journal``, which the cache folder does not hold; so did a
+    link to a folder (``c/registry -> ../elsewhere``)."""
+    repo, victim = _checkout(tmp_path)
+    cache = repo / "c"
+    cache.mkdir()
+    if shape == "database link":
+        _database(repo / "data" / "db")
+        _journal(repo / "data" / "db", str(victim))
+        (cache / "links.sqlite3").symlink_to("../data/db")
+    else:
+        _database(repo / "elsewhere" / "registry.sqlite3")
+        _database(cache / "links.sqlite3")
+        _journal(repo / "elsewhere" / "registry.sqlite3", str(victim))
+        (cache / "registry").symlink_to("../elsewhere", target_is_directory=True)
+    confine = ("--confine", ".") if confined else ()
+    ran = run_cli(_env(tmp_path), "check", *confine, "paper.md", "--no-resolve", cwd=repo)
+    assert victim.exists(), "SQLite deleted the file a journal behind a link named"
+    assert ran.returncode == 2, ran.stderr

@@ -254,9 +254,9 @@ def _no_planted_journal(config: Config) -> None:
         )
     if found is not None:
         raise ConfigurationError(
-            f"the cache folder '{shown_name(str(folder))}' holds '{shown_name(found.name)}', "
-            "an SQLite journal naming another file, which SQLite would delete; not used "
-            "(remove the journal)"
+            f"the cache folder '{shown_name(str(folder))}' holds or leads to "
+            f"'{shown_name(str(found))}', an SQLite journal naming another file, which "
+            "SQLite would delete; not used (remove the journal)"
         )
 
 
