@@ -184,7 +184,10 @@ def test_the_answer_store_itself_opens_no_database_beside_a_planted_journal(
     assert not store.usable
 
 
-def test_a_journal_behind_a_thousand_decoys_is_still_found(tmp_path: Path) -> None:
+@pytest.mark.parametrize("confined", [True, False], ids=["confined", "unconfined"])
+def test_a_journal_behind_a_thousand_decoys_is_still_found(tmp_path: Path, confined: bool) -> None:
+    """Confined, a checkout's cache folder too full to judge is refused; otherwise the
+    journals of the databases the run opens are judged by their names."""
     repo, victim = _checkout(tmp_path)
     cache = repo / "c"
     cache.mkdir()
@@ -193,9 +196,30 @@ def test_a_journal_behind_a_thousand_decoys_is_still_found(tmp_path: Path) -> No
     # in a folder below: the decoys beside it are all looked at first
     _database(cache / "registry" / "registry.sqlite3")
     _journal(cache / "registry" / "registry.sqlite3", str(victim))
-    ran = run_cli(_env(tmp_path), "check", "paper.md", "--no-resolve", cwd=repo)
+    confine = ("--confine", ".") if confined else ()
+    ran = run_cli(_env(tmp_path), "check", *confine, "paper.md", "--no-resolve", cwd=repo)
     assert victim.exists()
-    assert ran.returncode == 2 and "too many names" in ran.stderr
+    assert ran.returncode == 2
+    assert ("too many names" if confined else "registry.sqlite3-journal") in ran.stderr
+
+
+def test_a_crowded_cache_folder_is_used_when_its_databases_are_clean(tmp_path: Path) -> None:
+    """``CITEAUDIT_CACHE_DIR=~/.cache`` (thousands of other programs' files): the run
+    goes on, its own databases' journals judged."""
+    repo, _ = _checkout(tmp_path, cache_dir=None)
+    crowded = tmp_path / "dot-cache"
+    crowded.mkdir()
+    for n in range(1_100):
+        (crowded / f"other{n:04}").write_bytes(b"")
+    ran = run_cli(
+        _env(tmp_path, CITEAUDIT_CACHE_DIR=str(crowded)),
+        "check",
+        "paper.md",
+        "--no-resolve",
+        cwd=repo,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert (crowded / "links.sqlite3").exists()
 
 
 @pytest.mark.parametrize("confined", [True, False], ids=["confined", "unconfined"])

@@ -22,6 +22,7 @@ from citeaudit.errors import ConfigurationError
 from citeaudit.input_scope import (
     InputScope,
     foreign_file,
+    journal_naming_a_file,
     planted_journal,
     shown_name,
     trusted_owners,
@@ -228,6 +229,11 @@ def _confine_cache(config: Config, fence: InputScope) -> None:
     )
 
 
+# The databases a run opens in its cache folder (`links.cache.LinkCache`, and
+# `resolve.cache` under the folder's ``registry``).
+_CACHE_DATABASES = ("links.sqlite3", "registry/registry.sqlite3")
+
+
 def _no_planted_journal(config: Config) -> None:
     """The run's cache folder holds no SQLite journal naming another file
     (`input_scope.journal_naming_a_file`), confined or not, wherever the folder is.
@@ -237,7 +243,14 @@ def _no_planted_journal(config: Config) -> None:
     ``cache-dir = "c"`` held ``c/links.sqlite3`` and such a journal had ``check``
     delete any file of the user's it named, with or without ``--confine``; citeaudit
     never writes one (it attaches no second database). Judged before any database is
-    opened; the run stops, naming the journal."""
+    opened; the run stops, naming the journal.
+
+    The journals of the cache's own databases are judged first, where SQLite puts them
+    (beside each database's real path); then the rest of the folder, for a database a
+    later version adds. A folder too full to walk (a user's whole ``~/.cache`` named as
+    the cache) is not refused for that alone: its databases' journals were judged.
+    Under ``--confine`` a cache folder in the checkout was walked whole already
+    (`_confine_cache`)."""
     from citeaudit.settings import _default_cache_dir
 
     named = os.environ.get("CITEAUDIT_CACHE_DIR")
@@ -246,13 +259,15 @@ def _no_planted_journal(config: Config) -> None:
     else:
         value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
         folder = config.root / value if value is not None else _default_cache_dir()
-    found = planted_journal(folder)
-    if found == folder:
-        raise ConfigurationError(
-            f"the cache folder '{shown_name(str(folder))}' holds too many names to judge "
-            "or cannot be listed; not used (empty it, or name another with CITEAUDIT_CACHE_DIR)"
-        )
-    if found is not None:
+    found: Path | None = None
+    for database in _CACHE_DATABASES:
+        journal = Path(os.path.realpath(folder / database) + "-journal")
+        if journal_naming_a_file(journal):
+            found = journal
+            break
+    if found is None:
+        found = planted_journal(folder)
+    if found is not None and found != folder:
         raise ConfigurationError(
             f"the cache folder '{shown_name(str(folder))}' holds or leads to "
             f"'{shown_name(str(found))}', an SQLite journal naming another file, which "
