@@ -69,6 +69,7 @@ __all__ = [
     "journal_naming_a_file",
     "planted_journal",
     "shown_name",
+    "sqlite_hazard",
     "strangers_files",
     "trusted_owners",
 ]
@@ -722,9 +723,9 @@ def journal_naming_a_file(path: Path) -> bool:
 
 
 def planted_journal(folder: Path) -> Path | None:
-    """The first rollback journal naming another file (`journal_naming_a_file`) that
-    SQLite would play back for a database under `folder`: such a journal in it, or the
-    journal of a database in it (any file, or a link to one) -- SQLite puts the journal
+    """The first name SQLite must not meet (`sqlite_hazard`) for a database under
+    `folder`: a rollback journal naming another file, a named pipe or device, in it or
+    beside a database in it (any file, or a link to one) -- SQLite puts the journal
     beside the database's real path, so ``c/links.sqlite3 -> ../data/db`` plays back
     ``data/db-journal``, which the folder does not hold. Links to folders are walked too
     (``c/registry -> ../elsewhere``). None when there is none (or `folder` is not there);
@@ -750,13 +751,37 @@ def planted_journal(folder: Path) -> Path | None:
                     if found.is_dir():  # a link to a folder too: SQLite would follow it
                         pending.append(entry)
                         continue
-                    journal = Path(os.path.realpath(entry) + _JOURNAL_SUFFIX)
+                    real = os.path.realpath(entry)
                 except (OSError, ValueError):
                     return folder
-                if journal_naming_a_file(entry):
-                    return entry
-                if journal_naming_a_file(journal):
-                    return journal
+                for name in (entry, *(Path(real + side) for side in _SQLITE_SIDES)):
+                    if sqlite_hazard(name) is not None:
+                        return name
+    return None
+
+
+# What SQLite opens beside a database, by the database's real path and these suffixes.
+_SQLITE_SIDES = (_JOURNAL_SUFFIX, "-wal", "-shm")
+
+
+def sqlite_hazard(path: Path) -> str | None:
+    """Why SQLite must not meet `path` in a folder it is handed (a database, or the
+    journal, WAL or shared-memory file beside one), or None.
+
+    A rollback journal naming another file is played back and that file deleted
+    (`journal_naming_a_file`); a named pipe, socket or device is opened by name and
+    waited on: a FIFO called ``links.sqlite3-journal`` held ``check`` for good (to its
+    time limit, half an hour by default). A name that is not there is none: SQLite
+    makes what it needs."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    kind = file_kind(status.st_mode)
+    if kind is not None and kind != "a directory":
+        return f"{kind}, which SQLite would open and wait on"
+    if kind is None and journal_naming_a_file(path):
+        return "an SQLite journal naming another file, which SQLite would delete"
     return None
 
 

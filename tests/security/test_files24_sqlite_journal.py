@@ -17,8 +17,11 @@ No connection is made: the only link is a loopback address the run refuses.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -247,3 +250,35 @@ def test_a_journal_reached_through_a_link_inside_the_checkout(
     ran = run_cli(_env(tmp_path), "check", *confine, "paper.md", "--no-resolve", cwd=repo)
     assert victim.exists(), "SQLite deleted the file a journal behind a link named"
     assert ran.returncode == 2, ran.stderr
+
+
+@pytest.mark.parametrize("side", ["-journal", "-wal", ""])
+def test_a_named_pipe_where_sqlite_opens_a_file_holds_no_run(tmp_path: Path, side: str) -> None:
+    """A FIFO called ``links.sqlite3-journal`` beside the cache's database held the run
+    until its time limit (half an hour by default); the journal's, the WAL's or the
+    database's own name as a pipe is refused before SQLite opens anything. In a process
+    of its own: a run held there is ended by its watchdog, which would end the suite's."""
+    repo, _ = _checkout(tmp_path)
+    cache = repo / "c"
+    cache.mkdir()
+    if side:
+        con = sqlite3.connect(cache / "links.sqlite3")
+        con.execute("PRAGMA journal_mode=WAL" if side == "-wal" else "CREATE TABLE t (x)")
+        con.commit()
+        con.close()
+    os.mkfifo(cache / f"links.sqlite3{side}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEAUDIT_")}
+    env.update(_env(tmp_path))
+    env["CITEAUDIT_NAT64_PREFIXES"] = os.environ.get("CITEAUDIT_NAT64_PREFIXES", "none")
+    done = subprocess.run(
+        [sys.executable, "-c", "from citeaudit.cli import main; raise SystemExit(main())",
+         "check", "paper.md", "--no-resolve", "--time-limit", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a safety net for a broken time limit, not the assertion
+        cwd=repo,
+        env=env,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "named pipe" in done.stderr

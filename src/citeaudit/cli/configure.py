@@ -22,9 +22,9 @@ from citeaudit.errors import ConfigurationError
 from citeaudit.input_scope import (
     InputScope,
     foreign_file,
-    journal_naming_a_file,
     planted_journal,
     shown_name,
+    sqlite_hazard,
     trusted_owners,
 )
 from citeaudit.report.printable import printable
@@ -235,8 +235,9 @@ _CACHE_DATABASES = ("links.sqlite3", "registry/registry.sqlite3")
 
 
 def _no_planted_journal(config: Config) -> None:
-    """The run's cache folder holds no SQLite journal naming another file
-    (`input_scope.journal_naming_a_file`), confined or not, wherever the folder is.
+    """The run's cache folder holds no SQLite journal naming another file, and no named
+    pipe or device where SQLite opens a file (`input_scope.sqlite_hazard`), confined or
+    not, wherever the folder is.
 
     SQLite plays back a journal it finds beside a database, then reads the file the
     journal names as its super-journal and deletes it: a cloned project whose
@@ -261,17 +262,17 @@ def _no_planted_journal(config: Config) -> None:
         folder = config.root / value if value is not None else _default_cache_dir()
     found: Path | None = None
     for database in _CACHE_DATABASES:
-        journal = Path(os.path.realpath(folder / database) + "-journal")
-        if journal_naming_a_file(journal):
-            found = journal
-            break
+        real = os.path.realpath(folder / database)
+        for side in ("", "-journal", "-wal", "-shm"):
+            if found is None and sqlite_hazard(Path(real + side)) is not None:
+                found = Path(real + side)
     if found is None:
         found = planted_journal(folder)
-    if found is not None and found != folder:
+    why = sqlite_hazard(found) if found is not None and found != folder else None
+    if found is not None and why is not None:
         raise ConfigurationError(
             f"the cache folder '{shown_name(str(folder))}' holds or leads to "
-            f"'{shown_name(str(found))}', an SQLite journal naming another file, which "
-            "SQLite would delete; not used (remove the journal)"
+            f"'{shown_name(str(found))}', {why}; not used (remove it)"
         )
 
 
