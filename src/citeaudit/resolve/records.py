@@ -193,6 +193,21 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None if isinstance(value, (str, int)) else None
 
 
+def _year_text(value: Any) -> int | None:
+    """The year a registry's date text opens with ("2019-05-01", "2019"), or None.
+
+    ASCII digits only: ``str.isdigit`` holds for "²⁰¹⁹" and other digit-like marks
+    that ``int`` refuses (a DataCite date of superscripts raised ValueError out of the
+    record reader -- after the answer was cached, so every later audit citing that DOI
+    failed its resolution phase too), and ``int`` reads other scripts' digits, which
+    no registry writes a year in."""
+    text = str("" if value is None else value)[:4]
+    if len(text) != 4 or not (text.isascii() and text.isdigit()):
+        return None
+    year = int(text)
+    return year if 1000 < year < 3000 else None
+
+
 def _datacite_person(creator: Mapping[str, Any]) -> Person | None:
     if creator.get("familyName"):
         return Person(str(creator["familyName"]), _string(creator.get("givenName")))
@@ -241,11 +256,11 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
         kind = _DATACITE_KINDS.get(str(date.get("dateType")))
         if kind is None or (kind is DateKind.CREATED and not preprint):
             continue
-        text = str(date.get("date", ""))[:4]
-        if text.isdigit() and 1000 < int(text) < 3000:
-            dates.append(RecordDate(kind, int(text)))
-            if int(text) not in years:
-                years.append(int(text))
+        found = _year_text(date.get("date"))
+        if found is not None:
+            dates.append(RecordDate(kind, found))
+            if found not in years:
+                years.append(found)
     container = attrs.get("container") or {}
     return RegistryRecord(
         doi=registry_doi(attrs.get("doi") or _mapping(data).get("id")),
