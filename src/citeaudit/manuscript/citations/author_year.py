@@ -230,6 +230,8 @@ class AuthorYearExtractor(CitationExtractor):
             key=lambda marker: marker.start,
         )
         markers = _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
+        if "[^" in text:
+            markers = _weak_when_noted(markers, text)
         if numbered_list_in(document):
             return _before_numbers(markers, text)
         return markers
@@ -393,6 +395,50 @@ def _weak_in_statements(
         yield marker
 
 
+# A footnote's call right after a citation, "Okafor et al. (2011)[^1]", "(Berger, 2015).[^3]",
+# and a footnote's definition with the start of its text, "[^1]: Okafor, Ada; ...".
+_NOTE_CALL = re.compile(r"[.,;:]?[ \t]?\[\^(?P<label>[^\]\s]{1,80})\](?!:)")
+_NOTE_TEXT = re.compile(
+    r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,80})\]:[ \t]*(?P<text>[^\n]{0,120})", re.MULTILINE
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _weak_when_noted(markers: Iterable[Marker | Counted], text: str) -> Iterator[Marker | Counted]:
+    """A citation whose footnote gives its source made WEAK: "Okafor et al. (2011)[^1]"
+    with "[^1]: Okafor, Ada; Lind, Bo: Title. URL" -- the note is the reference (an
+    article that cites in notes, with no list: class FR, a false missing reference).
+    Linked when an entry has the work, never reported missing. The note must name the
+    citation's first author in its first 120 characters."""
+    notes: dict[str, frozenset[str]] | None = None
+    for marker in markers:
+        if isinstance(marker, Marker) and marker.citations:
+            call = _NOTE_CALL.match(text, marker.end)
+            if call is not None:
+                if notes is None:
+                    notes = {
+                        n.group("label"): frozenset(_NAME_WORD.findall(n.group("text").casefold()))
+                        for n in _NOTE_TEXT.finditer(text)
+                    }
+                words = notes.get(call.group("label"), frozenset())
+                if words and all(_names_noted(c.authors, words) for c in marker.citations):
+                    marker = Marker(
+                        marker.start,
+                        marker.end,
+                        tuple(
+                            dataclasses.replace(c, certainty=Certainty.WEAK)
+                            for c in marker.citations
+                        ),
+                    )
+        yield marker
+
+
+def _names_noted(authors: tuple[str, ...], words: frozenset[str]) -> bool:
+    """Whether the first author's name is among a note's first words."""
+    name = _NAME_WORD.findall(authors[0].casefold()) if authors else []
+    return bool(name) and all(word in words for word in name)
+
+
 # -- groups ---------------------------------------------------------------------------
 
 
@@ -488,7 +534,7 @@ def _group(
     start, end = m.start(), m.end()
     marker_text = document.text[start:end]
     location = document.location_at(start)
-    after_binomial = _after_binomial(clean, start)
+    after_binomial = _after_binomial(clean, start) or _photo_credit(clean, start, inner)
     specimens = specimen_context(clean, start, end)
     collectors: bool | None = None  # looked for only when a work may be a record
     citations: list[Citation] = []
@@ -513,6 +559,43 @@ def _group(
             certainty = Certainty.WEAK  # an authority, a specimen record, "(MZUSP 1998)"
         citations.extend(_citations(marker_text, location, work, certainty, narrative=False))
     return Marker(start, end, tuple(citations))
+
+
+# A picture's credit, "Foto: [Mario M., 2007](url)", "(Photo: Lund, 2019)", "Imagem:",
+# "Crédito:", "Bild:": the photographer and the year the picture was taken, no work the
+# list must hold (class PC: a false missing reference). WEAK: linked when an entry is
+# the photographer's, never reported missing. The cue opens the group or stands just
+# before it; looked for in the group's first and the text's last `_CREDIT_REACH`
+# characters only.
+_PHOTO_CREDIT = re.compile(
+    r"(?:fotograf[íi]as?|fotos?|photos?|photographs?|photo[ \t]credits?|imagem|images?|bild|"
+    r"cr[ée]ditos?|credits?|ilustra[çc][ãa]o|illustrations?)"
+    r"[ \t]*+(?:(?:de|by|von|por|from)[ \t]++)?:[ \t]*+",
+    re.IGNORECASE,
+)
+_CREDIT_REACH = 40
+
+
+def _photo_credit(clean: str, start: int, inner: str) -> bool:
+    """Whether the group at `start` (its text `inner`) is a picture's credit: the cue
+    stands in it before its one work ("(Foto: Rook, 2007)", a caption's "[A farm. Foto:
+    Rook, 2007]") or ends the text just before it ("Foto: [Rook, 2007]") -- the cue
+    after a blank, a bracket or the line's start, never inside a word."""
+    if ";" not in inner and _cue_ends(inner[-400:], anywhere=True):
+        return True
+    return _cue_ends(clean[max(start - _CREDIT_REACH, 0) : start], anywhere=False)
+
+
+def _cue_ends(text: str, anywhere: bool) -> bool:
+    """A credit's cue in `text`, after a non-letter: anywhere (`anywhere`, a group's
+    text, the work after it) or ending it (the text before a group)."""
+    for m in _PHOTO_CREDIT.finditer(text):
+        at = m.start()
+        if at and text[at - 1].isalnum():
+            continue
+        if anywhere or m.end() == len(text):
+            return True
+    return False
 
 
 def _counted_group(m: re.Match[str], works: tuple[ParsedWork, ...]) -> Counted | None:

@@ -9,7 +9,9 @@ author's CI fails on every false "missing" or "uncited":
   escapes (``\\@ref(fig:x)``, bookdown's cross-reference) stay out. Braced keys are read
   as Pandoc writes them (``@{key}``) and as ``{@key}``.
 * A bracketed citation may run over line breaks inside its paragraph. Keys may be
-  parted by commas as well as semicolons (``[@a, @b]``): pandoc renders each.
+  parted by commas as well as semicolons (``[@a, @b]``), or by blanks alone
+  (``[@a @b]``): pandoc renders each. A prefix may end in a mark glued to the key
+  (``[=@a]``).
 * Cross-references are no citations: Quarto's ``@fig-x``, ``@tbl-x``, ``@sec-x``,
   ``@eq-x``, ``@apx-x``..., pandoc-crossref's ``@fig:x``; nor are the labels of Pandoc
   example lists (``(@good)``) the document defines. A bracket of cross-references only
@@ -58,9 +60,14 @@ _KEY = (
     r"(?:\{(?P<braced>[^{}\s]+)\}"
     r"|(?P<plain>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*+))"
 )
-_ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
-# A further key after a comma in one item: "[@a, @b]" (authors write it for "[@a; @b]").
-_COMMA_KEY = re.compile(r",[ \t\n]*-?@" + _KEY)
+# An item's key after whitespace, "[" or ";" -- or after a mark a prefix may end in,
+# "[=@key]", "[~@key]", "[*@key*]" (class PP): pandoc reads the mark as the prefix and
+# the key as a citation (only a word character glued before "@" makes no key).
+_ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;=~*_\"'(“‘«]))(?P<suppress>-?)@" + _KEY)
+# A further key after a comma or a blank in one item: "[@a, @b]" (authors write it for
+# "[@a; @b]"), and "[@a @b @c]" (no separator at all, class SP) -- pandoc renders each
+# (the keys after the first are read in its suffix, and cite).
+_FURTHER_KEY = re.compile(r"(?:,[ \t\n]*|(?<=[ \t\n]))-?@" + _KEY)
 # A bracket's body: no bracket inside, and no blank line (the paragraph ends there).
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)\](?!\()")
 _OPENING = r"\"'(\[*_~“‘«"  # an unclosed "[" too: its bracket was no citation
@@ -195,8 +202,9 @@ def _bracket_keys(body: str) -> list[str] | None:
         if m is None:
             return None
         found = [m.group("braced") or m.group("plain")]
-        # "[@a, @b, @c]": keys after a comma are citations too, as pandoc renders them
-        found += [k.group("braced") or k.group("plain") for k in _COMMA_KEY.finditer(item)]
+        # "[@a, @b, @c]", "[@a @b @c]": keys after a comma or a blank are citations
+        # too, as pandoc renders them
+        found += [k.group("braced") or k.group("plain") for k in _FURTHER_KEY.finditer(item)]
         keys.extend(key for key in dict.fromkeys(found) if not _CROSSREF.match(key))
     return keys
 
