@@ -169,7 +169,6 @@ def test_what_is_judged_a_journal_naming_a_file(tmp_path: Path) -> None:
     assert planted_journal(tmp_path / "absent") is None
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/files24-answers-journal.diff")
 def test_the_answer_store_itself_opens_no_database_beside_a_planted_journal(
     tmp_path: Path,
 ) -> None:

@@ -22,12 +22,15 @@ checked when the store is opened and after each tenth of a bound written since
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from citeaudit.input_scope import sqlite_hazard
 
 __all__ = ["MAX_AGE", "MAX_BYTES", "MAX_ENTRIES", "MAX_KEPT", "AnswerStore", "Stored"]
 
@@ -68,6 +71,13 @@ class AnswerStore:
     ) -> None:
         self.path = path
         self._pruning = _Pruning(max(1, max_entries), max(1, max_bytes), max_age)
+        # SQLite plays back a journal found beside the database's real path, then deletes
+        # the file a super-journal name in it gives (anywhere), and waits on a named pipe
+        # at any of the names it opens: no cache beside such a one.
+        real = os.path.realpath(path)
+        if any(sqlite_hazard(Path(real + side)) for side in ("", "-journal", "-wal", "-shm")):
+            self.usable = False
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
