@@ -40,8 +40,8 @@ def test_sp_guard_an_address_or_a_cross_reference_in_the_bracket_is_no_key() -> 
 
 
 def test_pp_a_mark_glued_before_the_key_is_the_prefix() -> None:
-    text = "authors such as Oliveira and Galhano [=@oliveira:1992casas] and @moura:1995casas."
-    assert _keys(text) == ["oliveira:1992casas", "moura:1995casas"]
+    text = "authors such as Rook and Vale [=@rook:1992casas] and @moura:1995casas."
+    assert _keys(text) == ["rook:1992casas", "moura:1995casas"]
 
 
 def test_pp_guard_a_word_glued_before_the_at_is_no_key() -> None:

@@ -561,7 +561,7 @@ def _group(
     return Marker(start, end, tuple(citations))
 
 
-# A picture's credit, "Foto: [Mario M., 2007](url)", "(Photo: Lund, 2019)", "Imagem:",
+# A picture's credit, "Foto: [Tomás K., 2009](url)", "(Photo: Lund, 2019)", "Imagem:",
 # "Crédito:", "Bild:": the photographer and the year the picture was taken, no work the
 # list must hold (class PC: a false missing reference). WEAK: linked when an entry is
 # the photographer's, never reported missing. The cue opens the group or stands just
