@@ -22,6 +22,7 @@ from citeaudit.manuscript.pdf_links import LinkArea
 from citeaudit.manuscript.reference_section import (
     list_marker,
     looks_like_entry_start,
+    marker_label,
     split_entries_with_layout,
 )
 from citeaudit.model.location import Location
@@ -220,7 +221,7 @@ def _entry(
     parts = [ln.text.strip() for _, ln in group]
     marker = list_marker(parts[0])
     if marker is not None:
-        label = marker.group("number") or marker.group("bracket") or ""
+        label = marker_label(marker)
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
     text = clean(_joined(parts))
     # The text is made bare once and again only when an address is added, and at most

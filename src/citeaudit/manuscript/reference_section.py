@@ -252,7 +252,10 @@ _LATEX_LEVELS = {
 _LATEX_END = re.compile(r"^\s*\\(?:end\{document\}|appendix\b|begin\{appendix|backmatter\b)")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*[:.]?\s*$")
 _NUMBERING = re.compile(
-    r"^(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s*|\d+(?:\.\d+)*\s+|(?:bab|chapter|part)\s+"
+    # "5.0 - Referências", "5 – References", "5.0 References" first: read as "5." the
+    # heading was "0 - referencias" and the list was lost (REAL_MANUSCRIPTS_13, NH)
+    r"^(?:\d+(?:\.\d+)*\.?\s*[-–—]\s*|\d+(?:\.\d+)*\s+"
+    r"|(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s*|(?:bab|chapter|part)\s+"
     r"[\divxlcdm]+[.:]?\s+"
     # Chinese numbering: "七、", "5、", "（五）", "第七章 " (class HC)
     r"|(?:[一二三四五六七八九十百零〇]+|\d+)[、．]\s*|[(（](?:[一二三四五六七八九十]+|\d+)[)）]\s*"
@@ -268,9 +271,14 @@ _NUMBERING = re.compile(
 # joined to the entry before.
 _SHARED_NUMBERS = r"\d{1,4}(?:[ ]?,[ ]?\d{1,4}){1,9}"
 _MARKER = re.compile(
-    r"^\s*(?:(?P<bullet>[-*+•·▪‣◦●■–—])(?:\s+|$)"
-    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●])"
-    rf"|\(?{_SHARED_NUMBERS}\))[•●]{{0,2}}(?:\s+|$|(?=https?://|www\.))"
+    # a dash before a year is the repeated-author dash, "— (2019a). Title." (biblatex's
+    # dashed style), no bullet: taken off as one, the entry lost its authors and was
+    # read as by "(2019a)" (REAL_MANUSCRIPTS_13, class RD)
+    r"^\s*(?:(?P<bullet>[*+•·▪‣◦●■]|[-–—](?![ (\[]{0,3}(?:1[5-9]|20)\d\d(?!\d)))(?:\s+|$)"
+    # "1- Gries, M. (2004)", "12 - Roe", "3.- Poe": a number and a dash, as some Word
+    # lists are typed; read as no marker, the list was one entry a page (class DL)
+    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●])|\d{1,3}(?=\s?[-–]\s)"
+    rf"|\(?{_SHARED_NUMBERS}\))[•●]{{0,2}}(?:\s?[-–](?=\s))?(?:\s+|$|(?=https?://|www\.))"
     rf"|(?P<bracket>\[\d{{1,4}}[a-z]?\]|\[{_SHARED_NUMBERS}\])\s*"
     r"|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
 )
@@ -449,6 +457,14 @@ def _is_after_title(title: str) -> bool:
 def list_marker(text: str) -> re.Match[str] | None:
     """The list marker a line starts with (``-``, ``1.``, ``[1]``, ``(1)``, ``\\item``)."""
     return _MARKER.match(text)
+
+
+def marker_label(marker: re.Match[str]) -> str:
+    """The label an entry keeps from its list marker: "3." for "3.", "3 -" or "3•"
+    (a bare number gets its full stop, as the parser takes "3." for a label and "3"
+    for the start of a name: "18 VIVE United Kingdom" was one author), "[3]" as is."""
+    label = marker.group("number") or marker.group("bracket") or ""
+    return label + "." if label.isdigit() else label
 
 
 def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdown) -> bool:
@@ -1117,6 +1133,8 @@ def split_entries_with_layout(
         return answer[0]
 
     labelled = _alpha_labelled(useful, strip) if not list_mode else set()
+    # entries that open indented (a hanging indent typed as spaces before each one)
+    indented = len(texts) >= 3 and 2 * sum(1 for t in texts if t[:1].isspace()) > len(texts)
     with_text = [k for k, ln in enumerate(useful) if ln.text.strip()]
     by_field = field_starts([useful[k].text for k in with_text]) if list_mode else None
     field_works = None if by_field is None else {with_text[k] for k in by_field}
@@ -1218,6 +1236,11 @@ def split_entries_with_layout(
             spaced
             and not blank_before
             and _rest_of_spaced_entry(line.text, prev, _last_entry_text(entries), dated_list)
+        ) or (
+            kind == "one per line"
+            and _rest_of_author_list(
+                line.text, prev, _last_entry_text(entries), indented, dated_list
+            )
         ):
             starts = False
         else:
@@ -1433,6 +1456,24 @@ def _rest_of_spaced_entry(text: str, prev: str, entry: str, dated_list: Callable
     if not _ends_entry(prev):
         return True
     return dated_list() and not (dated(entry) and dated(text))
+
+
+def _rest_of_author_list(
+    text: str, prev: str, entry: str, indented: bool, dated_list: Callable[[], bool]
+) -> bool:
+    """A Word entry cut inside its author list, one paragraph a line ("Roe, A., Poe, B.,
+    Lee, C.," then "Dee, D., and Fox, E. (2015) Title. Journal."): the line before ends
+    with a comma, mid-list, so this line goes on with the names. Told apart from the
+    next entry by one of two signs: where the list opens each entry indented, this
+    line is at the margin; in a list with no indent, the entry so far has no year and
+    this line has it, in a dated list. Read as an entry each, the first half was an
+    undated entry never cited and every citation of the work a year mismatch
+    (REAL_MANUSCRIPTS_13, class LW)."""
+    if not prev.rstrip().endswith(","):
+        return False
+    if indented:  # the indent says where entries open
+        return not text[:1].isspace()
+    return not dated(entry) and dated(text) and dated_list()
 
 
 def _last_entry_text(entries: list[list[Line]]) -> str:
@@ -1738,7 +1779,7 @@ def _entry(group: list[Line], clean: Callable[[str], str]) -> RawEntry:
         raw = raw[_written_offset(group, parts[0][:8]) :]
     marker = list_marker(parts[0])
     if marker is not None:
-        label = marker.group("number") or marker.group("bracket") or ""
+        label = marker_label(marker)
         parts[0] = (label + " " if label else "") + parts[0][marker.end() :]
     elif (alpha := _ALPHA_LABEL_OPENING.match(parts[0])) is not None:
         # "[Sm2019]: Smith, J. (2019)" (a Markdown list of link labels), "[AbCd15] Abel,
