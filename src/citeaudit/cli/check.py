@@ -36,6 +36,7 @@ from types import FrameType
 
 from citeaudit.bounded_read import open_for_write
 from citeaudit.child_python import start_watchdog
+from citeaudit.cli.own_inputs import files_read, refuse_writing_over
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
     add_input_arguments,
@@ -236,6 +237,11 @@ def _checked_nothing(args: argparse.Namespace) -> str:
     )
 
 
+def _given(args: argparse.Namespace) -> list[Path]:
+    """The inputs named on the command line (or by the configuration's `paths`)."""
+    return [*args.paths, *(args.bib or ()), *(args.reference_list or ())]
+
+
 def _cannot_write(path: Path, exc: OSError) -> str:
     return f"cannot write the report to {path}: {exc.strerror or exc}"
 
@@ -254,19 +260,27 @@ def run(args: argparse.Namespace) -> int:
     options = dataclasses.replace(phase_options(args), run_ends=run_ends)
     if not has_inputs(args):
         raise ConfigurationError("nothing to check: give a manuscript or bibliography FILE")
+    # the files named, the configuration and the baseline read: never written over
+    given = [*_given(args), *(p for p in (setup.config.source,) if p is not None)]
     if args.output is not None:
         _check_output(args.output)
+        refuse_writing_over(args.output, "--output", given)
     with time_limited(args.time_limit):
         result = audited(args, settings, options)
         result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)  # names files
     if args.write_baseline:
-        print(printable(setup.write_baseline(result, args.baseline)), file=sys.stderr)
+        written = setup.write_baseline(result, args.baseline, files_read(result, _given(args)))
+        print(printable(written), file=sys.stderr)
         return 0
     reporter = get_reporter(args.format)
     color = _use_color(args.color, args.output is not None)
     if args.output:
+        # the chapters, bibliographies and baseline the run read too (`own_inputs`)
+        read = files_read(result, given)
+        read.extend(str(p) for p in (setup.baseline_path(args.baseline),) if p is not None)
+        refuse_writing_over(args.output, "--output", read)
         # Streamed: a large report is written an item at a time, never held whole.
         try:
             # From the checkout's own descriptor under --confine: the name was judged

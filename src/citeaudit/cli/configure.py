@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from citeaudit.audit_data import AuditResult
 from citeaudit.bounded_read import enters
+from citeaudit.cli.own_inputs import refuse_writing_over
 from citeaudit.config.load import find_config, parse_table, read_toml
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
@@ -78,8 +79,13 @@ class Setup:
         path = self.baseline_path(baseline) if use_baseline else None
         return suppress(result, Suppressing(self.config, path, self.problems))
 
-    def write_baseline(self, result: AuditResult, given: Path | None) -> str:
+    def write_baseline(
+        self, result: AuditResult, given: Path | None, read: Sequence[Path | str] = ()
+    ) -> str:
+        """The baseline written, never over a file the run `read` (`own_inputs`)."""
         path = self.baseline_path(given) or self.config.root / DEFAULT_NAME
+        sources = (self.config.source,) if self.config.source is not None else ()
+        refuse_writing_over(path, "the baseline", [*read, *sources])
         count = write_baseline(path, result.findings)
         return f"citeaudit: {count} finding(s) recorded in the baseline {path}"
 
