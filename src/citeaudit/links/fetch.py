@@ -398,15 +398,7 @@ class Fetcher:
                     try:
                         headers = header_dict(reply.raw_headers)
                         if "set-cookie" in headers:
-                            if cookies.jar is None:
-                                cookies.jar = httpx.Cookies()
-                            cookies.jar.extract_cookies(
-                                httpx.Response(
-                                    reply.status,
-                                    headers=reply.raw_headers,
-                                    request=httpx.Request(method, target),
-                                )
-                            )
+                            cookies.take(reply.status, reply.raw_headers, method, target)
                         raw = b""
                         if method != "HEAD" and reply.status in BODY_STATUSES:
                             raw = await reply.read(p.read_cap)
