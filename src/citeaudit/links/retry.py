@@ -42,14 +42,17 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if value.isdigit():
         # '²'.isdigit() holds and float() refuses it; an absurd count is just long
         return float(value) if value.isascii() and len(value) <= 12 else None
+    # A year or zone offset of twenty digits overflows a C integer inside the date
+    # parser (OverflowError), which left the registries' retry loop and failed the
+    # whole resolution phase: an unreadable date is no Retry-After, like any other.
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when is None:
+            return None
+        current = time.time() if now is None else now
+        return max(0.0, when.timestamp() - current)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when is None:
-        return None
-    current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
 
 
 @dataclass(frozen=True, slots=True)
