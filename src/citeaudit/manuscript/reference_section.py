@@ -965,10 +965,23 @@ def _rule_then_note(lines: Sequence[Line], start: int, end: int) -> int:
             continue
         if seen and _RULE.match(text):
             after = next((k for k in range(j + 1, end) if lines[k].text.strip()), None)
-            if after is not None and _NOTE_OPENING.match(lines[after].text):
+            if after is not None and (
+                _NOTE_OPENING.match(lines[after].text) or _status_note(lines[after].text)
+            ):
                 return j
         seen = True
     return end
+
+
+def _status_note(text: str) -> bool:
+    """A line under a closing rule that is a note, not an entry: emphasised whole
+    ("*Updated 2026-06-30. Status of the sections:*"), reading as no entry's start and
+    naming no list ("*Further reading*" heads more entries). Class ST (survey 12): a
+    draft's status list after the rule was read as six entries, each "never cited"."""
+    stripped = text.strip()
+    if len(stripped) < 3 or stripped[0] not in "*_" or stripped[-1] not in "*_:":
+        return False
+    return not looks_like_entry_start(stripped) and not is_reference_title(stripped)
 
 
 def _table_head(lines: Sequence[Line], j: int, end: int) -> bool:
@@ -1133,6 +1146,7 @@ def split_entries_with_layout(
         return answer[0]
 
     labelled = _alpha_labelled(useful, strip) if not list_mode else set()
+    stray_bullets = _stray_bullets(useful) if kind == "numbered" else set()
     # entries that open indented (a hanging indent typed as spaces before each one)
     indented = len(texts) >= 3 and 2 * sum(1 for t in texts if t[:1].isspace()) > len(texts)
     with_text = [k for k, ln in enumerate(useful) if ln.text.strip()]
@@ -1203,6 +1217,11 @@ def split_entries_with_layout(
             # as its rest (it opens in lower case), the list was one entry and every
             # other source was lost (REAL_MANUSCRIPTS_11, class UL)
             starts = True
+        elif k in stray_bullets:
+            # a dash alone in a numbered list ("-" then "yzX8Crq...&Key-Pair-Id=..."):
+            # a long address broken at its hyphen, the rest of the entry before, no
+            # bullet; read as one, the address's tail was an entry never cited (class PB)
+            starts = False
         elif list_marker(line.text):
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry
@@ -1484,6 +1503,17 @@ def _last_text(entries: list[list[Line]]) -> str:
     if not entries:
         return ""
     return next((ln.text for ln in reversed(entries[-1]) if ln.text.strip()), "")
+
+
+def _stray_bullets(lines: Sequence[Line]) -> set[int]:
+    """In a numbered list, the lines that are a dash and nothing else ("-" where a long
+    address broke at its hyphen), when no more than one line in ten is one: a list
+    whose works are bullets under numbered groups keeps them."""
+    dashes = {
+        k for k, ln in enumerate(lines) if ln.text.strip() in ("-", "–") and list_marker(ln.text)
+    }
+    labelled = sum(1 for ln in lines if (m := list_marker(ln.text)) and m.group("bullet") is None)
+    return dashes if dashes and len(dashes) * 10 <= labelled else set()
 
 
 def _numbered(lines: Sequence[Line]) -> bool:
