@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 
@@ -31,7 +29,6 @@ def _folder(tmp_path: Path, scripts: dict[str, tuple[str, str, str]]) -> AuditRe
     return audit(AuditInput.from_paths([tmp_path / "paper.md"]))
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/sv12-build-scripts-one-build.diff")
 def test_sf_only_the_papers_own_build_gives_its_bibliography(tmp_path: Path) -> None:
     result = _folder(
         tmp_path,

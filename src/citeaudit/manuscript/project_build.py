@@ -70,7 +70,7 @@ def _project(
     have put it in (`project_config.book_above`); the manuscript must then be one of
     its chapters."""
     folder = path.parent
-    config = read_project_config(folder, scope, problems)
+    config = read_project_config(folder, scope, problems, path.name)
     if config is not None:
         return folder, config
     return book_above(folder, scope, problems)

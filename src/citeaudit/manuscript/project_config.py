@@ -106,7 +106,10 @@ class ProjectConfig:
 
 
 def read_project_config(
-    folder: Path, scope: InputScope | None = None, problems: list[InputProblem] | None = None
+    folder: Path,
+    scope: InputScope | None = None,
+    problems: list[InputProblem] | None = None,
+    manuscript: str | None = None,
 ) -> ProjectConfig | None:
     """The project configuration in `folder` (Quarto, bookdown, a Makefile or shell
     script running pandoc), or None when it holds none. `problems`: where a folder
@@ -120,7 +123,14 @@ def read_project_config(
     another user than the one running, root, or `folder`'s owner): a manuscript
     checked in a shared folder (``/tmp``) took another user's
     ``_quarto.yml`` or Makefile there as its own, which chose its bibliography and
-    chapters. Such a file is passed over, said in `problems`."""
+    chapters. Such a file is passed over, said in `problems`.
+
+    `manuscript`: the checked file's name. A Makefile or script is one build: when
+    some of them name the manuscript, only the bibliographies of one of those are its
+    own (`_one_build`) -- a folder whose five scripts each build their own document
+    with their own ``--bibliography`` had all three files read for its paper: every
+    key "repeated" across them, every uncited entry reported once a file (class SF,
+    REAL_MANUSCRIPTS_12)."""
     owners = trusted_owners(folder)
 
     def text_of(path: Path) -> str | None:
@@ -154,15 +164,36 @@ def read_project_config(
         return ProjectConfig("bookdown", _unique(listed))
     scripts = [folder / name for name in _MAKEFILES]
     scripts.extend(_shell_scripts(folder, problems))
-    bibliographies: list[Named] = []
+    builds: list[tuple[Path, str, list[Named]]] = []
     for script in scripts:
         text = text_of(script)
         if text is None or "--bibliography" not in text:
             continue
-        bibliographies.extend(_pandoc_bibliographies(text, str(script)))
+        passed = _pandoc_bibliographies(text, str(script))
+        if passed:
+            builds.append((script, text, passed))
+    bibliographies = [n for _, _, names in _one_build(builds, manuscript) for n in names]
     if bibliographies:
         return ProjectConfig("pandoc command", (), _unique(bibliographies))
     return None
+
+
+def _one_build(
+    builds: list[tuple[Path, str, list[Named]]], manuscript: str | None
+) -> list[tuple[Path, str, list[Named]]]:
+    """The builds (script, its text, its bibliographies) whose bibliographies are the
+    manuscript's: of the scripts that name it (as a word: "pandoc paper.md", "cat
+    paper.md | ..."), the one whose own name holds the manuscript's stem
+    ("build_paper.sh" for paper.md), else the first; every build when none names it."""
+    if manuscript is None or len(builds) < 2:
+        return builds
+    named = re.compile(r"(?<![\w./-])" + re.escape(manuscript) + r"(?![\w-])")
+    own = [b for b in builds if named.search(b[1]) is not None]
+    if not own:
+        return builds
+    stem = Path(manuscript).stem.lower()
+    by_stem = [b for b in own if stem and stem in b[0].name.lower()]
+    return [(by_stem or own)[0]]
 
 
 def book_above(
