@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from docx import Document as Docx
 from docx.enum.style import WD_STYLE_TYPE
 
@@ -40,7 +39,6 @@ def _audit(tmp_path: Path, above: list[str]) -> AuditResult:
     return audit(AuditInput.from_paths([path]))
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/sv12-outline-line-heads-no-list.diff")
 def test_hl_short_outline_line_heads_no_list(tmp_path: Path) -> None:
     result = _audit(
         tmp_path,

@@ -35,6 +35,7 @@ from citeaudit.manuscript.list_tail import (
     opens_with_person,
     reads_as_running_text,
 )
+from citeaudit.manuscript.reference_section import is_reference_title
 from citeaudit.model.publication_status import NO_DATE
 
 __all__ = ["field_list_span", "is_continuation", "joined_continuations"]
@@ -117,6 +118,11 @@ def field_list_span(
         i -= 1
     if heading is None:
         above = []  # no heading reached: those paragraphs end the body
+    elif above and heading not in levels and not is_reference_title(lines[heading].text):
+        # a short line that names no list ("Kettle studies", an outline's sub-point
+        # in a pandoc file's body style) heads body text: the paragraphs under it end
+        # the body (class HL, survey 12: two cited paragraphs read as entries)
+        heading, above = None, []
     below: list[int] = []
     i = last + 1
     while i < len(lines):
