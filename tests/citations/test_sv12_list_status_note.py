@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.audit_data import AuditResult
 
@@ -34,7 +32,6 @@ def _audit(tmp_path: Path, text: str) -> AuditResult:
     return audit(AuditInput.from_paths([path]))
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/sv12-rule-then-status-note.diff")
 def test_st_status_note_after_the_rule_is_no_entry(tmp_path: Path) -> None:
     result = _audit(tmp_path, _LIST + _STATUS)
     assert len(result.data.references) == 2
