@@ -1,15 +1,16 @@
 """freeze25: hostile uploads the earlier scaling rounds did not grow, reader by reader.
 
 linearity.py, r5z_hostile.py and freeze20-23_scaling.py grow about 350 shapes. This
-round adds: Markdown nesting (blockquotes, lists, emphasis runs, HTML tags, link
-reference definitions, footnotes), one parenthesis of many author-year cites with
-near-miss names, numeric lists of many ranges and one huge range, 'et al.' floods,
-100,000 short lines, entries of many initials or years, many entries of one author
-cited many times with near-miss years (the matcher's pairs), BibTeX 'and' floods and
-'#' chains of defined strings, RIS author floods, Word paragraphs of many runs and
-many footnotes. Each runs a whole offline audit in a child with a CPU limit
-(benches/shape_children.py); a step whose time grows over twice as fast as the size,
-past half a second, is flagged SUPER-LINEAR.
+round adds: nesting 100,000 deep on one line (parentheses, brackets, list and quote
+markers, \\begin{itemize}, BibTeX braces), Markdown nesting (blockquotes, lists,
+emphasis runs, HTML tags, link reference definitions, footnotes), one parenthesis of
+many author-year cites with near-miss names, numeric lists of many ranges and one
+huge range, 'et al.' floods, 100,000 short lines, entries of many initials or years,
+many entries of one author cited many times with near-miss years (the matcher's
+pairs), BibTeX 'and' floods and '#' chains of defined strings, RIS author floods,
+Word paragraphs of many runs and many footnotes. Each runs a whole offline audit in
+a child with a CPU limit (benches/shape_children.py); a step whose time grows over
+twice as fast as the size, past half a second, is flagged SUPER-LINEAR.
 
     nice .venv/bin/python benches/freeze25_scaling.py [--only NAME ...] [--scales 1 10 100]
                                                       [--limit 60]
@@ -245,6 +246,36 @@ def docx_many_footnotes(n: int) -> FilesOrBytes:
     return {"paper.docx": _docx(f"<w:p>{refs}</w:p>" + _DLIST, parts)}
 
 
+# -- nesting, one line deep ----------------------------------------------------------
+
+
+def md_paren_depth(n: int) -> Files:
+    """A cite inside 1000n parentheses and 1000n square brackets."""
+    k = 1000 * n
+    return _md("As " + "(" * k + "Smith, 2020" + ")" * k + " " + "[" * k + "@k" + "]" * k + "\n")
+
+
+def md_marker_depth(n: int) -> Files:
+    """'>' x 1000n then '- ' x 1000n before a cite."""
+    return _md(">" * (1000 * n) + " (Smith, 2020)\n\n" + "- " * (1000 * n) + "(Smith, 2020)\n")
+
+
+def tex_begin_depth(n: int) -> Files:
+    """\\begin{itemize} nested 1000n deep around a \\cite."""
+    k = 1000 * n
+    body = "\\begin{itemize}\\item " * k + "\\cite{k}" + "\\end{itemize}" * k
+    return {
+        "paper.tex": "\\documentclass{article}\\begin{document}" + body + "\\end{document}\n",
+        "refs.bib": "@article{k, title={T}, year=2020}\n",
+    }
+
+
+def bib_brace_depth(n: int) -> Files:
+    """A title of 1000n nested braces."""
+    k = 1000 * n
+    return _bib("@article{k, title = {" + "{" * k + "T" + "}" * k + "}, year = 2020}\n")
+
+
 SHAPES = [
     Shape("md-blockquote-depth", md_blockquote_depth, 20, "n lines, blockquotes 1..n deep"),
     Shape("md-list-depth", md_list_depth, 20, "a list n levels deep"),
@@ -272,6 +303,10 @@ SHAPES = [
     Shape("docx-many-runs", docx_many_runs, 1, "one paragraph of 560n runs"),
     Shape("docx-many-paragraphs", docx_many_paragraphs_cites, 1, "500n cite paragraphs"),
     Shape("docx-many-footnotes", docx_many_footnotes, 1, "100n footnotes"),
+    Shape("md-paren-depth", md_paren_depth, 1, "1000n '(' and '[' deep"),
+    Shape("md-marker-depth", md_marker_depth, 1, "'>' and '- ' x 1000n"),
+    Shape("tex-begin-depth", tex_begin_depth, 1, "\\begin{itemize} 1000n deep"),
+    Shape("bib-brace-depth", bib_brace_depth, 1, "a title 1000n braces deep"),
 ]
 
 
