@@ -61,7 +61,6 @@ def looks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield counted
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/freeze25-year-in-raw-budget.diff")
 def test_looks_into_entries_are_charged_to_the_budget(looks: list[int]) -> None:
     _audit(200)  # 200 Smith entries, 200 distinct citations: 80,000 looks unbounded
     assert 0 < looks[0] <= _BUDGET // 3, f"{looks[0]} looks under a budget of {_BUDGET}"

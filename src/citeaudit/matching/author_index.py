@@ -78,6 +78,11 @@ _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # a few thousand distinct citations, a few dozen entries a name). Past it, a citation
 # whose name opens more than `_WIDE_NAME` entries is decided without them: not matched.
 _SCORED = 500_000
+# Units of `_SCORED` one look for the cited year in an entry's text costs (a dozen
+# patterns over the entry: calendars, spans, editions; ~20 us against ~5 us a scoring,
+# and the look comes on top of the scoring). Charged one unit, the budget let ~500,000
+# looks through (freeze25: n Smith entries cited in n years none has, 30 KB: 22 s).
+_RAW_COST = 4
 _WIDE_NAME = 50
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
 # The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `name_forms`
@@ -637,6 +642,8 @@ class AuthorIndex:
         if by_letter is not None:
             score = next(s for s, i in fitting if i == by_letter)
             return CitationMatch(citation.id, targets=self._ids([by_letter])), score
+        # each look into an entry's text for the cited year costs several scorings
+        self._scored += _RAW_COST * len(fitting)
         in_raw = [(s, i) for s, i in fitting if year_in_raw(citation, self._refs[i])]
         if in_raw:
             return CitationMatch(citation.id, targets=self._ids(_best(in_raw))), max(
