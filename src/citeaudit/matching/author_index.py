@@ -79,10 +79,11 @@ _SHORTEST_TYPO = 5  # letters: a shorter name one edit away is another name
 # whose name opens more than `_WIDE_NAME` entries is decided without them: not matched.
 _SCORED = 500_000
 # Units of `_SCORED` one look for the cited year in an entry's text costs (a dozen
-# patterns over the entry: calendars, spans, editions; ~20 us against ~5 us a scoring,
-# and the look comes on top of the scoring). Charged one unit, the budget let ~500,000
-# looks through (freeze25: n Smith entries cited in n years none has, 30 KB: 22 s).
-_RAW_COST = 4
+# patterns over the entry: calendars, spans, editions; measured ~80 us of CPU against
+# ~5 us a scoring, and the look comes on top of the scoring). Charged one unit, the
+# budget let ~500,000 looks through (freeze25: n Smith entries cited in n years none
+# has, 30 KB: 8 s of CPU; at 4 units 4 s; at 16, 1.8 s with reading included).
+_RAW_COST = 16
 _WIDE_NAME = 50
 # ABNT puts a government's body under its jurisdiction: "BRASIL. Ministério da Saúde."
 # The body's acronym may follow it: "BRASIL. Ministério da Saúde (MS)." (kept: `name_forms`
