@@ -232,6 +232,7 @@ class AuthorYearExtractor(CitationExtractor):
         markers = _weak_in_statements(with_defined_acronyms(found), statement_spans(document))
         if "[^" in text:
             markers = _weak_when_noted(markers, text)
+        markers = _weak_editions(markers, text, clean, groups)
         if numbered_list_in(document):
             return _before_numbers(markers, text)
         return markers
@@ -437,6 +438,57 @@ def _names_noted(authors: tuple[str, ...], words: frozenset[str]) -> bool:
     """Whether the first author's name is among a note's first words."""
     name = _NAME_WORD.findall(authors[0].casefold()) if authors else []
     return bool(name) and all(word in words for word in name)
+
+
+# An event's edition named by its acronym and year: "Blocksworld (IPC 2000)" beside
+# "la IPC 1998", "la IPC 2023" in the running text -- a competition, a conference, a
+# survey round, no author (class ED of survey 14: "IPC 2000" "has no matching entry").
+# A group that is only an acronym and a year is made WEAK (linked when an entry is the
+# acronym's, never reported missing) when the text outside every group also names that
+# acronym beside a year, with at least `_EDITION_YEARS` years: an author's citation is
+# bracketed, an edition's name stands in the prose.
+_ACRONYM_YEAR = re.compile(
+    r"(?<![\w.-])(?P<acronym>[A-Z]{2,8})[ \t](?P<year>(?:1[89]|20)\d\d)(?![\w.-])"
+)
+_ACRONYM_GROUP = re.compile(r"\((?P<acronym>[A-Z]{2,8})[ \t](?:1[89]|20)\d\d\)")
+_EDITION_YEARS = 2
+
+
+def _weak_editions(
+    markers: Iterable[Marker | Counted], text: str, clean: str, groups: bytearray
+) -> Iterator[Marker | Counted]:
+    """A group "(ACR 2000)" made WEAK when the prose names ACR's editions (`_ACRONYM_YEAR`
+    outside every group, `_EDITION_YEARS` years or more): an event's edition, no work."""
+    editions: frozenset[str] | None = None
+    for marker in markers:
+        if isinstance(marker, Marker) and marker.citations:
+            m = _ACRONYM_GROUP.fullmatch(text, marker.start, marker.end)
+            if m is not None:
+                if editions is None:
+                    editions = _edition_acronyms(clean, groups)
+                if m.group("acronym") in editions:
+                    marker = Marker(
+                        marker.start,
+                        marker.end,
+                        tuple(
+                            dataclasses.replace(c, certainty=Certainty.WEAK)
+                            for c in marker.citations
+                        ),
+                    )
+        yield marker
+
+
+def _edition_acronyms(clean: str, groups: bytearray) -> frozenset[str]:
+    """The acronyms the text outside every group names beside `_EDITION_YEARS` years or
+    more ("la IPC 1998", "IPC 2011"): one pass."""
+    years: dict[str, set[str]] = {}
+    for m in _ACRONYM_YEAR.finditer(clean):
+        if groups[m.start()]:
+            continue
+        seen = years.setdefault(m.group("acronym"), set())
+        if len(seen) < _EDITION_YEARS:
+            seen.add(m.group("year"))
+    return frozenset(a for a, seen in years.items() if len(seen) >= _EDITION_YEARS)
 
 
 # -- groups ---------------------------------------------------------------------------
