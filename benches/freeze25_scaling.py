@@ -26,22 +26,10 @@ sys.path.insert(0, str(ROOT / "benches"))
 
 import shape_children  # noqa: E402
 from freeze22_scaling import _docx  # noqa: E402
+from freeze23_scaling import _LIST, _bib, _md, _txt  # noqa: E402
 from linearity import Files, FilesOrBytes, Shape, _run  # noqa: E402
 
-_LIST = "\n\n# References\n\nSmith, J. (2020). A title. J. Things, 1, 2.\n"
 _DLIST = "<w:p>" + _run("References") + "</w:p><w:p>" + _run("Smith, J. (2020). T. J.") + "</w:p>"
-
-
-def _md(body: str, tail: str = _LIST) -> Files:
-    return {"paper.md": "Text (Smith, 2020).\n\n" + body + tail + "\n"}
-
-
-def _txt(body: str, tail: str = _LIST) -> Files:
-    return {"paper.txt": "Text (Smith, 2020).\n\n" + body + tail.replace("# ", "") + "\n"}
-
-
-def _bib(entry: str, paper: str = "As shown [@k].\n") -> Files:
-    return {"paper.md": paper, "refs.bib": entry}
 
 
 def _name(i: int) -> str:

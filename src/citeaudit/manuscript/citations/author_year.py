@@ -423,15 +423,17 @@ def _weak_when_noted(markers: Iterable[Marker | Counted], text: str) -> Iterator
                     }
                 words = notes.get(call.group("label"), frozenset())
                 if words and all(_names_noted(c.authors, words) for c in marker.citations):
-                    marker = Marker(
-                        marker.start,
-                        marker.end,
-                        tuple(
-                            dataclasses.replace(c, certainty=Certainty.WEAK)
-                            for c in marker.citations
-                        ),
-                    )
+                    marker = _weakened(marker)
         yield marker
+
+
+def _weakened(marker: Marker) -> Marker:
+    """`marker` with every citation WEAK: linked when an entry fits, never missing."""
+    return Marker(
+        marker.start,
+        marker.end,
+        tuple(dataclasses.replace(c, certainty=Certainty.WEAK) for c in marker.citations),
+    )
 
 
 def _names_noted(authors: tuple[str, ...], words: frozenset[str]) -> bool:
@@ -467,14 +469,7 @@ def _weak_editions(
                 if editions is None:
                     editions = _edition_acronyms(clean, groups)
                 if m.group("acronym") in editions:
-                    marker = Marker(
-                        marker.start,
-                        marker.end,
-                        tuple(
-                            dataclasses.replace(c, certainty=Certainty.WEAK)
-                            for c in marker.citations
-                        ),
-                    )
+                    marker = _weakened(marker)
         yield marker
 
 
