@@ -64,6 +64,7 @@ __all__ = [
     "DEFAULT_MAX_SPLICES",
     "DEFAULT_MAX_XML_TAGS",
     "InputScope",
+    "database_hazard",
     "foreign_file",
     "is_version_control",
     "journal_naming_a_file",
@@ -751,17 +752,28 @@ def planted_journal(folder: Path) -> Path | None:
                     if found.is_dir():  # a link to a folder too: SQLite would follow it
                         pending.append(entry)
                         continue
-                    real = os.path.realpath(entry)
+                    hazard = database_hazard(entry)
                 except (OSError, ValueError):
                     return folder
-                for name in (entry, *(Path(real + side) for side in _SQLITE_SIDES)):
-                    if sqlite_hazard(name) is not None:
-                        return name
+                if hazard is not None:
+                    return hazard
     return None
 
 
-# What SQLite opens beside a database, by the database's real path and these suffixes.
-_SQLITE_SIDES = (_JOURNAL_SUFFIX, "-wal", "-shm")
+# What SQLite opens for a database: its real path, and beside it these suffixes.
+_SQLITE_SIDES = ("", _JOURNAL_SUFFIX, "-wal", "-shm")
+
+
+def database_hazard(database: Path) -> Path | None:
+    """The first name SQLite opens for `database` -- its real path and the journal, WAL
+    and shared-memory files beside that path, where SQLite puts them -- that it must not
+    meet (`sqlite_hazard`), or None. Raises OSError or ValueError when the path cannot
+    be resolved."""
+    real = os.path.realpath(database)
+    for side in _SQLITE_SIDES:
+        if sqlite_hazard(Path(real + side)) is not None:
+            return Path(real + side)
+    return None
 
 
 def sqlite_hazard(path: Path) -> str | None:

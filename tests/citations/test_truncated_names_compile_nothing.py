@@ -7,34 +7,27 @@ overflowed `re`'s cache and compiled at every citation of a long title-first lis
 
 from __future__ import annotations
 
-import sys
 from types import FrameType
 from typing import Any
 
 from citeaudit.manuscript.citations import extract_citations
 from citeaudit.matching.citations import match_citations
 from tests.citations.helpers import document, reference
+from tests.security.counted_work import calls_in
 
 _ELLIPSIS = "(?:\\.\\.\\.|…)"  # the tail of the per-name pattern `_truncated` compiled
 
 
 def _compiles_during(run: Any) -> int:
     """Calls into `re`'s compiler for a cited name followed by an ellipsis."""
-    count = 0
 
-    def profile(frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        if event == "call" and frame.f_code.co_name == "_compile":
-            pattern = frame.f_locals.get("pattern")
-            if frame.f_globals.get("__name__") == "re" and _ELLIPSIS in str(pattern):
-                count += 1
+    def compiling(frame: FrameType, event: str) -> bool:
+        if event != "call" or frame.f_code.co_name != "_compile":
+            return False
+        pattern = frame.f_locals.get("pattern")
+        return frame.f_globals.get("__name__") == "re" and _ELLIPSIS in str(pattern)
 
-    sys.setprofile(profile)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return count
+    return calls_in(run, compiling)
 
 
 def _title_first(n: int) -> tuple[str, list[Any]]:

@@ -103,14 +103,18 @@ def repeated(unit: str, head: str = "", tail: str = "") -> Callable[[int], str]:
     return lambda n: head + unit * max(n // len(unit), 1) + tail
 
 
-def calls_in(run: Callable[[], object]) -> int:
+def calls_in(
+    run: Callable[[], object], counts: Callable[[FrameType, str], bool] | None = None
+) -> int:
     """Python and builtin calls `run` makes, counted in this process (``sys.setprofile``
-    events): for a test that bounds one function's growth itself, with no child."""
+    events): for a test that bounds one function's growth itself, with no child.
+    `counts`: which calls to count (the caller's frame -- the callee's for a Python
+    call -- and the event); every call when None."""
     count = 0
 
-    def profile(_frame: FrameType, event: str, _arg: Any) -> None:
+    def profile(frame: FrameType, event: str, _arg: Any) -> None:
         nonlocal count
-        if event in ("call", "c_call"):
+        if event in ("call", "c_call") and (counts is None or counts(frame, event)):
             count += 1
 
     sys.setprofile(profile)

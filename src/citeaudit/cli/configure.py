@@ -22,6 +22,7 @@ from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
 from citeaudit.input_scope import (
     InputScope,
+    database_hazard,
     foreign_file,
     planted_journal,
     shown_name,
@@ -209,14 +210,10 @@ def _confine_cache(config: Config, fence: InputScope) -> None:
     (and a link to a name not there created one). Judged wherever the folder was named
     -- the runner's ``CITEAUDIT_CACHE_DIR`` or the checkout's ``cache-dir`` -- before
     anything is opened; a folder outside the checkout is the runner's own."""
-    named = os.environ.get("CITEAUDIT_CACHE_DIR")
-    if named is not None:
-        source, folder = "CITEAUDIT_CACHE_DIR", Path(named)
-    else:
-        value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
-        if value is None:
-            return  # the default: the runner's user cache folder
-        source, folder = str(config.source or config.root), config.root / value
+    named = _cache_folder(config)
+    if named is None:
+        return  # the default: the runner's user cache folder
+    source, folder = named
     if not _inside(folder, fence):
         return
     where = Path(os.path.abspath(folder))
@@ -233,6 +230,19 @@ def _confine_cache(config: Config, fence: InputScope) -> None:
         f"{source}: the cache folder '{shown_name(str(folder))}' {held} outside the "
         "--confine folder; not used"
     )
+
+
+def _cache_folder(config: Config) -> tuple[str, Path] | None:
+    """Where the run's cache folder was named -- the runner's ``CITEAUDIT_CACHE_DIR`` or
+    the checkout's ``cache-dir`` -- and the folder; None for the default (the runner's
+    user cache folder)."""
+    named = os.environ.get("CITEAUDIT_CACHE_DIR")
+    if named is not None:
+        return "CITEAUDIT_CACHE_DIR", Path(named)
+    value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
+    if value is None:
+        return None
+    return str(config.source or config.root), config.root / value
 
 
 # The databases a run opens in its cache folder (`links.cache.LinkCache`, and
@@ -260,18 +270,12 @@ def _no_planted_journal(config: Config) -> None:
     (`_confine_cache`)."""
     from citeaudit.settings import _default_cache_dir
 
-    named = os.environ.get("CITEAUDIT_CACHE_DIR")
-    if named:
-        folder = Path(named)
-    else:
-        value = next((str(v) for k, v in config.network if k == "cache-dir"), None)
-        folder = config.root / value if value is not None else _default_cache_dir()
-    found: Path | None = None
-    for database in _CACHE_DATABASES:
-        real = os.path.realpath(folder / database)
-        for side in ("", "-journal", "-wal", "-shm"):
-            if found is None and sqlite_hazard(Path(real + side)) is not None:
-                found = Path(real + side)
+    named = _cache_folder(config)
+    folder = named[1] if named is not None else _default_cache_dir()
+    found = next(
+        (h for h in (database_hazard(folder / d) for d in _CACHE_DATABASES) if h is not None),
+        None,
+    )
     if found is None:
         found = planted_journal(folder)
     why = sqlite_hazard(found) if found is not None and found != folder else None

@@ -22,7 +22,6 @@ checked when the store is opened and after each tenth of a bound written since
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -30,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeaudit.input_scope import sqlite_hazard
+from citeaudit.input_scope import database_hazard
 
 __all__ = ["MAX_AGE", "MAX_BYTES", "MAX_ENTRIES", "MAX_KEPT", "AnswerStore", "Stored"]
 
@@ -74,8 +73,7 @@ class AnswerStore:
         # SQLite plays back a journal found beside the database's real path, then deletes
         # the file a super-journal name in it gives (anywhere), and waits on a named pipe
         # at any of the names it opens: no cache beside such a one.
-        real = os.path.realpath(path)
-        if any(sqlite_hazard(Path(real + side)) for side in ("", "-journal", "-wal", "-shm")):
+        if database_hazard(path) is not None:
             self.usable = False
             return
         try:
