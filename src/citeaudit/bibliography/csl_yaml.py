@@ -222,10 +222,15 @@ class _TooDeep(RecursionError):
 def _shallow(text: str) -> bool:
     """Whether no structure in `text` can nest deeper than the caps (quoted strings
     set aside; brackets in plain scalars counted, which only errs towards "deep");
-    brackets past the cap raise RecursionError ("nested too deeply")."""
+    brackets past the cap raise RecursionError ("nested too deeply") whichever loader
+    the indentation chooses: a file sent to the pure-Python loader by one line indented
+    past `_MAX_INDENT` skipped the bracket cap, and that scanner pays the bracket depth
+    at every token (300 deep, up to its recursion limit: 100 KB took 5 s of CPU)."""
+    blocks_shallow = True
     for lead in _LEADING.finditer(text):
         if len(lead.group(1)) > _MAX_INDENT or lead.group(2).count("-") > _MAX_COMPACT:
-            return False
+            blocks_shallow = False
+            break
     depth = 0
     unquoted = _QUOTED.sub("", text)  # a quoted string holds no line break: lines kept
     for at, char in enumerate(unquoted):
@@ -238,7 +243,7 @@ def _shallow(text: str) -> bool:
                 raise _TooDeep(unquoted.count("\n", 0, at) + 1)
         elif char in "]}" and depth:
             depth -= 1
-    return True
+    return blocks_shallow
 
 
 _MAX_ITEM_EVENTS = 200_000  # parser events one item may take (a real item: hundreds)
