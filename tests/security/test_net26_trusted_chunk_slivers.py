@@ -1,0 +1,141 @@
+"""The link phase's trusted client (the DOI resolver, the archive) stops reading an
+answer in one-byte chunks after a few thousand of them.
+
+Before: the trusted client (aiohttp under `PerHostTransport._bounded`) bounded an
+answer's payload (2 MB) and its time, not its pieces; aiohttp hands every chunk of
+a chunked answer to Python on the event loop -- the one thread of every link of the
+phase. One-byte chunks made 4 MB on the wire 0.72 s of the loop (4 KB chunks: 0.02
+s), and a 2 MB answer of them is 12 MB of wire, about 2 s a DOI. A Handle record
+padded with blanks and so sent was read whole and the DOI found registered. Now the
+answer is read a chunk at a time and refused past `pinned.FREE_PIECES` chunks of
+under `MIN_PIECE` bytes on average (0.72 s -> 0.03 s).
+
+Counted, not timed: the chunk ends aiohttp's parser reported, and the verdict.
+Needs /work/helpers/net26-4.diff (transport.py; it imports net26-2's bound).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import socketserver
+import threading
+
+import pytest
+from aiohttp.streams import StreamReader
+
+from citeaudit.links.checker import LinkChecker
+from citeaudit.links.targets import target_for
+from citeaudit.model.link import LinkCheck, LinkOutcome
+from tests.security.redteam_net_server import loopback_policy
+
+DIFF = "net26-4.diff"
+PADDING = 200_000  # blanks inside the record: as many one-byte chunks
+
+
+def _chunked(body: bytes, size: int) -> bytes:
+    pieces = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+class HandleServer:
+    """A Handle API whose record (chunked `size` bytes a chunk) names a landing page
+    on the same stand-in, which answers 200."""
+
+    def __init__(self, size: int) -> None:
+        outer = self
+
+        class _Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                sock: socket.socket = self.request
+                sock.settimeout(10)
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                method, target = data.decode("latin-1").split(" ", 2)[:2]
+                try:
+                    if not target.startswith("/api/handles/"):
+                        page = b"<title>landing</title>"
+                        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                        head += b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(page)
+                        sock.sendall(head + (b"" if method == "HEAD" else page))
+                        return
+                    record = {
+                        "responseCode": 1,
+                        "handle": "10.1000/x",
+                        "values": [{"type": "URL", "data": {"value": f"{outer.url}/landing"}}],
+                    }
+                    text = json.dumps(record)
+                    body = (text[:-1] + " " * PADDING + "}").encode()
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    sock.sendall(head + _chunked(body, size))
+                except OSError:
+                    return  # the client stopped reading: what the fix does
+
+        class _Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def chunk_ends(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many HTTP chunks aiohttp's parser handed to Python."""
+    counted = [0]
+    original = StreamReader.end_http_chunk_receiving
+
+    def end(self: StreamReader) -> None:
+        counted[0] += 1
+        original(self)
+
+    monkeypatch.setattr(StreamReader, "end_http_chunk_receiving", end)
+    return counted
+
+
+def _check(server: HandleServer) -> LinkCheck:
+    async def go() -> LinkCheck:
+        async with LinkChecker(
+            loopback_policy(probe_timeout=10.0),
+            doi_url=server.url,
+            probe_urls=[server.url + "/"],
+        ) as checker:
+            return (await checker.check_all([target_for("10.1000/x")]))[0]
+
+    return asyncio.run(go())
+
+
+@pytest.mark.xfail(strict=True, reason=DIFF)
+def test_a_handle_record_in_one_byte_chunks_is_refused_early(chunk_ends: list[int]) -> None:
+    server = HandleServer(1)
+    try:
+        check = _check(server)
+    finally:
+        server.stop()
+    assert chunk_ends[0] < PADDING // 2, f"{chunk_ends[0]} chunks handed to Python"
+    assert check.outcome is LinkOutcome.UNVERIFIED
+    assert check.reason == "resolver-read"
+
+
+def test_the_same_record_in_4_kb_chunks_is_read(chunk_ends: list[int]) -> None:
+    """Guard: ordinary chunking is untouched (the DOI registered, its page checked)."""
+    server = HandleServer(4096)
+    try:
+        check = _check(server)
+    finally:
+        server.stop()
+    assert check.outcome is LinkOutcome.OK, check
+    assert chunk_ends[0] < 100
