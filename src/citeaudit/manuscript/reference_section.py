@@ -35,6 +35,8 @@ from citeaudit.manuscript.list_tail import (
     opens_with_person,
 )
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
+from citeaudit.manuscript.misspelt_titles import misspelt_title
+from citeaudit.manuscript.pointed_list import MOST_POINTER_LINES, list_pointer, pointed_lines
 from citeaudit.model.location import Location
 
 __all__ = [
@@ -291,6 +293,9 @@ _RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 # brackets ("<<surnames in capitals, in alphabetical order>>"): no entry. One pair, no
 # bracket inside, so a line is matched once, in linear time.
 _INSTRUCTION = re.compile(r"^\s*<<[^<>\n]{1,400}>>\s*$")
+# a line wholly in parentheses, of words: "(Formatted citations to be finalized.)",
+# "*(to be completed)*" -- a note to the reader, no entry (`_leading_notes_taken_off`)
+_PARENTHESISED_NOTE = re.compile(r"\s*\((?=[^\W\d_])[^()\n]{2,400}\)[.:]?\s*")
 _LATEX_COMMAND_LINE = re.compile(
     r"^\s*\\(?!item\b)[A-Za-z@]+\*?\s*(?:\[[^\]]*\]\s*)?(?:\{[^{}]*\}\s*)*$"
 )
@@ -537,7 +542,8 @@ def _pseudo_heading(text: str) -> tuple[str, int] | None:
         # a list item, unless it is the numbered section that holds the list: "5.
         # References", "5. Kaynaklar" typed as a chapter's number and title
         # (weak: a table of contents lists it too, and the later one must win)
-        if not is_reference_title(stripped):
+        title = normalize_title(stripped)  # once: `is_reference_title` folds it so
+        if title not in REFERENCE_TITLES and misspelt_title(title) is None:
             return None
         return strip_markdown(stripped), 0
     bold = _BOLD_LINE.match(stripped)
@@ -656,7 +662,12 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
             pseudo = (pseudo[0], 1)
         if pseudo is not None:
             title = normalize_title(pseudo[0])
-            if pseudo[1] > 0 or title in REFERENCE_TITLES or _is_after_title(title):
+            if (
+                pseudo[1] > 0
+                or title in REFERENCE_TITLES
+                or _is_after_title(title)
+                or misspelt_title(title) is not None
+            ):
                 level = _TYPED_NUMBERED if list_marker(text.strip()) else 7
                 headings.append(Heading(i, level, title, pseudo[1]))
         elif _labelled_part(text):
@@ -668,9 +679,13 @@ def find_reference_section(
     lines: Sequence[Line],
     levels: Mapping[int, int] | None = None,
     clean: Callable[[str], str] = strip_markdown,
+    *,
+    follow_pointer: bool = True,
 ) -> ReferenceSection | None:
     """The reference list: from the last heading naming one to the next heading of the
-    same or a higher level, an appendix-like heading, or the end."""
+    same or a higher level, an appendix-like heading, or the end. A list that only
+    points at a sibling file is that file's (`_pointed_list_read`; not followed again
+    from there: `follow_pointer`)."""
     headings = find_headings(lines, levels)
     candidates = [
         h
@@ -678,9 +693,57 @@ def find_reference_section(
         if h.title in REFERENCE_TITLES and not _prose_under_citations(lines, h, clean)
     ]
     if not candidates:
-        return None
-    strong = [h for h in candidates if h.strength > 0]
-    return _section_at(lines, headings, (strong or candidates)[-1], clean)
+        section = _under_misspelt_title(lines, headings, clean)
+    else:
+        strong = [h for h in candidates if h.strength > 0]
+        section = _section_at(lines, headings, (strong or candidates)[-1], clean)
+    return _pointed_list_read(lines, section, clean) if follow_pointer else section
+
+
+def _pointed_list_read(
+    lines: Sequence[Line], section: ReferenceSection | None, clean: Callable[[str], str]
+) -> ReferenceSection | None:
+    """`section` with the list of the file it points at, when its only entries are
+    lines pointing at a file ("See `references.md`."; `pointed_list`): that file's
+    list (under its own heading, else the whole file) when it lies beside the
+    manuscript, else no entry at all -- the citations then give one "no list" finding,
+    not one "entry 7 of 1" each. Any other section unchanged."""
+    if section is None or not section.entries or len(section.entries) > MOST_POINTER_LINES:
+        return section
+    targets = [list_pointer(entry.text) for entry in section.entries]
+    target = targets[-1]
+    if target is None or any(t is None for t in targets):
+        return section
+    pointed = pointed_lines(lines[section.start].file, target)
+    if not pointed:
+        return replace(section, entries=(), layout=None)
+    inner = find_reference_section(pointed, None, clean, follow_pointer=False)
+    if inner is not None and inner.entries:
+        return replace(section, entries=inner.entries, layout=inner.layout)
+    entries, layout = split_entries_with_layout(pointed, clean)
+    return replace(section, entries=tuple(entries), layout=layout)
+
+
+def _under_misspelt_title(
+    lines: Sequence[Line], headings: Sequence[Heading], clean: Callable[[str], str]
+) -> ReferenceSection | None:
+    """The list under the last heading that is a near miss of a list's title ("##
+    Refences", "6. refences", "Bibliograpy"; see `misspelt_titles`), when no heading
+    names one exactly and what follows reads as a list: two entries or more, most of
+    them opening as entries do and dated or with an address (a numbered list too).
+    "## Preferences" over settings, or "Reverences" over a poem, stays a section."""
+    for heading in reversed(headings):
+        known = misspelt_title(heading.title)
+        if known is None:
+            continue
+        named = replace(heading, title=known)
+        retitled = [named if h is heading else h for h in headings]
+        section = _section_at(lines, retitled, named, clean)
+        entries = section.entries
+        read = sum(1 for e in entries if _DATED.search(e.text) and looks_like_entry_start(e.text))
+        if len(entries) >= 2 and read * 2 > len(entries):
+            return section
+    return None
 
 
 # titles that also head a paragraph on how to cite: a JOSS/Markdown template's
@@ -1119,6 +1182,7 @@ def split_entries_with_layout(
         and not _HTML_LIST_TAG.match(ln.text)
         and not _INSTRUCTION.match(ln.text)
     ]
+    useful = _leading_notes_taken_off(useful, strip)
     groups = _paragraphs(useful)
     numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
     markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
@@ -1208,9 +1272,7 @@ def split_entries_with_layout(
             # it opens ("Helander, M., ..." after a line break in the author list)
             starts = k in labelled
         elif (
-            not list_mode
-            and _bare_address(line.text, strip)
-            and _address_only(entries[-1], strip)
+            not list_mode and _bare_address(line.text, strip) and _address_only(entries[-1], strip)
         ):
             # a webography ("Sitografia", "Webgrafía", "Online sources"): an address
             # alone after an entry that is an address alone is the next source; read
@@ -1777,6 +1839,28 @@ def _web_entry_after_address(
     if plain.lower().startswith(("http://", "https://", "www.")):
         return False
     return address_next or "://" in plain
+
+
+def _leading_notes_taken_off(lines: list[Line], strip: Callable[[str], str]) -> list[Line]:
+    """The list's lines without the notes wholly in parentheses that come before its
+    first entry: "(Formatted citations to be finalized for the target journal.)" under
+    the heading was read as an entry "never cited" (REAL_MANUSCRIPTS_14, class NL). A
+    note between entries, or a line in parentheses after the first entry, is left to
+    the cut (it may be an entry's part); only lines with text before the first line
+    that is no such note are dropped, and never all of them (a "list" that is only a
+    note in parentheses keeps it: it is no note above entries)."""
+    k = 0
+    notes = 0
+    while k < len(lines):
+        text = lines[k].text
+        if text.strip():
+            if _PARENTHESISED_NOTE.fullmatch(strip(text)) is None:
+                break
+            notes += 1
+        k += 1
+    if notes == 0 or k == len(lines):
+        return lines
+    return lines[k:]
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:

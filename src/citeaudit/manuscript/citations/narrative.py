@@ -311,6 +311,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     comma_et_al = et_al and i >= 1 and tokens[i][0] == ","
     if comma_et_al:
         i -= 1  # "Pereira, et al. (2017)", "Santoso, dkk (2016)"
+    i = _past_suffix(tokens, i)  # "Kaelin, Jr (2005)": Kaelin's
     first = _name_back(tokens, i)
     if first is None:
         if et_al and i >= 0 and _lower_name(tokens[i][0]):
@@ -323,7 +324,7 @@ def names_before(prefix: str) -> NamesBefore | None:
     # the words before "and" belong to the sentence, not to the citation.
     if j >= 0 and tokens[j][0].casefold() in AND_WORDS and not et_al:
         k = j - 1 if j >= 1 and tokens[j - 1][0] == "," else j
-        second = _name_back(tokens, k - 1)
+        second = _name_back(tokens, _past_suffix(tokens, k - 1))
         if second is not None:
             names.insert(0, second)
             j = second[0] - 1
@@ -333,6 +334,22 @@ def names_before(prefix: str) -> NamesBefore | None:
                     break
                 names.insert(0, more)
                 j = more[0] - 1
+    elif not et_al and j >= 1 and tokens[j][0] == ",":
+        # "Lobato, Lobo, Oliveira (2018)": three names or more joined by commas alone
+        # are the work's authors (read as "Oliveira (2018)", no entry's first author:
+        # REAL_MANUSCRIPTS_13, class LO); two ("In Brazil, Oliveira (2018)") are a
+        # sentence's words and a name, as before
+        listed: list[tuple[int, str]] = []
+        k = j
+        while k >= 1 and tokens[k][0] == "," and len(listed) + len(names) < 8:
+            more = _name_back(tokens, k - 1)
+            if more is None:
+                break
+            listed.insert(0, more)
+            k = more[0] - 1
+        if len(listed) >= 2:
+            names[:0] = listed
+            j = k
     elif comma_et_al:
         # "Tanaka, Jones, et al. (2020)": APA's second name, added to tell two works
         # of "Tanaka et al. (2020)" apart -- the list starts at the first name (a
@@ -357,6 +374,21 @@ def names_before(prefix: str) -> NamesBefore | None:
     if acronym and not et_al:
         authors = (*authors[:-1], f"{authors[-1]} [{acronym.group(1)}]")
     return NamesBefore(tokens[names[0][0]][1], authors, et_al, possessive is not None)
+
+
+# a name's generation written after a comma: "Kaelin, Jr (2005)", "Vale, Sr. (2007)",
+# "Tarn, III (2008)" -- with or without its full stop
+_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "Jnr", "Jnr.", "Snr", "Snr.", "II", "III", "IV"))
+
+
+def _past_suffix(tokens: list[tuple[str, int]], i: int) -> int:
+    """The token the name ends at when token `i` is a generation after a comma ("Kaelin,
+    Jr"): the name before the comma; else `i`. Read as the name, "Jr (2005)" was a
+    possible missing reference and Kaelin's entry "never cited" (REAL_MANUSCRIPTS_13,
+    class JR); with its full stop, "Jr." opened no name and the citation was lost."""
+    if i >= 2 and tokens[i][0] in _SUFFIXES and tokens[i - 1][0] == ",":
+        return i - 2
+    return i
 
 
 def _unelided(token: str, start: int) -> tuple[str, int]:
