@@ -266,3 +266,23 @@ def test_guard_standards_numbers_are_never_missing() -> None:
         document("A norma (NBR 5410) manda; (NBR 5410, 2004) e (ISO 690, 2010) também.")
     )
     assert all(c.certainty is Certainty.WEAK for c in read)
+
+
+def test_rp_guard_a_bare_file_name_with_no_pointing_word_is_an_entry(tmp_path: Path) -> None:
+    text = (
+        "# Kettles\n\nKettles boil [1].\n\n## References\n\n"
+        "1. Python Software Foundation. requirements.txt\n"
+    )
+    paper = _write(tmp_path / "paper.md", text)
+    _write(tmp_path / "requirements.txt", "kettle==1.0\nsteam>=2.1\n")
+    entries = MarkdownReader().read(paper).reference_entries
+    assert [e.location.file for e in entries] == [str(paper)]
+
+
+def test_rp_pointed_file_that_is_no_list_gives_no_entries(tmp_path: Path) -> None:
+    paper = _write(tmp_path / "paper.md", _NUMBERED_BODY + "See `notes.md`.\n")
+    _write(
+        tmp_path / "notes.md",
+        "We still need to check the kettle data.\n\nThe steam figures are not final.\n",
+    )
+    assert MarkdownReader().read(paper).reference_entries == ()

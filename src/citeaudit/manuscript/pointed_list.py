@@ -7,8 +7,10 @@ entries" (REAL_MANUSCRIPTS_14, class RP). A line that points at a file is no ent
 
 - `list_pointer` says whether a line is such a pointer -- short (a dozen words besides
   the name), naming a file of text or of a bibliography ("refs.md", "references.txt",
-  "paper.bib", in code marks or a link or bare), with no year (an entry naming a data
-  file, "Rook, A. (2019). kettles.csv [Data set].", is an entry);
+  "paper.bib") in code marks or a link, or bare after a word that points ("see", "in",
+  "ver", "siehe"), with no year (an entry naming a data file, "Rook, A. (2019).
+  kettles.txt [Data set].", is an entry; so is "Python Software Foundation.
+  requirements.txt");
 - `pointed_lines` reads the named file when it is a sibling of the manuscript: looked
   for in the manuscript's own folder only (as written from there, then by its last
   part, as a path written from the project's root, "manuscript/references.md", names
@@ -61,6 +63,13 @@ _FILE_NAME = re.compile(
 # what is read as lines of text; a bibliography's file (.bib, .ris, CSL-JSON) named so
 # is pointed at but not read here (it is no typed list)
 _TEXT_FILES = frozenset((".md", ".markdown", ".txt", ".text", ".qmd", ".rmd"))
+# the words a pointer says it with, when the name is bare (no code marks, no link)
+_CUES = frozenset(
+    (
+        "see", "in", "at", "listed", "found", "refer", "available", "file", "ver", "veja",
+        "véase", "vea", "consulte", "consultar", "siehe", "voir", "vedi", "zie", "lihat",
+    )
+)  # fmt: skip
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -73,8 +82,12 @@ def list_pointer(text: str) -> str | None:
     if not names or len(set(names)) > 2:
         return None
     rest = _FILE_NAME.sub(" ", text)
-    if len(_WORD.findall(rest)) > _MOST_OTHER_WORDS:
+    words = _WORD.findall(rest)
+    if len(words) > _MOST_OTHER_WORDS:
         return None
+    marked = "`" in text or "](" in text
+    if not marked and not any(w.casefold() in _CUES for w in words):
+        return None  # "Python Software Foundation. requirements.txt": an entry
     return str(names[-1])
 
 

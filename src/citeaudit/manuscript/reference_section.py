@@ -721,6 +721,9 @@ def _pointed_list_read(
     if inner is not None and inner.entries:
         return replace(section, entries=inner.entries, layout=inner.layout)
     entries, layout = split_entries_with_layout(pointed, clean)
+    read = sum(1 for e in entries if _DATED.search(e.text) and looks_like_entry_start(e.text))
+    if read * 2 <= len(entries):
+        return replace(section, entries=(), layout=None)  # a file of something else
     return replace(section, entries=tuple(entries), layout=layout)
 
 
