@@ -207,7 +207,12 @@ def _date(value: Any) -> Any:
 _MAX_FLOW_DEPTH = 64
 _MAX_INDENT = 256
 _MAX_COMPACT = 16
-_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"|'[^'\n]*+'")
+# A quoted string on one line -- or, kept (`open`), a double quote never closed on its
+# line, read once to the line's end: tried alone, the search restarted at every later
+# quote of the line and read to its end again ('"\\' x 40,000 took 17 s); each of them
+# is an escaped quote of the first one's text, so it fails the same way.
+_QUOTED = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"|'[^'\n]*+'|(?P<open>\"(?:[^\"\\\n]|\\.)*+)")
+_BRACKET = re.compile(r"[\[\]{}]")
 _LEADING = re.compile(r"^([ \t]*+)((?:-[ \t]++)*+)", re.MULTILINE)
 
 
@@ -232,16 +237,18 @@ def _shallow(text: str) -> bool:
             blocks_shallow = False
             break
     depth = 0
-    unquoted = _QUOTED.sub("", text)  # a quoted string holds no line break: lines kept
-    for at, char in enumerate(unquoted):
-        if char in "[{":
+    # a quoted string holds no line break: lines kept; an unclosed one's text is kept
+    # (its brackets counted: errs towards "deep")
+    unquoted = _QUOTED.sub(r"\g<open>", text)
+    for bracket in _BRACKET.finditer(unquoted):
+        if bracket.group() in "[{":
             depth += 1
             if depth > _MAX_FLOW_DEPTH:
                 # never composed: PyYAML's scanner pays the depth at every token (1,575
                 # brackets took 0.9 s of CPU, up to the recursion limit), and no CSL
                 # file nests brackets a tenth as deep
-                raise _TooDeep(unquoted.count("\n", 0, at) + 1)
-        elif char in "]}" and depth:
+                raise _TooDeep(unquoted.count("\n", 0, bracket.start()) + 1)
+        elif depth:
             depth -= 1
     return blocks_shallow
 
