@@ -37,7 +37,6 @@ from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.enricher import build_resolver
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 
-DIFF = "net26-2.diff"
 PADDING = 60_000  # blanks before the document's closing brace: as many one-byte chunks
 BOUND = 4096 + 64  # `pinned.FREE_PIECES` and the head's events, once the diff is in
 
@@ -130,7 +129,6 @@ def _resolved(url: str, tmp_path: Path) -> ResolutionState:
     return run.resolutions["d"].state
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_a_datacite_answer_in_one_byte_chunks_is_refused_early(
     slivers: ChunkServer, events: list[int], tmp_path: Path
 ) -> None:
@@ -141,7 +139,6 @@ def test_a_datacite_answer_in_one_byte_chunks_is_refused_early(
     assert state is not ResolutionState.RESOLVED
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 @pytest.mark.parametrize(
     ("factory", "error"),
     [(pinned_client, httpx.ReadError), (pinned_client2, httpx2.ReadError)],

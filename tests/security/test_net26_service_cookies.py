@@ -44,7 +44,6 @@ from tests.resolve.conftest import FAST_RETRY, ref, settings_for
 from tests.security.redteam_net_server import loopback_policy
 
 PER_ANSWER = 200  # Set-Cookie lines in each answer, each a name of its own
-DIFF = "net26-1.diff"
 
 
 class CookieServer:
@@ -133,7 +132,6 @@ def _biggest(sent: list[tuple[str, str | None]]) -> int:
     return max((len(c or "") for _, c in sent), default=0)
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_registries_send_no_cookie_back(server: CookieServer, tmp_path: Path) -> None:
     """Crossref (habanero, httpx2), DataCite and doi.org's Handle API (httpx): one run
     of 20 look-ups, every answer setting 200 cookies."""
@@ -149,7 +147,6 @@ def test_registries_send_no_cookie_back(server: CookieServer, tmp_path: Path) ->
     assert not sent, f"{len(sent)} requests sent cookies back, up to {_biggest(sent)} bytes"
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_doi_checks_send_the_resolver_no_cookie_back(server: CookieServer) -> None:
     """The link phase's trusted client: ten DOIs asked of the resolver's Handle API."""
 
@@ -166,7 +163,6 @@ def test_doi_checks_send_the_resolver_no_cookie_back(server: CookieServer) -> No
     assert not sent, f"{len(sent)} requests sent cookies back, up to {_biggest(sent)} bytes"
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 @pytest.mark.parametrize("factory", [pinned_client, pinned_client2], ids=["httpx", "httpx2"])
 def test_a_pinned_client_keeps_no_cookie(server: CookieServer, factory: object) -> None:
     """The one factory of every registry's, webhook's and habanero's fallback client:

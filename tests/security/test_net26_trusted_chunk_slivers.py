@@ -30,7 +30,6 @@ from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.redteam_net_server import loopback_policy
 
-DIFF = "net26-4.diff"
 PADDING = 200_000  # blanks inside the record: as many one-byte chunks
 
 
@@ -118,7 +117,6 @@ def _check(server: HandleServer) -> LinkCheck:
     return asyncio.run(go())
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_a_handle_record_in_one_byte_chunks_is_refused_early(chunk_ends: list[int]) -> None:
     server = HandleServer(1)
     try:

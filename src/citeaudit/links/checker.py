@@ -30,6 +30,7 @@ from citeaudit.links.address_gate import AddressGate, address_key
 from citeaudit.links.archive_suggestion import ArchiveSuggestion
 from citeaudit.links.backends import BackendAddresses, service_backends
 from citeaudit.links.cache import LinkCache
+from citeaudit.links.cookies import no_jar
 from citeaudit.links.doi_check import DoiCheck
 from citeaudit.links.fetch import Fetched, Fetcher
 from citeaudit.links.judged import Checked, Judged, Pending
@@ -349,6 +350,7 @@ def trusted_client(
         follow_redirects=True,
         max_redirects=5,
         trust_env=False,
+        cookies=no_jar(),  # the resolver's and the archive's cookies: never kept, never sent
         transport=transport,
         event_hooks={"response": [judge_redirects(rule)]},
     )

@@ -42,6 +42,7 @@ import httpx
 import httpx2
 
 from citeaudit.links import lookups
+from citeaudit.links.cookies import no_jar
 from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.redirect_judge import judge_location
 from citeaudit.links.safety import AddressRule, NonPublicAddress, allowed
@@ -67,6 +68,15 @@ __all__ = [
 SyncLookup = Callable[[str, int], list[str]]
 
 MAX_BODY = 16 * 1024 * 1024  # a Crossref page of 1000 records is a few MB
+# An answer's body comes from the HTTP library in pieces: one a chunk of a chunked
+# answer (h11 parses each chunk in Python, some 12 us apiece), else one a read. A
+# server sending one-byte chunks made 4 MB on the wire 680,000 pieces and 7.9 s of a
+# registry thread's CPU, holding the interpreter's lock (the same bytes in 4 KB
+# chunks: 0.04 s); at `MAX_BODY` of them the exchange burnt its whole deadline. Past
+# `FREE_PIECES`, the pieces must average `MIN_PIECE` bytes (servers write kilobytes a
+# chunk, and a read brings a TCP segment or more).
+FREE_PIECES = 4096
+MIN_PIECE = 256
 _ENCODINGS = "gzip, deflate"  # the ones `_Bounded` decompresses with a bound
 _LOOKUP_TIMEOUT = 10.0  # a name look-up's longest wait when the caller gave no timeout
 # A name's addresses tried per connection, in the resolver's order (every one is still
@@ -222,11 +232,16 @@ def pinned_client(
     """An httpx client whose every connection (every redirect hop) obeys `rule`.
 
     Environment proxies and ``.netrc`` are not used (``trust_env=False``): a proxy
-    would resolve and connect for us, past the check. A redirect's Location is judged
-    by the same rule before it is followed (`_judge_redirect`). An answer's body is
-    read up to `max_body` bytes, decompressed included, and a whole exchange takes at
-    most `deadline` seconds (default: three times `timeout`), however slowly the
-    bytes come (see `_Bounded`).
+    would resolve and connect for us, past the check. Nor is any cookie kept
+    (`cookies.no_jar`): httpx's own jar kept every cookie an answer set for the
+    client's life -- a registry's client serves a whole run, habanero's fallback the
+    process -- and sent them all back on every later request, so a registry (a
+    mirror, a spoofed answer) setting 200 cookies an answer grew each look-up's
+    Cookie header by 200 and the jar without bound; none of these services needs one.
+    A redirect's Location is judged by the same rule before it is followed
+    (`_judge_redirect`). An answer's body is read up to `max_body` bytes, decompressed
+    included, and a whole exchange takes at most `deadline` seconds (default: three
+    times `timeout`), however slowly the bytes come (see `_Bounded`).
     """
     transport = _pinned_transport(httpx, httpcore, PinnedBackend(httpcore, rule, lookup=lookup))
     exchange = deadline or 3 * timeout
@@ -237,6 +252,7 @@ def pinned_client(
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
         trust_env=False,
+        cookies=no_jar(),  # a registry's or receiver's cookies are never kept (`no_jar`)
         headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
         event_hooks={"response": [_judge_redirect(rule, httpx, follow_redirects)]},
     )
@@ -265,6 +281,7 @@ def pinned_client2(
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
         trust_env=False,
+        cookies=no_jar(),
         headers={"Accept-Encoding": _ENCODINGS},
         event_hooks={"response": [_judge_redirect(rule, httpx2, follow_redirects)]},
     )
@@ -682,6 +699,7 @@ def _body_stream(lib: ModuleType) -> type:
         def __iter__(self) -> Iterator[bytes]:
             size = 0
             arrived = 0
+            pieces = 0
             chunks = iter(self._inner)
             while True:
                 token = _deadline.set(self._deadline)
@@ -696,6 +714,11 @@ def _body_stream(lib: ModuleType) -> type:
                 arrived += len(raw)
                 if arrived > self._cap:
                     raise TooLarge(f"the answer is larger than {self._cap} bytes")
+                pieces += 1
+                if pieces > FREE_PIECES and pieces * MIN_PIECE > arrived:
+                    raise TooLarge(
+                        f"the answer came in {pieces} pieces of under {MIN_PIECE} bytes each"
+                    )
                 for data in self._decode(raw, size):
                     size += len(data)
                     if size > self._cap:

@@ -241,7 +241,10 @@ def datacite_record(document: Mapping[str, Any]) -> RegistryRecord:
     year = attrs.get("publicationYear")
     if isinstance(year, str) and year.isascii() and year.isdigit() and len(year) <= 9:
         year = int(year)  # "²" is a digit to isdigit, not to int
-    if isinstance(year, bool) or not isinstance(year, int):
+    # A year as Crossref's are read (`_year_of`): 0, -5, 99999 or a 4,000-digit number
+    # was the record's year, reported as "DataCite dates the work 99999" and offered
+    # as the entry's year.
+    if isinstance(year, bool) or not isinstance(year, int) or not 1000 < year < 3000:
         year = None
     if year is not None:
         years.append(year)
