@@ -62,7 +62,6 @@ _WRITES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="files26-1.diff or files26-2.diff")
 @pytest.mark.parametrize("shape", sorted(_WRITES))
 def test_the_pointed_list_is_not_written_over(shape: str, checkout: Path) -> None:
     options, config = _WRITES[shape]
@@ -101,7 +100,6 @@ def test_control_the_build_file_gives_the_bibliography(
     assert main(["check", "--offline", "main.md"]) == 0  # [@k] found through it
 
 
-@pytest.mark.xfail(strict=True, reason="files26-2.diff")
 @pytest.mark.parametrize("shape", sorted(_BUILD_WRITES))
 def test_a_build_file_read_is_not_written_over(
     shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -74,6 +74,7 @@ __all__ = [
     "open_regular",
     "read_capped",
     "read_head",
+    "reads_recorded",
     "replace_file",
     "resolved_for_write",
     "status_kind",
@@ -109,6 +110,40 @@ WRITTEN_OUTSIDE = (
 _HELD: ContextVar[Path | None] = ContextVar("citeaudit_held_reads", default=None)
 # The checkout a confined command line reads (as given, and its real path); None: none.
 _FENCED: ContextVar[tuple[Path, Path] | None] = ContextVar("citeaudit_fenced_reads", default=None)
+
+
+# The runs recording what they read (`reads_recorded`), each a set of the names opened.
+_RECORDING: list[set[str]] = []
+_RECORDING_LOCK = threading.Lock()
+
+
+@contextmanager
+def reads_recorded() -> Iterator[set[str]]:
+    """Within this block, the name of every regular file `read_capped`, `read_head` and
+    `open_regular` open is added to the set yielded -- in any thread of the process.
+
+    Why: a file the CLI writes (``--output``, the baseline) must be none the run read
+    (`cli.own_inputs`), and the readers that open files are many (chapters, build
+    files, a list the manuscript points at, class files...). Told by the readers'
+    results, a reader added later whose file no result names had its file written
+    over: ``See `refs.md`.`` under "References" and ``-o refs.md``. Recorded where
+    every read opens its file, none is missed."""
+    opened: set[str] = set()
+    with _RECORDING_LOCK:
+        _RECORDING.append(opened)
+    try:
+        yield opened
+    finally:
+        with _RECORDING_LOCK:
+            _RECORDING[:] = [r for r in _RECORDING if r is not opened]
+
+
+def _record(path: Path | str) -> None:
+    if _RECORDING:
+        name = os.fspath(path)
+        with _RECORDING_LOCK:
+            for opened in _RECORDING:
+                opened.add(name)
 
 
 @contextmanager
@@ -505,6 +540,7 @@ def _opened(path: Path | str) -> tuple[int, os.stat_result]:
     except BaseException:
         os.close(descriptor)
         raise
+    _record(path)
     return descriptor, status
 
 

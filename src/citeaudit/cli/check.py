@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from citeaudit.bounded_read import open_for_write
+from citeaudit.bounded_read import open_for_write, reads_recorded
 from citeaudit.child_python import start_watchdog
 from citeaudit.cli.own_inputs import files_read, refuse_writing_over
 from citeaudit.cli.shared_audit import (
@@ -265,20 +265,22 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         _check_output(args.output)
         refuse_writing_over(args.output, "--output", given)
-    with time_limited(args.time_limit):
+    # every file a reader opens, whatever its result says of it (`own_inputs`)
+    with time_limited(args.time_limit), reads_recorded() as opened:
         result = audited(args, settings, options)
         result = setup.apply(result, args.baseline, use_baseline=not args.write_baseline)
     for note in setup.problems:
         print(printable(f"citeaudit: warning: {note}"), file=sys.stderr)  # names files
     if args.write_baseline:
-        written = setup.write_baseline(result, args.baseline, files_read(result, _given(args)))
+        read = [*files_read(result, _given(args)), *sorted(opened)]
+        written = setup.write_baseline(result, args.baseline, read)
         print(printable(written), file=sys.stderr)
         return 0
     reporter = get_reporter(args.format)
     color = _use_color(args.color, args.output is not None)
     if args.output:
         # the chapters, bibliographies and baseline the run read too (`own_inputs`)
-        read = files_read(result, given)
+        read = [*files_read(result, given), *sorted(opened)]
         read.extend(str(p) for p in (setup.baseline_path(args.baseline),) if p is not None)
         refuse_writing_over(args.output, "--output", read)
         # Streamed: a large report is written an item at a time, never held whole.
