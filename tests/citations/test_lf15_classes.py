@@ -130,7 +130,6 @@ def test_rp_unread_pointer_says_where_the_list_is(tmp_path: Path) -> None:
     assert note is not None and note.line == 7 and "'refs.md'" in note.message
 
 
-@pytest.mark.xfail(strict=True, reason="lf15-1.diff")
 def test_rp_unread_pointer_is_one_input_problem(tmp_path: Path) -> None:
     paper = _write(tmp_path / "paper.md", _NUMBERED_BODY + "See `references.md`.\n")
     _document, problems = MarkdownReader().read_with_problems(paper)

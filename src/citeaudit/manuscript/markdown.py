@@ -45,6 +45,7 @@ from citeaudit.manuscript.markdown_definitions import (
 )
 from citeaudit.manuscript.markdown_links import unwrap_placeholder_links
 from citeaudit.manuscript.plaintext import document_from_lines
+from citeaudit.manuscript.pointed_list import unread_pointer
 from citeaudit.manuscript.project_config import crossref_keys
 from citeaudit.manuscript.reading import InputProblem, decode_text
 
@@ -158,6 +159,12 @@ class MarkdownReader(ManuscriptReader):
         document = document_from_lines(
             name, self.format, lines, bibliography_files=tuple(bibs), files=tuple(splicer.files)
         )
+        if not document.reference_entries and document.reference_heading is not None:
+            # "## References" then "See `references.md`." with no such file beside the
+            # manuscript: say where the list is, once (pointed_list)
+            note = unread_pointer(lines, document.reference_heading)
+            if note is not None:
+                problems.append(InputProblem(note.file, note.line, note.message))
         return document, problems  # a list with no heading: see markdown_tail_list
 
 
