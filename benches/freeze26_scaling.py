@@ -4,10 +4,12 @@ The YAML reader caps flow brackets at 64 before composing, because PyYAML's pure
 scanner pays the bracket depth at every token -- but a file sent to that pure-Python
 loader by one line indented past 256 columns (or 17 compact "- - -" items) skipped the
 cap before freeze26. These shapes grow such files (brackets deepening with the size,
-many items 250 deep, items 64 deep, plain items) and a few JSON and RIS shapes the
-earlier rounds did not: items past the JSON decoder's recursion limit one after another,
-thousands of keys before "items", records never closed, end tags with no record. Each
-runs a whole offline audit in a child with a CPU limit (benches/shape_children.py).
+many items 250 deep, items 64 deep, plain items), a line of escaped quotes never
+closed (the bracket count read it again from every quote before freeze26), and a few
+JSON and RIS shapes the earlier rounds did not: items past the JSON decoder's recursion
+limit one after another, thousands of keys before "items", records never closed, end
+tags with no record. Each runs a whole offline audit in a child with a CPU limit
+(benches/shape_children.py).
 
     nice .venv/bin/python benches/freeze26_scaling.py [--only NAME ...] [--scales 1 4 16]
                                                       [--limit 60]
@@ -69,6 +71,11 @@ def yaml_wide_plain_items(n: int) -> Files:
     return _yaml("".join(_yaml_item(i, f"Title {i}") for i in range(n)))
 
 
+def yaml_escaped_quotes(n: int) -> Files:
+    """A title of 10,000n '"\\' pairs on one line: a quote never closed."""
+    return _yaml(_yaml_item(0, '"\\' * 10_000 * n), "")
+
+
 def json_items_past_recursion(n: int) -> Files:
     """n items each 1,200 brackets deep (past the decoder's recursion limit)."""
     deep = '{"id":"d","x":' + "[" * 1200 + "]" * 1200 + "}"
@@ -103,6 +110,7 @@ SHAPES = [
     Shape("yaml-compact-items-250", yaml_compact_items_250_deep, 20, "n items 250 deep, '- ' x 17"),
     Shape("yaml-wide-items-64", yaml_wide_items_64_deep, 100, "n items 64 deep, wide line"),
     Shape("yaml-wide-plain-items", yaml_wide_plain_items, 1000, "n plain items, wide line"),
+    Shape("yaml-escaped-quotes", yaml_escaped_quotes, 1, "one line of 10,000n '\"\\\\'"),
     Shape("json-items-past-recursion", json_items_past_recursion, 50, "n items 1,200 deep"),
     Shape("json-keys-before-items", json_keys_before_items, 100, "100n keys before items"),
     Shape("ris-unclosed-records", ris_unclosed_records, 10, "1,000n records, no ER"),
