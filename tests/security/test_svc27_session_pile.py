@@ -88,7 +88,6 @@ def _signed_in(client: TestClient, value: str) -> bool:
     return client.get("/web/audits", follow_redirects=False).status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="svc27-1.diff")
 def test_sign_ins_keep_a_bounded_number_of_sessions(client: TestClient) -> None:
     repo = client.app.state.repo  # type: ignore[attr-defined]
     token = repo.create_token("hostile")

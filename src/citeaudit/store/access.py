@@ -3,7 +3,9 @@
 Tokens and session values are random, so a plain SHA-256 keeps them out of the
 database; what an administrator sees of a token is its id and first characters.
 A session is only as good as its token: revoking or outliving the token ends every
-session signed in with it, at the next request.
+session signed in with it, at the next request. A token keeps at most
+`MAX_SESSIONS_PER_TOKEN` sessions: signing in again past them ends the oldest, so an
+account cannot pile up rows by signing in without end (svc27).
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from citeaudit.store.watching.times import maybe_aware, utcnow
 
 TOKEN_PREFIX = "cit_"
 _HINT = 12  # "cit_" and 8 random characters: enough to tell tokens apart, useless alone
+# Browsers signed in with one token at once. Each sign-in stored a row for the whole
+# session's life (12 h) whatever came before: one account posting its own token to
+# /web/sign-in (the pre-session's CSRF value is the client's to choose) stored 2,000
+# rows in a minute, ~330 bytes each, outside every quota. The oldest past this go.
+MAX_SESSIONS_PER_TOKEN = 20
 
 
 def hash_token(token: str) -> str:
@@ -145,20 +152,33 @@ class Access:
     # -- the web's sessions -------------------------------------------------------------
 
     def create_session(self, auth: TokenAuth, max_age: timedelta) -> str:
-        """A new session for a valid token; the value goes in the cookie, its hash here."""
+        """A new session for a valid token; the value goes in the cookie, its hash here.
+
+        The token's sessions past the newest `MAX_SESSIONS_PER_TOKEN` are ended (read
+        through the token's index: at most the cap and the sign-ins racing this one)."""
         value = secrets.token_urlsafe(32)
+        new = hash_token(value)
         now = utcnow()
         with self.session() as s, s.begin():
             s.execute(delete(WebSession).where(WebSession.expires_at <= now))
             s.add(
                 WebSession(
-                    id_hash=hash_token(value),
+                    id_hash=new,
                     account_id=auth.account_id,
                     token_id=auth.token_id,
                     created_at=now,
                     expires_at=now + max_age,
                 )
             )
+            s.flush()
+            older = s.scalars(
+                select(WebSession.id_hash)
+                .where(WebSession.token_id == auth.token_id, WebSession.id_hash != new)
+                .order_by(WebSession.created_at.desc(), WebSession.id_hash)
+                .offset(MAX_SESSIONS_PER_TOKEN - 1)  # the new one is kept
+            ).all()
+            if older:
+                s.execute(delete(WebSession).where(WebSession.id_hash.in_(older)))
         return value
 
     def session_account(self, value: str) -> int | None:
