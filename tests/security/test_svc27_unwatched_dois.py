@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from citeaudit.store import Repository
+from citeaudit.store.watching.records import WatchLimitError
 from citeaudit.watch import account_by_name, recheck_now, unwatch_audit, watch_audit
 from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.conftest import stored_audit, watch_settings
@@ -99,3 +100,35 @@ def test_a_watched_doi_is_still_checked_every_sweep(
     watch_audit(repo, account, audit_id)
     summary, _ = recheck_now(repo, settings, deliver=False)
     assert summary.dois_checked == DOIS
+
+
+CEILING = 5
+
+
+def _dois(tag: str, n: int) -> list[dict[str, Any]]:
+    return [
+        {"reference_id": f"r{i}", "state": "resolved", "doi": f"10.5555/{tag}-{i}", "record": {}}
+        for i in range(n)
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="svc27-4.diff")
+def test_the_watch_ceiling_counts_dois(repo: Repository) -> None:
+    """The watched-links ceiling counted links only: an audit of DOIs and no link was
+    watched whatever it held -- each DOI a registry look-up every sweep. After
+    svc27-4.diff the ceiling counts a sweep's re-checks, links and DOIs."""
+    account = account_by_name(repo, "hostile")
+    audit_id = stored_audit(repo, account, [], resolutions=_dois("many", CEILING + 1))
+    with pytest.raises(WatchLimitError, match="6 DOIs"):
+        watch_audit(repo, account, audit_id, max_links=CEILING)
+
+
+def test_links_and_dois_within_the_ceiling_are_watched(repo: Repository) -> None:
+    """Guard (before and after): 1 link and 4 DOIs under a ceiling of 5 is watched; a
+    DOI two audits share (in any case) is one re-check."""
+    account = account_by_name(repo, "journal")
+    first = stored_audit(repo, account, ["http://127.0.0.1:9/x"], resolutions=_dois("a", 4))
+    same = [{**r, "doi": str(r["doi"]).upper()} for r in _dois("a", 4)]
+    second = stored_audit(repo, account, [], resolutions=same)
+    for audit_id in (first, second):
+        assert watch_audit(repo, account, audit_id, max_links=CEILING).audit_id == audit_id
