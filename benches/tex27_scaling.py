@@ -10,6 +10,11 @@ whole offline audit in a child with a CPU limit (benches/shape_children.py) at
 1x/4x/16x; a step whose time grows over twice as fast as the size, past half a
 second, is flagged SUPER-LINEAR.
 
+Found: md-link-def-continuations and md-raw-latex-blocks -- a manuscript read whole as
+a reference list (no heading) whose lines continue one entry: the list's cut joined
+the entry's lines again for every line (tests/security/test_tex27_entry_lines.py,
+entry_so_far.py).
+
     nice .venv/bin/python benches/tex27_scaling.py [--only NAME ...] [--scales 1 4 16]
 """
 
@@ -47,7 +52,9 @@ def tex_self_recursive_uses(n: int) -> Files:
 def tex_mutual_recursion(n: int) -> Files:
     """n macros in a ring, each naming the next twice, n uses."""
     names = [f"\\r{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(n)]
-    pre = "".join(f"\\def{names[i]}{{{names[(i + 1) % n]}{names[(i + 1) % n]}}}\n" for i in range(n))
+    pre = "".join(
+        f"\\def{names[i]}{{{names[(i + 1) % n]}{names[(i + 1) % n]}}}\n" for i in range(n)
+    )
     return {"paper.tex": _tex("".join(f"{x} \\cite{{k}}\n" for x in names), pre), "refs.bib": _BIB}
 
 
@@ -84,7 +91,9 @@ def tex_subfile_binary_chain(n: int) -> Files:
 
 def tex_bibliography_repeated(n: int) -> Files:
     """\\bibliography{refs,refs,...} n names, refs.bib of n entries."""
-    bib = "".join(f"@article{{k{i}, author={{Smith{i}, J.}}, title={{T}}, year=2020}}\n" for i in range(n))
+    bib = "".join(
+        f"@article{{k{i}, author={{Smith{i}, J.}}, title={{T}}, year=2020}}\n" for i in range(n)
+    )
     body = "\\cite{k1}\n\\bibliography{" + ",".join(["refs"] * n) + "}\n"
     body += "\\addbibresource{refs.bib}\n" * n
     return {"paper.tex": _tex(body), "refs.bib": bib}
@@ -129,7 +138,8 @@ def tex_newcommand_nested_defs(n: int) -> Files:
 def tex_def_hash_flood(n: int) -> Files:
     """\\def\\a#1#2...{##1} with many '#' and parameters delimited by text."""
     pre = "\\def\\aa#1.#2.#3.{#1#2#3\\cite{k}}\n"
-    return {"paper.tex": _tex("\\aa" + "x" * n + "\n" + "\\aa a.b.c. " * n), "refs.bib": _BIB}
+    body = "\\aa" + "x" * n + "\n" + "\\aa a.b.c. " * n
+    return {"paper.tex": _tex(body, pre), "refs.bib": _BIB}
 
 
 def tex_verb_flood(n: int) -> Files:
@@ -145,7 +155,9 @@ def tex_thebibliography_unclosed(n: int) -> Files:
 
 def md_include_fan_out(n: int) -> Files:
     """Quarto include shortcodes: 20 files each including the next twice, n lines."""
-    files = {"paper.qmd": "Text (Smith, 2020).\n\n{{< include f1.qmd >}}\n\n" * 2 + "Line [@k].\n" * n}
+    files = {
+        "paper.qmd": "Text (Smith, 2020).\n\n{{< include f1.qmd >}}\n\n" * 2 + "Line [@k].\n" * n
+    }
     for level in range(1, 20):
         files[f"f{level}.qmd"] = f"{{{{< include f{level + 1}.qmd >}}}}\n\n" * 2
     files["f20.qmd"] = "Smith [@k].\n"
@@ -167,15 +179,21 @@ def md_knitr_child_fan_out(n: int) -> Files:
 
 def md_front_matter_bib_repeated(n: int) -> Files:
     """Front matter naming the same bibliography n times."""
-    bib = "".join(f"@article{{k{i}, author={{Smith{i}, J.}}, title={{T}}, year=2020}}\n" for i in range(n))
+    bib = "".join(
+        f"@article{{k{i}, author={{Smith{i}, J.}}, title={{T}}, year=2020}}\n" for i in range(n)
+    )
     head = "---\nbibliography:\n" + "- refs.bib\n" * n + "---\n"
-    return {"paper.md": head + "As [@k1].\n"}
+    return {"paper.md": head + "As [@k1].\n", "refs.bib": bib}
 
 
 def md_front_matter_yaml_alias_list(n: int) -> Files:
     """bibliography: an alias of a list repeated n times (alias fan-out of names)."""
     bib = "@article{k1, author={Smith, J.}, title={T}, year=2020}\n"
-    head = "---\nx: &x [refs.bib, refs.bib, refs.bib, refs.bib]\nbibliography: [" + ", ".join(["*x"] * n) + "]\n---\n"
+    head = (
+        "---\nx: &x [refs.bib, refs.bib, refs.bib, refs.bib]\nbibliography: ["
+        + ", ".join(["*x"] * n)
+        + "]\n---\n"
+    )
     return {"paper.md": head + "As [@k1].\n", "refs.bib": bib}
 
 
@@ -196,7 +214,10 @@ def md_raw_latex_blocks(n: int) -> Files:
 
 def md_div_fences_unclosed(n: int) -> Files:
     """Pandoc ::: divs opened n times, never closed, each growing colons."""
-    return {"paper.md": "".join(":" * (3 + i % 40) + " {.x}\nText [@k].\n\n" for i in range(n)), "refs.bib": _BIB}
+    return {
+        "paper.md": "".join(":" * (3 + i % 40) + " {.x}\nText [@k].\n\n" for i in range(n)),
+        "refs.bib": _BIB,
+    }
 
 
 SHAPES = [

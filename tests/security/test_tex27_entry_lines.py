@@ -11,12 +11,14 @@ Fixed by `entry_so_far.EntrySoFar` (/work/helpers/tex27-1.diff wires it in).
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from citeaudit.manuscript import entry_so_far
 from citeaudit.manuscript.document import Line
 from citeaudit.manuscript.entry_so_far import EntrySoFar
-from citeaudit.manuscript.list_tail import dated
+from citeaudit.manuscript.list_tail import _DATE_WORD, dated
 from citeaudit.manuscript.reference_section import split_entries
 from tests.security.counted_work import SCALE, calls_in
 
@@ -75,3 +77,14 @@ def test_entry_so_far_answers_as_the_joined_text_does() -> None:
             joined = " ".join(lines)
             finished = dated(joined) and not joined.rstrip().endswith(_UNFINISHED)
             assert (so_far.dated, so_far.complete) == (dated(joined), finished), lines
+
+
+def test_no_status_word_is_longer_than_the_window_looked_back() -> None:
+    """A status word cut across a line break starts at most `_BACK` characters back:
+    its widest match, every run of white space two long, must fit (a longer word added
+    to `publication_status` would be missed across the break)."""
+    cut = _DATE_WORD.pattern.replace(r"\s+", r"\s{1,2}").replace(r"\s*", r"\s{0,2}")
+    assert "+" not in cut.replace(r"\s{1,2}", "") and "*" not in cut
+    widest = re.compile(cut)
+    parsed = re._parser.parse(widest.pattern, widest.flags)  # type: ignore[attr-defined]
+    assert parsed.getwidth()[1] < entry_so_far._BACK

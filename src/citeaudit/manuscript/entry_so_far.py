@@ -12,11 +12,11 @@ Kept here instead: whether the entry is dated (once dated it stays so: a match k
 its context, since lines are joined with a space), its last non-blank character, and
 the joined text's last `_TAIL` characters with runs of white space cut to two. A new
 line is searched whole, together with the tail's last `_BACK` characters, where a
-year or status word written across the line break ("in" / "press", "n." / "d.") must
-start: no such word is longer than 60 characters once its white space is cut to two,
-and two or more spaces read the same to every pattern (`\\s?` takes none of them,
-`\\s+` all). The answers are those of `dated` on the joined text, in one step a
-character of the line and a few hundred besides.
+status word written across the line break ("in" / "press", "n." / "d.") must start:
+none is longer than 53 characters once its white space is cut to two, and two or more
+spaces read the same to every pattern (`\\s?` takes none of them, `\\s+` all). The
+answers are those of `dated` on the joined text, in one step a character of the line
+and some sixty besides.
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ from citeaudit.manuscript.list_tail import _DATE_WORD, _YEAR
 
 __all__ = ["EntrySoFar"]
 
-_TAIL = 256
-_BACK = 128  # more than the longest year or status match, white space cut to two
+_TAIL = 128
+# More than the longest year or status match once its white space is cut to two (53
+# characters: "manuscript conditionally accepted for publication"; a test holds it so).
+# `_DATE_WORD` costs over a microsecond a character, so the window is kept short.
+_BACK = 60
 _RUN = re.compile(r"\s{3,}")
 _UNFINISHED = (",", ":", ";", "-", "–", "(", "&")
 
