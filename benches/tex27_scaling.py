@@ -220,6 +220,13 @@ def md_div_fences_unclosed(n: int) -> Files:
     }
 
 
+def md_prose_long_paragraph(n: int) -> Files:
+    """No reference heading (read whole as a list): four short paragraphs, then one
+    hard-wrapped paragraph of n lines opening in lower case -- one 'entry'."""
+    head = "Intro.\n\nSecond.\n\nThird.\n\nFourth (Smith, 2020).\n\nThe long one starts\n"
+    return {"paper.md": head + "and goes on in lower case for a while\n" * n}
+
+
 SHAPES = [
     Shape("tex-doubling-argument-nest", tex_doubling_argument_nest, 20, "\\dd{ n deep"),
     Shape("tex-self-recursive-uses", tex_self_recursive_uses, 200, "n uses of \\xx{\\xx\\xx}"),
@@ -244,6 +251,7 @@ SHAPES = [
     Shape("md-link-def-continuations", md_link_def_continuations, 200, "labels of n lines"),
     Shape("md-backslash-escapes", md_backslash_escapes, 5000, "n escapes"),
     Shape("md-raw-latex-blocks", md_raw_latex_blocks, 500, "n unclosed \\begin"),
+    Shape("md-prose-long-paragraph", md_prose_long_paragraph, 3000, "a paragraph of n lines"),
     Shape("md-div-fences-unclosed", md_div_fences_unclosed, 500, "n ::: divs"),
 ]
 
