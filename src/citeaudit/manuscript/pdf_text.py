@@ -32,6 +32,12 @@ _SURNAME_COMMA = re.compile(r"^[^\W\d_][^\W\d_'’\-]*,\s")
 # A line grown past this by joins is not a line a PDF prints: stop joining onto it, so
 # a hostile chain of one-token lines costs linear time, not a search per join.
 _MAX_JOINED = 4096
+# Nor past this many raised marks: each join copies the line's marks, so a chain of
+# one-token lines each carrying a raised mark ("1/" after "https://a.example/") was
+# marks^2/2 within the 4,096 characters -- 2,000 marks a line, 0.33 s of the worker's
+# CPU for each 4,000 characters of the document (3,000,000 read: minutes). A printed
+# line holds a few dozen marks at most.
+_MAX_JOINED_MARKS = 128
 # A URL's or DOI's continuation: no spaces, path and query characters. Square brackets
 # inside it too (a SICI DOI: "10.1639/0007-" / "2745(2006)109[141:FCJINZ]2.0.CO;2"), but
 # never opening it: "[12]" after a URL that ended a line is a citation, not its path.
@@ -79,7 +85,7 @@ def _joined(line: PdfLine, following: PdfLine, right: float) -> tuple[PdfLine, P
     hyphenated word or a cut link of this line; else None."""
     text = line.text.rstrip()
     nxt = following.text.lstrip()
-    if len(text) > _MAX_JOINED:
+    if len(text) > _MAX_JOINED or len(line.superscripts) > _MAX_JOINED_MARKS:
         return None  # no printed line is this long: a chain built to grow one
     if not text or not nxt or abs(line.size - following.size) > 0.1 * line.size:
         return None  # a heading or a footnote is never a word's other half
