@@ -127,7 +127,6 @@ def _later(service: Service) -> timedelta:
     return timedelta(seconds=service.settings.link_cache_max_age) + timedelta(days=3)
 
 
-@pytest.mark.xfail(strict=True, reason="svc27-2.diff")
 def test_links_of_deleted_audits_are_forgotten(service: Service) -> None:
     kept = _url(service, "kept")
     service.audit([kept])  # an audit that stays: its link must stay too

@@ -56,7 +56,6 @@ def _resolutions(registry: RegistryStandIn, tag: str) -> list[dict[str, Any]]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="svc27-3.diff")
 @pytest.mark.parametrize("delete", [False, True], ids=["unwatched", "deleted"])
 def test_a_dropped_watch_stops_its_doi_checks(
     tmp_path: Path, repo: Repository, registry: RegistryStandIn, delete: bool
@@ -112,7 +111,6 @@ def _dois(tag: str, n: int) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="svc27-4.diff")
 def test_the_watch_ceiling_counts_dois(repo: Repository) -> None:
     """The watched-links ceiling counted links only: an audit of DOIs and no link was
     watched whatever it held -- each DOI a registry look-up every sweep. After

@@ -2,7 +2,8 @@
 
 See `citeaudit.store.watching.retention` for what is kept whatever its age: each link's
 latest check, the checks audits point at, the first failing check of a current
-streak, every change, and notifications still owed.
+streak, every change, and notifications still owed. A link nothing points at (no audit
+cites it, no change names it, no check the cache would serve) goes with its history.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def test_prune_keeps_what_is_needed(tmp_path: Path, repo: Repository) -> None:
         # Link b: its own old checks after the audit's; the latest of them stays.
         gone_b = check(s, link_b, older)
         latest_b = check(s, link_b, old)
-        # A link no audit cites any more: only its latest check stays.
+        # A link no audit cites any more and no change names: it goes, checks and all.
         lone = Link(url_hash="h" * 64, url="https://c.example/z")
         s.add(lone)
         s.flush()
@@ -93,12 +94,13 @@ def test_prune_keeps_what_is_needed(tmp_path: Path, repo: Repository) -> None:
         boxes = set(s.scalars(select(WatchOutbox.id)))
         changes = list(s.scalars(select(WatchChange.key)))
         links = set(s.scalars(select(Link.id)))
-    assert left.isdisjoint({gone_a, gone_a2, gone_b, gone_c})
-    assert {streak, kept_recent, latest_b, latest_c} <= left
+    assert left.isdisjoint({gone_a, gone_a2, gone_b, gone_c, latest_c})
+    assert {streak, kept_recent, latest_b} <= left
     assert pinned - {None} <= left  # the audit's own checks (now, and pinned)
     assert pruned.checks == 4
     assert boxes == {box_ids["old_pending"], box_ids["new_sent"]} and pruned.deliveries == 2
-    assert sorted(changes) == ["k1", "k2"] and {link_a, link_b, lone.id} <= links
+    assert sorted(changes) == ["k1", "k2"] and {link_a, link_b} <= links
+    assert lone.id not in links and pruned.links == 1
 
     # Nothing more to do; and with a longer retention nothing would have gone.
     assert prune(repo, settings, now=now) == type(pruned)(0, 0)

@@ -2,6 +2,11 @@
 
 A watched link or DOI gets a state row the first time a sweep sees it, dated by its
 last check (the audit's own); it is due once that is older than `watch_max_age`.
+Only what a watched audit still cites is taken: a state row outlives the watch (and the
+audit), and DOIs were taken by their state alone, so every DOI an audit had ever been
+watched with was asked of the registries again every sweep, for good -- an account
+watching and unwatching audits of new DOIs grew every sweep's registry requests
+without end (svc27).
 Every URL and DOI of a watched audit's references is watched, checked at audit time
 or not (links off, our network or a registry down): one never checked -- no check at
 all, or only checks made while our network was down -- is due at once.
@@ -125,7 +130,11 @@ def take_due_dois(
         dois = list(
             s.scalars(
                 select(WatchDoiState.doi)
-                .where(_due(WatchDoiState, settings, now), _unleased(WatchDoiState, now))
+                .where(
+                    _due(WatchDoiState, settings, now),
+                    _unleased(WatchDoiState, now),
+                    _watched_doi(),
+                )
                 .order_by(WatchDoiState.last_checked_at.asc().nulls_first(), WatchDoiState.doi)
                 .limit(limit)
                 .with_for_update(skip_locked=True)
@@ -159,7 +168,7 @@ def still_due_dois(
 ) -> list[str]:
     with repo.session() as s:
         query = select(WatchDoiState.doi).where(
-            WatchDoiState.doi.in_(list(dois)), _due(WatchDoiState, settings, now)
+            WatchDoiState.doi.in_(list(dois)), _due(WatchDoiState, settings, now), _watched_doi()
         )
         return list(s.scalars(query))
 
@@ -169,6 +178,24 @@ def release_links(repo: Repository, link_ids: Sequence[int], until: datetime | N
     or at the first sweep after `until` (their site is backing off)."""
     with repo.session() as s, s.begin():
         _lease(s, WatchLinkState.link_id, list(link_ids), until)
+
+
+def _watched_doi() -> ColumnElement[bool]:
+    """The DOI state's DOI is cited by a watched audit (a reference's DOI or its
+    resolution's, as `_seed_dois` reads them; states hold them in lower case)."""
+    watched = select(Watch.audit_id)
+    return or_(
+        WatchDoiState.doi.in_(
+            select(func.lower(AuditReference.doi)).where(
+                AuditReference.audit_id.in_(watched), AuditReference.doi.is_not(None)
+            )
+        ),
+        WatchDoiState.doi.in_(
+            select(func.lower(ResolutionRow.doi)).where(
+                ResolutionRow.audit_id.in_(watched), ResolutionRow.doi.is_not(None)
+            )
+        ),
+    )
 
 
 def _due(state: _State, settings: ServiceSettings, now: datetime) -> ColumnElement[bool]:

@@ -11,7 +11,15 @@ something still needs them:
   streak_check_id`): the evidence behind "broken since DATE";
 - every change: they are the record, few, and outbox rows point at them;
 - pending outbox rows: notifications still owed are never dropped;
-- links themselves (changes and states point at them).
+- links themselves, while anything points at them: an audit cites them, a change
+  names them, or the shared cache would still serve their newest check.
+
+A link nothing points at any more is forgotten with its history (`forget_orphan_links`,
+svc27): links outlived the audits that made them, so an account that uploaded a
+list of distinct URLs, let its links be checked and deleted the audit kept every URL
+and its check in the store for good -- 20 MB of URLs an upload, again and again,
+outside the stored-bytes quota (which counts the uploads an account holds) and past
+every retention.
 """
 
 from __future__ import annotations
@@ -19,21 +27,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.store.tables import AuditLink, LinkCheckRow
-from citeaudit.store.watch_tables import WatchLinkState, WatchOutbox
+from citeaudit.store.tables import AuditLink, Link, LinkCheckRow
+from citeaudit.store.watch_tables import WatchChange, WatchLinkState, WatchOutbox
 from citeaudit.store.watching.times import utcnow
 
 DONE = ("sent", "failed")
+# Links a transaction forgets: a first prune after a flood frees it in steps, never
+# in one transaction of millions of rows.
+ORPHAN_BATCH = 5_000
+# Past the cache's own age: a check made while an audit was being stored is never
+# taken for an orphan's (the audit's link rows are written with its checks).
+ORPHAN_GRACE = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
 class Pruned:
     checks: int
     deliveries: int
+    links: int = 0
 
 
 def prune(repo: Repository, settings: ServiceSettings, *, now: datetime | None = None) -> Pruned:
@@ -55,4 +70,48 @@ def prune(repo: Repository, settings: ServiceSettings, *, now: datetime | None =
         deliveries = s.execute(
             delete(WatchOutbox).where(WatchOutbox.status.in_(DONE), WatchOutbox.created_at < cutoff)
         )
-        return Pruned(int(getattr(checks, "rowcount", 0)), int(getattr(deliveries, "rowcount", 0)))
+    return Pruned(
+        int(getattr(checks, "rowcount", 0)),
+        int(getattr(deliveries, "rowcount", 0)),
+        forget_orphan_links(repo, settings, now=now),
+    )
+
+
+def _orphan(stale: datetime) -> ColumnElement[bool]:
+    """No audit cites the link, no change names it, and it has no check since `stale`
+    (so the shared cache would not serve one). A watch state alone keeps nothing: a
+    link is watched only through an audit citing it (`watched_link_ids`), so the state
+    of a link no audit cites is never read again and goes with it."""
+    return and_(
+        Link.id.not_in(select(AuditLink.link_id)),
+        Link.id.not_in(select(WatchChange.link_id).where(WatchChange.link_id.is_not(None))),
+        Link.id.not_in(select(LinkCheckRow.link_id).where(LinkCheckRow.checked_at >= stale)),
+    )
+
+
+def forget_orphan_links(
+    repo: Repository, settings: ServiceSettings, *, now: datetime | None = None
+) -> int:
+    """Deletes links nothing points at (`_orphan`), their checks with them (ON DELETE
+    CASCADE); how many. Candidates are locked first (skipping any a storing audit holds:
+    adding a check locks its link's key), then deleted only if still orphans, so an
+    audit citing one meanwhile keeps it."""
+    stale = (now or utcnow()) - timedelta(seconds=settings.link_cache_max_age) - ORPHAN_GRACE
+    forgotten = 0
+    while True:
+        with repo.session() as s, s.begin():
+            ids = list(
+                s.scalars(
+                    select(Link.id)
+                    .where(_orphan(stale))
+                    .order_by(Link.id)
+                    .limit(ORPHAN_BATCH)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            if not ids:
+                return forgotten
+            result = s.execute(delete(Link).where(Link.id.in_(ids), _orphan(stale)))
+            forgotten += int(getattr(result, "rowcount", 0))
+        if len(ids) < ORPHAN_BATCH:
+            return forgotten

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from citeaudit.store.repository import Repository
-from citeaudit.store.tables import Account, Audit, AuditLink
+from citeaudit.store.tables import Account, Audit, AuditLink, AuditReference, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchCollection
 from citeaudit.store.watching.records import (
     CollectionView,
@@ -91,20 +91,32 @@ def watch_audit(
 
 
 def _refuse_past_ceiling(s: Session, account: int, audit_id: str, ceiling: int) -> None:
-    """Each watched link is re-checked every sweep: the distinct links of the account's
-    watched audits and this one (a link two audits share is one re-check) stay within
-    `ceiling`. Two watch requests at once may each pass alone: at most one audit past."""
+    """Each watched link and each watched DOI is re-checked every sweep: the distinct
+    links and DOIs of the account's watched audits and this one (one shared by two
+    audits is one re-check) stay within `ceiling`. DOIs were not counted: an audit of
+    20,000 DOIs and no link was watched under any ceiling, 20,000 registry look-ups a
+    sweep, as many times as the account had such audits (svc27). Two watch requests at
+    once may each pass alone: at most one audit past."""
     watched = select(Watch.audit_id).where(Watch.account_id == account)
-    held = s.scalar(
-        select(func.count(func.distinct(AuditLink.link_id))).where(
-            or_(AuditLink.audit_id.in_(watched), AuditLink.audit_id == audit_id)
-        )
-    )
-    if (held or 0) > ceiling:
+    audits = or_(AuditLink.audit_id.in_(watched), AuditLink.audit_id == audit_id)
+    links = s.scalar(select(func.count(func.distinct(AuditLink.link_id))).where(audits)) or 0
+    cited = union(
+        select(func.lower(AuditReference.doi).label("doi")).where(
+            or_(AuditReference.audit_id.in_(watched), AuditReference.audit_id == audit_id),
+            AuditReference.doi.is_not(None),
+        ),
+        select(func.lower(ResolutionRow.doi).label("doi")).where(
+            or_(ResolutionRow.audit_id.in_(watched), ResolutionRow.audit_id == audit_id),
+            ResolutionRow.doi.is_not(None),
+        ),
+    ).subquery()
+    dois = s.scalar(select(func.count()).select_from(cited)) or 0
+    if links + dois > ceiling:
+        held = f"{links:,} links" + (f" and {dois:,} DOIs" if dois else "")
         raise WatchLimitError(
-            f"not watched: the account's watched audits would hold {held:,} links, "
-            f"more than the {ceiling:,} one account may have re-checked "
-            "(max_watched_links_per_account); unwatch some audits first"
+            f"not watched: the account's watched audits would hold {held}, "
+            f"{links + dois:,} re-checks a sweep, more than the {ceiling:,} one account "
+            "may have (max_watched_links_per_account); unwatch some audits first"
         )
 
 
