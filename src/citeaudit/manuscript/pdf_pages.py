@@ -31,7 +31,15 @@ from citeaudit.manuscript.pdf_layout import (
 from citeaudit.manuscript.pdf_links import LinkArea, page_links
 from citeaudit.manuscript.pdf_unseen import page_ink, unseen_message
 
-__all__ = ["MAX_CHARS", "MAX_LINKS", "MAX_PAGES", "PageRead", "pdf_problem", "read_pages"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_LINES",
+    "MAX_LINKS",
+    "MAX_PAGES",
+    "PageRead",
+    "pdf_problem",
+    "read_pages",
+]
 
 MAX_PAGES = 600  # a book-length manuscript; beyond, the rest is not read (a problem says so)
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds ~6,000
@@ -40,6 +48,12 @@ MAX_CHARS = 3_000_000
 # 600 such pages gave 1.2 million areas, a 180 MB answer and ~1 GB in the worker's own
 # process). A 600-page book with 30 links a page has 18,000.
 MAX_LINKS = 20_000
+# Lines read in all. The characters' cap does not bound them: a line may hold two
+# characters, and each costs the parent ~1.3 KB while it decodes the child's answer
+# (80,000 lines of a 280 KB PDF: +101 MB in the worker's own process, outside the
+# child's memory limit; the 3,000,000 characters allowed ~1,000,000 such lines, over
+# 1 GB). A 600-page book of dense two-column pages has ~60,000.
+MAX_LINES = 120_000
 MAX_BYTES = 200 * 1024 * 1024
 
 _PASSWORD = 4  # FPDF_ERR_PASSWORD
@@ -135,6 +149,7 @@ def _pages(document: Any, name: str) -> PageRead:
     glyph_count = sideways = 0
     unseen: Counter[str] = Counter()  # glyphs no reader sees, by reason (pdf_unseen)
     links_left, links_capped = MAX_LINKS, False
+    lines_left = MAX_LINES
     for index in range(min(total, MAX_PAGES)):
         try:
             page = document[index]
@@ -168,11 +183,19 @@ def _pages(document: Any, name: str) -> PageRead:
         if turned[0] > max(len(glyphs), _FEW_SIDEWAYS):
             problems.append(f"page {number}: {_SIDEWAYS}")
         budget -= len(glyphs)
-        per_page.append(order_page(page_lines(glyphs, number), width))
+        ordered = order_page(page_lines(glyphs, number), width)
+        lines_left -= len(ordered)
+        lines_capped = lines_left < 0
+        if lines_capped:
+            del ordered[lines_left:]
+        per_page.append(ordered)
         heights.append(height)
         widths.append(width)
         if budget <= 0:
             problems.append(f"text past page {number} not read: over {MAX_CHARS} characters")
+            break
+        if lines_capped:
+            problems.append(f"text past page {number} not read: over {MAX_LINES} lines")
             break
     said = unseen_message(unseen)
     if glyph_count == 0:
