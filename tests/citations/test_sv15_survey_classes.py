@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, AuditResult, audit
 from citeaudit.manuscript.list_footnotes import closing_footnotes_start
 from citeaudit.manuscript.markdown import MarkdownReader
@@ -78,7 +76,6 @@ def test_fn_unit_is_linear_in_the_lines() -> None:
     assert closing_footnotes_start(many) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="sv15-1.diff")
 def test_fn_notes_after_the_last_entry_are_no_entries_and_their_citations_count(
     tmp_path: Path,
 ) -> None:
@@ -135,7 +132,6 @@ def _thesis(tmp_path: Path, cls: str = _CLASS) -> Path:
     return _write(tmp_path / "main.tex", _THESIS)
 
 
-@pytest.mark.xfail(strict=True, reason="sv15-2.diff")
 def test_mo_class_command_with_an_optional_first_argument_names_the_bibliography(
     tmp_path: Path,
 ) -> None:

@@ -674,11 +674,17 @@ def _class_lines(path: Path, scope: InputScope) -> tuple[tuple[int, str], ...]:
 
 
 # A class's command that takes the bibliography's name: "\newcommand\ZJUthesisbib[1]{"
-# then, within its body, "\bibliography{#1}" (or \addbibresource). Bounded: linear.
+# then, within its body, "\bibliography{#1}" (or \addbibresource); or its one braced
+# argument after an optional one, "\newcommand{\ppgccbibliography}[2][]{" then
+# "\bibliography{#2}" (a Brazilian graduate programme's class: survey 15, class MO).
+# Bounded: linear.
 _ONE_ARGUMENT_COMMAND = re.compile(
-    r"\\(?:new|renew|provide)command\*?\s*\{?\\([A-Za-z@]{1,40})\}?\s*\[1\]"
+    r"\\(?:new|renew|provide)command\*?\s*\{?\\([A-Za-z@]{1,40})\}?\s*"
+    r"(?:\[1\](?!\s*\[)|\[2\]\s*(?P<optional>\[[^\]\n]{0,80}\]))"
 )
-_NAMES_ITS_ARGUMENT = re.compile(r"\\(bibliography|addbibresource)\s*(?:\[[^\]]{0,80}\])?\{#1\}")
+_NAMES_ITS_ARGUMENT = re.compile(
+    r"\\(bibliography|addbibresource)\s*(?:\[[^\]]{0,80}\])?\{#(?P<k>[12])\}"
+)
 _BODY_REACH = 800
 
 
@@ -691,7 +697,8 @@ def _class_bibliography_uses(class_lines: list[Line], lines: list[Line]) -> list
     commands: dict[str, str] = {}
     for m in _ONE_ARGUMENT_COMMAND.finditer(text):
         body = _NAMES_ITS_ARGUMENT.search(text, m.end(), m.end() + _BODY_REACH)
-        if body is not None:
+        braced = "2" if m.group("optional") is not None else "1"  # the use's {name}
+        if body is not None and body.group("k") == braced:
             commands.setdefault(m.group(1), body.group(1))
     if not commands:
         return []

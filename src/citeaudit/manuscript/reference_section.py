@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.field_list import field_starts
+from citeaudit.manuscript.list_footnotes import closing_footnotes_start
 from citeaudit.manuscript.list_tail import (
     dated,
     ends_list,
@@ -870,6 +871,7 @@ def _section_at(
     end = _back_matter(lines, first.index + first.span, end)
     end = _rule_then_note(lines, first.index + first.span, end)
     end = _notes_or_prose(lines, first.index + first.span, end, inner)
+    end = _closing_footnotes(lines, first.index + first.span, end, inner)
     kept = [
         (j, line)
         for j, line in enumerate(lines[first.index + first.span : end], first.index + first.span)
@@ -1071,6 +1073,15 @@ def _notes_or_prose(lines: Sequence[Line], start: int, end: int, inner: set[int]
     and its citations count (see list_tail)."""
     texts = ["" if j in inner else lines[j].text for j in range(start, end)]
     cut = notes_or_prose_start(texts)
+    return end if cut is None else start + cut
+
+
+def _closing_footnotes(lines: Sequence[Line], start: int, end: int, inner: set[int]) -> int:
+    """Where Pandoc footnote definitions typed after the last entry start ("[^3]: ..."):
+    the list ends there and the notes are body text again, their citations counted
+    (see list_footnotes; survey 15, class FN)."""
+    texts = ["" if j in inner else lines[j].text for j in range(start, end)]
+    cut = closing_footnotes_start(texts)
     return end if cut is None else start + cut
 
 
