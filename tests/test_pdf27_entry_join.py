@@ -101,11 +101,6 @@ def test_joining_an_entry_of_many_lines_grows_linearly() -> None:
     assert_linear(__name__, "one entry of n lines, cut from its lines")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tex27-1.diff: the reference-list search (reference_section."
-    "split_entries_with_layout) re-joins the entry it builds at every line",
-)
 def test_reading_a_pdf_of_one_long_entry_grows_linearly() -> None:
     assert_linear(__name__, "one entry of n lines, read from a PDF")
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
-
 from citeaudit.manuscript import entry_so_far
 from citeaudit.manuscript.document import Line
 from citeaudit.manuscript.entry_so_far import EntrySoFar
@@ -38,7 +36,6 @@ def _calls(n: int) -> int:
     return calls_in(lambda: split_entries(lines))
 
 
-@pytest.mark.xfail(strict=True, reason="tex27-1.diff")
 def test_one_entry_of_many_lines_is_cut_in_linear_calls() -> None:
     small, large = _calls(400), _calls(400 * SCALE)
     # linear grows SCALE (8) times; re-joining the entry for every line, ~64 times

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
+from citeaudit.manuscript.entry_so_far import EntrySoFar
 from citeaudit.manuscript.field_list import field_starts
 from citeaudit.manuscript.list_footnotes import closing_footnotes_start
 from citeaudit.manuscript.list_tail import (
@@ -1106,12 +1107,6 @@ def _next_with_text(lines: Sequence[Line], test: Callable[[int, str], bool]) -> 
 _GROUP_HEADING_WORDS = 8
 
 
-def _complete(entry: str) -> bool:
-    """Whether an entry reads as finished: dated, and not stopped mid-phrase ("in Proc.
-    Conf.,", "Example Press:"), so a short line after it is no part of it."""
-    return dated(entry) and not entry.rstrip().endswith((",", ":", ";", "-", "–", "(", "&"))
-
-
 def _group_heading(text: str, numbered: set[int], k: int) -> bool:
     """A short unmarked line with no number over a numbered list's next entry: the
     heading of a group of the list ("Tài liệu tiếng anh", "Sources from the internet",
@@ -1231,6 +1226,9 @@ def split_entries_with_layout(
     by_field = field_starts([useful[k].text for k in with_text]) if list_mode else None
     field_works = None if by_field is None else {with_text[k] for k in by_field}
     entries: list[list[Line]] = []
+    # what is asked of entries[-1] (dated? finished?), kept as it grows: joining its
+    # lines again for every line was quadratic in one entry's lines (entry_so_far)
+    so_far = EntrySoFar()
     joined = 0
     blank_before = True
     marked_next = (  # the next line with text opens with an entry's marker
@@ -1251,12 +1249,13 @@ def split_entries_with_layout(
             blank_before = True
             if entries:
                 entries[-1].append(line)
+                so_far = so_far.grown(line.text)
             continue
         if (
             marked_next
             and marked_next[k]
             and _group_heading(line.text, numbered, k)
-            and (not entries or _complete(_last_entry_text(entries)))
+            and (not entries or so_far.complete)
         ):
             blank_before = True  # "Tài liệu tiếng anh" over the list's English works
             continue
@@ -1266,7 +1265,7 @@ def split_entries_with_layout(
             and (not entries or blank_before or _ends_entry(_last_text(entries)))
             and _group_heading(line.text, numbered, k)
             and not looks_like_entry_start(line.text, strip)
-            and (not entries or _complete(_last_entry_text(entries)))
+            and (not entries or so_far.complete)
         ):
             # "Books", "Archival sources", "Websites" between a list's entries, typed
             # as a plain line (a text file, a Word paragraph in no heading style): the
@@ -1302,7 +1301,7 @@ def split_entries_with_layout(
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry
             starts = list_mode or _LONE_NUMBER.match(line.text) is None
-        elif _imprint_line(line.text, strip) and not dated(_last_entry_text(entries)):
+        elif _imprint_line(line.text, strip) and not so_far.dated:
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
             # wrapped onto a line of its own, not an entry (it opens like "OECD 2020.")
             starts = False
@@ -1330,12 +1329,10 @@ def split_entries_with_layout(
         elif (
             spaced
             and not blank_before
-            and _rest_of_spaced_entry(line.text, prev, _last_entry_text(entries), dated_list)
+            and _rest_of_spaced_entry(line.text, prev, so_far.dated, dated_list)
         ) or (
             kind == "one per line"
-            and _rest_of_author_list(
-                line.text, prev, _last_entry_text(entries), indented, dated_list
-            )
+            and _rest_of_author_list(line.text, prev, so_far.dated, indented, dated_list)
         ):
             starts = False
         else:
@@ -1350,13 +1347,15 @@ def split_entries_with_layout(
                     and not dated(line.text)
                     and not opens_with_person(line.text)
                     and not _web_entry(line.text, strip)
-                    and dated(_last_entry_text(entries))
+                    and so_far.dated
                 )
             )
         if starts:
             entries.append([line])
+            so_far = EntrySoFar().grown(line.text)
         else:
             entries[-1].append(line)
+            so_far = so_far.grown(line.text)
             joined += int(blank_before or kind == "one per line")
         blank_before = False
     # A numbered or bulleted list's markers say where entries start, so a line without
@@ -1535,7 +1534,9 @@ def _blank_spaced(groups: Sequence[Sequence[Line]]) -> bool:
     return len(groups) >= 4 and singles * 3 >= len(groups) * 2
 
 
-def _rest_of_spaced_entry(text: str, prev: str, entry: str, dated_list: Callable[[], bool]) -> bool:
+def _rest_of_spaced_entry(
+    text: str, prev: str, entry_dated: bool, dated_list: Callable[[], bool]
+) -> bool:
     """In a list spaced by empty lines, whether a line that no empty line sets apart is
     the rest of the entry before it, cut by Enter: it does not open as a person's name
     does ("SILVA, João." is an entry whose empty line was forgotten), and the line
@@ -1550,11 +1551,11 @@ def _rest_of_spaced_entry(text: str, prev: str, entry: str, dated_list: Callable
         return False
     if not _ends_entry(prev):
         return True
-    return dated_list() and not (dated(entry) and dated(text))
+    return dated_list() and not (entry_dated and dated(text))
 
 
 def _rest_of_author_list(
-    text: str, prev: str, entry: str, indented: bool, dated_list: Callable[[], bool]
+    text: str, prev: str, entry_dated: bool, indented: bool, dated_list: Callable[[], bool]
 ) -> bool:
     """A Word entry cut inside its author list, one paragraph a line ("Roe, A., Poe, B.,
     Lee, C.," then "Dee, D., and Fox, E. (2015) Title. Journal."): the line before ends
@@ -1568,11 +1569,7 @@ def _rest_of_author_list(
         return False
     if indented:  # the indent says where entries open
         return not text[:1].isspace()
-    return not dated(entry) and dated(text) and dated_list()
-
-
-def _last_entry_text(entries: list[list[Line]]) -> str:
-    return " ".join(ln.text for ln in entries[-1]) if entries else ""
+    return not entry_dated and dated(text) and dated_list()
 
 
 def _last_text(entries: list[list[Line]]) -> str:
