@@ -84,6 +84,12 @@ class RawServer:
         self._server.server_close()
 
 
+def chunked(body: bytes, size: int) -> bytes:
+    """`body` as an HTTP/1.1 chunked payload of `size` bytes a chunk, and its end."""
+    pieces = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
 def answer(status: str, headers: Sequence[tuple[str, str]] = (), body: bytes = b"") -> bytes:
     """A whole HTTP/1.1 answer with a Content-Length and Connection: close."""
     lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in headers)]

@@ -14,14 +14,12 @@ must average `MIN_PIECE` bytes, else it is refused as too large (7.9 s -> 0.04 s
 Counted, not timed: the h11 events the client parsed, and the answer's fate. A
 document padded with blanks (valid JSON) in one-byte chunks was read and resolved
 before; the same document in 4 KB chunks is still resolved (guard).
-Needs /work/helpers/net26-2.diff (pinned.py).
 """
 
 from __future__ import annotations
 
 import json
 import socket
-import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +34,7 @@ from citeaudit.links.safety import AddressRule, allowed
 from citeaudit.model.resolution import ResolutionState
 from citeaudit.resolve.enricher import build_resolver
 from tests.resolve.conftest import FAST_RETRY, ref, settings_for
+from tests.security.redteam_net_server import RawServer, chunked
 
 PADDING = 60_000  # blanks before the document's closing brace: as many one-byte chunks
 BOUND = 4096 + 64  # `pinned.FREE_PIECES` and the head's events, once the diff is in
@@ -53,47 +52,21 @@ def _document(doi: str) -> bytes:
     return (text[:-1] + " " * PADDING + "}").encode()
 
 
-def _chunked(body: bytes, size: int) -> bytes:
-    pieces = [body[i : i + size] for i in range(0, len(body), size)]
-    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
-
-
 class ChunkServer:
     """Answers every GET with a DataCite document, chunked `size` bytes a chunk."""
 
     def __init__(self, size: int) -> None:
-        class _Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                sock: socket.socket = self.request
-                sock.settimeout(10)
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = sock.recv(65536)
-                    if not chunk:
-                        return
-                    data += chunk
-                target = data.split(b" ", 2)[1].decode("latin-1")
-                doi = target.removeprefix("/dois/")
-                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                try:
-                    sock.sendall(head + _chunked(_document(doi), size))
-                except OSError:
-                    return  # the client gave up reading: what the fix does
+        def datacite(sock: socket.socket, target: str) -> None:
+            doi = target.removeprefix("/dois/")
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            sock.sendall(head + chunked(_document(doi), size))  # OSError: the client gave up
 
-        class _Server(socketserver.ThreadingTCPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        ).start()
+        self._raw = RawServer({"/": datacite}).start()
+        self.url = self._raw.url("")
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._raw.stop()
 
 
 @pytest.fixture

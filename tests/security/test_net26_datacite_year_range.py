@@ -6,7 +6,6 @@ but DataCite's ``publicationYear`` was taken as any integer: 0, -5, 99999 or a
 an entry of 2019 was reported as differing from "every date" of the DOI, with the
 suggestion to change its year to 99999. Now such a year is absent (the record's
 other dates still count).
-Needs /work/helpers/net26-3.diff (resolve/records.py).
 """
 
 from __future__ import annotations

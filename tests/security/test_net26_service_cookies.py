@@ -18,7 +18,6 @@ None of these services needs a cookie: each client now refuses every cookie
 (`cookies.no_jar`, as the link fetcher's shared client already does).
 
 Seen from the stand-in: every request after the first carries no Cookie header.
-Needs /work/helpers/net26-1.diff (pinned.py, checker.py).
 """
 
 from __future__ import annotations

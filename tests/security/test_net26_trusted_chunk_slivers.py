@@ -11,7 +11,6 @@ answer is read a chunk at a time and refused past `pinned.FREE_PIECES` chunks of
 under `MIN_PIECE` bytes on average (0.72 s -> 0.03 s).
 
 Counted, not timed: the chunk ends aiohttp's parser reported, and the verdict.
-Needs /work/helpers/net26-4.diff (transport.py; it imports net26-2's bound).
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import socketserver
-import threading
 
 import pytest
 from aiohttp.streams import StreamReader
@@ -28,14 +25,9 @@ from aiohttp.streams import StreamReader
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import loopback_policy
+from tests.security.redteam_net_server import RawServer, answer, chunked, loopback_policy
 
 PADDING = 200_000  # blanks inside the record: as many one-byte chunks
-
-
-def _chunked(body: bytes, size: int) -> bytes:
-    pieces = [body[i : i + size] for i in range(0, len(body), size)]
-    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
 
 
 class HandleServer:
@@ -43,52 +35,30 @@ class HandleServer:
     on the same stand-in, which answers 200."""
 
     def __init__(self, size: int) -> None:
-        outer = self
+        def record(sock: socket.socket, target: str) -> None:
+            value = {"value": f"{self.url}/landing"}
+            text = json.dumps(
+                {
+                    "responseCode": 1,
+                    "handle": "10.1000/x",
+                    "values": [{"type": "URL", "data": value}],
+                }
+            )
+            body = (text[:-1] + " " * PADDING + "}").encode()
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            sock.sendall(head + chunked(body, size))  # OSError: the client stopped reading
 
-        class _Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                sock: socket.socket = self.request
-                sock.settimeout(10)
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = sock.recv(65536)
-                    if not chunk:
-                        return
-                    data += chunk
-                method, target = data.decode("latin-1").split(" ", 2)[:2]
-                try:
-                    if not target.startswith("/api/handles/"):
-                        page = b"<title>landing</title>"
-                        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-                        head += b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(page)
-                        sock.sendall(head + (b"" if method == "HEAD" else page))
-                        return
-                    record = {
-                        "responseCode": 1,
-                        "handle": "10.1000/x",
-                        "values": [{"type": "URL", "data": {"value": f"{outer.url}/landing"}}],
-                    }
-                    text = json.dumps(record)
-                    body = (text[:-1] + " " * PADDING + "}").encode()
-                    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                    head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                    sock.sendall(head + _chunked(body, size))
-                except OSError:
-                    return  # the client stopped reading: what the fix does
+        def landing(sock: socket.socket, target: str) -> None:
+            sock.sendall(
+                answer("200 OK", [("Content-Type", "text/html")], b"<title>landing</title>")
+            )
 
-        class _Server(socketserver.ThreadingTCPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        ).start()
+        self._raw = RawServer({"/api/handles/": record, "/": landing}).start()
+        self.url = self._raw.url("")
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._raw.stop()
 
 
 @pytest.fixture
