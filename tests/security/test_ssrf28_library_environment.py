@@ -33,8 +33,6 @@ from citeaudit.model.link import LinkOutcome
 from citeaudit.settings import ServiceSettings
 from tests.test_r2b_backends_refused import FAST, Listener, _run
 
-DIFF = "ssrf28-1.diff"
-
 
 @pytest.fixture
 def backend() -> Iterator[Listener]:
@@ -113,7 +111,6 @@ def test_the_libraries_variables_are_read_as_the_settings_they_stand_for() -> No
     assert library_settings({}) == ()
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_backends_from_environ_names_what_the_libraries_read() -> None:
     environ = {
         "CELERY_BROKER_URL": "amqp://u:p@mq:5672//",
@@ -126,7 +123,6 @@ def test_backends_from_environ_names_what_the_libraries_read() -> None:
     }
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_a_backend_named_by_a_librarys_variable_is_refused_unconnected(
     name: str, backend: Listener, intranet: Listener, tmp_path: Path
@@ -150,7 +146,6 @@ def test_the_intranet_is_still_reached_with_the_librarys_variables_set(
     assert intranet.connections >= 1
 
 
-@pytest.mark.xfail(strict=True, reason=DIFF)
 def test_a_webhook_or_registry_client_refuses_the_celery_broker(backend: Listener) -> None:
     """The synchronous clients (webhooks, registries) judge by the same backends."""
     environ = {"CELERY_BROKER_URL": f"redis://127.0.0.1:{backend.port}/0"}

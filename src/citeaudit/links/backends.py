@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote
 
 from citeaudit.links import lookups
+from citeaudit.links.library_backends import library_settings
 
 __all__ = [
     "ANY_PORT",
@@ -265,8 +266,9 @@ def backends_of(settings: object) -> tuple[Backend, ...]:
 
 def backends_from_environ(environ: Mapping[str, str]) -> tuple[Backend, ...]:
     """The backends the environment names (CITEAUDIT_REDIS_URL, ...): what the
-    service's settings are read from (a backend a process uses that none of them
-    names is added by that process: `refuse_in_process`)."""
+    service's settings are read from, and what its libraries read themselves
+    (`library_backends`: CELERY_BROKER_URL, PGHOST...). A backend a process uses that
+    none of them names is added by that process (`refuse_in_process`)."""
     try:
         smtp_port = int(environ.get("CITEAUDIT_SMTP_PORT", "25"))
     except ValueError:
@@ -276,6 +278,10 @@ def backends_from_environ(environ: Mapping[str, str]) -> tuple[Backend, ...]:
         value = environ.get(f"CITEAUDIT_{setting.upper()}")
         if value:
             found += _parse(setting, value, smtp_port)
+    # What Celery and libpq take from variables of their own (CELERY_BROKER_URL wins
+    # over the broker a worker is given; PGHOST names a database its URL does not).
+    for setting, value in library_settings(environ):
+        found += _parse(setting, value, smtp_port)
     return tuple(dict.fromkeys(found))
 
 
