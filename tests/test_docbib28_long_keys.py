@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from citeaudit.bibliography.entry_ids import LONGEST_ID, entry_id
 from citeaudit.model.location import Location
@@ -64,13 +62,11 @@ def test_long_keys_get_bounded_distinct_ids() -> None:
     assert entry_id("k" * 10_000, 3).endswith("~3")
 
 
-@pytest.mark.xfail(strict=True, reason="docbib28-1.diff")
 def test_citations_of_a_long_keyed_entry_grow_the_report_linearly(tmp_path: Path) -> None:
     # before: 13.5x (every citation's targets held the whole key)
     assert _growth(tmp_path, 2020) <= MAX_GROWTH
 
 
-@pytest.mark.xfail(strict=True, reason="docbib28-1.diff + docbib28-2.diff")
 def test_year_mismatches_of_a_long_keyed_entry_grow_the_report_linearly(
     tmp_path: Path,
 ) -> None:
@@ -78,7 +74,6 @@ def test_year_mismatches_of_a_long_keyed_entry_grow_the_report_linearly(
     assert _growth(tmp_path, 2019) <= MAX_GROWTH
 
 
-@pytest.mark.xfail(strict=True, reason="docbib28-2.diff")
 def test_a_long_key_is_shown_cut_in_messages() -> None:
     ref = Reference(id="x", index=1, location=Location("refs.bib", 1), raw="", key="k" * 100_000)
     assert len(describe_reference(ref)) < 500

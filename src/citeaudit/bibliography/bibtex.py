@@ -47,6 +47,7 @@ from citeaudit.bibliography.bibtex_syntax import (
     as_bibtex_reads,
     type_line_opens_block,
 )
+from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import (
@@ -744,7 +745,7 @@ class _References:
             ref_id = f"ref-{index}"
         else:
             self.seen[entry.key] = count = self.seen.get(entry.key, 0) + 1
-            ref_id = entry.key if count == 1 else f"{entry.key}~{count}"
+            ref_id = entry_id(entry.key, count)  # bounded: copied into every match
         if self.parents is None or entry.key.lower() in self.parents:
             self.kept.append(entry)
         if self.parents is None or "crossref" in entry.fields:

@@ -6,26 +6,36 @@ from citeaudit.manuscript.docx_citation_markers import FIELD_ITEM
 from citeaudit.model.citation import Citation
 from citeaudit.model.reference import Reference
 
+# A name or key shown longer than this is cut: the handle is repeated in a finding
+# per citation, and a hostile entry keyed by 400,000 characters, cited 1,000 times by
+# name with another year, wrote 400 MB of messages. No real name or key is this long.
+_LONGEST_SHOWN = 200
+
 
 def describe_reference(ref: Reference) -> str:
     """A short handle an editor recognises: "Yani et al. (2017)" or "[12]" or the key."""
     if ref.authors:
-        first = ref.authors[0].family
+        first = _shown(ref.authors[0].family)
         more = len(ref.authors)
         name = (
             first
             if more == 1
-            else f"{first} & {ref.authors[1].family}"
+            else f"{first} & {_shown(ref.authors[1].family)}"
             if more == 2
             else f"{first} et al."
         )
     else:
-        name = ref.key or (ref.title or ref.raw)[:40]
+        name = _shown(ref.key) if ref.key else (ref.title or ref.raw)[:40]
     year = ref.year_label
     head = f"{name} ({year})" if year else name
-    if ref.key and ref.key != name:
-        head = f"{head} [{ref.key}]"
+    if ref.key and _shown(ref.key) != name:
+        head = f"{head} [{_shown(ref.key)}]"
     return head
+
+
+def _shown(text: str) -> str:
+    """`text` as a message shows it: whole, or its head and "..." past `_LONGEST_SHOWN`."""
+    return text if len(text) <= _LONGEST_SHOWN else f"{text[: _LONGEST_SHOWN - 3]}..."
 
 
 def describe_citation(cit: Citation) -> str:
