@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.limits import MAX_ENTRIES, PersonBudget, ProblemTally, entries_cut
 from citeaudit.bibliography.loading import read_text, with_problems
@@ -278,7 +279,7 @@ def _reference(
     doi_raw = _string(item.get("DOI")) or None
     url = _string(item.get("URL"))
     return Reference(
-        id=key or f"ref-{index}",
+        id=entry_id(key) if key else f"ref-{index}",  # bounded: copied into every match
         index=index,
         location=location,
         raw=raw,

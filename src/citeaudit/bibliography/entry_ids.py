@@ -1,4 +1,7 @@
-"""The id a BibTeX entry goes by in the audit's result, bounded in length.
+"""The id an entry goes by in the audit's result, bounded in length.
+
+Used for every id made of a key the input writes: a BibTeX key, an RIS ``ID``, a CSL
+item's ``id`` (JSON and YAML).
 
 Why: an entry's id is copied into every citation matched to it (the report's
 ``targets``) and every finding about it, so an id as long as the entry's key made the
@@ -7,9 +10,9 @@ and 1,000 short name-year citations of it (a 420 KB upload) wrote a 400 MB JSON
 report, rendered whole in the service's memory. No real key is near `LONGEST_ID`
 characters (a DOI-based key is under 100); a longer one keeps its head, so a reader
 still recognises it, and a digest of the whole key, so two long keys sharing a head
-stay two ids. Matching is unchanged: a BibTeX entry is cited by its ``key``, which
-is kept whole (`matching.keys.ref_keys`); only the handle the result refers to it by
-is shortened.
+stay two ids. Matching is unchanged: an entry is cited by its ``key``, which is kept
+whole (`matching.keys.ref_keys`; ``[@key]`` cites a CSL item by its whole ``id``);
+only the handle the result refers to it by is shortened.
 """
 
 from __future__ import annotations

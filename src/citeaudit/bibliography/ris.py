@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import rispy
 
+from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
@@ -302,7 +303,7 @@ def _reference(
     start, end = _first(entry.get("start_page")), _first(entry.get("end_page"))
     urls = entry.get("urls") or []
     return Reference(
-        id=key or f"ref-{index}",
+        id=entry_id(key) if key else f"ref-{index}",  # bounded: copied into every match
         index=index,
         location=location,
         raw=record.text,
