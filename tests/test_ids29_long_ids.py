@@ -131,7 +131,6 @@ def test_citations_of_a_long_id_grow_the_report_linearly(
     assert max(steps) <= MAX_STEP_GROWTH, steps
 
 
-@pytest.mark.xfail(strict=True, reason="ids29-1.diff")
 def test_citations_of_a_long_bibitem_key_grow_the_report_linearly(tmp_path: Path) -> None:
     # before: 214,091 / 2,769,663 / 41,793,545 bytes (steps of 12.9x and 15.1x)
     steps = _steps(_report_bytes(tmp_path, _with_bibitem, 2019))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.freetext import inherit_repeated_authors, parse_reference
 from citeaudit.bibliography.interface import Bibliography, ParseProblem
 from citeaudit.bibliography.limits import (
@@ -82,7 +83,7 @@ def bibliography_from_entries(
             problems.append(_tagger_stopped(entry))
         ref = parse_reference(
             text,
-            id=key or f"ref-{index}",
+            id=entry_id(key) if key else f"ref-{index}",  # bounded (ids29)
             index=index,
             location=entry.location,
             raw=entry.raw,
