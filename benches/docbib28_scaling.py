@@ -22,16 +22,7 @@ sys.path.insert(0, str(ROOT / "benches"))
 
 import shape_children  # noqa: E402
 from linearity import Files, Shape  # noqa: E402
-
-
-def _suffix(i: int) -> str:
-    """a, b, ..., z, aa, ab, ... (bijective base 26)."""
-    out = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        out = chr(97 + r) + out
-    return out
+from linearity import _alpha as _suffix  # noqa: E402  a, b, ..., z, aa, ab, ...
 
 
 def _name(i: int) -> str:
