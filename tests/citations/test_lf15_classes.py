@@ -213,6 +213,25 @@ def test_lo_guard_a_place_and_a_comma_before_one_name_stay_apart() -> None:
     assert _authors("In Brazil, Oliveira (2018) showed it.") == [("Oliveira",)]
 
 
+def test_lo_guard_a_place_and_date_stamp_is_no_author_list(tmp_path: Path) -> None:
+    """ "São Paulo, SP, Brasil, 2020" closing a table's title says where and when the
+    data were taken; read as three authors, it was linked to a numbered article's
+    entry of 2020 and hid it from "never cited"."""
+    text = (
+        "# Enfermagem\n\nOs dados vieram de hospitais^1^.\n\n"
+        "Tabela 1 . Dados relatados por 107 enfermeiros. São Paulo, SP, Brasil, 2020\n\n"
+        "Tabela 2 . Dados relatados. Recife, PE, Brasil, 2021 (n=80)\n\n"
+        "## Referências\n\n"
+        "1. Rook S, Vale V. Kettles in wards. J Steam. 2019;1:1-2.\n"
+        "2. Pappas S, Lind V. Steam in wards. J Steam. 2020;2:3-4.\n"
+        "3. Recio P, Tarn V. Vapour in wards. J Steam. 2021;3:5-6.\n"
+    )
+    paper = _write(tmp_path / "paper.md", text)
+    result = audit(AuditInput.from_paths([paper]))
+    uncited = _findings(result, "CIT001")
+    assert any("Pappas" in m for m in uncited) and any("Recio" in m for m in uncited), uncited
+
+
 # --- TY: a heading typed with a slip --------------------------------------------------------
 
 _SLIP_BODY = "# Kettles\n\nKettles boil water (Rook, 2010), and steam rises (Lind, 2011).\n\n"

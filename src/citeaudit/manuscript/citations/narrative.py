@@ -61,6 +61,9 @@ _TOKEN = re.compile(
 # A possessive ("Smith's", "Jones'", "et al.'s") or a case ending after an apostrophe,
 # as Turkish (and Finnish, Estonian) inflect a name: "Çelik'e (2017) göre", "Aydın'ın
 # (2015a, 2015b)": lower-case letters only, so "O'Brien (2019)" keeps its name.
+# A name of two or three capitals alone in a comma-joined run: a place's code ("SP",
+# "RJ", "EUA", "UK"), read as a place-and-date stamp, not an author list.
+_PLACE_CODE = re.compile(r"[A-Z]{2,3}")
 _POSSESSIVE = re.compile(r"['’][^\W\d_A-ZÀ-Þ]{0,4}$")
 # An article elided onto the name, as Italian and French write them: "secondo l'ISTAT
 # (2020)", "nell'Organizzazione ... (2016)", "selon l'UNESCO (2018)", and any elided word
@@ -347,7 +350,10 @@ def names_before(prefix: str) -> NamesBefore | None:
                 break
             listed.insert(0, more)
             k = more[0] - 1
-        if len(listed) >= 2:
+        # ... unless one of them is a state's or country's code: "São Paulo, SP, Brasil,
+        # 2020" under a table is where and when its data were taken, and read as three
+        # authors it was linked to an entry of 2020 in a numbered article (lf15's rule)
+        if len(listed) >= 2 and not any(_PLACE_CODE.fullmatch(name) for _, name in listed):
             names[:0] = listed
             j = k
     elif comma_et_al:
