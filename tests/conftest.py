@@ -63,6 +63,19 @@ def repo(tmp_path: Path, migrated_sqlite: Callable[[Path], str]) -> Iterator["Re
 
 
 @pytest.fixture
+def registry() -> Iterator[Any]:
+    """The loopback registry stand-in (Crossref, DataCite and doi.org shapes:
+    tests.stand_ins.registry_server), started for the test and stopped after it."""
+    from tests.stand_ins.registry_server import RegistryStandIn
+
+    server = RegistryStandIn().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def redis_client() -> Iterator[Any]:
     """A client of the test Redis server (CITEAUDIT_TEST_REDIS_URL's host, its default
     database), for the limiter tests that share budgets through it; skipped without one

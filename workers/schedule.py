@@ -114,4 +114,9 @@ def watch_prune() -> dict[str, int]:
 
     repo, settings = _context()
     pruned = prune(repo, settings)
-    return {"checks": pruned.checks, "deliveries": pruned.deliveries, "links": pruned.links}
+    return {
+        "checks": pruned.checks,
+        "deliveries": pruned.deliveries,
+        "links": pruned.links,
+        "dois": pruned.dois,
+    }

@@ -74,13 +74,6 @@ def site() -> Iterator[PrivateService]:
     service.stop()
 
 
-@pytest.fixture
-def registry() -> Iterator[RegistryStandIn]:
-    server = RegistryStandIn().start()
-    yield server
-    server.stop()
-
-
 def test_link_checks_and_the_doi_resolver_go_direct(
     proxy: PrivateService, site: PrivateService, registry: RegistryStandIn
 ) -> None:

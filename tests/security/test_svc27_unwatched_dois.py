@@ -19,7 +19,6 @@ reference's DOI or its resolution's), as links are. Counted, not timed.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +32,6 @@ from tests.watch.conftest import stored_audit, watch_settings
 
 ROUNDS = 3
 DOIS = 20
-
-
-@pytest.fixture
-def registry() -> Iterator[RegistryStandIn]:
-    server = RegistryStandIn().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _resolutions(registry: RegistryStandIn, tag: str) -> list[dict[str, Any]]:

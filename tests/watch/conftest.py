@@ -16,7 +16,6 @@ from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
 from citeaudit.store.watch_tables import WatchLinkState, WatchOutbox
 from citeaudit.watch.webhook_policy import WebhookPolicy
-from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.receiver import Receiver
 from tests.watch.site import Site
 
@@ -58,15 +57,6 @@ def receiver() -> Iterator[Receiver]:
         yield r
     finally:
         r.stop()
-
-
-@pytest.fixture
-def registry() -> Iterator[RegistryStandIn]:
-    server = RegistryStandIn().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def watch_settings(tmp: Path, probe: str, **extra: Any) -> ServiceSettings:

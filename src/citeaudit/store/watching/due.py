@@ -32,7 +32,7 @@ from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditReference, Link, LinkCheckRow, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState
 from citeaudit.store.watching.records import DueLink
-from citeaudit.store.watching.sql import watched_link_ids
+from citeaudit.store.watching.sql import watched_doi, watched_link_ids
 
 SWEEP_LIMIT = 200_000
 NETWORK_DOWN = "network-down"  # a "check" made while our own network was down: none
@@ -133,7 +133,7 @@ def take_due_dois(
                 .where(
                     _due(WatchDoiState, settings, now),
                     _unleased(WatchDoiState, now),
-                    _watched_doi(),
+                    watched_doi(),
                 )
                 .order_by(WatchDoiState.last_checked_at.asc().nulls_first(), WatchDoiState.doi)
                 .limit(limit)
@@ -168,7 +168,7 @@ def still_due_dois(
 ) -> list[str]:
     with repo.session() as s:
         query = select(WatchDoiState.doi).where(
-            WatchDoiState.doi.in_(list(dois)), _due(WatchDoiState, settings, now), _watched_doi()
+            WatchDoiState.doi.in_(list(dois)), _due(WatchDoiState, settings, now), watched_doi()
         )
         return list(s.scalars(query))
 
@@ -178,24 +178,6 @@ def release_links(repo: Repository, link_ids: Sequence[int], until: datetime | N
     or at the first sweep after `until` (their site is backing off)."""
     with repo.session() as s, s.begin():
         _lease(s, WatchLinkState.link_id, list(link_ids), until)
-
-
-def _watched_doi() -> ColumnElement[bool]:
-    """The DOI state's DOI is cited by a watched audit (a reference's DOI or its
-    resolution's, as `_seed_dois` reads them; states hold them in lower case)."""
-    watched = select(Watch.audit_id)
-    return or_(
-        WatchDoiState.doi.in_(
-            select(func.lower(AuditReference.doi)).where(
-                AuditReference.audit_id.in_(watched), AuditReference.doi.is_not(None)
-            )
-        ),
-        WatchDoiState.doi.in_(
-            select(func.lower(ResolutionRow.doi)).where(
-                ResolutionRow.audit_id.in_(watched), ResolutionRow.doi.is_not(None)
-            )
-        ),
-    )
 
 
 def _due(state: _State, settings: ServiceSettings, now: datetime) -> ColumnElement[bool]:

@@ -20,6 +20,12 @@ list of distinct URLs, let its links be checked and deleted the audit kept every
 and its check in the store for good -- 20 MB of URLs an upload, again and again,
 outside the stored-bytes quota (which counts the uploads an account holds) and past
 every retention.
+
+A DOI's watch state goes once no watched audit cites the DOI (`forget_unwatched_dois`,
+lead30): sweeps stopped asking for such DOIs (svc27), but their rows -- each with the
+notices known for it -- stayed for good, one per DOI any account ever watched. The
+changes a DOI made are kept (they are the record); watching it again seeds the state
+anew from the audit's resolutions, as a first watch does.
 """
 
 from __future__ import annotations
@@ -27,12 +33,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, select
 
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import AuditLink, Link, LinkCheckRow
-from citeaudit.store.watch_tables import WatchChange, WatchLinkState, WatchOutbox
+from citeaudit.store.watch_tables import WatchChange, WatchDoiState, WatchLinkState, WatchOutbox
+from citeaudit.store.watching.sql import watched_doi
 from citeaudit.store.watching.times import utcnow
 
 DONE = ("sent", "failed")
@@ -49,6 +56,7 @@ class Pruned:
     checks: int
     deliveries: int
     links: int = 0
+    dois: int = 0
 
 
 def prune(repo: Repository, settings: ServiceSettings, *, now: datetime | None = None) -> Pruned:
@@ -74,6 +82,7 @@ def prune(repo: Repository, settings: ServiceSettings, *, now: datetime | None =
         int(getattr(checks, "rowcount", 0)),
         int(getattr(deliveries, "rowcount", 0)),
         forget_orphan_links(repo, settings, now=now),
+        forget_unwatched_dois(repo, now=now),
     )
 
 
@@ -114,4 +123,40 @@ def forget_orphan_links(
             result = s.execute(delete(Link).where(Link.id.in_(ids), _orphan(stale)))
             forgotten += int(getattr(result, "rowcount", 0))
         if len(ids) < ORPHAN_BATCH:
+            return forgotten
+
+
+def _unwatched_doi(now: datetime) -> ColumnElement[bool]:
+    """No watched audit cites the DOI, and no sweep holds it (a leased state is being
+    re-checked: its notices are written back when the check ends)."""
+    return and_(
+        not_(watched_doi()),
+        or_(WatchDoiState.lease_until.is_(None), WatchDoiState.lease_until < now),
+    )
+
+
+def forget_unwatched_dois(repo: Repository, *, now: datetime | None = None) -> int:
+    """Deletes the watch states of DOIs no watched audit cites, in steps of
+    `ORPHAN_BATCH` as links are; how many. Rows are locked first and deleted only if
+    still unwatched, so an audit watched meanwhile keeps its DOIs' states."""
+    at = now or utcnow()
+    forgotten = 0
+    while True:
+        with repo.session() as s, s.begin():
+            dois = list(
+                s.scalars(
+                    select(WatchDoiState.doi)
+                    .where(_unwatched_doi(at))
+                    .order_by(WatchDoiState.doi)
+                    .limit(ORPHAN_BATCH)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            if not dois:
+                return forgotten
+            result = s.execute(
+                delete(WatchDoiState).where(WatchDoiState.doi.in_(dois), _unwatched_doi(at))
+            )
+            forgotten += int(getattr(result, "rowcount", 0))
+        if len(dois) < ORPHAN_BATCH:
             return forgotten
