@@ -164,9 +164,12 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
     take them (``?host=db1:5433&host=db2``, ``?host=db1,db2&port=5433,5434``,
     ``?hostaddr=10.0.0.5``). Only the first URL's authority was read: a failover
     broker or a database named in the query was a link's to reach. Every reading
-    counts (the value as one URL, and each ``;`` piece where every piece opens as a
-    URL): a password holding ``;`` still names its host, and what is no host (a piece
-    of a password, a unix socket's folder) is dropped."""
+    counts (the value as one URL, and each ``;`` piece that opens as a URL): a password
+    holding ``;`` still names its host, and what is no host (a piece of a password, a
+    unix socket's folder) is dropped. Every piece that opens so, not only where all do:
+    kombu splits on every ``;`` and connects to the first piece, so a list with one
+    piece that is no URL (``redis://r1:6379;redis://r2:6379;x``, ``...;r2:6380``)
+    still had a worker on r1 while nothing was refused (ssrf30)."""
     value = value.strip()
     if not value:
         return ()
@@ -175,11 +178,21 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
     if setting == "smtp_host":
         return (Backend(setting, value.strip("[]").lower(), smtp_port),)
     pieces = [piece.strip() for piece in value.split(";") if piece.strip()]
-    listed = len(pieces) > 1 and all(_SCHEME.match(piece) for piece in pieces)
+    listed = [piece for piece in pieces if _SCHEME.match(piece)] if len(pieces) > 1 else []
+    if _semicolon_in_password(value) and not all(_SCHEME.match(piece) for piece in pieces):
+        listed = []  # "u:p;host=x@db": the pieces are halves of a password, no URLs
     found: list[Backend] = []
-    for url in dict.fromkeys((value, *(pieces if listed else ()))):
+    for url in dict.fromkeys((value, *listed)):
         found += _url_hosts(setting, url)
     return tuple(dict.fromkeys(b for b in found if _hostlike(b.host)))
+
+
+def _semicolon_in_password(url: str) -> bool:
+    """`url`, read as one URL, has a ``;`` in its user information (before the
+    authority's last ``@``): a password holding one, not a list."""
+    _, sep, rest = url.partition("://")
+    authority = rest.split("/", 1)[0].split("?", 1)[0]
+    return bool(sep) and ";" in authority.rpartition("@")[0]
 
 
 def _url_hosts(setting: str, url: str) -> list[Backend]:

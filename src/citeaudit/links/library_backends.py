@@ -21,16 +21,45 @@ they say, not (only) to what our settings say:
 Each is read here as the setting it stands for (`library_settings`), and
 `backends.backends_from_environ` refuses what they name as it refuses ours. A name
 the deployment sets and no library uses is refused too: it is still one of the
-deployment's own services. Not read: a libpq service file (``PGSERVICE``) and a Celery
-configuration module (``CELERY_CONFIG_MODULE``), which name hosts in files.
+deployment's own services.
+
+ssrf30 added the hosts named in files and by the platform:
+
+- libpq's connection service file (`service_file_settings`): ``PGSERVICE`` (or a
+  database URL's ``?service=``) names a section of ``PGSERVICEFILE`` (else
+  ``~/.pg_service.conf``), or of ``PGSYSCONFDIR/pg_service.conf``, whose
+  ``host``/``hostaddr``/``port`` lines name the database. libpq takes them before
+  PGHOST; the URL ``postgresql+psycopg:///audits`` then named no host of ours, and the
+  database was a link's to reach. Every section of such a file is read: each names a
+  database of the deployment.
+- Kubernetes' service variables (`platform_settings`): every pod gets
+  ``<NAME>_SERVICE_HOST``/``_SERVICE_PORT`` (and the Docker-link forms
+  ``<NAME>_PORT=tcp://host:port``, ``<NAME>_PORT_<n>_TCP_ADDR``) for each service of
+  its namespace -- the API, Flower, the database, and ``KUBERNETES_SERVICE_HOST``, the
+  cluster's own API server. With private networks allowed they were intranet pages;
+  they are the deployment's own services (``own_services``).
+
+Not read: a Celery configuration module (``CELERY_CONFIG_MODULE``, read only with
+``CELERY_LOADER=default``): knowing what it names means importing it. A Redis Sentinel
+broker's master is the Sentinel's answer at run time, no setting's.
 """
 
 from __future__ import annotations
 
+import configparser
+import contextlib
+import re
 from collections.abc import Mapping
-from urllib.parse import urlencode
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
-__all__ = ["CELERY_VARIABLES", "LIBPQ_VARIABLES", "library_settings"]
+__all__ = [
+    "CELERY_VARIABLES",
+    "LIBPQ_VARIABLES",
+    "library_settings",
+    "platform_settings",
+    "service_file_settings",
+]
 
 # Celery's own variables (``celery.app.utils.Settings``), each with the setting whose
 # backend it names.
@@ -63,4 +92,105 @@ def library_settings(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         # The hosts in a URL's query, as libpq takes them (a list each, ports by
         # position): what `backends` reads from a database URL's query too.
         found.append(("database_url", f"postgresql://?{urlencode(query)}"))
+    found += service_file_settings(environ)
+    found += platform_settings(environ)
     return tuple(found)
+
+
+_SERVICE_FILE_BYTES = 1_000_000  # a service file is a few lines; more is not read
+
+
+def _service_files(environ: Mapping[str, str]) -> tuple[Path, ...]:
+    """The service files libpq would read where a service is named: PGSERVICEFILE
+    (else ``~/.pg_service.conf``) and ``PGSYSCONFDIR/pg_service.conf``, or the one a
+    database URL names (``?servicefile=``, libpq 18)."""
+    named = bool(environ.get("PGSERVICE", "").strip())
+    files: list[str] = []
+    for variable in ("CITEAUDIT_DATABASE_URL", "DATABASE_URL"):
+        _, _, query = environ.get(variable, "").partition("?")
+        for key, value in parse_qsl(query.split("#", 1)[0]):
+            if key.strip().lower() == "service" and value.strip():
+                named = True
+            elif key.strip().lower() == "servicefile" and value.strip():
+                files.append(value.strip())
+    user = environ.get("PGSERVICEFILE", "").strip()
+    if user:
+        files.append(user)
+        named = True
+    if not named:
+        return ()
+    if not user and environ.get("HOME", "").strip():
+        files.append(str(Path(environ["HOME"].strip()) / ".pg_service.conf"))
+    if environ.get("PGSYSCONFDIR", "").strip():
+        files.append(str(Path(environ["PGSYSCONFDIR"].strip()) / "pg_service.conf"))
+    return tuple(Path(f) for f in dict.fromkeys(files))
+
+
+def service_file_settings(environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(``database_url``, URL) for each section of the service files libpq reads
+    (`_service_files`) that names a host or address: every section, whichever is
+    named (each is one of the deployment's databases). An unreadable file names none."""
+    found: list[tuple[str, str]] = []
+    for path in _service_files(environ):
+        text = ""
+        with contextlib.suppress(OSError, ValueError), path.open("rb") as handle:
+            text = handle.read(_SERVICE_FILE_BYTES).decode("utf-8", "replace")
+        if not text:
+            continue
+        parser = configparser.RawConfigParser(strict=False, interpolation=None)
+        parser.optionxform = str.lower  # type: ignore[assignment,method-assign]
+        try:
+            parser.read_string(text)
+        except configparser.Error:
+            continue
+        for section in parser.sections():
+            query = {
+                key: parser.get(section, key).strip()
+                for key in ("host", "hostaddr", "port")
+                if parser.has_option(section, key) and parser.get(section, key).strip()
+            }
+            if "host" in query or "hostaddr" in query:
+                found.append(("database_url", f"postgresql://?{urlencode(query)}"))
+    return found
+
+
+# Kubernetes' service variables and the Docker-link forms it copies.
+_SERVICE_HOST = re.compile(r"([A-Z0-9_]{1,200})_SERVICE_HOST")
+_LINK_ADDR = re.compile(r"[A-Z0-9_]{1,200}_PORT_([0-9]{1,5})_(?:TCP|UDP|SCTP)_ADDR")
+_LINK_URL = re.compile(r"[A-Z0-9_]{1,200}_PORT(?:_[0-9]{1,5}_(?:TCP|UDP|SCTP))?")
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def platform_settings(environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(``own_services``, ``host:port``) for each service the platform's variables
+    name: ``<NAME>_SERVICE_HOST`` with ``_SERVICE_PORT`` and each named
+    ``_SERVICE_PORT_<PORT>`` (no port: every port), ``<NAME>_PORT_<n>_TCP_ADDR`` at
+    n, and ``<NAME>_PORT=tcp://host:port``."""
+    found: list[tuple[str, str]] = []
+    for variable, value in environ.items():
+        host = value.strip()
+        if not host:
+            continue
+        service = _SERVICE_HOST.fullmatch(variable)
+        if service is not None:
+            prefix = f"{service.group(1)}_SERVICE_PORT"
+            ports = [
+                environ[key].strip()
+                for key in environ
+                if (key == prefix or key.startswith(prefix + "_"))
+                and environ[key].strip().isdigit()
+            ]
+            for port in ports or [""]:
+                entry = _bracketed(host) + (f":{port}" if port else "")
+                found.append(("own_services", entry))
+            continue
+        link = _LINK_ADDR.fullmatch(variable)
+        if link is not None:
+            found.append(("own_services", f"{_bracketed(host)}:{link.group(1)}"))
+            continue
+        if _LINK_URL.fullmatch(variable) and host.lower().startswith(("tcp://", "udp://")):
+            found.append(("own_services", host))
+    return found

@@ -1,0 +1,224 @@
+"""Backends and services named outside our settings' URLs are refused too.
+
+Red team (ssrf30). The address rule refuses the service's own backends whatever else it
+allows (`links.backends`), by what our settings and the libraries' own variables name
+(ssrf28). Three more places named one, and with private networks and this machine
+allowed a manuscript's link reached it:
+
+- libpq's connection service file: ``PGSERVICE`` (or ``?service=`` in the database
+  URL) names a section of ``PGSERVICEFILE``, ``~/.pg_service.conf`` or
+  ``PGSYSCONFDIR/pg_service.conf`` whose ``host``/``port`` is the database;
+- Kubernetes' service variables (``KUBERNETES_SERVICE_HOST``/``_PORT``, the cluster's
+  API server, and ``<NAME>_SERVICE_HOST`` and the Docker-link ``<NAME>_PORT=tcp://...``
+  for each service of the namespace);
+- a broker failover list with one piece that is no URL
+  (``redis://r1:6379;redis://r2:6379;x``): kombu splits on every ``;`` and uses the
+  first piece, while nothing at all was refused.
+
+Each backend is a real loopback listener counting the connections it accepts; the
+environment is a dict handed to `backends_from_environ`, never this process's own
+(the service file is one the test writes in its own temporary folder).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from citeaudit.links.backends import Backend, BackendAddresses, backends_from_environ
+from citeaudit.links.pinned import pinned_client
+from citeaudit.links.policy import LinkPolicy
+from citeaudit.links.safety import AddressRule, is_refusal
+from citeaudit.model.link import LinkOutcome
+from citeaudit.settings import ServiceSettings
+from tests.test_r2b_backends_refused import FAST, Listener, _run
+
+
+@pytest.fixture
+def backend() -> Iterator[Listener]:
+    listener = Listener()
+    yield listener
+    listener.close()
+
+
+@pytest.fixture
+def intranet() -> Iterator[Listener]:
+    listener = Listener()
+    yield listener
+    listener.close()
+
+
+def _service_file(folder: Path, name: str, port: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(
+        "# the deployment's databases\n"
+        "[reports]\nhost=db-reports.invalid\nport=5432\n\n"
+        f"[audits]\nhost=127.0.0.1\nport={port}\ndbname=audits\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _pgservicefile(tmp: Path, port: int) -> dict[str, str]:
+    path = _service_file(tmp / "etc", "services.conf", port)
+    return {"PGSERVICEFILE": str(path), "PGSERVICE": "audits"}
+
+
+def _home_file_named_by_url(tmp: Path, port: int) -> dict[str, str]:
+    _service_file(tmp / "home", ".pg_service.conf", port)
+    return {
+        "HOME": str(tmp / "home"),
+        "CITEAUDIT_DATABASE_URL": "postgresql+psycopg:///audits?service=audits",
+    }
+
+
+def _sysconfdir(tmp: Path, port: int) -> dict[str, str]:
+    _service_file(tmp / "sys", "pg_service.conf", port)
+    return {"PGSYSCONFDIR": str(tmp / "sys"), "PGSERVICE": "audits", "HOME": str(tmp / "none")}
+
+
+def _kubernetes(tmp: Path, port: int) -> dict[str, str]:
+    return {
+        "KUBERNETES_SERVICE_HOST": "127.0.0.1",
+        "KUBERNETES_SERVICE_PORT": str(port),
+        "KUBERNETES_SERVICE_PORT_HTTPS": str(port),
+    }
+
+
+def _named_service_port(tmp: Path, port: int) -> dict[str, str]:
+    return {"FLOWER_SERVICE_HOST": "127.0.0.1", "FLOWER_SERVICE_PORT_HTTP": str(port)}
+
+
+def _docker_link_url(tmp: Path, port: int) -> dict[str, str]:
+    return {"API_PORT": f"tcp://127.0.0.1:{port}"}
+
+
+def _docker_link_addr(tmp: Path, port: int) -> dict[str, str]:
+    return {f"API_PORT_{port}_TCP_ADDR": "127.0.0.1", f"API_PORT_{port}_TCP_PORT": str(port)}
+
+
+def _failover_with_a_bare_piece(tmp: Path, port: int) -> dict[str, str]:
+    return {"CITEAUDIT_BROKER_URL": f"redis://127.0.0.1:{port};redis://r2.invalid:6379;x"}
+
+
+def _failover_with_a_schemeless_piece(tmp: Path, port: int) -> dict[str, str]:
+    return {"CELERY_BROKER_URL": f"redis://127.0.0.1:{port};r2.invalid:6380"}
+
+
+ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
+    "PGSERVICEFILE": _pgservicefile,
+    "~/.pg_service.conf named by the URL": _home_file_named_by_url,
+    "PGSYSCONFDIR": _sysconfdir,
+    "KUBERNETES_SERVICE_HOST": _kubernetes,
+    "<NAME>_SERVICE_PORT_<PORT>": _named_service_port,
+    "<NAME>_PORT=tcp://": _docker_link_url,
+    "<NAME>_PORT_<n>_TCP_ADDR": _docker_link_addr,
+    "failover list, a bare piece": _failover_with_a_bare_piece,
+    "failover list, no scheme": _failover_with_a_schemeless_piece,
+}
+
+
+def _policy(tmp_path: Path, environ: dict[str, str]) -> LinkPolicy:
+    settings = ServiceSettings(
+        allow_private_networks=True, allow_own_machine=True, cache_dir=tmp_path, data_dir=tmp_path
+    )
+    policy = LinkPolicy.from_settings(settings, **FAST)
+    assert policy.allow_private_networks and policy.allow_own_machine
+    return dataclasses.replace(policy, backends=backends_from_environ(environ))
+
+
+def test_libpq_connects_to_the_host_its_service_file_names(
+    backend: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The premise: with PGSERVICE and PGSERVICEFILE set, a URL that names no host has
+    libpq connect to the service file's host and port."""
+    psycopg = pytest.importorskip("psycopg")
+    for key, value in _pgservicefile(tmp_path, backend.port).items():
+        monkeypatch.setenv(key, value)
+    for key in ("PGHOST", "PGHOSTADDR", "PGPORT"):
+        monkeypatch.delenv(key, raising=False)
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect("postgresql:///audits", connect_timeout=2).close()
+    assert backend.connections >= 1
+
+
+def test_what_the_files_and_the_platform_name() -> None:
+    environ = {
+        "KUBERNETES_SERVICE_HOST": "10.96.0.1",
+        "KUBERNETES_SERVICE_PORT": "443",
+        "KUBERNETES_PORT": "tcp://10.96.0.1:443",
+        "FLOWER_SERVICE_HOST": "fd00::5",
+        "REDIS_PORT_6379_TCP": "tcp://10.0.0.7:6379",
+        "HOSTNAME": "worker-1",
+        "PATH": "/usr/bin",
+    }
+    assert set(backends_from_environ(environ)) == {
+        Backend("own_services", "10.96.0.1", 443),
+        Backend("own_services", "fd00::5", 0),
+        Backend("own_services", "10.0.0.7", 6379),
+    }
+    # No service named, no service file set: ~/.pg_service.conf is not libpq's to read.
+    assert backends_from_environ({"HOME": "/nonexistent"}) == ()
+
+
+def test_every_section_of_a_service_file_is_a_database(tmp_path: Path) -> None:
+    environ = _pgservicefile(tmp_path, 6543)
+    assert set(backends_from_environ(environ)) == {
+        Backend("database_url", "db-reports.invalid", 5432),
+        Backend("database_url", "127.0.0.1", 6543),
+    }
+
+
+def test_an_unreadable_service_file_names_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.conf"
+    bad.write_text("host=127.0.0.1 before any section\n", encoding="utf-8")
+    for path in (bad, tmp_path / "missing.conf", tmp_path):
+        assert backends_from_environ({"PGSERVICEFILE": str(path), "PGSERVICE": "x"}) == ()
+
+
+@pytest.mark.parametrize("name", ENVIRONMENTS)
+def test_a_backend_named_elsewhere_is_refused_unconnected(
+    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+) -> None:
+    environ = ENVIRONMENTS[name](tmp_path, backend.port)
+    policy = _policy(tmp_path, environ)
+    results = _run(policy, [backend.url("/api/v1/namespaces"), intranet.url("/notes")])
+    assert backend.connections == 0, name
+    assert results[0].outcome is LinkOutcome.UNVERIFIED
+    assert results[0].reason == "private-address"
+    assert results[1].outcome is LinkOutcome.OK  # the control: an intranet page
+
+
+@pytest.mark.parametrize("name", ENVIRONMENTS)
+def test_a_redirect_to_a_backend_named_elsewhere_is_refused(
+    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+) -> None:
+    environ = ENVIRONMENTS[name](tmp_path, backend.port)
+    policy = _policy(tmp_path, environ)
+    intranet.location = backend.url("/metrics")
+    results = _run(policy, [intranet.url("/hop")])
+    assert backend.connections == 0, name
+    assert results[0].outcome is LinkOutcome.UNVERIFIED
+
+
+@pytest.mark.parametrize("name", ["PGSERVICEFILE", "KUBERNETES_SERVICE_HOST"])
+def test_a_webhook_or_registry_client_refuses_them(
+    name: str, backend: Listener, tmp_path: Path
+) -> None:
+    """The synchronous clients (webhooks, registries) judge by the same backends."""
+    environ = ENVIRONMENTS[name](tmp_path, backend.port)
+    rule = AddressRule(
+        allow_private=True, backends=BackendAddresses(backends_from_environ(environ))
+    )
+    with pinned_client(rule, timeout=2.0) as client:
+        try:
+            client.post(backend.url("/hook"), content=b"{}")
+        except Exception as exc:  # the refusal, as httpx's ConnectError
+            assert is_refusal(exc)
+        else:
+            pytest.fail("the webhook reached the backend")
+    assert backend.connections == 0
