@@ -1318,9 +1318,27 @@ def _joined_by_and(citation: Citation, kept: Citation) -> bool:
     "and" among the kept names only ("(Barcode Data Systems, Ratnasingham and Hebert
     2007)") does not join the label to them."""
     item = citation.item or citation.text
-    words = kept.authors[0].split() if kept.authors else []
-    found = re.search(r"[\s*_]+".join(re.escape(w) for w in words), item) if words else None
+    pattern = _written_name(kept.authors[0]) if kept.authors else None
+    found = re.search(pattern, item) if pattern else None
     return bool(_AND_JOIN.search(item[: found.start()] if found else item))
+
+
+# What may stand between the words of a name as written: white space and emphasis marks
+# ("*Smith* and _Jones_").
+_BETWEEN_WORDS = r"[\s*_]+"
+
+
+def _written_name(name: str) -> str | None:
+    """A pattern that finds `name` as the text writes it, its words parted by white space
+    or emphasis marks; None when it has no word. Each word's own leading and trailing
+    marks are left to the runs between words: a word that began or ended with one (or was
+    nothing else, "_ _ _") let the runs and the words share a run of marks, and a search
+    tried every way of parting it -- exponential in such words (20 of them against a run
+    of underscores: seconds; 40: for ever). Stripped, every word begins and ends with
+    something no run holds, so each run is read one way."""
+    words = [w.strip("*_") for w in name.split()]
+    kept = [re.escape(w) for w in words if w]
+    return _BETWEEN_WORDS.join(kept) if kept else None
 
 
 def _co_author_dropped(citation: Citation, reading: Citation) -> bool:
@@ -1471,9 +1489,8 @@ def _before_inner_particle(name: str) -> str | None:
 def _cut(citation: Citation, authors: tuple[str, ...]) -> Citation:
     """The citation with its names starting later ("Menurut Hadiwinata" -> "Hadiwinata"),
     its text and location moved to where the kept names start."""
-    words = authors[0].split()
-    pattern = r"[\s*_]+".join(re.escape(w) for w in words)
-    found = re.search(pattern, citation.text)
+    pattern = _written_name(authors[0])
+    found = re.search(pattern, citation.text) if pattern else None
     if (
         found is None
         or not citation.narrative
