@@ -12,6 +12,13 @@ import cuts at tabs: there ``x;=HYPERLINK(...);y`` inside one field is three cel
 the middle one a formula, and a line break inside the field starts a row. So a
 formula character behind a ``;``, a tab or a line break (and any spaces or quote
 after it) gets the apostrophe too.
+
+A cell also shows its controls as the text report does (`printable`): ESC and the C1
+controls (``curl`` of the download, ``cat findings.csv`` or ``column -s, -t``
+obeyed an entry's ``ESC]8;;`` hyperlink or screen clear), bidi overrides (a cell
+holding ``https://e.org/\\u202etxt.exe`` read in another order in the spreadsheet
+too), and a CR that is not half of a CRLF (it returns a terminal to the line's
+start). Line feeds and tabs stay: an entry written over two lines keeps them.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from collections.abc import Sequence
 
 from citeaudit.model.finding import Finding
 from citeaudit.model.reference import Reference
+from citeaudit.report.printable import printable
 
 COLUMNS = (
     "severity",
@@ -40,6 +48,8 @@ COLUMNS = (
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_CHARS = frozenset("=+-@")
+# a CR that is not half of a CRLF: shown as ``\r`` (`_cell`)
+_LONE_CR = re.compile(r"\r(?!\n)")
 # a cell another locale's separator starts inside a field: ';', tab or a line break (a
 # quote mid-cell is a plain character there, so a line break ends the row), then
 # blanks or a quote, then a formula character (also full-width)
@@ -60,6 +70,9 @@ def _mark_inner(match: re.Match[str]) -> str:
 def _cell(value: object) -> str:
     """The cell's text, made inert when a spreadsheet could read it as a formula."""
     text = "" if value is None else str(value)
+    text = printable(text, newlines=True)
+    if "\r" in text:
+        text = _LONE_CR.sub(r"\\r", text)
     if ";" in text or "\t" in text or "\n" in text or "\r" in text:
         text = _INNER_FORMULA.sub(_mark_inner, text)
     first = text.lstrip()[:1]
