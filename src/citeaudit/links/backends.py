@@ -281,21 +281,38 @@ def backends_from_environ(environ: Mapping[str, str]) -> tuple[Backend, ...]:
     """The backends the environment names (CITEAUDIT_REDIS_URL, ...): what the
     service's settings are read from, and what its libraries read themselves
     (`library_backends`: CELERY_BROKER_URL, PGHOST...). A backend a process uses that
-    none of them names is added by that process (`refuse_in_process`)."""
-    try:
-        smtp_port = int(environ.get("CITEAUDIT_SMTP_PORT", "25"))
-    except ValueError:
-        smtp_port = 25
+    none of them names is added by that process (`refuse_in_process`).
+
+    Our variables are read in any case, as the settings read them (pydantic-settings
+    matches names case-insensitively): ``citeaudit_redis_url`` gave the service its
+    Redis while only ``CITEAUDIT_REDIS_URL`` was refused, and every client judging by
+    the environment alone (registries, webhooks) reached it (ssrf30). Each spelling's
+    value counts: which one the settings take is the environment's order."""
+    ours = _our_variables(environ)
+    smtp_port = 25
+    for text in ours.get("smtp_port", ()):
+        with contextlib.suppress(ValueError):
+            smtp_port = int(text)
     found: list[Backend] = []
     for setting in BACKEND_SETTINGS:
-        value = environ.get(f"CITEAUDIT_{setting.upper()}")
-        if value:
-            found += _parse(setting, value, smtp_port)
+        for value in ours.get(setting, ()):
+            if value:
+                found += _parse(setting, value, smtp_port)
     # What Celery and libpq take from variables of their own (CELERY_BROKER_URL wins
     # over the broker a worker is given; PGHOST names a database its URL does not).
     for setting, value in library_settings(environ):
         found += _parse(setting, value, smtp_port)
     return tuple(dict.fromkeys(found))
+
+
+def _our_variables(environ: Mapping[str, str]) -> dict[str, list[str]]:
+    """The values of our variables by setting (``redis_url``), every spelling of
+    ``CITEAUDIT_REDIS_URL`` in any case, the upper-case one first."""
+    found: dict[str, list[str]] = {}
+    for name, value in sorted(environ.items(), key=lambda item: item[0] != item[0].upper()):
+        if name[:10].upper() == "CITEAUDIT_":
+            found.setdefault(name[10:].lower(), []).append(value)
+    return found
 
 
 def _literal(host: str) -> IPAddress | None:
