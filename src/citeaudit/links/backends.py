@@ -60,6 +60,7 @@ __all__ = [
     "backends_from_environ",
     "backends_of",
     "refuse_in_process",
+    "refuse_listener",
     "service_backends",
 ]
 
@@ -473,3 +474,15 @@ def refuse_in_process(setting: str, value: str) -> None:
     with service_backends._lock:
         added = tuple(b for b in more if b not in service_backends.backends)
         service_backends.backends = service_backends.backends + added
+
+
+def refuse_listener(host: str, port: int) -> None:
+    """Refuse the port this process serves on (`host` as it is bound: an address, a
+    name, ``0.0.0.0`` or ``::`` for every address) in every rule of this process, as
+    one of the deployment's own services (`refuse_in_process`).
+
+    ``citeaudit serve`` without a broker runs its audits in the API's own process:
+    with this machine allowed (``CITEAUDIT_ALLOW_OWN_MACHINE``), a manuscript's
+    ``http://127.0.0.1:8000/...`` was a request from the API to itself (ssrf30)."""
+    bare = host.strip().strip("[]")
+    refuse_in_process(OWN_SERVICES, f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}")
