@@ -11,6 +11,9 @@ allowed a manuscript's link reached it:
 - Kubernetes' service variables (``KUBERNETES_SERVICE_HOST``/``_PORT``, the cluster's
   API server, and ``<NAME>_SERVICE_HOST`` and the Docker-link ``<NAME>_PORT=tcp://...``
   for each service of the namespace);
+- the platform's endpoints its agents' variables name: Azure App Service's token server
+  (``IDENTITY_ENDPOINT=http://127.0.0.1:<port>/...``), the AWS container credentials
+  server, Vault (``VAULT_ADDR``), Consul (``CONSUL_HTTP_ADDR``);
 - a broker failover list with one piece that is no URL
   (``redis://r1:6379;redis://r2:6379;x``): kombu splits on every ``;`` and uses the
   first piece, while nothing at all was refused.
@@ -109,6 +112,22 @@ def _failover_with_a_schemeless_piece(tmp: Path, port: int) -> dict[str, str]:
     return {"CELERY_BROKER_URL": f"redis://127.0.0.1:{port};r2.invalid:6380"}
 
 
+def _azure_token_server(tmp: Path, port: int) -> dict[str, str]:
+    return {"IDENTITY_ENDPOINT": f"http://127.0.0.1:{port}/msi/token", "IDENTITY_HEADER": "x"}
+
+
+def _vault(tmp: Path, port: int) -> dict[str, str]:
+    return {"VAULT_ADDR": f"http://127.0.0.1:{port}"}
+
+
+def _consul(tmp: Path, port: int) -> dict[str, str]:
+    return {"CONSUL_HTTP_ADDR": f"127.0.0.1:{port}"}
+
+
+def _aws_credentials(tmp: Path, port: int) -> dict[str, str]:
+    return {"AWS_CONTAINER_CREDENTIALS_FULL_URI": f"http://127.0.0.1:{port}/v1/credentials"}
+
+
 ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "PGSERVICEFILE": _pgservicefile,
     "~/.pg_service.conf named by the URL": _home_file_named_by_url,
@@ -117,6 +136,10 @@ ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "<NAME>_SERVICE_PORT_<PORT>": _named_service_port,
     "<NAME>_PORT=tcp://": _docker_link_url,
     "<NAME>_PORT_<n>_TCP_ADDR": _docker_link_addr,
+    "IDENTITY_ENDPOINT": _azure_token_server,
+    "VAULT_ADDR": _vault,
+    "CONSUL_HTTP_ADDR": _consul,
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI": _aws_credentials,
     "failover list, a bare piece": _failover_with_a_bare_piece,
     "failover list, no scheme": _failover_with_a_schemeless_piece,
 }
@@ -153,6 +176,9 @@ def test_what_the_files_and_the_platform_name() -> None:
         "KUBERNETES_PORT": "tcp://10.96.0.1:443",
         "FLOWER_SERVICE_HOST": "fd00::5",
         "REDIS_PORT_6379_TCP": "tcp://10.0.0.7:6379",
+        "VAULT_ADDR": "https://vault.internal",
+        "CONSUL_HTTP_ADDR": "[fd00::8]:8500",
+        "GCE_METADATA_HOST": "metadata.example",
         "HOSTNAME": "worker-1",
         "PATH": "/usr/bin",
     }
@@ -160,6 +186,9 @@ def test_what_the_files_and_the_platform_name() -> None:
         Backend("own_services", "10.96.0.1", 443),
         Backend("own_services", "fd00::5", 0),
         Backend("own_services", "10.0.0.7", 6379),
+        Backend("own_services", "vault.internal", 443),
+        Backend("own_services", "fd00::8", 8500),
+        Backend("own_services", "metadata.example", 0),
     }
     # No service named, no service file set: ~/.pg_service.conf is not libpq's to read.
     assert backends_from_environ({"HOME": "/nonexistent"}) == ()

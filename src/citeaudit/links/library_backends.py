@@ -39,6 +39,15 @@ ssrf30 added the hosts named in files and by the platform:
   cluster's own API server. With private networks allowed they were intranet pages;
   they are the deployment's own services (``own_services``).
 
+- The platform's and its agents' own endpoints, named by variables their clients
+  read (`PLATFORM_URL_VARIABLES`): credential servers (Azure's ``IDENTITY_ENDPOINT``
+  and ``MSI_ENDPOINT``, ``AWS_CONTAINER_CREDENTIALS_FULL_URI``, the EC2 and GCE
+  metadata endpoints where they are moved), the secret store (``VAULT_ADDR``), the
+  service catalogue (``CONSUL_HTTP_ADDR``), the scheduler (``NOMAD_ADDR``), the
+  telemetry collectors (``OTEL_EXPORTER_OTLP_ENDPOINT``, ``DD_AGENT_HOST``). Azure App
+  Service puts its token server on ``http://127.0.0.1:<port>``: with this machine
+  allowed it was a link's to reach; Vault and Consul sit on the private network.
+
 Not read: a Celery configuration module (``CELERY_CONFIG_MODULE``, read only with
 ``CELERY_LOADER=default``): knowing what it names means importing it. A Redis Sentinel
 broker's master is the Sentinel's answer at run time, no setting's.
@@ -56,6 +65,7 @@ from urllib.parse import parse_qsl, urlencode
 __all__ = [
     "CELERY_VARIABLES",
     "LIBPQ_VARIABLES",
+    "PLATFORM_URL_VARIABLES",
     "library_settings",
     "platform_settings",
     "service_file_settings",
@@ -160,6 +170,48 @@ _LINK_ADDR = re.compile(r"[A-Z0-9_]{1,200}_PORT_([0-9]{1,5})_(?:TCP|UDP|SCTP)_AD
 _LINK_URL = re.compile(r"[A-Z0-9_]{1,200}_PORT(?:_[0-9]{1,5}_(?:TCP|UDP|SCTP))?")
 
 
+# Variables naming an endpoint of the platform or an agent of it (a URL, host:port or
+# a host), each with the port it defaults to where none is written (0: every port).
+PLATFORM_URL_VARIABLES = (
+    ("IDENTITY_ENDPOINT", 0),
+    ("MSI_ENDPOINT", 0),
+    ("IMDS_ENDPOINT", 0),
+    ("AWS_CONTAINER_CREDENTIALS_FULL_URI", 0),
+    ("ECS_CONTAINER_METADATA_URI", 0),
+    ("ECS_CONTAINER_METADATA_URI_V4", 0),
+    ("AWS_EC2_METADATA_SERVICE_ENDPOINT", 0),
+    ("GCE_METADATA_HOST", 0),
+    ("GCE_METADATA_IP", 0),
+    ("VAULT_ADDR", 8200),
+    ("VAULT_AGENT_ADDR", 0),
+    ("CONSUL_HTTP_ADDR", 8500),
+    ("CONSUL_GRPC_ADDR", 8502),
+    ("NOMAD_ADDR", 4646),
+    ("OTEL_EXPORTER_OTLP_ENDPOINT", 0),
+    ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", 0),
+    ("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", 0),
+    ("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", 0),
+    ("DD_AGENT_HOST", 0),
+    ("DD_TRACE_AGENT_URL", 0),
+    ("STATSD_HOST", 0),
+)
+
+
+def _endpoint(value: str, default: int) -> str:
+    """An ``own_services`` entry for a platform variable's `value`: a URL as it is
+    (several, comma-separated, each), ``host:port``, or a host at `default` (0: any)."""
+    entries: list[str] = []
+    for part in value.replace(",", " ").split():
+        if "://" in part or ":" in part.strip("[]") and part.count(":") == 1:
+            entries.append(part)
+        elif part.startswith("[") and "]:" in part:
+            entries.append(part)
+        else:
+            host = _bracketed(part.strip("[]")) if ":" in part else part
+            entries.append(f"{host}:{default}" if default else host)
+    return " ".join(entries)
+
+
 def _bracketed(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
@@ -168,8 +220,13 @@ def platform_settings(environ: Mapping[str, str]) -> list[tuple[str, str]]:
     """(``own_services``, ``host:port``) for each service the platform's variables
     name: ``<NAME>_SERVICE_HOST`` with ``_SERVICE_PORT`` and each named
     ``_SERVICE_PORT_<PORT>`` (no port: every port), ``<NAME>_PORT_<n>_TCP_ADDR`` at
-    n, and ``<NAME>_PORT=tcp://host:port``."""
+    n, and ``<NAME>_PORT=tcp://host:port``; and each endpoint `PLATFORM_URL_VARIABLES`
+    names."""
     found: list[tuple[str, str]] = []
+    for variable, default in PLATFORM_URL_VARIABLES:
+        value = environ.get(variable, "").strip()
+        if value:
+            found.append(("own_services", _endpoint(value, default)))
     for variable, value in environ.items():
         host = value.strip()
         if not host:
