@@ -202,9 +202,8 @@ def _endpoint(value: str, default: int) -> str:
     (several, comma-separated, each), ``host:port``, or a host at `default` (0: any)."""
     entries: list[str] = []
     for part in value.replace(",", " ").split():
-        if "://" in part or ":" in part.strip("[]") and part.count(":") == 1:
-            entries.append(part)
-        elif part.startswith("[") and "]:" in part:
+        written_port = part.count(":") == 1 or (part.startswith("[") and "]:" in part)
+        if "://" in part or written_port:
             entries.append(part)
         else:
             host = _bracketed(part.strip("[]")) if ":" in part else part
