@@ -14,6 +14,8 @@ allowed a manuscript's link reached it:
 - the platform's endpoints its agents' variables name: Azure App Service's token server
   (``IDENTITY_ENDPOINT=http://127.0.0.1:<port>/...``), the AWS container credentials
   server, Vault (``VAULT_ADDR``), Consul (``CONSUL_HTTP_ADDR``);
+- Celery's configuration module (``CELERY_CONFIG_MODULE``): what the app was not given
+  wins from it, ``broker_read_url`` (the broker a worker consumes from) among them;
 - a broker failover list with one piece that is no URL
   (``redis://r1:6379;redis://r2:6379;x``): kombu splits on every ``;`` and uses the
   first piece, while nothing at all was refused.
@@ -128,6 +130,20 @@ def _aws_credentials(tmp: Path, port: int) -> dict[str, str]:
     return {"AWS_CONTAINER_CREDENTIALS_FULL_URI": f"http://127.0.0.1:{port}/v1/credentials"}
 
 
+def _config_module(tmp: Path, port: int) -> dict[str, str]:
+    """Celery's configuration module, on the worker's path: the broker it consumes from."""
+    package = tmp / "deploy"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text("raise SystemExit('never imported')\n", encoding="utf-8")
+    (package / "celeryconfig.py").write_text(
+        f'broker_read_url = "redis://127.0.0.1:{port}/0"\n'
+        'result_backend = "db+postgresql://results.invalid/celery"\n'
+        'imports = ("https://not-a-backend.example/",)\n',
+        encoding="utf-8",
+    )
+    return {"CELERY_CONFIG_MODULE": "deploy.celeryconfig", "PYTHONPATH": str(tmp)}
+
+
 ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "PGSERVICEFILE": _pgservicefile,
     "~/.pg_service.conf named by the URL": _home_file_named_by_url,
@@ -140,6 +156,7 @@ ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "VAULT_ADDR": _vault,
     "CONSUL_HTTP_ADDR": _consul,
     "AWS_CONTAINER_CREDENTIALS_FULL_URI": _aws_credentials,
+    "CELERY_CONFIG_MODULE": _config_module,
     "failover list, a bare piece": _failover_with_a_bare_piece,
     "failover list, no scheme": _failover_with_a_schemeless_piece,
 }
@@ -167,6 +184,34 @@ def test_libpq_connects_to_the_host_its_service_file_names(
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect("postgresql:///audits", connect_timeout=2).close()
     assert backend.connections >= 1
+
+
+def test_celery_consumes_from_the_broker_its_config_module_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The premise: a worker given one broker reads from the config module's."""
+    from celery import Celery
+
+    module = tmp_path / "ssrf30_celeryconfig.py"
+    module.write_text('broker_read_url = "redis://read.example:6379/0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("CELERY_CONFIG_MODULE", "ssrf30_celeryconfig")
+    app = Celery("ssrf30", broker="redis://given.example:6379/0")
+    try:
+        assert app.connection_for_read().hostname == "read.example"
+        assert app.connection_for_write().hostname == "given.example"
+    finally:
+        app.close()
+
+
+def test_a_config_module_is_read_never_imported(tmp_path: Path) -> None:
+    environ = _config_module(tmp_path, 6399)
+    assert set(backends_from_environ(environ)) == {
+        Backend("broker_url", "127.0.0.1", 6399),
+        Backend("result_backend", "results.invalid", 0),
+    }
+    assert backends_from_environ({"CELERY_CONFIG_MODULE": "no.such.module"}) == ()
+    assert backends_from_environ({"CELERY_CONFIG_MODULE": "../etc/passwd"}) == ()
 
 
 def test_what_the_files_and_the_platform_name() -> None:

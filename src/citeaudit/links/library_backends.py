@@ -48,16 +48,25 @@ ssrf30 added the hosts named in files and by the platform:
   Service puts its token server on ``http://127.0.0.1:<port>``: with this machine
   allowed it was a link's to reach; Vault and Consul sit on the private network.
 
-Not read: a Celery configuration module (``CELERY_CONFIG_MODULE``, read only with
-``CELERY_LOADER=default``): knowing what it names means importing it. A Redis Sentinel
-broker's master is the Sentinel's answer at run time, no setting's.
+- Celery's configuration module (`config_module_settings`): Celery imports the module
+  ``CELERY_CONFIG_MODULE`` names whenever it reads its configuration, and what the
+  application was not given wins from it -- ``broker_read_url`` (the broker a worker
+  consumes from), ``result_backend``. The module is read, never imported: every URL
+  written in it (``redis://``, ``amqp://``, ``db+postgresql://``..., not http(s))
+  names a backend.
+
+Not read: a Redis Sentinel broker's master is the Sentinel's answer at run time, no
+setting's.
 """
 
 from __future__ import annotations
 
+import ast
 import configparser
 import contextlib
+import os
 import re
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -66,6 +75,7 @@ __all__ = [
     "CELERY_VARIABLES",
     "LIBPQ_VARIABLES",
     "PLATFORM_URL_VARIABLES",
+    "config_module_settings",
     "library_settings",
     "platform_settings",
     "service_file_settings",
@@ -102,12 +112,64 @@ def library_settings(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         # The hosts in a URL's query, as libpq takes them (a list each, ports by
         # position): what `backends` reads from a database URL's query too.
         found.append(("database_url", f"postgresql://?{urlencode(query)}"))
+    found += config_module_settings(environ)
     found += service_file_settings(environ)
     found += platform_settings(environ)
     return tuple(found)
 
 
 _SERVICE_FILE_BYTES = 1_000_000  # a service file is a few lines; more is not read
+_MODULE_BYTES = 1_000_000  # a configuration module: the same
+_MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}(?:\.[A-Za-z_][A-Za-z0-9_]{0,99}){0,9}")
+_URL_OPENING = re.compile(r"([A-Za-z][A-Za-z0-9+.-]{0,31})://")
+
+
+def _module_file(name: str, environ: Mapping[str, str]) -> Path | None:
+    """The source file of module `name` on the path the worker imports from
+    (``PYTHONPATH``, this process's ``sys.path``, the working folder), found without
+    importing anything (a package's ``__init__`` would run)."""
+    if not _MODULE_NAME.fullmatch(name):
+        return None
+    parts = name.split(".")
+    roots = [*environ.get("PYTHONPATH", "").split(os.pathsep), *sys.path, os.getcwd()]
+    for root in dict.fromkeys(r for r in roots if r):
+        base = Path(root).joinpath(*parts)
+        for candidate in (base.with_name(base.name + ".py"), base / "__init__.py"):
+            with contextlib.suppress(OSError, ValueError):
+                if candidate.is_file():
+                    return candidate
+    return None
+
+
+def config_module_settings(environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(setting, URL) for every backend URL written in Celery's configuration module
+    (``CELERY_CONFIG_MODULE``): each string that opens as a URL other than http(s),
+    as the setting it is assigned to (a broker's or a result backend's). An unreadable
+    module names none."""
+    name = environ.get("CELERY_CONFIG_MODULE", "").strip()
+    path = _module_file(name, environ) if name else None
+    if path is None:
+        return []
+    try:
+        with path.open("rb") as handle:
+            tree = ast.parse(handle.read(_MODULE_BYTES))
+    except (OSError, ValueError, SyntaxError, RecursionError, MemoryError):
+        return []
+    labels: dict[int, str] = {}  # a string constant's id -> the setting it is assigned to
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            named = " ".join(t.id.lower() for t in targets if isinstance(t, ast.Name))
+            label = "broker_url" if "broker" in named else "result_backend"
+            for inner in ast.walk(node.value):
+                labels.setdefault(id(inner), label)
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            opening = _URL_OPENING.match(node.value.strip())  # a failover list too
+            if opening and opening.group(1).lower() not in ("http", "https"):
+                found.append((labels.get(id(node), "result_backend"), node.value.strip()))
+    return found
 
 
 def _service_files(environ: Mapping[str, str]) -> tuple[Path, ...]:
