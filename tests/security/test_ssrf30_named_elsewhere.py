@@ -16,6 +16,7 @@ allowed a manuscript's link reached it:
   server, Vault (``VAULT_ADDR``), Consul (``CONSUL_HTTP_ADDR``);
 - Celery's configuration module (``CELERY_CONFIG_MODULE``): what the app was not given
   wins from it, ``broker_read_url`` (the broker a worker consumes from) among them;
+- the conventional names of backend URLs a compose file sets beside ours (``REDIS_URL``);
 - a broker failover list with one piece that is no URL
   (``redis://r1:6379;redis://r2:6379;x``): kombu splits on every ``;`` and uses the
   first piece, while nothing at all was refused.
@@ -144,6 +145,10 @@ def _config_module(tmp: Path, port: int) -> dict[str, str]:
     return {"CELERY_CONFIG_MODULE": "deploy.celeryconfig", "PYTHONPATH": str(tmp)}
 
 
+def _conventional(tmp: Path, port: int) -> dict[str, str]:
+    return {"REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+
+
 ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "PGSERVICEFILE": _pgservicefile,
     "~/.pg_service.conf named by the URL": _home_file_named_by_url,
@@ -157,6 +162,7 @@ ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
     "CONSUL_HTTP_ADDR": _consul,
     "AWS_CONTAINER_CREDENTIALS_FULL_URI": _aws_credentials,
     "CELERY_CONFIG_MODULE": _config_module,
+    "REDIS_URL": _conventional,
     "failover list, a bare piece": _failover_with_a_bare_piece,
     "failover list, no scheme": _failover_with_a_schemeless_piece,
 }

@@ -55,6 +55,10 @@ ssrf30 added the hosts named in files and by the platform:
   written in it (``redis://``, ``amqp://``, ``db+postgresql://``..., not http(s))
   names a backend.
 
+- The conventional names of backend URLs (``DATABASE_URL``, ``REDIS_URL``,
+  ``AMQP_URL``..., `CONVENTIONAL_VARIABLES`): a compose file or a platform sets them
+  beside ours, naming the same or other backends of the deployment.
+
 Not read: a Redis Sentinel broker's master is the Sentinel's answer at run time, no
 setting's.
 """
@@ -73,6 +77,7 @@ from urllib.parse import parse_qsl, urlencode
 
 __all__ = [
     "CELERY_VARIABLES",
+    "CONVENTIONAL_VARIABLES",
     "LIBPQ_VARIABLES",
     "PLATFORM_URL_VARIABLES",
     "config_module_settings",
@@ -89,6 +94,18 @@ CELERY_VARIABLES = (
     ("CELERY_BROKER_WRITE_URL", "broker_url"),
     ("CELERY_RESULT_BACKEND", "result_backend"),
 )
+# The conventional names a deployment gives its backends' URLs (Heroku's, compose
+# files'): no library of ours reads them, but what they name is the deployment's own.
+CONVENTIONAL_VARIABLES = (
+    ("DATABASE_URL", "database_url"),
+    ("REDIS_URL", "redis_url"),
+    ("REDIS_TLS_URL", "redis_url"),
+    ("REDISCLOUD_URL", "redis_url"),
+    ("BROKER_URL", "broker_url"),
+    ("AMQP_URL", "broker_url"),
+    ("RABBITMQ_URL", "broker_url"),
+    ("CLOUDAMQP_URL", "broker_url"),
+)
 # libpq's variables that name a server: host names (or a socket folder), addresses,
 # and their ports (each a comma-separated list, paired by position).
 LIBPQ_VARIABLES = (("PGHOST", "host"), ("PGHOSTADDR", "hostaddr"), ("PGPORT", "port"))
@@ -99,7 +116,7 @@ def library_settings(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     each value written as that setting would hold it (a URL): `backends` parses
     them as it parses our settings."""
     found: list[tuple[str, str]] = []
-    for variable, setting in CELERY_VARIABLES:
+    for variable, setting in (*CELERY_VARIABLES, *CONVENTIONAL_VARIABLES):
         value = environ.get(variable, "").strip()
         if value:
             found.append((setting, value))
@@ -118,6 +135,9 @@ def library_settings(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+# Where a libpq without PGSYSCONFDIR looks for the system's service file: the folder
+# it was built with -- psycopg-binary's and Debian's, a source build's -- or /etc.
+_SYSCONFDIRS = ("/etc/postgresql-common", "/usr/local/pgsql/etc", "/etc")
 _SERVICE_FILE_BYTES = 1_000_000  # a service file is a few lines; more is not read
 _MODULE_BYTES = 1_000_000  # a configuration module: the same
 _MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}(?:\.[A-Za-z_][A-Za-z0-9_]{0,99}){0,9}")
@@ -195,6 +215,8 @@ def _service_files(environ: Mapping[str, str]) -> tuple[Path, ...]:
         files.append(str(Path(environ["HOME"].strip()) / ".pg_service.conf"))
     if environ.get("PGSYSCONFDIR", "").strip():
         files.append(str(Path(environ["PGSYSCONFDIR"].strip()) / "pg_service.conf"))
+    else:
+        files += [str(Path(folder) / "pg_service.conf") for folder in _SYSCONFDIRS]
     return tuple(Path(f) for f in dict.fromkeys(files))
 
 
