@@ -98,3 +98,26 @@ def test_a_registry_or_webhook_client_refuses_the_backend(spelling: str, backend
         else:
             pytest.fail("the client reached the backend")
     assert backend.connections == 0
+
+
+def test_a_relay_written_with_its_port_and_smtp_port_zero(backend: Listener) -> None:
+    """smtplib reads ``relay:2525`` as host and port where the port is 0: so do we."""
+    import smtplib
+
+    smtp = smtplib.SMTP(timeout=2.0)
+    with pytest.raises(smtplib.SMTPServerDisconnected):  # an HTTP listener, no greeting
+        smtp.connect(f"127.0.0.1:{backend.port}", 0)
+    smtp.close()
+    assert backend.connections == 1  # the premise: smtplib connected there
+    environ = {"CITEAUDIT_SMTP_HOST": f"127.0.0.1:{backend.port}", "CITEAUDIT_SMTP_PORT": "0"}
+    assert backends_from_environ(environ) == (Backend("smtp_host", "127.0.0.1", backend.port),)
+    rule = AddressRule(
+        allow_private=True,
+        allow_own_machine=True,
+        backends=BackendAddresses(backends_from_environ(environ)),
+    )
+    with pinned_client(rule, timeout=2.0) as client:
+        with pytest.raises(Exception) as caught:
+            client.get(backend.url("/"))
+        assert is_refusal(caught.value)
+    assert backend.connections == 1

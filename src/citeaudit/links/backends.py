@@ -177,7 +177,17 @@ def _parse(setting: str, value: str, smtp_port: int = 25) -> tuple[Backend, ...]
     if setting == OWN_SERVICES:
         return _services(value)
     if setting == "smtp_host":
-        return (Backend(setting, value.strip("[]").lower(), smtp_port),)
+        host, port = value, smtp_port
+        if not port:
+            # smtplib's reading: with no port, "relay:2525" is a host and its port,
+            # else port 25 (was: the whole "relay:2525" as a name, at every port --
+            # a name with no answer refused nothing, and the relay was reachable).
+            if host.count(":") == 1:
+                host, _, text = host.partition(":")
+                port = int(text) if text.isdigit() else 25
+            else:
+                port = 25
+        return (Backend(setting, host.strip("[]").lower(), port),)
     pieces = [piece.strip() for piece in value.split(";") if piece.strip()]
     listed = [piece for piece in pieces if _SCHEME.match(piece)] if len(pieces) > 1 else []
     if _semicolon_in_password(value) and not all(_SCHEME.match(piece) for piece in pieces):
