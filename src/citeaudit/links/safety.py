@@ -797,7 +797,15 @@ class AddressRule:
         refused: Callable[[str, str], Exception] = PrivateAddressRefused,
     ) -> None:
         """Raise `refused(host, address)` when `host` names a forbidden address itself,
-        or for the first of its `addresses` not to connect to."""
+        or for the first of its `addresses` not to connect to; or when `port` is no
+        port a connection can have (`_PORTS`)."""
+        if port not in _PORTS:
+            # httpx takes any number as a URL's port, and the system resolver cuts the
+            # one it is asked for to 16 bits: ``getaddrinfo(h, 6379 + 65536)`` answers
+            # port 6379. Judged as written and connected as cut, a backend refused at
+            # its port was reached at port + 65536 (the registries' and webhooks'
+            # clients, a redirect hop; ssrf30). Port 0 connects nowhere.
+            raise refused(host, f"port {port}, which no connection can have")
         if self.exempt(host, port):
             metadata = self.exempt_refusal(host, addresses)
             if metadata is not None:
@@ -825,6 +833,8 @@ class AddressRule:
             if backend is not None:
                 raise refused(host, backend)
 
+
+_PORTS = range(1, 65536)  # what a TCP connection's port can be
 
 _STANDARD_GETADDRINFO = asyncio.BaseEventLoop.getaddrinfo
 
