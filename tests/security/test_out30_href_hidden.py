@@ -48,7 +48,8 @@ def test_the_html_report_links_without_hidden_characters(tmp_path: Path) -> None
     page = out.read_text(encoding="utf-8")
     assert _hidden_in_hrefs(page) == []
     assert f'href="{html.escape(ENCODED)}"' in page  # still a link, to the same place
-    assert "&#x202e;gpj.exe" in page  # its text still shows what was written
+    # its text still shows what was written (a reference, or an escape once out30-1 is in)
+    assert "&#x202e;gpj.exe" in page or "\\u202egpj.exe" in page
 
 
 def test_the_editors_page_links_without_hidden_characters(app: App) -> None:
