@@ -33,7 +33,7 @@ from citeaudit.model.finding import Finding, Severity
 from citeaudit.model.location import Location
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
-from citeaudit.report.printable import json_controls_escaped
+from citeaudit.report.printable import json_controls_escaped, printable
 from citeaudit.report.text import in_source
 from citeaudit.rules.base import Rule
 
@@ -161,8 +161,15 @@ def message_text(text: str) -> str:
     """Plain text for a SARIF message string: no embedded link (`_unlinked`), and its
     braces doubled (SARIF 2.1.0 3.11.5: ``{0}`` is a placeholder for an argument, a
     literal brace is ``{{``). An entry titled ``{0}`` or ``{DNA}`` written bare made a
-    viewer show another text, or refuse the whole log for an argument it lacks."""
-    return _unlinked(text).replace("{", "{{").replace("}", "}}")
+    viewer show another text, or refuse the whole log for an argument it lacks.
+
+    Its controls, bidi overrides and line separators are shown as the text report
+    shows them (`printable`; line breaks kept): a message is the rule's sentence with
+    an entry or a file name quoted in it, and a viewer (code scanning's alert page, an
+    editor's problems panel) obeyed an unclosed U+202E there and drew the rest of the
+    sentence right to left. ``properties`` keep the files' text exactly."""
+    shown = printable(text, newlines=True)
+    return _unlinked(shown).replace("{", "{{").replace("}", "}}")
 
 
 def _description(text: str) -> dict[str, str]:
@@ -205,7 +212,7 @@ def suppressed_result(finding: Finding, reason: str, rule_index: dict[str, int])
     suppressed; dropped, the editor reading the log never learnt it was there."""
     out = sarif_result(finding, rule_index)
     kind = "inSource" if in_source(reason) else "external"
-    out["suppressions"] = [{"kind": kind, "justification": _unlinked(reason)}]
+    out["suppressions"] = [{"kind": kind, "justification": _unlinked(printable(reason))}]
     return out
 
 
