@@ -48,3 +48,21 @@ def test_properties_keep_the_entry_exactly(tmp_path: Path) -> None:
     results = _sarif(tmp_path)["runs"][0]["results"]  # type: ignore[index]
     references = [r["properties"].get("reference") for r in results]
     assert "k1" in references
+
+
+def test_gitlab_descriptions_show_what_the_widget_would_obey(tmp_path: Path) -> None:
+    """The same for the GitLab code quality report's ``description``, the text the merge
+    request widget draws (its ``location.path`` still names the file as written)."""
+    bib = tmp_path / "r\u202e.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    (tmp_path / "paper.md").write_text("# T\n\nNothing cited here.\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    main(["check", str(tmp_path / "paper.md"), "--bib", str(bib), "--offline",
+          "--format", "gitlab", "-o", str(out)])  # fmt: skip
+    issues = json.loads(out.read_text(encoding="utf-8"))
+    descriptions = [i["description"] for i in issues]
+    assert any("never cited" in d for d in descriptions)
+    for text in descriptions:
+        assert SHOWN_ONLY.search(text) is None, repr(text)
+    assert any("Doe\\u202e" in d for d in descriptions)
+    assert any(i["location"]["path"].endswith("r\u202e.bib") for i in issues)

@@ -20,7 +20,7 @@ from citeaudit.model.finding import Finding, Severity
 from citeaudit.report.github import repo_relative
 from citeaudit.report.interface import Reporter
 from citeaudit.report.json_text import dumps
-from citeaudit.report.printable import json_controls_escaped
+from citeaudit.report.printable import json_controls_escaped, printable
 
 SEVERITIES: dict[Severity, str] = {
     Severity.ERROR: "major",
@@ -32,13 +32,16 @@ SEVERITIES: dict[Severity, str] = {
 def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
     location = finding.location
     line = location.line if location.line and location.unit == "line" else 1
-    description = encodable(finding.message)
+    description = finding.message
     if (location.unit != "line" or location.page is not None) and location.line is not None:
         # a Word paragraph, or a PDF's page and line: GitLab's one line number is the
         # line on its page, so the page is named in the text (as the GitHub report does)
-        description = f"{encodable(str(location))}: {description}"
+        description = f"{location}: {description}"
     return {
-        "description": description,
+        # what the merge request widget draws: the rule's sentence with an entry or a
+        # file name quoted in it, whose unclosed U+202E turned the rest of the sentence;
+        # shown as the text report shows it (the path names the file, as written)
+        "description": printable(encodable(description), newlines=True),
         "check_name": encodable(finding.code),  # the rule code, as ruff writes it
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
