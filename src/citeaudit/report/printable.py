@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["html_controls_escaped", "json_controls_escaped", "not_a_command", "printable"]
+__all__ = [
+    "azure_inert",
+    "html_controls_escaped",
+    "json_controls_escaped",
+    "not_a_command",
+    "printable",
+]
 
 # embeddings, overrides and isolates; the marks (LRM, RLM, ALM) only place neutral
 # characters and belong to right-to-left names, so they are kept
@@ -36,6 +42,23 @@ _TABLE: dict[int, str] = {
 }
 _UNSAFE = frozenset(chr(c) for c in _TABLE)
 _KEEPING_LINES = {c: e for c, e in _TABLE.items() if c not in (0x0A, 0x0D)}
+
+
+# Azure Pipelines' agent reads a logging command wherever ``##vso[`` stands in a line of
+# a job's log -- it finds the prefix with IndexOf, not at the line's start, and reads
+# stderr too -- so an entry's DOI ``x ##vso[task.setvariable variable=PWN]1`` quoted in
+# a finding's message set a pipeline variable from any report format printed in a job
+# (``./`` before a line, `not_a_command`, stops only GitHub's line-start commands).
+# Each output writes that ``[`` its own way: ``\u005b`` in JSON, ``&#91;`` in HTML --
+# the same value or text, no command (``\x5b`` shown by `printable`: out30-2.diff).
+_AZURE_COMMAND = re.compile(r"##vso\[", re.IGNORECASE)
+
+
+def azure_inert(text: str, bracket: str) -> str:
+    """`text` with the ``[`` of every ``##vso[`` (any case) written as `bracket`."""
+    if "##" not in text or _AZURE_COMMAND.search(text) is None:
+        return text  # one scan in C, no copy
+    return _AZURE_COMMAND.sub(lambda m: m[0][:-1] + bracket, text)
 
 
 def printable(text: str, *, newlines: bool = False) -> str:
@@ -63,9 +86,10 @@ def json_controls_escaped(text: str) -> str:
     terminal obeys when the report is printed (``citeaudit check --format json``,
     ``curl`` of the API's report). Only for JSON text: outside strings JSON holds none
     of these characters, so every one found is inside a string."""
-    if (text.isascii() and "\x7f" not in text) or _JSON_UNSAFE.search(text) is None:
-        return text  # the common case: one scan in C, no copy (~5 ns a character)
-    return text.translate(_JSON_TABLE)
+    if not ((text.isascii() and "\x7f" not in text) or _JSON_UNSAFE.search(text) is None):
+        text = text.translate(_JSON_TABLE)
+    # in a string (outside them JSON holds no "#"): the same value
+    return azure_inert(text, "\\u005b")  # the common case: one scan in C, no copy
 
 
 # The same for an HTML page: C0 controls other than tab and line feed (a CR from the
@@ -102,6 +126,7 @@ def html_controls_escaped(text: str) -> str:
     opening with ``::`` or ``##``)."""
     if _HTML_UNSAFE.search(text) is not None:
         text = text.translate(_HTML_TABLE)
+    text = azure_inert(text, "&#91;")
     if ("::" not in text and "##" not in text) or _HTML_COMMAND.search(text) is None:
         return text  # one scan in C, no copy
     return _HTML_COMMAND.sub(lambda m: m[1] + _HTML_REFERENCE[m[2]], text)
