@@ -487,6 +487,56 @@ def md_organisation_entries(n: int) -> Files:
     return md(cites + "\n", "\n\n# References\n\n" + entries)
 
 
+def bib_duplicate_keys(n: int) -> Files:
+    """500n BibTeX entries of one key, and keys 'a~2', 'a~3' ... written too."""
+    one = "@article{{{k}, author={{Smith, J}}, title={{T}}, year={{2020}}}}\n"
+    entries = "".join(one.format(k="a") + one.format(k=f"a~{i + 2}") for i in range(500 * n))
+    return {"paper.md": "As [@a] and [@a~2].\n", "refs.bib": entries}
+
+
+def bib_same_work_many_keys(n: int) -> Files:
+    """300n entries of one work (title, authors, year, DOI) under keys apart."""
+    entries = "".join(
+        f"@article{{k{i}, author={{Smith, John}}, title={{The Same Work}}, year={{2020}}, "
+        f"doi={{10.1000/same}}, journal={{J}}}}\n"
+        for i in range(300 * n)
+    )
+    return {"paper.md": "As [@k0] and (Smith, 2020).\n", "refs.bib": entries}
+
+
+def bib_near_titles(n: int) -> Files:
+    """300n entries of titles one word apart, authors and year shared."""
+    entries = "".join(
+        f"@article{{k{i}, author={{Smith, John}}, title={{A study of things number "
+        f"{_letters(i)}}}, year={{2020}}, journal={{J}}}}\n"
+        for i in range(300 * n)
+    )
+    return {"paper.md": "As [@k0].\n", "refs.bib": entries}
+
+
+def md_repeated_author_dashes(n: int) -> Files:
+    """300n list entries '———. (2020x). Work.' after one named entry."""
+    entries = "Smith, J. (2019). First. J, 1.\n\n" + "".join(
+        f"———. (2020{_letters(i)}). Work {i}. J, 1.\n\n" for i in range(300 * n)
+    )
+    return md("As (Smith, 2020a) and (Smith, 2019).\n", "\n\n# References\n\n" + entries)
+
+
+def md_full_ranges(n: int) -> Files:
+    """A numbered list of 5,000 entries and 50n markers [1-5000] spanning it all."""
+    listed = "\n\n# References\n\n" + "".join(
+        f"{i}. Smith J. Work {i}. J. 2020;1:1.\n" for i in range(1, 5001)
+    )
+    return md("Text [1-999] and [1–999, 7]. " * 50 * n + "\n", listed)
+
+
+def md_many_numbers_one_marker(n: int) -> Files:
+    """One marker listing 2,000n numbers, most past the list's end."""
+    numbers = ",".join(str(i) for i in range(1, 2000 * n))
+    listed = "\n\n# References\n\n1. Smith J. Work. J. 2020;1:1.\n2. Lee K. Other. J. 2019;2:3.\n"
+    return md(f"Text [{numbers}].\n", listed)
+
+
 SHAPES = [
     Shape("md-quote-nesting", md_quote_nesting, 2000, "n '>' marks"),
     Shape("md-list-nesting", md_list_nesting, 250, "n items, each indented deeper"),
@@ -544,6 +594,12 @@ SHAPES = [
     Shape("md-near-names", md_near_names, 4, "200n names cited one letter off"),
     Shape("md-title-citations", md_title_citations, 4, "200n entries cited by title"),
     Shape("md-organisation-entries", md_organisation_entries, 4, "200n bodies, acronyms"),
+    Shape("bib-duplicate-keys", bib_duplicate_keys, 4, "500n 'a' and 'a~k' keys"),
+    Shape("bib-same-work-many-keys", bib_same_work_many_keys, 4, "300n copies of one work"),
+    Shape("bib-near-titles", bib_near_titles, 4, "300n titles one word apart"),
+    Shape("md-repeated-author-dashes", md_repeated_author_dashes, 4, "300n '———.' entries"),
+    Shape("md-full-ranges", md_full_ranges, 1, "50n markers [1-999] over 5,000 entries"),
+    Shape("md-many-numbers-one-marker", md_many_numbers_one_marker, 1, "[1,2,...,2,000n]"),
 ]
 
 
