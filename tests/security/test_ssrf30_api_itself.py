@@ -75,7 +75,6 @@ def test_refuse_listener_reaches_no_api(api: Listener, process_backends: None) -
     assert api.connections == 1
 
 
-@pytest.mark.xfail(strict=True, reason="ssrf30-1: run_serve does not refuse its own port")
 def test_serve_refuses_the_port_it_serves_on(
     api: Listener, process_backends: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -33,9 +33,6 @@ from citeaudit.links.targets import target_for
 from tests.security.test_ssrf_hops import SERVICE
 
 INTRANET = dataclasses.replace(SERVICE, allow_private_networks=True)
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="ssrf30-2: a link's user information is sent as Basic credentials"
-)
 
 
 class _Recording(ThreadingHTTPServer):

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from citeaudit.cli import service as cli_service
+from citeaudit.links.backends import service_backends
 from citeaudit.store.db import display_url
 
 
@@ -36,6 +37,8 @@ def test_serve_prints_the_page_and_the_data_without_the_password(
 
     monkeypatch.setattr("citeaudit.server.create_app", fake_app)
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: ran.update(app=app, **kw))
+    # run_serve adds the port it serves on to our own services: kept to this test
+    monkeypatch.setattr(service_backends, "backends", service_backends.backends)
     args = argparse.Namespace(host="127.0.0.1", port=8123, log_level="info")
     assert cli_service.run_serve(args) == 0
     err = capsys.readouterr().err

@@ -88,7 +88,11 @@ def run_serve(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     from citeaudit.api.slow_clients import HeadDeadlineProtocol  # no slowloris
+    from citeaudit.links.backends import refuse_listener
 
+    # Without a broker the audits run in this process: a link to this very port (this
+    # machine allowed) was the API asking itself (ssrf30).
+    refuse_listener(args.host, args.port)
     uvicorn.run(
         create_app(settings),
         host=args.host,

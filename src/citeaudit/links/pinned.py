@@ -253,6 +253,9 @@ def pinned_client(
         max_redirects=max_redirects,
         trust_env=False,
         cookies=no_jar(),  # a registry's or receiver's cookies are never kept (`no_jar`)
+        # No credentials from a URL's "user:password@" (httpx's default sends them as
+        # Basic credentials; ssrf30): the client's own, which adds nothing.
+        auth=httpx.Auth(),
         headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
         event_hooks={"response": [_judge_redirect(rule, httpx, follow_redirects)]},
     )

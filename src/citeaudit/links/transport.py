@@ -606,10 +606,15 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             target = URL(str(url), encoded=True)
             if target.raw_host is not None and target.raw_host != host:
                 self._rule.check(target.raw_host, target.port or port, ())
+            if target.raw_user is not None or target.raw_password is not None:
+                # A link's "user:password@" is no credential of ours: aiohttp sent it
+                # as Basic credentials, logging in to an intranet service as whoever
+                # the manuscript named (ssrf30). Nor is an Authorization header.
+                target = target.with_user(None)
             response = await pool.session.request(
                 method,
                 target,
-                headers=headers,
+                headers=[(k, v) for k, v in headers if k.lower() != "authorization"],
                 data=content,
                 allow_redirects=False,
                 timeout=self._timeout(timeout),
