@@ -1333,9 +1333,10 @@ def _written_name(name: str) -> str | None:
     or emphasis marks; None when it has no word. Each word's own leading and trailing
     marks are left to the runs between words: a word that began or ended with one (or was
     nothing else, "_ _ _") let the runs and the words share a run of marks, and a search
-    tried every way of parting it -- exponential in such words (20 of them against a run
-    of underscores: seconds; 40: for ever). Stripped, every word begins and ends with
-    something no run holds, so each run is read one way."""
+    tried every way of parting it -- exponential in such words ("_" six times, then
+    "Smith", against a run of 60 underscores: 1.5 s; eight times: 40 s). Stripped, every
+    word begins and ends with something no run holds, so each run is read one way
+    (10,000 such words against 600,000 underscores: under a millisecond)."""
     words = [w.strip("*_") for w in name.split()]
     kept = [re.escape(w) for w in words if w]
     return _BETWEEN_WORDS.join(kept) if kept else None
