@@ -539,7 +539,7 @@ def md_many_numbers_one_marker(n: int) -> Files:
 
 SHAPES = [
     Shape("md-quote-nesting", md_quote_nesting, 2000, "n '>' marks"),
-    Shape("md-list-nesting", md_list_nesting, 250, "n items, each indented deeper"),
+    Shape("md-list-nesting", md_list_nesting, 250, "n items, each deeper (bytes grow as n^2)"),
     Shape("md-bracket-nesting", md_bracket_nesting, 2000, "link text n brackets deep"),
     Shape("md-emphasis-nesting", md_emphasis_nesting, 2000, "'*_' x n, closed and not"),
     Shape("md-marks-named", md_marks_named, 2000, "'_ ' x n in a name, n underscores"),
