@@ -71,8 +71,8 @@ def refusal(over: OverLimit) -> Refused:
         )
     return Refused(
         413,
-        f"this account stores {over.held} bytes of uploads; the limit is {over.limit}. "
-        "Delete audits you no longer need to make room",
+        f"this account stores {over.held} bytes of uploads and their audits; the limit is "
+        f"{over.limit}. Delete audits you no longer need to make room",
     )
 
 

@@ -1,4 +1,5 @@
-"""What one account may hold at once: audits in flight and bytes of uploads stored.
+"""What one account may hold at once: audits in flight and bytes stored (its uploads
+and what its audits keep besides, `store.held_bytes`).
 
 Counted from the stored audits themselves, never kept as a counter: an audit stops
 counting the moment its row says done or failed (finished, failed, timed out, failed
@@ -77,12 +78,17 @@ def _in_flight_total(s: Session) -> int:
 
 
 def _stored_bytes(s: Session, account_id: int) -> int:
-    query = (
+    """The account's uploads and what its audits keep besides (`Audit.held_bytes`,
+    `store.held_bytes`): counted alone, the uploads were a hundredth of it."""
+    uploads = (
         select(func.coalesce(func.sum(AuditFile.size), 0))
         .join(Audit, Audit.id == AuditFile.audit_id)
         .where(Audit.account_id == account_id)
     )
-    return int(s.scalar(query) or 0)
+    held = select(func.coalesce(func.sum(Audit.held_bytes), 0)).where(
+        Audit.account_id == account_id
+    )
+    return int(s.scalar(uploads) or 0) + int(s.scalar(held) or 0)
 
 
 def _over(s: Session, account_id: int, limits: AccountLimits, adding: int) -> OverLimit | None:

@@ -23,6 +23,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
+from citeaudit.store.held_bytes import measure, record
 from citeaudit.store.insert_if_absent import insert_ignore
 from citeaudit.store.quotas import IN_FLIGHT, Quotas, add_audit
 from citeaudit.store.tables import (
@@ -266,6 +267,7 @@ class Repository(Access, Quotas):
                 audit.counts = _counts(findings)
             audit.progress_total = len(existing)
             audit.progress_done = sum(1 for c in existing if c.status == "done")
+            audit.held_bytes = measure(s, audit_id)  # counted by the stored-bytes quota
             audit.phase = "network" if existing else "assembling"
             audit.updated_at = utcnow()
             return [_chunk_view(c) for c in existing if c.status != "done"]
@@ -376,6 +378,7 @@ class Repository(Access, Quotas):
             )
             self._tie_links(s, audit_id, links, checked=True)
             s.add(AuditResultRow(audit_id=audit_id, data=to_data(_without_text(result))))
+            record(s, audit_id)  # what it keeps now, counted by the stored-bytes quota
         return True
 
     def _tie_links(

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -84,6 +85,10 @@ class Audit(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # Submitted while the broker was unreachable: the sweeper sends it when it can.
     undispatched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bytes the audit's own rows keep besides its uploads (references, citations,
+    # findings, chunk results, the typed result): measured when they are stored, and
+    # counted by the stored-bytes quota with the uploads (`store.held_bytes`).
+    held_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
