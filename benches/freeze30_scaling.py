@@ -537,6 +537,60 @@ def md_many_numbers_one_marker(n: int) -> Files:
     return md(f"Text [{numbers}].\n", listed)
 
 
+def _zotero_field(items: list[tuple[str, str, str]]) -> str:
+    """A Zotero citation field citing `items` (id, family, title), shown '(Cited)'."""
+    cited = ",".join(
+        f'{{"id":"{i}","uris":["http://zotero.org/users/1/items/{i}"],"itemData":{{"id":"{i}",'
+        f'"type":"article-journal","title":"{t}","author":[{{"family":"{f}","given":"J"}}],'
+        f'"issued":{{"date-parts":[[2020]]}}}}}}'
+        for i, f, t in items
+    )
+    code = (
+        ' ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"c","properties":{},'
+        f'"citationItems":[{cited}]}}'
+    )
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>(Cited, 2020)</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def docx_zotero_fields(n: int) -> FilesOrBytes:
+    """500n Zotero fields, each citing 5 of 2,500n items (each item cited once)."""
+    paragraphs = "".join(
+        "<w:p><w:r><w:t>Text </w:t></w:r>"
+        + _zotero_field([(f"i{5 * k + j}", f"Smith{_letters(5 * k + j)}", "T") for j in range(5)])
+        + "</w:p>"
+        for k in range(500 * n)
+    )
+    listed = "".join(
+        f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+        for t in [
+            "References",
+            *(f"Smith{_letters(i)}, J. (2020). T. J, 1, 1-2." for i in range(2500 * n)),
+        ]
+    )
+    return {"paper.docx": _docx(paragraphs + listed)}
+
+
+def docx_zotero_one_item(n: int) -> FilesOrBytes:
+    """1,000n Zotero fields citing one item id, its title different in each."""
+    paragraphs = "".join(
+        "<w:p><w:r><w:t>Text </w:t></w:r>"
+        + _zotero_field([("same", "Smith", f"Title {k}")])
+        + "</w:p>"
+        for k in range(1000 * n)
+    )
+    listed = "".join(
+        f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+        for t in ["References", *(f"Smith, J. (2020). Title {k}. J, 1." for k in range(1000 * n))]
+    )
+    return {"paper.docx": _docx(paragraphs + listed)}
+
+
 SHAPES = [
     Shape("md-quote-nesting", md_quote_nesting, 2000, "n '>' marks"),
     Shape("md-list-nesting", md_list_nesting, 250, "n items, each deeper (bytes grow as n^2)"),
@@ -600,6 +654,13 @@ SHAPES = [
     Shape("md-repeated-author-dashes", md_repeated_author_dashes, 4, "300n '———.' entries"),
     Shape("md-full-ranges", md_full_ranges, 1, "50n markers [1-999] over 5,000 entries"),
     Shape("md-many-numbers-one-marker", md_many_numbers_one_marker, 1, "[1,2,...,2,000n]"),
+    Shape("docx-zotero-fields", docx_zotero_fields, 1, "500n fields of 5 items, 2,500n entries"),
+    Shape(
+        "docx-zotero-one-item",
+        docx_zotero_one_item,
+        1,
+        "1,000n fields of one id, 1,000n Smith 2020",
+    ),
 ]
 
 
