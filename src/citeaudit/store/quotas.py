@@ -108,7 +108,7 @@ def _over(s: Session, account_id: int, limits: AccountLimits, adding: int) -> Ov
     return None
 
 
-def _lock_account(s: Session, account_id: int) -> None:
+def lock_account(s: Session, account_id: int) -> None:
     """Serializes one account's admissions: a write to the account's row, first in the
     transaction, before anything is counted.
 
@@ -117,7 +117,8 @@ def _lock_account(s: Session, account_id: int) -> None:
     only at the first write -- so two processes counted the same audits and both
     inserted: eight API processes at once created eight audits under a limit of three.
     A write first takes SQLite's one write lock; the others wait for it (busy
-    timeout), then count what it stored.
+    timeout), then count what it stored. Watching an audit takes it too, before the
+    watched-links ceiling is counted (`store.watching.watches`).
     """
     s.execute(update(Account).where(Account.id == account_id).values(id=Account.id))
 
@@ -170,7 +171,7 @@ class Quotas:
         adding = sum(len(f.content) for f in files)
         with self.session() as s, s.begin():
             _lock_admissions(s, limits)
-            _lock_account(s, account_id)
+            lock_account(s, account_id)
             over = _over(s, account_id, limits, adding)
             if over is not None:
                 return over
@@ -184,7 +185,7 @@ class Quotas:
             if account_id is None:
                 return False
             _lock_admissions(s, limits)
-            _lock_account(s, account_id)
+            lock_account(s, account_id)
             status = s.scalar(select(Audit.status).where(Audit.id == audit_id))
             if status != "failed":
                 return False

@@ -6,6 +6,7 @@ from sqlalchemy import delete, func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from citeaudit.store.quotas import lock_account
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Account, Audit, AuditLink, AuditReference, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchCollection
@@ -75,6 +76,10 @@ def watch_audit(
         audit = s.get(Audit, audit_id)
         if audit is None or audit.account_id != account:
             raise WatchError("no such audit")
+        # The account's watches are counted and added one request at a time: without
+        # the lock, requests sent together each counted the watches committed before
+        # any of them, and twenty audits were watched past the ceiling at once (svc31).
+        lock_account(s, account)
         collection_id = _collection_id(s, account, name) if name else None
         watch = s.get(Watch, audit_id)
         if watch is None:
@@ -95,8 +100,8 @@ def _refuse_past_ceiling(s: Session, account: int, audit_id: str, ceiling: int) 
     links and DOIs of the account's watched audits and this one (one shared by two
     audits is one re-check) stay within `ceiling`. DOIs were not counted: an audit of
     20,000 DOIs and no link was watched under any ceiling, 20,000 registry look-ups a
-    sweep, as many times as the account had such audits (svc27). Two watch requests at
-    once may each pass alone: at most one audit past."""
+    sweep, as many times as the account had such audits (svc27). The caller holds the
+    account's lock (`lock_account`): requests at once are counted one after another."""
     watched = select(Watch.audit_id).where(Watch.account_id == account)
     audits = or_(AuditLink.audit_id.in_(watched), AuditLink.audit_id == audit_id)
     links = s.scalar(select(func.count(func.distinct(AuditLink.link_id))).where(audits)) or 0
