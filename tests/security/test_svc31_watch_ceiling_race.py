@@ -4,9 +4,10 @@
 have re-checked every sweep. `watch_audit` counted the account's watched links, then
 added the watch, in a transaction that took no lock: requests for several audits at
 once each counted the watches committed before any of them and each saw room, so
-every one was watched. Twenty requests at once for twenty audits of 99,000 links
-each watched 1,980,000 links under a ceiling of 100,000 -- the docstring's "at most
-one audit past" held for two requests, not for twenty. Now the account's row is
+every one was watched: here two audits of 3 links each under a ceiling of 4, and
+so on for as many requests as arrive together (twenty audits of 99,000 links would
+be 1,980,000 links re-checked a sweep under the default 100,000) -- the docstring's
+"at most one audit past" held for two requests, not for twenty. Now the account's row is
 written first in the transaction (PostgreSQL's row lock, SQLite's write lock), as the
 audit admissions do (`store.quotas`): the counts and the insert are one step per
 account.
