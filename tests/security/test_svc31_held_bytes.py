@@ -111,3 +111,37 @@ def test_an_audit_keeps_a_measure_of_its_rows(database: str, tmp_path: Path) -> 
         with repo.session() as s:
             held = s.get(Audit, audit_id).held_bytes
         assert held > 10 * UPLOAD
+
+
+def test_a_chunk_result_counts_as_it_is_stored(database: str, tmp_path: Path) -> None:
+    """An audit failed in its network phase never reaches the final measure; the
+    results its chunks keep for a retry count all the same."""
+    from citeaudit.store import Repository, make_engine, upgrade
+    from citeaudit.store.quotas import AccountLimits
+    from citeaudit.store.tables import Audit
+    from citeaudit.store.views import NewFile
+
+    engine = make_engine(database)
+    upgrade(engine)
+    try:
+        repo = Repository(engine)
+        account = repo.account_for_token(repo.create_token("chunked"))
+        assert account is not None
+        upload = [NewFile("bibliography", "a.bib", "text", b"@misc{k,}")]
+        audit_id = repo.create_audit(account, upload, {})
+        (chunk,) = repo.save_offline(
+            audit_id, references=[], citations=[], findings=[], chunks=[("links", ["k"])]
+        )
+        with repo.session() as s:
+            before = s.get(Audit, audit_id).held_bytes
+        result = {"links": ["x" * 100_000]}
+        repo.complete_chunk(chunk.id, result, "w")
+        repo.mark_failed(audit_id, "stopped")
+        with repo.session() as s:
+            held = s.get(Audit, audit_id).held_bytes
+        assert held - before >= 100_000
+        limits = AccountLimits(max_stored_bytes=50_000)
+        over = repo.create_audit_within(account, upload, {}, limits)
+        assert not isinstance(over, str) and over.kind == "stored_bytes"
+    finally:
+        engine.dispose()

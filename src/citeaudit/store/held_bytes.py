@@ -69,6 +69,13 @@ def measure(s: Session, audit_id: str) -> int:
     return total
 
 
+def chunk_bytes(s: Session, chunk_id: int) -> int:
+    """The bytes one chunk's stored result holds: added to its audit's figure as each
+    chunk ends, so an audit failed in its network phase (whose final measure never
+    comes) still counts the results it keeps for a retry."""
+    return int(s.scalar(select(_octets(s, Chunk.result)).where(Chunk.id == chunk_id)) or 0)
+
+
 def record(s: Session, audit_id: str) -> int:
     """Measures the audit's rows and keeps the figure on the audit; the figure."""
     s.flush()

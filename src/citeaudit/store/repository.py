@@ -23,7 +23,7 @@ from citeaudit.audit_data import AuditResult
 from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
-from citeaudit.store.held_bytes import measure, record
+from citeaudit.store.held_bytes import chunk_bytes, measure, record
 from citeaudit.store.insert_if_absent import insert_ignore
 from citeaudit.store.quotas import IN_FLIGHT, Quotas, add_audit
 from citeaudit.store.tables import (
@@ -319,6 +319,7 @@ class Repository(Access, Quotas):
             )
             if not getattr(changed, "rowcount", 0):
                 return False
+            audit.held_bytes = (audit.held_bytes or 0) + chunk_bytes(s, chunk_id)
             done = (
                 s.scalar(
                     select(func.count())
