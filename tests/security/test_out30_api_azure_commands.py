@@ -11,8 +11,6 @@ the same value with its ``[`` as ``\\u005b``).
 
 from __future__ import annotations
 
-import pytest
-
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
 from tests.web.helpers import wait_done
@@ -50,7 +48,6 @@ def test_the_reports_the_api_serves_run_no_command(app: App) -> None:
         assert "task.setvariable variable=PWN" in body.text, fmt
 
 
-@pytest.mark.xfail(strict=True, reason="out30-3: SafeJSONResponse writes ##vso[ as-is")
 def test_the_findings_answer_runs_no_command_and_keeps_the_value(app: App) -> None:
     audit_id, bearer = _audit(app)
     answer = app.client.get(f"/api/v1/audits/{audit_id}/findings", headers=bearer)

@@ -72,7 +72,6 @@ def test_the_html_report_runs_no_command_and_reads_the_same(
     assert COMMAND in html.unescape(log)
 
 
-@pytest.mark.xfail(strict=True, reason="out30-2: printable writes ##vso[ as ##vso\\x5b")
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_text_reports_run_no_command(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

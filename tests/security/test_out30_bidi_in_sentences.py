@@ -17,8 +17,6 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
 from citeaudit.cli import main
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
@@ -31,9 +29,6 @@ BIB = (
     "  journal = {J},\n  year = {2020},\n}\n"
 )
 PAPER = "# T\n\nNothing cited here.\n"
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="out30-1: bidi controls on the pages as numeric references"
-)
 
 
 def _obeyed(page: str) -> list[str]:

@@ -16,14 +16,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from citeaudit.report.printable import printable
+from citeaudit.report.printable import azure_inert, printable
 
 log = logging.getLogger(__name__)
 
 
 class SafeJSONResponse(JSONResponse):
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        # ASCII; and an Azure Pipelines command's "[" as \u005b (the same value): a
+        # job printing the answer runs ##vso[ wherever it stands in a line (out30-3)
+        text = json.dumps(content, ensure_ascii=True, separators=(",", ":"))
+        return azure_inert(text, "\\u005b").encode("ascii")
 
 
 def _where(loc: object) -> str:

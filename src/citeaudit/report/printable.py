@@ -49,8 +49,9 @@ _KEEPING_LINES = {c: e for c, e in _TABLE.items() if c not in (0x0A, 0x0D)}
 # stderr too -- so an entry's DOI ``x ##vso[task.setvariable variable=PWN]1`` quoted in
 # a finding's message set a pipeline variable from any report format printed in a job
 # (``./`` before a line, `not_a_command`, stops only GitHub's line-start commands).
-# Each output writes that ``[`` its own way: ``\u005b`` in JSON, ``&#91;`` in HTML --
-# the same value or text, no command (``\x5b`` shown by `printable`: out30-2.diff).
+# Each output writes that ``[`` its own way: ``\x5b`` shown by `printable` (text, CI
+# annotations, messages on stderr), ``\u005b`` in JSON, ``&#91;`` in HTML -- the same
+# value or text, no command.
 _AZURE_COMMAND = re.compile(r"##vso\[", re.IGNORECASE)
 
 
@@ -65,11 +66,12 @@ def printable(text: str, *, newlines: bool = False) -> str:
     """`text` with every control, bidi override and line separator shown as an escape.
 
     With `newlines`, LF and CR are left for a caller whose format escapes them its own
-    way (a GitHub annotation's ``%0A``); every other control is still shown.
+    way (a GitHub annotation's ``%0A``); every other control is still shown. An Azure
+    Pipelines command's ``##vso[`` is shown as ``##vso\\x5b`` (`azure_inert`).
     """
-    if _UNSAFE.isdisjoint(text):
-        return text  # the common case: one scan, no copy
-    return text.translate(_KEEPING_LINES if newlines else _TABLE)
+    if not _UNSAFE.isdisjoint(text):
+        text = text.translate(_KEEPING_LINES if newlines else _TABLE)
+    return azure_inert(text, "\\x5b")  # the common case: one scan, no copy
 
 
 # What a JSON text may hold raw inside a string and a terminal still obeys or reorders:
@@ -93,19 +95,26 @@ def json_controls_escaped(text: str) -> str:
 
 
 # The same for an HTML page: C0 controls other than tab and line feed (a CR from the
-# files returns a terminal to the line's start; the templates write LF only), DEL, C1, bidi
-# overrides and line separators as numeric references. A browser reads the page as
-# before (the controls draw nothing, the overrides are isolated by the page's style;
-# HTML reads a C1 reference as its Windows-1252 character, a visible sign);
-# a terminal showing the file (``cat report.html``, ``curl``) gets nothing to obey.
+# files returns a terminal to the line's start; the templates write LF only), DEL, C1
+# and line separators as numeric references. A browser reads the page as before (the
+# controls draw nothing; HTML reads a C1 reference as its Windows-1252 character, a
+# visible sign); a terminal showing the file (``cat report.html``, ``curl``) gets
+# nothing to obey. Bidi embeddings, overrides and isolates are shown as the text
+# report shows them (``\u202e``): as references a browser obeyed them, and the page's
+# style isolates an element, not the files' words inside one -- a finding's message
+# quotes an entry or a file name in the rule's own sentence, so ``r\u202e.bib`` turned
+# the rest of "... is in r.bib but never cited (...)" around. The templates hold none
+# of them, and `safe_href` %-encodes them in links, so every one is the files' text.
 _HTML_TABLE: dict[int, str] = {
-    c: f"&#x{c:x};"
-    for c in (
-        *(c for c in range(0x20) if c not in (0x09, 0x0A)),
-        *range(0x7F, 0xA0),
-        *_BIDI,
-        *_SEPARATORS,
-    )
+    **{
+        c: f"&#x{c:x};"
+        for c in (
+            *(c for c in range(0x20) if c not in (0x09, 0x0A)),
+            *range(0x7F, 0xA0),
+            *_SEPARATORS,
+        )
+    },
+    **{c: _escape(c) for c in _BIDI},
 }
 _HTML_UNSAFE = re.compile("[" + re.escape("".join(map(chr, _HTML_TABLE))) + "]")
 
