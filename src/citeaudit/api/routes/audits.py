@@ -166,12 +166,19 @@ async def create_audit(
     settings: SettingsDep,
     dispatcher: DispatcherDep,
 ) -> AuditCreated:
-    """Offline findings are available as soon as parsing is done; the rest follows."""
+    """Offline findings are available as soon as parsing is done; the rest follows.
+
+    The audit is stored and dispatched in a worker thread: it waits for the account's
+    lock in the store (or SQLite's one write lock), writes the upload's bytes and
+    talks to the broker, and on the event loop every other request of the process
+    waited with it (svc31)."""
     try:
         async with admitted_upload(request, account):  # the account's limits
             files, options = await _files(request, settings, account)
             limits = account_limits(settings)
-            audit_id = submit_audit(repo, dispatcher, account, files, options, limits=limits)
+            audit_id = await run_in_threadpool(
+                submit_audit, repo, dispatcher, account, files, options, limits=limits
+            )
     except UploadRejected as exc:
         raise HTTPException(exc.status, exc.message) from None
     except Refused as exc:
