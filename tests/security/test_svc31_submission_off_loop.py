@@ -138,3 +138,61 @@ def test_a_submission_waiting_on_the_store_holds_no_other_request(
         assert len(submitted) == 1
         _finished(client, {"Authorization": f"Bearer {waiting}"}, submitted[0])
         assert served_while_held, "another account's request waited for the submission's lock"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="svc31-1: the web page's upload stores the audit on the event loop (web/routes.py)",
+)
+def test_a_page_upload_waiting_on_the_store_holds_no_other_request(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editors' page's upload form, the same way: it called the store directly."""
+    from tests.redteam.offline_service import signed_in
+
+    entered = threading.Event()
+    storing = Repository.create_audit_within
+
+    def create_audit_within(self: Repository, *args: object, **kwargs: object) -> object:
+        entered.set()
+        return storing(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Repository, "create_audit_within", create_audit_within)
+    settings = offline_settings(tmp_path, database_url=database, embedded_workers=1)
+    with TestClient(create_app(settings)) as client:
+        other = client  # the bystander's bearer token; the API reads no cookie
+        repo: Repository = client.app.state.repo  # type: ignore[attr-defined]
+        waiting = repo.create_token("waiting")
+        bystander = {"Authorization": f"Bearer {repo.create_token('bystander')}"}
+        account = repo.account_for_token(waiting)
+        assert account is not None
+        csrf = signed_in(client, waiting)
+        places: list[str] = []
+        answered = threading.Event()
+
+        def submit() -> None:
+            answer = client.post(
+                "/web/audits",
+                files={"bibliography": ("a.bib", b"@misc{k,}\n")},
+                data={"csrf": csrf},  # no resolve, no links: offline
+                follow_redirects=False,
+            )
+            assert answer.status_code == 303, answer.text
+            places.append(answer.headers["location"].rsplit("/", 1)[-1])
+
+        def look() -> None:
+            if other.get("/api/v1/audits", headers=bystander).status_code == 200:
+                answered.set()
+
+        with _lock_held(database, account):
+            sender = threading.Thread(target=submit)
+            sender.start()
+            assert entered.wait(WAIT), "the upload never reached the store"
+            looker = threading.Thread(target=look)
+            looker.start()
+            served_while_held = answered.wait(WAIT)
+        sender.join()
+        looker.join()
+        assert len(places) == 1
+        _finished(other, {"Authorization": f"Bearer {waiting}"}, places[0])
+        assert served_while_held, "another account's request waited for the upload's lock"
