@@ -21,6 +21,7 @@ from citeaudit.store.watching.due import (
 )
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.due import host_batches
+from citeaudit.watch.link_owners import link_owners
 from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
 from citeaudit.watch.recheck import recheck_links
@@ -40,17 +41,19 @@ class SweepPlan:
 def sweep(
     repo: Repository, settings: ServiceSettings, *, quota: int = SITE_CHECKS_PER_DAY
 ) -> SweepPlan:
-    """Lease what is due and cut it into tasks (hosts never split between link tasks);
-    links past their site's day of re-checks (`site_quota`), or of a site backing off
-    (`site_backoff`), wait for a later sweep."""
+    """Lease what is due and cut it into tasks (hosts never split between link tasks,
+    the accounts' batches in turns: `watch.due`); links past their site's day of
+    re-checks (`site_quota`), or of a site backing off (`site_backoff`), wait for a
+    later sweep."""
     seed(repo)
     now = utcnow()
     links = hold_back(repo, take_links(repo, settings, now, quota), now)
     dois = take_due_dois(repo, settings, now)
+    owners = link_owners(repo, [link.link_id for link in links])  # the accounts' turns
     return SweepPlan(
         tuple(
             tuple(link.link_id for link in batch)
-            for batch in host_batches(links, settings.watch_batch_size)
+            for batch in host_batches(links, settings.watch_batch_size, owners)
         ),
         tuple(tuple(dois[i : i + DOI_BATCH]) for i in range(0, len(dois), DOI_BATCH)),
     )
