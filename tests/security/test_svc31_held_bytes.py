@@ -145,3 +145,33 @@ def test_a_chunk_result_counts_as_it_is_stored(database: str, tmp_path: Path) ->
         assert not isinstance(over, str) and over.kind == "stored_bytes"
     finally:
         engine.dispose()
+
+
+def test_an_audits_link_addresses_count(database: str) -> None:
+    """A link's address is a shared row, kept while any audit cites it: each audit
+    citing it counts it (an upload's 5,000 links of 8 KB addresses are 40 MB)."""
+    from citeaudit.store import Repository, make_engine, upgrade
+    from citeaudit.store.tables import Audit
+    from citeaudit.store.views import NewFile
+
+    engine = make_engine(database)
+    upgrade(engine)
+    try:
+        repo = Repository(engine)
+        account = repo.account_for_token(repo.create_token("linked"))
+        assert account is not None
+        upload = [NewFile("bibliography", "a.bib", "text", b"@misc{k,}")]
+        audit_id = repo.create_audit(account, upload, {})
+        url = "https://example.org/" + "a" * 50_000
+        repo.save_offline(
+            audit_id,
+            references=[],
+            citations=[],
+            findings=[],
+            chunks=[],
+            links=[{"url": url, "reference_ids": ["k"]}],
+        )
+        with repo.session() as s:
+            assert s.get(Audit, audit_id).held_bytes >= len(url)
+    finally:
+        engine.dispose()

@@ -25,6 +25,7 @@ from citeaudit.store.tables import (
     AuditResultRow,
     Chunk,
     FindingRow,
+    Link,
     LinkCheckRow,
     ResolutionRow,
 )
@@ -59,13 +60,16 @@ def measure(s: Session, audit_id: str) -> int:
         sizes = [_octets(s, getattr(table, name)) for name in columns]
         row = s.execute(select(*sizes).where(table.audit_id == audit_id)).one()  # type: ignore[attr-defined]
         total += sum(int(v or 0) for v in row)
-    # The audit's own link checks, kept in the links' shared history.
+    # The audit's own link checks, kept in the links' shared history; and its links'
+    # addresses (shared rows, each counted for every audit that cites it).
     checks = select(AuditLink.check_id).where(
         AuditLink.audit_id == audit_id, AuditLink.check_id.is_not(None)
     )
     total += int(
         s.scalar(select(_octets(s, LinkCheckRow.data)).where(LinkCheckRow.id.in_(checks))) or 0
     )
+    cited = select(AuditLink.link_id).where(AuditLink.audit_id == audit_id)
+    total += int(s.scalar(select(_octets(s, Link.url)).where(Link.id.in_(cited))) or 0)
     return total
 
 
