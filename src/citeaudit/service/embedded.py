@@ -2,7 +2,10 @@
 
 Same steps as the Celery workers, in order, in one thread per audit: each step's
 chunks owed (`Jobs` owes a few at a time) are run in turn until none is left. Audits
-left unfinished by a previous run of the server are picked up again at start.
+left unfinished by a previous run of the server are picked up again at start. A place
+that comes free goes to the waiting audit of the account with the fewest audits
+running, then the one served longest ago: one account's audits in flight never keep
+another account's audit waiting for more than one place (`_take`).
 
 Each step has the workers' soft time limit (`parse_time_limit`, `chunk_time_limit`,
 `assemble_time_limit`): a thread cannot be killed, so past it a timer fails the audit
@@ -67,22 +70,71 @@ class InProcessDispatcher:
         self.places = threading.Semaphore(self.workers)
         self.lock = threading.Lock()
         self.abandoned = 0
+        # Audits sent and not yet started, by account, each account's audits running
+        # now, and when it was last given a place: who has the next one (`_take`).
+        self._waiting: dict[int | None, deque[str]] = {}
+        self._running: dict[int | None, int] = {}
+        self._served: dict[int | None, int] = {}  # when each was last given a place
+        self._turns = 0
         self.pool = ThreadPoolExecutor(
             max_workers=self.workers + ABANDONED_AT_MOST, thread_name_prefix="audit"
         )
 
     def submit(self, audit_id: str) -> None:
-        self.pool.submit(self._in_place, audit_id)
+        """Queue the audit under its account; a place taken later runs whichever
+        audit's turn it is then (`_take`), not necessarily this one."""
+        audit = self.jobs.repo.get_audit(audit_id)
+        owner = audit.account_id if audit is not None else None
+        with self.lock:
+            self._waiting.setdefault(owner, deque()).append(audit_id)
+        self.pool.submit(self._in_place)
 
     def resume(self) -> None:
         for audit in self.jobs.repo.unfinished():
             self.submit(audit.id)
 
-    def _in_place(self, audit_id: str) -> None:
+    def _take(self) -> tuple[int | None, str] | None:
+        """The next audit to run, and its account: of the accounts with audits waiting,
+        the one with the fewest running now, then the one served longest ago (or
+        never). First come, first served, one account's 20 audits in flight ran before
+        another account's one audit sent after them (svc31)."""
+        with self.lock:
+            if not self._waiting:
+                return None
+            owner = min(
+                self._waiting,
+                key=lambda o: (self._running.get(o, 0), self._served.get(o, -1)),
+            )
+            queue = self._waiting[owner]
+            audit_id = queue.popleft()
+            if not queue:
+                del self._waiting[owner]
+            self._running[owner] = self._running.get(owner, 0) + 1
+            self._turns += 1
+            self._served[owner] = self._turns
+            return owner, audit_id
+
+    def _done(self, owner: int | None) -> None:
+        with self.lock:
+            left = self._running.get(owner, 0) - 1
+            if left > 0:
+                self._running[owner] = left
+                return
+            self._running.pop(owner, None)
+            if owner not in self._waiting:  # neither waiting nor running: forgotten
+                self._served.pop(owner, None)
+
+    def _in_place(self) -> None:
         self.places.acquire()
         place = _Place(self)
         try:
-            self.run(audit_id, place)
+            taken = self._take()
+            if taken is not None:
+                owner, audit_id = taken
+                try:
+                    self.run(audit_id, place)
+                finally:
+                    self._done(owner)
         finally:
             place.give_back()
 
