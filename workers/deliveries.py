@@ -15,8 +15,17 @@ which a redelivery keeps) is counted in the shared Redis (`shared_redis_url`); a
 it gave up, and the message is acknowledged.
 A re-check batch given up so keeps its lease (`watch_lease`): its links are due again
 at a later sweep, in a new task with a count of its own -- a few starts a sweep, not a
-loop. When the count cannot be kept (no Redis at all, Redis down) the task runs
-uncounted: a count must never stop the work it guards.
+loop.
+
+When the count cannot be kept in Redis (a RabbitMQ broker and no Redis, a configuration
+the service supports; Redis down) the message carries it (wk31): a start of a message
+the broker says was redelivered (its process died with it) does not run, but sends the
+message again with one more retry counted (Celery's ``retries``, which a retried
+message keeps) and returns, so the redelivered one is acknowledged; past
+`max_deliveries` deaths it gives up as above. Before, such a task "ran uncounted", and
+a batch that crashed its process under RabbitMQ was put back and crashed the next
+process for ever. Neither way stops a task that ends: a count must never stop the
+work it guards.
 """
 
 from __future__ import annotations
@@ -96,6 +105,12 @@ class BoundedDeliveries(Task):  # type: ignore[misc]  # Celery's Task is untyped
             from workers.celery_app import settings
 
             starts = count_start(settings, str(task_id))
+            if starts is None and self._redelivered():
+                starts = int(getattr(self.request, "retries", 0) or 0) + 2  # deaths + this
+                if starts <= settings.max_deliveries:
+                    # Sent again, the count in the message; this one is acknowledged.
+                    self.retry(countdown=0, max_retries=None, throw=False)
+                    return None
             if starts is not None and starts > settings.max_deliveries:
                 log.error(
                     "task %s (%s) gave up: started %d times, its process died each time "
@@ -107,3 +122,8 @@ class BoundedDeliveries(Task):  # type: ignore[misc]  # Celery's Task is untyped
                 )
                 return None
         return super().__call__(*args, **kwargs)
+
+    def _redelivered(self) -> bool:
+        """The broker handed this message out before (its process died running it)."""
+        info = getattr(self.request, "delivery_info", None) or {}
+        return bool(info.get("redelivered"))
