@@ -38,11 +38,18 @@ from celery import Task
 
 from citeaudit.settings import ServiceSettings
 
-__all__ = ["KEY_PREFIX", "BoundedDeliveries", "count_start", "shared_redis_url"]
+__all__ = [
+    "KEY_PREFIX",
+    "BoundedDeliveries",
+    "count_start",
+    "forget_starts",
+    "shared_redis_url",
+]
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "citeaudit:task-starts:"
 KEEP_SECONDS = 7 * 24 * 3600  # a message is redelivered within minutes; its count goes
+# when its start ends (`forget_starts`), else (its process died) after this
 _clients: dict[int, Any] = {}  # one Redis client per process (made after the fork)
 
 
@@ -95,6 +102,22 @@ def count_start(settings: ServiceSettings, task_id: str) -> int | None:
         return None
 
 
+def forget_starts(settings: ServiceSettings, task_id: str) -> None:
+    """`task_id`'s count gone: its start ended (acknowledged), nothing to give up on.
+
+    The counts were kept `KEEP_SECONDS` after every start: a week of every task the
+    workers ran (the sweeper and the deliveries each minute, each re-check batch, each
+    delivery sent after a batch), tens of thousands of keys in the shared Redis, none
+    of them ever read again (wk31)."""
+    url = shared_redis_url(settings)
+    if url is None:
+        return
+    try:
+        _redis(url).delete(KEY_PREFIX + task_id)
+    except Exception as exc:  # the key expires by itself
+        log.warning("task %s: its count could not be forgotten: %s", task_id, exc)
+
+
 class BoundedDeliveries(Task):  # type: ignore[misc]  # Celery's Task is untyped
     """A task already started `max_deliveries` times (its process died each time: a
     task that ended was acknowledged) does nothing at its next start, and says so."""
@@ -121,6 +144,11 @@ class BoundedDeliveries(Task):  # type: ignore[misc]  # Celery's Task is untyped
                     settings.max_deliveries,
                 )
                 return None
+            if starts is not None:
+                try:
+                    return super().__call__(*args, **kwargs)
+                finally:  # the process lived through the start: no death to count
+                    forget_starts(settings, str(task_id))
         return super().__call__(*args, **kwargs)
 
     def _redelivered(self) -> bool:

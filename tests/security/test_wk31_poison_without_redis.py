@@ -12,7 +12,8 @@ broker says was redelivered is sent again with one more retry counted, and past
 `max_deliveries` deaths it is acknowledged and not run.
 
 A real worker (one pool process) on the real RabbitMQ, its own queue; counted: the
-batch's starts.
+batch's starts. The same on a Redis broker, where the count is Redis's (and a start
+that ends forgets it, `test_wk31_task_start_counts`: a death must still be counted).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 import pytest
 from workers.schedule import TASK_WATCH_LINKS
 
+from tests.redis_db import redis_db
 from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
@@ -60,7 +62,20 @@ def queue() -> Iterator[str]:
         ch.exchange_delete(name)
 
 
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    yield from redis_db(11)
+
+
 def test_a_poison_batch_stops_under_rabbitmq_without_redis(tmp_path: Path, queue: str) -> None:
+    poison_batch_is_given_up(tmp_path, queue, AMQP)
+
+
+def test_a_poison_batch_stops_on_a_redis_broker(tmp_path: Path, redis_url: str) -> None:
+    poison_batch_is_given_up(tmp_path, f"wk31-poison-{uuid.uuid4().hex[:8]}", redis_url)
+
+
+def poison_batch_is_given_up(tmp_path: Path, queue: str, broker: str) -> None:
     from celery import Celery
 
     starts = tmp_path / "starts"
@@ -68,7 +83,7 @@ def test_a_poison_batch_stops_under_rabbitmq_without_redis(tmp_path: Path, queue
     env = base_env(
         tmp_path,
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp_path / 'store.db'}",
-        CITEAUDIT_BROKER_URL=AMQP,
+        CITEAUDIT_BROKER_URL=broker,
         CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
     )
     args = [
@@ -97,7 +112,7 @@ def test_a_poison_batch_stops_under_rabbitmq_without_redis(tmp_path: Path, queue
             lambda: "ready." in worker.output() or worker.popen.poll() is not None, 60, "ready"
         )
         assert worker.popen.poll() is None, worker.output()
-        sender = Celery("wk31", broker=AMQP)
+        sender = Celery("wk31", broker=broker)
         sender.send_task(TASK_WATCH_LINKS, args=[[1]], queue=queue)
         sender.close()
 
