@@ -140,10 +140,6 @@ def test_a_submission_waiting_on_the_store_holds_no_other_request(
         assert served_while_held, "another account's request waited for the submission's lock"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="svc31-1: the web page's upload stores the audit on the event loop (web/routes.py)",
-)
 def test_a_page_upload_waiting_on_the_store_holds_no_other_request(
     database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

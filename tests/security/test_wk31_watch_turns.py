@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.store import Repository
 from citeaudit.store.watching.records import DueLink
 from citeaudit.watch import account_by_name, sweep, watch_audit
@@ -56,9 +54,6 @@ def test_a_host_is_never_split_between_turns() -> None:
     assert [[link.link_id for link in b] for b in batches] == [[0, 1, 2, 3]]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="wk31-1: the store's link_accounts (diff for the lead) gives the turns"
-)
 def test_the_sweep_queues_the_victims_link_early(tmp_path: Path, repo: Repository) -> None:
     settings = watch_settings(tmp_path, CLOSED, watch_batch_size=SIZE)
     attacker = account_by_name(repo, "attacker")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from citeaudit.api.admission import admitted_upload
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
@@ -172,25 +173,28 @@ async def upload(
     dispatcher: DispatcherDep,
     who: VisitorDep,
 ) -> Response:
+    """The store is asked in worker threads: storing the audit waits for the account's
+    lock (or SQLite's one write lock) and writes the upload, and on the event loop
+    every other request of the process waited with it (svc31)."""
     if not same_origin(request):  # another site's post: refused before its body is read
         await drain(request.receive, DRAIN_MAX_BYTES)
-        return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
+        return await run_in_threadpool(_list_page, repo, who, 1, CSRF_MESSAGE, 403)
     try:
         async with admitted_upload(request, who.account):  # the account's limits
             sent = await read_upload(request, settings, who.account)
             if not sent.csrf_ok:
-                return _list_page(repo, who, 1, CSRF_MESSAGE, 403)
+                return await run_in_threadpool(_list_page, repo, who, 1, CSRF_MESSAGE, 403)
             if not sent.files:
                 message = "Choose a manuscript or a bibliography to upload."
-                return _list_page(repo, who, 1, message, 422)
+                return await run_in_threadpool(_list_page, repo, who, 1, message, 422)
             limits = account_limits(settings)
-            audit_id = submit_audit(
-                repo, dispatcher, who.account, sent.files, sent.options, limits=limits
+            audit_id = await run_in_threadpool(
+                submit_audit, repo, dispatcher, who.account, sent.files, sent.options, limits=limits
             )
     except UploadRejected as exc:
-        return _list_page(repo, who, 1, exc.message, exc.status)
+        return await run_in_threadpool(_list_page, repo, who, 1, exc.message, exc.status)
     except Refused as exc:
-        page = _list_page(repo, who, 1, exc.message, exc.status)
+        page = await run_in_threadpool(_list_page, repo, who, 1, exc.message, exc.status)
         page.headers.update(exc.headers)
         return page
     return RedirectResponse(f"/web/audits/{audit_id}", 303)

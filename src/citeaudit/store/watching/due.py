@@ -29,7 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.insert_if_absent import insert_ignore
 from citeaudit.store.repository import Repository
-from citeaudit.store.tables import AuditReference, Link, LinkCheckRow, ResolutionRow
+from citeaudit.store.tables import AuditLink, AuditReference, Link, LinkCheckRow, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchDoiState, WatchLinkState
 from citeaudit.store.watching.records import DueLink
 from citeaudit.store.watching.sql import watched_doi, watched_link_ids
@@ -121,6 +121,27 @@ def take_due_links(
             now + timedelta(seconds=settings.watch_lease),
         )
         return [DueLink(i, u) for i, u in rows]
+
+
+def link_accounts(repo: Repository, link_ids: Sequence[int]) -> dict[int, int]:
+    """Each link's watching account: the lowest id among the accounts whose watched
+    audits cite it (a link is shared). The watch sends its re-check batches in turns
+    by account with it (`citeaudit.watch.due.host_batches`, wk31)."""
+    owners: dict[int, int] = {}
+    ids = list(dict.fromkeys(link_ids))
+    with repo.session() as s:
+        for start in range(0, len(ids), _OWNER_PART):
+            rows = s.execute(
+                select(AuditLink.link_id, func.min(Watch.account_id))
+                .join(Watch, Watch.audit_id == AuditLink.audit_id)
+                .where(AuditLink.link_id.in_(ids[start : start + _OWNER_PART]))
+                .group_by(AuditLink.link_id)
+            ).all()
+            owners.update({int(link): int(account) for link, account in rows})
+    return owners
+
+
+_OWNER_PART = 900  # link ids per statement (within SQLite's bound parameters)
 
 
 def take_due_dois(
