@@ -62,6 +62,12 @@ def refusal(over: OverLimit) -> Refused:
             "at once; try again shortly",
             RETRY_IN_FLIGHT,
         )
+    if over.kind == "watched":
+        return Refused(
+            409,
+            "this audit is watched: unwatch it to retry it, and watch it again once it "
+            "is done (its links and DOIs are counted against the account's ceiling then)",
+        )
     if over.kind == "in_flight":
         return Refused(
             429,

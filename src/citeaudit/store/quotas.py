@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from citeaudit.store.tables import Account, Audit, AuditFile, StepDelivery
 from citeaudit.store.views import NewFile
+from citeaudit.store.watch_tables import Watch
 from citeaudit.store.watching.times import utcnow
 
 IN_FLIGHT = ("queued", "running")
@@ -40,7 +41,7 @@ class AccountLimits:
 class OverLimit:
     """Why an audit was not created: which limit, what the account holds, the limit."""
 
-    kind: str  # "in_flight" | "stored_bytes" | "queue_full"
+    kind: str  # "in_flight" | "stored_bytes" | "queue_full" | "watched"
     held: int
     limit: int
 
@@ -189,6 +190,11 @@ class Quotas:
             status = s.scalar(select(Audit.status).where(Audit.id == audit_id))
             if status != "failed":
                 return False
+            if s.get(Watch, audit_id) is not None:
+                # Read again, a watched audit would hold links and DOIs the watched-links
+                # ceiling never counted (svc31): unwatched first, it is counted when
+                # watched again once done.
+                return OverLimit("watched", 1, 0)
             over = _over(s, account_id, limits, adding=0)
             if over is not None:
                 return over

@@ -13,6 +13,7 @@ from citeaudit.api.errors import SafeJSONResponse
 from citeaudit.api.schemas import ErrorMessage
 from citeaudit.model.codec import to_data
 from citeaudit.service.heavy import run_heavy
+from citeaudit.store.watching.records import WatchNotReady
 from citeaudit.store.watching.times import in_utc
 from citeaudit.watch import (
     Change,
@@ -123,7 +124,11 @@ def _changes_answer(
     return SafeJSONResponse(body.model_dump(mode="json"))
 
 
-@router.post("/audits/{audit_id}/watch", response_model=WatchOut, responses=_ERRORS)
+@router.post(
+    "/audits/{audit_id}/watch",
+    response_model=WatchOut,
+    responses={**_ERRORS, 409: {"model": ErrorMessage, "description": "not finished yet"}},
+)
 def watch(
     audit_id: str,
     account: AccountDep,
@@ -140,6 +145,8 @@ def watch(
             body.collection if body else None,
             max_links=settings.max_watched_links_per_account,
         )
+    except WatchNotReady as exc:
+        raise HTTPException(409, str(exc)) from None
     except WatchError as exc:
         raise HTTPException(404 if "no such" in str(exc) else 422, str(exc)) from None
     return WatchOut(

@@ -28,6 +28,12 @@ class WatchLimitError(WatchError):
     the edges say so (422, the page's message, exit 2), never "no such audit"."""
 
 
+class WatchNotReady(WatchLimitError):
+    """The audit is not finished: what it will hold (its links, its DOIs) is not all
+    stored yet, so the ceiling cannot count it (svc31). The API says 409; the page and
+    the CLI say why, as for the ceiling."""
+
+
 @dataclass(frozen=True, slots=True)
 class WatchView:
     audit_id: str

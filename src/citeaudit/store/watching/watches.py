@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from citeaudit.store.quotas import lock_account
+from citeaudit.store.quotas import IN_FLIGHT, lock_account
 from citeaudit.store.repository import Repository
 from citeaudit.store.tables import Account, Audit, AuditLink, AuditReference, ResolutionRow
 from citeaudit.store.watch_tables import Watch, WatchCollection
@@ -14,11 +14,12 @@ from citeaudit.store.watching.records import (
     CollectionView,
     WatchError,
     WatchLimitError,
+    WatchNotReady,
     WatchView,
 )
 from citeaudit.store.watching.times import aware
 
-__all__ = ["WatchError", "WatchLimitError"]
+__all__ = ["WatchError", "WatchLimitError", "WatchNotReady"]
 
 
 def account_by_name(repo: Repository, name: str) -> int:
@@ -66,7 +67,8 @@ def watch_audit(
 ) -> WatchView:
     """Watch the account's audit (again: the collection is updated). WatchError if not its;
     WatchLimitError when the account's watched audits would then hold more than
-    `max_links` distinct links (0: no ceiling)."""
+    `max_links` distinct links (0: no ceiling); WatchNotReady while it is queued or
+    running (what it holds is not all stored yet)."""
     name = collection.strip() if collection else None
     if name is not None and not 0 < len(name) <= 200:
         raise WatchError("a collection name has 1 to 200 characters")
@@ -76,6 +78,14 @@ def watch_audit(
         audit = s.get(Audit, audit_id)
         if audit is None or audit.account_id != account:
             raise WatchError("no such audit")
+        if audit.status in IN_FLIGHT:
+            # Queued, it held no link yet and counted 0 whatever its upload: watched
+            # at once, every audit passed the ceiling (svc31). Finished, it no longer
+            # grows (a watched failed audit is not retried, `store.quotas`).
+            raise WatchNotReady(
+                f"not watched: the audit is {audit.status}; its links and DOIs are "
+                "counted against the account's ceiling once it is finished -- watch it then"
+            )
         # The account's watches are counted and added one request at a time: without
         # the lock, requests sent together each counted the watches committed before
         # any of them, and twenty audits were watched past the ceiling at once (svc31).
