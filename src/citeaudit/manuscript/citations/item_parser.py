@@ -554,6 +554,10 @@ def _names_in(segment: str) -> _Names | None:
     if quoted:
         # APA cites a work with no author by its quoted title: ("Handbook of Sensing," 2010)
         text = text.strip(_QUOTES).strip(" ,")
+        # One quoted word with no comma of APA's inside the quotes, "(“Tessenei” 1940:
+        # 129)": a name as the cited work wrote it (a taxon's, a place's), the work
+        # being the one the sentence is about; weak, kept when an entry has it.
+        weak = weak or (" " not in text and rest[-2:-1] != ",")
     if not text or _NUMERIC_BRACKET.search(text):
         return None  # "(estimated by ARPAE [22] over the period 1991–2015)": cited by number
     if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole

@@ -1,0 +1,88 @@
+"""Citation forms of taxonomic and biodiversity writing (made-up manuscripts, shaped
+as ZooKeys- and PhytoKeys-like articles write them): "& al." for "et al.", a quoted
+name before a year, and a year that opens a sentence before its authors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeaudit.audit import AuditInput, audit
+
+_LIST = (
+    "\n\n## References\n\n"
+    "Feinberg JA, Newman CE, Shaffer HB (2014) Cryptic diversity of a city frog. "
+    "Example Journal 1: 1–20.\n\n"
+    "Okafor JA, Lund CE, Park HB (2017) A clade of moths. Example Journal 2: 1–9.\n\n"
+    "Lindqvist JA, Lund CE, Park HB (2019) Another clade. Example Journal 3: 1–9.\n\n"
+    "Jeannel R (1940) Les calosomes. Example Journal 4: 1–200.\n\n"
+    "Ruiz H, Pavon J (1794) Florae exempli prodromus. Example Press, Madrid, 153 pp.\n\n"
+    "Tanaka D (2011) Never named. Example Journal 5: 1–9.\n"
+)
+
+
+def _findings(tmp_path: Path, body: str) -> tuple[list[str], list[str]]:
+    """(the first words of the uncited entries, the missing citations' texts)."""
+    paper = tmp_path / "paper.md"
+    paper.write_text("# A revision\n\n## Introduction\n\n" + body + _LIST, encoding="utf-8")
+    result = audit(AuditInput(manuscripts=(paper,)))
+    raw = {r.id: r.raw for r in result.data.references}
+    cits = {c.id: c.text for c in result.data.citations}
+    uncited = sorted(
+        raw[f.reference or ""].split()[0] for f in result.findings if f.code == "CIT001"
+    )
+    missing = sorted(cits.get(f.citation or "", "") for f in result.findings if f.code == "CIT002")
+    return uncited, missing
+
+
+_CITES_THE_REST = "Jeannel (1940) kept it. Ruiz and Pavon (1794) named it. "
+
+
+def test_ampersand_al_is_et_al(tmp_path: Path) -> None:
+    body = (
+        _CITES_THE_REST + "New species include the frog Rana exempla Feinberg & al., 2014, and "
+        "others. The clade was resolved (Okafor & al. 2017) and Lindqvist & al. (2019) agreed."
+    )
+    uncited, missing = _findings(tmp_path, body)
+    assert uncited == ["Tanaka"]
+    assert missing == []
+
+
+def test_a_quoted_name_before_a_year_is_no_author_of_a_missing_work(tmp_path: Path) -> None:
+    body = (
+        _CITES_THE_REST + "Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist et al. "
+        "(2019) agree. The only exception was a population (“Exemplia” 1940: 129) from the "
+        "north, which Jeannel kept apart."
+    )
+    uncited, missing = _findings(tmp_path, body)
+    assert missing == []
+    assert uncited == ["Tanaka"]
+
+
+def test_a_quoted_title_as_apa_writes_it_is_still_missing(tmp_path: Path) -> None:
+    body = (
+        _CITES_THE_REST + "Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist et al. "
+        '(2019) agree. Sensors are described elsewhere ("Sustainability," 2019).'
+    )
+    _, missing = _findings(tmp_path, body)
+    assert missing == ['("Sustainability," 2019)']
+
+
+def test_a_year_opening_a_sentence_before_its_authors_cites_their_entry(tmp_path: Path) -> None:
+    body = (
+        "Jeannel (1940) kept it. Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist "
+        "et al. (2019) agree. In 1794, Ruiz and Pavón established the genus in their "
+        "Prodromus. In 2011 the genus was split."
+    )
+    uncited, _ = _findings(tmp_path, body)
+    # Tanaka 2011: the year opens a sentence, but no name follows it
+    assert uncited == ["Tanaka"]
+
+
+def test_a_name_after_a_year_elsewhere_in_a_sentence_is_no_mention(tmp_path: Path) -> None:
+    body = (
+        "Jeannel (1940) kept it. Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist "
+        "et al. (2019) agree. The genus was described by 1794 and Ruiz and Pavón later "
+        "kept it. Since 2011 Tanaka worked on it."
+    )
+    uncited, _ = _findings(tmp_path, body)
+    assert uncited == ["Ruiz", "Tanaka"]
