@@ -9,11 +9,20 @@ already checked and does nothing; an outbox row is claimed before it is sent.
 
 Tasks are bound to the app by name (`shared_task`), so this module does not import
 the app: `workers.celery_app` imports `beat_entries` from here.
+
+A batch with changes asks for a delivery run at once (`owe_delivery`) -- one run
+queued at a time (wk31): each batch sent one, so a sweep of an account's 100,000
+watched links (200 batches, all changed: its own pages flipping) queued 200 delivery
+runs on the audits queue, ahead of every account's uploads. The mark of a queued run
+is in the shared Redis; the run takes it off as it starts, so changes recorded after
+that ask for the next; it expires after `watch_deliver_interval` should the message
+be lost (beat's own delivery runs go on meanwhile). No Redis: each batch sends one.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from celery import shared_task
@@ -21,7 +30,7 @@ from celery import shared_task
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from workers.deliveries import BoundedDeliveries
+from workers.deliveries import BoundedDeliveries, _redis, shared_redis_url
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +39,7 @@ TASK_WATCH_LINKS = "citeaudit.watch.links"
 TASK_WATCH_DOIS = "citeaudit.watch.dois"
 TASK_WATCH_DELIVER = "citeaudit.watch.deliver"
 TASK_WATCH_PRUNE = "citeaudit.watch.prune"
+DELIVERY_OWED = "citeaudit:watch-delivery-owed"  # a delivery run is queued
 
 
 def beat_entries(settings: ServiceSettings) -> dict[str, dict[str, Any]]:
@@ -50,6 +60,32 @@ def beat_entries(settings: ServiceSettings) -> dict[str, dict[str, Any]]:
             "options": {"queue": QUEUE_AUDITS},
         },
     }
+
+
+def owe_delivery(app: Any, settings: ServiceSettings) -> bool:
+    """A delivery run queued for changes just recorded, unless one is queued already
+    (it delivers these too: it claims what is due when it starts). True: one was sent."""
+    url = shared_redis_url(settings)
+    if url is not None:
+        try:
+            ttl = max(1, math.ceil(settings.watch_deliver_interval))
+            if not _redis(url).set(DELIVERY_OWED, "1", nx=True, ex=ttl):
+                return False
+        except Exception as exc:  # the boundary: a mark never stops a delivery
+            log.warning("could not mark a delivery run owed: %s", exc)
+    app.send_task(TASK_WATCH_DELIVER, queue=QUEUE_AUDITS)
+    return True
+
+
+def _delivery_started(settings: ServiceSettings) -> None:
+    """The queued run's mark off: changes recorded from now on ask for another."""
+    url = shared_redis_url(settings)
+    if url is None:
+        return
+    try:
+        _redis(url).delete(DELIVERY_OWED)
+    except Exception as exc:  # it expires by itself
+        log.warning("could not take off the owed delivery's mark: %s", exc)
 
 
 def _context() -> tuple[Repository, ServiceSettings]:
@@ -84,7 +120,7 @@ def watch_links(self: Any, link_ids: list[int]) -> dict[str, Any]:
     repo, settings = _context()
     summary = run_link_batch(repo, settings, link_ids)
     if summary.changes:
-        self.app.send_task(TASK_WATCH_DELIVER, queue=QUEUE_AUDITS)
+        owe_delivery(self.app, settings)
     return {"checked": summary.links_checked, "changes": summary.kinds}
 
 
@@ -95,7 +131,7 @@ def watch_dois(self: Any, dois: list[str]) -> dict[str, Any]:
     repo, settings = _context()
     summary = run_doi_batch(repo, settings, dois)
     if summary.changes:
-        self.app.send_task(TASK_WATCH_DELIVER, queue=QUEUE_AUDITS)
+        owe_delivery(self.app, settings)
     return {"checked": summary.dois_checked, "changes": summary.kinds}
 
 
@@ -104,6 +140,7 @@ def watch_deliver() -> dict[str, int]:
     from citeaudit.watch import deliver_due
 
     repo, settings = _context()
+    _delivery_started(settings)
     stats = deliver_due(repo, settings)
     return {"sent": stats.sent, "retrying": stats.retried, "failed": stats.failed}
 

@@ -90,6 +90,7 @@ def poison_batch_is_given_up(tmp_path: Path, queue: str, broker: str) -> None:
         sys.executable,
         "-m",
         "tests.security.wk31_poison_launcher",
+        "poison",
         str(starts),
         str(VENV_BIN / "celery"),
         "-A",

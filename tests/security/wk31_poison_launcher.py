@@ -1,11 +1,14 @@
-"""Run a Celery worker whose watch re-check batches kill their own process (wk31).
+"""Run a Celery worker whose watch re-check batches are stand-ins (wk31).
 
-    python -m tests.security.wk31_poison_launcher STARTS_FILE celery -A workers.celery_app ...
+    python -m tests.security.wk31_poison_launcher MODE STARTS_FILE celery -A workers.celery_app ...
 
-A stand-in for a batch that crashes its pool process every time it runs (a fault in
-native code on a hostile page, the OOM killer): `citeaudit.watch.run_link_batch` is
-replaced by a function that notes the start in STARTS_FILE (a line) and SIGKILLs its
-process. Then PROGRAM's console-script entry point runs in this process, as
+`citeaudit.watch.run_link_batch` is replaced, each start noted in STARTS_FILE (a line):
+
+- ``poison``: a batch that crashes its pool process every time it runs (a fault in
+  native code on a hostile page, the OOM killer): it SIGKILLs its own process.
+- ``changed``: a batch whose every link changed (no network asked).
+
+Then PROGRAM's console-script entry point runs in this process, as
 `tests.service.fake_phases_launcher` does; the pool is forked from it.
 """
 
@@ -19,20 +22,24 @@ from pathlib import Path
 from typing import Any
 
 import citeaudit.watch
+from citeaudit.watch.model import RecheckSummary
 
 
-def poison(starts: Path) -> Any:
-    def run_link_batch(*_: Any, **__: Any) -> Any:
+def stand_in(mode: str, starts: Path) -> Any:
+    def run_link_batch(_repo: Any, _settings: Any, link_ids: Any, **__: Any) -> Any:
         with starts.open("a") as f:
             f.write(f"{os.getpid()}\n")
-        os.kill(os.getpid(), signal.SIGKILL)
+        if mode == "poison":
+            os.kill(os.getpid(), signal.SIGKILL)
+        n = len(link_ids)
+        return RecheckSummary(links_checked=n, changes=n, kinds={"newly_broken": n})
 
     return run_link_batch
 
 
 def main(argv: list[str]) -> Any:
-    starts, program, *args = argv
-    citeaudit.watch.run_link_batch = poison(Path(starts))  # type: ignore[assignment]
+    mode, starts, program, *args = argv
+    citeaudit.watch.run_link_batch = stand_in(mode, Path(starts))  # type: ignore[assignment]
     found = entry_points(group="console_scripts", name=Path(program).name)
     sys.argv = [program, *args]
     return next(iter(found)).load()()
