@@ -24,6 +24,7 @@ holds them is the per-address limit in flight (`CITEAUDIT_LINK_PER_ADDRESS`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -46,8 +47,12 @@ SITE_CHECKS_PER_DAY = 2000
 PERIOD = timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=65536)
 def site_of(host: str) -> str:
-    """The quota's key for a host name or address (see the module's docstring)."""
+    """The quota's key for a host name or address (see the module's docstring).
+
+    Kept per host: a sweep asks it of every due link and every URL of the day's
+    history, a few thousand hosts for hundreds of thousands of URLs (wk31)."""
     host = host.lower().rstrip(".")
     # An address in any spelling a client sends to it ("0x007f000002", "0x7f.0.0.0x2"):
     # keyed as written, each spelling was a site with a quota of its own.
