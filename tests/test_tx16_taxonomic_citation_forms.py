@@ -86,3 +86,23 @@ def test_a_name_after_a_year_elsewhere_in_a_sentence_is_no_mention(tmp_path: Pat
     )
     uncited, _ = _findings(tmp_path, body)
     assert uncited == ["Ruiz", "Tanaka"]
+
+
+def test_a_place_named_before_et_al_after_a_comma_is_no_author(tmp_path: Path) -> None:
+    body = (
+        _CITES_THE_REST + "Lindqvist et al. (2019) agree. The bark is called hwentea (Exland, "
+        "Aburi and Kondo Regions, Feinberg et al. 2014) or hwentia (Exland, Okafor et al. 2017)."
+    )
+    uncited, missing = _findings(tmp_path, body)
+    assert missing == []
+    assert uncited == ["Tanaka"]
+
+
+def test_names_before_et_al_with_no_entry_are_no_missing_work(tmp_path: Path) -> None:
+    body = (
+        _CITES_THE_REST + "Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist et al. "
+        "(2019) agree; the tree grows in the hills (Exland, Coastal Regions, Moreau et al. 2002)."
+    )
+    _, missing = _findings(tmp_path, body)
+    # "Moreau et al. 2002" is read as a guess (weak): no entry confirms it, so no finding
+    assert missing == []
