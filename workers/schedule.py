@@ -30,6 +30,7 @@ from celery import shared_task
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
+from citeaudit.store.watching.due import release_links
 from workers.deliveries import BoundedDeliveries, _redis, shared_redis_url
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,24 @@ def _delivery_started(settings: ServiceSettings) -> None:
         log.warning("could not take off the owed delivery's mark: %s", exc)
 
 
+SWEEP_RETRIES = 3  # a failed watch sweep is tried again this many times
+SWEEP_RETRY_LONGEST = 60.0  # seconds, at most a quarter of the sweeps' interval
+
+
+def _again(task: Any, settings: ServiceSettings, exc: Exception) -> Exception:
+    """The watch sweep retried soon: a sweep that failed after leasing (its time limit,
+    the store, the broker) gave its links back, and the next sweep is a day on -- the
+    day's re-checks of every account were lost (wk31). The retry message keeps its
+    task id; past `SWEEP_RETRIES` the failure stands (beat sends the next sweep)."""
+    log.warning("watch sweep failed (%s): tried again", exc)
+    wait = min(SWEEP_RETRY_LONGEST, settings.watch_interval / 4)
+    try:
+        task.retry(exc=exc, countdown=wait, max_retries=SWEEP_RETRIES)
+    except Exception as raised:  # Retry (sent again) or, past the retries, the failure
+        return raised
+    return exc
+
+
 def _context() -> tuple[Repository, ServiceSettings]:
     from workers.tasks import jobs  # one store per worker process
 
@@ -100,9 +119,17 @@ def watch_sweep(self: Any) -> dict[str, int]:
     from citeaudit.watch import sweep
 
     repo, settings = _context()
-    plan = sweep(repo, settings)
-    for batch in plan.link_batches:
-        self.app.send_task(TASK_WATCH_LINKS, args=[list(batch)], queue=QUEUE_LINKS)
+    try:
+        plan = sweep(repo, settings)  # its leases given back should it fail
+    except Exception as exc:  # its time limit, the store: tried again soon, not tomorrow
+        raise _again(self, settings, exc) from exc
+    for n, batch in enumerate(plan.link_batches):
+        try:
+            self.app.send_task(TASK_WATCH_LINKS, args=[list(batch)], queue=QUEUE_LINKS)
+        except Exception as exc:  # the broker: what was not sent is due at the retry
+            unsent = [i for rest in plan.link_batches[n:] for i in rest]
+            release_links(repo, unsent)
+            raise _again(self, settings, exc) from exc
     for dois in plan.doi_batches:
         self.app.send_task(TASK_WATCH_DOIS, args=[list(dois)], queue=QUEUE_REGISTRY)
     log.info(

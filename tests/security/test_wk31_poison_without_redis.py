@@ -58,8 +58,11 @@ def queue() -> Iterator[str]:
 
     with kombu.Connection(AMQP, connect_timeout=3) as conn, contextlib.suppress(Exception):
         ch = conn.channel()
-        ch.queue_delete(name)
-        ch.exchange_delete(name)
+        try:
+            ch.queue_delete(name)
+            ch.exchange_delete(name)
+        finally:
+            ch.close()
 
 
 @pytest.fixture

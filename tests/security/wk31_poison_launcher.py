@@ -7,6 +7,9 @@
 - ``poison``: a batch that crashes its pool process every time it runs (a fault in
   native code on a hostile page, the OOM killer): it SIGKILLs its own process.
 - ``changed``: a batch whose every link changed (no network asked).
+- ``sweep-fails-once``: the watch sweep fails once after leasing (as past its time
+  limit), `citeaudit.watch.runner.link_owners` raising the first time; the batches
+  are left as they are.
 
 Then PROGRAM's console-script entry point runs in this process, as
 `tests.service.fake_phases_launcher` does; the pool is forked from it.
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import citeaudit.watch
+from citeaudit.watch import runner
 from citeaudit.watch.model import RecheckSummary
 
 
@@ -37,9 +41,25 @@ def stand_in(mode: str, starts: Path) -> Any:
     return run_link_batch
 
 
+def fails_once(starts: Path) -> Any:
+    real = runner.link_owners
+
+    def link_owners(*args: Any) -> Any:
+        with starts.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        if len(starts.read_text().split()) == 1:
+            raise RuntimeError("wk31: the sweep fails after leasing")
+        return real(*args)
+
+    return link_owners
+
+
 def main(argv: list[str]) -> Any:
     mode, starts, program, *args = argv
-    citeaudit.watch.run_link_batch = stand_in(mode, Path(starts))  # type: ignore[assignment]
+    if mode == "sweep-fails-once":
+        runner.link_owners = fails_once(Path(starts))
+    else:
+        citeaudit.watch.run_link_batch = stand_in(mode, Path(starts))  # type: ignore[assignment]
     found = entry_points(group="console_scripts", name=Path(program).name)
     sys.argv = [program, *args]
     return next(iter(found)).load()()

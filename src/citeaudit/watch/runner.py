@@ -14,6 +14,7 @@ from citeaudit.resolve import Resolver
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import (
+    release_links,
     seed,
     still_due_dois,
     still_due_links,
@@ -47,16 +48,24 @@ def sweep(
     later sweep."""
     seed(repo)
     now = utcnow()
-    links = hold_back(repo, take_links(repo, settings, now, quota), now)
-    dois = take_due_dois(repo, settings, now)
-    owners = link_owners(repo, [link.link_id for link in links])  # the accounts' turns
-    return SweepPlan(
-        tuple(
-            tuple(link.link_id for link in batch)
-            for batch in host_batches(links, settings.watch_batch_size, owners)
-        ),
-        tuple(tuple(dois[i : i + DOI_BATCH]) for i in range(0, len(dois), DOI_BATCH)),
-    )
+    taken = take_links(repo, settings, now, quota)
+    try:
+        links = hold_back(repo, taken, now)
+        dois = take_due_dois(repo, settings, now)
+        owners = link_owners(repo, [link.link_id for link in links])  # the accounts' turns
+        return SweepPlan(
+            tuple(
+                tuple(link.link_id for link in batch)
+                for batch in host_batches(links, settings.watch_batch_size, owners)
+            ),
+            tuple(tuple(dois[i : i + DOI_BATCH]) for i in range(0, len(dois), DOI_BATCH)),
+        )
+    except BaseException:
+        # Failed (its time limit, the store) with the links leased and no batch sent:
+        # given back, due at once for the sweep's retry (`workers.schedule`), not held
+        # for the lease and then a day until the next sweep (wk31).
+        release_links(repo, [link.link_id for link in taken])
+        raise
 
 
 def run_link_batch(

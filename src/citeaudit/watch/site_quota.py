@@ -110,7 +110,12 @@ def take_links(
     """The due links a sweep may re-check now, leased; those past their site's quota
     are given back (due at the next sweep)."""
     used = recent_requests(repo, now - PERIOD, now)  # before taking: ours are leased next
-    taken, back = within_quota(take_due_links(repo, settings, now), used, quota)
+    due = take_due_links(repo, settings, now)
+    try:
+        taken, back = within_quota(due, used, quota)
+    except BaseException:  # leased and never sent: due again at once (wk31)
+        release_links(repo, [link.link_id for link in due])
+        raise
     if back:
         release_links(repo, [link.link_id for link in back])
         log.info("%d due links wait: their sites had %d checks in 24 hours", len(back), quota)
