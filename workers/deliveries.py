@@ -25,7 +25,9 @@ message keeps) and returns, so the redelivered one is acknowledged; past
 `max_deliveries` deaths it gives up as above. Before, such a task "ran uncounted", and
 a batch that crashed its process under RabbitMQ was put back and crashed the next
 process for ever. Neither way stops a task that ends: a count must never stop the
-work it guards.
+work it guards. (A task that also retries for failures of its own -- the watch sweep,
+`workers.schedule._again` -- spends the same retries: with no Redis it gives up after
+fewer deaths, never more.)
 """
 
 from __future__ import annotations
