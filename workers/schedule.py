@@ -31,6 +31,7 @@ from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import release_links
+from citeaudit.watch.leases import give_back_dois
 from workers.deliveries import BoundedDeliveries, _redis, shared_redis_url
 
 log = logging.getLogger(__name__)
@@ -130,8 +131,12 @@ def watch_sweep(self: Any) -> dict[str, int]:
             unsent = [i for rest in plan.link_batches[n:] for i in rest]
             release_links(repo, unsent)
             raise _again(self, settings, exc) from exc
-    for dois in plan.doi_batches:
-        self.app.send_task(TASK_WATCH_DOIS, args=[list(dois)], queue=QUEUE_REGISTRY)
+    for n, dois in enumerate(plan.doi_batches):
+        try:
+            self.app.send_task(TASK_WATCH_DOIS, args=[list(dois)], queue=QUEUE_REGISTRY)
+        except Exception as exc:  # as for the links: the unsent are due at the retry
+            give_back_dois(repo, [d for rest in plan.doi_batches[n:] for d in rest])
+            raise _again(self, settings, exc) from exc
     log.info(
         "watch sweep: %d link batches, %d DOI batches",
         len(plan.link_batches),

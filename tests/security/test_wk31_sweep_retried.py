@@ -43,6 +43,18 @@ def _queued(client: object, queue: str) -> int:
 
 
 def test_a_failed_sweep_is_tried_again(tmp_path: Path, redis_url: str) -> None:
+    queued = sweep_failing_once(tmp_path, redis_url)
+    assert queued["links"] == HOSTS  # before: 0 (and a day's wait)
+
+
+@pytest.mark.xfail(strict=True, reason="wk31-2: the store gives the leased DOIs back")
+def test_a_failed_sweep_gives_its_dois_back(tmp_path: Path, redis_url: str) -> None:
+    queued = sweep_failing_once(tmp_path, redis_url)
+    assert queued["registry"] == 1  # one DOI batch; before: 0 (leased, a day's wait)
+
+
+def sweep_failing_once(tmp_path: Path, redis_url: str) -> dict[str, int]:
+    """The batches queued on the links and registry queues by a sweep that failed once."""
     import redis
     from celery import Celery
 
@@ -53,7 +65,8 @@ def test_a_failed_sweep_is_tried_again(tmp_path: Path, redis_url: str) -> None:
     account = account_by_name(repo, "journal")
     for h in range(HOSTS):
         urls = [f"https://h{h}.site{h}.example/p/{i}" for i in range(PER_HOST)]
-        watch_audit(repo, account, stored_audit(repo, account, urls))
+        doi = {"reference_id": "ref-doi", "state": "resolved", "doi": f"10.5555/wk31.{h}"}
+        watch_audit(repo, account, stored_audit(repo, account, urls, resolutions=[doi]))
     engine.dispose()
 
     queue = f"wk31-retry-{uuid.uuid4().hex[:8]}"
@@ -86,7 +99,7 @@ def test_a_failed_sweep_is_tried_again(tmp_path: Path, redis_url: str) -> None:
 
         wait_for(settled, 120, "the sweep to end")  # liveness only
         assert len(starts.read_text().split()) == 2, worker.output()  # failed, then ran
-        assert _queued(client, "links") == HOSTS  # before: 0 (and a day's wait)
+        return {name: _queued(client, name) for name in ("links", "registry")}
     finally:
         worker.stop()
         client.close()

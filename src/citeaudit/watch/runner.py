@@ -22,6 +22,7 @@ from citeaudit.store.watching.due import (
 )
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.due import host_batches
+from citeaudit.watch.leases import give_back_dois
 from citeaudit.watch.link_owners import link_owners
 from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
@@ -49,6 +50,7 @@ def sweep(
     seed(repo)
     now = utcnow()
     taken = take_links(repo, settings, now, quota)
+    dois: list[str] = []
     try:
         links = hold_back(repo, taken, now)
         dois = take_due_dois(repo, settings, now)
@@ -65,6 +67,7 @@ def sweep(
         # given back, due at once for the sweep's retry (`workers.schedule`), not held
         # for the lease and then a day until the next sweep (wk31).
         release_links(repo, [link.link_id for link in taken])
+        give_back_dois(repo, dois)
         raise
 
 
