@@ -1194,6 +1194,7 @@ def split_entries_with_layout(
     useful = _leading_notes_taken_off(useful, strip)
     groups = _paragraphs(useful)
     numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
+    numbered |= _long_labels(useful)
     markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
     list_mode = markers >= 2
     texts = [ln.text for ln in useful if ln.text.strip()]
@@ -1655,6 +1656,40 @@ def _label_number(text: str) -> int | None:
     label = None if marker is None else marker.group("number") or marker.group("bracket")
     digits = None if label is None else _DIGITS.search(label)
     return None if digits is None else int(digits.group())
+
+
+# a four-digit label, "1000." or "1000)": a list marker only where it carries on the
+# list's numbers (`_long_labels`) -- alone, "2019." opening a line is a wrapped year
+_LONG_LABEL = re.compile(r"^\s*(\d{4})[.)](?:\s+|$)")
+_LONG_FROM = 999  # the highest label `_MARKER` reads (three digits)
+
+
+def _long_labels(lines: Sequence[Line]) -> set[int]:
+    """Indexes of lines labelled "1000.", "1001." ... in a list numbered up to 999: a
+    review's list of a thousand works and more. `_MARKER` reads three digits only, so
+    that a wrapped entry's line opening "2019." stays part of its entry; read so, the
+    list stopped at 999 entries, the rest joined to the 999th and their citations lost.
+    A four-digit label counts when it carries on the labels before it (the next one, or
+    one a little further where entries were taken out) -- one walk over the lines."""
+    found: set[int] = set()
+    if not any(_LONG_LABEL.match(line.text) for line in lines):
+        return found  # the usual list: no line to weigh
+    last: int | None = None
+    for k, line in enumerate(lines):
+        m = _LONG_LABEL.match(line.text)
+        if m is None:
+            if (n := _label_number(line.text)) is not None and n > (last or 0):
+                last = n  # a three-digit label (or a bracket's "[1000]")
+            continue
+        n = int(m.group(1))
+        if (
+            last is not None
+            and last >= _LONG_FROM - _MAX_LABEL_GAP
+            and last < n <= last + _MAX_LABEL_GAP
+        ):
+            found.add(k)
+            last = n
+    return found
 
 
 def _bare_among_labels(lines: Sequence[Line], strip: Callable[[str], str]) -> set[int]:

@@ -75,14 +75,16 @@ from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
 
 _DASH = r"\s*[-–—−]\s*"  # U+2212 MINUS SIGN too: ACS prints "4−6"
-_RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}})?"
+# four digits too, for a review's list of a thousand works and more: a number of four
+# digits is a citation only where the list reaches it (`_within`), so "[2019]" stays a year
+_RANGE = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}})?"
 _LIST = rf"{_RANGE}(?:\s*[,;]\s*{_RANGE})*"
 # a list whose range lost its dash to a single space, as some journals' XML leaves it:
 # "(1,6 9,15)" for (1,6–9,15). Read only inside a bracket, and only where `_mended`
 # finds a list with a separator and every such pair rising ("(6 9)" alone is no range)
-_LOST_RANGE = rf"\d{{1,3}}(?:{_DASH}\d{{1,3}}| \d{{1,3}})?"
+_LOST_RANGE = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}}| \d{{1,4}})?"
 _LOST_LIST = rf"{_LOST_RANGE}(?:\s*[,;]\s*{_LOST_RANGE})*"
-_LOST_PAIR = re.compile(r"(?<!\d)(\d{1,3}) (\d{1,3})(?!\d)")
+_LOST_PAIR = re.compile(r"(?<!\d)(\d{1,4}) (\d{1,4})(?!\d)")
 # what a locator inside a numeric bracket opens on: a part of the work and its number
 _LOCATOR = (
     r"(?i:(?:pp?|pg|pages?|chapters?|chap|ch|sections?|sec|tables?|tab|figs?|figures?"
@@ -162,7 +164,7 @@ _WORK_NUMBER = re.compile(rf"(?:^|;)\s*({_RANGE})(?=\s*(?:[,(:;]|$))")
 _BRACKETED = re.compile(
     rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#(?!{_NOTE_ANCHOR})[^)\s]*\)"  # [3](#ref-3), not [3](#fn3)
-    rf"|\[(?P<first>\d{{1,3}})\]{_DASH}\[(?P<last>\d{{1,3}})\]"  # [2]-[4]
+    rf"|\[(?P<first>\d{{1,4}})\]{_DASH}\[(?P<last>\d{{1,4}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
     # (a blank inside either end, as a converter leaves it: "[ 1]", "[8 ]")
@@ -209,7 +211,7 @@ _REFERENCE_WORD = r"(?:reference|refer[eê]ncia|r[eé]f[eé]rence)"
 _RUNNING_REF = re.compile(
     rf"(?<![\w.])(?:(?:(?:refs?\.|refs)[ \t\xa0\n]|{_REFERENCES_WORD}[ \t\xa0])(?P<list>{_LIST})"
     rf"(?:[ \t\n]{{1,8}}(?:{_AND}|&)[ \t\n]{{1,8}}(?P<more>{_RANGE}))?(?![\d%]|[^\W\d_]|[.,]\d)"
-    rf"|{_REFERENCE_WORD}[ \t\xa0](?P<one>\d{{1,3}})(?=[.,;:)](?!\d)|$))",
+    rf"|{_REFERENCE_WORD}[ \t\xa0](?P<one>\d{{1,4}})(?=[.,;:)](?!\d)|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # also wrapped, as SciELO prints them, ^(2,3)^, and with the separator that followed
@@ -395,7 +397,9 @@ class NumericExtractor(CitationExtractor):
         alleles = _allele_names(text)
 
         def read() -> list[Iterator[_Candidate]]:
-            return [_outside(code, form) for form in _forms(text, document, alleles)]
+            return [
+                _outside(code, _within(entries, form)) for form in _forms(text, document, alleles)
+            ]
 
         if entries == 0:
             # no list to weigh a weak form's evidence against: brackets alone are kept
@@ -404,7 +408,9 @@ class NumericExtractor(CitationExtractor):
             choice = _Choice(entries, {})
 
             def forms() -> list[Iterator[_Candidate]]:
-                return [_outside(code, form) for form in _marked_forms(text, document)]
+                return [
+                    _outside(code, _within(entries, form)) for form in _marked_forms(text, document)
+                ]
 
         else:
             replay = _Replay(read)
@@ -493,6 +499,28 @@ def _first(item: tuple[tuple[int, ...], _Candidate]) -> tuple[int, ...]:
     return item[0]
 
 
+# the first number of four digits: a year as often as a citation (`_within`)
+_LONG = 1000
+
+
+def _within(entries: int, candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
+    """The candidates without a number of four digits the list does not reach.
+
+    The forms read four digits so that a review's list of a thousand works and more is
+    cited past its 999th ("[1000]" was never read: 101 entries "never cited"), but
+    "[2019]", "(1998-2003)" and "^2020^" are years: a number of four digits is a
+    citation only where the list has that many entries, or a little past its end (a
+    missing entry's) where the list's own numbers have four digits ("[1101]" in a list
+    of 1,100) or beside a number of three digits in the same marker ("[998-1002]" in a
+    list of 999)."""
+    reach = entries + _past_the_end(entries)
+    for c in candidates:
+        top = max(c.numbers, default=0)
+        past_the_end = top <= reach and (entries >= _LONG or min(c.numbers) < _LONG)
+        if top < _LONG or top <= entries or past_the_end:
+            yield c
+
+
 def _outside(code: CodeSpans, candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
     return (c for c in candidates if not code.covers(c.start))
 
@@ -528,8 +556,8 @@ def _marked_forms(text: str, document: Document) -> list[Iterator[_Candidate]]:
 
 # A Markdown link definition "[3]: https://..." standing as a list's entry, and the
 # reference-style link "[text][3]" that uses it
-_LINK_DEFINITION = re.compile(r"\[(\d{1,3})\]:[ \t]*\S")
-_REFERENCE_LINK = re.compile(r"\]\[(\d{1,3})\]")
+_LINK_DEFINITION = re.compile(r"\[(\d{1,4})\]:[ \t]*\S")
+_REFERENCE_LINK = re.compile(r"\]\[(\d{1,4})\]")
 
 
 def _defined_link_labels(document: Document) -> frozenset[int]:
@@ -1885,8 +1913,9 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
     in a paper whose list stops at 30 is the missing reference an editor must hear
     about (the last entry deleted, a citation added late), not a look-alike.
 
-    Counts and distinct numbers only (numbers have at most three digits), so the
-    evidence of a 5 MB page is a few thousand integers, not its candidates.
+    Counts and distinct numbers only (numbers have three digits, or four within the
+    list's reach: `_within`), so the evidence of a 5 MB page is a few thousand
+    integers, not its candidates.
     """
     brackets = 0
     bracket_numbers: set[int] = set()
