@@ -62,6 +62,20 @@ def test_a_list_of_1100_entries_is_read_whole_and_cited_whole(
     assert codes == []
 
 
+@pytest.mark.parametrize("mark", ["^{}^", " ({})"])
+def test_superscripts_and_round_brackets_past_999_are_read(tmp_path: Path, mark: str) -> None:
+    body = ["# A review", ""]
+    for n in range(1, 1101):
+        body += [f"A finding was reported before{mark.format(n)}.", ""]
+    refs = ["# References", ""]
+    for n in range(1, 1101):
+        refs += [f"{n}. " + _entry(n), ""]
+    entries, numbers, codes = _audited(tmp_path, "\n".join(body + refs), "md")
+    assert entries == 1100
+    assert numbers == set(range(1, 1101))
+    assert codes == []
+
+
 def test_an_entry_past_999_never_cited_is_found(tmp_path: Path) -> None:
     cited = [n for n in range(1, 1101) if n != 1050]
     entries, numbers, codes = _audited(tmp_path, _manuscript(cited, 1100, "dot"), "md")
