@@ -47,7 +47,6 @@ def test_a_failed_sweep_is_tried_again(tmp_path: Path, redis_url: str) -> None:
     assert queued["links"] == HOSTS  # before: 0 (and a day's wait)
 
 
-@pytest.mark.xfail(strict=True, reason="wk31-2: the store gives the leased DOIs back")
 def test_a_failed_sweep_gives_its_dois_back(tmp_path: Path, redis_url: str) -> None:
     queued = sweep_failing_once(tmp_path, redis_url)
     assert queued["registry"] == 1  # one DOI batch; before: 0 (leased, a day's wait)

@@ -201,6 +201,13 @@ def release_links(repo: Repository, link_ids: Sequence[int], until: datetime | N
         _lease(s, WatchLinkState.link_id, list(link_ids), until)
 
 
+def release_dois(repo: Repository, dois: Sequence[str]) -> None:
+    """Give leased DOIs back unchecked: due at once (a sweep that failed after taking
+    them is retried within a minute, `workers.schedule._again`, wk31)."""
+    with repo.session() as s, s.begin():
+        _lease(s, WatchDoiState.doi, list(dois), None)
+
+
 def _due(state: _State, settings: ServiceSettings, now: datetime) -> ColumnElement[bool]:
     """Never checked, or last checked longer than `watch_max_age` ago."""
     cutoff = now - timedelta(seconds=settings.watch_max_age)
