@@ -279,7 +279,61 @@ def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
         piece = _citation_tail(text, nxt)
         if piece and nxt[len(piece) :].strip():
             out[i], out[i + 1] = _move(line, text, following, nxt, piece, keep=True, sep=" ")
+        elif piece:
+            # the citation's rest is the whole next line ("... Table 3 of Malaria" /
+            # "Genomic Epidemiology Network et al. (2014)" / "(page 1201) ..."): moved up
+            # it would empty that line, read as a paragraph break; so the citation's
+            # start goes down to it instead, and the citation reads whole there
+            start = _citation_start(text, nxt)
+            if start is not None and text[:start].strip():
+                out[i], out[i + 1] = _move_down(line, text, following, start)
     return out
+
+
+def _citation_start(text: str, nxt: str) -> int | None:
+    """Where in `text` the citation that `nxt` finishes opens: its bracket, or the
+    run of names ending the line ("of Malaria" / "Genomic ... et al. (2014)", "by
+    Smith" / "(1997)"); None for the other cuts (a bare year's name stays put)."""
+    low = max(len(text) - _GROUP_WINDOW, 0)
+    window = text[low:]
+    opener = _open_bracket(window)
+    if opener is not None:
+        close = _closing_bracket(nxt)
+        if close is not None and re.search(r"\d", window[opener:] + nxt[: close + 1]):
+            return low + opener
+    if (_NAME_COMMA_END.search(window) and _YEAR_START.match(nxt)) or _ET.search(window):
+        return None  # "Jungers et al.," / "2009b", "Ruff et" / "al. (1997)": left as they are
+    if _NAMED.search(window) and _YEAR_GROUP.match(nxt):
+        run = _TRAILING_NAMES.search(window)
+        return low + run.start() if run else None
+    if _RUN_END.search(window) and _NAME_RUN.match(nxt):
+        run = _TRAILING_NAMES.search(window)
+        return low + run.start() if run else None
+    return None
+
+
+# the capitalised words (and the small words joining them) that end a line, from the
+# first capitalised one: the start of a citation's names ("of Malaria", "Howard &")
+_TRAILING_NAMES = re.compile(
+    r"(?<!\S)[A-ZÀ-ÖØ-Þ][\w'’\-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|and|&|e|y|und"
+    r"|van|von|de|der|den|da|di|du|del|la|le)){0,5}$"
+)
+
+
+def _move_down(line: PdfLine, text: str, following: PdfLine, start: int) -> tuple[PdfLine, PdfLine]:
+    """`text[start:]` (the end of `line`) moved to the start of `following`, with a
+    space, superscripts with it."""
+    head = text[:start].rstrip()
+    moved = text[start:] + " "
+    nxt = following.text.lstrip()
+    lead = len(following.text) - len(nxt)
+    spans = tuple((s - start, e - start) for s, e in line.superscripts if s >= start)
+    kept = tuple((s - lead + len(moved), e - lead + len(moved)) for s, e in following.superscripts)
+    own = tuple((s, e) for s, e in line.superscripts if e <= len(head))
+    return (
+        dataclasses.replace(line, text=head, superscripts=own),
+        dataclasses.replace(following, text=moved + nxt, superscripts=spans + kept),
+    )
 
 
 def _raised_list_cut(line: PdfLine, following: PdfLine) -> tuple[PdfLine, PdfLine] | None:
