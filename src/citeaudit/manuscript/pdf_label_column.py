@@ -26,6 +26,14 @@ _LONE_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s*")
 _REACH = 1.3  # line heights above or below the label's baseline a first line may stand
 _MIN_LABELS = 2
 _MAX_TRIED = 8  # lines within reach of one label looked at, at most
+# A label stands beside its entry, not a column away; and a line that opens with a
+# label is an entry's first line already. Both found in two-column numbered lists: an
+# entry's last line that is a year alone ("2012.") reads as a lone label, and it was
+# put before the first line of an entry in the next column on its baseline ("2012.
+# 48. Man WD, ..."): that entry was joined to the one above and its number lost -- a
+# false "missing reference" wherever it was cited.
+_GAP = 6.0  # type sizes between a label's right edge and its line's left edge, at most
+_HAS_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s")
 
 
 def labels_paired(pairs: Sequence[tuple[PdfLine, Line]]) -> list[tuple[PdfLine, Line]]:
@@ -53,8 +61,11 @@ def labels_paired(pairs: Sequence[tuple[PdfLine, Line]]) -> list[tuple[PdfLine, 
         for base, j in rows[at : at + _MAX_TRIED]:
             if base > label.base + reach:
                 break
-            if j in taken or pairs[j][0].x0 < label.x1:
+            beside = pairs[j][0]
+            if j in taken or beside.x0 < label.x1 or beside.x0 - label.x1 > _GAP * label.size:
                 continue
+            if _LONE_LABEL.match(beside.text) or _HAS_LABEL.match(beside.text):
+                continue  # the line opens with a label of its own: no entry takes two
             if best is None or base > pairs[best][0].base:
                 best = j  # the highest: the entry's first line
         if best is not None:
