@@ -33,7 +33,7 @@ from citeaudit.service.dispatch import (
     TASK_SWEEP,
     send_next,
 )
-from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, describe
+from citeaudit.service.jobs import STEP_ASSEMBLE, STEP_PARSE, Jobs, Next, chunk_step, describe
 from citeaudit.service.reasons import internal_error
 from citeaudit.service.stage import Stage
 from citeaudit.store import Repository, make_engine, upgrade
@@ -186,18 +186,22 @@ def _hard_time_limit(
             if chunk is None:
                 return
             audit_id, what = chunk.audit_id, describe("chunk", chunk.phase)
+            step = chunk_step(chunk.id)
             owner = repo.get_audit(audit_id)
             if owner is not None:  # its account's chunk place, now free
                 key = place_key(owner.account_id, CHUNKS)
                 give_back(settings, key, str(task_id or f"chunk-{chunk.id}"))
         else:
             audit_id = str(args[0])
-            what = describe(STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE)
+            step = STEP_PARSE if name == TASK_PARSE else STEP_ASSEMBLE
+            what = describe(step)
             audit = repo.get_audit(audit_id)
             if name == TASK_PARSE and audit is not None:  # its account's place, now free
                 give_back(settings, place_key(audit.account_id), str(task_id or audit_id))
         log.warning("audit %s: %s killed at its hard time limit", audit_id, what)
         Jobs(repo, settings).fail_timed_out(audit_id, what, soft_limit(name), during)
+        # The step is over: a deleted audit it held in flight goes now (`end_step`).
+        repo.end_step(audit_id, step)
     except Exception:  # never let the handler take the worker down
         log.exception("could not mark the audit of a timed-out task failed")
     finally:

@@ -9,7 +9,8 @@ account's flood never takes another's place:
 - audits in flight (queued or running), counted in the store from the audits' own
   states when the audit is created (`store.quotas`): it holds over every API process,
   and an audit stops counting when it finishes, fails -- also when a crashed worker's
-  audit is failed by the sweeper -- or is deleted; no counter that could leak;
+  audit is failed by the sweeper -- or is deleted (once its step running then has
+  ended: `Repository.delete_audit`); no counter that could leak;
 - uploads being received by this process for one account (a bounded slot count, not a
   queue: past it the upload is refused at once, before its body is read);
 - upload bytes being received by this process over all accounts (a reservation of the

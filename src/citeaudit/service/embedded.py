@@ -90,6 +90,8 @@ class InProcessDispatcher:
         self.pool.submit(self._in_place)
 
     def resume(self) -> None:
+        # Deleted audits whose step ran when the server stopped: no step runs now.
+        self.jobs.repo.purge_deleted()
         for audit in self.jobs.repo.unfinished():
             self.submit(audit.id)
 

@@ -39,7 +39,7 @@ from citeaudit.service.reasons import gave_up, timed_out
 from citeaudit.service.stage import Stage
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.store.views import ChunkView
+from citeaudit.store.views import AuditView, ChunkView
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,13 @@ class Jobs:
         audit = self.repo.begin_parse(audit_id)
         if audit is None or not self._admitted(audit_id, STEP_PARSE):
             return Next()
+        try:
+            return self._parse(audit, stage)
+        finally:
+            self.repo.end_step(audit_id, STEP_PARSE)
+
+    def _parse(self, audit: AuditView, stage: Stage) -> Next:
+        audit_id = audit.id
         options = phase_options(audit.options)
         stage.at("reading the uploads")
         data = cached_read(
@@ -141,6 +148,13 @@ class Jobs:
             return Next()
         if not self._admitted(audit.id, chunk_step(chunk.id), chunk.phase):
             return Next()
+        try:
+            return self._run_chunk(chunk, audit)
+        finally:
+            self.repo.end_step(audit.id, chunk_step(chunk.id))
+
+    def _run_chunk(self, chunk: ChunkView, audit: AuditView) -> Next:
+        chunk_id = chunk.id
         options = phase_options(audit.options, audit.account_id)
         data = cached_read(audit.id, self.repo.files(audit.id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
@@ -194,6 +208,13 @@ class Jobs:
             return False
         if not self._admitted(audit_id, STEP_ASSEMBLE):
             return False
+        try:
+            return self._assemble(audit, chunks)
+        finally:
+            self.repo.end_step(audit_id, STEP_ASSEMBLE)
+
+    def _assemble(self, audit: AuditView, chunks: Sequence[ChunkView]) -> bool:
+        audit_id = audit.id
         options = phase_options(audit.options)
         data = cached_read(audit_id, self.repo.files(audit_id), self.settings.max_citations)
         enrichers = enrichers_for(self.settings, options)
@@ -228,13 +249,16 @@ class Jobs:
         (`acks_late`); counting the starts in the store bounds that, whichever
         worker or process picks it up.
         """
-        starts = self.repo.count_delivery(audit_id, step)
+        starts = self.repo.begin_step(audit_id, step)  # noted running until `end_step`
+        if starts == 0:
+            return False  # gone, or deleted by its owner
         if starts <= self.settings.max_deliveries:
             return True
         reason = gave_up(
             audit_id, describe(step, phase), starts - 1, kept_any=self.kept_any(audit_id)
         )
         self.fail(audit_id, reason)
+        self.repo.end_step(audit_id, step)
         return False
 
     def kept_any(self, audit_id: str) -> bool:
@@ -265,6 +289,8 @@ class Jobs:
         Audits that came in while the broker was down are sent now.
         """
         owed: dict[str, Next] = {}
+        # A deleted audit whose step's worker was killed never hears it end.
+        self.repo.purge_deleted(timedelta(seconds=self.settings.stall_after))
         for audit in self.repo.undispatched():  # the broker was down when it came in
             self.repo.set_undispatched(audit.id, False)
             owed[audit.id] = self.owed(audit.id)

@@ -3,7 +3,10 @@ and what its audits keep besides, `store.held_bytes`).
 
 Counted from the stored audits themselves, never kept as a counter: an audit stops
 counting the moment its row says done or failed (finished, failed, timed out, failed
-by the sweeper after a worker crash) or is deleted, so nothing can leak a place. The
+by the sweeper after a worker crash) or is deleted, so nothing can leak a place -- a
+deleted audit whose step still runs counts until that step ends (`DELETING`): freed
+at once, an account that sent and deleted audits in turn kept more steps at work than
+its limit allows (fair32). The
 count and the new audit are written in one transaction that first writes the account's
 row (PostgreSQL's row lock, SQLite's write lock): two API processes submitting for one
 account at once are serialized, and the limit holds across every process and machine
@@ -26,6 +29,11 @@ from citeaudit.store.watch_tables import Watch
 from citeaudit.store.watching.times import utcnow
 
 IN_FLIGHT = ("queued", "running")
+LIVE = "live:"  # a `StepDelivery` row of a step running now: "live:<step>", its count
+# A deleted audit whose step still runs in a worker: hidden from its owner, counted in
+# flight until that step ends (`Repository.delete_audit`, `Repository.end_step`).
+DELETING = "deleting"
+COUNTED = (*IN_FLIGHT, DELETING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +77,13 @@ def add_audit(
 
 def _in_flight(s: Session, account_id: int) -> int:
     query = select(func.count(Audit.id)).where(
-        Audit.account_id == account_id, Audit.status.in_(IN_FLIGHT)
+        Audit.account_id == account_id, Audit.status.in_(COUNTED)
     )
     return int(s.scalar(query) or 0)
 
 
 def _in_flight_total(s: Session) -> int:
-    return int(s.scalar(select(func.count(Audit.id)).where(Audit.status.in_(IN_FLIGHT))) or 0)
+    return int(s.scalar(select(func.count(Audit.id)).where(Audit.status.in_(COUNTED))) or 0)
 
 
 def _stored_bytes(s: Session, account_id: int) -> int:
@@ -203,5 +211,9 @@ class Quotas:
                 .where(Audit.id == audit_id, Audit.status == "failed")
                 .values(status="queued", error=None, attempts=0, updated_at=utcnow())
             )
-            s.execute(delete(StepDelivery).where(StepDelivery.audit_id == audit_id))
+            s.execute(
+                delete(StepDelivery).where(
+                    StepDelivery.audit_id == audit_id, StepDelivery.step.not_like(LIVE + "%")
+                )
+            )
             return True

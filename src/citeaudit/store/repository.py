@@ -25,7 +25,7 @@ from citeaudit.model.finding import Finding
 from citeaudit.store.access import TOKEN_PREFIX, Access, hash_token
 from citeaudit.store.held_bytes import chunk_bytes, measure, record
 from citeaudit.store.insert_if_absent import insert_ignore
-from citeaudit.store.quotas import IN_FLIGHT, Quotas, add_audit
+from citeaudit.store.quotas import DELETING, IN_FLIGHT, LIVE, Quotas, add_audit
 from citeaudit.store.tables import (
     Audit,
     AuditCitation,
@@ -104,6 +104,8 @@ class Repository(Access, Quotas):
             audit = s.get(Audit, audit_id)
             if audit is None or (account_id is not None and audit.account_id != account_id):
                 return None
+            if account_id is not None and audit.status == DELETING:
+                return None  # deleted by its owner; only its running step still holds it
             names = s.scalars(
                 select(AuditFile.name).where(AuditFile.audit_id == audit_id).order_by(AuditFile.id)
             ).all()
@@ -114,11 +116,13 @@ class Repository(Access, Quotas):
     ) -> tuple[list[AuditView], int]:
         with self.session() as s:
             total = s.scalar(
-                select(func.count()).select_from(Audit).where(Audit.account_id == account_id)
+                select(func.count())
+                .select_from(Audit)
+                .where(Audit.account_id == account_id, Audit.status != DELETING)
             )
             rows = s.scalars(
                 select(Audit)
-                .where(Audit.account_id == account_id)
+                .where(Audit.account_id == account_id, Audit.status != DELETING)
                 .order_by(Audit.created_at.desc(), Audit.id)
                 .offset(offset)
                 .limit(limit)
@@ -126,26 +130,71 @@ class Repository(Access, Quotas):
             return [_view(a) for a in rows], int(total or 0)
 
     def delete_audit(self, audit_id: str, account_id: int) -> bool:
+        """The audit and everything it holds gone for its owner (False: not theirs).
+
+        An audit in flight whose step runs now (`begin_step`) keeps its row, marked
+        `DELETING` and hidden, until that step ends (`end_step`): it still counts in
+        its account's audits in flight. Freed at once, an account at its limit could
+        send, delete and send again, each deleted audit's step (up to 480 s) still at
+        work in a worker -- more steps of one account at once than its limit allows.
+        """
         with self.session() as s, s.begin():
-            audit = s.get(Audit, audit_id)
-            if audit is None or audit.account_id != account_id:
+            audit = s.get(Audit, audit_id, with_for_update=True)
+            if audit is None or audit.account_id != account_id or audit.status == DELETING:
                 return False
-            for table in (
-                AuditFile,
-                AuditReference,
-                AuditCitation,
-                FindingRow,
-                ResolutionRow,
-                AuditLink,
-                Chunk,
-                AuditResultRow,
-                StepDelivery,
-            ):
-                s.execute(delete(table).where(table.audit_id == audit_id))
-            s.delete(audit)
+            running = audit.status in IN_FLIGHT and bool(_live_steps(s, audit_id))
+            _delete_rows(s, audit_id, keep_live=running)
+            if running:
+                audit.status = DELETING
+                audit.updated_at = utcnow()
+                audit.held_bytes = 0
+            else:
+                s.delete(audit)
         with self._lock:
             self._results.pop(audit_id, None)
         return True
+
+    def begin_step(self, audit_id: str, step: str) -> int:
+        """One more start of `step` counted (`count_delivery`'s count returned) and the
+        step noted as running (0, nothing noted: the audit is gone or deleted)."""
+        with self.session() as s, s.begin():
+            audit = s.get(Audit, audit_id, with_for_update=True)
+            if audit is None or audit.status == DELETING:
+                return 0
+            count = _bump(s, audit_id, step, 1)
+            _bump(s, audit_id, LIVE + step, 1)
+            return count
+
+    def end_step(self, audit_id: str, step: str) -> None:
+        """`step` no longer running; a deleted audit goes once none of its steps runs."""
+        with self.session() as s, s.begin():
+            audit = s.get(Audit, audit_id, with_for_update=True)
+            if audit is None:
+                return
+            row = s.get(StepDelivery, (audit_id, LIVE + step))
+            if row is not None:
+                if row.count > 1:
+                    row.count -= 1
+                else:
+                    s.delete(row)
+                    s.flush()
+            if audit.status == DELETING and not _live_steps(s, audit_id):
+                _delete_rows(s, audit_id, keep_live=False)
+                s.delete(audit)
+
+    def purge_deleted(self, idle: timedelta | None = None) -> int:
+        """Deleted audits whose step never said it ended (its worker was killed), gone
+        once `idle` passed since they were deleted (None: all, at the embedded executor's
+        start, when no step of this process runs). Returns how many went."""
+        with self.session() as s, s.begin():
+            query = select(Audit).where(Audit.status == DELETING)
+            if idle is not None:
+                query = query.where(Audit.updated_at < utcnow() - idle)
+            gone = s.scalars(query).all()
+            for audit in gone:
+                _delete_rows(s, audit.id, keep_live=False)
+                s.delete(audit)
+            return len(gone)
 
     def files(self, audit_id: str) -> list[StoredFile]:
         with self.session() as s:
@@ -198,7 +247,7 @@ class Repository(Access, Quotas):
         """Marks the audit running; None when it is gone or already finished."""
         with self.session() as s, s.begin():
             audit = s.get(Audit, audit_id)
-            if audit is None or audit.status in ("done", "failed"):
+            if audit is None or audit.status in ("done", "failed", DELETING):
                 return None
             audit.status = "running"
             audit.phase = "offline" if audit.phase == "queued" else audit.phase
@@ -454,12 +503,7 @@ class Repository(Access, Quotas):
         with self.session() as s, s.begin():
             if s.get(Audit, audit_id, with_for_update=True) is None:
                 return 0
-            row = s.get(StepDelivery, (audit_id, step))
-            if row is None:
-                row = StepDelivery(audit_id=audit_id, step=step, count=0)
-                s.add(row)
-            row.count += 1
-            return row.count
+            return _bump(s, audit_id, step, 1)
 
     def touch(self, audit_id: str, *, attempt: bool = False) -> None:
         values: dict[str, Any] = {"updated_at": utcnow()}
@@ -467,6 +511,45 @@ class Repository(Access, Quotas):
             values["attempts"] = Audit.attempts + 1
         with self.session() as s, s.begin():
             s.execute(update(Audit).where(Audit.id == audit_id).values(**values))
+
+
+_AUDIT_ROWS = (
+    AuditFile,
+    AuditReference,
+    AuditCitation,
+    FindingRow,
+    ResolutionRow,
+    AuditLink,
+    Chunk,
+    AuditResultRow,
+)
+
+
+def _bump(s: Session, audit_id: str, step: str, by: int) -> int:
+    row = s.get(StepDelivery, (audit_id, step))
+    if row is None:
+        row = StepDelivery(audit_id=audit_id, step=step, count=0)
+        s.add(row)
+    row.count += by
+    return row.count
+
+
+def _live_steps(s: Session, audit_id: str) -> list[str]:
+    query = select(StepDelivery.step).where(
+        StepDelivery.audit_id == audit_id, StepDelivery.step.like(LIVE + "%")
+    )
+    return list(s.scalars(query).all())
+
+
+def _delete_rows(s: Session, audit_id: str, *, keep_live: bool) -> None:
+    """Everything the audit holds but its row (and, with `keep_live`, the notes of its
+    steps running now)."""
+    for table in _AUDIT_ROWS:
+        s.execute(delete(table).where(table.audit_id == audit_id))
+    steps = delete(StepDelivery).where(StepDelivery.audit_id == audit_id)
+    if keep_live:
+        steps = steps.where(StepDelivery.step.not_like(LIVE + "%"))
+    s.execute(steps)
 
 
 def _without_text(result: AuditResult) -> AuditResult:
