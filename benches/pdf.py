@@ -145,6 +145,7 @@ def record_story(record: dict[str, Any]) -> list[Any]:
 def render_record(columns: int) -> Callable[[dict[str, Any], Path], None]:
     def render(record: dict[str, Any], path: Path) -> None:
         build_pdf(path, record_story(record), columns, f"Journal proof · {record['id']}")
+        _CURRENT["paras"] = record["paras"]  # for `_flat_audit`, in this process
 
     return render
 
@@ -215,19 +216,36 @@ def _flat(location: Any) -> Any:
     return dataclasses.replace(location, line=location.page * _PAGE_KEY + location.line, page=None)
 
 
-def _paragraph_lines(lines: tuple[Any, ...]) -> tuple[Any, ...]:
+def _paragraph_lines(
+    lines: tuple[Any, ...], paras: list[dict[str, Any]] | None = None
+) -> tuple[Any, ...]:
     """Each line numbered page * 10,000 + line and carrying the text of the paragraph
     it is in (the reader's paragraphs: blank lines between them), so the shared scorer
-    finds a citation's paragraph as it does in Markdown."""
+    finds a citation's paragraph as it does in Markdown.
+
+    With the article's `paras`: a reader's paragraph whose letters no XML paragraph
+    holds (two paragraphs read as one where a paragraph ended at a column's or page's
+    foot with no space a reader could see) has each line carry the XML paragraph that
+    holds its letters (`place_lines`, as for real PDFs), else its own text: its
+    citations were scored "(line not found)" -- every right link a FP and a FN, a
+    paragraph break missed, not a link made wrong."""
     out: list[Any] = []
     block: list[Any] = []
+    keys = [para_key(p["t"]) for p in paras] if paras else []
 
     def flush() -> None:
         text = " ".join(ln.text for ln in block)
+        texts = [text] * len(block)
+        key = para_key(text)
+        if keys and key and not any(key in k for k in keys):
+            placed = place_lines(tuple(block), paras or [])
+            texts = [
+                (paras or [])[pi]["t"] if pi is not None else text for pi in placed
+            ]  # fmt: skip
         out.extend(
             dataclasses.replace(ln, number=(ln.page or 0) * _PAGE_KEY + ln.number, page=None,
-                                text=text)
-            for ln in block
+                                text=t)
+            for ln, t in zip(block, texts, strict=True)
         )  # fmt: skip
         block.clear()
 
@@ -246,8 +264,10 @@ def _flat_audit(inputs: Any) -> Any:
     from page to page)."""
     result = audit(inputs)
     data = result.data
+    paras = _CURRENT.get("paras")
     manuscripts = tuple(
-        dataclasses.replace(doc, lines=_paragraph_lines(doc.lines)) for doc in data.manuscripts
+        dataclasses.replace(doc, lines=_paragraph_lines(doc.lines, paras))
+        for doc in data.manuscripts
     )
     citations = tuple(dataclasses.replace(c, location=_flat(c.location)) for c in data.citations)
     data = dataclasses.replace(data, manuscripts=manuscripts, citations=citations)
