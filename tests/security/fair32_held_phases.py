@@ -35,6 +35,8 @@ class HeldResolver(Enricher):
     def enrich(self, data: AuditData) -> AuditData:
         folder = _folder()
         mark = uuid.uuid4().hex
+        with (folder / "order.log").open("a") as order:  # the chunks' DOIs, as they start
+            order.write(" ".join(str(r.doi) for r in data.references) + "\n")
         (folder / f"started-{mark}").write_text(",".join(r.id for r in data.references))
         give_up = time.monotonic() + SAFETY_NET
         while not (folder / "release").exists() and time.monotonic() < give_up:
