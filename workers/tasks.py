@@ -13,7 +13,9 @@ A parse step notes each stage it enters where the main process reads it
 (`workers.stage_notes`): killed at the hard limit, its audit's reason still names the
 upload it was reading. A parse step first takes one of its account's few places
 (`workers.account_share`), or is put back for later: one account's stuck uploads
-never hold every pool process.
+never hold every pool process. Before that it yields its turn, put back for later,
+while another account with fewer audits running has one waiting (`_yields_turn`):
+the queues are first in, first out, and one account's 20 audits went first.
 """
 
 from __future__ import annotations
@@ -92,6 +94,22 @@ def _account(audit_id: str) -> int | None:
     return audit.account_id if audit is not None else None
 
 
+def _yields_turn(audit_id: str, account: int) -> bool:
+    """Whether this audit, not yet read, waits for another account's turn: one with
+    fewer audits running has one queued (`Quotas.behind_another_account`). The queue is
+    first in, first out over every account; without this another account's one audit
+    was read after all 20 of an account that sent first (fair32). A store that does
+    not answer never stops the work: the audit goes on."""
+    try:
+        audit = jobs().repo.get_audit(audit_id)
+        if audit is None or audit.status != "queued":
+            return False  # gone, or already begun (a redelivery): no turn to wait for
+        return jobs().repo.behind_another_account(account)
+    except Exception:
+        log.exception("audit %s: the accounts' turns could not be read", audit_id)
+        return False
+
+
 @app.task(name=TASK_PARSE, acks_late=True)
 def parse_audit(audit_id: str) -> None:
     what = describe(STEP_PARSE)
@@ -101,6 +119,11 @@ def parse_audit(audit_id: str) -> None:
     # uploads never hold every pool process. Without one, back later; the audit is
     # touched so that the sweeper does not take the wait for a stall.
     account = _account(audit_id)
+    if account is not None and _yields_turn(audit_id, account):
+        jobs().repo.touch(audit_id)
+        raise parse_audit.retry(
+            countdown=defer_for(parse_audit.request.retries or 0), max_retries=None
+        )
     place = Place(settings, account, token) if account is not None else None
     if place is not None and not place.take():
         jobs().repo.touch(audit_id)

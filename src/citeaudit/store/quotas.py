@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from citeaudit.store.tables import Account, Audit, AuditFile, StepDelivery
@@ -217,3 +217,31 @@ class Quotas:
                 )
             )
             return True
+
+    def behind_another_account(self, account_id: int) -> bool:
+        """Whether an audit of another account waits (queued) while that account has
+        fewer audits running than `account_id` has: then `account_id`'s next audit
+        yields its turn (`workers.tasks.parse_audit`).
+
+        Celery's queues are first in, first out over every account: one account's 20
+        audits sent first were all read before another account's single audit (fair32).
+        This is the embedded executor's order (`service.embedded`): the account with the
+        fewest audits running goes first; at equal counts the audit sent first. The
+        accounts with the fewest running never yield, so some audit always goes on.
+        Audits left undispatched (the broker was down) are not waiting in a queue yet,
+        so they hold no one back.
+        """
+        # A deleted audit whose step still runs holds a worker too (`DELETING`).
+        running = func.sum(case((Audit.status.in_(("running", DELETING)), 1), else_=0))
+        waiting = func.sum(
+            case((and_(Audit.status == "queued", Audit.undispatched.is_(False)), 1), else_=0)
+        )
+        query = (
+            select(Audit.account_id, running, waiting)
+            .where(Audit.status.in_(COUNTED))
+            .group_by(Audit.account_id)
+        )
+        with self.session() as s:
+            rows = [(int(a), int(r or 0), int(w or 0)) for a, r, w in s.execute(query).all()]
+        mine = next((r for a, r, _ in rows if a == account_id), 0)
+        return any(a != account_id and w and r < mine for a, r, w in rows)
