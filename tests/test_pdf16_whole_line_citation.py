@@ -41,10 +41,10 @@ def test_a_names_run_start_goes_down_to_the_line_its_rest_fills() -> None:
     ]
 
 
-def test_an_open_bracket_goes_down_to_the_line_its_rest_fills() -> None:
+def test_a_bracketed_group_cut_inside_is_left_to_the_citation_readers() -> None:
     assert _joined("as was shown before (Quarnley", "et al., 2014)", "and later") == [
-        "as was shown before",
-        "(Quarnley et al., 2014)",
+        "as was shown before (Quarnley",
+        "et al., 2014)",
         "and later",
     ]
 

@@ -291,16 +291,18 @@ def join_broken_citations(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 def _citation_start(text: str, nxt: str) -> int | None:
-    """Where in `text` the citation that `nxt` finishes opens: its bracket, or the
-    run of names ending the line ("of Malaria" / "Genomic ... et al. (2014)", "by
-    Smith" / "(1997)"); None for the other cuts (a bare year's name stays put)."""
+    """Where in `text` the citation that `nxt` finishes opens: the run of names ending
+    the line ("of Malaria" / "Genomic ... et al. (2014)", "by Smith" / "(1997)"); None
+    for the other cuts: a bracketed group cut inside ("(Mayo et al., 1989;" / "2014).")
+    is read across the line end by the citation readers, and a bare year's name stays
+    put."""
     low = max(len(text) - _GROUP_WINDOW, 0)
     window = text[low:]
     opener = _open_bracket(window)
     if opener is not None:
         close = _closing_bracket(nxt)
         if close is not None and re.search(r"\d", window[opener:] + nxt[: close + 1]):
-            return low + opener
+            return None
     if (_NAME_COMMA_END.search(window) and _YEAR_START.match(nxt)) or _ET.search(window):
         return None  # "Jungers et al.," / "2009b", "Ruff et" / "al. (1997)": left as they are
     if _NAMED.search(window) and _YEAR_GROUP.match(nxt):
