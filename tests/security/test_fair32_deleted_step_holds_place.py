@@ -137,3 +137,27 @@ def test_embedded_deleted_audit_holds_its_place_while_its_chunk_runs(
         (folder / "release").write_text("")
         dispatcher.close()
         engine.dispose()
+
+
+def test_embedded_restart_forgets_the_steps_a_stopped_server_left_running(
+    tmp_path: Path, migrated_sqlite: Callable[[Path], str]
+) -> None:
+    """A server stopped mid-step leaves that step noted running; at the next start no
+    step runs, so a deletion of the audit then is not kept waiting for it."""
+    settings = offline_settings(tmp_path, database_url=migrated_sqlite(tmp_path / "t.db"))
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    repo = Repository(engine)
+    account = repo.account_for_token(repo.create_token("sender"))
+    assert account is not None
+    audit_id = repo.create_audit(account, UPLOAD, OPTIONS)
+    assert repo.begin_parse(audit_id) is not None
+    assert repo.begin_step(audit_id, "parse") == 1  # then the server stopped
+    dispatcher = InProcessDispatcher(Jobs(repo, settings), 1)
+    try:
+        repo.purge_deleted()  # as `InProcessDispatcher.resume` does first
+        assert repo.delete_audit(audit_id, account)
+        assert repo.in_flight(account) == 0  # gone at once: no step of it runs
+    finally:
+        dispatcher.close()
+        engine.dispose()

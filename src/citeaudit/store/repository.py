@@ -185,8 +185,12 @@ class Repository(Access, Quotas):
     def purge_deleted(self, idle: timedelta | None = None) -> int:
         """Deleted audits whose step never said it ended (its worker was killed), gone
         once `idle` passed since they were deleted (None: all, at the embedded executor's
-        start, when no step of this process runs). Returns how many went."""
+        start, when no step of this process runs: the notes of steps a stopped server
+        left running go too, or a later deletion of their audit would wait on them for
+        ever). Returns how many audits went."""
         with self.session() as s, s.begin():
+            if idle is None:
+                s.execute(delete(StepDelivery).where(StepDelivery.step.like(LIVE + "%")))
             query = select(Audit).where(Audit.status == DELETING)
             if idle is not None:
                 query = query.where(Audit.updated_at < utcnow() - idle)
