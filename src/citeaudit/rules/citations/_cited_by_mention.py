@@ -85,12 +85,6 @@ _WINDOW_WORD = re.compile(r"\(?[^\W\d_][\w'’\-]*+\.?")
 # what every year `_TOKEN` finds contains: a line without it holds words alone, read
 # by `_WINDOW_WORD` in one call (the same words: it is `_TOKEN`'s word branch)
 _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
-# "In 1794, Ruiz and Pavón ...", "Em 2001, Souza e Lima ...": the word before a year
-# whose following names are its work's authors; a name of up to three words after it,
-# joined by an "and" or a particle
-_OPENING_IN = frozenset({"In", "in", "Em", "En", "em", "en"})
-_NAMED_AFTER = 3
-_JOINS_AFTER = frozenset({"and", "e", "y", "et", "und", "&"}) | PARTICLES
 
 
 def _family_key(ref: Reference) -> str | None:
@@ -155,26 +149,12 @@ def _read(text: str, recent: list[str], found: set[tuple[str, str]], names: dict
         recent.extend(_token(w) for w in _WINDOW_WORD.findall(text)[-_HISTORY:])
         del recent[:-_HISTORY]
         return
-    # a year a sentence opens with, "In 1794, Ruiz and Pavón established": the names
-    # right after it (up to `_NAMED_AFTER`, capitalised or particles) name its work
-    opened: str | None = None
-    after = 0
     for m in _TOKEN.finditer(text):
         year = m.group("year")
         if year is None:
-            word = _token(m.group("word"))
-            recent.append(word)
-            if opened is not None:
-                bare = word.rstrip(".")
-                if after < _NAMED_AFTER and (bare[:1].isupper() or bare in _JOINS_AFTER):
-                    found.update((p, opened) for p in _normalised(bare, names).split())
-                    after += 1
-                else:
-                    opened = None
+            recent.append(_token(m.group("word")))
         else:
             _named_before(recent, year, found, names)
-            opened = year if recent and recent[-1] in _OPENING_IN else None
-            after = 0
             recent.append(year)
         if len(recent) > _HISTORY:
             del recent[0]
