@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, audit
 from tests.manuscript.test_pdf_builder import Column, Page, write_pdf
 
@@ -38,7 +36,6 @@ LEFT: list[str | tuple[float, str]] = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="pdf16-1: statements.py ends thanks at a PDF's short line")
 def test_a_hackathons_year_in_the_thanks_is_no_missing_work(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "thanks.pdf", [Page([Column(LEFT), Column([])])])
     result = audit(AuditInput.from_paths([path]))

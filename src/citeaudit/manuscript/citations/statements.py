@@ -16,8 +16,9 @@ once each, with one anchored pattern: linear in the manuscript.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from citeaudit.manuscript.document import Document
+from citeaudit.manuscript.document import Document, Line
 
 _LABEL = re.compile(
     r"[ \t]*+(?:#{1,6}[ \t]*+)?[*_]*+[ \t]*+(?:\d++(?:\.\d++)*+\.?[ \t]++)?"
@@ -49,11 +50,19 @@ def statement_spans(document: Document) -> list[tuple[int, int]]:
     offset = 0
     section_start: int | None = None
     markdown = document.format == "markdown"
-    for line in document.lines:
+    # A PDF's lines are the printed lines: in a narrow column most are short and many
+    # stop on a word ("All authors would like to thank the Software"), so a short
+    # unpunctuated line is a heading there only when set apart, a blank line (the
+    # reader's paragraph break) before it and after it.
+    pdf = document.format == "pdf"
+    lines = document.lines
+    for k, line in enumerate(lines):
         text = line.text
         end = offset + len(text)
         label = _LABEL.match(text)
-        heading = _is_heading(text, markdown)
+        heading = _is_heading(text, markdown) and (
+            not pdf or _set_apart(lines[k - 1].text if k else "", lines, k)
+        )
         if label is not None and _HEADING_TAIL.fullmatch(text, label.end()):
             if section_start is not None:
                 spans.append((section_start, offset))
@@ -67,6 +76,12 @@ def statement_spans(document: Document) -> list[tuple[int, int]]:
     if section_start is not None:
         spans.append((section_start, offset))
     return spans
+
+
+def _set_apart(before: str, lines: Sequence[Line], k: int) -> bool:
+    """A blank line (or the document's edge) before and after line `k`."""
+    after = lines[k + 1].text if k + 1 < len(lines) else ""
+    return not before.strip() and not after.strip()
 
 
 def _is_heading(text: str, markdown: bool) -> bool:
