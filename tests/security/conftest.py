@@ -4,7 +4,10 @@
 connection, so a test asserts that nothing reached it), `public` a public web server
 (127.0.0.2, the one address `ssrf_loopback.only_127_0_0_2_is_public` lets through),
 `intranet_site` a web server of the reader's network (127.0.0.3), `relay` an SMTP
-relay. Imported when asked for: the other modules of this folder load none of it.
+relay; `backend` and `intranet_listener` are bare listeners of 127.0.0.1 that count
+connections (`tests.test_r2b_backends_refused.Listener`): one of our own services, and
+a page of the intranet beside it. Imported when asked for: the other modules of this
+folder load none of it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,25 @@ if TYPE_CHECKING:
     from tests.security.ssrf_loopback import Relay
     from tests.security.test_ssrf_hops import Hops
     from tests.stand_ins.private_service import PrivateService
+    from tests.test_r2b_backends_refused import Listener
+
+
+@pytest.fixture
+def backend() -> Iterator[Listener]:
+    from tests.test_r2b_backends_refused import Listener
+
+    listener = Listener()
+    yield listener
+    listener.close()
+
+
+@pytest.fixture
+def intranet_listener() -> Iterator[Listener]:
+    from tests.test_r2b_backends_refused import Listener
+
+    listener = Listener()
+    yield listener
+    listener.close()
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ then the daily prune. Counted, not timed: rows left in the store.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -21,22 +19,11 @@ from citeaudit.store import Repository
 from citeaudit.store.watch_tables import WatchDoiState
 from citeaudit.store.watching.retention import prune
 from citeaudit.watch import account_by_name, recheck_now, unwatch_audit, watch_audit
+from tests.security.test_svc27_unwatched_dois import DOIS, _resolutions
 from tests.stand_ins.registry_server import RegistryStandIn
 from tests.watch.conftest import stored_audit, watch_settings
 
 ROUNDS = 3
-DOIS = 20
-
-
-def _resolutions(registry: RegistryStandIn, tag: str) -> list[dict[str, Any]]:
-    model = next(iter(registry.works.values()))
-    out = []
-    for i in range(DOIS):
-        doi = f"10.5555/lead30-{tag}-{i}"
-        registry.works[doi] = {**copy.deepcopy(model), "DOI": doi}
-        registry.registered.add(doi)
-        out.append({"reference_id": f"r{i}", "state": "resolved", "doi": doi, "record": {}})
-    return out
 
 
 def _states(repo: Repository) -> set[str]:
@@ -65,7 +52,7 @@ def test_states_of_dropped_dois_are_forgotten(
     pruned = prune(repo, settings)
     # before: all 80 states stayed, whatever the prune
     assert pruned.dois == DOIS * ROUNDS
-    assert _states(repo) == {f"10.5555/lead30-kept-{i}" for i in range(DOIS)}
+    assert _states(repo) == {f"10.5555/svc27-kept-{i}" for i in range(DOIS)}
 
 
 def test_a_dropped_doi_watched_again_is_checked(

@@ -19,7 +19,6 @@ dict handed to `backends_from_environ`, never this process's own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,21 +31,6 @@ from citeaudit.links.safety import AddressRule, is_refusal
 from citeaudit.model.link import LinkOutcome
 from citeaudit.settings import ServiceSettings
 from tests.test_r2b_backends_refused import FAST, Listener, _run
-
-
-@pytest.fixture
-def backend() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
-
-
-@pytest.fixture
-def intranet() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
-
 
 # Each names the listener's port ({port}) on loopback, as the library's variable does.
 ENVIRONMENTS = {
@@ -125,10 +109,10 @@ def test_backends_from_environ_names_what_the_libraries_read() -> None:
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_a_backend_named_by_a_librarys_variable_is_refused_unconnected(
-    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+    name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     policy = _policy(tmp_path, _environ(name, backend.port))
-    results = _run(policy, [backend.url("/api/queues"), intranet.url("/notes")])
+    results = _run(policy, [backend.url("/api/queues"), intranet_listener.url("/notes")])
     assert backend.connections == 0, name
     assert results[0].outcome is LinkOutcome.UNVERIFIED
     assert results[0].reason == "private-address"
@@ -137,13 +121,13 @@ def test_a_backend_named_by_a_librarys_variable_is_refused_unconnected(
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_the_intranet_is_still_reached_with_the_librarys_variables_set(
-    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+    name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     """Guard (passes before and after): only the named backend is refused."""
     policy = _policy(tmp_path, _environ(name, backend.port))
-    results = _run(policy, [intranet.url("/notes")])
+    results = _run(policy, [intranet_listener.url("/notes")])
     assert results[0].outcome is LinkOutcome.OK
-    assert intranet.connections >= 1
+    assert intranet_listener.connections >= 1
 
 
 def test_a_webhook_or_registry_client_refuses_the_celery_broker(backend: Listener) -> None:

@@ -29,7 +29,7 @@ environment is a dict handed to `backends_from_environ`, never this process's ow
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,20 +41,6 @@ from citeaudit.links.safety import AddressRule, is_refusal
 from citeaudit.model.link import LinkOutcome
 from citeaudit.settings import ServiceSettings
 from tests.test_r2b_backends_refused import FAST, Listener, _run
-
-
-@pytest.fixture
-def backend() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
-
-
-@pytest.fixture
-def intranet() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
 
 
 def _service_file(folder: Path, name: str, port: int) -> Path:
@@ -262,11 +248,11 @@ def test_an_unreadable_service_file_names_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_a_backend_named_elsewhere_is_refused_unconnected(
-    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+    name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     environ = ENVIRONMENTS[name](tmp_path, backend.port)
     policy = _policy(tmp_path, environ)
-    results = _run(policy, [backend.url("/api/v1/namespaces"), intranet.url("/notes")])
+    results = _run(policy, [backend.url("/api/v1/namespaces"), intranet_listener.url("/notes")])
     assert backend.connections == 0, name
     assert results[0].outcome is LinkOutcome.UNVERIFIED
     assert results[0].reason == "private-address"
@@ -275,12 +261,12 @@ def test_a_backend_named_elsewhere_is_refused_unconnected(
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_a_redirect_to_a_backend_named_elsewhere_is_refused(
-    name: str, backend: Listener, intranet: Listener, tmp_path: Path
+    name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     environ = ENVIRONMENTS[name](tmp_path, backend.port)
     policy = _policy(tmp_path, environ)
-    intranet.location = backend.url("/metrics")
-    results = _run(policy, [intranet.url("/hop")])
+    intranet_listener.location = backend.url("/metrics")
+    results = _run(policy, [intranet_listener.url("/hop")])
     assert backend.connections == 0, name
     assert results[0].outcome is LinkOutcome.UNVERIFIED
 

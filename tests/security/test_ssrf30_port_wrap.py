@@ -33,13 +33,6 @@ WRAPS = {"65536 more": 65536, "2**32 more": 2**32}
 
 
 @pytest.fixture
-def backend() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
-
-
-@pytest.fixture
 def page() -> Iterator[Listener]:
     """A page of this machine the rule lets through, redirecting where it is told."""
     listener = Listener()

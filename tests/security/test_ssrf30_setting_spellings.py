@@ -13,8 +13,6 @@ Each backend is a real loopback listener counting the connections it accepts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from citeaudit.links.backends import Backend, BackendAddresses, backends_from_environ
@@ -37,13 +35,6 @@ def _value(setting: str, port: int) -> str:
     if setting == "own_services":
         return f"127.0.0.1:{port}"
     return f"redis://127.0.0.1:{port}/0"
-
-
-@pytest.fixture
-def backend() -> Iterator[Listener]:
-    listener = Listener()
-    yield listener
-    listener.close()
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS)

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
@@ -106,24 +108,7 @@ def forget_orphan_links(
     adding a check locks its link's key), then deleted only if still orphans, so an
     audit citing one meanwhile keeps it."""
     stale = (now or utcnow()) - timedelta(seconds=settings.link_cache_max_age) - ORPHAN_GRACE
-    forgotten = 0
-    while True:
-        with repo.session() as s, s.begin():
-            ids = list(
-                s.scalars(
-                    select(Link.id)
-                    .where(_orphan(stale))
-                    .order_by(Link.id)
-                    .limit(ORPHAN_BATCH)
-                    .with_for_update(skip_locked=True)
-                )
-            )
-            if not ids:
-                return forgotten
-            result = s.execute(delete(Link).where(Link.id.in_(ids), _orphan(stale)))
-            forgotten += int(getattr(result, "rowcount", 0))
-        if len(ids) < ORPHAN_BATCH:
-            return forgotten
+    return _forget(repo, Link.id, _orphan(stale))
 
 
 def _unwatched_doi(now: datetime) -> ColumnElement[bool]:
@@ -139,24 +124,29 @@ def forget_unwatched_dois(repo: Repository, *, now: datetime | None = None) -> i
     """Deletes the watch states of DOIs no watched audit cites, in steps of
     `ORPHAN_BATCH` as links are; how many. Rows are locked first and deleted only if
     still unwatched, so an audit watched meanwhile keeps its DOIs' states."""
-    at = now or utcnow()
+    return _forget(repo, WatchDoiState.doi, _unwatched_doi(now or utcnow()))
+
+
+def _forget(repo: Repository, key: InstrumentedAttribute[Any], gone: ColumnElement[bool]) -> int:
+    """Deletes the rows of `key`'s table for which `gone` holds, `ORPHAN_BATCH` a
+    transaction (never one of millions of rows); how many. Each batch is locked first,
+    skipping rows another transaction holds, and deleted only where `gone` still holds."""
     forgotten = 0
+    table = key.class_
     while True:
         with repo.session() as s, s.begin():
-            dois = list(
+            keys = list(
                 s.scalars(
-                    select(WatchDoiState.doi)
-                    .where(_unwatched_doi(at))
-                    .order_by(WatchDoiState.doi)
+                    select(key)
+                    .where(gone)
+                    .order_by(key)
                     .limit(ORPHAN_BATCH)
                     .with_for_update(skip_locked=True)
                 )
             )
-            if not dois:
+            if not keys:
                 return forgotten
-            result = s.execute(
-                delete(WatchDoiState).where(WatchDoiState.doi.in_(dois), _unwatched_doi(at))
-            )
+            result = s.execute(delete(table).where(key.in_(keys), gone))
             forgotten += int(getattr(result, "rowcount", 0))
-        if len(dois) < ORPHAN_BATCH:
+        if len(keys) < ORPHAN_BATCH:
             return forgotten
