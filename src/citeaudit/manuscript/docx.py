@@ -25,17 +25,18 @@ lists more than `zip_directory.MAX_PARTS`, or a record's extra field more than
 `zip_directory.MAX_EXTRA_FIELDS` sub-fields (counted cheaply: `zipfile` would build a
 record for each, and decode each extra field in quadratic time). Before anything is
 decompressed the archive is refused if it would unpack to more than `MAX_UNPACKED_BYTES`
-or a part is compressed beyond any real document; parts use only the compression methods
-Word writes; XML with a document type declaration (where entity bombs and external
-entities live) is refused in whatever encoding the part is written (UTF-16 hides it from
-a byte search), and the parser never resolves entities nor touches the network. A part
-with more than `MAX_TAGS` tags is refused before its tree is built, and the parts read
-share `MAX_PACKAGE_TAGS` (the body first, a part past what is left skipped), and the
-body and then the notes are read to `reading.MAX_LINES` paragraphs and notes, as a text
-manuscript is to as many lines, and to `docx_budget.MAX_TEXT_CHARS` characters (a ZIP's
-bytes do not bound its text as a text file's do). A damaged main document is an
-InputError (nothing can be read); a damaged notes or styles part is an InputProblem and
-the rest is audited.
+or a part is compressed beyond any real document, and the XML parts read may unpack to
+`MAX_XML_BYTES` together (the body first; a part past what is left skipped); parts use
+only the compression methods Word writes; XML with a document type declaration (where
+entity bombs and external entities live) is refused in whatever encoding the part is
+written (UTF-16 hides it from a byte search), and the parser never resolves entities nor
+touches the network. A part with more than `MAX_TAGS` tags is refused before its tree is
+built, and the parts read share `MAX_PACKAGE_TAGS` (the body first, a part past what is
+left skipped), and the body and then the notes are read to `reading.MAX_LINES`
+paragraphs and notes, as a text manuscript is to as many lines, and to
+`docx_budget.MAX_TEXT_CHARS` characters (a ZIP's bytes do not bound its text as a text
+file's do). A damaged main document is an InputError (nothing can be read); a damaged
+notes or styles part is an InputProblem and the rest is audited.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
 
-__all__ = ["MAX_PACKAGE_TAGS", "MAX_TAGS", "MAX_UNPACKED_BYTES", "DocxReader"]
+__all__ = ["MAX_PACKAGE_TAGS", "MAX_TAGS", "MAX_UNPACKED_BYTES", "MAX_XML_BYTES", "DocxReader"]
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Tags one part may hold: a 1,000-page thesis has well under a million. lxml builds a
@@ -117,6 +118,14 @@ MAX_TAGS = 2_000_000
 # each part's tree is built whole, and a cap per part let twenty-one parts of 2,000,000
 # tags each be parsed one after another (66 MB unpacked: 4.4 s and 1.1 GB for five).
 MAX_PACKAGE_TAGS = 3_000_000
+# Bytes the XML parts read (body, styles, numbering, notes, custom XML, headers) may
+# unpack to together, judged from their declared sizes before any is decompressed, the
+# body first. `MAX_UNPACKED_BYTES` bounds the whole package (images included), but a
+# 540 KB upload whose body held 189 MB of text in a few thousand tags (no ratio nor tag
+# cap says no) peaked at 756 MB resident and 10 s of a worker, for 10 million characters
+# read (`docx_budget`): the rest was unpacked and parsed only to be dropped. A
+# 1,000-page thesis is 3 million characters, about 30 MB of Word's XML.
+MAX_XML_BYTES = 64 * 1024 * 1024
 _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 1000
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"
@@ -469,12 +478,18 @@ def _read_parts(
         custom = sorted(p for p in infos if _CUSTOM.fullmatch(p))[:_MAX_CUSTOM_PARTS]
         audit_left = scope.xml_tags_left() if scope is not None else MAX_PACKAGE_TAGS
         tags_left = min(MAX_PACKAGE_TAGS, audit_left)
+        bytes_left = MAX_XML_BYTES
         parts_read = (_MAIN, _STYLES, _NUMBERING, _RELATIONSHIPS, *(p for p, _ in _NOTES))
         # headers and footers: those a section prints are read (docx_headers)
         page = sorted((p for p in infos if PAGE_PART.fullmatch(p)), key=_numbered)
         for part in (*parts_read, *custom, *page[: 2 * MAX_PAGE_PARTS]):
             found = infos.get(part)
             if found is None or (part in custom and found.file_size > _MAX_CUSTOM_BYTES):
+                continue
+            if found.file_size > bytes_left:  # judged before unpacking, the body first
+                if part == _MAIN:
+                    raise InputError(name, _xml_bytes(part, found.file_size))
+                problems.append(InputProblem(name, None, _xml_bytes(part, found.file_size)))
                 continue
             problem = _unreadable(found)
             data = None if problem else _unpack(archive, found)
@@ -493,10 +508,20 @@ def _read_parts(
                 problems.append(InputProblem(name, None, _package_tags(part, tags)))
                 continue
             tags_left -= min(tags, tags_left)
+            bytes_left -= len(data)
             if scope is not None and tags <= MAX_TAGS:
                 scope.take_xml_tags(tags)  # what the parser will be handed
             parts[part] = data
         return parts
+
+
+def _xml_bytes(part: str, size: int) -> str:
+    return (
+        f"{part} {'not read' if part == _MAIN else 'skipped'}: it would unpack to "
+        f"{size // (1024 * 1024):,} MB of XML, past what is left of the "
+        f"{MAX_XML_BYTES // (1024 * 1024)} MB a document's text parts may hold together "
+        "(a 1,000-page thesis holds about 30 MB)"
+    )
 
 
 def _audit_tags(tags: int, left: int) -> str:
