@@ -59,7 +59,7 @@ from citeaudit.errors import InputError
 from citeaudit.input_scope import DEFAULT_MAX_XML_TAGS, InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
 from citeaudit.manuscript.docx_breaks import BREAK, line_segments
-from citeaudit.manuscript.docx_budget import TextBudget
+from citeaudit.manuscript.docx_budget import MAX_XML_BYTES, TextBudget
 from citeaudit.manuscript.docx_citation_fields import FieldCollector, RawField, link_fields
 from citeaudit.manuscript.docx_endnote_list import (
     ENDNOTE_MARK,
@@ -118,14 +118,6 @@ MAX_TAGS = 2_000_000
 # each part's tree is built whole, and a cap per part let twenty-one parts of 2,000,000
 # tags each be parsed one after another (66 MB unpacked: 4.4 s and 1.1 GB for five).
 MAX_PACKAGE_TAGS = 3_000_000
-# Bytes the XML parts read (body, styles, numbering, notes, custom XML, headers) may
-# unpack to together, judged from their declared sizes before any is decompressed, the
-# body first. `MAX_UNPACKED_BYTES` bounds the whole package (images included), but a
-# 540 KB upload whose body held 189 MB of text in a few thousand tags (no ratio nor tag
-# cap says no) peaked at 756 MB resident and 10 s of a worker, for 10 million characters
-# read (`docx_budget`): the rest was unpacked and parsed only to be dropped. A
-# 1,000-page thesis is 3 million characters, about 30 MB of Word's XML.
-MAX_XML_BYTES = 64 * 1024 * 1024
 _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 1000
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"

@@ -19,9 +19,18 @@ from __future__ import annotations
 
 from citeaudit.manuscript import reading
 
-__all__ = ["MAX_TEXT_CHARS", "TextBudget"]
+__all__ = ["MAX_TEXT_CHARS", "MAX_XML_BYTES", "TextBudget"]
 
 MAX_TEXT_CHARS = 10_000_000
+# Bytes the XML parts read (body, styles, numbering, notes, custom XML, headers) may
+# unpack to together, judged from their declared sizes before any is decompressed, the
+# body first. `docx.MAX_UNPACKED_BYTES` bounds the whole package (images included), but a
+# 540 KB upload whose body held 189 MB of text in a few thousand tags (no ratio nor tag
+# cap says no) peaked at 756 MB resident and 10 s of a worker, for 10 million characters
+# read (`MAX_TEXT_CHARS`): the rest was unpacked and parsed only to be dropped. A
+# 1,000-page thesis is 3 million characters, about 30 MB of Word's XML.
+MAX_XML_BYTES = 64 * 1024 * 1024
+# (Here, not in `docx`, so the upload handler can judge it without importing lxml.)
 
 
 class TextBudget:
