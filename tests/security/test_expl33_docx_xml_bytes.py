@@ -112,9 +112,6 @@ def test_notes_past_what_is_left_are_skipped_and_the_body_audited(
     assert any("Okafor" in line.text for line in document.lines)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="expl33-1: the upload handler does not yet refuse a body past MAX_XML_BYTES"
-)
 def test_the_upload_handler_refuses_a_body_past_the_xml_bytes(tmp_path: Path) -> None:
     """The worker would refuse it; the request handler says so at once (413)."""
     from citeaudit.api import uploads

@@ -32,6 +32,7 @@ from citeaudit.api.project_zip import (
     project_files,
 )
 from citeaudit.input_scope import shown_name
+from citeaudit.manuscript.docx_budget import MAX_XML_BYTES
 from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.service.heavy import heavy_slot, run_heavy
 from citeaudit.service.inputs import LIST_ROLE, safe_name
@@ -166,6 +167,13 @@ def _check_docx(name: str, data: bytes, max_expanded: int) -> None:
         raise UploadRejected(413, f"{name}: a DOCX with {len(members)} parts is not accepted")
     if not any(m.filename == "word/document.xml" for m in members):
         raise UploadRejected(415, f"{name}: a ZIP archive but not a DOCX; {SEND_INSTEAD}")
+    body = next(m for m in members if m.filename == "word/document.xml")
+    if body.file_size > MAX_XML_BYTES:  # the worker would refuse it (docx.MAX_XML_BYTES)
+        raise UploadRejected(
+            413,
+            f"{name}: its word/document.xml unpacks to {body.file_size // (1024 * 1024):,} MB "
+            f"of XML; the limit is {MAX_XML_BYTES // (1024 * 1024)} MB",
+        )
     expanded = sum(m.file_size for m in members)
     if expanded > max_expanded:
         raise UploadRejected(
