@@ -47,7 +47,10 @@ _NEXT_ITEM = re.compile(rf"\s*,\s*(?:and\s+)?{_NAMES}[\s,]+{_YEARS}\b")
 _BINOMIAL = re.compile(r"\b[A-Z][a-z]*\.?\s+(?:\([A-Z][a-z]+\)\s+)?[a-z]{3,}(?:\s+[a-z]{3,})?\s*$")
 # "Smith et al. (2004)", "Smith and Lee (2004, 2005)"
 _NARRATIVE_NAMES = _NAMES.replace(_SEP, r"(?:\s+(?:and|&|e|y|und|og)\s+)")
-_NARRATIVE = re.compile(rf"\b{_NARRATIVE_NAMES}[’']?s?\s*\(\s*{_YEARS}\s*[),;]")
+_NARRATIVE = re.compile(rf"\b{_NARRATIVE_NAMES}[’']?s?\s*\(\s*{_YEARS}\s*[),;:]")
+# a family's or a higher taxon's name ("Brassicaceae", "Carabidae", "Zuphiinae",
+# "Chrysidoidea"): a label before a work in a group, never a co-author of it
+_TAXON_RANK = re.compile(r"(?:aceae|idae|inae|oidea)\s*$")
 _BRACKETS = re.compile(r"[(\[]([^()\[\]]{4,400})[)\]]")
 
 # Capitalised words that stand before a year without being an author.
@@ -143,6 +146,8 @@ def candidates(
         pending: int | None = None
         for pm in re.finditer(r"[^;]+", inner):
             if re.fullmatch(rf"\s*{_SURNAME}(?:\s+{_SURNAME})?\s*", pm.group()):
+                if _TAXON_RANK.search(pm.group()):
+                    continue  # "(Brassicaceae; Hansen and Earle 1996)": a family, no co-author
                 pending = pm.start() if pending is None else pending
                 continue
             start = pending if pending is not None else pm.start()
