@@ -73,9 +73,6 @@ AFTER_AND: dict[str, frozenset[str]] = {
     "kollegen": frozenset({"und", "u."}),
     "collab": frozenset({"et"}),
     "alii": frozenset({"et"}),
-    # "Feinberg & al., 2014": taxonomists' authorities and botanists' citations write
-    # "et al." with the ampersand as often as with "et"
-    "al": frozenset({"&"}),
     "другие": frozenset({"и"}),
     "соавторы": frozenset({"и"}),
 }

@@ -554,10 +554,6 @@ def _names_in(segment: str) -> _Names | None:
     if quoted:
         # APA cites a work with no author by its quoted title: ("Handbook of Sensing," 2010)
         text = text.strip(_QUOTES).strip(" ,")
-        # One quoted word with no comma of APA's inside the quotes, "(“Tessenei” 1940:
-        # 129)": a name as the cited work wrote it (a taxon's, a place's), the work
-        # being the one the sentence is about; weak, kept when an entry has it.
-        weak = weak or (" " not in text and rest[-2:-1] != ",")
     if not text or _NUMERIC_BRACKET.search(text):
         return None  # "(estimated by ARPAE [22] over the period 1991–2015)": cited by number
     if digit_lead:  # "1000 Genomes Project Consortium et al.": weak, kept whole
@@ -596,12 +592,6 @@ def _names_in(segment: str) -> _Names | None:
             return _Names(cut, text, (text,), False, weak or not sure)
         return None
     authors, et_al = names
-    last = _et_al_after_labels(text, authors, et_al)
-    if last is not None:
-        # "(Ghana, Aburi and Kondonuru Regions, Agbovie et al. 2002)": "et al." follows a
-        # work's first author alone in every author-year style, so names before it and
-        # a comma are where the work was used; a guess, kept weak.
-        return _Names(cut + last, text[last:], (authors[-1],), True, True)
     comma = text.find(",")
     if len(authors) >= 2 and comma > 0 and _label_before_work(authors[0], text[comma + 1 :]):
         # "Barcoding of Life Data Systems, Ratnasingham and Hebert": a database or a
@@ -724,20 +714,6 @@ def _joint_organisation(text: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     et_al = bool(found[-1] and found[-1][1])
     return (" / ".join(f[0][0] for f in found if f),), et_al
-
-
-def _et_al_after_labels(text: str, authors: tuple[str, ...], et_al: bool) -> int | None:
-    """Where the last name starts when names joined by commas end in "et al." after it
-    ("Ghana, Aburi and Kondonuru Regions, Agbovie et al."), and that name alone reads as
-    the first author of "et al."; None otherwise (semicolons join ABNT's co-authors)."""
-    if not et_al or len(authors) < 2 or ";" in text:
-        return None
-    comma = text.rfind(",", 0, text.rfind(authors[-1]))
-    if comma < 0:
-        return None
-    start = _skip(text, comma + 1, " ")
-    tail = parse_names(text[start:])
-    return start if tail is not None and tail == ((authors[-1],), True) else None
 
 
 def _label_before_work(first: str, rest: str) -> bool:
