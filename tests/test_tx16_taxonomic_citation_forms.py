@@ -22,6 +22,15 @@ _LIST = (
 )
 
 
+_BACKED_OUT = pytest.mark.xfail(
+    strict=True,
+    reason="lead: tx16's three reading rules ('& al.', a quoted name, names before et al.) "
+    "are backed out together -- with them the held-out split fresh3 had 24 more false "
+    "'never cited' (65 -> 89, link FN 70 -> 82), none on the study splits; which rule did it "
+    "is not known",
+)
+
+
 def _findings(tmp_path: Path, body: str) -> tuple[list[str], list[str]]:
     """(the first words of the uncited entries, the missing citations' texts)."""
     paper = tmp_path / "paper.md"
@@ -39,13 +48,7 @@ def _findings(tmp_path: Path, body: str) -> tuple[list[str], list[str]]:
 _CITES_THE_REST = "Jeannel (1940) kept it. Ruiz and Pavon (1794) named it. "
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: tx16's three reading rules ('& al.', a quoted name, names before et al.) "
-    "are backed out together -- with them the held-out split fresh3 had 24 more false "
-    "'never cited' (65 -> 89, link FN 70 -> 82), none on the study splits; which rule did it "
-    "is not known",
-)
+@_BACKED_OUT
 def test_ampersand_al_is_et_al(tmp_path: Path) -> None:
     body = (
         _CITES_THE_REST + "New species include the frog Rana exempla Feinberg & al., 2014, and "
@@ -56,13 +59,7 @@ def test_ampersand_al_is_et_al(tmp_path: Path) -> None:
     assert missing == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: tx16's three reading rules ('& al.', a quoted name, names before et al.) "
-    "are backed out together -- with them the held-out split fresh3 had 24 more false "
-    "'never cited' (65 -> 89, link FN 70 -> 82), none on the study splits; which rule did it "
-    "is not known",
-)
+@_BACKED_OUT
 def test_a_quoted_name_before_a_year_is_no_author_of_a_missing_work(tmp_path: Path) -> None:
     body = (
         _CITES_THE_REST + "Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist et al. "
@@ -83,13 +80,7 @@ def test_a_quoted_title_as_apa_writes_it_is_still_missing(tmp_path: Path) -> Non
     assert missing == ['("Sustainability," 2019)']
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: tx16's three reading rules ('& al.', a quoted name, names before et al.) "
-    "are backed out together -- with them the held-out split fresh3 had 24 more false "
-    "'never cited' (65 -> 89, link FN 70 -> 82), none on the study splits; which rule did it "
-    "is not known",
-)
+@_BACKED_OUT
 def test_a_place_named_before_et_al_after_a_comma_is_no_author(tmp_path: Path) -> None:
     body = (
         _CITES_THE_REST + "Lindqvist et al. (2019) agree. The bark is called hwentea (Exland, "
@@ -100,13 +91,7 @@ def test_a_place_named_before_et_al_after_a_comma_is_no_author(tmp_path: Path) -
     assert uncited == ["Tanaka"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: tx16's three reading rules ('& al.', a quoted name, names before et al.) "
-    "are backed out together -- with them the held-out split fresh3 had 24 more false "
-    "'never cited' (65 -> 89, link FN 70 -> 82), none on the study splits; which rule did it "
-    "is not known",
-)
+@_BACKED_OUT
 def test_names_before_et_al_with_no_entry_are_no_missing_work(tmp_path: Path) -> None:
     body = (
         _CITES_THE_REST + "Feinberg et al. (2014), Okafor et al. (2017) and Lindqvist et al. "
