@@ -18,19 +18,19 @@ dict handed to `backends_from_environ`, never this process's own.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from citeaudit.links.backends import Backend, BackendAddresses, backends_from_environ
+from citeaudit.links.backends import Backend, backends_from_environ
 from citeaudit.links.library_backends import library_settings
-from citeaudit.links.pinned import pinned_client
-from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.safety import AddressRule, is_refusal
 from citeaudit.model.link import LinkOutcome
-from citeaudit.settings import ServiceSettings
-from tests.test_r2b_backends_refused import FAST, Listener, _run
+from tests.security.backend_checks import (
+    assert_refused_beside_the_intranet,
+    assert_webhook_refused,
+    environ_policy,
+)
+from tests.test_r2b_backends_refused import Listener, _run
 
 # Each names the listener's port ({port}) on loopback, as the library's variable does.
 ENVIRONMENTS = {
@@ -49,16 +49,6 @@ def _environ(name: str, port: int) -> dict[str, str]:
     environ = {"CITEAUDIT_BROKER_URL": "redis://127.0.0.1:1/0"}
     environ.update({k: v.format(port=port) for k, v in ENVIRONMENTS[name].items()})
     return environ
-
-
-def _policy(tmp_path: Path, environ: dict[str, str]) -> LinkPolicy:
-    settings = ServiceSettings(
-        allow_private_networks=True, allow_own_machine=True, cache_dir=tmp_path, data_dir=tmp_path
-    )
-    policy = LinkPolicy.from_settings(settings, **FAST)
-    assert policy.allow_private_networks and policy.allow_own_machine
-    # The process's backends as its environment names them (`service_backends`).
-    return dataclasses.replace(policy, backends=backends_from_environ(environ))
 
 
 def test_celery_connects_to_the_broker_its_own_variable_names(
@@ -111,12 +101,8 @@ def test_backends_from_environ_names_what_the_libraries_read() -> None:
 def test_a_backend_named_by_a_librarys_variable_is_refused_unconnected(
     name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
-    policy = _policy(tmp_path, _environ(name, backend.port))
-    results = _run(policy, [backend.url("/api/queues"), intranet_listener.url("/notes")])
-    assert backend.connections == 0, name
-    assert results[0].outcome is LinkOutcome.UNVERIFIED
-    assert results[0].reason == "private-address"
-    assert results[1].outcome is LinkOutcome.OK  # the control: an intranet page
+    policy = environ_policy(tmp_path, _environ(name, backend.port))
+    assert_refused_beside_the_intranet(policy, backend, intranet_listener, "/api/queues", name)
 
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
@@ -124,23 +110,12 @@ def test_the_intranet_is_still_reached_with_the_librarys_variables_set(
     name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     """Guard (passes before and after): only the named backend is refused."""
-    policy = _policy(tmp_path, _environ(name, backend.port))
+    policy = environ_policy(tmp_path, _environ(name, backend.port))
     results = _run(policy, [intranet_listener.url("/notes")])
     assert results[0].outcome is LinkOutcome.OK
     assert intranet_listener.connections >= 1
 
 
 def test_a_webhook_or_registry_client_refuses_the_celery_broker(backend: Listener) -> None:
-    """The synchronous clients (webhooks, registries) judge by the same backends."""
     environ = {"CELERY_BROKER_URL": f"redis://127.0.0.1:{backend.port}/0"}
-    rule = AddressRule(
-        allow_private=True, backends=BackendAddresses(backends_from_environ(environ))
-    )
-    with pinned_client(rule, timeout=2.0) as client:
-        try:
-            client.post(backend.url("/hook"), content=b"{}")
-        except Exception as exc:  # the refusal, as httpx's ConnectError
-            assert is_refusal(exc)
-        else:
-            pytest.fail("the webhook reached the broker")
-    assert backend.connections == 0
+    assert_webhook_refused(environ, backend, "broker")

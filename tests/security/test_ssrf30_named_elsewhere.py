@@ -28,19 +28,19 @@ environment is a dict handed to `backends_from_environ`, never this process's ow
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from citeaudit.links.backends import Backend, BackendAddresses, backends_from_environ
-from citeaudit.links.pinned import pinned_client
-from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.safety import AddressRule, is_refusal
+from citeaudit.links.backends import Backend, backends_from_environ
 from citeaudit.model.link import LinkOutcome
-from citeaudit.settings import ServiceSettings
-from tests.test_r2b_backends_refused import FAST, Listener, _run
+from tests.security.backend_checks import (
+    assert_refused_beside_the_intranet,
+    assert_webhook_refused,
+    environ_policy,
+)
+from tests.test_r2b_backends_refused import Listener, _run
 
 
 def _service_file(folder: Path, name: str, port: int) -> Path:
@@ -154,15 +154,6 @@ ENVIRONMENTS: dict[str, Callable[[Path, int], dict[str, str]]] = {
 }
 
 
-def _policy(tmp_path: Path, environ: dict[str, str]) -> LinkPolicy:
-    settings = ServiceSettings(
-        allow_private_networks=True, allow_own_machine=True, cache_dir=tmp_path, data_dir=tmp_path
-    )
-    policy = LinkPolicy.from_settings(settings, **FAST)
-    assert policy.allow_private_networks and policy.allow_own_machine
-    return dataclasses.replace(policy, backends=backends_from_environ(environ))
-
-
 def test_libpq_connects_to_the_host_its_service_file_names(
     backend: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -251,12 +242,10 @@ def test_a_backend_named_elsewhere_is_refused_unconnected(
     name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     environ = ENVIRONMENTS[name](tmp_path, backend.port)
-    policy = _policy(tmp_path, environ)
-    results = _run(policy, [backend.url("/api/v1/namespaces"), intranet_listener.url("/notes")])
-    assert backend.connections == 0, name
-    assert results[0].outcome is LinkOutcome.UNVERIFIED
-    assert results[0].reason == "private-address"
-    assert results[1].outcome is LinkOutcome.OK  # the control: an intranet page
+    policy = environ_policy(tmp_path, environ)
+    assert_refused_beside_the_intranet(
+        policy, backend, intranet_listener, "/api/v1/namespaces", name
+    )
 
 
 @pytest.mark.parametrize("name", ENVIRONMENTS)
@@ -264,7 +253,7 @@ def test_a_redirect_to_a_backend_named_elsewhere_is_refused(
     name: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
 ) -> None:
     environ = ENVIRONMENTS[name](tmp_path, backend.port)
-    policy = _policy(tmp_path, environ)
+    policy = environ_policy(tmp_path, environ)
     intranet_listener.location = backend.url("/metrics")
     results = _run(policy, [intranet_listener.url("/hop")])
     assert backend.connections == 0, name
@@ -275,16 +264,5 @@ def test_a_redirect_to_a_backend_named_elsewhere_is_refused(
 def test_a_webhook_or_registry_client_refuses_them(
     name: str, backend: Listener, tmp_path: Path
 ) -> None:
-    """The synchronous clients (webhooks, registries) judge by the same backends."""
     environ = ENVIRONMENTS[name](tmp_path, backend.port)
-    rule = AddressRule(
-        allow_private=True, backends=BackendAddresses(backends_from_environ(environ))
-    )
-    with pinned_client(rule, timeout=2.0) as client:
-        try:
-            client.post(backend.url("/hook"), content=b"{}")
-        except Exception as exc:  # the refusal, as httpx's ConnectError
-            assert is_refusal(exc)
-        else:
-            pytest.fail("the webhook reached the backend")
-    assert backend.connections == 0
+    assert_webhook_refused(environ, backend, "backend")
