@@ -26,7 +26,7 @@ from citeaudit.service.dispatch import CeleryDispatcher
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.store.views import NewFile
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 
@@ -61,10 +61,8 @@ def test_another_accounts_audit_is_read_next_under_celery(tmp_path: Path, redis_
         CITEAUDIT_BROKER_URL=redis_url,
         FAIR32_HOLD_DIR=str(folder),
     )
-    args = [sys.executable, "-m", "tests.service.fake_phases_launcher", SPEC]
-    args += [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker"]
-    args += ["-Q", "audits,registry,links", "--concurrency", "1", "-n", "fair32-turns@%h"]
-    args += ["--without-mingle", "--without-gossip", "--loglevel", "INFO"]
+    launcher = [sys.executable, "-m", "tests.service.fake_phases_launcher", SPEC]
+    args = celery_worker("audits,registry,links", "fair32-turns@%h", launcher=launcher)
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     dispatcher = CeleryDispatcher(redis_url)
     order_log = folder / "order.log"

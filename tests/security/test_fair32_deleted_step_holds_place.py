@@ -29,7 +29,7 @@ from tests.redis_db import redis_db
 from tests.redteam.offline_service import offline_settings
 from tests.security.fair32_held_phases import count
 from tests.service.fake_phases_launcher import use_fake_phases
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 
 SPEC = "tests.security.fair32_held_phases:enrichers"
 LIMIT = AccountLimits(max_in_flight=1)
@@ -88,10 +88,8 @@ def test_celery_deleted_audit_holds_its_place_while_its_chunk_runs(
         CITEAUDIT_BROKER_URL=redis_url,
         FAIR32_HOLD_DIR=str(folder),
     )
-    args = [sys.executable, "-m", "tests.service.fake_phases_launcher", SPEC]
-    args += [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker"]
-    args += ["-Q", "audits,registry,links", "--concurrency", "4", "-n", "fair32@%h"]
-    args += ["--without-mingle", "--without-gossip", "--loglevel", "INFO"]
+    launcher = [sys.executable, "-m", "tests.service.fake_phases_launcher", SPEC]
+    args = celery_worker("audits,registry,links", "fair32@%h", concurrency=4, launcher=launcher)
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     dispatcher = CeleryDispatcher(redis_url)
     try:

@@ -23,7 +23,7 @@ import pytest
 from workers.schedule import TASK_WATCH_LINKS
 
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 
@@ -53,10 +53,8 @@ def test_changed_batches_queue_one_delivery_run(tmp_path: Path, redis_url: str) 
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp_path / 'store.db'}",
         CITEAUDIT_BROKER_URL=redis_url,
     )
-    args = [sys.executable, "-m", "tests.security.wk31_poison_launcher", "changed", str(starts)]
-    args += [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker", "-Q", queue]
-    args += ["-n", f"{queue}@%h", "--concurrency", "1", "--without-mingle"]
-    args += ["--without-gossip", "--loglevel", "INFO"]
+    launcher = [sys.executable, "-m", "tests.security.wk31_poison_launcher", "changed", str(starts)]
+    args = celery_worker(queue, f"{queue}@%h", launcher=launcher)
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     client = redis.Redis.from_url(redis_url)
     try:

@@ -28,7 +28,7 @@ import pytest
 from workers.schedule import TASK_WATCH_LINKS
 
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 
@@ -89,27 +89,8 @@ def poison_batch_is_given_up(tmp_path: Path, queue: str, broker: str) -> None:
         CITEAUDIT_BROKER_URL=broker,
         CITEAUDIT_MAX_DELIVERIES=str(MAX_DELIVERIES),
     )
-    args = [
-        sys.executable,
-        "-m",
-        "tests.security.wk31_poison_launcher",
-        "poison",
-        str(starts),
-        str(VENV_BIN / "celery"),
-        "-A",
-        "workers.celery_app",
-        "worker",
-        "-Q",
-        queue,
-        "-n",
-        f"{queue}@%h",
-        "--concurrency",
-        "1",
-        "--without-mingle",
-        "--without-gossip",
-        "--loglevel",
-        "INFO",
-    ]
+    launcher = [sys.executable, "-m", "tests.security.wk31_poison_launcher", "poison", str(starts)]
+    args = celery_worker(queue, f"{queue}@%h", launcher=launcher)
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     try:
         wait_for(

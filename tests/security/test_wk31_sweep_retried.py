@@ -24,7 +24,7 @@ from workers.schedule import TASK_WATCH_SWEEP
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.watch import account_by_name, watch_audit
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 from tests.watch.conftest import stored_audit
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
@@ -79,10 +79,8 @@ def sweep_failing_once(tmp_path: Path, redis_url: str) -> dict[str, int]:
         CITEAUDIT_WATCH_BATCH_SIZE=str(PER_HOST),
         CITEAUDIT_WATCH_INTERVAL="4",  # a retry a second on
     )
-    args = [sys.executable, "-m", "tests.security.wk31_poison_launcher", "sweep-fails-once"]
-    args += [str(starts), str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker"]
-    args += ["-Q", queue, "-n", f"{queue}@%h", "--concurrency", "1", "--without-mingle"]
-    args += ["--without-gossip", "--loglevel", "INFO"]
+    launcher = [sys.executable, "-m", "tests.security.wk31_poison_launcher", "sweep-fails-once"]
+    args = celery_worker(queue, f"{queue}@%h", launcher=[*launcher, str(starts)])
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     client = redis.Redis.from_url(redis_url)
     try:

@@ -25,7 +25,7 @@ from citeaudit.settings import ServiceSettings
 from citeaudit.store import Repository, make_engine, upgrade
 from citeaudit.watch import account_by_name, watch_audit
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 from tests.watch.conftest import stored_audit
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
@@ -67,9 +67,7 @@ def test_a_large_sweep_sends_its_batches(tmp_path: Path, redis_url: str) -> None
         CITEAUDIT_WATCH_TIME_LIMIT="300",
         CITEAUDIT_WATCH_MAX_AGE="0",
     )
-    args = [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker", "-Q", queue]
-    args += ["-n", f"{queue}@%h", "--concurrency", "1", "--without-mingle"]
-    args += ["--without-gossip", "--loglevel", "INFO"]
+    args = celery_worker(queue, f"{queue}@%h")
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     client = redis.Redis.from_url(redis_url)
     try:

@@ -23,7 +23,7 @@ from workers.deliveries import KEY_PREFIX
 from workers.schedule import TASK_WATCH_PRUNE
 
 from tests.redis_db import redis_db
-from tests.service.processes import VENV_BIN, Proc, base_env, wait_for
+from tests.service.processes import Proc, base_env, celery_worker, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 
@@ -45,9 +45,7 @@ def test_ended_tasks_leave_no_count(tmp_path: Path, redis_url: str) -> None:
         CITEAUDIT_DATABASE_URL=f"sqlite:///{tmp_path / 'store.db'}",
         CITEAUDIT_BROKER_URL=redis_url,
     )
-    args = [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker", "-Q", queue]
-    args += ["-n", f"{queue}@%h", "--concurrency", "1", "--without-mingle"]
-    args += ["--without-gossip", "--loglevel", "INFO"]
+    args = celery_worker(queue, f"{queue}@%h")
     worker = Proc("worker", args, env, tmp_path / "worker.log")
     client = redis.Redis.from_url(redis_url)
     try:

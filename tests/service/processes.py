@@ -11,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -74,6 +74,31 @@ def command(service: str, env: Mapping[str, str], port: int | None = None) -> li
     if spec:
         args = [sys.executable, "-m", "tests.service.fake_phases_launcher", spec, *args]
     return args
+
+
+def celery_worker(
+    queues: str, name: str, *, concurrency: int = 1, launcher: Sequence[str] = ()
+) -> list[str]:
+    """The command of one real Celery worker of `workers.celery_app` on `queues`, quiet
+    on the wire (no mingle, no gossip), its log at INFO (the tests read "ready." and
+    each task's end in it); `launcher`: a wrapper module's command placed before it."""
+    return [
+        *launcher,
+        str(VENV_BIN / "celery"),
+        "-A",
+        "workers.celery_app",
+        "worker",
+        "-Q",
+        queues,
+        "-n",
+        name,
+        "--concurrency",
+        str(concurrency),
+        "--without-mingle",
+        "--without-gossip",
+        "--loglevel",
+        "INFO",
+    ]
 
 
 def base_env(tmp: Path, **extra: str) -> dict[str, str]:
