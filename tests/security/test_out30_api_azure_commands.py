@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
-from tests.web.helpers import wait_done
+from tests.web.helpers import upload, wait_done
 
 COMMAND = "x ##vso[task.setvariable variable=PWN]1"
 BIB = (
@@ -23,18 +23,7 @@ BIB = (
 
 
 def _audit(app: App) -> tuple[str, dict[str, str]]:
-    csrf = app.sign_in("a")
-    answer = app.client.post(
-        "/web/audits",
-        data={"csrf": csrf},
-        files=[
-            ("manuscript", ("paper.md", b"# T\n\nAs [@k1].\n", "text/markdown")),
-            ("bibliography", ("refs.bib", BIB.encode(), "text/plain")),
-        ],
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303, answer.text
-    audit_id = answer.headers["location"].rsplit("/", 1)[1]
+    audit_id = upload(app.client, app.sign_in("a"), "# T\n\nAs [@k1].\n", bibliography=BIB)
     assert wait_done(app.client, audit_id)["status"] == "done"
     return audit_id, {"Authorization": f"Bearer {app.tokens['a']}"}
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from citeaudit.cli import main
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
-from tests.web.helpers import wait_done
+from tests.web.helpers import upload, wait_done
 
 # embeddings, overrides and isolates: what makes a browser reorder the words after them
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -50,18 +50,7 @@ def test_the_html_report_shows_overrides_in_sentences(tmp_path: Path) -> None:
 
 
 def test_the_editors_page_shows_overrides_in_sentences(app: App) -> None:
-    csrf = app.sign_in("a")
-    answer = app.client.post(
-        "/web/audits",
-        data={"csrf": csrf},
-        files=[
-            ("manuscript", ("paper.md", PAPER.encode(), "text/markdown")),
-            ("bibliography", ("refs.bib", BIB.encode(), "text/plain")),
-        ],
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303, answer.text
-    audit_id = answer.headers["location"].rsplit("/", 1)[1]
+    audit_id = upload(app.client, app.sign_in("a"), PAPER, bibliography=BIB)
     assert wait_done(app.client, audit_id)["status"] == "done"
     page = app.client.get(f"/web/audits/{audit_id}")
     assert "never cited" in page.text

@@ -18,7 +18,7 @@ from citeaudit.model import Finding, Fix, Location, Reference, Severity
 from citeaudit.web.export import findings_csv
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
-from tests.web.helpers import wait_done
+from tests.web.helpers import upload, wait_done
 
 # what a terminal obeys or a viewer reorders; tab and line feed are text
 OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -40,18 +40,7 @@ def _obeyed(body: str) -> str | None:
 
 
 def test_csv_download_of_a_hostile_upload_holds_nothing_a_terminal_obeys(app: App) -> None:
-    csrf = app.sign_in("a")
-    answer = app.client.post(
-        "/web/audits",
-        data={"csrf": csrf},
-        files=[
-            ("manuscript", ("paper.md", PAPER.encode(), "text/markdown")),
-            ("bibliography", ("refs.bib", BIB.encode(), "text/plain")),
-        ],
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303, answer.text
-    audit_id = answer.headers["location"].rsplit("/", 1)[1]
+    audit_id = upload(app.client, app.sign_in("a"), PAPER, bibliography=BIB)
     assert wait_done(app.client, audit_id)["status"] == "done"
     body = app.client.get(f"/web/audits/{audit_id}/download/csv").text
     assert _obeyed(body) is None, _obeyed(body)

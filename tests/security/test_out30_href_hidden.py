@@ -20,7 +20,7 @@ from citeaudit.cli import main
 from citeaudit.report.href import safe_href
 from tests.web.conftest import App
 from tests.web.conftest import app as app  # the in-process web app, a fixture
-from tests.web.helpers import wait_done
+from tests.web.helpers import upload, wait_done
 
 HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 NUMERIC = re.compile(r"&#(?:x[0-9a-f]+|[0-9]+);", re.IGNORECASE)
@@ -53,18 +53,7 @@ def test_the_html_report_links_without_hidden_characters(tmp_path: Path) -> None
 
 
 def test_the_editors_page_links_without_hidden_characters(app: App) -> None:
-    csrf = app.sign_in("a")
-    answer = app.client.post(
-        "/web/audits",
-        data={"csrf": csrf},
-        files=[
-            ("manuscript", ("paper.md", b"# T\n\nAs [@k1].\n", "text/markdown")),
-            ("bibliography", ("refs.bib", BIB.encode(), "text/plain")),
-        ],
-        follow_redirects=False,
-    )
-    assert answer.status_code == 303, answer.text
-    audit_id = answer.headers["location"].rsplit("/", 1)[1]
+    audit_id = upload(app.client, app.sign_in("a"), "# T\n\nAs [@k1].\n", bibliography=BIB)
     assert wait_done(app.client, audit_id)["status"] == "done"
     page = app.client.get(f"/web/audits/{audit_id}").text
     assert 'href="https://ok.example/' in page  # the entry's address is a link

@@ -14,12 +14,22 @@ HOSTILE = (
 )
 
 
-def upload(client: TestClient, csrf: str, text: str = HOSTILE, name: str = "paper.md") -> str:
-    """Uploads offline (nothing leaves the machine); returns the new audit's id."""
+def upload(
+    client: TestClient,
+    csrf: str,
+    text: str = HOSTILE,
+    name: str = "paper.md",
+    bibliography: str | None = None,
+) -> str:
+    """Uploads offline (nothing leaves the machine); returns the new audit's id.
+    `bibliography`: a BibTeX file sent beside the manuscript (`refs.bib`)."""
+    files = [("manuscript", (name, text.encode("utf-8"), "text/markdown"))]
+    if bibliography is not None:
+        files.append(("bibliography", ("refs.bib", bibliography.encode("utf-8"), "text/plain")))
     response = client.post(
         "/web/audits",
         data={"csrf": csrf},  # no "resolve"/"links" boxes ticked: offline
-        files=[("manuscript", (name, text.encode("utf-8"), "text/markdown"))],
+        files=files,
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
