@@ -91,6 +91,29 @@ def _lock_held(database: str, account: int) -> AbstractContextManager[None]:
     return held()
 
 
+def _served_while_held(
+    database: str,
+    account: int,
+    entered: threading.Event,
+    answered: threading.Event,
+    submit: Callable[[], None],
+    look: Callable[[], None],
+    what: str,
+) -> bool:
+    """Sends `submit` while the account's lock is held elsewhere and, once it reached
+    the store, another account's `look`; whether that one was answered meanwhile."""
+    with _lock_held(database, account):
+        sender = threading.Thread(target=submit)
+        sender.start()
+        assert entered.wait(WAIT), f"the {what} never reached the store"
+        looker = threading.Thread(target=look)
+        looker.start()
+        served = answered.wait(WAIT)
+    sender.join()
+    looker.join()
+    return served
+
+
 def test_a_submission_waiting_on_the_store_holds_no_other_request(
     database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,15 +149,9 @@ def test_a_submission_waiting_on_the_store_holds_no_other_request(
             if client.get("/api/v1/audits", headers=bystander).status_code == 200:
                 answered.set()
 
-        with _lock_held(database, account):
-            sender = threading.Thread(target=submit)
-            sender.start()
-            assert entered.wait(WAIT), "the submission never reached the store"
-            looker = threading.Thread(target=look)
-            looker.start()
-            served_while_held = answered.wait(WAIT)
-        sender.join()
-        looker.join()
+        served_while_held = _served_while_held(
+            database, account, entered, answered, submit, look, "submission"
+        )
         assert len(submitted) == 1
         _finished(client, {"Authorization": f"Bearer {waiting}"}, submitted[0])
         assert served_while_held, "another account's request waited for the submission's lock"
@@ -180,15 +197,9 @@ def test_a_page_upload_waiting_on_the_store_holds_no_other_request(
             if other.get("/api/v1/audits", headers=bystander).status_code == 200:
                 answered.set()
 
-        with _lock_held(database, account):
-            sender = threading.Thread(target=submit)
-            sender.start()
-            assert entered.wait(WAIT), "the upload never reached the store"
-            looker = threading.Thread(target=look)
-            looker.start()
-            served_while_held = answered.wait(WAIT)
-        sender.join()
-        looker.join()
+        served_while_held = _served_while_held(
+            database, account, entered, answered, submit, look, "upload"
+        )
         assert len(places) == 1
         _finished(other, {"Authorization": f"Bearer {waiting}"}, places[0])
         assert served_while_held, "another account's request waited for the upload's lock"
