@@ -12,7 +12,9 @@ folder load none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -76,3 +78,21 @@ def relay() -> Iterator[Relay]:
 
     with running_relay() as (port, inbox):
         yield Relay(port, ServiceSettings(smtp_host="127.0.0.1", smtp_port=port), inbox)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_sqlite: Callable[[Path], str]
+) -> Iterator[str]:
+    """The service modules' store, once on SQLite and once on PostgreSQL (skipped without
+    one; fails under CI=true: tests.need)."""
+    if request.param == "sqlite":
+        yield migrated_sqlite(tmp_path / "store.db")
+        return
+    if not os.environ.get("CITEAUDIT_TEST_DATABASE_URL"):
+        from tests.need import missing
+
+        missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
+    from tests.service.conftest import fresh_database
+
+    yield from fresh_database()

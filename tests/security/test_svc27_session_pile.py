@@ -16,8 +16,7 @@ Counted, not timed: rows in the store after N sign-ins, on SQLite and PostgreSQL
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,26 +27,11 @@ from citeaudit.server import create_app
 from citeaudit.settings import ServiceSettings
 from citeaudit.store import access
 from citeaudit.store.tables import WebSession
-from tests.need import missing
 
 CLOSED = "http://127.0.0.1:9"
 SIGN_INS = 60
 CAP = getattr(access, "MAX_SESSIONS_PER_TOKEN", 20)
 PRE = "svc27-pre-session"  # the client's own double-submit value
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(
-    request: pytest.FixtureRequest, tmp_path: Path, migrated_sqlite: Callable[[Path], str]
-) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield migrated_sqlite(tmp_path / "svc27.db")
-        return
-    if not os.environ.get("CITEAUDIT_TEST_DATABASE_URL"):
-        missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
-    from tests.service.conftest import fresh_database
-
-    yield from fresh_database()
 
 
 @pytest.fixture

@@ -16,16 +16,12 @@ quota ten times the upload's size.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
-from tests.need import missing
 from tests.redteam.offline_service import offline_settings
 
 ENTRIES = 2000
@@ -33,20 +29,6 @@ BIB = "".join(f"@misc{{k{i},}}\n" for i in range(ENTRIES)).encode()
 MANUSCRIPT = b"Nothing is cited here.\n"
 UPLOAD = len(BIB) + len(MANUSCRIPT)
 WAIT = 120.0  # seconds an offline audit of 2,000 entries may take on a busy machine
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(
-    request: pytest.FixtureRequest, tmp_path: Path, migrated_sqlite: Callable[[Path], str]
-) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield migrated_sqlite(tmp_path / "svc31.db")
-        return
-    if not os.environ.get("CITEAUDIT_TEST_DATABASE_URL"):
-        missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
-    from tests.service.conftest import fresh_database
-
-    yield from fresh_database()
 
 
 def _send(client: TestClient, headers: dict[str, str]) -> tuple[int, str]:

@@ -19,7 +19,6 @@ submission waits. The waits are bounded; the assert is on what was answered, not
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -32,24 +31,9 @@ from fastapi.testclient import TestClient
 
 from citeaudit.server import create_app
 from citeaudit.store.repository import Repository
-from tests.need import missing
 from tests.redteam.offline_service import offline_settings
 
 WAIT = 10.0  # seconds a step waits for the one before, at most
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(
-    request: pytest.FixtureRequest, tmp_path: Path, migrated_sqlite: Callable[[Path], str]
-) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield migrated_sqlite(tmp_path / "svc31.db")
-        return
-    if not os.environ.get("CITEAUDIT_TEST_DATABASE_URL"):
-        missing("PostgreSQL not available (CITEAUDIT_TEST_DATABASE_URL unset)")
-    from tests.service.conftest import fresh_database
-
-    yield from fresh_database()
 
 
 def _finished(client: TestClient, headers: dict[str, str], audit_id: str) -> None:
