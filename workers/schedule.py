@@ -30,8 +30,7 @@ from celery import shared_task
 from citeaudit.service.jobs import QUEUE_AUDITS, QUEUE_LINKS, QUEUE_REGISTRY
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
-from citeaudit.store.watching.due import release_links
-from citeaudit.watch.leases import give_back_dois
+from citeaudit.store.watching.due import release_dois, release_links
 from workers.deliveries import BoundedDeliveries, _redis, shared_redis_url
 
 log = logging.getLogger(__name__)
@@ -135,7 +134,7 @@ def watch_sweep(self: Any) -> dict[str, int]:
         try:
             self.app.send_task(TASK_WATCH_DOIS, args=[list(dois)], queue=QUEUE_REGISTRY)
         except Exception as exc:  # as for the links: the unsent are due at the retry
-            give_back_dois(repo, [d for rest in plan.doi_batches[n:] for d in rest])
+            release_dois(repo, [d for rest in plan.doi_batches[n:] for d in rest])
             raise _again(self, settings, exc) from exc
     log.info(
         "watch sweep: %d link batches, %d DOI batches",

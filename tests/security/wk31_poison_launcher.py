@@ -8,7 +8,7 @@
   native code on a hostile page, the OOM killer): it SIGKILLs its own process.
 - ``changed``: a batch whose every link changed (no network asked).
 - ``sweep-fails-once``: the watch sweep fails once after leasing (as past its time
-  limit), `citeaudit.watch.runner.link_owners` raising the first time; the batches
+  limit), `citeaudit.watch.runner.link_accounts` raising the first time; the batches
   are left as they are.
 
 Then PROGRAM's console-script entry point runs in this process, as
@@ -42,22 +42,22 @@ def stand_in(mode: str, starts: Path) -> Any:
 
 
 def fails_once(starts: Path) -> Any:
-    real = runner.link_owners
+    real = runner.link_accounts
 
-    def link_owners(*args: Any) -> Any:
+    def link_accounts(*args: Any) -> Any:
         with starts.open("a") as f:
             f.write(f"{os.getpid()}\n")
         if len(starts.read_text().split()) == 1:
             raise RuntimeError("wk31: the sweep fails after leasing")
         return real(*args)
 
-    return link_owners
+    return link_accounts
 
 
 def main(argv: list[str]) -> Any:
     mode, starts, program, *args = argv
     if mode == "sweep-fails-once":
-        runner.link_owners = fails_once(Path(starts))
+        runner.link_accounts = fails_once(Path(starts))
     else:
         citeaudit.watch.run_link_batch = stand_in(mode, Path(starts))  # type: ignore[assignment]
     found = entry_points(group="console_scripts", name=Path(program).name)

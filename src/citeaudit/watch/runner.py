@@ -14,6 +14,8 @@ from citeaudit.resolve import Resolver
 from citeaudit.settings import ServiceSettings
 from citeaudit.store.repository import Repository
 from citeaudit.store.watching.due import (
+    link_accounts,
+    release_dois,
     release_links,
     seed,
     still_due_dois,
@@ -22,8 +24,6 @@ from citeaudit.store.watching.due import (
 )
 from citeaudit.store.watching.times import utcnow
 from citeaudit.watch.due import host_batches
-from citeaudit.watch.leases import give_back_dois
-from citeaudit.watch.link_owners import link_owners
 from citeaudit.watch.model import DeliveryStats, RecheckSummary
 from citeaudit.watch.notify import deliver_due
 from citeaudit.watch.recheck import recheck_links
@@ -54,7 +54,7 @@ def sweep(
     try:
         links = hold_back(repo, taken, now)
         dois = take_due_dois(repo, settings, now)
-        owners = link_owners(repo, [link.link_id for link in links])  # the accounts' turns
+        owners = link_accounts(repo, [link.link_id for link in links])  # the accounts' turns
         return SweepPlan(
             tuple(
                 tuple(link.link_id for link in batch)
@@ -67,7 +67,7 @@ def sweep(
         # given back, due at once for the sweep's retry (`workers.schedule`), not held
         # for the lease and then a day until the next sweep (wk31).
         release_links(repo, [link.link_id for link in taken])
-        give_back_dois(repo, dois)
+        release_dois(repo, dois)
         raise
 
 
