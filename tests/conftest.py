@@ -23,6 +23,24 @@ if TYPE_CHECKING:
 os.environ.setdefault("CITEAUDIT_NAT64_PREFIXES", "none")
 
 
+@pytest.fixture(autouse=True)
+def _process_backends_restored() -> Iterator[None]:
+    """Each test leaves the process's refused backends as it found them.
+
+    `citeaudit serve` run in-process refuses the port it listens on in every rule of
+    the process (`backends.refuse_listener`), on every address of this machine. That
+    port is an ephemeral one in a test, free again when the test ends: a later test's
+    loopback site given the same port (127.0.2.N:port) had all its links refused
+    unasked, as our own service (CI: the watch scale test found 49 of its 50 hosts).
+    """
+    from citeaudit.links.backends import service_backends
+
+    before = service_backends.backends
+    yield
+    with service_backends._lock:
+        service_backends.backends = before
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], str]:
     """Puts an empty store, migrated to the newest schema, at a path; its URL back.
