@@ -642,7 +642,13 @@ def _local_class_lines(lines: list[Line], state: _State) -> list[Line]:
                     continue
                 looked.add(name + suffix)
                 candidate = state.main_dir / (name + suffix)
-                if not candidate.is_file() or len(found) >= _MAX_LOCAL_CLASS_LINES:
+                # Judged by the scope before it is looked at: `is_file` follows a link,
+                # and a fork's ``probe.sty -> /home/runner/key`` drew on the audit's
+                # budget of names only when the runner's file existed -- whether the
+                # fork's .bib was read told it (rt34f).
+                if len(found) >= _MAX_LOCAL_CLASS_LINES or not state.scope.admits(candidate):
+                    continue
+                if not candidate.is_file():
                     continue
                 located = state.scope.locate("class or package file", name + suffix, [candidate])
                 if not isinstance(located, Path):
