@@ -425,6 +425,42 @@ class BackendAddresses:
             # the background, never again on a caller's thread.
             self._answers[backend.host] = (time.monotonic() + self.ttl, answer)
 
+    def name_refusal(
+        self,
+        names: Iterable[str],
+        port: int,
+        own_machine: Callable[[IPAddress], bool],
+        private: Callable[[IPAddress], bool] = lambda a: True,
+    ) -> str | None:
+        """The setting whose backend is named by one of `names` (a host's readings:
+        lower case, no final dot) for a connection at `port`, or None.
+
+        A backend is refused by its addresses (`refusal`), as its name answered when
+        last looked up (kept `ttl` seconds); a link's look-up is fresh. Where the two
+        differ -- the backend moved (a container restarted, a database failed over), or
+        its look-up has no answer yet -- a link naming the backend itself reached it.
+        So its name is refused as well, before any look-up: at its port (every port for
+        ``own_services`` written without one), and at any port where its machine is
+        another of our network (a private address that is not this machine's) or not
+        known yet. The relay's own name at port 25 is left to the address rule: a
+        recipient domain's mail exchanger may be our relay (`mail_exchangers`)."""
+        wanted = frozenset(names)
+        if not wanted:
+            return None
+        for backend in self.backends:
+            if backend.host.rstrip(".") not in wanted:
+                continue
+            if _network(backend.host) is not None or _literal(backend.host) is not None:
+                continue  # an address: judged by `refusal`
+            if backend.setting == "smtp_host" and port == 25:
+                continue
+            if backend.port in (ANY_PORT, port):
+                return backend.setting
+            addresses = self._addresses(backend)
+            if not addresses or any(private(a) and not own_machine(a) for a in addresses):
+                return backend.setting
+        return None
+
     def refusal(
         self,
         address: IPAddress,

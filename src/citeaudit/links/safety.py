@@ -482,6 +482,38 @@ def _names_host_machine(host: str) -> bool:
     return False
 
 
+def name_readings(host: str) -> frozenset[str]:
+    """`host` as each reader may take it (`_readings`: case, final dots, full-width
+    dots, ignored code points; as written and %-decoded), without brackets or final
+    dots: the names a backend's own name is compared with (`AddressRule.host_refusal`).
+    Remembered like `literal_address`."""
+    if len(host) > _CACHED_HOST:
+        return _name_readings(host)
+    return _name_readings_remembered(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_readings_remembered(host: str) -> frozenset[str]:
+    return _name_readings(host)
+
+
+def _name_readings(host: str) -> frozenset[str]:
+    found: set[str] = set()
+    for reading in dict.fromkeys((host, unquote(host))):
+        for text in _readings(reading.strip().strip("[]")):
+            name = text.rstrip(".")
+            if name:
+                found.add(name)
+    return frozenset(found)
+
+
+def _backend_said(setting: str) -> str:
+    """How a refusal names the backend `setting` names."""
+    if setting == OWN_SERVICES:
+        return "one of the deployment's own services"
+    return f"the service's own {setting}"
+
+
 def absolute_name(host: str) -> str:
     """`host` as an absolute name (``example.org.``) when it is a dotted name: the
     system resolver then asks for it alone, never for it joined to a search-list
@@ -717,10 +749,8 @@ class AddressRule:
         carried = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
         for ip in (address, *carried):  # a NAT64 or 6to4 form reaches the backend too
             setting = self.backends.refusal(ip, port, self.own_machine, self.forbidden)
-            if setting == OWN_SERVICES:
-                return f"{address} (one of the deployment's own services)"
             if setting is not None:
-                return f"{address} (the service's own {setting})"
+                return f"{address} ({_backend_said(setting)})"
         return None
 
     def host_refusal(self, host: str, port: int) -> str | None:
@@ -739,6 +769,15 @@ class AddressRule:
             if self.refuses(address):
                 return str(address)
             return self.backend_refusal(address, port)
+        setting = (
+            self.backends.name_refusal(name_readings(host), port, self.own_machine, self.forbidden)
+            if self.backends.backends
+            else None
+        )
+        if setting is not None:
+            # One of our backends by its own name: refused whatever its name answers
+            # now (`BackendAddresses.name_refusal`: the kept answer may be stale).
+            return f"{host.strip().strip('[]').lower()} ({_backend_said(setting)})"
         if not self.allow_private and self.local_name(host):
             return host.strip().strip("[]").lower()
         if not (self.allow_private and self.allow_own_machine) and names_host_machine(host):
