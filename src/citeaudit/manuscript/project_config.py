@@ -248,8 +248,21 @@ _CHECKOUT_MARKS = (".git", ".hg", ".jj", ".sl", ".bzr", "_darcs", ".pijul")
 
 def checkout_top(folder: Path) -> bool:
     """Whether `folder` is the top of a version-control checkout (it holds ``.git``,
-    ``.hg``... as a folder)."""
-    return any(os.path.isdir(folder / mark) for mark in _CHECKOUT_MARKS)
+    ``.hg``... as a folder of its own).
+
+    A link of that name is no mark, and is not followed: git keeps a link named
+    ``.hg`` as any other, and a fork's ``sub/.hg -> /home/runner/.aws`` made ``sub``
+    a checkout's top only when the runner's folder existed -- whether the book above
+    was read, in the fork's own CI log, told it (rt34f)."""
+    return any(_own_folder(folder / mark) for mark in _CHECKOUT_MARKS)
+
+
+def _own_folder(path: Path) -> bool:
+    """Whether `path` is a folder itself, not a link to one (nothing is followed)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _owner(folder: Path) -> int | None:
