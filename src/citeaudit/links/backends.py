@@ -467,18 +467,22 @@ class BackendAddresses:
         port: int,
         own_machine: Callable[[IPAddress], bool],
         private: Callable[[IPAddress], bool] = lambda a: True,
+        only: Callable[[Backend], bool] = lambda b: True,
     ) -> str | None:
         """The setting whose backend a connection to `address`:`port` would reach, or
-        None. A backend's private address (`private`) on another machine is refused
-        at any port. A backend's port is refused on each of its public addresses (a
-        managed relay's or database's front shares them with web sites: only its
-        port is the backend) and, for a backend on this machine (`own_machine`), on
-        every address of this machine."""
+        None (among the backends `only` keeps: all by default). A backend's private
+        address (`private`) on another machine is refused at any port. A backend's
+        port is refused on each of its public addresses (a managed relay's or
+        database's front shares them with web sites: only its port is the backend)
+        and, for a backend on this machine (`own_machine`), on every address of this
+        machine."""
         if not self.backends:
             return None
         address = _plain(address)
         mine: bool | None = None
         for backend in self.backends:
+            if not only(backend):
+                continue
             at_port = backend.port in (ANY_PORT, port)
             network = _network(backend.host)
             if network is not None:  # an ``own_services`` network: each address of it

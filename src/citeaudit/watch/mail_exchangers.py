@@ -50,7 +50,7 @@ import idna
 
 from citeaudit.links import lookups
 from citeaudit.links.pinned import SyncLookup, system_lookup
-from citeaudit.links.safety import AddressRule, absolute_name
+from citeaudit.links.safety import AddressRule, IPAddress, absolute_name, embedded_ipv4
 
 __all__ = [
     "MAX_EXCHANGERS",
@@ -156,8 +156,35 @@ def _spelling_refusal(domain: str, rule: AddressRule, ask: MailDns, ends: float)
         if named is not None:
             return name if named == name.lower() else f"{name} ({named})"
         for address in _addresses(ask, rule, name, ends):
-            if rule.refuses(ipaddress.ip_address(address.split("%", 1)[0])):
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            if rule.refuses(ip) or _backend(rule, ip) is not None:
                 return f"{name} ({address})"
+    return None
+
+
+_RELAY = "smtp_host"
+
+
+def _backend(rule: AddressRule, address: IPAddress) -> str | None:
+    """The backend of ours (our relay aside) an exchanger at `address` is, at port 25,
+    in any form of the address (mapped, NAT64, 6to4...), or None.
+
+    The relay would deliver there: our database's, broker's or an own service's
+    machine is no recipient's mail exchanger, as it is no webhook's host
+    (`AddressRule.backend_refusal`). Our relay itself may be one (it may be its own
+    domain's MX: mail to colleagues), and so may the machine it runs on."""
+    carried = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else ()
+    for ip in (address, *carried):
+        relay = rule.backends.refusal(
+            ip, 25, rule.own_machine, rule.forbidden, only=lambda b: b.setting == _RELAY
+        )
+        if relay is not None:
+            return None
+        setting = rule.backends.refusal(
+            ip, 25, rule.own_machine, rule.forbidden, only=lambda b: b.setting != _RELAY
+        )
+        if setting is not None:
+            return setting
     return None
 
 
