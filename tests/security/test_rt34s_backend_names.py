@@ -182,3 +182,12 @@ def test_mail_to_the_relays_own_domain_is_not_refused_by_its_name() -> None:
     backends = _kept(WHERE_IT_WAS).including([Backend("smtp_host", "mx.deploy.example", 25)])
     rule = AddressRule(allow_private=True, allow_own_machine=True, backends=backends)
     assert rule.host_refusal("mx.deploy.example", 25) is None
+
+
+def test_a_refusal_by_name_says_the_name_alone() -> None:
+    # A webhook's refusal is shown to the account: naming the setting would confirm
+    # which of its guesses is our Redis, as a local name's refusal does not.
+    backends = _kept(WHERE_IT_WAS).including([Backend("redis_url", "cache.deploy.example", 6379)])
+    rule = AddressRule(allow_private=False, backends=backends)
+    assert rule.host_refusal("Cache.Deploy.Example.", 6379) == "cache.deploy.example."
+    assert rule.url_refusal("https://cache.deploy.example:6379/") == "cache.deploy.example"

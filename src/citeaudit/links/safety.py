@@ -776,8 +776,10 @@ class AddressRule:
         )
         if setting is not None:
             # One of our backends by its own name: refused whatever its name answers
-            # now (`BackendAddresses.name_refusal`: the kept answer may be stale).
-            return f"{host.strip().strip('[]').lower()} ({_backend_said(setting)})"
+            # now (`BackendAddresses.name_refusal`: the kept answer may be stale). Said
+            # as the name alone, as a local name is: a webhook's refusal is shown to
+            # the account, and "the service's own redis_url" would confirm a guess.
+            return host.strip().strip("[]").lower()
         if not self.allow_private and self.local_name(host):
             return host.strip().strip("[]").lower()
         if not (self.allow_private and self.allow_own_machine) and names_host_machine(host):
