@@ -760,8 +760,9 @@ class AddressRule:
         (`is_local_name`) is refused as one too, before it is looked up: what it
         resolves to is our network's fact, not the uploader's to learn. Wherever this
         machine is refused, so is a name a container runtime gives the machine it runs
-        on (`names_host_machine`). Said as the name, lower case (the address is never
-        looked up)."""
+        on (`names_host_machine`), and always a backend's own name
+        (`BackendAddresses.name_refusal`). Said as the name, lower case (the address is
+        never looked up)."""
         if self.exempt(host, port):
             return None
         address = literal_address(host)
