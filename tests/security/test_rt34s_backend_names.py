@@ -41,6 +41,7 @@ from citeaudit.links.safety import AddressRule, IPAddress, Resolver
 from citeaudit.links.targets import target_for
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck, LinkOutcome
+from citeaudit.watch.webhook_policy import WebhookPolicy
 from tests.security.ssrf_loopback import CLI
 from tests.test_r2b_backends_refused import Listener
 
@@ -191,3 +192,25 @@ def test_a_refusal_by_name_says_the_name_alone() -> None:
     rule = AddressRule(allow_private=False, backends=backends)
     assert rule.host_refusal("Cache.Deploy.Example.", 6379) == "cache.deploy.example."
     assert rule.url_refusal("https://cache.deploy.example:6379/") == "cache.deploy.example"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://10.20.30.40:5432/", "https://[::ffff:10.20.30.40]:5432/", "https://10.9.1.1/"],
+)
+def test_a_refused_webhook_address_does_not_say_which_backend_it_is(url: str) -> None:
+    # With intranet receivers allowed, the refusal (the API's answer to the account)
+    # named the setting: "10.20.30.40 (the service's own database_url)" mapped which
+    # address of the network is our database, one saved URL at a time.
+    policy = WebhookPolicy(
+        allow_private=True,
+        backends=(
+            Backend("database_url", "10.20.30.40", 5432),
+            Backend(OWN_SERVICES, "10.9.0.0/16", 0),
+        ),
+    )
+    said = policy.refusal(url)
+    assert said is not None and "private" in said
+    assert "database_url" not in said and "own" not in said
+    refused = policy.mail_refusal("me@10.20.30.40")
+    assert refused is not None and "database_url" not in refused

@@ -767,9 +767,12 @@ class AddressRule:
             return None
         address = literal_address(host)
         if address is not None:
-            if self.refuses(address):
+            if self.refuses(address) or self.backend_refusal(address, port) is not None:
+                # Said as the address alone: a webhook's or mail address's refusal is
+                # shown to the account, and "(the service's own database_url)" told it
+                # which address of the intranet is our database (`check` says more).
                 return str(address)
-            return self.backend_refusal(address, port)
+            return None
         setting = (
             self.backends.name_refusal(name_readings(host), port, self.own_machine, self.forbidden)
             if self.backends.backends
@@ -855,6 +858,10 @@ class AddressRule:
             return
         named = self.host_refusal(host, port)
         if named is not None:
+            literal = literal_address(host)
+            if literal is not None and not self.refuses(literal):
+                # Our own record (logs, the causes of an error) says which backend.
+                named = self.backend_refusal(literal, port) or named
             raise refused(host, named)
         if connects_unresolved(host):
             # Judged as the system reads it too: an IP literal it cannot read
