@@ -62,20 +62,24 @@ def run(args: argparse.Namespace) -> int:
     if not has_inputs(args):
         raise ConfigurationError("nothing to fix: give a manuscript or bibliography FILE")
     settings = settings_for(setup.settings_overrides())
-    # The registry clients are closed before anything is written; the audit is held to
-    # the run's deadline as check's is (stopped, nothing is written).
+    # The registry clients are closed before anything is written; the audit, and the
+    # planning and the diff after it, are held to the run's deadline as check's audit is
+    # (stopped, nothing is written). The planning reads each edited manuscript back
+    # twice (`fix.verify`), as costly as the audit's own read: outside the deadline a
+    # manuscript built to be slow ran three times the --time-limit. Only the writing,
+    # which must not stop half-way, comes after it.
     with time_limited(args.time_limit):
         result = audited(args, settings, phase_options(args))
-    # A finding the author suppressed is not "fixed" behind their back.
-    result = setup.apply(result, args.baseline)
+        # A finding the author suppressed is not "fixed" behind their back.
+        result = setup.apply(result, args.baseline)
+        plan = plan_fixes(result, unsafe=args.unsafe_fixes)
+        diff = plan.diff() if args.diff else ""
     unreadable = [p for p in result.data.input_problems if p.unreadable]
     for problem in unreadable:
         print(
             printable(f"citeaudit: error: {problem.location}: {problem.message}"), file=sys.stderr
         )
-    plan = plan_fixes(result, unsafe=args.unsafe_fixes)
     if args.diff:
-        diff = plan.diff()
         # A job's log obeys no command in it (`ci_log`); a patch still applies.
         sys.stdout.write(_shown(diff) if sys.stdout.isatty() else guarded(diff, sys.stdout))
     else:
