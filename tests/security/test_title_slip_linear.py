@@ -38,3 +38,12 @@ def test_notes_and_subtitles_still_read() -> None:
     assert title_slip("Cities of the world [Internet]", "Cities of the World") is None
     assert title_slip("U-Net: convolutional networks (in Russian)", "U-Net") is None
     assert title_slip("Cities of the world", "Towns of the world") is not None
+
+
+def test_the_separator_search_is_linear_on_any_text() -> None:
+    """The separator is linear by itself, not only on the collapsed title its caller
+    gives it (benches/redos_scan.py flagged it: a run of '\\n' then NUL, 4x for 2x)."""
+    from citeaudit.resolve.title_slips import _SEPARATOR
+
+    ratio = growth(lambda n: "\n" * n + "\x00", lambda text: list(_SEPARATOR.finditer(text)), 2_500)
+    assert ratio <= MAX_GROWTH, f"work grew {ratio:.1f}x for 8x the text"

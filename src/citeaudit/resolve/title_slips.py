@@ -21,7 +21,9 @@ from citeaudit.matching.records import normalise_title
 __all__ = ["TitleSlip", "TitleSlipKind", "title_slip"]
 
 _SPACES = re.compile(r"\s+")
-_SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|[.?!]\s)\s*")
+# No start inside a white-space run (a match from there starts at the run's start): the
+# search is linear on any text, not only on the collapsed one `_subtitle_cuts` gives it.
+_SEPARATOR = re.compile(r"(?<!\s)\s*(?::|\s[-–—]\s|[.?!]\s)\s*")
 _MARKUP = re.compile(r"<[^<>]+>")
 _MAX_WORDS = 120  # no title is longer; the word diff is quadratic in the worst case
 _SMALL = frozenset(
