@@ -40,6 +40,7 @@ no notes-style manuscript, and its entries left unchecked stay uncited.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -56,6 +57,9 @@ READ_SHARE = 0.7
 REACH = 40
 LOOKS = 64
 MAX_CHECKS = 200_000  # entries checked in paragraphs, per call: far past real texts
+# characters of one paragraph read at once (a 1,000-page thesis holds three million in
+# all; its longest paragraph a few thousand): a longer one is read in pieces
+MAX_PARAGRAPH_CHARS = 1_000_000
 YEAR_REACH = 6  # words after a family name a year of another work is looked for in
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 QUOTE_REACH = 32  # characters before a title looked at for its opening quotation mark
@@ -108,19 +112,37 @@ def folded_words(text: str) -> list[str]:
 
 class Paragraph:
     """One body paragraph's folded words, indexed by word: its lines joined, since a
-    citation or a sentence wraps ("(Osei et" / "al. 220)")."""
+    citation or a sentence wraps ("(Osei et" / "al. 220)").
 
-    __slots__ = ("ends", "positions", "spans", "text", "words")
+    Compact, as a hostile upload's one paragraph may be the whole 20 MB text: each
+    word's start and end are machine integers in arrays, and a word's positions are
+    kept only as far as any look goes (`LOOKS`). A list of the match objects, a tuple
+    of two ints a word and every position of every word held about 300 bytes a word:
+    one paragraph of "a a a ..." peaked at 150 MB a MB of text, three gigabytes for an
+    upload, past a worker's memory limit."""
+
+    __slots__ = ("ends", "positions", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = list(_WORD.finditer(text))
-        self.words = [_fold(m.group()) for m in found]
-        self.spans = [m.span() for m in found]
-        self.ends = [end for _, end in self.spans]
-        self.positions: dict[str, list[int]] = {}
-        for i, word in enumerate(self.words):
-            self.positions.setdefault(word, []).append(i)
+        words: list[str] = []
+        starts = array("q")
+        ends = array("q")
+        positions: dict[str, list[int]] = {}
+        for i, m in enumerate(_WORD.finditer(text)):
+            word = _fold(m.group())
+            words.append(word)
+            starts.append(m.start())
+            ends.append(m.end())
+            at = positions.get(word)
+            if at is None:
+                positions[word] = [i]
+            elif len(at) < LOOKS:
+                at.append(i)
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.positions = positions
 
     def phrase_at(self, phrase: Sequence[str]) -> Iterator[int]:
         """Where `phrase` starts, at most `LOOKS` places."""
@@ -131,7 +153,9 @@ class Paragraph:
 
 def body_paragraphs(data: AuditData) -> Iterator[Paragraph]:
     """The manuscripts' paragraphs -- runs of lines between blank lines -- less the
-    list's own entries."""
+    list's own entries; a paragraph past `MAX_PARAGRAPH_CHARS` in pieces of about that
+    many characters, cut between words (no real paragraph is that long, and a piece's
+    words are all a `Paragraph` holds at once: memory bounded whatever the upload)."""
     listed: set[_Place] = {
         (r.location.file, r.location.page, r.location.line) for r in data.references
     }
@@ -140,16 +164,29 @@ def body_paragraphs(data: AuditData) -> Iterator[Paragraph]:
         whole = document.format == "docx"  # a Word line is a paragraph already
         for line in document.lines:
             if whole and run:
-                yield Paragraph(" ".join(run))
+                yield from _pieces(" ".join(run))
                 run = []
             if (line.file, line.page, line.number) in listed or not line.text.strip():
                 if run:
-                    yield Paragraph(" ".join(run))
+                    yield from _pieces(" ".join(run))
                 run = []
             else:
                 run.append(line.text)
         if run:
-            yield Paragraph(" ".join(run))
+            yield from _pieces(" ".join(run))
+
+
+def _pieces(text: str) -> Iterator[Paragraph]:
+    """`text` as Paragraphs of at most `MAX_PARAGRAPH_CHARS`, cut at a space in the
+    second half of each piece where there is one."""
+    start = 0
+    while len(text) - start > MAX_PARAGRAPH_CHARS:
+        limit = start + MAX_PARAGRAPH_CHARS
+        cut = text.rfind(" ", start + MAX_PARAGRAPH_CHARS // 2, limit)
+        end = cut if cut > start else limit
+        yield Paragraph(text[start:end])
+        start = end
+    yield Paragraph(text[start:] if start else text)
 
 
 def years_unread(data: AuditData) -> bool:
@@ -198,7 +235,7 @@ def _named(paragraph: Paragraph, ref: Reference, opening: tuple[str, ...]) -> bo
         if ref.authors:
             return False
         text = paragraph.text
-        starts = (paragraph.spans[i][0] for i in paragraph.phrase_at(opening))
+        starts = (paragraph.starts[i] for i in paragraph.phrase_at(opening))
         return any(  # the characters just before the title, not the paragraph's whole head
             _QUOTED_OR_EMPHASISED.search(text[max(0, start - QUOTE_REACH) : start])
             for start in starts

@@ -1,0 +1,80 @@
+"""One huge paragraph does not exhaust a worker's memory in the uncited checks.
+
+The checks for works named without a citation (`_cited_by_name_and_title`,
+`_cited_by_author_page`: a text whose citations the readers mostly missed) index each
+body paragraph's words. A paragraph held a list of every match object, a tuple of two
+ints a word and every position of every word: about 300 bytes a word. A 20 MB upload
+of one paragraph of "a a a ..." (ten million words, within the upload and text
+budgets) citing one missing work beside one entry never cited peaked at 165 MB a MB of
+text -- past three gigabytes, a worker's whole memory limit (`worker_max_memory_mb`).
+Now a paragraph keeps its words' offsets in arrays and each word's positions only as
+far as any look goes (`LOOKS`), and a paragraph past `MAX_PARAGRAPH_CHARS` is read in
+pieces: memory bounded by the piece, not the upload.
+
+Measured by tracemalloc's peak, not by time.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+from citeaudit.audit import AuditInput, audit
+from citeaudit.audit_data import Phase
+from citeaudit.rules.citations import _cited_by_name_and_title as name_and_title
+
+OFFLINE = {Phase.RESOLUTION: "offline", Phase.LINKS: "offline"}
+_LIST = "\n\n# References\n\nLee, K. (2019). Other work. Journal of Things, 2, 3-4.\n"
+
+
+def _peak(run: object) -> int:
+    tracemalloc.start()
+    try:
+        run()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_paragraph_holds_a_few_machine_words_a_word() -> None:
+    words = 200_000
+    text = "Text" + " a" * words
+    peak = _peak(lambda: name_and_title.Paragraph(text))
+    # before: ~300 bytes a word (60 MB here); now three pointers' worth and slack
+    assert peak / words < 48, f"{peak / words:.0f} bytes a word"
+
+
+def test_a_paragraph_keeps_what_its_looks_read() -> None:
+    paragraph = name_and_title.Paragraph("Lindgren wrote Northern Waters. " * 500)
+    assert len(paragraph.positions["lindgren"]) == name_and_title.LOOKS
+    first = list(paragraph.phrase_at(("northern", "waters")))
+    assert first[:2] == [2, 6]
+    assert paragraph.text[paragraph.starts[2] : paragraph.ends[3]] == "Northern Waters"
+
+
+def test_a_huge_paragraph_is_read_in_pieces_cut_between_words(monkeypatch: object) -> None:
+    monkeypatch.setattr(name_and_title, "MAX_PARAGRAPH_CHARS", 1_000)  # type: ignore[attr-defined]
+    text = " ".join(f"word{i}" for i in range(2_000))
+    pieces = [p.text for p in name_and_title._pieces(text)]
+    assert len(pieces) > 1
+    assert all(len(p) <= 1_000 for p in pieces)
+    assert "".join(pieces) == text  # nothing lost, every cut at a space
+    assert [w for p in pieces for w in p.split()] == text.split()
+
+
+def test_one_paragraph_upload_is_audited_in_bounded_memory(tmp_path: Path) -> None:
+    """The whole audit: a one-paragraph manuscript citing a missing work, one entry
+    never cited (the uncited checks run). Before: 45 MB for 300 KB of text."""
+    size = 150_000
+    paper = tmp_path / "paper.md"
+    paper.write_text("Text (Zed, 2020)" + " a" * size + "\n" + _LIST, encoding="utf-8")
+    result: list[object] = []
+
+    def run() -> None:
+        result.append(audit(AuditInput.from_paths([paper]), skipped=OFFLINE))
+
+    peak = _peak(run)
+    (done,) = result
+    codes = {f.code for f in done.findings}  # type: ignore[attr-defined]
+    assert len(codes) >= 2, codes  # the missing work and the uncited entry
+    assert peak / (2 * size) < 40, f"{peak / 1e6:.1f} MB peak for {2 * size:,} characters"
