@@ -590,6 +590,10 @@ def _names_in(segment: str) -> _Names | None:
             # words, or a clause; sure only when it ends as organisations' names do.
             sure = text[0].isupper() and text.split()[-1].casefold() in _ORGANISATION_ENDS
             return _Names(cut, text, (text,), False, weak or not sure)
+        after = _after_inner_et_al(text)
+        if after is not None:  # "Moreau et al. Dubois 2003": the year is Dubois's
+            offset, authors, et_al = after
+            return _Names(cut + offset, text[offset:], authors, et_al, True)
         return None
     authors, et_al = names
     comma = text.find(",")
@@ -714,6 +718,30 @@ def _joint_organisation(text: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     et_al = bool(found[-1] and found[-1][1])
     return (" / ".join(f[0][0] for f in found if f),), et_al
+
+
+# "et al." inside the names, a capitalised name after it: "Brandt et al. Okonkwo et al.",
+# "Moreau et al. Dubois". One fixed word and a look-ahead: linear.
+_INNER_ET_AL = re.compile(r"(?<![^\W\d_])et\.?[ ]?al\.?,?[ ]+(?=[A-ZÀ-Þ])")
+
+
+def _after_inner_et_al(text: str) -> tuple[int, tuple[str, ...], bool] | None:
+    """The names after the last "et al." inside `text`, where the whole reads as no
+    names: "(Brandt et al. Okonkwo et al. 2004; ...)", "(Moreau et al. Dubois 2003)".
+    "et al." closes an author run, so a name after it opens another work, the one
+    the year belongs to; the work before it lost its year (a writer's slip, or a
+    year deleted with its separator). Read whole, neither was read and both entries
+    were "never cited". The later work is a guess of the split, so it is weak (cites
+    an entry whose authors and year fit, never a missing work); the yearless one is
+    left unread."""
+    found = list(_INNER_ET_AL.finditer(text))
+    if not found:
+        return None
+    offset = found[-1].end()
+    names = parse_names(text[offset:])
+    if names is None:
+        return None
+    return offset, names[0], names[1]
 
 
 def _label_before_work(first: str, rest: str) -> bool:
