@@ -78,3 +78,53 @@ def test_one_paragraph_upload_is_audited_in_bounded_memory(tmp_path: Path) -> No
     codes = {f.code for f in done.findings}  # type: ignore[attr-defined]
     assert len(codes) >= 2, codes  # the missing work and the uncited entry
     assert peak / (2 * size) < 40, f"{peak / 1e6:.1f} MB peak for {2 * size:,} characters"
+
+
+# --- the mention checks read a line's words as they come ------------------------------
+
+
+def _distinct_words(count: int) -> str:
+    # lower-case words all different (no cache shares their strings), of letters only:
+    # no digits that read as a year
+    return " ".join("w" + f"{i:x}".translate(_LETTERS) for i in range(count))
+
+
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def test_a_line_without_a_year_keeps_only_its_last_words() -> None:
+    """`_mentions` kept the last 16 words of a yearless line from a list of all of
+    them: 35 MB for a 3 MB line of distinct words, 220 MB for an upload's 20 MB."""
+    from citeaudit.rules.citations import _cited_by_mention as mention
+
+    text = _distinct_words(300_000)
+    recent: list[str] = []
+    peak = _peak(lambda: mention._read(text, recent, set(), {}))
+    assert recent == text.split()[-mention._HISTORY :]
+    assert peak < 2_000_000, f"{peak / 1e6:.1f} MB peak for a {len(text):,}-character line"
+
+
+def test_an_undated_entry_named_at_a_huge_line_s_end_is_found_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    """`_cited_by_opening` looked for entries' opening words in a list of every word
+    of each line. The words now pass through a window of the opening's length; an
+    opening at the very end of the line (the window's last words) is still found."""
+    from citeaudit.rules.citations import _cited_by_mention as mention
+
+    paper = tmp_path / "paper.md"
+    body = "Three works agree (Moreau, 2001). " + _distinct_words(300_000)
+    paper.write_text(
+        body + " the Quillmark Seed Archive\n\n# References\n\n"
+        "Moreau, F. (2001). Cited one. Journal of Things, 6, 1-2.\n\n"
+        "Quillmark Seed Archive Online Catalogue. http://quillmark.example.org\n",
+        encoding="utf-8",
+    )
+    done = audit(AuditInput.from_paths([paper]), skipped=OFFLINE)
+    assert not [f for f in done.findings if f.code == "CIT001"]  # named: not uncited
+    refs = done.data.references
+    found: set[str] = set()
+    peak = _peak(lambda: found.update(mention._cited_by_opening(done.data, refs)))
+    (quillmark,) = [r.id for r in refs if r.raw.startswith("Quillmark")]
+    assert found == {quillmark}
+    assert peak < 2_000_000, f"{peak / 1e6:.1f} MB peak for a {len(body):,}-character line"

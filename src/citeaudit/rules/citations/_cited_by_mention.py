@@ -49,7 +49,7 @@ openings are looked up only at words that begin one, at most `_LEAD_WORDS` lengt
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData
@@ -145,8 +145,10 @@ def _mentions(
 def _read(text: str, recent: list[str], found: set[tuple[str, str]], names: dict[str, str]) -> None:
     """Read one line into `recent`, adding to `found` the words before each year."""
     if _YEAR_DIGITS.search(text) is None:
-        # no year on the line (most lines): only its last `_HISTORY` words matter
-        recent.extend(_token(w) for w in _WINDOW_WORD.findall(text)[-_HISTORY:])
+        # no year on the line (most lines): only its last `_HISTORY` words matter --
+        # kept as they are found (a list of every word of a 20 MB line held each word)
+        last = deque(_WINDOW_WORD.finditer(text), maxlen=_HISTORY)
+        recent.extend(_token(m.group()) for m in last)
         del recent[:-_HISTORY]
         return
     for m in _TOKEN.finditer(text):
@@ -252,17 +254,33 @@ def _cited_by_opening(data: AuditData, candidates: Iterable[Reference]) -> set[s
         for line in doc.lines:
             if (line.file, line.page, line.number) in listed:
                 continue
-            words = _WORD.findall(line.text)
-            for i in range(len(words)):
-                if words[i] not in firsts:
-                    continue  # no opening starts with this word (most words)
-                for n in range(2, _LEAD_WORDS + 1):
-                    if i + n > len(words):
-                        break
-                    rid = runs.get(tuple(words[i : i + n]))
-                    if rid is not None:
-                        found.add(rid)
+            # the line's words through a window of `_LEAD_WORDS` (a list of every word
+            # of a 20 MB line held each word): each run is looked up from its first word
+            window: deque[str] = deque(maxlen=_LEAD_WORDS)
+            for m in _WORD.finditer(line.text):
+                if len(window) == _LEAD_WORDS:
+                    _opening_at(window, firsts, runs, found)
+                window.append(m.group())
+            while window:
+                _opening_at(window, firsts, runs, found)
+                window.popleft()
     return found
+
+
+def _opening_at(
+    window: deque[str],
+    firsts: set[str],
+    runs: dict[tuple[str, ...], str],
+    found: set[str],
+) -> None:
+    """Add the entry whose opening run starts at the window's first word, if any."""
+    if window[0] not in firsts:
+        return  # no opening starts with this word (most words)
+    words = tuple(window)
+    for n in range(2, len(words) + 1):
+        rid = runs.get(words[:n])
+        if rid is not None:
+            found.add(rid)
 
 
 def cited_by_mention(data: AuditData, candidates: Iterable[Reference]) -> set[str]:

@@ -58,8 +58,9 @@ REACH = 40
 LOOKS = 64
 MAX_CHECKS = 200_000  # entries checked in paragraphs, per call: far past real texts
 # characters of one paragraph read at once (a 1,000-page thesis holds three million in
-# all; its longest paragraph a few thousand): a longer one is read in pieces
-MAX_PARAGRAPH_CHARS = 1_000_000
+# all; its longest paragraph a few thousand): a longer one is read in pieces, each of
+# ~15 MB of index at most (distinct words: a word's string, list and dict slot)
+MAX_PARAGRAPH_CHARS = 250_000
 YEAR_REACH = 6  # words after a family name a year of another work is looked for in
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 QUOTE_REACH = 32  # characters before a title looked at for its opening quotation mark
