@@ -128,3 +128,25 @@ def test_an_undated_entry_named_at_a_huge_line_s_end_is_found_in_bounded_memory(
     (quillmark,) = [r.id for r in refs if r.raw.startswith("Quillmark")]
     assert found == {quillmark}
     assert peak < 2_000_000, f"{peak / 1e6:.1f} MB peak for a {len(body):,}-character line"
+
+
+# --- the coverage hint counts the number forms without listing them -------------------
+
+
+def test_the_coverage_hint_counts_number_forms_in_bounded_memory(tmp_path: Path) -> None:
+    """A list whose entries the text never cites gets a hint naming the number form the
+    text has most of ("the text has N numbers in round brackets"); each form was counted
+    as the length of a list of every match: 300 MB for an upload of "(3) " x 5 million."""
+    from citeaudit.rules.citations import _coverage as coverage
+
+    paper = tmp_path / "paper.md"
+    entries = "".join(
+        f"[{i}] Zed{chr(97 + i)}, J. Title {i}. Journal. 2020;1:1-2.\n\n" for i in range(1, 21)
+    )
+    paper.write_text("Text " + "(3) " * 100_000 + "\n\n# References\n\n" + entries)
+    done = audit(AuditInput.from_paths([paper]), skipped=OFFLINE)
+    hint: list[str] = []
+    peak = _peak(lambda: hint.append(coverage._hint(done.data)))
+    assert "100,000" in hint[0] or "100000" in hint[0], hint
+    # the joined text (0.4 MB) and slack; before: 7 MB of listed matches besides
+    assert peak < 2_000_000, f"{peak / 1e6:.1f} MB peak"

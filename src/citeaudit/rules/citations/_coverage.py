@@ -79,11 +79,11 @@ def _share_for(data: AuditData) -> float:
 def _hint(data: AuditData) -> str:
     text = "\n".join(d.text for d in data.manuscripts)
     counts = [
-        (len(_ROUND_NUMBERS.findall(text)), 'numbers in round brackets such as "(3)"'),
-        (len(_SUPERSCRIPTS.findall(text)), "superscript numbers"),
-        (len(_SQUARE_NUMBERS.findall(text)), 'numbers in square brackets such as "[3]"'),
+        (_count(_ROUND_NUMBERS, text), 'numbers in round brackets such as "(3)"'),
+        (_count(_SUPERSCRIPTS, text), "superscript numbers"),
+        (_count(_SQUARE_NUMBERS, text), 'numbers in square brackets such as "[3]"'),
         (
-            len(_LONE_NUMBERS.findall(text)),
+            _count(_LONE_NUMBERS, text),
             'numbers standing alone after words, such as "formats 1." (superscripts '
             "that lost their formatting?)",
         ),
@@ -92,3 +92,10 @@ def _hint(data: AuditData) -> str:
     if count >= 3:
         return f"the text has {count} {form}; are those the citations?"
     return "is the citation style one citeaudit reads (author-year, numbers, keys)?"
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many times `pattern` occurs in `text`, one match held at a time: a list of
+    every match (`findall`) of an upload's 20 MB of "(3) " held five million strings,
+    about 300 MB, to be counted."""
+    return sum(1 for _ in pattern.finditer(text))
