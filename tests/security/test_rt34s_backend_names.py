@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import ipaddress
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -58,17 +57,15 @@ def another_machine(ip: IPAddress) -> bool:
 
 
 @pytest.fixture
-def listener() -> Iterator[Listener]:
-    found = Listener()
-    yield found
-    found.close()
+def listener(backend: Listener) -> Listener:
+    """The backend's listener (tests/security/conftest.py)."""
+    return backend
 
 
 @pytest.fixture
-def page() -> Iterator[Listener]:
-    found = Listener()
-    yield found
-    found.close()
+def page(intranet_listener: Listener) -> Listener:
+    """An intranet page beside it."""
+    return intranet_listener
 
 
 def _kept(answer: frozenset[IPAddress] | None) -> BackendAddresses:
