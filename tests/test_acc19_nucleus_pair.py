@@ -13,8 +13,6 @@ import pytest
 
 from citeaudit.audit import AuditInput, audit
 
-_REASON = "acc19: nucleus pair read as a citation (diff /work/helpers/acc19-1.diff)"
-
 
 def _entries() -> list[str]:
     return [
@@ -27,7 +25,6 @@ def _codes(path: Path) -> list[str]:
     return [f.code for f in audit(AuditInput.from_paths([path])).findings]
 
 
-@pytest.mark.xfail(strict=True, reason=_REASON)
 def test_markdown_nucleus_pair_is_no_citation(tmp_path: Path) -> None:
     text = (
         "Coupling was seen in the ^1^H,^15^N HMBC spectra of the complex, as reported"
@@ -38,7 +35,6 @@ def test_markdown_nucleus_pair_is_no_citation(tmp_path: Path) -> None:
     assert "CIT002" not in _codes(path)
 
 
-@pytest.mark.xfail(strict=True, reason=_REASON)
 def test_docx_nucleus_pair_is_no_citation(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

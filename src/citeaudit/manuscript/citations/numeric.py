@@ -1409,7 +1409,18 @@ def _opens_a_word(text: str, start: int, end: int) -> bool:
     left to the other checks."""
     if not text[end : end + 1].isalpha():
         return False
+    if (
+        start >= 2
+        and text[start - 1] == ","
+        and _NUCLEUS_BEFORE.search(text, max(start - 4, 0), start - 1)
+    ):
+        return True  # the second of a pair of nuclei: "^1^H,^15^N HMBC", "^13^C,^15^N"
     return start == 0 or text[start - 1].isspace() or text[start - 1] in "([{-–/"
+
+
+# an element's symbol closing the text before a comma: "^1^H", "¹H", "H" (a run's mark
+# is not in the text) -- one or two letters, a capital first, set off before it
+_NUCLEUS_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z][a-z]?$")
 
 
 # a name with a one-letter suffix after a hyphen: "BIA-O", "ROBINS-I", "NANDA-I"
