@@ -75,7 +75,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz
 from real_articles_corpus import CORPUS, read_records
-from real_articles_jats import expand_ranges, plain_text_cited
+from real_articles_jats import expand_ranges, plain_text_cited, same_work_listed_twice
 from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
 from real_articles_screen import not_an_article
 from real_articles_truth import cited_works, classify, fold, ref_keys, translated_truth
@@ -167,6 +167,16 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     ]
     author_year = record["style"] in ("author-year", "abnt")
     record["missing_truth"] = cited_works(record["paras"], record["refs"], author_year)
+    # An entry a citation names by its whole author team under another year is cited,
+    # with a year slip (CIT004), not uncited (REAL_MANUSCRIPTS_TRUTH20.md, rule 1).
+    slipped = {t for it in record["missing_truth"] if it.get("team") for t in it["near"]}
+    record["uncited_truth"] = [i for i in record["uncited_truth"] if i not in slipped]
+    # One work listed twice with a slip in its title (REAL_MANUSCRIPTS_TRUTH20.md, rule 2).
+    known = {t for pair in record["duplicates"] for t in pair}
+    record["duplicates"] = [
+        *record["duplicates"],
+        *(p for p in same_work_listed_twice(record["refs"]) if not set(p) <= known),
+    ]
     return record
 
 

@@ -335,7 +335,30 @@ def cited_works(
                                 }
                             )
                     continue
+            team = _same_team(names, refs) if not xref else []
             for year in years:
+                if team:
+                    # The entries whose first author and co-authors are the citation's:
+                    # the work is one of them, under the year it gives or, when none
+                    # has that year, under another -- a year slip, not another work
+                    # ("Martin and Michelangeli 2008" for "Martin CV, Michelangeli FA
+                    # (2009)", while "Michelangeli FA, ..., Martin CV (2008)" is a
+                    # different work whose co-author only happens to be Martin).
+                    if not _team_has_year(names, year, refs, "et al" in text[s:e]):
+                        out.append(
+                            {
+                                "p": pi,
+                                "s": s,
+                                "e": e,
+                                "name": surname,
+                                "year": year,
+                                "kind": "year",
+                                "near": team,
+                                "xref": False,
+                                "team": True,
+                            }
+                        )
+                    continue
                 kinds = [classify(n, year, refs) for n in names[1:]]
                 if any(k == "listed" for k, _ in kinds):
                     continue  # "(PERMDISP, Anderson, 2006)": listed under a later name
@@ -355,6 +378,43 @@ def cited_works(
                     }
                 )
     return out
+
+
+def _same_team(names: list[str], refs: list[dict[str, Any]]) -> list[int]:
+    """Entries a citation naming two or more authors ("Martin and Michelangeli") names
+    by all of them: the first is the entry's first author, each other one is among its
+    authors. Empty for a citation of one name (and "et al.": its co-authors unwritten).
+    """
+    if len(names) < 2:
+        return []
+    out = []
+    for i, ref in enumerate(refs):
+        authors, _year, _text = ref_keys(ref)
+        if (
+            ref.get("first")
+            and fold(ref["first"]) == fold(names[0])
+            and all(fold(n) in authors for n in names[1:])
+        ):
+            out.append(i)
+    return out
+
+
+def _team_has_year(names: list[str], year: str, refs: list[dict[str, Any]], et_al: bool) -> bool:
+    """Whether an entry is the work of exactly the authors the citation writes (in any
+    order: "Häckel & Farkač 2012" for "Farkač J, Häckel M (2012)"; more only after "et
+    al.") with its year, in its fields or its text ("World Ichneumonoidea 2004",
+    published 2005). "Martin and Michelangeli" names a work of two authors, not one of
+    seven where Martin comes last."""
+    for ref in refs:
+        authors, ref_year, text = ref_keys(ref)
+        listed = [n for n in ref.get("names", []) if n]
+        if listed and not (len(listed) == len(names) or (et_al and len(listed) > len(names))):
+            continue
+        if all(fold(n) in authors or fold(n) in text for n in names) and (
+            ref_year == year[:4] or year[:4] in text
+        ):
+            return True
+    return False
 
 
 def _has_year(year: str, refs: list[dict[str, Any]]) -> bool:
