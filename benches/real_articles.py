@@ -355,9 +355,13 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
         pi = para_of(f.location.file, f.location.line)
         if removed is None or pi is None or cit is None:
             return False
-        if removed not in [t for _, _, ts, _ in paras[pi]["cit"] for t in ts]:
-            return False
         ref = _removed_ref(record)
+        if removed not in [t for _, _, ts, _ in paras[pi]["cit"] for t in ts] and not (
+            # or a plain-text citation of it (no xref: "Essig 1953" in running text),
+            # read as the uncited truth reads one (REAL_MANUSCRIPTS_TRUTH20.md, rule 4)
+            ref and plain_text_cited([paras[pi]], [ref], set())
+        ):
+            return False
         name = (ref["first"] or "").split()[-1].lower() if ref and ref["first"] else ""
         label = _printed_number(record, ref)
         written = f"{cit.item} {cit.text}".lower()
