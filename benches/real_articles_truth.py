@@ -345,19 +345,8 @@ def cited_works(
                     # (2009)", while "Michelangeli FA, ..., Martin CV (2008)" is a
                     # different work whose co-author only happens to be Martin).
                     if not _team_has_year(names, year, refs, "et al" in text[s:e]):
-                        out.append(
-                            {
-                                "p": pi,
-                                "s": s,
-                                "e": e,
-                                "name": surname,
-                                "year": year,
-                                "kind": "year",
-                                "near": team,
-                                "xref": False,
-                                "team": True,
-                            }
-                        )
+                        item = _item(pi, s, e, surname, year, "year", team, xref=False)
+                        out.append({**item, "team": True})
                     continue
                 kinds = [classify(n, year, refs) for n in names[1:]]
                 if any(k == "listed" for k, _ in kinds):
@@ -365,19 +354,18 @@ def cited_works(
                 kind, near = classify(surname, year, refs)
                 if kind == "listed":
                     continue
-                out.append(
-                    {
-                        "p": pi,
-                        "s": s,
-                        "e": e,
-                        "name": surname,
-                        "year": year,
-                        "kind": kind,
-                        "near": near,
-                        "xref": bool(xref),
-                    }
-                )
+                out.append(_item(pi, s, e, surname, year, kind, near, xref=bool(xref)))
     return out
+
+
+def _item(
+    p: int, s: int, e: int, name: str, year: str, kind: str, near: Any, *, xref: bool
+) -> dict[str, Any]:
+    """One cited work of the truth: where it is written, whose and which year."""
+    return {
+        "p": p, "s": s, "e": e, "name": name, "year": year,
+        "kind": kind, "near": near, "xref": xref,
+    }  # fmt: skip
 
 
 def _same_team(names: list[str], refs: list[dict[str, Any]]) -> list[int]:
