@@ -172,9 +172,10 @@ def _current_truth(record: dict[str, Any]) -> dict[str, Any]:
     slipped = {t for it in record["missing_truth"] if it.get("team") for t in it["near"]}
     record["uncited_truth"] = [i for i in record["uncited_truth"] if i not in slipped]
     # One work listed twice with a slip in its title (REAL_MANUSCRIPTS_TRUTH20.md, rule 2).
-    known = {t for pair in record["duplicates"] for t in pair}
+    listed = record.get("duplicates", [])
+    known = {t for pair in listed for t in pair}
     record["duplicates"] = [
-        *record["duplicates"],
+        *listed,
         *(p for p in same_work_listed_twice(record["refs"]) if not set(p) <= known),
     ]
     return record

@@ -918,9 +918,13 @@ def _names_fit(body: str, match: re.Match[str], ref: dict[str, Any]) -> bool:
     # citation of the entry.
     if listed and "et al" not in gap and len(runs) + 1 == len(listed):
         return True
-    for run in runs:
-        words = re.findall(r"[^\W\d_]+", run)
-        long = [w for w in words if len(w) > 1]
+    for found in _JOINED_AFTER.finditer(gap):
+        # A run with an abbreviated word ("Trans. & Proc. New Zealand Inst." of a
+        # protologue's journal) is a title, no author.
+        words = re.findall(r"([^\W\d_]+)(\.?)", gap[found.start(1) : found.end(1) + 1])
+        if any(dot and len(w) > 1 for w, dot in words):
+            continue
+        long = [w for w, _ in words if len(w) > 1]
         if long and not any(fits(w) for w in long):
             return False
     return True
