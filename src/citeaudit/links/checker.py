@@ -33,6 +33,7 @@ from citeaudit.links.cache import LinkCache
 from citeaudit.links.cookies import no_jar
 from citeaudit.links.doi_check import DoiCheck
 from citeaudit.links.fetch import Fetched, Fetcher
+from citeaudit.links.internal_zones import network_name
 from citeaudit.links.judged import Checked, Judged, Pending
 from citeaudit.links.network_state import NETWORK_DOWN, OUT_OF_TIME, not_asked, settled
 from citeaudit.links.policy import HostGate, LinkPolicy
@@ -97,6 +98,11 @@ class LinkChecker:
             allow_own_machine=self.policy.allow_own_machine and connects.allow_own_machine,
             own_machine=connects.own_machine,
             backends=connects.backends,
+            # A name of our own DNS zones is refused unasked where private networks
+            # are, as a local-only name is: its answer is our network's, and a report
+            # saying "private address" or "does not resolve" told which of our
+            # machines exist (`internal_zones`).
+            local_name=network_name,
         )
         self._transport = transport
         self._probe_urls = tuple(probe_urls)
