@@ -45,6 +45,16 @@ its own Redis or Docker API bound to 0.0.0.0, answers there. Outside one it is t
 router, whose admin page is no citation either. It is refused as this machine is
 (`safety.is_own_machine`), so with private networks allowed it stays refused unless
 this machine is allowed by name.
+
+And so is every address a container runtime gives that machine in our hosts file
+(`parse_host_machine`: ``host.docker.internal``, ``host.containers.internal``...). The
+machine a container runs on answers on each of its own addresses, and we know only the
+one our default route names: a compose network's gateway is 172.18.0.1 while the same
+machine is also docker0's 172.17.0.1 (what compose's ``host-gateway`` names it), and
+Podman names it by the machine's own LAN or public address. Those names were refused
+(`safety.names_host_machine`), their addresses were a link like any other: an intranet
+page where private networks are allowed, a public one where they are not, and a service
+of that machine bound to 0.0.0.0 answered there.
 """
 
 from __future__ import annotations
@@ -61,12 +71,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "HOST_MACHINE_NAMES",
     "OwnAddresses",
     "internal_networks",
     "own_addresses",
     "parse_default_gateways",
     "parse_fib_trie",
     "parse_fib_trie_networks",
+    "parse_host_machine",
     "parse_if_inet6",
     "parse_ipv6_default_gateways",
     "parse_ipv6_on_link",
@@ -77,6 +89,25 @@ __all__ = [
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Names container runtimes and local VMs give the machine they run on (and, for
+# Docker Desktop's Kubernetes, its API on that machine's loopback). Its address is not
+# always the container's default gateway (`OwnAddresses.gateway`): Docker Desktop's
+# host.docker.internal is 192.168.65.254, Podman's host.containers.internal the host's
+# own LAN address. Each is this machine by name, as ``localhost`` is.
+HOST_MACHINE_NAMES = frozenset(
+    {
+        "host.docker.internal",
+        "gateway.docker.internal",
+        "kubernetes.docker.internal",
+        "host.containers.internal",
+        "host.lima.internal",
+        "host.minikube.internal",
+        "host.k3d.internal",
+        "host.orb.internal",
+        "host.testcontainers.internal",
+    }
+)
 
 _FIB_ADDRESS = re.compile(r"^\s*\|--\s+(\d{1,3}(?:\.\d{1,3}){3})\s*$")
 _FIB_LOCAL = re.compile(r"^\s*/32\s+host\s+LOCAL\s*$")
@@ -268,6 +299,23 @@ def internal_networks(text: str) -> tuple[IPNetwork, ...]:
     return tuple(found)
 
 
+def parse_host_machine(text: str) -> frozenset[IPAddress]:
+    """The addresses a hosts file's `text` gives the machine a container runs on: a
+    line's address, when one of its names (case and a final dot aside) is one of
+    `HOST_MACHINE_NAMES`. Comments, lines that name no address and zones are dropped
+    (``fe80::1%eth0`` is fe80::1)."""
+    found: set[IPAddress] = set()
+    for line in text.splitlines():
+        fields = line.partition("#")[0].split()
+        if len(fields) < 2:
+            continue
+        if not any(name.lower().rstrip(".") in HOST_MACHINE_NAMES for name in fields[1:]):
+            continue
+        with contextlib.suppress(ValueError):
+            found.add(ipaddress.ip_address(fields[0].split("%", 1)[0]))
+    return frozenset(found)
+
+
 def _pieces(path: Path) -> Iterator[str]:
     """`path` in line-aligned pieces of about `PIECE` bytes, up to `MAX_TABLE` bytes in
     all (nothing when it cannot be read).
@@ -358,6 +406,7 @@ class OwnAddresses:
     if_inet6: Path = Path("/proc/net/if_inet6")
     ipv6_route: Path = Path("/proc/net/ipv6_route")
     route: Path = Path("/proc/net/route")
+    hosts: Path = Path("/etc/hosts")  # the container runtime's names for its machine
     ttl: float = 30.0
     declared: tuple[IPNetwork, ...] = ()  # the operator's (`internal_networks`)
     _known: frozenset[IPAddress] = field(default=frozenset(), init=False)
@@ -383,6 +432,8 @@ class OwnAddresses:
                     networks |= parse_fib_trie_networks(local)
                 for inet6 in _pieces(self.if_inet6):
                     known |= parse_if_inet6(inet6)
+                for hosts in _pieces(self.hosts):
+                    known |= parse_host_machine(hosts)
                 gateways: set[IPAddress] = set()
                 for routes6 in _pieces(self.ipv6_route):
                     kept = _kept(_ROUTE6_KEPT, routes6)

@@ -46,7 +46,7 @@ import idna
 from citeaudit.links import lookups
 from citeaudit.links.backends import OWN_SERVICES, BackendAddresses, service_backends
 from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes
-from citeaudit.links.own_addresses import own_addresses
+from citeaudit.links.own_addresses import HOST_MACHINE_NAMES, own_addresses
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -438,26 +438,6 @@ def _is_local_name(host: str) -> bool:
             if ".".join(labels[-2:]) in LOCAL_SUFFIXES or not _tld_like(labels[-1]):
                 return True
     return False
-
-
-# Names container runtimes and local VMs give the machine they run on (and, for
-# Docker Desktop's Kubernetes, its API on that machine's loopback). Its address is not
-# always the container's default gateway (`OwnAddresses.gateway`): Docker Desktop's
-# host.docker.internal is 192.168.65.254, Podman's host.containers.internal the host's
-# own LAN address. Each is this machine by name, as ``localhost`` is.
-HOST_MACHINE_NAMES = frozenset(
-    {
-        "host.docker.internal",
-        "gateway.docker.internal",
-        "kubernetes.docker.internal",
-        "host.containers.internal",
-        "host.lima.internal",
-        "host.minikube.internal",
-        "host.k3d.internal",
-        "host.orb.internal",
-        "host.testcontainers.internal",
-    }
-)
 
 
 def names_host_machine(host: str) -> bool:
