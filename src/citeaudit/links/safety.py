@@ -583,6 +583,16 @@ class PrivateAddressRefused(NonPublicAddress):
         super().__init__(f"refused: {host} resolves to non-public address {address}")
 
 
+class NameInOurNetwork(NameNotResolved, NonPublicAddress):
+    """A name that does not resolve, whose CNAME chain led into our own network's names
+    (`name_chain`): refused as such a name is, whether the machine there exists."""
+
+    def __init__(self, host: str, address: str) -> None:
+        self.host = host
+        self.address = address
+        super().__init__(f"refused: {host} leads to a name of our own network")
+
+
 def is_refusal(exc: BaseException) -> bool:
     """`exc` is, or was caused by, a connection refused for its address.
 

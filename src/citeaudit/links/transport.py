@@ -43,14 +43,17 @@ from aiohttp.client_proto import ResponseHandler
 from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
+from citeaudit.links import lookups, name_chain
 from citeaudit.links.address_gate import MAX_GATED
 from citeaudit.links.backends import Backend, BackendAddresses, service_backends
+from citeaudit.links.internal_zones import network_name
 from citeaudit.links.nat64 import nat64_prefixes
 from citeaudit.links.pinned import FREE_PIECES, MIN_PIECE
 from citeaudit.links.redirect_judge import judge_location
 from citeaudit.links.safety import (
     AddressRule,
     IPAddress,
+    NameInOurNetwork,
     NameLookupFailed,
     NameNotResolved,
     NonPublicAddress,
@@ -374,6 +377,15 @@ class _HttpxReply:
         await self._response.aclose()
 
 
+async def _chain_end(host: str) -> str | None:
+    """`name_chain.chain_end` of `host` in a thread of its own (None past its time)."""
+    try:
+        async with asyncio.timeout(name_chain.CHAIN_TIMEOUT + 0.5):
+            return await lookups.in_thread(functools.partial(name_chain.chain_end, host))
+    except (TimeoutError, lookups.LookupTimedOut):
+        return None
+
+
 def exchange_for(transport: httpx.AsyncBaseTransport) -> Exchange:
     """`PerHostTransport.exchange`, or any other httpx transport behind the same call."""
     if isinstance(transport, PerHostTransport):
@@ -487,7 +499,22 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._pools.clear()
 
     async def _system_lookup(self, host: str, port: int) -> list[str]:
-        return await resolve(self._rule.query_name(host, port), port)
+        try:
+            return await resolve(self._rule.query_name(host, port), port)
+        except NameNotResolved:
+            # A name of ours is refused unasked, the same whether it exists; one that
+            # does not resolve because its CNAME chain ended in one of ours says so
+            # too, else "does not resolve" told an upload that the machine it named
+            # through its own domain is missing from our zone (`name_chain`).
+            if (
+                not self._rule.allow_private
+                and not self._rule.exempt(host, port)
+                and name_chain.asked_of_dns()
+            ):
+                end = await _chain_end(host)
+                if end is not None and network_name(end):
+                    raise NameInOurNetwork(host, end) from None
+            raise
 
     async def addresses(self, host: str, port: int) -> list[str]:
         """The addresses a request to `host` would connect to, in order (the first

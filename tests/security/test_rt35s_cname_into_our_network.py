@@ -1,0 +1,177 @@
+"""A CNAME of the uploader's own domain into our network reads as our network does.
+
+Names of our own network are refused unasked, the same whether they exist
+(`safety.is_local_name`, `internal_zones`). A name of the uploader's own domain can
+stand in front of one: ``a.attacker.example CNAME vault.corp.example.com.`` is asked of
+our resolver, which follows the chain into our zone. When the machine exists the
+answer is its private address ("private-address"); when it does not, NXDOMAIN ("does
+not resolve": the code is said of the chain's last name). One DNS server answering each
+guess with a CNAME mapped our zone -- and the local-only names the earlier rounds
+refused (``redis.internal``, a cloud network's ``*.internal`` names) -- past the
+refusal. Where private networks are refused, a name that does not resolve is now asked
+for its chain, and one ending in a name of our network is refused as that name is.
+
+The stand-ins: `our_dns` is the system resolver as the transport asks it (getaddrinfo,
+following chains), `Chains` the same DNS asked directly (a UDP server on loopback that
+answers every name with its CNAME, if any, and NXDOMAIN).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import dns.message
+import dns.rcode
+import dns.resolver
+import dns.rrset
+import pytest
+
+from citeaudit.links import internal_zones, name_chain, pinned, safety
+from citeaudit.links.checker import LinkChecker
+from citeaudit.links.internal_zones import InternalZones
+from citeaudit.links.targets import target_for
+from citeaudit.model.link import LinkCheck
+from tests.security.ssrf_loopback import CLI
+from tests.security.test_ssrf_hops import SERVICE, only_127_0_0_2_is_public
+from tests.stand_ins.judged_transport import judged_by
+
+CHAINS = {
+    "a.attacker.example": "vault.corp.example.com",  # exists in our zone
+    "b.attacker.example": "vaults.corp.example.com",  # does not
+    "c.attacker.example": "db.internal",  # a local-only name that exists
+    "d.attacker.example": "nodb.internal",  # and one that does not
+    "e.attacker.example": "gone.example.org",  # a public name that does not
+}
+# What our resolver answers, chains followed: the names whose chain ends at a machine.
+ANSWERED = {"a.attacker.example", "c.attacker.example"}
+
+
+class Chains:
+    """A DNS server on loopback: each name of `CHAINS` answers its CNAME with NXDOMAIN
+    for the rest of the chain (as a resolver says a chain ends nowhere), any other name
+    NXDOMAIN. Every name asked is kept."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                data, peer = self.sock.recvfrom(4096)
+            except OSError:
+                return
+            query = dns.message.from_wire(data)
+            answer = dns.message.make_response(query)
+            question = query.question[0]
+            name = question.name.to_text(omit_final_dot=True).lower()
+            self.asked.append(name)
+            target = CHAINS.get(name)
+            if target is not None:
+                answer.answer.append(
+                    dns.rrset.from_text(question.name, 60, "IN", "CNAME", target + ".")
+                )
+            answer.set_rcode(dns.rcode.NXDOMAIN)
+            self.sock.sendto(answer.to_wire(), peer)
+
+    def resolver(self) -> dns.resolver.Resolver:
+        resolver = dns.resolver.Resolver(configure=False)
+        resolver.nameservers = ["127.0.0.1"]
+        resolver.port = self.port
+        return resolver
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[Chains]:
+    server = Chains()
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        name = str(host).rstrip(".").lower()
+        if name in ANSWERED:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", int(port or 0)))]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    for module in (safety.socket, pinned.socket):
+        monkeypatch.setattr(module, "getaddrinfo", getaddrinfo)
+    # This stand-in is the system's resolver, with `server` as its DNS.
+    monkeypatch.setattr(name_chain, "SYSTEM_LOOKUP", getaddrinfo)
+    monkeypatch.setattr(name_chain, "make_resolver", server.resolver)
+    monkeypatch.setattr(
+        internal_zones, "internal_zones", InternalZones(zones=("corp.example.com",))
+    )
+    yield server
+    server.close()
+
+
+def _checks(urls: list[str], policy: Any = SERVICE) -> list[LinkCheck]:
+    async def go() -> list[LinkCheck]:
+        async with LinkChecker(
+            policy,
+            archive_url=None,
+            probe_urls=(),
+            transport=judged_by(only_127_0_0_2_is_public, policy),
+        ) as checker:
+            return await checker.check_all([target_for(u) for u in urls])
+
+    return asyncio.run(go())
+
+
+def _said(check: LinkCheck) -> tuple[object, ...]:
+    return (check.outcome, check.reason, check.status, check.final_url, check.hops)
+
+
+@pytest.mark.usefixtures("chains")
+@pytest.mark.parametrize(
+    ("exists", "missing"),
+    [("a.attacker.example", "b.attacker.example"), ("c.attacker.example", "d.attacker.example")],
+    ids=["our-zone", "local-only"],
+)
+def test_a_chain_into_our_network_reads_the_same_whether_its_end_exists(
+    exists: str, missing: str
+) -> None:
+    there, absent = _checks([f"http://{exists}/", f"http://{missing}/"])
+    assert _said(there) == _said(absent)
+    assert there.reason == "private-address"
+
+
+def test_a_dead_name_is_still_dead(chains: Chains) -> None:
+    """No chain, or one ending at a public name: it does not resolve, as before."""
+    plain, public = _checks(["http://nothing.attacker.example/", "http://e.attacker.example/"])
+    assert plain.reason == public.reason == "dns"
+    assert {"nothing.attacker.example", "e.attacker.example"} <= set(chains.asked)
+
+
+def test_the_cli_asks_no_chain(chains: Chains) -> None:
+    (check,) = _checks(["http://b.attacker.example:1/"], CLI)
+    assert check.reason == "dns"
+    assert chains.asked == []
+
+
+def test_a_stand_in_resolver_is_asked_no_chain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where getaddrinfo is not the process's own (a test's stand-in name server), the
+    DNS behind the system's configuration is not the one the name was asked of."""
+    asked: list[str] = []
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    def never() -> dns.resolver.Resolver:
+        asked.append("chain")
+        raise AssertionError("the chain was asked")
+
+    monkeypatch.setattr(safety.socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(name_chain, "make_resolver", never)
+    (check,) = _checks(["http://b.attacker.example/"])
+    assert check.reason == "dns"
+    assert asked == []
