@@ -175,3 +175,37 @@ def test_a_stand_in_resolver_is_asked_no_chain(monkeypatch: pytest.MonkeyPatch) 
     (check,) = _checks(["http://b.attacker.example/"])
     assert check.reason == "dns"
     assert asked == []
+
+
+def test_a_chain_answered_from_our_zone_is_refused_whatever_it_answers(
+    chains: Chains, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our zone's public answer for a name (split horizon gives some names their public
+    address) would tell that the name exists there, as against a missing one (now
+    "private-address"): the canonical name the resolver gives is judged too."""
+    from tests.security.test_ssrf_hops import Hops
+
+    public = Hops("127.0.0.2").start()
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        name = str(host).rstrip(".").lower()
+        if name not in ("f.attacker.example", "g.attacker.example"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        flags = kwargs.get("flags", 0)
+        end = "www.corp.example.com" if name == "f.attacker.example" else "www.example.org"
+        canonical = end if flags & socket.AI_CANONNAME else ""
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, canonical, ("127.0.0.2", int(port)))]
+
+    for module in (safety.socket, pinned.socket):
+        monkeypatch.setattr(module, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(name_chain, "SYSTEM_LOOKUP", getaddrinfo)
+    port = public.url.rsplit(":", 1)[1]
+    try:
+        ours, theirs = _checks(
+            [f"http://f.attacker.example:{port}/gone", f"http://g.attacker.example:{port}/x"]
+        )
+    finally:
+        public.stop()
+    assert ours.reason == "private-address"
+    assert theirs.reason != "private-address"  # a chain to a public name is checked
+    assert len(public.paths) >= 1 and all("/gone" not in p for p in public.paths)

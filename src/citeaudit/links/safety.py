@@ -880,6 +880,12 @@ _STANDARD_GETADDRINFO = asyncio.BaseEventLoop.getaddrinfo
 
 async def resolve(host: str, port: int) -> list[str]:
     """Every address of `host`, in the resolver's order, without duplicates."""
+    return (await resolve_named(host, port))[0]
+
+
+async def resolve_named(host: str, port: int) -> tuple[list[str], str]:
+    """`resolve`, and the canonical name the resolver gives `host` (the end of its
+    CNAME chain; "" where it says none)."""
     loop = asyncio.get_running_loop()
     try:
         if type(loop).getaddrinfo is _STANDARD_GETADDRINFO:
@@ -888,10 +894,18 @@ async def resolve(host: str, port: int) -> list[str]:
             # worker long after every check timed out. A thread of our own instead
             # (`lookups`); a loop with a resolver of its own is asked directly.
             infos = await lookups.in_thread(
-                functools.partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+                functools.partial(
+                    socket.getaddrinfo,
+                    host,
+                    port,
+                    type=socket.SOCK_STREAM,
+                    flags=socket.AI_CANONNAME,
+                )
             )
         else:
-            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = await loop.getaddrinfo(
+                host, port, type=socket.SOCK_STREAM, flags=socket.AI_CANONNAME
+            )
     except lookups.LookupTimedOut as exc:  # no thread to ask in: asked again later
         raise NameLookupFailed(f"{host}: {exc}") from exc
     except socket.gaierror as exc:
@@ -901,13 +915,15 @@ async def resolve(host: str, port: int) -> list[str]:
     except UnicodeError as exc:  # not a valid host name at all
         raise NameNotResolved(f"{host}: {exc}") from exc
     seen: list[str] = []
+    canonical = ""
     for info in infos:
+        canonical = canonical or str(info[3] or "")
         address = str(info[4][0])
         if address not in seen:
             seen.append(address)
     if not seen:
         raise NameNotResolved(f"{host}: no address")
-    return seen
+    return seen, canonical
 
 
 Lookup = Callable[[str, int], Awaitable[list[str]]]

@@ -63,7 +63,7 @@ from citeaudit.links.safety import (
     is_metadata_address,
     is_own_machine,
     literal_address,
-    resolve,
+    resolve_named,
 )
 from citeaudit.links.schemes import default_port
 from citeaudit.links.tls import default_ssl_context
@@ -500,7 +500,7 @@ class PerHostTransport(httpx.AsyncBaseTransport):
 
     async def _system_lookup(self, host: str, port: int) -> list[str]:
         try:
-            return await resolve(self._rule.query_name(host, port), port)
+            addresses, canonical = await resolve_named(self._rule.query_name(host, port), port)
         except NameNotResolved:
             # A name of ours is refused unasked, the same whether it exists; one that
             # does not resolve because its CNAME chain ended in one of ours says so
@@ -515,6 +515,17 @@ class PerHostTransport(httpx.AsyncBaseTransport):
                 if end is not None and network_name(end):
                     raise NameInOurNetwork(host, end) from None
             raise
+        if (
+            canonical
+            and not self._rule.allow_private
+            and not self._rule.exempt(host, port)
+            and network_name(canonical)
+        ):
+            # Answered through a chain into our network: refused as its last name
+            # is, whatever it answers (a public address of our zone's told that the
+            # name exists there, as against a missing one).
+            raise NameInOurNetwork(host, canonical)
+        return addresses
 
     async def addresses(self, host: str, port: int) -> list[str]:
         """The addresses a request to `host` would connect to, in order (the first
