@@ -85,6 +85,10 @@ def test_dockers_other_bridge_is_this_machine(
     intranet = AddressRule(allow_private=True, allow_own_machine=False)
     assert intranet.refuses(docker0)
     assert intranet.url_refusal("http://172.17.0.1:9100/metrics") is not None
+    for carried in ("::ffff:172.17.0.1", "2002:ac11:1::", "64:ff9b::ac11:1", "0xac.17.1"):
+        assert intranet.url_refusal(f"http://[{carried}]:9100/") is not None or (
+            intranet.url_refusal(f"http://{carried}:9100/") is not None
+        ), carried
     assert not intranet.refuses(_ip("172.18.0.5"))  # a neighbour container: intranet
     assert not AddressRule(allow_private=True, allow_own_machine=True).refuses(docker0)
 
