@@ -51,7 +51,7 @@ looking at test).
 Truth changes are decided on dev only and apply to every split alike.
 
     .venv/bin/python benches/real_articles.py --split dev|test|fresh|fresh2|...|fresh7
-        [--format md|txt|docx]
+        [--format md|txt|docx|md-conv]
         [--limit N] [--publisher X] [--language pt] [--show-errors N] [--json]
         [--no-perturb] [--workers 2]
 """
@@ -76,13 +76,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz
 from real_articles_corpus import CORPUS, read_records
 from real_articles_jats import expand_ranges, plain_text_cited, same_work_listed_twice
-from real_articles_render import para_key, perturb, ref_line, render_docx, render_text
+from real_articles_render import (
+    conv_key,
+    para_key,
+    perturb,
+    ref_line,
+    render_conv,
+    render_docx,
+    render_text,
+)
 from real_articles_screen import not_an_article
 from real_articles_truth import cited_works, classify, fold, ref_keys, translated_truth
 
 from citeaudit.audit import AuditInput, audit
 
-SUFFIX = {"md": ".md", "txt": ".txt", "docx": ".docx"}
+SUFFIX = {"md": ".md", "txt": ".txt", "docx": ".docx", "md-conv": ".md"}
 # What `--split all` scores: fresh2 and fresh3 are left out so that a run over
 # everything does not look at the splits kept unseen for the final figures (and "all"
 # measures what it did before they were added); they are scored only when named.
@@ -260,8 +268,12 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
         ref.setdefault("orig", i)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"manuscript{SUFFIX[fmt]}"
+        conv_lines: dict[int, int] = {}
         if fmt == "docx":
             render_docx(record, path)
+        elif fmt == "md-conv":
+            text, conv_lines = render_conv(record)
+            path.write_bytes(text.encode("utf-8"))
         else:
             path.write_text(render_text(record, fmt), encoding="utf-8")
         result = audit(AuditInput.from_paths([path]))
@@ -291,10 +303,13 @@ def score_article(record: dict[str, Any], fmt: str, variant: str) -> Outcome:
             return None
         k = (file, line)
         if k not in line_para:
-            key = para_key(lines.get(k, ""))
+            # converted Markdown: its link targets and entities are no letters of the text
+            key = (conv_key if fmt == "md-conv" else para_key)(lines.get(k, ""))
             pi = key_to_para.get(key)
             if pi is None and len(key) > 20:
                 pi = next((i for i, p in enumerate(paras) if key in para_key(p["t"])), None)
+            if pi is None and fmt == "md-conv":
+                pi = conv_lines.get(line)  # the renderer's own line -> paragraph map
             line_para[k] = pi
         return line_para[k]
 

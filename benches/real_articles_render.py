@@ -395,3 +395,368 @@ def perturb(record: dict[str, Any]) -> dict[str, Any] | None:
     rec["uncited_entry"] = uncited
     rec["uncited_truth"] = sorted({*rec["uncited_truth"], uncited})
     return rec
+
+
+# ---------------------------------------------------------------- converted Markdown
+
+# "md-conv": the manuscript as an editor receives it after a converter (pandoc,
+# markitdown, mammoth, html2text) turned the journal's HTML page, a PDF or a Word file
+# into Markdown. Each article gets its own mix of the artifacts those tools leave,
+# chosen by a generator seeded with its id (the perturbed copy shares the published
+# one's mix), so a run is deterministic. The letters of every paragraph are kept, in
+# order (the bench finds a finding's paragraph by them), apart from link targets and
+# entities, which the bench's key for this format drops.
+
+NBSP = "\u00a0"
+SHY = "\u00ad"
+ZW = ("\u200b", "\u200c", "\u2060", "\ufeff")
+
+_REF_HEADINGS = {
+    "en": ("References", "REFERENCES", "Reference List", "Bibliography", "Literature Cited"),
+    "pt": (
+        "Referências",
+        "REFERÊNCIAS",
+        "Referências Bibliográficas",
+        "REFERÊNCIAS BIBLIOGRÁFICAS",
+    ),
+    "es": ("Referencias", "REFERENCIAS", "Referencias bibliográficas", "Bibliografía"),
+    "id": ("Daftar Pustaka", "DAFTAR PUSTAKA", "REFERENSI"),
+}
+
+
+class ConvProfile:
+    """One article's converter artifacts (which tool, which habits)."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        import random
+
+        seed = int(hashlib.sha256(("md-conv/" + record["id"]).encode()).hexdigest(), 16)
+        rng = random.Random(seed)
+        self.rng_seed = seed
+        p = rng.random
+        self.width = rng.randint(72, 80) if p() < 0.75 else 0  # 0: no hard wrap
+        self.wrap_indent = p() < 0.6  # list continuation lines indented
+        self.hyphenate = self.width and p() < 0.35  # PDF line-end hyphens
+        self.soft_hyphens = p() < 0.2
+        self.zero_width = p() < 0.3
+        self.nbsp = p() < 0.5
+        self.curly = p() < 0.5
+        self.emph_etal = p() < 0.5
+        self.bold_cit_year = p() < 0.1
+        self.links = rng.choice(("none", "none", "span", "bracket"))
+        self.anchor = rng.choice(("#ref-", "#B", "#CR", "#bib"))
+        self.esc_brackets = p() < 0.5
+        self.esc_marks = p() < 0.6  # \_ \*
+        self.amp = rng.choice(("&", "&amp;", "\\&"))
+        self.sup = rng.choice(("^", "^", "<sup>"))
+        self.body_heading = rng.choice(("plain", "bold", "caps", "bold-para"))
+        self.ref_heading = rng.choice(("plain", "bold-numbered", "bold-para", "caps", "variant"))
+        self.list_style = rng.choice(("para", "bullet", "numbered", "hardbreak"))
+        self.escape_number = p() < 0.5  # "1\." for a numbered entry written as text
+        self.entry_journal = p() < 0.6  # *Journal*
+        self.entry_year = p() < 0.15  # **2019**
+        self.urls = rng.choice(("plain", "angle", "link"))
+        self.footnotes = p() < 0.3
+        self.crlf = p() < 0.05
+        self.rng = rng
+
+
+_ET_AL = re.compile("\\bet[ \u00a0]al\\.?")
+_WORD = re.compile(r"[^\W\d_]{9,}")
+_URL = re.compile(r"(?:https?://|doi:\s?|www\.)[^\s<>]+[^\s<>.,;)]")
+
+
+def _plain(text: str, prof: ConvProfile, in_entry: bool = False) -> str:
+    """Text a converter wrote as text: its quotes, escapes, spaces and invisible marks."""
+    rng = prof.rng
+    if prof.curly:
+        out = []
+        opened = False
+        for i, ch in enumerate(text):
+            if ch == '"':
+                out.append("\u201d" if opened else "\u201c")
+                opened = not opened
+            elif ch == "'" and 0 < i < len(text) - 1 and text[i - 1].isalpha():
+                out.append("\u2019")
+            else:
+                out.append(ch)
+        text = "".join(out)
+    if prof.esc_marks:
+        text = text.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*")
+    if prof.esc_brackets:
+        text = text.replace("[", "\\[").replace("]", "\\]")
+    if prof.amp != "&":
+        text = text.replace("&", prof.amp)
+    if prof.soft_hyphens:
+        text = _WORD.sub(
+            lambda m: m.group(0)[:4] + SHY + m.group(0)[4:] if rng.random() < 0.3 else m.group(0),
+            text,
+        )
+    if prof.zero_width and text:
+        chars = list(text)
+        for _ in range(max(1, len(chars) // 400)):
+            at = rng.randrange(len(chars))
+            if chars[at] == " ":
+                chars[at] = " " + rng.choice(ZW)
+            elif chars[at].isalpha() and rng.random() < 0.3:
+                chars[at] = chars[at] + rng.choice(ZW)
+        text = "".join(chars)
+    return text
+
+
+def _url(url: str, prof: ConvProfile) -> str:
+    if prof.urls == "angle" and url.startswith("http"):
+        return f"<{url}>"
+    if prof.urls == "link" and url.startswith("http"):
+        return f"[{url.replace('_', chr(92) + '_') if prof.esc_marks else url}]({url})"
+    return url.replace("_", "\\_") if prof.esc_marks else url
+
+
+def _emph(text: str, prof: ConvProfile) -> str:
+    """Plain text with its et al. in italics and URLs as the tool links them."""
+    out = []
+    pos = 0
+    marks = []
+    if prof.emph_etal:
+        marks += [(m.start(), m.end(), "*" + m.group(0) + "*") for m in _ET_AL.finditer(text)]
+    for m in _URL.finditer(text):
+        marks.append((m.start(), m.end(), _url(m.group(0), prof)))
+    for s, e, repl in sorted(marks):
+        if s < pos:
+            continue
+        out.append(_plain(text[pos:s], prof))
+        out.append(repl)
+        pos = e
+    out.append(_plain(text[pos:], prof))
+    return "".join(out)
+
+
+def _nbsp(text: str, prof: ConvProfile) -> str:
+    if not prof.nbsp:
+        return text
+    text = re.sub(r"\bet al", "et" + NBSP + "al", text)
+    text = re.sub(r"\b(p|pp)\. (?=\d)", lambda m: m.group(1) + "." + NBSP, text)
+    return re.sub(r"(?<=[A-Z]\.) (?=[A-Z][a-z])", NBSP, text)
+
+
+def _conv_inline(para: dict[str, Any], prof: ConvProfile, ref_numbers: dict[int, str]) -> str:
+    """A body paragraph with its citations linked, emphasised and escaped as a tool
+    writes them."""
+    p = as_printed(para)
+    text = p["t"]
+    sups = sorted((s[0], s[1]) for s in p["sup"])
+    links: list[tuple[int, int, int]] = []
+    if prof.links != "none":
+        for s, e, targets, *_ in sorted(p["cit"]):
+            if not targets or (links and s < links[-1][1]):
+                continue
+            if (
+                prof.links == "bracket"
+                and s > 0
+                and e < len(text)
+                and text[s - 1] + text[e] in ("()", "[]")
+            ):
+                s, e = s - 1, e + 1
+            # a link never crosses a superscript run's edge
+            if any(a < s < b < e or s < a < e < b for a, b in sups):
+                continue
+            links.append((s, e, targets[0]))
+    cuts = sorted(
+        {0, len(text), *(x for sp in sups for x in sp), *(x for lk in links for x in lk[:2])}
+    )
+    out: list[str] = []
+    sup_open = "^" if prof.sup == "^" else "<sup>"
+    sup_close = "^" if prof.sup == "^" else "</sup>"
+    cit_spans = [(c[0], c[1]) for c in p["cit"]]
+    for a, b in itertools.pairwise(cuts):
+        for s, _e in sups:
+            if s == a:
+                out.append(sup_open)
+        for s, _e, _t in links:
+            if s == a:
+                out.append("[")
+        chunk = text[a:b]
+        in_sup = any(s <= a < e for s, e in sups)
+        if in_sup and prof.sup == "^":
+            chunk = chunk.replace(" ", "")
+        in_cit = any(s <= a < e for s, e in cit_spans)
+        if in_cit and prof.bold_cit_year:
+            pieces = re.split(r"(\b(?:1[5-9]|20)\d\d[a-z]?\b)", chunk)
+            chunk = "".join(
+                "**" + piece + "**" if i % 2 else _emph(_nbsp(piece, prof), prof)
+                for i, piece in enumerate(pieces)
+            )
+        else:
+            chunk = _emph(_nbsp(chunk, prof), prof)
+        out.append(chunk)
+        for _s, e, t in reversed(links):
+            if e == b:
+                out.append(f"]({prof.anchor}{ref_numbers.get(t, str(t + 1))})")
+        for _s, e in sups:
+            if e == b:
+                out.append(sup_close)
+    return "".join(out)
+
+
+def _wrap(text: str, prof: ConvProfile, first: str = "", indent: str = "") -> list[str]:
+    """Hard-wrapped lines (the first after `first`, the rest after `indent`)."""
+    if not prof.width:
+        return [first + text]
+    lines: list[str] = []
+    line = first
+    for word in re.split(r" +", text):
+        if not word:
+            continue
+        room = prof.width - len(line) - 1
+        if len(line.strip()) and len(word) > room:
+            if (
+                prof.hyphenate
+                and room > 4
+                and re.fullmatch(r"[^\W\d_]{8,}", word)
+                and prof.rng.random() < 0.5
+            ):
+                cut = max(3, min(room - 1, len(word) - 3))
+                lines.append(line + " " + word[:cut] + "-")
+                line = indent + word[cut:]
+                continue
+            lines.append(line)
+            line = indent + word
+        else:
+            line = line + (" " if line.strip() else "") + word
+    lines.append(line)
+    return lines
+
+
+_VOLUME = re.compile(r"(?<=\. )([A-Z][^.()\d]{3,80}?)(?=,? \d+\s*[(,:])")
+
+
+def _conv_entry(text: str, prof: ConvProfile) -> str:
+    marks: list[tuple[int, int, str]] = []
+    if prof.entry_journal:
+        m = _VOLUME.search(text)
+        if m:
+            marks.append((m.start(1), m.end(1), "*" + m.group(1).strip() + "*"))
+    if prof.entry_year:
+        m = re.search(r"\b(?:1[5-9]|20)\d\d[a-z]?\b", text)
+        if m and not any(s <= m.start() < e for s, e, _ in marks):
+            marks.append((m.start(), m.end(), "**" + m.group(0) + "**"))
+    out = []
+    pos = 0
+    for s, e, repl in sorted(marks):
+        out.append(_emph(text[pos:s], prof))
+        out.append(repl)
+        pos = e
+    out.append(_emph(text[pos:], prof))
+    return "".join(out)
+
+
+def _heading(text: str, level: int, style: str) -> str:
+    if style == "bold":
+        return "#" * level + " **" + text + "**"
+    if style == "caps":
+        return "#" * level + " " + text.upper()
+    if style == "bold-para":
+        return "**" + text + "**"
+    return "#" * level + " " + text
+
+
+def render_conv(record: dict[str, Any]) -> tuple[str, dict[int, int]]:
+    """The manuscript as a converter's Markdown, and which paragraph (index in
+    record["paras"]) each of its lines (1-based) belongs to."""
+    prof = ConvProfile(record)
+    rng = prof.rng
+    numbered = bool(
+        record.get("numbered_list") or str(record.get("style", "")).startswith("numeric")
+    )
+    ref_numbers = {
+        ref.get("orig", i): str(ref.get("orig", i) + 1) for i, ref in enumerate(record["refs"])
+    }
+    blocks: list[tuple[list[str], int | None]] = []
+    notes: list[str] = []
+    sections = 0
+    for pi, para in enumerate(record["paras"]):
+        if para["h"]:
+            sections += para["h"] <= 2
+            blocks.append(([_heading(para["t"], para["h"], prof.body_heading)], pi))
+            continue
+        text = _conv_inline(para, prof, ref_numbers)
+        if prof.footnotes and len(notes) < 3 and rng.random() < 0.08:
+            end = re.search(r"\.(?= [A-Z])", text)
+            if end:
+                notes.append(f"[^{len(notes) + 1}]")
+                text = text[: end.end()] + notes[-1] + text[end.end() :]
+        blocks.append((_wrap(text, prof), pi))
+    heading = record["heading"]
+    names = _REF_HEADINGS.get(record.get("language", "en"), (heading,))
+    if prof.ref_heading == "bold-numbered":
+        blocks.append(([f"## **{sections + 1}. {heading.upper()}**"], None))
+    elif prof.ref_heading == "bold-para":
+        blocks.append(([f"**{heading.upper()}**"], None))
+    elif prof.ref_heading == "caps":
+        blocks.append(([f"# {heading.upper()}"], None))
+    elif prof.ref_heading == "variant":
+        blocks.append(([f"## {rng.choice(names)}"], None))
+    else:
+        blocks.append(([f"## {heading}"], None))
+    entries: list[list[str]] = []
+    for position, ref in enumerate(record["refs"], start=1):
+        line = ref_line(record, ref, position)
+        label = ""
+        if numbered:
+            m = re.match(r"(\[\d+\]|\d+\.)\s+", line)
+            if m:
+                label, line = m.group(1), line[m.end() :]
+                if label.endswith(".") and prof.escape_number:
+                    label = label[:-1] + "\\."
+                elif label.startswith("[") and prof.esc_brackets:
+                    label = "\\" + label[:-1] + "\\]"
+                label += " "
+        body = _conv_entry(line, prof)
+        if prof.list_style == "bullet":
+            first = "- " + label
+        elif prof.list_style == "numbered" and not numbered:
+            first = f"{position}. "
+        else:
+            first = label
+        indent = " " * len(first) if prof.wrap_indent and prof.list_style != "para" else ""
+        entries.append(_wrap(body, prof, first, indent))
+    if prof.list_style == "hardbreak":
+        joined: list[str] = []
+        for lines in entries:
+            if joined:
+                joined[-1] += rng.choice(("  ", "\\"))
+            joined.extend(lines)
+        blocks.append((joined, None))
+    elif prof.list_style in ("bullet", "numbered") and rng.random() < 0.5:
+        blocks.append(([ln for lines in entries for ln in lines], None))  # a tight list
+    else:
+        blocks.extend((lines, None) for lines in entries)
+    for n, marker in enumerate(notes, start=1):
+        blocks.append(
+            (
+                _wrap(f"See note {n} in the supplementary material.", prof, marker + ": ", "    "),
+                None,
+            )
+        )
+    out: list[str] = []
+    line_para: dict[int, int] = {}
+    for lines, pi in blocks:
+        if out:
+            out.append("")
+        for ln in lines:
+            out.append(ln)
+            if pi is not None:
+                line_para[len(out)] = pi
+    newline = "\r\n" if prof.crlf else "\n"
+    return newline.join(out) + newline, line_para
+
+
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")
+_TAG = re.compile(r"</?sup>")
+
+
+def conv_key(text: str) -> str:
+    """`para_key` of a converted line: link targets, tags and entities dropped."""
+    import html
+
+    return para_key(html.unescape(_TAG.sub("", _LINK_TARGET.sub("]", text))))
