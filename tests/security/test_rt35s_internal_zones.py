@@ -233,3 +233,29 @@ def test_the_operator_names_the_zones(tmp_path: Path) -> None:
 def test_a_declared_zone_must_be_a_domain_under_a_top_level_one(value: str) -> None:
     with pytest.raises(ValueError, match="CITEAUDIT_INTERNAL_DOMAINS"):
         declared_zones(value)
+
+
+@pytest.mark.usefixtures("zone")
+def test_the_transport_alone_never_asks_our_zone(our_dns: list[str]) -> None:
+    """Any client of the link transport (the checker's services' client too), not
+    only the checker's own judgement of each URL."""
+    import httpx
+
+    from citeaudit.links.safety import is_refusal
+    from citeaudit.links.transport import PerHostTransport
+
+    async def go() -> list[BaseException]:
+        transport = PerHostTransport(per_host=2, allow_private=False)
+        caught: list[BaseException] = []
+        async with httpx.AsyncClient(transport=transport) as client:
+            for host in ("vault.corp.example.com", "vaults.corp.example.com"):
+                try:
+                    await client.get(f"http://{host}/")
+                except httpx.HTTPError as exc:
+                    caught.append(exc)
+        await transport.aclose()
+        return caught
+
+    caught = asyncio.run(go())
+    assert len(caught) == 2 and all(is_refusal(exc) for exc in caught)
+    assert our_dns == []

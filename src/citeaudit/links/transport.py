@@ -499,6 +499,11 @@ class PerHostTransport(httpx.AsyncBaseTransport):
         self._pools.clear()
 
     async def _system_lookup(self, host: str, port: int) -> list[str]:
+        judged = not self._rule.allow_private and not self._rule.exempt(host, port)
+        if judged and network_name(host):
+            # A name of our own zones is never asked of our resolver (the link
+            # checker refuses it before it gets here; any client of this transport).
+            raise NameInOurNetwork(host, host.lower())
         try:
             addresses, canonical = await resolve_named(self._rule.query_name(host, port), port)
         except NameNotResolved:
@@ -506,21 +511,12 @@ class PerHostTransport(httpx.AsyncBaseTransport):
             # does not resolve because its CNAME chain ended in one of ours says so
             # too, else "does not resolve" told an upload that the machine it named
             # through its own domain is missing from our zone (`name_chain`).
-            if (
-                not self._rule.allow_private
-                and not self._rule.exempt(host, port)
-                and name_chain.asked_of_dns()
-            ):
+            if judged and name_chain.asked_of_dns():
                 end = await _chain_end(host)
                 if end is not None and network_name(end):
                     raise NameInOurNetwork(host, end) from None
             raise
-        if (
-            canonical
-            and not self._rule.allow_private
-            and not self._rule.exempt(host, port)
-            and network_name(canonical)
-        ):
+        if judged and canonical and network_name(canonical):
             # Answered through a chain into our network: refused as its last name
             # is, whatever it answers (a public address of our zone's told that the
             # name exists there, as against a missing one).
