@@ -281,9 +281,12 @@ _MARKER = re.compile(
     r"^\s*(?:(?P<bullet>[*+•·▪‣◦●■]|[-–—](?![ (\[]{0,3}(?:1[5-9]|20)\d\d(?!\d)))(?:\s+|$)"
     # "1- Gries, M. (2004)", "12 - Roe", "3.- Poe": a number and a dash, as some Word
     # lists are typed; read as no marker, the list was one entry a page (class DL)
-    r"|(?P<number>\d{1,3}[a-z]?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●])|\d{1,3}(?=\s?[-–]\s)"
+    # a converter's escaped label, "12\. Roe" and "\[12\] Roe" (pandoc writes a
+    # paragraph's "12." so, not to open a list): read as no marker, an entry after one
+    # ending without a full stop was joined to it
+    r"|(?P<number>\d{1,3}[a-z]?\\?[.)]|\(\d{1,3}[a-z]?\)|\d{1,3}(?=[•●])|\d{1,3}(?=\s?[-–]\s)"
     rf"|\(?{_SHARED_NUMBERS}\))[•●]{{0,2}}(?:\s?[-–](?=\s))?(?:\s+|$|(?=https?://|www\.))"
-    rf"|(?P<bracket>\[\d{{1,4}}[a-z]?\]|\[{_SHARED_NUMBERS}\])\s*"
+    rf"|(?P<bracket>\\?\[\d{{1,4}}[a-z]?\\?\]|\\?\[{_SHARED_NUMBERS}\\?\])\s*"
     r"|(?P<item>\\item(?:\[[^\]]*\])?)(?:\s+|$))"
 )
 # A sub-label without punctuation, as Wiley prints its chemistry lists ("1a A. Bauer,
@@ -470,7 +473,7 @@ def marker_label(marker: re.Match[str]) -> str:
     """The label an entry keeps from its list marker: "3." for "3.", "3 -" or "3•"
     (a bare number gets its full stop, as the parser takes "3." for a label and "3"
     for the start of a name: "18 VIVE United Kingdom" was one author), "[3]" as is."""
-    label = marker.group("number") or marker.group("bracket") or ""
+    label = (marker.group("number") or marker.group("bracket") or "").replace("\\", "")
     return label + "." if label.isdigit() else label
 
 
