@@ -32,3 +32,37 @@ def test_escaped_bracket_labels_open_entries(tmp_path: Path) -> None:
     result = audit_listed(tmp_path, body, entries)
     assert len(result.data.references) == 3
     assert citation_codes(result) == []
+
+
+WRAPPED_LIST = [
+    "Adams, G. L., Pall, P. S., Grauer, S. M., Zhou, X., Ballard, J. E., Vavrek,\n"
+    "M.,... Tellers, D. M. (2022). Development of ProTx-II Analogues as Highly\n"
+    "Selective Peptide Blockers of Nav1.7 for the Treatment of Pain. *J Med Chem*,\n"
+    "65(1), 485–496.\n"
+    "<http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=16382098>",
+    "Ahern, C. A., Payandeh, J., Bosmans, F., & Chanda, B. (2016). The\n"
+    "hitchhiker's guide to the voltage-gated sodium channel galaxy. *J Gen\n"
+    "Physiol*, 147(1), 1–24. doi:10.1085/jgp.201511492",
+    "Alford, R. F., Fleming, P. J., Fleming, K. G., & Gray, J. J. (2020).\n"
+    "Protein Structure Prediction and Design in a Biologically Realistic Implicit\n"
+    "Membrane. *Biophys J*, 118(8), 2042–2055. doi:10.1016/j.bpj.2020.03.006",
+    "Backryd, E. (2018). Do the potential benefits outweigh the risks? An update\n"
+    "on the use of ziconotide in clinical practice. *Eur J Pain*, 22(7),\n"
+    "1193–1202.",
+]
+
+
+def test_wrapped_list_width_ignores_a_lone_long_address(tmp_path: Path) -> None:
+    # an address longer than the wrap width stands alone on its line; taken for the
+    # width, the list read as one entry a line and "M.,... Tellers" opened an entry
+    body = "Pain (Adams et al., 2022; Ahern et al., 2016; Alford et al., 2020; Backryd, 2018)."
+    result = audit_listed(tmp_path, body, WRAPPED_LIST)
+    assert len(result.data.references) == 4
+    assert citation_codes(result) == []
+
+
+def test_ampersand_entity_in_a_citation(tmp_path: Path) -> None:
+    body = "Pain is common (Seal, Becker, Tighe, Li,\n&amp; Rife, 2017)."
+    entries = ["Seal, K., Becker, W., Tighe, J., Li, Y., & Rife, T. (2017). Pain. *Pain*, 1, 2-3."]
+    result = audit_listed(tmp_path, body, entries)
+    assert citation_codes(result) == []

@@ -1212,7 +1212,7 @@ def split_entries_with_layout(
         kind = "wrapped lines"
     else:
         kind = "one per line"
-    width = max((len(t.rstrip()) for t in texts), default=0)
+    width = _wrap_width(texts)
     spaced = kind == "one per line" and _blank_spaced(groups)
     answer: list[bool] = []  # whether the list is dated, once a line asks
 
@@ -1770,11 +1770,20 @@ def _hanging_indent(texts: Sequence[str], strip: Callable[[str], str] = strip_ma
     return all(map(dated, groups))
 
 
+def _wrap_width(texts: Sequence[str]) -> int:
+    """The width lines were cut at: the longest line of more than one word. A word
+    longer than the width (an address, "<http://www.ncbi.nlm.nih.gov/entrez/...>")
+    stands alone on a longer line, as a converter wraps; taken for the width, a list
+    wrapped at 76 columns read as one entry a line, every entry cut at its lines."""
+    several = [len(t.rstrip()) for t in texts if " " in t.strip()]
+    return max(several or [len(t.rstrip()) for t in texts] or [0])
+
+
 def _hard_wrapped(texts: Sequence[str]) -> bool:
     """Lines cut at a fixed width: many of them as long as the longest, which is short."""
     if len(texts) < 4:
         return False
-    width = max(len(t.rstrip()) for t in texts)
+    width = _wrap_width(texts)
     full = sum(1 for t in texts if len(t.rstrip()) >= 0.85 * width)
     return width <= 120 and full * 3 >= len(texts)
 

@@ -46,6 +46,10 @@ def blank_markup(text: str) -> str:
         text = _LINK.sub(_label_only, text)
     if "<" in text:
         text = _TAG.sub(lambda m: " " * len(m.group()), text)
+    if "&amp;" in text:
+        # an ampersand a converter left as its entity ("(Li, &amp; Rife, 2017)"): the
+        # "&" stays where it was written, the rest of the entity is blanked
+        text = text.replace("&amp;", "&    ")
     return _MARKUP.sub(lambda m: " " * len(m.group()), text).translate(_AS_PLAIN)
 
 
