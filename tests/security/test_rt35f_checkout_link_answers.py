@@ -10,8 +10,8 @@ A fork's checkout may hold any of them as a symbolic link to a runner's file. Th
 must answer the same -- exit status, report, what it prints -- whether the runner's
 file is there, is a folder, or is absent: any difference tells the fork, in its own CI
 log, whether a runner's path exists (rt34f found two such answers; these names were
-not tried). Each name is tried with the manuscript Markdown and LaTeX, a few through a chain of
-two links.
+not tried). Each name is tried with the manuscript Markdown and LaTeX (and a build file's or a
+checkout mark's with a chapter in a folder below), a few through a chain of two links.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def _checkout(root: Path, name: str, chain: bool) -> tuple[Path, Path]:
     (repo / "paper.md").write_text(
         "---\nbibliography: refs.bib\n---\n\n# Intro\n\nOkafor [@inside].\n", encoding="utf-8"
     )
+    (repo / "ch").mkdir()  # a chapter below: the build files are looked for above it
+    (repo / "ch" / "c1.md").write_text("# One\n\nOkafor [@inside].\n", encoding="utf-8")
     (repo / "main.tex").write_text(
         "\\documentclass{article}\n\\begin{document}\nOkafor \\cite{inside}.\n"
         "\\bibliography{refs}\n\\end{document}\n",
@@ -93,6 +95,7 @@ def _answer(
 
 
 CHAINED = ("_quarto.yml", "main.bbl", "citeaudit.toml", ".git")  # through a second link too
+BOOK = ("_quarto.yml", "_bookdown.yml", "index.Rmd", "Makefile", ".git", ".hg")  # above a chapter
 CASES = [(name, False) for name in NAMES] + [(name, True) for name in CHAINED]
 
 
@@ -104,10 +107,10 @@ def test_a_link_named_as_a_looked_for_file_answers_alike(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for manuscript in ("paper.md", "main.tex"):
+    for manuscript in ("paper.md", "main.tex", *(("ch/c1.md",) if name in BOOK else ())):
         answers = []
         for kind in ("absent", "file", "folder"):
-            root = tmp_path / f"{manuscript}-{kind}"
+            root = tmp_path / f"{manuscript.replace('/', '-')}-{kind}"
             root.mkdir()
             repo, target = _checkout(root, name, chain)
             _make(target, kind, name)
