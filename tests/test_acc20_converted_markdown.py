@@ -66,3 +66,24 @@ def test_ampersand_entity_in_a_citation(tmp_path: Path) -> None:
     entries = ["Seal, K., Becker, W., Tighe, J., Li, Y., & Rife, T. (2017). Pain. *Pain*, 1, 2-3."]
     result = audit_listed(tmp_path, body, entries)
     assert citation_codes(result) == []
+
+
+def test_hard_breaks_end_entries_in_one_paragraph(tmp_path: Path) -> None:
+    # a converter's list: one paragraph, entries ended by hard breaks ("  ", "\"), each
+    # entry wrapped at 72 columns, none ending with a full stop
+    body = "Hearts regrow (Andersen et al, 2018; Bu et al, 2009; Buikema et al, 2020)."
+    listing = (
+        "Andersen P, Tampakakis E, Jimenez DV, Kannan S, Miyamoto M, Shin HK,\n"
+        "Saberi A, Murphy S, Sulistio E, Chelko SP et al (2018) Precardiac organ-\n"
+        "oids form two heart fields via Bmp/Wnt signaling. Nat Commun 9: 3140  \n"
+        "Bu L, Jiang X, Martin-Puig S, Caron L, Zhu S, Shao Y, Roberts DJ, Huang\n"
+        "PL, Domian IJ, Chien KR (2009) Human ISL1 heart progenitors generate\n"
+        "diverse multipotent cardiovascular cell lineages. Nature 460: 113–117\\\n"
+        "Buikema JW, Lee S, Goodyer WR, Maas RG, Chirikian O, Li G, Miao Y, Paige\n"
+        "SL, Lee D, Wu H et al (2020) Wnt Activation and Reduced Cell-Cell\n"
+        "Contact Synergistically Induce Massive Expansion of Functional Human\n"
+        "iPSC-Derived Cardiomyocytes. Cell Stem Cell 27: 50–63 e55"
+    )
+    result = audit_listed(tmp_path, body, [listing])
+    assert len(result.data.references) == 3
+    assert citation_codes(result) == []

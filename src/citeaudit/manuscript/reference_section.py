@@ -1185,6 +1185,7 @@ def split_entries_with_layout(
     # Cut and parsed as seen (invisible characters out, look-alike digits as ASCII):
     # a reader's lines before their Document are as written; each keeps `written`.
     lines = _block_quote_taken_off([ln.seen() for ln in lines])
+    broken = _hard_broken(lines)
     lines = _table_rows_as_entries(_html_items([_hard_break_taken_off(ln) for ln in lines]))
     useful = [
         ln
@@ -1234,6 +1235,7 @@ def split_entries_with_layout(
     # lines again for every line was quadratic in one entry's lines (entry_so_far)
     so_far = EntrySoFar()
     joined = 0
+    last_key: tuple[str, int] | None = None
     blank_before = True
     marked_next = (  # the next line with text opens with an entry's marker
         _next_with_text(useful, lambda k, t: k in numbered or list_marker(t) is not None)
@@ -1311,6 +1313,12 @@ def split_entries_with_layout(
             starts = False
         elif address_next and _web_entry_after_address(line.text, prev, address_next[k], strip):
             starts = True
+        elif not list_mode and last_key in broken and looks_like_entry_start(line.text, strip):
+            # the line after a Markdown hard break ("  " or "\\" at a line's end: a
+            # converter's line break inside one paragraph) in a list typed so, opening as
+            # entries do: an entry, though the one before ends without a full stop
+            # ("Nat Commun 9: 3140  "); the soft newlines between are the wrapping
+            starts = True
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
@@ -1354,6 +1362,7 @@ def split_entries_with_layout(
                     and so_far.dated
                 )
             )
+        last_key = (line.file, line.number)
         if starts:
             entries.append([line])
             so_far = EntrySoFar().grown(line.text)
@@ -2071,6 +2080,21 @@ def _html_items(lines: list[Line]) -> list[Line]:
         written = line.written if line.written is not None else line.text
         out.append(replace(line, text=text, written=written, removed=""))
     return out
+
+
+def _hard_broken(lines: Sequence[Line]) -> set[tuple[str, int]]:
+    """The lines ending with a Markdown hard break (two spaces or a backslash), where a
+    list has two or more and most of its lines have none: a converter's line breaks
+    between entries of one paragraph, the other lines its wrapping (text from a PDF
+    whose every line keeps trailing blanks says nothing so)."""
+    found = {
+        (ln.file, ln.number)
+        for ln in lines
+        if ln.text.strip()
+        and (ln.text.endswith("  ") or (ln.text.endswith("\\") and not ln.text.endswith("\\\\")))
+    }
+    written = sum(1 for ln in lines if ln.text.strip())
+    return found if len(found) >= 2 and len(found) * 10 <= written * 7 else set()
 
 
 def _hard_break_taken_off(line: Line) -> Line:
