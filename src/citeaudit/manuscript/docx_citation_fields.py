@@ -442,6 +442,8 @@ def _linked(
             return left  # one work the code cannot tell: the shown text decides them all
         if found is None and _named_otherwise(item, parsed.items, raw.shown):
             return left  # ... and one no entry holds whose place the text gives another
+        if found is not None:
+            found = _shown_year_entry(item, found, raw.shown, index)
         items.append(replace(item, entry=None if found is None else found + 1))
     items.extend(_shown_only(raw.shown, items, index))
     return FieldCitation(raw.paragraph, raw.shown, parsed.manager, tuple(items), raw.offset)
@@ -469,6 +471,37 @@ def _named_otherwise(item: FieldItem, items: Sequence[FieldItem], shown: str) ->
         not firsts & set(_name_words(found.group(1)))
         for found in itertools.islice(_SHOWN_WORK.finditer(shown[:_MAX_SHOWN]), _SHOWN_WORKS)
     )
+
+
+def _shown_year_entry(item: FieldItem, found: int, shown: str, index: EntryIndex) -> int:
+    """The entry the shown text cites for the work: `found` (0-based), unless the text
+    gives the work's first author one year, not the work's, that `found` lacks and
+    another entry of the work's authors holds -- then that entry.
+
+    Why: the reader follows the text. A field whose data names Jahn & Kusber 2004
+    shown as "(Jahn and Kusber 2012)" (retyped, or the data of the author's other
+    work), in a list holding both works, cites the 2012 entry for the editor: linked to
+    the 2004 one it was a year slip there, then a missing citation, and the 2012 entry
+    "uncited" (dev DOCX, Pensoft). A year no other entry of the authors holds leaves
+    the field's link (a year slip), and so does a text showing the work's own year
+    anywhere (another work's year beside the name: "Quenby 2015; 2017")."""
+    if not item.authors or item.year is None or str(item.year) in shown[:_MAX_SHOWN]:
+        return found  # the work's own year shown ("Quenby 2015; 2017"): nothing retyped
+    names = _name_words(item.authors[0])
+    years = {
+        int(match.group(2))
+        for match in itertools.islice(_SHOWN_WORK.finditer(shown[:_MAX_SHOWN]), _SHOWN_WORKS)
+        if any(same_name(w, n) for w in _name_words(match.group(1)) for n in names)
+    }
+    if len(years) != 1:
+        return found
+    year = next(iter(years))
+    if year == item.year or year in index.years[found]:
+        return found
+    other = index.link(replace(item, year=year, title="", doi=""))
+    if other is None or other < 0 or other == found or year not in index.years[other]:
+        return found
+    return other
 
 
 def _name_words(name: str) -> list[str]:
