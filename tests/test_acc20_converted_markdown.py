@@ -87,3 +87,21 @@ def test_hard_breaks_end_entries_in_one_paragraph(tmp_path: Path) -> None:
     result = audit_listed(tmp_path, body, [listing])
     assert len(result.data.references) == 3
     assert citation_codes(result) == []
+
+
+def test_hard_broken_list_wrapped_line_opening_like_an_entry(tmp_path: Path) -> None:
+    # "2009. A stepwise ..." is the wrapped rest of an entry in a list whose entries
+    # end at hard breaks; after a line ending with a full stop it was cut off
+    body = "Silencing (Daxinger et al., 2009; Herr et al., 2005; Basu et al., 2014)."
+    listing = (
+        "Basu RS, Warner BA, Molodtsov V, Pupov D. 2014. Structural basis of\n"
+        "transcription initiation. *J Biol Chem* 289:24549–24559.\\\n"
+        "Daxinger L, Kanno T, Bucher E, van der Winden J, Naumann U, Matzke AJM.\n"
+        "2009. A stepwise pathway for biogenesis of 24-nt secondary siRNAs\n"
+        "and spreading of DNA methylation. *EMBO J* 28:48–57.\\\n"
+        "Herr AJ, Jensen MB, Dalmay T, Baulcombe DC. 2005. RNA polymerase IV directs\n"
+        "silencing of endogenous DNA. *Science* 308:118–120."
+    )
+    result = audit_listed(tmp_path, body, [listing])
+    assert len(result.data.references) == 3
+    assert citation_codes(result) == []

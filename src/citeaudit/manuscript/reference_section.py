@@ -1313,12 +1313,13 @@ def split_entries_with_layout(
             starts = False
         elif address_next and _web_entry_after_address(line.text, prev, address_next[k], strip):
             starts = True
-        elif not list_mode and last_key in broken and looks_like_entry_start(line.text, strip):
-            # the line after a Markdown hard break ("  " or "\\" at a line's end: a
-            # converter's line break inside one paragraph) in a list typed so, opening as
-            # entries do: an entry, though the one before ends without a full stop
-            # ("Nat Commun 9: 3140  "); the soft newlines between are the wrapping
-            starts = True
+        elif not list_mode and broken and not blank_before:
+            # in a list typed with Markdown hard breaks ("  " or "\\" at a line's end: a
+            # converter's line breaks inside one paragraph), the line after a break that
+            # opens as entries do is an entry, though the one before ends without a full
+            # stop ("Nat Commun 9: 3140  "); the soft newlines between are the wrapping,
+            # so a wrapped line is no entry however it opens ("Matzke M. 2009. A ...")
+            starts = last_key in broken and looks_like_entry_start(line.text, strip)
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
