@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 from _json import make_encoder
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any
 
 from citeaudit.encodable import unwritable_json
 
-__all__ = ["dump", "dumps"]
+__all__ = ["dump", "dump_list", "dumps"]
 
 _INDENT = "  "
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -64,6 +64,24 @@ def dump(
     """
     _stream(value, 0, write, {}, clean)
     write(end)
+
+
+def dump_list(items: Iterable[Any], depth: int, write: Callable[[str], object]) -> None:
+    """A list of containers at `depth` as `dump` writes it inside a larger value, an
+    item at a time from `items`: a report's tens of thousands of results never all
+    exist as data, only as the text written so far. Each item is one piece handed to
+    `write` (a surrogate pair or a string is never split between two pieces)."""
+    encoders: dict[int, _Encoder] = {}
+    inner = "\n" + _INDENT * (depth + 1)
+    separator = "," + inner
+    opened = False
+    for item in items:
+        if type(item) not in (dict, list, tuple) or not item:
+            raise TypeError("dump_list writes non-empty containers only")
+        write(("[" if not opened else "") + inner + _text(item, depth + 1, encoders))
+        opened = True
+        inner = separator
+    write("\n" + _INDENT * depth + "]" if opened else "[]")
 
 
 def _stream(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request, Response
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, StreamingResponse
 
 from citeaudit.api.deps import DispatcherDep, RepoDep, SettingsDep
 from citeaudit.api.disposition import attachment
@@ -179,8 +179,7 @@ def _download(audit_id: str, fmt: str, repo: Repository, who: Visitor) -> Respon
             message=f"The audit is {audit.status}; its reports are ready when it is done.",
             user=who,
         )
-    media_type, body = stored
-    return Response(body, media_type=media_type, headers=headers)
+    return StreamingResponse(stored.chunks(), media_type=stored.media_type, headers=headers)
 
 
 def _fixable(result: AuditResult, audit: AuditView) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from citeaudit.api.admission import admitted_upload
@@ -256,8 +257,7 @@ async def get_report(
     report = await run_heavy(lambda: served_report(repo, account, audit.id, format), owner=account)
     if report is None:
         raise HTTPException(404, f"no {format} report for this audit")
-    media_type, body = report
-    return Response(content=body, media_type=media_type)
+    return StreamingResponse(report.chunks(), media_type=report.media_type)
 
 
 @router.get(
