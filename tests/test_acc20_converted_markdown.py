@@ -105,3 +105,19 @@ def test_hard_broken_list_wrapped_line_opening_like_an_entry(tmp_path: Path) -> 
     result = audit_listed(tmp_path, body, [listing])
     assert len(result.data.references) == 3
     assert citation_codes(result) == []
+
+
+def test_citation_link_label_wrapped_over_two_lines(tmp_path: Path) -> None:
+    # a converter links each citation to its entry and wraps the paragraph inside a
+    # link's label; the link syntax was left in the text and both works went uncited
+    body = (
+        "Levels vary in interphase compared to\n"
+        "more uniform levels in mitosis ([Bestul *et al.*, 2017](#ref-1); [Gao\n"
+        "*et al.*, 2019](#ref-2)). Differences remain."
+    )
+    entries = [
+        "1.  Bestul AJ, Yu Z, Unruh JR. 2017. Molecular model. *J Cell Biol* 216:2409–2424.",
+        "2.  Gao Q, Roe A, Poe B. 2019. Another model. *J Cell Biol* 218:1–9.",
+    ]
+    result = audit_listed(tmp_path, body, entries)
+    assert citation_codes(result) == []

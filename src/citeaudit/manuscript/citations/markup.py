@@ -18,8 +18,10 @@ from collections.abc import Iterator
 _MARKUP = re.compile(r"[*_`\\]|&nbsp;")
 # An inline link whose label holds no bracket: "[label](address "title")". Each part is
 # possessive and stops at the next bracket, so a line of unclosed "[" is one pass.
+# A converter wraps a paragraph inside a link's label ("[Gao\n*et al.*, 2019](#ref-22)"):
+# one line break in the label is the label's, a blank line ends the paragraph.
 _LINK = re.compile(
-    r"\[(?P<label>[^\[\]\n]*+)\]"
+    r"\[(?P<label>(?:[^\[\]\n]++|\n(?![ \t]*+\n))*+)\]"
     r"\((?:<[^<>\n]*+>|(?:[^()\s]++|\([^()\s]*+\))*+)(?:[ \t]++\"[^\"\n]*+\")?[ \t]*+\)"
 )
 # Inline HTML a converter leaves in Markdown ("(Lee, <a href="#B2">2015</a>)"): the tags
