@@ -96,3 +96,51 @@ def test_the_shown_year_relinks_the_field(tmp_path: Path) -> None:
     path = manuscript(tmp_path, "(Orlanda and Pressel 2012)")
     fields = DocxReader().read(path).citation_fields
     assert [i.entry for f in fields for i in f.items] == [1, 2, 3]
+
+
+PAIR_ENTRIES = [
+    "Schumer MC, Bolduin IT (2012) Asking a made-up ecosystem. Imaginary Press, Cambridge.",
+    "Schumer MC, Bartelt K, Bolduin IT (2012) Made-up volatiles as defenses. Fjord Letters 1: 7.",
+]
+
+
+def pair_manuscript(tmp_path: Path) -> Path:
+    three = (["Schumer", "Bartelt", "Bolduin"], 2012)
+    body = para(
+        run("Reviewed in "), zotero([three], "(Schumer and Bolduin 2012)"), run(", and shown ")
+    )
+    body += para(run("in the field "), zotero([three], "(Schumer et al. 2012)"), run("."))
+    body += para(run("References"), style="Heading1")
+    body += "".join(para(run(e)) for e in PAIR_ENTRIES)
+    return raw_docx(tmp_path / "p.docx", body)
+
+
+def test_two_names_shown_for_a_three_author_work_cite_the_two_author_entry(
+    tmp_path: Path,
+) -> None:
+    path = pair_manuscript(tmp_path)
+    fields = DocxReader().read(path).citation_fields
+    assert [i.entry for f in fields for i in f.items] == [1, 2]
+    assert findings(path) == []
+
+
+def test_another_works_pair_in_the_same_field_leaves_the_link(tmp_path: Path) -> None:
+    # "Schumer and Bolduin, 2009" is another work's piece of the field: the three-author
+    # 2012 work keeps its own entry
+    entries = [
+        "Schumer MC, Bolduin IT (2009) A made-up review. Imaginary Press, Cambridge.",
+        PAIR_ENTRIES[1],
+    ]
+    three = (["Schumer", "Bartelt", "Bolduin"], 2012)
+    body = para(
+        run("Volatiles "),
+        zotero(
+            [(["Schumer", "Bolduin"], 2009), three],
+            "(Schumer and Bolduin, 2009; Schumer et al., 2012)",
+        ),
+        run("."),
+    )
+    body += para(run("References"), style="Heading1") + "".join(para(run(e)) for e in entries)
+    path = raw_docx(tmp_path / "q.docx", body)
+    fields = DocxReader().read(path).citation_fields
+    assert [i.entry for f in fields for i in f.items] == [1, 2]

@@ -444,6 +444,7 @@ def _linked(
             return left  # ... and one no entry holds whose place the text gives another
         if found is not None:
             found = _shown_year_entry(item, found, raw.shown, index)
+            found = _shown_pair_entry(item, found, raw.shown, index)
         items.append(replace(item, entry=None if found is None else found + 1))
     items.extend(_shown_only(raw.shown, items, index))
     return FieldCitation(raw.paragraph, raw.shown, parsed.manager, tuple(items), raw.offset)
@@ -502,6 +503,40 @@ def _shown_year_entry(item: FieldItem, found: int, shown: str, index: EntryIndex
     if other is None or other < 0 or other == found or year not in index.years[other]:
         return found
     return other
+
+
+def _shown_pair_entry(item: FieldItem, found: int, shown: str, index: EntryIndex) -> int:
+    """The entry the shown text cites for a work of three or more authors that it
+    shows as two ("Schuman and Baldwin, 2012" for Schuman, Barthel and Baldwin): the
+    one entry of those two and that year naming none of the coauthors the text skips,
+    else `found` (0-based).
+
+    Why: no style writes two names for three authors, so the text was typed for the
+    two-author work (or the data names another work): the editor reads the text. Linked
+    by the data, the two-author entry beside it was "uncited" (dev DOCX, eLife)."""
+    if len(item.authors) < 3 or item.year is None:
+        return found
+    names = _name_words(item.authors[0])
+    for match in itertools.islice(_SHOWN_WORK.finditer(shown[:_MAX_SHOWN]), _SHOWN_WORKS):
+        words = _WORD.findall(fold(match.group(0)))
+        if int(match.group(2)) != item.year:
+            continue  # another work's piece ("Dudareva and Pichersky, 2008; Dudareva et al.")
+        paired = " and " in match.group(0) or "&" in match.group(0)
+        words = [w for w in words if w != "and"]
+        if not paired or len(words) != 2 or not any(same_name(words[0], n) for n in names):
+            continue
+        second = words[1]
+        skipped = [
+            w
+            for author in item.authors[1:3]
+            for w in _name_words(author)[-1:]
+            if not same_name(second, w)
+        ]
+        if not skipped:
+            return found
+        other = index.named_pair(item.authors[0], second, int(match.group(2)), skipped)
+        return found if other is None else other
+    return found
 
 
 def _name_words(name: str) -> list[str]:

@@ -329,6 +329,22 @@ class EntryIndex:
             decided = self._by_names(item, candidates)
         return UNSURE if decided is None else decided
 
+    def named_pair(self, first: str, second: str, year: int, skipped: Sequence[str]) -> int | None:
+        """The one entry led by `first`, naming `second`, of `year`, naming none of the
+        `skipped` authors (name words, folded); None when no entry or several fit."""
+        words = _WORD.findall(fold(first))
+        if not words or not self._spend(len(self.words.get(max(words, key=len), ()))):
+            return None
+        fitting = [
+            i
+            for i in sorted(self.words.get(max(words, key=len), ()))[:_MAX_CANDIDATES]
+            if year in self.years[i]
+            and self._leads(i, words)
+            and any(same_name(w, second) for w in self._words_of(i))
+            and not any(same_name(w, name) for name in skipped for w in self._words_of(i))
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _rules_out(self, i: int, item: FieldItem, suffixes: Mapping[int, set[str]]) -> bool:
         """Whether entry i contradicts what the field knows of the work."""
         dois = self.entry_dois[i]
