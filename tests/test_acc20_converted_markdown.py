@@ -121,3 +121,17 @@ def test_citation_link_label_wrapped_over_two_lines(tmp_path: Path) -> None:
     ]
     result = audit_listed(tmp_path, body, entries)
     assert citation_codes(result) == []
+
+
+def test_linked_numbers_in_round_brackets_are_round_bracket_style(tmp_path: Path) -> None:
+    # a converter linked each number inside the author's round brackets; counted as
+    # square-bracket style, they out-voted the paper's own "(5)" and those went uncited
+    body = " ".join(
+        f"Finding {n} holds ([{n}](#CR{n}),[{n + 1}](#CR{n + 1})) and more ({n + 2})."
+        for n in range(1, 19, 3)
+    )
+    entries = [
+        f"{n}. Roe{chr(64 + n)} A. Study {n}. Diabetes Care 2004;27:{n}–9." for n in range(1, 19)
+    ]
+    result = audit_listed(tmp_path, body, entries)
+    assert citation_codes(result) == []

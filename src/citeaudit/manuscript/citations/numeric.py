@@ -722,7 +722,38 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
                 form = "glued-lower"
             else:
                 continue  # x[2], v[3]: indexing, not a citation
-        yield _Candidate(start, m.end(), numbers, form)
+        rounds = bool(m.group("linked")) and form == "bracket" and _linked_in_rounds(text, start)
+        yield _Candidate(start, m.end(), numbers, form, in_rounds=rounds)
+
+
+_LINK_RUN = 24  # linked numbers looked back over to the bracket that opens them
+
+
+def _linked_in_rounds(text: str, start: int) -> bool:
+    """Whether the linked number at `start` ("[46](#CR46)") stands in round brackets,
+    after others linked so: "([10](#CR10),[46](#CR46))". Walks back over at most
+    `_LINK_RUN` links, each found by `rfind` within 80 characters."""
+    at = start
+    for _ in range(_LINK_RUN):
+        k = at - 1
+        while k >= 0 and text[k] in " \t\n":
+            k -= 1
+        if k < 0:
+            return False
+        if text[k] == "(":
+            return True
+        if text[k] not in ",;–-":
+            return False
+        k -= 1
+        while k >= 0 and text[k] in " \t\n":
+            k -= 1
+        if k < 0 or text[k] != ")":
+            return False
+        opening = text.rfind("[", max(k - 80, 0), k)
+        if opening < 0 or "](#" not in text[opening:k]:
+            return False
+        at = opening
+    return False
 
 
 def _may_end_a_name(char: str) -> bool:
@@ -1938,7 +1969,7 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
             top = max(c.numbers)
             if top > entries and c.form not in _UNCONFIRMED:
                 confirmed.update(n for n in c.numbers if n > entries)
-            if c.form == "bracket" or (
+            if (c.form == "bracket" and not c.in_rounds) or (
                 c.form == "bracket-value" and (entries == 0 or top <= entries)
             ):
                 # a bracket after a quantity ("48 [40-70]", "n = 12 [3]") cites only
@@ -1946,8 +1977,9 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
                 brackets += 1
                 bracket_numbers.update(c.numbers)
             elif c.form != "bracket-value" and top <= entries:
-                counted[c.form] = counted.get(c.form, 0) + 1
-                numbers.setdefault(c.form, set()).update(c.numbers)
+                form = "paren" if c.in_rounds else c.form  # evidence of round brackets
+                counted[form] = counted.get(form, 0) + 1
+                numbers.setdefault(form, set()).update(c.numbers)
     if entries == 0:
         return _Choice(entries, {})
 

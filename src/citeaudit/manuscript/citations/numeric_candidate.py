@@ -20,6 +20,10 @@ class Candidate:
     form: str  # "bracket", "glued-bracket", "paren", "superscript", "glued", ...
     # each work's label when the marker names sub-entries ("[3a,c, 4]" -> 3a, 3c, 4)
     labels: tuple[str, ...] = ()
+    # a number a converter linked to its entry inside the author's round brackets
+    # ("([10](#CR10),[46](#CR46))"): kept as a bracket is, but no evidence that the
+    # manuscript cites in square brackets (its own "(5)" are its style)
+    in_rounds: bool = False
 
 
 _PARTS = re.compile(r"[,;]")
