@@ -16,7 +16,8 @@ bidi override cannot reorder the line (`citeaudit.report.printable`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -32,6 +33,9 @@ SEVERITY_STYLES: dict[Severity, str] = {
     Severity.WARNING: "yellow",
     Severity.INFO: "cyan",
 }
+
+
+_BLOCK = 1 << 16  # characters of report written at a time (`TextReporter.write`)
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -216,31 +220,34 @@ def finding_lines(finding: Finding) -> list[Text]:
 
 
 def report_lines(result: AuditResult) -> list[Text]:
-    lines: list[Text] = []
+    return list(iter_report_lines(result))
+
+
+def iter_report_lines(result: AuditResult) -> Iterator[Text]:
+    """The report's lines, each made as it is read (`TextReporter.write`)."""
     for _path, findings in grouped_findings(result):
         for finding in findings:
-            lines.extend(finding_lines(finding))
-        lines.append(Text(""))
+            yield from finding_lines(finding)
+        yield Text("")
     held = suppressed_findings(result)
     if held:
         heading = f"suppressed ({len(held)}), not counted as problems:"
-        lines.append(Text(heading, style="dim"))
+        yield Text(heading, style="dim")
         for finding, reason in held:
             line = not_a_command(printable(f"  {finding.location}: {finding.code} {finding.rule}"))
             line += printable(f" ({finding.severity.value}): {finding.message} [{reason}]")
-            lines.append(Text(line, style="dim"))
-        lines.append(Text(""))
+            yield Text(line, style="dim")
+        yield Text("")
     sentence = verdict(result)
     if sentence is not None:
         style = "bold yellow" if nothing_checked(result) else "bold green"
-        lines.append(Text(printable(sentence), style=style))
+        yield Text(printable(sentence), style=style)
     else:
         worst = max(f.severity.rank for f in result.findings)
         style = next(SEVERITY_STYLES[s] for s in Severity if s.rank == worst)
-        lines.append(Text(printable(summary_line(result)), style=style))
+        yield Text(printable(summary_line(result)), style=style)
     for note in (*list_origin_notes(result), *phase_notes(result)):
-        lines.append(Text(printable(note), style="dim"))
-    return lines
+        yield Text(printable(note), style="dim")
 
 
 def render_text(lines: Sequence[Text], *, color: bool) -> str:
@@ -271,3 +278,24 @@ class TextReporter(Reporter):
 
     def render(self, result: AuditResult, *, color: bool = False) -> str:
         return encodable(render_text(report_lines(result), color=color))
+
+    def write(self, result: AuditResult, stream: TextIO, *, color: bool = False) -> None:
+        """Without colour, the report to `stream` a block of lines at a time: every
+        finding's lines (rich `Text`s) at once, then the text and its copy, held ~6.6
+        bytes a byte written (75,000 findings: 119 MB for an 18 MB report). A block
+        ends after a line, so no surrogate pair spans two (`encodable`)."""
+        if color:  # a terminal's report (the CLI): rich draws it whole
+            stream.write(self.render(result, color=True))
+            return
+        pieces: list[str] = []
+        size = 0
+        for line in iter_report_lines(result):
+            piece = not_a_command(printable(line.plain)) + "\n"
+            pieces.append(piece)
+            size += len(piece)
+            if size >= _BLOCK:
+                stream.write(encodable("".join(pieces)))
+                pieces.clear()
+                size = 0
+        if pieces:
+            stream.write(encodable("".join(pieces)))
