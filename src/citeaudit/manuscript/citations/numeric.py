@@ -1977,9 +1977,9 @@ def _weigh(forms: list[Iterator[_Candidate]], entries: int) -> _Choice:
                 brackets += 1
                 bracket_numbers.update(c.numbers)
             elif c.form != "bracket-value" and top <= entries:
-                form = "paren" if c.in_rounds else c.form  # evidence of round brackets
-                counted[form] = counted.get(form, 0) + 1
-                numbers.setdefault(form, set()).update(c.numbers)
+                name = "paren" if c.in_rounds else c.form  # evidence of round brackets
+                counted[name] = counted.get(name, 0) + 1
+                numbers.setdefault(name, set()).update(c.numbers)
     if entries == 0:
         return _Choice(entries, {})
 
