@@ -162,7 +162,13 @@ _LOCATED = (
 # semicolon, before its locator or the next semicolon
 _WORK_NUMBER = re.compile(rf"(?:^|;)\s*({_RANGE})(?=\s*(?:[,(:;]|$))")
 _BRACKETED = re.compile(
-    rf"\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
+    # a range whose two ends a converter linked each, "[2](#b2)-[4](#b4)", also each in
+    # its own bracket, "[[2](#b2)]-[[4](#b4)]", "[[2]](#b2)-[[4]](#b4)", escaped
+    # "\[[2](#b2)\]-\[[4](#b4)\]": read first, as one (read as two links, the works
+    # between the ends went uncited)
+    rf"\[\[?(?P<linked_first>\d{{1,4}})\]\]?\(#(?!{_NOTE_ANCHOR})[^)\s]*\)\\?\]?{_DASH}"
+    rf"\\?\[?\[\[?(?P<linked_last>\d{{1,4}})\]\]?\(#(?!{_NOTE_ANCHOR})[^)\s]*\)"
+    rf"|\[\[(?P<wrapped>{_LIST})\]\]\([^)\s]*\)"  # [[3]](#ref3)
     rf"|\[(?P<linked>{_LIST})\]\(#(?!{_NOTE_ANCHOR})[^)\s]*\)"  # [3](#ref-3), not [3](#fn3)
     rf"|\[(?P<first>\d{{1,4}})\]{_DASH}\[(?P<last>\d{{1,4}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
@@ -687,6 +693,8 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
         value = _value_before(text, lead)
         if m.group("first"):
             numbers = _expand(f"{m.group('first')}-{m.group('last')}")
+        elif m.group("linked_first"):
+            numbers = _expand(f"{m.group('linked_first')}-{m.group('linked_last')}")
         else:
             body = _body(m)
             if body is None:
@@ -722,7 +730,8 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
                 form = "glued-lower"
             else:
                 continue  # x[2], v[3]: indexing, not a citation
-        rounds = bool(m.group("linked")) and form == "bracket" and _linked_in_rounds(text, start)
+        linked = m.group("linked") or m.group("linked_first")
+        rounds = bool(linked) and form == "bracket" and _linked_in_rounds(text, start)
         yield _Candidate(start, m.end(), numbers, form, in_rounds=rounds)
 
 
