@@ -18,7 +18,6 @@ answers every name with its CNAME, if any, and NXDOMAIN).
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 from collections.abc import Iterator
@@ -31,13 +30,10 @@ import dns.rrset
 import pytest
 
 from citeaudit.links import internal_zones, name_chain, pinned, safety
-from citeaudit.links.checker import LinkChecker
 from citeaudit.links.internal_zones import InternalZones
-from citeaudit.links.targets import target_for
-from citeaudit.model.link import LinkCheck
 from tests.security.ssrf_loopback import CLI
-from tests.security.test_ssrf_hops import SERVICE, only_127_0_0_2_is_public
-from tests.stand_ins.judged_transport import judged_by
+from tests.security.test_rt35s_internal_zones import _said
+from tests.security.test_rt35s_internal_zones import _service_checks as _checks
 
 CHAINS = {
     "a.attacker.example": "vault.corp.example.com",  # exists in our zone
@@ -112,23 +108,6 @@ def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[Chains]:
     )
     yield server
     server.close()
-
-
-def _checks(urls: list[str], policy: Any = SERVICE) -> list[LinkCheck]:
-    async def go() -> list[LinkCheck]:
-        async with LinkChecker(
-            policy,
-            archive_url=None,
-            probe_urls=(),
-            transport=judged_by(only_127_0_0_2_is_public, policy),
-        ) as checker:
-            return await checker.check_all([target_for(u) for u in urls])
-
-    return asyncio.run(go())
-
-
-def _said(check: LinkCheck) -> tuple[object, ...]:
-    return (check.outcome, check.reason, check.status, check.final_url, check.hops)
 
 
 @pytest.mark.usefixtures("chains")
