@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -96,3 +96,25 @@ def database(
     from tests.service.conftest import fresh_database
 
     yield from fresh_database()
+
+
+LOOKUPS = ("stat", "lstat", "readlink", "access")
+
+
+@pytest.fixture
+def looked_up(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every name `os.stat`, `os.lstat`, `os.readlink` and `os.access` are asked about
+    (pathlib, `os.path` and our readers all go through them), in any thread."""
+    names: list[str] = []
+
+    def noting(original: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, str | bytes | os.PathLike) and kwargs.get("dir_fd") is None:
+                names.append(os.fsdecode(path))
+            return original(path, *args, **kwargs)
+
+        return wrapper
+
+    for name in LOOKUPS:
+        monkeypatch.setattr(os, name, noting(getattr(os, name)))
+    yield names

@@ -32,11 +32,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from tests.redteam.opens_watch import audited_through_api, scratch_server
 
@@ -45,26 +41,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 REFS = "@article{inside, author={Okafor, N.}, title={Inside}, journal={J}, year={2018}}\n"
-_LOOKUPS = ("stat", "lstat", "readlink", "access")
-
-
-@pytest.fixture
-def looked_up(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every name `os.stat`, `os.lstat`, `os.readlink` and `os.access` are asked about
-    (pathlib, `os.path` and our readers all go through them), in any thread."""
-    names: list[str] = []
-
-    def noting(original: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(path, str | bytes | os.PathLike) and kwargs.get("dir_fd") is None:
-                names.append(os.fsdecode(path))
-            return original(path, *args, **kwargs)
-
-        return wrapper
-
-    for name in _LOOKUPS:
-        monkeypatch.setattr(os, name, noting(getattr(os, name)))
-    yield names
 
 
 def _docx(o: Path) -> bytes:

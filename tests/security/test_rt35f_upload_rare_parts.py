@@ -36,11 +36,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from tests.redteam.opens_watch import audited_through_api, scratch_server
 
@@ -49,29 +45,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 UP = "../../outside"  # from the scratch folder <tmp>/scratch/citeaudit-*/
-_LOOKUPS = ("stat", "lstat", "readlink", "access")
 _SECRETS = (
     "secret.tex", "secret.bib", "secret.md", "secret.txt", "secret.docx", "passwd",
     "secret.sty", "secret.cls", "x.csl", "secret.yaml", "secret.json", "secret.ris",
 )  # fmt: skip
-
-
-@pytest.fixture
-def looked_up(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every name `os.stat`, `os.lstat`, `os.readlink` and `os.access` are asked about."""
-    names: list[str] = []
-
-    def noting(original: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(path, str | bytes | os.PathLike) and kwargs.get("dir_fd") is None:
-                names.append(os.fsdecode(path))
-            return original(path, *args, **kwargs)
-
-        return wrapper
-
-    for name in _LOOKUPS:
-        monkeypatch.setattr(os, name, noting(getattr(os, name)))
-    yield names
 
 
 def _rels(items: dict[str, tuple[str, str, bool]]) -> str:
