@@ -111,7 +111,9 @@ def held_reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Held]:
 
     def reporter(fmt: str) -> Any:
         found = real(fmt)
-        monkeypatch.setattr(found, "render", held.around(found.render))
+        # the service writes a report to its spool (`reporter.write`), rendered whole
+        # or a piece at a time
+        monkeypatch.setattr(found, "write", held.around(found.write))
         return found
 
     monkeypatch.setattr(reports, "get_reporter", reporter)

@@ -40,6 +40,9 @@ def big_report(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         def render(self, result: Any) -> str:
             return "[" + " " * BIG + "]"
 
+        def write(self, result: Any, out: Any) -> None:
+            out.write(self.render(result))
+
     monkeypatch.setattr(reports, "get_reporter", lambda fmt: _Big())
     monkeypatch.setattr(slow_clients, "WRITE_CHECK_SECONDS", 1.0, raising=False)
     yield

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -33,12 +34,19 @@ SPOOL_BYTES = 1 << 20  # a report's bytes kept in memory; past this, a temporary
 _CHUNK = 1 << 16
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class ServedReport:
-    """A rendered report: its media type and its bytes, read from their start."""
+    """A rendered report: its media type and its bytes, read from their start.
+
+    The file is closed when its answer ends, and also when the report is dropped
+    unread: a client gone before the first chunk never starts `chunks`, whose own
+    close would not run (one open file a dropped client)."""
 
     media_type: str
     body: IO[bytes]
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, self.body.close)
 
     def chunks(self) -> Iterator[bytes]:
         """The bytes a chunk at a time; the file is closed (and removed) at the end."""
