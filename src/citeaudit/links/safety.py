@@ -45,6 +45,7 @@ import idna
 
 from citeaudit.links import lookups
 from citeaudit.links.backends import OWN_SERVICES, BackendAddresses, service_backends
+from citeaudit.links.delegated_tlds import DELEGATED_TLDS
 from citeaudit.links.nat64 import carried_by_prefix, nat64_prefixes
 from citeaudit.links.own_addresses import HOST_MACHINE_NAMES, own_addresses
 
@@ -394,13 +395,25 @@ LOCAL_TLDS = frozenset(
     }
 )
 LOCAL_SUFFIXES = ("home.arpa",)
-# What a delegated top-level domain looks like: an IDNA A-label, or letters of any
-# script (".рф", ".中国": IDNA's mapping gives them back in Unicode), two or more.
-_A_LABEL = re.compile(r"xn--[a-z0-9-]{1,59}")
+# RFC 2606's top-level domains for tests and documentation, never delegated: judged as
+# delegated ones are (looked up), the stand-in public hosts of tests and examples.
+_TESTING_TLDS = frozenset({"test", "example", "invalid"})
 
 
-def _tld_like(label: str) -> bool:
-    return bool(_A_LABEL.fullmatch(label)) or (len(label) >= 2 and label.isalpha())
+@functools.lru_cache(maxsize=1024)
+def _delegated(label: str) -> bool:
+    """`label` (lower case, as `_readings` gives it: Unicode or an A-label) is a top-level
+    domain the root zone delegates (`delegated_tlds`, IANA's list). Judged by its shape
+    (letters, or an A-label), ``vault.svc``, ``redis.docker``, ``db.lab`` or
+    ``api.staging.test`` was looked up, and its answer -- a private address, or no such
+    name -- told an uploader which of our private zones' machines exist (rt36s)."""
+    if label.isascii():
+        return label in DELEGATED_TLDS or label in _TESTING_TLDS
+    try:  # ".рф", ".中国": IDNA's mapping gives them back in Unicode
+        ascii_label = idna.encode(label, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return ascii_label in DELEGATED_TLDS
 
 
 def is_local_name(host: str) -> bool:
@@ -408,7 +421,8 @@ def is_local_name(host: str) -> bool:
 
     One label (``redis``: a compose service, a search-list name), a top-level domain
     kept for local use (``db.internal``, ``printer.local``, ``router.home.arpa``), or
-    one no delegated top-level domain looks like (``redis.myproject_default``). Where
+    one under a top-level domain the root zone does not delegate (``redis.svc``,
+    ``redis.myproject_default``: `delegated_tlds`). Where
     private networks are refused, such a name is refused before it is looked up: its
     answer could only tell an uploader what our own network holds (a name that
     resolves to a private address against one that does not exist). IP literals are
@@ -435,7 +449,7 @@ def _is_local_name(host: str) -> bool:
             labels = name.split(".")
             if len(labels) == 1 or labels[-1] in LOCAL_TLDS:
                 return True
-            if ".".join(labels[-2:]) in LOCAL_SUFFIXES or not _tld_like(labels[-1]):
+            if ".".join(labels[-2:]) in LOCAL_SUFFIXES or not _delegated(labels[-1]):
                 return True
     return False
 
