@@ -44,23 +44,25 @@ def make_resolver() -> dns.resolver.Resolver:
 
 
 def chain_end(name: str, timeout: float = CHAIN_TIMEOUT) -> str | None:
-    """The last name of `name`'s CNAME chain when `name` does not resolve and the chain
-    leads elsewhere (lower case, no final dot); None otherwise (no chain, an answer, a
-    failure to ask)."""
+    """The last name of `name`'s CNAME chain when the chain leads elsewhere (lower case,
+    no final dot): from a "no such name" answer or one without address records; None
+    otherwise (no chain, a failure to ask)."""
     try:
         asked = dns.name.from_text(name.rstrip(".") + ".")
         resolver = make_resolver()
         resolver.lifetime = timeout
         resolver.timeout = timeout
-        resolver.resolve(asked, "A", search=False, raise_on_no_answer=False)
+        # An answer without records (NOERROR, no data) names its chain's end too: a
+        # chain to a name of our zone that exists with no address record read "does
+        # not resolve" where a missing one read "private-address" (rt36s).
+        end = resolver.resolve(asked, "A", search=False, raise_on_no_answer=False).canonical_name
     except dns.resolver.NXDOMAIN as exc:
         try:
             end = exc.canonical_name
         except TypeError:  # raised without its responses
             return None
-        if end == asked:
-            return None
-        return str(end.to_text(omit_final_dot=True)).lower()
     except (dns.exception.DNSException, ValueError, UnicodeError, OSError):
         return None
-    return None
+    if end == asked:
+        return None
+    return str(end.to_text(omit_final_dot=True)).lower()
