@@ -33,9 +33,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from citeaudit.bounded_read import open_for_write, reads_recorded
-from citeaudit.child_python import start_watchdog
 from citeaudit.cli.own_inputs import files_read, refuse_writing_over
 from citeaudit.cli.shared_audit import (
     add_confine_argument,
@@ -50,9 +50,13 @@ from citeaudit.config.arguments import add_arguments as add_config_arguments
 from citeaudit.errors import ConfigurationError
 from citeaudit.report.printable import printable
 
+if TYPE_CHECKING:
+    from citeaudit.report.interface import Reporter
+
 FAIL_ON = ("error", "warning", "info", "never")
 # The names of `report.formats.REPORTERS` (a test keeps them equal), written out so
-# that building the parser does not import every reporter and its templates.
+# that building the parser imports no reporter, and a run only the one it writes
+# with (`reporter_for`): a text report loads no HTML, SARIF or JSON reporter.
 FORMATS = ("github", "gitlab", "html", "json", "sarif", "text")
 # Seconds a whole run may take by default: far past a real manuscript's audit with its
 # registry look-ups and link checks (minutes), well inside a CI job's hour.
@@ -112,6 +116,8 @@ def run_deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, abandon)
         signal.setitimer(signal.ITIMER_REAL, UNWIND_GRACE)
         raise RunDeadline(seconds)
+
+    from citeaudit.child_python import start_watchdog  # subprocess, ctypes: only for a run
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -242,6 +248,40 @@ def _given(args: argparse.Namespace) -> list[Path]:
     return [*args.paths, *(args.bib or ()), *(args.reference_list or ())]
 
 
+def reporter_for(name: str) -> Reporter:
+    """The reporter of format `name`, its module alone imported; a name the parser did
+    not choose goes to `report.formats.get_reporter`, which knows every one and says
+    which there are (a test keeps each name's class that of `REPORTERS`)."""
+    match name:
+        case "text":
+            from citeaudit.report.text import TextReporter
+
+            return TextReporter()
+        case "json":
+            from citeaudit.report.json import JsonReporter
+
+            return JsonReporter()
+        case "html":
+            from citeaudit.report.html import HtmlReporter
+
+            return HtmlReporter()
+        case "sarif":
+            from citeaudit.report.sarif import SarifReporter
+
+            return SarifReporter()
+        case "github":
+            from citeaudit.report.github import GithubReporter
+
+            return GithubReporter()
+        case "gitlab":
+            from citeaudit.report.gitlab import GitlabReporter
+
+            return GitlabReporter()
+    from citeaudit.report.formats import get_reporter
+
+    return get_reporter(name)
+
+
 def _cannot_write(path: Path, exc: OSError) -> str:
     return f"cannot write the report to {path}: {exc.strerror or exc}"
 
@@ -250,7 +290,6 @@ def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `citeaudit links` and `--help` need none of it.
     from citeaudit.cli.configure import configure
     from citeaudit.model.finding import Severity
-    from citeaudit.report.formats import get_reporter
 
     setup = configure(args)  # citeaudit.toml / [tool.citeaudit]: fills what args leave open
     settings = settings_for(setup.settings_overrides())
@@ -276,7 +315,7 @@ def run(args: argparse.Namespace) -> int:
         written = setup.write_baseline(result, args.baseline, read)
         print(printable(written), file=sys.stderr)
         return 0
-    reporter = get_reporter(args.format)
+    reporter = reporter_for(args.format)
     color = _use_color(args.color, args.output is not None)
     if args.output:
         # the chapters, bibliographies and baseline the run read too (`own_inputs`)

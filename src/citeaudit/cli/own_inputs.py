@@ -19,9 +19,12 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from citeaudit.audit_data import AuditResult
 from citeaudit.errors import ConfigurationError
+
+if TYPE_CHECKING:  # the audit's data model: `citeaudit links` and `--help` need none of it
+    from citeaudit.audit_data import AuditResult
 
 __all__ = ["files_read", "refuse_writing_over"]
 

@@ -36,19 +36,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
 
-import aiohttp
 import httpx
-from aiohttp.abc import AbstractResolver, ResolveResult
-from aiohttp.client_proto import ResponseHandler
-from aiohttp.http_exceptions import BadHttpMessage
 from yarl import URL
 
 from citeaudit.links import lookups, name_chain
 from citeaudit.links.address_gate import MAX_GATED
 from citeaudit.links.backends import Backend, BackendAddresses, service_backends
+from citeaudit.links.engine_import import aiohttp  # without aiohttp's own CA stores
 from citeaudit.links.internal_zones import network_name
 from citeaudit.links.nat64 import nat64_prefixes
-from citeaudit.links.pinned import FREE_PIECES, MIN_PIECE
 from citeaudit.links.redirect_judge import judge_location
 from citeaudit.links.safety import (
     AddressRule,
@@ -112,7 +108,9 @@ class _HeadBound:
 
     def feed_data(self, data: bytes) -> Any:
         if self._fed > MAX_HEAD:
-            raise BadHttpMessage(f"the answer's header block is larger than {MAX_HEAD} bytes")
+            raise aiohttp.http_exceptions.BadHttpMessage(
+                f"the answer's header block is larger than {MAX_HEAD} bytes"
+            )
         self._fed += len(data)
         result = self._parser.feed_data(data)
         if result[0]:
@@ -132,7 +130,7 @@ class _HeadBound:
         return getattr(self._parser, name)
 
 
-class _BoundedHandler(ResponseHandler):
+class _BoundedHandler(aiohttp.client_proto.ResponseHandler):
     """aiohttp's protocol with each response's header block bounded (`_HeadBound`),
     and the address it is connected to kept (`peer`: where an answer came from, what
     the link checker judges a hop by)."""
@@ -180,7 +178,7 @@ def pinned(host: str, addresses: list[str]) -> Iterator[None]:
         _PINNED.reset(token)
 
 
-class CheckedResolver(AbstractResolver):
+class CheckedResolver(aiohttp.abc.AbstractResolver):
     """aiohttp's resolver: look the name up, check every address, return only those."""
 
     def __init__(self, rule: AddressRule, resolver: Resolver) -> None:
@@ -189,7 +187,7 @@ class CheckedResolver(AbstractResolver):
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
+    ) -> list[aiohttp.abc.ResolveResult]:
         # A name refused unasked (`AddressRule.host_refusal`) is never looked up.
         self._rule.check(host, port, ())
         given = _PINNED.get()
@@ -320,6 +318,10 @@ class _AiohttpReply:
         answer to Python: one-byte chunks made 4 MB on the wire 0.72 s of the event
         loop (4 KB chunks: 0.02 s), and the trusted client reads 2 MB of them (12 MB of
         wire) per DOI answer."""
+        # Imported here: the synchronous clients' module (httpcore, httpcore2) is no
+        # start-up cost of a link check, whose own requests never read this way.
+        from citeaudit.links.pinned import FREE_PIECES, MIN_PIECE
+
         chunks: list[bytes] = []
         size = 0
         pieces = 0
