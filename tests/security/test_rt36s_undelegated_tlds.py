@@ -33,7 +33,9 @@ from citeaudit.links.checker import LinkChecker
 from citeaudit.links.safety import AddressRule, is_local_name
 from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck
+from tests.security import test_rt35s_cname_into_our_network as rt35s
 from tests.security.ssrf_loopback import CLI
+from tests.security.test_rt35s_cname_into_our_network import chains  # noqa: F401 (fixture)
 from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
 from tests.stand_ins.judged_transport import judged_by
 
@@ -174,3 +176,18 @@ def test_the_cli_still_asks_its_own_resolver(our_dns: list[str]) -> None:
     looked up and checked as before."""
     _service_checks(["http://vault.svc/"], CLI)
     assert "vault.svc" in our_dns
+
+
+@pytest.mark.usefixtures("chains")
+def test_a_cname_chain_to_an_undelegated_tld_reads_the_same_whether_its_end_exists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """rt35s's chains, ending under ``.svc``: ``s.attacker.example CNAME vault.svc.``
+    (our resolver answers it) against ``t.attacker.example CNAME vaulz.svc.`` (no such
+    name): the chain's end is a local-only name now, so both read "private-address"."""
+    monkeypatch.setitem(rt35s.CHAINS, "s.attacker.example", "vault.svc")
+    monkeypatch.setitem(rt35s.CHAINS, "t.attacker.example", "vaulz.svc")
+    monkeypatch.setattr(rt35s, "ANSWERED", {*rt35s.ANSWERED, "s.attacker.example"})
+    there, absent = _service_checks(["http://s.attacker.example/", "http://t.attacker.example/"])
+    assert there.reason == "private-address"
+    assert _said(there) == _said(absent)
