@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from citeaudit import __version__
 from citeaudit.audit_data import AuditResult
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import jinja2
 
 TEMPLATE = "report.html"
+_BLOCK = 64 * 1024  # characters of the page escaped and written at once
 CHANGES_TEMPLATE = "changes.html"
 
 REGISTRY_LABELS: dict[ResolutionState, str] = {
@@ -361,6 +362,35 @@ class HtmlReporter(Reporter):
         # `cat report.html` or `curl` of the API's report: the controls a terminal
         # obeys are numeric references, read alike by a browser
         return encodable(html_controls_escaped(page))
+
+    def write(
+        self,
+        result: AuditResult,
+        stream: TextIO,
+        *,
+        color: bool = False,
+        changes: ChangesSection | None = None,
+    ) -> None:
+        """The page written as the template makes it, a block of whole lines at a time
+        (the same text as `render`): the page was made whole, then escaped and cleaned
+        as two more copies -- ~5 bytes held a byte written (20,000 findings: 54 MB for
+        10 MB), in the API's own process on each report request. Each escape is a
+        line's own (a character's reference, a command at a line's start), so a block
+        cut after a line break is escaped as the page would be."""
+        template = environment().get_template(TEMPLATE)
+        view = changes_view(changes) if changes is not None else None
+        held: list[str] = []
+        size = 0
+        for chunk in template.generate(report=report_view(result), changes=view):
+            held.append(chunk)
+            size += len(chunk)
+            if size < _BLOCK or "\n" not in chunk:
+                continue
+            block = "".join(held)
+            cut = block.rindex("\n") + 1
+            stream.write(encodable(html_controls_escaped(block[:cut])))
+            held, size = [block[cut:]], len(block) - cut
+        stream.write(encodable(html_controls_escaped("".join(held))))
 
     @staticmethod
     def render_changes(changes: ChangesSection) -> str:
