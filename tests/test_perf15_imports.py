@@ -92,6 +92,18 @@ def test_a_links_run_loads_no_synchronous_client_module(tmp_path: Path) -> None:
     assert _loaded(code, watched) == []
 
 
+def test_a_links_run_without_its_cache_loads_no_cache_module(tmp_path: Path) -> None:
+    text = tmp_path / "no-links.txt"
+    text.write_text("No address in this text.\n", encoding="utf-8")
+    code = (
+        "from citeaudit.cli import main\n"
+        f"assert main(['links', {str(text)!r}, '--no-cache']) == 0\n"
+        "assert 'citeaudit.links.checker' in sys.modules"
+    )
+    watched = ("citeaudit.links.cache", "citeaudit.model.codec", "sqlite3")
+    assert _loaded(code, watched) == []
+
+
 def test_a_text_report_loads_no_other_reporter() -> None:
     bib = ROOT / "references" / "bibliographies" / "good.bib"
     code = (

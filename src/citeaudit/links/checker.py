@@ -23,13 +23,13 @@ import asyncio
 import dataclasses
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 import httpx
 
 from citeaudit.links.address_gate import AddressGate, address_key
 from citeaudit.links.archive_suggestion import ArchiveSuggestion
 from citeaudit.links.backends import BackendAddresses, service_backends
-from citeaudit.links.cache import LinkCache
 from citeaudit.links.cookies import no_jar
 from citeaudit.links.doi_check import DoiCheck
 from citeaudit.links.fetch import Fetched, Fetcher
@@ -47,6 +47,9 @@ from citeaudit.links.transport import PerHostTransport, judge_redirects
 from citeaudit.links.url_check import UrlCheck
 from citeaudit.links.workers import Progress, Steps, check_in_turns
 from citeaudit.model.link import LinkCheck
+
+if TYPE_CHECKING:  # made by the caller that keeps one (sqlite3, the answers' codec)
+    from citeaudit.links.cache import LinkCache
 
 __all__ = ["OUT_OF_TIME", "LinkChecker", "Progress", "trusted_client"]
 

@@ -8,7 +8,6 @@ from collections.abc import Coroutine, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from citeaudit.links.cache import LinkCache
 from citeaudit.links.checker import LinkChecker, Progress
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.shared_pacing import SharedPacer
@@ -60,17 +59,17 @@ async def _check(
     cache_scope: str = "",
     transport: PerHostTransport | None = None,
 ) -> tuple[list[LinkCheck], bool]:
-    cache = (
-        LinkCache(
+    cache = None
+    if use_cache:  # sqlite3 and the answers' codec, imported for a run that keeps them
+        from citeaudit.links.cache import LinkCache
+
+        cache = LinkCache(
             settings.cache_dir,
             settings.link_cache_max_age,
             private_networks=policy.allow_private_networks,
             own_machine=policy.allow_own_machine,
             scope=cache_scope,
         )
-        if use_cache
-        else None
-    )
     pacer = (
         SharedPacer.from_url(settings.redis_url, policy.min_interval)
         if settings.redis_url  # spacing, and the per-address limit (`address_gate`)
