@@ -70,6 +70,7 @@ from citeaudit.manuscript.citations.numeric_candidate import MAX_RANGE, determin
 from citeaudit.manuscript.citations.numeric_candidate import Candidate as _Candidate
 from citeaudit.manuscript.citations.numeric_candidate import expand as _expand
 from citeaudit.manuscript.citations.numeric_order import in_order, loose_candidates
+from citeaudit.manuscript.citations.numeric_unescaped import unescaped
 from citeaudit.manuscript.citations.numeric_word_runs import separator_joined
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Citation, CitationKind
@@ -386,6 +387,19 @@ class NumericExtractor(CitationExtractor):
         return [c for m in self.markers(document) for c in m.citations]
 
     def markers(self, document: Document) -> Iterator[NumericMarker]:
+        """The markers in text order, each handed over as it is found: in converted
+        Markdown, read with its backslash escapes as the punctuation they print
+        (`numeric_unescaped`: "\\[3\\]–\\[6\\]" cites 3 to 6)."""
+        view = unescaped(document)
+        if view is None:
+            yield from self._markers(document)
+            return
+        for m in self._markers(view.document):
+            yield NumericMarker(
+                view.written(m.start), view.written(m.end), m.numbers, document, m.labels
+            )
+
+    def _markers(self, document: Document) -> Iterator[NumericMarker]:
         """The markers in text order, each handed over as it is found.
 
         Which weak forms count is the whole document's evidence, so the forms are read
