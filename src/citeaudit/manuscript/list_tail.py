@@ -27,6 +27,7 @@ __all__ = [
     "opens_with_capitals_surname",
     "opens_with_person",
     "reads_as_running_text",
+    "wrapped_into",
 ]
 
 # Run-in labels of back matter, as the line's first words followed by a colon (or a
@@ -213,7 +214,9 @@ def notes_or_prose_start(texts: list[str]) -> int | None:
         if cells == _MIN_CELLS:  # a table's cells, one a line (Word saved as text)
             return _first_of_run(texts, i, _MIN_CELLS)
         found = _NOTE_LABEL.match(text)
-        label = note_label(text)
+        if found is not None and i > 0 and wrapped_into(texts[i - 1]):
+            found = None  # "Volume 1, part" / "1. The crown agents ...": a hard wrap
+        label = note_label(text) if found is not None else None
         after_entries = dated_unlabelled >= 2 and highest == 0
         if (
             label == 1
@@ -235,6 +238,21 @@ def notes_or_prose_start(texts: list[str]) -> int | None:
             running_seen = running_seen or running_from is not None
             running_from = None
     return None if running_seen else running_from
+
+
+def wrapped_into(before: str) -> bool:
+    """Whether the line before a labelled one runs on into it, as a hard wrap cuts an
+    entry ("Flora of West Tropical Africa, Volume 1, part" then "1. The crown agents
+    ..."): it has text and ends in a letter, a comma or a hyphen, not in an address.
+    The label is then the entry's word, not a note's number (class HW: the list was
+    cut at the wrap and its other entries read as notes; converted Markdown wrapped at
+    72-80 columns). An entry ends in a full stop, a bracket or an address; a list
+    saved from Word keeps each entry on one line."""
+    stripped = before.rstrip()
+    if not stripped or not (stripped[-1].isalpha() or stripped[-1] in ",-\u2010"):
+        return False
+    last = stripped.rsplit(None, 1)[-1]
+    return "/" not in last and "." not in last
 
 
 def _table_cell(text: str) -> bool:

@@ -35,6 +35,7 @@ from citeaudit.manuscript.list_tail import (
     opens_abstract,
     opens_with_capitals_surname,
     opens_with_person,
+    wrapped_into,
 )
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.misspelt_titles import misspelt_title
@@ -616,6 +617,16 @@ def _label_between_entry_and_prose(lines: Sequence[Line], i: int) -> bool:
     )
 
 
+def _wrapped_on(text: str) -> bool:
+    """A line that carries on the line above it, as a hard wrap leaves it: it opens in
+    lower case ("notes on scolopendrid centipedes (Chilopoda:" under "Lewis JGE (2006)
+    Taxonomic and nomenclatural"). No heading opens so; read as a plain "Notes ..."
+    heading, it ended the list there and its other entries were body text (class HW,
+    converted Markdown wrapped at 72-80 columns)."""
+    plain = strip_markdown(text).lstrip(" \"'“‘(")
+    return bool(plain) and plain[0].islower()
+
+
 def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None) -> list[Heading]:
     """Every line that heads a section, real or apparent; `levels` are known heading levels
     by line index (Word paragraph styles)."""
@@ -658,6 +669,8 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
             skip_next = True
             continue
         pseudo = _pseudo_heading(text)
+        if pseudo is not None and pseudo[1] == 0 and not previous_blank and _wrapped_on(text):
+            pseudo = None  # a hard-wrapped line's rest: "notes on centipedes (Chilopoda:"
         if (
             pseudo is not None
             and pseudo[1] == 0
@@ -1305,8 +1318,11 @@ def split_entries_with_layout(
             starts = False
         elif list_marker(line.text):
             # a line that is only a number ("164.") in a list without markers is the
-            # end of a page range the paragraph before was cut in, not an entry
-            starts = list_mode or _LONE_NUMBER.match(line.text) is None
+            # end of a page range the paragraph before was cut in, not an entry; nor is
+            # a hard wrap's "1. The crown agents ..." under "Volume 1, part" (class HW)
+            starts = list_mode or (
+                _LONE_NUMBER.match(line.text) is None and (blank_before or not wrapped_into(prev))
+            )
         elif _imprint_line(line.text, strip) and not so_far.dated:
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
             # wrapped onto a line of its own, not an entry (it opens like "OECD 2020.")

@@ -78,6 +78,13 @@ from citeaudit.model.publication_status import NO_DATE, STATUS
 
 # Brackets holding a parenthesis are left to the parenthesis: "[no. X (Agency 2008)]".
 _GROUP = re.compile(r"\(([^()]{1,400})\)|\[([^\[\]()]{1,400})\]")
+# The same groups with more characters than `_GROUP` allows, for a group whose letters
+# are within its bound once the blanks are counted as one space: a converter's group
+# links each of its works ("([Bertola *et al.*, 2007](#B8); [Gripp *et al.*, 2007](#B26);
+# ...)"), and the links' brackets and addresses and the emphasis, blanked in place
+# (`blank_markup`), made a group of twenty works too long to be read at all (class LG).
+_LONG_GROUP = re.compile(r"\(([^()]{401,1600})\)|\[([^\[\]()]{401,1600})\]")
+_GROUP_CHARS = 400
 _WINDOW = 240
 # A cheap test that a group may hold a year label at all (most parentheses do not).
 _YEARISH_SOURCES = (
@@ -214,7 +221,7 @@ class AuthorYearExtractor(CitationExtractor):
         # the groups' characters, a byte each: a list of their spans grew by 130 bytes a
         # group (208 MB for an 8 MB page of "[@a] ", every bracket a group)
         groups = bytearray(len(clean) + 1)
-        for m in _GROUP.finditer(clean):
+        for m in _groups(clean):
             groups[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found = heapq.merge(
             _grouped(
@@ -279,6 +286,29 @@ def _inner_acronyms_bracketed(clean: str) -> str:
     return "".join(parts)
 
 
+def _groups(clean: str) -> Iterator[re.Match[str]]:
+    """The bracketed groups of `clean` in order: `_GROUP`'s, and a longer one
+    (`_LONG_GROUP`) with no more than `_GROUP_CHARS` characters other than blanks;
+    a group inside such a one ("[...]" in its parenthesis) is left for it. One pass of
+    each pattern (neither group holds a parenthesis: linear)."""
+    long_groups = (
+        (m for m in _LONG_GROUP.finditer(clean) if len("".join(m.group().split())) <= _GROUP_CHARS)
+        if "  " in clean
+        else iter(())
+    )
+    upcoming = next(long_groups, None)
+    for m in _GROUP.finditer(clean):
+        while upcoming is not None and upcoming.end() <= m.start():
+            yield upcoming
+            upcoming = next(long_groups, None)
+        if upcoming is not None and upcoming.start() <= m.start() < upcoming.end():
+            continue  # inside the longer group, which is yielded before the next
+        yield m
+    while upcoming is not None:
+        yield upcoming
+        upcoming = next(long_groups, None)
+
+
 def _grouped(
     document: Document,
     clean: str,
@@ -296,7 +326,7 @@ def _grouped(
     group that opens with a narrative's years, whose marker starts at names before it
     (`_with_leading_narrative`), rare enough to be made whole."""
     listed = ListedTitles(document)
-    for m in _GROUP.finditer(clean):
+    for m in _groups(clean):
         start, end = m.span()
         if code and code.covers(start):
             continue
