@@ -29,22 +29,18 @@ def _loaded(module: str, watched: tuple[str, ...]) -> list[str]:
     return loaded
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-1.diff: name_chain imports dnspython when asked")
 def test_the_link_checker_loads_dnspython_only_to_ask_a_chain() -> None:
     assert _loaded("citeaudit.links.run", ("dns", "dns.resolver")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-2.diff: errors asks httpx2 only once loaded")
 def test_the_link_checker_loads_no_httpx2() -> None:
     assert _loaded("citeaudit.links.run", ("httpx2",)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-3.diff: soft404 imports rapidfuzz to compare")
 def test_the_link_checker_loads_rapidfuzz_only_to_compare_two_pages() -> None:
     assert _loaded("citeaudit.links.run", ("rapidfuzz",)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-4.diff: TargetKeys in its own module")
 def test_the_link_targets_load_no_audit_data_model() -> None:
     watched = ("citeaudit.audit_data", "citeaudit.manuscript.document", "lxml")
     assert _loaded("citeaudit.links.run", watched) == []
@@ -73,7 +69,6 @@ assert "404 Not Found" in out.getvalue(), out.getvalue()
 """
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-5.diff: a link's reason in words, its own module")
 def test_printing_a_failed_link_loads_no_rule_or_audit_data_model() -> None:
     watched = ("citeaudit.rules", "citeaudit.audit_data", "lxml")
     probe = _PRINT_A_FAILED_LINK + (
@@ -86,7 +81,6 @@ def test_printing_a_failed_link_loads_no_rule_or_audit_data_model() -> None:
     assert json.loads(run.stdout.strip().splitlines()[-1]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="perf15-6.diff: url_hosts remembers its readings")
 def test_a_url_judged_twice_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # A link is judged when it is prechecked and again as its request is made.
     from citeaudit.links import safety

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from citeaudit.audit_data import AuditData, Phase, PhaseStatus
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Resolution, ResolutionState
+from citeaudit.target_keys import TargetKeys
 
 __all__ = ["DEFAULT_MAX_NETWORK_CHECKS", "Cut", "apply", "cut"]
 
@@ -36,17 +37,6 @@ class Cut:
     data: AuditData  # the audit data with the references cut down to the budget
     skipped: tuple[Reference, ...]  # references left out entirely
     unchecked: int  # checks (links and DOIs, or look-ups) not made
-
-
-@dataclass(frozen=True, slots=True)
-class TargetKeys:
-    """How the links phase names a target, so the budget counts what it would check.
-
-    Given by the enricher (the links package knows its own normalisation); this module
-    stays below `links` in the import order."""
-
-    doi: Callable[[str], str | None]  # a DOI's key, None when it is no DOI
-    url: Callable[[str], str]  # a URL's key
 
 
 def _raw_doi(text: str) -> str | None:

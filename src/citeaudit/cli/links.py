@@ -238,8 +238,7 @@ def _print_text(
         if check.outcome is LinkOutcome.REDIRECTED:
             line += f" -> {check.final_url}"
         elif check.outcome is not LinkOutcome.EXCLUDED:
-            # Only for a link that failed: the rules package is no start-up cost.
-            from citeaudit.rules.links._common import describe
+            from citeaudit.link_reasons import describe
 
             line += f" ({describe(check.reason)})"
         if check.archive_url:

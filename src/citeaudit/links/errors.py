@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import errno
 import ssl
+import sys
 from collections.abc import Iterator
 
 import httpx
-import httpx2
 
 from citeaudit.links.safety import NameLookupFailed, NameNotResolved, NonPublicAddress
 
@@ -76,8 +76,15 @@ def causes(exc: BaseException) -> Iterator[BaseException]:
 
 
 def _is(exc: BaseException, name: str) -> bool:
-    """`exc` is httpx's or httpx2's exception class `name` (or a subclass)."""
-    return isinstance(exc, (getattr(httpx, name), getattr(httpx2, name)))
+    """`exc` is httpx's or httpx2's exception class `name` (or a subclass).
+
+    httpx2 is asked only once something has imported it (the registries' clients): no
+    exception of its classes exists before its module does, and a link check that
+    never sends through it does not load it."""
+    second = sys.modules.get("httpx2")
+    if second is None:
+        return isinstance(exc, getattr(httpx, name))
+    return isinstance(exc, (getattr(httpx, name), getattr(second, name)))
 
 
 def is_request_error(exc: BaseException) -> bool:

@@ -18,10 +18,10 @@ when it ends in a name of our network (`network_name`), the link is refused as o
 from __future__ import annotations
 
 import socket
+from typing import TYPE_CHECKING
 
-import dns.exception
-import dns.name
-import dns.resolver
+if TYPE_CHECKING:
+    import dns.resolver
 
 __all__ = ["CHAIN_TIMEOUT", "SYSTEM_LOOKUP", "asked_of_dns", "chain_end", "make_resolver"]
 
@@ -40,6 +40,10 @@ def asked_of_dns() -> bool:
 
 def make_resolver() -> dns.resolver.Resolver:
     """A resolver of the system's configuration (/etc/resolv.conf)."""
+    # dnspython is imported here, as a chain is first asked: a link check whose names
+    # all resolve (or that allows private networks) never loads it.
+    import dns.resolver
+
     return dns.resolver.Resolver()
 
 
@@ -47,6 +51,10 @@ def chain_end(name: str, timeout: float = CHAIN_TIMEOUT) -> str | None:
     """The last name of `name`'s CNAME chain when the chain leads elsewhere (lower case,
     no final dot): from a "no such name" answer or one without address records; None
     otherwise (no chain, a failure to ask)."""
+    import dns.exception
+    import dns.name
+    import dns.resolver
+
     try:
         asked = dns.name.from_text(name.rstrip(".") + ".")
         resolver = make_resolver()

@@ -522,7 +522,28 @@ def absolute_name(host: str) -> str:
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 
 
+# URLs longer than this are read afresh each time, never remembered (`url_hosts`).
+_REMEMBERED_URL = 2048
+
+
 def url_hosts(url: str) -> tuple[str, ...]:
+    """The host of `url` as each parser we (or a hop) might use reads it (remembered
+    for the last 4,096 URLs of up to `_REMEMBERED_URL` characters: a link is judged
+    when it is prechecked and again as its request is made, each reading parsing it
+    three ways -- a tenth of a link check's CPU; the readings depend on the text
+    alone, and every refusal is still decided afresh from them; a hostile 64 KB
+    Location is never kept)."""
+    if len(url) <= _REMEMBERED_URL:
+        return _url_hosts_remembered(url)
+    return _url_hosts(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _url_hosts_remembered(url: str) -> tuple[str, ...]:
+    return _url_hosts(url)
+
+
+def _url_hosts(url: str) -> tuple[str, ...]:
     """The host of `url` as each parser we (or a hop) might use reads it.
 
     Python's ``urlsplit``; httpx's, the client every link and registry request is

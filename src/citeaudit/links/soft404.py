@@ -18,8 +18,6 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from rapidfuzz import fuzz
-
 # Page bodies come from any server. Each pattern stops at the next "<", and the end of
 # a title, script or style is looked for once from where it opens: a body of
 # "<script" or "<title" repeated with no end (which made ".*?" scan to the end of the
@@ -163,6 +161,8 @@ def is_soft_404(page: Page, absent: Page) -> bool:
     a, b = page_text[:8000], absent_text[:8000]
     if a == b:
         return True
+    from rapidfuzz import fuzz  # imported when two pages are first compared
+
     # The share of the two texts in common (their longest common subsequence), in time
     # bounded by the product of their lengths over 64 (bit-parallel). difflib's matcher,
     # used before, was quadratic and then some on a page of few distinct characters: a

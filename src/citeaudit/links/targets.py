@@ -19,7 +19,7 @@ import httpx
 import idna
 
 from citeaudit.doi import doi_resolver_url, normalize_doi
-from citeaudit.network_budget import TargetKeys
+from citeaudit.target_keys import TargetKeys
 
 DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeaudit.audit_data import AuditData, Phase
+from citeaudit.link_reasons import describe
 from citeaudit.model.finding import Finding, Fix, Severity
 from citeaudit.model.link import LinkOutcome
 from citeaudit.rules.base import Rule
-from citeaudit.rules.links._common import checks_with_references, describe
+from citeaudit.rules.links._common import checks_with_references
 
 
 class UnverifiedLink(Rule):
