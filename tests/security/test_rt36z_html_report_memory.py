@@ -18,8 +18,6 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from citeaudit.audit_data import AuditResult
 from citeaudit.model import Finding, Fix, Location, Severity
 from citeaudit.report.html import HtmlReporter
@@ -100,7 +98,6 @@ class _Repo:
         return self._result
 
 
-@pytest.mark.xfail(strict=True, reason="rt36z-2 (service/reports.py): the page is written")
 def test_the_service_writes_the_html_page_a_block_at_a_time(monkeypatch: Any) -> None:
     from citeaudit.service import reports
 

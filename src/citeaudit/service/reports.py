@@ -80,7 +80,7 @@ def _rendered(repo: Repository, account: int, audit_id: str, fmt: str) -> Served
         text = io.TextIOWrapper(spooled, encoding="utf-8", newline="", write_through=False)
         if fmt == HtmlReporter.format:
             changes = audit_section(repo, account, audit_id)
-            text.write(HtmlReporter.with_changes(result, changes))
+            HtmlReporter().write(result, text, changes=changes)  # a block at a time
             media_type = HtmlReporter.media_type
         else:
             reporter = get_reporter(fmt)
