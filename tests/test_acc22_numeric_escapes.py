@@ -45,3 +45,20 @@ def test_markers_stand_where_the_text_has_them(tmp_path: Path) -> None:
         (document.text[m.start : m.end], m.numbers) for m in NumericExtractor().markers(document)
     ]
     assert found == [("\\[2\\]–\\[3\\]", (2, 3)), ("[4\\]", (4,))]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("^", "^"), ("<sup>", "</sup>")])
+def test_a_superscript_linked_number_by_number_cites_every_number(
+    tmp_path: Path, opening: str, closing: str
+) -> None:
+    """(class SUPLINK) ``^[3](#B3),[4](#B4)^`` prints ³,⁴: the numeric reader reads both
+    works, and a range's, not the last link alone."""
+    cited = (
+        f"risk.{opening}[1](#B1),[2](#B2){closing} Later,{opening}[3](#B3)–[6](#B6),[7](#B7)"
+        f"{closing} and{opening}[8](#B8){closing}"
+    )
+    path = tmp_path / "m.md"
+    path.write_text(f"# Intro\n\nObesity raises the {cited}.\n\n## References\n\n{_LIST}")
+    document = MarkdownReader().read(path)
+    found = [m.numbers for m in NumericExtractor().markers(document)]
+    assert found == [(1, 2), (3, 4, 5, 6, 7), (8,)]
