@@ -27,7 +27,6 @@ SCALE = 8
 MAX_GROWTH = 20.0  # linear 8, quadratic 64
 growth = growth_at(SCALE)
 
-_FIXED = "rt36z-1 (numeric.py is acc22/acc23's): link targets stop at '['"
 
 UNITS = [
     "[1](#",  # a numbered citation linked to its entry, never closed
@@ -43,7 +42,6 @@ def _all_bracketed(text: str) -> int:
     return sum(1 for _ in _BRACKETED.finditer(text)) + sum(1 for _ in _SUB_BRACKETED.finditer(text))
 
 
-@pytest.mark.xfail(strict=True, reason=_FIXED)
 @pytest.mark.parametrize("unit", UNITS)
 def test_a_run_of_open_link_targets_is_read_in_linear_time(unit: str) -> None:
     build: Callable[[int], str] = lambda n: "See " + unit * n + "\n"  # noqa: E731
@@ -66,7 +64,6 @@ def _audit_citations(text: str) -> int:
     return len(extract_citations(document))
 
 
-@pytest.mark.xfail(strict=True, reason=_FIXED)
 def test_a_manuscript_of_open_linked_numbers_is_read_in_linear_time() -> None:
     listed = "\n\n# References\n\n1. Smith J. A work. J Chem. 2001;1:2.\n2. Lee K. B. J. 2002.\n"
 
