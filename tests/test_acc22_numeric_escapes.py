@@ -62,3 +62,22 @@ def test_a_superscript_linked_number_by_number_cites_every_number(
     document = MarkdownReader().read(path)
     found = [m.numbers for m in NumericExtractor().markers(document)]
     assert found == [(1, 2), (3, 4, 5, 6, 7), (8,)]
+
+
+def test_a_linked_bracket_with_marks_of_interest_cites(tmp_path: Path) -> None:
+    """(class BULLINK) A review journal marks a work's interest after its number,
+    "[18•]"; linked by a converter, "[[2•](#CR2)]", "[[3••,4](#CR3)]", it was no citation
+    (the works "never cited")."""
+    entries = "".join(
+        f"{n}{'•' * (n % 3)} Author{chr(64 + n)} B. Title {n}. J Ex. 2010;{n}:1–9.\n\n"
+        for n in range(1, 6)
+    )
+    text = (
+        "# Intro\n\nLeptin acts on neurons [[1](#CR1)], via PTEN [[2•](#CR2)] and KATP"
+        f" [[3••,4](#CR3)]; dopamine [5••](#CR5).\n\n## References\n\n{entries}"
+    )
+    path = tmp_path / "m.md"
+    path.write_text(text, encoding="utf-8")
+    document = MarkdownReader().read(path)
+    found = [m.numbers for m in NumericExtractor().markers(document)]
+    assert found == [(1,), (2,), (3, 4), (5,)]

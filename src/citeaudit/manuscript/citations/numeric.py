@@ -174,8 +174,9 @@ _BRACKETED = re.compile(
     # between the ends went uncited)
     rf"\[\[?(?P<linked_first>\d{{1,4}})\]\]?\(#(?!{_NOTE_ANCHOR}){_TARGET}\)\\?\]?{_DASH}"
     rf"\\?\[?\[\[?(?P<linked_last>\d{{1,4}})\]\]?\(#(?!{_NOTE_ANCHOR}){_TARGET}\)"
-    rf"|\[\[(?P<wrapped>{_LIST})\]\]\({_TARGET}\)"  # [[3]](#ref3)
-    rf"|\[(?P<linked>{_LIST})\]\(#(?!{_NOTE_ANCHOR}){_TARGET}\)"  # [3](#ref-3), not [3](#fn3)
+    # (with a review journal's marks of interest: "[[18•](#CR18)]", "[28••,30](#CR28)")
+    rf"|\[\[(?P<wrapped>{_MARKED_LIST})\]\]\({_TARGET}\)"  # [[3]](#ref3)
+    rf"|\[(?P<linked>{_MARKED_LIST})\]\(#(?!{_NOTE_ANCHOR}){_TARGET}\)"  # [3](#ref-3)
     rf"|\[(?P<first>\d{{1,4}})\]{_DASH}\[(?P<last>\d{{1,4}})\]"  # [2]-[4]
     # [3], [1-4], [1, 5, 7], [7;8;9]; also in glued runs "[409][410],[411]", but not
     # the label of a reference link "[3][ref]" or link text "[3](url)"
@@ -815,7 +816,10 @@ def _body(m: re.Match[str]) -> str | None:
     mended = m.group("mended")
     if mended is not None:
         return _mended(mended) if _LOST_PAIR.search(mended) else None
-    body = m.group("wrapped") or m.group("linked") or m.group("located")
+    body = m.group("wrapped") or m.group("linked")
+    if body is not None:
+        return body.replace("•", "")
+    body = m.group("located")
     if body is not None:
         return body
     works = m.group("works")
