@@ -73,3 +73,45 @@ def test_long_group_of_linked_citations_is_read(tmp_path: Path) -> None:
     result = audit(AuditInput.from_paths([_write(tmp_path, text)]))
     assert {c.authors[0] for c in result.data.citations} == set(names)
     assert not [f for f in result.findings if f.code == "CIT001"]
+
+
+def test_hard_broken_list_soft_newline_is_wrapping(tmp_path: Path) -> None:
+    # entries ended by hard breaks ("  ", "\\"), wrapped with soft newlines: a wrapped
+    # line opening like a label ("411p.") or like a group's heading is the entry's rest
+    text = (
+        "Text (Amsel et al. 2016; Bower 1994; Cress et al. 2015; Dunlin and Egret 2018).\n\n"
+        "## References\n\n"
+        "Amsel, H.A.; Brant, H.K.; Coot, M.L. 2016. Development of the sonic system of\n"
+        "deep sea fishes: the upper slope. Deep-Sea Research I, 115: 293-308  \n"
+        "Bower, M. 1994. Sexual selection in birds. Valley University Press, Princeton.\n"
+        "411p.\\\n"
+        "Cress, V.A.; Drake, M.J.; Eider, J.M.; Finch, C.; Gannet, J.S. 2015.\n"
+        "Model-based total evidence phylogeny of Neotropical electric knifefishes\n"
+        "(Teleostei, Gymnotiformes). Molecular Phylogenetics, 95: 20-33.  \n"
+        "Dunlin, K.; Egret, T. 2018. Community-wide consequences of dimorphism:\n"
+        "nectar microbes in dioecious plants. Ecology 99: 2476-2484.\\\n"
+    )
+    entries = read_manuscript(_write(tmp_path, text)).reference_entries
+    assert len(entries) == 4
+    assert entries[1].text.endswith("411p.")
+    assert "Model-based" in entries[2].text
+
+
+def test_numbered_list_label_out_of_count_is_a_wrapped_number(tmp_path: Path) -> None:
+    # a tight numbered list wrapped at the margin: "Ed." then "10. Stockholm ...",
+    # "2010 June" then "06. <http://...>" are wrapped lines, not entries 10 and 6
+    text = (
+        "Text (Hale 2010; Heron 1981; Linne 1758; Marsh et al. 2011).\n\n## References\n\n"
+        "14.  Hale A (2010) StackZP Image Software. Release date: 2010 June\n"
+        "06. <http://www.example.org/stack/News.htm> [accessed 28 February 2013]\n"
+        "15.  Heron JR (1981) Colour patterns of hoverflies. Entomologist 3: 1-9.\n"
+        "16.  Linne C (1758) Systema naturae per regna tria naturae, secundum classes,\n"
+        "ordines, genera, species, cum characteribus, differentiis, synonymis. Ed.\n"
+        "10. Stockholm 1: 1-824.\n"
+        "17.  Marsh MA, Reed AC, Sedge AM (2011) Evaluation of a marker for\n"
+        "inference in blow flies. Genetica 139: 1189-1207.\n"
+    )
+    entries = read_manuscript(_write(tmp_path, text)).reference_entries
+    assert len(entries) == 4
+    assert "example.org" in entries[0].text
+    assert "Stockholm" in entries[2].text

@@ -1263,6 +1263,19 @@ def split_entries_with_layout(
         if kind in ("wrapped lines", "one per line")
         else []
     )
+    # a numbered list's labels, and for each line the label of the next labelled line
+    # after it (one pass from the end): a label out of the count, with the count going
+    # on right after it, is a wrapped line's number ("Release date: 2010 June" then
+    # "06. <http://...>", "Ed." then "10. Stockholm 1: 1-824."), not an entry (class HW)
+    label_after: list[int | None] = []
+    if kind == "numbered":
+        following: int | None = None
+        for ln in reversed(useful):
+            label_after.append(following)
+            if ln.text.strip():
+                following = _label_number(ln.text) if list_marker(ln.text) else following
+        label_after.reverse()
+    last_label: int | None = None
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
@@ -1278,8 +1291,15 @@ def split_entries_with_layout(
         ):
             blank_before = True  # "Tài liệu tiếng anh" over the list's English works
             continue
+        # in a list typed with hard breaks (a converter's), a line after a soft newline
+        # is the wrapping of the entry before: never a group's heading nor an entry,
+        # however it opens ("Princeton." then "599p.\\", "2015." then "Model-based
+        # total evidence phylogeny ..."; class HW)
+        soft_wrapped = bool(broken) and bool(entries) and not blank_before
+        soft_wrapped = soft_wrapped and last_key not in broken
         if (
             opening_next
+            and not soft_wrapped
             and opening_next[k]
             and (not entries or blank_before or _ends_entry(_last_text(entries)))
             and _group_heading(line.text, numbered, k)
@@ -1311,6 +1331,14 @@ def split_entries_with_layout(
             # as its rest (it opens in lower case), the list was one entry and every
             # other source was lost (REAL_MANUSCRIPTS_11, class UL)
             starts = True
+        elif (
+            label_after
+            and last_label is not None
+            and list_marker(line.text)
+            and _label_number(line.text) not in (None, last_label + 1)
+            and label_after[k] == last_label + 1
+        ):
+            starts = False
         elif k in stray_bullets:
             # a dash alone in a numbered list ("-" then "yzX8Crq...&Key-Pair-Id=..."):
             # a long address broken at its hyphen, the rest of the entry before, no
@@ -1321,7 +1349,9 @@ def split_entries_with_layout(
             # end of a page range the paragraph before was cut in, not an entry; nor is
             # a hard wrap's "1. The crown agents ..." under "Volume 1, part" (class HW)
             starts = list_mode or (
-                _LONE_NUMBER.match(line.text) is None and (blank_before or not wrapped_into(prev))
+                _LONE_NUMBER.match(line.text) is None
+                and (blank_before or not wrapped_into(prev))
+                and not soft_wrapped
             )
         elif _imprint_line(line.text, strip) and not so_far.dated:
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
@@ -1383,6 +1413,8 @@ def split_entries_with_layout(
         if starts:
             entries.append([line])
             so_far = EntrySoFar().grown(line.text)
+            if label_after:
+                last_label = _label_number(line.text) if list_marker(line.text) else None
         else:
             entries[-1].append(line)
             so_far = so_far.grown(line.text)
