@@ -1335,7 +1335,8 @@ def split_entries_with_layout(
             label_after
             and last_label is not None
             and list_marker(line.text)
-            and _label_number(line.text) not in (None, last_label + 1)
+            # the same number again is a sub-entry ("[1a]" then "[1b]"), not a wrap
+            and _label_number(line.text) not in (None, last_label, last_label + 1)
             and label_after[k] == last_label + 1
         ):
             starts = False
@@ -1680,9 +1681,40 @@ def _bare_numbers(lines: Sequence[Line]) -> set[int]:
         if n == last + 1 or gap:
             rising.append((k, n))
     nonblank = sum(1 for ln in lines if ln.text.strip())
-    if len(rising) < 3 or len(rising) * 2 < nonblank:
-        return set()
-    return {k for k, _ in rising}
+    if len(rising) >= 3 and len(rising) * 2 >= nonblank:
+        return {k for k, _ in rising}
+    if _wrapped_bare_numbers(lines, rising, nonblank):
+        return {k for k, _ in rising}
+    return set()
+
+
+# entries of a hard-wrapped list span two to four lines of 72-80 columns
+_WRAPPED_LINES_PER_ENTRY = 4
+_WRAPPED_RUN_MIN = 5
+
+
+def _wrapped_bare_numbers(
+    lines: Sequence[Line], rising: Sequence[tuple[int, int]], nonblank: int
+) -> bool:
+    """Whether a run of bare numbers ("1 Weaver DD, ...") numbers a hard-wrapped list.
+
+    A converter that wraps at 72-80 columns spreads each entry over two to four lines,
+    so fewer than half the lines carry a number and the list was read as one entry
+    (with hard breaks at the entries' ends: 2 of 38 entries read; every later number
+    "missing"). The run still numbers the list when it is long, starts at 1, covers a
+    quarter of the lines, and every number opens a line after one that ends an entry
+    (a full stop, an address, a blank): a wrapped line opening with a volume number
+    follows an entry's middle, not its end.
+    """
+    if len(rising) < _WRAPPED_RUN_MIN or rising[0][1] != 1:
+        return False
+    if len(rising) * _WRAPPED_LINES_PER_ENTRY < nonblank:
+        return False
+    for k, _ in rising[1:]:
+        before = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
+        if before and not _ends_entry(before):
+            return False
+    return True
 
 
 def _sub_labels(lines: Sequence[Line]) -> set[int]:

@@ -1,0 +1,66 @@
+"""A list numbered with bare numbers ("1 Weaver DD, ...") that a converter hard-wrapped
+at 72-80 columns: each entry spans several lines, so fewer than half the lines carry a
+number; the list is still cut at its numbers (made-up entries). Before, it was read as
+one entry and every later number was "missing"."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from citeaudit.manuscript.reading import read_manuscript
+
+_BODY = (
+    "# Introduction\n\nCreases were described before^1^ and confirmed^2,3^. "
+    "Later work^4^ agrees^5^ and differs^6^.\n\n## References\n\n"
+)
+_ENTRIES = [
+    "Wever DD, Palmer CG, Sandor AB, Jonas CD, Braun EF. Abnormal palmar creases in "
+    "syndromes of the hand and the fingers. J Med Genet. 1981;18(4):233-40.",
+    "Smyth JA, Jonas B, Clerk AB, Lewin PQ. Dermatoglyphic patterns in twins and in "
+    "their parents and siblings. Am J Hum Genet. 1990;47:112-9.",
+    "Castro LM, Souza AB, Lima CC. Estudo das linhas palmares em pacientes com "
+    "síndrome de Down no Brasil. Rev Bras Genet. 2004;12:45-51.",
+    "Lee H, Park S, Kim Y, Choi J, Han K. Hand morphology and development in early "
+    "childhood and adolescence. Dev Biol. 2010;340(2):201-10.",
+    "Novak P, Horvat M. Palmar flexion creases in a population sample from the "
+    "coastal region. Coll Antropol. 2003;27(1):77-85.",
+    "Okafor C, Eze U. Palm print variation among adults in three rural districts of "
+    "the south east. Afr J Med. 2015;9:10-18.",
+]
+
+
+@pytest.mark.parametrize("line_end", ["  ", "\\", ""], ids=["two-spaces", "backslash", "none"])
+def test_a_hard_wrapped_list_of_bare_numbers_is_cut_at_its_numbers(
+    tmp_path: Path, line_end: str
+) -> None:
+    text = _BODY + "".join(
+        "\n".join(textwrap.wrap(f"{i} {entry}", 74)) + line_end + "\n"
+        for i, entry in enumerate(_ENTRIES, 1)
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(text, encoding="utf-8")
+    entries = read_manuscript(path).reference_entries
+    assert len(entries) == len(_ENTRIES)
+    assert "233-40" in entries[0].text and "Smyth" not in entries[0].text
+    assert entries[5].text.startswith(("6", "Okafor"))
+
+
+def test_a_wrapped_line_opening_with_a_volume_number_stays_in_its_entry(tmp_path: Path) -> None:
+    # numbers that rise but open lines in the middle of entries (after no full stop)
+    # are volume numbers of wrapped entries, not labels
+    # three lines an entry: fewer than half the lines carry a number, as in a wrapped
+    # list, but each number follows a line that ends no entry
+    text = _BODY + "\n".join(
+        f"{name}. Creases and folds of the hand in a long study\n"
+        f"of the journal of hand morphology, volume\n"
+        f"{n} (2): 10-20 and its later issues.\n"
+        for n, name in enumerate(["Alves R", "Baker T", "Costa U", "Dias V", "Eira W"], 1)
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(text, encoding="utf-8")
+    entries = read_manuscript(path).reference_entries
+    assert len(entries) == 5
+    assert all("(" in entry.text for entry in entries)
