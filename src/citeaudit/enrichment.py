@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from citeaudit.audit_data import AuditData, Phase
-from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS, RAW_KEYS, TargetKeys, apply
+from citeaudit.network_budget import DEFAULT_MAX_NETWORK_CHECKS, RAW_KEYS, apply
+from citeaudit.target_keys import TargetKeys
 
 _NETWORK = (Phase.RESOLUTION, Phase.LINKS)
 

@@ -155,7 +155,8 @@ def test_the_budget_setting_is_read_from_the_environment(
 
 def test_a_cut_of_the_same_audit_is_worked_out_once() -> None:
     """The service cuts the whole audit once per chunk: the key work is remembered."""
-    from citeaudit.network_budget import TargetKeys, cut
+    from citeaudit.network_budget import cut
+    from citeaudit.target_keys import TargetKeys
 
     calls = 0
 

@@ -15,9 +15,9 @@ from citeaudit.links.targets import LINK_KEYS, LinkTarget, normalise_doi, target
 from citeaudit.links.transport import PerHostTransport
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.reference import Reference
-from citeaudit.network_budget import TargetKeys
 from citeaudit.run_share import LINKS_SHARE, share_of_run
 from citeaudit.settings import Settings
+from citeaudit.target_keys import TargetKeys
 
 
 def reference_targets(references: Sequence[Reference]) -> dict[str, tuple[LinkTarget, list[str]]]:

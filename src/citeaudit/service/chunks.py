@@ -23,8 +23,9 @@ from citeaudit.model.codec import from_data, to_data
 from citeaudit.model.link import LinkCheck
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import Resolution
-from citeaudit.network_budget import RAW_KEYS, TargetKeys, apply, cut
+from citeaudit.network_budget import RAW_KEYS, apply, cut
 from citeaudit.resolve.run_status import broken_from, run_status
+from citeaudit.target_keys import TargetKeys
 
 
 def _keys(phase: Phase) -> TargetKeys:
