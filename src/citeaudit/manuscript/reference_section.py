@@ -542,6 +542,11 @@ def _year_near_start(plain: str) -> bool:
 def _pseudo_heading(text: str) -> tuple[str, int] | None:
     """(title, strength) for a lone short line that may be a heading."""
     stripped = text.strip()
+    if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+        # a Markdown hard break ends the line, it is no character of it: kept, a list
+        # entry's wrapped last line "USA.\\" read as a heading in capitals (the full
+        # stop no longer ended it) and ended the list there (72 of 94 entries lost)
+        stripped = stripped[:-1].rstrip()
     if not stripped or len(stripped) > _HEADING_MAX_CHARS:
         return None
     if list_marker(stripped):
@@ -671,6 +676,15 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
         pseudo = _pseudo_heading(text)
         if pseudo is not None and pseudo[1] == 0 and not previous_blank and _wrapped_on(text):
             pseudo = None  # a hard-wrapped line's rest: "notes on centipedes (Chilopoda:"
+        if (
+            pseudo is not None
+            and not previous_blank
+            and _BOLD_LINE.match(text.strip()) is None
+            and lines[i - 1].text.rstrip().endswith((",", "-", "\u2010"))
+        ):
+            # the line before runs on into this one ("... UK and New York," then "NY
+            # USA"): the rest of a wrapped line in capitals, no heading
+            pseudo = None
         if (
             pseudo is not None
             and pseudo[1] == 0

@@ -1,7 +1,7 @@
-"""A list numbered with bare numbers ("1 Weaver DD, ...") that a converter hard-wrapped
-at 72-80 columns: each entry spans several lines, so fewer than half the lines carry a
-number; the list is still cut at its numbers (made-up entries). Before, it was read as
-one entry and every later number was "missing"."""
+"""Converted Markdown reference lists (made-up entries): a list numbered with bare
+numbers ("1 Weaver DD, ...") that a converter hard-wrapped at 72-80 columns is cut at
+its numbers (before, read as one entry, every later number "missing"); an entry's wrapped
+last line in capitals ("USA.\\" with a hard break) is no heading ending the list."""
 
 from __future__ import annotations
 
@@ -64,3 +64,40 @@ def test_a_wrapped_line_opening_with_a_volume_number_stays_in_its_entry(tmp_path
     entries = read_manuscript(path).reference_entries
     assert len(entries) == 5
     assert all("(" in entry.text for entry in entries)
+
+
+def _numbered_list(last_lines: tuple[str, str], line_end: str) -> str:
+    # entry 2 wraps so that its last line is a short word in capitals
+    entries = [
+        f"1.  Alvarez JT (2001) Climate and forests of the rift. J Made Up 3: 1-9.{line_end}",
+        "2.  Bekele N, Dossou A (2003) Climate Change and Forests: The Basis of a Report\n"
+        f"to a Panel. Cambridge: Made-up University Press, UK and {last_lines[0]}\n"
+        f"{last_lines[1]}{line_end}",
+        f"3.  Chanda M (2004) Forecasting threats to forests. Made Up Conserv 1: 2-4.{line_end}",
+        f"4.  Diallo K (2007) Conservation in dense areas. Made Up Conserv 2: 5-8.{line_end}",
+    ]
+    return (
+        "Forests were studied [1], [2], [3] and [4].\n\n**REFERENCES**\n\n"
+        + "\n".join(entries)
+        + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last_lines", "line_end"),
+    [
+        (("New York,", "USA."), "\\"),
+        (("New York,", "NY USA"), "\\"),
+        (("New York,", "NY USA"), "  "),
+        (("New York,", "NY USA"), ""),
+    ],
+    ids=["full-stop-backslash", "no-stop-backslash", "no-stop-spaces", "no-stop-plain"],
+)
+def test_an_entrys_wrapped_last_line_in_capitals_is_no_heading(
+    tmp_path: Path, last_lines: tuple[str, str], line_end: str
+) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(_numbered_list(last_lines, line_end), encoding="utf-8")
+    entries = read_manuscript(path).reference_entries
+    assert len(entries) == 4
+    assert "USA" in entries[1].text
