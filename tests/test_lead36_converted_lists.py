@@ -101,3 +101,43 @@ def test_an_entrys_wrapped_last_line_in_capitals_is_no_heading(
     entries = read_manuscript(path).reference_entries
     assert len(entries) == 4
     assert "USA" in entries[1].text
+
+
+_FRONTIERS_LIKE = (
+    "Text (Adamo et al., 2018; Aga-Moretti et al., 2004; Aiken, 1997; Alexis et al., "
+    "2009).\n\n**REFERENCES**\n\n"
+    "Adamo D., Gonzalo-Duarte A., Yang C. C., Ueda M., Kristen\n"
+    "A. V., et al. (2018). A made-up therapeutic for a made-up disease. N. Engl.\n"
+    "J. Made. 379 (1), 11-21.\n"
+    "10.5555/made.0001{end}\n"
+    "Aga-Moretti S., Malley M., Etemad A., Wang Z., Xiao X., Lotze M. T.\n"
+    "(2004). A second-generation made-up promoter: repositioned operator elements.\n"
+    "J. Gene. Made. 6 (7), 817-828.\n"
+    "10.5555/made.0002{end}\n"
+    "Aiken C. (1997). Pseudotyping a made-up virus by a made-up glycoprotein. J.\n"
+    "Virol. Made. 71 (8), 5871-5877.{end}\n"
+    "Alexis G. M., Rogan S. C., Abbas A. I. (2009). Remote control of made-up\n"
+    "activity in made-up mice. Made Neuron 63 (1), 27-39.\n"
+    "10.5555/JCI57367{end}\n"
+    "Bello C. L., Vanden B. H. (2011). The made-up receptor. J. Clin Made. 121 (6),\n"
+    "2427-2435.\n"
+    "10.5555/JCI57368{end}\n"
+)
+
+
+@pytest.mark.parametrize("end", ["\\", "  "], ids=["backslash", "two-spaces"])
+def test_a_hard_broken_list_of_surname_initials_entries_is_cut_at_its_breaks(
+    tmp_path: Path, end: str
+) -> None:
+    # "Aga-Moretti S., Malley M., ..." opens an entry though its line holds no year, and
+    # a DOI alone on a line with capitals in it ("10.5555/JCI57367") is no heading
+    path = tmp_path / "paper.md"
+    path.write_text(_FRONTIERS_LIKE.format(end=end), encoding="utf-8")
+    entries = read_manuscript(path).reference_entries
+    assert [e.text.split()[0] for e in entries] == [
+        "Adamo",
+        "Aga-Moretti",
+        "Aiken",
+        "Alexis",
+        "Bello",
+    ]

@@ -316,6 +316,15 @@ _PARTICLE = (
 _SURNAME_WORD = r"[^\W\d_][\w'’`]*"
 _SURNAME_COMMA = re.compile(rf"^{_PARTICLE}*{_SURNAME_WORD}(?:[\s\-]{_SURNAME_WORD}){{0,3}},\s")
 _INITIALS_FIRST = re.compile(rf"^(?:[^\W\d_]\.\s?-?){{1,3}}\s*{_PARTICLE}*{_NAME}[,.]?\s")
+# "Azzouz M., Martin-Rendon E., ...", "Weaver DD, Palmer CG, ...": a surname, its
+# initials and a comma, then the next author's name (Vancouver, Frontiers); the line of
+# a hard-wrapped entry often holds no year, and read as no start, entries after a hard
+# break were joined ("11 entries" of 248)
+_SURNAME_INITIALS = re.compile(
+    rf"^{_PARTICLE}*{_SURNAME_WORD}(?:[\s\-]{_SURNAME_WORD}){{0,2}}\s"
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.?[\s\-]?){1,3},\s+"
+    rf"{_PARTICLE}*[A-ZÀ-ÖØ-ÞĀ-ſ]"
+)
 _AUTHOR_THEN_YEAR = re.compile(
     r"^[^()\[\]]{1,120}?[.,]?\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,20}\)|\((?:n\.\s?d\.|s\.f\.|o\.\s?J\.|t\.t\.)\))",
     re.IGNORECASE,
@@ -503,7 +512,10 @@ def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdo
     if not plain[0].isupper():
         return False
     return bool(
-        _INITIALS_FIRST.match(plain) or _AUTHOR_THEN_YEAR.match(plain) or _year_near_start(plain)
+        _INITIALS_FIRST.match(plain)
+        or _AUTHOR_THEN_YEAR.match(plain)
+        or _year_near_start(plain)
+        or _SURNAME_INITIALS.match(plain)
     )
 
 
@@ -566,7 +578,15 @@ def _pseudo_heading(text: str) -> tuple[str, int] | None:
     if plain.endswith((".", ",", ";")) and not is_reference_title_raw(plain):
         return None
     letters = [ch for ch in plain if ch.isalpha()]
-    if len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper()):
+    # mostly letters: an identifier on a line of its own, a wrapped entry's DOI
+    # ("10.1172/JCI57367", with a hard break), has capitals but is no heading (it ended
+    # a converted list at entry 13 of 248)
+    wordy = len(letters) * 2 >= sum(1 for ch in plain if not ch.isspace())
+    if (
+        len(letters) >= 3
+        and wordy
+        and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
+    ):
         return plain, 1
     return plain, 0
 
