@@ -17,13 +17,10 @@ Measured by tracemalloc's peak against the report's size, not by time.
 from __future__ import annotations
 
 import io
-import tracemalloc
-from collections.abc import Callable
 from typing import Any
 
 from citeaudit.audit_data import AuditResult
 from citeaudit.encodable import encodable
-from citeaudit.model import Finding, Fix, Location, Severity
 from citeaudit.report.json import JsonReporter
 from citeaudit.report.json_text import dumps
 from citeaudit.report.printable import json_controls_escaped
@@ -31,62 +28,21 @@ from citeaudit.report.sarif import SarifReporter, to_sarif
 from citeaudit.report.text import TextReporter
 from citeaudit.service import reports
 from tests.report.builders import make_result
-
-FINDINGS = 20_000
-
-
-def _result(count: int = FINDINGS) -> AuditResult:
-    found = tuple(
-        Finding(
-            "missing-reference",
-            "CIT001",
-            Severity.ERROR,
-            f"(Zed{i}, 2020) cites a work the reference list does not hold: no entry by "
-            f"Zed{i} in any year [x]{{0}} \u202e ##vso[task] " + "padding " * 12,
-            Location("paper.md", i + 1, 3),
-            citation=f"cit-{i}",
-            fix=Fix(f"Add the entry for Zed{i} 2020, or correct the citation"),
-        )
-        for i in range(count)
-    )
-    return make_result(found=found)
-
-
-class _Sink(io.TextIOBase):
-    """A text stream that counts what it is given and keeps none of it."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        self.size += len(text)
-        return len(text)
-
-
-def _peak(run: Callable[[], Any]) -> tuple[int, Any]:
-    tracemalloc.start()
-    try:
-        out = run()
-        return tracemalloc.get_traced_memory()[1], out
-    finally:
-        tracemalloc.stop()
+from tests.security.report_memory import Sink, many_findings, peak_of
 
 
 def test_sarif_is_written_a_result_at_a_time() -> None:
-    result = _result()
-    SarifReporter().write(make_result(), _Sink())  # the rule registry's first import
-    sink = _Sink()
-    peak, _ = _peak(lambda: SarifReporter().write(result, sink))
+    result = many_findings()
+    SarifReporter().write(make_result(), Sink())  # the rule registry's first import
+    sink = Sink()
+    peak, _ = peak_of(lambda: SarifReporter().write(result, sink))
     assert sink.size > 20_000_000  # ~1 KB a result
     # before: the log as data, one string and two copies (~6 bytes held a byte written)
     assert peak < sink.size // 8, (peak, sink.size)
 
 
 def test_the_streamed_log_is_the_whole_log_byte_for_byte() -> None:
-    result = _result(300)
+    result = many_findings(300)
     whole = encodable(json_controls_escaped(dumps(to_sarif(result), end="\n")))
     stream = io.StringIO()
     SarifReporter().write(result, stream)
@@ -101,15 +57,15 @@ def test_the_streamed_log_is_the_whole_log_byte_for_byte() -> None:
 
 
 def test_the_text_report_is_written_a_block_of_lines_at_a_time() -> None:
-    result = _result()
-    TextReporter().write(make_result(), _Sink())  # first imports
-    sink = _Sink()
-    peak, _ = _peak(lambda: TextReporter().write(result, sink))
+    result = many_findings()
+    TextReporter().write(make_result(), Sink())  # first imports
+    sink = Sink()
+    peak, _ = peak_of(lambda: TextReporter().write(result, sink))
     assert sink.size > 5_000_000
     # before: every finding's rich Text, then the text and a copy (~6.6 bytes a byte);
     # now the findings' sort keys (`grouped_findings`), about a third of the text
     assert peak < sink.size // 2, (peak, sink.size)
-    small = _result(300)
+    small = many_findings(300)
     stream = io.StringIO()
     TextReporter().write(small, stream)
     assert stream.getvalue() == TextReporter().render(small)
@@ -127,12 +83,12 @@ class _Repo:
 
 
 def test_the_service_writes_a_report_to_a_file_it_streams() -> None:
-    result = _result()
+    result = many_findings()
     repo: Any = _Repo(result)
     for fmt, reporter in (("sarif", SarifReporter()), ("json", JsonReporter())):
         small: Any = _Repo(make_result())
         reports.served_report(small, 1, "a", fmt).read()  # first imports (rule registry)
-        peak, served = _peak(lambda fmt=fmt: reports.served_report(repo, 1, "a", fmt))
+        peak, served = peak_of(lambda fmt=fmt: reports.served_report(repo, 1, "a", fmt))
         # (a tuple of media type and text before: its size is what the test measures)
         media_type, body = (
             (served.media_type, served.read())
