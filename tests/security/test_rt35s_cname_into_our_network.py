@@ -12,14 +12,13 @@ refusal. Where private networks are refused, a name that does not resolve is now
 for its chain, and one ending in a name of our network is refused as that name is.
 
 The stand-ins: `our_dns` is the system resolver as the transport asks it (getaddrinfo,
-following chains), `Chains` the same DNS asked directly (a UDP server on loopback that
-answers every name with its CNAME, if any, and NXDOMAIN).
+following chains), `dns_chains.ChainServer` the same DNS asked directly (a UDP server
+on loopback that answers every name with its CNAME, if any, and NXDOMAIN).
 """
 
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,6 +30,7 @@ import pytest
 
 from citeaudit.links import internal_zones, name_chain, pinned, safety
 from citeaudit.links.internal_zones import InternalZones
+from tests.security.dns_chains import ChainServer
 from tests.security.ssrf_loopback import CLI
 from tests.security.test_rt35s_internal_zones import _said
 from tests.security.test_rt35s_internal_zones import _service_checks as _checks
@@ -46,51 +46,9 @@ CHAINS = {
 ANSWERED = {"a.attacker.example", "c.attacker.example"}
 
 
-class Chains:
-    """A DNS server on loopback: each name of `CHAINS` answers its CNAME with NXDOMAIN
-    for the rest of the chain (as a resolver says a chain ends nowhere), any other name
-    NXDOMAIN. Every name asked is kept."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                data, peer = self.sock.recvfrom(4096)
-            except OSError:
-                return
-            query = dns.message.from_wire(data)
-            answer = dns.message.make_response(query)
-            question = query.question[0]
-            name = question.name.to_text(omit_final_dot=True).lower()
-            self.asked.append(name)
-            target = CHAINS.get(name)
-            if target is not None:
-                answer.answer.append(
-                    dns.rrset.from_text(question.name, 60, "IN", "CNAME", target + ".")
-                )
-            answer.set_rcode(dns.rcode.NXDOMAIN)
-            self.sock.sendto(answer.to_wire(), peer)
-
-    def resolver(self) -> dns.resolver.Resolver:
-        resolver = dns.resolver.Resolver(configure=False)
-        resolver.nameservers = ["127.0.0.1"]
-        resolver.port = self.port
-        return resolver
-
-    def close(self) -> None:
-        self.sock.close()
-
-
 @pytest.fixture
-def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[Chains]:
-    server = Chains()
+def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[ChainServer]:
+    server = ChainServer(CHAINS)
 
     def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
         name = str(host).rstrip(".").lower()
@@ -124,14 +82,14 @@ def test_a_chain_into_our_network_reads_the_same_whether_its_end_exists(
     assert there.reason == "private-address"
 
 
-def test_a_dead_name_is_still_dead(chains: Chains) -> None:
+def test_a_dead_name_is_still_dead(chains: ChainServer) -> None:
     """No chain, or one ending at a public name: it does not resolve, as before."""
     plain, public = _checks(["http://nothing.attacker.example/", "http://e.attacker.example/"])
     assert plain.reason == public.reason == "dns"
     assert {"nothing.attacker.example", "e.attacker.example"} <= set(chains.asked)
 
 
-def test_the_cli_asks_no_chain(chains: Chains) -> None:
+def test_the_cli_asks_no_chain(chains: ChainServer) -> None:
     (check,) = _checks(["http://b.attacker.example:1/"], CLI)
     assert check.reason == "dns"
     assert chains.asked == []
@@ -157,7 +115,7 @@ def test_a_stand_in_resolver_is_asked_no_chain(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_a_chain_answered_from_our_zone_is_refused_whatever_it_answers(
-    chains: Chains, monkeypatch: pytest.MonkeyPatch
+    chains: ChainServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Our zone's public answer for a name (split horizon gives some names their public
     address) would tell that the name exists there, as against a missing one (now

@@ -15,18 +15,14 @@ chain's last name is read from the answer without records too, and judged as any
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
-import dns.message
-import dns.rcode
-import dns.resolver
-import dns.rrset
 import pytest
 
 from citeaudit.links import internal_zones, name_chain, pinned, safety
 from citeaudit.links.internal_zones import InternalZones
+from tests.security.dns_chains import ChainServer
 from tests.security.test_rt35s_internal_zones import _said
 from tests.security.test_rt35s_internal_zones import _service_checks as _checks
 
@@ -39,50 +35,9 @@ CHAINS = {
 NO_DATA = {"mailonly.corp.example.com", "gone.example.org"}  # exist, no A record
 
 
-class Chains:
-    """A DNS server on loopback: a name of `CHAINS` answers its CNAME, then NOERROR with
-    no data when its target exists without an address (`NO_DATA`), else NXDOMAIN."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                data, peer = self.sock.recvfrom(4096)
-            except OSError:
-                return
-            query = dns.message.from_wire(data)
-            answer = dns.message.make_response(query)
-            question = query.question[0]
-            name = question.name.to_text(omit_final_dot=True).lower()
-            self.asked.append(name)
-            target = CHAINS.get(name)
-            if target is not None:
-                answer.answer.append(
-                    dns.rrset.from_text(question.name, 60, "IN", "CNAME", target + ".")
-                )
-            if target not in NO_DATA:
-                answer.set_rcode(dns.rcode.NXDOMAIN)
-            self.sock.sendto(answer.to_wire(), peer)
-
-    def resolver(self) -> dns.resolver.Resolver:
-        resolver = dns.resolver.Resolver(configure=False)
-        resolver.nameservers = ["127.0.0.1"]
-        resolver.port = self.port
-        return resolver
-
-    def close(self) -> None:
-        self.sock.close()
-
-
 @pytest.fixture
-def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[Chains]:
-    server = Chains()
+def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[ChainServer]:
+    server = ChainServer(CHAINS, NO_DATA)
 
     def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
         name = str(host).rstrip(".").lower()
@@ -102,17 +57,17 @@ def chains(monkeypatch: pytest.MonkeyPatch) -> Iterator[Chains]:
     server.close()
 
 
-def test_a_chain_to_a_name_without_address_reads_as_a_missing_one(chains: Chains) -> None:
+def test_a_chain_to_a_name_without_address_reads_as_a_missing_one(chains: ChainServer) -> None:
     no_address, missing = _checks(["http://a.attacker.example/", "http://b.attacker.example/"])
     assert missing.reason == "private-address"
     assert _said(no_address) == _said(missing)
 
 
-def test_the_chain_end_is_read_from_an_answer_without_records(chains: Chains) -> None:
+def test_the_chain_end_is_read_from_an_answer_without_records(chains: ChainServer) -> None:
     assert name_chain.chain_end("a.attacker.example") == "mailonly.corp.example.com"
 
 
-def test_a_public_name_without_address_still_does_not_resolve(chains: Chains) -> None:
+def test_a_public_name_without_address_still_does_not_resolve(chains: ChainServer) -> None:
     (public,) = _checks(["http://c.attacker.example/"])
     assert public.reason == "dns"
     assert "c.attacker.example" in chains.asked
