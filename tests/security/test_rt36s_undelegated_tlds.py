@@ -21,7 +21,6 @@ tests and documentation (left: a deployment whose private zone is under ``.test`
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -29,15 +28,12 @@ from typing import Any
 import pytest
 
 from citeaudit.links import pinned, safety
-from citeaudit.links.checker import LinkChecker
 from citeaudit.links.safety import AddressRule, is_local_name
-from citeaudit.links.targets import target_for
-from citeaudit.model.link import LinkCheck
 from tests.security import test_rt35s_cname_into_our_network as rt35s
 from tests.security.ssrf_loopback import CLI
 from tests.security.test_rt35s_cname_into_our_network import chains  # noqa: F401 (fixture)
-from tests.security.test_ssrf_hops import SERVICE, Hops, only_127_0_0_2_is_public
-from tests.stand_ins.judged_transport import judged_by
+from tests.security.test_rt35s_internal_zones import _said, _service_checks
+from tests.security.test_ssrf_hops import Hops
 
 # Names our own resolver answers (a private address); any other does not exist.
 KNOWN = {
@@ -74,23 +70,6 @@ def our_dns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(safety.socket, "getaddrinfo", fake)
     monkeypatch.setattr(pinned.socket, "getaddrinfo", fake)
     yield asked
-
-
-def _service_checks(urls: list[str], policy: Any = SERVICE) -> list[LinkCheck]:
-    async def go() -> list[LinkCheck]:
-        async with LinkChecker(
-            policy,
-            archive_url=None,
-            probe_urls=(),
-            transport=judged_by(only_127_0_0_2_is_public, policy),
-        ) as checker:
-            return await checker.check_all([target_for(u) for u in urls])
-
-    return asyncio.run(go())
-
-
-def _said(check: LinkCheck) -> tuple[object, ...]:
-    return (check.outcome, check.reason, check.status, check.final_url, check.hops)
 
 
 @pytest.mark.parametrize(("known", "missing"), GUESSES)
