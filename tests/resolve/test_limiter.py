@@ -25,11 +25,14 @@ def jitter_margin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limiter_module, "MARGIN", 0.15)
 
 
-def _not_one_a_window(starts: list[float], held: float) -> None:
-    """Not needlessly slower: well under the time of one start a window (what a
-    limiter that misread the announced count would take). Measured against a bound
-    60% of that, not a few tenths over the ideal: a busy machine took 1.4 s for 0.85."""
-    assert starts[-1] - starts[0] < 0.6 * (len(starts) - 1) * held
+def _not_one_a_window(starts: list[float], interval: float) -> None:
+    """Not needlessly slower: the announced window's starts are used together. A limiter
+    that misread the announced count as one start a window spaces every start by a
+    whole window, so no window of the announced interval ever holds two. Counted on
+    the starts, not the wall time of the run: a busy machine stretches a run (1.4 s
+    for an ideal 0.85 s; once past any fixed bound) but not the gap between two starts
+    one grant lets through together."""
+    assert _most_in_window(starts, interval) >= 2
 
 
 def test_parse_limits_reads_crossref_headers() -> None:
@@ -77,7 +80,7 @@ def _check_window(limiter: Limiter, n: int = 10) -> None:
     starts, peak = _hammer(limiter, n, hold=0.02)
     assert peak <= 2
     assert _most_in_window(starts, 0.3) <= 4
-    _not_one_a_window(starts, 0.3 + limiter.margin)
+    _not_one_a_window(starts, 0.3)
 
 
 def test_local_limiter_keeps_the_announced_window_and_concurrency() -> None:
@@ -159,7 +162,7 @@ def test_redis_limiter_is_shared_between_instances(redis_client: Any) -> None:
         starts.sort()
         assert peak <= 2
         assert _most_in_window(starts, 0.3) <= 4
-        _not_one_a_window(starts, 0.3 + a.margin)
+        _not_one_a_window(starts, 0.3)
     finally:
         _forget(redis_client, name)
 
