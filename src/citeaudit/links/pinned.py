@@ -243,21 +243,17 @@ def pinned_client(
     included, and a whole exchange takes at most `deadline` seconds (default: three
     times `timeout`), however slowly the bytes come (see `_Bounded`).
     """
-    transport = _pinned_transport(httpx, httpcore, PinnedBackend(httpcore, rule, lookup=lookup))
-    exchange = deadline or 3 * timeout
-    client: httpx.Client = _chain_client(httpx)(
-        chain_time=CHAIN_EXCHANGES * exchange,
-        transport=_Bounded(transport, httpx, max_body, exchange),
+    client: httpx.Client = _pinned_client_of(
+        httpx,
+        httpcore,
+        rule,
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
-        trust_env=False,
-        cookies=no_jar(),  # a registry's or receiver's cookies are never kept (`no_jar`)
-        # No credentials from a URL's "user:password@" (httpx's default sends them as
-        # Basic credentials; ssrf30): the client's own, which adds nothing.
-        auth=httpx.Auth(),
-        headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
-        event_hooks={"response": [_judge_redirect(rule, httpx, follow_redirects)]},
+        lookup=lookup,
+        headers=headers,
+        max_body=max_body,
+        deadline=deadline,
     )
     return client
 
@@ -275,20 +271,54 @@ def pinned_client2(
     """`pinned_client` for httpx2 (the library habanero sends Crossref requests with)."""
     # Our verifying context, not one httpx2 would build: it reads SSL_CERT_FILE and
     # SSL_CERT_DIR from the environment (its ``trust_env``), like a proxy variable.
-    transport = _pinned_transport(httpx2, httpcore2, PinnedBackend(httpcore2, rule, lookup=lookup))
+    client: httpx2.Client = _pinned_client_of(
+        httpx2,
+        httpcore2,
+        rule,
+        timeout=timeout,
+        follow_redirects=follow_redirects,
+        max_redirects=max_redirects,
+        lookup=lookup,
+        headers=None,
+        max_body=max_body,
+        deadline=deadline,
+    )
+    return client
+
+
+def _pinned_client_of(
+    lib: ModuleType,
+    core: ModuleType,
+    rule: AddressRule,
+    *,
+    timeout: float,
+    follow_redirects: bool,
+    max_redirects: int,
+    lookup: SyncLookup,
+    headers: dict[str, str] | None,
+    max_body: int,
+    deadline: float | None,
+) -> Any:
+    """The one recipe of both pinned clients (httpx, and httpx2 for habanero): written
+    twice, they drifted -- httpx2's lacked the empty ``auth``, so a Crossref base URL or
+    a habanero call's URL with ``user:password@`` sent them as Basic credentials, which
+    every other client of ours refuses to do (ssrf30; rt37s)."""
+    transport = _pinned_transport(lib, core, PinnedBackend(core, rule, lookup=lookup))
     exchange = deadline or 3 * timeout
-    client: httpx2.Client = _chain_client(httpx2)(
+    return _chain_client(lib)(
         chain_time=CHAIN_EXCHANGES * exchange,
-        transport=_Bounded(transport, httpx2, max_body, exchange),
+        transport=_Bounded(transport, lib, max_body, exchange),
         timeout=timeout,
         follow_redirects=follow_redirects,
         max_redirects=max_redirects,
         trust_env=False,
-        cookies=no_jar(),
-        headers={"Accept-Encoding": _ENCODINGS},
-        event_hooks={"response": [_judge_redirect(rule, httpx2, follow_redirects)]},
+        cookies=no_jar(),  # a registry's or receiver's cookies are never kept (`no_jar`)
+        # No credentials from a URL's "user:password@" (httpx's default sends them as
+        # Basic credentials; ssrf30): the client's own, which adds nothing.
+        auth=lib.Auth(),
+        headers={"Accept-Encoding": _ENCODINGS, **(headers or {})},
+        event_hooks={"response": [_judge_redirect(rule, lib, follow_redirects)]},
     )
-    return client
 
 
 # -- the pinning itself -----------------------------------------------------------------
