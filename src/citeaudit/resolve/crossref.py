@@ -104,17 +104,28 @@ _local = _Local()
 
 
 class _Shim:
-    """Stands in for the `httpx2` module inside habanero's two request modules."""
+    """Stands in for the `httpx2` module inside habanero's request modules.
+
+    Every way the module sends goes through our pinned client: ``get`` (all habanero
+    sends with today) and the other verbs and ``request``. What would send without
+    it -- ``stream``, a ``Client`` or transport of the module's own -- is refused, not
+    handed the real module: passed through, a later habanero that posted, streamed or
+    built a client of its own went out with no address rule and the environment's
+    proxies, and nothing here would have said so (rt37s). Any other name (exception
+    classes, ``__version__``) is the module's own."""
 
     HTTPStatusError = httpx2.HTTPStatusError
     HTTPError = httpx2.HTTPError
 
     def get(self, url: str, **kwargs: Any) -> httpx2.Response:
+        return self.request("GET", url, **kwargs)
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx2.Response:
         client = _local.client or _fallback()
         # The client decides whether to follow redirects (its hook judges each
         # Location only when it does): a call's own ``follow_redirects`` is dropped.
         kwargs.pop("follow_redirects", None)
-        response = client.get(url, **kwargs)
+        response = client.request(method, url, **kwargs)
         # habanero reads the answer with the response's own ``json()`` before we see
         # it: the standard parser, unbounded -- 14 MB of "{}," took 390 MB and 3.7 s
         # of the worker, our bounded read refusing it only afterwards. The same read
@@ -124,7 +135,30 @@ class _Shim:
         return response
 
     def __getattr__(self, name: str) -> Any:
+        if name in _VERBS:
+            return functools.partial(self.request, name.upper())
+        if name in _UNGUARDED:
+            raise _Unguarded(
+                f"httpx2.{name} inside habanero would send past the address rule; "
+                "only the module's request functions are routed through it"
+            )
         return getattr(httpx2, name)
+
+
+# httpx2's module-level verbs (each `request` with its method), and what sends without
+# our client: a stream, and the clients and transports a caller would make itself.
+_VERBS = frozenset({"post", "put", "patch", "delete", "head", "options"})
+_UNGUARDED = frozenset(
+    {"stream", "Client", "AsyncClient", "HTTPTransport", "AsyncHTTPTransport", "MockTransport"}
+)
+
+
+class _Unguarded(httpx2.HTTPError):
+    """A habanero call that would send around the shim: an HTTP error of the library's
+    own, so its callers (and the channel) take it as a failed request."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 def _bounded_json(response: httpx2.Response, **kwargs: Any) -> Any:
