@@ -675,8 +675,25 @@ def allowed(urls: Iterable[str | None]) -> frozenset[Origin]:
     return frozenset(o for o in found if o is not None and not _public_service(o[0]))
 
 
+# The registered domains of those services' operators: every name under them is
+# theirs, public whatever a DNS answer says. Judged by the listed names alone, the
+# resolver's other names (``www.doi.org``, which `targets.DOI_HOSTS` knows, and the
+# Handle System's own ``hdl.handle.net``), the registries' test and labs APIs
+# (``api.test.datacite.org``, ``api.labs.crossref.org``) and the archive's other hosts
+# were exempt origins when configured, and a poisoned answer for one reached
+# loopback or the intranet (rt37s).
+PUBLIC_SERVICE_DOMAINS = ("crossref.org", "datacite.org", "doi.org", "handle.net", "archive.org")
+
+
 def _public_service(host: str) -> bool:
-    return host.rstrip(".") in PUBLIC_SERVICES
+    """`host`, in any reading of it (`name_readings`), is one of the well-known public
+    services or a name under their operators' domains."""
+    for name in name_readings(host):
+        if name in PUBLIC_SERVICES:
+            return True
+        if any(name == d or name.endswith("." + d) for d in PUBLIC_SERVICE_DOMAINS):
+            return True
+    return False
 
 
 def origin_of(url: str) -> Origin | None:
