@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import pkgutil
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -181,20 +183,22 @@ def _fallback() -> httpx2.Client:
         return _fallback_client
 
 
-# Every habanero module that sends with ``httpx2.get``: the works, members, journals
-# and content-negotiation requests we use, and the citation counts and CSL style list
-# we do not (anyone in the process may call them: they must not go around the rule).
-_HABANERO_SENDERS = (
-    "habanero.request",
-    "habanero.request_class",
-    "habanero.cnrequest",
-    "habanero.counts.counts",
-    "habanero.cn.styles",
-)
-
-
+# The habanero modules that send: the works, members, journals and content-negotiation
+# requests we use, and the citation counts and CSL style list we do not (anyone in the
+# process may call them: they must not go around the rule). Found, not listed: a
+# module holding ``httpx2`` is one, whatever habanero's release adds or renames -- a
+# list of five left ``habanero_utils`` (which holds the module too) with the real one,
+# and would have left any new sender's requests unguarded (rt37s).
 def _senders() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in _HABANERO_SENDERS]
+    for info in pkgutil.walk_packages(habanero.__path__, "habanero."):
+        importlib.import_module(info.name)  # loaded by habanero itself: a look-up each
+    return [
+        module
+        for name, module in sorted(sys.modules.items())
+        if (name == "habanero" or name.startswith("habanero."))
+        and module is not None
+        and "httpx2" in vars(module)
+    ]
 
 
 def _install_shim() -> None:
