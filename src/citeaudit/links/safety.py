@@ -471,9 +471,25 @@ def _host_machine_remembered(host: str) -> bool:
 def _names_host_machine(host: str) -> bool:
     for reading in dict.fromkeys((host, unquote(host))):
         for text in _readings(reading.strip().strip("[]")):
-            if text.rstrip(".") in HOST_MACHINE_NAMES:
+            if _host_machine_name(text.rstrip(".")):
                 return True
     return False
+
+
+def _host_machine_name(name: str) -> bool:
+    """`name` (one reading, no final dot) is a runtime's name for the machine it runs on:
+    a listed one (`HOST_MACHINE_NAMES`), or one of their shapes under ``.internal`` --
+    Docker Desktop's own zone (``*.docker.internal``, its older
+    ``docker.for.mac.host.internal`` and ``docker.for.win.http.internal``) and a
+    runtime's ``host.<runtime>.internal`` (Rancher Desktop's
+    ``host.rancher-desktop.internal``). The list alone left those a link to the host's
+    ports, wherever private networks are allowed and this machine is not (rt37s)."""
+    if name in HOST_MACHINE_NAMES:
+        return True
+    labels = name.split(".")
+    if len(labels) < 2 or labels[-1] != "internal":
+        return False
+    return labels[-2] == "docker" or labels[0] == "docker" or "host" in labels[:-1]
 
 
 def name_readings(host: str) -> frozenset[str]:
