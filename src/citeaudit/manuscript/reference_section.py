@@ -39,6 +39,7 @@ from citeaudit.manuscript.list_tail import (
 )
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.misspelt_titles import misspelt_title
+from citeaudit.manuscript.particle_start import particle_surname_start
 from citeaudit.manuscript.pointed_list import MOST_POINTER_LINES, list_pointer, pointed_lines
 from citeaudit.model.location import Location
 
@@ -510,7 +511,8 @@ def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdo
     if _OTHER_STARTS.match(plain) or (plain[0].islower() and _LOWER_START.match(plain)):
         return True
     if not plain[0].isupper():
-        return False
+        # "von Hoff K., Bergström A., ...": a particle in lower case (particle_start)
+        return particle_surname_start(plain)
     return bool(
         _INITIALS_FIRST.match(plain)
         or _AUTHOR_THEN_YEAR.match(plain)
@@ -652,6 +654,39 @@ def _wrapped_on(text: str) -> bool:
     return bool(plain) and plain[0].islower()
 
 
+def _item_continuation(lines: Sequence[Line], i: int) -> bool:
+    """A line indented under the list item above it, no blank line between: the item's
+    wrapped rest, as a converter indents it ("- 14.  Roe A, ..." then "      Abstract
+    627. Available from:"). Markdown reads no heading there; read as "Abstract ...", a
+    heading after the references, it ended a converted list at entry 14 of 26."""
+    text = lines[i].text
+    indent = len(text) - len(text.lstrip(" "))
+    if indent < 2:
+        return False
+    # up through the item's lines (no blank), to its marker at a smaller indent; an
+    # item runs to a few lines, so the walk is bounded
+    for j in range(i - 1, max(-1, i - 1 - _ITEM_LINES_MAX), -1):
+        above = lines[j].text
+        if not above.strip():
+            return False
+        above_indent = len(above) - len(above.lstrip(" "))
+        if above_indent < indent:
+            return list_marker(above) is not None
+    return False
+
+
+_ITEM_LINES_MAX = 30
+
+
+def _number_in_item(lines: Sequence[Line], k: int) -> bool:
+    """Whether line `k` opens with a number label other than 1 ("247.") while indented
+    under the list item above it (`_item_continuation`): an item's wrapped rest."""
+    marker = list_marker(lines[k].text)
+    if marker is None or marker.group("number") is None:
+        return False
+    return _label_number(lines[k].text) != 1 and _item_continuation(lines, k)
+
+
 def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None) -> list[Heading]:
     """Every line that heads a section, real or apparent; `levels` are known heading levels
     by line index (Word paragraph styles)."""
@@ -696,6 +731,11 @@ def find_headings(lines: Sequence[Line], levels: Mapping[int, int] | None = None
         pseudo = _pseudo_heading(text)
         if pseudo is not None and pseudo[1] == 0 and not previous_blank and _wrapped_on(text):
             pseudo = None  # a hard-wrapped line's rest: "notes on centipedes (Chilopoda:"
+        if (
+            pseudo is None or (pseudo[1] == 0 and not is_reference_title_raw(pseudo[0]))
+        ) and _item_continuation(lines, i):
+            # a list item's indented rest: "      Abstract 627. Available from:"
+            continue
         if (
             pseudo is not None
             and not previous_blank
@@ -1379,14 +1419,21 @@ def split_entries_with_layout(
             # a long address broken at its hyphen, the rest of the entry before, no
             # bullet; read as one, the address's tail was an entry never cited (class PB)
             starts = False
+        elif not blank_before and _number_in_item(useful, k):
+            # a wrapped line of a converter's list item, indented under it, opening with
+            # a number ("      247. <https://doi.org/...>", a page after "44(3):"):
+            # Markdown starts no list there (one that interrupts a paragraph starts at
+            # 1), so it is the item's rest, not an entry never cited
+            starts = False
         elif list_marker(line.text):
             # a line that is only a number ("164.") in a list without markers is the
             # end of a page range the paragraph before was cut in, not an entry; nor is
             # a hard wrap's "1. The crown agents ..." under "Volume 1, part" (class HW)
-            starts = list_mode or (
-                _LONE_NUMBER.match(line.text) is None
-                and (blank_before or not wrapped_into(prev))
-                and not soft_wrapped
+            lone = _LONE_NUMBER.match(line.text) is not None
+            # ... nor, in a marked list, a page range's end wrapped under its item
+            # ("Saudi Pharm J. 2018;26(8):1112 -" then "      9."): no entry is a number
+            starts = (list_mode and not (lone and not blank_before and wrapped_into(prev))) or (
+                not lone and (blank_before or not wrapped_into(prev)) and not soft_wrapped
             )
         elif _imprint_line(line.text, strip) and not so_far.dated:
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
@@ -1680,10 +1727,23 @@ def _stray_bullets(lines: Sequence[Line]) -> set[int]:
     address broke at its hyphen), when no more than one line in ten is one: a list
     whose works are bullets under numbered groups keeps them."""
     dashes = {
-        k for k, ln in enumerate(lines) if ln.text.strip() in ("-", "–") and list_marker(ln.text)
+        k
+        for k, ln in enumerate(lines)
+        if list_marker(ln.text) and (ln.text.strip() in ("-", "–") or _wrapped_dash(lines, k))
     }
     labelled = sum(1 for ln in lines if (m := list_marker(ln.text)) and m.group("bullet") is None)
     return dashes if dashes and len(dashes) * 10 <= labelled else set()
+
+
+def _wrapped_dash(lines: Sequence[Line], k: int) -> bool:
+    """A dash opening a line right under one that ends in a number: a page range the
+    hard wrap cut at its dash ("... 2002;18(6):1725" then "- 36. https://doi.org/..."),
+    no bullet (read as one, "- 36. https://..." was an entry, never cited)."""
+    text = lines[k].text.lstrip()
+    if k == 0 or not text.startswith(("- ", "– ")):
+        return False
+    above = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
+    return bool(above) and above[-1].isdigit()
 
 
 def _numbered(lines: Sequence[Line]) -> bool:
@@ -1742,7 +1802,16 @@ def _wrapped_bare_numbers(
     """
     if len(rising) < _WRAPPED_RUN_MIN or rising[0][1] != 1:
         return False
-    if len(rising) * _WRAPPED_LINES_PER_ENTRY < nonblank:
+    # each number opening a paragraph of its own (blank lines between the entries, a
+    # DOI's link on a line of its own): the blank lines say where entries start, however
+    # many lines each runs to (five an entry: "fewer than a quarter" read 8 of 30)
+    paragraphs = 1 + sum(
+        1 for k in range(1, len(lines)) if not lines[k - 1].text.strip() and lines[k].text.strip()
+    )
+    opening = all(k == 0 or not lines[k - 1].text.strip() for k, _ in rising)
+    if len(rising) * _WRAPPED_LINES_PER_ENTRY < nonblank and not (
+        opening and len(rising) * 2 >= paragraphs
+    ):
         return False
     for k, _ in rising[1:]:
         before = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
@@ -1931,7 +2000,8 @@ def _ends_entry(text: str) -> bool:
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
     return (
         stripped.endswith((".", ">"))
-        or bool(re.match(r"(?:https?://|doi:|10\.\d)", last, re.IGNORECASE))
+        # an address, also as a converter's link to itself ("[https://doi.org/…](…)")
+        or bool(re.match(r"\[?(?:https?://|doi:|10\.\d)", last, re.IGNORECASE))
         or _ACCESS_NOTE_END.search(stripped[-80:]) is not None
         or _IDENTIFIER_END.search(stripped[-60:]) is not None
     )
