@@ -155,9 +155,11 @@ _UNGUARDED = frozenset(
 )
 
 
-class _Unguarded(httpx2.HTTPError):
+class _Unguarded(httpx2.HTTPError, AttributeError):
     """A habanero call that would send around the shim: an HTTP error of the library's
-    own, so its callers (and the channel) take it as a failed request."""
+    own, so its callers (and the channel) take it as a failed request -- and an
+    AttributeError, so ``hasattr`` and other introspection read the name as absent
+    rather than raising."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
