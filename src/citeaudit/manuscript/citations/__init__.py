@@ -17,6 +17,7 @@ from citeaudit.manuscript.citations.cjk_narrative import CjkNarrativeExtractor
 from citeaudit.manuscript.citations.interface import CitationExtractor
 from citeaudit.manuscript.citations.latex import LatexExtractor
 from citeaudit.manuscript.citations.latex_typed import LatexTypedNumbers
+from citeaudit.manuscript.citations.linked_years import LinkedYearExtractor
 from citeaudit.manuscript.citations.marker import Counted, CountsPastCap, Horizon, Marker
 from citeaudit.manuscript.citations.numeric import NumericExtractor, NumericMarker
 from citeaudit.manuscript.citations.organisation_years import OrganisationYearExtractor
@@ -44,6 +45,7 @@ __all__ = [
     "CjkNarrativeExtractor",
     "Extraction",
     "LatexExtractor",
+    "LinkedYearExtractor",
     "NumericExtractor",
     "PandocExtractor",
     "ProtologueExtractor",
@@ -66,6 +68,7 @@ _MarkerSource = (
     | AuthorYearExtractor
     | NumericExtractor
     | YearOnlyExtractor
+    | LinkedYearExtractor
     | TitleExtractor
     | UndatedCorporateExtractor
     | UndatedTitleExtractor
@@ -101,6 +104,7 @@ def extractors_for(document_format: str) -> tuple[_MarkerSource, ...]:
         AuthorYearExtractor(),
         NumericExtractor(),
         YearOnlyExtractor(),
+        LinkedYearExtractor(),
         TitleExtractor(),
         UndatedCorporateExtractor(),
         ProtologueExtractor(),

@@ -1388,6 +1388,12 @@ _YEAR_PHRASE = re.compile(
 _YEAR_PHRASE_REACH = 24
 
 
+def _markup_blank(text: str, i: int) -> bool:
+    """Whether the blank at `i` of the cleaned text is markup the page does not print
+    (an emphasis mark, a link's bracket or address), not a space as written."""
+    return not text[i].isspace()
+
+
 def _bare(document: Document, clean: str, code: CodeSpans, groups: bytearray) -> Iterator[Marker]:
     """Bare "Name 2019" markers, in order. They never overlap each other ("Smith 2019,
     2020": one marker): one that starts inside the one before is dropped."""
@@ -1400,9 +1406,14 @@ def _bare(document: Document, clean: str, code: CodeSpans, groups: bytearray) ->
         j = (phrase.start() if phrase is not None else start) - 1
         floor = j - 2
         while j >= 0 and clean[j] == " ":
+            if _markup_blank(document.text, j):
+                floor -= 1  # "[Corbin **2012a**](#CR4)": emphasis and link marks print nothing
             j -= 1
         if j >= 0 and clean[j] == ",":
             j -= 1
+            while j >= 0 and clean[j] == " " and _markup_blank(document.text, j):
+                floor -= 1  # "*Corbin*, 2012": the emphasis closed before the comma
+                j -= 1
         if j < floor:
             continue  # only "Name 2019", "Name, 2019" and "Name aus dem Jahr 2019"
         if j >= 2 and clean[j - 2 : j + 1] == "al.":

@@ -328,6 +328,11 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split(" "))
 
 
+# A hyphen glued to a word and to the parenthesis: the numbers are part of a name
+# ("angiotensin-(1–7)", "Ang-(1-9)", "4-(2-aminoethyl)"), never a citation after a word.
+_NAME_HYPHENS = frozenset("-\u2010\u2011")
+# Marks a converter leaves that print nothing (soft hyphen, zero-width space and joiners).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Words after which a number in round brackets is a label, not a citation.
 _LABEL_WORDS = _words(
     "eq eqs equation equations eqn table tables tab tabs fig figs figure "
@@ -1092,6 +1097,9 @@ def _parenthesised(
             continue  # x = y + 2 (2), a + b (3); "in 1990 (17)", "SAT1 (83)" are citations
         if _word_before(text, start).casefold() in _LABEL_WORDS:
             continue  # Eq. (3), Table (2), step (1)
+        glued = before.rstrip(_INVISIBLE)
+        if glued[-1:] in _NAME_HYPHENS and glued[-2:-1].isalnum():
+            continue  # "angiotensin-(1–7)", "Ang-(1-9)": a peptide's residues, a name's part
         if after_an_equation_name(before) or (
             after_a_formula(before) and not closes_a_sentence(before, text[m.end() : m.end() + 2])
         ):
