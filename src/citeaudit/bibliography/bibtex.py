@@ -17,6 +17,7 @@ value cut). LaTeX decoding is bounded too (see `latex_text`).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import sys
@@ -52,10 +53,12 @@ from citeaudit.bibliography.interface import Bibliography, BibliographyReader, P
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
+    MAX_ENTRY_FIELDS,
     MAX_PROBLEMS,
     PersonBudget,
     ProblemTally,
     entries_cut,
+    fields_cut,
 )
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
@@ -545,7 +548,13 @@ def _raw_entry(
     line = (entry.start_line or 0) + 1 + lines_before
     fields: dict[str, str] = {}
     names = _FIELD_NAMES
-    for written in entry.fields:
+    # `limits.MAX_ENTRY_FIELDS`: an entry read fast built no more (`CutEntry`), one read
+    # by bibtexparser (damaged, parenthesised, deeply braced) is cut here, before its
+    # fields are expanded and kept in the Reference's `extra`.
+    held = entry.written if isinstance(entry, bibtexparser_blocks.CutEntry) else len(entry.fields)
+    if held > MAX_ENTRY_FIELDS:
+        problems.append(fields_cut(source, line, entry.key, held))
+    for written in itertools.islice(entry.fields, MAX_ENTRY_FIELDS):
         value = str(written.value)
         name = names.get(written.key) or _field_name(written.key)
         simple = _written_out(value)

@@ -28,6 +28,7 @@ Implicit comments (text between blocks) are not kept; nothing reads them.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.library import Library
@@ -42,7 +43,9 @@ from bibtexparser.model import (
     String,
 )
 
-__all__ = ["split"]
+from citeaudit.bibliography.limits import MAX_ENTRY_FIELDS
+
+__all__ = ["CutEntry", "split"]
 
 # Where bibtexparser starts a block outside one: "@type" then "{" or "(", anywhere.
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
@@ -83,6 +86,18 @@ _FIELD = re.compile(f"({_NAME})=({_VALUE})[,}}]")
 # What ends an entry whose last field is followed by a comma (or that has none).
 _CLOSING = re.compile(r"\s*+\}")
 _STRING = re.compile(f"({_NAME})=((?:[^{{}}\\\\]++|\\\\[{{}}]?|\\{{{_GROUP}\\}})*+)\\}}")
+
+
+class CutEntry(Entry):
+    """An entry read fast that held more than `MAX_ENTRY_FIELDS` fields: only the first
+    were built (`written`: how many it held). A million empty fields in one entry built
+    a million `Field` objects (~400 bytes each for six bytes of text) before anything
+    could count them; past the cap each is matched, to find where the entry ends, and
+    dropped."""
+
+    def __init__(self, written: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.written = written
 
 
 class _Lines:
@@ -200,6 +215,7 @@ def _fast_block(
     fields: list[Field] = []
     names: set[str] = set()
     twice: set[str] = set()
+    written = 0
     here = head.end()
     while True:
         field = _FIELD.match(text, here, limit)
@@ -211,12 +227,14 @@ def _fast_block(
             break
         written_name, value = field.groups()
         here = field.end()
-        name = written_name.strip()
-        if name in names:
-            twice.add(name)
-        names.add(name)
+        written += 1
         line += written_name.count("\n")
-        fields.append(Field(name, value.strip(), line))
+        if written <= MAX_ENTRY_FIELDS:  # past it, matched to find the end, never built
+            name = written_name.strip()
+            if name in names:
+                twice.add(name)
+            names.add(name)
+            fields.append(Field(name, value.strip(), line))
         if "\n" in value:
             line += value.count("\n") - value.count("\\\n")
         if text[here - 1] == "}":
@@ -224,13 +242,14 @@ def _fast_block(
             break
     if not _plain(text, at, end):
         return None
-    entry = Entry(
-        entry_type=kind[1:].strip(),
-        key=head.group()[:-1].strip(),
-        fields=fields,
-        start_line=start_line,
-        raw=text[at:end],
-    )
+    shape: dict[str, Any] = {
+        "entry_type": kind[1:].strip(),
+        "key": head.group()[:-1].strip(),
+        "fields": fields,
+        "start_line": start_line,
+        "raw": text[at:end],
+    }
+    entry = CutEntry(written, **shape) if written > MAX_ENTRY_FIELDS else Entry(**shape)
     if twice:
         return DuplicateFieldKeyBlock(duplicate_keys=twice, entry=entry), end
     return entry, end

@@ -24,6 +24,7 @@ from citeaudit.model.location import Location
 
 __all__ = [
     "MAX_ENTRIES",
+    "MAX_ENTRY_FIELDS",
     "MAX_FILE_PERSONS",
     "MAX_FREETEXT_ENTRIES",
     "MAX_LIST_CHARS",
@@ -38,11 +39,19 @@ __all__ = [
     "capped_problems",
     "current_text_budget",
     "entries_cut",
+    "fields_cut",
 ]
 
 MAX_ENTRIES = 100_000
 MAX_FREETEXT_ENTRIES = 20_000
 MAX_PROBLEMS = 1_000
+# Fields of one entry (BibTeX fields, CSL keys, RIS tags) read: a field costs a few bytes
+# of a file ("f={}," is six) and some hundreds in memory (the parser's field object, its
+# name and value, the Reference's `extra`, the JSON report's pair), so one BibTeX entry
+# of a million empty fields (6 MB) held ~400 MB, and the 20 MB an upload may be ~1.5 GB
+# in one worker, however few entries the file has. biblatex's data model names about 150
+# fields and real exports write a few dozen; the rest of such an entry is not read.
+MAX_ENTRY_FIELDS = 1_000
 # Persons (authors, editors) read: a person costs a few bytes of a file ("a and " in
 # BibTeX, "AU  - a" in RIS) and a few hundred bytes in memory, carried by every step
 # after the reader -- a 6 MB BibTeX entry of a million persons took an offline audit to
@@ -72,6 +81,16 @@ def entries_cut(source: str, line: int, cap: int = MAX_ENTRIES) -> ParseProblem:
         Location(source, line),
         f"the file holds more than {cap:,} entries, more than any real bibliography; "
         f"only the first {cap:,} were read (reading stopped here) -- split the file",
+    )
+
+
+def fields_cut(source: str, line: int, key: str, fields: int) -> ParseProblem:
+    """The problem that says an entry (`key`, at `line`) held `fields` fields, more than
+    `MAX_ENTRY_FIELDS`, and only the first were read."""
+    return ParseProblem(
+        Location(source, line),
+        f"entry '{key[:80]}' holds {fields:,} fields, more than any real entry; only the "
+        f"first {MAX_ENTRY_FIELDS:,} were read",
     )
 
 

@@ -1,0 +1,58 @@
+"""rt37z: one bibliography entry holding a flood of fields is read to a cap, not built whole.
+
+A BibTeX field costs six bytes of a file (``f1={},``) and ~400 bytes in memory once
+parsed (the parser's `Field`, its name and value, the Reference's `extra`): one entry of
+a million empty fields (6 MB) held ~400 MB, whatever the entry caps say (it is one
+entry). `limits.MAX_ENTRY_FIELDS` bounds what one entry gives; the entry's end is still
+found, so the entries after it are read as before. Sizes only: no clock.
+"""
+
+from __future__ import annotations
+
+from citeaudit.bibliography import bibtexparser_blocks
+from citeaudit.bibliography.bibtex import parse_bibtex
+from citeaudit.bibliography.limits import MAX_ENTRY_FIELDS
+
+_FLOOD = 3 * MAX_ENTRY_FIELDS
+_AFTER = "@article{after, author={Lund, Kari}, title={Still read}, year={2011}}\n"
+
+
+def _flooded(opening: str = "@misc{flood,", closing: str = "}") -> str:
+    fields = ",\n".join(f"note{i}={{x}}" for i in range(_FLOOD))
+    return f"{opening}\n title={{A work}}, year={{2009}},\n{fields}{closing}\n\n{_AFTER}"
+
+
+def test_the_fast_reader_builds_no_field_past_the_cap() -> None:
+    blocks = bibtexparser_blocks.split(_flooded())
+    entry = blocks[0][0]
+    assert isinstance(entry, bibtexparser_blocks.CutEntry)
+    assert len(entry.fields) == MAX_ENTRY_FIELDS
+    assert entry.written == _FLOOD + 2
+    assert [b.key for b, _ in blocks[1:]] == ["after"]  # the end of the flood was found
+
+
+def test_a_flooded_entry_gives_a_bounded_reference_and_one_problem() -> None:
+    bib = parse_bibtex(_flooded(), "refs.bib")
+    assert len(bib.references) == 2
+    flooded = bib.references[0]
+    assert flooded.title == "A work" and flooded.year == 2009  # the fields before the cap
+    assert len(flooded.extra) <= MAX_ENTRY_FIELDS
+    cut = [p for p in bib.problems if "fields" in p.message and "flood" in p.message]
+    assert len(cut) == 1 and cut[0].location.line == 1
+    after = bib.references[1]
+    assert after.title == "Still read" and after.year == 2011
+
+
+def test_an_entry_bibtexparser_reads_is_cut_as_well() -> None:
+    """Parenthesised entries are left to bibtexparser: cut before they are kept."""
+    bib = parse_bibtex(_flooded("@misc(flood,", ")"), "refs.bib")
+    assert len(bib.references[0].extra) <= MAX_ENTRY_FIELDS
+    assert sum("fields" in p.message for p in bib.problems) == 1
+    assert bib.references[-1].title == "Still read"
+
+
+def test_a_real_sized_entry_is_untouched() -> None:
+    fields = ", ".join(f"custom{i}={{v{i}}}" for i in range(60))
+    bib = parse_bibtex(f"@misc{{k, title={{T}}, {fields}}}\n", "refs.bib")
+    assert not bib.problems
+    assert len(bib.references[0].extra) == 60
