@@ -17,6 +17,11 @@ shared CPUs), 1x/10x/100x (53 KB / 589 KB / 6.5 MB), before -> after:
                                  own parse of the piece is still whole; cut after it)
     bib-entry-field-lines        peak MB  4 / 15 / 126   ->  4 / 3 / 7
 
+    ris-record-tag-flood (71 KB / 769 KB / 8.3 MB of KW lines in one record)
+                                 peak MB  4 / 9 / 71     ->  4 / 4 / 22  (the record's
+                                 lines are still split once to find the tags to keep)
+                                 cpu s    0.07 / 0.18 / 1.24  ->  0.05 / 0.08 / 0.36
+
 At the API's 20 MB upload that is ~700 MB -> a few MB for the common shape; the CLI's
 200 MB cap, ~7 GB before.
 
@@ -64,6 +69,12 @@ def _bib_lines(n: int) -> Files:
     return {"paper.md": "As shown [@cited].\n", "refs.bib": f"@misc{{f,\n{fields}\n}}\n{_CITED}"}
 
 
+def _ris_tag_flood(n: int) -> Files:
+    flood = "".join(f"KW  - w{i}\n" for i in range(n))
+    ris = f"TY  - JOUR\nTI  - T\nPY  - 2001\n{flood}ER  - \n"
+    return {"paper.md": "As shown (Lund, 2011).\n", "refs.ris": ris}
+
+
 def _many_small_entries(n: int) -> Files:  # the entry caps' own shape, for comparison
     return {"refs.bib": "".join(f"@misc{{k{i}, f={{}}}}\n" for i in range(n))}
 
@@ -81,6 +92,7 @@ SHAPES = [
     Shape("bib-entry-field-flood", _field_flood("@misc{", "}"), 6000, "one entry, 1000n fields"),
     Shape("bib-entry-field-flood-paren", _field_flood("@misc(", ")"), 6000, "the same in ( )"),
     Shape("bib-entry-field-lines", _bib_lines, 3000, "one entry, a field a line"),
+    Shape("ris-record-tag-flood", _ris_tag_flood, 6000, "one RIS record, 6000n KW lines"),
     Shape("bib-many-small-entries", _many_small_entries, 1000, "1000n one-field entries"),
     Shape("txt-cr-only-lines", _text_lines("\r"), 200, "a list with CR line ends"),
     Shape("txt-u2028-lines", _text_lines("\u2028"), 200, "a list with U+2028 line ends"),

@@ -56,3 +56,32 @@ def test_a_real_sized_entry_is_untouched() -> None:
     bib = parse_bibtex(f"@misc{{k, title={{T}}, {fields}}}\n", "refs.bib")
     assert not bib.problems
     assert len(bib.references[0].extra) == 60
+
+
+def test_a_ris_record_of_a_flood_of_tags_is_read_to_the_cap() -> None:
+    """rispy builds a list item per tag line: a record of a million ``KW  - `` lines
+    (7 MB) held ~100 MB. Past the cap the tag lines are left out before rispy sees
+    them, the end tag kept; one problem on the record's line; the next record is read."""
+    from citeaudit.bibliography import ris
+
+    flood = "".join(f"KW  - word{i}\n" for i in range(_FLOOD))
+    text = (
+        f"TY  - JOUR\nTI  - A work\nPY  - 2009\n{flood}ER  - \n"
+        "TY  - JOUR\nAU  - Lund, Kari\nTI  - Still read\nPY  - 2011\nER  - \n"
+    )
+    record = next(ris._records(text, "refs.ris", ris.ProblemTally("refs.ris")))
+    assert record.text.count("\nKW  - ") <= MAX_ENTRY_FIELDS
+    assert record.tags == _FLOOD + 2 and record.text.endswith("ER  - ")
+    bib = ris.parse_ris(text, "refs.ris")
+    assert [r.title for r in bib.references] == ["A work", "Still read"]
+    assert bib.references[0].year == 2009
+    cut = [p for p in bib.problems if "fields" in p.message]
+    assert len(cut) == 1 and cut[0].location.line == 1
+
+
+def test_a_ris_record_of_continuation_lines_is_not_cut() -> None:
+    from citeaudit.bibliography import ris
+
+    abstract = "".join(f"more words {i}\n" for i in range(_FLOOD))
+    bib = ris.parse_ris(f"TY  - JOUR\nTI  - T\nAB  - Start\n{abstract}ER  - \n", "refs.ris")
+    assert not bib.problems and len(bib.references) == 1

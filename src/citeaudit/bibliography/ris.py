@@ -20,10 +20,12 @@ from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
+    MAX_ENTRY_FIELDS,
     MAX_LIST_PERSONS,
     PersonBudget,
     ProblemTally,
     entries_cut,
+    fields_cut,
 )
 from citeaudit.bibliography.loading import read_text, with_problems
 from citeaudit.doi import normalize_doi
@@ -134,6 +136,12 @@ class _Record:
     line: int
     text: str
     closed: bool
+    tags: int = 0  # tag lines it held, when past `limits.MAX_ENTRY_FIELDS` (else 0)
+
+    @classmethod
+    def of(cls, line: int, written: str, closed: bool) -> _Record:
+        text, tags = _record_text(written)
+        return cls(line, text if closed else text.rstrip(), closed, tags)
 
 
 class RisReader(BibliographyReader):
@@ -173,6 +181,8 @@ def parse_ris(text: str, source: str) -> Bibliography:
                     record.text,
                 )
             )
+        if record.tags:
+            problems.append(fields_cut(source, record.line, body[: body.find("\n")], record.tags))
         if not entries:
             problems.append(ParseProblem(location, "record could not be read", record.text))
             continue
@@ -209,7 +219,7 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
         line, at = number, boundary.start()
         if tag.group(1) == "TY":
             if start is not None:
-                yield _Record(start, _record_text(text[start_at : at - 1]).rstrip(), False)
+                yield _Record.of(start, text[start_at : at - 1], False)
             start, start_at = number, at
             continue
         if start is None:
@@ -222,7 +232,7 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
             )
             tally.trim()
         else:
-            yield _Record(start, _record_text(text[start_at:end]), True)
+            yield _Record.of(start, text[start_at:end], True)
             start = None
         if end < len(text):
             line, at = number + 1, end + 1
@@ -231,7 +241,7 @@ def _records(text: str, source: str, tally: ProblemTally) -> Iterator[_Record]:
     if start is None:
         _strays(text, at, len(text), line, tally)
     else:
-        yield _Record(start, _record_text(text[start_at:]).rstrip(), False)
+        yield _Record.of(start, text[start_at:], False)
 
 
 def _strays(text: str, begin: int, end: int, line: int, tally: ProblemTally) -> None:
@@ -261,15 +271,19 @@ def _strays(text: str, begin: int, end: int, line: int, tally: ProblemTally) -> 
 _PERSON_TAGS = frozenset({"AU", "A1", "A2", "A3", "A4", "ED", "TA"})
 
 
-def _record_text(record: str) -> str:
+def _record_text(record: str) -> tuple[str, int]:
     """The record, each person tag's lines past the most a list keeps
     (`limits.MAX_LIST_PERSONS`, one more to say it was cut) left out with their
     continuation lines: rispy reads every line into its lists before the budget could
-    cut them (a record of a million AU lines held hundreds of MB)."""
-    if record.count("\n") < MAX_LIST_PERSONS:
-        return record
+    cut them (a record of a million AU lines held hundreds of MB). Other tags (KW, N1,
+    UR, ...) past `limits.MAX_ENTRY_FIELDS` in all are left out too (a million
+    ``KW  - `` lines, 7 MB, held ~100 MB), the end tag kept; with the record, the
+    number of tag lines it held when that cut any (else 0)."""
+    if record.count("\n") < MAX_ENTRY_FIELDS:
+        return record, 0
     kept: list[str] = []
     seen: dict[str, int] = {}
+    others = 0
     dropping = False
     for line in record.split("\n"):
         match = _TAG.match(line.rstrip())
@@ -282,9 +296,12 @@ def _record_text(record: str) -> str:
         if tag in _PERSON_TAGS:
             seen[tag] = count = seen.get(tag, 0) + 1
             dropping = count > MAX_LIST_PERSONS + 1
+        elif tag not in ("TY", "ER"):
+            others += 1
+            dropping = others > MAX_ENTRY_FIELDS
         if not dropping:
             kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(kept), others if others > MAX_ENTRY_FIELDS else 0
 
 
 def _reference(
