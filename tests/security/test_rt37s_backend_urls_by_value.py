@@ -38,10 +38,8 @@ VALUES = {
     "STATS_DB": "postgresql+psycopg://127.0.0.1:{port}/stats",
 }
 
-NEEDS_DIFF = pytest.mark.xfail(strict=True, reason="needs /work/helpers/rt37s-1.diff")
 
 
-@NEEDS_DIFF
 @pytest.mark.parametrize("variable", VALUES)
 def test_a_backend_url_under_any_name_is_refused(
     variable: str, backend: Listener, intranet_listener: Listener, tmp_path: Path
@@ -51,7 +49,6 @@ def test_a_backend_url_under_any_name_is_refused(
     assert_refused_beside_the_intranet(policy, backend, intranet_listener, "/", variable)
 
 
-@NEEDS_DIFF
 def test_webhooks_refuse_it_too(backend: Listener) -> None:
     environ = {"APP_CACHE_URL": f"redis://127.0.0.1:{backend.port}/0"}
     assert_webhook_refused(environ, backend, "cache")

@@ -68,6 +68,9 @@ def test_every_spelling_counts_and_the_smtp_port_too() -> None:
         Backend("redis_url", "a.example", 6379),
         Backend("redis_url", "b.example", 6380),
         Backend("smtp_host", "relay.example", 2525),
+        # Not ours by its name, a backend by its value: a Redis URL under any variable
+        # names one of the deployment's backends (rt37s: library_backends.BACKEND_SCHEMES).
+        Backend("redis_url", "c.example", 6379),
     }
 
 

@@ -76,10 +76,12 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 __all__ = [
+    "BACKEND_SCHEMES",
     "CELERY_VARIABLES",
     "CONVENTIONAL_VARIABLES",
     "LIBPQ_VARIABLES",
     "PLATFORM_URL_VARIABLES",
+    "backend_url_settings",
     "config_module_settings",
     "library_settings",
     "platform_settings",
@@ -132,7 +134,53 @@ def library_settings(environ: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     found += config_module_settings(environ)
     found += service_file_settings(environ)
     found += platform_settings(environ)
+    found += backend_url_settings(environ)
     return tuple(found)
+
+
+# The URL schemes of backends -- databases, brokers, caches, queues -- by the setting
+# whose kind they are; never http(s), which names web services and our own registries.
+BACKEND_SCHEMES: Mapping[str, str] = {
+    **dict.fromkeys(("redis", "rediss", "valkey", "valkeys", "sentinel"), "redis_url"),
+    **dict.fromkeys(("amqp", "amqps", "pyamqp", "librabbitmq", "qpid"), "broker_url"),
+    **dict.fromkeys(
+        (
+            "postgres", "postgresql", "mysql", "mariadb", "mssql", "oracle", "mongodb",
+            "memcache", "memcached", "nats", "kafka", "zookeeper", "cassandra",
+            "couchbase", "clickhouse", "cockroachdb",
+        ),
+        "database_url",
+    ),
+}  # fmt: skip
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]{0,40})://")
+
+
+def backend_url_settings(environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(setting, URL) for every variable whose value is a backend's URL, whatever the
+    variable is called: ``SESSION_REDIS_URL``, ``MONGO_URI``, ``CACHE_URL``,
+    ``QUEUE_DSN``... A value naming such a backend (`BACKEND_SCHEMES`; Celery's
+    ``db+postgresql://`` and kombu's ``sqla+`` read as their database) names one of the
+    deployment's own services. `CONVENTIONAL_VARIABLES` listed eight names, so a
+    backend under any other (a compose file's ``APP_REDIS_URL=redis://cache:6379``) was
+    one more intranet page where private networks are allowed (rt37s)."""
+    named = {variable for variable, _ in (*CELERY_VARIABLES, *CONVENTIONAL_VARIABLES)}
+    found: list[tuple[str, str]] = []
+    for variable, value in environ.items():
+        # Ours are read as the settings they are (`backends._our_variables`), the
+        # listed ones above as theirs: each read once.
+        if variable in named or variable[:10].upper() == "CITEAUDIT_":
+            continue
+        text = value.strip()
+        match = _URL_SCHEME.match(text)
+        if match is None:
+            continue
+        scheme = match.group(1).lower()
+        for wrapper in ("db+", "sqla+"):
+            scheme = scheme.removeprefix(wrapper)
+        setting = BACKEND_SCHEMES.get(scheme.split("+", 1)[0])
+        if setting is not None:
+            found.append((setting, text))
+    return found
 
 
 # Where a libpq without PGSYSCONFDIR looks for the system's service file: the folder
