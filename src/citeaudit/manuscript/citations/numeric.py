@@ -695,6 +695,13 @@ _VERSION_BEFORE = re.compile(
 _NAME_WITH_DIGITS = re.compile(r"(?<![A-Za-z\d_.])[A-Z][A-Za-z]{0,20}\d{1,4}[A-Za-z\d]{0,20}\Z")
 
 
+# A chemical name's locants or ring sizes in square brackets, the name's letters glued
+# after them: "[3,3]-sigmatropic", "[4+2]-cycloaddition", "[1,2,4]triazolo",
+# "[2.2.2]cryptand", "[5]helicene". A citation's bracket is followed by a blank or a
+# mark, never by a hyphen and a word or by a lower-case word of four letters or more.
+_LOCANT_AFTER = re.compile(r"-?[a-z]{4}|-[a-zA-Z]")
+
+
 def _bracketed(text: str) -> Iterator[_Candidate]:
     for m in _BRACKETED.finditer(text):
         start = m.start()
@@ -731,6 +738,8 @@ def _bracketed(text: str) -> Iterator[_Candidate]:
                 continue  # "48 [40-70]": a median and its range, not citations
         if not numbers:
             continue
+        if m.group("plain") and _LOCANT_AFTER.match(text, m.end()):
+            continue  # "[1,3]-dipolar", "[1,2,4]triazolo", "[5]helicene": a chemical name's
         if (
             text[m.end() : m.end() + 1] == ":"
             and not text[_line_start(text, start) : start].strip()
