@@ -179,3 +179,56 @@ def test_a_page_range_cut_at_its_dash_is_no_bullet(tmp_path: Path) -> None:
     entries = _read(tmp_path, _THREE_CITED + "\n".join(lines) + "\n")
     assert len(entries) == 11
     assert "1725" in entries[1] and "csp.2002.0027" in entries[1]
+
+
+def test_after_a_hard_break_a_whole_entry_ends_whatever_the_next_opens(tmp_path: Path) -> None:
+    # ABNT as converted Markdown, entries ended by hard breaks: the next line opens with
+    # a surname in capitals and a semicolon, an acronym and a dash, or a name and a
+    # bracket before its year: none read as an entry's start, each was joined
+    lines = [
+        "ANDRADE, P.; BRITO, J. G. Correcting survey data with coarsened matching.",
+        "Revista de Turismo, v. 5, n. 2, p. 10-22, 2014.\\",
+        "HALVORSEN J.; YU, Y. Balancing weights for causal effects. Journal of",
+        "Statistical Methods, v. 54, n. 7, 2013.  ",
+        "INEP - Instituto Nacional de Estudos e Pesquisas. Censo Escolar da Educação",
+        "Básica. Brasília, 2019.\\",
+        "Floristica (Botanical information system of the Southern Herbarium) 2015.",
+        "Disponível em: <http://www.example.org/floristica>.\\",
+        "MOURA, C. Efeitos regionais de programas sociais. Recife: Alfa, 2010.",
+    ]
+    body = (
+        "# Introdução\n\nComo mostram Andrade e Brito (2014), Halvorsen e Yu (2013), "
+        "INEP (2019), Floristica (2015) e Moura (2010).\n\n## REFERÊNCIAS\n\n"
+    )
+    entries = _read(tmp_path, body + "\n".join(lines) + "\n")
+    assert len(entries) == 5
+    assert entries[1].startswith("HALVORSEN") and entries[2].startswith("INEP")
+    assert "Disponível em" in entries[3]
+
+
+def test_bare_numbers_after_hard_breaks_number_the_list(tmp_path: Path) -> None:
+    # "1 Author ..." entries ended by hard breaks, the first by an address without its
+    # scheme ("portal.example.gov.br/.../manual.pdf"): the number after it followed no
+    # ended entry, so the run numbered nothing and the list was read as one entry
+    lines = [
+        "1 Ministério da Educação (BR). Manual de atenção à criança: 2 a 5 anos[Internet].",
+        "Brasília, DF: SVS; 2017[cited 2020 Mar 23]. Available from:",
+        "portal.example.gov.br/imagens/pdf/2017/julho/12/manual-Online.pdf  ",
+        "2 Ministério da Educação (BR). Portaria nº 1.234, de 21 de setembro de 2017.",
+        "Aprova a Política Nacional[Internet]. Brasília, DF: 2017. Available from:",
+        "<https://example.gov.br/legis/2017/prt1234_22_09_2017.html>  ",
+        "3 Lemos MC, Sarmento CL, Abreu PVB. Reproductive and child health in thirty",
+        "years of the system. Cien Saude Colet.",
+        "2018;23(6):1915-1928. <https://doi.org/10.5555/csc.2018.03942018>  ",
+        "4 Vidal S, Walter T. Breastfeeding practice and hospital stays for infections",
+        "in early and later childhood. BMJ Open.",
+        "2021;11:e046583. <https://doi.org/10.5555/bmjo.2020.046583>\\",
+        "5 Bayer A, Adams M. Priorities for intervention against diarrhoea in children",
+        "aged 0-23 months. BMC Pediatr. 2021;21:155.",
+        "<https://doi.org/10.5555/bmcp.2021.02592>\\",
+        "6 Vieira J, Patel KK. Risk factors of infant mortality in a cohort. Clin",
+        "Epidemiol Glob Health. 2020;8:1-9.",
+    ]
+    entries = _read(tmp_path, _NUMERIC_BODY + "\n".join(lines) + "\n")
+    assert len(entries) == 6
+    assert entries[4].startswith("5")

@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
@@ -1284,7 +1284,8 @@ def split_entries_with_layout(
     ]
     useful = _leading_notes_taken_off(useful, strip)
     groups = _paragraphs(useful)
-    numbered = _bare_numbers(useful) | _bare_among_labels(useful, strip) | _sub_labels(useful)
+    numbered = _bare_numbers(useful, broken)
+    numbered |= _bare_among_labels(useful, strip) | _sub_labels(useful)
     numbered |= _long_labels(useful)
     markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
     list_mode = markers >= 2
@@ -1447,7 +1448,18 @@ def split_entries_with_layout(
             # opens as entries do is an entry, though the one before ends without a full
             # stop ("Nat Commun 9: 3140  "); the soft newlines between are the wrapping,
             # so a wrapped line is no entry however it opens ("Matzke M. 2009. A ...")
-            starts = last_key in broken and looks_like_entry_start(line.text, strip)
+            # After a break under an entry that is whole (ended, or dated), a line that
+            # opens in capitals and goes on no entry ("Available from:") opens one however
+            # it reads ("HAINMUELLER J.; XU, Y.", "IBGE - Instituto ...", "Tropicos (...)
+            # 2015."): the converter breaks between entries, and joined, each was lost
+            starts = last_key in broken and (
+                looks_like_entry_start(line.text, strip)
+                or (
+                    (so_far.dated or _ends_entry(prev))
+                    and not _continues(line.text, strip)
+                    and _CONTINUATION_OPENS.match(strip(line.text).lstrip(" *_\"'“‘")) is None
+                )
+            )
         elif list_mode:
             starts = blank_before and (
                 looks_like_entry_start(line.text, strip) or _stray_then_label(line.text) is not None
@@ -1757,7 +1769,9 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
 _MAX_LABEL_GAP = 3
 
 
-def _bare_numbers(lines: Sequence[Line]) -> set[int]:
+def _bare_numbers(
+    lines: Sequence[Line], broken: Collection[tuple[str, int]] = frozenset()
+) -> set[int]:
     """Indexes of lines numbered "1 Author…", "2 Author…" (a list number without its
     full stop, as some journals print it): counted only when most lines carry one and
     they count up by one (or skip an entry or two taken out, before a name), so a
@@ -1777,7 +1791,7 @@ def _bare_numbers(lines: Sequence[Line]) -> set[int]:
     nonblank = sum(1 for ln in lines if ln.text.strip())
     if len(rising) >= 3 and len(rising) * 2 >= nonblank:
         return {k for k, _ in rising}
-    if _wrapped_bare_numbers(lines, rising, nonblank):
+    if _wrapped_bare_numbers(lines, rising, nonblank, broken):
         return {k for k, _ in rising}
     return set()
 
@@ -1788,7 +1802,10 @@ _WRAPPED_RUN_MIN = 5
 
 
 def _wrapped_bare_numbers(
-    lines: Sequence[Line], rising: Sequence[tuple[int, int]], nonblank: int
+    lines: Sequence[Line],
+    rising: Sequence[tuple[int, int]],
+    nonblank: int,
+    broken: Collection[tuple[str, int]] = frozenset(),
 ) -> bool:
     """Whether a run of bare numbers ("1 Weaver DD, ...") numbers a hard-wrapped list.
 
@@ -1798,7 +1815,9 @@ def _wrapped_bare_numbers(
     "missing"). The run still numbers the list when it is long, starts at 1, covers a
     quarter of the lines, and every number opens a line after one that ends an entry
     (a full stop, an address, a blank): a wrapped line opening with a volume number
-    follows an entry's middle, not its end.
+    follows an entry's middle, not its end. A line ending in a hard break (`broken`:
+    the converter's break between entries) ends one too, however it ends ("...
+    index.php?area=060702" before "11 Ministério ...": the list was one entry).
     """
     if len(rising) < _WRAPPED_RUN_MIN or rising[0][1] != 1:
         return False
@@ -1814,6 +1833,8 @@ def _wrapped_bare_numbers(
     ):
         return False
     for k, _ in rising[1:]:
+        if (lines[k - 1].file, lines[k - 1].number) in broken:
+            continue
         before = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
         if before and not _ends_entry(before):
             return False
