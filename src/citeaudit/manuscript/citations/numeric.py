@@ -333,6 +333,9 @@ def _words(spaced: str) -> frozenset[str]:
 _NAME_HYPHENS = frozenset("-\u2010\u2011")
 # Marks a converter leaves that print nothing (soft hyphen, zero-width space and joiners).
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Words after which a number in round brackets points at the list: "reproduced from
+# ref (12)", "see refs (5, 6)" -- read as "(ref. 12)" is, in any paper citing by number.
+_REF_WORDS_BEFORE = frozenset(("ref", "refs", "reference", "references"))
 # Words after which a number in round brackets is a label, not a citation.
 _LABEL_WORDS = _words(
     "eq eqs equation equations eqn table tables tab tabs fig figs figure "
@@ -1138,8 +1141,8 @@ def _parenthesised(
         if before[-1:].isdigit() and _ISSUE_PAGE.match(text, m.end()):
             continue  # "Phytologia 35(1): 54": a volume's issue, then the page
         form = "paren"
-        if m.group("prefix"):
-            form = "paren-ref"
+        if m.group("prefix") or _word_before(text, start).casefold() in _REF_WORDS_BEFORE:
+            form = "paren-ref"  # "(ref. 4)"; "from ref (12)", "refs (5, 6)" (ACS, Nature)
         elif before[-1:] and not before[-1].isspace() and before[-1] not in "([":
             form = "paren-glued"  # "in 2013(15).": a superscript "(15)" that lost its markup
         yield _Candidate(start, m.end(), numbers, form)
