@@ -22,6 +22,14 @@ shared CPUs), 1x/10x/100x (53 KB / 589 KB / 6.5 MB), before -> after:
                                  lines are still split once to find the tags to keep)
                                  cpu s    0.07 / 0.18 / 1.24  ->  0.05 / 0.08 / 0.36
 
+    csl-json-wide-item (60 KB / 600 KB / 6 MB: one item of '[]' flood; past 1 MB it is
+                                 stepped over unbuilt, one problem)
+                                 peak MB  5 / 16 / 137   ->  5 / 16 / 19
+                                 cpu s    0.06 / 0.08 / 0.38  ->  0.05 / 0.07 / 0.75
+                                 (the step over is a Python scan of its brackets)
+    csl-json-many-items (ordinary items, 9.3 MB at 100x: the windows cost nothing seen)
+                                 cpu s    0.10 / 0.55 / 5.10  ->  0.09 / 0.61 / 5.24
+
 At the API's 20 MB upload that is ~700 MB -> a few MB for the common shape; the CLI's
 200 MB cap, ~7 GB before.
 
@@ -75,6 +83,18 @@ def _ris_tag_flood(n: int) -> Files:
     return {"paper.md": "As shown (Lund, 2011).\n", "refs.ris": ris}
 
 
+def _csl_wide_item(n: int) -> Files:
+    flood = ",".join(["[]"] * n)
+    items = f'[{{"id": "flood", "note": [{flood}]}}, {{"id": "cited", "title": "T"}}]'
+    return {"paper.md": "As shown [@cited].\n", "refs.json": items}
+
+
+def _csl_many_items(n: int) -> Files:  # ordinary items across many windows: no slower
+    item = '{{"id": "k{0}", "type": "book", "title": "T{0}", "issued": {{"date-parts": [[2001]]}}}}'
+    items = ",".join(item.format(i) for i in range(n))
+    return {"paper.md": "As shown [@k1].\n", "refs.json": f"[{items}]"}
+
+
 def _many_small_entries(n: int) -> Files:  # the entry caps' own shape, for comparison
     return {"refs.bib": "".join(f"@misc{{k{i}, f={{}}}}\n" for i in range(n))}
 
@@ -93,6 +113,8 @@ SHAPES = [
     Shape("bib-entry-field-flood-paren", _field_flood("@misc(", ")"), 6000, "the same in ( )"),
     Shape("bib-entry-field-lines", _bib_lines, 3000, "one entry, a field a line"),
     Shape("ris-record-tag-flood", _ris_tag_flood, 6000, "one RIS record, 6000n KW lines"),
+    Shape("csl-json-wide-item", _csl_wide_item, 20000, "one CSL item, 20000n '[]'"),
+    Shape("csl-json-many-items", _csl_many_items, 1000, "1000n ordinary CSL items"),
     Shape("bib-many-small-entries", _many_small_entries, 1000, "1000n one-field entries"),
     Shape("txt-cr-only-lines", _text_lines("\r"), 200, "a list with CR line ends"),
     Shape("txt-u2028-lines", _text_lines("\u2028"), 200, "a list with U+2028 line ends"),

@@ -85,3 +85,61 @@ def test_a_ris_record_of_continuation_lines_is_not_cut() -> None:
     abstract = "".join(f"more words {i}\n" for i in range(_FLOOD))
     bib = ris.parse_ris(f"TY  - JOUR\nTI  - T\nAB  - Start\n{abstract}ER  - \n", "refs.ris")
     assert not bib.problems and len(bib.references) == 1
+
+
+def test_a_csl_json_item_longer_than_any_is_stepped_over_unbuilt() -> None:
+    """json builds an item whole (10 MB of '{},' peaked at ~240 MB): an item past
+    `csl_json.MAX_ITEM_CHARS` is decoded no further than a window of that many characters
+    (what is built is bounded by the window, not the item), and the items around it
+    are read."""
+    import json
+
+    from citeaudit.bibliography import csl_json
+
+    built: list[int] = []
+
+    def counting(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        built.append(len(pairs))
+        return dict(pairs)
+
+    window = csl_json.MAX_ITEM_CHARS // 3  # the "{}," a window holds
+    flood = ",".join(["{}"] * (4 * window))
+    items = [
+        '{"id": "before", "title": "First"}',
+        '{"id": "flood", "note": [' + flood + "]}",
+        '{"id": "after", "title": "Still read", "issued": {"date-parts": [[2011]]}}',
+    ]
+    text = "[\n" + ",\n".join(items) + "\n]\n"
+    decoder = csl_json._DECODER
+    csl_json._DECODER = json.JSONDecoder(parse_int=csl_json._int, object_pairs_hook=counting)
+    try:
+        bib = csl_json.parse_csl_json(text, "refs.json")
+    finally:
+        csl_json._DECODER = decoder
+    assert [r.title for r in bib.references] == ["First", "Still read"]
+    assert bib.references[1].year == 2011
+    # what a window holds (tried twice), not the item's 4 windows' worth (1,333,333)
+    assert len(built) <= 2 * window + 6
+    long = [p for p in bib.problems if "longer than any CSL item" in p.message]
+    assert len(long) == 1 and long[0].location.line == 3
+
+
+def test_many_small_csl_items_across_windows_all_read() -> None:
+    """Items that straddle a window's end are read whole, numbers too."""
+    from citeaudit.bibliography import csl_json
+
+    count = csl_json.MAX_ITEM_CHARS // 40
+    items = ",".join(f'{{"id":"k{i}","title":"T{i}","volume":{i}}}' for i in range(count))
+    bib = csl_json.parse_csl_json("[" + items + "]", "refs.json")
+    assert len(bib.references) == count and not bib.problems
+    assert [r.volume for r in bib.references[-2:]] == [str(count - 2), str(count - 1)]
+
+
+def test_a_broken_csl_item_past_a_window_reports_its_own_line() -> None:
+    from citeaudit.bibliography import csl_json
+
+    good = ",\n".join(f'{{"id":"k{i}","title":"{"x" * 50}"}}' for i in range(30_000))
+    bib = csl_json.parse_csl_json("[" + good + ',\n{"id": "bad" "title": 1}]', "refs.json")
+    assert len(bib.references) == 30_000
+    (problem,) = bib.problems
+    assert "invalid JSON" in problem.message and problem.location.line == 30_001

@@ -23,7 +23,13 @@ from citeaudit.model.location import Location
 from citeaudit.model.person import Person
 from citeaudit.model.reference import Reference
 
-__all__ = ["MAX_INT_DIGITS", "CslJsonReader", "csl_item_reference", "parse_csl_json"]
+__all__ = [
+    "MAX_INT_DIGITS",
+    "MAX_ITEM_CHARS",
+    "CslJsonReader",
+    "csl_item_reference",
+    "parse_csl_json",
+]
 
 _KINDS = {
     "article-journal": "article",
@@ -157,9 +163,10 @@ def _items(
         pos = _skip(text, start + 1)
         if pos < len(text) and text[pos] == "]":
             return
+        window = _Window(text)
         while True:
             try:
-                item, end = _DECODER.raw_decode(text, pos)
+                decoded = window.decode(pos)
             except RecursionError:
                 end = _deep_value_end(text, pos)
                 problems.append(
@@ -171,7 +178,12 @@ def _items(
                     )
                 )
             else:
-                yield pos, end, item
+                if decoded is None:  # longer than any item: stepped over, never built
+                    end = _deep_value_end(text, pos)
+                    problems.append(_too_long(source, lines.at(pos), text, pos, end))
+                else:
+                    item, end = decoded
+                    yield pos, end, item
             pos = _skip(text, end)
             if pos < len(text) and text[pos] == ",":
                 pos = _skip(text, pos + 1)
@@ -197,6 +209,71 @@ def _items(
                 "JSON nested too deeply to read, and not closed; items from here on are not read",
             )
         )
+
+
+# Characters one item may hold. The json module builds a value whole, at 20 to 40
+# bytes a character for a flood of small values ("[]," is a 56-byte list): one item
+# of 10 MB of empty lists peaked at ~250 MB, the 20 MB an upload may be at ~500 MB, and
+# the CLI's 200 MB at gigabytes -- one item, under every entry cap. A real item holds a
+# few KB (an abstract is ~5,000 characters); a longer one is stepped over unbuilt.
+MAX_ITEM_CHARS = 1_000_000
+_LONGEST_LITERAL = len("-Infinity")
+
+
+class _Window:
+    """Items decoded from a copy of at most `MAX_ITEM_CHARS` characters of the text.
+
+    `json` decodes to the end of a value however far that is, so an item's length is
+    known only once it is built. Decoding from a window bounds what one item may build:
+    an item that runs past the window's end is tried again in a window starting at it,
+    and one that runs past that window too is longer than `MAX_ITEM_CHARS` (None: its
+    caller steps over it). Each new window starts at an item that did not fit the last,
+    so the copies add up to about twice the text: linear."""
+
+    __slots__ = ("_end", "_start", "_text", "_window")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._start = 0
+        self._end = 0
+        self._window = ""
+
+    def decode(self, pos: int) -> tuple[Any, int] | None:
+        """(item, end in the text) of the item at `pos`, or None when it is too long.
+        A JSON error is the whole text's (raised by decoding the text itself)."""
+        text = self._text
+        if len(text) - pos <= MAX_ITEM_CHARS:  # the rest fits: no window needed
+            item, end = _DECODER.raw_decode(text, pos)
+            return item, end
+        for attempt in (0, 1):
+            if attempt or not self._start <= pos < self._end:
+                self._start, self._end = pos, min(len(text), pos + MAX_ITEM_CHARS)
+                self._window = text[self._start : self._end]
+            try:
+                item, end = _DECODER.raw_decode(self._window, pos - self._start)
+            except json.JSONDecodeError as error:
+                # Cut by the window: a string it ends in (an unterminated string is
+                # met only at an end: a raw line break in one is an error there), or
+                # an error within a literal's length of its end ("tru" of "true").
+                cut = error.msg.startswith("Unterminated string")
+                if not cut and error.pos < len(self._window) - _LONGEST_LITERAL:
+                    item, end = _DECODER.raw_decode(text, pos)  # the error, at its line
+                    return item, end
+            else:
+                if end < len(self._window):  # a number at the window's end may go on
+                    return item, self._start + end
+            if self._start == pos:
+                return None
+        return None
+
+
+def _too_long(source: str, line: int, text: str, pos: int, end: int) -> ParseProblem:
+    return ParseProblem(
+        Location(source, line),
+        f"item is {end - pos:,} characters long, longer than any CSL item "
+        f"({MAX_ITEM_CHARS:,} at most); it is not read",
+        encodable(text[pos : pos + 200]),
+    )
 
 
 class _Unclosed(Exception):
