@@ -36,7 +36,7 @@ from citeaudit.links.retry import retry_after
 from citeaudit.links.safety import AddressRule, NameLookupFailed, NameNotResolved
 from citeaudit.links.schemes import default_port
 from citeaudit.links.targets import sendable_url, url_problem, wire_form
-from citeaudit.links.transport import Exchange, PerHostTransport, exchange_for, pinned
+from citeaudit.links.transport import Exchange, PerHostTransport, Reply, exchange_for, pinned
 from citeaudit.links.verdict import REDIRECTS, is_challenge
 from citeaudit.model.link import Hop
 
@@ -390,7 +390,7 @@ class Fetcher:
         async with self._gate.slot(host, self._shared):
             self.requests += 1
             try:
-                async with asyncio.timeout(p.total_timeout):
+                async with asyncio.timeout(p.total_timeout) as budget:
                     # The transport's own call, not `AsyncClient.send`: the request
                     # carries the client's headers and timeouts, and no httpx Request
                     # or Response is built for it (see transport.Exchange).
@@ -401,12 +401,15 @@ class Fetcher:
                             cookies.take(reply.status, reply.raw_headers, method, target)
                         raw = b""
                         if method != "HEAD" and reply.status in BODY_STATUSES:
-                            raw = await reply.read(p.read_cap)
+                            if 200 <= reply.status < 300:
+                                raw = await reply.read(p.read_cap)  # the verdict reads it
+                            else:
+                                raw = await _spare_read(reply, p.read_cap, budget)
                         elif method != "HEAD" and small_body(headers):
                             # Read to the end (a few hundred bytes of a redirect or 404
                             # page), so the connection goes back to the pool instead of
                             # being closed: the next request to the host reuses it.
-                            await reply.read(p.read_cap)
+                            await _spare_read(reply, p.read_cap, budget)
                     finally:
                         await reply.aclose()
             except httpx.HTTPError as exc:
@@ -442,6 +445,32 @@ def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
 
 def _default_port(scheme: str) -> int:
     return default_port(scheme)
+
+
+# The most a body the verdict can do without is waited for (a redirect's or a 404's
+# few hundred bytes, a 403's or 429's bot-wall page), and the share of what is left of
+# the request's own time it may take: its answer stands whatever the body does.
+SPARE_READ_TIME = 1.0
+
+
+async def _spare_read(reply: Reply, cap: int, budget: asyncio.Timeout) -> bytes:
+    """What `reply`'s body gives within `SPARE_READ_TIME` (and half of what is left of
+    `budget`), for an answer whose status and headers are its verdict: a 404, a
+    redirect, a 403 or 429. Such a body was read within the request's own timeout,
+    and a server that sent the head and then stalled (a Content-Length it never
+    fills, a body a byte a second) turned a "404" into a timeout -- unverified, and
+    asked again and again as a timeout is -- and a redirect into no redirect. A body
+    that ends early or late is dropped (its connection closed, not kept); the
+    status stands."""
+    loop = asyncio.get_running_loop()
+    now = loop.time()
+    ends = budget.when()
+    stop = now + SPARE_READ_TIME if ends is None else now + min(SPARE_READ_TIME, (ends - now) / 2)
+    try:
+        async with asyncio.timeout_at(stop):
+            return await reply.read(cap)
+    except (httpx.HTTPError, TimeoutError):
+        return b""
 
 
 def _past(deadline: float | None, wait: float) -> bool:
