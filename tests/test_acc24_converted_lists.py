@@ -232,3 +232,25 @@ def test_bare_numbers_after_hard_breaks_number_the_list(tmp_path: Path) -> None:
     entries = _read(tmp_path, _NUMERIC_BODY + "\n".join(lines) + "\n")
     assert len(entries) == 6
     assert entries[4].startswith("5")
+
+
+def test_a_vancouver_journal_line_wrapped_alone_stays_in_its_entry(tmp_path: Path) -> None:
+    # wrapped lines, no separator; the journal, year and volume fell on a line of their
+    # own after a title ending in a full stop: read as an entry (a short head, a year)
+    lines = [
+        "Albers, Gould & Otto (1979) Albers P, Gould SJ, Otto GF. Size and shape in",
+        "growth and the history of lineages of lizards of the northern coastal plains.",
+        "Journal of Comparative Zoology. 1979;5:296–317.",
+        "Bellamy (2012) Bellamy PR. A standard vocabulary for scale impressions of",
+        "the large herbivores of the late period.",
+        "Paleobiology. 2012;7:252–261.",
+        "Carvalho (1985) Carvalho J. Growth marks in the bones of small reptiles.",
+        "Annals of Natural Sciences. 1985;7:1–12.",
+    ]
+    body = (
+        "# Introduction\n\nAs shown (Albers, Gould & Otto, 1979; Bellamy, 2012; "
+        "Carvalho, 1985).\n\n## References\n\n"
+    )
+    entries = _read(tmp_path, body + "\n".join(lines) + "\n")
+    assert len(entries) == 3
+    assert "1979;5:296" in entries[0] and entries[1].startswith("Bellamy")

@@ -26,6 +26,7 @@ from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.entry_so_far import EntrySoFar
 from citeaudit.manuscript.field_list import field_starts
+from citeaudit.manuscript.journal_tail import journal_tail
 from citeaudit.manuscript.list_footnotes import closing_footnotes_start
 from citeaudit.manuscript.list_tail import (
     dated,
@@ -503,7 +504,8 @@ def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdo
     if not plain or plain[0] in ",;":
         # the rest of an entry cut by Enter (", SA, 2014."): no entry opens so
         return False
-    if _PROSE_OPENING.match(plain):
+    if _PROSE_OPENING.match(plain) or journal_tail(plain):
+        # ... nor a Vancouver entry's wrapped tail, "Paleobiology. 1981;7:252-61."
         return False
     surname = _SURNAME_COMMA.match(plain)
     if surname is not None and _name_words(surname.group(0)):
