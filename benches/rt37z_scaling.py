@@ -30,6 +30,13 @@ shared CPUs), 1x/10x/100x (53 KB / 589 KB / 6.5 MB), before -> after:
     csl-json-many-items (ordinary items, 9.3 MB at 100x: the windows cost nothing seen)
                                  cpu s    0.10 / 0.55 / 5.10  ->  0.09 / 0.61 / 5.24
 
+    csl-json-not-objects (90 KB / 900 KB / 9 MB of '[]' items: decoded one by one, each
+                                 a capped problem; now the file stops past the cap)
+                                 cpu s    0.17 / 0.95 / 8.35  ->  0.07 / 0.07 / 0.09
+    a pasted list (.txt) or a file of no known extension, 9 MB of '[]' (sniffed with
+    json.loads whole; benches: /tmp harness, `loading._sniff`)
+                                 peak MB  210            ->  12
+
 At the API's 20 MB upload that is ~700 MB -> a few MB for the common shape; the CLI's
 200 MB cap, ~7 GB before.
 
@@ -95,6 +102,14 @@ def _csl_many_items(n: int) -> Files:  # ordinary items across many windows: no 
     return {"paper.md": "As shown [@k1].\n", "refs.json": f"[{items}]"}
 
 
+def _csl_not_objects(n: int) -> Files:
+    return {"paper.md": "As shown [@a].\n", "refs.json": "[" + ",".join(["[]"] * n) + "]"}
+
+
+def _list_json_flood(n: int) -> Files:  # a pasted list (.txt) sniffed for JSON
+    return {"paper.md": "As shown [1].\n", "list.txt": "[" + ",".join(["[]"] * n) + "]"}
+
+
 def _many_small_entries(n: int) -> Files:  # the entry caps' own shape, for comparison
     return {"refs.bib": "".join(f"@misc{{k{i}, f={{}}}}\n" for i in range(n))}
 
@@ -115,6 +130,7 @@ SHAPES = [
     Shape("ris-record-tag-flood", _ris_tag_flood, 6000, "one RIS record, 6000n KW lines"),
     Shape("csl-json-wide-item", _csl_wide_item, 20000, "one CSL item, 20000n '[]'"),
     Shape("csl-json-many-items", _csl_many_items, 1000, "1000n ordinary CSL items"),
+    Shape("csl-json-not-objects", _csl_not_objects, 30000, "30000n '[]' items"),
     Shape("bib-many-small-entries", _many_small_entries, 1000, "1000n one-field entries"),
     Shape("txt-cr-only-lines", _text_lines("\r"), 200, "a list with CR line ends"),
     Shape("txt-u2028-lines", _text_lines("\u2028"), 200, "a list with U+2028 line ends"),

@@ -9,6 +9,8 @@ found, so the entries after it are read as before. Sizes only: no clock.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from citeaudit.bibliography import bibtexparser_blocks
 from citeaudit.bibliography.bibtex import parse_bibtex
 from citeaudit.bibliography.limits import MAX_ENTRY_FIELDS
@@ -143,3 +145,73 @@ def test_a_broken_csl_item_past_a_window_reports_its_own_line() -> None:
     assert len(bib.references) == 30_000
     (problem,) = bib.problems
     assert "invalid JSON" in problem.message and problem.location.line == 30_001
+
+
+class _CountingDecoder:
+    """Stands in for csl_json's decoder, counting the values it is asked to decode."""
+
+    def __init__(self, decoder: object) -> None:
+        self.decoder = decoder
+        self.calls = 0
+
+    def raw_decode(self, text: str, pos: int) -> tuple[object, int]:
+        self.calls += 1
+        return self.decoder.raw_decode(text, pos)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_a_flood_of_items_that_are_no_objects_stops_past_the_problem_cap() -> None:
+    """'[],' is three bytes and one item: 9 MB was three million decoded one by one
+    (9 s). Past the problem cap, with more such items than CSL items, the file stops."""
+    from citeaudit.bibliography import csl_json
+    from citeaudit.bibliography.limits import MAX_PROBLEMS
+
+    items = ['{"id": "real", "title": "Read"}'] + ["[]"] * (20 * MAX_PROBLEMS)
+    counting = _CountingDecoder(csl_json._DECODER)
+    real = csl_json._DECODER
+    csl_json._DECODER = counting  # type: ignore[assignment]
+    try:
+        bib = csl_json.parse_csl_json("[" + ",".join(items) + "]", "refs.json")
+    finally:
+        csl_json._DECODER = real
+    assert [r.title for r in bib.references] == ["Read"]
+    assert counting.calls <= 3 * MAX_PROBLEMS
+    assert "not read past this line" in bib.problems[-1].message
+
+
+def test_sniffing_a_file_for_json_decodes_no_more_than_its_opening() -> None:
+    """A pasted list (the service stores it as .txt) or a file of no known extension
+    was decoded whole by `json.loads` only to ask whether it is JSON: 9 MB of '[],'
+    peaked at 210 MB. The opening decides now."""
+    import tracemalloc
+
+    from citeaudit.bibliography import loading
+
+    flood = "[" + ",".join(["[]"] * 300_000) + "]"  # 900 KB: ~12 MB of lists decoded
+    tracemalloc.start()
+    try:
+        assert loading._sniff(flood) == "csl-json"  # as before: '[' is CSL-JSON's
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(flood)
+    assert loading._sniff('{"items": [{"id": "a"}]}') == "csl-json"
+    assert loading._sniff("{\n  \"id\": 1") == "csl-json"  # damaged: the reader says where
+    assert loading._sniff("{ not json }\n@article{a, title={T}}\n") == "bibtex"
+
+
+def test_a_pasted_list_is_json_only_when_it_opens_as_csl_json(tmp_path: Path) -> None:
+    from citeaudit.bibliography.loading import written_as_bibliography
+
+    cases = {
+        '[{"id": "a", "title": "T"}]': True,
+        ' \n[\n  {\n "id": "a"}]': True,
+        "[]": True,
+        '{"items": []}': True,
+        "[1] Lund K. A work. J Chem. 2011;1:2.\n[2] Roe P. Other. 2012.\n": False,
+        "[" + ",".join(["[]"] * 1000) + "]": False,
+        "{Lund} K. A work.\n": False,
+    }
+    for number, (text, expected) in enumerate(cases.items()):
+        path = tmp_path / f"list{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert written_as_bibliography(path) is expected, text[:40]

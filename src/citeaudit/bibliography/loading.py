@@ -16,7 +16,6 @@ file -- never a traceback.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -243,16 +242,19 @@ def _document_file(path: Path) -> bool:
     return head.startswith(_DOCUMENT_MAGIC)
 
 
+# How CSL-JSON opens: a list whose first value is an object (or no value), or an object
+# whose first key is a string (or no key). The file's opening decides, never decoding it
+# whole: `json.loads` of a 9 MB list of "[]" only to ask "is this JSON?" peaked at
+# 210 MB (40 bytes a list), before any reader's caps -- the CSL reader decodes an item
+# at a time, in a window (`csl_json.MAX_ITEM_CHARS`), and says where JSON is damaged.
+# No pasted list opens so ("[1] Smith" does not), nor does BibTeX or RIS.
+_JSON_OPENING = re.compile(r'\[\s*+(?:\{\s*+["}]|\])|\{\s*+["}]')
+
+
 def _sniff(text: str) -> str | None:
     stripped = text.lstrip()
-    if stripped[:1] in "[{" and stripped:
-        try:
-            json.loads(stripped)
-        except (ValueError, RecursionError):  # invalid, integers past 4,300 digits, deep
-            if stripped.startswith("["):
-                return "csl-json"
-        else:
-            return "csl-json"
+    if stripped.startswith("[") or _JSON_OPENING.match(stripped):
+        return "csl-json"
     if re.search(r"^TY  -", text, re.MULTILINE):
         return "ris"
     # [ \t]*, not \s*: under MULTILINE \s* would rescan every following blank line from
@@ -269,9 +271,10 @@ def written_as_bibliography(path: Path) -> bool:
 
     The service stores a list upload as ``.txt`` whatever it was named, so only the
     content can tell; read as text, a CSL-JSON array was one entry titled "id". Only a
-    sure sign counts -- JSON that parses, an RIS ``TY  -`` line, a BibTeX ``@type{``
-    line -- never the bare "[" that `_sniff` accepts for a damaged JSON file: a list
-    numbered "[1] ..." is text. An unreadable file is left to the text reader.
+    sure sign counts -- CSL-JSON's opening (`_JSON_OPENING`: a list of objects, an
+    object of keys), an RIS ``TY  -`` line, a BibTeX ``@type{`` line -- never the bare
+    "[" that `_sniff` accepts for a damaged JSON file: a list numbered "[1] ..." is
+    text. An unreadable file is left to the text reader.
     """
     if _document_file(path):
         return False
@@ -280,12 +283,8 @@ def written_as_bibliography(path: Path) -> bool:
     except InputError:
         return False
     stripped = text.lstrip()
-    if stripped[:1] in ("[", "{") and stripped:
-        try:
-            json.loads(stripped)
-        except (ValueError, RecursionError):
-            return False
-        return True
+    if stripped[:1] in ("[", "{"):
+        return _JSON_OPENING.match(stripped) is not None
     return bool(stripped) and _sniff(text) in ("ris", "bibtex")
 
 
