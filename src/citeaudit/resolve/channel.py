@@ -32,7 +32,15 @@ from citeaudit.links.pinned import run_deadline
 from citeaudit.links.retry import Backoff, retry_after
 from citeaudit.resolve.limiter import Limiter, Paused
 
-__all__ = ["OUT_OF_TIME", "Channel", "Reply", "RetryPolicy", "Stats", "TransportFailure"]
+__all__ = [
+    "OUT_OF_TIME",
+    "Channel",
+    "Reply",
+    "RetryPolicy",
+    "Stats",
+    "TransportFailure",
+    "no_record",
+]
 
 # Why a request was not sent: the run's time (`Channel.deadline`) ran out first.
 OUT_OF_TIME = "not asked: the run's time ran out first"
@@ -45,6 +53,17 @@ class Reply:
     payload: Any = None  # parsed JSON, when the body was JSON
     text: str = ""
     url: str = ""
+
+
+def no_record(reply: Reply) -> str:
+    """Why an answer gave no record: its status, or -- a success -- that its body was
+    no record we read. An answer refused as JSON (nested past `remote_json`'s depth, a
+    page of more objects than any record holds, cut at the size bound) or not JSON at
+    all said "unexpected status 200", which reads as the registry's fault of protocol
+    and hid that we refused what it sent."""
+    if 200 <= reply.status < 300:
+        return f"unreadable answer (status {reply.status}, no record in it)"
+    return f"unexpected status {reply.status}"
 
 
 class TransportFailure(Exception):

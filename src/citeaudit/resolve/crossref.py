@@ -45,7 +45,7 @@ from citeaudit.links.safety import AddressRule, IPAddress, is_forbidden_address
 from citeaudit.model.reference import Reference
 from citeaudit.model.resolution import RegistryRecord
 from citeaudit.resolve.cache import RegistryCache
-from citeaudit.resolve.channel import Channel, Reply
+from citeaudit.resolve.channel import Channel, Reply, no_record
 from citeaudit.resolve.interface import Answer, Lookup, Search, WorkRegistry
 from citeaudit.resolve.records import crossref_record
 from citeaudit.resolve.sending import failure_from, reply_from
@@ -492,7 +492,7 @@ class CrossrefRegistry(WorkRegistry):
         if reply.status == 404:
             self._store(doi, False, None, reply.url)
             return Lookup(Answer.NOT_FOUND)
-        return Lookup(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
+        return Lookup(Answer.UNAVAILABLE, reason=no_record(reply))
 
     def _store(self, doi: str, found: bool, item: Any, url: str) -> None:
         if self.cache is not None:
@@ -522,7 +522,7 @@ class CrossrefRegistry(WorkRegistry):
         except ResolverError as exc:
             return Search(Answer.UNAVAILABLE, reason=exc.reason)
         if reply.status != 200 or not isinstance(reply.payload, dict):
-            return Search(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
+            return Search(Answer.UNAVAILABLE, reason=no_record(reply))
         items = _items(reply.payload)
         if self.cache is not None:
             self.cache.put("crossref-query", key, found=bool(items), body=items, url=reply.url)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from citeaudit.doi import UnsafeDoi, doi_path
 from citeaudit.errors import ResolverError
+from citeaudit.resolve.channel import no_record
 from citeaudit.resolve.interface import Answer, Lookup, WorkRegistry
 from citeaudit.resolve.records import datacite_record
 from citeaudit.resolve.sending import HttpRegistry, send_get
@@ -48,4 +49,4 @@ class DataCiteRegistry(HttpRegistry, WorkRegistry):
             if self.cache is not None:
                 self.cache.put("datacite", doi, found=False, body=reply.payload, url=url)
             return Lookup(Answer.NOT_FOUND)
-        return Lookup(Answer.UNAVAILABLE, reason=f"unexpected status {reply.status}")
+        return Lookup(Answer.UNAVAILABLE, reason=no_record(reply))
