@@ -1,10 +1,11 @@
-"""rt37z: one bibliography entry of a flood of fields, and other shapes tried, 1x/10x/100x.
+"""rt37z: one bibliography record of unbounded size (fields, tags, an item), 1x/10x/100x.
 
 Each shape size is a whole offline audit in a child with a CPU limit
-(benches/shape_children.py): read the cpu and peak MB columns. The hole: a BibTeX
-field costs six bytes ("f1={},") and ~400 bytes parsed (the parser's Field, its name
-and value, the Reference's `extra`, the JSON report's pair), and one entry may hold any
-number: the entry caps never see it (it is one entry). Fixed with
+(benches/shape_children.py): read the cpu and peak MB columns. The class: every cap
+counted entries, and one entry (a BibTeX entry, a RIS record, a CSL-JSON item) could
+hold anything, built whole in memory. For BibTeX: a field costs six bytes ("f1={},")
+and ~400 bytes parsed (the parser's Field, its name and value, the Reference's `extra`,
+the JSON report's pair), and one entry may hold any number. Fixed with
 `limits.MAX_ENTRY_FIELDS` (the fast reader builds no Field past it; an entry bibtexparser
 reads is cut before its fields are expanded and kept).
 
@@ -34,7 +35,7 @@ shared CPUs), 1x/10x/100x (53 KB / 589 KB / 6.5 MB), before -> after:
                                  a capped problem; now the file stops past the cap)
                                  cpu s    0.17 / 0.95 / 8.35  ->  0.07 / 0.07 / 0.09
     a pasted list (.txt) or a file of no known extension, 9 MB of '[]' (sniffed with
-    json.loads whole; benches: /tmp harness, `loading._sniff`)
+    json.loads whole; measured outside this bench: it passes no pasted list)
                                  peak MB  210            ->  12
 
 At the API's 20 MB upload that is ~700 MB -> a few MB for the common shape; the CLI's
@@ -104,10 +105,6 @@ def _csl_many_items(n: int) -> Files:  # ordinary items across many windows: no 
 
 def _csl_not_objects(n: int) -> Files:
     return {"paper.md": "As shown [@a].\n", "refs.json": "[" + ",".join(["[]"] * n) + "]"}
-
-
-def _list_json_flood(n: int) -> Files:  # a pasted list (.txt) sniffed for JSON
-    return {"paper.md": "As shown [1].\n", "list.txt": "[" + ",".join(["[]"] * n) + "]"}
 
 
 def _many_small_entries(n: int) -> Files:  # the entry caps' own shape, for comparison
