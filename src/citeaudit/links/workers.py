@@ -54,12 +54,18 @@ async def check_in_turns(
 
     async def worker() -> None:
         while (target := turns.take()) is not None:  # shared: the next one due
-            if not turns.entered(target):
+            if not turns.entered(target) and not _past(deadline):
                 address = await steps.first_address(target, deadline)
                 if address is not None and not turns.enter(target, address):
                     continue  # in line behind its address's links, holding no worker
             try:
-                result = await _within(deadline, _judged(steps, target), target)
+                if _past(deadline):
+                    # Not started: a check begun past the deadline ran until its first
+                    # wait before the timeout could stop it -- a name look-up started,
+                    # a connection opened (a SYN to every host left, 5,000 of them).
+                    result: LinkCheck | Pending = not_asked(target, OUT_OF_TIME)
+                else:
+                    result = await _within(deadline, _judged(steps, target), target)
             finally:
                 turns.done(target)
             if isinstance(result, Pending):
@@ -75,6 +81,8 @@ async def check_in_turns(
         # (five seconds a probe URL and a name look-up each, once outside any budget),
         # and what waited on it is unverified, out of time.
         try:
+            if _past(deadline):
+                raise TimeoutError
             async with asyncio.timeout_at(deadline):
                 up, dns_ok = await steps.network_state()
         except TimeoutError:
@@ -88,6 +96,8 @@ async def check_in_turns(
             for target in order:
                 held = pending[target.key]
                 try:
+                    if _past(deadline):
+                        raise TimeoutError  # no archive look-up begun past it either
                     async with asyncio.timeout_at(deadline):
                         settled = await steps.settle(held, up, dns_ok, True)
                 except TimeoutError:  # the verdict, without the archive's suggestion
@@ -103,6 +113,11 @@ async def check_in_turns(
 async def _judged(steps: Steps, target: LinkTarget) -> LinkCheck | Pending:
     result = await steps.check(target)
     return await steps.finish(result) if isinstance(result, Judged) else result
+
+
+def _past(deadline: float | None) -> bool:
+    """The run's `deadline` (the event loop's clock) has passed."""
+    return deadline is not None and asyncio.get_running_loop().time() >= deadline
 
 
 async def _within(
