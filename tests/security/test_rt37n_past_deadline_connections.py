@@ -21,10 +21,15 @@ import asyncio
 import socket
 from collections import Counter
 
+import httpx
+
+from citeaudit.links.archive_suggestion import MARGIN, ArchiveSuggestion
 from citeaudit.links.checker import LinkChecker
+from citeaudit.links.judged import Judged
 from citeaudit.links.network_state import OUT_OF_TIME
+from citeaudit.links.policy import HostGate
 from citeaudit.links.targets import target_for
-from citeaudit.model.link import LinkOutcome
+from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.redteam_net_server import RawServer, fast_page, loopback_policy
 
 LINKS = 300
@@ -69,3 +74,35 @@ def test_links_left_at_the_deadline_open_no_connection() -> None:
     assert Counter(verdicts) == {(LinkOutcome.UNVERIFIED, OUT_OF_TIME): LINKS}
     # Those in flight when the run began (the host's share); none begun after it.
     assert connections <= POLICY.per_host, connections
+
+
+def test_no_archive_look_up_is_begun_past_its_margin() -> None:
+    # A broken link judged in the last moment of the run: its archive look-up's own
+    # deadline (`MARGIN` before the run's) has passed, so none is sent.
+    sent: list[str] = []
+
+    def archive(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={"archived_snapshots": {}})
+
+    async def go(margin_left: float) -> None:
+        policy = loopback_policy(archive=True)
+        async with httpx.AsyncClient(transport=httpx.MockTransport(archive)) as client:
+            suggestion = ArchiveSuggestion(
+                client,
+                "http://archive.invalid",
+                policy,
+                HostGate(policy.per_host, 0.0),
+                asyncio.Semaphore(4),
+                lambda url: True,
+            )
+            broken = LinkCheck(
+                url="http://example.org/gone", outcome=LinkOutcome.BROKEN, reason="status-404"
+            )
+            now = asyncio.get_running_loop().time()
+            await suggestion.add(Judged(broken), now + MARGIN + margin_left)
+
+    asyncio.run(go(-0.01))
+    assert sent == []
+    asyncio.run(go(60.0))  # with time left, it is asked (the test can fail)
+    assert len(sent) == 1

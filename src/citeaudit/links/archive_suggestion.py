@@ -49,6 +49,10 @@ class ArchiveSuggestion:
         if not self._public(url):
             return judged
         ends = None if run_deadline is None else run_deadline - MARGIN
+        if ends is not None and asyncio.get_running_loop().time() >= ends:
+            # Not begun: a timeout already passed stops a task only at its first
+            # wait, after its request has connected (`workers.check_in_turns`).
+            return judged
         try:
             async with (
                 asyncio.timeout_at(ends),
