@@ -16,6 +16,12 @@ cited"). Inside a superscript run the links to the document's own anchors (``#..
 of numbers are read as the numbers they show; a link elsewhere is left to the
 bracket forms, which read a lone ``[3](#ref-3)`` as a citation by its link.
 
+A superscript whose brackets alone are set and whose numbers are raised again inside,
+``<sup>(<sup>7</sup>)</sup>`` (a converter's rendering of a SciELO template that raises
+the cross-reference inside a raised bracket), prints as ``⁽⁷⁾``: the inner tags are
+taken out, so it is read as ``<sup>(7)</sup>``. Before, no form read it and every work
+it cited was "never cited".
+
 `unescaped` gives a copy of a Markdown document with those characters taken out of
 its lines, and `Unescaped.written` maps an offset into the copy's text back to the
 document's own, so that the markers found in the copy stand where the text has them
@@ -42,6 +48,12 @@ _ESCAPE = re.compile(r"\\(?:[!-/:-@\[-`{-~])")
 # a superscript run holding a link to an anchor: "^[3](#B3),[4](#B4)^", "<sup>...</sup>"
 # (bounded, no caret or tag inside: each start scans a short window at most)
 _SUPERSCRIPT = re.compile(r"\^[^\^\n]{1,200}\^|<sup>[^<\n]{1,200}</sup>", re.IGNORECASE)
+# a bracket set superscript around numbers raised again: "<sup>(<sup>7</sup>)</sup>",
+# "<sup>[<sup>3,4</sup>]</sup>" (bounded: one start scans a short window at most)
+_NESTED_SUPERSCRIPT = re.compile(
+    r"<sup>[(\[](<sup>)\d{1,4}(?:\s?[-–−,;]\s?\d{1,4}){0,20}(</sup>)[)\]]</sup>",
+    re.IGNORECASE,
+)
 # a link of numbers to an anchor: "[3](#B3)", "[10–12](#ref-10)"
 _ANCHOR_LINK = re.compile(r"(\[)\d{1,4}(?:\s?[-–−,;]\s?\d{1,4}){0,10}(\]\(#[^()\s]{0,80}\))")
 
@@ -61,14 +73,20 @@ class Unescaped:
 
 
 def unescaped(document: Document) -> Unescaped | None:
-    """The document with its Markdown escapes and superscripts' links taken out, or
-    None when it is no Markdown or holds none (the reader then reads the document)."""
+    """The document with its Markdown escapes, superscripts' links and superscripts
+    raised again inside taken out, or None when it is no Markdown or holds none (the
+    reader then reads the document)."""
     if document.format != "markdown":
         return None
     lines = document.lines
     taken: list[array[int]] = []
-    for cuts, wanted in ((_escapes, "\\"), (_superscript_links, "](#")):
-        if wanted not in document.text:
+    lowered = document.text.lower()  # "<SUP>" is HTML too
+    for cuts, wanted in (
+        (_escapes, "\\"),
+        (_nested_superscripts, "<sup>"),
+        (_superscript_links, "](#"),
+    ):
+        if wanted not in lowered:
             continue
         changed, lines, offsets = _cut(lines, cuts, wanted)
         if changed:
@@ -82,6 +100,12 @@ def unescaped(document: Document) -> Unescaped | None:
 def _escapes(text: str) -> Iterator[tuple[int, int]]:
     for m in _ESCAPE.finditer(text):
         yield m.start(), m.start() + 1
+
+
+def _nested_superscripts(text: str) -> Iterator[tuple[int, int]]:
+    for m in _NESTED_SUPERSCRIPT.finditer(text):
+        yield m.span(1)
+        yield m.span(2)
 
 
 def _superscript_links(text: str) -> Iterator[tuple[int, int]]:
@@ -107,7 +131,7 @@ def _cut(
         pieces: list[str] = []
         at = 0
         length = 0  # of the copy's line so far
-        if wanted in text:
+        if wanted in text.lower():
             for start, end in cuts(text):
                 kept = text[at:start]
                 pieces.append(kept)
