@@ -6,6 +6,12 @@ retries). Prints the verdict, the requests the stand-in received and the wall ti
 the figures are the machine's, the counts are not. Also: open file descriptors of
 the process before a run of many failing links and after it.
 
+Then the run's budget against many links: N links to one host that holds every
+request, and N distinct names whose name server never answers (getaddrinfo replaced
+by one that waits), each under a 2 s `max_run_time`: seconds to the verdicts,
+connections or look-ups begun, look-up threads alive (rt37n: past the deadline each
+link left used to begin -- look-up and connection -- before its timeout stopped it).
+
     nice .venv/bin/python benches/rt37n_scaling.py [attack ...]
 """
 
@@ -125,6 +131,72 @@ def main() -> None:
     time.sleep(1.0)  # the stand-in's own handlers end and close their sockets
     print(f"open fds: {fds} before 300 failing links, {len(os.listdir('/proc/self/fd'))} after")
     server.stop()
+    if not sys.argv[1:]:
+        budget_scaling()
+
+
+def _queued(listener: socket.socket) -> int:
+    listener.setblocking(False)
+    count = 0
+    while True:
+        try:
+            listener.accept()[0].close()
+        except BlockingIOError:
+            return count
+        count += 1
+
+
+def budget_scaling() -> None:
+    from tests.security.redteam_net_server import fast_page
+
+    from citeaudit.links import lookups
+
+    probes = RawServer({"/": fast_page}).start()
+    policy = loopback_policy(
+        read_timeout=60.0, total_timeout=60.0, connect_timeout=5.0, max_run_time=2.0
+    )
+
+    def run(urls: list[str]) -> tuple[float, object]:
+        async def go() -> object:
+            async with LinkChecker(
+                policy, doi_url=probes.url("/"), archive_url=None, probe_urls=[probes.url("/")]
+            ) as checker:
+                return await checker.check_all([target_for(url) for url in urls])
+
+        started = time.monotonic()
+        result = asyncio.run(go())
+        return time.monotonic() - started, result
+
+    print("\nlinks to one held host, 2 s budget: links, seconds, connections")
+    for n in (100, 1000, 5000):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8192)
+        base = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        took, _ = run([f"{base}/p/{i}" for i in range(n)])
+        print(f"{n:6} {took:6.2f} {_queued(listener):6}")
+        listener.close()
+
+    real = socket.getaddrinfo
+    silent = threading.Event()
+    asked: set[str] = set()
+
+    def slow(host: object, *args: object, **kwargs: object) -> object:
+        if isinstance(host, str) and host.endswith(".silent.test"):
+            asked.add(host)
+            silent.wait(60)
+            raise socket.gaierror(socket.EAI_AGAIN, "no answer")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    socket.getaddrinfo = slow  # type: ignore[assignment]
+    print("distinct names never answered, 2 s budget: names, seconds, asked, threads")
+    for n in (200, 2000):
+        asked.clear()
+        took, _ = run([f"http://n{n}x{i}.silent.test/p" for i in range(n)])
+        print(f"{n:6} {took:6.2f} {len(asked):6} {lookups.in_flight():6}")
+    silent.set()
+    socket.getaddrinfo = real
+    probes.stop()
 
 
 if __name__ == "__main__":
