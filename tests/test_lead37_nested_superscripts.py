@@ -2,8 +2,9 @@
 
 A converter writes a template that raises the cross-reference inside a raised bracket
 as ``<sup>(<sup>7</sup>)</sup>``: it prints ``⁽⁷⁾``. No numeric form read it, so every
-work such an article cites was "never cited" (four study articles of one SciELO
-journal, 141 citations). Made-up text; the numbers and tags in the real articles' shape.
+work such an article cites was "never cited" (pandoc writes it ``^(^7^)^``, linked
+``^[(^40^)](#B40)^``; 13 study articles of one SciELO journal). Made-up text; the
+numbers and tags in the real articles' shape.
 """
 
 from __future__ import annotations
@@ -39,10 +40,21 @@ def test_numbers_raised_again_inside_a_raised_bracket_cite(tmp_path: Path) -> No
     assert min(columns) == body.index("<sup>") + 1  # located where the text has it
 
 
+def test_pandocs_caret_form_and_its_linked_form_cite(tmp_path: Path) -> None:
+    body = (
+        "Cirrhosis develops in few^(^1,2^)^. The index proposed by Ortega^[(^3^)](#B3)^, "
+        "BMI, and later scales^(^4-7^)^."
+    )
+    items, rules, columns = _audit(tmp_path, body)
+    assert items == {str(n) for n in range(1, 8)}
+    assert "uncited-reference" not in rules and "missing-reference" not in rules
+    assert sorted(set(columns)) == [body.index(m) + 1 for m in ("^(^1", "^[(", "^(^4")]
+
+
 def test_an_exponent_or_a_lone_raised_bracket_is_still_no_citation(tmp_path: Path) -> None:
     body = (
         "The area was 3 m<sup>2</sup> and the rate 10<sup>(-3)</sup> per hour"
-        "<sup>(<sup>x</sup>)</sup>; others agree<sup>1-7</sup>."
+        "<sup>(<sup>x</sup>)</sup>, unpaired^(^8</sup>)^; others agree<sup>1-7</sup>."
     )
     items, rules, _ = _audit(tmp_path, body)
     assert items == {str(n) for n in range(1, 8)}

@@ -17,10 +17,11 @@ of numbers are read as the numbers they show; a link elsewhere is left to the
 bracket forms, which read a lone ``[3](#ref-3)`` as a citation by its link.
 
 A superscript whose brackets alone are set and whose numbers are raised again inside,
-``<sup>(<sup>7</sup>)</sup>`` (a converter's rendering of a SciELO template that raises
-the cross-reference inside a raised bracket), prints as ``⁽⁷⁾``: the inner tags are
-taken out, so it is read as ``<sup>(7)</sup>``. Before, no form read it and every work
-it cited was "never cited".
+``<sup>(<sup>7</sup>)</sup>``, pandoc's ``^(^7^)^`` and, linked to the entry,
+``^[(^40^)](#B40)^`` (converters' renderings of a SciELO template that raises the
+cross-reference inside a raised bracket), prints as ``⁽⁷⁾``: the inner tags and the
+link's brackets are taken out, so it is read as ``<sup>(7)</sup>`` or ``^(40)^``.
+Before, no form read it and every work it cited was "never cited".
 
 `unescaped` gives a copy of a Markdown document with those characters taken out of
 its lines, and `Unescaped.written` maps an offset into the copy's text back to the
@@ -49,9 +50,11 @@ _ESCAPE = re.compile(r"\\(?:[!-/:-@\[-`{-~])")
 # (bounded, no caret or tag inside: each start scans a short window at most)
 _SUPERSCRIPT = re.compile(r"\^[^\^\n]{1,200}\^|<sup>[^<\n]{1,200}</sup>", re.IGNORECASE)
 # a bracket set superscript around numbers raised again: "<sup>(<sup>7</sup>)</sup>",
-# "<sup>[<sup>3,4</sup>]</sup>" (bounded: one start scans a short window at most)
+# pandoc's "^(^7^)^", and linked to the entry's anchor, "^[(^40^)](#B40)^" (bounded: one
+# start scans a short window at most); the groups are what is taken out
 _NESTED_SUPERSCRIPT = re.compile(
-    r"<sup>[(\[](<sup>)\d{1,4}(?:\s?[-–−,;]\s?\d{1,4}){0,20}(</sup>)[)\]]</sup>",
+    r"(?:<sup>|\^)(\[?)[(\[](<sup>|\^)\d{1,4}(?:\s?[-–−,;]\s?\d{1,4}){0,20}(</sup>|\^)"
+    r"[)\]](\]\(#[^()\s]{0,80}\))?(?:</sup>|\^)",
     re.IGNORECASE,
 )
 # a link of numbers to an anchor: "[3](#B3)", "[10–12](#ref-10)"
@@ -82,11 +85,11 @@ def unescaped(document: Document) -> Unescaped | None:
     taken: list[array[int]] = []
     lowered = document.text.lower()  # "<SUP>" is HTML too
     for cuts, wanted in (
-        (_escapes, "\\"),
-        (_nested_superscripts, "<sup>"),
-        (_superscript_links, "](#"),
+        (_escapes, ("\\",)),
+        (_nested_superscripts, ("^", "<sup>")),
+        (_superscript_links, ("](#",)),
     ):
-        if wanted not in lowered:
+        if not any(w in lowered for w in wanted):
             continue
         changed, lines, offsets = _cut(lines, cuts, wanted)
         if changed:
@@ -104,8 +107,12 @@ def _escapes(text: str) -> Iterator[tuple[int, int]]:
 
 def _nested_superscripts(text: str) -> Iterator[tuple[int, int]]:
     for m in _NESTED_SUPERSCRIPT.finditer(text):
-        yield m.span(1)
-        yield m.span(2)
+        opened, closed = m.group(2), m.group(3)
+        if (opened == "^") != (closed == "^"):  # "<sup>" closed by a caret: no pair
+            continue
+        for group in (1, 2, 3, 4):
+            if m.start(group) < m.end(group):
+                yield m.span(group)
 
 
 def _superscript_links(text: str) -> Iterator[tuple[int, int]]:
@@ -118,7 +125,9 @@ def _superscript_links(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _cut(
-    lines: tuple[Line, ...], cuts: Callable[[str], Iterator[tuple[int, int]]], wanted: str
+    lines: tuple[Line, ...],
+    cuts: Callable[[str], Iterator[tuple[int, int]]],
+    wanted: tuple[str, ...],
 ) -> tuple[bool, tuple[Line, ...], array[int]]:
     """The lines with `cuts`' spans taken out, and the copy's offsets where each taken
     character stood (one entry a character)."""
@@ -131,7 +140,8 @@ def _cut(
         pieces: list[str] = []
         at = 0
         length = 0  # of the copy's line so far
-        if wanted in text.lower():
+        lowered = text.lower()
+        if any(w in lowered for w in wanted):
             for start, end in cuts(text):
                 kept = text[at:start]
                 pieces.append(kept)
