@@ -284,7 +284,9 @@ _SPACED_PLAIN = re.compile(
     # after a year or a share: "em 2009 10;", "the 1980s 4.", "30% 1." (checked in code)
     r"|(?<=\d{4} \d)|(?<=\ds \d)|(?<=% \d)"
     # after a temperature or a one-letter unit: "at 37°C 18.", "of 19.3 h 9." (in code)
-    r"|(?<=°[^\W\d_] \d)|(?<=\d [^\W\d_] \d))"
+    r"|(?<=°[^\W\d_] \d)|(?<=\d [^\W\d_] \d)"
+    # after an italic "et al.": "Travis *et al.* 22. Sub-analysis" (checked in code)
+    r"|(?<=al\.[*_] \d)|(?<=al\.[*_]{2} \d))"
     r"\d{0,2}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*)"
     r"(?P<after>[.;:]?(?:[ \t]*(?:\n|$)|[ \t]+(?P<next>[^\W\d_]))"
     # a quotation's page after the number: "” 46 (p. 727)", "” 33 (pp. 4-5)"
@@ -292,7 +294,8 @@ _SPACED_PLAIN = re.compile(
     # the sentence going on after "et al. 7": checked in code
     r"|(?P<comma>,)(?=[ \t]))"
 )
-_ET_AL_BEFORE = re.compile(r"\bal\. $")
+# "al. " -- or "al.* ", "al.** ", "al._ ": its emphasis closed, as converters set it
+_ET_AL_BEFORE = re.compile(r"\bal\.(?:[*_]{1,2})? $")
 # "et al." or "et al" just before a glued number (`_glued_plain`)
 _ET_AL_GLUED = re.compile(r"\bet al\.?$")
 # a year ("1976 ", "1980s ") or a share ("30% ") just before a spaced number
@@ -1426,6 +1429,7 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     """
     if _opens_a_word(text, start, end) or _NMR_NUCLEUS.match(text, end) is not None:
         return None
+    start = _past_emphasis(text, start)
     if _superscript_place(text, start):
         return "superscript"
     if _bracketed_after_a_capital(text, start, end):
@@ -1442,6 +1446,22 @@ def _superscript_form(text: str, start: int, end: int, numbers: tuple[int, ...])
     if after.isalnum() or after == "/":
         return None
     return "superscript-number"
+
+
+# an emphasis closer glued to what it closes: "*", "_", "**", "__", "***", "</i>",
+# "</em>" -- the mark only, bounded (at most three characters of it, one tag)
+_EMPHASIS_CLOSER = re.compile(r"(?<=\S)(?:[*_]{1,3}|</(?:i|em)>)$", re.IGNORECASE)
+
+
+def _past_emphasis(text: str, start: int) -> int:
+    """Where a superscript after an emphasis closer stands for the judging of what it
+    follows: "George *et al.*^3^" is after "al." (the closer is markup, not a character
+    of the text), so "*et al.*^(3)^" cites as "et al.^(3)^" does. A closer alone on a
+    blank ("x *^2^") is no closer and is left as it is."""
+    found = _EMPHASIS_CLOSER.search(text, max(start - 5, 0), start)
+    if found is None or found.start() == 0:
+        return start
+    return found.start()
 
 
 # a superscript opening on a bracket: "^(6)^", "<sup>(6)</sup>", "⁽⁶⁾"
@@ -1687,7 +1707,7 @@ def _spaced_plain(text: str) -> Iterator[_Candidate]:
         numbers = _expand(body)
         if not numbers:
             continue
-        if _ET_AL_BEFORE.search(text, max(start - 6, 0), start):
+        if _ET_AL_BEFORE.search(text, max(start - 8, 0), start):
             # a name's number, "Lima et al. 25 analisaram": a citation wherever it stands
             yield _Candidate(start, start + len(body), numbers, "spaced")
             continue
