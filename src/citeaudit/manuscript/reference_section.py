@@ -26,6 +26,7 @@ from citeaudit.manuscript.citations.list_labels import ALPHA_LABEL
 from citeaudit.manuscript.document import Layout, Line, RawEntry
 from citeaudit.manuscript.entry_so_far import EntrySoFar
 from citeaudit.manuscript.field_list import field_starts
+from citeaudit.manuscript.imprint_tail import imprint_tail
 from citeaudit.manuscript.journal_tail import journal_tail
 from citeaudit.manuscript.list_footnotes import closing_footnotes_start
 from citeaudit.manuscript.list_tail import (
@@ -504,8 +505,9 @@ def looks_like_entry_start(text: str, strip: Callable[[str], str] = strip_markdo
     if not plain or plain[0] in ",;":
         # the rest of an entry cut by Enter (", SA, 2014."): no entry opens so
         return False
-    if _PROSE_OPENING.match(plain) or journal_tail(plain):
-        # ... nor a Vancouver entry's wrapped tail, "Paleobiology. 1981;7:252-61."
+    if _PROSE_OPENING.match(plain) or journal_tail(plain) or imprint_tail(plain):
+        # ... nor a Vancouver entry's wrapped tail, "Paleobiology. 1981;7:252-61.", nor
+        # a book's imprint alone, "Cambridge: Cambridge University Press; 1994."
         return False
     surname = _SURNAME_COMMA.match(plain)
     if surname is not None and _name_words(surname.group(0)):
@@ -1821,7 +1823,9 @@ def _wrapped_bare_numbers(
     the converter's break between entries) ends one too, however it ends ("...
     index.php?area=060702" before "11 Ministério ...": the list was one entry).
     """
-    if len(rising) < _WRAPPED_RUN_MIN or rising[0][1] != 1:
+    if not rising or rising[0][1] != 1:
+        return False
+    if len(rising) < _WRAPPED_RUN_MIN and not _short_bare_run(lines, rising):
         return False
     # each number opening a paragraph of its own (blank lines between the entries, a
     # DOI's link on a line of its own): the blank lines say where entries start, however
@@ -1839,6 +1843,36 @@ def _wrapped_bare_numbers(
             continue
         before = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
         if before and not _ends_entry(before):
+            return False
+    return True
+
+
+def _short_bare_run(lines: Sequence[Line], rising: Sequence[tuple[int, int]]) -> bool:
+    """Whether a run of two to four bare numbers numbers a short hard-wrapped list.
+
+    Too short for `_WRAPPED_RUN_MIN`, a three-entry list "1 Author ...", wrapped with
+    neither blank lines nor hard breaks between entries, was read as one entry (every
+    number after 1 "missing", the works it merged never cited). It is read as numbered
+    only where nothing else could be: the list opens with "1", the numbers run on by one
+    with no gap, each before a name (a capital letter), and every entry spans no more
+    lines than a wrapped entry does -- a wrapped line opening "2 ed." or a volume does not
+    pass, nor a list whose "1" opens a paragraph of prose.
+    """
+    if len(rising) < 2:
+        return False
+    first = next((k for k, ln in enumerate(lines) if ln.text.strip()), -1)
+    if rising[0][0] != first:
+        return False
+    starts = [k for k, _ in rising]
+    ends = [*starts[1:], len(lines)]
+    for i, (k, n) in enumerate(rising):
+        if n != i + 1:
+            return False
+        m = _BARE_NUMBER.match(lines[k].text)
+        if m is None or not lines[k].text[m.end() : m.end() + 1].isupper():
+            return False
+        span = sum(1 for ln in lines[k : ends[i]] if ln.text.strip())
+        if span > _WRAPPED_LINES_PER_ENTRY:
             return False
     return True
 
