@@ -48,3 +48,20 @@ def test_a_book_imprint_on_its_own_line_stays_in_its_entry(tmp_path: Path) -> No
         entries = _read(tmp_path, body + "## References\n\n" + sep.join(lines) + "\n")
         assert len(entries) == 3, sep
         assert entries[0].rstrip().endswith("1987.") and entries[1].startswith("Adeyemi")
+
+
+def test_a_lone_number_before_an_address_opens_its_entry(tmp_path: Path) -> None:
+    # "1 Author ..." entries ended by hard breaks; one entry is an address whose number
+    # the converter left alone on its line: "12" was joined to the entry above it
+    body = "# Introduction\n\nAs used^1-4^ before.\n\n## References\n\n"
+    lines = [
+        "1 Okoro, B. L.; Varga, M. K.; Chem. Lett. 2011, 40, 1294.\\",
+        "2 Pillai, S.; Brandt, J.; Green Chem. 2008, 10, 1104.\\",
+        "3",
+        "<https://www.example.com/catalog/product/reagent/55120?lang=en>,",
+        "accessed in May 2022.\\",
+        "4 Moura, A. R.; Teixeira, A. R.; Mater. Res. 2016, 19, 206.",
+    ]
+    entries = _read(tmp_path, body + "\n".join(lines) + "\n")
+    assert len(entries) == 4
+    assert entries[1].rstrip().endswith("1104.") and entries[2].startswith("3")

@@ -1783,6 +1783,11 @@ def _bare_numbers(
     rising: list[tuple[int, int]] = []
     for k, line in enumerate(lines):
         m = _BARE_NUMBER.match(line.text)
+        if m is None and rising and _lone_next_number(lines, k, rising[-1][1]):
+            # "12" alone, its entry (an address) on the next line: the number of the
+            # entry, not a line to join to the one before ("11 Conley ... 12" merged)
+            rising.append((k, rising[-1][1] + 1))
+            continue
         if m is None or list_marker(line.text) is not None:
             continue
         n = int(m.group(1))
@@ -1803,6 +1808,16 @@ def _bare_numbers(
 # entries of a hard-wrapped list span two to four lines of 72-80 columns
 _WRAPPED_LINES_PER_ENTRY = 4
 _WRAPPED_RUN_MIN = 5
+
+
+def _lone_next_number(lines: Sequence[Line], k: int, last: int) -> bool:
+    """Whether line `k` is the list's next number and nothing else ("12"), a line of
+    text after it: a converter broke the line after the label of an entry that is an
+    address ("12" then "<https://www.example.com/...>, accessed in 2021.")."""
+    text = lines[k].text.strip().rstrip("\\").rstrip()
+    if not text.isdigit() or int(text) != last + 1 or k + 1 >= len(lines):
+        return False
+    return bool(lines[k + 1].text.strip())
 
 
 def _wrapped_bare_numbers(
