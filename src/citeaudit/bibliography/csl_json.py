@@ -17,7 +17,6 @@ from citeaudit.bibliography.entry_ids import entry_id
 from citeaudit.bibliography.interface import Bibliography, BibliographyReader, ParseProblem
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
-    MAX_PROBLEMS,
     PersonBudget,
     ProblemTally,
     entries_cut,
@@ -124,7 +123,6 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
     cut: tuple[ParseProblem, ...] = ()
     lines = _Lines(text)
     persons = PersonBudget()  # `limits`: an item of a million authors keeps a few thousand
-    failed = 0  # items that are no object
     for offset, end, item in _items(text, source, problems, lines):
         tally.entries = len(references)
         tally.trim()
@@ -134,10 +132,6 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
             break
         raw = encodable(text[offset:end])
         if not isinstance(item, dict):
-            failed += 1
-            if tally.dropped and failed > len(references):
-                cut = (_not_items(source, location.line or 1),)
-                break
             problems.append(
                 ParseProblem(
                     location,
@@ -150,17 +144,6 @@ def parse_csl_json(text: str, source: str) -> Bibliography:
     tally.entries = len(references)
     found = (*tally.final(), *persons.problem(source), *cut)
     return Bibliography(source, CslJsonReader.format, tuple(references), found)
-
-
-def _not_items(source: str, line: int) -> ParseProblem:
-    """Past the problem cap, a file whose items are mostly no objects is no CSL-JSON
-    (9 MB of "[]," is three million items, 9 s of decoding them one by one): the rest is
-    not read, and this says so."""
-    return ParseProblem(
-        Location(source, line),
-        f"the file is not read past this line: over {MAX_PROBLEMS:,} of its items are no "
-        "CSL item (an object), more than are -- it is damaged, or not CSL-JSON",
-    )
 
 
 def _items(
