@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from citeaudit.manuscript.citations.interface import CitationExtractor
-from citeaudit.manuscript.citations.marker import Marker, shown
+from citeaudit.manuscript.citations.marker import Marker
 from citeaudit.manuscript.citations.year_only import (
     _CAPITALISED,
     _ENTRY_HEAD,
@@ -32,9 +32,10 @@ from citeaudit.manuscript.citations.year_only import (
     _YEARS_IN_ENTRY,
     _folded,
     _window,
+    weak_year_marker,
 )
 from citeaudit.manuscript.document import Document
-from citeaudit.model.citation import Certainty, Citation, CitationKind
+from citeaudit.model.citation import Citation
 
 # "[2008](#CR10)", "[**2008a**](#b12)", "[*2008*](#ref-black2008)": a link to an anchor
 # in the page whose label is a year alone (with its letter), emphasis allowed.
@@ -76,16 +77,4 @@ class LinkedYearExtractor(CitationExtractor):
             )
             if name is None:
                 continue
-            suffix = m.group("suffix")
-            citation = Citation(
-                id="",
-                text=shown(m.group()),
-                location=document.location_at(start),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=f"{name}, {year}{suffix or ''}",
-                authors=(name,),
-                year=year,
-                year_suffix=suffix,
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(start, m.end(), (citation,))
+            yield weak_year_marker(document, m, name, year)

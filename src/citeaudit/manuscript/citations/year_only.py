@@ -81,18 +81,26 @@ class YearOnlyExtractor(CitationExtractor):
                 name = listed[0]
             if name is None:
                 continue
-            citation = Citation(
-                id="",
-                text=shown(m.group()),
-                location=document.location_at(start),
-                kind=CitationKind.AUTHOR_YEAR,
-                item=f"{name}, {year}{m.group('suffix') or ''}",
-                authors=(name,),
-                year=year,
-                year_suffix=m.group("suffix"),
-                certainty=Certainty.WEAK,
-            )
-            yield Marker(start, m.end(), (citation,))
+            yield weak_year_marker(document, m, name, year)
+
+
+def weak_year_marker(document: Document, m: re.Match[str], name: str, year: int) -> Marker:
+    """A year alone read as `name`'s work of that year: WEAK, so it can take an entry
+    out of "never cited" and never report a work missing (this reader's and the linked
+    year's, `linked_years`)."""
+    suffix = m.group("suffix")
+    citation = Citation(
+        id="",
+        text=shown(m.group()),
+        location=document.location_at(m.start()),
+        kind=CitationKind.AUTHOR_YEAR,
+        item=f"{name}, {year}{suffix or ''}",
+        authors=(name,),
+        year=year,
+        year_suffix=suffix,
+        certainty=Certainty.WEAK,
+    )
+    return Marker(m.start(), m.end(), (citation,))
 
 
 def _window(text: str, low: int, start: int) -> str:
