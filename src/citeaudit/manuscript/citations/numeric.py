@@ -704,8 +704,11 @@ _NAME_WITH_DIGITS = re.compile(r"(?<![A-Za-z\d_.])[A-Z][A-Za-z]{0,20}\d{1,4}[A-Z
 # A chemical name's locants or ring sizes in square brackets, the name's letters glued
 # after them: "[3,3]-sigmatropic", "[4+2]-cycloaddition", "[1,2,4]triazolo",
 # "[2.2.2]cryptand", "[5]helicene". A citation's bracket is followed by a blank or a
-# mark, never by a hyphen and a word or by a lower-case word of four letters or more.
-_LOCANT_AFTER = re.compile(r"-?[a-z]{4}|-[a-zA-Z]")
+# mark, never by a hyphen and a word; a lower-case word glued on is a chemical name's
+# only where it ends as one ("-olo", "-ene", "-and"): a converter glues citations to the
+# next word too ("the Terms of Use [4]summary", "equation [34],[35]where": study
+# PLOS articles as Markdown read them as locants, their works "never cited").
+_LOCANT_AFTER = re.compile(r"-[a-zA-Z]|[a-z]{1,36}(?:ene|ane|yne|ine|ole|olo|ino|ido|yl|and)s?\b")
 
 
 def _bracketed(text: str) -> Iterator[_Candidate]:
