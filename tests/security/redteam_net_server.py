@@ -4,6 +4,7 @@ bound, trickled bodies, endless redirect chains), and every request is counted."
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import socketserver
 import threading
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from citeaudit.links.policy import LinkPolicy
+from citeaudit.model.link import LinkCheck
 
 Handler = Callable[[socket.socket, str], None]
 
@@ -142,3 +144,18 @@ class HeldTarpit:
 
 def fast_page(sock: socket.socket, target: str) -> None:
     sock.sendall(answer("200 OK", body=b"<title>fast</title>"))
+
+
+def check_one(server: RawServer, path: str, policy: LinkPolicy) -> LinkCheck:
+    """One link on `server` checked as a run checks it: the DOI resolver and the network
+    probe pointed at the stand-in, no archive look-up."""
+    from citeaudit.links.checker import LinkChecker
+    from citeaudit.links.targets import target_for
+
+    async def go() -> LinkCheck:
+        async with LinkChecker(
+            policy, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
+        ) as checker:
+            return (await checker.check_all([target_for(server.url(path))]))[0]
+
+    return asyncio.run(go())

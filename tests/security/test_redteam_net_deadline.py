@@ -10,18 +10,15 @@ what is left is not waited for. Counted: the requests the stand-in received.
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
 from citeaudit.links.policy import LinkPolicy
-from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer
+from tests.security.redteam_net_server import RawServer, answer, check_one
 
 POLICY = LinkPolicy(
     concurrency=4,
@@ -68,13 +65,7 @@ def server() -> Iterator[RawServer]:
 
 
 def _check(server: RawServer, path: str) -> LinkCheck:
-    async def go() -> LinkCheck:
-        async with LinkChecker(
-            POLICY, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
-        ) as checker:
-            return (await checker.check_all([target_for(server.url(path))]))[0]
-
-    return asyncio.run(go())
+    return check_one(server, path, POLICY)
 
 
 def test_a_chain_of_slow_hops_ends_at_the_chains_deadline(server: RawServer) -> None:

@@ -10,17 +10,14 @@ header block at `MAX_HEAD` bytes: such an answer is a protocol error of that hop
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import Iterator
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.targets import target_for
 from citeaudit.links.transport import MAX_HEAD
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer, loopback_policy
+from tests.security.redteam_net_server import RawServer, answer, check_one, loopback_policy
 
 POLICY = loopback_policy(read_timeout=5.0, total_timeout=5.0)
 LINE = 60_000  # under aiohttp's line bound: only the block's size is refused
@@ -69,13 +66,7 @@ def server() -> Iterator[RawServer]:
 
 
 def _check(server: RawServer, path: str) -> LinkCheck:
-    async def go() -> LinkCheck:
-        async with LinkChecker(
-            POLICY, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
-        ) as checker:
-            return (await checker.check_all([target_for(server.url(path))]))[0]
-
-    return asyncio.run(go())
+    return check_one(server, path, POLICY)
 
 
 def test_a_header_block_of_megabytes_is_a_protocol_error(server: RawServer) -> None:

@@ -15,17 +15,14 @@ ends, so only the spare read's bound can end a request before the request's time
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 from collections.abc import Iterator
 
 import pytest
 
-from citeaudit.links.checker import LinkChecker
-from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
-from tests.security.redteam_net_server import RawServer, answer, loopback_policy
+from tests.security.redteam_net_server import RawServer, answer, check_one, loopback_policy
 
 # One retry: a timeout is asked again, so the old reading sent two requests.
 POLICY = loopback_policy(read_timeout=3.0, total_timeout=3.0, max_retries=1)
@@ -64,13 +61,7 @@ def server() -> Iterator[RawServer]:
 
 
 def _check(server: RawServer, path: str) -> LinkCheck:
-    async def go() -> LinkCheck:
-        async with LinkChecker(
-            POLICY, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
-        ) as checker:
-            return (await checker.check_all([target_for(server.url(path))]))[0]
-
-    return asyncio.run(go())
+    return check_one(server, path, POLICY)
 
 
 def test_a_404_whose_body_stalls_is_broken_after_one_request(server: RawServer) -> None:
