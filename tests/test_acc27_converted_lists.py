@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from citeaudit.manuscript.reading import read_manuscript
+from tests.test_acc24_converted_lists import _read
 
 _BODY = "# Introduction\n\nRates rose^1^ and fell^2^ then held^3^.\n\n## Referências\n\n"
 _ENTRIES = [
@@ -16,12 +16,6 @@ _ENTRIES = [
     "Okafor N, Lindqvist J. Surface contamination in intensive care units: a cohort of "
     "three hospitals. J Hosp Infect. 2019;101(2):200-8.",
 ]
-
-
-def _read(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "paper.md"
-    path.write_text(text, encoding="utf-8")
-    return [e.text for e in read_manuscript(path).reference_entries]
 
 
 def test_a_short_bare_numbered_wrapped_list_is_cut_at_its_numbers(tmp_path: Path) -> None:
