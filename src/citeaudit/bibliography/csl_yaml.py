@@ -62,6 +62,10 @@ class CslYamlReader(BibliographyReader):
 
 def parse_csl_yaml(text: str, source: str) -> Bibliography:
     """A Bibliography from CSL YAML text; `source` names the file in locations."""
+    # libyaml's C parser takes UTF-8 and a lone surrogate cannot be encoded: a text
+    # holding one (a file decoded with surrogateescape, a pasted list) raised instead of
+    # being read (the long fuzz profile's find)
+    text = encodable(text)
     tally = ProblemTally(source)
     problems = tally.problems
     references: list[Reference] = []
