@@ -30,8 +30,10 @@ or a part is compressed beyond any real document, and the XML parts read may unp
 only the compression methods Word writes; XML with a document type declaration (where
 entity bombs and external entities live) is refused in whatever encoding the part is
 written (UTF-16 hides it from a byte search), and the parser never resolves entities nor
-touches the network. A part with more than `MAX_TAGS` tags is refused before its tree is
-built, and the parts read share `MAX_PACKAGE_TAGS` (the body first, a part past what is
+touches the network. A part with more than `MAX_TAGS` tags or `MAX_ATTRIBUTES`
+attributes, or declaring an encoding that hides them from a byte count (UTF-7:
+`docx_xml_size`), is refused before its tree is built, and the parts read share
+`MAX_PACKAGE_TAGS` and `MAX_PACKAGE_ATTRIBUTES` (the body first, a part past what is
 left skipped), and the body and then the notes are read to `reading.MAX_LINES`
 paragraphs and notes, as a text manuscript is to as many lines, and to
 `docx_budget.MAX_TEXT_CHARS` characters (a ZIP's bytes do not bound its text as a text
@@ -95,6 +97,7 @@ from citeaudit.manuscript.docx_style_chains import nearest_along, styles_read
 from citeaudit.manuscript.docx_table_notes import without_note_markers
 from citeaudit.manuscript.docx_table_rows import in_row, row_label
 from citeaudit.manuscript.docx_word_sources import WORD_CITATION, word_sources
+from citeaudit.manuscript.docx_xml_size import XmlSize, xml_size
 from citeaudit.manuscript.interface import ManuscriptReader
 from citeaudit.manuscript.list_override import visible_list_holds_marks
 from citeaudit.manuscript.list_tail import dated, ends_list
@@ -106,7 +109,15 @@ from citeaudit.manuscript.zip_directory import MAX_PARTS, directory_refusal
 from citeaudit.manuscript.zip_kind import other_package
 from citeaudit.model.location import Location
 
-__all__ = ["MAX_PACKAGE_TAGS", "MAX_TAGS", "MAX_UNPACKED_BYTES", "MAX_XML_BYTES", "DocxReader"]
+__all__ = [
+    "MAX_ATTRIBUTES",
+    "MAX_PACKAGE_ATTRIBUTES",
+    "MAX_PACKAGE_TAGS",
+    "MAX_TAGS",
+    "MAX_UNPACKED_BYTES",
+    "MAX_XML_BYTES",
+    "DocxReader",
+]
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Tags one part may hold: a 1,000-page thesis has well under a million. lxml builds a
@@ -118,6 +129,11 @@ MAX_TAGS = 2_000_000
 # each part's tree is built whole, and a cap per part let twenty-one parts of 2,000,000
 # tags each be parsed one after another (66 MB unpacked: 4.4 s and 1.1 GB for five).
 MAX_PACKAGE_TAGS = 3_000_000
+# Attributes, counted apart (`docx_xml_size`): each is a node of ~220 bytes, and one
+# element may carry any number -- 6.4 million in a 620 KB upload's body took 1.4 GB while
+# its "<" count stayed under the tag cap (rt38z). Word writes one or two per element.
+MAX_ATTRIBUTES = 2_000_000
+MAX_PACKAGE_ATTRIBUTES = 3_000_000
 _MAX_RATIO = 1000  # a real .docx part compresses perhaps 10-50 times, never 1000
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 _MAIN = "word/document.xml"
@@ -470,6 +486,7 @@ def _read_parts(
         custom = sorted(p for p in infos if _CUSTOM.fullmatch(p))[:_MAX_CUSTOM_PARTS]
         audit_left = scope.xml_tags_left() if scope is not None else MAX_PACKAGE_TAGS
         tags_left = min(MAX_PACKAGE_TAGS, audit_left)
+        attributes_left = MAX_PACKAGE_ATTRIBUTES
         bytes_left = MAX_XML_BYTES
         parts_read = (_MAIN, _STYLES, _NUMBERING, _RELATIONSHIPS, *(p for p, _ in _NOTES))
         # headers and footers: those a section prints are read (docx_headers)
@@ -491,18 +508,27 @@ def _read_parts(
                     raise InputError(name, f"damaged DOCX: {part} cannot be unpacked: {problem}")
                 problems.append(InputProblem(name, None, f"{part} skipped: {problem}"))
                 continue
-            # One budget of tags for the parts together, the body first (its own cap,
-            # `MAX_TAGS`, is `_parse`'s): each "<" is at most one node of a tree.
-            tags = data.count(b"<")
-            if part == _MAIN and tags > audit_left:
-                raise InputError(name, _audit_tags(tags, audit_left))
-            if part != _MAIN and tags > tags_left:
-                problems.append(InputProblem(name, None, _package_tags(part, tags)))
+            # One budget of tags and one of attributes for the parts together, the body
+            # first (its own caps, `MAX_TAGS` and `MAX_ATTRIBUTES`, are `_parse`'s): each
+            # "<" is at most one element of a tree, each "=" one attribute
+            # (`docx_xml_size`); a part whose encoding hides them is not parsed.
+            size = xml_size(data)
+            if isinstance(size, str):
+                if part == _MAIN:
+                    raise InputError(name, f"refused DOCX: {part} {size}")
+                problems.append(InputProblem(name, None, f"{part} skipped: it {size}"))
                 continue
-            tags_left -= min(tags, tags_left)
+            if part == _MAIN and size.nodes > audit_left:
+                raise InputError(name, _audit_tags(size.nodes, audit_left))
+            if part != _MAIN and (size.tags > tags_left or size.attributes > attributes_left):
+                problems.append(InputProblem(name, None, _package_tags(part, size)))
+                continue
+            tags_left -= min(size.tags, tags_left)
+            attributes_left -= min(size.attributes, attributes_left)
             bytes_left -= len(data)
-            if scope is not None and tags <= MAX_TAGS:
-                scope.take_xml_tags(tags)  # what the parser will be handed
+            if scope is not None and size.tags <= MAX_TAGS and size.attributes <= MAX_ATTRIBUTES:
+                # what the parser will be handed: its elements and attributes
+                scope.take_xml_tags(size.nodes)
             parts[part] = data
         return parts
 
@@ -516,18 +542,19 @@ def _xml_bytes(part: str, size: int) -> str:
     )
 
 
-def _audit_tags(tags: int, left: int) -> str:
+def _audit_tags(nodes: int, left: int) -> str:
     return (
-        f"not read: its {_MAIN} holds {tags:,} XML tags, and the audit's other Word files "
-        f"leave {left:,} of the {DEFAULT_MAX_XML_TAGS:,} one audit parses"
+        f"not read: its {_MAIN} holds {nodes:,} XML tags and attributes, and the audit's "
+        f"other Word files leave {left:,} of the {DEFAULT_MAX_XML_TAGS:,} one audit parses"
     )
 
 
-def _package_tags(part: str, tags: int) -> str:
+def _package_tags(part: str, size: XmlSize) -> str:
     return (
-        f"{part} skipped: its {tags:,} XML tags pass what is left of the "
-        f"{MAX_PACKAGE_TAGS:,} a document's parts may hold together, more than any Word "
-        "document (each part's tree is built whole)"
+        f"{part} skipped: its {size.tags:,} XML tags and {size.attributes:,} attributes "
+        f"pass what is left of the {MAX_PACKAGE_TAGS:,} tags and "
+        f"{MAX_PACKAGE_ATTRIBUTES:,} attributes a document's parts may hold together, "
+        "more than any Word document (each part's tree is built whole)"
     )
 
 
@@ -572,6 +599,10 @@ _TAGS = (
     f"holds more than {MAX_TAGS:,} XML tags, more than any Word document -- refused "
     "unread (its tree alone would take gigabytes)"
 )
+_ATTRIBUTES = (
+    f"holds more than {MAX_ATTRIBUTES:,} XML attributes, more than any Word document -- "
+    "refused unread (its tree alone would take gigabytes)"
+)
 # "<!DOCTYPE" as it reads in every encoding an XML part may declare: a byte search for
 # the UTF-8 form alone misses it in a part saved as UTF-16 or UTF-32.
 _DTD_MARKS = tuple(
@@ -606,8 +637,13 @@ def _parse(data: bytes) -> tuple[Any, str]:
     # 'no body' and nothing was read (REAL_MANUSCRIPTS_10, class SX). One pass each.
     for strict, transitional in _STRICT_NAMESPACES:
         data = data.replace(strict, transitional)
-    if data.count(b"<") > MAX_TAGS:  # each "<" at most one node of the tree to be built
+    size = xml_size(data)  # each "<" at most one element of the tree, each "=" one attribute
+    if isinstance(size, str):
+        return None, size
+    if size.tags > MAX_TAGS:
         return None, _TAGS
+    if size.attributes > MAX_ATTRIBUTES:
+        return None, _ATTRIBUTES
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
