@@ -354,7 +354,8 @@ class InputScope:
         never looked up: the same whether anything answers there or not."""
         return (
             f"{what} '{shown_name(target)}' names a file on another machine (a network "
-            "share or a Windows device path); it is not looked up"
+            "share or a Windows device path); it is not looked up (a file of yours there: "
+            "give it on the command line, or by a mapped drive)"
         )
 
     @property
