@@ -195,3 +195,26 @@ def test_a_real_word_document_is_read_as_before() -> None:
     path = Path(__file__).resolve().parents[1] / "references/examples/docx/manuscript.docx"
     document, problems = DocxReader().read_with_problems(path)
     assert document.lines and not [p for p in problems if "attributes" in p.message]
+
+
+def test_a_body_nested_past_the_parsers_depth_says_where_and_why(tmp_path: Path) -> None:
+    """libxml2 builds no tree nested past 256 elements: the upload was "damaged DOCX:
+    word/document.xml is not readable XML", saying neither where nor why (rt38z)."""
+    nest = "<w:sdt><w:sdtContent>" * 200 + CITING + "</w:sdtContent></w:sdt>" * 200
+    path = tmp_path / "paper.docx"
+    path.write_bytes(_package(nest))
+    with pytest.raises(InputError) as refused:
+        DocxReader().read_with_problems(path)
+    said = str(refused.value)
+    assert "word/document.xml" in said and "line 1, column" in said, said
+    assert "nested more than 256 deep" in said and "XML_PARSE_HUGE" not in said
+
+
+def test_a_damaged_part_says_its_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    styles = f'<w:styles xmlns:w="{W}">\n<w:style>\n</w:styles>'.encode()
+    path = tmp_path / "paper.docx"
+    path.write_bytes(_package(CITING, {"word/styles.xml": styles}))
+    document, problems = DocxReader().read_with_problems(path)
+    assert any("Okafor" in line.text for line in document.lines)
+    said = [p.message for p in problems if "word/styles.xml" in p.message]
+    assert said and "is damaged (line 3, column" in said[0] and "mismatch" in said[0], problems

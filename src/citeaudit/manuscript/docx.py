@@ -57,6 +57,7 @@ from typing import Any, BinaryIO, ClassVar
 from lxml import etree  # type: ignore[import-untyped]
 
 from citeaudit.bounded_read import open_regular, read_head
+from citeaudit.encodable import encodable
 from citeaudit.errors import InputError
 from citeaudit.input_scope import DEFAULT_MAX_XML_TAGS, InputScope
 from citeaudit.manuscript.document import Document, Line, RawEntry
@@ -223,7 +224,7 @@ class DocxReader(ManuscriptReader):
         root, why = _parse(parts[_MAIN])
         if root is None:
             raise InputError(
-                name, f"{'damaged' if why == _BROKEN else 'refused'} DOCX: {_MAIN} {why}"
+                name, f"{'damaged' if why.startswith(_BROKEN) else 'refused'} DOCX: {_MAIN} {why}"
             )
         body = root.find(_q("body"))
         if body is None:
@@ -591,6 +592,36 @@ def _is_ole(path: Path) -> bool:
 
 
 _BROKEN = "is not readable XML"
+# libxml2's limits, said as what they mean for a Word part (its own words name an option)
+_LIMITS = (
+    ("Excessive depth", "elements nested more than 256 deep, past any Word document"),
+    ("Text node too long", "a text of over 10 MB in one piece"),
+    ("Buffer size limit", "a tag of over 10 MB"),
+    ("Resource limit", "past the XML parser's limits"),
+)
+
+
+def _damaged(why: str) -> str:
+    """How a part other than the body is said to be unread: "is damaged (line 3, column
+    8: ...)," or its refusal's reason."""
+    if why.startswith(_BROKEN):
+        return f"is damaged{why[len(_BROKEN) :]},"
+    return f"{why};"
+
+
+def _broken(exc: etree.XMLSyntaxError) -> str:
+    """`_BROKEN` with where and why: the part's line and column, and libxml2's reason
+    (its limits in plain words). An upload nested past libxml2's depth of 256 was lost
+    whole as "not readable XML", saying neither where nor why (rt38z)."""
+    error = exc.error_log.last_error if exc.error_log else None
+    message = str(error.message if error is not None else exc.msg or "")
+    line, column = exc.position if exc.position else (error.line, error.column) if error else (0, 0)
+    reason = next((plain for mark, plain in _LIMITS if mark in message), None)
+    if reason is None:
+        reason = " ".join(message.split())[:160] or "damaged"
+    return f"{_BROKEN} (line {line:,}, column {column:,}: {encodable(reason)})"
+
+
 _DTD = (
     "declares a document type (DTD), which Word never writes -- refused unread "
     "(entity bombs and external entities live there)"
@@ -654,7 +685,9 @@ def _parse(data: bytes) -> tuple[Any, str]:
     )
     try:
         root = etree.fromstring(data, parser)
-    except (etree.XMLSyntaxError, ValueError):
+    except etree.XMLSyntaxError as exc:
+        return None, _broken(exc)
+    except ValueError:
         return None, _BROKEN
     info = root.getroottree().docinfo
     if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
@@ -668,7 +701,7 @@ def _styles(
     root, why = (None, "") if data is None else _parse(data)
     if root is None:
         if data is not None:
-            what = "is damaged," if why == _BROKEN else f"{why};"
+            what = _damaged(why)
             problems.append(InputProblem(name, None, f"{_STYLES} {what} styles ignored"))
         return _Styles({}, frozenset(), frozenset(), looks=style_looks(None, document))
     names: dict[str, str] = {}
@@ -752,7 +785,7 @@ def _relationships(data: bytes | None, name: str, problems: list[InputProblem]) 
     never followed), or None."""
     root, why = (None, "") if data is None else _parse(data)
     if root is None and data is not None:
-        what = "is damaged," if why == _BROKEN else f"{why};"
+        what = _damaged(why)
         problems.append(
             InputProblem(
                 name,
@@ -774,7 +807,7 @@ def _numbered(part: str) -> tuple[str, int]:
 def _numbering(data: bytes | None, name: str, problems: list[InputProblem]) -> ListLabels:
     root, why = (None, "") if data is None else _parse(data)
     if root is None and data is not None:
-        what = "is damaged," if why == _BROKEN else f"{why};"
+        what = _damaged(why)
         problems.append(InputProblem(name, None, f"{_NUMBERING} {what} list numbers ignored"))
     return ListLabels.from_part(root)
 
@@ -1205,7 +1238,7 @@ def _page_part(
     pseudo-file ``<path>#header1`` (`docx_headers`), as far as `budget` allows."""
     root, why = _parse(data)
     if root is None:
-        what = "is damaged," if why == _BROKEN else f"{why};"
+        what = _damaged(why)
         problems.append(InputProblem(name, None, f"{part} {what} not read"))
         return []
     file = page_part_file(name, part)
@@ -1232,7 +1265,7 @@ def _notes(
     it ran out)."""
     root, why = _parse(data)
     if root is None:
-        what = "is damaged," if why == _BROKEN else f"{why};"
+        what = _damaged(why)
         problems.append(InputProblem(name, None, f"{part} {what} notes skipped"))
         return []
     file = f"{name}#{kind}s"
