@@ -50,7 +50,6 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield asked
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/rt38s-1.diff (config/load.py)")
 @pytest.mark.parametrize("key", KEYS)
 def test_a_share_the_configuration_names_is_refused_unlooked_at(
     key: str, tmp_path: Path, lookups: list[str]

@@ -19,7 +19,7 @@ from typing import Any
 from citeaudit.bounded_read import MAX_CONFIG_BYTES, read_capped
 from citeaudit.config.model import Config
 from citeaudit.errors import ConfigurationError
-from citeaudit.input_scope import foreign_file, trusted_owners
+from citeaudit.input_scope import foreign_file, network_location, trusted_owners
 from citeaudit.model.finding import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -172,6 +172,19 @@ def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str
             raise ConfigurationError(f"{path}: '{key}' must be a list of strings")
         return tuple(value)
 
+    def local(key: str, names: Iterable[str]) -> None:
+        """A file the configuration names is on this machine: ``//host/share`` (or
+        ``\\\\host\\share``) is looked up on Windows by connecting to that host with
+        the user's NTLM credentials -- a project's ``bib``, ``paths``, ``baseline`` or
+        ``cache-dir`` naming one had ``citeaudit check`` in its folder send them
+        there (and SQLite keep its cache on that host's share)."""
+        for name in names:
+            if network_location(name):
+                raise ConfigurationError(
+                    f"{path}: '{key}' names a file on another machine ({name!r}: a network "
+                    "share or a Windows device path); name a file of this machine"
+                )
+
     def flag(key: str, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
@@ -221,6 +234,8 @@ def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str
             raise ConfigurationError(
                 f"{path}: network setting {key!r} holds a line break or control character"
             )
+        if key == "cache-dir" and isinstance(value, str):
+            local("network.cache-dir", [value])
         checked: str | int | float = value
         network.append((key, checked))
 
@@ -231,6 +246,9 @@ def parse_table(path: Path, table: Mapping[str, Any], rules: list[tuple[str, str
     baseline = table.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigurationError(f"{path}: 'baseline' must be a file name")
+    local("baseline", [baseline] if baseline is not None else [])
+    local("paths", strings("paths"))
+    local("bib", strings("bib"))
     return Config(
         source=path,
         root=path.parent,
