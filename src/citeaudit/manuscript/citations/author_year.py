@@ -44,6 +44,7 @@ from citeaudit.manuscript.citations.item_parser import (
 )
 from citeaudit.manuscript.citations.marker import Counted, Horizon, Marker
 from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
+from citeaudit.manuscript.citations.mla_pages import ListedHeads, mla_paged
 from citeaudit.manuscript.citations.mla_titles import ListedTitles, mla_plain
 from citeaudit.manuscript.citations.names import (
     AND_WORDS,
@@ -326,6 +327,7 @@ def _grouped(
     group that opens with a narrative's years, whose marker starts at names before it
     (`_with_leading_narrative`), rare enough to be made whole."""
     listed = ListedTitles(document)
+    heads = ListedHeads(document)
     for m in _groups(clean):
         start, end = m.span()
         if code and code.covers(start):
@@ -335,6 +337,9 @@ def _grouped(
             if yearless is None and m.group(1) is not None:
                 # "(Roe, Lean Depots 4-5)": MLA's unquoted short title (`mla_titles`)
                 yearless = mla_plain(document, m, m.group(1), listed)
+            if yearless is None and m.group(1) is not None:
+                # "(Hartley 45)": MLA's author and page (`mla_pages`)
+                yearless = mla_paged(document, m, m.group(1), heads)
             if yearless is not None:
                 yield yearless
             continue
@@ -356,6 +361,8 @@ def _grouped(
                     marker = _titled_yearless(document, m, titled)
                 else:  # "(Roe, Stock and Depots 12)": so for an unquoted title
                     marker = mla_plain(document, m, m.group(1), listed)
+                if marker is None:  # "(Osei and Brandt 7-9)": MLA's author and page
+                    marker = mla_paged(document, m, m.group(1), heads)
         else:
             marker = _with_leading_narrative(document, clean, m, marker)
         if marker is not None:
