@@ -8,7 +8,7 @@ each ``//host/share/...`` there is looked up by connecting to that host with the
 NTLM credentials (and SQLite would keep the link cache on that host's share). Each is
 now a configuration error naming the key (exit 2) before any file is looked up.
 
-Needs /work/helpers/rt38s-1.diff (src/citeaudit/config/load.py).
+rt38s-1.diff, applied as 1c3258e7 (src/citeaudit/config/load.py).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from citeaudit import input_scope
 from tests.in_process_cli import run_cli
 
 HOST = "attacker.example"
@@ -74,6 +75,22 @@ SHAPES: dict[str, tuple[str, str]] = {
     ),
     "latex input": ("main.tex", LATEX % f"\\input{{//{HOST}/s/chapter}}\n\\bibliography{{refs}}"),
     "latex include": ("main.tex", LATEX % f"\\include{{//{HOST}/s/ch}}\n\\bibliography{{refs}}"),
+    "latex import": (
+        "main.tex",
+        LATEX % f"\\import{{//{HOST}/s/}}{{chap}}\n\\bibliography{{refs}}",
+    ),
+    "latex subimport": (
+        "main.tex",
+        LATEX % f"\\subimport{{//{HOST}/s/}}{{chap}}\n\\bibliography{{refs}}",
+    ),
+    "latex inputfrom": (
+        "main.tex",
+        LATEX % f"\\inputfrom{{\\\\{HOST}\\s\\}}{{chap}}\n\\bibliography{{refs}}",
+    ),
+    "latex includefrom": (
+        "main.tex",
+        LATEX % f"\\includefrom{{//{HOST}/s/}}{{chap}}\n\\bibliography{{refs}}",
+    ),
     "latex bibliography": ("main.tex", LATEX % f"\\bibliography{{refs,//{HOST}/s/refs}}"),
     "biblatex resource": (
         "main.tex",
@@ -154,3 +171,54 @@ def test_a_name_beside_the_manuscript_is_still_read(tmp_path: Path) -> None:
     report = json.loads(ran.stdout)
     assert [r["key"] for r in report["references"]] == ["a"]
     assert not any("another machine" in f["message"] for f in report["findings"])
+
+
+# -- the automounter's hosts maps (macOS's /net, autofs's -hosts, auto.net, auto.smb) ---
+
+
+def _host_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in for /net: a folder listing one host already mounted (``mounted``,
+    holding a .bib), as a map's folder lists its mounted hosts and nothing else."""
+    net = tmp_path / "net"
+    (net / "mounted").mkdir(parents=True)
+    (net / "mounted" / "refs.bib").write_text(REFS, encoding="utf-8")
+    monkeypatch.setattr(input_scope, "HOST_MAPS", (str(net),))
+    return net
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "{net}/{host}/export/refs.bib",
+        "{net}/mounted/../{host}/export/refs.bib",
+        "../net/{host}/export/refs.bib",
+    ],
+)
+def test_a_host_the_automounter_would_mount_is_not_looked_up(
+    written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookups: list[str]
+) -> None:
+    """``/net/<host>/x``: looking it up mounts that host's exports (its name resolved,
+    an NFS or SMB session opened). A host not mounted now is not looked up."""
+    net = _host_map(tmp_path, monkeypatch)
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "refs.bib").write_text(REFS, encoding="utf-8")
+    name = written.format(net=net, host=HOST)
+    (folder / "paper.md").write_text(
+        f"---\nbibliography: [refs.bib, '{name}']\n---\nAs shown [@a].\n", encoding="utf-8"
+    )
+    ran = run_cli({}, "check", "--offline", "--format", "json", "paper.md", cwd=folder)
+    assert [n for n in lookups if HOST in n] == []
+    messages = [f["message"] for f in json.loads(ran.stdout)["findings"]]
+    assert any("names a file on another machine" in m for m in messages), messages
+
+
+def test_a_host_mounted_now_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The control: a host the map lists (mounted by the author's own use) is read."""
+    net = _host_map(tmp_path, monkeypatch)
+    (tmp_path / "paper.md").write_text(
+        f"---\nbibliography: {net}/mounted/refs.bib\n---\nAs shown [@a].\n", encoding="utf-8"
+    )
+    ran = run_cli({}, "check", "--offline", "--format", "json", "paper.md", cwd=tmp_path)
+    report = json.loads(ran.stdout)
+    assert [r["key"] for r in report["references"]] == ["a"]

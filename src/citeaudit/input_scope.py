@@ -63,6 +63,7 @@ __all__ = [
     "DEFAULT_MAX_SPLICED_CHARS",
     "DEFAULT_MAX_SPLICES",
     "DEFAULT_MAX_XML_TAGS",
+    "HOST_MAPS",
     "InputScope",
     "database_hazard",
     "foreign_file",
@@ -125,16 +126,62 @@ def network_location(name: str | os.PathLike[str]) -> bool:
     return doubled or text.startswith("\\??\\")
 
 
-def _names_a_share(target: str, candidates: Sequence[Path]) -> bool:
-    """Whether the name `target` an input gives leads to another machine's file: it is
-    one (`network_location`), or a candidate built from it is and the name itself holds
-    two separators in a row (knitr's ``here::here("//host/s/x.bib")`` is written inside
-    R code). A candidate that is a share only because the manuscript lies on one
-    (``\\\\fileserver\\home\\paper.tex`` naming ``refs.bib``) is the author's choice."""
-    if network_location(target):
+_SEPARATORS = re.compile(r"[\\/]")  # Windows reads either as one
+
+
+def _share_of(name: str | os.PathLike[str]) -> str | None:
+    """The share (``host/share``, case-blind) a network location lies on; None for a
+    name of this machine."""
+    text = os.fsdecode(os.fspath(name))
+    if not network_location(text):
+        return None
+    parts = [part for part in _SEPARATORS.split(text) if part]
+    if parts[:1] in (["?"], ["."], ["??"]) and parts[1:2] and parts[1].casefold() == "unc":
+        parts = parts[2:]
+    return "/".join(parts[:2]).casefold()
+
+
+# The automounter's hosts maps (macOS's /net; autofs's ``-hosts`` or ``auto.net`` map
+# at /net and ``auto.smb`` at /smb on Linux): looking up ``/net/<host>/x`` mounts the
+# exports of whatever host is named -- a name resolved, an NFS or SMB session opened.
+HOST_MAPS: tuple[str, ...] = ("/net", "/smb")
+
+
+def _on_another_machine(target: str, candidates: Sequence[Path]) -> bool:
+    """Whether the name `target` an input gives, or a place it is looked for, lies on
+    another machine: a share other than the one the run works in (``//host/s/x``, and a
+    name joined to a folder the input gives as well: ``\\import{//host/s/}{chapter}``,
+    knitr's ``here::here("//host/s/x.bib")``), or a host of an automounter's map that
+    is not mounted now (``/net/host/x``). The working folder's share is the author's
+    own (a manuscript kept in a network home folder names its chapters there), and so
+    is a host already mounted."""
+    try:
+        here = os.getcwd()
+    except (OSError, ValueError):
+        here = ""
+    own = _share_of(here) if here else None
+    shares = [_share_of(target), *(_share_of(candidate) for candidate in candidates)]
+    if any(share is not None and share != own for share in shares):
         return True
-    doubled = any(pair in target for pair in ("//", "\\\\", "/\\", "\\/"))
-    return doubled and any(map(network_location, candidates))
+    return bool(here) and any(_unmounted_host(candidate, here) for candidate in candidates)
+
+
+def _unmounted_host(candidate: Path, here: str) -> bool:
+    """Whether `candidate` (from the working folder `here`), as written, lies under a
+    host of a map in `HOST_MAPS` that the map does not list now -- listing a map's own
+    folder mounts nothing; a name under it does."""
+    if os.name == "nt":
+        return False
+    written = os.path.normpath(os.path.join(here, os.fspath(candidate)))
+    for top in HOST_MAPS:
+        prefix = top.rstrip("/") + "/"
+        if written.startswith(prefix):
+            host = written[len(prefix) :].split("/", 1)[0]
+            try:
+                return host not in os.listdir(top)
+            except OSError:
+                return False  # no such map here: the name is looked up as any other
+    return False
 
 
 @contextmanager
@@ -354,8 +401,8 @@ class InputScope:
         never looked up: the same whether anything answers there or not."""
         return (
             f"{what} '{shown_name(target)}' names a file on another machine (a network "
-            "share or a Windows device path); it is not looked up (a file of yours there: "
-            "give it on the command line, or by a mapped drive)"
+            "share, a host the automounter would mount, a Windows device path); it is not "
+            "looked up (a file of yours there: give it on the command line, or mount it first)"
         )
 
     @property
@@ -394,7 +441,7 @@ class InputScope:
         every name unlooked-at (`strangers_files`)."""
         if not self.follows_names:
             return self.refusal(what, target)
-        if not self.confined and _names_a_share(target, candidates):
+        if not self.confined and _on_another_machine(target, candidates):
             return self.network_refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
         if not refused and candidates and all(_too_long(c) for c in candidates):
