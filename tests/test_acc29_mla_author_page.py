@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from citeaudit.audit import AuditInput, AuditResult, audit
 from citeaudit.audit_data import AuditData
 
@@ -103,11 +101,6 @@ As Moreno argues, the port is a theatre (112-13). In *Iron Anchors*, Vance shows
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="acc29-1.diff: years_unread counts works cited with no year as unread, so an "
-    "MLA text read by author and page is still looked at for works named in the sentence",
-)
 def test_mla_text_read_by_author_and_page_keeps_its_named_works_cited(tmp_path: Path) -> None:
     entries = _LIST.replace("*Anchors*", "*Iron Anchors*")
     entries = "\n\n".join(

@@ -48,6 +48,7 @@ from functools import lru_cache
 from citeaudit.audit_data import AuditData
 from citeaudit.manuscript.citations.titles import TITLE
 from citeaudit.matching.names import normalise_name
+from citeaudit.model.citation import CitationKind
 from citeaudit.model.reference import Reference
 from citeaudit.model.surnames import PARTICLES
 from citeaudit.rules.citations._cited import cited_ids
@@ -193,9 +194,18 @@ def _pieces(text: str) -> Iterator[Paragraph]:
 def years_unread(data: AuditData) -> bool:
     """Whether the readers missed most citations: the style may cite without years.
     Works cited by their title alone (``*Northern Waters*``) are no sign of a style
-    read: a notes-style text cites books so, and the articles in quotes are left."""
-    by_title = {c.id for c in data.citations if c.command == TITLE}
-    read = cited_ids(m for m in data.matches if m.citation_id not in by_title)
+    read: a notes-style text cites books so, and the articles in quotes are left. Nor
+    are works cited by name with no year ("(Hartley 45)", MLA's author and page,
+    `manuscript.citations.mla_pages`): that is the yearless style these checks serve,
+    and an MLA text read so was no longer looked at for its works named in the
+    sentence ("As Moreno argues ... (112-13)")."""
+    unread = {
+        c.id
+        for c in data.citations
+        if c.command == TITLE
+        or (c.kind is CitationKind.AUTHOR_YEAR and c.year is None and not c.no_date)
+    }
+    read = cited_ids(m for m in data.matches if m.citation_id not in unread)
     return len(read) < READ_SHARE * len(data.references)
 
 
