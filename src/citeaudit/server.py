@@ -56,8 +56,12 @@ def create_app(
         try:
             yield
         finally:
-            chosen.close()
-            engine.dispose()
+            if isinstance(chosen, InProcessDispatcher):
+                # disposed once its running audits have let go of their connections
+                chosen.close(then=engine.dispose)
+            else:
+                chosen.close()
+                engine.dispose()
 
     # Swagger UI and ReDoc served from the package, not from CDNs: /docs works offline
     # and on an editor's intranet (fastapi-offline bundles the assets).

@@ -218,5 +218,21 @@ class InProcessDispatcher:
         finally:
             timer.cancel()
 
-    def close(self) -> None:
+    def close(self, then: Callable[[], None] | None = None) -> None:
+        """Takes no more audits; `then` (the API's disposal of the store) runs once the
+        running ones have ended, in a thread of its own: an audit runs for minutes, a
+        stuck step for ever, and the API's shutdown does not wait for them here.
+
+        Disposed under a running audit, the store's pool let go of the connection the
+        audit held: given back later to a pool no engine owned any more, it stayed open
+        until the garbage collector found it (psycopg warns "deleted while still open").
+        """
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if then is None:
+            return
+
+        def after_the_running() -> None:
+            self.pool.shutdown(wait=True)
+            then()
+
+        threading.Thread(target=after_the_running, name="audits-closed", daemon=True).start()
