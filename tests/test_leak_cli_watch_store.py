@@ -49,7 +49,6 @@ def engines(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
         engine.dispose()
 
 
-@pytest.mark.xfail(strict=True, reason="leak-2.diff: the watch commands do not dispose their store")
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
 def test_a_watch_command_leaves_no_connection_open(
     tmp_path: Path,

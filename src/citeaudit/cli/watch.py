@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,12 +80,21 @@ def _settings() -> ServiceSettings:
         raise ConfigurationError(f"bad setting: {exc}") from exc
 
 
-def _repo(settings: ServiceSettings) -> Any:
+@contextmanager
+def _store(settings: ServiceSettings) -> Iterator[Any]:
+    """The service's store for one command, its engine disposed however the command
+    ends. `list`, `remove`, `recheck` and `changes` never disposed theirs, nor `add` on
+    its refusals (exit 2): a process that runs commands in-process (the tests'
+    `run_cli`) had each one's pooled connection open until the garbage collector
+    found it -- in whichever later test it ran, where PostgreSQL's driver warns."""
     from citeaudit.store import Repository, make_engine, upgrade
 
     engine = make_engine(settings.database_url)
-    upgrade(engine)
-    return Repository(engine)
+    try:
+        upgrade(engine)
+        yield Repository(engine)
+    finally:
+        engine.dispose()
 
 
 def _new_file(path: Path) -> Any:
@@ -110,54 +121,53 @@ def run_add(args: argparse.Namespace) -> int:
     if not args.files and not args.audit:
         raise ConfigurationError("give FILES to audit, or --audit ID")
     settings = _settings()
-    repo = _repo(settings)
-    account = account_by_name(repo, args.account)
-    ids = list(args.audit)
-    if args.files:
-        files = [_new_file(Path(f)) for f in args.files]
-        options = {"offline": False, "resolve": not args.no_resolve, "links": not args.no_links}
-        audit_id = repo.create_audit(account, files, options)
-        InProcessDispatcher(Jobs(repo, settings), 1).run(audit_id)
-        audit = repo.get_audit(audit_id)
-        if audit is None or audit.status != "done":
-            raise ConfigurationError(f"audit failed: {audit.error if audit else 'gone'}")
-        ids.append(audit_id)
-    for audit_id in ids:
-        try:
-            view = watch_audit(
-                repo,
-                account,
-                audit_id,
-                args.collection,
-                max_links=settings.max_watched_links_per_account,
-            )
-        except WatchError as exc:  # not the account's, a bad name, past the ceiling: exit 2
-            raise ConfigurationError(f"{audit_id}: {exc}") from None
-        where = f" in {view.collection!r}" if view.collection else ""
-        print(f"{view.audit_id} watched{where}")
-    repo.engine.dispose()
+    with _store(settings) as repo:
+        account = account_by_name(repo, args.account)
+        ids = list(args.audit)
+        if args.files:
+            files = [_new_file(Path(f)) for f in args.files]
+            options = {"offline": False, "resolve": not args.no_resolve, "links": not args.no_links}
+            audit_id = repo.create_audit(account, files, options)
+            InProcessDispatcher(Jobs(repo, settings), 1).run(audit_id)
+            audit = repo.get_audit(audit_id)
+            if audit is None or audit.status != "done":
+                raise ConfigurationError(f"audit failed: {audit.error if audit else 'gone'}")
+            ids.append(audit_id)
+        for audit_id in ids:
+            try:
+                view = watch_audit(
+                    repo,
+                    account,
+                    audit_id,
+                    args.collection,
+                    max_links=settings.max_watched_links_per_account,
+                )
+            except WatchError as exc:  # not the account's, a bad name, past the ceiling: exit 2
+                raise ConfigurationError(f"{audit_id}: {exc}") from None
+            where = f" in {view.collection!r}" if view.collection else ""
+            print(f"{view.audit_id} watched{where}")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     from citeaudit.watch import account_by_name, list_watches
 
-    repo = _repo(_settings())
-    for view in list_watches(repo, account_by_name(repo, args.account), args.collection):
-        # a collection is named by the account, through the API: shown, not obeyed
-        collection = printable(view.collection or "-")
-        print(f"{view.audit_id}\t{collection}\t{view.created_at:%Y-%m-%d %H:%M}")
+    with _store(_settings()) as repo:
+        for view in list_watches(repo, account_by_name(repo, args.account), args.collection):
+            # a collection is named by the account, through the API: shown, not obeyed
+            collection = printable(view.collection or "-")
+            print(f"{view.audit_id}\t{collection}\t{view.created_at:%Y-%m-%d %H:%M}")
     return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
     from citeaudit.watch import account_by_name, unwatch_audit
 
-    repo = _repo(_settings())
-    account = account_by_name(repo, args.account)
-    missing = [a for a in args.audits if not unwatch_audit(repo, account, a)]
-    for audit_id in missing:
-        print(f"citeaudit: {audit_id} was not watched", file=sys.stderr)
+    with _store(_settings()) as repo:
+        account = account_by_name(repo, args.account)
+        missing = [a for a in args.audits if not unwatch_audit(repo, account, a)]
+        for audit_id in missing:
+            print(f"citeaudit: {audit_id} was not watched", file=sys.stderr)
     return 2 if missing else 0
 
 
@@ -165,8 +175,8 @@ def run_recheck(args: argparse.Namespace) -> int:
     from citeaudit.watch import recheck_now
 
     settings = _settings()
-    repo = _repo(settings)
-    summary, stats = recheck_now(repo, settings, deliver=not args.no_deliver)
+    with _store(settings) as repo:
+        summary, stats = recheck_now(repo, settings, deliver=not args.no_deliver)
     out = {
         "links_checked": summary.links_checked,
         "dois_checked": summary.dois_checked,
@@ -195,15 +205,15 @@ def run_changes(args: argparse.Namespace) -> int:
 
     if bool(args.audit) == bool(args.collection):
         raise ConfigurationError("give an AUDIT_ID or --collection NAME")
-    repo = _repo(_settings())
-    account = account_by_name(repo, args.account)
-    try:
-        if args.audit:
-            changes = changes_for_audit(repo, account, args.audit, args.since)
-        else:
-            changes = changes_for_collection(repo, account, args.collection, args.since)
-    except WatchError as exc:
-        raise ConfigurationError(str(exc)) from None
+    with _store(_settings()) as repo:
+        account = account_by_name(repo, args.account)
+        try:
+            if args.audit:
+                changes = changes_for_audit(repo, account, args.audit, args.since)
+            else:
+                changes = changes_for_collection(repo, account, args.collection, args.since)
+        except WatchError as exc:
+            raise ConfigurationError(str(exc)) from None
     if args.format == "json":
         from citeaudit.model.codec import to_data
 
