@@ -192,17 +192,22 @@ def _host_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "{net}/{host}/export/refs.bib",
         "{net}/mounted/../{host}/export/refs.bib",
         "../net/{host}/export/refs.bib",
+        "l/{host}/export/refs.bib",
+        "m/export/refs.bib",
     ],
 )
 def test_a_host_the_automounter_would_mount_is_not_looked_up(
     written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookups: list[str]
 ) -> None:
     """``/net/<host>/x``: looking it up mounts that host's exports (its name resolved,
-    an NFS or SMB session opened). A host not mounted now is not looked up."""
+    an NFS or SMB session opened). A host not mounted now is not looked up, however
+    the name reaches the map (``..``, a link to the map or to a host under it)."""
     net = _host_map(tmp_path, monkeypatch)
     folder = tmp_path / "paper"
     folder.mkdir()
     (folder / "refs.bib").write_text(REFS, encoding="utf-8")
+    (folder / "l").symlink_to(net)  # a project's link to the map (``l -> /net``)
+    (folder / "m").symlink_to(f"../net/{HOST}")  # and to a host under it
     name = written.format(net=net, host=HOST)
     (folder / "paper.md").write_text(
         f"---\nbibliography: [refs.bib, '{name}']\n---\nAs shown [@a].\n", encoding="utf-8"

@@ -167,20 +167,50 @@ def _on_another_machine(target: str, candidates: Sequence[Path]) -> bool:
 
 
 def _unmounted_host(candidate: Path, here: str) -> bool:
-    """Whether `candidate` (from the working folder `here`), as written, lies under a
-    host of a map in `HOST_MAPS` that the map does not list now -- listing a map's own
-    folder mounts nothing; a name under it does."""
+    """Whether `candidate` (from the working folder `here`) leads under a host of a map
+    in `HOST_MAPS` that the map does not list now -- listing a map's own folder mounts
+    nothing; a name under it does.
+
+    Walked as the system walks it, a link at a time (a project's ``l -> /net`` makes
+    ``l/<host>/x`` such a name), each part looked at with ``lstat`` only: a host's part
+    is first asked of the map's listing, and one the map does not list is never
+    looked up."""
     if os.name == "nt":
         return False
-    written = os.path.normpath(os.path.join(here, os.fspath(candidate)))
-    for top in HOST_MAPS:
-        prefix = top.rstrip("/") + "/"
-        if written.startswith(prefix):
-            host = written[len(prefix) :].split("/", 1)[0]
+    tops = {os.path.realpath(top) for top in HOST_MAPS if os.path.isdir(top)}
+    if not tops:
+        return False
+    pending = deque(Path(here, candidate).parts)
+    reached = Path(pending.popleft())  # the file system's root: `here` is absolute
+    links = 0
+    while pending:
+        part = pending.popleft()
+        if part in ("", "."):
+            continue
+        if part == "..":
+            reached = reached.parent
+            continue
+        if str(reached) in tops:
             try:
-                return host not in os.listdir(top)
+                if part not in os.listdir(reached):
+                    return True
             except OSError:
-                return False  # no such map here: the name is looked up as any other
+                return False
+        step = reached / part  # a host mounted now is walked through as any folder
+        try:
+            status = os.lstat(step)
+        except (OSError, ValueError):
+            return False  # not there: nothing below it is looked up either
+        if not stat.S_ISLNK(status.st_mode):
+            reached = step
+            continue
+        links += 1
+        if links > _MOST_LINKS:
+            return False  # the system's own ELOOP: the look-up fails before any mount
+        target = Path(os.readlink(step))
+        if target.is_absolute():
+            reached = Path(target.anchor)
+        pending.extendleft(reversed(target.parts[1:] if target.is_absolute() else target.parts))
     return False
 
 
