@@ -18,7 +18,23 @@ Figures (offline audit + JSON report, CPU s and peak MB over the child's imports
                      cpu s    0.85 / 8.1 / 24.9     ->  0.08 / 0.06 / 0.18 (refused)
                      peak MB  10 / 75 / 297         ->  2 / ~0 / ~0
 
-The other shapes are held (linear, no change): kept so a later change is measured.
+Class 3 (rt38z-3): one BibTeX entry's ``ids`` (old keys) went whole into the audit's
+key index (as written and case-folded): the rt37z "one record's size" class inside one
+field. Now read to `limits.MAX_ENTRY_ALIASES` (100), the cut said on the entry's line.
+
+    bib-ids-flood    (49 KB / 539 KB / 5.9 MB: one entry, 5,000n old keys)
+                     cpu s    0.12 / 0.22 / 1.94    ->  0.06 / 0.07 / 0.25
+                     peak MB  5 / 30 / 254          ->  3 / 3 / 2
+
+The other shapes are held (linear, no change), 1x/10x/100x: kept so a later change is
+measured. Markdown nesting (quote-list markers, inline notes, bracketed spans, fenced
+divs to 200,000 deep, fences opened in quotes, line blocks: the last two cost ~4.5 us a
+byte through 50,000 citations, the citation cap), LaTeX inclusion loops in six
+spellings and a pair cycle, xparse optionals nested, delimited macros never closed,
+BibTeX ids/crossref and xdata/crossref rings, @set back-links, 10,000 children of a
+500 KB crossref parent, titles of nested macros and math, a 100 KB @string used by
+2,000 entries, Word AlternateContent nested and repeated, math nested, 1,000 sections
+sharing one header, a huge core.xml title, property-change runs.
 
     nice .venv/bin/python benches/rt38z_scaling.py [--only NAME ...] [--scales 1 10 100]
     RT38Z_SRC=/path/to/old/src nice .venv/bin/python benches/rt38z_scaling.py ...
@@ -271,9 +287,31 @@ def docx_utf7_body(n: int) -> FilesOrBytes:
     return {"paper.docx": buffer.getvalue()}
 
 
+def bib_fat_parent(n: int) -> Files:
+    """A parent of five 100,000-character fields and n children inheriting them."""
+    fat = "w " * 50_000
+    parent = f"@book{{p, title={{{fat}}}, booktitle={{{fat}}}, note={{{fat}}}, "
+    parent += f"publisher={{{fat}}}, abstract={{{fat}}}, year=2001}}\n"
+    children = "".join(
+        f"@inbook{{c{i}, crossref={{p}}, author={{Lund{i}, K.}}, chapter={{C}}}}\n"
+        for i in range(n)
+    )
+    return {"paper.md": "As shown [@c1] [@cited].\n", "refs.bib": parent + children + _CITED}
+
+
+def csl_fat_shared(n: int) -> Files:
+    """n CSL-JSON items each holding the same 100,000-character title (each written)."""
+    fat = "w " * 50_000
+    items = ",".join(
+        f'{{"id": "k{i}", "title": "{fat}", "container-title": "{fat}"}}' for i in range(n)
+    )
+    return {"paper.md": "As shown [@k1].\n", "refs.json": f"[{items}]"}
+
+
 SHAPES = [
     Shape("docx-attribute-flood", docx_attribute_flood, 1250, "n paragraphs of 50 attributes"),
     Shape("docx-utf7-body", docx_utf7_body, 30000, "a UTF-7 body of n paragraphs"),
+    Shape("bib-fat-parent", bib_fat_parent, 100, "a 500 KB parent, n children"),
     Shape("md-quote-list-line", md_quote_list_line, 2000, "'> - ' x n on one line"),
     Shape("md-inline-note-nesting", md_inline_note_nesting, 2000, "^[ x n, closed"),
     Shape("md-span-nesting", md_span_nesting, 2000, "[ x n, ]{.c} x n"),

@@ -53,6 +53,7 @@ from citeaudit.bibliography.interface import Bibliography, BibliographyReader, P
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
+    MAX_ENTRY_ALIASES,
     MAX_ENTRY_FIELDS,
     MAX_PROBLEMS,
     PersonBudget,
@@ -863,6 +864,7 @@ def _reference(
 ) -> Reference:
     """`persons`: the names read so far in this file (`_persons`)."""
     location = Location(source, entry.line)
+    fields = _aliases_cut(entry, fields, location, problems)
     year, suffix, no_date = _year(fields.get("year") or fields.get("date") or "")
     doi_raw = fields.get("doi", "").strip() or None
     urls = _urls(fields)
@@ -898,6 +900,25 @@ def _reference(
             (name, _text(value) or "") for name, value in fields.items() if name not in _CONSUMED
         ),
     )
+
+
+def _aliases_cut(
+    entry: _Raw, fields: Mapping[str, str], location: Location, problems: list[ParseProblem]
+) -> Mapping[str, str]:
+    """`fields` with ``ids`` cut to its first `MAX_ENTRY_ALIASES` keys, said once on the
+    entry's line: the keys of ``ids`` all go into the audit's key index (rt38z)."""
+    ids = fields.get("ids")
+    if ids is None or ids.count(",") < MAX_ENTRY_ALIASES:
+        return fields
+    kept = ids.split(",", MAX_ENTRY_ALIASES)[:MAX_ENTRY_ALIASES]
+    problems.append(
+        ParseProblem(
+            location,
+            f"entry '{entry.key[:80]}' lists {ids.count(',') + 1:,} keys in ids, more than "
+            f"any real entry; only the first {MAX_ENTRY_ALIASES:,} cite it",
+        )
+    )
+    return {**fields, "ids": ",".join(kept)}
 
 
 def _text(value: str | None) -> str | None:

@@ -24,6 +24,7 @@ from citeaudit.model.location import Location
 
 __all__ = [
     "MAX_ENTRIES",
+    "MAX_ENTRY_ALIASES",
     "MAX_ENTRY_FIELDS",
     "MAX_FILE_PERSONS",
     "MAX_FREETEXT_ENTRIES",
@@ -52,6 +53,11 @@ MAX_PROBLEMS = 1_000
 # in one worker, however few entries the file has. biblatex's data model names about 150
 # fields and real exports write a few dozen; the rest of such an entry is not read.
 MAX_ENTRY_FIELDS = 1_000
+# Old keys one entry is still cited by (biblatex's ``ids = {smith19, smithOld}``): each
+# becomes two keys of the audit's key index (as written and case-folded) at ~90 bytes a
+# byte of the field, so one entry listing 500,000 (a 5.9 MB field) held 270 MB while the
+# entry itself cost 30 (rt38z). A real entry lists one to a few; the rest is not read.
+MAX_ENTRY_ALIASES = 100
 # Persons (authors, editors) read: a person costs a few bytes of a file ("a and " in
 # BibTeX, "AU  - a" in RIS) and a few hundred bytes in memory, carried by every step
 # after the reader -- a 6 MB BibTeX entry of a million persons took an offline audit to
