@@ -1217,6 +1217,18 @@ def _group_heading(text: str, numbered: set[int], k: int) -> bool:
     )
 
 
+def _wraps_on(lines: Sequence[Line], k: int, broken: Collection[tuple[str, int]]) -> bool:
+    """In a list typed with hard breaks (a converter's: `_hard_broken`), whether line
+    `k` ends with a soft newline and the next line has text: it wraps onto that line,
+    part of one paragraph with it. A group's heading stands alone, so this is none --
+    "Ferny Works. Ferny Works Review. Lyon: Ferny" over "Works, ([2015]). ...", an
+    organisation's entry, was dropped as a heading and its wrapped rest read as an
+    entry of its own (class GW)."""
+    if not broken or (lines[k].file, lines[k].number) in broken:
+        return False
+    return k + 1 < len(lines) and bool(lines[k + 1].text.strip())
+
+
 def _first_of_chain(heading: Heading, headings: Sequence[Heading]) -> Heading:
     """The first of the reference-list headings that follow one another directly
     ("References", then "Further reading" or "Bibliografía complementaria"): the
@@ -1317,6 +1329,7 @@ def split_entries_with_layout(
 
     labelled = _alpha_labelled(useful, strip) if not list_mode else set()
     stray_bullets = _stray_bullets(useful) if kind == "numbered" else set()
+    dashes_in_items = _dashes_in_items(useful) if list_mode else set()
     # entries that open indented (a hanging indent typed as spaces before each one)
     indented = len(texts) >= 3 and 2 * sum(1 for t in texts if t[:1].isspace()) > len(texts)
     with_text = [k for k, ln in enumerate(useful) if ln.text.strip()]
@@ -1366,6 +1379,7 @@ def split_entries_with_layout(
             marked_next
             and marked_next[k]
             and _group_heading(line.text, numbered, k)
+            and not _wraps_on(useful, k, broken)
             and (not entries or so_far.complete)
         ):
             blank_before = True  # "Tài liệu tiếng anh" over the list's English works
@@ -1382,6 +1396,7 @@ def split_entries_with_layout(
             and opening_next[k]
             and (not entries or blank_before or _ends_entry(_last_text(entries)))
             and _group_heading(line.text, numbered, k)
+            and not _wraps_on(useful, k, broken)
             and not looks_like_entry_start(line.text, strip)
             and (not entries or so_far.complete)
         ):
@@ -1418,6 +1433,19 @@ def split_entries_with_layout(
             and _label_number(line.text) not in (None, last_label, last_label + 1)
             and label_after[k] == last_label + 1
         ):
+            starts = False
+        elif (
+            not blank_before
+            and _number_under_bullet(line.text, entries[-1][0].text)
+            and not soft_wrapped
+        ):
+            # "376. http://dx.doi.org/..." wrapped under "-  Roe, A. ... pp.": a number
+            # other than 1 starts no ordered list inside a paragraph (CommonMark), and
+            # an entry opened by a bullet goes on (class NB)
+            starts = False
+        elif k in dashes_in_items:
+            # "     - Taxas por idade ..." under "- 7.  Roe ... Campo Alto. I": a title's
+            # dash at a hard wrap, the item's rest (class DI)
             starts = False
         elif k in stray_bullets:
             # a dash alone in a numbered list ("-" then "yzX8Crq...&Key-Pair-Id=..."):
@@ -1760,6 +1788,67 @@ def _wrapped_dash(lines: Sequence[Line], k: int) -> bool:
         return False
     above = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
     return bool(above) and above[-1].isdigit()
+
+
+def _dashes_in_items(lines: Sequence[Line]) -> set[int]:
+    """The lines opening with a dash indented under a numbered item ("9\\.  Roe ...",
+    or "- 7.  Roe ...", a converter's label after its bullet), right under a line that
+    ends mid-way (no full stop, address or access note): a title's " - " the wrap fell
+    on ("... Campo Alto. I" then "     - Taxas por idade ..."), no bullet. Read as one,
+    the title's rest was an entry never cited. Kept when more than one item in three has one: a
+    list whose works are bullets under numbered groups."""
+    found = set()
+    for k, ln in enumerate(lines):
+        text = ln.text.lstrip()
+        if k == 0 or not text.startswith(("- ", "– ")) or list_marker(text[2:]) is not None:
+            continue
+        above = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
+        if not above or _ends_entry(above) or not _item_continuation(lines, k):
+            continue
+        item = _item_line(lines, k)
+        if item is not None and _numbered_item(lines[item].text):
+            found.add(k)
+    items = sum(1 for ln in lines if _numbered_item(ln.text))
+    return found if found and len(found) * 3 <= items else set()
+
+
+def _number_under_bullet(text: str, first: str) -> bool:
+    """Whether `text` opens with a number label other than 1 ("376.") and `first`, the
+    first line of the entry it follows with no blank line between, opens with a bullet
+    and no label ("- Roe, A. ..."): Markdown reads the number as the paragraph's rest
+    (an ordered list interrupts a paragraph only at 1), a page range's end the wrap
+    fell on; read as an entry, "376. http://..." was never cited."""
+    marker = list_marker(text)
+    if marker is None or marker.group("number") is None or _label_number(text) == 1:
+        return False
+    opening = list_marker(first)
+    return (
+        opening is not None
+        and opening.group("bullet") is not None
+        and list_marker(first[opening.end() :]) is None
+    )
+
+
+def _numbered_item(text: str) -> bool:
+    """A list item that opens with a number label: "9\\.  Roe A. ...", or a
+    converter's "- 7.  Roe A. ..."."""
+    marker = list_marker(text)
+    if marker is None:
+        return False
+    if marker.group("bullet") is None:
+        return marker.group("number") is not None or marker.group("bracket") is not None
+    inner = list_marker(text[marker.end() :])
+    return inner is not None and inner.group("number") is not None
+
+
+def _item_line(lines: Sequence[Line], i: int) -> int | None:
+    """The index of the list item line `i` is indented under (`_item_continuation`)."""
+    indent = len(lines[i].text) - len(lines[i].text.lstrip(" "))
+    for j in range(i - 1, max(-1, i - 1 - _ITEM_LINES_MAX), -1):
+        above = lines[j].text
+        if len(above) - len(above.lstrip(" ")) < indent:
+            return j
+    return None
 
 
 def _numbered(lines: Sequence[Line]) -> bool:
