@@ -108,3 +108,33 @@ def test_mla_text_read_by_author_and_page_keeps_its_named_works_cited(tmp_path: 
     )
     result = _audit(tmp_path, _MLA_ONLY, entries)
     assert not [f.message for f in result.findings if f.code == "CIT001"]
+
+
+def test_a_collectors_number_in_a_specimen_paper_is_no_author_page(tmp_path: Path) -> None:
+    # a taxonomic paper: "(Hartley 45)" is a collector's name and number, and the
+    # collector is a listed author whose work the text does not cite
+    body = (
+        "Specimens examined. Two sheets kept in the herbarium (Hartley 45; Quillan 112).\n" + _DATED
+    )
+    result = _audit(tmp_path, body)
+    assert "(Hartley 45; Quillan 112)" not in {c.text for c in result.data.citations}
+
+
+def test_a_text_cited_mla_way_throughout_is_left_to_the_fallback(tmp_path: Path) -> None:
+    # no years in the body: the works named alone ("(Gale)") are not read by anyone,
+    # and the summary ("citations probably not recognised") must stand, not one
+    # false alarm per such work because three co-authored works were read by page
+    others = ("Gale", "Hale", "Irwin", "Jones", "Kerr", "Lowe", "Nash")
+    co = ("Silva", "Mota", "Lima")
+    body = " ".join(
+        [f"The quay was rebuilt (Karr and {c} {10 + i})." for i, c in enumerate(co)]
+        + [f"Sailors kept the old songs ({n})." for n in others]
+    )
+    entries = "\n\n".join(
+        [f"Karr, Jane, and Tom {c}. *Quays {c}*. Press, {2001 + i}." for i, c in enumerate(co)]
+        + [f"{n}, Jane. *Piers of {n}*. Press, {2005 + i}." for i, n in enumerate(others)]
+    )
+    result = _audit(tmp_path, body, entries + "\n")
+    codes = [f.code for f in result.findings]
+    assert "CIT001" not in codes
+    assert "CIT006" in codes

@@ -13,9 +13,11 @@ and of a name's shape), a blank or a comma, and pages (digits, a range, a few of
 or lower-case roman numerals), no year among them. The list must confirm the first
 author: one entry opens with that family name among its first words, so "(Table 3)",
 "(Psalm 23)" or "(ref. 12)" stay for the other readers (a numbered list's "(ref. 12)"
-is the numeric reader's). Each work is WEAK with no year, as the other yearless
-citations are (`author_year._yearless`): it counts only when one entry's authors fit
-it, so it can never make a missing reference.
+is the numeric reader's). Never in a text that speaks of specimens: a taxonomic
+paper's "(Judd 5357)" is a collector's name and number, and collectors are authors.
+Each work is WEAK with no year, as the other yearless citations are
+(`author_year._yearless`): it counts only when one entry's authors fit it, so it can
+never make a missing reference.
 
 Linear: one bounded pattern per part (names are words of letters each opening with a
 letter, the pages start with a digit or a roman numeral after one blank), the list's
@@ -28,6 +30,7 @@ import re
 
 from citeaudit.manuscript.citations.marker import Marker, shown
 from citeaudit.manuscript.citations.names import parse_names
+from citeaudit.manuscript.citations.specimens import mentions_specimens
 from citeaudit.manuscript.citations.title_words import title_words
 from citeaudit.manuscript.document import Document
 from citeaudit.model.citation import Certainty, Citation, CitationKind
@@ -40,13 +43,18 @@ _PART = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _MOST_PARTS = 12
+# a bracketed group's text (no bracket inside: linear), for the years it writes
+_BRACKETED = re.compile(r"\([^()\n]{1,400}\)")
+_DATED_SHARE = 0.5
 _OPENING_WORDS = 4  # words of an entry's opening its first author's family name is among
 _OPENING = 120  # characters of an entry read for them
 
 
 class ListedHeads:
     """The folded words that open the list's entries (built on first use: most
-    manuscripts never ask)."""
+    manuscripts never ask); none in a text that speaks of specimens, where "(Judd
+    5357)" and "(Couvreur 596)" are a collector's name and number
+    (`specimens.mentions_specimens`) and the collector is often an author listed."""
 
     def __init__(self, document: Document) -> None:
         self._document = document
@@ -55,14 +63,38 @@ class ListedHeads:
     def heads(self, name: str) -> bool:
         """Whether an entry opens with `name`'s last word among its first words."""
         if self._words is None:
-            self._words = frozenset(
-                word
-                for entry in self._document.reference_entries
-                for word in title_words(entry.raw[:_OPENING]).split()[:_OPENING_WORDS]
-                if not word.isdigit()
+            document = self._document
+            self._words = (
+                frozenset()
+                if mentions_specimens(document.text) or not _mostly_dated(document)
+                else frozenset(
+                    word
+                    for entry in document.reference_entries
+                    for word in title_words(entry.raw[:_OPENING]).split()[:_OPENING_WORDS]
+                    if not word.isdigit()
+                )
             )
         folded = title_words(name).split()
         return bool(folded) and folded[-1] in self._words
+
+
+def _mostly_dated(document: Document) -> bool:
+    """Whether the text writes years in brackets for at least `_DATED_SHARE` of its
+    entries: then most works are read by their years and the uncited rule's fallback
+    for author and page is off (`_cited_by_name_and_title.years_unread`), and this
+    reader must take the form. A text cited MLA's way throughout is left to that
+    fallback, which also reads the works named in the sentence and whose summary ("N of
+    M entries never cited: citations probably not recognised") stands where a text's
+    names alone cite ("(Nord)", "Freitas observes"): read by author and page only, such
+    a text lost the summary to one false alarm per work named so."""
+    entries = document.reference_entries
+    # the list's own bracketed years ("Roe, A. (2001).") are no citations
+    dated = _bracketed_years(document.text) - sum(_bracketed_years(e.raw) for e in entries)
+    return bool(entries) and dated >= _DATED_SHARE * len(entries)
+
+
+def _bracketed_years(text: str) -> int:
+    return sum(len(_YEAR.findall(m.group())) for m in _BRACKETED.finditer(text))
 
 
 def mla_paged(

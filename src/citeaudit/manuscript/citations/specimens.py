@@ -54,6 +54,13 @@ def specimen_context(text: str, start: int, end: int) -> bool:
     return _HERBARIUM_ITEM.search(text, start, end) is not None
 
 
+def mentions_specimens(text: str) -> bool:
+    """Whether the text speaks of specimens anywhere (holotype, voucher, herbarium...):
+    a taxonomic paper, whose "(Judd 5357)" is a collector's number, not MLA's author
+    and page (`mla_pages`)."""
+    return _SPECIMEN_WORD.search(text) is not None
+
+
 def catalogue_code(authors: tuple[str, ...]) -> bool:
     """Whether the cited "name" is a collection's code: a known acronym, or capitals
     joined by a hyphen ("ANDES-BT")."""
