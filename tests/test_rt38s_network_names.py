@@ -227,3 +227,24 @@ def test_a_host_mounted_now_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     ran = run_cli({}, "check", "--offline", "--format", "json", "paper.md", cwd=tmp_path)
     report = json.loads(ran.stdout)
     assert [r["key"] for r in report["references"]] == ["a"]
+
+
+def test_a_manuscript_given_on_a_share_reads_its_own_chapters_there(tmp_path: Path) -> None:
+    """The share a given file lies on is the author's (a manuscript kept in a network
+    home folder, checked from elsewhere): its chapters and bibliography there are read,
+    while a share the manuscript names itself is still refused. POSIX reads the
+    stand-in ``//<tmp>/paper/main.tex`` as the folder it is; Windows as a share."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "refs.bib").write_text(REFS + REFS.replace("{a,", "{b,"), encoding="utf-8")
+    (folder / "ch1.tex").write_text("Also \\cite{b}.\n", encoding="utf-8")
+    body = f"\\input{{ch1}}\n\\import{{//{HOST}/s/}}{{chap}}\n\\bibliography{{refs}}"
+    (folder / "main.tex").write_text(LATEX % body, encoding="utf-8")
+    given = "/" + str(folder / "main.tex")  # "//tmp/...": a share's spelling
+    ran = run_cli({}, "check", "--offline", "--format", "json", given, cwd=tmp_path)
+    report = json.loads(ran.stdout)
+    messages = [f["message"] for f in report["findings"]]
+    assert sorted(r["key"] for r in report["references"]) == ["a", "b"], messages
+    assert not any("never cited" in m for m in messages), messages  # ch1 read: b cited
+    refused = [m for m in messages if "names a file on another machine" in m]
+    assert len(refused) == 1 and "chap" in refused[0], messages

@@ -48,7 +48,7 @@ import re
 import stat
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -147,21 +147,23 @@ def _share_of(name: str | os.PathLike[str]) -> str | None:
 HOST_MAPS: tuple[str, ...] = ("/net", "/smb")
 
 
-def _on_another_machine(target: str, candidates: Sequence[Path]) -> bool:
+def _on_another_machine(
+    target: str, candidates: Sequence[Path], own_shares: Collection[str] = ()
+) -> bool:
     """Whether the name `target` an input gives, or a place it is looked for, lies on
-    another machine: a share other than the one the run works in (``//host/s/x``, and a
-    name joined to a folder the input gives as well: ``\\import{//host/s/}{chapter}``,
-    knitr's ``here::here("//host/s/x.bib")``), or a host of an automounter's map that
-    is not mounted now (``/net/host/x``). The working folder's share is the author's
-    own (a manuscript kept in a network home folder names its chapters there), and so
-    is a host already mounted."""
+    another machine: a share not the run's own (``//host/s/x``, and a name joined to a
+    folder the input gives as well: ``\\import{//host/s/}{chapter}``, knitr's
+    ``here::here("//host/s/x.bib")``), or a host of an automounter's map that is not
+    mounted now (``/net/host/x``). The run's own shares are its working folder's and
+    those of the files it was given (`own_shares`): a manuscript kept in a network
+    home folder names its chapters there. A host mounted already is the author's too."""
     try:
         here = os.getcwd()
     except (OSError, ValueError):
         here = ""
-    own = _share_of(here) if here else None
+    own = {*own_shares, _share_of(here) if here else None}
     shares = [_share_of(target), *(_share_of(candidate) for candidate in candidates)]
-    if any(share is not None and share != own for share in shares):
+    if any(share is not None and share not in own for share in shares):
         return True
     return bool(here) and any(_unmounted_host(candidate, here) for candidate in candidates)
 
@@ -261,6 +263,9 @@ class _Ledger:
     # The project's class and package files read so far (by real path), as the lines
     # the LaTeX reader keeps of them: every chapter loads the same class, read once.
     class_lines: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # The network shares of the files the run was given (`InputScope.admits` without a
+    # root): names of the inputs on them are the author's (`_on_another_machine`).
+    own_shares: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +365,12 @@ class InputScope:
         ``<root>/other/secret.bib`` (inside) while ``<cwd>/other/secret.bib`` was read.
         """
         if self.root is None:
+            # Every name asked here without a root is one the run was given or one
+            # `locate` has judged (`_on_another_machine`): a share it lies on is the
+            # author's own, where its inputs name their chapters.
+            share = _share_of(path)
+            if share is not None:
+                self.ledger.own_shares.add(share)
             return True
         try:
             written = Path(os.getcwd(), path)  # `path` itself when it is absolute
@@ -471,7 +482,7 @@ class InputScope:
         every name unlooked-at (`strangers_files`)."""
         if not self.follows_names:
             return self.refusal(what, target)
-        if not self.confined and _on_another_machine(target, candidates):
+        if not self.confined and _on_another_machine(target, candidates, self.ledger.own_shares):
             return self.network_refusal(what, target)
         refused = self.confined and Path(target).is_absolute()
         if not refused and candidates and all(_too_long(c) for c in candidates):
