@@ -51,3 +51,23 @@ def test_an_entry_of_a_few_old_keys_is_read_whole() -> None:
     )
     assert ref_keys(bibliography.references[0]) == ("new", "old1", "Old2")
     assert not bibliography.problems
+
+
+def test_a_csl_items_ids_stop_at_the_cap_in_json_and_yaml() -> None:
+    """A CSL item's ``ids`` reached the key index the same way (its extra fields)."""
+    from citeaudit.bibliography.csl_json import parse_csl_json
+    from citeaudit.bibliography.csl_yaml import parse_csl_yaml
+
+    ids = ",".join(f"old{i}" for i in range(LISTED))
+    read = (
+        parse_csl_json(f'[{{"id": "k", "title": "T", "ids": "{ids}"}}, {{"id": "b"}}]', "x.json"),
+        parse_csl_yaml(f'references:\n- id: k\n  title: T\n  ids: "{ids}"\n- id: b\n', "x.yaml"),
+    )
+    for bibliography in read:
+        assert [r.key for r in bibliography.references] == ["k", "b"]
+        keys = ref_keys(bibliography.references[0])
+        assert len(keys) <= 1 + MAX_ENTRY_ALIASES and keys[1] == "old0", len(keys)
+        said = [p for p in bibliography.problems if "ids" in p.message]
+        assert len(said) == 1 and said[0].location.line == (
+            1 if "json" in said[0].location.file else 2
+        )

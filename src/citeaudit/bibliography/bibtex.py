@@ -53,11 +53,11 @@ from citeaudit.bibliography.interface import Bibliography, BibliographyReader, P
 from citeaudit.bibliography.latex_text import decoding_budget, latex_to_unicode
 from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
-    MAX_ENTRY_ALIASES,
     MAX_ENTRY_FIELDS,
     MAX_PROBLEMS,
     PersonBudget,
     ProblemTally,
+    aliases_cut,
     entries_cut,
     fields_cut,
 )
@@ -905,20 +905,14 @@ def _reference(
 def _aliases_cut(
     entry: _Raw, fields: Mapping[str, str], location: Location, problems: list[ParseProblem]
 ) -> Mapping[str, str]:
-    """`fields` with ``ids`` cut to its first `MAX_ENTRY_ALIASES` keys, said once on the
-    entry's line: the keys of ``ids`` all go into the audit's key index (rt38z)."""
+    """`fields` with ``ids`` cut to its first `limits.MAX_ENTRY_ALIASES` keys, said once
+    on the entry's line: the keys of ``ids`` all go into the audit's key index (rt38z)."""
     ids = fields.get("ids")
-    if ids is None or ids.count(",") < MAX_ENTRY_ALIASES:
+    cut = None if ids is None else aliases_cut(ids, location, entry.key)
+    if cut is None:
         return fields
-    kept = ids.split(",", MAX_ENTRY_ALIASES)[:MAX_ENTRY_ALIASES]
-    problems.append(
-        ParseProblem(
-            location,
-            f"entry '{entry.key[:80]}' lists {ids.count(',') + 1:,} keys in ids, more than "
-            f"any real entry; only the first {MAX_ENTRY_ALIASES:,} cite it",
-        )
-    )
-    return {**fields, "ids": ",".join(kept)}
+    problems.append(cut[1])
+    return {**fields, "ids": cut[0]}
 
 
 def _text(value: str | None) -> str | None:

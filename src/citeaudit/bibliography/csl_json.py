@@ -19,6 +19,7 @@ from citeaudit.bibliography.limits import (
     MAX_ENTRIES,
     PersonBudget,
     ProblemTally,
+    aliases_cut,
     entries_cut,
 )
 from citeaudit.bibliography.loading import read_text, with_problems
@@ -357,6 +358,10 @@ def _reference(
     budget: PersonBudget,
 ) -> Reference:
     key = _string(item.get("id")) or None
+    ids = item.get("ids")  # old keys, as biblatex's: the audit's key index holds each
+    if isinstance(ids, str) and (cut := aliases_cut(ids, location, key or "")) is not None:
+        item = {**item, "ids": cut[0]}
+        problems.append(cut[1])
     year, suffix, no_date = _issued(item.get("issued"), location, raw, problems)
     doi_raw = _string(item.get("DOI")) or None
     url = _string(item.get("URL"))

@@ -36,6 +36,7 @@ __all__ = [
     "PersonBudget",
     "ProblemTally",
     "TextBudget",
+    "aliases_cut",
     "audit_text_budget",
     "capped_problems",
     "current_text_budget",
@@ -88,6 +89,20 @@ def entries_cut(source: str, line: int, cap: int = MAX_ENTRIES) -> ParseProblem:
         f"the file holds more than {cap:,} entries, more than any real bibliography; "
         f"only the first {cap:,} were read (reading stopped here) -- split the file",
     )
+
+
+def aliases_cut(value: str, location: Location, key: str) -> tuple[str, ParseProblem] | None:
+    """An ``ids`` value of more than `MAX_ENTRY_ALIASES` comma-separated keys cut to the
+    first, and the problem that says so on the entry's line; None for a value within."""
+    listed = value.count(",") + 1
+    if listed <= MAX_ENTRY_ALIASES:
+        return None
+    kept = ",".join(value.split(",", MAX_ENTRY_ALIASES)[:MAX_ENTRY_ALIASES])
+    said = (
+        f"entry '{key[:80]}' lists {listed:,} keys in ids, more than any real entry; only "
+        f"the first {MAX_ENTRY_ALIASES:,} cite it"
+    )
+    return kept, ParseProblem(location, said)
 
 
 def fields_cut(source: str, line: int, key: str, fields: int) -> ParseProblem:
