@@ -39,6 +39,8 @@ Osei, Kwame, and Peter Brandt. "Cranes and Crews." *Labour Studies*, vol. 9, 201
 Quillan, Rose. *Salt Roads*. Harbor House, 1998.
 
 Vance, Tom. *Anchors*. Sea Press, 2011.
+
+Vale, Ana, Rui Brito, and Eva Dias. *Salt and Sail*. Tide Press, 2012.
 """
 
 
@@ -104,7 +106,7 @@ As Moreno argues, the port is a theatre (112-13). In *Iron Anchors*, Vance shows
 def test_mla_text_read_by_author_and_page_keeps_its_named_works_cited(tmp_path: Path) -> None:
     entries = _LIST.replace("*Anchors*", "*Iron Anchors*")
     entries = "\n\n".join(
-        e for e in entries.split("\n\n") if not e.startswith(("Dunn", "Ewing", "Fry"))
+        e for e in entries.split("\n\n") if not e.startswith(("Dunn", "Ewing", "Fry", "Vale"))
     )
     result = _audit(tmp_path, _MLA_ONLY, entries)
     assert not [f.message for f in result.findings if f.code == "CIT001"]
@@ -138,3 +140,9 @@ def test_a_text_cited_mla_way_throughout_is_left_to_the_fallback(tmp_path: Path)
     codes = [f.code for f in result.findings]
     assert "CIT001" not in codes
     assert "CIT006" in codes
+
+
+def test_three_authors_with_commas_and_a_page(tmp_path: Path) -> None:
+    body = "Nets were mended at dawn (Vale, Brito, and Dias 19).\n" + _DATED
+    linked = _linked(_audit(tmp_path, body).data)
+    assert linked["(Vale, Brito, and Dias 19)"] == {"Vale"}

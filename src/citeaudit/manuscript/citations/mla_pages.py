@@ -38,7 +38,7 @@ from citeaudit.model.citation import Certainty, Citation, CitationKind
 _NAME_WORD = r"[^\W\d_][^\s\d()\[\];,:“”\"«»„]{0,40}+"
 _PAGE = r"(?:\d{1,4}+(?:[ ]?[-–—][ ]?\d{1,4}+)?|[ivxlc]{1,7}+)"
 _PART = re.compile(
-    rf"[ ]*+(?P<names>{_NAME_WORD}(?:[ ](?!pp?\.){_NAME_WORD}){{0,7}}),?[ ]"
+    rf"[ ]*+(?P<names>{_NAME_WORD}(?:,?[ ](?!pp?\.){_NAME_WORD}){{0,7}}),?[ ]"
     rf"(?:pp?\.[ ]?)?(?P<pages>{_PAGE}(?:,[ ]?{_PAGE}){{0,5}})[ ]*+"
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
