@@ -87,3 +87,74 @@ def test_a_page_number_wrapped_under_a_bulleted_entry_is_no_entry(tmp_path: Path
     entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
     assert len(entries) == 3, entries
     assert entries[1].rstrip().endswith("376.")
+
+
+def test_a_volume_wrapped_under_a_paragraph_entry_is_no_entry(tmp_path: Path) -> None:
+    # entries as paragraphs, blank lines between, hard-wrapped (Pensoft's): a volume or
+    # a page the wrap fell on opens a line ("Vol." then "24. Nauka Press, ..."), which
+    # read as a numbered entry never cited
+    body = "# Introduction\n\nAs shown (Alder 1957, Birch 2008, Costa 2010).\n\n## References\n\n"
+    paragraphs = [
+        "Alder PQ (1957) Teasels. In: Birch RS (Ed.) Flora of the North, Vol.\n"
+        "24. Nauka Press, Moscow, 20-37.",
+        "Birch Q, Costa R (2008) Bending for light: gains and losses of leaf shape in\n"
+        "teasels. *BMC Plant Biology* 8:\n155. https://doi.org/10.1000/bmc.8.155",
+        "Costa R (2010) Notes on teasels. Flora Notes 3: 1-9.",
+    ]
+    entries = _read(tmp_path, body + "\n\n".join(paragraphs) + "\n")
+    assert len(entries) == 3, entries
+    assert "Nauka Press" in entries[0] and "155." in entries[1]
+
+
+def test_dashes_wrapped_at_the_margin_or_under_a_bare_number_are_no_entries(
+    tmp_path: Path,
+) -> None:
+    # "- 2\\.  Roe ..." with its title's " - " at the margin right under it, and
+    # "-  3 Poe ..." (a bare number after the bullet) with an en dash wrapped under it
+    lines = [
+        "- 1\\.  Alder P. Hedges in the north. J Rural Stud. 2001;12(1):1-9.",
+        "- 2\\.  Birch Q. O uso de sebes em jardins e quintais",
+        "- Um guia para profissionais \\[Internet\\]. Lisboa: Editora Verde; 2016.",
+        "- 3\\.  Costa R. Fat cycles in sleepers. Annu Rev Zool. 2005;25:469-97.",
+        "- 4\\.  Duarte S. Torpor in bats. Bat Biol. 2011;3:10-20.",
+    ]
+    entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
+    assert len(entries) == 4, entries
+    assert "Um guia" in entries[1]
+    lines = [
+        "-  1 Alder P. Hedges in the north. J Rural Stud. 2001;12(1):1-9.",
+        "-  2 Evans T, Frost U. Erosion of the soils of the Lagos basin, state of Rio",
+        "  – Brazil, by the AHP method. Rev Geogr. 2019;12(4):1415-30.",
+        "-  3 Costa R. Fat cycles in sleepers. Annu Rev Zool. 2005;25:469-97.",
+        "-  4 Duarte S. Torpor in bats. Bat Biol. 2011;3:10-20.",
+    ]
+    entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
+    assert len(entries) == 4, entries
+    assert "Brazil, by the AHP" in entries[1]
+
+
+def test_a_dash_at_the_margin_inside_a_numbered_paragraph_is_no_entry(tmp_path: Path) -> None:
+    # "16\\.  Roe ..." items wrapped at the margin: a title's " - " fell at the start of
+    # the item's third line ("... primary care" then "- protocol of a cohort study.")
+    # and of a bare-numbered item's ("4 Roe ..." then "- **2017**. Arq ...")
+    lines = [
+        "1\\.  Alder P, Birch Q (2001) Hedges in the north. J Rural Stud 12: 1-9.\\",
+        "2\\.  Costa R, Duarte S, Evans T, Frost U, Gomes V, et al. (2009) The northern",
+        "hedge study: patterns of hedge loss in farms of the upland parishes",
+        "- protocol of a field survey. *J Rural Stud* 9: 9.  ",
+        "3\\.  Hale W (2012) Walls and their birds. Bird Notes 3: 5-8.\\",
+        "4\\.  Irwin K (2014) Gates. Farm Notes 2: 1-4.",
+    ]
+    entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
+    assert len(entries) == 4, entries
+    assert "protocol of a field survey" in entries[1]
+    lines = [
+        "1 Alder P, Birch Q. Hedges in the north. J Rural Stud. 2001;12(1):1-9.",
+        "2 Costa R, Duarte S, Evans T, *et al.* Update of the national guideline on hedges",
+        "- **2017**. Arq Bras Agric. 2017 Jul;10(2 Suppl 1):1-76.",
+        "3.  Hale W. Walls and their birds. Bird Notes. 2012;3:5-8.",
+        "4.  Irwin K. Gates. Farm Notes. 2014;2:1-4.",
+    ]
+    entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
+    assert len(entries) == 4, entries
+    assert "**2017**" in entries[1] or "2017. Arq" in entries[1]

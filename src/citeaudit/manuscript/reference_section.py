@@ -1438,6 +1438,8 @@ def split_entries_with_layout(
             not blank_before
             and _number_under_bullet(line.text, entries[-1][0].text)
             and not soft_wrapped
+            # "2." after an unlabelled first entry carries the count on: an entry
+            and _label_number(line.text) != len(entries) + 1
         ):
             # "376. http://dx.doi.org/..." wrapped under "-  Roe, A. ... pp.": a number
             # other than 1 starts no ordered list inside a paragraph (CommonMark), and
@@ -1792,20 +1794,22 @@ def _wrapped_dash(lines: Sequence[Line], k: int) -> bool:
 
 def _dashes_in_items(lines: Sequence[Line]) -> set[int]:
     """The lines opening with a dash indented under a numbered item ("9\\.  Roe ...",
-    or "- 7.  Roe ...", a converter's label after its bullet), right under a line that
-    ends mid-way (no full stop, address or access note): a title's " - " the wrap fell
-    on ("... Campo Alto. I" then "     - Taxas por idade ..."), no bullet. Read as one,
-    the title's rest was an entry never cited. Kept when more than one item in three has one: a
-    list whose works are bullets under numbered groups."""
+    or "- 7.  Roe ...", a converter's label after its bullet; or at the margin in the
+    item's paragraph), right under a line that ends mid-way (no full stop,
+    address or access note): a title's " - " the wrap fell on ("... Campo Alto. I" then
+    "     - Taxas por idade ..."), no bullet. Read as one, the title's rest was an entry
+    never cited. Kept when more than one item in three has one: a list whose works are
+    bullets under numbered groups."""
     found = set()
     for k, ln in enumerate(lines):
         text = ln.text.lstrip()
         if k == 0 or not text.startswith(("- ", "– ")) or list_marker(text[2:]) is not None:
             continue
         above = lines[k - 1].text.rstrip().rstrip("\\").rstrip()
-        if not above or _ends_entry(above) or not _item_continuation(lines, k):
+        if not above or _ends_entry(above):
             continue
-        item = _item_line(lines, k)
+        # indented under the item, or at the margin in the item's paragraph
+        item = _item_line(lines, k) if _item_continuation(lines, k) else _paragraph_item(lines, k)
         if item is not None and _numbered_item(lines[item].text):
             found.add(k)
     items = sum(1 for ln in lines if _numbered_item(ln.text))
@@ -1814,31 +1818,47 @@ def _dashes_in_items(lines: Sequence[Line]) -> set[int]:
 
 def _number_under_bullet(text: str, first: str) -> bool:
     """Whether `text` opens with a number label other than 1 ("376.") and `first`, the
-    first line of the entry it follows with no blank line between, opens with a bullet
-    and no label ("- Roe, A. ..."): Markdown reads the number as the paragraph's rest
-    (an ordered list interrupts a paragraph only at 1), a page range's end the wrap
-    fell on; read as an entry, "376. http://..." was never cited."""
+    first line of the entry it follows with no blank line between, opens with no label:
+    a bullet alone ("- Roe, A. ...") or nothing (a paragraph). Markdown reads the
+    number as the paragraph's rest (an ordered list interrupts a paragraph only at 1):
+    a page range's end or a volume the wrap fell on; read as an entry, "376.
+    http://..." was never cited."""
     marker = list_marker(text)
     if marker is None or marker.group("number") is None or _label_number(text) == 1:
         return False
     opening = list_marker(first)
-    return (
-        opening is not None
-        and opening.group("bullet") is not None
-        and list_marker(first[opening.end() :]) is None
-    )
+    if opening is None:
+        # a plain paragraph's entry (Pensoft's, blank lines between): "Flora of the
+        # USSR, Vol." then "24. Akademiya Nauk Press, ..." is its wrapped volume
+        return True
+    return opening.group("bullet") is not None and list_marker(first[opening.end() :]) is None
 
 
 def _numbered_item(text: str) -> bool:
-    """A list item that opens with a number label: "9\\.  Roe A. ...", or a
-    converter's "- 7.  Roe A. ..."."""
+    """A list item that opens with a number label: "9\\.  Roe A. ...", "4 Roe A.
+    ...", or a converter's "- 7.  Roe A. ..."."""
     marker = list_marker(text)
     if marker is None:
-        return False
+        return _BARE_NUMBER.match(text) is not None  # "4 Roe A. ...", a bare number
     if marker.group("bullet") is None:
         return marker.group("number") is not None or marker.group("bracket") is not None
-    inner = list_marker(text[marker.end() :])
-    return inner is not None and inner.group("number") is not None
+    rest = text[marker.end() :]
+    inner = list_marker(rest)
+    return (inner is not None and inner.group("number") is not None) or bool(
+        _BARE_NUMBER.match(rest)
+    )
+
+
+def _paragraph_item(lines: Sequence[Line], i: int) -> int | None:
+    """The index of the line opening with a label or marker that line `i`'s paragraph
+    (no blank line between) runs on from, a few lines up at most."""
+    for j in range(i - 1, max(-1, i - 1 - _ITEM_LINES_MAX), -1):
+        above = lines[j].text
+        if not above.strip():
+            return None
+        if list_marker(above) is not None or _BARE_NUMBER.match(above):
+            return j
+    return None
 
 
 def _item_line(lines: Sequence[Line], i: int) -> int | None:
