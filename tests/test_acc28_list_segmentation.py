@@ -158,3 +158,18 @@ def test_a_dash_at_the_margin_inside_a_numbered_paragraph_is_no_entry(tmp_path: 
     entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
     assert len(entries) == 4, entries
     assert "**2017**" in entries[1] or "2017. Arq" in entries[1]
+
+
+def test_numbered_entries_after_a_stray_bulleted_line_are_not_joined(tmp_path: Path) -> None:
+    # a stray "- ..." line read as an entry of its own (a bullet, no label) must not
+    # swallow the numbered entries after it: their labels carry the count on
+    lines = [
+        "1\\.  Alder P (2001) Hedges in the north. J Rural Stud 12: 1-9.",
+        "",
+        "- Notes added at proof.",
+        "2\\.  Birch Q (2003) Walls. J Walls 2: 1-9.",
+        "3\\.  Costa R (2010) Gates. Farm Notes 2: 1-4.",
+        "4\\.  Duarte S (2011) Torpor in bats. Bat Biol 3: 10-20.",
+    ]
+    entries = _read(tmp_path, _BODY + "\n".join(lines) + "\n")
+    assert [e[:2] for e in entries[-3:]] == ["2.", "3.", "4."], entries

@@ -1438,8 +1438,10 @@ def split_entries_with_layout(
             not blank_before
             and _number_under_bullet(line.text, entries[-1][0].text)
             and not soft_wrapped
-            # "2." after an unlabelled first entry carries the count on: an entry
-            and _label_number(line.text) != len(entries) + 1
+            # "2." after an unlabelled first entry carries the count on: an entry; so
+            # does "17." near the count when a stray line was taken for an entry (read
+            # as a wrap, every numbered entry after it was joined into one)
+            and abs((_label_number(line.text) or 0) - (len(entries) + 1)) > _COUNT_SLACK
         ):
             # "376. http://dx.doi.org/..." wrapped under "-  Roe, A. ... pp.": a number
             # other than 1 starts no ordered list inside a paragraph (CommonMark), and
@@ -1814,6 +1816,9 @@ def _dashes_in_items(lines: Sequence[Line]) -> set[int]:
             found.add(k)
     items = sum(1 for ln in lines if _numbered_item(ln.text))
     return found if found and len(found) * 3 <= items else set()
+
+
+_COUNT_SLACK = 2  # entries a stray line or a joined pair may have moved the count by
 
 
 def _number_under_bullet(text: str, first: str) -> bool:
