@@ -1832,6 +1832,10 @@ def _number_under_bullet(text: str, first: str) -> bool:
     if marker is None or marker.group("number") is None or _label_number(text) == 1:
         return False
     opening = list_marker(first)
+    if opening is None and (_BARE_NUMBER.match(first) or _SUB_LABEL.match(first)):
+        # labelled after all, "3b M. Nash, ..." or "4 Roe A. ...": the next number is the
+        # next entry, as in any numbered list ("3b" then "4." had been read as one)
+        return False
     if opening is None:
         # a plain paragraph's entry (Pensoft's, blank lines between): "Flora of the
         # USSR, Vol." then "24. Akademiya Nauk Press, ..." is its wrapped volume
