@@ -13,14 +13,12 @@ rt38s-1.diff, applied as 1c3258e7 (src/citeaudit/config/load.py).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.in_process_cli import run_cli
+from tests.test_rt38s_network_names import lookups  # noqa: F401 (a fixture: every look-up)
 
 HOST = "attacker.example"
 REFS = "@article{a, author={Okafor, N.}, title={A}, journal={J}, year={2018}}\n"
@@ -32,27 +30,11 @@ KEYS = {
 }
 
 
-@pytest.fixture
-def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The names every look-up, listing and open of the run was asked for."""
-    asked: list[str] = []
-
-    def noting(original: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(path, str | bytes | os.PathLike):
-                asked.append(os.fsdecode(os.fspath(path)))
-            return original(path, *args, **kwargs)
-
-        return wrapper
-
-    for name in ("stat", "lstat", "open", "scandir", "listdir", "access", "mkdir"):
-        monkeypatch.setattr(os, name, noting(getattr(os, name)))
-    yield asked
-
-
 @pytest.mark.parametrize("key", KEYS)
 def test_a_share_the_configuration_names_is_refused_unlooked_at(
-    key: str, tmp_path: Path, lookups: list[str]
+    key: str,
+    tmp_path: Path,
+    lookups: list[str],  # noqa: F811 (the imported fixture)
 ) -> None:
     (tmp_path / "citeaudit.toml").write_text(KEYS[key], encoding="utf-8")
     (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")

@@ -117,7 +117,7 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
         return wrapper
 
-    for name in ("stat", "lstat", "open", "scandir", "listdir", "access", "readlink"):
+    for name in ("stat", "lstat", "open", "scandir", "listdir", "access", "readlink", "mkdir"):
         monkeypatch.setattr(os, name, noting(getattr(os, name)))
     yield asked
 
