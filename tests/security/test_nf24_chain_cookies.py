@@ -18,19 +18,16 @@ Cookie header the last hop receives.
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from citeaudit.links.checker import LinkChecker
 from citeaudit.links.cookies import MAX_CHAIN_COOKIES, ChainCookies, cookie_state
-from citeaudit.links.targets import target_for
 from citeaudit.model.link import LinkCheck, LinkOutcome
 from tests.security.counted_work import MAX_GROWTH, SCALE, calls_in
-from tests.security.redteam_net_server import RawServer, answer, loopback_policy
+from tests.security.redteam_net_server import RawServer, answer, check_one, loopback_policy
 
 HOPS = 8
 
@@ -113,15 +110,7 @@ def server() -> Iterator[RawServer]:
 
 
 def _check(server: RawServer, path: str) -> LinkCheck:
-    policy = loopback_policy(read_timeout=10.0, total_timeout=20.0)
-
-    async def go() -> LinkCheck:
-        async with LinkChecker(
-            policy, doi_url=server.url("/"), archive_url=None, probe_urls=[server.url("/")]
-        ) as checker:
-            return (await checker.check_all([target_for(server.url(path))]))[0]
-
-    return asyncio.run(go())
+    return check_one(server, path, loopback_policy(read_timeout=10.0, total_timeout=20.0))
 
 
 def test_a_chain_of_cookie_floods_costs_the_event_loop_what_its_heads_do(
