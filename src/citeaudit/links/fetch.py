@@ -35,7 +35,7 @@ from citeaudit.links.policy import HostGate, LinkPolicy
 from citeaudit.links.retry import retry_after
 from citeaudit.links.safety import AddressRule, NameLookupFailed, NameNotResolved
 from citeaudit.links.schemes import default_port
-from citeaudit.links.targets import sendable_url, url_problem, wire_form
+from citeaudit.links.targets import sendable_url, url_problem, url_too_long, wire_form
 from citeaudit.links.transport import Exchange, PerHostTransport, Reply, exchange_for, pinned
 from citeaudit.links.verdict import REDIRECTS, is_challenge
 from citeaudit.model.link import Hop
@@ -46,6 +46,7 @@ RETRY_STATUSES = frozenset({429, 503})
 RETRY_REASONS = frozenset({errors.TIMEOUT, errors.DNS_UNANSWERED})  # both may pass
 INVALID_URL = "invalid-url"
 BAD_REDIRECT = "redirect-invalid"
+URL_TOO_LONG = "url-too-long"  # past `targets.MAX_URL_LENGTH`: never read as a URL
 DEFAULT_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Encoding": "gzip, deflate",
@@ -209,7 +210,12 @@ class Fetcher:
         chain ends as a timeout of the hop it was at, and a Retry-After longer than
         what is left is not waited for. `from_public`: a public service sent us to
         `url` (a DOI's landing page, as the resolver names it), so no hop of the chain
-        may be private, first one included (`_Reach`)."""
+        may be private, first one included (`_Reach`).
+
+        A URL past `targets.MAX_URL_LENGTH` is not read at all (each reading costs
+        its length in Python): not sent, and no Location past it is followed."""
+        if url_too_long(url):
+            return Fetched(url, url, (), 0, Answer(url), error=URL_TOO_LONG)
         if self._rule.url_refusal(url) is not None:  # a DOI's landing page, too
             return Fetched(url, url, (), 0, Answer(url), error=errors.PRIVATE)
         if url_problem(url) is not None:
@@ -253,6 +259,8 @@ class Fetcher:
             if answer.status not in REDIRECTS or not location:
                 return Fetched(url, current, tuple(hops), attempts, answer)
             hops.append(Hop(current, answer.status))
+            if url_too_long(location):  # a stranger's 64 KB, read ten times a hop
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             try:
                 nxt = urljoin(current, location.strip())
                 scheme = urlsplit(nxt).scheme.lower()
@@ -260,6 +268,8 @@ class Fetcher:
                 return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             if scheme not in ("http", "https"):
                 return Fetched(url, current, tuple(hops), attempts, answer, error="redirect-scheme")
+            if url_too_long(nxt):  # joined past the bound (a long base and a Location)
+                return Fetched(url, current, tuple(hops), attempts, answer, error=BAD_REDIRECT)
             if self._rule.redirect_refusal(nxt, location) is not None:
                 return Fetched(url, nxt, tuple(hops), attempts, answer, error=errors.PRIVATE)
             if url_problem(nxt) is not None:

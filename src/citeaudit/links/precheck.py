@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from citeaudit.doi import doi_refusal
 from citeaudit.links import errors
-from citeaudit.links.fetch import INVALID_URL
+from citeaudit.links.fetch import INVALID_URL, URL_TOO_LONG
 from citeaudit.links.policy import LinkPolicy
 from citeaudit.links.safety import AddressRule
-from citeaudit.links.targets import LinkTarget, client_limit, url_problem
+from citeaudit.links.targets import LinkTarget, client_limit, url_problem, url_too_long
 from citeaudit.links.verdict import classify_error
 from citeaudit.model.link import LinkCheck, LinkOutcome
 
@@ -39,8 +39,18 @@ def precheck(target: LinkTarget, policy: LinkPolicy, rule: AddressRule) -> LinkC
     """The verdict of a target that is never sent, or None: it is to be checked.
 
     Not a URL, a URL naming a private address in any spelling, one no client can
-    send, a DOI with dot segments or control characters, an excluded pattern.
+    send, a DOI with dot segments or control characters, an excluded pattern. One
+    past `targets.MAX_URL_LENGTH` is said so before anything reads it as a URL:
+    not checked (a server may take it; common ones refuse request lines past 8 KB).
     """
+    if target.kind == "url" and url_too_long(target.value):
+        return LinkCheck(
+            url=target.value,
+            outcome=LinkOutcome.UNVERIFIED,
+            reason=URL_TOO_LONG,
+            attempts=0,
+            checked_at=now_iso(),
+        )
     if target.kind == "other":
         return LinkCheck(
             url=target.value, outcome=LinkOutcome.EXCLUDED, reason="not-a-url", attempts=0

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from citeaudit.links.safety import AddressRule, PrivateAddressRefused
-from citeaudit.links.targets import url_problem
+from citeaudit.links.targets import MAX_URL_LENGTH, url_problem, url_too_long
 
 __all__ = ["RedirectNotFollowed", "judge_location"]
 
@@ -51,6 +51,18 @@ def judge_location(rule: AddressRule, lib: ModuleType, response: Any, following:
     """
     location = response.headers.get("location")
     if not 300 <= response.status_code < 400 or location is None:
+        return
+    if url_too_long(location):
+        # Never read as a URL (`targets.MAX_URL_LENGTH`: each reading costs its
+        # length in Python, and httpx reads a Location to build the next request
+        # whether it follows it or not). Not followed; where the client does not
+        # follow, the answer is its status, with no Location to read.
+        if following:
+            why = RedirectNotFollowed(
+                f"a redirect to a URL longer than {MAX_URL_LENGTH} characters"
+            )
+            raise lib.UnsupportedProtocol(why.reason) from why
+        del response.headers["location"]
         return
     try:
         target = urljoin(str(response.request.url), location.strip())

@@ -49,6 +49,32 @@ def normalise_doi(text: str) -> str | None:
     return normalize_doi(text)
 
 
+# The longest URL we read as one, in its sent form (`url_too_long`). RFC 9110 (4.1)
+# asks senders and recipients to support 8,000 octets at least; common servers and
+# CDNs refuse request lines past 8 KB. httpx's parser looks at every character in
+# Python (about 25 ms for 60 KB), and a link or a redirect's Location is read as a URL
+# some ten times on its way (judged, joined, put in its sent form, looked up, sent):
+# a server answering each hop of each link with a new 60 KB Location (aiohttp takes
+# header lines to 64 KB) held the link checker's event loop a second per link
+# (`benches/rt39b_long_locations.py`). Past it, a link is not checked and a Location
+# not followed.
+MAX_URL_LENGTH = 8192
+_ASCII_BYTES = bytes(range(128))
+
+
+def url_too_long(url: str) -> bool:
+    """`url` is longer than `MAX_URL_LENGTH` characters as it would be sent (each of
+    its non-ASCII characters %-encoded, three characters per UTF-8 byte). Counted
+    without reading it as a URL, in time linear in its length (C loops only)."""
+    if len(url) > MAX_URL_LENGTH:
+        return True
+    if url.isascii():
+        return False
+    raw = url.encode("utf-8", "surrogatepass")
+    high = len(raw.translate(None, _ASCII_BYTES))  # the bytes %-encoded on the wire
+    return len(raw) + 2 * high > MAX_URL_LENGTH
+
+
 # Controls (C0, DEL, C1), lone surrogates and any whitespace (\s is Unicode-aware).
 _UNSENDABLE = re.compile(r"[\x00-\x20\x7f-\x9f\ud800-\udfff\s]")
 
@@ -59,8 +85,11 @@ def url_problem(url: str) -> str | None:
     An http(s) scheme, a host whose labels DNS can carry (1 to 63 bytes each, 253 in
     all) or a valid IP literal, a port from 1 to 65535, no whitespace, control
     characters or lone surrogates. Link targets, redirect locations and webhook URLs
-    are all judged by it, so a malformed one is a verdict, never an exception.
+    are all judged by it, so a malformed one is a verdict, never an exception. One
+    longer than `MAX_URL_LENGTH` as sent is not read any further.
     """
+    if url_too_long(url):
+        return f"the URL is longer than {MAX_URL_LENGTH} characters"
     if _UNSENDABLE.search(url) is not None:
         return "the URL contains whitespace, control characters or lone surrogates"
     try:
@@ -320,6 +349,8 @@ def request_key(target: LinkTarget) -> str:
     if target.kind != "url":
         return target.key
     value = target.value.partition("#")[0]
+    if url_too_long(value):
+        return target.key  # never sent: its own verdict (`url_too_long`), never read
     try:
         # Plain ASCII of RFC 3986's characters is read as it stands (httpx's parser
         # cost eight times the rest, and an upload may hold 100,000 links); anything
