@@ -78,9 +78,14 @@ _BEGIN_HIDDEN = re.compile(
 )
 # \lstinline and \mintinline take their options in brackets before the delimiter
 # ("\lstinline[style=inline]!x!"); read as the delimiter, "[" would blank the rest of
-# the line, a macro's closing brace with it, and every later \cite.
+# the line, a macro's closing brace with it, and every later \cite. The options are
+# read to `_MAX_OPTIONS` characters (rt39a-1): read to the line's end, a line of
+# unclosed "\lstinline[" read it from every one (the reader tries this at each
+# backslash; 352 KB: 25 CPU s, quadratic).
+_MAX_OPTIONS = 256
+_OPTIONS = rf"(?:\[[^\]\n]{{0,{_MAX_OPTIONS}}}+\])?"
 _VERB = re.compile(
-    r"\\(?:verb|lstinline(?:\[[^\]\n]*\])?|mintinline(?:\[[^\]\n]*\])?\{[^{}]*\})"
+    r"\\(?:verb|lstinline" + _OPTIONS + r"|mintinline" + _OPTIONS + r"\{[^{}]*\})"
     r"\*?([^\sA-Za-z{])"
 )
 _INCLUDE = re.compile(r"\\(input|include|subfile)\s*\{([^{}]+)\}")
