@@ -13,6 +13,10 @@ the same event loop (of the turns the wall time would allow), requests served, a
 the first link's verdict and hops. The counts are the code's; the seconds the
 machine's.
 
+Then links of a manuscript themselves: `links` links of L characters to a page
+that answers 200 at once (ASCII, and "é" -- six characters each as sent): CPU
+milliseconds a link, within the bound (8,192) and past it (not asked).
+
     nice .venv/bin/python benches/rt39b_long_locations.py [links] [length ...]
 """
 
@@ -28,10 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.security.redteam_net_server import RawServer, loopback_policy
+from tests.security.redteam_net_server import RawServer, answer, loopback_policy
 
 from citeaudit.links.checker import LinkChecker
 from citeaudit.links.targets import target_for
+
+
+def _page(sock: socket.socket, target: str) -> None:
+    sock.sendall(answer("200 OK", body=b"<title>here</title>"))
 
 
 def _serve(length: int, pipe: Connection) -> None:
@@ -45,14 +53,16 @@ def _serve(length: int, pipe: Connection) -> None:
             + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         )
 
-    server = RawServer({"/r": redirect}).start()
+    server = RawServer({"/r": redirect, "/p": _page}).start()
     pipe.send(server.port)
     pipe.recv()  # until told to stop
     pipe.send(dict(server.hits))
     server.stop()
 
 
-async def _run(base: str, links: int) -> tuple[list[object], float, float, int]:
+async def _run(
+    base: str, links: int, tail: str | None = None
+) -> tuple[list[object], float, float, int]:
     policy = loopback_policy(concurrency=8, per_host=8, total_timeout=5.0, read_timeout=5.0)
     ticks = 0
     done = asyncio.Event()
@@ -68,7 +78,8 @@ async def _run(base: str, links: int) -> tuple[list[object], float, float, int]:
     async with LinkChecker(
         policy, doi_url=base + "/", archive_url=None, probe_urls=[base + "/"]
     ) as checker:
-        checks = await checker.check_all([target_for(f"{base}/r{i}") for i in range(links)])
+        paths = [f"/r{i}" if tail is None else f"/p{i}-{tail}" for i in range(links)]
+        checks = await checker.check_all([target_for(base + path) for path in paths])
     wall, cpu = time.monotonic() - wall, time.process_time() - cpu
     done.set()
     await task
@@ -94,6 +105,26 @@ def main() -> None:
             f"{length:>7} {wall:>7.2f} {cpu:>6.2f} {ticks:>5}/{int(wall / 0.01):<5} "
             f"{hits.get('/r', 0):>7}  {first.outcome.value} {first.reason} "  # type: ignore[attr-defined]
             f"hops={len(first.hops)}"  # type: ignore[attr-defined]
+        )
+    manuscript_links(10 * links)
+
+
+def manuscript_links(links: int) -> None:
+    print(f"\n{links} links of L characters to a page answering 200")
+    print(f"{'L':>7} {'as':>5} {'cpu ms/link':>11} {'served':>7}  first link")
+    for length, char in ((50, "a"), (8000, "a"), (1300, "\u00e9"), (9000, "a")):
+        ours, theirs = multiprocessing.Pipe()
+        child = multiprocessing.Process(target=_serve, args=(0, theirs), daemon=True)
+        child.start()
+        port = ours.recv()
+        checks, _, cpu, _ = asyncio.run(_run(f"http://127.0.0.1:{port}", links, char * length))
+        ours.send("stop")
+        hits = ours.recv()
+        child.join()
+        first = checks[0]
+        print(
+            f"{length:>7} {ascii(char)[1:-1]:>5} {1000 * cpu / links:>11.1f} "
+            f"{hits.get('/p', 0):>7}  {first.outcome.value} {first.reason}"  # type: ignore[attr-defined]
         )
 
 
