@@ -42,6 +42,7 @@ from citeaudit.manuscript.citations.item_parser import (
     reads_through,
     unglued_cue,
 )
+from citeaudit.manuscript.citations.line_hyphens import close_line_hyphens
 from citeaudit.manuscript.citations.marker import Counted, Horizon, Marker
 from citeaudit.manuscript.citations.markup import CodeSpans, blank_markup, code_index
 from citeaudit.manuscript.citations.mla_pages import ListedHeads, mla_paged
@@ -217,7 +218,7 @@ class AuthorYearExtractor(CitationExtractor):
         read as always, its citations (their certainty, their location) are not made.
         """
         text = document.text
-        clean = _inner_acronyms_bracketed(blank_markup(text))
+        clean = close_line_hyphens(_inner_acronyms_bracketed(blank_markup(text)))
         code = code_index(text)  # compact: a page may be all code spans
         # the groups' characters, a byte each: a list of their spans grew by 130 bytes a
         # group (208 MB for an 8 MB page of "[@a] ", every bracket a group)
