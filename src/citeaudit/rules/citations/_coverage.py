@@ -18,8 +18,13 @@ from citeaudit.audit_data import AuditData
 from citeaudit.model.citation import Certainty, CitationKind
 from citeaudit.model.reference import Reference
 from citeaudit.rules.citations._cited import cited_ids
+from citeaudit.rules.citations._cited_by_address import cited_by_address
 from citeaudit.rules.citations._cited_by_author_page import cited_by_author_page
+from citeaudit.rules.citations._cited_by_lead import cited_by_lead
+from citeaudit.rules.citations._cited_by_mention import cited_by_mention
 from citeaudit.rules.citations._cited_by_name_and_title import cited_by_name_and_title
+from citeaudit.rules.citations._partly_read import SHARE as PARTLY_SHARE
+from citeaudit.rules.citations._partly_read import partly_read
 
 MIN_ENTRIES = 5
 UNCITED_SHARE = 0.8
@@ -29,6 +34,10 @@ UNCITED_SHARE = 0.8
 NUMERIC_UNCITED_SHARE = 0.3
 NUMERIC_MIN_UNCITED = 4
 
+_NAMED_HINT = (
+    "the text names the authors of most of them without a citation citeaudit reads "
+    '(a name alone, as in "(Amorim)" or "following Valli,"); are those the citations?'
+)
 _ROUND_NUMBERS = re.compile(r"\(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\)")
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SQUARE_NUMBERS = re.compile(r"\[\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\]")
@@ -56,14 +65,36 @@ def poor_coverage(data: AuditData) -> Coverage | None:
     cited = cited_ids(data.matches)
     left = [r for r in entries if r.id not in cited]
     uncited = len(left)
-    if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
-        return None
-    # a style cited without years (notes, MLA's author and page) is a style read
-    uncited -= len(cited_by_name_and_title(data, left) | cited_by_author_page(data, left))
-    if uncited < _share_for(data) * len(entries) or uncited < NUMERIC_MIN_UNCITED:
-        return None
     recognised = sum(1 for c in data.citations if c.certainty is Certainty.SURE)
-    return Coverage(entries, uncited, recognised, _hint(data))
+    if uncited < partly_read_share(entries):
+        return None
+    if uncited >= _share_for(data) * len(entries) and uncited >= NUMERIC_MIN_UNCITED:
+        # a style cited without years (notes, MLA's author and page) is a style read
+        named = cited_by_name_and_title(data, left) | cited_by_author_page(data, left)
+        if uncited - len(named) >= _share_for(data) * len(entries) and (
+            uncited - len(named) >= NUMERIC_MIN_UNCITED
+        ):
+            return Coverage(entries, uncited - len(named), recognised, _hint(data))
+    # read in part: what is left after every check the uncited rule makes, if its
+    # authors are named in the text (`_partly_read`)
+    still = _left_after_every_check(data, left)
+    if partly_read(data, entries, still):
+        return Coverage(entries, len(still), recognised, _NAMED_HINT)
+    return None
+
+
+def partly_read_share(entries: tuple[Reference, ...]) -> float:
+    """The fewest uncited entries either summary can stand for."""
+    return min(PARTLY_SHARE * len(entries), NUMERIC_UNCITED_SHARE * len(entries))
+
+
+def _left_after_every_check(data: AuditData, left: list[Reference]) -> list[Reference]:
+    """The entries of `left` that no check of the uncited rule finds cited."""
+    found = cited_by_address(data) | set(cited_by_lead(data).values())
+    rest = [r for r in left if r.id not in found and ("further_reading", "true") not in r.extra]
+    found = cited_by_mention(data, rest)
+    found |= cited_by_name_and_title(data, rest) | cited_by_author_page(data, rest)
+    return [r for r in rest if r.id not in found]
 
 
 def _share_for(data: AuditData) -> float:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from citeaudit.manuscript.citations.names import word_set
 from citeaudit.model.surnames import PARTICLES
 
-__all__ = ["is_epithet", "is_genus", "taxon_tokens"]
+__all__ = ["authority_names", "is_epithet", "is_genus", "taxon_tokens"]
 
 # Latin endings of a specific epithet (nominative and genitive forms taxonomists use).
 _EPITHET_ENDINGS = (
@@ -136,6 +136,47 @@ def _authority_word(token: str) -> bool:
     return bool(bare) and (bare[0].isupper() or bare.casefold() in _AUTHORITY_JOINS)
 
 
+def _after_binomial(tokens: Sequence[str], i: int) -> int | None:
+    """Where the authority of a binomial opening at `i` would start (after further
+    epithets and ranks), or None when no binomial opens there."""
+    if not (is_genus(tokens[i].lstrip("(")) and is_epithet(tokens[i + 1])):
+        return None
+    j = i + 2
+    while j < len(tokens) and not _is_year(tokens[j]):  # "sapiens sapiens", "var. cus"
+        word = tokens[j]
+        if word.rstrip(".") in _RANKS or is_epithet(word):
+            j += 1
+            continue
+        break
+    return j
+
+
+def authority_names(tokens: Sequence[str]) -> set[int]:
+    """Indices in `tokens` (as `taxon_tokens` takes them) of the capitalised names of
+    an authority right after a binomial, wherever its run ends: "Aus bus Smith grows",
+    "Chesneya nubigena (D.Don) Ali, Scientist 4", "Quercus alba L. is". Why: a
+    taxonomic paper names the describers of its species over and over, and a
+    describer is often a listed author whose other work the paper never cites -- the
+    name is no sign of a citation the readers missed (`_partly_read`)."""
+    names: set[int] = set()
+    n = len(tokens)
+    i = 0
+    while i < n - 1:
+        j = _after_binomial(tokens, i)
+        if j is None:
+            i += 1
+            continue
+        k = j
+        while k < n and not _is_year(tokens[k]) and _authority_word(tokens[k]):
+            if k + 1 < n and _after_binomial(tokens, k) is not None:
+                break  # the next species of a list: "Aus bus Smith, Aus cus Jones"
+            if tokens[k].lstrip("(")[:1].isupper():
+                names.add(k)
+            k += 1
+        i = max(k, i + 1)
+    return names
+
+
 def taxon_tokens(tokens: Sequence[str]) -> set[int]:
     """Indices in `tokens` (words, a word keeping the stop after it, and years: a
     token opening with a digit) of the species' names and their authorities; the
@@ -144,16 +185,10 @@ def taxon_tokens(tokens: Sequence[str]) -> set[int]:
     n = len(tokens)
     i = 0
     while i < n - 1:
-        if not (is_genus(tokens[i].lstrip("(")) and is_epithet(tokens[i + 1])):
+        j = _after_binomial(tokens, i)
+        if j is None:
             i += 1
             continue
-        j = i + 2
-        while j < n and not _is_year(tokens[j]):  # "sapiens sapiens", "var. cus"
-            word = tokens[j]
-            if word.rstrip(".") in _RANKS or is_epithet(word):
-                j += 1
-                continue
-            break
         k = j
         names = 0
         closed = False
