@@ -182,17 +182,8 @@ def test_registry_clients_follow_a_location_within_the_bound(server: RawServer) 
     assert server.hits["/next-"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/rt39b-1.diff")
 def test_the_reasons_have_words() -> None:
     from citeaudit.link_reasons import describe
 
     assert describe("url-too-long") != "url-too-long"
     assert describe("redirect-invalid") != "redirect-invalid"
-
-
-@pytest.mark.xfail(strict=True, reason="needs /work/helpers/rt39b-2.diff")
-def test_the_cache_test_reads_locations_within_the_bound() -> None:
-    """The cache red-team test follows its long Locations: within the bound now."""
-    from tests.security import test_redteam_net_caches as caches
-
-    assert caches.LONG + 100 <= MAX_URL_LENGTH

@@ -22,6 +22,13 @@ REASONS = {
     "doi-not-found": "the DOI is not registered (the DOI resolver does not know it)",
     "malformed-doi": "the DOI is malformed (a dot segment, a control character) and was not asked",
     "invalid-url": "it is not a valid web address (its host, port or characters)",
+    "url-too-long": (
+        "it is longer than 8,192 characters, past what web servers commonly accept; "
+        "it was not checked"
+    ),
+    "redirect-invalid": (
+        "it redirects to an address that cannot be followed (unreadable, or too long)"
+    ),
     "host-not-supported": (
         "its host is one our HTTP client cannot encode (a symbol browsers accept); "
         "it was not checked"
