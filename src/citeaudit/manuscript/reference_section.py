@@ -39,6 +39,7 @@ from citeaudit.manuscript.list_tail import (
     opens_with_person,
     wrapped_into,
 )
+from citeaudit.manuscript.list_wraps import authors_end, label_headed, plus_wraps
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.misspelt_titles import misspelt_title
 from citeaudit.manuscript.particle_start import particle_surname_start
@@ -328,8 +329,10 @@ _SURNAME_INITIALS = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.?[\s\-]?){1,3},\s+"
     rf"{_PARTICLE}*[A-ZÀ-ÖØ-ÞĀ-ſ]"
 )
+# ... or no year yet: "Bell & Brink (in press) Bell PR, ..." (PeerJ's label; read as no
+# entry's start, it was joined to the entry above)
 _AUTHOR_THEN_YEAR = re.compile(
-    r"^[^()\[\]]{1,120}?[.,]?\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,20}\)|\((?:n\.\s?d\.|s\.f\.|o\.\s?J\.|t\.t\.)\))",
+    r"^[^()\[\]]{1,120}?[.,]?\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,20}\)|\((?:n\.\s?d\.|s\.f\.|o\.\s?J\.|t\.t\.|in\spress|forthcoming|no\sprelo|en\sprensa|im\sDruck)\))",
     re.IGNORECASE,
 )
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
@@ -1303,8 +1306,13 @@ def split_entries_with_layout(
     numbered = _bare_numbers(useful, broken)
     numbered |= _bare_among_labels(useful, strip) | _sub_labels(useful)
     numbered |= _long_labels(useful)
-    markers = sum(1 for ln in useful if list_marker(ln.text)) + len(numbered)
+    # a "+" a hard wrap fell on ("Ca2" then "+ channels ..."): no bullet (list_wraps)
+    plus = plus_wraps(useful, _ends_entry)
+    markers = sum(1 for k, ln in enumerate(useful) if list_marker(ln.text) and k not in plus)
+    markers += len(numbered)
     list_mode = markers >= 2
+    # a full entry under its own label line ("Roe & Doe (1999)"): the label's rest
+    headed = label_headed(useful, strip) if not list_mode else set()
     texts = [ln.text for ln in useful if ln.text.strip()]
     multi = sum(1 for g in groups if len(g) > 1)
     if list_mode:
@@ -1395,6 +1403,8 @@ def split_entries_with_layout(
             and not soft_wrapped
             and opening_next[k]
             and (not entries or blank_before or _ends_entry(_last_text(entries)))
+            # no heading comes right after an author list ("..., Padian K.")
+            and (blank_before or not authors_end(_last_text(entries)))
             and _group_heading(line.text, numbered, k)
             and not _wraps_on(useful, k, broken)
             and not looks_like_entry_start(line.text, strip)
@@ -1408,6 +1418,8 @@ def split_entries_with_layout(
         prev = _last_text(entries)
         if not entries or k in numbered:
             starts = True
+        elif k in plus or k in headed:
+            starts = False
         elif field_works is not None:
             # one field a bullet ("- Autor: ...", "- URL: ..."): a work starts where
             # the first field comes again (field_list; REAL_MANUSCRIPTS_10, class AL)
@@ -1514,7 +1526,13 @@ def split_entries_with_layout(
         elif kind == "hanging indent":
             starts = not line.text[:1].isspace()
         elif kind == "wrapped lines":
-            starts = _ends_entry(prev) and looks_like_entry_start(line.text, strip)
+            # "... Horner JR, Padian K." ends the author list, not the entry: the wrap
+            # fell before the title ("Variation in dinosaur ..."; list_wraps)
+            starts = (
+                _ends_entry(prev)
+                and not authors_end(prev)
+                and looks_like_entry_start(line.text, strip)
+            )
         elif (
             spaced
             and not blank_before
