@@ -172,3 +172,86 @@ def test_an_in_press_label_opens_an_entry(tmp_path: Path) -> None:
     entries = _read(tmp_path, text)
     assert len(entries) == 4, entries
     assert entries[1].startswith("Bell & Brink (in press)"), entries
+
+
+def test_a_wrapped_title_inside_a_paragraph_entry_is_no_group_heading(tmp_path: Path) -> None:
+    # entries as paragraphs hard-wrapped at ~76 columns: a short title line under
+    # "..., Poe M. 2010." was dropped as a group's heading because the line after it
+    # ("mitochondrial DNA genomes. ...", "1877: 643-672.") opens as entries may
+    entries_in = [
+        "Alder P, Birch Q. 2009. Fast and accurate alignment of short reads with a\n"
+        "new transform. Bioinformatics 25:1754-1760.",
+        "Costa M, Duarte A, Evans S, Frost R, Gomes I, Hale M. 2010.\n"
+        "Detecting heteroplasmy from high-throughput sequencing of complete human\n"
+        "mitochondrial DNA genomes. American Journal of Human Genetics 87:237-249.",
+        "Ives WP (1877) Symbolae ad floram Brasiliae Centralis cognoscendam.\n"
+        "*Meddelelser fra Dansk Naturhistorisk Forening i Kjobenhavn og Omegn*\n"
+        "1877: 643-672.",
+        "Jones T. 1993. Instability and decay of the primary structure of walls.\n"
+        "Nature 362:709-715.",
+    ]
+    entries = _read(tmp_path, "\n\n".join(entries_in) + "\n")
+    assert len(entries) == 4, entries
+    assert "Detecting heteroplasmy" in entries[1], entries
+    assert "Meddelelser" in entries[2], entries
+
+
+def test_an_issue_number_wrapped_to_a_lines_start_is_no_label(tmp_path: Path) -> None:
+    # "Revista ... 24" then "(1) 208-237.": in a list with no labels, "(1)" is the
+    # issue the wrap fell before, not an entry
+    entries_in = [
+        "Alder, P., Birch, Q. (2014). A comparison of hedges in two northern ports.\n"
+        "Journal of Hedges, 12(3), 1-9.",
+        "Costa, L., Duarte-de-Oliveira, S. (2018). Análise da Cidade Baixa como\n"
+        "Polo Criativo Potencial. REAd. Revista Eletrônica de Administração. 24\n"
+        "(1) 208-237. 10.1590/1413-2311.184.62076.",
+        "Evans, L., Frost, F. (2012). Turismo, Território e Conflitos. Fortaleza:\nEduece.",
+    ]
+    entries = _read(tmp_path, "\n\n".join(entries_in) + "\n")
+    assert len(entries) == 3, entries
+    assert "208-237" in entries[1], entries
+
+
+def test_an_entrys_own_label_quoted_in_a_note_is_its_rest(tmp_path: Path) -> None:
+    # a copy editor's note keeps the original entry, label and all, inside the entry:
+    # "24. Roe ..." again under "24.  Roe ..." is no 25th entry
+    entries_in = [
+        "23.  Alder P, Birch Q. Acute walls in a northern girl. Case Rep Walls.\n"
+        "2016 Apr;2016:1136.",
+        "24.  Costa SK, Duarte PS. Primary hedge infection. J Hedge Sci.\n"
+        "2018 May;102:84–92. 10.1016/j.jhs.2018.03.001\n"
+        "24. Costa SK, Duarte PS. Primary hedge infection. J Hedge Sci. 2018\n"
+        "May;102:84- –92. Edifix has not found an issue number in the journal\n"
+        "reference. Please check the volume/issue information. (Ref. 24 “Costa,\n"
+        "Duarte, 2018”)",
+        "25.  Evans A, Frost K. Walls: not always benign. CJEM. 2018;1:1–3.",
+    ]
+    entries = _read(tmp_path, "\n\n".join(entries_in) + "\n")
+    assert len(entries) == 3, entries
+    assert "Edifix" in entries[1], entries
+
+
+def test_a_tight_list_repeating_a_label_keeps_both_entries(tmp_path: Path) -> None:
+    # no blank lines between entries: a number typed twice is two entries
+    text = (
+        "1. Alder P. Walls. J Walls. 2001;1:1-9.\n"
+        "2. Birch Q. Hedges. J Hedges. 2002;2:1-9.\n"
+        "2. Costa R. Fences. J Fences. 2003;3:1-9.\n"
+        "3. Duarte S. Gates. J Gates. 2004;4:1-9.\n"
+    )
+    assert len(_read(tmp_path, text)) == 4
+
+
+def test_a_hyphen_bullet_before_a_year_opens_an_authorless_entry(tmp_path: Path) -> None:
+    # "-  (2023). Title." among "-  Roe, A." bullets: no repeated-author dash
+    text = (
+        "-  Alder, P., Birch, Q. (2023). A glacier inventory, version 7. Snow Data\n"
+        "Center. https://doi.org/10.1000/glac\n"
+        "-  (2023). Sentinel-1 RTC product guide. Alaska Satellite\n"
+        "Facility Distributed Active Archive Center.\n"
+        "-  Costa, D. (n.d.). A documentation framework.\n"
+        "-  Duarte, E., Evans, D. (2023). Tidy geospatial data. Journal of Data, 2, 1-9.\n"
+    )
+    entries = _read(tmp_path, text)
+    assert len(entries) == 4, entries
+    assert "Sentinel-1" in entries[1] and "Sentinel-1" not in entries[0], entries

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 from citeaudit.manuscript.document import Line
 
-__all__ = ["authors_end", "label_headed", "plus_wraps"]
+__all__ = ["authors_end", "dash_year_bullets", "label_headed", "plus_wraps"]
 
 _WRAP_MARK = re.compile(r"^\s*([+\-–—])\s")
 # "Roe, Poe & Doe (1999)", "Roe et al. (2004a)", "World Health Organization (2020)":
@@ -36,6 +36,10 @@ _LABEL = re.compile(r"^([^\W\d_][^()\[\]\n]{0,90}?)\s?\((?:1[5-9]\d\d|20\d\d)[a-
 # the last of two or more authors written Vancouver's way, at a line's end: "..., Padian
 # K.", "... & Farlow JO."
 _LAST_AUTHOR = re.compile(r"(?:,|&|\band)\s+[^\W\d_][^\W\d_'’]{1,30}\s[A-Z]{1,3}\.$")
+# a hyphen, spaces and a year: "-  (2023). Sentinel-1 RTC product guide." (no author)
+_DASH_YEAR = re.compile(r"^\s*-\s+\(?(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_HYPHEN_BULLET = re.compile(r"^\s*-\s+(?=[^\W\d_])")
+_HYPHEN_BULLETS_MIN = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _LABEL_MAX_WORDS = 12
 _WRAP_SHARE = 4  # lines with text per wrapped mark, at least
@@ -105,3 +109,15 @@ def authors_end(text: str) -> bool:
     as an entry's end, the wrapped title ("Variation in dinosaur ...") opened an entry
     of its own and the list came out one long and cut wrongly."""
     return _LAST_AUTHOR.search(text.rstrip()[-60:]) is not None
+
+
+def dash_year_bullets(lines: Sequence[Line]) -> set[int]:
+    """The indexes of lines opening with a hyphen and a year ("-  (2023). Title.") in a
+    list whose entries are hyphen bullets ("-  Roe, A. (2021)."): an entry with no
+    author under its bullet, not the repeated-author dash ("— (2019a).", which a thesis
+    typed with no bullets keeps). Read as that dash, the entry was joined to the one
+    above it and lost."""
+    years = {k for k, ln in enumerate(lines) if _DASH_YEAR.match(ln.text)}
+    bullets = sum(1 for ln in lines if _HYPHEN_BULLET.match(ln.text))
+    enough = bullets >= _HYPHEN_BULLETS_MIN and bullets >= 2 * len(years)
+    return years if years and enough else set()

@@ -39,7 +39,12 @@ from citeaudit.manuscript.list_tail import (
     opens_with_person,
     wrapped_into,
 )
-from citeaudit.manuscript.list_wraps import authors_end, label_headed, plus_wraps
+from citeaudit.manuscript.list_wraps import (
+    authors_end,
+    dash_year_bullets,
+    label_headed,
+    plus_wraps,
+)
 from citeaudit.manuscript.markup import strip_latex, strip_markdown
 from citeaudit.manuscript.misspelt_titles import misspelt_title
 from citeaudit.manuscript.particle_start import particle_surname_start
@@ -1309,7 +1314,9 @@ def split_entries_with_layout(
     # a "+" a hard wrap fell on ("Ca2" then "+ channels ..."): no bullet (list_wraps)
     plus = plus_wraps(useful, _ends_entry)
     markers = sum(1 for k, ln in enumerate(useful) if list_marker(ln.text) and k not in plus)
-    markers += len(numbered)
+    # "-  (2023). Title." among "-  Roe, A." bullets: a bullet, no repeated-author dash
+    year_bullets = dash_year_bullets(useful)
+    markers += len(numbered) + len(year_bullets)
     list_mode = markers >= 2
     # a full entry under its own label line ("Roe & Doe (1999)"): the label's rest
     headed = label_headed(useful, strip) if not list_mode else set()
@@ -1376,6 +1383,7 @@ def split_entries_with_layout(
                 following = _label_number(ln.text) if list_marker(ln.text) else following
         label_after.reverse()
     last_label: int | None = None
+    opened_after_blank = False  # whether entries[-1] opened after a blank line
     for k, line in enumerate(useful):
         if not line.text.strip():
             blank_before = True
@@ -1403,8 +1411,11 @@ def split_entries_with_layout(
             and not soft_wrapped
             and opening_next[k]
             and (not entries or blank_before or _ends_entry(_last_text(entries)))
-            # no heading comes right after an author list ("..., Padian K.")
+            # no heading comes right after an author list ("..., Padian K."), nor inside
+            # a paragraph of a list of paragraphs: "Detecting heteroplasmy from ..."
+            # under "Li M, ... 2010." is a wrapped title (its rest had been an entry)
             and (blank_before or not authors_end(_last_text(entries)))
+            and (blank_before or kind != "hanging paragraphs")
             and _group_heading(line.text, numbered, k)
             and not _wraps_on(useful, k, broken)
             and not looks_like_entry_start(line.text, strip)
@@ -1416,7 +1427,7 @@ def split_entries_with_layout(
             blank_before = True
             continue
         prev = _last_text(entries)
-        if not entries or k in numbered:
+        if not entries or k in numbered or k in year_bullets:
             starts = True
         elif k in plus or k in headed:
             starts = False
@@ -1437,6 +1448,17 @@ def split_entries_with_layout(
             # as its rest (it opens in lower case), the list was one entry and every
             # other source was lost (REAL_MANUSCRIPTS_11, class UL)
             starts = True
+        elif (
+            label_after
+            and not blank_before
+            and opened_after_blank
+            and _same_label(line.text, entries[-1][0].text)
+        ):
+            # the entry's own label again inside it, in a list whose entries are parted
+            # by blank lines: a copy editor's note quoting the original ("... 10.1016/x"
+            # then "24. Dunmire SK, ... Edifix has not found an issue number ..."), the
+            # entry's rest; read as an entry, the note was one never cited
+            starts = False
         elif (
             label_after
             and last_label is not None
@@ -1481,8 +1503,12 @@ def split_entries_with_layout(
             lone = _LONE_NUMBER.match(line.text) is not None
             # ... nor, in a marked list, a page range's end wrapped under its item
             # ("Saudi Pharm J. 2018;26(8):1112 -" then "      9."): no entry is a number
+            # ... nor, in a list of no markers, a wrapped issue or page under a line that
+            # ends mid-way ("Revista ... 24" then "(1) 208-237. 10.1590/...")
             starts = (list_mode and not (lone and not blank_before and wrapped_into(prev))) or (
-                not lone and (blank_before or not wrapped_into(prev)) and not soft_wrapped
+                not lone
+                and (blank_before or (not wrapped_into(prev) and _ends_entry(prev)))
+                and not soft_wrapped
             )
         elif _imprint_line(line.text, strip) and not so_far.dated:
             # "São Paulo: Alfa, 2015." after an entry with no year yet: its imprint
@@ -1560,6 +1586,7 @@ def split_entries_with_layout(
         last_key = (line.file, line.number)
         if starts:
             entries.append([line])
+            opened_after_blank = blank_before
             so_far = EntrySoFar().grown(line.text)
             if label_after:
                 last_label = _label_number(line.text) if list_marker(line.text) else None
@@ -1859,6 +1886,15 @@ def _number_under_bullet(text: str, first: str) -> bool:
         # USSR, Vol." then "24. Akademiya Nauk Press, ..." is its wrapped volume
         return True
     return opening.group("bullet") is not None and list_marker(first[opening.end() :]) is None
+
+
+def _same_label(text: str, first: str) -> bool:
+    """Whether `text` opens with a number label written as `first`, an entry's first
+    line, opens ("24." and "24.", not "1a" and "1b" nor "24." and "25.")."""
+    here, there = list_marker(text), list_marker(first)
+    if here is None or there is None or here.group("number") is None:
+        return False
+    return here.group(0).strip() == there.group(0).strip()
 
 
 def _numbered_item(text: str) -> bool:
