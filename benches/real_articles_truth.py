@@ -20,6 +20,7 @@ findings describe it).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -78,8 +79,13 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, accents off, letters and digits only: how names are compared."""
+    """Lower case, accents off, letters and digits only: how names are compared.
+
+    Cached: `classify` folds each entry's names and whole text once per candidate
+    citation, so reading the corpus folded the same strings 7.7 million times (about
+    two minutes of the suite's corpus test on an idle machine, ten under load)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -220,6 +226,7 @@ def ref_keys(ref: dict[str, Any]) -> tuple[set[str], str, str]:
     return {n for n in names if n}, (ref.get("year") or "")[:4], fold(ref.get("text", ""))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-ZÀ-Þ][\w\-]*", name)).lower()
 
