@@ -49,6 +49,12 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     if not last_of_module and item.get_closest_marker("services") is None:
         return
     gc.collect()
+    # What survived is kept out of the next rounds as the collection's objects are: each
+    # full collection then walks only what the next module made. Without it, each walked
+    # everything the worker still held: 2-13 s per test module under load, 4,600 s of a
+    # loaded two-worker run (clean clone, idle: pytest 29.3 -> 18.1 min). Frozen objects
+    # are still freed when their last reference goes; only a cycle among them is kept.
+    gc.freeze()
     # pytest's own plugin reports what the collection found, in this test's teardown
     # (left to it, it would report them in the next test's setup)
     unraisable = item.config.pluginmanager.get_plugin("unraisableexception")
